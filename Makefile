@@ -1,0 +1,57 @@
+# dfnc: the two commands a newcomer needs are `make demo` and `make test`.
+# Both install missing Debian packages first (apt-get; run as root or with sudo).
+
+BUILD      ?= build
+TEST_BUILD ?= build-test
+DEMO_DB    ?= demo.db
+DEMO_PORT  ?= 8080
+SEED       ?= 7
+
+# Debian 12 packages dfnc builds and tests with.
+DEB_PACKAGES = gcc make pkg-config meson ninja-build libsqlite3-dev libjansson-dev \
+               libcsv-dev libsodium-dev libcriterion-dev libmicrohttpd-dev libical-dev \
+               libglpk-dev
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps demo test e2e bench clean
+
+all: $(BUILD)/dfnc
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing missing Debian packages:" $$missing; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	fi
+
+$(BUILD)/build.ninja: | deps
+	meson setup $(BUILD) --buildtype=release -Db_ndebug=if-release
+
+$(BUILD)/dfnc: deps $(BUILD)/build.ninja FORCE
+	ninja -C $(BUILD) dfnc
+
+FORCE:
+
+# Fills a fresh demo forum (deterministic for SEED) and serves it.
+demo: $(BUILD)/dfnc
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	./$(BUILD)/dfnc --db $(DEMO_DB) demo --seed $(SEED) --port $(DEMO_PORT)
+
+$(TEST_BUILD)/build.ninja: | deps
+	meson setup $(TEST_BUILD) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
+
+# Every test: unit (Criterion), command line, API; with address and undefined sanitizers.
+test: deps $(TEST_BUILD)/build.ninja
+	ninja -C $(TEST_BUILD)
+	meson test -C $(TEST_BUILD) --print-errorlogs --num-processes 2
+
+bench: $(BUILD)/dfnc
+	ninja -C $(BUILD)
+	@echo "benchmarks live in bench/; see bench/README.md"
+
+clean:
+	rm -rf $(BUILD) $(TEST_BUILD)

@@ -1,0 +1,40 @@
+/* The command line: one file per command group, each translating arguments
+ * into an app/ call and its result into text or JSON. Nothing here decides. */
+#ifndef DFNC_CLI_CLI_H
+#define DFNC_CLI_CLI_H
+
+#include "core/err.h"
+
+struct cli_ctx {
+    const char *db_path;    /* --db, $DFNC_DB or ./dfnc.db */
+    const char *prog;       /* argv[0] for messages */
+};
+
+/* A command's entry point: argv[0] is the command name. Returns the exit code. */
+typedef int (*cli_run_fn)(struct cli_ctx *ctx, int argc, char **argv);
+
+struct cli_command {
+    const char *name;
+    cli_run_fn run;
+    const char *usage;   /* one line: "dfnc import KIND FILE.csv" */
+    const char *help;    /* a paragraph for `dfnc help COMMAND` */
+};
+
+extern const struct cli_command cli_commands[];
+extern const int cli_commands_n;
+
+const struct cli_command *cli_find(const char *name);
+/* Prints "usage: ..." of the named command to stderr; returns 2 (usage error). */
+int cli_usage(const char *command);
+/* Prints an error ("dfnc: message") and returns its exit code. */
+int cli_fail(const struct df_err *err);
+
+/* The command entry points (one per row of the table in cli.c). */
+int cli_cmd_init(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_stats(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
+
+#endif

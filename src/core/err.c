@@ -1,0 +1,66 @@
+/* Error values shared by every layer (see err.h). */
+#include "core/err.h"
+
+#include "core/buf.h"
+
+#include <stdio.h>
+#include <string.h>
+
+int df_err_vset(struct df_err *err, enum df_err_kind kind, const char *fmt, va_list ap)
+{
+    if (err) {
+        err->kind = kind;
+        vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+    }
+    return -1;
+}
+
+int df_err_set(struct df_err *err, enum df_err_kind kind, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    df_err_vset(err, kind, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+void df_err_prefix(struct df_err *err, const char *fmt, ...)
+{
+    if (!err)
+        return;
+    char prefix[512];
+    char old[sizeof err->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(prefix, sizeof prefix, fmt, ap);
+    va_end(ap);
+    memcpy(old, err->msg, sizeof old);
+    /* Truncation keeps the start, which holds the FILE:LINE a person needs. */
+    struct buf b = BUF_INIT(sizeof err->msg - 1);
+    buf_printf(&b, "%s: ", prefix);
+    buf_append(&b, old, strnlen(old, sizeof err->msg - 1 - b.len));
+    memcpy(err->msg, buf_str(&b), b.len + 1);
+    buf_free(&b);
+}
+
+void df_err_clear(struct df_err *err)
+{
+    if (err) {
+        err->kind = DF_OK;
+        err->msg[0] = '\0';
+    }
+}
+
+int df_err_exit_code(const struct df_err *err)
+{
+    switch (err->kind) {
+    case DF_OK: return 0;
+    case DF_ERR_USAGE: return 2;
+    case DF_ERR_INPUT:
+    case DF_ERR_NOT_FOUND:
+    case DF_ERR_CONFLICT:
+    case DF_ERR_FORBIDDEN: return 3;
+    case DF_ERR_RUNTIME: break;
+    }
+    return 1;
+}

@@ -1,0 +1,39 @@
+/* Errors a person can act on: every function that can fail fills a struct
+ * df_err with one message ("bad.csv:3: country \"XX\" is not an ISO 3166 code")
+ * and a kind that the CLI maps to its exit code. */
+#ifndef DFNC_CORE_ERR_H
+#define DFNC_CORE_ERR_H
+
+#include <stdarg.h>
+
+enum df_err_kind {
+    DF_OK = 0,
+    DF_ERR_RUNTIME = 1,   /* I/O, database, out of memory: exit 1 */
+    DF_ERR_USAGE = 2,     /* the caller asked for something malformed: exit 2 */
+    DF_ERR_INPUT = 3,     /* bad input data (FILE:LINE: ...): exit 3 */
+    DF_ERR_NOT_FOUND = 4, /* a named thing does not exist (HTTP 404; CLI exit 3) */
+    DF_ERR_CONFLICT = 5,  /* the state forbids it (HTTP 409; CLI exit 3) */
+    DF_ERR_FORBIDDEN = 6, /* the caller may not (HTTP 403; CLI exit 3) */
+};
+
+struct df_err {
+    enum df_err_kind kind;
+    char msg[1024];
+};
+
+/* Sets kind and a printf-formatted message; returns -1 so callers can write
+ * `return df_err_set(err, ...)`. err may be NULL. */
+int df_err_set(struct df_err *err, enum df_err_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+int df_err_vset(struct df_err *err, enum df_err_kind kind, const char *fmt, va_list ap);
+
+/* Prefixes the existing message with "prefix: " (for FILE:LINE context). */
+void df_err_prefix(struct df_err *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+void df_err_clear(struct df_err *err);
+
+/* The process exit code the CLI uses for an error of this kind. */
+int df_err_exit_code(const struct df_err *err);
+
+#endif

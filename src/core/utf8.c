@@ -1,0 +1,63 @@
+/* UTF-8 validation and decoding (see utf8.h). */
+#include "core/utf8.h"
+
+long utf8_decode(const char **sp, const char *end)
+{
+    const unsigned char *s = (const unsigned char *)*sp;
+    const unsigned char *e = (const unsigned char *)end;
+    if (s >= e)
+        return -1;
+    unsigned c = s[0];
+    long cp;
+    int n;
+    if (c < 0x80) {
+        *sp += 1;
+        return c;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        n = 1; cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        n = 2; cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        n = 3; cp = c & 0x07;
+    } else {
+        return -1;
+    }
+    if (e - s <= n)
+        return -1;
+    for (int i = 1; i <= n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    *sp += n + 1;
+    return cp;
+}
+
+bool utf8_is_valid(const char *s, size_t n, size_t *bad_offset)
+{
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        if ((unsigned char)*p < 0x80) {
+            p++;
+            continue;
+        }
+        if (utf8_decode(&p, end) < 0) {
+            if (bad_offset)
+                *bad_offset = (size_t)(p - s);
+            return false;
+        }
+    }
+    return true;
+}
+
+size_t utf8_length(const char *s, size_t n)
+{
+    size_t count = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80)
+            count++;
+    return count;
+}

@@ -1,0 +1,37 @@
+/* dfnc's entry point: global options, then the command from src/cli/. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+int main(int argc, char **argv)
+{
+    struct cli_ctx ctx = {.db_path = getenv("DFNC_DB"), .prog = argv[0]};
+    if (!ctx.db_path || !*ctx.db_path)
+        ctx.db_path = "dfnc.db";
+    int i = 1;
+    for (; i < argc && argv[i][0] == '-'; i++) {
+        if (strcmp(argv[i], "--version") == 0) {
+            printf("dfnc %s\n", DFNC_VERSION);
+            return 0;
+        } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            return cli_cmd_help(&ctx, 1, argv);
+        } else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
+            ctx.db_path = argv[++i];
+        } else if (strncmp(argv[i], "--db=", 5) == 0) {
+            ctx.db_path = argv[i] + 5;
+        } else {
+            fprintf(stderr, "dfnc: unknown option %s\n", argv[i]);
+            return cli_usage(NULL);
+        }
+    }
+    if (i >= argc)
+        return cli_usage(NULL);
+    const struct cli_command *c = cli_find(argv[i]);
+    if (!c) {
+        fprintf(stderr, "dfnc: no command \"%s\"; `dfnc help` lists them\n", argv[i]);
+        return cli_usage(NULL);
+    }
+    return c->run(&ctx, argc - i, argv + i);
+}

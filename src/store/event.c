@@ -1,0 +1,660 @@
+/* Events and their programme (sessions, slots, locations), availability,
+ * meeting requests and meetings. */
+#include "store/store_internal.h"
+
+#include <string.h>
+
+static const char event_rid_sql[] = "SELECT rid FROM events WHERE id = ?";
+static const char session_rid_sql[] = "SELECT rid FROM sessions WHERE id = ?";
+static const char slot_rid_sql[] = "SELECT rid FROM slots WHERE id = ?";
+static const char location_rid_sql[] = "SELECT rid FROM locations WHERE id = ?";
+static const char person_rid_sql[] = "SELECT rid FROM people WHERE id = ?";
+static const char request_rid_sql[] = "SELECT rid FROM requests WHERE id = ?";
+
+/* rid of a required reference, or -1 with DF_ERR_NOT_FOUND naming what is missing. */
+static sqlite3_int64 need_rid(struct store *s, const char *sql, const char *what,
+                              const char *id, struct df_err *err)
+{
+    sqlite3_int64 rid = store_rid(s, sql, id, err);
+    if (rid == 0)
+        rid = df_err_set(err, DF_ERR_NOT_FOUND, "%s \"%s\" does not exist", what,
+                         id ? id : "");
+    return rid;
+}
+
+/* Walks the rows of a prepared statement, giving each to row_fn; shared by the
+ * *_each functions. */
+typedef int (*row_fn)(void *ud, sqlite3_stmt *st);
+static int walk(struct store *s, sqlite3_stmt *st, row_fn fn, void *ud, struct df_err *err,
+                const char *doing)
+{
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        stop = fn(ud, st);
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, doing);
+    sqlite3_reset(st);
+    return stop;
+}
+
+/* ---- events ------------------------------------------------------------ */
+
+int store_event_upsert(struct store *s, const struct store_event *e, int *added,
+                       struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO events(id, name, venue, timezone, starts_on, ends_on, request_cap)"
+        " VALUES (?,?,?,coalesce(?,'Europe/Brussels'),?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET name=excluded.name, venue=excluded.venue,"
+        " timezone=excluded.timezone, starts_on=excluded.starts_on, ends_on=excluded.ends_on,"
+        " request_cap=excluded.request_cap";
+    sqlite3_int64 rid = store_rid(s, event_rid_sql, e->id, err);
+    if (rid < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, e->id);
+    store_bind_text(st, 2, e->name);
+    store_bind_text(st, 3, e->venue);
+    store_bind_text(st, 4, e->timezone);
+    store_bind_text(st, 5, e->starts_on);
+    store_bind_text(st, 6, e->ends_on);
+    sqlite3_bind_int(st, 7, e->request_cap > 0 ? e->request_cap : 20);
+    if (store_step_done(s, st, err, "saving an event") < 0)
+        return -1;
+    if (added)
+        *added = rid == 0;
+    return 0;
+}
+
+#define EVENT_COLUMNS \
+    "id, name, venue, timezone, starts_on, ends_on, published_at, request_cap FROM events"
+
+static void event_from_row(sqlite3_stmt *st, struct store_event *e)
+{
+    e->id = store_col(st, 0);
+    e->name = store_col(st, 1);
+    e->venue = store_col(st, 2);
+    e->timezone = store_col(st, 3);
+    e->starts_on = store_col(st, 4);
+    e->ends_on = store_col(st, 5);
+    e->published_at = store_col(st, 6);
+    e->request_cap = sqlite3_column_int(st, 7);
+}
+
+int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
+                    struct df_err *err)
+{
+    static const char sql[] = "SELECT " EVENT_COLUMNS " WHERE id = ?";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st), result = 0;
+    if (rc == SQLITE_ROW) {
+        struct store_event row;
+        event_from_row(st, &row);
+        e->id = arena_strdup(a, row.id);
+        e->name = arena_strdup(a, row.name);
+        e->venue = arena_strdup(a, row.venue);
+        e->timezone = arena_strdup(a, row.timezone);
+        e->starts_on = arena_strdup(a, row.starts_on);
+        e->ends_on = arena_strdup(a, row.ends_on);
+        e->published_at = arena_strdup(a, row.published_at);
+        e->request_cap = row.request_cap;
+    } else if (rc == SQLITE_DONE) {
+        result = df_err_set(err, DF_ERR_NOT_FOUND, "no event \"%s\"", id);
+    } else {
+        result = store_fail(s, err, "reading an event");
+    }
+    sqlite3_reset(st);
+    return result;
+}
+
+struct each_ctx {
+    void *fn;
+    void *ud;
+};
+
+static int event_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    struct store_event e;
+    event_from_row(st, &e);
+    return ((store_event_fn)c->fn)(c->ud, &e);
+}
+
+int store_event_each(struct store *s, store_event_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] = "SELECT " EVENT_COLUMNS " ORDER BY starts_on, id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    struct each_ctx c = {(void *)fn, ud};
+    return walk(s, st, event_row, &c, err, "listing events");
+}
+
+const char *store_event_default(struct store *s, struct arena *a, struct df_err *err)
+{
+    static const char sql[] = "SELECT id FROM events ORDER BY starts_on, id LIMIT 1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return NULL;
+    const char *id = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        id = arena_strdup(a, store_col(st, 0));
+    else if (rc == SQLITE_DONE)
+        df_err_set(err, DF_ERR_NOT_FOUND, "the database has no event yet");
+    else
+        store_fail(s, err, "finding the event");
+    sqlite3_reset(st);
+    return id;
+}
+
+int store_event_set_published(struct store *s, const char *id, bool published,
+                              struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE events SET published_at = CASE WHEN ?2 THEN"
+        " strftime('%Y-%m-%dT%H:%M:%SZ','now') ELSE NULL END WHERE id = ?1";
+    if (need_rid(s, event_rid_sql, "event", id, err) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    sqlite3_bind_int(st, 2, published);
+    return store_step_done(s, st, err, "publishing an event");
+}
+
+/* ---- sessions, slots, locations ----------------------------------------- */
+
+int store_session_upsert(struct store *s, const struct store_session *x, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at)"
+        " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_rid=excluded.event_rid,"
+        " day=excluded.day, name=excluded.name, kind=excluded.kind,"
+        " starts_at=excluded.starts_at, ends_at=excluded.ends_at";
+    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, err);
+    if (ev < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, x->id);
+    sqlite3_bind_int64(st, 2, ev);
+    store_bind_text(st, 3, x->day);
+    store_bind_text(st, 4, x->name);
+    store_bind_text(st, 5, x->kind);
+    store_bind_text(st, 6, x->starts_at);
+    store_bind_text(st, 7, x->ends_at);
+    return store_step_done(s, st, err, "saving a session");
+}
+
+static int session_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    struct store_session x = {
+        .id = store_col(st, 0), .event = store_col(st, 1), .day = store_col(st, 2),
+        .name = store_col(st, 3), .kind = store_col(st, 4), .starts_at = store_col(st, 5),
+        .ends_at = store_col(st, 6),
+    };
+    return ((store_session_fn)c->fn)(c->ud, &x);
+}
+
+int store_session_each(struct store *s, const char *event, store_session_fn fn, void *ud,
+                       struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT x.id, e.id, x.day, x.name, x.kind, x.starts_at, x.ends_at"
+        " FROM sessions x JOIN events e ON e.rid = x.event_rid"
+        " WHERE ?1 IS NULL OR e.id = ?1 ORDER BY x.starts_at, x.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    struct each_ctx c = {(void *)fn, ud};
+    return walk(s, st, session_row, &c, err, "listing sessions");
+}
+
+int store_slot_upsert(struct store *s, const struct store_slot *x, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO slots(id, session_rid, seq, starts_at, ends_at) VALUES (?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET session_rid=excluded.session_rid, seq=excluded.seq,"
+        " starts_at=excluded.starts_at, ends_at=excluded.ends_at";
+    sqlite3_int64 se = need_rid(s, session_rid_sql, "session", x->session, err);
+    if (se < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, x->id);
+    sqlite3_bind_int64(st, 2, se);
+    sqlite3_bind_int(st, 3, x->seq);
+    store_bind_text(st, 4, x->starts_at);
+    store_bind_text(st, 5, x->ends_at);
+    return store_step_done(s, st, err, "saving a slot");
+}
+
+static int slot_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    struct store_slot x = {
+        .id = store_col(st, 0), .session = store_col(st, 1), .seq = sqlite3_column_int(st, 2),
+        .starts_at = store_col(st, 3), .ends_at = store_col(st, 4),
+    };
+    return ((store_slot_fn)c->fn)(c->ud, &x);
+}
+
+int store_slot_each(struct store *s, const char *event, store_slot_fn fn, void *ud,
+                    struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT t.id, x.id, t.seq, t.starts_at, t.ends_at FROM slots t"
+        " JOIN sessions x ON x.rid = t.session_rid JOIN events e ON e.rid = x.event_rid"
+        " WHERE ?1 IS NULL OR e.id = ?1 ORDER BY e.rid, t.seq";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    struct each_ctx c = {(void *)fn, ud};
+    return walk(s, st, slot_row, &c, err, "listing slots");
+}
+
+int store_location_upsert(struct store *s, const struct store_location *x, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO locations(id, event_rid, name, kind, seats) VALUES (?,?,?,coalesce(?,'table'),?)"
+        " ON CONFLICT(id) DO UPDATE SET event_rid=excluded.event_rid, name=excluded.name,"
+        " kind=excluded.kind, seats=excluded.seats";
+    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, err);
+    if (ev < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, x->id);
+    sqlite3_bind_int64(st, 2, ev);
+    store_bind_text(st, 3, x->name);
+    store_bind_text(st, 4, x->kind);
+    sqlite3_bind_int(st, 5, x->seats > 0 ? x->seats : 4);
+    return store_step_done(s, st, err, "saving a location");
+}
+
+static int location_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    struct store_location x = {
+        .id = store_col(st, 0), .event = store_col(st, 1), .name = store_col(st, 2),
+        .kind = store_col(st, 3), .seats = sqlite3_column_int(st, 4),
+    };
+    return ((store_location_fn)c->fn)(c->ud, &x);
+}
+
+int store_location_each(struct store *s, const char *event, store_location_fn fn, void *ud,
+                        struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT l.id, e.id, l.name, l.kind, l.seats FROM locations l"
+        " JOIN events e ON e.rid = l.event_rid WHERE ?1 IS NULL OR e.id = ?1 ORDER BY l.rid";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    struct each_ctx c = {(void *)fn, ud};
+    return walk(s, st, location_row, &c, err, "listing locations");
+}
+
+int store_unavailable_add(struct store *s, const char *person, const char *slot,
+                          const char *reason, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO unavailability(person_rid, slot_rid, reason) VALUES (?,?,?)"
+        " ON CONFLICT DO UPDATE SET reason = excluded.reason";
+    sqlite3_int64 p = need_rid(s, person_rid_sql, "person", person, err);
+    if (p < 0)
+        return -1;
+    sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", slot, err);
+    if (t < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, p);
+    sqlite3_bind_int64(st, 2, t);
+    store_bind_text(st, 3, reason);
+    return store_step_done(s, st, err, "saving availability");
+}
+
+static int unavailable_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    return ((store_unavailable_fn)c->fn)(c->ud, store_col(st, 0), store_col(st, 1));
+}
+
+int store_unavailable_each(struct store *s, const char *event, store_unavailable_fn fn,
+                           void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT p.id, t.id FROM unavailability u JOIN people p ON p.rid = u.person_rid"
+        " JOIN slots t ON t.rid = u.slot_rid JOIN sessions x ON x.rid = t.session_rid"
+        " JOIN events e ON e.rid = x.event_rid WHERE ?1 IS NULL OR e.id = ?1"
+        " ORDER BY p.id, t.seq";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    struct each_ctx c = {(void *)fn, ud};
+    return walk(s, st, unavailable_row, &c, err, "listing availability");
+}
+
+/* ---- requests ------------------------------------------------------------- */
+
+int store_request_upsert(struct store *s, const struct store_request *r, int *added,
+                         struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO requests(id, event_rid, from_rid, to_rid, priority, status, message)"
+        " VALUES (?,?,?,?,?,coalesce(?,'pending'),?) ON CONFLICT(id) DO UPDATE SET"
+        " event_rid=excluded.event_rid, from_rid=excluded.from_rid, to_rid=excluded.to_rid,"
+        " priority=excluded.priority, status=excluded.status, message=excluded.message,"
+        " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", r->event, err);
+    if (ev < 0)
+        return -1;
+    sqlite3_int64 from = need_rid(s, person_rid_sql, "person", r->from, err);
+    if (from < 0)
+        return -1;
+    sqlite3_int64 to = need_rid(s, person_rid_sql, "person", r->to, err);
+    if (to < 0)
+        return -1;
+    if (from == to)
+        return df_err_set(err, DF_ERR_INPUT, "a request from \"%s\" to themself", r->from);
+    sqlite3_int64 rid = store_rid(s, request_rid_sql, r->id, err);
+    if (rid < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, r->id);
+    sqlite3_bind_int64(st, 2, ev);
+    sqlite3_bind_int64(st, 3, from);
+    sqlite3_bind_int64(st, 4, to);
+    sqlite3_bind_int(st, 5, r->priority);
+    store_bind_text(st, 6, r->status);
+    store_bind_text(st, 7, r->message);
+    if (store_step_done(s, st, err, "saving a request") < 0)
+        return -1;
+    if (added)
+        *added = rid == 0;
+    return 0;
+}
+
+#define REQUEST_COLUMNS \
+    "r.id, e.id, f.id, t.id, r.status, r.message, r.created_at, r.priority" \
+    " FROM requests r JOIN events e ON e.rid = r.event_rid" \
+    " JOIN people f ON f.rid = r.from_rid JOIN people t ON t.rid = r.to_rid"
+
+static void request_from_row(sqlite3_stmt *st, struct store_request *r)
+{
+    r->id = store_col(st, 0);
+    r->event = store_col(st, 1);
+    r->from = store_col(st, 2);
+    r->to = store_col(st, 3);
+    r->status = store_col(st, 4);
+    r->message = store_col(st, 5);
+    r->created_at = store_col(st, 6);
+    r->priority = sqlite3_column_int(st, 7);
+}
+
+int store_request_get(struct store *s, const char *id, struct arena *a,
+                      struct store_request *r, struct df_err *err)
+{
+    static const char sql[] = "SELECT " REQUEST_COLUMNS " WHERE r.id = ?";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st), result = 0;
+    if (rc == SQLITE_ROW) {
+        struct store_request row;
+        request_from_row(st, &row);
+        r->id = arena_strdup(a, row.id);
+        r->event = arena_strdup(a, row.event);
+        r->from = arena_strdup(a, row.from);
+        r->to = arena_strdup(a, row.to);
+        r->status = arena_strdup(a, row.status);
+        r->message = arena_strdup(a, row.message);
+        r->created_at = arena_strdup(a, row.created_at);
+        r->priority = row.priority;
+    } else if (rc == SQLITE_DONE) {
+        result = df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%s\"", id);
+    } else {
+        result = store_fail(s, err, "reading a request");
+    }
+    sqlite3_reset(st);
+    return result;
+}
+
+int store_request_set_status(struct store *s, const char *id, const char *status,
+                             struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE requests SET status = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        " WHERE id = ?1";
+    if (need_rid(s, request_rid_sql, "request", id, err) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, status);
+    return store_step_done(s, st, err, "updating a request");
+}
+
+int store_request_add_attendee(struct store *s, const char *request, const char *person,
+                               struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT OR IGNORE INTO request_attendees(request_rid, person_rid) VALUES (?,?)";
+    sqlite3_int64 r = need_rid(s, request_rid_sql, "request", request, err);
+    if (r < 0)
+        return -1;
+    sqlite3_int64 p = need_rid(s, person_rid_sql, "person", person, err);
+    if (p < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, r);
+    sqlite3_bind_int64(st, 2, p);
+    return store_step_done(s, st, err, "adding an attendee");
+}
+
+static int request_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    struct store_request r;
+    request_from_row(st, &r);
+    return ((store_request_fn)c->fn)(c->ud, &r);
+}
+
+int store_request_each(struct store *s, const char *event, const char *status,
+                       store_request_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT " REQUEST_COLUMNS " WHERE (?1 IS NULL OR e.id = ?1)"
+        " AND (?2 IS NULL OR r.status = ?2) ORDER BY r.rid";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    store_bind_text(st, 2, status);
+    struct each_ctx c = {(void *)fn, ud};
+    return walk(s, st, request_row, &c, err, "listing requests");
+}
+
+static int attendee_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    return ((store_attendee_fn)c->fn)(c->ud, store_col(st, 0), store_col(st, 1));
+}
+
+int store_attendee_each(struct store *s, const char *event, store_attendee_fn fn, void *ud,
+                        struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT r.id, p.id FROM request_attendees a JOIN requests r ON r.rid = a.request_rid"
+        " JOIN people p ON p.rid = a.person_rid JOIN events e ON e.rid = r.event_rid"
+        " WHERE ?1 IS NULL OR e.id = ?1 ORDER BY r.rid, p.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    struct each_ctx c = {(void *)fn, ud};
+    return walk(s, st, attendee_row, &c, err, "listing attendees");
+}
+
+/* ---- meetings ---------------------------------------------------------------- */
+
+int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO meetings(id, request_rid, slot_rid, location_rid, locked)"
+        " VALUES (?1,?2,?3,?4,?5) ON CONFLICT(request_rid) DO UPDATE SET"
+        " sequence = sequence + (slot_rid IS NOT excluded.slot_rid"
+        "   OR location_rid IS NOT excluded.location_rid),"
+        " slot_rid = excluded.slot_rid, location_rid = excluded.location_rid,"
+        " locked = excluded.locked, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+    sqlite3_int64 r = need_rid(s, request_rid_sql, "request", m->request, err);
+    if (r < 0)
+        return -1;
+    sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", m->slot, err);
+    if (t < 0)
+        return -1;
+    sqlite3_int64 l = 0;
+    if (m->location && (l = need_rid(s, location_rid_sql, "location", m->location, err)) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, m->id ? m->id : m->request);
+    sqlite3_bind_int64(st, 2, r);
+    sqlite3_bind_int64(st, 3, t);
+    if (l)
+        sqlite3_bind_int64(st, 4, l);
+    else
+        sqlite3_bind_null(st, 4);
+    sqlite3_bind_int(st, 5, m->locked);
+    return store_step_done(s, st, err, "saving a meeting");
+}
+
+int store_meeting_clear_unlocked(struct store *s, const char *event, struct df_err *err)
+{
+    static const char sql[] =
+        "DELETE FROM meetings WHERE locked = 0 AND request_rid IN"
+        " (SELECT r.rid FROM requests r JOIN events e ON e.rid = r.event_rid WHERE e.id = ?)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    return store_step_done(s, st, err, "clearing meetings");
+}
+
+int store_meeting_delete_for_request(struct store *s, const char *request, struct df_err *err)
+{
+    static const char sql[] =
+        "DELETE FROM meetings WHERE request_rid = (SELECT rid FROM requests WHERE id = ?)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    return store_step_done(s, st, err, "deleting a meeting");
+}
+
+int store_meeting_lock_all(struct store *s, const char *event, bool locked, struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE meetings SET locked = ?2 WHERE request_rid IN"
+        " (SELECT r.rid FROM requests r JOIN events e ON e.rid = r.event_rid WHERE e.id = ?1)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    sqlite3_bind_int(st, 2, locked);
+    return store_step_done(s, st, err, "locking meetings");
+}
+
+static int meeting_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    struct store_meeting m = {
+        .id = store_col(st, 0), .request = store_col(st, 1), .event = store_col(st, 2),
+        .slot = store_col(st, 3), .location = store_col(st, 4), .starts_at = store_col(st, 5),
+        .ends_at = store_col(st, 6), .location_name = store_col(st, 7),
+        .locked = sqlite3_column_int(st, 8), .sequence = sqlite3_column_int(st, 9),
+    };
+    return ((store_meeting_fn)c->fn)(c->ud, &m);
+}
+
+int store_meeting_each(struct store *s, const char *event, const char *person,
+                       store_meeting_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT m.id, r.id, e.id, t.id, l.id, t.starts_at, t.ends_at, l.name, m.locked,"
+        " m.sequence FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid"
+        " LEFT JOIN locations l ON l.rid = m.location_rid"
+        " WHERE (?1 IS NULL OR e.id = ?1) AND (?2 IS NULL OR EXISTS ("
+        "   SELECT 1 FROM people p WHERE p.id = ?2 AND (p.rid IN (r.from_rid, r.to_rid)"
+        "   OR EXISTS (SELECT 1 FROM request_attendees a"
+        "              WHERE a.request_rid = r.rid AND a.person_rid = p.rid))))"
+        " ORDER BY e.rid, t.seq, l.rid, m.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    store_bind_text(st, 2, person);
+    struct each_ctx c = {(void *)fn, ud};
+    return walk(s, st, meeting_row, &c, err, "listing meetings");
+}
+
+/* ---- figures ------------------------------------------------------------------- */
+
+int store_stats_get(struct store *s, struct store_stats *out, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM people),"
+        " (SELECT count(*) FROM organisations),"
+        " (SELECT count(DISTINCT country) FROM organisations),"
+        " (SELECT count(*) FROM organisations WHERE country IN ('AT','BE','BG','HR','CY','CZ',"
+        "   'DK','EE','FI','FR','DE','GR','HU','IE','IT','LV','LT','LU','MT','NL','PL','PT',"
+        "   'RO','SK','SI','ES','SE')),"
+        " (SELECT count(*) FROM organisations WHERE country = 'UA'),"
+        " (SELECT count(*) FROM requests),"
+        " (SELECT count(*) FROM requests WHERE status = 'accepted'),"
+        " (SELECT count(*) FROM requests WHERE status = 'pending'),"
+        " (SELECT count(*) FROM requests WHERE status = 'declined'),"
+        " (SELECT count(*) FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        "   WHERE r.status = 'accepted'),"
+        " (SELECT count(*) FROM events),"
+        " (SELECT count(*) FROM capabilities)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        int64_t *f[] = {&out->participants, &out->organisations, &out->countries,
+                        &out->eu_organisations, &out->ua_organisations, &out->requests,
+                        &out->accepted, &out->pending, &out->declined, &out->scheduled,
+                        &out->events, &out->capabilities};
+        for (int i = 0; i < (int)(sizeof f / sizeof f[0]); i++)
+            *f[i] = sqlite3_column_int64(st, i);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? 0 : store_fail(s, err, "counting the forum figures");
+}

@@ -1,0 +1,353 @@
+/* Organisations, people, capabilities and the CPV classifier. */
+#include "store/store_internal.h"
+
+#include <string.h>
+
+static const char org_rid_sql[] = "SELECT rid FROM organisations WHERE id = ?";
+static const char person_rid_sql[] = "SELECT rid FROM people WHERE id = ?";
+
+/* The common shape of "does it exist, then insert or update": returns 1 when
+ * the row was absent (so it will be added), 0 when present, -1 on error. */
+static int is_new(struct store *s, const char *rid_sql, const char *id, struct df_err *err)
+{
+    sqlite3_int64 rid = store_rid(s, rid_sql, id, err);
+    return rid < 0 ? -1 : rid == 0;
+}
+
+int store_org_upsert(struct store *s, const struct store_org *o, int *added, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO organisations(id, name, name_uk, country, kind, sme, city, website,"
+        " description, description_uk) VALUES (?,?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET name=excluded.name, name_uk=excluded.name_uk,"
+        " country=excluded.country, kind=excluded.kind, sme=excluded.sme, city=excluded.city,"
+        " website=excluded.website, description=excluded.description,"
+        " description_uk=excluded.description_uk,"
+        " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+    int fresh = is_new(s, org_rid_sql, o->id, err);
+    if (fresh < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, o->id);
+    store_bind_text(st, 2, o->name);
+    store_bind_text(st, 3, o->name_uk);
+    store_bind_text(st, 4, o->country);
+    store_bind_text(st, 5, o->kind);
+    sqlite3_bind_int(st, 6, o->sme ? 1 : 0);
+    store_bind_text(st, 7, o->city);
+    store_bind_text(st, 8, o->website);
+    store_bind_text(st, 9, o->description);
+    store_bind_text(st, 10, o->description_uk);
+    if (store_step_done(s, st, err, "saving an organisation") < 0)
+        return -1;
+    if (added)
+        *added = fresh;
+    return 0;
+}
+
+int store_org_exists(struct store *s, const char *id, struct df_err *err)
+{
+    sqlite3_int64 rid = store_rid(s, org_rid_sql, id, err);
+    return rid < 0 ? -1 : rid > 0;
+}
+
+#define ORG_COLUMNS \
+    "o.id, o.name, o.name_uk, o.country, o.kind, o.sme, o.city, o.website, o.description," \
+    " o.description_uk"
+
+static void org_from_row(sqlite3_stmt *st, struct store_org *o)
+{
+    o->id = store_col(st, 0);
+    o->name = store_col(st, 1);
+    o->name_uk = store_col(st, 2);
+    o->country = store_col(st, 3);
+    o->kind = store_col(st, 4);
+    o->sme = sqlite3_column_int(st, 5);
+    o->city = store_col(st, 6);
+    o->website = store_col(st, 7);
+    o->description = store_col(st, 8);
+    o->description_uk = store_col(st, 9);
+}
+
+int store_org_get(struct store *s, const char *id, struct arena *a, struct store_org *o,
+                  struct df_err *err)
+{
+    static const char sql[] = "SELECT " ORG_COLUMNS " FROM organisations o WHERE o.id = ?";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st), result = 0;
+    if (rc == SQLITE_ROW) {
+        struct store_org row;
+        org_from_row(st, &row);
+        *o = row;
+        o->id = arena_strdup(a, row.id);
+        o->name = arena_strdup(a, row.name);
+        o->name_uk = arena_strdup(a, row.name_uk);
+        o->country = arena_strdup(a, row.country);
+        o->kind = arena_strdup(a, row.kind);
+        o->city = arena_strdup(a, row.city);
+        o->website = arena_strdup(a, row.website);
+        o->description = arena_strdup(a, row.description);
+        o->description_uk = arena_strdup(a, row.description_uk);
+    } else if (rc == SQLITE_DONE) {
+        result = df_err_set(err, DF_ERR_NOT_FOUND, "no organisation \"%s\"", id);
+    } else {
+        result = store_fail(s, err, "reading an organisation");
+    }
+    sqlite3_reset(st);
+    return result;
+}
+
+int store_org_each(struct store *s, store_org_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] = "SELECT " ORG_COLUMNS " FROM organisations o ORDER BY o.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_org o;
+        org_from_row(st, &o);
+        stop = fn(ud, &o);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing organisations");
+    sqlite3_reset(st);
+    return stop;
+}
+
+/* ---- people ----------------------------------------------------------- */
+
+int store_person_upsert(struct store *s, const struct store_person *p, int *added,
+                        struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO people(id, org_rid, name, email, title, languages, booth)"
+        " VALUES (?,?,?,?,?,coalesce(?,''),?)"
+        " ON CONFLICT(id) DO UPDATE SET org_rid=excluded.org_rid, name=excluded.name,"
+        " email=excluded.email, title=excluded.title, languages=excluded.languages,"
+        " booth=excluded.booth, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+    sqlite3_int64 org = store_rid(s, org_rid_sql, p->org, err);
+    if (org < 0)
+        return -1;
+    if (org == 0)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "organisation \"%s\" does not exist", p->org);
+    int fresh = is_new(s, person_rid_sql, p->id, err);
+    if (fresh < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, p->id);
+    sqlite3_bind_int64(st, 2, org);
+    store_bind_text(st, 3, p->name);
+    store_bind_text(st, 4, p->email);
+    store_bind_text(st, 5, p->title);
+    store_bind_text(st, 6, p->languages);
+    store_bind_text(st, 7, p->booth);
+    if (store_step_done(s, st, err, "saving a person") < 0)
+        return -1;
+    if (added)
+        *added = fresh;
+    return 0;
+}
+
+int store_person_exists(struct store *s, const char *id, struct df_err *err)
+{
+    sqlite3_int64 rid = store_rid(s, person_rid_sql, id, err);
+    return rid < 0 ? -1 : rid > 0;
+}
+
+#define PERSON_COLUMNS \
+    "p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at" \
+    " FROM people p JOIN organisations o ON o.rid = p.org_rid"
+
+static void person_from_row(sqlite3_stmt *st, struct store_person *p)
+{
+    p->id = store_col(st, 0);
+    p->org = store_col(st, 1);
+    p->name = store_col(st, 2);
+    p->email = store_col(st, 3);
+    p->title = store_col(st, 4);
+    p->languages = store_col(st, 5);
+    p->booth = store_col(st, 6);
+    p->checked_in_at = store_col(st, 7);
+}
+
+int store_person_get(struct store *s, const char *id, struct arena *a, struct store_person *p,
+                     struct df_err *err)
+{
+    static const char sql[] = "SELECT " PERSON_COLUMNS " WHERE p.id = ?";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st), result = 0;
+    if (rc == SQLITE_ROW) {
+        struct store_person row;
+        person_from_row(st, &row);
+        p->id = arena_strdup(a, row.id);
+        p->org = arena_strdup(a, row.org);
+        p->name = arena_strdup(a, row.name);
+        p->email = arena_strdup(a, row.email);
+        p->title = arena_strdup(a, row.title);
+        p->languages = arena_strdup(a, row.languages);
+        p->booth = arena_strdup(a, row.booth);
+        p->checked_in_at = arena_strdup(a, row.checked_in_at);
+    } else if (rc == SQLITE_DONE) {
+        result = df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", id);
+    } else {
+        result = store_fail(s, err, "reading a person");
+    }
+    sqlite3_reset(st);
+    return result;
+}
+
+int store_person_each(struct store *s, store_person_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] = "SELECT " PERSON_COLUMNS " ORDER BY p.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_person p;
+        person_from_row(st, &p);
+        stop = fn(ud, &p);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing people");
+    sqlite3_reset(st);
+    return stop;
+}
+
+/* ---- capabilities ------------------------------------------------------ */
+
+int store_capability_upsert(struct store *s, const struct store_capability *c, int *added,
+                            struct df_err *err)
+{
+    static const char exists_sql[] =
+        "SELECT 1 FROM capabilities WHERE org_rid = ? AND direction = ? AND cpv = ?";
+    static const char sql[] =
+        "INSERT INTO capabilities(org_rid, direction, cpv, title, description, confidential)"
+        " VALUES (?,?,?,?,?,?) ON CONFLICT(org_rid, direction, cpv) DO UPDATE SET"
+        " title=excluded.title, description=excluded.description,"
+        " confidential=excluded.confidential";
+    sqlite3_int64 org = store_rid(s, org_rid_sql, c->org, err);
+    if (org < 0)
+        return -1;
+    if (org == 0)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "organisation \"%s\" does not exist", c->org);
+    sqlite3_stmt *st = store_stmt(s, exists_sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, org);
+    store_bind_text(st, 2, c->direction);
+    store_bind_text(st, 3, c->cpv);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, "looking up a capability");
+    if (added)
+        *added = rc == SQLITE_DONE;
+    if (!(st = store_stmt(s, sql, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, org);
+    store_bind_text(st, 2, c->direction);
+    store_bind_text(st, 3, c->cpv);
+    store_bind_text(st, 4, c->title);
+    store_bind_text(st, 5, c->description);
+    sqlite3_bind_int(st, 6, c->confidential ? 1 : 0);
+    return store_step_done(s, st, err, "saving a capability");
+}
+
+int store_capability_each(struct store *s, const char *org, store_capability_fn fn, void *ud,
+                          struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT o.id, c.direction, c.cpv, c.title, c.description, c.confidential"
+        " FROM capabilities c JOIN organisations o ON o.rid = c.org_rid"
+        " WHERE ?1 IS NULL OR o.id = ?1 ORDER BY o.id, c.direction DESC, c.cpv";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, org);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_capability c = {
+            .org = store_col(st, 0), .direction = store_col(st, 1), .cpv = store_col(st, 2),
+            .title = store_col(st, 3), .description = store_col(st, 4),
+            .confidential = sqlite3_column_int(st, 5),
+        };
+        stop = fn(ud, &c);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing capabilities");
+    sqlite3_reset(st);
+    return stop;
+}
+
+/* ---- CPV ----------------------------------------------------------------- */
+
+int store_cpv_upsert(struct store *s, const char *code, const char *label_en,
+                     const char *label_uk, int *added, struct df_err *err)
+{
+    static const char exists_sql[] = "SELECT 1 FROM cpv WHERE code = ?";
+    static const char sql[] =
+        "INSERT INTO cpv(code, label_en, label_uk) VALUES (?1, ?2, ?3)"
+        " ON CONFLICT(code) DO UPDATE SET label_en = coalesce(?2, label_en),"
+        " label_uk = coalesce(?3, label_uk)";
+    if (added) {
+        sqlite3_int64 r = store_rid(s, exists_sql, code, err);
+        if (r < 0)
+            return -1;
+        *added = r == 0;
+    }
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, code);
+    store_bind_text(st, 2, label_en);
+    store_bind_text(st, 3, label_uk);
+    return store_step_done(s, st, err, "saving a CPV code");
+}
+
+int64_t store_cpv_count(struct store *s, struct df_err *err)
+{
+    static const char sql[] = "SELECT count(*) FROM cpv";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    return n;
+}
+
+int store_cpv_is_known(struct store *s, const char *code, struct df_err *err)
+{
+    static const char sql[] = "SELECT 1 FROM cpv WHERE code = ?";
+    sqlite3_int64 r = store_rid(s, sql, code, err);
+    return r < 0 ? -1 : r > 0;
+}
+
+const char *store_cpv_label(struct store *s, const char *code, const char *lang,
+                            struct arena *a)
+{
+    static const char sql[] =
+        "SELECT CASE WHEN ?2 = 'uk' THEN coalesce(label_uk, label_en) ELSE label_en END"
+        " FROM cpv WHERE code = ?1";
+    sqlite3_stmt *st = store_stmt(s, sql, NULL);
+    if (!st)
+        return NULL;
+    store_bind_text(st, 1, code);
+    store_bind_text(st, 2, lang);
+    const char *label = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        label = arena_strdup(a, store_col(st, 0));
+    sqlite3_reset(st);
+    return label;
+}

@@ -1,0 +1,177 @@
+/* The numbered schema migrations. Each one moves the database from version
+ * N-1 to N (PRAGMA user_version) inside one transaction; store_open applies the
+ * missing ones in order. Never edit a migration that has shipped: add one. */
+#include "store/migrations.h"
+
+/* Version 1: the forum data model of the foundation. Rows have an integer rowid
+ * for joins and a stable string id (`id`) that is the only key seen outside the
+ * store (DESIGN.md, "Identity"). */
+static const char migration_1[] =
+    "CREATE TABLE organisations ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 128),"
+    "  name TEXT NOT NULL,"
+    "  name_uk TEXT,"
+    "  country TEXT NOT NULL CHECK (length(country) = 2),"
+    "  kind TEXT NOT NULL CHECK (kind IN ('company','research','government','association','other')),"
+    "  sme INTEGER NOT NULL DEFAULT 0 CHECK (sme IN (0,1)),"
+    "  city TEXT, website TEXT, description TEXT, description_uk TEXT,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT;"
+    "CREATE INDEX organisations_country ON organisations(country);"
+
+    "CREATE TABLE people ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 128),"
+    "  org_rid INTEGER NOT NULL REFERENCES organisations(rid) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
+    "  email TEXT, title TEXT,"
+    "  languages TEXT NOT NULL DEFAULT '',"   /* 'en;uk;fr': ISO 639-1, ';'-separated */
+    "  booth TEXT,"                            /* a fixed booth (location id) the person hosts at */
+    "  checked_in_at TEXT,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT;"
+    "CREATE INDEX people_org ON people(org_rid);"
+
+    "CREATE TABLE capabilities ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  org_rid INTEGER NOT NULL REFERENCES organisations(rid) ON DELETE CASCADE,"
+    "  direction TEXT NOT NULL CHECK (direction IN ('offer','need')),"
+    "  cpv TEXT NOT NULL CHECK (length(cpv) = 10),"
+    "  title TEXT NOT NULL, description TEXT,"
+    "  confidential INTEGER NOT NULL DEFAULT 0 CHECK (confidential IN (0,1)),"
+    "  UNIQUE (org_rid, direction, cpv)"
+    ") STRICT;"
+
+    "CREATE TABLE events ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  name TEXT NOT NULL, venue TEXT,"
+    "  timezone TEXT NOT NULL DEFAULT 'Europe/Brussels',"
+    "  starts_on TEXT NOT NULL, ends_on TEXT NOT NULL,"          /* YYYY-MM-DD */
+    "  request_cap INTEGER NOT NULL DEFAULT 20,"                  /* open requests per participant */
+    "  published_at TEXT"                                         /* agendas published */
+    ") STRICT;"
+
+    "CREATE TABLE sessions ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,"
+    "  day TEXT NOT NULL,"                                        /* YYYY-MM-DD */
+    "  name TEXT NOT NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('b2b','conference','break')),"
+    "  starts_at TEXT NOT NULL, ends_at TEXT NOT NULL"            /* ISO 8601 with UTC offset */
+    ") STRICT;"
+
+    "CREATE TABLE slots ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  session_rid INTEGER NOT NULL REFERENCES sessions(rid) ON DELETE CASCADE,"
+    "  seq INTEGER NOT NULL,"                                     /* order within the event, from 1 */
+    "  starts_at TEXT NOT NULL, ends_at TEXT NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX slots_session ON slots(session_rid, seq);"
+
+    "CREATE TABLE locations ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
+    "  kind TEXT NOT NULL DEFAULT 'table' CHECK (kind IN ('table','room','booth')),"
+    "  seats INTEGER NOT NULL DEFAULT 4"
+    ") STRICT;"
+
+    /* Slots a person cannot meet in (arrival, departure, speaking); every other
+     * slot of the event is available. */
+    "CREATE TABLE unavailability ("
+    "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  slot_rid INTEGER NOT NULL REFERENCES slots(rid) ON DELETE CASCADE,"
+    "  reason TEXT,"
+    "  PRIMARY KEY (person_rid, slot_rid)"
+    ") STRICT, WITHOUT ROWID;"
+
+    "CREATE TABLE requests ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,"
+    "  from_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  to_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  priority INTEGER NOT NULL DEFAULT 1 CHECK (priority BETWEEN 0 AND 9),"  /* 9 = must */
+    "  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','accepted','declined','cancelled')),"
+    "  message TEXT,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  CHECK (from_rid <> to_rid)"
+    ") STRICT;"
+    "CREATE INDEX requests_from ON requests(from_rid, status);"
+    "CREATE INDEX requests_to ON requests(to_rid, status);"
+    "CREATE INDEX requests_event ON requests(event_rid, status);"
+
+    /* More people at a meeting than the requester and the addressee (colleagues,
+     * a third party). */
+    "CREATE TABLE request_attendees ("
+    "  request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
+    "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  PRIMARY KEY (request_rid, person_rid)"
+    ") STRICT, WITHOUT ROWID;"
+
+    "CREATE TABLE meetings ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  request_rid INTEGER NOT NULL UNIQUE REFERENCES requests(rid) ON DELETE CASCADE,"
+    "  slot_rid INTEGER NOT NULL REFERENCES slots(rid),"
+    "  location_rid INTEGER REFERENCES locations(rid),"
+    "  locked INTEGER NOT NULL DEFAULT 0 CHECK (locked IN (0,1)),"
+    "  sequence INTEGER NOT NULL DEFAULT 0,"       /* raised when a meeting moves (ICS SEQUENCE) */
+    "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT;"
+    "CREATE INDEX meetings_slot ON meetings(slot_rid);"
+
+    "CREATE TABLE users ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  email TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    "  password_hash TEXT NOT NULL,"
+    "  role TEXT NOT NULL CHECK (role IN ('organiser','participant')),"
+    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT;"
+
+    "CREATE TABLE projects ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  acronym TEXT, title TEXT NOT NULL, objective TEXT,"
+    "  programme TEXT, start_date TEXT, end_date TEXT"
+    ") STRICT;"
+
+    "CREATE TABLE project_members ("
+    "  project_rid INTEGER NOT NULL REFERENCES projects(rid) ON DELETE CASCADE,"
+    "  org_rid INTEGER NOT NULL REFERENCES organisations(rid) ON DELETE CASCADE,"
+    "  role TEXT NOT NULL DEFAULT 'participant',"   /* coordinator, participant, partner ... */
+    "  PRIMARY KEY (project_rid, org_rid)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX project_members_org ON project_members(org_rid);"
+
+    "CREATE TABLE audit_log ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),"
+    "  actor TEXT NOT NULL,"            /* 'cli', 'user:EMAIL', 'demo' ... */
+    "  action TEXT NOT NULL,"           /* 'import', 'request.accept', ... */
+    "  entity TEXT, entity_id TEXT, detail TEXT"
+    ") STRICT;";
+
+/* Version 2: the CPV classifier, so codes are checked against it and show their
+ * labels in English and Ukrainian. */
+static const char migration_2[] =
+    "CREATE TABLE cpv ("
+    "  code TEXT PRIMARY KEY CHECK (length(code) = 10),"
+    "  label_en TEXT, label_uk TEXT"
+    ") STRICT, WITHOUT ROWID;";
+
+const struct store_migration store_migrations[] = {
+    {1, "forum data model", migration_1},
+    {2, "CPV classifier", migration_2},
+};
+
+const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

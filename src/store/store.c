@@ -1,0 +1,242 @@
+/* Opening, migrating and transactions; the statement cache every query uses. */
+#include "store/store_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/migrations.h"
+
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct df_err *err)
+{
+    for (int i = 0; i < s->stmts_n; i++)
+        if (s->sqls[i] == sql) {
+            sqlite3_reset(s->stmts[i]);
+            sqlite3_clear_bindings(s->stmts[i]);
+            return s->stmts[i];
+        }
+    sqlite3_stmt *st = NULL;
+    unsigned flags = s->stmts_n < STORE_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0;
+    if (sqlite3_prepare_v3(s->db, sql, -1, flags, &st, NULL) != SQLITE_OK) {
+        store_fail(s, err, "preparing a query");
+        return NULL;
+    }
+    if (s->stmts_n < STORE_STMT_CACHE) {
+        s->sqls[s->stmts_n] = sql;
+        s->stmts[s->stmts_n++] = st;
+    } else {
+        /* Never expected: the store has fewer distinct queries than the cache. */
+        df_err_set(err, DF_ERR_RUNTIME, "store: statement cache full");
+        sqlite3_finalize(st);
+        return NULL;
+    }
+    return st;
+}
+
+void store_bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+    if (v)
+        sqlite3_bind_text(st, i, v, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
+}
+
+int store_fail(struct store *s, struct df_err *err, const char *doing)
+{
+    return df_err_set(err, DF_ERR_RUNTIME, "database error while %s: %s", doing,
+                      sqlite3_errmsg(s->db));
+}
+
+const char *store_col(sqlite3_stmt *st, int i)
+{
+    return (const char *)sqlite3_column_text(st, i);
+}
+
+int store_step_done(struct store *s, sqlite3_stmt *st, struct df_err *err, const char *doing)
+{
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        store_fail(s, err, doing);
+        sqlite3_reset(st);
+        return -1;
+    }
+    sqlite3_reset(st);
+    return 0;
+}
+
+sqlite3_int64 store_rid(struct store *s, const char *sql, const char *id, struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st);
+    sqlite3_int64 rid = 0;
+    if (rc == SQLITE_ROW)
+        rid = sqlite3_column_int64(st, 0);
+    else if (rc != SQLITE_DONE)
+        rid = store_fail(s, err, "looking up an id");
+    sqlite3_reset(st);
+    return rid;
+}
+
+static int exec(struct store *s, const char *sql, struct df_err *err, const char *doing)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        df_err_set(err, DF_ERR_RUNTIME, "database error while %s: %s", doing,
+                   msg ? msg : sqlite3_errmsg(s->db));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+int store_exec_for_tests(struct store *s, const char *sql, struct df_err *err)
+{
+    return exec(s, sql, err, "running test SQL");
+}
+
+int store_open_raw(struct store **out, const char *path, struct df_err *err)
+{
+    struct store *s = calloc(1, sizeof *s);
+    if (!s)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    int rc = sqlite3_open_v2(path, &s->db,
+                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                             NULL);
+    if (rc != SQLITE_OK) {
+        df_err_set(err, DF_ERR_RUNTIME, "cannot open database %s: %s", path,
+                   s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        goto fail;
+    }
+    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_extended_result_codes(s->db, 1);
+    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
+             err, "configuring the database") < 0) {
+        df_err_prefix(err, "%s", path);
+        goto fail;
+    }
+    *out = s;
+    return 0;
+fail:
+    sqlite3_close(s->db);
+    free(s);
+    return -1;
+}
+
+int store_schema_version(struct store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int v = -1;
+    if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        v = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+int store_latest_version(void) { return store_migrations[store_migrations_n - 1].version; }
+
+int store_migrate(struct store *s, int *applied, struct df_err *err)
+{
+    int current = store_schema_version(s);
+    int n = 0;
+    if (current < 0)
+        return store_fail(s, err, "reading the schema version");
+    if (current > store_latest_version())
+        return df_err_set(err, DF_ERR_RUNTIME,
+                          "the database has schema version %d, newer than this dfnc knows (%d)",
+                          current, store_latest_version());
+    for (int i = 0; i < store_migrations_n; i++) {
+        const struct store_migration *m = &store_migrations[i];
+        if (m->version <= current)
+            continue;
+        char pragma[64];
+        snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d;", m->version);
+        if (exec(s, "BEGIN IMMEDIATE", err, "starting a migration") < 0)
+            return -1;
+        /* Another process may have migrated while we waited for the lock. */
+        if (store_schema_version(s) >= m->version) {
+            exec(s, "ROLLBACK", NULL, "");
+            continue;
+        }
+        if (exec(s, m->sql, err, "migrating the schema") < 0 ||
+            exec(s, pragma, err, "recording the schema version") < 0) {
+            df_err_prefix(err, "migration %d (%s)", m->version, m->what);
+            exec(s, "ROLLBACK", NULL, "");
+            return -1;
+        }
+        if (exec(s, "COMMIT", err, "committing a migration") < 0)
+            return -1;
+        n++;
+    }
+    if (applied)
+        *applied = n;
+    return 0;
+}
+
+int store_open(struct store **out, const char *path, struct df_err *err)
+{
+    if (store_open_raw(out, path, err) < 0)
+        return -1;
+    if (store_migrate(*out, NULL, err) < 0) {
+        store_close(*out);
+        *out = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+void store_close(struct store *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < s->stmts_n; i++)
+        sqlite3_finalize(s->stmts[i]);
+    sqlite3_close(s->db);
+    free(s);
+}
+
+int store_begin(struct store *s, struct df_err *err)
+{
+    return exec(s, "BEGIN IMMEDIATE", err, "starting a transaction");
+}
+
+int store_commit(struct store *s, struct df_err *err)
+{
+    return exec(s, "COMMIT", err, "committing");
+}
+
+void store_rollback(struct store *s)
+{
+    if (!sqlite3_get_autocommit(s->db))
+        exec(s, "ROLLBACK", NULL, "rolling back");
+}
+
+int store_audit(struct store *s, const char *actor, const char *action, const char *entity,
+                const char *entity_id, const char *detail, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO audit_log(actor, action, entity, entity_id, detail) VALUES (?,?,?,?,?)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, actor);
+    store_bind_text(st, 2, action);
+    store_bind_text(st, 3, entity);
+    store_bind_text(st, 4, entity_id);
+    store_bind_text(st, 5, detail);
+    return store_step_done(s, st, err, "writing the audit log");
+}
+
+int64_t store_audit_count(struct store *s, struct df_err *err)
+{
+    static const char sql[] = "SELECT count(*) FROM audit_log";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    return n;
+}

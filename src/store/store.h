@@ -1,0 +1,193 @@
+/* The store: dfnc's SQLite database and the only code that writes SQL.
+ * Typed records in, typed records out; stable string ids outside, rowids never.
+ *
+ * Records handed to a callback (the *_each functions) point into SQLite's own
+ * memory and are valid only during the call: copy what you keep. Records filled
+ * by *_get functions point into the arena the caller passes. */
+#ifndef DFNC_STORE_STORE_H
+#define DFNC_STORE_STORE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+
+struct store;
+
+/* Opens (creating if needed) the database at path, in WAL mode with foreign keys
+ * on, and applies missing migrations. One struct store per thread. */
+int store_open(struct store **out, const char *path, struct df_err *err);
+/* Opens without migrating (for tests of the migration itself and for `init`
+ * to report what it did). */
+int store_open_raw(struct store **out, const char *path, struct df_err *err);
+/* Applies migrations after the current version; *applied gets how many. */
+int store_migrate(struct store *s, int *applied, struct df_err *err);
+int store_schema_version(struct store *s);
+int store_latest_version(void);
+void store_close(struct store *s);
+
+/* One transaction around many writes (an import is one transaction). */
+int store_begin(struct store *s, struct df_err *err);
+int store_commit(struct store *s, struct df_err *err);
+void store_rollback(struct store *s);
+
+/* Runs raw SQL (no parameters). Only for tests that build an old schema. */
+int store_exec_for_tests(struct store *s, const char *sql, struct df_err *err);
+
+/* ---- organisations -------------------------------------------------- */
+struct store_org {
+    const char *id, *name, *name_uk, *country, *kind;
+    int sme;
+    const char *city, *website, *description, *description_uk;
+};
+/* Inserts or updates by id; *added (may be NULL) is 1 when inserted, 0 when updated. */
+int store_org_upsert(struct store *s, const struct store_org *o, int *added, struct df_err *err);
+/* 1 exists, 0 not, -1 error. */
+int store_org_exists(struct store *s, const char *id, struct df_err *err);
+/* Fills *o (strings in arena); DF_ERR_NOT_FOUND when absent. */
+int store_org_get(struct store *s, const char *id, struct arena *a, struct store_org *o,
+                  struct df_err *err);
+typedef int (*store_org_fn)(void *ud, const struct store_org *o);
+/* Calls fn for each organisation in id order; a non-zero return from fn stops
+ * the walk and is returned. */
+int store_org_each(struct store *s, store_org_fn fn, void *ud, struct df_err *err);
+
+/* ---- people --------------------------------------------------------- */
+struct store_person {
+    const char *id, *org, *name, *email, *title, *languages, *booth, *checked_in_at;
+};
+/* The organisation (by id) must exist: DF_ERR_NOT_FOUND otherwise. */
+int store_person_upsert(struct store *s, const struct store_person *p, int *added,
+                        struct df_err *err);
+int store_person_exists(struct store *s, const char *id, struct df_err *err);
+int store_person_get(struct store *s, const char *id, struct arena *a, struct store_person *p,
+                     struct df_err *err);
+typedef int (*store_person_fn)(void *ud, const struct store_person *p);
+int store_person_each(struct store *s, store_person_fn fn, void *ud, struct df_err *err);
+
+/* ---- capabilities (offers and needs) -------------------------------- */
+struct store_capability {
+    const char *org, *direction, *cpv, *title, *description;
+    int confidential;
+};
+/* Keyed by (org, direction, cpv). */
+int store_capability_upsert(struct store *s, const struct store_capability *c, int *added,
+                            struct df_err *err);
+typedef int (*store_capability_fn)(void *ud, const struct store_capability *c);
+/* org NULL walks all organisations' capabilities. */
+int store_capability_each(struct store *s, const char *org, store_capability_fn fn, void *ud,
+                          struct df_err *err);
+
+/* ---- CPV classifier ------------------------------------------------- */
+/* label_en / label_uk may be NULL to keep what is there. */
+int store_cpv_upsert(struct store *s, const char *code, const char *label_en,
+                     const char *label_uk, int *added, struct df_err *err);
+/* Number of codes loaded (0: no classifier, only the form of codes is checked). */
+int64_t store_cpv_count(struct store *s, struct df_err *err);
+/* 1 known, 0 unknown, -1 error. */
+int store_cpv_is_known(struct store *s, const char *code, struct df_err *err);
+/* The label in "en" or "uk" into the arena; NULL when none. */
+const char *store_cpv_label(struct store *s, const char *code, const char *lang,
+                            struct arena *a);
+
+/* ---- events, sessions, slots, locations ----------------------------- */
+struct store_event {
+    const char *id, *name, *venue, *timezone, *starts_on, *ends_on, *published_at;
+    int request_cap;
+};
+struct store_session {
+    const char *id, *event, *day, *name, *kind, *starts_at, *ends_at;
+};
+struct store_slot {
+    const char *id, *session, *starts_at, *ends_at;
+    int seq;
+};
+struct store_location {
+    const char *id, *event, *name, *kind;
+    int seats;
+};
+int store_event_upsert(struct store *s, const struct store_event *e, int *added,
+                       struct df_err *err);
+int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
+                    struct df_err *err);
+typedef int (*store_event_fn)(void *ud, const struct store_event *e);
+int store_event_each(struct store *s, store_event_fn fn, void *ud, struct df_err *err);
+/* The id of the only (or first) event into the arena; NULL with DF_ERR_NOT_FOUND if none. */
+const char *store_event_default(struct store *s, struct arena *a, struct df_err *err);
+int store_event_set_published(struct store *s, const char *id, bool published,
+                              struct df_err *err);
+
+int store_session_upsert(struct store *s, const struct store_session *x, struct df_err *err);
+typedef int (*store_session_fn)(void *ud, const struct store_session *x);
+int store_session_each(struct store *s, const char *event, store_session_fn fn, void *ud,
+                       struct df_err *err);
+int store_slot_upsert(struct store *s, const struct store_slot *x, struct df_err *err);
+typedef int (*store_slot_fn)(void *ud, const struct store_slot *x);
+/* In seq order. */
+int store_slot_each(struct store *s, const char *event, store_slot_fn fn, void *ud,
+                    struct df_err *err);
+int store_location_upsert(struct store *s, const struct store_location *x, struct df_err *err);
+typedef int (*store_location_fn)(void *ud, const struct store_location *x);
+int store_location_each(struct store *s, const char *event, store_location_fn fn, void *ud,
+                        struct df_err *err);
+/* A person cannot meet in a slot. */
+int store_unavailable_add(struct store *s, const char *person, const char *slot,
+                          const char *reason, struct df_err *err);
+typedef int (*store_unavailable_fn)(void *ud, const char *person, const char *slot);
+int store_unavailable_each(struct store *s, const char *event, store_unavailable_fn fn,
+                           void *ud, struct df_err *err);
+
+/* ---- meeting requests ----------------------------------------------- */
+struct store_request {
+    const char *id, *event, *from, *to, *status, *message, *created_at;
+    int priority;
+};
+/* Event, from and to must exist (DF_ERR_NOT_FOUND naming which). */
+int store_request_upsert(struct store *s, const struct store_request *r, int *added,
+                         struct df_err *err);
+int store_request_get(struct store *s, const char *id, struct arena *a,
+                      struct store_request *r, struct df_err *err);
+int store_request_set_status(struct store *s, const char *id, const char *status,
+                             struct df_err *err);
+int store_request_add_attendee(struct store *s, const char *request, const char *person,
+                               struct df_err *err);
+typedef int (*store_request_fn)(void *ud, const struct store_request *r);
+/* event NULL = all events; status NULL = any status. */
+int store_request_each(struct store *s, const char *event, const char *status,
+                       store_request_fn fn, void *ud, struct df_err *err);
+typedef int (*store_attendee_fn)(void *ud, const char *request, const char *person);
+int store_attendee_each(struct store *s, const char *event, store_attendee_fn fn, void *ud,
+                        struct df_err *err);
+
+/* ---- meetings --------------------------------------------------------- */
+struct store_meeting {
+    const char *id, *request, *event, *slot, *location;
+    const char *starts_at, *ends_at, *location_name;  /* joined in by *_each */
+    int locked, sequence;
+};
+/* Keyed by request; raises sequence when slot or location changes. */
+int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct df_err *err);
+/* Deletes the event's meetings that are not locked (before a re-schedule). */
+int store_meeting_clear_unlocked(struct store *s, const char *event, struct df_err *err);
+int store_meeting_delete_for_request(struct store *s, const char *request, struct df_err *err);
+/* Locks (or unlocks) every meeting of the event: publishing agendas. */
+int store_meeting_lock_all(struct store *s, const char *event, bool locked, struct df_err *err);
+typedef int (*store_meeting_fn)(void *ud, const struct store_meeting *m);
+/* event NULL = all; person NULL = everyone's; in time order. */
+int store_meeting_each(struct store *s, const char *event, const char *person,
+                       store_meeting_fn fn, void *ud, struct df_err *err);
+
+/* ---- figures ----------------------------------------------------------- */
+struct store_stats {
+    int64_t participants, organisations, countries, eu_organisations, ua_organisations;
+    int64_t requests, accepted, pending, declined, scheduled, events, capabilities;
+};
+int store_stats_get(struct store *s, struct store_stats *st, struct df_err *err);
+
+/* ---- audit log ----------------------------------------------------------- */
+int store_audit(struct store *s, const char *actor, const char *action, const char *entity,
+                const char *entity_id, const char *detail, struct df_err *err);
+int64_t store_audit_count(struct store *s, struct df_err *err);
+
+#endif

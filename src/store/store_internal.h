@@ -1,0 +1,32 @@
+/* Shared by the store's own files only: the connection and the statement cache. */
+#ifndef DFNC_STORE_INTERNAL_H
+#define DFNC_STORE_INTERNAL_H
+
+#include <sqlite3.h>
+
+#include "store/store.h"
+
+#define STORE_STMT_CACHE 160
+
+struct store {
+    sqlite3 *db;
+    const char *sqls[STORE_STMT_CACHE];      /* cache key: the SQL text's address */
+    sqlite3_stmt *stmts[STORE_STMT_CACHE];
+    int stmts_n;
+};
+
+/* A prepared statement for sql (a string literal: its address is the key), reset
+ * and with bindings cleared. NULL with err filled on failure. */
+sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct df_err *err);
+/* Binds a C string or NULL as TEXT/NULL. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *v);
+/* Fills err from the connection's last error, with what we were doing. */
+int store_fail(struct store *s, struct df_err *err, const char *doing);
+/* Column text (NULL for SQL NULL). */
+const char *store_col(sqlite3_stmt *st, int i);
+/* Runs a statement expected to be done (no rows); resets it. */
+int store_step_done(struct store *s, sqlite3_stmt *st, struct df_err *err, const char *doing);
+/* rid of the row of table with that string id: >0 found, 0 not found, -1 error. */
+sqlite3_int64 store_rid(struct store *s, const char *sql, const char *id, struct df_err *err);
+
+#endif

@@ -1,0 +1,108 @@
+/* Unit tests of src/core: buffers, arenas, UTF-8, countries, CPV form, errors. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/country.h"
+#include "core/cpv.h"
+#include "core/err.h"
+#include "core/utf8.h"
+
+Test(buf, appends_and_refuses_past_its_cap)
+{
+    struct buf b = BUF_INIT(8);
+    cr_assert_eq(buf_puts(&b, "abcd"), 0);
+    cr_assert_eq(buf_printf(&b, "%d", 123), 0);
+    cr_assert_str_eq(buf_str(&b), "abcd123");
+    cr_assert_eq(buf_puts(&b, "xy"), -1, "9 bytes exceed a cap of 8");
+    cr_assert_str_eq(buf_str(&b), "abcd123", "a refused append keeps the contents");
+    cr_assert_eq(buf_putc(&b, 'z'), 0);
+    cr_assert_eq(b.len, 8);
+    buf_free(&b);
+}
+
+Test(arena, strings_survive_until_free_and_limit_holds)
+{
+    struct arena a;
+    arena_init(&a, 100000);
+    char *s = arena_strdup(&a, "Київ");
+    char *t = arena_printf(&a, "%s-%d", "org", 42);
+    cr_assert_str_eq(s, "Київ");
+    cr_assert_str_eq(t, "org-42");
+    cr_assert_null(arena_alloc(&a, 200000), "past the limit gives NULL");
+    for (int i = 0; i < 1000; i++)
+        cr_assert_not_null(arena_alloc(&a, 64));
+    cr_assert_str_eq(s, "Київ", "earlier allocations are not moved by later blocks");
+    arena_free(&a);
+}
+
+Test(utf8, accepts_ukrainian_and_refuses_malformed_bytes)
+{
+    const char *uk = "Укроборонпром: ґ є і ї";
+    size_t bad = 99;
+    cr_assert(utf8_is_valid(uk, strlen(uk), NULL));
+    cr_assert_eq(utf8_length("Київ", strlen("Київ")), 4);
+    cr_assert_not(utf8_is_valid("ab\xff", 3, &bad));
+    cr_assert_eq(bad, 2);
+    cr_assert_not(utf8_is_valid("\xc0\xaf", 2, NULL), "overlong slash");
+    cr_assert_not(utf8_is_valid("\xed\xa0\x80", 3, NULL), "UTF-16 surrogate");
+    cr_assert_not(utf8_is_valid("\xd0", 1, NULL), "truncated sequence");
+    cr_assert_not(utf8_is_valid("\xf4\x90\x80\x80", 4, NULL), "beyond U+10FFFF");
+}
+
+Test(country, knows_iso_codes_eu_members_and_cordis_codes)
+{
+    cr_assert(country_is_known("UA"));
+    cr_assert(country_is_known("BE"));
+    cr_assert_not(country_is_known("XX"));
+    cr_assert_not(country_is_known("ua"), "codes are upper case");
+    cr_assert_not(country_is_known("UKR"));
+    cr_assert(country_is_eu_member("PL"));
+    cr_assert_not(country_is_eu_member("UA"));
+    cr_assert_not(country_is_eu_member("GB"));
+    cr_assert_not(country_is_eu_member("NO"));
+    cr_assert(country_is_eea_efta("NO"));
+    int eu = 0;
+    const char *all[] = {"AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR",
+                         "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL",
+                         "PL", "PT", "RO", "SK", "SI", "ES", "SE", "UA", "GB", "CH"};
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        eu += country_is_eu_member(all[i]);
+    cr_assert_eq(eu, 27);
+    cr_assert_str_eq(country_from_ec_code("EL"), "GR");
+    cr_assert_str_eq(country_from_ec_code("UK"), "GB");
+    cr_assert_str_eq(country_from_ec_code("DE"), "DE");
+    cr_assert_null(country_from_ec_code("ZZ"));
+    cr_assert_str_eq(country_name_uk("UA"), "Україна");
+}
+
+Test(cpv, form_and_hierarchy)
+{
+    cr_assert(cpv_is_well_formed("35613000-4"));
+    cr_assert_not(cpv_is_well_formed("35613000"));
+    cr_assert_not(cpv_is_well_formed("3561300-4"));
+    cr_assert_not(cpv_is_well_formed("35613000-X"));
+    cr_assert_not(cpv_is_well_formed("35a13000-4"));
+    cr_assert_eq(cpv_level_digits("35613000-4"), 5);
+    cr_assert_eq(cpv_level_digits("35000000-4"), 2);
+    cr_assert(cpv_is_within("35613000-4", "35600000-8"));
+    cr_assert(cpv_is_within("35613000-4", "35000000-4"));
+    cr_assert_not(cpv_is_within("35613000-4", "35700000-9"));
+    char g[6];
+    cpv_prefix("35613000-4", 5, g);
+    cr_assert_str_eq(g, "35613");
+}
+
+Test(err, exit_codes_follow_the_contract)
+{
+    struct df_err e = {0};
+    df_err_set(&e, DF_ERR_INPUT, "country \"%s\" is not an ISO 3166 code", "XX");
+    df_err_prefix(&e, "%s:%d", "bad.csv", 3);
+    cr_assert_str_eq(e.msg, "bad.csv:3: country \"XX\" is not an ISO 3166 code");
+    cr_assert_eq(df_err_exit_code(&e), 3);
+    df_err_set(&e, DF_ERR_USAGE, "x");
+    cr_assert_eq(df_err_exit_code(&e), 2);
+    df_err_set(&e, DF_ERR_RUNTIME, "x");
+    cr_assert_eq(df_err_exit_code(&e), 1);
+}

@@ -1,0 +1,190 @@
+/* Unit tests of src/store: migrations, upserts by id, references, meetings, figures. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "store/migrations.h"
+#include "store/store.h"
+
+static char db_path[64];
+static struct store *s;
+static struct df_err err;
+
+static void open_fresh(void)
+{
+    snprintf(db_path, sizeof db_path, "/tmp/dfnc-test-store-%d.db", (int)getpid());
+    unlink(db_path);
+    cr_assert_eq(store_open(&s, db_path, &err), 0, "%s", err.msg);
+}
+
+static void close_and_remove(void)
+{
+    store_close(s);
+    s = NULL;
+    char p[80];
+    unlink(db_path);
+    snprintf(p, sizeof p, "%s-wal", db_path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", db_path);
+    unlink(p);
+}
+
+static void add_org(const char *id, const char *country)
+{
+    struct store_org o = {.id = id, .name = id, .country = country, .kind = "company"};
+    cr_assert_eq(store_org_upsert(s, &o, NULL, &err), 0, "%s", err.msg);
+}
+
+Test(store_migrations, an_older_schema_is_migrated_keeping_its_rows)
+{
+    snprintf(db_path, sizeof db_path, "/tmp/dfnc-test-mig-%d.db", (int)getpid());
+    unlink(db_path);
+    cr_assert_eq(store_open_raw(&s, db_path, &err), 0, "%s", err.msg);
+    /* Build the version-1 schema by hand, as an older dfnc would have left it. */
+    cr_assert_eq(store_exec_for_tests(s, store_migrations[0].sql, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_exec_for_tests(s, "PRAGMA user_version=1;"
+                                         "INSERT INTO organisations(id,name,country,kind)"
+                                         " VALUES ('org-1','Old','UA','company');", &err), 0);
+    cr_assert_eq(store_schema_version(s), 1);
+    int applied = 0;
+    cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
+    cr_assert_eq(applied, store_latest_version() - 1);
+    cr_assert_eq(store_schema_version(s), store_latest_version());
+    cr_assert_eq(store_org_exists(s, "org-1", &err), 1, "rows survive the migration");
+    cr_assert_eq(store_cpv_upsert(s, "35613000-4", "Unmanned aerial vehicles", NULL, NULL, &err),
+                 0, "the table of migration 2 exists: %s", err.msg);
+    cr_assert_eq(store_migrate(s, &applied, &err), 0);
+    cr_assert_eq(applied, 0, "migrating twice does nothing");
+    close_and_remove();
+}
+
+Test(store_migrations, refuses_a_newer_schema)
+{
+    open_fresh();
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d;", store_latest_version() + 1);
+    cr_assert_eq(store_exec_for_tests(s, sql, &err), 0);
+    cr_assert_eq(store_migrate(s, NULL, &err), -1);
+    cr_assert(strstr(err.msg, "newer") != NULL, "%s", err.msg);
+    close_and_remove();
+}
+
+Test(store_orgs, upsert_reports_added_then_updated_and_keeps_cyrillic, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    struct store_org o = {.id = "ua-1", .name = "Укроборонпром", .country = "UA",
+                          .kind = "company", .sme = 0, .description = "'; DROP TABLE x; --"};
+    int added = -1;
+    cr_assert_eq(store_org_upsert(s, &o, &added, &err), 0, "%s", err.msg);
+    cr_assert_eq(added, 1);
+    o.city = "Київ";
+    cr_assert_eq(store_org_upsert(s, &o, &added, &err), 0);
+    cr_assert_eq(added, 0);
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_org got;
+    cr_assert_eq(store_org_get(s, "ua-1", &a, &got, &err), 0);
+    cr_assert_str_eq(got.name, "Укроборонпром");
+    cr_assert_str_eq(got.city, "Київ");
+    cr_assert_str_eq(got.description, "'; DROP TABLE x; --");
+    cr_assert_eq(store_org_get(s, "nope", &a, &got, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    arena_free(&a);
+}
+
+Test(store_people, a_person_needs_an_existing_organisation, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    struct store_person p = {.id = "p-1", .org = "missing", .name = "Олена"};
+    cr_assert_eq(store_person_upsert(s, &p, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert(strstr(err.msg, "missing") != NULL);
+    add_org("org-1", "PL");
+    p.org = "org-1";
+    cr_assert_eq(store_person_upsert(s, &p, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_person_exists(s, "p-1", &err), 1);
+}
+
+static void add_event_with_slots(void)
+{
+    struct store_event e = {.id = "ev", .name = "Forum", .starts_on = "2025-06-05",
+                            .ends_on = "2025-06-06"};
+    cr_assert_eq(store_event_upsert(s, &e, NULL, &err), 0, "%s", err.msg);
+    struct store_session x = {.id = "ev-s1", .event = "ev", .day = "2025-06-05", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2025-06-05T09:00:00+02:00",
+                              .ends_at = "2025-06-05T10:00:00+02:00"};
+    cr_assert_eq(store_session_upsert(s, &x, &err), 0, "%s", err.msg);
+    const char *starts[] = {"2025-06-05T09:00:00+02:00", "2025-06-05T09:20:00+02:00"};
+    const char *ends[] = {"2025-06-05T09:20:00+02:00", "2025-06-05T09:40:00+02:00"};
+    for (int i = 0; i < 2; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "ev-t%d", i + 1);
+        struct store_slot t = {.id = id, .session = "ev-s1", .seq = i + 1,
+                               .starts_at = starts[i], .ends_at = ends[i]};
+        cr_assert_eq(store_slot_upsert(s, &t, &err), 0, "%s", err.msg);
+    }
+    struct store_location l = {.id = "ev-l1", .event = "ev", .name = "Table 1"};
+    cr_assert_eq(store_location_upsert(s, &l, &err), 0, "%s", err.msg);
+}
+
+static int count_meeting(void *ud, const struct store_meeting *m)
+{
+    int *n = ud;
+    (*n)++;
+    cr_assert_str_eq(m->location_name, "Table 1");
+    return 0;
+}
+
+static int grab_sequence(void *ud, const struct store_meeting *m)
+{
+    *(int *)ud = m->sequence;
+    return 0;
+}
+
+Test(store_requests, requests_meetings_and_figures, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    add_org("eu", "DE");
+    add_org("ua", "UA");
+    struct store_person a = {.id = "a", .org = "eu", .name = "A"};
+    struct store_person b = {.id = "b", .org = "ua", .name = "B"};
+    cr_assert_eq(store_person_upsert(s, &a, NULL, &err), 0);
+    cr_assert_eq(store_person_upsert(s, &b, NULL, &err), 0);
+    add_event_with_slots();
+    struct store_request self = {.id = "r0", .event = "ev", .from = "a", .to = "a"};
+    cr_assert_eq(store_request_upsert(s, &self, NULL, &err), -1, "no request to oneself");
+    struct store_request r = {.id = "r1", .event = "ev", .from = "a", .to = "b",
+                              .status = "accepted", .priority = 1};
+    cr_assert_eq(store_request_upsert(s, &r, NULL, &err), 0, "%s", err.msg);
+    struct store_meeting m = {.request = "r1", .slot = "ev-t1", .location = "ev-l1"};
+    cr_assert_eq(store_meeting_upsert(s, &m, &err), 0, "%s", err.msg);
+    int n = 0;
+    cr_assert_eq(store_meeting_each(s, "ev", "b", count_meeting, &n, &err), 0);
+    cr_assert_eq(n, 1, "b sees the meeting on their agenda");
+    m.slot = "ev-t2";
+    cr_assert_eq(store_meeting_upsert(s, &m, &err), 0);
+    int seq = -1;
+    store_meeting_each(s, NULL, NULL, grab_sequence, &seq, &err);
+    cr_assert_eq(seq, 1, "a moved meeting raises its SEQUENCE");
+    struct store_stats st;
+    cr_assert_eq(store_stats_get(s, &st, &err), 0);
+    cr_assert_eq(st.participants, 2);
+    cr_assert_eq(st.eu_organisations, 1);
+    cr_assert_eq(st.ua_organisations, 1);
+    cr_assert_eq(st.countries, 2);
+    cr_assert_eq(st.accepted, 1);
+    cr_assert_eq(st.scheduled, 1);
+    cr_assert_eq(store_meeting_clear_unlocked(s, "ev", &err), 0);
+    cr_assert_eq(store_stats_get(s, &st, &err), 0);
+    cr_assert_eq(st.scheduled, 0);
+}
+
+Test(store_tx, rollback_leaves_nothing, .init = open_fresh, .fini = close_and_remove)
+{
+    cr_assert_eq(store_begin(s, &err), 0);
+    add_org("x", "FR");
+    store_rollback(s);
+    cr_assert_eq(store_org_exists(s, "x", &err), 0);
+}
