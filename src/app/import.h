@@ -1,0 +1,37 @@
+/* Importing CSV files into the store: one transaction per file, the first bad
+ * row aborts everything with "FILE:LINE: what is wrong" and leaves the database
+ * as it was; rows are matched by id so importing again updates them. */
+#ifndef DFNC_APP_IMPORT_H
+#define DFNC_APP_IMPORT_H
+
+#include "core/err.h"
+#include "io/csv.h"
+#include "store/store.h"
+
+struct app_import_result {
+    int rows, added, updated;
+};
+
+/* Validates one row and writes it. Fills err WITHOUT the FILE:LINE prefix (the
+ * caller adds it); *added is 1 for a new row, 0 for an updated one. */
+typedef int (*app_import_row_fn)(struct store *s, const struct csv_reader *r,
+                                 const struct csv_row *row, int *added, struct df_err *err);
+
+struct app_import_kind {
+    const char *kind;                    /* "organisations" ... */
+    const char *const *required;         /* NULL-terminated required columns */
+    const char *id_column;               /* unique within a file; NULL if none */
+    app_import_row_fn row;
+};
+
+/* Imports a CSV of the given kind (see app_import_kinds in import.c). */
+int app_import_csv(struct store *s, const char *kind, const char *path,
+                   struct app_import_result *res, struct df_err *err);
+/* Imports with an explicit kind description (used by other modules' importers). */
+int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const char *path,
+                        struct app_import_result *res, struct df_err *err);
+/* Loads a Prozorro CPV classifier JSON ({"code": "label"}); lang "en" or "uk". */
+int app_import_cpv_json(struct store *s, const char *path, const char *lang,
+                        struct app_import_result *res, struct df_err *err);
+
+#endif

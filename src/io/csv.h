@@ -1,0 +1,49 @@
+/* Reading CSV files (RFC 4180, through libcsv) row by row with their line
+ * numbers, so every complaint can say FILE:LINE. The first row is the header;
+ * columns are looked up by name, extra columns are allowed. Input is bounded:
+ * a field over CSV_FIELD_MAX bytes, invalid UTF-8 or an unterminated quote is
+ * an error naming the line. */
+#ifndef DFNC_IO_CSV_H
+#define DFNC_IO_CSV_H
+
+#include <stdio.h>
+
+#include "core/err.h"
+
+#define CSV_FIELD_MAX (64 * 1024)
+#define CSV_COLUMNS_MAX 256
+
+struct csv_reader;
+
+/* The current row: valid until the next csv_reader_next or csv_reader_close. */
+struct csv_row {
+    int line;                 /* 1-based line where the row starts (the header is line 1) */
+    int fields_n;
+    const char *const *fields;
+};
+
+/* Opens path and reads its header row. The header must name every column in
+ * required (a NULL-terminated list, may be NULL): else DF_ERR_INPUT
+ * "FILE:1: missing required column \"x\"". Caller closes. */
+struct csv_reader *csv_reader_open(const char *path, const char *const *required,
+                                   struct df_err *err);
+/* Same over an already open stream (not closed by the reader); name is used in messages. */
+struct csv_reader *csv_reader_open_stream(FILE *f, const char *name, const char *const *required,
+                                          struct df_err *err);
+/* 1 with *row filled, 0 at end of file, -1 on error ("FILE:LINE: ..."). Blank
+ * lines are skipped. */
+int csv_reader_next(struct csv_reader *r, struct csv_row *row, struct df_err *err);
+/* Index of a header column, or -1. */
+int csv_reader_column(const struct csv_reader *r, const char *name);
+/* The field of the named column in row ("" when the row is short), or NULL when
+ * the header has no such column. */
+const char *csv_get(const struct csv_reader *r, const struct csv_row *row, const char *name);
+/* The file name given at open, for messages. */
+const char *csv_reader_name(const struct csv_reader *r);
+void csv_reader_close(struct csv_reader *r);
+
+/* Writes one field with RFC 4180 quoting when needed (comma, quote, CR/LF,
+ * leading/trailing space). */
+void csv_write_field(FILE *out, const char *value);
+
+#endif
