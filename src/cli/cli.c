@@ -36,6 +36,13 @@ const struct cli_command cli_commands[] = {
      "(Brussels): 500+ participants from 130+ organisations in 20+ countries, two\n"
      "days of B2B sessions, meeting requests; then schedules it and serves it\n"
      "unless --no-serve. The same seed gives the same forum."},
+    {"user", cli_cmd_user,
+     "dfnc user add --email E --role organiser|participant [--person ID] [--contact] "
+     "--password-stdin",
+     "Creates a login. The password (8 to 1024 bytes) is read from the first line of\n"
+     "standard input and stored as an argon2id hash. A participant login belongs to\n"
+     "a person (--person); --contact also makes that person the contact who may edit\n"
+     "their organisation's profile. Organisers may have no person."},
     {"help", cli_cmd_help, "dfnc help [COMMAND]", "Explains a command."},
 };
 
