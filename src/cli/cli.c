@@ -45,13 +45,15 @@ const struct cli_command cli_commands[] = {
      "their organisation's profile. Organisers may have no person."},
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy] "
-     "[--web DIR] [--session-ttl S] [--public-url URL] [--no-access-log]",
+     "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",
      "Serves the JSON API (docs/api.md) and, with --web, the static files of DIR,\n"
      "on 127.0.0.1:8080 unless told otherwise, until SIGINT or SIGTERM (requests in\n"
      "flight finish). --tls: the site is reached over TLS (a terminator in front),\n"
      "so cookies are Secure. --behind-proxy: trust X-Forwarded-For and\n"
      "X-Forwarded-Proto from the proxy in front. --public-url: the base of private\n"
-     "calendar feed URLs. Logs one line per request on stderr."},
+     "calendar feed URLs. --login-failures A:I: failed logins allowed per account\n"
+     "and per client address in 15 minutes before 429 (default 5:50). Logs one\n"
+     "line per request on stderr, without cookies, tokens or passwords."},
     {"help", cli_cmd_help, "dfnc help [COMMAND]", "Explains a command."},
 };
 
