@@ -2,6 +2,8 @@
  * until their branches are merged; deleted then. */
 #include "app/stub_sched.h"
 
+#include "store/api.h"
+
 #include <jansson.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -191,39 +193,21 @@ fail:
 
 /* ---- agendas ---------------------------------------------------------------- */
 
-struct agenda_ctx {
-    struct store *s;
-    const char *person;
-    json_t *list;
-    struct arena a;
-};
-
-static int agenda_cb(void *ud, const struct store_meeting *m)
+static int agenda_cb(void *ud, const struct store_agenda_row *row)
 {
-    struct agenda_ctx *c = ud;
-    struct store_request r;
-    struct store_person p = {0};
-    struct df_err e = {0};
-    if (store_request_get(c->s, m->request, &c->a, &r, &e) < 0)
-        return 0;
-    const char *other = strcmp(r.from, c->person) == 0 ? r.to : r.from;
-    store_person_get(c->s, other, &c->a, &p, &e);
+    const struct store_meeting *m = &row->m;
     json_array_append_new(
-        c->list, json_pack("{ss ss ss ss ss s{ss ss? ss?} ss? ss? si}", "id", m->id, "request",
-                           m->request, "slot", m->slot, "starts_at", m->starts_at, "ends_at",
-                           m->ends_at, "with", "id", other, "name", p.name, "organisation",
-                           p.org, "location", m->location, "location_name", m->location_name,
-                           "sequence", m->sequence));
+        ud, json_pack("{ss ss ss ss ss ss s{ss ss ss} ss? ss? si sb}", "id", m->id, "request",
+                      m->request, "event", m->event, "slot", m->slot, "starts_at", m->starts_at,
+                      "ends_at", m->ends_at, "with", "id", row->other, "name", row->other_name,
+                      "organisation", row->other_org, "location", m->location, "location_name",
+                      m->location_name, "sequence", m->sequence, "locked", m->locked));
     return 0;
 }
 
 static int agenda_list(struct store *s, const char *person, json_t *list, struct df_err *err)
 {
-    struct agenda_ctx c = {.s = s, .person = person, .list = list};
-    arena_init(&c.a, 0);
-    int rc = store_meeting_each(s, NULL, person, agenda_cb, &c, err);
-    arena_free(&c.a);
-    return rc;
+    return store_api_agenda_each(s, person, agenda_cb, list, err);
 }
 
 int app_agenda_json(struct store *s, const char *person, struct buf *out, struct df_err *err)

@@ -155,3 +155,44 @@ int store_api_capability_clear(struct store *s, const char *org, struct df_err *
     store_bind_text(st, 1, org);
     return store_step_done(s, st, err, "clearing capabilities");
 }
+
+int store_api_agenda_each(struct store *s, const char *person, store_agenda_fn fn, void *ud,
+                          struct df_err *err)
+{
+    static const char person_rid_sql[] = "SELECT rid FROM people WHERE id = ?";
+    static const char sql[] =
+        "SELECT m.id, r.id, e.id, t.id, l.id, t.starts_at, t.ends_at, l.name, m.locked,"
+        " m.sequence, o.id, o.name, oo.id"
+        " FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        " JOIN events e ON e.rid = r.event_rid"
+        " JOIN slots t ON t.rid = m.slot_rid LEFT JOIN locations l ON l.rid = m.location_rid"
+        " JOIN people o ON o.rid = CASE WHEN r.from_rid = ?1 THEN r.to_rid ELSE r.from_rid END"
+        " JOIN organisations oo ON oo.rid = o.org_rid"
+        " WHERE m.request_rid IN (SELECT rid FROM requests WHERE from_rid = ?1"
+        "   UNION ALL SELECT rid FROM requests WHERE to_rid = ?1"
+        "   UNION ALL SELECT request_rid FROM request_attendees WHERE person_rid = ?1)"
+        " ORDER BY e.rid, t.seq, l.rid, m.id";
+    sqlite3_int64 me = store_rid(s, person_rid_sql, person, err);
+    if (me < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, me);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_agenda_row row = {
+            .m = {.id = store_col(st, 0), .request = store_col(st, 1), .event = store_col(st, 2),
+                  .slot = store_col(st, 3), .location = store_col(st, 4),
+                  .starts_at = store_col(st, 5), .ends_at = store_col(st, 6),
+                  .location_name = store_col(st, 7), .locked = sqlite3_column_int(st, 8),
+                  .sequence = sqlite3_column_int(st, 9)},
+            .other = store_col(st, 10), .other_name = store_col(st, 11),
+            .other_org = store_col(st, 12)};
+        stop = fn(ud, &row);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading an agenda");
+    sqlite3_reset(st);
+    return stop;
+}
