@@ -51,8 +51,8 @@ const struct cli_command *cli_find(const char *name)
 
 int cli_usage(const char *command)
 {
-    const struct cli_command *c = cli_find(command);
-    fprintf(stderr, "usage: %s\n", c ? c->usage : "dfnc [--db PATH] COMMAND ...");
+    const struct cli_command *c = command ? cli_find(command) : NULL;
+    fprintf(stderr, "usage: %s\n", c ? c->usage : "dfnc [--db PATH] COMMAND ...   (dfnc help lists the commands)");
     return 2;
 }
 
