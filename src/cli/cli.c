@@ -70,6 +70,10 @@ const struct cli_command cli_commands[] = {
      "whose needs your offers meet (CPV codes with their hierarchy), EU-Ukraine\n"
      "pairs favoured, never your own organisation nor one already in a request with\n"
      "yours. Each suggestion says why."},
+    {"agenda", cli_cmd_agenda, "dfnc agenda PERSON [--format text|json|ics]",
+     "A person's scheduled meetings: time, table and the other party. --format ics\n"
+     "writes an iCalendar (RFC 5545) file with a stable UID per meeting, a SEQUENCE\n"
+     "raised when a meeting moves, and the event's time zone (Europe/Brussels)."},
     {"help", cli_cmd_help, "dfnc help [COMMAND]", "Explains a command."},
 };
 
