@@ -31,15 +31,4 @@ int store_api_person_each_in_org(struct store *s, const char *org, store_person_
 /* Deletes every capability of org (before writing its new list, in one transaction). */
 int store_api_capability_clear(struct store *s, const char *org, struct df_err *err);
 
-/* A person's meetings in time order, each with the other party (the requester
- * or the addressee, whoever is not person), found through the requests'
- * indexes rather than a scan of all meetings: the agenda endpoints' query. */
-struct store_agenda_row {
-    struct store_meeting m;
-    const char *other, *other_name, *other_org;
-};
-typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);
-int store_api_agenda_each(struct store *s, const char *person, store_agenda_fn fn, void *ud,
-                          struct df_err *err);
-
 #endif
