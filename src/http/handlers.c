@@ -341,7 +341,16 @@ static void h_suggestions(struct http_req *r)
     if (!need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
-    if (app_recommend(r->s, r->user.person, event, top, &out, &err) < 0) {
+    json_t *id = json_string(r->user.person);
+    char *quoted = id ? json_dumps(id, JSON_ENCODE_ANY) : NULL;
+    json_decref(id);
+    int rc = quoted && buf_printf(&out, "{\"for\":%s,\"suggestions\":", quoted) == 0
+                 ? app_recommend(r->s, r->user.person, event, top, &out, &err)
+                 : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+    free(quoted);
+    if (rc == 0 && buf_putc(&out, '}') < 0)
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "too many suggestions");
+    if (rc < 0) {
         buf_free(&out);
         http_reply_df_err(r, &err);
         return;
