@@ -20,6 +20,7 @@
 
 #include "core/log.h"
 #include "core/utf8.h"
+#include "http/cache.h"
 #include "http/internal.h"
 #include "store/store.h"
 
@@ -38,7 +39,12 @@ const struct http_options *http_server_options(const struct http_server *srv) { 
 const char *http_server_base_url(const struct http_server *srv) { return srv->base_url; }
 int http_server_port(const struct http_server *srv) { return srv->port; }
 
-static void store_key_close(void *p) { store_close(p); }
+/* Runs in each worker thread as it exits (MHD_stop_daemon joins them). */
+static void store_key_close(void *p)
+{
+    http_cache_free();
+    store_close(p);
+}
 
 /* This worker thread's database connection, opened on its first request. */
 static struct store *thread_store(struct http_server *srv)
@@ -272,6 +278,8 @@ static void dispatch(struct http_req *r)
         return;
     }
     r->route->fn(r);
+    if (is_state_changing(r->method))
+        http_cache_clear(); /* this thread may have written: its cached replies may be stale */
     if (!r->responded)
         http_reply_error(r, 500, "internal", "no reply");
 }
