@@ -8,6 +8,7 @@ A case file is a list of blocks, each starting with `### title`:
     as: anon,alice,organiser                 sessions (one request each); default anon
     expect: 401,403,200                      status per session (or one for all)
     header: X-Forwarded-For: 10.0.0.7        any number of extra headers
+    header-repeat: X-Big 40000 a             a header of N copies of a character
     csrf: no | bad                           omit / falsify X-CSRF-Token (default: sent)
     body: {"to": "p-bob"}                    one-line body; or `body<<` ... `>>` lines
     body-repeat: 1048577 x                   a body of N copies of a character
@@ -150,12 +151,16 @@ def parse_cases(text):
             continue
         m = re.match(r"^([a-z-]+): ?(.*)$", line)
         if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
-                                "chunked", "has", "lacks", "header-has", "save"):
+                                "chunked", "has", "lacks", "header-has", "save",
+                                "header-repeat"):
             k, v = m.group(1), m.group(2)
             if k == "as":
                 cur["as"] = [x.strip() for x in v.split(",")]
             elif k == "expect":
                 cur["expect"] = [int(x) for x in v.split(",")]
+            elif k == "header-repeat":
+                name, n, ch = v.split()
+                cur["headers"].append((name, ch * int(n)))
             elif k == "header":
                 cur["headers"].append(tuple(x.strip() for x in v.split(":", 1)))
             elif k == "body":
