@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -121,6 +122,13 @@ json_t *http_body(struct http_req *r, const struct http_field *fields)
 {
     struct df_err err = {0};
     json_t *j = NULL;
+    /* A cross-site HTML form can post text/plain that happens to be JSON; it
+     * cannot send application/json without a CORS preflight, which we never grant. */
+    const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Type");
+    if (!ct || strncasecmp(ct, "application/json", 16) != 0) {
+        http_reply_error(r, 400, "bad_request", "the body must be sent as application/json");
+        return NULL;
+    }
     if (http_json_read(r->body.data ? r->body.data : "", r->body.len, fields, &j, &err) < 0) {
         http_reply_df_err(r, &err);
         return NULL;
