@@ -362,6 +362,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             r->too_big = true;
             buf_free(&r->body);
         }
+        /* Past the cap the body is read and dropped, so the client gets its 413;
+         * one that keeps streaming far beyond it is cut off. */
+        if (r->too_big && (r->discarded += *upload_data_size) > 16 * r->srv->o.body_max)
+            return MHD_NO;
         *upload_data_size = 0;
         return MHD_YES;
     }
