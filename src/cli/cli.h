@@ -36,5 +36,6 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_stats(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif
