@@ -6,6 +6,7 @@
  * (hard), unscheduled meetings by priority, people left without a meeting,
  * fairness excess and breaks. Tables are given per slot at the end. */
 #include "engine/sched/sched.h"
+#include "engine/sched/sched_internal.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -745,6 +746,8 @@ struct search {
     struct change *log;
     int log_n, log_cap;
     int *best;
+    int *chain, *chain_to;
+    unsigned char *mark;
     long best_cost;     /* of the best valid state (no hard violation) */
     bool have_best;
 };
@@ -790,17 +793,74 @@ static void note_best(struct search *x)
     x->have_best = true;
 }
 
+/* The meeting of person q in slot s other than skip, or -1. */
+static int meeting_at(const struct st *t, int q, int s, int skip)
+{
+    if (t->occ[(size_t)q * t->S + s] == 0)
+        return -1;
+    for (int k = t->pm_off[q]; k < t->pm_off[q + 1]; k++)
+        if (t->pm[k] != skip && t->slot[t->pm[k]] == s)
+            return t->pm[k];
+    return -1;
+}
+
+/* Kempe chain: m and every meeting linked to it through shared people in slots
+ * s1 and s2 swap slots, so no new clash appears. Refused (cost 0, nothing
+ * applied) when a meeting of the chain may not go to the other slot. */
+static long kempe(struct search *x, int m, int s1, int s2)
+{
+    struct st *t = x->t;
+    const struct sched_problem *p = t->p;
+    int *chain = x->chain, n = 0;
+    chain[n++] = m;
+    x->mark[m] = 1;
+    for (int i = 0; i < n; i++) {
+        int c = chain[i], other = t->slot[c] == s1 ? s2 : s1;
+        if (t->frozen[c] || !in_domain(t, c, other) || n > t->M) {
+            for (int k = 0; k < n; k++)
+                x->mark[chain[k]] = 0;
+            return 0;
+        }
+        for (int j = p->people_off[c]; j < p->people_off[c + 1]; j++) {
+            int q = p->people[j];
+            int m2 = meeting_at(t, q, other, c);
+            if (m2 >= 0 && !x->mark[m2]) {
+                x->mark[m2] = 1;
+                chain[n++] = m2;
+            }
+        }
+    }
+    long d = 0;
+    int *to = x->chain_to;
+    for (int i = 0; i < n; i++)
+        to[i] = t->slot[chain[i]] == s1 ? s2 : s1;
+    for (int i = 0; i < n; i++) {
+        x->mark[chain[i]] = 0;
+        d += apply(x, chain[i], to[i]);
+    }
+    return d;
+}
+
 /* One neighbourhood move; returns its cost change (applied, logged). */
 static long propose(struct search *x)
 {
     struct st *t = x->t;
     const struct sched_problem *p = t->p;
-    int m;
-    /* pick a movable meeting; unscheduled ones more often */
+    int m = -1;
     int tries = 0;
-    do {
+    if (rndn(t, 2) == 0) {
+        /* focus: a meeting of someone with a break or a clash */
+        for (int k = 0; k < 8 && m < 0; k++) {
+            int q = rndn(t, t->P);
+            int n = t->pm_off[q + 1] - t->pm_off[q];
+            if (n > 0 && (t->pbreaks[q] > 0 || t->hard > 0))
+                m = t->pm[t->pm_off[q] + rndn(t, n)];
+        }
+    }
+    if (m < 0)
         m = rndn(t, t->M);
-    } while ((t->frozen[m] || t->dom_off[m] == t->dom_off[m + 1]) && ++tries < 50);
+    while ((t->frozen[m] || t->dom_off[m] == t->dom_off[m + 1]) && ++tries < 50)
+        m = rndn(t, t->M);
     if (t->frozen[m] || t->dom_off[m] == t->dom_off[m + 1])
         return 0;
     int os = t->slot[m];
@@ -820,8 +880,19 @@ static long propose(struct search *x)
     }
     int n = t->dom_off[m + 1] - t->dom_off[m];
     int s = t->dom[t->dom_off[m] + rndn(t, n)];
+    if (kind >= 35 && kind < 55 && os >= 0) {
+        /* next to another meeting of one of m's people, when allowed */
+        int q = p->people[p->people_off[m] + rndn(t, p->people_off[m + 1] - p->people_off[m])];
+        int nq = t->pm_off[q + 1] - t->pm_off[q];
+        int m2 = t->pm[t->pm_off[q] + rndn(t, nq)];
+        int s2 = t->slot[m2] + (rndn(t, 2) ? 1 : -1);
+        if (m2 != m && t->slot[m2] >= 0 && s2 >= 0 && s2 < t->S && in_domain(t, m, s2))
+            s = s2;
+    }
     if (s == os)
         return 0;
+    if (kind >= 85 && os >= 0)
+        return kempe(x, m, os, s);
     long d = apply(x, m, s);
     if (kind < 70) {
         /* ejection: meetings now clashing with m in s leave for m's old slot
@@ -855,14 +926,15 @@ static void anneal(struct search *x, long moves, double deadline)
     double t0 = x->t->p->must_all ? 2.0 : 3.0, t1 = 0.05;
     int rounds = 4;
     long per = moves / rounds > 0 ? moves / rounds : 1;
+    double begin = now_s(), span = (deadline - begin) / rounds;
     for (int r = 0; r < rounds; r++) {
         if (r > 0 && x->have_best) {
             /* restart from the best state at a lower heat */
             for (int m = 0; m < t->M; m++)
                 set_slot(t, m, x->best[m]);
         }
-        double temp = r == 0 ? t0 : t0 / (1 + r);
-        double alpha = pow(t1 / temp, 1.0 / (double)per);
+        double hot = r == 0 ? t0 : t0 / (1 + r);
+        double temp = hot, round_start = now_s();
         for (long i = 0; i < per; i++) {
             x->log_n = 0;
             long d = propose(x);
@@ -870,8 +942,15 @@ static void anneal(struct search *x, long moves, double deadline)
                 undo(x);
             else if (d < 0 || x->log_n > 0)
                 note_best(x);
-            temp *= alpha;
-            if ((i & 1023) == 0) {
+            if ((i & 255) == 0) {
+                /* cool by the larger of the move and the time fractions */
+                double f = (double)i / (double)per;
+                double ft = (now_s() - round_start) / span;
+                if (ft > f)
+                    f = ft;
+                if (f >= 1.0)
+                    break;
+                temp = hot * pow(t1 / hot, f);
                 if (now_s() > deadline)
                     return;
                 if (x->have_best && x->best_cost == 0)
@@ -1077,17 +1156,18 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
     }
     bool prec_ok = propagate_precedences(&t);
     bool infeasible = p->must_all && (!prec_ok || provably_infeasible(&t));
+    int sat_lb = 0, sat_opt = 0;
     out->upper_bound = upper_bound(&t);
     out->lower_bound = p->must_all ? 0 : -1;
 
     x.t = &t;
-    x.log_cap = 8;
-    for (int m = 0; m < M; m++)
-        if (p->people_off[m + 1] - p->people_off[m] + 8 > x.log_cap)
-            x.log_cap = p->people_off[m + 1] - p->people_off[m] + 8;
+    x.log_cap = 2 * M + 16;   /* a Kempe chain moves at most every meeting once */
     x.log = malloc((size_t)x.log_cap * sizeof *x.log);
     x.best = malloc(((size_t)M + 1) * sizeof(int));
-    if (!x.log || !x.best) {
+    x.chain = malloc(((size_t)M + 1) * sizeof(int));
+    x.chain_to = malloc(((size_t)M + 1) * sizeof(int));
+    x.mark = calloc((size_t)M + 1, 1);
+    if (!x.log || !x.best || !x.chain || !x.chain_to || !x.mark) {
         fail(msg, msg_n, "out of memory");
         goto out;
     }
@@ -1132,9 +1212,30 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
         long moves = p->max_moves > 0 ? p->max_moves : 3000000L + 20000L * M;
         if (moves > 400000000L)
             moves = 400000000L;
+        bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0;
+        double ls_deadline = exact_ok ? start + limit * 0.4 : deadline;
         if (!(x.have_best && x.best_cost == 0))
-            anneal(&x, moves, deadline);
+            anneal(&x, moves, ls_deadline);
         out->moves = moves;
+        if (exact_ok && !(x.have_best && x.best_cost == 0) && now_s() < deadline) {
+            /* min breaks is 0 when someone cannot have a break: then the
+             * encoding's per-person cap d is exactly the fairness rule */
+            bool exact = p->fairness < 0;
+            for (int q = 0; q < t.P && !exact; q++)
+                exact = t.deg[q] < 2;
+            int best = x.have_best ? (int)x.best_cost : -1;
+            int lb = 0;
+            bool none = false;
+            int got = sched_sat_search(p, t.dom_off, t.dom, best, deadline, exact, x.best, &lb,
+                                       &none);
+            if (got) {
+                x.have_best = true;
+                lb = -1;   /* set below from the optimum */
+            }
+            sat_lb = lb;
+            sat_opt = got;
+            infeasible = none && !x.have_best;
+        }
     }
 
     /* the answer: the best valid state, else the current one with clashes dropped */
@@ -1203,6 +1304,10 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
             }
     }
 
+    if (sat_opt)
+        out->lower_bound = out->breaks;
+    else if (p->must_all && sat_lb > out->lower_bound)
+        out->lower_bound = sat_lb;
     bool complete = out->scheduled == M;
     bool fair_ok = p->fairness < 0 || out->spread <= p->fairness;
     if (infeasible)
@@ -1220,6 +1325,9 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
 out:
     free(x.log);
     free(x.best);
+    free(x.chain);
+    free(x.chain_to);
+    free(x.mark);
     st_free(&t);
     if (rc < 0)
         sched_solution_free(out);
