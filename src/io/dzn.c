@@ -365,6 +365,10 @@ int dzn_parse(const char *name, const char *text, size_t len, struct arena *a,
     struct lex *x = &lx;
     lex_next(x);
     while (x->t != T_END) {
+        if (x->t == T_BAD) {
+            SYNTAX(x, "unexpected character or a number out of range");
+            goto out;
+        }
         if (x->t != T_IDENT) {
             SYNTAX(x, "expected a name");
             goto out;

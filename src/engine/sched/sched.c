@@ -1096,12 +1096,12 @@ static void explain(struct st *t, int m, struct sched_solution *out)
                     ifull = true;
             }
         }
-        interp += ifull;
-        tables += tfull && !ifull;
+        interp += ifull && !tfull;
+        tables += tfull;
         prec += !tfull && !ifull;
     }
-    out->reason[m] = interp ? SCHED_R_INTERPRETER
-                     : tables ? SCHED_R_TABLES_FULL
+    out->reason[m] = tables ? SCHED_R_TABLES_FULL
+                     : interp ? SCHED_R_INTERPRETER
                      : prec   ? SCHED_R_PRECEDENCE
                               : SCHED_R_PEOPLE_BUSY;
 }

@@ -147,6 +147,8 @@ int sched_sat_search(const struct sched_problem *p, const int *dom_off, const in
             for (int j = i + 1; j < dom_off[m + 1]; j++)
                 cl(&e, -x[i], -x[j], 0, 0);
     }
+    if (now_s() > deadline)
+        goto out;
     /* meetings per person */
     for (int m = 0; m < M; m++)
         for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
@@ -195,6 +197,8 @@ int sched_sat_search(const struct sched_problem *p, const int *dom_off, const in
             }
         }
     }
+    if (now_s() > deadline)
+        goto out;
     /* tables per slot (and kinds are not used by the JAIR problem) */
     for (int s = 0; s < S; s++) {
         int n = 0;
@@ -204,6 +208,8 @@ int sched_sat_search(const struct sched_problem *p, const int *dom_off, const in
                     lits[n++] = x[i];
         at_most(&e, lits, n, p->n_tables);
     }
+    if (now_s() > deadline)
+        goto out;
     /* precedences: q before m */
     if (p->prec_off)
         for (int m = 0; m < M; m++)
@@ -214,6 +220,8 @@ int sched_sat_search(const struct sched_problem *p, const int *dom_off, const in
                         if (dom[j] >= dom[i])
                             cl(&e, -x[i], -x[j], 0, 0);
             }
+    if (now_s() > deadline)
+        goto out;
     /* breaks: a[p,s] = busy at or before s; b[p,s] <- u[s] & !u[s-1] & a[s-2] */
     int nb = 0;
     for (int q = 0; q < P; q++) {
@@ -236,6 +244,8 @@ int sched_sat_search(const struct sched_problem *p, const int *dom_off, const in
             at_most(&e, lits + nb, pn, p->fairness);
         nb += pn;
     }
+    if (now_s() > deadline)
+        goto out;
     int kmax = best >= 0 ? best : nb;
     if (kmax > 200)
         kmax = 200;
