@@ -1,9 +1,50 @@
-/* placeholder while the foundation is written (replaced in this session) */
+/* dfnc import KIND FILE: CSV imports and the CPV classifier. */
 #include <stdio.h>
+#include <string.h>
+
+#include "app/import.h"
 #include "cli/cli.h"
+#include "store/store.h"
+
+static void print_result(const char *path, const struct app_import_result *res)
+{
+    printf("%s: %d row%s: %d added, %d updated\n", path, res->rows, res->rows == 1 ? "" : "s",
+           res->added, res->updated);
+}
+
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 {
-    (void)ctx; (void)argc; (void)argv;
-    fprintf(stderr, "dfnc: import is being written\n");
-    return 1;
+    const char *lang = NULL;
+    if (argc >= 2 && strcmp(argv[1], "cordis") == 0)
+        return cli_import_cordis(ctx, argc - 1, argv + 1);
+    if (argc == 5 && strcmp(argv[1], "cpv") == 0 && strcmp(argv[3], "--lang") == 0)
+        lang = argv[4];
+    else if (argc != 3)
+        return cli_usage("import");
+    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "uk") != 0) {
+        fprintf(stderr, "dfnc: --lang must be en or uk\n");
+        return cli_usage("import");
+    }
+    const char *kind = argv[1], *path = argv[2];
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct app_import_result res;
+    if (store_open(&s, ctx->db_path, &err) < 0)
+        return cli_fail(&err);
+    int rc = strcmp(kind, "cpv") == 0 ? app_import_cpv_json(s, path, lang, &res, &err)
+                                      : app_import_csv(s, kind, path, &res, &err);
+    store_close(s);
+    if (rc < 0) {
+        if (err.kind == DF_ERR_USAGE) {
+            fprintf(stderr, "dfnc: %s\n", err.msg);
+            return cli_usage("import");
+        }
+        if (err.kind == DF_ERR_INPUT) {
+            fprintf(stderr, "%s\n", err.msg); /* FILE:LINE: what is wrong */
+            return 3;
+        }
+        return cli_fail(&err);
+    }
+    print_result(path, &res);
+    return 0;
 }

@@ -1,0 +1,236 @@
+/* Exports (see export.h). JSON goes through jansson; CSV through io/csv. */
+#include "app/export.h"
+
+#include <string.h>
+
+#include <jansson.h>
+
+#include "io/csv.h"
+
+struct export_ctx {
+    FILE *out;
+    enum app_export_format format;
+    json_t *array;
+    int rows;
+    struct store *s;
+};
+
+/* Writes one CSV record of n fields. */
+static void csv_record(FILE *out, const char *const *fields, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i)
+            putc(',', out);
+        csv_write_field(out, fields[i]);
+    }
+    putc('\n', out);
+}
+
+/* A JSON string or null. */
+static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+
+static int export_org(void *ud, const struct store_org *o)
+{
+    struct export_ctx *c = ud;
+    c->rows++;
+    if (c->format == APP_EXPORT_CSV) {
+        const char *f[] = {o->id, o->name, o->country, o->kind, o->sme ? "1" : "0", o->city,
+                           o->website, o->description, o->name_uk, o->description_uk};
+        csv_record(c->out, f, 10);
+        return 0;
+    }
+    json_array_append_new(c->array,
+                          json_pack("{ss so ss ss sb so so so so so}", "id", o->id, "name",
+                                    jstr(o->name), "country", o->country, "kind", o->kind,
+                                    "sme", o->sme, "city", jstr(o->city), "website",
+                                    jstr(o->website), "description", jstr(o->description),
+                                    "name_uk", jstr(o->name_uk), "description_uk",
+                                    jstr(o->description_uk)));
+    return 0;
+}
+
+static int export_person(void *ud, const struct store_person *p)
+{
+    struct export_ctx *c = ud;
+    c->rows++;
+    if (c->format == APP_EXPORT_CSV) {
+        const char *f[] = {p->id, p->org, p->name, p->email, p->title, p->languages};
+        csv_record(c->out, f, 6);
+        return 0;
+    }
+    json_array_append_new(c->array,
+                          json_pack("{ss ss ss so so ss}", "id", p->id, "organisation", p->org,
+                                    "name", p->name, "email", jstr(p->email), "title",
+                                    jstr(p->title), "languages", p->languages ? p->languages : ""));
+    return 0;
+}
+
+/* ---- events: with their sessions, slots and locations in JSON ----------------- */
+
+static int add_session(void *ud, const struct store_session *x)
+{
+    json_array_append_new(ud, json_pack("{ss ss ss ss ss ss}", "id", x->id, "day", x->day, "name",
+                                        x->name, "kind", x->kind, "start", x->starts_at, "end",
+                                        x->ends_at));
+    return 0;
+}
+
+static int add_slot(void *ud, const struct store_slot *x)
+{
+    json_array_append_new(ud, json_pack("{ss ss si ss ss}", "id", x->id, "session", x->session,
+                                        "seq", x->seq, "start", x->starts_at, "end", x->ends_at));
+    return 0;
+}
+
+static int add_location(void *ud, const struct store_location *x)
+{
+    json_array_append_new(ud, json_pack("{ss ss ss si}", "id", x->id, "name", x->name, "kind",
+                                        x->kind, "seats", x->seats));
+    return 0;
+}
+
+static int export_event(void *ud, const struct store_event *e)
+{
+    struct export_ctx *c = ud;
+    c->rows++;
+    if (c->format == APP_EXPORT_CSV) {
+        char cap[16];
+        snprintf(cap, sizeof cap, "%d", e->request_cap);
+        const char *f[] = {e->id, e->name, e->venue, e->timezone, e->starts_on, e->ends_on, cap,
+                           e->published_at};
+        csv_record(c->out, f, 8);
+        return 0;
+    }
+    json_t *sessions = json_array(), *slots = json_array(), *locations = json_array();
+    struct df_err err = {0};
+    if (store_session_each(c->s, e->id, add_session, sessions, &err) ||
+        store_slot_each(c->s, e->id, add_slot, slots, &err) ||
+        store_location_each(c->s, e->id, add_location, locations, &err)) {
+        json_decref(sessions);
+        json_decref(slots);
+        json_decref(locations);
+        return -1;
+    }
+    json_array_append_new(c->array,
+                          json_pack("{ss ss so ss ss ss si so so so so}", "id", e->id, "name",
+                                    e->name, "venue", jstr(e->venue), "timezone", e->timezone,
+                                    "starts_on", e->starts_on, "ends_on", e->ends_on,
+                                    "request_cap", e->request_cap, "published_at",
+                                    jstr(e->published_at), "sessions", sessions, "slots", slots,
+                                    "locations", locations));
+    return 0;
+}
+
+/* ---- meetings: the people come from the request and its extra attendees ------ */
+
+struct people_index {
+    json_t *by_request; /* request id -> [person ids] */
+};
+
+static int index_request(void *ud, const struct store_request *r)
+{
+    struct people_index *ix = ud;
+    json_object_set_new(ix->by_request, r->id, json_pack("[ss]", r->from, r->to));
+    return 0;
+}
+
+static int index_attendee(void *ud, const char *request, const char *person)
+{
+    struct people_index *ix = ud;
+    json_t *list = json_object_get(ix->by_request, request);
+    if (list)
+        json_array_append_new(list, json_string(person));
+    return 0;
+}
+
+struct meeting_ctx {
+    struct export_ctx *c;
+    struct people_index *ix;
+};
+
+static int export_meeting(void *ud, const struct store_meeting *m)
+{
+    struct meeting_ctx *mc = ud;
+    struct export_ctx *c = mc->c;
+    json_t *people = json_object_get(mc->ix->by_request, m->request);
+    c->rows++;
+    if (c->format == APP_EXPORT_CSV) {
+        char people_list[1024] = "";
+        size_t i;
+        json_t *p;
+        json_array_foreach(people, i, p) {
+            if (i)
+                strncat(people_list, ";", sizeof people_list - strlen(people_list) - 1);
+            strncat(people_list, json_string_value(p), sizeof people_list - strlen(people_list) - 1);
+        }
+        const char *f[] = {m->id, m->request, m->event, m->starts_at, m->ends_at,
+                           m->location_name ? m->location_name : m->location, people_list,
+                           m->locked ? "1" : "0"};
+        csv_record(c->out, f, 8);
+        return 0;
+    }
+    json_array_append_new(c->array,
+                          json_pack("{ss ss ss ss ss so so sb si}", "id", m->id, "request",
+                                    m->request, "event", m->event, "start", m->starts_at, "end",
+                                    m->ends_at, "location",
+                                    jstr(m->location_name ? m->location_name : m->location),
+                                    "people", people ? json_copy(people) : json_array(),
+                                    "locked", m->locked, "sequence", m->sequence));
+    return 0;
+}
+
+static int export_meetings(struct export_ctx *c, struct df_err *err)
+{
+    struct people_index ix = {json_object()};
+    struct meeting_ctx mc = {c, &ix};
+    int rc = store_request_each(c->s, NULL, "accepted", index_request, &ix, err);
+    if (!rc)
+        rc = store_attendee_each(c->s, NULL, index_attendee, &ix, err);
+    if (!rc)
+        rc = store_meeting_each(c->s, NULL, NULL, export_meeting, &mc, err);
+    json_decref(ix.by_request);
+    return rc;
+}
+
+int app_export(struct store *s, const char *kind, enum app_export_format format, FILE *out,
+               int *rows, struct df_err *err)
+{
+    static const char *const headers[][2] = {
+        {"organisations", "id,name,country,kind,sme,city,website,description,name_uk,description_uk"},
+        {"people", "id,organisation,name,email,title,languages"},
+        {"events", "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at"},
+        {"meetings", "id,request,event,start,end,location,people,locked"},
+    };
+    const char *header = NULL;
+    for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
+        if (strcmp(headers[i][0], kind) == 0)
+            header = headers[i][1];
+    if (!header)
+        return df_err_set(err, DF_ERR_USAGE, "cannot export \"%s\"", kind);
+
+    struct export_ctx c = {.out = out, .format = format, .s = s};
+    if (format == APP_EXPORT_CSV)
+        fprintf(out, "%s\n", header);
+    else
+        c.array = json_array();
+    int rc;
+    if (strcmp(kind, "organisations") == 0)
+        rc = store_org_each(s, export_org, &c, err);
+    else if (strcmp(kind, "people") == 0)
+        rc = store_person_each(s, export_person, &c, err);
+    else if (strcmp(kind, "events") == 0)
+        rc = store_event_each(s, export_event, &c, err);
+    else
+        rc = export_meetings(&c, err);
+    if (rc == 0 && format == APP_EXPORT_JSON) {
+        json_dumpf(c.array, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        putc('\n', out);
+    }
+    json_decref(c.array);
+    if (rc)
+        return rc < 0 ? -1 : df_err_set(err, DF_ERR_RUNTIME, "export of %s failed", kind);
+    if (fflush(out) != 0 || ferror(out))
+        return df_err_set(err, DF_ERR_RUNTIME, "writing the export failed: %m");
+    *rows = c.rows;
+    return 0;
+}

@@ -1,0 +1,18 @@
+/* Exporting the forum's tables as CSV (the import columns, so an export can be
+ * imported again) or JSON. */
+#ifndef DFNC_APP_EXPORT_H
+#define DFNC_APP_EXPORT_H
+
+#include <stdio.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+enum app_export_format { APP_EXPORT_CSV, APP_EXPORT_JSON };
+
+/* kind: organisations, people, events, meetings. Writes to out; *rows gets the
+ * number of records written. */
+int app_export(struct store *s, const char *kind, enum app_export_format format, FILE *out,
+               int *rows, struct df_err *err);
+
+#endif

@@ -1,0 +1,419 @@
+/* CSV imports of the forum's data (organisations, people, capabilities,
+ * requests) and of the CPV classifier: validation of each row, one transaction
+ * per file, FILE:LINE on the first problem. */
+#include "app/import.h"
+#include "app/procure_import.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "core/country.h"
+#include "core/cpv.h"
+#include "core/strset.h"
+#include "core/utf8.h"
+
+#define ID_MAX 128
+#define TEXT_MAX (16 * 1024)
+
+/* ---- field checks shared by the row functions ------------------------------ */
+
+/* A required, non-empty field. */
+static const char *need(const struct csv_reader *r, const struct csv_row *row, const char *col,
+                        struct df_err *err)
+{
+    const char *v = csv_get(r, row, col);
+    if (!v || !*v) {
+        df_err_set(err, DF_ERR_INPUT, "column \"%s\" is empty", col);
+        return NULL;
+    }
+    return v;
+}
+
+/* An optional field: NULL when empty or absent. */
+static const char *opt(const struct csv_reader *r, const struct csv_row *row, const char *col)
+{
+    const char *v = csv_get(r, row, col);
+    return v && *v ? v : NULL;
+}
+
+static int check_id(const char *col, const char *v, struct df_err *err)
+{
+    if (strlen(v) > ID_MAX)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.20s...\" is longer than %d bytes", col, v,
+                          ID_MAX);
+    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
+        if (*p <= ' ' || *p == 0x7F)
+            return df_err_set(err, DF_ERR_INPUT,
+                              "%s \"%s\" contains a space or control character", col, v);
+    return 0;
+}
+
+static int check_text(const char *col, const char *v, struct df_err *err)
+{
+    if (v && strlen(v) > TEXT_MAX)
+        return df_err_set(err, DF_ERR_INPUT, "%s is longer than %d bytes", col, TEXT_MAX);
+    return 0;
+}
+
+/* 0 or 1 (empty means dflt); -1 with an error otherwise. */
+static int flag(const struct csv_reader *r, const struct csv_row *row, const char *col,
+                int dflt, struct df_err *err)
+{
+    const char *v = opt(r, row, col);
+    if (!v)
+        return dflt;
+    if (strcmp(v, "0") == 0)
+        return 0;
+    if (strcmp(v, "1") == 0)
+        return 1;
+    return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" must be 0 or 1", col, v);
+}
+
+static int one_of(const char *col, const char *v, const char *const *allowed,
+                  struct df_err *err)
+{
+    for (int i = 0; allowed[i]; i++)
+        if (strcmp(v, allowed[i]) == 0)
+            return 0;
+    char list[256] = "";
+    for (int i = 0; allowed[i]; i++) {
+        strncat(list, allowed[i], sizeof list - strlen(list) - 2);
+        if (allowed[i + 1])
+            strncat(list, "|", sizeof list - strlen(list) - 1);
+    }
+    return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" is not one of %s", col, v, list);
+}
+
+/* ---- organisations --------------------------------------------------------- */
+
+static const char *const org_columns[] = {"id", "name", "country", "kind", NULL};
+static const char *const org_kinds[] = {"company", "research", "government", "association",
+                                        "other", NULL};
+
+static int org_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
+                   int *added, struct df_err *err)
+{
+    struct store_org o = {0};
+    char country[3];
+    int sme;
+    if (!(o.id = need(r, row, "id", err)) || check_id("id", o.id, err) < 0 ||
+        !(o.name = need(r, row, "name", err)) || !(o.country = need(r, row, "country", err)) ||
+        !(o.kind = need(r, row, "kind", err)))
+        return -1;
+    if (strlen(o.country) == 2) {
+        country[0] = (char)toupper((unsigned char)o.country[0]);
+        country[1] = (char)toupper((unsigned char)o.country[1]);
+        country[2] = '\0';
+    }
+    if (strlen(o.country) != 2 || !country_is_known(country))
+        return df_err_set(err, DF_ERR_INPUT,
+                          "country \"%s\" is not an ISO 3166 alpha-2 code (like DE, PL, UA)",
+                          o.country);
+    o.country = country;
+    if (one_of("kind", o.kind, org_kinds, err) < 0 || (sme = flag(r, row, "sme", 0, err)) < 0)
+        return -1;
+    o.sme = sme;
+    o.name_uk = opt(r, row, "name_uk");
+    o.city = opt(r, row, "city");
+    o.website = opt(r, row, "website");
+    o.description = opt(r, row, "description");
+    o.description_uk = opt(r, row, "description_uk");
+    if (check_text("description", o.description, err) < 0 ||
+        check_text("description_uk", o.description_uk, err) < 0)
+        return -1;
+    return store_org_upsert(s, &o, added, err);
+}
+
+/* ---- people -------------------------------------------------------------------- */
+
+static const char *const person_columns[] = {"id", "organisation", "name", NULL};
+
+static int check_languages(const char *v, struct df_err *err)
+{
+    /* "en;uk;fr": two-letter lower-case ISO 639-1 codes separated by ';' */
+    const char *p = v;
+    while (*p) {
+        if (!islower((unsigned char)p[0]) || !islower((unsigned char)p[1]) ||
+            (p[2] && p[2] != ';'))
+            return df_err_set(err, DF_ERR_INPUT,
+                              "languages \"%s\" must be ISO 639-1 codes separated by ';' "
+                              "(like en;uk;fr)", v);
+        p += p[2] ? 3 : 2;
+    }
+    return 0;
+}
+
+static int person_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
+                      int *added, struct df_err *err)
+{
+    struct store_person p = {0};
+    if (!(p.id = need(r, row, "id", err)) || check_id("id", p.id, err) < 0 ||
+        !(p.org = need(r, row, "organisation", err)) || !(p.name = need(r, row, "name", err)))
+        return -1;
+    p.email = opt(r, row, "email");
+    p.title = opt(r, row, "title");
+    p.languages = opt(r, row, "languages");
+    if (p.email && (!strchr(p.email, '@') || strlen(p.email) > 254))
+        return df_err_set(err, DF_ERR_INPUT, "email \"%s\" is not an e-mail address", p.email);
+    if (p.languages && check_languages(p.languages, err) < 0)
+        return -1;
+    int exists = store_org_exists(s, p.org, err);
+    if (exists < 0)
+        return -1;
+    if (!exists)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "organisation \"%s\" is unknown (import organisations first)", p.org);
+    return store_person_upsert(s, &p, added, err);
+}
+
+/* ---- capabilities ------------------------------------------------------------- */
+
+static const char *const capability_columns[] = {"organisation", "direction", "cpv", "title",
+                                                 NULL};
+static const char *const directions[] = {"offer", "need", NULL};
+
+/* Checks a CPV code's form, and its check digit against the classifier when one
+ * is loaded. */
+static int check_cpv(struct store *s, const char *code, struct df_err *err)
+{
+    if (!cpv_is_well_formed(code))
+        return df_err_set(err, DF_ERR_INPUT,
+                          "cpv \"%s\" is not a CPV code (eight digits, a dash and a check "
+                          "digit, like 35613000-4)", code);
+    int64_t loaded = store_cpv_count(s, err);
+    if (loaded < 0)
+        return -1;
+    if (loaded > 0) {
+        int known = store_cpv_is_known(s, code, err);
+        if (known < 0)
+            return -1;
+        if (!known)
+            return df_err_set(err, DF_ERR_INPUT,
+                              "cpv \"%s\" is not in the CPV classifier (wrong check digit?)",
+                              code);
+    }
+    return 0;
+}
+
+static int capability_row(struct store *s, const struct csv_reader *r,
+                          const struct csv_row *row, int *added, struct df_err *err)
+{
+    struct store_capability c = {0};
+    int confidential;
+    if (!(c.org = need(r, row, "organisation", err)) ||
+        !(c.direction = need(r, row, "direction", err)) || !(c.cpv = need(r, row, "cpv", err)) ||
+        !(c.title = need(r, row, "title", err)))
+        return -1;
+    if (one_of("direction", c.direction, directions, err) < 0 || check_cpv(s, c.cpv, err) < 0 ||
+        (confidential = flag(r, row, "confidential", 0, err)) < 0)
+        return -1;
+    c.confidential = confidential;
+    c.description = opt(r, row, "description");
+    if (check_text("description", c.description, err) < 0)
+        return -1;
+    int exists = store_org_exists(s, c.org, err);
+    if (exists < 0)
+        return -1;
+    if (!exists)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "organisation \"%s\" is unknown (import organisations first)", c.org);
+    return store_capability_upsert(s, &c, added, err);
+}
+
+/* ---- requests -------------------------------------------------------------------- */
+
+static const char *const request_columns[] = {"id", "event", "from", "to", NULL};
+static const char *const statuses[] = {"pending", "accepted", "declined", "cancelled", NULL};
+
+static int request_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
+                       int *added, struct df_err *err)
+{
+    struct store_request q = {0};
+    if (!(q.id = need(r, row, "id", err)) || check_id("id", q.id, err) < 0 ||
+        !(q.event = need(r, row, "event", err)) || !(q.from = need(r, row, "from", err)) ||
+        !(q.to = need(r, row, "to", err)))
+        return -1;
+    const char *priority = opt(r, row, "priority");
+    q.priority = 1;
+    if (priority) {
+        if (strlen(priority) != 1 || !isdigit((unsigned char)priority[0]))
+            return df_err_set(err, DF_ERR_INPUT, "priority \"%s\" must be 0-9 (9 = must meet)",
+                              priority);
+        q.priority = priority[0] - '0';
+    }
+    q.status = opt(r, row, "status");
+    if (!q.status)
+        q.status = "pending";
+    if (one_of("status", q.status, statuses, err) < 0)
+        return -1;
+    q.message = opt(r, row, "message");
+    if (check_text("message", q.message, err) < 0)
+        return -1;
+    if (strcmp(q.from, q.to) == 0)
+        return df_err_set(err, DF_ERR_INPUT, "from and to are the same person \"%s\"", q.from);
+    if (store_request_upsert(s, &q, added, err) < 0) {
+        if (err->kind == DF_ERR_NOT_FOUND)
+            err->kind = DF_ERR_INPUT;
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- the kinds and the driver ---------------------------------------------------- */
+
+static const struct app_import_kind app_import_kinds[] = {
+    {"organisations", org_columns, "id", org_row},
+    {"people", person_columns, "id", person_row},
+    {"capabilities", capability_columns, NULL, capability_row},
+    {"requests", request_columns, "id", request_row},
+    {"demands", app_procure_demand_columns, "id", app_procure_demand_row},
+    {"supplies", app_procure_supply_columns, "id", app_procure_supply_row},
+};
+
+int app_import_csv(struct store *s, const char *kind, const char *path,
+                   struct app_import_result *res, struct df_err *err)
+{
+    for (size_t i = 0; i < sizeof app_import_kinds / sizeof app_import_kinds[0]; i++)
+        if (strcmp(app_import_kinds[i].kind, kind) == 0)
+            return app_import_csv_kind(s, &app_import_kinds[i], path, res, err);
+    return df_err_set(err, DF_ERR_USAGE, "cannot import \"%s\"", kind);
+}
+
+int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const char *path,
+                        struct app_import_result *res, struct df_err *err)
+{
+    int result = -1;
+    struct strset seen;
+    strset_init(&seen);
+    memset(res, 0, sizeof *res);
+    struct csv_reader *r = csv_reader_open(path, k->required, err);
+    if (!r)
+        return -1;
+    if (store_begin(s, err) < 0)
+        goto out;
+    struct csv_row row;
+    int got;
+    while ((got = csv_reader_next(r, &row, err)) > 0) {
+        if (k->id_column) {
+            const char *id = csv_get(r, &row, k->id_column);
+            if (id && *id) {
+                int fresh = strset_add(&seen, id);
+                if (fresh == 0) {
+                    df_err_set(err, DF_ERR_INPUT, "%s:%d: duplicate %s \"%s\" in this file",
+                               path, row.line, k->id_column, id);
+                    goto rollback;
+                }
+                if (fresh < 0) {
+                    df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+                    goto rollback;
+                }
+            }
+        }
+        int added = 0;
+        if (k->row(s, r, &row, &added, err) < 0) {
+            if (err->kind != DF_ERR_RUNTIME)
+                err->kind = DF_ERR_INPUT;
+            df_err_prefix(err, "%s:%d", path, row.line);
+            goto rollback;
+        }
+        res->rows++;
+        if (added)
+            res->added++;
+        else
+            res->updated++;
+    }
+    if (got < 0)
+        goto rollback;
+    char detail[128];
+    snprintf(detail, sizeof detail, "%s: %d added, %d updated", k->kind, res->added,
+             res->updated);
+    if (store_audit(s, "cli", "import", k->kind, path, detail, err) < 0 ||
+        store_commit(s, err) < 0)
+        goto rollback;
+    result = 0;
+    goto out;
+rollback:
+    store_rollback(s);
+    memset(res, 0, sizeof *res);
+out:
+    csv_reader_close(r);
+    strset_free(&seen);
+    return result;
+}
+
+/* ---- the CPV classifier ---------------------------------------------------------- */
+
+#define CPV_JSON_MAX (16 * 1024 * 1024)
+
+int app_import_cpv_json(struct store *s, const char *path, const char *lang,
+                        struct app_import_result *res, struct df_err *err)
+{
+    memset(res, 0, sizeof *res);
+    json_error_t jerr;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return df_err_set(err, DF_ERR_INPUT, "%s: cannot open: %m", path);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    rewind(f);
+    if (size > CPV_JSON_MAX) {
+        fclose(f);
+        return df_err_set(err, DF_ERR_INPUT, "%s: %ld bytes, over the limit of %d", path, size,
+                          CPV_JSON_MAX);
+    }
+    json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &jerr);
+    fclose(f);
+    if (!root)
+        return df_err_set(err, DF_ERR_INPUT, "%s:%d: %s", path, jerr.line, jerr.text);
+    int result = -1;
+    if (!json_is_object(root)) {
+        df_err_set(err, DF_ERR_INPUT, "%s:1: expected an object {\"code\": \"label\"}", path);
+        goto out;
+    }
+    if (!lang) {
+        /* Guess the language from the labels: Cyrillic means Ukrainian. */
+        const char *key;
+        json_t *v;
+        lang = "en";
+        json_object_foreach(root, key, v) {
+            const char *t = json_string_value(v);
+            if (t && (unsigned char)t[0] >= 0xD0)
+                lang = "uk";
+            break;
+        }
+    }
+    if (store_begin(s, err) < 0)
+        goto out;
+    const char *code;
+    json_t *label;
+    json_object_foreach(root, code, label) {
+        if (!cpv_is_well_formed(code) || !json_is_string(label)) {
+            df_err_set(err, DF_ERR_INPUT, "%s: entry \"%.40s\" is not a CPV code with a label",
+                       path, code);
+            store_rollback(s);
+            goto out;
+        }
+        int added = 0;
+        const char *text = json_string_value(label);
+        int is_uk = strcmp(lang, "uk") == 0;
+        if (store_cpv_upsert(s, code, is_uk ? NULL : text, is_uk ? text : NULL, &added, err) < 0) {
+            store_rollback(s);
+            goto out;
+        }
+        res->rows++;
+        res->added += added;
+        res->updated += !added;
+    }
+    if (store_audit(s, "cli", "import", "cpv", path, lang, err) < 0 || store_commit(s, err) < 0) {
+        store_rollback(s);
+        goto out;
+    }
+    result = 0;
+out:
+    json_decref(root);
+    return result;
+}

@@ -1,0 +1,349 @@
+/* CSV reading through libcsv, fed one physical line at a time so that every
+ * row knows the line it starts on; writing with RFC 4180 quoting. */
+#include "io/csv.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/buf.h"
+#include "core/utf8.h"
+
+/* A row (all its fields) may not exceed this many bytes: longer input is
+ * refused as it arrives instead of being buffered. */
+#define CSV_ROW_MAX (CSV_FIELD_MAX * 4)
+
+struct csv_reader {
+    FILE *f;
+    int owns_f;
+    char *name;
+    struct csv_parser parser;
+    int line;                 /* physical lines fed so far */
+    int row_start;            /* line where the row being parsed began; 0 between rows */
+    size_t row_bytes;         /* bytes fed since the row began */
+    struct buf linebuf;
+    char in[65536];           /* read-ahead: lines are cut from it with memchr */
+    size_t in_pos, in_len;
+    /* fields of the row being parsed */
+    char **cur;
+    int cur_n;
+    /* a completed row waiting to be handed out */
+    char **ready;
+    int ready_n, ready_line, has_ready;
+    /* header */
+    char **header;
+    int header_n;
+    /* the first error met inside a callback */
+    struct df_err *err;
+    int failed, eof;
+};
+
+static void free_fields(char **f, int n)
+{
+    for (int i = 0; i < n; i++)
+        free(f[i]);
+}
+
+static void on_field(void *data, size_t len, void *ud)
+{
+    struct csv_reader *r = ud;
+    if (r->failed)
+        return;
+    int line = r->row_start ? r->row_start : r->line;
+    if (len > CSV_FIELD_MAX) {
+        r->failed = 1;
+        df_err_set(r->err, DF_ERR_INPUT, "%s:%d: field %d is %zu bytes long, over the limit of %d",
+                   r->name, line, r->cur_n + 1, len, CSV_FIELD_MAX);
+        return;
+    }
+    size_t bad;
+    if (!utf8_is_valid(data ? data : "", len, &bad)) {
+        r->failed = 1;
+        df_err_set(r->err, DF_ERR_INPUT,
+                   "%s:%d: field %d is not valid UTF-8 (byte 0x%02X at offset %zu); "
+                   "save the file as UTF-8",
+                   r->name, line, r->cur_n + 1, ((unsigned char *)data)[bad], bad);
+        return;
+    }
+    if (r->cur_n >= CSV_COLUMNS_MAX) {
+        r->failed = 1;
+        df_err_set(r->err, DF_ERR_INPUT, "%s:%d: more than %d columns", r->name, line,
+                   CSV_COLUMNS_MAX);
+        return;
+    }
+    char *copy = malloc(len + 1);
+    if (!copy) {
+        r->failed = 1;
+        df_err_set(r->err, DF_ERR_RUNTIME, "out of memory");
+        return;
+    }
+    if (len)
+        memcpy(copy, data, len);
+    copy[len] = '\0';
+    r->cur[r->cur_n++] = copy;
+}
+
+static void on_row(int c, void *ud)
+{
+    (void)c;
+    struct csv_reader *r = ud;
+    if (r->failed)
+        return;
+    /* Hand the row out; the reader feeds line by line and stops at the first
+     * completed row, so at most one row waits, unless a bare CR split a line. */
+    if (r->has_ready) {
+        r->failed = 1;
+        df_err_set(r->err, DF_ERR_INPUT, "%s:%d: a bare carriage return (CR without LF) "
+                   "ends a row inside a line", r->name, r->line);
+        return;
+    }
+    char **tmp = r->ready;
+    free_fields(r->ready, r->ready_n);
+    r->ready = r->cur;
+    r->ready_n = r->cur_n;
+    r->ready_line = r->row_start ? r->row_start : r->line;
+    r->has_ready = 1;
+    r->cur = tmp;
+    r->cur_n = 0;
+    r->row_start = 0;
+    r->row_bytes = 0;
+}
+
+/* Reads one physical line (with its newline) into linebuf; 0 at EOF, -1 on error. */
+static int read_line(struct csv_reader *r)
+{
+    buf_reset(&r->linebuf);
+    for (;;) {
+        if (r->in_pos == r->in_len) {
+            r->in_len = fread(r->in, 1, sizeof r->in, r->f);
+            r->in_pos = 0;
+            if (r->in_len == 0) {
+                if (ferror(r->f))
+                    return df_err_set(r->err, DF_ERR_RUNTIME, "%s: read error", r->name);
+                return r->linebuf.len > 0;
+            }
+        }
+        const char *start = r->in + r->in_pos;
+        size_t avail = r->in_len - r->in_pos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t take = nl ? (size_t)(nl - start) + 1 : avail;
+        if (buf_append(&r->linebuf, start, take) < 0)
+            return df_err_set(r->err, DF_ERR_INPUT, "%s:%d: line longer than %d bytes", r->name,
+                              r->line + 1, CSV_ROW_MAX);
+        r->in_pos += take;
+        if (nl)
+            return 1;
+    }
+}
+
+static int is_blank(const char *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+/* Feeds lines until a row is ready or the file ends. 1 row ready, 0 EOF, -1 error. */
+static int fill(struct csv_reader *r)
+{
+    while (!r->has_ready && !r->eof) {
+        int got = read_line(r);
+        if (got < 0)
+            return -1;
+        if (got == 0) {
+            r->eof = 1;
+            if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
+                int line = r->row_start ? r->row_start : r->line;
+                return df_err_set(r->err, DF_ERR_INPUT,
+                                  "%s:%d: unterminated quoted field (a \" opened here is never "
+                                  "closed)", r->name, line);
+            }
+            break;
+        }
+        r->line++;
+        const char *data = buf_str(&r->linebuf);
+        size_t n = r->linebuf.len;
+        if (r->line == 1 && n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+            data += 3; /* a UTF-8 byte order mark */
+            n -= 3;
+        }
+        if (!r->row_start && !is_blank(data, n))
+            r->row_start = r->line;
+        r->row_bytes += n;
+        if (r->row_bytes > CSV_ROW_MAX)
+            return df_err_set(r->err, DF_ERR_INPUT, "%s:%d: row longer than %d bytes "
+                              "(an unclosed quote?)", r->name, r->row_start, CSV_ROW_MAX);
+        if (csv_parse(&r->parser, data, n, on_field, on_row, r) != n) {
+            int line = r->row_start ? r->row_start : r->line;
+            return df_err_set(r->err, DF_ERR_INPUT, "%s:%d: malformed CSV: %s", r->name, line,
+                              csv_strerror(csv_error(&r->parser)));
+        }
+        if (r->failed)
+            return -1;
+    }
+    if (r->failed)
+        return -1;
+    return r->has_ready;
+}
+
+static struct csv_reader *open_common(FILE *f, int owns, const char *name,
+                                      const char *const *required, struct df_err *err)
+{
+    struct csv_reader *r = calloc(1, sizeof *r);
+    if (!r) {
+        if (owns)
+            fclose(f);
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        return NULL;
+    }
+    r->f = f;
+    r->owns_f = owns;
+    r->name = strdup(name);
+    r->err = err;
+    buf_init(&r->linebuf, CSV_ROW_MAX);
+    r->cur = calloc(CSV_COLUMNS_MAX, sizeof *r->cur);
+    r->ready = calloc(CSV_COLUMNS_MAX, sizeof *r->ready);
+    if (!r->name || !r->cur || !r->ready ||
+        csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        csv_reader_close(r);
+        return NULL;
+    }
+    int got = fill(r);
+    if (got <= 0) {
+        if (got == 0)
+            df_err_set(err, DF_ERR_INPUT, "%s:1: empty file: a header row is required", name);
+        csv_reader_close(r);
+        return NULL;
+    }
+    /* The first row is the header: take its fields over. */
+    r->header = r->ready;
+    r->header_n = r->ready_n;
+    r->ready = calloc(CSV_COLUMNS_MAX, sizeof *r->ready);
+    r->ready_n = 0;
+    r->has_ready = 0;
+    if (!r->ready) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        csv_reader_close(r);
+        return NULL;
+    }
+    for (int i = 0; i < r->header_n; i++) {
+        /* tolerate spaces around header names */
+        char *h = r->header[i];
+        size_t len = strlen(h);
+        while (len && (h[len - 1] == ' ' || h[len - 1] == '\t'))
+            h[--len] = '\0';
+        size_t lead = strspn(h, " \t");
+        memmove(h, h + lead, len - lead + 1);
+        for (int j = 0; j < i; j++)
+            if (strcmp(r->header[j], h) == 0) {
+                df_err_set(err, DF_ERR_INPUT, "%s:1: column \"%s\" appears twice in the header",
+                           name, h);
+                csv_reader_close(r);
+                return NULL;
+            }
+    }
+    for (int i = 0; required && required[i]; i++)
+        if (csv_reader_column(r, required[i]) < 0) {
+            df_err_set(err, DF_ERR_INPUT, "%s:1: missing required column \"%s\"", name,
+                       required[i]);
+            csv_reader_close(r);
+            return NULL;
+        }
+    return r;
+}
+
+struct csv_reader *csv_reader_open(const char *path, const char *const *required,
+                                   struct df_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        df_err_set(err, DF_ERR_INPUT, "%s: cannot open: %m", path);
+        return NULL;
+    }
+    return open_common(f, 1, path, required, err);
+}
+
+struct csv_reader *csv_reader_open_stream(FILE *f, const char *name, const char *const *required,
+                                          struct df_err *err)
+{
+    return open_common(f, 0, name, required, err);
+}
+
+int csv_reader_next(struct csv_reader *r, struct csv_row *row, struct df_err *err)
+{
+    r->err = err;
+    if (r->has_ready) {
+        free_fields(r->ready, r->ready_n);
+        r->ready_n = 0;
+        r->has_ready = 0;
+    }
+    int got = fill(r);
+    if (got <= 0)
+        return got;
+    row->line = r->ready_line;
+    row->fields_n = r->ready_n;
+    row->fields = (const char *const *)r->ready;
+    return 1;
+}
+
+int csv_reader_column(const struct csv_reader *r, const char *name)
+{
+    for (int i = 0; i < r->header_n; i++)
+        if (strcmp(r->header[i], name) == 0)
+            return i;
+    return -1;
+}
+
+const char *csv_get(const struct csv_reader *r, const struct csv_row *row, const char *name)
+{
+    int i = csv_reader_column(r, name);
+    if (i < 0)
+        return NULL;
+    return i < row->fields_n ? row->fields[i] : "";
+}
+
+const char *csv_reader_name(const struct csv_reader *r) { return r->name; }
+
+void csv_reader_close(struct csv_reader *r)
+{
+    if (!r)
+        return;
+    if (r->cur)
+        free_fields(r->cur, r->cur_n);
+    if (r->ready)
+        free_fields(r->ready, r->ready_n);
+    if (r->header)
+        free_fields(r->header, r->header_n);
+    free(r->cur);
+    free(r->ready);
+    free(r->header);
+    csv_free(&r->parser);
+    buf_free(&r->linebuf);
+    if (r->owns_f && r->f)
+        fclose(r->f);
+    free(r->name);
+    free(r);
+}
+
+void csv_write_field(FILE *out, const char *value)
+{
+    if (!value)
+        return;
+    size_t n = strlen(value);
+    int quote = n > 0 && (value[0] == ' ' || value[n - 1] == ' ');
+    for (size_t i = 0; !quote && i < n; i++)
+        quote = value[i] == ',' || value[i] == '"' || value[i] == '\n' || value[i] == '\r';
+    if (!quote) {
+        fwrite(value, 1, n, out);
+        return;
+    }
+    putc('"', out);
+    for (size_t i = 0; i < n; i++) {
+        if (value[i] == '"')
+            putc('"', out);
+        putc(value[i], out);
+    }
+    putc('"', out);
+}
