@@ -1,0 +1,52 @@
+// My agenda: each meeting's time (in the event's timezone), table and the
+// other party with a link to their organisation; the ICS feed for calendars;
+// printable.
+
+import { api } from '../api.js';
+import { h, list } from '../dom.js';
+import { t, time, date, tn } from '../i18n.js';
+import { state } from '../app.js';
+
+function dayKey(x) {
+  return date(x, { dateStyle: 'full' });
+}
+
+export async function renderAgenda(main) {
+  const ag = await api.agenda();
+  const meetings = list(ag, 'meetings').slice().sort((a, b) => String(a.starts_at).localeCompare(String(b.starts_at)));
+  let feed = (ag && (ag.feed_url || ag.ics_url)) || '';
+  if (!feed) {
+    try { const f = await api.feed(); feed = (f && (f.url || f.feed_url)) || ''; } catch (_) { feed = ''; }
+  }
+  if (!feed) feed = '/api/v1/me/agenda.ics';
+  const person = state.me && state.me.person ? state.me.person : {};
+  main.append(
+    h('h1', {}, t('agenda.title')),
+    h('p', { class: 'print-only' }, person.name || ''),
+    h('p', { class: 'muted' }, t('agenda.tz', { tz: (state.event && state.event.timezone) || 'Europe/Brussels' })),
+    h('div', { class: 'actions no-print' },
+      h('a', { class: 'button', id: 'ics-link', href: feed, download: 'agenda.ics' }, t('agenda.ics')),
+      h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
+    state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
+  if (meetings.length === 0) { main.append(h('p', { id: 'agenda-empty' }, t('agenda.empty'))); return; }
+  main.append(h('p', { class: 'count' }, tn('agenda.count', meetings.length)));
+  let current = '';
+  let tbody = null;
+  for (const m of meetings) {
+    const d = dayKey(m.starts_at);
+    if (d !== current) {
+      current = d;
+      tbody = h('tbody');
+      main.append(h('h2', {}, d), h('table', { class: 'agenda' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
+          h('th', { scope: 'col' }, t('agenda.with')))), tbody));
+    }
+    const w = m.with || {};
+    const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;
+    const orgName = w.organisation_name || (w.organisation && w.organisation.name) || orgId || '';
+    tbody.append(h('tr', { class: 'meeting', dataset: { id: m.id } },
+      h('td', {}, `${time(m.starts_at)}–${time(m.ends_at)}`),
+      h('td', {}, m.location_name || m.location || '—'),
+      h('td', {}, h('strong', {}, w.name || w.id || ''), orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgName)] : null)));
+  }
+}
