@@ -70,6 +70,22 @@ const struct cli_command cli_commands[] = {
      "whose needs your offers meet (CPV codes with their hierarchy), EU-Ukraine\n"
      "pairs favoured, never your own organisation nor one already in a request with\n"
      "yours. Each suggestion says why."},
+    {"user", cli_cmd_user,
+     "dfnc user add --email E --role organiser|participant [--person ID] [--contact] "
+     "--password-stdin",
+     "Creates a login. The password (8 to 1024 bytes) is read from the first line of\n"
+     "standard input and stored as an argon2id hash. A participant login belongs to\n"
+     "a person (--person); --contact also makes that person the contact who may edit\n"
+     "their organisation's profile. Organisers may have no person."},
+    {"serve", cli_cmd_serve,
+     "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy] "
+     "[--web DIR] [--session-ttl S] [--public-url URL] [--no-access-log]",
+     "Serves the JSON API (docs/api.md) and, with --web, the static files of DIR,\n"
+     "on 127.0.0.1:8080 unless told otherwise, until SIGINT or SIGTERM (requests in\n"
+     "flight finish). --tls: the site is reached over TLS (a terminator in front),\n"
+     "so cookies are Secure. --behind-proxy: trust X-Forwarded-For and\n"
+     "X-Forwarded-Proto from the proxy in front. --public-url: the base of private\n"
+     "calendar feed URLs. Logs one line per request on stderr."},
     {"help", cli_cmd_help, "dfnc help [COMMAND]", "Explains a command."},
 };
 

@@ -41,5 +41,7 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv);
 /* `import cordis` (argv[0] = "cordis"). */
 int cli_import_cordis(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv);
 
 #endif
