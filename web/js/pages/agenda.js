@@ -14,19 +14,26 @@ function dayKey(x) {
 export async function renderAgenda(main) {
   const ag = await api.agenda();
   const meetings = list(ag, 'meetings').slice().sort((a, b) => String(a.starts_at).localeCompare(String(b.starts_at)));
-  let feed = (ag && (ag.feed_url || ag.ics_url)) || '';
-  if (!feed) {
-    try { const f = await api.feed(); feed = (f && (f.url || f.feed_url)) || ''; } catch (_) { feed = ''; }
-  }
-  if (!feed) feed = '/api/v1/me/agenda.ics';
+  const feedOut = h('p', { class: 'feed', id: 'feed-url', role: 'status' });
+  const subscribe = h('button', {
+    type: 'button', id: 'feed-new',
+    onclick: async () => {
+      try {
+        const f = await api.newFeed();
+        feedOut.replaceChildren(t('agenda.feed_ready'), ' ', h('a', { href: f.url }, f.url));
+      } catch (e) { feedOut.textContent = `${t('error.save')} ${e.message}`; }
+    },
+  }, t('agenda.subscribe'));
   const person = state.me && state.me.person ? state.me.person : {};
   main.append(
     h('h1', {}, t('agenda.title')),
     h('p', { class: 'print-only' }, person.name || ''),
     h('p', { class: 'muted' }, t('agenda.tz', { tz: (state.event && state.event.timezone) || 'Europe/Brussels' })),
     h('div', { class: 'actions no-print' },
-      h('a', { class: 'button', id: 'ics-link', href: feed, download: 'agenda.ics' }, t('agenda.ics')),
+      h('a', { class: 'button', id: 'ics-link', href: '/api/v1/me/agenda.ics', download: 'agenda.ics' }, t('agenda.ics')),
+      subscribe,
       h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
+    h('div', { class: 'no-print' }, feedOut, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
   if (meetings.length === 0) { main.append(h('p', { id: 'agenda-empty' }, t('agenda.empty'))); return; }
   main.append(h('p', { class: 'count' }, tn('agenda.count', meetings.length)));

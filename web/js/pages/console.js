@@ -10,7 +10,7 @@ import { state, flash } from '../app.js';
 function eventId() { return state.event ? state.event.id : ''; }
 
 async function peopleList() {
-  return list(await api.people({ event: eventId(), limit: 2000 }), 'people');
+  return list(await api.people(), 'people');
 }
 
 export async function renderPeople(main) {
@@ -89,12 +89,22 @@ export async function renderEvent(main) {
   Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el)),
   h('button', { type: 'submit', class: 'primary' }, t('save')));
   main.append(h('h1', {}, t('event.title')), form);
-  let slots = [];
-  try { slots = list(await api.slots(eventId()), 'slots'); } catch (_) { slots = []; }
+  const slots = list(e.slots, 'slots');
   if (slots.length) {
     main.append(h('section', { class: 'card' }, h('h2', {}, t('event.slots')), h('p', {}, tn('event.slot_count', slots.length)),
       h('ul', { class: 'slots' }, slots.map((s) => h('li', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`)))));
   }
+}
+
+// The scheduler's reasons, translated where their shape is known.
+function reasonOf(text) {
+  const known = {
+    'not scheduled yet': 'reason.not_yet',
+    'no common free slot': 'reason.no_slot',
+    'no free table': 'reason.no_table',
+  };
+  const k = known[String(text || '').toLowerCase()];
+  return k ? t(k) : String(text || '');
 }
 
 function figure(id, value, label) {
@@ -116,17 +126,21 @@ export async function renderSchedule(main) {
       clear(out).append(h('p', { class: 'muted' }, t('schedule.running')));
       try {
         const r = await api.schedule(eventId(), Number(limit.value) || 10);
-        const un = list(r.unscheduled, 'unscheduled');
+        let un = [];
+        if (r.unscheduled) {
+          try { un = list(await api.unscheduled(eventId()), 'unscheduled'); } catch (_) { un = []; }
+        }
         clear(out).append(
           h('div', { class: 'figures' },
             figure('sched-scheduled', num(r.scheduled), t('schedule.scheduled')),
             figure('sched-bound', num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
             figure('sched-accepted', num(r.accepted), t('schedule.accepted')),
-            figure('sched-unscheduled', num(un.length || r.unscheduled_n || 0), t('schedule.unscheduled')),
+            figure('sched-unscheduled', num(typeof r.unscheduled === 'number' ? r.unscheduled : un.length), t('schedule.unscheduled')),
             r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
             r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
           un.length ? h('section', {}, h('h2', {}, t('schedule.unscheduled_title')),
-            h('ul', { class: 'errors' }, un.map((u) => h('li', {}, h('strong', {}, u.request || u.id), ' ', t(`reason.${u.code || 'other'}`, u) === `reason.${u.code}` ? u.reason : (u.reason || ''))))) : null);
+            h('ul', { class: 'errors', id: 'unscheduled-list' }, un.slice(0, 200).map((u) => h('li', {},
+              h('strong', {}, u.id || u.request), ' ', reasonOf(u.reason))))) : null);
       } catch (e) {
         clear(out).append(h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${e.message}`));
       } finally { runBtn.disabled = false; }

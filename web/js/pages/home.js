@@ -41,9 +41,8 @@ function signInForm() {
 }
 
 export async function renderHome(main) {
-  let stats = {};
-  try { stats = (await api.stats()) || {}; } catch (_) { stats = {}; }
-  const ev = stats.event || state.event || {};
+  const [stats, forum] = await Promise.all([api.stats().catch(() => ({})), api.forum().catch(() => ({}))]);
+  const ev = (forum && forum.event) || state.event || {};
   if (ev.timezone) setTimeZone(ev.timezone);
   const name = ev.name || t('home.forum');
   const eu = stats.eu_organisations ?? 0;

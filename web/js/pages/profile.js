@@ -4,7 +4,8 @@
 import { api } from '../api.js';
 import { h, field, list } from '../dom.js';
 import { t, countryName } from '../i18n.js';
-import { state, flash, loadMe } from '../app.js';
+import { state, flash, loadMe, role } from '../app.js';
+import { orgName } from './search.js';
 import { cpvPicker, cpvLabel } from '../cpv.js';
 
 const KINDS = ['company', 'research', 'government', 'association', 'other'];
@@ -12,13 +13,13 @@ const KINDS = ['company', 'research', 'government', 'association', 'other'];
 function personForm(p) {
   const name = h('input', { name: 'name', value: p.name || '', required: true, autocomplete: 'name' });
   const title = h('input', { name: 'title', value: p.title || '', autocomplete: 'organization-title' });
-  const langs = h('input', { name: 'languages', value: p.languages || '', hint: '' });
+  const langs = h('input', { name: 'languages', value: p.languages || '' });
   const form = h('form', {
     class: 'card', id: 'person-form',
     onsubmit: async (ev) => {
       ev.preventDefault();
       try {
-        await api.updatePerson(p.id, { name: name.value.trim(), title: title.value.trim(), languages: langs.value.trim() });
+        await api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: langs.value.trim() });
         flash(form, t('saved'));
       } catch (e) { flash(form, `${t('error.save')} ${e.message}`, 'error'); }
     },
@@ -32,21 +33,30 @@ function personForm(p) {
   return form;
 }
 
-function orgForm(o) {
+function orgForm(o, editable) {
+  if (!editable) {
+    return h('section', { class: 'card', id: 'org-view' },
+      h('h2', {}, t('profile.org')),
+      h('p', {}, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
+      h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
+        h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null),
+      h('p', { class: 'muted' }, t('profile.contact_only')));
+  }
   const name = h('input', { name: 'name', value: o.name || '', required: true });
   const city = h('input', { name: 'city', value: o.city || '' });
   const website = h('input', { name: 'website', type: 'url', value: o.website || '' });
   const kind = h('select', { name: 'kind' }, KINDS.map((k) => h('option', { value: k, selected: o.kind === k }, t(`kind.${k}`))));
-  const sme = h('input', { type: 'checkbox', name: 'sme', checked: !!o.sme });
+  const sme = h('input', { type: 'checkbox', name: 'sme', id: 'org-sme', checked: !!o.sme });
   const desc = h('textarea', { name: 'description', rows: 4 }, o.description || '');
+  const descUk = h('textarea', { name: 'description_uk', rows: 4 }, o.description_uk || '');
   const form = h('form', {
     class: 'card', id: 'org-form',
     onsubmit: async (ev) => {
       ev.preventDefault();
       try {
         await api.updateOrganisation(o.id, {
-          name: name.value.trim(), city: city.value.trim(), website: website.value.trim(),
-          kind: kind.value, sme: sme.checked ? 1 : 0, description: desc.value,
+          name: name.value.trim(), city: city.value.trim() || null, website: website.value.trim() || null,
+          kind: kind.value, sme: sme.checked, description: desc.value || null, description_uk: descUk.value || null,
         });
         flash(form, t('saved'));
       } catch (e) { flash(form, `${t('error.save')} ${e.message}`, 'error'); }
@@ -56,47 +66,58 @@ function orgForm(o) {
   h('p', { class: 'muted' }, countryName(o.country)),
   field(t('org.name'), name),
   field(t('org.kind'), kind),
-  h('div', { class: 'field check' }, sme, h('label', { for: sme.id = 'org-sme' }, t('org.sme'))),
+  h('div', { class: 'field check' }, sme, h('label', { for: 'org-sme' }, t('org.sme'))),
   field(t('org.city'), city),
   field(t('org.website'), website),
   field(t('org.description'), desc),
+  field(t('org.description_uk'), descUk),
   h('button', { type: 'submit', class: 'primary' }, t('save')));
   return form;
 }
 
-function capList(org, caps, direction, refresh) {
+// The organisation's offers and needs as one list of {direction, cpv, title, ...}.
+function capsOf(o) {
+  return [
+    ...list(o.offers).map((c) => ({ ...c, direction: 'offer' })),
+    ...list(o.needs).map((c) => ({ ...c, direction: 'need' })),
+  ];
+}
+
+function plain(c) {
+  return { direction: c.direction, cpv: c.cpv, title: c.title, description: c.description || null, confidential: !!c.confidential };
+}
+
+function capList(org, caps, direction, editable, save) {
   const mine = caps.filter((c) => c.direction === direction);
   return h('section', { class: 'card', id: `caps-${direction}` },
     h('h2', {}, t(`caps.${direction}s`)),
     mine.length === 0 ? h('p', { class: 'muted' }, t('caps.none')) : h('ul', { class: 'caps' }, mine.map((c) => h('li', {},
-      h('span', { class: 'code' }, c.cpv), ' ',
-      h('strong', {}, c.title || cpvLabel(c.cpv_label ? { label: c.cpv_label, label_en: c.cpv_label_en, label_uk: c.cpv_label_uk } : null)),
-      c.cpv_label_en || c.cpv_label_uk ? h('span', { class: 'muted' }, ` — ${cpvLabel({ label_en: c.cpv_label_en, label_uk: c.cpv_label_uk })}`) : null,
-      ' ',
-      h('button', {
+      h('span', { class: 'code' }, c.cpv), ' ', h('strong', {}, c.title),
+      c.confidential ? h('span', { class: 'badge' }, t('caps.confidential')) : null,
+      editable ? [' ', h('button', {
         type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }),
-        onclick: async () => { await api.deleteCapability(org.id, direction, c.cpv); refresh(); },
-      }, t('caps.remove'))))));
+        onclick: () => save(caps.filter((x) => x !== c)),
+      }, t('caps.remove'))] : null))));
 }
 
-function capForm(org, refresh) {
+function capForm(caps, save) {
   const dir = h('select', { name: 'direction' }, ['offer', 'need'].map((d) => h('option', { value: d }, t(`caps.${d}`))));
+  const title = h('input', { name: 'title', required: true, maxlength: 300 });
   const picker = cpvPicker(t('caps.cpv'), {
     required: true,
     onchoose: (c) => { if (!title.value) title.value = cpvLabel(c); },
   });
-  const title = h('input', { name: 'title', required: true });
   const desc = h('textarea', { name: 'description', rows: 2 });
+  const conf = h('input', { type: 'checkbox', name: 'confidential', id: 'cap-conf' });
   const form = h('form', {
     class: 'card', id: 'cap-form',
     onsubmit: async (ev) => {
       ev.preventDefault();
       const code = picker.value();
-      if (!code) { flash(form, t('caps.pick_cpv'), 'error'); return; }
-      try {
-        await api.addCapability(org.id, { direction: dir.value, cpv: code, title: title.value.trim(), description: desc.value });
-        refresh();
-      } catch (e) { flash(form, `${t('error.save')} ${e.message}`, 'error'); }
+      if (!/^\d{8}-\d$/.test(code)) { flash(form, t('caps.pick_cpv'), 'error'); return; }
+      const next = caps.filter((c) => !(c.direction === dir.value && c.cpv === code));
+      next.push({ direction: dir.value, cpv: code, title: title.value.trim(), description: desc.value || null, confidential: conf.checked });
+      try { await save(next); } catch (e) { flash(form, `${t('error.save')} ${e.message}`, 'error'); }
     },
   },
   h('h2', {}, t('caps.add')),
@@ -104,6 +125,7 @@ function capForm(org, refresh) {
   picker.el,
   field(t('caps.title'), title),
   field(t('caps.description'), desc),
+  h('div', { class: 'field check' }, conf, h('label', { for: 'cap-conf' }, t('caps.confidential_hint'))),
   h('button', { type: 'submit', class: 'primary' }, t('caps.add_button')));
   return form;
 }
@@ -116,13 +138,18 @@ export async function renderProfile(main) {
   if (org.id) {
     try { org = { ...org, ...(await api.organisation(org.id)) }; } catch (_) { /* keep me's copy */ }
   }
-  const caps = list(org.capabilities, 'capabilities');
+  const editable = !!me.is_contact || role() === 'organiser';
+  const caps = capsOf(org);
+  const redraw = () => { main.replaceChildren(); return renderProfile(main); };
+  const save = async (next) => { await api.setCapabilities(org.id, next.map(plain)); await redraw(); };
   main.append(h('h1', {}, t('profile.title_page')));
-  const refresh = () => { main.replaceChildren(); renderProfile(main); };
   const grid = h('div', { class: 'grid2' });
   if (person.id) grid.append(personForm(person));
-  if (org.id) grid.append(orgForm(org));
+  if (org.id) grid.append(orgForm(org, editable));
   main.append(grid);
-  if (org.id) main.append(h('div', { class: 'grid2' }, capList(org, caps, 'offer', refresh), capList(org, caps, 'need', refresh)), capForm(org, refresh));
+  if (org.id) {
+    main.append(h('div', { class: 'grid2' }, capList(org, caps, 'offer', editable, save), capList(org, caps, 'need', editable, save)));
+    if (editable) main.append(capForm(caps, save));
+  }
   if (!person.id && !org.id) main.append(h('p', {}, t('profile.no_person')));
 }

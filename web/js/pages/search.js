@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h, field, list, clear } from '../dom.js';
 import { t, tn, countryName, compare } from '../i18n.js';
 import { state, flash } from '../app.js';
-import { cpvPicker, cpvLabel } from '../cpv.js';
+import { cpvPicker } from '../cpv.js';
 
 // EU members, the EEA-EFTA states and Ukraine: the forum's countries.
 const COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT',
@@ -85,7 +85,7 @@ export { requestForm };
 
 export async function renderOrganisation(main, id) {
   const o = await api.organisation(id);
-  const caps = list(o.capabilities, 'capabilities');
+  const caps = [...list(o.offers).map((c) => ({ ...c, direction: 'offer' })), ...list(o.needs).map((c) => ({ ...c, direction: 'need' }))];
   const people = list(o.people, 'people');
   const desc = document.documentElement.lang === 'uk' && o.description_uk ? o.description_uk : o.description;
   const myPerson = state.me && state.me.person ? state.me.person.id : null;
@@ -100,8 +100,7 @@ export async function renderOrganisation(main, id) {
     h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => h('section', { class: 'card' },
       h('h2', {}, t(`caps.${d}s`)),
       h('ul', { class: 'caps' }, caps.filter((c) => c.direction === d).map((c) => h('li', {},
-        h('span', { class: 'code' }, c.cpv), ' ', c.title,
-        c.cpv_label_en || c.cpv_label_uk ? h('span', { class: 'muted' }, ` — ${cpvLabel({ label_en: c.cpv_label_en, label_uk: c.cpv_label_uk })}`) : null)))))),
+        h('span', { class: 'code' }, c.cpv), ' ', c.title)))))),
     h('section', { class: 'card' }, h('h2', {}, t('org.people')),
       people.length === 0 ? h('p', { class: 'muted' }, t('org.no_people')) : h('ul', { class: 'people' }, people.map((p) => h('li', {},
         h('strong', {}, p.name), p.title ? ` · ${p.title}` : '',
