@@ -2,6 +2,8 @@
 // fetched once per page view.
 
 import { api } from './api.js';
+import { h } from './dom.js';
+import { t } from './i18n.js';
 
 const cache = new Map();
 
@@ -15,3 +17,12 @@ export function personInfo(id, hint) {
 }
 
 export function forgetPeople() { cache.clear(); }
+
+// A meeting's place: the demo's and most imports' "Table 12" in the page's
+// language; any other name as the organisers wrote it.
+export function tableName(m) {
+  const name = m.location_name || m.location || '';
+  const k = name.match(/^Table (\w+)$/i);
+  if (k) return t('agenda.table_n', { n: k[1] });
+  return name ? h('span', { translate: 'no' }, name) : '—';
+}

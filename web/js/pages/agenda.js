@@ -4,6 +4,7 @@
 
 import { api } from '../api.js';
 import { h, list } from '../dom.js';
+import { tableName } from '../people.js';
 import { t, time, date, tn } from '../i18n.js';
 import { state } from '../app.js';
 
@@ -53,7 +54,7 @@ export async function renderAgenda(main) {
     const orgName = w.organisation_name || (w.organisation && w.organisation.name) || orgId || '';
     tbody.append(h('tr', { class: 'meeting', dataset: { id: m.id } },
       h('td', {}, `${time(m.starts_at)}–${time(m.ends_at)}`),
-      h('td', {}, m.location_name || m.location || '—'),
-      h('td', {}, h('strong', {}, w.name || w.id || ''), orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgName)] : null)));
+      h('td', {}, tableName(m)),
+      h('td', { translate: 'no' }, h('strong', {}, w.name || w.id || ''), orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgName)] : null)));
   }
 }

@@ -6,6 +6,7 @@ import { api } from '../api.js';
 import { h, field, list, clear } from '../dom.js';
 import { t, tn, num, time, dayTime, compare, countryName } from '../i18n.js';
 import { state, flash } from '../app.js';
+import { tableName } from '../people.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -185,7 +186,7 @@ export async function renderTables(main) {
         h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b'].map((k) => h('th', { scope: 'col' }, t(k))))),
           h('tbody', {}, rows.map((m) => {
             const ps = list(m.people, 'people');
-            return h('tr', {}, h('td', {}, m.location_name || m.location || '—'), h('td', {}, partyName(ps[0])), h('td', {}, partyName(ps[1])));
+            return h('tr', {}, h('td', {}, tableName(m)), h('td', {}, partyName(ps[0])), h('td', {}, partyName(ps[1])));
           })))));
     }
   }

@@ -37,7 +37,7 @@ function orgForm(o, editable) {
   if (!editable) {
     return h('section', { class: 'card', id: 'org-view' },
       h('h2', {}, t('profile.org')),
-      h('p', {}, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
+      h('p', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
       h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
         h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null),
       h('p', { class: 'muted' }, t('profile.contact_only')));
@@ -92,7 +92,7 @@ function capList(org, caps, direction, editable, save) {
   return h('section', { class: 'card', id: `caps-${direction}` },
     h('h2', {}, t(`caps.${direction}s`)),
     mine.length === 0 ? h('p', { class: 'muted' }, t('caps.none')) : h('ul', { class: 'caps' }, mine.map((c) => h('li', {},
-      h('span', { class: 'code' }, c.cpv), ' ', h('strong', {}, c.title),
+      h('span', { class: 'code' }, c.cpv), ' ', h('strong', { translate: 'no' }, c.title),
       c.confidential ? h('span', { class: 'badge' }, t('caps.confidential')) : null,
       editable ? [' ', h('button', {
         type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }),

@@ -6,9 +6,10 @@ import { t, dayTime } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { personInfo } from '../people.js';
 
+// Names and messages are the participants' own words: marked translate="no".
 function who(p) {
   const org = p.organisation_name || (p.organisation && p.organisation.name) || '';
-  return org ? `${p.name} (${org})` : p.name;
+  return h('strong', { translate: 'no' }, org ? `${p.name} (${org})` : p.name);
 }
 
 async function row(r, incoming, redraw) {
@@ -16,12 +17,25 @@ async function row(r, incoming, redraw) {
   const other = await personInfo(otherId, incoming ? r.from_person : r.to_person);
   const status = h('span', { class: `status ${r.status}` }, t(`status.${r.status}`));
   const li = h('li', { class: 'card request', dataset: { id: r.id, status: r.status } },
-    h('p', {}, h('strong', {}, who(other)), ' ', status),
-    r.message ? h('p', { class: 'quote' }, r.message) : null,
+    h('p', {}, who(other), ' ', status),
+    r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null);
   if (incoming && r.status === 'pending') {
-    const act = (fn, okKey) => async () => {
-      try { await fn(r.id); flash(li, t(okKey)); redraw(); } catch (e) { flash(li, `${t('error.save')} ${e.message}`, 'error'); }
+    const act = (fn, okKey) => async (ev) => {
+      const box = ev.target.closest('.actions');
+      box.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+      try {
+        const done = await fn(r.id);
+        const st = (done && done.status) || (fn === api.accept ? 'accepted' : 'declined');
+        li.dataset.status = st;
+        status.className = `status ${st}`;
+        status.textContent = t(`status.${st}`);
+        box.remove();
+        flash(li, t(okKey));
+      } catch (e) {
+        box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
+        flash(li, `${t('error.save')} ${e.message}`, 'error');
+      }
     };
     li.append(h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'primary', onclick: act(api.accept, 'requests.accepted') }, t('requests.accept')),

@@ -19,12 +19,12 @@ export function orgName(o) {
 
 function orgCard(o) {
   return h('li', { class: 'card org' },
-    h('h3', {}, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
+    h('h3', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
     h('p', { class: 'meta' },
       h('span', { class: 'badge' }, countryName(o.country)), ' ',
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ',
       o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null),
-    o.city ? h('p', { class: 'muted' }, o.city) : null);
+    o.city ? h('p', { class: 'muted', translate: 'no' }, o.city) : null);
 }
 
 export async function renderSearch(main) {
@@ -91,18 +91,18 @@ export async function renderOrganisation(main, id) {
   const myPerson = state.me && state.me.person ? state.me.person.id : null;
   main.append(
     h('p', {}, h('a', { href: '/organisations' }, t('search.back'))),
-    h('h1', {}, orgName(o)),
+    h('h1', { translate: 'no' }, orgName(o)),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null,
-      o.city ? ` ${o.city}` : ''),
-    desc ? h('p', {}, desc) : null,
+      o.city ? h('span', { translate: 'no' }, ` ${o.city}`) : ''),
+    desc ? h('p', { translate: 'no' }, desc) : null,
     o.website ? h('p', {}, h('a', { href: o.website, rel: 'noopener noreferrer' }, o.website)) : null,
     h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => h('section', { class: 'card' },
       h('h2', {}, t(`caps.${d}s`)),
       h('ul', { class: 'caps' }, caps.filter((c) => c.direction === d).map((c) => h('li', {},
-        h('span', { class: 'code' }, c.cpv), ' ', c.title)))))),
+        h('span', { class: 'code' }, c.cpv), ' ', h('span', { translate: 'no' }, c.title))))))),
     h('section', { class: 'card' }, h('h2', {}, t('org.people')),
       people.length === 0 ? h('p', { class: 'muted' }, t('org.no_people')) : h('ul', { class: 'people' }, people.map((p) => h('li', {},
-        h('strong', {}, p.name), p.title ? ` · ${p.title}` : '',
+        h('strong', { translate: 'no' }, p.name), p.title ? h('span', { translate: 'no' }, ` · ${p.title}`) : '',
         state.me && state.me.user && state.me.user.role === 'participant' && p.id !== myPerson ? requestForm(p) : null)))));
 }

@@ -20,7 +20,7 @@ async function sendBox(s) {
     } catch (_) { people = []; }
   }
   if (people.length === 0) return h('p', { class: 'muted' }, t('suggest.no_people'));
-  const sel = h('select', { name: 'to', 'aria-label': t('suggest.whom') },
+  const sel = h('select', { name: 'to', 'aria-label': t('suggest.whom'), translate: 'no' },
     people.map((p) => h('option', { value: p.id }, p.title ? `${p.name} · ${p.title}` : p.name)));
   const msg = h('input', { type: 'text', name: 'message', 'aria-label': t('requests.message'), placeholder: t('requests.message'), maxlength: 500 });
   const btn = h('button', { type: 'submit', class: 'primary' }, t('suggest.request'));
@@ -47,7 +47,7 @@ export async function renderSuggestions(main) {
     const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
     const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
     out.append(h('li', { class: 'card suggestion', dataset: { org: org.id } },
-      h('h2', {}, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
+      h('h2', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
       h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(org.country)),
         s.score !== undefined ? h('span', { class: 'muted' }, ` ${t('suggest.score')} ${num(Math.round(s.score * 100) / 100)}`) : null),
       reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
