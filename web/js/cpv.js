@@ -85,3 +85,28 @@ export function cpvPicker(labelText, opts) {
     reset: () => { chosen = ''; input.value = ''; close(); },
   };
 }
+
+const names = new Map();
+
+// The classifier's label of a code in the page's language ('' if unknown).
+export function cpvName(code) {
+  const key = `${getLang()}:${code}`;
+  if (!names.has(key)) {
+    names.set(key, api.cpv(String(code).slice(0, 8), getLang(), 1)
+      .then((r) => {
+        const c = list(r, 'cpv').find((x) => x.code === code || x.code.startsWith(String(code).slice(0, 8)));
+        return c ? cpvLabel(c) : '';
+      })
+      .catch(() => ''));
+  }
+  return names.get(key);
+}
+
+// A capability line: code, the classifier's label in the page's language, and
+// the organisation's own title (its words, not translated) when it differs.
+export async function capabilityLine(c) {
+  const label = await cpvName(c.cpv);
+  const same = label && c.title && label.toLowerCase() === String(c.title).toLowerCase();
+  return [h('span', { class: 'code' }, c.cpv), ' ', label ? h('strong', {}, label) : null,
+    c.title && !same ? [label ? ' — ' : '', h('span', { translate: 'no', class: label ? 'muted' : '' }, c.title)] : null];
+}

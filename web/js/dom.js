@@ -38,6 +38,12 @@ export function s(tag, attrs, ...children) {
   return el;
 }
 
+// el.append() that skips null/false children (conditional parts of a page).
+export function add(el, ...children) {
+  append(el, children);
+  return el;
+}
+
 export function clear(el) {
   while (el.firstChild) el.removeChild(el.firstChild);
   return el;

@@ -16,7 +16,22 @@ export function personInfo(id, hint) {
   return cache.get(id);
 }
 
-export function forgetPeople() { cache.clear(); }
+const orgs = new Map();
+
+// An organisation's public profile (name, name_uk, country...), fetched once.
+export function orgInfo(id) {
+  if (!id) return Promise.resolve({ id: '', name: '' });
+  if (!orgs.has(id)) orgs.set(id, api.organisation(id).catch(() => ({ id, name: id })));
+  return orgs.get(id);
+}
+
+// The organisation's name in the page's language where it has one.
+export function orgLabel(o) {
+  if (!o) return '';
+  return (document.documentElement.lang === 'uk' && o.name_uk) ? o.name_uk : o.name;
+}
+
+export function forgetPeople() { cache.clear(); orgs.clear(); }
 
 // A meeting's place: the demo's and most imports' "Table 12" in the page's
 // language; any other name as the organisers wrote it.

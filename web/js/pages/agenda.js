@@ -3,8 +3,8 @@
 // printable.
 
 import { api } from '../api.js';
-import { h, list } from '../dom.js';
-import { tableName } from '../people.js';
+import { h, add, list } from '../dom.js';
+import { tableName, orgInfo, orgLabel } from '../people.js';
 import { t, time, date, tn } from '../i18n.js';
 import { state } from '../app.js';
 
@@ -26,7 +26,7 @@ export async function renderAgenda(main) {
     },
   }, t('agenda.subscribe'));
   const person = state.me && state.me.person ? state.me.person : {};
-  main.append(
+  add(main, 
     h('h1', {}, t('agenda.title')),
     h('p', { class: 'print-only' }, person.name || ''),
     h('p', { class: 'muted' }, t('agenda.tz', { tz: (state.event && state.event.timezone) || 'Europe/Brussels' })),
@@ -36,8 +36,11 @@ export async function renderAgenda(main) {
       h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
     h('div', { class: 'no-print' }, feedOut, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
-  if (meetings.length === 0) { main.append(h('p', { id: 'agenda-empty' }, t('agenda.empty'))); return; }
-  main.append(h('p', { class: 'count' }, tn('agenda.count', meetings.length)));
+  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty'))); return; }
+  add(main, h('p', { class: 'count' }, tn('agenda.count', meetings.length)));
+  const orgNames = new Map();
+  await Promise.all([...new Set(meetings.map((m) => m.with && (typeof m.with.organisation === 'object' ? m.with.organisation.id : m.with.organisation)).filter(Boolean))]
+    .map(async (id) => orgNames.set(id, orgLabel(await orgInfo(id)))));
   let current = '';
   let tbody = null;
   for (const m of meetings) {
@@ -45,13 +48,13 @@ export async function renderAgenda(main) {
     if (d !== current) {
       current = d;
       tbody = h('tbody');
-      main.append(h('h2', {}, d), h('table', { class: 'agenda' },
+      add(main, h('h2', {}, d), h('table', { class: 'agenda' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
           h('th', { scope: 'col' }, t('agenda.with')))), tbody));
     }
     const w = m.with || {};
     const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;
-    const orgName = w.organisation_name || (w.organisation && w.organisation.name) || orgId || '';
+    const orgName = orgNames.get(orgId) || orgId || '';
     tbody.append(h('tr', { class: 'meeting', dataset: { id: m.id } },
       h('td', {}, `${time(m.starts_at)}–${time(m.ends_at)}`),
       h('td', {}, tableName(m)),

@@ -3,7 +3,7 @@
 // table plan per slot and the check-in of arrivals.
 
 import { api } from '../api.js';
-import { h, field, list, clear } from '../dom.js';
+import { h, add, field, list, clear } from '../dom.js';
 import { t, tn, num, time, dayTime, compare, countryName } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { tableName } from '../people.js';
@@ -31,7 +31,7 @@ export async function renderPeople(main) {
           h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))));
   }
   q.addEventListener('input', draw);
-  main.append(h('h1', {}, t('people.title')), h('div', { class: 'card' }, field(t('people.filter'), q)), out);
+  add(main, h('h1', {}, t('people.title')), h('div', { class: 'card' }, field(t('people.filter'), q)), out);
   draw();
 }
 
@@ -65,7 +65,7 @@ export async function renderImport(main) {
   field(t('import.file'), file),
   field(t('import.text'), text, t('import.hint')),
   h('button', { type: 'submit', class: 'primary' }, t('import.submit')));
-  main.append(h('h1', {}, t('import.title')), form, out);
+  add(main, h('h1', {}, t('import.title')), form, out);
 }
 
 export async function renderEvent(main) {
@@ -89,10 +89,10 @@ export async function renderEvent(main) {
   },
   Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el)),
   h('button', { type: 'submit', class: 'primary' }, t('save')));
-  main.append(h('h1', {}, t('event.title')), form);
+  add(main, h('h1', {}, t('event.title')), form);
   const slots = list(e.slots, 'slots');
   if (slots.length) {
-    main.append(h('section', { class: 'card' }, h('h2', {}, t('event.slots')), h('p', {}, tn('event.slot_count', slots.length)),
+    add(main, h('section', { class: 'card' }, h('h2', {}, t('event.slots')), h('p', {}, tn('event.slot_count', slots.length)),
       h('ul', { class: 'slots' }, slots.map((s) => h('li', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`)))));
   }
 }
@@ -154,7 +154,7 @@ export async function renderSchedule(main) {
       pubMsg.textContent = t('schedule.published_at', { when: dayTime(state.event.published_at) });
     } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${e.message}`; }
   });
-  main.append(h('h1', {}, t('schedule.title')), h('p', { class: 'lead' }, t('schedule.lead')), form, out,
+  add(main, h('h1', {}, t('schedule.title')), h('p', { class: 'lead' }, t('schedule.lead')), form, out,
     h('section', { class: 'card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
 }
 
@@ -191,7 +191,7 @@ export async function renderTables(main) {
     }
   }
   sel.addEventListener('change', draw);
-  main.append(h('h1', {}, t('tables.title')),
+  add(main, h('h1', {}, t('tables.title')),
     h('div', { class: 'card no-print' }, field(t('tables.slot'), sel), h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
     out);
   if (order.length) sel.value = order[0].id;
@@ -221,6 +221,6 @@ export async function renderCheckin(main) {
     }
   }
   q.addEventListener('input', draw);
-  main.append(h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint'))), out);
+  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint'))), out);
   count();
 }

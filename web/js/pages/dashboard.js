@@ -2,7 +2,7 @@
 // meetings: the EU x Ukraine country-pair matrix, by capability, by hour.
 
 import { api } from '../api.js';
-import { h, list } from '../dom.js';
+import { h, add, list } from '../dom.js';
 import { t, num, hourOf, countryName } from '../i18n.js';
 import { state } from '../app.js';
 import { barChart, matrix } from '../charts.js';
@@ -11,12 +11,12 @@ import { cpvLabel } from '../cpv.js';
 export async function renderDashboard(main) {
   const [stats, mt] = await Promise.all([api.stats().catch(() => ({})), api.meetings(state.event ? state.event.id : '')]);
   const meetings = list(mt, 'meetings');
-  main.append(h('h1', {}, t('dash.title')),
+  add(main, h('h1', {}, t('dash.title')),
     h('div', { class: 'figures' },
       ['participants', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled']
         .filter((k) => stats[k] !== undefined)
         .map((k) => h('div', { class: 'figure' }, h('span', { class: 'value' }, num(stats[k])), h('span', { class: 'label' }, t(`stats.${k}`))))));
-  if (meetings.length === 0) { main.append(h('p', { class: 'muted' }, t('dash.none'))); return; }
+  if (meetings.length === 0) { add(main, h('p', { class: 'muted' }, t('dash.none'))); return; }
 
   // Country pairs: rows EU (and other) countries, columns Ukraine then the rest.
   const pair = new Map();
@@ -37,7 +37,7 @@ export async function renderDashboard(main) {
     return vy - vx || x.localeCompare(y);
   });
   const cell = (r, c) => (pair.get(`${r}|${c}`) || 0) + (r !== c ? (pair.get(`${c}|${r}`) || 0) : 0);
-  main.append(h('section', { class: 'card', id: 'chart-pairs' },
+  add(main, h('section', { class: 'card', id: 'chart-pairs' },
     matrix({ title: t('dash.pairs'), rows, cols, cell, rowLabel: countryName, colLabel: (c) => c })));
 
   const byCap = new Map();
@@ -48,7 +48,7 @@ export async function renderDashboard(main) {
     cur.value += 1;
     byCap.set(key, cur);
   }
-  main.append(h('section', { class: 'card', id: 'chart-cap' },
+  add(main, h('section', { class: 'card', id: 'chart-cap' },
     barChart({ title: t('dash.by_cap'), data: [...byCap.values()].sort((a, b) => b.value - a.value).slice(0, 12) })));
 
   const byHour = new Map();
@@ -56,6 +56,6 @@ export async function renderDashboard(main) {
     const hr = hourOf(m.starts_at);
     if (hr !== null) byHour.set(hr, (byHour.get(hr) || 0) + 1);
   }
-  main.append(h('section', { class: 'card', id: 'chart-hour' },
+  add(main, h('section', { class: 'card', id: 'chart-hour' },
     barChart({ title: t('dash.by_hour'), data: [...byHour.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => ({ label: `${String(k).padStart(2, '0')}:00`, value: v })) })));
 }

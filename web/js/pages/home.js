@@ -2,7 +2,7 @@
 // DFNC2 press release) from GET /api/v1/stats, and the sign-in form.
 
 import { api } from '../api.js';
-import { h, field } from '../dom.js';
+import { h, add, field } from '../dom.js';
 import { t, num, dateRange, setTimeZone } from '../i18n.js';
 import { state, role, go, loadMe } from '../app.js';
 
@@ -47,7 +47,7 @@ export async function renderHome(main) {
   const name = ev.name || t('home.forum');
   const eu = stats.eu_organisations ?? 0;
   const ua = stats.ua_organisations ?? 0;
-  main.append(
+  add(main, 
     h('section', { class: 'hero' },
       h('p', { class: 'kicker' }, t('home.kicker')),
       h('h1', { id: 'forum-name' }, name),

@@ -2,11 +2,11 @@
 // organisation's fields, and its offers and needs tagged with CPV codes.
 
 import { api } from '../api.js';
-import { h, field, list } from '../dom.js';
+import { h, add, field, list } from '../dom.js';
 import { t, countryName } from '../i18n.js';
 import { state, flash, loadMe, role } from '../app.js';
 import { orgName } from './search.js';
-import { cpvPicker, cpvLabel } from '../cpv.js';
+import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
 
 const KINDS = ['company', 'research', 'government', 'association', 'other'];
 
@@ -87,12 +87,12 @@ function plain(c) {
   return { direction: c.direction, cpv: c.cpv, title: c.title, description: c.description || null, confidential: !!c.confidential };
 }
 
-function capList(org, caps, direction, editable, save) {
+function capList(org, caps, direction, editable, save, lines) {
   const mine = caps.filter((c) => c.direction === direction);
   return h('section', { class: 'card', id: `caps-${direction}` },
     h('h2', {}, t(`caps.${direction}s`)),
     mine.length === 0 ? h('p', { class: 'muted' }, t('caps.none')) : h('ul', { class: 'caps' }, mine.map((c) => h('li', {},
-      h('span', { class: 'code' }, c.cpv), ' ', h('strong', { translate: 'no' }, c.title),
+      lines.get(c),
       c.confidential ? h('span', { class: 'badge' }, t('caps.confidential')) : null,
       editable ? [' ', h('button', {
         type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }),
@@ -140,16 +140,17 @@ export async function renderProfile(main) {
   }
   const editable = !!me.is_contact || role() === 'organiser';
   const caps = capsOf(org);
+  const lines = new Map(await Promise.all(caps.map(async (c) => [c, await capabilityLine(c)])));
   const redraw = () => { main.replaceChildren(); return renderProfile(main); };
   const save = async (next) => { await api.setCapabilities(org.id, next.map(plain)); await redraw(); };
-  main.append(h('h1', {}, t('profile.title_page')));
+  add(main, h('h1', {}, t('profile.title_page')));
   const grid = h('div', { class: 'grid2' });
   if (person.id) grid.append(personForm(person));
   if (org.id) grid.append(orgForm(org, editable));
-  main.append(grid);
+  add(main, grid);
   if (org.id) {
-    main.append(h('div', { class: 'grid2' }, capList(org, caps, 'offer', editable, save), capList(org, caps, 'need', editable, save)));
-    if (editable) main.append(capForm(caps, save));
+    add(main, h('div', { class: 'grid2' }, capList(org, caps, 'offer', editable, save, lines), capList(org, caps, 'need', editable, save, lines)));
+    if (editable) add(main, capForm(caps, save));
   }
-  if (!person.id && !org.id) main.append(h('p', {}, t('profile.no_person')));
+  if (!person.id && !org.id) add(main, h('p', {}, t('profile.no_person')));
 }

@@ -1,23 +1,23 @@
 // Meeting requests I received (accept or decline) and those I sent.
 
 import { api } from '../api.js';
-import { h, list } from '../dom.js';
+import { h, add, list } from '../dom.js';
 import { t, dayTime } from '../i18n.js';
 import { state, flash } from '../app.js';
-import { personInfo } from '../people.js';
+import { personInfo, orgInfo, orgLabel } from '../people.js';
 
 // Names and messages are the participants' own words: marked translate="no".
-function who(p) {
-  const org = p.organisation_name || (p.organisation && p.organisation.name) || '';
+function who(p, org) {
   return h('strong', { translate: 'no' }, org ? `${p.name} (${org})` : p.name);
 }
 
 async function row(r, incoming, redraw) {
   const otherId = incoming ? r.from : r.to;
   const other = await personInfo(otherId, incoming ? r.from_person : r.to_person);
+  const org = other.organisation ? orgLabel(await orgInfo(other.organisation)) : '';
   const status = h('span', { class: `status ${r.status}` }, t(`status.${r.status}`));
   const li = h('li', { class: 'card request', dataset: { id: r.id, status: r.status } },
-    h('p', {}, who(other), ' ', status),
+    h('p', {}, who(other, org), ' ', status),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null);
   if (incoming && r.status === 'pending') {
@@ -54,7 +54,7 @@ export async function renderRequests(main) {
     h('h2', { id: `${id}-h` }, title),
     rows.length === 0 ? h('p', { class: 'muted' }, t('requests.none'))
       : h('ul', { class: 'cards' }, await Promise.all(rows.map((r) => row(r, isIn, redraw)))));
-  main.append(h('h1', {}, t('requests.title')),
+  add(main, h('h1', {}, t('requests.title')),
     await section('received', t('requests.received'), incoming, true),
     await section('sent', t('requests.sent_title'), outgoing, false));
 }

@@ -2,10 +2,10 @@
 // organisation's public profile with its people, each one a meeting away.
 
 import { api } from '../api.js';
-import { h, field, list, clear } from '../dom.js';
+import { h, add, field, list, clear } from '../dom.js';
 import { t, tn, countryName, compare } from '../i18n.js';
 import { state, flash } from '../app.js';
-import { cpvPicker } from '../cpv.js';
+import { cpvPicker, capabilityLine } from '../cpv.js';
 
 // EU members, the EEA-EFTA states and Ukraine: the forum's countries.
 const COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT',
@@ -52,7 +52,7 @@ export async function renderSearch(main) {
     out.append(h('p', { class: 'count' }, tn('search.found', orgs.length)),
       h('ul', { class: 'cards' }, orgs.map(orgCard)));
   }
-  main.append(h('h1', {}, t('search.title')),
+  add(main, h('h1', {}, t('search.title')),
     h('form', { class: 'card filters', role: 'search', onsubmit: run },
       field(t('search.q'), q),
       h('div', { class: 'row' }, field(t('search.country'), country), field(t('search.region'), region), field(t('search.kind'), kind)),
@@ -86,10 +86,11 @@ export { requestForm };
 export async function renderOrganisation(main, id) {
   const o = await api.organisation(id);
   const caps = [...list(o.offers).map((c) => ({ ...c, direction: 'offer' })), ...list(o.needs).map((c) => ({ ...c, direction: 'need' }))];
+  const lines = new Map(await Promise.all(caps.map(async (c) => [c, await capabilityLine(c)])));
   const people = list(o.people, 'people');
   const desc = document.documentElement.lang === 'uk' && o.description_uk ? o.description_uk : o.description;
   const myPerson = state.me && state.me.person ? state.me.person.id : null;
-  main.append(
+  add(main, 
     h('p', {}, h('a', { href: '/organisations' }, t('search.back'))),
     h('h1', { translate: 'no' }, orgName(o)),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
@@ -100,7 +101,7 @@ export async function renderOrganisation(main, id) {
     h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => h('section', { class: 'card' },
       h('h2', {}, t(`caps.${d}s`)),
       h('ul', { class: 'caps' }, caps.filter((c) => c.direction === d).map((c) => h('li', {},
-        h('span', { class: 'code' }, c.cpv), ' ', h('span', { translate: 'no' }, c.title))))))),
+        lines.get(c))))))),
     h('section', { class: 'card' }, h('h2', {}, t('org.people')),
       people.length === 0 ? h('p', { class: 'muted' }, t('org.no_people')) : h('ul', { class: 'people' }, people.map((p) => h('li', {},
         h('strong', { translate: 'no' }, p.name), p.title ? h('span', { translate: 'no' }, ` · ${p.title}`) : '',

@@ -2,7 +2,7 @@
 // (to the suggested person, or to a person of the suggested organisation).
 
 import { api } from '../api.js';
-import { h, list, clear } from '../dom.js';
+import { h, add, list, clear } from '../dom.js';
 import { t, num, countryName } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { reasonText } from '../reasons.js';
@@ -37,11 +37,11 @@ async function sendBox(s) {
 }
 
 export async function renderSuggestions(main) {
-  main.append(h('h1', {}, t('suggest.title')), h('p', { class: 'lead' }, t('suggest.lead')));
+  add(main, h('h1', {}, t('suggest.title')), h('p', { class: 'lead' }, t('suggest.lead')));
   const out = h('ol', { class: 'cards', id: 'suggestions' });
-  main.append(out);
+  add(main, out);
   const sug = list(await api.suggestions(10), 'suggestions');
-  if (sug.length === 0) { main.append(h('p', { class: 'muted' }, t('suggest.none'))); return; }
+  if (sug.length === 0) { add(main, h('p', { class: 'muted' }, t('suggest.none'))); return; }
   clear(out);
   for (const s of sug) {
     const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
