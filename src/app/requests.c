@@ -82,11 +82,6 @@ int app_request_act(struct store *s, const char *actor, const char *id,
         goto fail;
     bool is_from = actor && strcmp(actor, r.from) == 0;
     bool is_to = actor && strcmp(actor, r.to) == 0;
-    if (!is_from && !is_to) {
-        /* Others do not learn that the request exists. */
-        df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%s\"", id);
-        goto fail;
-    }
     if ((act == APP_REQUEST_CANCEL && !is_from) || (act != APP_REQUEST_CANCEL && !is_to)) {
         df_err_set(err, DF_ERR_FORBIDDEN, "only the %s may %s this request",
                    act == APP_REQUEST_CANCEL ? "requester" : "addressee", verbs[act]);

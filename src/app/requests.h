@@ -19,8 +19,8 @@ int app_request_send(struct store *s, const char *from, const char *event, const
                      struct store_request *out, struct df_err *err);
 
 /* actor answers or cancels request id. DF_ERR_NOT_FOUND when the request does not
- * exist or actor is no party to it; DF_ERR_FORBIDDEN when actor is the wrong
- * party; DF_ERR_CONFLICT when its status does not allow it. *out gets the request
+ * exist; DF_ERR_FORBIDDEN when actor is not the addressee (accept, decline) or
+ * the requester (cancel); DF_ERR_CONFLICT when its status does not allow it. *out gets the request
  * after the change; *rescheduled (may be NULL) is 1 when a re-schedule ran. */
 int app_request_act(struct store *s, const char *actor, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,

@@ -1,14 +1,12 @@
-/* STUB until the scheduler (branch sched) and matchmaking (branch match) are in
- * main: the exact signatures of app/schedule.h, app/agenda.h and app/match.h,
- * with a plain greedy placement, a plain agenda and no suggestions behind them.
- * Delete this file and stub_sched.c after merging, and include the real headers. */
+/* STUB until the scheduler (branch sched) is in main: the exact signature of
+ * app/schedule.h with a plain greedy placement behind it. Delete this file and
+ * stub_sched.c after merging, and include app/schedule.h instead. */
 #ifndef DFNC_APP_STUB_SCHED_H
 #define DFNC_APP_STUB_SCHED_H
 
 #include <stdbool.h>
 
 #include "core/arena.h"
-#include "core/buf.h"
 #include "store/store.h"
 
 struct app_schedule_opts {
@@ -31,7 +29,5 @@ struct app_schedule_report {
 
 int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
                        struct app_schedule_report *out, struct df_err *err);
-int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct df_err *err);
-int app_agenda_json(struct store *s, const char *person, struct buf *out, struct df_err *err);
 
 #endif

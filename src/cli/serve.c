@@ -27,7 +27,8 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         {"behind-proxy", no_argument, NULL, 'P'}, {"web", required_argument, NULL, 'w'},
         {"no-access-log", no_argument, NULL, 'q'},
         {"session-ttl", required_argument, NULL, 's'},
-        {"public-url", required_argument, NULL, 'u'}, {0, 0, 0, 0}};
+        {"public-url", required_argument, NULL, 'u'},
+        {"login-failures", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
     optind = 0;
     for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
         int ok = 0;
@@ -41,6 +42,10 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         case 'q': o.access_log = false; break;
         case 's': ok = int_arg(optarg, 1, 30 * 24 * 3600, &o.limits.session_ttl); break;
         case 'u': o.public_url = optarg; break;
+        case 'f':
+            ok = sscanf(optarg, "%d:%d", &o.limits.per_account, &o.limits.per_ip) == 2 &&
+                         o.limits.per_account > 0 && o.limits.per_ip > 0 ? 0 : -1;
+            break;
         default: return cli_usage("serve");
         }
         if (ok < 0)

@@ -8,7 +8,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/agenda.h"
 #include "app/auth.h"
+#include "app/match.h"
 #include "app/requests.h"
 #include "app/match.h"
 #include "app/stub_sched.h"
@@ -256,12 +258,26 @@ fail:
     http_reply_df_err(r, &err);
 }
 
+/* JSON agendas are wrapped as {"person": ID, "meetings": [...]}, so every API
+ * reply is an object. */
 static void reply_agenda(struct http_req *r, const char *person, bool ics)
 {
     struct buf out = BUF_INIT(8u << 20);
     struct df_err err = {0};
-    int rc = ics ? app_agenda_ics(r->s, person, &out, &err)
-                 : app_agenda_json(r->s, person, &out, &err);
+    int rc;
+    if (ics) {
+        rc = app_agenda_ics(r->s, person, &out, &err);
+    } else {
+        json_t *id = json_string(person);
+        char *quoted = id ? json_dumps(id, JSON_ENCODE_ANY) : NULL;
+        json_decref(id);
+        rc = quoted && buf_printf(&out, "{\"person\":%s,\"meetings\":", quoted) == 0
+                 ? app_agenda_json(r->s, person, &out, &err)
+                 : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+        free(quoted);
+        if (rc == 0 && buf_putc(&out, '}') < 0)
+            rc = df_err_set(&err, DF_ERR_RUNTIME, "the agenda is too big");
+    }
     if (rc < 0) {
         buf_free(&out);
         http_reply_df_err(r, &err);
@@ -326,7 +342,16 @@ static void h_suggestions(struct http_req *r)
     if (!need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
-    if (app_recommend(r->s, r->user.person, event, top, &out, &err) < 0) {
+    json_t *id = json_string(r->user.person);
+    char *quoted = id ? json_dumps(id, JSON_ENCODE_ANY) : NULL;
+    json_decref(id);
+    int rc = quoted && buf_printf(&out, "{\"for\":%s,\"suggestions\":", quoted) == 0
+                 ? app_recommend(r->s, r->user.person, event, top, &out, &err)
+                 : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+    free(quoted);
+    if (rc == 0 && buf_putc(&out, '}') < 0)
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "too many suggestions");
+    if (rc < 0) {
         buf_free(&out);
         http_reply_df_err(r, &err);
         return;

@@ -70,8 +70,8 @@ static int check_value(json_t *v, const struct http_field *f, const char *at, in
         size_t i;
         json_t *e;
         json_array_foreach(v, i, e) {
-            char sub[160];
-            snprintf(sub, sizeof sub, "%s[%zu]", at, i);
+            char sub[256];
+            snprintf(sub, sizeof sub, "%.200s[%zu]", at, i);
             if (f->type == HJ_ARRAY_OF_STRINGS) {
                 struct http_field sf = {.name = f->name, .type = HJ_STRING, .max = 512};
                 if (!json_is_string(e))
@@ -99,9 +99,9 @@ int http_json_check(json_t *obj, const struct http_field *fields, const char *pa
     json_t *v;
     json_object_foreach(obj, key, v) {
         const struct http_field *f = find(fields, key);
-        char at[200];
-        /* Keys are user input: print a bounded, quoted prefix only. */
-        snprintf(at, sizeof at, "%s%s\"%.60s\"", path, *path ? "." : "", key);
+        char at[256];
+        /* Keys are user input: a bounded prefix only (replies trim broken UTF-8). */
+        snprintf(at, sizeof at, "%.150s%s%.60s", path, *path ? "." : "", key);
         if (!f)
             return df_err_set(err, DF_ERR_INPUT, "unknown field %s", at);
         if (check_value(v, f, at, depth, err) < 0)
@@ -109,7 +109,7 @@ int http_json_check(json_t *obj, const struct http_field *fields, const char *pa
     }
     for (const struct http_field *f = fields; f->name; f++)
         if (f->required && !json_object_get(obj, f->name))
-            return df_err_set(err, DF_ERR_INPUT, "%s%s\"%s\" is required", path,
+            return df_err_set(err, DF_ERR_INPUT, "%s%s%s is required", path,
                               *path ? "." : "", f->name);
     return 0;
 }

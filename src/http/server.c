@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/log.h"
+#include "core/utf8.h"
 #include "http/internal.h"
 #include "http/web.h"
 #include "store/store.h"
@@ -85,6 +86,9 @@ void http_reply_error(struct http_req *r, int status, const char *code, const ch
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    size_t bad;
+    if (!utf8_is_valid(msg, strlen(msg), &bad))
+        msg[bad] = '\0'; /* cut where a bounded copy split a character */
     http_reply_json(r, status, json_pack("{s{ss ss}}", "error", "code", code, "message", msg));
 }
 
@@ -523,7 +527,9 @@ int http_serve(const struct http_options *o, struct df_err *err)
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         return -1;
     }
-    printf("dfnc serving %s (Ctrl-C stops)\n", srv->base_url);
+    printf(strchr(srv->o.listen, ':') ? "dfnc serving http://[%s]:%d (Ctrl-C stops)\n"
+                                      : "dfnc serving http://%s:%d (Ctrl-C stops)\n",
+           srv->o.listen, srv->port);
     fflush(stdout);
     log_msg(LOG_INFO, "event=listening url=%s threads=%d", srv->base_url, srv->o.threads);
     int sig = 0;

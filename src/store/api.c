@@ -155,3 +155,4 @@ int store_api_capability_clear(struct store *s, const char *org, struct df_err *
     store_bind_text(st, 1, org);
     return store_step_done(s, st, err, "clearing capabilities");
 }
+

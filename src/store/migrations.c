@@ -192,11 +192,12 @@ static const char migration_3[] =
     "  token_hash BLOB NOT NULL UNIQUE,"
     "  created_at INTEGER NOT NULL"
     ") STRICT;"
+    /* Agendas find a person's meetings through their requests and attendances. */
+    "CREATE INDEX request_attendees_person ON request_attendees(person_rid);"
     "CREATE TABLE org_contacts ("
     "  org_rid INTEGER PRIMARY KEY REFERENCES organisations(rid) ON DELETE CASCADE,"
     "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE"
     ") STRICT;";
-
 /* Version 4: joint procurement. A demand is a buyer's need (quantity by a date
  * at a maximum unit price), optionally paid by funder countries (the "Danish
  * model"); a supply is an organisation's production offer. Quantities are whole
