@@ -40,7 +40,7 @@ static int figure(json_t *inst, const char *key, double *out, struct df_err *err
 static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *out,
                             struct df_err *err)
 {
-    double states, members, content;
+    double states = 0, members = 0, content = 0;
     json_t *part = json_object_get(o, "participants");
     json_t *contr = json_object_get(o, "contractors");
     struct procure_rules *r = &out->rules;
