@@ -9,7 +9,7 @@ const struct cli_command cli_commands[] = {
      "Creates the database, or migrates it to this version's schema. Every other\n"
      "command also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
-     "dfnc import organisations|people|capabilities|requests|demands|supplies|cpv FILE",
+     "dfnc import organisations|people|capabilities|requests|demands|supplies|cpv FILE | cordis --projects F --participations F",
      "Imports a CSV file (header row, UTF-8, RFC 4180 quoting) in one transaction:\n"
      "the first bad row aborts the import with FILE:LINE: what is wrong (exit 3) and\n"
      "the database is left as it was. Rows are matched by id: a second import\n"
@@ -57,6 +57,23 @@ const struct cli_command cli_commands[] = {
      "The rules come from data/instruments.json (built in; --instruments FILE to use\n"
      "another), each figure with its article and whether the legal text confirms it.\n"
      "--as-of defaults to today (UTC)."},
+    {"partners", cli_cmd_partners,
+     "dfnc partners --lead ORG (--text T | --text-file F) [--top K] [--json] | --queries FILE.jsonl [--top K]",
+     "Suggests partners for a project idea led by ORG, best first, each with its\n"
+     "reasons: text relevance (English and Ukrainian), past partners of the lead and\n"
+     "their partners, track record. The batch form reads one JSON object per line\n"
+     "{\"id\",\"lead\",\"text\"} and writes one line {\"id\",\"partners\":[{\"org\",\"score\",\"why\"}]}\n"
+     "per query; a bad line is reported as FILE:LINE on stderr (exit 3) and the\n"
+     "others are still answered."},
+    {"recommend", cli_cmd_recommend, "dfnc recommend PERSON_OR_ORG [--event ID] [--top K] [--json]",
+     "Whom to meet at the forum: organisations whose offers meet your needs and\n"
+     "whose needs your offers meet (CPV codes with their hierarchy), EU-Ukraine\n"
+     "pairs favoured, never your own organisation nor one already in a request with\n"
+     "yours. Each suggestion says why."},
+    {"agenda", cli_cmd_agenda, "dfnc agenda PERSON [--format text|json|ics]",
+     "A person's scheduled meetings: time, table and the other party. --format ics\n"
+     "writes an iCalendar (RFC 5545) file with a stable UID per meeting, a SEQUENCE\n"
+     "raised when a meeting moves, and the event's time zone (Europe/Brussels)."},
     {"help", cli_cmd_help, "dfnc help [COMMAND]", "Explains a command."},
 };
 
@@ -72,8 +89,8 @@ const struct cli_command *cli_find(const char *name)
 
 int cli_usage(const char *command)
 {
-    const struct cli_command *c = cli_find(command);
-    fprintf(stderr, "usage: %s\n", c ? c->usage : "dfnc [--db PATH] COMMAND ...");
+    const struct cli_command *c = command ? cli_find(command) : NULL;
+    fprintf(stderr, "usage: %s\n", c ? c->usage : "dfnc [--db PATH] COMMAND ...   (dfnc help lists the commands)");
     return 2;
 }
 

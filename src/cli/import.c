@@ -15,6 +15,8 @@ static void print_result(const char *path, const struct app_import_result *res)
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *lang = NULL;
+    if (argc >= 2 && strcmp(argv[1], "cordis") == 0)
+        return cli_import_cordis(ctx, argc - 1, argv + 1);
     if (argc == 5 && strcmp(argv[1], "cpv") == 0 && strcmp(argv[3], "--lang") == 0)
         lang = argv[4];
     else if (argc != 3)

@@ -1,0 +1,474 @@
+/* Matchmaking use-cases (match.h): store -> engine profiles -> ranked JSON. */
+#include "app/match.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/projects.h"
+
+#define ORGS_MAX 1000000
+#define PROFILE_TEXT_MAX (256 * 1024)
+
+struct org_row {
+    char *id, *name, *country, *kind, *text, *languages;
+    bool sme;
+    int caps_from, caps_n, needs_n;   /* into the capability list: needs first */
+    int projects;
+    int new_index;
+};
+
+struct cap_row {
+    int org;
+    bool need;
+    char *cpv, *title, *description;
+};
+
+struct loader {
+    struct arena *a;
+    struct org_row *orgs;
+    int orgs_n, orgs_cap;
+    struct cap_row *caps;
+    int caps_n, caps_cap;
+    struct match_project *projects;
+    char **project_ids;
+    int projects_n, projects_cap, ids_cap;
+    int *members;                 /* (project, org) pairs */
+    int members_n, members_cap;
+    const char *before;
+    int oom;
+};
+
+static int grow(void **p, int *cap, int n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    int c = *cap ? *cap * 2 : 256;
+    void *q = realloc(*p, (size_t)c * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
+static int find_org(const struct loader *L, const char *id)
+{
+    int lo = 0, hi = L->orgs_n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, c = strcmp(L->orgs[mid].id, id);
+        if (c == 0)
+            return mid;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return -1;
+}
+
+static int on_org(void *ud, const struct store_org *o)
+{
+    struct loader *L = ud;
+    if (L->orgs_n >= ORGS_MAX || grow((void **)&L->orgs, &L->orgs_cap, L->orgs_n, sizeof *L->orgs))
+        return L->oom = 1;
+    struct org_row *r = &L->orgs[L->orgs_n++];
+    *r = (struct org_row){
+        .id = arena_strdup(L->a, o->id), .name = arena_strdup(L->a, o->name),
+        .country = arena_strdup(L->a, o->country), .kind = arena_strdup(L->a, o->kind),
+        .sme = o->sme != 0,
+        .text = arena_printf(L->a, "%s %s", o->description ? o->description : "",
+                             o->description_uk ? o->description_uk : ""),
+    };
+    if (!r->id || !r->name || !r->country || !r->kind || !r->text)
+        return L->oom = 1;
+    return 0;
+}
+
+static int on_cap(void *ud, const struct store_capability *c)
+{
+    struct loader *L = ud;
+    int o = find_org(L, c->org);
+    if (o < 0 || c->confidential)
+        return 0;
+    if (grow((void **)&L->caps, &L->caps_cap, L->caps_n, sizeof *L->caps))
+        return L->oom = 1;
+    struct cap_row *r = &L->caps[L->caps_n++];
+    *r = (struct cap_row){
+        .org = o, .need = strcmp(c->direction, "need") == 0, .cpv = arena_strdup(L->a, c->cpv),
+        .title = arena_strdup(L->a, c->title), .description = arena_strdup(L->a, c->description),
+    };
+    return r->cpv && r->title ? 0 : (L->oom = 1);
+}
+
+static int on_person(void *ud, const struct store_person *p)
+{
+    struct loader *L = ud;
+    int o = find_org(L, p->org);
+    if (o < 0 || !p->languages || !*p->languages)
+        return 0;
+    struct org_row *r = &L->orgs[o];
+    if (r->languages && strlen(r->languages) > 64)
+        return 0;
+    r->languages = r->languages ? arena_printf(L->a, "%s;%s", r->languages, p->languages)
+                                : arena_strdup(L->a, p->languages);
+    return r->languages ? 0 : (L->oom = 1);
+}
+
+static int on_project(void *ud, const struct store_project *p)
+{
+    struct loader *L = ud;
+    if (L->before && (!p->start_date || strcmp(p->start_date, L->before) >= 0))
+        return 0;
+    if (grow((void **)&L->projects, &L->projects_cap, L->projects_n, sizeof *L->projects) ||
+        grow((void **)&L->project_ids, &L->ids_cap, L->projects_n, sizeof *L->project_ids))
+        return L->oom = 1;
+    L->project_ids[L->projects_n] = arena_strdup(L->a, p->id);
+    L->projects[L->projects_n] = (struct match_project){
+        .id = L->project_ids[L->projects_n],
+        .text = arena_printf(L->a, "%s. %s", p->title ? p->title : "",
+                             p->objective ? p->objective : ""),
+    };
+    if (!L->project_ids[L->projects_n] || !L->projects[L->projects_n].text)
+        return L->oom = 1;
+    L->projects_n++;
+    return 0;
+}
+
+static const struct loader *sort_ctx;
+static int cmp_project_id(const void *a, const void *b)
+{
+    return strcmp(sort_ctx->project_ids[*(const int *)a], sort_ctx->project_ids[*(const int *)b]);
+}
+
+struct member_ctx {
+    struct loader *L;
+    int *by_id;   /* project indices sorted by id */
+};
+
+static int on_member(void *ud, const struct store_project_member *m)
+{
+    struct member_ctx *c = ud;
+    struct loader *L = c->L;
+    int lo = 0, hi = L->projects_n - 1, p = -1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, k = strcmp(L->project_ids[c->by_id[mid]], m->project);
+        if (k == 0) {
+            p = c->by_id[mid];
+            break;
+        }
+        if (k < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    int o = find_org(L, m->org);
+    if (p < 0 || o < 0)
+        return 0;
+    if (grow((void **)&L->members, &L->members_cap, L->members_n + 1, sizeof *L->members))
+        return L->oom = 1;
+    L->members[L->members_n++] = p;
+    L->members[L->members_n++] = o;
+    L->orgs[o].projects++;
+    return 0;
+}
+
+void app_match_data_free(struct app_match_data *d)
+{
+    match_index_free(d->ix);
+    arena_free(&d->arena);
+    *d = (struct app_match_data){0};
+}
+
+int app_match_load(struct store *s, const struct app_match_opts *opts, struct app_match_data *d,
+                   struct df_err *err)
+{
+    *d = (struct app_match_data){0};
+    arena_init(&d->arena, 0);
+    struct loader L = {.a = &d->arena, .before = opts ? opts->before : NULL};
+    int *by_id = NULL, rc = -1;
+    if (store_org_each(s, on_org, &L, err) || store_capability_each(s, NULL, on_cap, &L, err) ||
+        store_person_each(s, on_person, &L, err) || store_project_each(s, on_project, &L, err))
+        goto fail;
+    by_id = malloc(((size_t)L.projects_n + 1) * sizeof *by_id);
+    if (!by_id)
+        goto oom;
+    for (int i = 0; i < L.projects_n; i++)
+        by_id[i] = i;
+    sort_ctx = &L;
+    qsort(by_id, (size_t)L.projects_n, sizeof *by_id, cmp_project_id);
+    struct member_ctx mc = {&L, by_id};
+    if (store_project_member_each(s, NULL, on_member, &mc, err))
+        goto fail;
+
+    /* which organisations become profiles, and their new indices */
+    bool only = opts && opts->with_projects_only;
+    int n = 0;
+    for (int o = 0; o < L.orgs_n; o++)
+        L.orgs[o].new_index = (!only || L.orgs[o].projects > 0) ? n++ : -1;
+    d->profiles = arena_alloc(&d->arena, ((size_t)n + 1) * sizeof *d->profiles);
+    struct match_cap *caps = arena_alloc(&d->arena, ((size_t)L.caps_n + 1) * sizeof *caps);
+    int *counts = arena_alloc(&d->arena, ((size_t)L.projects_n + 1) * sizeof *counts);
+    int *members = arena_alloc(&d->arena, ((size_t)L.members_n / 2 + 1) * sizeof *members);
+    if (!d->profiles || !caps || !counts || !members)
+        goto oom;
+    /* capabilities arrive grouped by organisation, needs before offers */
+    for (int i = 0; i < L.caps_n; i++) {
+        struct org_row *r = &L.orgs[L.caps[i].org];
+        if (r->caps_n == 0)
+            r->caps_from = i;
+        r->caps_n++;
+        r->needs_n += L.caps[i].need;
+        caps[i] = (struct match_cap){L.caps[i].cpv, L.caps[i].title};
+    }
+    struct buf text = BUF_INIT(PROFILE_TEXT_MAX);
+    for (int o = 0; o < L.orgs_n; o++) {
+        struct org_row *r = &L.orgs[o];
+        if (r->new_index < 0)
+            continue;
+        buf_reset(&text);
+        buf_puts(&text, r->text);
+        for (int i = r->caps_from; i < r->caps_from + r->caps_n; i++)
+            buf_printf(&text, " %s %s", L.caps[i].title,
+                       L.caps[i].description ? L.caps[i].description : "");
+        char *t = arena_strdup(&d->arena, buf_str(&text));
+        if (!t) {
+            buf_free(&text);
+            goto oom;
+        }
+        d->profiles[r->new_index] = (struct match_profile){
+            .id = r->id, .name = r->name, .country = r->country, .kind = r->kind, .sme = r->sme,
+            .languages = r->languages, .text = t,
+            .needs = caps + r->caps_from, .needs_n = r->needs_n,
+            .offers = caps + r->caps_from + r->needs_n, .offers_n = r->caps_n - r->needs_n,
+        };
+    }
+    buf_free(&text);
+    d->profiles_n = n;
+
+    /* members of each project, as profile indices */
+    for (int i = 0; i < L.members_n; i += 2)
+        if (L.orgs[L.members[i + 1]].new_index >= 0)
+            counts[L.members[i]]++;
+    int at = 0;
+    for (int p = 0; p < L.projects_n; p++) {
+        L.projects[p].members = members + at;
+        at += counts[p];
+        counts[p] = 0;
+    }
+    for (int i = 0; i < L.members_n; i += 2) {
+        int p = L.members[i], o = L.orgs[L.members[i + 1]].new_index;
+        if (o >= 0)
+            ((int *)L.projects[p].members)[L.projects[p].members_n++] = o;
+    }
+    d->projects = arena_alloc(&d->arena, ((size_t)L.projects_n + 1) * sizeof *d->projects);
+    if (!d->projects)
+        goto oom;
+    memcpy(d->projects, L.projects, (size_t)L.projects_n * sizeof *d->projects);
+    d->projects_n = L.projects_n;
+    d->ix = match_index_build(d->profiles, d->profiles_n, d->projects, d->projects_n, err);
+    if (!d->ix)
+        goto fail;
+    rc = 0;
+    goto out;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory loading profiles");
+    goto fail;
+fail:
+    if (L.oom && err && err->kind == DF_OK)
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory loading profiles");
+out:
+    free(by_id);
+    free(L.orgs);
+    free(L.caps);
+    free(L.projects);
+    free(L.project_ids);
+    free(L.members);
+    return rc;
+}
+
+/* ---- answers ---------------------------------------------------------------- */
+
+static json_t *hits_json(const struct app_match_data *d, const struct match_hit *h, int n)
+{
+    json_t *arr = json_array();
+    for (int i = 0; arr && i < n; i++) {
+        const struct match_profile *p = match_index_profile(d->ix, h[i].org);
+        json_t *why = json_array();
+        for (int j = 0; why && j < h[i].why_n; j++)
+            json_array_append_new(why, json_string(h[i].why[j]));
+        json_array_append_new(arr, json_pack("{ss ss ss sf so}", "org", p->id, "name", p->name,
+                                             "country", p->country,
+                                             "score", (double)(long)(h[i].score * 10000) / 10000,
+                                             "why", why ? why : json_array()));
+    }
+    return arr;
+}
+
+json_t *app_match_partners_json(const struct app_match_data *d, const char *lead,
+                                const char *text, int top, struct df_err *err)
+{
+    int L = match_index_find(d->ix, lead);
+    if (L < 0) {
+        df_err_set(err, DF_ERR_NOT_FOUND, "unknown lead organisation \"%s\"", lead ? lead : "");
+        return NULL;
+    }
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *hits;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = L, .text = text ? text : "",
+                            .top = top};
+    json_t *out = NULL;
+    if (match_query_run(d->ix, &q, &a, &hits, &n, err) == 0) {
+        out = hits_json(d, hits, n);
+        if (!out)
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    }
+    arena_free(&a);
+    return out;
+}
+
+static int dump(json_t *j, struct buf *out, struct df_err *err)
+{
+    char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    int rc = s && buf_puts(out, s) == 0 ? 0 : df_err_set(err, DF_ERR_RUNTIME, "answer too large");
+    free(s);
+    return rc;
+}
+
+int app_partners(struct store *s, const char *lead, const char *text, int top,
+                 struct buf *json_out, struct df_err *err)
+{
+    struct app_match_data d;
+    int rc = -1;
+    if (app_match_load(s, NULL, &d, err) == 0) {
+        json_t *j = app_match_partners_json(&d, lead, text, top, err);
+        if (j)
+            rc = dump(j, json_out, err);
+        json_decref(j);
+    }
+    app_match_data_free(&d);
+    return rc;
+}
+
+/* ---- meeting suggestions ------------------------------------------------------ */
+
+struct person_org {
+    char *person, *org;
+};
+
+struct rec_ctx {
+    struct arena *a;
+    struct person_org *po;
+    int po_n, po_cap;
+    const char *my_org;
+    const struct app_match_data *d;
+    int *exclude;
+    int exclude_n, exclude_cap;
+    int oom;
+};
+
+static int on_person_org(void *ud, const struct store_person *p)
+{
+    struct rec_ctx *c = ud;
+    if (grow((void **)&c->po, &c->po_cap, c->po_n, sizeof *c->po))
+        return c->oom = 1;
+    c->po[c->po_n] = (struct person_org){arena_strdup(c->a, p->id), arena_strdup(c->a, p->org)};
+    if (!c->po[c->po_n].person || !c->po[c->po_n].org)
+        return c->oom = 1;
+    c->po_n++;
+    return 0;
+}
+
+static const char *org_of(const struct rec_ctx *c, const char *person)
+{
+    int lo = 0, hi = c->po_n - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2, k = strcmp(c->po[mid].person, person);
+        if (k == 0)
+            return c->po[mid].org;
+        if (k < 0)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return NULL;
+}
+
+static int on_request(void *ud, const struct store_request *r)
+{
+    struct rec_ctx *c = ud;
+    if (strcmp(r->status, "cancelled") == 0)
+        return 0;
+    const char *from = org_of(c, r->from), *to = org_of(c, r->to), *other = NULL;
+    if (from && strcmp(from, c->my_org) == 0)
+        other = to;
+    else if (to && strcmp(to, c->my_org) == 0)
+        other = from;
+    int o = other ? match_index_find(c->d->ix, other) : -1;
+    if (o < 0)
+        return 0;
+    if (grow((void **)&c->exclude, &c->exclude_cap, c->exclude_n, sizeof *c->exclude))
+        return c->oom = 1;
+    c->exclude[c->exclude_n++] = o;
+    return 0;
+}
+
+int app_recommend(struct store *s, const char *person_or_org, const char *event, int top,
+                  struct buf *json_out, struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_match_data d = {0};
+    struct rec_ctx c = {.a = &a, .d = &d};
+    int rc = -1;
+    struct store_person p;
+    if (!person_or_org || !*person_or_org) {
+        df_err_set(err, DF_ERR_USAGE, "name a person or an organisation");
+        goto out;
+    }
+    int is_org = store_org_exists(s, person_or_org, err);
+    if (is_org < 0)
+        goto out;
+    if (is_org) {
+        c.my_org = person_or_org;
+    } else if (store_person_get(s, person_or_org, &a, &p, err) == 0) {
+        c.my_org = p.org;
+    } else {
+        if (err->kind == DF_ERR_NOT_FOUND)
+            df_err_set(err, DF_ERR_NOT_FOUND, "no person or organisation \"%s\"", person_or_org);
+        goto out;
+    }
+    if (event) {
+        struct store_event e;
+        if (store_event_get(s, event, &a, &e, err) < 0)
+            goto out;
+    }
+    if (app_match_load(s, NULL, &d, err) < 0)
+        goto out;
+    int me = match_index_find(d.ix, c.my_org);
+    if (store_person_each(s, on_person_org, &c, err) || c.oom)
+        goto fail_walk;
+    /* people come in id order: org_of can search them */
+    if (store_request_each(s, event, NULL, on_request, &c, err) || c.oom)
+        goto fail_walk;
+    struct match_hit *hits;
+    int n;
+    struct match_query q = {.mode = MATCH_MEET, .lead = me, .exclude = c.exclude,
+                            .exclude_n = c.exclude_n, .top = top};
+    if (match_query_run(d.ix, &q, &a, &hits, &n, err) < 0)
+        goto out;
+    json_t *j = hits_json(&d, hits, n);
+    rc = j ? dump(j, json_out, err) : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    json_decref(j);
+    goto out;
+fail_walk:
+    if (c.oom)
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory reading requests");
+out:
+    free(c.po);
+    free(c.exclude);
+    app_match_data_free(&d);
+    arena_free(&a);
+    return rc;
+}

@@ -1,0 +1,55 @@
+/* Matchmaking use-cases shared by the CLI and the HTTP server: load profiles
+ * (organisations, capabilities, people's languages, projects) from the store,
+ * build the engine's index, run queries, answer in JSON.
+ *
+ * JSON shape of one suggestion: {"org","name","country","score","why":[...]}. */
+#ifndef DFNC_APP_MATCH_H
+#define DFNC_APP_MATCH_H
+
+#include <stdbool.h>
+
+#include <jansson.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/err.h"
+#include "engine/match/match.h"
+#include "store/store.h"
+
+struct app_match_opts {
+    const char *before;        /* only projects that started before this date (NULL: all) */
+    bool with_projects_only;   /* only organisations with such a project (benchmarks) */
+};
+
+/* Everything the engine needs, owned here: strings in the arena. */
+struct app_match_data {
+    struct arena arena;
+    struct match_profile *profiles;
+    int profiles_n;
+    struct match_project *projects;
+    int projects_n;
+    struct match_index *ix;
+};
+
+/* Loads and indexes; free with app_match_data_free (also after a failure). */
+int app_match_load(struct store *s, const struct app_match_opts *opts, struct app_match_data *d,
+                   struct df_err *err);
+void app_match_data_free(struct app_match_data *d);
+
+/* Partners for a project idea led by `lead`: a new JSON array (caller decrefs),
+ * NULL with err (DF_ERR_NOT_FOUND for an unknown lead, DF_ERR_USAGE for an empty
+ * or invalid text). */
+json_t *app_match_partners_json(const struct app_match_data *d, const char *lead,
+                                const char *text, int top, struct df_err *err);
+
+/* The same, loading from the store; the array is appended to json_out. */
+int app_partners(struct store *s, const char *lead, const char *text, int top,
+                 struct buf *json_out, struct df_err *err);
+
+/* Whom a person (or their organisation) should meet at an event (NULL = the
+ * default event): complementary needs and offers, EU-Ukraine pairs favoured,
+ * never the own organisation nor one already in a request with it. */
+int app_recommend(struct store *s, const char *person_or_org, const char *event, int top,
+                  struct buf *json_out, struct df_err *err);
+
+#endif

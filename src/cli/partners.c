@@ -1,0 +1,256 @@
+/* dfnc partners and dfnc recommend: partner suggestions for a project idea (one
+ * query or a JSON-lines batch) and whom to meet at a forum, as text or JSON. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "app/match.h"
+#include "cli/cli.h"
+#include "store/store.h"
+
+#define TEXT_FILE_MAX (1024 * 1024)
+#define LINE_MAX_BYTES (1024 * 1024)
+
+static int parse_top(const char *s, int *top)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno || *end || v < 1 || v > 1000)
+        return -1;
+    *top = (int)v;
+    return 0;
+}
+
+static char *read_text_file(const char *path, struct df_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        df_err_set(err, DF_ERR_INPUT, "%s: %s", path, strerror(errno));
+        return NULL;
+    }
+    struct buf b = BUF_INIT(TEXT_FILE_MAX);
+    char chunk[8192];
+    size_t n;
+    int bad = 0;
+    while (!bad && (n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        bad = buf_append(&b, chunk, n) < 0;
+    fclose(f);
+    if (bad) {
+        buf_free(&b);
+        df_err_set(err, DF_ERR_INPUT, "%s: longer than %d bytes", path, TEXT_FILE_MAX);
+        return NULL;
+    }
+    char *t = buf_take(&b);
+    return t ? t : strdup("");
+}
+
+/* Prints a JSON array of suggestions as a readable list. */
+static void print_hits(json_t *arr)
+{
+    size_t i;
+    json_t *h;
+    json_array_foreach(arr, i, h) {
+        printf("%2zu. %-14s %.3f  %s (%s)\n", i + 1, json_string_value(json_object_get(h, "org")),
+               json_real_value(json_object_get(h, "score")),
+               json_string_value(json_object_get(h, "name")),
+               json_string_value(json_object_get(h, "country")));
+        size_t j;
+        json_t *w;
+        json_array_foreach(json_object_get(h, "why"), j, w)
+            printf("      - %s\n", json_string_value(w));
+    }
+    if (json_array_size(arr) == 0)
+        printf("no suggestions\n");
+}
+
+static int print_answer(json_t *arr, int as_json)
+{
+    if (as_json) {
+        json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        putchar('\n');
+    } else {
+        print_hits(arr);
+    }
+    return 0;
+}
+
+/* One line of the batch: {"id","lead","text"} -> {"id","partners":[...]}. */
+static int batch_line(const struct app_match_data *d, const char *line, int top,
+                      struct df_err *err)
+{
+    json_error_t je;
+    json_t *in = json_loads(line, JSON_REJECT_DUPLICATES, &je), *out = NULL, *hits = NULL;
+    int rc = -1;
+    if (!in || !json_is_object(in)) {
+        df_err_set(err, DF_ERR_INPUT, "not a JSON object%s%s", in ? "" : ": ",
+                   in ? "" : je.text);
+        goto out;
+    }
+    json_t *id = json_object_get(in, "id");
+    const char *lead = json_string_value(json_object_get(in, "lead"));
+    const char *text = json_string_value(json_object_get(in, "text"));
+    if (!id || (!json_is_string(id) && !json_is_integer(id)) || !lead || !text) {
+        df_err_set(err, DF_ERR_INPUT, "needs \"id\", \"lead\" and \"text\" (strings)");
+        goto out;
+    }
+    hits = app_match_partners_json(d, lead, text, top, err);
+    if (!hits)
+        goto out;
+    out = json_pack("{sO so}", "id", id, "partners", hits);
+    hits = NULL;
+    if (!out) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        goto out;
+    }
+    json_dumpf(out, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    putchar('\n');
+    rc = 0;
+out:
+    json_decref(in);
+    json_decref(hits);
+    json_decref(out);
+    return rc;
+}
+
+static int run_batch(const struct app_match_data *d, const char *path, int top)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        return 3;
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t len;
+    int lineno = 0, bad = 0;
+    while ((len = getline(&line, &cap, f)) >= 0) {
+        lineno++;
+        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+            line[--len] = '\0';
+        if (len == 0)
+            continue;
+        struct df_err err = {0};
+        if (len > LINE_MAX_BYTES)
+            df_err_set(&err, DF_ERR_INPUT, "line longer than %d bytes", LINE_MAX_BYTES);
+        else if (batch_line(d, line, top, &err) == 0)
+            continue;
+        fprintf(stderr, "%s:%d: %s\n", path, lineno, err.msg);
+        bad++;
+    }
+    free(line);
+    if (f != stdin)
+        fclose(f);
+    fflush(stdout);
+    return bad ? 3 : 0;
+}
+
+int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
+{
+    const char *lead = NULL, *text = NULL, *text_file = NULL, *queries = NULL;
+    int top = 20, as_json = 0;
+    static const struct option opts[] = {
+        {"lead", required_argument, NULL, 'l'}, {"text", required_argument, NULL, 't'},
+        {"text-file", required_argument, NULL, 'f'}, {"queries", required_argument, NULL, 'q'},
+        {"top", required_argument, NULL, 'k'}, {"json", no_argument, NULL, 'j'},
+        {0, 0, 0, 0}};
+    optind = 0;
+    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+        switch (c) {
+        case 'l': lead = optarg; break;
+        case 't': text = optarg; break;
+        case 'f': text_file = optarg; break;
+        case 'q': queries = optarg; break;
+        case 'j': as_json = 1; break;
+        case 'k':
+            if (parse_top(optarg, &top) < 0) {
+                fprintf(stderr, "dfnc: --top must be a number from 1 to 1000\n");
+                return cli_usage("partners");
+            }
+            break;
+        default: return cli_usage("partners");
+        }
+    }
+    if (optind != argc || (queries && (lead || text || text_file)) ||
+        (!queries && (!lead || !!text == !!text_file)))
+        return cli_usage("partners");
+
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct app_match_data d = {0};
+    char *owned = NULL;
+    json_t *hits = NULL;
+    int code;
+    if (text_file && !(text = owned = read_text_file(text_file, &err))) {
+        code = cli_fail(&err);
+        goto out;
+    }
+    if (store_open(&s, ctx->db_path, &err) < 0 || app_match_load(s, NULL, &d, &err) < 0) {
+        code = cli_fail(&err);
+        goto out;
+    }
+    if (queries) {
+        code = run_batch(&d, queries, top);
+        goto out;
+    }
+    hits = app_match_partners_json(&d, lead, text, top, &err);
+    code = hits ? print_answer(hits, as_json) : cli_fail(&err);
+out:
+    json_decref(hits);
+    free(owned);
+    app_match_data_free(&d);
+    store_close(s);
+    return code;
+}
+
+int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
+{
+    const char *who = NULL, *event = NULL;
+    int top = 20, as_json = 0;
+    static const struct option opts[] = {
+        {"event", required_argument, NULL, 'e'}, {"top", required_argument, NULL, 'k'},
+        {"json", no_argument, NULL, 'j'}, {0, 0, 0, 0}};
+    optind = 0;
+    for (;;) {
+        int c = getopt_long(argc, argv, "+", opts, NULL);
+        if (c == -1) {
+            if (optind >= argc)
+                break;
+            if (who)
+                return cli_usage("recommend");
+            who = argv[optind++];   /* the one positional argument, anywhere */
+            continue;
+        }
+        if (c == 'e')
+            event = optarg;
+        else if (c == 'j')
+            as_json = 1;
+        else if (c == 'k' && parse_top(optarg, &top) == 0)
+            continue;
+        else
+            return cli_usage("recommend");
+    }
+    if (!who)
+        return cli_usage("recommend");
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct buf out = BUF_INIT(0);
+    json_t *arr = NULL;
+    int code = 0;
+    if (store_open(&s, ctx->db_path, &err) < 0 ||
+        app_recommend(s, who, event, top, &out, &err) < 0) {
+        code = cli_fail(&err);
+        goto done;
+    }
+    arr = json_loads(buf_str(&out), 0, NULL);
+    code = arr ? print_answer(arr, as_json) : 1;
+done:
+    json_decref(arr);
+    buf_free(&out);
+    store_close(s);
+    return code;
+}

@@ -1,0 +1,859 @@
+/* The matchmaking engine (match.h): an inverted index over documents (each
+ * past project once, each profile's own text), a collaboration graph, and the
+ * scoring that mixes them. Memory is linear in words + members + edges. */
+#include "engine/match/match.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/country.h"
+#include "core/utf8.h"
+#include "engine/match/text.h"
+
+#define BM25_K1 1.2
+#define BM25_B 0.75
+#define WHY_MAX 6
+
+void match_weights_default(struct match_weights *w)
+{
+    /* tuned on the development split only (bench/bench_match.c --tune) */
+    *w = (struct match_weights){
+        .text = 1.0, .text_beta = 0.3, .doc_top = 40, .partner = 0.6, .two_hop = 0.5,
+        .popularity = 0.3, .cpv = 1.0, .eu_ua = 0.3,
+    };
+}
+
+/* ---- a string -> int hash map (open addressing, keys owned by the map) ---- */
+
+struct strmap {
+    char **keys;
+    int *vals;
+    size_t cap, n;
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static int strmap_get(const struct strmap *m, const char *k)
+{
+    if (!m->cap)
+        return -1;
+    for (size_t i = hash_str(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->keys[i])
+            return -1;
+        if (strcmp(m->keys[i], k) == 0)
+            return m->vals[i];
+    }
+}
+
+/* Returns the value of k, inserting it with value v when absent; -2 when out of memory. */
+static int strmap_put(struct strmap *m, const char *k, int v)
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 1024;
+        char **keys = calloc(cap, sizeof *keys);
+        int *vals = calloc(cap, sizeof *vals);
+        if (!keys || !vals) {
+            free(keys);
+            free(vals);
+            return -2;
+        }
+        for (size_t i = 0; i < m->cap; i++) {
+            if (!m->keys[i])
+                continue;
+            size_t j = hash_str(m->keys[i]) & (cap - 1);
+            while (keys[j])
+                j = (j + 1) & (cap - 1);
+            keys[j] = m->keys[i];
+            vals[j] = m->vals[i];
+        }
+        free(m->keys);
+        free(m->vals);
+        m->keys = keys;
+        m->vals = vals;
+        m->cap = cap;
+    }
+    size_t i = hash_str(k) & (m->cap - 1);
+    for (; m->keys[i]; i = (i + 1) & (m->cap - 1))
+        if (strcmp(m->keys[i], k) == 0)
+            return m->vals[i];
+    m->keys[i] = strdup(k);
+    if (!m->keys[i])
+        return -2;
+    m->vals[i] = v;
+    m->n++;
+    return v;
+}
+
+static void strmap_free(struct strmap *m)
+{
+    for (size_t i = 0; i < m->cap; i++)
+        free(m->keys[i]);
+    free(m->keys);
+    free(m->vals);
+}
+
+/* ---- the index ---------------------------------------------------------- */
+
+struct match_index {
+    const struct match_profile *profiles;
+    int n;                    /* profiles */
+    int docs_n;               /* projects first, then one per profile with own text */
+    int projects_n;
+    struct strmap terms, ids;
+    int terms_n;
+    int *post_off;            /* terms_n + 1 */
+    int *post_doc;            /* sorted by doc within a term */
+    uint16_t *post_tf;
+    int *doc_len;
+    double avgdl;
+    int *doc_mem_off, *doc_mem;   /* members of each document */
+    int *org_doc_off, *org_doc;   /* documents of each profile */
+    int *adj_off, *adj_to;        /* partners, with co-participation counts */
+    float *adj_w;
+    int *projects_of;
+    int max_projects;
+};
+
+int match_index_size(const struct match_index *ix) { return ix->n; }
+const struct match_profile *match_index_profile(const struct match_index *ix, int i)
+{
+    return &ix->profiles[i];
+}
+int match_index_projects_of(const struct match_index *ix, int i) { return ix->projects_of[i]; }
+int match_index_find(const struct match_index *ix, const char *id)
+{
+    return id ? strmap_get(&ix->ids, id) : -1;
+}
+
+void match_index_free(struct match_index *ix)
+{
+    if (!ix)
+        return;
+    strmap_free(&ix->terms);
+    strmap_free(&ix->ids);
+    free(ix->post_off);
+    free(ix->post_doc);
+    free(ix->post_tf);
+    free(ix->doc_len);
+    free(ix->doc_mem_off);
+    free(ix->doc_mem);
+    free(ix->org_doc_off);
+    free(ix->org_doc);
+    free(ix->adj_off);
+    free(ix->adj_to);
+    free(ix->adj_w);
+    free(ix->projects_of);
+    free(ix);
+}
+
+/* Growable arrays used while building. */
+struct ivec {
+    int *v;
+    size_t n, cap;
+};
+
+static int ivec_push(struct ivec *a, int x)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 256;
+        int *v = realloc(a->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = x;
+    return 0;
+}
+
+struct tok_ctx {
+    struct strmap *terms;
+    struct ivec *ids;
+    int oom;
+};
+
+static int collect_term(void *ud, const char *stem, const char *word)
+{
+    (void)word;
+    struct tok_ctx *c = ud;
+    int id = strmap_put(c->terms, stem, (int)c->terms->n);
+    if (id < 0 || ivec_push(c->ids, id) < 0) {
+        c->oom = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+static const char *doc_text(const struct match_index *ix, const struct match_project *pr,
+                            const int *own_of_doc, int d)
+{
+    return d < ix->projects_n ? pr[d].text : ix->profiles[own_of_doc[d - ix->projects_n]].text;
+}
+
+struct match_index *match_index_build(const struct match_profile *profiles, int profiles_n,
+                                      const struct match_project *projects, int projects_n,
+                                      struct df_err *err)
+{
+    struct match_index *ix = calloc(1, sizeof *ix);
+    struct ivec triples = {0}, ids = {0}, edges = {0};
+    int *own_of_doc = NULL, *cnt = NULL;
+    if (!ix)
+        goto oom;
+    ix->profiles = profiles;
+    ix->n = profiles_n;
+    ix->projects_n = projects_n;
+    for (int i = 0; i < profiles_n; i++) {
+        if (!profiles[i].id)
+            goto bad_profile;
+        int r = strmap_put(&ix->ids, profiles[i].id, i);
+        if (r == -2)
+            goto oom;
+        if (r != i) {
+            df_err_set(err, DF_ERR_INPUT, "organisation \"%s\" appears twice", profiles[i].id);
+            goto fail;
+        }
+    }
+    own_of_doc = malloc(((size_t)profiles_n + 1) * sizeof *own_of_doc);
+    if (!own_of_doc)
+        goto oom;
+    int own_n = 0;
+    for (int i = 0; i < profiles_n; i++)
+        if (profiles[i].text && profiles[i].text[0])
+            own_of_doc[own_n++] = i;
+    ix->docs_n = projects_n + own_n;
+
+    /* documents -> (term, doc, tf) triples */
+    ix->doc_len = calloc((size_t)ix->docs_n + 1, sizeof *ix->doc_len);
+    if (!ix->doc_len)
+        goto oom;
+    double total_len = 0;
+    for (int d = 0; d < ix->docs_n; d++) {
+        const char *t = doc_text(ix, projects, own_of_doc, d);
+        if (!t)
+            continue;
+        ids.n = 0;
+        struct tok_ctx c = {&ix->terms, &ids, 0};
+        int rc = match_tokenize(t, strlen(t), collect_term, &c);
+        if (c.oom)
+            goto oom;
+        if (rc < 0) {
+            df_err_set(err, DF_ERR_INPUT, "%s \"%s\": text is not valid UTF-8",
+                       d < projects_n ? "project" : "organisation",
+                       d < projects_n ? projects[d].id : profiles[own_of_doc[d - projects_n]].id);
+            goto fail;
+        }
+        ix->doc_len[d] = (int)ids.n;
+        total_len += (double)ids.n;
+        qsort(ids.v, ids.n, sizeof *ids.v, cmp_int);
+        for (size_t i = 0; i < ids.n;) {
+            size_t j = i;
+            while (j < ids.n && ids.v[j] == ids.v[i])
+                j++;
+            if (ivec_push(&triples, ids.v[i]) < 0 || ivec_push(&triples, d) < 0 ||
+                ivec_push(&triples, (int)(j - i > 65535 ? 65535 : j - i)) < 0)
+                goto oom;
+            i = j;
+        }
+    }
+    ix->avgdl = ix->docs_n ? total_len / ix->docs_n : 1.0;
+    if (ix->avgdl <= 0)
+        ix->avgdl = 1.0;
+    ix->terms_n = (int)ix->terms.n;
+
+    /* postings in CSR order; documents were visited in order, so each list is sorted */
+    size_t posts = triples.n / 3;
+    ix->post_off = calloc((size_t)ix->terms_n + 1, sizeof *ix->post_off);
+    ix->post_doc = malloc((posts + 1) * sizeof *ix->post_doc);
+    ix->post_tf = malloc((posts + 1) * sizeof *ix->post_tf);
+    cnt = calloc((size_t)ix->terms_n + 1, sizeof *cnt);
+    if (!ix->post_off || !ix->post_doc || !ix->post_tf || !cnt)
+        goto oom;
+    for (size_t i = 0; i < posts; i++)
+        ix->post_off[triples.v[3 * i] + 1]++;
+    for (int t = 0; t < ix->terms_n; t++)
+        ix->post_off[t + 1] += ix->post_off[t];
+    for (size_t i = 0; i < posts; i++) {
+        int t = triples.v[3 * i];
+        int at = ix->post_off[t] + cnt[t]++;
+        ix->post_doc[at] = triples.v[3 * i + 1];
+        ix->post_tf[at] = (uint16_t)triples.v[3 * i + 2];
+    }
+
+    /* members of documents and documents of profiles */
+    size_t mem = (size_t)own_n;
+    for (int p = 0; p < projects_n; p++) {
+        if (projects[p].members_n < 0 || (projects[p].members_n > 0 && !projects[p].members))
+            goto bad_project;
+        mem += (size_t)projects[p].members_n;
+    }
+    ix->doc_mem_off = calloc((size_t)ix->docs_n + 1, sizeof *ix->doc_mem_off);
+    ix->doc_mem = malloc((mem + 1) * sizeof *ix->doc_mem);
+    ix->org_doc_off = calloc((size_t)profiles_n + 1, sizeof *ix->org_doc_off);
+    ix->org_doc = malloc((mem + 1) * sizeof *ix->org_doc);
+    ix->projects_of = calloc((size_t)profiles_n + 1, sizeof *ix->projects_of);
+    if (!ix->doc_mem_off || !ix->doc_mem || !ix->org_doc_off || !ix->org_doc || !ix->projects_of)
+        goto oom;
+    size_t at = 0;
+    for (int d = 0; d < ix->docs_n; d++) {
+        if (d < projects_n) {
+            for (int k = 0; k < projects[d].members_n; k++) {
+                int o = projects[d].members[k];
+                if (o < 0 || o >= profiles_n)
+                    goto bad_project;
+                ix->doc_mem[at++] = o;
+                ix->org_doc_off[o + 1]++;
+                ix->projects_of[o]++;
+            }
+        } else {
+            int o = own_of_doc[d - projects_n];
+            ix->doc_mem[at++] = o;
+            ix->org_doc_off[o + 1]++;
+        }
+        ix->doc_mem_off[d + 1] = (int)at;
+    }
+    for (int o = 0; o < profiles_n; o++) {
+        ix->org_doc_off[o + 1] += ix->org_doc_off[o];
+        if (ix->projects_of[o] > ix->max_projects)
+            ix->max_projects = ix->projects_of[o];
+    }
+    free(cnt);
+    cnt = calloc((size_t)profiles_n + 1, sizeof *cnt);
+    if (!cnt)
+        goto oom;
+    for (int d = 0; d < ix->docs_n; d++)
+        for (int k = ix->doc_mem_off[d]; k < ix->doc_mem_off[d + 1]; k++) {
+            int o = ix->doc_mem[k];
+            ix->org_doc[ix->org_doc_off[o] + cnt[o]++] = d;
+        }
+
+    /* the collaboration graph: (a, b) pairs of every project, merged with counts */
+    for (int p = 0; p < projects_n; p++)
+        for (int i = 0; i < projects[p].members_n; i++)
+            for (int j = 0; j < projects[p].members_n; j++)
+                if (projects[p].members[i] != projects[p].members[j] &&
+                    (ivec_push(&edges, projects[p].members[i]) < 0 ||
+                     ivec_push(&edges, projects[p].members[j]) < 0))
+                    goto oom;
+    size_t en = edges.n / 2;
+    int *from_n = calloc((size_t)profiles_n + 1, sizeof *from_n);
+    int *tmp_to = malloc((en + 1) * sizeof *tmp_to);
+    if (!from_n || !tmp_to) {
+        free(from_n);
+        free(tmp_to);
+        goto oom;
+    }
+    for (size_t e = 0; e < en; e++)
+        from_n[edges.v[2 * e] + 1]++;
+    for (int o = 0; o < profiles_n; o++)
+        from_n[o + 1] += from_n[o];
+    memset(cnt, 0, ((size_t)profiles_n + 1) * sizeof *cnt);
+    for (size_t e = 0; e < en; e++) {
+        int a = edges.v[2 * e];
+        tmp_to[from_n[a] + cnt[a]++] = edges.v[2 * e + 1];
+    }
+    ix->adj_off = calloc((size_t)profiles_n + 1, sizeof *ix->adj_off);
+    ix->adj_to = malloc((en + 1) * sizeof *ix->adj_to);
+    ix->adj_w = malloc((en + 1) * sizeof *ix->adj_w);
+    if (!ix->adj_off || !ix->adj_to || !ix->adj_w) {
+        free(from_n);
+        free(tmp_to);
+        goto oom;
+    }
+    size_t out = 0;
+    for (int o = 0; o < profiles_n; o++) {
+        int *seg = tmp_to + from_n[o];
+        int k = from_n[o + 1] - from_n[o];
+        qsort(seg, (size_t)k, sizeof *seg, cmp_int);
+        for (int i = 0; i < k;) {
+            int j = i;
+            while (j < k && seg[j] == seg[i])
+                j++;
+            ix->adj_to[out] = seg[i];
+            ix->adj_w[out] = (float)(j - i);
+            out++;
+            i = j;
+        }
+        ix->adj_off[o + 1] = (int)out;
+    }
+    free(from_n);
+    free(tmp_to);
+
+    free(triples.v);
+    free(ids.v);
+    free(edges.v);
+    free(own_of_doc);
+    free(cnt);
+    return ix;
+
+bad_profile:
+    df_err_set(err, DF_ERR_INPUT, "a profile has no id");
+    goto fail;
+bad_project:
+    df_err_set(err, DF_ERR_INPUT, "a project's member is not a profile");
+    goto fail;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory building the matchmaking index");
+fail:
+    free(triples.v);
+    free(ids.v);
+    free(edges.v);
+    free(own_of_doc);
+    free(cnt);
+    match_index_free(ix);
+    return NULL;
+}
+
+/* ---- CPV ------------------------------------------------------------------ */
+
+static int cpv_sig(const char *c)
+{
+    int n = 0;
+    while (n < 8 && c[n] >= '0' && c[n] <= '9')
+        n++;
+    if (n < 8)
+        return 0;
+    int sig = 8;
+    while (sig > 2 && c[sig - 1] == '0')
+        sig--;
+    return sig;
+}
+
+double match_cpv_affinity(const char *a, const char *b)
+{
+    if (!a || !b)
+        return 0;
+    int sa = cpv_sig(a), sb = cpv_sig(b);
+    if (!sa || !sb)
+        return 0;
+    int l = 0;
+    while (l < 8 && a[l] == b[l])
+        l++;
+    if (l >= (sa < sb ? sa : sb))
+        return 1.0;
+    static const double by_prefix[] = {0, 0, 0.1, 0.3, 0.5, 0.7, 0.8, 0.9, 1.0};
+    return by_prefix[l];
+}
+
+/* ---- queries -------------------------------------------------------------- */
+
+struct qterm {
+    int id;
+    int qtf;
+    double weight;   /* idf x query-frequency saturation */
+    char word[MATCH_TOKEN_MAX];
+};
+
+struct qctx {
+    const struct match_index *ix;
+    struct qterm *t;
+    int n, cap;
+    int oom;
+};
+
+static int collect_qterm(void *ud, const char *stem, const char *word)
+{
+    struct qctx *c = ud;
+    int id = strmap_get(&c->ix->terms, stem);
+    if (id < 0)
+        return 0;
+    for (int i = 0; i < c->n; i++)
+        if (c->t[i].id == id) {
+            c->t[i].qtf++;
+            return 0;
+        }
+    if (c->n == c->cap) {
+        int cap = c->cap ? c->cap * 2 : 64;
+        struct qterm *t = realloc(c->t, (size_t)cap * sizeof *t);
+        if (!t) {
+            c->oom = 1;
+            return 1;
+        }
+        c->t = t;
+        c->cap = cap;
+    }
+    struct qterm *q = &c->t[c->n++];
+    q->id = id;
+    q->qtf = 1;
+    snprintf(q->word, sizeof q->word, "%s", word);
+    return 0;
+}
+
+static int cmp_qterm(const void *a, const void *b)
+{
+    double x = ((const struct qterm *)a)->weight, y = ((const struct qterm *)b)->weight;
+    return (x < y) - (x > y);
+}
+
+static int cmp_desc_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x < y) - (x > y);
+}
+
+static bool term_in_doc(const struct match_index *ix, int t, int d)
+{
+    int lo = ix->post_off[t], hi = ix->post_off[t + 1] - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (ix->post_doc[mid] == d)
+            return true;
+        if (ix->post_doc[mid] < d)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return false;
+}
+
+/* Scores every profile's text against the query terms into text[] (normalised
+ * to a best of 1). Returns -1 when out of memory. */
+static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
+                      const struct match_weights *w, struct arena *a, double *text)
+{
+    double *doc = arena_alloc(a, ((size_t)ix->docs_n + 1) * sizeof *doc);
+    if (!doc)
+        return -1;
+    double N = ix->docs_n;
+    for (int i = 0; i < qn; i++) {
+        int t = qt[i].id;
+        double df = ix->post_off[t + 1] - ix->post_off[t];
+        double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
+        qt[i].weight = idf * (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
+        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
+            int d = ix->post_doc[k];
+            double tf = ix->post_tf[k];
+            double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->doc_len[d] / ix->avgdl);
+            doc[d] += qt[i].weight * tf * (BM25_K1 + 1) / (tf + norm);
+        }
+    }
+    /* only the doc_top best documents speak: the candidates' similar projects */
+    double floor_score = 0;
+    if (w->doc_top > 0 && w->doc_top < ix->docs_n) {
+        double *sorted = arena_alloc(a, ((size_t)ix->docs_n + 1) * sizeof *sorted);
+        if (!sorted)
+            return -1;
+        int m = 0;
+        for (int d = 0; d < ix->docs_n; d++)
+            if (doc[d] > 0)
+                sorted[m++] = doc[d];
+        if (m > w->doc_top) {
+            qsort(sorted, (size_t)m, sizeof *sorted, cmp_desc_double);
+            floor_score = sorted[w->doc_top - 1];
+        }
+    }
+    double best_doc = 0;
+    for (int d = 0; d < ix->docs_n; d++)
+        if (doc[d] > best_doc)
+            best_doc = doc[d];
+    if (best_doc <= 0)
+        return 0;
+    double *mx = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *mx);
+    if (!mx)
+        return -1;
+    for (int d = 0; d < ix->docs_n; d++) {
+        if (doc[d] <= 0 || doc[d] < floor_score)
+            continue;
+        double s = doc[d] / best_doc;
+        for (int k = ix->doc_mem_off[d]; k < ix->doc_mem_off[d + 1]; k++) {
+            int o = ix->doc_mem[k];
+            text[o] += s;
+            if (s > mx[o])
+                mx[o] = s;
+        }
+    }
+    double best = 0;
+    for (int o = 0; o < ix->n; o++) {
+        text[o] = mx[o] + w->text_beta * (text[o] - mx[o]);
+        if (text[o] > best)
+            best = text[o];
+    }
+    if (best > 0)
+        for (int o = 0; o < ix->n; o++)
+            text[o] /= best;
+    return 0;
+}
+
+static bool is_europe(const char *c)
+{
+    return c && (country_is_eu_member(c) || country_is_eea_efta(c));
+}
+
+static bool is_eu_ua_pair(const char *a, const char *b)
+{
+    return a && b &&
+           ((country_is_ukraine(a) && is_europe(b)) || (is_europe(a) && country_is_ukraine(b)));
+}
+
+/* Best affinity of each of mine against theirs, summed; best_i, best_j and best_v the strongest pair. */
+static double cpv_match(const struct match_cap *mine, int mine_n, const struct match_cap *theirs,
+                        int theirs_n, int *best_i, int *best_j, double *best_v)
+{
+    double sum = 0;
+    *best_v = 0;
+    for (int i = 0; i < mine_n; i++) {
+        double b = 0;
+        int bj = -1;
+        for (int j = 0; j < theirs_n; j++) {
+            double v = match_cpv_affinity(mine[i].cpv, theirs[j].cpv);
+            if (v > b)
+                b = v, bj = j;
+        }
+        sum += b;
+        if (b > *best_v)
+            *best_v = b, *best_i = i, *best_j = bj;
+    }
+    return sum;
+}
+
+static void cpv_digits(const char *cpv, char out[9])
+{
+    snprintf(out, 9, "%s", cpv ? cpv : "");
+}
+
+struct cand {
+    int org;
+    double score;
+};
+
+static void heap_down(struct cand *h, int n, int i)
+{
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < n && h[l].score < h[m].score)
+            m = l;
+        if (r < n && h[r].score < h[m].score)
+            m = r;
+        if (m == i)
+            return;
+        struct cand t = h[i];
+        h[i] = h[m];
+        h[m] = t;
+        i = m;
+    }
+}
+
+static int cmp_cand(const void *a, const void *b)
+{
+    const struct cand *x = a, *y = b;
+    if (x->score != y->score)
+        return (x->score < y->score) - (x->score > y->score);
+    return (x->org > y->org) - (x->org < y->org);
+}
+
+static const char *text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
+                               int o, struct arena *a)
+{
+    char line[256];
+    size_t len = 0;
+    int shown = 0;
+    for (int i = 0; i < qn && shown < 4; i++) {
+        bool found = false;
+        for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && !found; k++)
+            found = term_in_doc(ix, qt[i].id, ix->org_doc[k]);
+        if (!found)
+            continue;
+        int w = snprintf(line + len, sizeof line - len, "%s%s", shown ? ", " : "text: ",
+                         qt[i].word);
+        if (w < 0 || (size_t)w >= sizeof line - len)
+            break;
+        len += (size_t)w;
+        shown++;
+    }
+    return shown ? arena_strdup(a, line) : NULL;
+}
+
+int match_query_run(const struct match_index *ix, const struct match_query *q, struct arena *a,
+                    struct match_hit **hits, int *hits_n, struct df_err *err)
+{
+    struct match_weights def;
+    const struct match_weights *w = q->w;
+    if (!w) {
+        match_weights_default(&def);
+        w = &def;
+    }
+    *hits = NULL;
+    *hits_n = 0;
+    if (q->top < 1 || q->top > 1000)
+        return df_err_set(err, DF_ERR_USAGE, "top must be between 1 and 1000, not %d", q->top);
+    if (q->lead < -1 || q->lead >= ix->n)
+        return df_err_set(err, DF_ERR_USAGE, "the lead is not a known organisation");
+    if (q->mode == MATCH_MEET && q->lead < 0)
+        return df_err_set(err, DF_ERR_USAGE, "meeting suggestions need an organisation");
+    const char *text = q->text;
+    if (q->mode == MATCH_MEET && !text)
+        text = ix->profiles[q->lead].text;
+    size_t text_len = text ? strlen(text) : 0;
+    if (text && !utf8_is_valid(text, text_len, NULL))
+        return df_err_set(err, DF_ERR_USAGE, "the text is not valid UTF-8");
+
+    struct qctx qc = {.ix = ix};
+    int rc = -1;
+    if (text && match_tokenize(text, text_len, collect_qterm, &qc) != 0 && qc.oom) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the query");
+        goto out;
+    }
+    if (q->mode == MATCH_PARTNERS) {
+        bool blank = true;
+        for (size_t i = 0; i < text_len && blank; i++)
+            blank = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
+        if (blank) {
+            df_err_set(err, DF_ERR_USAGE, "the project text is empty");
+            goto out;
+        }
+    }
+
+    size_t n = (size_t)ix->n + 1;
+    double *tx = arena_alloc(a, n * sizeof *tx), *pp = arena_alloc(a, n * sizeof *pp),
+           *th = arena_alloc(a, n * sizeof *th), *score = arena_alloc(a, n * sizeof *score);
+    int *common = arena_alloc(a, n * sizeof *common);
+    char *banned = arena_alloc(a, n);
+    if (!tx || !pp || !th || !score || !common || !banned)
+        goto oom;
+    if (qc.n > 0 && score_text(ix, qc.t, qc.n, w, a, tx) < 0)
+        goto oom;
+    qsort(qc.t, (size_t)qc.n, sizeof *qc.t, cmp_qterm);
+
+    /* the collaboration graph around the lead */
+    double th_best = 0;
+    if (q->lead >= 0) {
+        int L = q->lead;
+        for (int k = ix->adj_off[L]; k < ix->adj_off[L + 1]; k++) {
+            int p = ix->adj_to[k];
+            pp[p] = ix->adj_w[k];
+            int deg = ix->adj_off[p + 1] - ix->adj_off[p];
+            double aa = 1.0 / log(2.0 + deg);
+            for (int j = ix->adj_off[p]; j < ix->adj_off[p + 1]; j++) {
+                int o = ix->adj_to[j];
+                th[o] += aa;
+                common[o]++;
+            }
+        }
+        for (int o = 0; o < ix->n; o++)
+            if (o != L && th[o] > th_best)
+                th_best = th[o];
+        banned[L] = 1;
+    }
+    for (int i = 0; i < q->exclude_n; i++)
+        if (q->exclude[i] >= 0 && q->exclude[i] < ix->n)
+            banned[q->exclude[i]] = 1;
+
+    const struct match_profile *lead = q->lead >= 0 ? &ix->profiles[q->lead] : NULL;
+    double pop_norm = ix->max_projects > 0 ? log1p(ix->max_projects) : 1.0;
+    int k = q->top;
+    struct cand *heap = arena_alloc(a, (size_t)k * sizeof *heap);
+    if (!heap)
+        goto oom;
+    int hn = 0;
+    for (int o = 0; o < ix->n; o++) {
+        if (banned[o])
+            continue;
+        double s = w->text * tx[o];
+        if (pp[o] > 0)
+            s += w->partner * log1p(pp[o]) / log(4.0);
+        if (th_best > 0)
+            s += w->two_hop * th[o] / th_best;
+        s += w->popularity * log1p(ix->projects_of[o]) / pop_norm;
+        if (q->mode == MATCH_MEET) {
+            const struct match_profile *c = &ix->profiles[o];
+            int bi, bj;
+            double bv;
+            double cp = cpv_match(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj,
+                                  &bv) +
+                        cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj,
+                                  &bv);
+            s += w->cpv * cp;
+            if (is_eu_ua_pair(lead->country, c->country))
+                s += w->eu_ua;
+        }
+        if (s <= 0)
+            continue;
+        score[o] = s;
+        struct cand c = {o, s};
+        if (hn < k) {
+            heap[hn++] = c;
+            if (hn == k)
+                for (int i = k / 2 - 1; i >= 0; i--)
+                    heap_down(heap, k, i);
+        } else if (s > heap[0].score || (s == heap[0].score && o < heap[0].org)) {
+            heap[0] = c;
+            heap_down(heap, k, 0);
+        }
+    }
+    qsort(heap, (size_t)hn, sizeof *heap, cmp_cand);
+
+    struct match_hit *out = arena_alloc(a, ((size_t)hn + 1) * sizeof *out);
+    if (!out)
+        goto oom;
+    for (int i = 0; i < hn; i++) {
+        int o = heap[i].org;
+        const struct match_profile *c = &ix->profiles[o];
+        out[i].org = o;
+        out[i].score = heap[i].score;
+        out[i].why = arena_alloc(a, WHY_MAX * sizeof *out[i].why);
+        if (!out[i].why)
+            goto oom;
+        int m = 0;
+        if (q->mode == MATCH_MEET) {
+            int bi = -1, bj = -1;
+            double bv;
+            char code[9];
+            cpv_match(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj, &bv);
+            if (bv > 0.25 && bi >= 0 && bj >= 0) {
+                cpv_digits(c->offers[bj].cpv, code);
+                out[i].why[m++] = arena_printf(a, "offers %s %s, which you need%s", code,
+                                               c->offers[bj].label ? c->offers[bj].label : "",
+                                               bv < 1 ? " (related)" : "");
+            }
+            bi = bj = -1;
+            cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
+            if (bv > 0.25 && bi >= 0 && bj >= 0) {
+                cpv_digits(c->needs[bj].cpv, code);
+                out[i].why[m++] = arena_printf(a, "needs %s %s, which you offer%s", code,
+                                               c->needs[bj].label ? c->needs[bj].label : "",
+                                               bv < 1 ? " (related)" : "");
+            }
+            if (is_eu_ua_pair(lead->country, c->country))
+                out[i].why[m++] = arena_printf(a, "EU-Ukraine pair (%s)", c->country);
+        }
+        if (pp[o] > 0)
+            out[i].why[m++] = arena_printf(a, "worked with you on %d project%s", (int)pp[o],
+                                           pp[o] > 1 ? "s" : "");
+        if (common[o] > 0 && m < WHY_MAX)
+            out[i].why[m++] = arena_printf(a, "worked with %d of your past partners", common[o]);
+        if (tx[o] > 0 && m < WHY_MAX) {
+            const char *r = text_reason(ix, qc.t, qc.n, o, a);
+            if (r)
+                out[i].why[m++] = r;
+        }
+        if (ix->projects_of[o] >= 3 && m < WHY_MAX)
+            out[i].why[m++] = arena_printf(a, "took part in %d projects", ix->projects_of[o]);
+        for (int j = 0; j < m; j++)
+            if (!out[i].why[j])
+                goto oom;
+        out[i].why_n = m;
+    }
+    *hits = out;
+    *hits_n = hn;
+    rc = 0;
+    goto out;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory ranking partners");
+out:
+    free(qc.t);
+    return rc;
+}

@@ -1,0 +1,104 @@
+/* Partner recommendation: organisation profiles and their past projects in,
+ * a ranked list with scores and readable reasons out. Two questions, one engine:
+ *  - partners for a project idea (a lead organisation and a text): text
+ *    relevance (BM25 over projects and profile texts, English and Ukrainian)
+ *    plus the collaboration graph (the lead's past partners, their partners,
+ *    how often an organisation takes part at all);
+ *  - whom to meet at a forum (an organisation's needs and offers): CPV
+ *    complementarity with the hierarchy, EU-Ukraine pairs, text likeness.
+ * Pure: no I/O, no SQL, no JSON. The index is read-only once built, so many
+ * threads may query it at once, each with its own arena. */
+#ifndef DFNC_ENGINE_MATCH_MATCH_H
+#define DFNC_ENGINE_MATCH_MATCH_H
+
+#include <stdbool.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+
+/* A CPV code ("35613000-4" or its first 8 digits) with a label for reasons. */
+struct match_cap {
+    const char *cpv, *label;
+};
+
+struct match_profile {
+    const char *id, *name;
+    const char *country;      /* ISO 3166 alpha-2 */
+    const char *kind;         /* company|research|government|association|other */
+    bool sme;
+    const char *languages;    /* "en;uk", may be NULL */
+    const char *text;         /* own words: description, capability titles; may be NULL */
+    const struct match_cap *offers, *needs;
+    int offers_n, needs_n;
+};
+
+/* A past project: its text and members (indices into the profile array). */
+struct match_project {
+    const char *id, *text;
+    const int *members;
+    int members_n;
+};
+
+/* Weights of the signals; match_weights_default gives the ones tuned on the
+ * CORDIS development split (bench/). */
+struct match_weights {
+    double text;         /* BM25 of the query over the candidate's documents, normalised */
+    double text_beta;    /* weight of a candidate's further matching documents after its best */
+    int doc_top;         /* only the doc_top best documents count (0 = all) */
+    double partner;      /* past partner of the lead (co-participations, damped) */
+    double two_hop;      /* partner of the lead's partners (Adamic-Adar) */
+    double popularity;   /* log of the number of projects */
+    double cpv;          /* needs met by offers and offers wanted by needs */
+    double eu_ua;        /* an EU (or EEA) - Ukraine pair */
+};
+void match_weights_default(struct match_weights *w);
+
+struct match_index;
+
+/* Builds the index. profiles, projects and every string they point to must
+ * outlive the index (it keeps pointers, copies nothing but the words). NULL on
+ * failure (out of memory, a member index out of range) with err filled. */
+struct match_index *match_index_build(const struct match_profile *profiles, int profiles_n,
+                                      const struct match_project *projects, int projects_n,
+                                      struct df_err *err);
+void match_index_free(struct match_index *ix);
+/* Index of the profile with that id, or -1. */
+int match_index_find(const struct match_index *ix, const char *id);
+int match_index_size(const struct match_index *ix);
+const struct match_profile *match_index_profile(const struct match_index *ix, int i);
+/* Number of projects the profile took part in. */
+int match_index_projects_of(const struct match_index *ix, int i);
+
+enum match_mode {
+    MATCH_PARTNERS,   /* a consortium for `text` led by `lead` */
+    MATCH_MEET,       /* whom `lead` should meet: its needs and offers, then its text */
+};
+
+struct match_query {
+    enum match_mode mode;
+    int lead;                  /* profile index; -1 = none (partners mode only) */
+    const char *text;          /* valid UTF-8; partners mode needs a non-empty one */
+    const int *exclude;        /* profile indices never suggested (the lead always is) */
+    int exclude_n;
+    int top;                   /* how many to return, 1..1000 */
+    const struct match_weights *w;   /* NULL = match_weights_default */
+};
+
+struct match_hit {
+    int org;                   /* profile index */
+    double score;
+    const char **why;          /* readable reasons, strongest first */
+    int why_n;
+};
+
+/* Ranks the profiles for q. *hits (in arena a, best first) gets at most q->top
+ * entries, fewer when fewer have any signal. Errors: DF_ERR_USAGE for an empty
+ * text, invalid UTF-8, a lead out of range or a bad top. */
+int match_query_run(const struct match_index *ix, const struct match_query *q, struct arena *a,
+                    struct match_hit **hits, int *hits_n, struct df_err *err);
+
+/* CPV affinity of two codes in [0,1]: 1 when one lies inside the other
+ * (35613000 inside 35600000), less the shorter their common prefix. */
+double match_cpv_affinity(const char *a, const char *b);
+
+#endif

@@ -1,0 +1,266 @@
+/* Tokeniser and light stemmers for English and Ukrainian (text.h). The stemmers
+ * aim at consistency, not linguistics: "detection", "detecting", "detected" and
+ * "дрони", "дронів", "дронами" must meet at one stem; over-stemming is cheap. */
+#include "engine/match/text.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/utf8.h"
+
+/* ---- stop words ---------------------------------------------------------- */
+
+static const char *stopwords[] = {
+    "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any",
+    "are", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+    "but", "by", "can", "could", "did", "do", "does", "doing", "down", "during", "each", "etc",
+    "few", "for", "from", "further", "had", "has", "have", "having", "he", "her", "here", "hers",
+    "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself", "may", "me",
+    "more", "most", "must", "my", "no", "nor", "not", "of", "off", "on", "once", "only", "or",
+    "other", "our", "ours", "out", "over", "own", "same", "shall", "she", "should", "so", "some",
+    "such", "than", "that", "the", "their", "theirs", "them", "then", "there", "these", "they",
+    "this", "those", "through", "thus", "to", "too", "under", "until", "up", "upon", "very",
+    "via", "was", "we", "well", "were", "what", "when", "where", "which", "while", "who", "whom",
+    "why", "will", "with", "within", "would", "you", "your",
+    /* Ukrainian */
+    "а", "або", "але", "б", "без", "би", "був", "була", "були", "було", "бути", "в", "вже", "ви",
+    "від", "він", "вона", "вони", "воно", "де", "для", "до", "є", "з", "за", "зі", "і", "із",
+    "її", "їх", "й", "його", "к", "коли", "лише", "між", "ми", "на", "над", "наш", "наша",
+    "наші", "не", "ні", "о", "от", "по", "під", "після", "перед", "при", "про", "свій", "свої",
+    "своє", "свою", "та", "так", "також", "те", "ті", "то", "той", "тому", "тощо", "у", "це",
+    "цей", "ці", "ця", "через", "чи", "що", "щодо", "який", "яка", "яке", "які", "як", "ще",
+};
+static const char *stop_sorted[sizeof stopwords / sizeof stopwords[0]];
+static pthread_once_t stop_once = PTHREAD_ONCE_INIT;
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static void stop_init(void)
+{
+    memcpy(stop_sorted, stopwords, sizeof stopwords);
+    qsort(stop_sorted, sizeof stopwords / sizeof stopwords[0], sizeof stop_sorted[0], cmp_str);
+}
+
+bool match_is_stopword(const char *w)
+{
+    pthread_once(&stop_once, stop_init);
+    return bsearch(&w, stop_sorted, sizeof stopwords / sizeof stopwords[0], sizeof stop_sorted[0],
+                   cmp_str) != NULL;
+}
+
+/* ---- English --------------------------------------------------------------- */
+
+static bool ends(const char *w, size_t n, const char *suf)
+{
+    size_t k = strlen(suf);
+    return n >= k && memcmp(w + n - k, suf, k) == 0;
+}
+
+static bool is_vowel(char c)
+{
+    return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+}
+
+size_t match_stem_en(char *w)
+{
+    size_t n = strlen(w);
+    if (n <= 3)
+        return n;
+    /* plurals */
+    if (ends(w, n, "sses"))
+        n -= 2;
+    else if (ends(w, n, "ies") && n > 4)
+        w[n - 3] = 'y', n -= 2;
+    else if (w[n - 1] == 's' && !ends(w, n, "ss") && !ends(w, n, "us") && !ends(w, n, "is"))
+        n -= 1;
+    /* derivational and inflectional endings, at most two rounds: "operational" ->
+     * "operation" -> "operat" */
+    static const struct { const char *suf, *rep; } rules[] = {
+        {"ization", "iz"}, {"isation", "iz"}, {"ational", "at"}, {"ation", "at"},
+        {"ition", "it"}, {"ution", "ut"}, {"ction", "ct"}, {"ssion", "ss"}, {"sion", "s"},
+        {"ement", ""}, {"ment", ""}, {"ness", ""}, {"ability", "abl"}, {"ibility", "ibl"},
+        {"ity", ""}, {"ive", ""}, {"ing", ""}, {"ed", ""}, {"ly", ""}, {"al", ""},
+        {"ise", "iz"}, {"ize", "iz"}, {"er", ""},
+    };
+    for (int round = 0; round < 2; round++) {
+        bool changed = false;
+        for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
+            size_t k = strlen(rules[i].suf), r = strlen(rules[i].rep);
+            if (!ends(w, n, rules[i].suf) || n - k + r < 4)
+                continue;
+            /* the stem keeps a vowel, so "red" or "bring" stay whole */
+            bool vowel = false;
+            for (size_t j = 0; j < n - k; j++)
+                vowel |= is_vowel(w[j]);
+            if (!vowel)
+                continue;
+            memcpy(w + n - k, rules[i].rep, r);
+            n = n - k + r;
+            changed = true;
+            break;
+        }
+        if (!changed)
+            break;
+    }
+    /* "planning" -> "plann" -> "plan"; "secure" and "securing" meet at "secur" */
+    if (n > 4 && w[n - 1] == w[n - 2] && !is_vowel(w[n - 1]) && w[n - 1] != 'l' && w[n - 1] != 's')
+        n--;
+    if (n > 4 && w[n - 1] == 'e')
+        n--;
+    w[n] = '\0';
+    return n;
+}
+
+/* ---- Ukrainian ------------------------------------------------------------- */
+
+static size_t cp_count(const char *w, size_t n)
+{
+    size_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        c += ((unsigned char)w[i] & 0xC0) != 0x80;
+    return c;
+}
+
+size_t match_stem_uk(char *w)
+{
+    static const char *const reflexive[] = {"ся", "сь"};
+    static const char *const endings[] = {
+        "ього", "ьому", "ння", "ами", "ями", "ові", "еві", "єві", "ого", "ому", "ими", "іми",
+        "ать", "ять", "ити", "ати", "яти", "іти", "ила", "ило", "или", "ала", "ало", "али",
+        "ють", "уть", "ах", "ях", "ою", "ею", "єю", "ів", "їв", "ей", "ям", "ам", "ом", "ем",
+        "ім", "им", "их", "іх", "ий", "ій", "ої", "ую", "юю", "ая", "ть", "ла", "ло", "ли",
+        "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ь", "й",
+    };
+    size_t n = strlen(w);
+    for (size_t i = 0; i < 2; i++)
+        if (ends(w, n, reflexive[i]) && cp_count(w, n) > 5) {
+            n -= strlen(reflexive[i]);
+            break;
+        }
+    size_t best = 0;
+    for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+        size_t k = strlen(endings[i]);
+        if (k > best && ends(w, n, endings[i]) && cp_count(w, n - k) >= 3)
+            best = k;
+    }
+    n -= best;
+    if (ends(w, n, "ь") && cp_count(w, n) > 3)
+        n -= strlen("ь");
+    w[n] = '\0';
+    return n;
+}
+
+/* ---- tokeniser -------------------------------------------------------------- */
+
+static long lower_cp(long c)
+{
+    if (c >= 'A' && c <= 'Z')
+        return c + 32;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        return c + 32;
+    if (c >= 0x410 && c <= 0x42F)
+        return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 0x50;
+    if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177) || (c >= 0x460 && c <= 0x481) ||
+         (c >= 0x48A && c <= 0x4BF)) && c % 2 == 0)
+        return c + 1;
+    if (c >= 0x139 && c <= 0x148 && c % 2 == 1)
+        return c + 1;
+    return c;
+}
+
+static bool is_word_cp(long c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x400 && c <= 0x4FF);
+}
+
+static bool is_apostrophe(long c)
+{
+    return c == '\'' || c == 0x2019 || c == 0x2BC;
+}
+
+static size_t put_utf8(char *out, long c)
+{
+    if (c < 0x80) {
+        out[0] = (char)c;
+        return 1;
+    }
+    if (c < 0x800) {
+        out[0] = (char)(0xC0 | (c >> 6));
+        out[1] = (char)(0x80 | (c & 0x3F));
+        return 2;
+    }
+    out[0] = (char)(0xE0 | (c >> 12));
+    out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+    out[2] = (char)(0x80 | (c & 0x3F));
+    return 3;
+}
+
+struct word {
+    char text[MATCH_TOKEN_MAX];
+    size_t len, cps;
+    bool cyrillic, latin_only, has_letter;
+};
+
+static int emit(struct word *wd, match_token_fn fn, void *ud)
+{
+    if (wd->cps < 2 || !wd->has_letter || match_is_stopword(wd->text))
+        return 0;
+    char stem[MATCH_TOKEN_MAX];
+    memcpy(stem, wd->text, wd->len + 1);
+    if (wd->cyrillic)
+        match_stem_uk(stem);
+    else if (wd->latin_only)
+        match_stem_en(stem);
+    return fn(ud, stem, wd->text);
+}
+
+int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
+{
+    const char *p = s, *end = s + n;
+    struct word wd = {.latin_only = true};
+    while (p < end) {
+        long c = utf8_decode(&p, end);
+        if (c < 0)
+            return -1;
+        if (is_apostrophe(c) && wd.len > 0 && p < end) {
+            const char *q = p;
+            long next = utf8_decode(&q, end);
+            if (next >= 0 && is_word_cp(next))
+                continue;   /* "інформаційно-комунікаційн", "об'єкт": keep one word */
+        }
+        if (is_word_cp(c)) {
+            long lc = lower_cp(c);
+            char tmp[4];
+            size_t k = put_utf8(tmp, lc);
+            if (wd.len + k < MATCH_TOKEN_MAX) {
+                memcpy(wd.text + wd.len, tmp, k);
+                wd.len += k;
+                wd.text[wd.len] = '\0';
+                wd.cps++;
+            }
+            if (lc >= 0x400)
+                wd.cyrillic = true;
+            if (lc > 'z')
+                wd.latin_only = false;
+            if (!(lc >= '0' && lc <= '9'))
+                wd.has_letter = true;
+            continue;
+        }
+        if (wd.len > 0) {
+            int rc = emit(&wd, fn, ud);
+            if (rc)
+                return rc;
+        }
+        wd = (struct word){.latin_only = true};
+    }
+    if (wd.len > 0)
+        return emit(&wd, fn, ud);
+    return 0;
+}

@@ -1,0 +1,28 @@
+/* Words for text relevance over English and Ukrainian: a UTF-8 tokeniser that
+ * lowercases Latin and Cyrillic, drops stop words, and stems with a light
+ * English stemmer or a light Ukrainian suffix stripper (Snowball has none for
+ * Ukrainian). Pure functions; no allocation. */
+#ifndef DFNC_ENGINE_MATCH_TEXT_H
+#define DFNC_ENGINE_MATCH_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Longest token in bytes; longer words are cut at a code point boundary. */
+#define MATCH_TOKEN_MAX 64
+
+/* stem: the normalised token; word: the lowercased surface form. Both are
+ * NUL-terminated and valid during the call. A non-zero return stops the walk. */
+typedef int (*match_token_fn)(void *ud, const char *stem, const char *word);
+
+/* Calls fn for each token of s[0..n). Returns 0, fn's non-zero value, or -1
+ * when s is not valid UTF-8. */
+int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud);
+
+/* Stem a lowercased word in place (NUL-terminated); return its new length in bytes. */
+size_t match_stem_en(char *w);
+size_t match_stem_uk(char *w);
+/* True for a stop word (lowercased, before stemming). */
+bool match_is_stopword(const char *w);
+
+#endif
