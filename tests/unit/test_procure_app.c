@@ -12,27 +12,16 @@
 #include "core/country.h"
 #include "store/procure.h"
 
-static char db_path[64];
 static struct store *s;
 static struct df_err err;
 
+/* Each test gets its own in-memory database. */
 static void open_fresh(void)
 {
-    snprintf(db_path, sizeof db_path, "/tmp/dfnc-test-procure-%d.db", (int)getpid());
-    unlink(db_path);
-    cr_assert_eq(store_open(&s, db_path, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_open(&s, ":memory:", &err), 0, "%s", err.msg);
 }
 
-static void close_and_remove(void)
-{
-    store_close(s);
-    char p[80];
-    unlink(db_path);
-    snprintf(p, sizeof p, "%s-wal", db_path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db_path);
-    unlink(p);
-}
+static void close_store(void) { store_close(s); }
 
 static int keep_funders(void *ud, const struct store_demand *d)
 {
@@ -41,7 +30,7 @@ static int keep_funders(void *ud, const struct store_demand *d)
 }
 
 Test(procure_store, demands_keep_their_funders_and_update_by_id, .init = open_fresh,
-     .fini = close_and_remove)
+     .fini = close_store)
 {
     struct store_org o = {.id = "ua-dpa", .name = "DPA", .country = "UA", .kind = "government"};
     cr_assert_eq(store_org_upsert(s, &o, NULL, &err), 0, "%s", err.msg);
@@ -110,7 +99,7 @@ Test(procure_rules, the_embedded_instruments_carry_the_figures)
 }
 
 Test(procure_demo, the_demo_forum_gets_demands_supplies_and_figures, .init = open_fresh,
-     .fini = close_and_remove, .timeout = 120)
+     .fini = close_store, .timeout = 120)
 {
     struct app_demo_summary sum;
     cr_assert_eq(app_demo_fill(s, 7, &sum, &err), 0, "%s", err.msg);
