@@ -127,6 +127,7 @@ static int on_project(void *ud, const struct store_project *p)
         .id = L->project_ids[L->projects_n],
         .text = arena_printf(L->a, "%s. %s", p->title ? p->title : "",
                              p->objective ? p->objective : ""),
+        .year = p->start_date ? atoi(p->start_date) : 0,
     };
     if (!L->project_ids[L->projects_n] || !L->projects[L->projects_n].text)
         return L->oom = 1;
