@@ -282,7 +282,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         }
         ix->doc_len[d] = (int)ids.n;
         total_len += (double)ids.n;
-        qsort(ids.v, ids.n, sizeof *ids.v, cmp_int);
+        if (ids.n)
+            qsort(ids.v, ids.n, sizeof *ids.v, cmp_int);
         for (size_t i = 0; i < ids.n;) {
             size_t j = i;
             while (j < ids.n && ids.v[j] == ids.v[i])
@@ -819,7 +820,8 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     if (qc.n > 0 && (score_text(ix, qc.t, qc.n, w, a, tx) < 0 ||
                      (w->text_profile > 0 && score_profiles(ix, qc.t, qc.n, a, tp) < 0)))
         goto oom;
-    qsort(qc.t, (size_t)qc.n, sizeof *qc.t, cmp_qterm);
+    if (qc.n)
+        qsort(qc.t, (size_t)qc.n, sizeof *qc.t, cmp_qterm);
 
     /* the collaboration graph around the lead */
     double th_best = 0;
