@@ -14,7 +14,7 @@ DEB_PACKAGES = gcc make pkg-config meson ninja-build libsqlite3-dev libjansson-d
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps demo test e2e bench clean
+.PHONY: all deps demo test e2e bench clean fuzz-csv
 
 all: $(BUILD)/dfnc
 
@@ -55,3 +55,18 @@ bench: $(BUILD)/dfnc
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD)
+
+# libFuzzer harnesses (clang): make fuzz-csv FUZZ_SECONDS=600
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS = -g -O1 -std=c17 -D_GNU_SOURCE -DDFNC_VERSION='"fuzz"' -Isrc \
+              -fsanitize=fuzzer,address,undefined
+CORE_SOURCES = $(wildcard src/core/*.c)
+
+build-fuzz/csv_fuzz: fuzz/csv_fuzz.c src/io/csv.c $(CORE_SOURCES) | deps
+	mkdir -p build-fuzz
+	clang $(FUZZ_CFLAGS) -o $@ $^ -lcsv -lm
+
+fuzz-csv: build-fuzz/csv_fuzz
+	mkdir -p build-fuzz/csv-corpus
+	cp tests/cli/data/*.csv build-fuzz/csv-corpus/
+	./build-fuzz/csv_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/csv-corpus

@@ -2,6 +2,7 @@
  * requests) and of the CPV classifier: validation of each row, one transaction
  * per file, FILE:LINE on the first problem. */
 #include "app/import.h"
+#include "app/procure_import.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -269,6 +270,8 @@ static const struct app_import_kind app_import_kinds[] = {
     {"people", person_columns, "id", person_row},
     {"capabilities", capability_columns, NULL, capability_row},
     {"requests", request_columns, "id", request_row},
+    {"demands", app_procure_demand_columns, "id", app_procure_demand_row},
+    {"supplies", app_procure_supply_columns, "id", app_procure_supply_row},
 };
 
 int app_import_csv(struct store *s, const char *kind, const char *path,

@@ -9,7 +9,7 @@ const struct cli_command cli_commands[] = {
      "Creates the database, or migrates it to this version's schema. Every other\n"
      "command also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
-     "dfnc import organisations|people|capabilities|requests|cpv FILE | cordis --projects F --participations F",
+     "dfnc import organisations|people|capabilities|requests|demands|supplies|cpv FILE | cordis --projects F --participations F",
      "Imports a CSV file (header row, UTF-8, RFC 4180 quoting) in one transaction:\n"
      "the first bad row aborts the import with FILE:LINE: what is wrong (exit 3) and\n"
      "the database is left as it was. Rows are matched by id: a second import\n"
@@ -22,6 +22,11 @@ const struct cli_command cli_commands[] = {
      "                 offer|need; cpv like 35613000-4; optional confidential 0|1)\n"
      "  requests       id,event,from,to,priority,status,message (from/to are people;\n"
      "                 status pending|accepted|declined|cancelled; priority 0-9)\n"
+     "  demands        id,buyer,country,cpv,description,quantity,unit,deliver_by,\n"
+     "                 max_unit_price_eur,funder_countries (buyer: an organisation;\n"
+     "                 deliver_by YYYY-MM-DD; funders like DK;SE)\n"
+     "  supplies       id,organisation,cpv,description,capacity_per_month,\n"
+     "                 unit_price_eur,lead_time_days,production_country,eu_content_pct\n"
      "  cpv FILE.json  the Prozorro CPV classifier {\"code\": \"label\"}; run it with the\n"
      "                 English and the Ukrainian file to have both labels"},
     {"export", cli_cmd_export,
@@ -36,6 +41,30 @@ const struct cli_command cli_commands[] = {
      "(Brussels): 500+ participants from 130+ organisations in 20+ countries, two\n"
      "days of B2B sessions, meeting requests; then schedules it and serves it\n"
      "unless --no-serve. The same seed gives the same forum."},
+    {"schedule", cli_cmd_schedule,
+     "dfnc schedule [--event ID] [--time-limit S] [--seed N] [--json] | --dzn FILE [--fairness D] "
+     "[--time-limit S] [--seed N] [--json]",
+     "Schedules the accepted requests of an event into its B2B slots and tables\n"
+     "(locked meetings stay where they are) and says why any request stayed\n"
+     "unscheduled. With --dzn, solves a JAIR 2022 B2B instance (MiniZinc data):\n"
+     "every meeting scheduled, fewest breaks, break counts differing by at most D.\n"
+     "The search is deterministic for a seed; --time-limit (default 10 s) cuts it."},
+    {"procure", cli_cmd_procure,
+     "dfnc procure plan|export --instrument edirpa|edip|safe [--as-of DATE] [--json] "
+     "[--format ocds] [--instruments FILE]",
+     "Groups the imported demands (dfnc import demands|supplies) into joint lots that\n"
+     "meet an EU instrument's rules (same CPV group, i.e. first five digits, and\n"
+     "deadlines within six months; enough participating states), and allocates them\n"
+     "to suppliers by a min-cost flow: capacity per month over the months from as-of\n"
+     "plus lead time to each deadline, shared by everything a supplier serves; price\n"
+     "at most the demand's maximum; content share at least the instrument's threshold;\n"
+     "least cost first, then Ukrainian production for Ukrainian demand.\n"
+     "  plan    the lots, allocations, unmet quantities and the demands that could not\n"
+     "          be placed, with the reason; --json for the machine-readable form\n"
+     "  export  --format ocds: an OCDS 1.1.5 release package with the lots extension\n"
+     "The rules come from data/instruments.json (built in; --instruments FILE to use\n"
+     "another), each figure with its article and whether the legal text confirms it.\n"
+     "--as-of defaults to today (UTC)."},
     {"partners", cli_cmd_partners,
      "dfnc partners --lead ORG (--text T | --text-file F) [--top K] [--json] | --queries FILE.jsonl [--top K]",
      "Suggests partners for a project idea led by ORG, best first, each with its\n"
@@ -49,6 +78,10 @@ const struct cli_command cli_commands[] = {
      "whose needs your offers meet (CPV codes with their hierarchy), EU-Ukraine\n"
      "pairs favoured, never your own organisation nor one already in a request with\n"
      "yours. Each suggestion says why."},
+    {"agenda", cli_cmd_agenda, "dfnc agenda PERSON [--format text|json|ics]",
+     "A person's scheduled meetings: time, table and the other party. --format ics\n"
+     "writes an iCalendar (RFC 5545) file with a stable UID per meeting, a SEQUENCE\n"
+     "raised when a meeting moves, and the event's time zone (Europe/Brussels)."},
     {"help", cli_cmd_help, "dfnc help [COMMAND]", "Explains a command."},
 };
 
@@ -64,8 +97,8 @@ const struct cli_command *cli_find(const char *name)
 
 int cli_usage(const char *command)
 {
-    const struct cli_command *c = cli_find(command);
-    fprintf(stderr, "usage: %s\n", c ? c->usage : "dfnc [--db PATH] COMMAND ...");
+    const struct cli_command *c = command ? cli_find(command) : NULL;
+    fprintf(stderr, "usage: %s\n", c ? c->usage : "dfnc [--db PATH] COMMAND ...   (dfnc help lists the commands)");
     return 2;
 }
 

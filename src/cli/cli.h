@@ -36,6 +36,9 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_stats(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_agenda(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_procure(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv);
 /* `import cordis` (argv[0] = "cordis"). */

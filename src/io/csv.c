@@ -22,6 +22,8 @@ struct csv_reader {
     int row_start;            /* line where the row being parsed began; 0 between rows */
     size_t row_bytes;         /* bytes fed since the row began */
     struct buf linebuf;
+    char in[65536];           /* read-ahead: lines are cut from it with memchr */
+    size_t in_pos, in_len;
     /* fields of the row being parsed */
     char **cur;
     int cur_n;
@@ -111,17 +113,27 @@ static void on_row(int c, void *ud)
 static int read_line(struct csv_reader *r)
 {
     buf_reset(&r->linebuf);
-    int ch;
-    while ((ch = getc(r->f)) != EOF) {
-        if (buf_putc(&r->linebuf, (char)ch) < 0)
+    for (;;) {
+        if (r->in_pos == r->in_len) {
+            r->in_len = fread(r->in, 1, sizeof r->in, r->f);
+            r->in_pos = 0;
+            if (r->in_len == 0) {
+                if (ferror(r->f))
+                    return df_err_set(r->err, DF_ERR_RUNTIME, "%s: read error", r->name);
+                return r->linebuf.len > 0;
+            }
+        }
+        const char *start = r->in + r->in_pos;
+        size_t avail = r->in_len - r->in_pos;
+        const char *nl = memchr(start, '\n', avail);
+        size_t take = nl ? (size_t)(nl - start) + 1 : avail;
+        if (buf_append(&r->linebuf, start, take) < 0)
             return df_err_set(r->err, DF_ERR_INPUT, "%s:%d: line longer than %d bytes", r->name,
                               r->line + 1, CSV_ROW_MAX);
-        if (ch == '\n')
-            break;
+        r->in_pos += take;
+        if (nl)
+            return 1;
     }
-    if (ferror(r->f))
-        return df_err_set(r->err, DF_ERR_RUNTIME, "%s: read error", r->name);
-    return r->linebuf.len > 0;
 }
 
 static int is_blank(const char *s, size_t n)

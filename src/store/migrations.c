@@ -169,9 +169,49 @@ static const char migration_2[] =
     "  label_en TEXT, label_uk TEXT"
     ") STRICT, WITHOUT ROWID;";
 
+/* Version 4: joint procurement. A demand is a buyer's need (quantity by a date
+ * at a maximum unit price), optionally paid by funder countries (the "Danish
+ * model"); a supply is an organisation's production offer. Quantities are whole
+ * units; prices are EUR. */
+static const char migration_4[] =
+    "CREATE TABLE demands ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 128),"
+    "  buyer_rid INTEGER NOT NULL REFERENCES organisations(rid) ON DELETE CASCADE,"
+    "  country TEXT NOT NULL CHECK (length(country) = 2),"
+    "  cpv TEXT NOT NULL CHECK (length(cpv) = 10),"
+    "  description TEXT,"
+    "  quantity INTEGER NOT NULL CHECK (quantity > 0),"
+    "  unit TEXT NOT NULL,"
+    "  deliver_by TEXT NOT NULL CHECK (length(deliver_by) = 10),"   /* YYYY-MM-DD */
+    "  max_unit_price_eur REAL NOT NULL CHECK (max_unit_price_eur >= 0)"
+    ") STRICT;"
+    "CREATE INDEX demands_cpv ON demands(cpv);"
+
+    "CREATE TABLE demand_funders ("
+    "  demand_rid INTEGER NOT NULL REFERENCES demands(rid) ON DELETE CASCADE,"
+    "  country TEXT NOT NULL CHECK (length(country) = 2),"
+    "  PRIMARY KEY (demand_rid, country)"
+    ") STRICT, WITHOUT ROWID;"
+
+    "CREATE TABLE supplies ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 128),"
+    "  org_rid INTEGER NOT NULL REFERENCES organisations(rid) ON DELETE CASCADE,"
+    "  cpv TEXT NOT NULL CHECK (length(cpv) = 10),"
+    "  description TEXT,"
+    "  capacity_per_month INTEGER NOT NULL CHECK (capacity_per_month > 0),"
+    "  unit_price_eur REAL NOT NULL CHECK (unit_price_eur >= 0),"
+    "  lead_time_days INTEGER NOT NULL CHECK (lead_time_days >= 0),"
+    "  production_country TEXT NOT NULL CHECK (length(production_country) = 2),"
+    "  eu_content_pct REAL NOT NULL CHECK (eu_content_pct BETWEEN 0 AND 100)"
+    ") STRICT;"
+    "CREATE INDEX supplies_cpv ON supplies(cpv);";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
+    {4, "joint procurement: demands, funders, supplies", migration_4},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

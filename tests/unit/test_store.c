@@ -50,7 +50,7 @@ Test(store_migrations, an_older_schema_is_migrated_keeping_its_rows)
     cr_assert_eq(store_schema_version(s), 1);
     int applied = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, store_latest_version() - 1);
+    cr_assert_eq(applied, store_migrations_n - 1);
     cr_assert_eq(store_schema_version(s), store_latest_version());
     cr_assert_eq(store_org_exists(s, "org-1", &err), 1, "rows survive the migration");
     cr_assert_eq(store_cpv_upsert(s, "35613000-4", "Unmanned aerial vehicles", NULL, NULL, &err),

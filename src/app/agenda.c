@@ -1,0 +1,162 @@
+/* Agendas (see agenda.h): one store query, grouped by meeting, rendered. */
+#include "app/agenda.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "io/ics.h"
+#include "store/agenda.h"
+
+struct collect {
+    json_t *meetings; /* array of meeting objects, in time order */
+    json_t *last;     /* the meeting being filled */
+    const char *timezone_seen;
+    char timezone[64], calname[256];
+};
+
+static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
+
+static int collect_row(void *ud, const struct store_agenda_row *r)
+{
+    struct collect *c = ud;
+    const char *last_id = c->last ? json_string_value(json_object_get(c->last, "id")) : NULL;
+    if (!last_id || strcmp(last_id, r->meeting) != 0) {
+        c->last = json_pack("{ss ss ss ss ss ss so so si sb s[]}", "id", r->meeting, "request",
+                            r->request, "event", r->event, "event_name", r->event_name, "start",
+                            r->starts_at, "end", r->ends_at, "location", jstr(r->location),
+                            "message", jstr(r->message), "sequence", r->sequence, "locked",
+                            r->locked, "people");
+        json_object_set_new(c->last, "venue", jstr(r->venue));
+        json_array_append_new(c->meetings, c->last);
+        if (!c->timezone[0] && r->timezone)
+            snprintf(c->timezone, sizeof c->timezone, "%s", r->timezone);
+        if (!c->calname[0] && r->event_name)
+            snprintf(c->calname, sizeof c->calname, "%s", r->event_name);
+    }
+    json_array_append_new(json_object_get(c->last, "people"),
+                          json_pack("{ss ss ss ss ss}", "id", r->person, "name", r->person_name,
+                                    "organisation", r->org, "organisation_name", r->org_name,
+                                    "country", r->org_country));
+    return 0;
+}
+
+/* The person's meetings as a JSON array (a new reference), NULL on error. */
+static json_t *collect(struct store *s, const char *person, struct collect *c,
+                       struct df_err *err)
+{
+    memset(c, 0, sizeof *c);
+    c->meetings = json_array();
+    if (store_agenda_each(s, person, collect_row, c, err) != 0) {
+        json_decref(c->meetings);
+        return NULL;
+    }
+    return c->meetings;
+}
+
+int app_agenda_json(struct store *s, const char *person, struct buf *out, struct df_err *err)
+{
+    struct collect c;
+    json_t *meetings = collect(s, person, &c, err);
+    if (!meetings)
+        return -1;
+    /* the venue and event name are for ICS and text; JSON keeps the contract's keys */
+    size_t i;
+    json_t *m;
+    json_array_foreach(meetings, i, m) {
+        json_object_del(m, "venue");
+        json_object_del(m, "event_name");
+    }
+    char *text = json_dumps(meetings, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(meetings);
+    int rc = text && buf_puts(out, text) == 0 ? 0
+             : df_err_set(err, DF_ERR_RUNTIME, "the agenda is too large");
+    free(text);
+    return rc;
+}
+
+/* "Olena Koval (Sokil Aero LLC), Jan Nowak (...)": everyone but the person. */
+static void others(json_t *people, const char *person, struct buf *b)
+{
+    size_t i;
+    json_t *p;
+    int n = 0;
+    json_array_foreach(people, i, p) {
+        if (strcmp(json_string_value(json_object_get(p, "id")), person) == 0)
+            continue;
+        buf_printf(b, "%s%s (%s)", n++ ? ", " : "", json_string_value(json_object_get(p, "name")),
+                   json_string_value(json_object_get(p, "organisation_name")));
+    }
+}
+
+int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct df_err *err)
+{
+    struct collect c;
+    json_t *meetings = collect(s, person, &c, err);
+    if (!meetings)
+        return -1;
+    size_t n = json_array_size(meetings);
+    struct ics_event *events = calloc(n ? n : 1, sizeof *events);
+    struct buf *texts = calloc(n ? n * 4 : 1, sizeof *texts);
+    int rc = -1;
+    if (!events || !texts) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < n; i++) {
+        json_t *m = json_array_get(meetings, i);
+        struct buf *uid = &texts[i * 4], *summary = uid + 1, *where = uid + 2, *desc = uid + 3;
+        const char *location = json_string_value(json_object_get(m, "location"));
+        const char *venue = json_string_value(json_object_get(m, "venue"));
+        const char *message = json_string_value(json_object_get(m, "message"));
+        buf_printf(uid, "%s@dfnc", json_string_value(json_object_get(m, "id")));
+        buf_puts(summary, "B2B meeting: ");
+        others(json_object_get(m, "people"), person, summary);
+        buf_printf(where, "%s%s%s", location ? location : "", location && venue ? ", " : "",
+                   venue ? venue : "");
+        buf_printf(desc, "%s", json_string_value(json_object_get(m, "event_name")));
+        if (message)
+            buf_printf(desc, "\n\n%s", message);
+        events[i] = (struct ics_event){
+            .uid = buf_str(uid), .summary = buf_str(summary), .location = buf_str(where),
+            .description = buf_str(desc),
+            .start = json_string_value(json_object_get(m, "start")),
+            .end = json_string_value(json_object_get(m, "end")),
+            .sequence = (int)json_integer_value(json_object_get(m, "sequence")),
+        };
+    }
+    rc = ics_write_calendar(out, c.calname[0] ? c.calname : "dfnc agenda",
+                            c.timezone[0] ? c.timezone : "Europe/Brussels", events, (int)n, err);
+out:
+    for (size_t i = 0; texts && i < n * 4; i++)
+        buf_free(&texts[i]);
+    free(texts);
+    free(events);
+    json_decref(meetings);
+    return rc;
+}
+
+int app_agenda_text(struct store *s, const char *person, struct buf *out, struct df_err *err)
+{
+    struct collect c;
+    json_t *meetings = collect(s, person, &c, err);
+    if (!meetings)
+        return -1;
+    size_t i;
+    json_t *m;
+    if (json_array_size(meetings) == 0)
+        buf_printf(out, "%s has no scheduled meetings.\n", person);
+    json_array_foreach(meetings, i, m) {
+        const char *start = json_string_value(json_object_get(m, "start"));
+        const char *end = json_string_value(json_object_get(m, "end"));
+        const char *location = json_string_value(json_object_get(m, "location"));
+        /* "2027-02-16 10:40-11:00  Table 12  with ..." */
+        buf_printf(out, "%.10s %.5s-%.5s  %-10s  with ", start, start + 11, end + 11,
+                   location ? location : "(no table)");
+        others(json_object_get(m, "people"), person, out);
+        buf_putc(out, '\n');
+    }
+    json_decref(meetings);
+    return 0;
+}

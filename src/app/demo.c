@@ -1,0 +1,787 @@
+/* The demo forum generator (see demo.h). Everything comes from one seeded
+ * generator, so a seed always gives the same forum. The vocabulary below is
+ * the demo's own: capability areas with real CPV 2008 codes, name parts, cities. */
+#include "app/demo.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/country.h"
+
+/* ---- a seeded generator (splitmix64) ------------------------------------------ */
+
+struct rng {
+    uint64_t state;
+};
+
+static uint64_t rng_next(struct rng *r)
+{
+    uint64_t z = (r->state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+/* Uniform in [0, n). */
+static int rng_below(struct rng *r, int n) { return (int)(rng_next(r) % (uint64_t)n); }
+
+/* Uniform in [0, 1). */
+static double rng_unit(struct rng *r) { return (double)(rng_next(r) >> 11) / 9007199254740992.0; }
+
+#define PICK(r, array) (array[rng_below(r, (int)(sizeof array / sizeof array[0]))])
+#define COUNT(array) ((int)(sizeof array / sizeof array[0]))
+
+/* ---- capability areas -------------------------------------------------------- */
+
+struct area {
+    const char *key, *en, *uk;      /* "drones", what it is in English and Ukrainian */
+    const char *words;              /* keywords for descriptions */
+    const char *name_part;          /* for company names */
+    const char *cpv[3], *cpv_en[3]; /* codes with their CPV 2008 labels */
+    int ua_weight, eu_weight;       /* how common among Ukrainian / EU companies */
+};
+
+static const struct area areas[] = {
+    {"drones", "unmanned aerial systems", "безпілотні авіаційні системи",
+     "long-range reconnaissance drones, FPV strike drones and ground control stations", "Aero",
+     {"35613000-4", "35613100-5", "34711200-6"},
+     {"Unmanned aerial vehicles", "Unmanned combat aerial vehicles", "Non-piloted aircraft"}, 9, 4},
+    {"counter-drone", "counter-drone systems", "системи протидії дронам",
+     "counter-UAV detection, RF jamming and drone interception", "Shield",
+     {"35730000-0", "35722000-1", "35125000-6"},
+     {"Electronic warfare systems and counter measures", "Radar", "Surveillance system"}, 6, 4},
+    {"air-defence", "air defence", "протиповітряна оборона",
+     "short-range air defence, radar and fire control", "Sky",
+     {"35722000-1", "35600000-0", "35710000-4"},
+     {"Radar", "Military aircrafts, missiles and spacecrafts",
+      "Command, control, communication and computer systems"}, 3, 4},
+    {"ammunition", "ammunition", "боєприпаси",
+     "155 mm artillery shells, propellant charges, fuzes and mortar rounds", "Munitions",
+     {"35331000-3", "35330000-6", "35340000-9"},
+     {"Ammunition for firearms and warfare", "Ammunition", "Parts of firearms and ammunition"}, 5, 4},
+    {"demining", "humanitarian demining", "гуманітарне розмінування",
+     "mine detection, clearance robotics and explosive ordnance disposal", "Demining",
+     {"31642200-0", "35331400-7", "24600000-0"},
+     {"Detection apparatus for mines", "Land mines", "Explosives"}, 5, 2},
+    {"ew", "electronic warfare", "радіоелектронна боротьба",
+     "electronic warfare, SIGINT and spectrum monitoring", "Spectrum",
+     {"35730000-0", "35721000-4", "35720000-7"},
+     {"Electronic warfare systems and counter measures", "Electronic intelligence system",
+      "Intelligence, surveillance, target acquisition and reconnaissance"}, 6, 3},
+    {"armour", "armoured vehicles", "броньована техніка",
+     "armoured vehicles, protection kits and field repair of combat vehicles", "Armour",
+     {"35410000-1", "35412000-5", "35420000-4"},
+     {"Armoured military vehicles", "Armoured combat vehicles", "Parts of military vehicles"}, 3, 4},
+    {"medical", "tactical medicine", "тактична медицина",
+     "tactical medical kits, field hospitals and casualty evacuation", "Medica",
+     {"33100000-1", "33140000-3", "35113400-3"},
+     {"Medical equipments", "Medical consumables", "Protective and safety clothing"}, 2, 3},
+    {"logistics", "military logistics", "військова логістика",
+     "military logistics, special-purpose vehicles and maintenance", "Logistics",
+     {"34144000-8", "35820000-8", "50600000-1"},
+     {"Special-purpose motor vehicles", "Support equipment",
+      "Repair and maintenance services of security and defence materials"}, 2, 3},
+    {"cyber", "cyber defence", "кібероборона",
+     "cyber defence, secure communications and security software", "Cyber",
+     {"48730000-4", "72212730-5", "35711000-1"},
+     {"Security software package", "Security software development services",
+      "Command, control, communication systems"}, 3, 4},
+    {"space", "space and satellite services", "космічні та супутникові послуги",
+     "small satellites, satellite communications and Earth observation", "Orbital",
+     {"34712200-3", "32531000-4", "38112100-4"},
+     {"Satellites", "Satellite communications equipment",
+      "Global navigation and positioning systems (GPS or equivalent)"}, 1, 2},
+    {"c4isr", "command and control", "системи управління",
+     "battlefield management, tactical radios and situational awareness", "Command",
+     {"35712000-8", "35710000-4", "32500000-8"},
+     {"Tactical command, control and communication systems",
+      "Command, control, communication and computer systems",
+      "Telecommunications equipment and supplies"}, 3, 4},
+    {"training", "training and simulation", "навчання та симуляція",
+     "battle simulators and training of operators", "Sim",
+     {"35740000-3", "80600000-0", "35810000-5"},
+     {"Battle simulators", "Training services in defence and security materials",
+      "Individual equipment"}, 1, 2},
+};
+
+/* ---- countries, cities, legal forms, languages ----------------------------------- */
+
+struct demo_country {
+    const char *code, *lang, *form; /* ISO code, main language, company legal form */
+    const char *capital;
+    const char *cities[3];
+    int weight;                      /* share of the European organisations */
+};
+
+static const struct demo_country eu_countries[] = {
+    {"DE", "de", "GmbH", "Berlin", {"Munich", "Bremen", "Kassel"}, 12},
+    {"FR", "fr", "SAS", "Paris", {"Toulouse", "Bourges", "Paris"}, 11},
+    {"PL", "pl", "Sp. z o.o.", "Warsaw", {"Warsaw", "Rzeszów", "Gliwice"}, 11},
+    {"IT", "it", "S.p.A.", "Rome", {"Turin", "Rome", "La Spezia"}, 7},
+    {"ES", "es", "S.L.", "Madrid", {"Madrid", "Seville", "Bilbao"}, 5},
+    {"NL", "nl", "B.V.", "The Hague", {"Delft", "Eindhoven", "The Hague"}, 5},
+    {"BE", "fr", "SA", "Brussels", {"Brussels", "Liège", "Antwerp"}, 6},
+    {"SE", "sv", "AB", "Stockholm", {"Linköping", "Karlskoga", "Stockholm"}, 5},
+    {"FI", "fi", "Oy", "Helsinki", {"Tampere", "Helsinki", "Oulu"}, 4},
+    {"CZ", "cs", "s.r.o.", "Prague", {"Prague", "Brno", "Ostrava"}, 5},
+    {"RO", "ro", "SRL", "Bucharest", {"Bucharest", "Brașov", "Cluj-Napoca"}, 4},
+    {"LT", "lt", "UAB", "Vilnius", {"Vilnius", "Kaunas", "Klaipėda"}, 4},
+    {"LV", "lv", "SIA", "Riga", {"Riga", "Daugavpils", "Liepāja"}, 3},
+    {"EE", "et", "OÜ", "Tallinn", {"Tallinn", "Tartu", "Narva"}, 4},
+    {"DK", "da", "ApS", "Copenhagen", {"Copenhagen", "Aarhus", "Odense"}, 3},
+    {"AT", "de", "GmbH", "Vienna", {"Vienna", "Graz", "Linz"}, 2},
+    {"PT", "pt", "Lda.", "Lisbon", {"Lisbon", "Porto", "Braga"}, 2},
+    {"SK", "sk", "s.r.o.", "Bratislava", {"Bratislava", "Košice", "Žilina"}, 3},
+    {"GR", "el", "S.A.", "Athens", {"Athens", "Thessaloniki", "Patras"}, 2},
+    {"BG", "bg", "EOOD", "Sofia", {"Sofia", "Plovdiv", "Kazanlak"}, 2},
+};
+
+/* Partners from beyond the Union: EEA-EFTA and the United Kingdom. */
+static const struct demo_country other_countries[] = {
+    {"NO", "no", "AS", "Oslo", {"Oslo", "Kongsberg", "Raufoss"}, 1},
+    {"GB", "en", "Ltd", "London", {"London", "Bristol", "Farnborough"}, 1},
+};
+
+struct ua_city {
+    const char *en, *uk;
+};
+
+static const struct ua_city ua_cities[] = {
+    {"Kyiv", "Київ"},           {"Kharkiv", "Харків"},       {"Dnipro", "Дніпро"},
+    {"Lviv", "Львів"},          {"Zaporizhzhia", "Запоріжжя"}, {"Odesa", "Одеса"},
+    {"Mykolaiv", "Миколаїв"},   {"Vinnytsia", "Вінниця"},    {"Zhytomyr", "Житомир"},
+    {"Chernihiv", "Чернігів"},
+};
+
+struct ua_name {
+    const char *en, *uk;
+};
+
+static const struct ua_name ua_stems[] = {
+    {"Sokil", "Сокіл"},   {"Vektor", "Вектор"}, {"Zenit", "Зеніт"},   {"Obrii", "Обрій"},
+    {"Shtorm", "Шторм"},  {"Iskra", "Іскра"},   {"Kryla", "Крила"},   {"Tytan", "Титан"},
+    {"Dnipro", "Дніпро"}, {"Bereh", "Берег"},   {"Strila", "Стріла"}, {"Polissia", "Полісся"},
+    {"Yastrub", "Яструб"}, {"Svitanok", "Світанок"}, {"Hranit", "Граніт"}, {"Karpaty", "Карпати"},
+};
+
+/* Ukrainian renderings of the area name parts used in company names. */
+static const char *ua_area_part(const char *part)
+{
+    static const char *const map[][2] = {
+        {"Aero", "Аеро"},       {"Shield", "Щит"},        {"Sky", "Небо"},
+        {"Munitions", "Боєприпаси"}, {"Demining", "Розмінування"}, {"Spectrum", "Спектр"},
+        {"Armour", "Броня"},    {"Medica", "Медика"},     {"Logistics", "Логістика"},
+        {"Cyber", "Кібер"},     {"Orbital", "Орбіта"},    {"Command", "Командні системи"},
+        {"Sim", "Симуляція"},
+    };
+    for (int i = 0; i < COUNT(map); i++)
+        if (strcmp(map[i][0], part) == 0)
+            return map[i][1];
+    return part;
+}
+
+static const char *const eu_stems[] = {
+    "Aquila", "Borealis", "Vistula", "Danube", "Alpine", "Baltic", "Nordic", "Iberia",
+    "Carpathia", "Adriatic", "Lynx", "Falco", "Helios", "Vega", "Orion", "Sentinel",
+    "Aegis", "Atlas", "Arcus", "Polaris", "Meridian", "Tatra", "Hanse", "Bohemia",
+    "Argo", "Corvus", "Fenix", "Kestrel", "Lumen", "Nova", "Quantum", "Stratos",
+};
+
+static const char *const eu_tails[] = {"Systems", "Technologies", "Dynamics", "Defence",
+                                       "Industries", "Solutions", "Labs", "Engineering"};
+
+static const char *const first_names[] = {
+    "Anna", "Marek", "Sophie", "Lukas", "Elena", "Jan", "Marta", "Pierre", "Giulia", "Tomas",
+    "Ingrid", "Mikael", "Laura", "Pablo", "Eva", "Andrei", "Katarzyna", "Jonas", "Claire",
+    "Matteo", "Petra", "Henrik", "Ieva", "Karl", "Ana", "Stefan", "Lena", "Rui", "Nikos", "Maria",
+};
+static const char *const last_names[] = {
+    "Schneider", "Kowalski", "Martin", "Rossi", "Garcia", "de Vries", "Peeters", "Lindqvist",
+    "Virtanen", "Novak", "Popescu", "Kazlauskas", "Berzins", "Tamm", "Jensen", "Gruber",
+    "Silva", "Horvath", "Papadopoulos", "Ivanov", "Dubois", "Bauer", "Nowak", "Ricci",
+    "Moreno", "Janssens", "Nilsson", "Korhonen", "Svoboda", "Andersen",
+};
+static const struct ua_name ua_first[] = {
+    {"Olena", "Олена"},   {"Andrii", "Андрій"}, {"Iryna", "Ірина"},   {"Oleksandr", "Олександр"},
+    {"Nataliia", "Наталія"}, {"Serhii", "Сергій"}, {"Oksana", "Оксана"}, {"Dmytro", "Дмитро"},
+    {"Yuliia", "Юлія"},   {"Taras", "Тарас"},   {"Kateryna", "Катерина"}, {"Bohdan", "Богдан"},
+    {"Halyna", "Галина"}, {"Mykola", "Микола"}, {"Svitlana", "Світлана"}, {"Yevhen", "Євген"},
+};
+static const struct ua_name ua_last[] = {
+    {"Shevchenko", "Шевченко"}, {"Kovalenko", "Коваленко"}, {"Bondarenko", "Бондаренко"},
+    {"Tkachenko", "Ткаченко"},  {"Kravchenko", "Кравченко"}, {"Melnyk", "Мельник"},
+    {"Oliinyk", "Олійник"},     {"Lysenko", "Лисенко"},     {"Marchenko", "Марченко"},
+    {"Rudenko", "Руденко"},     {"Savchenko", "Савченко"},  {"Petrenko", "Петренко"},
+    {"Hnatiuk", "Гнатюк"},      {"Boiko", "Бойко"},         {"Pavlenko", "Павленко"},
+};
+
+static const char *const titles_company[] = {
+    "CEO", "Business Development Manager", "Chief Technology Officer", "Export Director",
+    "Head of Partnerships", "Programme Manager", "Sales Director", "Founder",
+};
+static const char *const titles_government[] = {
+    "Head of Procurement", "Capability Planner", "Director of Armaments", "Liaison Officer",
+};
+static const char *const titles_research[] = {"Research Director", "Senior Researcher",
+                                              "Head of Technology Transfer"};
+
+/* ---- the generator's own records ---------------------------------------------------- */
+
+enum org_size { SIZE_SME, SIZE_PRIME, SIZE_MINISTRY, SIZE_AGENCY, SIZE_RESEARCH, SIZE_ASSOC };
+
+struct gen_org {
+    char *id, *country, *name;
+    enum org_size size;
+    int area, area2;          /* indices into areas[]; area2 may equal area */
+    int offers[4], offers_n;  /* (area*3 + code) */
+    int needs[4], needs_n;
+    int first_person, people_n;
+    double pull;              /* how much others want to meet it */
+    bool is_ua, is_eu;
+};
+
+struct gen_person {
+    char *id;
+    int org;
+};
+
+struct gen {
+    struct rng rng;
+    struct arena *a;
+    struct store *s;
+    struct df_err *err;
+    struct gen_org orgs[200];
+    int orgs_n;
+    struct gen_person people[900];
+    int people_n;
+    struct app_demo_summary *sum;
+};
+
+/* Weighted choice over weights[0..n). */
+static int pick_weighted(struct rng *r, const int *weights, int n)
+{
+    int total = 0;
+    for (int i = 0; i < n; i++)
+        total += weights[i];
+    int x = rng_below(r, total);
+    for (int i = 0; i < n; i++)
+        if ((x -= weights[i]) < 0)
+            return i;
+    return n - 1;
+}
+
+static int pick_area(struct gen *g, bool ua)
+{
+    int w[COUNT(areas)];
+    for (int i = 0; i < COUNT(areas); i++)
+        w[i] = ua ? areas[i].ua_weight : areas[i].eu_weight;
+    return pick_weighted(&g->rng, w, COUNT(areas));
+}
+
+static bool has_code(const int *list, int n, int code)
+{
+    for (int i = 0; i < n; i++)
+        if (list[i] == code)
+            return true;
+    return false;
+}
+
+/* Offers from the organisation's own areas; needs from other areas, with
+ * buyers (ministries, agencies) needing the most. */
+static void choose_capabilities(struct gen *g, struct gen_org *o)
+{
+    bool supplier = o->size == SIZE_SME || o->size == SIZE_PRIME || o->size == SIZE_RESEARCH;
+    if (supplier) {
+        int n = o->size == SIZE_PRIME ? 3 : 1 + rng_below(&g->rng, 2);
+        for (int i = 0; i < n && o->offers_n < 4; i++) {
+            int area = i == 0 || rng_unit(&g->rng) < 0.6 ? o->area : o->area2;
+            int code = area * 3 + rng_below(&g->rng, i == 0 ? 1 : 3);
+            if (!has_code(o->offers, o->offers_n, code))
+                o->offers[o->offers_n++] = code;
+        }
+    }
+    int needs = o->size == SIZE_MINISTRY || o->size == SIZE_AGENCY ? 3 + rng_below(&g->rng, 2)
+                : o->size == SIZE_ASSOC ? 1 : 1 + rng_below(&g->rng, 2);
+    for (int i = 0; i < needs && o->needs_n < 4; i++) {
+        int area = pick_area(g, !o->is_ua); /* EU buyers want what Ukraine makes, and back */
+        if (supplier && area == o->area)
+            continue;
+        int code = area * 3 + rng_below(&g->rng, 2);
+        if (!has_code(o->needs, o->needs_n, code) && !has_code(o->offers, o->offers_n, code))
+            o->needs[o->needs_n++] = code;
+    }
+}
+
+static int save_org(struct gen *g, struct gen_org *o, const char *name_uk, const char *city,
+                    const char *description, const char *description_uk)
+{
+    static const char *const kinds[] = {"company", "company", "government", "government",
+                                        "research", "association"};
+    struct store_org rec = {
+        .id = o->id, .name = o->name, .name_uk = name_uk, .country = o->country,
+        .kind = kinds[o->size], .sme = o->size == SIZE_SME, .city = city,
+        .website = arena_printf(g->a, "https://%s.example", o->id),
+        .description = description, .description_uk = description_uk,
+    };
+    if (store_org_upsert(g->s, &rec, NULL, g->err) < 0)
+        return -1;
+    for (int i = 0; i < o->offers_n + o->needs_n; i++) {
+        bool offer = i < o->offers_n;
+        int code = offer ? o->offers[i] : o->needs[i - o->offers_n];
+        const struct area *ar = &areas[code / 3];
+        struct store_capability c = {
+            .org = o->id, .direction = offer ? "offer" : "need", .cpv = ar->cpv[code % 3],
+            .title = ar->cpv_en[code % 3],
+            .description = offer ? arena_printf(g->a, "We supply %s.", ar->words)
+                                 : arena_printf(g->a, "Looking for %s.", ar->words),
+            .confidential = !offer && o->size == SIZE_MINISTRY && rng_unit(&g->rng) < 0.3,
+        };
+        if (store_capability_upsert(g->s, &c, NULL, g->err) < 0)
+            return -1;
+        g->sum->capabilities++;
+    }
+    return 0;
+}
+
+static const char *size_word(enum org_size size)
+{
+    switch (size) {
+    case SIZE_SME: return "an SME";
+    case SIZE_PRIME: return "a prime contractor";
+    case SIZE_MINISTRY: return "a ministry";
+    case SIZE_AGENCY: return "a procurement agency";
+    case SIZE_RESEARCH: return "a research institute";
+    case SIZE_ASSOC: return "an industry association";
+    }
+    return "an organisation";
+}
+
+static struct gen_org *new_org(struct gen *g, const char *country, enum org_size size, bool ua)
+{
+    struct gen_org *o = &g->orgs[g->orgs_n];
+    o->id = arena_printf(g->a, "org-%04d", g->orgs_n + 1);
+    o->country = arena_strdup(g->a, country);
+    o->size = size;
+    o->is_ua = ua;
+    o->is_eu = country_is_eu_member(country);
+    o->area = pick_area(g, ua);
+    o->area2 = rng_unit(&g->rng) < 0.5 ? pick_area(g, ua) : o->area;
+    static const double pull[] = {1.0, 6.0, 4.0, 3.0, 1.5, 0.8};
+    o->pull = pull[size] * (0.5 + rng_unit(&g->rng));
+    g->orgs_n++;
+    return o;
+}
+
+static int gen_eu_org(struct gen *g, const struct demo_country *c, enum org_size size)
+{
+    struct gen_org *o = new_org(g, c->code, size, false);
+    bool public_body = size == SIZE_MINISTRY || size == SIZE_AGENCY || size == SIZE_ASSOC;
+    const char *city = public_body ? c->capital : PICK(&g->rng, c->cities);
+    const char *country = country_name_en(c->code);
+    switch (size) {
+    case SIZE_MINISTRY:
+        o->name = arena_printf(g->a, "Ministry of Defence of %s", country);
+        break;
+    case SIZE_AGENCY:
+        o->name = arena_printf(g->a, "Defence Procurement Agency of %s", country);
+        break;
+    case SIZE_RESEARCH:
+        o->name = arena_printf(g->a, "%s Institute of Defence Technology", city);
+        break;
+    case SIZE_ASSOC:
+        o->name = arena_printf(g->a, "%s Defence and Security Industry Association", country);
+        break;
+    default:
+        o->name = arena_printf(g->a, "%s %s %s %s", PICK(&g->rng, eu_stems),
+                               areas[o->area].name_part, PICK(&g->rng, eu_tails), c->form);
+    }
+    choose_capabilities(g, o);
+    const char *desc = arena_printf(
+        g->a, "%s is %s from %s, %s, working on %s. It wants partners in Ukraine and across "
+              "Europe for %s.",
+        o->name, size_word(size), city, country, areas[o->area].words, areas[o->area2].en);
+    return save_org(g, o, NULL, city, desc, NULL);
+}
+
+static int gen_ua_org(struct gen *g, enum org_size size)
+{
+    struct gen_org *o = new_org(g, "UA", size, true);
+    const struct ua_city *city = &PICK(&g->rng, ua_cities);
+    if (size == SIZE_MINISTRY || size == SIZE_AGENCY || size == SIZE_ASSOC)
+        city = &ua_cities[0]; /* Kyiv */
+    const char *name_uk;
+    switch (size) {
+    case SIZE_MINISTRY: {
+        static const struct ua_name ministries[] = {
+            {"Ministry of Defence of Ukraine", "Міністерство оборони України"},
+            {"Ministry of Strategic Industries of Ukraine",
+             "Міністерство з питань стратегічних галузей промисловості України"},
+        };
+        int k = 0;
+        for (int i = 0; i < g->orgs_n - 1; i++)
+            k += g->orgs[i].is_ua && g->orgs[i].size == SIZE_MINISTRY;
+        o->name = arena_strdup(g->a, ministries[k % 2].en);
+        name_uk = ministries[k % 2].uk;
+        break;
+    }
+    case SIZE_AGENCY:
+        o->name = arena_strdup(g->a, "Defence Procurement Agency of Ukraine");
+        name_uk = "Агенція оборонних закупівель України";
+        break;
+    case SIZE_RESEARCH:
+        o->name = arena_printf(g->a, "%s Institute of Defence Technologies", city->en);
+        name_uk = arena_printf(g->a, "Інститут оборонних технологій (%s)", city->uk);
+        break;
+    case SIZE_ASSOC:
+        o->name = arena_strdup(g->a, "Association of Ukrainian Defence Manufacturers");
+        name_uk = "Асоціація українських виробників оборонної продукції";
+        break;
+    default: {
+        const struct ua_name *stem = &PICK(&g->rng, ua_stems);
+        const char *part = areas[o->area].name_part;
+        o->name = arena_printf(g->a, "%s %s LLC", stem->en, part);
+        name_uk = arena_printf(g->a, "ТОВ «%s %s»", stem->uk, ua_area_part(part));
+    }
+    }
+    choose_capabilities(g, o);
+    const char *desc = arena_printf(
+        g->a, "%s is %s from %s, Ukraine, working on %s, combat-proven since 2022. It seeks "
+              "European partners for joint production and %s.",
+        o->name, size_word(size), city->en, areas[o->area].words, areas[o->area2].en);
+    bool buyer = size == SIZE_MINISTRY || size == SIZE_AGENCY;
+    const char *desc_uk = arena_printf(
+        g->a, buyer ? "%s — %s, %s. Закуповує: %s; шукає європейських виробників і "
+                      "спільні закупівлі; напрям: %s."
+                    : "%s — %s з міста %s: %s. Шукає європейських партнерів для спільного "
+                      "виробництва; напрям: %s.",
+        name_uk,
+        size == SIZE_SME         ? "українське МСП"
+        : size == SIZE_PRIME     ? "провідний український виробник"
+        : size == SIZE_RESEARCH  ? "науково-дослідна установа"
+        : size == SIZE_ASSOC     ? "галузева асоціація"
+                                 : "державний орган",
+        city->uk, areas[o->area].uk, areas[o->area2].uk);
+    return save_org(g, o, name_uk, city->en, desc, desc_uk);
+}
+
+static int gen_people(struct gen *g, int org_index)
+{
+    struct gen_org *o = &g->orgs[org_index];
+    static const int base[] = {2, 6, 4, 3, 2, 1};
+    int n = base[o->size] + rng_below(&g->rng, o->size == SIZE_PRIME ? 4 : 2);
+    o->first_person = g->people_n;
+    o->people_n = n;
+    const struct demo_country *c = NULL;
+    for (int i = 0; i < COUNT(eu_countries); i++)
+        if (strcmp(eu_countries[i].code, o->country) == 0)
+            c = &eu_countries[i];
+    for (int i = 0; i < COUNT(other_countries); i++)
+        if (strcmp(other_countries[i].code, o->country) == 0)
+            c = &other_countries[i];
+    for (int i = 0; i < n && g->people_n < COUNT(g->people); i++) {
+        struct gen_person *p = &g->people[g->people_n];
+        p->id = arena_printf(g->a, "p-%04d", g->people_n + 1);
+        p->org = org_index;
+        const char *name, *languages, *title;
+        if (o->is_ua) {
+            const struct ua_name *f = &PICK(&g->rng, ua_first), *l = &PICK(&g->rng, ua_last);
+            name = arena_printf(g->a, "%s %s", f->uk, l->uk);
+            double x = rng_unit(&g->rng);
+            /* one Ukrainian in five speaks no English: interpreters are needed */
+            languages = x < 0.2 ? "uk" : x < 0.35 ? "uk;en;pl" : "uk;en";
+        } else {
+            name = arena_printf(g->a, "%s %s", PICK(&g->rng, first_names),
+                                PICK(&g->rng, last_names));
+            languages = strcmp(c->lang, "en") == 0 ? "en" : arena_printf(g->a, "%s;en", c->lang);
+        }
+        title = o->size == SIZE_MINISTRY || o->size == SIZE_AGENCY ? PICK(&g->rng, titles_government)
+                : o->size == SIZE_RESEARCH ? PICK(&g->rng, titles_research)
+                                           : PICK(&g->rng, titles_company);
+        char *email = arena_printf(g->a, "%s@%s.example", p->id, o->id);
+        struct store_person rec = {.id = p->id, .org = o->id, .name = name, .email = email,
+                                   .title = title, .languages = languages};
+        if (store_person_upsert(g->s, &rec, NULL, g->err) < 0)
+            return -1;
+        g->people_n++;
+    }
+    return 0;
+}
+
+/* ---- the programme: two days of B2B sessions in Brussels ------------------------------ */
+
+struct session_plan {
+    const char *day, *name, *kind, *start, *end;
+    int slots; /* 20-minute B2B slots from start */
+};
+
+static const struct session_plan programme[] = {
+    {"2027-02-16", "Opening plenary: EU-Ukraine defence industrial cooperation", "conference",
+     "09:00", "10:30", 0},
+    {"2027-02-16", "B2B meetings I", "b2b", "10:40", "12:40", 6},
+    {"2027-02-16", "Lunch", "break", "12:40", "14:00", 0},
+    {"2027-02-16", "B2B meetings II", "b2b", "14:00", "17:00", 9},
+    {"2027-02-17", "B2B meetings III", "b2b", "09:00", "12:20", 10},
+    {"2027-02-17", "Panel: joint procurement and the Danish model", "conference", "12:20",
+     "13:30", 0},
+    {"2027-02-17", "B2B meetings IV", "b2b", "13:40", "15:40", 6},
+};
+
+#define TABLES 60
+
+static char *at(struct arena *a, const char *day, int minutes)
+{
+    /* Brussels is at UTC+01:00 in February (no summer time). */
+    return arena_printf(a, "%sT%02d:%02d:00+01:00", day, minutes / 60, minutes % 60);
+}
+
+static int minutes_of(const char *hhmm) { return atoi(hhmm) * 60 + atoi(hhmm + 3); }
+
+static int gen_programme(struct gen *g, char **slot_ids, int *slots_n)
+{
+    struct store_event e = {.id = APP_DEMO_EVENT, .name = "DFNC2: EU Edition (demo)",
+                            .venue = "Brussels", .timezone = "Europe/Brussels",
+                            .starts_on = "2027-02-16", .ends_on = "2027-02-17",
+                            .request_cap = 20};
+    if (store_event_upsert(g->s, &e, NULL, g->err) < 0)
+        return -1;
+    int seq = 0;
+    for (int i = 0; i < COUNT(programme); i++) {
+        const struct session_plan *p = &programme[i];
+        char *sid = arena_printf(g->a, "%s-s%d", APP_DEMO_EVENT, i + 1);
+        struct store_session x = {.id = sid, .event = APP_DEMO_EVENT, .day = p->day,
+                                  .name = p->name, .kind = p->kind,
+                                  .starts_at = at(g->a, p->day, minutes_of(p->start)),
+                                  .ends_at = at(g->a, p->day, minutes_of(p->end))};
+        if (store_session_upsert(g->s, &x, g->err) < 0)
+            return -1;
+        for (int k = 0; k < p->slots; k++) {
+            int start = minutes_of(p->start) + 20 * k;
+            slot_ids[seq] = arena_printf(g->a, "%s-t%02d", APP_DEMO_EVENT, seq + 1);
+            struct store_slot t = {.id = slot_ids[seq], .session = sid, .seq = seq + 1,
+                                   .starts_at = at(g->a, p->day, start),
+                                   .ends_at = at(g->a, p->day, start + 20)};
+            if (store_slot_upsert(g->s, &t, g->err) < 0)
+                return -1;
+            seq++;
+        }
+    }
+    *slots_n = seq;
+    for (int i = 0; i < TABLES; i++) {
+        struct store_location l = {.id = arena_printf(g->a, "%s-table-%02d", APP_DEMO_EVENT, i + 1),
+                                   .event = APP_DEMO_EVENT,
+                                   .name = arena_printf(g->a, "Table %d", i + 1), .kind = "table",
+                                   .seats = 4};
+        if (store_location_upsert(g->s, &l, g->err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Partial availability: late arrivals, early departures, speakers. */
+static int gen_availability(struct gen *g, char **slot_ids, int slots_n)
+{
+    for (int i = 0; i < g->people_n; i++) {
+        double x = rng_unit(&g->rng);
+        int from = 0, to = -1;
+        const char *reason = NULL;
+        if (x < 0.12) {
+            from = 0, to = 14, reason = "arrives on the second day";
+        } else if (x < 0.24) {
+            from = 15 + rng_below(&g->rng, 6), to = slots_n - 1, reason = "leaves early";
+        } else if (x < 0.36) {
+            from = rng_below(&g->rng, slots_n - 3);
+            to = from + 1 + rng_below(&g->rng, 3);
+            reason = "speaks at a session";
+        } else if (x < 0.40) {
+            from = 0, to = 5, reason = "arrives after the opening morning";
+        }
+        for (int t = from; t <= to && t < slots_n; t++)
+            if (store_unavailable_add(g->s, g->people[i].id, slot_ids[t], reason, g->err) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* How much org a would like to meet org b: complementarity of needs and offers,
+ * EU-Ukraine pairs, and b's pull. */
+static double attraction(const struct gen_org *a, const struct gen_org *b)
+{
+    double w = b->pull;
+    int fit = 0;
+    for (int i = 0; i < a->needs_n; i++)
+        for (int k = 0; k < b->offers_n; k++)
+            fit += a->needs[i] / 3 == b->offers[k] / 3;
+    for (int i = 0; i < a->offers_n; i++)
+        for (int k = 0; k < b->needs_n; k++)
+            fit += a->offers[i] / 3 == b->needs[k] / 3;
+    w *= 1.0 + 3.0 * fit;
+    if (a->is_ua != b->is_ua)
+        w *= 3.0;
+    return w;
+}
+
+static int gen_requests(struct gen *g)
+{
+    static const char *const messages[] = {
+        "We would like to discuss joint production in Ukraine.",
+        "Interested in your products for our upcoming procurement.",
+        "Could we explore a partnership for an EDF call?",
+        "Let us talk about integrating our systems with yours.",
+        "Хотіли б обговорити спільне виробництво та постачання.",
+        "We are looking for a supplier with combat-proven experience.",
+        "Пропонуємо співпрацю щодо локалізації виробництва в ЄС.",
+    };
+    double *weights = calloc((size_t)g->orgs_n, sizeof *weights);
+    bool *asked = calloc((size_t)g->people_n * (size_t)g->people_n / 8 + 1, 1);
+    int next_id = 1, result = -1;
+    if (!weights || !asked) {
+        df_err_set(g->err, DF_ERR_RUNTIME, "out of memory");
+        goto out;
+    }
+    for (int i = 0; i < g->people_n; i++) {
+        const struct gen_org *mine = &g->orgs[g->people[i].org];
+        /* 1-6 requests a person, about 2.3 on average; buyers send more */
+        int n = 1 + (rng_unit(&g->rng) < 0.6) + (rng_unit(&g->rng) < 0.4) +
+                (rng_unit(&g->rng) < 0.2) + 2 * (mine->size == SIZE_MINISTRY);
+        double total = 0;
+        for (int k = 0; k < g->orgs_n; k++) {
+            weights[k] = k == g->people[i].org ? 0 : attraction(mine, &g->orgs[k]);
+            total += weights[k];
+        }
+        for (int r = 0; r < n; r++) {
+            double x = rng_unit(&g->rng) * total;
+            int k = 0;
+            while (k < g->orgs_n - 1 && (x -= weights[k]) >= 0)
+                k++;
+            const struct gen_org *theirs = &g->orgs[k];
+            /* the first person of an organisation is its main contact */
+            int to = theirs->first_person +
+                     (rng_unit(&g->rng) < 0.5 ? 0 : rng_below(&g->rng, theirs->people_n));
+            size_t pair = (size_t)(i < to ? i : to) * (size_t)g->people_n + (size_t)(i < to ? to : i);
+            if (to == i || asked[pair / 8] & (1 << (pair % 8)))
+                continue;
+            asked[pair / 8] |= (unsigned char)(1 << (pair % 8));
+            double y = rng_unit(&g->rng);
+            const char *status = y < 0.80 ? "accepted" : y < 0.90 ? "pending" : "declined";
+            int priority = rng_unit(&g->rng) < 0.08 ? 9 : rng_unit(&g->rng) < 0.3 ? 2 : 1;
+            struct store_request q = {
+                .id = arena_printf(g->a, "req-%05d", next_id++), .event = APP_DEMO_EVENT,
+                .from = g->people[i].id, .to = g->people[to].id, .status = status,
+                .priority = priority, .message = PICK(&g->rng, messages),
+            };
+            if (store_request_upsert(g->s, &q, NULL, g->err) < 0)
+                goto out;
+            g->sum->requests++;
+            g->sum->accepted += strcmp(status, "accepted") == 0;
+        }
+    }
+    result = 0;
+out:
+    free(weights);
+    free(asked);
+    return result;
+}
+
+/* ---- the driver -------------------------------------------------------------------------- */
+
+static int fill(struct gen *g)
+{
+    /* Europe: 108 organisations over 20 Member States, weighted like DFNC2's
+     * delegations; every country has its ministry or agency present. */
+    int eu_weights[COUNT(eu_countries)];
+    for (int i = 0; i < COUNT(eu_countries); i++)
+        eu_weights[i] = eu_countries[i].weight;
+    for (int i = 0; i < COUNT(eu_countries); i++)
+        if (gen_eu_org(g, &eu_countries[i], i % 3 == 2 ? SIZE_AGENCY : SIZE_MINISTRY) < 0)
+            return -1;
+    for (int i = 0; i < 4; i++)
+        if (gen_eu_org(g, &eu_countries[i * 3], SIZE_ASSOC) < 0)
+            return -1;
+    for (int i = 0; i < 8; i++)
+        if (gen_eu_org(g, &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))],
+                       SIZE_RESEARCH) < 0)
+            return -1;
+    for (int i = 0; i < 76; i++) {
+        const struct demo_country *c =
+            &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))];
+        if (gen_eu_org(g, c, i % 6 == 0 ? SIZE_PRIME : SIZE_SME) < 0)
+            return -1;
+    }
+    for (int i = 0; i < COUNT(other_countries); i++)
+        for (int k = 0; k < 2; k++)
+            if (gen_eu_org(g, &other_countries[i], k == 0 ? SIZE_PRIME : SIZE_SME) < 0)
+                return -1;
+    /* Ukraine: 34 organisations, mostly SMEs, with ministries, an agency,
+     * research and an association. */
+    const enum org_size ua_plan[] = {SIZE_MINISTRY, SIZE_MINISTRY, SIZE_AGENCY, SIZE_ASSOC,
+                                     SIZE_RESEARCH, SIZE_RESEARCH, SIZE_PRIME, SIZE_PRIME,
+                                     SIZE_PRIME};
+    for (int i = 0; i < 34; i++)
+        if (gen_ua_org(g, i < COUNT(ua_plan) ? ua_plan[i] : SIZE_SME) < 0)
+            return -1;
+    for (int i = 0; i < g->orgs_n; i++)
+        if (gen_people(g, i) < 0)
+            return -1;
+    /* DFNC2 had 500+ participants: more European SMEs come until there are. */
+    while (g->people_n < 520 && g->orgs_n < COUNT(g->orgs)) {
+        const struct demo_country *c =
+            &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))];
+        if (gen_eu_org(g, c, SIZE_SME) < 0 || gen_people(g, g->orgs_n - 1) < 0)
+            return -1;
+    }
+    char *slot_ids[64];
+    int slots_n = 0;
+    if (gen_programme(g, slot_ids, &slots_n) < 0 || gen_availability(g, slot_ids, slots_n) < 0 ||
+        gen_requests(g) < 0)
+        return -1;
+    g->sum->slots = slots_n;
+    g->sum->tables = TABLES;
+    return 0;
+}
+
+int app_demo_fill(struct store *s, unsigned long long seed, struct app_demo_summary *out,
+                  struct df_err *err)
+{
+    struct store_stats st;
+    if (store_stats_get(s, &st, err) < 0)
+        return -1;
+    if (st.organisations > 0 || st.events > 0)
+        return df_err_set(err, DF_ERR_CONFLICT,
+                          "the database already holds a forum (%lld organisations); the demo "
+                          "fills an empty one: use --db NEW.db",
+                          (long long)st.organisations);
+    struct arena a;
+    arena_init(&a, 0);
+    struct gen *g = calloc(1, sizeof *g);
+    if (!g)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    memset(out, 0, sizeof *out);
+    g->rng.state = seed * 0x2545F4914F6CDD1DULL + 1;
+    g->a = &a;
+    g->s = s;
+    g->err = err;
+    g->sum = out;
+    int rc = -1;
+    if (store_begin(s, err) < 0)
+        goto out;
+    if (fill(g) < 0 || store_audit(s, "demo", "demo.fill", "event", APP_DEMO_EVENT, NULL, err) < 0 ||
+        store_commit(s, err) < 0) {
+        store_rollback(s);
+        goto out;
+    }
+    if (store_stats_get(s, &st, err) < 0)
+        goto out;
+    out->organisations = (int)st.organisations;
+    out->eu_organisations = (int)st.eu_organisations;
+    out->ua_organisations = (int)st.ua_organisations;
+    out->countries = (int)st.countries;
+    out->people = (int)st.participants;
+    rc = 0;
+out:
+    free(g);
+    arena_free(&a);
+    return rc;
+}

@@ -1,0 +1,272 @@
+/* Joint procurement planning as a use-case (see procure.h): rules from JSON,
+ * demands and supplies from the store, the engine in between, JSON out. */
+#include "app/procure.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "store/procure.h"
+
+/* ---- instruments ------------------------------------------------------------ */
+
+static int role(json_t *participants, const char *cls, enum procure_role *out,
+                struct df_err *err)
+{
+    const char *v = json_string_value(json_object_get(participants, cls));
+    if (!v || strcmp(v, "none") == 0)
+        *out = PROCURE_ROLE_NONE;
+    else if (strcmp(v, "counts") == 0)
+        *out = PROCURE_ROLE_COUNTS;
+    else if (strcmp(v, "joins") == 0)
+        *out = PROCURE_ROLE_JOINS;
+    else
+        return df_err_set(err, DF_ERR_INPUT, "participants.%s \"%s\" is not counts|joins|none",
+                          cls, v);
+    return 0;
+}
+
+/* The "value" of a figure object like {"value": 3, "article": ..., "status": ...}. */
+static int figure(json_t *inst, const char *key, double *out, struct df_err *err)
+{
+    json_t *v = json_object_get(json_object_get(inst, key), "value");
+    if (!json_is_number(v))
+        return df_err_set(err, DF_ERR_INPUT, "%s.value is missing or not a number", key);
+    *out = json_number_value(v);
+    return 0;
+}
+
+static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *out,
+                            struct df_err *err)
+{
+    double states, members, content;
+    json_t *part = json_object_get(o, "participants");
+    json_t *contr = json_object_get(o, "contractors");
+    struct procure_rules *r = &out->rules;
+    if (figure(o, "min_participating_states", &states, err) < 0 ||
+        figure(o, "min_member_states", &members, err) < 0 ||
+        figure(o, "min_eligible_content_pct", &content, err) < 0)
+        return -1;
+    if (!json_is_object(part))
+        return df_err_set(err, DF_ERR_INPUT, "participants is missing");
+    if (role(part, "eu", &r->eu, err) < 0 || role(part, "eea_efta", &r->eea_efta, err) < 0 ||
+        role(part, "ukraine", &r->ukraine, err) < 0)
+        return -1;
+    if (states < 1 || states > 50 || members < 0 || members > states || content < 0 ||
+        content > 100)
+        return df_err_set(err, DF_ERR_INPUT, "figures out of range (states %g, Member States "
+                          "%g, content %g%%)", states, members, content);
+    r->min_states = (int)states;
+    r->min_member_states = (int)members;
+    r->min_content_pct = content;
+    r->funders_participate =
+        json_is_true(json_object_get(json_object_get(o, "funders_participate"), "value"));
+    r->contractors_restricted = json_is_true(json_object_get(contr, "restricted"));
+    r->contractor_eu = json_is_true(json_object_get(contr, "eu"));
+    r->contractor_eea_efta = json_is_true(json_object_get(contr, "eea_efta"));
+    r->contractor_ukraine = json_is_true(json_object_get(contr, "ukraine"));
+    r->name = arena_strdup(a, json_string_value(json_object_get(o, "name")));
+    out->title = arena_strdup(a, json_string_value(json_object_get(o, "title")));
+    out->regulation = arena_strdup(a, json_string_value(json_object_get(o, "regulation")));
+    out->url = arena_strdup(a, json_string_value(json_object_get(o, "url")));
+    return 0;
+}
+
+int app_procure_instrument(const char *path, const char *name, struct arena *a,
+                           struct app_instrument *out, struct df_err *err)
+{
+    json_error_t je;
+    int rc = -1;
+    const char *where = path ? path : "data/instruments.json (embedded)";
+    json_t *root = path ? json_load_file(path, 0, &je)
+                        : json_loads(app_procure_instruments_json, 0, &je);
+    memset(out, 0, sizeof *out);
+    if (!root)
+        return df_err_set(err, path && je.line < 0 ? DF_ERR_RUNTIME : DF_ERR_INPUT,
+                          "%s:%d: %s", where, je.line, je.text);
+    json_t *list = json_object_get(root, "instruments");
+    char known[256] = "";
+    size_t i;
+    json_t *o;
+    json_array_foreach(list, i, o) {
+        const char *n = json_string_value(json_object_get(o, "name"));
+        if (!n)
+            continue;
+        if (strcmp(n, name) == 0) {
+            rc = parse_instrument(o, a, out, err);
+            if (rc < 0)
+                df_err_prefix(err, "%s: instrument %s", where, name);
+            goto out;
+        }
+        snprintf(known + strlen(known), sizeof known - strlen(known), "%s%s", *known ? ", " : "",
+                 n);
+    }
+    df_err_set(err, DF_ERR_USAGE, "no instrument \"%s\" in %s (known: %s)", name, where,
+               *known ? known : "none");
+out:
+    json_decref(root);
+    return rc;
+}
+
+/* ---- loading ---------------------------------------------------------------- */
+
+struct loader {
+    struct app_procure_plan *p;
+    int dn, dcap, sn, scap;
+    struct df_err *err;
+};
+
+static int64_t cents(double eur) { return (int64_t)llround(eur * 100.0); }
+
+/* Grows an arena array to hold one more element (the arena keeps the old copy). */
+static void *grow(struct arena *a, void *arr, int n, int *cap, size_t size)
+{
+    if (n < *cap)
+        return arr;
+    int c = *cap ? 2 * *cap : 64;
+    void *fresh = arena_alloc(a, (size_t)c * size);
+    if (!fresh)
+        return NULL;
+    if (n)
+        memcpy(fresh, arr, (size_t)n * size);
+    *cap = c;
+    return fresh;
+}
+
+static int load_demand(void *ud, const struct store_demand *d)
+{
+    struct loader *L = ud;
+    struct app_procure_plan *p = L->p;
+    struct arena *a = &p->arena;
+    int cap = L->dcap;
+    p->demands = grow(a, p->demands, L->dn, &L->dcap, sizeof *p->demands);
+    p->dinfo = grow(a, p->dinfo, L->dn, &cap, sizeof *p->dinfo);
+    if (!p->demands || !p->dinfo)
+        return df_err_set(L->err, DF_ERR_RUNTIME, "out of memory loading demands");
+    struct procure_demand *e = &p->demands[L->dn];
+    struct app_procure_demand_info *info = &p->dinfo[L->dn];
+    int day = 0;
+    if (procure_date_parse(d->deliver_by, &day) < 0)
+        return df_err_set(L->err, DF_ERR_INPUT, "demand %s: deliver_by \"%s\" is not a date",
+                          d->id, d->deliver_by);
+    /* Funders: split "DK;SE" into an array of codes. */
+    int fn = *d->funders ? 1 : 0;
+    for (const char *c = d->funders; *c; c++)
+        fn += *c == ';';
+    const char **funders = arena_alloc(a, ((size_t)fn + 1) * sizeof *funders);
+    char *copy = arena_strdup(a, d->funders);
+    if (!funders || !copy)
+        return df_err_set(L->err, DF_ERR_RUNTIME, "out of memory loading demands");
+    int k = 0;
+    for (char *tok = strtok(copy, ";"); tok && k < fn; tok = strtok(NULL, ";"))
+        funders[k++] = tok;
+    *e = (struct procure_demand){
+        .id = arena_strdup(a, d->id), .country = arena_strdup(a, d->country),
+        .cpv = arena_strdup(a, d->cpv), .funders = funders, .funders_n = k,
+        .quantity = d->quantity, .deadline = day, .max_price_cents = cents(d->max_unit_price_eur),
+    };
+    *info = (struct app_procure_demand_info){
+        .buyer = arena_strdup(a, d->buyer), .description = arena_strdup(a, d->description),
+        .unit = arena_strdup(a, d->unit), .deliver_by = arena_strdup(a, d->deliver_by),
+        .funders = arena_strdup(a, d->funders), .max_unit_price_eur = d->max_unit_price_eur,
+    };
+    if (!e->id || !e->country || !e->cpv || !info->buyer || !info->unit)
+        return df_err_set(L->err, DF_ERR_RUNTIME, "out of memory loading demands");
+    L->dn++;
+    return 0;
+}
+
+static int load_supply(void *ud, const struct store_supply *x)
+{
+    struct loader *L = ud;
+    struct app_procure_plan *p = L->p;
+    struct arena *a = &p->arena;
+    int cap = L->scap;
+    p->supplies = grow(a, p->supplies, L->sn, &L->scap, sizeof *p->supplies);
+    p->sinfo = grow(a, p->sinfo, L->sn, &cap, sizeof *p->sinfo);
+    if (!p->supplies || !p->sinfo)
+        return df_err_set(L->err, DF_ERR_RUNTIME, "out of memory loading supplies");
+    p->supplies[L->sn] = (struct procure_supply){
+        .id = arena_strdup(a, x->id), .cpv = arena_strdup(a, x->cpv),
+        .country = arena_strdup(a, x->production_country),
+        .capacity_per_month = x->capacity_per_month, .price_cents = cents(x->unit_price_eur),
+        .lead_days = x->lead_time_days, .content_pct = x->eu_content_pct,
+    };
+    p->sinfo[L->sn] = (struct app_procure_supply_info){
+        .org = arena_strdup(a, x->org), .description = arena_strdup(a, x->description),
+        .unit_price_eur = x->unit_price_eur,
+    };
+    if (!p->supplies[L->sn].id || !p->sinfo[L->sn].org)
+        return df_err_set(L->err, DF_ERR_RUNTIME, "out of memory loading supplies");
+    L->sn++;
+    return 0;
+}
+
+int app_procure_plan(struct store *s, const char *instrument, const char *instruments_path,
+                     const char *as_of, struct app_procure_plan *out, struct df_err *err)
+{
+    memset(out, 0, sizeof *out);
+    arena_init(&out->arena, 0);
+    if (app_procure_instrument(instruments_path, instrument, &out->arena, &out->inst, err) < 0)
+        return -1;
+    int day;
+    if (as_of) {
+        if (procure_date_parse(as_of, &day) < 0)
+            return df_err_set(err, DF_ERR_USAGE, "--as-of \"%s\" is not a date YYYY-MM-DD",
+                              as_of);
+    } else {
+        day = (int)(time(NULL) / 86400);
+    }
+    procure_date_format(day, out->as_of);
+    struct loader L = {.p = out, .err = err};
+    if (store_demand_each(s, load_demand, &L, err) != 0 ||
+        store_supply_each(s, load_supply, &L, err) != 0)
+        return -1;
+    out->problem = (struct procure_problem){
+        .rules = &out->inst.rules, .as_of = day, .demands = out->demands, .demands_n = L.dn,
+        .supplies = out->supplies, .supplies_n = L.sn, .method = PROCURE_FLOW,
+    };
+    return procure_plan(&out->problem, &out->sol, err);
+}
+
+void app_procure_plan_free(struct app_procure_plan *p)
+{
+    procure_solution_free(&p->sol);
+    arena_free(&p->arena);
+    memset(p, 0, sizeof *p);
+}
+
+/* ---- the plan as JSON ---------------------------------------------------------- */
+
+json_t *app_procure_plan_json(const struct app_procure_plan *p)
+{
+    const struct procure_solution *sol = &p->sol;
+    json_t *lots = json_array(), *unplaced = json_array();
+    for (int l = 0; l < sol->lots_n; l++) {
+        const struct procure_lot *lot = &sol->lots[l];
+        json_t *countries = json_array(), *demands = json_array(), *allocs = json_array();
+        for (int c = 0; c < lot->countries_n; c++)
+            json_array_append_new(countries, json_string(lot->countries[c]));
+        for (int k = 0; k < lot->demands_n; k++)
+            json_array_append_new(demands, json_string(p->demands[lot->demands[k]].id));
+        for (int k = 0; k < lot->allocs_n; k++) {
+            const struct procure_alloc *al = &sol->allocs[lot->allocs_first + k];
+            json_array_append_new(
+                allocs, json_pack("{s:s, s:s, s:I, s:f}", "demand", p->demands[al->demand].id,
+                                  "supply", p->supplies[al->supply].id, "quantity",
+                                  (json_int_t)al->quantity, "unit_price_eur",
+                                  p->sinfo[al->supply].unit_price_eur));
+        }
+        json_array_append_new(lots, json_pack("{s:s, s:s, s:o, s:o, s:o, s:I}", "id", lot->id,
+                                              "cpv", lot->cpv_group, "countries", countries,
+                                              "demands", demands, "allocations", allocs,
+                                              "unmet", (json_int_t)lot->unmet));
+    }
+    for (int k = 0; k < sol->unplaced_n; k++)
+        json_array_append_new(unplaced,
+                              json_pack("{s:s, s:s}", "id", p->demands[sol->unplaced[k].demand].id,
+                                        "reason", sol->unplaced[k].reason));
+    return json_pack("{s:s, s:s, s:o, s:o}", "instrument", p->inst.rules.name, "as_of", p->as_of,
+                     "lots", lots, "unplaced_demands", unplaced);
+}

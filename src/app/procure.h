@@ -1,0 +1,66 @@
+/* Joint procurement use-cases shared by the CLI and HTTP: load an instrument's
+ * rules (embedded data/instruments.json or a file), load demands and supplies
+ * from the store, plan with the engine, and render the plan as the JSON of
+ * `dfnc procure plan --json` or as an OCDS release package. */
+#ifndef DFNC_APP_PROCURE_H
+#define DFNC_APP_PROCURE_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "engine/procure/procure.h"
+#include "store/store.h"
+
+/* The embedded data/instruments.json (NUL-terminated). */
+extern const char app_procure_instruments_json[];
+
+struct app_instrument {
+    struct procure_rules rules;        /* rules.name points into the arena */
+    const char *title, *regulation, *url;
+};
+
+/* Finds instrument name in the JSON text of an instruments file (path NULL: the
+ * embedded one). Strings go into a. DF_ERR_USAGE for an unknown name (the
+ * message lists the known ones), DF_ERR_INPUT for a malformed file. */
+int app_procure_instrument(const char *path, const char *name, struct arena *a,
+                           struct app_instrument *out, struct df_err *err);
+
+/* What the planner saw beside the engine's structs, for output. */
+struct app_procure_demand_info {
+    const char *buyer, *description, *unit, *deliver_by, *funders;  /* funders "DK;SE" */
+    double max_unit_price_eur;
+};
+struct app_procure_supply_info {
+    const char *org, *description;
+    double unit_price_eur;
+};
+
+struct app_procure_plan {
+    struct app_instrument inst;
+    char as_of[11];
+    struct procure_problem problem;
+    struct procure_demand *demands;
+    struct app_procure_demand_info *dinfo;
+    struct procure_supply *supplies;
+    struct app_procure_supply_info *sinfo;
+    struct procure_solution sol;
+    struct arena arena;
+};
+
+/* Plans the store's demands and supplies under instrument (instruments_path
+ * NULL: embedded rules) as of as_of ("YYYY-MM-DD"; NULL: today, UTC). Free with
+ * app_procure_plan_free, also after an error. */
+int app_procure_plan(struct store *s, const char *instrument, const char *instruments_path,
+                     const char *as_of, struct app_procure_plan *out, struct df_err *err);
+void app_procure_plan_free(struct app_procure_plan *p);
+
+/* {"instrument","as_of","lots":[...],"unplaced_demands":[...]}: a new reference
+ * the caller decrefs. */
+json_t *app_procure_plan_json(const struct app_procure_plan *p);
+/* An OCDS 1.1.5 release package: one release per joint lot's tender. Reads
+ * organisation names from s. A new reference, NULL with err filled. */
+json_t *app_procure_ocds(struct store *s, const struct app_procure_plan *p, struct df_err *err);
+
+#endif

@@ -1,0 +1,235 @@
+/* Validating demand and supply rows before they reach the store: every field a
+ * planner relies on (CPV, quantities, prices, dates, countries, organisations)
+ * is checked here, so the planner never meets malformed data. */
+#include "app/procure_import.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/country.h"
+#include "core/cpv.h"
+#include "engine/procure/procure.h"
+#include "store/procure.h"
+
+#define PROCURE_ID_MAX 128
+#define PROCURE_TEXT_MAX (16 * 1024)
+#define FUNDERS_MAX 32
+
+const char *const app_procure_demand_columns[] = {
+    "id", "buyer", "country", "cpv", "quantity", "unit", "deliver_by", "max_unit_price_eur", NULL};
+const char *const app_procure_supply_columns[] = {
+    "id", "organisation", "cpv", "capacity_per_month", "unit_price_eur", "lead_time_days",
+    "production_country", "eu_content_pct", NULL};
+
+/* The fields of one row being read, and the first problem met. */
+struct fields {
+    const struct csv_reader *r;
+    const struct csv_row *row;
+    struct df_err *err;
+    int failed;
+};
+
+static const char *field(struct fields *f, const char *col, int required)
+{
+    if (f->failed)
+        return NULL;
+    const char *v = csv_get(f->r, f->row, col);
+    if (v && !*v)
+        v = NULL;
+    if (!v && required) {
+        f->failed = df_err_set(f->err, DF_ERR_INPUT, "column \"%s\" is empty", col);
+        return NULL;
+    }
+    if (v && strlen(v) > PROCURE_TEXT_MAX) {
+        f->failed = df_err_set(f->err, DF_ERR_INPUT, "%s is longer than %d bytes", col,
+                               PROCURE_TEXT_MAX);
+        return NULL;
+    }
+    return v;
+}
+
+static const char *ident(struct fields *f, const char *col)
+{
+    const char *v = field(f, col, 1);
+    if (!v)
+        return NULL;
+    int bad = strlen(v) > PROCURE_ID_MAX;
+    for (const unsigned char *p = (const unsigned char *)v; *p && !bad; p++)
+        bad = *p <= ' ' || *p == 0x7F;
+    if (bad) {
+        f->failed = df_err_set(f->err, DF_ERR_INPUT,
+                               "%s \"%.40s\" must be 1-%d bytes without spaces", col, v,
+                               PROCURE_ID_MAX);
+        return NULL;
+    }
+    return v;
+}
+
+/* A whole number in [min, max]. */
+static int64_t whole(struct fields *f, const char *col, int64_t min, int64_t max)
+{
+    const char *v = field(f, col, 1);
+    if (!v)
+        return 0;
+    char *end;
+    errno = 0;
+    long long n = strtoll(v, &end, 10);
+    if (errno || *end || end == v || n < min || n > max) {
+        f->failed = df_err_set(f->err, DF_ERR_INPUT,
+                               "%s \"%.40s\" must be a whole number from %lld to %lld", col, v,
+                               (long long)min, (long long)max);
+        return 0;
+    }
+    return n;
+}
+
+static double number(struct fields *f, const char *col, double min, double max)
+{
+    const char *v = field(f, col, 1);
+    if (!v)
+        return 0;
+    char *end;
+    errno = 0;
+    double x = strtod(v, &end);
+    if (errno || *end || end == v || !isfinite(x) || x < min || x > max) {
+        f->failed = df_err_set(f->err, DF_ERR_INPUT, "%s \"%.40s\" must be a number from %g to %g",
+                               col, v, min, max);
+        return 0;
+    }
+    return x;
+}
+
+/* An ISO 3166 alpha-2 code, upper-cased into out. */
+static const char *country(struct fields *f, const char *col, const char *v, char out[3])
+{
+    if (f->failed || !v)
+        return NULL;
+    if (strlen(v) == 2) {
+        out[0] = (char)toupper((unsigned char)v[0]);
+        out[1] = (char)toupper((unsigned char)v[1]);
+        out[2] = '\0';
+        if (country_is_known(out))
+            return out;
+    }
+    f->failed = df_err_set(f->err, DF_ERR_INPUT,
+                           "%s \"%.40s\" is not an ISO 3166 alpha-2 country code", col, v);
+    return NULL;
+}
+
+static const char *cpv(struct fields *f, struct store *s)
+{
+    const char *v = field(f, "cpv", 1);
+    if (!v)
+        return NULL;
+    if (!cpv_is_well_formed(v)) {
+        f->failed = df_err_set(f->err, DF_ERR_INPUT,
+                               "cpv \"%.40s\" is not a CPV code (like 35331200-5)", v);
+        return NULL;
+    }
+    int64_t loaded = store_cpv_count(s, f->err);
+    int known = loaded > 0 ? store_cpv_is_known(s, v, f->err) : 1;
+    if (loaded < 0 || known < 0) {
+        f->failed = -1;
+        return NULL;
+    }
+    if (!known) {
+        f->failed = df_err_set(f->err, DF_ERR_INPUT, "cpv \"%s\" is not in the CPV classifier",
+                               v);
+        return NULL;
+    }
+    return v;
+}
+
+static const char *organisation(struct fields *f, struct store *s, const char *col)
+{
+    const char *v = ident(f, col);
+    if (!v)
+        return NULL;
+    int exists = store_org_exists(s, v, f->err);
+    if (exists <= 0) {
+        f->failed = exists < 0 ? -1
+                               : df_err_set(f->err, DF_ERR_INPUT,
+                                            "%s \"%s\" is not a known organisation "
+                                            "(import organisations first)", col, v);
+        return NULL;
+    }
+    return v;
+}
+
+/* "DK;SE" checked and normalised into out ("" when empty). */
+static const char *funders(struct fields *f, char *out, size_t cap)
+{
+    const char *v = field(f, "funder_countries", 0);
+    size_t used = 0;
+    int n = 0;
+    out[0] = '\0';
+    for (const char *p = v ? v : ""; *p && !f->failed;) {
+        const char *end = strchr(p, ';');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        char one[8], code[3];
+        if (len > 0) {
+            if (len >= sizeof one || ++n > FUNDERS_MAX || used + 3 >= cap) {
+                f->failed = df_err_set(f->err, DF_ERR_INPUT,
+                                       "funder_countries must be at most %d codes like DK;SE",
+                                       FUNDERS_MAX);
+                break;
+            }
+            memcpy(one, p, len);
+            one[len] = '\0';
+            if (!country(f, "funder country", one, code))
+                break;
+            used += (size_t)snprintf(out + used, cap - used, "%s%s", used ? ";" : "", code);
+        }
+        p += len + (end != NULL);
+    }
+    return f->failed ? NULL : out;
+}
+
+int app_procure_demand_row(struct store *s, const struct csv_reader *r,
+                           const struct csv_row *row, int *added, struct df_err *err)
+{
+    struct fields f = {r, row, err, 0};
+    struct store_demand d = {0};
+    char cc[3], fund[FUNDERS_MAX * 3 + 1];
+    int day;
+    d.id = ident(&f, "id");
+    d.buyer = organisation(&f, s, "buyer");
+    d.country = country(&f, "country", field(&f, "country", 1), cc);
+    d.cpv = cpv(&f, s);
+    d.description = field(&f, "description", 0);
+    d.quantity = whole(&f, "quantity", 1, INT64_C(1000000000));
+    d.unit = field(&f, "unit", 1);
+    d.deliver_by = field(&f, "deliver_by", 1);
+    if (d.deliver_by && procure_date_parse(d.deliver_by, &day) < 0)
+        f.failed = df_err_set(err, DF_ERR_INPUT,
+                              "deliver_by \"%.40s\" is not a date YYYY-MM-DD", d.deliver_by);
+    d.max_unit_price_eur = number(&f, "max_unit_price_eur", 0, 1e9);
+    d.funders = funders(&f, fund, sizeof fund);
+    if (f.failed)
+        return -1;
+    return store_demand_upsert(s, &d, added, err);
+}
+
+int app_procure_supply_row(struct store *s, const struct csv_reader *r,
+                           const struct csv_row *row, int *added, struct df_err *err)
+{
+    struct fields f = {r, row, err, 0};
+    struct store_supply x = {0};
+    char cc[3];
+    x.id = ident(&f, "id");
+    x.org = organisation(&f, s, "organisation");
+    x.cpv = cpv(&f, s);
+    x.description = field(&f, "description", 0);
+    x.capacity_per_month = whole(&f, "capacity_per_month", 1, INT64_C(1000000000));
+    x.unit_price_eur = number(&f, "unit_price_eur", 0, 1e9);
+    x.lead_time_days = (int)whole(&f, "lead_time_days", 0, 3650);
+    x.production_country = country(&f, "production_country", field(&f, "production_country", 1),
+                                    cc);
+    x.eu_content_pct = number(&f, "eu_content_pct", 0, 100);
+    if (f.failed)
+        return -1;
+    return store_supply_upsert(s, &x, added, err);
+}

@@ -1,0 +1,205 @@
+/* The plan as an OCDS 1.1.5 release package (with the lots extension): one
+ * release per joint tender (a CPV group's lots under the instrument), items per
+ * demand classified by CPV, parties with the buyer, supplier and funder roles,
+ * and the allocation as pending (planned) awards, one per lot and supplier. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app/procure.h"
+#include "core/country.h"
+
+#define OCID_PREFIX "ocds-dfnc00"
+#define LOTS_EXTENSION \
+    "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/" \
+    "v1.1.5/extension.json"
+
+/* Adds role to the party with that id in parties (creating it). */
+static int add_party(struct store *s, json_t *parties, const char *id, const char *role,
+                     const char *country, struct arena *a, struct df_err *err)
+{
+    size_t i;
+    json_t *p;
+    json_array_foreach(parties, i, p) {
+        if (strcmp(json_string_value(json_object_get(p, "id")), id) != 0)
+            continue;
+        json_t *roles = json_object_get(p, "roles");
+        size_t k;
+        json_t *r;
+        json_array_foreach(roles, k, r)
+            if (strcmp(json_string_value(r), role) == 0)
+                return 0;
+        return json_array_append_new(roles, json_string(role));
+    }
+    const char *name;
+    if (country) {
+        name = arena_printf(a, "Government of %s", country_name_en(country));
+    } else {
+        struct store_org o;
+        if (store_org_get(s, id, a, &o, err) < 0)
+            return -1;
+        name = o.name;
+        country = o.country;
+    }
+    if (!name)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    return json_array_append_new(
+        parties, json_pack("{s:s, s:s, s:{s:s}, s:[s]}", "id", id, "name", name, "address",
+                           "countryName", country_name_en(country), "roles", role));
+}
+
+static json_t *value(double eur) { return json_pack("{s:f, s:s}", "amount", eur, "currency", "EUR"); }
+
+static json_t *classification(struct store *s, const char *cpv, struct arena *a)
+{
+    const char *label = store_cpv_label(s, cpv, "en", a);
+    json_t *c = json_pack("{s:s, s:s}", "scheme", "CPV", "id", cpv);
+    if (label)
+        json_object_set_new(c, "description", json_string(label));
+    return c;
+}
+
+/* The release of one CPV group's lots [from, to). */
+static json_t *release(struct store *s, const struct app_procure_plan *p, int from, int to,
+                       struct arena *a, struct df_err *err)
+{
+    const struct procure_solution *sol = &p->sol;
+    const struct procure_lot *first = &sol->lots[from];
+    const char *ocid = arena_printf(a, OCID_PREFIX "-%s-%s", p->inst.rules.name,
+                                    first->cpv_group);
+    json_t *parties = json_array(), *items = json_array(), *lots = json_array();
+    json_t *awards = json_array();
+    double tender_value = 0;
+    for (int l = from; l < to; l++) {
+        const struct procure_lot *lot = &sol->lots[l];
+        double lot_value = 0;
+        for (int k = 0; k < lot->demands_n; k++) {
+            int i = lot->demands[k];
+            const struct procure_demand *d = &p->demands[i];
+            const struct app_procure_demand_info *info = &p->dinfo[i];
+            if (add_party(s, parties, info->buyer, "buyer", NULL, a, err) < 0)
+                goto fail;
+            for (int f = 0; f < d->funders_n; f++)
+                if (add_party(s, parties, arena_printf(a, "funder-%s", d->funders[f]), "funder",
+                              d->funders[f], a, err) < 0)
+                    goto fail;
+            lot_value += (double)d->quantity * info->max_unit_price_eur;
+            json_t *item = json_pack(
+                "{s:s, s:s, s:o, s:I, s:{s:s, s:o}, s:s}", "id", d->id, "description",
+                info->description ? info->description : d->cpv, "classification",
+                classification(s, d->cpv, a), "quantity", (json_int_t)d->quantity, "unit",
+                "name", info->unit, "value", value(info->max_unit_price_eur), "relatedLot",
+                lot->id);
+            json_array_append_new(items, item);
+        }
+        tender_value += lot_value;
+        char countries[3 * 64 + 1] = "";
+        for (int c = 0; c < lot->countries_n; c++)
+            snprintf(countries + strlen(countries), sizeof countries - strlen(countries), "%s%s",
+                     c ? ", " : "", lot->countries[c]);
+        json_array_append_new(
+            lots, json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", lot->id, "title",
+                            arena_printf(a, "Joint lot %s (CPV %s)", lot->id, lot->cpv_group),
+                            "description",
+                            arena_printf(a, "Common procurement under %s by %s; %lld units "
+                                         "unmet by the plan", p->inst.rules.name, countries,
+                                         (long long)lot->unmet),
+                            "status", "planned", "value", value(lot_value)));
+        /* One planned award per supplier of the lot. */
+        for (int k = 0; k < lot->allocs_n; k++) {
+            const struct procure_alloc *al = &sol->allocs[lot->allocs_first + k];
+            const char *award_id = arena_printf(a, "%s-%s", lot->id, p->supplies[al->supply].id);
+            json_t *award = NULL;
+            size_t ai;
+            json_t *aw;
+            json_array_foreach(awards, ai, aw)
+                if (strcmp(json_string_value(json_object_get(aw, "id")), award_id) == 0)
+                    award = aw;
+            const struct app_procure_supply_info *si = &p->sinfo[al->supply];
+            if (add_party(s, parties, si->org, "supplier", NULL, a, err) < 0)
+                goto fail;
+            if (!award) {
+                award = json_pack("{s:s, s:s, s:s, s:[s], s:o, s:[{s:s}], s:[]}", "id", award_id,
+                                  "title", arena_printf(a, "Planned award of %s", lot->id),
+                                  "status", "pending", "relatedLots", lot->id, "value",
+                                  value(0), "suppliers", "id", si->org, "items");
+                json_array_append_new(awards, award);
+            }
+            double amount = (double)al->quantity * si->unit_price_eur;
+            json_t *v = json_object_get(award, "value");
+            json_object_set_new(v, "amount",
+                                json_real(json_number_value(json_object_get(v, "amount")) +
+                                          amount));
+            const struct procure_demand *d = &p->demands[al->demand];
+            json_array_append_new(
+                json_object_get(award, "items"),
+                json_pack("{s:s, s:s, s:o, s:I, s:{s:s, s:o}, s:s}", "id",
+                          arena_printf(a, "%s-%s", d->id, p->supplies[al->supply].id),
+                          "description", arena_printf(a, "%s for demand %s", si->description
+                                                      ? si->description : d->cpv, d->id),
+                          "classification", classification(s, d->cpv, a), "quantity",
+                          (json_int_t)al->quantity, "unit", "name", p->dinfo[al->demand].unit,
+                          "value", value(si->unit_price_eur), "relatedLot", lot->id));
+        }
+    }
+    /* The supplier entries in awards carry the parties' names. */
+    size_t ai;
+    json_t *aw;
+    json_array_foreach(awards, ai, aw) {
+        json_t *sup = json_array_get(json_object_get(aw, "suppliers"), 0);
+        size_t pi;
+        json_t *party;
+        json_array_foreach(parties, pi, party)
+            if (json_equal(json_object_get(party, "id"), json_object_get(sup, "id")))
+                json_object_set(sup, "name", json_object_get(party, "name"));
+    }
+    json_t *buyer = json_array_get(parties, 0);
+    return json_pack(
+        "{s:s, s:s, s:s, s:[s,s], s:s, s:s, s:o, s:{s:O, s:O}, s:{s:s, s:s, s:s, s:s, s:s, "
+        "s:o, s:o, s:o}, s:o}",
+        "ocid", ocid, "id", arena_printf(a, "%s-plan-%s", ocid, p->as_of), "date",
+        arena_printf(a, "%sT00:00:00Z", p->as_of), "tag", "tender", "award", "initiationType",
+        "tender", "language", "en", "parties", parties, "buyer", "id",
+        json_object_get(buyer, "id"), "name", json_object_get(buyer, "name"), "tender", "id",
+        arena_printf(a, "%s-tender", ocid), "title",
+        arena_printf(a, "Joint procurement of CPV %s under %s (%s)", first->cpv_group,
+                     p->inst.rules.name, p->inst.regulation ? p->inst.regulation : ""),
+        "status", "planned", "mainProcurementCategory", "goods", "procurementMethod", "open",
+        "value", value(tender_value), "items", items, "lots", lots, "awards", awards);
+fail:
+    json_decref(parties);
+    json_decref(items);
+    json_decref(lots);
+    json_decref(awards);
+    return NULL;
+}
+
+json_t *app_procure_ocds(struct store *s, const struct app_procure_plan *p, struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    json_t *releases = json_array();
+    const struct procure_solution *sol = &p->sol;
+    for (int l = 0; l < sol->lots_n;) {
+        int end = l + 1;
+        while (end < sol->lots_n && strcmp(sol->lots[end].cpv_group, sol->lots[l].cpv_group) == 0)
+            end++;
+        json_t *r = release(s, p, l, end, &a, err);
+        if (!r) {
+            json_decref(releases);
+            arena_free(&a);
+            return NULL;
+        }
+        json_array_append_new(releases, r);
+        l = end;
+    }
+    json_t *pkg = json_pack("{s:s, s:s, s:s, s:{s:s}, s:[s], s:o}", "uri",
+                            arena_printf(&a, "urn:dfnc:procure:%s:%s", p->inst.rules.name,
+                                         p->as_of),
+                            "version", "1.1", "publishedDate",
+                            arena_printf(&a, "%sT00:00:00Z", p->as_of), "publisher", "name",
+                            "dfnc", "extensions", LOTS_EXTENSION, "releases", releases);
+    arena_free(&a);
+    if (!pkg)
+        df_err_set(err, DF_ERR_RUNTIME, "could not build the OCDS package");
+    return pkg;
+}

@@ -1,0 +1,41 @@
+/* dfnc agenda PERSON [--format text|json|ics] */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/agenda.h"
+#include "cli/cli.h"
+
+int cli_cmd_agenda(struct cli_ctx *ctx, int argc, char **argv)
+{
+    const char *format = "text";
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
+    optind = 0;
+    for (int c; (c = getopt_long(argc, argv, "", opts, NULL)) != -1;) {
+        if (c == 'f' && (!strcmp(optarg, "text") || !strcmp(optarg, "json") || !strcmp(optarg, "ics")))
+            format = optarg;
+        else
+            return cli_usage("agenda");
+    }
+    if (optind != argc - 1)
+        return cli_usage("agenda");
+    const char *person = argv[optind];
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct buf out = BUF_INIT(0);
+    int rc = store_open(&s, ctx->db_path, &err);
+    if (rc == 0)
+        rc = !strcmp(format, "json") ? app_agenda_json(s, person, &out, &err)
+             : !strcmp(format, "ics") ? app_agenda_ics(s, person, &out, &err)
+                                      : app_agenda_text(s, person, &out, &err);
+    store_close(s);
+    if (rc < 0) {
+        buf_free(&out);
+        return cli_fail(&err);
+    }
+    fputs(buf_str(&out), stdout);
+    if (!strcmp(format, "json"))
+        putchar('\n');
+    buf_free(&out);
+    return 0;
+}

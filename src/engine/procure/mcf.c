@@ -1,0 +1,232 @@
+/* Successive shortest paths for min-cost flow (see mcf.h). Edges are stored in
+ * pairs (forward 2k, residual 2k+1); adjacency is rebuilt as a compact array at
+ * solve time. Each round runs Dijkstra on reduced costs, raises the potentials
+ * by the distances, then pushes blocking flow along the admissible (zero
+ * reduced cost) subgraph with a depth-first search, so one shortest-path round
+ * usually saturates many paths. */
+#include "engine/procure/mcf.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define INF64 INT64_MAX
+
+struct mcf_edge {
+    int to;
+    int64_t cap, cost;   /* residual capacity; cost per unit */
+};
+
+struct mcf {
+    int nodes_n, edges_n, edges_cap;
+    struct mcf_edge *e;
+    int *from;           /* tail of each edge, for building adjacency */
+    int64_t *orig_cap;   /* capacity as added, to report flow */
+};
+
+struct mcf *mcf_new(int nodes_n)
+{
+    struct mcf *g = calloc(1, sizeof *g);
+    if (!g)
+        return NULL;
+    g->nodes_n = nodes_n;
+    return g;
+}
+
+void mcf_free(struct mcf *g)
+{
+    if (!g)
+        return;
+    free(g->e);
+    free(g->from);
+    free(g->orig_cap);
+    free(g);
+}
+
+int mcf_add_edge(struct mcf *g, int from, int to, int64_t cap, int64_t cost)
+{
+    if (g->edges_n + 2 > g->edges_cap) {
+        int n = g->edges_cap ? g->edges_cap * 2 : 256;
+        struct mcf_edge *e = realloc(g->e, (size_t)n * sizeof *e);
+        if (!e)
+            return -1;
+        g->e = e;
+        int *f = realloc(g->from, (size_t)n * sizeof *f);
+        if (!f)
+            return -1;
+        g->from = f;
+        int64_t *c = realloc(g->orig_cap, (size_t)n * sizeof *c);
+        if (!c)
+            return -1;
+        g->orig_cap = c;
+        g->edges_cap = n;
+    }
+    int k = g->edges_n;
+    g->e[k] = (struct mcf_edge){to, cap, cost};
+    g->from[k] = from;
+    g->orig_cap[k] = cap;
+    g->e[k + 1] = (struct mcf_edge){from, 0, -cost};
+    g->from[k + 1] = to;
+    g->orig_cap[k + 1] = 0;
+    g->edges_n += 2;
+    return k;
+}
+
+int64_t mcf_edge_flow(const struct mcf *g, int edge)
+{
+    return g->orig_cap[edge] - g->e[edge].cap;
+}
+
+/* A binary min-heap of (distance, node) with lazy deletion. */
+struct heap_item {
+    int64_t d;
+    int v;
+};
+
+static void heap_push(struct heap_item *h, int *n, int64_t d, int v)
+{
+    int i = (*n)++;
+    while (i > 0) {
+        int p = (i - 1) / 2;
+        if (h[p].d <= d)
+            break;
+        h[i] = h[p];
+        i = p;
+    }
+    h[i] = (struct heap_item){d, v};
+}
+
+static struct heap_item heap_pop(struct heap_item *h, int *n)
+{
+    struct heap_item top = h[0], last = h[--*n];
+    int i = 0;
+    for (;;) {
+        int c = 2 * i + 1;
+        if (c >= *n)
+            break;
+        if (c + 1 < *n && h[c + 1].d < h[c].d)
+            c++;
+        if (h[c].d >= last.d)
+            break;
+        h[i] = h[c];
+        i = c;
+    }
+    if (*n > 0)
+        h[i] = last;
+    return top;
+}
+
+struct solver {
+    struct mcf *g;
+    int *adj_start, *adj;     /* edges leaving node v: adj[adj_start[v] .. adj_start[v+1]) */
+    int *iter;                /* DFS cursor per node */
+    int64_t *pot, *dist;      /* potentials; Dijkstra distances */
+    char *on_path;
+    int t;
+};
+
+/* Pushes up to limit units from v to t along residual edges of zero reduced
+ * cost (shortest paths), avoiding cycles; returns what it pushed. */
+static int64_t push(struct solver *S, int v, int64_t limit)
+{
+    if (v == S->t)
+        return limit;
+    int64_t pushed = 0;
+    S->on_path[v] = 1;
+    for (int *it = &S->iter[v]; *it < S->adj_start[v + 1] && pushed < limit; ++*it) {
+        int k = S->adj[*it];
+        struct mcf_edge *e = &S->g->e[k];
+        if (e->cap <= 0 || S->on_path[e->to])
+            continue;
+        if (e->cost + S->pot[v] - S->pot[e->to] != 0)
+            continue;
+        int64_t got = push(S, e->to, limit - pushed < e->cap ? limit - pushed : e->cap);
+        if (got > 0) {
+            e->cap -= got;
+            S->g->e[k ^ 1].cap += got;
+            pushed += got;
+            if (pushed == limit)
+                break;      /* keep the cursor: the edge may have room left */
+        }
+    }
+    S->on_path[v] = 0;
+    return pushed;
+}
+
+int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
+{
+    int rc = -1, n = g->nodes_n, m = g->edges_n;
+    int64_t flow = 0, cost = 0;
+    struct solver S = {.g = g, .t = t};
+    struct heap_item *heap = NULL;
+    S.adj_start = calloc((size_t)n + 1, sizeof *S.adj_start);
+    S.adj = malloc(((size_t)m + 1) * sizeof *S.adj);
+    S.iter = malloc(((size_t)n + 1) * sizeof *S.iter);
+    S.pot = calloc((size_t)n, sizeof *S.pot);
+    S.dist = malloc((size_t)n * sizeof *S.dist);
+    S.on_path = calloc((size_t)n, 1);
+    heap = malloc(((size_t)m + (size_t)n + 1) * sizeof *heap);
+    if (!S.adj_start || !S.adj || !S.iter || !S.pot || !S.dist || !S.on_path || !heap)
+        goto out;
+    for (int k = 0; k < m; k++)
+        S.adj_start[g->from[k] + 1]++;
+    for (int v = 0; v < n; v++)
+        S.adj_start[v + 1] += S.adj_start[v];
+    memcpy(S.iter, S.adj_start, (size_t)n * sizeof *S.iter);
+    for (int k = 0; k < m; k++)
+        S.adj[S.iter[g->from[k]]++] = k;
+
+    /* Costs start non-negative, so zero potentials are feasible. */
+    for (;;) {
+        for (int v = 0; v < n; v++)
+            S.dist[v] = INF64;
+        int hn = 0;
+        S.dist[s] = 0;
+        heap_push(heap, &hn, 0, s);
+        while (hn > 0) {
+            struct heap_item it = heap_pop(heap, &hn);
+            if (it.d != S.dist[it.v])
+                continue;
+            int v = it.v;
+            for (int a = S.adj_start[v]; a < S.adj_start[v + 1]; a++) {
+                const struct mcf_edge *e = &g->e[S.adj[a]];
+                if (e->cap <= 0)
+                    continue;
+                int64_t nd = it.d + e->cost + S.pot[v] - S.pot[e->to];
+                if (nd < S.dist[e->to]) {
+                    S.dist[e->to] = nd;
+                    heap_push(heap, &hn, nd, e->to);
+                }
+            }
+        }
+        if (S.dist[t] == INF64)
+            break;
+        /* Raising potentials by min(dist, dist[t]) keeps every residual edge's
+         * reduced cost >= 0 (also for nodes beyond the sink or unreached) and
+         * makes every zero-reduced-cost s-t path a shortest one. */
+        int64_t dt = S.dist[t];
+        for (int v = 0; v < n; v++)
+            S.pot[v] += S.dist[v] < dt ? S.dist[v] : dt;
+        memcpy(S.iter, S.adj_start, (size_t)n * sizeof *S.iter);
+        int64_t path_cost = S.pot[t] - S.pot[s];
+        for (int64_t got; (got = push(&S, s, INF64)) > 0;) {
+            flow += got;
+            cost += got * path_cost;
+        }
+    }
+    rc = 0;
+out:
+    if (rc == 0) {
+        if (flow_out)
+            *flow_out = flow;
+        if (cost_out)
+            *cost_out = cost;
+    }
+    free(S.adj_start);
+    free(S.adj);
+    free(S.iter);
+    free(S.pot);
+    free(S.dist);
+    free(S.on_path);
+    free(heap);
+    return rc;
+}

@@ -1,0 +1,623 @@
+/* The joint-procurement planner (see procure.h): eligibility and lots first,
+ * then the allocation as one min-cost flow per CPV group, whose network carries
+ * each supplier's capacity through a chain of deadline buckets so that what it
+ * delivers by any deadline never exceeds what it can make by then. */
+#include "engine/procure/procure.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/country.h"
+#include "core/cpv.h"
+#include "engine/procure/mcf.h"
+
+#define DEFAULT_WINDOW_DAYS 183
+#define MAX_LOT_COUNTRIES 64
+
+/* ---- dates -------------------------------------------------------------- */
+
+/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
+static int days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+int procure_date_parse(const char *s, int *day)
+{
+    int y, m, d;
+    if (!s || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return -1;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return -1;
+    y = atoi(s);
+    m = atoi(s + 5);
+    d = atoi(s + 8);
+    static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y < 1900 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return -1;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    if (m == 2 && d == 29 && !leap)
+        return -1;
+    *day = days_from_civil(y, m, d);
+    return 0;
+}
+
+void procure_date_format(int day, char out[11])
+{
+    int z = day + 719468;
+    int era = (z >= 0 ? z : z - 146096) / 146097;
+    int doe = z - era * 146097;
+    int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    int y = yoe + era * 400;
+    int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    int mp = (5 * doy + 2) / 153;
+    int d = doy - (153 * mp + 2) / 5 + 1;
+    int m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    snprintf(out, 11, "%04u-%02u-%02u", (unsigned)y % 10000u, (unsigned)m % 100u, (unsigned)d % 100u);
+}
+
+/* ---- rules -------------------------------------------------------------- */
+
+static enum procure_role role_of(const struct procure_rules *r, const char *country)
+{
+    if (country_is_eu_member(country))
+        return r->eu;
+    if (country_is_eea_efta(country))
+        return r->eea_efta;
+    if (country_is_ukraine(country))
+        return r->ukraine;
+    return PROCURE_ROLE_NONE;
+}
+
+static bool contractor_allowed(const struct procure_rules *r, const char *country)
+{
+    if (!r->contractors_restricted)
+        return true;
+    return (r->contractor_eu && country_is_eu_member(country)) ||
+           (r->contractor_eea_efta && country_is_eea_efta(country)) ||
+           (r->contractor_ukraine && country_is_ukraine(country));
+}
+
+int64_t procure_capacity_by(const struct procure_supply *x, int as_of, int deadline)
+{
+    int64_t days = (int64_t)deadline - as_of - x->lead_days;
+    if (days <= 0 || x->capacity_per_month <= 0)
+        return 0;
+    /* A month is 30.4375 days: cap * days / 30.4375 = cap * days * 16 / 487. */
+    return x->capacity_per_month * days * 16 / 487;
+}
+
+bool procure_pair_is_eligible(const struct procure_rules *r, const struct procure_demand *d,
+                              const struct procure_supply *x)
+{
+    if (strncmp(d->cpv, x->cpv, 5) != 0)
+        return false;
+    /* One code must contain the other: a generic "ammunition" offer serves a
+     * shells demand, a cartridges offer does not. */
+    if (!cpv_is_within(d->cpv, x->cpv) && !cpv_is_within(x->cpv, d->cpv))
+        return false;
+    return x->price_cents <= d->max_price_cents && x->content_pct >= r->min_content_pct &&
+           contractor_allowed(r, x->country);
+}
+
+/* ---- lots --------------------------------------------------------------- */
+
+struct country_set {
+    char codes[MAX_LOT_COUNTRIES][3];
+    int n, counting, member_states;
+};
+
+static void set_add(struct country_set *cs, const struct procure_rules *r, const char *c,
+                    bool only_if_counts)
+{
+    enum procure_role role = role_of(r, c);
+    if (role == PROCURE_ROLE_NONE || (only_if_counts && role != PROCURE_ROLE_COUNTS))
+        return;
+    for (int i = 0; i < cs->n; i++)
+        if (strncmp(cs->codes[i], c, 2) == 0)
+            return;
+    if (cs->n == MAX_LOT_COUNTRIES)
+        return;
+    memcpy(cs->codes[cs->n++], c, 2);
+    cs->codes[cs->n - 1][2] = '\0';
+    if (role == PROCURE_ROLE_COUNTS) {
+        cs->counting++;
+        cs->member_states += country_is_eu_member(c);
+    }
+}
+
+static int cmp_code(const void *a, const void *b) { return strcmp(a, b); }
+
+struct work {
+    const struct procure_problem *p;
+    struct procure_solution *sol;
+    int *order;                  /* candidate demands by (group, deadline, index) */
+    int order_n;
+    int *lot_of;                 /* lot per demand, -1 = unplaced */
+    const char **reason;         /* per demand, when unplaced */
+    int lots_cap;
+    /* allocation per demand: a short list of (supply, quantity) */
+    struct procure_alloc *pairs;
+    int pairs_n, pairs_cap;
+};
+
+static const struct procure_problem *sort_p;
+
+static int cmp_candidate(const void *a, const void *b)
+{
+    const struct procure_demand *x = &sort_p->demands[*(const int *)a];
+    const struct procure_demand *y = &sort_p->demands[*(const int *)b];
+    int c = strncmp(x->cpv, y->cpv, 5);
+    if (c)
+        return c;
+    if (x->deadline != y->deadline)
+        return x->deadline < y->deadline ? -1 : 1;
+    return *(const int *)a - *(const int *)b;
+}
+
+static int fail_oom(struct df_err *err)
+{
+    return df_err_set(err, DF_ERR_RUNTIME, "procure: out of memory");
+}
+
+/* Explains why a lot of those countries does not meet the rules; NULL if it does. */
+static const char *lot_shortfall(struct work *w, const struct country_set *cs)
+{
+    const struct procure_rules *r = w->p->rules;
+    if (cs->counting < r->min_states)
+        return arena_printf(&w->sol->arena, "only %d participating state%s; %s needs %d",
+                            cs->counting, cs->counting == 1 ? "" : "s", r->name,
+                            r->min_states);
+    if (cs->member_states < r->min_member_states)
+        return arena_printf(&w->sol->arena, "only %d Member State%s; %s needs %d",
+                            cs->member_states, cs->member_states == 1 ? "" : "s", r->name,
+                            r->min_member_states);
+    return NULL;
+}
+
+/* Turns demands order[from .. to) (one CPV group, deadlines within the window)
+ * into a lot, or explains each of them. */
+static int close_cluster(struct work *w, int from, int to, int *group_lots,
+                         struct df_err *err)
+{
+    const struct procure_problem *p = w->p;
+    struct procure_solution *sol = w->sol;
+    struct country_set cs = {0};
+    for (int k = from; k < to; k++) {
+        const struct procure_demand *d = &p->demands[w->order[k]];
+        set_add(&cs, p->rules, d->country, false);
+        if (p->rules->funders_participate)
+            for (int f = 0; f < d->funders_n; f++)
+                set_add(&cs, p->rules, d->funders[f], true);
+    }
+    const char *why = lot_shortfall(w, &cs);
+    if (why) {
+        for (int k = from; k < to; k++)
+            w->reason[w->order[k]] = why;
+        return 0;
+    }
+    if (sol->lots_n == w->lots_cap) {
+        int n = w->lots_cap ? 2 * w->lots_cap : 16;
+        struct procure_lot *l = arena_alloc(&sol->arena, (size_t)n * sizeof *l);
+        if (!l)
+            return fail_oom(err);
+        if (sol->lots_n)
+            memcpy(l, sol->lots, (size_t)sol->lots_n * sizeof *l);
+        sol->lots = l;
+        w->lots_cap = n;
+    }
+    struct procure_lot *lot = &sol->lots[sol->lots_n];
+    memset(lot, 0, sizeof *lot);
+    const struct procure_demand *first = &p->demands[w->order[from]];
+    memcpy(lot->cpv_group, first->cpv, 5);
+    snprintf(lot->id, sizeof lot->id, "LOT-%s-%d", lot->cpv_group, ++*group_lots);
+    qsort(cs.codes, (size_t)cs.n, sizeof cs.codes[0], cmp_code);
+    lot->countries = arena_alloc(&sol->arena, (size_t)cs.n * sizeof *lot->countries + 1);
+    lot->demands = arena_alloc(&sol->arena, (size_t)(to - from) * sizeof *lot->demands);
+    if (!lot->countries || !lot->demands)
+        return fail_oom(err);
+    memcpy(lot->countries, cs.codes, (size_t)cs.n * sizeof cs.codes[0]);
+    lot->countries_n = cs.n;
+    for (int k = from; k < to; k++) {
+        lot->demands[lot->demands_n++] = w->order[k];
+        w->lot_of[w->order[k]] = sol->lots_n;
+    }
+    sol->lots_n++;
+    return 0;
+}
+
+static int form_lots(struct work *w, struct df_err *err)
+{
+    const struct procure_problem *p = w->p;
+    int window = p->window_days > 0 ? p->window_days : DEFAULT_WINDOW_DAYS;
+    char a[11], b[11];
+    for (int i = 0; i < p->demands_n; i++) {
+        const struct procure_demand *d = &p->demands[i];
+        w->lot_of[i] = -1;
+        if (d->deadline < p->as_of) {
+            procure_date_format(d->deadline, a);
+            procure_date_format(p->as_of, b);
+            w->reason[i] = arena_printf(&w->sol->arena, "deadline %s is before as-of %s", a, b);
+        } else if (role_of(p->rules, d->country) == PROCURE_ROLE_NONE) {
+            w->reason[i] = arena_printf(&w->sol->arena, "buyer country %s cannot take part in %s",
+                                        d->country, p->rules->name);
+        } else {
+            w->order[w->order_n++] = i;
+            continue;
+        }
+        if (!w->reason[i])
+            return fail_oom(err);
+    }
+    sort_p = p;
+    qsort(w->order, (size_t)w->order_n, sizeof *w->order, cmp_candidate);
+    int group_lots = 0;
+    for (int k = 0; k < w->order_n;) {
+        const struct procure_demand *first = &p->demands[w->order[k]];
+        if (k == 0 || strncmp(p->demands[w->order[k - 1]].cpv, first->cpv, 5) != 0)
+            group_lots = 0;
+        int end = k + 1;
+        while (end < w->order_n && strncmp(p->demands[w->order[end]].cpv, first->cpv, 5) == 0 &&
+               p->demands[w->order[end]].deadline - first->deadline <= window)
+            end++;
+        if (close_cluster(w, k, end, &group_lots, err) < 0)
+            return -1;
+        k = end;
+    }
+    return 0;
+}
+
+/* ---- allocation ----------------------------------------------------------- */
+
+static int add_pair(struct work *w, int demand, int supply, int64_t q)
+{
+    if (w->pairs_n == w->pairs_cap) {
+        int n = w->pairs_cap ? 2 * w->pairs_cap : 256;
+        struct procure_alloc *a = realloc(w->pairs, (size_t)n * sizeof *a);
+        if (!a)
+            return -1;
+        w->pairs = a;
+        w->pairs_cap = n;
+    }
+    w->pairs[w->pairs_n++] = (struct procure_alloc){demand, supply, q};
+    return 0;
+}
+
+/* The cost of a unit from x to d: price first; within the same price, a
+ * Ukrainian demand prefers Ukrainian production (penalty 1 otherwise). scale
+ * exceeds the total penalty any solution can collect, so cost stays first. */
+static int64_t unit_cost(const struct procure_demand *d, const struct procure_supply *x,
+                         int64_t scale)
+{
+    int pen = country_is_ukraine(d->country) && !country_is_ukraine(x->country);
+    return x->price_cents * scale + pen;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Solves one CPV group: lot demands dem[0..dn), supplies sup[0..sn). */
+static int flow_group(struct work *w, const int *dem, int dn, const int *sup, int sn)
+{
+    const struct procure_problem *p = w->p;
+    int rc = -1;
+    int64_t ua = 0;
+    for (int i = 0; i < dn; i++)
+        if (country_is_ukraine(p->demands[dem[i]].country))
+            ua += p->demands[dem[i]].quantity;
+    int64_t scale = ua + 1 > (1 << 20) ? (1 << 20) : ua + 1;
+
+    /* Nodes: 0 source, 1 sink, 2.. demands, then each supplier's buckets. */
+    int *dl = malloc(((size_t)dn + 1) * sizeof *dl);
+    int *edge_of = NULL, *pair_d = NULL, *pair_s = NULL;
+    int pairs_n = 0, pairs_cap = 0, nodes = 2 + dn;
+    struct mcf *g = NULL;
+    if (!dl)
+        goto out;
+    /* Count bucket nodes first: one per distinct eligible deadline per supplier. */
+    int *bucket_base = malloc(((size_t)sn + 1) * sizeof *bucket_base);
+    int *bucket_n = calloc((size_t)sn + 1, sizeof *bucket_n);
+    int **bucket_dl = calloc((size_t)sn + 1, sizeof *bucket_dl);
+    if (!bucket_base || !bucket_n || !bucket_dl)
+        goto out_b;
+    for (int j = 0; j < sn; j++) {
+        const struct procure_supply *x = &p->supplies[sup[j]];
+        int n = 0;
+        for (int i = 0; i < dn; i++) {
+            const struct procure_demand *d = &p->demands[dem[i]];
+            if (procure_pair_is_eligible(p->rules, d, x) &&
+                procure_capacity_by(x, p->as_of, d->deadline) > 0)
+                dl[n++] = d->deadline;
+        }
+        qsort(dl, (size_t)n, sizeof *dl, cmp_int);
+        int u = 0;
+        for (int k = 0; k < n; k++)
+            if (u == 0 || dl[u - 1] != dl[k])
+                dl[u++] = dl[k];
+        bucket_dl[j] = malloc(((size_t)u + 1) * sizeof **bucket_dl);
+        if (!bucket_dl[j])
+            goto out_b;
+        memcpy(bucket_dl[j], dl, (size_t)u * sizeof *dl);
+        bucket_n[j] = u;
+        bucket_base[j] = nodes;
+        nodes += u;
+    }
+    g = mcf_new(nodes);
+    if (!g)
+        goto out_b;
+    for (int i = 0; i < dn; i++)
+        if (mcf_add_edge(g, 2 + i, 1, p->demands[dem[i]].quantity, 0) < 0)
+            goto out_b;
+    for (int j = 0; j < sn; j++) {
+        const struct procure_supply *x = &p->supplies[sup[j]];
+        int u = bucket_n[j], *bd = bucket_dl[j];
+        if (u == 0)
+            continue;
+        /* source -> latest bucket -> ... -> earliest: the edge into bucket t
+         * carries everything delivered by deadline t, capped by the capacity
+         * made by then. */
+        if (mcf_add_edge(g, 0, bucket_base[j] + u - 1,
+                         procure_capacity_by(x, p->as_of, bd[u - 1]), 0) < 0)
+            goto out_b;
+        for (int t = u - 1; t > 0; t--)
+            if (mcf_add_edge(g, bucket_base[j] + t, bucket_base[j] + t - 1,
+                             procure_capacity_by(x, p->as_of, bd[t - 1]), 0) < 0)
+                goto out_b;
+        for (int i = 0; i < dn; i++) {
+            const struct procure_demand *d = &p->demands[dem[i]];
+            if (!procure_pair_is_eligible(p->rules, d, x) ||
+                procure_capacity_by(x, p->as_of, d->deadline) <= 0)
+                continue;
+            int t = 0;
+            while (bd[t] != d->deadline)
+                t++;
+            if (pairs_n == pairs_cap) {
+                pairs_cap = pairs_cap ? 2 * pairs_cap : 64;
+                int *a = realloc(edge_of, (size_t)pairs_cap * sizeof *a);
+                if (!a)
+                    goto out_b;
+                edge_of = a;
+                if (!(a = realloc(pair_d, (size_t)pairs_cap * sizeof *a)))
+                    goto out_b;
+                pair_d = a;
+                if (!(a = realloc(pair_s, (size_t)pairs_cap * sizeof *a)))
+                    goto out_b;
+                pair_s = a;
+            }
+            int e = mcf_add_edge(g, bucket_base[j] + t, 2 + i, d->quantity,
+                                 unit_cost(d, x, scale));
+            if (e < 0)
+                goto out_b;
+            edge_of[pairs_n] = e;
+            pair_d[pairs_n] = dem[i];
+            pair_s[pairs_n++] = sup[j];
+        }
+    }
+    if (mcf_solve(g, 0, 1, NULL, NULL) < 0)
+        goto out_b;
+    for (int k = 0; k < pairs_n; k++) {
+        int64_t f = mcf_edge_flow(g, edge_of[k]);
+        if (f > 0 && add_pair(w, pair_d[k], pair_s[k], f) < 0)
+            goto out_b;
+    }
+    rc = 0;
+out_b:
+    for (int j = 0; j < sn; j++)
+        free(bucket_dl[j]);
+    free(bucket_dl);
+    free(bucket_n);
+    free(bucket_base);
+out:
+    mcf_free(g);
+    free(edge_of);
+    free(pair_d);
+    free(pair_s);
+    free(dl);
+    return rc;
+}
+
+/* What supply j can still add by deadline dl, given what w->pairs already gives
+ * it: the least slack over every deadline at or after dl. */
+static int64_t greedy_room(struct work *w, int j, int dl)
+{
+    const struct procure_problem *p = w->p;
+    const struct procure_supply *x = &p->supplies[j];
+    int64_t room = INT64_MAX;
+    for (int k = -1; k < w->pairs_n; k++) {
+        int D = k < 0 ? dl : p->demands[w->pairs[k].demand].deadline;
+        if ((k >= 0 && w->pairs[k].supply != j) || D < dl)
+            continue;
+        int64_t used = 0;
+        for (int q = 0; q < w->pairs_n; q++)
+            if (w->pairs[q].supply == j && p->demands[w->pairs[q].demand].deadline <= D)
+                used += w->pairs[q].quantity;
+        int64_t slack = procure_capacity_by(x, p->as_of, D) - used;
+        if (slack < room)
+            room = slack;
+    }
+    return room > 0 ? room : 0;
+}
+
+static const struct procure_problem *greedy_p;
+static const struct procure_demand *greedy_d;
+
+static int cmp_greedy(const void *a, const void *b)
+{
+    const struct procure_supply *x = &greedy_p->supplies[*(const int *)a];
+    const struct procure_supply *y = &greedy_p->supplies[*(const int *)b];
+    int64_t cx = unit_cost(greedy_d, x, 2), cy = unit_cost(greedy_d, y, 2);
+    if (cx != cy)
+        return cx < cy ? -1 : 1;
+    return *(const int *)a - *(const int *)b;
+}
+
+/* The baseline: demands in input order, each takes its cheapest suppliers'
+ * remaining capacity. It strands capacity a later demand needed. */
+static int greedy(struct work *w)
+{
+    const struct procure_problem *p = w->p;
+    int *cand = malloc(((size_t)p->supplies_n + 1) * sizeof *cand);
+    if (!cand)
+        return -1;
+    for (int i = 0; i < p->demands_n; i++) {
+        if (w->lot_of[i] < 0)
+            continue;
+        const struct procure_demand *d = &p->demands[i];
+        int n = 0;
+        for (int j = 0; j < p->supplies_n; j++)
+            if (procure_pair_is_eligible(p->rules, d, &p->supplies[j]))
+                cand[n++] = j;
+        greedy_p = p;
+        greedy_d = d;
+        qsort(cand, (size_t)n, sizeof *cand, cmp_greedy);
+        int64_t left = d->quantity;
+        for (int k = 0; k < n && left > 0; k++) {
+            int64_t q = greedy_room(w, cand[k], d->deadline);
+            q = q < left ? q : left;
+            if (q > 0) {
+                if (add_pair(w, i, cand[k], q) < 0) {
+                    free(cand);
+                    return -1;
+                }
+                left -= q;
+            }
+        }
+    }
+    free(cand);
+    return 0;
+}
+
+static int allocate(struct work *w)
+{
+    const struct procure_problem *p = w->p;
+    if (p->method == PROCURE_GREEDY)
+        return greedy(w);
+    int rc = -1;
+    int *dem = malloc(((size_t)w->order_n + 1) * sizeof *dem);
+    int *sup = malloc(((size_t)p->supplies_n + 1) * sizeof *sup);
+    if (!dem || !sup)
+        goto out;
+    /* w->order is sorted by CPV group: solve each group's network on its own. */
+    for (int k = 0; k < w->order_n;) {
+        const char *grp = p->demands[w->order[k]].cpv;
+        int dn = 0, end = k;
+        for (; end < w->order_n && strncmp(p->demands[w->order[end]].cpv, grp, 5) == 0; end++)
+            if (w->lot_of[w->order[end]] >= 0)
+                dem[dn++] = w->order[end];
+        int sn = 0;
+        for (int j = 0; j < p->supplies_n; j++)
+            if (strncmp(p->supplies[j].cpv, grp, 5) == 0)
+                sup[sn++] = j;
+        if (dn > 0 && sn > 0 && flow_group(w, dem, dn, sup, sn) < 0)
+            goto out;
+        k = end;
+    }
+    rc = 0;
+out:
+    free(dem);
+    free(sup);
+    return rc;
+}
+
+/* ---- the plan ------------------------------------------------------------- */
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const struct procure_alloc *x = a, *y = b;
+    if (x->demand != y->demand)
+        return x->demand - y->demand;
+    return x->supply - y->supply;
+}
+
+/* Copies the pairs into the solution grouped by lot, then demand; fills unmet. */
+static int collect(struct work *w, struct df_err *err)
+{
+    const struct procure_problem *p = w->p;
+    struct procure_solution *sol = w->sol;
+    if (w->pairs_n > 0)
+        qsort(w->pairs, (size_t)w->pairs_n, sizeof *w->pairs, cmp_pair);
+    int *first = malloc(((size_t)p->demands_n + 1) * sizeof *first);
+    sol->allocs = arena_alloc(&sol->arena, ((size_t)w->pairs_n + 1) * sizeof *sol->allocs);
+    if (!first || !sol->allocs) {
+        free(first);
+        return fail_oom(err);
+    }
+    for (int i = 0; i <= p->demands_n; i++)
+        first[i] = w->pairs_n;
+    for (int k = w->pairs_n - 1; k >= 0; k--)
+        first[w->pairs[k].demand] = k;
+    for (int l = 0; l < sol->lots_n; l++) {
+        struct procure_lot *lot = &sol->lots[l];
+        lot->allocs_first = sol->allocs_n;
+        for (int k = 0; k < lot->demands_n; k++) {
+            int i = lot->demands[k];
+            int64_t got = 0;
+            for (int q = first[i]; q < w->pairs_n && w->pairs[q].demand == i; q++) {
+                sol->allocs[sol->allocs_n++] = w->pairs[q];
+                got += w->pairs[q].quantity;
+                sol->total_cost_cents += w->pairs[q].quantity *
+                                         p->supplies[w->pairs[q].supply].price_cents;
+            }
+            sol->unmet[i] = p->demands[i].quantity - got;
+            lot->unmet += sol->unmet[i];
+            sol->delivered += got;
+            sol->unmet_total += sol->unmet[i];
+        }
+        lot->allocs_n = sol->allocs_n - lot->allocs_first;
+    }
+    free(first);
+    return 0;
+}
+
+int procure_plan(const struct procure_problem *p, struct procure_solution *out,
+                 struct df_err *err)
+{
+    int rc = -1;
+    memset(out, 0, sizeof *out);
+    arena_init(&out->arena, 0);
+    struct work w = {.p = p, .sol = out};
+    size_t n = (size_t)p->demands_n + 1;
+    w.order = malloc(n * sizeof *w.order);
+    w.lot_of = malloc(n * sizeof *w.lot_of);
+    w.reason = calloc(n, sizeof *w.reason);
+    out->unmet = arena_alloc(&out->arena, n * sizeof *out->unmet);
+    out->unplaced = arena_alloc(&out->arena, n * sizeof *out->unplaced);
+    if (!w.order || !w.lot_of || !w.reason || !out->unmet || !out->unplaced) {
+        fail_oom(err);
+        goto out;
+    }
+    if (form_lots(&w, err) < 0)
+        goto out;
+    if (allocate(&w) < 0) {
+        fail_oom(err);
+        goto out;
+    }
+    if (collect(&w, err) < 0)
+        goto out;
+    for (int i = 0; i < p->demands_n; i++)
+        if (w.lot_of[i] < 0)
+            out->unplaced[out->unplaced_n++] = (struct procure_unplaced){i, w.reason[i]};
+    rc = 0;
+out:
+    free(w.order);
+    free(w.lot_of);
+    free(w.reason);
+    free(w.pairs);
+    return rc;
+}
+
+void procure_solution_free(struct procure_solution *sol)
+{
+    arena_free(&sol->arena);
+    memset(sol, 0, sizeof *sol);
+}

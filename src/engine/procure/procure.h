@@ -1,0 +1,119 @@
+/* The joint-procurement planner: demands grouped into joint lots that satisfy an
+ * EU instrument's rules, then allocated to suppliers by a min-cost flow that
+ * respects each supplier's capacity over time. Pure: structs in, structs out;
+ * no I/O. Dates are day numbers (days since 1970-01-01). */
+#ifndef DFNC_ENGINE_PROCURE_PROCURE_H
+#define DFNC_ENGINE_PROCURE_PROCURE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+
+/* What a country of a class (EU Member State, EEA-EFTA state, Ukraine) may do in
+ * a common procurement under an instrument. */
+enum procure_role {
+    PROCURE_ROLE_NONE = 0,     /* cannot take part */
+    PROCURE_ROLE_JOINS = 1,    /* may be in a lot (e.g. receive quantities) but does not count */
+    PROCURE_ROLE_COUNTS = 2,   /* counts toward the minimum number of participating states */
+};
+
+/* An instrument's rules as figures (loaded from data/instruments.json). */
+struct procure_rules {
+    const char *name;               /* "edip" */
+    int min_states;                 /* participating states per lot, at least */
+    int min_member_states;          /* of which EU Member States, at least */
+    enum procure_role eu, eea_efta, ukraine;
+    bool funders_participate;       /* funder countries count like buyers */
+    double min_content_pct;         /* a supply's EU/associated content share, at least */
+    bool contractors_restricted;    /* production country must be in an allowed class */
+    bool contractor_eu, contractor_eea_efta, contractor_ukraine;
+};
+
+struct procure_demand {
+    const char *id, *country, *cpv;     /* cpv "DDDDDDDD-D" */
+    const char *const *funders;         /* funder countries */
+    int funders_n;
+    int64_t quantity;                   /* > 0 */
+    int deadline;                       /* day number of deliver_by */
+    int64_t max_price_cents;            /* per unit */
+};
+
+struct procure_supply {
+    const char *id, *cpv, *country;     /* country: production country */
+    int64_t capacity_per_month;
+    int64_t price_cents;
+    int lead_days;
+    double content_pct;
+};
+
+enum procure_method {
+    PROCURE_FLOW = 0,      /* min-cost flow: the optimum */
+    PROCURE_GREEDY = 1,    /* cheapest supplier first, demands in input order (a baseline) */
+};
+
+struct procure_problem {
+    const struct procure_rules *rules;
+    int as_of;                          /* day number */
+    int window_days;                    /* deadlines in one lot lie within this; 0 = 183 */
+    const struct procure_demand *demands;
+    int demands_n;
+    const struct procure_supply *supplies;
+    int supplies_n;
+    enum procure_method method;
+};
+
+struct procure_alloc {
+    int demand, supply;                 /* indices into the problem's arrays */
+    int64_t quantity;
+};
+
+struct procure_lot {
+    char id[32];                        /* "LOT-35331-1" */
+    char cpv_group[6];                  /* first five digits */
+    char (*countries)[3];               /* participating and joining countries, sorted */
+    int countries_n;
+    int *demands;                       /* indices, by deadline */
+    int demands_n;
+    int allocs_first, allocs_n;         /* range in solution.allocs */
+    int64_t unmet;
+};
+
+struct procure_unplaced {
+    int demand;
+    const char *reason;                 /* "only 2 participating states; edip needs 3" */
+};
+
+struct procure_solution {
+    struct procure_lot *lots;
+    int lots_n;
+    struct procure_alloc *allocs;       /* grouped by lot, then demand */
+    int allocs_n;
+    struct procure_unplaced *unplaced;  /* in demand order */
+    int unplaced_n;
+    int64_t *unmet;                     /* per demand (0 for unplaced ones) */
+    int64_t total_cost_cents, delivered, unmet_total;
+    struct arena arena;                 /* owns everything above */
+};
+
+/* Plans p into *out. The solution's strings point into p (ids) or its arena.
+ * Free with procure_solution_free, also after an error. */
+int procure_plan(const struct procure_problem *p, struct procure_solution *out,
+                 struct df_err *err);
+void procure_solution_free(struct procure_solution *sol);
+
+/* Units a supplier can deliver by deadline in total: capacity per month times
+ * the months (of 365.25/12 days) from as_of + lead time to the deadline. */
+int64_t procure_capacity_by(const struct procure_supply *x, int as_of, int deadline);
+/* Whether supply x may serve demand d under rules (CPV, price, content, country),
+ * ignoring capacity. */
+bool procure_pair_is_eligible(const struct procure_rules *r, const struct procure_demand *d,
+                              const struct procure_supply *x);
+
+/* "YYYY-MM-DD" to a day number; -1 when malformed or not a real date. */
+int procure_date_parse(const char *s, int *day);
+/* A day number as "YYYY-MM-DD" into out (11 bytes). */
+void procure_date_format(int day, char out[11]);
+
+#endif

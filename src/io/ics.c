@@ -1,0 +1,121 @@
+/* iCalendar writing (see ics.h). */
+#include "io/ics.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <libical/ical.h>
+
+/* The rules of Central European Time since 1996 (EU summer time: last Sunday of
+ * March to last Sunday of October at 01:00 UTC): a compact VTIMEZONE for the
+ * zones that follow them, instead of libical's full history since 1880. */
+static const char *const cet_zones[] = {
+    "Europe/Brussels", "Europe/Amsterdam", "Europe/Berlin", "Europe/Paris", "Europe/Warsaw",
+    "Europe/Rome", "Europe/Madrid", "Europe/Vienna", "Europe/Prague", "Europe/Stockholm",
+    "Europe/Copenhagen", "Europe/Oslo", "Europe/Luxembourg", "Europe/Bratislava",
+    "Europe/Budapest", "Europe/Ljubljana", "Europe/Zagreb", "Europe/Malta", NULL,
+};
+
+static const char cet_vtimezone[] =
+    "BEGIN:VTIMEZONE\r\n"
+    "TZID:%s\r\n"
+    "X-LIC-LOCATION:%s\r\n"
+    "BEGIN:DAYLIGHT\r\n"
+    "TZNAME:CEST\r\nTZOFFSETFROM:+0100\r\nTZOFFSETTO:+0200\r\n"
+    "DTSTART:19700329T020000\r\nRRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU\r\n"
+    "END:DAYLIGHT\r\n"
+    "BEGIN:STANDARD\r\n"
+    "TZNAME:CET\r\nTZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\n"
+    "DTSTART:19701025T030000\r\nRRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU\r\n"
+    "END:STANDARD\r\n"
+    "END:VTIMEZONE\r\n";
+
+static pthread_once_t tz_prefix_once = PTHREAD_ONCE_INIT;
+static void no_tzid_prefix(void) { icaltimezone_set_tzid_prefix(""); }
+
+/* A VTIMEZONE component for tzid (caller frees), NULL if unknown. */
+static icalcomponent *vtimezone(const char *tzid)
+{
+    for (int i = 0; cet_zones[i]; i++)
+        if (strcmp(cet_zones[i], tzid) == 0) {
+            char text[sizeof cet_vtimezone + 128];
+            snprintf(text, sizeof text, cet_vtimezone, tzid, tzid);
+            return icalparser_parse_string(text);
+        }
+    pthread_once(&tz_prefix_once, no_tzid_prefix);
+    icaltimezone *zone = icaltimezone_get_builtin_timezone(tzid);
+    return zone ? icalcomponent_new_clone(icaltimezone_get_component(zone)) : NULL;
+}
+
+/* The wall-clock time of an ISO 8601 string ("2027-02-16T10:40:00+01:00"): slots
+ * are stored in the event's local time, so the digits are already local. */
+static int local_time(const char *iso, struct icaltimetype *out)
+{
+    int y, mo, d, h, mi, s = 0;
+    if (!iso || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &y, &mo, &d, &h, &mi, &s) < 5)
+        return -1;
+    struct icaltimetype t = icaltime_null_time();
+    t.year = y, t.month = mo, t.day = d, t.hour = h, t.minute = mi, t.second = s;
+    t.is_date = 0;
+    *out = t;
+    return 0;
+}
+
+int ics_write_calendar(struct buf *out, const char *calname, const char *tzid,
+                       const struct ics_event *events, int events_n, struct df_err *err)
+{
+    int result = -1;
+    icalcomponent *cal = icalcomponent_vanew(
+        ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
+        icalproperty_new_prodid("-//dfnc//dfnc " DFNC_VERSION "//EN"),
+        icalproperty_new_method(ICAL_METHOD_PUBLISH), (void *)0);
+    icalproperty *name = icalproperty_new_x(calname ? calname : "dfnc");
+    icalproperty_set_x_name(name, "X-WR-CALNAME");
+    icalcomponent_add_property(cal, name);
+    icalproperty *tzprop = icalproperty_new_x(tzid);
+    icalproperty_set_x_name(tzprop, "X-WR-TIMEZONE");
+    icalcomponent_add_property(cal, tzprop);
+    icalcomponent *tz = vtimezone(tzid);
+    if (!tz) {
+        df_err_set(err, DF_ERR_INPUT, "unknown time zone \"%s\"", tzid);
+        goto out;
+    }
+    icalcomponent_add_component(cal, tz);
+    struct icaltimetype stamp = icaltime_from_timet_with_zone(time(NULL), 0,
+                                                              icaltimezone_get_utc_timezone());
+    for (int i = 0; i < events_n; i++) {
+        const struct ics_event *e = &events[i];
+        struct icaltimetype start, end;
+        if (local_time(e->start, &start) < 0 || local_time(e->end, &end) < 0) {
+            df_err_set(err, DF_ERR_INPUT, "meeting %s: bad time \"%s\"", e->uid, e->start);
+            goto out;
+        }
+        icalproperty *dtstart = icalproperty_new_dtstart(start);
+        icalproperty *dtend = icalproperty_new_dtend(end);
+        icalproperty_add_parameter(dtstart, icalparameter_new_tzid(tzid));
+        icalproperty_add_parameter(dtend, icalparameter_new_tzid(tzid));
+        icalcomponent *ev = icalcomponent_vanew(
+            ICAL_VEVENT_COMPONENT, icalproperty_new_uid(e->uid), icalproperty_new_dtstamp(stamp),
+            dtstart, dtend, icalproperty_new_sequence(e->sequence),
+            icalproperty_new_status(ICAL_STATUS_CONFIRMED),
+            icalproperty_new_summary(e->summary ? e->summary : "Meeting"), (void *)0);
+        if (e->location)
+            icalcomponent_add_property(ev, icalproperty_new_location(e->location));
+        if (e->description)
+            icalcomponent_add_property(ev, icalproperty_new_description(e->description));
+        icalcomponent_add_component(cal, ev);
+    }
+    char *text = icalcomponent_as_ical_string_r(cal);
+    int too_big = !text || buf_puts(out, text) < 0;
+    icalmemory_free_buffer(text);
+    if (too_big) {
+        df_err_set(err, DF_ERR_RUNTIME, "the calendar is too large");
+        goto out;
+    }
+    result = 0;
+out:
+    icalcomponent_free(cal);
+    return result;
+}

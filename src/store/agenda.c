@@ -1,0 +1,54 @@
+/* A person's agenda (see agenda.h). */
+#include "store/agenda.h"
+
+#include "store/store_internal.h"
+
+int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, void *ud,
+                      struct df_err *err)
+{
+    static const char person_sql[] = "SELECT rid FROM people WHERE id = ?";
+    static const char sql[] =
+        "WITH mine(req) AS ("
+        "  SELECT rid FROM requests WHERE from_rid = ?1 AND status = 'accepted'"
+        "  UNION SELECT rid FROM requests WHERE to_rid = ?1 AND status = 'accepted'"
+        "  UNION SELECT a.request_rid FROM request_attendees a JOIN requests r"
+        "    ON r.rid = a.request_rid AND r.status = 'accepted' WHERE a.person_rid = ?1)"
+        " SELECT m.id, r.id, e.id, e.name, e.venue, e.timezone, t.starts_at, t.ends_at, l.name,"
+        "  r.message, m.sequence, m.locked, p.id, p.name, o.id, o.name, o.country"
+        " FROM mine JOIN requests r ON r.rid = mine.req"
+        " JOIN meetings m ON m.request_rid = r.rid"
+        " JOIN events e ON e.rid = r.event_rid"
+        " JOIN slots t ON t.rid = m.slot_rid"
+        " LEFT JOIN locations l ON l.rid = m.location_rid"
+        " JOIN people p ON p.rid = r.from_rid OR p.rid = r.to_rid"
+        "   OR p.rid IN (SELECT person_rid FROM request_attendees WHERE request_rid = r.rid)"
+        " JOIN organisations o ON o.rid = p.org_rid"
+        " ORDER BY t.starts_at, m.id, p.id";
+    sqlite3_int64 rid = store_rid(s, person_sql, person, err);
+    if (rid < 0)
+        return -1;
+    if (rid == 0)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", person);
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, rid);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_agenda_row row = {
+            .meeting = store_col(st, 0), .request = store_col(st, 1), .event = store_col(st, 2),
+            .event_name = store_col(st, 3), .venue = store_col(st, 4),
+            .timezone = store_col(st, 5), .starts_at = store_col(st, 6),
+            .ends_at = store_col(st, 7), .location = store_col(st, 8),
+            .message = store_col(st, 9), .sequence = sqlite3_column_int(st, 10),
+            .locked = sqlite3_column_int(st, 11), .person = store_col(st, 12),
+            .person_name = store_col(st, 13), .org = store_col(st, 14),
+            .org_name = store_col(st, 15), .org_country = store_col(st, 16),
+        };
+        stop = fn(ud, &row);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading an agenda");
+    sqlite3_reset(st);
+    return stop;
+}

@@ -1,0 +1,23 @@
+/* A person's agenda in one query: their scheduled meetings with everyone who
+ * attends each (the hot path of GET /api/v1/me/agenda). */
+#ifndef DFNC_STORE_AGENDA_H
+#define DFNC_STORE_AGENDA_H
+
+#include "store/store.h"
+
+/* One row per (meeting, attendee), in time order, attendees by id. */
+struct store_agenda_row {
+    const char *meeting, *request, *event, *event_name, *venue, *timezone;
+    const char *starts_at, *ends_at, *location, *message;
+    int sequence, locked;
+    const char *person, *person_name, *org, *org_name, *org_country;
+};
+
+typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);
+
+/* Walks the accepted, scheduled meetings of person (DF_ERR_NOT_FOUND if no
+ * such person). */
+int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, void *ud,
+                      struct df_err *err);
+
+#endif

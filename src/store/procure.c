@@ -1,0 +1,202 @@
+/* Demands, their funders and supplies (migration 4). */
+#include "store/procure.h"
+
+#include <string.h>
+
+#include "store/store_internal.h"
+
+static const char org_rid_sql[] = "SELECT rid FROM organisations WHERE id = ?";
+static const char demand_rid_sql[] = "SELECT rid FROM demands WHERE id = ?";
+static const char supply_rid_sql[] = "SELECT rid FROM supplies WHERE id = ?";
+
+/* The organisation's rid, or DF_ERR_NOT_FOUND naming it. */
+static sqlite3_int64 org_rid(struct store *s, const char *id, const char *role,
+                             struct df_err *err)
+{
+    sqlite3_int64 rid = store_rid(s, org_rid_sql, id, err);
+    if (rid == 0)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "%s \"%s\" is not a known organisation", role,
+                          id ? id : "");
+    return rid;
+}
+
+/* Replaces the demand's funders with the ';'-separated list (blanks skipped). */
+static int set_funders(struct store *s, sqlite3_int64 demand, const char *list,
+                       struct df_err *err)
+{
+    static const char del_sql[] = "DELETE FROM demand_funders WHERE demand_rid = ?";
+    static const char ins_sql[] =
+        "INSERT OR IGNORE INTO demand_funders(demand_rid, country) VALUES (?, ?)";
+    sqlite3_stmt *st = store_stmt(s, del_sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, demand);
+    if (store_step_done(s, st, err, "clearing a demand's funders") < 0)
+        return -1;
+    for (const char *p = list ? list : ""; *p;) {
+        const char *end = strchr(p, ';');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > 0) {
+            if (!(st = store_stmt(s, ins_sql, err)))
+                return -1;
+            sqlite3_bind_int64(st, 1, demand);
+            sqlite3_bind_text(st, 2, p, (int)n, SQLITE_TRANSIENT);
+            if (store_step_done(s, st, err, "saving a funder") < 0)
+                return -1;
+        }
+        p += n + (end != NULL);
+    }
+    return 0;
+}
+
+int store_demand_upsert(struct store *s, const struct store_demand *d, int *added,
+                        struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO demands(id, buyer_rid, country, cpv, description, quantity, unit,"
+        " deliver_by, max_unit_price_eur) VALUES (?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET buyer_rid=excluded.buyer_rid,"
+        " country=excluded.country, cpv=excluded.cpv, description=excluded.description,"
+        " quantity=excluded.quantity, unit=excluded.unit, deliver_by=excluded.deliver_by,"
+        " max_unit_price_eur=excluded.max_unit_price_eur";
+    sqlite3_int64 buyer = org_rid(s, d->buyer, "buyer", err);
+    if (buyer < 0)
+        return -1;
+    sqlite3_int64 old = store_rid(s, demand_rid_sql, d->id, err);
+    if (old < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, d->id);
+    sqlite3_bind_int64(st, 2, buyer);
+    store_bind_text(st, 3, d->country);
+    store_bind_text(st, 4, d->cpv);
+    store_bind_text(st, 5, d->description);
+    sqlite3_bind_int64(st, 6, d->quantity);
+    store_bind_text(st, 7, d->unit);
+    store_bind_text(st, 8, d->deliver_by);
+    sqlite3_bind_double(st, 9, d->max_unit_price_eur);
+    if (store_step_done(s, st, err, "saving a demand") < 0)
+        return -1;
+    sqlite3_int64 rid = store_rid(s, demand_rid_sql, d->id, err);
+    if (rid <= 0 || set_funders(s, rid, d->funders, err) < 0)
+        return -1;
+    if (added)
+        *added = old == 0;
+    return 0;
+}
+
+int store_demand_each(struct store *s, store_demand_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT d.id, o.id, d.country, d.cpv, d.description, d.unit, d.deliver_by,"
+        " coalesce((SELECT group_concat(country, ';') FROM"
+        "   (SELECT country FROM demand_funders f WHERE f.demand_rid = d.rid"
+        "    ORDER BY country)), ''),"
+        " d.quantity, d.max_unit_price_eur"
+        " FROM demands d JOIN organisations o ON o.rid = d.buyer_rid ORDER BY d.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_demand d = {
+            .id = store_col(st, 0), .buyer = store_col(st, 1), .country = store_col(st, 2),
+            .cpv = store_col(st, 3), .description = store_col(st, 4), .unit = store_col(st, 5),
+            .deliver_by = store_col(st, 6), .funders = store_col(st, 7),
+            .quantity = sqlite3_column_int64(st, 8),
+            .max_unit_price_eur = sqlite3_column_double(st, 9),
+        };
+        stop = fn(ud, &d);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing demands");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_supply_upsert(struct store *s, const struct store_supply *x, int *added,
+                        struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO supplies(id, org_rid, cpv, description, capacity_per_month,"
+        " unit_price_eur, lead_time_days, production_country, eu_content_pct)"
+        " VALUES (?,?,?,?,?,?,?,?,?)"
+        " ON CONFLICT(id) DO UPDATE SET org_rid=excluded.org_rid, cpv=excluded.cpv,"
+        " description=excluded.description, capacity_per_month=excluded.capacity_per_month,"
+        " unit_price_eur=excluded.unit_price_eur, lead_time_days=excluded.lead_time_days,"
+        " production_country=excluded.production_country,"
+        " eu_content_pct=excluded.eu_content_pct";
+    sqlite3_int64 org = org_rid(s, x->org, "organisation", err);
+    if (org < 0)
+        return -1;
+    sqlite3_int64 old = store_rid(s, supply_rid_sql, x->id, err);
+    if (old < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, x->id);
+    sqlite3_bind_int64(st, 2, org);
+    store_bind_text(st, 3, x->cpv);
+    store_bind_text(st, 4, x->description);
+    sqlite3_bind_int64(st, 5, x->capacity_per_month);
+    sqlite3_bind_double(st, 6, x->unit_price_eur);
+    sqlite3_bind_int(st, 7, x->lead_time_days);
+    store_bind_text(st, 8, x->production_country);
+    sqlite3_bind_double(st, 9, x->eu_content_pct);
+    if (store_step_done(s, st, err, "saving a supply") < 0)
+        return -1;
+    if (added)
+        *added = old == 0;
+    return 0;
+}
+
+int store_supply_each(struct store *s, store_supply_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT x.id, o.id, x.cpv, x.description, x.production_country, o.country,"
+        " x.capacity_per_month, x.unit_price_eur, x.eu_content_pct, x.lead_time_days"
+        " FROM supplies x JOIN organisations o ON o.rid = x.org_rid ORDER BY x.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_supply x = {
+            .id = store_col(st, 0), .org = store_col(st, 1), .cpv = store_col(st, 2),
+            .description = store_col(st, 3), .production_country = store_col(st, 4),
+            .org_country = store_col(st, 5), .capacity_per_month = sqlite3_column_int64(st, 6),
+            .unit_price_eur = sqlite3_column_double(st, 7),
+            .eu_content_pct = sqlite3_column_double(st, 8),
+            .lead_time_days = sqlite3_column_int(st, 9),
+        };
+        stop = fn(ud, &x);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing supplies");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_procure_counts(struct store *s, int64_t *demands, int64_t *supplies,
+                         int64_t *demanded_units, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM demands), (SELECT count(*) FROM supplies),"
+        " (SELECT coalesce(sum(quantity), 0) FROM demands)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        store_fail(s, err, "counting demands and supplies");
+        sqlite3_reset(st);
+        return -1;
+    }
+    *demands = sqlite3_column_int64(st, 0);
+    *supplies = sqlite3_column_int64(st, 1);
+    *demanded_units = sqlite3_column_int64(st, 2);
+    sqlite3_reset(st);
+    return 0;
+}

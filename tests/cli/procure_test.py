@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Command-line tests of joint procurement (issue 7) on the hand-checkable case
+in tests/data/procure: 155 mm shell demands of several countries, Ukrainian and
+EU producers, a Ukrainian drone demand funded by Denmark and a lone radar demand.
+Checks, for each instrument, that lots obey its rules, that no supplier delivers
+more than it can make by any deadline, that no allocation is above a demand's
+maximum price, that every demand is placed or explained, and that the OCDS
+export validates; then that bad input fails with FILE:LINE and writes nothing.
+Usage: procure_test.py DFNC_BINARY SOURCE_ROOT"""
+import csv
+import datetime
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+DFNC, ROOT = sys.argv[1], sys.argv[2]
+DATA = os.path.join(ROOT, 'tests', 'data', 'procure')
+SHARED = os.environ['DFNC_SHARED_DATA']
+AS_OF = '2026-12-01'
+EU = set('AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE'.split())
+EEA = {'NO', 'IS', 'LI'}
+failures = []
+
+
+def check(cond, what):
+    if not cond:
+        failures.append(what)
+        print('FAIL:', what)
+
+
+def run(db, *args, expect=0):
+    p = subprocess.run([DFNC, '--db', db] + list(args), capture_output=True, text=True)
+    check(p.returncode == expect, '%s: exit %d, wanted %d (%s)' % (' '.join(args), p.returncode,
+                                                                expect, p.stderr.strip()))
+    return p
+
+
+def day(s):
+    return datetime.date.fromisoformat(s).toordinal()
+
+
+def rows(name):
+    with open(os.path.join(DATA, name), newline='') as f:
+        return {r['id']: r for r in csv.DictReader(f)}
+
+
+def capacity_by(sup, deadline):
+    days = day(deadline) - day(AS_OF) - int(sup['lead_time_days'])
+    return max(0, int(sup['capacity_per_month']) * days * 16 // 487)
+
+
+# Who counts toward the minimum, per instrument (data/instruments.json).
+COUNTS = {'edirpa': EU | EEA, 'edip': EU | EEA, 'safe': EU | EEA | {'UA'}}
+MINS = {'edirpa': (3, 3), 'edip': (3, 2), 'safe': (2, 1)}
+
+
+def check_plan(inst, plan, demands, supplies):
+    check(plan['instrument'] == inst and plan['as_of'] == AS_OF, inst + ': header')
+    seen = {}
+    for lot in plan['lots']:
+        counting = set()
+        for did in lot['demands']:
+            d = demands[did]
+            seen[did] = lot['id']
+            check(d['cpv'][:5] == lot['cpv'], '%s: %s in lot of another CPV group' % (inst, did))
+            for c in [d['country']] + [f for f in d['funder_countries'].split(';') if f]:
+                if c in COUNTS[inst]:
+                    counting.add(c)
+        states, members = MINS[inst]
+        check(len(counting) >= states, '%s: %s has %d states' % (inst, lot['id'], len(counting)))
+        check(len(counting & EU) >= members, '%s: %s has too few Member States' % (inst, lot['id']))
+        got = {}
+        for a in lot['allocations']:
+            d, s = demands[a['demand']], supplies[a['supply']]
+            check(a['quantity'] > 0, inst + ': empty allocation')
+            check(a['unit_price_eur'] <= float(d['max_unit_price_eur']),
+                  '%s: %s paid above its maximum' % (inst, a['demand']))
+            check(a['unit_price_eur'] == float(s['unit_price_eur']), inst + ': price is the offer')
+            got[a['demand']] = got.get(a['demand'], 0) + a['quantity']
+        unmet = sum(int(demands[i]['quantity']) - got.get(i, 0) for i in lot['demands'])
+        check(unmet == lot['unmet'], '%s: %s unmet %d, recomputed %d' % (inst, lot['id'],
+                                                                         lot['unmet'], unmet))
+        check(all(got.get(i, 0) <= int(demands[i]['quantity']) for i in lot['demands']),
+              inst + ': a demand got more than it asked')
+    for u in plan['unplaced_demands']:
+        check(u['id'] not in seen, '%s: %s both placed and unplaced' % (inst, u['id']))
+        check(len(u['reason']) > 10, '%s: %s has no reason' % (inst, u['id']))
+        seen[u['id']] = 'unplaced'
+    check(set(seen) == set(demands), '%s: demands neither placed nor explained: %s' %
+          (inst, set(demands) - set(seen)))
+    # Capacity over time: by every deadline, what a supplier delivers to demands
+    # due by then is at most what it makes by then.
+    allocs = [a for lot in plan['lots'] for a in lot['allocations']]
+    for sid, s in supplies.items():
+        mine = [a for a in allocs if a['supply'] == sid]
+        for dl in sorted({demands[a['demand']]['deliver_by'] for a in mine}):
+            by = sum(a['quantity'] for a in mine if demands[a['demand']]['deliver_by'] <= dl)
+            check(by <= capacity_by(s, dl), '%s: %s delivers %d by %s, makes %d' %
+                  (inst, sid, by, dl, capacity_by(s, dl)))
+    return {u['id']: u['reason'] for u in plan['unplaced_demands']}, seen
+
+
+def main():
+    demands, supplies = rows('demands.csv'), rows('supplies.csv')
+    with tempfile.TemporaryDirectory() as tmp:
+        db = os.path.join(tmp, 'p.db')
+        run(db, 'import', 'cpv', os.path.join(SHARED, 'cpv', 'cpv_en.json'))
+        for kind in ('organisations', 'demands', 'supplies'):
+            run(db, 'import', kind, os.path.join(DATA, kind + '.csv'))
+        reasons = {}
+        for inst in ('edirpa', 'edip', 'safe'):
+            p = run(db, 'procure', 'plan', '--instrument', inst, '--as-of', AS_OF, '--json')
+            plan = json.loads(p.stdout)
+            reasons[inst], placed = check_plan(inst, plan, demands, supplies)
+            check(placed['shells-pl'] == placed['shells-ua'] != 'unplaced',
+                  inst + ': the shells form one joint lot with Ukraine')
+            check('radar-lt' in reasons[inst], inst + ': the lone radar demand is not placed')
+            out = os.path.join(tmp, inst + '.ocds.json')
+            p = run(db, 'procure', 'export', '--instrument', inst, '--as-of', AS_OF,
+                    '--format', 'ocds')
+            with open(out, 'w') as f:
+                f.write(p.stdout)
+            v = subprocess.run([sys.executable, os.path.join(ROOT, 'tests', 'cli', 'ocds_validate.py'),
+                                out] + (['--require-funder'] if inst == 'safe' else []),
+                               capture_output=True, text=True)
+            check(v.returncode == 0, '%s: OCDS invalid: %s' % (inst, v.stdout))
+        check(reasons['edip']['drones-ua'] == 'only 1 participating state; edip needs 3',
+              'edip: Ukraine does not count, Denmark alone: ' + reasons['edip'].get('drones-ua', ''))
+        check(reasons['edirpa']['radar-lt'] == 'only 1 participating state; edirpa needs 3',
+              'edirpa radar reason')
+        check('drones-ua' not in reasons['safe'], 'safe: Ukraine with Danish funding is a lot')
+        safe = json.loads(run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', AS_OF,
+                              '--json').stdout)
+        ua = [a for lot in safe['lots'] for a in lot['allocations'] if a['demand'] == 'shells-ua']
+        ua_cap = capacity_by(supplies['ua-shells'], demands['shells-ua']['deliver_by'])
+        check(sum(a['quantity'] for a in ua if a['supply'] == 'ua-shells') == ua_cap,
+              'Ukrainian demand gets all Ukrainian production it can, at equal price')
+
+        # A deadline before --as-of is explained by plan.
+        late = json.loads(run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of',
+                              '2027-04-15', '--json').stdout)
+        r = {u['id']: u['reason'] for u in late['unplaced_demands']}
+        check(r.get('shells-ua') == 'deadline 2027-03-31 is before as-of 2027-04-15',
+              'deadline before as-of: ' + str(r.get('shells-ua')))
+
+        # Bad input: FILE:LINE, exit 3, nothing written.
+        bad = {
+            'demands': [('bad_cpv', 'shells-x,pl-aa,PL,35331200-9,x,10,shell,2027-06-30,4000,',
+                         'not in the CPV classifier'),
+                        ('bad_qty', 'shells-x,pl-aa,PL,35331200-5,x,0,shell,2027-06-30,4000,',
+                         'quantity'),
+                        ('bad_qty2', 'shells-x,pl-aa,PL,35331200-5,x,-5,shell,2027-06-30,4000,',
+                         'quantity'),
+                        ('bad_date', 'shells-x,pl-aa,PL,35331200-5,x,5,shell,2027-02-30,4000,',
+                         'deliver_by'),
+                        ('bad_buyer', 'shells-x,nobody,PL,35331200-5,x,5,shell,2027-06-30,4000,',
+                         'not a known organisation'),
+                        ('bad_country', 'shells-x,pl-aa,XX,35331200-5,x,5,shell,2027-06-30,4000,',
+                         'country')],
+            'supplies': [('bad_org', 'sup-x,ghost-works,35331200-5,x,100,3000,30,PL,80',
+                          'not a known organisation'),
+                         ('bad_cpv', 'sup-x,cz-munice,3533120-5,x,100,3000,30,CZ,80', 'cpv')],
+        }
+        header = {'demands': 'id,buyer,country,cpv,description,quantity,unit,deliver_by,'
+                             'max_unit_price_eur,funder_countries',
+                  'supplies': 'id,organisation,cpv,description,capacity_per_month,unit_price_eur,'
+                              'lead_time_days,production_country,eu_content_pct'}
+        good = {'demands': 'new-ok,pl-aa,PL,35331200-5,fine,10,shell,2027-06-30,4000,',
+                'supplies': 'new-ok,cz-munice,35331200-5,fine,100,3000,30,CZ,80'}
+        before = run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', AS_OF,
+                     '--json').stdout
+        for kind, cases in bad.items():
+            for name, line, words in cases:
+                path = os.path.join(tmp, '%s_%s.csv' % (kind, name))
+                with open(path, 'w') as f:
+                    f.write(header[kind] + '\n' + good[kind] + '\n' + line + '\n')
+                p = run(db, 'import', kind, path, expect=3)
+                check(p.stderr.startswith(path + ':3: ') and words in p.stderr,
+                      '%s %s: stderr %r' % (kind, name, p.stderr))
+        after = run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', AS_OF,
+                    '--json').stdout
+        check(before == after and 'new-ok' not in after, 'a failed import wrote something')
+        p = run(db, 'procure', 'plan', '--instrument', 'nato', expect=2)
+        check('edirpa' in p.stderr, 'unknown instrument lists the known ones')
+    if failures:
+        print('%d failure(s)' % len(failures))
+        sys.exit(1)
+    print('ok')
+
+
+main()

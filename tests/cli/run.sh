@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Command-line tests: each case runs dfnc and checks its exit code, and what it
+# printed (stdout or stderr) and what the database then holds.
+# usage: run.sh DFNC_BINARY   (run by meson test)
+set -u
+DFNC=$(realpath "$1")
+HERE=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+failures=0
+cases=0
+
+# expect NAME EXPECTED_EXIT GREP_PATTERN_OR_EMPTY -- COMMAND...
+expect() {
+    local name=$1 want=$2 pattern=$3
+    shift 4
+    cases=$((cases + 1))
+    "$@" >out.txt 2>err.txt
+    local got=$?
+    if [ "$got" != "$want" ]; then
+        echo "not ok $cases - $name: exit $got, expected $want"; sed 's/^/#   /' err.txt | head -5
+        failures=$((failures + 1)); return
+    fi
+    if [ -n "$pattern" ] && ! grep -qE -- "$pattern" out.txt err.txt; then
+        echo "not ok $cases - $name: output lacks /$pattern/"
+        sed 's/^/#   /' out.txt err.txt | head -8
+        failures=$((failures + 1)); return
+    fi
+    echo "ok $cases - $name"
+}
+
+# check NAME CONDITION-COMMAND...: a plain assertion
+check() {
+    local name=$1
+    shift
+    cases=$((cases + 1))
+    if "$@"; then echo "ok $cases - $name"; else echo "not ok $cases - $name"; failures=$((failures + 1)); fi
+}
+
+org_count() { "$DFNC" --db "$1" stats --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["organisations"])'; }
+
+D=(--db t.db)
+expect "version" 0 '^dfnc [0-9]+\.[0-9]+\.[0-9]+$' -- "$DFNC" --version
+expect "no command is a usage error" 2 'usage:' -- "$DFNC"
+expect "unknown command" 2 'no command "frobnicate"' -- "$DFNC" frobnicate
+expect "help explains a command" 0 'organisations' -- "$DFNC" help import
+expect "help of an unknown command" 2 'no command' -- "$DFNC" help frobnicate
+expect "import without a file" 2 'usage: dfnc import' -- "$DFNC" "${D[@]}" import organisations
+expect "stats with a stray operand" 2 'usage: dfnc stats' -- "$DFNC" "${D[@]}" stats extra
+expect "init creates the database" 0 'schema version 0 -> [0-9]+' -- "$DFNC" "${D[@]}" init
+expect "init again is up to date" 0 'up to date' -- "$DFNC" "${D[@]}" init
+
+# ---- imports that lose nothing ----------------------------------------------------
+expect "organisations import" 0 'orgs.csv: 4 rows: 4 added, 0 updated' -- \
+    "$DFNC" "${D[@]}" import organisations "$HERE/data/orgs.csv"
+expect "Ukrainian names come through intact" 0 'Укроборонпром Тест' -- \
+    "$DFNC" "${D[@]}" export organisations - --format json
+expect "re-import updates by id" 0 'orgs_changed.csv: 2 rows: 1 added, 1 updated' -- \
+    "$DFNC" "${D[@]}" import organisations "$HERE/data/orgs_changed.csv"
+check "an update changed the row" grep -q 'Renamed GmbH' <("$DFNC" "${D[@]}" export organisations -)
+before=$(org_count t.db)
+
+bad() { # bad NAME KIND FILE PATTERN: refused with exit 3 and FILE:LINE, nothing written
+    expect "$1" 3 "$4" -- "$DFNC" "${D[@]}" import "$2" "$HERE/data/$3"
+    check "$1 leaves the database unchanged" [ "$(org_count t.db)" = "$before" ]
+}
+bad "the first problem wins: country XX on line 3" organisations bad.csv '^.*bad\.csv:3: country "XX"'
+bad "unknown country" organisations bad_country.csv 'bad_country\.csv:2: country "ZZ" is not an ISO 3166'
+bad "unknown kind" organisations bad_kind.csv 'bad_kind\.csv:3: kind "startup" is not one of company'
+bad "duplicate id in the file" organisations bad_duplicate.csv 'bad_duplicate\.csv:4: duplicate id "dup-1"'
+bad "missing required column" organisations bad_missing_column.csv 'bad_missing_column\.csv:1: missing required column "kind"'
+bad "unterminated quote" organisations bad_unterminated.csv 'bad_unterminated\.csv:3: unterminated quoted field'
+bad "a file that is not UTF-8" organisations bad_latin1.csv 'bad_latin1\.csv:2: field 2 is not valid UTF-8'
+python3 -c "print('id,name,country,kind,description'); print('ok-1,A,DE,company,x'); print('big-1,B,FR,company,' + 'a' * 70000)" > big.csv
+expect "a field over 64 KiB" 3 'big\.csv:3: field 5 is 70000 bytes long' -- "$DFNC" "${D[@]}" import organisations big.csv
+check "a field over 64 KiB leaves the database unchanged" [ "$(org_count t.db)" = "$before" ]
+bad "people naming an unknown organisation" people bad_people.csv 'bad_people\.csv:3: organisation "org-nope" is unknown'
+bad "a malformed CPV code" capabilities bad_cpv.csv 'bad_cpv\.csv:2: cpv "3561300-4" is not a CPV code'
+expect "people import" 0 'people.csv: 3 rows: 3 added' -- "$DFNC" "${D[@]}" import people "$HERE/data/people.csv"
+expect "capabilities import" 0 'capabilities.csv: 2 rows: 2 added' -- "$DFNC" "${D[@]}" import capabilities "$HERE/data/capabilities.csv"
+expect "requests naming an unknown event" 3 'requests.csv:2: event "forum-x" does not exist' -- \
+    "$DFNC" "${D[@]}" import requests "$HERE/data/requests.csv"
+expect "an unknown import kind is a usage error" 2 'usage: dfnc import' -- "$DFNC" "${D[@]}" import widgets x.csv
+
+# ---- CPV classifier (read from ../shared/data when present) ---------------------------
+if [ -n "${DFNC_SHARED_DATA:-}" ] && [ -f "$DFNC_SHARED_DATA/cpv/cpv_en.json" ]; then
+    expect "CPV classifier in English" 0 'cpv_en.json: 9454 rows: 9454 added' -- "$DFNC" --db cpv.db import cpv "$DFNC_SHARED_DATA/cpv/cpv_en.json"
+    expect "CPV classifier in Ukrainian" 0 'cpv_uk.json: [0-9]+ rows' -- "$DFNC" --db cpv.db import cpv "$DFNC_SHARED_DATA/cpv/cpv_uk.json"
+    "$DFNC" --db cpv.db import organisations "$HERE/data/orgs.csv" >/dev/null
+    expect "with a classifier, a wrong check digit is refused" 3 'bad_check_digit\.csv:2: cpv "35613000-9" is not in the CPV classifier' -- \
+        "$DFNC" --db cpv.db import capabilities "$HERE/data/bad_check_digit.csv"
+    expect "with a classifier, real codes pass" 0 '2 added' -- "$DFNC" --db cpv.db import capabilities "$HERE/data/capabilities.csv"
+else
+    echo "not ok - DFNC_SHARED_DATA/cpv is missing"; failures=$((failures + 1))
+fi
+
+# ---- the demo forum, as the acceptance checks it -------------------------------------------
+expect "demo seed 7" 0 'participants from' -- "$DFNC" --db demo.db demo --seed 7 --no-serve
+"$DFNC" --db demo.db stats --json > stats.json
+check "demo figures are shaped like DFNC2" python3 - stats.json <<'PY'
+import json, sys
+s = json.load(open(sys.argv[1]))
+ok = s["participants"] >= 500 and s["eu_organisations"] >= 100 and s["ua_organisations"] >= 30 \
+     and s["countries"] >= 20 and s["accepted"] > 0 and s["accepted"] > s["requests"] / 2
+sys.exit(0 if ok else 1)
+PY
+rows=$("$DFNC" --db demo.db export people - --format csv | python3 -c 'import csv,sys; print(sum(1 for _ in csv.DictReader(sys.stdin)))')
+participants=$(python3 -c 'import json; print(json.load(open("stats.json"))["participants"])')
+check "export people has a row per participant ($rows = $participants)" [ "$rows" = "$participants" ]
+"$DFNC" --db demo2.db demo --seed 7 --no-serve >/dev/null
+check "the same seed gives the same forum" cmp -s <("$DFNC" --db demo.db export people -) <("$DFNC" --db demo2.db export people -)
+"$DFNC" --db demo3.db demo --seed 8 --no-serve >/dev/null
+differs() { ! cmp -s "$1" "$2"; }
+check "another seed gives another forum" differs <("$DFNC" --db demo.db export people -) <("$DFNC" --db demo3.db export people -)
+expect "demo refuses a database that has a forum" 3 'already holds a forum' -- "$DFNC" --db demo.db demo --no-serve
+expect "events export in JSON has the slots" 0 '"seq": 31' -- "$DFNC" --db demo.db export events - --format json
+"$DFNC" --db demo.db export organisations orgs_out.csv 2>/dev/null
+expect "an export imports back unchanged" 0 'rows: 0 added, [0-9]+ updated' -- "$DFNC" --db demo.db import organisations orgs_out.csv
+
+echo "1..$cases"
+[ "$failures" = 0 ]

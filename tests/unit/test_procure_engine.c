@@ -1,0 +1,146 @@
+/* Unit tests of src/engine/procure: min-cost flow, lots under instrument rules,
+ * capacity over time, and a case where a greedy allocation strands capacity. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "engine/procure/mcf.h"
+#include "engine/procure/procure.h"
+
+static const struct procure_rules edip = {
+    .name = "edip", .min_states = 3, .min_member_states = 2,
+    .eu = PROCURE_ROLE_COUNTS, .eea_efta = PROCURE_ROLE_COUNTS, .ukraine = PROCURE_ROLE_JOINS,
+    .funders_participate = true, .min_content_pct = 65,
+};
+static const struct procure_rules safe = {
+    .name = "safe", .min_states = 2, .min_member_states = 1,
+    .eu = PROCURE_ROLE_COUNTS, .eea_efta = PROCURE_ROLE_COUNTS, .ukraine = PROCURE_ROLE_COUNTS,
+    .funders_participate = true, .min_content_pct = 65,
+};
+
+static int day(const char *s)
+{
+    int d = 0;
+    cr_assert_eq(procure_date_parse(s, &d), 0, "%s", s);
+    return d;
+}
+
+Test(procure_mcf, finds_the_cheapest_maximum_flow)
+{
+    /* s=0 t=3; two routes, the cheap one has room for 5 of the 8 units. */
+    struct mcf *g = mcf_new(4);
+    int a = mcf_add_edge(g, 0, 1, 5, 1);
+    int b = mcf_add_edge(g, 0, 2, 10, 4);
+    mcf_add_edge(g, 1, 3, 10, 0);
+    mcf_add_edge(g, 2, 3, 3, 0);
+    mcf_add_edge(g, 1, 2, 10, 0);
+    int64_t flow = 0, cost = 0;
+    cr_assert_eq(mcf_solve(g, 0, 3, &flow, &cost), 0);
+    cr_assert_eq(flow, 8);
+    cr_assert_eq(cost, 5 * 1 + 3 * 4);
+    cr_assert_eq(mcf_edge_flow(g, a), 5);
+    cr_assert_eq(mcf_edge_flow(g, b), 3);
+    mcf_free(g);
+}
+
+Test(procure_dates, parse_and_format_round_trip)
+{
+    char out[11];
+    cr_assert_eq(day("1970-01-01"), 0);
+    cr_assert_eq(day("2026-03-01") - day("2026-02-28"), 1);
+    procure_date_format(day("2028-02-29"), out);
+    cr_assert_str_eq(out, "2028-02-29");
+    int d;
+    cr_assert_lt(procure_date_parse("2027-02-29", &d), 0);
+    cr_assert_lt(procure_date_parse("2027-13-01", &d), 0);
+    cr_assert_lt(procure_date_parse("27-01-01", &d), 0);
+}
+
+/* Two shells demands and two producers. Greedy serves d1 (first in input) from
+ * the cheap producer A, which is the only one able to serve d2: d2 goes unmet.
+ * The flow gives d1 to B and d2 to A and meets both. */
+Test(procure_plan, the_flow_meets_what_greedy_strands)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"d1", "PL", "35331200-5", none, 0, 300, day("2027-01-01"), 500000},
+        {"d2", "DE", "35331200-5", none, 0, 300, day("2027-01-01"), 400000},
+        {"d3", "FR", "35331200-5", none, 0, 1, day("2027-01-01"), 1},
+    };
+    struct procure_supply x[] = {
+        {"A", "35331200-5", "CZ", 100, 300000, 0, 80},
+        {"B", "35331200-5", "SE", 100, 450000, 0, 90},   /* too dear for d2 */
+    };
+    struct procure_problem p = {.rules = &edip, .as_of = day("2026-10-03"), .demands = d,
+                                .demands_n = 3, .supplies = x, .supplies_n = 2};
+    /* A makes 295 units in the 90 days (100 a month of 30.4375 days): ask for that. */
+    int64_t cap = procure_capacity_by(&x[0], p.as_of, d[0].deadline);
+    cr_assert_eq(cap, 295);
+    d[0].quantity = d[1].quantity = cap;
+    struct procure_solution s;
+    struct df_err err = {0};
+    p.method = PROCURE_GREEDY;
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 1);
+    cr_assert_eq(s.unmet[1], cap, "greedy strands d2");
+    procure_solution_free(&s);
+    p.method = PROCURE_FLOW;
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.unmet[0], 0);
+    cr_assert_eq(s.unmet[1], 0);
+    cr_assert_eq(s.unmet[2], 1, "nobody sells at 0.01 EUR");
+    cr_assert_eq(s.total_cost_cents, cap * 450000LL + cap * 300000LL);
+    procure_solution_free(&s);
+}
+
+/* Capacity is cumulative over deadlines: 100 a month, a 3-month and a 6-month
+ * deadline. By the first deadline at most ~300 in total, by the second ~600. */
+Test(procure_plan, capacity_holds_by_every_deadline)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"early-pl", "PL", "35331200-5", none, 0, 250, day("2026-04-01"), 900000},
+        {"early-de", "DE", "35331200-5", none, 0, 250, day("2026-04-01"), 900000},
+        {"late-fr", "FR", "35331200-5", none, 0, 500, day("2026-07-01"), 900000},
+    };
+    struct procure_supply x[] = {{"A", "35331200-5", "PL", 100, 100000, 0, 80}};
+    struct procure_problem p = {.rules = &edip, .as_of = day("2026-01-01"), .demands = d,
+                                .demands_n = 3, .supplies = x, .supplies_n = 1};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    int64_t c1 = procure_capacity_by(&x[0], p.as_of, d[0].deadline);
+    int64_t c2 = procure_capacity_by(&x[0], p.as_of, d[2].deadline);
+    cr_assert_eq(s.delivered, c2, "everything the supplier makes by the last deadline");
+    cr_assert_eq(500 - s.unmet[0] - s.unmet[1], c1, "no more than it makes by the first");
+    procure_solution_free(&s);
+}
+
+Test(procure_plan, lots_follow_the_instrument_and_explain_the_rest)
+{
+    const char *dk[] = {"DK"};
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"ua-drones", "UA", "35613000-4", dk, 1, 100, day("2027-01-01"), 100000},
+        {"radar", "LT", "35722000-1", none, 0, 2, day("2027-01-01"), 900000000},
+        {"old", "PL", "35722000-1", none, 0, 2, day("2025-01-01"), 900000000},
+        {"us", "US", "35722000-1", none, 0, 2, day("2027-01-01"), 900000000},
+    };
+    struct procure_problem p = {.rules = &safe, .as_of = day("2026-01-01"), .demands = d,
+                                .demands_n = 4};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 1, "the Danish-funded Ukrainian demand makes a SAFE lot");
+    cr_assert_eq(s.lots[0].countries_n, 2);
+    cr_assert_str_eq(s.lots[0].countries[0], "DK");
+    cr_assert_eq(s.unplaced_n, 3);
+    cr_assert_str_eq(s.unplaced[0].reason, "only 1 participating state; safe needs 2");
+    cr_assert_str_eq(s.unplaced[1].reason, "deadline 2025-01-01 is before as-of 2026-01-01");
+    cr_assert_str_eq(s.unplaced[2].reason, "buyer country US cannot take part in safe");
+    procure_solution_free(&s);
+    p.rules = &edip;
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 0, "Ukraine does not count under EDIP");
+    cr_assert_str_eq(s.unplaced[0].reason, "only 1 participating state; edip needs 3");
+    procure_solution_free(&s);
+}
