@@ -27,6 +27,16 @@ void match_weights_default(struct match_weights *w)
     };
 }
 
+void match_weights_meet(struct match_weights *w)
+{
+    /* set by hand on the demo forum and the unit tests: a need met by an offer
+     * (either way) is the reason to meet; EU-Ukraine pairs are what the forum is for */
+    *w = (struct match_weights){
+        .text = 0.3, .text_profile = 0.2, .text_beta = 0.05, .doc_top = 80, .partner = 0.2,
+        .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 1.0,
+    };
+}
+
 /* ---- a string -> int hash map (open addressing, keys owned by the map) ---- */
 
 struct strmap {
@@ -775,7 +785,10 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     struct match_weights def;
     const struct match_weights *w = q->w;
     if (!w) {
-        match_weights_default(&def);
+        if (q->mode == MATCH_MEET)
+            match_weights_meet(&def);
+        else
+            match_weights_default(&def);
         w = &def;
     }
     *hits = NULL;
@@ -917,7 +930,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
             double bv;
             char code[9];
             cpv_match(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj, &bv);
-            if (bv > 0.25 && bi >= 0 && bj >= 0) {
+            if (bv >= 0.5 && bi >= 0 && bj >= 0) {
                 cpv_digits(c->offers[bj].cpv, code);
                 out[i].why[m++] = arena_printf(a, "offers %s %s, which you need%s", code,
                                                c->offers[bj].label ? c->offers[bj].label : "",
@@ -925,7 +938,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
             }
             bi = bj = -1;
             cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
-            if (bv > 0.25 && bi >= 0 && bj >= 0) {
+            if (bv >= 0.5 && bi >= 0 && bj >= 0) {
                 cpv_digits(c->needs[bj].cpv, code);
                 out[i].why[m++] = arena_printf(a, "needs %s %s, which you offer%s", code,
                                                c->needs[bj].label ? c->needs[bj].label : "",

@@ -58,6 +58,9 @@ struct match_weights {
     double eu_ua;        /* an EU (or EEA) - Ukraine pair */
 };
 void match_weights_default(struct match_weights *w);
+/* Weights for meeting suggestions: complementarity and EU-Ukraine pairs first,
+ * text and track record as tie-breakers. */
+void match_weights_meet(struct match_weights *w);
 
 struct match_index;
 
@@ -87,7 +90,7 @@ struct match_query {
     const int *exclude;        /* profile indices never suggested (the lead always is) */
     int exclude_n;
     int top;                   /* how many to return, 1..1000 */
-    const struct match_weights *w;   /* NULL = match_weights_default */
+    const struct match_weights *w;   /* NULL = match_weights_default or _meet by mode */
 };
 
 struct match_hit {
