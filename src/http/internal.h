@@ -16,6 +16,7 @@
 #include "store/auth.h"
 
 #define HTTP_ROUTE_PARAMS 4
+#define HTTP_EXTRA_HEADERS 6
 
 struct http_req {
     struct http_server *srv;
@@ -44,6 +45,8 @@ struct http_req {
     const char *set_cookie;           /* in the arena */
     int reply_fd;                     /* static file, or -1 */
     size_t reply_fd_len;
+    const char *headers[HTTP_EXTRA_HEADERS][2];  /* more reply headers (static or arena) */
+    int headers_n;
 };
 
 /* Route flags. */

@@ -23,6 +23,7 @@
 #include "core/utf8.h"
 #include "http/cache.h"
 #include "http/internal.h"
+#include "http/web.h"
 #include "store/store.h"
 
 #define COOKIE_NAME "dfnc_session"
@@ -245,13 +246,15 @@ static void dispatch(struct http_req *r)
     r->url_ok = true;
     client_facts(r);
     bool path_known = false;
-    for (int i = 0; i < http_routes_n && !r->route; i++) {
+    for (int i = 0; i < http_routes_n + http_web_routes_n && !r->route; i++) {
+        const struct http_route *rt =
+            i < http_routes_n ? &http_routes[i] : &http_web_routes[i - http_routes_n];
         const char *params[HTTP_ROUTE_PARAMS] = {0};
-        if (!http_route_match(http_routes[i].pattern, r->url.segs, r->url.segs_n, params))
+        if (!http_route_match(rt->pattern, r->url.segs, r->url.segs_n, params))
             continue;
         path_known = true;
-        if (strcmp(http_routes[i].method, r->method) == 0) {
-            r->route = &http_routes[i];
+        if (strcmp(rt->method, r->method) == 0) {
+            r->route = rt;
             for (int j = 0; j < HTTP_ROUTE_PARAMS; j++)
                 r->params[j] = arena_strdup(&r->a, params[j]);
         }
@@ -262,6 +265,8 @@ static void dispatch(struct http_req *r)
             http_reply_error(r, 405, "method_not_allowed", "%s is not allowed here", r->method);
         else if (!api && r->srv->o.web_dir && strcmp(r->method, "GET") == 0)
             serve_static(r);
+        else if (!api && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
+            http_web_serve(r); /* the UI embedded in the binary */
         else
             http_reply_error(r, 404, "not_found", "no such endpoint");
         return;
@@ -332,6 +337,8 @@ static enum MHD_Result send_reply(struct http_req *r)
         MHD_add_response_header(resp, "Cache-Control", "no-store");
     if (r->set_cookie)
         MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+    for (int i = 0; i < r->headers_n; i++)
+        MHD_add_response_header(resp, r->headers[i][0], r->headers[i][1]);
     enum MHD_Result ok = MHD_queue_response(r->conn, (unsigned)r->status, resp);
     MHD_destroy_response(resp);
     return ok;
