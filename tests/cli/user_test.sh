@@ -23,9 +23,13 @@ t() {
     fi
 }
 "$DFNC" --db u.db init >/dev/null
-python3 -c "import sqlite3; c = sqlite3.connect('u.db'); c.executescript(\"
-INSERT INTO organisations(id,name,country,kind) VALUES ('o','O','UA','company');
-INSERT INTO people(id,org_rid,name) VALUES ('p',1,'Петро');\"); c.commit()"
+python3 - <<'PY'
+import sqlite3
+c = sqlite3.connect("u.db")
+c.executescript("""INSERT INTO organisations(id,name,country,kind) VALUES ('o','O','UA','company');
+INSERT INTO people(id,org_rid,name) VALUES ('p',1,'Петро');""")
+c.commit()
+PY
 
 t "an organiser login" 0 $'long-password\n' "added" -- user add --email org@x.test --role organiser --password-stdin
 t "a participant who is the contact" 0 $'long-password\n' "person p" -- user add --email p@x.test --role participant --person p --contact --password-stdin
