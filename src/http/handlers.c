@@ -12,7 +12,6 @@
 #include "app/auth.h"
 #include "app/match.h"
 #include "app/requests.h"
-#include "app/match.h"
 #include "app/schedule.h"
 #include "core/country.h"
 #include "core/cpv.h"
@@ -21,6 +20,7 @@
 #include "http/internal.h"
 #include "store/api.h"
 #include "store/auth.h"
+#include "store/store.h"
 
 #define ID_MAX 128
 #define TEXT_MAX 4000
@@ -529,6 +529,7 @@ static void h_org_put(struct http_req *r)
         {"website", HJ_STRING, .nullable = true, .max = 500},
         {"description", HJ_STRING, .nullable = true, .max = TEXT_MAX},
         {"description_uk", HJ_STRING, .nullable = true, .max = TEXT_MAX},
+        {"contact", HJ_STRING, .min = 1, .max = ID_MAX},
         {NULL}};
     const char *id = r->params[0];
     if (!may_edit_org(r, id))
@@ -558,10 +559,29 @@ static void h_org_put(struct http_req *r)
                                        "government, association, other", o.kind);
         goto fail;
     }
-    if (store_org_upsert(r->s, &o, NULL, &err) < 0 ||
-        store_audit(r->s, r->user.email, "organisation.update", "organisation", id, NULL,
-                    &err) < 0)
+    /* Organisers name the contact, a person of the organisation. */
+    const char *contact = http_json_str(b, "contact");
+    struct store_person cp;
+    if (contact && !is_organiser(r)) {
+        df_err_set(&err, DF_ERR_FORBIDDEN, "only organisers name an organisation's contact");
         goto fail;
+    }
+    if (contact && (store_person_get(r->s, contact, &r->a, &cp, &err) < 0 ||
+                    strcmp(cp.org, id) != 0)) {
+        if (err.kind != DF_ERR_RUNTIME)
+            df_err_set(&err, DF_ERR_INPUT, "contact \"%s\" is not a person of \"%s\"", contact,
+                       id);
+        goto fail;
+    }
+    if (store_begin(r->s, &err) < 0)
+        goto fail;
+    if (store_org_upsert(r->s, &o, NULL, &err) < 0 ||
+        (contact && store_org_contact_set(r->s, id, contact, &err) < 0) ||
+        store_audit(r->s, r->user.email, "organisation.update", "organisation", id, NULL,
+                    &err) < 0 || store_commit(r->s, &err) < 0) {
+        store_rollback(r->s);
+        goto fail;
+    }
     json_decref(b);
     reply_org(r, id, 200);
     return;
