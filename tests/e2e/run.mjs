@@ -94,7 +94,21 @@ async function newContext(locale) {
   return ctx;
 }
 
+// Every form control has a name a screen reader can say, every image an alt.
+async function assertLabelled(page) {
+  const bare = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button, img')]
+    .filter((el) => {
+      if (el.tagName === 'IMG') return !el.hasAttribute('alt');
+      if (el.type === 'hidden') return false;
+      if (el.tagName === 'BUTTON') return !(el.textContent.trim() || el.getAttribute('aria-label'));
+      return !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby');
+    })
+    .map((el) => el.outerHTML.slice(0, 120)));
+  assert.deepEqual(bare, [], `unlabelled controls on ${page.url()}`);
+}
+
 async function shoot(page, name) {
+  await assertLabelled(page);
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
     await page.screenshot({ path: path.join(ART, `${name}-${w}.png`), fullPage: true });
@@ -178,6 +192,17 @@ test('the home page in English shows the forum and its figures', async () => {
   assert.match(await page.textContent('#fig-ua'), /Ukrainian organisations/);
   assert.match(await page.textContent('#fig-countries'), /countries/);
   await shoot(page, 'home-en');
+  // The keyboard reaches the skip link first, then the language switch.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  // The switch changes the page at once and the choice survives a reload.
+  await page.selectOption('#lang', 'uk');
+  await page.waitForFunction(() => document.documentElement.lang === 'uk');
+  assert.match(await page.textContent('#fig-countries'), /країн/);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'uk');
+  assert.match(await page.textContent('#signin h2'), /Вхід/);
   await ctx.close();
 });
 
