@@ -102,6 +102,7 @@ function reasonOf(text) {
   const known = {
     'not scheduled yet': 'reason.not_yet',
     'no common free slot': 'reason.no_slot',
+    'no slot where both are free and a table is left': 'reason.no_slot',
     'no free table': 'reason.no_table',
   };
   const k = known[String(text || '').toLowerCase()];
