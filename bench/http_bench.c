@@ -19,7 +19,7 @@
 #include <unistd.h>
 
 #include "app/auth.h"
-#include "app/stub_sched.h"
+#include "app/schedule.h"
 #include "http/server.h"
 #include "store/store.h"
 

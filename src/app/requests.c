@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "app/stub_sched.h"
+#include "app/schedule.h"
 #include "store/api.h"
 
 int app_request_send(struct store *s, const char *from, const char *event, const char *to,

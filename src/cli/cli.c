@@ -41,6 +41,14 @@ const struct cli_command cli_commands[] = {
      "(Brussels): 500+ participants from 130+ organisations in 20+ countries, two\n"
      "days of B2B sessions, meeting requests; then schedules it and serves it\n"
      "unless --no-serve. The same seed gives the same forum."},
+    {"schedule", cli_cmd_schedule,
+     "dfnc schedule [--event ID] [--time-limit S] [--seed N] [--json] | --dzn FILE [--fairness D] "
+     "[--time-limit S] [--seed N] [--json]",
+     "Schedules the accepted requests of an event into its B2B slots and tables\n"
+     "(locked meetings stay where they are) and says why any request stayed\n"
+     "unscheduled. With --dzn, solves a JAIR 2022 B2B instance (MiniZinc data):\n"
+     "every meeting scheduled, fewest breaks, break counts differing by at most D.\n"
+     "The search is deterministic for a seed; --time-limit (default 10 s) cuts it."},
     {"user", cli_cmd_user,
      "dfnc user add --email E --role organiser|participant [--person ID] [--contact] "
      "--password-stdin",

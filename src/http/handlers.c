@@ -13,7 +13,7 @@
 #include "app/match.h"
 #include "app/requests.h"
 #include "app/match.h"
-#include "app/stub_sched.h"
+#include "app/schedule.h"
 #include "core/country.h"
 #include "core/cpv.h"
 #include "core/log.h"

@@ -1,0 +1,56 @@
+/* Scheduling use-cases shared by the CLI and the HTTP server: a forum's accepted
+ * requests from the store through the engine back into meetings, and a JAIR
+ * .dzn instance through the engine. */
+#ifndef DFNC_APP_SCHEDULE_H
+#define DFNC_APP_SCHEDULE_H
+
+#include <stdbool.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "engine/sched/sched.h"
+#include "io/dzn.h"
+#include "store/store.h"
+
+struct app_schedule_opts {
+    const char *event;
+    double time_limit;
+    unsigned seed;
+    bool reschedule_locked;
+};
+
+struct app_unscheduled {
+    const char *request;
+    const char *reason;
+};
+
+struct app_schedule_report {
+    const char *event;
+    int accepted, scheduled, upper_bound, breaks;
+    double seconds;
+    int unscheduled_n;
+    struct app_unscheduled *unscheduled;
+};
+
+/* Schedules the accepted requests of event o->event (NULL = the default event):
+ * loads requests, attendees, b2b slots, tables, unavailability, languages and
+ * locked meetings; solves; replaces the unlocked meetings in one transaction
+ * (locked ones stay unless o->reschedule_locked). Report strings live in a. */
+int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
+                       struct app_schedule_report *out, struct df_err *err);
+
+/* The JAIR problem of a .dzn instance: every meeting scheduled, breaks counted
+ * inside the morning and the afternoon, fairness d (-1 none). Arrays in a. */
+int app_dzn_problem(const struct dzn_b2b *d, int fairness, struct arena *a,
+                    struct sched_problem *p, struct df_err *err);
+
+struct app_dzn_result {
+    int meetings;
+    struct sched_solution sol;   /* free with sched_solution_free */
+};
+
+/* Reads path, solves it. */
+int app_schedule_dzn(const char *path, int fairness, double time_limit, unsigned seed,
+                     struct app_dzn_result *out, struct df_err *err);
+
+#endif

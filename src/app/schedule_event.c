@@ -1,0 +1,402 @@
+/* Scheduling a forum event from the store (see schedule.h): the accepted
+ * requests become meetings of their people (sender, addressee and named
+ * attendees), the event's b2b slots and tables the resources; the engine's
+ * answer replaces the unlocked meetings in one transaction. */
+#include "app/schedule.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A string -> index map in the arena (open addressing, power-of-two size). */
+struct idmap {
+    const char **key;
+    int *val;
+    size_t cap;
+};
+
+static uint64_t hash_str(const char *s)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    return h;
+}
+
+static int idmap_init(struct idmap *m, struct arena *a, size_t n)
+{
+    m->cap = 64;
+    while (m->cap < 2 * n + 2)
+        m->cap *= 2;
+    m->key = arena_alloc(a, m->cap * sizeof *m->key);
+    m->val = arena_alloc(a, m->cap * sizeof *m->val);
+    return m->key && m->val ? 0 : -1;
+}
+
+static int idmap_get(const struct idmap *m, const char *k)
+{
+    for (size_t i = hash_str(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (!m->key[i])
+            return -1;
+        if (strcmp(m->key[i], k) == 0)
+            return m->val[i];
+    }
+}
+
+/* k must outlive the map (arena copy). */
+static void idmap_put(struct idmap *m, const char *k, int v)
+{
+    size_t i = hash_str(k) & (m->cap - 1);
+    while (m->key[i] && strcmp(m->key[i], k) != 0)
+        i = (i + 1) & (m->cap - 1);
+    m->key[i] = k;
+    m->val[i] = v;
+}
+
+/* A growable array of pointers or ints in the arena (the old block is left). */
+struct vec {
+    void *data;
+    int n, cap;
+    size_t size;
+};
+
+static void *vec_push(struct vec *v, struct arena *a)
+{
+    if (v->n == v->cap) {
+        int nc = v->cap ? v->cap * 2 : 64;
+        void *d = arena_alloc(a, (size_t)nc * v->size);
+        if (!d)
+            return NULL;
+        if (v->n)
+            memcpy(d, v->data, (size_t)v->n * v->size);
+        v->data = d;
+        v->cap = nc;
+    }
+    return (char *)v->data + (size_t)v->n++ * v->size;
+}
+
+struct req {
+    const char *id, *from, *to;
+    int priority;
+    struct vec attendees;   /* const char * */
+};
+
+struct lock {
+    const char *request, *slot, *location;
+};
+
+struct load {
+    struct arena *a;
+    const char *event;
+    struct idmap b2b;           /* b2b session ids */
+    struct vec slots;           /* struct store_slot copies */
+    struct vec tables;          /* struct store_location copies */
+    struct vec people;          /* const char * ids */
+    struct vec reqs;            /* struct req */
+    struct vec unav;            /* const char *[2] */
+    struct vec locks;           /* struct lock */
+    struct idmap req_ix;
+    int oom;
+};
+
+static int on_session(void *ud, const struct store_session *x)
+{
+    struct load *l = ud;
+    if (strcmp(x->kind, "b2b") == 0) {
+        const char *k = arena_strdup(l->a, x->id);
+        if (!k)
+            return l->oom = 1;
+        idmap_put(&l->b2b, k, 1);
+    }
+    return 0;
+}
+
+static int on_slot(void *ud, const struct store_slot *x)
+{
+    struct load *l = ud;
+    if (idmap_get(&l->b2b, x->session) < 0)
+        return 0;
+    struct store_slot *c = vec_push(&l->slots, l->a);
+    if (!c)
+        return l->oom = 1;
+    c->id = arena_strdup(l->a, x->id);
+    c->session = arena_strdup(l->a, x->session);
+    c->seq = x->seq;
+    return 0;
+}
+
+static int on_location(void *ud, const struct store_location *x)
+{
+    struct load *l = ud;
+    struct store_location *c = vec_push(&l->tables, l->a);
+    if (!c)
+        return l->oom = 1;
+    c->id = arena_strdup(l->a, x->id);
+    c->kind = arena_strdup(l->a, x->kind);
+    c->name = arena_strdup(l->a, x->name);
+    return 0;
+}
+
+static int on_request(void *ud, const struct store_request *r)
+{
+    struct load *l = ud;
+    struct req *c = vec_push(&l->reqs, l->a);
+    if (!c)
+        return l->oom = 1;
+    memset(c, 0, sizeof *c);
+    c->id = arena_strdup(l->a, r->id);
+    c->from = arena_strdup(l->a, r->from);
+    c->to = arena_strdup(l->a, r->to);
+    c->priority = r->priority;
+    c->attendees.size = sizeof(const char *);
+    return 0;
+}
+
+static int on_attendee(void *ud, const char *request, const char *person)
+{
+    struct load *l = ud;
+    int i = idmap_get(&l->req_ix, request);
+    if (i < 0)
+        return 0;
+    struct req *r = (struct req *)l->reqs.data + i;
+    const char **c = vec_push(&r->attendees, l->a);
+    if (!c || !(*c = arena_strdup(l->a, person)))
+        return l->oom = 1;
+    return 0;
+}
+
+static int on_unavailable(void *ud, const char *person, const char *slot)
+{
+    struct load *l = ud;
+    const char **c = vec_push(&l->unav, l->a);
+    if (!c)
+        return l->oom = 1;
+    c[0] = arena_strdup(l->a, person);
+    c[1] = arena_strdup(l->a, slot);
+    return 0;
+}
+
+static int on_meeting(void *ud, const struct store_meeting *m)
+{
+    struct load *l = ud;
+    if (!m->locked)
+        return 0;
+    struct lock *c = vec_push(&l->locks, l->a);
+    if (!c)
+        return l->oom = 1;
+    c->request = arena_strdup(l->a, m->request);
+    c->slot = arena_strdup(l->a, m->slot);
+    c->location = m->location ? arena_strdup(l->a, m->location) : NULL;
+    return 0;
+}
+
+/* "slots 3-7" for a reason, 1-based like a printed programme. */
+static const char *reason_text(struct arena *a, const struct sched_solution *sol, int m)
+{
+    const char *base = sched_reason_name((enum sched_reason)sol->reason[m]);
+    int lo = sol->reason_lo[m], hi = sol->reason_hi[m];
+    if (sol->reason[m] == SCHED_R_NO_COMMON_SLOT || lo < 0)
+        return base;
+    if (lo == hi)
+        return arena_printf(a, "%s (slot %d)", base, lo + 1);
+    return arena_printf(a, "%s (slots %d-%d)", base, lo + 1, hi + 1);
+}
+
+int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
+                       struct app_schedule_report *out, struct df_err *err)
+{
+    struct load l;
+    struct sched_solution sol;
+    char msg[256];
+    int rc = -1;
+    bool in_tx = false;
+    memset(&l, 0, sizeof l);
+    memset(&sol, 0, sizeof sol);
+    memset(out, 0, sizeof *out);
+    l.a = a;
+    l.slots.size = sizeof(struct store_slot);
+    l.tables.size = sizeof(struct store_location);
+    l.people.size = sizeof(const char *);
+    l.reqs.size = sizeof(struct req);
+    l.unav.size = 2 * sizeof(const char *);
+    l.locks.size = sizeof(struct lock);
+    l.event = o->event ? arena_strdup(a, o->event) : store_event_default(s, a, err);
+    if (!l.event)
+        goto out;
+    struct store_event ev;
+    if (store_event_get(s, l.event, a, &ev, err) < 0)
+        goto out;
+    if (idmap_init(&l.b2b, a, 256) < 0)
+        goto oom;
+    if (store_session_each(s, l.event, on_session, &l, err) < 0 ||
+        store_slot_each(s, l.event, on_slot, &l, err) < 0 ||
+        store_location_each(s, l.event, on_location, &l, err) < 0 ||
+        store_request_each(s, l.event, "accepted", on_request, &l, err) < 0)
+        goto out;
+    if (l.oom || idmap_init(&l.req_ix, a, (size_t)l.reqs.n) < 0)
+        goto oom;
+    struct req *reqs = l.reqs.data;
+    for (int i = 0; i < l.reqs.n; i++)
+        idmap_put(&l.req_ix, reqs[i].id, i);
+    if (store_attendee_each(s, l.event, on_attendee, &l, err) < 0 ||
+        store_unavailable_each(s, l.event, on_unavailable, &l, err) < 0 ||
+        store_meeting_each(s, l.event, NULL, on_meeting, &l, err) < 0)
+        goto out;
+    if (l.oom)
+        goto oom;
+
+    /* people: everyone named in a request */
+    struct idmap pix;
+    if (idmap_init(&pix, a, (size_t)l.reqs.n * 4 + 16) < 0)
+        goto oom;
+    int P = 0, M = l.reqs.n, S = l.slots.n, T = l.tables.n;
+    struct vec parts = {.size = sizeof(int)};
+    int *off = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    int *prio = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    if (!off || !prio)
+        goto oom;
+    for (int m = 0; m < M; m++) {
+        off[m] = parts.n;
+        prio[m] = reqs[m].priority >= 1 ? reqs[m].priority : 1;
+        const char **att = reqs[m].attendees.data;
+        for (int k = -2; k < reqs[m].attendees.n; k++) {
+            const char *pid = k == -2 ? reqs[m].from : k == -1 ? reqs[m].to : att[k];
+            int q = idmap_get(&pix, pid);
+            if (q < 0) {
+                q = P++;
+                idmap_put(&pix, pid, q);
+                const char **pp = vec_push(&l.people, a);
+                if (!pp)
+                    goto oom;
+                *pp = pid;
+            }
+            bool dup = false;
+            for (int j = off[m]; j < parts.n; j++)
+                dup |= ((int *)parts.data)[j] == q;
+            if (!dup) {
+                int *v = vec_push(&parts, a);
+                if (!v)
+                    goto oom;
+                *v = q;
+            }
+        }
+    }
+    off[M] = parts.n;
+
+    /* slots: sessions numbered in time order */
+    struct store_slot *slots = l.slots.data;
+    struct idmap six;
+    int *sess = arena_alloc(a, ((size_t)S + 1) * sizeof(int));
+    if (!sess || idmap_init(&six, a, (size_t)S) < 0)
+        goto oom;
+    for (int k = 0; k < S; k++) {
+        sess[k] = k == 0 ? 0 : sess[k - 1] + (strcmp(slots[k].session, slots[k - 1].session) != 0);
+        idmap_put(&six, slots[k].id, k);
+    }
+    unsigned char *unavail = arena_alloc(a, (size_t)P * (size_t)(S ? S : 1) + 1);
+    if (!unavail)
+        goto oom;
+    const char **un = l.unav.data;
+    for (int i = 0; i < l.unav.n; i++) {
+        int q = idmap_get(&pix, un[2 * i]), k = idmap_get(&six, un[2 * i + 1]);
+        if (q >= 0 && k >= 0)
+            unavail[(size_t)q * S + k] = 1;
+    }
+    /* tables: rooms and booths are kinds 0 and 1; plain meetings may use them */
+    struct store_location *tabs = l.tables.data;
+    struct idmap tix;
+    int *tkind = arena_alloc(a, ((size_t)T + 1) * sizeof(int));
+    if (!tkind || idmap_init(&tix, a, (size_t)T) < 0)
+        goto oom;
+    for (int k = 0; k < T; k++) {
+        tkind[k] = strcmp(tabs[k].kind, "room") == 0 ? 0 : strcmp(tabs[k].kind, "booth") == 0 ? 1 : -1;
+        idmap_put(&tix, tabs[k].id, k);
+    }
+    /* locks */
+    int *lslot = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    int *ltab = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    if (!lslot || !ltab)
+        goto oom;
+    for (int m = 0; m < M; m++)
+        lslot[m] = ltab[m] = -1;
+    struct lock *locks = l.locks.data;
+    for (int i = 0; i < l.locks.n && !o->reschedule_locked; i++) {
+        int m = idmap_get(&l.req_ix, locks[i].request);
+        int k = idmap_get(&six, locks[i].slot);
+        int t = locks[i].location ? idmap_get(&tix, locks[i].location) : -1;
+        if (m >= 0 && k >= 0 && t >= 0) {
+            lslot[m] = k;
+            ltab[m] = t;
+        }
+    }
+
+    out->event = l.event;
+    out->accepted = M;
+    if (S == 0 || T == 0) {
+        /* nothing to schedule into: every request waits, said plainly */
+        out->unscheduled = arena_alloc(a, ((size_t)M + 1) * sizeof *out->unscheduled);
+        if (!out->unscheduled)
+            goto oom;
+        for (int m = 0; m < M; m++) {
+            out->unscheduled[m].request = reqs[m].id;
+            out->unscheduled[m].reason = S == 0 ? "the event has no b2b slots" : "the event has no tables";
+        }
+        out->unscheduled_n = M;
+        rc = 0;
+        goto out;
+    }
+    struct sched_problem p = {
+        .n_people = P, .n_meetings = M, .n_slots = S, .slot_session = sess,
+        .people_off = off, .people = parts.data, .priority = prio, .unavail = unavail,
+        .n_tables = T, .table_kind = tkind, .n_kinds = 2, .locked_slot = lslot,
+        .locked_table = ltab, .fairness = 2, .seed = o->seed,
+        .time_limit = o->time_limit > 0 ? o->time_limit : 10.0};
+    if (sched_solve(&p, &sol, msg, sizeof msg) < 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "scheduling %s: %s", l.event, msg);
+        goto out;
+    }
+    out->scheduled = sol.scheduled;
+    out->upper_bound = sol.upper_bound;
+    out->breaks = sol.breaks;
+    out->seconds = sol.seconds;
+    out->unscheduled = arena_alloc(a, ((size_t)(M - sol.scheduled) + 1) * sizeof *out->unscheduled);
+    if (!out->unscheduled)
+        goto oom;
+    for (int m = 0; m < M; m++)
+        if (sol.slot[m] < 0) {
+            out->unscheduled[out->unscheduled_n].request = reqs[m].id;
+            out->unscheduled[out->unscheduled_n++].reason = reason_text(a, &sol, m);
+        }
+
+    if (store_begin(s, err) < 0)
+        goto out;
+    in_tx = true;
+    if (store_meeting_clear_unlocked(s, l.event, err) < 0)
+        goto out;
+    for (int m = 0; m < M; m++) {
+        if (sol.slot[m] < 0) {
+            /* a locked meeting the organiser released and that no longer fits */
+            if (o->reschedule_locked && store_meeting_delete_for_request(s, reqs[m].id, err) < 0)
+                goto out;
+            continue;
+        }
+        struct store_meeting mt = {.id = reqs[m].id, .request = reqs[m].id,
+                                   .slot = slots[sol.slot[m]].id,
+                                   .location = tabs[sol.table[m]].id,
+                                   .locked = lslot[m] >= 0};
+        if (store_meeting_upsert(s, &mt, err) < 0)
+            goto out;
+    }
+    if (store_commit(s, err) < 0)
+        goto out;
+    in_tx = false;
+    rc = 0;
+    goto out;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+out:
+    if (in_tx)
+        store_rollback(s);
+    sched_solution_free(&sol);
+    return rc;
+}

@@ -1,0 +1,137 @@
+/* dfnc schedule: a forum event from the database, or a JAIR .dzn instance. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "app/schedule.h"
+#include "cli/cli.h"
+
+static const char *status_name(enum sched_status st)
+{
+    switch (st) {
+    case SCHED_OPTIMAL: return "optimal";
+    case SCHED_FEASIBLE: return "feasible";
+    case SCHED_INFEASIBLE: return "infeasible";
+    case SCHED_UNKNOWN: break;
+    }
+    return "unknown";
+}
+
+static int run_dzn(const char *path, int fairness, double limit, unsigned seed, int as_json)
+{
+    struct df_err err = {0};
+    struct app_dzn_result r;
+    if (app_schedule_dzn(path, fairness, limit, seed, &r, &err) < 0)
+        return cli_fail(&err);
+    const struct sched_solution *s = &r.sol;
+    if (as_json) {
+        json_t *asg = json_array();
+        for (int m = 0; m < r.meetings; m++)
+            json_array_append_new(asg, json_integer(s->slot[m] + 1));
+        json_t *o = json_pack("{ss si si si si so sf so}", "status", status_name(s->status),
+                              "meetings", r.meetings, "scheduled", s->scheduled, "breaks",
+                              s->breaks, "spread", s->spread, "lower_bound",
+                              s->lower_bound >= 0 ? json_integer(s->lower_bound) : json_null(),
+                              "seconds", s->seconds, "assignment", asg);
+        json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+        putchar('\n');
+        json_decref(o);
+    } else {
+        printf("status       %s\n", status_name(s->status));
+        printf("meetings     %d (scheduled %d)\n", r.meetings, s->scheduled);
+        printf("breaks       %d (spread %d", s->breaks, s->spread);
+        if (s->lower_bound >= 0)
+            printf(", lower bound %d", s->lower_bound);
+        printf(")\nseconds      %.3f\n", s->seconds);
+    }
+    sched_solution_free(&r.sol);
+    return 0;
+}
+
+static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsigned seed,
+                     int as_json)
+{
+    struct df_err err = {0};
+    struct store *st = NULL;
+    struct arena a;
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = event, .time_limit = limit, .seed = seed};
+    int rc = 0;
+    arena_init(&a, 0);
+    if (store_open(&st, ctx->db_path, &err) < 0 ||
+        app_schedule_event(st, &o, &a, &rep, &err) < 0) {
+        rc = cli_fail(&err);
+        goto out;
+    }
+    if (as_json) {
+        json_t *un = json_array();
+        for (int i = 0; i < rep.unscheduled_n; i++)
+            json_array_append_new(un, json_pack("{ss ss}", "request", rep.unscheduled[i].request,
+                                                "reason", rep.unscheduled[i].reason));
+        json_t *obj = json_pack("{ss si si si si sf so}", "event", rep.event, "accepted",
+                                rep.accepted, "scheduled", rep.scheduled, "upper_bound",
+                                rep.upper_bound, "breaks", rep.breaks, "seconds", rep.seconds,
+                                "unscheduled", un);
+        json_dumpf(obj, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        putchar('\n');
+        json_decref(obj);
+    } else {
+        printf("event        %s\n", rep.event);
+        printf("accepted     %d\n", rep.accepted);
+        printf("scheduled    %d (upper bound %d)\n", rep.scheduled, rep.upper_bound);
+        printf("breaks       %d\n", rep.breaks);
+        printf("seconds      %.3f\n", rep.seconds);
+        for (int i = 0; i < rep.unscheduled_n; i++)
+            printf("unscheduled  %s: %s\n", rep.unscheduled[i].request, rep.unscheduled[i].reason);
+    }
+out:
+    store_close(st);
+    arena_free(&a);
+    return rc;
+}
+
+int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv)
+{
+    const char *dzn = NULL, *event = NULL;
+    int fairness = -1, as_json = 0;
+    double limit = 10.0;
+    unsigned seed = 1;
+    static const struct option opts[] = {
+        {"dzn", required_argument, NULL, 'd'},        {"event", required_argument, NULL, 'e'},
+        {"fairness", required_argument, NULL, 'f'},   {"time-limit", required_argument, NULL, 't'},
+        {"seed", required_argument, NULL, 's'},       {"json", no_argument, NULL, 'j'},
+        {0, 0, 0, 0}};
+    optind = 0;
+    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+        char *end = NULL;
+        switch (c) {
+        case 'd': dzn = optarg; break;
+        case 'e': event = optarg; break;
+        case 'j': as_json = 1; break;
+        case 'f':
+            fairness = (int)strtol(optarg, &end, 10);
+            if (*end || fairness < 0 || fairness > 1000)
+                return cli_usage("schedule");
+            break;
+        case 't':
+            limit = strtod(optarg, &end);
+            if (*end || !(limit > 0) || limit > 86400)
+                return cli_usage("schedule");
+            break;
+        case 's':
+            seed = (unsigned)strtoul(optarg, &end, 10);
+            if (*end)
+                return cli_usage("schedule");
+            break;
+        default: return cli_usage("schedule");
+        }
+    }
+    if (optind != argc || (dzn && event) || (!dzn && fairness >= 0))
+        return cli_usage("schedule");
+    if (dzn)
+        return run_dzn(dzn, fairness, limit, seed, as_json);
+    return run_event(ctx, event, limit, seed, as_json);
+}

@@ -1,0 +1,1335 @@
+/* The scheduler's search (see sched.h): domains from sessions, fixed slots,
+ * availability, locks and precedences; a most-constrained-first greedy start;
+ * then simulated annealing over slot moves, ejection moves (a meeting takes a
+ * slot and the meetings that clash with it go to its old slot or out) and swaps
+ * of one person's meetings, on a penalty cost: clashes and over-used resources
+ * (hard), unscheduled meetings by priority, people left without a meeting,
+ * fairness excess and breaks. Tables are given per slot at the end. */
+#include "engine/sched/sched.h"
+#include "engine/sched/sched_internal.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* Cost weights: a hard violation outweighs everything else; an unscheduled
+ * meeting outweighs any number of breaks a local move can save. */
+#define W_UNSCHED 60L
+#define W_ZERO 30L
+
+struct st {
+    const struct sched_problem *p;
+    int M, P, S, R;
+    int *sess;                  /* per slot */
+    int *bsess;                 /* per slot: the group inside which breaks are counted */
+    long w_hard, w_fair;        /* penalty weights of hard violations and fairness excess */
+    int *dom_off, *dom;         /* allowed slots per meeting */
+    int *pm_off, *pm;           /* meetings of each person */
+    int *res_off, *res;         /* resources used per meeting */
+    int *succ_off, *succ;       /* meetings that must come after m */
+    int *slot;
+    int *occ;                   /* P * S */
+    int *load, *cap;            /* R * S */
+    int *pbreaks, *pcount, *deg;
+    int fcap;                   /* break cap from fairness (-1 none) */
+    long cost;
+    long hard;                  /* number of hard violations now */
+    long excess;                /* fairness excess now */
+    int unsched;
+    uint64_t rng;
+    bool frozen_any;
+    unsigned char *frozen;      /* fixed or locked meetings never move */
+};
+
+static uint64_t rnd(struct st *t)
+{
+    uint64_t x = t->rng;
+    x ^= x >> 12;
+    x ^= x << 25;
+    x ^= x >> 27;
+    t->rng = x;
+    return x * 0x2545F4914F6CDD1DULL;
+}
+
+static int rndn(struct st *t, int n)
+{
+    return (int)((rnd(t) >> 33) % (uint64_t)n);
+}
+
+static double rndf(struct st *t)
+{
+    return (double)(rnd(t) >> 11) / 9007199254740992.0;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int person_breaks(const int *sess, int S, const int *occ)
+{
+    int breaks = 0, runs = 0, cur = -1;
+    bool prev = false;
+    for (int s = 0; s < S; s++) {
+        if (sess[s] != cur) {
+            if (runs > 1)
+                breaks += runs - 1;
+            runs = 0;
+            cur = sess[s];
+            prev = false;
+        }
+        bool busy = occ[s] > 0;
+        if (busy && !prev)
+            runs++;
+        prev = busy;
+    }
+    if (runs > 1)
+        breaks += runs - 1;
+    return breaks;
+}
+
+int sched_person_breaks(const struct sched_problem *p, const unsigned char *occ)
+{
+    int breaks = 0, runs = 0, cur = -1;
+    bool prev = false;
+    for (int s = 0; s < p->n_slots; s++) {
+        int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
+        if (ss != cur) {
+            if (runs > 1)
+                breaks += runs - 1;
+            runs = 0;
+            cur = ss;
+            prev = false;
+        }
+        bool busy = occ[s] != 0;
+        if (busy && !prev)
+            runs++;
+        prev = busy;
+    }
+    if (runs > 1)
+        breaks += runs - 1;
+    return breaks;
+}
+
+static long fair_excess(const struct st *t, int b)
+{
+    return t->fcap >= 0 && b > t->fcap ? b - t->fcap : 0;
+}
+
+static int prio(const struct st *t, int m)
+{
+    return t->p->priority ? t->p->priority[m] : 1;
+}
+
+/* Moves meeting m to slot ns (-1 = out), updating every counter; returns the
+ * change of cost. */
+static long set_slot(struct st *t, int m, int ns)
+{
+    const struct sched_problem *p = t->p;
+    int os = t->slot[m], S = t->S;
+    if (os == ns)
+        return 0;
+    long d = 0, dh = 0, dx = 0;
+    for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
+        int q = p->people[i];
+        int *o = t->occ + (size_t)q * S;
+        int ob = t->pbreaks[q];
+        if (os >= 0 && --o[os] >= 1)
+            dh--;
+        if (ns >= 0 && o[ns]++ >= 1)
+            dh++;
+        if (os < 0 && t->pcount[q]++ == 0)
+            d -= W_ZERO;
+        if (ns < 0 && --t->pcount[q] == 0)
+            d += W_ZERO;
+        int nb = person_breaks(t->bsess, S, o);
+        t->pbreaks[q] = nb;
+        d += nb - ob;
+        dx += fair_excess(t, nb) - fair_excess(t, ob);
+    }
+    for (int i = t->res_off[m]; i < t->res_off[m + 1]; i++) {
+        int r = t->res[i];
+        if (os >= 0) {
+            int *l = &t->load[(size_t)r * S + os];
+            if ((*l)-- > t->cap[(size_t)r * S + os])
+                dh--;
+        }
+        if (ns >= 0) {
+            int *l = &t->load[(size_t)r * S + ns];
+            if (++(*l) > t->cap[(size_t)r * S + ns])
+                dh++;
+        }
+    }
+    for (int i = p->prec_off ? p->prec_off[m] : 0; p->prec_off && i < p->prec_off[m + 1]; i++) {
+        int qs = t->slot[p->prec[i]];
+        if (qs < 0)
+            continue;
+        dh -= os >= 0 && qs >= os;
+        dh += ns >= 0 && qs >= ns;
+    }
+    for (int i = t->succ_off[m]; i < t->succ_off[m + 1]; i++) {
+        int qs = t->slot[t->succ[i]];
+        if (qs < 0)
+            continue;
+        dh -= os >= 0 && os >= qs;
+        dh += ns >= 0 && ns >= qs;
+    }
+    if (os < 0) {
+        d -= W_UNSCHED * prio(t, m);
+        t->unsched--;
+    }
+    if (ns < 0) {
+        d += W_UNSCHED * prio(t, m);
+        t->unsched++;
+    }
+    t->slot[m] = ns;
+    t->hard += dh;
+    t->excess += dx;
+    d += dh * t->w_hard + dx * t->w_fair;
+    t->cost += d;
+    return d;
+}
+
+/* ---- set-up ------------------------------------------------------------ */
+
+static int fail(char *msg, int msg_n, const char *fmt, ...)
+{
+    if (msg && msg_n > 0) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, (size_t)msg_n, fmt, ap);
+        va_end(ap);
+    }
+    return -1;
+}
+
+static int check_problem(const struct sched_problem *p, char *msg, int msg_n)
+{
+    if (p->n_people < 0 || p->n_meetings < 0 || p->n_slots < 1 || p->n_tables < 0)
+        return fail(msg, msg_n, "negative sizes or no slots");
+    if (p->n_slots > 100000 || p->n_people > 10000000 || p->n_meetings > 10000000)
+        return fail(msg, msg_n, "problem too large");
+    for (int s = 1; p->slot_session && s < p->n_slots; s++)
+        if (p->slot_session[s] < p->slot_session[s - 1])
+            return fail(msg, msg_n, "slot %d: sessions must not go back in time", s);
+    for (int m = 0; m < p->n_meetings; m++) {
+        if (p->people_off[m + 1] - p->people_off[m] < 2)
+            return fail(msg, msg_n, "meeting %d has fewer than two participants", m);
+        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
+            if (p->people[i] < 0 || p->people[i] >= p->n_people)
+                return fail(msg, msg_n, "meeting %d names person %d", m, p->people[i]);
+        if (p->fixed && (p->fixed[m] < -1 || p->fixed[m] >= p->n_slots))
+            return fail(msg, msg_n, "meeting %d fixed to slot %d", m, p->fixed[m]);
+        if (p->locked_slot && (p->locked_slot[m] < -1 || p->locked_slot[m] >= p->n_slots))
+            return fail(msg, msg_n, "meeting %d locked to slot %d", m, p->locked_slot[m]);
+        if (p->locked_slot && p->locked_slot[m] >= 0 && p->locked_table &&
+            (p->locked_table[m] < 0 || p->locked_table[m] >= p->n_tables))
+            return fail(msg, msg_n, "meeting %d locked to table %d", m, p->locked_table[m]);
+        if (p->table_need && (p->table_need[m] < -1 || p->table_need[m] >= p->n_kinds))
+            return fail(msg, msg_n, "meeting %d needs table kind %d", m, p->table_need[m]);
+        if (p->meet_pair && (p->meet_pair[m] < -1 || p->meet_pair[m] >= p->n_pairs))
+            return fail(msg, msg_n, "meeting %d needs interpreter pair %d", m, p->meet_pair[m]);
+        if (p->priority && p->priority[m] < 1)
+            return fail(msg, msg_n, "meeting %d has priority %d", m, p->priority[m]);
+        for (int i = p->prec_off ? p->prec_off[m] : 0; p->prec_off && i < p->prec_off[m + 1]; i++)
+            if (p->prec[i] < 0 || p->prec[i] >= p->n_meetings || p->prec[i] == m)
+                return fail(msg, msg_n, "meeting %d: bad precedence %d", m, p->prec[i]);
+    }
+    for (int k = 0; p->table_kind && k < p->n_tables; k++)
+        if (p->table_kind[k] < -1 || p->table_kind[k] >= p->n_kinds)
+            return fail(msg, msg_n, "table %d has kind %d", k, p->table_kind[k]);
+    return 0;
+}
+
+static void st_free(struct st *t)
+{
+    free(t->sess);
+    free(t->bsess);
+    free(t->dom_off);
+    free(t->dom);
+    free(t->pm_off);
+    free(t->pm);
+    free(t->res_off);
+    free(t->res);
+    free(t->succ_off);
+    free(t->succ);
+    free(t->slot);
+    free(t->occ);
+    free(t->load);
+    free(t->cap);
+    free(t->pbreaks);
+    free(t->pcount);
+    free(t->deg);
+    free(t->frozen);
+}
+
+/* Is slot s allowed for meeting m by session, availability, fixing and locks? */
+static bool slot_allowed(const struct sched_problem *p, int m, int s)
+{
+    if (p->locked_slot && p->locked_slot[m] >= 0)
+        return s == p->locked_slot[m];
+    if (p->fixed && p->fixed[m] >= 0 && s != p->fixed[m])
+        return false;
+    if (p->session && p->session[m] >= 0 && p->slot_session &&
+        p->slot_session[s] != p->session[m])
+        return false;
+    if (p->session && p->session[m] > 0 && !p->slot_session)
+        return false;
+    if (p->unavail)
+        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
+            if (p->unavail[(size_t)p->people[i] * p->n_slots + s])
+                return false;
+    return true;
+}
+
+static int st_init(struct st *t, const struct sched_problem *p)
+{
+    int M = p->n_meetings, P = p->n_people, S = p->n_slots;
+    memset(t, 0, sizeof *t);
+    t->p = p;
+    t->M = M;
+    t->P = P;
+    t->S = S;
+    t->R = 1 + p->n_kinds + p->n_pairs;
+    t->fcap = p->fairness;
+    t->rng = 0x9E3779B97F4A7C15ULL ^ ((uint64_t)p->seed * 0x100000001B3ULL);
+    if (!t->rng)
+        t->rng = 1;
+    t->sess = malloc((size_t)S * sizeof(int));
+    t->bsess = malloc((size_t)S * sizeof(int));
+    t->w_hard = p->must_all ? 4 : 1000;
+    t->w_fair = p->must_all ? 3 : 6;
+    t->dom_off = calloc((size_t)M + 1, sizeof(int));
+    t->pm_off = calloc((size_t)P + 1, sizeof(int));
+    t->res_off = calloc((size_t)M + 1, sizeof(int));
+    t->succ_off = calloc((size_t)M + 1, sizeof(int));
+    t->slot = malloc(((size_t)M + 1) * sizeof(int));
+    t->occ = calloc((size_t)P * S + 1, sizeof(int));
+    t->load = calloc((size_t)t->R * S, sizeof(int));
+    t->cap = calloc((size_t)t->R * S, sizeof(int));
+    t->pbreaks = calloc((size_t)P + 1, sizeof(int));
+    t->pcount = calloc((size_t)P + 1, sizeof(int));
+    t->deg = calloc((size_t)P + 1, sizeof(int));
+    t->frozen = calloc((size_t)M + 1, 1);
+    if (!t->sess || !t->bsess || !t->dom_off || !t->pm_off || !t->res_off || !t->succ_off || !t->slot ||
+        !t->occ || !t->load || !t->cap || !t->pbreaks || !t->pcount || !t->deg || !t->frozen)
+        return -1;
+    for (int s = 0; s < S; s++) {
+        t->sess[s] = p->slot_session ? p->slot_session[s] : 0;
+        t->bsess[s] = p->breaks_span_sessions ? 0 : t->sess[s];
+    }
+
+    /* domains */
+    size_t nd = 0;
+    for (int m = 0; m < M; m++)
+        for (int s = 0; s < S; s++)
+            nd += slot_allowed(p, m, s);
+    t->dom = malloc((nd + 1) * sizeof(int));
+    if (!t->dom)
+        return -1;
+    nd = 0;
+    for (int m = 0; m < M; m++) {
+        t->dom_off[m] = (int)nd;
+        for (int s = 0; s < S; s++)
+            if (slot_allowed(p, m, s))
+                t->dom[nd++] = s;
+        t->frozen[m] = (p->locked_slot && p->locked_slot[m] >= 0) ||
+                       (p->fixed && p->fixed[m] >= 0);
+    }
+    t->dom_off[M] = (int)nd;
+
+    /* meetings per person */
+    for (int m = 0; m < M; m++)
+        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
+            t->deg[p->people[i]]++;
+    for (int q = 0; q < P; q++)
+        t->pm_off[q + 1] = t->pm_off[q] + t->deg[q];
+    t->pm = malloc(((size_t)t->pm_off[P] + 1) * sizeof(int));
+    if (!t->pm)
+        return -1;
+    {
+        int *fill = calloc((size_t)P + 1, sizeof(int));
+        if (!fill)
+            return -1;
+        for (int m = 0; m < M; m++)
+            for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
+                int q = p->people[i];
+                t->pm[t->pm_off[q] + fill[q]++] = m;
+            }
+        free(fill);
+    }
+
+    /* resources: 0 = all tables, 1 + k = tables of kind k, 1 + n_kinds + i = pair i */
+    t->res = malloc(((size_t)M * 3 + 1) * sizeof(int));
+    if (!t->res)
+        return -1;
+    int nr = 0;
+    for (int m = 0; m < M; m++) {
+        t->res_off[m] = nr;
+        t->res[nr++] = 0;
+        if (p->table_need && p->table_need[m] >= 0)
+            t->res[nr++] = 1 + p->table_need[m];
+        if (p->meet_pair && p->meet_pair[m] >= 0)
+            t->res[nr++] = 1 + p->n_kinds + p->meet_pair[m];
+    }
+    t->res_off[M] = nr;
+    for (int s = 0; s < S; s++) {
+        t->cap[s] = p->n_tables;
+        for (int k = 0; k < p->n_tables; k++)
+            if (p->table_kind && p->table_kind[k] >= 0)
+                t->cap[(size_t)(1 + p->table_kind[k]) * S + s]++;
+        for (int i = 0; i < p->n_pairs; i++)
+            t->cap[(size_t)(1 + p->n_kinds + i) * S + s] = p->pair_cap[(size_t)i * S + s];
+    }
+
+    /* successors */
+    if (p->prec_off) {
+        for (int m = 0; m < M; m++)
+            for (int i = p->prec_off[m]; i < p->prec_off[m + 1]; i++)
+                t->succ_off[p->prec[i] + 1]++;
+        for (int m = 0; m < M; m++)
+            t->succ_off[m + 1] += t->succ_off[m];
+    }
+    t->succ = malloc(((size_t)t->succ_off[M] + 1) * sizeof(int));
+    if (!t->succ)
+        return -1;
+    if (p->prec_off) {
+        int *fill = calloc((size_t)M + 1, sizeof(int));
+        if (!fill)
+            return -1;
+        for (int m = 0; m < M; m++)
+            for (int i = p->prec_off[m]; i < p->prec_off[m + 1]; i++) {
+                int q = p->prec[i];
+                t->succ[t->succ_off[q] + fill[q]++] = m;
+            }
+        free(fill);
+    }
+    for (int m = 0; m < M; m++)
+        t->slot[m] = -1;
+    t->unsched = M;
+    for (int m = 0; m < M; m++)
+        t->cost += W_UNSCHED * prio(t, m);
+    for (int q = 0; q < P; q++)
+        if (t->deg[q] > 0)
+            t->cost += W_ZERO;
+    return 0;
+}
+
+/* Narrows domains by precedences (earliest and latest slot). Returns false when
+ * some meeting is left with no slot (only meaningful when all must be met). */
+static bool propagate_precedences(struct st *t)
+{
+    const struct sched_problem *p = t->p;
+    if (!p->prec_off)
+        return true;
+    int M = t->M;
+    int *est = malloc((size_t)M * sizeof(int)), *lst = malloc((size_t)M * sizeof(int));
+    bool ok = true;
+    if (!est || !lst) {
+        free(est);
+        free(lst);
+        return true;
+    }
+    for (int m = 0; m < M; m++) {
+        int a = t->dom_off[m], b = t->dom_off[m + 1];
+        est[m] = a < b ? t->dom[a] : t->S;
+        lst[m] = a < b ? t->dom[b - 1] : -1;
+    }
+    for (int round = 0, changed = 1; changed && round < M + 2; round++) {
+        changed = 0;
+        for (int m = 0; m < M; m++)
+            for (int i = p->prec_off[m]; i < p->prec_off[m + 1]; i++) {
+                int q = p->prec[i];
+                if (est[m] < est[q] + 1) {
+                    est[m] = est[q] + 1;
+                    changed = 1;
+                }
+                if (lst[q] > lst[m] - 1) {
+                    lst[q] = lst[m] - 1;
+                    changed = 1;
+                }
+            }
+        /* snap to the domain */
+        for (int m = 0; m < M; m++) {
+            int a = t->dom_off[m], b = t->dom_off[m + 1];
+            int lo = t->S, hi = -1;
+            for (int i = a; i < b; i++)
+                if (t->dom[i] >= est[m] && t->dom[i] <= lst[m]) {
+                    if (lo == t->S)
+                        lo = t->dom[i];
+                    hi = t->dom[i];
+                }
+            if (lo != est[m] || hi != lst[m])
+                changed = 1;
+            est[m] = lo;
+            lst[m] = hi;
+        }
+    }
+    /* rebuild domains in place (they only shrink) */
+    int w = 0;
+    for (int m = 0; m < M; m++) {
+        int a = t->dom_off[m], b = t->dom_off[m + 1];
+        t->dom_off[m] = w;
+        for (int i = a; i < b; i++)
+            if (t->dom[i] >= est[m] && t->dom[i] <= lst[m])
+                t->dom[w++] = t->dom[i];
+        if (t->dom_off[m] == w && p->people_off[m + 1] > p->people_off[m])
+            ok = false;
+    }
+    t->dom_off[M] = w;
+    free(est);
+    free(lst);
+    return ok;
+}
+
+/* ---- bipartite matching of one person's meetings into slots ---------------- */
+
+static bool aug(const struct st *t, const int *ms, int i, int *slot_of, int *seen, int stamp,
+                int *match_slot)
+{
+    int m = ms[i];
+    for (int k = t->dom_off[m]; k < t->dom_off[m + 1]; k++) {
+        int s = t->dom[k];
+        if (seen[s] == stamp)
+            continue;
+        seen[s] = stamp;
+        if (slot_of[s] < 0 || aug(t, ms, slot_of[s], slot_of, seen, stamp, match_slot)) {
+            slot_of[s] = i;
+            match_slot[i] = s;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* How many of person q's meetings fit into distinct allowed slots. */
+static int person_capacity(const struct st *t, int q, int *slot_of, int *seen, int *stamp,
+                           int *match_slot)
+{
+    const int *ms = t->pm + t->pm_off[q];
+    int n = t->pm_off[q + 1] - t->pm_off[q], got = 0;
+    for (int s = 0; s < t->S; s++)
+        slot_of[s] = -1;
+    for (int i = 0; i < n && got < t->S; i++) {
+        ++*stamp;
+        got += aug(t, ms, i, slot_of, seen, *stamp, match_slot);
+    }
+    return got;
+}
+
+/* ---- upper bound: fractional b-matching by max flow (Dinic) --------------- */
+
+struct flow {
+    int n, m_n, m_cap;
+    int *head, *nxt, *to, *capa, *level, *it, *queue;
+};
+
+static int flow_edge(struct flow *f, int u, int v, int c)
+{
+    if (f->m_n + 2 > f->m_cap) {
+        int nc = f->m_cap ? f->m_cap * 2 : 1024;
+        int *a = realloc(f->nxt, (size_t)nc * sizeof(int));
+        if (!a)
+            return -1;
+        f->nxt = a;
+        if (!(a = realloc(f->to, (size_t)nc * sizeof(int))))
+            return -1;
+        f->to = a;
+        if (!(a = realloc(f->capa, (size_t)nc * sizeof(int))))
+            return -1;
+        f->capa = a;
+        f->m_cap = nc;
+    }
+    f->to[f->m_n] = v;
+    f->capa[f->m_n] = c;
+    f->nxt[f->m_n] = f->head[u];
+    f->head[u] = f->m_n++;
+    f->to[f->m_n] = u;
+    f->capa[f->m_n] = 0;
+    f->nxt[f->m_n] = f->head[v];
+    f->head[v] = f->m_n++;
+    return 0;
+}
+
+static bool flow_bfs(struct flow *f, int src, int snk)
+{
+    for (int i = 0; i < f->n; i++)
+        f->level[i] = -1;
+    int qh = 0, qt = 0;
+    f->queue[qt++] = src;
+    f->level[src] = 0;
+    while (qh < qt) {
+        int u = f->queue[qh++];
+        for (int e = f->head[u]; e >= 0; e = f->nxt[e])
+            if (f->capa[e] > 0 && f->level[f->to[e]] < 0) {
+                f->level[f->to[e]] = f->level[u] + 1;
+                f->queue[qt++] = f->to[e];
+            }
+    }
+    return f->level[snk] >= 0;
+}
+
+static int flow_dfs(struct flow *f, int u, int snk, int push)
+{
+    if (u == snk)
+        return push;
+    for (; f->it[u] >= 0; f->it[u] = f->nxt[f->it[u]]) {
+        int e = f->it[u], v = f->to[e];
+        if (f->capa[e] > 0 && f->level[v] == f->level[u] + 1) {
+            int got = flow_dfs(f, v, snk, push < f->capa[e] ? push : f->capa[e]);
+            if (got > 0) {
+                f->capa[e] -= got;
+                f->capa[e ^ 1] += got;
+                return got;
+            }
+        }
+    }
+    return 0;
+}
+
+static long bound_from(struct st *t, const int *pcap)
+{
+    const struct sched_problem *p = t->p;
+    int P = t->P;
+    struct flow f = {0};
+    long total = -1;
+    f.n = 2 * P + 2;
+    f.head = malloc((size_t)f.n * sizeof(int));
+    f.level = malloc((size_t)f.n * sizeof(int));
+    f.it = malloc((size_t)f.n * sizeof(int));
+    f.queue = malloc((size_t)f.n * sizeof(int));
+    if (!f.head || !f.level || !f.it || !f.queue)
+        goto out;
+    for (int i = 0; i < f.n; i++)
+        f.head[i] = -1;
+    int src = 2 * P, snk = 2 * P + 1;
+    for (int q = 0; q < P; q++)
+        if (pcap[q] > 0 && (flow_edge(&f, src, q, pcap[q]) < 0 ||
+                            flow_edge(&f, P + q, snk, pcap[q]) < 0))
+            goto out;
+    for (int m = 0; m < t->M; m++) {
+        if (t->dom_off[m] == t->dom_off[m + 1])
+            continue;
+        /* a meeting of 3+ people is relaxed to its first two: the bound stays valid */
+        int a = p->people[p->people_off[m]], b = p->people[p->people_off[m] + 1];
+        if (flow_edge(&f, a, P + b, 1) < 0 || flow_edge(&f, b, P + a, 1) < 0)
+            goto out;
+    }
+    total = 0;
+    while (flow_bfs(&f, src, snk)) {
+        for (int i = 0; i < f.n; i++)
+            f.it[i] = f.head[i];
+        for (int got; (got = flow_dfs(&f, src, snk, 1 << 30)) > 0;)
+            total += got;
+    }
+out:
+    free(f.head);
+    free(f.nxt);
+    free(f.to);
+    free(f.capa);
+    free(f.level);
+    free(f.it);
+    free(f.queue);
+    return total < 0 ? total : total / 2;
+}
+
+/* Per-person capacities into pcap (P ints); the sum of meetings that can each
+ * be placed at all into *placeable. */
+static int capacities(struct st *t, int *pcap, int *placeable)
+{
+    int S = t->S;
+    int *slot_of = malloc((size_t)S * sizeof(int)), *seen = calloc((size_t)S, sizeof(int));
+    int maxdeg = 1;
+    for (int q = 0; q < t->P; q++)
+        maxdeg = t->deg[q] > maxdeg ? t->deg[q] : maxdeg;
+    int *match_slot = malloc((size_t)maxdeg * sizeof(int));
+    if (!slot_of || !seen || !match_slot) {
+        free(slot_of);
+        free(seen);
+        free(match_slot);
+        return -1;
+    }
+    int stamp = 0;
+    for (int q = 0; q < t->P; q++)
+        pcap[q] = person_capacity(t, q, slot_of, seen, &stamp, match_slot);
+    *placeable = 0;
+    for (int m = 0; m < t->M; m++)
+        *placeable += t->dom_off[m] < t->dom_off[m + 1];
+    free(slot_of);
+    free(seen);
+    free(match_slot);
+    return 0;
+}
+
+static int upper_bound(struct st *t)
+{
+    int *pcap = malloc(((size_t)t->P + 1) * sizeof(int));
+    int placeable = 0;
+    if (!pcap || capacities(t, pcap, &placeable) < 0) {
+        free(pcap);
+        return t->M;
+    }
+    long ub = bound_from(t, pcap);
+    free(pcap);
+    if (ub < 0 || ub > placeable)
+        ub = placeable;
+    long tables = 0;
+    for (int s = 0; s < t->S; s++)
+        tables += t->cap[s];
+    return (int)(ub < tables ? ub : tables);
+}
+
+int sched_upper_bound(const struct sched_problem *p)
+{
+    struct st t;
+    int ub = -1;
+    if (check_problem(p, NULL, 0) == 0 && st_init(&t, p) == 0)
+        ub = upper_bound(&t);
+    st_free(&t);
+    return ub;
+}
+
+/* ---- search ------------------------------------------------------------ */
+
+/* Proves infeasibility of "every meeting scheduled" where cheap checks can. */
+static bool provably_infeasible(struct st *t)
+{
+    for (int m = 0; m < t->M; m++)
+        if (t->dom_off[m] == t->dom_off[m + 1])
+            return true;
+    int *pcap = malloc(((size_t)t->P + 1) * sizeof(int));
+    int placeable = 0;
+    bool bad = false;
+    if (pcap && capacities(t, pcap, &placeable) == 0)
+        for (int q = 0; q < t->P && !bad; q++)
+            bad = pcap[q] < t->deg[q];
+    free(pcap);
+    long tables = 0;
+    for (int s = 0; s < t->S; s++)
+        tables += t->cap[s];
+    return bad || tables < t->M;
+}
+
+/* Best slot for m with no new hard violation and least cost; -1 if none. */
+static int greedy_slot(struct st *t, int m)
+{
+    int best = -1;
+    long best_d = 0;
+    long hard0 = t->hard;
+    int n = t->dom_off[m + 1] - t->dom_off[m];
+    int start = n ? rndn(t, n) : 0;
+    for (int k = 0; k < n; k++) {
+        int s = t->dom[t->dom_off[m] + (start + k) % n];
+        long d = set_slot(t, m, s);
+        bool ok = t->hard == hard0;
+        set_slot(t, m, -1);
+        if (ok && (best < 0 || d < best_d)) {
+            best = s;
+            best_d = d;
+        }
+    }
+    return best;
+}
+
+struct change {
+    int m, old;
+};
+
+struct search {
+    struct st *t;
+    struct change *log;
+    int log_n, log_cap;
+    int *best;
+    int *chain, *chain_to;
+    unsigned char *mark;
+    long best_cost;     /* of the best valid state (no hard violation) */
+    bool have_best;
+};
+
+static long apply(struct search *x, int m, int s)
+{
+    x->log[x->log_n].m = m;
+    x->log[x->log_n].old = x->t->slot[m];
+    x->log_n++;
+    return set_slot(x->t, m, s);
+}
+
+static void undo(struct search *x)
+{
+    while (x->log_n > 0) {
+        x->log_n--;
+        set_slot(x->t, x->log[x->log_n].m, x->log[x->log_n].old);
+    }
+}
+
+static bool in_domain(const struct st *t, int m, int s)
+{
+    for (int k = t->dom_off[m]; k < t->dom_off[m + 1]; k++)
+        if (t->dom[k] == s)
+            return true;
+    return false;
+}
+
+/* The valid state this one would be after dropping clashing meetings is not
+ * computed: only states with no hard violation (and, when every meeting must be
+ * met, no fairness excess) count as candidates. */
+static void note_best(struct search *x)
+{
+    struct st *t = x->t;
+    if (t->hard != 0)
+        return;
+    if (t->p->must_all && (t->unsched > 0 || t->excess > 0))
+        return;
+    if (x->have_best && t->cost >= x->best_cost)
+        return;
+    memcpy(x->best, t->slot, (size_t)t->M * sizeof(int));
+    x->best_cost = t->cost;
+    x->have_best = true;
+}
+
+/* The meeting of person q in slot s other than skip, or -1. */
+static int meeting_at(const struct st *t, int q, int s, int skip)
+{
+    if (t->occ[(size_t)q * t->S + s] == 0)
+        return -1;
+    for (int k = t->pm_off[q]; k < t->pm_off[q + 1]; k++)
+        if (t->pm[k] != skip && t->slot[t->pm[k]] == s)
+            return t->pm[k];
+    return -1;
+}
+
+/* Kempe chain: m and every meeting linked to it through shared people in slots
+ * s1 and s2 swap slots, so no new clash appears. Refused (cost 0, nothing
+ * applied) when a meeting of the chain may not go to the other slot. */
+static long kempe(struct search *x, int m, int s1, int s2)
+{
+    struct st *t = x->t;
+    const struct sched_problem *p = t->p;
+    int *chain = x->chain, n = 0;
+    chain[n++] = m;
+    x->mark[m] = 1;
+    for (int i = 0; i < n; i++) {
+        int c = chain[i], other = t->slot[c] == s1 ? s2 : s1;
+        if (t->frozen[c] || !in_domain(t, c, other) || n > t->M) {
+            for (int k = 0; k < n; k++)
+                x->mark[chain[k]] = 0;
+            return 0;
+        }
+        for (int j = p->people_off[c]; j < p->people_off[c + 1]; j++) {
+            int q = p->people[j];
+            int m2 = meeting_at(t, q, other, c);
+            if (m2 >= 0 && !x->mark[m2]) {
+                x->mark[m2] = 1;
+                chain[n++] = m2;
+            }
+        }
+    }
+    long d = 0;
+    int *to = x->chain_to;
+    for (int i = 0; i < n; i++)
+        to[i] = t->slot[chain[i]] == s1 ? s2 : s1;
+    for (int i = 0; i < n; i++) {
+        x->mark[chain[i]] = 0;
+        d += apply(x, chain[i], to[i]);
+    }
+    return d;
+}
+
+/* One neighbourhood move; returns its cost change (applied, logged). */
+static long propose(struct search *x)
+{
+    struct st *t = x->t;
+    const struct sched_problem *p = t->p;
+    int m = -1;
+    int tries = 0;
+    if (rndn(t, 2) == 0) {
+        /* focus: a meeting of someone with a break or a clash */
+        for (int k = 0; k < 8 && m < 0; k++) {
+            int q = rndn(t, t->P);
+            int n = t->pm_off[q + 1] - t->pm_off[q];
+            if (n > 0 && (t->pbreaks[q] > 0 || t->hard > 0))
+                m = t->pm[t->pm_off[q] + rndn(t, n)];
+        }
+    }
+    if (m < 0)
+        m = rndn(t, t->M);
+    while ((t->frozen[m] || t->dom_off[m] == t->dom_off[m + 1]) && ++tries < 50)
+        m = rndn(t, t->M);
+    if (t->frozen[m] || t->dom_off[m] == t->dom_off[m + 1])
+        return 0;
+    int os = t->slot[m];
+    int kind = rndn(t, 100);
+    if (!p->must_all && os >= 0 && kind < 3)
+        return apply(x, m, -1);
+    if (kind < 35 && os >= 0) {
+        /* swap with another meeting of one of m's people */
+        int q = p->people[p->people_off[m] + rndn(t, p->people_off[m + 1] - p->people_off[m])];
+        int n = t->pm_off[q + 1] - t->pm_off[q];
+        int m2 = t->pm[t->pm_off[q] + rndn(t, n)];
+        int s2 = t->slot[m2];
+        if (m2 == m || t->frozen[m2] || s2 < 0 || !in_domain(t, m, s2) || !in_domain(t, m2, os))
+            return 0;
+        long d = apply(x, m, s2);
+        return d + apply(x, m2, os);
+    }
+    int n = t->dom_off[m + 1] - t->dom_off[m];
+    int s = t->dom[t->dom_off[m] + rndn(t, n)];
+    if (kind >= 35 && kind < 55 && os >= 0) {
+        /* next to another meeting of one of m's people, when allowed */
+        int q = p->people[p->people_off[m] + rndn(t, p->people_off[m + 1] - p->people_off[m])];
+        int nq = t->pm_off[q + 1] - t->pm_off[q];
+        int m2 = t->pm[t->pm_off[q] + rndn(t, nq)];
+        int s2 = t->slot[m2] + (rndn(t, 2) ? 1 : -1);
+        if (m2 != m && t->slot[m2] >= 0 && s2 >= 0 && s2 < t->S && in_domain(t, m, s2))
+            s = s2;
+    }
+    if (s == os)
+        return 0;
+    if (kind >= 85 && os >= 0)
+        return kempe(x, m, os, s);
+    long d = apply(x, m, s);
+    if (kind < 70) {
+        /* ejection: meetings now clashing with m in s leave for m's old slot
+         * (or go out when meetings may stay unscheduled) */
+        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
+            int q = p->people[i];
+            if (t->occ[(size_t)q * t->S + s] < 2)
+                continue;
+            for (int k = t->pm_off[q]; k < t->pm_off[q + 1]; k++) {
+                int m2 = t->pm[k];
+                if (m2 == m || t->slot[m2] != s || t->frozen[m2])
+                    continue;
+                int to = -1;
+                if (os >= 0 && in_domain(t, m2, os))
+                    to = os;
+                if (to < 0 && p->must_all) {
+                    int n2 = t->dom_off[m2 + 1] - t->dom_off[m2];
+                    to = t->dom[t->dom_off[m2] + rndn(t, n2)];
+                }
+                d += apply(x, m2, to);
+                break;
+            }
+        }
+    }
+    return d;
+}
+
+static void anneal(struct search *x, long moves, double deadline)
+{
+    struct st *t = x->t;
+    double t0 = x->t->p->must_all ? 2.0 : 3.0, t1 = 0.05;
+    int rounds = 4;
+    long per = moves / rounds > 0 ? moves / rounds : 1;
+    double begin = now_s(), span = (deadline - begin) / rounds;
+    for (int r = 0; r < rounds; r++) {
+        if (r > 0 && x->have_best) {
+            /* restart from the best state at a lower heat */
+            for (int m = 0; m < t->M; m++)
+                set_slot(t, m, x->best[m]);
+        }
+        double hot = r == 0 ? t0 : t0 / (1 + r);
+        double temp = hot, round_start = now_s();
+        for (long i = 0; i < per; i++) {
+            x->log_n = 0;
+            long d = propose(x);
+            if (d > 0 && rndf(t) >= exp(-(double)d / temp))
+                undo(x);
+            else if (d < 0 || x->log_n > 0)
+                note_best(x);
+            if ((i & 255) == 0) {
+                /* cool by the larger of the move and the time fractions */
+                double f = (double)i / (double)per;
+                double ft = (now_s() - round_start) / span;
+                if (ft > f)
+                    f = ft;
+                if (f >= 1.0)
+                    break;
+                temp = hot * pow(t1 / hot, f);
+                if (now_s() > deadline)
+                    return;
+                if (x->have_best && x->best_cost == 0)
+                    return;
+            }
+        }
+    }
+}
+
+/* ---- tables ------------------------------------------------------------ */
+
+/* Gives every scheduled meeting a table, slot by slot: locked tables first,
+ * then meetings needing a kind, then the rest, each preferring the table one of
+ * its people sat at in the previous slot. Meetings left without a table are
+ * unscheduled (only possible with inconsistent locks). */
+static int assign_tables(struct st *t, int *slot, int *table, int *reason)
+{
+    const struct sched_problem *p = t->p;
+    int S = t->S, T = p->n_tables;
+    int *used = malloc(((size_t)T + 1) * sizeof(int));
+    int *last = malloc(((size_t)t->P + 1) * sizeof(int));
+    int *at = malloc(((size_t)t->M + 1) * sizeof(int));
+    int *cnt = calloc((size_t)S + 1, sizeof(int));
+    if (!used || !last || !at || !cnt) {
+        free(used);
+        free(last);
+        free(at);
+        free(cnt);
+        return -1;
+    }
+    for (int q = 0; q < t->P; q++)
+        last[q] = -1;
+    for (int m = 0; m < t->M; m++)
+        table[m] = -1;
+    /* meetings grouped by slot */
+    for (int m = 0; m < t->M; m++)
+        if (slot[m] >= 0)
+            cnt[slot[m]]++;
+    int *first = calloc((size_t)S + 1, sizeof(int));
+    if (!first) {
+        free(used);
+        free(last);
+        free(at);
+        free(cnt);
+        return -1;
+    }
+    for (int s = 0; s < S; s++)
+        first[s + 1] = first[s] + cnt[s];
+    for (int s = 0; s < S; s++)
+        cnt[s] = 0;
+    for (int m = 0; m < t->M; m++)
+        if (slot[m] >= 0)
+            at[first[slot[m]] + cnt[slot[m]]++] = m;
+    for (int s = 0; s < S; s++) {
+        if (s > 0 && t->sess[s] != t->sess[s - 1])
+            for (int q = 0; q < t->P; q++)
+                last[q] = -1;
+        for (int k = 0; k < T; k++)
+            used[k] = 0;
+        for (int pass = 0; pass < 3; pass++)
+            for (int i = first[s]; i < first[s + 1]; i++) {
+                int m = at[i];
+                bool locked = p->locked_slot && p->locked_slot[m] >= 0 && p->locked_table;
+                int need = p->table_need ? p->table_need[m] : -1;
+                if ((pass == 0) != locked || (pass == 1 && need < 0) || (pass == 2 && need >= 0))
+                    continue;
+                int pick = -1;
+                if (locked) {
+                    if (!used[p->locked_table[m]])
+                        pick = p->locked_table[m];
+                } else {
+                    for (int j = p->people_off[m]; j < p->people_off[m + 1] && pick < 0; j++) {
+                        int k = last[p->people[j]];
+                        int kk = k >= 0 && p->table_kind ? p->table_kind[k] : -1;
+                        if (k >= 0 && !used[k] && (need < 0 ? kk < 0 : kk == need))
+                            pick = k;
+                    }
+                    /* plain tables for plain meetings first, kinds kept for who needs them */
+                    for (int k = 0; k < T && pick < 0; k++) {
+                        int kk = p->table_kind ? p->table_kind[k] : -1;
+                        if (!used[k] && (need < 0 ? kk < 0 : kk == need))
+                            pick = k;
+                    }
+                    for (int k = 0; k < T && pick < 0 && need < 0; k++)
+                        if (!used[k])
+                            pick = k;
+                }
+                if (pick < 0) {
+                    slot[m] = -1;
+                    reason[m] = SCHED_R_TABLES_FULL;
+                    continue;
+                }
+                used[pick] = 1;
+                table[m] = pick;
+            }
+        for (int i = first[s]; i < first[s + 1]; i++) {
+            int m = at[i];
+            if (table[m] >= 0)
+                for (int j = p->people_off[m]; j < p->people_off[m + 1]; j++)
+                    last[p->people[j]] = table[m];
+        }
+    }
+    free(used);
+    free(last);
+    free(at);
+    free(cnt);
+    free(first);
+    return 0;
+}
+
+/* Why m is unscheduled, given the others' slots in t. */
+static void explain(struct st *t, int m, struct sched_solution *out)
+{
+    const struct sched_problem *p = t->p;
+    int a = t->dom_off[m], b = t->dom_off[m + 1];
+    out->reason_lo[m] = a < b ? t->dom[a] : -1;
+    out->reason_hi[m] = a < b ? t->dom[b - 1] : -1;
+    if (a == b) {
+        /* say which slots the people share, if any, ignoring precedences */
+        out->reason[m] = SCHED_R_NO_COMMON_SLOT;
+        for (int s = 0; s < t->S; s++)
+            if (slot_allowed(p, m, s)) {
+                out->reason[m] = SCHED_R_PRECEDENCE;
+                break;
+            }
+        return;
+    }
+    int tables = 0, interp = 0, prec = 0;
+    for (int k = a; k < b; k++) {
+        int s = t->dom[k];
+        bool busy = false;
+        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
+            busy |= t->occ[(size_t)p->people[i] * t->S + s] > 0;
+        if (busy)
+            continue;
+        bool tfull = false, ifull = false;
+        for (int i = t->res_off[m]; i < t->res_off[m + 1]; i++) {
+            int r = t->res[i];
+            if (t->load[(size_t)r * t->S + s] >= t->cap[(size_t)r * t->S + s]) {
+                if (r < 1 + p->n_kinds)
+                    tfull = true;
+                else
+                    ifull = true;
+            }
+        }
+        interp += ifull && !tfull;
+        tables += tfull;
+        prec += !tfull && !ifull;
+    }
+    out->reason[m] = tables ? SCHED_R_TABLES_FULL
+                     : interp ? SCHED_R_INTERPRETER
+                     : prec   ? SCHED_R_PRECEDENCE
+                              : SCHED_R_PEOPLE_BUSY;
+}
+
+const char *sched_reason_name(enum sched_reason r)
+{
+    switch (r) {
+    case SCHED_R_NONE: return "scheduled";
+    case SCHED_R_NO_COMMON_SLOT: return "no common free slot";
+    case SCHED_R_PEOPLE_BUSY: return "participants are busy in every common free slot";
+    case SCHED_R_TABLES_FULL: return "all tables taken in the common free slots";
+    case SCHED_R_INTERPRETER: return "no interpreter left in the common free slots";
+    case SCHED_R_PRECEDENCE: return "no slot respects the required order of meetings";
+    }
+    return "unknown";
+}
+
+void sched_solution_free(struct sched_solution *s)
+{
+    if (!s)
+        return;
+    free(s->slot);
+    free(s->table);
+    free(s->reason);
+    free(s->reason_lo);
+    free(s->reason_hi);
+    memset(s, 0, sizeof *s);
+}
+
+int sched_solve(const struct sched_problem *p, struct sched_solution *out, char *msg, int msg_n)
+{
+    double start = now_s();
+    double limit = p->time_limit > 0 ? p->time_limit : 10.0;
+    double deadline = start + limit * 0.93;
+    struct st t;
+    struct search x = {0};
+    int rc = -1;
+    memset(out, 0, sizeof *out);
+    memset(&t, 0, sizeof t);
+    if (check_problem(p, msg, msg_n) < 0)
+        return -1;
+    int M = p->n_meetings;
+    out->slot = malloc(((size_t)M + 1) * sizeof(int));
+    out->table = malloc(((size_t)M + 1) * sizeof(int));
+    out->reason = calloc((size_t)M + 1, sizeof(int));
+    out->reason_lo = malloc(((size_t)M + 1) * sizeof(int));
+    out->reason_hi = malloc(((size_t)M + 1) * sizeof(int));
+    if (!out->slot || !out->table || !out->reason || !out->reason_lo || !out->reason_hi ||
+        st_init(&t, p) < 0) {
+        fail(msg, msg_n, "out of memory");
+        goto out;
+    }
+    bool prec_ok = propagate_precedences(&t);
+    bool infeasible = p->must_all && (!prec_ok || provably_infeasible(&t));
+    int sat_lb = 0, sat_opt = 0;
+    out->upper_bound = upper_bound(&t);
+    out->lower_bound = p->must_all ? 0 : -1;
+
+    x.t = &t;
+    x.log_cap = 2 * M + 16;   /* a Kempe chain moves at most every meeting once */
+    x.log = malloc((size_t)x.log_cap * sizeof *x.log);
+    x.best = malloc(((size_t)M + 1) * sizeof(int));
+    x.chain = malloc(((size_t)M + 1) * sizeof(int));
+    x.chain_to = malloc(((size_t)M + 1) * sizeof(int));
+    x.mark = calloc((size_t)M + 1, 1);
+    if (!x.log || !x.best || !x.chain || !x.chain_to || !x.mark) {
+        fail(msg, msg_n, "out of memory");
+        goto out;
+    }
+
+    /* greedy start: locked and fixed first, then by priority, fewest slots first */
+    int *order = malloc(((size_t)M + 1) * sizeof(int));
+    long *key = malloc(((size_t)M + 1) * sizeof(long));
+    if (!order || !key) {
+        free(order);
+        free(key);
+        fail(msg, msg_n, "out of memory");
+        goto out;
+    }
+    for (int m = 0; m < M; m++) {
+        order[m] = m;
+        int dn = t.dom_off[m + 1] - t.dom_off[m];
+        key[m] = (t.frozen[m] ? 0 : 1L << 40) - (long)prio(&t, m) * (1L << 24) + dn * 4096L +
+                 (long)(rnd(&t) & 4095);
+    }
+    /* shell sort by key (deterministic, no callback state needed) */
+    for (int gap = M / 2; gap > 0; gap /= 2)
+        for (int i = gap; i < M; i++)
+            for (int j = i; j >= gap && key[order[j - gap]] > key[order[j]]; j -= gap) {
+                int tmp = order[j];
+                order[j] = order[j - gap];
+                order[j - gap] = tmp;
+            }
+    for (int i = 0; i < M && !infeasible; i++) {
+        int m = order[i];
+        if (t.dom_off[m] == t.dom_off[m + 1])
+            continue;
+        int s = t.frozen[m] ? t.dom[t.dom_off[m]] : greedy_slot(&t, m);
+        if (s < 0 && p->must_all)
+            s = t.dom[t.dom_off[m] + rndn(&t, t.dom_off[m + 1] - t.dom_off[m])];
+        if (s >= 0)
+            set_slot(&t, m, s);
+    }
+    free(order);
+    free(key);
+    if (!infeasible) {
+        note_best(&x);
+        long moves = p->max_moves > 0 ? p->max_moves : 3000000L + 20000L * M;
+        if (moves > 400000000L)
+            moves = 400000000L;
+        bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0;
+        double ls_deadline = exact_ok ? start + limit * 0.4 : deadline;
+        if (!(x.have_best && x.best_cost == 0))
+            anneal(&x, moves, ls_deadline);
+        out->moves = moves;
+        if (exact_ok && !(x.have_best && x.best_cost == 0) && now_s() < deadline) {
+            /* min breaks is 0 when someone cannot have a break: then the
+             * encoding's per-person cap d is exactly the fairness rule */
+            bool exact = p->fairness < 0;
+            for (int q = 0; q < t.P && !exact; q++)
+                exact = t.deg[q] < 2;
+            int best = x.have_best ? (int)x.best_cost : -1;
+            int lb = 0;
+            bool none = false;
+            int got = sched_sat_search(p, t.dom_off, t.dom, best, deadline, exact, x.best, &lb,
+                                       &none);
+            if (got) {
+                x.have_best = true;
+                lb = -1;   /* set below from the optimum */
+            }
+            sat_lb = lb;
+            sat_opt = got;
+            infeasible = none && !x.have_best;
+        }
+    }
+
+    /* the answer: the best valid state, else the current one with clashes dropped */
+    if (x.have_best) {
+        for (int m = 0; m < M; m++)
+            set_slot(&t, m, x.best[m]);
+    } else {
+        for (int m = 0; m < M; m++)
+            if (t.slot[m] >= 0 && !t.frozen[m]) {
+                long h = t.hard;
+                int s = t.slot[m];
+                set_slot(&t, m, -1);
+                if (t.hard == h)
+                    set_slot(&t, m, s);
+            }
+        for (int m = 0; m < M && t.hard > 0; m++)
+            if (t.slot[m] >= 0) {
+                long h = t.hard;
+                int s = t.slot[m];
+                set_slot(&t, m, -1);
+                if (t.hard == h)
+                    set_slot(&t, m, s);
+            }
+    }
+    memcpy(out->slot, t.slot, (size_t)M * sizeof(int));
+    if (assign_tables(&t, out->slot, out->table, out->reason) < 0) {
+        fail(msg, msg_n, "out of memory");
+        goto out;
+    }
+    for (int m = 0; m < M; m++)
+        if (out->slot[m] != t.slot[m])
+            set_slot(&t, m, out->slot[m]);
+    out->scheduled = 0;
+    out->breaks = 0;
+    int bmin = -1, bmax = 0;
+    for (int m = 0; m < M; m++) {
+        out->reason_lo[m] = out->reason_hi[m] = -1;
+        if (out->slot[m] >= 0) {
+            out->scheduled++;
+            out->reason[m] = SCHED_R_NONE;
+        } else {
+            explain(&t, m, out);
+        }
+    }
+    for (int q = 0; q < t.P; q++) {
+        out->breaks += t.pbreaks[q];
+        if (t.deg[q] == 0)
+            continue;
+        bmin = bmin < 0 || t.pbreaks[q] < bmin ? t.pbreaks[q] : bmin;
+        bmax = t.pbreaks[q] > bmax ? t.pbreaks[q] : bmax;
+    }
+    out->spread = bmin < 0 ? 0 : bmax - bmin;
+    /* table changes between consecutive meetings of a person in a session */
+    out->table_changes = 0;
+    for (int q = 0; q < t.P; q++) {
+        int prev_s = -1, prev_t = -1;
+        for (int s = 0; s < t.S; s++)
+            for (int k = t.pm_off[q]; k < t.pm_off[q + 1]; k++) {
+                int m = t.pm[k];
+                if (out->slot[m] != s)
+                    continue;
+                if (prev_s >= 0 && t.sess[prev_s] == t.sess[s] && prev_t != out->table[m])
+                    out->table_changes++;
+                prev_s = s;
+                prev_t = out->table[m];
+            }
+    }
+
+    if (sat_opt)
+        out->lower_bound = out->breaks;
+    else if (p->must_all && sat_lb > out->lower_bound)
+        out->lower_bound = sat_lb;
+    bool complete = out->scheduled == M;
+    bool fair_ok = p->fairness < 0 || out->spread <= p->fairness;
+    if (infeasible)
+        out->status = SCHED_INFEASIBLE;
+    else if (p->must_all && !(complete && fair_ok && t.hard == 0))
+        out->status = SCHED_UNKNOWN;
+    else if (p->must_all && out->breaks == out->lower_bound)
+        out->status = SCHED_OPTIMAL;
+    else if (!p->must_all && out->scheduled == out->upper_bound && out->breaks == 0)
+        out->status = SCHED_OPTIMAL;
+    else
+        out->status = SCHED_FEASIBLE;
+    out->seconds = now_s() - start;
+    rc = 0;
+out:
+    free(x.log);
+    free(x.best);
+    free(x.chain);
+    free(x.chain_to);
+    free(x.mark);
+    st_free(&t);
+    if (rc < 0)
+        sched_solution_free(out);
+    return rc;
+}

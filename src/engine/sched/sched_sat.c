@@ -1,0 +1,297 @@
+/* Exact search for the "every meeting scheduled" problem through CaDiCaL (SAT):
+ * x[m,s] meeting m in slot s, u[p,s] person p busy, a[p,s] p met someone by s,
+ * b[p,s] a break of p ends at s (p busy at s, idle at s-1, busy before). Breaks
+ * are counted by a unary counter; the bound is raised one by one from 0, so the
+ * first satisfiable bound is optimal and every refuted one is a proven lower
+ * bound. Used by sched.c only (sched_internal.h). */
+#include "engine/sched/sched_internal.h"
+
+#include <ccadical.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct enc {
+    CCaDiCaL *s;
+    int nv;
+    double deadline;
+};
+
+static int newv(struct enc *e)
+{
+    return ++e->nv;
+}
+
+static void cl(struct enc *e, int a, int b, int c, int d)
+{
+    if (a)
+        ccadical_add(e->s, a);
+    if (b)
+        ccadical_add(e->s, b);
+    if (c)
+        ccadical_add(e->s, c);
+    if (d)
+        ccadical_add(e->s, d);
+    ccadical_add(e->s, 0);
+}
+
+/* sum(lits) <= k (Sinz's sequential counter). */
+static void at_most(struct enc *e, const int *lits, int n, int k)
+{
+    if (n <= k)
+        return;
+    if (k == 0) {
+        for (int i = 0; i < n; i++)
+            cl(e, -lits[i], 0, 0, 0);
+        return;
+    }
+    int *prev = malloc((size_t)k * sizeof(int)), *cur = malloc((size_t)k * sizeof(int));
+    if (!prev || !cur) {
+        free(prev);
+        free(cur);
+        return;
+    }
+    for (int i = 0; i < n; i++) {
+        for (int j = 0; j < k; j++)
+            cur[j] = newv(e);
+        cl(e, -lits[i], cur[0], 0, 0);
+        if (i > 0) {
+            for (int j = 0; j < k; j++)
+                cl(e, -prev[j], cur[j], 0, 0);
+            for (int j = 1; j < k; j++)
+                cl(e, -lits[i], -prev[j - 1], cur[j], 0);
+            cl(e, -lits[i], -prev[k - 1], 0, 0);
+        }
+        int *t = prev;
+        prev = cur;
+        cur = t;
+    }
+    free(prev);
+    free(cur);
+}
+
+/* Unary counter: out[j] (j = 0..k-1) is forced true when sum(lits) >= j + 1. */
+static int *counter(struct enc *e, const int *lits, int n, int k)
+{
+    int *prev = malloc((size_t)k * sizeof(int)), *cur = malloc((size_t)k * sizeof(int));
+    if (!prev || !cur) {
+        free(prev);
+        free(cur);
+        return NULL;
+    }
+    for (int j = 0; j < k; j++) {
+        prev[j] = newv(e);
+        cl(e, -prev[j], 0, 0, 0);   /* nothing counted yet (j+1 > 0) */
+    }
+    for (int i = 0; i < n; i++) {
+        for (int j = 0; j < k; j++)
+            cur[j] = newv(e);
+        cl(e, -lits[i], cur[0], 0, 0);
+        for (int j = 0; j < k; j++)
+            cl(e, -prev[j], cur[j], 0, 0);
+        for (int j = 1; j < k; j++)
+            cl(e, -lits[i], -prev[j - 1], cur[j], 0);
+        int *t = prev;
+        prev = cur;
+        cur = t;
+    }
+    free(cur);
+    return prev;
+}
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int stop_now(void *state)
+{
+    const struct enc *e = state;
+    return now_s() > e->deadline;
+}
+
+int sched_sat_search(const struct sched_problem *p, const int *dom_off, const int *dom,
+                     int best, double deadline, bool exact, int *slot_io, int *lb_out,
+                     bool *infeasible)
+{
+    int M = p->n_meetings, P = p->n_people, S = p->n_slots;
+    struct enc e = {.deadline = deadline};
+    int found = 0;
+    *infeasible = false;
+    int *x = NULL, *u = NULL, *a = NULL, *b = NULL, *lits = NULL, *cnt = NULL, *deg = NULL;
+    int *pmo = NULL, *pm = NULL;
+    e.s = ccadical_init();
+    if (!e.s)
+        return 0;
+    ccadical_set_terminate(e.s, &e, stop_now);
+    size_t nd = (size_t)dom_off[M];
+    x = malloc((nd + 1) * sizeof(int));
+    u = calloc((size_t)P * S + 1, sizeof(int));
+    a = calloc((size_t)P * S + 1, sizeof(int));
+    b = calloc((size_t)P * S + 1, sizeof(int));
+    lits = malloc(((size_t)P * S + nd + (size_t)M + 1) * sizeof(int));
+    deg = calloc((size_t)P + 1, sizeof(int));
+    pmo = calloc((size_t)P + 2, sizeof(int));
+    if (!x || !u || !a || !b || !lits || !deg || !pmo)
+        goto out;
+    for (size_t i = 0; i < nd; i++)
+        x[i] = newv(&e);
+    /* each meeting in exactly one of its slots */
+    for (int m = 0; m < M; m++) {
+        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+            ccadical_add(e.s, x[i]);
+        ccadical_add(e.s, 0);
+        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+            for (int j = i + 1; j < dom_off[m + 1]; j++)
+                cl(&e, -x[i], -x[j], 0, 0);
+    }
+    if (now_s() > deadline)
+        goto out;
+    /* meetings per person */
+    for (int m = 0; m < M; m++)
+        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
+            deg[p->people[i]]++;
+    for (int q = 0; q < P; q++)
+        pmo[q + 1] = pmo[q] + deg[q];
+    pm = malloc(((size_t)pmo[P] + 1) * sizeof(int));
+    if (!pm)
+        goto out;
+    {
+        int *fill = calloc((size_t)P + 1, sizeof(int));
+        if (!fill)
+            goto out;
+        for (int m = 0; m < M; m++)
+            for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
+                int q = p->people[i];
+                pm[pmo[q] + fill[q]++] = m;
+            }
+        free(fill);
+    }
+    /* u[p,s] <-> some meeting of p in s; at most one */
+    for (int q = 0; q < P; q++) {
+        if (deg[q] == 0)
+            continue;
+        for (int s = 0; s < S; s++) {
+            int n = 0;
+            for (int k = pmo[q]; k < pmo[q + 1]; k++) {
+                int m = pm[k];
+                for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                    if (dom[i] == s)
+                        lits[n++] = x[i];
+            }
+            int v = u[(size_t)q * S + s] = newv(&e);
+            if (n == 0) {
+                cl(&e, -v, 0, 0, 0);
+                continue;
+            }
+            ccadical_add(e.s, -v);
+            for (int i = 0; i < n; i++)
+                ccadical_add(e.s, lits[i]);
+            ccadical_add(e.s, 0);
+            for (int i = 0; i < n; i++) {
+                cl(&e, -lits[i], v, 0, 0);
+                for (int j = i + 1; j < n; j++)
+                    cl(&e, -lits[i], -lits[j], 0, 0);
+            }
+        }
+    }
+    if (now_s() > deadline)
+        goto out;
+    /* tables per slot (and kinds are not used by the JAIR problem) */
+    for (int s = 0; s < S; s++) {
+        int n = 0;
+        for (int m = 0; m < M; m++)
+            for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                if (dom[i] == s)
+                    lits[n++] = x[i];
+        at_most(&e, lits, n, p->n_tables);
+    }
+    if (now_s() > deadline)
+        goto out;
+    /* precedences: q before m */
+    if (p->prec_off)
+        for (int m = 0; m < M; m++)
+            for (int k = p->prec_off[m]; k < p->prec_off[m + 1]; k++) {
+                int q = p->prec[k];
+                for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                    for (int j = dom_off[q]; j < dom_off[q + 1]; j++)
+                        if (dom[j] >= dom[i])
+                            cl(&e, -x[i], -x[j], 0, 0);
+            }
+    if (now_s() > deadline)
+        goto out;
+    /* breaks: a[p,s] = busy at or before s; b[p,s] <- u[s] & !u[s-1] & a[s-2] */
+    int nb = 0;
+    for (int q = 0; q < P; q++) {
+        if (deg[q] < 2)
+            continue;
+        int *uq = u + (size_t)q * S, *aq = a + (size_t)q * S, *bq = b + (size_t)q * S;
+        for (int s = 0; s < S; s++) {
+            aq[s] = newv(&e);
+            cl(&e, -uq[s], aq[s], 0, 0);
+            if (s > 0)
+                cl(&e, -aq[s - 1], aq[s], 0, 0);
+        }
+        int pn = 0;
+        for (int s = 2; s < S; s++) {
+            bq[s] = newv(&e);
+            cl(&e, -uq[s], uq[s - 1], -aq[s - 2], bq[s]);
+            lits[nb + pn++] = bq[s];
+        }
+        if (p->fairness >= 0)
+            at_most(&e, lits + nb, pn, p->fairness);
+        nb += pn;
+    }
+    if (now_s() > deadline)
+        goto out;
+    int kmax = best >= 0 ? best : nb;
+    if (kmax > 200)
+        kmax = 200;
+    if (kmax > 0) {
+        cnt = counter(&e, lits, nb, kmax);
+        if (!cnt)
+            goto out;
+    }
+    /* raise the bound from the proven lower bound */
+    for (int k = *lb_out; k < (best >= 0 ? best : kmax + 1); k++) {
+        if (now_s() > deadline)
+            break;
+        if (k < kmax)
+            ccadical_assume(e.s, -cnt[k]);
+        int r = ccadical_solve(e.s);
+        if (r == 20) {
+            bool bound_used = k < kmax && ccadical_failed(e.s, -cnt[k]);
+            if (!bound_used) {
+                /* refuted without the bound on breaks: no valid schedule at all */
+                if (exact)
+                    *infeasible = true;
+                break;
+            }
+            if (exact)
+                *lb_out = k + 1;
+            continue;
+        }
+        if (r != 10)
+            break;
+        for (int m = 0; m < M; m++)
+            for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                if (ccadical_val(e.s, x[i]) > 0)
+                    slot_io[m] = dom[i];
+        found = 1;
+        break;
+    }
+out:
+    ccadical_release(e.s);
+    free(x);
+    free(u);
+    free(a);
+    free(b);
+    free(lits);
+    free(cnt);
+    free(deg);
+    free(pmo);
+    free(pm);
+    return found;
+}
