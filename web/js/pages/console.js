@@ -18,19 +18,22 @@ export async function renderPeople(main) {
   const q = h('input', { type: 'search', name: 'q' });
   const out = h('div', { id: 'people' });
   const all = (await peopleList()).sort((a, b) => compare(a.name, b.name));
+  let shown = 50;
   function draw() {
     const needle = q.value.trim().toLowerCase();
     const rows = all.filter((p) => !needle || `${p.name} ${p.organisation_name || p.organisation || ''} ${p.email || ''}`.toLowerCase().includes(needle));
-    clear(out).append(h('p', { class: 'count' }, tn('people.count', rows.length)),
+    add(clear(out), h('p', { class: 'count' }, tn('people.count', rows.length)),
       h('div', { class: 'scroll' }, h('table', {},
         h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', {}, rows.slice(0, 300).map((p) => h('tr', {},
+        h('tbody', {}, rows.slice(0, shown).map((p) => h('tr', {},
           h('td', {}, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
           h('td', {}, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, p.organisation_name || p.organisation) : ''),
           h('td', {}, countryName(p.country)),
-          h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))));
+          h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
+      rows.length > shown ? h('button', { type: 'button', id: 'people-more', onclick: () => { shown += 100; draw(); } },
+        t('people.more', { n: num(rows.length - shown) })) : null);
   }
-  q.addEventListener('input', draw);
+  q.addEventListener('input', () => { shown = 50; draw(); });
   add(main, h('h1', {}, t('people.title')), h('div', { class: 'card' }, field(t('people.filter'), q)), out);
   draw();
 }
@@ -125,14 +128,14 @@ export async function renderSchedule(main) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       runBtn.disabled = true;
-      clear(out).append(h('p', { class: 'muted' }, t('schedule.running')));
+      add(clear(out), h('p', { class: 'muted' }, t('schedule.running')));
       try {
         const r = await api.schedule(eventId(), Number(limit.value) || 10);
         let un = [];
         if (r.unscheduled) {
           try { un = list(await api.unscheduled(eventId()), 'unscheduled'); } catch (_) { un = []; }
         }
-        clear(out).append(
+        add(clear(out), 
           h('div', { class: 'figures' },
             figure('sched-scheduled', num(r.scheduled), t('schedule.scheduled')),
             figure('sched-bound', num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
@@ -144,7 +147,7 @@ export async function renderSchedule(main) {
             h('ul', { class: 'errors', id: 'unscheduled-list' }, un.slice(0, 200).map((u) => h('li', {},
               h('strong', {}, u.id || u.request), ' ', reasonOf(u.reason))))) : null);
       } catch (e) {
-        clear(out).append(h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${e.message}`));
+        add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${e.message}`));
       } finally { runBtn.disabled = false; }
     },
   }, field(t('schedule.time_limit'), limit), runBtn);
