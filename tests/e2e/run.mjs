@@ -318,9 +318,13 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   await page.locator('#cap-form [role=option]').first().waitFor();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  assert.match(await page.locator('#cap-form input[role=combobox]').inputValue(), /^\d{8}-\d /);
+  const chosen = (await page.locator('#cap-form input[role=combobox]').inputValue()).slice(0, 10);
+  assert.match(chosen, /^\d{8}-\d$/);
   await assertUkrainian(page);
   await shoot(page, 'participant-profile-uk');
+  await page.selectOption('#cap-form select[name=direction]', 'need');
+  await page.click('#cap-form button[type=submit]');
+  await page.waitForFunction((code) => document.querySelector('#caps-need')?.textContent.includes(code), chosen);
 
   await open(page, '/organisations');
   await page.selectOption('select[name=region]', 'eu');
