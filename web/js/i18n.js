@@ -125,6 +125,7 @@ export function countryName(code) {
   }
 }
 
+// Locale order with numbers by value ("Table 2" before "Table 10").
 export function compare(a, b) {
-  return String(a ?? '').localeCompare(String(b ?? ''), locale());
+  return String(a ?? '').localeCompare(String(b ?? ''), locale(), { numeric: true });
 }
