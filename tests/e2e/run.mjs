@@ -357,7 +357,12 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
   await open(page, '/agenda');
   const mine = page.locator('tr.meeting', { hasText: state.me.person.name });
   assert.equal(await mine.count(), 1, 'the partner\'s agenda shows the meeting');
-  assert.match(await mine.locator('td').first().textContent(), /^\d\d:\d\d–\d\d:\d\d$/);
+  // Times are the event's (Brussels), though this browser's clock is in Kyiv.
+  const api = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
+  const m = api.meetings.find((x) => x.people.some((p) => p.id === state.me.person.id));
+  const local = (iso) => iso.slice(11, 16);   // "2027-02-16T11:00:00+01:00" -> "11:00"
+  assert.match(m.start, /\+01:00$/, 'the demo times are Brussels winter time');
+  assert.equal(await mine.locator('td').first().textContent(), `${local(m.start)}–${local(m.end)}`);
   await shoot(page, 'partner-agenda');
   const ics = await ctx.request.get(`${base}/api/v1/me/agenda.ics`);
   assert.equal(ics.status(), 200);
