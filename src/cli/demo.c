@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "app/demo.h"
+#include "app/schedule.h"
 #include "app/auth.h"
 #include "cli/cli.h"
 #include "http/server.h"
@@ -62,6 +63,22 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
            sum.countries);
     printf("  %d capabilities; %d meeting requests, %d accepted; %d slots, %d tables\n",
            sum.capabilities, sum.requests, sum.accepted, sum.slots, sum.tables);
+    /* Schedule the accepted requests, as an organiser would before publishing. */
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_opts so = {.event = APP_DEMO_EVENT, .time_limit = 3.0, .seed = (unsigned)seed};
+    struct app_schedule_report rep;
+    if (app_schedule_event(s, &so, &a, &rep, &err) < 0) {
+        arena_free(&a);
+        store_close(s);
+        return cli_fail(&err);
+    }
+    printf("  scheduled %d of %d accepted meetings (upper bound %d, %.1f%%) in %.2f s; "
+           "%d unscheduled with reasons (dfnc schedule --json lists them)\n",
+           rep.scheduled, rep.accepted, rep.upper_bound,
+           rep.upper_bound ? 100.0 * rep.scheduled / rep.upper_bound : 100.0, rep.seconds,
+           rep.unscheduled_n);
+    arena_free(&a);
     store_close(s);
     struct stat st;
     if (stat(ctx->db_path, &st) == 0)

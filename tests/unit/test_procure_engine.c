@@ -144,3 +144,30 @@ Test(procure_plan, lots_follow_the_instrument_and_explain_the_rest)
     cr_assert_str_eq(s.unplaced[0].reason, "only 1 participating state; edip needs 3");
     procure_solution_free(&s);
 }
+
+/* Cutting lots greedily from the earliest deadline gives [PL, DE] and [FR, EE],
+ * both short of three states. The planner finds [DE, FR, EE] within six months
+ * and explains PL. */
+Test(procure_plan, lots_are_chosen_to_place_the_most_demands)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"pl", "PL", "35331200-5", none, 0, 10, day("2027-01-01"), 500000},
+        {"de", "DE", "35331200-5", none, 0, 10, day("2027-05-01"), 500000},
+        {"fr", "FR", "35331200-5", none, 0, 10, day("2027-08-01"), 500000},
+        {"ee", "EE", "35331200-5", none, 0, 10, day("2027-08-15"), 500000},
+    };
+    struct procure_problem p = {.rules = &edip, .as_of = day("2026-10-01"), .demands = d,
+                                .demands_n = 4};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 1);
+    cr_assert_eq(s.lots[0].demands_n, 3);
+    cr_assert_eq(s.lots[0].demands[0], 1, "the lot starts with DE");
+    cr_assert_eq(s.unplaced_n, 1);
+    cr_assert_eq(s.unplaced[0].demand, 0);
+    cr_assert_str_eq(s.unplaced[0].reason, "only 1 participating state; edip needs 3");
+    cr_assert_eq(s.unmet[1], 10, "no supplier: the lot's demand is unmet");
+    procure_solution_free(&s);
+}

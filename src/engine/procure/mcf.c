@@ -121,6 +121,7 @@ struct solver {
     int *iter;                /* DFS cursor per node */
     int64_t *pot, *dist;      /* potentials; Dijkstra distances */
     char *on_path;
+    char *done;               /* distance final in this round's Dijkstra */
     int t;
 };
 
@@ -164,8 +165,9 @@ int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
     S.pot = calloc((size_t)n, sizeof *S.pot);
     S.dist = malloc((size_t)n * sizeof *S.dist);
     S.on_path = calloc((size_t)n, 1);
+    S.done = calloc((size_t)n, 1);
     heap = malloc(((size_t)m + (size_t)n + 1) * sizeof *heap);
-    if (!S.adj_start || !S.adj || !S.iter || !S.pot || !S.dist || !S.on_path || !heap)
+    if (!S.adj_start || !S.adj || !S.iter || !S.pot || !S.dist || !S.on_path || !S.done || !heap)
         goto out;
     for (int k = 0; k < m; k++)
         S.adj_start[g->from[k] + 1]++;
@@ -182,11 +184,15 @@ int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
         int hn = 0;
         S.dist[s] = 0;
         heap_push(heap, &hn, 0, s);
+        memset(S.done, 0, (size_t)n);
         while (hn > 0) {
             struct heap_item it = heap_pop(heap, &hn);
-            if (it.d != S.dist[it.v])
+            if (it.d != S.dist[it.v] || S.done[it.v])
                 continue;
             int v = it.v;
+            S.done[v] = 1;
+            if (v == t)
+                break;      /* everything not yet final is at least this far */
             for (int a = S.adj_start[v]; a < S.adj_start[v + 1]; a++) {
                 const struct mcf_edge *e = &g->e[S.adj[a]];
                 if (e->cap <= 0)
@@ -201,11 +207,12 @@ int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
         if (S.dist[t] == INF64)
             break;
         /* Raising potentials by min(dist, dist[t]) keeps every residual edge's
-         * reduced cost >= 0 (also for nodes beyond the sink or unreached) and
-         * makes every zero-reduced-cost s-t path a shortest one. */
+         * reduced cost >= 0 (also for nodes beyond the sink, unreached, or not
+         * final when Dijkstra stopped at the sink) and makes every
+         * zero-reduced-cost s-t path a shortest one. */
         int64_t dt = S.dist[t];
         for (int v = 0; v < n; v++)
-            S.pot[v] += S.dist[v] < dt ? S.dist[v] : dt;
+            S.pot[v] += S.done[v] && S.dist[v] < dt ? S.dist[v] : dt;
         memcpy(S.iter, S.adj_start, (size_t)n * sizeof *S.iter);
         int64_t path_cost = S.pot[t] - S.pot[s];
         for (int64_t got; (got = push(&S, s, INF64)) > 0;) {
@@ -227,6 +234,7 @@ out:
     free(S.pot);
     free(S.dist);
     free(S.on_path);
+    free(S.done);
     free(heap);
     return rc;
 }

@@ -183,27 +183,29 @@ static const char *lot_shortfall(struct work *w, const struct country_set *cs)
     return NULL;
 }
 
-/* Turns demands order[from .. to) (one CPV group, deadlines within the window)
- * into a lot, or explains each of them. */
-static int close_cluster(struct work *w, int from, int to, int *group_lots,
-                         struct df_err *err)
+static void add_countries(struct country_set *cs, const struct procure_rules *r,
+                          const struct procure_demand *d)
+{
+    set_add(cs, r, d->country, false);
+    if (r->funders_participate)
+        for (int f = 0; f < d->funders_n; f++)
+            set_add(cs, r, d->funders[f], true);
+}
+
+static bool meets_rules(const struct procure_rules *r, const struct country_set *cs)
+{
+    return cs->counting >= r->min_states && cs->member_states >= r->min_member_states;
+}
+
+/* Makes demands order[from .. to) (one CPV group, deadlines within the window,
+ * meeting the rules) a lot. */
+static int make_lot(struct work *w, int from, int to, int *group_lots, struct df_err *err)
 {
     const struct procure_problem *p = w->p;
     struct procure_solution *sol = w->sol;
     struct country_set cs = {0};
-    for (int k = from; k < to; k++) {
-        const struct procure_demand *d = &p->demands[w->order[k]];
-        set_add(&cs, p->rules, d->country, false);
-        if (p->rules->funders_participate)
-            for (int f = 0; f < d->funders_n; f++)
-                set_add(&cs, p->rules, d->funders[f], true);
-    }
-    const char *why = lot_shortfall(w, &cs);
-    if (why) {
-        for (int k = from; k < to; k++)
-            w->reason[w->order[k]] = why;
-        return 0;
-    }
+    for (int k = from; k < to; k++)
+        add_countries(&cs, p->rules, &p->demands[w->order[k]]);
     if (sol->lots_n == w->lots_cap) {
         int n = w->lots_cap ? 2 * w->lots_cap : 16;
         struct procure_lot *l = arena_alloc(&sol->arena, (size_t)n * sizeof *l);
@@ -234,6 +236,86 @@ static int close_cluster(struct work *w, int from, int to, int *group_lots,
     return 0;
 }
 
+/* One CPV group's candidates order[g0 .. g1), by deadline. Lots are runs of
+ * consecutive demands whose deadlines lie within the window; a dynamic program
+ * over the runs places as many demands as possible in lots that meet the rules
+ * (then prefers fewer, larger lots). Greedy cutting would lose demands: PL in
+ * January and DE in May fail alone but may pass with FR in August. */
+static int group_lots(struct work *w, int g0, int g1, int window, struct df_err *err)
+{
+    const struct procure_problem *p = w->p;
+    const struct procure_rules *r = p->rules;
+    int n = g1 - g0, rc = -1, lots = 0;
+    int *placed = malloc(((size_t)n + 1) * sizeof *placed);
+    int *nlots = malloc(((size_t)n + 1) * sizeof *nlots);
+    int *from = malloc(((size_t)n + 1) * sizeof *from);
+    if (!placed || !nlots || !from) {
+        fail_oom(err);
+        goto out;
+    }
+#define DL(k) (p->demands[w->order[g0 + (k)]].deadline)
+    placed[0] = nlots[0] = 0;
+    for (int i = 1; i <= n; i++) {
+        placed[i] = placed[i - 1];      /* demand i-1 left out */
+        nlots[i] = nlots[i - 1];
+        from[i] = -1;
+        struct country_set cs = {0};
+        for (int j = i - 1; j >= 0 && DL(i - 1) - DL(j) <= window; j--) {
+            add_countries(&cs, r, &p->demands[w->order[g0 + j]]);
+            if (!meets_rules(r, &cs))
+                continue;
+            int pl = placed[j] + (i - j), nl = nlots[j] + 1;
+            if (pl > placed[i] || (pl == placed[i] && nl < nlots[i])) {
+                placed[i] = pl;
+                nlots[i] = nl;
+                from[i] = j;
+            }
+        }
+    }
+    /* Walk back to find the lots, then number them by deadline. */
+    int *starts = nlots;                /* reused: lot boundaries, latest first */
+    int lots_n = 0;
+    for (int i = n; i > 0;)
+        if (from[i] < 0) {
+            i--;
+        } else {
+            starts[lots_n++] = i;
+            i = from[i];
+        }
+    for (int k = lots_n - 1; k >= 0; k--)
+        if (make_lot(w, g0 + from[starts[k]], g0 + starts[k], &lots, err) < 0)
+            goto out;
+    /* Explain the rest by what their compatible, unplaced neighbours lack. */
+    for (int k = 0; k < n; k++) {
+        int i = w->order[g0 + k];
+        if (w->lot_of[i] >= 0)
+            continue;
+        struct country_set cs = {0};
+        for (int j = 0; j < n; j++) {
+            int o = w->order[g0 + j];
+            int gap = DL(j) > DL(k) ? DL(j) - DL(k) : DL(k) - DL(j);
+            if (w->lot_of[o] < 0 && gap <= window)
+                add_countries(&cs, r, &p->demands[o]);
+        }
+        w->reason[i] = lot_shortfall(w, &cs);
+        if (!w->reason[i])
+            w->reason[i] = arena_printf(&w->sol->arena,
+                                        "no lot of deadlines within %d days meets %s's rules",
+                                        window, r->name);
+        if (!w->reason[i]) {
+            fail_oom(err);
+            goto out;
+        }
+    }
+#undef DL
+    rc = 0;
+out:
+    free(placed);
+    free(nlots);
+    free(from);
+    return rc;
+}
+
 static int form_lots(struct work *w, struct df_err *err)
 {
     const struct procure_problem *p = w->p;
@@ -258,16 +340,12 @@ static int form_lots(struct work *w, struct df_err *err)
     }
     sort_p = p;
     qsort(w->order, (size_t)w->order_n, sizeof *w->order, cmp_candidate);
-    int group_lots = 0;
     for (int k = 0; k < w->order_n;) {
-        const struct procure_demand *first = &p->demands[w->order[k]];
-        if (k == 0 || strncmp(p->demands[w->order[k - 1]].cpv, first->cpv, 5) != 0)
-            group_lots = 0;
+        const char *grp = p->demands[w->order[k]].cpv;
         int end = k + 1;
-        while (end < w->order_n && strncmp(p->demands[w->order[end]].cpv, first->cpv, 5) == 0 &&
-               p->demands[w->order[end]].deadline - first->deadline <= window)
+        while (end < w->order_n && strncmp(p->demands[w->order[end]].cpv, grp, 5) == 0)
             end++;
-        if (close_cluster(w, k, end, &group_lots, err) < 0)
+        if (group_lots(w, k, end, window, err) < 0)
             return -1;
         k = end;
     }
