@@ -17,6 +17,7 @@
 #include "core/country.h"
 #include "core/cpv.h"
 #include "core/log.h"
+#include "http/cache.h"
 #include "http/internal.h"
 #include "store/api.h"
 #include "store/auth.h"
@@ -264,6 +265,17 @@ static void reply_agenda(struct http_req *r, const char *person, bool ics)
 {
     struct buf out = BUF_INIT(8u << 20);
     struct df_err err = {0};
+    const char *ctype = ics ? "text/calendar; charset=utf-8" : "application/json; charset=utf-8";
+    char *key = arena_printf(&r->a, "%s:%s", ics ? "ics" : "json", person);
+    size_t len;
+    char *hit = key ? http_cache_get(r->s, key, &len) : NULL;
+    if (hit) {
+        out.data = hit;
+        out.len = len;
+        out.cap = len + 1;
+        http_reply_buf(r, 200, ctype, &out);
+        return;
+    }
     int rc;
     if (ics) {
         rc = app_agenda_ics(r->s, person, &out, &err);
@@ -283,8 +295,9 @@ static void reply_agenda(struct http_req *r, const char *person, bool ics)
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_buf(r, 200, ics ? "text/calendar; charset=utf-8"
-                               : "application/json; charset=utf-8", &out);
+    if (key)
+        http_cache_put(key, buf_str(&out), out.len);
+    http_reply_buf(r, 200, ctype, &out);
 }
 
 static void h_agenda(struct http_req *r)

@@ -8,6 +8,7 @@ A case file is a list of blocks, each starting with `### title`:
     as: anon,alice,organiser                 sessions (one request each); default anon
     expect: 401,403,200                      status per session (or one for all)
     header: X-Forwarded-For: 10.0.0.7        any number of extra headers
+    header-repeat: X-Big 40000 a             a header of N copies of a character
     csrf: no | bad                           omit / falsify X-CSRF-Token (default: sent)
     body: {"to": "p-bob"}                    one-line body; or `body<<` ... `>>` lines
     body-repeat: 1048577 x                   a body of N copies of a character
@@ -150,12 +151,16 @@ def parse_cases(text):
             continue
         m = re.match(r"^([a-z-]+): ?(.*)$", line)
         if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
-                                "chunked", "has", "lacks", "header-has", "save"):
+                                "chunked", "has", "lacks", "header-has", "save",
+                                "header-repeat"):
             k, v = m.group(1), m.group(2)
             if k == "as":
                 cur["as"] = [x.strip() for x in v.split(",")]
             elif k == "expect":
                 cur["expect"] = [int(x) for x in v.split(",")]
+            elif k == "header-repeat":
+                name, n, ch = v.split()
+                cur["headers"].append((name, ch * int(n)))
             elif k == "header":
                 cur["headers"].append(tuple(x.strip() for x in v.split(":", 1)))
             elif k == "body":
@@ -284,7 +289,28 @@ def main():
         if isinstance(v, str) and "/feeds/" in v and v.split("/")[-1] in logtext:
             failures += 1
             print("FAIL a feed token is in the access log")
+    # Graceful shutdown: a request in flight when SIGTERM arrives still gets its reply.
+    import socket
+    body = json.dumps({"email": "carol@forum.test", "password": "not-it-1"}).encode()
+    sock = socket.create_connection(("127.0.0.1", cl.port), timeout=20)
+    sock.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 b"X-Forwarded-For: 10.4.4.4\r\nContent-Length: %d\r\n\r\n" % len(body)
+                 + body[:10])
+    time.sleep(0.3)
     srv.terminate()
+    time.sleep(0.3)
+    sock.sendall(body[10:])
+    reply = b""
+    while b"\r\n\r\n" not in reply:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        reply += chunk
+    sock.close()
+    checks += 1
+    if not reply.startswith(b"HTTP/1.1 401"):
+        failures += 1
+        print(f"FAIL a request in flight at SIGTERM got {reply[:40]!r}, wanted a 401")
     rc = srv.wait(timeout=20)
     checks += 1
     if rc != 0 or "event=stopped" not in open(os.path.join(tmp, "serve.log")).read():
