@@ -273,6 +273,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: path.join(ART, 'console-tables-print.png'), fullPage: true });
   assert.equal(await page.locator('header.top').isVisible(), false, 'print hides the header');
+  await page.pdf({ path: path.join(ART, 'table-plan.pdf'), format: 'A4' });
   await page.emulateMedia({ media: 'screen' });
 
   await open(page, '/console/checkin');
@@ -384,6 +385,8 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
   assert.ok((await feed.text()).replace(/\r\n[ \t]/g, '').includes(state.partner.name), 'the feed has the meeting');
   await assertUkrainian(p2);
   await shoot(p2, 'participant-agenda-uk');
+  const pdf = await p2.pdf({ path: path.join(ART, 'agenda-uk.pdf'), format: 'A4' });
+  assert.ok(pdf.length > 1000, 'the agenda prints');
   await uk.close();
 });
 
