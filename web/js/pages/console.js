@@ -132,8 +132,12 @@ export async function renderSchedule(main) {
       try {
         const r = await api.schedule(eventId(), Number(limit.value) || 10);
         let un = [];
+        const names = new Map();
         if (r.unscheduled) {
-          try { un = list(await api.unscheduled(eventId()), 'unscheduled'); } catch (_) { un = []; }
+          try {
+            un = list(await api.unscheduled(eventId()), 'unscheduled');
+            for (const p of await peopleList()) names.set(p.id, `${p.name} (${p.organisation_name})`);
+          } catch (_) { /* the figures stand without the list */ }
         }
         add(clear(out), 
           h('div', { class: 'figures' },
@@ -145,7 +149,8 @@ export async function renderSchedule(main) {
             r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
           un.length ? h('section', {}, h('h2', {}, t('schedule.unscheduled_title')),
             h('ul', { class: 'errors', id: 'unscheduled-list' }, un.slice(0, 200).map((u) => h('li', {},
-              h('strong', {}, u.id || u.request), ' ', reasonOf(u.reason))))) : null);
+              h('strong', {}, u.id || u.request), ' ', names.get(u.from) || u.from || '', ' → ', names.get(u.to) || u.to || '',
+              ': ', reasonOf(u.reason))))) : null);
       } catch (e) {
         add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${e.message}`));
       } finally { runBtn.disabled = false; }
