@@ -38,6 +38,7 @@ let server;
 let base;
 let browser;
 const outside = [];   // requests to any host but the dfnc server
+const jsErrors = [];  // uncaught exceptions and console errors (CSP violations among them)
 const state = {};
 
 function dfnc(args, input) {
@@ -88,6 +89,12 @@ async function newContext(locale) {
   ctx.on('request', (req) => {
     const u = new URL(req.url());
     if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) outside.push(req.url());
+  });
+  ctx.on('weberror', (e) => jsErrors.push(String(e.error())));
+  ctx.on('console', (msg) => {
+    // A failed API call (401 before sign-in, the import's 422) is logged by
+    // Chromium as a failed resource; the page handles it.
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) jsErrors.push(msg.text());
   });
   // Anything else is refused before it leaves the machine.
   await ctx.route((url) => url.origin !== origin && url.protocol.startsWith('http'), (route) => route.abort());
@@ -392,4 +399,8 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
 
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
+});
+
+test('no page threw or broke its Content-Security-Policy', () => {
+  assert.deepEqual(jsErrors, []);
 });
