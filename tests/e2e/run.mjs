@@ -343,6 +343,11 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   await shoot(page, 'participant-search-uk');
 
   await open(page, `/organisations/${encodeURIComponent(state.partner.org)}`);
+  // A second request to the same person is refused (409), in Ukrainian.
+  const again = page.locator('ul.people li', { hasText: state.partner.name }).locator('form');
+  await again.locator('button[type=submit]').click();
+  await again.locator('.flash.error').waitFor();
+  assert.match(await again.locator('.flash.error').textContent(), /вже є відкритий запит/);
   await assertUkrainian(page);
   await shoot(page, 'participant-organisation-uk');
   await ctx.close();

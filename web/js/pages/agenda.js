@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
 import { tableName, orgInfo, orgLabel } from '../people.js';
-import { t, time, date, tn } from '../i18n.js';
+import { t, time, date, tn, errorText } from '../i18n.js';
 import { state } from '../app.js';
 
 function dayKey(x) {
@@ -24,7 +24,7 @@ export async function renderAgenda(main) {
       try {
         const f = await api.newFeed();
         feedOut.replaceChildren(t('agenda.feed_ready'), ' ', h('a', { href: f.url }, f.url));
-      } catch (e) { feedOut.textContent = `${t('error.save')} ${e.message}`; }
+      } catch (e) { feedOut.textContent = `${t('error.save')} ${errorText(e)}`; }
     },
   }, t('agenda.subscribe'));
   const person = state.me && state.me.person ? state.me.person : {};

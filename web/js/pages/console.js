@@ -4,7 +4,7 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
-import { t, tn, num, time, dayTime, compare, countryName } from '../i18n.js';
+import { t, tn, num, time, dayTime, compare, countryName, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { tableName } from '../people.js';
 
@@ -152,7 +152,7 @@ export async function renderSchedule(main) {
               h('strong', {}, u.id || u.request), ' ', names.get(u.from) || u.from || '', ' → ', names.get(u.to) || u.to || '',
               ': ', reasonOf(u.reason))))) : null);
       } catch (e) {
-        add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${e.message}`));
+        add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
       } finally { runBtn.disabled = false; }
     },
   }, field(t('schedule.time_limit'), limit), runBtn);
@@ -161,7 +161,7 @@ export async function renderSchedule(main) {
       const r = await api.publish(eventId());
       state.event = { ...state.event, published_at: (r && r.published_at) || new Date().toISOString() };
       pubMsg.textContent = t('schedule.published_at', { when: dayTime(state.event.published_at) });
-    } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${e.message}`; }
+    } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${errorText(e)}`; }
   });
   add(main, h('h1', {}, t('schedule.title')), h('p', { class: 'lead' }, t('schedule.lead')), form, out,
     h('section', { class: 'card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
@@ -224,7 +224,7 @@ export async function renderCheckin(main) {
           const r = await api.checkin(p.id);
           p.checked_in_at = (r && r.checked_in_at) || new Date().toISOString();
           btn.textContent = t('checkin.done'); btn.disabled = true; count();
-        } catch (e) { btn.textContent = `${t('error.save')} ${e.message}`; }
+        } catch (e) { btn.textContent = `${t('error.save')} ${errorText(e)}`; }
       });
       out.append(h('li', { class: 'card' }, h('strong', {}, p.name), ' ', h('span', { class: 'muted' }, p.organisation_name || p.organisation || ''), ' ', btn));
     }
