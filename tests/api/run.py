@@ -16,7 +16,7 @@ A case file is a list of blocks, each starting with `### title`:
     has: "code":"forbidden"                  body fragments that must appear ...
     lacks: secret                            ... or must not
     header-has: Set-Cookie: dfnc_session=    a response header line must contain this
-    save: req1 = id                          store a top-level JSON field in ${req1}
+    save: req1 = id                          store a top-level JSON field of a 2xx reply in ${req1}
 Directives outside requests, as blocks of their own:
     ### login  (a block whose first line is `login NAME EMAIL PASSWORD`)
     expire NAME                              ages that session past its expiry
@@ -260,7 +260,7 @@ def main():
                 for frag in b["header_has"]:
                     if not any(frag in x for x in hl):
                         problems.append(f"no header line with {frag!r}")
-                for var, field in b["save"]:
+                for var, field in (b["save"] if 200 <= st < 300 else []):
                     try:
                         v = json.loads(text)[field]
                         vars_[var] = v.replace("http://forum.test", "") \
