@@ -118,6 +118,9 @@ async function shoot(page, name) {
   await assertLabelled(page);
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
+    // Nothing wider than the phone: wide tables and charts scroll in their box.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= w, `${name} is ${wide} px wide at ${w} px`);
     await page.screenshot({ path: path.join(ART, `${name}-${w}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
