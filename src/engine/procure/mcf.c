@@ -160,7 +160,8 @@ static int64_t push(struct solver *S, int v, int64_t limit)
 int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
 {
     int rc = -1, n = g->nodes_n, m = g->edges_n;
-    int64_t flow = 0, cost = 0;
+    int64_t flow = 0;
+    __int128 cost = 0;        /* units x path cost may pass 2^63 on big instances */
     struct solver S = {.t = t};
     struct heap_item *heap = NULL;
     int *pos = malloc(((size_t)m + 1) * sizeof *pos);
@@ -226,7 +227,7 @@ int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
         int64_t path_cost = S.pot[t] - S.pot[s];
         for (int64_t got; (got = push(&S, s, INF64)) > 0;) {
             flow += got;
-            cost += got * path_cost;
+            cost += (__int128)got * path_cost;
         }
     }
     for (int k = 0; k < m; k++)
@@ -237,7 +238,7 @@ out:
         if (flow_out)
             *flow_out = flow;
         if (cost_out)
-            *cost_out = cost;
+            *cost_out = cost > INT64_MAX ? INT64_MAX : (int64_t)cost;
     }
     free(pos);
     free(S.arcs);

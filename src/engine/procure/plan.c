@@ -393,7 +393,16 @@ static int flow_group(struct work *w, const int *dem, int dn, const int *sup, in
     for (int i = 0; i < dn; i++)
         if (country_is_ukraine(p->demands[dem[i]].country))
             ua += p->demands[dem[i]].quantity;
+    /* scale > the Ukrainian units makes price strictly first; it is capped so
+     * that price x scale stays far from overflow (then the preference among
+     * equal prices is approximate). */
+    int64_t max_price = 1;
+    for (int j = 0; j < sn; j++)
+        if (p->supplies[sup[j]].price_cents > max_price)
+            max_price = p->supplies[sup[j]].price_cents;
     int64_t scale = ua + 1 > (1 << 20) ? (1 << 20) : ua + 1;
+    if (scale > (INT64_C(1) << 58) / max_price)
+        scale = (INT64_C(1) << 58) / max_price > 0 ? (INT64_C(1) << 58) / max_price : 1;
 
     /* Nodes: 0 source, 1 sink, 2.. demands, then each supplier's buckets. */
     int *dl = malloc(((size_t)dn + 1) * sizeof *dl);
@@ -637,6 +646,7 @@ static int collect(struct work *w, struct df_err *err)
         first[i] = w->pairs_n;
     for (int k = w->pairs_n - 1; k >= 0; k--)
         first[w->pairs[k].demand] = k;
+    __int128 cost = 0;        /* a billion units at a billion euros would overflow */
     for (int l = 0; l < sol->lots_n; l++) {
         struct procure_lot *lot = &sol->lots[l];
         lot->allocs_first = sol->allocs_n;
@@ -646,8 +656,8 @@ static int collect(struct work *w, struct df_err *err)
             for (int q = first[i]; q < w->pairs_n && w->pairs[q].demand == i; q++) {
                 sol->allocs[sol->allocs_n++] = w->pairs[q];
                 got += w->pairs[q].quantity;
-                sol->total_cost_cents += w->pairs[q].quantity *
-                                         p->supplies[w->pairs[q].supply].price_cents;
+                cost += (__int128)w->pairs[q].quantity *
+                        p->supplies[w->pairs[q].supply].price_cents;
             }
             sol->unmet[i] = p->demands[i].quantity - got;
             lot->unmet += sol->unmet[i];
@@ -656,6 +666,7 @@ static int collect(struct work *w, struct df_err *err)
         }
         lot->allocs_n = sol->allocs_n - lot->allocs_first;
     }
+    sol->total_cost_cents = cost > INT64_MAX ? INT64_MAX : (int64_t)cost;
     free(first);
     return 0;
 }
