@@ -3,6 +3,8 @@
  * the demo's own: capability areas with real CPV 2008 codes, name parts, cities. */
 #include "app/demo.h"
 
+#include "app/procure_demo.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -739,7 +741,8 @@ static int fill(struct gen *g)
         return -1;
     g->sum->slots = slots_n;
     g->sum->tables = TABLES;
-    return 0;
+    /* Joint procurement: the ministries' demands and the companies' supplies. */
+    return app_procure_demo_fill(g->s, (unsigned)rng_next(&g->rng), g->err);
 }
 
 int app_demo_fill(struct store *s, unsigned long long seed, struct app_demo_summary *out,
