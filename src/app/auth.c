@@ -127,8 +127,11 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
     else
         ok = crypto_pwhash_str_verify(u->password_hash, password, n) == 0;
     if (!ok) {
+        /* Now and then forget old failures, so a flood of bad logins cannot
+         * grow the table without bound. */
         if (store_auth_failure_add(s, acct_key, now, err) < 0 ||
-            store_auth_failure_add(s, ip_key, now, err) < 0)
+            store_auth_failure_add(s, ip_key, now, err) < 0 ||
+            (randombytes_uniform(64) == 0 && store_auth_prune(s, now, since, err) < 0))
             return APP_LOGIN_ERROR;
         df_err_set(err, DF_ERR_FORBIDDEN, "wrong email or password");
         return APP_LOGIN_BAD;

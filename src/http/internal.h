@@ -28,6 +28,7 @@ struct http_req {
     struct http_url url;
     bool started, url_ok, too_big, responded;
     struct buf body;
+    size_t discarded;                 /* bytes dropped past the body cap */
     const char *params[HTTP_ROUTE_PARAMS];
     const struct http_route *route;
     struct store_user user;

@@ -14,12 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/log.h"
 #include "core/utf8.h"
+#include "http/cache.h"
 #include "http/internal.h"
 #include "http/web.h"
 #include "store/store.h"
@@ -39,7 +41,12 @@ const struct http_options *http_server_options(const struct http_server *srv) { 
 const char *http_server_base_url(const struct http_server *srv) { return srv->base_url; }
 int http_server_port(const struct http_server *srv) { return srv->port; }
 
-static void store_key_close(void *p) { store_close(p); }
+/* Runs in each worker thread as it exits (MHD_stop_daemon joins them). */
+static void store_key_close(void *p)
+{
+    http_cache_free();
+    store_close(p);
+}
 
 /* This worker thread's database connection, opened on its first request. */
 static struct store *thread_store(struct http_server *srv)
@@ -116,6 +123,13 @@ json_t *http_body(struct http_req *r, const struct http_field *fields)
 {
     struct df_err err = {0};
     json_t *j = NULL;
+    /* A cross-site HTML form can post text/plain that happens to be JSON; it
+     * cannot send application/json without a CORS preflight, which we never grant. */
+    const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Type");
+    if (!ct || strncasecmp(ct, "application/json", 16) != 0) {
+        http_reply_error(r, 400, "bad_request", "the body must be sent as application/json");
+        return NULL;
+    }
     if (http_json_read(r->body.data ? r->body.data : "", r->body.len, fields, &j, &err) < 0) {
         http_reply_df_err(r, &err);
         return NULL;
@@ -277,6 +291,8 @@ static void dispatch(struct http_req *r)
         return;
     }
     r->route->fn(r);
+    if (is_state_changing(r->method))
+        http_cache_clear(); /* this thread may have written: its cached replies may be stale */
     if (!r->responded)
         http_reply_error(r, 500, "internal", "no reply");
 }
@@ -353,6 +369,10 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             r->too_big = true;
             buf_free(&r->body);
         }
+        /* Past the cap the body is read and dropped, so the client gets its 413;
+         * one that keeps streaming far beyond it is cut off. */
+        if (r->too_big && (r->discarded += *upload_data_size) > 16 * r->srv->o.body_max)
+            return MHD_NO;
         *upload_data_size = 0;
         return MHD_YES;
     }

@@ -14,7 +14,10 @@ int store_api_request_each_for(struct store *s, const char *person, const char *
                                store_request_fn fn, void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT " REQUEST_COLUMNS " WHERE (f.id = ?1 OR t.id = ?1)"
+        "SELECT " REQUEST_COLUMNS " WHERE r.rid IN ("
+        "   SELECT rid FROM requests WHERE from_rid = (SELECT rid FROM people WHERE id = ?1)"
+        "   UNION ALL"
+        "   SELECT rid FROM requests WHERE to_rid = (SELECT rid FROM people WHERE id = ?1))"
         " AND (?2 IS NULL OR e.id = ?2) ORDER BY r.rid";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -156,3 +159,14 @@ int store_api_capability_clear(struct store *s, const char *org, struct df_err *
     return store_step_done(s, st, err, "clearing capabilities");
 }
 
+
+int64_t store_api_data_version(struct store *s)
+{
+    static const char sql[] = "PRAGMA data_version";
+    sqlite3_stmt *st = store_stmt(s, sql, NULL);
+    if (!st)
+        return -1;
+    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    return v;
+}

@@ -31,4 +31,8 @@ int store_api_person_each_in_org(struct store *s, const char *org, store_person_
 /* Deletes every capability of org (before writing its new list, in one transaction). */
 int store_api_capability_clear(struct store *s, const char *org, struct df_err *err);
 
+/* SQLite's data_version of this connection: it changes when another connection
+ * commits (not when this one does). -1 on error. */
+int64_t store_api_data_version(struct store *s);
+
 #endif

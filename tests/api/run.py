@@ -8,6 +8,7 @@ A case file is a list of blocks, each starting with `### title`:
     as: anon,alice,organiser                 sessions (one request each); default anon
     expect: 401,403,200                      status per session (or one for all)
     header: X-Forwarded-For: 10.0.0.7        any number of extra headers
+    header-repeat: X-Big 40000 a             a header of N copies of a character
     csrf: no | bad                           omit / falsify X-CSRF-Token (default: sent)
     body: {"to": "p-bob"}                    one-line body; or `body<<` ... `>>` lines
     body-repeat: 1048577 x                   a body of N copies of a character
@@ -15,7 +16,7 @@ A case file is a list of blocks, each starting with `### title`:
     has: "code":"forbidden"                  body fragments that must appear ...
     lacks: secret                            ... or must not
     header-has: Set-Cookie: dfnc_session=    a response header line must contain this
-    save: req1 = id                          store a top-level JSON field in ${req1}
+    save: req1 = id                          store a top-level JSON field of a 2xx reply in ${req1}
 Directives outside requests, as blocks of their own:
     ### login  (a block whose first line is `login NAME EMAIL PASSWORD`)
     expire NAME                              ages that session past its expiry
@@ -63,6 +64,10 @@ def fixture(db):
       (1,'offer','35613000-4','Unmanned aerial vehicles',0),
       (2,'need','35300000-5','SECRET-NEED weapons and ammunition',1),
       (2,'offer','35400000-6','Military vehicles',0);
+    INSERT INTO cpv(code,label_en,label_uk) VALUES
+      ('35613000-4','Unmanned aerial vehicles','Безпілотні літальні апарати'),
+      ('35300000-5','Weapons, ammunition and associated parts','Зброя'),
+      ('35400000-6','Military vehicles and associated parts','Військові транспортні засоби');
     INSERT INTO events(id,name,starts_on,ends_on,request_cap) VALUES
       ('ev-1','DFNC2: EU Edition','2025-11-04','2025-11-05',3),
       ('ev-2','Second forum','2026-03-01','2026-03-01',20);
@@ -150,12 +155,16 @@ def parse_cases(text):
             continue
         m = re.match(r"^([a-z-]+): ?(.*)$", line)
         if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
-                                "chunked", "has", "lacks", "header-has", "save"):
+                                "chunked", "has", "lacks", "header-has", "save",
+                                "header-repeat"):
             k, v = m.group(1), m.group(2)
             if k == "as":
                 cur["as"] = [x.strip() for x in v.split(",")]
             elif k == "expect":
                 cur["expect"] = [int(x) for x in v.split(",")]
+            elif k == "header-repeat":
+                name, n, ch = v.split()
+                cur["headers"].append((name, ch * int(n)))
             elif k == "header":
                 cur["headers"].append(tuple(x.strip() for x in v.split(":", 1)))
             elif k == "body":
@@ -255,7 +264,7 @@ def main():
                 for frag in b["header_has"]:
                     if not any(frag in x for x in hl):
                         problems.append(f"no header line with {frag!r}")
-                for var, field in b["save"]:
+                for var, field in (b["save"] if 200 <= st < 300 else []):
                     try:
                         v = json.loads(text)[field]
                         vars_[var] = v.replace("http://forum.test", "") \
@@ -284,7 +293,28 @@ def main():
         if isinstance(v, str) and "/feeds/" in v and v.split("/")[-1] in logtext:
             failures += 1
             print("FAIL a feed token is in the access log")
+    # Graceful shutdown: a request in flight when SIGTERM arrives still gets its reply.
+    import socket
+    body = json.dumps({"email": "carol@forum.test", "password": "not-it-1"}).encode()
+    sock = socket.create_connection(("127.0.0.1", cl.port), timeout=20)
+    sock.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 b"X-Forwarded-For: 10.4.4.4\r\nContent-Length: %d\r\n\r\n" % len(body)
+                 + body[:10])
+    time.sleep(0.3)
     srv.terminate()
+    time.sleep(0.3)
+    sock.sendall(body[10:])
+    reply = b""
+    while b"\r\n\r\n" not in reply:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        reply += chunk
+    sock.close()
+    checks += 1
+    if not reply.startswith(b"HTTP/1.1 401"):
+        failures += 1
+        print(f"FAIL a request in flight at SIGTERM got {reply[:40]!r}, wanted a 401")
     rc = srv.wait(timeout=20)
     checks += 1
     if rc != 0 or "event=stopped" not in open(os.path.join(tmp, "serve.log")).read():
