@@ -12,7 +12,6 @@
 #include "app/auth.h"
 #include "app/match.h"
 #include "app/requests.h"
-#include "app/match.h"
 #include "app/schedule.h"
 #include "core/country.h"
 #include "core/cpv.h"
@@ -21,6 +20,7 @@
 #include "http/internal.h"
 #include "store/api.h"
 #include "store/auth.h"
+#include "store/store.h"
 
 #define ID_MAX 128
 #define TEXT_MAX 4000
@@ -529,6 +529,7 @@ static void h_org_put(struct http_req *r)
         {"website", HJ_STRING, .nullable = true, .max = 500},
         {"description", HJ_STRING, .nullable = true, .max = TEXT_MAX},
         {"description_uk", HJ_STRING, .nullable = true, .max = TEXT_MAX},
+        {"contact", HJ_STRING, .min = 1, .max = ID_MAX},
         {NULL}};
     const char *id = r->params[0];
     if (!may_edit_org(r, id))
@@ -558,10 +559,29 @@ static void h_org_put(struct http_req *r)
                                        "government, association, other", o.kind);
         goto fail;
     }
-    if (store_org_upsert(r->s, &o, NULL, &err) < 0 ||
-        store_audit(r->s, r->user.email, "organisation.update", "organisation", id, NULL,
-                    &err) < 0)
+    /* Organisers name the contact, a person of the organisation. */
+    const char *contact = http_json_str(b, "contact");
+    struct store_person cp;
+    if (contact && !is_organiser(r)) {
+        df_err_set(&err, DF_ERR_FORBIDDEN, "only organisers name an organisation's contact");
         goto fail;
+    }
+    if (contact && (store_person_get(r->s, contact, &r->a, &cp, &err) < 0 ||
+                    strcmp(cp.org, id) != 0)) {
+        if (err.kind != DF_ERR_RUNTIME)
+            df_err_set(&err, DF_ERR_INPUT, "contact \"%s\" is not a person of \"%s\"", contact,
+                       id);
+        goto fail;
+    }
+    if (store_begin(r->s, &err) < 0)
+        goto fail;
+    if (store_org_upsert(r->s, &o, NULL, &err) < 0 ||
+        (contact && store_org_contact_set(r->s, id, contact, &err) < 0) ||
+        store_audit(r->s, r->user.email, "organisation.update", "organisation", id, NULL,
+                    &err) < 0 || store_commit(r->s, &err) < 0) {
+        store_rollback(r->s);
+        goto fail;
+    }
     json_decref(b);
     reply_org(r, id, 200);
     return;
@@ -601,6 +621,16 @@ static void h_org_caps_put(struct http_req *r)
         if (!cpv_is_well_formed(http_json_str(c, "cpv"))) {
             df_err_set(&err, DF_ERR_INPUT, "capabilities[%zu].cpv is not a CPV code like "
                                            "35613000-4", i);
+            goto fail;
+        }
+        /* With the classifier loaded, the code must be in it. */
+        int known = store_cpv_count(r->s, &err) > 0
+                        ? store_cpv_is_known(r->s, http_json_str(c, "cpv"), &err) : 1;
+        if (known < 0)
+            goto fail;
+        if (!known) {
+            df_err_set(&err, DF_ERR_INPUT, "capabilities[%zu].cpv %s is not in the CPV "
+                                           "classifier", i, http_json_str(c, "cpv"));
             goto fail;
         }
     }
@@ -744,6 +774,47 @@ static const struct http_field event_post_fields[] = {
     {"id", HJ_STRING, .required = true, .min = 1, .max = ID_MAX}, EVENT_FIELDS, {NULL}};
 static const struct http_field event_put_fields[] = {EVENT_FIELDS, {NULL}};
 
+/* "YYYY-MM-DD" (and, for times, "YYYY-MM-DDTHH:MM" followed by anything ISO
+ * 8601 allows): the shape only; the store keeps the text as given. */
+static bool is_date(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    for (int i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return false;
+    return s[10] == '\0';
+}
+
+static bool is_datetime(const char *s)
+{
+    static const char shape[] = "dddd-dd-ddTdd:dd";
+    for (int i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return false;
+    return true;
+}
+
+/* Checks the dates and times of an event body before anything is written. */
+static int check_event_times(json_t *b, struct df_err *err)
+{
+    if (!is_date(http_json_str(b, "starts_on")) || !is_date(http_json_str(b, "ends_on")))
+        return df_err_set(err, DF_ERR_INPUT, "starts_on and ends_on must be dates YYYY-MM-DD");
+    size_t i, k;
+    json_t *x, *y;
+    json_array_foreach(json_object_get(b, "sessions"), i, x) {
+        if (!is_date(http_json_str(x, "day")) || !is_datetime(http_json_str(x, "starts_at")) ||
+            !is_datetime(http_json_str(x, "ends_at")))
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu]: day must be YYYY-MM-DD and "
+                                                 "starts_at, ends_at ISO 8601 times", i);
+        json_array_foreach(json_object_get(x, "slots"), k, y)
+            if (!is_datetime(http_json_str(y, "starts_at")) ||
+                !is_datetime(http_json_str(y, "ends_at")))
+                return df_err_set(err, DF_ERR_INPUT, "sessions[%zu].slots[%zu]: starts_at and "
+                                                     "ends_at must be ISO 8601 times", i, k);
+    }
+    return 0;
+}
+
 /* Writes an event and its programme in one transaction. */
 static int save_event(struct http_req *r, const char *id, json_t *b, struct df_err *err)
 {
@@ -753,6 +824,8 @@ static int save_event(struct http_req *r, const char *id, json_t *b, struct df_e
                             .starts_on = http_json_str(b, "starts_on"),
                             .ends_on = http_json_str(b, "ends_on"),
                             .request_cap = (int)http_json_int(b, "request_cap", 20)};
+    if (check_event_times(b, err) < 0)
+        return -1;
     if (strcmp(e.starts_on, e.ends_on) > 0)
         return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
     if (store_begin(r->s, err) < 0)

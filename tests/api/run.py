@@ -64,6 +64,10 @@ def fixture(db):
       (1,'offer','35613000-4','Unmanned aerial vehicles',0),
       (2,'need','35300000-5','SECRET-NEED weapons and ammunition',1),
       (2,'offer','35400000-6','Military vehicles',0);
+    INSERT INTO cpv(code,label_en,label_uk) VALUES
+      ('35613000-4','Unmanned aerial vehicles','Безпілотні літальні апарати'),
+      ('35300000-5','Weapons, ammunition and associated parts','Зброя'),
+      ('35400000-6','Military vehicles and associated parts','Військові транспортні засоби');
     INSERT INTO events(id,name,starts_on,ends_on,request_cap) VALUES
       ('ev-1','DFNC2: EU Edition','2025-11-04','2025-11-05',3),
       ('ev-2','Second forum','2026-03-01','2026-03-01',20);
