@@ -131,11 +131,15 @@ async function open(page, p) {
   await page.waitForFunction((want) => document.body.dataset.ready === want, p.split('?')[0]);
 }
 
+// Signs in with the keyboard only: Tab to the fields, Enter to submit.
 async function signIn(page, who) {
   await open(page, '/');
-  await page.fill('#signin input[name=email]', who.email);
-  await page.fill('#signin input[name=password]', who.password);
-  await page.click('#signin button[type=submit]');
+  await page.focus('#signin input[name=email]');
+  await page.keyboard.type(who.email);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'password');
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
   await page.waitForSelector('#signout');
 }
 
@@ -275,6 +279,11 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
 
   await open(page, '/console/event');
   assert.equal(await page.inputValue('#event-form input[name=timezone]'), 'Europe/Brussels');
+  await page.fill('#event-form input[name=venue]', 'Brussels, Egmont Palace');
+  await page.click('#event-form button[type=submit]');
+  await page.locator('#event-form .flash.ok').waitFor();
+  const forum = await (await ctx.request.get(`${base}/api/v1/forum`)).json();
+  assert.equal(forum.event.venue, 'Brussels, Egmont Palace');
   await shoot(page, 'console-event');
 
   await open(page, '/console/tables');
