@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "engine/procure/lp.h"
 #include "engine/procure/procure.h"
 
 struct code {
@@ -51,140 +52,6 @@ static double clock_s(clockid_t id)
 static double now(void) { return clock_s(CLOCK_MONOTONIC); }
 /* CPU time of this process: what the machine's other load does not inflate. */
 static double cpu(void) { return clock_s(CLOCK_PROCESS_CPUTIME_ID); }
-
-/* The LP optimum of the allocation of the lots' demands: x (pair flows) and, per
- * supplier and deadline, y = units delivered by then (chain rows), y <= capacity.
- * Phase 1 maximises units; phase 2 fixes them and minimises cost in EUR. */
-static double lp_optimum(const struct procure_problem *p, const struct procure_solution *s,
-                         double *units)
-{
-    char *in_lot = calloc((size_t)p->demands_n, 1);
-    for (int l = 0; l < s->lots_n; l++)
-        for (int k = 0; k < s->lots[l].demands_n; k++)
-            in_lot[s->lots[l].demands[k]] = 1;
-    glp_prob *lp = glp_create_prob();
-    glp_set_obj_dir(lp, GLP_MAX);
-    /* Rows 1..D: demand caps. Then chain rows per (supplier, deadline). */
-    glp_add_rows(lp, p->demands_n);
-    for (int i = 0; i < p->demands_n; i++)
-        glp_set_row_bnds(lp, i + 1, GLP_UP, 0, in_lot[i] ? (double)p->demands[i].quantity : 0);
-    int cap = 1 << 16, nz = 0;
-    int *ia = malloc(sizeof *ia * (size_t)cap), *ja = malloc(sizeof *ja * (size_t)cap);
-    double *ar = malloc(sizeof *ar * (size_t)cap);
-    int *dl = malloc(sizeof *dl * (size_t)p->demands_n);
-    double *cost = NULL;
-    int cost_cap = 0;
-#define NZ(r, c, v)                                                                  \
-    do {                                                                             \
-        if (nz + 2 >= cap) {                                                         \
-            cap *= 2;                                                                \
-            ia = realloc(ia, sizeof *ia * (size_t)cap);                              \
-            ja = realloc(ja, sizeof *ja * (size_t)cap);                              \
-            ar = realloc(ar, sizeof *ar * (size_t)cap);                              \
-        }                                                                            \
-        nz++;                                                                        \
-        ia[nz] = (r);                                                                \
-        ja[nz] = (c);                                                                \
-        ar[nz] = (v);                                                                \
-    } while (0)
-    for (int j = 0; j < p->supplies_n; j++) {
-        const struct procure_supply *x = &p->supplies[j];
-        int n = 0;
-        for (int i = 0; i < p->demands_n; i++)
-            if (in_lot[i] && procure_pair_is_eligible(p->rules, &p->demands[i], x) &&
-                procure_capacity_by(x, p->as_of, p->demands[i].deadline) > 0) {
-                int d = p->demands[i].deadline, k = 0;
-                while (k < n && dl[k] != d)
-                    k++;
-                if (k == n)
-                    dl[n++] = d;
-            }
-        for (int a = 1; a < n; a++)         /* insertion sort: few deadlines */
-            for (int b = a; b > 0 && dl[b - 1] > dl[b]; b--) {
-                int t = dl[b];
-                dl[b] = dl[b - 1];
-                dl[b - 1] = t;
-            }
-        if (n == 0)
-            continue;
-        int row0 = glp_add_rows(lp, n), ycol0 = glp_add_cols(lp, n);
-        for (int t = 0; t < n; t++) {
-            /* y_t - y_{t-1} - sum x(deadline t) = 0, 0 <= y_t <= C(t) */
-            glp_set_row_bnds(lp, row0 + t, GLP_FX, 0, 0);
-            glp_set_col_bnds(lp, ycol0 + t, GLP_DB, 0,
-                             (double)procure_capacity_by(x, p->as_of, dl[t]));
-            NZ(row0 + t, ycol0 + t, 1);
-            if (t > 0)
-                NZ(row0 + t, ycol0 + t - 1, -1);
-        }
-        for (int i = 0; i < p->demands_n; i++) {
-            const struct procure_demand *d = &p->demands[i];
-            if (!in_lot[i] || !procure_pair_is_eligible(p->rules, d, x) ||
-                procure_capacity_by(x, p->as_of, d->deadline) <= 0)
-                continue;
-            int t = 0;
-            while (dl[t] != d->deadline)
-                t++;
-            int c = glp_add_cols(lp, 1);
-            glp_set_col_bnds(lp, c, GLP_LO, 0, 0);
-            glp_set_obj_coef(lp, c, 1);
-            if (c >= cost_cap) {
-                cost_cap = 2 * c + 1024;
-                cost = realloc(cost, sizeof *cost * (size_t)cost_cap);
-            }
-            cost[c] = (double)x->price_cents / 100.0;
-            NZ(i + 1, c, 1);
-            NZ(row0 + t, c, -1);
-        }
-        /* y columns carry no cost; mark them so phase 2 leaves them at zero cost */
-        for (int t = 0; t < n; t++) {
-            if (ycol0 + t >= cost_cap) {
-                cost_cap = 2 * (ycol0 + t) + 1024;
-                cost = realloc(cost, sizeof *cost * (size_t)cost_cap);
-            }
-            cost[ycol0 + t] = -1;   /* -1: not an x column */
-        }
-    }
-    glp_load_matrix(lp, nz, ia, ja, ar);
-    glp_smcp parm;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_ON;
-    glp_simplex(lp, &parm);
-    double best_units = glp_get_status(lp) == GLP_OPT ? glp_get_obj_val(lp) : -1;
-    *units = best_units;
-    /* Phase 2: keep the units, minimise the cost. */
-    int r = glp_add_rows(lp, 1);
-    int ncols = glp_get_num_cols(lp);
-    int *ind = malloc(sizeof *ind * ((size_t)ncols + 1));
-    double *val = malloc(sizeof *val * ((size_t)ncols + 1));
-    int k = 0;
-    for (int c = 1; c <= ncols; c++)
-        if (cost[c] >= 0) {
-            k++;
-            ind[k] = c;
-            val[k] = 1;
-            glp_set_obj_coef(lp, c, cost[c]);
-        } else {
-            glp_set_obj_coef(lp, c, 0);
-        }
-    glp_set_mat_row(lp, r, k, ind, val);
-    glp_set_row_bnds(lp, r, GLP_LO, best_units - 1e-6, 0);   /* phase 1 is integral */
-    glp_set_obj_dir(lp, GLP_MIN);
-    parm.presolve = GLP_OFF;
-    glp_simplex(lp, &parm);
-    double best_cost = glp_get_status(lp) == GLP_OPT ? glp_get_obj_val(lp) : -1;
-    glp_delete_prob(lp);
-    free(ind);
-    free(val);
-    free(ia);
-    free(ja);
-    free(ar);
-    free(dl);
-    free(cost);
-    free(in_lot);
-    return best_cost;
-}
 
 int main(int argc, char **argv)
 {
@@ -247,10 +114,13 @@ int main(int argc, char **argv)
     }
     double t_greedy = now() - t0, c_greedy = cpu() - c0;
     p.method = PROCURE_FLOW;
-    double lp_units = 0;
+    double lp_units = 0, lp_cost = 0;
     t0 = now();
     c0 = cpu();
-    double lp_cost = lp_optimum(&p, &flow, &lp_units);
+    if (procure_lp_optimum(&p, &flow, &lp_units, &lp_cost, &err) < 0) {
+        fprintf(stderr, "%s\n", err.msg);
+        return 1;
+    }
     double t_lp = now() - t0, c_lp = cpu() - c0;
     double fc = (double)flow.total_cost_cents / 100, gc = (double)greedy.total_cost_cents / 100;
     printf("procure_bench: %d demands, %d supplies, %d lots, %d unplaced\n", dn, sn, flow.lots_n,

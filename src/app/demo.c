@@ -185,11 +185,12 @@ static const char *ua_area_part(const char *part)
     return part;
 }
 
+/* Name stems that belong to no country, so a Swedish firm is not "Iberia ...". */
 static const char *const eu_stems[] = {
-    "Aquila", "Borealis", "Vistula", "Danube", "Alpine", "Baltic", "Nordic", "Iberia",
-    "Carpathia", "Adriatic", "Lynx", "Falco", "Helios", "Vega", "Orion", "Sentinel",
-    "Aegis", "Atlas", "Arcus", "Polaris", "Meridian", "Tatra", "Hanse", "Bohemia",
-    "Argo", "Corvus", "Fenix", "Kestrel", "Lumen", "Nova", "Quantum", "Stratos",
+    "Aquila", "Borealis", "Lynx", "Falco", "Helios", "Vega", "Orion", "Sentinel",
+    "Aegis", "Atlas", "Arcus", "Polaris", "Meridian", "Argo", "Corvus", "Fenix",
+    "Kestrel", "Lumen", "Nova", "Quantum", "Stratos", "Cygnus", "Draco", "Lyra",
+    "Talon", "Vector", "Zephyr", "Halo", "Apex", "Nimbus", "Onyx", "Altair",
 };
 
 static const char *const eu_tails[] = {"Systems", "Technologies", "Dynamics", "Defence",

@@ -113,9 +113,10 @@ int app_procure_instrument(const char *path, const char *name, struct arena *a,
     json_t *root = path ? json_load_file(path, 0, &je)
                         : json_loads(app_procure_instruments_json, 0, &je);
     memset(out, 0, sizeof *out);
+    if (!root && je.line < 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "cannot read %s: %s", where, je.text);
     if (!root)
-        return df_err_set(err, path && je.line < 0 ? DF_ERR_RUNTIME : DF_ERR_INPUT,
-                          "%s:%d: %s", where, je.line, je.text);
+        return df_err_set(err, DF_ERR_INPUT, "%s:%d: %s", where, je.line, je.text);
     json_t *list = json_object_get(root, "instruments");
     char known[256] = "";
     size_t i;

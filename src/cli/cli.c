@@ -82,7 +82,8 @@ const struct cli_command cli_commands[] = {
      "  export  --format ocds: an OCDS 1.1.5 release package with the lots extension\n"
      "The rules come from data/instruments.json (built in; --instruments FILE to use\n"
      "another), each figure with its article and whether the legal text confirms it.\n"
-     "--as-of defaults to today (UTC)."},
+     "--as-of defaults to today (UTC). In the JSON a lot's cpv is its CPV group (five\n"
+     "digits) and its countries are the buyers' and the counting funders' countries."},
     {"partners", cli_cmd_partners,
      "dfnc partners --lead ORG (--text T | --text-file F) [--top K] [--json] | --queries FILE.jsonl [--top K]",
      "Suggests partners for a project idea led by ORG, best first, each with its\n"

@@ -38,6 +38,7 @@ let server;
 let base;
 let browser;
 const outside = [];   // requests to any host but the dfnc server
+const jsErrors = [];  // uncaught exceptions and console errors (CSP violations among them)
 const state = {};
 
 function dfnc(args, input) {
@@ -89,14 +90,37 @@ async function newContext(locale) {
     const u = new URL(req.url());
     if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) outside.push(req.url());
   });
+  ctx.on('weberror', (e) => jsErrors.push(String(e.error())));
+  ctx.on('console', (msg) => {
+    // A failed API call (401 before sign-in, the import's 422) is logged by
+    // Chromium as a failed resource; the page handles it.
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) jsErrors.push(msg.text());
+  });
   // Anything else is refused before it leaves the machine.
   await ctx.route((url) => url.origin !== origin && url.protocol.startsWith('http'), (route) => route.abort());
   return ctx;
 }
 
+// Every form control has a name a screen reader can say, every image an alt.
+async function assertLabelled(page) {
+  const bare = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button, img')]
+    .filter((el) => {
+      if (el.tagName === 'IMG') return !el.hasAttribute('alt');
+      if (el.type === 'hidden') return false;
+      if (el.tagName === 'BUTTON') return !(el.textContent.trim() || el.getAttribute('aria-label'));
+      return !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby');
+    })
+    .map((el) => el.outerHTML.slice(0, 120)));
+  assert.deepEqual(bare, [], `unlabelled controls on ${page.url()}`);
+}
+
 async function shoot(page, name) {
+  await assertLabelled(page);
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
+    // Nothing wider than the phone: wide tables and charts scroll in their box.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= w, `${name} is ${wide} px wide at ${w} px`);
     await page.screenshot({ path: path.join(ART, `${name}-${w}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -107,11 +131,15 @@ async function open(page, p) {
   await page.waitForFunction((want) => document.body.dataset.ready === want, p.split('?')[0]);
 }
 
+// Signs in with the keyboard only: Tab to the fields, Enter to submit.
 async function signIn(page, who) {
   await open(page, '/');
-  await page.fill('#signin input[name=email]', who.email);
-  await page.fill('#signin input[name=password]', who.password);
-  await page.click('#signin button[type=submit]');
+  await page.focus('#signin input[name=email]');
+  await page.keyboard.type(who.email);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'password');
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
   await page.waitForSelector('#signout');
 }
 
@@ -178,6 +206,17 @@ test('the home page in English shows the forum and its figures', async () => {
   assert.match(await page.textContent('#fig-ua'), /Ukrainian organisations/);
   assert.match(await page.textContent('#fig-countries'), /countries/);
   await shoot(page, 'home-en');
+  // The keyboard reaches the skip link first, then the language switch.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  // The switch changes the page at once and the choice survives a reload.
+  await page.selectOption('#lang', 'uk');
+  await page.waitForFunction(() => document.documentElement.lang === 'uk');
+  assert.match(await page.textContent('#fig-countries'), /країн/);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'uk');
+  assert.match(await page.textContent('#signin h2'), /Вхід/);
   await ctx.close();
 });
 
@@ -215,6 +254,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   const page = await ctx.newPage();
   await signIn(page, ORGANISER);
   await page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
+  await page.fill('input[name=time_limit]', '3');   // keeps the run short on a loaded machine
   await page.click('#run-scheduler');
   await page.waitForSelector('#sched-scheduled');
   const scheduled = Number((await page.textContent('#sched-scheduled .value')).replace(/\D/g, ''));
@@ -239,6 +279,11 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
 
   await open(page, '/console/event');
   assert.equal(await page.inputValue('#event-form input[name=timezone]'), 'Europe/Brussels');
+  await page.fill('#event-form input[name=venue]', 'Brussels, Egmont Palace');
+  await page.click('#event-form button[type=submit]');
+  await page.locator('#event-form .flash.ok').waitFor();
+  const forum = await (await ctx.request.get(`${base}/api/v1/forum`)).json();
+  assert.equal(forum.event.venue, 'Brussels, Egmont Palace');
   await shoot(page, 'console-event');
 
   await open(page, '/console/tables');
@@ -247,6 +292,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: path.join(ART, 'console-tables-print.png'), fullPage: true });
   assert.equal(await page.locator('header.top').isVisible(), false, 'print hides the header');
+  await page.pdf({ path: path.join(ART, 'table-plan.pdf'), format: 'A4' });
   await page.emulateMedia({ media: 'screen' });
 
   await open(page, '/console/checkin');
@@ -292,9 +338,13 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   await page.locator('#cap-form [role=option]').first().waitFor();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  assert.match(await page.locator('#cap-form input[role=combobox]').inputValue(), /^\d{8}-\d /);
+  const chosen = (await page.locator('#cap-form input[role=combobox]').inputValue()).slice(0, 10);
+  assert.match(chosen, /^\d{8}-\d$/);
   await assertUkrainian(page);
   await shoot(page, 'participant-profile-uk');
+  await page.selectOption('#cap-form select[name=direction]', 'need');
+  await page.click('#cap-form button[type=submit]');
+  await page.waitForFunction((code) => document.querySelector('#caps-need')?.textContent.includes(code), chosen);
 
   await open(page, '/organisations');
   await page.selectOption('select[name=region]', 'eu');
@@ -305,6 +355,11 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   await shoot(page, 'participant-search-uk');
 
   await open(page, `/organisations/${encodeURIComponent(state.partner.org)}`);
+  // A second request to the same person is refused (409), in Ukrainian.
+  const again = page.locator('ul.people li', { hasText: state.partner.name }).locator('form');
+  await again.locator('button[type=submit]').click();
+  await again.locator('.flash.error').waitFor();
+  assert.match(await again.locator('.flash.error').textContent(), /вже є відкритий запит/);
   await assertUkrainian(page);
   await shoot(page, 'participant-organisation-uk');
   await ctx.close();
@@ -327,7 +382,12 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
   await open(page, '/agenda');
   const mine = page.locator('tr.meeting', { hasText: state.me.person.name });
   assert.equal(await mine.count(), 1, 'the partner\'s agenda shows the meeting');
-  assert.match(await mine.locator('td').first().textContent(), /^\d\d:\d\d–\d\d:\d\d$/);
+  // Times are the event's (Brussels), though this browser's clock is in Kyiv.
+  const api = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
+  const m = api.meetings.find((x) => x.people.some((p) => p.id === state.me.person.id));
+  const local = (iso) => iso.slice(11, 16);   // "2027-02-16T11:00:00+01:00" -> "11:00"
+  assert.match(m.start, /\+01:00$/, 'the demo times are Brussels winter time');
+  assert.equal(await mine.locator('td').first().textContent(), `${local(m.start)}–${local(m.end)}`);
   await shoot(page, 'partner-agenda');
   const ics = await ctx.request.get(`${base}/api/v1/me/agenda.ics`);
   assert.equal(ics.status(), 200);
@@ -349,9 +409,15 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
   assert.ok((await feed.text()).replace(/\r\n[ \t]/g, '').includes(state.partner.name), 'the feed has the meeting');
   await assertUkrainian(p2);
   await shoot(p2, 'participant-agenda-uk');
+  const pdf = await p2.pdf({ path: path.join(ART, 'agenda-uk.pdf'), format: 'A4' });
+  assert.ok(pdf.length > 1000, 'the agenda prints');
   await uk.close();
 });
 
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
+});
+
+test('no page threw or broke its Content-Security-Policy', () => {
+  assert.deepEqual(jsErrors, []);
 });

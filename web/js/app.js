@@ -4,7 +4,7 @@
 
 import { api } from './api.js';
 import { h, clear, list } from './dom.js';
-import { t, setLang, getLang, detectLang, LANGS, setTimeZone } from './i18n.js';
+import { t, setLang, getLang, detectLang, LANGS, setTimeZone, errorText } from './i18n.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
 import { renderSearch, renderOrganisation } from './pages/search.js';
@@ -151,7 +151,7 @@ export async function render() {
   } catch (e) {
     if (seq !== renderSeq) return;
     if (e && e.status === 401) { state.me = null; history.replaceState({}, '', '/'); return render(); }
-    main.append(h('p', { class: 'error', role: 'alert' }, t('error.load'), ' ', e && e.message ? `(${e.message})` : ''));
+    main.append(h('p', { class: 'error', role: 'alert' }, t('error.load'), ' ', errorText(e)));
   }
   const title = main.querySelector('h1');
   document.title = title ? `${title.textContent} · ${t('app.name')}` : t('app.name');

@@ -125,6 +125,18 @@ export function countryName(code) {
   }
 }
 
+// Locale order with numbers by value ("Table 2" before "Table 10").
 export function compare(a, b) {
-  return String(a ?? '').localeCompare(String(b ?? ''), locale());
+  return String(a ?? '').localeCompare(String(b ?? ''), locale(), { numeric: true });
+}
+
+// Why an API call failed, in the page's language: the error code's own sentence
+// where there is one, the server's (English) message only on English pages.
+export function errorText(e) {
+  if (!e) return '';
+  const k = `apierr.${e.code}`;
+  if (strings[k] !== undefined || fallback[k] !== undefined) {
+    return lang === 'en' && e.message ? `${t(k)} (${e.message})` : t(k);
+  }
+  return lang === 'en' ? (e.message || '') : t('apierr.other');
 }

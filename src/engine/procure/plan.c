@@ -149,12 +149,13 @@ struct work {
     int pairs_n, pairs_cap;
 };
 
-static const struct procure_problem *sort_p;
-
-static int cmp_candidate(const void *a, const void *b)
+/* qsort_r comparators take their context as an argument: the engine keeps no
+ * global state, so plans may run in several threads at once. */
+static int cmp_candidate(const void *a, const void *b, void *ctx)
 {
-    const struct procure_demand *x = &sort_p->demands[*(const int *)a];
-    const struct procure_demand *y = &sort_p->demands[*(const int *)b];
+    const struct procure_problem *p = ctx;
+    const struct procure_demand *x = &p->demands[*(const int *)a];
+    const struct procure_demand *y = &p->demands[*(const int *)b];
     int c = strncmp(x->cpv, y->cpv, 5);
     if (c)
         return c;
@@ -338,8 +339,7 @@ static int form_lots(struct work *w, struct df_err *err)
         if (!w->reason[i])
             return fail_oom(err);
     }
-    sort_p = p;
-    qsort(w->order, (size_t)w->order_n, sizeof *w->order, cmp_candidate);
+    qsort_r(w->order, (size_t)w->order_n, sizeof *w->order, cmp_candidate, (void *)p);
     for (int k = 0; k < w->order_n;) {
         const char *grp = p->demands[w->order[k]].cpv;
         int end = k + 1;
@@ -393,7 +393,16 @@ static int flow_group(struct work *w, const int *dem, int dn, const int *sup, in
     for (int i = 0; i < dn; i++)
         if (country_is_ukraine(p->demands[dem[i]].country))
             ua += p->demands[dem[i]].quantity;
+    /* scale > the Ukrainian units makes price strictly first; it is capped so
+     * that price x scale stays far from overflow (then the preference among
+     * equal prices is approximate). */
+    int64_t max_price = 1;
+    for (int j = 0; j < sn; j++)
+        if (p->supplies[sup[j]].price_cents > max_price)
+            max_price = p->supplies[sup[j]].price_cents;
     int64_t scale = ua + 1 > (1 << 20) ? (1 << 20) : ua + 1;
+    if (scale > (INT64_C(1) << 58) / max_price)
+        scale = (INT64_C(1) << 58) / max_price > 0 ? (INT64_C(1) << 58) / max_price : 1;
 
     /* Nodes: 0 source, 1 sink, 2.. demands, then each supplier's buckets. */
     int *dl = malloc(((size_t)dn + 1) * sizeof *dl);
@@ -526,14 +535,18 @@ static int64_t greedy_room(struct work *w, int j, int dl)
     return room > 0 ? room : 0;
 }
 
-static const struct procure_problem *greedy_p;
-static const struct procure_demand *greedy_d;
+/* Orders supplies for one demand (ctx) by unit cost. */
+struct greedy_ctx {
+    const struct procure_problem *p;
+    const struct procure_demand *d;
+};
 
-static int cmp_greedy(const void *a, const void *b)
+static int cmp_greedy(const void *a, const void *b, void *ctx)
 {
-    const struct procure_supply *x = &greedy_p->supplies[*(const int *)a];
-    const struct procure_supply *y = &greedy_p->supplies[*(const int *)b];
-    int64_t cx = unit_cost(greedy_d, x, 2), cy = unit_cost(greedy_d, y, 2);
+    const struct greedy_ctx *g = ctx;
+    const struct procure_supply *x = &g->p->supplies[*(const int *)a];
+    const struct procure_supply *y = &g->p->supplies[*(const int *)b];
+    int64_t cx = unit_cost(g->d, x, 2), cy = unit_cost(g->d, y, 2);
     if (cx != cy)
         return cx < cy ? -1 : 1;
     return *(const int *)a - *(const int *)b;
@@ -555,9 +568,8 @@ static int greedy(struct work *w)
         for (int j = 0; j < p->supplies_n; j++)
             if (procure_pair_is_eligible(p->rules, d, &p->supplies[j]))
                 cand[n++] = j;
-        greedy_p = p;
-        greedy_d = d;
-        qsort(cand, (size_t)n, sizeof *cand, cmp_greedy);
+        struct greedy_ctx gc = {p, d};
+        qsort_r(cand, (size_t)n, sizeof *cand, cmp_greedy, &gc);
         int64_t left = d->quantity;
         for (int k = 0; k < n && left > 0; k++) {
             int64_t q = greedy_room(w, cand[k], d->deadline);
@@ -634,6 +646,7 @@ static int collect(struct work *w, struct df_err *err)
         first[i] = w->pairs_n;
     for (int k = w->pairs_n - 1; k >= 0; k--)
         first[w->pairs[k].demand] = k;
+    __int128 cost = 0;        /* a billion units at a billion euros would overflow */
     for (int l = 0; l < sol->lots_n; l++) {
         struct procure_lot *lot = &sol->lots[l];
         lot->allocs_first = sol->allocs_n;
@@ -643,8 +656,8 @@ static int collect(struct work *w, struct df_err *err)
             for (int q = first[i]; q < w->pairs_n && w->pairs[q].demand == i; q++) {
                 sol->allocs[sol->allocs_n++] = w->pairs[q];
                 got += w->pairs[q].quantity;
-                sol->total_cost_cents += w->pairs[q].quantity *
-                                         p->supplies[w->pairs[q].supply].price_cents;
+                cost += (__int128)w->pairs[q].quantity *
+                        p->supplies[w->pairs[q].supply].price_cents;
             }
             sol->unmet[i] = p->demands[i].quantity - got;
             lot->unmet += sol->unmet[i];
@@ -653,6 +666,7 @@ static int collect(struct work *w, struct df_err *err)
         }
         lot->allocs_n = sol->allocs_n - lot->allocs_first;
     }
+    sol->total_cost_cents = cost > INT64_MAX ? INT64_MAX : (int64_t)cost;
     free(first);
     return 0;
 }

@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
 import { tableName, orgInfo, orgLabel } from '../people.js';
-import { t, time, date, tn } from '../i18n.js';
+import { t, time, date, tn, errorText } from '../i18n.js';
 import { state } from '../app.js';
 
 function dayKey(x) {
@@ -14,7 +14,9 @@ function dayKey(x) {
 
 export async function renderAgenda(main) {
   const ag = await api.agenda();
-  const meetings = list(ag, 'meetings').slice().sort((a, b) => String(a.starts_at).localeCompare(String(b.starts_at)));
+  const start = (m) => m.start || m.starts_at;
+  const end = (m) => m.end || m.ends_at;
+  const meetings = list(ag, 'meetings').slice().sort((a, b) => String(start(a)).localeCompare(String(start(b))));
   const feedOut = h('p', { class: 'feed', id: 'feed-url', role: 'status' });
   const subscribe = h('button', {
     type: 'button', id: 'feed-new',
@@ -22,7 +24,7 @@ export async function renderAgenda(main) {
       try {
         const f = await api.newFeed();
         feedOut.replaceChildren(t('agenda.feed_ready'), ' ', h('a', { href: f.url }, f.url));
-      } catch (e) { feedOut.textContent = `${t('error.save')} ${e.message}`; }
+      } catch (e) { feedOut.textContent = `${t('error.save')} ${errorText(e)}`; }
     },
   }, t('agenda.subscribe'));
   const person = state.me && state.me.person ? state.me.person : {};
@@ -38,13 +40,24 @@ export async function renderAgenda(main) {
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty'))); return; }
   add(main, h('p', { class: 'count' }, tn('agenda.count', meetings.length)));
+  const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
+  // The other parties: docs/api.md gives every attendee in people[]; an older
+  // shape gave the other one in with{}.
+  const others = (m) => (m.people ? list(m.people).filter((p) => p.id !== me) : [m.with || {}]);
   const orgNames = new Map();
-  await Promise.all([...new Set(meetings.map((m) => m.with && (typeof m.with.organisation === 'object' ? m.with.organisation.id : m.with.organisation)).filter(Boolean))]
-    .map(async (id) => orgNames.set(id, orgLabel(await orgInfo(id)))));
+  const needNames = [];
+  for (const m of meetings) {
+    for (const p of others(m)) {
+      const id = typeof p.organisation === 'object' && p.organisation ? p.organisation.id : p.organisation;
+      if (id && p.organisation_name && document.documentElement.lang !== 'uk') orgNames.set(id, p.organisation_name);
+      else if (id && !orgNames.has(id)) needNames.push(id);
+    }
+  }
+  await Promise.all([...new Set(needNames)].map(async (id) => orgNames.set(id, orgLabel(await orgInfo(id)))));
   let current = '';
   let tbody = null;
   for (const m of meetings) {
-    const d = dayKey(m.starts_at);
+    const d = dayKey(start(m));
     if (d !== current) {
       current = d;
       tbody = h('tbody');
@@ -52,12 +65,13 @@ export async function renderAgenda(main) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
           h('th', { scope: 'col' }, t('agenda.with')))), tbody));
     }
-    const w = m.with || {};
-    const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;
-    const orgName = orgNames.get(orgId) || orgId || '';
     tbody.append(h('tr', { class: 'meeting', dataset: { id: m.id } },
-      h('td', {}, `${time(m.starts_at)}–${time(m.ends_at)}`),
-      h('td', {}, tableName(m)),
-      h('td', { translate: 'no' }, h('strong', {}, w.name || w.id || ''), orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgName)] : null)));
+      h('td', {}, `${time(start(m))}–${time(end(m))}`),
+      h('td', {}, tableName({ location_name: m.location_name || m.location })),
+      h('td', { translate: 'no' }, others(m).map((w, k) => {
+        const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;
+        return [k ? h('br') : null, h('strong', {}, w.name || w.id || ''),
+          orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgNames.get(orgId) || orgId)] : null];
+      }))));
   }
 }

@@ -4,7 +4,7 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
-import { t, tn, num, time, dayTime, compare, countryName } from '../i18n.js';
+import { t, tn, num, time, dayTime, compare, countryName, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { tableName } from '../people.js';
 
@@ -18,19 +18,22 @@ export async function renderPeople(main) {
   const q = h('input', { type: 'search', name: 'q' });
   const out = h('div', { id: 'people' });
   const all = (await peopleList()).sort((a, b) => compare(a.name, b.name));
+  let shown = 50;
   function draw() {
     const needle = q.value.trim().toLowerCase();
     const rows = all.filter((p) => !needle || `${p.name} ${p.organisation_name || p.organisation || ''} ${p.email || ''}`.toLowerCase().includes(needle));
-    clear(out).append(h('p', { class: 'count' }, tn('people.count', rows.length)),
+    add(clear(out), h('p', { class: 'count' }, tn('people.count', rows.length)),
       h('div', { class: 'scroll' }, h('table', {},
         h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', {}, rows.slice(0, 300).map((p) => h('tr', {},
+        h('tbody', {}, rows.slice(0, shown).map((p) => h('tr', {},
           h('td', {}, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
           h('td', {}, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, p.organisation_name || p.organisation) : ''),
           h('td', {}, countryName(p.country)),
-          h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))));
+          h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
+      rows.length > shown ? h('button', { type: 'button', id: 'people-more', onclick: () => { shown += 100; draw(); } },
+        t('people.more', { n: num(rows.length - shown) })) : null);
   }
-  q.addEventListener('input', draw);
+  q.addEventListener('input', () => { shown = 50; draw(); });
   add(main, h('h1', {}, t('people.title')), h('div', { class: 'card' }, field(t('people.filter'), q)), out);
   draw();
 }
@@ -102,6 +105,7 @@ function reasonOf(text) {
   const known = {
     'not scheduled yet': 'reason.not_yet',
     'no common free slot': 'reason.no_slot',
+    'no slot where both are free and a table is left': 'reason.no_slot',
     'no free table': 'reason.no_table',
   };
   const k = known[String(text || '').toLowerCase()];
@@ -124,14 +128,18 @@ export async function renderSchedule(main) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       runBtn.disabled = true;
-      clear(out).append(h('p', { class: 'muted' }, t('schedule.running')));
+      add(clear(out), h('p', { class: 'muted' }, t('schedule.running')));
       try {
         const r = await api.schedule(eventId(), Number(limit.value) || 10);
         let un = [];
+        const names = new Map();
         if (r.unscheduled) {
-          try { un = list(await api.unscheduled(eventId()), 'unscheduled'); } catch (_) { un = []; }
+          try {
+            un = list(await api.unscheduled(eventId()), 'unscheduled');
+            for (const p of await peopleList()) names.set(p.id, `${p.name} (${p.organisation_name})`);
+          } catch (_) { /* the figures stand without the list */ }
         }
-        clear(out).append(
+        add(clear(out), 
           h('div', { class: 'figures' },
             figure('sched-scheduled', num(r.scheduled), t('schedule.scheduled')),
             figure('sched-bound', num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
@@ -141,9 +149,10 @@ export async function renderSchedule(main) {
             r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
           un.length ? h('section', {}, h('h2', {}, t('schedule.unscheduled_title')),
             h('ul', { class: 'errors', id: 'unscheduled-list' }, un.slice(0, 200).map((u) => h('li', {},
-              h('strong', {}, u.id || u.request), ' ', reasonOf(u.reason))))) : null);
+              h('strong', {}, u.id || u.request), ' ', names.get(u.from) || u.from || '', ' → ', names.get(u.to) || u.to || '',
+              ': ', reasonOf(u.reason))))) : null);
       } catch (e) {
-        clear(out).append(h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${e.message}`));
+        add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
       } finally { runBtn.disabled = false; }
     },
   }, field(t('schedule.time_limit'), limit), runBtn);
@@ -152,7 +161,7 @@ export async function renderSchedule(main) {
       const r = await api.publish(eventId());
       state.event = { ...state.event, published_at: (r && r.published_at) || new Date().toISOString() };
       pubMsg.textContent = t('schedule.published_at', { when: dayTime(state.event.published_at) });
-    } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${e.message}`; }
+    } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${errorText(e)}`; }
   });
   add(main, h('h1', {}, t('schedule.title')), h('p', { class: 'lead' }, t('schedule.lead')), form, out,
     h('section', { class: 'card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
@@ -215,7 +224,7 @@ export async function renderCheckin(main) {
           const r = await api.checkin(p.id);
           p.checked_in_at = (r && r.checked_in_at) || new Date().toISOString();
           btn.textContent = t('checkin.done'); btn.disabled = true; count();
-        } catch (e) { btn.textContent = `${t('error.save')} ${e.message}`; }
+        } catch (e) { btn.textContent = `${t('error.save')} ${errorText(e)}`; }
       });
       out.append(h('li', { class: 'card' }, h('strong', {}, p.name), ' ', h('span', { class: 'muted' }, p.organisation_name || p.organisation || ''), ' ', btn));
     }

@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, field, list } from '../dom.js';
-import { t, countryName } from '../i18n.js';
+import { t, countryName, errorText } from '../i18n.js';
 import { state, flash, loadMe, role } from '../app.js';
 import { orgName } from './search.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
@@ -21,7 +21,7 @@ function personForm(p) {
       try {
         await api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: langs.value.trim() });
         flash(form, t('saved'));
-      } catch (e) { flash(form, `${t('error.save')} ${e.message}`, 'error'); }
+      } catch (e) { flash(form, `${t('error.save')} ${errorText(e)}`, 'error'); }
     },
   },
   h('h2', {}, t('profile.me')),
@@ -59,7 +59,7 @@ function orgForm(o, editable) {
           kind: kind.value, sme: sme.checked, description: desc.value || null, description_uk: descUk.value || null,
         });
         flash(form, t('saved'));
-      } catch (e) { flash(form, `${t('error.save')} ${e.message}`, 'error'); }
+      } catch (e) { flash(form, `${t('error.save')} ${errorText(e)}`, 'error'); }
     },
   },
   h('h2', {}, t('profile.org')),
@@ -117,7 +117,7 @@ function capForm(caps, save) {
       if (!/^\d{8}-\d$/.test(code)) { flash(form, t('caps.pick_cpv'), 'error'); return; }
       const next = caps.filter((c) => !(c.direction === dir.value && c.cpv === code));
       next.push({ direction: dir.value, cpv: code, title: title.value.trim(), description: desc.value || null, confidential: conf.checked });
-      try { await save(next); } catch (e) { flash(form, `${t('error.save')} ${e.message}`, 'error'); }
+      try { await save(next); } catch (e) { flash(form, `${t('error.save')} ${errorText(e)}`, 'error'); }
     },
   },
   h('h2', {}, t('caps.add')),

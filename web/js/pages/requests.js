@@ -2,7 +2,7 @@
 
 import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
-import { t, dayTime } from '../i18n.js';
+import { t, dayTime, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { personInfo, orgInfo, orgLabel } from '../people.js';
 
@@ -34,7 +34,7 @@ async function row(r, incoming, redraw) {
         flash(li, t(okKey));
       } catch (e) {
         box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
-        flash(li, `${t('error.save')} ${e.message}`, 'error');
+        flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
       }
     };
     li.append(h('div', { class: 'actions' },

@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
-import { t, tn, countryName, compare } from '../i18n.js';
+import { t, tn, countryName, compare, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
 
@@ -74,7 +74,7 @@ function requestForm(person, onDone) {
         flash(form, t('requests.sent'));
         form.querySelector('button').disabled = true;
         if (onDone) onDone();
-      } catch (e) { flash(form, `${t('requests.send_failed')} ${e.message}`, 'error'); }
+      } catch (e) { flash(form, `${t('requests.send_failed')} ${errorText(e)}`, 'error'); }
     },
   },
   field(t('requests.message'), msg),

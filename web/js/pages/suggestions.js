@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, list, clear } from '../dom.js';
-import { t, num, countryName } from '../i18n.js';
+import { t, num, countryName, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { reasonText } from '../reasons.js';
 import { orgName } from './search.js';
@@ -30,7 +30,7 @@ async function sendBox(s) {
       await api.sendRequest(state.event && state.event.id, sel.value, msg.value.trim());
       flash(box, t('requests.sent'));
       btn.disabled = true;
-    } catch (e) { flash(box, `${t('requests.send_failed')} ${e.message}`, 'error'); }
+    } catch (e) { flash(box, `${t('requests.send_failed')} ${errorText(e)}`, 'error'); }
   });
   box.append(sel, msg, btn);
   return box;
