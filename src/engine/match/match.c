@@ -33,7 +33,7 @@ void match_weights_meet(struct match_weights *w)
      * (either way) is the reason to meet; EU-Ukraine pairs are what the forum is for */
     *w = (struct match_weights){
         .text = 0.3, .text_profile = 0.2, .text_beta = 0.05, .doc_top = 80, .partner = 0.2,
-        .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 1.0,
+        .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 0.5,
     };
 }
 
@@ -561,12 +561,6 @@ static int cmp_qterm(const void *a, const void *b)
     return (x < y) - (x > y);
 }
 
-static int cmp_desc_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x < y) - (x > y);
-}
-
 static bool term_in_doc(const struct match_index *ix, int t, int d)
 {
     int lo = ix->post_off[t], hi = ix->post_off[t + 1] - 1;
@@ -606,17 +600,39 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     /* only the doc_top best documents speak: the candidates' similar projects */
     double floor_score = 0;
     if (w->doc_top > 0 && w->doc_top < ix->docs_n) {
-        double *sorted = arena_alloc(a, ((size_t)ix->docs_n + 1) * sizeof *sorted);
-        if (!sorted)
+        /* the doc_top-th best score, through a min-heap of the best seen */
+        double *h = arena_alloc(a, (size_t)w->doc_top * sizeof *h);
+        if (!h)
             return -1;
-        int m = 0;
-        for (int d = 0; d < ix->docs_n; d++)
-            if (doc[d] > 0)
-                sorted[m++] = doc[d];
-        if (m > w->doc_top) {
-            qsort(sorted, (size_t)m, sizeof *sorted, cmp_desc_double);
-            floor_score = sorted[w->doc_top - 1];
+        int m = 0, k = w->doc_top;
+        for (int d = 0; d < ix->docs_n; d++) {
+            double v = doc[d];
+            if (v <= 0 || (m == k && v <= h[0]))
+                continue;
+            if (m < k) {
+                int i = m++;
+                for (; i > 0 && h[(i - 1) / 2] > v; i = (i - 1) / 2)
+                    h[i] = h[(i - 1) / 2];
+                h[i] = v;
+                continue;
+            }
+            int i = 0;   /* replace the root and sift down */
+            for (;;) {
+                int l = 2 * i + 1, r = l + 1, c = i;
+                double cv = v;
+                if (l < k && h[l] < cv)
+                    c = l, cv = h[l];
+                if (r < k && h[r] < cv)
+                    c = r;
+                if (c == i)
+                    break;
+                h[i] = h[c];
+                i = c;
+            }
+            h[i] = v;
         }
+        if (m == k)
+            floor_score = h[0];
     }
     double best_doc = 0;
     for (int d = 0; d < ix->docs_n; d++)
