@@ -38,7 +38,15 @@ check "batch: bad lines named, others answered" \
     "[ $? -eq 3 ] && grep -q 'q.jsonl:2:' '$T/err' && grep -q 'q.jsonl:3:' '$T/err' && [ \$(wc -l < '$T/out') -eq 2 ] && grep -q '\"id\":\"d\"' '$T/out'"
 
 "$DFNC" --db "$T/d.db" demo --no-serve --seed 7 > /dev/null 2>&1
-UA=$(python3 -c 'import sqlite3,sys; r=sqlite3.connect(sys.argv[1]).execute("select o.id from organisations o join capabilities c on c.org_rid=o.rid where o.country=\'UA\' and c.direction=\'offer\' and c.cpv like \'35613%\' order by o.id limit 1").fetchone(); print(r[0] if r else "")' "$T/d.db")
+cat > "$T/ua.py" <<'PY'
+import sqlite3, sys
+row = sqlite3.connect(sys.argv[1]).execute(
+    "select o.id from organisations o join capabilities c on c.org_rid = o.rid"
+    " where o.country = 'UA' and c.direction = 'offer' and c.cpv like '35613%'"
+    " order by o.id limit 1").fetchone()
+print(row[0] if row else "")
+PY
+UA=$(python3 "$T/ua.py" "$T/d.db")
 if [ -n "$UA" ]; then
     "$DFNC" --db "$T/d.db" recommend "$UA" --top 5 --json > "$T/out"
     check "demo: a Ukrainian drone maker is told of EU organisations needing UAVs" \
