@@ -402,9 +402,9 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
 {
     struct match_weights w;
     match_weights_default(&w);
-    double *params[] = {&w.text, &w.text_profile, &w.text_beta, &w.partner, &w.two_hop, &w.popularity, &w.partner_recent,
+    double *params[] = {&w.text, &w.text_profile, &w.text_recency, &w.text_beta, &w.partner, &w.two_hop, &w.popularity, &w.partner_recent,
                         &w.popularity_recent, &w.partner_text, &w.same_country};
-    const char *names[] = {"text", "text_profile", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
+    const char *names[] = {"text", "text_profile", "text_recency", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
                            "popularity_recent", "partner_text", "same_country"};
     static const double values[] = {0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0, 4.5};
     static const int tops[] = {0, 5, 10, 20, 40, 80, 160};
@@ -435,26 +435,28 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
             }
         }
     }
-    printf("best on the development split: text %.2f text_profile %.2f text_beta %.2f doc_top %d partner %.2f "
+    printf("best on the development split: text %.2f text_profile %.2f text_recency %.2f text_beta %.2f doc_top %d partner %.2f "
            "two_hop %.2f popularity %.2f partner_recent %.2f popularity_recent %.2f "
            "partner_text %.2f same_country %.2f\n",
-           w.text, w.text_profile, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
+           w.text, w.text_profile, w.text_recency, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
            w.popularity_recent, w.partner_text, w.same_country);
 }
 
 int main(int argc, char **argv)
 {
     const char *data = getenv("DFNC_SHARED_DATA");
-    int do_tune = 0, synth_n = 20000;
+    int do_tune = 0, synth_n = 20000, show_signals = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--tune") == 0)
             do_tune = 1;
+        else if (strcmp(argv[i], "--signals") == 0)
+            show_signals = 1;
         else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             data = argv[++i];
         else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc)
             synth_n = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--synthetic N]\n");
+            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--signals] [--synthetic N]\n");
             return 2;
         }
     }
@@ -505,6 +507,20 @@ int main(int argc, char **argv)
         run_bm25(s, &d, qs, qn, &mb);
         run_popularity(&d, qs, qn, &mp);
         print_metrics("dfnc", &md);
+        if (show_signals) {
+            /* each signal alone, for the record (not tuned here) */
+            static const char *names[] = {"docs text", "profile text", "partners",
+                                          "2-hop", "recent pop."};
+            for (int g = 0; g < 5; g++) {
+                struct match_weights one = {.text_beta = 0.05, .doc_top = 80};
+                double *v[] = {&one.text, &one.text_profile, &one.partner, &one.two_hop,
+                               &one.popularity_recent};
+                *v[g] = 1;
+                struct metrics mo;
+                run_dfnc(&d, qs, qn, &one, &mo);
+                print_metrics(names[g], &mo);
+            }
+        }
         print_metrics("BM25 (FTS5)", &mb);
         print_metrics("popularity", &mp);
         printf("  recall@20 dfnc/BM25 = %.2f  (acceptance on the hold-out: >= 1.5)\n",

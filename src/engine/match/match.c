@@ -21,9 +21,10 @@ void match_weights_default(struct match_weights *w)
 {
     /* tuned on the development split only (bench/bench_match.c --tune) */
     *w = (struct match_weights){
-        .text = 2.0, .text_profile = 1.0, .text_beta = 0.05, .doc_top = 80, .partner = 0.6,
-        .two_hop = 0.3, .popularity = 0.2, .partner_recent = 0.45, .popularity_recent = 2.0,
-        .partner_text = 0.8, .same_country = 0.2, .cpv = 1.0, .eu_ua = 0.3,
+        .text = 2.0, .text_profile = 1.0, .text_recency = 0.05, .text_beta = 0.05,
+        .doc_top = 80, .partner = 0.45, .two_hop = 0.2, .popularity = 0.05,
+        .partner_recent = 0.6, .popularity_recent = 2.0, .partner_text = 0.8,
+        .same_country = 0.2, .cpv = 1.0, .eu_ua = 0.3,
     };
 }
 
@@ -134,6 +135,7 @@ struct match_index {
     int *org_len;                 /* words in all of a profile's documents */
     double avg_org_len;
     float *recent_of;             /* projects weighted by recency */
+    float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
     int max_year;
     double max_recent;
     int max_projects;
@@ -170,6 +172,7 @@ void match_index_free(struct match_index *ix)
     free(ix->adj_rw);
     free(ix->recent_of);
     free(ix->org_len);
+    free(ix->doc_recency);
     free(ix->projects_of);
     free(ix);
 }
@@ -342,7 +345,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     ix->projects_of = calloc((size_t)profiles_n + 1, sizeof *ix->projects_of);
     ix->recent_of = calloc((size_t)profiles_n + 1, sizeof *ix->recent_of);
     ix->org_len = calloc((size_t)profiles_n + 1, sizeof *ix->org_len);
-    if (!ix->org_len)
+    ix->doc_recency = calloc((size_t)ix->docs_n + 1, sizeof *ix->doc_recency);
+    if (!ix->org_len || !ix->doc_recency)
         goto oom;
     if (!ix->doc_mem_off || !ix->doc_mem || !ix->org_doc_off || !ix->org_doc || !ix->projects_of ||
         !ix->recent_of)
@@ -362,10 +366,12 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
                 ix->projects_of[o]++;
                 ix->recent_of[o] += (float)recency(ix, projects[d].year);
             }
+            ix->doc_recency[d] = (float)recency(ix, projects[d].year);
         } else {
             int o = own_of_doc[d - projects_n];
             ix->doc_mem[at++] = o;
             ix->org_doc_off[o + 1]++;
+            ix->doc_recency[d] = 1;
         }
         ix->doc_mem_off[d + 1] = (int)at;
     }
@@ -597,6 +603,11 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
             doc[d] += qt[i].weight * tf * (BM25_K1 + 1) / (tf + norm);
         }
     }
+    /* recent similar projects say more about who works on the topic now */
+    if (w->text_recency > 0)
+        for (int d = 0; d < ix->docs_n; d++)
+            if (doc[d] > 0)
+                doc[d] *= pow(ix->doc_recency[d], w->text_recency);
     /* only the doc_top best documents speak: the candidates' similar projects */
     double floor_score = 0;
     if (w->doc_top > 0 && w->doc_top < ix->docs_n) {
@@ -669,7 +680,7 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
 /* BM25 over each profile's whole text (all its documents as one), the way a
  * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
 static int score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
-                          struct arena *a, double *prof)
+                          const struct match_weights *w, struct arena *a, double *prof)
 {
     float *tf = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *tf);
     int *touched = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *touched);
@@ -684,7 +695,9 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
                 int o = ix->doc_mem[m];
                 if (tf[o] == 0)
                     touched[tn++] = o;
-                tf[o] += ix->post_tf[k];
+                tf[o] += w->text_recency > 0
+                             ? (float)(ix->post_tf[k] * pow(ix->doc_recency[d], w->text_recency))
+                             : ix->post_tf[k];
             }
         }
         double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
@@ -847,7 +860,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     if (!tx || !tp || !pp || !pr || !th || !score || !common || !banned)
         goto oom;
     if (qc.n > 0 && (score_text(ix, qc.t, qc.n, w, a, tx) < 0 ||
-                     (w->text_profile > 0 && score_profiles(ix, qc.t, qc.n, a, tp) < 0)))
+                     (w->text_profile > 0 && score_profiles(ix, qc.t, qc.n, w, a, tp) < 0)))
         goto oom;
     if (qc.n)
         qsort(qc.t, (size_t)qc.n, sizeof *qc.t, cmp_qterm);

@@ -47,6 +47,7 @@ struct match_weights {
     double text_profile; /* BM25 of the query over the candidate's whole profile text */
     double text_beta;    /* weight of a candidate's further matching documents after its best */
     int doc_top;         /* only the doc_top best documents count (0 = all) */
+    double text_recency; /* exponent on a document's recency in the text scores (0 = none) */
     double partner;      /* past partner of the lead (co-participations, damped) */
     double two_hop;      /* partner of the lead's partners (Adamic-Adar) */
     double popularity;   /* log of the number of projects */
