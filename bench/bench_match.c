@@ -402,10 +402,15 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
 {
     struct match_weights w;
     match_weights_default(&w);
+    if (getenv("TUNE_FROM_WALK")) {
+        /* a second starting point: the walk as the main signal */
+        w = (struct match_weights){.text = 1, .text_profile = 1, .walk = 2, .doc_top = 80,
+                                   .popularity_recent = 1, .partner_recent = 0.3};
+    }
     double *params[] = {&w.text, &w.text_profile, &w.text_recency, &w.text_beta, &w.partner, &w.two_hop, &w.popularity, &w.partner_recent,
-                        &w.popularity_recent, &w.partner_text, &w.same_country};
+                        &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk};
     const char *names[] = {"text", "text_profile", "text_recency", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
-                           "popularity_recent", "partner_text", "same_country"};
+                           "popularity_recent", "partner_text", "same_country", "walk"};
     static const double values[] = {0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0, 4.5};
     static const int tops[] = {0, 5, 10, 20, 40, 80, 160};
     struct metrics m;
@@ -437,9 +442,9 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
     }
     printf("best on the development split: text %.2f text_profile %.2f text_recency %.2f text_beta %.2f doc_top %d partner %.2f "
            "two_hop %.2f popularity %.2f partner_recent %.2f popularity_recent %.2f "
-           "partner_text %.2f same_country %.2f\n",
+           "partner_text %.2f same_country %.2f walk %.2f\n",
            w.text, w.text_profile, w.text_recency, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
-           w.popularity_recent, w.partner_text, w.same_country);
+           w.popularity_recent, w.partner_text, w.same_country, w.walk);
 }
 
 int main(int argc, char **argv)
@@ -510,11 +515,11 @@ int main(int argc, char **argv)
         if (show_signals) {
             /* each signal alone, for the record (not tuned here) */
             static const char *names[] = {"docs text", "profile text", "partners",
-                                          "2-hop", "recent pop."};
-            for (int g = 0; g < 5; g++) {
+                                          "2-hop", "recent pop.", "walk"};
+            for (int g = 0; g < 6; g++) {
                 struct match_weights one = {.text_beta = 0.05, .doc_top = 80};
                 double *v[] = {&one.text, &one.text_profile, &one.partner, &one.two_hop,
-                               &one.popularity_recent};
+                               &one.popularity_recent, &one.walk};
                 *v[g] = 1;
                 struct metrics mo;
                 run_dfnc(&d, qs, qn, &one, &mo);

@@ -55,6 +55,7 @@ struct match_weights {
     double popularity_recent;  /* projects weighted by recency */
     double partner_text;       /* a past partner that also matches the text */
     double same_country;       /* same country as the lead */
+    double walk;               /* two steps from the lead's and the query's projects */
     double cpv;          /* needs met by offers and offers wanted by needs */
     double eu_ua;        /* an EU (or EEA) - Ukraine pair */
 };
