@@ -308,7 +308,7 @@ static json_t *hits_json(const struct app_match_data *d, const struct match_hit 
             json_array_append_new(why, json_string(h[i].why[j]));
         json_array_append_new(arr, json_pack("{ss ss ss sf so}", "org", p->id, "name", p->name,
                                              "country", p->country,
-                                             "score", (double)(long)(h[i].score * 10000) / 10000,
+                                             "score", h[i].score,
                                              "why", why ? why : json_array()));
     }
     return arr;
@@ -340,7 +340,7 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
 
 static int dump(json_t *j, struct buf *out, struct df_err *err)
 {
-    char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     int rc = s && buf_puts(out, s) == 0 ? 0 : df_err_set(err, DF_ERR_RUNTIME, "answer too large");
     free(s);
     return rc;
