@@ -3,6 +3,8 @@
  * the demo's own: capability areas with real CPV 2008 codes, name parts, cities. */
 #include "app/demo.h"
 
+#include "app/procure_demo.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,11 +185,12 @@ static const char *ua_area_part(const char *part)
     return part;
 }
 
+/* Name stems that belong to no country, so a Swedish firm is not "Iberia ...". */
 static const char *const eu_stems[] = {
-    "Aquila", "Borealis", "Vistula", "Danube", "Alpine", "Baltic", "Nordic", "Iberia",
-    "Carpathia", "Adriatic", "Lynx", "Falco", "Helios", "Vega", "Orion", "Sentinel",
-    "Aegis", "Atlas", "Arcus", "Polaris", "Meridian", "Tatra", "Hanse", "Bohemia",
-    "Argo", "Corvus", "Fenix", "Kestrel", "Lumen", "Nova", "Quantum", "Stratos",
+    "Aquila", "Borealis", "Lynx", "Falco", "Helios", "Vega", "Orion", "Sentinel",
+    "Aegis", "Atlas", "Arcus", "Polaris", "Meridian", "Argo", "Corvus", "Fenix",
+    "Kestrel", "Lumen", "Nova", "Quantum", "Stratos", "Cygnus", "Draco", "Lyra",
+    "Talon", "Vector", "Zephyr", "Halo", "Apex", "Nimbus", "Onyx", "Altair",
 };
 
 static const char *const eu_tails[] = {"Systems", "Technologies", "Dynamics", "Defence",
@@ -739,7 +742,8 @@ static int fill(struct gen *g)
         return -1;
     g->sum->slots = slots_n;
     g->sum->tables = TABLES;
-    return 0;
+    /* Joint procurement: the ministries' demands and the companies' supplies. */
+    return app_procure_demo_fill(g->s, (unsigned)rng_next(&g->rng), g->err);
 }
 
 int app_demo_fill(struct store *s, unsigned long long seed, struct app_demo_summary *out,

@@ -272,7 +272,7 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
     d->projects = arena_alloc(&d->arena, ((size_t)L.projects_n + 1) * sizeof *d->projects);
     if (!d->projects)
         goto oom;
-    if (L.projects_n)
+    if (L.projects_n) /* L.projects is NULL in a forum without track records */
         memcpy(d->projects, L.projects, (size_t)L.projects_n * sizeof *d->projects);
     d->projects_n = L.projects_n;
     d->ix = match_index_build(d->profiles, d->profiles_n, d->projects, d->projects_n, err);

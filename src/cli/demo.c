@@ -7,7 +7,10 @@
 #include <time.h>
 
 #include "app/demo.h"
+#include "app/schedule.h"
+#include "app/auth.h"
 #include "cli/cli.h"
+#include "http/server.h"
 
 static double now_seconds(void)
 {
@@ -60,15 +63,49 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
            sum.countries);
     printf("  %d capabilities; %d meeting requests, %d accepted; %d slots, %d tables\n",
            sum.capabilities, sum.requests, sum.accepted, sum.slots, sum.tables);
+    /* Schedule the accepted requests, as an organiser would before publishing. */
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_opts so = {.event = APP_DEMO_EVENT, .time_limit = 3.0, .seed = (unsigned)seed};
+    struct app_schedule_report rep;
+    if (app_schedule_event(s, &so, &a, &rep, &err) < 0) {
+        arena_free(&a);
+        store_close(s);
+        return cli_fail(&err);
+    }
+    printf("  scheduled %d of %d accepted meetings (upper bound %d, %.1f%%) in %.2f s; "
+           "%d unscheduled with reasons (dfnc schedule --json lists them)\n",
+           rep.scheduled, rep.accepted, rep.upper_bound,
+           rep.upper_bound ? 100.0 * rep.scheduled / rep.upper_bound : 100.0, rep.seconds,
+           rep.unscheduled_n);
+    arena_free(&a);
     store_close(s);
     struct stat st;
     if (stat(ctx->db_path, &st) == 0)
         printf("  database: %.1f MiB\n", st.st_size / 1048576.0);
     if (serve) {
-        (void)port;
-        printf("The web server is not part of this build yet; the forum is in %s.\n"
-               "Try: dfnc --db %s stats, or dfnc --db %s export people -\n",
-               ctx->db_path, ctx->db_path, ctx->db_path);
+        /* Logins with printed passwords (a local demo only), then serve until Ctrl-C. */
+        struct app_demo_login logins[6];
+        int logins_n = 0;
+        struct arena a;
+        arena_init(&a, 0);
+        if (app_auth_init(&err) < 0 || store_open(&s, ctx->db_path, &err) < 0 ||
+            app_demo_logins(s, 5, &a, logins, &logins_n, &err) < 0) {
+            store_close(s);
+            arena_free(&a);
+            return cli_fail(&err);
+        }
+        store_close(s);
+        printf("demo logins (local demo only; POST /api/v1/session {email,password}):\n");
+        for (int i = 0; i < logins_n; i++)
+            printf("  %-28s %-22s %s%s%s\n", logins[i].email, logins[i].password,
+                   logins[i].role, logins[i].person ? " " : "",
+                   logins[i].person ? logins[i].person : "");
+        arena_free(&a);
+        struct http_options o = {.db_path = ctx->db_path, .listen = "127.0.0.1", .port = port,
+                                 .access_log = true};
+        if (http_serve(&o, &err) < 0)
+            return cli_fail(&err);
     }
     return 0;
 }
