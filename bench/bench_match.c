@@ -341,7 +341,8 @@ static void synthetic(int n, int queries)
         char id[32];
         snprintf(id, sizeof id, "p-%d", p);
         pj[p] = (struct match_project){.id = strdup(id), .text = buf_take(&b),
-                                       .members = mem + p * members, .members_n = members};
+                                       .members = mem + p * members, .members_n = members,
+                                       .coordinator = mem[p * members]};
         /* a member twice in a project is harmless but unrealistic */
         for (int k = 1; k < members; k++)
             for (int j = 0; j < k; j++)
@@ -408,9 +409,9 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
                                    .popularity_recent = 1, .partner_recent = 0.3};
     }
     double *params[] = {&w.text, &w.text_profile, &w.text_recency, &w.text_beta, &w.partner, &w.two_hop, &w.popularity, &w.partner_recent,
-                        &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk};
+                        &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk, &w.chosen};
     const char *names[] = {"text", "text_profile", "text_recency", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
-                           "popularity_recent", "partner_text", "same_country", "walk"};
+                           "popularity_recent", "partner_text", "same_country", "walk", "chosen"};
     static const double values[] = {0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0, 4.5};
     static const int tops[] = {0, 5, 10, 20, 40, 80, 160};
     struct metrics m;
@@ -442,9 +443,9 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
     }
     printf("best on the development split: text %.2f text_profile %.2f text_recency %.2f text_beta %.2f doc_top %d partner %.2f "
            "two_hop %.2f popularity %.2f partner_recent %.2f popularity_recent %.2f "
-           "partner_text %.2f same_country %.2f walk %.2f\n",
+           "partner_text %.2f same_country %.2f walk %.2f chosen %.2f\n",
            w.text, w.text_profile, w.text_recency, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
-           w.popularity_recent, w.partner_text, w.same_country, w.walk);
+           w.popularity_recent, w.partner_text, w.same_country, w.walk, w.chosen);
 }
 
 int main(int argc, char **argv)

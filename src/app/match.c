@@ -127,7 +127,7 @@ static int on_project(void *ud, const struct store_project *p)
         .id = L->project_ids[L->projects_n],
         .text = arena_printf(L->a, "%s. %s", p->title ? p->title : "",
                              p->objective ? p->objective : ""),
-        .year = p->start_date ? atoi(p->start_date) : 0,
+        .year = p->start_date ? atoi(p->start_date) : 0, .coordinator = -1,
     };
     if (!L->project_ids[L->projects_n] || !L->projects[L->projects_n].text)
         return L->oom = 1;
@@ -169,6 +169,8 @@ static int on_member(void *ud, const struct store_project_member *m)
         return L->oom = 1;
     L->members[L->members_n++] = p;
     L->members[L->members_n++] = o;
+    if (m->role && strcmp(m->role, "coordinator") == 0 && L->projects[p].coordinator < 0)
+        L->projects[p].coordinator = o;   /* an index among all organisations, remapped later */
     L->orgs[o].projects++;
     return 0;
 }
@@ -269,6 +271,9 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
         if (o >= 0)
             ((int *)L.projects[p].members)[L.projects[p].members_n++] = o;
     }
+    for (int p = 0; p < L.projects_n; p++)
+        if (L.projects[p].coordinator >= 0)
+            L.projects[p].coordinator = L.orgs[L.projects[p].coordinator].new_index;
     d->projects = arena_alloc(&d->arena, ((size_t)L.projects_n + 1) * sizeof *d->projects);
     if (!d->projects)
         goto oom;

@@ -38,6 +38,7 @@ struct match_project {
     const int *members;
     int members_n;
     int year;                 /* start year; 0 = unknown (counts as the oldest) */
+    int coordinator;          /* profile index of the coordinator, or -1 (set it: 0 is a profile) */
 };
 
 /* Weights of the signals; match_weights_default gives the ones tuned on the
@@ -56,6 +57,7 @@ struct match_weights {
     double partner_text;       /* a past partner that also matches the text */
     double same_country;       /* same country as the lead */
     double walk;               /* two steps from the lead's and the query's projects */
+    double chosen;             /* in a consortium the lead coordinated (it chose them) */
     double cpv;          /* needs met by offers and offers wanted by needs */
     double eu_ua;        /* an EU (or EEA) - Ukraine pair */
 };
