@@ -409,9 +409,9 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
                                    .popularity_recent = 1, .partner_recent = 0.3};
     }
     double *params[] = {&w.text, &w.text_profile, &w.text_recency, &w.text_beta, &w.partner, &w.two_hop, &w.popularity, &w.partner_recent,
-                        &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk, &w.chosen};
+                        &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk, &w.chosen, &w.country_spread, &w.profile_b};
     const char *names[] = {"text", "text_profile", "text_recency", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
-                           "popularity_recent", "partner_text", "same_country", "walk", "chosen"};
+                           "popularity_recent", "partner_text", "same_country", "walk", "chosen", "country_spread", "profile_b"};
     static const double values[] = {0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0, 4.5};
     static const int tops[] = {0, 5, 10, 20, 40, 80, 160};
     struct metrics m;
@@ -443,9 +443,11 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
     }
     printf("best on the development split: text %.2f text_profile %.2f text_recency %.2f text_beta %.2f doc_top %d partner %.2f "
            "two_hop %.2f popularity %.2f partner_recent %.2f popularity_recent %.2f "
-           "partner_text %.2f same_country %.2f walk %.2f chosen %.2f\n",
+           "partner_text %.2f same_country %.2f walk %.2f chosen %.2f country_spread %.2f "
+           "profile_b %.2f\n",
            w.text, w.text_profile, w.text_recency, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
-           w.popularity_recent, w.partner_text, w.same_country, w.walk, w.chosen);
+           w.popularity_recent, w.partner_text, w.same_country, w.walk, w.chosen,
+           w.country_spread, w.profile_b);
 }
 
 int main(int argc, char **argv)
@@ -518,7 +520,7 @@ int main(int argc, char **argv)
             static const char *names[] = {"docs text", "profile text", "partners",
                                           "2-hop", "recent pop.", "walk"};
             for (int g = 0; g < 6; g++) {
-                struct match_weights one = {.text_beta = 0.05, .doc_top = 80};
+                struct match_weights one = {.text_beta = 0.05, .doc_top = 80, .profile_b = 0.75};
                 double *v[] = {&one.text, &one.text_profile, &one.partner, &one.two_hop,
                                &one.popularity_recent, &one.walk};
                 *v[g] = 1;

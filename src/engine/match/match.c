@@ -25,7 +25,8 @@ void match_weights_default(struct match_weights *w)
         .text = 0.3, .text_profile = 1.5, .text_recency = 0.6, .text_beta = 0.0,
         .doc_top = 80, .partner = 0.0, .two_hop = 0.3, .popularity = 0.2,
         .partner_recent = 0.3, .popularity_recent = 0.1, .partner_text = 0.05,
-        .same_country = 0.3, .walk = 2.0, .chosen = 0.3, .cpv = 1.0, .eu_ua = 0.3,
+        .same_country = 0.3, .walk = 2.0, .chosen = 0.3, .profile_b = 0.75, .cpv = 1.0,
+        .eu_ua = 0.3,
     };
 }
 
@@ -34,7 +35,8 @@ void match_weights_meet(struct match_weights *w)
     /* set by hand on the demo forum and the unit tests: a need met by an offer
      * (either way) is the reason to meet; EU-Ukraine pairs are what the forum is for */
     *w = (struct match_weights){
-        .text = 0.3, .text_profile = 0.2, .text_beta = 0.05, .doc_top = 80, .partner = 0.2,
+        .text = 0.3, .text_profile = 0.2, .text_beta = 0.05, .doc_top = 80, .profile_b = 0.75,
+        .partner = 0.2,
         .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 0.5,
     };
 }
@@ -727,7 +729,8 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
         double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
         for (int j = 0; j < tn; j++) {
             int o = touched[j];
-            double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->org_len[o] / ix->avg_org_len);
+            double b = w->profile_b < 0 ? 0 : w->profile_b > 1 ? 1 : w->profile_b;
+            double norm = BM25_K1 * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
             prof[o] += qw * idf * tf[o] * (BM25_K1 + 1) / (tf[o] + norm);
             tf[o] = 0;
         }
@@ -970,7 +973,10 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
 
     const struct match_profile *lead = q->lead >= 0 ? &ix->profiles[q->lead] : NULL;
     double pop_norm = ix->max_projects > 0 ? log1p(ix->max_projects) : 1.0;
-    int k = q->top;
+    /* with a country spread wanted, rank a wider pool, then pick greedily */
+    int k = w->country_spread > 0 ? (q->top * 3 < ix->n ? q->top * 3 : ix->n) : q->top;
+    if (k < q->top)
+        k = q->top;
     struct cand *heap = arena_alloc(a, (size_t)k * sizeof *heap);
     if (!heap)
         goto oom;
@@ -1021,6 +1027,30 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         }
     }
     qsort(heap, (size_t)hn, sizeof *heap, cmp_cand);
+    if (w->country_spread > 0 && hn > 0) {
+        /* consortia spread over countries: each already chosen organisation of
+         * the same country costs country_spread */
+        for (int i = 0; i < hn && i < q->top; i++) {
+            int best = i;
+            double best_v = -1e300;
+            for (int j = i; j < hn; j++) {
+                int same = 0;
+                const char *cj = ix->profiles[heap[j].org].country;
+                for (int m = 0; m < i && cj; m++) {
+                    const char *cm = ix->profiles[heap[m].org].country;
+                    same += cm && strcmp(cm, cj) == 0;
+                }
+                double v = heap[j].score - w->country_spread * same;
+                if (v > best_v)
+                    best_v = v, best = j;
+            }
+            struct cand t = heap[best];
+            memmove(heap + i + 1, heap + i, (size_t)(best - i) * sizeof *heap);
+            heap[i] = t;
+        }
+        if (hn > q->top)
+            hn = q->top;
+    }
 
     struct match_hit *out = arena_alloc(a, ((size_t)hn + 1) * sizeof *out);
     if (!out)

@@ -58,6 +58,8 @@ struct match_weights {
     double same_country;       /* same country as the lead */
     double walk;               /* two steps from the lead's and the query's projects */
     double chosen;             /* in a consortium the lead coordinated (it chose them) */
+    double country_spread;     /* cost of each organisation already chosen from a country */
+    double profile_b;          /* BM25 length normalisation of whole profiles (0..1) */
     double cpv;          /* needs met by offers and offers wanted by needs */
     double eu_ua;        /* an EU (or EEA) - Ukraine pair */
 };
