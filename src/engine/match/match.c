@@ -1098,6 +1098,9 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         }
         if (ix->projects_of[o] >= 3 && m < WHY_MAX)
             out[i].why[m++] = arena_printf(a, "took part in %d projects", ix->projects_of[o]);
+        if (m == 0 && lead && lead->country && c->country && w->same_country > 0 &&
+            strcmp(lead->country, c->country) == 0)
+            out[i].why[m++] = arena_printf(a, "based in %s, like you", c->country);
         for (int j = 0; j < m; j++)
             if (!out[i].why[j])
                 goto oom;
