@@ -35,6 +35,12 @@ struct st {
     int *occ;                   /* P * S */
     int *load, *cap;            /* R * S */
     int *pbreaks, *pcount, *deg;
+    /* with at most 64 slots, each person's busy slots as a bit mask: breaks are
+     * then a popcount (run starts, a session's first slot always starting one) */
+    uint64_t *busy;
+    uint64_t first_bits;        /* slots that open a break group */
+    uint64_t group_mask[64];    /* slots of each break group */
+    int n_groups;
     int fcap;                   /* break cap from fairness (-1 none) */
     long cost;
     long hard;                  /* number of hard violations now */
@@ -148,7 +154,21 @@ static long set_slot(struct st *t, int m, int ns)
             d -= W_ZERO;
         if (ns < 0 && --t->pcount[q] == 0)
             d += W_ZERO;
-        int nb = person_breaks(t->bsess, S, o);
+        int nb;
+        if (t->busy) {
+            uint64_t b = t->busy[q];
+            if (os >= 0 && o[os] == 0)
+                b &= ~(1ULL << os);
+            if (ns >= 0)
+                b |= 1ULL << ns;
+            t->busy[q] = b;
+            uint64_t starts = b & ~((b << 1) & ~t->first_bits);
+            nb = __builtin_popcountll(starts);
+            for (int g = 0; g < t->n_groups; g++)
+                nb -= (b & t->group_mask[g]) != 0;
+        } else {
+            nb = person_breaks(t->bsess, S, o);
+        }
         t->pbreaks[q] = nb;
         d += nb - ob;
         dx += fair_excess(t, nb) - fair_excess(t, ob);
@@ -267,6 +287,7 @@ static void st_free(struct st *t)
     free(t->pcount);
     free(t->deg);
     free(t->frozen);
+    free(t->busy);
 }
 
 /* Is slot s allowed for meeting m by session, availability, fixing and locks? */
@@ -323,6 +344,18 @@ static int st_init(struct st *t, const struct sched_problem *p)
     for (int s = 0; s < S; s++) {
         t->sess[s] = p->slot_session ? p->slot_session[s] : 0;
         t->bsess[s] = p->breaks_span_sessions ? 0 : t->sess[s];
+    }
+    if (S <= 64) {
+        t->busy = calloc((size_t)P + 1, sizeof(uint64_t));
+        if (!t->busy)
+            return -1;
+        for (int s = 0; s < S; s++) {
+            if (s == 0 || t->bsess[s] != t->bsess[s - 1]) {
+                t->first_bits |= 1ULL << s;
+                t->n_groups++;
+            }
+            t->group_mask[t->n_groups - 1] |= 1ULL << s;
+        }
     }
 
     /* domains */
@@ -1212,7 +1245,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
         long moves = p->max_moves > 0 ? p->max_moves : 3000000L + 20000L * M;
         if (moves > 400000000L)
             moves = 400000000L;
-        bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0;
+        bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0 && !p->local_only;
         double ls_deadline = exact_ok ? start + limit * 0.4 : deadline;
         if (!(x.have_best && x.best_cost == 0))
             anneal(&x, moves, ls_deadline);
