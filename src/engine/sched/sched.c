@@ -18,8 +18,11 @@
 
 /* Cost weights: a hard violation outweighs everything else; an unscheduled
  * meeting outweighs any number of breaks a local move can save. */
-#define W_UNSCHED 60L
-#define W_ZERO 30L
+/* Breaks weigh W_BREAK; each idle slot inside a person's day weighs 1, a
+ * gradient towards fewer breaks (a gap that shrinks is progress). */
+#define W_BREAK 4L
+#define W_UNSCHED (60L * W_BREAK)
+#define W_ZERO (30L * W_BREAK)
 
 struct st {
     const struct sched_problem *p;
@@ -45,6 +48,8 @@ struct st {
     long cost;
     long hard;                  /* number of hard violations now */
     long excess;                /* fairness excess now */
+    long breaks_total, idle_total;
+    int *pidle;
     int unsched;
     uint64_t rng;
     bool frozen_any;
@@ -164,13 +169,24 @@ static long set_slot(struct st *t, int m, int ns)
             t->busy[q] = b;
             uint64_t starts = b & ~((b << 1) & ~t->first_bits);
             nb = __builtin_popcountll(starts);
-            for (int g = 0; g < t->n_groups; g++)
-                nb -= (b & t->group_mask[g]) != 0;
+            int ni = 0;
+            for (int g = 0; g < t->n_groups; g++) {
+                uint64_t bg = b & t->group_mask[g];
+                if (bg) {
+                    nb--;
+                    ni += 63 - __builtin_clzll(bg) - __builtin_ctzll(bg) + 1 -
+                          __builtin_popcountll(bg);
+                }
+            }
+            d += ni - t->pidle[q];
+            t->idle_total += ni - t->pidle[q];
+            t->pidle[q] = ni;
         } else {
             nb = person_breaks(t->bsess, S, o);
         }
         t->pbreaks[q] = nb;
-        d += nb - ob;
+        t->breaks_total += nb - ob;
+        d += W_BREAK * (nb - ob);
         dx += fair_excess(t, nb) - fair_excess(t, ob);
     }
     for (int i = t->res_off[m]; i < t->res_off[m + 1]; i++) {
@@ -285,6 +301,7 @@ static void st_free(struct st *t)
     free(t->cap);
     free(t->pbreaks);
     free(t->pcount);
+    free(t->pidle);
     free(t->deg);
     free(t->frozen);
     free(t->busy);
@@ -324,8 +341,8 @@ static int st_init(struct st *t, const struct sched_problem *p)
         t->rng = 1;
     t->sess = malloc((size_t)S * sizeof(int));
     t->bsess = malloc((size_t)S * sizeof(int));
-    t->w_hard = p->must_all ? 4 : 1000;
-    t->w_fair = p->must_all ? 3 : 6;
+    t->w_hard = p->must_all ? 4 * W_BREAK : 1000 * W_BREAK;
+    t->w_fair = p->must_all ? 3 * W_BREAK : 6 * W_BREAK;
     t->dom_off = calloc((size_t)M + 1, sizeof(int));
     t->pm_off = calloc((size_t)P + 1, sizeof(int));
     t->res_off = calloc((size_t)M + 1, sizeof(int));
@@ -336,10 +353,11 @@ static int st_init(struct st *t, const struct sched_problem *p)
     t->cap = calloc((size_t)t->R * S, sizeof(int));
     t->pbreaks = calloc((size_t)P + 1, sizeof(int));
     t->pcount = calloc((size_t)P + 1, sizeof(int));
+    t->pidle = calloc((size_t)P + 1, sizeof(int));
     t->deg = calloc((size_t)P + 1, sizeof(int));
     t->frozen = calloc((size_t)M + 1, 1);
     if (!t->sess || !t->bsess || !t->dom_off || !t->pm_off || !t->res_off || !t->succ_off || !t->slot ||
-        !t->occ || !t->load || !t->cap || !t->pbreaks || !t->pcount || !t->deg || !t->frozen)
+        !t->occ || !t->load || !t->cap || !t->pbreaks || !t->pcount || !t->pidle || !t->deg || !t->frozen)
         return -1;
     for (int s = 0; s < S; s++) {
         t->sess[s] = p->slot_session ? p->slot_session[s] : 0;
@@ -781,7 +799,10 @@ struct search {
     int *best;
     int *chain, *chain_to;
     unsigned char *mark;
-    long best_cost;     /* of the best valid state (no hard violation) */
+    long best_cost;     /* of the best valid state (no hard violation), idle slots aside */
+    long best_idle;
+    int best_breaks, best_unsched;
+    int target_unsched; /* reaching it with no break ends the search */
     bool have_best;
 };
 
@@ -819,10 +840,14 @@ static void note_best(struct search *x)
         return;
     if (t->p->must_all && (t->unsched > 0 || t->excess > 0))
         return;
-    if (x->have_best && t->cost >= x->best_cost)
+    long key = t->cost - t->idle_total;
+    if (x->have_best && (key > x->best_cost || (key == x->best_cost && t->idle_total >= x->best_idle)))
         return;
     memcpy(x->best, t->slot, (size_t)t->M * sizeof(int));
-    x->best_cost = t->cost;
+    x->best_cost = key;
+    x->best_idle = t->idle_total;
+    x->best_breaks = (int)t->breaks_total;
+    x->best_unsched = t->unsched;
     x->have_best = true;
 }
 
@@ -953,10 +978,15 @@ static long propose(struct search *x)
     return d;
 }
 
+static bool done(const struct search *x)
+{
+    return x->have_best && x->best_breaks == 0 && x->best_unsched <= x->target_unsched;
+}
+
 static void anneal(struct search *x, long moves, double deadline)
 {
     struct st *t = x->t;
-    double t0 = x->t->p->must_all ? 2.0 : 3.0, t1 = 0.05;
+    double t0 = (x->t->p->must_all ? 2.0 : 3.0) * W_BREAK, t1 = 0.05 * W_BREAK;
     int rounds = 4;
     long per = moves / rounds > 0 ? moves / rounds : 1;
     double begin = now_s(), span = (deadline - begin) / rounds;
@@ -986,11 +1016,119 @@ static void anneal(struct search *x, long moves, double deadline)
                 temp = hot * pow(t1 / hot, f);
                 if (now_s() > deadline)
                     return;
-                if (x->have_best && x->best_cost == 0)
+                if (done(x))
                     return;
             }
         }
     }
+}
+
+/* ---- exact phase: SAT proofs of lower bounds and SAT-based LNS ---------- */
+
+/* Makes sol the current state and keeps it when it is a better valid one. */
+static void take(struct search *x, const int *sol)
+{
+    struct st *t = x->t;
+    for (int m = 0; m < t->M; m++)
+        set_slot(t, m, sol[m]);
+    note_best(x);
+    for (int m = 0; m < t->M; m++)
+        set_slot(t, m, x->best[m]);
+}
+
+/* Frees about frac of the meetings around the best state's trouble spots:
+ * the meetings of people with breaks, a window of slots, or random people. */
+static void pick_fixed(struct search *x, int *fix, double frac)
+{
+    struct st *t = x->t;
+    int M = t->M, want = (int)(frac * M) + 1, freed = 0;
+    for (int m = 0; m < M; m++)
+        fix[m] = x->best[m];
+    int kind = rndn(t, 3);
+    if (kind == 1) {
+        int w = (int)(frac * t->S) + 2;
+        int a = rndn(t, t->S);
+        for (int m = 0; m < M; m++)
+            if (fix[m] >= a && fix[m] < a + w)
+                fix[m] = -1;
+        return;
+    }
+    for (int tries = 0; freed < want && tries < 4 * t->P; tries++) {
+        int q = rndn(t, t->P);
+        if (kind == 0 && tries < 2 * t->P && t->pbreaks[q] == 0)
+            continue;
+        for (int k = t->pm_off[q]; k < t->pm_off[q + 1]; k++)
+            if (fix[t->pm[k]] >= 0) {
+                fix[t->pm[k]] = -1;
+                freed++;
+            }
+    }
+}
+
+static void exact_phase(struct search *x, double deadline, bool exact, int *lb, bool *opt,
+                        bool *infeasible)
+{
+    struct st *t = x->t;
+    int M = t->M;
+    int kmax = x->have_best ? x->best_breaks : 64;
+    struct sched_sat *z = sched_sat_new(t->p, t->dom_off, t->dom, kmax > 0 ? kmax : 1, deadline);
+    int *sol = malloc(((size_t)M + 1) * sizeof(int)), *fix = malloc(((size_t)M + 1) * sizeof(int));
+    if (!z || !sol || !fix)
+        goto out;
+    if (x->have_best)
+        for (int m = 0; m < M; m++)
+            set_slot(t, m, x->best[m]);
+    int proof_conf = 1000, lns_conf = 200, fails = 0;
+    double frac = 0.3;
+    bool proving = exact;
+    while (now_s() < deadline) {
+        bool bf = false;
+        if (!x->have_best) {
+            int r = sched_sat_solve(z, -1, NULL, proof_conf, sol, &bf);
+            if (r == 20) {
+                *infeasible = exact;
+                break;
+            }
+            if (r == 10)
+                take(x, sol);
+            proof_conf *= 2;
+            continue;
+        }
+        int best = x->best_breaks;
+        if (*lb >= best) {
+            *opt = exact;
+            break;
+        }
+        if (proving) {
+            int r = sched_sat_solve(z, *lb, NULL, proof_conf, sol, &bf);
+            if (r == 20 && bf)
+                (*lb)++;
+            else if (r == 20)
+                break;   /* cannot be: a valid schedule is known */
+            else if (r == 10)
+                take(x, sol);
+            else
+                proof_conf = proof_conf * 3 / 2;
+            if (r != 0)
+                continue;
+        }
+        for (int k = 0; k < 6 && now_s() < deadline; k++) {
+            pick_fixed(x, fix, frac);
+            int r = sched_sat_solve(z, best - 1, fix, lns_conf, sol, &bf);
+            if (r == 10) {
+                take(x, sol);
+                fails = 0;
+                break;
+            }
+            /* refuted or undecided: widen the neighbourhood slowly */
+            if (++fails % 20 == 0 && frac < 0.8)
+                frac += 0.05;
+        }
+    }
+out:
+    sched_sat_free(z);
+    free(sol);
+    free(fix);
 }
 
 /* ---- tables ------------------------------------------------------------ */
@@ -1189,8 +1327,10 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
     }
     bool prec_ok = propagate_precedences(&t);
     bool infeasible = p->must_all && (!prec_ok || provably_infeasible(&t));
-    int sat_lb = 0, sat_opt = 0;
+    int sat_lb = 0;
+    bool sat_opt = false;
     out->upper_bound = upper_bound(&t);
+    x.target_unsched = p->must_all ? 0 : M - out->upper_bound;
     out->lower_bound = p->must_all ? 0 : -1;
 
     x.t = &t;
@@ -1247,26 +1387,17 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
             moves = 400000000L;
         bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0 && !p->local_only;
         double ls_deadline = exact_ok ? start + limit * 0.4 : deadline;
-        if (!(x.have_best && x.best_cost == 0))
+        if (!done(&x))
             anneal(&x, moves, ls_deadline);
         out->moves = moves;
-        if (exact_ok && !(x.have_best && x.best_cost == 0) && now_s() < deadline) {
+        if (exact_ok && !done(&x) && now_s() < deadline) {
             /* min breaks is 0 when someone cannot have a break: then the
              * encoding's per-person cap d is exactly the fairness rule */
             bool exact = p->fairness < 0;
             for (int q = 0; q < t.P && !exact; q++)
                 exact = t.deg[q] < 2;
-            int best = x.have_best ? (int)x.best_cost : -1;
-            int lb = 0;
             bool none = false;
-            int got = sched_sat_search(p, t.dom_off, t.dom, best, deadline, exact, x.best, &lb,
-                                       &none);
-            if (got) {
-                x.have_best = true;
-                lb = -1;   /* set below from the optimum */
-            }
-            sat_lb = lb;
-            sat_opt = got;
+            exact_phase(&x, deadline, exact, &sat_lb, &sat_opt, &none);
             infeasible = none && !x.have_best;
         }
     }
@@ -1337,7 +1468,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
             }
     }
 
-    if (sat_opt)
+    if (sat_opt && x.have_best)
         out->lower_bound = out->breaks;
     else if (p->must_all && sat_lb > out->lower_bound)
         out->lower_bound = sat_lb;
