@@ -1382,7 +1382,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
     free(key);
     if (!infeasible) {
         note_best(&x);
-        long moves = p->max_moves > 0 ? p->max_moves : 3000000L + 20000L * M;
+        long moves = p->max_moves > 0 ? p->max_moves : 200000L + 20000L * M;
         if (moves > 400000000L)
             moves = 400000000L;
         bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0 && !p->local_only;
@@ -1474,8 +1474,10 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
         out->lower_bound = sat_lb;
     bool complete = out->scheduled == M;
     bool fair_ok = p->fairness < 0 || out->spread <= p->fairness;
-    if (infeasible)
+    if (infeasible) {
         out->status = SCHED_INFEASIBLE;
+        out->lower_bound = -1;
+    }
     else if (p->must_all && !(complete && fair_ok && t.hard == 0))
         out->status = SCHED_UNKNOWN;
     else if (p->must_all && out->breaks == out->lower_bound)

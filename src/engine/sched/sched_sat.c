@@ -138,6 +138,7 @@ struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_of
     ccadical_set_terminate(e.s, &e, stop_now);
     /* many short incremental calls under assumptions: inprocessing costs more
      * than it saves here (measured: a 1,500-conflict call went from 6 s to 0.1 s) */
+    ccadical_set_option(e.s, "quiet", 1);   /* an engine never prints */
     ccadical_set_option(e.s, "elim", 0);
     ccadical_set_option(e.s, "subsume", 0);
     ccadical_set_option(e.s, "probe", 0);
