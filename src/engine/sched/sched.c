@@ -41,6 +41,9 @@ struct st {
     /* with at most 64 slots, each person's busy slots as a bit mask: breaks are
      * then a popcount (run starts, a session's first slot always starting one) */
     uint64_t *busy;
+    /* meetings in each slot (when S * M is small enough): members[s * M + i],
+     * i < member_n[s]; member_pos[m] is m's index in its slot's list */
+    int *members, *member_n, *member_pos;
     uint64_t first_bits;        /* slots that open a break group */
     uint64_t group_mask[64];    /* slots of each break group */
     int n_groups;
@@ -224,6 +227,17 @@ static long set_slot(struct st *t, int m, int ns)
         d += W_UNSCHED * prio(t, m);
         t->unsched++;
     }
+    if (t->members) {
+        if (os >= 0) {
+            int *l = t->members + (size_t)os * t->M, i = t->member_pos[m], last = l[--t->member_n[os]];
+            l[i] = last;
+            t->member_pos[last] = i;
+        }
+        if (ns >= 0) {
+            t->members[(size_t)ns * t->M + t->member_n[ns]] = m;
+            t->member_pos[m] = t->member_n[ns]++;
+        }
+    }
     t->slot[m] = ns;
     t->hard += dh;
     t->excess += dx;
@@ -305,6 +319,9 @@ static void st_free(struct st *t)
     free(t->deg);
     free(t->frozen);
     free(t->busy);
+    free(t->members);
+    free(t->member_n);
+    free(t->member_pos);
 }
 
 /* Is slot s allowed for meeting m by session, availability, fixing and locks? */
@@ -362,6 +379,13 @@ static int st_init(struct st *t, const struct sched_problem *p)
     for (int s = 0; s < S; s++) {
         t->sess[s] = p->slot_session ? p->slot_session[s] : 0;
         t->bsess[s] = p->breaks_span_sessions ? 0 : t->sess[s];
+    }
+    if ((size_t)S * (size_t)M <= 20000000u) {
+        t->members = malloc(((size_t)S * M + 1) * sizeof(int));
+        t->member_n = calloc((size_t)S + 1, sizeof(int));
+        t->member_pos = malloc(((size_t)M + 1) * sizeof(int));
+        if (!t->members || !t->member_n || !t->member_pos)
+            return -1;
     }
     if (S <= 64) {
         t->busy = calloc((size_t)P + 1, sizeof(uint64_t));
@@ -974,6 +998,15 @@ static long propose(struct search *x)
                 break;
             }
         }
+        /* tables full in s: another meeting there takes m's old slot (or goes out) */
+        if (t->members && t->load[s] > t->cap[s] && t->member_n[s] > 1) {
+            int m2 = t->members[(size_t)s * t->M + rndn(t, t->member_n[s])];
+            if (m2 != m && !t->frozen[m2]) {
+                int to = os >= 0 && in_domain(t, m2, os) ? os : -1;
+                if (to >= 0 || !p->must_all)
+                    d += apply(x, m2, to);
+            }
+        }
     }
     return d;
 }
@@ -988,6 +1021,7 @@ static void anneal(struct search *x, long moves, double deadline)
     struct st *t = x->t;
     double t0 = (x->t->p->must_all ? 2.0 : 3.0) * W_BREAK, t1 = 0.05 * W_BREAK;
     int rounds = 4;
+
     long per = moves / rounds > 0 ? moves / rounds : 1;
     double begin = now_s(), span = (deadline - begin) / rounds;
     for (int r = 0; r < rounds; r++) {
@@ -1053,15 +1087,26 @@ static void pick_fixed(struct search *x, int *fix, double frac)
                 fix[m] = -1;
         return;
     }
+    const struct sched_problem *p = t->p;
     for (int tries = 0; freed < want && tries < 4 * t->P; tries++) {
         int q = rndn(t, t->P);
         if (kind == 0 && tries < 2 * t->P && t->pbreaks[q] == 0)
             continue;
-        for (int k = t->pm_off[q]; k < t->pm_off[q + 1]; k++)
-            if (fix[t->pm[k]] >= 0) {
-                fix[t->pm[k]] = -1;
-                freed++;
+        /* q's meetings and, for someone with a break, their partners' meetings
+         * too: a day can only close up when the partners' days may move */
+        for (int k = t->pm_off[q]; k < t->pm_off[q + 1]; k++) {
+            int m = t->pm[k];
+            for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
+                int r = p->people[i];
+                if (r != q && kind != 0)
+                    continue;
+                for (int j = t->pm_off[r]; j < t->pm_off[r + 1]; j++)
+                    if (fix[t->pm[j]] >= 0) {
+                        fix[t->pm[j]] = -1;
+                        freed++;
+                    }
             }
+        }
     }
 }
 
@@ -1078,8 +1123,9 @@ static void exact_phase(struct search *x, double deadline, bool exact, int *lb, 
     if (x->have_best)
         for (int m = 0; m < M; m++)
             set_slot(t, m, x->best[m]);
-    int proof_conf = 1000, lns_conf = 200, fails = 0;
+    int proof_conf = 1000, lns_conf = 500, fails = 0;
     double frac = 0.3;
+
     bool proving = exact;
     while (now_s() < deadline) {
         bool bf = false;
@@ -1386,7 +1432,8 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
         if (moves > 400000000L)
             moves = 400000000L;
         bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0 && !p->local_only;
-        double ls_deadline = exact_ok ? start + limit * 0.4 : deadline;
+        /* the annealing first (it finds good schedules fast), then SAT for proofs */
+        double ls_deadline = exact_ok ? start + limit * 0.5 : deadline;
         if (!done(&x))
             anneal(&x, moves, ls_deadline);
         out->moves = moves;

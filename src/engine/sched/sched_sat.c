@@ -143,6 +143,8 @@ struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_of
     ccadical_set_option(e.s, "subsume", 0);
     ccadical_set_option(e.s, "probe", 0);
     ccadical_set_option(e.s, "vivify", 0);
+    ccadical_set_option(e.s, "lucky", 0);
+    ccadical_set_option(e.s, "walk", 0);
     size_t nd = (size_t)dom_off[M];
     x = malloc((nd + 1) * sizeof(int));
     u = calloc((size_t)P * S + 1, sizeof(int));
