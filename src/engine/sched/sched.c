@@ -1366,7 +1366,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
 {
     double start = now_s();
     double limit = p->time_limit > 0 ? p->time_limit : 10.0;
-    double deadline = start + limit * 0.93;
+    double deadline = start + limit * 0.9;   /* leaves room for tables, output and a loaded machine */
     struct st t;
     struct search x = {0};
     int rc = -1;
