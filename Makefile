@@ -14,7 +14,7 @@ DEB_PACKAGES = gcc make pkg-config meson ninja-build libsqlite3-dev libjansson-d
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps demo test e2e bench clean fuzz-csv
+.PHONY: all deps demo test e2e bench clean fuzz-csv fuzz-dzn
 
 all: $(BUILD)/dfnc
 
@@ -88,3 +88,14 @@ fuzz-csv: build-fuzz/csv_fuzz
 	mkdir -p build-fuzz/csv-corpus
 	cp tests/cli/data/*.csv build-fuzz/csv-corpus/
 	./build-fuzz/csv_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 build-fuzz/csv-corpus
+
+# The dzn reader and, for small instances, the scheduler: make fuzz-dzn FUZZ_SECONDS=600
+SCHED_SOURCES = src/io/dzn.c src/app/schedule_dzn.c $(wildcard src/engine/sched/*.c)
+build-fuzz/dzn_fuzz: fuzz/dzn_fuzz.c $(SCHED_SOURCES) $(CORE_SOURCES) | deps
+	mkdir -p build-fuzz
+	clang $(FUZZ_CFLAGS) -o $@ $^ -lcadical -lstdc++ -lm
+
+fuzz-dzn: build-fuzz/dzn_fuzz
+	mkdir -p build-fuzz/dzn-corpus
+	cp tests/unit/data/*.dzn build-fuzz/dzn-corpus/ 2>/dev/null || true
+	./build-fuzz/dzn_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=8192 build-fuzz/dzn-corpus

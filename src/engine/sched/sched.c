@@ -18,8 +18,11 @@
 
 /* Cost weights: a hard violation outweighs everything else; an unscheduled
  * meeting outweighs any number of breaks a local move can save. */
-#define W_UNSCHED 60L
-#define W_ZERO 30L
+/* Breaks weigh W_BREAK; each idle slot inside a person's day weighs 1, a
+ * gradient towards fewer breaks (a gap that shrinks is progress). */
+#define W_BREAK 4L
+#define W_UNSCHED (60L * W_BREAK)
+#define W_ZERO (30L * W_BREAK)
 
 struct st {
     const struct sched_problem *p;
@@ -35,10 +38,23 @@ struct st {
     int *occ;                   /* P * S */
     int *load, *cap;            /* R * S */
     int *pbreaks, *pcount, *deg;
+    /* with at most 64 slots, each person's busy slots as a bit mask: breaks are
+     * then a popcount (run starts, a session's first slot always starting one) */
+    uint64_t *busy;
+    /* meetings in each slot (when S * M is small enough): members[s * M + i],
+     * i < member_n[s]; member_pos[m] is m's index in its slot's list */
+    int *members, *member_n, *member_pos;
+    /* people with at least one break: bad[0 .. bad_n), bad_pos[q] or -1 */
+    int *bad, *bad_pos, bad_n;
+    uint64_t first_bits;        /* slots that open a break group */
+    uint64_t group_mask[64];    /* slots of each break group */
+    int n_groups;
     int fcap;                   /* break cap from fairness (-1 none) */
     long cost;
     long hard;                  /* number of hard violations now */
     long excess;                /* fairness excess now */
+    long breaks_total, idle_total;
+    int *pidle;
     int unsched;
     uint64_t rng;
     bool frozen_any;
@@ -148,9 +164,43 @@ static long set_slot(struct st *t, int m, int ns)
             d -= W_ZERO;
         if (ns < 0 && --t->pcount[q] == 0)
             d += W_ZERO;
-        int nb = person_breaks(t->bsess, S, o);
+        int nb;
+        if (t->busy) {
+            uint64_t b = t->busy[q];
+            if (os >= 0 && o[os] == 0)
+                b &= ~(1ULL << os);
+            if (ns >= 0)
+                b |= 1ULL << ns;
+            t->busy[q] = b;
+            uint64_t starts = b & ~((b << 1) & ~t->first_bits);
+            nb = __builtin_popcountll(starts);
+            int ni = 0;
+            for (int g = 0; g < t->n_groups; g++) {
+                uint64_t bg = b & t->group_mask[g];
+                if (bg) {
+                    nb--;
+                    ni += 63 - __builtin_clzll(bg) - __builtin_ctzll(bg) + 1 -
+                          __builtin_popcountll(bg);
+                }
+            }
+            d += ni - t->pidle[q];
+            t->idle_total += ni - t->pidle[q];
+            t->pidle[q] = ni;
+        } else {
+            nb = person_breaks(t->bsess, S, o);
+        }
         t->pbreaks[q] = nb;
-        d += nb - ob;
+        t->breaks_total += nb - ob;
+        if (ob == 0 && nb > 0) {
+            t->bad_pos[q] = t->bad_n;
+            t->bad[t->bad_n++] = q;
+        } else if (ob > 0 && nb == 0) {
+            int i = t->bad_pos[q], last = t->bad[--t->bad_n];
+            t->bad[i] = last;
+            t->bad_pos[last] = i;
+            t->bad_pos[q] = -1;
+        }
+        d += W_BREAK * (nb - ob);
         dx += fair_excess(t, nb) - fair_excess(t, ob);
     }
     for (int i = t->res_off[m]; i < t->res_off[m + 1]; i++) {
@@ -187,6 +237,17 @@ static long set_slot(struct st *t, int m, int ns)
     if (ns < 0) {
         d += W_UNSCHED * prio(t, m);
         t->unsched++;
+    }
+    if (t->members) {
+        if (os >= 0) {
+            int *l = t->members + (size_t)os * t->M, i = t->member_pos[m], last = l[--t->member_n[os]];
+            l[i] = last;
+            t->member_pos[last] = i;
+        }
+        if (ns >= 0) {
+            t->members[(size_t)ns * t->M + t->member_n[ns]] = m;
+            t->member_pos[m] = t->member_n[ns]++;
+        }
     }
     t->slot[m] = ns;
     t->hard += dh;
@@ -265,8 +326,15 @@ static void st_free(struct st *t)
     free(t->cap);
     free(t->pbreaks);
     free(t->pcount);
+    free(t->pidle);
+    free(t->bad);
+    free(t->bad_pos);
     free(t->deg);
     free(t->frozen);
+    free(t->busy);
+    free(t->members);
+    free(t->member_n);
+    free(t->member_pos);
 }
 
 /* Is slot s allowed for meeting m by session, availability, fixing and locks? */
@@ -303,8 +371,8 @@ static int st_init(struct st *t, const struct sched_problem *p)
         t->rng = 1;
     t->sess = malloc((size_t)S * sizeof(int));
     t->bsess = malloc((size_t)S * sizeof(int));
-    t->w_hard = p->must_all ? 4 : 1000;
-    t->w_fair = p->must_all ? 3 : 6;
+    t->w_hard = p->must_all ? 4 * W_BREAK : 1000 * W_BREAK;
+    t->w_fair = p->must_all ? 3 * W_BREAK : 6 * W_BREAK;
     t->dom_off = calloc((size_t)M + 1, sizeof(int));
     t->pm_off = calloc((size_t)P + 1, sizeof(int));
     t->res_off = calloc((size_t)M + 1, sizeof(int));
@@ -315,14 +383,38 @@ static int st_init(struct st *t, const struct sched_problem *p)
     t->cap = calloc((size_t)t->R * S, sizeof(int));
     t->pbreaks = calloc((size_t)P + 1, sizeof(int));
     t->pcount = calloc((size_t)P + 1, sizeof(int));
+    t->pidle = calloc((size_t)P + 1, sizeof(int));
+    t->bad = malloc(((size_t)P + 1) * sizeof(int));
+    t->bad_pos = malloc(((size_t)P + 1) * sizeof(int));
+    if (!t->bad || !t->bad_pos)
+        return -1;
     t->deg = calloc((size_t)P + 1, sizeof(int));
     t->frozen = calloc((size_t)M + 1, 1);
     if (!t->sess || !t->bsess || !t->dom_off || !t->pm_off || !t->res_off || !t->succ_off || !t->slot ||
-        !t->occ || !t->load || !t->cap || !t->pbreaks || !t->pcount || !t->deg || !t->frozen)
+        !t->occ || !t->load || !t->cap || !t->pbreaks || !t->pcount || !t->pidle || !t->deg || !t->frozen)
         return -1;
     for (int s = 0; s < S; s++) {
         t->sess[s] = p->slot_session ? p->slot_session[s] : 0;
         t->bsess[s] = p->breaks_span_sessions ? 0 : t->sess[s];
+    }
+    if ((size_t)S * (size_t)M <= 20000000u) {
+        t->members = malloc(((size_t)S * M + 1) * sizeof(int));
+        t->member_n = calloc((size_t)S + 1, sizeof(int));
+        t->member_pos = malloc(((size_t)M + 1) * sizeof(int));
+        if (!t->members || !t->member_n || !t->member_pos)
+            return -1;
+    }
+    if (S <= 64) {
+        t->busy = calloc((size_t)P + 1, sizeof(uint64_t));
+        if (!t->busy)
+            return -1;
+        for (int s = 0; s < S; s++) {
+            if (s == 0 || t->bsess[s] != t->bsess[s - 1]) {
+                t->first_bits |= 1ULL << s;
+                t->n_groups++;
+            }
+            t->group_mask[t->n_groups - 1] |= 1ULL << s;
+        }
     }
 
     /* domains */
@@ -748,7 +840,10 @@ struct search {
     int *best;
     int *chain, *chain_to;
     unsigned char *mark;
-    long best_cost;     /* of the best valid state (no hard violation) */
+    long best_cost;     /* of the best valid state (no hard violation), idle slots aside */
+    long best_idle;
+    int best_breaks, best_unsched;
+    int target_unsched; /* reaching it with no break ends the search */
     bool have_best;
 };
 
@@ -786,10 +881,14 @@ static void note_best(struct search *x)
         return;
     if (t->p->must_all && (t->unsched > 0 || t->excess > 0))
         return;
-    if (x->have_best && t->cost >= x->best_cost)
+    long key = t->cost - t->idle_total;
+    if (x->have_best && (key > x->best_cost || (key == x->best_cost && t->idle_total >= x->best_idle)))
         return;
     memcpy(x->best, t->slot, (size_t)t->M * sizeof(int));
-    x->best_cost = t->cost;
+    x->best_cost = key;
+    x->best_idle = t->idle_total;
+    x->best_breaks = (int)t->breaks_total;
+    x->best_unsched = t->unsched;
     x->have_best = true;
 }
 
@@ -848,14 +947,11 @@ static long propose(struct search *x)
     const struct sched_problem *p = t->p;
     int m = -1;
     int tries = 0;
-    if (rndn(t, 2) == 0) {
-        /* focus: a meeting of someone with a break or a clash */
-        for (int k = 0; k < 8 && m < 0; k++) {
-            int q = rndn(t, t->P);
-            int n = t->pm_off[q + 1] - t->pm_off[q];
-            if (n > 0 && (t->pbreaks[q] > 0 || t->hard > 0))
-                m = t->pm[t->pm_off[q] + rndn(t, n)];
-        }
+    if (t->bad_n > 0 && rndn(t, 2) == 0) {
+        /* focus: a meeting of someone with a break */
+        int q = t->bad[rndn(t, t->bad_n)];
+        int n = t->pm_off[q + 1] - t->pm_off[q];
+        m = t->pm[t->pm_off[q] + rndn(t, n)];
     }
     if (m < 0)
         m = rndn(t, t->M);
@@ -916,15 +1012,30 @@ static long propose(struct search *x)
                 break;
             }
         }
+        /* tables full in s: another meeting there takes m's old slot (or goes out) */
+        if (t->members && t->load[s] > t->cap[s] && t->member_n[s] > 1) {
+            int m2 = t->members[(size_t)s * t->M + rndn(t, t->member_n[s])];
+            if (m2 != m && !t->frozen[m2]) {
+                int to = os >= 0 && in_domain(t, m2, os) ? os : -1;
+                if (to >= 0 || !p->must_all)
+                    d += apply(x, m2, to);
+            }
+        }
     }
     return d;
+}
+
+static bool done(const struct search *x)
+{
+    return x->have_best && x->best_breaks == 0 && x->best_unsched <= x->target_unsched;
 }
 
 static void anneal(struct search *x, long moves, double deadline)
 {
     struct st *t = x->t;
-    double t0 = x->t->p->must_all ? 2.0 : 3.0, t1 = 0.05;
+    double t0 = (x->t->p->must_all ? 2.0 : 3.0) * W_BREAK, t1 = 0.05 * W_BREAK;
     int rounds = 4;
+
     long per = moves / rounds > 0 ? moves / rounds : 1;
     double begin = now_s(), span = (deadline - begin) / rounds;
     for (int r = 0; r < rounds; r++) {
@@ -953,11 +1064,131 @@ static void anneal(struct search *x, long moves, double deadline)
                 temp = hot * pow(t1 / hot, f);
                 if (now_s() > deadline)
                     return;
-                if (x->have_best && x->best_cost == 0)
+                if (done(x))
                     return;
             }
         }
     }
+}
+
+/* ---- exact phase: SAT proofs of lower bounds and SAT-based LNS ---------- */
+
+/* Makes sol the current state and keeps it when it is a better valid one. */
+static void take(struct search *x, const int *sol)
+{
+    struct st *t = x->t;
+    for (int m = 0; m < t->M; m++)
+        set_slot(t, m, sol[m]);
+    note_best(x);
+    for (int m = 0; m < t->M; m++)
+        set_slot(t, m, x->best[m]);
+}
+
+/* Frees about frac of the meetings around the best state's trouble spots:
+ * the meetings of people with breaks, a window of slots, or random people. */
+static void pick_fixed(struct search *x, int *fix, double frac)
+{
+    struct st *t = x->t;
+    int M = t->M, want = (int)(frac * M) + 1, freed = 0;
+    for (int m = 0; m < M; m++)
+        fix[m] = x->best[m];
+    int kind = rndn(t, 3);
+    if (kind == 1) {
+        int w = (int)(frac * t->S) + 2;
+        int a = rndn(t, t->S);
+        for (int m = 0; m < M; m++)
+            if (fix[m] >= a && fix[m] < a + w)
+                fix[m] = -1;
+        return;
+    }
+    const struct sched_problem *p = t->p;
+    for (int tries = 0; freed < want && tries < 4 * t->P; tries++) {
+        int q = rndn(t, t->P);
+        if (kind == 0 && tries < 2 * t->P && t->pbreaks[q] == 0)
+            continue;
+        /* q's meetings and, for someone with a break, their partners' meetings
+         * too: a day can only close up when the partners' days may move */
+        for (int k = t->pm_off[q]; k < t->pm_off[q + 1]; k++) {
+            int m = t->pm[k];
+            for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
+                int r = p->people[i];
+                if (r != q && kind != 0)
+                    continue;
+                for (int j = t->pm_off[r]; j < t->pm_off[r + 1]; j++)
+                    if (fix[t->pm[j]] >= 0) {
+                        fix[t->pm[j]] = -1;
+                        freed++;
+                    }
+            }
+        }
+    }
+}
+
+static void exact_phase(struct search *x, double deadline, bool exact, int *lb, bool *opt,
+                        bool *infeasible)
+{
+    struct st *t = x->t;
+    int M = t->M;
+    int kmax = x->have_best ? x->best_breaks : 64;
+    struct sched_sat *z = sched_sat_new(t->p, t->dom_off, t->dom, kmax > 0 ? kmax : 1, deadline);
+    int *sol = malloc(((size_t)M + 1) * sizeof(int)), *fix = malloc(((size_t)M + 1) * sizeof(int));
+    if (!z || !sol || !fix)
+        goto out;
+    if (x->have_best)
+        for (int m = 0; m < M; m++)
+            set_slot(t, m, x->best[m]);
+    int proof_conf = 1000, lns_conf = 500, fails = 0;
+    double frac = 0.3;
+
+    bool proving = exact;
+    while (now_s() < deadline) {
+        bool bf = false;
+        if (!x->have_best) {
+            int r = sched_sat_solve(z, -1, NULL, proof_conf, sol, &bf);
+            if (r == 20) {
+                *infeasible = exact;
+                break;
+            }
+            if (r == 10)
+                take(x, sol);
+            proof_conf *= 2;
+            continue;
+        }
+        int best = x->best_breaks;
+        if (*lb >= best) {
+            *opt = exact;
+            break;
+        }
+        if (proving) {
+            int r = sched_sat_solve(z, *lb, NULL, proof_conf, sol, &bf);
+            if (r == 20 && bf)
+                (*lb)++;
+            else if (r == 20)
+                break;   /* cannot be: a valid schedule is known */
+            else if (r == 10)
+                take(x, sol);
+            else
+                proof_conf = proof_conf * 3 / 2;
+            if (r != 0)
+                continue;
+        }
+        for (int k = 0; k < 6 && now_s() < deadline; k++) {
+            pick_fixed(x, fix, frac);
+            int r = sched_sat_solve(z, best - 1, fix, lns_conf, sol, &bf);
+            if (r == 10) {
+                take(x, sol);
+                fails = 0;
+                break;
+            }
+            /* refuted or undecided: widen the neighbourhood slowly */
+            if (++fails % 20 == 0 && frac < 0.8)
+                frac += 0.05;
+        }
+    }
+out:
+    sched_sat_free(z);
+    free(sol);
+    free(fix);
 }
 
 /* ---- tables ------------------------------------------------------------ */
@@ -1135,7 +1366,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
 {
     double start = now_s();
     double limit = p->time_limit > 0 ? p->time_limit : 10.0;
-    double deadline = start + limit * 0.93;
+    double deadline = start + limit * 0.9;   /* leaves room for tables, output and a loaded machine */
     struct st t;
     struct search x = {0};
     int rc = -1;
@@ -1156,8 +1387,10 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
     }
     bool prec_ok = propagate_precedences(&t);
     bool infeasible = p->must_all && (!prec_ok || provably_infeasible(&t));
-    int sat_lb = 0, sat_opt = 0;
+    int sat_lb = 0;
+    bool sat_opt = false;
     out->upper_bound = upper_bound(&t);
+    x.target_unsched = p->must_all ? 0 : M - out->upper_bound;
     out->lower_bound = p->must_all ? 0 : -1;
 
     x.t = &t;
@@ -1209,31 +1442,23 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
     free(key);
     if (!infeasible) {
         note_best(&x);
-        long moves = p->max_moves > 0 ? p->max_moves : 3000000L + 20000L * M;
+        long moves = p->max_moves > 0 ? p->max_moves : 200000L + 20000L * M;
         if (moves > 400000000L)
             moves = 400000000L;
-        bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0;
-        double ls_deadline = exact_ok ? start + limit * 0.4 : deadline;
-        if (!(x.have_best && x.best_cost == 0))
+        bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0 && !p->local_only;
+        /* the annealing first (it finds good schedules fast), then SAT for proofs */
+        double ls_deadline = exact_ok ? start + limit * 0.5 : deadline;
+        if (!done(&x))
             anneal(&x, moves, ls_deadline);
         out->moves = moves;
-        if (exact_ok && !(x.have_best && x.best_cost == 0) && now_s() < deadline) {
+        if (exact_ok && !done(&x) && now_s() < deadline) {
             /* min breaks is 0 when someone cannot have a break: then the
              * encoding's per-person cap d is exactly the fairness rule */
             bool exact = p->fairness < 0;
             for (int q = 0; q < t.P && !exact; q++)
                 exact = t.deg[q] < 2;
-            int best = x.have_best ? (int)x.best_cost : -1;
-            int lb = 0;
             bool none = false;
-            int got = sched_sat_search(p, t.dom_off, t.dom, best, deadline, exact, x.best, &lb,
-                                       &none);
-            if (got) {
-                x.have_best = true;
-                lb = -1;   /* set below from the optimum */
-            }
-            sat_lb = lb;
-            sat_opt = got;
+            exact_phase(&x, deadline, exact, &sat_lb, &sat_opt, &none);
             infeasible = none && !x.have_best;
         }
     }
@@ -1304,14 +1529,16 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
             }
     }
 
-    if (sat_opt)
+    if (sat_opt && x.have_best)
         out->lower_bound = out->breaks;
     else if (p->must_all && sat_lb > out->lower_bound)
         out->lower_bound = sat_lb;
     bool complete = out->scheduled == M;
     bool fair_ok = p->fairness < 0 || out->spread <= p->fairness;
-    if (infeasible)
+    if (infeasible) {
         out->status = SCHED_INFEASIBLE;
+        out->lower_bound = -1;
+    }
     else if (p->must_all && !(complete && fair_ok && t.hard == 0))
         out->status = SCHED_UNKNOWN;
     else if (p->must_all && out->breaks == out->lower_bound)

@@ -45,6 +45,7 @@ struct sched_problem {
     unsigned seed;
     double time_limit;            /* seconds; <= 0 means 10 */
     long max_moves;               /* search effort; 0 = a default that grows with the size */
+    bool local_only;              /* skip the exact SAT search (benchmarks compare the two) */
 };
 
 enum sched_status {

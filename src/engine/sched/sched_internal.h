@@ -5,14 +5,20 @@
 
 #include "engine/sched/sched.h"
 
-/* Looks for a schedule with fewer than best breaks (best < 0: any schedule),
- * raising the bound from *lb_out. On success writes slot_io and returns 1; that
- * schedule is then optimal. Refuted bounds raise *lb_out and a refutation of
- * every schedule sets *infeasible, both only when exact (the encoding bounds
- * each person's breaks by the fairness d, which is exact when someone cannot
- * have a break). Tables are the only resource encoded. Stops at deadline. */
-int sched_sat_search(const struct sched_problem *p, const int *dom_off, const int *dom,
-                     int best, double deadline, bool exact, int *slot_io, int *lb_out,
-                     bool *infeasible);
+/* The SAT encoding of the problem with every meeting scheduled, each person's
+ * breaks capped by the fairness d (exact when someone cannot have a break, as
+ * the minimum is then 0) and a unary counter of all breaks up to kmax. Tables
+ * are the only resource encoded. Stops solving at deadline. NULL when out of
+ * memory or out of time while encoding. Free with sched_sat_free. */
+struct sched_sat;
+struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_off,
+                                const int *dom, int kmax, double deadline);
+/* Solves with total breaks <= bound (-1: no bound) and meetings with
+ * fix[m] >= 0 held in that slot (fix may be NULL), within conflicts (0: no
+ * limit). 10 = found (slot_out filled), 20 = refuted (*bound_failed says whether
+ * the bound took part), 0 = undecided. */
+int sched_sat_solve(struct sched_sat *z, int bound, const int *fix, int conflicts, int *slot_out,
+                    bool *bound_failed);
+void sched_sat_free(struct sched_sat *z);
 
 #endif
