@@ -227,6 +227,8 @@ static int on_fts(void *ud, const char *key, double rank)
 
 /* "word" OR "word" ... over the query's distinct words (letters and digits),
  * stop words left out: FTS5 slows down sharply with long OR chains. */
+static int fts_keep_stopwords; /* --bm25-all-terms: a variant, for the record */
+
 static void fts_expression(const char *text, struct buf *b)
 {
     buf_reset(b);
@@ -248,7 +250,7 @@ static void fts_expression(const char *text, struct buf *b)
         word[n] = '\0';
         char key[84];
         snprintf(key, sizeof key, " %s ", word);
-        if (match_is_stopword(word) || strstr(buf_str(&seen), key))
+        if ((!fts_keep_stopwords && match_is_stopword(word)) || strstr(buf_str(&seen), key))
             continue;
         buf_puts(&seen, key + 1);
         if (b->len)
@@ -453,18 +455,22 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
 int main(int argc, char **argv)
 {
     const char *data = getenv("DFNC_SHARED_DATA");
-    int do_tune = 0, synth_n = 20000, show_signals = 0;
+    int do_tune = 0, synth_n = 20000, show_signals = 0, only_dev = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--tune") == 0)
             do_tune = 1;
         else if (strcmp(argv[i], "--signals") == 0)
             show_signals = 1;
+        else if (strcmp(argv[i], "--dev") == 0)
+            only_dev = 1;
+        else if (strcmp(argv[i], "--bm25-all-terms") == 0)
+            fts_keep_stopwords = 1;
         else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             data = argv[++i];
         else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc)
             synth_n = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--signals] [--synthetic N]\n");
+            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--signals] [--dev] [--bm25-all-terms] [--synthetic N]\n");
             return 2;
         }
     }
@@ -493,7 +499,7 @@ int main(int argc, char **argv)
         {"development (profiles < 2016, queries 2016-2017)", "2016-01-01", 2016, 2017},
         {"hold-out (profiles < 2018, queries 2018-2020; never tuned on)", "2018-01-01", 2018, 2020},
     };
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < (only_dev ? 1 : 2); k++) {
         const struct split *sp = &splits[k];
         struct app_match_data d;
         struct app_match_opts o = {.before = sp->before, .with_projects_only = true};
