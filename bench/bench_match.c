@@ -397,11 +397,302 @@ static void synthetic(int n, int queries)
     free(mem);
 }
 
+/* ---- a supervised combination (development split only) ------------------------ */
+
+/* The linear signals of struct match_weights that --learn fits. Each signal's
+ * value for a candidate is read back from the engine itself: a run with that
+ * weight at 1 and the others at 0 scores every candidate by that signal alone
+ * (top 1000 of each; a candidate outside them counts 0 there). */
+#define NF 11
+static const char *feat_names[NF] = {"text", "text_profile", "walk", "partner", "partner_recent",
+                                     "partner_text", "chosen", "two_hop", "popularity",
+                                     "popularity_recent", "same_country"};
+
+static double *feat_slot(struct match_weights *w, int f)
+{
+    double *v[NF] = {&w->text, &w->text_profile, &w->walk, &w->partner, &w->partner_recent,
+                     &w->partner_text, &w->chosen, &w->two_hop, &w->popularity,
+                     &w->popularity_recent, &w->same_country};
+    return v[f];
+}
+
+/* Shape parameters stay those of match_weights_default; linear ones zero. */
+static void shape_only(struct match_weights *w)
+{
+    match_weights_default(w);
+    for (int f = 0; f < NF; f++)
+        *feat_slot(w, f) = 0;
+}
+
+/* Extra candidate features, measured here only (not engine weights): kind
+ * one-hots, same kind as the lead, projects coordinated, and products of the
+ * text signals with recent popularity. */
+#define NE 9
+#define NX (NF + NE)
+static const char *extra_names[NE] = {"company", "research", "government", "same_kind",
+                                      "coordinated", "profile_x_pop", "docs_x_pop",
+                                      "walk_x_pop", "docs_x_profile"};
+
+struct example {
+    float x[NX];
+    int y, q;
+};
+
+static int collect_examples(const struct app_match_data *d, const struct query *qs, int qn,
+                            struct example **out)
+{
+    int n = match_index_size(d->ix), en = 0, ecap = 0;
+    struct example *ex = NULL;
+    float *fv = malloc((size_t)n * NF * sizeof *fv);
+    char *seen = malloc((size_t)n);
+    float *coord = calloc((size_t)n, sizeof *coord);
+    for (int p = 0; p < d->projects_n; p++)
+        if (d->projects[p].coordinator >= 0)
+            coord[d->projects[p].coordinator] += 1;
+    for (int i = 0; i < qn; i++) {
+        memset(fv, 0, (size_t)n * NF * sizeof *fv);
+        memset(seen, 0, (size_t)n);
+        for (int f = 0; f < NF; f++) {
+            struct match_weights w;
+            shape_only(&w);
+            *feat_slot(&w, f) = 1;
+            struct arena a;
+            arena_init(&a, 0);
+            struct match_query q = {.mode = MATCH_PARTNERS, .lead = qs[i].lead,
+                                    .text = qs[i].text, .top = 1000, .w = &w};
+            struct match_hit *h;
+            int hn;
+            struct df_err err = {0};
+            if (match_query_run(d->ix, &q, &a, &h, &hn, &err) == 0)
+                for (int k = 0; k < hn; k++) {
+                    fv[(size_t)h[k].org * NF + f] = (float)h[k].score;
+                    seen[h[k].org] = 1;
+                }
+            arena_free(&a);
+        }
+        for (int o = 0; o < n; o++) {
+            if (!seen[o] || o == qs[i].lead)
+                continue;
+            if (en == ecap) {
+                ecap = ecap ? 2 * ecap : 65536;
+                ex = realloc(ex, (size_t)ecap * sizeof *ex);
+            }
+            struct example *e = &ex[en++];
+            memcpy(e->x, &fv[(size_t)o * NF], NF * sizeof e->x[0]);
+            const struct match_profile *c = match_index_profile(d->ix, o);
+            const struct match_profile *l =
+                qs[i].lead >= 0 ? match_index_profile(d->ix, qs[i].lead) : NULL;
+            float *x = e->x + NF, pop = e->x[9];
+            x[0] = strcmp(c->kind, "company") == 0;
+            x[1] = strcmp(c->kind, "research") == 0;
+            x[2] = strcmp(c->kind, "government") == 0;
+            x[3] = l && strcmp(l->kind, c->kind) == 0;
+            x[4] = (float)log1p(coord[o]) / 2;
+            x[5] = e->x[1] * pop;
+            x[6] = e->x[0] * pop;
+            x[7] = e->x[2] * pop;
+            x[8] = e->x[0] * e->x[1];
+            e->q = i;
+            e->y = 0;
+            for (int t = 0; t < qs[i].targets_n; t++)
+                e->y |= qs[i].targets[t] == o;
+        }
+    }
+    free(fv);
+    free(seen);
+    free(coord);
+    *out = ex;
+    return en;
+}
+
+/* L2-regularised logistic regression by Newton's method (12 parameters: a
+ * dense solve) over the examples whose query is not in `skip_fold` (folds:
+ * query index mod 5). The intercept is not penalised. */
+static void fit_logistic(const struct example *ex, int en, int skip_fold, double l2, int nf,
+                         double *beta)
+{
+    enum { PM = NX + 1 };
+    const int P = nf + 1;
+    double th[PM] = {0};
+    for (int it = 0; it < 25; it++) {
+        double g[PM] = {0}, H[PM][PM + 1] = {{0}};
+        int m = 0;
+        for (int i = 0; i < en; i++) {
+            if (ex[i].q % 5 == skip_fold)
+                continue;
+            double x[PM], z = 0;
+            for (int f = 0; f < nf; f++)
+                x[f] = ex[i].x[f];
+            x[nf] = 1;
+            for (int f = 0; f < P; f++)
+                z += th[f] * x[f];
+            double p = 1 / (1 + exp(-z)), r = p - ex[i].y, v = p * (1 - p);
+            for (int f = 0; f < P; f++) {
+                g[f] += r * x[f];
+                for (int e = 0; e < P; e++)
+                    H[f][e] += v * x[f] * x[e];
+            }
+            m++;
+        }
+        for (int f = 0; f < P; f++) {
+            g[f] /= m;
+            for (int e = 0; e < P; e++)
+                H[f][e] /= m;
+            if (f < nf) {
+                g[f] += l2 * th[f];
+                H[f][f] += l2;
+            }
+            H[f][f] += 1e-9;
+            H[f][P] = g[f];
+        }
+        /* Gauss-Jordan with partial pivoting on [H | g] */
+        for (int c = 0; c < P; c++) {
+            int piv = c;
+            for (int r = c + 1; r < P; r++)
+                if (fabs(H[r][c]) > fabs(H[piv][c]))
+                    piv = r;
+            for (int e = 0; e <= P; e++) {
+                double t = H[c][e];
+                H[c][e] = H[piv][e];
+                H[piv][e] = t;
+            }
+            for (int r = 0; r < P; r++) {
+                if (r == c || H[c][c] == 0)
+                    continue;
+                double fct = H[r][c] / H[c][c];
+                for (int e = c; e <= P; e++)
+                    H[r][e] -= fct * H[c][e];
+            }
+        }
+        double step = 0;
+        for (int f = 0; f < P; f++) {
+            double d = H[f][f] != 0 ? H[f][P] / H[f][f] : 0;
+            th[f] -= d;
+            step += fabs(d);
+        }
+        if (step < 1e-8)
+            break;
+    }
+    for (int f = 0; f < nf; f++)
+        beta[f] = th[f];
+}
+
+struct scored {
+    double s;
+    int y;
+};
+
+static int cmp_scored(const void *a, const void *b)
+{
+    const struct scored *x = a, *y = b;
+    return (x->s < y->s) - (x->s > y->s);
+}
+
+/* recall@20 of a linear model over the rows of the queries in `fold`, ranked
+ * among their candidate rows (sums over queries into *r20, *n). */
+static void eval_rows(const struct example *ex, int en, const struct query *qs, int fold,
+                      const double *beta, int nf, double *r20, int *n)
+{
+    struct scored *sc = malloc((size_t)en * sizeof *sc);
+    for (int i = 0; i < en;) {
+        int q = ex[i].q, m = 0;
+        for (; i < en && ex[i].q == q; i++) {
+            double z = 0;
+            for (int f = 0; f < nf; f++)
+                z += beta[f] * ex[i].x[f];
+            sc[m++] = (struct scored){z, ex[i].y};
+        }
+        if (q % 5 != fold)
+            continue;
+        qsort(sc, (size_t)m, sizeof *sc, cmp_scored);
+        int hit = 0;
+        for (int k = 0; k < m && k < TOP; k++)
+            hit += sc[k].y;
+        *r20 += (double)hit / qs[q].targets_n;
+        (*n)++;
+    }
+    free(sc);
+}
+
+static void weights_from(const double *beta, struct match_weights *w)
+{
+    shape_only(w);
+    for (int f = 0; f < NF; f++)
+        *feat_slot(w, f) = beta[f];
+}
+
+/* Cross-validated recall@20 of the logistic fit (5 folds by query) beside the
+ * default weights on the same folds; then the fit on the whole split. */
+static void learn(const struct app_match_data *d, const struct query *qs, int qn)
+{
+    struct example *ex;
+    int en = collect_examples(d, qs, qn, &ex), pos = 0;
+    for (int i = 0; i < en; i++)
+        pos += ex[i].y;
+    printf("  %d candidate rows, %d of them targets\n", en, pos);
+    struct query *fold = malloc((size_t)qn * sizeof *fold);
+    static const double l2s[] = {0, 1e-4, 1e-3, 1e-2};
+    for (size_t r = 0; r < sizeof l2s / sizeof l2s[0]; r++) {
+        struct metrics all = {0}, def = {0};
+        for (int k = 0; k < 5; k++) {
+            double beta[NX];
+            fit_logistic(ex, en, k, l2s[r], NF, beta);
+            struct match_weights w;
+            weights_from(beta, &w);
+            int fn = 0;
+            for (int i = 0; i < qn; i++)
+                if (i % 5 == k)
+                    fold[fn++] = qs[i];
+            struct metrics m;
+            run_dfnc(d, fold, fn, &w, &m);
+            all.r20 += m.r20, all.r10 += m.r10, all.mrr += m.mrr, all.n += m.n;
+            run_dfnc(d, fold, fn, NULL, &m);
+            def.r20 += m.r20, def.r10 += m.r10, def.mrr += m.mrr, def.n += m.n;
+        }
+        printf("  l2 %g: cross-validated recall@20 %.3f MRR %.3f (default weights on the "
+               "same folds %.3f, tuned in-sample)\n",
+               l2s[r], all.r20 / all.n, all.mrr / all.n, def.r20 / def.n);
+    }
+    for (size_t r = 0; r < sizeof l2s / sizeof l2s[0]; r++) {
+        double a_r = 0, b_r = 0;
+        int a_n = 0, b_n = 0;
+        for (int k = 0; k < 5; k++) {
+            double beta[NX];
+            fit_logistic(ex, en, k, l2s[r], NF, beta);
+            eval_rows(ex, en, qs, k, beta, NF, &a_r, &a_n);
+            fit_logistic(ex, en, k, l2s[r], NX, beta);
+            eval_rows(ex, en, qs, k, beta, NX, &b_r, &b_n);
+        }
+        printf("  l2 %g, ranked among candidate rows: engine signals %.3f, with the extra "
+               "features %.3f\n", l2s[r], a_r / a_n, b_r / b_n);
+    }
+    double bx[NX];
+    fit_logistic(ex, en, -1, 1e-3, NX, bx);
+    printf("  with extras, whole split:");
+    for (int f = 0; f < NX; f++)
+        printf(" %s %.3f", f < NF ? feat_names[f] : extra_names[f - NF], bx[f]);
+    printf("\n");
+    double beta[NX];
+    fit_logistic(ex, en, -1, 1e-3, NF, beta);
+    printf("  fit on the whole development split (l2 1e-3):");
+    for (int f = 0; f < NF; f++)
+        printf(" %s %.3f", feat_names[f], beta[f]);
+    printf("\n");
+    struct match_weights w;
+    weights_from(beta, &w);
+    struct metrics m;
+    run_dfnc(d, qs, qn, &w, &m);
+    printf("  in-sample recall@20 %.3f MRR %.3f\n", m.r20 / m.n, m.mrr / m.n);
+    free(fold);
+    free(ex);
+}
+
 /* ---- tuning (development split only) ------------------------------------------ */
 
 /* Coordinate ascent over the weights, scored by recall@20 (+ a tenth of MRR)
  * on the development split. */
-static void tune(const struct app_match_data *d, const struct query *qs, int qn)
+static void tune(const struct app_match_data *d, const struct query *qs, int qn,
+                 struct match_weights *out)
 {
     struct match_weights w;
     match_weights_default(&w);
@@ -450,17 +741,50 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
            w.text, w.text_profile, w.text_recency, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
            w.popularity_recent, w.partner_text, w.same_country, w.walk, w.chosen,
            w.country_spread, w.profile_b);
+    if (out)
+        *out = w;
+}
+
+/* Cross-validated recall@20 of the coordinate ascent itself: tuned on four
+ * folds of the development queries (index mod 5), measured on the fifth. */
+static void tune_cv(const struct app_match_data *d, const struct query *qs, int qn)
+{
+    struct query *tr = malloc((size_t)qn * sizeof *tr), *te = malloc((size_t)qn * sizeof *te);
+    struct metrics all = {0};
+    for (int k = 0; k < 5; k++) {
+        int tn = 0, en = 0;
+        for (int i = 0; i < qn; i++) {
+            if (i % 5 == k)
+                te[en++] = qs[i];
+            else
+                tr[tn++] = qs[i];
+        }
+        struct match_weights w;
+        tune(d, tr, tn, &w);
+        struct metrics m;
+        run_dfnc(d, te, en, &w, &m);
+        printf("  fold %d: recall@20 %.3f on its %d held-out queries\n", k, m.r20 / m.n, m.n);
+        all.r20 += m.r20, all.mrr += m.mrr, all.n += m.n;
+    }
+    printf("cross-validated coordinate ascent: recall@20 %.3f MRR %.3f\n", all.r20 / all.n,
+           all.mrr / all.n);
+    free(tr);
+    free(te);
 }
 
 int main(int argc, char **argv)
 {
     const char *data = getenv("DFNC_SHARED_DATA");
-    int do_tune = 0, synth_n = 20000, show_signals = 0, only_dev = 0;
+    int do_tune = 0, do_learn = 0, synth_n = 20000, show_signals = 0, only_dev = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--tune") == 0)
             do_tune = 1;
         else if (strcmp(argv[i], "--signals") == 0)
             show_signals = 1;
+        else if (strcmp(argv[i], "--tune-cv") == 0)
+            do_tune = 2;
+        else if (strcmp(argv[i], "--learn") == 0)
+            do_learn = only_dev = 1;
         else if (strcmp(argv[i], "--dev") == 0)
             only_dev = 1;
         else if (strcmp(argv[i], "--bm25-all-terms") == 0)
@@ -470,7 +794,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc)
             synth_n = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--signals] [--dev] [--bm25-all-terms] [--synthetic N]\n");
+            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--bm25-all-terms] [--synthetic N]\n");
             return 2;
         }
     }
@@ -510,8 +834,13 @@ int main(int argc, char **argv)
         struct query *qs;
         int qn = build_queries(&w, &d, sp, &qs);
         printf("%s: %d profiles, %d queries\n", sp->name, d.profiles_n, qn);
-        if (do_tune && k == 0) {
-            tune(&d, qs, qn);
+        if ((do_tune || do_learn) && k == 0) {
+            if (do_tune == 2)
+                tune_cv(&d, qs, qn);
+            else if (do_tune)
+                tune(&d, qs, qn, NULL);
+            else
+                learn(&d, qs, qn);
             free(qs);
             app_match_data_free(&d);
             break;
@@ -542,7 +871,7 @@ int main(int argc, char **argv)
         free(qs);
         app_match_data_free(&d);
     }
-    if (!do_tune && synth_n > 0)
+    if (!do_tune && !do_learn && synth_n > 0)
         synthetic(synth_n, 200);
     store_close(s);
     return 0;
