@@ -436,6 +436,7 @@ static const char *extra_names[NE] = {"company", "research", "government", "same
 struct example {
     float x[NX];
     int y, q;
+    int hard;   /* within the default weights' best 100 for its query */
 };
 
 static int collect_examples(const struct app_match_data *d, const struct query *qs, int qn,
@@ -501,6 +502,26 @@ static int collect_examples(const struct app_match_data *d, const struct query *
     free(fv);
     free(seen);
     free(coord);
+    /* mark each query's best 100 rows by the default weights' linear score */
+    struct match_weights dw;
+    match_weights_default(&dw);
+    double *dscore = malloc(((size_t)en + 1) * sizeof *dscore);
+    for (int i = 0; i < en;) {
+        int q = ex[i].q, s0 = i;
+        for (; i < en && ex[i].q == q; i++) {
+            double z = 0;
+            for (int f = 0; f < NF; f++)
+                z += *feat_slot(&dw, f) * ex[i].x[f];
+            dscore[i] = z;
+        }
+        for (int j = s0; j < i; j++) {
+            int above = 0;
+            for (int k = s0; k < i && above < 100; k++)
+                above += dscore[k] > dscore[j];
+            ex[j].hard = above < 100;
+        }
+    }
+    free(dscore);
     *out = ex;
     return en;
 }
@@ -508,6 +529,8 @@ static int collect_examples(const struct app_match_data *d, const struct query *
 /* L2-regularised logistic regression by Newton's method (12 parameters: a
  * dense solve) over the examples whose query is not in `skip_fold` (folds:
  * query index mod 5). The intercept is not penalised. */
+static int fit_hard_only;   /* rows only from the default weights' best 100: a re-ranker */
+
 static void fit_logistic(const struct example *ex, int en, int skip_fold, double l2, int nf,
                          double *beta)
 {
@@ -518,7 +541,7 @@ static void fit_logistic(const struct example *ex, int en, int skip_fold, double
         double g[PM] = {0}, H[PM][PM + 1] = {{0}};
         int m = 0;
         for (int i = 0; i < en; i++) {
-            if (ex[i].q % 5 == skip_fold)
+            if (ex[i].q % 5 == skip_fold || (fit_hard_only && !ex[i].hard))
                 continue;
             double x[PM], z = 0;
             for (int f = 0; f < nf; f++)
@@ -598,6 +621,8 @@ static void eval_rows(const struct example *ex, int en, const struct query *qs, 
         int q = ex[i].q, m = 0;
         for (; i < en && ex[i].q == q; i++) {
             double z = 0;
+            if (fit_hard_only && !ex[i].hard)
+                continue;
             for (int f = 0; f < nf; f++)
                 z += beta[f] * ex[i].x[f];
             sc[m++] = (struct scored){z, ex[i].y};
@@ -666,6 +691,21 @@ static void learn(const struct app_match_data *d, const struct query *qs, int qn
         printf("  l2 %g, ranked among candidate rows: engine signals %.3f, with the extra "
                "features %.3f\n", l2s[r], a_r / a_n, b_r / b_n);
     }
+    fit_hard_only = 1;
+    for (size_t r = 0; r < 2; r++) {
+        double a_r = 0, b_r = 0;
+        int a_n = 0, b_n = 0;
+        for (int k = 0; k < 5; k++) {
+            double beta[NX];
+            fit_logistic(ex, en, k, l2s[r], NF, beta);
+            eval_rows(ex, en, qs, k, beta, NF, &a_r, &a_n);
+            fit_logistic(ex, en, k, l2s[r], NX, beta);
+            eval_rows(ex, en, qs, k, beta, NX, &b_r, &b_n);
+        }
+        printf("  re-ranking the default weights' best 100, l2 %g: engine signals %.3f, "
+               "with extras %.3f\n", l2s[r], a_r / a_n, b_r / b_n);
+    }
+    fit_hard_only = 0;
     double bx[NX];
     fit_logistic(ex, en, -1, 1e-3, NX, bx);
     printf("  with extras, whole split:");
