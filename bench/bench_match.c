@@ -600,6 +600,82 @@ static void fit_logistic(const struct example *ex, int en, int skip_fold, double
         beta[f] = th[f];
 }
 
+/* Pairwise logistic loss (RankNet with a linear scorer): every target of a
+ * query against every other candidate row of that query, no intercept; by
+ * Newton's method as above. Queries in `skip_fold` are left out. */
+static void fit_pairwise(const struct example *ex, int en, int skip_fold, double l2, int nf,
+                         double *beta)
+{
+    double th[NX] = {0};
+    for (int it = 0; it < 15; it++) {
+        double g[NX] = {0}, H[NX][NX + 1] = {{0}};
+        long m = 0;
+        for (int i = 0; i < en;) {
+            int q = ex[i].q, s0 = i;
+            while (i < en && ex[i].q == q)
+                i++;
+            if (q % 5 == skip_fold)
+                continue;
+            for (int a = s0; a < i; a++) {
+                if (!ex[a].y)
+                    continue;
+                for (int b = s0; b < i; b++) {
+                    if (ex[b].y)
+                        continue;
+                    double x[NX], z = 0;
+                    for (int f = 0; f < nf; f++) {
+                        x[f] = ex[a].x[f] - ex[b].x[f];
+                        z += th[f] * x[f];
+                    }
+                    double p = 1 / (1 + exp(-z)), r = p - 1, v = p * (1 - p);
+                    for (int f = 0; f < nf; f++) {
+                        g[f] += r * x[f];
+                        for (int e = 0; e <= f; e++)
+                            H[f][e] += v * x[f] * x[e];
+                    }
+                    m++;
+                }
+            }
+        }
+        for (int f = 0; f < nf; f++) {
+            for (int e = 0; e <= f; e++)
+                H[e][f] = H[f][e] = H[f][e] / (double)m;
+            g[f] = g[f] / (double)m + l2 * th[f];
+            H[f][f] += l2 + 1e-9;
+        }
+        for (int f = 0; f < nf; f++)
+            H[f][nf] = g[f];
+        for (int c = 0; c < nf; c++) {
+            int piv = c;
+            for (int r = c + 1; r < nf; r++)
+                if (fabs(H[r][c]) > fabs(H[piv][c]))
+                    piv = r;
+            for (int e = 0; e <= nf; e++) {
+                double t = H[c][e];
+                H[c][e] = H[piv][e];
+                H[piv][e] = t;
+            }
+            for (int r = 0; r < nf; r++) {
+                if (r == c || H[c][c] == 0)
+                    continue;
+                double fct = H[r][c] / H[c][c];
+                for (int e = c; e <= nf; e++)
+                    H[r][e] -= fct * H[c][e];
+            }
+        }
+        double step = 0;
+        for (int f = 0; f < nf; f++) {
+            double d = H[f][f] != 0 ? H[f][nf] / H[f][f] : 0;
+            th[f] -= d;
+            step += fabs(d);
+        }
+        if (step < 1e-6)
+            break;
+    }
+    for (int f = 0; f < nf; f++)
+        beta[f] = th[f];
+}
+
 struct scored {
     double s;
     int y;
@@ -691,6 +767,37 @@ static void learn(const struct app_match_data *d, const struct query *qs, int qn
         printf("  l2 %g, ranked among candidate rows: engine signals %.3f, with the extra "
                "features %.3f\n", l2s[r], a_r / a_n, b_r / b_n);
     }
+    for (size_t r = 0; r < 2; r++) {
+        struct metrics all = {0};
+        for (int k = 0; k < 5; k++) {
+            double beta[NX];
+            fit_pairwise(ex, en, k, l2s[r * 2], NF, beta);
+            struct match_weights w;
+            weights_from(beta, &w);
+            int fn = 0;
+            for (int i = 0; i < qn; i++)
+                if (i % 5 == k)
+                    fold[fn++] = qs[i];
+            struct metrics m;
+            run_dfnc(d, fold, fn, &w, &m);
+            all.r20 += m.r20, all.mrr += m.mrr, all.n += m.n;
+        }
+        printf("  pairwise, l2 %g: cross-validated recall@20 %.3f MRR %.3f\n", l2s[r * 2],
+               all.r20 / all.n, all.mrr / all.n);
+    }
+    {
+        double beta[NX];
+        fit_pairwise(ex, en, -1, 0, NF, beta);
+        printf("  pairwise fit on the whole development split (l2 0):");
+        for (int f = 0; f < NF; f++)
+            printf(" %s %.3f", feat_names[f], beta[f]);
+        printf("\n");
+        struct match_weights w;
+        weights_from(beta, &w);
+        struct metrics m;
+        run_dfnc(d, qs, qn, &w, &m);
+        printf("  in-sample recall@20 %.3f MRR %.3f\n", m.r20 / m.n, m.mrr / m.n);
+    }
     fit_hard_only = 1;
     for (size_t r = 0; r < 2; r++) {
         double a_r = 0, b_r = 0;
@@ -713,8 +820,8 @@ static void learn(const struct app_match_data *d, const struct query *qs, int qn
         printf(" %s %.3f", f < NF ? feat_names[f] : extra_names[f - NF], bx[f]);
     printf("\n");
     double beta[NX];
-    fit_logistic(ex, en, -1, 1e-3, NF, beta);
-    printf("  fit on the whole development split (l2 1e-3):");
+    fit_logistic(ex, en, -1, 0, NF, beta);
+    printf("  pointwise fit on the whole development split (l2 0):");
     for (int f = 0; f < NF; f++)
         printf(" %s %.3f", feat_names[f], beta[f]);
     printf("\n");
