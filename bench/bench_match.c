@@ -529,6 +529,7 @@ static int collect_examples(const struct app_match_data *d, const struct query *
 /* L2-regularised logistic regression by Newton's method (12 parameters: a
  * dense solve) over the examples whose query is not in `skip_fold` (folds:
  * query index mod 5). The intercept is not penalised. */
+static char feat_off[NX];  /* features left out of a fit (held at 0) */
 static int fit_hard_only;   /* rows only from the default weights' best 100: a re-ranker */
 
 static void fit_logistic(const struct example *ex, int en, int skip_fold, double l2, int nf,
@@ -545,7 +546,7 @@ static void fit_logistic(const struct example *ex, int en, int skip_fold, double
                 continue;
             double x[PM], z = 0;
             for (int f = 0; f < nf; f++)
-                x[f] = ex[i].x[f];
+                x[f] = feat_off[f] ? 0 : ex[i].x[f];
             x[nf] = 1;
             for (int f = 0; f < P; f++)
                 z += th[f] * x[f];
@@ -676,6 +677,25 @@ static void fit_pairwise(const struct example *ex, int en, int skip_fold, double
         beta[f] = th[f];
 }
 
+/* The pointwise fit with every weight >= 0 (a negative one is an artefact of
+ * correlated signals and would make the engine's scores hard to read): drop
+ * the most negative feature and refit until none is left. */
+static void fit_nonneg(const struct example *ex, int en, int skip_fold, double *beta)
+{
+    memset(feat_off, 0, sizeof feat_off);
+    for (;;) {
+        fit_logistic(ex, en, skip_fold, 0, NF, beta);
+        int worst = -1;
+        for (int f = 0; f < NF; f++)
+            if (beta[f] < 0 && (worst < 0 || beta[f] < beta[worst]))
+                worst = f;
+        if (worst < 0)
+            break;
+        feat_off[worst] = 1;
+    }
+    memset(feat_off, 0, sizeof feat_off);
+}
+
 struct scored {
     double s;
     int y;
@@ -766,6 +786,35 @@ static void learn(const struct app_match_data *d, const struct query *qs, int qn
         }
         printf("  l2 %g, ranked among candidate rows: engine signals %.3f, with the extra "
                "features %.3f\n", l2s[r], a_r / a_n, b_r / b_n);
+    }
+    {
+        struct metrics all = {0};
+        for (int k = 0; k < 5; k++) {
+            double beta[NX];
+            fit_nonneg(ex, en, k, beta);
+            struct match_weights w;
+            weights_from(beta, &w);
+            int fn = 0;
+            for (int i = 0; i < qn; i++)
+                if (i % 5 == k)
+                    fold[fn++] = qs[i];
+            struct metrics m;
+            run_dfnc(d, fold, fn, &w, &m);
+            all.r20 += m.r20, all.mrr += m.mrr, all.n += m.n;
+        }
+        printf("  pointwise, weights >= 0: cross-validated recall@20 %.3f MRR %.3f\n",
+               all.r20 / all.n, all.mrr / all.n);
+        double beta[NX];
+        fit_nonneg(ex, en, -1, beta);
+        printf("  pointwise, weights >= 0, whole development split:");
+        for (int f = 0; f < NF; f++)
+            printf(" %s %.3f", feat_names[f], beta[f]);
+        printf("\n");
+        struct match_weights w;
+        weights_from(beta, &w);
+        struct metrics m;
+        run_dfnc(d, qs, qn, &w, &m);
+        printf("  in-sample recall@20 %.3f MRR %.3f\n", m.r20 / m.n, m.mrr / m.n);
     }
     for (size_t r = 0; r < 2; r++) {
         struct metrics all = {0};
