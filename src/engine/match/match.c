@@ -128,6 +128,7 @@ static void strmap_free(struct strmap *m)
 
 struct match_index {
     const struct match_profile *profiles;
+    const struct match_project *projects;   /* the caller's, for reasons */
     int n;                    /* profiles */
     int docs_n;               /* projects first, then one per profile with own text */
     int projects_n;
@@ -264,6 +265,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     if (!ix)
         goto oom;
     ix->profiles = profiles;
+    ix->projects = projects;
     ix->n = profiles_n;
     ix->projects_n = projects_n;
     for (int i = 0; i < profiles_n; i++) {
@@ -870,6 +872,50 @@ static int cmp_cand(const void *a, const void *b)
     return (x->org > y->org) - (x->org < y->org);
 }
 
+/* The first sentence of a project's text (its title when the text is "title.
+ * objective"), at most 60 bytes, cut at a character boundary. */
+static void project_title(const char *text, char *out, size_t cap)
+{
+    size_t n = 0;
+    while (text[n] && n + 1 < cap && n < 60 &&
+           !(text[n] == '.' && (text[n + 1] == ' ' || !text[n + 1])))
+        n++;
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;   /* never split a UTF-8 sequence */
+    memcpy(out, text, n);
+    out[n] = '\0';
+}
+
+/* "worked on N projects similar to this one: T1; T2": the candidate's past
+ * projects among the query's doc_top most similar (seed > 0), most similar
+ * first. NULL when none. */
+static const char *similar_reason(const struct match_index *ix, const double *seed, int o,
+                                  struct arena *a)
+{
+    int cnt = 0, best[2] = {-1, -1};
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++) {
+        int d = ix->org_doc[k];
+        if (d >= ix->projects_n || seed[d] <= 0)
+            continue;
+        cnt++;
+        if (best[0] < 0 || seed[d] > seed[best[0]]) {
+            best[1] = best[0];
+            best[0] = d;
+        } else if (best[1] < 0 || seed[d] > seed[best[1]]) {
+            best[1] = d;
+        }
+    }
+    if (cnt == 0)
+        return NULL;
+    char t0[64], t1[64] = "";
+    project_title(ix->projects[best[0]].text ? ix->projects[best[0]].text : "", t0, sizeof t0);
+    if (best[1] >= 0)
+        project_title(ix->projects[best[1]].text ? ix->projects[best[1]].text : "", t1,
+                      sizeof t1);
+    return arena_printf(a, "worked on %d project%s similar to this one: %s%s%s", cnt,
+                        cnt > 1 ? "s" : "", t0, best[1] >= 0 ? "; " : "", t1);
+}
+
 static const char *text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
                                int o, struct arena *a)
 {
@@ -1099,6 +1145,11 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                                            pp[o] > 1 ? "s" : "");
         if (common[o] > 0 && m < WHY_MAX)
             out[i].why[m++] = arena_printf(a, "worked with %d of your past partners", common[o]);
+        if (seed && tx[o] > 0 && m < WHY_MAX) {
+            const char *r = similar_reason(ix, seed, o, a);
+            if (r)
+                out[i].why[m++] = r;
+        }
         if ((tx[o] > 0 || tp[o] > 0) && m < WHY_MAX) {
             const char *r = text_reason(ix, qc.t, qc.n, o, a);
             if (r)
