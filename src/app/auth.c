@@ -190,51 +190,31 @@ const char *app_feed_person(struct store *s, const char *token, struct arena *a,
     return store_feed_person(s, hash, a, err);
 }
 
-struct demo_pick {
-    struct arena *a;
-    const char **ids;
-    int n, cap;
-};
-
-static int demo_pick_cb(void *ud, const struct store_person *p)
+int app_demo_logins(struct store *s, const char *const *persons, int n, struct arena *a,
+                    struct app_demo_login *out, int *out_n, struct df_err *err)
 {
-    struct demo_pick *k = ud;
-    if (k->n >= k->cap)
-        return 1; /* enough: stop the walk */
-    k->ids[k->n++] = arena_strdup(k->a, p->id);
-    return 0;
-}
-
-int app_demo_logins(struct store *s, int n, struct arena *a, struct app_demo_login *out,
-                    int *out_n, struct df_err *err)
-{
-    struct demo_pick k = {.a = a, .cap = n};
     *out_n = 0;
-    if (!(k.ids = arena_alloc(a, sizeof *k.ids * (size_t)(n + 1))))
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    if (store_person_each(s, demo_pick_cb, &k, err) < 0)
-        return -1;
     if (store_begin(s, err) < 0)
         return -1;
     out[0] = (struct app_demo_login){"organiser@demo.dfnc", "demo-organiser", "organiser", NULL};
     if (app_user_add(s, out[0].email, out[0].role, NULL, out[0].password, true, err) < 0)
         goto fail;
-    for (int i = 0; i < k.n; i++) {
+    for (int i = 0; i < n; i++) {
         struct app_demo_login *l = &out[i + 1];
         l->email = arena_printf(a, "participant%d@demo.dfnc", i + 1);
         l->password = arena_printf(a, "demo-participant-%d", i + 1);
         l->role = "participant";
-        l->person = k.ids[i];
+        l->person = arena_strdup(a, persons[i]);
         struct store_person p;
         if (app_user_add(s, l->email, l->role, l->person, l->password, true, err) < 0 ||
-            (i == 0 && (store_person_get(s, l->person, a, &p, err) < 0 ||
-                        store_org_contact_set(s, p.org, l->person, err) < 0)))
+            store_person_get(s, l->person, a, &p, err) < 0 ||
+            store_org_contact_set(s, p.org, l->person, err) < 0)
             goto fail;
     }
     if (store_audit(s, "demo", "user.add", "user", "demo logins", NULL, err) < 0 ||
         store_commit(s, err) < 0)
         goto fail;
-    *out_n = k.n + 1;
+    *out_n = n + 1;
     return 0;
 fail:
     store_rollback(s);

@@ -59,15 +59,15 @@ int app_feed_rotate(struct store *s, const char *person, char token[APP_TOKEN_LE
 const char *app_feed_person(struct store *s, const char *token, struct arena *a,
                             struct df_err *err);
 
-/* Demo logins for `dfnc demo`: organiser@demo.dfnc and participant logins for
- * the first n people (by id), the first of them the contact of their
- * organisation. Passwords are fixed and meant to be printed on the console: a
- * local demo only. Fills out[0..*out_n) (static strings and copies in a). */
+/* Demo logins for `dfnc demo`: organiser@demo.dfnc and participantK@demo.dfnc
+ * for persons[0..n), each made the contact of their organisation. Passwords are
+ * fixed and meant to be printed on the console: a local demo only. Fills
+ * out[0..n] (n + 1 entries; static strings and copies in a). */
 struct app_demo_login {
     const char *email, *password, *role, *person;
 };
-int app_demo_logins(struct store *s, int n, struct arena *a, struct app_demo_login *out,
-                    int *out_n, struct df_err *err);
+int app_demo_logins(struct store *s, const char *const *persons, int n, struct arena *a,
+                    struct app_demo_login *out, int *out_n, struct df_err *err);
 
 /* A fresh random token (base64url, 256 bits). */
 void app_token_new(char token[APP_TOKEN_LEN]);

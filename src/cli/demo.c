@@ -83,25 +83,35 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
     struct stat st;
     if (stat(ctx->db_path, &st) == 0)
         printf("  database: %.1f MiB\n", st.st_size / 1048576.0);
-    if (serve) {
-        /* Logins with printed passwords (a local demo only), then serve until Ctrl-C. */
-        struct app_demo_login logins[6];
-        int logins_n = 0;
-        struct arena a;
-        arena_init(&a, 0);
-        if (app_auth_init(&err) < 0 || store_open(&s, ctx->db_path, &err) < 0 ||
-            app_demo_logins(s, 5, &a, logins, &logins_n, &err) < 0) {
-            store_close(s);
-            arena_free(&a);
-            return cli_fail(&err);
-        }
+    /* Logins with printed passwords (a local demo only): the organiser and the
+     * showcase participants, each the contact of their organisation. */
+    struct app_demo_login logins[APP_DEMO_SHOWCASE + 1];
+    const char *persons[APP_DEMO_SHOWCASE];
+    int logins_n = 0, persons_n = 0;
+    for (int i = 0; i < APP_DEMO_SHOWCASE; i++)
+        if (sum.showcase[i][0])
+            persons[persons_n++] = sum.showcase[i];
+    arena_init(&a, 0);
+    if (app_auth_init(&err) < 0 || store_open(&s, ctx->db_path, &err) < 0 ||
+        app_demo_logins(s, persons, persons_n, &a, logins, &logins_n, &err) < 0) {
         store_close(s);
-        printf("demo logins (local demo only; POST /api/v1/session {email,password}):\n");
-        for (int i = 0; i < logins_n; i++)
-            printf("  %-28s %-22s %s%s%s\n", logins[i].email, logins[i].password,
-                   logins[i].role, logins[i].person ? " " : "",
-                   logins[i].person ? logins[i].person : "");
         arena_free(&a);
+        return cli_fail(&err);
+    }
+    store_close(s);
+    printf("demo logins (a local demo only; sign in at http://127.0.0.1:%d/):\n", port);
+    for (int i = 0, k = 0; i < logins_n; i++) {
+        const char *what = "organiser: console, scheduler, publishing";
+        if (logins[i].person) {
+            while (k < APP_DEMO_SHOWCASE && !sum.showcase[k][0])
+                k++;
+            what = k < APP_DEMO_SHOWCASE ? sum.showcase_what[k++] : "participant";
+        }
+        printf("  %-26s %-20s %-7s %s\n", logins[i].email, logins[i].password,
+               logins[i].person ? logins[i].person : "", what);
+    }
+    arena_free(&a);
+    if (serve) {
         struct http_options o = {.db_path = ctx->db_path, .listen = "127.0.0.1", .port = port,
                                  .access_log = true};
         if (http_serve(&o, &err) < 0)

@@ -213,6 +213,9 @@ static void h_search_orgs(struct http_req *r)
                                     .country = nonempty(http_url_param(&r->url, "country")),
                                     .kind = nonempty(http_url_param(&r->url, "kind")),
                                     .sme = -1, .limit = 500};
+    /* A confidential need must not make its organisation findable by its code:
+     * only organisers search through them. */
+    q.confidential_too = strcmp(r->user.role, "organiser") == 0;
     const char *sme = nonempty(http_url_param(&r->url, "sme"));
     const char *region = nonempty(http_url_param(&r->url, "region"));
     const char *cpv = nonempty(http_url_param(&r->url, "cpv"));

@@ -15,6 +15,7 @@ struct store_web_org_query {
     int sme;              /* -1 any, 0 or 1 */
     const char *cpv;      /* leading digits (2 to 8) of an offer or need; NULL = any */
     int limit;
+    int confidential_too; /* 1: confidential needs match the cpv filter (organisers) */
 };
 int store_web_org_search(struct store *s, const struct store_web_org_query *q, store_org_fn fn,
                          void *ud, struct df_err *err);
