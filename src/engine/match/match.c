@@ -917,15 +917,24 @@ static const char *similar_reason(const struct match_index *ix, const double *se
 }
 
 static const char *text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
-                               int o, struct arena *a)
+                               int o, char *mark, struct arena *a)
 {
     char line[256];
     size_t len = 0;
-    int shown = 0;
+    int shown = 0, od = ix->org_doc_off[o + 1] - ix->org_doc_off[o];
+    /* a frequent participant has thousands of documents: mark them once and
+     * walk each term's postings instead of searching them per document */
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
+        mark[ix->org_doc[k]] = 1;
     for (int i = 0; i < qn && shown < 4; i++) {
         bool found = false;
-        for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && !found; k++)
-            found = term_in_doc(ix, qt[i].id, ix->org_doc[k]);
+        int t = qt[i].id;
+        if (ix->post_off[t + 1] - ix->post_off[t] <= od)
+            for (int k = ix->post_off[t]; k < ix->post_off[t + 1] && !found; k++)
+                found = mark[ix->post_doc[k]];
+        else
+            for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && !found; k++)
+                found = term_in_doc(ix, t, ix->org_doc[k]);
         if (!found)
             continue;
         int w = snprintf(line + len, sizeof line - len, "%s%s", shown ? ", " : "text: ",
@@ -935,6 +944,8 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
         len += (size_t)w;
         shown++;
     }
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
+        mark[ix->org_doc[k]] = 0;
     return shown ? arena_strdup(a, line) : NULL;
 }
 
@@ -1107,7 +1118,8 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     }
 
     struct match_hit *out = arena_alloc(a, ((size_t)hn + 1) * sizeof *out);
-    if (!out)
+    char *mark = arena_alloc(a, (size_t)ix->docs_n + 1);
+    if (!out || !mark)
         goto oom;
     for (int i = 0; i < hn; i++) {
         int o = heap[i].org;
@@ -1151,7 +1163,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                 out[i].why[m++] = r;
         }
         if ((tx[o] > 0 || tp[o] > 0) && m < WHY_MAX) {
-            const char *r = text_reason(ix, qc.t, qc.n, o, a);
+            const char *r = text_reason(ix, qc.t, qc.n, o, mark, a);
             if (r)
                 out[i].why[m++] = r;
         }
