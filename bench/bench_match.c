@@ -227,6 +227,8 @@ static int on_fts(void *ud, const char *key, double rank)
 
 /* "word" OR "word" ... over the query's distinct words (letters and digits),
  * stop words left out: FTS5 slows down sharply with long OR chains. */
+static int fts_keep_stopwords; /* --bm25-all-terms: a variant, for the record */
+
 static void fts_expression(const char *text, struct buf *b)
 {
     buf_reset(b);
@@ -248,7 +250,7 @@ static void fts_expression(const char *text, struct buf *b)
         word[n] = '\0';
         char key[84];
         snprintf(key, sizeof key, " %s ", word);
-        if (match_is_stopword(word) || strstr(buf_str(&seen), key))
+        if ((!fts_keep_stopwords && match_is_stopword(word)) || strstr(buf_str(&seen), key))
             continue;
         buf_puts(&seen, key + 1);
         if (b->len)
@@ -395,11 +397,498 @@ static void synthetic(int n, int queries)
     free(mem);
 }
 
+/* ---- a supervised combination (development split only) ------------------------ */
+
+/* The linear signals of struct match_weights that --learn fits. Each signal's
+ * value for a candidate is read back from the engine itself: a run with that
+ * weight at 1 and the others at 0 scores every candidate by that signal alone
+ * (top 1000 of each; a candidate outside them counts 0 there). */
+#define NF 11
+static const char *feat_names[NF] = {"text", "text_profile", "walk", "partner", "partner_recent",
+                                     "partner_text", "chosen", "two_hop", "popularity",
+                                     "popularity_recent", "same_country"};
+
+static double *feat_slot(struct match_weights *w, int f)
+{
+    double *v[NF] = {&w->text, &w->text_profile, &w->walk, &w->partner, &w->partner_recent,
+                     &w->partner_text, &w->chosen, &w->two_hop, &w->popularity,
+                     &w->popularity_recent, &w->same_country};
+    return v[f];
+}
+
+/* Shape parameters stay those of match_weights_default; linear ones zero. */
+static void shape_only(struct match_weights *w)
+{
+    match_weights_default(w);
+    for (int f = 0; f < NF; f++)
+        *feat_slot(w, f) = 0;
+}
+
+/* Extra candidate features, measured here only (not engine weights): kind
+ * one-hots, same kind as the lead, projects coordinated, and products of the
+ * text signals with recent popularity. */
+#define NE 9
+#define NX (NF + NE)
+static const char *extra_names[NE] = {"company", "research", "government", "same_kind",
+                                      "coordinated", "profile_x_pop", "docs_x_pop",
+                                      "walk_x_pop", "docs_x_profile"};
+
+struct example {
+    float x[NX];
+    int y, q;
+    int hard;   /* within the default weights' best 100 for its query */
+};
+
+static int collect_examples(const struct app_match_data *d, const struct query *qs, int qn,
+                            struct example **out)
+{
+    int n = match_index_size(d->ix), en = 0, ecap = 0;
+    struct example *ex = NULL;
+    float *fv = malloc((size_t)n * NF * sizeof *fv);
+    char *seen = malloc((size_t)n);
+    float *coord = calloc((size_t)n, sizeof *coord);
+    for (int p = 0; p < d->projects_n; p++)
+        if (d->projects[p].coordinator >= 0)
+            coord[d->projects[p].coordinator] += 1;
+    for (int i = 0; i < qn; i++) {
+        memset(fv, 0, (size_t)n * NF * sizeof *fv);
+        memset(seen, 0, (size_t)n);
+        for (int f = 0; f < NF; f++) {
+            struct match_weights w;
+            shape_only(&w);
+            *feat_slot(&w, f) = 1;
+            struct arena a;
+            arena_init(&a, 0);
+            struct match_query q = {.mode = MATCH_PARTNERS, .lead = qs[i].lead,
+                                    .text = qs[i].text, .top = 1000, .w = &w};
+            struct match_hit *h;
+            int hn;
+            struct df_err err = {0};
+            if (match_query_run(d->ix, &q, &a, &h, &hn, &err) == 0)
+                for (int k = 0; k < hn; k++) {
+                    fv[(size_t)h[k].org * NF + f] = (float)h[k].score;
+                    seen[h[k].org] = 1;
+                }
+            arena_free(&a);
+        }
+        for (int o = 0; o < n; o++) {
+            if (!seen[o] || o == qs[i].lead)
+                continue;
+            if (en == ecap) {
+                ecap = ecap ? 2 * ecap : 65536;
+                ex = realloc(ex, (size_t)ecap * sizeof *ex);
+            }
+            struct example *e = &ex[en++];
+            memcpy(e->x, &fv[(size_t)o * NF], NF * sizeof e->x[0]);
+            const struct match_profile *c = match_index_profile(d->ix, o);
+            const struct match_profile *l =
+                qs[i].lead >= 0 ? match_index_profile(d->ix, qs[i].lead) : NULL;
+            float *x = e->x + NF, pop = e->x[9];
+            x[0] = strcmp(c->kind, "company") == 0;
+            x[1] = strcmp(c->kind, "research") == 0;
+            x[2] = strcmp(c->kind, "government") == 0;
+            x[3] = l && strcmp(l->kind, c->kind) == 0;
+            x[4] = (float)log1p(coord[o]) / 2;
+            x[5] = e->x[1] * pop;
+            x[6] = e->x[0] * pop;
+            x[7] = e->x[2] * pop;
+            x[8] = e->x[0] * e->x[1];
+            e->q = i;
+            e->y = 0;
+            for (int t = 0; t < qs[i].targets_n; t++)
+                e->y |= qs[i].targets[t] == o;
+        }
+    }
+    free(fv);
+    free(seen);
+    free(coord);
+    /* mark each query's best 100 rows by the default weights' linear score */
+    struct match_weights dw;
+    match_weights_default(&dw);
+    double *dscore = malloc(((size_t)en + 1) * sizeof *dscore);
+    for (int i = 0; i < en;) {
+        int q = ex[i].q, s0 = i;
+        for (; i < en && ex[i].q == q; i++) {
+            double z = 0;
+            for (int f = 0; f < NF; f++)
+                z += *feat_slot(&dw, f) * ex[i].x[f];
+            dscore[i] = z;
+        }
+        for (int j = s0; j < i; j++) {
+            int above = 0;
+            for (int k = s0; k < i && above < 100; k++)
+                above += dscore[k] > dscore[j];
+            ex[j].hard = above < 100;
+        }
+    }
+    free(dscore);
+    *out = ex;
+    return en;
+}
+
+/* L2-regularised logistic regression by Newton's method (12 parameters: a
+ * dense solve) over the examples whose query is not in `skip_fold` (folds:
+ * query index mod 5). The intercept is not penalised. */
+static char feat_off[NX];  /* features left out of a fit (held at 0) */
+static int fit_hard_only;   /* rows only from the default weights' best 100: a re-ranker */
+
+static void fit_logistic(const struct example *ex, int en, int skip_fold, double l2, int nf,
+                         double *beta)
+{
+    enum { PM = NX + 1 };
+    const int P = nf + 1;
+    double th[PM] = {0};
+    for (int it = 0; it < 25; it++) {
+        double g[PM] = {0}, H[PM][PM + 1] = {{0}};
+        int m = 0;
+        for (int i = 0; i < en; i++) {
+            if (ex[i].q % 5 == skip_fold || (fit_hard_only && !ex[i].hard))
+                continue;
+            double x[PM], z = 0;
+            for (int f = 0; f < nf; f++)
+                x[f] = feat_off[f] ? 0 : ex[i].x[f];
+            x[nf] = 1;
+            for (int f = 0; f < P; f++)
+                z += th[f] * x[f];
+            double p = 1 / (1 + exp(-z)), r = p - ex[i].y, v = p * (1 - p);
+            for (int f = 0; f < P; f++) {
+                g[f] += r * x[f];
+                for (int e = 0; e < P; e++)
+                    H[f][e] += v * x[f] * x[e];
+            }
+            m++;
+        }
+        for (int f = 0; f < P; f++) {
+            g[f] /= m;
+            for (int e = 0; e < P; e++)
+                H[f][e] /= m;
+            if (f < nf) {
+                g[f] += l2 * th[f];
+                H[f][f] += l2;
+            }
+            H[f][f] += 1e-9;
+            H[f][P] = g[f];
+        }
+        /* Gauss-Jordan with partial pivoting on [H | g] */
+        for (int c = 0; c < P; c++) {
+            int piv = c;
+            for (int r = c + 1; r < P; r++)
+                if (fabs(H[r][c]) > fabs(H[piv][c]))
+                    piv = r;
+            for (int e = 0; e <= P; e++) {
+                double t = H[c][e];
+                H[c][e] = H[piv][e];
+                H[piv][e] = t;
+            }
+            for (int r = 0; r < P; r++) {
+                if (r == c || H[c][c] == 0)
+                    continue;
+                double fct = H[r][c] / H[c][c];
+                for (int e = c; e <= P; e++)
+                    H[r][e] -= fct * H[c][e];
+            }
+        }
+        double step = 0;
+        for (int f = 0; f < P; f++) {
+            double d = H[f][f] != 0 ? H[f][P] / H[f][f] : 0;
+            th[f] -= d;
+            step += fabs(d);
+        }
+        if (step < 1e-8)
+            break;
+    }
+    for (int f = 0; f < nf; f++)
+        beta[f] = th[f];
+}
+
+/* Pairwise logistic loss (RankNet with a linear scorer): every target of a
+ * query against every other candidate row of that query, no intercept; by
+ * Newton's method as above. Queries in `skip_fold` are left out. */
+static void fit_pairwise(const struct example *ex, int en, int skip_fold, double l2, int nf,
+                         double *beta)
+{
+    double th[NX] = {0};
+    for (int it = 0; it < 15; it++) {
+        double g[NX] = {0}, H[NX][NX + 1] = {{0}};
+        long m = 0;
+        for (int i = 0; i < en;) {
+            int q = ex[i].q, s0 = i;
+            while (i < en && ex[i].q == q)
+                i++;
+            if (q % 5 == skip_fold)
+                continue;
+            for (int a = s0; a < i; a++) {
+                if (!ex[a].y)
+                    continue;
+                for (int b = s0; b < i; b++) {
+                    if (ex[b].y)
+                        continue;
+                    double x[NX], z = 0;
+                    for (int f = 0; f < nf; f++) {
+                        x[f] = ex[a].x[f] - ex[b].x[f];
+                        z += th[f] * x[f];
+                    }
+                    double p = 1 / (1 + exp(-z)), r = p - 1, v = p * (1 - p);
+                    for (int f = 0; f < nf; f++) {
+                        g[f] += r * x[f];
+                        for (int e = 0; e <= f; e++)
+                            H[f][e] += v * x[f] * x[e];
+                    }
+                    m++;
+                }
+            }
+        }
+        for (int f = 0; f < nf; f++) {
+            for (int e = 0; e <= f; e++)
+                H[e][f] = H[f][e] = H[f][e] / (double)m;
+            g[f] = g[f] / (double)m + l2 * th[f];
+            H[f][f] += l2 + 1e-9;
+        }
+        for (int f = 0; f < nf; f++)
+            H[f][nf] = g[f];
+        for (int c = 0; c < nf; c++) {
+            int piv = c;
+            for (int r = c + 1; r < nf; r++)
+                if (fabs(H[r][c]) > fabs(H[piv][c]))
+                    piv = r;
+            for (int e = 0; e <= nf; e++) {
+                double t = H[c][e];
+                H[c][e] = H[piv][e];
+                H[piv][e] = t;
+            }
+            for (int r = 0; r < nf; r++) {
+                if (r == c || H[c][c] == 0)
+                    continue;
+                double fct = H[r][c] / H[c][c];
+                for (int e = c; e <= nf; e++)
+                    H[r][e] -= fct * H[c][e];
+            }
+        }
+        double step = 0;
+        for (int f = 0; f < nf; f++) {
+            double d = H[f][f] != 0 ? H[f][nf] / H[f][f] : 0;
+            th[f] -= d;
+            step += fabs(d);
+        }
+        if (step < 1e-6)
+            break;
+    }
+    for (int f = 0; f < nf; f++)
+        beta[f] = th[f];
+}
+
+/* The pointwise fit with every weight >= 0 (a negative one is an artefact of
+ * correlated signals and would make the engine's scores hard to read): drop
+ * the most negative feature and refit until none is left. */
+static void fit_nonneg(const struct example *ex, int en, int skip_fold, double *beta)
+{
+    memset(feat_off, 0, sizeof feat_off);
+    for (;;) {
+        fit_logistic(ex, en, skip_fold, 0, NF, beta);
+        int worst = -1;
+        for (int f = 0; f < NF; f++)
+            if (beta[f] < 0 && (worst < 0 || beta[f] < beta[worst]))
+                worst = f;
+        if (worst < 0)
+            break;
+        feat_off[worst] = 1;
+    }
+    memset(feat_off, 0, sizeof feat_off);
+}
+
+struct scored {
+    double s;
+    int y;
+};
+
+static int cmp_scored(const void *a, const void *b)
+{
+    const struct scored *x = a, *y = b;
+    return (x->s < y->s) - (x->s > y->s);
+}
+
+/* recall@20 of a linear model over the rows of the queries in `fold`, ranked
+ * among their candidate rows (sums over queries into *r20, *n). */
+static void eval_rows(const struct example *ex, int en, const struct query *qs, int fold,
+                      const double *beta, int nf, double *r20, int *n)
+{
+    struct scored *sc = malloc((size_t)en * sizeof *sc);
+    for (int i = 0; i < en;) {
+        int q = ex[i].q, m = 0;
+        for (; i < en && ex[i].q == q; i++) {
+            double z = 0;
+            if (fit_hard_only && !ex[i].hard)
+                continue;
+            for (int f = 0; f < nf; f++)
+                z += beta[f] * ex[i].x[f];
+            sc[m++] = (struct scored){z, ex[i].y};
+        }
+        if (q % 5 != fold)
+            continue;
+        qsort(sc, (size_t)m, sizeof *sc, cmp_scored);
+        int hit = 0;
+        for (int k = 0; k < m && k < TOP; k++)
+            hit += sc[k].y;
+        *r20 += (double)hit / qs[q].targets_n;
+        (*n)++;
+    }
+    free(sc);
+}
+
+static void weights_from(const double *beta, struct match_weights *w)
+{
+    shape_only(w);
+    for (int f = 0; f < NF; f++)
+        *feat_slot(w, f) = beta[f];
+}
+
+/* Cross-validated recall@20 of the logistic fit (5 folds by query) beside the
+ * default weights on the same folds; then the fit on the whole split. */
+static void learn(const struct app_match_data *d, const struct query *qs, int qn)
+{
+    struct example *ex;
+    int en = collect_examples(d, qs, qn, &ex), pos = 0;
+    for (int i = 0; i < en; i++)
+        pos += ex[i].y;
+    printf("  %d candidate rows, %d of them targets\n", en, pos);
+    struct query *fold = malloc((size_t)qn * sizeof *fold);
+    static const double l2s[] = {0, 1e-4, 1e-3, 1e-2};
+    for (size_t r = 0; r < sizeof l2s / sizeof l2s[0]; r++) {
+        struct metrics all = {0}, def = {0};
+        for (int k = 0; k < 5; k++) {
+            double beta[NX];
+            fit_logistic(ex, en, k, l2s[r], NF, beta);
+            struct match_weights w;
+            weights_from(beta, &w);
+            int fn = 0;
+            for (int i = 0; i < qn; i++)
+                if (i % 5 == k)
+                    fold[fn++] = qs[i];
+            struct metrics m;
+            run_dfnc(d, fold, fn, &w, &m);
+            all.r20 += m.r20, all.r10 += m.r10, all.mrr += m.mrr, all.n += m.n;
+            run_dfnc(d, fold, fn, NULL, &m);
+            def.r20 += m.r20, def.r10 += m.r10, def.mrr += m.mrr, def.n += m.n;
+        }
+        printf("  l2 %g: cross-validated recall@20 %.3f MRR %.3f (default weights on the "
+               "same folds %.3f, tuned in-sample)\n",
+               l2s[r], all.r20 / all.n, all.mrr / all.n, def.r20 / def.n);
+    }
+    for (size_t r = 0; r < sizeof l2s / sizeof l2s[0]; r++) {
+        double a_r = 0, b_r = 0;
+        int a_n = 0, b_n = 0;
+        for (int k = 0; k < 5; k++) {
+            double beta[NX];
+            fit_logistic(ex, en, k, l2s[r], NF, beta);
+            eval_rows(ex, en, qs, k, beta, NF, &a_r, &a_n);
+            fit_logistic(ex, en, k, l2s[r], NX, beta);
+            eval_rows(ex, en, qs, k, beta, NX, &b_r, &b_n);
+        }
+        printf("  l2 %g, ranked among candidate rows: engine signals %.3f, with the extra "
+               "features %.3f\n", l2s[r], a_r / a_n, b_r / b_n);
+    }
+    {
+        struct metrics all = {0};
+        for (int k = 0; k < 5; k++) {
+            double beta[NX];
+            fit_nonneg(ex, en, k, beta);
+            struct match_weights w;
+            weights_from(beta, &w);
+            int fn = 0;
+            for (int i = 0; i < qn; i++)
+                if (i % 5 == k)
+                    fold[fn++] = qs[i];
+            struct metrics m;
+            run_dfnc(d, fold, fn, &w, &m);
+            all.r20 += m.r20, all.mrr += m.mrr, all.n += m.n;
+        }
+        printf("  pointwise, weights >= 0: cross-validated recall@20 %.3f MRR %.3f\n",
+               all.r20 / all.n, all.mrr / all.n);
+        double beta[NX];
+        fit_nonneg(ex, en, -1, beta);
+        printf("  pointwise, weights >= 0, whole development split:");
+        for (int f = 0; f < NF; f++)
+            printf(" %s %.3f", feat_names[f], beta[f]);
+        printf("\n");
+        struct match_weights w;
+        weights_from(beta, &w);
+        struct metrics m;
+        run_dfnc(d, qs, qn, &w, &m);
+        printf("  in-sample recall@20 %.3f MRR %.3f\n", m.r20 / m.n, m.mrr / m.n);
+    }
+    for (size_t r = 0; r < 2; r++) {
+        struct metrics all = {0};
+        for (int k = 0; k < 5; k++) {
+            double beta[NX];
+            fit_pairwise(ex, en, k, l2s[r * 2], NF, beta);
+            struct match_weights w;
+            weights_from(beta, &w);
+            int fn = 0;
+            for (int i = 0; i < qn; i++)
+                if (i % 5 == k)
+                    fold[fn++] = qs[i];
+            struct metrics m;
+            run_dfnc(d, fold, fn, &w, &m);
+            all.r20 += m.r20, all.mrr += m.mrr, all.n += m.n;
+        }
+        printf("  pairwise, l2 %g: cross-validated recall@20 %.3f MRR %.3f\n", l2s[r * 2],
+               all.r20 / all.n, all.mrr / all.n);
+    }
+    {
+        double beta[NX];
+        fit_pairwise(ex, en, -1, 0, NF, beta);
+        printf("  pairwise fit on the whole development split (l2 0):");
+        for (int f = 0; f < NF; f++)
+            printf(" %s %.3f", feat_names[f], beta[f]);
+        printf("\n");
+        struct match_weights w;
+        weights_from(beta, &w);
+        struct metrics m;
+        run_dfnc(d, qs, qn, &w, &m);
+        printf("  in-sample recall@20 %.3f MRR %.3f\n", m.r20 / m.n, m.mrr / m.n);
+    }
+    fit_hard_only = 1;
+    for (size_t r = 0; r < 2; r++) {
+        double a_r = 0, b_r = 0;
+        int a_n = 0, b_n = 0;
+        for (int k = 0; k < 5; k++) {
+            double beta[NX];
+            fit_logistic(ex, en, k, l2s[r], NF, beta);
+            eval_rows(ex, en, qs, k, beta, NF, &a_r, &a_n);
+            fit_logistic(ex, en, k, l2s[r], NX, beta);
+            eval_rows(ex, en, qs, k, beta, NX, &b_r, &b_n);
+        }
+        printf("  re-ranking the default weights' best 100, l2 %g: engine signals %.3f, "
+               "with extras %.3f\n", l2s[r], a_r / a_n, b_r / b_n);
+    }
+    fit_hard_only = 0;
+    double bx[NX];
+    fit_logistic(ex, en, -1, 1e-3, NX, bx);
+    printf("  with extras, whole split:");
+    for (int f = 0; f < NX; f++)
+        printf(" %s %.3f", f < NF ? feat_names[f] : extra_names[f - NF], bx[f]);
+    printf("\n");
+    double beta[NX];
+    fit_logistic(ex, en, -1, 0, NF, beta);
+    printf("  pointwise fit on the whole development split (l2 0):");
+    for (int f = 0; f < NF; f++)
+        printf(" %s %.3f", feat_names[f], beta[f]);
+    printf("\n");
+    struct match_weights w;
+    weights_from(beta, &w);
+    struct metrics m;
+    run_dfnc(d, qs, qn, &w, &m);
+    printf("  in-sample recall@20 %.3f MRR %.3f\n", m.r20 / m.n, m.mrr / m.n);
+    free(fold);
+    free(ex);
+}
+
 /* ---- tuning (development split only) ------------------------------------------ */
 
 /* Coordinate ascent over the weights, scored by recall@20 (+ a tenth of MRR)
  * on the development split. */
-static void tune(const struct app_match_data *d, const struct query *qs, int qn)
+static void tune(const struct app_match_data *d, const struct query *qs, int qn,
+                 struct match_weights *out)
 {
     struct match_weights w;
     match_weights_default(&w);
@@ -448,23 +937,60 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
            w.text, w.text_profile, w.text_recency, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
            w.popularity_recent, w.partner_text, w.same_country, w.walk, w.chosen,
            w.country_spread, w.profile_b);
+    if (out)
+        *out = w;
+}
+
+/* Cross-validated recall@20 of the coordinate ascent itself: tuned on four
+ * folds of the development queries (index mod 5), measured on the fifth. */
+static void tune_cv(const struct app_match_data *d, const struct query *qs, int qn)
+{
+    struct query *tr = malloc((size_t)qn * sizeof *tr), *te = malloc((size_t)qn * sizeof *te);
+    struct metrics all = {0};
+    for (int k = 0; k < 5; k++) {
+        int tn = 0, en = 0;
+        for (int i = 0; i < qn; i++) {
+            if (i % 5 == k)
+                te[en++] = qs[i];
+            else
+                tr[tn++] = qs[i];
+        }
+        struct match_weights w;
+        tune(d, tr, tn, &w);
+        struct metrics m;
+        run_dfnc(d, te, en, &w, &m);
+        printf("  fold %d: recall@20 %.3f on its %d held-out queries\n", k, m.r20 / m.n, m.n);
+        all.r20 += m.r20, all.mrr += m.mrr, all.n += m.n;
+    }
+    printf("cross-validated coordinate ascent: recall@20 %.3f MRR %.3f\n", all.r20 / all.n,
+           all.mrr / all.n);
+    free(tr);
+    free(te);
 }
 
 int main(int argc, char **argv)
 {
     const char *data = getenv("DFNC_SHARED_DATA");
-    int do_tune = 0, synth_n = 20000, show_signals = 0;
+    int do_tune = 0, do_learn = 0, synth_n = 20000, show_signals = 0, only_dev = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--tune") == 0)
             do_tune = 1;
         else if (strcmp(argv[i], "--signals") == 0)
             show_signals = 1;
+        else if (strcmp(argv[i], "--tune-cv") == 0)
+            do_tune = 2;
+        else if (strcmp(argv[i], "--learn") == 0)
+            do_learn = only_dev = 1;
+        else if (strcmp(argv[i], "--dev") == 0)
+            only_dev = 1;
+        else if (strcmp(argv[i], "--bm25-all-terms") == 0)
+            fts_keep_stopwords = 1;
         else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             data = argv[++i];
         else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc)
             synth_n = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--signals] [--synthetic N]\n");
+            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--bm25-all-terms] [--synthetic N]\n");
             return 2;
         }
     }
@@ -493,7 +1019,7 @@ int main(int argc, char **argv)
         {"development (profiles < 2016, queries 2016-2017)", "2016-01-01", 2016, 2017},
         {"hold-out (profiles < 2018, queries 2018-2020; never tuned on)", "2018-01-01", 2018, 2020},
     };
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < (only_dev ? 1 : 2); k++) {
         const struct split *sp = &splits[k];
         struct app_match_data d;
         struct app_match_opts o = {.before = sp->before, .with_projects_only = true};
@@ -504,8 +1030,13 @@ int main(int argc, char **argv)
         struct query *qs;
         int qn = build_queries(&w, &d, sp, &qs);
         printf("%s: %d profiles, %d queries\n", sp->name, d.profiles_n, qn);
-        if (do_tune && k == 0) {
-            tune(&d, qs, qn);
+        if ((do_tune || do_learn) && k == 0) {
+            if (do_tune == 2)
+                tune_cv(&d, qs, qn);
+            else if (do_tune)
+                tune(&d, qs, qn, NULL);
+            else
+                learn(&d, qs, qn);
             free(qs);
             app_match_data_free(&d);
             break;
@@ -536,7 +1067,7 @@ int main(int argc, char **argv)
         free(qs);
         app_match_data_free(&d);
     }
-    if (!do_tune && synth_n > 0)
+    if (!do_tune && !do_learn && synth_n > 0)
         synthetic(synth_n, 200);
     store_close(s);
     return 0;

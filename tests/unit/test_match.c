@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "engine/match/match.h"
 #include "engine/match/text.h"
 
@@ -216,6 +217,9 @@ Test(match_partners, ranking_and_reasons_are_deterministic)
     for (int i = 0; i < h[0].why_n; i++)
         text |= strcmp(h[0].why[i], "text: detecting, drones, radar, airports") == 0;
     cr_assert(text, "the radar lab's reason names the words it matched");
+    cr_assert_str_eq(h[0].why[0],
+                     "worked on 1 project similar to this one: Counter-drone radar detection "
+                     "of small UAVs at airports");
     for (int i = 1; i < n; i++)
         cr_assert(h[i - 1].score >= h[i].score, "best first");
     int fof = -1;
@@ -296,6 +300,59 @@ Test(match_partners, ukrainian_text_finds_ukrainian_profiles)
     for (int i = 1; i < n; i++)   /* the others only share the lead's country */
         cr_assert(h[i].why_n == 1 && strcmp(h[i].why[0], "based in UA, like you") == 0 &&
                   h[i].score < h[0].score / 2);
+    arena_free(&a);
+    match_index_free(ix);
+}
+
+/* The similar-projects reason: how many of the candidate's projects are among
+ * the query's most similar, the most similar first, titles cut at 60 bytes on
+ * a character boundary (Cyrillic is two bytes a letter). */
+Test(match_partners, similar_projects_are_named_in_the_reason)
+{
+    static struct match_profile who[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .kind = "company"},
+        {.id = "uav-lab", .name = "UAV lab", .country = "PL", .kind = "research"},
+        {.id = "other", .name = "Other", .country = "LT", .kind = "company"},
+    };
+    static const int m1[] = {1}, m2[] = {1, 2}, m3[] = {2};
+    static const struct match_project done[] = {
+        {.id = "a", .text = "Drone swarms for border surveillance. Long objective text.",
+         .members = m1, .members_n = 1, .year = 2015, .coordinator = 1},
+        {.id = "b",
+         .text = "Захист від безпілотників і дронів на кордоні та в портах України, "
+                 "drone detection",
+         .members = m2, .members_n = 2, .year = 2014, .coordinator = 1},
+        {.id = "c", .text = "Flood forecasting", .members = m3, .members_n = 1, .year = 2015,
+         .coordinator = 2},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(who, 3, done, 3, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5,
+                            .text = "drone swarms at the border"};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert(n >= 1);
+    cr_assert_str_eq(who[h[0].org].id, "uav-lab");
+    const char *r = h[0].why[0];
+    cr_assert(strncmp(r, "worked on 2 projects similar to this one: Drone swarms for border "
+                         "surveillance; Захист",
+                      strlen("worked on 2 projects similar to this one: Drone swarms for "
+                             "border surveillance; Захист")) == 0,
+              "%s", r);
+    cr_assert(utf8_is_valid(r, strlen(r), NULL), "cut on a character boundary: %s", r);
+    const char *second = strstr(r, "; ") + 2;
+    cr_assert(strlen(second) <= 60, "a title is at most 60 bytes (%zu)", strlen(second));
+    /* the other organisation shares only the second drone project */
+    for (int i = 0; i < n; i++)
+        if (strcmp(who[h[i].org].id, "other") == 0)
+            cr_assert(strncmp(h[i].why[0], "worked on 1 project similar to this one: Захист",
+                              strlen("worked on 1 project similar to this one: Захист")) ==
+                          0,
+                      "%s", h[i].why[0]);
     arena_free(&a);
     match_index_free(ix);
 }
