@@ -1,0 +1,527 @@
+/* Exact break minimiser (see sched_exact.h): x[m,s] meeting m in slot s,
+ * u[p,s] person p busy, a[p,s] p met someone by s, b[p,s] a break of p ends at
+ * s, all defined both ways so that per-person totalizers count breaks exactly;
+ * fairness through a unary minimum mn (mn <= breaks_p <= mn + d); a global
+ * totalizer over the person counters bounds the total. Search: alternately
+ * "total <= lower bound" and "total <= best - 1" under growing conflict budgets. */
+#include "engine/sched/sched_exact.h"
+
+#include <ccadical.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct ex {
+    CCaDiCaL *s;
+    int nv;
+    double deadline;
+    int *pool;          /* unary numbers (totalizer outputs) live here */
+    size_t pool_n, pool_cap;
+    bool oom;
+};
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int stop_now(void *state)
+{
+    const struct ex *e = state;
+    return now_s() > e->deadline;
+}
+
+static int newv(struct ex *e)
+{
+    return ++e->nv;
+}
+
+static void cl3(struct ex *e, int a, int b, int c)
+{
+    if (a)
+        ccadical_add(e->s, a);
+    if (b)
+        ccadical_add(e->s, b);
+    if (c)
+        ccadical_add(e->s, c);
+    ccadical_add(e->s, 0);
+}
+
+static void cl4(struct ex *e, int a, int b, int c, int d)
+{
+    ccadical_add(e->s, a);
+    ccadical_add(e->s, b);
+    ccadical_add(e->s, c);
+    ccadical_add(e->s, d);
+    ccadical_add(e->s, 0);
+}
+
+/* Reserves n ints in the pool; returns their offset or (size_t)-1. */
+static size_t pool_take(struct ex *e, size_t n)
+{
+    if (e->pool_n + n > e->pool_cap) {
+        size_t cap = e->pool_cap ? e->pool_cap : 1024;
+        while (cap < e->pool_n + n)
+            cap *= 2;
+        int *np = realloc(e->pool, cap * sizeof(int));
+        if (!np) {
+            e->oom = true;
+            return (size_t)-1;
+        }
+        e->pool = np;
+        e->pool_cap = cap;
+    }
+    size_t off = e->pool_n;
+    e->pool_n += n;
+    return off;
+}
+
+/* A unary number: pool[off + t] true iff (down: exactly iff) the count >= t + 1. */
+struct un {
+    size_t off;
+    int n;
+};
+
+/* Totalizer node: O = L + R capped at k outputs. up: count >= t+1 forces O[t];
+ * down: O[t] forces count >= t+1. */
+static struct un merge(struct ex *e, struct un L, struct un R, int k, bool down)
+{
+    struct un O = {0, L.n + R.n < k ? L.n + R.n : k};
+    if (O.n <= 0 || e->oom)
+        return (struct un){0, 0};
+    O.off = pool_take(e, (size_t)O.n);
+    if (O.off == (size_t)-1)
+        return (struct un){0, 0};
+    for (int t = 0; t < O.n; t++)
+        e->pool[O.off + t] = newv(e);
+    const int *l = e->pool + L.off, *r = e->pool + R.off, *o = e->pool + O.off;
+    for (int i = 0; i <= L.n; i++)
+        for (int j = 0; j <= R.n; j++) {
+            int sg = i + j;
+            if (sg >= 1 && sg <= O.n)
+                cl3(e, i ? -l[i - 1] : 0, j ? -r[j - 1] : 0, o[sg - 1]);
+            if (down && sg + 1 <= O.n)
+                cl3(e, i < L.n ? l[i] : 0, j < R.n ? r[j] : 0, -o[sg]);
+        }
+    return O;
+}
+
+/* Merges v[0..n) pairwise into one number (n >= 1); v is overwritten. */
+static struct un tree(struct ex *e, struct un *v, int n, int k, bool down)
+{
+    while (n > 1 && !e->oom) {
+        int w = 0;
+        for (int i = 0; i + 1 < n; i += 2)
+            v[w++] = merge(e, v[i], v[i + 1], k, down);
+        if (n % 2)
+            v[w++] = v[n - 1];
+        n = w;
+    }
+    return n ? v[0] : (struct un){0, 0};
+}
+
+static struct un leaf(struct ex *e, int lit)
+{
+    size_t off = pool_take(e, 1);
+    if (off == (size_t)-1)
+        return (struct un){0, 0};
+    e->pool[off] = lit;
+    return (struct un){off, 1};
+}
+
+/* sum(lits) <= k (sequential counter). */
+static void at_most(struct ex *e, const int *lits, int n, int k)
+{
+    if (n <= k)
+        return;
+    if (k == 0) {
+        for (int i = 0; i < n; i++)
+            cl3(e, -lits[i], 0, 0);
+        return;
+    }
+    size_t base = pool_take(e, (size_t)2 * k);
+    if (base == (size_t)-1)
+        return;
+    size_t pv = base, cu = base + (size_t)k;
+    for (int i = 0; i < n; i++) {
+        int *P = e->pool + pv, *C = e->pool + cu;
+        for (int j = 0; j < k; j++)
+            C[j] = newv(e);
+        cl3(e, -lits[i], C[0], 0);
+        if (i > 0) {
+            for (int j = 0; j < k; j++)
+                cl3(e, -P[j], C[j], 0);
+            for (int j = 1; j < k; j++)
+                cl3(e, -lits[i], -P[j - 1], C[j]);
+            cl3(e, -lits[i], -P[k - 1], 0);
+        }
+        size_t t = pv;
+        pv = cu;
+        cu = t;
+    }
+    e->pool_n = base;   /* the counter's variables are no longer referenced */
+}
+
+static bool unsupported(const struct sched_problem *p)
+{
+    if (!p->must_all || p->n_slots <= 0 || p->n_meetings < 0 || p->n_people < 0)
+        return true;
+    if (p->table_need)
+        for (int m = 0; m < p->n_meetings; m++)
+            if (p->table_need[m] >= 0)
+                return true;
+    if (p->table_kind)
+        for (int t = 0; t < p->n_tables; t++)
+            if (p->table_kind[t] >= 0)
+                return true;
+    if (p->meet_pair)
+        for (int m = 0; m < p->n_meetings; m++)
+            if (p->meet_pair[m] >= 0)
+                return true;
+    if (p->locked_slot)
+        for (int m = 0; m < p->n_meetings; m++)
+            if (p->locked_slot[m] >= 0)
+                return true;
+    return false;
+}
+
+/* Breaks and fairness of a complete schedule; -1 when it breaks fairness. */
+static int score(const struct sched_problem *p, const int *slot, unsigned char *occ,
+                 const int *deg)
+{
+    int P = p->n_people, S = p->n_slots, total = 0, bmin = -1, bmax = 0;
+    for (int q = 0; q < P; q++) {
+        memset(occ, 0, (size_t)S);
+        for (int m = 0; m < p->n_meetings; m++)
+            for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
+                if (p->people[i] == q && slot[m] >= 0)
+                    occ[slot[m]] = 1;
+        int b = sched_person_breaks(p, occ);
+        total += b;
+        if (deg[q] == 0)
+            continue;
+        bmin = bmin < 0 || b < bmin ? b : bmin;
+        bmax = b > bmax ? b : bmax;
+    }
+    if (p->fairness >= 0 && bmin >= 0 && bmax - bmin > p->fairness)
+        return -1;
+    return total;
+}
+
+int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, double deadline,
+                       int *slot_out, int *breaks_out, int *lower_bound_out)
+{
+    *breaks_out = -1;
+    *lower_bound_out = -1;
+    if (unsupported(p))
+        return -2;
+    int M = p->n_meetings, P = p->n_people, S = p->n_slots, d = p->fairness;
+    int rc = -2;
+    struct ex e = {.deadline = deadline};
+    int *deg = calloc((size_t)P + 1, sizeof(int)), *pmo = calloc((size_t)P + 2, sizeof(int));
+    int *pm = NULL, *dom_off = calloc((size_t)M + 1, sizeof(int)), *dom = NULL, *x = NULL;
+    int *est = malloc(((size_t)M + 1) * sizeof(int)), *lst = malloc(((size_t)M + 1) * sizeof(int));
+    int *u = calloc((size_t)P * S + 1, sizeof(int)), *a = calloc((size_t)P * S + 1, sizeof(int));
+    int *lits = malloc(((size_t)M * S + (size_t)P * S + 1) * sizeof(int));
+    int *cur = malloc(((size_t)M + 1) * sizeof(int));
+    unsigned char *occ = malloc((size_t)S + 1);
+    struct un *pc = calloc((size_t)P + 1, sizeof(struct un));
+    struct un *work = malloc(((size_t)P * S + 1) * sizeof(struct un));
+    if (!deg || !pmo || !dom_off || !est || !lst || !u || !a || !lits || !cur || !occ || !pc ||
+        !work)
+        goto out;
+    for (int m = 0; m < M; m++)
+        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
+            deg[p->people[i]]++;
+    for (int q = 0; q < P; q++)
+        pmo[q + 1] = pmo[q] + deg[q];
+    pm = malloc(((size_t)pmo[P] + 1) * sizeof(int));
+    if (!pm)
+        goto out;
+    memset(lits, 0, (size_t)P * sizeof(int));
+    for (int m = 0; m < M; m++)
+        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
+            int q = p->people[i];
+            pm[pmo[q] + lits[q]++] = m;
+        }
+
+    /* domains: session, fixed slot, everyone available; precedences tighten
+     * earliest/latest starts to a fixed point */
+    for (int m = 0; m < M; m++) {
+        est[m] = 0;
+        lst[m] = S - 1;
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        if (p->prec_off)
+            for (int m = 0; m < M; m++)
+                for (int k = p->prec_off[m]; k < p->prec_off[m + 1]; k++) {
+                    int q = p->prec[k];
+                    if (est[m] < est[q] + 1) {
+                        est[m] = est[q] + 1;
+                        changed = true;
+                    }
+                    if (lst[q] > lst[m] - 1) {
+                        lst[q] = lst[m] - 1;
+                        changed = true;
+                    }
+                }
+        for (int m = 0; m < M && changed; m++)
+            if (est[m] > lst[m] || est[m] >= S) {
+                rc = -1;   /* a precedence cycle or chain longer than the day */
+                goto out;
+            }
+    }
+    dom = malloc(((size_t)M * S + 1) * sizeof(int));
+    if (!dom)
+        goto out;
+    for (int m = 0; m < M; m++) {
+        dom_off[m + 1] = dom_off[m];
+        for (int s = est[m]; s <= lst[m]; s++) {
+            if (p->fixed && p->fixed[m] >= 0 && p->fixed[m] != s)
+                continue;
+            if (p->session && p->session[m] >= 0 && p->slot_session &&
+                p->slot_session[s] != p->session[m])
+                continue;
+            bool free_all = true;
+            for (int i = p->people_off[m]; i < p->people_off[m + 1] && free_all; i++)
+                if (p->unavail && p->unavail[(size_t)p->people[i] * S + s])
+                    free_all = false;
+            if (free_all)
+                dom[dom_off[m + 1]++] = s;
+        }
+        if (dom_off[m + 1] == dom_off[m]) {
+            rc = -1;   /* a meeting with no possible slot */
+            goto out;
+        }
+    }
+
+    e.s = ccadical_init();
+    if (!e.s)
+        goto out;
+    ccadical_set_terminate(e.s, &e, stop_now);
+    ccadical_set_option(e.s, "quiet", 1);
+    x = malloc(((size_t)dom_off[M] + 1) * sizeof(int));
+    if (!x)
+        goto out;
+    for (int i = 0; i < dom_off[M]; i++)
+        x[i] = newv(&e);
+    for (int m = 0; m < M; m++) {
+        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+            ccadical_add(e.s, x[i]);
+        ccadical_add(e.s, 0);
+        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+            for (int j = i + 1; j < dom_off[m + 1]; j++)
+                cl3(&e, -x[i], -x[j], 0);
+    }
+    /* busy: u[q,s] <-> one of q's meetings in s; at most one */
+    for (int q = 0; q < P; q++) {
+        if (deg[q] == 0)
+            continue;
+        for (int s = 0; s < S; s++) {
+            int n = 0;
+            for (int k = pmo[q]; k < pmo[q + 1]; k++) {
+                int m = pm[k];
+                for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                    if (dom[i] == s)
+                        lits[n++] = x[i];
+            }
+            int v = u[(size_t)q * S + s] = newv(&e);
+            ccadical_add(e.s, -v);
+            for (int i = 0; i < n; i++)
+                ccadical_add(e.s, lits[i]);
+            ccadical_add(e.s, 0);
+            for (int i = 0; i < n; i++) {
+                cl3(&e, -lits[i], v, 0);
+                for (int j = i + 1; j < n; j++)
+                    cl3(&e, -lits[i], -lits[j], 0);
+            }
+        }
+    }
+    /* tables: at most n_tables meetings per slot (tables are interchangeable) */
+    for (int s = 0; s < S; s++) {
+        int n = 0;
+        for (int m = 0; m < M; m++)
+            for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                if (dom[i] == s)
+                    lits[n++] = x[i];
+        at_most(&e, lits, n, p->n_tables);
+    }
+    /* precedences: q ends before m starts */
+    if (p->prec_off)
+        for (int m = 0; m < M; m++)
+            for (int k = p->prec_off[m]; k < p->prec_off[m + 1]; k++) {
+                int q = p->prec[k];
+                for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                    for (int j = dom_off[q]; j < dom_off[q + 1]; j++)
+                        if (dom[j] >= dom[i])
+                            cl3(&e, -x[i], -x[j], 0);
+            }
+    if (now_s() > deadline) {
+        rc = 0;
+        goto out;
+    }
+    /* breaks, exactly: a[s] <-> u[s] | a[s-1]; b[s] <-> u[s] & !u[s-1] & a[s-2],
+     * within a segment (the whole day when breaks span sessions) */
+    bool fair = d >= 0;
+    int maxb = 0;
+    for (int q = 0; q < P; q++) {
+        pc[q] = (struct un){0, 0};
+        if (deg[q] < 2)
+            continue;
+        int *uq = u + (size_t)q * S, *aq = a + (size_t)q * S, nb = 0;
+        int seg_lo = 0;
+        for (int s = 0; s < S; s++) {
+            int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
+            int ps = s == 0 ? ss
+                     : p->slot_session && !p->breaks_span_sessions ? p->slot_session[s - 1] : 0;
+            if (s > 0 && ss != ps)
+                seg_lo = s;
+            aq[s] = newv(&e);
+            cl3(&e, -uq[s], aq[s], 0);
+            if (s > seg_lo) {
+                cl3(&e, -aq[s - 1], aq[s], 0);
+                cl3(&e, -aq[s], uq[s], aq[s - 1]);
+            } else {
+                cl3(&e, -aq[s], uq[s], 0);
+            }
+            if (s >= seg_lo + 2) {
+                int b = newv(&e);
+                cl4(&e, -uq[s], uq[s - 1], -aq[s - 2], b);
+                cl3(&e, -b, uq[s], 0);
+                cl3(&e, -b, -uq[s - 1], 0);
+                cl3(&e, -b, aq[s - 2], 0);
+                work[nb++] = leaf(&e, b);
+            }
+        }
+        if (nb == 0)
+            continue;
+        pc[q] = tree(&e, work, nb, deg[q] - 1, fair);
+        if (pc[q].n > maxb)
+            maxb = pc[q].n;
+    }
+    if (e.oom)
+        goto out;
+    /* fairness: mn[j] "every person with meetings has >= j+1 breaks";
+     * mn <= breaks_q <= mn + d */
+    if (fair && maxb > d) {
+        size_t mo = pool_take(&e, (size_t)maxb);
+        if (mo == (size_t)-1)
+            goto out;
+        for (int j = 0; j < maxb; j++) {
+            e.pool[mo + j] = newv(&e);
+            if (j > 0)
+                cl3(&e, -e.pool[mo + j], e.pool[mo + j - 1], 0);
+        }
+        for (int q = 0; q < P; q++) {
+            if (deg[q] == 0)
+                continue;
+            const int *c = e.pool + pc[q].off, *mn = e.pool + mo;
+            for (int j = 0; j < maxb; j++)
+                cl3(&e, -mn[j], j < pc[q].n ? c[j] : 0, 0);
+            /* breaks_q >= t + 1 with t >= d: mn >= t + 1 - d */
+            for (int t = d; t < pc[q].n; t++)
+                cl3(&e, -c[t], mn[t - d], 0);
+        }
+    }
+    if (now_s() > deadline) {
+        rc = 0;
+        goto out;
+    }
+
+    int best = -1, lb = 0;
+    /* a first schedule: the hint (its values become the saved phases), else any */
+    int r = 0;
+    if (hint_slot) {
+        bool ok = true;
+        for (int m = 0; m < M && ok; m++) {
+            cur[m] = 0;
+            for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                if (dom[i] == hint_slot[m])
+                    cur[m] = x[i];
+            ok = cur[m] != 0;
+        }
+        for (int m = 0; m < M && ok; m++)
+            ccadical_assume(e.s, cur[m]);
+        r = ok ? ccadical_solve(e.s) : 0;
+    }
+    if (r != 10)
+        r = ccadical_solve(e.s);
+    if (r == 20) {
+        rc = -1;
+        goto out;
+    }
+    if (r != 10) {
+        rc = 0;
+        goto out;
+    }
+    for (int m = 0; m < M; m++)
+        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+            if (ccadical_val(e.s, x[i]) > 0)
+                cur[m] = dom[i];
+    best = score(p, cur, occ, deg);
+    if (best < 0)
+        goto out;   /* the encoding and the checker disagree: a bug */
+    memcpy(slot_out, cur, (size_t)M * sizeof(int));
+    /* the total, capped at best outputs: tot[t] forced when total >= t + 1 */
+    int nw = 0;
+    for (int q = 0; q < P; q++)
+        if (pc[q].n > 0)
+            work[nw++] = pc[q];
+    struct un tot = nw ? tree(&e, work, nw, best, false) : (struct un){0, 0};
+    if (e.oom)
+        goto out;
+    long budget = 2000;
+    while (lb < best && now_s() < deadline) {
+        for (int phase = 0; phase < 2 && lb < best; phase++) {
+            int bound = phase == 0 ? lb : best - 1;
+            if (bound < tot.n)
+                ccadical_assume(e.s, -e.pool[tot.off + bound]);
+            ccadical_limit(e.s, "conflicts", (int)budget);
+            r = ccadical_solve(e.s);
+            if (r == 20) {
+                lb = bound + 1;
+            } else if (r == 10) {
+                for (int m = 0; m < M; m++)
+                    for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                        if (ccadical_val(e.s, x[i]) > 0)
+                            cur[m] = dom[i];
+                int v = score(p, cur, occ, deg);
+                if (v < 0 || v > bound)
+                    goto out;
+                best = v;
+                memcpy(slot_out, cur, (size_t)M * sizeof(int));
+            }
+            if (now_s() >= deadline)
+                break;
+        }
+        if (budget < 1000000000L / 2)
+            budget *= 2;
+    }
+    *breaks_out = best;
+    *lower_bound_out = lb;
+    rc = 1;
+out:
+    if (e.s)
+        ccadical_release(e.s);
+    free(e.pool);
+    free(deg);
+    free(pmo);
+    free(pm);
+    free(dom_off);
+    free(dom);
+    free(x);
+    free(est);
+    free(lst);
+    free(u);
+    free(a);
+    free(lits);
+    free(cur);
+    free(occ);
+    free(pc);
+    free(work);
+    return rc;
+}
