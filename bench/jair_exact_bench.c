@@ -13,7 +13,7 @@
 #include "engine/sched/sched_exact.h"
 #include "io/dzn.h"
 
-static const char *const names[] = {
+static const char *names[] = {
     "forum-13", "forum-13crafb", "forum-13crafc", "forum-14", "forumt-14", "forumt-14crafc",
     "forumt-14crafd", "forumt-14crafe", "tic-12", "tic-12crafc", "tic-13", "tic-13crafb",
     "tic-13crafc", "tic-14crafa", "tic-14crafc", "tic-14crafd", "ticf-13crafa", "ticf-13crafb",
@@ -152,7 +152,13 @@ int main(int argc, char **argv)
            "hint_s", "exact_s", "check");
     int matched = 0, optimal = 0, n = 0, invalid = 0;
     double total_s = 0, worst_s = 0;
-    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+    size_t n_names = sizeof names / sizeof names[0];
+    if (optind < argc) {   /* instance names given on the command line */
+        for (int i = optind; i < argc && i - optind < (int)n_names; i++)
+            names[i - optind] = argv[i];
+        n_names = (size_t)(argc - optind) < n_names ? (size_t)(argc - optind) : n_names;
+    }
+    for (size_t k = 0; k < n_names; k++) {
         char file[256], path[1400];
         snprintf(file, sizeof file, "%s.original.dzn", names[k]);
         snprintf(path, sizeof path, "%s/%s", dir, file);

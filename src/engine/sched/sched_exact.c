@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <stdio.h>
 
 struct ex {
     CCaDiCaL *s;
@@ -211,6 +212,58 @@ static int score(const struct sched_problem *p, const int *slot, unsigned char *
     return total;
 }
 
+struct cut_ctx {
+    const struct sched_problem *p;
+    const int *dom_off, *dom, *x;
+    int *cur, *lits, *count;
+    unsigned char *added;
+};
+
+/* Solves under one assumption (0 = none) and a conflict budget; a model that
+ * puts more than n_tables meetings in a slot gets that slot's cardinality
+ * constraint and is solved again. 10 model in c->cur, 20 refuted, 0 unknown,
+ * -2 a bug (an overfilled slot that already has its constraint). */
+static int solve_cuts(struct ex *e, struct cut_ctx *c, int assume, long budget)
+{
+    const struct sched_problem *p = c->p;
+    int M = p->n_meetings, S = p->n_slots;
+    for (;;) {
+        if (assume)
+            ccadical_assume(e->s, assume);
+        if (budget > 0)
+            ccadical_limit(e->s, "conflicts", budget > 1000000000L ? 1000000000 : (int)budget);
+        int r = ccadical_solve(e->s);
+        if (r != 10)
+            return r == 20 ? 20 : 0;
+        memset(c->count, 0, (size_t)S * sizeof(int));
+        for (int m = 0; m < M; m++)
+            for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+                if (ccadical_val(e->s, c->x[i]) > 0) {
+                    c->cur[m] = c->dom[i];
+                    c->count[c->dom[i]]++;
+                }
+        int cuts = 0;
+        for (int s = 0; s < S; s++) {
+            if (c->count[s] <= p->n_tables)
+                continue;
+            if (c->added[s])
+                return -2;
+            int n = 0;
+            for (int m = 0; m < M; m++)
+                for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+                    if (c->dom[i] == s)
+                        c->lits[n++] = c->x[i];
+            at_most(e, c->lits, n, p->n_tables);
+            c->added[s] = 1;
+            cuts++;
+        }
+        if (e->oom)
+            return -2;
+        if (!cuts)
+            return 10;
+    }
+}
+
 int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, double deadline,
                        int *slot_out, int *breaks_out, int *lower_bound_out)
 {
@@ -227,11 +280,12 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     int *u = calloc((size_t)P * S + 1, sizeof(int)), *a = calloc((size_t)P * S + 1, sizeof(int));
     int *lits = malloc(((size_t)M * S + (size_t)P * S + 1) * sizeof(int));
     int *cur = malloc(((size_t)M + 1) * sizeof(int));
-    unsigned char *occ = malloc((size_t)S + 1);
+    unsigned char *occ = malloc((size_t)S + 1), *added = calloc((size_t)S + 1, 1);
+    int *count = malloc(((size_t)S + 1) * sizeof(int));
     struct un *pc = calloc((size_t)P + 1, sizeof(struct un));
     struct un *work = malloc(((size_t)P * S + 1) * sizeof(struct un));
     if (!deg || !pmo || !dom_off || !est || !lst || !u || !a || !lits || !cur || !occ || !pc ||
-        !work)
+        !work || !added || !count)
         goto out;
     for (int m = 0; m < M; m++)
         for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
@@ -304,6 +358,25 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         goto out;
     ccadical_set_terminate(e.s, &e, stop_now);
     ccadical_set_option(e.s, "quiet", 1);
+    if (getenv("XNOINPRO")) {
+        ccadical_set_option(e.s, "elim", 0);
+        ccadical_set_option(e.s, "subsume", 0);
+        ccadical_set_option(e.s, "probe", 0);
+        ccadical_set_option(e.s, "vivify", 0);
+    }
+    if (getenv("XOPT")) {
+        char buf[256];
+        snprintf(buf, sizeof buf, "%s", getenv("XOPT"));
+        for (char *t = strtok(buf, ","); t; t = strtok(NULL, ",")) {
+            char *eq = strchr(t, '=');
+            if (eq) {
+                *eq = 0;
+                ccadical_set_option(e.s, t, atoi(eq + 1));
+            }
+        }
+    }
+    int xmode = getenv("XMODE") ? atoi(getenv("XMODE")) : 0;
+    double t00 = now_s();
     x = malloc(((size_t)dom_off[M] + 1) * sizeof(int));
     if (!x)
         goto out;
@@ -341,15 +414,8 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
             }
         }
     }
-    /* tables: at most n_tables meetings per slot (tables are interchangeable) */
-    for (int s = 0; s < S; s++) {
-        int n = 0;
-        for (int m = 0; m < M; m++)
-            for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
-                if (dom[i] == s)
-                    lits[n++] = x[i];
-        at_most(&e, lits, n, p->n_tables);
-    }
+    /* tables: at most n_tables meetings per slot (tables are interchangeable);
+     * added lazily, for the slots that a model overfills (solve_cuts) */
     /* precedences: q ends before m starts */
     if (p->prec_off)
         for (int m = 0; m < M; m++)
@@ -400,6 +466,37 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         if (nb == 0)
             continue;
         pc[q] = tree(&e, work, nb, deg[q] - 1, fair);
+        if (e.oom || xmode == 2)
+            continue;
+        /* redundant: l[s] "meets at or after s"; an idle slot between a meeting
+         * and a later one means at least one break (propagates both ways) */
+        int c0 = e.pool[pc[q].off], *lq = lits;
+        for (int s = S - 1; s >= 0; s--) {
+            int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
+            int ns = s == S - 1 ? -1
+                     : p->slot_session && !p->breaks_span_sessions ? p->slot_session[s + 1] : 0;
+            lq[s] = newv(&e);
+            cl3(&e, -uq[s], lq[s], 0);
+            if (s < S - 1 && ns == ss) {
+                cl3(&e, -lq[s + 1], lq[s], 0);
+                cl3(&e, -lq[s], uq[s], lq[s + 1]);
+                if (s > 0 && (!p->slot_session || p->breaks_span_sessions ||
+                              p->slot_session[s - 1] == ss))
+                    cl4(&e, uq[s], -aq[s - 1], -lq[s + 1], c0);
+            } else {
+                cl3(&e, -lq[s], uq[s], 0);
+            }
+        }
+        /* redundant: with no break, the span of deg meetings is deg slots */
+        if (xmode != 3)
+            for (int s = 0; s + deg[q] < S; s++) {
+                bool same = true;
+                for (int t = s; t < s + deg[q] && same; t++)
+                    same = !p->slot_session || p->breaks_span_sessions ||
+                           p->slot_session[t + 1] == p->slot_session[s];
+                if (same)
+                    cl3(&e, -aq[s], -lq[s + deg[q]], c0);
+            }
         if (pc[q].n > maxb)
             maxb = pc[q].n;
     }
@@ -448,20 +545,23 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
             ccadical_assume(e.s, cur[m]);
         r = ok ? ccadical_solve(e.s) : 0;
     }
+    struct cut_ctx cc = {p, dom_off, dom, x, cur, lits, count, added};
+    if (r == 10) {   /* the encoding has no table constraint yet: check the hint's */
+        memset(count, 0, (size_t)S * sizeof(int));
+        for (int m = 0; m < M; m++)
+            if (++count[cur[m] = hint_slot[m]] > p->n_tables)
+                r = 0;
+    }
     if (r != 10)
-        r = ccadical_solve(e.s);
+        r = solve_cuts(&e, &cc, 0, 0);
     if (r == 20) {
         rc = -1;
         goto out;
     }
     if (r != 10) {
-        rc = 0;
+        rc = r == -2 ? -2 : 0;
         goto out;
     }
-    for (int m = 0; m < M; m++)
-        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
-            if (ccadical_val(e.s, x[i]) > 0)
-                cur[m] = dom[i];
     best = score(p, cur, occ, deg);
     if (best < 0)
         goto out;   /* the encoding and the checker disagree: a bug */
@@ -474,21 +574,20 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     struct un tot = nw ? tree(&e, work, nw, best, false) : (struct un){0, 0};
     if (e.oom)
         goto out;
+    if (getenv("XDBG"))
+        fprintf(stderr, "vars %d clauses %ld\n", e.nv, (long)ccadical_irredundant(e.s));
     long budget = 2000;
     while (lb < best && now_s() < deadline) {
-        for (int phase = 0; phase < 2 && lb < best; phase++) {
+        for (int phase = xmode == 1 ? 1 : 0; phase < 2 && lb < best; phase++) {
             int bound = phase == 0 ? lb : best - 1;
-            if (bound < tot.n)
-                ccadical_assume(e.s, -e.pool[tot.off + bound]);
-            ccadical_limit(e.s, "conflicts", (int)budget);
-            r = ccadical_solve(e.s);
+            r = solve_cuts(&e, &cc, bound < tot.n ? -e.pool[tot.off + bound] : 0, budget);
+            if (r == -2)
+                goto out;
+            if (getenv("XDBG"))
+                fprintf(stderr, "  %.2f bound %d budget %ld -> %d\n", now_s() - t00, bound, budget, r);
             if (r == 20) {
                 lb = bound + 1;
             } else if (r == 10) {
-                for (int m = 0; m < M; m++)
-                    for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
-                        if (ccadical_val(e.s, x[i]) > 0)
-                            cur[m] = dom[i];
                 int v = score(p, cur, occ, deg);
                 if (v < 0 || v > bound)
                     goto out;
@@ -521,6 +620,8 @@ out:
     free(lits);
     free(cur);
     free(occ);
+    free(added);
+    free(count);
     free(pc);
     free(work);
     return rc;
