@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <stdio.h>
 
 struct ex {
     CCaDiCaL *s;
@@ -133,39 +132,6 @@ static struct un leaf(struct ex *e, int lit)
     return (struct un){off, 1};
 }
 
-/* sum(lits) <= k (sequential counter). */
-static void at_most(struct ex *e, const int *lits, int n, int k)
-{
-    if (n <= k)
-        return;
-    if (k == 0) {
-        for (int i = 0; i < n; i++)
-            cl3(e, -lits[i], 0, 0);
-        return;
-    }
-    size_t base = pool_take(e, (size_t)2 * k);
-    if (base == (size_t)-1)
-        return;
-    size_t pv = base, cu = base + (size_t)k;
-    for (int i = 0; i < n; i++) {
-        int *P = e->pool + pv, *C = e->pool + cu;
-        for (int j = 0; j < k; j++)
-            C[j] = newv(e);
-        cl3(e, -lits[i], C[0], 0);
-        if (i > 0) {
-            for (int j = 0; j < k; j++)
-                cl3(e, -P[j], C[j], 0);
-            for (int j = 1; j < k; j++)
-                cl3(e, -lits[i], -P[j - 1], C[j]);
-            cl3(e, -lits[i], -P[k - 1], 0);
-        }
-        size_t t = pv;
-        pv = cu;
-        cu = t;
-    }
-    e->pool_n = base;   /* the counter's variables are no longer referenced */
-}
-
 static bool unsupported(const struct sched_problem *p)
 {
     if (!p->must_all || p->n_slots <= 0 || p->n_meetings < 0 || p->n_people < 0)
@@ -212,6 +178,26 @@ static int score(const struct sched_problem *p, const int *slot, unsigned char *
     return total;
 }
 
+/* sum(lits) <= k through a totalizer with k + 1 outputs, the last one false. */
+static void at_most_tot(struct ex *e, const int *lits, int n, int k)
+{
+    if (n <= k)
+        return;
+    size_t mark = e->pool_n;
+    struct un *v = malloc((size_t)n * sizeof *v);
+    if (!v) {
+        e->oom = true;
+        return;
+    }
+    for (int i = 0; i < n; i++)
+        v[i] = leaf(e, lits[i]);
+    struct un o = tree(e, v, n, k + 1, false);
+    if (!e->oom && o.n == k + 1)
+        cl3(e, -e->pool[o.off + k], 0, 0);
+    free(v);
+    e->pool_n = mark;
+}
+
 struct cut_ctx {
     const struct sched_problem *p;
     const int *dom_off, *dom, *x;
@@ -253,7 +239,7 @@ static int solve_cuts(struct ex *e, struct cut_ctx *c, int assume, long budget)
                 for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
                     if (c->dom[i] == s)
                         c->lits[n++] = c->x[i];
-            at_most(e, c->lits, n, p->n_tables);
+            at_most_tot(e, c->lits, n, p->n_tables);
             c->added[s] = 1;
             cuts++;
         }
@@ -358,25 +344,6 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         goto out;
     ccadical_set_terminate(e.s, &e, stop_now);
     ccadical_set_option(e.s, "quiet", 1);
-    if (getenv("XNOINPRO")) {
-        ccadical_set_option(e.s, "elim", 0);
-        ccadical_set_option(e.s, "subsume", 0);
-        ccadical_set_option(e.s, "probe", 0);
-        ccadical_set_option(e.s, "vivify", 0);
-    }
-    if (getenv("XOPT")) {
-        char buf[256];
-        snprintf(buf, sizeof buf, "%s", getenv("XOPT"));
-        for (char *t = strtok(buf, ","); t; t = strtok(NULL, ",")) {
-            char *eq = strchr(t, '=');
-            if (eq) {
-                *eq = 0;
-                ccadical_set_option(e.s, t, atoi(eq + 1));
-            }
-        }
-    }
-    int xmode = getenv("XMODE") ? atoi(getenv("XMODE")) : 0;
-    double t00 = now_s();
     x = malloc(((size_t)dom_off[M] + 1) * sizeof(int));
     if (!x)
         goto out;
@@ -466,7 +433,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         if (nb == 0)
             continue;
         pc[q] = tree(&e, work, nb, deg[q] - 1, fair);
-        if (e.oom || xmode == 2)
+        if (e.oom)
             continue;
         /* redundant: l[s] "meets at or after s"; an idle slot between a meeting
          * and a later one means at least one break (propagates both ways) */
@@ -487,16 +454,41 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                 cl3(&e, -lq[s], uq[s], 0);
             }
         }
-        /* redundant: with no break, the span of deg meetings is deg slots */
-        if (xmode != 3)
-            for (int s = 0; s + deg[q] < S; s++) {
-                bool same = true;
-                for (int t = s; t < s + deg[q] && same; t++)
-                    same = !p->slot_session || p->breaks_span_sessions ||
-                           p->slot_session[t + 1] == p->slot_session[s];
-                if (same)
-                    cl3(&e, -aq[s], -lq[s + deg[q]], c0);
+        /* redundant: with no break, p's meetings are one block of deg slots
+         * starting at some st[t] (decisions on blocks, as a CP solver would) */
+        if (!p->slot_session || p->breaks_span_sessions) {
+            int k = deg[q], nst = S - k + 1, *st = lits + S;
+            if (nst >= 1) {
+                ccadical_add(e.s, c0);
+                for (int t = 0; t < nst; t++)
+                    ccadical_add(e.s, st[t] = newv(&e));
+                ccadical_add(e.s, 0);
+                for (int t = 0; t < nst; t++) {
+                    for (int t2 = t + 1; t2 < nst; t2++)
+                        cl3(&e, -st[t], -st[t2], 0);
+                    for (int s = t; s < t + k; s++)
+                        cl3(&e, -st[t], uq[s], 0);
+                }
+                for (int s = 0; s < S; s++) {
+                    ccadical_add(e.s, -uq[s]);
+                    ccadical_add(e.s, c0);
+                    for (int t = s - k + 1 < 0 ? 0 : s - k + 1; t <= s && t < nst; t++)
+                        ccadical_add(e.s, st[t]);
+                    ccadical_add(e.s, 0);
+                }
+            } else {
+                cl3(&e, c0, 0, 0);
             }
+        }
+        /* redundant: with no break, the span of deg meetings is deg slots */
+        for (int s = 0; s + deg[q] < S; s++) {
+            bool same = true;
+            for (int t = s; t < s + deg[q] && same; t++)
+                same = !p->slot_session || p->breaks_span_sessions ||
+                       p->slot_session[t + 1] == p->slot_session[s];
+            if (same)
+                cl3(&e, -aq[s], -lq[s + deg[q]], c0);
+        }
         if (pc[q].n > maxb)
             maxb = pc[q].n;
     }
@@ -574,17 +566,13 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     struct un tot = nw ? tree(&e, work, nw, best, false) : (struct un){0, 0};
     if (e.oom)
         goto out;
-    if (getenv("XDBG"))
-        fprintf(stderr, "vars %d clauses %ld\n", e.nv, (long)ccadical_irredundant(e.s));
     long budget = 2000;
     while (lb < best && now_s() < deadline) {
-        for (int phase = xmode == 1 ? 1 : 0; phase < 2 && lb < best; phase++) {
+        for (int phase = 0; phase < 2 && lb < best; phase++) {
             int bound = phase == 0 ? lb : best - 1;
             r = solve_cuts(&e, &cc, bound < tot.n ? -e.pool[tot.off + bound] : 0, budget);
             if (r == -2)
                 goto out;
-            if (getenv("XDBG"))
-                fprintf(stderr, "  %.2f bound %d budget %ld -> %d\n", now_s() - t00, bound, budget, r);
             if (r == 20) {
                 lb = bound + 1;
             } else if (r == 10) {
