@@ -209,13 +209,13 @@ struct cut_ctx {
  * puts more than n_tables meetings in a slot gets that slot's cardinality
  * constraint and is solved again. 10 model in c->cur, 20 refuted, 0 unknown,
  * -2 a bug (an overfilled slot that already has its constraint). */
-static int solve_cuts(struct ex *e, struct cut_ctx *c, int assume, long budget)
+static int solve_cuts(struct ex *e, struct cut_ctx *c, const int *assume, int na, long budget)
 {
     const struct sched_problem *p = c->p;
     int M = p->n_meetings, S = p->n_slots;
     for (;;) {
-        if (assume)
-            ccadical_assume(e->s, assume);
+        for (int i = 0; i < na; i++)
+            ccadical_assume(e->s, assume[i]);
         if (budget > 0)
             ccadical_limit(e->s, "conflicts", budget > 1000000000L ? 1000000000 : (int)budget);
         int r = ccadical_solve(e->s);
@@ -250,6 +250,69 @@ static int solve_cuts(struct ex *e, struct cut_ctx *c, int assume, long budget)
     }
 }
 
+/* A neighbourhood of the incumbent `inc`: from a random person with breaks,
+ * people and their partners are freed until frac of the meetings are; every
+ * other meeting is assumed in its slot (assume[], returns how many). */
+static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, const int *inc,
+                    const int *pmo, const int *pm, const int *deg, unsigned char *occ,
+                    unsigned char *mark, unsigned *lcg, double frac, int *assume)
+{
+    int M = p->n_meetings, P = p->n_people, S = p->n_slots;
+    unsigned char *pmark = mark + M;
+    memset(mark, 0, (size_t)M + (size_t)P);
+    int want = (int)(frac * M), freed = 0, tries = 0;
+    while (freed < want && tries++ < 4 * P) {
+        *lcg = *lcg * 1103515245u + 12345u;
+        int q = (int)((*lcg >> 8) % (unsigned)P);
+        if (pmark[q] || deg[q] < 2)
+            continue;
+        memset(occ, 0, (size_t)S);
+        for (int k = pmo[q]; k < pmo[q + 1]; k++)
+            occ[inc[pm[k]]] = 1;
+        if (sched_person_breaks(p, occ) == 0 && tries < 2 * P)
+            continue;   /* prefer people with breaks, then anyone */
+        /* q and, one by one, q's partners */
+        int stack[2] = {q, -1};
+        for (int h = 0; h < 2 && freed < want; h++) {
+            int r = stack[h];
+            if (r < 0 || pmark[r])
+                continue;
+            pmark[r] = 1;
+            for (int k = pmo[r]; k < pmo[r + 1] && freed < want; k++) {
+                int m = pm[k];
+                if (!mark[m]) {
+                    mark[m] = 1;
+                    freed++;
+                }
+                for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
+                    int o = p->people[i];
+                    if (!pmark[o] && h == 0) {
+                        pmark[o] = 1;
+                        for (int k2 = pmo[o]; k2 < pmo[o + 1] && freed < want; k2++)
+                            if (!mark[pm[k2]]) {
+                                mark[pm[k2]] = 1;
+                                freed++;
+                            }
+                    }
+                }
+            }
+        }
+    }
+    int na = 0;
+    for (int m = 0; m < M; m++) {
+        if (mark[m])
+            continue;
+        int lit = 0;
+        for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+            if (c->dom[i] == inc[m])
+                lit = c->x[i];
+        if (!lit)
+            return -1;
+        assume[na++] = lit;
+    }
+    return na;
+}
+
 int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, double deadline,
                        int *slot_out, int *breaks_out, int *lower_bound_out)
 {
@@ -268,10 +331,13 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     int *cur = malloc(((size_t)M + 1) * sizeof(int));
     unsigned char *occ = malloc((size_t)S + 1), *added = calloc((size_t)S + 1, 1);
     int *count = malloc(((size_t)S + 1) * sizeof(int));
+    int *assume = malloc(((size_t)M + 2) * sizeof(int));
+    unsigned char *free_m = malloc((size_t)M + (size_t)P + 1);
     struct un *pc = calloc((size_t)P + 1, sizeof(struct un));
     struct un *work = malloc(((size_t)P * S + 1) * sizeof(struct un));
     if (!deg || !pmo || !dom_off || !est || !lst || !u || !a || !lits || !cur || !occ || !pc ||
-        !work || !added || !count)
+        !work || !added || !count ||
+        !assume || !free_m)
         goto out;
     for (int m = 0; m < M; m++)
         for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
@@ -545,7 +611,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                 r = 0;
     }
     if (r != 10)
-        r = solve_cuts(&e, &cc, 0, 0);
+        r = solve_cuts(&e, &cc, NULL, 0, 0);
     if (r == 20) {
         rc = -1;
         goto out;
@@ -567,10 +633,14 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     if (e.oom)
         goto out;
     long budget = 2000;
+    unsigned lcg = p->seed * 2654435761u + 1;
+    double frac = 0.3;
     while (lb < best && now_s() < deadline) {
+        double round_start = now_s();
         for (int phase = 0; phase < 2 && lb < best; phase++) {
             int bound = phase == 0 ? lb : best - 1;
-            r = solve_cuts(&e, &cc, bound < tot.n ? -e.pool[tot.off + bound] : 0, budget);
+            int blit = bound < tot.n ? -e.pool[tot.off + bound] : 0;
+            r = solve_cuts(&e, &cc, &blit, blit != 0, budget);
             if (r == -2)
                 goto out;
             if (r == 20) {
@@ -584,6 +654,32 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
             }
             if (now_s() >= deadline)
                 break;
+        }
+        /* large neighbourhoods: keep the best schedule but for the meetings
+         * of some people with breaks and their partners, and ask for fewer
+         * breaks under a small budget, for as long as the two calls took */
+        double slice = now_s() - round_start;
+        double lns_end = now_s() + slice;
+        while (lb < best && now_s() < lns_end && now_s() < deadline) {
+            int na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, frac, assume);
+            if (na < 0)
+                goto out;
+            if (best - 1 < tot.n)
+                assume[na++] = -e.pool[tot.off + best - 1];
+            r = solve_cuts(&e, &cc, assume, na, 3000);
+            if (r == -2)
+                goto out;
+            if (r == 10) {
+                int v = score(p, cur, occ, deg);
+                if (v < 0 || v >= best)
+                    goto out;
+                best = v;
+                memcpy(slot_out, cur, (size_t)M * sizeof(int));
+            } else if (r == 20) {
+                frac = frac * 1.1 > 0.9 ? 0.9 : frac * 1.1;   /* nothing better there: widen */
+            } else {
+                frac = frac * 0.9 < 0.05 ? 0.05 : frac * 0.9;  /* too hard: narrow */
+            }
         }
         if (budget < 1000000000L / 2)
             budget *= 2;
@@ -610,6 +706,8 @@ out:
     free(occ);
     free(added);
     free(count);
+    free(assume);
+    free(free_m);
     free(pc);
     free(work);
     return rc;
