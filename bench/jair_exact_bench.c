@@ -2,7 +2,8 @@
  * with fairness d: a hint from sched_solve's annealing (short limit), then
  * sched_exact_breaks under a deadline; every schedule is checked here against
  * the .dzn data without the engine's code, and compared with best_known.csv.
- *   build/bench/jair_exact_bench [--data DIR] [--time S] [--hint-time S] [--fairness D] */
+ *   build/bench/jair_exact_bench [--data DIR] [--time S] [--hint-time S] [--fairness D]
+ *                                [--full-hint] [NAME...] */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -126,14 +127,15 @@ int main(int argc, char **argv)
         dir = dirbuf;
     }
     double tl = 10, hint_tl = 0.3;
-    int fair = 2;
+    int fair = 2, full_hint = 0;
     static const struct option opts[] = {
         {"data", required_argument, 0, 'd'},      {"time", required_argument, 0, 't'},
         {"hint-time", required_argument, 0, 'h'}, {"fairness", required_argument, 0, 'f'},
+        {"full-hint", no_argument, 0, 'F'},
         {0, 0, 0, 0},
     };
     int c;
-    while ((c = getopt_long(argc, argv, "d:t:h:f:", opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "d:t:h:f:F", opts, NULL)) != -1) {
         if (c == 'd')
             dir = optarg;
         else if (c == 't')
@@ -142,9 +144,11 @@ int main(int argc, char **argv)
             hint_tl = atof(optarg);
         else if (c == 'f')
             fair = atoi(optarg);
+        else if (c == 'F')
+            full_hint = 1;
         else {
             fprintf(stderr, "usage: jair_exact_bench [--data DIR] [--time S] [--hint-time S] "
-                            "[--fairness D]\n");
+                            "[--fairness D] [--full-hint] [NAME...]\n");
             return 2;
         }
     }
@@ -182,7 +186,7 @@ int main(int argc, char **argv)
         bool have_sol = false;
         if (hint_tl > 0) {
             p.time_limit = hint_tl;
-            p.local_only = true;
+            p.local_only = !full_hint;   /* full: the engine's own SAT search too */
             if (sched_solve(&p, &sol, msg, sizeof msg) == 0) {
                 have_sol = true;
                 if (sol.scheduled == p.n_meetings &&
