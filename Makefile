@@ -49,6 +49,24 @@ test: deps $(TEST_BUILD)/build.ninja
 	ninja -C $(TEST_BUILD)
 	meson test -C $(TEST_BUILD) --print-errorlogs --num-processes 2
 
+# Browser tests of the web UI (tests/e2e/run.mjs): Debian's Chromium driven by
+# npm's playwright-core (pinned in tests/e2e/package-lock.json) against
+# `dfnc serve` on a demo forum; screenshots land in tests/e2e/artifacts/.
+E2E_DEB = chromium nodejs npm
+e2e: deps $(TEST_BUILD)/build.ninja
+	ninja -C $(TEST_BUILD) dfnc
+	@missing=$$(for p in $(E2E_DEB); do \
+	    command -v $$p >/dev/null 2>&1 || dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+	      grep -q '^install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing missing Debian packages:" $$missing; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q $$missing; \
+	fi
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+	cd tests/e2e && DFNC_BIN=$(CURDIR)/$(TEST_BUILD)/dfnc node --test-reporter=spec run.mjs
+
 bench: $(BUILD)/dfnc
 	ninja -C $(BUILD)
 	@echo "benchmarks live in bench/; see bench/README.md"

@@ -3,6 +3,8 @@
  * the demo's own: capability areas with real CPV 2008 codes, name parts, cities. */
 #include "app/demo.h"
 
+#include "app/procure_demo.h"
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,11 +185,12 @@ static const char *ua_area_part(const char *part)
     return part;
 }
 
+/* Name stems that belong to no country, so a Swedish firm is not "Iberia ...". */
 static const char *const eu_stems[] = {
-    "Aquila", "Borealis", "Vistula", "Danube", "Alpine", "Baltic", "Nordic", "Iberia",
-    "Carpathia", "Adriatic", "Lynx", "Falco", "Helios", "Vega", "Orion", "Sentinel",
-    "Aegis", "Atlas", "Arcus", "Polaris", "Meridian", "Tatra", "Hanse", "Bohemia",
-    "Argo", "Corvus", "Fenix", "Kestrel", "Lumen", "Nova", "Quantum", "Stratos",
+    "Aquila", "Borealis", "Lynx", "Falco", "Helios", "Vega", "Orion", "Sentinel",
+    "Aegis", "Atlas", "Arcus", "Polaris", "Meridian", "Argo", "Corvus", "Fenix",
+    "Kestrel", "Lumen", "Nova", "Quantum", "Stratos", "Cygnus", "Draco", "Lyra",
+    "Talon", "Vector", "Zephyr", "Halo", "Apex", "Nimbus", "Onyx", "Altair",
 };
 
 static const char *const eu_tails[] = {"Systems", "Technologies", "Dynamics", "Defence",
@@ -685,6 +688,32 @@ out:
     return result;
 }
 
+/* Picks the showcase people (see demo.h): the main contact of the first
+ * organisation of each kind the demo should be explored from. */
+static void choose_showcase(struct gen *g)
+{
+    static const char *const what[APP_DEMO_SHOWCASE] = {
+        "a Ukrainian drone maker", "an EU ministry of defence", "an EU counter-drone SME",
+        "Ukraine's ministry of defence", "an EU prime contractor"};
+    for (int k = 0; k < APP_DEMO_SHOWCASE; k++) {
+        g->sum->showcase_what[k] = what[k];
+        for (int i = 0; i < g->orgs_n; i++) {
+            const struct gen_org *o = &g->orgs[i];
+            bool fits = k == 0   ? o->is_ua && o->size == SIZE_SME && strcmp(areas[o->area].key, "drones") == 0
+                        : k == 1 ? o->is_eu && o->size == SIZE_MINISTRY
+                        : k == 2 ? o->is_eu && o->size == SIZE_SME &&
+                                       strcmp(areas[o->area].key, "counter-drone") == 0
+                        : k == 3 ? o->is_ua && o->size == SIZE_MINISTRY
+                                 : o->is_eu && o->size == SIZE_PRIME;
+            if (fits && o->people_n > 0) {
+                snprintf(g->sum->showcase[k], sizeof g->sum->showcase[k], "%s",
+                         g->people[o->first_person].id);
+                break;
+            }
+        }
+    }
+}
+
 /* ---- the driver -------------------------------------------------------------------------- */
 
 static int fill(struct gen *g)
@@ -739,7 +768,9 @@ static int fill(struct gen *g)
         return -1;
     g->sum->slots = slots_n;
     g->sum->tables = TABLES;
-    return 0;
+    choose_showcase(g);
+    /* Joint procurement: the ministries' demands and the companies' supplies. */
+    return app_procure_demo_fill(g->s, (unsigned)rng_next(&g->rng), g->err);
 }
 
 int app_demo_fill(struct store *s, unsigned long long seed, struct app_demo_summary *out,

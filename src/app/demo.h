@@ -11,9 +11,16 @@
 
 #define APP_DEMO_EVENT "dfnc2-eu-2027"
 
+#define APP_DEMO_SHOWCASE 5
+
 struct app_demo_summary {
     int organisations, eu_organisations, ua_organisations, countries;
     int people, capabilities, requests, accepted, slots, tables;
+    /* People worth signing in as, each the main contact of their organisation:
+     * a Ukrainian drone maker, an EU ministry, an EU counter-drone SME, Ukraine's
+     * ministry of defence, an EU prime. */
+    char showcase[APP_DEMO_SHOWCASE][16];
+    const char *showcase_what[APP_DEMO_SHOWCASE];
 };
 
 /* Fills an EMPTY database (DF_ERR_CONFLICT if it already has organisations) in

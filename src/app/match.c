@@ -127,6 +127,7 @@ static int on_project(void *ud, const struct store_project *p)
         .id = L->project_ids[L->projects_n],
         .text = arena_printf(L->a, "%s. %s", p->title ? p->title : "",
                              p->objective ? p->objective : ""),
+        .year = p->start_date ? atoi(p->start_date) : 0,
     };
     if (!L->project_ids[L->projects_n] || !L->projects[L->projects_n].text)
         return L->oom = 1;
@@ -211,14 +212,22 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
     int *members = arena_alloc(&d->arena, ((size_t)L.members_n / 2 + 1) * sizeof *members);
     if (!d->profiles || !caps || !counts || !members)
         goto oom;
-    /* capabilities arrive grouped by organisation, needs before offers */
+    /* capabilities arrive grouped by organisation; each profile gets its needs,
+     * then its offers, as one run of caps[] */
     for (int i = 0; i < L.caps_n; i++) {
         struct org_row *r = &L.orgs[L.caps[i].org];
         if (r->caps_n == 0)
             r->caps_from = i;
         r->caps_n++;
         r->needs_n += L.caps[i].need;
-        caps[i] = (struct match_cap){L.caps[i].cpv, L.caps[i].title};
+    }
+    for (int o = 0; o < L.orgs_n; o++) {
+        struct org_row *r = &L.orgs[o];
+        int nd = 0, of = 0;
+        for (int i = r->caps_from; i < r->caps_from + r->caps_n; i++) {
+            int at = L.caps[i].need ? r->caps_from + nd++ : r->caps_from + r->needs_n + of++;
+            caps[at] = (struct match_cap){L.caps[i].cpv, L.caps[i].title};
+        }
     }
     struct buf text = BUF_INIT(PROFILE_TEXT_MAX);
     for (int o = 0; o < L.orgs_n; o++) {
@@ -263,7 +272,8 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
     d->projects = arena_alloc(&d->arena, ((size_t)L.projects_n + 1) * sizeof *d->projects);
     if (!d->projects)
         goto oom;
-    memcpy(d->projects, L.projects, (size_t)L.projects_n * sizeof *d->projects);
+    if (L.projects_n) /* L.projects is NULL in a forum without track records */
+        memcpy(d->projects, L.projects, (size_t)L.projects_n * sizeof *d->projects);
     d->projects_n = L.projects_n;
     d->ix = match_index_build(d->profiles, d->profiles_n, d->projects, d->projects_n, err);
     if (!d->ix)

@@ -37,10 +37,22 @@ static int figure(json_t *inst, const char *key, double *out, struct df_err *err
     return 0;
 }
 
+/* "what (article, status)" of a figure object, or "" when the figure is absent. */
+static const char *cite(json_t *inst, const char *key, const char *what, struct arena *a)
+{
+    json_t *f = json_object_get(inst, key);
+    if (!json_is_object(f))
+        return "";
+    const char *article = json_string_value(json_object_get(f, "article"));
+    const char *status = json_string_value(json_object_get(f, "status"));
+    return arena_printf(a, "%s (%s, %s); ", what, article ? article : "article not given",
+                        status ? status : "status not given");
+}
+
 static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *out,
                             struct df_err *err)
 {
-    double states, members, content;
+    double states = 0, members = 0, content = 0;
     json_t *part = json_object_get(o, "participants");
     json_t *contr = json_object_get(o, "contractors");
     struct procure_rules *r = &out->rules;
@@ -70,6 +82,25 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     out->title = arena_strdup(a, json_string_value(json_object_get(o, "title")));
     out->regulation = arena_strdup(a, json_string_value(json_object_get(o, "regulation")));
     out->url = arena_strdup(a, json_string_value(json_object_get(o, "url")));
+    char what[3][64];
+    snprintf(what[0], sizeof what[0], "at least %d participating state%s", r->min_states,
+             r->min_states == 1 ? "" : "s");
+    snprintf(what[1], sizeof what[1], "at least %d Member State%s", r->min_member_states,
+             r->min_member_states == 1 ? "" : "s");
+    snprintf(what[2], sizeof what[2], "EU/associated content at least %g%%", content);
+    out->citations = arena_printf(a, "%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
+                                  cite(o, "min_member_states", what[1], a),
+                                  cite(o, "participants", "who counts as participating", a),
+                                  cite(o, "min_eligible_content_pct", what[2], a),
+                                  r->contractors_restricted
+                                      ? cite(o, "contractors", "production only where "
+                                             "contractors may be established", a)
+                                      : "");
+    if (!r->name || !out->citations)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    size_t len = strlen(out->citations);
+    if (len >= 2)
+        ((char *)out->citations)[len - 2] = '\0';     /* the last "; " */
     return 0;
 }
 
@@ -82,9 +113,10 @@ int app_procure_instrument(const char *path, const char *name, struct arena *a,
     json_t *root = path ? json_load_file(path, 0, &je)
                         : json_loads(app_procure_instruments_json, 0, &je);
     memset(out, 0, sizeof *out);
+    if (!root && je.line < 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "cannot read %s: %s", where, je.text);
     if (!root)
-        return df_err_set(err, path && je.line < 0 ? DF_ERR_RUNTIME : DF_ERR_INPUT,
-                          "%s:%d: %s", where, je.line, je.text);
+        return df_err_set(err, DF_ERR_INPUT, "%s:%d: %s", where, je.line, je.text);
     json_t *list = json_object_get(root, "instruments");
     char known[256] = "";
     size_t i;

@@ -19,6 +19,9 @@ extern const char app_procure_instruments_json[];
 struct app_instrument {
     struct procure_rules rules;        /* rules.name points into the arena */
     const char *title, *regulation, *url;
+    /* "at least 3 participating states (Art. 11(3), legal text); ...": each
+     * figure with its article and status, for people and OCDS descriptions */
+    const char *citations;
 };
 
 /* Finds instrument name in the JSON text of an instruments file (path NULL: the

@@ -155,7 +155,7 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
     json_t *buyer = json_array_get(parties, 0);
     return json_pack(
         "{s:s, s:s, s:s, s:[s,s], s:s, s:s, s:o, s:{s:O, s:O}, s:{s:s, s:s, s:s, s:s, s:s, "
-        "s:o, s:o, s:o}, s:o}",
+        "s:s, s:o, s:o, s:o}, s:o}",
         "ocid", ocid, "id", arena_printf(a, "%s-plan-%s", ocid, p->as_of), "date",
         arena_printf(a, "%sT00:00:00Z", p->as_of), "tag", "tender", "award", "initiationType",
         "tender", "language", "en", "parties", parties, "buyer", "id",
@@ -163,6 +163,8 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
         arena_printf(a, "%s-tender", ocid), "title",
         arena_printf(a, "Joint procurement of CPV %s under %s (%s)", first->cpv_group,
                      p->inst.rules.name, p->inst.regulation ? p->inst.regulation : ""),
+        "description", arena_printf(a, "Rules of %s applied: %s", p->inst.rules.name,
+                                    p->inst.citations),
         "status", "planned", "mainProcurementCategory", "goods", "procurementMethod", "open",
         "value", value(tender_value), "items", items, "lots", lots, "awards", awards);
 fail:

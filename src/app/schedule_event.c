@@ -176,6 +176,22 @@ static int on_unavailable(void *ud, const char *person, const char *slot)
     return 0;
 }
 
+struct booths {
+    struct arena *a;
+    const struct idmap *pix;
+    const char **booth;   /* per person index */
+    int oom;
+};
+
+static int on_person(void *ud, const struct store_person *p)
+{
+    struct booths *b = ud;
+    int q = idmap_get(b->pix, p->id);
+    if (q >= 0 && p->booth && *p->booth && !(b->booth[q] = arena_strdup(b->a, p->booth)))
+        return b->oom = 1;
+    return 0;
+}
+
 static int on_meeting(void *ud, const struct store_meeting *m)
 {
     struct load *l = ud;
@@ -302,15 +318,36 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         if (q >= 0 && k >= 0)
             unavail[(size_t)q * S + k] = 1;
     }
-    /* tables: rooms and booths are kinds 0 and 1; plain meetings may use them */
+    /* tables: closed rooms are kind 0; a participant's booth is a kind of its
+     * own that their meetings need (so they host there); plain meetings may sit
+     * anywhere free */
     struct store_location *tabs = l.tables.data;
     struct idmap tix;
     int *tkind = arena_alloc(a, ((size_t)T + 1) * sizeof(int));
-    if (!tkind || idmap_init(&tix, a, (size_t)T) < 0)
+    int *need = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    struct booths bo = {.a = a, .pix = &pix, .booth = arena_alloc(a, ((size_t)P + 1) * sizeof(char *))};
+    if (!tkind || !need || !bo.booth || idmap_init(&tix, a, (size_t)T) < 0)
         goto oom;
     for (int k = 0; k < T; k++) {
-        tkind[k] = strcmp(tabs[k].kind, "room") == 0 ? 0 : strcmp(tabs[k].kind, "booth") == 0 ? 1 : -1;
+        tkind[k] = strcmp(tabs[k].kind, "room") == 0 ? 0 : -1;
         idmap_put(&tix, tabs[k].id, k);
+    }
+    if (store_person_each(s, on_person, &bo, err) < 0)
+        goto out;
+    if (bo.oom)
+        goto oom;
+    int n_kinds = 1;
+    for (int m = 0; m < M; m++) {
+        need[m] = -1;
+        for (int i = off[m]; i < off[m + 1] && need[m] < 0; i++) {
+            const char *b = bo.booth[((int *)parts.data)[i]];
+            int k = b ? idmap_get(&tix, b) : -1;
+            if (k < 0)
+                continue;
+            if (tkind[k] < 1)
+                tkind[k] = n_kinds++;
+            need[m] = tkind[k];
+        }
     }
     /* locks */
     int *lslot = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
@@ -348,7 +385,8 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     struct sched_problem p = {
         .n_people = P, .n_meetings = M, .n_slots = S, .slot_session = sess,
         .people_off = off, .people = parts.data, .priority = prio, .unavail = unavail,
-        .n_tables = T, .table_kind = tkind, .n_kinds = 2, .locked_slot = lslot,
+        .n_tables = T, .table_kind = tkind, .table_need = need, .n_kinds = n_kinds,
+        .locked_slot = lslot,
         .locked_table = ltab, .fairness = 2, .seed = o->seed,
         .time_limit = o->time_limit > 0 ? o->time_limit : 10.0};
     if (sched_solve(&p, &sol, msg, sizeof msg) < 0) {

@@ -49,6 +49,24 @@ const struct cli_command cli_commands[] = {
      "unscheduled. With --dzn, solves a JAIR 2022 B2B instance (MiniZinc data):\n"
      "every meeting scheduled, fewest breaks, break counts differing by at most D.\n"
      "The search is deterministic for a seed; --time-limit (default 10 s) cuts it."},
+    {"user", cli_cmd_user,
+     "dfnc user add --email E --role organiser|participant [--person ID] [--contact] "
+     "--password-stdin",
+     "Creates a login. The password (8 to 1024 bytes) is read from the first line of\n"
+     "standard input and stored as an argon2id hash. A participant login belongs to\n"
+     "a person (--person); --contact also makes that person the contact who may edit\n"
+     "their organisation's profile. Organisers may have no person."},
+    {"serve", cli_cmd_serve,
+     "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy] "
+     "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",
+     "Serves the JSON API (docs/api.md) and, with --web, the static files of DIR,\n"
+     "on 127.0.0.1:8080 unless told otherwise, until SIGINT or SIGTERM (requests in\n"
+     "flight finish). --tls: the site is reached over TLS (a terminator in front),\n"
+     "so cookies are Secure. --behind-proxy: trust X-Forwarded-For and\n"
+     "X-Forwarded-Proto from the proxy in front. --public-url: the base of private\n"
+     "calendar feed URLs. --login-failures A:I: failed logins allowed per account\n"
+     "and per client address in 15 minutes before 429 (default 5:50). Logs one\n"
+     "line per request on stderr, without cookies, tokens or passwords."},
     {"procure", cli_cmd_procure,
      "dfnc procure plan|export --instrument edirpa|edip|safe [--as-of DATE] [--json] "
      "[--format ocds] [--instruments FILE]",
@@ -64,7 +82,8 @@ const struct cli_command cli_commands[] = {
      "  export  --format ocds: an OCDS 1.1.5 release package with the lots extension\n"
      "The rules come from data/instruments.json (built in; --instruments FILE to use\n"
      "another), each figure with its article and whether the legal text confirms it.\n"
-     "--as-of defaults to today (UTC)."},
+     "--as-of defaults to today (UTC). In the JSON a lot's cpv is its CPV group (five\n"
+     "digits) and its countries are the buyers' and the counting funders' countries."},
     {"partners", cli_cmd_partners,
      "dfnc partners --lead ORG (--text T | --text-file F) [--top K] [--json] | --queries FILE.jsonl [--top K]",
      "Suggests partners for a project idea led by ORG, best first, each with its\n"

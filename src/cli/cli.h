@@ -37,6 +37,8 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_stats(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_agenda(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_procure(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv);

@@ -7,7 +7,10 @@
 #include <time.h>
 
 #include "app/demo.h"
+#include "app/schedule.h"
+#include "app/auth.h"
 #include "cli/cli.h"
+#include "http/server.h"
 
 static double now_seconds(void)
 {
@@ -60,15 +63,59 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
            sum.countries);
     printf("  %d capabilities; %d meeting requests, %d accepted; %d slots, %d tables\n",
            sum.capabilities, sum.requests, sum.accepted, sum.slots, sum.tables);
+    /* Schedule the accepted requests, as an organiser would before publishing. */
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_opts so = {.event = APP_DEMO_EVENT, .time_limit = 3.0, .seed = (unsigned)seed};
+    struct app_schedule_report rep;
+    if (app_schedule_event(s, &so, &a, &rep, &err) < 0) {
+        arena_free(&a);
+        store_close(s);
+        return cli_fail(&err);
+    }
+    printf("  scheduled %d of %d accepted meetings (upper bound %d, %.1f%%) in %.2f s; "
+           "%d unscheduled with reasons (dfnc schedule --json lists them)\n",
+           rep.scheduled, rep.accepted, rep.upper_bound,
+           rep.upper_bound ? 100.0 * rep.scheduled / rep.upper_bound : 100.0, rep.seconds,
+           rep.unscheduled_n);
+    arena_free(&a);
     store_close(s);
     struct stat st;
     if (stat(ctx->db_path, &st) == 0)
         printf("  database: %.1f MiB\n", st.st_size / 1048576.0);
+    /* Logins with printed passwords (a local demo only): the organiser and the
+     * showcase participants, each the contact of their organisation. */
+    struct app_demo_login logins[APP_DEMO_SHOWCASE + 1];
+    const char *persons[APP_DEMO_SHOWCASE];
+    int logins_n = 0, persons_n = 0;
+    for (int i = 0; i < APP_DEMO_SHOWCASE; i++)
+        if (sum.showcase[i][0])
+            persons[persons_n++] = sum.showcase[i];
+    arena_init(&a, 0);
+    if (app_auth_init(&err) < 0 || store_open(&s, ctx->db_path, &err) < 0 ||
+        app_demo_logins(s, persons, persons_n, &a, logins, &logins_n, &err) < 0) {
+        store_close(s);
+        arena_free(&a);
+        return cli_fail(&err);
+    }
+    store_close(s);
+    printf("demo logins (a local demo only; sign in at http://127.0.0.1:%d/):\n", port);
+    for (int i = 0, k = 0; i < logins_n; i++) {
+        const char *what = "organiser: console, scheduler, publishing";
+        if (logins[i].person) {
+            while (k < APP_DEMO_SHOWCASE && !sum.showcase[k][0])
+                k++;
+            what = k < APP_DEMO_SHOWCASE ? sum.showcase_what[k++] : "participant";
+        }
+        printf("  %-26s %-20s %-7s %s\n", logins[i].email, logins[i].password,
+               logins[i].person ? logins[i].person : "", what);
+    }
+    arena_free(&a);
     if (serve) {
-        (void)port;
-        printf("The web server is not part of this build yet; the forum is in %s.\n"
-               "Try: dfnc --db %s stats, or dfnc --db %s export people -\n",
-               ctx->db_path, ctx->db_path, ctx->db_path);
+        struct http_options o = {.db_path = ctx->db_path, .listen = "127.0.0.1", .port = port,
+                                 .access_log = true};
+        if (http_serve(&o, &err) < 0)
+            return cli_fail(&err);
     }
     return 0;
 }

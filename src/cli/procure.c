@@ -17,6 +17,7 @@ static void print_text(const struct app_procure_plan *p)
            p->inst.rules.name, p->inst.regulation ? p->inst.regulation : "", p->as_of,
            sol->lots_n, sol->lots_n == 1 ? "" : "s", sol->unplaced_n,
            sol->unplaced_n == 1 ? "" : "s");
+    printf("rules: %s\n", p->inst.citations);
     for (int l = 0; l < sol->lots_n; l++) {
         const struct procure_lot *lot = &sol->lots[l];
         printf("\n%s  CPV %s  countries", lot->id, lot->cpv_group);

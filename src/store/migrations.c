@@ -169,6 +169,35 @@ static const char migration_2[] =
     "  label_en TEXT, label_uk TEXT"
     ") STRICT, WITHOUT ROWID;";
 
+/* Version 3: logins (the users table is in version 1), their sessions, login
+ * failures for rate limiting, private calendar feed tokens, and the contact
+ * person who may edit an organisation's profile. Secrets are stored hashed. */
+static const char migration_3[] =
+    "CREATE TABLE user_sessions ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  token_hash BLOB NOT NULL UNIQUE,"                  /* BLAKE2b-256 of the cookie token */
+    "  user_rid INTEGER NOT NULL REFERENCES users(rid) ON DELETE CASCADE,"
+    "  csrf TEXT NOT NULL,"
+    "  created_at INTEGER NOT NULL,"                      /* unix seconds */
+    "  expires_at INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX user_sessions_user ON user_sessions(user_rid);"
+    "CREATE TABLE login_failures ("
+    "  key TEXT NOT NULL,"                                /* 'acct:EMAIL' or 'ip:ADDR' */
+    "  at INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX login_failures_key ON login_failures(key, at);"
+    "CREATE TABLE feed_tokens ("
+    "  person_rid INTEGER PRIMARY KEY REFERENCES people(rid) ON DELETE CASCADE,"
+    "  token_hash BLOB NOT NULL UNIQUE,"
+    "  created_at INTEGER NOT NULL"
+    ") STRICT;"
+    /* Agendas find a person's meetings through their requests and attendances. */
+    "CREATE INDEX request_attendees_person ON request_attendees(person_rid);"
+    "CREATE TABLE org_contacts ("
+    "  org_rid INTEGER PRIMARY KEY REFERENCES organisations(rid) ON DELETE CASCADE,"
+    "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE"
+    ") STRICT;";
 /* Version 4: joint procurement. A demand is a buyer's need (quantity by a date
  * at a maximum unit price), optionally paid by funder countries (the "Danish
  * model"); a supply is an organisation's production offer. Quantities are whole
@@ -211,6 +240,7 @@ static const char migration_4[] =
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
+    {3, "sessions, login failures, feed tokens, contacts", migration_3},
     {4, "joint procurement: demands, funders, supplies", migration_4},
 };
 

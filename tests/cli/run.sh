@@ -113,6 +113,22 @@ check "the same seed gives the same forum" cmp -s <("$DFNC" --db demo.db export 
 "$DFNC" --db demo3.db demo --seed 8 --no-serve >/dev/null
 differs() { ! cmp -s "$1" "$2"; }
 check "another seed gives another forum" differs <("$DFNC" --db demo.db export people -) <("$DFNC" --db demo3.db export people -)
+"$DFNC" --db demo.db export meetings meetings.json --format json 2>/dev/null
+check "the demo is scheduled: nobody and no table double-booked, times with offsets" python3 - meetings.json stats.json <<'PY'
+import json, re, sys
+meetings = json.load(open(sys.argv[1])); stats = json.load(open(sys.argv[2]))
+assert len(meetings) == stats["scheduled"] > 0.9 * stats["accepted"], (len(meetings), stats)
+seen_people, seen_tables = set(), set()
+for m in meetings:
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", m["start"]), m
+    assert m["location"], m
+    assert (m["start"], m["location"]) not in seen_tables, m
+    seen_tables.add((m["start"], m["location"]))
+    assert len(m["people"]) >= 2, m
+    for p in m["people"]:
+        assert (m["start"], p) not in seen_people, (m, p)
+        seen_people.add((m["start"], p))
+PY
 expect "demo refuses a database that has a forum" 3 'already holds a forum' -- "$DFNC" --db demo.db demo --no-serve
 expect "events export in JSON has the slots" 0 '"seq": 31' -- "$DFNC" --db demo.db export events - --format json
 "$DFNC" --db demo.db export organisations orgs_out.csv 2>/dev/null

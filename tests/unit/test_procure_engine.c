@@ -1,8 +1,10 @@
 /* Unit tests of src/engine/procure: min-cost flow, lots under instrument rules,
  * capacity over time, and a case where a greedy allocation strands capacity. */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <string.h>
 
+#include "engine/procure/lp.h"
 #include "engine/procure/mcf.h"
 #include "engine/procure/procure.h"
 
@@ -143,4 +145,85 @@ Test(procure_plan, lots_follow_the_instrument_and_explain_the_rest)
     cr_assert_eq(s.lots_n, 0, "Ukraine does not count under EDIP");
     cr_assert_str_eq(s.unplaced[0].reason, "only 1 participating state; edip needs 3");
     procure_solution_free(&s);
+}
+
+/* Cutting lots greedily from the earliest deadline gives [PL, DE] and [FR, EE],
+ * both short of three states. The planner finds [DE, FR, EE] within six months
+ * and explains PL. */
+Test(procure_plan, lots_are_chosen_to_place_the_most_demands)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"pl", "PL", "35331200-5", none, 0, 10, day("2027-01-01"), 500000},
+        {"de", "DE", "35331200-5", none, 0, 10, day("2027-05-01"), 500000},
+        {"fr", "FR", "35331200-5", none, 0, 10, day("2027-08-01"), 500000},
+        {"ee", "EE", "35331200-5", none, 0, 10, day("2027-08-15"), 500000},
+    };
+    struct procure_problem p = {.rules = &edip, .as_of = day("2026-10-01"), .demands = d,
+                                .demands_n = 4};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 1);
+    cr_assert_eq(s.lots[0].demands_n, 3);
+    cr_assert_eq(s.lots[0].demands[0], 1, "the lot starts with DE");
+    cr_assert_eq(s.unplaced_n, 1);
+    cr_assert_eq(s.unplaced[0].demand, 0);
+    cr_assert_str_eq(s.unplaced[0].reason, "only 1 participating state; edip needs 3");
+    cr_assert_eq(s.unmet[1], 10, "no supplier: the lot's demand is unmet");
+    procure_solution_free(&s);
+}
+
+/* Random small instances: the flow must deliver exactly the LP's most units at
+ * the LP's least cost, keep every supplier within its capacity by every
+ * deadline, and never pay above a demand's maximum; the greedy never does better. */
+Test(procure_plan, the_flow_equals_the_lp_optimum_on_random_instances, .timeout = 120)
+{
+    static const char *const cpv[] = {"35331200-5", "35331000-3", "35613000-4"};
+    static const char *const country[] = {"PL", "DE", "FR", "UA", "EE", "NO"};
+    const char *none[] = {NULL};
+    unsigned long long r = 12345;
+#define RND(n) ((int)((r = r * 6364136223846793005ULL + 1442695040888963407ULL) >> 33) % (n))
+    for (int round = 0; round < 40; round++) {
+        struct procure_demand d[14];
+        struct procure_supply x[6];
+        int dn = 4 + RND(10), sn = 1 + RND(6);
+        int as_of = day("2026-12-01");
+        for (int i = 0; i < dn; i++)
+            d[i] = (struct procure_demand){"d", country[RND(6)], cpv[RND(2) * 2], none, 0,
+                                           1 + RND(400), as_of + 30 + RND(200),
+                                           300000 + RND(200000)};
+        for (int j = 0; j < sn; j++)
+            x[j] = (struct procure_supply){"x", cpv[RND(3)], country[RND(6)], 1 + RND(150),
+                                           280000 + RND(4) * 50000, RND(60),
+                                           RND(2) ? 90 : 60};
+        struct procure_problem p = {.rules = &safe, .as_of = as_of, .demands = d,
+                                    .demands_n = dn, .supplies = x, .supplies_n = sn};
+        struct procure_solution s, g;
+        struct df_err err = {0};
+        cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+        p.method = PROCURE_GREEDY;
+        cr_assert_eq(procure_plan(&p, &g, &err), 0, "%s", err.msg);
+        double units = 0, cost = 0;
+        cr_assert_eq(procure_lp_optimum(&p, &s, &units, &cost, &err), 0, "%s", err.msg);
+        cr_assert_eq(s.delivered, (int64_t)(units + 0.5), "round %d: units %lld, LP %.1f", round,
+                     (long long)s.delivered, units);
+        cr_assert_lt(fabs((double)s.total_cost_cents / 100 - cost), 1e-6 * (1 + cost), "round %d: cost %.2f, LP %.2f (units %lld)", round, (double)s.total_cost_cents / 100, cost, (long long)s.delivered);
+        cr_assert_leq(g.delivered, s.delivered);
+        if (g.delivered == s.delivered)
+            cr_assert_geq(g.total_cost_cents, s.total_cost_cents);
+        for (int j = 0; j < sn; j++)
+            for (int t = 0; t < dn; t++) {
+                int64_t by = 0;
+                for (int k = 0; k < s.allocs_n; k++)
+                    if (s.allocs[k].supply == j && d[s.allocs[k].demand].deadline <= d[t].deadline)
+                        by += s.allocs[k].quantity;
+                cr_assert_leq(by, procure_capacity_by(&x[j], as_of, d[t].deadline));
+            }
+        for (int k = 0; k < s.allocs_n; k++)
+            cr_assert_leq(x[s.allocs[k].supply].price_cents, d[s.allocs[k].demand].max_price_cents);
+        procure_solution_free(&s);
+        procure_solution_free(&g);
+    }
+#undef RND
 }

@@ -21,8 +21,19 @@ void match_weights_default(struct match_weights *w)
 {
     /* tuned on the development split only (bench/bench_match.c --tune) */
     *w = (struct match_weights){
-        .text = 1.0, .text_beta = 0.3, .doc_top = 40, .partner = 0.6, .two_hop = 0.5,
-        .popularity = 0.3, .cpv = 1.0, .eu_ua = 0.3,
+        .text = 2.0, .text_profile = 1.0, .text_beta = 0.05, .doc_top = 80, .partner = 0.6,
+        .two_hop = 0.3, .popularity = 0.2, .partner_recent = 0.45, .popularity_recent = 2.0,
+        .partner_text = 0.8, .same_country = 0.2, .cpv = 1.0, .eu_ua = 0.3,
+    };
+}
+
+void match_weights_meet(struct match_weights *w)
+{
+    /* set by hand on the demo forum and the unit tests: a need met by an offer
+     * (either way) is the reason to meet; EU-Ukraine pairs are what the forum is for */
+    *w = (struct match_weights){
+        .text = 0.3, .text_profile = 0.2, .text_beta = 0.05, .doc_top = 80, .partner = 0.2,
+        .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 1.0,
     };
 }
 
@@ -118,8 +129,13 @@ struct match_index {
     int *doc_mem_off, *doc_mem;   /* members of each document */
     int *org_doc_off, *org_doc;   /* documents of each profile */
     int *adj_off, *adj_to;        /* partners, with co-participation counts */
-    float *adj_w;
+    float *adj_w, *adj_rw;        /* counts, and counts weighted by recency */
     int *projects_of;
+    int *org_len;                 /* words in all of a profile's documents */
+    double avg_org_len;
+    float *recent_of;             /* projects weighted by recency */
+    int max_year;
+    double max_recent;
     int max_projects;
 };
 
@@ -151,6 +167,9 @@ void match_index_free(struct match_index *ix)
     free(ix->adj_off);
     free(ix->adj_to);
     free(ix->adj_w);
+    free(ix->adj_rw);
+    free(ix->recent_of);
+    free(ix->org_len);
     free(ix->projects_of);
     free(ix);
 }
@@ -199,10 +218,24 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
 static const char *doc_text(const struct match_index *ix, const struct match_project *pr,
                             const int *own_of_doc, int d)
 {
     return d < ix->projects_n ? pr[d].text : ix->profiles[own_of_doc[d - ix->projects_n]].text;
+}
+
+#define RECENCY_DECAY 0.7
+
+static double recency(const struct match_index *ix, int year)
+{
+    int age = year > 0 ? ix->max_year - year : 30;
+    return pow(RECENCY_DECAY, age < 0 ? 0 : age);
 }
 
 struct match_index *match_index_build(const struct match_profile *profiles, int profiles_n,
@@ -259,7 +292,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         }
         ix->doc_len[d] = (int)ids.n;
         total_len += (double)ids.n;
-        qsort(ids.v, ids.n, sizeof *ids.v, cmp_int);
+        if (ids.n)
+            qsort(ids.v, ids.n, sizeof *ids.v, cmp_int);
         for (size_t i = 0; i < ids.n;) {
             size_t j = i;
             while (j < ids.n && ids.v[j] == ids.v[i])
@@ -306,8 +340,16 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     ix->org_doc_off = calloc((size_t)profiles_n + 1, sizeof *ix->org_doc_off);
     ix->org_doc = malloc((mem + 1) * sizeof *ix->org_doc);
     ix->projects_of = calloc((size_t)profiles_n + 1, sizeof *ix->projects_of);
-    if (!ix->doc_mem_off || !ix->doc_mem || !ix->org_doc_off || !ix->org_doc || !ix->projects_of)
+    ix->recent_of = calloc((size_t)profiles_n + 1, sizeof *ix->recent_of);
+    ix->org_len = calloc((size_t)profiles_n + 1, sizeof *ix->org_len);
+    if (!ix->org_len)
         goto oom;
+    if (!ix->doc_mem_off || !ix->doc_mem || !ix->org_doc_off || !ix->org_doc || !ix->projects_of ||
+        !ix->recent_of)
+        goto oom;
+    for (int p = 0; p < projects_n; p++)
+        if (projects[p].year > ix->max_year)
+            ix->max_year = projects[p].year;
     size_t at = 0;
     for (int d = 0; d < ix->docs_n; d++) {
         if (d < projects_n) {
@@ -318,6 +360,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
                 ix->doc_mem[at++] = o;
                 ix->org_doc_off[o + 1]++;
                 ix->projects_of[o]++;
+                ix->recent_of[o] += (float)recency(ix, projects[d].year);
             }
         } else {
             int o = own_of_doc[d - projects_n];
@@ -330,6 +373,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         ix->org_doc_off[o + 1] += ix->org_doc_off[o];
         if (ix->projects_of[o] > ix->max_projects)
             ix->max_projects = ix->projects_of[o];
+        if (ix->recent_of[o] > ix->max_recent)
+            ix->max_recent = ix->recent_of[o];
     }
     free(cnt);
     cnt = calloc((size_t)profiles_n + 1, sizeof *cnt);
@@ -339,7 +384,12 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         for (int k = ix->doc_mem_off[d]; k < ix->doc_mem_off[d + 1]; k++) {
             int o = ix->doc_mem[k];
             ix->org_doc[ix->org_doc_off[o] + cnt[o]++] = d;
+            ix->org_len[o] += ix->doc_len[d];
         }
+    double sum_len = 0;
+    for (int o = 0; o < profiles_n; o++)
+        sum_len += ix->org_len[o];
+    ix->avg_org_len = profiles_n && sum_len > 0 ? sum_len / profiles_n : 1.0;
 
     /* the collaboration graph: (a, b) pairs of every project, merged with counts */
     for (int p = 0; p < projects_n; p++)
@@ -347,9 +397,9 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
             for (int j = 0; j < projects[p].members_n; j++)
                 if (projects[p].members[i] != projects[p].members[j] &&
                     (ivec_push(&edges, projects[p].members[i]) < 0 ||
-                     ivec_push(&edges, projects[p].members[j]) < 0))
+                     ivec_push(&edges, projects[p].members[j]) < 0 || ivec_push(&edges, p) < 0))
                     goto oom;
-    size_t en = edges.n / 2;
+    size_t en = edges.n / 3;
     int *from_n = calloc((size_t)profiles_n + 1, sizeof *from_n);
     int *tmp_to = malloc((en + 1) * sizeof *tmp_to);
     if (!from_n || !tmp_to) {
@@ -358,33 +408,44 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         goto oom;
     }
     for (size_t e = 0; e < en; e++)
-        from_n[edges.v[2 * e] + 1]++;
+        from_n[edges.v[3 * e] + 1]++;
     for (int o = 0; o < profiles_n; o++)
         from_n[o + 1] += from_n[o];
     memset(cnt, 0, ((size_t)profiles_n + 1) * sizeof *cnt);
-    for (size_t e = 0; e < en; e++) {
-        int a = edges.v[2 * e];
-        tmp_to[from_n[a] + cnt[a]++] = edges.v[2 * e + 1];
-    }
-    ix->adj_off = calloc((size_t)profiles_n + 1, sizeof *ix->adj_off);
-    ix->adj_to = malloc((en + 1) * sizeof *ix->adj_to);
-    ix->adj_w = malloc((en + 1) * sizeof *ix->adj_w);
-    if (!ix->adj_off || !ix->adj_to || !ix->adj_w) {
+    /* (partner, project) pairs, sorted per organisation by partner */
+    int64_t *tmp_pair = malloc((en + 1) * sizeof *tmp_pair);
+    if (!tmp_pair) {
         free(from_n);
         free(tmp_to);
         goto oom;
     }
+    for (size_t e = 0; e < en; e++) {
+        int a = edges.v[3 * e];
+        tmp_pair[from_n[a] + cnt[a]++] = (int64_t)edges.v[3 * e + 1] << 32 | edges.v[3 * e + 2];
+    }
+    ix->adj_off = calloc((size_t)profiles_n + 1, sizeof *ix->adj_off);
+    ix->adj_to = malloc((en + 1) * sizeof *ix->adj_to);
+    ix->adj_w = malloc((en + 1) * sizeof *ix->adj_w);
+    ix->adj_rw = malloc((en + 1) * sizeof *ix->adj_rw);
+    if (!ix->adj_off || !ix->adj_to || !ix->adj_w || !ix->adj_rw) {
+        free(from_n);
+        free(tmp_to);
+        free(tmp_pair);
+        goto oom;
+    }
     size_t out = 0;
     for (int o = 0; o < profiles_n; o++) {
-        int *seg = tmp_to + from_n[o];
+        int64_t *seg = tmp_pair + from_n[o];
         int k = from_n[o + 1] - from_n[o];
-        qsort(seg, (size_t)k, sizeof *seg, cmp_int);
+        qsort(seg, (size_t)k, sizeof *seg, cmp_i64);
         for (int i = 0; i < k;) {
             int j = i;
-            while (j < k && seg[j] == seg[i])
-                j++;
-            ix->adj_to[out] = seg[i];
+            double rw = 0;
+            while (j < k && (seg[j] >> 32) == (seg[i] >> 32))
+                rw += recency(ix, projects[(int)(seg[j] & 0xffffffff)].year), j++;
+            ix->adj_to[out] = (int)(seg[i] >> 32);
             ix->adj_w[out] = (float)(j - i);
+            ix->adj_rw[out] = (float)rw;
             out++;
             i = j;
         }
@@ -392,6 +453,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     }
     free(from_n);
     free(tmp_to);
+    free(tmp_pair);
 
     free(triples.v);
     free(ids.v);
@@ -588,6 +650,46 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     return 0;
 }
 
+/* BM25 over each profile's whole text (all its documents as one), the way a
+ * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
+static int score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
+                          struct arena *a, double *prof)
+{
+    float *tf = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *tf);
+    int *touched = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *touched);
+    if (!tf || !touched)
+        return -1;
+    double N = ix->n;
+    for (int i = 0; i < qn; i++) {
+        int t = qt[i].id, tn = 0;
+        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
+            int d = ix->post_doc[k];
+            for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1]; m++) {
+                int o = ix->doc_mem[m];
+                if (tf[o] == 0)
+                    touched[tn++] = o;
+                tf[o] += ix->post_tf[k];
+            }
+        }
+        double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
+        double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
+        for (int j = 0; j < tn; j++) {
+            int o = touched[j];
+            double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->org_len[o] / ix->avg_org_len);
+            prof[o] += qw * idf * tf[o] * (BM25_K1 + 1) / (tf[o] + norm);
+            tf[o] = 0;
+        }
+    }
+    double best = 0;
+    for (int o = 0; o < ix->n; o++)
+        if (prof[o] > best)
+            best = prof[o];
+    if (best > 0)
+        for (int o = 0; o < ix->n; o++)
+            prof[o] /= best;
+    return 0;
+}
+
 static bool is_europe(const char *c)
 {
     return c && (country_is_eu_member(c) || country_is_eea_efta(c));
@@ -683,7 +785,10 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     struct match_weights def;
     const struct match_weights *w = q->w;
     if (!w) {
-        match_weights_default(&def);
+        if (q->mode == MATCH_MEET)
+            match_weights_meet(&def);
+        else
+            match_weights_default(&def);
         w = &def;
     }
     *hits = NULL;
@@ -719,14 +824,17 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
 
     size_t n = (size_t)ix->n + 1;
     double *tx = arena_alloc(a, n * sizeof *tx), *pp = arena_alloc(a, n * sizeof *pp),
+           *pr = arena_alloc(a, n * sizeof *pr), *tp = arena_alloc(a, n * sizeof *tp),
            *th = arena_alloc(a, n * sizeof *th), *score = arena_alloc(a, n * sizeof *score);
     int *common = arena_alloc(a, n * sizeof *common);
     char *banned = arena_alloc(a, n);
-    if (!tx || !pp || !th || !score || !common || !banned)
+    if (!tx || !tp || !pp || !pr || !th || !score || !common || !banned)
         goto oom;
-    if (qc.n > 0 && score_text(ix, qc.t, qc.n, w, a, tx) < 0)
+    if (qc.n > 0 && (score_text(ix, qc.t, qc.n, w, a, tx) < 0 ||
+                     (w->text_profile > 0 && score_profiles(ix, qc.t, qc.n, a, tp) < 0)))
         goto oom;
-    qsort(qc.t, (size_t)qc.n, sizeof *qc.t, cmp_qterm);
+    if (qc.n)
+        qsort(qc.t, (size_t)qc.n, sizeof *qc.t, cmp_qterm);
 
     /* the collaboration graph around the lead */
     double th_best = 0;
@@ -735,6 +843,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         for (int k = ix->adj_off[L]; k < ix->adj_off[L + 1]; k++) {
             int p = ix->adj_to[k];
             pp[p] = ix->adj_w[k];
+            pr[p] = ix->adj_rw[k];
             int deg = ix->adj_off[p + 1] - ix->adj_off[p];
             double aa = 1.0 / log(2.0 + deg);
             for (int j = ix->adj_off[p]; j < ix->adj_off[p + 1]; j++) {
@@ -762,12 +871,20 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     for (int o = 0; o < ix->n; o++) {
         if (banned[o])
             continue;
-        double s = w->text * tx[o];
-        if (pp[o] > 0)
-            s += w->partner * log1p(pp[o]) / log(4.0);
+        double s = w->text * tx[o] + w->text_profile * tp[o];
+        if (pp[o] > 0) {
+            double damped = log1p(pp[o]) / log(4.0);
+            s += w->partner * damped + w->partner_recent * (pr[o] < 1 ? pr[o] : 1) +
+                 w->partner_text * tx[o] * (damped < 1 ? damped : 1);
+        }
         if (th_best > 0)
             s += w->two_hop * th[o] / th_best;
         s += w->popularity * log1p(ix->projects_of[o]) / pop_norm;
+        if (ix->max_recent > 0)
+            s += w->popularity_recent * log1p(ix->recent_of[o]) / log1p(ix->max_recent);
+        if (lead && lead->country && ix->profiles[o].country &&
+            strcmp(lead->country, ix->profiles[o].country) == 0)
+            s += w->same_country;
         if (q->mode == MATCH_MEET) {
             const struct match_profile *c = &ix->profiles[o];
             int bi, bj;
@@ -813,7 +930,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
             double bv;
             char code[9];
             cpv_match(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj, &bv);
-            if (bv > 0.25 && bi >= 0 && bj >= 0) {
+            if (bv >= 0.5 && bi >= 0 && bj >= 0) {
                 cpv_digits(c->offers[bj].cpv, code);
                 out[i].why[m++] = arena_printf(a, "offers %s %s, which you need%s", code,
                                                c->offers[bj].label ? c->offers[bj].label : "",
@@ -821,7 +938,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
             }
             bi = bj = -1;
             cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
-            if (bv > 0.25 && bi >= 0 && bj >= 0) {
+            if (bv >= 0.5 && bi >= 0 && bj >= 0) {
                 cpv_digits(c->needs[bj].cpv, code);
                 out[i].why[m++] = arena_printf(a, "needs %s %s, which you offer%s", code,
                                                c->needs[bj].label ? c->needs[bj].label : "",
@@ -835,7 +952,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                                            pp[o] > 1 ? "s" : "");
         if (common[o] > 0 && m < WHY_MAX)
             out[i].why[m++] = arena_printf(a, "worked with %d of your past partners", common[o]);
-        if (tx[o] > 0 && m < WHY_MAX) {
+        if ((tx[o] > 0 || tp[o] > 0) && m < WHY_MAX) {
             const char *r = text_reason(ix, qc.t, qc.n, o, a);
             if (r)
                 out[i].why[m++] = r;

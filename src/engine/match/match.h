@@ -37,21 +37,30 @@ struct match_project {
     const char *id, *text;
     const int *members;
     int members_n;
+    int year;                 /* start year; 0 = unknown (counts as the oldest) */
 };
 
 /* Weights of the signals; match_weights_default gives the ones tuned on the
  * CORDIS development split (bench/). */
 struct match_weights {
     double text;         /* BM25 of the query over the candidate's documents, normalised */
+    double text_profile; /* BM25 of the query over the candidate's whole profile text */
     double text_beta;    /* weight of a candidate's further matching documents after its best */
     int doc_top;         /* only the doc_top best documents count (0 = all) */
     double partner;      /* past partner of the lead (co-participations, damped) */
     double two_hop;      /* partner of the lead's partners (Adamic-Adar) */
     double popularity;   /* log of the number of projects */
+    double partner_recent;     /* co-participations weighted by recency (x0.7 a year) */
+    double popularity_recent;  /* projects weighted by recency */
+    double partner_text;       /* a past partner that also matches the text */
+    double same_country;       /* same country as the lead */
     double cpv;          /* needs met by offers and offers wanted by needs */
     double eu_ua;        /* an EU (or EEA) - Ukraine pair */
 };
 void match_weights_default(struct match_weights *w);
+/* Weights for meeting suggestions: complementarity and EU-Ukraine pairs first,
+ * text and track record as tie-breakers. */
+void match_weights_meet(struct match_weights *w);
 
 struct match_index;
 
@@ -81,7 +90,7 @@ struct match_query {
     const int *exclude;        /* profile indices never suggested (the lead always is) */
     int exclude_n;
     int top;                   /* how many to return, 1..1000 */
-    const struct match_weights *w;   /* NULL = match_weights_default */
+    const struct match_weights *w;   /* NULL = match_weights_default or _meet by mode */
 };
 
 struct match_hit {

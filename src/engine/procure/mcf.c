@@ -1,9 +1,9 @@
 /* Successive shortest paths for min-cost flow (see mcf.h). Edges are stored in
- * pairs (forward 2k, residual 2k+1); adjacency is rebuilt as a compact array at
- * solve time. Each round runs Dijkstra on reduced costs, raises the potentials
- * by the distances, then pushes blocking flow along the admissible (zero
- * reduced cost) subgraph with a depth-first search, so one shortest-path round
- * usually saturates many paths. */
+ * pairs (forward 2k, residual 2k+1) and copied at solve time into adjacency
+ * (CSR) order. Each round runs Dijkstra on reduced costs (stopping at the
+ * sink), raises the potentials by the distances, then pushes blocking flow
+ * along the admissible (zero reduced cost) subgraph with a depth-first search,
+ * so one shortest-path round usually saturates many paths. */
 #include "engine/procure/mcf.h"
 
 #include <stdlib.h>
@@ -115,16 +115,24 @@ static struct heap_item heap_pop(struct heap_item *h, int *n)
     return top;
 }
 
+/* The residual arcs in adjacency (CSR) order, so that scanning a node's arcs
+ * reads consecutive memory; rev is the position of the paired arc. */
+struct arc {
+    int to, rev;
+    int64_t cap, cost;
+};
+
 struct solver {
-    struct mcf *g;
-    int *adj_start, *adj;     /* edges leaving node v: adj[adj_start[v] .. adj_start[v+1]) */
+    struct arc *arcs;
+    int *start;               /* arcs leaving node v: arcs[start[v] .. start[v+1]) */
     int *iter;                /* DFS cursor per node */
     int64_t *pot, *dist;      /* potentials; Dijkstra distances */
     char *on_path;
+    char *done;               /* distance final in this round's Dijkstra */
     int t;
 };
 
-/* Pushes up to limit units from v to t along residual edges of zero reduced
+/* Pushes up to limit units from v to t along residual arcs of zero reduced
  * cost (shortest paths), avoiding cycles; returns what it pushed. */
 static int64_t push(struct solver *S, int v, int64_t limit)
 {
@@ -132,20 +140,17 @@ static int64_t push(struct solver *S, int v, int64_t limit)
         return limit;
     int64_t pushed = 0;
     S->on_path[v] = 1;
-    for (int *it = &S->iter[v]; *it < S->adj_start[v + 1] && pushed < limit; ++*it) {
-        int k = S->adj[*it];
-        struct mcf_edge *e = &S->g->e[k];
-        if (e->cap <= 0 || S->on_path[e->to])
-            continue;
-        if (e->cost + S->pot[v] - S->pot[e->to] != 0)
+    for (int *it = &S->iter[v]; *it < S->start[v + 1] && pushed < limit; ++*it) {
+        struct arc *e = &S->arcs[*it];
+        if (e->cap <= 0 || S->on_path[e->to] || e->cost + S->pot[v] - S->pot[e->to] != 0)
             continue;
         int64_t got = push(S, e->to, limit - pushed < e->cap ? limit - pushed : e->cap);
         if (got > 0) {
             e->cap -= got;
-            S->g->e[k ^ 1].cap += got;
+            S->arcs[e->rev].cap += got;
             pushed += got;
             if (pushed == limit)
-                break;      /* keep the cursor: the edge may have room left */
+                break;      /* keep the cursor: the arc may have room left */
         }
     }
     S->on_path[v] = 0;
@@ -155,25 +160,31 @@ static int64_t push(struct solver *S, int v, int64_t limit)
 int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
 {
     int rc = -1, n = g->nodes_n, m = g->edges_n;
-    int64_t flow = 0, cost = 0;
-    struct solver S = {.g = g, .t = t};
+    int64_t flow = 0;
+    __int128 cost = 0;        /* units x path cost may pass 2^63 on big instances */
+    struct solver S = {.t = t};
     struct heap_item *heap = NULL;
-    S.adj_start = calloc((size_t)n + 1, sizeof *S.adj_start);
-    S.adj = malloc(((size_t)m + 1) * sizeof *S.adj);
+    int *pos = malloc(((size_t)m + 1) * sizeof *pos);
+    S.arcs = malloc(((size_t)m + 1) * sizeof *S.arcs);
+    S.start = calloc((size_t)n + 1, sizeof *S.start);
     S.iter = malloc(((size_t)n + 1) * sizeof *S.iter);
     S.pot = calloc((size_t)n, sizeof *S.pot);
     S.dist = malloc((size_t)n * sizeof *S.dist);
     S.on_path = calloc((size_t)n, 1);
+    S.done = calloc((size_t)n, 1);
     heap = malloc(((size_t)m + (size_t)n + 1) * sizeof *heap);
-    if (!S.adj_start || !S.adj || !S.iter || !S.pot || !S.dist || !S.on_path || !heap)
+    if (!pos || !S.arcs || !S.start || !S.iter || !S.pot || !S.dist || !S.on_path || !S.done ||
+        !heap)
         goto out;
     for (int k = 0; k < m; k++)
-        S.adj_start[g->from[k] + 1]++;
+        S.start[g->from[k] + 1]++;
     for (int v = 0; v < n; v++)
-        S.adj_start[v + 1] += S.adj_start[v];
-    memcpy(S.iter, S.adj_start, (size_t)n * sizeof *S.iter);
+        S.start[v + 1] += S.start[v];
+    memcpy(S.iter, S.start, (size_t)n * sizeof *S.iter);
     for (int k = 0; k < m; k++)
-        S.adj[S.iter[g->from[k]]++] = k;
+        pos[k] = S.iter[g->from[k]]++;
+    for (int k = 0; k < m; k++)
+        S.arcs[pos[k]] = (struct arc){g->e[k].to, pos[k ^ 1], g->e[k].cap, g->e[k].cost};
 
     /* Costs start non-negative, so zero potentials are feasible. */
     for (;;) {
@@ -182,16 +193,21 @@ int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
         int hn = 0;
         S.dist[s] = 0;
         heap_push(heap, &hn, 0, s);
+        memset(S.done, 0, (size_t)n);
         while (hn > 0) {
             struct heap_item it = heap_pop(heap, &hn);
-            if (it.d != S.dist[it.v])
+            if (it.d != S.dist[it.v] || S.done[it.v])
                 continue;
             int v = it.v;
-            for (int a = S.adj_start[v]; a < S.adj_start[v + 1]; a++) {
-                const struct mcf_edge *e = &g->e[S.adj[a]];
+            S.done[v] = 1;
+            if (v == t)
+                break;      /* everything not yet final is at least this far */
+            int64_t base = it.d + S.pot[v];
+            for (int a = S.start[v]; a < S.start[v + 1]; a++) {
+                const struct arc *e = &S.arcs[a];
                 if (e->cap <= 0)
                     continue;
-                int64_t nd = it.d + e->cost + S.pot[v] - S.pot[e->to];
+                int64_t nd = base + e->cost - S.pot[e->to];
                 if (nd < S.dist[e->to]) {
                     S.dist[e->to] = nd;
                     heap_push(heap, &hn, nd, e->to);
@@ -200,33 +216,38 @@ int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
         }
         if (S.dist[t] == INF64)
             break;
-        /* Raising potentials by min(dist, dist[t]) keeps every residual edge's
-         * reduced cost >= 0 (also for nodes beyond the sink or unreached) and
-         * makes every zero-reduced-cost s-t path a shortest one. */
+        /* Raising potentials by min(dist, dist[t]) keeps every residual arc's
+         * reduced cost >= 0 (also for nodes beyond the sink, unreached, or not
+         * final when Dijkstra stopped at the sink) and makes every
+         * zero-reduced-cost s-t path a shortest one. */
         int64_t dt = S.dist[t];
         for (int v = 0; v < n; v++)
-            S.pot[v] += S.dist[v] < dt ? S.dist[v] : dt;
-        memcpy(S.iter, S.adj_start, (size_t)n * sizeof *S.iter);
+            S.pot[v] += S.done[v] && S.dist[v] < dt ? S.dist[v] : dt;
+        memcpy(S.iter, S.start, (size_t)n * sizeof *S.iter);
         int64_t path_cost = S.pot[t] - S.pot[s];
         for (int64_t got; (got = push(&S, s, INF64)) > 0;) {
             flow += got;
-            cost += got * path_cost;
+            cost += (__int128)got * path_cost;
         }
     }
+    for (int k = 0; k < m; k++)
+        g->e[k].cap = S.arcs[pos[k]].cap;
     rc = 0;
 out:
     if (rc == 0) {
         if (flow_out)
             *flow_out = flow;
         if (cost_out)
-            *cost_out = cost;
+            *cost_out = cost > INT64_MAX ? INT64_MAX : (int64_t)cost;
     }
-    free(S.adj_start);
-    free(S.adj);
+    free(pos);
+    free(S.arcs);
+    free(S.start);
     free(S.iter);
     free(S.pot);
     free(S.dist);
     free(S.on_path);
+    free(S.done);
     free(heap);
     return rc;
 }

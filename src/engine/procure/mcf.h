@@ -17,7 +17,8 @@ void mcf_free(struct mcf *g);
  * the edge's index (for mcf_edge_flow), -1 when out of memory. */
 int mcf_add_edge(struct mcf *g, int from, int to, int64_t cap, int64_t cost);
 /* Sends as much flow as possible from s to t at the least cost among maximum
- * flows. *flow and *cost (may be NULL) get the totals. 0 ok, -1 out of memory. */
+ * flows. *flow and *cost (may be NULL) get the totals (the cost saturates at
+ * INT64_MAX). 0 ok, -1 out of memory. */
 int mcf_solve(struct mcf *g, int s, int t, int64_t *flow, int64_t *cost);
 /* Flow on an edge after mcf_solve. */
 int64_t mcf_edge_flow(const struct mcf *g, int edge);

@@ -149,12 +149,13 @@ struct work {
     int pairs_n, pairs_cap;
 };
 
-static const struct procure_problem *sort_p;
-
-static int cmp_candidate(const void *a, const void *b)
+/* qsort_r comparators take their context as an argument: the engine keeps no
+ * global state, so plans may run in several threads at once. */
+static int cmp_candidate(const void *a, const void *b, void *ctx)
 {
-    const struct procure_demand *x = &sort_p->demands[*(const int *)a];
-    const struct procure_demand *y = &sort_p->demands[*(const int *)b];
+    const struct procure_problem *p = ctx;
+    const struct procure_demand *x = &p->demands[*(const int *)a];
+    const struct procure_demand *y = &p->demands[*(const int *)b];
     int c = strncmp(x->cpv, y->cpv, 5);
     if (c)
         return c;
@@ -183,27 +184,29 @@ static const char *lot_shortfall(struct work *w, const struct country_set *cs)
     return NULL;
 }
 
-/* Turns demands order[from .. to) (one CPV group, deadlines within the window)
- * into a lot, or explains each of them. */
-static int close_cluster(struct work *w, int from, int to, int *group_lots,
-                         struct df_err *err)
+static void add_countries(struct country_set *cs, const struct procure_rules *r,
+                          const struct procure_demand *d)
+{
+    set_add(cs, r, d->country, false);
+    if (r->funders_participate)
+        for (int f = 0; f < d->funders_n; f++)
+            set_add(cs, r, d->funders[f], true);
+}
+
+static bool meets_rules(const struct procure_rules *r, const struct country_set *cs)
+{
+    return cs->counting >= r->min_states && cs->member_states >= r->min_member_states;
+}
+
+/* Makes demands order[from .. to) (one CPV group, deadlines within the window,
+ * meeting the rules) a lot. */
+static int make_lot(struct work *w, int from, int to, int *group_lots, struct df_err *err)
 {
     const struct procure_problem *p = w->p;
     struct procure_solution *sol = w->sol;
     struct country_set cs = {0};
-    for (int k = from; k < to; k++) {
-        const struct procure_demand *d = &p->demands[w->order[k]];
-        set_add(&cs, p->rules, d->country, false);
-        if (p->rules->funders_participate)
-            for (int f = 0; f < d->funders_n; f++)
-                set_add(&cs, p->rules, d->funders[f], true);
-    }
-    const char *why = lot_shortfall(w, &cs);
-    if (why) {
-        for (int k = from; k < to; k++)
-            w->reason[w->order[k]] = why;
-        return 0;
-    }
+    for (int k = from; k < to; k++)
+        add_countries(&cs, p->rules, &p->demands[w->order[k]]);
     if (sol->lots_n == w->lots_cap) {
         int n = w->lots_cap ? 2 * w->lots_cap : 16;
         struct procure_lot *l = arena_alloc(&sol->arena, (size_t)n * sizeof *l);
@@ -234,6 +237,86 @@ static int close_cluster(struct work *w, int from, int to, int *group_lots,
     return 0;
 }
 
+/* One CPV group's candidates order[g0 .. g1), by deadline. Lots are runs of
+ * consecutive demands whose deadlines lie within the window; a dynamic program
+ * over the runs places as many demands as possible in lots that meet the rules
+ * (then prefers fewer, larger lots). Greedy cutting would lose demands: PL in
+ * January and DE in May fail alone but may pass with FR in August. */
+static int group_lots(struct work *w, int g0, int g1, int window, struct df_err *err)
+{
+    const struct procure_problem *p = w->p;
+    const struct procure_rules *r = p->rules;
+    int n = g1 - g0, rc = -1, lots = 0;
+    int *placed = malloc(((size_t)n + 1) * sizeof *placed);
+    int *nlots = malloc(((size_t)n + 1) * sizeof *nlots);
+    int *from = malloc(((size_t)n + 1) * sizeof *from);
+    if (!placed || !nlots || !from) {
+        fail_oom(err);
+        goto out;
+    }
+#define DL(k) (p->demands[w->order[g0 + (k)]].deadline)
+    placed[0] = nlots[0] = 0;
+    for (int i = 1; i <= n; i++) {
+        placed[i] = placed[i - 1];      /* demand i-1 left out */
+        nlots[i] = nlots[i - 1];
+        from[i] = -1;
+        struct country_set cs = {0};
+        for (int j = i - 1; j >= 0 && DL(i - 1) - DL(j) <= window; j--) {
+            add_countries(&cs, r, &p->demands[w->order[g0 + j]]);
+            if (!meets_rules(r, &cs))
+                continue;
+            int pl = placed[j] + (i - j), nl = nlots[j] + 1;
+            if (pl > placed[i] || (pl == placed[i] && nl < nlots[i])) {
+                placed[i] = pl;
+                nlots[i] = nl;
+                from[i] = j;
+            }
+        }
+    }
+    /* Walk back to find the lots, then number them by deadline. */
+    int *starts = nlots;                /* reused: lot boundaries, latest first */
+    int lots_n = 0;
+    for (int i = n; i > 0;)
+        if (from[i] < 0) {
+            i--;
+        } else {
+            starts[lots_n++] = i;
+            i = from[i];
+        }
+    for (int k = lots_n - 1; k >= 0; k--)
+        if (make_lot(w, g0 + from[starts[k]], g0 + starts[k], &lots, err) < 0)
+            goto out;
+    /* Explain the rest by what their compatible, unplaced neighbours lack. */
+    for (int k = 0; k < n; k++) {
+        int i = w->order[g0 + k];
+        if (w->lot_of[i] >= 0)
+            continue;
+        struct country_set cs = {0};
+        for (int j = 0; j < n; j++) {
+            int o = w->order[g0 + j];
+            int gap = DL(j) > DL(k) ? DL(j) - DL(k) : DL(k) - DL(j);
+            if (w->lot_of[o] < 0 && gap <= window)
+                add_countries(&cs, r, &p->demands[o]);
+        }
+        w->reason[i] = lot_shortfall(w, &cs);
+        if (!w->reason[i])
+            w->reason[i] = arena_printf(&w->sol->arena,
+                                        "no lot of deadlines within %d days meets %s's rules",
+                                        window, r->name);
+        if (!w->reason[i]) {
+            fail_oom(err);
+            goto out;
+        }
+    }
+#undef DL
+    rc = 0;
+out:
+    free(placed);
+    free(nlots);
+    free(from);
+    return rc;
+}
+
 static int form_lots(struct work *w, struct df_err *err)
 {
     const struct procure_problem *p = w->p;
@@ -256,18 +339,13 @@ static int form_lots(struct work *w, struct df_err *err)
         if (!w->reason[i])
             return fail_oom(err);
     }
-    sort_p = p;
-    qsort(w->order, (size_t)w->order_n, sizeof *w->order, cmp_candidate);
-    int group_lots = 0;
+    qsort_r(w->order, (size_t)w->order_n, sizeof *w->order, cmp_candidate, (void *)p);
     for (int k = 0; k < w->order_n;) {
-        const struct procure_demand *first = &p->demands[w->order[k]];
-        if (k == 0 || strncmp(p->demands[w->order[k - 1]].cpv, first->cpv, 5) != 0)
-            group_lots = 0;
+        const char *grp = p->demands[w->order[k]].cpv;
         int end = k + 1;
-        while (end < w->order_n && strncmp(p->demands[w->order[end]].cpv, first->cpv, 5) == 0 &&
-               p->demands[w->order[end]].deadline - first->deadline <= window)
+        while (end < w->order_n && strncmp(p->demands[w->order[end]].cpv, grp, 5) == 0)
             end++;
-        if (close_cluster(w, k, end, &group_lots, err) < 0)
+        if (group_lots(w, k, end, window, err) < 0)
             return -1;
         k = end;
     }
@@ -315,7 +393,16 @@ static int flow_group(struct work *w, const int *dem, int dn, const int *sup, in
     for (int i = 0; i < dn; i++)
         if (country_is_ukraine(p->demands[dem[i]].country))
             ua += p->demands[dem[i]].quantity;
+    /* scale > the Ukrainian units makes price strictly first; it is capped so
+     * that price x scale stays far from overflow (then the preference among
+     * equal prices is approximate). */
+    int64_t max_price = 1;
+    for (int j = 0; j < sn; j++)
+        if (p->supplies[sup[j]].price_cents > max_price)
+            max_price = p->supplies[sup[j]].price_cents;
     int64_t scale = ua + 1 > (1 << 20) ? (1 << 20) : ua + 1;
+    if (scale > (INT64_C(1) << 58) / max_price)
+        scale = (INT64_C(1) << 58) / max_price > 0 ? (INT64_C(1) << 58) / max_price : 1;
 
     /* Nodes: 0 source, 1 sink, 2.. demands, then each supplier's buckets. */
     int *dl = malloc(((size_t)dn + 1) * sizeof *dl);
@@ -448,14 +535,18 @@ static int64_t greedy_room(struct work *w, int j, int dl)
     return room > 0 ? room : 0;
 }
 
-static const struct procure_problem *greedy_p;
-static const struct procure_demand *greedy_d;
+/* Orders supplies for one demand (ctx) by unit cost. */
+struct greedy_ctx {
+    const struct procure_problem *p;
+    const struct procure_demand *d;
+};
 
-static int cmp_greedy(const void *a, const void *b)
+static int cmp_greedy(const void *a, const void *b, void *ctx)
 {
-    const struct procure_supply *x = &greedy_p->supplies[*(const int *)a];
-    const struct procure_supply *y = &greedy_p->supplies[*(const int *)b];
-    int64_t cx = unit_cost(greedy_d, x, 2), cy = unit_cost(greedy_d, y, 2);
+    const struct greedy_ctx *g = ctx;
+    const struct procure_supply *x = &g->p->supplies[*(const int *)a];
+    const struct procure_supply *y = &g->p->supplies[*(const int *)b];
+    int64_t cx = unit_cost(g->d, x, 2), cy = unit_cost(g->d, y, 2);
     if (cx != cy)
         return cx < cy ? -1 : 1;
     return *(const int *)a - *(const int *)b;
@@ -477,9 +568,8 @@ static int greedy(struct work *w)
         for (int j = 0; j < p->supplies_n; j++)
             if (procure_pair_is_eligible(p->rules, d, &p->supplies[j]))
                 cand[n++] = j;
-        greedy_p = p;
-        greedy_d = d;
-        qsort(cand, (size_t)n, sizeof *cand, cmp_greedy);
+        struct greedy_ctx gc = {p, d};
+        qsort_r(cand, (size_t)n, sizeof *cand, cmp_greedy, &gc);
         int64_t left = d->quantity;
         for (int k = 0; k < n && left > 0; k++) {
             int64_t q = greedy_room(w, cand[k], d->deadline);
@@ -556,6 +646,7 @@ static int collect(struct work *w, struct df_err *err)
         first[i] = w->pairs_n;
     for (int k = w->pairs_n - 1; k >= 0; k--)
         first[w->pairs[k].demand] = k;
+    __int128 cost = 0;        /* a billion units at a billion euros would overflow */
     for (int l = 0; l < sol->lots_n; l++) {
         struct procure_lot *lot = &sol->lots[l];
         lot->allocs_first = sol->allocs_n;
@@ -565,8 +656,8 @@ static int collect(struct work *w, struct df_err *err)
             for (int q = first[i]; q < w->pairs_n && w->pairs[q].demand == i; q++) {
                 sol->allocs[sol->allocs_n++] = w->pairs[q];
                 got += w->pairs[q].quantity;
-                sol->total_cost_cents += w->pairs[q].quantity *
-                                         p->supplies[w->pairs[q].supply].price_cents;
+                cost += (__int128)w->pairs[q].quantity *
+                        p->supplies[w->pairs[q].supply].price_cents;
             }
             sol->unmet[i] = p->demands[i].quantity - got;
             lot->unmet += sol->unmet[i];
@@ -575,6 +666,7 @@ static int collect(struct work *w, struct df_err *err)
         }
         lot->allocs_n = sol->allocs_n - lot->allocs_first;
     }
+    sol->total_cost_cents = cost > INT64_MAX ? INT64_MAX : (int64_t)cost;
     free(first);
     return 0;
 }

@@ -44,6 +44,8 @@ struct st {
     /* meetings in each slot (when S * M is small enough): members[s * M + i],
      * i < member_n[s]; member_pos[m] is m's index in its slot's list */
     int *members, *member_n, *member_pos;
+    /* people with at least one break: bad[0 .. bad_n), bad_pos[q] or -1 */
+    int *bad, *bad_pos, bad_n;
     uint64_t first_bits;        /* slots that open a break group */
     uint64_t group_mask[64];    /* slots of each break group */
     int n_groups;
@@ -189,6 +191,15 @@ static long set_slot(struct st *t, int m, int ns)
         }
         t->pbreaks[q] = nb;
         t->breaks_total += nb - ob;
+        if (ob == 0 && nb > 0) {
+            t->bad_pos[q] = t->bad_n;
+            t->bad[t->bad_n++] = q;
+        } else if (ob > 0 && nb == 0) {
+            int i = t->bad_pos[q], last = t->bad[--t->bad_n];
+            t->bad[i] = last;
+            t->bad_pos[last] = i;
+            t->bad_pos[q] = -1;
+        }
         d += W_BREAK * (nb - ob);
         dx += fair_excess(t, nb) - fair_excess(t, ob);
     }
@@ -316,6 +327,8 @@ static void st_free(struct st *t)
     free(t->pbreaks);
     free(t->pcount);
     free(t->pidle);
+    free(t->bad);
+    free(t->bad_pos);
     free(t->deg);
     free(t->frozen);
     free(t->busy);
@@ -371,6 +384,10 @@ static int st_init(struct st *t, const struct sched_problem *p)
     t->pbreaks = calloc((size_t)P + 1, sizeof(int));
     t->pcount = calloc((size_t)P + 1, sizeof(int));
     t->pidle = calloc((size_t)P + 1, sizeof(int));
+    t->bad = malloc(((size_t)P + 1) * sizeof(int));
+    t->bad_pos = malloc(((size_t)P + 1) * sizeof(int));
+    if (!t->bad || !t->bad_pos)
+        return -1;
     t->deg = calloc((size_t)P + 1, sizeof(int));
     t->frozen = calloc((size_t)M + 1, 1);
     if (!t->sess || !t->bsess || !t->dom_off || !t->pm_off || !t->res_off || !t->succ_off || !t->slot ||
@@ -930,14 +947,11 @@ static long propose(struct search *x)
     const struct sched_problem *p = t->p;
     int m = -1;
     int tries = 0;
-    if (rndn(t, 2) == 0) {
-        /* focus: a meeting of someone with a break or a clash */
-        for (int k = 0; k < 8 && m < 0; k++) {
-            int q = rndn(t, t->P);
-            int n = t->pm_off[q + 1] - t->pm_off[q];
-            if (n > 0 && (t->pbreaks[q] > 0 || t->hard > 0))
-                m = t->pm[t->pm_off[q] + rndn(t, n)];
-        }
+    if (t->bad_n > 0 && rndn(t, 2) == 0) {
+        /* focus: a meeting of someone with a break */
+        int q = t->bad[rndn(t, t->bad_n)];
+        int n = t->pm_off[q + 1] - t->pm_off[q];
+        m = t->pm[t->pm_off[q] + rndn(t, n)];
     }
     if (m < 0)
         m = rndn(t, t->M);
@@ -1352,7 +1366,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
 {
     double start = now_s();
     double limit = p->time_limit > 0 ? p->time_limit : 10.0;
-    double deadline = start + limit * 0.93;
+    double deadline = start + limit * 0.9;   /* leaves room for tables, output and a loaded machine */
     struct st t;
     struct search x = {0};
     int rc = -1;

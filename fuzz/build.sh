@@ -1,0 +1,12 @@
+#!/bin/sh
+# Builds the libFuzzer harnesses with clang into build-fuzz/ (the project's own
+# build uses gcc, which has no libFuzzer). Run: fuzz/build.sh && \
+#   build-fuzz/fuzz_url -max_total_time=600 fuzz/corpus/url
+set -eu
+cd "$(dirname "$0")/.."
+mkdir -p build-fuzz
+CC="clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc"
+CORE="src/core/arena.c src/core/buf.c src/core/err.c src/core/utf8.c"
+$CC fuzz/fuzz_url.c src/http/url.c $CORE -o build-fuzz/fuzz_url
+$CC fuzz/fuzz_json_in.c src/http/json_in.c $CORE -ljansson -o build-fuzz/fuzz_json_in
+echo "built build-fuzz/fuzz_url build-fuzz/fuzz_json_in"

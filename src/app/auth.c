@@ -1,0 +1,222 @@
+/* Logins, sessions and feed tokens (see auth.h). */
+#include "app/auth.h"
+
+#include <pthread.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+void app_auth_limits_default(struct app_auth_limits *l)
+{
+    if (l->session_ttl <= 0)
+        l->session_ttl = 12 * 3600;
+    if (l->window <= 0)
+        l->window = 900;
+    if (l->per_account <= 0)
+        l->per_account = 5;
+    if (l->per_ip <= 0)
+        l->per_ip = 50;
+}
+
+int app_auth_init(struct df_err *err)
+{
+    if (sodium_init() < 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "libsodium could not initialise");
+    return 0;
+}
+
+void app_token_new(char token[APP_TOKEN_LEN])
+{
+    unsigned char raw[32];
+    randombytes_buf(raw, sizeof raw);
+    sodium_bin2base64(token, APP_TOKEN_LEN, raw, sizeof raw,
+                      sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+    sodium_memzero(raw, sizeof raw);
+}
+
+bool app_token_is_well_formed(const char *s)
+{
+    size_t n = 0;
+    for (; s[n]; n++) {
+        char c = s[n];
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_'))
+            return false;
+        if (n >= 60)
+            return false;
+    }
+    return n == 43; /* 32 bytes in unpadded base64 */
+}
+
+int app_user_add(struct store *s, const char *email, const char *role, const char *person,
+                 const char *password, bool low_cost, struct df_err *err)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    size_t n = strlen(password);
+    if (strcmp(role, "organiser") != 0 && strcmp(role, "participant") != 0)
+        return df_err_set(err, DF_ERR_INPUT, "role \"%s\" is neither organiser nor participant",
+                          role);
+    if (strcmp(role, "participant") == 0 && !person)
+        return df_err_set(err, DF_ERR_INPUT, "a participant login needs --person");
+    if (!strchr(email, '@') || strlen(email) > 254)
+        return df_err_set(err, DF_ERR_INPUT, "\"%s\" is not an email address", email);
+    if (n < 8)
+        return df_err_set(err, DF_ERR_INPUT, "the password is shorter than 8 characters");
+    if (n > APP_PASSWORD_MAX)
+        return df_err_set(err, DF_ERR_INPUT, "the password is longer than %d bytes",
+                          APP_PASSWORD_MAX);
+    unsigned long long ops = low_cost ? crypto_pwhash_OPSLIMIT_MIN
+                                      : crypto_pwhash_OPSLIMIT_INTERACTIVE;
+    size_t mem = low_cost ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
+    if (crypto_pwhash_str(hash, password, n, ops, mem) != 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory while hashing the password");
+    return store_user_add(s, email, hash, role, person, NULL, err);
+}
+
+/* A verification against a fixed hash, so an unknown email costs the same time
+ * as a wrong password and does not tell which emails have logins. */
+static char dummy_hash[crypto_pwhash_STRBYTES];
+static pthread_once_t dummy_once = PTHREAD_ONCE_INIT;
+
+static void dummy_make(void)
+{
+    if (crypto_pwhash_str(dummy_hash, "dfnc-dummy", 10, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        dummy_hash[0] = '\0'; /* out of memory: verification then fails fast */
+}
+
+static void burn_verify(const char *password)
+{
+    pthread_once(&dummy_once, dummy_make);
+    size_t n = strlen(password);
+    if (crypto_pwhash_str_verify(dummy_hash, password, n > 64 ? 64 : n) == 0)
+        return; /* never: nobody knows the dummy's password */
+}
+
+enum app_login_result app_login(struct store *s, const struct app_auth_limits *l,
+                                const char *email, const char *password, const char *ip,
+                                int64_t now, char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
+                                struct arena *a, struct store_user *u, struct df_err *err)
+{
+    char acct_key[300], ip_key[80];
+    snprintf(acct_key, sizeof acct_key, "acct:%s", email);
+    snprintf(ip_key, sizeof ip_key, "ip:%s", ip ? ip : "-");
+    for (char *p = acct_key; *p; p++)   /* emails are matched case-insensitively */
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    int64_t since = now - l->window;
+    int64_t fa = store_auth_failure_count(s, acct_key, since, err);
+    int64_t fi = fa < 0 ? -1 : store_auth_failure_count(s, ip_key, since, err);
+    if (fa < 0 || fi < 0)
+        return APP_LOGIN_ERROR;
+    if (fa >= l->per_account || fi >= l->per_ip) {
+        df_err_set(err, DF_ERR_FORBIDDEN, "too many failed logins; try again later");
+        return APP_LOGIN_LIMITED;
+    }
+    struct df_err lookup = {0};
+    int found = store_user_by_email(s, email, a, u, &lookup) == 0;
+    if (!found && lookup.kind != DF_ERR_NOT_FOUND) {
+        *err = lookup;
+        return APP_LOGIN_ERROR;
+    }
+    size_t n = strlen(password);
+    bool ok = false;
+    if (!found || n > APP_PASSWORD_MAX)
+        burn_verify(password);
+    else
+        ok = crypto_pwhash_str_verify(u->password_hash, password, n) == 0;
+    if (!ok) {
+        /* Now and then forget old failures, so a flood of bad logins cannot
+         * grow the table without bound. */
+        if (store_auth_failure_add(s, acct_key, now, err) < 0 ||
+            store_auth_failure_add(s, ip_key, now, err) < 0 ||
+            (randombytes_uniform(64) == 0 && store_auth_prune(s, now, since, err) < 0))
+            return APP_LOGIN_ERROR;
+        df_err_set(err, DF_ERR_FORBIDDEN, "wrong email or password");
+        return APP_LOGIN_BAD;
+    }
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    app_token_new(token);
+    app_token_new(csrf);
+    store_auth_token_hash(token, hash);
+    if (store_auth_failure_clear(s, acct_key, err) < 0 ||
+        store_auth_prune(s, now, since, err) < 0 ||
+        store_auth_session_create(s, u->id, hash, csrf, now, now + l->session_ttl, err) < 0)
+        return APP_LOGIN_ERROR;
+    u->csrf = arena_strdup(a, csrf);
+    u->expires_at = now + l->session_ttl;
+    u->password_hash = NULL;
+    return APP_LOGIN_OK;
+}
+
+int app_session_find(struct store *s, const char *token, int64_t now, struct arena *a,
+                     struct store_user *u, struct df_err *err)
+{
+    if (!app_token_is_well_formed(token))
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no live session");
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    store_auth_token_hash(token, hash);
+    return store_auth_session_find(s, hash, now, a, u, err);
+}
+
+int app_logout(struct store *s, const char *token, struct df_err *err)
+{
+    if (!app_token_is_well_formed(token))
+        return 0;
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    store_auth_token_hash(token, hash);
+    return store_auth_session_delete(s, hash, err);
+}
+
+int app_feed_rotate(struct store *s, const char *person, char token[APP_TOKEN_LEN],
+                    struct df_err *err)
+{
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    app_token_new(token);
+    store_auth_token_hash(token, hash);
+    return store_feed_set(s, person, hash, (int64_t)time(NULL), err);
+}
+
+const char *app_feed_person(struct store *s, const char *token, struct arena *a,
+                            struct df_err *err)
+{
+    if (!app_token_is_well_formed(token)) {
+        df_err_set(err, DF_ERR_NOT_FOUND, "no such feed");
+        return NULL;
+    }
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    store_auth_token_hash(token, hash);
+    return store_feed_person(s, hash, a, err);
+}
+
+int app_demo_logins(struct store *s, const char *const *persons, int n, struct arena *a,
+                    struct app_demo_login *out, int *out_n, struct df_err *err)
+{
+    *out_n = 0;
+    if (store_begin(s, err) < 0)
+        return -1;
+    out[0] = (struct app_demo_login){"organiser@demo.dfnc", "demo-organiser", "organiser", NULL};
+    if (app_user_add(s, out[0].email, out[0].role, NULL, out[0].password, true, err) < 0)
+        goto fail;
+    for (int i = 0; i < n; i++) {
+        struct app_demo_login *l = &out[i + 1];
+        l->email = arena_printf(a, "participant%d@demo.dfnc", i + 1);
+        l->password = arena_printf(a, "demo-participant-%d", i + 1);
+        l->role = "participant";
+        l->person = arena_strdup(a, persons[i]);
+        struct store_person p;
+        if (app_user_add(s, l->email, l->role, l->person, l->password, true, err) < 0 ||
+            store_person_get(s, l->person, a, &p, err) < 0 ||
+            store_org_contact_set(s, p.org, l->person, err) < 0)
+            goto fail;
+    }
+    if (store_audit(s, "demo", "user.add", "user", "demo logins", NULL, err) < 0 ||
+        store_commit(s, err) < 0)
+        goto fail;
+    *out_n = n + 1;
+    return 0;
+fail:
+    store_rollback(s);
+    return -1;
+}

@@ -1,0 +1,77 @@
+/* Accounts as use-cases shared by `dfnc user add`, `dfnc demo` and the HTTP
+ * server: argon2id password hashes (libsodium), login with rate limiting,
+ * sessions with a CSRF token, private calendar feed tokens. Only hashes of
+ * passwords and tokens reach the store; the clear tokens go back to the caller
+ * once, to be put in a cookie or a URL. */
+#ifndef DFNC_APP_AUTH_H
+#define DFNC_APP_AUTH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "store/auth.h"
+
+#define APP_TOKEN_LEN 64          /* room for a base64url token and its NUL */
+#define APP_PASSWORD_MAX 1024     /* longer passwords are refused, not truncated */
+
+enum app_login_result {
+    APP_LOGIN_OK = 0,
+    APP_LOGIN_ERROR = -1,         /* err says what failed */
+    APP_LOGIN_LIMITED = -2,       /* too many recent failures: HTTP 429 */
+    APP_LOGIN_BAD = -3,           /* wrong email or password: HTTP 401 */
+};
+
+struct app_auth_limits {
+    int session_ttl;              /* seconds a session lives (default 12 h) */
+    int window;                   /* seconds failures are counted over (default 900) */
+    int per_account, per_ip;      /* failures allowed in the window (default 5, 50) */
+};
+
+/* Fills unset (zero) fields with the defaults above. */
+void app_auth_limits_default(struct app_auth_limits *l);
+
+/* Must be called once before any other app_auth function (sodium_init). */
+int app_auth_init(struct df_err *err);
+
+/* Creates a login. role is "organiser" or "participant"; person may be NULL for
+ * organisers. low_cost uses libsodium's minimum argon2id cost: only for demo and
+ * benchmark logins whose passwords are printed anyway. */
+int app_user_add(struct store *s, const char *email, const char *role, const char *person,
+                 const char *password, bool low_cost, struct df_err *err);
+
+/* Checks the password, counting failures per account and per client address;
+ * on success writes a new session token into token (the cookie value) and its
+ * CSRF token into csrf, and fills *u (strings in a). */
+enum app_login_result app_login(struct store *s, const struct app_auth_limits *l,
+                                const char *email, const char *password, const char *ip,
+                                int64_t now, char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
+                                struct arena *a, struct store_user *u, struct df_err *err);
+/* The login behind a cookie token; DF_ERR_NOT_FOUND when unknown or expired. */
+int app_session_find(struct store *s, const char *token, int64_t now, struct arena *a,
+                     struct store_user *u, struct df_err *err);
+int app_logout(struct store *s, const char *token, struct df_err *err);
+
+/* A new feed token for person (the old one stops working). */
+int app_feed_rotate(struct store *s, const char *person, char token[APP_TOKEN_LEN],
+                    struct df_err *err);
+/* The person of a feed token, in a; NULL with DF_ERR_NOT_FOUND when unknown. */
+const char *app_feed_person(struct store *s, const char *token, struct arena *a,
+                            struct df_err *err);
+
+/* Demo logins for `dfnc demo`: organiser@demo.dfnc and participantK@demo.dfnc
+ * for persons[0..n), each made the contact of their organisation. Passwords are
+ * fixed and meant to be printed on the console: a local demo only. Fills
+ * out[0..n] (n + 1 entries; static strings and copies in a). */
+struct app_demo_login {
+    const char *email, *password, *role, *person;
+};
+int app_demo_logins(struct store *s, const char *const *persons, int n, struct arena *a,
+                    struct app_demo_login *out, int *out_n, struct df_err *err);
+
+/* A fresh random token (base64url, 256 bits). */
+void app_token_new(char token[APP_TOKEN_LEN]);
+/* True when s has the shape of our tokens (so junk never reaches a query). */
+bool app_token_is_well_formed(const char *s);
+
+#endif

@@ -1,0 +1,99 @@
+/* Per-thread reply cache (see cache.h): an open-addressing table of at most
+ * CACHE_SLOTS / 2 entries, emptied when full or stale. */
+#include "http/cache.h"
+
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/api.h"
+
+#define CACHE_SLOTS 4096
+#define CACHE_ENTRY_MAX (256u << 10)
+
+struct entry {
+    char *key, *data;
+    size_t len;
+};
+
+static _Thread_local struct entry *slots;
+static _Thread_local int used;
+static _Thread_local int64_t version = -1;
+static atomic_bool disabled;
+
+void http_cache_disable(bool off) { atomic_store(&disabled, off); }
+
+static size_t slot_of(const char *key)
+{
+    uint64_t h = 1469598103934665603ull; /* FNV-1a */
+    for (; *key; key++)
+        h = (h ^ (unsigned char)*key) * 1099511628211ull;
+    return (size_t)(h & (CACHE_SLOTS - 1));
+}
+
+void http_cache_clear(void)
+{
+    if (!slots)
+        return;
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        free(slots[i].key);
+        free(slots[i].data);
+    }
+    memset(slots, 0, sizeof *slots * CACHE_SLOTS);
+    used = 0;
+}
+
+char *http_cache_get(struct store *s, const char *key, size_t *len)
+{
+    if (atomic_load(&disabled) || !slots)
+        return NULL;
+    int64_t v = store_api_data_version(s);
+    if (v < 0 || v != version) {
+        http_cache_clear();
+        version = v;
+        return NULL;
+    }
+    for (size_t i = slot_of(key); slots[i].key; i = (i + 1) & (CACHE_SLOTS - 1))
+        if (strcmp(slots[i].key, key) == 0) {
+            char *copy = malloc(slots[i].len + 1);
+            if (!copy)
+                return NULL;
+            memcpy(copy, slots[i].data, slots[i].len + 1);
+            *len = slots[i].len;
+            return copy;
+        }
+    return NULL;
+}
+
+void http_cache_put(const char *key, const char *data, size_t len)
+{
+    if (atomic_load(&disabled) || len > CACHE_ENTRY_MAX)
+        return;
+    if (!slots && !(slots = calloc(CACHE_SLOTS, sizeof *slots)))
+        return;
+    if (used >= CACHE_SLOTS / 2)
+        http_cache_clear();
+    size_t i = slot_of(key);
+    for (; slots[i].key; i = (i + 1) & (CACHE_SLOTS - 1))
+        if (strcmp(slots[i].key, key) == 0)
+            return; /* already there */
+    char *k = strdup(key), *d = malloc(len + 1);
+    if (!k || !d) {
+        free(k);
+        free(d);
+        return;
+    }
+    memcpy(d, data, len);
+    d[len] = '\0';
+    slots[i] = (struct entry){k, d, len};
+    used++;
+}
+
+void http_cache_free(void)
+{
+    http_cache_clear();
+    free(slots);
+    slots = NULL;
+    version = -1;
+}

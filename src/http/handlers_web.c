@@ -1,0 +1,502 @@
+/* The endpoints only the web pages use (the JSON API proper is handlers.c):
+ * the public forum header, CPV lookup for the picker, organisation search with
+ * every filter, and the organiser console's participants, check-in, CSV import
+ * and meetings. Also the embedded file server. Conventions as in handlers.c. */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/import.h"
+#include "core/country.h"
+#include "http/web.h"
+#include "http/web_assets.h"
+#include "store/web.h"
+
+#define CPV_SCAN_MAX 20000   /* the classifier has 9,454 codes */
+#define FOLD_MAX 512
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+/* ---- the public forum header ------------------------------------------------------ */
+
+static void h_forum(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct store_event e;
+    const char *id = store_event_default(r->s, &r->a, &err);
+    if (!id || store_event_get(r->s, id, &r->a, &e, &err) < 0) {
+        if (err.kind == DF_ERR_NOT_FOUND)
+            http_reply_json(r, 200, json_pack("{s o}", "event", json_null()));
+        else
+            http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(e.id));
+    json_object_set_new(j, "name", json_string(e.name));
+    json_object_set_new(j, "venue", str_or_null(e.venue));
+    json_object_set_new(j, "timezone", str_or_null(e.timezone));
+    json_object_set_new(j, "starts_on", json_string(e.starts_on));
+    json_object_set_new(j, "ends_on", json_string(e.ends_on));
+    json_object_set_new(j, "published", json_boolean(e.published_at != NULL));
+    http_reply_json(r, 200, json_pack("{s o}", "event", j));
+}
+
+/* ---- CPV lookup -------------------------------------------------------------------- */
+
+/* Lower-cases ASCII and Cyrillic (А-Я, Ѐ-Џ, Ґ) into out, which holds cap bytes;
+ * other bytes are copied. Returns false when s does not fit. */
+static bool fold(const char *s, char *out, size_t cap)
+{
+    size_t k = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (k + 2 >= cap)
+            return false;
+        unsigned c = *p;
+        if (c < 0x80) {
+            out[k++] = (char)tolower((int)c);
+        } else if ((c == 0xD0 || c == 0xD1 || c == 0xD2) && p[1]) {
+            unsigned cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
+            if (cp >= 0x410 && cp <= 0x42F)
+                cp += 0x20;
+            else if (cp >= 0x400 && cp <= 0x40F)
+                cp += 0x50;
+            else if (cp == 0x490)
+                cp = 0x491;
+            out[k++] = (char)(0xC0 | (cp >> 6));
+            out[k++] = (char)(0x80 | (cp & 0x3F));
+            p++;
+        } else {
+            out[k++] = (char)c;
+        }
+    }
+    out[k] = '\0';
+    return true;
+}
+
+struct cpv_hit {
+    const char *code, *en, *uk;
+    int rank;                 /* lower is better */
+};
+
+struct cpv_ctx {
+    struct http_req *r;
+    const char *needle;       /* folded query, or the code prefix */
+    bool by_code, uk;
+    struct cpv_hit *hits;
+    int n, cap;
+};
+
+/* Broader codes (more trailing zeros in the eight digits) rank first. */
+static int code_level(const char *code)
+{
+    int z = 0;
+    for (int i = 7; i >= 0 && code[i] == '0'; i--)
+        z++;
+    return 8 - z;
+}
+
+static int cpv_cb(void *ud, const struct store_web_cpv *c)
+{
+    struct cpv_ctx *k = ud;
+    int rank;
+    if (k->by_code) {
+        if (strncmp(c->code, k->needle, strlen(k->needle)) != 0)
+            return 0;
+        rank = code_level(c->code);
+    } else {
+        char f[FOLD_MAX];
+        const char *label = k->uk ? (c->label_uk ? c->label_uk : c->label_en)
+                                  : (c->label_en ? c->label_en : c->label_uk);
+        if (!label || !fold(label, f, sizeof f))
+            return 0;
+        const char *at = strstr(f, k->needle);
+        if (!at)
+            return 0;
+        rank = (at == f ? 0 : 20) + code_level(c->code);
+    }
+    if (k->n == k->cap)
+        return 1; /* enough: CPV_SCAN_MAX */
+    k->hits[k->n++] = (struct cpv_hit){arena_strdup(&k->r->a, c->code),
+                                       c->label_en ? arena_strdup(&k->r->a, c->label_en) : NULL,
+                                       c->label_uk ? arena_strdup(&k->r->a, c->label_uk) : NULL,
+                                       rank};
+    return 0;
+}
+
+static int cpv_hit_cmp(const void *a, const void *b)
+{
+    const struct cpv_hit *x = a, *y = b;
+    return x->rank != y->rank ? x->rank - y->rank : strcmp(x->code, y->code);
+}
+
+static void h_cpv(struct http_req *r)
+{
+    const char *q = http_url_param(&r->url, "q");
+    const char *lang = http_url_param(&r->url, "lang");
+    const char *lim = http_url_param(&r->url, "limit");
+    int limit = lim ? atoi(lim) : 20;
+    if (!q || strlen(q) < 1 || strlen(q) > 200) {
+        http_reply_error(r, 422, "invalid", "q must have 1 to 200 bytes");
+        return;
+    }
+    if (limit < 1 || limit > 100) {
+        http_reply_error(r, 422, "invalid", "limit must be between 1 and 100");
+        return;
+    }
+    struct cpv_ctx k = {.r = r, .uk = lang && strcmp(lang, "uk") == 0, .cap = CPV_SCAN_MAX};
+    char needle[FOLD_MAX];
+    size_t digits = 0;
+    while (isdigit((unsigned char)q[digits]) && digits < 8)
+        digits++;
+    if (digits >= 2 && (q[digits] == '\0' || q[digits] == '-')) {
+        snprintf(needle, sizeof needle, "%.*s", (int)digits, q);
+        k.by_code = true;
+    } else if (!fold(q, needle, sizeof needle)) {
+        http_reply_error(r, 422, "invalid", "q is too long");
+        return;
+    }
+    k.needle = needle;
+    k.hits = arena_alloc(&r->a, sizeof *k.hits * CPV_SCAN_MAX);
+    struct df_err err = {0};
+    if (!k.hits) {
+        http_reply_error(r, 500, "internal", "out of memory");
+        return;
+    }
+    if (store_web_cpv_each(r->s, cpv_cb, &k, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    qsort(k.hits, (size_t)k.n, sizeof *k.hits, cpv_hit_cmp);
+    json_t *list = json_array();
+    for (int i = 0; i < k.n && i < limit; i++)
+        json_array_append_new(list, json_pack("{ss so so}", "code", k.hits[i].code, "label_en",
+                                              str_or_null(k.hits[i].en), "label_uk",
+                                              str_or_null(k.hits[i].uk)));
+    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)k.n, "cpv", list));
+}
+
+/* ---- organisation search with every filter ------------------------------------------ */
+
+struct org_ctx {
+    json_t *list;
+    int region;               /* 0 any, 1 EU (and EEA), 2 Ukraine */
+};
+
+static int org_cb(void *ud, const struct store_org *o)
+{
+    struct org_ctx *k = ud;
+    bool ua = strcmp(o->country, "UA") == 0;
+    if ((k->region == 1 && ua) || (k->region == 2 && !ua))
+        return 0;
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(o->id));
+    json_object_set_new(j, "name", json_string(o->name));
+    json_object_set_new(j, "name_uk", str_or_null(o->name_uk));
+    json_object_set_new(j, "country", json_string(o->country));
+    json_object_set_new(j, "eu", json_boolean(country_is_eu_member(o->country)));
+    json_object_set_new(j, "kind", json_string(o->kind));
+    json_object_set_new(j, "sme", json_boolean(o->sme));
+    json_object_set_new(j, "city", str_or_null(o->city));
+    json_array_append_new(k->list, j);
+    return 0;
+}
+
+static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
+
+static void h_search_orgs(struct http_req *r)
+{
+    struct store_web_org_query q = {.q = nonempty(http_url_param(&r->url, "q")),
+                                    .country = nonempty(http_url_param(&r->url, "country")),
+                                    .kind = nonempty(http_url_param(&r->url, "kind")),
+                                    .sme = -1, .limit = 500};
+    /* A confidential need must not make its organisation findable by its code:
+     * only organisers search through them. */
+    q.confidential_too = strcmp(r->user.role, "organiser") == 0;
+    const char *sme = nonempty(http_url_param(&r->url, "sme"));
+    const char *region = nonempty(http_url_param(&r->url, "region"));
+    const char *cpv = nonempty(http_url_param(&r->url, "cpv"));
+    struct org_ctx k = {NULL, 0};
+    if (q.q && strlen(q.q) > 200) {
+        http_reply_error(r, 422, "invalid", "q must have at most 200 bytes");
+        return;
+    }
+    if (q.country && !country_is_known(q.country)) {
+        http_reply_error(r, 422, "invalid", "country must be an ISO 3166 alpha-2 code");
+        return;
+    }
+    if (sme) {
+        if (strcmp(sme, "0") && strcmp(sme, "1")) {
+            http_reply_error(r, 422, "invalid", "sme must be 0 or 1");
+            return;
+        }
+        q.sme = sme[0] - '0';
+    }
+    if (region) {
+        if (strcmp(region, "eu") && strcmp(region, "ua")) {
+            http_reply_error(r, 422, "invalid", "region must be eu or ua");
+            return;
+        }
+        k.region = region[0] == 'e' ? 1 : 2;
+    }
+    if (cpv) {
+        /* Leading digits of a code; trailing zeros of a broad code match its subtree. */
+        size_t n = 0;
+        while (isdigit((unsigned char)cpv[n]) && n < 8)
+            n++;
+        if (n < 2 || (cpv[n] && cpv[n] != '-')) {
+            http_reply_error(r, 422, "invalid", "cpv must start with 2 to 8 digits");
+            return;
+        }
+        while (n > 2 && cpv[n - 1] == '0')
+            n--;
+        q.cpv = arena_strndup(&r->a, cpv, n);
+    }
+    k.list = json_array();
+    struct df_err err = {0};
+    if (store_web_org_search(r->s, &q, org_cb, &k, &err) != 0) {
+        json_decref(k.list);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)json_array_size(k.list),
+                                      "organisations", k.list));
+}
+
+/* ---- the organiser console -------------------------------------------------------------- */
+
+static int person_cb(void *ud, const struct store_web_person *p)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(p->id));
+    json_object_set_new(j, "name", json_string(p->name));
+    json_object_set_new(j, "title", str_or_null(p->title));
+    json_object_set_new(j, "email", str_or_null(p->email));
+    json_object_set_new(j, "organisation", json_string(p->org));
+    json_object_set_new(j, "organisation_name", json_string(p->org_name));
+    json_object_set_new(j, "country", json_string(p->country));
+    json_object_set_new(j, "checked_in_at", str_or_null(p->checked_in_at));
+    json_array_append_new(ud, j);
+    return 0;
+}
+
+static void h_people(struct http_req *r)
+{
+    json_t *list = json_array();
+    struct df_err err = {0};
+    if (store_web_people_each(r->s, person_cb, list, &err) != 0) {
+        json_decref(list);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)json_array_size(list),
+                                      "people", list));
+}
+
+static void h_checkin(struct http_req *r)
+{
+    struct df_err err = {0};
+    const char *at = NULL;
+    if (store_web_checkin(r->s, r->params[0], &r->a, &at, &err) < 0 ||
+        store_audit(r->s, r->user.email, "person.checkin", "person", r->params[0], NULL,
+                    &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{ss ss}", "id", r->params[0], "checked_in_at", at));
+}
+
+static json_t *party_json(const struct store_web_party *p)
+{
+    return json_pack("{ss ss ss ss ss}", "id", p->id, "name", p->name, "org", p->org,
+                     "org_name", p->org_name, "country", p->country);
+}
+
+static int meeting_cb(void *ud, const struct store_web_meeting *m)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(m->id));
+    json_object_set_new(j, "request", json_string(m->request));
+    json_object_set_new(j, "slot", json_string(m->slot));
+    json_object_set_new(j, "starts_at", json_string(m->starts_at));
+    json_object_set_new(j, "ends_at", json_string(m->ends_at));
+    json_object_set_new(j, "location", str_or_null(m->location));
+    json_object_set_new(j, "location_name", str_or_null(m->location_name));
+    json_object_set_new(j, "people", json_pack("[oo]", party_json(&m->a), party_json(&m->b)));
+    json_object_set_new(j, "cpv", str_or_null(m->cpv));
+    json_object_set_new(j, "cpv_label_en", str_or_null(m->cpv_label_en));
+    json_object_set_new(j, "cpv_label_uk", str_or_null(m->cpv_label_uk));
+    json_array_append_new(ud, j);
+    return 0;
+}
+
+static void h_meetings(struct http_req *r)
+{
+    json_t *list = json_array();
+    struct df_err err = {0};
+    struct store_event e;
+    if (store_event_get(r->s, r->params[0], &r->a, &e, &err) < 0 ||
+        store_web_meeting_each(r->s, r->params[0], meeting_cb, list, &err) != 0) {
+        json_decref(list);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{ss sI so}", "event", e.id, "count",
+                                      (json_int_t)json_array_size(list), "meetings", list));
+}
+
+/* CSV from the browser: written to a private temporary file and imported by the
+ * same code as `dfnc import` (one transaction; the first bad line stops it). The
+ * error names the line of the upload. */
+static void h_import(struct http_req *r)
+{
+    static const char *const kinds[] = {"organisations", "people", "capabilities", "requests"};
+    const char *kind = r->params[0];
+    bool known = false;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        known = known || strcmp(kind, kinds[i]) == 0;
+    if (!known) {
+        http_reply_error(r, 404, "not_found", "no importer for \"%s\"", kind);
+        return;
+    }
+    if (r->body.len == 0) {
+        http_reply_error(r, 422, "invalid", "the body is empty: send the CSV text");
+        return;
+    }
+    char path[] = "/tmp/dfnc-upload-XXXXXX";
+    int fd = mkstemp(path);
+    if (fd < 0) {
+        http_reply_error(r, 500, "internal", "cannot store the upload");
+        return;
+    }
+    size_t off = 0;
+    while (off < r->body.len) {
+        ssize_t w = write(fd, buf_str(&r->body) + off, r->body.len - off);
+        if (w <= 0)
+            break;
+        off += (size_t)w;
+    }
+    close(fd);
+    struct app_import_result res = {0};
+    struct df_err err = {0};
+    int rc = off == r->body.len ? app_import_csv(r->s, kind, path, &res, &err)
+                                : df_err_set(&err, DF_ERR_RUNTIME, "cannot store the upload");
+    unlink(path);
+    if (rc == 0) {
+        store_audit(r->s, r->user.email, "import", kind, NULL, NULL, &err);
+        http_reply_json(r, 200, json_pack("{ss si si si}", "kind", kind, "rows", res.rows,
+                                          "added", res.added, "updated", res.updated));
+        return;
+    }
+    if (err.kind != DF_ERR_INPUT) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    /* "PATH:LINE: what" -> line and message, without the temporary path. */
+    const char *msg = err.msg;
+    long line = 0;
+    size_t pl = strlen(path);
+    if (strncmp(msg, path, pl) == 0 && msg[pl] == ':') {
+        char *end;
+        line = strtol(msg + pl + 1, &end, 10);
+        msg = *end == ':' ? end + 1 : msg + pl + 1;
+        while (*msg == ' ')
+            msg++;
+    }
+    json_t *one = json_pack("{sI ss}", "line", (json_int_t)line, "message", msg);
+    http_reply_json(r, 422, json_pack("{s{ss ss sI s[o]}}", "error", "code", "invalid_csv",
+                                      "message", msg, "line", (json_int_t)line, "errors", one));
+}
+
+const struct http_route http_web_routes[] = {
+    {"GET", "/api/v1/forum", h_forum, ROUTE_PUBLIC},
+    {"GET", "/api/v1/cpv", h_cpv, 0},
+    {"GET", "/api/v1/search/organisations", h_search_orgs, 0},
+    {"GET", "/api/v1/console/people", h_people, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/people/{id}/checkin", h_checkin, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/events/{id}/meetings", h_meetings, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER},
+};
+const int http_web_routes_n = sizeof http_web_routes / sizeof http_web_routes[0];
+
+/* ---- the embedded files --------------------------------------------------------------- */
+
+/* "uk" when Accept-Language ranks Ukrainian above English (q-values honoured),
+ * otherwise NULL (English). */
+static const char *preferred_lang(const char *al)
+{
+    double best_uk = -1, best_en = -1;
+    for (const char *p = al; p && *p;) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        const char *tag = p;
+        while (*p && *p != ',' && *p != ';' && *p != ' ')
+            p++;
+        size_t tl = (size_t)(p - tag);
+        double q = 1.0;
+        while (*p && *p != ',') {
+            if (strncmp(p, ";q=", 3) == 0)
+                q = strtod(p + 3, NULL);
+            p++;
+        }
+        if (tl >= 2 && strncasecmp(tag, "uk", 2) == 0 && (tl == 2 || tag[2] == '-'))
+            best_uk = q > best_uk ? q : best_uk;
+        else if (tl >= 2 && strncasecmp(tag, "en", 2) == 0 && (tl == 2 || tag[2] == '-'))
+            best_en = q > best_en ? q : best_en;
+    }
+    return best_uk > 0 && best_uk > best_en ? "uk" : NULL;
+}
+
+/* The CSP allows only this origin: no inline script or style, no frames. */
+static const char csp[] =
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+static void add_header(struct http_req *r, const char *name, const char *value)
+{
+    if (r->headers_n < HTTP_EXTRA_HEADERS) {
+        r->headers[r->headers_n][0] = name;
+        r->headers[r->headers_n][1] = value;
+        r->headers_n++;
+    }
+}
+
+void http_web_serve(struct http_req *r)
+{
+    const char *path = r->url.path && *r->url.path ? r->url.path : "/";
+    const char *last = strrchr(path, '/');
+    bool names_file = last && strchr(last, '.') != NULL;
+    bool is_index = !names_file || strcmp(path, "/index.html") == 0;
+    const char *lang = NULL;
+    if (is_index) {
+        lang = preferred_lang(MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+                                                          "Accept-Language"));
+        path = "/index.html";
+    }
+    const struct web_asset *a = web_asset_find(path, lang);
+    add_header(r, "Content-Security-Policy", csp);
+    if (!a) {
+        http_reply_error(r, 404, "not_found", "no such file");
+        return;
+    }
+    add_header(r, "ETag", a->etag);
+    /* Names carry no content hash, so every use revalidates (a cheap 304). */
+    add_header(r, "Cache-Control", "no-cache");
+    if (is_index)
+        add_header(r, "Vary", "Accept-Language");
+    const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-None-Match");
+    struct buf b = BUF_INIT(a->len + 1);
+    if (inm && strstr(inm, a->etag)) {
+        http_reply_buf(r, 304, a->mime, &b);
+        return;
+    }
+    if (buf_append(&b, a->data, a->len) < 0) {
+        http_reply_error(r, 500, "internal", "out of memory");
+        return;
+    }
+    http_reply_buf(r, 200, a->mime, &b);
+}

@@ -1,0 +1,93 @@
+/* Shared by the files of src/http only: the per-request context, the reply
+ * helpers and the route table. A request owns an arena freed when it completes. */
+#ifndef DFNC_HTTP_INTERNAL_H
+#define DFNC_HTTP_INTERNAL_H
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <stdbool.h>
+#include <time.h>
+
+#include "core/arena.h"
+#include "core/buf.h"
+#include "http/json_in.h"
+#include "http/server.h"
+#include "http/url.h"
+#include "store/auth.h"
+
+#define HTTP_ROUTE_PARAMS 4
+#define HTTP_EXTRA_HEADERS 6
+
+struct http_req {
+    struct http_server *srv;
+    struct MHD_Connection *conn;
+    struct store *s;                  /* this worker thread's connection */
+    struct arena a;
+    const char *raw_target;           /* as received: never logged (may hold secrets) */
+    const char *method;
+    struct http_url url;
+    bool started, url_ok, too_big, responded;
+    struct buf body;
+    size_t discarded;                 /* bytes dropped past the body cap */
+    const char *params[HTTP_ROUTE_PARAMS];
+    const struct http_route *route;
+    struct store_user user;
+    bool has_user;
+    const char *session_token;        /* the cookie value, when the session is live */
+    char ip[64];
+    bool secure;
+    struct timespec t0;
+    /* the reply */
+    int status;
+    char *reply;                      /* malloc'd body */
+    size_t reply_len;
+    const char *ctype;
+    const char *set_cookie;           /* in the arena */
+    int reply_fd;                     /* static file, or -1 */
+    size_t reply_fd_len;
+    const char *headers[HTTP_EXTRA_HEADERS][2];  /* more reply headers (static or arena) */
+    int headers_n;
+};
+
+/* Route flags. */
+enum {
+    ROUTE_PUBLIC = 1,        /* no session needed */
+    ROUTE_ORGANISER = 2,     /* organisers only (403 for participants) */
+    ROUTE_SECRET_PATH = 4,   /* the path holds a secret: log the pattern */
+    ROUTE_NO_CSRF = 8,       /* a state change without a session yet (login) */
+};
+
+typedef void (*http_handler)(struct http_req *r);
+
+struct http_route {
+    const char *method;
+    const char *pattern;     /* "/api/v1/requests/{id}/accept"; "{x}.ics" matches a suffix */
+    http_handler fn;
+    unsigned flags;
+};
+
+extern const struct http_route http_routes[];
+extern const int http_routes_n;
+
+/* Matches segs against a pattern, filling params; true on a match. */
+bool http_route_match(const char *pattern, const char *const *segs, int segs_n,
+                      const char *params[HTTP_ROUTE_PARAMS]);
+
+/* Replies (each sets the one response of the request). j is stolen. */
+void http_reply_json(struct http_req *r, int status, json_t *j);
+void http_reply_error(struct http_req *r, int status, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Maps err's kind to a status (USAGE 400, INPUT 422, NOT_FOUND 404, CONFLICT
+ * 409, FORBIDDEN 403, otherwise 500 with a generic message, the detail logged). */
+void http_reply_df_err(struct http_req *r, const struct df_err *err);
+/* Takes the buffer's memory. */
+void http_reply_buf(struct http_req *r, int status, const char *ctype, struct buf *b);
+
+/* Reads the body against fields; on failure replies 400/422 and returns NULL. */
+json_t *http_body(struct http_req *r, const struct http_field *fields);
+
+/* Server facts the handlers need. */
+const struct http_options *http_server_options(const struct http_server *srv);
+const char *http_server_base_url(const struct http_server *srv);
+
+#endif

@@ -1,0 +1,563 @@
+/* The libmicrohttpd server (see server.h): request lifecycle, limits, the
+ * dispatcher (routing, sessions, roles, CSRF), replies and the access log.
+ * Handlers live in handlers.c; the request target reader in url.c. */
+#include "http/server.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/log.h"
+#include "core/utf8.h"
+#include "http/cache.h"
+#include "http/internal.h"
+#include "http/web.h"
+#include "store/store.h"
+
+#define COOKIE_NAME "dfnc_session"
+
+struct http_server {
+    struct http_options o;
+    struct MHD_Daemon *d;
+    pthread_key_t store_key;
+    int port;
+    char base_url[300];
+    atomic_int in_flight;
+};
+
+const struct http_options *http_server_options(const struct http_server *srv) { return &srv->o; }
+const char *http_server_base_url(const struct http_server *srv) { return srv->base_url; }
+int http_server_port(const struct http_server *srv) { return srv->port; }
+
+/* Runs in each worker thread as it exits (MHD_stop_daemon joins them). */
+static void store_key_close(void *p)
+{
+    http_cache_free();
+    store_close(p);
+}
+
+/* This worker thread's database connection, opened on its first request. */
+static struct store *thread_store(struct http_server *srv)
+{
+    struct store *s = pthread_getspecific(srv->store_key);
+    if (s)
+        return s;
+    struct df_err err = {0};
+    if (store_open(&s, srv->o.db_path, &err) < 0) {
+        log_msg(LOG_ERROR, "event=db_open_failed msg=\"%s\"", err.msg);
+        return NULL;
+    }
+    pthread_setspecific(srv->store_key, s);
+    return s;
+}
+
+/* ---- replies ------------------------------------------------------------- */
+
+static void reply_set(struct http_req *r, int status, char *body, size_t len, const char *ctype)
+{
+    free(r->reply); /* a later reply replaces an earlier one */
+    r->status = status;
+    r->reply = body;
+    r->reply_len = len;
+    r->ctype = ctype;
+    r->responded = true;
+}
+
+void http_reply_json(struct http_req *r, int status, json_t *j)
+{
+    char *txt = j ? json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+    json_decref(j);
+    if (!txt) {
+        txt = strdup("{\"error\":{\"code\":\"internal\",\"message\":\"out of memory\"}}");
+        status = 500;
+    }
+    reply_set(r, status, txt, txt ? strlen(txt) : 0, "application/json; charset=utf-8");
+}
+
+void http_reply_error(struct http_req *r, int status, const char *code, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    size_t bad;
+    if (!utf8_is_valid(msg, strlen(msg), &bad))
+        msg[bad] = '\0'; /* cut where a bounded copy split a character */
+    http_reply_json(r, status, json_pack("{s{ss ss}}", "error", "code", code, "message", msg));
+}
+
+void http_reply_df_err(struct http_req *r, const struct df_err *err)
+{
+    switch (err->kind) {
+    case DF_ERR_USAGE: http_reply_error(r, 400, "bad_request", "%s", err->msg); return;
+    case DF_ERR_INPUT: http_reply_error(r, 422, "invalid", "%s", err->msg); return;
+    case DF_ERR_NOT_FOUND: http_reply_error(r, 404, "not_found", "%s", err->msg); return;
+    case DF_ERR_CONFLICT: http_reply_error(r, 409, "conflict", "%s", err->msg); return;
+    case DF_ERR_FORBIDDEN: http_reply_error(r, 403, "forbidden", "%s", err->msg); return;
+    default:
+        log_msg(LOG_ERROR, "event=http_error msg=\"%s\"", err->msg);
+        http_reply_error(r, 500, "internal", "the server failed; the error is logged");
+    }
+}
+
+void http_reply_buf(struct http_req *r, int status, const char *ctype, struct buf *b)
+{
+    size_t len = b->len;
+    reply_set(r, status, buf_take(b), len, ctype);
+}
+
+json_t *http_body(struct http_req *r, const struct http_field *fields)
+{
+    struct df_err err = {0};
+    json_t *j = NULL;
+    /* A cross-site HTML form can post text/plain that happens to be JSON; it
+     * cannot send application/json without a CORS preflight, which we never grant. */
+    const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Type");
+    if (!ct || strncasecmp(ct, "application/json", 16) != 0) {
+        http_reply_error(r, 400, "bad_request", "the body must be sent as application/json");
+        return NULL;
+    }
+    if (http_json_read(r->body.data ? r->body.data : "", r->body.len, fields, &j, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return NULL;
+    }
+    return j;
+}
+
+/* ---- static files (the web UI; the benchmark's ceiling) --------------------- */
+
+static const char *content_type(const char *path)
+{
+    static const struct { const char *ext, *type; } types[] = {
+        {".html", "text/html; charset=utf-8"}, {".css", "text/css; charset=utf-8"},
+        {".js", "text/javascript; charset=utf-8"}, {".json", "application/json"},
+        {".svg", "image/svg+xml"}, {".png", "image/png"}, {".ico", "image/x-icon"},
+        {".txt", "text/plain; charset=utf-8"}};
+    const char *dot = strrchr(path, '.');
+    for (size_t i = 0; dot && i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(dot, types[i].ext) == 0)
+            return types[i].type;
+    return "application/octet-stream";
+}
+
+static void serve_static(struct http_req *r)
+{
+    char path[1024];
+    const char *rel = strcmp(r->url.path, "/") == 0 ? "/index.html" : r->url.path;
+    int n = snprintf(path, sizeof path, "%s%s", r->srv->o.web_dir, rel);
+    struct stat st;
+    int fd = n > 0 && (size_t)n < sizeof path ? open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+                                              : -1;
+    if (fd < 0 || fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+        if (fd >= 0)
+            close(fd);
+        http_reply_error(r, 404, "not_found", "no such page");
+        return;
+    }
+    reply_set(r, 200, NULL, 0, content_type(path));
+    r->reply_fd = fd;
+    r->reply_fd_len = (size_t)st.st_size;
+}
+
+/* ---- the dispatcher -------------------------------------------------------- */
+
+static void client_facts(struct http_req *r)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    snprintf(r->ip, sizeof r->ip, "-");
+    if (ci && ci->client_addr) {
+        const struct sockaddr *sa = ci->client_addr;
+        if (sa->sa_family == AF_INET)
+            inet_ntop(AF_INET, &((const struct sockaddr_in *)sa)->sin_addr, r->ip, sizeof r->ip);
+        else if (sa->sa_family == AF_INET6)
+            inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, r->ip,
+                      sizeof r->ip);
+    }
+    r->secure = r->srv->o.tls;
+    if (!r->srv->o.behind_proxy)
+        return;
+    /* The proxy appends the address it saw: trust the last hop only. */
+    const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For");
+    if (xff && *xff) {
+        const char *last = strrchr(xff, ',');
+        last = last ? last + 1 : xff;
+        while (*last == ' ')
+            last++;
+        unsigned char tmp[16];
+        char cand[64];
+        snprintf(cand, sizeof cand, "%s", last);
+        if (inet_pton(AF_INET, cand, tmp) == 1 || inet_pton(AF_INET6, cand, tmp) == 1)
+            snprintf(r->ip, sizeof r->ip, "%s", cand);
+    }
+    const char *proto =
+        MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
+    if (proto && strcmp(proto, "https") == 0)
+        r->secure = true;
+}
+
+static bool is_state_changing(const char *m)
+{
+    return strcmp(m, "GET") != 0 && strcmp(m, "HEAD") != 0;
+}
+
+static void load_session(struct http_req *r)
+{
+    const char *tok = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, COOKIE_NAME);
+    if (!tok || !app_token_is_well_formed(tok))
+        return;
+    struct df_err err = {0};
+    if (app_session_find(r->s, tok, (int64_t)time(NULL), &r->a, &r->user, &err) == 0) {
+        r->has_user = true;
+        r->session_token = arena_strdup(&r->a, tok);
+    } else if (err.kind != DF_ERR_NOT_FOUND) {
+        log_msg(LOG_ERROR, "event=session_lookup_failed msg=\"%s\"", err.msg);
+    }
+}
+
+static bool csrf_ok(struct http_req *r)
+{
+    const char *h = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-CSRF-Token");
+    size_t n = h ? strlen(h) : 0;
+    return h && r->user.csrf && n == strlen(r->user.csrf) && n > 0 &&
+           sodium_memcmp(h, r->user.csrf, n) == 0;
+}
+
+static void dispatch(struct http_req *r)
+{
+    struct df_err err = {0};
+    if (http_url_parse(r->raw_target, strlen(r->raw_target), &r->a, &r->url, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    r->url_ok = true;
+    client_facts(r);
+    bool path_known = false;
+    for (int i = 0; i < http_routes_n + http_web_routes_n && !r->route; i++) {
+        const struct http_route *rt =
+            i < http_routes_n ? &http_routes[i] : &http_web_routes[i - http_routes_n];
+        const char *params[HTTP_ROUTE_PARAMS] = {0};
+        if (!http_route_match(rt->pattern, r->url.segs, r->url.segs_n, params))
+            continue;
+        path_known = true;
+        if (strcmp(rt->method, r->method) == 0) {
+            r->route = rt;
+            for (int j = 0; j < HTTP_ROUTE_PARAMS; j++)
+                r->params[j] = arena_strdup(&r->a, params[j]);
+        }
+    }
+    if (!r->route) {
+        bool api = r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
+        if (path_known)
+            http_reply_error(r, 405, "method_not_allowed", "%s is not allowed here", r->method);
+        else if (!api && r->srv->o.web_dir && strcmp(r->method, "GET") == 0)
+            serve_static(r);
+        else if (!api && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
+            http_web_serve(r); /* the UI embedded in the binary */
+        else
+            http_reply_error(r, 404, "not_found", "no such endpoint");
+        return;
+    }
+    if (!(r->s = thread_store(r->srv))) {
+        http_reply_error(r, 500, "internal", "the database is not available");
+        return;
+    }
+    unsigned f = r->route->flags;
+    if (!(f & ROUTE_SECRET_PATH))
+        load_session(r);
+    if (!(f & ROUTE_PUBLIC) && !r->has_user) {
+        http_reply_error(r, 401, "unauthenticated", "log in first (POST /api/v1/session)");
+        return;
+    }
+    if ((f & ROUTE_ORGANISER) && strcmp(r->user.role, "organiser") != 0) {
+        http_reply_error(r, 403, "forbidden", "organisers only");
+        return;
+    }
+    if (is_state_changing(r->method) && !(f & ROUTE_NO_CSRF) && !csrf_ok(r)) {
+        http_reply_error(r, 403, "csrf", "missing or wrong X-CSRF-Token header");
+        return;
+    }
+    r->route->fn(r);
+    if (is_state_changing(r->method))
+        http_cache_clear(); /* this thread may have written: its cached replies may be stale */
+    if (!r->responded)
+        http_reply_error(r, 500, "internal", "no reply");
+}
+
+/* ---- the request lifecycle -------------------------------------------------- */
+
+static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+    struct http_server *srv = cls;
+    struct http_req *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    r->srv = srv;
+    r->conn = conn;
+    r->reply_fd = -1;
+    arena_init(&r->a, 8u << 20);
+    buf_init(&r->body, srv->o.body_max);
+    clock_gettime(CLOCK_MONOTONIC, &r->t0);
+    r->raw_target = arena_strndup(&r->a, uri ? uri : "", HTTP_URL_MAX + 1);
+    atomic_fetch_add(&srv->in_flight, 1);
+    return r;
+}
+
+static enum MHD_Result send_reply(struct http_req *r)
+{
+    struct MHD_Response *resp;
+    if (r->reply_fd >= 0) {
+        resp = MHD_create_response_from_fd(r->reply_fd_len, r->reply_fd);
+        r->reply_fd = -1; /* MHD closes it */
+    } else {
+        resp = MHD_create_response_from_buffer(r->reply_len, r->reply ? r->reply : (char *)"",
+                                               r->reply ? MHD_RESPMEM_MUST_FREE
+                                                        : MHD_RESPMEM_PERSISTENT);
+        r->reply = NULL;
+    }
+    if (!resp)
+        return MHD_NO;
+    MHD_add_response_header(resp, "Content-Type", r->ctype ? r->ctype : "text/plain");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    if (r->url_ok && r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0)
+        MHD_add_response_header(resp, "Cache-Control", "no-store");
+    if (r->set_cookie)
+        MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
+    for (int i = 0; i < r->headers_n; i++)
+        MHD_add_response_header(resp, r->headers[i][0], r->headers[i][1]);
+    enum MHD_Result ok = MHD_queue_response(r->conn, (unsigned)r->status, resp);
+    MHD_destroy_response(resp);
+    return ok;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    (void)cls, (void)url, (void)version;
+    struct http_req *r = *con_cls;
+    if (!r)
+        return MHD_NO;
+    if (!r->started) {
+        r->started = true;
+        r->method = arena_strdup(&r->a, method);
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
+        if (cl && strtoull(cl, NULL, 10) > r->srv->o.body_max) {
+            http_reply_error(r, 413, "too_large", "the body is larger than %zu bytes",
+                             r->srv->o.body_max);
+            return send_reply(r);
+        }
+        return MHD_YES;
+    }
+    if (*upload_data_size) {
+        if (!r->too_big && buf_append(&r->body, upload_data, *upload_data_size) < 0) {
+            r->too_big = true;
+            buf_free(&r->body);
+        }
+        /* Past the cap the body is read and dropped, so the client gets its 413;
+         * one that keeps streaming far beyond it is cut off. */
+        if (r->too_big && (r->discarded += *upload_data_size) > 16 * r->srv->o.body_max)
+            return MHD_NO;
+        *upload_data_size = 0;
+        return MHD_YES;
+    }
+    if (r->responded)
+        return MHD_YES; /* the 413 went out already */
+    if (r->too_big)
+        http_reply_error(r, 413, "too_large", "the body is larger than %zu bytes",
+                         r->srv->o.body_max);
+    else
+        dispatch(r);
+    return send_reply(r);
+}
+
+/* The path for the log: the route's pattern when the path holds a secret;
+ * spaces and quotes replaced so a line stays parseable. */
+static void log_path(const struct http_req *r, char *out, size_t cap)
+{
+    const char *p = !r->url_ok ? "(unparsed)"
+                    : r->route && (r->route->flags & ROUTE_SECRET_PATH) ? r->route->pattern
+                                                                        : r->url.path;
+    size_t i = 0;
+    for (; p[i] && i + 1 < cap; i++)
+        out[i] = (p[i] == ' ' || p[i] == '"' || p[i] == '\\') ? '_' : p[i];
+    out[i] = '\0';
+}
+
+static void on_done(void *cls, struct MHD_Connection *conn, void **con_cls,
+                    enum MHD_RequestTerminationCode toe)
+{
+    (void)conn;
+    struct http_server *srv = cls;
+    struct http_req *r = *con_cls;
+    if (!r)
+        return;
+    if (srv->o.access_log) {
+        struct timespec t1;
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        double ms = (double)(t1.tv_sec - r->t0.tv_sec) * 1e3 +
+                    (double)(t1.tv_nsec - r->t0.tv_nsec) / 1e6;
+        char path[256];
+        log_path(r, path, sizeof path);
+        log_msg(LOG_INFO, "event=http method=%s path=\"%s\" status=%d ms=%.2f ip=%s user=%lld%s",
+                r->method ? r->method : "-", path, r->status, ms, r->ip[0] ? r->ip : "-",
+                r->has_user ? (long long)r->user.id : 0LL,
+                toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
+    }
+    if (r->reply_fd >= 0)
+        close(r->reply_fd);
+    free(r->reply);
+    buf_free(&r->body);
+    arena_free(&r->a);
+    free(r);
+    *con_cls = NULL;
+    atomic_fetch_sub(&srv->in_flight, 1);
+}
+
+/* ---- start and stop ------------------------------------------------------------- */
+
+int http_server_start(const struct http_options *o, struct http_server **out,
+                      struct df_err *err)
+{
+    struct http_server *srv = calloc(1, sizeof *srv);
+    if (!srv)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    srv->o = *o;
+    if (!srv->o.listen)
+        srv->o.listen = "127.0.0.1";
+    if (!srv->o.threads)
+        srv->o.threads = 2;
+    if (!srv->o.body_max)
+        srv->o.body_max = 1u << 20;
+    if (!srv->o.header_max)
+        srv->o.header_max = 32u << 10;
+    if (!srv->o.conn_limit)
+        srv->o.conn_limit = 1024;
+    if (!srv->o.per_ip_limit)
+        srv->o.per_ip_limit = 256;
+    if (!srv->o.timeout)
+        srv->o.timeout = 30;
+    app_auth_limits_default(&srv->o.limits);
+    if (app_auth_init(err) < 0)
+        goto fail;
+    struct store *s = NULL; /* migrate once, here, and fail early on a bad path */
+    if (store_open(&s, srv->o.db_path, err) < 0)
+        goto fail;
+    store_close(s);
+
+    struct sockaddr_storage ss = {0};
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    struct sockaddr_in *v4 = (struct sockaddr_in *)&ss;
+    struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&ss;
+    if (inet_pton(AF_INET, srv->o.listen, &v4->sin_addr) == 1) {
+        v4->sin_family = AF_INET;
+        v4->sin_port = htons((uint16_t)srv->o.port);
+    } else if (inet_pton(AF_INET6, srv->o.listen, &v6->sin6_addr) == 1) {
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons((uint16_t)srv->o.port);
+        flags |= MHD_USE_IPv6;
+    } else {
+        df_err_set(err, DF_ERR_USAGE, "--listen %s is not an IPv4 or IPv6 address",
+                   srv->o.listen);
+        goto fail;
+    }
+    if (pthread_key_create(&srv->store_key, store_key_close) != 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "cannot create a thread key");
+        goto fail;
+    }
+    srv->d = MHD_start_daemon(
+        flags, (uint16_t)srv->o.port, NULL, NULL, on_request, srv,
+        MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
+        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)srv->o.threads,
+        MHD_OPTION_CONNECTION_LIMIT, srv->o.conn_limit,
+        MHD_OPTION_PER_IP_CONNECTION_LIMIT, srv->o.per_ip_limit,
+        MHD_OPTION_CONNECTION_TIMEOUT, srv->o.timeout,
+        MHD_OPTION_CONNECTION_MEMORY_LIMIT, srv->o.header_max,
+        MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
+        MHD_OPTION_NOTIFY_COMPLETED, on_done, srv,
+        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
+        MHD_OPTION_END);
+    if (!srv->d) {
+        pthread_key_delete(srv->store_key);
+        df_err_set(err, DF_ERR_RUNTIME, "cannot listen on %s port %d (in use?)", srv->o.listen,
+                   srv->o.port);
+        goto fail;
+    }
+    const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv->d, MHD_DAEMON_INFO_LISTEN_FD);
+    struct sockaddr_storage bound;
+    socklen_t blen = sizeof bound;
+    srv->port = srv->o.port;
+    if (di && getsockname(di->listen_fd, (struct sockaddr *)&bound, &blen) == 0)
+        srv->port = ntohs(bound.ss_family == AF_INET6
+                              ? ((struct sockaddr_in6 *)&bound)->sin6_port
+                              : ((struct sockaddr_in *)&bound)->sin_port);
+    if (srv->o.public_url)
+        snprintf(srv->base_url, sizeof srv->base_url, "%s", srv->o.public_url);
+    else
+        snprintf(srv->base_url, sizeof srv->base_url, strchr(srv->o.listen, ':')
+                 ? "http://[%s]:%d" : "http://%s:%d", srv->o.listen, srv->port);
+    *out = srv;
+    return 0;
+fail:
+    free(srv);
+    return -1;
+}
+
+void http_server_stop(struct http_server *srv)
+{
+    if (!srv)
+        return;
+    /* Stop accepting; let requests in flight finish; then close everything
+     * (worker threads exit, and their thread-key destructors close the stores). */
+    MHD_socket ls = MHD_quiesce_daemon(srv->d);
+    for (int i = 0; i < 1000 && atomic_load(&srv->in_flight) > 0; i++)
+        usleep(10000);
+    MHD_stop_daemon(srv->d);
+    if (ls != MHD_INVALID_SOCKET)
+        close(ls);
+    pthread_key_delete(srv->store_key);
+    free(srv);
+}
+
+int http_serve(const struct http_options *o, struct df_err *err)
+{
+    sigset_t set, old;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    /* Workers inherit the mask, so only sigwait below sees the signals. */
+    pthread_sigmask(SIG_BLOCK, &set, &old);
+    struct http_server *srv = NULL;
+    if (http_server_start(o, &srv, err) < 0) {
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        return -1;
+    }
+    printf(strchr(srv->o.listen, ':') ? "dfnc serving http://[%s]:%d (Ctrl-C stops)\n"
+                                      : "dfnc serving http://%s:%d (Ctrl-C stops)\n",
+           srv->o.listen, srv->port);
+    fflush(stdout);
+    log_msg(LOG_INFO, "event=listening url=%s threads=%d", srv->base_url, srv->o.threads);
+    int sig = 0;
+    sigwait(&set, &sig);
+    log_msg(LOG_INFO, "event=stopping signal=%d in_flight=%d", sig,
+            atomic_load(&srv->in_flight));
+    http_server_stop(srv);
+    log_msg(LOG_INFO, "event=stopped");
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    return 0;
+}

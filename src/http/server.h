@@ -1,0 +1,47 @@
+/* The HTTP server: libmicrohttpd with epoll and a thread pool, one store
+ * connection per worker thread, limits on connections, time, headers and
+ * bodies, a structured access log, graceful shutdown. `dfnc serve` and
+ * `dfnc demo` call http_serve; tests and benches use start/port/stop. */
+#ifndef DFNC_HTTP_SERVER_H
+#define DFNC_HTTP_SERVER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "app/auth.h"
+#include "core/err.h"
+
+struct http_options {
+    const char *db_path;
+    const char *listen;           /* IPv4 or IPv6 address; NULL = 127.0.0.1 */
+    int port;                     /* 0 = an ephemeral port (http_server_port tells) */
+    int threads;                  /* worker threads; 0 = 2 */
+    size_t body_max;              /* request body cap; 0 = 1 MiB (then 413) */
+    size_t header_max;            /* per-connection memory (holds the headers); 0 = 32 KiB */
+    unsigned conn_limit;          /* 0 = 1024 */
+    unsigned per_ip_limit;        /* 0 = 256 */
+    unsigned timeout;             /* idle seconds; 0 = 30 */
+    bool tls;                     /* served over TLS (by a terminator): Secure cookies */
+    bool behind_proxy;            /* trust X-Forwarded-For and X-Forwarded-Proto */
+    bool access_log;              /* one log line per request */
+    const char *web_dir;          /* static files served outside /api/ (may be NULL) */
+    const char *public_url;       /* base of feed URLs; NULL = http://LISTEN:PORT */
+    struct app_auth_limits limits;
+};
+
+struct http_server;
+
+/* Starts listening; *out is the running server. Opens no database yet (each
+ * worker opens its own on its first request) but checks db_path opens. */
+int http_server_start(const struct http_options *o, struct http_server **out,
+                      struct df_err *err);
+int http_server_port(const struct http_server *srv);
+/* Graceful: stops accepting, lets requests in flight finish (up to 10 s),
+ * closes the workers' databases, frees srv. */
+void http_server_stop(struct http_server *srv);
+
+/* Starts, prints "dfnc serving http://ADDR:PORT", blocks until SIGINT or
+ * SIGTERM, then stops gracefully. Returns 0 or -1 with err. */
+int http_serve(const struct http_options *o, struct df_err *err);
+
+#endif

@@ -1,0 +1,18 @@
+/* What the web interface adds to the HTTP server: its embedded files (served
+ * for every non-API GET or HEAD, index.html for client-side routes) and the
+ * endpoints only its pages use. Used by server.c's dispatcher. */
+#ifndef DFNC_HTTP_WEB_H
+#define DFNC_HTTP_WEB_H
+
+#include "http/internal.h"
+
+/* Routes tried after http_routes (same flags and conventions). */
+extern const struct http_route http_web_routes[];
+extern const int http_web_routes_n;
+
+/* Replies with the embedded file for r's path (ETag/304, Cache-Control and a
+ * strict Content-Security-Policy); index.html in the language Accept-Language
+ * prefers for paths that name no file; 404 for a missing file. */
+void http_web_serve(struct http_req *r);
+
+#endif

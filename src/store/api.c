@@ -1,0 +1,172 @@
+/* Queries for the HTTP API and the request workflow (see api.h). */
+#include "store/api.h"
+
+#include <string.h>
+
+#include "store/store_internal.h"
+
+#define REQUEST_COLUMNS \
+    "r.id, e.id, f.id, t.id, r.status, r.message, r.created_at, r.priority" \
+    " FROM requests r JOIN events e ON e.rid = r.event_rid" \
+    " JOIN people f ON f.rid = r.from_rid JOIN people t ON t.rid = r.to_rid"
+
+int store_api_request_each_for(struct store *s, const char *person, const char *event,
+                               store_request_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT " REQUEST_COLUMNS " WHERE r.rid IN ("
+        "   SELECT rid FROM requests WHERE from_rid = (SELECT rid FROM people WHERE id = ?1)"
+        "   UNION ALL"
+        "   SELECT rid FROM requests WHERE to_rid = (SELECT rid FROM people WHERE id = ?1))"
+        " AND (?2 IS NULL OR e.id = ?2) ORDER BY r.rid";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, person);
+    store_bind_text(st, 2, event);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_request r = {
+            .id = store_col(st, 0), .event = store_col(st, 1), .from = store_col(st, 2),
+            .to = store_col(st, 3), .status = store_col(st, 4), .message = store_col(st, 5),
+            .created_at = store_col(st, 6), .priority = sqlite3_column_int(st, 7),
+        };
+        stop = fn(ud, &r);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing a person's requests");
+    sqlite3_reset(st);
+    return stop;
+}
+
+static int64_t count(struct store *s, sqlite3_stmt *st, struct df_err *err, const char *doing)
+{
+    int64_t n = -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    else
+        store_fail(s, err, doing);
+    sqlite3_reset(st);
+    return n;
+}
+
+int64_t store_api_open_sent(struct store *s, const char *event, const char *person,
+                            struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT count(*) FROM requests r WHERE r.status = 'pending'"
+        " AND r.event_rid = (SELECT rid FROM events WHERE id = ?1)"
+        " AND r.from_rid = (SELECT rid FROM people WHERE id = ?2)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    store_bind_text(st, 2, person);
+    return count(s, st, err, "counting open requests");
+}
+
+int store_api_pair_is_open(struct store *s, const char *event, const char *a, const char *b,
+                           struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT count(*) FROM requests r WHERE r.status IN ('pending','accepted')"
+        " AND r.event_rid = (SELECT rid FROM events WHERE id = ?1)"
+        " AND ((r.from_rid = (SELECT rid FROM people WHERE id = ?2)"
+        "       AND r.to_rid = (SELECT rid FROM people WHERE id = ?3))"
+        "   OR (r.from_rid = (SELECT rid FROM people WHERE id = ?3)"
+        "       AND r.to_rid = (SELECT rid FROM people WHERE id = ?2)))";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    store_bind_text(st, 2, a);
+    store_bind_text(st, 3, b);
+    int64_t n = count(s, st, err, "looking for an open request");
+    return n < 0 ? -1 : n > 0;
+}
+
+int store_api_org_search(struct store *s, const struct store_org_query *q, store_org_fn fn,
+                         void *ud, struct df_err *err)
+{
+    /* instr() rather than LIKE: the user's text is matched literally, so % and _
+     * are not wildcards; lower() folds ASCII only, which is what SQLite offers. */
+    static const char sql[] =
+        "SELECT id, name, name_uk, country, kind, sme, city, website, description,"
+        " description_uk FROM organisations"
+        " WHERE (?1 IS NULL OR instr(lower(name), lower(?1)) > 0"
+        "        OR instr(lower(coalesce(name_uk,'')), lower(?1)) > 0"
+        "        OR instr(lower(coalesce(description,'')), lower(?1)) > 0)"
+        " AND (?2 IS NULL OR country = ?2) AND (?3 IS NULL OR kind = ?3)"
+        " ORDER BY id LIMIT ?4 OFFSET ?5";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, q->q);
+    store_bind_text(st, 2, q->country);
+    store_bind_text(st, 3, q->kind);
+    sqlite3_bind_int(st, 4, q->limit > 0 ? q->limit : 100);
+    sqlite3_bind_int(st, 5, q->offset > 0 ? q->offset : 0);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_org o = {
+            .id = store_col(st, 0), .name = store_col(st, 1), .name_uk = store_col(st, 2),
+            .country = store_col(st, 3), .kind = store_col(st, 4),
+            .sme = sqlite3_column_int(st, 5), .city = store_col(st, 6),
+            .website = store_col(st, 7), .description = store_col(st, 8),
+            .description_uk = store_col(st, 9),
+        };
+        stop = fn(ud, &o);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "searching organisations");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_api_person_each_in_org(struct store *s, const char *org, store_person_fn fn,
+                                 void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at"
+        " FROM people p JOIN organisations o ON o.rid = p.org_rid WHERE o.id = ? ORDER BY p.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, org);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_person p = {
+            .id = store_col(st, 0), .org = store_col(st, 1), .name = store_col(st, 2),
+            .email = store_col(st, 3), .title = store_col(st, 4), .languages = store_col(st, 5),
+            .booth = store_col(st, 6), .checked_in_at = store_col(st, 7),
+        };
+        stop = fn(ud, &p);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing an organisation's people");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_api_capability_clear(struct store *s, const char *org, struct df_err *err)
+{
+    static const char sql[] =
+        "DELETE FROM capabilities WHERE org_rid = (SELECT rid FROM organisations WHERE id = ?)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, org);
+    return store_step_done(s, st, err, "clearing capabilities");
+}
+
+
+int64_t store_api_data_version(struct store *s)
+{
+    static const char sql[] = "PRAGMA data_version";
+    sqlite3_stmt *st = store_stmt(s, sql, NULL);
+    if (!st)
+        return -1;
+    int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_reset(st);
+    return v;
+}

@@ -1,0 +1,38 @@
+/* Queries the HTTP API and the request workflow need beyond store.h: a person's
+ * requests, open-request counts, organisation search, people of an organisation,
+ * replacing an organisation's capabilities. Records passed to callbacks are valid
+ * only during the call (as in store.h). */
+#ifndef DFNC_STORE_API_H
+#define DFNC_STORE_API_H
+
+#include "store/store.h"
+
+/* Requests person sent or received (event NULL = all events), oldest first. */
+int store_api_request_each_for(struct store *s, const char *person, const char *event,
+                               store_request_fn fn, void *ud, struct df_err *err);
+/* Pending requests person sent at event; -1 on error. */
+int64_t store_api_open_sent(struct store *s, const char *event, const char *person,
+                            struct df_err *err);
+/* 1 when a pending or accepted request links a and b (either way) at event, 0 when
+ * none, -1 on error. */
+int store_api_pair_is_open(struct store *s, const char *event, const char *a, const char *b,
+                           struct df_err *err);
+
+struct store_org_query {
+    const char *q;         /* substring of name, Ukrainian name or description; NULL = any */
+    const char *country;   /* exact ISO code; NULL = any */
+    const char *kind;      /* exact kind; NULL = any */
+    int limit, offset;
+};
+int store_api_org_search(struct store *s, const struct store_org_query *q, store_org_fn fn,
+                         void *ud, struct df_err *err);
+int store_api_person_each_in_org(struct store *s, const char *org, store_person_fn fn,
+                                 void *ud, struct df_err *err);
+/* Deletes every capability of org (before writing its new list, in one transaction). */
+int store_api_capability_clear(struct store *s, const char *org, struct df_err *err);
+
+/* SQLite's data_version of this connection: it changes when another connection
+ * commits (not when this one does). -1 on error. */
+int64_t store_api_data_version(struct store *s);
+
+#endif

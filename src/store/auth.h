@@ -1,0 +1,68 @@
+/* Logins, their sessions, login failures (rate limiting), private calendar feed
+ * tokens and organisation contacts: the store side of accounts. Secrets never
+ * reach the database in the clear: the caller hashes session and feed tokens
+ * (store_auth_token_hash) and passwords (app/auth.c) before calling. */
+#ifndef DFNC_STORE_AUTH_H
+#define DFNC_STORE_AUTH_H
+
+#include <stdint.h>
+
+#include "store/store.h"
+
+#define STORE_TOKEN_HASH_LEN 32
+
+/* A login as the HTTP layer sees it. Strings point into the caller's arena. */
+struct store_user {
+    int64_t id;                 /* the users rowid: stays inside dfnc, never in JSON */
+    const char *email, *role, *password_hash;
+    const char *person, *org;   /* NULL when the login has no person */
+    const char *csrf;           /* filled by store_auth_session_find only */
+    int64_t expires_at;
+};
+
+/* Hashes a token (session cookie, feed token) for storage and lookup. */
+void store_auth_token_hash(const char *token, unsigned char out[STORE_TOKEN_HASH_LEN]);
+
+/* Adds a login; DF_ERR_CONFLICT when the email is taken, DF_ERR_NOT_FOUND when the
+ * person does not exist. person may be NULL (organisers without a profile). */
+int store_user_add(struct store *s, const char *email, const char *password_hash,
+                   const char *role, const char *person, int64_t *id, struct df_err *err);
+/* DF_ERR_NOT_FOUND when no login has that email (case-insensitive). */
+int store_user_by_email(struct store *s, const char *email, struct arena *a,
+                        struct store_user *u, struct df_err *err);
+
+int store_auth_session_create(struct store *s, int64_t user,
+                              const unsigned char hash[STORE_TOKEN_HASH_LEN], const char *csrf,
+                              int64_t now, int64_t expires_at, struct df_err *err);
+/* The login behind a live session (expires_at > now); DF_ERR_NOT_FOUND otherwise. */
+int store_auth_session_find(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+                            int64_t now, struct arena *a, struct store_user *u,
+                            struct df_err *err);
+int store_auth_session_delete(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+                              struct df_err *err);
+/* Removes expired sessions and failures older than `before`. */
+int store_auth_prune(struct store *s, int64_t now, int64_t before, struct df_err *err);
+
+/* Login failures by key ("acct:EMAIL", "ip:ADDR"). */
+int store_auth_failure_add(struct store *s, const char *key, int64_t now, struct df_err *err);
+/* Failures since `since`; -1 on error. */
+int64_t store_auth_failure_count(struct store *s, const char *key, int64_t since,
+                                 struct df_err *err);
+int store_auth_failure_clear(struct store *s, const char *key, struct df_err *err);
+
+/* A person's calendar feed: one live token each; setting replaces the old one. */
+int store_feed_set(struct store *s, const char *person,
+                   const unsigned char hash[STORE_TOKEN_HASH_LEN], int64_t now,
+                   struct df_err *err);
+/* The person id (in the arena) of a feed token; NULL with DF_ERR_NOT_FOUND if none. */
+const char *store_feed_person(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+                              struct arena *a, struct df_err *err);
+
+/* The contact person who may edit an organisation's profile. */
+int store_org_contact_set(struct store *s, const char *org, const char *person,
+                          struct df_err *err);
+/* The contact's id in the arena, or NULL (no contact, or an error in err). */
+const char *store_org_contact(struct store *s, const char *org, struct arena *a,
+                              struct df_err *err);
+
+#endif

@@ -1,0 +1,174 @@
+/* Queries for the web interface (see web.h): the search page's filters, the
+ * CPV picker, participants with check-in, and meetings with both parties. */
+#include "store/web.h"
+
+#include <string.h>
+
+#include "store/store_internal.h"
+
+int store_web_org_search(struct store *s, const struct store_web_org_query *q, store_org_fn fn,
+                         void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT o.id, o.name, o.name_uk, o.country, o.kind, o.sme, o.city, o.website,"
+        " o.description, o.description_uk FROM organisations o"
+        " WHERE (?1 IS NULL OR instr(lower(o.name), lower(?1)) > 0"
+        "        OR instr(lower(coalesce(o.name_uk, '')), lower(?1)) > 0"
+        "        OR instr(lower(coalesce(o.description, '')), lower(?1)) > 0"
+        "        OR instr(lower(coalesce(o.description_uk, '')), lower(?1)) > 0)"
+        " AND (?2 IS NULL OR o.country = ?2)"
+        " AND (?3 IS NULL OR o.kind = ?3)"
+        " AND (?4 < 0 OR o.sme = ?4)"
+        " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid"
+        "      AND substr(c.cpv, 1, length(?5)) = ?5 AND (c.confidential = 0 OR ?7)))"
+        " ORDER BY o.name COLLATE NOCASE LIMIT ?6";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, q->q);
+    store_bind_text(st, 2, q->country);
+    store_bind_text(st, 3, q->kind);
+    sqlite3_bind_int(st, 4, q->sme);
+    store_bind_text(st, 5, q->cpv);
+    sqlite3_bind_int(st, 6, q->limit > 0 ? q->limit : 500);
+    sqlite3_bind_int(st, 7, q->confidential_too ? 1 : 0);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_org o = {
+            .id = store_col(st, 0), .name = store_col(st, 1), .name_uk = store_col(st, 2),
+            .country = store_col(st, 3), .kind = store_col(st, 4),
+            .sme = sqlite3_column_int(st, 5), .city = store_col(st, 6),
+            .website = store_col(st, 7), .description = store_col(st, 8),
+            .description_uk = store_col(st, 9)};
+        stop = fn(ud, &o);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "searching organisations");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_web_cpv_each(struct store *s, store_web_cpv_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] = "SELECT code, label_en, label_uk FROM cpv ORDER BY code";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_web_cpv c = {store_col(st, 0), store_col(st, 1), store_col(st, 2)};
+        stop = fn(ud, &c);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the CPV classifier");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_web_people_each(struct store *s, store_web_person_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT p.id, p.name, p.title, p.email, o.id, o.name, o.country, p.checked_in_at"
+        " FROM people p JOIN organisations o ON o.rid = p.org_rid"
+        " ORDER BY p.name COLLATE NOCASE, p.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_web_person p = {
+            .id = store_col(st, 0), .name = store_col(st, 1), .title = store_col(st, 2),
+            .email = store_col(st, 3), .org = store_col(st, 4), .org_name = store_col(st, 5),
+            .country = store_col(st, 6), .checked_in_at = store_col(st, 7)};
+        stop = fn(ud, &p);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing participants");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
+                      struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE people SET checked_in_at = coalesce(checked_in_at,"
+        " strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id = ?1 RETURNING checked_in_at";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, person);
+    int rc = sqlite3_step(st);
+    int out = 0;
+    if (rc == SQLITE_ROW) {
+        *at = arena_strdup(a, store_col(st, 0));
+        rc = sqlite3_step(st);
+    } else if (rc == SQLITE_DONE) {
+        out = df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", person);
+    }
+    if (out == 0 && rc != SQLITE_DONE)
+        out = store_fail(s, err, "checking a participant in");
+    sqlite3_reset(st);
+    return out;
+}
+
+int store_web_meeting_each(struct store *s, const char *event, store_web_meeting_fn fn,
+                           void *ud, struct df_err *err)
+{
+    /* The capability column: the lowest code of an offer of one side in the same
+     * three-digit CPV group as a need of the other. */
+    static const char sql[] =
+        "SELECT m.id, r.id, sl.id, sl.starts_at, sl.ends_at, lo.id, lo.name,"
+        " fa.id, fa.name, oa.id, oa.name, oa.country,"
+        " fb.id, fb.name, ob.id, ob.name, ob.country,"
+        " (SELECT min(ca.cpv) FROM capabilities ca JOIN capabilities cb"
+        "   ON substr(ca.cpv, 1, 3) = substr(cb.cpv, 1, 3) AND ca.direction <> cb.direction"
+        "   WHERE ca.org_rid = oa.rid AND cb.org_rid = ob.rid) AS cpv"
+        " FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        " JOIN events e ON e.rid = r.event_rid"
+        " JOIN slots sl ON sl.rid = m.slot_rid"
+        " LEFT JOIN locations lo ON lo.rid = m.location_rid"
+        " JOIN people fa ON fa.rid = r.from_rid JOIN organisations oa ON oa.rid = fa.org_rid"
+        " JOIN people fb ON fb.rid = r.to_rid JOIN organisations ob ON ob.rid = fb.org_rid"
+        " WHERE e.id = ?1 ORDER BY sl.starts_at, sl.seq, lo.name, m.id";
+    static const char label_sql[] =
+        "SELECT label_en, label_uk FROM cpv WHERE code >= ?1 AND code < ?2 ORDER BY code LIMIT 1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_web_meeting m = {
+            .id = store_col(st, 0), .request = store_col(st, 1), .slot = store_col(st, 2),
+            .starts_at = store_col(st, 3), .ends_at = store_col(st, 4),
+            .location = store_col(st, 5), .location_name = store_col(st, 6),
+            .a = {store_col(st, 7), store_col(st, 8), store_col(st, 9), store_col(st, 10),
+                  store_col(st, 11)},
+            .b = {store_col(st, 12), store_col(st, 13), store_col(st, 14), store_col(st, 15),
+                  store_col(st, 16)},
+            .cpv = store_col(st, 17)};
+        /* The group's own label: the code "DDD00000-c" (its check digit unknown here). */
+        sqlite3_stmt *ls = NULL;
+        char lo[11], hi[11];
+        if (m.cpv && strlen(m.cpv) >= 3 && (ls = store_stmt(s, label_sql, err))) {
+            memcpy(lo, m.cpv, 3);
+            memcpy(lo + 3, "00000-0", 8);
+            memcpy(hi, m.cpv, 3);
+            memcpy(hi + 3, "00000-:", 8);
+            store_bind_text(ls, 1, lo);
+            store_bind_text(ls, 2, hi);
+            if (sqlite3_step(ls) == SQLITE_ROW) {
+                m.cpv_label_en = store_col(ls, 0);
+                m.cpv_label_uk = store_col(ls, 1);
+            }
+        }
+        stop = fn(ud, &m);
+        if (ls)
+            sqlite3_reset(ls);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing meetings");
+    sqlite3_reset(st);
+    return stop;
+}

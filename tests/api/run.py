@@ -1,0 +1,328 @@
+#!/usr/bin/env python3
+"""Data-driven API tests (like curl's tests/data): runs every tests/api/cases/*.txt
+against a `dfnc serve` started on an ephemeral port over a fresh fixture database.
+
+A case file is a list of blocks, each starting with `### title`:
+    ### participants cannot schedule
+    POST /api/v1/events/ev-1/schedule       method and path (${var} substituted)
+    as: anon,alice,organiser                 sessions (one request each); default anon
+    expect: 401,403,200                      status per session (or one for all)
+    header: X-Forwarded-For: 10.0.0.7        any number of extra headers
+    header-repeat: X-Big 40000 a             a header of N copies of a character
+    csrf: no | bad                           omit / falsify X-CSRF-Token (default: sent)
+    body: {"to": "p-bob"}                    one-line body; or `body<<` ... `>>` lines
+    body-repeat: 1048577 x                   a body of N copies of a character
+    chunked: yes                             send the body with chunked encoding
+    has: "code":"forbidden"                  body fragments that must appear ...
+    lacks: secret                            ... or must not
+    header-has: Set-Cookie: dfnc_session=    a response header line must contain this
+    save: req1 = id                          store a top-level JSON field of a 2xx reply in ${req1}
+Directives outside requests, as blocks of their own:
+    ### login  (a block whose first line is `login NAME EMAIL PASSWORD`)
+    expire NAME                              ages that session past its expiry
+Exit status 0 when every expectation holds; each failure is printed.
+"""
+import glob
+import hashlib
+import http.client
+import json
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+
+DFNC, CASES = sys.argv[1], sys.argv[2]
+USERS = [  # email, role, person, password, contact
+    ("organiser@forum.test", "organiser", None, "organiser-pass-1", False),
+    ("alice@forum.test", "participant", "p-alice", "alice-pass-1", False),
+    ("bob@forum.test", "participant", "p-bob", "bob-pass-1", True),
+    ("carol@forum.test", "participant", "p-carol", "carol-pass-1", False),
+    ("dave@forum.test", "participant", "p-dave", "dave-pass-1", False),
+]
+
+
+def fixture(db):
+    subprocess.run([DFNC, "--db", db, "init"], check=True, stdout=subprocess.DEVNULL)
+    c = sqlite3.connect(db)
+    c.executescript("""
+    INSERT INTO organisations(id,name,name_uk,country,kind,sme,description) VALUES
+      ('org-acme','Acme Drones','Акме','FR','company',1,'Counter-drone systems'),
+      ('org-ukr','Укрзброя','Укрзброя','UA','company',1,'Боєприпаси та розмінування'),
+      ('org-gov','Ministry of Defence','Міноборони','PL','government',0,'Buyer');
+    INSERT INTO people(id,org_rid,name,email,title,languages) VALUES
+      ('p-alice',1,'Alice Martin','alice@acme.test','CEO','en;fr'),
+      ('p-bob',2,'Богдан Коваль','bob@ukr.test','Директор','uk;en'),
+      ('p-carol',3,'Carol Nowak','carol@mod.test','Buyer','pl;en'),
+      ('p-dave',3,'Dave Smith','dave@mod.test',NULL,'en'),
+      ('p-erin',1,'Erin Blanc','erin@acme.test',NULL,'fr'),
+      ('p-frank',3,'Frank Wolf','frank@mod.test',NULL,'de'),
+      ('p-gina',3,'Gina Rossi','gina@mod.test',NULL,'it');
+    INSERT INTO capabilities(org_rid,direction,cpv,title,confidential) VALUES
+      (1,'offer','35613000-4','Unmanned aerial vehicles',0),
+      (2,'need','35300000-5','SECRET-NEED weapons and ammunition',1),
+      (2,'offer','35400000-6','Military vehicles',0);
+    INSERT INTO cpv(code,label_en,label_uk) VALUES
+      ('35613000-4','Unmanned aerial vehicles','Безпілотні літальні апарати'),
+      ('35300000-5','Weapons, ammunition and associated parts','Зброя'),
+      ('35400000-6','Military vehicles and associated parts','Військові транспортні засоби');
+    INSERT INTO events(id,name,starts_on,ends_on,request_cap) VALUES
+      ('ev-1','DFNC2: EU Edition','2025-11-04','2025-11-05',3),
+      ('ev-2','Second forum','2026-03-01','2026-03-01',20);
+    INSERT INTO sessions(id,event_rid,day,name,kind,starts_at,ends_at) VALUES
+      ('s-1',1,'2025-11-04','B2B morning','b2b','2025-11-04T09:00:00+01:00','2025-11-04T10:30:00+01:00');
+    INSERT INTO slots(id,session_rid,seq,starts_at,ends_at) VALUES
+      ('t-1',1,1,'2025-11-04T09:00:00+01:00','2025-11-04T09:30:00+01:00'),
+      ('t-2',1,2,'2025-11-04T09:30:00+01:00','2025-11-04T10:00:00+01:00'),
+      ('t-3',1,3,'2025-11-04T10:00:00+01:00','2025-11-04T10:30:00+01:00');
+    INSERT INTO locations(id,event_rid,name,kind,seats) VALUES
+      ('l-1',1,'Table 1','table',4),('l-2',1,'Table 2','table',4);
+    """)
+    c.commit()
+    c.close()
+    for email, role, person, pw, contact in USERS:
+        args = [DFNC, "--db", db, "user", "add", "--email", email, "--role", role,
+                "--password-stdin"]
+        if person:
+            args += ["--person", person]
+        if contact:
+            args += ["--contact"]
+        subprocess.run(args, input=pw + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
+
+
+class Client:
+    def __init__(self, port):
+        self.port = port
+        self.sessions = {"anon": (None, None)}
+
+    def request(self, method, path, headers, body, chunked=False):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            if chunked:
+                data = body or b""
+                conn.request(method, path, body=iter([data[i:i + 65536]
+                                                       for i in range(0, len(data), 65536)]),
+                             headers=headers, encode_chunked=True)
+            else:
+                conn.request(method, path, body=body, headers=headers)
+            r = conn.getresponse()
+            return r.status, r.getheaders(), r.read()
+        except (ConnectionResetError, BrokenPipeError) as e:
+            # The server may answer (413) before the whole body is sent, then close:
+            # its reply is still there to read.
+            try:
+                r = conn.getresponse()
+                return r.status, r.getheaders(), r.read()
+            except (OSError, http.client.HTTPException):
+                return 0, [], str(e).encode()
+        finally:
+            conn.close()
+
+    def login(self, name, email, pw):
+        st, hdrs, body = self.request("POST", "/api/v1/session",
+                                      {"Content-Type": "application/json"},
+                                      json.dumps({"email": email, "password": pw}).encode())
+        if st != 200:
+            raise SystemExit(f"login {name} failed: {st} {body!r}")
+        cookie = [v for k, v in hdrs if k.lower() == "set-cookie"][0].split(";")[0]
+        self.sessions[name] = (cookie, json.loads(body)["csrf_token"])
+
+
+def parse_cases(text):
+    blocks, cur = [], None
+    lines = text.split("\n")
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        i += 1
+        if line.startswith("### "):
+            cur = {"title": line[4:].strip(), "headers": [], "has": [], "lacks": [],
+                   "header_has": [], "save": [], "as": ["anon"], "expect": None,
+                   "csrf": "yes", "body": None, "chunked": False, "line": i}
+            blocks.append(cur)
+            continue
+        if cur is None or not line.strip() or line.startswith("#"):
+            continue
+        if line == "body<<":
+            body = []
+            while lines[i] != ">>":
+                body.append(lines[i])
+                i += 1
+            i += 1
+            cur["body"] = "\n".join(body).encode("utf-8", "surrogateescape")
+            continue
+        m = re.match(r"^([a-z-]+): ?(.*)$", line)
+        if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
+                                "chunked", "has", "lacks", "header-has", "save",
+                                "header-repeat"):
+            k, v = m.group(1), m.group(2)
+            if k == "as":
+                cur["as"] = [x.strip() for x in v.split(",")]
+            elif k == "expect":
+                cur["expect"] = [int(x) for x in v.split(",")]
+            elif k == "header-repeat":
+                name, n, ch = v.split()
+                cur["headers"].append((name, ch * int(n)))
+            elif k == "header":
+                cur["headers"].append(tuple(x.strip() for x in v.split(":", 1)))
+            elif k == "body":
+                cur["body"] = v.encode("utf-8", "surrogateescape")
+            elif k == "body-repeat":
+                n, ch = v.split()
+                cur["body"] = ch.encode() * int(n)
+            elif k == "chunked":
+                cur["chunked"] = v == "yes"
+            elif k == "has":
+                cur["has"].append(v)
+            elif k == "lacks":
+                cur["lacks"].append(v)
+            elif k == "header-has":
+                cur["header_has"].append(v)
+            elif k == "save":
+                name, field = [x.strip() for x in v.split("=")]
+                cur["save"].append((name, field))
+            elif k == "csrf":
+                cur["csrf"] = v
+            continue
+        parts = line.split()
+        if parts[0] in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"):
+            cur["method"], cur["path"] = parts[0], parts[1]
+        elif parts[0] in ("login", "expire"):
+            cur["directive"] = parts
+        else:
+            raise SystemExit(f"cannot read line {i}: {line}")
+    return blocks
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="dfnc-api-")
+    db = os.path.join(tmp, "api.db")
+    fixture(db)
+    log = open(os.path.join(tmp, "serve.log"), "w+")
+    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", "--behind-proxy",
+                            "--public-url", "http://forum.test", "--login-failures", "5:8"],
+                           stdout=subprocess.PIPE, stderr=log, text=True)
+    line = srv.stdout.readline()
+    m = re.search(r":(\d+) ", line)
+    if not m:
+        srv.kill()
+        raise SystemExit(f"server did not start: {line!r}")
+    cl = Client(int(m.group(1)))
+    for email, role, person, pw, _ in USERS[:4]:
+        cl.login(email.split("@")[0], email, pw)
+    vars_ = {}
+    failures = checks = 0
+    for path in sorted(glob.glob(os.path.join(CASES, "*.txt"))):
+        name = os.path.basename(path)
+        for b in parse_cases(open(path, encoding="utf-8", errors="surrogateescape").read()):
+            d = b.get("directive")
+            if d and d[0] == "login":
+                cl.login(d[1], d[2], d[3])
+                continue
+            if d and d[0] == "expire":
+                cookie = cl.sessions[d[1]][0].split("=", 1)[1]
+                h = hashlib.blake2b(cookie.encode(), digest_size=32).digest()
+                c = sqlite3.connect(db)
+                c.execute("UPDATE user_sessions SET expires_at = 0 WHERE token_hash = ?", (h,))
+                c.commit()
+                c.close()
+                continue
+            expects = b["expect"] or []
+            if len(expects) == 1:
+                expects = expects * len(b["as"])
+            if len(expects) != len(b["as"]):
+                raise SystemExit(f"{name}:{b['line']}: as and expect differ in length")
+            for who, want in zip(b["as"], expects):
+                checks += 1
+                cookie, csrf = cl.sessions[who]
+                sub = lambda s: re.sub(r"\$\{(\w+)\}", lambda m: vars_.get(m.group(1), "?"), s)
+                hdrs = {"Content-Type": "application/json"}
+                if cookie:
+                    hdrs["Cookie"] = cookie
+                if csrf and b["csrf"] == "yes":
+                    hdrs["X-CSRF-Token"] = csrf
+                elif csrf and b["csrf"] == "bad":
+                    hdrs["X-CSRF-Token"] = "A" * 43
+                for k, v in b["headers"]:
+                    hdrs[k] = sub(v)
+                body = sub(b["body"].decode("utf-8", "surrogateescape")).encode(
+                    "utf-8", "surrogateescape") if b["body"] is not None else None
+                st, rh, rb = cl.request(b["method"], sub(b["path"]), hdrs, body, b["chunked"])
+                text = rb.decode("utf-8", "replace")
+                problems = []
+                if st != want:
+                    problems.append(f"status {st}, wanted {want}")
+                for frag in b["has"]:
+                    if sub(frag) not in text:
+                        problems.append(f"body lacks {frag!r}")
+                for frag in b["lacks"]:
+                    if sub(frag) in text:
+                        problems.append(f"body has {frag!r}")
+                hl = [f"{k}: {v}" for k, v in rh]
+                for frag in b["header_has"]:
+                    if not any(frag in x for x in hl):
+                        problems.append(f"no header line with {frag!r}")
+                for var, field in (b["save"] if 200 <= st < 300 else []):
+                    try:
+                        v = json.loads(text)[field]
+                        vars_[var] = v.replace("http://forum.test", "") \
+                            if isinstance(v, str) else v
+                    except (ValueError, KeyError, TypeError):
+                        problems.append(f"cannot save {field}")
+                if problems:
+                    failures += 1
+                    print(f"FAIL {name}:{b['line']} {b['title']} [{who}] "
+                          f"{b['method']} {sub(b['path'])}: {'; '.join(problems)}\n"
+                          f"     got: {text[:300]}")
+    # The access log must never carry secrets.
+    log.flush()
+    log.seek(0)
+    logtext = log.read()
+    checks += 1
+    for who, (cookie, csrf) in cl.sessions.items():
+        if cookie and (cookie.split("=", 1)[1] in logtext or csrf in logtext):
+            failures += 1
+            print(f"FAIL the access log holds {who}'s session or CSRF token")
+    for email, _, _, pw, _ in USERS:
+        if pw in logtext:
+            failures += 1
+            print("FAIL the access log holds a password")
+    for v in vars_.values():
+        if isinstance(v, str) and "/feeds/" in v and v.split("/")[-1] in logtext:
+            failures += 1
+            print("FAIL a feed token is in the access log")
+    # Graceful shutdown: a request in flight when SIGTERM arrives still gets its reply.
+    import socket
+    body = json.dumps({"email": "carol@forum.test", "password": "not-it-1"}).encode()
+    sock = socket.create_connection(("127.0.0.1", cl.port), timeout=20)
+    sock.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                 b"X-Forwarded-For: 10.4.4.4\r\nContent-Length: %d\r\n\r\n" % len(body)
+                 + body[:10])
+    time.sleep(0.3)
+    srv.terminate()
+    time.sleep(0.3)
+    sock.sendall(body[10:])
+    reply = b""
+    while b"\r\n\r\n" not in reply:
+        chunk = sock.recv(4096)
+        if not chunk:
+            break
+        reply += chunk
+    sock.close()
+    checks += 1
+    if not reply.startswith(b"HTTP/1.1 401"):
+        failures += 1
+        print(f"FAIL a request in flight at SIGTERM got {reply[:40]!r}, wanted a 401")
+    rc = srv.wait(timeout=20)
+    checks += 1
+    if rc != 0 or "event=stopped" not in open(os.path.join(tmp, "serve.log")).read():
+        failures += 1
+        print(f"FAIL the server did not stop cleanly on SIGTERM (exit {rc})")
+    print(f"{checks - failures}/{checks} API checks passed")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()

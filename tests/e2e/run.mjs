@@ -1,0 +1,423 @@
+// Browser tests of dfnc's web interface: playwright-core drives Debian's
+// Chromium (/usr/bin/chromium) against `dfnc serve` on a fresh demo forum.
+// The scenario: the home page in English and Ukrainian with the forum figures;
+// an organiser runs the scheduler and publishes; a participant signs in in
+// Ukrainian, finds a partner among the suggestions and sends a request; the
+// partner accepts; both agendas and the ICS feed show the meeting. Every page
+// is photographed at 375x812 and 1280x800 into artifacts/, and no request may
+// leave the dfnc server.
+//
+// Env: DFNC_BIN (default build-test/dfnc), DFNC_SHARED_DATA (the CPV files).
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+const BIN = path.resolve(ROOT, process.env.DFNC_BIN || 'build-test/dfnc');
+const ART = path.join(HERE, 'artifacts');
+const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'dfnc-e2e-'));
+const DB = path.join(TMP, 'forum.db');
+const SIZES = [[375, 812], [1280, 800]];
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const EN = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/i18n/en.json'), 'utf8'));
+const UK = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/i18n/uk.json'), 'utf8'));
+
+const ORGANISER = { email: 'organiser@dfnc.test', password: 'organiser-secret-1' };
+const PARTICIPANT = { email: 'ua.participant@dfnc.test', password: 'participant-secret-1' };
+const PARTNER = { email: 'partner@dfnc.test', password: 'partner-secret-1' };
+
+let server;
+let base;
+let browser;
+const outside = [];   // requests to any host but the dfnc server
+const jsErrors = [];  // uncaught exceptions and console errors (CSP violations among them)
+const state = {};
+
+function dfnc(args, input) {
+  return execFileSync(BIN, ['--db', DB, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+function sharedData() {
+  for (const d of [process.env.DFNC_SHARED_DATA, path.join(ROOT, '..', 'shared', 'data'), '/work/shared/data']) {
+    if (d && fs.existsSync(path.join(d, 'cpv', 'cpv_en.json'))) return d;
+  }
+  throw new Error('the CPV classifier files (shared/data/cpv) are not found: set DFNC_SHARED_DATA');
+}
+
+// A Ukrainian company's person who gets suggestions, made the organisation's contact.
+function pickParticipant() {
+  const orgs = JSON.parse(dfnc(['export', 'organisations', '-', '--format', 'json']));
+  const people = JSON.parse(dfnc(['export', 'people', '-', '--format', 'json']));
+  for (const o of orgs.filter((x) => x.country === 'UA' && x.kind === 'company')) {
+    const p = people.find((x) => x.organisation === o.id);
+    if (!p) continue;
+    const rec = JSON.parse(dfnc(['recommend', p.id, '--top', '5', '--json']));
+    const list = Array.isArray(rec) ? rec : rec.suggestions || [];
+    if (list.length) return { person: p, org: o };
+  }
+  throw new Error('no Ukrainian company person with suggestions in the demo');
+}
+
+async function startServer() {
+  server = spawn(BIN, ['--db', DB, 'serve', '--listen', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let log = '';
+  base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`dfnc serve did not start:\n${log}`)), 20000);
+    const seen = (chunk) => {
+      log += chunk;
+      const m = log.match(/serving (http:\/\/[0-9.:]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    };
+    server.stdout.on('data', seen);
+    server.stderr.on('data', seen);
+    server.on('exit', (code) => reject(new Error(`dfnc serve exited ${code}:\n${log}`)));
+  });
+}
+
+async function newContext(locale) {
+  const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Kyiv' });
+  ctx.setDefaultTimeout(15000);
+  const origin = new URL(base).origin;
+  ctx.on('request', (req) => {
+    const u = new URL(req.url());
+    if (u.protocol !== 'data:' && u.protocol !== 'blob:' && u.origin !== origin) outside.push(req.url());
+  });
+  ctx.on('weberror', (e) => jsErrors.push(String(e.error())));
+  ctx.on('console', (msg) => {
+    // A failed API call (401 before sign-in, the import's 422) is logged by
+    // Chromium as a failed resource; the page handles it.
+    if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) jsErrors.push(msg.text());
+  });
+  // Anything else is refused before it leaves the machine.
+  await ctx.route((url) => url.origin !== origin && url.protocol.startsWith('http'), (route) => route.abort());
+  return ctx;
+}
+
+// Every form control has a name a screen reader can say, every image an alt.
+async function assertLabelled(page) {
+  const bare = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button, img')]
+    .filter((el) => {
+      if (el.tagName === 'IMG') return !el.hasAttribute('alt');
+      if (el.type === 'hidden') return false;
+      if (el.tagName === 'BUTTON') return !(el.textContent.trim() || el.getAttribute('aria-label'));
+      return !(el.labels && el.labels.length) && !el.getAttribute('aria-label') && !el.getAttribute('aria-labelledby');
+    })
+    .map((el) => el.outerHTML.slice(0, 120)));
+  assert.deepEqual(bare, [], `unlabelled controls on ${page.url()}`);
+}
+
+async function shoot(page, name) {
+  await assertLabelled(page);
+  for (const [w, h] of SIZES) {
+    await page.setViewportSize({ width: w, height: h });
+    // Nothing wider than the phone: wide tables and charts scroll in their box.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= w, `${name} is ${wide} px wide at ${w} px`);
+    await page.screenshot({ path: path.join(ART, `${name}-${w}.png`), fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
+async function open(page, p) {
+  await page.goto(base + p);
+  await page.waitForFunction((want) => document.body.dataset.ready === want, p.split('?')[0]);
+}
+
+// Signs in with the keyboard only: Tab to the fields, Enter to submit.
+async function signIn(page, who) {
+  await open(page, '/');
+  await page.focus('#signin input[name=email]');
+  await page.keyboard.type(who.email);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'password');
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#signout');
+}
+
+// English UI strings that must not show on a Ukrainian page: every English
+// value of four letters or more that the Ukrainian file translates differently.
+function englishLeft(text) {
+  const found = [];
+  for (const [k, v] of Object.entries(EN)) {
+    if (v.length < 4 || UK[k] === v || /\{/.test(v)) continue;
+    const re = new RegExp(`(^|[^A-Za-z])${v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^A-Za-z])`);
+    if (re.test(text)) found.push(`${k}: ${v}`);
+  }
+  return found;
+}
+
+async function assertUkrainian(page) {
+  // The UI's own words: without the participants' names, messages and texts,
+  // which the page marks translate="no".
+  const text = await page.evaluate(() => {
+    const out = [];
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+      if (!n.parentElement.closest('[translate=no], script, style, noscript, select, textarea')) out.push(n.textContent);
+    }
+    document.querySelectorAll('[placeholder], [aria-label], img[alt]').forEach((el) => {
+      if (!el.closest('[translate=no]')) out.push(el.getAttribute('placeholder') || el.getAttribute('aria-label') || el.alt);
+    });
+    return out.join(' | ');
+  });
+  assert.deepEqual(englishLeft(text), [], `English left on ${page.url()}`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'uk');
+}
+
+before(async () => {
+  fs.mkdirSync(ART, { recursive: true });
+  assert.ok(fs.existsSync(BIN), `no dfnc binary at ${BIN}`);
+  dfnc(['demo', '--no-serve', '--seed', '7']);
+  const data = sharedData();
+  dfnc(['import', 'cpv', path.join(data, 'cpv', 'cpv_en.json')]);
+  dfnc(['import', 'cpv', path.join(data, 'cpv', 'cpv_uk.json')]);
+  state.me = pickParticipant();
+  dfnc(['user', 'add', '--email', ORGANISER.email, '--role', 'organiser', '--password-stdin'], `${ORGANISER.password}\n`);
+  dfnc(['user', 'add', '--email', PARTICIPANT.email, '--role', 'participant', '--person', state.me.person.id,
+    '--contact', '--password-stdin'], `${PARTICIPANT.password}\n`);
+  await startServer();
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args: LAUNCH_ARGS, headless: true });
+});
+
+after(async () => {
+  if (browser) await browser.close();
+  if (server) server.kill('SIGTERM');
+  fs.rmSync(TMP, { recursive: true, force: true });
+});
+
+test('the home page in English shows the forum and its figures', async () => {
+  const ctx = await newContext('en-GB');
+  const page = await ctx.newPage();
+  await open(page, '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  assert.match(await page.textContent('#forum-name'), /DFNC2/);
+  assert.match(await page.textContent('#forum-dates'), /February 2027/);
+  const participants = Number((await page.textContent('#fig-participants .value')).replace(/\D/g, ''));
+  assert.ok(participants >= 500, `participants ${participants}`);
+  assert.match(await page.textContent('#fig-ua'), /Ukrainian organisations/);
+  assert.match(await page.textContent('#fig-countries'), /countries/);
+  await shoot(page, 'home-en');
+  // The keyboard reaches the skip link first, then the language switch.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'skip');
+  // The switch changes the page at once and the choice survives a reload.
+  await page.selectOption('#lang', 'uk');
+  await page.waitForFunction(() => document.documentElement.lang === 'uk');
+  assert.match(await page.textContent('#fig-countries'), /країн/);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'uk');
+  assert.match(await page.textContent('#signin h2'), /Вхід/);
+  await ctx.close();
+});
+
+test('with Accept-Language uk the home page is Ukrainian, figures included', async () => {
+  const ctx = await newContext('uk-UA');
+  const page = await ctx.newPage();
+  const resp = await page.goto(`${base}/`);
+  assert.match(await resp.text(), /<html lang="uk">/, 'the server picks uk from Accept-Language');
+  await page.waitForFunction(() => document.body.dataset.ready === '/');
+  assert.match(await page.textContent('#fig-ua'), /українських організацій/);
+  assert.match(await page.textContent('#forum-dates'), /лютого 2027/);
+  const n = Number((await page.textContent('#fig-participants .value')).replace(/\D/g, ''));
+  assert.ok(n >= 500);
+  await assertUkrainian(page);
+  await shoot(page, 'home-uk');
+  await ctx.close();
+});
+
+test('the embedded files carry ETag, Cache-Control and a strict CSP', async () => {
+  const r = await fetch(`${base}/js/app.js`);
+  assert.equal(r.status, 200);
+  assert.match(r.headers.get('content-type'), /javascript/);
+  assert.match(r.headers.get('content-security-policy'), /default-src 'self'/);
+  assert.ok(r.headers.get('cache-control'));
+  const again = await fetch(`${base}/js/app.js`, { headers: { 'If-None-Match': r.headers.get('etag') } });
+  assert.equal(again.status, 304);
+  const route = await fetch(`${base}/console/tables`);
+  assert.equal(route.status, 200);
+  assert.match(await route.text(), /<script type="module" src="\/js\/app.js">/);
+  assert.equal((await fetch(`${base}/js/missing.js`)).status, 404);
+});
+
+test('the organiser runs the scheduler, publishes and sees every console page', async () => {
+  const ctx = await newContext('en-GB');
+  const page = await ctx.newPage();
+  await signIn(page, ORGANISER);
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
+  await page.fill('input[name=time_limit]', '3');   // keeps the run short on a loaded machine
+  await page.click('#run-scheduler');
+  await page.waitForSelector('#sched-scheduled');
+  const scheduled = Number((await page.textContent('#sched-scheduled .value')).replace(/\D/g, ''));
+  const bound = Number((await page.textContent('#sched-bound .value')).replace(/\D/g, ''));
+  assert.ok(scheduled > 0 && scheduled <= bound, `scheduled ${scheduled} of at most ${bound}`);
+  await page.click('#publish');
+  await page.waitForFunction(() => /Published/.test(document.getElementById('publish-status').textContent));
+  await shoot(page, 'console-schedule');
+
+  await open(page, '/console/people');
+  assert.match(await page.textContent('#people .count'), /participants/);
+  await shoot(page, 'console-people');
+
+  await open(page, '/console/import');
+  await page.selectOption('#import-form select[name=kind]', 'organisations');
+  await page.fill('#import-form textarea', 'id,name,country,kind,sme,city,website,description\n'
+    + 'org-new-1,New Drones Ltd,UA,company,1,Lviv,,\norg-new-2,Bad Country,XX,company,0,,,\n');
+  await page.click('#import-form button[type=submit]');
+  await page.waitForSelector('#import-result .errors li');
+  assert.match(await page.textContent('#import-result .errors'), /Line 3:.*XX/);
+  await shoot(page, 'console-import');
+
+  await open(page, '/console/event');
+  assert.equal(await page.inputValue('#event-form input[name=timezone]'), 'Europe/Brussels');
+  await page.fill('#event-form input[name=venue]', 'Brussels, Egmont Palace');
+  await page.click('#event-form button[type=submit]');
+  await page.locator('#event-form .flash.ok').waitFor();
+  const forum = await (await ctx.request.get(`${base}/api/v1/forum`)).json();
+  assert.equal(forum.event.venue, 'Brussels, Egmont Palace');
+  await shoot(page, 'console-event');
+
+  await open(page, '/console/tables');
+  assert.ok(await page.locator('#table-plan tbody tr').count() > 0, 'the table plan lists meetings');
+  await shoot(page, 'console-tables');
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: path.join(ART, 'console-tables-print.png'), fullPage: true });
+  assert.equal(await page.locator('header.top').isVisible(), false, 'print hides the header');
+  await page.pdf({ path: path.join(ART, 'table-plan.pdf'), format: 'A4' });
+  await page.emulateMedia({ media: 'screen' });
+
+  await open(page, '/console/checkin');
+  await page.fill('#checkin-q', state.me.person.name.slice(0, 6));
+  const btn = page.locator('#checkin-list button').first();
+  await btn.click();
+  await page.waitForFunction(() => /Checked in/.test(document.querySelector('#checkin-list button').textContent));
+  await shoot(page, 'console-checkin');
+
+  await open(page, '/console/dashboard');
+  assert.ok(await page.locator('#chart-pairs svg rect.cell').count() > 4, 'country-pair matrix');
+  assert.ok(await page.locator('#chart-cap svg rect.bar').count() > 0, 'by capability');
+  assert.ok(await page.locator('#chart-hour svg rect.bar').count() > 1, 'by hour');
+  await shoot(page, 'console-dashboard');
+  await ctx.close();
+});
+
+test('a participant in Ukrainian finds a partner among the suggestions and sends a request', async () => {
+  const ctx = await newContext('uk-UA');
+  const page = await ctx.newPage();
+  await signIn(page, PARTICIPANT);
+  await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  await open(page, '/suggestions');
+  const first = page.locator('li.suggestion').first();
+  await first.waitFor();
+  assert.ok(await first.locator('ul.why li').count() > 0, 'a suggestion says why');
+  state.partner = { id: await first.locator('select[name=to]').inputValue(), org: await first.getAttribute('data-org') };
+  state.partner.name = (await first.locator('select[name=to] option:checked').textContent()).split(' · ')[0];
+  await assertUkrainian(page);
+  await shoot(page, 'participant-suggestions-uk');
+  await first.locator('input[name=message]').fill('Пропонуємо обговорити спільне виробництво.');
+  await first.locator('button[type=submit]').click();
+  await first.locator('.flash.ok').waitFor();
+  assert.match(await first.locator('.flash').textContent(), /Запит надіслано/);
+
+  await open(page, '/requests');
+  assert.match(await page.textContent('#sent'), /очікує/);
+  await assertUkrainian(page);
+  await shoot(page, 'participant-requests-uk');
+
+  await open(page, '/profile');
+  await page.locator('#cap-form input[role=combobox]').fill('безпілот');
+  await page.locator('#cap-form [role=option]').first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  const chosen = (await page.locator('#cap-form input[role=combobox]').inputValue()).slice(0, 10);
+  assert.match(chosen, /^\d{8}-\d$/);
+  await assertUkrainian(page);
+  await shoot(page, 'participant-profile-uk');
+  await page.selectOption('#cap-form select[name=direction]', 'need');
+  await page.click('#cap-form button[type=submit]');
+  await page.waitForFunction((code) => document.querySelector('#caps-need')?.textContent.includes(code), chosen);
+
+  await open(page, '/organisations');
+  await page.selectOption('select[name=region]', 'eu');
+  await page.check('#search-sme');
+  await page.click('form[role=search] button[type=submit]');
+  await page.waitForFunction(() => /Знайдено/.test(document.querySelector('#results .count')?.textContent || ''));
+  await assertUkrainian(page);
+  await shoot(page, 'participant-search-uk');
+
+  await open(page, `/organisations/${encodeURIComponent(state.partner.org)}`);
+  // A second request to the same person is refused (409), in Ukrainian.
+  const again = page.locator('ul.people li', { hasText: state.partner.name }).locator('form');
+  await again.locator('button[type=submit]').click();
+  await again.locator('.flash.error').waitFor();
+  assert.match(await again.locator('.flash.error').textContent(), /вже є відкритий запит/);
+  await assertUkrainian(page);
+  await shoot(page, 'participant-organisation-uk');
+  await ctx.close();
+});
+
+test('the partner accepts, and both agendas and the ICS feed show the meeting', async () => {
+  dfnc(['user', 'add', '--email', PARTNER.email, '--role', 'participant', '--person', state.partner.id,
+    '--password-stdin'], `${PARTNER.password}\n`);
+  const ctx = await newContext('en-GB');
+  const page = await ctx.newPage();
+  await signIn(page, PARTNER);
+  await open(page, '/requests');
+  const req = page.locator('#received li.request[data-status=pending]', { hasText: state.me.person.name });
+  const answered = page.locator('#received li.request', { hasText: state.me.person.name });
+  await req.locator('button.primary').click();
+  await answered.locator('.flash.ok').waitFor({ timeout: 60000 });
+  await open(page, '/requests');
+  assert.match(await page.textContent('#received'), /accepted/);
+  await shoot(page, 'partner-requests');
+  await open(page, '/agenda');
+  const mine = page.locator('tr.meeting', { hasText: state.me.person.name });
+  assert.equal(await mine.count(), 1, 'the partner\'s agenda shows the meeting');
+  // Times are the event's (Brussels), though this browser's clock is in Kyiv.
+  const api = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
+  const m = api.meetings.find((x) => x.people.some((p) => p.id === state.me.person.id));
+  const local = (iso) => iso.slice(11, 16);   // "2027-02-16T11:00:00+01:00" -> "11:00"
+  assert.match(m.start, /\+01:00$/, 'the demo times are Brussels winter time');
+  assert.equal(await mine.locator('td').first().textContent(), `${local(m.start)}–${local(m.end)}`);
+  await shoot(page, 'partner-agenda');
+  const ics = await ctx.request.get(`${base}/api/v1/me/agenda.ics`);
+  assert.equal(ics.status(), 200);
+  const cal = (await ics.text()).replace(/\r\n[ \t]/g, '');
+  assert.match(cal, /BEGIN:VCALENDAR/);
+  assert.ok(cal.includes(state.me.person.name), 'the ICS feed names the other party');
+  await ctx.close();
+
+  const uk = await newContext('uk-UA');
+  const p2 = await uk.newPage();
+  await signIn(p2, PARTICIPANT);
+  await open(p2, '/agenda');
+  const row = p2.locator('tr.meeting', { hasText: state.partner.name });
+  assert.equal(await row.count(), 1, 'the participant\'s agenda shows the meeting');
+  await p2.click('#feed-new');
+  const feedUrl = await p2.locator('#feed-url a').getAttribute('href');
+  const feed = await fetch(feedUrl);   // no cookie: the private feed URL is enough
+  assert.equal(feed.status, 200);
+  assert.ok((await feed.text()).replace(/\r\n[ \t]/g, '').includes(state.partner.name), 'the feed has the meeting');
+  await assertUkrainian(p2);
+  await shoot(p2, 'participant-agenda-uk');
+  const pdf = await p2.pdf({ path: path.join(ART, 'agenda-uk.pdf'), format: 'A4' });
+  assert.ok(pdf.length > 1000, 'the agenda prints');
+  await uk.close();
+});
+
+test('no page asked any host but the dfnc server for anything', () => {
+  assert.deepEqual(outside, []);
+});
+
+test('no page threw or broke its Content-Security-Policy', () => {
+  assert.deepEqual(jsErrors, []);
+});

@@ -1,0 +1,230 @@
+/* Unit tests of src/http's readers (request target, JSON bodies, route patterns)
+ * and of the account store and use-cases (src/store/auth.c, src/app/auth.c). */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/auth.h"
+#include "app/requests.h"
+#include "http/internal.h"
+#include "http/json_in.h"
+#include "http/url.h"
+#include "store/auth.h"
+
+static struct arena a;
+static struct df_err err;
+
+static int parse(const char *s, struct http_url *u)
+{
+    return http_url_parse(s, strlen(s), &a, u, &err);
+}
+
+Test(http_url, splits_and_decodes_segments_and_query)
+{
+    struct http_url u;
+    arena_init(&a, 0);
+    cr_assert_eq(parse("/api//v1/organisations/org%2D1?q=%D0%A3%D0%BA%D1%80+x&country=UA&flag", &u),
+                 0, "%s", err.msg);
+    cr_assert_eq(u.segs_n, 4);
+    cr_assert_str_eq(u.segs[3], "org-1");
+    cr_assert_str_eq(u.path, "/api/v1/organisations/org-1");
+    cr_assert_str_eq(http_url_param(&u, "q"), "Укр x");
+    cr_assert_str_eq(http_url_param(&u, "country"), "UA");
+    cr_assert_str_eq(http_url_param(&u, "flag"), "");
+    cr_assert_null(http_url_param(&u, "kind"));
+    arena_free(&a);
+}
+
+Test(http_url, refuses_what_could_escape_or_confuse)
+{
+    struct http_url u;
+    arena_init(&a, 0);
+    const char *bad[] = {"", "api", "/a/../b", "/a/%2e%2e/b", "/a/%2fb", "/a%00", "/a%zz",
+                         "/a%4", "/a?x=%ff", "/a\x01", "/a#frag", "/%C0%AF"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        err.kind = DF_OK;
+        cr_assert_eq(parse(bad[i], &u), -1, "accepted \"%s\"", bad[i]);
+        cr_assert_eq(err.kind, DF_ERR_USAGE);
+    }
+    char long_target[HTTP_URL_MAX + 10];
+    memset(long_target, 'a', sizeof long_target - 1);
+    long_target[0] = '/';
+    long_target[sizeof long_target - 1] = '\0';
+    cr_assert_eq(parse(long_target, &u), -1);
+    arena_free(&a);
+}
+
+Test(http_route, matches_parameters_and_suffixes)
+{
+    const char *p[HTTP_ROUTE_PARAMS] = {0};
+    const char *segs[] = {"api", "v1", "requests", "req-1", "accept"};
+    cr_assert(http_route_match("/api/v1/requests/{id}/accept", segs, 5, p));
+    cr_assert_str_eq(p[0], "req-1");
+    cr_assert_not(http_route_match("/api/v1/requests/{id}/decline", segs, 5, p));
+    cr_assert_not(http_route_match("/api/v1/requests/{id}", segs, 5, p));
+    const char *feed[] = {"api", "v1", "feeds", "TOKEN.ics"};
+    cr_assert(http_route_match("/api/v1/feeds/{token}.ics", feed, 4, p));
+    cr_assert_str_eq(p[0], "TOKEN");
+    const char *bare[] = {"api", "v1", "feeds", ".ics"};
+    cr_assert_not(http_route_match("/api/v1/feeds/{token}.ics", bare, 4, p));
+}
+
+static const struct http_field inner[] = {
+    {"seq", HJ_INT, .required = true, .min = 1, .max = 9}, {NULL}};
+static const struct http_field fields[] = {
+    {"to", HJ_STRING, .required = true, .min = 1, .max = 5},
+    {"note", HJ_STRING, .nullable = true, .max = 100},
+    {"flag", HJ_BOOL, .required = false},
+    {"items", HJ_ARRAY_OF_OBJECTS, .max = 2, .of = inner},
+    {NULL}};
+
+static int read_json(const char *s)
+{
+    json_t *j = NULL;
+    err.kind = DF_OK;
+    int rc = http_json_read(s, strlen(s), fields, &j, &err);
+    json_decref(j);
+    return rc < 0 ? (int)err.kind : 0;
+}
+
+Test(http_json, accepts_the_right_shape_and_says_what_is_wrong_otherwise)
+{
+    cr_assert_eq(read_json("{\"to\":\"p-1\",\"note\":null,\"flag\":true,\"items\":[{\"seq\":3}]}"),
+                 0, "%s", err.msg);
+    cr_assert_eq(read_json("{\"to\":\"p-1\""), DF_ERR_USAGE);        /* malformed: 400 */
+    cr_assert_eq(read_json("{\"to\":\"a\",\"to\":\"b\"}"), DF_ERR_USAGE); /* duplicate key */
+    cr_assert_eq(read_json(""), DF_ERR_USAGE);
+    cr_assert_eq(read_json("[1]"), DF_ERR_INPUT);                   /* not an object: 422 */
+    cr_assert_eq(read_json("{\"to\":7}"), DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "to must be a string"), "%s", err.msg);
+    cr_assert_eq(read_json("{\"to\":\"p\",\"admin\":true}"), DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "unknown field admin"), "%s", err.msg);
+    cr_assert_eq(read_json("{\"note\":\"x\"}"), DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "to is required"), "%s", err.msg);
+    cr_assert_eq(read_json("{\"to\":\"toolong\"}"), DF_ERR_INPUT);
+    cr_assert_eq(read_json("{\"to\":null}"), DF_ERR_INPUT);
+    cr_assert_eq(read_json("{\"to\":\"p\",\"items\":[{\"seq\":10}]}"), DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "items[0].seq"), "%s", err.msg);
+    cr_assert_eq(read_json("{\"to\":\"p\",\"items\":[{},{},{}]}"), DF_ERR_INPUT);
+    cr_assert_eq(read_json("{\"to\":\"p\",\"items\":[3]}"), DF_ERR_INPUT);
+    cr_assert_eq(read_json("{\"to\":\"\\u0000\"}"), DF_ERR_USAGE);  /* NUL refused by jansson */
+}
+
+/* ---- accounts ------------------------------------------------------------------ */
+
+static char db_path[64];
+static struct store *s;
+
+static void open_fresh(void)
+{
+    snprintf(db_path, sizeof db_path, "/tmp/dfnc-test-http-%d.db", (int)getpid());
+    unlink(db_path);
+    cr_assert_eq(app_auth_init(&err), 0);
+    cr_assert_eq(store_open(&s, db_path, &err), 0, "%s", err.msg);
+    struct store_org o = {.id = "org-1", .name = "Org", .country = "UA", .kind = "company"};
+    struct store_person p = {.id = "p-1", .org = "org-1", .name = "Олена"};
+    struct store_person q = {.id = "p-2", .org = "org-1", .name = "Petro"};
+    struct store_event e = {.id = "ev", .name = "E", .starts_on = "2025-01-01",
+                            .ends_on = "2025-01-01", .request_cap = 1};
+    cr_assert_eq(store_org_upsert(s, &o, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_person_upsert(s, &p, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_person_upsert(s, &q, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_event_upsert(s, &e, NULL, &err), 0, "%s", err.msg);
+    arena_init(&a, 0);
+}
+
+static void close_all(void)
+{
+    store_close(s);
+    arena_free(&a);
+    char p[80];
+    unlink(db_path);
+    snprintf(p, sizeof p, "%s-wal", db_path);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", db_path);
+    unlink(p);
+}
+
+Test(auth, login_sessions_expiry_logout_and_limits, .init = open_fresh, .fini = close_all)
+{
+    struct app_auth_limits l = {.per_account = 2, .per_ip = 100};
+    app_auth_limits_default(&l);
+    cr_assert_eq(app_user_add(s, "o@x.test", "participant", "p-1", "long-password", true, &err),
+                 0, "%s", err.msg);
+    cr_assert_eq(app_user_add(s, "O@X.test", "participant", "p-1", "long-password", true, &err),
+                 -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert_eq(app_user_add(s, "n@x.test", "participant", NULL, "long-password", true, &err),
+                 -1);
+    cr_assert_eq(app_user_add(s, "n@x.test", "participant", "p-2", "short", true, &err), -1);
+    char tok[APP_TOKEN_LEN], csrf[APP_TOKEN_LEN];
+    struct store_user u;
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.2.3.4", 1000, tok, csrf, &a,
+                           &u, &err), APP_LOGIN_OK, "%s", err.msg);
+    cr_assert(app_token_is_well_formed(tok) && app_token_is_well_formed(csrf));
+    cr_assert_str_eq(u.person, "p-1");
+    cr_assert_str_eq(u.org, "org-1");
+    /* Only the hash is stored: the token itself is nowhere in the table. */
+    struct store_user found;
+    cr_assert_eq(app_session_find(s, tok, 1001, &a, &found, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(found.csrf, csrf);
+    cr_assert_eq(app_session_find(s, tok, 1000 + l.session_ttl, &a, &found, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert_eq(app_logout(s, tok, &err), 0);
+    cr_assert_eq(app_session_find(s, tok, 1001, &a, &found, &err), -1);
+    /* Two failures allowed per account, then 429 even with the right password. */
+    cr_assert_eq(app_login(s, &l, "o@x.test", "wrong-one", "1.2.3.4", 2000, tok, csrf, &a, &u,
+                           &err), APP_LOGIN_BAD);
+    cr_assert_eq(app_login(s, &l, "nobody@x.test", "wrong-one", "1.2.3.4", 2000, tok, csrf, &a,
+                           &u, &err), APP_LOGIN_BAD);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "wrong-two", "5.6.7.8", 2001, tok, csrf, &a, &u,
+                           &err), APP_LOGIN_BAD);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "9.9.9.9", 2002, tok, csrf, &a,
+                           &u, &err), APP_LOGIN_LIMITED);
+    /* After the window the account may log in again. */
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "9.9.9.9", 2002 + l.window, tok,
+                           csrf, &a, &u, &err), APP_LOGIN_OK, "%s", err.msg);
+}
+
+Test(auth, feed_tokens_rotate, .init = open_fresh, .fini = close_all)
+{
+    char t1[APP_TOKEN_LEN], t2[APP_TOKEN_LEN];
+    cr_assert_eq(app_feed_rotate(s, "p-1", t1, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(app_feed_person(s, t1, &a, &err), "p-1");
+    cr_assert_eq(app_feed_rotate(s, "p-1", t2, &err), 0);
+    cr_assert_str_neq(t1, t2);
+    cr_assert_null(app_feed_person(s, t1, &a, &err));
+    cr_assert_str_eq(app_feed_person(s, t2, &a, &err), "p-1");
+    cr_assert_null(app_feed_person(s, "not a token", &a, &err));
+    cr_assert_eq(app_feed_rotate(s, "p-none", t1, &err), -1);
+}
+
+Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
+{
+    struct store_request r, r2;
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-1", NULL, 1, &a, &r, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", "Привіт'; --", 1, &a, &r, &err), 0,
+                 "%s", err.msg);
+    cr_assert_str_eq(r.message, "Привіт'; --");
+    cr_assert_eq(app_request_send(s, "p-2", "ev", "p-1", NULL, 1, &a, &r2, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT); /* the pair, either way round */
+    cr_assert_eq(app_request_act(s, "p-1", r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
+    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_CANCEL, &a, &r2, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
+    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_DECLINE, &a, &r2, NULL, &err), 0);
+    cr_assert_str_eq(r2.status, "declined");
+    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    /* The cap of the event is one open request: the second one waits. */
+    cr_assert_eq(app_request_send(s, "p-2", "ev", "p-1", NULL, 1, &a, &r2, &err), 0, "%s",
+                 err.msg);
+    cr_assert_eq(app_request_act(s, "p-2", r2.id, APP_REQUEST_CANCEL, &a, &r2, NULL, &err), 0);
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, &a, &r, &err), 0, "%s",
+                 err.msg);
+    cr_assert_eq(app_request_act(s, "p-none", "req-none", APP_REQUEST_ACCEPT, &a, &r, NULL,
+                                 &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}

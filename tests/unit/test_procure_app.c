@@ -1,0 +1,119 @@
+/* Unit tests of joint procurement above the engine: the store's demand and
+ * supply tables, the embedded instrument rules, and the demo's demands,
+ * supplies and figures. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/demo.h"
+#include "app/procure.h"
+#include "app/procure_demo.h"
+#include "core/country.h"
+#include "store/procure.h"
+
+static struct store *s;
+static struct df_err err;
+
+/* Each test gets its own in-memory database. */
+static void open_fresh(void)
+{
+    cr_assert_eq(store_open(&s, ":memory:", &err), 0, "%s", err.msg);
+}
+
+static void close_store(void) { store_close(s); }
+
+static int keep_funders(void *ud, const struct store_demand *d)
+{
+    snprintf(ud, 32, "%s|%lld|%s", d->funders, (long long)d->quantity, d->buyer);
+    return 0;
+}
+
+Test(procure_store, demands_keep_their_funders_and_update_by_id, .init = open_fresh,
+     .fini = close_store)
+{
+    struct store_org o = {.id = "ua-dpa", .name = "DPA", .country = "UA", .kind = "government"};
+    cr_assert_eq(store_org_upsert(s, &o, NULL, &err), 0, "%s", err.msg);
+    struct store_demand d = {.id = "d1", .buyer = "ua-dpa", .country = "UA", .cpv = "35613000-4",
+                             .unit = "system", .deliver_by = "2027-01-31", .funders = "SE;DK",
+                             .quantity = 10, .max_unit_price_eur = 1};
+    int added = -1;
+    cr_assert_eq(store_demand_upsert(s, &d, &added, &err), 0, "%s", err.msg);
+    cr_assert_eq(added, 1);
+    d.quantity = 20;
+    d.funders = "DK";
+    cr_assert_eq(store_demand_upsert(s, &d, &added, &err), 0, "%s", err.msg);
+    cr_assert_eq(added, 0);
+    char got[32] = "";
+    cr_assert_eq(store_demand_each(s, keep_funders, got, &err), 0);
+    cr_assert_str_eq(got, "DK|20|ua-dpa");
+    d.id = "d2";
+    d.buyer = "nobody";
+    cr_assert_lt(store_demand_upsert(s, &d, NULL, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    struct store_supply x = {.id = "x", .org = "ghost", .cpv = "35613000-4",
+                             .production_country = "UA", .capacity_per_month = 1};
+    cr_assert_lt(store_supply_upsert(s, &x, NULL, &err), 0);
+}
+
+Test(procure_rules, the_embedded_instruments_carry_the_figures)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_instrument in;
+    cr_assert_eq(app_procure_instrument(NULL, "edip", &a, &in, &err), 0, "%s", err.msg);
+    cr_assert_eq(in.rules.min_states, 3);
+    cr_assert_eq(in.rules.min_member_states, 2);
+    cr_assert_eq(in.rules.ukraine, PROCURE_ROLE_JOINS, "EDIP Art. 11(2): Ukraine does not count");
+    cr_assert_float_eq(in.rules.min_content_pct, 65, 1e-9);
+    cr_assert_str_eq(in.regulation, "Regulation (EU) 2025/2643");
+    cr_assert_eq(app_procure_instrument(NULL, "safe", &a, &in, &err), 0, "%s", err.msg);
+    cr_assert_eq(in.rules.min_states, 2);
+    cr_assert_eq(in.rules.ukraine, PROCURE_ROLE_COUNTS);
+    cr_assert(in.rules.contractors_restricted && in.rules.contractor_ukraine);
+    cr_assert_eq(app_procure_instrument(NULL, "edirpa", &a, &in, &err), 0, "%s", err.msg);
+    cr_assert_eq(in.rules.min_member_states, 3);
+    cr_assert_lt(app_procure_instrument(NULL, "nato", &a, &in, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_USAGE);
+    cr_assert(strstr(err.msg, "edirpa, edip, safe"), "%s", err.msg);
+    /* An override file replaces the embedded rules. */
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/dfnc-instr-%d.json", (int)getpid());
+    FILE *f = fopen(path, "w");
+    fputs("{\"instruments\":[{\"name\":\"pilot\",\"min_participating_states\":{\"value\":4},"
+          "\"min_member_states\":{\"value\":1},\"min_eligible_content_pct\":{\"value\":50},"
+          "\"participants\":{\"eu\":\"counts\",\"ukraine\":\"counts\"}}]}", f);
+    fclose(f);
+    cr_assert_eq(app_procure_instrument(path, "pilot", &a, &in, &err), 0, "%s", err.msg);
+    cr_assert_eq(in.rules.min_states, 4);
+    cr_assert_eq(in.rules.eea_efta, PROCURE_ROLE_NONE);
+    f = fopen(path, "w");
+    fputs("{\"instruments\":[{\"name\":\"pilot\",\"min_participating_states\":{\"value\":4},"
+          "\"min_member_states\":{\"value\":1},\"min_eligible_content_pct\":{\"value\":50},"
+          "\"participants\":{\"eu\":\"maybe\"}}]}", f);
+    fclose(f);
+    cr_assert_lt(app_procure_instrument(path, "pilot", &a, &in, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    unlink(path);
+    arena_free(&a);
+}
+
+Test(procure_demo, the_demo_forum_gets_demands_supplies_and_figures, .init = open_fresh,
+     .fini = close_store, .timeout = 120)
+{
+    struct app_demo_summary sum;
+    /* The demo calls app_procure_demo_fill inside its transaction. */
+    cr_assert_eq(app_demo_fill(s, 7, &sum, &err), 0, "%s", err.msg);
+    struct procure_stats st;
+    cr_assert_eq(app_procure_stats(s, &st, &err), 0, "%s", err.msg);
+    cr_assert_geq(st.demands, 30, "every ministry and agency asks: %lld", (long long)st.demands);
+    cr_assert_geq(st.supplies, 24, "%lld", (long long)st.supplies);
+    cr_assert_gt(st.ua_demands, 0);
+    cr_assert_gt(st.funded_demands, 0);
+    cr_assert_gt(st.ua_supplies, 0);
+    cr_assert_gt(st.lots, 0);
+    cr_assert_gt(st.planned_units, 0);
+    cr_assert_eq(st.placed_demands + st.unplaced_demands, st.demands);
+    cr_assert_eq(st.planned_units + st.unmet_units <= st.demanded_units, 1);
+    cr_assert_gt(st.planned_value_eur, 0);
+}

@@ -1,0 +1,158 @@
+/* Unit tests of app/schedule: a small event in a real store, scheduled, then
+ * re-scheduled with its published (locked) meetings kept in place; booths. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/schedule.h"
+
+static struct store *s;
+static struct df_err err;
+static char path[128];
+
+static void ok(int rc) { cr_assert_eq(rc, 0, "%s", err.msg); }
+
+static void setup(void)
+{
+    snprintf(path, sizeof path, "/tmp/dfnc-test-schedule-%d.db", (int)getpid());
+    unlink(path);
+    ok(store_open(&s, path, &err));
+    struct store_org o = {.id = "org", .name = "Org", .country = "DE", .kind = "company"};
+    ok(store_org_upsert(s, &o, NULL, &err));
+    const char *people[] = {"a", "b", "c", "d", "e"};
+    for (int i = 0; i < 5; i++) {
+        struct store_person p = {.id = people[i], .org = "org", .name = people[i],
+                                 .booth = i == 0 ? "booth-a" : NULL};
+        ok(store_person_upsert(s, &p, NULL, &err));
+    }
+    struct store_event e = {.id = "ev", .name = "Forum", .starts_on = "2025-06-05",
+                            .ends_on = "2025-06-05"};
+    ok(store_event_upsert(s, &e, NULL, &err));
+    struct store_session x = {.id = "s1", .event = "ev", .day = "2025-06-05", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2025-06-05T09:00:00+02:00",
+                              .ends_at = "2025-06-05T10:00:00+02:00"};
+    ok(store_session_upsert(s, &x, &err));
+    struct store_session k = {.id = "talk", .event = "ev", .day = "2025-06-05", .name = "Keynote",
+                              .kind = "conference", .starts_at = "2025-06-05T10:00:00+02:00",
+                              .ends_at = "2025-06-05T11:00:00+02:00"};
+    ok(store_session_upsert(s, &k, &err));
+    for (int i = 0; i < 4; i++) {
+        char id[16], st[40], en[40];
+        snprintf(id, sizeof id, "t%d", i + 1);
+        snprintf(st, sizeof st, "2025-06-05T09:%02d:00+02:00", i * 15);
+        snprintf(en, sizeof en, "2025-06-05T09:%02d:00+02:00", i * 15 + 15);
+        struct store_slot t = {.id = id, .session = i < 3 ? "s1" : "talk", .seq = i + 1,
+                               .starts_at = st, .ends_at = en};
+        ok(store_slot_upsert(s, &t, &err));
+    }
+    const char *tables[] = {"table-1", "booth-a"};
+    for (int i = 0; i < 2; i++) {
+        struct store_location l = {.id = tables[i], .event = "ev", .name = tables[i],
+                                   .kind = i ? "booth" : "table"};
+        ok(store_location_upsert(s, &l, &err));
+    }
+    const char *reqs[][3] = {{"r1", "a", "b"}, {"r2", "a", "c"}, {"r3", "b", "c"}, {"r4", "d", "e"}};
+    for (int i = 0; i < 4; i++) {
+        struct store_request r = {.id = reqs[i][0], .event = "ev", .from = reqs[i][1],
+                                  .to = reqs[i][2], .status = "accepted", .priority = 1};
+        ok(store_request_upsert(s, &r, NULL, &err));
+    }
+}
+
+static void teardown(void)
+{
+    store_close(s);
+    unlink(path);
+}
+
+struct seen {
+    int n;
+    char slot[8][16], loc[8][16], req[8][16];
+};
+
+static int grab(void *ud, const struct store_meeting *m)
+{
+    struct seen *v = ud;
+    cr_assert_lt(v->n, 8);
+    snprintf(v->slot[v->n], 16, "%s", m->slot);
+    snprintf(v->loc[v->n], 16, "%s", m->location ? m->location : "");
+    snprintf(v->req[v->n], 16, "%s", m->request);
+    v->n++;
+    return 0;
+}
+
+static int find(const struct seen *v, const char *req)
+{
+    for (int i = 0; i < v->n; i++)
+        if (strcmp(v->req[i], req) == 0)
+            return i;
+    return -1;
+}
+
+static void no_double_booking(const struct seen *v)
+{
+    for (int i = 0; i < v->n; i++)
+        for (int j = 0; j < i; j++)
+            cr_assert(strcmp(v->slot[i], v->slot[j]) || strcmp(v->loc[i], v->loc[j]),
+                      "%s and %s share a table in a slot", v->req[i], v->req[j]);
+}
+
+Test(app_schedule, schedules_b2b_slots_hosts_at_booths_and_keeps_locks, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(rep.accepted, 4);
+    cr_assert_eq(rep.scheduled, 4, "a-b, a-c, b-c in three slots; d-e anywhere");
+    cr_assert_eq(rep.upper_bound, 4);
+    cr_assert_eq(rep.unscheduled_n, 0);
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_eq(v.n, 4);
+    no_double_booking(&v);
+    for (int i = 0; i < v.n; i++)
+        cr_assert_str_neq(v.slot[i], "t4", "the keynote slot is not a b2b slot");
+    cr_assert_str_eq(v.loc[find(&v, "r1")], "booth-a", "a hosts at their booth");
+    cr_assert_str_eq(v.loc[find(&v, "r2")], "booth-a");
+
+    /* publish, then a late request: the published meetings stay put */
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    struct seen before = v;
+    struct store_request late = {.id = "r5", .event = "ev", .from = "b", .to = "d",
+                                 .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &late, NULL, &err));
+    struct app_schedule_opts o2 = {.event = "ev", .time_limit = 1, .seed = 2};
+    ok(app_schedule_event(s, &o2, &a, &rep, &err));
+    cr_assert_eq(rep.accepted, 5);
+    memset(&v, 0, sizeof v);
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    for (int i = 0; i < before.n; i++) {
+        int j = find(&v, before.req[i]);
+        cr_assert_geq(j, 0);
+        cr_assert_str_eq(v.slot[j], before.slot[i], "locked %s moved", before.req[i]);
+        cr_assert_str_eq(v.loc[j], before.loc[i]);
+    }
+    no_double_booking(&v);
+    /* b is free in one slot only: r5 fits iff d is free then, else it says why */
+    const char *b_free = NULL;
+    const char *all[] = {"t1", "t2", "t3"};
+    for (int k = 0; k < 3; k++)
+        if (strcmp(before.slot[find(&before, "r1")], all[k]) &&
+            strcmp(before.slot[find(&before, "r3")], all[k]))
+            b_free = all[k];
+    cr_assert_not_null(b_free);
+    if (strcmp(before.slot[find(&before, "r4")], b_free) == 0) {
+        cr_assert_eq(rep.scheduled, 4);
+        cr_assert_eq(rep.unscheduled_n, 1);
+        cr_assert_str_eq(rep.unscheduled[0].request, "r5");
+        cr_assert(strstr(rep.unscheduled[0].reason, "busy"), "%s", rep.unscheduled[0].reason);
+    } else {
+        cr_assert_eq(rep.scheduled, 5);
+        cr_assert_str_eq(v.slot[find(&v, "r5")], b_free);
+    }
+    arena_free(&a);
+}

@@ -1,0 +1,101 @@
+// The JSON API client: one place that knows the paths of /api/v1. Cookie
+// sessions; state changes carry X-CSRF-Token (kept in sessionStorage so a
+// reload keeps it). Errors become ApiError with the server's code and message.
+
+const BASE = '/api/v1';
+const CSRF_KEY = 'dfnc.csrf';
+
+export class ApiError extends Error {
+  constructor(status, code, message, body) {
+    super(message || code || `HTTP ${status}`);
+    this.status = status;
+    this.code = code;
+    this.body = body;
+  }
+}
+
+function csrf() {
+  try { return sessionStorage.getItem(CSRF_KEY) || ''; } catch (_) { return ''; }
+}
+function setCsrf(tok) {
+  try {
+    if (tok) sessionStorage.setItem(CSRF_KEY, tok); else sessionStorage.removeItem(CSRF_KEY);
+  } catch (_) { /* ignore */ }
+}
+
+async function call(method, path, body, opts) {
+  const headers = { Accept: 'application/json' };
+  let payload;
+  if (body !== undefined) {
+    if (opts && opts.contentType) {
+      headers['Content-Type'] = opts.contentType;
+      payload = body;
+    } else {
+      headers['Content-Type'] = 'application/json';
+      payload = JSON.stringify(body);
+    }
+  }
+  if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrf();
+  const r = await fetch(BASE + path, { method, headers, body: payload, credentials: 'same-origin' });
+  const text = await r.text();
+  let data = null;
+  if (text) {
+    try { data = JSON.parse(text); } catch (_) { data = text; }
+  }
+  if (!r.ok) {
+    const e = data && data.error ? data.error : {};
+    throw new ApiError(r.status, e.code || String(r.status), e.message || r.statusText, data);
+  }
+  return data;
+}
+
+function qs(params) {
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params || {})) {
+    if (v !== undefined && v !== null && v !== '') u.set(k, v);
+  }
+  const s = u.toString();
+  return s ? `?${s}` : '';
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  health: () => call('GET', '/health'),
+  stats: () => call('GET', '/stats'),
+  async login(email, password) {
+    const r = await call('POST', '/session', { email, password });
+    setCsrf(r && r.csrf_token);
+    return r;
+  },
+  async logout() {
+    try { await call('DELETE', '/session'); } finally { setCsrf(null); }
+  },
+  me: () => call('GET', '/me'),
+  organisations: (filters) => call('GET', `/search/organisations${qs(filters)}`),
+  organisation: (id) => call('GET', `/organisations/${enc(id)}`),
+  updateOrganisation: (id, fields) => call('PUT', `/organisations/${enc(id)}`, fields),
+  updateMe: (fields) => call('PUT', '/me', fields),
+  // The whole list of offers and needs replaces the old one.
+  setCapabilities: (org, capabilities) => call('PUT', `/organisations/${enc(org)}/capabilities`, { capabilities }),
+  person: (id) => call('GET', `/people/${enc(id)}`),
+  people: () => call('GET', '/console/people'),
+  cpv: (q, lang, limit) => call('GET', `/cpv${qs({ q, lang, limit })}`),
+  events: () => call('GET', '/events'),
+  event: (id) => call('GET', `/events/${enc(id)}`),
+  updateEvent: (id, fields) => call('PUT', `/events/${enc(id)}`, fields),
+  forum: () => call('GET', '/forum'),
+  suggestions: (top) => call('GET', `/me/suggestions${qs({ top })}`),
+  requests: () => call('GET', '/requests'),
+  sendRequest: (event, to, message) => call('POST', '/requests', { event, to, message }),
+  accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
+  decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
+  agenda: () => call('GET', '/me/agenda'),
+  newFeed: () => call('POST', '/me/feed'),
+  schedule: (event, timeLimit) => call('POST', `/events/${enc(event)}/schedule`, timeLimit ? { time_limit: timeLimit } : {}),
+  publish: (event) => call('POST', `/events/${enc(event)}/publish`),
+  unscheduled: (event) => call('GET', `/events/${enc(event)}/unscheduled`),
+  meetings: (event) => call('GET', `/console/events/${enc(event)}/meetings`),
+  checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
+  importCsv: (kind, text) => call('POST', `/console/import/${enc(kind)}`, text, { contentType: 'text/csv; charset=utf-8' }),
+};

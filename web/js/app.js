@@ -1,0 +1,178 @@
+// The single-page shell: header, navigation by role, language switch and a
+// path router (the server answers index.html for every non-API path, so
+// /agenda or /console/tables can be reloaded and bookmarked).
+
+import { api } from './api.js';
+import { h, clear, list } from './dom.js';
+import { t, setLang, getLang, detectLang, LANGS, setTimeZone, errorText } from './i18n.js';
+import { renderHome } from './pages/home.js';
+import { renderProfile } from './pages/profile.js';
+import { renderSearch, renderOrganisation } from './pages/search.js';
+import { renderSuggestions } from './pages/suggestions.js';
+import { renderRequests } from './pages/requests.js';
+import { renderAgenda } from './pages/agenda.js';
+import {
+  renderPeople, renderImport, renderEvent, renderSchedule, renderTables, renderCheckin,
+} from './pages/console.js';
+import { renderDashboard } from './pages/dashboard.js';
+
+export const state = { me: null, event: null, loaded: false };
+
+const PARTICIPANT_NAV = [
+  ['/profile', 'nav.profile'],
+  ['/organisations', 'nav.search'],
+  ['/suggestions', 'nav.suggestions'],
+  ['/requests', 'nav.requests'],
+  ['/agenda', 'nav.agenda'],
+];
+const ORGANISER_NAV = [
+  ['/console/people', 'nav.people'],
+  ['/console/import', 'nav.import'],
+  ['/console/event', 'nav.event'],
+  ['/console/schedule', 'nav.schedule'],
+  ['/console/tables', 'nav.tables'],
+  ['/console/checkin', 'nav.checkin'],
+  ['/console/dashboard', 'nav.dashboard'],
+];
+
+const ROUTES = [
+  [/^\/$/, renderHome, null],
+  [/^\/profile$/, renderProfile, 'user'],
+  [/^\/organisations$/, renderSearch, 'user'],
+  [/^\/organisations\/([^/]+)$/, renderOrganisation, 'user'],
+  [/^\/suggestions$/, renderSuggestions, 'user'],
+  [/^\/requests$/, renderRequests, 'user'],
+  [/^\/agenda$/, renderAgenda, 'user'],
+  [/^\/console\/people$/, renderPeople, 'organiser'],
+  [/^\/console\/import$/, renderImport, 'organiser'],
+  [/^\/console\/event$/, renderEvent, 'organiser'],
+  [/^\/console\/schedule$/, renderSchedule, 'organiser'],
+  [/^\/console\/tables$/, renderTables, 'organiser'],
+  [/^\/console\/checkin$/, renderCheckin, 'organiser'],
+  [/^\/console\/dashboard$/, renderDashboard, 'organiser'],
+];
+
+export function role() {
+  const u = state.me && (state.me.user || state.me);
+  return u ? u.role : null;
+}
+
+export function go(path) {
+  if (location.pathname !== path) history.pushState({}, '', path);
+  render();
+}
+
+// Links inside the app are plain <a href> (keyboard and middle-click work);
+// this intercepts plain left clicks so navigation stays in the page.
+function onClick(ev) {
+  const a = ev.target.closest && ev.target.closest('a[href]');
+  if (!a || a.target || a.hasAttribute('download') || ev.defaultPrevented) return;
+  if (ev.button !== 0 || ev.metaKey || ev.ctrlKey || ev.shiftKey || ev.altKey) return;
+  const url = new URL(a.href, location.href);
+  if (url.origin !== location.origin || url.pathname.startsWith('/api/')) return;
+  ev.preventDefault();
+  go(url.pathname + url.search);
+}
+
+export async function loadMe() {
+  try {
+    state.me = await api.me();
+  } catch (e) {
+    state.me = null;
+  }
+  if (state.me && !state.event) {
+    try {
+      const evs = list(await api.events(), 'events');
+      state.event = evs[0] || null;
+      if (state.event) setTimeZone(state.event.timezone);
+    } catch (_) { state.event = null; }
+  }
+  state.loaded = true;
+}
+
+export async function signOut() {
+  try { await api.logout(); } catch (_) { /* already gone */ }
+  state.me = null;
+  state.event = null;
+  go('/');
+}
+
+function langSwitch() {
+  const sel = h('select', {
+    id: 'lang', 'aria-label': t('lang.label'),
+    onchange: async (ev) => { await setLang(ev.target.value, true); render(); },
+  }, LANGS.map((l) => h('option', { value: l, selected: l === getLang() }, t(`lang.${l}`))));
+  return h('div', { class: 'lang' }, h('label', { for: 'lang', class: 'sr-only' }, t('lang.label')), sel);
+}
+
+function header() {
+  const r = role();
+  const nav = r === 'organiser' ? ORGANISER_NAV : r ? PARTICIPANT_NAV : [];
+  const here = location.pathname;
+  return h('header', { class: 'top' },
+    h('a', { class: 'skip', href: '#main' }, t('a11y.skip')),
+    h('div', { class: 'bar' },
+      h('a', { class: 'brand', href: '/' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), h('span', {}, t('app.name'))),
+      langSwitch(),
+      r ? h('button', { type: 'button', class: 'link', id: 'signout', onclick: signOut }, t('nav.signout')) : null),
+    nav.length ? h('nav', { 'aria-label': t('nav.label') },
+      h('ul', {}, nav.map(([p, k]) => h('li', {},
+        h('a', { href: p, 'aria-current': here === p ? 'page' : null }, t(k)))))) : null);
+}
+
+let renderSeq = 0;
+export async function render() {
+  const seq = ++renderSeq;
+  if (!state.loaded) await loadMe();
+  const root = document.getElementById('root');
+  const path = location.pathname.replace(/\/+$/, '') || '/';
+  let match = null;
+  for (const [re, fn, need] of ROUTES) {
+    const m = path.match(re);
+    if (m) { match = { fn, need, args: m.slice(1).map(decodeURIComponent) }; break; }
+  }
+  const main = h('main', { id: 'main', tabindex: '-1' });
+  clear(root);
+  root.append(header(), main, h('footer', {}, h('p', {}, t('footer.text'))));
+  if (!match) {
+    main.append(h('h1', {}, t('notfound.title')), h('p', {}, h('a', { href: '/' }, t('notfound.home'))));
+    return;
+  }
+  if (match.need && !role()) {
+    history.replaceState({}, '', '/');
+    return render();
+  }
+  if (match.need === 'organiser' && role() !== 'organiser') {
+    main.append(h('h1', {}, t('forbidden.title')), h('p', {}, t('forbidden.text')));
+    return;
+  }
+  try {
+    await match.fn(main, ...match.args);
+  } catch (e) {
+    if (seq !== renderSeq) return;
+    if (e && e.status === 401) { state.me = null; history.replaceState({}, '', '/'); return render(); }
+    main.append(h('p', { class: 'error', role: 'alert' }, t('error.load'), ' ', errorText(e)));
+  }
+  const title = main.querySelector('h1');
+  document.title = title ? `${title.textContent} · ${t('app.name')}` : t('app.name');
+  if (seq === renderSeq && window.__dfncNavigated) main.focus({ preventScroll: true });
+  window.__dfncNavigated = true;
+  document.body.dataset.ready = path;
+}
+
+export function flash(container, msg, kind) {
+  const old = container.querySelector('.flash');
+  if (old) old.remove();
+  const el = h('p', { class: `flash ${kind || 'ok'}`, role: kind === 'error' ? 'alert' : 'status' }, msg);
+  container.prepend(el);
+  return el;
+}
+
+async function start() {
+  await setLang(detectLang(), false);
+  document.addEventListener('click', onClick);
+  window.addEventListener('popstate', render);
+  await render();
+}
+
+start();

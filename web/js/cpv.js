@@ -1,0 +1,112 @@
+// The CPV picker: an accessible combobox over GET /api/v1/cpv?q=&lang= that
+// shows the labels in the page's language (the store's cpv table holds both).
+
+import { api } from './api.js';
+import { h, clear, nextId, list } from './dom.js';
+import { t, getLang } from './i18n.js';
+
+export function cpvLabel(c) {
+  if (!c) return '';
+  const l = getLang();
+  return (l === 'uk' ? c.label_uk || c.label : c.label_en || c.label) || c.label_en || c.label_uk || '';
+}
+
+// Returns {el, value()} where value() is the chosen code or ''.
+export function cpvPicker(labelText, opts) {
+  const id = nextId('cpv');
+  const lbId = `${id}-list`;
+  let chosen = '';
+  let items = [];
+  let active = -1;
+  let timer = null;
+  const input = h('input', {
+    id, type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list',
+    'aria-expanded': 'false', 'aria-controls': lbId, placeholder: t('cpv.placeholder'),
+    required: opts && opts.required,
+  });
+  const lb = h('ul', { id: lbId, role: 'listbox', class: 'listbox', hidden: true, 'aria-label': labelText });
+  const status = h('span', { class: 'sr-only', role: 'status' });
+
+  function close() {
+    lb.hidden = true;
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+    active = -1;
+  }
+  function choose(i) {
+    const c = items[i];
+    if (!c) return;
+    chosen = c.code;
+    input.value = `${c.code} ${cpvLabel(c)}`;
+    close();
+    if (opts && opts.onchoose) opts.onchoose(c);
+  }
+  function highlight(i) {
+    active = i;
+    [...lb.children].forEach((li, k) => li.setAttribute('aria-selected', k === i ? 'true' : 'false'));
+    if (i >= 0 && lb.children[i]) {
+      input.setAttribute('aria-activedescendant', lb.children[i].id);
+      lb.children[i].scrollIntoView({ block: 'nearest' });
+    }
+  }
+  async function search() {
+    const q = input.value.trim();
+    if (q.length < 2) { close(); return; }
+    let res = [];
+    try { res = list(await api.cpv(q, getLang(), 20), 'cpv', 'codes'); } catch (_) { res = []; }
+    if (input.value.trim() !== q) return;
+    items = res;
+    clear(lb);
+    items.forEach((c, i) => lb.append(h('li', {
+      id: `${id}-o${i}`, role: 'option', 'aria-selected': 'false',
+      onmousedown: (ev) => { ev.preventDefault(); choose(i); },
+    }, h('span', { class: 'code' }, c.code), ' ', cpvLabel(c))));
+    status.textContent = items.length ? t('cpv.results', { n: items.length }) : t('cpv.none');
+    lb.hidden = items.length === 0;
+    input.setAttribute('aria-expanded', items.length ? 'true' : 'false');
+  }
+  input.addEventListener('input', () => {
+    chosen = '';
+    clearTimeout(timer);
+    timer = setTimeout(search, 180);
+  });
+  input.addEventListener('keydown', (ev) => {
+    if (lb.hidden) return;
+    if (ev.key === 'ArrowDown') { ev.preventDefault(); highlight(Math.min(active + 1, items.length - 1)); }
+    else if (ev.key === 'ArrowUp') { ev.preventDefault(); highlight(Math.max(active - 1, 0)); }
+    else if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); choose(active); }
+    else if (ev.key === 'Escape') { close(); }
+  });
+  input.addEventListener('blur', () => setTimeout(close, 150));
+  const el = h('div', { class: 'field combo' }, h('label', { for: id }, labelText), input, lb, status);
+  return {
+    el,
+    value: () => chosen || (input.value.match(/^\d{8}-\d/) || [''])[0],
+    reset: () => { chosen = ''; input.value = ''; close(); },
+  };
+}
+
+const names = new Map();
+
+// The classifier's label of a code in the page's language ('' if unknown).
+export function cpvName(code) {
+  const key = `${getLang()}:${code}`;
+  if (!names.has(key)) {
+    names.set(key, api.cpv(String(code).slice(0, 8), getLang(), 1)
+      .then((r) => {
+        const c = list(r, 'cpv').find((x) => x.code === code || x.code.startsWith(String(code).slice(0, 8)));
+        return c ? cpvLabel(c) : '';
+      })
+      .catch(() => ''));
+  }
+  return names.get(key);
+}
+
+// A capability line: code, the classifier's label in the page's language, and
+// the organisation's own title (its words, not translated) when it differs.
+export async function capabilityLine(c) {
+  const label = await cpvName(c.cpv);
+  const same = label && c.title && label.toLowerCase() === String(c.title).toLowerCase();
+  return [h('span', { class: 'code' }, c.cpv), ' ', label ? h('strong', {}, label) : null,
+    c.title && !same ? [label ? ' — ' : '', h('span', { translate: 'no', class: label ? 'muted' : '' }, c.title)] : null];
+}

@@ -1,0 +1,142 @@
+// Strings, locale choice and formatting. Every visible string comes from
+// web/i18n/LANG.json; dates and numbers go through Intl in the chosen locale,
+// times in the event's timezone (Europe/Brussels unless the event says else).
+
+export const LANGS = ['en', 'uk'];
+const LOCALES = { en: 'en-GB', uk: 'uk-UA' };
+const STORE_KEY = 'dfnc.lang';
+
+let lang = 'en';
+let strings = {};
+let fallback = {};
+let timeZone = 'Europe/Brussels';
+
+// The language: a saved choice, then ?lang=, then the <html lang> the server
+// picked from Accept-Language, then navigator.languages.
+export function detectLang() {
+  try {
+    const q = new URLSearchParams(location.search).get('lang');
+    if (LANGS.includes(q)) return q;
+    const saved = localStorage.getItem(STORE_KEY);
+    if (LANGS.includes(saved)) return saved;
+  } catch (_) { /* storage may be off */ }
+  const prefs = [...(navigator.languages || []), navigator.language || ''];
+  for (const p of prefs) {
+    const base = String(p).toLowerCase().split('-')[0];
+    if (LANGS.includes(base)) return base;
+  }
+  const served = document.documentElement.getAttribute('lang');
+  return LANGS.includes(served) ? served : 'en';
+}
+
+async function fetchStrings(l) {
+  const r = await fetch(`/i18n/${l}.json`, { credentials: 'same-origin' });
+  if (!r.ok) throw new Error(`i18n ${l}: ${r.status}`);
+  return r.json();
+}
+
+export async function setLang(l, persist) {
+  if (!LANGS.includes(l)) l = 'en';
+  if (Object.keys(fallback).length === 0) fallback = await fetchStrings('en');
+  strings = l === 'en' ? fallback : await fetchStrings(l);
+  lang = l;
+  document.documentElement.lang = l;
+  if (persist) {
+    try { localStorage.setItem(STORE_KEY, l); } catch (_) { /* ignore */ }
+  }
+}
+
+export function getLang() { return lang; }
+export function locale() { return LOCALES[lang]; }
+export function setTimeZone(tz) { if (tz) timeZone = tz; }
+export function getTimeZone() { return timeZone; }
+
+// t('key', {n: 3}) with {name} placeholders; a missing key shows the English
+// string (and the key as the last resort) so a gap is visible in tests.
+export function t(key, vars) {
+  let str = strings[key] ?? fallback[key] ?? key;
+  if (vars) {
+    str = str.replace(/\{(\w+)\}/g, (m, k) => (k in vars ? String(vars[k]) : m));
+  }
+  return str;
+}
+
+// Plural forms through Intl.PluralRules: keys KEY.one / KEY.few / KEY.many / KEY.other.
+export function tn(key, n, vars) {
+  const form = new Intl.PluralRules(locale()).select(n);
+  const k = strings[`${key}.${form}`] !== undefined ? `${key}.${form}` : `${key}.other`;
+  return t(k, { n: num(n), ...(vars || {}) });
+}
+
+export function num(n) {
+  return new Intl.NumberFormat(locale()).format(Number(n) || 0);
+}
+
+function asDate(x) {
+  if (x instanceof Date) return x;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(String(x))) return new Date(`${x}T12:00:00Z`);
+  return new Date(x);
+}
+
+export function date(x, opts) {
+  const d = asDate(x);
+  if (Number.isNaN(d.getTime())) return String(x ?? '');
+  return new Intl.DateTimeFormat(locale(), { timeZone, dateStyle: 'long', ...(opts || {}) }).format(d);
+}
+
+export function dateRange(a, b) {
+  const da = asDate(a); const db = asDate(b);
+  if (Number.isNaN(da.getTime())) return '';
+  const f = new Intl.DateTimeFormat(locale(), { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+  if (!b || Number.isNaN(db.getTime()) || typeof f.formatRange !== 'function') return f.format(da);
+  return f.formatRange(da, db);
+}
+
+export function time(x) {
+  const d = asDate(x);
+  if (Number.isNaN(d.getTime())) return String(x ?? '');
+  return new Intl.DateTimeFormat(locale(), { timeZone, hour: '2-digit', minute: '2-digit' }).format(d);
+}
+
+export function dayTime(x) {
+  const d = asDate(x);
+  if (Number.isNaN(d.getTime())) return String(x ?? '');
+  return new Intl.DateTimeFormat(locale(), {
+    timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
+  }).format(d);
+}
+
+// The hour (0-23) of an instant in the event's timezone, for the charts.
+export function hourOf(x) {
+  const d = asDate(x);
+  if (Number.isNaN(d.getTime())) return null;
+  const p = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const hp = p.find((q) => q.type === 'hour');
+  return hp ? Number(hp.value) : null;
+}
+
+// Country names in the chosen language via Intl.DisplayNames.
+export function countryName(code) {
+  if (!code) return '';
+  try {
+    return new Intl.DisplayNames([locale()], { type: 'region' }).of(String(code).toUpperCase()) || code;
+  } catch (_) {
+    return code;
+  }
+}
+
+// Locale order with numbers by value ("Table 2" before "Table 10").
+export function compare(a, b) {
+  return String(a ?? '').localeCompare(String(b ?? ''), locale(), { numeric: true });
+}
+
+// Why an API call failed, in the page's language: the error code's own sentence
+// where there is one, the server's (English) message only on English pages.
+export function errorText(e) {
+  if (!e) return '';
+  const k = `apierr.${e.code}`;
+  if (strings[k] !== undefined || fallback[k] !== undefined) {
+    return lang === 'en' && e.message ? `${t(k)} (${e.message})` : t(k);
+  }
+  return lang === 'en' ? (e.message || '') : t('apierr.other');
+}

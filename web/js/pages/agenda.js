@@ -1,0 +1,77 @@
+// My agenda: each meeting's time (in the event's timezone), table and the
+// other party with a link to their organisation; the ICS feed for calendars;
+// printable.
+
+import { api } from '../api.js';
+import { h, add, list } from '../dom.js';
+import { tableName, orgInfo, orgLabel } from '../people.js';
+import { t, time, date, tn, errorText } from '../i18n.js';
+import { state } from '../app.js';
+
+function dayKey(x) {
+  return date(x, { dateStyle: 'full' });
+}
+
+export async function renderAgenda(main) {
+  const ag = await api.agenda();
+  const start = (m) => m.start || m.starts_at;
+  const end = (m) => m.end || m.ends_at;
+  const meetings = list(ag, 'meetings').slice().sort((a, b) => String(start(a)).localeCompare(String(start(b))));
+  const feedOut = h('p', { class: 'feed', id: 'feed-url', role: 'status' });
+  const subscribe = h('button', {
+    type: 'button', id: 'feed-new',
+    onclick: async () => {
+      try {
+        const f = await api.newFeed();
+        feedOut.replaceChildren(t('agenda.feed_ready'), ' ', h('a', { href: f.url }, f.url));
+      } catch (e) { feedOut.textContent = `${t('error.save')} ${errorText(e)}`; }
+    },
+  }, t('agenda.subscribe'));
+  const person = state.me && state.me.person ? state.me.person : {};
+  add(main, 
+    h('h1', {}, t('agenda.title')),
+    h('p', { class: 'print-only' }, person.name || ''),
+    h('p', { class: 'muted' }, t('agenda.tz', { tz: (state.event && state.event.timezone) || 'Europe/Brussels' })),
+    h('div', { class: 'actions no-print' },
+      h('a', { class: 'button', id: 'ics-link', href: '/api/v1/me/agenda.ics', download: 'agenda.ics' }, t('agenda.ics')),
+      subscribe,
+      h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
+    h('div', { class: 'no-print' }, feedOut, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
+    state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
+  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty'))); return; }
+  add(main, h('p', { class: 'count' }, tn('agenda.count', meetings.length)));
+  const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
+  // The other parties: docs/api.md gives every attendee in people[]; an older
+  // shape gave the other one in with{}.
+  const others = (m) => (m.people ? list(m.people).filter((p) => p.id !== me) : [m.with || {}]);
+  const orgNames = new Map();
+  const needNames = [];
+  for (const m of meetings) {
+    for (const p of others(m)) {
+      const id = typeof p.organisation === 'object' && p.organisation ? p.organisation.id : p.organisation;
+      if (id && p.organisation_name && document.documentElement.lang !== 'uk') orgNames.set(id, p.organisation_name);
+      else if (id && !orgNames.has(id)) needNames.push(id);
+    }
+  }
+  await Promise.all([...new Set(needNames)].map(async (id) => orgNames.set(id, orgLabel(await orgInfo(id)))));
+  let current = '';
+  let tbody = null;
+  for (const m of meetings) {
+    const d = dayKey(start(m));
+    if (d !== current) {
+      current = d;
+      tbody = h('tbody');
+      add(main, h('h2', {}, d), h('table', { class: 'agenda' },
+        h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
+          h('th', { scope: 'col' }, t('agenda.with')))), tbody));
+    }
+    tbody.append(h('tr', { class: 'meeting', dataset: { id: m.id } },
+      h('td', {}, `${time(start(m))}–${time(end(m))}`),
+      h('td', {}, tableName({ location_name: m.location_name || m.location })),
+      h('td', { translate: 'no' }, others(m).map((w, k) => {
+        const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;
+        return [k ? h('br') : null, h('strong', {}, w.name || w.id || ''),
+          orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgNames.get(orgId) || orgId)] : null];
+      }))));
+  }
+}

@@ -1,0 +1,235 @@
+// The organiser console: participants, CSV import with line-numbered errors,
+// event set-up, the scheduler's run and figures, publishing, the printable
+// table plan per slot and the check-in of arrivals.
+
+import { api } from '../api.js';
+import { h, add, field, list, clear } from '../dom.js';
+import { t, tn, num, time, dayTime, compare, countryName, errorText } from '../i18n.js';
+import { state, flash } from '../app.js';
+import { tableName } from '../people.js';
+
+function eventId() { return state.event ? state.event.id : ''; }
+
+async function peopleList() {
+  return list(await api.people(), 'people');
+}
+
+export async function renderPeople(main) {
+  const q = h('input', { type: 'search', name: 'q' });
+  const out = h('div', { id: 'people' });
+  const all = (await peopleList()).sort((a, b) => compare(a.name, b.name));
+  let shown = 50;
+  function draw() {
+    const needle = q.value.trim().toLowerCase();
+    const rows = all.filter((p) => !needle || `${p.name} ${p.organisation_name || p.organisation || ''} ${p.email || ''}`.toLowerCase().includes(needle));
+    add(clear(out), h('p', { class: 'count' }, tn('people.count', rows.length)),
+      h('div', { class: 'scroll' }, h('table', {},
+        h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, rows.slice(0, shown).map((p) => h('tr', {},
+          h('td', {}, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
+          h('td', {}, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, p.organisation_name || p.organisation) : ''),
+          h('td', {}, countryName(p.country)),
+          h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
+      rows.length > shown ? h('button', { type: 'button', id: 'people-more', onclick: () => { shown += 100; draw(); } },
+        t('people.more', { n: num(rows.length - shown) })) : null);
+  }
+  q.addEventListener('input', () => { shown = 50; draw(); });
+  add(main, h('h1', {}, t('people.title')), h('div', { class: 'card' }, field(t('people.filter'), q)), out);
+  draw();
+}
+
+const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests'];
+
+export async function renderImport(main) {
+  const kind = h('select', { name: 'kind' }, IMPORT_KINDS.map((k) => h('option', { value: k }, t(`import.${k}`))));
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv' });
+  const text = h('textarea', { name: 'csv', rows: 8, spellcheck: 'false', class: 'mono' });
+  const out = h('div', { id: 'import-result', 'aria-live': 'polite' });
+  file.addEventListener('change', async () => { if (file.files[0]) text.value = await file.files[0].text(); });
+  const form = h('form', {
+    class: 'card', id: 'import-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      clear(out);
+      try {
+        const r = await api.importCsv(kind.value, text.value);
+        out.append(h('p', { class: 'flash ok', role: 'status' }, t('import.done', { n: num((r && (r.rows ?? r.imported ?? r.count)) || 0) })));
+      } catch (e) {
+        const b = e.body && e.body.error ? e.body.error : {};
+        const errs = list(b.errors || (e.body && e.body.errors), 'errors');
+        out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.failed')));
+        const lines = errs.length ? errs : [{ line: b.line, message: b.message || e.message }];
+        out.append(h('ul', { class: 'errors' }, lines.map((x) => h('li', {},
+          x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', x.message || x.error || String(x)))));
+      }
+    },
+  },
+  field(t('import.kind'), kind),
+  field(t('import.file'), file),
+  field(t('import.text'), text, t('import.hint')),
+  h('button', { type: 'submit', class: 'primary' }, t('import.submit')));
+  add(main, h('h1', {}, t('import.title')), form, out);
+}
+
+export async function renderEvent(main) {
+  const e = state.event ? { ...state.event, ...(await api.event(eventId()).catch(() => ({}))) } : {};
+  const inputs = {
+    name: h('input', { name: 'name', value: e.name || '', required: true }),
+    venue: h('input', { name: 'venue', value: e.venue || '' }),
+    starts_on: h('input', { name: 'starts_on', type: 'date', value: e.starts_on || '' }),
+    ends_on: h('input', { name: 'ends_on', type: 'date', value: e.ends_on || '' }),
+    timezone: h('input', { name: 'timezone', value: e.timezone || 'Europe/Brussels' }),
+    request_cap: h('input', { name: 'request_cap', type: 'number', min: 1, max: 200, value: e.request_cap || 20 }),
+  };
+  const form = h('form', {
+    class: 'card', id: 'event-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      const body = {};
+      for (const [k, el] of Object.entries(inputs)) body[k] = k === 'request_cap' ? Number(el.value) : el.value.trim();
+      try { state.event = { ...state.event, ...(await api.updateEvent(eventId(), body)) }; flash(form, t('saved')); } catch (err) { flash(form, `${t('error.save')} ${err.message}`, 'error'); }
+    },
+  },
+  Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el)),
+  h('button', { type: 'submit', class: 'primary' }, t('save')));
+  add(main, h('h1', {}, t('event.title')), form);
+  const slots = list(e.slots, 'slots');
+  if (slots.length) {
+    add(main, h('section', { class: 'card' }, h('h2', {}, t('event.slots')), h('p', {}, tn('event.slot_count', slots.length)),
+      h('ul', { class: 'slots' }, slots.map((s) => h('li', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`)))));
+  }
+}
+
+// The scheduler's reasons, translated where their shape is known.
+function reasonOf(text) {
+  const known = {
+    'not scheduled yet': 'reason.not_yet',
+    'no common free slot': 'reason.no_slot',
+    'no slot where both are free and a table is left': 'reason.no_slot',
+    'no free table': 'reason.no_table',
+  };
+  const k = known[String(text || '').toLowerCase()];
+  return k ? t(k) : String(text || '');
+}
+
+function figure(id, value, label) {
+  return h('div', { class: 'figure', id }, h('span', { class: 'value' }, value), h('span', { class: 'label' }, label));
+}
+
+export async function renderSchedule(main) {
+  const out = h('div', { id: 'schedule-result', 'aria-live': 'polite' });
+  const limit = h('input', { type: 'number', name: 'time_limit', min: 1, max: 600, value: 10 });
+  const runBtn = h('button', { type: 'submit', class: 'primary', id: 'run-scheduler' }, t('schedule.run'));
+  const pubBtn = h('button', { type: 'button', id: 'publish' }, t('schedule.publish'));
+  const pubMsg = h('p', { id: 'publish-status', role: 'status' },
+    state.event && state.event.published_at ? t('schedule.published_at', { when: dayTime(state.event.published_at) }) : t('schedule.not_published'));
+  const form = h('form', {
+    class: 'card',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      runBtn.disabled = true;
+      add(clear(out), h('p', { class: 'muted' }, t('schedule.running')));
+      try {
+        const r = await api.schedule(eventId(), Number(limit.value) || 10);
+        let un = [];
+        const names = new Map();
+        if (r.unscheduled) {
+          try {
+            un = list(await api.unscheduled(eventId()), 'unscheduled');
+            for (const p of await peopleList()) names.set(p.id, `${p.name} (${p.organisation_name})`);
+          } catch (_) { /* the figures stand without the list */ }
+        }
+        add(clear(out), 
+          h('div', { class: 'figures' },
+            figure('sched-scheduled', num(r.scheduled), t('schedule.scheduled')),
+            figure('sched-bound', num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
+            figure('sched-accepted', num(r.accepted), t('schedule.accepted')),
+            figure('sched-unscheduled', num(typeof r.unscheduled === 'number' ? r.unscheduled : un.length), t('schedule.unscheduled')),
+            r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
+            r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
+          un.length ? h('section', {}, h('h2', {}, t('schedule.unscheduled_title')),
+            h('ul', { class: 'errors', id: 'unscheduled-list' }, un.slice(0, 200).map((u) => h('li', {},
+              h('strong', {}, u.id || u.request), ' ', names.get(u.from) || u.from || '', ' → ', names.get(u.to) || u.to || '',
+              ': ', reasonOf(u.reason))))) : null);
+      } catch (e) {
+        add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
+      } finally { runBtn.disabled = false; }
+    },
+  }, field(t('schedule.time_limit'), limit), runBtn);
+  pubBtn.addEventListener('click', async () => {
+    try {
+      const r = await api.publish(eventId());
+      state.event = { ...state.event, published_at: (r && r.published_at) || new Date().toISOString() };
+      pubMsg.textContent = t('schedule.published_at', { when: dayTime(state.event.published_at) });
+    } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${errorText(e)}`; }
+  });
+  add(main, h('h1', {}, t('schedule.title')), h('p', { class: 'lead' }, t('schedule.lead')), form, out,
+    h('section', { class: 'card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
+}
+
+function partyName(p) {
+  if (!p) return '';
+  const org = p.org_name || p.organisation_name || '';
+  return org ? `${p.name} (${org})` : p.name;
+}
+
+export async function renderTables(main) {
+  const meetings = list(await api.meetings(eventId()), 'meetings');
+  const slots = new Map();
+  for (const m of meetings) {
+    if (!slots.has(m.slot)) slots.set(m.slot, { id: m.slot, starts_at: m.starts_at, ends_at: m.ends_at, rows: [] });
+    slots.get(m.slot).rows.push(m);
+  }
+  const order = [...slots.values()].sort((a, b) => String(a.starts_at).localeCompare(String(b.starts_at)));
+  const sel = h('select', { name: 'slot', id: 'slot-select' }, h('option', { value: '' }, t('tables.all')),
+    order.map((s) => h('option', { value: s.id }, `${dayTime(s.starts_at)}–${time(s.ends_at)}`)));
+  const out = h('div', { id: 'table-plan' });
+  function draw() {
+    clear(out);
+    const chosen = order.filter((s) => !sel.value || s.id === sel.value);
+    if (chosen.length === 0) { out.append(h('p', { class: 'muted' }, t('tables.none'))); return; }
+    for (const s of chosen) {
+      const rows = s.rows.slice().sort((a, b) => compare(a.location_name || a.location, b.location_name || b.location));
+      out.append(h('section', { class: 'plan' },
+        h('h2', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
+        h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b'].map((k) => h('th', { scope: 'col' }, t(k))))),
+          h('tbody', {}, rows.map((m) => {
+            const ps = list(m.people, 'people');
+            return h('tr', {}, h('td', {}, tableName(m)), h('td', {}, partyName(ps[0])), h('td', {}, partyName(ps[1])));
+          })))));
+    }
+  }
+  sel.addEventListener('change', draw);
+  add(main, h('h1', {}, t('tables.title')),
+    h('div', { class: 'card no-print' }, field(t('tables.slot'), sel), h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
+    out);
+  if (order.length) sel.value = order[0].id;
+  draw();
+}
+
+export async function renderCheckin(main) {
+  const all = (await peopleList()).sort((a, b) => compare(a.name, b.name));
+  const q = h('input', { type: 'search', name: 'q', id: 'checkin-q' });
+  const out = h('ul', { class: 'cards', id: 'checkin-list', 'aria-live': 'polite' });
+  const counter = h('p', { class: 'count', role: 'status' });
+  const count = () => { counter.textContent = t('checkin.count', { n: num(all.filter((p) => p.checked_in_at).length), total: num(all.length) }); };
+  function draw() {
+    const needle = q.value.trim().toLowerCase();
+    clear(out);
+    if (needle.length < 2) return;
+    for (const p of all.filter((x) => `${x.name} ${x.organisation_name || ''} ${x.email || ''}`.toLowerCase().includes(needle)).slice(0, 20)) {
+      const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at }, p.checked_in_at ? t('checkin.done') : t('checkin.button'));
+      btn.addEventListener('click', async () => {
+        try {
+          const r = await api.checkin(p.id);
+          p.checked_in_at = (r && r.checked_in_at) || new Date().toISOString();
+          btn.textContent = t('checkin.done'); btn.disabled = true; count();
+        } catch (e) { btn.textContent = `${t('error.save')} ${errorText(e)}`; }
+      });
+      out.append(h('li', { class: 'card' }, h('strong', {}, p.name), ' ', h('span', { class: 'muted' }, p.organisation_name || p.organisation || ''), ' ', btn));
+    }
+  }
+  q.addEventListener('input', draw);
+  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint'))), out);
+  count();
+}

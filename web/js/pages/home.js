@@ -1,0 +1,70 @@
+// The public home page: the forum's name and dates, its figures (as in the
+// DFNC2 press release) from GET /api/v1/stats, and the sign-in form.
+
+import { api } from '../api.js';
+import { h, add, field } from '../dom.js';
+import { t, num, dateRange, setTimeZone } from '../i18n.js';
+import { state, role, go, loadMe } from '../app.js';
+
+function figure(id, value, label) {
+  return h('div', { class: 'figure', id: `fig-${id}` },
+    h('span', { class: 'value' }, num(value)), h('span', { class: 'label' }, label));
+}
+
+function signInForm() {
+  const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
+  const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
+  const msg = h('p', { class: 'error', role: 'alert', hidden: true });
+  const form = h('form', {
+    class: 'card signin', id: 'signin',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      msg.hidden = true;
+      try {
+        await api.login(email.value.trim(), password.value);
+        state.loaded = false;
+        state.event = null;
+        await loadMe();
+        go(role() === 'organiser' ? '/console/schedule' : '/agenda');
+      } catch (e) {
+        msg.textContent = e.status === 429 ? t('signin.throttled') : t('signin.failed');
+        msg.hidden = false;
+      }
+    },
+  },
+  h('h2', {}, t('signin.title')),
+  field(t('signin.email'), email),
+  field(t('signin.password'), password),
+  msg,
+  h('button', { type: 'submit', class: 'primary' }, t('signin.submit')));
+  return form;
+}
+
+export async function renderHome(main) {
+  const [stats, forum] = await Promise.all([api.stats().catch(() => ({})), api.forum().catch(() => ({}))]);
+  const ev = (forum && forum.event) || state.event || {};
+  if (ev.timezone) setTimeZone(ev.timezone);
+  const name = ev.name || t('home.forum');
+  const eu = stats.eu_organisations ?? 0;
+  const ua = stats.ua_organisations ?? 0;
+  add(main, 
+    h('section', { class: 'hero' },
+      h('p', { class: 'kicker' }, t('home.kicker')),
+      h('h1', { id: 'forum-name' }, name),
+      ev.starts_on ? h('p', { class: 'dates', id: 'forum-dates' },
+        dateRange(ev.starts_on, ev.ends_on), ev.venue ? ` · ${ev.venue}` : '') : null,
+      h('p', { class: 'lead' }, t('home.lead'))),
+    h('section', { 'aria-labelledby': 'figs-title' },
+      h('h2', { id: 'figs-title' }, t('home.figures')),
+      h('div', { class: 'figures' },
+        figure('participants', stats.participants, t('stats.participants')),
+        figure('eu', eu, t('stats.eu_organisations')),
+        figure('ua', ua, t('stats.ua_organisations')),
+        figure('countries', stats.countries, t('stats.countries')),
+        figure('meetings', stats.scheduled ?? stats.meetings, t('stats.scheduled')))),
+    role()
+      ? h('section', { class: 'card' }, h('h2', {}, t('home.welcome')),
+        h('p', {}, h('a', { href: role() === 'organiser' ? '/console/schedule' : '/agenda', class: 'button' },
+          t(role() === 'organiser' ? 'home.to_console' : 'home.to_agenda'))))
+      : signInForm());
+}

@@ -1,0 +1,156 @@
+// My profile and my organisation: the person's public fields, the
+// organisation's fields, and its offers and needs tagged with CPV codes.
+
+import { api } from '../api.js';
+import { h, add, field, list } from '../dom.js';
+import { t, countryName, errorText } from '../i18n.js';
+import { state, flash, loadMe, role } from '../app.js';
+import { orgName } from './search.js';
+import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
+
+const KINDS = ['company', 'research', 'government', 'association', 'other'];
+
+function personForm(p) {
+  const name = h('input', { name: 'name', value: p.name || '', required: true, autocomplete: 'name' });
+  const title = h('input', { name: 'title', value: p.title || '', autocomplete: 'organization-title' });
+  const langs = h('input', { name: 'languages', value: p.languages || '' });
+  const form = h('form', {
+    class: 'card', id: 'person-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      try {
+        await api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: langs.value.trim() });
+        flash(form, t('saved'));
+      } catch (e) { flash(form, `${t('error.save')} ${errorText(e)}`, 'error'); }
+    },
+  },
+  h('h2', {}, t('profile.me')),
+  p.email ? h('p', { class: 'muted' }, p.email) : null,
+  field(t('profile.name'), name),
+  field(t('profile.title'), title),
+  field(t('profile.languages'), langs, t('profile.languages_hint')),
+  h('button', { type: 'submit', class: 'primary' }, t('save')));
+  return form;
+}
+
+function orgForm(o, editable) {
+  if (!editable) {
+    return h('section', { class: 'card', id: 'org-view' },
+      h('h2', {}, t('profile.org')),
+      h('p', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
+      h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
+        h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null),
+      h('p', { class: 'muted' }, t('profile.contact_only')));
+  }
+  const name = h('input', { name: 'name', value: o.name || '', required: true });
+  const city = h('input', { name: 'city', value: o.city || '' });
+  const website = h('input', { name: 'website', type: 'url', value: o.website || '' });
+  const kind = h('select', { name: 'kind' }, KINDS.map((k) => h('option', { value: k, selected: o.kind === k }, t(`kind.${k}`))));
+  const sme = h('input', { type: 'checkbox', name: 'sme', id: 'org-sme', checked: !!o.sme });
+  const desc = h('textarea', { name: 'description', rows: 4 }, o.description || '');
+  const descUk = h('textarea', { name: 'description_uk', rows: 4 }, o.description_uk || '');
+  const form = h('form', {
+    class: 'card', id: 'org-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      try {
+        await api.updateOrganisation(o.id, {
+          name: name.value.trim(), city: city.value.trim() || null, website: website.value.trim() || null,
+          kind: kind.value, sme: sme.checked, description: desc.value || null, description_uk: descUk.value || null,
+        });
+        flash(form, t('saved'));
+      } catch (e) { flash(form, `${t('error.save')} ${errorText(e)}`, 'error'); }
+    },
+  },
+  h('h2', {}, t('profile.org')),
+  h('p', { class: 'muted' }, countryName(o.country)),
+  field(t('org.name'), name),
+  field(t('org.kind'), kind),
+  h('div', { class: 'field check' }, sme, h('label', { for: 'org-sme' }, t('org.sme'))),
+  field(t('org.city'), city),
+  field(t('org.website'), website),
+  field(t('org.description'), desc),
+  field(t('org.description_uk'), descUk),
+  h('button', { type: 'submit', class: 'primary' }, t('save')));
+  return form;
+}
+
+// The organisation's offers and needs as one list of {direction, cpv, title, ...}.
+function capsOf(o) {
+  return [
+    ...list(o.offers).map((c) => ({ ...c, direction: 'offer' })),
+    ...list(o.needs).map((c) => ({ ...c, direction: 'need' })),
+  ];
+}
+
+function plain(c) {
+  return { direction: c.direction, cpv: c.cpv, title: c.title, description: c.description || null, confidential: !!c.confidential };
+}
+
+function capList(org, caps, direction, editable, save, lines) {
+  const mine = caps.filter((c) => c.direction === direction);
+  return h('section', { class: 'card', id: `caps-${direction}` },
+    h('h2', {}, t(`caps.${direction}s`)),
+    mine.length === 0 ? h('p', { class: 'muted' }, t('caps.none')) : h('ul', { class: 'caps' }, mine.map((c) => h('li', {},
+      lines.get(c),
+      c.confidential ? h('span', { class: 'badge' }, t('caps.confidential')) : null,
+      editable ? [' ', h('button', {
+        type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }),
+        onclick: () => save(caps.filter((x) => x !== c)),
+      }, t('caps.remove'))] : null))));
+}
+
+function capForm(caps, save) {
+  const dir = h('select', { name: 'direction' }, ['offer', 'need'].map((d) => h('option', { value: d }, t(`caps.${d}`))));
+  const title = h('input', { name: 'title', required: true, maxlength: 300 });
+  const picker = cpvPicker(t('caps.cpv'), {
+    required: true,
+    onchoose: (c) => { if (!title.value) title.value = cpvLabel(c); },
+  });
+  const desc = h('textarea', { name: 'description', rows: 2 });
+  const conf = h('input', { type: 'checkbox', name: 'confidential', id: 'cap-conf' });
+  const form = h('form', {
+    class: 'card', id: 'cap-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      const code = picker.value();
+      if (!/^\d{8}-\d$/.test(code)) { flash(form, t('caps.pick_cpv'), 'error'); return; }
+      const next = caps.filter((c) => !(c.direction === dir.value && c.cpv === code));
+      next.push({ direction: dir.value, cpv: code, title: title.value.trim(), description: desc.value || null, confidential: conf.checked });
+      try { await save(next); } catch (e) { flash(form, `${t('error.save')} ${errorText(e)}`, 'error'); }
+    },
+  },
+  h('h2', {}, t('caps.add')),
+  field(t('caps.direction'), dir),
+  picker.el,
+  field(t('caps.title'), title),
+  field(t('caps.description'), desc),
+  h('div', { class: 'field check' }, conf, h('label', { for: 'cap-conf' }, t('caps.confidential_hint'))),
+  h('button', { type: 'submit', class: 'primary' }, t('caps.add_button')));
+  return form;
+}
+
+export async function renderProfile(main) {
+  await loadMe();
+  const me = state.me || {};
+  const person = me.person || {};
+  let org = me.organisation || {};
+  if (org.id) {
+    try { org = { ...org, ...(await api.organisation(org.id)) }; } catch (_) { /* keep me's copy */ }
+  }
+  const editable = !!me.is_contact || role() === 'organiser';
+  const caps = capsOf(org);
+  const lines = new Map(await Promise.all(caps.map(async (c) => [c, await capabilityLine(c)])));
+  const redraw = () => { main.replaceChildren(); return renderProfile(main); };
+  const save = async (next) => { await api.setCapabilities(org.id, next.map(plain)); await redraw(); };
+  add(main, h('h1', {}, t('profile.title_page')));
+  const grid = h('div', { class: 'grid2' });
+  if (person.id) grid.append(personForm(person));
+  if (org.id) grid.append(orgForm(org, editable));
+  add(main, grid);
+  if (org.id) {
+    add(main, h('div', { class: 'grid2' }, capList(org, caps, 'offer', editable, save, lines), capList(org, caps, 'need', editable, save, lines)));
+    if (editable) add(main, capForm(caps, save));
+  }
+  if (!person.id && !org.id) add(main, h('p', {}, t('profile.no_person')));
+}

@@ -1,0 +1,109 @@
+// Search organisations (text, country, EU or Ukraine, kind, SME, CPV) and an
+// organisation's public profile with its people, each one a meeting away.
+
+import { api } from '../api.js';
+import { h, add, field, list, clear } from '../dom.js';
+import { t, tn, countryName, compare, errorText } from '../i18n.js';
+import { state, flash } from '../app.js';
+import { cpvPicker, capabilityLine } from '../cpv.js';
+
+// EU members, the EEA-EFTA states and Ukraine: the forum's countries.
+const COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT',
+  'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'NO', 'IS', 'LI', 'UA'];
+const KINDS = ['company', 'research', 'government', 'association', 'other'];
+
+export function orgName(o) {
+  if (!o) return '';
+  return (document.documentElement.lang === 'uk' && o.name_uk) ? o.name_uk : o.name;
+}
+
+function orgCard(o) {
+  return h('li', { class: 'card org' },
+    h('h3', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
+    h('p', { class: 'meta' },
+      h('span', { class: 'badge' }, countryName(o.country)), ' ',
+      h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ',
+      o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null),
+    o.city ? h('p', { class: 'muted', translate: 'no' }, o.city) : null);
+}
+
+export async function renderSearch(main) {
+  const q = h('input', { type: 'search', name: 'q' });
+  const country = h('select', { name: 'country' }, h('option', { value: '' }, t('search.any')),
+    [...COUNTRIES].sort((a, b) => compare(countryName(a), countryName(b)))
+      .map((c) => h('option', { value: c }, countryName(c))));
+  const region = h('select', { name: 'region' },
+    h('option', { value: '' }, t('search.any')), h('option', { value: 'eu' }, t('search.eu')), h('option', { value: 'ua' }, t('search.ua')));
+  const kind = h('select', { name: 'kind' }, h('option', { value: '' }, t('search.any')), KINDS.map((k) => h('option', { value: k }, t(`kind.${k}`))));
+  const sme = h('input', { type: 'checkbox', name: 'sme', id: 'search-sme' });
+  const picker = cpvPicker(t('search.cpv'));
+  const out = h('div', { id: 'results', 'aria-live': 'polite' });
+  async function run(ev) {
+    if (ev) ev.preventDefault();
+    const filters = {
+      q: q.value.trim(), country: country.value, region: region.value, kind: kind.value,
+      sme: sme.checked ? '1' : '', cpv: picker.value(),
+    };
+    clear(out);
+    let orgs = [];
+    try { orgs = list(await api.organisations(filters), 'organisations'); } catch (e) {
+      out.append(h('p', { class: 'error', role: 'alert' }, t('error.load'))); return;
+    }
+    out.append(h('p', { class: 'count' }, tn('search.found', orgs.length)),
+      h('ul', { class: 'cards' }, orgs.map(orgCard)));
+  }
+  add(main, h('h1', {}, t('search.title')),
+    h('form', { class: 'card filters', role: 'search', onsubmit: run },
+      field(t('search.q'), q),
+      h('div', { class: 'row' }, field(t('search.country'), country), field(t('search.region'), region), field(t('search.kind'), kind)),
+      picker.el,
+      h('div', { class: 'field check' }, sme, h('label', { for: 'search-sme' }, t('search.sme'))),
+      h('button', { type: 'submit', class: 'primary' }, t('search.submit'))),
+    out);
+  await run();
+}
+
+function requestForm(person, onDone) {
+  const msg = h('textarea', { name: 'message', rows: 2, maxlength: 500 });
+  const form = h('form', {
+    class: 'inline-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      try {
+        await api.sendRequest(state.event && state.event.id, person.id, msg.value.trim());
+        flash(form, t('requests.sent'));
+        form.querySelector('button').disabled = true;
+        if (onDone) onDone();
+      } catch (e) { flash(form, `${t('requests.send_failed')} ${errorText(e)}`, 'error'); }
+    },
+  },
+  field(t('requests.message'), msg),
+  h('button', { type: 'submit', class: 'primary' }, t('requests.send_to', { name: person.name })));
+  return form;
+}
+export { requestForm };
+
+export async function renderOrganisation(main, id) {
+  const o = await api.organisation(id);
+  const caps = [...list(o.offers).map((c) => ({ ...c, direction: 'offer' })), ...list(o.needs).map((c) => ({ ...c, direction: 'need' }))];
+  const lines = new Map(await Promise.all(caps.map(async (c) => [c, await capabilityLine(c)])));
+  const people = list(o.people, 'people');
+  const desc = document.documentElement.lang === 'uk' && o.description_uk ? o.description_uk : o.description;
+  const myPerson = state.me && state.me.person ? state.me.person.id : null;
+  add(main, 
+    h('p', {}, h('a', { href: '/organisations' }, t('search.back'))),
+    h('h1', { translate: 'no' }, orgName(o)),
+    h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
+      h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null,
+      o.city ? h('span', { translate: 'no' }, ` ${o.city}`) : ''),
+    desc ? h('p', { translate: 'no' }, desc) : null,
+    o.website ? h('p', {}, h('a', { href: o.website, rel: 'noopener noreferrer' }, o.website)) : null,
+    h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => h('section', { class: 'card' },
+      h('h2', {}, t(`caps.${d}s`)),
+      h('ul', { class: 'caps' }, caps.filter((c) => c.direction === d).map((c) => h('li', {},
+        lines.get(c))))))),
+    h('section', { class: 'card' }, h('h2', {}, t('org.people')),
+      people.length === 0 ? h('p', { class: 'muted' }, t('org.no_people')) : h('ul', { class: 'people' }, people.map((p) => h('li', {},
+        h('strong', { translate: 'no' }, p.name), p.title ? h('span', { translate: 'no' }, ` · ${p.title}`) : '',
+        state.me && state.me.user && state.me.user.role === 'participant' && p.id !== myPerson ? requestForm(p) : null)))));
+}

@@ -1,0 +1,56 @@
+// Suggestions: whom to meet, with the reasons, and a request in one step
+// (to the suggested person, or to a person of the suggested organisation).
+
+import { api } from '../api.js';
+import { h, add, list, clear } from '../dom.js';
+import { t, num, countryName, errorText } from '../i18n.js';
+import { state, flash } from '../app.js';
+import { reasonText } from '../reasons.js';
+import { orgName } from './search.js';
+
+async function sendBox(s) {
+  const box = h('form', { class: 'inline-form' });
+  let people = [];
+  if (s.person && (s.person.id || typeof s.person === 'string')) {
+    people = [typeof s.person === 'string' ? { id: s.person, name: s.person_name || s.person } : s.person];
+  } else {
+    try {
+      const o = await api.organisation(s.org || (s.organisation && s.organisation.id));
+      people = list(o.people, 'people');
+    } catch (_) { people = []; }
+  }
+  if (people.length === 0) return h('p', { class: 'muted' }, t('suggest.no_people'));
+  const sel = h('select', { name: 'to', 'aria-label': t('suggest.whom'), translate: 'no' },
+    people.map((p) => h('option', { value: p.id }, p.title ? `${p.name} · ${p.title}` : p.name)));
+  const msg = h('input', { type: 'text', name: 'message', 'aria-label': t('requests.message'), placeholder: t('requests.message'), maxlength: 500 });
+  const btn = h('button', { type: 'submit', class: 'primary' }, t('suggest.request'));
+  box.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    try {
+      await api.sendRequest(state.event && state.event.id, sel.value, msg.value.trim());
+      flash(box, t('requests.sent'));
+      btn.disabled = true;
+    } catch (e) { flash(box, `${t('requests.send_failed')} ${errorText(e)}`, 'error'); }
+  });
+  box.append(sel, msg, btn);
+  return box;
+}
+
+export async function renderSuggestions(main) {
+  add(main, h('h1', {}, t('suggest.title')), h('p', { class: 'lead' }, t('suggest.lead')));
+  const out = h('ol', { class: 'cards', id: 'suggestions' });
+  add(main, out);
+  const sug = list(await api.suggestions(10), 'suggestions');
+  if (sug.length === 0) { add(main, h('p', { class: 'muted' }, t('suggest.none'))); return; }
+  clear(out);
+  for (const s of sug) {
+    const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
+    const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
+    out.append(h('li', { class: 'card suggestion', dataset: { org: org.id } },
+      h('h2', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
+      h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(org.country)),
+        s.score !== undefined ? h('span', { class: 'muted' }, ` ${t('suggest.score')} ${num(Math.round(s.score * 100) / 100)}`) : null),
+      reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
+      await sendBox(s)));
+  }
+}

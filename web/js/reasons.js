@@ -1,0 +1,47 @@
+// Matchmaking reasons come from the engine as short English phrases; this
+// turns each known shape into a translated sentence (the CPV label looked up
+// in the page's language), so Ukrainian pages show no English.
+
+import { api } from './api.js';
+import { list } from './dom.js';
+import { t, getLang, countryName, num } from './i18n.js';
+import { cpvLabel } from './cpv.js';
+
+const labelCache = new Map();
+
+async function cpvText(code8, fallback) {
+  const key = `${getLang()}:${code8}`;
+  if (!labelCache.has(key)) {
+    labelCache.set(key, api.cpv(code8, getLang(), 1)
+      .then((r) => {
+        const c = list(r, 'cpv', 'codes').find((x) => String(x.code).startsWith(code8));
+        return c ? cpvLabel(c) : null;
+      })
+      .catch(() => null));
+  }
+  return (await labelCache.get(key)) || (getLang() === 'en' ? fallback : '');
+}
+
+const PATTERNS = [
+  [/^offers (\d{8}) ?(.*?), which you need( \(related\))?$/, async (m) =>
+    t(m[3] ? 'why.offers_related' : 'why.offers', { code: m[1], label: await cpvText(m[1], m[2]) })],
+  [/^needs (\d{8}) ?(.*?), which you offer( \(related\))?$/, async (m) =>
+    t(m[3] ? 'why.needs_related' : 'why.needs', { code: m[1], label: await cpvText(m[1], m[2]) })],
+  [/^EU-Ukraine pair \((\w\w)\)$/, async (m) => t('why.eu_ua', { country: countryName(m[1]) })],
+  [/^worked with you on (\d+) projects?$/, async (m) => t('why.worked_with', { n: num(m[1]) })],
+  [/^worked with (\d+) of your past partners$/, async (m) => t('why.common_partners', { n: num(m[1]) })],
+  [/^took part in (\d+) projects$/, async (m) => t('why.projects', { n: num(m[1]) })],
+  [/^text: (.*)$/, async (m) => t('why.text', { words: m[1] })],
+];
+
+export async function reasonText(why) {
+  if (why && typeof why === 'object') {
+    if (why.code && t(`why.${why.code}`) !== `why.${why.code}`) return t(`why.${why.code}`, why);
+    why = why.text || why.message || '';
+  }
+  for (const [re, fn] of PATTERNS) {
+    const m = String(why).match(re);
+    if (m) return fn(m);
+  }
+  return getLang() === 'en' ? String(why) : t('why.other');
+}
