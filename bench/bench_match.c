@@ -341,7 +341,8 @@ static void synthetic(int n, int queries)
         char id[32];
         snprintf(id, sizeof id, "p-%d", p);
         pj[p] = (struct match_project){.id = strdup(id), .text = buf_take(&b),
-                                       .members = mem + p * members, .members_n = members};
+                                       .members = mem + p * members, .members_n = members,
+                                       .coordinator = mem[p * members]};
         /* a member twice in a project is harmless but unrealistic */
         for (int k = 1; k < members; k++)
             for (int j = 0; j < k; j++)
@@ -402,10 +403,15 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
 {
     struct match_weights w;
     match_weights_default(&w);
-    double *params[] = {&w.text, &w.text_profile, &w.text_beta, &w.partner, &w.two_hop, &w.popularity, &w.partner_recent,
-                        &w.popularity_recent, &w.partner_text, &w.same_country};
-    const char *names[] = {"text", "text_profile", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
-                           "popularity_recent", "partner_text", "same_country"};
+    if (getenv("TUNE_FROM_WALK")) {
+        /* a second starting point: the walk as the main signal */
+        w = (struct match_weights){.text = 1, .text_profile = 1, .walk = 2, .doc_top = 80,
+                                   .popularity_recent = 1, .partner_recent = 0.3};
+    }
+    double *params[] = {&w.text, &w.text_profile, &w.text_recency, &w.text_beta, &w.partner, &w.two_hop, &w.popularity, &w.partner_recent,
+                        &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk, &w.chosen, &w.country_spread, &w.profile_b};
+    const char *names[] = {"text", "text_profile", "text_recency", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
+                           "popularity_recent", "partner_text", "same_country", "walk", "chosen", "country_spread", "profile_b"};
     static const double values[] = {0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0, 4.5};
     static const int tops[] = {0, 5, 10, 20, 40, 80, 160};
     struct metrics m;
@@ -435,26 +441,30 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn)
             }
         }
     }
-    printf("best on the development split: text %.2f text_profile %.2f text_beta %.2f doc_top %d partner %.2f "
+    printf("best on the development split: text %.2f text_profile %.2f text_recency %.2f text_beta %.2f doc_top %d partner %.2f "
            "two_hop %.2f popularity %.2f partner_recent %.2f popularity_recent %.2f "
-           "partner_text %.2f same_country %.2f\n",
-           w.text, w.text_profile, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
-           w.popularity_recent, w.partner_text, w.same_country);
+           "partner_text %.2f same_country %.2f walk %.2f chosen %.2f country_spread %.2f "
+           "profile_b %.2f\n",
+           w.text, w.text_profile, w.text_recency, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
+           w.popularity_recent, w.partner_text, w.same_country, w.walk, w.chosen,
+           w.country_spread, w.profile_b);
 }
 
 int main(int argc, char **argv)
 {
     const char *data = getenv("DFNC_SHARED_DATA");
-    int do_tune = 0, synth_n = 20000;
+    int do_tune = 0, synth_n = 20000, show_signals = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--tune") == 0)
             do_tune = 1;
+        else if (strcmp(argv[i], "--signals") == 0)
+            show_signals = 1;
         else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             data = argv[++i];
         else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc)
             synth_n = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--synthetic N]\n");
+            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--signals] [--synthetic N]\n");
             return 2;
         }
     }
@@ -505,6 +515,20 @@ int main(int argc, char **argv)
         run_bm25(s, &d, qs, qn, &mb);
         run_popularity(&d, qs, qn, &mp);
         print_metrics("dfnc", &md);
+        if (show_signals) {
+            /* each signal alone, for the record (not tuned here) */
+            static const char *names[] = {"docs text", "profile text", "partners",
+                                          "2-hop", "recent pop.", "walk"};
+            for (int g = 0; g < 6; g++) {
+                struct match_weights one = {.text_beta = 0.05, .doc_top = 80, .profile_b = 0.75};
+                double *v[] = {&one.text, &one.text_profile, &one.partner, &one.two_hop,
+                               &one.popularity_recent, &one.walk};
+                *v[g] = 1;
+                struct metrics mo;
+                run_dfnc(&d, qs, qn, &one, &mo);
+                print_metrics(names[g], &mo);
+            }
+        }
         print_metrics("BM25 (FTS5)", &mb);
         print_metrics("popularity", &mp);
         printf("  recall@20 dfnc/BM25 = %.2f  (acceptance on the hold-out: >= 1.5)\n",

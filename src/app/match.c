@@ -127,7 +127,7 @@ static int on_project(void *ud, const struct store_project *p)
         .id = L->project_ids[L->projects_n],
         .text = arena_printf(L->a, "%s. %s", p->title ? p->title : "",
                              p->objective ? p->objective : ""),
-        .year = p->start_date ? atoi(p->start_date) : 0,
+        .year = p->start_date ? atoi(p->start_date) : 0, .coordinator = -1,
     };
     if (!L->project_ids[L->projects_n] || !L->projects[L->projects_n].text)
         return L->oom = 1;
@@ -169,6 +169,8 @@ static int on_member(void *ud, const struct store_project_member *m)
         return L->oom = 1;
     L->members[L->members_n++] = p;
     L->members[L->members_n++] = o;
+    if (m->role && strcmp(m->role, "coordinator") == 0 && L->projects[p].coordinator < 0)
+        L->projects[p].coordinator = o;   /* an index among all organisations, remapped later */
     L->orgs[o].projects++;
     return 0;
 }
@@ -269,6 +271,9 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
         if (o >= 0)
             ((int *)L.projects[p].members)[L.projects[p].members_n++] = o;
     }
+    for (int p = 0; p < L.projects_n; p++)
+        if (L.projects[p].coordinator >= 0)
+            L.projects[p].coordinator = L.orgs[L.projects[p].coordinator].new_index;
     d->projects = arena_alloc(&d->arena, ((size_t)L.projects_n + 1) * sizeof *d->projects);
     if (!d->projects)
         goto oom;
@@ -308,7 +313,7 @@ static json_t *hits_json(const struct app_match_data *d, const struct match_hit 
             json_array_append_new(why, json_string(h[i].why[j]));
         json_array_append_new(arr, json_pack("{ss ss ss sf so}", "org", p->id, "name", p->name,
                                              "country", p->country,
-                                             "score", (double)(long)(h[i].score * 10000) / 10000,
+                                             "score", h[i].score,
                                              "why", why ? why : json_array()));
     }
     return arr;
@@ -340,7 +345,7 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
 
 static int dump(json_t *j, struct buf *out, struct df_err *err)
 {
-    char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     int rc = s && buf_puts(out, s) == 0 ? 0 : df_err_set(err, DF_ERR_RUNTIME, "answer too large");
     free(s);
     return rc;

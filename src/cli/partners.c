@@ -71,7 +71,7 @@ static void print_hits(json_t *arr)
 static int print_answer(json_t *arr, int as_json)
 {
     if (as_json) {
-        json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        json_dumpf(arr, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
         putchar('\n');
     } else {
         print_hits(arr);
@@ -107,7 +107,7 @@ static int batch_line(const struct app_match_data *d, const char *line, int top,
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
         goto out;
     }
-    json_dumpf(out, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_dumpf(out, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));
     putchar('\n');
     rc = 0;
 out:

@@ -13,6 +13,7 @@
 #include "app/match.h"
 #include "app/requests.h"
 #include "app/schedule.h"
+#include "app/stats.h"
 #include "core/country.h"
 #include "core/cpv.h"
 #include "core/log.h"
@@ -109,26 +110,13 @@ static void h_health(struct http_req *r)
 
 static void h_stats(struct http_req *r)
 {
-    struct store_stats st = {0};
     struct df_err err = {0};
-    if (store_stats_get(r->s, &st, &err) < 0) {
+    json_t *figures = app_stats_json(r->s, false, &err);
+    if (!figures) {
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200,
-                    json_pack("{sI sI sI sI sI sI sI sI sI sI sI sI}",
-                              "participants", (json_int_t)st.participants,
-                              "organisations", (json_int_t)st.organisations,
-                              "countries", (json_int_t)st.countries,
-                              "eu_organisations", (json_int_t)st.eu_organisations,
-                              "ua_organisations", (json_int_t)st.ua_organisations,
-                              "requests", (json_int_t)st.requests,
-                              "accepted", (json_int_t)st.accepted,
-                              "pending", (json_int_t)st.pending,
-                              "declined", (json_int_t)st.declined,
-                              "scheduled", (json_int_t)st.scheduled,
-                              "events", (json_int_t)st.events,
-                              "capabilities", (json_int_t)st.capabilities));
+    http_reply_json(r, 200, figures);
 }
 
 /* ---- sessions -------------------------------------------------------------------- */

@@ -57,7 +57,7 @@ int store_org_exists(struct store *s, const char *id, struct df_err *err)
     "o.id, o.name, o.name_uk, o.country, o.kind, o.sme, o.city, o.website, o.description," \
     " o.description_uk"
 
-static void org_from_row(sqlite3_stmt *st, struct store_org *o)
+void store_org_from_row(sqlite3_stmt *st, struct store_org *o)
 {
     o->id = store_col(st, 0);
     o->name = store_col(st, 1);
@@ -82,7 +82,7 @@ int store_org_get(struct store *s, const char *id, struct arena *a, struct store
     int rc = sqlite3_step(st), result = 0;
     if (rc == SQLITE_ROW) {
         struct store_org row;
-        org_from_row(st, &row);
+        store_org_from_row(st, &row);
         *o = row;
         o->id = arena_strdup(a, row.id);
         o->name = arena_strdup(a, row.name);
@@ -111,7 +111,7 @@ int store_org_each(struct store *s, store_org_fn fn, void *ud, struct df_err *er
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_org o;
-        org_from_row(st, &o);
+        store_org_from_row(st, &o);
         stop = fn(ud, &o);
     }
     if (!stop && rc != SQLITE_DONE)

@@ -29,4 +29,9 @@ int store_step_done(struct store *s, sqlite3_stmt *st, struct df_err *err, const
 /* rid of the row of table with that string id: >0 found, 0 not found, -1 error. */
 sqlite3_int64 store_rid(struct store *s, const char *sql, const char *id, struct df_err *err);
 
+/* Fills o from a row whose first columns are, in order: id, name, name_uk,
+ * country, kind, sme, city, website, description, description_uk (the strings
+ * point into the statement's row). */
+void store_org_from_row(sqlite3_stmt *st, struct store_org *o);
+
 #endif

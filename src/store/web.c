@@ -34,12 +34,8 @@ int store_web_org_search(struct store *s, const struct store_web_org_query *q, s
     sqlite3_bind_int(st, 7, q->confidential_too ? 1 : 0);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct store_org o = {
-            .id = store_col(st, 0), .name = store_col(st, 1), .name_uk = store_col(st, 2),
-            .country = store_col(st, 3), .kind = store_col(st, 4),
-            .sme = sqlite3_column_int(st, 5), .city = store_col(st, 6),
-            .website = store_col(st, 7), .description = store_col(st, 8),
-            .description_uk = store_col(st, 9)};
+        struct store_org o;
+        store_org_from_row(st, &o);
         stop = fn(ud, &o);
     }
     if (!stop && rc != SQLITE_DONE)

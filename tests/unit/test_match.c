@@ -270,3 +270,32 @@ Test(match_partners, bad_queries_get_clear_errors)
     cr_assert_null(match_index_build(twice, 2, NULL, 0, &err));
     cr_assert(strstr(err.msg, "twice"), "%s", err.msg);
 }
+
+Test(match_partners, ukrainian_text_finds_ukrainian_profiles)
+{
+    static struct match_profile ua[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "Логістика"},
+        {.id = "drones", .name = "Дрони", .country = "UA",
+         .text = "Виробництво ударних дронів і безпілотних комплексів"},
+        {.id = "demining", .name = "Розмінування", .country = "UA",
+         .text = "Гуманітарне розмінування територій"},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(ua, 3, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5,
+                            .text = "Потрібні ДРОНИ та безпілотні системи для розвідки"};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_geq(n, 1);
+    cr_assert_str_eq(ua[h[0].org].id, "drones", "the drone maker matches the words");
+    cr_assert_str_eq(h[0].why[0], "text: дрони, безпілотні");
+    for (int i = 1; i < n; i++)   /* the others only share the lead's country */
+        cr_assert(h[i].why_n == 1 && strcmp(h[i].why[0], "based in UA, like you") == 0 &&
+                  h[i].score < h[0].score / 2);
+    arena_free(&a);
+    match_index_free(ix);
+}

@@ -19,11 +19,14 @@
 
 void match_weights_default(struct match_weights *w)
 {
-    /* tuned on the development split only (bench/bench_match.c --tune) */
+    /* tuned on the development split only: TUNE_FROM_WALK=1 bench_match --tune
+     * then once more with `chosen` (dev recall@20 0.231) */
     *w = (struct match_weights){
-        .text = 2.0, .text_profile = 1.0, .text_beta = 0.05, .doc_top = 80, .partner = 0.6,
-        .two_hop = 0.3, .popularity = 0.2, .partner_recent = 0.45, .popularity_recent = 2.0,
-        .partner_text = 0.8, .same_country = 0.2, .cpv = 1.0, .eu_ua = 0.3,
+        .text = 0.3, .text_profile = 1.5, .text_recency = 0.6, .text_beta = 0.0,
+        .doc_top = 80, .partner = 0.0, .two_hop = 0.3, .popularity = 0.2,
+        .partner_recent = 0.3, .popularity_recent = 0.1, .partner_text = 0.05,
+        .same_country = 0.3, .walk = 2.0, .chosen = 0.3, .profile_b = 0.75, .cpv = 1.0,
+        .eu_ua = 0.3,
     };
 }
 
@@ -32,8 +35,9 @@ void match_weights_meet(struct match_weights *w)
     /* set by hand on the demo forum and the unit tests: a need met by an offer
      * (either way) is the reason to meet; EU-Ukraine pairs are what the forum is for */
     *w = (struct match_weights){
-        .text = 0.3, .text_profile = 0.2, .text_beta = 0.05, .doc_top = 80, .partner = 0.2,
-        .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 1.0,
+        .text = 0.3, .text_profile = 0.2, .text_beta = 0.05, .doc_top = 80, .profile_b = 0.75,
+        .partner = 0.2,
+        .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 0.5,
     };
 }
 
@@ -130,10 +134,12 @@ struct match_index {
     int *org_doc_off, *org_doc;   /* documents of each profile */
     int *adj_off, *adj_to;        /* partners, with co-participation counts */
     float *adj_w, *adj_rw;        /* counts, and counts weighted by recency */
+    float *adj_cw;                /* projects the from-organisation coordinated */
     int *projects_of;
     int *org_len;                 /* words in all of a profile's documents */
     double avg_org_len;
     float *recent_of;             /* projects weighted by recency */
+    float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
     int max_year;
     double max_recent;
     int max_projects;
@@ -168,8 +174,10 @@ void match_index_free(struct match_index *ix)
     free(ix->adj_to);
     free(ix->adj_w);
     free(ix->adj_rw);
+    free(ix->adj_cw);
     free(ix->recent_of);
     free(ix->org_len);
+    free(ix->doc_recency);
     free(ix->projects_of);
     free(ix);
 }
@@ -342,7 +350,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     ix->projects_of = calloc((size_t)profiles_n + 1, sizeof *ix->projects_of);
     ix->recent_of = calloc((size_t)profiles_n + 1, sizeof *ix->recent_of);
     ix->org_len = calloc((size_t)profiles_n + 1, sizeof *ix->org_len);
-    if (!ix->org_len)
+    ix->doc_recency = calloc((size_t)ix->docs_n + 1, sizeof *ix->doc_recency);
+    if (!ix->org_len || !ix->doc_recency)
         goto oom;
     if (!ix->doc_mem_off || !ix->doc_mem || !ix->org_doc_off || !ix->org_doc || !ix->projects_of ||
         !ix->recent_of)
@@ -362,10 +371,12 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
                 ix->projects_of[o]++;
                 ix->recent_of[o] += (float)recency(ix, projects[d].year);
             }
+            ix->doc_recency[d] = (float)recency(ix, projects[d].year);
         } else {
             int o = own_of_doc[d - projects_n];
             ix->doc_mem[at++] = o;
             ix->org_doc_off[o + 1]++;
+            ix->doc_recency[d] = 1;
         }
         ix->doc_mem_off[d + 1] = (int)at;
     }
@@ -427,7 +438,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     ix->adj_to = malloc((en + 1) * sizeof *ix->adj_to);
     ix->adj_w = malloc((en + 1) * sizeof *ix->adj_w);
     ix->adj_rw = malloc((en + 1) * sizeof *ix->adj_rw);
-    if (!ix->adj_off || !ix->adj_to || !ix->adj_w || !ix->adj_rw) {
+    ix->adj_cw = malloc((en + 1) * sizeof *ix->adj_cw);
+    if (!ix->adj_off || !ix->adj_to || !ix->adj_w || !ix->adj_rw || !ix->adj_cw) {
         free(from_n);
         free(tmp_to);
         free(tmp_pair);
@@ -440,12 +452,17 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         qsort(seg, (size_t)k, sizeof *seg, cmp_i64);
         for (int i = 0; i < k;) {
             int j = i;
-            double rw = 0;
-            while (j < k && (seg[j] >> 32) == (seg[i] >> 32))
-                rw += recency(ix, projects[(int)(seg[j] & 0xffffffff)].year), j++;
+            double rw = 0, cw = 0;
+            while (j < k && (seg[j] >> 32) == (seg[i] >> 32)) {
+                const struct match_project *pj = &projects[(int)(seg[j] & 0xffffffff)];
+                rw += recency(ix, pj->year);
+                cw += pj->coordinator == o;
+                j++;
+            }
             ix->adj_to[out] = (int)(seg[i] >> 32);
             ix->adj_w[out] = (float)(j - i);
             ix->adj_rw[out] = (float)rw;
+            ix->adj_cw[out] = (float)cw;
             out++;
             i = j;
         }
@@ -561,12 +578,6 @@ static int cmp_qterm(const void *a, const void *b)
     return (x < y) - (x > y);
 }
 
-static int cmp_desc_double(const void *a, const void *b)
-{
-    double x = *(const double *)a, y = *(const double *)b;
-    return (x < y) - (x > y);
-}
-
 static bool term_in_doc(const struct match_index *ix, int t, int d)
 {
     int lo = ix->post_off[t], hi = ix->post_off[t + 1] - 1;
@@ -585,11 +596,13 @@ static bool term_in_doc(const struct match_index *ix, int t, int d)
 /* Scores every profile's text against the query terms into text[] (normalised
  * to a best of 1). Returns -1 when out of memory. */
 static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
-                      const struct match_weights *w, struct arena *a, double *text)
+                      const struct match_weights *w, struct arena *a, double *text,
+                      double **doc_out)
 {
     double *doc = arena_alloc(a, ((size_t)ix->docs_n + 1) * sizeof *doc);
     if (!doc)
         return -1;
+    *doc_out = doc;
     double N = ix->docs_n;
     for (int i = 0; i < qn; i++) {
         int t = qt[i].id;
@@ -603,34 +616,66 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
             doc[d] += qt[i].weight * tf * (BM25_K1 + 1) / (tf + norm);
         }
     }
+    /* recent similar projects say more about who works on the topic now */
+    if (w->text_recency > 0)
+        for (int d = 0; d < ix->docs_n; d++)
+            if (doc[d] > 0)
+                doc[d] *= pow(ix->doc_recency[d], w->text_recency);
     /* only the doc_top best documents speak: the candidates' similar projects */
     double floor_score = 0;
     if (w->doc_top > 0 && w->doc_top < ix->docs_n) {
-        double *sorted = arena_alloc(a, ((size_t)ix->docs_n + 1) * sizeof *sorted);
-        if (!sorted)
+        /* the doc_top-th best score, through a min-heap of the best seen */
+        double *h = arena_alloc(a, (size_t)w->doc_top * sizeof *h);
+        if (!h)
             return -1;
-        int m = 0;
-        for (int d = 0; d < ix->docs_n; d++)
-            if (doc[d] > 0)
-                sorted[m++] = doc[d];
-        if (m > w->doc_top) {
-            qsort(sorted, (size_t)m, sizeof *sorted, cmp_desc_double);
-            floor_score = sorted[w->doc_top - 1];
+        int m = 0, k = w->doc_top;
+        for (int d = 0; d < ix->docs_n; d++) {
+            double v = doc[d];
+            if (v <= 0 || (m == k && v <= h[0]))
+                continue;
+            if (m < k) {
+                int i = m++;
+                for (; i > 0 && h[(i - 1) / 2] > v; i = (i - 1) / 2)
+                    h[i] = h[(i - 1) / 2];
+                h[i] = v;
+                continue;
+            }
+            int i = 0;   /* replace the root and sift down */
+            for (;;) {
+                int l = 2 * i + 1, r = l + 1, c = i;
+                double cv = v;
+                if (l < k && h[l] < cv)
+                    c = l, cv = h[l];
+                if (r < k && h[r] < cv)
+                    c = r;
+                if (c == i)
+                    break;
+                h[i] = h[c];
+                i = c;
+            }
+            h[i] = v;
         }
+        if (m == k)
+            floor_score = h[0];
     }
     double best_doc = 0;
     for (int d = 0; d < ix->docs_n; d++)
         if (doc[d] > best_doc)
             best_doc = doc[d];
-    if (best_doc <= 0)
+    if (best_doc <= 0) {
+        memset(doc, 0, (size_t)ix->docs_n * sizeof *doc);
         return 0;
+    }
     double *mx = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *mx);
     if (!mx)
         return -1;
     for (int d = 0; d < ix->docs_n; d++) {
-        if (doc[d] <= 0 || doc[d] < floor_score)
+        if (doc[d] <= 0 || doc[d] < floor_score) {
+            doc[d] = 0;
             continue;
+        }
         double s = doc[d] / best_doc;
+        doc[d] = s;
         for (int k = ix->doc_mem_off[d]; k < ix->doc_mem_off[d + 1]; k++) {
             int o = ix->doc_mem[k];
             text[o] += s;
@@ -653,8 +698,17 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
 /* BM25 over each profile's whole text (all its documents as one), the way a
  * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
 static int score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
-                          struct arena *a, double *prof)
+                          const struct match_weights *w, struct arena *a, double *prof)
 {
+    /* recency^text_recency once per document, not once per posting */
+    float *rw = NULL;
+    if (w->text_recency > 0) {
+        rw = arena_alloc(a, ((size_t)ix->docs_n + 1) * sizeof *rw);
+        if (!rw)
+            return -1;
+        for (int d = 0; d < ix->docs_n; d++)
+            rw[d] = (float)pow(ix->doc_recency[d], w->text_recency);
+    }
     float *tf = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *tf);
     int *touched = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *touched);
     if (!tf || !touched)
@@ -668,14 +722,15 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
                 int o = ix->doc_mem[m];
                 if (tf[o] == 0)
                     touched[tn++] = o;
-                tf[o] += ix->post_tf[k];
+                tf[o] += rw ? ix->post_tf[k] * rw[d] : ix->post_tf[k];
             }
         }
         double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
         double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
         for (int j = 0; j < tn; j++) {
             int o = touched[j];
-            double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->org_len[o] / ix->avg_org_len);
+            double b = w->profile_b < 0 ? 0 : w->profile_b > 1 ? 1 : w->profile_b;
+            double norm = BM25_K1 * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
             prof[o] += qw * idf * tf[o] * (BM25_K1 + 1) / (tf[o] + norm);
             tf[o] = 0;
         }
@@ -687,6 +742,56 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
     if (best > 0)
         for (int o = 0; o < ix->n; o++)
             prof[o] /= best;
+    return 0;
+}
+
+/* Two steps of a walk over the organisation-project graph, seeded by the
+ * projects like the query (seed[], normalised) and the lead's own projects:
+ * who works with the people who work on this topic. Into walk[], best = 1. */
+static int score_walk(const struct match_index *ix, const double *seed, int lead,
+                      struct arena *a, double *walk)
+{
+    int P = ix->projects_n;
+    double *proj = arena_alloc(a, ((size_t)P + 1) * sizeof *proj);
+    double *org = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *org);
+    if (!proj || !org)
+        return -1;
+    for (int p = 0; p < P; p++)
+        proj[p] = seed ? seed[p] : 0;
+    if (lead >= 0)
+        for (int k = ix->org_doc_off[lead]; k < ix->org_doc_off[lead + 1]; k++)
+            if (ix->org_doc[k] < P)
+                proj[ix->org_doc[k]] += ix->doc_recency[ix->org_doc[k]];
+    for (int p = 0; p < P; p++) {
+        int size = ix->doc_mem_off[p + 1] - ix->doc_mem_off[p];
+        if (proj[p] <= 0 || size == 0)
+            continue;
+        for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++)
+            org[ix->doc_mem[m]] += proj[p] / size;
+    }
+    for (int p = 0; p < P; p++) {
+        double s = 0;
+        for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++) {
+            int o = ix->doc_mem[m];
+            if (org[o] > 0 && o != lead)
+                s += org[o] / (ix->projects_of[o] ? ix->projects_of[o] : 1);
+        }
+        proj[p] = s * ix->doc_recency[p];
+    }
+    for (int p = 0; p < P; p++) {
+        int size = ix->doc_mem_off[p + 1] - ix->doc_mem_off[p];
+        if (proj[p] <= 0 || size == 0)
+            continue;
+        for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++)
+            walk[ix->doc_mem[m]] += proj[p];
+    }
+    double best = 0;
+    for (int o = 0; o < ix->n; o++)
+        if (o != lead && walk[o] > best)
+            best = walk[o];
+    if (best > 0)
+        for (int o = 0; o < ix->n; o++)
+            walk[o] /= best;
     return 0;
 }
 
@@ -825,13 +930,17 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     size_t n = (size_t)ix->n + 1;
     double *tx = arena_alloc(a, n * sizeof *tx), *pp = arena_alloc(a, n * sizeof *pp),
            *pr = arena_alloc(a, n * sizeof *pr), *tp = arena_alloc(a, n * sizeof *tp),
+           *wk = arena_alloc(a, n * sizeof *wk), *seed = NULL,
+           *pc = arena_alloc(a, n * sizeof *pc),
            *th = arena_alloc(a, n * sizeof *th), *score = arena_alloc(a, n * sizeof *score);
     int *common = arena_alloc(a, n * sizeof *common);
     char *banned = arena_alloc(a, n);
-    if (!tx || !tp || !pp || !pr || !th || !score || !common || !banned)
+    if (!tx || !tp || !wk || !pc || !pp || !pr || !th || !score || !common || !banned)
         goto oom;
-    if (qc.n > 0 && (score_text(ix, qc.t, qc.n, w, a, tx) < 0 ||
-                     (w->text_profile > 0 && score_profiles(ix, qc.t, qc.n, a, tp) < 0)))
+    if (qc.n > 0 && (score_text(ix, qc.t, qc.n, w, a, tx, &seed) < 0 ||
+                     (w->text_profile > 0 && score_profiles(ix, qc.t, qc.n, w, a, tp) < 0)))
+        goto oom;
+    if (w->walk > 0 && score_walk(ix, seed, q->lead, a, wk) < 0)
         goto oom;
     if (qc.n)
         qsort(qc.t, (size_t)qc.n, sizeof *qc.t, cmp_qterm);
@@ -844,6 +953,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
             int p = ix->adj_to[k];
             pp[p] = ix->adj_w[k];
             pr[p] = ix->adj_rw[k];
+            pc[p] = ix->adj_cw[k];
             int deg = ix->adj_off[p + 1] - ix->adj_off[p];
             double aa = 1.0 / log(2.0 + deg);
             for (int j = ix->adj_off[p]; j < ix->adj_off[p + 1]; j++) {
@@ -863,7 +973,10 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
 
     const struct match_profile *lead = q->lead >= 0 ? &ix->profiles[q->lead] : NULL;
     double pop_norm = ix->max_projects > 0 ? log1p(ix->max_projects) : 1.0;
-    int k = q->top;
+    /* with a country spread wanted, rank a wider pool, then pick greedily */
+    int k = w->country_spread > 0 ? (q->top * 3 < ix->n ? q->top * 3 : ix->n) : q->top;
+    if (k < q->top)
+        k = q->top;
     struct cand *heap = arena_alloc(a, (size_t)k * sizeof *heap);
     if (!heap)
         goto oom;
@@ -871,12 +984,14 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     for (int o = 0; o < ix->n; o++) {
         if (banned[o])
             continue;
-        double s = w->text * tx[o] + w->text_profile * tp[o];
+        double s = w->text * tx[o] + w->text_profile * tp[o] + w->walk * wk[o];
         if (pp[o] > 0) {
             double damped = log1p(pp[o]) / log(4.0);
             s += w->partner * damped + w->partner_recent * (pr[o] < 1 ? pr[o] : 1) +
                  w->partner_text * tx[o] * (damped < 1 ? damped : 1);
         }
+        if (pc[o] > 0)
+            s += w->chosen * (pc[o] < 2 ? pc[o] : 2) / 2;
         if (th_best > 0)
             s += w->two_hop * th[o] / th_best;
         s += w->popularity * log1p(ix->projects_of[o]) / pop_norm;
@@ -912,6 +1027,30 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         }
     }
     qsort(heap, (size_t)hn, sizeof *heap, cmp_cand);
+    if (w->country_spread > 0 && hn > 0) {
+        /* consortia spread over countries: each already chosen organisation of
+         * the same country costs country_spread */
+        for (int i = 0; i < hn && i < q->top; i++) {
+            int best = i;
+            double best_v = -1e300;
+            for (int j = i; j < hn; j++) {
+                int same = 0;
+                const char *cj = ix->profiles[heap[j].org].country;
+                for (int m = 0; m < i && cj; m++) {
+                    const char *cm = ix->profiles[heap[m].org].country;
+                    same += cm && strcmp(cm, cj) == 0;
+                }
+                double v = heap[j].score - w->country_spread * same;
+                if (v > best_v)
+                    best_v = v, best = j;
+            }
+            struct cand t = heap[best];
+            memmove(heap + i + 1, heap + i, (size_t)(best - i) * sizeof *heap);
+            heap[i] = t;
+        }
+        if (hn > q->top)
+            hn = q->top;
+    }
 
     struct match_hit *out = arena_alloc(a, ((size_t)hn + 1) * sizeof *out);
     if (!out)
@@ -959,6 +1098,9 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         }
         if (ix->projects_of[o] >= 3 && m < WHY_MAX)
             out[i].why[m++] = arena_printf(a, "took part in %d projects", ix->projects_of[o]);
+        if (m == 0 && lead && lead->country && c->country && w->same_country > 0 &&
+            strcmp(lead->country, c->country) == 0)
+            out[i].why[m++] = arena_printf(a, "based in %s, like you", c->country);
         for (int j = 0; j < m; j++)
             if (!out[i].why[j])
                 goto oom;

@@ -38,6 +38,7 @@ struct match_project {
     const int *members;
     int members_n;
     int year;                 /* start year; 0 = unknown (counts as the oldest) */
+    int coordinator;          /* profile index of the coordinator, or -1 (set it: 0 is a profile) */
 };
 
 /* Weights of the signals; match_weights_default gives the ones tuned on the
@@ -47,6 +48,7 @@ struct match_weights {
     double text_profile; /* BM25 of the query over the candidate's whole profile text */
     double text_beta;    /* weight of a candidate's further matching documents after its best */
     int doc_top;         /* only the doc_top best documents count (0 = all) */
+    double text_recency; /* exponent on a document's recency in the text scores (0 = none) */
     double partner;      /* past partner of the lead (co-participations, damped) */
     double two_hop;      /* partner of the lead's partners (Adamic-Adar) */
     double popularity;   /* log of the number of projects */
@@ -54,6 +56,10 @@ struct match_weights {
     double popularity_recent;  /* projects weighted by recency */
     double partner_text;       /* a past partner that also matches the text */
     double same_country;       /* same country as the lead */
+    double walk;               /* two steps from the lead's and the query's projects */
+    double chosen;             /* in a consortium the lead coordinated (it chose them) */
+    double country_spread;     /* cost of each organisation already chosen from a country */
+    double profile_b;          /* BM25 length normalisation of whole profiles (0..1) */
     double cpv;          /* needs met by offers and offers wanted by needs */
     double eu_ua;        /* an EU (or EEA) - Ukraine pair */
 };

@@ -1,0 +1,60 @@
+#!/bin/sh
+# Command-line cases of matchmaking (issue 4): CORDIS import with FILE:LINE
+# errors, partners (single, JSON, batch with a bad line), recommend on the demo
+# forum for a Ukrainian drone maker. TAP output.
+set -u
+DFNC=$1
+DATA=${DFNC_SHARED_DATA:?}/cordis
+T=$(mktemp -d)
+trap 'rm -rf "$T"' EXIT
+n=0; fail=0
+ok() { n=$((n+1)); echo "ok $n - $1"; }
+no() { n=$((n+1)); fail=1; echo "not ok $n - $1"; }
+check() { if eval "$2"; then ok "$1"; else no "$1"; fi; }
+
+"$DFNC" --db "$T/c.db" import cordis --projects "$DATA/security_projects_fp7_h2020.csv" \
+    --participations "$DATA/security_participations_fp7_h2020.csv" > "$T/out" 2>&1
+check "cordis import succeeds" "[ $? -eq 0 ] && grep -q '712 projects, 8366 participations' '$T/out'"
+
+printf 'projectID,role,orgID,name,activityType,country\n1,coordinator,5,X,ZZZ,DE\n' > "$T/bad.csv"
+"$DFNC" --db "$T/c.db" import cordis --projects "$DATA/security_projects_fp7_h2020.csv" \
+    --participations "$T/bad.csv" > "$T/out" 2>&1
+check "a bad activityType exits 3 with FILE:LINE" "[ $? -eq 3 ] && grep -q 'bad.csv:2: activityType' '$T/out'"
+
+"$DFNC" --db "$T/c.db" partners --lead 999984059 --text "counter-drone radar" --top 3 --json > "$T/out"
+check "partners --json gives 3 suggestions with reasons" \
+    "[ $? -eq 0 ] && [ \$(grep -c '\"org\"' '$T/out') -eq 3 ] && grep -q 'worked with you on' '$T/out'"
+
+"$DFNC" --db "$T/c.db" partners --lead nobody --text "radar" > "$T/out" 2>&1
+check "an unknown lead exits 3" "[ $? -eq 3 ] && grep -q 'unknown lead' '$T/out'"
+printf '\377\376' > "$T/bad.txt"
+"$DFNC" --db "$T/c.db" partners --lead 999984059 --text-file "$T/bad.txt" > "$T/out" 2>&1
+check "invalid UTF-8 is a usage error" "[ $? -eq 2 ] && grep -q 'UTF-8' '$T/out'"
+
+printf '%s\n' '{"id":"a","lead":"999984059","text":"border surveillance"}' 'not json' \
+    '{"id":"c","lead":"999984059","text":""}' '{"id":"d","lead":"999984059","text":"drones"}' > "$T/q.jsonl"
+"$DFNC" --db "$T/c.db" partners --queries "$T/q.jsonl" --top 2 > "$T/out" 2> "$T/err"
+check "batch: bad lines named, others answered" \
+    "[ $? -eq 3 ] && grep -q 'q.jsonl:2:' '$T/err' && grep -q 'q.jsonl:3:' '$T/err' && [ \$(wc -l < '$T/out') -eq 2 ] && grep -q '\"id\":\"d\"' '$T/out'"
+
+"$DFNC" --db "$T/d.db" demo --no-serve --seed 7 > /dev/null 2>&1
+cat > "$T/ua.py" <<'PY'
+import sqlite3, sys
+row = sqlite3.connect(sys.argv[1]).execute(
+    "select o.id from organisations o join capabilities c on c.org_rid = o.rid"
+    " where o.country = 'UA' and c.direction = 'offer' and c.cpv like '35613%'"
+    " order by o.id limit 1").fetchone()
+print(row[0] if row else "")
+PY
+UA=$(python3 "$T/ua.py" "$T/d.db")
+if [ -n "$UA" ]; then
+    "$DFNC" --db "$T/d.db" recommend "$UA" --top 5 --json > "$T/out"
+    check "demo: a Ukrainian drone maker is told of EU organisations needing UAVs" \
+        "[ $? -eq 0 ] && grep -q 'needs 3561[0-9]* .*which you offer' '$T/out' && grep -q 'EU-Ukraine pair' '$T/out'"
+else
+    no "demo: no Ukrainian organisation offers UAVs "
+fi
+"$DFNC" --db "$T/d.db" recommend ghost > "$T/out" 2>&1
+check "recommend for an unknown name exits 3" "[ $? -eq 3 ]"
+echo "1..$n"
+exit $fail

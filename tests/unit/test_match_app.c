@@ -1,0 +1,177 @@
+/* Unit tests of src/app/cordis.c and src/app/match.c over a real store: the
+ * CORDIS import (country codes, kinds, FILE:LINE on bad rows, one transaction),
+ * partners from the imported track record, meeting suggestions for a person
+ * with requests excluded, and the errors for unknown names and empty text. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "app/cordis.h"
+#include "app/match.h"
+#include "store/projects.h"
+#include "store/store.h"
+
+static char dir[64], db[96], projects[96], parts[96];
+static struct store *s;
+static struct df_err err;
+
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    cr_assert_not_null(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void setup(void)
+{
+    cr_assert(mkdtemp(strcpy(dir, "/tmp/dfnc-test-match-XXXXXX")) != NULL);
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    snprintf(projects, sizeof projects, "%s/projects.csv", dir);
+    snprintf(parts, sizeof parts, "%s/parts.csv", dir);
+    write_file(projects,
+               "projectID,acronym,title,objective,startDate,endDate,programme\n"
+               "1,FLOOD,Flood crisis management,\"Crisis management,\nwith a quoted newline\","
+               "2012-01-01,2014-01-01,FP7-SECURITY\n"
+               "2,RADAR,Counter-drone radar,Detecting small drones with radar at airports,"
+               "2014-05-01,2016-01-01,H2020\n");
+    write_file(parts,
+               "projectID,role,orgID,name,activityType,country,city\n"
+               "1,coordinator,100,Lead Institute,REC,EL,Athens\n"
+               "1,participant,200,Old Friend Ltd,PRC,UK,London\n"
+               "2,coordinator,300,Radar University,HES,DE,Berlin\n"
+               "2,participant,400,Ministry,PUB,FR,Paris\n");
+    cr_assert_eq(store_open(&s, db, &err), 0, "%s", err.msg);
+}
+
+static void teardown(void)
+{
+    store_close(s);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+TestSuite(match_app, .init = setup, .fini = teardown);
+
+Test(match_app, cordis_import_maps_codes_and_kinds)
+{
+    struct app_cordis_result r;
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), 0, "%s", err.msg);
+    cr_assert_eq(r.projects, 2);
+    cr_assert_eq(r.participations, 4);
+    cr_assert_eq(r.organisations_added, 4);
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_org o;
+    cr_assert_eq(store_org_get(s, "100", &a, &o, &err), 0);
+    cr_assert_str_eq(o.country, "GR", "CORDIS EL is Greece");
+    cr_assert_str_eq(o.kind, "research");
+    cr_assert_eq(store_org_get(s, "200", &a, &o, &err), 0);
+    cr_assert_str_eq(o.country, "GB");
+    cr_assert_str_eq(o.kind, "company");
+    cr_assert_eq(store_org_get(s, "400", &a, &o, &err), 0);
+    cr_assert_str_eq(o.kind, "government");
+    cr_assert_eq(store_project_count(s, &err), 2);
+    arena_free(&a);
+    cr_assert_str_eq(app_cordis_kind("OTH"), "other");
+    cr_assert_null(app_cordis_kind("XYZ"));
+}
+
+Test(match_app, a_bad_row_names_its_line_and_writes_nothing)
+{
+    write_file(parts, "projectID,role,orgID,name,activityType,country\n"
+                      "1,coordinator,100,Lead,REC,EL\n"
+                      "1,participant,200,Friend,PRC,QQ\n");
+    struct app_cordis_result r;
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    char want[200];
+    snprintf(want, sizeof want, "%s:3: country \"QQ\"", parts);
+    cr_assert(strstr(err.msg, want), "%s", err.msg);
+    cr_assert_eq(store_project_count(s, &err), 0, "one transaction: nothing was kept");
+    cr_assert_eq(store_org_exists(s, "100", &err), 0);
+
+    write_file(parts, "projectID,role,orgID,name,activityType,country\n"
+                      "9,coordinator,100,Lead,REC,EL\n");
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), -1);
+    cr_assert(strstr(err.msg, ":2: project \"9\" does not exist"), "%s", err.msg);
+}
+
+Test(match_app, partners_from_the_track_record)
+{
+    struct app_cordis_result r;
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), 0, "%s", err.msg);
+    struct buf out = BUF_INIT(0);
+    cr_assert_eq(app_partners(s, "100", "Radar for drone detection", 5, &out, &err), 0, "%s",
+                 err.msg);
+    json_t *j = json_loads(buf_str(&out), 0, NULL);
+    cr_assert(json_is_array(j), "%s", buf_str(&out));
+    cr_assert_eq(json_array_size(j), 3, "%s", buf_str(&out));
+    const char *first = json_string_value(json_object_get(json_array_get(j, 0), "org"));
+    cr_assert_str_eq(first, "300", "the radar project's coordinator: %s", buf_str(&out));
+    cr_assert(strstr(buf_str(&out), "worked with you on 1 project"), "%s", buf_str(&out));
+    json_decref(j);
+
+    buf_reset(&out);
+    cr_assert_eq(app_partners(s, "nobody", "radar", 5, &out, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert(strstr(err.msg, "unknown lead organisation \"nobody\""), "%s", err.msg);
+    cr_assert_eq(app_partners(s, "100", "", 5, &out, &err), -1);
+    cr_assert(strstr(err.msg, "empty"), "%s", err.msg);
+    cr_assert_eq(app_partners(s, "100", "\xe2\x82", 5, &out, &err), -1);
+    cr_assert(strstr(err.msg, "UTF-8"), "%s", err.msg);
+    buf_free(&out);
+}
+
+Test(match_app, recommend_for_a_person_skips_requested_organisations)
+{
+    struct store_org orgs[] = {
+        {.id = "ua", .name = "Drone maker", .country = "UA", .kind = "company"},
+        {.id = "pl", .name = "PL buyer", .country = "PL", .kind = "government"},
+        {.id = "de", .name = "DE buyer", .country = "DE", .kind = "company"},
+    };
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    struct store_capability caps[] = {
+        {.org = "ua", .direction = "offer", .cpv = "35613000-4", .title = "Unmanned aerial vehicles"},
+        {.org = "pl", .direction = "need", .cpv = "35613000-4", .title = "Unmanned aerial vehicles"},
+        {.org = "de", .direction = "need", .cpv = "35600000-8", .title = "Military aircrafts"},
+    };
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(store_capability_upsert(s, &caps[i], NULL, &err), 0, "%s", err.msg);
+    struct store_person people[] = {
+        {.id = "p-ua", .org = "ua", .name = "Olena", .languages = "uk;en"},
+        {.id = "p-pl", .org = "pl", .name = "Jan", .languages = "pl;en"},
+    };
+    for (int i = 0; i < 2; i++)
+        cr_assert_eq(store_person_upsert(s, &people[i], NULL, &err), 0, "%s", err.msg);
+
+    struct buf out = BUF_INIT(0);
+    cr_assert_eq(app_recommend(s, "p-ua", NULL, 5, &out, &err), 0, "%s", err.msg);
+    json_t *j = json_loads(buf_str(&out), 0, NULL);
+    cr_assert_eq(json_array_size(j), 2, "%s", buf_str(&out));
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(j, 0), "org")), "pl");
+    cr_assert(strstr(buf_str(&out), "needs 35613000 Unmanned aerial vehicles, which you offer"),
+              "%s", buf_str(&out));
+    json_decref(j);
+
+    struct store_event e = {.id = "ev", .name = "Forum", .starts_on = "2025-06-01",
+                            .ends_on = "2025-06-02"};
+    cr_assert_eq(store_event_upsert(s, &e, NULL, &err), 0, "%s", err.msg);
+    struct store_request rq = {.id = "r1", .event = "ev", .from = "p-pl", .to = "p-ua",
+                               .status = "declined", .priority = 1};
+    cr_assert_eq(store_request_upsert(s, &rq, NULL, &err), 0, "%s", err.msg);
+    buf_reset(&out);
+    cr_assert_eq(app_recommend(s, "ua", "ev", 5, &out, &err), 0, "%s", err.msg);
+    cr_assert_null(strstr(buf_str(&out), "\"pl\""), "declined: not suggested again: %s",
+                   buf_str(&out));
+    cr_assert(strstr(buf_str(&out), "\"de\""), "%s", buf_str(&out));
+
+    cr_assert_eq(app_recommend(s, "ghost", NULL, 5, &out, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert_eq(app_recommend(s, "ua", "no-event", 5, &out, &err), -1);
+    buf_free(&out);
+}
