@@ -1,0 +1,731 @@
+/* Exact break minimiser (see sched_exact.h): x[m,s] meeting m in slot s,
+ * u[p,s] person p busy, a[p,s] p met someone by s, b[p,s] a break of p ends at
+ * s, all defined both ways so that per-person totalizers count breaks exactly;
+ * fairness through a unary minimum mn (mn <= breaks_p <= mn + d); a global
+ * totalizer over the person counters bounds the total. Search: alternately
+ * "total <= lower bound" and "total <= best - 1" under growing conflict budgets. */
+#include "engine/sched/sched_exact.h"
+
+#include <ccadical.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+struct ex {
+    CCaDiCaL *s;
+    int nv;
+    double deadline;
+    int *pool;          /* unary numbers (totalizer outputs) live here */
+    size_t pool_n, pool_cap;
+    bool oom;
+};
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static int stop_now(void *state)
+{
+    const struct ex *e = state;
+    return now_s() > e->deadline;
+}
+
+static int newv(struct ex *e)
+{
+    return ++e->nv;
+}
+
+static void cl3(struct ex *e, int a, int b, int c)
+{
+    if (a)
+        ccadical_add(e->s, a);
+    if (b)
+        ccadical_add(e->s, b);
+    if (c)
+        ccadical_add(e->s, c);
+    ccadical_add(e->s, 0);
+}
+
+static void cl4(struct ex *e, int a, int b, int c, int d)
+{
+    ccadical_add(e->s, a);
+    ccadical_add(e->s, b);
+    ccadical_add(e->s, c);
+    ccadical_add(e->s, d);
+    ccadical_add(e->s, 0);
+}
+
+/* Reserves n ints in the pool; returns their offset or (size_t)-1. */
+static size_t pool_take(struct ex *e, size_t n)
+{
+    if (e->pool_n + n > e->pool_cap) {
+        size_t cap = e->pool_cap ? e->pool_cap : 1024;
+        while (cap < e->pool_n + n)
+            cap *= 2;
+        int *np = realloc(e->pool, cap * sizeof(int));
+        if (!np) {
+            e->oom = true;
+            return (size_t)-1;
+        }
+        e->pool = np;
+        e->pool_cap = cap;
+    }
+    size_t off = e->pool_n;
+    e->pool_n += n;
+    return off;
+}
+
+/* A unary number: pool[off + t] true iff (down: exactly iff) the count >= t + 1. */
+struct un {
+    size_t off;
+    int n;
+};
+
+/* Totalizer node: O = L + R capped at k outputs. up: count >= t+1 forces O[t];
+ * down: O[t] forces count >= t+1. */
+static struct un merge(struct ex *e, struct un L, struct un R, int k, bool down)
+{
+    struct un O = {0, L.n + R.n < k ? L.n + R.n : k};
+    if (O.n <= 0 || e->oom)
+        return (struct un){0, 0};
+    O.off = pool_take(e, (size_t)O.n);
+    if (O.off == (size_t)-1)
+        return (struct un){0, 0};
+    for (int t = 0; t < O.n; t++)
+        e->pool[O.off + t] = newv(e);
+    const int *l = e->pool + L.off, *r = e->pool + R.off, *o = e->pool + O.off;
+    for (int i = 0; i <= L.n; i++)
+        for (int j = 0; j <= R.n; j++) {
+            int sg = i + j;
+            if (sg >= 1 && sg <= O.n)
+                cl3(e, i ? -l[i - 1] : 0, j ? -r[j - 1] : 0, o[sg - 1]);
+            if (down && sg + 1 <= O.n)
+                cl3(e, i < L.n ? l[i] : 0, j < R.n ? r[j] : 0, -o[sg]);
+        }
+    return O;
+}
+
+/* Merges v[0..n) pairwise into one number (n >= 1); v is overwritten. */
+static struct un tree(struct ex *e, struct un *v, int n, int k, bool down)
+{
+    while (n > 1 && !e->oom) {
+        int w = 0;
+        for (int i = 0; i + 1 < n; i += 2)
+            v[w++] = merge(e, v[i], v[i + 1], k, down);
+        if (n % 2)
+            v[w++] = v[n - 1];
+        n = w;
+    }
+    return n ? v[0] : (struct un){0, 0};
+}
+
+static struct un leaf(struct ex *e, int lit)
+{
+    size_t off = pool_take(e, 1);
+    if (off == (size_t)-1)
+        return (struct un){0, 0};
+    e->pool[off] = lit;
+    return (struct un){off, 1};
+}
+
+static bool unsupported(const struct sched_problem *p)
+{
+    if (!p->must_all || p->n_slots <= 0 || p->n_meetings < 0 || p->n_people < 0)
+        return true;
+    if (p->table_need)
+        for (int m = 0; m < p->n_meetings; m++)
+            if (p->table_need[m] >= 0)
+                return true;
+    if (p->table_kind)
+        for (int t = 0; t < p->n_tables; t++)
+            if (p->table_kind[t] >= 0)
+                return true;
+    if (p->meet_pair)
+        for (int m = 0; m < p->n_meetings; m++)
+            if (p->meet_pair[m] >= 0)
+                return true;
+    if (p->locked_slot)
+        for (int m = 0; m < p->n_meetings; m++)
+            if (p->locked_slot[m] >= 0)
+                return true;
+    return false;
+}
+
+/* Breaks and fairness of a complete schedule; -1 when it breaks fairness. */
+static int score(const struct sched_problem *p, const int *slot, unsigned char *occ,
+                 const int *deg)
+{
+    int P = p->n_people, S = p->n_slots, total = 0, bmin = -1, bmax = 0;
+    for (int q = 0; q < P; q++) {
+        memset(occ, 0, (size_t)S);
+        for (int m = 0; m < p->n_meetings; m++)
+            for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
+                if (p->people[i] == q && slot[m] >= 0)
+                    occ[slot[m]] = 1;
+        int b = sched_person_breaks(p, occ);
+        total += b;
+        if (deg[q] == 0)
+            continue;
+        bmin = bmin < 0 || b < bmin ? b : bmin;
+        bmax = b > bmax ? b : bmax;
+    }
+    if (p->fairness >= 0 && bmin >= 0 && bmax - bmin > p->fairness)
+        return -1;
+    return total;
+}
+
+/* sum(lits) <= k through a totalizer with k + 1 outputs, the last one false. */
+static void at_most_tot(struct ex *e, const int *lits, int n, int k)
+{
+    if (n <= k)
+        return;
+    size_t mark = e->pool_n;
+    struct un *v = malloc((size_t)n * sizeof *v);
+    if (!v) {
+        e->oom = true;
+        return;
+    }
+    for (int i = 0; i < n; i++)
+        v[i] = leaf(e, lits[i]);
+    struct un o = tree(e, v, n, k + 1, false);
+    if (!e->oom && o.n == k + 1)
+        cl3(e, -e->pool[o.off + k], 0, 0);
+    free(v);
+    e->pool_n = mark;
+}
+
+struct cut_ctx {
+    const struct sched_problem *p;
+    const int *dom_off, *dom, *x;
+    int *cur, *lits, *count;
+    unsigned char *added;
+};
+
+/* Solves under one assumption (0 = none) and a conflict budget; a model that
+ * puts more than n_tables meetings in a slot gets that slot's cardinality
+ * constraint and is solved again. 10 model in c->cur, 20 refuted, 0 unknown,
+ * -2 a bug (an overfilled slot that already has its constraint). */
+static int solve_cuts(struct ex *e, struct cut_ctx *c, const int *assume, int na, long budget)
+{
+    const struct sched_problem *p = c->p;
+    int M = p->n_meetings, S = p->n_slots;
+    for (;;) {
+        for (int i = 0; i < na; i++)
+            ccadical_assume(e->s, assume[i]);
+        if (budget > 0)
+            ccadical_limit(e->s, "conflicts", budget > 1000000000L ? 1000000000 : (int)budget);
+        int r = ccadical_solve(e->s);
+        if (r != 10)
+            return r == 20 ? 20 : 0;
+        memset(c->count, 0, (size_t)S * sizeof(int));
+        for (int m = 0; m < M; m++)
+            for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+                if (ccadical_val(e->s, c->x[i]) > 0) {
+                    c->cur[m] = c->dom[i];
+                    c->count[c->dom[i]]++;
+                }
+        int cuts = 0;
+        for (int s = 0; s < S; s++) {
+            if (c->count[s] <= p->n_tables)
+                continue;
+            if (c->added[s])
+                return -2;
+            int n = 0;
+            for (int m = 0; m < M; m++)
+                for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+                    if (c->dom[i] == s)
+                        c->lits[n++] = c->x[i];
+            at_most_tot(e, c->lits, n, p->n_tables);
+            c->added[s] = 1;
+            cuts++;
+        }
+        if (e->oom)
+            return -2;
+        if (!cuts)
+            return 10;
+    }
+}
+
+/* A neighbourhood of the incumbent `inc`: from a random person with breaks,
+ * people and their partners are freed until frac of the meetings are; every
+ * other meeting is assumed in its slot (assume[], returns how many). */
+static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, const int *inc,
+                    const int *pmo, const int *pm, const int *deg, unsigned char *occ,
+                    unsigned char *mark, unsigned *lcg, double frac, int *assume)
+{
+    int M = p->n_meetings, P = p->n_people, S = p->n_slots;
+    unsigned char *pmark = mark + M;
+    memset(mark, 0, (size_t)M + (size_t)P);
+    int want = (int)(frac * M), freed = 0, tries = 0;
+    while (freed < want && tries++ < 4 * P) {
+        *lcg = *lcg * 1103515245u + 12345u;
+        int q = (int)((*lcg >> 8) % (unsigned)P);
+        if (pmark[q] || deg[q] < 2)
+            continue;
+        memset(occ, 0, (size_t)S);
+        for (int k = pmo[q]; k < pmo[q + 1]; k++)
+            occ[inc[pm[k]]] = 1;
+        if (sched_person_breaks(p, occ) == 0 && tries < 2 * P)
+            continue;   /* prefer people with breaks, then anyone */
+        /* q and, one by one, q's partners */
+        int stack[2] = {q, -1};
+        for (int h = 0; h < 2 && freed < want; h++) {
+            int r = stack[h];
+            if (r < 0 || pmark[r])
+                continue;
+            pmark[r] = 1;
+            for (int k = pmo[r]; k < pmo[r + 1] && freed < want; k++) {
+                int m = pm[k];
+                if (!mark[m]) {
+                    mark[m] = 1;
+                    freed++;
+                }
+                for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
+                    int o = p->people[i];
+                    if (!pmark[o] && h == 0) {
+                        pmark[o] = 1;
+                        for (int k2 = pmo[o]; k2 < pmo[o + 1] && freed < want; k2++)
+                            if (!mark[pm[k2]]) {
+                                mark[pm[k2]] = 1;
+                                freed++;
+                            }
+                    }
+                }
+            }
+        }
+    }
+    int na = 0;
+    for (int m = 0; m < M; m++) {
+        if (mark[m])
+            continue;
+        int lit = 0;
+        for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+            if (c->dom[i] == inc[m])
+                lit = c->x[i];
+        if (!lit)
+            return -1;
+        assume[na++] = lit;
+    }
+    return na;
+}
+
+int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, double deadline,
+                       int *slot_out, int *breaks_out, int *lower_bound_out)
+{
+    *breaks_out = -1;
+    *lower_bound_out = -1;
+    if (unsupported(p))
+        return -2;
+    int M = p->n_meetings, P = p->n_people, S = p->n_slots, d = p->fairness;
+    int rc = -2;
+    struct ex e = {.deadline = deadline};
+    int *deg = calloc((size_t)P + 1, sizeof(int)), *pmo = calloc((size_t)P + 2, sizeof(int));
+    int *pm = NULL, *dom_off = calloc((size_t)M + 1, sizeof(int)), *dom = NULL, *x = NULL;
+    int *est = malloc(((size_t)M + 1) * sizeof(int)), *lst = malloc(((size_t)M + 1) * sizeof(int));
+    int *u = calloc((size_t)P * S + 1, sizeof(int)), *a = calloc((size_t)P * S + 1, sizeof(int));
+    int *lits = malloc(((size_t)M * S + (size_t)P * S + 1) * sizeof(int));
+    int *cur = malloc(((size_t)M + 1) * sizeof(int));
+    unsigned char *occ = malloc((size_t)S + 1), *added = calloc((size_t)S + 1, 1);
+    int *count = malloc(((size_t)S + 1) * sizeof(int));
+    int *assume = malloc(((size_t)M + 2) * sizeof(int));
+    unsigned char *free_m = malloc((size_t)M + (size_t)P + 1);
+    struct un *pc = calloc((size_t)P + 1, sizeof(struct un));
+    struct un *work = malloc(((size_t)P * S + 1) * sizeof(struct un));
+    if (!deg || !pmo || !dom_off || !est || !lst || !u || !a || !lits || !cur || !occ || !pc ||
+        !work || !added || !count ||
+        !assume || !free_m)
+        goto out;
+    for (int m = 0; m < M; m++)
+        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
+            deg[p->people[i]]++;
+    for (int q = 0; q < P; q++)
+        pmo[q + 1] = pmo[q] + deg[q];
+    pm = malloc(((size_t)pmo[P] + 1) * sizeof(int));
+    if (!pm)
+        goto out;
+    memset(lits, 0, (size_t)P * sizeof(int));
+    for (int m = 0; m < M; m++)
+        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
+            int q = p->people[i];
+            pm[pmo[q] + lits[q]++] = m;
+        }
+
+    /* domains: session, fixed slot, everyone available; precedences tighten
+     * earliest/latest starts to a fixed point */
+    for (int m = 0; m < M; m++) {
+        est[m] = 0;
+        lst[m] = S - 1;
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        if (p->prec_off)
+            for (int m = 0; m < M; m++)
+                for (int k = p->prec_off[m]; k < p->prec_off[m + 1]; k++) {
+                    int q = p->prec[k];
+                    if (est[m] < est[q] + 1) {
+                        est[m] = est[q] + 1;
+                        changed = true;
+                    }
+                    if (lst[q] > lst[m] - 1) {
+                        lst[q] = lst[m] - 1;
+                        changed = true;
+                    }
+                }
+        for (int m = 0; m < M && changed; m++)
+            if (est[m] > lst[m] || est[m] >= S) {
+                rc = -1;   /* a precedence cycle or chain longer than the day */
+                goto out;
+            }
+    }
+    dom = malloc(((size_t)M * S + 1) * sizeof(int));
+    if (!dom)
+        goto out;
+    for (int m = 0; m < M; m++) {
+        dom_off[m + 1] = dom_off[m];
+        for (int s = est[m]; s <= lst[m]; s++) {
+            if (p->fixed && p->fixed[m] >= 0 && p->fixed[m] != s)
+                continue;
+            if (p->session && p->session[m] >= 0 && p->slot_session &&
+                p->slot_session[s] != p->session[m])
+                continue;
+            bool free_all = true;
+            for (int i = p->people_off[m]; i < p->people_off[m + 1] && free_all; i++)
+                if (p->unavail && p->unavail[(size_t)p->people[i] * S + s])
+                    free_all = false;
+            if (free_all)
+                dom[dom_off[m + 1]++] = s;
+        }
+        if (dom_off[m + 1] == dom_off[m]) {
+            rc = -1;   /* a meeting with no possible slot */
+            goto out;
+        }
+    }
+
+    e.s = ccadical_init();
+    if (!e.s)
+        goto out;
+    ccadical_set_terminate(e.s, &e, stop_now);
+    ccadical_set_option(e.s, "quiet", 1);
+    /* stable mode only (target phases, reluctant doubling restarts): measured on
+     * the JAIR originals without a hint, ticf-14crafa went from 92 breaks in
+     * 8 s to the optimal 0, forum-14 from 78 to 32 */
+    ccadical_set_option(e.s, "stabilizeonly", 1);
+    x = malloc(((size_t)dom_off[M] + 1) * sizeof(int));
+    if (!x)
+        goto out;
+    for (int i = 0; i < dom_off[M]; i++)
+        x[i] = newv(&e);
+    for (int m = 0; m < M; m++) {
+        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+            ccadical_add(e.s, x[i]);
+        ccadical_add(e.s, 0);
+        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+            for (int j = i + 1; j < dom_off[m + 1]; j++)
+                cl3(&e, -x[i], -x[j], 0);
+    }
+    /* busy: u[q,s] <-> one of q's meetings in s; at most one */
+    for (int q = 0; q < P; q++) {
+        if (deg[q] == 0)
+            continue;
+        for (int s = 0; s < S; s++) {
+            int n = 0;
+            for (int k = pmo[q]; k < pmo[q + 1]; k++) {
+                int m = pm[k];
+                for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                    if (dom[i] == s)
+                        lits[n++] = x[i];
+            }
+            int v = u[(size_t)q * S + s] = newv(&e);
+            ccadical_add(e.s, -v);
+            for (int i = 0; i < n; i++)
+                ccadical_add(e.s, lits[i]);
+            ccadical_add(e.s, 0);
+            for (int i = 0; i < n; i++) {
+                cl3(&e, -lits[i], v, 0);
+                for (int j = i + 1; j < n; j++)
+                    cl3(&e, -lits[i], -lits[j], 0);
+            }
+        }
+    }
+    /* tables: at most n_tables meetings per slot (tables are interchangeable);
+     * added lazily, for the slots that a model overfills (solve_cuts) */
+    /* precedences: q ends before m starts */
+    if (p->prec_off)
+        for (int m = 0; m < M; m++)
+            for (int k = p->prec_off[m]; k < p->prec_off[m + 1]; k++) {
+                int q = p->prec[k];
+                for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                    for (int j = dom_off[q]; j < dom_off[q + 1]; j++)
+                        if (dom[j] >= dom[i])
+                            cl3(&e, -x[i], -x[j], 0);
+            }
+    if (now_s() > deadline) {
+        rc = 0;
+        goto out;
+    }
+    /* breaks, exactly: a[s] <-> u[s] | a[s-1]; b[s] <-> u[s] & !u[s-1] & a[s-2],
+     * within a segment (the whole day when breaks span sessions) */
+    bool fair = d >= 0;
+    int maxb = 0;
+    for (int q = 0; q < P; q++) {
+        pc[q] = (struct un){0, 0};
+        if (deg[q] < 2)
+            continue;
+        int *uq = u + (size_t)q * S, *aq = a + (size_t)q * S, nb = 0;
+        int seg_lo = 0;
+        for (int s = 0; s < S; s++) {
+            int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
+            int ps = s == 0 ? ss
+                     : p->slot_session && !p->breaks_span_sessions ? p->slot_session[s - 1] : 0;
+            if (s > 0 && ss != ps)
+                seg_lo = s;
+            aq[s] = newv(&e);
+            cl3(&e, -uq[s], aq[s], 0);
+            if (s > seg_lo) {
+                cl3(&e, -aq[s - 1], aq[s], 0);
+                cl3(&e, -aq[s], uq[s], aq[s - 1]);
+            } else {
+                cl3(&e, -aq[s], uq[s], 0);
+            }
+            if (s >= seg_lo + 2) {
+                int b = newv(&e);
+                cl4(&e, -uq[s], uq[s - 1], -aq[s - 2], b);
+                cl3(&e, -b, uq[s], 0);
+                cl3(&e, -b, -uq[s - 1], 0);
+                cl3(&e, -b, aq[s - 2], 0);
+                work[nb++] = leaf(&e, b);
+            }
+        }
+        if (nb == 0)
+            continue;
+        pc[q] = tree(&e, work, nb, deg[q] - 1, fair);
+        if (e.oom)
+            continue;
+        /* redundant: l[s] "meets at or after s"; an idle slot between a meeting
+         * and a later one means at least one break (propagates both ways) */
+        int c0 = e.pool[pc[q].off], *lq = lits;
+        for (int s = S - 1; s >= 0; s--) {
+            int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
+            int ns = s == S - 1 ? -1
+                     : p->slot_session && !p->breaks_span_sessions ? p->slot_session[s + 1] : 0;
+            lq[s] = newv(&e);
+            cl3(&e, -uq[s], lq[s], 0);
+            if (s < S - 1 && ns == ss) {
+                cl3(&e, -lq[s + 1], lq[s], 0);
+                cl3(&e, -lq[s], uq[s], lq[s + 1]);
+                if (s > 0 && (!p->slot_session || p->breaks_span_sessions ||
+                              p->slot_session[s - 1] == ss))
+                    cl4(&e, uq[s], -aq[s - 1], -lq[s + 1], c0);
+            } else {
+                cl3(&e, -lq[s], uq[s], 0);
+            }
+        }
+        /* redundant: with no break, p's meetings are one block of deg slots
+         * starting at some st[t] (decisions on blocks, as a CP solver would) */
+        if (!p->slot_session || p->breaks_span_sessions) {
+            int k = deg[q], nst = S - k + 1, *st = lits + S;
+            if (nst >= 1) {
+                ccadical_add(e.s, c0);
+                for (int t = 0; t < nst; t++)
+                    ccadical_add(e.s, st[t] = newv(&e));
+                ccadical_add(e.s, 0);
+                for (int t = 0; t < nst; t++) {
+                    for (int t2 = t + 1; t2 < nst; t2++)
+                        cl3(&e, -st[t], -st[t2], 0);
+                    for (int s = t; s < t + k; s++)
+                        cl3(&e, -st[t], uq[s], 0);
+                }
+                for (int s = 0; s < S; s++) {
+                    ccadical_add(e.s, -uq[s]);
+                    ccadical_add(e.s, c0);
+                    for (int t = s - k + 1 < 0 ? 0 : s - k + 1; t <= s && t < nst; t++)
+                        ccadical_add(e.s, st[t]);
+                    ccadical_add(e.s, 0);
+                }
+            } else {
+                cl3(&e, c0, 0, 0);
+            }
+        }
+        /* redundant: with no break, the span of deg meetings is deg slots */
+        for (int s = 0; s + deg[q] < S; s++) {
+            bool same = true;
+            for (int t = s; t < s + deg[q] && same; t++)
+                same = !p->slot_session || p->breaks_span_sessions ||
+                       p->slot_session[t + 1] == p->slot_session[s];
+            if (same)
+                cl3(&e, -aq[s], -lq[s + deg[q]], c0);
+        }
+        if (pc[q].n > maxb)
+            maxb = pc[q].n;
+    }
+    if (e.oom)
+        goto out;
+    /* fairness: mn[j] "every person with meetings has >= j+1 breaks";
+     * mn <= breaks_q <= mn + d */
+    if (fair && maxb > d) {
+        size_t mo = pool_take(&e, (size_t)maxb);
+        if (mo == (size_t)-1)
+            goto out;
+        for (int j = 0; j < maxb; j++) {
+            e.pool[mo + j] = newv(&e);
+            if (j > 0)
+                cl3(&e, -e.pool[mo + j], e.pool[mo + j - 1], 0);
+        }
+        for (int q = 0; q < P; q++) {
+            if (deg[q] == 0)
+                continue;
+            const int *c = e.pool + pc[q].off, *mn = e.pool + mo;
+            for (int j = 0; j < maxb; j++)
+                cl3(&e, -mn[j], j < pc[q].n ? c[j] : 0, 0);
+            /* breaks_q >= t + 1 with t >= d: mn >= t + 1 - d */
+            for (int t = d; t < pc[q].n; t++)
+                cl3(&e, -c[t], mn[t - d], 0);
+        }
+    }
+    if (now_s() > deadline) {
+        rc = 0;
+        goto out;
+    }
+
+    int best = -1, lb = 0;
+    /* a first schedule: the hint (its values become the saved phases), else any */
+    int r = 0;
+    if (hint_slot) {
+        bool ok = true;
+        for (int m = 0; m < M && ok; m++) {
+            cur[m] = 0;
+            for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
+                if (dom[i] == hint_slot[m])
+                    cur[m] = x[i];
+            ok = cur[m] != 0;
+        }
+        /* checked here rather than by the solver: solving under the hint
+         * would make its values the saved phases, and starting from them was
+         * measured worse (ticf-14crafa: 5 breaks from a hint of 8, 0 without) */
+        if (p->prec_off)
+            for (int m = 0; m < M && ok; m++)
+                for (int k = p->prec_off[m]; k < p->prec_off[m + 1]; k++)
+                    ok = ok && hint_slot[p->prec[k]] < hint_slot[m];
+        memset(count, 0, (size_t)S * sizeof(int));
+        for (int m = 0; m < M && ok; m++)
+            ok = ++count[hint_slot[m]] <= p->n_tables;
+        for (int q = 0; q < P && ok; q++) {
+            memset(occ, 0, (size_t)S);
+            for (int k = pmo[q]; k < pmo[q + 1] && ok; k++)
+                ok = !occ[hint_slot[pm[k]]]++;
+        }
+        r = ok ? 10 : 0;
+    }
+    struct cut_ctx cc = {p, dom_off, dom, x, cur, lits, count, added};
+    if (r == 10) {
+        for (int m = 0; m < M; m++)
+            cur[m] = hint_slot[m];
+        if (score(p, cur, occ, deg) < 0)
+            r = 0;   /* unfair: not a valid start */
+    }
+    if (r != 10)
+        r = solve_cuts(&e, &cc, NULL, 0, 0);
+    if (r == 20) {
+        rc = -1;
+        goto out;
+    }
+    if (r != 10) {
+        rc = r == -2 ? -2 : 0;
+        goto out;
+    }
+    best = score(p, cur, occ, deg);
+    if (best < 0)
+        goto out;   /* the encoding and the checker disagree: a bug */
+    memcpy(slot_out, cur, (size_t)M * sizeof(int));
+    /* the total, capped at best outputs: tot[t] forced when total >= t + 1 */
+    int nw = 0;
+    for (int q = 0; q < P; q++)
+        if (pc[q].n > 0)
+            work[nw++] = pc[q];
+    struct un tot = nw ? tree(&e, work, nw, best, false) : (struct un){0, 0};
+    if (e.oom)
+        goto out;
+    long budget = 2000;
+    unsigned lcg = p->seed * 2654435761u + 1;
+    double frac = 0.3;
+    while (lb < best && now_s() < deadline) {
+        double round_start = now_s();
+        for (int phase = 0; phase < 2 && lb < best; phase++) {
+            int bound = phase == 0 ? lb : best - 1;
+            int blit = bound < tot.n ? -e.pool[tot.off + bound] : 0;
+            r = solve_cuts(&e, &cc, &blit, blit != 0, budget);
+            if (r == -2)
+                goto out;
+            if (r == 20) {
+                lb = bound + 1;
+            } else if (r == 10) {
+                int v = score(p, cur, occ, deg);
+                if (v < 0 || v > bound)
+                    goto out;
+                best = v;
+                memcpy(slot_out, cur, (size_t)M * sizeof(int));
+            }
+            if (now_s() >= deadline)
+                break;
+        }
+        /* large neighbourhoods: keep the best schedule but for the meetings
+         * of some people with breaks and their partners, and ask for fewer
+         * breaks under a small budget, for as long as the two calls took */
+        double slice = now_s() - round_start;
+        double lns_end = now_s() + slice;
+        while (lb < best && now_s() < lns_end && now_s() < deadline) {
+            int na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, frac, assume);
+            if (na < 0)
+                goto out;
+            if (best - 1 < tot.n)
+                assume[na++] = -e.pool[tot.off + best - 1];
+            r = solve_cuts(&e, &cc, assume, na, 3000);
+            if (r == -2)
+                goto out;
+            if (r == 10) {
+                int v = score(p, cur, occ, deg);
+                if (v < 0 || v >= best)
+                    goto out;
+                best = v;
+                memcpy(slot_out, cur, (size_t)M * sizeof(int));
+            } else if (r == 20) {
+                frac = frac * 1.1 > 0.9 ? 0.9 : frac * 1.1;   /* nothing better there: widen */
+            } else {
+                frac = frac * 0.9 < 0.05 ? 0.05 : frac * 0.9;  /* too hard: narrow */
+            }
+        }
+        if (budget < 1000000000L / 2)
+            budget *= 2;
+    }
+    *breaks_out = best;
+    *lower_bound_out = lb;
+    rc = 1;
+out:
+    if (e.s)
+        ccadical_release(e.s);
+    free(e.pool);
+    free(deg);
+    free(pmo);
+    free(pm);
+    free(dom_off);
+    free(dom);
+    free(x);
+    free(est);
+    free(lst);
+    free(u);
+    free(a);
+    free(lits);
+    free(cur);
+    free(occ);
+    free(added);
+    free(count);
+    free(assume);
+    free(free_m);
+    free(pc);
+    free(work);
+    return rc;
+}
