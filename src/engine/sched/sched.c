@@ -6,6 +6,7 @@
  * (hard), unscheduled meetings by priority, people left without a meeting,
  * fairness excess and breaks. Tables are given per slot at the end. */
 #include "engine/sched/sched.h"
+#include "engine/sched/sched_exact.h"
 #include "engine/sched/sched_internal.h"
 
 #include <math.h>
@@ -1446,12 +1447,30 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
         if (moves > 400000000L)
             moves = 400000000L;
         bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0 && !p->local_only;
-        /* the annealing first (it finds good schedules fast), then SAT for proofs */
-        double ls_deadline = exact_ok ? start + limit * 0.5 : deadline;
+        /* the annealing first (it finds a good schedule fast, the exact search's
+         * first bound), then the exact SAT search for better schedules and proofs */
+        double ls_deadline = exact_ok ? start + (limit * 0.05 < 0.5 ? limit * 0.05 : 0.5) : deadline;
         if (!done(&x))
             anneal(&x, moves, ls_deadline);
         out->moves = moves;
+        int exact_rc = -2;
         if (exact_ok && !done(&x) && now_s() < deadline) {
+            int *sol = malloc(((size_t)M + 1) * sizeof(int));
+            int b = -1, lb = -1;
+            exact_rc = sol ? sched_exact_breaks(p, x.have_best ? x.best : NULL, deadline, sol,
+                                                &b, &lb)
+                           : -2;
+            if (exact_rc == 1)
+                take(&x, sol);
+            if (exact_rc == -1 && !x.have_best)
+                infeasible = true;
+            if (exact_rc >= 0 && lb > sat_lb)
+                sat_lb = lb;
+            /* the exact encoding counts breaks and fairness exactly */
+            sat_opt = exact_rc >= 0 && x.have_best && sat_lb >= x.best_breaks;
+            free(sol);
+        }
+        if (exact_ok && exact_rc == -2 && !done(&x) && now_s() < deadline) {
             /* min breaks is 0 when someone cannot have a break: then the
              * encoding's per-person cap d is exactly the fairness rule */
             bool exact = p->fairness < 0;
