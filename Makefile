@@ -8,9 +8,11 @@ DEMO_PORT  ?= 8080
 SEED       ?= 7
 
 # Debian 12 packages dfnc builds and tests with.
-DEB_PACKAGES = gcc make pkg-config meson ninja-build libsqlite3-dev libjansson-dev \
+# (g++ brings the libstdc++ that CaDiCaL's static library needs; python3 runs
+# the build's embedding scripts and the CLI/API tests; tzdata gives libical its zones.)
+DEB_PACKAGES = gcc g++ make pkg-config meson ninja-build libsqlite3-dev libjansson-dev \
                libcsv-dev libsodium-dev libcriterion-dev libmicrohttpd-dev libical-dev \
-               libglpk-dev
+               libglpk-dev libcadical-dev coinor-libcbc-dev python3 python3-jsonschema tzdata
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
