@@ -125,7 +125,7 @@ def main():
             v = subprocess.run([sys.executable, os.path.join(ROOT, 'tests', 'cli', 'ocds_validate.py'),
                                 out] + (['--require-funder'] if inst == 'safe' else []),
                                capture_output=True, text=True)
-            check(v.returncode == 0, '%s: OCDS invalid: %s' % (inst, v.stdout))
+            check(v.returncode == 0, '%s: OCDS invalid: %s%s' % (inst, v.stdout, v.stderr))
         check(reasons['edip']['drones-ua'] == 'only 1 participating state; edip needs 3',
               'edip: Ukraine does not count, Denmark alone: ' + reasons['edip'].get('drones-ua', ''))
         check(reasons['edirpa']['radar-lt'] == 'only 1 participating state; edirpa needs 3',
