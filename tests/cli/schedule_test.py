@@ -12,7 +12,7 @@ import sys
 import tempfile
 
 DFNC, ROOT = sys.argv[1], sys.argv[2]
-TINY = os.path.join(ROOT, 'tests', 'unit', 'data', 'tiny.dzn')
+TINY = os.path.join(ROOT, 'tests', 'unit', 'data', 'tiny-b2b.txt')
 failures = []
 
 
