@@ -13,9 +13,9 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
+#include "core/clock.h"
 #include "engine/sched/sched.h"
 
 #define SLOTS 24
@@ -39,13 +39,6 @@ static uint64_t rnd(void)
 static double rndf(void)
 {
     return (double)(rnd() >> 11) / 9007199254740992.0;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 /* The generator: deterministic for (n, seed). */
@@ -202,7 +195,7 @@ static void run_cbc(const struct forum *f, double limit, struct result *r)
         rowlb[i] = -1e30;
         rowub[i] = i >= M + P * S ? p->n_tables : 1;
     }
-    double t0 = now_s();
+    double t0 = clock_seconds();
     Cbc_Model *model = Cbc_newModel();
     Cbc_loadProblem(model, nc, nrows, start, idx2, val2, collb, colub, obj, rowlb, rowub);
     for (int c = 0; c < nc; c++)
@@ -211,7 +204,7 @@ static void run_cbc(const struct forum *f, double limit, struct result *r)
     Cbc_setMaximumSeconds(model, limit);
     Cbc_setLogLevel(model, 0);
     Cbc_solve(model);
-    r->seconds = now_s() - t0;
+    r->seconds = clock_seconds() - t0;
     const double *x = Cbc_getColSolution(model);
     r->scheduled = 0;
     unsigned char *busy = calloc((size_t)P * S, 1);
@@ -253,12 +246,12 @@ static void run_dfnc(const struct forum *f, double limit, struct result *r)
     p.time_limit = limit;
     struct sched_solution s;
     char msg[200];
-    double t0 = now_s();
+    double t0 = clock_seconds();
     if (sched_solve(&p, &s, msg, sizeof msg) < 0) {
         fprintf(stderr, "dfnc: %s\n", msg);
         exit(1);
     }
-    r->seconds = now_s() - t0;
+    r->seconds = clock_seconds() - t0;
     r->scheduled = s.scheduled;
     r->upper_bound = s.upper_bound;
     r->breaks = s.breaks;

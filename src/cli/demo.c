@@ -4,20 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 
 #include "app/demo.h"
 #include "app/schedule.h"
 #include "app/auth.h"
 #include "cli/cli.h"
+#include "core/clock.h"
 #include "http/server.h"
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
-}
 
 int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -51,12 +44,12 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
     struct df_err err = {0};
     struct store *s = NULL;
     struct app_demo_summary sum;
-    double t0 = now_seconds();
+    double t0 = clock_seconds();
     if (store_open(&s, ctx->db_path, &err) < 0 || app_demo_fill(s, seed, &sum, &err) < 0) {
         store_close(s);
         return cli_fail(&err);
     }
-    double filled = now_seconds() - t0;
+    double filled = clock_seconds() - t0;
     printf("demo forum (seed %llu) in %s, filled in %.2f s:\n", seed, ctx->db_path, filled);
     printf("  %d participants from %d organisations (%d EU, %d Ukrainian) in %d countries\n",
            sum.people, sum.organisations, sum.eu_organisations, sum.ua_organisations,

@@ -6,6 +6,7 @@
  * (hard), unscheduled meetings by priority, people left without a meeting,
  * fairness excess and breaks. Tables are given per slot at the end. */
 #include "engine/sched/sched.h"
+#include "core/clock.h"
 #include "engine/sched/sched_exact.h"
 #include "engine/sched/sched_internal.h"
 
@@ -15,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 /* Cost weights: a hard violation outweighs everything else; an unscheduled
  * meeting outweighs any number of breaks a local move can save. */
@@ -80,13 +80,6 @@ static int rndn(struct st *t, int n)
 static double rndf(struct st *t)
 {
     return (double)(rnd(t) >> 11) / 9007199254740992.0;
-}
-
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
 static int person_breaks(const int *sess, int S, const int *occ)
@@ -1038,7 +1031,7 @@ static void anneal(struct search *x, long moves, double deadline)
     int rounds = 4;
 
     long per = moves / rounds > 0 ? moves / rounds : 1;
-    double begin = now_s(), span = (deadline - begin) / rounds;
+    double begin = clock_seconds(), span = (deadline - begin) / rounds;
     for (int r = 0; r < rounds; r++) {
         if (r > 0 && x->have_best) {
             /* restart from the best state at a lower heat */
@@ -1046,7 +1039,7 @@ static void anneal(struct search *x, long moves, double deadline)
                 set_slot(t, m, x->best[m]);
         }
         double hot = r == 0 ? t0 : t0 / (1 + r);
-        double temp = hot, round_start = now_s();
+        double temp = hot, round_start = clock_seconds();
         for (long i = 0; i < per; i++) {
             x->log_n = 0;
             long d = propose(x);
@@ -1057,13 +1050,13 @@ static void anneal(struct search *x, long moves, double deadline)
             if ((i & 255) == 0) {
                 /* cool by the larger of the move and the time fractions */
                 double f = (double)i / (double)per;
-                double ft = (now_s() - round_start) / span;
+                double ft = (clock_seconds() - round_start) / span;
                 if (ft > f)
                     f = ft;
                 if (f >= 1.0)
                     break;
                 temp = hot * pow(t1 / hot, f);
-                if (now_s() > deadline)
+                if (clock_seconds() > deadline)
                     return;
                 if (done(x))
                     return;
@@ -1142,7 +1135,7 @@ static void exact_phase(struct search *x, double deadline, bool exact, int *lb, 
     double frac = 0.3;
 
     bool proving = exact;
-    while (now_s() < deadline) {
+    while (clock_seconds() < deadline) {
         bool bf = false;
         if (!x->have_best) {
             int r = sched_sat_solve(z, -1, NULL, proof_conf, sol, &bf);
@@ -1173,7 +1166,7 @@ static void exact_phase(struct search *x, double deadline, bool exact, int *lb, 
             if (r != 0)
                 continue;
         }
-        for (int k = 0; k < 6 && now_s() < deadline; k++) {
+        for (int k = 0; k < 6 && clock_seconds() < deadline; k++) {
             pick_fixed(x, fix, frac);
             int r = sched_sat_solve(z, best - 1, fix, lns_conf, sol, &bf);
             if (r == 10) {
@@ -1365,7 +1358,7 @@ void sched_solution_free(struct sched_solution *s)
 
 int sched_solve(const struct sched_problem *p, struct sched_solution *out, char *msg, int msg_n)
 {
-    double start = now_s();
+    double start = clock_seconds();
     double limit = p->time_limit > 0 ? p->time_limit : 10.0;
     double deadline = start + limit * 0.9;   /* leaves room for tables, output and a loaded machine */
     struct st t;
@@ -1454,7 +1447,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
             anneal(&x, moves, ls_deadline);
         out->moves = moves;
         int exact_rc = -2;
-        if (exact_ok && !done(&x) && now_s() < deadline) {
+        if (exact_ok && !done(&x) && clock_seconds() < deadline) {
             int *sol = malloc(((size_t)M + 1) * sizeof(int));
             int b = -1, lb = -1;
             exact_rc = sol ? sched_exact_breaks(p, x.have_best ? x.best : NULL, deadline, sol,
@@ -1470,7 +1463,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
             sat_opt = exact_rc >= 0 && x.have_best && sat_lb >= x.best_breaks;
             free(sol);
         }
-        if (exact_ok && exact_rc == -2 && !done(&x) && now_s() < deadline) {
+        if (exact_ok && exact_rc == -2 && !done(&x) && clock_seconds() < deadline) {
             /* min breaks is 0 when someone cannot have a break: then the
              * encoding's per-person cap d is exactly the fairness rule */
             bool exact = p->fairness < 0;
@@ -1566,7 +1559,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
         out->status = SCHED_OPTIMAL;
     else
         out->status = SCHED_FEASIBLE;
-    out->seconds = now_s() - start;
+    out->seconds = clock_seconds() - start;
     rc = 0;
 out:
     free(x.log);

@@ -5,12 +5,12 @@
  * totalizer over the person counters bounds the total. Search: alternately
  * "total <= lower bound" and "total <= best - 1" under growing conflict budgets. */
 #include "engine/sched/sched_exact.h"
+#include "core/clock.h"
 
 #include <ccadical.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 struct ex {
     CCaDiCaL *s;
@@ -21,17 +21,10 @@ struct ex {
     bool oom;
 };
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static int stop_now(void *state)
 {
     const struct ex *e = state;
-    return now_s() > e->deadline;
+    return clock_seconds() > e->deadline;
 }
 
 static int newv(struct ex *e)
@@ -463,7 +456,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                         if (dom[j] >= dom[i])
                             cl3(&e, -x[i], -x[j], 0);
             }
-    if (now_s() > deadline) {
+    if (clock_seconds() > deadline) {
         rc = 0;
         goto out;
     }
@@ -586,7 +579,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                 cl3(&e, -c[t], mn[t - d], 0);
         }
     }
-    if (now_s() > deadline) {
+    if (clock_seconds() > deadline) {
         rc = 0;
         goto out;
     }
@@ -652,8 +645,8 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     long budget = 2000;
     unsigned lcg = p->seed * 2654435761u + 1;
     double frac = 0.3;
-    while (lb < best && now_s() < deadline) {
-        double round_start = now_s();
+    while (lb < best && clock_seconds() < deadline) {
+        double round_start = clock_seconds();
         for (int phase = 0; phase < 2 && lb < best; phase++) {
             int bound = phase == 0 ? lb : best - 1;
             int blit = bound < tot.n ? -e.pool[tot.off + bound] : 0;
@@ -669,15 +662,15 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                 best = v;
                 memcpy(slot_out, cur, (size_t)M * sizeof(int));
             }
-            if (now_s() >= deadline)
+            if (clock_seconds() >= deadline)
                 break;
         }
         /* large neighbourhoods: keep the best schedule but for the meetings
          * of some people with breaks and their partners, and ask for fewer
          * breaks under a small budget, for as long as the two calls took */
-        double slice = now_s() - round_start;
-        double lns_end = now_s() + slice;
-        while (lb < best && now_s() < lns_end && now_s() < deadline) {
+        double slice = clock_seconds() - round_start;
+        double lns_end = clock_seconds() + slice;
+        while (lb < best && clock_seconds() < lns_end && clock_seconds() < deadline) {
             int na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, frac, assume);
             if (na < 0)
                 goto out;

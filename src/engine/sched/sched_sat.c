@@ -5,11 +5,11 @@
  * first satisfiable bound is optimal and every refuted one is a proven lower
  * bound. Used by sched.c only (sched_internal.h). */
 #include "engine/sched/sched_internal.h"
+#include "core/clock.h"
 
 #include <ccadical.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 struct enc {
     CCaDiCaL *s;
@@ -99,17 +99,10 @@ static int *counter(struct enc *e, const int *lits, int n, int k)
     return prev;
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
-
 static int stop_now(void *state)
 {
     const struct enc *e = state;
-    return now_s() > e->deadline;
+    return clock_seconds() > e->deadline;
 }
 
 struct sched_sat {
@@ -166,7 +159,7 @@ struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_of
             for (int j = i + 1; j < dom_off[m + 1]; j++)
                 cl(&e, -x[i], -x[j], 0, 0);
     }
-    if (now_s() > deadline)
+    if (clock_seconds() > deadline)
         goto out;
     /* meetings per person */
     for (int m = 0; m < M; m++)
@@ -216,7 +209,7 @@ struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_of
             }
         }
     }
-    if (now_s() > deadline)
+    if (clock_seconds() > deadline)
         goto out;
     /* tables per slot (and kinds are not used by the JAIR problem) */
     for (int s = 0; s < S; s++) {
@@ -227,7 +220,7 @@ struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_of
                     lits[n++] = x[i];
         at_most(&e, lits, n, p->n_tables);
     }
-    if (now_s() > deadline)
+    if (clock_seconds() > deadline)
         goto out;
     /* precedences: q before m */
     if (p->prec_off)
@@ -239,7 +232,7 @@ struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_of
                         if (dom[j] >= dom[i])
                             cl(&e, -x[i], -x[j], 0, 0);
             }
-    if (now_s() > deadline)
+    if (clock_seconds() > deadline)
         goto out;
     /* breaks: a[p,s] = busy at or before s; b[p,s] <- u[s] & !u[s-1] & a[s-2] */
     int nb = 0;
@@ -263,7 +256,7 @@ struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_of
             at_most(&e, lits + nb, pn, p->fairness);
         nb += pn;
     }
-    if (now_s() > deadline)
+    if (clock_seconds() > deadline)
         goto out;
     if (kmax > nb)
         kmax = nb;
@@ -304,7 +297,7 @@ int sched_sat_solve(struct sched_sat *z, int bound, const int *fix, int conflict
                     bool *bound_failed)
 {
     *bound_failed = false;
-    if (now_s() > z->e.deadline)
+    if (clock_seconds() > z->e.deadline)
         return 0;
     int blit = 0;
     if (bound >= 0 && bound < z->kmax)
