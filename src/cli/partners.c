@@ -124,21 +124,30 @@ static int run_batch(const struct app_match_data *d, const char *path, int top)
         fprintf(stderr, "%s: %s\n", path, strerror(errno));
         return 3;
     }
-    char *line = NULL;
-    size_t cap = 0;
-    ssize_t len;
+    /* Lines are read into a fixed buffer: a longer one is skipped, not buffered. */
+    char *line = malloc(LINE_MAX_BYTES + 2);
+    if (!line) {
+        fprintf(stderr, "dfnc: out of memory\n");
+        if (f != stdin)
+            fclose(f);
+        return 1;
+    }
     int lineno = 0, bad = 0;
-    while ((len = getline(&line, &cap, f)) >= 0) {
+    while (fgets(line, LINE_MAX_BYTES + 2, f)) {
         lineno++;
-        while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            line[--len] = '\0';
-        if (len == 0)
-            continue;
+        size_t len = strlen(line);
         struct df_err err = {0};
-        if (len > LINE_MAX_BYTES)
+        if (len == LINE_MAX_BYTES + 1 && line[len - 1] != '\n') {
+            int c;
+            while ((c = getc(f)) != EOF && c != '\n')
+                ;
             df_err_set(&err, DF_ERR_INPUT, "line longer than %d bytes", LINE_MAX_BYTES);
-        else if (batch_line(d, line, top, &err) == 0)
-            continue;
+        } else {
+            while (len > 0 && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+                line[--len] = '\0';
+            if (len == 0 || batch_line(d, line, top, &err) == 0)
+                continue;
+        }
         fprintf(stderr, "%s:%d: %s\n", path, lineno, err.msg);
         bad++;
     }

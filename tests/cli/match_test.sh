@@ -37,6 +37,15 @@ printf '%s\n' '{"id":"a","lead":"999984059","text":"border surveillance"}' 'not 
 check "batch: bad lines named, others answered" \
     "[ $? -eq 3 ] && grep -q 'q.jsonl:2:' '$T/err' && grep -q 'q.jsonl:3:' '$T/err' && [ \$(wc -l < '$T/out') -eq 2 ] && grep -q '\"id\":\"d\"' '$T/out'"
 
+python3 -c "
+import sys
+print('{\"id\":\"a\",\"lead\":\"999984059\",\"text\":\"radar\"}')
+print('{\"id\":\"big\",\"lead\":\"999984059\",\"text\":\"' + 'x' * (3 << 20) + '\"}')
+print('{\"id\":\"z\",\"lead\":\"999984059\",\"text\":\"drones\"}')" > "$T/long.jsonl"
+"$DFNC" --db "$T/c.db" partners --queries "$T/long.jsonl" --top 2 > "$T/out" 2> "$T/err"
+check "batch: a 3 MiB line is refused by its number, the lines around it answered" \
+    "[ $? -eq 3 ] && grep -q 'long.jsonl:2: line longer than' '$T/err' && [ \$(wc -l < '$T/out') -eq 2 ] && grep -q '\"id\":\"z\"' '$T/out'"
+
 "$DFNC" --db "$T/d.db" demo --no-serve --seed 7 > /dev/null 2>&1
 cat > "$T/ua.py" <<'PY'
 import sqlite3, sys

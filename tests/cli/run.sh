@@ -90,6 +90,8 @@ if [ -n "${DFNC_SHARED_DATA:-}" ] && [ -f "$DFNC_SHARED_DATA/cpv/cpv_en.json" ];
     "$DFNC" --db cpv.db import organisations "$HERE/data/orgs.csv" >/dev/null
     expect "with a classifier, a wrong check digit is refused" 3 'bad_check_digit\.csv:2: cpv "35613000-9" is not in the CPV classifier' -- \
         "$DFNC" --db cpv.db import capabilities "$HERE/data/bad_check_digit.csv"
+    printf '{"35613000-4": "Unmanned aerial vehicles",\n "35000000-4": }\n' > bad_cpv.json
+    expect "a malformed CPV classifier names its line" 3 'bad_cpv\.json:2: ' -- "$DFNC" --db cpv.db import cpv bad_cpv.json
     expect "with a classifier, real codes pass" 0 '2 added' -- "$DFNC" --db cpv.db import capabilities "$HERE/data/capabilities.csv"
 else
     echo "not ok - DFNC_SHARED_DATA/cpv is missing"; failures=$((failures + 1))
