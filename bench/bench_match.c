@@ -403,16 +403,18 @@ static void synthetic(int n, int queries)
  * value for a candidate is read back from the engine itself: a run with that
  * weight at 1 and the others at 0 scores every candidate by that signal alone
  * (top 1000 of each; a candidate outside them counts 0 there). */
-#define NF 11
+#define NF MATCH_SIGNALS
 static const char *feat_names[NF] = {"text", "text_profile", "walk", "partner", "partner_recent",
                                      "partner_text", "chosen", "two_hop", "popularity",
-                                     "popularity_recent", "same_country"};
+                                     "popularity_recent", "same_country", "circle", "ppr",
+                                     "country_pair", "kind_pair"};
 
 static double *feat_slot(struct match_weights *w, int f)
 {
     double *v[NF] = {&w->text, &w->text_profile, &w->walk, &w->partner, &w->partner_recent,
                      &w->partner_text, &w->chosen, &w->two_hop, &w->popularity,
-                     &w->popularity_recent, &w->same_country};
+                     &w->popularity_recent, &w->same_country, &w->circle, &w->ppr,
+                     &w->country_pair, &w->kind_pair};
     return v[f];
 }
 
@@ -439,47 +441,49 @@ struct example {
     int hard;   /* within the default weights' best 100 for its query */
 };
 
+static const char *dump_path;   /* --dump FILE: every candidate row, tab-separated */
+
+/* One engine run per query with the signals read back for every candidate
+ * (match_query.signals): every profile but the lead is a row. */
 static int collect_examples(const struct app_match_data *d, const struct query *qs, int qn,
                             struct example **out)
 {
     int n = match_index_size(d->ix), en = 0, ecap = 0;
     struct example *ex = NULL;
-    float *fv = malloc((size_t)n * NF * sizeof *fv);
-    char *seen = malloc((size_t)n);
+    double *fv = malloc((size_t)n * NF * sizeof *fv);
     float *coord = calloc((size_t)n, sizeof *coord);
+    FILE *dump = dump_path ? fopen(dump_path, "w") : NULL;
+    if (dump) {
+        fprintf(dump, "q\torg\ty");
+        for (int f = 0; f < NX; f++)
+            fprintf(dump, "\t%s", f < NF ? feat_names[f] : extra_names[f - NF]);
+        fprintf(dump, "\tkind\tcountry\tlead_kind\tlead_country\n");
+    }
     for (int p = 0; p < d->projects_n; p++)
         if (d->projects[p].coordinator >= 0)
             coord[d->projects[p].coordinator] += 1;
     for (int i = 0; i < qn; i++) {
         memset(fv, 0, (size_t)n * NF * sizeof *fv);
-        memset(seen, 0, (size_t)n);
-        for (int f = 0; f < NF; f++) {
-            struct match_weights w;
-            shape_only(&w);
-            *feat_slot(&w, f) = 1;
-            struct arena a;
-            arena_init(&a, 0);
-            struct match_query q = {.mode = MATCH_PARTNERS, .lead = qs[i].lead,
-                                    .text = qs[i].text, .top = 1000, .w = &w};
-            struct match_hit *h;
-            int hn;
-            struct df_err err = {0};
-            if (match_query_run(d->ix, &q, &a, &h, &hn, &err) == 0)
-                for (int k = 0; k < hn; k++) {
-                    fv[(size_t)h[k].org * NF + f] = (float)h[k].score;
-                    seen[h[k].org] = 1;
-                }
-            arena_free(&a);
-        }
+        struct arena a;
+        arena_init(&a, 0);
+        struct match_query q = {.mode = MATCH_PARTNERS, .lead = qs[i].lead,
+                                .text = qs[i].text, .top = 20, .signals = fv};
+        struct match_hit *h;
+        int hn;
+        struct df_err err = {0};
+        if (match_query_run(d->ix, &q, &a, &h, &hn, &err) < 0)
+            fprintf(stderr, "query %d: %s\n", i, err.msg);
+        arena_free(&a);
         for (int o = 0; o < n; o++) {
-            if (!seen[o] || o == qs[i].lead)
+            if (o == qs[i].lead)
                 continue;
             if (en == ecap) {
                 ecap = ecap ? 2 * ecap : 65536;
                 ex = realloc(ex, (size_t)ecap * sizeof *ex);
             }
             struct example *e = &ex[en++];
-            memcpy(e->x, &fv[(size_t)o * NF], NF * sizeof e->x[0]);
+            for (int f = 0; f < NF; f++)
+                e->x[f] = (float)fv[(size_t)o * NF + f];
             const struct match_profile *c = match_index_profile(d->ix, o);
             const struct match_profile *l =
                 qs[i].lead >= 0 ? match_index_profile(d->ix, qs[i].lead) : NULL;
@@ -497,10 +501,18 @@ static int collect_examples(const struct app_match_data *d, const struct query *
             e->y = 0;
             for (int t = 0; t < qs[i].targets_n; t++)
                 e->y |= qs[i].targets[t] == o;
+            if (dump) {
+                fprintf(dump, "%d\t%s\t%d", i, c->id, e->y);
+                for (int f = 0; f < NX; f++)
+                    fprintf(dump, "\t%.5g", e->x[f]);
+                fprintf(dump, "\t%s\t%s\t%s\t%s\n", c->kind, c->country, l ? l->kind : "-",
+                        l ? l->country : "-");
+            }
         }
     }
+    if (dump)
+        fclose(dump);
     free(fv);
-    free(seen);
     free(coord);
     /* mark each query's best 100 rows by the default weights' linear score */
     struct match_weights dw;
@@ -751,6 +763,11 @@ static void learn(const struct app_match_data *d, const struct query *qs, int qn
     for (int i = 0; i < en; i++)
         pos += ex[i].y;
     printf("  %d candidate rows, %d of them targets\n", en, pos);
+    if (dump_path) {
+        printf("  written to %s\n", dump_path);
+        free(ex);
+        return;
+    }
     struct query *fold = malloc((size_t)qn * sizeof *fold);
     static const double l2s[] = {0, 1e-4, 1e-3, 1e-2};
     for (size_t r = 0; r < sizeof l2s / sizeof l2s[0]; r++) {
@@ -898,9 +915,9 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn,
                                    .popularity_recent = 1, .partner_recent = 0.3};
     }
     double *params[] = {&w.text, &w.text_profile, &w.text_recency, &w.text_beta, &w.partner, &w.two_hop, &w.popularity, &w.partner_recent,
-                        &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk, &w.chosen, &w.country_spread, &w.profile_b};
+                        &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk, &w.chosen, &w.country_spread, &w.profile_b, &w.circle, &w.ppr, &w.country_pair, &w.kind_pair};
     const char *names[] = {"text", "text_profile", "text_recency", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
-                           "popularity_recent", "partner_text", "same_country", "walk", "chosen", "country_spread", "profile_b"};
+                           "popularity_recent", "partner_text", "same_country", "walk", "chosen", "country_spread", "profile_b", "circle", "ppr", "country_pair", "kind_pair"};
     static const double values[] = {0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0, 4.5};
     static const int tops[] = {0, 5, 10, 20, 40, 80, 160};
     struct metrics m;
@@ -933,10 +950,10 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn,
     printf("best on the development split: text %.2f text_profile %.2f text_recency %.2f text_beta %.2f doc_top %d partner %.2f "
            "two_hop %.2f popularity %.2f partner_recent %.2f popularity_recent %.2f "
            "partner_text %.2f same_country %.2f walk %.2f chosen %.2f country_spread %.2f "
-           "profile_b %.2f\n",
+           "profile_b %.2f circle %.2f ppr %.2f country_pair %.2f kind_pair %.2f\n",
            w.text, w.text_profile, w.text_recency, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
            w.popularity_recent, w.partner_text, w.same_country, w.walk, w.chosen,
-           w.country_spread, w.profile_b);
+           w.country_spread, w.profile_b, w.circle, w.ppr, w.country_pair, w.kind_pair);
     if (out)
         *out = w;
 }
@@ -981,6 +998,8 @@ int main(int argc, char **argv)
             do_tune = 2;
         else if (strcmp(argv[i], "--learn") == 0)
             do_learn = only_dev = 1;
+        else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
+            dump_path = argv[++i], do_learn = only_dev = 1;
         else if (strcmp(argv[i], "--dev") == 0)
             only_dev = 1;
         else if (strcmp(argv[i], "--bm25-all-terms") == 0)

@@ -150,6 +150,10 @@ struct match_index {
     float *recent_of;             /* projects weighted by recency */
     float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
     int max_year;
+    int *country_of, *kind_of;    /* small ids (-1 = none) */
+    int countries_n, kinds_n;
+    float *country_lift;          /* countries_n^2: lead's country x member's, squashed to (0,1) */
+    float *kind_lift;             /* kinds_n^2, the same for kinds */
     double max_recent;
     int max_projects;
 };
@@ -188,6 +192,10 @@ void match_index_free(struct match_index *ix)
     free(ix->org_len);
     free(ix->doc_recency);
     free(ix->projects_of);
+    free(ix->country_of);
+    free(ix->kind_of);
+    free(ix->country_lift);
+    free(ix->kind_lift);
     free(ix);
 }
 
@@ -253,6 +261,66 @@ static double recency(const struct match_index *ix, int year)
 {
     int age = year > 0 ? ix->max_year - year : 30;
     return pow(RECENCY_DECAY, age < 0 ? 0 : age);
+}
+
+/* Small ids for a string attribute of the profiles (country or kind). */
+static int attribute_ids(const struct match_profile *profiles, int n, bool kind, int *of)
+{
+    struct strmap m = {0};
+    for (int i = 0; i < n; i++) {
+        const char *v = kind ? profiles[i].kind : profiles[i].country;
+        of[i] = v && *v ? strmap_put(&m, v, (int)m.n) : -1;
+        if (of[i] == -2) {
+            strmap_free(&m);
+            return -1;
+        }
+    }
+    int k = (int)m.n;
+    strmap_free(&m);
+    return k;
+}
+
+/* How much more often than on average consortia whose coordinator has
+ * attribute a take members with attribute b: (count + 10 x base share) /
+ * (row + 10) / base share, smoothed toward 1, squashed to lift / (1 + lift). */
+static float *attribute_lift(const struct match_project *projects, int projects_n, const int *of,
+                             int k)
+{
+    size_t kk = (size_t)k * (size_t)k;
+    double *cnt = calloc(kk + 1, sizeof *cnt), *row = calloc((size_t)k + 1, sizeof *row),
+           *col = calloc((size_t)k + 1, sizeof *col);
+    float *lift = malloc((kk + 1) * sizeof *lift);
+    if (!cnt || !row || !col || !lift) {
+        free(lift);
+        lift = NULL;
+        goto out;
+    }
+    double total = 0;
+    for (int p = 0; p < projects_n; p++) {
+        int c = projects[p].coordinator;
+        if (c < 0 || of[c] < 0)
+            continue;
+        for (int i = 0; i < projects[p].members_n; i++) {
+            int m = projects[p].members[i];
+            if (m == c || of[m] < 0)
+                continue;
+            cnt[(size_t)of[c] * k + of[m]]++;
+            row[of[c]]++;
+            col[of[m]]++;
+            total++;
+        }
+    }
+    for (int a = 0; a < k; a++)
+        for (int b = 0; b < k; b++) {
+            double base = total > 0 ? (col[b] + 0.5) / (total + 0.5 * k) : 1.0 / k;
+            double l = (cnt[(size_t)a * k + b] + 10 * base) / (row[a] + 10) / base;
+            lift[(size_t)a * k + b] = (float)(l / (1 + l));
+        }
+out:
+    free(cnt);
+    free(row);
+    free(col);
+    return lift;
 }
 
 struct match_index *match_index_build(const struct match_profile *profiles, int profiles_n,
@@ -481,6 +549,19 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     free(from_n);
     free(tmp_to);
     free(tmp_pair);
+
+    ix->country_of = malloc(((size_t)profiles_n + 1) * sizeof *ix->country_of);
+    ix->kind_of = malloc(((size_t)profiles_n + 1) * sizeof *ix->kind_of);
+    if (!ix->country_of || !ix->kind_of)
+        goto oom;
+    ix->countries_n = attribute_ids(profiles, profiles_n, false, ix->country_of);
+    ix->kinds_n = attribute_ids(profiles, profiles_n, true, ix->kind_of);
+    if (ix->countries_n < 0 || ix->kinds_n < 0)
+        goto oom;
+    ix->country_lift = attribute_lift(projects, projects_n, ix->country_of, ix->countries_n);
+    ix->kind_lift = attribute_lift(projects, projects_n, ix->kind_of, ix->kinds_n);
+    if (!ix->country_lift || !ix->kind_lift)
+        goto oom;
 
     free(triples.v);
     free(ids.v);
@@ -805,6 +886,98 @@ static int score_walk(const struct match_index *ix, const double *seed, int lead
     return 0;
 }
 
+/* The lead's circle in the projects most like the query: each such project
+ * (seed > 0) gives each member seed x the number of other members that are
+ * the lead or its past partners (in_circle), over the project's size. Into
+ * circle[], best = 1. */
+static void score_circle(const struct match_index *ix, const double *seed, const char *in_circle,
+                         double *circle)
+{
+    double best = 0;
+    for (int p = 0; p < ix->projects_n; p++) {
+        if (seed[p] <= 0)
+            continue;
+        int c = 0, size = ix->doc_mem_off[p + 1] - ix->doc_mem_off[p];
+        for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++)
+            c += in_circle[ix->doc_mem[m]];
+        if (c == 0)
+            continue;
+        for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++) {
+            int o = ix->doc_mem[m], others = c - in_circle[o];
+            if (others > 0)
+                circle[o] += seed[p] * others / size;
+        }
+    }
+    for (int o = 0; o < ix->n; o++)
+        if (circle[o] > best)
+            best = circle[o];
+    if (best > 0)
+        for (int o = 0; o < ix->n; o++)
+            circle[o] /= best;
+}
+
+#define PPR_RESTART 0.3
+#define PPR_STEPS 6
+
+/* Personalised PageRank over the organisation-project graph: restarts on the
+ * projects like the query (seed) and the lead's own (by recency), half each;
+ * from a project to its members evenly, from an organisation to its projects
+ * evenly. Into ppr[] the organisations' mass after PPR_STEPS, best = 1. */
+static int score_ppr(const struct match_index *ix, const double *seed, int lead, struct arena *a,
+                     double *ppr)
+{
+    int P = ix->projects_n;
+    double *r = arena_alloc(a, ((size_t)P + 1) * sizeof *r);
+    double *x = arena_alloc(a, ((size_t)P + 1) * sizeof *x);
+    if (!r || !x)
+        return -1;
+    double ss = 0, ls = 0;
+    for (int p = 0; seed && p < P; p++)
+        ss += seed[p];
+    if (lead >= 0)
+        for (int k = ix->org_doc_off[lead]; k < ix->org_doc_off[lead + 1]; k++)
+            if (ix->org_doc[k] < P)
+                ls += ix->doc_recency[ix->org_doc[k]];
+    double sw = ss > 0 ? (ls > 0 ? 0.5 : 1.0) / ss : 0, lw = ls > 0 ? (ss > 0 ? 0.5 : 1.0) / ls : 0;
+    if (sw == 0 && lw == 0)
+        return 0;
+    for (int p = 0; seed && p < P; p++)
+        r[p] = seed[p] * sw;
+    if (lead >= 0)
+        for (int k = ix->org_doc_off[lead]; k < ix->org_doc_off[lead + 1]; k++)
+            if (ix->org_doc[k] < P)
+                r[ix->org_doc[k]] += ix->doc_recency[ix->org_doc[k]] * lw;
+    memcpy(x, r, (size_t)P * sizeof *x);
+    for (int step = 0; step < PPR_STEPS; step++) {
+        memset(ppr, 0, (size_t)ix->n * sizeof *ppr);
+        for (int p = 0; p < P; p++) {
+            int size = ix->doc_mem_off[p + 1] - ix->doc_mem_off[p];
+            if (x[p] <= 0 || size == 0)
+                continue;
+            for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++)
+                ppr[ix->doc_mem[m]] += x[p] / size;
+        }
+        if (step == PPR_STEPS - 1)
+            break;
+        for (int p = 0; p < P; p++) {
+            double s = 0;
+            for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++) {
+                int o = ix->doc_mem[m];
+                if (ppr[o] > 0)
+                    s += ppr[o] / (ix->projects_of[o] ? ix->projects_of[o] : 1);
+            }
+            x[p] = PPR_RESTART * r[p] + (1 - PPR_RESTART) * s;
+        }
+    }
+    double best = 0;
+    for (int o = 0; o < ix->n; o++)
+        if (o != lead && ppr[o] > best)
+            best = ppr[o];
+    for (int o = 0; o < ix->n; o++)
+        ppr[o] = best > 0 && o != lead ? ppr[o] / best : 0;
+    return 0;
+}
+
 static bool is_europe(const char *c)
 {
     return c && (country_is_eu_member(c) || country_is_eea_efta(c));
@@ -997,15 +1170,20 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
            *pr = arena_alloc(a, n * sizeof *pr), *tp = arena_alloc(a, n * sizeof *tp),
            *wk = arena_alloc(a, n * sizeof *wk), *seed = NULL,
            *pc = arena_alloc(a, n * sizeof *pc),
-           *th = arena_alloc(a, n * sizeof *th), *score = arena_alloc(a, n * sizeof *score);
+           *th = arena_alloc(a, n * sizeof *th), *score = arena_alloc(a, n * sizeof *score),
+           *cc = arena_alloc(a, n * sizeof *cc), *pg = arena_alloc(a, n * sizeof *pg);
     int *common = arena_alloc(a, n * sizeof *common);
-    char *banned = arena_alloc(a, n);
-    if (!tx || !tp || !wk || !pc || !pp || !pr || !th || !score || !common || !banned)
+    char *banned = arena_alloc(a, n), *circle = arena_alloc(a, n);
+    if (!tx || !tp || !wk || !pc || !pp || !pr || !th || !score || !common || !banned || !cc ||
+        !pg || !circle)
         goto oom;
+    bool want_all = q->signals != NULL;
     if (qc.n > 0 && (score_text(ix, qc.t, qc.n, w, a, tx, &seed) < 0 ||
-                     (w->text_profile > 0 && score_profiles(ix, qc.t, qc.n, w, a, tp) < 0)))
+                     ((w->text_profile > 0 || want_all) && score_profiles(ix, qc.t, qc.n, w, a, tp) < 0)))
         goto oom;
-    if (w->walk > 0 && score_walk(ix, seed, q->lead, a, wk) < 0)
+    if ((w->walk > 0 || want_all) && score_walk(ix, seed, q->lead, a, wk) < 0)
+        goto oom;
+    if ((w->ppr > 0 || want_all) && score_ppr(ix, seed, q->lead, a, pg) < 0)
         goto oom;
     if (qc.n)
         qsort(qc.t, (size_t)qc.n, sizeof *qc.t, cmp_qterm);
@@ -1031,6 +1209,12 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
             if (o != L && th[o] > th_best)
                 th_best = th[o];
         banned[L] = 1;
+        if (seed && (w->circle > 0 || want_all)) {
+            circle[L] = 1;
+            for (int k = ix->adj_off[L]; k < ix->adj_off[L + 1]; k++)
+                circle[ix->adj_to[k]] = 1;
+            score_circle(ix, seed, circle, cc);
+        }
     }
     for (int i = 0; i < q->exclude_n; i++)
         if (q->exclude[i] >= 0 && q->exclude[i] < ix->n)
@@ -1049,22 +1233,47 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     for (int o = 0; o < ix->n; o++) {
         if (banned[o])
             continue;
-        double s = w->text * tx[o] + w->text_profile * tp[o] + w->walk * wk[o];
+        double f[MATCH_SIGNALS] = {0};
+        f[MATCH_SIG_TEXT] = tx[o];
+        f[MATCH_SIG_TEXT_PROFILE] = tp[o];
+        f[MATCH_SIG_WALK] = wk[o];
         if (pp[o] > 0) {
             double damped = log1p(pp[o]) / log(4.0);
-            s += w->partner * damped + w->partner_recent * (pr[o] < 1 ? pr[o] : 1) +
-                 w->partner_text * tx[o] * (damped < 1 ? damped : 1);
+            f[MATCH_SIG_PARTNER] = damped;
+            f[MATCH_SIG_PARTNER_RECENT] = pr[o] < 1 ? pr[o] : 1;
+            f[MATCH_SIG_PARTNER_TEXT] = tx[o] * (damped < 1 ? damped : 1);
         }
         if (pc[o] > 0)
-            s += w->chosen * (pc[o] < 2 ? pc[o] : 2) / 2;
+            f[MATCH_SIG_CHOSEN] = (pc[o] < 2 ? pc[o] : 2) / 2;
         if (th_best > 0)
-            s += w->two_hop * th[o] / th_best;
-        s += w->popularity * log1p(ix->projects_of[o]) / pop_norm;
+            f[MATCH_SIG_TWO_HOP] = th[o] / th_best;
+        f[MATCH_SIG_POPULARITY] = log1p(ix->projects_of[o]) / pop_norm;
         if (ix->max_recent > 0)
-            s += w->popularity_recent * log1p(ix->recent_of[o]) / log1p(ix->max_recent);
+            f[MATCH_SIG_POPULARITY_RECENT] = log1p(ix->recent_of[o]) / log1p(ix->max_recent);
         if (lead && lead->country && ix->profiles[o].country &&
             strcmp(lead->country, ix->profiles[o].country) == 0)
-            s += w->same_country;
+            f[MATCH_SIG_SAME_COUNTRY] = 1;
+        f[MATCH_SIG_CIRCLE] = cc[o];
+        f[MATCH_SIG_PPR] = pg[o];
+        if (lead) {
+            int lc = ix->country_of[q->lead], oc = ix->country_of[o];
+            int lk = ix->kind_of[q->lead], ok = ix->kind_of[o];
+            if (lc >= 0 && oc >= 0)
+                f[MATCH_SIG_COUNTRY_PAIR] = ix->country_lift[(size_t)lc * ix->countries_n + oc];
+            if (lk >= 0 && ok >= 0)
+                f[MATCH_SIG_KIND_PAIR] = ix->kind_lift[(size_t)lk * ix->kinds_n + ok];
+        }
+        if (q->signals)
+            memcpy(q->signals + (size_t)o * MATCH_SIGNALS, f, sizeof f);
+        double s = w->text * f[MATCH_SIG_TEXT] + w->text_profile * f[MATCH_SIG_TEXT_PROFILE] +
+                   w->walk * f[MATCH_SIG_WALK] + w->partner * f[MATCH_SIG_PARTNER] +
+                   w->partner_recent * f[MATCH_SIG_PARTNER_RECENT] +
+                   w->partner_text * f[MATCH_SIG_PARTNER_TEXT] + w->chosen * f[MATCH_SIG_CHOSEN] +
+                   w->two_hop * f[MATCH_SIG_TWO_HOP] + w->popularity * f[MATCH_SIG_POPULARITY] +
+                   w->popularity_recent * f[MATCH_SIG_POPULARITY_RECENT] +
+                   w->same_country * f[MATCH_SIG_SAME_COUNTRY] + w->circle * f[MATCH_SIG_CIRCLE] +
+                   w->ppr * f[MATCH_SIG_PPR] + w->country_pair * f[MATCH_SIG_COUNTRY_PAIR] +
+                   w->kind_pair * f[MATCH_SIG_KIND_PAIR];
         if (q->mode == MATCH_MEET) {
             const struct match_profile *c = &ix->profiles[o];
             int bi, bj;
