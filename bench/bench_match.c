@@ -900,6 +900,49 @@ static void learn(const struct app_match_data *d, const struct query *qs, int qn
     free(ex);
 }
 
+/* --set NAME=VALUE (repeatable): weights on top of match_weights_default for
+ * the dfnc rows, to try a variant by hand on the development split. */
+static struct match_weights set_w;
+static int set_used;
+
+static int set_weight(const char *arg)
+{
+    struct match_weights *w = &set_w;
+    struct {
+        const char *name;
+        double *d;
+        int *i;
+    } tab[] = {
+        {"text", &w->text, NULL}, {"text_profile", &w->text_profile, NULL},
+        {"text_beta", &w->text_beta, NULL}, {"doc_top", NULL, &w->doc_top},
+        {"text_recency", &w->text_recency, NULL}, {"partner", &w->partner, NULL},
+        {"two_hop", &w->two_hop, NULL}, {"popularity", &w->popularity, NULL},
+        {"partner_recent", &w->partner_recent, NULL},
+        {"popularity_recent", &w->popularity_recent, NULL},
+        {"partner_text", &w->partner_text, NULL}, {"same_country", &w->same_country, NULL},
+        {"walk", &w->walk, NULL}, {"chosen", &w->chosen, NULL},
+        {"country_spread", &w->country_spread, NULL}, {"profile_b", &w->profile_b, NULL},
+        {"prf_docs", NULL, &w->prf_docs}, {"prf_terms", NULL, &w->prf_terms},
+        {"prf_weight", &w->prf_weight, NULL}, {"circle", &w->circle, NULL},
+        {"ppr", &w->ppr, NULL}, {"country_pair", &w->country_pair, NULL},
+        {"kind_pair", &w->kind_pair, NULL},
+    };
+    if (!set_used)
+        match_weights_default(w);
+    set_used = 1;
+    const char *eq = strchr(arg, '=');
+    for (size_t k = 0; eq && k < sizeof tab / sizeof tab[0]; k++)
+        if (strlen(tab[k].name) == (size_t)(eq - arg) && strncmp(tab[k].name, arg, (size_t)(eq - arg)) == 0) {
+            if (tab[k].d)
+                *tab[k].d = atof(eq + 1);
+            else
+                *tab[k].i = atoi(eq + 1);
+            return 0;
+        }
+    fprintf(stderr, "bench_match: --set %s: unknown weight\n", arg);
+    return -1;
+}
+
 /* ---- tuning (development split only) ------------------------------------------ */
 
 /* Coordinate ascent over the weights, scored by recall@20 (+ a tenth of MRR)
@@ -1000,7 +1043,10 @@ int main(int argc, char **argv)
             do_learn = only_dev = 1;
         else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
             dump_path = argv[++i], do_learn = only_dev = 1;
-        else if (strcmp(argv[i], "--dev") == 0)
+        else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc) {
+            if (set_weight(argv[++i]) < 0)
+                return 2;
+        } else if (strcmp(argv[i], "--dev") == 0)
             only_dev = 1;
         else if (strcmp(argv[i], "--bm25-all-terms") == 0)
             fts_keep_stopwords = 1;
@@ -1061,18 +1107,24 @@ int main(int argc, char **argv)
             break;
         }
         struct metrics md, mb, mp;
-        run_dfnc(&d, qs, qn, NULL, &md);
+        run_dfnc(&d, qs, qn, set_used ? &set_w : NULL, &md);
         run_bm25(s, &d, qs, qn, &mb);
         run_popularity(&d, qs, qn, &mp);
         print_metrics("dfnc", &md);
         if (show_signals) {
             /* each signal alone, for the record (not tuned here) */
             static const char *names[] = {"docs text", "profile text", "partners",
-                                          "2-hop", "recent pop.", "walk"};
-            for (int g = 0; g < 6; g++) {
-                struct match_weights one = {.text_beta = 0.05, .doc_top = 80, .profile_b = 0.75};
+                                          "2-hop", "recent pop.", "walk", "circle", "PageRank"};
+            for (int g = 0; g < 8; g++) {
+                struct match_weights one;
+                if (set_used)
+                    one = set_w;
+                else
+                    match_weights_default(&one);
+                for (int f = 0; f < NF; f++)
+                    *feat_slot(&one, f) = 0;
                 double *v[] = {&one.text, &one.text_profile, &one.partner, &one.two_hop,
-                               &one.popularity_recent, &one.walk};
+                               &one.popularity_recent, &one.walk, &one.circle, &one.ppr};
                 *v[g] = 1;
                 struct metrics mo;
                 run_dfnc(&d, qs, qn, &one, &mo);

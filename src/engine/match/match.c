@@ -137,6 +137,8 @@ struct match_index {
     int *post_off;            /* terms_n + 1 */
     int *post_doc;            /* sorted by doc within a term */
     uint16_t *post_tf;
+    int *fwd_off, *fwd_term;      /* terms of each document (forward index), docs_n + 1 */
+    uint16_t *fwd_tf;
     int *doc_len;
     double avgdl;
     int *doc_mem_off, *doc_mem;   /* members of each document */
@@ -178,6 +180,9 @@ void match_index_free(struct match_index *ix)
     free(ix->post_off);
     free(ix->post_doc);
     free(ix->post_tf);
+    free(ix->fwd_off);
+    free(ix->fwd_term);
+    free(ix->fwd_tf);
     free(ix->doc_len);
     free(ix->doc_mem_off);
     free(ix->doc_mem);
@@ -413,6 +418,19 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         ix->post_doc[at] = triples.v[3 * i + 1];
         ix->post_tf[at] = (uint16_t)triples.v[3 * i + 2];
     }
+    /* the triples come in document order: the forward index is them as they are */
+    ix->fwd_off = calloc((size_t)ix->docs_n + 1, sizeof *ix->fwd_off);
+    ix->fwd_term = malloc((posts + 1) * sizeof *ix->fwd_term);
+    ix->fwd_tf = malloc((posts + 1) * sizeof *ix->fwd_tf);
+    if (!ix->fwd_off || !ix->fwd_term || !ix->fwd_tf)
+        goto oom;
+    for (size_t i = 0; i < posts; i++) {
+        ix->fwd_off[triples.v[3 * i + 1] + 1]++;
+        ix->fwd_term[i] = triples.v[3 * i];
+        ix->fwd_tf[i] = (uint16_t)triples.v[3 * i + 2];
+    }
+    for (int d = 0; d < ix->docs_n; d++)
+        ix->fwd_off[d + 1] += ix->fwd_off[d];
 
     /* members of documents and documents of profiles */
     size_t mem = (size_t)own_n;
@@ -624,6 +642,8 @@ double match_cpv_affinity(const char *a, const char *b)
 struct qterm {
     int id;
     int qtf;
+    double boost;    /* 1 for the query's own words, less for feedback terms */
+    bool expansion;  /* a feedback term: not the query's, never shown as a reason */
     double weight;   /* idf x query-frequency saturation */
     char word[MATCH_TOKEN_MAX];
 };
@@ -659,6 +679,8 @@ static int collect_qterm(void *ud, const char *stem, const char *word)
     struct qterm *q = &c->t[c->n++];
     q->id = id;
     q->qtf = 1;
+    q->boost = 1;
+    q->expansion = false;
     snprintf(q->word, sizeof q->word, "%s", word);
     return 0;
 }
@@ -786,6 +808,78 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     return 0;
 }
 
+#define PRF_DOCS_MAX 64
+
+/* Pseudo-relevance feedback: the words that weigh most (tf / length x idf,
+ * by the document's similarity) in the w->prf_docs documents most like the
+ * query, w->prf_terms of them not already in it, appended to the query with
+ * boost w->prf_weight x their weight over the best one's. Returns -1 when out
+ * of memory. */
+static int expand_query(const struct match_index *ix, const double *seed,
+                        const struct match_weights *w, struct arena *a, struct qctx *qc)
+{
+    int m = w->prf_docs < PRF_DOCS_MAX ? w->prf_docs : PRF_DOCS_MAX, top[PRF_DOCS_MAX], tn = 0;
+    for (int d = 0; d < ix->docs_n; d++) {
+        if (seed[d] <= 0 || (tn == m && seed[d] <= seed[top[tn - 1]]))
+            continue;
+        int i = tn < m ? tn++ : m - 1;
+        for (; i > 0 && seed[top[i - 1]] < seed[d]; i--)
+            top[i] = top[i - 1];
+        top[i] = d;
+    }
+    if (tn == 0 || w->prf_terms <= 0)
+        return 0;
+    double *acc = arena_alloc(a, ((size_t)ix->terms_n + 1) * sizeof *acc);
+    if (!acc)
+        return -1;
+    for (int i = 0; i < qc->n; i++)
+        acc[qc->t[i].id] = -1;   /* already asked for */
+    double N = ix->docs_n;
+    for (int j = 0; j < tn; j++) {
+        int d = top[j];
+        for (int k = ix->fwd_off[d]; k < ix->fwd_off[d + 1]; k++) {
+            int t = ix->fwd_term[k];
+            if (acc[t] < 0)
+                continue;
+            double df = ix->post_off[t + 1] - ix->post_off[t];
+            if (df < 2)
+                continue;   /* a word of that one document only says nothing of the topic */
+            double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
+            acc[t] += seed[d] * ix->fwd_tf[k] / (ix->doc_len[d] > 0 ? ix->doc_len[d] : 1) * idf;
+        }
+    }
+    /* the prf_terms best, by repeated selection among the touched words */
+    int want = w->prf_terms, base = qc->n;
+    double best_v = 0;
+    for (int e = 0; e < want; e++) {
+        int bt = -1;
+        double bv = 0;
+        for (int j = 0; j < tn; j++)
+            for (int k = ix->fwd_off[top[j]]; k < ix->fwd_off[top[j] + 1]; k++) {
+                int t = ix->fwd_term[k];
+                if (acc[t] > bv)
+                    bv = acc[t], bt = t;
+            }
+        if (bt < 0)
+            break;
+        if (e == 0)
+            best_v = bv;
+        if (qc->n == qc->cap) {
+            int cap = qc->cap ? qc->cap * 2 : 64;
+            struct qterm *nt = realloc(qc->t, (size_t)cap * sizeof *nt);
+            if (!nt)
+                return -1;
+            qc->t = nt;
+            qc->cap = cap;
+        }
+        qc->t[qc->n++] = (struct qterm){.id = bt, .qtf = 1, .boost = w->prf_weight * bv / best_v,
+                                        .expansion = true, .weight = 0, .word = ""};
+        acc[bt] = -1;
+    }
+    (void)base;
+    return 0;
+}
+
 /* BM25 over each profile's whole text (all its documents as one), the way a
  * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
 static int score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
@@ -817,7 +911,7 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
             }
         }
         double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
-        double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
+        double qw = qt[i].boost * (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
         for (int j = 0; j < tn; j++) {
             int o = touched[j];
             double b = w->profile_b < 0 ? 0 : w->profile_b > 1 ? 1 : w->profile_b;
@@ -1089,6 +1183,33 @@ static const char *similar_reason(const struct match_index *ix, const double *se
                         cnt > 1 ? "s" : "", t0, best[1] >= 0 ? "; " : "", t1);
 }
 
+/* "worked with N of your past partners on projects like this one": the
+ * distinct partners of the lead (in_circle, the lead itself left out) that
+ * share one of the query's most similar projects (seed > 0) with o. NULL when
+ * none. */
+static const char *circle_reason(const struct match_index *ix, const double *seed,
+                                 const char *in_circle, int lead, int o, struct arena *a)
+{
+    int seen[64], n = 0;
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && n < 64; k++) {
+        int d = ix->org_doc[k];
+        if (d >= ix->projects_n || seed[d] <= 0)
+            continue;
+        for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1] && n < 64; m++) {
+            int p = ix->doc_mem[m], j = 0;
+            if (p == o || p == lead || !in_circle[p])
+                continue;
+            while (j < n && seen[j] != p)
+                j++;
+            if (j == n)
+                seen[n++] = p;
+        }
+    }
+    if (n == 0)
+        return NULL;
+    return arena_printf(a, "worked with %d of your past partners on projects like this one", n);
+}
+
 static const char *text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
                                int o, char *mark, struct arena *a)
 {
@@ -1178,9 +1299,14 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         !pg || !circle)
         goto oom;
     bool want_all = q->signals != NULL;
+    int asked_n = qc.n;   /* the query's own words; feedback terms follow them */
     if (qc.n > 0 && (score_text(ix, qc.t, qc.n, w, a, tx, &seed) < 0 ||
-                     ((w->text_profile > 0 || want_all) && score_profiles(ix, qc.t, qc.n, w, a, tp) < 0)))
+                     (w->prf_weight > 0 && w->prf_docs > 0 && seed &&
+                      expand_query(ix, seed, w, a, &qc) < 0) ||
+                     ((w->text_profile > 0 || want_all) &&
+                      score_profiles(ix, qc.t, qc.n, w, a, tp) < 0)))
         goto oom;
+    qc.n = asked_n;
     if ((w->walk > 0 || want_all) && score_walk(ix, seed, q->lead, a, wk) < 0)
         goto oom;
     if ((w->ppr > 0 || want_all) && score_ppr(ix, seed, q->lead, a, pg) < 0)
@@ -1366,6 +1492,16 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                                            pp[o] > 1 ? "s" : "");
         if (common[o] > 0 && m < WHY_MAX)
             out[i].why[m++] = arena_printf(a, "worked with %d of your past partners", common[o]);
+        if (seed && q->lead >= 0 && q->mode == MATCH_PARTNERS && m < WHY_MAX) {
+            if (!circle[q->lead]) {   /* the circle is marked only when its signal was asked for */
+                circle[q->lead] = 1;
+                for (int k2 = ix->adj_off[q->lead]; k2 < ix->adj_off[q->lead + 1]; k2++)
+                    circle[ix->adj_to[k2]] = 1;
+            }
+            const char *r = circle_reason(ix, seed, circle, q->lead, o, a);
+            if (r)
+                out[i].why[m++] = r;
+        }
         if (seed && tx[o] > 0 && m < WHY_MAX) {
             const char *r = similar_reason(ix, seed, o, a);
             if (r)
