@@ -418,10 +418,16 @@ static double *feat_slot(struct match_weights *w, int f)
     return v[f];
 }
 
-/* Shape parameters stay those of match_weights_default; linear ones zero. */
+static struct match_weights set_w;   /* --set */
+static int set_used;
+
+/* Shape parameters stay those of match_weights_default (or --set); linear ones zero. */
 static void shape_only(struct match_weights *w)
 {
-    match_weights_default(w);
+    if (set_used)
+        *w = set_w;
+    else
+        match_weights_default(w);
     for (int f = 0; f < NF; f++)
         *feat_slot(w, f) = 0;
 }
@@ -467,7 +473,8 @@ static int collect_examples(const struct app_match_data *d, const struct query *
         struct arena a;
         arena_init(&a, 0);
         struct match_query q = {.mode = MATCH_PARTNERS, .lead = qs[i].lead,
-                                .text = qs[i].text, .top = 20, .signals = fv};
+                                .text = qs[i].text, .top = 20, .signals = fv,
+                                .w = set_used ? &set_w : NULL};
         struct match_hit *h;
         int hn;
         struct df_err err = {0};
@@ -542,6 +549,7 @@ static int collect_examples(const struct app_match_data *d, const struct query *
  * dense solve) over the examples whose query is not in `skip_fold` (folds:
  * query index mod 5). The intercept is not penalised. */
 static char feat_off[NX];  /* features left out of a fit (held at 0) */
+static char feat_never[NX];   /* --drop NAME: left out of every fit */
 static int fit_hard_only;   /* rows only from the default weights' best 100: a re-ranker */
 
 static void fit_logistic(const struct example *ex, int en, int skip_fold, double l2, int nf,
@@ -558,7 +566,7 @@ static void fit_logistic(const struct example *ex, int en, int skip_fold, double
                 continue;
             double x[PM], z = 0;
             for (int f = 0; f < nf; f++)
-                x[f] = feat_off[f] ? 0 : ex[i].x[f];
+                x[f] = feat_off[f] || feat_never[f] ? 0 : ex[i].x[f];
             x[nf] = 1;
             for (int f = 0; f < P; f++)
                 z += th[f] * x[f];
@@ -902,8 +910,6 @@ static void learn(const struct app_match_data *d, const struct query *qs, int qn
 
 /* --set NAME=VALUE (repeatable): weights on top of match_weights_default for
  * the dfnc rows, to try a variant by hand on the development split. */
-static struct match_weights set_w;
-static int set_used;
 
 static int set_weight(const char *arg)
 {
@@ -922,6 +928,7 @@ static int set_weight(const char *arg)
         {"partner_text", &w->partner_text, NULL}, {"same_country", &w->same_country, NULL},
         {"walk", &w->walk, NULL}, {"chosen", &w->chosen, NULL},
         {"country_spread", &w->country_spread, NULL}, {"profile_b", &w->profile_b, NULL},
+        {"profile_k1", &w->profile_k1, NULL}, {"doc_k1", &w->doc_k1, NULL},
         {"prf_docs", NULL, &w->prf_docs}, {"prf_terms", NULL, &w->prf_terms},
         {"prf_weight", &w->prf_weight, NULL}, {"circle", &w->circle, NULL},
         {"ppr", &w->ppr, NULL}, {"country_pair", &w->country_pair, NULL},
@@ -1046,6 +1053,16 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc) {
             if (set_weight(argv[++i]) < 0)
                 return 2;
+        } else if (strcmp(argv[i], "--drop") == 0 && i + 1 < argc) {
+            int f = 0;
+            while (f < NF && strcmp(feat_names[f], argv[i + 1]) != 0)
+                f++;
+            if (f == NF) {
+                fprintf(stderr, "bench_match: --drop %s: no such signal\n", argv[i + 1]);
+                return 2;
+            }
+            feat_never[f] = 1;
+            i++;
         } else if (strcmp(argv[i], "--dev") == 0)
             only_dev = 1;
         else if (strcmp(argv[i], "--bm25-all-terms") == 0)
@@ -1055,7 +1072,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc)
             synth_n = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--bm25-all-terms] [--synthetic N]\n");
+            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--bm25-all-terms] [--synthetic N] [--set NAME=VALUE] [--drop SIGNAL] [--dump FILE]\n");
             return 2;
         }
     }

@@ -60,6 +60,8 @@ struct match_weights {
     double chosen;             /* in a consortium the lead coordinated (it chose them) */
     double country_spread;     /* cost of each organisation already chosen from a country */
     double profile_b;          /* BM25 length normalisation of whole profiles (0..1) */
+    double profile_k1, doc_k1; /* BM25 term-frequency saturation of whole profiles and of
+                                  single documents (0 = the usual 1.2) */
     int prf_docs, prf_terms;   /* query expansion: prf_terms words of the prf_docs (<= 64)
                                   documents most like the query (0 = none) */
     double prf_weight;         /* their weight in the profile text score, the best one's */
