@@ -929,8 +929,7 @@ static int set_weight(const char *arg)
         {"walk", &w->walk, NULL}, {"chosen", &w->chosen, NULL},
         {"country_spread", &w->country_spread, NULL}, {"profile_b", &w->profile_b, NULL},
         {"profile_k1", &w->profile_k1, NULL}, {"doc_k1", &w->doc_k1, NULL},
-        {"prf_docs", NULL, &w->prf_docs}, {"prf_terms", NULL, &w->prf_terms},
-        {"prf_weight", &w->prf_weight, NULL}, {"circle", &w->circle, NULL},
+        {"circle", &w->circle, NULL},
         {"ppr", &w->ppr, NULL}, {"country_pair", &w->country_pair, NULL},
         {"kind_pair", &w->kind_pair, NULL},
     };

@@ -141,8 +141,6 @@ struct match_index {
     int *post_off;            /* terms_n + 1 */
     int *post_doc;            /* sorted by doc within a term */
     uint16_t *post_tf;
-    int *fwd_off, *fwd_term;      /* terms of each document (forward index), docs_n + 1 */
-    uint16_t *fwd_tf;
     int *doc_len;
     double avgdl;
     int *doc_mem_off, *doc_mem;   /* members of each document */
@@ -184,9 +182,6 @@ void match_index_free(struct match_index *ix)
     free(ix->post_off);
     free(ix->post_doc);
     free(ix->post_tf);
-    free(ix->fwd_off);
-    free(ix->fwd_term);
-    free(ix->fwd_tf);
     free(ix->doc_len);
     free(ix->doc_mem_off);
     free(ix->doc_mem);
@@ -422,19 +417,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         ix->post_doc[at] = triples.v[3 * i + 1];
         ix->post_tf[at] = (uint16_t)triples.v[3 * i + 2];
     }
-    /* the triples come in document order: the forward index is them as they are */
-    ix->fwd_off = calloc((size_t)ix->docs_n + 1, sizeof *ix->fwd_off);
-    ix->fwd_term = malloc((posts + 1) * sizeof *ix->fwd_term);
-    ix->fwd_tf = malloc((posts + 1) * sizeof *ix->fwd_tf);
-    if (!ix->fwd_off || !ix->fwd_term || !ix->fwd_tf)
-        goto oom;
-    for (size_t i = 0; i < posts; i++) {
-        ix->fwd_off[triples.v[3 * i + 1] + 1]++;
-        ix->fwd_term[i] = triples.v[3 * i];
-        ix->fwd_tf[i] = (uint16_t)triples.v[3 * i + 2];
-    }
-    for (int d = 0; d < ix->docs_n; d++)
-        ix->fwd_off[d + 1] += ix->fwd_off[d];
+
 
     /* members of documents and documents of profiles */
     size_t mem = (size_t)own_n;
@@ -646,8 +629,6 @@ double match_cpv_affinity(const char *a, const char *b)
 struct qterm {
     int id;
     int qtf;
-    double boost;    /* 1 for the query's own words, less for feedback terms */
-    bool expansion;  /* a feedback term: not the query's, never shown as a reason */
     double weight;   /* idf x query-frequency saturation */
     char word[MATCH_TOKEN_MAX];
 };
@@ -683,8 +664,6 @@ static int collect_qterm(void *ud, const char *stem, const char *word)
     struct qterm *q = &c->t[c->n++];
     q->id = id;
     q->qtf = 1;
-    q->boost = 1;
-    q->expansion = false;
     snprintf(q->word, sizeof q->word, "%s", word);
     return 0;
 }
@@ -813,78 +792,6 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     return 0;
 }
 
-#define PRF_DOCS_MAX 64
-
-/* Pseudo-relevance feedback: the words that weigh most (tf / length x idf,
- * by the document's similarity) in the w->prf_docs documents most like the
- * query, w->prf_terms of them not already in it, appended to the query with
- * boost w->prf_weight x their weight over the best one's. Returns -1 when out
- * of memory. */
-static int expand_query(const struct match_index *ix, const double *seed,
-                        const struct match_weights *w, struct arena *a, struct qctx *qc)
-{
-    int m = w->prf_docs < PRF_DOCS_MAX ? w->prf_docs : PRF_DOCS_MAX, top[PRF_DOCS_MAX], tn = 0;
-    for (int d = 0; d < ix->docs_n; d++) {
-        if (seed[d] <= 0 || (tn == m && seed[d] <= seed[top[tn - 1]]))
-            continue;
-        int i = tn < m ? tn++ : m - 1;
-        for (; i > 0 && seed[top[i - 1]] < seed[d]; i--)
-            top[i] = top[i - 1];
-        top[i] = d;
-    }
-    if (tn == 0 || w->prf_terms <= 0)
-        return 0;
-    double *acc = arena_alloc(a, ((size_t)ix->terms_n + 1) * sizeof *acc);
-    if (!acc)
-        return -1;
-    for (int i = 0; i < qc->n; i++)
-        acc[qc->t[i].id] = -1;   /* already asked for */
-    double N = ix->docs_n;
-    for (int j = 0; j < tn; j++) {
-        int d = top[j];
-        for (int k = ix->fwd_off[d]; k < ix->fwd_off[d + 1]; k++) {
-            int t = ix->fwd_term[k];
-            if (acc[t] < 0)
-                continue;
-            double df = ix->post_off[t + 1] - ix->post_off[t];
-            if (df < 2)
-                continue;   /* a word of that one document only says nothing of the topic */
-            double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
-            acc[t] += seed[d] * ix->fwd_tf[k] / (ix->doc_len[d] > 0 ? ix->doc_len[d] : 1) * idf;
-        }
-    }
-    /* the prf_terms best, by repeated selection among the touched words */
-    int want = w->prf_terms, base = qc->n;
-    double best_v = 0;
-    for (int e = 0; e < want; e++) {
-        int bt = -1;
-        double bv = 0;
-        for (int j = 0; j < tn; j++)
-            for (int k = ix->fwd_off[top[j]]; k < ix->fwd_off[top[j] + 1]; k++) {
-                int t = ix->fwd_term[k];
-                if (acc[t] > bv)
-                    bv = acc[t], bt = t;
-            }
-        if (bt < 0)
-            break;
-        if (e == 0)
-            best_v = bv;
-        if (qc->n == qc->cap) {
-            int cap = qc->cap ? qc->cap * 2 : 64;
-            struct qterm *nt = realloc(qc->t, (size_t)cap * sizeof *nt);
-            if (!nt)
-                return -1;
-            qc->t = nt;
-            qc->cap = cap;
-        }
-        qc->t[qc->n++] = (struct qterm){.id = bt, .qtf = 1, .boost = w->prf_weight * bv / best_v,
-                                        .expansion = true, .weight = 0, .word = ""};
-        acc[bt] = -1;
-    }
-    (void)base;
-    return 0;
-}
-
 /* BM25 over each profile's whole text (all its documents as one), the way a
  * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
 static int score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
@@ -916,7 +823,7 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
             }
         }
         double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
-        double qw = qt[i].boost * (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
+        double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
         double K1P = w->profile_k1 > 0 ? w->profile_k1 : BM25_K1;
         for (int j = 0; j < tn; j++) {
             int o = touched[j];
@@ -1305,14 +1212,10 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         !pg || !circle)
         goto oom;
     bool want_all = q->signals != NULL;
-    int asked_n = qc.n;   /* the query's own words; feedback terms follow them */
     if (qc.n > 0 && (score_text(ix, qc.t, qc.n, w, a, tx, &seed) < 0 ||
-                     (w->prf_weight > 0 && w->prf_docs > 0 && seed &&
-                      expand_query(ix, seed, w, a, &qc) < 0) ||
                      ((w->text_profile > 0 || want_all) &&
                       score_profiles(ix, qc.t, qc.n, w, a, tp) < 0)))
         goto oom;
-    qc.n = asked_n;
     if ((w->walk > 0 || want_all) && score_walk(ix, seed, q->lead, a, wk) < 0)
         goto oom;
     if ((w->ppr > 0 || want_all) && score_ppr(ix, seed, q->lead, a, pg) < 0)

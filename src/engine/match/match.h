@@ -62,9 +62,6 @@ struct match_weights {
     double profile_b;          /* BM25 length normalisation of whole profiles (0..1) */
     double profile_k1, doc_k1; /* BM25 term-frequency saturation of whole profiles and of
                                   single documents (0 = the usual 1.2) */
-    int prf_docs, prf_terms;   /* query expansion: prf_terms words of the prf_docs (<= 64)
-                                  documents most like the query (0 = none) */
-    double prf_weight;         /* their weight in the profile text score, the best one's */
     double circle;       /* with the lead or its partners in the projects most like the query */
     double ppr;          /* personalised PageRank from the lead's and the query's projects */
     double country_pair; /* how often the lead's country brings in the candidate's (lift) */
