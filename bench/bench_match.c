@@ -26,6 +26,9 @@ static int isalnum_ascii(unsigned char c)
 
 #define TOP 20
 
+static struct match_weights set_w;   /* --set NAME=VALUE: weights tried instead of the default */
+static int set_used;
+
 struct member {
     char *project, *org, *role;
 };
@@ -365,7 +368,8 @@ static void synthetic(int n, int queries)
         struct arena a;
         arena_init(&a, 0);
         struct match_query q = {.mode = MATCH_PARTNERS, .lead = (int)(rnd() % (unsigned)n),
-                                .text = buf_str(&b), .top = TOP};
+                                .text = buf_str(&b), .top = TOP,
+                                .w = set_used ? &set_w : NULL};
         struct match_hit *h;
         int hn;
         t0 = now_ms();
@@ -417,9 +421,6 @@ static double *feat_slot(struct match_weights *w, int f)
                      &w->country_pair, &w->kind_pair};
     return v[f];
 }
-
-static struct match_weights set_w;   /* --set */
-static int set_used;
 
 /* Shape parameters stay those of match_weights_default (or --set); linear ones zero. */
 static void shape_only(struct match_weights *w)
