@@ -421,3 +421,49 @@ Test(match_partners, circle_and_pagerank_follow_similar_projects)
     arena_free(&a);
     match_index_free(ix);
 }
+
+/* Country and kind lifts: consortia led from Belgium took French members
+ * three times, never Swedish ones, so a French candidate's lift for a Belgian
+ * lead is above the neutral 0.5 and a Swedish one's below. */
+Test(match_partners, country_lift_follows_past_consortia)
+{
+    static struct match_profile who[] = {
+        {.id = "lead", .name = "Lead", .country = "BE", .kind = "research"},
+        {.id = "be2", .name = "BE two", .country = "BE", .kind = "research"},
+        {.id = "fr", .name = "FR", .country = "FR", .kind = "company"},
+        {.id = "fr2", .name = "FR two", .country = "FR", .kind = "company"},
+        {.id = "se", .name = "SE", .country = "SE", .kind = "government"},
+        {.id = "se2", .name = "SE two", .country = "SE", .kind = "government"},
+    };
+    static const int m1[] = {1, 2}, m2[] = {1, 3}, m3[] = {1, 2, 3}, m4[] = {4, 5};
+    static const struct match_project done[] = {
+        {.id = "a", .text = "Port security", .members = m1, .members_n = 2, .year = 2014,
+         .coordinator = 1},
+        {.id = "b", .text = "Port logistics", .members = m2, .members_n = 2, .year = 2014,
+         .coordinator = 1},
+        {.id = "c", .text = "Harbour cameras", .members = m3, .members_n = 3, .year = 2015,
+         .coordinator = 1},
+        {.id = "d", .text = "Forest fires", .members = m4, .members_n = 2, .year = 2015,
+         .coordinator = 4},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(who, 6, done, 4, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    double sig[6 * MATCH_SIGNALS] = {0};
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5, .text = "port",
+                            .signals = sig};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    double fr = sig[2 * MATCH_SIGNALS + MATCH_SIG_COUNTRY_PAIR],
+           se = sig[4 * MATCH_SIGNALS + MATCH_SIG_COUNTRY_PAIR];
+    cr_assert(fr > 0.5 && se < 0.5, "France %f above neutral, Sweden %f below", fr, se);
+    double company = sig[2 * MATCH_SIGNALS + MATCH_SIG_KIND_PAIR],
+           government = sig[4 * MATCH_SIGNALS + MATCH_SIG_KIND_PAIR];
+    cr_assert(company > government, "research leads took companies: %f > %f", company,
+              government);
+    arena_free(&a);
+    match_index_free(ix);
+}
