@@ -410,8 +410,8 @@ Test(match_partners, circle_and_pagerank_follow_similar_projects)
         if (h[i].org == 2)
             for (int j = 0; j < h[i].why_n; j++)
                 named |= strcmp(h[i].why[j],
-                                "worked with 1 of your past partners on projects like this "
-                                "one") == 0;
+                                "worked with 1 of your past partners, all of them on projects "
+                                "like this one") == 0;
     cr_assert(named, "the drone mate's reason says it met the lead's partner on such a project");
     for (int i = 0; i < n; i++)
         if (h[i].org == 3)

@@ -1062,6 +1062,8 @@ static void project_title(const char *text, char *out, size_t cap)
         n++;
     while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
         n--;   /* never split a UTF-8 sequence */
+    while (n > 0 && text[n - 1] == ' ')
+        n--;
     memcpy(out, text, n);
     out[n] = '\0';
 }
@@ -1096,12 +1098,11 @@ static const char *similar_reason(const struct match_index *ix, const double *se
                         cnt > 1 ? "s" : "", t0, best[1] >= 0 ? "; " : "", t1);
 }
 
-/* "worked with N of your past partners on projects like this one": the
- * distinct partners of the lead (in_circle, the lead itself left out) that
- * share one of the query's most similar projects (seed > 0) with o. NULL when
- * none. */
-static const char *circle_reason(const struct match_index *ix, const double *seed,
-                                 const char *in_circle, int lead, int o, struct arena *a)
+/* How many distinct partners of the lead (in_circle, the lead itself left
+ * out) share one of the query's most similar projects (seed > 0) with o; at
+ * most 64 are told apart. */
+static int circle_count(const struct match_index *ix, const double *seed, const char *in_circle,
+                        int lead, int o)
 {
     int seen[64], n = 0;
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && n < 64; k++) {
@@ -1118,9 +1119,7 @@ static const char *circle_reason(const struct match_index *ix, const double *see
                 seen[n++] = p;
         }
     }
-    if (n == 0)
-        return NULL;
-    return arena_printf(a, "worked with %d of your past partners on projects like this one", n);
+    return n;
 }
 
 static const char *text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
@@ -1399,17 +1398,29 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         if (pp[o] > 0)
             out[i].why[m++] = arena_printf(a, "worked with you on %d project%s", (int)pp[o],
                                            pp[o] > 1 ? "s" : "");
-        if (common[o] > 0 && m < WHY_MAX)
-            out[i].why[m++] = arena_printf(a, "worked with %d of your past partners", common[o]);
-        if (seed && q->lead >= 0 && q->mode == MATCH_PARTNERS && m < WHY_MAX) {
-            if (!circle[q->lead]) {   /* the circle is marked only when its signal was asked for */
-                circle[q->lead] = 1;
-                for (int k2 = ix->adj_off[q->lead]; k2 < ix->adj_off[q->lead + 1]; k2++)
-                    circle[ix->adj_to[k2]] = 1;
+        if (common[o] > 0 && m < WHY_MAX) {
+            /* of them, how many it met on projects like this one */
+            int near = 0;
+            if (seed && q->mode == MATCH_PARTNERS) {
+                if (!circle[q->lead]) {   /* marked only when its signal was asked for */
+                    circle[q->lead] = 1;
+                    for (int k2 = ix->adj_off[q->lead]; k2 < ix->adj_off[q->lead + 1]; k2++)
+                        circle[ix->adj_to[k2]] = 1;
+                }
+                near = circle_count(ix, seed, circle, q->lead, o);
             }
-            const char *r = circle_reason(ix, seed, circle, q->lead, o, a);
-            if (r)
-                out[i].why[m++] = r;
+            if (near > 0 && near >= common[o])
+                out[i].why[m++] = arena_printf(a,
+                                               "worked with %d of your past partners, all of "
+                                               "them on projects like this one", common[o]);
+            else if (near > 0)
+                out[i].why[m++] = arena_printf(a,
+                                               "worked with %d of your past partners, %d%s of "
+                                               "them on projects like this one",
+                                               common[o], near, near >= 64 ? "+" : "");
+            else
+                out[i].why[m++] = arena_printf(a, "worked with %d of your past partners",
+                                               common[o]);
         }
         if (seed && tx[o] > 0 && m < WHY_MAX) {
             const char *r = similar_reason(ix, seed, o, a);
