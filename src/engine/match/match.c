@@ -154,6 +154,9 @@ struct match_index {
     float *recent_of;             /* projects weighted by recency */
     float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
     int max_year;
+    int *opost_off, *opost_org;   /* organisation postings: terms_n + 1, then (org, tf) */
+    float *opost_tf;              /* tf summed over its documents x recency^opost_exp */
+    double opost_exp;             /* the default text_recency, which they were built with */
     int *country_of, *kind_of;    /* small ids (-1 = none) */
     int countries_n, kinds_n;
     float *country_lift;          /* countries_n^2: lead's country x member's, squashed to (0,1) */
@@ -196,6 +199,9 @@ void match_index_free(struct match_index *ix)
     free(ix->org_len);
     free(ix->doc_recency);
     free(ix->projects_of);
+    free(ix->opost_off);
+    free(ix->opost_org);
+    free(ix->opost_tf);
     free(ix->country_of);
     free(ix->kind_of);
     free(ix->country_lift);
@@ -265,6 +271,66 @@ static double recency(const struct match_index *ix, int year)
 {
     int age = year > 0 ? ix->max_year - year : 30;
     return pow(RECENCY_DECAY, age < 0 ? 0 : age);
+}
+
+/* Organisation postings for whole-profile BM25 (score_profiles) at the
+ * default text_recency: each term's organisations, in the order a walk of the
+ * term's documents meets them, with their recency-weighted term frequency
+ * summed in that order, so that a query reads them instead of walking every
+ * document's members (the same floats either way). -1 when out of memory. */
+static int build_org_postings(struct match_index *ix)
+{
+    struct match_weights dw;
+    match_weights_default(&dw);
+    ix->opost_exp = dw.text_recency;
+    size_t cap = 1024, n = 0;
+    float *rw = malloc(((size_t)ix->docs_n + 1) * sizeof *rw);
+    float *tf = calloc((size_t)ix->n + 1, sizeof *tf);
+    int *touched = malloc(((size_t)ix->n + 1) * sizeof *touched);
+    ix->opost_off = calloc((size_t)ix->terms_n + 1, sizeof *ix->opost_off);
+    ix->opost_org = malloc(cap * sizeof *ix->opost_org);
+    ix->opost_tf = malloc(cap * sizeof *ix->opost_tf);
+    int rc = -1;
+    if (!rw || !tf || !touched || !ix->opost_off || !ix->opost_org || !ix->opost_tf)
+        goto out;
+    for (int d = 0; d < ix->docs_n; d++)
+        rw[d] = ix->opost_exp > 0 ? (float)pow(ix->doc_recency[d], ix->opost_exp) : 1.0f;
+    for (int t = 0; t < ix->terms_n; t++) {
+        int tn = 0;
+        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
+            int d = ix->post_doc[k];
+            for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1]; m++) {
+                int o = ix->doc_mem[m];
+                if (tf[o] == 0)
+                    touched[tn++] = o;
+                tf[o] += ix->opost_exp > 0 ? ix->post_tf[k] * rw[d] : ix->post_tf[k];
+            }
+        }
+        if (n + (size_t)tn > cap) {
+            while (n + (size_t)tn > cap)
+                cap *= 2;
+            int *org = realloc(ix->opost_org, cap * sizeof *org);
+            if (org)
+                ix->opost_org = org;
+            float *f = realloc(ix->opost_tf, cap * sizeof *f);
+            if (f)
+                ix->opost_tf = f;
+            if (!org || !f)
+                goto out;
+        }
+        for (int j = 0; j < tn; j++) {
+            ix->opost_org[n] = touched[j];
+            ix->opost_tf[n++] = tf[touched[j]];
+            tf[touched[j]] = 0;
+        }
+        ix->opost_off[t + 1] = (int)n;
+    }
+    rc = 0;
+out:
+    free(rw);
+    free(tf);
+    free(touched);
+    return rc;
 }
 
 /* Small ids for a string attribute of the profiles (country or kind). */
@@ -563,6 +629,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     ix->kinds_n = attribute_ids(profiles, profiles_n, true, ix->kind_of);
     if (ix->countries_n < 0 || ix->kinds_n < 0)
         goto oom;
+    if (build_org_postings(ix) < 0)
+        goto oom;
     ix->country_lift = attribute_lift(projects, projects_n, ix->country_of, ix->countries_n);
     ix->kind_lift = attribute_lift(projects, projects_n, ix->kind_of, ix->kinds_n);
     if (!ix->country_lift || !ix->kind_lift)
@@ -792,11 +860,13 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     return 0;
 }
 
-/* BM25 over each profile's whole text (all its documents as one), the way a
- * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
-static int score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
-                          const struct match_weights *w, struct arena *a, double *prof)
+/* score_profiles for a text_recency the organisation postings were not built
+ * with: walk each query term's documents and their members. */
+static int profile_walk(const struct match_index *ix, const struct qterm *qt, int qn,
+                        const struct match_weights *w, struct arena *a, double *prof, double K1P,
+                        double b)
 {
+    double N = ix->n;
     /* recency^text_recency once per document, not once per posting */
     float *rw = NULL;
     if (w->text_recency > 0) {
@@ -810,7 +880,6 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
     int *touched = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *touched);
     if (!tf || !touched)
         return -1;
-    double N = ix->n;
     for (int i = 0; i < qn; i++) {
         int t = qt[i].id, tn = 0;
         for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
@@ -824,14 +893,39 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
         }
         double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
         double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
-        double K1P = w->profile_k1 > 0 ? w->profile_k1 : BM25_K1;
         for (int j = 0; j < tn; j++) {
             int o = touched[j];
-            double b = w->profile_b < 0 ? 0 : w->profile_b > 1 ? 1 : w->profile_b;
             double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
             prof[o] += qw * idf * tf[o] * (K1P + 1) / (tf[o] + norm);
             tf[o] = 0;
         }
+    }
+    return 0;
+}
+
+/* BM25 over each profile's whole text (all its documents as one), the way a
+ * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
+static int score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
+                          const struct match_weights *w, struct arena *a, double *prof)
+{
+    double N = ix->n;
+    double K1P = w->profile_k1 > 0 ? w->profile_k1 : BM25_K1;
+    double b = w->profile_b < 0 ? 0 : w->profile_b > 1 ? 1 : w->profile_b;
+    if (w->text_recency == ix->opost_exp || (w->text_recency <= 0 && ix->opost_exp <= 0)) {
+        /* the organisation postings were built for this recency: read them */
+        for (int i = 0; i < qn; i++) {
+            int t = qt[i].id, tn = ix->opost_off[t + 1] - ix->opost_off[t];
+            double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
+            double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
+            for (int k = ix->opost_off[t]; k < ix->opost_off[t + 1]; k++) {
+                int o = ix->opost_org[k];
+                float f = ix->opost_tf[k];
+                double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
+                prof[o] += qw * idf * f * (K1P + 1) / (f + norm);
+            }
+        }
+    } else if (profile_walk(ix, qt, qn, w, a, prof, K1P, b) < 0) {
+        return -1;
     }
     double best = 0;
     for (int o = 0; o < ix->n; o++)
