@@ -580,6 +580,16 @@ static int gen_programme(struct gen *g, char **slot_ids, int *slots_n)
         if (store_location_upsert(g->s, &l, g->err) < 0)
             return -1;
     }
+    /* Some Ukrainian guests speak only Ukrainian: Ukrainian-English
+     * interpreters work every B2B slot. */
+    static const char *interpreters[] = {"Iryna Savchuk", "Taras Melnyk", "Sophie Laurent"};
+    for (int i = 0; i < (int)(sizeof interpreters / sizeof *interpreters); i++) {
+        struct store_interpreter x = {
+            .id = arena_printf(g->a, "%s-interpreter-%d", APP_DEMO_EVENT, i + 1),
+            .event = APP_DEMO_EVENT, .name = interpreters[i], .lang_a = "uk", .lang_b = "en"};
+        if (store_interpreter_upsert(g->s, &x, g->err) < 0)
+            return -1;
+    }
     return 0;
 }
 

@@ -4,6 +4,8 @@
  * answer replaces the unlocked meetings in one transaction. */
 #include "app/schedule.h"
 
+#include "app/interpreting.h"
+
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +97,7 @@ struct load {
     struct vec reqs;            /* struct req */
     struct vec unav;            /* const char *[2] */
     struct vec locks;           /* struct lock */
+    struct vec interp;          /* struct store_interpreter copies */
     struct idmap req_ix;
     int oom;
 };
@@ -134,6 +137,21 @@ static int on_location(void *ud, const struct store_location *x)
     c->id = arena_strdup(l->a, x->id);
     c->kind = arena_strdup(l->a, x->kind);
     c->name = arena_strdup(l->a, x->name);
+    return 0;
+}
+
+static int on_interpreter(void *ud, const struct store_interpreter *x)
+{
+    struct load *l = ud;
+    struct store_interpreter *c = vec_push(&l->interp, l->a);
+    if (!c)
+        return l->oom = 1;
+    *c = (struct store_interpreter){.id = arena_strdup(l->a, x->id),
+                                    .lang_a = arena_strdup(l->a, x->lang_a),
+                                    .lang_b = arena_strdup(l->a, x->lang_b),
+                                    .session = x->session ? arena_strdup(l->a, x->session) : NULL};
+    if (!c->id || !c->lang_a || !c->lang_b || (x->session && !c->session))
+        return l->oom = 1;
     return 0;
 }
 
@@ -180,6 +198,7 @@ struct booths {
     struct arena *a;
     const struct idmap *pix;
     const char **booth;   /* per person index */
+    const char **langs;   /* per person index: "uk;en" */
     int oom;
 };
 
@@ -188,6 +207,8 @@ static int on_person(void *ud, const struct store_person *p)
     struct booths *b = ud;
     int q = idmap_get(b->pix, p->id);
     if (q >= 0 && p->booth && *p->booth && !(b->booth[q] = arena_strdup(b->a, p->booth)))
+        return b->oom = 1;
+    if (q >= 0 && p->languages && !(b->langs[q] = arena_strdup(b->a, p->languages)))
         return b->oom = 1;
     return 0;
 }
@@ -206,10 +227,18 @@ static int on_meeting(void *ud, const struct store_meeting *m)
     return 0;
 }
 
-/* "slots 3-7" for a reason, 1-based like a printed programme. */
-static const char *reason_text(struct arena *a, const struct sched_solution *sol, int m)
+/* "slots 3-7" for a reason, 1-based like a printed programme; a missing
+ * interpreter is named by its pair ("no uk-en interpreter left ..."). */
+static const char *reason_text(struct arena *a, const struct sched_solution *sol,
+                               const struct app_interpreting *ip, int m)
 {
     const char *base = sched_reason_name((enum sched_reason)sol->reason[m]);
+    const char *named = sol->reason[m] == SCHED_R_INTERPRETER && ip->meet_pair[m] >= 0
+                            ? arena_printf(a, "no %s interpreter left in the common free slots",
+                                           ip->pair_name[ip->meet_pair[m]])
+                            : NULL;
+    if (named)
+        base = named;
     int lo = sol->reason_lo[m], hi = sol->reason_hi[m];
     if (sol->reason[m] == SCHED_R_NO_COMMON_SLOT || lo < 0)
         return base;
@@ -236,6 +265,7 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     l.reqs.size = sizeof(struct req);
     l.unav.size = 2 * sizeof(const char *);
     l.locks.size = sizeof(struct lock);
+    l.interp.size = sizeof(struct store_interpreter);
     l.event = o->event ? arena_strdup(a, o->event) : store_event_default(s, a, err);
     if (!l.event)
         goto out;
@@ -247,6 +277,7 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     if (store_session_each(s, l.event, on_session, &l, err) < 0 ||
         store_slot_each(s, l.event, on_slot, &l, err) < 0 ||
         store_location_each(s, l.event, on_location, &l, err) < 0 ||
+        store_interpreter_each(s, l.event, on_interpreter, &l, err) < 0 ||
         store_request_each(s, l.event, "accepted", on_request, &l, err) < 0)
         goto out;
     if (l.oom || idmap_init(&l.req_ix, a, (size_t)l.reqs.n) < 0)
@@ -325,8 +356,9 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     struct idmap tix;
     int *tkind = arena_alloc(a, ((size_t)T + 1) * sizeof(int));
     int *need = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
-    struct booths bo = {.a = a, .pix = &pix, .booth = arena_alloc(a, ((size_t)P + 1) * sizeof(char *))};
-    if (!tkind || !need || !bo.booth || idmap_init(&tix, a, (size_t)T) < 0)
+    struct booths bo = {.a = a, .pix = &pix, .booth = arena_alloc(a, ((size_t)P + 1) * sizeof(char *)),
+                        .langs = arena_alloc(a, ((size_t)P + 1) * sizeof(char *))};
+    if (!tkind || !need || !bo.booth || !bo.langs || idmap_init(&tix, a, (size_t)T) < 0)
         goto oom;
     for (int k = 0; k < T; k++) {
         tkind[k] = strcmp(tabs[k].kind, "room") == 0 ? 0 : -1;
@@ -367,6 +399,11 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         }
     }
 
+    struct app_interpreting ip;
+    if (app_interpreting_plan(l.interp.data, l.interp.n, slots, S, bo.langs, P, off, parts.data, M,
+                              a, &ip) < 0)
+        goto oom;
+
     out->event = l.event;
     out->accepted = M;
     if (S == 0 || T == 0) {
@@ -386,6 +423,7 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         .n_people = P, .n_meetings = M, .n_slots = S, .slot_session = sess,
         .people_off = off, .people = parts.data, .priority = prio, .unavail = unavail,
         .n_tables = T, .table_kind = tkind, .table_need = need, .n_kinds = n_kinds,
+        .n_pairs = ip.n_pairs, .meet_pair = ip.meet_pair, .pair_cap = ip.pair_cap,
         .locked_slot = lslot,
         .locked_table = ltab, .fairness = 2, .seed = o->seed,
         .time_limit = o->time_limit > 0 ? o->time_limit : 10.0};
@@ -403,7 +441,7 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     for (int m = 0; m < M; m++)
         if (sol.slot[m] < 0) {
             out->unscheduled[out->unscheduled_n].request = reqs[m].id;
-            out->unscheduled[out->unscheduled_n++].reason = reason_text(a, &sol, m);
+            out->unscheduled[out->unscheduled_n++].reason = reason_text(a, &sol, &ip, m);
         }
 
     if (store_begin(s, err) < 0)

@@ -703,6 +703,15 @@ static int location_cb(void *ud, const struct store_location *x)
     return 0;
 }
 
+static int interpreter_cb(void *ud, const struct store_interpreter *x)
+{
+    char pair[8];
+    snprintf(pair, sizeof pair, "%.2s-%.2s", x->lang_a, x->lang_b);
+    json_array_append_new(ud, json_pack("{ss ss ss ss?}", "id", x->id, "name", x->name, "pair",
+                                        pair, "session", x->session));
+    return 0;
+}
+
 static void reply_event(struct http_req *r, const char *id, int status)
 {
     struct df_err err = {0};
@@ -711,13 +720,16 @@ static void reply_event(struct http_req *r, const char *id, int status)
         http_reply_df_err(r, &err);
         return;
     }
-    json_t *j = event_json(&e), *ss = json_array(), *sl = json_array(), *lo = json_array();
+    json_t *j = event_json(&e), *ss = json_array(), *sl = json_array(), *lo = json_array(),
+           *in = json_array();
     json_object_set_new(j, "sessions", ss);
     json_object_set_new(j, "slots", sl);
     json_object_set_new(j, "locations", lo);
+    json_object_set_new(j, "interpreters", in);
     if (store_session_each(r->s, id, session_cb, ss, &err) != 0 ||
         store_slot_each(r->s, id, slot_cb, sl, &err) != 0 ||
-        store_location_each(r->s, id, location_cb, lo, &err) != 0) {
+        store_location_each(r->s, id, location_cb, lo, &err) != 0 ||
+        store_interpreter_each(r->s, id, interpreter_cb, in, &err) != 0) {
         json_decref(j);
         http_reply_df_err(r, &err);
         return;
@@ -748,6 +760,12 @@ static const struct http_field location_fields[] = {
     {"kind", HJ_STRING, .min = 4, .max = 5},
     {"seats", HJ_INT, .min = 1, .max = 1000},
     {NULL}};
+static const struct http_field interpreter_fields[] = {
+    {"id", HJ_STRING, .required = true, .min = 1, .max = ID_MAX},
+    {"name", HJ_STRING, .required = true, .min = 1, .max = 200},
+    {"pair", HJ_STRING, .required = true, .min = 5, .max = 5},
+    {"session", HJ_STRING, .nullable = true, .min = 1, .max = ID_MAX},
+    {NULL}};
 #define EVENT_FIELDS                                                                 \
     {"name", HJ_STRING, .required = true, .min = 1, .max = 300},                     \
     {"venue", HJ_STRING, .nullable = true, .max = 300},                              \
@@ -756,7 +774,8 @@ static const struct http_field location_fields[] = {
     {"ends_on", HJ_STRING, .required = true, .min = 10, .max = 10},                  \
     {"request_cap", HJ_INT, .min = 1, .max = 1000},                                  \
     {"sessions", HJ_ARRAY_OF_OBJECTS, .max = 100, .of = session_fields},             \
-    {"locations", HJ_ARRAY_OF_OBJECTS, .max = 5000, .of = location_fields}
+    {"locations", HJ_ARRAY_OF_OBJECTS, .max = 5000, .of = location_fields},         \
+    {"interpreters", HJ_ARRAY_OF_OBJECTS, .max = 500, .of = interpreter_fields}
 
 static const struct http_field event_post_fields[] = {
     {"id", HJ_STRING, .required = true, .min = 1, .max = ID_MAX}, EVENT_FIELDS, {NULL}};
@@ -872,6 +891,24 @@ static int save_event(struct http_req *r, const char *id, json_t *b, struct df_e
                                     .kind = kind ? kind : "table",
                                     .seats = (int)http_json_int(x, "seats", 4)};
         if (store_location_upsert(r->s, &lo, err) < 0)
+            goto fail;
+    }
+    json_array_foreach(json_object_get(b, "interpreters"), i, x) {
+        /* "uk-en": two different ISO 639-1 codes */
+        const char *pair = http_json_str(x, "pair");
+        char la[3] = {pair[0], pair[1], 0}, lb[3] = {pair[3], pair[4], 0};
+        bool ok = pair[2] == '-' && strcmp(la, lb) != 0;
+        for (int c = 0; c < 2; c++)
+            ok = ok && la[c] >= 'a' && la[c] <= 'z' && lb[c] >= 'a' && lb[c] <= 'z';
+        if (!ok) {
+            df_err_set(err, DF_ERR_INPUT, "interpreters[%zu].pair must be two different "
+                                          "language codes like \"uk-en\"", i);
+            goto fail;
+        }
+        struct store_interpreter in = {.id = http_json_str(x, "id"), .event = id,
+                                       .name = http_json_str(x, "name"), .lang_a = la,
+                                       .lang_b = lb, .session = http_json_str(x, "session")};
+        if (store_interpreter_upsert(r->s, &in, err) < 0)
             goto fail;
     }
     if (store_audit(r->s, r->user.email, "event.save", "event", id, NULL, err) < 0 ||

@@ -309,6 +309,69 @@ int store_location_each(struct store *s, const char *event, store_location_fn fn
     return walk(s, st, location_row, &c, err, "listing locations");
 }
 
+int store_interpreter_upsert(struct store *s, const struct store_interpreter *x,
+                             struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO interpreters(id, event_rid, name, lang_a, lang_b, session_rid)"
+        " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_rid=excluded.event_rid,"
+        " name=excluded.name, lang_a=excluded.lang_a, lang_b=excluded.lang_b,"
+        " session_rid=excluded.session_rid";
+    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, err);
+    if (ev < 0)
+        return -1;
+    static const char session_event_sql[] = "SELECT event_rid FROM sessions WHERE id = ?";
+    sqlite3_int64 se = 0;
+    if (x->session) {
+        if ((se = need_rid(s, session_rid_sql, "session", x->session, err)) < 0)
+            return -1;
+        sqlite3_int64 sev = store_rid(s, session_event_sql, x->session, err);
+        if (sev < 0)
+            return -1;
+        if (sev != ev)
+            return df_err_set(err, DF_ERR_INPUT, "session \"%s\" is not part of event \"%s\"",
+                              x->session, x->event);
+    }
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, x->id);
+    sqlite3_bind_int64(st, 2, ev);
+    store_bind_text(st, 3, x->name);
+    store_bind_text(st, 4, x->lang_a);
+    store_bind_text(st, 5, x->lang_b);
+    if (x->session)
+        sqlite3_bind_int64(st, 6, se);
+    else
+        sqlite3_bind_null(st, 6);
+    return store_step_done(s, st, err, "saving an interpreter");
+}
+
+static int interpreter_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    struct store_interpreter x = {
+        .id = store_col(st, 0), .event = store_col(st, 1), .name = store_col(st, 2),
+        .lang_a = store_col(st, 3), .lang_b = store_col(st, 4), .session = store_col(st, 5),
+    };
+    return ((store_interpreter_fn)c->fn)(c->ud, &x);
+}
+
+int store_interpreter_each(struct store *s, const char *event, store_interpreter_fn fn,
+                           void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT i.id, e.id, i.name, i.lang_a, i.lang_b, x.id FROM interpreters i"
+        " JOIN events e ON e.rid = i.event_rid LEFT JOIN sessions x ON x.rid = i.session_rid"
+        " WHERE ?1 IS NULL OR e.id = ?1 ORDER BY i.rid";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    struct each_ctx c = {(void *)fn, ud};
+    return walk(s, st, interpreter_row, &c, err, "listing interpreters");
+}
+
 int store_unavailable_add(struct store *s, const char *person, const char *slot,
                           const char *reason, struct df_err *err)
 {

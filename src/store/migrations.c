@@ -237,11 +237,26 @@ static const char migration_4[] =
     ") STRICT;"
     "CREATE INDEX supplies_cpv ON supplies(cpv);";
 
+/* Version 5: interpreters an organiser books for an event, each covering one
+ * language pair in every B2B slot of the event or of one session. */
+static const char migration_5[] =
+    "CREATE TABLE interpreters ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE,"
+    "  event_rid INTEGER NOT NULL REFERENCES events(rid) ON DELETE CASCADE,"
+    "  name TEXT NOT NULL,"
+    "  lang_a TEXT NOT NULL CHECK (length(lang_a) = 2),"            /* ISO 639-1 */
+    "  lang_b TEXT NOT NULL CHECK (length(lang_b) = 2 AND lang_b <> lang_a),"
+    "  session_rid INTEGER REFERENCES sessions(rid) ON DELETE CASCADE" /* NULL = all */
+    ") STRICT;"
+    "CREATE INDEX interpreters_event ON interpreters(event_rid);";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
     {3, "sessions, login failures, feed tokens, contacts", migration_3},
     {4, "joint procurement: demands, funders, supplies", migration_4},
+    {5, "interpreters", migration_5},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -131,6 +131,16 @@ int store_location_upsert(struct store *s, const struct store_location *x, struc
 typedef int (*store_location_fn)(void *ud, const struct store_location *x);
 int store_location_each(struct store *s, const char *event, store_location_fn fn, void *ud,
                         struct df_err *err);
+/* An interpreter between lang_a and lang_b (ISO 639-1), free in every B2B slot
+ * of the event or, when session is not NULL, of that session only. */
+struct store_interpreter {
+    const char *id, *event, *name, *lang_a, *lang_b, *session;
+};
+int store_interpreter_upsert(struct store *s, const struct store_interpreter *x,
+                             struct df_err *err);
+typedef int (*store_interpreter_fn)(void *ud, const struct store_interpreter *x);
+int store_interpreter_each(struct store *s, const char *event, store_interpreter_fn fn,
+                           void *ud, struct df_err *err);
 /* A person cannot meet in a slot. */
 int store_unavailable_add(struct store *s, const char *person, const char *slot,
                           const char *reason, struct df_err *err);

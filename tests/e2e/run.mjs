@@ -260,6 +260,10 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   const scheduled = Number((await page.textContent('#sched-scheduled .value')).replace(/\D/g, ''));
   const bound = Number((await page.textContent('#sched-bound .value')).replace(/\D/g, ''));
   assert.ok(scheduled > 0 && scheduled <= bound, `scheduled ${scheduled} of at most ${bound}`);
+  // Every reason is in plain words: the engine's phrases are translated, slots kept.
+  const reasons = await page.textContent('#unscheduled-list');
+  assert.match(reasons, /the participants meet others in every slot they share \(slots \d+-\d+\)/);
+  assert.doesNotMatch(reasons, /participants are busy/);
   await page.click('#publish');
   await page.waitForFunction(() => /Published/.test(document.getElementById('publish-status').textContent));
   await shoot(page, 'console-schedule');
@@ -313,6 +317,14 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.click('#tables-form button[type=submit]');
   await page.locator('#tables-form .flash.ok').waitFor();
   assert.match(await page.textContent('#table-total'), new RegExp(`${tables + 2} tables`));
+  // The demo books three uk-en interpreters; a fourth works the new session only.
+  assert.equal(await page.locator('#interpreter-list li').count(), 3);
+  await page.fill('#interpreters-form input[name=interpreter_name]', 'Oksana Bondar');
+  await page.fill('#interpreters-form input[name=interpreter_pair]', 'uk-de');
+  await page.selectOption('#interpreters-form select[name=interpreter_session]', `${forum.event.id}-${day2}-1600`);
+  await page.click('#interpreters-form button[type=submit]');
+  await page.locator('#interpreters-form .flash.ok').waitFor();
+  assert.match(await page.textContent('#interpreter-list'), /Oksana Bondar · uk-de · B2B meetings V/);
   await shoot(page, 'console-event');
 
   await open(page, '/console/tables');

@@ -156,3 +156,102 @@ Test(app_schedule, schedules_b2b_slots_hosts_at_booths_and_keeps_locks, .init = 
     }
     arena_free(&a);
 }
+
+/* Interpreters: a meeting whose people share no language needs an interpreter
+ * of a pair covering everyone; the booked ones bound such meetings per slot. */
+static void setup_languages(void)
+{
+    snprintf(path, sizeof path, "/tmp/dfnc-test-interp-%d.db", (int)getpid());
+    unlink(path);
+    ok(store_open(&s, path, &err));
+    struct store_org o = {.id = "org", .name = "Org", .country = "UA", .kind = "company"};
+    ok(store_org_upsert(s, &o, NULL, &err));
+    const char *people[][2] = {{"u1", "uk"}, {"u2", "uk"}, {"u3", "uk;en"}, {"u4", "uk"},
+                               {"u5", "uk"}, {"u6", "uk"}, {"e1", "en"}, {"e2", "en;de"},
+                               {"e3", "en"}, {"e4", "en"}, {"f1", "fr;en"}, {"d1", "de"}};
+    for (int i = 0; i < 12; i++) {
+        struct store_person p = {.id = people[i][0], .org = "org", .name = people[i][0],
+                                 .languages = people[i][1]};
+        ok(store_person_upsert(s, &p, NULL, &err));
+    }
+    struct store_event e = {.id = "ev", .name = "Forum", .starts_on = "2025-06-05",
+                            .ends_on = "2025-06-05"};
+    ok(store_event_upsert(s, &e, NULL, &err));
+    const char *sessions[][3] = {{"s1", "09:00", "09:45"}, {"s2", "10:00", "10:15"}};
+    for (int i = 0; i < 2; i++) {
+        char st[40], en[40];
+        snprintf(st, sizeof st, "2025-06-05T%s:00+02:00", sessions[i][1]);
+        snprintf(en, sizeof en, "2025-06-05T%s:00+02:00", sessions[i][2]);
+        struct store_session x = {.id = sessions[i][0], .event = "ev", .day = "2025-06-05",
+                                  .name = "B2B", .kind = "b2b", .starts_at = st, .ends_at = en};
+        ok(store_session_upsert(s, &x, &err));
+    }
+    for (int i = 0; i < 4; i++) {
+        char id[16], st[40], en[40];
+        int start = i < 3 ? 9 * 60 + 15 * i : 10 * 60;
+        snprintf(id, sizeof id, "t%d", i + 1);
+        snprintf(st, sizeof st, "2025-06-05T%02d:%02d:00+02:00", start / 60, start % 60);
+        snprintf(en, sizeof en, "2025-06-05T%02d:%02d:00+02:00", (start + 15) / 60, (start + 15) % 60);
+        struct store_slot t = {.id = id, .session = i < 3 ? "s1" : "s2", .seq = i + 1,
+                               .starts_at = st, .ends_at = en};
+        ok(store_slot_upsert(s, &t, &err));
+    }
+    for (int i = 0; i < 2; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "table-%d", i + 1);
+        struct store_location l = {.id = id, .event = "ev", .name = id, .kind = "table"};
+        ok(store_location_upsert(s, &l, &err));
+    }
+    /* one interpreter, in the first session only */
+    struct store_interpreter in = {.id = "int-1", .event = "ev", .name = "Iryna",
+                                   .lang_a = "uk", .lang_b = "en", .session = "s1"};
+    ok(store_interpreter_upsert(s, &in, &err));
+    const char *reqs[][3] = {{"r1", "u1", "e1"}, {"r2", "u2", "e2"}, {"r3", "u4", "e3"},
+                             {"r4", "u5", "f1"}, {"r5", "u3", "e4"}, {"r6", "u6", "d1"}};
+    for (int i = 0; i < 6; i++) {
+        struct store_request r = {.id = reqs[i][0], .event = "ev", .from = reqs[i][1],
+                                  .to = reqs[i][2], .status = "accepted", .priority = 1};
+        ok(store_request_upsert(s, &r, NULL, &err));
+    }
+}
+
+Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup_languages,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 3};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(rep.accepted, 6);
+    /* r1-r4 need uk-en (f1 speaks English too) and one interpreter works the
+     * three slots of s1: three of them fit; r5 shares English; r6 needs uk-de,
+     * which nobody interprets */
+    cr_assert_eq(rep.scheduled, 4);
+    cr_assert_eq(rep.unscheduled_n, 2);
+    int uk_en = 0, uk_de = 0;
+    for (int i = 0; i < rep.unscheduled_n; i++) {
+        const char *why = rep.unscheduled[i].reason;
+        if (strcmp(rep.unscheduled[i].request, "r6") == 0)
+            uk_de += strstr(why, "no uk-de interpreter left") != NULL;
+        else
+            uk_en += strstr(why, "no uk-en interpreter left") != NULL;
+        cr_assert_str_neq(rep.unscheduled[i].request, "r5");
+    }
+    cr_assert_eq(uk_en, 1, "%s / %s", rep.unscheduled[0].reason, rep.unscheduled[1].reason);
+    cr_assert_eq(uk_de, 1);
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_eq(v.n, 4);
+    no_double_booking(&v);
+    /* at most one interpreted meeting per slot, none in s2 (slot t4) */
+    int per_slot[5] = {0};
+    for (int i = 0; i < v.n; i++)
+        if (strcmp(v.req[i], "r5") != 0) {
+            cr_assert_str_neq(v.slot[i], "t4", "%s has no interpreter in s2", v.req[i]);
+            per_slot[v.slot[i][1] - '0']++;
+        }
+    for (int k = 1; k <= 4; k++)
+        cr_assert_leq(per_slot[k], 1, "slot t%d has two interpreted meetings", k);
+    arena_free(&a);
+}

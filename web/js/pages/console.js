@@ -96,6 +96,7 @@ export async function renderEvent(main) {
   add(main, h('h1', {}, t('event.title')), form);
   renderProgramme(main, e);
   renderTablesSetup(main, e);
+  renderInterpreters(main, e);
 }
 
 // The event as PUT /events/{id} wants it, with the given sessions.
@@ -203,25 +204,70 @@ function renderTablesSetup(main, e) {
   add(main, form);
 }
 
+// Interpreters: who covers which language pair, in every B2B session or one.
+// The scheduler gives a meeting whose people share no language a slot where
+// an interpreter of a pair covering them all is free.
+function renderInterpreters(main, e) {
+  const people = list(e.interpreters, 'interpreters');
+  const sessions = list(e.sessions, 'sessions').filter((s) => s.kind === 'b2b');
+  const sessionName = new Map(sessions.map((s) => [s.id, `${s.name} (${dayTime(s.starts_at)})`]));
+  const name = h('input', { name: 'interpreter_name', required: true, maxlength: 200 });
+  const pair = h('input', { name: 'interpreter_pair', required: true, value: 'uk-en', pattern: '[a-z]{2}-[a-z]{2}', maxlength: 5, class: 'mono' });
+  const when = h('select', { name: 'interpreter_session' }, h('option', { value: '' }, t('event.all_sessions')),
+    sessions.map((s) => h('option', { value: s.id }, sessionName.get(s.id))));
+  const form = h('form', {
+    class: 'card', id: 'interpreters-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      const p = pair.value.trim().toLowerCase();
+      if (!/^[a-z]{2}-[a-z]{2}$/.test(p) || p.slice(0, 2) === p.slice(3)) return flash(form, t('event.pair_invalid'), 'error');
+      const id = `${eventId()}-interpreter-${people.length + 1}-${Date.now().toString(36)}`;
+      try {
+        await api.updateEvent(eventId(), { ...eventBody(e, []),
+          interpreters: [{ id, name: name.value.trim(), pair: p, session: when.value || null }] });
+        main.dataset.saved = 'interpreters';
+        await rerender(main);
+      } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
+      return undefined;
+    },
+  },
+  h('h2', {}, t('event.interpreters')),
+  h('p', { class: 'muted' }, t('event.interpreters_lead')),
+  people.length ? h('ul', { id: 'interpreter-list' }, people.map((x) => h('li', {},
+    h('strong', {}, x.name), ` · ${x.pair} · `, x.session ? (sessionName.get(x.session) || x.session) : t('event.all_sessions'))))
+    : h('p', { id: 'interpreter-list', class: 'muted' }, t('event.no_interpreters')),
+  field(t('event.interpreter_name'), name), field(t('event.interpreter_pair'), pair, t('event.pair_hint')),
+  field(t('event.interpreter_session'), when),
+  h('button', { type: 'submit', class: 'primary' }, t('event.add_interpreter')));
+  add(main, form);
+}
+
 async function rerender(main) {
   const saved = main.dataset.saved;
   clear(main);
   await renderEvent(main);
   main.dataset.saved = saved;
-  const where = main.querySelector(saved === 'tables' ? '#tables-form' : '#programme-card');
+  const where = main.querySelector({ tables: '#tables-form', interpreters: '#interpreters-form' }[saved] || '#programme-card');
   if (where) flash(where, t('saved'));
 }
 
-// The scheduler's reasons, translated where their shape is known.
+// The scheduler's reasons (src/engine/sched, app/schedule_event), translated
+// where their shape is known: "BASE" or "BASE (slot N)" / "BASE (slots N-M)".
 function reasonOf(text) {
+  const raw = String(text || '');
+  const m = /^(.*?)(?: \(slots? (\d+(?:-\d+)?)\))?$/.exec(raw);
+  const base = m[1].toLowerCase(), slots = m[2];
   const known = {
     'not scheduled yet': 'reason.not_yet',
     'no common free slot': 'reason.no_slot',
-    'no slot where both are free and a table is left': 'reason.no_slot',
-    'no free table': 'reason.no_table',
+    'participants are busy in every common free slot': 'reason.busy',
+    'all tables taken in the common free slots': 'reason.no_table',
+    'no slot respects the required order of meetings': 'reason.precedence',
   };
-  const k = known[String(text || '').toLowerCase()];
-  return k ? t(k) : String(text || '');
+  const pair = /^no ([a-z]{2}-[a-z]{2}) interpreter left in the common free slots$/.exec(base);
+  const head = pair ? t('reason.interpreter', { pair: pair[1] }) : known[base] ? t(known[base]) : null;
+  if (!head) return raw;
+  return slots ? `${head} (${t('reason.slots', { slots })})` : head;
 }
 
 function figure(id, value, label) {

@@ -1,0 +1,28 @@
+/* Which interpreters the meetings of an event need: a meeting whose people
+ * share no language needs an interpreter of a pair that covers everyone in it
+ * (each person speaks one of the two languages), and each booked interpreter
+ * adds one to their pair's capacity in the B2B slots they work. Feeds the
+ * scheduler's meet_pair and pair_cap. */
+#ifndef DFNC_APP_INTERPRETING_H
+#define DFNC_APP_INTERPRETING_H
+
+#include "core/arena.h"
+#include "store/store.h"
+
+struct app_interpreting {
+    int n_pairs;
+    const char **pair_name;   /* "uk-en", as the organiser booked it */
+    int *meet_pair;           /* per meeting: a pair index, or -1 when none is needed */
+    int *pair_cap;            /* n_pairs * n_slots: interpreters of the pair free per slot */
+};
+
+/* langs[q]: person q's languages ("uk;en"; "" or NULL = not known, never
+ * needs an interpreter). Meeting m's people are people[off[m] .. off[m+1]).
+ * A meeting that needs a pair nobody booked gets a pair of capacity 0, the
+ * covering pair of the languages most spoken among the n_people. Everything is allocated in a; -1 when it runs out. */
+int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
+                          const struct store_slot *slots, int n_slots, const char *const *langs,
+                          int n_people, const int *off, const int *people, int n_meetings, struct arena *a,
+                          struct app_interpreting *out);
+
+#endif
