@@ -28,6 +28,7 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
                             r->starts_at, "end", r->ends_at, "location", jstr(r->location),
                             "message", jstr(r->message), "sequence", r->sequence, "locked",
                             r->locked, "people");
+        json_object_set_new(c->last, "interpreter", jstr(r->interpreter));
         json_object_set_new(c->last, "venue", jstr(r->venue));
         json_array_append_new(c->meetings, c->last);
         if (!c->timezone[0] && r->timezone)
@@ -115,7 +116,10 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
         others(json_object_get(m, "people"), person, summary);
         buf_printf(where, "%s%s%s", location ? location : "", location && venue ? ", " : "",
                    venue ? venue : "");
+        const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
         buf_printf(desc, "%s", json_string_value(json_object_get(m, "event_name")));
+        if (interpreter)
+            buf_printf(desc, "\nInterpreter: %s", interpreter);
         if (message)
             buf_printf(desc, "\n\n%s", message);
         events[i] = (struct ics_event){
@@ -155,6 +159,9 @@ int app_agenda_text(struct store *s, const char *person, struct buf *out, struct
         buf_printf(out, "%.10s %.5s-%.5s  %-10s  with ", start, start + 11, end + 11,
                    location ? location : "(no table)");
         others(json_object_get(m, "people"), person, out);
+        const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
+        if (interpreter)
+            buf_printf(out, "  interpreter: %s", interpreter);
         buf_putc(out, '\n');
     }
     json_decref(meetings);

@@ -2,6 +2,7 @@
 #include "app/interpreting.h"
 
 #include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Does the ';'-separated list speak the two-letter code lang? */
@@ -156,4 +157,41 @@ int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
                 out->pair_cap[(size_t)pi * n_slots + k]++;
     }
     return 0;
+}
+
+/* Can interpreter i work in slot k? */
+static bool works(const struct store_interpreter *i, const struct store_slot *k)
+{
+    return !i->session || strcmp(i->session, k->session) == 0;
+}
+
+int app_interpreting_assign(const struct app_interpreting *ip, const struct store_interpreter *iv,
+                            int n_iv, const struct store_slot *slots, int n_slots,
+                            const int *slot_of, int n_meetings, int *who)
+{
+    unsigned char *busy = calloc((size_t)n_iv * (size_t)n_slots + 1, 1);
+    if (!busy)
+        return -1;
+    int rc = 0;
+    for (int m = 0; m < n_meetings; m++) {
+        who[m] = -1;
+        int k = slot_of[m], pi = ip->meet_pair[m];
+        if (k < 0 || k >= n_slots || pi < 0)
+            continue;
+        const char *pair = ip->pair_name[pi];
+        /* the first interpreter of the pair, free in k, not yet taken in k */
+        for (int i = 0; i < n_iv && who[m] < 0; i++) {
+            unsigned char *b = &busy[(size_t)i * n_slots + k];
+            bool of_pair = (!strncmp(iv[i].lang_a, pair, 2) && !strncmp(iv[i].lang_b, pair + 3, 2)) ||
+                           (!strncmp(iv[i].lang_b, pair, 2) && !strncmp(iv[i].lang_a, pair + 3, 2));
+            if (of_pair && works(&iv[i], &slots[k]) && !*b) {
+                *b = 1;
+                who[m] = i;
+            }
+        }
+        if (who[m] < 0)
+            rc = -1;
+    }
+    free(busy);
+    return rc;
 }

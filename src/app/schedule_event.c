@@ -444,6 +444,17 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
             out->unscheduled[out->unscheduled_n++].reason = reason_text(a, &sol, &ip, m);
         }
 
+    /* the interpreter who joins each interpreted meeting */
+    const struct store_interpreter *ivs = l.interp.data;
+    int *interp_of = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    if (!interp_of)
+        goto oom;
+    if (app_interpreting_assign(&ip, ivs, l.interp.n, slots, S, sol.slot, M, interp_of) < 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "scheduling %s: a meeting was left without the "
+                                        "interpreter the schedule counted on", l.event);
+        goto out;
+    }
+
     if (store_begin(s, err) < 0)
         goto out;
     in_tx = true;
@@ -459,6 +470,7 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         struct store_meeting mt = {.id = reqs[m].id, .request = reqs[m].id,
                                    .slot = slots[sol.slot[m]].id,
                                    .location = tabs[sol.table[m]].id,
+                                   .interpreter = interp_of[m] >= 0 ? ivs[interp_of[m]].id : NULL,
                                    .locked = lslot[m] >= 0};
         if (store_meeting_upsert(s, &mt, err) < 0)
             goto out;

@@ -329,6 +329,7 @@ static int meeting_cb(void *ud, const struct store_web_meeting *m)
     json_object_set_new(j, "cpv", str_or_null(m->cpv));
     json_object_set_new(j, "cpv_label_en", str_or_null(m->cpv_label_en));
     json_object_set_new(j, "cpv_label_uk", str_or_null(m->cpv_label_uk));
+    json_object_set_new(j, "interpreter", str_or_null(m->interpreter));
     json_array_append_new(ud, j);
     return 0;
 }

@@ -14,12 +14,14 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         "  UNION SELECT a.request_rid FROM request_attendees a JOIN requests r"
         "    ON r.rid = a.request_rid AND r.status = 'accepted' WHERE a.person_rid = ?1)"
         " SELECT m.id, r.id, e.id, e.name, e.venue, e.timezone, t.starts_at, t.ends_at, l.name,"
-        "  r.message, m.sequence, m.locked, p.id, p.name, o.id, o.name, o.country"
+        "  r.message, m.sequence, m.locked, p.id, p.name, o.id, o.name, o.country,"
+        "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')'"
         " FROM mine JOIN requests r ON r.rid = mine.req"
         " JOIN meetings m ON m.request_rid = r.rid"
         " JOIN events e ON e.rid = r.event_rid"
         " JOIN slots t ON t.rid = m.slot_rid"
         " LEFT JOIN locations l ON l.rid = m.location_rid"
+        " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
         " JOIN people p ON p.rid = r.from_rid OR p.rid = r.to_rid"
         "   OR p.rid IN (SELECT person_rid FROM request_attendees WHERE request_rid = r.rid)"
         " JOIN organisations o ON o.rid = p.org_rid"
@@ -44,6 +46,7 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
             .locked = sqlite3_column_int(st, 11), .person = store_col(st, 12),
             .person_name = store_col(st, 13), .org = store_col(st, 14),
             .org_name = store_col(st, 15), .org_country = store_col(st, 16),
+            .interpreter = store_col(st, 17),
         };
         stop = fn(ud, &row);
     }

@@ -9,6 +9,7 @@
 struct store_agenda_row {
     const char *meeting, *request, *event, *event_name, *venue, *timezone;
     const char *starts_at, *ends_at, *location, *message;
+    const char *interpreter;   /* the interpreter's name and pair, "Iryna Savchuk (uk-en)", or NULL */
     int sequence, locked;
     const char *person, *person_name, *org, *org_name, *org_country;
 };

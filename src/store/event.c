@@ -587,11 +587,13 @@ int store_attendee_each(struct store *s, const char *event, store_attendee_fn fn
 int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct df_err *err)
 {
     static const char sql[] =
-        "INSERT INTO meetings(id, request_rid, slot_rid, location_rid, locked)"
-        " VALUES (?1,?2,?3,?4,?5) ON CONFLICT(request_rid) DO UPDATE SET"
+        "INSERT INTO meetings(id, request_rid, slot_rid, location_rid, locked, interpreter_rid)"
+        " VALUES (?1,?2,?3,?4,?5,?6) ON CONFLICT(request_rid) DO UPDATE SET"
         " sequence = sequence + (slot_rid IS NOT excluded.slot_rid"
-        "   OR location_rid IS NOT excluded.location_rid),"
+        "   OR location_rid IS NOT excluded.location_rid"
+        "   OR interpreter_rid IS NOT excluded.interpreter_rid),"
         " slot_rid = excluded.slot_rid, location_rid = excluded.location_rid,"
+        " interpreter_rid = excluded.interpreter_rid,"
         " locked = excluded.locked, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
     sqlite3_int64 r = need_rid(s, request_rid_sql, "request", m->request, err);
     if (r < 0)
@@ -601,6 +603,11 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
         return -1;
     sqlite3_int64 l = 0;
     if (m->location && (l = need_rid(s, location_rid_sql, "location", m->location, err)) < 0)
+        return -1;
+    static const char interpreter_rid_sql[] = "SELECT rid FROM interpreters WHERE id = ?";
+    sqlite3_int64 in = 0;
+    if (m->interpreter &&
+        (in = need_rid(s, interpreter_rid_sql, "interpreter", m->interpreter, err)) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -613,6 +620,10 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
     else
         sqlite3_bind_null(st, 4);
     sqlite3_bind_int(st, 5, m->locked);
+    if (in)
+        sqlite3_bind_int64(st, 6, in);
+    else
+        sqlite3_bind_null(st, 6);
     return store_step_done(s, st, err, "saving a meeting");
 }
 
@@ -660,6 +671,7 @@ static int meeting_row(void *ud, sqlite3_stmt *st)
         .slot = store_col(st, 3), .location = store_col(st, 4), .starts_at = store_col(st, 5),
         .ends_at = store_col(st, 6), .location_name = store_col(st, 7),
         .locked = sqlite3_column_int(st, 8), .sequence = sqlite3_column_int(st, 9),
+        .interpreter = store_col(st, 10), .interpreter_name = store_col(st, 11),
     };
     return ((store_meeting_fn)c->fn)(c->ud, &m);
 }
@@ -669,9 +681,10 @@ int store_meeting_each(struct store *s, const char *event, const char *person,
 {
     static const char sql[] =
         "SELECT m.id, r.id, e.id, t.id, l.id, t.starts_at, t.ends_at, l.name, m.locked,"
-        " m.sequence FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        " m.sequence, i.id, i.name FROM meetings m JOIN requests r ON r.rid = m.request_rid"
         " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid"
         " LEFT JOIN locations l ON l.rid = m.location_rid"
+        " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
         " WHERE (?1 IS NULL OR e.id = ?1) AND (?2 IS NULL OR EXISTS ("
         "   SELECT 1 FROM people p WHERE p.id = ?2 AND (p.rid IN (r.from_rid, r.to_rid)"
         "   OR EXISTS (SELECT 1 FROM request_attendees a"

@@ -238,7 +238,8 @@ static const char migration_4[] =
     "CREATE INDEX supplies_cpv ON supplies(cpv);";
 
 /* Version 5: interpreters an organiser books for an event, each covering one
- * language pair in every B2B slot of the event or of one session. */
+ * language pair in every B2B slot of the event or of one session, and the
+ * one who joins each interpreted meeting. */
 static const char migration_5[] =
     "CREATE TABLE interpreters ("
     "  rid INTEGER PRIMARY KEY,"
@@ -249,7 +250,10 @@ static const char migration_5[] =
     "  lang_b TEXT NOT NULL CHECK (length(lang_b) = 2 AND lang_b <> lang_a),"
     "  session_rid INTEGER REFERENCES sessions(rid) ON DELETE CASCADE" /* NULL = all */
     ") STRICT;"
-    "CREATE INDEX interpreters_event ON interpreters(event_rid);";
+    "CREATE INDEX interpreters_event ON interpreters(event_rid);"
+    /* the interpreter who joins a meeting, chosen after each schedule */
+    "ALTER TABLE meetings ADD COLUMN"
+    "  interpreter_rid INTEGER REFERENCES interpreters(rid) ON DELETE SET NULL;";
 
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},

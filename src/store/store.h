@@ -173,10 +173,12 @@ int store_attendee_each(struct store *s, const char *event, store_attendee_fn fn
 /* ---- meetings --------------------------------------------------------- */
 struct store_meeting {
     const char *id, *request, *event, *slot, *location;
+    const char *interpreter;                          /* an interpreter id, or NULL */
     const char *starts_at, *ends_at, *location_name;  /* joined in by *_each */
+    const char *interpreter_name;                     /* joined in by *_each */
     int locked, sequence;
 };
-/* Keyed by request; raises sequence when slot or location changes. */
+/* Keyed by request; raises sequence when slot, location or interpreter changes. */
 int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct df_err *err);
 /* Deletes the event's meetings that are not locked (before a re-schedule). */
 int store_meeting_clear_unlocked(struct store *s, const char *event, struct df_err *err);

@@ -119,8 +119,10 @@ int store_web_meeting_each(struct store *s, const char *event, store_web_meeting
         " fb.id, fb.name, ob.id, ob.name, ob.country,"
         " (SELECT min(ca.cpv) FROM capabilities ca JOIN capabilities cb"
         "   ON substr(ca.cpv, 1, 3) = substr(cb.cpv, 1, 3) AND ca.direction <> cb.direction"
-        "   WHERE ca.org_rid = oa.rid AND cb.org_rid = ob.rid) AS cpv"
+        "   WHERE ca.org_rid = oa.rid AND cb.org_rid = ob.rid) AS cpv,"
+        " i.name || ' (' || i.lang_a || '-' || i.lang_b || ')'"
         " FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
         " JOIN events e ON e.rid = r.event_rid"
         " JOIN slots sl ON sl.rid = m.slot_rid"
         " LEFT JOIN locations lo ON lo.rid = m.location_rid"
@@ -143,7 +145,7 @@ int store_web_meeting_each(struct store *s, const char *event, store_web_meeting
                   store_col(st, 11)},
             .b = {store_col(st, 12), store_col(st, 13), store_col(st, 14), store_col(st, 15),
                   store_col(st, 16)},
-            .cpv = store_col(st, 17)};
+            .cpv = store_col(st, 17), .interpreter = store_col(st, 18)};
         /* The group's own label: the code "DDD00000-c" (its check digit unknown here). */
         sqlite3_stmt *ls = NULL;
         char lo[11], hi[11];

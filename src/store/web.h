@@ -47,6 +47,7 @@ struct store_web_meeting {
     const char *cpv;                 /* an offer of one meeting a need of the other, same
                                         CPV group (three digits); NULL if none */
     const char *cpv_label_en, *cpv_label_uk;   /* the group's label */
+    const char *interpreter;         /* "Iryna Savchuk (uk-en)", or NULL */
 };
 typedef int (*store_web_meeting_fn)(void *ud, const struct store_web_meeting *m);
 /* The event's meetings in time order, then table. */

@@ -329,6 +329,11 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
 
   await open(page, '/console/tables');
   assert.ok(await page.locator('#table-plan tbody tr').count() > 0, 'the table plan lists meetings');
+  // Ukrainian-only guests meet with one of the demo's uk-en interpreters, named in the plan.
+  await page.selectOption('#slot-select', '');
+  const named = await page.locator('#table-plan td.interpreter').evaluateAll((tds) => tds.filter((td) => /\(uk-en\)/.test(td.textContent)).length);
+  assert.ok(named > 0, 'some meetings have their interpreter');
+  await page.selectOption('#slot-select', await page.locator('#slot-select option').nth(1).getAttribute('value'));
   await shoot(page, 'console-tables');
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: path.join(ART, 'console-tables-print.png'), fullPage: true });

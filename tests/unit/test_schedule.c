@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/agenda.h"
 #include "app/schedule.h"
 
 static struct store *s;
@@ -68,7 +69,7 @@ static void teardown(void)
 
 struct seen {
     int n;
-    char slot[8][16], loc[8][16], req[8][16];
+    char slot[8][16], loc[8][16], req[8][16], interp[8][16];
 };
 
 static int grab(void *ud, const struct store_meeting *m)
@@ -78,6 +79,7 @@ static int grab(void *ud, const struct store_meeting *m)
     snprintf(v->slot[v->n], 16, "%s", m->slot);
     snprintf(v->loc[v->n], 16, "%s", m->location ? m->location : "");
     snprintf(v->req[v->n], 16, "%s", m->request);
+    snprintf(v->interp[v->n], 16, "%s", m->interpreter ? m->interpreter : "");
     v->n++;
     return 0;
 }
@@ -253,5 +255,21 @@ Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup
         }
     for (int k = 1; k <= 4; k++)
         cr_assert_leq(per_slot[k], 1, "slot t%d has two interpreted meetings", k);
+    /* the interpreter is named on each interpreted meeting and in its agendas */
+    for (int i = 0; i < v.n; i++)
+        cr_assert_str_eq(v.interp[i], strcmp(v.req[i], "r5") ? "int-1" : "", "%s", v.req[i]);
+    const char *who[][2] = {{"r1", "u1"}, {"r2", "u2"}, {"r3", "u4"}, {"r4", "u5"}, {"r5", "u3"}};
+    for (int i = 0; i < 5; i++) {
+        if (find(&v, who[i][0]) < 0)
+            continue;
+        struct buf out = BUF_INIT(0);
+        ok(app_agenda_json(s, who[i][1], &out, &err));
+        bool named = strstr(buf_str(&out), "\"interpreter\":\"Iryna (uk-en)\"") != NULL;
+        cr_assert_eq(named, i < 4, "%s", buf_str(&out));
+        buf_reset(&out);
+        ok(app_agenda_ics(s, who[i][1], &out, &err));
+        cr_assert_eq(strstr(buf_str(&out), "Interpreter: Iryna (uk-en)") != NULL, i < 4);
+        buf_free(&out);
+    }
     arena_free(&a);
 }

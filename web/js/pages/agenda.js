@@ -72,6 +72,6 @@ export async function renderAgenda(main) {
         const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;
         return [k ? h('br') : null, h('strong', {}, w.name || w.id || ''),
           orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgNames.get(orgId) || orgId)] : null];
-      }))));
+      }), m.interpreter ? [h('br'), h('span', { class: 'muted interpreter' }, t('agenda.interpreter', { name: m.interpreter }))] : null)));
   }
 }

@@ -350,11 +350,12 @@ export async function renderTables(main) {
       const rows = s.rows.slice().sort((a, b) => compare(a.location_name || a.location, b.location_name || b.location));
       out.append(h('section', { class: 'plan' },
         h('h2', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
-        h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('div', { class: 'scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
           h('tbody', {}, rows.map((m) => {
             const ps = list(m.people, 'people');
-            return h('tr', {}, h('td', {}, tableName(m)), h('td', {}, partyName(ps[0])), h('td', {}, partyName(ps[1])));
-          })))));
+            return h('tr', {}, h('td', {}, tableName(m)), h('td', {}, partyName(ps[0])), h('td', {}, partyName(ps[1])),
+              h('td', { class: 'interpreter' }, m.interpreter || ''));
+          }))))));
     }
   }
   sel.addEventListener('change', draw);
