@@ -230,6 +230,7 @@ Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup
      * three slots of s1: three of them fit; r5 shares English; r6 needs uk-de,
      * which nobody interprets */
     cr_assert_eq(rep.scheduled, 4);
+    cr_assert_eq(rep.upper_bound, 4, "three interpreted slots, r5, and nothing for r6");
     cr_assert_eq(rep.unscheduled_n, 2);
     int uk_en = 0, uk_de = 0;
     for (int i = 0; i < rep.unscheduled_n; i++) {

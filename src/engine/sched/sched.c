@@ -679,6 +679,48 @@ static int flow_dfs(struct flow *f, int u, int snk, int push)
     return 0;
 }
 
+/* Has meeting m an interpreter of its pair in some slot of its domain (or
+ * no need of one)? */
+static bool interpretable(const struct st *t, int m)
+{
+    const struct sched_problem *p = t->p;
+    if (!p->n_pairs || !p->meet_pair || !p->pair_cap || p->meet_pair[m] < 0)
+        return true;
+    for (int k = t->dom_off[m]; k < t->dom_off[m + 1]; k++)
+        if (p->pair_cap[(size_t)p->meet_pair[m] * t->S + t->dom[k]] > 0)
+            return true;
+    return false;
+}
+
+/* Meetings that need an interpreter fit at most their pair's capacity summed
+ * over the slots: a bound on what can be scheduled, or t->M. */
+static long interpreter_bound(const struct st *t)
+{
+    const struct sched_problem *p = t->p;
+    if (!p->n_pairs || !p->meet_pair || !p->pair_cap)
+        return t->M;
+    long *need = calloc((size_t)p->n_pairs, sizeof *need), free_m = 0, ub;
+    if (!need)
+        return t->M;
+    for (int m = 0; m < t->M; m++) {
+        if (t->dom_off[m] == t->dom_off[m + 1] || !interpretable(t, m))
+            continue;
+        if (p->meet_pair[m] < 0)
+            free_m++;
+        else
+            need[p->meet_pair[m]]++;
+    }
+    ub = free_m;
+    for (int i = 0; i < p->n_pairs; i++) {
+        long cap = 0;
+        for (int s = 0; s < t->S; s++)
+            cap += p->pair_cap[(size_t)i * t->S + s];
+        ub += need[i] < cap ? need[i] : cap;
+    }
+    free(need);
+    return ub;
+}
+
 static long bound_from(struct st *t, const int *pcap)
 {
     const struct sched_problem *p = t->p;
@@ -700,7 +742,7 @@ static long bound_from(struct st *t, const int *pcap)
                             flow_edge(&f, P + q, snk, pcap[q]) < 0))
             goto out;
     for (int m = 0; m < t->M; m++) {
-        if (t->dom_off[m] == t->dom_off[m + 1])
+        if (t->dom_off[m] == t->dom_off[m + 1] || !interpretable(t, m))
             continue;
         /* a meeting of 3+ people is relaxed to its first two: the bound stays valid */
         int a = p->people[p->people_off[m]], b = p->people[p->people_off[m] + 1];
@@ -761,10 +803,12 @@ static int upper_bound(struct st *t)
         free(pcap);
         return t->M;
     }
-    long ub = bound_from(t, pcap);
+    long ub = bound_from(t, pcap), ib = interpreter_bound(t);
     free(pcap);
     if (ub < 0 || ub > placeable)
         ub = placeable;
+    if (ib < ub)
+        ub = ib;
     long tables = 0;
     for (int s = 0; s < t->S; s++)
         tables += t->cap[s];
