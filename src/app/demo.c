@@ -587,7 +587,7 @@ static int gen_programme(struct gen *g, char **slot_ids, int *slots_n)
         struct store_interpreter x = {
             .id = arena_printf(g->a, "%s-interpreter-%d", APP_DEMO_EVENT, i + 1),
             .event = APP_DEMO_EVENT, .name = interpreters[i], .lang_a = "uk", .lang_b = "en"};
-        if (store_interpreter_upsert(g->s, &x, g->err) < 0)
+        if (store_interpreter_upsert(g->s, &x, NULL, g->err) < 0)
             return -1;
     }
     return 0;

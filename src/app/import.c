@@ -263,6 +263,47 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
     return 0;
 }
 
+/* ---- interpreters ---------------------------------------------------------------- */
+
+static const char *const interpreter_columns[] = {"id", "event", "name", "pair", NULL};
+
+/* "uk-en": two different two-letter language codes into a and b. */
+static int language_pair(const char *v, char a[3], char b[3], struct df_err *err)
+{
+    bool ok = strlen(v) == 5 && v[2] == '-';
+    for (int i = 0; ok && i < 2; i++)
+        ok = islower((unsigned char)v[i]) && islower((unsigned char)v[3 + i]);
+    if (!ok || (v[0] == v[3] && v[1] == v[4]))
+        return df_err_set(err, DF_ERR_INPUT, "pair \"%s\" must be two different language "
+                                             "codes like uk-en", v);
+    memcpy(a, v, 2);
+    memcpy(b, v + 3, 2);
+    a[2] = b[2] = '\0';
+    return 0;
+}
+
+static int interpreter_row(struct store *s, const struct csv_reader *r,
+                           const struct csv_row *row, int *added, struct df_err *err)
+{
+    struct store_interpreter x = {0};
+    char a[3], b[3];
+    const char *pair;
+    if (!(x.id = need(r, row, "id", err)) || check_id("id", x.id, err) < 0 ||
+        !(x.event = need(r, row, "event", err)) || !(x.name = need(r, row, "name", err)) ||
+        !(pair = need(r, row, "pair", err)) || language_pair(pair, a, b, err) < 0 ||
+        check_text("name", x.name, err) < 0)
+        return -1;
+    x.lang_a = a;
+    x.lang_b = b;
+    x.session = opt(r, row, "session");
+    if (store_interpreter_upsert(s, &x, added, err) < 0) {
+        if (err->kind == DF_ERR_NOT_FOUND)
+            err->kind = DF_ERR_INPUT;
+        return -1;
+    }
+    return 0;
+}
+
 /* ---- the kinds and the driver ---------------------------------------------------- */
 
 static const struct app_import_kind app_import_kinds[] = {
@@ -270,6 +311,7 @@ static const struct app_import_kind app_import_kinds[] = {
     {"people", person_columns, "id", person_row},
     {"capabilities", capability_columns, NULL, capability_row},
     {"requests", request_columns, "id", request_row},
+    {"interpreters", interpreter_columns, "id", interpreter_row},
     {"demands", app_procure_demand_columns, "id", app_procure_demand_row},
     {"supplies", app_procure_supply_columns, "id", app_procure_supply_row},
 };

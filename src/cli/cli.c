@@ -9,7 +9,7 @@ const struct cli_command cli_commands[] = {
      "Creates the database, or migrates it to this version's schema. Every other\n"
      "command also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
-     "dfnc import organisations|people|capabilities|requests|demands|supplies|cpv FILE | cordis --projects F --participations F",
+     "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|cpv FILE | cordis --projects F --participations F",
      "Imports a CSV file (header row, UTF-8, RFC 4180 quoting) in one transaction:\n"
      "the first bad row aborts the import with FILE:LINE: what is wrong (exit 3) and\n"
      "the database is left as it was. Rows are matched by id: a second import\n"

@@ -908,7 +908,7 @@ static int save_event(struct http_req *r, const char *id, json_t *b, struct df_e
         struct store_interpreter in = {.id = http_json_str(x, "id"), .event = id,
                                        .name = http_json_str(x, "name"), .lang_a = la,
                                        .lang_b = lb, .session = http_json_str(x, "session")};
-        if (store_interpreter_upsert(r->s, &in, err) < 0)
+        if (store_interpreter_upsert(r->s, &in, NULL, err) < 0)
             goto fail;
     }
     if (store_audit(r->s, r->user.email, "event.save", "event", id, NULL, err) < 0 ||

@@ -354,7 +354,8 @@ static void h_meetings(struct http_req *r)
  * error names the line of the upload. */
 static void h_import(struct http_req *r)
 {
-    static const char *const kinds[] = {"organisations", "people", "capabilities", "requests"};
+    static const char *const kinds[] = {"organisations", "people", "capabilities", "requests",
+                                        "interpreters"};
     const char *kind = r->params[0];
     bool known = false;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)

@@ -8,6 +8,7 @@ static const char event_rid_sql[] = "SELECT rid FROM events WHERE id = ?";
 static const char session_rid_sql[] = "SELECT rid FROM sessions WHERE id = ?";
 static const char slot_rid_sql[] = "SELECT rid FROM slots WHERE id = ?";
 static const char location_rid_sql[] = "SELECT rid FROM locations WHERE id = ?";
+static const char interpreter_rid_sql[] = "SELECT rid FROM interpreters WHERE id = ?";
 static const char person_rid_sql[] = "SELECT rid FROM people WHERE id = ?";
 static const char request_rid_sql[] = "SELECT rid FROM requests WHERE id = ?";
 
@@ -309,7 +310,7 @@ int store_location_each(struct store *s, const char *event, store_location_fn fn
     return walk(s, st, location_row, &c, err, "listing locations");
 }
 
-int store_interpreter_upsert(struct store *s, const struct store_interpreter *x,
+int store_interpreter_upsert(struct store *s, const struct store_interpreter *x, int *added,
                              struct df_err *err)
 {
     static const char sql[] =
@@ -332,6 +333,9 @@ int store_interpreter_upsert(struct store *s, const struct store_interpreter *x,
             return df_err_set(err, DF_ERR_INPUT, "session \"%s\" is not part of event \"%s\"",
                               x->session, x->event);
     }
+    sqlite3_int64 rid = store_rid(s, interpreter_rid_sql, x->id, err);
+    if (rid < 0)
+        return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -344,7 +348,11 @@ int store_interpreter_upsert(struct store *s, const struct store_interpreter *x,
         sqlite3_bind_int64(st, 6, se);
     else
         sqlite3_bind_null(st, 6);
-    return store_step_done(s, st, err, "saving an interpreter");
+    if (store_step_done(s, st, err, "saving an interpreter") < 0)
+        return -1;
+    if (added)
+        *added = rid == 0;
+    return 0;
 }
 
 static int interpreter_row(void *ud, sqlite3_stmt *st)
@@ -604,7 +612,6 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
     sqlite3_int64 l = 0;
     if (m->location && (l = need_rid(s, location_rid_sql, "location", m->location, err)) < 0)
         return -1;
-    static const char interpreter_rid_sql[] = "SELECT rid FROM interpreters WHERE id = ?";
     sqlite3_int64 in = 0;
     if (m->interpreter &&
         (in = need_rid(s, interpreter_rid_sql, "interpreter", m->interpreter, err)) < 0)

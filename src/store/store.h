@@ -136,7 +136,7 @@ int store_location_each(struct store *s, const char *event, store_location_fn fn
 struct store_interpreter {
     const char *id, *event, *name, *lang_a, *lang_b, *session;
 };
-int store_interpreter_upsert(struct store *s, const struct store_interpreter *x,
+int store_interpreter_upsert(struct store *s, const struct store_interpreter *x, int *added,
                              struct df_err *err);
 typedef int (*store_interpreter_fn)(void *ud, const struct store_interpreter *x);
 int store_interpreter_each(struct store *s, const char *event, store_interpreter_fn fn,

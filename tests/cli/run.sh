@@ -136,5 +136,19 @@ expect "events export in JSON has the slots" 0 '"seq": 31' -- "$DFNC" --db demo.
 "$DFNC" --db demo.db export organisations orgs_out.csv 2>/dev/null
 expect "an export imports back unchanged" 0 'rows: 0 added, [0-9]+ updated' -- "$DFNC" --db demo.db import organisations orgs_out.csv
 
+# ---- interpreters, booked by CSV for the whole event or one session ----------------------
+interpreters() { python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("select count(*) from interpreters").fetchone()[0])' demo.db; }
+printf 'id,event,name,pair,session\nint-a,dfnc2-eu-2027,Olha Kravets,uk-en,\nint-b,dfnc2-eu-2027,Jan Novak,uk-cs,dfnc2-eu-2027-s2\n' > interp.csv
+expect "interpreters import" 0 'interp.csv: 2 rows: 2 added' -- "$DFNC" --db demo.db import interpreters interp.csv
+expect "interpreters import again updates" 0 'interp.csv: 2 rows: 0 added, 2 updated' -- "$DFNC" --db demo.db import interpreters interp.csv
+before=$(interpreters)
+printf 'id,event,name,pair,session\nint-c,dfnc2-eu-2027,A,uk-de,\nint-d,dfnc2-eu-2027,B,ukr-en,\n' > interp_bad.csv
+expect "an interpreter pair that is not two codes names its line" 3 'interp_bad\.csv:3: pair "ukr-en" must be two different language codes' -- \
+    "$DFNC" --db demo.db import interpreters interp_bad.csv
+printf 'id,event,name,pair,session\nint-e,dfnc2-eu-2027,C,uk-en,no-such-session\n' > interp_bad2.csv
+expect "an interpreter for an unknown session names its line" 3 'interp_bad2\.csv:2: session "no-such-session" does not exist' -- \
+    "$DFNC" --db demo.db import interpreters interp_bad2.csv
+check "refused interpreter files leave the database unchanged" [ "$(interpreters)" = "$before" ]
+
 echo "1..$cases"
 [ "$failures" = 0 ]

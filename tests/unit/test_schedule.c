@@ -207,7 +207,7 @@ static void setup_languages(void)
     /* one interpreter, in the first session only */
     struct store_interpreter in = {.id = "int-1", .event = "ev", .name = "Iryna",
                                    .lang_a = "uk", .lang_b = "en", .session = "s1"};
-    ok(store_interpreter_upsert(s, &in, &err));
+    ok(store_interpreter_upsert(s, &in, NULL, &err));
     const char *reqs[][3] = {{"r1", "u1", "e1"}, {"r2", "u2", "e2"}, {"r3", "u4", "e3"},
                              {"r4", "u5", "f1"}, {"r5", "u3", "e4"}, {"r6", "u6", "d1"}};
     for (int i = 0; i < 6; i++) {

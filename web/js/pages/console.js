@@ -39,7 +39,7 @@ export async function renderPeople(main) {
   draw();
 }
 
-const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests'];
+const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters'];
 
 export async function renderImport(main) {
   const kind = h('select', { name: 'kind' }, IMPORT_KINDS.map((k) => h('option', { value: k }, t(`import.${k}`))));
