@@ -76,8 +76,9 @@ static int find_pair(const struct app_interpreting *o, const char *a, const char
 }
 
 int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
-                          const struct store_slot *slots, int n_slots, const char *const *langs,
-                          int n_people, const int *off, const int *people, int n_meetings, struct arena *a,
+                          const struct store_slot *slots, int n_slots,
+                          const char *const *langs, int n_people, const int *off,
+                          const int *people, int n_meetings, struct arena *a,
                           struct app_interpreting *out)
 {
     memset(out, 0, sizeof *out);
@@ -90,7 +91,8 @@ int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
         return -1;
     for (int i = 0; i < n_iv; i++)
         if (find_pair(out, iv[i].lang_a, iv[i].lang_b) < 0 &&
-            !(out->pair_name[out->n_pairs++] = arena_printf(a, "%s-%s", iv[i].lang_a, iv[i].lang_b)))
+            !(out->pair_name[out->n_pairs++] =
+                  arena_printf(a, "%s-%s", iv[i].lang_a, iv[i].lang_b)))
             return -1;
     int booked = out->n_pairs;
     for (int i = 0; i < n_iv; i++)
@@ -165,9 +167,10 @@ static bool works(const struct store_interpreter *i, const struct store_slot *k)
     return !i->session || strcmp(i->session, k->session) == 0;
 }
 
-int app_interpreting_assign(const struct app_interpreting *ip, const struct store_interpreter *iv,
-                            int n_iv, const struct store_slot *slots, int n_slots,
-                            const int *slot_of, int n_meetings, int *who)
+int app_interpreting_assign(const struct app_interpreting *ip,
+                            const struct store_interpreter *iv, int n_iv,
+                            const struct store_slot *slots, int n_slots, const int *slot_of,
+                            int n_meetings, int *who)
 {
     unsigned char *busy = calloc((size_t)n_iv * (size_t)n_slots + 1, 1);
     if (!busy)
@@ -182,8 +185,9 @@ int app_interpreting_assign(const struct app_interpreting *ip, const struct stor
         /* the first interpreter of the pair, free in k, not yet taken in k */
         for (int i = 0; i < n_iv && who[m] < 0; i++) {
             unsigned char *b = &busy[(size_t)i * n_slots + k];
-            bool of_pair = (!strncmp(iv[i].lang_a, pair, 2) && !strncmp(iv[i].lang_b, pair + 3, 2)) ||
-                           (!strncmp(iv[i].lang_b, pair, 2) && !strncmp(iv[i].lang_a, pair + 3, 2));
+            const char *la = iv[i].lang_a, *lb = iv[i].lang_b;
+            bool of_pair = (!strncmp(la, pair, 2) && !strncmp(lb, pair + 3, 2)) ||
+                           (!strncmp(lb, pair, 2) && !strncmp(la, pair + 3, 2));
             if (of_pair && works(&iv[i], &slots[k]) && !*b) {
                 *b = 1;
                 who[m] = i;

@@ -21,17 +21,19 @@ struct app_interpreting {
  * A meeting that needs a pair nobody booked gets a pair of capacity 0, the
  * covering pair of the languages most spoken among the n_people. Everything is allocated in a; -1 when it runs out. */
 int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
-                          const struct store_slot *slots, int n_slots, const char *const *langs,
-                          int n_people, const int *off, const int *people, int n_meetings, struct arena *a,
+                          const struct store_slot *slots, int n_slots,
+                          const char *const *langs, int n_people, const int *off,
+                          const int *people, int n_meetings, struct arena *a,
                           struct app_interpreting *out);
 
 /* Names the interpreter of each scheduled meeting that needs one: in each
  * slot, the meetings of a pair take that pair's interpreters free then, in
  * meeting order (the scheduler kept them within capacity). who[m] gets an
  * index into iv or -1. Returns -1 when a meeting found no interpreter free
- * (or memory ran out), else 0. */
-int app_interpreting_assign(const struct app_interpreting *ip, const struct store_interpreter *iv,
-                            int n_iv, const struct store_slot *slots, int n_slots,
-                            const int *slot_of, int n_meetings, int *who);
+ * (a locked meeting whose interpreter was withdrawn) or memory ran out. */
+int app_interpreting_assign(const struct app_interpreting *ip,
+                            const struct store_interpreter *iv, int n_iv,
+                            const struct store_slot *slots, int n_slots, const int *slot_of,
+                            int n_meetings, int *who);
 
 #endif

@@ -5,6 +5,7 @@
 #include "app/schedule.h"
 
 #include "app/interpreting.h"
+#include "core/log.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -356,7 +357,8 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     struct idmap tix;
     int *tkind = arena_alloc(a, ((size_t)T + 1) * sizeof(int));
     int *need = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
-    struct booths bo = {.a = a, .pix = &pix, .booth = arena_alloc(a, ((size_t)P + 1) * sizeof(char *)),
+    struct booths bo = {.a = a, .pix = &pix,
+                        .booth = arena_alloc(a, ((size_t)P + 1) * sizeof(char *)),
                         .langs = arena_alloc(a, ((size_t)P + 1) * sizeof(char *))};
     if (!tkind || !need || !bo.booth || !bo.langs || idmap_init(&tix, a, (size_t)T) < 0)
         goto oom;
@@ -400,8 +402,8 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     }
 
     struct app_interpreting ip;
-    if (app_interpreting_plan(l.interp.data, l.interp.n, slots, S, bo.langs, P, off, parts.data, M,
-                              a, &ip) < 0)
+    if (app_interpreting_plan(l.interp.data, l.interp.n, slots, S, bo.langs, P, off, parts.data,
+                              M, a, &ip) < 0)
         goto oom;
 
     out->event = l.event;
@@ -444,16 +446,14 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
             out->unscheduled[out->unscheduled_n++].reason = reason_text(a, &sol, &ip, m);
         }
 
-    /* the interpreter who joins each interpreted meeting */
+    /* the interpreter who joins each interpreted meeting; a locked meeting
+     * whose interpreter was withdrawn keeps its place and is left with none */
     const struct store_interpreter *ivs = l.interp.data;
     int *interp_of = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     if (!interp_of)
         goto oom;
-    if (app_interpreting_assign(&ip, ivs, l.interp.n, slots, S, sol.slot, M, interp_of) < 0) {
-        df_err_set(err, DF_ERR_RUNTIME, "scheduling %s: a meeting was left without the "
-                                        "interpreter the schedule counted on", l.event);
-        goto out;
-    }
+    if (app_interpreting_assign(&ip, ivs, l.interp.n, slots, S, sol.slot, M, interp_of) < 0)
+        log_msg(LOG_WARN, "event=interpreter_missing schedule=\"%s\"", l.event);
 
     if (store_begin(s, err) < 0)
         goto out;

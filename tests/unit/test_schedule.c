@@ -193,7 +193,8 @@ static void setup_languages(void)
         int start = i < 3 ? 9 * 60 + 15 * i : 10 * 60;
         snprintf(id, sizeof id, "t%d", i + 1);
         snprintf(st, sizeof st, "2025-06-05T%02d:%02d:00+02:00", start / 60, start % 60);
-        snprintf(en, sizeof en, "2025-06-05T%02d:%02d:00+02:00", (start + 15) / 60, (start + 15) % 60);
+        snprintf(en, sizeof en, "2025-06-05T%02d:%02d:00+02:00", (start + 15) / 60,
+                 (start + 15) % 60);
         struct store_slot t = {.id = id, .session = i < 3 ? "s1" : "s2", .seq = i + 1,
                                .starts_at = st, .ends_at = en};
         ok(store_slot_upsert(s, &t, &err));
