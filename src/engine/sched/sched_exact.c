@@ -148,6 +148,31 @@ static bool unsupported(const struct sched_problem *p)
     return false;
 }
 
+/* A meeting to pin to the first half when time reversal maps every domain
+ * onto itself and keeps each person's breaks; else -1. */
+static int reversible(const struct sched_problem *p, const int *dom_off, const int *dom)
+{
+    int M = p->n_meetings, S = p->n_slots, pick = -1;
+    if (p->prec_off)
+        for (int m = 0; m < M; m++)
+            if (p->prec_off[m + 1] > p->prec_off[m])
+                return -1;
+    if (p->slot_session && !p->breaks_span_sessions)
+        for (int s = 0; s + 1 < S; s++)
+            if ((p->slot_session[s] != p->slot_session[s + 1]) !=
+                (p->slot_session[S - 2 - s] != p->slot_session[S - 1 - s]))
+                return -1;
+    for (int m = 0; m < M; m++) {
+        int lo = dom_off[m], n = dom_off[m + 1] - lo;
+        for (int i = 0; i < n; i++)
+            if (dom[lo + i] + dom[lo + n - 1 - i] != S - 1)
+                return -1;
+        if (pick < 0 && n >= 2)
+            pick = m;
+    }
+    return pick;
+}
+
 /* Breaks and fairness of a complete schedule; -1 when it breaks fairness. */
 static int score(const struct sched_problem *p, const int *slot, unsigned char *occ,
                  const int *deg)
@@ -306,6 +331,103 @@ static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, cons
     return na;
 }
 
+/* Core-guided lower bound (OLL): the soft literals are the outputs of unary
+ * numbers, "breaks_q >= 1" at first; each failed set of their negations
+ * (a core) raises the bound by one, its literals give way to their next
+ * outputs and a new unary number over the core adds "at least two of them". */
+struct soft {
+    size_t off;   /* a unary number in the pool */
+    int n, t;     /* its size, the output that is soft now */
+};
+
+struct oll {
+    struct soft *sv;
+    int n, cap;
+    int *as, *core;
+};
+
+static int oll_push(struct ex *e, struct oll *o, struct soft sf)
+{
+    if (o->n == o->cap) {
+        int cap = o->cap ? 2 * o->cap : 64;
+        struct soft *nv = realloc(o->sv, (size_t)cap * sizeof *nv);
+        int *na = realloc(o->as, (size_t)cap * sizeof *na);
+        if (na)
+            o->as = na;
+        int *nc = na ? realloc(o->core, (size_t)cap * sizeof *nc) : NULL;
+        if (nc)
+            o->core = nc;
+        if (nv)
+            o->sv = nv;
+        if (!nv || !na || !nc) {
+            e->oom = true;
+            return -1;
+        }
+        o->cap = cap;
+    }
+    o->sv[o->n++] = sf;
+    return 0;
+}
+
+/* One solve under every soft literal false: 20 a core was relaxed (*lb one
+ * higher), 10 a model (of cost *lb), 0 unknown, -1 no model at all, -2 a bug. */
+static int oll_step(struct ex *e, struct cut_ctx *c, struct oll *o, long budget, int *lb)
+{
+    for (int i = 0; i < o->n; i++)
+        o->as[i] = -e->pool[o->sv[i].off + o->sv[i].t];
+    int r = solve_cuts(e, c, o->as, o->n, budget);
+    if (r != 20)
+        return r;
+    int k = 0;
+    for (int i = 0; i < o->n; i++)
+        if (ccadical_failed(e->s, o->as[i]))
+            o->core[k++] = i;
+    if (k == 0)
+        return -1;
+    /* the core's literals, then each soft gives way to its next output */
+    int *lits = malloc((size_t)k * sizeof(int));
+    struct un *v = malloc((size_t)k * sizeof *v);
+    if (!lits || !v) {
+        free(lits);
+        free(v);
+        e->oom = true;
+        return -2;
+    }
+    for (int j = 0; j < k; j++) {
+        const struct soft *sf = &o->sv[o->core[j]];
+        lits[j] = e->pool[sf->off + sf->t];
+    }
+    int w = 0;
+    for (int i = 0, j = 0; i < o->n; i++) {
+        if (j < k && o->core[j] == i) {
+            j++;
+            if (o->sv[i].t + 1 < o->sv[i].n) {
+                o->sv[w] = o->sv[i];
+                o->sv[w++].t++;
+            }
+        } else {
+            o->sv[w++] = o->sv[i];
+        }
+    }
+    o->n = w;
+    for (int j = 0; j < k; j++)
+        ccadical_add(e->s, lits[j]);
+    ccadical_add(e->s, 0);
+    if (k >= 2) {
+        for (int j = 0; j < k; j++)
+            v[j] = leaf(e, lits[j]);
+        struct un t = tree(e, v, k, k, false);
+        if (!e->oom && t.n >= 2)
+            oll_push(e, o, (struct soft){t.off, t.n, 1});
+    }
+    free(lits);
+    free(v);
+    if (e->oom)
+        return -2;
+    (*lb)++;
+    return 20;
+}
+
 int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, double deadline,
                        int *slot_out, int *breaks_out, int *lower_bound_out)
 {
@@ -316,6 +438,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     int M = p->n_meetings, P = p->n_people, S = p->n_slots, d = p->fairness;
     int rc = -2;
     struct ex e = {.deadline = deadline};
+    struct oll ol = {0};
     int *deg = calloc((size_t)P + 1, sizeof(int)), *pmo = calloc((size_t)P + 2, sizeof(int));
     int *pm = NULL, *dom_off = calloc((size_t)M + 1, sizeof(int)), *dom = NULL, *x = NULL;
     int *est = malloc(((size_t)M + 1) * sizeof(int)), *lst = malloc(((size_t)M + 1) * sizeof(int));
@@ -420,6 +543,15 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
             for (int j = i + 1; j < dom_off[m + 1]; j++)
                 cl3(&e, -x[i], -x[j], 0);
     }
+    /* symmetry: when every domain, the sessions' bounds (if breaks stop at
+     * them) and the precedences (none) look the same backwards in time, a
+     * schedule reversed has the same breaks: one meeting starts in the first
+     * half */
+    int rev_m = reversible(p, dom_off, dom);
+    if (rev_m >= 0)
+        for (int i = dom_off[rev_m]; i < dom_off[rev_m + 1]; i++)
+            if (dom[i] > S - 1 - dom[i])
+                cl3(&e, -x[i], 0, 0);
     /* busy: u[q,s] <-> one of q's meetings in s; at most one */
     for (int q = 0; q < P; q++) {
         if (deg[q] == 0)
@@ -615,8 +747,10 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     }
     struct cut_ctx cc = {p, dom_off, dom, x, cur, lits, count, added};
     if (r == 10) {
+        /* the hint, reversed when it breaks the symmetry clause */
+        bool flip = rev_m >= 0 && hint_slot[rev_m] > S - 1 - hint_slot[rev_m];
         for (int m = 0; m < M; m++)
-            cur[m] = hint_slot[m];
+            cur[m] = flip ? S - 1 - hint_slot[m] : hint_slot[m];
         if (score(p, cur, occ, deg) < 0)
             r = 0;   /* unfair: not a valid start */
     }
@@ -642,12 +776,30 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     struct un tot = nw ? tree(&e, work, nw, best, false) : (struct un){0, 0};
     if (e.oom)
         goto out;
+    for (int q = 0; q < P; q++)
+        if (pc[q].n > 0 && oll_push(&e, &ol, (struct soft){pc[q].off, pc[q].n, 0}) < 0)
+            goto out;
     long budget = 2000;
     unsigned lcg = p->seed * 2654435761u + 1;
     double frac = 0.3;
     while (lb < best && clock_seconds() < deadline) {
         double round_start = clock_seconds();
-        for (int phase = 0; phase < 2 && lb < best; phase++) {
+        /* the lower bound: cores for as long as they come within the budget */
+        while (lb < best && clock_seconds() < deadline) {
+            r = oll_step(&e, &cc, &ol, budget, &lb);
+            if (r == -2 || r == -1)
+                goto out;
+            if (r == 10) {
+                int v = score(p, cur, occ, deg);
+                if (v < 0 || v != lb)
+                    goto out;
+                best = v;
+                memcpy(slot_out, cur, (size_t)M * sizeof(int));
+            }
+            if (r != 20)
+                break;
+        }
+        for (int phase = 1; phase < 2 && lb < best; phase++) {
             int bound = phase == 0 ? lb : best - 1;
             int blit = bound < tot.n ? -e.pool[tot.off + bound] : 0;
             r = solve_cuts(&e, &cc, &blit, blit != 0, budget);
@@ -701,6 +853,9 @@ out:
     if (e.s)
         ccadical_release(e.s);
     free(e.pool);
+    free(ol.sv);
+    free(ol.as);
+    free(ol.core);
     free(deg);
     free(pmo);
     free(pm);
