@@ -221,7 +221,29 @@ struct cut_ctx {
     const int *dom_off, *dom, *x;
     int *cur, *lits, *count;
     unsigned char *added;
+    const int *u;   /* busy literals, 0 for people without meetings */
+    int size;       /* people per meeting when all meetings have as many, else 0 */
 };
+
+/* Slot s's table capacity, on its meetings and on its busy people. */
+static void add_cut(struct ex *e, struct cut_ctx *c, int s)
+{
+    const struct sched_problem *p = c->p;
+    int M = p->n_meetings, S = p->n_slots, n = 0;
+    for (int m = 0; m < M; m++)
+        for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+            if (c->dom[i] == s)
+                c->lits[n++] = c->x[i];
+    at_most_tot(e, c->lits, n, p->n_tables);
+    /* the same on the busy people: it reaches no-break blocks directly */
+    n = 0;
+    for (int q = 0; q < p->n_people && c->size > 0; q++)
+        if (c->u[(size_t)q * S + s])
+            c->lits[n++] = c->u[(size_t)q * S + s];
+    if (c->size > 0)
+        at_most_tot(e, c->lits, n, c->size * p->n_tables);
+    c->added[s] = 1;
+}
 
 /* Solves under one assumption (0 = none) and a conflict budget; a model that
  * puts more than n_tables meetings in a slot gets that slot's cardinality
@@ -252,13 +274,7 @@ static int solve_cuts(struct ex *e, struct cut_ctx *c, const int *assume, int na
                 continue;
             if (c->added[s])
                 return -2;
-            int n = 0;
-            for (int m = 0; m < M; m++)
-                for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
-                    if (c->dom[i] == s)
-                        c->lits[n++] = c->x[i];
-            at_most_tot(e, c->lits, n, p->n_tables);
-            c->added[s] = 1;
+            add_cut(e, c, s);
             cuts++;
         }
         if (e->oom)
@@ -745,7 +761,11 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         }
         r = ok ? 10 : 0;
     }
-    struct cut_ctx cc = {p, dom_off, dom, x, cur, lits, count, added};
+    int size = M > 0 ? p->people_off[1] - p->people_off[0] : 0;
+    for (int m = 1; m < M; m++)
+        if (p->people_off[m + 1] - p->people_off[m] != size)
+            size = 0;
+    struct cut_ctx cc = {p, dom_off, dom, x, cur, lits, count, added, u, size};
     if (r == 10) {
         /* the hint, reversed when it breaks the symmetry clause */
         bool flip = rev_m >= 0 && hint_slot[rev_m] > S - 1 - hint_slot[rev_m];
