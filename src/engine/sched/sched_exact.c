@@ -347,6 +347,31 @@ static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, cons
     return na;
 }
 
+/* A time window of the incumbent `inc` freed across all people: the
+ * meetings in about frac of the slots, from a random first slot; every other
+ * meeting is assumed in its slot (assume[], returns how many). */
+static int lns_window(const struct sched_problem *p, const struct cut_ctx *c, const int *inc,
+                      unsigned *lcg, double frac, int *assume)
+{
+    int M = p->n_meetings, S = p->n_slots;
+    int w = (int)(frac * S + 0.5);
+    w = w < 2 ? 2 : w > S ? S : w;
+    *lcg = *lcg * 1103515245u + 12345u;
+    int lo = (int)((*lcg >> 8) % (unsigned)(S - w + 1)), na = 0;
+    for (int m = 0; m < M; m++) {
+        if (inc[m] >= lo && inc[m] < lo + w)
+            continue;
+        int lit = 0;
+        for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+            if (c->dom[i] == inc[m])
+                lit = c->x[i];
+        if (!lit)
+            return -1;
+        assume[na++] = lit;
+    }
+    return na;
+}
+
 /* Core-guided lower bound (OLL): the soft literals are the outputs of unary
  * numbers, "breaks_q >= 1" at first; each failed set of their negations
  * (a core) raises the bound by one, its literals give way to their next
@@ -801,7 +826,8 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
             goto out;
     long budget = 2000;
     unsigned lcg = p->seed * 2654435761u + 1;
-    double frac = 0.3;
+    double frac = 0.3, wfrac = 0.3;
+    int lns_i = 0;
     while (lb < best && clock_seconds() < deadline) {
         double round_start = clock_seconds();
         /* the lower bound: cores for as long as they come within the budget */
@@ -838,12 +864,18 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                 break;
         }
         /* large neighbourhoods: keep the best schedule but for the meetings
-         * of some people with breaks and their partners, and ask for fewer
-         * breaks under a small budget, for as long as the two calls took */
+         * of some people with breaks and their partners, or (every other
+         * time) those in a window of slots, and ask for fewer breaks under a
+         * small budget, for as long as the two calls took */
         double slice = clock_seconds() - round_start;
         double lns_end = clock_seconds() + slice;
         while (lb < best && clock_seconds() < lns_end && clock_seconds() < deadline) {
-            int na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, frac, assume);
+            int na;
+            lns_i++;
+            if (lns_i % 2)
+                na = lns_window(p, &cc, slot_out, &lcg, wfrac, assume);
+            else
+                na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, frac, assume);
             if (na < 0)
                 goto out;
             if (best - 1 < tot.n)
@@ -857,6 +889,11 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                     goto out;
                 best = v;
                 memcpy(slot_out, cur, (size_t)M * sizeof(int));
+            } else if (lns_i % 2) {
+                if (r == 20)
+                    wfrac = wfrac * 1.1 > 0.9 ? 0.9 : wfrac * 1.1;
+                else
+                    wfrac = wfrac * 0.9 < 0.05 ? 0.05 : wfrac * 0.9;
             } else if (r == 20) {
                 frac = frac * 1.1 > 0.9 ? 0.9 : frac * 1.1;   /* nothing better there: widen */
             } else {
