@@ -425,6 +425,23 @@ static int oll_step(struct ex *e, struct cut_ctx *c, struct oll *o, long budget,
             o->core[k++] = i;
     if (k == 0)
         return -1;
+    /* trimmed: solved again under the core alone, while that shrinks it */
+    for (int it = 0; it < 3 && k > 2; it++) {
+        for (int j = 0; j < k; j++)
+            o->as[j] = -e->pool[o->sv[o->core[j]].off + o->sv[o->core[j]].t];
+        if (solve_cuts(e, c, o->as, k, 1000) != 20)
+            break;
+        int k2 = 0;
+        for (int j = 0; j < k; j++)
+            if (ccadical_failed(e->s, o->as[j]))
+                o->core[k2++] = o->core[j];
+        if (k2 == 0)
+            return -1;
+        bool same = k2 == k;
+        k = k2;
+        if (same)
+            break;
+    }
     /* the core's literals, then each soft gives way to its next output */
     int *lits = malloc((size_t)k * sizeof(int));
     struct un *v = malloc((size_t)k * sizeof *v);
@@ -845,8 +862,10 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
             if (r != 20)
                 break;
         }
-        for (int phase = 1; phase < 2 && lb < best; phase++) {
-            int bound = phase == 0 ? lb : best - 1;
+        /* any schedule better than the best (when best - 1 is the bound
+         * itself, the cores' call asked the same) */
+        if (lb < best - 1 && clock_seconds() < deadline) {
+            int bound = best - 1;
             int blit = bound < tot.n ? -e.pool[tot.off + bound] : 0;
             r = solve_cuts(&e, &cc, &blit, blit != 0, budget);
             if (r == -2)
@@ -860,8 +879,6 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                 best = v;
                 memcpy(slot_out, cur, (size_t)M * sizeof(int));
             }
-            if (clock_seconds() >= deadline)
-                break;
         }
         /* large neighbourhoods: keep the best schedule but for the meetings
          * of some people with breaks and their partners, or (every other
