@@ -26,6 +26,9 @@ static int isalnum_ascii(unsigned char c)
 
 #define TOP 20
 
+static struct match_weights set_w;   /* --set NAME=VALUE: weights tried instead of the default */
+static int set_used;
+
 struct member {
     char *project, *org, *role;
 };
@@ -365,7 +368,8 @@ static void synthetic(int n, int queries)
         struct arena a;
         arena_init(&a, 0);
         struct match_query q = {.mode = MATCH_PARTNERS, .lead = (int)(rnd() % (unsigned)n),
-                                .text = buf_str(&b), .top = TOP};
+                                .text = buf_str(&b), .top = TOP,
+                                .w = set_used ? &set_w : NULL};
         struct match_hit *h;
         int hn;
         t0 = now_ms();
@@ -403,23 +407,28 @@ static void synthetic(int n, int queries)
  * value for a candidate is read back from the engine itself: a run with that
  * weight at 1 and the others at 0 scores every candidate by that signal alone
  * (top 1000 of each; a candidate outside them counts 0 there). */
-#define NF 11
+#define NF MATCH_SIGNALS
 static const char *feat_names[NF] = {"text", "text_profile", "walk", "partner", "partner_recent",
                                      "partner_text", "chosen", "two_hop", "popularity",
-                                     "popularity_recent", "same_country"};
+                                     "popularity_recent", "same_country", "circle", "ppr",
+                                     "country_pair", "kind_pair"};
 
 static double *feat_slot(struct match_weights *w, int f)
 {
     double *v[NF] = {&w->text, &w->text_profile, &w->walk, &w->partner, &w->partner_recent,
                      &w->partner_text, &w->chosen, &w->two_hop, &w->popularity,
-                     &w->popularity_recent, &w->same_country};
+                     &w->popularity_recent, &w->same_country, &w->circle, &w->ppr,
+                     &w->country_pair, &w->kind_pair};
     return v[f];
 }
 
-/* Shape parameters stay those of match_weights_default; linear ones zero. */
+/* Shape parameters stay those of match_weights_default (or --set); linear ones zero. */
 static void shape_only(struct match_weights *w)
 {
-    match_weights_default(w);
+    if (set_used)
+        *w = set_w;
+    else
+        match_weights_default(w);
     for (int f = 0; f < NF; f++)
         *feat_slot(w, f) = 0;
 }
@@ -439,47 +448,50 @@ struct example {
     int hard;   /* within the default weights' best 100 for its query */
 };
 
+static const char *dump_path;   /* --dump FILE: every candidate row, tab-separated */
+
+/* One engine run per query with the signals read back for every candidate
+ * (match_query.signals): every profile but the lead is a row. */
 static int collect_examples(const struct app_match_data *d, const struct query *qs, int qn,
                             struct example **out)
 {
     int n = match_index_size(d->ix), en = 0, ecap = 0;
     struct example *ex = NULL;
-    float *fv = malloc((size_t)n * NF * sizeof *fv);
-    char *seen = malloc((size_t)n);
+    double *fv = malloc((size_t)n * NF * sizeof *fv);
     float *coord = calloc((size_t)n, sizeof *coord);
+    FILE *dump = dump_path ? fopen(dump_path, "w") : NULL;
+    if (dump) {
+        fprintf(dump, "q\torg\ty");
+        for (int f = 0; f < NX; f++)
+            fprintf(dump, "\t%s", f < NF ? feat_names[f] : extra_names[f - NF]);
+        fprintf(dump, "\tkind\tcountry\tlead_kind\tlead_country\n");
+    }
     for (int p = 0; p < d->projects_n; p++)
         if (d->projects[p].coordinator >= 0)
             coord[d->projects[p].coordinator] += 1;
     for (int i = 0; i < qn; i++) {
         memset(fv, 0, (size_t)n * NF * sizeof *fv);
-        memset(seen, 0, (size_t)n);
-        for (int f = 0; f < NF; f++) {
-            struct match_weights w;
-            shape_only(&w);
-            *feat_slot(&w, f) = 1;
-            struct arena a;
-            arena_init(&a, 0);
-            struct match_query q = {.mode = MATCH_PARTNERS, .lead = qs[i].lead,
-                                    .text = qs[i].text, .top = 1000, .w = &w};
-            struct match_hit *h;
-            int hn;
-            struct df_err err = {0};
-            if (match_query_run(d->ix, &q, &a, &h, &hn, &err) == 0)
-                for (int k = 0; k < hn; k++) {
-                    fv[(size_t)h[k].org * NF + f] = (float)h[k].score;
-                    seen[h[k].org] = 1;
-                }
-            arena_free(&a);
-        }
+        struct arena a;
+        arena_init(&a, 0);
+        struct match_query q = {.mode = MATCH_PARTNERS, .lead = qs[i].lead,
+                                .text = qs[i].text, .top = 20, .signals = fv,
+                                .w = set_used ? &set_w : NULL};
+        struct match_hit *h;
+        int hn;
+        struct df_err err = {0};
+        if (match_query_run(d->ix, &q, &a, &h, &hn, &err) < 0)
+            fprintf(stderr, "query %d: %s\n", i, err.msg);
+        arena_free(&a);
         for (int o = 0; o < n; o++) {
-            if (!seen[o] || o == qs[i].lead)
+            if (o == qs[i].lead)
                 continue;
             if (en == ecap) {
                 ecap = ecap ? 2 * ecap : 65536;
                 ex = realloc(ex, (size_t)ecap * sizeof *ex);
             }
             struct example *e = &ex[en++];
-            memcpy(e->x, &fv[(size_t)o * NF], NF * sizeof e->x[0]);
+            for (int f = 0; f < NF; f++)
+                e->x[f] = (float)fv[(size_t)o * NF + f];
             const struct match_profile *c = match_index_profile(d->ix, o);
             const struct match_profile *l =
                 qs[i].lead >= 0 ? match_index_profile(d->ix, qs[i].lead) : NULL;
@@ -497,10 +509,18 @@ static int collect_examples(const struct app_match_data *d, const struct query *
             e->y = 0;
             for (int t = 0; t < qs[i].targets_n; t++)
                 e->y |= qs[i].targets[t] == o;
+            if (dump) {
+                fprintf(dump, "%d\t%s\t%d", i, c->id, e->y);
+                for (int f = 0; f < NX; f++)
+                    fprintf(dump, "\t%.5g", e->x[f]);
+                fprintf(dump, "\t%s\t%s\t%s\t%s\n", c->kind, c->country, l ? l->kind : "-",
+                        l ? l->country : "-");
+            }
         }
     }
+    if (dump)
+        fclose(dump);
     free(fv);
-    free(seen);
     free(coord);
     /* mark each query's best 100 rows by the default weights' linear score */
     struct match_weights dw;
@@ -530,6 +550,7 @@ static int collect_examples(const struct app_match_data *d, const struct query *
  * dense solve) over the examples whose query is not in `skip_fold` (folds:
  * query index mod 5). The intercept is not penalised. */
 static char feat_off[NX];  /* features left out of a fit (held at 0) */
+static char feat_never[NX];   /* --drop NAME: left out of every fit */
 static int fit_hard_only;   /* rows only from the default weights' best 100: a re-ranker */
 
 static void fit_logistic(const struct example *ex, int en, int skip_fold, double l2, int nf,
@@ -546,7 +567,7 @@ static void fit_logistic(const struct example *ex, int en, int skip_fold, double
                 continue;
             double x[PM], z = 0;
             for (int f = 0; f < nf; f++)
-                x[f] = feat_off[f] ? 0 : ex[i].x[f];
+                x[f] = feat_off[f] || feat_never[f] ? 0 : ex[i].x[f];
             x[nf] = 1;
             for (int f = 0; f < P; f++)
                 z += th[f] * x[f];
@@ -751,6 +772,11 @@ static void learn(const struct app_match_data *d, const struct query *qs, int qn
     for (int i = 0; i < en; i++)
         pos += ex[i].y;
     printf("  %d candidate rows, %d of them targets\n", en, pos);
+    if (dump_path) {
+        printf("  written to %s\n", dump_path);
+        free(ex);
+        return;
+    }
     struct query *fold = malloc((size_t)qn * sizeof *fold);
     static const double l2s[] = {0, 1e-4, 1e-3, 1e-2};
     for (size_t r = 0; r < sizeof l2s / sizeof l2s[0]; r++) {
@@ -883,6 +909,47 @@ static void learn(const struct app_match_data *d, const struct query *qs, int qn
     free(ex);
 }
 
+/* --set NAME=VALUE (repeatable): weights on top of match_weights_default for
+ * the dfnc rows, to try a variant by hand on the development split. */
+
+static int set_weight(const char *arg)
+{
+    struct match_weights *w = &set_w;
+    struct {
+        const char *name;
+        double *d;
+        int *i;
+    } tab[] = {
+        {"text", &w->text, NULL}, {"text_profile", &w->text_profile, NULL},
+        {"text_beta", &w->text_beta, NULL}, {"doc_top", NULL, &w->doc_top},
+        {"text_recency", &w->text_recency, NULL}, {"partner", &w->partner, NULL},
+        {"two_hop", &w->two_hop, NULL}, {"popularity", &w->popularity, NULL},
+        {"partner_recent", &w->partner_recent, NULL},
+        {"popularity_recent", &w->popularity_recent, NULL},
+        {"partner_text", &w->partner_text, NULL}, {"same_country", &w->same_country, NULL},
+        {"walk", &w->walk, NULL}, {"chosen", &w->chosen, NULL},
+        {"country_spread", &w->country_spread, NULL}, {"profile_b", &w->profile_b, NULL},
+        {"profile_k1", &w->profile_k1, NULL}, {"doc_k1", &w->doc_k1, NULL},
+        {"circle", &w->circle, NULL},
+        {"ppr", &w->ppr, NULL}, {"country_pair", &w->country_pair, NULL},
+        {"kind_pair", &w->kind_pair, NULL},
+    };
+    if (!set_used)
+        match_weights_default(w);
+    set_used = 1;
+    const char *eq = strchr(arg, '=');
+    for (size_t k = 0; eq && k < sizeof tab / sizeof tab[0]; k++)
+        if (strlen(tab[k].name) == (size_t)(eq - arg) && strncmp(tab[k].name, arg, (size_t)(eq - arg)) == 0) {
+            if (tab[k].d)
+                *tab[k].d = atof(eq + 1);
+            else
+                *tab[k].i = atoi(eq + 1);
+            return 0;
+        }
+    fprintf(stderr, "bench_match: --set %s: unknown weight\n", arg);
+    return -1;
+}
+
 /* ---- tuning (development split only) ------------------------------------------ */
 
 /* Coordinate ascent over the weights, scored by recall@20 (+ a tenth of MRR)
@@ -898,9 +965,9 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn,
                                    .popularity_recent = 1, .partner_recent = 0.3};
     }
     double *params[] = {&w.text, &w.text_profile, &w.text_recency, &w.text_beta, &w.partner, &w.two_hop, &w.popularity, &w.partner_recent,
-                        &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk, &w.chosen, &w.country_spread, &w.profile_b};
+                        &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk, &w.chosen, &w.country_spread, &w.profile_b, &w.circle, &w.ppr, &w.country_pair, &w.kind_pair};
     const char *names[] = {"text", "text_profile", "text_recency", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
-                           "popularity_recent", "partner_text", "same_country", "walk", "chosen", "country_spread", "profile_b"};
+                           "popularity_recent", "partner_text", "same_country", "walk", "chosen", "country_spread", "profile_b", "circle", "ppr", "country_pair", "kind_pair"};
     static const double values[] = {0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0, 4.5};
     static const int tops[] = {0, 5, 10, 20, 40, 80, 160};
     struct metrics m;
@@ -933,10 +1000,10 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn,
     printf("best on the development split: text %.2f text_profile %.2f text_recency %.2f text_beta %.2f doc_top %d partner %.2f "
            "two_hop %.2f popularity %.2f partner_recent %.2f popularity_recent %.2f "
            "partner_text %.2f same_country %.2f walk %.2f chosen %.2f country_spread %.2f "
-           "profile_b %.2f\n",
+           "profile_b %.2f circle %.2f ppr %.2f country_pair %.2f kind_pair %.2f\n",
            w.text, w.text_profile, w.text_recency, w.text_beta, w.doc_top, w.partner, w.two_hop, w.popularity, w.partner_recent,
            w.popularity_recent, w.partner_text, w.same_country, w.walk, w.chosen,
-           w.country_spread, w.profile_b);
+           w.country_spread, w.profile_b, w.circle, w.ppr, w.country_pair, w.kind_pair);
     if (out)
         *out = w;
 }
@@ -981,7 +1048,22 @@ int main(int argc, char **argv)
             do_tune = 2;
         else if (strcmp(argv[i], "--learn") == 0)
             do_learn = only_dev = 1;
-        else if (strcmp(argv[i], "--dev") == 0)
+        else if (strcmp(argv[i], "--dump") == 0 && i + 1 < argc)
+            dump_path = argv[++i], do_learn = only_dev = 1;
+        else if (strcmp(argv[i], "--set") == 0 && i + 1 < argc) {
+            if (set_weight(argv[++i]) < 0)
+                return 2;
+        } else if (strcmp(argv[i], "--drop") == 0 && i + 1 < argc) {
+            int f = 0;
+            while (f < NF && strcmp(feat_names[f], argv[i + 1]) != 0)
+                f++;
+            if (f == NF) {
+                fprintf(stderr, "bench_match: --drop %s: no such signal\n", argv[i + 1]);
+                return 2;
+            }
+            feat_never[f] = 1;
+            i++;
+        } else if (strcmp(argv[i], "--dev") == 0)
             only_dev = 1;
         else if (strcmp(argv[i], "--bm25-all-terms") == 0)
             fts_keep_stopwords = 1;
@@ -990,7 +1072,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc)
             synth_n = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--bm25-all-terms] [--synthetic N]\n");
+            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--bm25-all-terms] [--synthetic N] [--set NAME=VALUE] [--drop SIGNAL] [--dump FILE]\n");
             return 2;
         }
     }
@@ -1042,18 +1124,24 @@ int main(int argc, char **argv)
             break;
         }
         struct metrics md, mb, mp;
-        run_dfnc(&d, qs, qn, NULL, &md);
+        run_dfnc(&d, qs, qn, set_used ? &set_w : NULL, &md);
         run_bm25(s, &d, qs, qn, &mb);
         run_popularity(&d, qs, qn, &mp);
         print_metrics("dfnc", &md);
         if (show_signals) {
             /* each signal alone, for the record (not tuned here) */
             static const char *names[] = {"docs text", "profile text", "partners",
-                                          "2-hop", "recent pop.", "walk"};
-            for (int g = 0; g < 6; g++) {
-                struct match_weights one = {.text_beta = 0.05, .doc_top = 80, .profile_b = 0.75};
+                                          "2-hop", "recent pop.", "walk", "circle", "PageRank"};
+            for (int g = 0; g < 8; g++) {
+                struct match_weights one;
+                if (set_used)
+                    one = set_w;
+                else
+                    match_weights_default(&one);
+                for (int f = 0; f < NF; f++)
+                    *feat_slot(&one, f) = 0;
                 double *v[] = {&one.text, &one.text_profile, &one.partner, &one.two_hop,
-                               &one.popularity_recent, &one.walk};
+                               &one.popularity_recent, &one.walk, &one.circle, &one.ppr};
                 *v[g] = 1;
                 struct metrics mo;
                 run_dfnc(&d, qs, qn, &one, &mo);

@@ -1,6 +1,7 @@
 /* Logins, sessions and feed tokens (see auth.h). */
 #include "app/auth.h"
 
+#include <arpa/inet.h>
 #include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -94,6 +95,24 @@ static void burn_verify(const char *password)
         return; /* never: nobody knows the dummy's password */
 }
 
+/* The key failures are counted under for an address. An IPv6 client usually
+ * owns a whole /64 and can rotate through it, so IPv6 failures count per /64;
+ * IPv4 (also when mapped into IPv6) counts per address. */
+static void ip_limit_key(const char *ip, char *out, size_t n)
+{
+    struct in6_addr a6;
+    if (ip && strchr(ip, ':') && inet_pton(AF_INET6, ip, &a6) == 1 &&
+        !IN6_IS_ADDR_V4MAPPED(&a6)) {
+        memset(a6.s6_addr + 8, 0, 8);
+        char net[INET6_ADDRSTRLEN];
+        if (inet_ntop(AF_INET6, &a6, net, sizeof net)) {
+            snprintf(out, n, "ip:%s/64", net);
+            return;
+        }
+    }
+    snprintf(out, n, "ip:%s", ip ? ip : "-");
+}
+
 enum app_login_result app_login(struct store *s, const struct app_auth_limits *l,
                                 const char *email, const char *password, const char *ip,
                                 int64_t now, char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
@@ -101,7 +120,7 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
 {
     char acct_key[300], ip_key[80];
     snprintf(acct_key, sizeof acct_key, "acct:%s", email);
-    snprintf(ip_key, sizeof ip_key, "ip:%s", ip ? ip : "-");
+    ip_limit_key(ip, ip_key, sizeof ip_key);
     for (char *p = acct_key; *p; p++)   /* emails are matched case-insensitively */
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');

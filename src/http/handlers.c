@@ -794,11 +794,27 @@ static int check_event_times(json_t *b, struct df_err *err)
             !is_datetime(http_json_str(x, "ends_at")))
             return df_err_set(err, DF_ERR_INPUT, "sessions[%zu]: day must be YYYY-MM-DD and "
                                                  "starts_at, ends_at ISO 8601 times", i);
-        json_array_foreach(json_object_get(x, "slots"), k, y)
-            if (!is_datetime(http_json_str(y, "starts_at")) ||
-                !is_datetime(http_json_str(y, "ends_at")))
+        /* Times are local to the event and a session lies within its day, so
+         * "YYYY-MM-DDTHH:MM" prefixes compare as times. */
+        const char *day = http_json_str(x, "day"), *s0 = http_json_str(x, "starts_at"),
+                   *s1 = http_json_str(x, "ends_at");
+        if (strncmp(s0, day, 10) || strncmp(s1, day, 10))
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu] must start and end on its day", i);
+        if (strcmp(day, http_json_str(b, "starts_on")) < 0 ||
+            strcmp(day, http_json_str(b, "ends_on")) > 0)
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu].day is outside the event's dates",
+                              i);
+        if (strncmp(s1, s0, 16) <= 0)
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu] ends before it starts", i);
+        json_array_foreach(json_object_get(x, "slots"), k, y) {
+            const char *t0 = http_json_str(y, "starts_at"), *t1 = http_json_str(y, "ends_at");
+            if (!is_datetime(t0) || !is_datetime(t1))
                 return df_err_set(err, DF_ERR_INPUT, "sessions[%zu].slots[%zu]: starts_at and "
                                                      "ends_at must be ISO 8601 times", i, k);
+            if (strncmp(t1, t0, 16) <= 0 || strncmp(t0, s0, 16) < 0 || strncmp(t1, s1, 16) > 0)
+                return df_err_set(err, DF_ERR_INPUT, "sessions[%zu].slots[%zu] must end after it "
+                                                     "starts and lie within its session", i, k);
+        }
     }
     return 0;
 }

@@ -284,6 +284,35 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.locator('#event-form .flash.ok').waitFor();
   const forum = await (await ctx.request.get(`${base}/api/v1/forum`)).json();
   assert.equal(forum.event.venue, 'Brussels, Egmont Palace');
+  // A late B2B session on day two, cut into three 20-minute slots numbered
+  // after every earlier slot; one overlapping it is refused.
+  const slotsBefore = (await (await ctx.request.get(`${base}/api/v1/events/${forum.event.id}`)).json()).slots;
+  const day2 = slotsBefore[slotsBefore.length - 1].starts_at.slice(0, 10);
+  const addSession = async (name, start, end) => {
+    await page.fill('#session-form input[name=session_name]', name);
+    await page.selectOption('#session-form select[name=session_kind]', 'b2b');
+    await page.fill('#session-form input[name=session_day]', day2);
+    await page.fill('#session-form input[name=session_start]', start);
+    await page.fill('#session-form input[name=session_end]', end);
+    await page.fill('#session-form input[name=slot_minutes]', '20');
+    await page.click('#session-form button[type=submit]');
+  };
+  await addSession('B2B meetings V', '16:00', '17:00');
+  await page.locator('#programme-card .flash.ok').waitFor();
+  assert.match(await page.textContent('#slot-total'), new RegExp(`${slotsBefore.length + 3} slots`));
+  const after = (await (await ctx.request.get(`${base}/api/v1/events/${forum.event.id}`)).json()).slots;
+  const late = after.filter((x) => x.starts_at.startsWith(`${day2}T16`));
+  assert.deepEqual(late.map((x) => [x.seq, x.starts_at.slice(11, 16), x.ends_at.slice(11, 16)]),
+    [[slotsBefore.length + 1, '16:00', '16:20'], [slotsBefore.length + 2, '16:20', '16:40'], [slotsBefore.length + 3, '16:40', '17:00']]);
+  assert.match(late[0].starts_at, /\+01:00$/, 'Brussels in February is UTC+1');
+  await addSession('Clash', '16:30', '17:30');
+  await page.locator('#session-form .flash.error').waitFor();
+  assert.match(await page.textContent('#session-form .flash.error'), /overlaps.*B2B meetings V/);
+  const tables = Number((await page.textContent('#table-total')).replace(/\D/g, ''));
+  await page.fill('#tables-form input[name=table_count]', String(tables + 2));
+  await page.click('#tables-form button[type=submit]');
+  await page.locator('#tables-form .flash.ok').waitFor();
+  assert.match(await page.textContent('#table-total'), new RegExp(`${tables + 2} tables`));
   await shoot(page, 'console-event');
 
   await open(page, '/console/tables');

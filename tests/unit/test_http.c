@@ -187,6 +187,31 @@ Test(auth, login_sessions_expiry_logout_and_limits, .init = open_fresh, .fini = 
                            csrf, &a, &u, &err), APP_LOGIN_OK, "%s", err.msg);
 }
 
+/* An IPv6 client owns a /64: rotating through it must not reset its count,
+ * while a neighbouring /64 and IPv4-mapped addresses count on their own. */
+Test(auth, ipv6_failures_count_per_64, .init = open_fresh, .fini = close_all)
+{
+    struct app_auth_limits l = {.per_account = 100, .per_ip = 3};
+    app_auth_limits_default(&l);
+    char tok[APP_TOKEN_LEN], csrf[APP_TOKEN_LEN];
+    struct store_user u;
+    cr_assert_eq(app_user_add(s, "o@x.test", "participant", "p-1", "long-password", true, &err),
+                 0, "%s", err.msg);
+    const char *rotating[] = {"2001:db8:1:2::1", "2001:db8:1:2:aaaa::9", "2001:db8:1:2:ffff:1:2:3"};
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(app_login(s, &l, "o@x.test", "wrong", rotating[i], 3000, tok, csrf, &a, &u,
+                               &err), APP_LOGIN_BAD);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "2001:db8:1:2::77", 3001, tok,
+                           csrf, &a, &u, &err), APP_LOGIN_LIMITED);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "2001:db8:1:3::1", 3001, tok,
+                           csrf, &a, &u, &err), APP_LOGIN_OK, "%s", err.msg);
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(app_login(s, &l, "o@x.test", "wrong", "::ffff:10.0.0.1", 3002, tok, csrf, &a,
+                               &u, &err), APP_LOGIN_BAD);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "::ffff:10.0.0.2", 3003, tok,
+                           csrf, &a, &u, &err), APP_LOGIN_OK, "%s", err.msg);
+}
+
 Test(auth, feed_tokens_rotate, .init = open_fresh, .fini = close_all)
 {
     char t1[APP_TOKEN_LEN], t2[APP_TOKEN_LEN];

@@ -356,3 +356,114 @@ Test(match_partners, similar_projects_are_named_in_the_reason)
     arena_free(&a);
     match_index_free(ix);
 }
+
+/* The signals that mix the graph with the text: "circle" counts the lead's
+ * partners met in the projects most like the query, PageRank walks from the
+ * lead's projects and the query's; read back through match_query.signals. */
+Test(match_partners, circle_and_pagerank_follow_similar_projects)
+{
+    static struct match_profile who[] = {
+        {.id = "lead", .name = "Lead", .country = "BE", .kind = "research"},
+        {.id = "partner", .name = "Partner", .country = "FR", .kind = "company"},
+        {.id = "drone-mate", .name = "Drone mate", .country = "IT", .kind = "research"},
+        {.id = "flood-mate", .name = "Flood mate", .country = "ES", .kind = "company"},
+        {.id = "loner", .name = "Loner", .country = "SE", .kind = "company"},
+    };
+    static const int m1[] = {0, 1}, m2[] = {1, 2}, m3[] = {1, 3}, m4[] = {4};
+    static const struct match_project done[] = {
+        {.id = "a", .text = "Port logistics", .members = m1, .members_n = 2, .year = 2014,
+         .coordinator = 0},
+        {.id = "b", .text = "Counter-drone radar for airports", .members = m2, .members_n = 2,
+         .year = 2015, .coordinator = 1},
+        {.id = "c", .text = "Flood forecasting for rivers", .members = m3, .members_n = 2,
+         .year = 2015, .coordinator = 1},
+        {.id = "d", .text = "Drone radar tests", .members = m4, .members_n = 1, .year = 2015,
+         .coordinator = 4},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(who, 5, done, 4, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    double sig[5 * MATCH_SIGNALS] = {0};
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5,
+                            .text = "radar against drones at airports", .signals = sig};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    double c_drone = sig[2 * MATCH_SIGNALS + MATCH_SIG_CIRCLE],
+           c_flood = sig[3 * MATCH_SIGNALS + MATCH_SIG_CIRCLE],
+           c_loner = sig[4 * MATCH_SIGNALS + MATCH_SIG_CIRCLE];
+    cr_assert_float_eq(c_drone, 1.0, 1e-9, "with the lead's partner on a drone project");
+    cr_assert_float_eq(c_flood, 0.0, 1e-9, "with the partner, but on floods (%f)", c_flood);
+    cr_assert_float_eq(c_loner, 0.0, 1e-9, "on a drone project, but with nobody of the lead's");
+    double r_drone = sig[2 * MATCH_SIGNALS + MATCH_SIG_PPR],
+           r_flood = sig[3 * MATCH_SIGNALS + MATCH_SIG_PPR];
+    cr_assert(r_drone > r_flood && r_flood > 0, "PageRank: %f > %f > 0", r_drone, r_flood);
+    cr_assert_float_eq(sig[0 * MATCH_SIGNALS + MATCH_SIG_PPR], 0.0, 1e-9, "never the lead");
+    for (int f = 0; f < MATCH_SIGNALS; f++)
+        for (int o = 1; o < 5; o++)
+            cr_assert(sig[o * MATCH_SIGNALS + f] >= 0 && sig[o * MATCH_SIGNALS + f] <= 1,
+                      "signal %d of %d in [0,1]: %f", f, o, sig[o * MATCH_SIGNALS + f]);
+    bool named = false;
+    for (int i = 0; i < n; i++)
+        if (h[i].org == 2)
+            for (int j = 0; j < h[i].why_n; j++)
+                named |= strcmp(h[i].why[j],
+                                "worked with 1 of your past partners, all of them on projects "
+                                "like this one") == 0;
+    cr_assert(named, "the drone mate's reason says it met the lead's partner on such a project");
+    for (int i = 0; i < n; i++)
+        if (h[i].org == 3)
+            for (int j = 0; j < h[i].why_n; j++)
+                cr_assert_null(strstr(h[i].why[j], "projects like this one"), "%s",
+                               h[i].why[j]);
+    arena_free(&a);
+    match_index_free(ix);
+}
+
+/* Country and kind lifts: consortia led from Belgium took French members
+ * three times, never Swedish ones, so a French candidate's lift for a Belgian
+ * lead is above the neutral 0.5 and a Swedish one's below. */
+Test(match_partners, country_lift_follows_past_consortia)
+{
+    static struct match_profile who[] = {
+        {.id = "lead", .name = "Lead", .country = "BE", .kind = "research"},
+        {.id = "be2", .name = "BE two", .country = "BE", .kind = "research"},
+        {.id = "fr", .name = "FR", .country = "FR", .kind = "company"},
+        {.id = "fr2", .name = "FR two", .country = "FR", .kind = "company"},
+        {.id = "se", .name = "SE", .country = "SE", .kind = "government"},
+        {.id = "se2", .name = "SE two", .country = "SE", .kind = "government"},
+    };
+    static const int m1[] = {1, 2}, m2[] = {1, 3}, m3[] = {1, 2, 3}, m4[] = {4, 5};
+    static const struct match_project done[] = {
+        {.id = "a", .text = "Port security", .members = m1, .members_n = 2, .year = 2014,
+         .coordinator = 1},
+        {.id = "b", .text = "Port logistics", .members = m2, .members_n = 2, .year = 2014,
+         .coordinator = 1},
+        {.id = "c", .text = "Harbour cameras", .members = m3, .members_n = 3, .year = 2015,
+         .coordinator = 1},
+        {.id = "d", .text = "Forest fires", .members = m4, .members_n = 2, .year = 2015,
+         .coordinator = 4},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(who, 6, done, 4, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    double sig[6 * MATCH_SIGNALS] = {0};
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5, .text = "port",
+                            .signals = sig};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    double fr = sig[2 * MATCH_SIGNALS + MATCH_SIG_COUNTRY_PAIR],
+           se = sig[4 * MATCH_SIGNALS + MATCH_SIG_COUNTRY_PAIR];
+    cr_assert(fr > 0.5 && se < 0.5, "France %f above neutral, Sweden %f below", fr, se);
+    double company = sig[2 * MATCH_SIGNALS + MATCH_SIG_KIND_PAIR],
+           government = sig[4 * MATCH_SIGNALS + MATCH_SIG_KIND_PAIR];
+    cr_assert(company > government, "research leads took companies: %f > %f", company,
+              government);
+    arena_free(&a);
+    match_index_free(ix);
+}

@@ -20,21 +20,25 @@
 void match_weights_default(struct match_weights *w)
 {
     /* Linear weights: a logistic regression of "is a member of the query's
-     * consortium" on each signal's value for the candidates, fit on the CORDIS
-     * development split only (`bench_match --learn`, "pointwise, weights >= 0,
-     * whole development split"; signals whose weight came out negative, both
-     * collinear with others, are dropped and the rest refit). Cross-validated
-     * over 5 folds of the queries it gives recall@20 0.217, against 0.205 for
-     * the coordinate ascent of `--tune` cross-validated the same way
-     * (`--tune-cv`), which had given the earlier weights (in-sample 0.231).
-     * The shape parameters (text_recency, doc_top, profile_b, text_beta) are
-     * the coordinate ascent's. */
+     * consortium" on each signal's value for every candidate (read back from
+     * the engine, match_query.signals), fit on the CORDIS development split
+     * only (`bench_match --learn --set profile_k1=0.5 --drop country_pair
+     * --drop kind_pair`, "pointwise, weights >= 0, whole development split";
+     * signals whose weight came out negative, collinear with others, are
+     * dropped and the rest refit). Cross-validated over 5 folds of the
+     * queries it gives recall@20 0.221, against 0.216 for the same fit with
+     * profile_k1 1.2 and 0.209 for the coordinate ascent (`--tune-cv`). A
+     * low profile_k1 makes the profile text count how many of the query's
+     * words an organisation has used at all rather than how often (alone:
+     * recall@20 0.200 against 0.156 at 1.2). The other shape parameters
+     * (text_recency, doc_top, profile_b, text_beta) are the coordinate
+     * ascent's. */
     *w = (struct match_weights){
-        .text = 0.874, .text_profile = 3.338, .text_recency = 0.6, .text_beta = 0.0,
-        .doc_top = 80, .partner = 0.330, .two_hop = 1.361, .popularity = 1.723,
-        .partner_recent = 0.0, .popularity_recent = 0.0, .partner_text = 0.183,
-        .same_country = 0.832, .walk = 0.039, .chosen = 0.777, .profile_b = 0.75, .cpv = 1.0,
-        .eu_ua = 0.3,
+        .text = 0.809, .text_profile = 4.906, .text_recency = 0.6, .text_beta = 0.0,
+        .doc_top = 80, .partner = 0.450, .two_hop = 0.661, .popularity = 0.308,
+        .partner_recent = 0.0, .popularity_recent = 0.0, .partner_text = 0.0,
+        .same_country = 0.827, .walk = 0.0, .chosen = 0.661, .circle = 0.237, .ppr = 0.870,
+        .profile_b = 0.75, .profile_k1 = 0.5, .cpv = 1.0, .eu_ua = 0.3,
     };
 }
 
@@ -150,6 +154,13 @@ struct match_index {
     float *recent_of;             /* projects weighted by recency */
     float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
     int max_year;
+    int *opost_off, *opost_org;   /* organisation postings: terms_n + 1, then (org, tf) */
+    float *opost_tf;              /* tf summed over its documents x recency^opost_exp */
+    double opost_exp;             /* the default text_recency, which they were built with */
+    int *country_of, *kind_of;    /* small ids (-1 = none) */
+    int countries_n, kinds_n;
+    float *country_lift;          /* countries_n^2: lead's country x member's, squashed to (0,1) */
+    float *kind_lift;             /* kinds_n^2, the same for kinds */
     double max_recent;
     int max_projects;
 };
@@ -188,6 +199,13 @@ void match_index_free(struct match_index *ix)
     free(ix->org_len);
     free(ix->doc_recency);
     free(ix->projects_of);
+    free(ix->opost_off);
+    free(ix->opost_org);
+    free(ix->opost_tf);
+    free(ix->country_of);
+    free(ix->kind_of);
+    free(ix->country_lift);
+    free(ix->kind_lift);
     free(ix);
 }
 
@@ -253,6 +271,126 @@ static double recency(const struct match_index *ix, int year)
 {
     int age = year > 0 ? ix->max_year - year : 30;
     return pow(RECENCY_DECAY, age < 0 ? 0 : age);
+}
+
+/* Organisation postings for whole-profile BM25 (score_profiles) at the
+ * default text_recency: each term's organisations, in the order a walk of the
+ * term's documents meets them, with their recency-weighted term frequency
+ * summed in that order, so that a query reads them instead of walking every
+ * document's members (the same floats either way). -1 when out of memory. */
+static int build_org_postings(struct match_index *ix)
+{
+    struct match_weights dw;
+    match_weights_default(&dw);
+    ix->opost_exp = dw.text_recency;
+    size_t cap = 1024, n = 0;
+    float *rw = malloc(((size_t)ix->docs_n + 1) * sizeof *rw);
+    float *tf = calloc((size_t)ix->n + 1, sizeof *tf);
+    int *touched = malloc(((size_t)ix->n + 1) * sizeof *touched);
+    ix->opost_off = calloc((size_t)ix->terms_n + 1, sizeof *ix->opost_off);
+    ix->opost_org = malloc(cap * sizeof *ix->opost_org);
+    ix->opost_tf = malloc(cap * sizeof *ix->opost_tf);
+    int rc = -1;
+    if (!rw || !tf || !touched || !ix->opost_off || !ix->opost_org || !ix->opost_tf)
+        goto out;
+    for (int d = 0; d < ix->docs_n; d++)
+        rw[d] = ix->opost_exp > 0 ? (float)pow(ix->doc_recency[d], ix->opost_exp) : 1.0f;
+    for (int t = 0; t < ix->terms_n; t++) {
+        int tn = 0;
+        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
+            int d = ix->post_doc[k];
+            for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1]; m++) {
+                int o = ix->doc_mem[m];
+                if (tf[o] == 0)
+                    touched[tn++] = o;
+                tf[o] += ix->opost_exp > 0 ? ix->post_tf[k] * rw[d] : ix->post_tf[k];
+            }
+        }
+        if (n + (size_t)tn > cap) {
+            while (n + (size_t)tn > cap)
+                cap *= 2;
+            int *org = realloc(ix->opost_org, cap * sizeof *org);
+            if (org)
+                ix->opost_org = org;
+            float *f = realloc(ix->opost_tf, cap * sizeof *f);
+            if (f)
+                ix->opost_tf = f;
+            if (!org || !f)
+                goto out;
+        }
+        for (int j = 0; j < tn; j++) {
+            ix->opost_org[n] = touched[j];
+            ix->opost_tf[n++] = tf[touched[j]];
+            tf[touched[j]] = 0;
+        }
+        ix->opost_off[t + 1] = (int)n;
+    }
+    rc = 0;
+out:
+    free(rw);
+    free(tf);
+    free(touched);
+    return rc;
+}
+
+/* Small ids for a string attribute of the profiles (country or kind). */
+static int attribute_ids(const struct match_profile *profiles, int n, bool kind, int *of)
+{
+    struct strmap m = {0};
+    for (int i = 0; i < n; i++) {
+        const char *v = kind ? profiles[i].kind : profiles[i].country;
+        of[i] = v && *v ? strmap_put(&m, v, (int)m.n) : -1;
+        if (of[i] == -2) {
+            strmap_free(&m);
+            return -1;
+        }
+    }
+    int k = (int)m.n;
+    strmap_free(&m);
+    return k;
+}
+
+/* How much more often than on average consortia whose coordinator has
+ * attribute a take members with attribute b: (count + 10 x base share) /
+ * (row + 10) / base share, smoothed toward 1, squashed to lift / (1 + lift). */
+static float *attribute_lift(const struct match_project *projects, int projects_n, const int *of,
+                             int k)
+{
+    size_t kk = (size_t)k * (size_t)k;
+    double *cnt = calloc(kk + 1, sizeof *cnt), *row = calloc((size_t)k + 1, sizeof *row),
+           *col = calloc((size_t)k + 1, sizeof *col);
+    float *lift = malloc((kk + 1) * sizeof *lift);
+    if (!cnt || !row || !col || !lift) {
+        free(lift);
+        lift = NULL;
+        goto out;
+    }
+    double total = 0;
+    for (int p = 0; p < projects_n; p++) {
+        int c = projects[p].coordinator;
+        if (c < 0 || of[c] < 0)
+            continue;
+        for (int i = 0; i < projects[p].members_n; i++) {
+            int m = projects[p].members[i];
+            if (m == c || of[m] < 0)
+                continue;
+            cnt[(size_t)of[c] * k + of[m]]++;
+            row[of[c]]++;
+            col[of[m]]++;
+            total++;
+        }
+    }
+    for (int a = 0; a < k; a++)
+        for (int b = 0; b < k; b++) {
+            double base = total > 0 ? (col[b] + 0.5) / (total + 0.5 * k) : 1.0 / k;
+            double l = (cnt[(size_t)a * k + b] + 10 * base) / (row[a] + 10) / base;
+            lift[(size_t)a * k + b] = (float)(l / (1 + l));
+        }
+out:
+    free(cnt);
+    free(row);
+    free(col);
+    return lift;
 }
 
 struct match_index *match_index_build(const struct match_profile *profiles, int profiles_n,
@@ -345,6 +483,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         ix->post_doc[at] = triples.v[3 * i + 1];
         ix->post_tf[at] = (uint16_t)triples.v[3 * i + 2];
     }
+
 
     /* members of documents and documents of profiles */
     size_t mem = (size_t)own_n;
@@ -482,6 +621,21 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     free(tmp_to);
     free(tmp_pair);
 
+    ix->country_of = malloc(((size_t)profiles_n + 1) * sizeof *ix->country_of);
+    ix->kind_of = malloc(((size_t)profiles_n + 1) * sizeof *ix->kind_of);
+    if (!ix->country_of || !ix->kind_of)
+        goto oom;
+    ix->countries_n = attribute_ids(profiles, profiles_n, false, ix->country_of);
+    ix->kinds_n = attribute_ids(profiles, profiles_n, true, ix->kind_of);
+    if (ix->countries_n < 0 || ix->kinds_n < 0)
+        goto oom;
+    if (build_org_postings(ix) < 0)
+        goto oom;
+    ix->country_lift = attribute_lift(projects, projects_n, ix->country_of, ix->countries_n);
+    ix->kind_lift = attribute_lift(projects, projects_n, ix->kind_of, ix->kinds_n);
+    if (!ix->country_lift || !ix->kind_lift)
+        goto oom;
+
     free(triples.v);
     free(ids.v);
     free(edges.v);
@@ -614,6 +768,7 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
         return -1;
     *doc_out = doc;
     double N = ix->docs_n;
+    double k1 = w->doc_k1 > 0 ? w->doc_k1 : BM25_K1;
     for (int i = 0; i < qn; i++) {
         int t = qt[i].id;
         double df = ix->post_off[t + 1] - ix->post_off[t];
@@ -622,8 +777,8 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
         for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
             int d = ix->post_doc[k];
             double tf = ix->post_tf[k];
-            double norm = BM25_K1 * (1 - BM25_B + BM25_B * ix->doc_len[d] / ix->avgdl);
-            doc[d] += qt[i].weight * tf * (BM25_K1 + 1) / (tf + norm);
+            double norm = k1 * (1 - BM25_B + BM25_B * ix->doc_len[d] / ix->avgdl);
+            doc[d] += qt[i].weight * tf * (k1 + 1) / (tf + norm);
         }
     }
     /* recent similar projects say more about who works on the topic now */
@@ -705,11 +860,13 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     return 0;
 }
 
-/* BM25 over each profile's whole text (all its documents as one), the way a
- * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
-static int score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
-                          const struct match_weights *w, struct arena *a, double *prof)
+/* score_profiles for a text_recency the organisation postings were not built
+ * with: walk each query term's documents and their members. */
+static int profile_walk(const struct match_index *ix, const struct qterm *qt, int qn,
+                        const struct match_weights *w, struct arena *a, double *prof, double K1P,
+                        double b)
 {
+    double N = ix->n;
     /* recency^text_recency once per document, not once per posting */
     float *rw = NULL;
     if (w->text_recency > 0) {
@@ -723,7 +880,6 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
     int *touched = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *touched);
     if (!tf || !touched)
         return -1;
-    double N = ix->n;
     for (int i = 0; i < qn; i++) {
         int t = qt[i].id, tn = 0;
         for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
@@ -739,11 +895,37 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
         double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
         for (int j = 0; j < tn; j++) {
             int o = touched[j];
-            double b = w->profile_b < 0 ? 0 : w->profile_b > 1 ? 1 : w->profile_b;
-            double norm = BM25_K1 * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
-            prof[o] += qw * idf * tf[o] * (BM25_K1 + 1) / (tf[o] + norm);
+            double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
+            prof[o] += qw * idf * tf[o] * (K1P + 1) / (tf[o] + norm);
             tf[o] = 0;
         }
+    }
+    return 0;
+}
+
+/* BM25 over each profile's whole text (all its documents as one), the way a
+ * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
+static int score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
+                          const struct match_weights *w, struct arena *a, double *prof)
+{
+    double N = ix->n;
+    double K1P = w->profile_k1 > 0 ? w->profile_k1 : BM25_K1;
+    double b = w->profile_b < 0 ? 0 : w->profile_b > 1 ? 1 : w->profile_b;
+    if (w->text_recency == ix->opost_exp || (w->text_recency <= 0 && ix->opost_exp <= 0)) {
+        /* the organisation postings were built for this recency: read them */
+        for (int i = 0; i < qn; i++) {
+            int t = qt[i].id, tn = ix->opost_off[t + 1] - ix->opost_off[t];
+            double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
+            double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
+            for (int k = ix->opost_off[t]; k < ix->opost_off[t + 1]; k++) {
+                int o = ix->opost_org[k];
+                float f = ix->opost_tf[k];
+                double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
+                prof[o] += qw * idf * f * (K1P + 1) / (f + norm);
+            }
+        }
+    } else if (profile_walk(ix, qt, qn, w, a, prof, K1P, b) < 0) {
+        return -1;
     }
     double best = 0;
     for (int o = 0; o < ix->n; o++)
@@ -802,6 +984,98 @@ static int score_walk(const struct match_index *ix, const double *seed, int lead
     if (best > 0)
         for (int o = 0; o < ix->n; o++)
             walk[o] /= best;
+    return 0;
+}
+
+/* The lead's circle in the projects most like the query: each such project
+ * (seed > 0) gives each member seed x the number of other members that are
+ * the lead or its past partners (in_circle), over the project's size. Into
+ * circle[], best = 1. */
+static void score_circle(const struct match_index *ix, const double *seed, const char *in_circle,
+                         double *circle)
+{
+    double best = 0;
+    for (int p = 0; p < ix->projects_n; p++) {
+        if (seed[p] <= 0)
+            continue;
+        int c = 0, size = ix->doc_mem_off[p + 1] - ix->doc_mem_off[p];
+        for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++)
+            c += in_circle[ix->doc_mem[m]];
+        if (c == 0)
+            continue;
+        for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++) {
+            int o = ix->doc_mem[m], others = c - in_circle[o];
+            if (others > 0)
+                circle[o] += seed[p] * others / size;
+        }
+    }
+    for (int o = 0; o < ix->n; o++)
+        if (circle[o] > best)
+            best = circle[o];
+    if (best > 0)
+        for (int o = 0; o < ix->n; o++)
+            circle[o] /= best;
+}
+
+#define PPR_RESTART 0.3
+#define PPR_STEPS 6
+
+/* Personalised PageRank over the organisation-project graph: restarts on the
+ * projects like the query (seed) and the lead's own (by recency), half each;
+ * from a project to its members evenly, from an organisation to its projects
+ * evenly. Into ppr[] the organisations' mass after PPR_STEPS, best = 1. */
+static int score_ppr(const struct match_index *ix, const double *seed, int lead, struct arena *a,
+                     double *ppr)
+{
+    int P = ix->projects_n;
+    double *r = arena_alloc(a, ((size_t)P + 1) * sizeof *r);
+    double *x = arena_alloc(a, ((size_t)P + 1) * sizeof *x);
+    if (!r || !x)
+        return -1;
+    double ss = 0, ls = 0;
+    for (int p = 0; seed && p < P; p++)
+        ss += seed[p];
+    if (lead >= 0)
+        for (int k = ix->org_doc_off[lead]; k < ix->org_doc_off[lead + 1]; k++)
+            if (ix->org_doc[k] < P)
+                ls += ix->doc_recency[ix->org_doc[k]];
+    double sw = ss > 0 ? (ls > 0 ? 0.5 : 1.0) / ss : 0, lw = ls > 0 ? (ss > 0 ? 0.5 : 1.0) / ls : 0;
+    if (sw == 0 && lw == 0)
+        return 0;
+    for (int p = 0; seed && p < P; p++)
+        r[p] = seed[p] * sw;
+    if (lead >= 0)
+        for (int k = ix->org_doc_off[lead]; k < ix->org_doc_off[lead + 1]; k++)
+            if (ix->org_doc[k] < P)
+                r[ix->org_doc[k]] += ix->doc_recency[ix->org_doc[k]] * lw;
+    memcpy(x, r, (size_t)P * sizeof *x);
+    for (int step = 0; step < PPR_STEPS; step++) {
+        memset(ppr, 0, (size_t)ix->n * sizeof *ppr);
+        for (int p = 0; p < P; p++) {
+            int size = ix->doc_mem_off[p + 1] - ix->doc_mem_off[p];
+            if (x[p] <= 0 || size == 0)
+                continue;
+            for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++)
+                ppr[ix->doc_mem[m]] += x[p] / size;
+        }
+        if (step == PPR_STEPS - 1)
+            break;
+        for (int p = 0; p < P; p++) {
+            double s = 0;
+            for (int m = ix->doc_mem_off[p]; m < ix->doc_mem_off[p + 1]; m++) {
+                int o = ix->doc_mem[m];
+                if (ppr[o] > 0)
+                    s += ppr[o] / (ix->projects_of[o] ? ix->projects_of[o] : 1);
+            }
+            x[p] = PPR_RESTART * r[p] + (1 - PPR_RESTART) * s;
+        }
+    }
+    double best = 0;
+    for (int o = 0; o < ix->n; o++)
+        if (o != lead && ppr[o] > best)
+            best = ppr[o];
+    for (int o = 0; o < ix->n; o++)
+        ppr[o] = best > 0 && o != lead ? ppr[o] / best : 0;
     return 0;
 }
 
@@ -882,6 +1156,8 @@ static void project_title(const char *text, char *out, size_t cap)
         n++;
     while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
         n--;   /* never split a UTF-8 sequence */
+    while (n > 0 && text[n - 1] == ' ')
+        n--;
     memcpy(out, text, n);
     out[n] = '\0';
 }
@@ -914,6 +1190,30 @@ static const char *similar_reason(const struct match_index *ix, const double *se
                       sizeof t1);
     return arena_printf(a, "worked on %d project%s similar to this one: %s%s%s", cnt,
                         cnt > 1 ? "s" : "", t0, best[1] >= 0 ? "; " : "", t1);
+}
+
+/* How many distinct partners of the lead (in_circle, the lead itself left
+ * out) share one of the query's most similar projects (seed > 0) with o; at
+ * most 64 are told apart. */
+static int circle_count(const struct match_index *ix, const double *seed, const char *in_circle,
+                        int lead, int o)
+{
+    int seen[64], n = 0;
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && n < 64; k++) {
+        int d = ix->org_doc[k];
+        if (d >= ix->projects_n || seed[d] <= 0)
+            continue;
+        for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1] && n < 64; m++) {
+            int p = ix->doc_mem[m], j = 0;
+            if (p == o || p == lead || !in_circle[p])
+                continue;
+            while (j < n && seen[j] != p)
+                j++;
+            if (j == n)
+                seen[n++] = p;
+        }
+    }
+    return n;
 }
 
 static const char *text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
@@ -997,15 +1297,21 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
            *pr = arena_alloc(a, n * sizeof *pr), *tp = arena_alloc(a, n * sizeof *tp),
            *wk = arena_alloc(a, n * sizeof *wk), *seed = NULL,
            *pc = arena_alloc(a, n * sizeof *pc),
-           *th = arena_alloc(a, n * sizeof *th), *score = arena_alloc(a, n * sizeof *score);
+           *th = arena_alloc(a, n * sizeof *th), *score = arena_alloc(a, n * sizeof *score),
+           *cc = arena_alloc(a, n * sizeof *cc), *pg = arena_alloc(a, n * sizeof *pg);
     int *common = arena_alloc(a, n * sizeof *common);
-    char *banned = arena_alloc(a, n);
-    if (!tx || !tp || !wk || !pc || !pp || !pr || !th || !score || !common || !banned)
+    char *banned = arena_alloc(a, n), *circle = arena_alloc(a, n);
+    if (!tx || !tp || !wk || !pc || !pp || !pr || !th || !score || !common || !banned || !cc ||
+        !pg || !circle)
         goto oom;
+    bool want_all = q->signals != NULL;
     if (qc.n > 0 && (score_text(ix, qc.t, qc.n, w, a, tx, &seed) < 0 ||
-                     (w->text_profile > 0 && score_profiles(ix, qc.t, qc.n, w, a, tp) < 0)))
+                     ((w->text_profile > 0 || want_all) &&
+                      score_profiles(ix, qc.t, qc.n, w, a, tp) < 0)))
         goto oom;
-    if (w->walk > 0 && score_walk(ix, seed, q->lead, a, wk) < 0)
+    if ((w->walk > 0 || want_all) && score_walk(ix, seed, q->lead, a, wk) < 0)
+        goto oom;
+    if ((w->ppr > 0 || want_all) && score_ppr(ix, seed, q->lead, a, pg) < 0)
         goto oom;
     if (qc.n)
         qsort(qc.t, (size_t)qc.n, sizeof *qc.t, cmp_qterm);
@@ -1031,6 +1337,12 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
             if (o != L && th[o] > th_best)
                 th_best = th[o];
         banned[L] = 1;
+        if (seed && (w->circle > 0 || want_all)) {
+            circle[L] = 1;
+            for (int k = ix->adj_off[L]; k < ix->adj_off[L + 1]; k++)
+                circle[ix->adj_to[k]] = 1;
+            score_circle(ix, seed, circle, cc);
+        }
     }
     for (int i = 0; i < q->exclude_n; i++)
         if (q->exclude[i] >= 0 && q->exclude[i] < ix->n)
@@ -1049,22 +1361,47 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     for (int o = 0; o < ix->n; o++) {
         if (banned[o])
             continue;
-        double s = w->text * tx[o] + w->text_profile * tp[o] + w->walk * wk[o];
+        double f[MATCH_SIGNALS] = {0};
+        f[MATCH_SIG_TEXT] = tx[o];
+        f[MATCH_SIG_TEXT_PROFILE] = tp[o];
+        f[MATCH_SIG_WALK] = wk[o];
         if (pp[o] > 0) {
             double damped = log1p(pp[o]) / log(4.0);
-            s += w->partner * damped + w->partner_recent * (pr[o] < 1 ? pr[o] : 1) +
-                 w->partner_text * tx[o] * (damped < 1 ? damped : 1);
+            f[MATCH_SIG_PARTNER] = damped;
+            f[MATCH_SIG_PARTNER_RECENT] = pr[o] < 1 ? pr[o] : 1;
+            f[MATCH_SIG_PARTNER_TEXT] = tx[o] * (damped < 1 ? damped : 1);
         }
         if (pc[o] > 0)
-            s += w->chosen * (pc[o] < 2 ? pc[o] : 2) / 2;
+            f[MATCH_SIG_CHOSEN] = (pc[o] < 2 ? pc[o] : 2) / 2;
         if (th_best > 0)
-            s += w->two_hop * th[o] / th_best;
-        s += w->popularity * log1p(ix->projects_of[o]) / pop_norm;
+            f[MATCH_SIG_TWO_HOP] = th[o] / th_best;
+        f[MATCH_SIG_POPULARITY] = log1p(ix->projects_of[o]) / pop_norm;
         if (ix->max_recent > 0)
-            s += w->popularity_recent * log1p(ix->recent_of[o]) / log1p(ix->max_recent);
+            f[MATCH_SIG_POPULARITY_RECENT] = log1p(ix->recent_of[o]) / log1p(ix->max_recent);
         if (lead && lead->country && ix->profiles[o].country &&
             strcmp(lead->country, ix->profiles[o].country) == 0)
-            s += w->same_country;
+            f[MATCH_SIG_SAME_COUNTRY] = 1;
+        f[MATCH_SIG_CIRCLE] = cc[o];
+        f[MATCH_SIG_PPR] = pg[o];
+        if (lead) {
+            int lc = ix->country_of[q->lead], oc = ix->country_of[o];
+            int lk = ix->kind_of[q->lead], ok = ix->kind_of[o];
+            if (lc >= 0 && oc >= 0)
+                f[MATCH_SIG_COUNTRY_PAIR] = ix->country_lift[(size_t)lc * ix->countries_n + oc];
+            if (lk >= 0 && ok >= 0)
+                f[MATCH_SIG_KIND_PAIR] = ix->kind_lift[(size_t)lk * ix->kinds_n + ok];
+        }
+        if (q->signals)
+            memcpy(q->signals + (size_t)o * MATCH_SIGNALS, f, sizeof f);
+        double s = w->text * f[MATCH_SIG_TEXT] + w->text_profile * f[MATCH_SIG_TEXT_PROFILE] +
+                   w->walk * f[MATCH_SIG_WALK] + w->partner * f[MATCH_SIG_PARTNER] +
+                   w->partner_recent * f[MATCH_SIG_PARTNER_RECENT] +
+                   w->partner_text * f[MATCH_SIG_PARTNER_TEXT] + w->chosen * f[MATCH_SIG_CHOSEN] +
+                   w->two_hop * f[MATCH_SIG_TWO_HOP] + w->popularity * f[MATCH_SIG_POPULARITY] +
+                   w->popularity_recent * f[MATCH_SIG_POPULARITY_RECENT] +
+                   w->same_country * f[MATCH_SIG_SAME_COUNTRY] + w->circle * f[MATCH_SIG_CIRCLE] +
+                   w->ppr * f[MATCH_SIG_PPR] + w->country_pair * f[MATCH_SIG_COUNTRY_PAIR] +
+                   w->kind_pair * f[MATCH_SIG_KIND_PAIR];
         if (q->mode == MATCH_MEET) {
             const struct match_profile *c = &ix->profiles[o];
             int bi, bj;
@@ -1155,8 +1492,30 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         if (pp[o] > 0)
             out[i].why[m++] = arena_printf(a, "worked with you on %d project%s", (int)pp[o],
                                            pp[o] > 1 ? "s" : "");
-        if (common[o] > 0 && m < WHY_MAX)
-            out[i].why[m++] = arena_printf(a, "worked with %d of your past partners", common[o]);
+        if (common[o] > 0 && m < WHY_MAX) {
+            /* of them, how many it met on projects like this one */
+            int near = 0;
+            if (seed && q->mode == MATCH_PARTNERS) {
+                if (!circle[q->lead]) {   /* marked only when its signal was asked for */
+                    circle[q->lead] = 1;
+                    for (int k2 = ix->adj_off[q->lead]; k2 < ix->adj_off[q->lead + 1]; k2++)
+                        circle[ix->adj_to[k2]] = 1;
+                }
+                near = circle_count(ix, seed, circle, q->lead, o);
+            }
+            if (near > 0 && near >= common[o])
+                out[i].why[m++] = arena_printf(a,
+                                               "worked with %d of your past partners, all of "
+                                               "them on projects like this one", common[o]);
+            else if (near > 0)
+                out[i].why[m++] = arena_printf(a,
+                                               "worked with %d of your past partners, %d%s of "
+                                               "them on projects like this one",
+                                               common[o], near, near >= 64 ? "+" : "");
+            else
+                out[i].why[m++] = arena_printf(a, "worked with %d of your past partners",
+                                               common[o]);
+        }
         if (seed && tx[o] > 0 && m < WHY_MAX) {
             const char *r = similar_reason(ix, seed, o, a);
             if (r)

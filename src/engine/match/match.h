@@ -60,6 +60,12 @@ struct match_weights {
     double chosen;             /* in a consortium the lead coordinated (it chose them) */
     double country_spread;     /* cost of each organisation already chosen from a country */
     double profile_b;          /* BM25 length normalisation of whole profiles (0..1) */
+    double profile_k1, doc_k1; /* BM25 term-frequency saturation of whole profiles and of
+                                  single documents (0 = the usual 1.2) */
+    double circle;       /* with the lead or its partners in the projects most like the query */
+    double ppr;          /* personalised PageRank from the lead's and the query's projects */
+    double country_pair; /* how often the lead's country brings in the candidate's (lift) */
+    double kind_pair;    /* how often consortia led by the lead's kind take the candidate's */
     double cpv;          /* needs met by offers and offers wanted by needs */
     double eu_ua;        /* an EU (or EEA) - Ukraine pair */
 };
@@ -89,6 +95,16 @@ enum match_mode {
     MATCH_MEET,       /* whom `lead` should meet: its needs and offers, then its text */
 };
 
+/* The signals of a partner query, each in [0,1] (before weighting), in the
+ * order of match_query.signals rows. */
+enum match_signal {
+    MATCH_SIG_TEXT, MATCH_SIG_TEXT_PROFILE, MATCH_SIG_WALK, MATCH_SIG_PARTNER,
+    MATCH_SIG_PARTNER_RECENT, MATCH_SIG_PARTNER_TEXT, MATCH_SIG_CHOSEN, MATCH_SIG_TWO_HOP,
+    MATCH_SIG_POPULARITY, MATCH_SIG_POPULARITY_RECENT, MATCH_SIG_SAME_COUNTRY,
+    MATCH_SIG_CIRCLE, MATCH_SIG_PPR, MATCH_SIG_COUNTRY_PAIR, MATCH_SIG_KIND_PAIR,
+    MATCH_SIGNALS
+};
+
 struct match_query {
     enum match_mode mode;
     int lead;                  /* profile index; -1 = none (partners mode only) */
@@ -97,6 +113,8 @@ struct match_query {
     int exclude_n;
     int top;                   /* how many to return, 1..1000 */
     const struct match_weights *w;   /* NULL = match_weights_default or _meet by mode */
+    double *signals;           /* optional (benchmarks): match_index_size() x MATCH_SIGNALS
+                                  values, row per profile, filled for every candidate */
 };
 
 struct match_hit {

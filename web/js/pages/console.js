@@ -7,6 +7,7 @@ import { h, add, field, list, clear } from '../dom.js';
 import { t, tn, num, time, dayTime, compare, countryName, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { tableName } from '../people.js';
+import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -93,11 +94,122 @@ export async function renderEvent(main) {
   Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el)),
   h('button', { type: 'submit', class: 'primary' }, t('save')));
   add(main, h('h1', {}, t('event.title')), form);
+  renderProgramme(main, e);
+  renderTablesSetup(main, e);
+}
+
+// The event as PUT /events/{id} wants it, with the given sessions.
+function eventBody(e, sessions) {
+  return { name: e.name, venue: e.venue || null, timezone: e.timezone || 'Europe/Brussels',
+    starts_on: e.starts_on, ends_on: e.ends_on, request_cap: e.request_cap || 20, sessions };
+}
+
+const SESSION_KINDS = ['b2b', 'conference', 'break'];
+
+// The programme: sessions by day with their slots, and a form that adds a
+// session (a B2B one is cut into slots of the chosen length).
+function renderProgramme(main, e) {
+  const sessions = list(e.sessions, 'sessions').slice().sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at));
   const slots = list(e.slots, 'slots');
-  if (slots.length) {
-    add(main, h('section', { class: 'card' }, h('h2', {}, t('event.slots')), h('p', {}, tn('event.slot_count', slots.length)),
-      h('ul', { class: 'slots' }, slots.map((s) => h('li', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`)))));
-  }
+  const count = (id) => slots.filter((s) => s.session === id).length;
+  const tz = e.timezone || 'Europe/Brussels';
+  const table = sessions.length ? h('div', { class: 'scroll' }, h('table', { id: 'programme' },
+    h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots'].map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', {}, sessions.map((s) => h('tr', {},
+      h('td', {}, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
+      h('td', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
+      h('td', {}, s.kind === 'b2b' ? num(count(s.id)) : '')))))) : h('p', { class: 'muted' }, t('event.no_sessions'));
+  const inputs = {
+    name: h('input', { name: 'session_name', required: true, maxlength: 200 }),
+    kind: h('select', { name: 'session_kind' }, SESSION_KINDS.map((k) => h('option', { value: k }, t(`event.kind_${k}`)))),
+    day: h('input', { name: 'session_day', type: 'date', required: true, value: e.starts_on || '', min: e.starts_on || null, max: e.ends_on || null }),
+    start: h('input', { name: 'session_start', type: 'time', required: true, value: '09:00' }),
+    end: h('input', { name: 'session_end', type: 'time', required: true, value: '12:00' }),
+    minutes: h('input', { name: 'slot_minutes', type: 'number', min: 5, max: 240, value: 20 }),
+    pause: h('input', { name: 'slot_pause', type: 'number', min: 0, max: 120, value: 0 }),
+  };
+  const form = h('form', {
+    class: 'card', id: 'session-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      const v = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value.trim()]));
+      const minutes = Number(v.minutes), pause = Number(v.pause);
+      const fail = (key, vars) => flash(form, t(key, vars), 'error');
+      if (!v.name || !v.day) return fail('event.session_incomplete');
+      if (e.starts_on && (v.day < e.starts_on || v.day > e.ends_on)) return fail('event.day_outside');
+      if (!(minutesOf(v.end) > minutesOf(v.start))) return fail('event.end_before_start');
+      const id = `${eventId()}-${v.day}-${v.start.replace(':', '')}`;
+      if (sessions.some((s) => s.id === id)) return fail('event.session_exists');
+      const startsAt = localIso(v.day, v.start, tz), endsAt = localIso(v.day, v.end, tz);
+      const clash = overlapping(sessions, startsAt, endsAt, v.kind === 'b2b' ? ['b2b'] : []);
+      if (clash) return fail('event.overlaps', { name: clash.name });
+      const fresh = v.kind === 'b2b' ? cutSlots(id, v.day, v.start, v.end, minutes, pause, tz) : [];
+      if (v.kind === 'b2b' && !(minutes >= 5 && fresh.length)) return fail('event.no_slot_fits');
+      const all = [...sessions,
+        { id, day: v.day, name: v.name, kind: v.kind, starts_at: startsAt, ends_at: endsAt }];
+      const allSlots = [...slots, ...fresh.map((s) => ({ ...s, session: id }))];
+      try {
+        await api.updateEvent(eventId(), eventBody(e, programme(all, allSlots)));
+        main.dataset.saved = 'programme';
+        await rerender(main);
+      } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
+      return undefined;
+    },
+  },
+  h('h3', {}, t('event.add_session')),
+  Object.entries(inputs).map(([k, el]) => field(t(`event.session_${k}`), el, k === 'minutes' ? t('event.minutes_hint') : undefined)),
+  h('button', { type: 'submit', class: 'primary' }, t('event.add_session')));
+  const syncKind = () => {
+    for (const k of ['minutes', 'pause']) inputs[k].closest('.field').hidden = inputs.kind.value !== 'b2b';
+  };
+  inputs.kind.addEventListener('change', syncKind);
+  add(main, h('section', { class: 'card', id: 'programme-card' }, h('h2', {}, t('event.programme')),
+    h('p', { id: 'slot-total' }, tn('event.slot_count', slots.length)), table), form);
+  syncKind();
+}
+
+// Tables: how many there are, and a form that adds tables up to a number.
+// Tables are not removed here: meetings may already sit at them.
+function renderTablesSetup(main, e) {
+  const locations = list(e.locations, 'locations');
+  const tables = locations.filter((l) => l.kind === 'table');
+  const n = h('input', { name: 'table_count', type: 'number', min: 1, max: 5000, value: Math.max(tables.length, 1) });
+  const seats = h('input', { name: 'table_seats', type: 'number', min: 2, max: 40, value: 4 });
+  const form = h('form', {
+    class: 'card', id: 'tables-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      const want = Number(n.value);
+      if (!(want >= 1 && want <= 5000)) return flash(form, t('event.tables_range'), 'error');
+      if (want <= tables.length) return flash(form, t('event.tables_not_removed', { n: num(tables.length) }), 'error');
+      const known = new Set(locations.map((l) => l.id));
+      const fresh = [];
+      for (let k = 1; fresh.length < want - tables.length && k <= 10000; k += 1) {
+        const id = `${eventId()}-table-${String(k).padStart(2, '0')}`;
+        if (!known.has(id)) fresh.push({ id, name: `${t('tables.table')} ${k}`, kind: 'table', seats: Number(seats.value) || 4 });
+      }
+      try {
+        await api.updateEvent(eventId(), { ...eventBody(e, []), locations: fresh });
+        main.dataset.saved = 'tables';
+        await rerender(main);
+      } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
+      return undefined;
+    },
+  },
+  h('h2', {}, t('event.tables')),
+  h('p', { id: 'table-total' }, tn('event.table_count', tables.length)),
+  field(t('event.table_target'), n, t('event.tables_hint')), field(t('event.table_seats'), seats),
+  h('button', { type: 'submit', class: 'primary' }, t('event.add_tables')));
+  add(main, form);
+}
+
+async function rerender(main) {
+  const saved = main.dataset.saved;
+  clear(main);
+  await renderEvent(main);
+  main.dataset.saved = saved;
+  const where = main.querySelector(saved === 'tables' ? '#tables-form' : '#programme-card');
+  if (where) flash(where, t('saved'));
 }
 
 // The scheduler's reasons, translated where their shape is known.

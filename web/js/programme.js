@@ -1,0 +1,67 @@
+// The arithmetic of the event programme editor: local times of the event's
+// time zone with their UTC offset, B2B slots cut from a session, and the
+// event-wide slot order (seq) the scheduler reads. No DOM here.
+
+// The UTC offset ("+01:00") that timeZone has at the local time day hh:mm.
+export function offsetAt(day, hhmm, timeZone) {
+  const [y, mo, d] = day.split('-').map(Number);
+  const [hh, mm] = hhmm.split(':').map(Number);
+  const asUtc = Date.UTC(y, mo - 1, d, hh, mm);
+  const minutesAt = (instant) => {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(instant)).find((p) => p.type === 'timeZoneName').value;
+    const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
+    return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  };
+  // The offset at the instant the local time names (twice, for the hour a
+  // daylight-saving change moves).
+  let off = minutesAt(asUtc);
+  off = minutesAt(asUtc - off * 60000);
+  const sign = off < 0 ? '-' : '+';
+  const a = Math.abs(off);
+  return `${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
+}
+
+export function minutesOf(hhmm) {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm || '');
+  return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
+}
+
+function hhmmOf(minutes) {
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+export function localIso(day, hhmm, timeZone) {
+  return `${day}T${hhmm}:00${offsetAt(day, hhmm, timeZone)}`;
+}
+
+// Slots of `minutes` with `pause` minutes between them, from start to end
+// (both "HH:MM"); a slot that would run past the end is not made.
+export function cutSlots(sessionId, day, start, end, minutes, pause, timeZone) {
+  const a = minutesOf(start), b = minutesOf(end);
+  const out = [];
+  for (let t = a, n = 1; t + minutes <= b; t += minutes + pause, n += 1) {
+    out.push({ id: `${sessionId}-${String(n).padStart(2, '0')}`,
+      starts_at: localIso(day, hhmmOf(t), timeZone), ends_at: localIso(day, hhmmOf(t + minutes), timeZone) });
+  }
+  return out;
+}
+
+// The first session whose time overlaps [startsAt, endsAt) among `sessions`
+// of the given kinds, or null.
+export function overlapping(sessions, startsAt, endsAt, kinds) {
+  const a = Date.parse(startsAt), b = Date.parse(endsAt);
+  return sessions.find((s) => kinds.includes(s.kind) && Date.parse(s.starts_at) < b && a < Date.parse(s.ends_at)) || null;
+}
+
+// The body's "sessions" for PUT /events/{id}: every session with its slots,
+// the slots numbered 1..n across the event in time order.
+export function programme(sessions, slots) {
+  const order = slots.slice().sort((x, y) => Date.parse(x.starts_at) - Date.parse(y.starts_at));
+  const seq = new Map(order.map((s, i) => [s.id, i + 1]));
+  return sessions.map((s) => ({
+    id: s.id, day: s.day, name: s.name, kind: s.kind, starts_at: s.starts_at, ends_at: s.ends_at,
+    slots: slots.filter((x) => x.session === s.id)
+      .map((x) => ({ id: x.id, seq: seq.get(x.id), starts_at: x.starts_at, ends_at: x.ends_at })),
+  }));
+}
