@@ -843,7 +843,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
             goto out;
     long budget = 2000;
     unsigned lcg = p->seed * 2654435761u + 1;
-    double frac = 0.3, wfrac = 0.3;
+    double frac = 0.3, wfrac = 0.3, lns_x = 1;
     int lns_i = 0;
     while (lb < best && clock_seconds() < deadline) {
         double round_start = clock_seconds();
@@ -885,7 +885,8 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
          * time) those in a window of slots, and ask for fewer breaks under a
          * small budget, for as long as the two calls took */
         double slice = clock_seconds() - round_start;
-        double lns_end = clock_seconds() + slice;
+        double lns_end = clock_seconds() + slice * lns_x;
+        int lns_best = best;
         while (lb < best && clock_seconds() < lns_end && clock_seconds() < deadline) {
             int na;
             lns_i++;
@@ -917,6 +918,11 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                 frac = frac * 0.9 < 0.05 ? 0.05 : frac * 0.9;  /* too hard: narrow */
             }
         }
+        /* the neighbourhoods get more time while they pay, less when not */
+        if (best < lns_best)
+            lns_x = lns_x * 2 > 4 ? 4 : lns_x * 2;
+        else
+            lns_x = lns_x / 2 < 0.5 ? 0.5 : lns_x / 2;
         if (budget < 1000000000L / 2)
             budget *= 2;
     }
