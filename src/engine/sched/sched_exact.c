@@ -920,7 +920,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         }
         /* the neighbourhoods get more time while they pay, less when not */
         if (best < lns_best)
-            lns_x = lns_x * 2 > 4 ? 4 : lns_x * 2;
+            lns_x = lns_x * 2 > 8 ? 8 : lns_x * 2;
         else
             lns_x = lns_x / 2 < 0.5 ? 0.5 : lns_x / 2;
         if (budget < 1000000000L / 2)
