@@ -6,9 +6,13 @@ double bookings, breaks and spread recomputed), and prints per-family counts of
 best-known matches against best_known.csv, wrong "infeasible" claims and times.
 
   bench/b2b_all.py [--dfnc build/dfnc] [--data ../shared/data/b2b] [--time-limit 10]
-                   [--only original|crafted]
+                   [--only original|crafted] [--relabel SEED]
+
+--relabel SEED runs each instance under a random relabelling (participants,
+meetings and the two sides of each meeting permuted; seeded by SEED and the
+file name), written to a temporary .dzn and validated against it.
 """
-import argparse, csv, json, os, re, subprocess, sys, time
+import argparse, csv, json, os, random, re, subprocess, sys, tempfile, time
 
 
 def parse_dzn(path):
@@ -42,6 +46,36 @@ def parse_dzn(path):
     d["forbidden"] = sets("forbidden") or [set() for _ in range(d["nBusiness"])]
     d["prec"] = sets("precedences") or [set() for _ in range(d["nMeetings"])]
     return d
+
+
+def relabelled(d, rng):
+    """The .dzn text of instance d with participants and meetings permuted."""
+    B, M = d["nBusiness"], d["nMeetings"]
+    pp = list(range(1, B + 1))
+    rng.shuffle(pp)
+    order = list(range(M))
+    rng.shuffle(order)
+    new_of = {old: new for new, old in enumerate(order)}
+    rows = []
+    for old in order:
+        a, b, sess = d["req"][old]
+        a, b = pp[a - 1], pp[b - 1]
+        if rng.random() < 0.5:
+            a, b = b, a
+        rows.append(f"|{a}, {b}, {sess},")
+    forb = [set() for _ in range(B)]
+    for i, f in enumerate(d["forbidden"]):
+        forb[pp[i] - 1] = f
+    def st(vals):
+        return "{" + ",".join(str(v) for v in sorted(vals)) + "}"
+    return "\n".join([
+        f"nBusiness = {B};", f"nMeetings = {M};", f"nTables = {d['nTables']};",
+        f"nTotalSlots = {d['nTotalSlots']};", f"nMorningSlots = {d['nMorningSlots']};",
+        "requested = [" + "\n".join(rows) + "|];",
+        "forbidden = [" + ",\n".join(st(f) for f in forb) + "];",
+        "fixed = [" + ",".join(str(d["fixed"][old]) for old in order) + "];",
+        "precedences = [" + ",\n".join(st(new_of[q - 1] + 1 for q in d["prec"][old])
+                                        for old in order) + "];"]) + "\n"
 
 
 def validate(d, ans, fairness):
@@ -91,6 +125,7 @@ def main():
     ap.add_argument("--data", default=os.path.join(os.path.dirname(__file__), "..", "..", "shared", "data", "b2b"))
     ap.add_argument("--time-limit", type=float, default=10.0)
     ap.add_argument("--only", choices=["original", "crafted"])
+    ap.add_argument("--relabel", type=int, metavar="SEED")
     args = ap.parse_args()
     best = {}
     with open(os.path.join(args.data, "best_known.csv")) as f:
@@ -102,8 +137,15 @@ def main():
         family = "original" if ".original." in name else "crafted"
         if args.only and family != args.only:
             continue
+        path = os.path.join(args.data, name)
+        if args.relabel is not None:
+            rng = random.Random(f"{args.relabel}:{name}")
+            tmp = tempfile.NamedTemporaryFile("w", suffix=".dzn", delete=False)
+            tmp.write(relabelled(parse_dzn(path), rng))
+            tmp.close()
+            path = tmp.name
         t0 = time.time()
-        out = subprocess.run([args.dfnc, "schedule", "--dzn", os.path.join(args.data, name),
+        out = subprocess.run([args.dfnc, "schedule", "--dzn", path,
                               "--fairness", "2", "--time-limit", str(args.time_limit), "--json"],
                              capture_output=True, text=True)
         wall = time.time() - t0
@@ -122,7 +164,7 @@ def main():
             elif ans["status"] == "unknown":
                 st["unknown_on_infeasible"] += 1
             else:
-                why = validate(parse_dzn(os.path.join(args.data, name)), ans, 2)
+                why = validate(parse_dzn(path), ans, 2)
                 note = "schedule found where the paper says infeasible: " + (why or "VALID")
         else:
             st["feasible"] += 1
@@ -130,7 +172,7 @@ def main():
                 st["wrong_infeasible"] += 1
                 note = "WRONG infeasible"
             elif ans["status"] in ("feasible", "optimal"):
-                why = validate(parse_dzn(os.path.join(args.data, name)), ans, 2)
+                why = validate(parse_dzn(path), ans, 2)
                 if why:
                     st["invalid"] += 1
                     note = "INVALID: " + why
@@ -139,6 +181,8 @@ def main():
                     st["matched"] += ans["breaks"] == int(bk)
                     st["better"] += ans["breaks"] < int(bk)
                     st["optimal"] += ans["status"] == "optimal"
+        if args.relabel is not None:
+            os.unlink(path)
         print(f"{name:34s} best {bk:>10s}  dfnc {ans['status']:10s} breaks {ans['breaks']:3d}"
               f" lb {str(ans['lower_bound']):>4s} {wall:6.2f}s {note}", flush=True)
     print()

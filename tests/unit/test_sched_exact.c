@@ -174,6 +174,44 @@ Test(sched_exact, matches_brute_force_on_small_problems)
               feasible, infeasible);
 }
 
+/* Problems that look the same backwards in time (the solver pins one meeting
+ * to the first half): still the brute force's optimum, also from a hint that
+ * lies in the other half. */
+Test(sched_exact, time_reversal_keeps_the_optimum)
+{
+    int reversed_hints = 0;
+    for (unsigned seed = 1; seed <= 40; seed++) {
+        struct tiny t;
+        make_tiny(&t, seed);
+        for (int m = 0; m < t.p.n_meetings; m++) {
+            t.session[m] = -1;
+            t.fixed[m] = -1;
+            t.prec_off[m + 1] = 0;
+        }
+        memset(t.unavail, 0, sizeof t.unavail);
+        t.p.breaks_span_sessions = true;
+        int want = brute(&t.p);
+        int slot[MAXM], br = -7, lb = -7;
+        int r = sched_exact_breaks(&t.p, NULL, now_s() + 10, slot, &br, &lb);
+        if (want < 0) {
+            cr_assert_eq(r, -1, "seed %u: no schedule exists, got %d", seed, r);
+            continue;
+        }
+        cr_assert_eq(r, 1, "seed %u", seed);
+        cr_assert_eq(judge(&t.p, slot), br, "seed %u: invalid or miscounted", seed);
+        cr_assert_eq(br, want, "seed %u: %d breaks, the optimum is %d", seed, br, want);
+        cr_assert_eq(lb, want, "seed %u: lb %d", seed, lb);
+        int hint[MAXM], slot2[MAXM], br2, lb2;
+        for (int m = 0; m < t.p.n_meetings; m++)
+            hint[m] = t.p.n_slots - 1 - slot[m];
+        reversed_hints += hint[0] != slot[0];
+        cr_assert_eq(sched_exact_breaks(&t.p, hint, now_s() + 10, slot2, &br2, &lb2), 1);
+        cr_assert_eq(judge(&t.p, slot2), br2, "seed %u: from the reversed hint", seed);
+        cr_assert_eq(br2, want, "seed %u: from the reversed hint", seed);
+    }
+    cr_assert(reversed_hints >= 10, "hints in the other half: %d", reversed_hints);
+}
+
 Test(sched_exact, fairness_costs_breaks)
 {
     /* person 0 meets 1, 2, 3; person 1 is free only in slots 0 and 2, so with

@@ -148,6 +148,31 @@ static bool unsupported(const struct sched_problem *p)
     return false;
 }
 
+/* A meeting to pin to the first half when time reversal maps every domain
+ * onto itself and keeps each person's breaks; else -1. */
+static int reversible(const struct sched_problem *p, const int *dom_off, const int *dom)
+{
+    int M = p->n_meetings, S = p->n_slots, pick = -1;
+    if (p->prec_off)
+        for (int m = 0; m < M; m++)
+            if (p->prec_off[m + 1] > p->prec_off[m])
+                return -1;
+    if (p->slot_session && !p->breaks_span_sessions)
+        for (int s = 0; s + 1 < S; s++)
+            if ((p->slot_session[s] != p->slot_session[s + 1]) !=
+                (p->slot_session[S - 2 - s] != p->slot_session[S - 1 - s]))
+                return -1;
+    for (int m = 0; m < M; m++) {
+        int lo = dom_off[m], n = dom_off[m + 1] - lo;
+        for (int i = 0; i < n; i++)
+            if (dom[lo + i] + dom[lo + n - 1 - i] != S - 1)
+                return -1;
+        if (pick < 0 && n >= 2)
+            pick = m;
+    }
+    return pick;
+}
+
 /* Breaks and fairness of a complete schedule; -1 when it breaks fairness. */
 static int score(const struct sched_problem *p, const int *slot, unsigned char *occ,
                  const int *deg)
@@ -196,7 +221,29 @@ struct cut_ctx {
     const int *dom_off, *dom, *x;
     int *cur, *lits, *count;
     unsigned char *added;
+    const int *u;   /* busy literals, 0 for people without meetings */
+    int size;       /* people per meeting when all meetings have as many, else 0 */
 };
+
+/* Slot s's table capacity, on its meetings and on its busy people. */
+static void add_cut(struct ex *e, struct cut_ctx *c, int s)
+{
+    const struct sched_problem *p = c->p;
+    int M = p->n_meetings, S = p->n_slots, n = 0;
+    for (int m = 0; m < M; m++)
+        for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+            if (c->dom[i] == s)
+                c->lits[n++] = c->x[i];
+    at_most_tot(e, c->lits, n, p->n_tables);
+    /* the same on the busy people: it reaches no-break blocks directly */
+    n = 0;
+    for (int q = 0; q < p->n_people && c->size > 0; q++)
+        if (c->u[(size_t)q * S + s])
+            c->lits[n++] = c->u[(size_t)q * S + s];
+    if (c->size > 0)
+        at_most_tot(e, c->lits, n, c->size * p->n_tables);
+    c->added[s] = 1;
+}
 
 /* Solves under one assumption (0 = none) and a conflict budget; a model that
  * puts more than n_tables meetings in a slot gets that slot's cardinality
@@ -227,13 +274,7 @@ static int solve_cuts(struct ex *e, struct cut_ctx *c, const int *assume, int na
                 continue;
             if (c->added[s])
                 return -2;
-            int n = 0;
-            for (int m = 0; m < M; m++)
-                for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
-                    if (c->dom[i] == s)
-                        c->lits[n++] = c->x[i];
-            at_most_tot(e, c->lits, n, p->n_tables);
-            c->added[s] = 1;
+            add_cut(e, c, s);
             cuts++;
         }
         if (e->oom)
@@ -306,6 +347,145 @@ static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, cons
     return na;
 }
 
+/* A time window of the incumbent `inc` freed across all people: the
+ * meetings in about frac of the slots, from a random first slot; every other
+ * meeting is assumed in its slot (assume[], returns how many). */
+static int lns_window(const struct sched_problem *p, const struct cut_ctx *c, const int *inc,
+                      unsigned *lcg, double frac, int *assume)
+{
+    int M = p->n_meetings, S = p->n_slots;
+    int w = (int)(frac * S + 0.5);
+    w = w < 2 ? 2 : w > S ? S : w;
+    *lcg = *lcg * 1103515245u + 12345u;
+    int lo = (int)((*lcg >> 8) % (unsigned)(S - w + 1)), na = 0;
+    for (int m = 0; m < M; m++) {
+        if (inc[m] >= lo && inc[m] < lo + w)
+            continue;
+        int lit = 0;
+        for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+            if (c->dom[i] == inc[m])
+                lit = c->x[i];
+        if (!lit)
+            return -1;
+        assume[na++] = lit;
+    }
+    return na;
+}
+
+/* Core-guided lower bound (OLL): the soft literals are the outputs of unary
+ * numbers, "breaks_q >= 1" at first; each failed set of their negations
+ * (a core) raises the bound by one, its literals give way to their next
+ * outputs and a new unary number over the core adds "at least two of them". */
+struct soft {
+    size_t off;   /* a unary number in the pool */
+    int n, t;     /* its size, the output that is soft now */
+};
+
+struct oll {
+    struct soft *sv;
+    int n, cap;
+    int *as, *core;
+};
+
+static int oll_push(struct ex *e, struct oll *o, struct soft sf)
+{
+    if (o->n == o->cap) {
+        int cap = o->cap ? 2 * o->cap : 64;
+        struct soft *nv = realloc(o->sv, (size_t)cap * sizeof *nv);
+        int *na = realloc(o->as, (size_t)cap * sizeof *na);
+        if (na)
+            o->as = na;
+        int *nc = na ? realloc(o->core, (size_t)cap * sizeof *nc) : NULL;
+        if (nc)
+            o->core = nc;
+        if (nv)
+            o->sv = nv;
+        if (!nv || !na || !nc) {
+            e->oom = true;
+            return -1;
+        }
+        o->cap = cap;
+    }
+    o->sv[o->n++] = sf;
+    return 0;
+}
+
+/* One solve under every soft literal false: 20 a core was relaxed (*lb one
+ * higher), 10 a model (of cost *lb), 0 unknown, -1 no model at all, -2 a bug. */
+static int oll_step(struct ex *e, struct cut_ctx *c, struct oll *o, long budget, int *lb)
+{
+    for (int i = 0; i < o->n; i++)
+        o->as[i] = -e->pool[o->sv[i].off + o->sv[i].t];
+    int r = solve_cuts(e, c, o->as, o->n, budget);
+    if (r != 20)
+        return r;
+    int k = 0;
+    for (int i = 0; i < o->n; i++)
+        if (ccadical_failed(e->s, o->as[i]))
+            o->core[k++] = i;
+    if (k == 0)
+        return -1;
+    /* trimmed: solved again under the core alone, while that shrinks it */
+    for (int it = 0; it < 3 && k > 2; it++) {
+        for (int j = 0; j < k; j++)
+            o->as[j] = -e->pool[o->sv[o->core[j]].off + o->sv[o->core[j]].t];
+        if (solve_cuts(e, c, o->as, k, 1000) != 20)
+            break;
+        int k2 = 0;
+        for (int j = 0; j < k; j++)
+            if (ccadical_failed(e->s, o->as[j]))
+                o->core[k2++] = o->core[j];
+        if (k2 == 0)
+            return -1;
+        bool same = k2 == k;
+        k = k2;
+        if (same)
+            break;
+    }
+    /* the core's literals, then each soft gives way to its next output */
+    int *lits = malloc((size_t)k * sizeof(int));
+    struct un *v = malloc((size_t)k * sizeof *v);
+    if (!lits || !v) {
+        free(lits);
+        free(v);
+        e->oom = true;
+        return -2;
+    }
+    for (int j = 0; j < k; j++) {
+        const struct soft *sf = &o->sv[o->core[j]];
+        lits[j] = e->pool[sf->off + sf->t];
+    }
+    int w = 0;
+    for (int i = 0, j = 0; i < o->n; i++) {
+        if (j < k && o->core[j] == i) {
+            j++;
+            if (o->sv[i].t + 1 < o->sv[i].n) {
+                o->sv[w] = o->sv[i];
+                o->sv[w++].t++;
+            }
+        } else {
+            o->sv[w++] = o->sv[i];
+        }
+    }
+    o->n = w;
+    for (int j = 0; j < k; j++)
+        ccadical_add(e->s, lits[j]);
+    ccadical_add(e->s, 0);
+    if (k >= 2) {
+        for (int j = 0; j < k; j++)
+            v[j] = leaf(e, lits[j]);
+        struct un t = tree(e, v, k, k, false);
+        if (!e->oom && t.n >= 2)
+            oll_push(e, o, (struct soft){t.off, t.n, 1});
+    }
+    free(lits);
+    free(v);
+    if (e->oom)
+        return -2;
+    (*lb)++;
+    return 20;
+}
+
 int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, double deadline,
                        int *slot_out, int *breaks_out, int *lower_bound_out)
 {
@@ -316,6 +496,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     int M = p->n_meetings, P = p->n_people, S = p->n_slots, d = p->fairness;
     int rc = -2;
     struct ex e = {.deadline = deadline};
+    struct oll ol = {0};
     int *deg = calloc((size_t)P + 1, sizeof(int)), *pmo = calloc((size_t)P + 2, sizeof(int));
     int *pm = NULL, *dom_off = calloc((size_t)M + 1, sizeof(int)), *dom = NULL, *x = NULL;
     int *est = malloc(((size_t)M + 1) * sizeof(int)), *lst = malloc(((size_t)M + 1) * sizeof(int));
@@ -420,6 +601,15 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
             for (int j = i + 1; j < dom_off[m + 1]; j++)
                 cl3(&e, -x[i], -x[j], 0);
     }
+    /* symmetry: when every domain, the sessions' bounds (if breaks stop at
+     * them) and the precedences (none) look the same backwards in time, a
+     * schedule reversed has the same breaks: one meeting starts in the first
+     * half */
+    int rev_m = reversible(p, dom_off, dom);
+    if (rev_m >= 0)
+        for (int i = dom_off[rev_m]; i < dom_off[rev_m + 1]; i++)
+            if (dom[i] > S - 1 - dom[i])
+                cl3(&e, -x[i], 0, 0);
     /* busy: u[q,s] <-> one of q's meetings in s; at most one */
     for (int q = 0; q < P; q++) {
         if (deg[q] == 0)
@@ -613,10 +803,16 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         }
         r = ok ? 10 : 0;
     }
-    struct cut_ctx cc = {p, dom_off, dom, x, cur, lits, count, added};
+    int size = M > 0 ? p->people_off[1] - p->people_off[0] : 0;
+    for (int m = 1; m < M; m++)
+        if (p->people_off[m + 1] - p->people_off[m] != size)
+            size = 0;
+    struct cut_ctx cc = {p, dom_off, dom, x, cur, lits, count, added, u, size};
     if (r == 10) {
+        /* the hint, reversed when it breaks the symmetry clause */
+        bool flip = rev_m >= 0 && hint_slot[rev_m] > S - 1 - hint_slot[rev_m];
         for (int m = 0; m < M; m++)
-            cur[m] = hint_slot[m];
+            cur[m] = flip ? S - 1 - hint_slot[m] : hint_slot[m];
         if (score(p, cur, occ, deg) < 0)
             r = 0;   /* unfair: not a valid start */
     }
@@ -642,13 +838,34 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     struct un tot = nw ? tree(&e, work, nw, best, false) : (struct un){0, 0};
     if (e.oom)
         goto out;
+    for (int q = 0; q < P; q++)
+        if (pc[q].n > 0 && oll_push(&e, &ol, (struct soft){pc[q].off, pc[q].n, 0}) < 0)
+            goto out;
     long budget = 2000;
     unsigned lcg = p->seed * 2654435761u + 1;
-    double frac = 0.3;
+    double frac = 0.3, wfrac = 0.3, lns_x = 1;
+    int lns_i = 0;
     while (lb < best && clock_seconds() < deadline) {
         double round_start = clock_seconds();
-        for (int phase = 0; phase < 2 && lb < best; phase++) {
-            int bound = phase == 0 ? lb : best - 1;
+        /* the lower bound: cores for as long as they come within the budget */
+        while (lb < best && clock_seconds() < deadline) {
+            r = oll_step(&e, &cc, &ol, budget, &lb);
+            if (r == -2 || r == -1)
+                goto out;
+            if (r == 10) {
+                int v = score(p, cur, occ, deg);
+                if (v < 0 || v != lb)
+                    goto out;
+                best = v;
+                memcpy(slot_out, cur, (size_t)M * sizeof(int));
+            }
+            if (r != 20)
+                break;
+        }
+        /* any schedule better than the best (when best - 1 is the bound
+         * itself, the cores' call asked the same) */
+        if (lb < best - 1 && clock_seconds() < deadline) {
+            int bound = best - 1;
             int blit = bound < tot.n ? -e.pool[tot.off + bound] : 0;
             r = solve_cuts(&e, &cc, &blit, blit != 0, budget);
             if (r == -2)
@@ -662,16 +879,21 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                 best = v;
                 memcpy(slot_out, cur, (size_t)M * sizeof(int));
             }
-            if (clock_seconds() >= deadline)
-                break;
         }
         /* large neighbourhoods: keep the best schedule but for the meetings
-         * of some people with breaks and their partners, and ask for fewer
-         * breaks under a small budget, for as long as the two calls took */
+         * of some people with breaks and their partners, or (every other
+         * time) those in a window of slots, and ask for fewer breaks under a
+         * small budget, for as long as the two calls took */
         double slice = clock_seconds() - round_start;
-        double lns_end = clock_seconds() + slice;
+        double lns_end = clock_seconds() + slice * lns_x;
+        int lns_best = best;
         while (lb < best && clock_seconds() < lns_end && clock_seconds() < deadline) {
-            int na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, frac, assume);
+            int na;
+            lns_i++;
+            if (lns_i % 2)
+                na = lns_window(p, &cc, slot_out, &lcg, wfrac, assume);
+            else
+                na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, frac, assume);
             if (na < 0)
                 goto out;
             if (best - 1 < tot.n)
@@ -685,12 +907,22 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                     goto out;
                 best = v;
                 memcpy(slot_out, cur, (size_t)M * sizeof(int));
+            } else if (lns_i % 2) {
+                if (r == 20)
+                    wfrac = wfrac * 1.1 > 0.9 ? 0.9 : wfrac * 1.1;
+                else
+                    wfrac = wfrac * 0.9 < 0.05 ? 0.05 : wfrac * 0.9;
             } else if (r == 20) {
                 frac = frac * 1.1 > 0.9 ? 0.9 : frac * 1.1;   /* nothing better there: widen */
             } else {
                 frac = frac * 0.9 < 0.05 ? 0.05 : frac * 0.9;  /* too hard: narrow */
             }
         }
+        /* the neighbourhoods get more time while they pay, less when not */
+        if (best < lns_best)
+            lns_x = lns_x * 2 > 8 ? 8 : lns_x * 2;
+        else
+            lns_x = lns_x / 2 < 0.5 ? 0.5 : lns_x / 2;
         if (budget < 1000000000L / 2)
             budget *= 2;
     }
@@ -701,6 +933,9 @@ out:
     if (e.s)
         ccadical_release(e.s);
     free(e.pool);
+    free(ol.sv);
+    free(ol.as);
+    free(ol.core);
     free(deg);
     free(pmo);
     free(pm);
