@@ -546,6 +546,38 @@ static int collect_examples(const struct app_match_data *d, const struct query *
     return en;
 }
 
+/* One Newton step: solves H d = g by Gauss-Jordan with partial pivoting on
+ * the n x (n + 1) system [H | g] (rows `cols` doubles apart) and moves th by
+ * -d. Returns the step's size (sum of |d|). */
+static double newton_step(double *H, int n, int cols, double *th)
+{
+    for (int c = 0; c < n; c++) {
+        int piv = c;
+        for (int r = c + 1; r < n; r++)
+            if (fabs(H[r * cols + c]) > fabs(H[piv * cols + c]))
+                piv = r;
+        for (int e = 0; e <= n; e++) {
+            double t = H[c * cols + e];
+            H[c * cols + e] = H[piv * cols + e];
+            H[piv * cols + e] = t;
+        }
+        for (int r = 0; r < n; r++) {
+            if (r == c || H[c * cols + c] == 0)
+                continue;
+            double fct = H[r * cols + c] / H[c * cols + c];
+            for (int e = c; e <= n; e++)
+                H[r * cols + e] -= fct * H[c * cols + e];
+        }
+    }
+    double step = 0;
+    for (int f = 0; f < n; f++) {
+        double d = H[f * cols + f] != 0 ? H[f * cols + n] / H[f * cols + f] : 0;
+        th[f] -= d;
+        step += fabs(d);
+    }
+    return step;
+}
+
 /* L2-regularised logistic regression by Newton's method (12 parameters: a
  * dense solve) over the examples whose query is not in `skip_fold` (folds:
  * query index mod 5). The intercept is not penalised. */
@@ -590,32 +622,7 @@ static void fit_logistic(const struct example *ex, int en, int skip_fold, double
             H[f][f] += 1e-9;
             H[f][P] = g[f];
         }
-        /* Gauss-Jordan with partial pivoting on [H | g] */
-        for (int c = 0; c < P; c++) {
-            int piv = c;
-            for (int r = c + 1; r < P; r++)
-                if (fabs(H[r][c]) > fabs(H[piv][c]))
-                    piv = r;
-            for (int e = 0; e <= P; e++) {
-                double t = H[c][e];
-                H[c][e] = H[piv][e];
-                H[piv][e] = t;
-            }
-            for (int r = 0; r < P; r++) {
-                if (r == c || H[c][c] == 0)
-                    continue;
-                double fct = H[r][c] / H[c][c];
-                for (int e = c; e <= P; e++)
-                    H[r][e] -= fct * H[c][e];
-            }
-        }
-        double step = 0;
-        for (int f = 0; f < P; f++) {
-            double d = H[f][f] != 0 ? H[f][P] / H[f][f] : 0;
-            th[f] -= d;
-            step += fabs(d);
-        }
-        if (step < 1e-8)
+        if (newton_step(&H[0][0], P, PM + 1, th) < 1e-8)
             break;
     }
     for (int f = 0; f < nf; f++)
@@ -667,31 +674,7 @@ static void fit_pairwise(const struct example *ex, int en, int skip_fold, double
         }
         for (int f = 0; f < nf; f++)
             H[f][nf] = g[f];
-        for (int c = 0; c < nf; c++) {
-            int piv = c;
-            for (int r = c + 1; r < nf; r++)
-                if (fabs(H[r][c]) > fabs(H[piv][c]))
-                    piv = r;
-            for (int e = 0; e <= nf; e++) {
-                double t = H[c][e];
-                H[c][e] = H[piv][e];
-                H[piv][e] = t;
-            }
-            for (int r = 0; r < nf; r++) {
-                if (r == c || H[c][c] == 0)
-                    continue;
-                double fct = H[r][c] / H[c][c];
-                for (int e = c; e <= nf; e++)
-                    H[r][e] -= fct * H[c][e];
-            }
-        }
-        double step = 0;
-        for (int f = 0; f < nf; f++) {
-            double d = H[f][f] != 0 ? H[f][nf] / H[f][f] : 0;
-            th[f] -= d;
-            step += fabs(d);
-        }
-        if (step < 1e-6)
+        if (newton_step(&H[0][0], nf, NX + 1, th) < 1e-6)
             break;
     }
     for (int f = 0; f < nf; f++)

@@ -2,6 +2,7 @@
  * requests) and of the CPV classifier: validation of each row, one transaction
  * per file, FILE:LINE on the first problem. */
 #include "app/import.h"
+#include "app/interpreting.h"
 #include "app/procure_import.h"
 
 #include <ctype.h>
@@ -267,21 +268,6 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
 
 static const char *const interpreter_columns[] = {"id", "event", "name", "pair", NULL};
 
-/* "uk-en": two different two-letter language codes into a and b. */
-static int language_pair(const char *v, char a[3], char b[3], struct df_err *err)
-{
-    bool ok = strlen(v) == 5 && v[2] == '-';
-    for (int i = 0; ok && i < 2; i++)
-        ok = islower((unsigned char)v[i]) && islower((unsigned char)v[3 + i]);
-    if (!ok || (v[0] == v[3] && v[1] == v[4]))
-        return df_err_set(err, DF_ERR_INPUT, "pair \"%s\" must be two different language "
-                                             "codes like uk-en", v);
-    memcpy(a, v, 2);
-    memcpy(b, v + 3, 2);
-    a[2] = b[2] = '\0';
-    return 0;
-}
-
 static int interpreter_row(struct store *s, const struct csv_reader *r,
                            const struct csv_row *row, int *added, struct df_err *err)
 {
@@ -290,7 +276,7 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
     const char *pair;
     if (!(x.id = need(r, row, "id", err)) || check_id("id", x.id, err) < 0 ||
         !(x.event = need(r, row, "event", err)) || !(x.name = need(r, row, "name", err)) ||
-        !(pair = need(r, row, "pair", err)) || language_pair(pair, a, b, err) < 0 ||
+        !(pair = need(r, row, "pair", err)) || app_language_pair(pair, a, b, err) < 0 ||
         check_text("name", x.name, err) < 0)
         return -1;
     x.lang_a = a;

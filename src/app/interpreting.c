@@ -64,6 +64,12 @@ static int lang_slot(const char *l)
     return (l[0] - 'a') * 26 + (l[1] - 'a');
 }
 
+/* Can interpreter i work in slot k? */
+static bool works(const struct store_interpreter *i, const struct store_slot *k)
+{
+    return !i->session || strcmp(i->session, k->session) == 0;
+}
+
 static int find_pair(const struct app_interpreting *o, const char *a, const char *b)
 {
     for (int i = 0; i < o->n_pairs; i++) {
@@ -97,8 +103,7 @@ int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
     int booked = out->n_pairs;
     for (int i = 0; i < n_iv; i++)
         for (int k = 0; k < n_slots; k++)
-            if (!iv[i].session || strcmp(iv[i].session, slots[k].session) == 0)
-                total[find_pair(out, iv[i].lang_a, iv[i].lang_b)]++;
+            total[find_pair(out, iv[i].lang_a, iv[i].lang_b)] += works(&iv[i], &slots[k]);
     static const int n_codes = 26 * 26;
     int *freq = arena_alloc(a, (size_t)n_codes * sizeof *freq);
     if (!freq)
@@ -155,16 +160,9 @@ int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
     for (int i = 0; i < n_iv; i++) {
         int pi = find_pair(out, iv[i].lang_a, iv[i].lang_b);
         for (int k = 0; k < n_slots; k++)
-            if (!iv[i].session || strcmp(iv[i].session, slots[k].session) == 0)
-                out->pair_cap[(size_t)pi * n_slots + k]++;
+            out->pair_cap[(size_t)pi * n_slots + k] += works(&iv[i], &slots[k]);
     }
     return 0;
-}
-
-/* Can interpreter i work in slot k? */
-static bool works(const struct store_interpreter *i, const struct store_slot *k)
-{
-    return !i->session || strcmp(i->session, k->session) == 0;
 }
 
 int app_interpreting_assign(const struct app_interpreting *ip,
@@ -198,4 +196,18 @@ int app_interpreting_assign(const struct app_interpreting *ip,
     }
     free(busy);
     return rc;
+}
+
+int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err)
+{
+    bool ok = v && strlen(v) == 5 && v[2] == '-';
+    for (int i = 0; ok && i < 2; i++)
+        ok = v[i] >= 'a' && v[i] <= 'z' && v[3 + i] >= 'a' && v[3 + i] <= 'z';
+    if (!ok || (v[0] == v[3] && v[1] == v[4]))
+        return df_err_set(err, DF_ERR_INPUT, "pair \"%s\" must be two different language "
+                                             "codes like uk-en", v ? v : "");
+    memcpy(a, v, 2);
+    memcpy(b, v + 3, 2);
+    a[2] = b[2] = '\0';
+    return 0;
 }

@@ -7,6 +7,7 @@
 #define DFNC_APP_INTERPRETING_H
 
 #include "core/arena.h"
+#include "core/err.h"
 #include "store/store.h"
 
 struct app_interpreting {
@@ -25,6 +26,10 @@ int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
                           const char *const *langs, int n_people, const int *off,
                           const int *people, int n_meetings, struct arena *a,
                           struct app_interpreting *out);
+
+/* "uk-en": two different two-letter lower-case language codes into a and b;
+ * -1 with DF_ERR_INPUT otherwise. */
+int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err);
 
 /* Names the interpreter of each scheduled meeting that needs one: in each
  * slot, the meetings of a pair take that pair's interpreters free then, in

@@ -10,6 +10,7 @@
 
 #include "app/agenda.h"
 #include "app/auth.h"
+#include "app/interpreting.h"
 #include "app/match.h"
 #include "app/requests.h"
 #include "app/schedule.h"
@@ -894,15 +895,10 @@ static int save_event(struct http_req *r, const char *id, json_t *b, struct df_e
             goto fail;
     }
     json_array_foreach(json_object_get(b, "interpreters"), i, x) {
-        /* "uk-en": two different ISO 639-1 codes */
-        const char *pair = http_json_str(x, "pair");
-        char la[3] = {pair[0], pair[1], 0}, lb[3] = {pair[3], pair[4], 0};
-        bool ok = pair[2] == '-' && strcmp(la, lb) != 0;
-        for (int c = 0; c < 2; c++)
-            ok = ok && la[c] >= 'a' && la[c] <= 'z' && lb[c] >= 'a' && lb[c] <= 'z';
-        if (!ok) {
-            df_err_set(err, DF_ERR_INPUT, "interpreters[%zu].pair must be two different "
-                                          "language codes like \"uk-en\"", i);
+        char la[3], lb[3];
+        struct df_err bad = {0};
+        if (app_language_pair(http_json_str(x, "pair"), la, lb, &bad) < 0) {
+            df_err_set(err, DF_ERR_INPUT, "interpreters[%zu]: %s", i, bad.msg);
             goto fail;
         }
         struct store_interpreter in = {.id = http_json_str(x, "id"), .event = id,

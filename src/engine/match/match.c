@@ -273,6 +273,25 @@ static double recency(const struct match_index *ix, int year)
     return pow(RECENCY_DECAY, age < 0 ? 0 : age);
 }
 
+/* Term t's frequency per organisation, summed over its documents' members
+ * (weighted by rw[d] when rw is not NULL) into tf; the organisations met, in
+ * walk order, into touched. Returns how many. tf is 0 for all on entry. */
+static int term_org_tf(const struct match_index *ix, int t, const float *rw, float *tf,
+                       int *touched)
+{
+    int tn = 0;
+    for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
+        int d = ix->post_doc[k];
+        for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1]; m++) {
+            int o = ix->doc_mem[m];
+            if (tf[o] == 0)
+                touched[tn++] = o;
+            tf[o] += rw ? ix->post_tf[k] * rw[d] : ix->post_tf[k];
+        }
+    }
+    return tn;
+}
+
 /* Organisation postings for whole-profile BM25 (score_profiles) at the
  * default text_recency: each term's organisations, in the order a walk of the
  * term's documents meets them, with their recency-weighted term frequency
@@ -293,19 +312,10 @@ static int build_org_postings(struct match_index *ix)
     int rc = -1;
     if (!rw || !tf || !touched || !ix->opost_off || !ix->opost_org || !ix->opost_tf)
         goto out;
-    for (int d = 0; d < ix->docs_n; d++)
-        rw[d] = ix->opost_exp > 0 ? (float)pow(ix->doc_recency[d], ix->opost_exp) : 1.0f;
+    for (int d = 0; d < ix->docs_n && ix->opost_exp > 0; d++)
+        rw[d] = (float)pow(ix->doc_recency[d], ix->opost_exp);
     for (int t = 0; t < ix->terms_n; t++) {
-        int tn = 0;
-        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
-            int d = ix->post_doc[k];
-            for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1]; m++) {
-                int o = ix->doc_mem[m];
-                if (tf[o] == 0)
-                    touched[tn++] = o;
-                tf[o] += ix->opost_exp > 0 ? ix->post_tf[k] * rw[d] : ix->post_tf[k];
-            }
-        }
+        int tn = term_org_tf(ix, t, ix->opost_exp > 0 ? rw : NULL, tf, touched);
         if (n + (size_t)tn > cap) {
             while (n + (size_t)tn > cap)
                 cap *= 2;
@@ -881,16 +891,7 @@ static int profile_walk(const struct match_index *ix, const struct qterm *qt, in
     if (!tf || !touched)
         return -1;
     for (int i = 0; i < qn; i++) {
-        int t = qt[i].id, tn = 0;
-        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
-            int d = ix->post_doc[k];
-            for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1]; m++) {
-                int o = ix->doc_mem[m];
-                if (tf[o] == 0)
-                    touched[tn++] = o;
-                tf[o] += rw ? ix->post_tf[k] * rw[d] : ix->post_tf[k];
-            }
-        }
+        int tn = term_org_tf(ix, qt[i].id, rw, tf, touched);
         double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
         double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
         for (int j = 0; j < tn; j++) {

@@ -350,6 +350,24 @@ static bool slot_allowed(const struct sched_problem *p, int m, int s)
     return true;
 }
 
+/* The lists of n rows (row m: idx[off[m] .. off[m+1]), entries < n_to)
+ * turned around: out[out_off[q] ..] = the rows that name q, in row order.
+ * out_off is given (the counts' prefix sums). -1 when out of memory. */
+static int invert_lists(const int *off, const int *idx, int n, int n_to, const int *out_off,
+                        int *out)
+{
+    int *fill = calloc((size_t)n_to + 1, sizeof(int));
+    if (!fill)
+        return -1;
+    for (int m = 0; m < n; m++)
+        for (int i = off[m]; i < off[m + 1]; i++) {
+            int q = idx[i];
+            out[out_off[q] + fill[q]++] = m;
+        }
+    free(fill);
+    return 0;
+}
+
 static int st_init(struct st *t, const struct sched_problem *p)
 {
     int M = p->n_meetings, P = p->n_people, S = p->n_slots;
@@ -439,17 +457,8 @@ static int st_init(struct st *t, const struct sched_problem *p)
     t->pm = malloc(((size_t)t->pm_off[P] + 1) * sizeof(int));
     if (!t->pm)
         return -1;
-    {
-        int *fill = calloc((size_t)P + 1, sizeof(int));
-        if (!fill)
-            return -1;
-        for (int m = 0; m < M; m++)
-            for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
-                int q = p->people[i];
-                t->pm[t->pm_off[q] + fill[q]++] = m;
-            }
-        free(fill);
-    }
+    if (invert_lists(p->people_off, p->people, M, P, t->pm_off, t->pm) < 0)
+        return -1;
 
     /* resources: 0 = all tables, 1 + k = tables of kind k, 1 + n_kinds + i = pair i */
     t->res = malloc(((size_t)M * 3 + 1) * sizeof(int));
@@ -485,17 +494,8 @@ static int st_init(struct st *t, const struct sched_problem *p)
     t->succ = malloc(((size_t)t->succ_off[M] + 1) * sizeof(int));
     if (!t->succ)
         return -1;
-    if (p->prec_off) {
-        int *fill = calloc((size_t)M + 1, sizeof(int));
-        if (!fill)
-            return -1;
-        for (int m = 0; m < M; m++)
-            for (int i = p->prec_off[m]; i < p->prec_off[m + 1]; i++) {
-                int q = p->prec[i];
-                t->succ[t->succ_off[q] + fill[q]++] = m;
-            }
-        free(fill);
-    }
+    if (p->prec_off && invert_lists(p->prec_off, p->prec, M, M, t->succ_off, t->succ) < 0)
+        return -1;
     for (int m = 0; m < M; m++)
         t->slot[m] = -1;
     t->unsched = M;

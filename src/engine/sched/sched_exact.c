@@ -225,6 +225,15 @@ struct cut_ctx {
     int size;       /* people per meeting when all meetings have as many, else 0 */
 };
 
+/* The literal "meeting m in slot s", or 0 when s is not in m's domain. */
+static int slot_lit(const struct cut_ctx *c, int m, int s)
+{
+    for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
+        if (c->dom[i] == s)
+            return c->x[i];
+    return 0;
+}
+
 /* Slot s's table capacity, on its meetings and on its busy people. */
 static void add_cut(struct ex *e, struct cut_ctx *c, int s)
 {
@@ -336,10 +345,7 @@ static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, cons
     for (int m = 0; m < M; m++) {
         if (mark[m])
             continue;
-        int lit = 0;
-        for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
-            if (c->dom[i] == inc[m])
-                lit = c->x[i];
+        int lit = slot_lit(c, m, inc[m]);
         if (!lit)
             return -1;
         assume[na++] = lit;
@@ -361,10 +367,7 @@ static int lns_window(const struct sched_problem *p, const struct cut_ctx *c, co
     for (int m = 0; m < M; m++) {
         if (inc[m] >= lo && inc[m] < lo + w)
             continue;
-        int lit = 0;
-        for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
-            if (c->dom[i] == inc[m])
-                lit = c->x[i];
+        int lit = slot_lit(c, m, inc[m]);
         if (!lit)
             return -1;
         assume[na++] = lit;
