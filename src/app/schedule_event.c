@@ -405,6 +405,10 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     if (app_interpreting_plan(l.interp.data, l.interp.n, slots, S, bo.langs, P, off, parts.data,
                               M, a, &ip) < 0)
         goto oom;
+    int *needs = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    if (!needs)
+        goto oom;
+    app_interpreting_keep_locked(&ip, lslot, S, M, needs);
 
     out->event = l.event;
     out->accepted = M;
@@ -447,13 +451,32 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         }
 
     /* the interpreter who joins each interpreted meeting; a locked meeting
-     * whose interpreter was withdrawn keeps its place and is left with none */
+     * whose interpreter is no longer free then (moved to another session, say)
+     * keeps its place with none, and the organiser is told */
     const struct store_interpreter *ivs = l.interp.data;
     int *interp_of = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
-    if (!interp_of)
+    out->warnings = arena_alloc(a, ((size_t)M + 1) * sizeof *out->warnings);
+    if (!interp_of || !out->warnings)
         goto oom;
     if (app_interpreting_assign(&ip, ivs, l.interp.n, slots, S, sol.slot, M, interp_of) < 0)
-        log_msg(LOG_WARN, "event=interpreter_missing schedule=\"%s\"", l.event);
+        goto oom;
+    for (int m = 0; m < M; m++) {
+        if (sol.slot[m] < 0 || needs[m] < 0 || interp_of[m] >= 0)
+            continue;
+        const char *w =
+            lslot[m] >= 0
+                ? arena_printf(a, "keeps its published slot %d without a %s interpreter: "
+                                  "none is free then", sol.slot[m] + 1, ip.pair_name[needs[m]])
+                : arena_printf(a, "has no %s interpreter free in slot %d",
+                               ip.pair_name[needs[m]], sol.slot[m] + 1);
+        if (!w)
+            goto oom;
+        out->warnings[out->warnings_n].request = reqs[m].id;
+        out->warnings[out->warnings_n++].warning = w;
+    }
+    if (out->warnings_n)
+        log_msg(LOG_WARN, "event=interpreter_missing schedule=\"%s\" meetings=%d", l.event,
+                out->warnings_n);
 
     if (store_begin(s, err) < 0)
         goto out;

@@ -997,10 +997,15 @@ static void h_schedule(struct http_req *r)
     }
     remember_reasons(&rep);
     store_audit(r->s, r->user.email, "event.schedule", "event", o.event, NULL, &err);
-    http_reply_json(r, 200, json_pack("{ss si si si si sf si}", "event", rep.event,
+    json_t *warn = json_array();
+    for (int i = 0; i < rep.warnings_n; i++)
+        json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
+                                              "warning", rep.warnings[i].warning));
+    http_reply_json(r, 200, json_pack("{ss si si si si sf si so}", "event", rep.event,
                                       "accepted", rep.accepted, "scheduled", rep.scheduled,
                                       "upper_bound", rep.upper_bound, "breaks", rep.breaks,
-                                      "seconds", rep.seconds, "unscheduled", rep.unscheduled_n));
+                                      "seconds", rep.seconds, "unscheduled", rep.unscheduled_n,
+                                      "warnings", warn));
 }
 
 static void h_publish(struct http_req *r)

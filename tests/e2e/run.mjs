@@ -353,6 +353,22 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.ok(await page.locator('#chart-cap svg rect.bar').count() > 0, 'by capability');
   assert.ok(await page.locator('#chart-hour svg rect.bar').count() > 1, 'by hour');
   await shoot(page, 'console-dashboard');
+
+  // Published meetings keep their slot when their interpreters go: the demo's
+  // uk-en interpreters now work the late session only, and a new run names
+  // the published meetings left without one.
+  const ev = await (await ctx.request.get(`${base}/api/v1/events/${forum.event.id}`)).json();
+  const moved = ev.interpreters.filter((x) => x.pair === 'uk-en').map((x) => ({ ...x, session: `${forum.event.id}-${day2}-1600` }));
+  assert.equal(moved.length, 3);
+  await page.evaluate(async ([e, interpreters]) => {
+    const { api } = await import('/js/api.js');
+    await api.updateEvent(e.id, { name: e.name, starts_on: e.starts_on, ends_on: e.ends_on, interpreters });
+  }, [ev, moved]);
+  await open(page, '/console/schedule');
+  await page.fill('input[name=time_limit]', '3');
+  await page.click('#run-scheduler');
+  await page.waitForSelector('#schedule-warnings li');
+  assert.match(await page.textContent('#schedule-warnings'), /keeps its published slot \d+, but no uk-en interpreter is free then/);
   await ctx.close();
 });
 

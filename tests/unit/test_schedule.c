@@ -275,3 +275,56 @@ Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup
     }
     arena_free(&a);
 }
+
+/* Published meetings stay where they are when the interpreter they had moves to
+ * another session: they keep their slot, lose the interpreter, and each one is
+ * named in a warning; a waiting uk-en meeting now fits the interpreter's new
+ * session. */
+Test(app_schedule, locked_meetings_that_lose_their_interpreter_are_reported,
+     .init = setup_languages, .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 3};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(rep.warnings_n, 0, "a first schedule has nothing to report");
+    struct seen before = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &before, &err));
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    struct store_interpreter in = {.id = "int-1", .event = "ev", .name = "Iryna",
+                                   .lang_a = "uk", .lang_b = "en", .session = "s2"};
+    ok(store_interpreter_upsert(s, &in, NULL, &err));
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    struct seen after = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &after, &err));
+    no_double_booking(&after);
+    int interpreted = 0;
+    for (int i = 0; i < before.n; i++) {
+        if (!before.interp[i][0])
+            continue;
+        interpreted++;
+        int j = find(&after, before.req[i]);
+        cr_assert_geq(j, 0, "locked %s was dropped", before.req[i]);
+        cr_assert_str_eq(after.slot[j], before.slot[i], "locked %s moved", before.req[i]);
+        cr_assert_str_eq(after.interp[j], "", "%s keeps an interpreter who is gone",
+                         before.req[i]);
+        bool warned = false;
+        for (int k = 0; k < rep.warnings_n; k++)
+            warned = warned || (strcmp(rep.warnings[k].request, before.req[i]) == 0 &&
+                                strstr(rep.warnings[k].warning, "without a uk-en interpreter"));
+        cr_assert(warned, "no warning for %s", before.req[i]);
+    }
+    cr_assert_eq(interpreted, 3);
+    cr_assert_eq(rep.warnings_n, 3);
+    /* the fourth uk-en request now meets in s2 (t4) with the interpreter */
+    cr_assert_eq(after.n, before.n + 1);
+    int late = -1;
+    for (int j = 0; j < after.n; j++)
+        if (find(&before, after.req[j]) < 0)
+            late = j;
+    cr_assert_geq(late, 0);
+    cr_assert_str_eq(after.slot[late], "t4");
+    cr_assert_str_eq(after.interp[late], "int-1");
+    arena_free(&a);
+}

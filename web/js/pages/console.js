@@ -270,6 +270,14 @@ function reasonOf(text) {
   return slots ? `${head} (${t('reason.slots', { slots })})` : head;
 }
 
+// A scheduled meeting to check: "keeps its published slot N without a P
+// interpreter: none is free then" (app/schedule_event).
+function warningOf(text) {
+  const raw = String(text || '');
+  const m = /^keeps its published slot (\d+) without an? ([a-z]{2}-[a-z]{2}) interpreter: none is free then$/.exec(raw);
+  return m ? t('warning.no_interpreter', { slot: m[1], pair: m[2] }) : raw;
+}
+
 function figure(id, value, label) {
   return h('div', { class: 'figure', id }, h('span', { class: 'value' }, value), h('span', { class: 'label' }, label));
 }
@@ -308,7 +316,10 @@ export async function renderSchedule(main) {
           un.length ? h('section', {}, h('h2', {}, t('schedule.unscheduled_title')),
             h('ul', { class: 'errors', id: 'unscheduled-list' }, un.slice(0, 200).map((u) => h('li', {},
               h('strong', {}, u.id || u.request), ' ', names.get(u.from) || u.from || '', ' → ', names.get(u.to) || u.to || '',
-              ': ', reasonOf(u.reason))))) : null);
+              ': ', reasonOf(u.reason))))) : null,
+          r.warnings && r.warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
+            h('ul', { class: 'errors', id: 'schedule-warnings' }, r.warnings.slice(0, 200).map((w) => h('li', {},
+              h('strong', {}, w.request), ': ', warningOf(w.warning))))) : null);
       } catch (e) {
         add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
       } finally { runBtn.disabled = false; }
