@@ -7,6 +7,7 @@
 
 #include "app/agenda.h"
 #include "app/schedule.h"
+#include "store/programme.h"
 
 static struct store *s;
 static struct df_err err;
@@ -326,5 +327,67 @@ Test(app_schedule, locked_meetings_that_lose_their_interpreter_are_reported,
     cr_assert_geq(late, 0);
     cr_assert_str_eq(after.slot[late], "t4");
     cr_assert_str_eq(after.interp[late], "int-1");
+    arena_free(&a);
+}
+
+static int count_sequences(void *ud, const struct store_meeting *m)
+{
+    int *sum = ud;
+    *sum += m->sequence;
+    return 0;
+}
+
+/* Taking programme items out: an interpreter leaves their meetings in place
+ * without them (SEQUENCE raised for calendars); a session goes with its slots
+ * and the unpublished meetings there; a published meeting blocks its session. */
+Test(app_schedule, programme_items_come_out_without_losing_published_meetings,
+     .init = setup_languages, .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 3};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    int with_interpreter = 0, in_s1 = 0, seq_before = 0, seq_after = 0;
+    for (int i = 0; i < v.n; i++) {
+        with_interpreter += v.interp[i][0] != 0;
+        in_s1 += strcmp(v.slot[i], "t4") != 0;
+    }
+    cr_assert_eq(with_interpreter, 3);
+    ok(store_meeting_each(s, "ev", NULL, count_sequences, &seq_before, &err));
+
+    int n = -1;
+    cr_assert_eq(store_interpreter_remove(s, "other-event", "int-1", &n, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    ok(store_interpreter_remove(s, "ev", "int-1", &n, &err));
+    cr_assert_eq(n, 3);
+    struct seen w = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &w, &err));
+    cr_assert_eq(w.n, v.n, "no meeting is lost with its interpreter");
+    for (int i = 0; i < w.n; i++) {
+        cr_assert_str_eq(w.interp[i], "");
+        cr_assert_str_eq(w.slot[i], v.slot[find(&v, w.req[i])]);
+    }
+    ok(store_meeting_each(s, "ev", NULL, count_sequences, &seq_after, &err));
+    cr_assert_eq(seq_after, seq_before + 3, "calendars hear of the change");
+
+    /* published: the session stays */
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    cr_assert_eq(store_session_remove(s, "ev", "s1", &n, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "published"), "%s", err.msg);
+    /* unpublished: the session goes with its slots and its meetings */
+    ok(store_meeting_lock_all(s, "ev", false, &err));
+    ok(store_session_remove(s, "ev", "s1", &n, &err));
+    cr_assert_eq(n, in_s1);
+    struct seen left = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &left, &err));
+    cr_assert_eq(left.n, v.n - in_s1);
+    for (int i = 0; i < left.n; i++)
+        cr_assert_str_eq(left.slot[i], "t4");
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_leq(rep.scheduled, 2, "one slot and two tables left");
     arena_free(&a);
 }
