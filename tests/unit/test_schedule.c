@@ -391,3 +391,68 @@ Test(app_schedule, programme_items_come_out_without_losing_published_meetings,
     cr_assert_leq(rep.scheduled, 2, "one slot and two tables left");
     arena_free(&a);
 }
+
+/* A request changed after publishing so that its published meeting now shares
+ * a person with another published meeting in the same slot, and a person
+ * unavailable at their published meeting: both meetings stay where they were,
+ * nothing else lands on those people then, and the organiser is told. */
+Test(app_schedule, published_meetings_in_conflict_stay_and_are_reported, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    /* r4 (d-e) now meets someone who is in another meeting in r4's slot */
+    int r4 = find(&v, "r4");
+    int other = -1;
+    for (int i = 0; i < v.n; i++)
+        if (i != r4 && strcmp(v.slot[i], v.slot[r4]) == 0)
+            other = i;
+    cr_assert_geq(other, 0, "a-b, a-c and b-c fill the three slots");
+    const char *who = strcmp(v.req[other], "r3") == 0 ? "b" : "a";
+    struct store_request changed = {.id = "r4", .event = "ev", .from = "d", .to = who,
+                                    .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &changed, NULL, &err));
+    /* and c cannot make it to one of their published meetings */
+    int r3 = find(&v, "r3");
+    ok(store_unavailable_add(s, "c", v.slot[r3], "late flight", &err));
+    /* a late request between d and e has one slot, and it is not r4's */
+    struct store_request late = {.id = "r6", .event = "ev", .from = "d", .to = "e",
+                                 .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &late, NULL, &err));
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+
+    struct seen w = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &w, &err));
+    for (int i = 0; i < v.n; i++) {
+        int j = find(&w, v.req[i]);
+        cr_assert_geq(j, 0, "published %s dropped", v.req[i]);
+        cr_assert_str_eq(w.slot[j], v.slot[i], "published %s moved", v.req[i]);
+        cr_assert_str_eq(w.loc[j], v.loc[i]);
+    }
+    no_double_booking(&w);
+    int r6 = find(&w, "r6");
+    if (r6 >= 0)
+        cr_assert_str_neq(w.slot[r6], v.slot[r4], "d is busy in r4 then");
+    bool clash = false, away = false;
+    for (int i = 0; i < rep.warnings_n; i++) {
+        char want[128];
+        snprintf(want, sizeof want, "but %s also meets in request %s then", who, v.req[other]);
+        clash |= strcmp(rep.warnings[i].request, "r4") == 0 &&
+                 strstr(rep.warnings[i].warning, want) != NULL;
+        away |= strcmp(rep.warnings[i].request, "r3") == 0 &&
+                strstr(rep.warnings[i].warning, "but c is not available then") != NULL;
+    }
+    cr_assert(clash && away, "%d warnings, first: %s", rep.warnings_n,
+              rep.warnings_n ? rep.warnings[0].warning : "-");
+    cr_assert_eq(rep.warnings_n, 2);
+    for (int i = 0; i < rep.unscheduled_n; i++)
+        cr_assert_str_eq(rep.unscheduled[i].request, "r6", "a published meeting was reported "
+                                                           "unscheduled");
+    arena_free(&a);
+}

@@ -325,10 +325,16 @@ function reasonOf(text) {
 
 // A scheduled meeting to check: "keeps its published slot N without a P
 // interpreter: none is free then" (app/schedule_event).
-function warningOf(text) {
+function warningOf(text, names) {
   const raw = String(text || '');
-  const m = /^keeps its published slot (\d+) without an? ([a-z]{2}-[a-z]{2}) interpreter: none is free then$/.exec(raw);
-  return m ? t('warning.no_interpreter', { slot: m[1], pair: m[2] }) : raw;
+  const who = (id) => names.get(id) || id;
+  let m = /^keeps its published slot (\d+) without an? ([a-z]{2}-[a-z]{2}) interpreter: none is free then$/.exec(raw);
+  if (m) return t('warning.no_interpreter', { slot: m[1], pair: m[2] });
+  m = /^keeps its published slot (\d+), but (.+) also meets in request (.+) then$/.exec(raw);
+  if (m) return t('warning.clash', { slot: m[1], person: who(m[2]), request: m[3] });
+  m = /^keeps its published slot (\d+), but (.+) is not available then$/.exec(raw);
+  if (m) return t('warning.unavailable', { slot: m[1], person: who(m[2]) });
+  return raw;
 }
 
 function figure(id, value, label) {
@@ -352,9 +358,9 @@ export async function renderSchedule(main) {
         const r = await api.schedule(eventId(), Number(limit.value) || 10);
         let un = [];
         const names = new Map();
-        if (r.unscheduled) {
+        if (r.unscheduled || (r.warnings && r.warnings.length)) {
           try {
-            un = list(await api.unscheduled(eventId()), 'unscheduled');
+            if (r.unscheduled) un = list(await api.unscheduled(eventId()), 'unscheduled');
             for (const p of await peopleList()) names.set(p.id, `${p.name} (${p.organisation_name})`);
           } catch (_) { /* the figures stand without the list */ }
         }
@@ -372,7 +378,7 @@ export async function renderSchedule(main) {
               ': ', reasonOf(u.reason))))) : null,
           r.warnings && r.warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
             h('ul', { class: 'errors', id: 'schedule-warnings' }, r.warnings.slice(0, 200).map((w) => h('li', {},
-              h('strong', {}, w.request), ': ', warningOf(w.warning))))) : null);
+              h('strong', {}, w.request), ': ', warningOf(w.warning, names))))) : null);
       } catch (e) {
         add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
       } finally { runBtn.disabled = false; }
