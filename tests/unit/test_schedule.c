@@ -456,3 +456,26 @@ Test(app_schedule, published_meetings_in_conflict_stay_and_are_reported, .init =
                                                            "unscheduled");
     arena_free(&a);
 }
+
+/* A published meeting whose request an import turned to "declined" leaves the
+ * agendas and the table plan at the next run, and its table is free again. */
+Test(app_schedule, published_meetings_of_requests_no_longer_accepted_go, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    struct store_request r = {.id = "r4", .event = "ev", .from = "d", .to = "e",
+                              .status = "declined", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(rep.accepted, 3);
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_eq(v.n, 3);
+    cr_assert_lt(find(&v, "r4"), 0, "the declined request's meeting is still there");
+    arena_free(&a);
+}
