@@ -277,6 +277,13 @@ Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup
     arena_free(&a);
 }
 
+/* Schedules event "ev" within a second. */
+static void run(struct arena *a, struct app_schedule_report *rep, unsigned seed)
+{
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = seed};
+    ok(app_schedule_event(s, &o, a, rep, &err));
+}
+
 /* Published meetings stay where they are when the interpreter they had moves to
  * another session: they keep their slot, lose the interpreter, and each one is
  * named in a warning; a waiting uk-en meeting now fits the interpreter's new
@@ -287,8 +294,7 @@ Test(app_schedule, locked_meetings_that_lose_their_interpreter_are_reported,
     struct arena a;
     arena_init(&a, 0);
     struct app_schedule_report rep;
-    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 3};
-    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    run(&a, &rep, 3);
     cr_assert_eq(rep.warnings_n, 0, "a first schedule has nothing to report");
     struct seen before = {0};
     ok(store_meeting_each(s, "ev", NULL, grab, &before, &err));
@@ -296,7 +302,7 @@ Test(app_schedule, locked_meetings_that_lose_their_interpreter_are_reported,
     struct store_interpreter in = {.id = "int-1", .event = "ev", .name = "Iryna",
                                    .lang_a = "uk", .lang_b = "en", .session = "s2"};
     ok(store_interpreter_upsert(s, &in, NULL, &err));
-    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    run(&a, &rep, 3);
     struct seen after = {0};
     ok(store_meeting_each(s, "ev", NULL, grab, &after, &err));
     no_double_booking(&after);
@@ -346,8 +352,7 @@ Test(app_schedule, programme_items_come_out_without_losing_published_meetings,
     struct arena a;
     arena_init(&a, 0);
     struct app_schedule_report rep;
-    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 3};
-    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    run(&a, &rep, 3);
     struct seen v = {0};
     ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
     int with_interpreter = 0, in_s1 = 0, seq_before = 0, seq_after = 0;
@@ -387,7 +392,7 @@ Test(app_schedule, programme_items_come_out_without_losing_published_meetings,
     cr_assert_eq(left.n, v.n - in_s1);
     for (int i = 0; i < left.n; i++)
         cr_assert_str_eq(left.slot[i], "t4");
-    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    run(&a, &rep, 3);
     cr_assert_leq(rep.scheduled, 2, "one slot and two tables left");
     arena_free(&a);
 }
@@ -402,8 +407,7 @@ Test(app_schedule, published_meetings_in_conflict_stay_and_are_reported, .init =
     struct arena a;
     arena_init(&a, 0);
     struct app_schedule_report rep;
-    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1};
-    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    run(&a, &rep, 1);
     struct seen v = {0};
     ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
     ok(store_meeting_lock_all(s, "ev", true, &err));
@@ -425,7 +429,7 @@ Test(app_schedule, published_meetings_in_conflict_stay_and_are_reported, .init =
     struct store_request late = {.id = "r6", .event = "ev", .from = "d", .to = "e",
                                  .status = "accepted", .priority = 1};
     ok(store_request_upsert(s, &late, NULL, &err));
-    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    run(&a, &rep, 1);
 
     struct seen w = {0};
     ok(store_meeting_each(s, "ev", NULL, grab, &w, &err));
@@ -465,13 +469,12 @@ Test(app_schedule, published_meetings_of_requests_no_longer_accepted_go, .init =
     struct arena a;
     arena_init(&a, 0);
     struct app_schedule_report rep;
-    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1};
-    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    run(&a, &rep, 1);
     ok(store_meeting_lock_all(s, "ev", true, &err));
     struct store_request r = {.id = "r4", .event = "ev", .from = "d", .to = "e",
                               .status = "declined", .priority = 1};
     ok(store_request_upsert(s, &r, NULL, &err));
-    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    run(&a, &rep, 1);
     cr_assert_eq(rep.accepted, 3);
     struct seen v = {0};
     ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
