@@ -59,7 +59,7 @@ struct app_dzn_result {
 };
 
 /* Reads path, solves it. */
-int app_schedule_dzn(const char *path, int fairness, double time_limit, unsigned seed,
+int app_schedule_dzn(const char *path, int fairness, double time_limit, unsigned seed, int threads,
                      struct app_dzn_result *out, struct df_err *err);
 
 #endif

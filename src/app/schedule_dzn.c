@@ -58,7 +58,7 @@ int app_dzn_problem(const struct dzn_b2b *d, int fairness, struct arena *a,
     return 0;
 }
 
-int app_schedule_dzn(const char *path, int fairness, double time_limit, unsigned seed,
+int app_schedule_dzn(const char *path, int fairness, double time_limit, unsigned seed, int threads,
                      struct app_dzn_result *out, struct df_err *err)
 {
     struct arena a;
@@ -72,6 +72,7 @@ int app_schedule_dzn(const char *path, int fairness, double time_limit, unsigned
         goto out;
     p.time_limit = time_limit;
     p.seed = seed;
+    p.threads = threads;
     out->meetings = d.n_meetings;
     if (sched_solve(&p, &out->sol, msg, sizeof msg) < 0) {
         df_err_set(err, DF_ERR_INPUT, "%s:1: %s", path, msg);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -20,11 +21,12 @@ static const char *status_name(enum sched_status st)
     return "unknown";
 }
 
-static int run_dzn(const char *path, int fairness, double limit, unsigned seed, int as_json)
+static int run_dzn(const char *path, int fairness, double limit, unsigned seed, int threads,
+                   int as_json)
 {
     struct df_err err = {0};
     struct app_dzn_result r;
-    if (app_schedule_dzn(path, fairness, limit, seed, &r, &err) < 0)
+    if (app_schedule_dzn(path, fairness, limit, seed, threads, &r, &err) < 0)
         return cli_fail(&err);
     const struct sched_solution *s = &r.sol;
     if (as_json) {
@@ -105,10 +107,14 @@ int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv)
     int fairness = -1, as_json = 0;
     double limit = 10.0;
     unsigned seed = 1;
+    /* a second search on a second core, when there is one */
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    int threads = cores >= 2 ? 2 : 1;
     static const struct option opts[] = {
         {"dzn", required_argument, NULL, 'd'},        {"event", required_argument, NULL, 'e'},
         {"fairness", required_argument, NULL, 'f'},   {"time-limit", required_argument, NULL, 't'},
         {"seed", required_argument, NULL, 's'},       {"json", no_argument, NULL, 'j'},
+        {"threads", required_argument, NULL, 'T'},
         {0, 0, 0, 0}};
     optind = 0;
     for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
@@ -132,12 +138,17 @@ int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv)
             if (*end)
                 return cli_usage("schedule");
             break;
+        case 'T':
+            threads = (int)strtol(optarg, &end, 10);
+            if (*end || threads < 1 || threads > 2)
+                return cli_usage("schedule");
+            break;
         default: return cli_usage("schedule");
         }
     }
     if (optind != argc || (dzn && event) || (!dzn && fairness >= 0))
         return cli_usage("schedule");
     if (dzn)
-        return run_dzn(dzn, fairness, limit, seed, as_json);
+        return run_dzn(dzn, fairness, limit, seed, threads, as_json);
     return run_event(ctx, event, limit, seed, as_json);
 }

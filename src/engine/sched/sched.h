@@ -46,6 +46,9 @@ struct sched_problem {
     double time_limit;            /* seconds; <= 0 means 10 */
     long max_moves;               /* search effort; 0 = a default that grows with the size */
     bool local_only;              /* skip the exact SAT search (benchmarks compare the two) */
+    /* searches the exact phase runs at once: 2 adds one on another core that
+     * only improves schedules (then results depend on timing); 0 or 1: one */
+    int threads;
 };
 
 enum sched_status {

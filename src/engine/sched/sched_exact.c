@@ -9,14 +9,59 @@
 #include "core/clock.h"
 
 #include <ccadical.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The best schedule two searches share: the one that proves (cores, global
+ * bound, neighbourhoods) and, on a second core, one that only searches
+ * neighbourhoods; either publishes what it finds and takes what the other
+ * found; the prover's end stops both. */
+struct shared {
+    pthread_mutex_t mu;
+    int best;         /* -1: none yet */
+    int *slot;        /* n_meetings */
+    int M;
+    atomic_int done;
+};
+
+/* Offers schedule slot with `breaks` breaks to the other search. */
+static void publish(struct shared *sh, const int *slot, int breaks)
+{
+    if (!sh)
+        return;
+    pthread_mutex_lock(&sh->mu);
+    if (sh->best < 0 || breaks < sh->best) {
+        sh->best = breaks;
+        memcpy(sh->slot, slot, (size_t)sh->M * sizeof(int));
+    }
+    pthread_mutex_unlock(&sh->mu);
+}
+
+/* Takes the other search's schedule into slot when it has fewer breaks than
+ * *best. */
+static bool adopt(struct shared *sh, int *slot, int *best)
+{
+    if (!sh)
+        return false;
+    bool took = false;
+    pthread_mutex_lock(&sh->mu);
+    if (sh->best >= 0 && sh->best < *best) {
+        *best = sh->best;
+        memcpy(slot, sh->slot, (size_t)sh->M * sizeof(int));
+        took = true;
+    }
+    pthread_mutex_unlock(&sh->mu);
+    return took;
+}
 
 struct ex {
     CCaDiCaL *s;
     int nv;
     double deadline;
+    struct shared *sh;  /* NULL when searching alone */
     int *pool;          /* unary numbers (totalizer outputs) live here */
     size_t pool_n, pool_cap;
     bool oom;
@@ -25,7 +70,7 @@ struct ex {
 static int stop_now(void *state)
 {
     const struct ex *e = state;
-    return clock_seconds() > e->deadline;
+    return clock_seconds() > e->deadline || (e->sh && atomic_load(&e->sh->done));
 }
 
 static int newv(struct ex *e)
@@ -490,8 +535,9 @@ static int oll_step(struct ex *e, struct cut_ctx *c, struct oll *o, long budget,
     return 20;
 }
 
-int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, double deadline,
-                       int *slot_out, int *breaks_out, int *lower_bound_out)
+static int search(const struct sched_problem *p, const int *hint_slot, double deadline,
+                  int *slot_out, int *breaks_out, int *lower_bound_out, struct shared *sh,
+                  bool lns_only)
 {
     *breaks_out = -1;
     *lower_bound_out = -1;
@@ -499,7 +545,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         return -2;
     int M = p->n_meetings, P = p->n_people, S = p->n_slots, d = p->fairness;
     int rc = -2;
-    struct ex e = {.deadline = deadline};
+    struct ex e = {.deadline = deadline, .sh = sh};
     struct oll ol = {0};
     int *deg = calloc((size_t)P + 1, sizeof(int)), *pmo = calloc((size_t)P + 2, sizeof(int));
     int *pm = NULL, *dom_off = calloc((size_t)M + 1, sizeof(int)), *dom = NULL, *x = NULL;
@@ -817,13 +863,16 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         if (pc[q].n > 0 && oll_push(&e, &ol, (struct soft){pc[q].off, pc[q].n, 0}) < 0)
             goto out;
     long budget = 2000;
-    unsigned lcg = p->seed * 2654435761u + 1;
+    unsigned lcg = (p->seed + (lns_only ? 7919u : 0u)) * 2654435761u + 1;
     double frac = 0.3, wfrac = 0.3, lns_x = 1;
     int lns_i = 0;
-    while (lb < best && clock_seconds() < deadline) {
+    publish(sh, slot_out, best);
+    while (lb < best && clock_seconds() < deadline && !stop_now(&e)) {
         double round_start = clock_seconds();
+        if (adopt(sh, slot_out, &best))
+            continue;
         /* the lower bound: cores for as long as they come within the budget */
-        while (lb < best && clock_seconds() < deadline) {
+        while (!lns_only && lb < best && clock_seconds() < deadline) {
             r = oll_step(&e, &cc, &ol, budget, &lb);
             if (r == -2 || r == -1)
                 goto out;
@@ -833,13 +882,14 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                     goto out;
                 best = v;
                 memcpy(slot_out, cur, (size_t)M * sizeof(int));
+                publish(sh, slot_out, best);
             }
             if (r != 20)
                 break;
         }
         /* any schedule better than the best (when best - 1 is the bound
          * itself, the cores' call asked the same) */
-        if (lb < best - 1 && clock_seconds() < deadline) {
+        if (!lns_only && lb < best - 1 && clock_seconds() < deadline) {
             int bound = best - 1;
             int blit = bound < tot.n ? -e.pool[tot.off + bound] : 0;
             r = solve_cuts(&e, &cc, &blit, blit != 0, budget);
@@ -853,6 +903,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                     goto out;
                 best = v;
                 memcpy(slot_out, cur, (size_t)M * sizeof(int));
+                publish(sh, slot_out, best);
             }
         }
         /* large neighbourhoods: keep the best schedule but for the meetings
@@ -860,11 +911,13 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
          * time) those in a window of slots, and ask for fewer breaks under a
          * small budget, for as long as the two calls took */
         double slice = clock_seconds() - round_start;
-        double lns_end = clock_seconds() + slice * lns_x;
+        double lns_end = lns_only ? deadline : clock_seconds() + slice * lns_x;
         int lns_best = best;
-        while (lb < best && clock_seconds() < lns_end && clock_seconds() < deadline) {
+        while (lb < best && clock_seconds() < lns_end && clock_seconds() < deadline &&
+               !stop_now(&e)) {
             int na;
             lns_i++;
+            adopt(sh, slot_out, &best);
             if (lns_i % 2)
                 na = lns_window(p, &cc, slot_out, &lcg, wfrac, assume);
             else
@@ -882,6 +935,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
                     goto out;
                 best = v;
                 memcpy(slot_out, cur, (size_t)M * sizeof(int));
+                publish(sh, slot_out, best);
             } else if (lns_i % 2) {
                 if (r == 20)
                     wfrac = wfrac * 1.1 > 0.9 ? 0.9 : wfrac * 1.1;
@@ -901,6 +955,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         if (budget < 1000000000L / 2)
             budget *= 2;
     }
+    adopt(sh, slot_out, &best);
     *breaks_out = best;
     *lower_bound_out = lb;
     rc = 1;
@@ -930,5 +985,54 @@ out:
     free(free_m);
     free(pc);
     free(work);
+    return rc;
+}
+
+struct helper_args {
+    const struct sched_problem *p;
+    const int *hint;
+    double deadline;
+    int *slot;
+    struct shared *sh;
+};
+
+static void *neighbourhood_search(void *arg)
+{
+    struct helper_args *h = arg;
+    int b = -1, lb = -1;
+    search(h->p, h->hint, h->deadline, h->slot, &b, &lb, h->sh, true);
+    return NULL;
+}
+
+int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, double deadline,
+                       int *slot_out, int *breaks_out, int *lower_bound_out)
+{
+    int M = p->n_meetings;
+    struct shared sh = {.best = -1, .M = M};
+    struct helper_args h = {p, hint_slot, deadline, NULL, &sh};
+    pthread_t th;
+    bool two = p->threads >= 2 && M > 0 && pthread_mutex_init(&sh.mu, NULL) == 0;
+    if (two) {
+        sh.slot = malloc((size_t)M * sizeof(int));
+        h.slot = malloc((size_t)M * sizeof(int));
+        two = sh.slot && h.slot && pthread_create(&th, NULL, neighbourhood_search, &h) == 0;
+        if (!two) {
+            free(sh.slot);
+            free(h.slot);
+            pthread_mutex_destroy(&sh.mu);
+        }
+    }
+    if (!two)
+        return search(p, hint_slot, deadline, slot_out, breaks_out, lower_bound_out, NULL, false);
+    int rc = search(p, hint_slot, deadline, slot_out, breaks_out, lower_bound_out, &sh, false);
+    atomic_store(&sh.done, 1);
+    pthread_join(th, NULL);
+    if (rc == 1 && sh.best >= 0 && sh.best < *breaks_out) {
+        *breaks_out = sh.best;
+        memcpy(slot_out, sh.slot, (size_t)M * sizeof(int));
+    }
+    free(sh.slot);
+    free(h.slot);
+    pthread_mutex_destroy(&sh.mu);
     return rc;
 }
