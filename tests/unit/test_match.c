@@ -467,3 +467,90 @@ Test(match_partners, country_lift_follows_past_consortia)
     arena_free(&a);
     match_index_free(ix);
 }
+
+/* A text that names an organisation ("with Berliner Wasserbetriebe") brings
+ * it first with that reason; a name of common words ("European Research
+ * Services GmbH") or of one word is no name. */
+Test(match_partners, an_organisation_named_in_the_text_comes_first)
+{
+    static struct match_profile who[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .kind = "research"},
+        {.id = "bwb", .name = "BERLINER WASSERBETRIEBE", .country = "DE", .kind = "company"},
+        {.id = "ers", .name = "European Research Services GmbH", .country = "BE",
+         .kind = "company"},
+        {.id = "flood", .name = "Flood", .country = "NL", .kind = "research"},
+    };
+    static const int m1[] = {0, 1}, m2[] = {2, 3}, m3[] = {3};
+    static const struct match_project done[] = {
+        {.id = "a", .text = "Water supply networks", .members = m1, .members_n = 2,
+         .year = 2014, .coordinator = 0},
+        {.id = "b", .text = "European research on flood forecasting", .members = m2,
+         .members_n = 2, .year = 2015, .coordinator = 2},
+        {.id = "c", .text = "Flood forecasting and flood warnings", .members = m3,
+         .members_n = 1, .year = 2015, .coordinator = 3},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(who, 4, done, 3, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    double sig[4 * MATCH_SIGNALS] = {0};
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5, .signals = sig,
+                            .text = "European research on flood forecasting in Berlin, with "
+                                    "the Berliner Wasserbetriebe. Flood warnings."};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert(n >= 3);
+    cr_assert_str_eq(who[h[0].org].id, "bwb");
+    cr_assert_str_eq(h[0].why[0], "named in the text");
+    cr_assert_eq(sig[1 * MATCH_SIGNALS + MATCH_SIG_NAMED], 1.0);
+    cr_assert_eq(sig[2 * MATCH_SIGNALS + MATCH_SIG_NAMED], 0.0, "\"European Research\" is no name");
+    cr_assert_eq(sig[3 * MATCH_SIGNALS + MATCH_SIG_NAMED], 0.0, "one word is no name");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
+/* end_user: a government body's projects beyond its first, so that a public
+ * end user that came back outranks a company with the same track record. */
+Test(match_partners, a_returning_end_user_outranks_a_company_with_the_same_record)
+{
+    static struct match_profile who[] = {
+        {.id = "lead", .name = "Lead", .country = "FR", .kind = "research"},
+        {.id = "police", .name = "Police", .country = "IT", .kind = "government"},
+        {.id = "firm", .name = "Firm", .country = "ES", .kind = "company"},
+        {.id = "ministry", .name = "Ministry", .country = "PT", .kind = "government"},
+    };
+    static const int m[] = {1, 2}, m3[] = {3};
+    static const struct match_project done[] = {
+        {.id = "a", .text = "Border surveillance", .members = m, .members_n = 2, .year = 2013,
+         .coordinator = 2},
+        {.id = "b", .text = "Border checks", .members = m, .members_n = 2, .year = 2014,
+         .coordinator = 2},
+        {.id = "c", .text = "Maritime surveillance", .members = m, .members_n = 2,
+         .year = 2015, .coordinator = 2},
+        {.id = "d", .text = "Coast guard", .members = m3, .members_n = 1, .year = 2015,
+         .coordinator = 3},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(who, 4, done, 4, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    double sig[4 * MATCH_SIGNALS] = {0};
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5, .signals = sig,
+                            .text = "border surveillance"};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert(n >= 2);
+    cr_assert_str_eq(who[h[0].org].id, "police");
+    cr_assert_str_eq(who[h[1].org].id, "firm");
+    cr_assert_gt(sig[1 * MATCH_SIGNALS + MATCH_SIG_END_USER], 0.0);
+    cr_assert_eq(sig[2 * MATCH_SIGNALS + MATCH_SIG_END_USER], 0.0, "a company is no end user");
+    cr_assert_eq(sig[3 * MATCH_SIGNALS + MATCH_SIG_END_USER], 0.0, "one project: not back yet");
+    int last = h[0].why_n - 1;
+    cr_assert_str_eq(h[0].why[last], "a public body (end user) that took part in 3 projects");
+    arena_free(&a);
+    match_index_free(ix);
+}
