@@ -412,7 +412,7 @@ static const char *feat_names[NF] = {"text", "text_profile", "walk", "partner", 
                                      "partner_text", "chosen", "two_hop", "popularity",
                                      "popularity_recent", "same_country", "circle", "ppr",
                                      "country_pair", "kind_pair", "end_user",
-                                     "named"};
+                                     "named", "stand_in"};
 
 static double *feat_slot(struct match_weights *w, int f)
 {
@@ -420,7 +420,7 @@ static double *feat_slot(struct match_weights *w, int f)
                      &w->partner_text, &w->chosen, &w->two_hop, &w->popularity,
                      &w->popularity_recent, &w->same_country, &w->circle, &w->ppr,
                      &w->country_pair, &w->kind_pair, &w->end_user,
-                     &w->named};
+                     &w->named, &w->stand_in};
     return v[f];
 }
 
@@ -919,6 +919,7 @@ static int set_weight(const char *arg)
         {"ppr", &w->ppr, NULL}, {"country_pair", &w->country_pair, NULL},
         {"kind_pair", &w->kind_pair, NULL}, 
         {"end_user", &w->end_user, NULL}, {"named", &w->named, NULL},
+        {"stand_in", &w->stand_in, NULL},
     };
     if (!set_used)
         match_weights_default(w);
@@ -954,7 +955,7 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn,
                         &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk, &w.chosen, &w.country_spread, &w.profile_b, &w.circle, &w.ppr, &w.country_pair, &w.kind_pair};
     const char *names[] = {"text", "text_profile", "text_recency", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
                            "popularity_recent", "partner_text", "same_country", "walk", "chosen", "country_spread", "profile_b", "circle", "ppr", "country_pair", "kind_pair", "end_user",
-                                     "named"};
+                                     "named", "stand_in"};
     static const double values[] = {0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0, 4.5};
     static const int tops[] = {0, 5, 10, 20, 40, 80, 160};
     struct metrics m;

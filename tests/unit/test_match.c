@@ -554,3 +554,51 @@ Test(match_partners, a_returning_end_user_outranks_a_company_with_the_same_recor
     arena_free(&a);
     match_index_free(ix);
 }
+
+/* stand_in: without a lead, the best text matches stand in for it, so that
+ * their past partner outranks an organisation with the same text alone. */
+Test(match_partners, without_a_lead_the_best_matches_bring_their_partners)
+{
+    static struct match_profile who[] = {
+        {.id = "sonar", .name = "Sonar Lab", .country = "NO", .kind = "research"},
+        {.id = "port", .name = "Port Authority", .country = "NL", .kind = "other"},
+        {.id = "stranger", .name = "Stranger", .country = "ES", .kind = "other"},
+    };
+    static const int m1[] = {0, 1}, m2[] = {0}, m3[] = {1}, m4[] = {2};
+    static const struct match_project done[] = {
+        {.id = "a", .text = "Harbour logistics", .members = m1, .members_n = 2, .year = 2014,
+         .coordinator = 1},
+        {.id = "b", .text = "Underwater sonar for divers detection in harbours", .members = m2,
+         .members_n = 1, .year = 2015, .coordinator = 0},
+        {.id = "c", .text = "Cargo scanning", .members = m3, .members_n = 1, .year = 2015,
+         .coordinator = 1},
+        {.id = "d", .text = "Cargo scanning", .members = m4, .members_n = 1, .year = 2015,
+         .coordinator = 2},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(who, 3, done, 4, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .top = 5,
+                            .text = "Sonar detection of divers, cargo scanning"};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 3);
+    cr_assert_str_eq(who[h[0].org].id, "sonar");
+    cr_assert_str_eq(who[h[1].org].id, "port", "the sonar lab's partner: %s",
+                     who[h[1].org].id);
+    bool told = false;
+    for (int i = 0; i < h[1].why_n; i++)
+        told |= strcmp(h[1].why[i], "worked with 1 of the other best matches") == 0;
+    cr_assert(told, "%s", h[1].why[0]);
+    struct match_weights w;
+    match_weights_default(&w);
+    w.stand_in = 0;
+    q.w = &w;
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(who[h[1].org].id, "stranger", "alone, the text ties and the index decides");
+    arena_free(&a);
+    match_index_free(ix);
+}
