@@ -173,7 +173,6 @@ int app_interpreting_assign(const struct app_interpreting *ip,
     unsigned char *busy = calloc((size_t)n_iv * (size_t)n_slots + 1, 1);
     if (!busy)
         return -1;
-    int rc = 0;
     for (int m = 0; m < n_meetings; m++) {
         who[m] = -1;
         int k = slot_of[m], pi = ip->meet_pair[m];
@@ -191,11 +190,32 @@ int app_interpreting_assign(const struct app_interpreting *ip,
                 who[m] = i;
             }
         }
-        if (who[m] < 0)
-            rc = -1;
     }
     free(busy);
-    return rc;
+    return 0;
+}
+
+int app_interpreting_keep_locked(struct app_interpreting *ip, const int *locked_slot,
+                                 int n_slots, int n_meetings, int *needs)
+{
+    int released = 0;
+    for (int m = 0; m < n_meetings; m++) {
+        needs[m] = ip->meet_pair[m];
+        int k = locked_slot[m], pi = ip->meet_pair[m];
+        if (pi < 0 || k < 0 || k >= n_slots)
+            continue;
+        int *left = &ip->pair_cap[(size_t)pi * n_slots + k];
+        if (*left > 0) {
+            --*left;   /* taken here; given back below */
+            continue;
+        }
+        ip->meet_pair[m] = -1;
+        released++;
+    }
+    for (int m = 0; m < n_meetings; m++)
+        if (ip->meet_pair[m] >= 0 && locked_slot[m] >= 0 && locked_slot[m] < n_slots)
+            ip->pair_cap[(size_t)ip->meet_pair[m] * n_slots + locked_slot[m]]++;
+    return released;
 }
 
 int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err)

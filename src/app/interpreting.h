@@ -27,6 +27,15 @@ int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
                           const int *people, int n_meetings, struct arena *a,
                           struct app_interpreting *out);
 
+/* Locked meetings keep their slot whatever happened since: those of a pair
+ * beyond the pair's capacity in their slot (its interpreter moved to another
+ * session, say) lose the need (meet_pair -1) so that the scheduler keeps them
+ * rather than drops them; the earlier ones in meeting order keep it, and so
+ * their interpreter. needs[m] gets every meeting's pair as planned, for
+ * telling the organiser. Returns how many lost their interpreter. */
+int app_interpreting_keep_locked(struct app_interpreting *ip, const int *locked_slot,
+                                 int n_slots, int n_meetings, int *needs);
+
 /* "uk-en": two different two-letter lower-case language codes into a and b;
  * -1 with DF_ERR_INPUT otherwise. */
 int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err);
@@ -34,8 +43,8 @@ int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err);
 /* Names the interpreter of each scheduled meeting that needs one: in each
  * slot, the meetings of a pair take that pair's interpreters free then, in
  * meeting order (the scheduler kept them within capacity). who[m] gets an
- * index into iv or -1. Returns -1 when a meeting found no interpreter free
- * (a locked meeting whose interpreter was withdrawn) or memory ran out. */
+ * index into iv, or -1 when none is free then (a locked meeting whose
+ * interpreter went, see app_interpreting_keep_locked). -1 when memory ran out. */
 int app_interpreting_assign(const struct app_interpreting *ip,
                             const struct store_interpreter *iv, int n_iv,
                             const struct store_slot *slots, int n_slots, const int *slot_of,

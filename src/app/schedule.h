@@ -24,12 +24,21 @@ struct app_unscheduled {
     const char *reason;
 };
 
+/* A scheduled meeting the organiser should look at: a locked meeting that
+ * kept its slot although the interpreter it needs is no longer free then. */
+struct app_schedule_warning {
+    const char *request;
+    const char *warning;
+};
+
 struct app_schedule_report {
     const char *event;
     int accepted, scheduled, upper_bound, breaks;
     double seconds;
     int unscheduled_n;
     struct app_unscheduled *unscheduled;
+    int warnings_n;
+    struct app_schedule_warning *warnings;
 };
 
 /* Schedules the accepted requests of event o->event (NULL = the default event):

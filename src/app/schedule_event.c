@@ -248,6 +248,94 @@ static const char *reason_text(struct arena *a, const struct sched_solution *sol
     return arena_printf(a, "%s (slots %d-%d)", base, lo + 1, hi + 1);
 }
 
+/* Published meetings that no longer fit where they are: one of their people
+ * is not available then, or meets in another published meeting then (a
+ * request changed after publishing). They stay where they are and the
+ * organiser is told (w, *wn). The scheduler sees a doubly-booked one with two
+ * stand-ins for its people, so that it keeps its table and its people are
+ * busy in the first meeting only and get nothing else then. Replaces *P, *off,
+ * *parts, *unavail and *langs when it adds stand-ins; -1 when memory ran out. */
+static int check_published(struct arena *a, int M, int S, const int *lslot,
+                           const char *const *people, const struct req *reqs, int *P, int **off,
+                           int **parts, unsigned char **unavail, const char ***langs,
+                           struct app_schedule_warning *w, int *wn)
+{
+    int *owner = arena_alloc(a, ((size_t)*P * (size_t)S + 1) * sizeof(int));
+    int *clash = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    if (!owner || !clash)
+        return -1;
+    for (size_t i = 0; i < (size_t)*P * (size_t)S; i++)
+        owner[i] = -1;
+    int n_clash = 0;
+    for (int m = 0; m < M; m++) {
+        clash[m] = -1;
+        int k = lslot[m], who = -1, away = -1;
+        if (k < 0)
+            continue;
+        for (int i = (*off)[m]; i < (*off)[m + 1]; i++) {
+            int q = (*parts)[i];
+            if (who < 0 && owner[(size_t)q * S + k] >= 0) {
+                who = q;
+                clash[m] = owner[(size_t)q * S + k];
+            }
+            if (away < 0 && (*unavail)[(size_t)q * S + k])
+                away = q;
+        }
+        const char *why = NULL;
+        if (who >= 0) {
+            n_clash++;
+            why = arena_printf(a, "keeps its published slot %d, but %s also meets in request %s "
+                                  "then", k + 1, people[who], reqs[clash[m]].id);
+        } else {
+            for (int i = (*off)[m]; i < (*off)[m + 1]; i++)
+                owner[(size_t)(*parts)[i] * S + k] = m;
+            if (away >= 0)
+                why = arena_printf(a, "keeps its published slot %d, but %s is not available then",
+                                   k + 1, people[away]);
+        }
+        if ((who >= 0 || away >= 0) && !why)
+            return -1;
+        if (why) {
+            w[*wn].request = reqs[m].id;
+            w[(*wn)++].warning = why;
+        }
+    }
+    if (n_clash == 0)
+        return 0;
+    int P2 = *P + 2 * n_clash, n_parts = (*off)[M] + 2 * n_clash;
+    int *off2 = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    int *parts2 = arena_alloc(a, ((size_t)n_parts + 1) * sizeof(int));
+    unsigned char *un2 = arena_alloc(a, (size_t)P2 * (size_t)S + 1);
+    const char **langs2 = arena_alloc(a, ((size_t)P2 + 1) * sizeof(char *));
+    if (!off2 || !parts2 || !un2 || !langs2)
+        return -1;
+    memcpy(un2, *unavail, (size_t)*P * (size_t)S);
+    memset(un2 + (size_t)*P * (size_t)S, 0, (size_t)(P2 - *P) * (size_t)S);
+    memcpy(langs2, *langs, (size_t)*P * sizeof(char *));
+    int np = 0, stand_in = *P;
+    for (int m = 0; m < M; m++) {
+        off2[m] = np;
+        if (clash[m] < 0) {
+            for (int i = (*off)[m]; i < (*off)[m + 1]; i++)
+                parts2[np++] = (*parts)[i];
+            continue;
+        }
+        for (int i = (*off)[m]; i < (*off)[m + 1]; i++)   /* busy there, in this meeting */
+            un2[(size_t)(*parts)[i] * S + lslot[m]] = 1;
+        for (int j = 0; j < 2; j++) {
+            langs2[stand_in] = NULL;
+            parts2[np++] = stand_in++;
+        }
+    }
+    off2[M] = np;
+    *P = P2;
+    *off = off2;
+    *parts = parts2;
+    *unavail = un2;
+    *langs = langs2;
+    return 0;
+}
+
 int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
                        struct app_schedule_report *out, struct df_err *err)
 {
@@ -398,13 +486,26 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         if (m >= 0 && k >= 0 && t >= 0) {
             lslot[m] = k;
             ltab[m] = t;
+            need[m] = tkind[t];   /* what it holds, even if a booth changed since */
         }
     }
 
+    /* published meetings that no longer fit: kept, and said */
+    out->warnings = arena_alloc(a, ((size_t)M * 2 + 1) * sizeof *out->warnings);
+    int *people_of = parts.data;
+    if (!out->warnings ||
+        check_published(a, M, S, lslot, l.people.data, reqs, &P, &off, &people_of, &unavail,
+                        &bo.langs, out->warnings, &out->warnings_n) < 0)
+        goto oom;
+
     struct app_interpreting ip;
-    if (app_interpreting_plan(l.interp.data, l.interp.n, slots, S, bo.langs, P, off, parts.data,
+    if (app_interpreting_plan(l.interp.data, l.interp.n, slots, S, bo.langs, P, off, people_of,
                               M, a, &ip) < 0)
         goto oom;
+    int *needs = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    if (!needs)
+        goto oom;
+    app_interpreting_keep_locked(&ip, lslot, S, M, needs);
 
     out->event = l.event;
     out->accepted = M;
@@ -423,7 +524,7 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     }
     struct sched_problem p = {
         .n_people = P, .n_meetings = M, .n_slots = S, .slot_session = sess,
-        .people_off = off, .people = parts.data, .priority = prio, .unavail = unavail,
+        .people_off = off, .people = people_of, .priority = prio, .unavail = unavail,
         .n_tables = T, .table_kind = tkind, .table_need = need, .n_kinds = n_kinds,
         .n_pairs = ip.n_pairs, .meet_pair = ip.meet_pair, .pair_cap = ip.pair_cap,
         .locked_slot = lslot,
@@ -447,13 +548,31 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         }
 
     /* the interpreter who joins each interpreted meeting; a locked meeting
-     * whose interpreter was withdrawn keeps its place and is left with none */
+     * whose interpreter is no longer free then (moved to another session, say)
+     * keeps its place with none, and the organiser is told */
     const struct store_interpreter *ivs = l.interp.data;
     int *interp_of = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     if (!interp_of)
         goto oom;
     if (app_interpreting_assign(&ip, ivs, l.interp.n, slots, S, sol.slot, M, interp_of) < 0)
-        log_msg(LOG_WARN, "event=interpreter_missing schedule=\"%s\"", l.event);
+        goto oom;
+    for (int m = 0; m < M; m++) {
+        if (sol.slot[m] < 0 || needs[m] < 0 || interp_of[m] >= 0)
+            continue;
+        const char *w =
+            lslot[m] >= 0
+                ? arena_printf(a, "keeps its published slot %d without a %s interpreter: "
+                                  "none is free then", sol.slot[m] + 1, ip.pair_name[needs[m]])
+                : arena_printf(a, "has no %s interpreter free in slot %d",
+                               ip.pair_name[needs[m]], sol.slot[m] + 1);
+        if (!w)
+            goto oom;
+        out->warnings[out->warnings_n].request = reqs[m].id;
+        out->warnings[out->warnings_n++].warning = w;
+    }
+    if (out->warnings_n)
+        log_msg(LOG_WARN, "event=interpreter_missing schedule=\"%s\" meetings=%d", l.event,
+                out->warnings_n);
 
     if (store_begin(s, err) < 0)
         goto out;

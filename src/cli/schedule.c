@@ -71,10 +71,14 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
         for (int i = 0; i < rep.unscheduled_n; i++)
             json_array_append_new(un, json_pack("{ss ss}", "request", rep.unscheduled[i].request,
                                                 "reason", rep.unscheduled[i].reason));
-        json_t *obj = json_pack("{ss si si si si sf so}", "event", rep.event, "accepted",
+        json_t *warn = json_array();
+        for (int i = 0; i < rep.warnings_n; i++)
+            json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
+                                                  "warning", rep.warnings[i].warning));
+        json_t *obj = json_pack("{ss si si si si sf so so}", "event", rep.event, "accepted",
                                 rep.accepted, "scheduled", rep.scheduled, "upper_bound",
                                 rep.upper_bound, "breaks", rep.breaks, "seconds", rep.seconds,
-                                "unscheduled", un);
+                                "unscheduled", un, "warnings", warn);
         json_dumpf(obj, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         putchar('\n');
         json_decref(obj);
@@ -86,6 +90,8 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
         printf("seconds      %.3f\n", rep.seconds);
         for (int i = 0; i < rep.unscheduled_n; i++)
             printf("unscheduled  %s: %s\n", rep.unscheduled[i].request, rep.unscheduled[i].reason);
+        for (int i = 0; i < rep.warnings_n; i++)
+            printf("warning      %s: %s\n", rep.warnings[i].request, rep.warnings[i].warning);
     }
 out:
     store_close(st);

@@ -22,6 +22,7 @@
 #include "http/internal.h"
 #include "store/api.h"
 #include "store/auth.h"
+#include "store/programme.h"
 #include "store/store.h"
 
 #define ID_MAX 128
@@ -957,6 +958,43 @@ static void h_event_put(struct http_req *r)
         reply_event(r, r->params[0], 200);
 }
 
+/* DELETE /events/{id}/{sessions,locations,interpreters}/{item}: the item goes,
+ * with what store/programme.h says; the reply counts the meetings touched. */
+typedef int (*remove_fn)(struct store *, const char *, const char *, int *, struct df_err *);
+
+static void remove_item(struct http_req *r, remove_fn fn, const char *action, const char *counted)
+{
+    struct df_err err = {0};
+    int n = 0;
+    if (store_begin(r->s, &err) < 0)
+        goto fail;
+    if (fn(r->s, r->params[0], r->params[1], &n, &err) < 0 ||
+        store_audit(r->s, r->user.email, action, "event", r->params[0], r->params[1], &err) < 0 ||
+        store_commit(r->s, &err) < 0) {
+        store_rollback(r->s);
+        goto fail;
+    }
+    http_reply_json(r, 200, json_pack("{ss si}", "removed", r->params[1], counted, n));
+    return;
+fail:
+    http_reply_df_err(r, &err);
+}
+
+static void h_session_delete(struct http_req *r)
+{
+    remove_item(r, store_session_remove, "session.remove", "meetings_unscheduled");
+}
+
+static void h_location_delete(struct http_req *r)
+{
+    remove_item(r, store_location_remove, "location.remove", "meetings_unscheduled");
+}
+
+static void h_interpreter_delete(struct http_req *r)
+{
+    remove_item(r, store_interpreter_remove, "interpreter.remove", "meetings_without_interpreter");
+}
+
 /* The last schedule run's reasons per event, for GET .../unscheduled. */
 static pthread_mutex_t reasons_lock = PTHREAD_MUTEX_INITIALIZER;
 static json_t *reasons; /* {event: {request: reason}} */
@@ -997,10 +1035,15 @@ static void h_schedule(struct http_req *r)
     }
     remember_reasons(&rep);
     store_audit(r->s, r->user.email, "event.schedule", "event", o.event, NULL, &err);
-    http_reply_json(r, 200, json_pack("{ss si si si si sf si}", "event", rep.event,
+    json_t *warn = json_array();
+    for (int i = 0; i < rep.warnings_n; i++)
+        json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
+                                              "warning", rep.warnings[i].warning));
+    http_reply_json(r, 200, json_pack("{ss si si si si sf si so}", "event", rep.event,
                                       "accepted", rep.accepted, "scheduled", rep.scheduled,
                                       "upper_bound", rep.upper_bound, "breaks", rep.breaks,
-                                      "seconds", rep.seconds, "unscheduled", rep.unscheduled_n));
+                                      "seconds", rep.seconds, "unscheduled", rep.unscheduled_n,
+                                      "warnings", warn));
 }
 
 static void h_publish(struct http_req *r)
@@ -1213,6 +1256,9 @@ const struct http_route http_routes[] = {
     {"POST", "/api/v1/events", h_event_post, ROUTE_ORGANISER},
     {"GET", "/api/v1/events/{id}", h_event, 0},
     {"PUT", "/api/v1/events/{id}", h_event_put, ROUTE_ORGANISER},
+    {"DELETE", "/api/v1/events/{id}/sessions/{item}", h_session_delete, ROUTE_ORGANISER},
+    {"DELETE", "/api/v1/events/{id}/locations/{item}", h_location_delete, ROUTE_ORGANISER},
+    {"DELETE", "/api/v1/events/{id}/interpreters/{item}", h_interpreter_delete, ROUTE_ORGANISER},
     {"POST", "/api/v1/events/{id}/schedule", h_schedule, ROUTE_ORGANISER},
     {"POST", "/api/v1/events/{id}/publish", h_publish, ROUTE_ORGANISER},
     {"GET", "/api/v1/events/{id}/unscheduled", h_unscheduled, ROUTE_ORGANISER},

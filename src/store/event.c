@@ -88,29 +88,21 @@ int store_event_get(struct store *s, const char *id, struct arena *a, struct sto
                     struct df_err *err)
 {
     static const char sql[] = "SELECT " EVENT_COLUMNS " WHERE id = ?";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
+    sqlite3_stmt *st = store_row_by_id(s, sql, id, "event", err);
     if (!st)
         return -1;
-    store_bind_text(st, 1, id);
-    int rc = sqlite3_step(st), result = 0;
-    if (rc == SQLITE_ROW) {
-        struct store_event row;
-        event_from_row(st, &row);
-        e->id = arena_strdup(a, row.id);
-        e->name = arena_strdup(a, row.name);
-        e->venue = arena_strdup(a, row.venue);
-        e->timezone = arena_strdup(a, row.timezone);
-        e->starts_on = arena_strdup(a, row.starts_on);
-        e->ends_on = arena_strdup(a, row.ends_on);
-        e->published_at = arena_strdup(a, row.published_at);
-        e->request_cap = row.request_cap;
-    } else if (rc == SQLITE_DONE) {
-        result = df_err_set(err, DF_ERR_NOT_FOUND, "no event \"%s\"", id);
-    } else {
-        result = store_fail(s, err, "reading an event");
-    }
+    struct store_event row;
+    event_from_row(st, &row);
+    e->id = arena_strdup(a, row.id);
+    e->name = arena_strdup(a, row.name);
+    e->venue = arena_strdup(a, row.venue);
+    e->timezone = arena_strdup(a, row.timezone);
+    e->starts_on = arena_strdup(a, row.starts_on);
+    e->ends_on = arena_strdup(a, row.ends_on);
+    e->published_at = arena_strdup(a, row.published_at);
+    e->request_cap = row.request_cap;
     sqlite3_reset(st);
-    return result;
+    return 0;
 }
 
 struct each_ctx {
@@ -486,29 +478,21 @@ int store_request_get(struct store *s, const char *id, struct arena *a,
                       struct store_request *r, struct df_err *err)
 {
     static const char sql[] = "SELECT " REQUEST_COLUMNS " WHERE r.id = ?";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
+    sqlite3_stmt *st = store_row_by_id(s, sql, id, "request", err);
     if (!st)
         return -1;
-    store_bind_text(st, 1, id);
-    int rc = sqlite3_step(st), result = 0;
-    if (rc == SQLITE_ROW) {
-        struct store_request row;
-        request_from_row(st, &row);
-        r->id = arena_strdup(a, row.id);
-        r->event = arena_strdup(a, row.event);
-        r->from = arena_strdup(a, row.from);
-        r->to = arena_strdup(a, row.to);
-        r->status = arena_strdup(a, row.status);
-        r->message = arena_strdup(a, row.message);
-        r->created_at = arena_strdup(a, row.created_at);
-        r->priority = row.priority;
-    } else if (rc == SQLITE_DONE) {
-        result = df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%s\"", id);
-    } else {
-        result = store_fail(s, err, "reading a request");
-    }
+    struct store_request row;
+    request_from_row(st, &row);
+    r->id = arena_strdup(a, row.id);
+    r->event = arena_strdup(a, row.event);
+    r->from = arena_strdup(a, row.from);
+    r->to = arena_strdup(a, row.to);
+    r->status = arena_strdup(a, row.status);
+    r->message = arena_strdup(a, row.message);
+    r->created_at = arena_strdup(a, row.created_at);
+    r->priority = row.priority;
     sqlite3_reset(st);
-    return result;
+    return 0;
 }
 
 int store_request_set_status(struct store *s, const char *id, const char *status,
@@ -637,8 +621,9 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
 int store_meeting_clear_unlocked(struct store *s, const char *event, struct df_err *err)
 {
     static const char sql[] =
-        "DELETE FROM meetings WHERE locked = 0 AND request_rid IN"
-        " (SELECT r.rid FROM requests r JOIN events e ON e.rid = r.event_rid WHERE e.id = ?)";
+        "DELETE FROM meetings WHERE EXISTS (SELECT 1 FROM requests r"
+        " JOIN events e ON e.rid = r.event_rid WHERE r.rid = meetings.request_rid"
+        " AND e.id = ?1 AND (meetings.locked = 0 OR r.status <> 'accepted'))";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;

@@ -75,31 +75,23 @@ int store_org_get(struct store *s, const char *id, struct arena *a, struct store
                   struct df_err *err)
 {
     static const char sql[] = "SELECT " ORG_COLUMNS " FROM organisations o WHERE o.id = ?";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
+    sqlite3_stmt *st = store_row_by_id(s, sql, id, "organisation", err);
     if (!st)
         return -1;
-    store_bind_text(st, 1, id);
-    int rc = sqlite3_step(st), result = 0;
-    if (rc == SQLITE_ROW) {
-        struct store_org row;
-        store_org_from_row(st, &row);
-        *o = row;
-        o->id = arena_strdup(a, row.id);
-        o->name = arena_strdup(a, row.name);
-        o->name_uk = arena_strdup(a, row.name_uk);
-        o->country = arena_strdup(a, row.country);
-        o->kind = arena_strdup(a, row.kind);
-        o->city = arena_strdup(a, row.city);
-        o->website = arena_strdup(a, row.website);
-        o->description = arena_strdup(a, row.description);
-        o->description_uk = arena_strdup(a, row.description_uk);
-    } else if (rc == SQLITE_DONE) {
-        result = df_err_set(err, DF_ERR_NOT_FOUND, "no organisation \"%s\"", id);
-    } else {
-        result = store_fail(s, err, "reading an organisation");
-    }
+    struct store_org row;
+    store_org_from_row(st, &row);
+    *o = row;
+    o->id = arena_strdup(a, row.id);
+    o->name = arena_strdup(a, row.name);
+    o->name_uk = arena_strdup(a, row.name_uk);
+    o->country = arena_strdup(a, row.country);
+    o->kind = arena_strdup(a, row.kind);
+    o->city = arena_strdup(a, row.city);
+    o->website = arena_strdup(a, row.website);
+    o->description = arena_strdup(a, row.description);
+    o->description_uk = arena_strdup(a, row.description_uk);
     sqlite3_reset(st);
-    return result;
+    return 0;
 }
 
 int store_org_each(struct store *s, store_org_fn fn, void *ud, struct df_err *err)
@@ -182,29 +174,21 @@ int store_person_get(struct store *s, const char *id, struct arena *a, struct st
                      struct df_err *err)
 {
     static const char sql[] = "SELECT " PERSON_COLUMNS " WHERE p.id = ?";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
+    sqlite3_stmt *st = store_row_by_id(s, sql, id, "person", err);
     if (!st)
         return -1;
-    store_bind_text(st, 1, id);
-    int rc = sqlite3_step(st), result = 0;
-    if (rc == SQLITE_ROW) {
-        struct store_person row;
-        person_from_row(st, &row);
-        p->id = arena_strdup(a, row.id);
-        p->org = arena_strdup(a, row.org);
-        p->name = arena_strdup(a, row.name);
-        p->email = arena_strdup(a, row.email);
-        p->title = arena_strdup(a, row.title);
-        p->languages = arena_strdup(a, row.languages);
-        p->booth = arena_strdup(a, row.booth);
-        p->checked_in_at = arena_strdup(a, row.checked_in_at);
-    } else if (rc == SQLITE_DONE) {
-        result = df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", id);
-    } else {
-        result = store_fail(s, err, "reading a person");
-    }
+    struct store_person row;
+    person_from_row(st, &row);
+    p->id = arena_strdup(a, row.id);
+    p->org = arena_strdup(a, row.org);
+    p->name = arena_strdup(a, row.name);
+    p->email = arena_strdup(a, row.email);
+    p->title = arena_strdup(a, row.title);
+    p->languages = arena_strdup(a, row.languages);
+    p->booth = arena_strdup(a, row.booth);
+    p->checked_in_at = arena_strdup(a, row.checked_in_at);
     sqlite3_reset(st);
-    return result;
+    return 0;
 }
 
 int store_person_each(struct store *s, store_person_fn fn, void *ud, struct df_err *err)

@@ -80,6 +80,25 @@ sqlite3_int64 store_rid(struct store *s, const char *sql, const char *id, struct
     return rid;
 }
 
+sqlite3_stmt *store_row_by_id(struct store *s, const char *sql, const char *id, const char *what,
+                              struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return NULL;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        return st;
+    if (rc == SQLITE_DONE)
+        df_err_set(err, DF_ERR_NOT_FOUND, "no %s \"%s\"", what, id);
+    else
+        df_err_set(err, DF_ERR_RUNTIME, "database error while reading %s \"%s\": %s", what, id,
+                   sqlite3_errmsg(s->db));
+    sqlite3_reset(st);
+    return NULL;
+}
+
 static int exec(struct store *s, const char *sql, struct df_err *err, const char *doing)
 {
     char *msg = NULL;

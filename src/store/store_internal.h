@@ -26,6 +26,11 @@ int store_fail(struct store *s, struct df_err *err, const char *doing);
 const char *store_col(sqlite3_stmt *st, int i);
 /* Runs a statement expected to be done (no rows); resets it. */
 int store_step_done(struct store *s, sqlite3_stmt *st, struct df_err *err, const char *doing);
+/* The row sql (its one parameter bound to id) selects, for the caller to read
+ * and then sqlite3_reset; NULL with DF_ERR_NOT_FOUND ("no WHAT \"ID\"") when
+ * there is none, or with the database's error. */
+sqlite3_stmt *store_row_by_id(struct store *s, const char *sql, const char *id, const char *what,
+                              struct df_err *err);
 /* rid of the row of table with that string id: >0 found, 0 not found, -1 error. */
 sqlite3_int64 store_rid(struct store *s, const char *sql, const char *id, struct df_err *err);
 

@@ -326,6 +326,20 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.locator('#interpreters-form .flash.ok').waitFor();
   assert.match(await page.textContent('#interpreter-list'), /Oksana Bondar · uk-de · B2B meetings V/);
   await shoot(page, 'console-event');
+  // Taking things back out, each after a confirmation: the late session stays
+  // while an interpreter works only there; the interpreter goes; one table goes.
+  page.on('dialog', (d) => d.accept());
+  await page.click(`#programme tr[data-session="${forum.event.id}-${day2}-1600"] button.remove-session`);
+  await page.locator('#programme-card .flash.error').waitFor();
+  assert.match(await page.textContent('#programme-card .flash.error'), /Not removed:.*work session .* only/);
+  await page.click('#interpreter-list li:has-text("Oksana Bondar") button.remove-interpreter');
+  await page.locator('#interpreters-form .flash.ok').waitFor();
+  assert.match(await page.textContent('#interpreters-form .flash.ok'), /Removed\. 0 meetings have no interpreter/);
+  assert.equal(await page.locator('#interpreter-list li').count(), 3);
+  await page.fill('#tables-form input[name=table_count]', String(tables + 1));
+  await page.click('#tables-form button[type=submit]');
+  await page.locator('#tables-form .flash.ok').waitFor();
+  assert.match(await page.textContent('#table-total'), new RegExp(`${tables + 1} tables`));
 
   await open(page, '/console/tables');
   assert.ok(await page.locator('#table-plan tbody tr').count() > 0, 'the table plan lists meetings');
@@ -353,6 +367,22 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.ok(await page.locator('#chart-cap svg rect.bar').count() > 0, 'by capability');
   assert.ok(await page.locator('#chart-hour svg rect.bar').count() > 1, 'by hour');
   await shoot(page, 'console-dashboard');
+
+  // Published meetings keep their slot when their interpreters go: the demo's
+  // uk-en interpreters now work the late session only, and a new run names
+  // the published meetings left without one.
+  const ev = await (await ctx.request.get(`${base}/api/v1/events/${forum.event.id}`)).json();
+  const moved = ev.interpreters.filter((x) => x.pair === 'uk-en').map((x) => ({ ...x, session: `${forum.event.id}-${day2}-1600` }));
+  assert.equal(moved.length, 3);
+  await page.evaluate(async ([e, interpreters]) => {
+    const { api } = await import('/js/api.js');
+    await api.updateEvent(e.id, { name: e.name, starts_on: e.starts_on, ends_on: e.ends_on, interpreters });
+  }, [ev, moved]);
+  await open(page, '/console/schedule');
+  await page.fill('input[name=time_limit]', '3');
+  await page.click('#run-scheduler');
+  await page.waitForSelector('#schedule-warnings li');
+  assert.match(await page.textContent('#schedule-warnings'), /keeps its published slot \d+, but no uk-en interpreter is free then/);
   await ctx.close();
 });
 

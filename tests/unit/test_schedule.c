@@ -7,6 +7,7 @@
 
 #include "app/agenda.h"
 #include "app/schedule.h"
+#include "store/programme.h"
 
 static struct store *s;
 static struct df_err err;
@@ -273,5 +274,211 @@ Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup
         cr_assert_eq(strstr(buf_str(&out), "Interpreter: Iryna (uk-en)") != NULL, i < 4);
         buf_free(&out);
     }
+    arena_free(&a);
+}
+
+/* Schedules event "ev" within a second. */
+static void run(struct arena *a, struct app_schedule_report *rep, unsigned seed)
+{
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = seed};
+    ok(app_schedule_event(s, &o, a, rep, &err));
+}
+
+/* Published meetings stay where they are when the interpreter they had moves to
+ * another session: they keep their slot, lose the interpreter, and each one is
+ * named in a warning; a waiting uk-en meeting now fits the interpreter's new
+ * session. */
+Test(app_schedule, locked_meetings_that_lose_their_interpreter_are_reported,
+     .init = setup_languages, .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    run(&a, &rep, 3);
+    cr_assert_eq(rep.warnings_n, 0, "a first schedule has nothing to report");
+    struct seen before = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &before, &err));
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    struct store_interpreter in = {.id = "int-1", .event = "ev", .name = "Iryna",
+                                   .lang_a = "uk", .lang_b = "en", .session = "s2"};
+    ok(store_interpreter_upsert(s, &in, NULL, &err));
+    run(&a, &rep, 3);
+    struct seen after = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &after, &err));
+    no_double_booking(&after);
+    int interpreted = 0;
+    for (int i = 0; i < before.n; i++) {
+        if (!before.interp[i][0])
+            continue;
+        interpreted++;
+        int j = find(&after, before.req[i]);
+        cr_assert_geq(j, 0, "locked %s was dropped", before.req[i]);
+        cr_assert_str_eq(after.slot[j], before.slot[i], "locked %s moved", before.req[i]);
+        cr_assert_str_eq(after.interp[j], "", "%s keeps an interpreter who is gone",
+                         before.req[i]);
+        bool warned = false;
+        for (int k = 0; k < rep.warnings_n; k++)
+            warned = warned || (strcmp(rep.warnings[k].request, before.req[i]) == 0 &&
+                                strstr(rep.warnings[k].warning, "without a uk-en interpreter"));
+        cr_assert(warned, "no warning for %s", before.req[i]);
+    }
+    cr_assert_eq(interpreted, 3);
+    cr_assert_eq(rep.warnings_n, 3);
+    /* the fourth uk-en request now meets in s2 (t4) with the interpreter */
+    cr_assert_eq(after.n, before.n + 1);
+    int late = -1;
+    for (int j = 0; j < after.n; j++)
+        if (find(&before, after.req[j]) < 0)
+            late = j;
+    cr_assert_geq(late, 0);
+    cr_assert_str_eq(after.slot[late], "t4");
+    cr_assert_str_eq(after.interp[late], "int-1");
+    arena_free(&a);
+}
+
+static int count_sequences(void *ud, const struct store_meeting *m)
+{
+    int *sum = ud;
+    *sum += m->sequence;
+    return 0;
+}
+
+/* Taking programme items out: an interpreter leaves their meetings in place
+ * without them (SEQUENCE raised for calendars); a session goes with its slots
+ * and the unpublished meetings there; a published meeting blocks its session. */
+Test(app_schedule, programme_items_come_out_without_losing_published_meetings,
+     .init = setup_languages, .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    run(&a, &rep, 3);
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    int with_interpreter = 0, in_s1 = 0, seq_before = 0, seq_after = 0;
+    for (int i = 0; i < v.n; i++) {
+        with_interpreter += v.interp[i][0] != 0;
+        in_s1 += strcmp(v.slot[i], "t4") != 0;
+    }
+    cr_assert_eq(with_interpreter, 3);
+    ok(store_meeting_each(s, "ev", NULL, count_sequences, &seq_before, &err));
+
+    int n = -1;
+    cr_assert_eq(store_interpreter_remove(s, "other-event", "int-1", &n, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    ok(store_interpreter_remove(s, "ev", "int-1", &n, &err));
+    cr_assert_eq(n, 3);
+    struct seen w = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &w, &err));
+    cr_assert_eq(w.n, v.n, "no meeting is lost with its interpreter");
+    for (int i = 0; i < w.n; i++) {
+        cr_assert_str_eq(w.interp[i], "");
+        cr_assert_str_eq(w.slot[i], v.slot[find(&v, w.req[i])]);
+    }
+    ok(store_meeting_each(s, "ev", NULL, count_sequences, &seq_after, &err));
+    cr_assert_eq(seq_after, seq_before + 3, "calendars hear of the change");
+
+    /* published: the session stays */
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    cr_assert_eq(store_session_remove(s, "ev", "s1", &n, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "published"), "%s", err.msg);
+    /* unpublished: the session goes with its slots and its meetings */
+    ok(store_meeting_lock_all(s, "ev", false, &err));
+    ok(store_session_remove(s, "ev", "s1", &n, &err));
+    cr_assert_eq(n, in_s1);
+    struct seen left = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &left, &err));
+    cr_assert_eq(left.n, v.n - in_s1);
+    for (int i = 0; i < left.n; i++)
+        cr_assert_str_eq(left.slot[i], "t4");
+    run(&a, &rep, 3);
+    cr_assert_leq(rep.scheduled, 2, "one slot and two tables left");
+    arena_free(&a);
+}
+
+/* A request changed after publishing so that its published meeting now shares
+ * a person with another published meeting in the same slot, and a person
+ * unavailable at their published meeting: both meetings stay where they were,
+ * nothing else lands on those people then, and the organiser is told. */
+Test(app_schedule, published_meetings_in_conflict_stay_and_are_reported, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    run(&a, &rep, 1);
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    /* r4 (d-e) now meets someone who is in another meeting in r4's slot */
+    int r4 = find(&v, "r4");
+    int other = -1;
+    for (int i = 0; i < v.n; i++)
+        if (i != r4 && strcmp(v.slot[i], v.slot[r4]) == 0)
+            other = i;
+    cr_assert_geq(other, 0, "a-b, a-c and b-c fill the three slots");
+    const char *who = strcmp(v.req[other], "r3") == 0 ? "b" : "a";
+    struct store_request changed = {.id = "r4", .event = "ev", .from = "d", .to = who,
+                                    .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &changed, NULL, &err));
+    /* and c cannot make it to one of their published meetings */
+    int r3 = find(&v, "r3");
+    ok(store_unavailable_add(s, "c", v.slot[r3], "late flight", &err));
+    /* a late request between d and e has one slot, and it is not r4's */
+    struct store_request late = {.id = "r6", .event = "ev", .from = "d", .to = "e",
+                                 .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &late, NULL, &err));
+    run(&a, &rep, 1);
+
+    struct seen w = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &w, &err));
+    for (int i = 0; i < v.n; i++) {
+        int j = find(&w, v.req[i]);
+        cr_assert_geq(j, 0, "published %s dropped", v.req[i]);
+        cr_assert_str_eq(w.slot[j], v.slot[i], "published %s moved", v.req[i]);
+        cr_assert_str_eq(w.loc[j], v.loc[i]);
+    }
+    no_double_booking(&w);
+    int r6 = find(&w, "r6");
+    if (r6 >= 0)
+        cr_assert_str_neq(w.slot[r6], v.slot[r4], "d is busy in r4 then");
+    bool clash = false, away = false;
+    for (int i = 0; i < rep.warnings_n; i++) {
+        char want[128];
+        snprintf(want, sizeof want, "but %s also meets in request %s then", who, v.req[other]);
+        clash |= strcmp(rep.warnings[i].request, "r4") == 0 &&
+                 strstr(rep.warnings[i].warning, want) != NULL;
+        away |= strcmp(rep.warnings[i].request, "r3") == 0 &&
+                strstr(rep.warnings[i].warning, "but c is not available then") != NULL;
+    }
+    cr_assert(clash && away, "%d warnings, first: %s", rep.warnings_n,
+              rep.warnings_n ? rep.warnings[0].warning : "-");
+    cr_assert_eq(rep.warnings_n, 2);
+    for (int i = 0; i < rep.unscheduled_n; i++)
+        cr_assert_str_eq(rep.unscheduled[i].request, "r6", "a published meeting was reported "
+                                                           "unscheduled");
+    arena_free(&a);
+}
+
+/* A published meeting whose request an import turned to "declined" leaves the
+ * agendas and the table plan at the next run, and its table is free again. */
+Test(app_schedule, published_meetings_of_requests_no_longer_accepted_go, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    run(&a, &rep, 1);
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    struct store_request r = {.id = "r4", .event = "ev", .from = "d", .to = "e",
+                              .status = "declined", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+    run(&a, &rep, 1);
+    cr_assert_eq(rep.accepted, 3);
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_eq(v.n, 3);
+    cr_assert_lt(find(&v, "r4"), 0, "the declined request's meeting is still there");
     arena_free(&a);
 }

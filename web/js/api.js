@@ -84,6 +84,8 @@ export const api = {
   events: () => call('GET', '/events'),
   event: (id) => call('GET', `/events/${enc(id)}`),
   updateEvent: (id, fields) => call('PUT', `/events/${enc(id)}`, fields),
+  // kind: sessions | locations | interpreters
+  removeFromEvent: (id, kind, item) => call('DELETE', `/events/${enc(id)}/${kind}/${enc(item)}`),
   forum: () => call('GET', '/forum'),
   suggestions: (top) => call('GET', `/me/suggestions${qs({ top })}`),
   requests: () => call('GET', '/requests'),

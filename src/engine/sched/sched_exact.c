@@ -5,6 +5,7 @@
  * totalizer over the person counters bounds the total. Search: alternately
  * "total <= lower bound" and "total <= best - 1" under growing conflict budgets. */
 #include "engine/sched/sched_exact.h"
+#include "engine/sched/sched_cnf.h"
 #include "core/clock.h"
 
 #include <ccadical.h>
@@ -596,14 +597,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
         goto out;
     for (int i = 0; i < dom_off[M]; i++)
         x[i] = newv(&e);
-    for (int m = 0; m < M; m++) {
-        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
-            ccadical_add(e.s, x[i]);
-        ccadical_add(e.s, 0);
-        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
-            for (int j = i + 1; j < dom_off[m + 1]; j++)
-                cl3(&e, -x[i], -x[j], 0);
-    }
+    sched_cnf_one_slot(e.s, M, dom_off, x);
     /* symmetry: when every domain, the sessions' bounds (if breaks stop at
      * them) and the precedences (none) look the same backwards in time, a
      * schedule reversed has the same breaks: one meeting starts in the first
@@ -614,29 +608,7 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
             if (dom[i] > S - 1 - dom[i])
                 cl3(&e, -x[i], 0, 0);
     /* busy: u[q,s] <-> one of q's meetings in s; at most one */
-    for (int q = 0; q < P; q++) {
-        if (deg[q] == 0)
-            continue;
-        for (int s = 0; s < S; s++) {
-            int n = 0;
-            for (int k = pmo[q]; k < pmo[q + 1]; k++) {
-                int m = pm[k];
-                for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
-                    if (dom[i] == s)
-                        lits[n++] = x[i];
-            }
-            int v = u[(size_t)q * S + s] = newv(&e);
-            ccadical_add(e.s, -v);
-            for (int i = 0; i < n; i++)
-                ccadical_add(e.s, lits[i]);
-            ccadical_add(e.s, 0);
-            for (int i = 0; i < n; i++) {
-                cl3(&e, -lits[i], v, 0);
-                for (int j = i + 1; j < n; j++)
-                    cl3(&e, -lits[i], -lits[j], 0);
-            }
-        }
-    }
+    sched_cnf_busy(e.s, &e.nv, P, S, pmo, pm, dom_off, dom, x, lits, u);
     /* tables: at most n_tables meetings per slot (tables are interchangeable);
      * added lazily, for the slots that a model overfills (solve_cuts) */
     /* precedences: q ends before m starts */

@@ -5,6 +5,7 @@
  * first satisfiable bound is optimal and every refuted one is a proven lower
  * bound. Used by sched.c only (sched_internal.h). */
 #include "engine/sched/sched_internal.h"
+#include "engine/sched/sched_cnf.h"
 #include "core/clock.h"
 
 #include <ccadical.h>
@@ -151,14 +152,7 @@ struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_of
     for (size_t i = 0; i < nd; i++)
         x[i] = newv(&e);
     /* each meeting in exactly one of its slots */
-    for (int m = 0; m < M; m++) {
-        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
-            ccadical_add(e.s, x[i]);
-        ccadical_add(e.s, 0);
-        for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
-            for (int j = i + 1; j < dom_off[m + 1]; j++)
-                cl(&e, -x[i], -x[j], 0, 0);
-    }
+    sched_cnf_one_slot(e.s, M, dom_off, x);
     if (clock_seconds() > deadline)
         goto out;
     /* meetings per person */
@@ -182,33 +176,7 @@ struct sched_sat *sched_sat_new(const struct sched_problem *p, const int *dom_of
         free(fill);
     }
     /* u[p,s] <-> some meeting of p in s; at most one */
-    for (int q = 0; q < P; q++) {
-        if (deg[q] == 0)
-            continue;
-        for (int s = 0; s < S; s++) {
-            int n = 0;
-            for (int k = pmo[q]; k < pmo[q + 1]; k++) {
-                int m = pm[k];
-                for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
-                    if (dom[i] == s)
-                        lits[n++] = x[i];
-            }
-            int v = u[(size_t)q * S + s] = newv(&e);
-            if (n == 0) {
-                cl(&e, -v, 0, 0, 0);
-                continue;
-            }
-            ccadical_add(e.s, -v);
-            for (int i = 0; i < n; i++)
-                ccadical_add(e.s, lits[i]);
-            ccadical_add(e.s, 0);
-            for (int i = 0; i < n; i++) {
-                cl(&e, -lits[i], v, 0, 0);
-                for (int j = i + 1; j < n; j++)
-                    cl(&e, -lits[i], -lits[j], 0, 0);
-            }
-        }
-    }
+    sched_cnf_busy(e.s, &e.nv, P, S, pmo, pm, dom_off, dom, x, lits, u);
     if (clock_seconds() > deadline)
         goto out;
     /* tables per slot (and kinds are not used by the JAIR problem) */

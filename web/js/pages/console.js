@@ -115,11 +115,18 @@ function renderProgramme(main, e) {
   const count = (id) => slots.filter((s) => s.session === id).length;
   const tz = e.timezone || 'Europe/Brussels';
   const table = sessions.length ? h('div', { class: 'scroll' }, h('table', { id: 'programme' },
-    h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots'].map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', {}, sessions.map((s) => h('tr', {},
+    h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots', 'event.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', {}, sessions.map((s) => h('tr', { 'data-session': s.id },
       h('td', {}, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
       h('td', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
-      h('td', {}, s.kind === 'b2b' ? num(count(s.id)) : '')))))) : h('p', { class: 'muted' }, t('event.no_sessions'));
+      h('td', {}, s.kind === 'b2b' ? num(count(s.id)) : ''),
+      h('td', {}, h('button', {
+        type: 'button', class: 'link danger remove-session',
+        onclick: async () => {
+          const r = await removeItem(main.querySelector('#programme-card'), 'sessions', s.id, t('event.remove_session_confirm', { name: s.name }));
+          if (r) await afterRemoval(main, 'programme', tn('event.removed_unscheduled', r.meetings_unscheduled || 0));
+        },
+      }, t('event.remove')))))))) : h('p', { class: 'muted' }, t('event.no_sessions'));
   const inputs = {
     name: h('input', { name: 'session_name', required: true, maxlength: 200 }),
     kind: h('select', { name: 'session_kind' }, SESSION_KINDS.map((k) => h('option', { value: k }, t(`event.kind_${k}`)))),
@@ -169,11 +176,13 @@ function renderProgramme(main, e) {
   syncKind();
 }
 
-// Tables: how many there are, and a form that adds tables up to a number.
-// Tables are not removed here: meetings may already sit at them.
+// Tables: how many there are, and a form that adds or removes tables to reach
+// a number (the last ones go first; a table where a published meeting sits
+// stays, and the server says so).
 function renderTablesSetup(main, e) {
   const locations = list(e.locations, 'locations');
-  const tables = locations.filter((l) => l.kind === 'table');
+  const tables = locations.filter((l) => l.kind === 'table')
+    .sort((a, b) => a.id.localeCompare(b.id, undefined, { numeric: true }));
   const n = h('input', { name: 'table_count', type: 'number', min: 1, max: 5000, value: Math.max(tables.length, 1) });
   const seats = h('input', { name: 'table_seats', type: 'number', min: 2, max: 40, value: 4 });
   const form = h('form', {
@@ -182,7 +191,22 @@ function renderTablesSetup(main, e) {
       ev.preventDefault();
       const want = Number(n.value);
       if (!(want >= 1 && want <= 5000)) return flash(form, t('event.tables_range'), 'error');
-      if (want <= tables.length) return flash(form, t('event.tables_not_removed', { n: num(tables.length) }), 'error');
+      if (want === tables.length) return flash(form, t('event.tables_same', { n: num(tables.length) }), 'error');
+      if (want < tables.length) {
+        const extra = tables.slice(want).reverse();
+        if (!window.confirm(t('event.remove_tables_confirm', { n: num(extra.length) }))) return undefined;
+        let unscheduled = 0;
+        for (const x of extra) {
+          try {
+            unscheduled += (await api.removeFromEvent(eventId(), 'locations', x.id)).meetings_unscheduled || 0;
+          } catch (err) {
+            await afterRemoval(main, 'tables', `${t('event.remove_failed')} ${errorText(err)}`);
+            return undefined;
+          }
+        }
+        await afterRemoval(main, 'tables', tn('event.removed_unscheduled', unscheduled));
+        return undefined;
+      }
       const known = new Set(locations.map((l) => l.id));
       const fresh = [];
       for (let k = 1; fresh.length < want - tables.length && k <= 10000; k += 1) {
@@ -233,8 +257,15 @@ function renderInterpreters(main, e) {
   },
   h('h2', {}, t('event.interpreters')),
   h('p', { class: 'muted' }, t('event.interpreters_lead')),
-  people.length ? h('ul', { id: 'interpreter-list' }, people.map((x) => h('li', {},
-    h('strong', {}, x.name), ` · ${x.pair} · `, x.session ? (sessionName.get(x.session) || x.session) : t('event.all_sessions'))))
+  people.length ? h('ul', { id: 'interpreter-list' }, people.map((x) => h('li', { 'data-interpreter': x.id },
+    h('strong', {}, x.name), ` · ${x.pair} · `, x.session ? (sessionName.get(x.session) || x.session) : t('event.all_sessions'), ' ',
+    h('button', {
+      type: 'button', class: 'link danger remove-interpreter',
+      onclick: async () => {
+        const r = await removeItem(main.querySelector('#interpreters-form'), 'interpreters', x.id, t('event.remove_interpreter_confirm', { name: x.name }));
+        if (r) await afterRemoval(main, 'interpreters', tn('event.removed_interpreter', r.meetings_without_interpreter || 0));
+      },
+    }, t('event.remove')))))
     : h('p', { id: 'interpreter-list', class: 'muted' }, t('event.no_interpreters')),
   field(t('event.interpreter_name'), name), field(t('event.interpreter_pair'), pair, t('event.pair_hint')),
   field(t('event.interpreter_session'), when),
@@ -249,6 +280,28 @@ async function rerender(main) {
   main.dataset.saved = saved;
   const where = main.querySelector({ tables: '#tables-form', interpreters: '#interpreters-form' }[saved] || '#programme-card');
   if (where) flash(where, t('saved'));
+}
+
+// Takes a session, table or interpreter out of the event after the organiser
+// confirms; the server refuses (409) what would move a published meeting.
+// Returns the server's answer, or null when cancelled or refused (said in
+// `where`).
+async function removeItem(where, kind, id, question) {
+  if (!window.confirm(question)) return null;
+  try {
+    return await api.removeFromEvent(eventId(), kind, id);
+  } catch (err) {
+    flash(where, `${t('event.remove_failed')} ${errorText(err)}`, 'error');
+    return null;
+  }
+}
+
+// After a removal: the page again, with what happened said where it happened.
+async function afterRemoval(main, saved, msg) {
+  main.dataset.saved = saved;
+  await rerender(main);
+  const where = main.querySelector({ programme: '#programme-card', tables: '#tables-form', interpreters: '#interpreters-form' }[saved]);
+  if (where) flash(where, msg);
 }
 
 // The scheduler's reasons (src/engine/sched, app/schedule_event), translated
@@ -268,6 +321,20 @@ function reasonOf(text) {
   const head = pair ? t('reason.interpreter', { pair: pair[1] }) : known[base] ? t(known[base]) : null;
   if (!head) return raw;
   return slots ? `${head} (${t('reason.slots', { slots })})` : head;
+}
+
+// A scheduled meeting to check: "keeps its published slot N without a P
+// interpreter: none is free then" (app/schedule_event).
+function warningOf(text, names) {
+  const raw = String(text || '');
+  const who = (id) => names.get(id) || id;
+  let m = /^keeps its published slot (\d+) without an? ([a-z]{2}-[a-z]{2}) interpreter: none is free then$/.exec(raw);
+  if (m) return t('warning.no_interpreter', { slot: m[1], pair: m[2] });
+  m = /^keeps its published slot (\d+), but (.+) also meets in request (.+) then$/.exec(raw);
+  if (m) return t('warning.clash', { slot: m[1], person: who(m[2]), request: m[3] });
+  m = /^keeps its published slot (\d+), but (.+) is not available then$/.exec(raw);
+  if (m) return t('warning.unavailable', { slot: m[1], person: who(m[2]) });
+  return raw;
 }
 
 function figure(id, value, label) {
@@ -291,9 +358,9 @@ export async function renderSchedule(main) {
         const r = await api.schedule(eventId(), Number(limit.value) || 10);
         let un = [];
         const names = new Map();
-        if (r.unscheduled) {
+        if (r.unscheduled || (r.warnings && r.warnings.length)) {
           try {
-            un = list(await api.unscheduled(eventId()), 'unscheduled');
+            if (r.unscheduled) un = list(await api.unscheduled(eventId()), 'unscheduled');
             for (const p of await peopleList()) names.set(p.id, `${p.name} (${p.organisation_name})`);
           } catch (_) { /* the figures stand without the list */ }
         }
@@ -308,7 +375,10 @@ export async function renderSchedule(main) {
           un.length ? h('section', {}, h('h2', {}, t('schedule.unscheduled_title')),
             h('ul', { class: 'errors', id: 'unscheduled-list' }, un.slice(0, 200).map((u) => h('li', {},
               h('strong', {}, u.id || u.request), ' ', names.get(u.from) || u.from || '', ' → ', names.get(u.to) || u.to || '',
-              ': ', reasonOf(u.reason))))) : null);
+              ': ', reasonOf(u.reason))))) : null,
+          r.warnings && r.warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
+            h('ul', { class: 'errors', id: 'schedule-warnings' }, r.warnings.slice(0, 200).map((w) => h('li', {},
+              h('strong', {}, w.request), ': ', warningOf(w.warning, names))))) : null);
       } catch (e) {
         add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
       } finally { runBtn.disabled = false; }
