@@ -468,6 +468,24 @@ Test(match_partners, country_lift_follows_past_consortia)
     match_index_free(ix);
 }
 
+/* The index of the profiles and projects given, which must build. */
+static struct match_index *index_ok(const struct match_profile *who, int n,
+                                    const struct match_project *done, int pn)
+{
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(who, n, done, pn, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    return ix;
+}
+
+/* Runs q, which must succeed. */
+static void rank_ok(const struct match_index *ix, const struct match_query *q, struct arena *a,
+                    struct match_hit **h, int *n)
+{
+    struct df_err err = {0};
+    cr_assert_eq(match_query_run(ix, q, a, h, n, &err), 0, "%s", err.msg);
+}
+
 /* A text that names an organisation ("with Berliner Wasserbetriebe") brings
  * it first with that reason; a name of common words ("European Research
  * Services GmbH") or of one word is no name. */
@@ -489,9 +507,7 @@ Test(match_partners, an_organisation_named_in_the_text_comes_first)
         {.id = "c", .text = "Flood forecasting and flood warnings", .members = m3,
          .members_n = 1, .year = 2015, .coordinator = 3},
     };
-    struct df_err err = {0};
-    struct match_index *ix = match_index_build(who, 4, done, 3, &err);
-    cr_assert_not_null(ix, "%s", err.msg);
+    struct match_index *ix = index_ok(who, 4, done, 3);
     struct arena a;
     arena_init(&a, 0);
     struct match_hit *h;
@@ -500,7 +516,7 @@ Test(match_partners, an_organisation_named_in_the_text_comes_first)
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5, .signals = sig,
                             .text = "European research on flood forecasting in Berlin, with "
                                     "the Berliner Wasserbetriebe. Flood warnings."};
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    rank_ok(ix, &q, &a, &h, &n);
     cr_assert(n >= 3);
     cr_assert_str_eq(who[h[0].org].id, "bwb");
     cr_assert_str_eq(h[0].why[0], "named in the text");
@@ -532,9 +548,7 @@ Test(match_partners, a_returning_end_user_outranks_a_company_with_the_same_recor
         {.id = "d", .text = "Coast guard", .members = m3, .members_n = 1, .year = 2015,
          .coordinator = 3},
     };
-    struct df_err err = {0};
-    struct match_index *ix = match_index_build(who, 4, done, 4, &err);
-    cr_assert_not_null(ix, "%s", err.msg);
+    struct match_index *ix = index_ok(who, 4, done, 4);
     struct arena a;
     arena_init(&a, 0);
     struct match_hit *h;
@@ -542,7 +556,7 @@ Test(match_partners, a_returning_end_user_outranks_a_company_with_the_same_recor
     double sig[4 * MATCH_SIGNALS] = {0};
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5, .signals = sig,
                             .text = "border surveillance"};
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    rank_ok(ix, &q, &a, &h, &n);
     cr_assert(n >= 2);
     cr_assert_str_eq(who[h[0].org].id, "police");
     cr_assert_str_eq(who[h[1].org].id, "firm");
@@ -575,16 +589,14 @@ Test(match_partners, without_a_lead_the_best_matches_bring_their_partners)
         {.id = "d", .text = "Cargo scanning", .members = m4, .members_n = 1, .year = 2015,
          .coordinator = 2},
     };
-    struct df_err err = {0};
-    struct match_index *ix = match_index_build(who, 3, done, 4, &err);
-    cr_assert_not_null(ix, "%s", err.msg);
+    struct match_index *ix = index_ok(who, 3, done, 4);
     struct arena a;
     arena_init(&a, 0);
     struct match_hit *h;
     int n;
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .top = 5,
                             .text = "Sonar detection of divers, cargo scanning"};
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    rank_ok(ix, &q, &a, &h, &n);
     cr_assert_eq(n, 3);
     cr_assert_str_eq(who[h[0].org].id, "sonar");
     cr_assert_str_eq(who[h[1].org].id, "port", "the sonar lab's partner: %s",
@@ -597,7 +609,7 @@ Test(match_partners, without_a_lead_the_best_matches_bring_their_partners)
     match_weights_default(&w);
     w.stand_in = 0;
     q.w = &w;
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    rank_ok(ix, &q, &a, &h, &n);
     cr_assert_str_eq(who[h[1].org].id, "stranger", "alone, the text ties and the index decides");
     arena_free(&a);
     match_index_free(ix);
