@@ -1026,7 +1026,7 @@ static void tune_cv(const struct app_match_data *d, const struct query *qs, int 
 int main(int argc, char **argv)
 {
     const char *data = getenv("DFNC_SHARED_DATA");
-    int do_tune = 0, do_learn = 0, synth_n = 20000, show_signals = 0, only_dev = 0;
+    int do_tune = 0, do_learn = 0, synth_n = 20000, show_signals = 0, only_dev = 0, only_early = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--tune") == 0)
             do_tune = 1;
@@ -1053,6 +1053,8 @@ int main(int argc, char **argv)
             i++;
         } else if (strcmp(argv[i], "--dev") == 0)
             only_dev = 1;
+        else if (strcmp(argv[i], "--early") == 0)
+            only_early = 1;
         else if (strcmp(argv[i], "--bm25-all-terms") == 0)
             fts_keep_stopwords = 1;
         else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
@@ -1060,7 +1062,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc)
             synth_n = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--bm25-all-terms] [--synthetic N] [--set NAME=VALUE] [--drop SIGNAL] [--dump FILE]\n");
+            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--early] [--bm25-all-terms] [--synthetic N] [--set NAME=VALUE] [--drop SIGNAL] [--dump FILE]\n");
             return 2;
         }
     }
@@ -1088,8 +1090,11 @@ int main(int argc, char **argv)
     static const struct split splits[] = {
         {"development (profiles < 2016, queries 2016-2017)", "2016-01-01", 2016, 2017},
         {"hold-out (profiles < 2018, queries 2018-2020; never tuned on)", "2018-01-01", 2018, 2020},
+        /* a second look before the development years, to see whether what
+         * was fitted on 2016-2017 carries over to other years */
+        {"early check (profiles < 2014, queries 2014-2015)", "2014-01-01", 2014, 2015},
     };
-    for (int k = 0; k < (only_dev ? 1 : 2); k++) {
+    for (int k = only_early ? 2 : 0; k < (only_early ? 3 : only_dev ? 1 : 2); k++) {
         const struct split *sp = &splits[k];
         struct app_match_data d;
         struct app_match_opts o = {.before = sp->before, .with_projects_only = true};
