@@ -411,14 +411,16 @@ static void synthetic(int n, int queries)
 static const char *feat_names[NF] = {"text", "text_profile", "walk", "partner", "partner_recent",
                                      "partner_text", "chosen", "two_hop", "popularity",
                                      "popularity_recent", "same_country", "circle", "ppr",
-                                     "country_pair", "kind_pair"};
+                                     "country_pair", "kind_pair", "end_user",
+                                     "named", "stand_in"};
 
 static double *feat_slot(struct match_weights *w, int f)
 {
     double *v[NF] = {&w->text, &w->text_profile, &w->walk, &w->partner, &w->partner_recent,
                      &w->partner_text, &w->chosen, &w->two_hop, &w->popularity,
                      &w->popularity_recent, &w->same_country, &w->circle, &w->ppr,
-                     &w->country_pair, &w->kind_pair};
+                     &w->country_pair, &w->kind_pair, &w->end_user,
+                     &w->named, &w->stand_in};
     return v[f];
 }
 
@@ -915,7 +917,9 @@ static int set_weight(const char *arg)
         {"profile_k1", &w->profile_k1, NULL}, {"doc_k1", &w->doc_k1, NULL},
         {"circle", &w->circle, NULL},
         {"ppr", &w->ppr, NULL}, {"country_pair", &w->country_pair, NULL},
-        {"kind_pair", &w->kind_pair, NULL},
+        {"kind_pair", &w->kind_pair, NULL}, 
+        {"end_user", &w->end_user, NULL}, {"named", &w->named, NULL},
+        {"stand_in", &w->stand_in, NULL},
     };
     if (!set_used)
         match_weights_default(w);
@@ -950,7 +954,8 @@ static void tune(const struct app_match_data *d, const struct query *qs, int qn,
     double *params[] = {&w.text, &w.text_profile, &w.text_recency, &w.text_beta, &w.partner, &w.two_hop, &w.popularity, &w.partner_recent,
                         &w.popularity_recent, &w.partner_text, &w.same_country, &w.walk, &w.chosen, &w.country_spread, &w.profile_b, &w.circle, &w.ppr, &w.country_pair, &w.kind_pair};
     const char *names[] = {"text", "text_profile", "text_recency", "text_beta", "partner", "two_hop", "popularity", "partner_recent",
-                           "popularity_recent", "partner_text", "same_country", "walk", "chosen", "country_spread", "profile_b", "circle", "ppr", "country_pair", "kind_pair"};
+                           "popularity_recent", "partner_text", "same_country", "walk", "chosen", "country_spread", "profile_b", "circle", "ppr", "country_pair", "kind_pair", "end_user",
+                                     "named", "stand_in"};
     static const double values[] = {0, 0.05, 0.1, 0.2, 0.3, 0.45, 0.6, 0.8, 1.0, 1.5, 2.0, 3.0, 4.5};
     static const int tops[] = {0, 5, 10, 20, 40, 80, 160};
     struct metrics m;
@@ -1021,7 +1026,7 @@ static void tune_cv(const struct app_match_data *d, const struct query *qs, int 
 int main(int argc, char **argv)
 {
     const char *data = getenv("DFNC_SHARED_DATA");
-    int do_tune = 0, do_learn = 0, synth_n = 20000, show_signals = 0, only_dev = 0;
+    int do_tune = 0, do_learn = 0, synth_n = 20000, show_signals = 0, only_dev = 0, only_early = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--tune") == 0)
             do_tune = 1;
@@ -1048,6 +1053,8 @@ int main(int argc, char **argv)
             i++;
         } else if (strcmp(argv[i], "--dev") == 0)
             only_dev = 1;
+        else if (strcmp(argv[i], "--early") == 0)
+            only_early = 1;
         else if (strcmp(argv[i], "--bm25-all-terms") == 0)
             fts_keep_stopwords = 1;
         else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
@@ -1055,7 +1062,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc)
             synth_n = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--bm25-all-terms] [--synthetic N] [--set NAME=VALUE] [--drop SIGNAL] [--dump FILE]\n");
+            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--early] [--bm25-all-terms] [--synthetic N] [--set NAME=VALUE] [--drop SIGNAL] [--dump FILE]\n");
             return 2;
         }
     }
@@ -1083,8 +1090,11 @@ int main(int argc, char **argv)
     static const struct split splits[] = {
         {"development (profiles < 2016, queries 2016-2017)", "2016-01-01", 2016, 2017},
         {"hold-out (profiles < 2018, queries 2018-2020; never tuned on)", "2018-01-01", 2018, 2020},
+        /* a second look before the development years, to see whether what
+         * was fitted on 2016-2017 carries over to other years */
+        {"early check (profiles < 2014, queries 2014-2015)", "2014-01-01", 2014, 2015},
     };
-    for (int k = 0; k < (only_dev ? 1 : 2); k++) {
+    for (int k = only_early ? 2 : 0; k < (only_early ? 3 : only_dev ? 1 : 2); k++) {
         const struct split *sp = &splits[k];
         struct app_match_data d;
         struct app_match_opts o = {.before = sp->before, .with_projects_only = true};

@@ -571,7 +571,7 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         out->warnings[out->warnings_n++].warning = w;
     }
     if (out->warnings_n)
-        log_msg(LOG_WARN, "event=interpreter_missing schedule=\"%s\" meetings=%d", l.event,
+        log_msg(LOG_WARN, "event=schedule_warnings schedule=\"%s\" meetings=%d", l.event,
                 out->warnings_n);
 
     if (store_begin(s, err) < 0)

@@ -68,6 +68,9 @@ struct match_weights {
     double kind_pair;    /* how often consortia led by the lead's kind take the candidate's */
     double cpv;          /* needs met by offers and offers wanted by needs */
     double eu_ua;        /* an EU (or EEA) - Ukraine pair */
+    double named;        /* the text names the organisation ("University of Bristol") */
+    double stand_in;     /* no lead: partner of the best first-pass matches */
+    double end_user;     /* a government body's projects beyond its first (end users) */
 };
 void match_weights_default(struct match_weights *w);
 /* Weights for meeting suggestions: complementarity and EU-Ukraine pairs first,
@@ -102,6 +105,7 @@ enum match_signal {
     MATCH_SIG_PARTNER_RECENT, MATCH_SIG_PARTNER_TEXT, MATCH_SIG_CHOSEN, MATCH_SIG_TWO_HOP,
     MATCH_SIG_POPULARITY, MATCH_SIG_POPULARITY_RECENT, MATCH_SIG_SAME_COUNTRY,
     MATCH_SIG_CIRCLE, MATCH_SIG_PPR, MATCH_SIG_COUNTRY_PAIR, MATCH_SIG_KIND_PAIR,
+    MATCH_SIG_END_USER, MATCH_SIG_NAMED, MATCH_SIG_STAND_IN,
     MATCH_SIGNALS
 };
 
