@@ -169,6 +169,13 @@ Test(sched_exact, matches_brute_force_on_small_problems)
         int slot2[MAXM], br2, lb2;
         cr_assert_eq(sched_exact_breaks(&t.p, slot, now_s() + 10, slot2, &br2, &lb2), 1);
         cr_assert_eq(br2, want);
+        /* with a second search beside it: the same optimum, proven */
+        t.p.threads = 2;
+        cr_assert_eq(sched_exact_breaks(&t.p, NULL, now_s() + 10, slot2, &br2, &lb2), 1);
+        cr_assert_eq(judge(&t.p, slot2), br2, "seed %u: two searches, an invalid schedule", seed);
+        cr_assert_eq(br2, want);
+        cr_assert_eq(lb2, want);
+        t.p.threads = 0;
     }
     cr_assert(feasible >= 20 && infeasible >= 3, "the generator covers both cases (%d, %d)",
               feasible, infeasible);
@@ -267,6 +274,7 @@ Test(sched_exact, jair_originals, .timeout = 120)
         cr_assert_eq(app_dzn_problem(&d, 2, &a, &p, &err), 0, "%s", err.msg);
         int *slot = malloc((size_t)p.n_meetings * sizeof(int));
         int br = -1, lb = -1;
+        p.threads = k + 1;   /* one search, then two */
         cr_assert_eq(sched_exact_breaks(&p, NULL, now_s() + 60, slot, &br, &lb), 1, "%s", names[k]);
         cr_assert_eq(br, 0, "%s: %d breaks, best known 0", names[k], br);
         cr_assert_eq(lb, 0);
