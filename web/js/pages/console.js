@@ -200,7 +200,7 @@ function renderTablesSetup(main, e) {
           try {
             unscheduled += (await api.removeFromEvent(eventId(), 'locations', x.id)).meetings_unscheduled || 0;
           } catch (err) {
-            await afterRemoval(main, 'tables', `${t('event.remove_failed')} ${errorText(err)}`);
+            await afterRemoval(main, 'tables', `${t('event.remove_failed')} ${errorText(err)}`, 'error');
             return undefined;
           }
         }
@@ -273,13 +273,15 @@ function renderInterpreters(main, e) {
   add(main, form);
 }
 
-async function rerender(main) {
+// The event page again, with a word where the change was made ("Saved." or
+// msg, of kind ok or error).
+async function rerender(main, msg, kind) {
   const saved = main.dataset.saved;
   clear(main);
   await renderEvent(main);
   main.dataset.saved = saved;
   const where = main.querySelector({ tables: '#tables-form', interpreters: '#interpreters-form' }[saved] || '#programme-card');
-  if (where) flash(where, t('saved'));
+  if (where) flash(where, msg || t('saved'), kind);
 }
 
 // Takes a session, table or interpreter out of the event after the organiser
@@ -297,11 +299,9 @@ async function removeItem(where, kind, id, question) {
 }
 
 // After a removal: the page again, with what happened said where it happened.
-async function afterRemoval(main, saved, msg) {
+async function afterRemoval(main, saved, msg, kind) {
   main.dataset.saved = saved;
-  await rerender(main);
-  const where = main.querySelector({ programme: '#programme-card', tables: '#tables-form', interpreters: '#interpreters-form' }[saved]);
-  if (where) flash(where, msg);
+  await rerender(main, msg, kind);
 }
 
 // The scheduler's reasons (src/engine/sched, app/schedule_event), translated
