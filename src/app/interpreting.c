@@ -198,23 +198,24 @@ int app_interpreting_assign(const struct app_interpreting *ip,
 int app_interpreting_keep_locked(struct app_interpreting *ip, const int *locked_slot,
                                  int n_slots, int n_meetings, int *needs)
 {
+    int *taken = calloc((size_t)ip->n_pairs * (size_t)n_slots + 1, sizeof(int));
+    if (!taken)
+        return -1;
     int released = 0;
     for (int m = 0; m < n_meetings; m++) {
         needs[m] = ip->meet_pair[m];
         int k = locked_slot[m], pi = ip->meet_pair[m];
         if (pi < 0 || k < 0 || k >= n_slots)
             continue;
-        int *left = &ip->pair_cap[(size_t)pi * n_slots + k];
-        if (*left > 0) {
-            --*left;   /* taken here; given back below */
-            continue;
+        size_t at = (size_t)pi * n_slots + k;
+        if (taken[at] < ip->pair_cap[at]) {
+            taken[at]++;
+        } else {
+            ip->meet_pair[m] = -1;
+            released++;
         }
-        ip->meet_pair[m] = -1;
-        released++;
     }
-    for (int m = 0; m < n_meetings; m++)
-        if (ip->meet_pair[m] >= 0 && locked_slot[m] >= 0 && locked_slot[m] < n_slots)
-            ip->pair_cap[(size_t)ip->meet_pair[m] * n_slots + locked_slot[m]]++;
+    free(taken);
     return released;
 }
 

@@ -32,7 +32,8 @@ int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
  * session, say) lose the need (meet_pair -1) so that the scheduler keeps them
  * rather than drops them; the earlier ones in meeting order keep it, and so
  * their interpreter. needs[m] gets every meeting's pair as planned, for
- * telling the organiser. Returns how many lost their interpreter. */
+ * telling the organiser. Returns how many lost their interpreter, -1 when
+ * memory ran out. */
 int app_interpreting_keep_locked(struct app_interpreting *ip, const int *locked_slot,
                                  int n_slots, int n_meetings, int *needs);
 

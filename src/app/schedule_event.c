@@ -260,6 +260,11 @@ static int check_published(struct arena *a, int M, int S, const int *lslot,
                            int **parts, unsigned char **unavail, const char ***langs,
                            struct app_schedule_warning *w, int *wn)
 {
+    bool any = false;
+    for (int m = 0; m < M && !any; m++)
+        any = lslot[m] >= 0;
+    if (!any)
+        return 0;   /* nothing published yet */
     int *owner = arena_alloc(a, ((size_t)*P * (size_t)S + 1) * sizeof(int));
     int *clash = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     if (!owner || !clash)
@@ -505,7 +510,8 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     int *needs = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     if (!needs)
         goto oom;
-    app_interpreting_keep_locked(&ip, lslot, S, M, needs);
+    if (app_interpreting_keep_locked(&ip, lslot, S, M, needs) < 0)
+        goto oom;
 
     out->event = l.event;
     out->accepted = M;

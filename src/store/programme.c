@@ -30,7 +30,7 @@ static int count_of(struct store *s, const char *sql, sqlite3_int64 rid, struct 
     int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
     sqlite3_reset(st);
     if (n < 0)
-        return store_fail(s, err, "counting meetings");
+        return store_fail(s, err, "checking what depends on a programme item");
     return n;
 }
 
@@ -63,19 +63,19 @@ int store_session_remove(struct store *s, const char *event, const char *id, int
         return rid < 0 ? -1
                        : df_err_set(err, DF_ERR_NOT_FOUND, "no session \"%s\" in event \"%s\"",
                                     id, event);
-    int n = count_of(s, published, rid, err);
-    if (n > 0)
-        return df_err_set(err, DF_ERR_CONFLICT,
-                          "session \"%s\" holds %d published meeting(s); they would lose "
-                          "their slot",
-                          id, n);
-    if (n == 0 && (n = count_of(s, interpreters, rid, err)) > 0)
-        return df_err_set(err, DF_ERR_CONFLICT,
-                          "%d interpreter(s) work session \"%s\" only; remove them or book "
-                          "them for another session first",
-                          n, id);
-    if (n < 0 || (*unscheduled = change(s, drop_meetings, rid, err)) < 0 ||
-        change(s, drop, rid, err) < 0)
+    int held = count_of(s, published, rid, err);
+    if (held != 0)
+        return held < 0 ? -1
+                        : df_err_set(err, DF_ERR_CONFLICT,
+                                     "session \"%s\" holds %d published meeting(s); they would "
+                                     "lose their slot", id, held);
+    int bound = count_of(s, interpreters, rid, err);
+    if (bound != 0)
+        return bound < 0 ? -1
+                         : df_err_set(err, DF_ERR_CONFLICT,
+                                      "%d interpreter(s) work session \"%s\" only; remove them "
+                                      "or book them for another session first", bound, id);
+    if ((*unscheduled = change(s, drop_meetings, rid, err)) < 0 || change(s, drop, rid, err) < 0)
         return -1;
     return 0;
 }
@@ -97,16 +97,18 @@ int store_location_remove(struct store *s, const char *event, const char *id, in
         return rid < 0 ? -1
                        : df_err_set(err, DF_ERR_NOT_FOUND, "no location \"%s\" in event \"%s\"",
                                     id, event);
-    int n = count_of(s, published, rid, err);
-    if (n > 0)
-        return df_err_set(err, DF_ERR_CONFLICT,
-                          "%d published meeting(s) sit at \"%s\"; they would lose their table",
-                          n, id);
-    if (n == 0 && (n = count_of(s, hosts, rid, err)) > 0)
-        return df_err_set(err, DF_ERR_CONFLICT, "%d participant(s) host at booth \"%s\"", n,
-                          id);
-    if (n < 0 || (*unscheduled = change(s, drop_meetings, rid, err)) < 0 ||
-        change(s, drop, rid, err) < 0)
+    int held = count_of(s, published, rid, err);
+    if (held != 0)
+        return held < 0 ? -1
+                        : df_err_set(err, DF_ERR_CONFLICT,
+                                     "%d published meeting(s) sit at \"%s\"; they would lose "
+                                     "their table", held, id);
+    int hosting = count_of(s, hosts, rid, err);
+    if (hosting != 0)
+        return hosting < 0 ? -1
+                           : df_err_set(err, DF_ERR_CONFLICT,
+                                        "%d participant(s) host at booth \"%s\"", hosting, id);
+    if ((*unscheduled = change(s, drop_meetings, rid, err)) < 0 || change(s, drop, rid, err) < 0)
         return -1;
     return 0;
 }

@@ -482,3 +482,34 @@ Test(app_schedule, published_meetings_of_requests_no_longer_accepted_go, .init =
     cr_assert_lt(find(&v, "r4"), 0, "the declined request's meeting is still there");
     arena_free(&a);
 }
+
+/* A booth someone hosts at stays; a table with a published meeting stays; an
+ * unpublished meeting at a removed table goes back to the scheduler. */
+Test(app_schedule, tables_and_booths_come_out_only_when_nothing_depends_on_them, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    run(&a, &rep, 1);
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    int at_table = 0;
+    for (int i = 0; i < v.n; i++)
+        at_table += strcmp(v.loc[i], "table-1") == 0;
+    cr_assert_gt(at_table, 0);
+    int n = -1;
+    cr_assert_eq(store_location_remove(s, "ev", "booth-a", &n, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "host at booth"), "%s", err.msg);
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    cr_assert_eq(store_location_remove(s, "ev", "table-1", &n, &err), -1);
+    cr_assert(strstr(err.msg, "published"), "%s", err.msg);
+    ok(store_meeting_lock_all(s, "ev", false, &err));
+    ok(store_location_remove(s, "ev", "table-1", &n, &err));
+    cr_assert_eq(n, at_table);
+    struct seen w = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &w, &err));
+    cr_assert_eq(w.n, v.n - at_table);
+    arena_free(&a);
+}

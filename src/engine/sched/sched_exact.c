@@ -339,6 +339,23 @@ static int solve_cuts(struct ex *e, struct cut_ctx *c, const int *assume, int na
     }
 }
 
+/* Every meeting not marked free assumed in its incumbent slot: assume[],
+ * returns how many (-1 when a slot is outside a domain: a bug). */
+static int assume_kept(const struct cut_ctx *c, const int *inc, const unsigned char *freed,
+                       int *assume)
+{
+    int na = 0;
+    for (int m = 0; m < c->p->n_meetings; m++) {
+        if (freed[m])
+            continue;
+        int lit = slot_lit(c, m, inc[m]);
+        if (!lit)
+            return -1;
+        assume[na++] = lit;
+    }
+    return na;
+}
+
 /* A neighbourhood of the incumbent `inc`: from a random person with breaks,
  * people and their partners are freed until frac of the meetings are; every
  * other meeting is assumed in its slot (assume[], returns how many). */
@@ -387,38 +404,23 @@ static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, cons
             }
         }
     }
-    int na = 0;
-    for (int m = 0; m < M; m++) {
-        if (mark[m])
-            continue;
-        int lit = slot_lit(c, m, inc[m]);
-        if (!lit)
-            return -1;
-        assume[na++] = lit;
-    }
-    return na;
+    return assume_kept(c, inc, mark, assume);
 }
 
 /* A time window of the incumbent `inc` freed across all people: the
  * meetings in about frac of the slots, from a random first slot; every other
  * meeting is assumed in its slot (assume[], returns how many). */
 static int lns_window(const struct sched_problem *p, const struct cut_ctx *c, const int *inc,
-                      unsigned *lcg, double frac, int *assume)
+                      unsigned char *mark, unsigned *lcg, double frac, int *assume)
 {
     int M = p->n_meetings, S = p->n_slots;
     int w = (int)(frac * S + 0.5);
     w = w < 2 ? 2 : w > S ? S : w;
     *lcg = *lcg * 1103515245u + 12345u;
-    int lo = (int)((*lcg >> 8) % (unsigned)(S - w + 1)), na = 0;
-    for (int m = 0; m < M; m++) {
-        if (inc[m] >= lo && inc[m] < lo + w)
-            continue;
-        int lit = slot_lit(c, m, inc[m]);
-        if (!lit)
-            return -1;
-        assume[na++] = lit;
-    }
-    return na;
+    int lo = (int)((*lcg >> 8) % (unsigned)(S - w + 1));
+    for (int m = 0; m < M; m++)
+        mark[m] = inc[m] >= lo && inc[m] < lo + w;
+    return assume_kept(c, inc, mark, assume);
 }
 
 /* Core-guided lower bound (OLL): the soft literals are the outputs of unary
@@ -869,12 +871,6 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     publish(sh, slot_out, best);
     while (lb < best && clock_seconds() < deadline && !stop_now(&e)) {
         double round_start = clock_seconds();
-        /* only the neighbourhood search takes the other's schedules: the
-         * prover's own bound calls find better ones from a worse start
-         * (forum-13 relabelled: 0 breaks in about 1 s alone, 2-8 s when it
-         * took the other's) */
-        if (lns_only && adopt(sh, slot_out, &best))
-            continue;
         /* the lower bound: cores for as long as they come within the budget */
         while (!lns_only && lb < best && clock_seconds() < deadline) {
             r = oll_step(&e, &cc, &ol, budget, &lb);
@@ -921,10 +917,14 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
                !stop_now(&e)) {
             int na;
             lns_i++;
+            /* only the neighbourhood search takes the other's schedules: the
+             * prover's own bound calls find better ones from a worse start
+             * (forum-13 relabelled: 0 breaks in about 1 s alone, 2-8 s when
+             * it took the other's) */
             if (lns_only)
                 adopt(sh, slot_out, &best);
             if (lns_i % 2)
-                na = lns_window(p, &cc, slot_out, &lcg, wfrac, assume);
+                na = lns_window(p, &cc, slot_out, free_m, &lcg, wfrac, assume);
             else
                 na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, frac, assume);
             if (na < 0)
