@@ -21,7 +21,7 @@
  * found; the prover's end stops both. */
 struct shared {
     pthread_mutex_t mu;
-    int best;         /* -1: none yet */
+    atomic_int best;  /* -1: none yet; written under mu, read also without */
     int *slot;        /* n_meetings */
     int M;
     atomic_int done;
@@ -57,11 +57,22 @@ static bool adopt(struct shared *sh, int *slot, int *best)
     return took;
 }
 
+/* Has the other search already found a schedule with at most lb breaks? Then
+ * the prover's lower bound makes it optimal and both can stop. */
+static bool settled(struct shared *sh, int lb)
+{
+    if (!sh)
+        return false;
+    int b = atomic_load(&sh->best);
+    return b >= 0 && b <= lb;
+}
+
 struct ex {
     CCaDiCaL *s;
     int nv;
     double deadline;
     struct shared *sh;  /* NULL when searching alone */
+    int lb;             /* the prover's lower bound (-1 in the other search) */
     int *pool;          /* unary numbers (totalizer outputs) live here */
     size_t pool_n, pool_cap;
     bool oom;
@@ -70,7 +81,8 @@ struct ex {
 static int stop_now(void *state)
 {
     const struct ex *e = state;
-    return clock_seconds() > e->deadline || (e->sh && atomic_load(&e->sh->done));
+    return clock_seconds() > e->deadline || (e->sh && atomic_load(&e->sh->done)) ||
+           (e->lb >= 0 && settled(e->sh, e->lb));
 }
 
 static int newv(struct ex *e)
@@ -547,7 +559,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
         return -2;
     int M = p->n_meetings, P = p->n_people, S = p->n_slots, d = p->fairness;
     int rc = -2;
-    struct ex e = {.deadline = deadline, .sh = sh};
+    struct ex e = {.deadline = deadline, .sh = sh, .lb = lns_only ? -1 : 0};
     struct oll ol = {0};
     int *deg = calloc((size_t)P + 1, sizeof(int)), *pmo = calloc((size_t)P + 2, sizeof(int));
     int *pm = NULL, *dom_off = calloc((size_t)M + 1, sizeof(int)), *dom = NULL, *x = NULL;
@@ -869,11 +881,13 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     double frac = 0.3, wfrac = 0.3, lns_x = 1;
     int lns_i = 0;
     publish(sh, slot_out, best);
-    while (lb < best && clock_seconds() < deadline && !stop_now(&e)) {
+    while (lb < best && clock_seconds() < deadline && !stop_now(&e) &&
+           (lns_only || !settled(sh, lb))) {
         double round_start = clock_seconds();
         /* the lower bound: cores for as long as they come within the budget */
-        while (!lns_only && lb < best && clock_seconds() < deadline) {
+        while (!lns_only && lb < best && clock_seconds() < deadline && !settled(sh, lb)) {
             r = oll_step(&e, &cc, &ol, budget, &lb);
+            e.lb = lb;
             if (r == -2 || r == -1)
                 goto out;
             if (r == 10) {
@@ -889,7 +903,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
         }
         /* any schedule better than the best (when best - 1 is the bound
          * itself, the cores' call asked the same) */
-        if (!lns_only && lb < best - 1 && clock_seconds() < deadline) {
+        if (!lns_only && lb < best - 1 && clock_seconds() < deadline && !settled(sh, lb)) {
             int bound = best - 1;
             int blit = bound < tot.n ? -e.pool[tot.off + bound] : 0;
             r = solve_cuts(&e, &cc, &blit, blit != 0, budget);
@@ -897,6 +911,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
                 goto out;
             if (r == 20) {
                 lb = bound + 1;
+                e.lb = lb;
             } else if (r == 10) {
                 int v = score(p, cur, occ, deg);
                 if (v < 0 || v > bound)
@@ -914,7 +929,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
         double lns_end = lns_only ? deadline : clock_seconds() + slice * lns_x;
         int lns_best = best;
         while (lb < best && clock_seconds() < lns_end && clock_seconds() < deadline &&
-               !stop_now(&e)) {
+               !stop_now(&e) && (lns_only || !settled(sh, lb))) {
             int na;
             lns_i++;
             /* only the neighbourhood search takes the other's schedules: the
@@ -1032,6 +1047,10 @@ int sched_exact_breaks(const struct sched_problem *p, const int *hint_slot, doub
     atomic_store(&sh.done, 1);
     pthread_join(th, NULL);
     if ((rc == 1 || rc == 0) && sh.best >= 0 && (rc == 0 || sh.best < *breaks_out)) {
+        /* a prover stopped before its first schedule (out of time, or the
+         * other search found one with no break) knows only the bound 0 */
+        if (rc == 0)
+            *lower_bound_out = 0;
         *breaks_out = sh.best;
         memcpy(slot_out, sh.slot, (size_t)M * sizeof(int));
         rc = 1;
