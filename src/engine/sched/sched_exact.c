@@ -72,12 +72,16 @@ struct ex {
     int nv;
     double deadline;
     struct shared *sh;  /* NULL when searching alone */
-    int lb;             /* the prover's lower bound (-1 in the other search) */
+    int lb;             /* the prover's lower bound, kept here for stop_now (-1 in
+                           the other search) */
     int *pool;          /* unary numbers (totalizer outputs) live here */
     size_t pool_n, pool_cap;
     bool oom;
 };
 
+/* CaDiCaL's terminate callback and the searches' loop test: the deadline,
+ * the prover's end, or (in the prover) the other search's schedule at the
+ * lower bound. */
 static int stop_now(void *state)
 {
     const struct ex *e = state;
@@ -881,11 +885,10 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     double frac = 0.3, wfrac = 0.3, lns_x = 1;
     int lns_i = 0;
     publish(sh, slot_out, best);
-    while (lb < best && clock_seconds() < deadline && !stop_now(&e) &&
-           (lns_only || !settled(sh, lb))) {
+    while (lb < best && !stop_now(&e)) {
         double round_start = clock_seconds();
         /* the lower bound: cores for as long as they come within the budget */
-        while (!lns_only && lb < best && clock_seconds() < deadline && !settled(sh, lb)) {
+        while (!lns_only && lb < best && !stop_now(&e)) {
             r = oll_step(&e, &cc, &ol, budget, &lb);
             e.lb = lb;
             if (r == -2 || r == -1)
@@ -903,7 +906,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
         }
         /* any schedule better than the best (when best - 1 is the bound
          * itself, the cores' call asked the same) */
-        if (!lns_only && lb < best - 1 && clock_seconds() < deadline && !settled(sh, lb)) {
+        if (!lns_only && lb < best - 1 && !stop_now(&e)) {
             int bound = best - 1;
             int blit = bound < tot.n ? -e.pool[tot.off + bound] : 0;
             r = solve_cuts(&e, &cc, &blit, blit != 0, budget);
@@ -928,8 +931,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
         double slice = clock_seconds() - round_start;
         double lns_end = lns_only ? deadline : clock_seconds() + slice * lns_x;
         int lns_best = best;
-        while (lb < best && clock_seconds() < lns_end && clock_seconds() < deadline &&
-               !stop_now(&e) && (lns_only || !settled(sh, lb))) {
+        while (lb < best && clock_seconds() < lns_end && !stop_now(&e)) {
             int na;
             lns_i++;
             /* only the neighbourhood search takes the other's schedules: the
