@@ -46,71 +46,78 @@ static int change(struct store *s, const char *sql, sqlite3_int64 rid, struct df
     return sqlite3_changes(s->db);
 }
 
+/* A removal that a non-zero count over the item's rid refuses; why follows
+ * "<noun> \"<id>\": <count> " in the error. */
+struct guard {
+    const char *sql, *why;
+};
+
+/* Taking out a session or a location: found in the event, refused by its
+ * guards, then its unpublished meetings and the item go. */
+struct removal {
+    const char *noun;
+    const char *find;            /* the item's rid by ?1 id and ?2 event id */
+    struct guard guards[2];
+    const char *drop_meetings;   /* the unpublished meetings there, by rid */
+    const char *drop;
+};
+
+static int remove_guarded(struct store *s, const struct removal *rm, const char *event,
+                          const char *id, int *unscheduled, struct df_err *err)
+{
+    *unscheduled = 0;
+    sqlite3_int64 rid = rid_in_event(s, rm->find, event, id, err);
+    if (rid <= 0)
+        return rid < 0 ? -1
+                       : df_err_set(err, DF_ERR_NOT_FOUND, "no %s \"%s\" in event \"%s\"",
+                                    rm->noun, id, event);
+    for (int g = 0; g < 2; g++) {
+        int n = count_of(s, rm->guards[g].sql, rid, err);
+        if (n != 0)
+            return n < 0 ? -1
+                         : df_err_set(err, DF_ERR_CONFLICT, "%s \"%s\": %d %s", rm->noun, id, n,
+                                      rm->guards[g].why);
+    }
+    if ((*unscheduled = change(s, rm->drop_meetings, rid, err)) < 0 ||
+        change(s, rm->drop, rid, err) < 0)
+        return -1;
+    return 0;
+}
+
 int store_session_remove(struct store *s, const char *event, const char *id, int *unscheduled,
                          struct df_err *err)
 {
-    static const char find[] = "SELECT x.rid FROM sessions x JOIN events e ON e.rid = x.event_rid"
-                               " WHERE x.id = ?1 AND e.id = ?2";
-    static const char published[] = "SELECT count(*) FROM meetings m JOIN slots t"
-                                    " ON t.rid = m.slot_rid WHERE t.session_rid = ? AND m.locked";
-    static const char interpreters[] = "SELECT count(*) FROM interpreters WHERE session_rid = ?";
-    static const char drop_meetings[] = "DELETE FROM meetings WHERE slot_rid IN"
-                                        " (SELECT rid FROM slots WHERE session_rid = ?)";
-    static const char drop[] = "DELETE FROM sessions WHERE rid = ?";   /* slots cascade */
-    *unscheduled = 0;
-    sqlite3_int64 rid = rid_in_event(s, find, event, id, err);
-    if (rid <= 0)
-        return rid < 0 ? -1
-                       : df_err_set(err, DF_ERR_NOT_FOUND, "no session \"%s\" in event \"%s\"",
-                                    id, event);
-    int held = count_of(s, published, rid, err);
-    if (held != 0)
-        return held < 0 ? -1
-                        : df_err_set(err, DF_ERR_CONFLICT,
-                                     "session \"%s\" holds %d published meeting(s); they would "
-                                     "lose their slot", id, held);
-    int bound = count_of(s, interpreters, rid, err);
-    if (bound != 0)
-        return bound < 0 ? -1
-                         : df_err_set(err, DF_ERR_CONFLICT,
-                                      "%d interpreter(s) work session \"%s\" only; remove them "
-                                      "or book them for another session first", bound, id);
-    if ((*unscheduled = change(s, drop_meetings, rid, err)) < 0 || change(s, drop, rid, err) < 0)
-        return -1;
-    return 0;
+    static const struct removal rm = {
+        "session",
+        "SELECT x.rid FROM sessions x JOIN events e ON e.rid = x.event_rid"
+        " WHERE x.id = ?1 AND e.id = ?2",
+        {{"SELECT count(*) FROM meetings m JOIN slots t ON t.rid = m.slot_rid"
+          " WHERE t.session_rid = ? AND m.locked",
+          "published meeting(s) there would lose their slot"},
+         {"SELECT count(*) FROM interpreters WHERE session_rid = ?",
+          "interpreter(s) work in it only; remove them or book them for another session "
+          "first"}},
+        "DELETE FROM meetings WHERE slot_rid IN (SELECT rid FROM slots WHERE session_rid = ?)",
+        "DELETE FROM sessions WHERE rid = ?",   /* slots cascade */
+    };
+    return remove_guarded(s, &rm, event, id, unscheduled, err);
 }
 
 int store_location_remove(struct store *s, const char *event, const char *id, int *unscheduled,
                           struct df_err *err)
 {
-    static const char find[] = "SELECT l.rid FROM locations l JOIN events e ON e.rid = l.event_rid"
-                               " WHERE l.id = ?1 AND e.id = ?2";
-    static const char published[] =
-        "SELECT count(*) FROM meetings WHERE location_rid = ? AND locked";
-    static const char hosts[] = "SELECT count(*) FROM people WHERE booth ="
-                                " (SELECT id FROM locations WHERE rid = ?)";
-    static const char drop_meetings[] = "DELETE FROM meetings WHERE location_rid = ?";
-    static const char drop[] = "DELETE FROM locations WHERE rid = ?";
-    *unscheduled = 0;
-    sqlite3_int64 rid = rid_in_event(s, find, event, id, err);
-    if (rid <= 0)
-        return rid < 0 ? -1
-                       : df_err_set(err, DF_ERR_NOT_FOUND, "no location \"%s\" in event \"%s\"",
-                                    id, event);
-    int held = count_of(s, published, rid, err);
-    if (held != 0)
-        return held < 0 ? -1
-                        : df_err_set(err, DF_ERR_CONFLICT,
-                                     "%d published meeting(s) sit at \"%s\"; they would lose "
-                                     "their table", held, id);
-    int hosting = count_of(s, hosts, rid, err);
-    if (hosting != 0)
-        return hosting < 0 ? -1
-                           : df_err_set(err, DF_ERR_CONFLICT,
-                                        "%d participant(s) host at booth \"%s\"", hosting, id);
-    if ((*unscheduled = change(s, drop_meetings, rid, err)) < 0 || change(s, drop, rid, err) < 0)
-        return -1;
-    return 0;
+    static const struct removal rm = {
+        "location",
+        "SELECT l.rid FROM locations l JOIN events e ON e.rid = l.event_rid"
+        " WHERE l.id = ?1 AND e.id = ?2",
+        {{"SELECT count(*) FROM meetings WHERE location_rid = ? AND locked",
+          "published meeting(s) sit there and would lose their table"},
+         {"SELECT count(*) FROM people WHERE booth = (SELECT id FROM locations WHERE rid = ?)",
+          "participant(s) host at this booth"}},
+        "DELETE FROM meetings WHERE location_rid = ?",
+        "DELETE FROM locations WHERE rid = ?",
+    };
+    return remove_guarded(s, &rm, event, id, unscheduled, err);
 }
 
 int store_interpreter_remove(struct store *s, const char *event, const char *id, int *orphaned,

@@ -331,7 +331,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   page.on('dialog', (d) => d.accept());
   await page.click(`#programme tr[data-session="${forum.event.id}-${day2}-1600"] button.remove-session`);
   await page.locator('#programme-card .flash.error').waitFor();
-  assert.match(await page.textContent('#programme-card .flash.error'), /Not removed:.*work session .* only/);
+  assert.match(await page.textContent('#programme-card .flash.error'), /Not removed:.*interpreter\(s\) work in it only/);
   // (the "Saved." of the step before is still shown until the page redraws)
   await page.click('#interpreter-list li:has-text("Oksana Bondar") button.remove-interpreter');
   await page.waitForFunction(() => /^Removed/.test(document.querySelector('#interpreters-form .flash.ok')?.textContent || ''));

@@ -501,7 +501,7 @@ Test(app_schedule, tables_and_booths_come_out_only_when_nothing_depends_on_them,
     int n = -1;
     cr_assert_eq(store_location_remove(s, "ev", "booth-a", &n, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
-    cr_assert(strstr(err.msg, "host at booth"), "%s", err.msg);
+    cr_assert(strstr(err.msg, "host at this booth"), "%s", err.msg);
     ok(store_meeting_lock_all(s, "ev", true, &err));
     cr_assert_eq(store_location_remove(s, "ev", "table-1", &n, &err), -1);
     cr_assert(strstr(err.msg, "published"), "%s", err.msg);
