@@ -258,6 +258,143 @@ static int score(const struct sched_problem *p, const int *slot, unsigned char *
     return total;
 }
 
+/* Kuhn's augmenting path: can meeting ms[i] take one of the slots lo ..
+ * lo + k - 1 in its domain, moving others along? own[j]: the meeting (index
+ * into ms) in slot lo + j, or -1. */
+static bool augment(int i, const int *ms, int k, int lo, const int *dom_off, const int *dom,
+                    int *own, unsigned char *seen)
+{
+    for (int di = dom_off[ms[i]]; di < dom_off[ms[i] + 1]; di++) {
+        int j = dom[di] - lo;
+        if (j < 0 || j >= k || seen[j])
+            continue;
+        seen[j] = 1;
+        if (own[j] < 0 || augment(own[j], ms, k, lo, dom_off, dom, own, seen)) {
+            own[j] = i;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* fits[t] for each block start t (S - k + 1 of them): can a person's k
+ * meetings ms[] fill slots t .. t + k - 1, one each, within their domains?
+ * A person without breaks has such a block; the solver would find the
+ * pigeonhole arguments against the others (seven morning meetings, six
+ * morning slots in the block) only one conflict at a time. own: k ints,
+ * seen: k bytes. */
+static void block_starts(const int *ms, int k, int S, const int *dom_off, const int *dom,
+                         int *own, unsigned char *seen, unsigned char *fits)
+{
+    for (int t = 0; t + k <= S; t++) {
+        bool ok = true;
+        for (int j = 0; j < k; j++)
+            own[j] = -1;
+        for (int i = 0; i < k && ok; i++) {
+            memset(seen, 0, (size_t)k);
+            ok = augment(i, ms, k, t, dom_off, dom, own, seen);
+        }
+        fits[t] = ok;
+    }
+}
+
+/* The breaks of a person with k >= 2 meetings and busy literals uq[0..S): a
+ * unary count (exact both ways when fair), with redundant clauses that let
+ * schedules without a break propagate; fits[t] (block_starts) says where a
+ * block of k meetings may start. scratch: 3 * S ints, work: S. */
+static struct un person_breaks(struct ex *e, const struct sched_problem *p, const int *uq, int k,
+                               const unsigned char *fits, bool fair, int *scratch,
+                               struct un *work)
+{
+    int S = p->n_slots, *aq = scratch, nb = 0;
+    int seg_lo = 0;
+    for (int s = 0; s < S; s++) {
+        int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
+        int ps = s == 0 ? ss
+                 : p->slot_session && !p->breaks_span_sessions ? p->slot_session[s - 1] : 0;
+        if (s > 0 && ss != ps)
+            seg_lo = s;
+        aq[s] = newv(e);
+        cl3(e, -uq[s], aq[s], 0);
+        if (s > seg_lo) {
+            cl3(e, -aq[s - 1], aq[s], 0);
+            cl3(e, -aq[s], uq[s], aq[s - 1]);
+        } else {
+            cl3(e, -aq[s], uq[s], 0);
+        }
+        if (s >= seg_lo + 2) {
+            int b = newv(e);
+            cl4(e, -uq[s], uq[s - 1], -aq[s - 2], b);
+            cl3(e, -b, uq[s], 0);
+            cl3(e, -b, -uq[s - 1], 0);
+            cl3(e, -b, aq[s - 2], 0);
+            work[nb++] = leaf(e, b);
+        }
+    }
+    if (nb == 0)
+        return (struct un){0, 0};
+    struct un c = tree(e, work, nb, k - 1, fair);
+    if (e->oom)
+        return c;
+    /* redundant: l[s] "meets at or after s"; an idle slot between a meeting
+     * and a later one means at least one break (propagates both ways) */
+    int c0 = e->pool[c.off], *lq = scratch + S;
+    for (int s = S - 1; s >= 0; s--) {
+        int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
+        int ns = s == S - 1 ? -1
+                 : p->slot_session && !p->breaks_span_sessions ? p->slot_session[s + 1] : 0;
+        lq[s] = newv(e);
+        cl3(e, -uq[s], lq[s], 0);
+        if (s < S - 1 && ns == ss) {
+            cl3(e, -lq[s + 1], lq[s], 0);
+            cl3(e, -lq[s], uq[s], lq[s + 1]);
+            if (s > 0 && (!p->slot_session || p->breaks_span_sessions ||
+                          p->slot_session[s - 1] == ss))
+                cl4(e, uq[s], -aq[s - 1], -lq[s + 1], c0);
+        } else {
+            cl3(e, -lq[s], uq[s], 0);
+        }
+    }
+    /* redundant: with no break, p's meetings are one block of deg slots
+     * starting at some st[t] (decisions on blocks, as a CP solver would) */
+    if (!p->slot_session || p->breaks_span_sessions) {
+        int nst = S - k + 1, *st = scratch + 2 * S;
+        if (nst >= 1) {
+            ccadical_add(e->s, c0);
+            for (int t = 0; t < nst; t++)
+                ccadical_add(e->s, st[t] = newv(e));
+            ccadical_add(e->s, 0);
+            for (int t = 0; t < nst; t++) {
+                for (int t2 = t + 1; t2 < nst; t2++)
+                    cl3(e, -st[t], -st[t2], 0);
+                for (int s = t; s < t + k; s++)
+                    cl3(e, -st[t], uq[s], 0);
+                if (!fits[t])
+                    cl3(e, -st[t], 0, 0);
+            }
+            for (int s = 0; s < S; s++) {
+                ccadical_add(e->s, -uq[s]);
+                ccadical_add(e->s, c0);
+                for (int t = s - k + 1 < 0 ? 0 : s - k + 1; t <= s && t < nst; t++)
+                    ccadical_add(e->s, st[t]);
+                ccadical_add(e->s, 0);
+            }
+        } else {
+            cl3(e, c0, 0, 0);
+        }
+    }
+    /* redundant: with no break, the span of deg meetings is deg slots */
+    for (int s = 0; s + k < S; s++) {
+        bool same = true;
+        for (int t = s; t < s + k && same; t++)
+            same = !p->slot_session || p->breaks_span_sessions ||
+                   p->slot_session[t + 1] == p->slot_session[s];
+        if (same)
+            cl3(e, -aq[s], -lq[s + k], c0);
+    }
+    return c;
+}
+
 /* sum(lits) <= k through a totalizer with k + 1 outputs, the last one false. */
 static void at_most_tot(struct ex *e, const int *lits, int n, int k)
 {
@@ -568,17 +705,19 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     int *deg = calloc((size_t)P + 1, sizeof(int)), *pmo = calloc((size_t)P + 2, sizeof(int));
     int *pm = NULL, *dom_off = calloc((size_t)M + 1, sizeof(int)), *dom = NULL, *x = NULL;
     int *est = malloc(((size_t)M + 1) * sizeof(int)), *lst = malloc(((size_t)M + 1) * sizeof(int));
-    int *u = calloc((size_t)P * S + 1, sizeof(int)), *a = calloc((size_t)P * S + 1, sizeof(int));
+    int *u = calloc((size_t)P * S + 1, sizeof(int));
     int *lits = malloc(((size_t)M * S + (size_t)P * S + 1) * sizeof(int));
     int *cur = malloc(((size_t)M + 1) * sizeof(int));
     unsigned char *occ = malloc((size_t)S + 1), *added = calloc((size_t)S + 1, 1);
+    unsigned char *seen = malloc((size_t)S + 1), *fits = malloc((size_t)S + 1);
+    int *own = malloc(((size_t)S + 1) * sizeof(int));
     int *count = malloc(((size_t)S + 1) * sizeof(int));
     int *assume = malloc(((size_t)M + 2) * sizeof(int));
     unsigned char *free_m = malloc((size_t)M + (size_t)P + 1);
     struct un *pc = calloc((size_t)P + 1, sizeof(struct un));
     struct un *work = malloc(((size_t)P * S + 1) * sizeof(struct un));
-    if (!deg || !pmo || !dom_off || !est || !lst || !u || !a || !lits || !cur || !occ || !pc ||
-        !work || !added || !count ||
+    if (!deg || !pmo || !dom_off || !est || !lst || !u || !lits || !cur || !occ || !pc ||
+        !work || !added || !count || !seen || !fits || !own ||
         !assume || !free_m)
         goto out;
     for (int m = 0; m < M; m++)
@@ -694,93 +833,12 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     bool fair = d >= 0;
     int maxb = 0;
     for (int q = 0; q < P; q++) {
-        pc[q] = (struct un){0, 0};
-        if (deg[q] < 2)
+        if (deg[q] < 2) {
+            pc[q] = (struct un){0, 0};
             continue;
-        int *uq = u + (size_t)q * S, *aq = a + (size_t)q * S, nb = 0;
-        int seg_lo = 0;
-        for (int s = 0; s < S; s++) {
-            int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
-            int ps = s == 0 ? ss
-                     : p->slot_session && !p->breaks_span_sessions ? p->slot_session[s - 1] : 0;
-            if (s > 0 && ss != ps)
-                seg_lo = s;
-            aq[s] = newv(&e);
-            cl3(&e, -uq[s], aq[s], 0);
-            if (s > seg_lo) {
-                cl3(&e, -aq[s - 1], aq[s], 0);
-                cl3(&e, -aq[s], uq[s], aq[s - 1]);
-            } else {
-                cl3(&e, -aq[s], uq[s], 0);
-            }
-            if (s >= seg_lo + 2) {
-                int b = newv(&e);
-                cl4(&e, -uq[s], uq[s - 1], -aq[s - 2], b);
-                cl3(&e, -b, uq[s], 0);
-                cl3(&e, -b, -uq[s - 1], 0);
-                cl3(&e, -b, aq[s - 2], 0);
-                work[nb++] = leaf(&e, b);
-            }
         }
-        if (nb == 0)
-            continue;
-        pc[q] = tree(&e, work, nb, deg[q] - 1, fair);
-        if (e.oom)
-            continue;
-        /* redundant: l[s] "meets at or after s"; an idle slot between a meeting
-         * and a later one means at least one break (propagates both ways) */
-        int c0 = e.pool[pc[q].off], *lq = lits;
-        for (int s = S - 1; s >= 0; s--) {
-            int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
-            int ns = s == S - 1 ? -1
-                     : p->slot_session && !p->breaks_span_sessions ? p->slot_session[s + 1] : 0;
-            lq[s] = newv(&e);
-            cl3(&e, -uq[s], lq[s], 0);
-            if (s < S - 1 && ns == ss) {
-                cl3(&e, -lq[s + 1], lq[s], 0);
-                cl3(&e, -lq[s], uq[s], lq[s + 1]);
-                if (s > 0 && (!p->slot_session || p->breaks_span_sessions ||
-                              p->slot_session[s - 1] == ss))
-                    cl4(&e, uq[s], -aq[s - 1], -lq[s + 1], c0);
-            } else {
-                cl3(&e, -lq[s], uq[s], 0);
-            }
-        }
-        /* redundant: with no break, p's meetings are one block of deg slots
-         * starting at some st[t] (decisions on blocks, as a CP solver would) */
-        if (!p->slot_session || p->breaks_span_sessions) {
-            int k = deg[q], nst = S - k + 1, *st = lits + S;
-            if (nst >= 1) {
-                ccadical_add(e.s, c0);
-                for (int t = 0; t < nst; t++)
-                    ccadical_add(e.s, st[t] = newv(&e));
-                ccadical_add(e.s, 0);
-                for (int t = 0; t < nst; t++) {
-                    for (int t2 = t + 1; t2 < nst; t2++)
-                        cl3(&e, -st[t], -st[t2], 0);
-                    for (int s = t; s < t + k; s++)
-                        cl3(&e, -st[t], uq[s], 0);
-                }
-                for (int s = 0; s < S; s++) {
-                    ccadical_add(e.s, -uq[s]);
-                    ccadical_add(e.s, c0);
-                    for (int t = s - k + 1 < 0 ? 0 : s - k + 1; t <= s && t < nst; t++)
-                        ccadical_add(e.s, st[t]);
-                    ccadical_add(e.s, 0);
-                }
-            } else {
-                cl3(&e, c0, 0, 0);
-            }
-        }
-        /* redundant: with no break, the span of deg meetings is deg slots */
-        for (int s = 0; s + deg[q] < S; s++) {
-            bool same = true;
-            for (int t = s; t < s + deg[q] && same; t++)
-                same = !p->slot_session || p->breaks_span_sessions ||
-                       p->slot_session[t + 1] == p->slot_session[s];
-            if (same)
-                cl3(&e, -aq[s], -lq[s + deg[q]], c0);
-        }
+        block_starts(pm + pmo[q], deg[q], S, dom_off, dom, own, seen, fits);
+        pc[q] = person_breaks(&e, p, u + (size_t)q * S, deg[q], fits, fair, lits, work);
         if (pc[q].n > maxb)
             maxb = pc[q].n;
     }
@@ -996,11 +1054,13 @@ out:
     free(est);
     free(lst);
     free(u);
-    free(a);
     free(lits);
     free(cur);
     free(occ);
     free(added);
+    free(seen);
+    free(fits);
+    free(own);
     free(count);
     free(assume);
     free(free_m);
