@@ -210,6 +210,18 @@ static bool unsupported(const struct sched_problem *p)
     return false;
 }
 
+/* Breaks stop at segment bounds: the session of slot s, or 0 for all when
+ * breaks span sessions (JAIR) or there is one session. */
+static int segment(const struct sched_problem *p, int s)
+{
+    return p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
+}
+
+static bool one_segment(const struct sched_problem *p)
+{
+    return !p->slot_session || p->breaks_span_sessions;
+}
+
 /* A meeting to pin to the first half when time reversal maps every domain
  * onto itself and keeps each person's breaks; else -1. */
 static int reversible(const struct sched_problem *p, const int *dom_off, const int *dom)
@@ -219,7 +231,7 @@ static int reversible(const struct sched_problem *p, const int *dom_off, const i
         for (int m = 0; m < M; m++)
             if (p->prec_off[m + 1] > p->prec_off[m])
                 return -1;
-    if (p->slot_session && !p->breaks_span_sessions)
+    if (!one_segment(p))
         for (int s = 0; s + 1 < S; s++)
             if ((p->slot_session[s] != p->slot_session[s + 1]) !=
                 (p->slot_session[S - 2 - s] != p->slot_session[S - 1 - s]))
@@ -300,8 +312,9 @@ static void block_starts(const int *ms, int k, int S, const int *dom_off, const 
 
 /* The breaks of a person with k >= 2 meetings and busy literals uq[0..S): a
  * unary count (exact both ways when fair), with redundant clauses that let
- * schedules without a break propagate; fits[t] (block_starts) says where a
- * block of k meetings may start. scratch: 3 * S ints, work: S. */
+ * schedules without a break propagate; with one segment, fits[t]
+ * (block_starts) says where a block of k meetings may start (else NULL).
+ * scratch: 3 * S ints, work: S. */
 static struct un person_breaks(struct ex *e, const struct sched_problem *p, const int *uq, int k,
                                const unsigned char *fits, bool fair, int *scratch,
                                struct un *work)
@@ -309,10 +322,7 @@ static struct un person_breaks(struct ex *e, const struct sched_problem *p, cons
     int S = p->n_slots, *aq = scratch, nb = 0;
     int seg_lo = 0;
     for (int s = 0; s < S; s++) {
-        int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
-        int ps = s == 0 ? ss
-                 : p->slot_session && !p->breaks_span_sessions ? p->slot_session[s - 1] : 0;
-        if (s > 0 && ss != ps)
+        if (s > 0 && segment(p, s) != segment(p, s - 1))
             seg_lo = s;
         aq[s] = newv(e);
         cl3(e, -uq[s], aq[s], 0);
@@ -340,16 +350,12 @@ static struct un person_breaks(struct ex *e, const struct sched_problem *p, cons
      * and a later one means at least one break (propagates both ways) */
     int c0 = e->pool[c.off], *lq = scratch + S;
     for (int s = S - 1; s >= 0; s--) {
-        int ss = p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
-        int ns = s == S - 1 ? -1
-                 : p->slot_session && !p->breaks_span_sessions ? p->slot_session[s + 1] : 0;
         lq[s] = newv(e);
         cl3(e, -uq[s], lq[s], 0);
-        if (s < S - 1 && ns == ss) {
+        if (s < S - 1 && segment(p, s + 1) == segment(p, s)) {
             cl3(e, -lq[s + 1], lq[s], 0);
             cl3(e, -lq[s], uq[s], lq[s + 1]);
-            if (s > 0 && (!p->slot_session || p->breaks_span_sessions ||
-                          p->slot_session[s - 1] == ss))
+            if (s > 0 && segment(p, s - 1) == segment(p, s))
                 cl4(e, uq[s], -aq[s - 1], -lq[s + 1], c0);
         } else {
             cl3(e, -lq[s], uq[s], 0);
@@ -357,7 +363,7 @@ static struct un person_breaks(struct ex *e, const struct sched_problem *p, cons
     }
     /* redundant: with no break, p's meetings are one block of deg slots
      * starting at some st[t] (decisions on blocks, as a CP solver would) */
-    if (!p->slot_session || p->breaks_span_sessions) {
+    if (one_segment(p)) {
         int nst = S - k + 1, *st = scratch + 2 * S;
         if (nst >= 1) {
             ccadical_add(e->s, c0);
@@ -387,8 +393,7 @@ static struct un person_breaks(struct ex *e, const struct sched_problem *p, cons
     for (int s = 0; s + k < S; s++) {
         bool same = true;
         for (int t = s; t < s + k && same; t++)
-            same = !p->slot_session || p->breaks_span_sessions ||
-                   p->slot_session[t + 1] == p->slot_session[s];
+            same = segment(p, t + 1) == segment(p, s);
         if (same)
             cl3(e, -aq[s], -lq[s + k], c0);
     }
@@ -837,8 +842,10 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
             pc[q] = (struct un){0, 0};
             continue;
         }
-        block_starts(pm + pmo[q], deg[q], S, dom_off, dom, own, seen, fits);
-        pc[q] = person_breaks(&e, p, u + (size_t)q * S, deg[q], fits, fair, lits, work);
+        if (one_segment(p))
+            block_starts(pm + pmo[q], deg[q], S, dom_off, dom, own, seen, fits);
+        pc[q] = person_breaks(&e, p, u + (size_t)q * S, deg[q], one_segment(p) ? fits : NULL,
+                              fair, lits, work);
         if (pc[q].n > maxb)
             maxb = pc[q].n;
     }
