@@ -581,6 +581,46 @@ static int lns_window(const struct sched_problem *p, const struct cut_ctx *c, co
     return assume_kept(c, inc, mark, assume);
 }
 
+/* A neighbourhood of who may have breaks rather than of slots: the people
+ * with breaks in the incumbent `inc` and about frac of the others may have
+ * them, everyone else is assumed to have none (the first output of their
+ * unary break count `pc`, false; assume[], returns how many), and every
+ * meeting may move. The other two keep most meetings in their slots, so a
+ * better schedule that shifts whole days lies outside them; this one keeps
+ * the incumbent's shape instead, and its assumptions give the solver each
+ * person's block at once. */
+static int lns_holders(const struct sched_problem *p, const struct ex *e, const struct un *pc,
+                       const int *inc, const int *pmo, const int *pm, unsigned char *occ,
+                       unsigned char *may, unsigned *lcg, double frac, int *assume)
+{
+    int P = p->n_people, S = p->n_slots, others = 0, na = 0;
+    memset(may, 0, (size_t)P);
+    for (int q = 0; q < P; q++) {
+        if (pc[q].n == 0)
+            continue;
+        memset(occ, 0, (size_t)S);
+        for (int k = pmo[q]; k < pmo[q + 1]; k++)
+            occ[inc[pm[k]]] = 1;
+        if (sched_person_breaks(p, occ) > 0)
+            may[q] = 1;
+        else
+            others++;
+    }
+    int want = (int)(frac * others);
+    for (int tries = 0; tries < 4 * P && want > 0; tries++) {
+        *lcg = *lcg * 1103515245u + 12345u;
+        int q = (int)((*lcg >> 8) % (unsigned)P);
+        if (pc[q].n == 0 || may[q])
+            continue;
+        may[q] = 1;
+        want--;
+    }
+    for (int q = 0; q < P; q++)
+        if (pc[q].n > 0 && !may[q])
+            assume[na++] = -e->pool[pc[q].off];
+    return na;
+}
+
 /* Core-guided lower bound (OLL): the soft literals are the outputs of unary
  * numbers, "breaks_q >= 1" at first; each failed set of their negations
  * (a core) raises the bound by one, its literals give way to their next
@@ -947,7 +987,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
             goto out;
     long budget = 2000;
     unsigned lcg = (p->seed + (lns_only ? 7919u : 0u)) * 2654435761u + 1;
-    double frac = 0.3, wfrac = 0.3, lns_x = 1;
+    double frac = 0.3, wfrac = 0.3, hfrac = 0.2, lns_x = 1;
     int lns_i = 0;
     publish(sh, slot_out, best);
     while (lb < best && !stop_now(&e)) {
@@ -989,10 +1029,11 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
                 publish(sh, slot_out, best);
             }
         }
-        /* large neighbourhoods: keep the best schedule but for the meetings
-         * of some people with breaks and their partners, or (every other
-         * time) those in a window of slots, and ask for fewer breaks under a
-         * small budget, for as long as the two calls took */
+        /* large neighbourhoods, in turn: the best schedule kept but for the
+         * meetings of some people with breaks and their partners; kept but
+         * for those in a window of slots; every meeting free but only some
+         * people allowed breaks. Each asks for fewer breaks under a small
+         * budget, for as long as the two calls took */
         double slice = clock_seconds() - round_start;
         double lns_end = lns_only ? deadline : clock_seconds() + slice * lns_x;
         int lns_best = best;
@@ -1005,7 +1046,10 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
              * it took the other's) */
             if (lns_only)
                 adopt(sh, slot_out, &best);
-            if (lns_i % 2)
+            int kind = lns_i % 3;
+            if (kind == 2)
+                na = lns_holders(p, &e, pc, slot_out, pmo, pm, occ, free_m, &lcg, hfrac, assume);
+            else if (kind == 1)
                 na = lns_window(p, &cc, slot_out, free_m, &lcg, wfrac, assume);
             else
                 na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, frac, assume);
@@ -1023,7 +1067,12 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
                 best = v;
                 memcpy(slot_out, cur, (size_t)M * sizeof(int));
                 publish(sh, slot_out, best);
-            } else if (lns_i % 2) {
+            } else if (kind == 2) {
+                if (r == 20)
+                    hfrac = hfrac * 1.1 > 0.9 ? 0.9 : hfrac * 1.1;
+                else
+                    hfrac = hfrac * 0.9 < 0.02 ? 0.02 : hfrac * 0.9;
+            } else if (kind == 1) {
                 if (r == 20)
                     wfrac = wfrac * 1.1 > 0.9 ? 0.9 : wfrac * 1.1;
                 else
