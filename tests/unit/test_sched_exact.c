@@ -1,6 +1,7 @@
 /* Unit tests of the exact break minimiser (sched_exact.c): small random
  * problems against a brute force over every schedule (its own checker, none of
- * the engine's code), problem kinds it refuses, and two real JAIR originals. */
+ * the engine's code), also with three-party meetings, problem kinds it
+ * refuses, and two real JAIR originals. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,13 +19,16 @@ static double now_s(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
-#define MAXP 6
-#define MAXM 7
-#define MAXS 6
+#define MAXP 30
+#define MAXM 20
+#define MAXS 10
+#define TINYP 6   /* make_tiny's problems: 3 .. TINYP people, */
+#define TINYM 7   /* 2 .. TINYM meetings, */
+#define TINYS 6   /* 3 .. TINYS slots */
 
 struct tiny {
     struct sched_problem p;
-    int off[MAXM + 1], people[2 * MAXM], session[MAXM], fixed[MAXM];
+    int off[MAXM + 1], people[3 * MAXM], session[MAXM], fixed[MAXM];
     int prec_off[MAXM + 1], prec[MAXM];
     int sess[MAXS];
     unsigned char unavail[MAXP * MAXS];
@@ -41,7 +45,7 @@ static void make_tiny(struct tiny *t, unsigned seed)
 {
     memset(t, 0, sizeof *t);
     rng = seed;
-    int P = 3 + (int)rnd(MAXP - 2), M = 2 + (int)rnd(MAXM - 1), S = 3 + (int)rnd(MAXS - 2);
+    int P = 3 + (int)rnd(TINYP - 2), M = 2 + (int)rnd(TINYM - 1), S = 3 + (int)rnd(TINYS - 2);
     int morning = 1 + (int)rnd((unsigned)S - 1);
     for (int s = 0; s < S; s++)
         t->sess[s] = s < morning ? 0 : 1;
@@ -78,6 +82,42 @@ static void make_tiny(struct tiny *t, unsigned seed)
     p->n_tables = 1 + (int)rnd(3);
     p->fairness = (int)rnd(4) - 1;   /* -1 (none), 0, 1, 2 */
     p->must_all = true;
+}
+
+/* M meetings of three among P people (3M = 2P), each person in two of them,
+ * in a random order (the second half shifted by one); no session, fixed slot
+ * or precedence. */
+static void three_each_twice(struct tiny *t, int P, int M)
+{
+    int perm[MAXP];
+    for (int q = 0; q < P; q++)
+        perm[q] = q;
+    for (int q = P - 1; q > 0; q--) {
+        int j = (int)rnd((unsigned)q + 1), x = perm[q];
+        perm[q] = perm[j];
+        perm[j] = x;
+    }
+    for (int m = 0; m < M; m++) {
+        t->off[m] = 3 * m;
+        for (int k = 0; k < 3; k++)
+            t->people[3 * m + k] = perm[(3 * m + k + (m >= M / 2)) % P];
+        t->session[m] = -1;
+        t->fixed[m] = -1;
+        t->prec_off[m + 1] = 0;
+    }
+    t->off[M] = 3 * M;
+    t->p.n_people = P;
+    t->p.n_meetings = M;
+}
+
+/* Six meetings of three among nine people, each in two of them: more people
+ * who can have a break than there are meetings. */
+static void make_tiny3(struct tiny *t, unsigned seed)
+{
+    make_tiny(t, seed);   /* slots, sessions, tables, fairness */
+    three_each_twice(t, 9, 6);
+    for (int i = 0; i < 9 * t->p.n_slots; i++)
+        t->unavail[i] = rnd(10) == 0;
 }
 
 /* Total breaks of a complete schedule, or -1 when it breaks a rule. */
@@ -146,25 +186,35 @@ static int brute(const struct sched_problem *p)
     }
 }
 
+/* Solves t from scratch and asserts the brute force's answer: no schedule, or
+ * a valid one with the optimum, proven. Returns the optimum, -1 for none. */
+static int solve_as_brute(struct tiny *t, unsigned seed, int *slot)
+{
+    int want = brute(&t->p), br = -7, lb = -7;
+    int r = sched_exact_breaks(&t->p, NULL, now_s() + 10, slot, &br, &lb);
+    if (want < 0) {
+        cr_assert_eq(r, -1, "seed %u: no schedule exists, got %d", seed, r);
+        return -1;
+    }
+    cr_assert_eq(r, 1, "seed %u: a schedule exists, got %d", seed, r);
+    cr_assert_eq(judge(&t->p, slot), br, "seed %u: the schedule is invalid or miscounted", seed);
+    cr_assert_eq(br, want, "seed %u: %d breaks, the optimum is %d", seed, br, want);
+    cr_assert_eq(lb, want, "seed %u: optimality not proven (lb %d)", seed, lb);
+    return want;
+}
+
 Test(sched_exact, matches_brute_force_on_small_problems)
 {
     int feasible = 0, infeasible = 0;
     for (unsigned seed = 1; seed <= 60; seed++) {
         struct tiny t;
         make_tiny(&t, seed);
-        int want = brute(&t.p);
-        int slot[MAXM], br = -7, lb = -7;
-        int r = sched_exact_breaks(&t.p, NULL, now_s() + 10, slot, &br, &lb);
+        int slot[MAXM], want = solve_as_brute(&t, seed, slot);
         if (want < 0) {
-            cr_assert_eq(r, -1, "seed %u: no schedule exists, got %d", seed, r);
             infeasible++;
             continue;
         }
         feasible++;
-        cr_assert_eq(r, 1, "seed %u: a schedule exists, got %d", seed, r);
-        cr_assert_eq(judge(&t.p, slot), br, "seed %u: the schedule is invalid or miscounted", seed);
-        cr_assert_eq(br, want, "seed %u: %d breaks, the optimum is %d", seed, br, want);
-        cr_assert_eq(lb, want, "seed %u: optimality not proven (lb %d)", seed, lb);
         /* started from a hint: the same optimum */
         int slot2[MAXM], br2, lb2;
         cr_assert_eq(sched_exact_breaks(&t.p, slot, now_s() + 10, slot2, &br2, &lb2), 1);
@@ -179,6 +229,69 @@ Test(sched_exact, matches_brute_force_on_small_problems)
     }
     cr_assert(feasible >= 20 && infeasible >= 3, "the generator covers both cases (%d, %d)",
               feasible, infeasible);
+}
+
+/* Three-party meetings, with the neighbourhood search beside the prover (its
+ * neighbourhoods assume something of every person who can have a break). */
+Test(sched_exact, three_party_meetings_match_brute_force)
+{
+    int feasible = 0, with_breaks = 0;
+    for (unsigned seed = 1; seed <= 40; seed++) {
+        struct tiny t;
+        make_tiny3(&t, seed);
+        t.p.threads = 2;
+        int slot[MAXM], want = solve_as_brute(&t, seed, slot);
+        if (want < 0)
+            continue;
+        feasible++;
+        with_breaks += want > 0;
+    }
+    cr_assert(feasible >= 10 && with_breaks >= 3,
+              "the generator covers the case (%d feasible, %d with breaks)", feasible, with_breaks);
+}
+
+/* Twenty meetings of three among thirty people, each in two: no brute force,
+ * but the schedules of both searches are checked, and the neighbourhoods that
+ * assume something of every person who may have a break get more of them
+ * than there are meetings. */
+Test(sched_exact, three_party_meetings_at_forum_scale)
+{
+    int solved = 0;
+    for (unsigned seed = 1; seed <= 6; seed++) {
+        struct tiny t;
+        memset(&t, 0, sizeof t);
+        rng = seed;
+        int P = MAXP, M = MAXM, S = MAXS;
+        three_each_twice(&t, P, M);
+        for (int s = 0; s < S; s++)
+            t.sess[s] = s < S / 2 ? 0 : 1;
+        for (int i = 0; i < P * S; i++)
+            t.unavail[i] = rnd(20) == 0;
+        struct sched_problem *p = &t.p;
+        p->n_slots = S;
+        p->slot_session = t.sess;
+        p->breaks_span_sessions = true;
+        p->people_off = t.off;
+        p->people = t.people;
+        p->session = t.session;
+        p->fixed = t.fixed;
+        p->prec_off = t.prec_off;
+        p->prec = t.prec;
+        p->unavail = t.unavail;
+        p->n_tables = 3;
+        p->fairness = 2;
+        p->must_all = true;
+        p->threads = 2;
+        int slot[MAXM], br = -7, lb = -7;
+        int r = sched_exact_breaks(p, NULL, now_s() + 1.5, slot, &br, &lb);
+        cr_assert(r == 1 || r == -1 || r == 0, "seed %u: %d", seed, r);
+        if (r != 1)
+            continue;
+        solved++;
+        cr_assert_eq(judge(p, slot), br, "seed %u: the schedule is invalid or miscounted", seed);
+        cr_assert(lb >= 0 && lb <= br, "seed %u: bound %d above %d breaks", seed, lb, br);
+    }
+    cr_assert(solved >= 3, "only %d of 6 solved", solved);
 }
 
 /* Problems that look the same backwards in time (the solver pins one meeting

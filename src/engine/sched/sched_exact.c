@@ -757,7 +757,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     unsigned char *seen = malloc((size_t)S + 1), *fits = malloc((size_t)S + 1);
     int *own = malloc(((size_t)S + 1) * sizeof(int));
     int *count = malloc(((size_t)S + 1) * sizeof(int));
-    int *assume = malloc(((size_t)M + 2) * sizeof(int));
+    int *assume = malloc(((size_t)M + (size_t)P + 2) * sizeof(int));   /* kept meetings or people, and a bound */
     unsigned char *free_m = malloc((size_t)M + (size_t)P + 1);
     struct un *pc = calloc((size_t)P + 1, sizeof(struct un));
     struct un *work = malloc(((size_t)P * S + 1) * sizeof(struct un));
