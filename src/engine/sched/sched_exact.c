@@ -514,6 +514,17 @@ static int assume_kept(const struct cut_ctx *c, const int *inc, const unsigned c
     return na;
 }
 
+/* Person q's breaks in the schedule inc (pm[pmo[q] ..]: q's meetings); occ:
+ * S bytes of scratch. */
+static int breaks_in(const struct sched_problem *p, const int *inc, const int *pmo,
+                     const int *pm, int q, unsigned char *occ)
+{
+    memset(occ, 0, (size_t)p->n_slots);
+    for (int k = pmo[q]; k < pmo[q + 1]; k++)
+        occ[inc[pm[k]]] = 1;
+    return sched_person_breaks(p, occ);
+}
+
 /* A neighbourhood of the incumbent `inc`: from a random person with breaks,
  * people and their partners are freed until frac of the meetings are; every
  * other meeting is assumed in its slot (assume[], returns how many). */
@@ -521,7 +532,7 @@ static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, cons
                     const int *pmo, const int *pm, const int *deg, unsigned char *occ,
                     unsigned char *mark, unsigned *lcg, double frac, int *assume)
 {
-    int M = p->n_meetings, P = p->n_people, S = p->n_slots;
+    int M = p->n_meetings, P = p->n_people;
     unsigned char *pmark = mark + M;
     memset(mark, 0, (size_t)M + (size_t)P);
     int want = (int)(frac * M), freed = 0, tries = 0;
@@ -530,10 +541,7 @@ static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, cons
         int q = (int)((*lcg >> 8) % (unsigned)P);
         if (pmark[q] || deg[q] < 2)
             continue;
-        memset(occ, 0, (size_t)S);
-        for (int k = pmo[q]; k < pmo[q + 1]; k++)
-            occ[inc[pm[k]]] = 1;
-        if (sched_person_breaks(p, occ) == 0 && tries < 2 * P)
+        if (breaks_in(p, inc, pmo, pm, q, occ) == 0 && tries < 2 * P)
             continue;   /* prefer people with breaks, then anyone */
         /* q and, one by one, q's partners */
         int stack[2] = {q, -1};
@@ -593,15 +601,12 @@ static int lns_holders(const struct sched_problem *p, const struct ex *e, const 
                        const int *inc, const int *pmo, const int *pm, unsigned char *occ,
                        unsigned char *may, unsigned *lcg, double frac, int *assume)
 {
-    int P = p->n_people, S = p->n_slots, others = 0, na = 0;
+    int P = p->n_people, others = 0, na = 0;
     memset(may, 0, (size_t)P);
     for (int q = 0; q < P; q++) {
         if (pc[q].n == 0)
             continue;
-        memset(occ, 0, (size_t)S);
-        for (int k = pmo[q]; k < pmo[q + 1]; k++)
-            occ[inc[pm[k]]] = 1;
-        if (sched_person_breaks(p, occ) > 0)
+        if (breaks_in(p, inc, pmo, pm, q, occ) > 0)
             may[q] = 1;
         else
             others++;
@@ -757,7 +762,8 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     unsigned char *seen = malloc((size_t)S + 1), *fits = malloc((size_t)S + 1);
     int *own = malloc(((size_t)S + 1) * sizeof(int));
     int *count = malloc(((size_t)S + 1) * sizeof(int));
-    int *assume = malloc(((size_t)M + (size_t)P + 2) * sizeof(int));   /* kept meetings or people, and a bound */
+    /* the meetings kept, or the people without breaks, and a bound */
+    int *assume = malloc(((size_t)M + (size_t)P + 2) * sizeof(int));
     unsigned char *free_m = malloc((size_t)M + (size_t)P + 1);
     struct un *pc = calloc((size_t)P + 1, sizeof(struct un));
     struct un *work = malloc(((size_t)P * S + 1) * sizeof(struct un));
@@ -987,7 +993,9 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
             goto out;
     long budget = 2000;
     unsigned lcg = (p->seed + (lns_only ? 7919u : 0u)) * 2654435761u + 1;
-    double frac = 0.3, wfrac = 0.3, hfrac = 0.2, lns_x = 1;
+    /* each neighbourhood's share (of meetings, slots, people without breaks),
+     * widened after "nothing better there", narrowed after "too hard" */
+    double share[3] = {0.3, 0.3, 0.2}, lns_x = 1;
     int lns_i = 0;
     publish(sh, slot_out, best);
     while (lb < best && !stop_now(&e)) {
@@ -1048,11 +1056,12 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
                 adopt(sh, slot_out, &best);
             int kind = lns_i % 3;
             if (kind == 2)
-                na = lns_holders(p, &e, pc, slot_out, pmo, pm, occ, free_m, &lcg, hfrac, assume);
+                na = lns_holders(p, &e, pc, slot_out, pmo, pm, occ, free_m, &lcg, share[2],
+                                 assume);
             else if (kind == 1)
-                na = lns_window(p, &cc, slot_out, free_m, &lcg, wfrac, assume);
+                na = lns_window(p, &cc, slot_out, free_m, &lcg, share[1], assume);
             else
-                na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, frac, assume);
+                na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, share[0], assume);
             if (na < 0)
                 goto out;
             if (best - 1 < tot.n)
@@ -1067,20 +1076,11 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
                 best = v;
                 memcpy(slot_out, cur, (size_t)M * sizeof(int));
                 publish(sh, slot_out, best);
-            } else if (kind == 2) {
-                if (r == 20)
-                    hfrac = hfrac * 1.1 > 0.9 ? 0.9 : hfrac * 1.1;
-                else
-                    hfrac = hfrac * 0.9 < 0.02 ? 0.02 : hfrac * 0.9;
-            } else if (kind == 1) {
-                if (r == 20)
-                    wfrac = wfrac * 1.1 > 0.9 ? 0.9 : wfrac * 1.1;
-                else
-                    wfrac = wfrac * 0.9 < 0.05 ? 0.05 : wfrac * 0.9;
             } else if (r == 20) {
-                frac = frac * 1.1 > 0.9 ? 0.9 : frac * 1.1;   /* nothing better there: widen */
+                share[kind] = share[kind] * 1.1 > 0.9 ? 0.9 : share[kind] * 1.1;   /* widen */
             } else {
-                frac = frac * 0.9 < 0.05 ? 0.05 : frac * 0.9;  /* too hard: narrow */
+                double lo = kind == 2 ? 0.02 : 0.05;   /* too hard: narrow */
+                share[kind] = share[kind] * 0.9 < lo ? lo : share[kind] * 0.9;
             }
         }
         /* the neighbourhoods get more time while they pay, less when not */
