@@ -555,11 +555,12 @@ static int assume_no_break(const struct sched_problem *p, const struct ex *e, co
     return na;
 }
 
-/* A neighbourhood of the incumbent `inc`: from a random person with breaks,
- * people and their partners are freed until frac of the meetings are; every
- * other meeting is assumed in its slot (assume[], returns how many). */
+/* A neighbourhood of the incumbent `inc`: from a random person with breaks
+ * (hold[q], mark_holders), people and their partners are freed until frac of
+ * the meetings are; every other meeting is assumed in its slot (assume[],
+ * returns how many). */
 static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, const int *inc,
-                    const int *pmo, const int *pm, const int *deg, unsigned char *occ,
+                    const int *pmo, const int *pm, const int *deg, const unsigned char *hold,
                     unsigned char *mark, unsigned *lcg, double frac, int *assume)
 {
     int M = p->n_meetings, P = p->n_people;
@@ -571,7 +572,7 @@ static int lns_pick(const struct sched_problem *p, const struct cut_ctx *c, cons
         int q = (int)((*lcg >> 8) % (unsigned)P);
         if (pmark[q] || deg[q] < 2)
             continue;
-        if (breaks_in(p, inc, pmo, pm, q, occ) == 0 && tries < 2 * P)
+        if (!hold[q] && tries < 2 * P)
             continue;   /* prefer people with breaks, then anyone */
         /* q and, one by one, q's partners */
         int stack[2] = {q, -1};
@@ -620,19 +621,19 @@ static int lns_window(const struct sched_problem *p, const struct cut_ctx *c, co
 }
 
 /* A neighbourhood of who may have breaks rather than of slots: the people
- * with breaks in the incumbent `inc` and about frac of the others may have
- * them, everyone else is assumed to have none (the first output of their
- * unary break count `pc`, false; assume[], returns how many), and every
- * meeting may move. The other two keep most meetings in their slots, so a
- * better schedule that shifts whole days lies outside them; this one keeps
- * the incumbent's shape instead, and its assumptions give the solver each
- * person's block at once. */
+ * with breaks in the incumbent (hold[q], mark_holders) and about frac of the
+ * free_of_breaks others may have them (may[]), everyone else is assumed to
+ * have none (assume[], returns how many), and every meeting may move. The
+ * other two keep most meetings in their slots, so a better schedule that
+ * shifts whole days lies outside them; this one keeps the incumbent's shape
+ * instead, and its assumptions give the solver each person's block at once. */
 static int lns_holders(const struct sched_problem *p, const struct ex *e, const struct un *pc,
-                       const int *inc, const int *pmo, const int *pm, unsigned char *occ,
-                       unsigned char *may, unsigned *lcg, double frac, int *assume)
+                       const unsigned char *hold, int free_of_breaks, unsigned char *may,
+                       unsigned *lcg, double frac, int *assume)
 {
     int P = p->n_people;
-    int want = (int)(frac * mark_holders(p, pc, inc, pmo, pm, occ, may));
+    int want = (int)(frac * free_of_breaks);
+    memcpy(may, hold, (size_t)P);
     for (int tries = 0; tries < 4 * P && want > 0; tries++) {
         *lcg = *lcg * 1103515245u + 12345u;
         int q = (int)((*lcg >> 8) % (unsigned)P);
@@ -1074,24 +1075,23 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
             if (lns_only)
                 adopt(sh, slot_out, &best);
             int kind = lns_i % 3;
+            int free_of_breaks = mark_holders(p, pc, slot_out, pmo, pm, occ, hold);
             if (kind == 2)
-                na = lns_holders(p, &e, pc, slot_out, pmo, pm, occ, free_m, &lcg, share[2],
-                                 assume);
+                na = lns_holders(p, &e, pc, hold, free_of_breaks, free_m, &lcg, share[2], assume);
             else if (kind == 1)
                 na = lns_window(p, &cc, slot_out, free_m, &lcg, share[1], assume);
             else
-                na = lns_pick(p, &cc, slot_out, pmo, pm, deg, occ, free_m, &lcg, share[0], assume);
+                na = lns_pick(p, &cc, slot_out, pmo, pm, deg, hold, free_m, &lcg, share[0],
+                              assume);
             if (na < 0)
                 goto out;
             /* in the slot neighbourhoods, whoever has no break keeps none:
              * a freed person's meetings move as one block, which the solver
-             * propagates (the four hard originals, 4 labellings each: 47% of
+             * propagates (the four hard originals, 4 labellings each: 48% of
              * the runs at the best known against 31% without this, 0.8
              * breaks above it a run against 1.2; bench/README.md) */
-            if (kind != 2) {
-                mark_holders(p, pc, slot_out, pmo, pm, occ, hold);
+            if (kind != 2)
                 na = assume_no_break(p, &e, pc, hold, assume, na);
-            }
             if (best - 1 < tot.n)
                 assume[na++] = -e.pool[tot.off + best - 1];
             r = solve_cuts(&e, &cc, assume, na, 3000);
