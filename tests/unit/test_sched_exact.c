@@ -41,6 +41,24 @@ static unsigned rnd(unsigned n)
     return (rng >> 8) % n;
 }
 
+/* Points t's problem at its own arrays: P people, M meetings, S slots. */
+static void wire(struct tiny *t, int P, int M, int S)
+{
+    struct sched_problem *p = &t->p;
+    p->n_people = P;
+    p->n_meetings = M;
+    p->n_slots = S;
+    p->slot_session = t->sess;
+    p->people_off = t->off;
+    p->people = t->people;
+    p->session = t->session;
+    p->fixed = t->fixed;
+    p->prec_off = t->prec_off;
+    p->prec = t->prec;
+    p->unavail = t->unavail;
+    p->must_all = true;
+}
+
 static void make_tiny(struct tiny *t, unsigned seed)
 {
     memset(t, 0, sizeof *t);
@@ -67,21 +85,10 @@ static void make_tiny(struct tiny *t, unsigned seed)
     for (int i = 0; i < P * S; i++)
         t->unavail[i] = rnd(8) == 0;
     struct sched_problem *p = &t->p;
-    p->n_people = P;
-    p->n_meetings = M;
-    p->n_slots = S;
-    p->slot_session = t->sess;
+    wire(t, P, M, S);
     p->breaks_span_sessions = rnd(2) == 0;
-    p->people_off = t->off;
-    p->people = t->people;
-    p->session = t->session;
-    p->fixed = t->fixed;
-    p->prec_off = t->prec_off;
-    p->prec = t->prec;
-    p->unavail = t->unavail;
     p->n_tables = 1 + (int)rnd(3);
     p->fairness = (int)rnd(4) - 1;   /* -1 (none), 0, 1, 2 */
-    p->must_all = true;
 }
 
 /* M meetings of three among P people (3M = 2P), each person in two of them,
@@ -268,19 +275,10 @@ Test(sched_exact, three_party_meetings_at_forum_scale)
         for (int i = 0; i < P * S; i++)
             t.unavail[i] = rnd(20) == 0;
         struct sched_problem *p = &t.p;
-        p->n_slots = S;
-        p->slot_session = t.sess;
+        wire(&t, P, M, S);
         p->breaks_span_sessions = true;
-        p->people_off = t.off;
-        p->people = t.people;
-        p->session = t.session;
-        p->fixed = t.fixed;
-        p->prec_off = t.prec_off;
-        p->prec = t.prec;
-        p->unavail = t.unavail;
         p->n_tables = 3;
         p->fairness = 2;
-        p->must_all = true;
         p->threads = 2;
         int slot[MAXM], br = -7, lb = -7;
         int r = sched_exact_breaks(p, NULL, now_s() + 1.5, slot, &br, &lb);

@@ -247,20 +247,26 @@ static int reversible(const struct sched_problem *p, const int *dom_off, const i
     return pick;
 }
 
-/* Breaks and fairness of a complete schedule; -1 when it breaks fairness. */
-static int score(const struct sched_problem *p, const int *slot, unsigned char *occ,
-                 const int *deg)
+/* Person q's breaks in the schedule inc (pm[pmo[q] ..]: q's meetings); occ:
+ * S bytes of scratch. */
+static int breaks_in(const struct sched_problem *p, const int *inc, const int *pmo,
+                     const int *pm, int q, unsigned char *occ)
 {
-    int P = p->n_people, S = p->n_slots, total = 0, bmin = -1, bmax = 0;
-    for (int q = 0; q < P; q++) {
-        memset(occ, 0, (size_t)S);
-        for (int m = 0; m < p->n_meetings; m++)
-            for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
-                if (p->people[i] == q && slot[m] >= 0)
-                    occ[slot[m]] = 1;
-        int b = sched_person_breaks(p, occ);
+    memset(occ, 0, (size_t)p->n_slots);
+    for (int k = pmo[q]; k < pmo[q + 1]; k++)
+        occ[inc[pm[k]]] = 1;
+    return sched_person_breaks(p, occ);
+}
+
+/* Breaks and fairness of a complete schedule; -1 when it breaks fairness. */
+static int score(const struct sched_problem *p, const int *slot, const int *pmo, const int *pm,
+                 unsigned char *occ)
+{
+    int total = 0, bmin = -1, bmax = 0;
+    for (int q = 0; q < p->n_people; q++) {
+        int b = breaks_in(p, slot, pmo, pm, q, occ);
         total += b;
-        if (deg[q] == 0)
+        if (pmo[q + 1] == pmo[q])
             continue;
         bmin = bmin < 0 || b < bmin ? b : bmin;
         bmax = b > bmax ? b : bmax;
@@ -512,17 +518,6 @@ static int assume_kept(const struct cut_ctx *c, const int *inc, const unsigned c
         assume[na++] = lit;
     }
     return na;
-}
-
-/* Person q's breaks in the schedule inc (pm[pmo[q] ..]: q's meetings); occ:
- * S bytes of scratch. */
-static int breaks_in(const struct sched_problem *p, const int *inc, const int *pmo,
-                     const int *pm, int q, unsigned char *occ)
-{
-    memset(occ, 0, (size_t)p->n_slots);
-    for (int k = pmo[q]; k < pmo[q + 1]; k++)
-        occ[inc[pm[k]]] = 1;
-    return sched_person_breaks(p, occ);
 }
 
 /* hold[q]: person q has breaks in the incumbent `inc`; returns how many of
@@ -982,7 +977,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
         bool flip = rev_m >= 0 && hint_slot[rev_m] > S - 1 - hint_slot[rev_m];
         for (int m = 0; m < M; m++)
             cur[m] = flip ? S - 1 - hint_slot[m] : hint_slot[m];
-        if (score(p, cur, occ, deg) < 0)
+        if (score(p, cur, pmo, pm, occ) < 0)
             r = 0;   /* unfair: not a valid start */
     }
     if (r != 10)
@@ -995,7 +990,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
         rc = r == -2 ? -2 : 0;
         goto out;
     }
-    best = score(p, cur, occ, deg);
+    best = score(p, cur, pmo, pm, occ);
     if (best < 0)
         goto out;   /* the encoding and the checker disagree: a bug */
     memcpy(slot_out, cur, (size_t)M * sizeof(int));
@@ -1026,7 +1021,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
             if (r == -2 || r == -1)
                 goto out;
             if (r == 10) {
-                int v = score(p, cur, occ, deg);
+                int v = score(p, cur, pmo, pm, occ);
                 if (v < 0 || v != lb)
                     goto out;
                 best = v;
@@ -1048,7 +1043,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
                 lb = bound + 1;
                 e.lb = lb;
             } else if (r == 10) {
-                int v = score(p, cur, occ, deg);
+                int v = score(p, cur, pmo, pm, occ);
                 if (v < 0 || v > bound)
                     goto out;
                 best = v;
@@ -1098,7 +1093,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
             if (r == -2)
                 goto out;
             if (r == 10) {
-                int v = score(p, cur, occ, deg);
+                int v = score(p, cur, pmo, pm, occ);
                 if (v < 0 || v >= best)
                     goto out;
                 best = v;
