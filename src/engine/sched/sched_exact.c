@@ -432,7 +432,8 @@ struct cut_ctx {
     int *cur, *lits, *count;
     unsigned char *added;
     const int *u;   /* busy literals, 0 for people without meetings */
-    int size;       /* people per meeting when all meetings have as many, else 0 */
+    int size;       /* people per meeting when all meetings have as many, else 0
+                       (0 also turns the busy people's cut off) */
 };
 
 /* The literal "meeting m in slot s", or 0 when s is not in m's domain. */
@@ -971,6 +972,14 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     for (int m = 1; m < M; m++)
         if (p->people_off[m + 1] - p->people_off[m] != size)
             size = 0;
+    /* the busy people's cut (add_cut) only in the prover: it helps proofs
+     * and some searches (ticf-13crafb) but slows others down, and in
+     * the neighbourhood search alone it measured better (the four hard
+     * originals, 5 labellings each, three rounds: 42 of 60 runs at the best
+     * known against 21; given who may have breaks, ticf-13crafc's schedules
+     * came 3-4 times faster without it; bench/README.md) */
+    if (lns_only)
+        size = 0;
     struct cut_ctx cc = {p, dom_off, dom, x, cur, lits, count, added, u, size};
     if (r == 10) {
         /* the hint, reversed when it breaks the symmetry clause */
