@@ -432,8 +432,8 @@ struct cut_ctx {
     int *cur, *lits, *count;
     unsigned char *added;
     const int *u;   /* busy literals, 0 for people without meetings */
-    int size;       /* people per meeting when all meetings have as many, else 0
-                       (0 also turns the busy people's cut off) */
+    int size;       /* people per meeting when all meetings have as many, else 0 */
+    bool busy_cut;  /* the capacity also on each slot's busy people (needs size) */
 };
 
 /* The literal "meeting m in slot s", or 0 when s is not in m's domain. */
@@ -445,7 +445,7 @@ static int slot_lit(const struct cut_ctx *c, int m, int s)
     return 0;
 }
 
-/* Slot s's table capacity, on its meetings and on its busy people. */
+/* Slot s's table capacity, on its meetings and (busy_cut) on its busy people. */
 static void add_cut(struct ex *e, struct cut_ctx *c, int s)
 {
     const struct sched_problem *p = c->p;
@@ -457,10 +457,11 @@ static void add_cut(struct ex *e, struct cut_ctx *c, int s)
     at_most_tot(e, c->lits, n, p->n_tables);
     /* the same on the busy people: it reaches no-break blocks directly */
     n = 0;
-    for (int q = 0; q < p->n_people && c->size > 0; q++)
+    bool busy = c->busy_cut && c->size > 0;
+    for (int q = 0; q < p->n_people && busy; q++)
         if (c->u[(size_t)q * S + s])
             c->lits[n++] = c->u[(size_t)q * S + s];
-    if (c->size > 0)
+    if (busy)
         at_most_tot(e, c->lits, n, c->size * p->n_tables);
     c->added[s] = 1;
 }
@@ -978,9 +979,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
      * originals, 5 labellings each, three rounds: 42 of 60 runs at the best
      * known against 21; given who may have breaks, ticf-13crafc's schedules
      * came 3-4 times faster without it; bench/README.md) */
-    if (lns_only)
-        size = 0;
-    struct cut_ctx cc = {p, dom_off, dom, x, cur, lits, count, added, u, size};
+    struct cut_ctx cc = {p, dom_off, dom, x, cur, lits, count, added, u, size, !lns_only};
     if (r == 10) {
         /* the hint, reversed when it breaks the symmetry clause */
         bool flip = rev_m >= 0 && hint_slot[rev_m] > S - 1 - hint_slot[rev_m];
