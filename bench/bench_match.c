@@ -78,7 +78,7 @@ static int on_member(void *ud, const struct store_project_member *m)
 }
 
 struct query {
-    const char *text;
+    const char *project, *text;
     int lead;          /* profile index or -1 */
     int targets[128];
     int targets_n;
@@ -150,6 +150,7 @@ static int build_queries(const struct world *w, const struct app_match_data *d,
         }
         if (q->targets_n == 0)
             continue;
+        q->project = w->p[i].id;
         q->text = w->p[i].text;
         q->lead = lead;
         qn++;
@@ -466,7 +467,7 @@ static int collect_examples(const struct app_match_data *d, const struct query *
         fprintf(dump, "q\torg\ty");
         for (int f = 0; f < NX; f++)
             fprintf(dump, "\t%s", f < NF ? feat_names[f] : extra_names[f - NF]);
-        fprintf(dump, "\tkind\tcountry\tlead_kind\tlead_country\n");
+        fprintf(dump, "\tkind\tcountry\tlead_kind\tlead_country\tproject\n");
     }
     for (int p = 0; p < d->projects_n; p++)
         if (d->projects[p].coordinator >= 0)
@@ -515,8 +516,8 @@ static int collect_examples(const struct app_match_data *d, const struct query *
                 fprintf(dump, "%d\t%s\t%d", i, c->id, e->y);
                 for (int f = 0; f < NX; f++)
                     fprintf(dump, "\t%.5g", e->x[f]);
-                fprintf(dump, "\t%s\t%s\t%s\t%s\n", c->kind, c->country, l ? l->kind : "-",
-                        l ? l->country : "-");
+                fprintf(dump, "\t%s\t%s\t%s\t%s\t%s\n", c->kind, c->country,
+                        l ? l->kind : "-", l ? l->country : "-", qs[i].project);
             }
         }
     }
@@ -1027,6 +1028,7 @@ int main(int argc, char **argv)
 {
     const char *data = getenv("DFNC_SHARED_DATA");
     int do_tune = 0, do_learn = 0, synth_n = 20000, show_signals = 0, only_dev = 0, only_early = 0;
+    int split_cut = 0, split_from = 0, split_to = 0;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--tune") == 0)
             do_tune = 1;
@@ -1055,14 +1057,22 @@ int main(int argc, char **argv)
             only_dev = 1;
         else if (strcmp(argv[i], "--early") == 0)
             only_early = 1;
-        else if (strcmp(argv[i], "--bm25-all-terms") == 0)
+        else if (strcmp(argv[i], "--split") == 0 && i + 1 < argc) {
+            if (sscanf(argv[++i], "%d:%d:%d", &split_cut, &split_from, &split_to) != 3 ||
+                split_cut < 1900 || split_from < split_cut || split_to < split_from ||
+                split_to >= 2018) {
+                fprintf(stderr, "bench_match: --split CUT:FROM:TO, years with FROM >= CUT and "
+                                "TO before the hold-out's 2018 (2014:2014:2015)\n");
+                return 2;
+            }
+        } else if (strcmp(argv[i], "--bm25-all-terms") == 0)
             fts_keep_stopwords = 1;
         else if (strcmp(argv[i], "--data") == 0 && i + 1 < argc)
             data = argv[++i];
         else if (strcmp(argv[i], "--synthetic") == 0 && i + 1 < argc)
             synth_n = atoi(argv[++i]);
         else {
-            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--early] [--bm25-all-terms] [--synthetic N] [--set NAME=VALUE] [--drop SIGNAL] [--dump FILE]\n");
+            fprintf(stderr, "usage: bench_match [--data DIR] [--tune] [--tune-cv] [--learn] [--signals] [--dev] [--early] [--split CUT:FROM:TO] [--bm25-all-terms] [--synthetic N] [--set NAME=VALUE] [--drop SIGNAL] [--dump FILE]\n");
             return 2;
         }
     }
@@ -1087,13 +1097,22 @@ int main(int argc, char **argv)
     printf("CORDIS: %d projects, %d participations (machine shared and loaded: times are noisy)\n",
            cr.projects, cr.participations);
 
-    static const struct split splits[] = {
+    struct split splits[] = {
         {"development (profiles < 2016, queries 2016-2017)", "2016-01-01", 2016, 2017},
         {"hold-out (profiles < 2018, queries 2018-2020; never tuned on)", "2018-01-01", 2018, 2020},
         /* a second look before the development years, to see whether what
          * was fitted on 2016-2017 carries over to other years */
         {"early check (profiles < 2014, queries 2014-2015)", "2014-01-01", 2014, 2015},
     };
+    char cut_date[16], cut_name[96];
+    if (split_cut) {
+        /* --split: the development split's place taken by other years */
+        snprintf(cut_date, sizeof cut_date, "%d-01-01", split_cut);
+        snprintf(cut_name, sizeof cut_name, "split (profiles < %d, queries %d-%d)", split_cut,
+                 split_from, split_to);
+        splits[0] = (struct split){cut_name, cut_date, split_from, split_to};
+        only_dev = 1;
+    }
     for (int k = only_early ? 2 : 0; k < (only_early ? 3 : only_dev ? 1 : 2); k++) {
         const struct split *sp = &splits[k];
         struct app_match_data d;
