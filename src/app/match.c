@@ -21,9 +21,11 @@ struct cap_row {
     int org;
     bool need;
     char *cpv, *title, *description;
+    const char *label_en, *label_uk;   /* the classifier's labels, NULL when not loaded */
 };
 
 struct loader {
+    struct store *s;
     struct arena *a;
     struct org_row *orgs;
     int orgs_n, orgs_cap;
@@ -96,6 +98,10 @@ static int on_cap(void *ud, const struct store_capability *c)
     *r = (struct cap_row){
         .org = o, .need = strcmp(c->direction, "need") == 0, .cpv = arena_strdup(L->a, c->cpv),
         .title = arena_strdup(L->a, c->title), .description = arena_strdup(L->a, c->description),
+        /* the code's labels in both languages: a Ukrainian text finds an
+         * English-only profile through the codes it offers or needs */
+        .label_en = store_cpv_label(L->s, c->cpv, "en", L->a),
+        .label_uk = store_cpv_label(L->s, c->cpv, "uk", L->a),
     };
     return r->cpv && r->title ? 0 : (L->oom = 1);
 }
@@ -187,7 +193,7 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
 {
     *d = (struct app_match_data){0};
     arena_init(&d->arena, 0);
-    struct loader L = {.a = &d->arena, .before = opts ? opts->before : NULL};
+    struct loader L = {.s = s, .a = &d->arena, .before = opts ? opts->before : NULL};
     int *by_id = NULL, rc = -1;
     if (store_org_each(s, on_org, &L, err) || store_capability_each(s, NULL, on_cap, &L, err) ||
         store_person_each(s, on_person, &L, err) || store_project_each(s, on_project, &L, err))
@@ -239,8 +245,10 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
         buf_reset(&text);
         buf_puts(&text, r->text);
         for (int i = r->caps_from; i < r->caps_from + r->caps_n; i++)
-            buf_printf(&text, " %s %s", L.caps[i].title,
-                       L.caps[i].description ? L.caps[i].description : "");
+            buf_printf(&text, " %s %s %s %s", L.caps[i].title,
+                       L.caps[i].description ? L.caps[i].description : "",
+                       L.caps[i].label_en ? L.caps[i].label_en : "",
+                       L.caps[i].label_uk ? L.caps[i].label_uk : "");
         char *t = arena_strdup(&d->arena, buf_str(&text));
         if (!t) {
             buf_free(&text);

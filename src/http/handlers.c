@@ -332,6 +332,18 @@ static void h_feed(struct http_req *r)
     reply_agenda(r, person, true);
 }
 
+/* Starts a reply {"KEY":"VALUE","LIST": into out (the app layer appends the
+ * list, the caller the closing brace); VALUE is JSON-escaped. */
+static int open_list_reply(struct buf *out, const char *key, const char *value, const char *list)
+{
+    json_t *v = json_string(value);
+    char *quoted = v ? json_dumps(v, JSON_ENCODE_ANY) : NULL;
+    json_decref(v);
+    int rc = quoted && buf_printf(out, "{\"%s\":%s,\"%s\":", key, quoted, list) == 0 ? 0 : -1;
+    free(quoted);
+    return rc;
+}
+
 static void h_suggestions(struct http_req *r)
 {
     struct df_err err = {0};
@@ -345,17 +357,48 @@ static void h_suggestions(struct http_req *r)
     if (!need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
-    json_t *id = json_string(r->user.person);
-    char *quoted = id ? json_dumps(id, JSON_ENCODE_ANY) : NULL;
-    json_decref(id);
-    int rc = quoted && buf_printf(&out, "{\"for\":%s,\"suggestions\":", quoted) == 0
+    int rc = open_list_reply(&out, "for", r->user.person, "suggestions") == 0
                  ? app_recommend(r->s, r->user.person, event, top, &out, &err)
                  : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
-    free(quoted);
     if (rc == 0 && buf_putc(&out, '}') < 0)
         rc = df_err_set(&err, DF_ERR_RUNTIME, "too many suggestions");
     if (rc < 0) {
         buf_free(&out);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_buf(r, 200, "application/json; charset=utf-8", &out);
+}
+
+/* Partners for a project idea led by the caller's organisation: the engine's
+ * partner question (dfnc partners) for a participant on the web. */
+static void h_partners(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"text", HJ_STRING, true, .min = 1, .max = 20000},
+        {"top", HJ_INT, .min = 1, .max = 100},
+        {NULL}};
+    if (!need_person(r))
+        return;
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    struct df_err err = {0};
+    struct store_person p;
+    struct buf out = BUF_INIT(4u << 20);
+    int rc = store_person_get(r->s, r->user.person, &r->a, &p, &err);
+    if (rc == 0)
+        rc = open_list_reply(&out, "lead", p.org, "partners") == 0
+                 ? app_partners(r->s, p.org, http_json_str(b, "text"),
+                                (int)http_json_int(b, "top", 10), &out, &err)
+                 : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+    json_decref(b);
+    if (rc == 0 && buf_putc(&out, '}') < 0)
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "too many partners");
+    if (rc < 0) {
+        buf_free(&out);
+        if (err.kind == DF_ERR_USAGE) /* the engine's word for a text it cannot use */
+            err.kind = DF_ERR_INPUT;
         http_reply_df_err(r, &err);
         return;
     }
@@ -1246,6 +1289,7 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/me/agenda.ics", h_agenda_ics, 0},
     {"POST", "/api/v1/me/feed", h_feed_rotate, 0},
     {"GET", "/api/v1/me/suggestions", h_suggestions, 0},
+    {"POST", "/api/v1/me/partners", h_partners, 0},
     {"GET", "/api/v1/feeds/{token}.ics", h_feed, ROUTE_PUBLIC | ROUTE_SECRET_PATH},
     {"GET", "/api/v1/organisations", h_orgs, 0},
     {"GET", "/api/v1/organisations/{id}", h_org, 0},

@@ -491,6 +491,30 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
   await uk.close();
 });
 
+test('a participant in Ukrainian asks for partners for a project idea, in Ukrainian', async () => {
+  const ctx = await newContext('uk-UA');
+  const page = await ctx.newPage();
+  await signIn(page, PARTICIPANT);
+  await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  await open(page, '/partners');
+  await page.click('#partners-form button[type=submit]');
+  await page.locator('#partners-form .flash.error').waitFor();
+  assert.match(await page.textContent('#partners-form .flash.error'), /опишіть проєкт/);
+  await page.fill('#partners-text', 'Безпілотні літальні апарати та протидія дронам для захисту критичної інфраструктури');
+  await page.click('#partners-form button[type=submit]');
+  const cards = page.locator('#partners li.suggestion');
+  await cards.first().waitFor();
+  assert.ok(await cards.first().locator('ul.why li').count() > 0, 'a partner says why');
+  const ids = await cards.evaluateAll((els) => els.map((e) => e.dataset.org));
+  assert.ok(!ids.includes(state.me.org.id), 'the lead is not its own partner');
+  const orgs = JSON.parse(dfnc(['export', 'organisations', '-', '--format', 'json']));
+  const countries = ids.map((id) => orgs.find((o) => o.id === id).country);
+  assert.ok(countries.some((c) => c !== 'UA'), `an organisation from outside Ukraine among ${countries}`);
+  await assertUkrainian(page);
+  await shoot(page, 'participant-partners-uk');
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -175,6 +175,36 @@ Test(match_meet, a_ukrainian_drone_maker_meets_eu_organisations_needing_uavs)
 
 /* ---- partners for a project idea ---------------------------------------------- */
 
+/* At the forum, a project idea's partners: among the organisations the text
+ * finds, complementary needs and EU-Ukraine pairs come first; an organisation
+ * the text does not find is not listed for being European. */
+Test(match_partners, at_the_forum_complementary_eu_partners_rise_among_text_matches)
+{
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(forum, 5, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 10,
+                            .text = "unmanned aerial vehicles for border surveillance and "
+                                    "procurement"};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_geq(n, 2);
+    cr_assert_str_eq(forum[h[0].org].id, "pl-army", "text, need and EU-Ukraine pair");
+    cr_assert_str_eq(h[0].why[h[0].why_n - 2],
+                     "needs 35613000 Unmanned aerial vehicles, which you offer");
+    cr_assert_str_eq(h[0].why[h[0].why_n - 1], "EU-Ukraine pair (PL)");
+    for (int i = 0; i < n; i++) {
+        cr_assert_str_neq(forum[h[i].org].id, "fr-ammo", "no word of the text: not listed");
+        cr_assert_str_neq(forum[h[i].org].id, "ua-drones", "never the lead");
+    }
+    arena_free(&a);
+    match_index_free(ix);
+}
+
+
 static struct match_profile orgs[] = {
     {.id = "lead", .name = "Lead", .country = "BE", .kind = "research"},
     {.id = "old-friend", .name = "Old friend", .country = "FR", .kind = "company"},

@@ -175,3 +175,41 @@ Test(match_app, recommend_for_a_person_skips_requested_organisations)
     cr_assert_eq(app_recommend(s, "ua", "no-event", 5, &out, &err), -1);
     buf_free(&out);
 }
+
+Test(match_app, a_ukrainian_text_finds_an_english_profile_through_its_cpv_labels)
+{
+    struct store_org orgs[] = {
+        {.id = "ua", .name = "Kyiv drone maker", .country = "UA", .kind = "company"},
+        {.id = "fr", .name = "Paris radar SME", .country = "FR", .kind = "company",
+         .description = "Counter-drone radar"},
+        {.id = "de", .name = "Munich trucks", .country = "DE", .kind = "company",
+         .description = "Logistics trucks"},
+    };
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    struct store_capability caps[] = {
+        {.org = "fr", .direction = "offer", .cpv = "35613000-4", .title = "UAV detection"},
+        {.org = "de", .direction = "offer", .cpv = "34100000-8", .title = "Trucks"},
+    };
+    for (int i = 0; i < 2; i++)
+        cr_assert_eq(store_capability_upsert(s, &caps[i], NULL, &err), 0, "%s", err.msg);
+    const char *text = "Безпілотні літальні апарати для розвідки";
+    struct buf out = BUF_INIT(0);
+    /* no classifier loaded: nothing in the profiles is Ukrainian */
+    cr_assert_eq(app_partners(s, "ua", text, 5, &out, &err), 0, "%s", err.msg);
+    cr_assert_null(strstr(buf_str(&out), "\"fr\""), "%s", buf_str(&out));
+
+    cr_assert_eq(store_cpv_upsert(s, "35613000-4", "Unmanned aerial vehicles",
+                                  "Безпілотні літальні апарати", NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_cpv_upsert(s, "34100000-8", "Motor vehicles", "Мототранспортні засоби",
+                                  NULL, &err), 0, "%s", err.msg);
+    buf_reset(&out);
+    cr_assert_eq(app_partners(s, "ua", text, 5, &out, &err), 0, "%s", err.msg);
+    json_t *j = json_loads(buf_str(&out), 0, NULL);
+    cr_assert(json_array_size(j) >= 1, "%s", buf_str(&out));
+    cr_assert_str_eq(json_string_value(json_object_get(json_array_get(j, 0), "org")), "fr",
+                     "the UAV offer's Ukrainian label matches: %s", buf_str(&out));
+    cr_assert_null(strstr(buf_str(&out), "\"de\""), "trucks share no word: %s", buf_str(&out));
+    json_decref(j);
+    buf_free(&out);
+}

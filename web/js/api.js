@@ -88,6 +88,7 @@ export const api = {
   removeFromEvent: (id, kind, item) => call('DELETE', `/events/${enc(id)}/${kind}/${enc(item)}`),
   forum: () => call('GET', '/forum'),
   suggestions: (top) => call('GET', `/me/suggestions${qs({ top })}`),
+  partners: (text, top) => call('POST', '/me/partners', { text, top }),
   requests: () => call('GET', '/requests'),
   sendRequest: (event, to, message) => call('POST', '/requests', { event, to, message }),
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),

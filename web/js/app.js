@@ -9,6 +9,7 @@ import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
 import { renderSearch, renderOrganisation } from './pages/search.js';
 import { renderSuggestions } from './pages/suggestions.js';
+import { renderPartners } from './pages/partners.js';
 import { renderRequests } from './pages/requests.js';
 import { renderAgenda } from './pages/agenda.js';
 import {
@@ -22,6 +23,7 @@ const PARTICIPANT_NAV = [
   ['/profile', 'nav.profile'],
   ['/organisations', 'nav.search'],
   ['/suggestions', 'nav.suggestions'],
+  ['/partners', 'nav.partners'],
   ['/requests', 'nav.requests'],
   ['/agenda', 'nav.agenda'],
 ];
@@ -41,6 +43,7 @@ const ROUTES = [
   [/^\/organisations$/, renderSearch, 'user'],
   [/^\/organisations\/([^/]+)$/, renderOrganisation, 'user'],
   [/^\/suggestions$/, renderSuggestions, 'user'],
+  [/^\/partners$/, renderPartners, 'user'],
   [/^\/requests$/, renderRequests, 'user'],
   [/^\/agenda$/, renderAgenda, 'user'],
   [/^\/console\/people$/, renderPeople, 'organiser'],

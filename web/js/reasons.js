@@ -30,6 +30,16 @@ const PATTERNS = [
   [/^EU-Ukraine pair \((\w\w)\)$/, async (m) => t('why.eu_ua', { country: countryName(m[1]) })],
   [/^worked with you on (\d+) projects?$/, async (m) => t('why.worked_with', { n: num(m[1]) })],
   [/^worked with (\d+) of your past partners$/, async (m) => t('why.common_partners', { n: num(m[1]) })],
+  [/^worked with (\d+) of your past partners, all of them on projects like this one$/, async (m) =>
+    t('why.common_partners_all', { n: num(m[1]) })],
+  [/^worked with (\d+) of your past partners, (\d+)\+? of them on projects like this one$/, async (m) =>
+    t('why.common_partners_near', { n: num(m[1]), near: num(m[2]) })],
+  [/^worked with (\d+) of the other best matches$/, async (m) => t('why.with_best', { n: num(m[1]) })],
+  [/^worked on (\d+) projects? similar to this one: (.*)$/, async (m) =>
+    t('why.similar_projects', { n: num(m[1]), titles: m[2] })],
+  [/^a public body \(end user\) that took part in (\d+) projects$/, async (m) => t('why.end_user', { n: num(m[1]) })],
+  [/^named in the text$/, async () => t('why.named')],
+  [/^based in (\w\w), like you$/, async (m) => t('why.same_country', { country: countryName(m[1]) })],
   [/^took part in (\d+) projects$/, async (m) => t('why.projects', { n: num(m[1]) })],
   [/^text: (.*)$/, async (m) => t('why.text', { words: m[1] })],
 ];

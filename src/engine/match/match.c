@@ -1452,6 +1452,35 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
     return shown ? arena_strdup(a, line) : NULL;
 }
 
+/* The forum's reasons for candidate c and lead: a need of either met by an
+ * offer of the other (the closest pair), an EU-Ukraine pair. Appends to why[m..]
+ * while there is room; returns the new count (a NULL entry is out of memory). */
+static int forum_reasons(const struct match_profile *lead, const struct match_profile *c,
+                         const char **why, int m, struct arena *a)
+{
+    int bi = -1, bj = -1;
+    double bv;
+    char code[9];
+    cpv_match(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj, &bv);
+    if (bv >= 0.5 && bi >= 0 && bj >= 0 && m < WHY_MAX) {
+        cpv_digits(c->offers[bj].cpv, code);
+        why[m++] = arena_printf(a, "offers %s %s, which you need%s", code,
+                                c->offers[bj].label ? c->offers[bj].label : "",
+                                bv < 1 ? " (related)" : "");
+    }
+    bi = bj = -1;
+    cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
+    if (bv >= 0.5 && bi >= 0 && bj >= 0 && m < WHY_MAX) {
+        cpv_digits(c->needs[bj].cpv, code);
+        why[m++] = arena_printf(a, "needs %s %s, which you offer%s", code,
+                                c->needs[bj].label ? c->needs[bj].label : "",
+                                bv < 1 ? " (related)" : "");
+    }
+    if (is_eu_ua_pair(lead->country, c->country) && m < WHY_MAX)
+        why[m++] = arena_printf(a, "EU-Ukraine pair (%s)", c->country);
+    return m;
+}
+
 int match_query_run(const struct match_index *ix, const struct match_query *q, struct arena *a,
                     struct match_hit **hits, int *hits_n, struct df_err *err)
 {
@@ -1613,7 +1642,10 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                    w->ppr * f[MATCH_SIG_PPR] + w->country_pair * f[MATCH_SIG_COUNTRY_PAIR] +
                    w->kind_pair * f[MATCH_SIG_KIND_PAIR] +
                    w->end_user * f[MATCH_SIG_END_USER] + w->named * f[MATCH_SIG_NAMED];
-        if (q->mode == MATCH_MEET) {
+        if (lead && (q->mode == MATCH_MEET || s > 0)) {
+            /* needs met by offers either way, and EU-Ukraine pairs: the
+             * forum's reasons to meet; for a project they lift only the
+             * organisations the text or the track record already found */
             const struct match_profile *c = &ix->profiles[o];
             int bi, bj;
             double bv;
@@ -1686,28 +1718,8 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         if (!out[i].why)
             goto oom;
         int m = 0;
-        if (q->mode == MATCH_MEET) {
-            int bi = -1, bj = -1;
-            double bv;
-            char code[9];
-            cpv_match(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj, &bv);
-            if (bv >= 0.5 && bi >= 0 && bj >= 0) {
-                cpv_digits(c->offers[bj].cpv, code);
-                out[i].why[m++] = arena_printf(a, "offers %s %s, which you need%s", code,
-                                               c->offers[bj].label ? c->offers[bj].label : "",
-                                               bv < 1 ? " (related)" : "");
-            }
-            bi = bj = -1;
-            cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
-            if (bv >= 0.5 && bi >= 0 && bj >= 0) {
-                cpv_digits(c->needs[bj].cpv, code);
-                out[i].why[m++] = arena_printf(a, "needs %s %s, which you offer%s", code,
-                                               c->needs[bj].label ? c->needs[bj].label : "",
-                                               bv < 1 ? " (related)" : "");
-            }
-            if (is_eu_ua_pair(lead->country, c->country))
-                out[i].why[m++] = arena_printf(a, "EU-Ukraine pair (%s)", c->country);
-        }
+        if (q->mode == MATCH_MEET)
+            m = forum_reasons(lead, c, out[i].why, m, a);
         if (named[o] && w->named > 0)
             out[i].why[m++] = arena_printf(a, "named in the text");
         if (pp[o] > 0 && m < WHY_MAX)
@@ -1761,6 +1773,8 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                                                ? "a public body (end user) that took part in"
                                                : "took part in",
                                            ix->projects_of[o]);
+        if (q->mode == MATCH_PARTNERS && lead)
+            m = forum_reasons(lead, c, out[i].why, m, a);
         if (m == 0 && lead && lead->country && c->country && w->same_country > 0 &&
             strcmp(lead->country, c->country) == 0)
             out[i].why[m++] = arena_printf(a, "based in %s, like you", c->country);

@@ -36,6 +36,19 @@ async function sendBox(s) {
   return box;
 }
 
+// One suggested organisation as a card: name, country, score, the reasons in
+// the page's language and a meeting request (shared with the partners page).
+export async function suggestionCard(s) {
+  const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
+  const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
+  return h('li', { class: 'card suggestion', dataset: { org: org.id } },
+    h('h2', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
+    h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(org.country)),
+      s.score !== undefined ? h('span', { class: 'muted' }, ` ${t('suggest.score')} ${num(Math.round(s.score * 100) / 100)}`) : null),
+    reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
+    await sendBox(s));
+}
+
 export async function renderSuggestions(main) {
   add(main, h('h1', {}, t('suggest.title')), h('p', { class: 'lead' }, t('suggest.lead')));
   const out = h('ol', { class: 'cards', id: 'suggestions' });
@@ -43,14 +56,5 @@ export async function renderSuggestions(main) {
   const sug = list(await api.suggestions(10), 'suggestions');
   if (sug.length === 0) { add(main, h('p', { class: 'muted' }, t('suggest.none'))); return; }
   clear(out);
-  for (const s of sug) {
-    const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
-    const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
-    out.append(h('li', { class: 'card suggestion', dataset: { org: org.id } },
-      h('h2', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
-      h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(org.country)),
-        s.score !== undefined ? h('span', { class: 'muted' }, ` ${t('suggest.score')} ${num(Math.round(s.score * 100) / 100)}`) : null),
-      reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
-      await sendBox(s)));
-  }
+  for (const s of sug) out.append(await suggestionCard(s));
 }

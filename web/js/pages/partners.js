@@ -1,0 +1,45 @@
+// Partners for a project idea: the participant describes a project their
+// organisation would lead; the engine answers who belongs in the consortium,
+// each with its reasons and a meeting request.
+
+import { api } from '../api.js';
+import { h, add, field, list, clear } from '../dom.js';
+import { t, errorText } from '../i18n.js';
+import { state, flash } from '../app.js';
+import { orgName } from './search.js';
+import { suggestionCard } from './suggestions.js';
+
+const TEXT_MAX = 20000; // bytes; the API refuses more
+
+export async function renderPartners(main) {
+  const org = state.me && state.me.organisation;
+  add(main, h('h1', {}, t('partners.title')), h('p', { class: 'lead' }, t('partners.lead')));
+  if (org) add(main, h('p', { class: 'muted', translate: 'no' }, t('partners.lead_org', { org: orgName(org) })));
+  const text = h('textarea', {
+    name: 'text', id: 'partners-text', rows: 6, maxlength: TEXT_MAX,
+    placeholder: t('partners.placeholder'),
+  });
+  const btn = h('button', { type: 'submit', class: 'primary' }, t('partners.submit'));
+  const out = h('ol', { class: 'cards', id: 'partners', 'aria-live': 'polite' });
+  const form = h('form', {
+    class: 'card', id: 'partners-form',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      const idea = text.value.trim();
+      if (!idea) { flash(form, t('partners.empty'), 'error'); return; }
+      if (new TextEncoder().encode(idea).length > TEXT_MAX) { flash(form, t('partners.too_long'), 'error'); return; }
+      btn.disabled = true;
+      clear(out);
+      try {
+        const found = list(await api.partners(idea, 10), 'partners');
+        const old = form.querySelector('.flash');
+        if (old) old.remove();
+        if (found.length === 0) out.append(h('li', { class: 'muted' }, t('partners.none')));
+        for (const s of found) out.append(await suggestionCard(s));
+      } catch (e) {
+        flash(form, errorText(e), 'error');
+      } finally { btn.disabled = false; }
+    },
+  }, field(t('partners.text'), text), btn);
+  add(main, form, out);
+}
