@@ -90,7 +90,8 @@ const struct cli_command cli_commands[] = {
      "dfnc partners --lead ORG (--text T | --text-file F) [--top K] [--json] | --queries FILE.jsonl [--top K]",
      "Suggests partners for a project idea led by ORG, best first, each with its\n"
      "reasons: text relevance (English and Ukrainian), past partners of the lead and\n"
-     "their partners, track record. The batch form reads one JSON object per line\n"
+     "their partners, track record; among those, needs met by offers (either way)\n"
+     "and EU-Ukraine pairs rise. The batch form reads one JSON object per line\n"
      "{\"id\",\"lead\",\"text\"} and writes one line {\"id\",\"partners\":[{\"org\",\"score\",\"why\"}]}\n"
      "per query; a bad line is reported as FILE:LINE on stderr (exit 3) and the\n"
      "others are still answered."},
