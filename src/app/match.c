@@ -103,6 +103,8 @@ static int on_cap(void *ud, const struct store_capability *c)
         .label_en = store_cpv_label(L->s, c->cpv, "en", L->a),
         .label_uk = store_cpv_label(L->s, c->cpv, "uk", L->a),
     };
+    if (r->label_en && r->label_uk && strcmp(r->label_en, r->label_uk) == 0)
+        r->label_uk = NULL; /* no Ukrainian label: the English one stands in, once is enough */
     return r->cpv && r->title ? 0 : (L->oom = 1);
 }
 
