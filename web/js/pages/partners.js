@@ -30,6 +30,7 @@ export async function renderPartners(main) {
       if (new TextEncoder().encode(idea).length > TEXT_MAX) { flash(form, t('partners.too_long'), 'error'); return; }
       btn.disabled = true;
       clear(out);
+      out.setAttribute('aria-busy', 'true');
       try {
         const found = list(await api.partners(idea, 10), 'partners');
         const old = form.querySelector('.flash');
@@ -38,7 +39,10 @@ export async function renderPartners(main) {
         for (const s of found) out.append(await suggestionCard(s));
       } catch (e) {
         flash(form, errorText(e), 'error');
-      } finally { btn.disabled = false; }
+      } finally {
+        btn.disabled = false;
+        out.setAttribute('aria-busy', 'false');
+      }
     },
   }, field(t('partners.text'), text), btn);
   add(main, form, out);
