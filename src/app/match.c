@@ -361,17 +361,22 @@ static int dump(json_t *j, struct buf *out, struct df_err *err)
     return rc;
 }
 
+int app_partners_in(const struct app_match_data *d, const char *lead, const char *text, int top,
+                    struct buf *json_out, struct df_err *err)
+{
+    json_t *j = app_match_partners_json(d, lead, text, top, err);
+    int rc = j ? dump(j, json_out, err) : -1;
+    json_decref(j);
+    return rc;
+}
+
 int app_partners(struct store *s, const char *lead, const char *text, int top,
                  struct buf *json_out, struct df_err *err)
 {
     struct app_match_data d;
-    int rc = -1;
-    if (app_match_load(s, NULL, &d, err) == 0) {
-        json_t *j = app_match_partners_json(&d, lead, text, top, err);
-        if (j)
-            rc = dump(j, json_out, err);
-        json_decref(j);
-    }
+    int rc = app_match_load(s, NULL, &d, err) == 0
+                 ? app_partners_in(&d, lead, text, top, json_out, err)
+                 : -1;
     app_match_data_free(&d);
     return rc;
 }
@@ -442,10 +447,18 @@ static int on_request(void *ud, const struct store_request *r)
 int app_recommend(struct store *s, const char *person_or_org, const char *event, int top,
                   struct buf *json_out, struct df_err *err)
 {
+    return app_recommend_in(s, NULL, person_or_org, event, top, json_out, err);
+}
+
+int app_recommend_in(struct store *s, const struct app_match_data *built,
+                     const char *person_or_org, const char *event, int top,
+                     struct buf *json_out, struct df_err *err)
+{
     struct arena a;
     arena_init(&a, 0);
-    struct app_match_data d = {0};
-    struct rec_ctx c = {.a = &a, .d = &d};
+    struct app_match_data own = {0};
+    const struct app_match_data *d = built ? built : &own;
+    struct rec_ctx c = {.a = &a, .d = d};
     int rc = -1;
     struct store_person p;
     if (!person_or_org || !*person_or_org) {
@@ -469,9 +482,9 @@ int app_recommend(struct store *s, const char *person_or_org, const char *event,
         if (store_event_get(s, event, &a, &e, err) < 0)
             goto out;
     }
-    if (app_match_load(s, NULL, &d, err) < 0)
+    if (!built && app_match_load(s, NULL, &own, err) < 0)
         goto out;
-    int me = match_index_find(d.ix, c.my_org);
+    int me = match_index_find(d->ix, c.my_org);
     if (store_person_each(s, on_person_org, &c, err) || c.oom)
         goto fail_walk;
     /* people come in id order: org_of can search them */
@@ -481,9 +494,9 @@ int app_recommend(struct store *s, const char *person_or_org, const char *event,
     int n;
     struct match_query q = {.mode = MATCH_MEET, .lead = me, .exclude = c.exclude,
                             .exclude_n = c.exclude_n, .top = top};
-    if (match_query_run(d.ix, &q, &a, &hits, &n, err) < 0)
+    if (match_query_run(d->ix, &q, &a, &hits, &n, err) < 0)
         goto out;
-    json_t *j = hits_json(&d, hits, n);
+    json_t *j = hits_json(d, hits, n);
     rc = j ? dump(j, json_out, err) : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     json_decref(j);
     goto out;
@@ -493,7 +506,7 @@ fail_walk:
 out:
     free(c.po);
     free(c.exclude);
-    app_match_data_free(&d);
+    app_match_data_free(&own);
     arena_free(&a);
     return rc;
 }

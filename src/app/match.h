@@ -45,11 +45,19 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
 /* The same, loading from the store; the array is appended to json_out. */
 int app_partners(struct store *s, const char *lead, const char *text, int top,
                  struct buf *json_out, struct df_err *err);
+/* The same over data already loaded (a server keeps it while nothing changed). */
+int app_partners_in(const struct app_match_data *d, const char *lead, const char *text, int top,
+                    struct buf *json_out, struct df_err *err);
 
 /* Whom a person (or their organisation) should meet at an event (NULL = the
  * default event): complementary needs and offers, EU-Ukraine pairs favoured,
  * never the own organisation nor one already in a request with it. */
 int app_recommend(struct store *s, const char *person_or_org, const char *event, int top,
                   struct buf *json_out, struct df_err *err);
+/* The same with the profiles already loaded in d (NULL: load them here); the
+ * people and requests are read from the store either way. */
+int app_recommend_in(struct store *s, const struct app_match_data *d,
+                     const char *person_or_org, const char *event, int top,
+                     struct buf *json_out, struct df_err *err);
 
 #endif

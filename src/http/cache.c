@@ -20,6 +20,7 @@ struct entry {
 static _Thread_local struct entry *slots;
 static _Thread_local int used;
 static _Thread_local int64_t version = -1;
+static _Thread_local struct app_match_data *match_data;
 static atomic_bool disabled;
 
 void http_cache_disable(bool off) { atomic_store(&disabled, off); }
@@ -34,6 +35,11 @@ static size_t slot_of(const char *key)
 
 void http_cache_clear(void)
 {
+    if (match_data) {
+        app_match_data_free(match_data);
+        free(match_data);
+        match_data = NULL;
+    }
     if (!slots)
         return;
     for (int i = 0; i < CACHE_SLOTS; i++) {
@@ -44,16 +50,22 @@ void http_cache_clear(void)
     used = 0;
 }
 
+/* Clears everything once another connection has committed; true when what
+ * is kept may be used. */
+static bool still_valid(struct store *s)
+{
+    int64_t v = store_api_data_version(s);
+    if (v >= 0 && v == version)
+        return true;
+    http_cache_clear();
+    version = v;
+    return false;
+}
+
 char *http_cache_get(struct store *s, const char *key, size_t *len)
 {
-    if (atomic_load(&disabled) || !slots)
+    if (atomic_load(&disabled) || !slots || !still_valid(s))
         return NULL;
-    int64_t v = store_api_data_version(s);
-    if (v < 0 || v != version) {
-        http_cache_clear();
-        version = v;
-        return NULL;
-    }
     for (size_t i = slot_of(key); slots[i].key; i = (i + 1) & (CACHE_SLOTS - 1))
         if (strcmp(slots[i].key, key) == 0) {
             char *copy = malloc(slots[i].len + 1);
@@ -88,6 +100,25 @@ void http_cache_put(const char *key, const char *data, size_t len)
     d[len] = '\0';
     slots[i] = (struct entry){k, d, len};
     used++;
+}
+
+const struct app_match_data *http_cache_match(struct store *s, struct df_err *err)
+{
+    if (atomic_load(&disabled) || !still_valid(s))
+        http_cache_clear();
+    if (match_data)
+        return match_data;
+    struct app_match_data *d = malloc(sizeof *d);
+    if (!d) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        return NULL;
+    }
+    if (app_match_load(s, NULL, d, err) < 0) {
+        app_match_data_free(d);
+        free(d);
+        return NULL;
+    }
+    return match_data = d;
 }
 
 void http_cache_free(void)

@@ -357,8 +357,10 @@ static void h_suggestions(struct http_req *r)
     if (!need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
-    int rc = open_list_reply(&out, "for", r->user.person, "suggestions") == 0
-                 ? app_recommend(r->s, r->user.person, event, top, &out, &err)
+    const struct app_match_data *d = http_cache_match(r->s, &err);
+    int rc = !d ? -1
+             : open_list_reply(&out, "for", r->user.person, "suggestions") == 0
+                 ? app_recommend_in(r->s, d, r->user.person, event, top, &out, &err)
                  : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
     if (rc == 0 && buf_putc(&out, '}') < 0)
         rc = df_err_set(&err, DF_ERR_RUNTIME, "too many suggestions");
@@ -386,11 +388,14 @@ static void h_partners(struct http_req *r)
     struct df_err err = {0};
     struct store_person p;
     struct buf out = BUF_INIT(4u << 20);
+    const struct app_match_data *d = NULL;
     int rc = store_person_get(r->s, r->user.person, &r->a, &p, &err);
+    if (rc == 0 && !(d = http_cache_match(r->s, &err)))
+        rc = -1;
     if (rc == 0)
         rc = open_list_reply(&out, "lead", p.org, "partners") == 0
-                 ? app_partners(r->s, p.org, http_json_str(b, "text"),
-                                (int)http_json_int(b, "top", 10), &out, &err)
+                 ? app_partners_in(d, p.org, http_json_str(b, "text"),
+                                   (int)http_json_int(b, "top", 10), &out, &err)
                  : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
     json_decref(b);
     if (rc == 0 && buf_putc(&out, '}') < 0)
@@ -1289,7 +1294,7 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/me/agenda.ics", h_agenda_ics, 0},
     {"POST", "/api/v1/me/feed", h_feed_rotate, 0},
     {"GET", "/api/v1/me/suggestions", h_suggestions, 0},
-    {"POST", "/api/v1/me/partners", h_partners, 0},
+    {"POST", "/api/v1/me/partners", h_partners, ROUTE_NO_WRITE},
     {"GET", "/api/v1/feeds/{token}.ics", h_feed, ROUTE_PUBLIC | ROUTE_SECRET_PATH},
     {"GET", "/api/v1/organisations", h_orgs, 0},
     {"GET", "/api/v1/organisations/{id}", h_org, 0},

@@ -55,6 +55,8 @@ enum {
     ROUTE_ORGANISER = 2,     /* organisers only (403 for participants) */
     ROUTE_SECRET_PATH = 4,   /* the path holds a secret: log the pattern */
     ROUTE_NO_CSRF = 8,       /* a state change without a session yet (login) */
+    ROUTE_NO_WRITE = 16,     /* a POST that only asks (a query with a body): the
+                                thread's caches stay */
 };
 
 typedef void (*http_handler)(struct http_req *r);

@@ -291,7 +291,7 @@ static void dispatch(struct http_req *r)
         return;
     }
     r->route->fn(r);
-    if (is_state_changing(r->method))
+    if (is_state_changing(r->method) && !(f & ROUTE_NO_WRITE))
         http_cache_clear(); /* this thread may have written: its cached replies may be stale */
     if (!r->responded)
         http_reply_error(r, 500, "internal", "no reply");

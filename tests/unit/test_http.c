@@ -2,11 +2,13 @@
  * and of the account store and use-cases (src/store/auth.c, src/app/auth.c). */
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "app/auth.h"
 #include "app/requests.h"
+#include "http/cache.h"
 #include "http/internal.h"
 #include "http/json_in.h"
 #include "http/url.h"
@@ -252,4 +254,45 @@ Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
     cr_assert_eq(app_request_act(s, "p-none", "req-none", APP_REQUEST_ACCEPT, &a, &r, NULL,
                                  &err), -1);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}
+
+/* The per-thread index of the partner engine: kept while nothing changed,
+ * rebuilt after this thread wrote (the dispatcher clears) and after another
+ * connection committed (SQLite's data_version). */
+Test(http_cache, the_match_index_is_kept_until_the_data_changes)
+{
+    char dir[] = "/tmp/dfnc-test-cache-XXXXXX", db[64];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    struct store *mine, *other;
+    cr_assert_eq(store_open(&mine, db, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_open(&other, db, &err), 0, "%s", err.msg);
+    struct store_org o = {.id = "org-a", .name = "A", .country = "FR", .kind = "company"};
+    cr_assert_eq(store_org_upsert(mine, &o, NULL, &err), 0, "%s", err.msg);
+
+    const struct app_match_data *d1 = http_cache_match(mine, &err);
+    cr_assert_not_null(d1, "%s", err.msg);
+    cr_assert_eq(d1->profiles_n, 1);
+    cr_assert_eq(http_cache_match(mine, &err), d1, "nothing changed: the same index");
+
+    o = (struct store_org){.id = "org-b", .name = "B", .country = "UA", .kind = "company"};
+    cr_assert_eq(store_org_upsert(mine, &o, NULL, &err), 0, "%s", err.msg);
+    http_cache_clear(); /* as the dispatcher does after this thread's write */
+    const struct app_match_data *d2 = http_cache_match(mine, &err);
+    cr_assert_not_null(d2, "%s", err.msg);
+    cr_assert_eq(d2->profiles_n, 2, "this thread's write shows");
+
+    o = (struct store_org){.id = "org-c", .name = "C", .country = "PL", .kind = "government"};
+    cr_assert_eq(store_org_upsert(other, &o, NULL, &err), 0, "%s", err.msg);
+    const struct app_match_data *d3 = http_cache_match(mine, &err);
+    cr_assert_not_null(d3, "%s", err.msg);
+    cr_assert_eq(d3->profiles_n, 3, "another connection's commit shows without a clear");
+    cr_assert_eq(http_cache_match(mine, &err), d3);
+
+    http_cache_free();
+    store_close(other);
+    store_close(mine);
+    char cmd[96];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
 }
