@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/country.h"
 #include "store/projects.h"
 
 #define ORGS_MAX 1000000
@@ -329,8 +330,29 @@ static json_t *hits_json(const struct app_match_data *d, const struct match_hit 
     return arr;
 }
 
+int app_region_parse(const char *s)
+{
+    if (!s || !*s)
+        return APP_REGION_ANY;
+    if (strcmp(s, "eu") == 0)
+        return APP_REGION_EUROPE;
+    if (strcmp(s, "ua") == 0)
+        return APP_REGION_UKRAINE;
+    return -1;
+}
+
+static bool in_region(const char *country, enum app_region region)
+{
+    switch (region) {
+    case APP_REGION_EUROPE: return country_is_eu_member(country) || country_is_eea_efta(country);
+    case APP_REGION_UKRAINE: return country_is_ukraine(country);
+    default: return true;
+    }
+}
+
 json_t *app_match_partners_json(const struct app_match_data *d, const char *lead,
-                                const char *text, int top, struct df_err *err)
+                                const char *text, int top, enum app_region region,
+                                struct df_err *err)
 {
     int L = match_index_find(d->ix, lead);
     if (L < 0) {
@@ -340,15 +362,27 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     struct arena a;
     arena_init(&a, 0);
     struct match_hit *hits;
-    int n;
-    struct match_query q = {.mode = MATCH_PARTNERS, .lead = L, .text = text ? text : "",
-                            .top = top};
+    int n, *outside = NULL, outside_n = 0;
     json_t *out = NULL;
+    if (region != APP_REGION_ANY) {
+        /* the engine ranks only the region's organisations */
+        int size = match_index_size(d->ix);
+        if (!(outside = arena_alloc(&a, ((size_t)size + 1) * sizeof *outside))) {
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+            goto done;
+        }
+        for (int o = 0; o < size; o++)
+            if (!in_region(match_index_profile(d->ix, o)->country, region))
+                outside[outside_n++] = o;
+    }
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = L, .text = text ? text : "",
+                            .exclude = outside, .exclude_n = outside_n, .top = top};
     if (match_query_run(d->ix, &q, &a, &hits, &n, err) == 0) {
         out = hits_json(d, hits, n);
         if (!out)
             df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     }
+done:
     arena_free(&a);
     return out;
 }
@@ -362,9 +396,9 @@ static int dump(json_t *j, struct buf *out, struct df_err *err)
 }
 
 int app_partners_in(const struct app_match_data *d, const char *lead, const char *text, int top,
-                    struct buf *json_out, struct df_err *err)
+                    enum app_region region, struct buf *json_out, struct df_err *err)
 {
-    json_t *j = app_match_partners_json(d, lead, text, top, err);
+    json_t *j = app_match_partners_json(d, lead, text, top, region, err);
     int rc = j ? dump(j, json_out, err) : -1;
     json_decref(j);
     return rc;
@@ -375,7 +409,7 @@ int app_partners(struct store *s, const char *lead, const char *text, int top,
 {
     struct app_match_data d;
     int rc = app_match_load(s, NULL, &d, err) == 0
-                 ? app_partners_in(&d, lead, text, top, json_out, err)
+                 ? app_partners_in(&d, lead, text, top, APP_REGION_ANY, json_out, err)
                  : -1;
     app_match_data_free(&d);
     return rc;

@@ -36,18 +36,28 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
                    struct df_err *err);
 void app_match_data_free(struct app_match_data *d);
 
-/* Partners for a project idea led by `lead`: a new JSON array (caller decrefs),
- * NULL with err (DF_ERR_NOT_FOUND for an unknown lead, DF_ERR_USAGE for an empty
- * or invalid text). */
+/* Where suggested partners may come from. */
+enum app_region {
+    APP_REGION_ANY,
+    APP_REGION_EUROPE,    /* EU member states and the EEA */
+    APP_REGION_UKRAINE,
+};
+/* "eu", "ua", or NULL / "" for any; -1 for anything else. */
+int app_region_parse(const char *s);
+
+/* Partners for a project idea led by `lead`, from `region` only: a new JSON
+ * array (caller decrefs), NULL with err (DF_ERR_NOT_FOUND for an unknown lead,
+ * DF_ERR_USAGE for an empty or invalid text). */
 json_t *app_match_partners_json(const struct app_match_data *d, const char *lead,
-                                const char *text, int top, struct df_err *err);
+                                const char *text, int top, enum app_region region,
+                                struct df_err *err);
 
 /* The same, loading from the store; the array is appended to json_out. */
 int app_partners(struct store *s, const char *lead, const char *text, int top,
                  struct buf *json_out, struct df_err *err);
 /* The same over data already loaded (a server keeps it while nothing changed). */
 int app_partners_in(const struct app_match_data *d, const char *lead, const char *text, int top,
-                    struct buf *json_out, struct df_err *err);
+                    enum app_region region, struct buf *json_out, struct df_err *err);
 
 /* Whom a person (or their organisation) should meet at an event (NULL = the
  * default event): complementary needs and offers, EU-Ukraine pairs favoured,

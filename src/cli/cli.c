@@ -87,12 +87,13 @@ const struct cli_command cli_commands[] = {
      "--as-of defaults to today (UTC). In the JSON a lot's cpv is its CPV group (five\n"
      "digits) and its countries are the buyers' and the counting funders' countries."},
     {"partners", cli_cmd_partners,
-     "dfnc partners --lead ORG (--text T | --text-file F) [--top K] [--json] | --queries FILE.jsonl [--top K]",
+     "dfnc partners --lead ORG (--text T | --text-file F) [--region eu|ua] [--top K] [--json] | --queries FILE.jsonl [--top K]",
      "Suggests partners for a project idea led by ORG, best first, each with its\n"
      "reasons: text relevance (English and Ukrainian), past partners of the lead and\n"
      "their partners, track record; among those, needs met by offers (either way)\n"
-     "and EU-Ukraine pairs rise. The batch form reads one JSON object per line\n"
-     "{\"id\",\"lead\",\"text\"} and writes one line {\"id\",\"partners\":[{\"org\",\"score\",\"why\"}]}\n"
+     "and EU-Ukraine pairs rise. --region keeps partners from the EU and EEA (eu)\n"
+     "or from Ukraine (ua). The batch form reads one JSON object per line\n"
+     "{\"id\",\"lead\",\"text\"[,\"region\"]} and writes one line {\"id\",\"partners\":[{\"org\",\"score\",\"why\"}]}\n"
      "per query; a bad line is reported as FILE:LINE on stderr (exit 3) and the\n"
      "others are still answered."},
     {"recommend", cli_cmd_recommend, "dfnc recommend PERSON_OR_ORG [--event ID] [--top K] [--json]",

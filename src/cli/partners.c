@@ -98,7 +98,13 @@ static int batch_line(const struct app_match_data *d, const char *line, int top,
         df_err_set(err, DF_ERR_INPUT, "needs \"id\", \"lead\" and \"text\" (strings)");
         goto out;
     }
-    hits = app_match_partners_json(d, lead, text, top, err);
+    json_t *rj = json_object_get(in, "region");
+    int region = rj && !json_is_string(rj) ? -1 : app_region_parse(json_string_value(rj));
+    if (region < 0) {
+        df_err_set(err, DF_ERR_INPUT, "\"region\" is \"eu\" or \"ua\" when given");
+        goto out;
+    }
+    hits = app_match_partners_json(d, lead, text, top, region, err);
     if (!hits)
         goto out;
     out = json_pack("{sO so}", "id", id, "partners", hits);
@@ -161,9 +167,10 @@ static int run_batch(const struct app_match_data *d, const char *path, int top)
 int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *lead = NULL, *text = NULL, *text_file = NULL, *queries = NULL;
-    int top = 20, as_json = 0;
+    int top = 20, as_json = 0, region = APP_REGION_ANY;
     static const struct option opts[] = {
         {"lead", required_argument, NULL, 'l'}, {"text", required_argument, NULL, 't'},
+        {"region", required_argument, NULL, 'r'},
         {"text-file", required_argument, NULL, 'f'}, {"queries", required_argument, NULL, 'q'},
         {"top", required_argument, NULL, 'k'}, {"json", no_argument, NULL, 'j'},
         {0, 0, 0, 0}};
@@ -175,6 +182,12 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         case 'f': text_file = optarg; break;
         case 'q': queries = optarg; break;
         case 'j': as_json = 1; break;
+        case 'r':
+            if ((region = app_region_parse(optarg)) <= APP_REGION_ANY) {
+                fprintf(stderr, "dfnc: --region is eu (EU and EEA) or ua\n");
+                return cli_usage("partners");
+            }
+            break;
         case 'k':
             if (parse_top(optarg, &top) < 0) {
                 fprintf(stderr, "dfnc: --top must be a number from 1 to 1000\n");
@@ -184,7 +197,7 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         default: return cli_usage("partners");
         }
     }
-    if (optind != argc || (queries && (lead || text || text_file)) ||
+    if (optind != argc || (queries && (lead || text || text_file || region)) ||
         (!queries && (!lead || !!text == !!text_file)))
         return cli_usage("partners");
 
@@ -206,7 +219,7 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         code = run_batch(&d, queries, top);
         goto out;
     }
-    hits = app_match_partners_json(&d, lead, text, top, &err);
+    hits = app_match_partners_json(&d, lead, text, top, region, &err);
     code = hits ? print_answer(hits, as_json) : cli_fail(&err);
 out:
     json_decref(hits);

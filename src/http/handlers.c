@@ -379,12 +379,19 @@ static void h_partners(struct http_req *r)
     static const struct http_field f[] = {
         {"text", HJ_STRING, true, .min = 1, .max = 20000},
         {"top", HJ_INT, .min = 1, .max = 100},
+        {"region", HJ_STRING, .nullable = true, .max = 2},
         {NULL}};
     if (!need_person(r))
         return;
     json_t *b = http_body(r, f);
     if (!b)
         return;
+    int region = app_region_parse(http_json_str(b, "region"));
+    if (region < 0) {
+        json_decref(b);
+        http_reply_error(r, 422, "invalid", "region must be eu or ua");
+        return;
+    }
     struct df_err err = {0};
     struct store_person p;
     struct buf out = BUF_INIT(4u << 20);
@@ -395,7 +402,7 @@ static void h_partners(struct http_req *r)
     if (rc == 0)
         rc = open_list_reply(&out, "lead", p.org, "partners") == 0
                  ? app_partners_in(d, p.org, http_json_str(b, "text"),
-                                   (int)http_json_int(b, "top", 10), &out, &err)
+                                   (int)http_json_int(b, "top", 10), region, &out, &err)
                  : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
     json_decref(b);
     if (rc == 0 && buf_putc(&out, '}') < 0)

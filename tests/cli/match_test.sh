@@ -60,6 +60,12 @@ if [ -n "$UA" ]; then
     "$DFNC" --db "$T/d.db" recommend "$UA" --top 5 --json > "$T/out"
     check "demo: a Ukrainian drone maker is told of EU organisations needing UAVs" \
         "[ $? -eq 0 ] && grep -q 'needs 3561[0-9]* .*which you offer' '$T/out' && grep -q 'EU-Ukraine pair' '$T/out'"
+    "$DFNC" --db "$T/d.db" partners --lead "$UA" --region eu --top 5 --json \
+        --text "Спільне виробництво безпілотників з європейськими партнерами" > "$T/out"
+    check "demo: --region eu gives a Ukrainian text EU partners by their needs, no Ukrainian one" \
+        "[ $? -eq 0 ] && grep -q 'which you offer' '$T/out' && grep -q 'EU-Ukraine pair' '$T/out' && ! grep -q '\"country\": \"UA\"' '$T/out'"
+    "$DFNC" --db "$T/d.db" partners --lead "$UA" --region eea --text "drones" > "$T/out" 2>&1
+    check "an unknown --region is a usage error" "[ $? -eq 2 ] && grep -q 'region is eu' '$T/out'"
 else
     no "demo: no Ukrainian organisation offers UAVs "
 fi

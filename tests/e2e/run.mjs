@@ -511,6 +511,14 @@ test('a participant in Ukrainian asks for partners for a project idea, in Ukrain
   const orgs = JSON.parse(dfnc(['export', 'organisations', '-', '--format', 'json']));
   const countries = ids.map((id) => orgs.find((o) => o.id === id).country);
   assert.ok(countries.some((c) => c !== 'UA'), `an organisation from outside Ukraine among ${countries}`);
+  // European partners only: every card from the EU or the EEA
+  await page.selectOption('#partners-region', 'eu');
+  await page.click('#partners-form button[type=submit]');
+  await page.locator('#partners[aria-busy=false]').waitFor();
+  const euIds = await cards.evaluateAll((els) => els.map((e) => e.dataset.org));
+  assert.ok(euIds.length >= 3, `European partners listed: ${euIds.length}`);
+  const euCountries = euIds.map((id) => orgs.find((o) => o.id === id).country);
+  assert.ok(euCountries.every((c) => c !== 'UA'), `no Ukrainian organisation among ${euCountries}`);
   await assertUkrainian(page);
   await shoot(page, 'participant-partners-uk');
   await ctx.close();

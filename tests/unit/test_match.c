@@ -177,7 +177,8 @@ Test(match_meet, a_ukrainian_drone_maker_meets_eu_organisations_needing_uavs)
 
 /* At the forum, a project idea's partners: among the organisations the text
  * finds, complementary needs and EU-Ukraine pairs come first; an organisation
- * the text does not find is not listed for being European. */
+ * the text does not find, with no need met (ammunition is only CPV kin of
+ * UAVs), is not listed for being European. */
 Test(match_partners, at_the_forum_complementary_eu_partners_rise_among_text_matches)
 {
     struct df_err err = {0};
@@ -200,6 +201,23 @@ Test(match_partners, at_the_forum_complementary_eu_partners_rise_among_text_matc
         cr_assert_str_neq(forum[h[i].org].id, "fr-ammo", "no word of the text: not listed");
         cr_assert_str_neq(forum[h[i].org].id, "ua-drones", "never the lead");
     }
+
+    /* no profile shares a word with this text: the needs met still find partners */
+    q.text = "swarm logistics";
+    arena_free(&a);
+    arena_init(&a, 0);
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 3, "pl-army, de-shield, ua-buyer: each needs what the lead offers");
+    int pl = -1;
+    for (int i = 0; i < n; i++)
+        if (strcmp(forum[h[i].org].id, "pl-army") == 0)
+            pl = i;
+    cr_assert_geq(pl, 0, "the EU buyer of UAVs is found by its need alone");
+    cr_assert_eq(h[pl].why_n, 2);
+    cr_assert_str_eq(h[pl].why[0], "needs 35613000 Unmanned aerial vehicles, which you offer");
+    cr_assert_str_eq(h[pl].why[1], "EU-Ukraine pair (PL)");
+    for (int i = 0; i < n; i++)
+        cr_assert_str_neq(forum[h[i].org].id, "fr-ammo", "CPV kin only: not listed");
     arena_free(&a);
     match_index_free(ix);
 }

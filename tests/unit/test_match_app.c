@@ -213,3 +213,37 @@ Test(match_app, a_ukrainian_text_finds_an_english_profile_through_its_cpv_labels
     json_decref(j);
     buf_free(&out);
 }
+
+Test(match_app, partners_from_one_region)
+{
+    struct store_org orgs[] = {
+        {.id = "ua", .name = "Kyiv drone maker", .country = "UA", .kind = "company",
+         .description = "Drone engines"},
+        {.id = "ua2", .name = "Lviv drone lab", .country = "UA", .kind = "research",
+         .description = "Drone engines and batteries"},
+        {.id = "no", .name = "Oslo drone lab", .country = "NO", .kind = "research",
+         .description = "Drone batteries"},
+        {.id = "ch", .name = "Zurich drones", .country = "CH", .kind = "company",
+         .description = "Drone engines"},
+    };
+    for (int i = 0; i < 4; i++)
+        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    struct app_match_data d;
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    const char *ids[][4] = {{"ua2", "no", "ch"}, {"no"}, {"ua2"}};
+    int counts[] = {3, 1, 1};
+    for (int r = APP_REGION_ANY; r <= APP_REGION_UKRAINE; r++) {
+        json_t *j = app_match_partners_json(&d, "ua", "drone engines, batteries", 10, r, &err);
+        cr_assert_not_null(j, "%s", err.msg);
+        char *text = json_dumps(j, 0);
+        cr_assert_eq((int)json_array_size(j), counts[r], "region %d: %s", r, text);
+        for (int k = 0; k < counts[r]; k++)
+            cr_assert(strstr(text, ids[r][k]), "region %d has %s: %s", r, ids[r][k], text);
+        free(text);
+        json_decref(j);
+    }
+    cr_assert_eq(app_region_parse("eu"), APP_REGION_EUROPE, "the EEA's Norway is in, Switzerland out");
+    cr_assert_eq(app_region_parse(""), APP_REGION_ANY);
+    cr_assert_eq(app_region_parse("EU"), -1);
+    app_match_data_free(&d);
+}

@@ -1642,20 +1642,26 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                    w->ppr * f[MATCH_SIG_PPR] + w->country_pair * f[MATCH_SIG_COUNTRY_PAIR] +
                    w->kind_pair * f[MATCH_SIG_KIND_PAIR] +
                    w->end_user * f[MATCH_SIG_END_USER] + w->named * f[MATCH_SIG_NAMED];
-        if (lead && (q->mode == MATCH_MEET || s > 0)) {
+        if (lead) {
             /* needs met by offers either way, and EU-Ukraine pairs: the
-             * forum's reasons to meet; for a project they lift only the
-             * organisations the text or the track record already found */
+             * forum's reasons to meet. For a project, a need met (the same
+             * code or one inside the other, as the reasons say) finds an
+             * organisation on its own; a loose CPV kinship or an EU-Ukraine
+             * pair only lifts one that the text or the record found */
             const struct match_profile *c = &ix->profiles[o];
             int bi, bj;
             double bv;
             double cp = cpv_match(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj,
-                                  &bv) +
-                        cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj,
                                   &bv);
-            s += w->cpv * cp;
-            if (is_eu_ua_pair(lead->country, c->country))
-                s += w->eu_ua;
+            double best = bv;
+            cp += cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
+            if (bv > best)
+                best = bv;
+            if (q->mode == MATCH_MEET || s > 0 || best >= 0.5) {
+                s += w->cpv * cp;
+                if (is_eu_ua_pair(lead->country, c->country))
+                    s += w->eu_ua;
+            }
         }
         if (s <= 0)
             continue;

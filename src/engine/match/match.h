@@ -3,8 +3,8 @@
  *  - partners for a project idea (a lead organisation and a text): text
  *    relevance (BM25 over projects and profile texts, English and Ukrainian)
  *    plus the collaboration graph (the lead's past partners, their partners,
- *    how often an organisation takes part at all); among the organisations
- *    these find, needs met by offers and EU-Ukraine pairs rise;
+ *    how often an organisation takes part at all), needs met by offers
+ *    either way; among the organisations these find, EU-Ukraine pairs rise;
  *  - whom to meet at a forum (an organisation's needs and offers): CPV
  *    complementarity with the hierarchy, EU-Ukraine pairs, text likeness.
  * Pure: no I/O, no SQL, no JSON. The index is read-only once built, so many

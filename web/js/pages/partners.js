@@ -19,6 +19,8 @@ export async function renderPartners(main) {
     name: 'text', id: 'partners-text', rows: 6, maxlength: TEXT_MAX,
     placeholder: t('partners.placeholder'),
   });
+  const region = h('select', { name: 'region', id: 'partners-region' },
+    h('option', { value: '' }, t('search.any')), h('option', { value: 'eu' }, t('search.eu')), h('option', { value: 'ua' }, t('search.ua')));
   const btn = h('button', { type: 'submit', class: 'primary' }, t('partners.submit'));
   const out = h('ol', { class: 'cards', id: 'partners', 'aria-live': 'polite' });
   const form = h('form', {
@@ -32,7 +34,7 @@ export async function renderPartners(main) {
       clear(out);
       out.setAttribute('aria-busy', 'true');
       try {
-        const found = list(await api.partners(idea, 10), 'partners');
+        const found = list(await api.partners(idea, 10, region.value || undefined), 'partners');
         const old = form.querySelector('.flash');
         if (old) old.remove();
         if (found.length === 0) out.append(h('li', { class: 'muted' }, t('partners.none')));
@@ -44,6 +46,6 @@ export async function renderPartners(main) {
         out.setAttribute('aria-busy', 'false');
       }
     },
-  }, field(t('partners.text'), text), btn);
+  }, field(t('partners.text'), text), field(t('partners.region'), region), btn);
   add(main, form, out);
 }
