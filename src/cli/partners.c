@@ -99,7 +99,9 @@ static int batch_line(const struct app_match_data *d, const char *line, int top,
         goto out;
     }
     json_t *rj = json_object_get(in, "region");
-    int region = rj && !json_is_string(rj) ? -1 : app_region_parse(json_string_value(rj));
+    int region = rj && !json_is_string(rj) && !json_is_null(rj)
+                     ? -1
+                     : app_region_parse(json_string_value(rj));
     if (region < 0) {
         df_err_set(err, DF_ERR_INPUT, "\"region\" is \"eu\" or \"ua\" when given");
         goto out;

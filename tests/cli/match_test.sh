@@ -64,6 +64,18 @@ if [ -n "$UA" ]; then
         --text "Спільне виробництво безпілотників з європейськими партнерами" > "$T/out"
     check "demo: --region eu gives a Ukrainian text EU partners by their needs, no Ukrainian one" \
         "[ $? -eq 0 ] && grep -q 'which you offer' '$T/out' && grep -q 'EU-Ukraine pair' '$T/out' && ! grep -q '\"country\": \"UA\"' '$T/out'"
+    cat > "$T/region.py" <<'PY'
+import json, sys
+lines = {j["id"]: j["partners"] for j in map(json.loads, open(sys.argv[1]))}
+assert sorted(lines) == [1, 3], lines.keys()
+assert lines[1] and all(p["country"] == "UA" for p in lines[1]), lines[1]
+PY
+    printf '%s\n' "{\"id\":1,\"lead\":\"$UA\",\"text\":\"drones\",\"region\":\"ua\"}" \
+        "{\"id\":2,\"lead\":\"$UA\",\"text\":\"drones\",\"region\":\"eea\"}" \
+        "{\"id\":3,\"lead\":\"$UA\",\"text\":\"drones\",\"region\":null}" > "$T/r.jsonl"
+    "$DFNC" --db "$T/d.db" partners --queries "$T/r.jsonl" --top 3 > "$T/out" 2> "$T/err"
+    check "batch: a line's region is checked, the others answered" \
+        "[ $? -eq 3 ] && grep -q 'r.jsonl:2: \"region\" is' '$T/err' && python3 '$T/region.py' '$T/out'"
     "$DFNC" --db "$T/d.db" partners --lead "$UA" --region eea --text "drones" > "$T/out" 2>&1
     check "an unknown --region is a usage error" "[ $? -eq 2 ] && grep -q 'region is eu' '$T/out'"
 else
