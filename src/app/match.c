@@ -361,28 +361,23 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     }
     struct arena a;
     arena_init(&a, 0);
+    /* outside the region: the engine ranks only the others */
+    int size = match_index_size(d->ix), outside_n = 0;
+    int *outside = region == APP_REGION_ANY
+                       ? NULL
+                       : arena_alloc(&a, ((size_t)size + 1) * sizeof *outside);
+    for (int o = 0; outside && o < size; o++)
+        if (!in_region(match_index_profile(d->ix, o)->country, region))
+            outside[outside_n++] = o;
     struct match_hit *hits;
-    int n, *outside = NULL, outside_n = 0;
-    json_t *out = NULL;
-    if (region != APP_REGION_ANY) {
-        /* the engine ranks only the region's organisations */
-        int size = match_index_size(d->ix);
-        if (!(outside = arena_alloc(&a, ((size_t)size + 1) * sizeof *outside))) {
-            df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-            goto done;
-        }
-        for (int o = 0; o < size; o++)
-            if (!in_region(match_index_profile(d->ix, o)->country, region))
-                outside[outside_n++] = o;
-    }
+    int n;
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = L, .text = text ? text : "",
                             .exclude = outside, .exclude_n = outside_n, .top = top};
-    if (match_query_run(d->ix, &q, &a, &hits, &n, err) == 0) {
-        out = hits_json(d, hits, n);
-        if (!out)
-            df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    }
-done:
+    json_t *out = NULL;
+    if (region != APP_REGION_ANY && !outside)
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    else if (match_query_run(d->ix, &q, &a, &hits, &n, err) == 0 && !(out = hits_json(d, hits, n)))
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     arena_free(&a);
     return out;
 }
