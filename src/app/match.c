@@ -22,11 +22,10 @@ struct cap_row {
     int org;
     bool need;
     char *cpv, *title, *description;
-    const char *label_en, *label_uk;   /* the classifier's labels, NULL when not loaded */
+    char *label_en, *label_uk;   /* the classifier's labels, NULL when not loaded */
 };
 
 struct loader {
-    struct store *s;
     struct arena *a;
     struct org_row *orgs;
     int orgs_n, orgs_cap;
@@ -101,11 +100,8 @@ static int on_cap(void *ud, const struct store_capability *c)
         .title = arena_strdup(L->a, c->title), .description = arena_strdup(L->a, c->description),
         /* the code's labels in both languages: a Ukrainian text finds an
          * English-only profile through the codes it offers or needs */
-        .label_en = store_cpv_label(L->s, c->cpv, "en", L->a),
-        .label_uk = store_cpv_label(L->s, c->cpv, "uk", L->a),
+        .label_en = arena_strdup(L->a, c->label_en), .label_uk = arena_strdup(L->a, c->label_uk),
     };
-    if (r->label_en && r->label_uk && strcmp(r->label_en, r->label_uk) == 0)
-        r->label_uk = NULL; /* no Ukrainian label: the English one stands in, once is enough */
     return r->cpv && r->title ? 0 : (L->oom = 1);
 }
 
@@ -196,7 +192,7 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
 {
     *d = (struct app_match_data){0};
     arena_init(&d->arena, 0);
-    struct loader L = {.s = s, .a = &d->arena, .before = opts ? opts->before : NULL};
+    struct loader L = {.a = &d->arena, .before = opts ? opts->before : NULL};
     int *by_id = NULL, rc = -1;
     if (store_org_each(s, on_org, &L, err) || store_capability_each(s, NULL, on_cap, &L, err) ||
         store_person_each(s, on_person, &L, err) || store_project_each(s, on_project, &L, err))
@@ -344,7 +340,7 @@ int app_region_parse(const char *s)
 static bool in_region(const char *country, enum app_region region)
 {
     switch (region) {
-    case APP_REGION_EUROPE: return country_is_eu_member(country) || country_is_eea_efta(country);
+    case APP_REGION_EUROPE: return country_is_europe(country);
     case APP_REGION_UKRAINE: return country_is_ukraine(country);
     default: return true;
     }

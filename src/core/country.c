@@ -78,6 +78,10 @@ static const char *find_code(const char (*list)[3], size_t n, const char *code)
 bool country_is_known(const char *alpha2) { return IN_LIST(iso_codes, alpha2); }
 bool country_is_eu_member(const char *alpha2) { return IN_LIST(eu_codes, alpha2); }
 bool country_is_eea_efta(const char *alpha2) { return IN_LIST(eea_efta_codes, alpha2); }
+bool country_is_europe(const char *alpha2)
+{
+    return country_is_eu_member(alpha2) || country_is_eea_efta(alpha2);
+}
 bool country_is_ukraine(const char *alpha2) { return alpha2 && strcmp(alpha2, "UA") == 0; }
 
 static const struct country_name *find_name(const char *alpha2)

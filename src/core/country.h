@@ -12,6 +12,8 @@ bool country_is_known(const char *alpha2);
 bool country_is_eu_member(const char *alpha2);
 /* Norway, Iceland, Liechtenstein: associated with the EU defence programmes. */
 bool country_is_eea_efta(const char *alpha2);
+/* Either of the two: the European side of an EU-Ukraine pair. */
+bool country_is_europe(const char *alpha2);
 bool country_is_ukraine(const char *alpha2);
 /* English / Ukrainian name, or the code itself when dfnc has no name for it. */
 const char *country_name_en(const char *alpha2);

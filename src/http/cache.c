@@ -104,8 +104,10 @@ void http_cache_put(const char *key, const char *data, size_t len)
 
 const struct app_match_data *http_cache_match(struct store *s, struct df_err *err)
 {
-    if (atomic_load(&disabled) || !still_valid(s))
-        http_cache_clear();
+    if (atomic_load(&disabled))
+        http_cache_clear(); /* off: built afresh on every call */
+    else
+        (void)still_valid(s); /* drops what another connection's commit made stale */
     if (match_data)
         return match_data;
     struct app_match_data *d = malloc(sizeof *d);

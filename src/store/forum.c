@@ -253,8 +253,10 @@ int store_capability_each(struct store *s, const char *org, store_capability_fn 
                           struct df_err *err)
 {
     static const char sql[] =
-        "SELECT o.id, c.direction, c.cpv, c.title, c.description, c.confidential"
+        "SELECT o.id, c.direction, c.cpv, c.title, c.description, c.confidential,"
+        " k.label_en, k.label_uk"
         " FROM capabilities c JOIN organisations o ON o.rid = c.org_rid"
+        " LEFT JOIN cpv k ON k.code = c.cpv"
         " WHERE ?1 IS NULL OR o.id = ?1 ORDER BY o.id, c.direction DESC, c.cpv";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -266,6 +268,7 @@ int store_capability_each(struct store *s, const char *org, store_capability_fn 
             .org = store_col(st, 0), .direction = store_col(st, 1), .cpv = store_col(st, 2),
             .title = store_col(st, 3), .description = store_col(st, 4),
             .confidential = sqlite3_column_int(st, 5),
+            .label_en = store_col(st, 6), .label_uk = store_col(st, 7),
         };
         stop = fn(ud, &c);
     }

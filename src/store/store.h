@@ -70,6 +70,8 @@ int store_person_each(struct store *s, store_person_fn fn, void *ud, struct df_e
 struct store_capability {
     const char *org, *direction, *cpv, *title, *description;
     int confidential;
+    const char *label_en, *label_uk;  /* the classifier's labels of cpv (read only:
+                                         filled by store_capability_each, NULL when none) */
 };
 /* Keyed by (org, direction, cpv). */
 int store_capability_upsert(struct store *s, const struct store_capability *c, int *added,

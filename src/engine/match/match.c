@@ -16,6 +16,9 @@
 #define BM25_K1 1.2
 #define BM25_B 0.75
 #define WHY_MAX 6
+/* CPV affinity from which a need counts as met: the same code or one inside
+ * the other (1), or one sharing the first four digits (0.5, "related") */
+#define CPV_MET 0.5
 
 void match_weights_default(struct match_weights *w)
 {
@@ -1236,15 +1239,11 @@ static int score_ppr(const struct match_index *ix, const double *seed, int lead,
     return 0;
 }
 
-static bool is_europe(const char *c)
-{
-    return c && (country_is_eu_member(c) || country_is_eea_efta(c));
-}
-
 static bool is_eu_ua_pair(const char *a, const char *b)
 {
     return a && b &&
-           ((country_is_ukraine(a) && is_europe(b)) || (is_europe(a) && country_is_ukraine(b)));
+           ((country_is_ukraine(a) && country_is_europe(b)) ||
+            (country_is_europe(a) && country_is_ukraine(b)));
 }
 
 /* Best affinity of each of mine against theirs, summed; best_i, best_j and best_v the strongest pair. */
@@ -1462,7 +1461,7 @@ static int forum_reasons(const struct match_profile *lead, const struct match_pr
     double bv;
     char code[9];
     cpv_match(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj, &bv);
-    if (bv >= 0.5 && bi >= 0 && bj >= 0 && m < WHY_MAX) {
+    if (bv >= CPV_MET && bi >= 0 && bj >= 0 && m < WHY_MAX) {
         cpv_digits(c->offers[bj].cpv, code);
         why[m++] = arena_printf(a, "offers %s %s, which you need%s", code,
                                 c->offers[bj].label ? c->offers[bj].label : "",
@@ -1470,7 +1469,7 @@ static int forum_reasons(const struct match_profile *lead, const struct match_pr
     }
     bi = bj = -1;
     cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
-    if (bv >= 0.5 && bi >= 0 && bj >= 0 && m < WHY_MAX) {
+    if (bv >= CPV_MET && bi >= 0 && bj >= 0 && m < WHY_MAX) {
         cpv_digits(c->needs[bj].cpv, code);
         why[m++] = arena_printf(a, "needs %s %s, which you offer%s", code,
                                 c->needs[bj].label ? c->needs[bj].label : "",
@@ -1644,10 +1643,10 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                    w->end_user * f[MATCH_SIG_END_USER] + w->named * f[MATCH_SIG_NAMED];
         if (lead) {
             /* needs met by offers either way, and EU-Ukraine pairs: the
-             * forum's reasons to meet. For a project, a need met (the same
-             * code or one inside the other, as the reasons say) finds an
-             * organisation on its own; a loose CPV kinship or an EU-Ukraine
-             * pair only lifts one that the text or the record found */
+             * forum's reasons to meet. For a project, a need met (CPV_MET, as
+             * the reasons show it) finds an organisation on its own; a looser
+             * CPV kinship or an EU-Ukraine pair only lifts one that the text
+             * or the record found */
             const struct match_profile *c = &ix->profiles[o];
             int bi, bj;
             double bv;
@@ -1657,7 +1656,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
             cp += cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
             if (bv > best)
                 best = bv;
-            if (q->mode == MATCH_MEET || s > 0 || best >= 0.5) {
+            if (q->mode == MATCH_MEET || s > 0 || best >= CPV_MET) {
                 s += w->cpv * cp;
                 if (is_eu_ua_pair(lead->country, c->country))
                     s += w->eu_ua;
