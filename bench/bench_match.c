@@ -6,6 +6,7 @@
  * latency at 20,000 synthetic organisations. --tune searches weights on the
  * development split only. */
 #include <ctype.h>
+#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -326,6 +327,16 @@ static void synth_text(struct buf *b, int words, int vocab)
     }
 }
 
+/* Bytes the allocator has handed out and not had back (glibc). */
+static size_t heap_in_use(void)
+{
+    struct mallinfo2 mi = mallinfo2();
+    return mi.uordblks + mi.hblkhd;
+}
+
+/* The index at n synthetic organisations: its heap bytes against the input's
+ * (texts, ids, member lists), then, when queries > 0, the latency of that many
+ * partner queries and the largest arena one of them used. */
 static void synthetic(int n, int queries)
 {
     int pn = n / 3, members = 8, vocab = 20000;
@@ -355,7 +366,13 @@ static void synthetic(int n, int queries)
                 if (mem[p * members + k] == mem[p * members + j])
                     mem[p * members + k] = (int)(rnd() % (unsigned)n);
     }
+    size_t input = (size_t)pn * members * sizeof *mem;
+    for (int i = 0; i < n; i++)
+        input += strlen(pr[i].id) + strlen(pr[i].text) + 2;
+    for (int p = 0; p < pn; p++)
+        input += strlen(pj[p].id) + strlen(pj[p].text) + 2;
     struct df_err err = {0};
+    size_t heap0 = heap_in_use();
     double t0 = now_ms();
     struct match_index *ix = match_index_build(pr, n, pj, pn, &err);
     double build = now_ms() - t0;
@@ -363,7 +380,13 @@ static void synthetic(int n, int queries)
         fprintf(stderr, "synthetic: %s\n", err.msg);
         return;
     }
+    size_t index_bytes = heap_in_use() - heap0;
+    printf("synthetic: %d organisations, %d projects of %d members: input %.1f MB, index %.1f MB "
+           "(%.0f bytes an organisation, %.2fx the input), built in %.0f ms\n",
+           n, pn, members, input / 1e6, index_bytes / 1e6, (double)index_bytes / n,
+           (double)index_bytes / input, build);
     double total = 0, worst = 0;
+    size_t arena_most = 0;
     for (int i = 0; i < queries; i++) {
         synth_text(&b, 200, vocab);
         struct arena a;
@@ -379,13 +402,14 @@ static void synthetic(int n, int queries)
         total += dt;
         if (dt > worst)
             worst = dt;
+        if (a.used > arena_most)
+            arena_most = a.used;
         arena_free(&a);
     }
-    printf("synthetic: %d organisations, %d projects of %d members, 200-word queries\n", n, pn,
-           members);
-    printf("  index built in %.0f ms; top %d: %.2f ms/query on average, %.2f ms worst "
-           "(%d queries; bound 50 ms: %.1fx under)\n",
-           build, TOP, total / queries, worst, queries, 50.0 / (total / queries));
+    if (queries > 0)
+        printf("  top %d for 200-word queries: %.2f ms/query on average, %.2f ms worst "
+               "(%d queries; bound 50 ms: %.1fx under); a query's arena at most %.1f MB\n",
+               TOP, total / queries, worst, queries, 50.0 / (total / queries), arena_most / 1e6);
     match_index_free(ix);
     buf_free(&b);
     for (int i = 0; i < n; i++) {
@@ -1117,13 +1141,16 @@ int main(int argc, char **argv)
         const struct split *sp = &splits[k];
         struct app_match_data d;
         struct app_match_opts o = {.before = sp->before, .with_projects_only = true};
+        size_t heap0 = heap_in_use();
         if (app_match_load(s, &o, &d, &err) < 0) {
             fprintf(stderr, "bench_match: %s\n", err.msg);
             return 1;
         }
+        size_t loaded = heap_in_use() - heap0;
         struct query *qs;
         int qn = build_queries(&w, &d, sp, &qs);
-        printf("%s: %d profiles, %d queries\n", sp->name, d.profiles_n, qn);
+        printf("%s: %d profiles, %d queries; profiles, projects and index in memory %.1f MB\n",
+               sp->name, d.profiles_n, qn, loaded / 1e6);
         if ((do_tune || do_learn) && k == 0) {
             if (do_tune == 2)
                 tune_cv(&d, qs, qn);
@@ -1167,8 +1194,14 @@ int main(int argc, char **argv)
         free(qs);
         app_match_data_free(&d);
     }
-    if (!do_tune && !do_learn && synth_n > 0)
+    if (!do_tune && !do_learn && synth_n > 0) {
+        /* memory linear in the data: the index at a quarter and half the size, then the latency */
+        if (synth_n >= 4000) {
+            synthetic(synth_n / 4, 0);
+            synthetic(synth_n / 2, 0);
+        }
         synthetic(synth_n, 200);
+    }
     store_close(s);
     return 0;
 }
