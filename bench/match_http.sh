@@ -7,7 +7,11 @@
 #   - POST /api/v1/me/partners and GET /api/v1/me/suggestions: the server keeps
 #     the engine's index per thread while nothing changes (http/cache.c);
 #   - `dfnc partners` from the command line: loads and indexes the store on
-#     every call, as the server did before it kept the index.
+#     every call, as the server did before it kept the index;
+#   - the forum's traffic between questions: a meeting request made and
+#     cancelled (two writes), then /health or /me/partners; the difference is
+#     what a partner question costs right after writes that change no profile
+#     (the index is kept through them: the store's match generation).
 # Prints ms per request and each one's ratio to the floor.
 # usage: bench/match_http.sh [N]   (default 50; builds build/ first: make)
 set -euo pipefail
@@ -48,6 +52,19 @@ partners() {
 }
 suggestions() { curl -sf -o /dev/null -b "$W/cookies" "$URL/me/suggestions"; }
 cli() { "$DFNC" --db "$DB" partners --lead "$ORG" --text "$TEXT" >/dev/null; }
+# people of other organisations to send meeting requests to, in turn
+mapfile -t OTHERS < <("$DFNC" --db "$DB" export people - --format json |
+    python3 -c 'import json, sys; [print(p["id"]) for p in json.load(sys.stdin) if p["organisation"] != sys.argv[1]]' "$ORG")
+TURN=0
+request_and_cancel() {
+    local to=${OTHERS[$((TURN % ${#OTHERS[@]}))]} id
+    TURN=$((TURN + 1))
+    id=$(curl -sf -b "$W/cookies" -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
+        -d "{\"to\":\"$to\"}" "$URL/requests" | sed 's/^{"id":"\([^"]*\)".*/\1/')
+    curl -sf -o /dev/null -b "$W/cookies" -H "X-CSRF-Token: $CSRF" -X POST "$URL/requests/$id/cancel"
+}
+writes_then_health() { request_and_cancel; health; }
+writes_then_partners() { request_and_cancel; partners; }
 # ms per call of $1, after 4 unmeasured calls (each worker thread builds its index once)
 per_call() {
     for _ in 1 2 3 4; do "$1"; done
@@ -70,3 +87,8 @@ for f in partners suggestions cli; do
     esac
     printf '  %-38s %8s ms/request  %6.1fx the floor\n' "$name" "$ms" "$(echo "$ms / $floor" | bc -l)"
 done
+base=$(per_call writes_then_health)
+with=$(per_call writes_then_partners)
+printf '  %-38s %8s ms/request\n' "request + cancel, then GET /health" "$base"
+printf '  %-38s %8s ms/request  %6.2f ms for the partners\n' "request + cancel, then partners" "$with" \
+    "$(echo "$with - $base" | bc -l)"

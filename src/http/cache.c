@@ -1,5 +1,6 @@
 /* Per-thread reply cache (see cache.h): an open-addressing table of at most
- * CACHE_SLOTS / 2 entries, emptied when full or stale. */
+ * CACHE_SLOTS / 2 entries, emptied when full or stale; and the partner
+ * engine's index, kept while the store's match generation stands. */
 #include "http/cache.h"
 
 #include <stdatomic.h>
@@ -21,6 +22,8 @@ static _Thread_local struct entry *slots;
 static _Thread_local int used;
 static _Thread_local int64_t version = -1;
 static _Thread_local struct app_match_data *match_data;
+static _Thread_local int64_t match_generation = -1; /* the store's when match_data was loaded */
+static _Thread_local unsigned long match_loads;
 static atomic_bool disabled;
 
 void http_cache_disable(bool off) { atomic_store(&disabled, off); }
@@ -33,13 +36,18 @@ static size_t slot_of(const char *key)
     return (size_t)(h & (CACHE_SLOTS - 1));
 }
 
-void http_cache_clear(void)
+static void match_forget(void)
 {
     if (match_data) {
         app_match_data_free(match_data);
         free(match_data);
         match_data = NULL;
     }
+    match_generation = -1;
+}
+
+void http_cache_clear(void)
+{
     if (!slots)
         return;
     for (int i = 0; i < CACHE_SLOTS; i++) {
@@ -104,12 +112,11 @@ void http_cache_put(const char *key, const char *data, size_t len)
 
 const struct app_match_data *http_cache_match(struct store *s, struct df_err *err)
 {
-    if (atomic_load(&disabled))
-        http_cache_clear(); /* off: built afresh on every call */
-    else
-        (void)still_valid(s); /* drops what another connection's commit made stale */
-    if (match_data)
+    /* read before loading: a change committed meanwhile only costs a rebuild */
+    int64_t generation = atomic_load(&disabled) ? -1 : store_api_match_generation(s);
+    if (match_data && generation >= 0 && generation == match_generation)
         return match_data;
+    match_forget();
     struct app_match_data *d = malloc(sizeof *d);
     if (!d) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
@@ -120,12 +127,17 @@ const struct app_match_data *http_cache_match(struct store *s, struct df_err *er
         free(d);
         return NULL;
     }
+    match_generation = generation;
+    match_loads++;
     return match_data = d;
 }
+
+unsigned long http_cache_match_loads(void) { return match_loads; }
 
 void http_cache_free(void)
 {
     http_cache_clear();
+    match_forget();
     free(slots);
     slots = NULL;
     version = -1;

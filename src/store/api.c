@@ -154,14 +154,23 @@ int store_api_capability_clear(struct store *s, const char *org, struct df_err *
     return store_step_done(s, st, err, "clearing capabilities");
 }
 
-
-int64_t store_api_data_version(struct store *s)
+/* The single integer sql answers (a statement kept by the store), or -1. */
+static int64_t one_integer(struct store *s, const char *sql)
 {
-    static const char sql[] = "PRAGMA data_version";
     sqlite3_stmt *st = store_stmt(s, sql, NULL);
     if (!st)
         return -1;
     int64_t v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
     sqlite3_reset(st);
     return v;
+}
+
+int64_t store_api_data_version(struct store *s)
+{
+    return one_integer(s, "PRAGMA data_version");
+}
+
+int64_t store_api_match_generation(struct store *s)
+{
+    return one_integer(s, "SELECT n FROM match_generation");
 }

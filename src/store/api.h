@@ -34,5 +34,9 @@ int store_api_capability_clear(struct store *s, const char *org, struct df_err *
 /* SQLite's data_version of this connection: it changes when another connection
  * commits (not when this one does). -1 on error. */
 int64_t store_api_data_version(struct store *s);
+/* A counter raised by every committed change to what the partner engine
+ * indexes (organisations, people's languages, capabilities, CPV labels,
+ * projects and members; migration 6), by any connection. -1 on error. */
+int64_t store_api_match_generation(struct store *s);
 
 #endif

@@ -255,12 +255,42 @@ static const char migration_5[] =
     "ALTER TABLE meetings ADD COLUMN"
     "  interpreter_rid INTEGER REFERENCES interpreters(rid) ON DELETE SET NULL;";
 
+/* Version 6: a counter of changes to what the partner engine indexes
+ * (organisations, their people's languages, capabilities, CPV labels,
+ * projects and their members), raised by triggers on every write path, so a
+ * server keeps its index through the forum's other writes (meeting requests,
+ * check-ins, schedules) and rebuilds it only when a profile changed. */
+#define MATCH_BUMP " BEGIN UPDATE match_generation SET n = n + 1; END;"
+#define MATCH_TRIGGERS(table)                                                      \
+    "CREATE TRIGGER " table "_match_insert AFTER INSERT ON " table MATCH_BUMP     \
+    "CREATE TRIGGER " table "_match_delete AFTER DELETE ON " table MATCH_BUMP
+static const char migration_6[] =
+    "CREATE TABLE match_generation (n INTEGER NOT NULL) STRICT;"
+    "INSERT INTO match_generation VALUES (0);"
+    MATCH_TRIGGERS("organisations")
+    "CREATE TRIGGER organisations_match_update AFTER UPDATE ON organisations" MATCH_BUMP
+    MATCH_TRIGGERS("people")
+    /* a check-in or a booth is no change to the profile */
+    "CREATE TRIGGER people_match_update AFTER UPDATE OF id, org_rid, languages ON people"
+    MATCH_BUMP
+    MATCH_TRIGGERS("capabilities")
+    "CREATE TRIGGER capabilities_match_update AFTER UPDATE ON capabilities" MATCH_BUMP
+    MATCH_TRIGGERS("cpv")
+    "CREATE TRIGGER cpv_match_update AFTER UPDATE ON cpv" MATCH_BUMP
+    MATCH_TRIGGERS("projects")
+    "CREATE TRIGGER projects_match_update AFTER UPDATE ON projects" MATCH_BUMP
+    MATCH_TRIGGERS("project_members")
+    "CREATE TRIGGER project_members_match_update AFTER UPDATE ON project_members" MATCH_BUMP;
+#undef MATCH_TRIGGERS
+#undef MATCH_BUMP
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
     {3, "sessions, login failures, feed tokens, contacts", migration_3},
     {4, "joint procurement: demands, funders, supplies", migration_4},
     {5, "interpreters", migration_5},
+    {6, "a counter of changes to what the partner engine indexes", migration_6},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -13,6 +13,7 @@
 #include "http/json_in.h"
 #include "http/url.h"
 #include "store/auth.h"
+#include "store/web.h"
 
 static struct arena a;
 static struct df_err err;
@@ -256,10 +257,11 @@ Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
 }
 
-/* The per-thread index of the partner engine: kept while nothing changed,
- * rebuilt after this thread wrote (the dispatcher clears) and after another
- * connection committed (SQLite's data_version). */
-Test(http_cache, the_match_index_is_kept_until_the_data_changes)
+/* The per-thread index of the partner engine: kept while no profile changed,
+ * through the forum's other writes (a meeting request, a check-in), and
+ * rebuilt once a profile changes, whether this thread or another connection
+ * wrote it (the store's match generation). */
+Test(http_cache, the_match_index_is_kept_until_a_profile_changes)
 {
     char dir[] = "/tmp/dfnc-test-cache-XXXXXX", db[64];
     cr_assert_not_null(mkdtemp(dir));
@@ -269,15 +271,18 @@ Test(http_cache, the_match_index_is_kept_until_the_data_changes)
     cr_assert_eq(store_open(&other, db, &err), 0, "%s", err.msg);
     struct store_org o = {.id = "org-a", .name = "A", .country = "FR", .kind = "company"};
     cr_assert_eq(store_org_upsert(mine, &o, NULL, &err), 0, "%s", err.msg);
+    struct store_person pa = {.id = "p-a", .org = "org-a", .name = "Anne", .languages = "fr"};
+    cr_assert_eq(store_person_upsert(mine, &pa, NULL, &err), 0, "%s", err.msg);
 
+    unsigned long loads = http_cache_match_loads();
     const struct app_match_data *d1 = http_cache_match(mine, &err);
     cr_assert_not_null(d1, "%s", err.msg);
     cr_assert_eq(d1->profiles_n, 1);
-    cr_assert_eq(http_cache_match(mine, &err), d1, "nothing changed: the same index");
+    cr_assert_eq(http_cache_match(mine, &err), d1);
+    cr_assert_eq(http_cache_match_loads(), loads + 1, "nothing changed: the same index");
 
     o = (struct store_org){.id = "org-b", .name = "B", .country = "UA", .kind = "company"};
     cr_assert_eq(store_org_upsert(mine, &o, NULL, &err), 0, "%s", err.msg);
-    http_cache_clear(); /* as the dispatcher does after this thread's write */
     const struct app_match_data *d2 = http_cache_match(mine, &err);
     cr_assert_not_null(d2, "%s", err.msg);
     cr_assert_eq(d2->profiles_n, 2, "this thread's write shows");
@@ -286,8 +291,38 @@ Test(http_cache, the_match_index_is_kept_until_the_data_changes)
     cr_assert_eq(store_org_upsert(other, &o, NULL, &err), 0, "%s", err.msg);
     const struct app_match_data *d3 = http_cache_match(mine, &err);
     cr_assert_not_null(d3, "%s", err.msg);
-    cr_assert_eq(d3->profiles_n, 3, "another connection's commit shows without a clear");
-    cr_assert_eq(http_cache_match(mine, &err), d3);
+    cr_assert_eq(d3->profiles_n, 3, "another connection's commit shows");
+
+    /* the forum's traffic: a meeting request and a check-in, from elsewhere */
+    struct store_person pc = {.id = "p-c", .org = "org-c", .name = "Cezary", .languages = "pl"};
+    cr_assert_eq(store_person_upsert(other, &pc, NULL, &err), 0, "%s", err.msg);
+    const struct app_match_data *d4 = http_cache_match(mine, &err);
+    cr_assert_not_null(d4, "%s", err.msg);
+    cr_assert_str_eq(d4->profiles[2].languages, "pl", "a new person's languages show");
+    loads = http_cache_match_loads();
+    struct store_event e = {.id = "ev", .name = "Forum", .starts_on = "2026-12-01",
+                            .ends_on = "2026-12-01", .request_cap = 20};
+    cr_assert_eq(store_event_upsert(other, &e, NULL, &err), 0, "%s", err.msg);
+    struct store_request rq = {.id = "rq", .event = "ev", .from = "p-a", .to = "p-c",
+                               .status = "pending"};
+    cr_assert_eq(store_request_upsert(other, &rq, NULL, &err), 0, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    const char *at;
+    cr_assert_eq(store_web_checkin(other, "p-c", &a, &at, &err), 0, "%s", err.msg);
+    arena_free(&a);
+    cr_assert_eq(http_cache_match(mine, &err), d4);
+    http_cache_clear(); /* as the dispatcher does after any write: replies only */
+    cr_assert_eq(http_cache_match(mine, &err), d4);
+    cr_assert_eq(http_cache_match_loads(), loads, "a request and a check-in keep the index");
+
+    struct store_capability c = {.org = "org-c", .direction = "need", .cpv = "35613000-4",
+                                 .title = "UAVs"};
+    cr_assert_eq(store_capability_upsert(other, &c, NULL, &err), 0, "%s", err.msg);
+    const struct app_match_data *d5 = http_cache_match(mine, &err);
+    cr_assert_not_null(d5, "%s", err.msg);
+    cr_assert_eq(d5->profiles[2].needs_n, 1, "a new need is a profile change");
+    cr_assert_eq(http_cache_match_loads(), loads + 1);
 
     http_cache_free();
     store_close(other);
