@@ -259,28 +259,40 @@ static const char migration_5[] =
  * (organisations, their people's languages, capabilities, CPV labels,
  * projects and their members), raised by triggers on every write path, so a
  * server keeps its index through the forum's other writes (meeting requests,
- * check-ins, schedules) and rebuilds it only when a profile changed. */
+ * check-ins, schedules) and rebuilds it only when a profile changed. An
+ * update counts only when a column the engine reads changed: importing the
+ * same file again, or a check-in, keeps the index. */
 #define MATCH_BUMP " BEGIN UPDATE match_generation SET n = n + 1; END;"
-#define MATCH_TRIGGERS(table)                                                      \
-    "CREATE TRIGGER " table "_match_insert AFTER INSERT ON " table MATCH_BUMP     \
-    "CREATE TRIGGER " table "_match_delete AFTER DELETE ON " table MATCH_BUMP
+#define MATCH_TRIGGERS(table, changed)                                              \
+    "CREATE TRIGGER " table "_match_insert AFTER INSERT ON " table MATCH_BUMP      \
+    "CREATE TRIGGER " table "_match_delete AFTER DELETE ON " table MATCH_BUMP      \
+    "CREATE TRIGGER " table "_match_update AFTER UPDATE ON " table " WHEN " changed  \
+    MATCH_BUMP
 static const char migration_6[] =
     "CREATE TABLE match_generation (n INTEGER NOT NULL) STRICT;"
     "INSERT INTO match_generation VALUES (0);"
-    MATCH_TRIGGERS("organisations")
-    "CREATE TRIGGER organisations_match_update AFTER UPDATE ON organisations" MATCH_BUMP
-    MATCH_TRIGGERS("people")
-    /* a check-in or a booth is no change to the profile */
-    "CREATE TRIGGER people_match_update AFTER UPDATE OF id, org_rid, languages ON people"
-    MATCH_BUMP
-    MATCH_TRIGGERS("capabilities")
-    "CREATE TRIGGER capabilities_match_update AFTER UPDATE ON capabilities" MATCH_BUMP
-    MATCH_TRIGGERS("cpv")
-    "CREATE TRIGGER cpv_match_update AFTER UPDATE ON cpv" MATCH_BUMP
-    MATCH_TRIGGERS("projects")
-    "CREATE TRIGGER projects_match_update AFTER UPDATE ON projects" MATCH_BUMP
-    MATCH_TRIGGERS("project_members")
-    "CREATE TRIGGER project_members_match_update AFTER UPDATE ON project_members" MATCH_BUMP;
+    MATCH_TRIGGERS("organisations",
+                   "OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name"
+                   " OR OLD.country IS NOT NEW.country OR OLD.kind IS NOT NEW.kind"
+                   " OR OLD.sme IS NOT NEW.sme OR OLD.description IS NOT NEW.description"
+                   " OR OLD.description_uk IS NOT NEW.description_uk")
+    MATCH_TRIGGERS("people",
+                   "OLD.id IS NOT NEW.id OR OLD.org_rid IS NOT NEW.org_rid"
+                   " OR OLD.languages IS NOT NEW.languages")
+    MATCH_TRIGGERS("capabilities",
+                   "OLD.org_rid IS NOT NEW.org_rid OR OLD.direction IS NOT NEW.direction"
+                   " OR OLD.cpv IS NOT NEW.cpv OR OLD.title IS NOT NEW.title"
+                   " OR OLD.description IS NOT NEW.description"
+                   " OR OLD.confidential IS NOT NEW.confidential")
+    MATCH_TRIGGERS("cpv",
+                   "OLD.code IS NOT NEW.code OR OLD.label_en IS NOT NEW.label_en"
+                   " OR OLD.label_uk IS NOT NEW.label_uk")
+    MATCH_TRIGGERS("projects",
+                   "OLD.id IS NOT NEW.id OR OLD.title IS NOT NEW.title"
+                   " OR OLD.objective IS NOT NEW.objective OR OLD.start_date IS NOT NEW.start_date")
+    MATCH_TRIGGERS("project_members",
+                   "OLD.project_rid IS NOT NEW.project_rid OR OLD.org_rid IS NOT NEW.org_rid"
+                   " OR OLD.role IS NOT NEW.role");
 #undef MATCH_TRIGGERS
 #undef MATCH_BUMP
 

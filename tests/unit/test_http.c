@@ -324,6 +324,17 @@ Test(http_cache, the_match_index_is_kept_until_a_profile_changes)
     cr_assert_eq(d5->profiles[2].needs_n, 1, "a new need is a profile change");
     cr_assert_eq(http_cache_match_loads(), loads + 1);
 
+    /* the same row written again (a file imported twice) is no change */
+    cr_assert_eq(store_org_upsert(other, &o, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(http_cache_match(mine, &err), d5);
+    cr_assert_eq(http_cache_match_loads(), loads + 1, "an unchanged row keeps the index");
+    o.description = "Border guard: counter-drone radar";
+    cr_assert_eq(store_org_upsert(other, &o, NULL, &err), 0, "%s", err.msg);
+    const struct app_match_data *d6 = http_cache_match(mine, &err);
+    cr_assert_not_null(d6, "%s", err.msg);
+    cr_assert_eq(http_cache_match_loads(), loads + 2, "a new description is a profile change");
+    cr_assert_not_null(strstr(d6->profiles[2].text, "counter-drone"));
+
     http_cache_free();
     store_close(other);
     store_close(mine);
