@@ -13,9 +13,10 @@ struct toks {
     int n;
 };
 
-static int keep(void *ud, const char *stem, const char *word)
+static int keep(void *ud, const char *stem, const char *word, const char *compound)
 {
     (void)word;
+    (void)compound;
     struct toks *t = ud;
     if (t->n < 32)
         strcpy(t->s[t->n++], stem);
@@ -74,6 +75,48 @@ Test(match_text, stop_words_hyphens_and_apostrophes)
     cr_assert_str_eq(t.s[0], stem1("об’єкт"), "both apostrophes join the word");
     t = tok("2024 5G 35613000");
     cr_assert_eq(t.n, 1, "numbers alone are dropped, 5g kept (got %d)", t.n);
+}
+
+/* Each word of a hyphenated compound also gets the compound, for reasons
+ * such as "text: counter-drone". */
+struct comps {
+    char word[8][MATCH_TOKEN_MAX], compound[8][MATCH_TOKEN_MAX];
+    int n;
+};
+
+static int keep_compound(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)stem;
+    struct comps *c = ud;
+    if (c->n < 8) {
+        strcpy(c->word[c->n], word);
+        strcpy(c->compound[c->n++], compound ? compound : "(none)");
+    }
+    return 0;
+}
+
+Test(match_text, hyphenated_words_know_their_compound)
+{
+    struct comps c = {0};
+    const char *s = "Counter-Drone radar, long-range state-of-the-art військово-технічний - ok";
+    cr_assert_eq(match_tokenize(s, strlen(s), keep_compound, &c), 0);
+    cr_assert_eq(c.n, 8, "counter drone radar long range state art військово технічний ok "
+                         "less the stop words (got %d)", c.n);
+    const char *want[][2] = {{"counter", "counter-drone"}, {"drone", "counter-drone"},
+                             {"radar", "(none)"}, {"long", "long-range"},
+                             {"range", "long-range"}, {"state", "state-of-the-art"},
+                             {"art", "state-of-the-art"}, {"військово", "військово-технічний"}};
+    for (int i = 0; i < 8; i++) {
+        cr_assert_str_eq(c.word[i], want[i][0]);
+        cr_assert_str_eq(c.compound[i], want[i][1], "compound of %s", want[i][0]);
+    }
+    /* a hyphen between spaces joins nothing; a compound too long to hold is none */
+    c = (struct comps){0};
+    s = "radar - drone aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa-bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    cr_assert_eq(match_tokenize(s, strlen(s), keep_compound, &c), 0);
+    cr_assert_eq(c.n, 4);
+    for (int i = 0; i < 4; i++)
+        cr_assert_str_eq(c.compound[i], "(none)", "%s", c.word[i]);
 }
 
 Test(match_text, invalid_utf8_is_refused)
@@ -288,6 +331,49 @@ Test(match_partners, ranking_and_reasons_are_deterministic)
     match_index_free(ix);
 }
 
+/* Partners for text with profile 0 as the lead, over profiles without projects. */
+static int ask_profiles(const struct match_profile *p, int pn, const char *text,
+                        struct match_index **ix, struct arena *a, struct match_hit **h)
+{
+    struct df_err err = {0};
+    *ix = match_index_build(p, pn, NULL, 0, &err);
+    cr_assert_not_null(*ix, "%s", err.msg);
+    arena_init(a, 0);
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5, .text = text};
+    cr_assert_eq(match_query_run(*ix, &q, a, h, &n, &err), 0, "%s", err.msg);
+    return n;
+}
+
+/* A hyphenated word of the text is named whole in a reason when the profile
+ * has all of it, and by its own part otherwise. */
+Test(match_partners, text_reasons_name_hyphenated_words_whole)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "Logistics"},
+        {.id = "cd", .name = "CD", .country = "FR", .text = "Counter-drone radar and drones"},
+        {.id = "ct", .name = "CT", .country = "DE", .text = "Counter-terrorism radar"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 3, "Counter-drone radar", &ix, &a, &h);
+    cr_assert_eq(n, 2);
+    const char *why_cd = NULL, *why_ct = NULL;
+    for (int i = 0; i < n; i++) {
+        const char **w = strcmp(p[h[i].org].id, "cd") == 0 ? &why_cd : &why_ct;
+        for (int k = 0; k < h[i].why_n; k++)
+            if (strncmp(h[i].why[k], "text: ", 6) == 0)
+                *w = h[i].why[k];
+    }
+    cr_assert_not_null(why_cd);
+    cr_assert_not_null(why_ct);
+    cr_assert_str_eq(why_cd, "text: counter-drone, radar", "whole, and each word once");
+    cr_assert_str_eq(why_ct, "text: counter, radar", "no drones here: not counter-drone");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 Test(match_partners, bad_queries_get_clear_errors)
 {
     struct df_err err = {0};
@@ -332,16 +418,10 @@ Test(match_partners, ukrainian_text_finds_ukrainian_profiles)
         {.id = "demining", .name = "Розмінування", .country = "UA",
          .text = "Гуманітарне розмінування територій"},
     };
-    struct df_err err = {0};
-    struct match_index *ix = match_index_build(ua, 3, NULL, 0, &err);
-    cr_assert_not_null(ix, "%s", err.msg);
+    struct match_index *ix;
     struct arena a;
-    arena_init(&a, 0);
     struct match_hit *h;
-    int n;
-    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5,
-                            .text = "Потрібні ДРОНИ та безпілотні системи для розвідки"};
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    int n = ask_profiles(ua, 3, "Потрібні ДРОНИ та безпілотні системи для розвідки", &ix, &a, &h);
     cr_assert_geq(n, 1);
     cr_assert_str_eq(ua[h[0].org].id, "drones", "the drone maker matches the words");
     cr_assert_str_eq(h[0].why[0], "text: дрони, безпілотні");

@@ -259,9 +259,10 @@ struct tok_ctx {
     int oom;
 };
 
-static int collect_term(void *ud, const char *stem, const char *word)
+static int collect_term(void *ud, const char *stem, const char *word, const char *compound)
 {
     (void)word;
+    (void)compound;
     struct tok_ctx *c = ud;
     int id = strmap_put(c->terms, stem, (int)c->terms->n);
     if (id < 0 || ivec_push(c->ids, id) < 0) {
@@ -454,8 +455,9 @@ struct name_ctx {
     bool unknown, oom;
 };
 
-static int collect_name(void *ud, const char *stem, const char *word)
+static int collect_name(void *ud, const char *stem, const char *word, const char *compound)
 {
+    (void)compound;
     struct name_ctx *c = ud;
     if (c->n == NAME_TERMS_MAX) {
         c->unknown = true;   /* too long to be written out in a text */
@@ -863,6 +865,7 @@ struct qterm {
     int qtf;
     double weight;   /* idf x query-frequency saturation */
     char word[MATCH_TOKEN_MAX];
+    char compound[MATCH_TOKEN_MAX];   /* "counter-drone" at its first use; "" for none */
 };
 
 struct qctx {
@@ -873,7 +876,7 @@ struct qctx {
     struct ivec seq;   /* every word's id among the names' words in order, -1 for others */
 };
 
-static int collect_qterm(void *ud, const char *stem, const char *word)
+static int collect_qterm(void *ud, const char *stem, const char *word, const char *compound)
 {
     struct qctx *c = ud;
     int id = strmap_get(&c->ix->terms, stem);
@@ -902,6 +905,7 @@ static int collect_qterm(void *ud, const char *stem, const char *word)
     q->id = id;
     q->qtf = 1;
     snprintf(q->word, sizeof q->word, "%s", word);
+    snprintf(q->compound, sizeof q->compound, "%s", compound ? compound : "");
     return 0;
 }
 
@@ -1418,29 +1422,86 @@ static int circle_count(const struct match_index *ix, const double *seed, const 
     return n;
 }
 
+/* Whether term t occurs in one of profile o's documents, marked in mark[]
+ * (od of them). */
+static bool org_has_term(const struct match_index *ix, int t, int o, int od, const char *mark)
+{
+    if (ix->post_off[t + 1] - ix->post_off[t] <= od) {
+        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++)
+            if (mark[ix->post_doc[k]])
+                return true;
+        return false;
+    }
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
+        if (term_in_doc(ix, t, ix->org_doc[k]))
+            return true;
+    return false;
+}
+
+/* The terms of a compound, for compound_found. */
+struct parts {
+    const struct match_index *ix;
+    int id[8];
+    int n;
+    bool unknown;
+};
+
+static int collect_part(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)word;
+    (void)compound;
+    struct parts *p = ud;
+    int t = strmap_get(&p->ix->terms, stem);
+    if (t < 0 || p->n == 8) {
+        p->unknown = true;
+        return 1;
+    }
+    p->id[p->n++] = t;
+    return 0;
+}
+
+/* Whether profile o has every word of compound ("long-range": "long" and
+ * "range"); their term ids into *p. */
+static bool compound_found(const struct match_index *ix, const char *compound, int o, int od,
+                           const char *mark, struct parts *p)
+{
+    *p = (struct parts){.ix = ix};
+    if (match_tokenize(compound, strlen(compound), collect_part, p) != 0 || p->unknown ||
+        p->n < 2)
+        return false;
+    for (int i = 0; i < p->n; i++)
+        if (!org_has_term(ix, p->id[i], o, od, mark))
+            return false;
+    return true;
+}
+
+/* "text: counter-drone, radar": the query's heaviest words the profile shares,
+ * a hyphenated compound written whole when the profile has all its words. */
 static const char *text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
                                int o, char *mark, struct arena *a)
 {
     char line[256];
     size_t len = 0;
     int shown = 0, od = ix->org_doc_off[o + 1] - ix->org_doc_off[o];
+    int covered[4 * 8], covered_n = 0;   /* the terms a shown compound already names */
     /* a frequent participant has thousands of documents: mark them once and
      * walk each term's postings instead of searching them per document */
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 1;
     for (int i = 0; i < qn && shown < 4; i++) {
-        bool found = false;
-        int t = qt[i].id;
-        if (ix->post_off[t + 1] - ix->post_off[t] <= od)
-            for (int k = ix->post_off[t]; k < ix->post_off[t + 1] && !found; k++)
-                found = mark[ix->post_doc[k]];
-        else
-            for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && !found; k++)
-                found = term_in_doc(ix, t, ix->org_doc[k]);
-        if (!found)
+        bool named = false;
+        for (int c = 0; c < covered_n && !named; c++)
+            named = covered[c] == qt[i].id;
+        if (named || !org_has_term(ix, qt[i].id, o, od, mark))
             continue;
-        int w = snprintf(line + len, sizeof line - len, "%s%s", shown ? ", " : "text: ",
-                         qt[i].word);
+        const char *say = qt[i].word;
+        struct parts p;
+        if (qt[i].compound[0] && compound_found(ix, qt[i].compound, o, od, mark, &p)) {
+            say = qt[i].compound;
+            for (int c = 0; c < p.n; c++)
+                covered[covered_n++] = p.id[c];
+        }
+        int w = snprintf(line + len, sizeof line - len, "%s%s", shown ? ", " : "text: ", say);
         if (w < 0 || (size_t)w >= sizeof line - len)
             break;
         len += (size_t)w;

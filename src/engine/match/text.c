@@ -208,7 +208,7 @@ struct word {
     bool cyrillic, latin_only, has_letter;
 };
 
-static int emit(struct word *wd, match_token_fn fn, void *ud)
+static int emit(struct word *wd, const char *compound, match_token_fn fn, void *ud)
 {
     if (wd->cps < 2 || !wd->has_letter || match_is_stopword(wd->text))
         return 0;
@@ -218,12 +218,48 @@ static int emit(struct word *wd, match_token_fn fn, void *ud)
         match_stem_uk(stem);
     else if (wd->latin_only)
         match_stem_en(stem);
-    return fn(ud, stem, wd->text);
+    return fn(ud, stem, wd->text, compound);
+}
+
+static bool is_hyphen(long c)
+{
+    return c == '-' || c == 0x2010 || c == 0x2011;
+}
+
+/* The words of one hyphenated compound ("counter-drone", "state-of-the-art";
+ * a lone word is a compound of one), emitted together once it ends. */
+#define COMPOUND_PARTS 8
+struct compound {
+    struct word part[COMPOUND_PARTS];
+    int n;
+};
+
+static int flush(struct compound *cp, match_token_fn fn, void *ud)
+{
+    char joined[MATCH_TOKEN_MAX];
+    size_t len = 0;
+    bool fits = cp->n > 1;
+    for (int i = 0; i < cp->n && fits; i++) {
+        fits = len + (i > 0) + cp->part[i].len < sizeof joined;
+        if (fits) {
+            if (i > 0)
+                joined[len++] = '-';
+            memcpy(joined + len, cp->part[i].text, cp->part[i].len);
+            len += cp->part[i].len;
+        }
+    }
+    joined[len] = '\0';
+    int rc = 0;
+    for (int i = 0; i < cp->n && !rc; i++)
+        rc = emit(&cp->part[i], fits ? joined : NULL, fn, ud);
+    cp->n = 0;
+    return rc;
 }
 
 int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
 {
     const char *p = s, *end = s + n;
+    struct compound cp = {.n = 0};
     struct word wd = {.latin_only = true};
     while (p < end) {
         long c = utf8_decode(&p, end);
@@ -233,7 +269,7 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
             const char *q = p;
             long next = utf8_decode(&q, end);
             if (next >= 0 && is_word_cp(next))
-                continue;   /* "інформаційно-комунікаційн", "об'єкт": keep one word */
+                continue;   /* "об'єкт": keep one word */
         }
         if (is_word_cp(c)) {
             long lc = lower_cp(c);
@@ -254,13 +290,26 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
             continue;
         }
         if (wd.len > 0) {
-            int rc = emit(&wd, fn, ud);
+            cp.part[cp.n++] = wd;
+            bool joins = false;
+            if (is_hyphen(c) && p < end && cp.n < COMPOUND_PARTS) {
+                const char *q = p;
+                long next = utf8_decode(&q, end);
+                joins = next >= 0 && is_word_cp(next);
+            }
+            if (!joins) {
+                int rc = flush(&cp, fn, ud);
+                if (rc)
+                    return rc;
+            }
+        } else if (cp.n > 0) {
+            int rc = flush(&cp, fn, ud);
             if (rc)
                 return rc;
         }
         wd = (struct word){.latin_only = true};
     }
     if (wd.len > 0)
-        return emit(&wd, fn, ud);
-    return 0;
+        cp.part[cp.n++] = wd;
+    return cp.n > 0 ? flush(&cp, fn, ud) : 0;
 }

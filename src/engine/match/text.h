@@ -11,9 +11,13 @@
 /* Longest token in bytes; longer words are cut at a code point boundary. */
 #define MATCH_TOKEN_MAX 64
 
-/* stem: the normalised token; word: the lowercased surface form. Both are
- * NUL-terminated and valid during the call. A non-zero return stops the walk. */
-typedef int (*match_token_fn)(void *ud, const char *stem, const char *word);
+/* stem: the normalised token; word: the lowercased surface form; compound: the
+ * lowercased hyphenated whole the word is part of ("counter-drone" for
+ * "counter" and for "drone"), NULL for a word on its own (or a compound longer
+ * than MATCH_TOKEN_MAX). All are NUL-terminated and valid during the call. A
+ * non-zero return stops the walk. */
+typedef int (*match_token_fn)(void *ud, const char *stem, const char *word,
+                              const char *compound);
 
 /* Calls fn for each token of s[0..n). Returns 0, fn's non-zero value, or -1
  * when s is not valid UTF-8. */
