@@ -345,6 +345,34 @@ static int ask_profiles(const struct match_profile *p, int pn, const char *text,
     return n;
 }
 
+/* A meeting suggestion's text reason leaves the words of the CPV label its
+ * need-and-offer reason names (profiles carry their labels as text): the two
+ * would say the same. */
+Test(match_meet, the_text_reason_does_not_repeat_the_cpv_reason)
+{
+    static struct match_profile p[] = {
+        {.id = "ua", .name = "UA", .country = "UA", .offers = uav_offer, .offers_n = 1,
+         .text = "Unmanned aerial vehicles for border surveillance"},
+        {.id = "pl", .name = "PL", .country = "PL", .needs = uav_need, .needs_n = 1,
+         .text = "Unmanned aerial vehicles. Border patrol and surveillance"},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(p, 2, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(h[0].why_n, 3, "the need met, the pair, the text");
+    cr_assert_str_eq(h[0].why[0], "needs 35613000 Unmanned aerial vehicles, which you offer");
+    cr_assert_str_eq(h[0].why[2], "text: border, surveillance");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* A hyphenated word of the text is named whole in a reason when the profile
  * has all of it, and by its own part otherwise. */
 Test(match_partners, text_reasons_name_hyphenated_words_whole)

@@ -1438,35 +1438,35 @@ static bool org_has_term(const struct match_index *ix, int t, int o, int od, con
     return false;
 }
 
-/* The terms of a compound, for compound_found. */
-struct parts {
+/* The index's term ids of a short text's words (a compound, a CPV label);
+ * unknown when one of them is not in the index or they are too many. */
+struct term_ids {
     const struct match_index *ix;
-    int id[8];
+    int id[32];
     int n;
     bool unknown;
 };
 
-static int collect_part(void *ud, const char *stem, const char *word, const char *compound)
+static int collect_term_id(void *ud, const char *stem, const char *word, const char *compound)
 {
     (void)word;
     (void)compound;
-    struct parts *p = ud;
+    struct term_ids *p = ud;
     int t = strmap_get(&p->ix->terms, stem);
-    if (t < 0 || p->n == 8) {
+    if (t < 0 || p->n == (int)(sizeof p->id / sizeof p->id[0]))
         p->unknown = true;
-        return 1;
-    }
-    p->id[p->n++] = t;
+    else
+        p->id[p->n++] = t;
     return 0;
 }
 
 /* Whether profile o has every word of compound ("long-range": "long" and
  * "range"); their term ids into *p. */
 static bool compound_found(const struct match_index *ix, const char *compound, int o, int od,
-                           const char *mark, struct parts *p)
+                           const char *mark, struct term_ids *p)
 {
-    *p = (struct parts){.ix = ix};
-    if (match_tokenize(compound, strlen(compound), collect_part, p) != 0 || p->unknown ||
+    *p = (struct term_ids){.ix = ix};
+    if (match_tokenize(compound, strlen(compound), collect_term_id, p) != 0 || p->unknown ||
         p->n < 2)
         return false;
     for (int i = 0; i < p->n; i++)
@@ -1476,14 +1476,20 @@ static bool compound_found(const struct match_index *ix, const char *compound, i
 }
 
 /* "text: counter-drone, radar": the query's heaviest words the profile shares,
- * a hyphenated compound written whole when the profile has all its words. */
+ * a hyphenated compound written whole when the profile has all its words,
+ * none of the words of labels[0..2) (a CPV reason names them already). */
 static const char *text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
-                               int o, char *mark, struct arena *a)
+                               int o, const char *const labels[2], char *mark, struct arena *a)
 {
     char line[256];
     size_t len = 0;
     int shown = 0, od = ix->org_doc_off[o + 1] - ix->org_doc_off[o];
-    int covered[4 * 8], covered_n = 0;   /* the terms a shown compound already names */
+    struct term_ids said = {.ix = ix};   /* the labels' words (up to 32) */
+    for (int l = 0; l < 2; l++)
+        if (labels[l])
+            (void)match_tokenize(labels[l], strlen(labels[l]), collect_term_id, &said);
+    int covered[32 + 4 * 32], covered_n = said.n;   /* terms named already */
+    memcpy(covered, said.id, (size_t)said.n * sizeof *covered);
     /* a frequent participant has thousands of documents: mark them once and
      * walk each term's postings instead of searching them per document */
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
@@ -1495,7 +1501,7 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
         if (named || !org_has_term(ix, qt[i].id, o, od, mark))
             continue;
         const char *say = qt[i].word;
-        struct parts p;
+        struct term_ids p;
         if (qt[i].compound[0] && compound_found(ix, qt[i].compound, o, od, mark, &p)) {
             say = qt[i].compound;
             for (int c = 0; c < p.n; c++)
@@ -1512,31 +1518,35 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
     return shown ? arena_strdup(a, line) : NULL;
 }
 
-/* The forum's reasons for candidate c and lead: a need of either met by an
- * offer of the other (the closest pair), an EU-Ukraine pair. Appends to why[m..]
- * while there is room; returns the new count (a NULL entry is out of memory). */
+/* The forum's reasons for candidate c and lead, into why[0..3): a need of
+ * either met by an offer of the other (the closest pair), an EU-Ukraine pair.
+ * The labels of the codes named go to labels[0..2) (NULL for none), so the
+ * text reason need not repeat their words. Returns the count (a NULL entry is
+ * out of memory). */
+#define FORUM_REASONS 3
 static int forum_reasons(const struct match_profile *lead, const struct match_profile *c,
-                         const char **why, int m, struct arena *a)
+                         const char *why[FORUM_REASONS], const char *labels[2], struct arena *a)
 {
-    int bi = -1, bj = -1;
+    int m = 0, bi = -1, bj = -1;
     double bv;
     char code[9];
+    labels[0] = labels[1] = NULL;
     cpv_match(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj, &bv);
-    if (bv >= CPV_MET && bi >= 0 && bj >= 0 && m < WHY_MAX) {
+    if (bv >= CPV_MET && bi >= 0 && bj >= 0) {
         cpv_digits(c->offers[bj].cpv, code);
+        labels[0] = c->offers[bj].label;
         why[m++] = arena_printf(a, "offers %s %s, which you need%s", code,
-                                c->offers[bj].label ? c->offers[bj].label : "",
-                                bv < 1 ? " (related)" : "");
+                                labels[0] ? labels[0] : "", bv < 1 ? " (related)" : "");
     }
     bi = bj = -1;
     cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
-    if (bv >= CPV_MET && bi >= 0 && bj >= 0 && m < WHY_MAX) {
+    if (bv >= CPV_MET && bi >= 0 && bj >= 0) {
         cpv_digits(c->needs[bj].cpv, code);
+        labels[1] = c->needs[bj].label;
         why[m++] = arena_printf(a, "needs %s %s, which you offer%s", code,
-                                c->needs[bj].label ? c->needs[bj].label : "",
-                                bv < 1 ? " (related)" : "");
+                                labels[1] ? labels[1] : "", bv < 1 ? " (related)" : "");
     }
-    if (is_eu_ua_pair(lead->country, c->country) && m < WHY_MAX)
+    if (is_eu_ua_pair(lead->country, c->country))
         why[m++] = arena_printf(a, "EU-Ukraine pair (%s)", c->country);
     return m;
 }
@@ -1784,8 +1794,11 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         if (!out[i].why)
             goto oom;
         int m = 0;
-        if (q->mode == MATCH_MEET)
-            m = forum_reasons(lead, c, out[i].why, m, a);
+        const char *forum[FORUM_REASONS], *labels[2] = {NULL, NULL};
+        int fn = lead ? forum_reasons(lead, c, forum, labels, a) : 0;
+        if (q->mode == MATCH_MEET)   /* complementarity is the reason to meet: first */
+            for (int j = 0; j < fn && m < WHY_MAX; j++)
+                out[i].why[m++] = forum[j];
         if (named[o] && w->named > 0)
             out[i].why[m++] = arena_printf(a, "named in the text");
         if (pp[o] > 0 && m < WHY_MAX)
@@ -1829,7 +1842,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                 out[i].why[m++] = r;
         }
         if ((tx[o] > 0 || tp[o] > 0) && m < WHY_MAX) {
-            const char *r = text_reason(ix, qc.t, qc.n, o, mark, a);
+            const char *r = text_reason(ix, qc.t, qc.n, o, labels, mark, a);
             if (r)
                 out[i].why[m++] = r;
         }
@@ -1839,8 +1852,9 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                                                ? "a public body (end user) that took part in"
                                                : "took part in",
                                            ix->projects_of[o]);
-        if (q->mode == MATCH_PARTNERS && lead)
-            m = forum_reasons(lead, c, out[i].why, m, a);
+        if (q->mode == MATCH_PARTNERS)   /* the text and the track record first */
+            for (int j = 0; j < fn && m < WHY_MAX; j++)
+                out[i].why[m++] = forum[j];
         if (m == 0 && lead && lead->country && c->country && w->same_country > 0 &&
             strcmp(lead->country, c->country) == 0)
             out[i].why[m++] = arena_printf(a, "based in %s, like you", c->country);
