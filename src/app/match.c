@@ -346,6 +346,26 @@ static bool in_region(const char *country, enum app_region region)
     }
 }
 
+/* The engine's exclusion list: the given ones (n of them) and, unless region
+ * is any, every profile outside it, in arena a; *out_n their count. NULL when
+ * out of memory. */
+static int *exclusions(const struct match_index *ix, const int *given, int n,
+                       enum app_region region, struct arena *a, int *out_n)
+{
+    int size = match_index_size(ix);
+    int *v = arena_alloc(a, ((size_t)n + (region == APP_REGION_ANY ? 0 : (size_t)size) + 1) *
+                                sizeof *v);
+    if (!v)
+        return NULL;
+    if (n > 0)
+        memcpy(v, given, (size_t)n * sizeof *v);
+    for (int o = 0; region != APP_REGION_ANY && o < size; o++)
+        if (!in_region(match_index_profile(ix, o)->country, region))
+            v[n++] = o;
+    *out_n = n;
+    return v;
+}
+
 json_t *app_match_partners_json(const struct app_match_data *d, const char *lead,
                                 const char *text, int top, enum app_region region,
                                 struct df_err *err)
@@ -358,19 +378,14 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     struct arena a;
     arena_init(&a, 0);
     /* outside the region: the engine ranks only the others */
-    int size = match_index_size(d->ix), outside_n = 0;
-    int *outside = region == APP_REGION_ANY
-                       ? NULL
-                       : arena_alloc(&a, ((size_t)size + 1) * sizeof *outside);
-    for (int o = 0; outside && o < size; o++)
-        if (!in_region(match_index_profile(d->ix, o)->country, region))
-            outside[outside_n++] = o;
+    int outside_n = 0;
+    int *outside = exclusions(d->ix, NULL, 0, region, &a, &outside_n);
     struct match_hit *hits;
     int n;
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = L, .text = text ? text : "",
                             .exclude = outside, .exclude_n = outside_n, .top = top};
     json_t *out = NULL;
-    if (region != APP_REGION_ANY && !outside)
+    if (!outside)
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     else if (match_query_run(d->ix, &q, &a, &hits, &n, err) == 0 && !(out = hits_json(d, hits, n)))
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
@@ -470,14 +485,14 @@ static int on_request(void *ud, const struct store_request *r)
 }
 
 int app_recommend(struct store *s, const char *person_or_org, const char *event, int top,
-                  struct buf *json_out, struct df_err *err)
+                  enum app_region region, struct buf *json_out, struct df_err *err)
 {
-    return app_recommend_in(s, NULL, person_or_org, event, top, json_out, err);
+    return app_recommend_in(s, NULL, person_or_org, event, top, region, json_out, err);
 }
 
 int app_recommend_in(struct store *s, const struct app_match_data *built,
                      const char *person_or_org, const char *event, int top,
-                     struct buf *json_out, struct df_err *err)
+                     enum app_region region, struct buf *json_out, struct df_err *err)
 {
     struct arena a;
     arena_init(&a, 0);
@@ -516,9 +531,14 @@ int app_recommend_in(struct store *s, const struct app_match_data *built,
     if (store_request_each(s, event, NULL, on_request, &c, err) || c.oom)
         goto fail_walk;
     struct match_hit *hits;
-    int n;
-    struct match_query q = {.mode = MATCH_MEET, .lead = me, .exclude = c.exclude,
-                            .exclude_n = c.exclude_n, .top = top};
+    int n, exclude_n;
+    int *exclude = exclusions(d->ix, c.exclude, c.exclude_n, region, &a, &exclude_n);
+    if (!exclude) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        goto out;
+    }
+    struct match_query q = {.mode = MATCH_MEET, .lead = me, .exclude = exclude,
+                            .exclude_n = exclude_n, .top = top};
     if (match_query_run(d->ix, &q, &a, &hits, &n, err) < 0)
         goto out;
     json_t *j = hits_json(d, hits, n);

@@ -61,13 +61,15 @@ int app_partners_in(const struct app_match_data *d, const char *lead, const char
 
 /* Whom a person (or their organisation) should meet at an event (NULL = the
  * default event): complementary needs and offers, EU-Ukraine pairs favoured,
- * never the own organisation nor one already in a request with it. */
+ * never the own organisation nor one already in a request with it; only from
+ * region unless it is APP_REGION_ANY (a ministry looking for Ukrainian
+ * suppliers). */
 int app_recommend(struct store *s, const char *person_or_org, const char *event, int top,
-                  struct buf *json_out, struct df_err *err);
+                  enum app_region region, struct buf *json_out, struct df_err *err);
 /* The same with the profiles already loaded in d (NULL: load them here); the
  * people and requests are read from the store either way. */
 int app_recommend_in(struct store *s, const struct app_match_data *d,
                      const char *person_or_org, const char *event, int top,
-                     struct buf *json_out, struct df_err *err);
+                     enum app_region region, struct buf *json_out, struct df_err *err);
 
 #endif

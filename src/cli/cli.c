@@ -96,7 +96,7 @@ const struct cli_command cli_commands[] = {
      "{\"id\",\"lead\",\"text\"[,\"region\"]} and writes one line {\"id\",\"partners\":[{\"org\",\"score\",\"why\"}]}\n"
      "per query; a bad line is reported as FILE:LINE on stderr (exit 3) and the\n"
      "others are still answered."},
-    {"recommend", cli_cmd_recommend, "dfnc recommend PERSON_OR_ORG [--event ID] [--top K] [--json]",
+    {"recommend", cli_cmd_recommend, "dfnc recommend PERSON_OR_ORG [--event ID] [--region eu|ua] [--top K] [--json]",
      "Whom to meet at the forum: organisations whose offers meet your needs and\n"
      "whose needs your offers meet (CPV codes with their hierarchy), EU-Ukraine\n"
      "pairs favoured, never your own organisation nor one already in a request with\n"

@@ -234,10 +234,11 @@ out:
 int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *who = NULL, *event = NULL;
-    int top = 20, as_json = 0;
+    int top = 20, as_json = 0, region = APP_REGION_ANY;
     static const struct option opts[] = {
         {"event", required_argument, NULL, 'e'}, {"top", required_argument, NULL, 'k'},
-        {"json", no_argument, NULL, 'j'}, {0, 0, 0, 0}};
+        {"region", required_argument, NULL, 'r'}, {"json", no_argument, NULL, 'j'},
+        {0, 0, 0, 0}};
     optind = 0;
     for (;;) {
         int c = getopt_long(argc, argv, "+", opts, NULL);
@@ -255,8 +256,13 @@ int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
             as_json = 1;
         else if (c == 'k' && parse_top(optarg, &top) == 0)
             continue;
-        else
+        else if (c == 'r' && (region = app_region_parse(optarg)) > APP_REGION_ANY)
+            continue;
+        else {
+            if (c == 'r')
+                fprintf(stderr, "dfnc: --region is eu (EU and EEA) or ua\n");
             return cli_usage("recommend");
+        }
     }
     if (!who)
         return cli_usage("recommend");
@@ -266,7 +272,7 @@ int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
     json_t *arr = NULL;
     int code = 0;
     if (store_open(&s, ctx->db_path, &err) < 0 ||
-        app_recommend(s, who, event, top, &out, &err) < 0) {
+        app_recommend(s, who, event, top, region, &out, &err) < 0) {
         code = cli_fail(&err);
         goto done;
     }

@@ -354,13 +354,18 @@ static void h_suggestions(struct http_req *r)
         http_reply_error(r, 422, "invalid", "top must be between 1 and 100");
         return;
     }
+    int region = app_region_parse(http_url_param(&r->url, "region"));
+    if (region < 0) {
+        http_reply_error(r, 422, "invalid", "region must be eu or ua");
+        return;
+    }
     if (!need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
     const struct app_match_data *d = http_cache_match(r->s, &err);
     int rc = !d ? -1
              : open_list_reply(&out, "for", r->user.person, "suggestions") == 0
-                 ? app_recommend_in(r->s, d, r->user.person, event, top, &out, &err)
+                 ? app_recommend_in(r->s, d, r->user.person, event, top, region, &out, &err)
                  : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
     if (rc == 0 && buf_putc(&out, '}') < 0)
         rc = df_err_set(&err, DF_ERR_RUNTIME, "too many suggestions");

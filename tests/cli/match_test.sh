@@ -78,6 +78,28 @@ PY
         "[ $? -eq 3 ] && grep -q 'r.jsonl:2: \"region\" is' '$T/err' && python3 '$T/region.py' '$T/out'"
     "$DFNC" --db "$T/d.db" partners --lead "$UA" --region eea --text "drones" > "$T/out" 2>&1
     check "an unknown --region is a usage error" "[ $? -eq 2 ] && grep -q 'region is eu' '$T/out'"
+    BUYER=$(python3 - "$T/d.db" <<'PY'
+import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute(
+    "select o.id from organisations o join capabilities c on c.org_rid = o.rid"
+    " where o.country <> 'UA' and o.kind = 'government' and c.direction = 'need'"
+    " and c.cpv like '35613%' order by o.id limit 1").fetchone()[0])
+PY
+)
+    cat > "$T/only.py" <<'PY'
+import json, sys
+hits = json.load(open(sys.argv[1]))
+hits = hits["suggestions"] if isinstance(hits, dict) else hits
+assert hits and all((h["country"] == "UA") == (sys.argv[2] == "ua") for h in hits), hits
+PY
+    "$DFNC" --db "$T/d.db" recommend "$BUYER" --region ua --top 10 --json > "$T/out"
+    check "recommend --region ua: an EU ministry meets Ukrainian suppliers only" \
+        "[ $? -eq 0 ] && python3 '$T/only.py' '$T/out' ua && grep -q 'which you need' '$T/out'"
+    "$DFNC" --db "$T/d.db" recommend "$BUYER" --region eu --top 10 --json > "$T/out"
+    check "recommend --region eu: no Ukrainian one" "[ $? -eq 0 ] && python3 '$T/only.py' '$T/out' eu"
+    "$DFNC" --db "$T/d.db" recommend "$BUYER" --region ru > "$T/out" 2>&1
+    check "recommend with an unknown --region is a usage error" \
+        "[ $? -eq 2 ] && grep -q 'region is eu' '$T/out'"
 else
     no "demo: no Ukrainian organisation offers UAVs "
 fi

@@ -404,6 +404,14 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   await first.locator('button[type=submit]').click();
   await first.locator('.flash.ok').waitFor();
   assert.match(await first.locator('.flash').textContent(), /Запит надіслано/);
+  // organisations from the EU and the EEA only
+  await page.selectOption('#suggestions-region', 'eu');
+  await page.locator('#suggestions[aria-busy=false]').waitFor();
+  const euIds = await page.locator('#suggestions li.suggestion').evaluateAll((els) => els.map((e) => e.dataset.org));
+  const orgs = JSON.parse(dfnc(['export', 'organisations', '-', '--format', 'json']));
+  const euCountries = euIds.map((id) => orgs.find((o) => o.id === id).country);
+  assert.ok(euIds.length >= 3, `European suggestions listed: ${euIds.length}`);
+  assert.ok(euCountries.every((c) => c !== 'UA'), `no Ukrainian organisation among ${euCountries}`);
 
   await open(page, '/requests');
   assert.match(await page.textContent('#sent'), /очікує/);

@@ -150,7 +150,7 @@ Test(match_app, recommend_for_a_person_skips_requested_organisations)
         cr_assert_eq(store_person_upsert(s, &people[i], NULL, &err), 0, "%s", err.msg);
 
     struct buf out = BUF_INIT(0);
-    cr_assert_eq(app_recommend(s, "p-ua", NULL, 5, &out, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_recommend(s, "p-ua", NULL, 5, APP_REGION_ANY, &out, &err), 0, "%s", err.msg);
     json_t *j = json_loads(buf_str(&out), 0, NULL);
     cr_assert_eq(json_array_size(j), 2, "%s", buf_str(&out));
     cr_assert_str_eq(json_string_value(json_object_get(json_array_get(j, 0), "org")), "pl");
@@ -165,14 +165,71 @@ Test(match_app, recommend_for_a_person_skips_requested_organisations)
                                .status = "declined", .priority = 1};
     cr_assert_eq(store_request_upsert(s, &rq, NULL, &err), 0, "%s", err.msg);
     buf_reset(&out);
-    cr_assert_eq(app_recommend(s, "ua", "ev", 5, &out, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_recommend(s, "ua", "ev", 5, APP_REGION_ANY, &out, &err), 0, "%s", err.msg);
     cr_assert_null(strstr(buf_str(&out), "\"pl\""), "declined: not suggested again: %s",
                    buf_str(&out));
     cr_assert(strstr(buf_str(&out), "\"de\""), "%s", buf_str(&out));
 
-    cr_assert_eq(app_recommend(s, "ghost", NULL, 5, &out, &err), -1);
+    cr_assert_eq(app_recommend(s, "ghost", NULL, 5, APP_REGION_ANY, &out, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
-    cr_assert_eq(app_recommend(s, "ua", "no-event", 5, &out, &err), -1);
+    cr_assert_eq(app_recommend(s, "ua", "no-event", 5, APP_REGION_ANY, &out, &err), -1);
+    buf_free(&out);
+}
+
+/* A ministry looking for Ukrainian suppliers: meeting suggestions from one
+ * region, the requests' exclusions still in force. */
+Test(match_app, recommend_from_one_region)
+{
+    struct store_org orgs[] = {
+        {.id = "pl", .name = "PL ministry", .country = "PL", .kind = "government"},
+        {.id = "ua1", .name = "Drone maker 1", .country = "UA", .kind = "company"},
+        {.id = "ua2", .name = "Drone maker 2", .country = "UA", .kind = "company"},
+        {.id = "fr", .name = "FR drones", .country = "FR", .kind = "company"},
+        {.id = "no", .name = "NO drones", .country = "NO", .kind = "company"},
+    };
+    for (int i = 0; i < 5; i++)
+        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    const char *sellers[] = {"ua1", "ua2", "fr", "no"};
+    struct store_capability need = {.org = "pl", .direction = "need", .cpv = "35613000-4",
+                                    .title = "Unmanned aerial vehicles"};
+    cr_assert_eq(store_capability_upsert(s, &need, NULL, &err), 0, "%s", err.msg);
+    for (int i = 0; i < 4; i++) {
+        struct store_capability offer = {.org = sellers[i], .direction = "offer",
+                                         .cpv = "35613000-4", .title = "UAVs"};
+        cr_assert_eq(store_capability_upsert(s, &offer, NULL, &err), 0, "%s", err.msg);
+    }
+    struct store_person people[] = {{.id = "p-pl", .org = "pl", .name = "Jan"},
+                                    {.id = "p-ua1", .org = "ua1", .name = "Olena"}};
+    for (int i = 0; i < 2; i++)
+        cr_assert_eq(store_person_upsert(s, &people[i], NULL, &err), 0, "%s", err.msg);
+    struct store_event e = {.id = "ev", .name = "Forum", .starts_on = "2025-06-01",
+                            .ends_on = "2025-06-02"};
+    cr_assert_eq(store_event_upsert(s, &e, NULL, &err), 0, "%s", err.msg);
+    struct store_request rq = {.id = "r1", .event = "ev", .from = "p-pl", .to = "p-ua1",
+                               .status = "pending", .priority = 1};
+    cr_assert_eq(store_request_upsert(s, &rq, NULL, &err), 0, "%s", err.msg);
+
+    struct buf out = BUF_INIT(0);
+    const char *want[][4] = {{"ua2", NULL}, {"fr", "no", NULL}, {"ua2", "fr", "no", NULL}};
+    enum app_region regions[] = {APP_REGION_UKRAINE, APP_REGION_EUROPE, APP_REGION_ANY};
+    for (int k = 0; k < 3; k++) {
+        buf_reset(&out);
+        cr_assert_eq(app_recommend(s, "p-pl", "ev", 10, regions[k], &out, &err), 0, "%s",
+                     err.msg);
+        json_t *j = json_loads(buf_str(&out), 0, NULL);
+        size_t n = 0;
+        while (want[k][n])
+            n++;
+        cr_assert_eq(json_array_size(j), n, "region %d: %s", k, buf_str(&out));
+        for (size_t i = 0; i < n; i++) {
+            bool seen = false;
+            for (size_t h = 0; h < n; h++)
+                seen |= strcmp(json_string_value(json_object_get(json_array_get(j, h), "org")),
+                               want[k][i]) == 0;
+            cr_assert(seen, "region %d: %s in %s", k, want[k][i], buf_str(&out));
+        }
+        json_decref(j);
+    }
     buf_free(&out);
 }
 

@@ -87,7 +87,7 @@ export const api = {
   // kind: sessions | locations | interpreters
   removeFromEvent: (id, kind, item) => call('DELETE', `/events/${enc(id)}/${kind}/${enc(item)}`),
   forum: () => call('GET', '/forum'),
-  suggestions: (top) => call('GET', `/me/suggestions${qs({ top })}`),
+  suggestions: (top, region) => call('GET', `/me/suggestions${qs({ top, region })}`),
   partners: (text, top, region) => call('POST', '/me/partners', { text, top, region }),
   requests: () => call('GET', '/requests'),
   sendRequest: (event, to, message) => call('POST', '/requests', { event, to, message }),

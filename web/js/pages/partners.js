@@ -7,7 +7,7 @@ import { h, add, field, list, clear } from '../dom.js';
 import { t, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { orgName } from './search.js';
-import { suggestionCard } from './suggestions.js';
+import { suggestionCard, regionSelect } from './suggestions.js';
 
 const TEXT_MAX = 20000; // bytes; the API refuses more
 
@@ -19,8 +19,7 @@ export async function renderPartners(main) {
     name: 'text', id: 'partners-text', rows: 6, maxlength: TEXT_MAX,
     placeholder: t('partners.placeholder'),
   });
-  const region = h('select', { name: 'region', id: 'partners-region' },
-    h('option', { value: '' }, t('search.any')), h('option', { value: 'eu' }, t('search.eu')), h('option', { value: 'ua' }, t('search.ua')));
+  const region = regionSelect('partners-region');
   const btn = h('button', { type: 'submit', class: 'primary' }, t('partners.submit'));
   const out = h('ol', { class: 'cards', id: 'partners', 'aria-live': 'polite' });
   const form = h('form', {

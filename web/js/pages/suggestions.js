@@ -2,7 +2,7 @@
 // (to the suggested person, or to a person of the suggested organisation).
 
 import { api } from '../api.js';
-import { h, add, list, clear } from '../dom.js';
+import { h, add, field, list, clear } from '../dom.js';
 import { t, num, countryName, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { reasonText } from '../reasons.js';
@@ -49,12 +49,34 @@ export async function suggestionCard(s) {
     await sendBox(s));
 }
 
+// Where suggestions may come from: anywhere, the EU and EEA, or Ukraine (the
+// API's region); shared with the partners page.
+export function regionSelect(id) {
+  return h('select', { name: 'region', id },
+    h('option', { value: '' }, t('search.any')), h('option', { value: 'eu' }, t('search.eu')), h('option', { value: 'ua' }, t('search.ua')));
+}
+
 export async function renderSuggestions(main) {
   add(main, h('h1', {}, t('suggest.title')), h('p', { class: 'lead' }, t('suggest.lead')));
-  const out = h('ol', { class: 'cards', id: 'suggestions' });
-  add(main, out);
-  const sug = list(await api.suggestions(10), 'suggestions');
-  if (sug.length === 0) { add(main, h('p', { class: 'muted' }, t('suggest.none'))); return; }
-  clear(out);
-  for (const s of sug) out.append(await suggestionCard(s));
+  // a ministry looking for Ukrainian suppliers, a Ukrainian SME for EU buyers
+  const region = regionSelect('suggestions-region');
+  const out = h('ol', { class: 'cards', id: 'suggestions', 'aria-live': 'polite' });
+  const show = async () => {
+    region.disabled = true;
+    clear(out);
+    out.setAttribute('aria-busy', 'true');
+    try {
+      const sug = list(await api.suggestions(10, region.value || undefined), 'suggestions');
+      if (sug.length === 0) out.append(h('li', { class: 'muted' }, t(region.value ? 'suggest.none_here' : 'suggest.none')));
+      for (const s of sug) out.append(await suggestionCard(s));
+    } catch (e) {
+      out.append(h('li', { class: 'muted' }, errorText(e)));
+    } finally {
+      region.disabled = false;
+      out.setAttribute('aria-busy', 'false');
+    }
+  };
+  region.addEventListener('change', show);
+  add(main, h('div', { class: 'card' }, field(t('suggest.region'), region)), out);
+  await show();
 }
