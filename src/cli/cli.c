@@ -100,7 +100,8 @@ const struct cli_command cli_commands[] = {
      "Whom to meet at the forum: organisations whose offers meet your needs and\n"
      "whose needs your offers meet (CPV codes with their hierarchy), EU-Ukraine\n"
      "pairs favoured, never your own organisation nor one already in a request with\n"
-     "yours. Each suggestion says why."},
+     "yours. Each suggestion says why. --region eu keeps organisations from the EU\n"
+     "and the EEA, --region ua those from Ukraine."},
     {"agenda", cli_cmd_agenda, "dfnc agenda PERSON [--format text|json|ics]",
      "A person's scheduled meetings: time, table and the other party. --format ics\n"
      "writes an iCalendar (RFC 5545) file with a stable UID per meeting, a SEQUENCE\n"
