@@ -279,6 +279,8 @@ static int person_cb(void *ud, const struct store_web_person *p)
     json_object_set_new(j, "organisation_name", json_string(p->org_name));
     json_object_set_new(j, "country", json_string(p->country));
     json_object_set_new(j, "checked_in_at", str_or_null(p->checked_in_at));
+    json_object_set_new(j, "offers", json_integer(p->offers));
+    json_object_set_new(j, "needs", json_integer(p->needs));
     json_array_append_new(ud, j);
     return 0;
 }

@@ -64,7 +64,9 @@ int store_web_cpv_each(struct store *s, store_web_cpv_fn fn, void *ud, struct df
 int store_web_people_each(struct store *s, store_web_person_fn fn, void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT p.id, p.name, p.title, p.email, o.id, o.name, o.country, p.checked_in_at"
+        "SELECT p.id, p.name, p.title, p.email, o.id, o.name, o.country, p.checked_in_at,"
+        " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'offer'),"
+        " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'need')"
         " FROM people p JOIN organisations o ON o.rid = p.org_rid"
         " ORDER BY p.name COLLATE NOCASE, p.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -75,7 +77,8 @@ int store_web_people_each(struct store *s, store_web_person_fn fn, void *ud, str
         struct store_web_person p = {
             .id = store_col(st, 0), .name = store_col(st, 1), .title = store_col(st, 2),
             .email = store_col(st, 3), .org = store_col(st, 4), .org_name = store_col(st, 5),
-            .country = store_col(st, 6), .checked_in_at = store_col(st, 7)};
+            .country = store_col(st, 6), .checked_in_at = store_col(st, 7),
+            .offers = sqlite3_column_int(st, 8), .needs = sqlite3_column_int(st, 9)};
         stop = fn(ud, &p);
     }
     if (!stop && rc != SQLITE_DONE)

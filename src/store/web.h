@@ -29,6 +29,7 @@ int store_web_cpv_each(struct store *s, store_web_cpv_fn fn, void *ud, struct df
 
 struct store_web_person {
     const char *id, *name, *title, *email, *org, *org_name, *country, *checked_in_at;
+    int offers, needs;   /* the organisation's capabilities: without any, suggestions are weak */
 };
 typedef int (*store_web_person_fn)(void *ud, const struct store_web_person *p);
 /* Everyone, by name. */

@@ -268,9 +268,18 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForFunction(() => /Published/.test(document.getElementById('publish-status').textContent));
   await shoot(page, 'console-schedule');
 
+  // a late registration whose organisation states no offers or needs
+  fs.writeFileSync(path.join(TMP, 'bare-orgs.csv'), 'id,name,country,kind,sme,city,website,description\norg-bare,Bare Optics,LT,company,1,Vilnius,,Optics\n');
+  fs.writeFileSync(path.join(TMP, 'bare-people.csv'), 'id,organisation,name,email,title,languages\np-bare,org-bare,Rasa Bare,rasa@bare.test,CEO,lt;en\n');
+  dfnc(['import', 'organisations', path.join(TMP, 'bare-orgs.csv')]);
+  dfnc(['import', 'people', path.join(TMP, 'bare-people.csv')]);
   await open(page, '/console/people');
   assert.match(await page.textContent('#people .count'), /participants/);
   await shoot(page, 'console-people');
+  // the organiser finds whom to remind: only those without offers or needs
+  await page.check('#people-bare');
+  assert.match(await page.textContent('#people .count'), /^1 participant$/);
+  assert.match(await page.textContent('#people tbody'), /Rasa Bare.*none stated/);
 
   await open(page, '/console/import');
   await page.selectOption('#import-form select[name=kind]', 'organisations');

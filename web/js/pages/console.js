@@ -15,27 +15,36 @@ async function peopleList() {
   return list(await api.people(), 'people');
 }
 
+// Whether a participant's organisation has said nothing it offers or needs:
+// its suggestions then rest on text alone, worth a reminder from the organiser.
+const noCapabilities = (p) => !(p.offers > 0) && !(p.needs > 0);
+
 export async function renderPeople(main) {
   const q = h('input', { type: 'search', name: 'q' });
+  const bare = h('input', { type: 'checkbox', name: 'no_capabilities', id: 'people-bare' });
   const out = h('div', { id: 'people' });
   const all = (await peopleList()).sort((a, b) => compare(a.name, b.name));
   let shown = 50;
   function draw() {
     const needle = q.value.trim().toLowerCase();
-    const rows = all.filter((p) => !needle || `${p.name} ${p.organisation_name || p.organisation || ''} ${p.email || ''}`.toLowerCase().includes(needle));
+    const rows = all.filter((p) => (!needle || `${p.name} ${p.organisation_name || p.organisation || ''} ${p.email || ''}`.toLowerCase().includes(needle)) &&
+      (!bare.checked || noCapabilities(p)));
     add(clear(out), h('p', { class: 'count' }, tn('people.count', rows.length)),
       h('div', { class: 'scroll' }, h('table', {},
-        h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.slice(0, shown).map((p) => h('tr', {},
           h('td', {}, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
           h('td', {}, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, p.organisation_name || p.organisation) : ''),
           h('td', {}, countryName(p.country)),
+          h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : t('people.offers_needs', { offers: num(p.offers || 0), needs: num(p.needs || 0) })),
           h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
       rows.length > shown ? h('button', { type: 'button', id: 'people-more', onclick: () => { shown += 100; draw(); } },
         t('people.more', { n: num(rows.length - shown) })) : null);
   }
   q.addEventListener('input', () => { shown = 50; draw(); });
-  add(main, h('h1', {}, t('people.title')), h('div', { class: 'card' }, field(t('people.filter'), q)), out);
+  bare.addEventListener('change', () => { shown = 50; draw(); });
+  add(main, h('h1', {}, t('people.title')), h('div', { class: 'card' }, field(t('people.filter'), q),
+    h('div', { class: 'field check' }, bare, h('label', { for: 'people-bare' }, t('people.only_bare')))), out);
   draw();
 }
 
