@@ -36,7 +36,7 @@ export async function renderPeople(main) {
           h('td', {}, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
           h('td', {}, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, p.organisation_name || p.organisation) : ''),
           h('td', {}, countryName(p.country)),
-          h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : t('people.offers_needs', { offers: num(p.offers || 0), needs: num(p.needs || 0) })),
+          h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
           h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
       rows.length > shown ? h('button', { type: 'button', id: 'people-more', onclick: () => { shown += 100; draw(); } },
         t('people.more', { n: num(rows.length - shown) })) : null);
