@@ -331,7 +331,8 @@ Test(match_partners, ranking_and_reasons_are_deterministic)
     match_index_free(ix);
 }
 
-/* Partners for text with profile 0 as the lead, over profiles without projects. */
+/* Partners for text (or, text NULL, whom to meet) with profile 0 as the lead,
+ * over profiles without projects. */
 static int ask_profiles(const struct match_profile *p, int pn, const char *text,
                         struct match_index **ix, struct arena *a, struct match_hit **h)
 {
@@ -340,7 +341,8 @@ static int ask_profiles(const struct match_profile *p, int pn, const char *text,
     cr_assert_not_null(*ix, "%s", err.msg);
     arena_init(a, 0);
     int n;
-    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5, .text = text};
+    struct match_query q = {.mode = text ? MATCH_PARTNERS : MATCH_MEET, .lead = 0, .top = 5,
+                            .text = text};
     cr_assert_eq(match_query_run(*ix, &q, a, h, &n, &err), 0, "%s", err.msg);
     return n;
 }
@@ -356,16 +358,10 @@ Test(match_meet, the_text_reason_does_not_repeat_the_cpv_reason)
         {.id = "pl", .name = "PL", .country = "PL", .needs = uav_need, .needs_n = 1,
          .text = "Unmanned aerial vehicles. Border patrol and surveillance"},
     };
-    struct df_err err = {0};
-    struct match_index *ix = match_index_build(p, 2, NULL, 0, &err);
-    cr_assert_not_null(ix, "%s", err.msg);
+    struct match_index *ix;
     struct arena a;
-    arena_init(&a, 0);
     struct match_hit *h;
-    int n;
-    struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5};
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
-    cr_assert_eq(n, 1);
+    cr_assert_eq(ask_profiles(p, 2, NULL, &ix, &a, &h), 1);
     cr_assert_eq(h[0].why_n, 3, "the need met, the pair, the text");
     cr_assert_str_eq(h[0].why[0], "needs 35613000 Unmanned aerial vehicles, which you offer");
     cr_assert_str_eq(h[0].why[2], "text: border, surveillance");

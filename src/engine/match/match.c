@@ -1518,34 +1518,43 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
     return shown ? arena_strdup(a, line) : NULL;
 }
 
+/* "offers CODE LABEL, which you need" (verb "offers", other "need"): the
+ * closest pair of the lead's wants and the candidate's has, when a need is
+ * met; NULL when none is (or out of memory), its label into *label. */
+static const char *met_reason(const struct match_cap *wants, int wants_n,
+                              const struct match_cap *has, int has_n, const char *verb,
+                              const char *other, const char **label, struct arena *a)
+{
+    int bi = -1, bj = -1;
+    double bv;
+    char code[9];
+    cpv_match(wants, wants_n, has, has_n, &bi, &bj, &bv);
+    if (bv < CPV_MET || bi < 0 || bj < 0)
+        return NULL;
+    cpv_digits(has[bj].cpv, code);
+    *label = has[bj].label;
+    return arena_printf(a, "%s %s %s, which you %s%s", verb, code, *label ? *label : "", other,
+                        bv < 1 ? " (related)" : "");
+}
+
 /* The forum's reasons for candidate c and lead, into why[0..3): a need of
  * either met by an offer of the other (the closest pair), an EU-Ukraine pair.
  * The labels of the codes named go to labels[0..2) (NULL for none), so the
  * text reason need not repeat their words. Returns the count (a NULL entry is
- * out of memory). */
+ * out of memory; a need-met reason that could not be written is left out). */
 #define FORUM_REASONS 3
 static int forum_reasons(const struct match_profile *lead, const struct match_profile *c,
                          const char *why[FORUM_REASONS], const char *labels[2], struct arena *a)
 {
-    int m = 0, bi = -1, bj = -1;
-    double bv;
-    char code[9];
+    int m = 0;
     labels[0] = labels[1] = NULL;
-    cpv_match(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj, &bv);
-    if (bv >= CPV_MET && bi >= 0 && bj >= 0) {
-        cpv_digits(c->offers[bj].cpv, code);
-        labels[0] = c->offers[bj].label;
-        why[m++] = arena_printf(a, "offers %s %s, which you need%s", code,
-                                labels[0] ? labels[0] : "", bv < 1 ? " (related)" : "");
-    }
-    bi = bj = -1;
-    cpv_match(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
-    if (bv >= CPV_MET && bi >= 0 && bj >= 0) {
-        cpv_digits(c->needs[bj].cpv, code);
-        labels[1] = c->needs[bj].label;
-        why[m++] = arena_printf(a, "needs %s %s, which you offer%s", code,
-                                labels[1] ? labels[1] : "", bv < 1 ? " (related)" : "");
-    }
+    const char *r = met_reason(lead->needs, lead->needs_n, c->offers, c->offers_n, "offers",
+                               "need", &labels[0], a);
+    if (r)
+        why[m++] = r;
+    if ((r = met_reason(lead->offers, lead->offers_n, c->needs, c->needs_n, "needs", "offer",
+                        &labels[1], a)))
+        why[m++] = r;
     if (is_eu_ua_pair(lead->country, c->country))
         why[m++] = arena_printf(a, "EU-Ukraine pair (%s)", c->country);
     return m;
