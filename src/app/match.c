@@ -180,8 +180,61 @@ static int on_member(void *ud, const struct store_project_member *m)
     return 0;
 }
 
+/* The CPV classifier's label pairs, for the bilingual lexicon. */
+struct label_pairs {
+    struct arena a;
+    const char **en, **uk;
+    int n, cap, oom;
+};
+
+static int on_cpv_pair(void *ud, const char *code, const char *label_en, const char *label_uk)
+{
+    (void)code;
+    struct label_pairs *p = ud;
+    if (p->n == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 1024;
+        const char **en = realloc(p->en, (size_t)cap * sizeof *en);
+        if (en)
+            p->en = en;
+        const char **uk = en ? realloc(p->uk, (size_t)cap * sizeof *uk) : NULL;
+        if (!uk)
+            return p->oom = 1;
+        p->uk = uk;
+        p->cap = cap;
+    }
+    p->en[p->n] = arena_strdup(&p->a, label_en);
+    p->uk[p->n] = arena_strdup(&p->a, label_uk);
+    if (!p->en[p->n] || !p->uk[p->n])
+        return p->oom = 1;
+    p->n++;
+    return 0;
+}
+
+/* The lexicon from the classifier's labels; NULL in *lx when none are loaded. */
+static int load_lexicon(struct store *s, struct match_lexicon **lx, struct df_err *err)
+{
+    struct label_pairs p = {.n = 0};
+    arena_init(&p.a, 0);
+    int rc = -1;
+    *lx = NULL;
+    if (store_cpv_each(s, on_cpv_pair, &p, err) != 0) {
+        if (p.oom)
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the CPV labels");
+        goto out;
+    }
+    if (p.n > 0 && !(*lx = match_lexicon_build(p.en, p.uk, p.n, err)))
+        goto out;
+    rc = 0;
+out:
+    free(p.en);
+    free(p.uk);
+    arena_free(&p.a);
+    return rc;
+}
+
 void app_match_data_free(struct app_match_data *d)
 {
+    match_lexicon_free(d->lexicon);
     match_index_free(d->ix);
     arena_free(&d->arena);
     *d = (struct app_match_data){0};
@@ -292,7 +345,7 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
         memcpy(d->projects, L.projects, (size_t)L.projects_n * sizeof *d->projects);
     d->projects_n = L.projects_n;
     d->ix = match_index_build(d->profiles, d->profiles_n, d->projects, d->projects_n, err);
-    if (!d->ix)
+    if (!d->ix || load_lexicon(s, &d->lexicon, err) < 0)
         goto fail;
     rc = 0;
     goto out;
@@ -387,7 +440,8 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     struct match_hit *hits;
     int n;
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = L, .text = text ? text : "",
-                            .exclude = outside, .exclude_n = outside_n, .top = top};
+                            .exclude = outside, .exclude_n = outside_n, .top = top,
+                            .lexicon = d->lexicon};
     json_t *out = NULL;
     if (!outside)
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
@@ -542,7 +596,7 @@ int app_recommend_in(struct store *s, const struct app_match_data *built,
         goto out;
     }
     struct match_query q = {.mode = MATCH_MEET, .lead = me, .exclude = exclude,
-                            .exclude_n = exclude_n, .top = top};
+                            .exclude_n = exclude_n, .top = top, .lexicon = d->lexicon};
     if (match_query_run(d->ix, &q, &a, &hits, &n, err) < 0)
         goto out;
     json_t *j = hits_json(d, hits, n);

@@ -29,6 +29,8 @@ struct app_match_data {
     struct match_project *projects;
     int projects_n;
     struct match_index *ix;
+    struct match_lexicon *lexicon;   /* from the CPV classifier's label pairs; NULL when
+                                        none are loaded */
 };
 
 /* Loads and indexes; free with app_match_data_free (also after a failure). */

@@ -338,3 +338,19 @@ const char *store_cpv_label(struct store *s, const char *code, const char *lang,
     sqlite3_reset(st);
     return label;
 }
+
+int store_cpv_each(struct store *s, store_cpv_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] = "SELECT code, label_en, label_uk FROM cpv"
+                              " WHERE label_en IS NOT NULL AND label_uk IS NOT NULL ORDER BY code";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW)
+        stop = fn(ud, store_col(st, 0), store_col(st, 1), store_col(st, 2));
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing CPV codes");
+    sqlite3_reset(st);
+    return stop;
+}

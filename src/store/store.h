@@ -92,6 +92,11 @@ int store_cpv_is_known(struct store *s, const char *code, struct df_err *err);
 /* The label in "en" or "uk" into the arena; NULL when none. */
 const char *store_cpv_label(struct store *s, const char *code, const char *lang,
                             struct arena *a);
+/* Every code with both labels, in code order (the matchmaking's bilingual
+ * lexicon learns from them). The strings are valid during the call. */
+typedef int (*store_cpv_fn)(void *ud, const char *code, const char *label_en,
+                            const char *label_uk);
+int store_cpv_each(struct store *s, store_cpv_fn fn, void *ud, struct df_err *err);
 
 /* ---- events, sessions, slots, locations ----------------------------- */
 struct store_event {

@@ -456,6 +456,51 @@ Test(match_partners, ukrainian_text_finds_ukrainian_profiles)
     match_index_free(ix);
 }
 
+/* With a lexicon learned from parallel labels, a Ukrainian text reaches an
+ * English-only profile, and the reason says which word matched which; without
+ * it the two share no word. A word the query also has itself counts in full
+ * and is named once. */
+Test(match_partners, a_lexicon_lets_a_ukrainian_text_reach_an_english_profile)
+{
+    static const char *en[] = {"Radar", "Radar equipment", "Unmanned aerial vehicles",
+                               "Unmanned ground vehicles"};
+    static const char *uk[] = {"Радари", "Радарне обладнання", "Безпілотні літальні апарати",
+                               "Безпілотні наземні машини"};
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(en, uk, 4, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "Логістика"},
+        {.id = "fr", .name = "FR", .country = "FR", .text = "Counter-drone radar for airports"},
+        {.id = "de", .name = "DE", .country = "DE", .text = "Logistics trucks"},
+    };
+    struct match_index *ix = match_index_build(p, 3, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5,
+                            .text = "Радари для захисту аеродромів"};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 0, "no lexicon: no shared word, no other signal");
+    q.lexicon = lx;
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(p[h[0].org].id, "fr");
+    cr_assert_str_eq(h[0].why[0], "text: радари (radar)");
+    double translated = h[0].score;
+    /* the English word itself counts in full (the Ukrainian one as its repeat) */
+    q.text = "Радари radar для захисту аеродромів";
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 1);
+    cr_assert_str_eq(h[0].why[0], "text: radar", "%s", h[0].why[0]);
+    cr_assert_geq(h[0].score, translated);
+    arena_free(&a);
+    match_index_free(ix);
+    match_lexicon_free(lx);
+}
+
 /* The similar-projects reason: how many of the candidate's projects are among
  * the query's most similar, the most similar first, titles cut at 60 bytes on
  * a character boundary (Cyrillic is two bytes a letter). */

@@ -271,6 +271,43 @@ Test(match_app, a_ukrainian_text_finds_an_english_profile_through_its_cpv_labels
     buf_free(&out);
 }
 
+/* The classifier's label pairs teach the loader a lexicon: a Ukrainian
+ * project idea then finds the English track record of a radar project. */
+Test(match_app, a_ukrainian_text_finds_an_english_track_record_through_the_lexicon)
+{
+    struct app_cordis_result r;
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), 0, "%s", err.msg);
+    const char *text = "Радари для виявлення малих дронів";
+    struct buf out = BUF_INIT(0);
+    cr_assert_eq(app_partners(s, "100", text, 5, &out, &err), 0, "%s", err.msg);
+    cr_assert_null(strstr(buf_str(&out), "(radar)"), "no classifier, no lexicon: %s",
+                   buf_str(&out));
+
+    struct app_match_data d;
+    cr_assert_eq(store_cpv_upsert(s, "35722000-1", "Radar", "Радари", NULL, &err), 0, "%s",
+                 err.msg);
+    cr_assert_eq(store_cpv_upsert(s, "38112000-3", "Small drones", NULL, NULL, &err), 0);
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    cr_assert_not_null(d.lexicon, "a label pair is loaded");
+    const struct match_translation *t;
+    cr_assert_eq(match_lexicon_lookup(d.lexicon, "радар", &t), 1);
+    cr_assert_str_eq(t[0].word, "radar");
+    app_match_data_free(&d);
+
+    buf_reset(&out);
+    cr_assert_eq(app_partners(s, "100", text, 5, &out, &err), 0, "%s", err.msg);
+    json_t *j = json_loads(buf_str(&out), 0, NULL);
+    cr_assert(json_array_size(j) >= 1, "%s", buf_str(&out));
+    json_t *first = json_array_get(j, 0);
+    cr_assert_str_eq(json_string_value(json_object_get(first, "org")), "300",
+                     "the radar project's coordinator: %s", buf_str(&out));
+    char *why = json_dumps(json_object_get(first, "why"), 0);
+    cr_assert(strstr(why, "радари (radar)"), "%s", buf_str(&out));
+    free(why);
+    json_decref(j);
+    buf_free(&out);
+}
+
 Test(match_app, partners_from_one_region)
 {
     struct store_org orgs[] = {

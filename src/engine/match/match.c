@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/country.h"
+#include "core/strmap.h"
 #include "core/utf8.h"
 #include "engine/match/text.h"
 
@@ -65,81 +66,6 @@ void match_weights_meet(struct match_weights *w)
         .partner = 0.2,
         .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 0.5,
     };
-}
-
-/* ---- a string -> int hash map (open addressing, keys owned by the map) ---- */
-
-struct strmap {
-    char **keys;
-    int *vals;
-    size_t cap, n;
-};
-
-static uint64_t hash_str(const char *s)
-{
-    uint64_t h = 1469598103934665603ULL;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-    return h;
-}
-
-static int strmap_get(const struct strmap *m, const char *k)
-{
-    if (!m->cap)
-        return -1;
-    for (size_t i = hash_str(k) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
-        if (!m->keys[i])
-            return -1;
-        if (strcmp(m->keys[i], k) == 0)
-            return m->vals[i];
-    }
-}
-
-/* Returns the value of k, inserting it with value v when absent; -2 when out of memory. */
-static int strmap_put(struct strmap *m, const char *k, int v)
-{
-    if ((m->n + 1) * 2 > m->cap) {
-        size_t cap = m->cap ? m->cap * 2 : 1024;
-        char **keys = calloc(cap, sizeof *keys);
-        int *vals = calloc(cap, sizeof *vals);
-        if (!keys || !vals) {
-            free(keys);
-            free(vals);
-            return -2;
-        }
-        for (size_t i = 0; i < m->cap; i++) {
-            if (!m->keys[i])
-                continue;
-            size_t j = hash_str(m->keys[i]) & (cap - 1);
-            while (keys[j])
-                j = (j + 1) & (cap - 1);
-            keys[j] = m->keys[i];
-            vals[j] = m->vals[i];
-        }
-        free(m->keys);
-        free(m->vals);
-        m->keys = keys;
-        m->vals = vals;
-        m->cap = cap;
-    }
-    size_t i = hash_str(k) & (m->cap - 1);
-    for (; m->keys[i]; i = (i + 1) & (m->cap - 1))
-        if (strcmp(m->keys[i], k) == 0)
-            return m->vals[i];
-    m->keys[i] = strdup(k);
-    if (!m->keys[i])
-        return -2;
-    m->vals[i] = v;
-    m->n++;
-    return v;
-}
-
-static void strmap_free(struct strmap *m)
-{
-    for (size_t i = 0; i < m->cap; i++)
-        free(m->keys[i]);
-    free(m->keys);
-    free(m->vals);
 }
 
 /* ---- the index ---------------------------------------------------------- */
@@ -863,49 +789,87 @@ double match_cpv_affinity(const char *a, const char *b)
 struct qterm {
     int id;
     int qtf;
-    double weight;   /* idf x query-frequency saturation */
+    double scale;    /* 1 for the query's own words; a translation's association */
+    double weight;   /* idf x query-frequency saturation x scale */
     char word[MATCH_TOKEN_MAX];
     char compound[MATCH_TOKEN_MAX];   /* "counter-drone" at its first use; "" for none */
+    char via[MATCH_TOKEN_MAX];        /* a translation's own word ("radar" for "радари"); "" */
 };
+
+/* The query-frequency factor of a term's BM25 weight: 9 qtf / (8 + qtf), a
+ * translation's scaled by its association. */
+static double qterm_qw(const struct qterm *q) { return q->scale * (q->qtf * 9.0) / (8.0 + q->qtf); }
 
 struct qctx {
     const struct match_index *ix;
+    const struct match_lexicon *lx;
     struct qterm *t;
     int n, cap;
     int oom;
     struct ivec seq;   /* every word's id among the names' words in order, -1 for others */
 };
 
-static int collect_qterm(void *ud, const char *stem, const char *word, const char *compound)
+/* The query term of id; a new zeroed one (qtf 0) when absent, NULL when out of memory. */
+static struct qterm *qterm_of(struct qctx *c, int id)
 {
-    struct qctx *c = ud;
-    int id = strmap_get(&c->ix->terms, stem);
-    if (ivec_push(&c->seq, strmap_get(&c->ix->name_words, stem)) < 0) {
-        c->oom = 1;
-        return 1;
-    }
-    if (id < 0)
-        return 0;
     for (int i = 0; i < c->n; i++)
-        if (c->t[i].id == id) {
-            c->t[i].qtf++;
-            return 0;
-        }
+        if (c->t[i].id == id)
+            return &c->t[i];
     if (c->n == c->cap) {
         int cap = c->cap ? c->cap * 2 : 64;
         struct qterm *t = realloc(c->t, (size_t)cap * sizeof *t);
         if (!t) {
             c->oom = 1;
-            return 1;
+            return NULL;
         }
         c->t = t;
         c->cap = cap;
     }
     struct qterm *q = &c->t[c->n++];
-    q->id = id;
-    q->qtf = 1;
-    snprintf(q->word, sizeof q->word, "%s", word);
-    snprintf(q->compound, sizeof q->compound, "%s", compound ? compound : "");
+    *q = (struct qterm){.id = id};
+    return q;
+}
+
+static int collect_qterm(void *ud, const char *stem, const char *word, const char *compound)
+{
+    struct qctx *c = ud;
+    if (ivec_push(&c->seq, strmap_get(&c->ix->name_words, stem)) < 0) {
+        c->oom = 1;
+        return 1;
+    }
+    int id = strmap_get(&c->ix->terms, stem);
+    if (id >= 0) {
+        struct qterm *q = qterm_of(c, id);
+        if (!q)
+            return 1;
+        if (q->qtf == 0 || q->via[0]) {   /* new, or only a translation so far */
+            q->scale = 1;
+            q->via[0] = '\0';
+            snprintf(q->word, sizeof q->word, "%s", word);
+            snprintf(q->compound, sizeof q->compound, "%s", compound ? compound : "");
+        }
+        q->qtf++;
+    }
+    /* the word's translations, where the index has them: "радари" finds "radar" */
+    const struct match_translation *tr;
+    int tn = match_lexicon_lookup(c->lx, stem, &tr);
+    for (int k = 0; k < tn; k++) {
+        int tid = strmap_get(&c->ix->terms, tr[k].stem);
+        if (tid < 0)
+            continue;
+        struct qterm *q = qterm_of(c, tid);
+        if (!q)
+            return 1;
+        if (q->qtf > 0 && !q->via[0])
+            continue;   /* the query has the word itself */
+        if (q->qtf == 0) {
+            snprintf(q->word, sizeof q->word, "%s", word);
+            snprintf(q->via, sizeof q->via, "%s", tr[k].word);
+        }
+        if (tr[k].weight > q->scale)
+            q->scale = tr[k].weight;
+        q->qtf++;
+    }
     return 0;
 }
 
@@ -946,7 +910,7 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
         int t = qt[i].id;
         double df = ix->post_off[t + 1] - ix->post_off[t];
         double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
-        qt[i].weight = idf * (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
+        qt[i].weight = idf * qterm_qw(&qt[i]);
         for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
             int d = ix->post_doc[k];
             double tf = ix->post_tf[k];
@@ -1056,7 +1020,7 @@ static int profile_walk(const struct match_index *ix, const struct qterm *qt, in
     for (int i = 0; i < qn; i++) {
         int tn = term_org_tf(ix, qt[i].id, rw, tf, touched);
         double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
-        double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
+        double qw = qterm_qw(&qt[i]);
         for (int j = 0; j < tn; j++) {
             int o = touched[j];
             double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
@@ -1080,7 +1044,7 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
         for (int i = 0; i < qn; i++) {
             int t = qt[i].id, tn = ix->opost_off[t + 1] - ix->opost_off[t];
             double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
-            double qw = (qt[i].qtf * 9.0) / (8.0 + qt[i].qtf);
+            double qw = qterm_qw(&qt[i]);
             for (int k = ix->opost_off[t]; k < ix->opost_off[t + 1]; k++) {
                 int o = ix->opost_org[k];
                 float f = ix->opost_tf[k];
@@ -1494,10 +1458,13 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
      * walk each term's postings instead of searching them per document */
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 1;
+    const char *said_words[4];   /* each query word once, itself or translated */
     for (int i = 0; i < qn && shown < 4; i++) {
         bool named = false;
         for (int c = 0; c < covered_n && !named; c++)
             named = covered[c] == qt[i].id;
+        for (int c = 0; c < shown && !named; c++)
+            named = strcmp(said_words[c], qt[i].word) == 0;
         if (named || !org_has_term(ix, qt[i].id, o, od, mark))
             continue;
         const char *say = qt[i].word;
@@ -1507,11 +1474,13 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
             for (int c = 0; c < p.n; c++)
                 covered[covered_n++] = p.id[c];
         }
-        int w = snprintf(line + len, sizeof line - len, "%s%s", shown ? ", " : "text: ", say);
+        /* a translated word says what it matched: "радари (radar)" */
+        int w = snprintf(line + len, sizeof line - len, "%s%s%s%s%s", shown ? ", " : "text: ", say,
+                         qt[i].via[0] ? " (" : "", qt[i].via, qt[i].via[0] ? ")" : "");
         if (w < 0 || (size_t)w >= sizeof line - len)
             break;
         len += (size_t)w;
-        shown++;
+        said_words[shown++] = qt[i].word;
     }
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 0;
@@ -1587,7 +1556,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     if (text && !utf8_is_valid(text, text_len, NULL))
         return df_err_set(err, DF_ERR_USAGE, "the text is not valid UTF-8");
 
-    struct qctx qc = {.ix = ix};
+    struct qctx qc = {.ix = ix, .lx = q->lexicon};
     int rc = -1;
     if (text && match_tokenize(text, text_len, collect_qterm, &qc) != 0 && qc.oom) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the query");

@@ -16,6 +16,7 @@
 
 #include "core/arena.h"
 #include "core/err.h"
+#include "engine/match/lexicon.h"
 
 /* A CPV code ("35613000-4" or its first 8 digits) with a label for reasons. */
 struct match_cap {
@@ -120,6 +121,8 @@ struct match_query {
     const struct match_weights *w;   /* NULL = match_weights_default or _meet by mode */
     double *signals;           /* optional (benchmarks): match_index_size() x MATCH_SIGNALS
                                   values, row per profile, filled for every candidate */
+    const struct match_lexicon *lexicon;   /* optional: each query word also counts in its
+                                              translations, weighted by their association */
 };
 
 struct match_hit {

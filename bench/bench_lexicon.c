@@ -1,0 +1,220 @@
+/* The bilingual lexicon (src/engine/match/lexicon.h) measured on the CPV
+ * classifier it learns from: 5 folds of the 9,454 codes (code index mod 5);
+ * the lexicon learns from four, and each code of the fifth is looked for by
+ * its Ukrainian label among the fifth's English labels (and the reverse),
+ * ranked by the partner engine with the lexicon and, in the same run,
+ * without it. A code counts as found when a returned code has its label
+ * (the classifier repeats labels). Prints recall@1, recall@10, MRR@10.
+ *
+ *   make && ninja -C build bench/bench_lexicon && ./build/bench/bench_lexicon
+ *   ./build/bench/bench_lexicon --show радари безпілотні radar   # translations
+ *
+ * Reads ../shared/data/cpv (or --data DIR, or $DFNC_SHARED_DATA/cpv). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/import.h"
+#include "engine/match/lexicon.h"
+#include "engine/match/match.h"
+#include "engine/match/text.h"
+#include "store/store.h"
+
+#define FOLDS 5
+#define TOP 10
+
+struct labels {
+    char **code, **en, **uk;
+    int n, cap;
+};
+
+static int on_label(void *ud, const char *code, const char *en, const char *uk)
+{
+    struct labels *l = ud;
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 1024;
+        l->code = realloc(l->code, (size_t)l->cap * sizeof *l->code);
+        l->en = realloc(l->en, (size_t)l->cap * sizeof *l->en);
+        l->uk = realloc(l->uk, (size_t)l->cap * sizeof *l->uk);
+        if (!l->code || !l->en || !l->uk)
+            return 1;
+    }
+    l->code[l->n] = strdup(code);
+    l->en[l->n] = strdup(en);
+    l->uk[l->n] = strdup(uk);
+    l->n++;
+    return 0;
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+struct score {
+    double r1, r10, mrr;
+    int n;
+};
+
+/* One direction of one fold: the fold's codes as profiles whose text is the
+ * target language's label, each looked for by its source label. */
+static void run_fold(const struct labels *l, int fold, char *const *target, char *const *source,
+                     const struct match_lexicon *lx, struct score *sc)
+{
+    int n = 0;
+    for (int i = fold; i < l->n; i += FOLDS)
+        n++;
+    struct match_profile *p = calloc((size_t)n, sizeof *p);
+    int *of = calloc((size_t)n, sizeof *of);
+    int k = 0;
+    for (int i = fold; i < l->n; i += FOLDS, k++) {
+        of[k] = i;
+        p[k] = (struct match_profile){.id = l->code[i], .name = l->code[i], .country = "BE",
+                                      .kind = "other", .text = target[i]};
+    }
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(p, n, NULL, 0, &err);
+    if (!ix) {
+        fprintf(stderr, "bench_lexicon: %s\n", err.msg);
+        exit(1);
+    }
+    for (k = 0; k < n; k++) {
+        struct arena a;
+        arena_init(&a, 0);
+        struct match_hit *h;
+        int hn = 0;
+        struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .text = source[of[k]],
+                                .top = TOP, .lexicon = lx};
+        if (match_query_run(ix, &q, &a, &h, &hn, &err) < 0)
+            hn = 0;
+        for (int r = 0; r < hn; r++)
+            if (strcmp(target[of[h[r].org]], target[of[k]]) == 0) {
+                sc->r1 += r == 0;
+                sc->r10 += 1;
+                sc->mrr += 1.0 / (r + 1);
+                break;
+            }
+        sc->n++;
+        arena_free(&a);
+    }
+    match_index_free(ix);
+    free(p);
+    free(of);
+}
+
+static int show_stem(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)compound;
+    const struct match_lexicon *lx = ud;
+    const struct match_translation *t;
+    int n = match_lexicon_lookup(lx, stem, &t);
+    printf("  %s (%s):", word, stem);
+    for (int i = 0; i < n; i++)
+        printf(" %s [%s] %.2f", t[i].word, t[i].stem, t[i].weight);
+    printf("%s\n", n ? "" : " none");
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    const char *data = getenv("DFNC_SHARED_DATA");
+    char dir[1024];
+    int show_from = argc;
+    for (int i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
+            data = argv[++i];
+        } else if (strcmp(argv[i], "--show") == 0) {
+            show_from = i + 1;
+            break;
+        } else {
+            fprintf(stderr, "usage: bench_lexicon [--data DIR] [--show WORD ...]\n");
+            return 2;
+        }
+    }
+    snprintf(dir, sizeof dir, "%s/cpv", data ? data : "../shared/data");
+    struct store *s = NULL;
+    struct df_err err = {0};
+    struct app_import_result res;
+    char en_path[1200], uk_path[1200];
+    snprintf(en_path, sizeof en_path, "%s/cpv_en.json", dir);
+    snprintf(uk_path, sizeof uk_path, "%s/cpv_uk.json", dir);
+    struct labels l = {0};
+    if (store_open(&s, ":memory:", &err) < 0 ||
+        app_import_cpv_json(s, en_path, "en", &res, &err) < 0 ||
+        app_import_cpv_json(s, uk_path, "uk", &res, &err) < 0 ||
+        store_cpv_each(s, on_label, &l, &err) != 0) {
+        fprintf(stderr, "bench_lexicon: %s\n", err.msg[0] ? err.msg : "out of memory");
+        return 1;
+    }
+    store_close(s);
+
+    double best = 1e9;
+    struct match_lexicon *lx = NULL;
+    for (int r = 0; r < 5; r++) {
+        match_lexicon_free(lx);
+        double t0 = now();
+        lx = match_lexicon_build((const char *const *)l.en, (const char *const *)l.uk, l.n, &err);
+        if (!lx) {
+            fprintf(stderr, "bench_lexicon: %s\n", err.msg);
+            return 1;
+        }
+        double t = now() - t0;
+        best = t < best ? t : best;
+    }
+    printf("CPV classifier: %d codes with both labels; lexicon of all: %d stems with a "
+           "translation, built in %.1f ms (best of 5)\n", l.n, match_lexicon_size(lx),
+           best * 1e3);
+    if (show_from < argc) {
+        for (int i = show_from; i < argc; i++)
+            (void)match_tokenize(argv[i], strlen(argv[i]), show_stem, lx);
+        match_lexicon_free(lx);
+        return 0;
+    }
+    match_lexicon_free(lx);
+
+    struct score with[2] = {{0}}, without[2] = {{0}};
+    const char **en = malloc((size_t)l.n * sizeof *en), **uk = malloc((size_t)l.n * sizeof *uk);
+    for (int f = 0; f < FOLDS; f++) {
+        int m = 0;
+        for (int i = 0; i < l.n; i++)
+            if (i % FOLDS != f) {
+                en[m] = l.en[i];
+                uk[m] = l.uk[i];
+                m++;
+            }
+        struct match_lexicon *fx = match_lexicon_build(en, uk, m, &err);
+        if (!fx) {
+            fprintf(stderr, "bench_lexicon: %s\n", err.msg);
+            return 1;
+        }
+        run_fold(&l, f, l.en, l.uk, fx, &with[0]);
+        run_fold(&l, f, l.en, l.uk, NULL, &without[0]);
+        run_fold(&l, f, l.uk, l.en, fx, &with[1]);
+        run_fold(&l, f, l.uk, l.en, NULL, &without[1]);
+        match_lexicon_free(fx);
+    }
+    static const char *dir_name[2] = {"Ukrainian label -> English labels",
+                                      "English label -> Ukrainian labels"};
+    for (int d = 0; d < 2; d++) {
+        printf("%s (%d codes, %d folds):\n", dir_name[d], with[d].n, FOLDS);
+        printf("  with the lexicon     recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n",
+               with[d].r1 / with[d].n, with[d].r10 / with[d].n, with[d].mrr / with[d].n);
+        printf("  without (same run)   recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n",
+               without[d].r1 / without[d].n, without[d].r10 / without[d].n,
+               without[d].mrr / without[d].n);
+    }
+    free(en);
+    free(uk);
+    for (int i = 0; i < l.n; i++) {
+        free(l.code[i]);
+        free(l.en[i]);
+        free(l.uk[i]);
+    }
+    free(l.code);
+    free(l.en);
+    free(l.uk);
+    return 0;
+}

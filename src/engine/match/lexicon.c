@@ -1,0 +1,398 @@
+/* A bilingual lexicon from parallel labels (lexicon.h): each label pair is
+ * tokenised into distinct stems per side, two stems' association is their
+ * Dice coefficient over the pairs (2 shared / (pairs of one + pairs of the
+ * other)), and each stem keeps its strongest few. Built once per index load. */
+#include "engine/match/lexicon.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/strmap.h"
+#include "engine/match/text.h"
+
+/* Chosen on bench/bench_lexicon's cross-validation over the classifier's codes:
+ * 0.1 / 0.2 / 0.3 / 0.4 found 0.710 / 0.703 / 0.683 / 0.647 of Ukrainian labels
+ * among the best 10 English ones; below 0.2 the gain is small and the links
+ * are noise more often ("речовин" to "chemical"). */
+#define MIN_DICE 0.2
+#define MIN_OF_BEST 0.5     /* a stem's further translations: at least half its best */
+
+struct entry {
+    const char *stem;
+    struct match_translation tr[MATCH_LEXICON_MAX];
+    int n;
+};
+
+struct match_lexicon {
+    struct arena arena;
+    struct entry *entries;   /* sorted by stem */
+    int n;
+};
+
+/* The vocabulary: one row per (side, stem). */
+struct vocab {
+    const char *stem, *word;   /* word: its most frequent surface form so far */
+    int count;                 /* label pairs it appears in */
+    int word_count;            /* how often word was its form */
+};
+
+/* A stem of one side of one label pair. */
+struct tok {
+    int label;
+    int side;   /* 0 English, 1 Ukrainian */
+    int id;     /* the (side, stem)'s vocabulary id; -1 once dropped */
+};
+
+struct builder {
+    struct arena *a;         /* scratch: the vocabulary's strings */
+    struct tok *t;
+    int n, cap;
+    struct vocab *v;
+    int vn, vcap;
+    struct strmap ids;       /* side letter + stem -> vocabulary id */
+    struct strmap forms;     /* side letter + stem + tab + word -> index in form_count */
+    int *form_count;
+    int fn, fcap;
+    int label, side, from;   /* the label being read; its first token */
+    int oom;
+};
+
+static bool all_digits(const char *s)
+{
+    for (; *s; s++)
+        if (*s < '0' || *s > '9')
+            return false;
+    return true;
+}
+
+static int grow(void **p, int *cap, int n, size_t size)
+{
+    if (n < *cap)
+        return 0;
+    int c = *cap ? *cap * 2 : 4096;
+    void *q = realloc(*p, (size_t)c * size);
+    if (!q)
+        return -1;
+    *p = q;
+    *cap = c;
+    return 0;
+}
+
+static int collect(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)compound;
+    struct builder *b = ud;
+    if (stem[0] == '\0' || stem[1] == '\0' || all_digits(stem))
+        return 0;
+    /* keys: a side letter, the stem, then for forms a tab and the word */
+    char key[2 * MATCH_TOKEN_MAX + 4];
+    size_t sl = strlen(stem), wl = strlen(word);
+    key[0] = b->side ? 'u' : 'e';
+    memcpy(key + 1, stem, sl + 1);
+    int id = strmap_put(&b->ids, key, b->vn);
+    if (id == -2)
+        return b->oom = 1;
+    if (id == b->vn) {   /* a new stem */
+        if (grow((void **)&b->v, &b->vcap, b->vn, sizeof *b->v))
+            return b->oom = 1;
+        b->v[b->vn] = (struct vocab){.stem = arena_strdup(b->a, stem)};
+        if (!b->v[b->vn++].stem)
+            return b->oom = 1;
+    }
+    for (int i = b->from; i < b->n; i++)
+        if (b->t[i].id == id)
+            return 0;   /* distinct stems per label side */
+    /* the surface form, counted: the most frequent one names the stem in reasons */
+    key[1 + sl] = '\t';
+    memcpy(key + 2 + sl, word, wl + 1);
+    int f = strmap_put(&b->forms, key, b->fn);
+    if (f == -2)
+        return b->oom = 1;
+    if (f == b->fn) {
+        if (grow((void **)&b->form_count, &b->fcap, b->fn, sizeof *b->form_count))
+            return b->oom = 1;
+        b->form_count[b->fn++] = 0;
+    }
+    struct vocab *v = &b->v[id];
+    int seen = ++b->form_count[f];
+    if (seen > v->word_count) {
+        v->word_count = seen;
+        v->word = arena_strdup(b->a, word);
+        if (!v->word)
+            return b->oom = 1;
+    }
+    v->count++;
+    if (grow((void **)&b->t, &b->cap, b->n, sizeof *b->t))
+        return b->oom = 1;
+    b->t[b->n++] = (struct tok){.label = b->label, .side = b->side, .id = id};
+    return 0;
+}
+
+/* How often an English and a Ukrainian stem share a label pair: a hash table
+ * keyed by their ids (English id << 32 | Ukrainian id), count 0 an empty slot. */
+struct pair {
+    uint64_t key;
+    int count;
+    int solo;       /* one of them came from a label pair of one word each */
+};
+
+static size_t pair_slot(uint64_t k, size_t cap)
+{
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    return (size_t)k & (cap - 1);
+}
+
+/* Counts key in the table *t of *cap slots (*n used), doubling it at half full. */
+static int pair_count(struct pair **t, size_t *cap, size_t *n, uint64_t key, int solo)
+{
+    if ((*n + 1) * 2 > *cap) {
+        size_t nc = *cap ? *cap * 2 : 65536;
+        struct pair *nt = calloc(nc, sizeof *nt);
+        if (!nt)
+            return -1;
+        for (size_t i = 0; i < *cap; i++) {
+            if (!(*t)[i].count)
+                continue;
+            size_t j = pair_slot((*t)[i].key, nc);
+            while (nt[j].count)
+                j = (j + 1) & (nc - 1);
+            nt[j] = (*t)[i];
+        }
+        free(*t);
+        *t = nt;
+        *cap = nc;
+    }
+    size_t j = pair_slot(key, *cap);
+    while ((*t)[j].count && (*t)[j].key != key)
+        j = (j + 1) & (*cap - 1);
+    if (!(*t)[j].count) {
+        (*t)[j].key = key;
+        (*n)++;
+    }
+    (*t)[j].count++;
+    (*t)[j].solo |= solo;
+    return 0;
+}
+
+struct link {
+    int src, dst;
+    double dice;
+};
+
+static int cmp_link(const void *x, const void *y)
+{
+    const struct link *a = x, *b = y;
+    if (a->src != b->src)
+        return a->src - b->src;
+    if (a->dice != b->dice)
+        return (a->dice < b->dice) - (a->dice > b->dice);
+    return a->dst - b->dst;   /* ties in a fixed order, whatever the table's layout */
+}
+
+static int cmp_entry(const void *x, const void *y)
+{
+    return strcmp(((const struct entry *)x)->stem, ((const struct entry *)y)->stem);
+}
+
+/* Adds a translation to e, keeping the strongest MATCH_LEXICON_MAX. */
+static void entry_add(struct entry *e, struct match_translation t)
+{
+    for (int i = 0; i < e->n; i++)
+        if (strcmp(e->tr[i].stem, t.stem) == 0)
+            return;
+    int at;
+    if (e->n < MATCH_LEXICON_MAX)
+        at = e->n++;
+    else if (e->tr[MATCH_LEXICON_MAX - 1].weight < t.weight)
+        at = MATCH_LEXICON_MAX - 1;
+    else
+        return;
+    e->tr[at] = t;
+    for (; at > 0 && e->tr[at - 1].weight < e->tr[at].weight; at--) {
+        struct match_translation s = e->tr[at];
+        e->tr[at] = e->tr[at - 1];
+        e->tr[at - 1] = s;
+    }
+}
+
+struct match_lexicon *match_lexicon_build(const char *const *en, const char *const *uk, int n,
+                                          struct df_err *err)
+{
+    struct match_lexicon *lx = calloc(1, sizeof *lx);
+    struct arena scratch;
+    arena_init(&scratch, 0);
+    struct builder b = {.a = &scratch};
+    struct pair *pairs = NULL;
+    struct link *links = NULL;
+    if (!lx)
+        goto oom;
+    arena_init(&lx->arena, 0);
+
+    /* 1. the distinct stems of each label pair's two sides */
+    for (int i = 0; i < n; i++) {
+        if (!en[i] || !uk[i] || !*en[i] || !*uk[i])
+            continue;
+        int from = b.n;
+        b.label = i;
+        b.from = from;
+        for (b.side = 0; b.side < 2; b.side++) {
+            const char *s = b.side ? uk[i] : en[i];
+            int rc = match_tokenize(s, strlen(s), collect, &b);
+            if (rc < 0) {
+                df_err_set(err, DF_ERR_INPUT, "label %d (%s) is not valid UTF-8", i + 1,
+                           b.side ? "Ukrainian" : "English");
+                goto fail;
+            }
+            if (b.oom)
+                goto oom;
+        }
+        /* a stem on both sides ("gps") is a shared word, not a translation */
+        for (int x = from; x < b.n; x++)
+            for (int y = from; y < b.n; y++)
+                if (b.t[x].side == 0 && b.t[y].side == 1 && b.t[x].id >= 0 && b.t[y].id >= 0 &&
+                    strcmp(b.v[b.t[x].id].stem, b.v[b.t[y].id].stem) == 0) {
+                    b.v[b.t[x].id].count--;
+                    b.v[b.t[y].id].count--;
+                    b.t[x].id = b.t[y].id = -1;
+                }
+        int k = from;
+        for (int x = from; x < b.n; x++)
+            if (b.t[x].id >= 0)
+                b.t[k++] = b.t[x];
+        b.n = k;
+    }
+    const struct vocab *v = b.v;
+
+    /* 3. co-occurrence of every English and Ukrainian stem of a label pair */
+    size_t pn = 0, pcap = 0;
+    for (int i = 0; i < b.n;) {
+        int j = i;
+        while (j < b.n && b.t[j].label == b.t[i].label)
+            j++;
+        int ne = 0, nu = 0;
+        for (int x = i; x < j; x++)
+            b.t[x].side ? nu++ : ne++;
+        for (int x = i; x < j; x++) {
+            if (b.t[x].side)
+                continue;
+            for (int y = i; y < j; y++)
+                if (b.t[y].side &&
+                    pair_count(&pairs, &pcap, &pn, (uint64_t)b.t[x].id << 32 | (uint32_t)b.t[y].id,
+                               ne == 1 && nu == 1) < 0)
+                    goto oom;
+        }
+        i = j;
+    }
+
+    /* 4. links both ways where the association holds */
+    links = malloc((2 * pn + 1) * sizeof *links);
+    if (!links)
+        goto oom;
+    int ln = 0;
+    for (size_t i = 0; i < pcap; i++) {
+        int c = pairs[i].count;
+        if (!c)
+            continue;
+        int e = (int)(pairs[i].key >> 32), u = (int)(pairs[i].key & 0xffffffffu);
+        double dice = 2.0 * c / (v[e].count + v[u].count);
+        if ((c >= 2 || pairs[i].solo) && dice >= MIN_DICE) {
+            links[ln++] = (struct link){e, u, dice};
+            links[ln++] = (struct link){u, e, dice};
+        }
+    }
+    if (ln)
+        qsort(links, (size_t)ln, sizeof *links, cmp_link);
+
+    /* 5. entries: each source stem's strongest links, sorted by stem for lookup */
+    int en_n = 0;
+    for (int i = 0; i < ln; i++)
+        en_n += i == 0 || links[i].src != links[i - 1].src;
+    lx->entries = arena_alloc(&lx->arena, ((size_t)en_n + 1) * sizeof *lx->entries);
+    if (!lx->entries)
+        goto oom;
+    for (int i = 0; i < ln;) {
+        int j = i;
+        while (j < ln && links[j].src == links[i].src)
+            j++;
+        struct entry *e = &lx->entries[lx->n];
+        *e = (struct entry){.stem = arena_strdup(&lx->arena, v[links[i].src].stem)};
+        if (!e->stem)
+            goto oom;
+        for (int k = i; k < j && e->n < MATCH_LEXICON_MAX; k++) {
+            if (links[k].dice < MIN_OF_BEST * links[i].dice)
+                break;
+            const struct vocab *d = &v[links[k].dst];
+            struct match_translation t = {arena_strdup(&lx->arena, d->stem),
+                                          arena_strdup(&lx->arena, d->word), links[k].dice};
+            if (!t.stem || !t.word)
+                goto oom;
+            e->tr[e->n++] = t;
+        }
+        lx->n++;
+        i = j;
+    }
+    qsort(lx->entries, (size_t)lx->n, sizeof *lx->entries, cmp_entry);
+    /* a stem spelled alike in both languages ("gps" in another label) has two
+     * rows: merge them */
+    int k = 0;
+    for (int i = 0; i < lx->n; i++) {
+        if (k > 0 && strcmp(lx->entries[k - 1].stem, lx->entries[i].stem) == 0) {
+            for (int t = 0; t < lx->entries[i].n; t++)
+                entry_add(&lx->entries[k - 1], lx->entries[i].tr[t]);
+            continue;
+        }
+        lx->entries[k++] = lx->entries[i];
+    }
+    lx->n = k;
+
+    free(pairs);
+    free(links);
+    free(b.t);
+    free(b.v);
+    free(b.form_count);
+    strmap_free(&b.ids);
+    strmap_free(&b.forms);
+    arena_free(&scratch);
+    return lx;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory building the bilingual lexicon");
+fail:
+    free(pairs);
+    free(links);
+    free(b.t);
+    free(b.v);
+    free(b.form_count);
+    strmap_free(&b.ids);
+    strmap_free(&b.forms);
+    arena_free(&scratch);
+    match_lexicon_free(lx);
+    return NULL;
+}
+
+void match_lexicon_free(struct match_lexicon *lx)
+{
+    if (!lx)
+        return;
+    arena_free(&lx->arena);
+    free(lx);
+}
+
+int match_lexicon_size(const struct match_lexicon *lx) { return lx ? lx->n : 0; }
+
+int match_lexicon_lookup(const struct match_lexicon *lx, const char *stem,
+                         const struct match_translation **out)
+{
+    if (!lx || !lx->n)
+        return 0;
+    struct entry key = {.stem = stem};
+    const struct entry *e =
+        bsearch(&key, lx->entries, (size_t)lx->n, sizeof *lx->entries, cmp_entry);
+    if (!e)
+        return 0;
+    *out = e->tr;
+    return e->n;
+}

@@ -1,0 +1,42 @@
+/* A bilingual lexicon learned from parallel labels: the CPV classifier names
+ * each of its 9,454 codes in English and in Ukrainian, so words that keep
+ * appearing in the same codes' two labels ("radar" and "радари", "unmanned"
+ * and "безпілотні") translate each other. A query's words gain their
+ * translations, and a Ukrainian project idea reaches English profiles (CORDIS
+ * track records, EU companies' descriptions) and the reverse. Stems are the
+ * tokeniser's (text.h). Pure; read-only once built, so threads may share it. */
+#ifndef DFNC_ENGINE_MATCH_LEXICON_H
+#define DFNC_ENGINE_MATCH_LEXICON_H
+
+#include "core/err.h"
+
+/* At most this many translations of one stem are kept. */
+#define MATCH_LEXICON_MAX 3
+
+struct match_translation {
+    const char *stem;    /* the other language's stem, as the tokeniser makes it */
+    const char *word;    /* its most frequent surface form in the labels, for reasons */
+    double weight;       /* association in (0,1]: Dice of the two stems over the label pairs */
+};
+
+struct match_lexicon;
+
+/* Learns from n label pairs (en[i] and uk[i] name the same thing; either may
+ * be NULL or empty, then the pair is skipped). Two stems are linked when they
+ * share at least two pairs, or one pair whose labels hold one word each, and
+ * their Dice coefficient is at least 0.2 and half the source's best. Copies
+ * what it keeps; the caller frees it with match_lexicon_free. NULL on failure
+ * (out of memory, a label not valid UTF-8) with err filled. */
+struct match_lexicon *match_lexicon_build(const char *const *en, const char *const *uk, int n,
+                                          struct df_err *err);
+void match_lexicon_free(struct match_lexicon *lx);
+
+/* Number of stems with at least one translation. */
+int match_lexicon_size(const struct match_lexicon *lx);
+
+/* The translations of stem (either language), strongest first, into *out
+ * (owned by lx). Returns their number, 0 when none; lx may be NULL. */
+int match_lexicon_lookup(const struct match_lexicon *lx, const char *stem,
+                         const struct match_translation **out);
+
+#endif

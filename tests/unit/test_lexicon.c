@@ -1,0 +1,142 @@
+/* Unit tests of src/engine/match/lexicon.c: what it links from parallel
+ * labels (words repeated together, one-word labels), what it refuses to link
+ * (a word seen once in a longer label, a word both languages spell alike),
+ * lookups both ways, and a label that is not UTF-8. The labels are written
+ * here in the classifier's manner, not copied from it. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "engine/match/lexicon.h"
+#include "engine/match/text.h"
+
+static const char *en[] = {
+    "Radar",
+    "Radar equipment",
+    "Parts of radar equipment",
+    "Unmanned aerial vehicles",
+    "Unmanned ground vehicles",
+    "Armoured vehicles",
+    "GPS receivers",
+    "Explosives",
+    NULL,
+    "Spare parts",
+};
+static const char *uk[] = {
+    "Радари",
+    "Радарне обладнання",
+    "Частини радарного обладнання",
+    "Безпілотні літальні апарати",
+    "Безпілотні наземні транспортні засоби",
+    "Броньовані машини",
+    "Приймачі GPS",
+    "Вибухівка",
+    "Тільки українською",
+    "",
+};
+#define PAIRS ((int)(sizeof en / sizeof en[0]))
+
+/* The stem the tokeniser makes of one word. */
+static int first_stem(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)word;
+    (void)compound;
+    strcpy(ud, stem);
+    return 1;
+}
+
+static const char *stem_of(const char *word)
+{
+    static char s[4][MATCH_TOKEN_MAX];
+    static int next;
+    char *out = s[next++ % 4];
+    out[0] = '\0';
+    match_tokenize(word, strlen(word), first_stem, out);
+    cr_assert(out[0], "\"%s\" has a stem", word);
+    return out;
+}
+
+/* The translations of a word, or none. */
+static int lookup(const struct match_lexicon *lx, const char *word,
+                  const struct match_translation **t)
+{
+    return match_lexicon_lookup(lx, stem_of(word), t);
+}
+
+static bool translates(const struct match_lexicon *lx, const char *from, const char *to)
+{
+    const struct match_translation *t;
+    int n = lookup(lx, from, &t);
+    for (int i = 0; i < n; i++)
+        if (strcmp(t[i].stem, stem_of(to)) == 0)
+            return true;
+    return false;
+}
+
+Test(match_lexicon, words_repeated_together_translate_each_other_both_ways)
+{
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(en, uk, PAIRS, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    cr_assert(translates(lx, "radar", "радари"));
+    cr_assert(translates(lx, "радарне", "radar"), "the other way too");
+    cr_assert(translates(lx, "unmanned", "безпілотні"));
+    cr_assert(translates(lx, "безпілотні", "unmanned"));
+    cr_assert(translates(lx, "equipment", "обладнання"));
+    const struct match_translation *t;
+    int n = lookup(lx, "unmanned", &t);
+    cr_assert_eq(n, 1, "only безпілотні shares both of unmanned's labels");
+    cr_assert_float_eq(t[0].weight, 1.0, 1e-9, "two labels each, two together: Dice 1");
+    cr_assert_str_eq(t[0].word, "безпілотні", "the surface form, for reasons");
+    /* vehicles: in three labels; безпілотні in two of them, so Dice 0.8 */
+    n = lookup(lx, "vehicles", &t);
+    cr_assert_geq(n, 1);
+    cr_assert_str_eq(t[0].stem, stem_of("безпілотні"));
+    cr_assert_float_eq(t[0].weight, 0.8, 1e-9);
+    for (int i = 1; i < n; i++)
+        cr_assert_leq(t[i].weight, t[i - 1].weight, "strongest first");
+    match_lexicon_free(lx);
+}
+
+Test(match_lexicon, a_word_seen_once_links_only_in_a_one_word_label)
+{
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(en, uk, PAIRS, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    cr_assert(translates(lx, "explosives", "вибухівка"), "one word each side: linked");
+    cr_assert(!translates(lx, "armoured", "броньовані"),
+              "once, in a two-word label: could be either word");
+    cr_assert(!translates(lx, "armoured", "машини"));
+    const struct match_translation *t;
+    cr_assert_eq(lookup(lx, "gps", &t), 0, "spelled alike in both: not a translation");
+    cr_assert_eq(lookup(lx, "тільки", &t), 0, "a pair with an English side missing is skipped");
+    cr_assert_eq(lookup(lx, "spare", &t), 0, "and one with an empty Ukrainian side");
+    cr_assert_eq(match_lexicon_lookup(NULL, "radar", &t), 0, "no lexicon: no translations");
+    match_lexicon_free(lx);
+}
+
+Test(match_lexicon, sizes_and_an_empty_lexicon)
+{
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(en, uk, 0, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    cr_assert_eq(match_lexicon_size(lx), 0);
+    const struct match_translation *t;
+    cr_assert_eq(match_lexicon_lookup(lx, "radar", &t), 0);
+    match_lexicon_free(lx);
+    lx = match_lexicon_build(en, uk, PAIRS, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    /* radar, equipment, parts, unmanned, vehicles, explosives and their
+     * Ukrainian sides at least */
+    cr_assert_geq(match_lexicon_size(lx), 12);
+    match_lexicon_free(lx);
+}
+
+Test(match_lexicon, a_label_that_is_not_utf8_is_named)
+{
+    const char *bad_en[] = {"Radar", "Sonar \xc3\x28"};
+    const char *bad_uk[] = {"Радари", "Сонари"};
+    struct df_err err = {0};
+    cr_assert_null(match_lexicon_build(bad_en, bad_uk, 2, &err));
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "label 2 (English)"), "%s", err.msg);
+}
