@@ -6,6 +6,9 @@ TEST_BUILD ?= build-test
 DEMO_DB    ?= demo.db
 DEMO_PORT  ?= 8080
 SEED       ?= 7
+# The CPV classifier in English and Ukrainian, loaded into the demo when present:
+# label search in both languages and the matchmaking's bilingual lexicon.
+CPV_DIR    ?= $(or $(DFNC_SHARED_DATA),../shared/data)/cpv
 
 # Debian 12 packages dfnc builds and tests with.
 # (g++ brings the libstdc++ that CaDiCaL's static library needs; python3 runs
@@ -41,6 +44,10 @@ FORCE:
 # Fills a fresh demo forum (deterministic for SEED) and serves it.
 demo: $(BUILD)/dfnc
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@if [ -f $(CPV_DIR)/cpv_en.json ] && [ -f $(CPV_DIR)/cpv_uk.json ]; then \
+	  ./$(BUILD)/dfnc --db $(DEMO_DB) import cpv $(CPV_DIR)/cpv_en.json --lang en && \
+	  ./$(BUILD)/dfnc --db $(DEMO_DB) import cpv $(CPV_DIR)/cpv_uk.json --lang uk; \
+	else echo "no CPV classifier in $(CPV_DIR): the demo runs without it"; fi
 	./$(BUILD)/dfnc --db $(DEMO_DB) demo --seed $(SEED) --port $(DEMO_PORT)
 
 $(TEST_BUILD)/build.ninja: | deps

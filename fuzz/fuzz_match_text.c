@@ -25,7 +25,7 @@ static int check_token(void *ud, const char *stem, const char *word, const char 
     return 0;
 }
 
-static const struct match_cap uav[] = {{"35613000-4", "Unmanned aerial vehicles"}};
+static const struct match_cap uav[] = {{.cpv = "35613000-4", .label = "Unmanned aerial vehicles"}};
 static const struct match_profile profiles[] = {
     {.id = "ua", .name = "Sokil Drones", .country = "UA", .kind = "company",
      .text = "Ударні дрони, long-range FPV drones, counter-drone radar", .offers = uav,

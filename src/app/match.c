@@ -290,7 +290,16 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
         int nd = 0, of = 0;
         for (int i = r->caps_from; i < r->caps_from + r->caps_n; i++) {
             int at = L.caps[i].need ? r->caps_from + nd++ : r->caps_from + r->needs_n + of++;
-            caps[at] = (struct match_cap){L.caps[i].cpv, L.caps[i].title};
+            const struct cap_row *c = &L.caps[i];
+            /* the profile text carries the classifier's labels too: a reason
+             * naming the code should not leave their words to the text reason */
+            const char *aliases = c->label_en || c->label_uk
+                                      ? arena_printf(&d->arena, "%s %s", c->label_en ? c->label_en : "",
+                                                     c->label_uk ? c->label_uk : "")
+                                      : NULL;
+            if ((c->label_en || c->label_uk) && !aliases)
+                goto oom;
+            caps[at] = (struct match_cap){c->cpv, c->title, aliases};
         }
     }
     struct buf text = BUF_INIT(PROFILE_TEXT_MAX);

@@ -141,13 +141,15 @@ Test(match_cpv, hierarchy_gives_affinity)
 
 /* ---- a hand-made forum ------------------------------------------------------ */
 
-static const struct match_cap uav_offer[] = {{"35613000-4", "Unmanned aerial vehicles"}};
-static const struct match_cap uav_need[] = {{"35613000-4", "Unmanned aerial vehicles"}};
+static const struct match_cap uav_offer[] = {
+    {.cpv = "35613000-4", .label = "Unmanned aerial vehicles"}};
+static const struct match_cap uav_need[] = {
+    {.cpv = "35613000-4", .label = "Unmanned aerial vehicles"}};
 static const struct match_cap counter_uav_need[] = {
-    {"35730000-0", "Electronic warfare systems and counter measures"},
-    {"35600000-8", "Military aircrafts, missiles and spacecraft"}};
-static const struct match_cap ammo_need[] = {{"35330000-6", "Ammunition"}};
-static const struct match_cap radar_offer[] = {{"35722000-1", "Radar"}};
+    {.cpv = "35730000-0", .label = "Electronic warfare systems and counter measures"},
+    {.cpv = "35600000-8", .label = "Military aircrafts, missiles and spacecraft"}};
+static const struct match_cap ammo_need[] = {{.cpv = "35330000-6", .label = "Ammunition"}};
+static const struct match_cap radar_offer[] = {{.cpv = "35722000-1", .label = "Radar"}};
 
 static struct match_profile forum[] = {
     {.id = "ua-drones", .name = "Sokil Drones", .country = "UA", .kind = "company", .sme = true,
@@ -367,6 +369,54 @@ Test(match_meet, the_text_reason_does_not_repeat_the_cpv_reason)
     cr_assert_str_eq(h[0].why[2], "text: border, surveillance");
     arena_free(&a);
     match_index_free(ix);
+}
+
+/* With the classifier loaded, profiles carry a code's labels in both
+ * languages: the text reason leaves out the words of all the names of a code
+ * its CPV reason cites, and never names a word beside its translation. */
+Test(match_meet, the_text_reason_leaves_out_a_cited_codes_other_names_and_translations)
+{
+    static const char *en[] = {"Unmanned aerial vehicles", "Unmanned ground vehicles",
+                               "Border patrol boats", "Border guard equipment"};
+    static const char *uk[] = {"Безпілотні літальні апарати", "Безпілотні наземні машини",
+                               "Прикордонні патрульні катери", "Прикордонне обладнання"};
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(en, uk, 4, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    static const char aliases[] = "Unmanned aerial vehicles Безпілотні літальні апарати";
+    static const struct match_cap offer[] = {
+        {.cpv = "35613000-4", .label = "Strike drones", .aliases = aliases}};
+    static const struct match_cap need[] = {
+        {.cpv = "35613000-4", .label = "Drones", .aliases = aliases}};
+    static struct match_profile p[] = {
+        {.id = "ua", .name = "UA", .country = "UA", .offers = offer, .offers_n = 1,
+         .text = "Strike drones Unmanned aerial vehicles Безпілотні літальні апарати. "
+                 "Border surveillance, прикордонні"},
+        {.id = "pl", .name = "PL", .country = "PL", .needs = need, .needs_n = 1,
+         .text = "Drones Unmanned aerial vehicles Безпілотні літальні апарати. Border patrol, "
+                 "surveillance, прикордонні"},
+    };
+    struct match_index *ix = match_index_build(p, 2, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5, .lexicon = lx};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 1);
+    cr_assert_eq(h[0].why_n, 3, "the need met, the pair, the text");
+    cr_assert_str_eq(h[0].why[0], "needs 35613000 Drones, which you offer");
+    /* not "безпілотні", "літальні" (the Ukrainian label of the cited code);
+     * border and прикордонні are translations of each other: one of them */
+    const char *t = h[0].why[2];
+    cr_assert(strcmp(t, "text: border, surveillance") == 0 ||
+              strcmp(t, "text: прикордонні, surveillance") == 0 ||
+              strcmp(t, "text: surveillance, border") == 0 ||
+              strcmp(t, "text: surveillance, прикордонні") == 0, "%s", t);
+    arena_free(&a);
+    match_index_free(ix);
+    match_lexicon_free(lx);
 }
 
 /* A hyphenated word of the text is named whole in a reason when the profile

@@ -794,6 +794,9 @@ struct qterm {
     char word[MATCH_TOKEN_MAX];
     char compound[MATCH_TOKEN_MAX];   /* "counter-drone" at its first use; "" for none */
     char via[MATCH_TOKEN_MAX];        /* a translation's own word ("radar" for "радари"); "" */
+    int from_id;                      /* a translation: the query word's own term id, or -1 */
+    int tr_id[MATCH_LEXICON_MAX];     /* the query's own word: its translations' term ids */
+    int tr_n;
 };
 
 /* The query-frequency factor of a term's BM25 weight: 9 qtf / (8 + qtf), a
@@ -837,11 +840,12 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         c->oom = 1;
         return 1;
     }
-    int id = strmap_get(&c->ix->terms, stem);
+    int id = strmap_get(&c->ix->terms, stem), own = -1;
     if (id >= 0) {
         struct qterm *q = qterm_of(c, id);
         if (!q)
             return 1;
+        own = (int)(q - c->t);
         if (q->qtf == 0 || q->via[0]) {   /* new, or only a translation so far */
             q->scale = 1;
             q->via[0] = '\0';
@@ -860,11 +864,20 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         struct qterm *q = qterm_of(c, tid);
         if (!q)
             return 1;
+        if (own >= 0 && c->t[own].tr_n < MATCH_LEXICON_MAX) {
+            struct qterm *o = &c->t[own];
+            bool known = false;
+            for (int j = 0; j < o->tr_n && !known; j++)
+                known = o->tr_id[j] == tid;
+            if (!known)
+                o->tr_id[o->tr_n++] = tid;
+        }
         if (q->qtf > 0 && !q->via[0])
             continue;   /* the query has the word itself */
         if (q->qtf == 0) {
             snprintf(q->word, sizeof q->word, "%s", word);
             snprintf(q->via, sizeof q->via, "%s", tr[k].word);
+            q->from_id = id;
         }
         if (tr[k].weight > q->scale)
             q->scale = tr[k].weight;
@@ -1406,7 +1419,7 @@ static bool org_has_term(const struct match_index *ix, int t, int o, int od, con
  * unknown when one of them is not in the index or they are too many. */
 struct term_ids {
     const struct match_index *ix;
-    int id[32];
+    int id[64];
     int n;
     bool unknown;
 };
@@ -1439,32 +1452,48 @@ static bool compound_found(const struct match_index *ix, const char *compound, i
     return true;
 }
 
+/* Whether term id is one of q's translations. */
+static bool translates(const struct qterm *q, int id)
+{
+    for (int j = 0; j < q->tr_n; j++)
+        if (q->tr_id[j] == id)
+            return true;
+    return false;
+}
+
 /* "text: counter-drone, radar": the query's heaviest words the profile shares,
  * a hyphenated compound written whole when the profile has all its words,
- * none of the words of labels[0..2) (a CPV reason names them already). */
+ * none of the words that name the codes in cited[0..2) (a CPV reason names
+ * them already; NULL for none). */
 static const char *text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
-                               int o, const char *const labels[2], char *mark, struct arena *a)
+                               int o, const struct match_cap *const cited[2], char *mark,
+                               struct arena *a)
 {
     char line[256];
     size_t len = 0;
     int shown = 0, od = ix->org_doc_off[o + 1] - ix->org_doc_off[o];
-    struct term_ids said = {.ix = ix};   /* the labels' words (up to 32) */
+    struct term_ids said = {.ix = ix};   /* the cited codes' words (up to 64) */
     for (int l = 0; l < 2; l++)
-        if (labels[l])
-            (void)match_tokenize(labels[l], strlen(labels[l]), collect_term_id, &said);
-    int covered[32 + 4 * 32], covered_n = said.n;   /* terms named already */
+        for (int k = 0; cited[l] && k < 2; k++) {
+            const char *t = k ? cited[l]->aliases : cited[l]->label;
+            if (t)
+                (void)match_tokenize(t, strlen(t), collect_term_id, &said);
+        }
+    int covered[64 + 4 * 64], covered_n = said.n;   /* terms named already */
     memcpy(covered, said.id, (size_t)said.n * sizeof *covered);
     /* a frequent participant has thousands of documents: mark them once and
      * walk each term's postings instead of searching them per document */
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 1;
-    const char *said_words[4];   /* each query word once, itself or translated */
+    const struct qterm *said_terms[4];   /* each query word once, itself or translated,
+                                            and never beside its translation */
     for (int i = 0; i < qn && shown < 4; i++) {
         bool named = false;
-        for (int c = 0; c < covered_n && !named; c++)
-            named = covered[c] == qt[i].id;
+        for (int c = 0; c < covered_n && !named; c++)   /* a translation of a word named too */
+            named = covered[c] == qt[i].id || (qt[i].via[0] && covered[c] == qt[i].from_id);
         for (int c = 0; c < shown && !named; c++)
-            named = strcmp(said_words[c], qt[i].word) == 0;
+            named = strcmp(said_terms[c]->word, qt[i].word) == 0 ||
+                    translates(said_terms[c], qt[i].id) || translates(&qt[i], said_terms[c]->id);
         if (named || !org_has_term(ix, qt[i].id, o, od, mark))
             continue;
         const char *say = qt[i].word;
@@ -1480,7 +1509,7 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
         if (w < 0 || (size_t)w >= sizeof line - len)
             break;
         len += (size_t)w;
-        said_words[shown++] = qt[i].word;
+        said_terms[shown++] = &qt[i];
     }
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 0;
@@ -1489,10 +1518,11 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
 
 /* "offers CODE LABEL, which you need" (verb "offers", other "need"): the
  * closest pair of the lead's wants and the candidate's has, when a need is
- * met; NULL when none is (or out of memory), its label into *label. */
+ * met; NULL when none is (or out of memory), the code it names into *cited. */
 static const char *met_reason(const struct match_cap *wants, int wants_n,
                               const struct match_cap *has, int has_n, const char *verb,
-                              const char *other, const char **label, struct arena *a)
+                              const char *other, const struct match_cap **cited,
+                              struct arena *a)
 {
     int bi = -1, bj = -1;
     double bv;
@@ -1501,28 +1531,29 @@ static const char *met_reason(const struct match_cap *wants, int wants_n,
     if (bv < CPV_MET || bi < 0 || bj < 0)
         return NULL;
     cpv_digits(has[bj].cpv, code);
-    *label = has[bj].label;
-    return arena_printf(a, "%s %s %s, which you %s%s", verb, code, *label ? *label : "", other,
-                        bv < 1 ? " (related)" : "");
+    *cited = &has[bj];
+    return arena_printf(a, "%s %s %s, which you %s%s", verb, code,
+                        has[bj].label ? has[bj].label : "", other, bv < 1 ? " (related)" : "");
 }
 
 /* The forum's reasons for candidate c and lead, into why[0..3): a need of
  * either met by an offer of the other (the closest pair), an EU-Ukraine pair.
- * The labels of the codes named go to labels[0..2) (NULL for none), so the
- * text reason need not repeat their words. Returns the count (a NULL entry is
+ * The codes named go to cited[0..2) (NULL for none), so the text reason need
+ * not repeat their words. Returns the count (a NULL entry is
  * out of memory; a need-met reason that could not be written is left out). */
 #define FORUM_REASONS 3
 static int forum_reasons(const struct match_profile *lead, const struct match_profile *c,
-                         const char *why[FORUM_REASONS], const char *labels[2], struct arena *a)
+                         const char *why[FORUM_REASONS], const struct match_cap *cited[2],
+                         struct arena *a)
 {
     int m = 0;
-    labels[0] = labels[1] = NULL;
+    cited[0] = cited[1] = NULL;
     const char *r = met_reason(lead->needs, lead->needs_n, c->offers, c->offers_n, "offers",
-                               "need", &labels[0], a);
+                               "need", &cited[0], a);
     if (r)
         why[m++] = r;
     if ((r = met_reason(lead->offers, lead->offers_n, c->needs, c->needs_n, "needs", "offer",
-                        &labels[1], a)))
+                        &cited[1], a)))
         why[m++] = r;
     if (is_eu_ua_pair(lead->country, c->country))
         why[m++] = arena_printf(a, "EU-Ukraine pair (%s)", c->country);
@@ -1772,8 +1803,9 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         if (!out[i].why)
             goto oom;
         int m = 0;
-        const char *forum[FORUM_REASONS], *labels[2] = {NULL, NULL};
-        int fn = lead ? forum_reasons(lead, c, forum, labels, a) : 0;
+        const char *forum[FORUM_REASONS];
+        const struct match_cap *cited[2] = {NULL, NULL};
+        int fn = lead ? forum_reasons(lead, c, forum, cited, a) : 0;
         if (q->mode == MATCH_MEET)   /* complementarity is the reason to meet: first */
             for (int j = 0; j < fn && m < WHY_MAX; j++)
                 out[i].why[m++] = forum[j];
@@ -1820,7 +1852,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                 out[i].why[m++] = r;
         }
         if ((tx[o] > 0 || tp[o] > 0) && m < WHY_MAX) {
-            const char *r = text_reason(ix, qc.t, qc.n, o, labels, mark, a);
+            const char *r = text_reason(ix, qc.t, qc.n, o, cited, mark, a);
             if (r)
                 out[i].why[m++] = r;
         }

@@ -21,6 +21,9 @@
 /* A CPV code ("35613000-4" or its first 8 digits) with a label for reasons. */
 struct match_cap {
     const char *cpv, *label;
+    const char *aliases;   /* other names of the code that the profile's text carries (the
+                              classifier's English and Ukrainian labels), or NULL: a text
+                              reason leaves their words out when a CPV reason names the code */
 };
 
 struct match_profile {
