@@ -2,10 +2,15 @@
  * bytes as the text of POST /me/partners. The tokeniser must refuse invalid
  * UTF-8 and otherwise hand out stems, words and compounds that are valid
  * UTF-8, shorter than MATCH_TOKEN_MAX, with each compound holding its word and
- * a hyphen; a query over a small fixed index must answer (or refuse an empty
- * text) with readable reasons that are valid UTF-8. */
+ * a hyphen; a query over a small fixed index, with and without a bilingual
+ * lexicon, must answer (or refuse an empty text) with readable reasons that
+ * are valid UTF-8. The same bytes, cut into lines, are also label pairs for a
+ * lexicon (English, Ukrainian, English, ...: the classifier comes from an
+ * import): it is refused only for a line that is not UTF-8, and what it
+ * learns is valid UTF-8 with weights in (0,1]. */
 #include <assert.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
@@ -42,13 +47,85 @@ static const struct match_project projects[] = {
      .members_n = 3, .year = 2020, .coordinator = 0},
 };
 
+static const char *label_en[] = {"Radar", "Unmanned aerial vehicles", "Unmanned ground vehicles",
+                                 "Surveillance system"};
+static const char *label_uk[] = {"Радари", "Безпілотні літальні апарати",
+                                 "Безпілотні наземні машини", "Система спостереження"};
+
+/* Checks every translation of each token's stem. */
+static int check_lookup(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)word;
+    (void)compound;
+    const struct match_translation *t;
+    int n = match_lexicon_lookup(ud, stem, &t);
+    assert(n >= 0 && n <= MATCH_LEXICON_MAX);
+    for (int i = 0; i < n; i++) {
+        assert(strlen(t[i].stem) < MATCH_TOKEN_MAX && strlen(t[i].word) < MATCH_TOKEN_MAX);
+        assert(utf8_is_valid(t[i].stem, strlen(t[i].stem), NULL));
+        assert(utf8_is_valid(t[i].word, strlen(t[i].word), NULL));
+        assert(t[i].weight > 0 && t[i].weight <= 1 && (i == 0 || t[i].weight <= t[i - 1].weight));
+        assert(strcmp(t[i].stem, stem) != 0);
+    }
+    return 0;
+}
+
+/* The input's lines as label pairs: a lexicon learned from them. */
+static void fuzz_lexicon(const char *text, size_t size)
+{
+    char *copy = malloc(size + 1);
+    const char *lines[64];
+    int n = 0;
+    bool all_valid = true;
+    assert(copy);
+    memcpy(copy, text, size);
+    copy[size] = '\0';
+    for (char *p = copy, *nl; n < 64 && p <= copy + size; p = nl + 1) {
+        nl = memchr(p, '\n', (size_t)(copy + size - p));
+        if (!nl)
+            nl = copy + size;
+        *nl = '\0';
+        lines[n++] = p;
+    }
+    int pairs = n / 2;
+    const char *en[32], *uk[32];
+    for (int i = 0; i < pairs; i++) {
+        en[i] = lines[2 * i];
+        uk[i] = lines[2 * i + 1];
+        /* a pair with an empty side is skipped before it is read */
+        if (*en[i] && *uk[i])
+            all_valid &= utf8_is_valid(en[i], strlen(en[i]), NULL) &&
+                         utf8_is_valid(uk[i], strlen(uk[i]), NULL);
+    }
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(en, uk, pairs, &err);
+    if (!lx) {
+        assert(!all_valid && err.kind == DF_ERR_INPUT);
+    } else {
+        assert(all_valid);
+        for (int i = 0; i < pairs; i++) {
+            if (!*en[i] || !*uk[i])
+                continue;
+            (void)match_tokenize(en[i], strlen(en[i]), check_lookup, lx);
+            (void)match_tokenize(uk[i], strlen(uk[i]), check_lookup, lx);
+        }
+    }
+    match_lexicon_free(lx);
+    free(copy);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     static struct match_index *ix;
+    static struct match_lexicon *lx;
     struct df_err err = {0};
     if (!ix)
         ix = match_index_build(profiles, 3, projects, 1, &err);
-    assert(ix);
+    if (!lx)
+        lx = match_lexicon_build(label_en, label_uk, 4, &err);
+    assert(ix && lx);
+    if (size < 4096 && !memchr(data, 0, size))
+        fuzz_lexicon((const char *)data, size);
     const char *text = (const char *)data;
     int tokens = 0;
     int rc = match_tokenize(text, size, check_token, &tokens);
@@ -65,9 +142,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     arena_init(&a, 0);
     struct match_hit *h;
     int n;
-    for (int mode = 0; mode < 2; mode++) {
-        struct match_query q = {.mode = mode ? MATCH_MEET : MATCH_PARTNERS, .lead = mode ? 1 : 0,
-                                .text = buf, .top = 5};
+    for (int mode = 0; mode < 4; mode++) {
+        struct match_query q = {.mode = mode & 1 ? MATCH_MEET : MATCH_PARTNERS,
+                                .lead = mode & 1 ? 1 : 0, .text = buf, .top = 5,
+                                .lexicon = mode & 2 ? lx : NULL};
         if (match_query_run(ix, &q, &a, &h, &n, &err) < 0) {
             assert(err.kind == DF_ERR_USAGE);   /* an empty text, for partners */
             continue;

@@ -240,10 +240,11 @@ void app_match_data_free(struct app_match_data *d)
     *d = (struct app_match_data){0};
 }
 
-/* What this reads (through on_org, on_cap, on_person, on_project, on_member)
- * must be what migration 6's triggers watch (store/migrations.c): a server
- * keeps the index until they raise the match generation, so a column read here
- * and not watched there would leave it stale. */
+/* What this reads (through on_org, on_cap, on_person, on_project, on_member
+ * and load_lexicon's CPV labels) must be what migration 6's triggers watch
+ * (store/migrations.c): a server keeps the index until they raise the match
+ * generation, so a column read here and not watched there would leave it
+ * stale. */
 int app_match_load(struct store *s, const struct app_match_opts *opts, struct app_match_data *d,
                    struct df_err *err)
 {
