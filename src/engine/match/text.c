@@ -54,20 +54,11 @@ bool match_is_stopword(const char *w)
 
 /* ---- English --------------------------------------------------------------- */
 
-/* A suffix with its length in bytes, counted by the compiler: the stemmers
- * run for every word of every text indexed. */
-struct suffix {
-    const char *s;
-    size_t n;
-};
-#define SUF(lit) {lit, sizeof lit - 1}
-
-static bool ends_n(const char *w, size_t n, const char *suf, size_t k)
+static bool ends(const char *w, size_t n, const char *suf)
 {
-    return n >= k && w[n - 1] == suf[k - 1] && memcmp(w + n - k, suf, k) == 0;
+    size_t k = strlen(suf);
+    return n >= k && memcmp(w + n - k, suf, k) == 0;
 }
-
-static bool ends(const char *w, size_t n, const char *suf) { return ends_n(w, n, suf, strlen(suf)); }
 
 static bool is_vowel(char c)
 {
@@ -88,21 +79,18 @@ size_t match_stem_en(char *w)
         n -= 1;
     /* derivational and inflectional endings, at most two rounds: "operational" ->
      * "operation" -> "operat" */
-    static const struct { struct suffix suf, rep; } rules[] = {
-        {SUF("ization"), SUF("iz")}, {SUF("isation"), SUF("iz")}, {SUF("ational"), SUF("at")},
-        {SUF("ation"), SUF("at")}, {SUF("ition"), SUF("it")}, {SUF("ution"), SUF("ut")},
-        {SUF("ction"), SUF("ct")}, {SUF("ssion"), SUF("ss")}, {SUF("sion"), SUF("s")},
-        {SUF("ement"), SUF("")}, {SUF("ment"), SUF("")}, {SUF("ness"), SUF("")},
-        {SUF("ability"), SUF("abl")}, {SUF("ibility"), SUF("ibl")}, {SUF("ity"), SUF("")},
-        {SUF("ive"), SUF("")}, {SUF("ing"), SUF("")}, {SUF("ed"), SUF("")}, {SUF("ly"), SUF("")},
-        {SUF("al"), SUF("")}, {SUF("ise"), SUF("iz")}, {SUF("ize"), SUF("iz")},
-        {SUF("er"), SUF("")},
+    static const struct { const char *suf, *rep; } rules[] = {
+        {"ization", "iz"}, {"isation", "iz"}, {"ational", "at"}, {"ation", "at"},
+        {"ition", "it"}, {"ution", "ut"}, {"ction", "ct"}, {"ssion", "ss"}, {"sion", "s"},
+        {"ement", ""}, {"ment", ""}, {"ness", ""}, {"ability", "abl"}, {"ibility", "ibl"},
+        {"ity", ""}, {"ive", ""}, {"ing", ""}, {"ed", ""}, {"ly", ""}, {"al", ""},
+        {"ise", "iz"}, {"ize", "iz"}, {"er", ""},
     };
     for (int round = 0; round < 2; round++) {
         bool changed = false;
         for (size_t i = 0; i < sizeof rules / sizeof rules[0]; i++) {
-            size_t k = rules[i].suf.n, r = rules[i].rep.n;
-            if (!ends_n(w, n, rules[i].suf.s, k) || n - k + r < 4)
+            size_t k = strlen(rules[i].suf), r = strlen(rules[i].rep);
+            if (!ends(w, n, rules[i].suf) || n - k + r < 4)
                 continue;
             /* the stem keeps a vowel, so "red" or "bring" stay whole */
             bool vowel = false;
@@ -110,7 +98,7 @@ size_t match_stem_en(char *w)
                 vowel |= is_vowel(w[j]);
             if (!vowel)
                 continue;
-            memcpy(w + n - k, rules[i].rep.s, r);
+            memcpy(w + n - k, rules[i].rep, r);
             n = n - k + r;
             changed = true;
             break;
@@ -139,28 +127,24 @@ static size_t cp_count(const char *w, size_t n)
 
 size_t match_stem_uk(char *w)
 {
-    static const struct suffix reflexive[] = {SUF("ся"), SUF("сь")};
-    static const struct suffix endings[] = {
-        SUF("ього"), SUF("ьому"), SUF("ння"), SUF("ами"), SUF("ями"), SUF("ові"), SUF("еві"),
-        SUF("єві"), SUF("ого"), SUF("ому"), SUF("ими"), SUF("іми"), SUF("ать"), SUF("ять"),
-        SUF("ити"), SUF("ати"), SUF("яти"), SUF("іти"), SUF("ила"), SUF("ило"), SUF("или"),
-        SUF("ала"), SUF("ало"), SUF("али"), SUF("ють"), SUF("уть"), SUF("ах"), SUF("ях"),
-        SUF("ою"), SUF("ею"), SUF("єю"), SUF("ів"), SUF("їв"), SUF("ей"), SUF("ям"), SUF("ам"),
-        SUF("ом"), SUF("ем"), SUF("ім"), SUF("им"), SUF("их"), SUF("іх"), SUF("ий"), SUF("ій"),
-        SUF("ої"), SUF("ую"), SUF("юю"), SUF("ая"), SUF("ть"), SUF("ла"), SUF("ло"), SUF("ли"),
-        SUF("а"), SUF("я"), SUF("о"), SUF("е"), SUF("є"), SUF("и"), SUF("і"), SUF("ї"),
-        SUF("у"), SUF("ю"), SUF("ь"), SUF("й"),
+    static const char *const reflexive[] = {"ся", "сь"};
+    static const char *const endings[] = {
+        "ього", "ьому", "ння", "ами", "ями", "ові", "еві", "єві", "ого", "ому", "ими", "іми",
+        "ать", "ять", "ити", "ати", "яти", "іти", "ила", "ило", "или", "ала", "ало", "али",
+        "ють", "уть", "ах", "ях", "ою", "ею", "єю", "ів", "їв", "ей", "ям", "ам", "ом", "ем",
+        "ім", "им", "их", "іх", "ий", "ій", "ої", "ую", "юю", "ая", "ть", "ла", "ло", "ли",
+        "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ь", "й",
     };
     size_t n = strlen(w);
     for (size_t i = 0; i < 2; i++)
-        if (ends_n(w, n, reflexive[i].s, reflexive[i].n) && cp_count(w, n) > 5) {
-            n -= reflexive[i].n;
+        if (ends(w, n, reflexive[i]) && cp_count(w, n) > 5) {
+            n -= strlen(reflexive[i]);
             break;
         }
     size_t best = 0;
     for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
-        size_t k = endings[i].n;
-        if (k > best && ends_n(w, n, endings[i].s, k) && cp_count(w, n - k) >= 3)
+        size_t k = strlen(endings[i]);
+        if (k > best && ends(w, n, endings[i]) && cp_count(w, n - k) >= 3)
             best = k;
     }
     n -= best;
