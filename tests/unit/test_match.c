@@ -334,9 +334,10 @@ Test(match_partners, ranking_and_reasons_are_deterministic)
 }
 
 /* Partners for text (or, text NULL, whom to meet) with profile 0 as the lead,
- * over profiles without projects. */
-static int ask_profiles(const struct match_profile *p, int pn, const char *text,
-                        struct match_index **ix, struct arena *a, struct match_hit **h)
+ * over profiles without projects, with the lexicon lx (may be NULL). */
+static int ask_profiles_with(const struct match_profile *p, int pn, const char *text,
+                             const struct match_lexicon *lx, struct match_index **ix,
+                             struct arena *a, struct match_hit **h)
 {
     struct df_err err = {0};
     *ix = match_index_build(p, pn, NULL, 0, &err);
@@ -344,9 +345,24 @@ static int ask_profiles(const struct match_profile *p, int pn, const char *text,
     arena_init(a, 0);
     int n;
     struct match_query q = {.mode = text ? MATCH_PARTNERS : MATCH_MEET, .lead = 0, .top = 5,
-                            .text = text};
+                            .text = text, .lexicon = lx};
     cr_assert_eq(match_query_run(*ix, &q, a, h, &n, &err), 0, "%s", err.msg);
     return n;
+}
+
+static int ask_profiles(const struct match_profile *p, int pn, const char *text,
+                        struct match_index **ix, struct arena *a, struct match_hit **h)
+{
+    return ask_profiles_with(p, pn, text, NULL, ix, a, h);
+}
+
+/* The lexicon of the label pairs en[i], uk[i]. */
+static struct match_lexicon *lexicon_of(const char *const *en, const char *const *uk, int n)
+{
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(en, uk, n, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    return lx;
 }
 
 /* A meeting suggestion's text reason leaves the words of the CPV label its
@@ -380,9 +396,7 @@ Test(match_meet, the_text_reason_leaves_out_a_cited_codes_other_names_and_transl
                                "Border patrol boats", "Border guard equipment"};
     static const char *uk[] = {"Безпілотні літальні апарати", "Безпілотні наземні машини",
                                "Прикордонні патрульні катери", "Прикордонне обладнання"};
-    struct df_err err = {0};
-    struct match_lexicon *lx = match_lexicon_build(en, uk, 4, &err);
-    cr_assert_not_null(lx, "%s", err.msg);
+    struct match_lexicon *lx = lexicon_of(en, uk, 4);
     static const char aliases[] = "Unmanned aerial vehicles Безпілотні літальні апарати";
     static const struct match_cap offer[] = {
         {.cpv = "35613000-4", .label = "Strike drones", .aliases = aliases}};
@@ -396,15 +410,10 @@ Test(match_meet, the_text_reason_leaves_out_a_cited_codes_other_names_and_transl
          .text = "Drones Unmanned aerial vehicles Безпілотні літальні апарати. Border patrol, "
                  "surveillance, прикордонні"},
     };
-    struct match_index *ix = match_index_build(p, 2, NULL, 0, &err);
-    cr_assert_not_null(ix, "%s", err.msg);
+    struct match_index *ix;
     struct arena a;
-    arena_init(&a, 0);
     struct match_hit *h;
-    int n;
-    struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5, .lexicon = lx};
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
-    cr_assert_eq(n, 1);
+    cr_assert_eq(ask_profiles_with(p, 2, NULL, lx, &ix, &a, &h), 1);
     cr_assert_eq(h[0].why_n, 3, "the need met, the pair, the text");
     cr_assert_str_eq(h[0].why[0], "needs 35613000 Drones, which you offer");
     /* not "безпілотні", "літальні" (the Ukrainian label of the cited code);
@@ -516,34 +525,29 @@ Test(match_partners, a_lexicon_lets_a_ukrainian_text_reach_an_english_profile)
                                "Unmanned ground vehicles"};
     static const char *uk[] = {"Радари", "Радарне обладнання", "Безпілотні літальні апарати",
                                "Безпілотні наземні машини"};
-    struct df_err err = {0};
-    struct match_lexicon *lx = match_lexicon_build(en, uk, 4, &err);
-    cr_assert_not_null(lx, "%s", err.msg);
+    struct match_lexicon *lx = lexicon_of(en, uk, 4);
     static struct match_profile p[] = {
         {.id = "lead", .name = "Lead", .country = "UA", .text = "Логістика"},
         {.id = "fr", .name = "FR", .country = "FR", .text = "Counter-drone radar for airports"},
         {.id = "de", .name = "DE", .country = "DE", .text = "Logistics trucks"},
     };
-    struct match_index *ix = match_index_build(p, 3, NULL, 0, &err);
-    cr_assert_not_null(ix, "%s", err.msg);
+    const char *text = "Радари для захисту аеродромів";
+    struct match_index *ix;
     struct arena a;
-    arena_init(&a, 0);
     struct match_hit *h;
-    int n;
-    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5,
-                            .text = "Радари для захисту аеродромів"};
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
-    cr_assert_eq(n, 0, "no lexicon: no shared word, no other signal");
-    q.lexicon = lx;
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
-    cr_assert_eq(n, 1);
+    cr_assert_eq(ask_profiles(p, 3, text, &ix, &a, &h), 0,
+                 "no lexicon: no shared word, no other signal");
+    arena_free(&a);
+    match_index_free(ix);
+    cr_assert_eq(ask_profiles_with(p, 3, text, lx, &ix, &a, &h), 1);
     cr_assert_str_eq(p[h[0].org].id, "fr");
     cr_assert_str_eq(h[0].why[0], "text: радари (radar)");
     double translated = h[0].score;
+    arena_free(&a);
+    match_index_free(ix);
     /* the English word itself counts in full (the Ukrainian one as its repeat) */
-    q.text = "Радари radar для захисту аеродромів";
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
-    cr_assert_eq(n, 1);
+    cr_assert_eq(ask_profiles_with(p, 3, "Радари radar для захисту аеродромів", lx, &ix, &a, &h),
+                 1);
     cr_assert_str_eq(h[0].why[0], "text: radar", "%s", h[0].why[0]);
     cr_assert_geq(h[0].score, translated);
     arena_free(&a);

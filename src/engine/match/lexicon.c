@@ -135,7 +135,7 @@ static int collect(void *ud, const char *stem, const char *word, const char *com
 struct pair {
     uint64_t key;
     int count;
-    int solo;       /* one of them came from a label pair of one word each */
+    int solo;       /* at least one of the label pairs they share has one word a side */
 };
 
 static size_t pair_slot(uint64_t k, size_t cap)
@@ -228,6 +228,7 @@ struct match_lexicon *match_lexicon_build(const char *const *en, const char *con
     struct builder b = {.a = &scratch};
     struct pair *pairs = NULL;
     struct link *links = NULL;
+    bool ok = false;
     if (!lx)
         goto oom;
     arena_init(&lx->arena, 0);
@@ -245,7 +246,7 @@ struct match_lexicon *match_lexicon_build(const char *const *en, const char *con
             if (rc < 0) {
                 df_err_set(err, DF_ERR_INPUT, "label %d (%s) is not valid UTF-8", i + 1,
                            b.side ? "Ukrainian" : "English");
-                goto fail;
+                goto out;
             }
             if (b.oom)
                 goto oom;
@@ -348,19 +349,11 @@ struct match_lexicon *match_lexicon_build(const char *const *en, const char *con
         lx->entries[k++] = lx->entries[i];
     }
     lx->n = k;
-
-    free(pairs);
-    free(links);
-    free(b.t);
-    free(b.v);
-    free(b.form_count);
-    strmap_free(&b.ids);
-    strmap_free(&b.forms);
-    arena_free(&scratch);
-    return lx;
+    ok = true;
+    goto out;
 oom:
     df_err_set(err, DF_ERR_RUNTIME, "out of memory building the bilingual lexicon");
-fail:
+out:
     free(pairs);
     free(links);
     free(b.t);
@@ -369,8 +362,11 @@ fail:
     strmap_free(&b.ids);
     strmap_free(&b.forms);
     arena_free(&scratch);
-    match_lexicon_free(lx);
-    return NULL;
+    if (!ok) {
+        match_lexicon_free(lx);
+        lx = NULL;
+    }
+    return lx;
 }
 
 void match_lexicon_free(struct match_lexicon *lx)
