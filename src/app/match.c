@@ -605,8 +605,10 @@ int app_recommend_in(struct store *s, const struct app_match_data *built,
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
         goto out;
     }
+    /* a person meets in the languages they speak, not their colleagues' */
     struct match_query q = {.mode = MATCH_MEET, .lead = me, .exclude = exclude,
-                            .exclude_n = exclude_n, .top = top, .lexicon = d->lexicon};
+                            .exclude_n = exclude_n, .top = top, .lexicon = d->lexicon,
+                            .lead_languages = is_org ? NULL : p.languages};
     if (match_query_run(d->ix, &q, &a, &hits, &n, err) < 0)
         goto out;
     json_t *j = hits_json(d, hits, n);

@@ -387,6 +387,54 @@ Test(match_meet, the_text_reason_does_not_repeat_the_cpv_reason)
     match_index_free(ix);
 }
 
+/* At a forum two people meet at a table: one who shares a language comes
+ * before one who needs an interpreter, and the latter says so. */
+Test(match_meet, a_shared_language_lifts_and_none_is_said)
+{
+    static struct match_profile p[] = {
+        {.id = "ua", .name = "UA", .country = "UA", .offers = uav_offer, .offers_n = 1,
+         .languages = "uk;RU"},
+        {.id = "pl", .name = "PL", .country = "PL", .needs = uav_need, .needs_n = 1,
+         .languages = "pl;en"},
+        {.id = "lt", .name = "LT", .country = "LT", .needs = uav_need, .needs_n = 1,
+         .languages = "lt, UK"},
+        {.id = "lv", .name = "LV", .country = "LV", .needs = uav_need, .needs_n = 1},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    cr_assert_eq(ask_profiles(p, 4, NULL, &ix, &a, &h), 3);
+    cr_assert_str_eq(p[h[0].org].id, "lt", "speaks Ukrainian too (codes in any case)");
+    cr_assert_gt(h[0].score, h[1].score);
+    for (int i = 0; i < 3; i++) {
+        bool said = false;
+        for (int k = 0; k < h[i].why_n; k++)
+            said |= strcmp(h[i].why[k], "no language in common: an interpreter is needed") == 0;
+        cr_assert_eq(said, strcmp(p[h[i].org].id, "pl") == 0,
+                     "only the Polish buyer, whose people speak neither uk nor ru: %s",
+                     p[h[i].org].id);
+    }
+    /* the one asking speaks Lithuanian only: the Lithuanian buyer first; one
+     * speaking Georgian only (a code no profile has: known, shared with no
+     * one) needs an interpreter with all whose languages are known */
+    struct df_err err = {0};
+    int n;
+    struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5, .lead_languages = "LT"};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(p[h[0].org].id, "lt");
+    q.lead_languages = "ka";
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 3);
+    for (int i = 0; i < n; i++) {
+        bool said = false;
+        for (int k = 0; k < h[i].why_n; k++)
+            said |= strcmp(h[i].why[k], "no language in common: an interpreter is needed") == 0;
+        cr_assert_eq(said, strcmp(p[h[i].org].id, "lv") != 0, "lv's languages are unknown");
+    }
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* With the classifier loaded, profiles carry a code's labels in both
  * languages: the text reason leaves out the words of all the names of a code
  * its CPV reason cites, and never names a word beside its translation. */

@@ -176,6 +176,45 @@ Test(match_app, recommend_for_a_person_skips_requested_organisations)
     buf_free(&out);
 }
 
+/* A person meets in their own languages: the colleague who speaks only
+ * Ukrainian is told that the Polish buyer needs an interpreter; asked for the
+ * organisation (whose people speak English too), nothing is said. */
+Test(match_app, recommend_tells_a_person_who_needs_an_interpreter)
+{
+    struct store_org orgs[] = {
+        {.id = "ua", .name = "Drone maker", .country = "UA", .kind = "company"},
+        {.id = "pl", .name = "PL buyer", .country = "PL", .kind = "government"},
+    };
+    for (int i = 0; i < 2; i++)
+        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    struct store_capability caps[] = {
+        {.org = "ua", .direction = "offer", .cpv = "35613000-4", .title = "UAVs"},
+        {.org = "pl", .direction = "need", .cpv = "35613000-4", .title = "UAVs"},
+    };
+    for (int i = 0; i < 2; i++)
+        cr_assert_eq(store_capability_upsert(s, &caps[i], NULL, &err), 0, "%s", err.msg);
+    struct store_person people[] = {
+        {.id = "p-olena", .org = "ua", .name = "Olena", .languages = "uk;en"},
+        {.id = "p-taras", .org = "ua", .name = "Taras", .languages = "uk"},
+        {.id = "p-jan", .org = "pl", .name = "Jan", .languages = "pl;en"},
+    };
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(store_person_upsert(s, &people[i], NULL, &err), 0, "%s", err.msg);
+    static const char needed[] = "no language in common: an interpreter is needed";
+    struct buf out = BUF_INIT(0);
+    cr_assert_eq(app_recommend(s, "p-taras", NULL, 5, APP_REGION_ANY, &out, &err), 0, "%s",
+                 err.msg);
+    cr_assert(strstr(buf_str(&out), needed), "%s", buf_str(&out));
+    buf_reset(&out);
+    cr_assert_eq(app_recommend(s, "p-olena", NULL, 5, APP_REGION_ANY, &out, &err), 0, "%s",
+                 err.msg);
+    cr_assert_null(strstr(buf_str(&out), needed), "%s", buf_str(&out));
+    buf_reset(&out);
+    cr_assert_eq(app_recommend(s, "ua", NULL, 5, APP_REGION_ANY, &out, &err), 0, "%s", err.msg);
+    cr_assert_null(strstr(buf_str(&out), needed), "%s", buf_str(&out));
+    buf_free(&out);
+}
+
 /* A ministry looking for Ukrainian suppliers: meeting suggestions from one
  * region, the requests' exclusions still in force. */
 Test(match_app, recommend_from_one_region)

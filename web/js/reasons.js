@@ -28,6 +28,7 @@ const PATTERNS = [
   [/^needs (\d{8}) ?(.*?), which you offer( \(related\))?$/, async (m) =>
     t(m[3] ? 'why.needs_related' : 'why.needs', { code: m[1], label: await cpvText(m[1], m[2]) })],
   [/^EU-Ukraine pair \((\w\w)\)$/, async (m) => t('why.eu_ua', { country: countryName(m[1]) })],
+  [/^no language in common: an interpreter is needed$/, async () => t('why.no_language')],
   [/^worked with you on (\d+) projects?$/, async (m) => t('why.worked_with', { n: num(m[1]) })],
   [/^worked with (\d+) of your past partners$/, async (m) => t('why.common_partners', { n: num(m[1]) })],
   [/^worked with (\d+) of your past partners, all of them on projects like this one$/, async (m) =>

@@ -64,9 +64,20 @@ void match_weights_meet(struct match_weights *w)
     *w = (struct match_weights){
         .text = 0.3, .text_profile = 0.2, .text_beta = 0.05, .doc_top = 80, .profile_b = 0.75,
         .partner = 0.2,
-        .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 0.5,
+        .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 0.5, .language = 0.2,
     };
 }
+
+/* Language masks: a bit per distinct code (lowercased) met in the profiles,
+ * at most LANG_CODES of them; any other code sets LANG_OTHER, which tells
+ * that a language is known but matches nothing. */
+#define LANG_CODES 63
+#define LANG_OTHER ((uint64_t)1 << LANG_CODES)
+
+struct lang_table {
+    char code[LANG_CODES][8];
+    int n;
+};
 
 /* ---- the index ---------------------------------------------------------- */
 
@@ -98,6 +109,8 @@ struct match_index {
     float *opost_tf;              /* tf summed over its documents x recency^opost_exp */
     double opost_exp;             /* the default text_recency, which they were built with */
     int *country_of, *kind_of;    /* small ids (-1 = none) */
+    uint64_t *lang_mask;          /* the languages its people speak (languages_mask; 0 = unknown) */
+    struct lang_table langs;      /* the codes behind the masks' bits */
     char *end_user;               /* a government body: police, border guards, ministries */
     int *name_off, *name_term;    /* each profile's name as term ids (none: not matchable) */
     struct strmap name_words;     /* the words of names, their own ids */
@@ -147,6 +160,7 @@ void match_index_free(struct match_index *ix)
     free(ix->opost_org);
     free(ix->opost_tf);
     free(ix->country_of);
+    free(ix->lang_mask);
     free(ix->kind_of);
     free(ix->end_user);
     free(ix->name_off);
@@ -292,6 +306,62 @@ out:
     free(tf);
     free(touched);
     return rc;
+}
+
+/* The next code of a list ("en;uk", also split at commas and spaces) into
+ * code (lowercased; "" when too long), advancing *p; false at the end. */
+static bool next_language(const char **p, char code[8])
+{
+    while (**p == ';' || **p == ',' || **p == ' ')
+        (*p)++;
+    if (!**p)
+        return false;
+    size_t len = strcspn(*p, ";, ");
+    code[0] = '\0';
+    if (len < 8) {
+        for (size_t k = 0; k < len; k++)
+            code[k] = (char)((*p)[k] >= 'A' && (*p)[k] <= 'Z' ? (*p)[k] + 32 : (*p)[k]);
+        code[len] = '\0';
+    }
+    *p += len;
+    return true;
+}
+
+static int language_bit(const struct lang_table *t, const char *code)
+{
+    for (int bit = 0; bit < t->n; bit++)
+        if (strcmp(t->code[bit], code) == 0)
+            return bit;
+    return -1;
+}
+
+/* Gives the list's new codes bits while there are bits left. */
+static void languages_add(struct lang_table *t, const char *p)
+{
+    char code[8];
+    while (p && next_language(&p, code))
+        if (code[0] && t->n < LANG_CODES && language_bit(t, code) < 0)
+            memcpy(t->code[t->n++], code, strlen(code) + 1);
+}
+
+static uint64_t languages_mask(const struct lang_table *t, const char *p)
+{
+    uint64_t mask = 0;
+    char code[8];
+    while (p && next_language(&p, code)) {
+        int bit = code[0] ? language_bit(t, code) : -1;
+        mask |= bit >= 0 ? (uint64_t)1 << bit : LANG_OTHER;
+    }
+    return mask;
+}
+
+/* 1 when two masks share a language, -1 when both are known and share none,
+ * 0 when either is unknown. */
+static int shared_language(uint64_t x, uint64_t y)
+{
+    if (!x || !y)
+        return 0;
+    return x & y & ~LANG_OTHER ? 1 : -1;
 }
 
 /* Small ids for a string attribute of the profiles (country or kind). */
@@ -717,6 +787,13 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         goto oom;
     for (int i = 0; i < profiles_n; i++)
         ix->end_user[i] = profiles[i].kind && strcmp(profiles[i].kind, "government") == 0;
+    ix->lang_mask = calloc((size_t)profiles_n + 1, sizeof *ix->lang_mask);
+    if (!ix->lang_mask)
+        goto oom;
+    for (int i = 0; i < profiles_n; i++) {
+        languages_add(&ix->langs, profiles[i].languages);
+        ix->lang_mask[i] = languages_mask(&ix->langs, profiles[i].languages);
+    }
     ix->countries_n = attribute_ids(profiles, profiles_n, false, ix->country_of);
     ix->kinds_n = attribute_ids(profiles, profiles_n, true, ix->kind_of);
     if (ix->countries_n < 0 || ix->kinds_n < 0)
@@ -1663,6 +1740,10 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
             banned[q->exclude[i]] = 1;
 
     const struct match_profile *lead = q->lead >= 0 ? &ix->profiles[q->lead] : NULL;
+    /* the asking person's languages when given, else all of the lead's people's */
+    uint64_t lead_langs = q->lead_languages && *q->lead_languages
+                              ? languages_mask(&ix->langs, q->lead_languages)
+                              : lead ? ix->lang_mask[q->lead] : 0;
     double pop_norm = ix->max_projects > 0 ? log1p(ix->max_projects) : 1.0;
     /* with a country spread wanted, rank a wider pool, then pick greedily */
     int k = w->country_spread > 0 ? (q->top * 3 < ix->n ? q->top * 3 : ix->n) : q->top;
@@ -1740,6 +1821,8 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                 s += w->cpv * cp;
                 if (is_eu_ua_pair(lead->country, c->country))
                     s += w->eu_ua;
+                if (shared_language(lead_langs, ix->lang_mask[o]) > 0)
+                    s += w->language;
             }
         }
         if (s <= 0)
@@ -1806,9 +1889,13 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         const char *forum[FORUM_REASONS];
         const struct match_cap *cited[2] = {NULL, NULL};
         int fn = lead ? forum_reasons(lead, c, forum, cited, a) : 0;
-        if (q->mode == MATCH_MEET)   /* complementarity is the reason to meet: first */
+        if (q->mode == MATCH_MEET) {   /* complementarity is the reason to meet: first */
             for (int j = 0; j < fn && m < WHY_MAX; j++)
                 out[i].why[m++] = forum[j];
+            if (w->language > 0 && shared_language(lead_langs, ix->lang_mask[o]) < 0 &&
+                m < WHY_MAX)
+                out[i].why[m++] = arena_printf(a, "no language in common: an interpreter is needed");
+        }
         if (named[o] && w->named > 0)
             out[i].why[m++] = arena_printf(a, "named in the text");
         if (pp[o] > 0 && m < WHY_MAX)

@@ -76,6 +76,8 @@ struct match_weights {
     double named;        /* the text names the organisation ("University of Bristol") */
     double stand_in;     /* no lead: partner of the best first-pass matches */
     double end_user;     /* a government body's projects beyond its first (end users) */
+    double language;     /* meeting: the two organisations' people share a language, so
+                            they can meet without an interpreter */
 };
 void match_weights_default(struct match_weights *w);
 /* Weights for meeting suggestions: complementarity and EU-Ukraine pairs first,
@@ -126,6 +128,8 @@ struct match_query {
                                   values, row per profile, filled for every candidate */
     const struct match_lexicon *lexicon;   /* optional: each query word also counts in its
                                               translations, weighted by their association */
+    const char *lead_languages;  /* meeting: the asking person's languages ("uk;en"); NULL
+                                    = those of all of the lead's people */
 };
 
 struct match_hit {
