@@ -385,9 +385,9 @@ static json_t *hits_json(const struct app_match_data *d, const struct match_hit 
         json_t *why = json_array();
         for (int j = 0; why && j < h[i].why_n; j++)
             json_array_append_new(why, json_string(h[i].why[j]));
-        json_array_append_new(arr, json_pack("{ss ss ss sf so}", "org", p->id, "name", p->name,
-                                             "country", p->country,
-                                             "score", h[i].score,
+        json_array_append_new(arr, json_pack("{ss ss ss ss sb sf so}", "org", p->id, "name",
+                                             p->name, "country", p->country, "kind", p->kind,
+                                             "sme", p->sme, "score", h[i].score,
                                              "why", why ? why : json_array()));
     }
     return arr;
@@ -413,29 +413,32 @@ static bool in_region(const char *country, enum app_region region)
     }
 }
 
-/* The engine's exclusion list: the given ones (n of them) and, unless region
- * is any, every profile outside it, in arena a; *out_n their count. NULL when
- * out of memory. */
+/* The engine's exclusion list: the given ones (n of them) and every profile
+ * filter keeps out, in arena a; *out_n their count. NULL when out of memory. */
 static int *exclusions(const struct match_index *ix, const int *given, int n,
-                       enum app_region region, struct arena *a, int *out_n)
+                       const struct app_match_filter *filter, struct arena *a, int *out_n)
 {
+    static const struct app_match_filter any = {APP_REGION_ANY, false};
+    const struct app_match_filter *f = filter ? filter : &any;
+    bool filtering = f->region != APP_REGION_ANY || f->sme_only;
     int size = match_index_size(ix);
-    int *v = arena_alloc(a, ((size_t)n + (region == APP_REGION_ANY ? 0 : (size_t)size) + 1) *
-                                sizeof *v);
+    int *v = arena_alloc(a, ((size_t)n + (filtering ? (size_t)size : 0) + 1) * sizeof *v);
     if (!v)
         return NULL;
     if (n > 0)
         memcpy(v, given, (size_t)n * sizeof *v);
-    for (int o = 0; region != APP_REGION_ANY && o < size; o++)
-        if (!in_region(match_index_profile(ix, o)->country, region))
+    for (int o = 0; filtering && o < size; o++) {
+        const struct match_profile *p = match_index_profile(ix, o);
+        if (!in_region(p->country, f->region) || (f->sme_only && !p->sme))
             v[n++] = o;
+    }
     *out_n = n;
     return v;
 }
 
 json_t *app_match_partners_json(const struct app_match_data *d, const char *lead,
-                                const char *text, int top, enum app_region region,
-                                struct df_err *err)
+                                const char *text, int top,
+                                const struct app_match_filter *filter, struct df_err *err)
 {
     int L = match_index_find(d->ix, lead);
     if (L < 0) {
@@ -444,9 +447,9 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     }
     struct arena a;
     arena_init(&a, 0);
-    /* outside the region: the engine ranks only the others */
+    /* those the filter keeps out: the engine ranks only the others */
     int outside_n = 0;
-    int *outside = exclusions(d->ix, NULL, 0, region, &a, &outside_n);
+    int *outside = exclusions(d->ix, NULL, 0, filter, &a, &outside_n);
     struct match_hit *hits;
     int n;
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = L, .text = text ? text : "",
@@ -470,9 +473,10 @@ static int dump(json_t *j, struct buf *out, struct df_err *err)
 }
 
 int app_partners_in(const struct app_match_data *d, const char *lead, const char *text, int top,
-                    enum app_region region, struct buf *json_out, struct df_err *err)
+                    const struct app_match_filter *filter, struct buf *json_out,
+                    struct df_err *err)
 {
-    json_t *j = app_match_partners_json(d, lead, text, top, region, err);
+    json_t *j = app_match_partners_json(d, lead, text, top, filter, err);
     int rc = j ? dump(j, json_out, err) : -1;
     json_decref(j);
     return rc;
@@ -483,7 +487,7 @@ int app_partners(struct store *s, const char *lead, const char *text, int top,
 {
     struct app_match_data d;
     int rc = app_match_load(s, NULL, &d, err) == 0
-                 ? app_partners_in(&d, lead, text, top, APP_REGION_ANY, json_out, err)
+                 ? app_partners_in(&d, lead, text, top, NULL, json_out, err)
                  : -1;
     app_match_data_free(&d);
     return rc;
@@ -553,14 +557,16 @@ static int on_request(void *ud, const struct store_request *r)
 }
 
 int app_recommend(struct store *s, const char *person_or_org, const char *event, int top,
-                  enum app_region region, struct buf *json_out, struct df_err *err)
+                  const struct app_match_filter *filter, struct buf *json_out,
+                  struct df_err *err)
 {
-    return app_recommend_in(s, NULL, person_or_org, event, top, region, json_out, err);
+    return app_recommend_in(s, NULL, person_or_org, event, top, filter, json_out, err);
 }
 
 int app_recommend_in(struct store *s, const struct app_match_data *built,
                      const char *person_or_org, const char *event, int top,
-                     enum app_region region, struct buf *json_out, struct df_err *err)
+                     const struct app_match_filter *filter, struct buf *json_out,
+                     struct df_err *err)
 {
     struct arena a;
     arena_init(&a, 0);
@@ -600,7 +606,7 @@ int app_recommend_in(struct store *s, const struct app_match_data *built,
         goto fail_walk;
     struct match_hit *hits;
     int n, exclude_n;
-    int *exclude = exclusions(d->ix, c.exclude, c.exclude_n, region, &a, &exclude_n);
+    int *exclude = exclusions(d->ix, c.exclude, c.exclude_n, filter, &a, &exclude_n);
     if (!exclude) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
         goto out;

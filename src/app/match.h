@@ -47,31 +47,41 @@ enum app_region {
 /* "eu", "ua", or NULL / "" for any; -1 for anything else. */
 int app_region_parse(const char *s);
 
-/* Partners for a project idea led by `lead`, from `region` only: a new JSON
- * array (caller decrefs), NULL with err (DF_ERR_NOT_FOUND for an unknown lead,
- * DF_ERR_USAGE for an empty or invalid text). */
+/* Which organisations may be suggested (NULL: any): from a region, SMEs only
+ * (a prime contractor looking for SME suppliers). */
+struct app_match_filter {
+    enum app_region region;
+    bool sme_only;
+};
+
+/* Partners for a project idea led by `lead`, among those filter lets through:
+ * a new JSON array (caller decrefs), NULL with err (DF_ERR_NOT_FOUND for an
+ * unknown lead, DF_ERR_USAGE for an empty or invalid text). Each partner is
+ * {"org","name","country","kind","sme","score","why"}. */
 json_t *app_match_partners_json(const struct app_match_data *d, const char *lead,
-                                const char *text, int top, enum app_region region,
-                                struct df_err *err);
+                                const char *text, int top,
+                                const struct app_match_filter *filter, struct df_err *err);
 
 /* The same, loading from the store; the array is appended to json_out. */
 int app_partners(struct store *s, const char *lead, const char *text, int top,
                  struct buf *json_out, struct df_err *err);
 /* The same over data already loaded (a server keeps it while nothing changed). */
 int app_partners_in(const struct app_match_data *d, const char *lead, const char *text, int top,
-                    enum app_region region, struct buf *json_out, struct df_err *err);
+                    const struct app_match_filter *filter, struct buf *json_out,
+                    struct df_err *err);
 
 /* Whom a person (or their organisation) should meet at an event (NULL = the
  * default event): complementary needs and offers, EU-Ukraine pairs favoured,
- * never the own organisation nor one already in a request with it; only from
- * region unless it is APP_REGION_ANY (a ministry looking for Ukrainian
- * suppliers). */
+ * never the own organisation nor one already in a request with it; only those
+ * filter lets through (a ministry looking for Ukrainian suppliers). */
 int app_recommend(struct store *s, const char *person_or_org, const char *event, int top,
-                  enum app_region region, struct buf *json_out, struct df_err *err);
+                  const struct app_match_filter *filter, struct buf *json_out,
+                  struct df_err *err);
 /* The same with the profiles already loaded in d (NULL: load them here); the
  * people and requests are read from the store either way. */
 int app_recommend_in(struct store *s, const struct app_match_data *d,
                      const char *person_or_org, const char *event, int top,
-                     enum app_region region, struct buf *json_out, struct df_err *err);
+                     const struct app_match_filter *filter, struct buf *json_out,
+                     struct df_err *err);
 
 #endif

@@ -87,21 +87,23 @@ const struct cli_command cli_commands[] = {
      "--as-of defaults to today (UTC). In the JSON a lot's cpv is its CPV group (five\n"
      "digits) and its countries are the buyers' and the counting funders' countries."},
     {"partners", cli_cmd_partners,
-     "dfnc partners --lead ORG (--text T | --text-file F) [--region eu|ua] [--top K] [--json] | --queries FILE.jsonl [--top K]",
+     "dfnc partners --lead ORG (--text T | --text-file F) [--region eu|ua] [--sme] [--top K] [--json] | --queries FILE.jsonl [--top K]",
      "Suggests partners for a project idea led by ORG, best first, each with its\n"
      "reasons: text relevance (English and Ukrainian), past partners of the lead and\n"
      "their partners, track record; among those, needs met by offers (either way)\n"
      "and EU-Ukraine pairs rise. --region keeps partners from the EU and EEA (eu)\n"
-     "or from Ukraine (ua). The batch form reads one JSON object per line\n"
-     "{\"id\",\"lead\",\"text\"[,\"region\"]} and writes one line {\"id\",\"partners\":[{\"org\",\"score\",\"why\"}]}\n"
+     "or from Ukraine (ua); --sme keeps SMEs only. The batch form reads one JSON\n"
+     "object per line {\"id\",\"lead\",\"text\"[,\"region\"][,\"sme\":true]} and writes one\n"
+     "line {\"id\",\"partners\":[{\"org\",\"name\",\"country\",\"kind\",\"sme\",\"score\",\"why\"}]}\n"
      "per query; a bad line is reported as FILE:LINE on stderr (exit 3) and the\n"
      "others are still answered."},
-    {"recommend", cli_cmd_recommend, "dfnc recommend PERSON_OR_ORG [--event ID] [--region eu|ua] [--top K] [--json]",
+    {"recommend", cli_cmd_recommend, "dfnc recommend PERSON_OR_ORG [--event ID] [--region eu|ua] [--sme] [--top K] [--json]",
      "Whom to meet at the forum: organisations whose offers meet your needs and\n"
      "whose needs your offers meet (CPV codes with their hierarchy), EU-Ukraine\n"
      "pairs favoured, never your own organisation nor one already in a request with\n"
      "yours. Each suggestion says why. --region eu keeps organisations from the EU\n"
-     "and the EEA, --region ua those from Ukraine."},
+     "and the EEA, --region ua those from Ukraine; --sme keeps SMEs only (a prime\n"
+     "contractor or a ministry looking for SME suppliers)."},
     {"agenda", cli_cmd_agenda, "dfnc agenda PERSON [--format text|json|ics]",
      "A person's scheduled meetings: time, table and the other party. --format ics\n"
      "writes an iCalendar (RFC 5545) file with a stable UID per meeting, a SEQUENCE\n"

@@ -2,6 +2,7 @@
  * query or a JSON-lines batch) and whom to meet at a forum, as text or JSON. */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,10 +56,11 @@ static void print_hits(json_t *arr)
     size_t i;
     json_t *h;
     json_array_foreach(arr, i, h) {
-        printf("%2zu. %-14s %.3f  %s (%s)\n", i + 1, json_string_value(json_object_get(h, "org")),
+        printf("%2zu. %-14s %.3f  %s (%s%s)\n", i + 1, json_string_value(json_object_get(h, "org")),
                json_real_value(json_object_get(h, "score")),
                json_string_value(json_object_get(h, "name")),
-               json_string_value(json_object_get(h, "country")));
+               json_string_value(json_object_get(h, "country")),
+               json_is_true(json_object_get(h, "sme")) ? ", SME" : "");
         size_t j;
         json_t *w;
         json_array_foreach(json_object_get(h, "why"), j, w)
@@ -98,7 +100,7 @@ static int batch_line(const struct app_match_data *d, const char *line, int top,
         df_err_set(err, DF_ERR_INPUT, "needs \"id\", \"lead\" and \"text\" (strings)");
         goto out;
     }
-    json_t *rj = json_object_get(in, "region");
+    json_t *rj = json_object_get(in, "region"), *sj = json_object_get(in, "sme");
     int region = rj && !json_is_string(rj) && !json_is_null(rj)
                      ? -1
                      : app_region_parse(json_string_value(rj));
@@ -106,7 +108,12 @@ static int batch_line(const struct app_match_data *d, const char *line, int top,
         df_err_set(err, DF_ERR_INPUT, "\"region\" is \"eu\" or \"ua\" when given");
         goto out;
     }
-    hits = app_match_partners_json(d, lead, text, top, region, err);
+    if (sj && !json_is_boolean(sj) && !json_is_null(sj)) {
+        df_err_set(err, DF_ERR_INPUT, "\"sme\" is true or false when given");
+        goto out;
+    }
+    struct app_match_filter filter = {region, json_is_true(sj)};
+    hits = app_match_partners_json(d, lead, text, top, &filter, err);
     if (!hits)
         goto out;
     out = json_pack("{sO so}", "id", id, "partners", hits);
@@ -170,9 +177,10 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *lead = NULL, *text = NULL, *text_file = NULL, *queries = NULL;
     int top = 20, as_json = 0, region = APP_REGION_ANY;
+    bool sme_only = false;
     static const struct option opts[] = {
         {"lead", required_argument, NULL, 'l'}, {"text", required_argument, NULL, 't'},
-        {"region", required_argument, NULL, 'r'},
+        {"region", required_argument, NULL, 'r'}, {"sme", no_argument, NULL, 's'},
         {"text-file", required_argument, NULL, 'f'}, {"queries", required_argument, NULL, 'q'},
         {"top", required_argument, NULL, 'k'}, {"json", no_argument, NULL, 'j'},
         {0, 0, 0, 0}};
@@ -184,6 +192,7 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         case 'f': text_file = optarg; break;
         case 'q': queries = optarg; break;
         case 'j': as_json = 1; break;
+        case 's': sme_only = true; break;
         case 'r':
             if ((region = app_region_parse(optarg)) <= APP_REGION_ANY) {
                 fprintf(stderr, "dfnc: --region is eu (EU and EEA) or ua\n");
@@ -199,7 +208,7 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         default: return cli_usage("partners");
         }
     }
-    if (optind != argc || (queries && (lead || text || text_file || region)) ||
+    if (optind != argc || (queries && (lead || text || text_file || region || sme_only)) ||
         (!queries && (!lead || !!text == !!text_file)))
         return cli_usage("partners");
 
@@ -221,7 +230,8 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         code = run_batch(&d, queries, top);
         goto out;
     }
-    hits = app_match_partners_json(&d, lead, text, top, region, &err);
+    struct app_match_filter filter = {region, sme_only};
+    hits = app_match_partners_json(&d, lead, text, top, &filter, &err);
     code = hits ? print_answer(hits, as_json) : cli_fail(&err);
 out:
     json_decref(hits);
@@ -235,10 +245,11 @@ int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *who = NULL, *event = NULL;
     int top = 20, as_json = 0, region = APP_REGION_ANY;
+    bool sme_only = false;
     static const struct option opts[] = {
         {"event", required_argument, NULL, 'e'}, {"top", required_argument, NULL, 'k'},
-        {"region", required_argument, NULL, 'r'}, {"json", no_argument, NULL, 'j'},
-        {0, 0, 0, 0}};
+        {"region", required_argument, NULL, 'r'}, {"sme", no_argument, NULL, 's'},
+        {"json", no_argument, NULL, 'j'}, {0, 0, 0, 0}};
     optind = 0;
     for (;;) {
         int c = getopt_long(argc, argv, "+", opts, NULL);
@@ -254,6 +265,8 @@ int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
             event = optarg;
         else if (c == 'j')
             as_json = 1;
+        else if (c == 's')
+            sme_only = true;
         else if (c == 'k' && parse_top(optarg, &top) == 0)
             continue;
         else if (c == 'r' && (region = app_region_parse(optarg)) > APP_REGION_ANY)
@@ -272,7 +285,8 @@ int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
     json_t *arr = NULL;
     int code = 0;
     if (store_open(&s, ctx->db_path, &err) < 0 ||
-        app_recommend(s, who, event, top, region, &out, &err) < 0) {
+        app_recommend(s, who, event, top, &(struct app_match_filter){region, sme_only}, &out,
+                      &err) < 0) {
         code = cli_fail(&err);
         goto done;
     }

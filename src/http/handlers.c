@@ -359,13 +359,19 @@ static void h_suggestions(struct http_req *r)
         http_reply_error(r, 422, "invalid", "region must be eu or ua");
         return;
     }
+    const char *sme = http_url_param(&r->url, "sme");
+    if (sme && *sme && strcmp(sme, "0") != 0 && strcmp(sme, "1") != 0) {
+        http_reply_error(r, 422, "invalid", "sme must be 0 or 1");
+        return;
+    }
+    struct app_match_filter filter = {region, sme && strcmp(sme, "1") == 0};
     if (!need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
     const struct app_match_data *d = http_cache_match(r->s, &err);
     int rc = !d ? -1
              : open_list_reply(&out, "for", r->user.person, "suggestions") == 0
-                 ? app_recommend_in(r->s, d, r->user.person, event, top, region, &out, &err)
+                 ? app_recommend_in(r->s, d, r->user.person, event, top, &filter, &out, &err)
                  : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
     if (rc == 0 && buf_putc(&out, '}') < 0)
         rc = df_err_set(&err, DF_ERR_RUNTIME, "too many suggestions");
@@ -385,6 +391,7 @@ static void h_partners(struct http_req *r)
         {"text", HJ_STRING, true, .min = 1, .max = 20000},
         {"top", HJ_INT, .min = 1, .max = 100},
         {"region", HJ_STRING, .nullable = true, .max = 2},
+        {"sme", HJ_BOOL, .nullable = true},
         {NULL}};
     if (!need_person(r))
         return;
@@ -397,6 +404,7 @@ static void h_partners(struct http_req *r)
         http_reply_error(r, 422, "invalid", "region must be eu or ua");
         return;
     }
+    struct app_match_filter filter = {region, json_is_true(json_object_get(b, "sme"))};
     struct df_err err = {0};
     struct store_person p;
     struct buf out = BUF_INIT(4u << 20);
@@ -407,7 +415,7 @@ static void h_partners(struct http_req *r)
     if (rc == 0)
         rc = open_list_reply(&out, "lead", p.org, "partners") == 0
                  ? app_partners_in(d, p.org, http_json_str(b, "text"),
-                                   (int)http_json_int(b, "top", 10), region, &out, &err)
+                                   (int)http_json_int(b, "top", 10), &filter, &out, &err)
                  : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
     json_decref(b);
     if (rc == 0 && buf_putc(&out, '}') < 0)

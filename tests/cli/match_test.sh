@@ -100,6 +100,25 @@ PY
     "$DFNC" --db "$T/d.db" recommend "$BUYER" --region ru > "$T/out" 2>&1
     check "recommend with an unknown --region is a usage error" \
         "[ $? -eq 2 ] && grep -q 'region is eu' '$T/out'"
+    cat > "$T/sme.py" <<'PY'
+import json, sys
+hits = json.load(open(sys.argv[1]))
+assert hits and all(h["sme"] is True for h in hits), hits
+PY
+    "$DFNC" --db "$T/d.db" recommend "$BUYER" --region ua --sme --top 10 --json > "$T/out"
+    check "recommend --region ua --sme: Ukrainian SMEs only, each marked" \
+        "[ $? -eq 0 ] && python3 '$T/only.py' '$T/out' ua && python3 '$T/sme.py' '$T/out'"
+    "$DFNC" --db "$T/d.db" recommend "$BUYER" --top 10 --json > "$T/out"
+    check "recommend without --sme also suggests organisations that are no SME" \
+        "[ $? -eq 0 ] && grep -q '\"sme\": false' '$T/out'"
+    "$DFNC" --db "$T/d.db" partners --lead "$UA" --sme --text "drones" > "$T/out"
+    check "partners --sme: the text list says SME on every line" \
+        "[ $? -eq 0 ] && [ \$(grep -c '^ *[0-9]*\. ' '$T/out') -gt 0 ] && ! grep '^ *[0-9]*\. ' '$T/out' | grep -vq ', SME)'"
+    printf '%s\n' "{\"id\":1,\"lead\":\"$UA\",\"text\":\"drones\",\"sme\":true}" \
+        "{\"id\":2,\"lead\":\"$UA\",\"text\":\"drones\",\"sme\":\"yes\"}" > "$T/s.jsonl"
+    "$DFNC" --db "$T/d.db" partners --queries "$T/s.jsonl" --top 3 > "$T/out" 2> "$T/err"
+    check "batch: a line's sme is true or false, the others answered" \
+        "[ $? -eq 3 ] && grep -q 's.jsonl:2: \"sme\" is' '$T/err' && grep -q '\"sme\":true' '$T/out' && ! grep -q '\"sme\":false' '$T/out'"
 else
     no "demo: no Ukrainian organisation offers UAVs "
 fi

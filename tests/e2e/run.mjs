@@ -536,6 +536,15 @@ test('a participant in Ukrainian asks for partners for a project idea, in Ukrain
   assert.ok(euIds.length >= 3, `European partners listed: ${euIds.length}`);
   const euCountries = euIds.map((id) => orgs.find((o) => o.id === id).country);
   assert.ok(euCountries.every((c) => c !== 'UA'), `no Ukrainian organisation among ${euCountries}`);
+  // European SMEs only: every card says it is one
+  await page.check('#partners-sme');
+  await page.click('#partners-form button[type=submit]');
+  await page.locator('#partners[aria-busy=false]').waitFor();
+  const smeIds = await cards.evaluateAll((els) => els.map((e) => e.dataset.org));
+  assert.ok(smeIds.length >= 1, `European SMEs listed: ${smeIds.length}`);
+  assert.ok(smeIds.every((id) => orgs.find((o) => o.id === id).sme), `only SMEs among ${smeIds}`);
+  assert.equal(await page.locator('#partners li.suggestion .badge.sme').count(), smeIds.length);
+  assert.equal((await page.locator('#partners li.suggestion .badge.sme').first().textContent()).trim(), 'МСП');
   await assertUkrainian(page);
   await shoot(page, 'participant-partners-uk');
   await ctx.close();

@@ -150,7 +150,7 @@ Test(match_app, recommend_for_a_person_skips_requested_organisations)
         cr_assert_eq(store_person_upsert(s, &people[i], NULL, &err), 0, "%s", err.msg);
 
     struct buf out = BUF_INIT(0);
-    cr_assert_eq(app_recommend(s, "p-ua", NULL, 5, APP_REGION_ANY, &out, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_recommend(s, "p-ua", NULL, 5, NULL, &out, &err), 0, "%s", err.msg);
     json_t *j = json_loads(buf_str(&out), 0, NULL);
     cr_assert_eq(json_array_size(j), 2, "%s", buf_str(&out));
     cr_assert_str_eq(json_string_value(json_object_get(json_array_get(j, 0), "org")), "pl");
@@ -165,14 +165,14 @@ Test(match_app, recommend_for_a_person_skips_requested_organisations)
                                .status = "declined", .priority = 1};
     cr_assert_eq(store_request_upsert(s, &rq, NULL, &err), 0, "%s", err.msg);
     buf_reset(&out);
-    cr_assert_eq(app_recommend(s, "ua", "ev", 5, APP_REGION_ANY, &out, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_recommend(s, "ua", "ev", 5, NULL, &out, &err), 0, "%s", err.msg);
     cr_assert_null(strstr(buf_str(&out), "\"pl\""), "declined: not suggested again: %s",
                    buf_str(&out));
     cr_assert(strstr(buf_str(&out), "\"de\""), "%s", buf_str(&out));
 
-    cr_assert_eq(app_recommend(s, "ghost", NULL, 5, APP_REGION_ANY, &out, &err), -1);
+    cr_assert_eq(app_recommend(s, "ghost", NULL, 5, NULL, &out, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
-    cr_assert_eq(app_recommend(s, "ua", "no-event", 5, APP_REGION_ANY, &out, &err), -1);
+    cr_assert_eq(app_recommend(s, "ua", "no-event", 5, NULL, &out, &err), -1);
     buf_free(&out);
 }
 
@@ -202,15 +202,15 @@ Test(match_app, recommend_tells_a_person_who_needs_an_interpreter)
         cr_assert_eq(store_person_upsert(s, &people[i], NULL, &err), 0, "%s", err.msg);
     static const char needed[] = "no language in common: an interpreter is needed";
     struct buf out = BUF_INIT(0);
-    cr_assert_eq(app_recommend(s, "p-taras", NULL, 5, APP_REGION_ANY, &out, &err), 0, "%s",
+    cr_assert_eq(app_recommend(s, "p-taras", NULL, 5, NULL, &out, &err), 0, "%s",
                  err.msg);
     cr_assert(strstr(buf_str(&out), needed), "%s", buf_str(&out));
     buf_reset(&out);
-    cr_assert_eq(app_recommend(s, "p-olena", NULL, 5, APP_REGION_ANY, &out, &err), 0, "%s",
+    cr_assert_eq(app_recommend(s, "p-olena", NULL, 5, NULL, &out, &err), 0, "%s",
                  err.msg);
     cr_assert_null(strstr(buf_str(&out), needed), "%s", buf_str(&out));
     buf_reset(&out);
-    cr_assert_eq(app_recommend(s, "ua", NULL, 5, APP_REGION_ANY, &out, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_recommend(s, "ua", NULL, 5, NULL, &out, &err), 0, "%s", err.msg);
     cr_assert_null(strstr(buf_str(&out), needed), "%s", buf_str(&out));
     buf_free(&out);
 }
@@ -253,8 +253,8 @@ Test(match_app, recommend_from_one_region)
     enum app_region regions[] = {APP_REGION_UKRAINE, APP_REGION_EUROPE, APP_REGION_ANY};
     for (int k = 0; k < 3; k++) {
         buf_reset(&out);
-        cr_assert_eq(app_recommend(s, "p-pl", "ev", 10, regions[k], &out, &err), 0, "%s",
-                     err.msg);
+        struct app_match_filter f = {regions[k], false};
+        cr_assert_eq(app_recommend(s, "p-pl", "ev", 10, &f, &out, &err), 0, "%s", err.msg);
         json_t *j = json_loads(buf_str(&out), 0, NULL);
         size_t n = 0;
         while (want[k][n])
@@ -366,7 +366,8 @@ Test(match_app, partners_from_one_region)
     const char *ids[][4] = {{"ua2", "no", "ch"}, {"no"}, {"ua2"}};
     int counts[] = {3, 1, 1};
     for (int r = APP_REGION_ANY; r <= APP_REGION_UKRAINE; r++) {
-        json_t *j = app_match_partners_json(&d, "ua", "drone engines, batteries", 10, r, &err);
+        json_t *j = app_match_partners_json(&d, "ua", "drone engines, batteries", 10,
+                                           &(struct app_match_filter){r, false}, &err);
         cr_assert_not_null(j, "%s", err.msg);
         char *text = json_dumps(j, 0);
         cr_assert_eq((int)json_array_size(j), counts[r], "region %d: %s", r, text);
@@ -378,5 +379,52 @@ Test(match_app, partners_from_one_region)
     cr_assert_eq(app_region_parse("eu"), APP_REGION_EUROPE, "the EEA's Norway is in, Switzerland out");
     cr_assert_eq(app_region_parse(""), APP_REGION_ANY);
     cr_assert_eq(app_region_parse("EU"), -1);
+    app_match_data_free(&d);
+}
+
+/* SMEs only, for partners and for whom to meet: a prime contractor or a
+ * ministry looking for SME suppliers. Each answer says which are SMEs. */
+Test(match_app, sme_only_keeps_smes_and_every_answer_says_which)
+{
+    struct store_org orgs[] = {
+        {.id = "ua", .name = "Kyiv drone maker", .country = "UA", .kind = "company", .sme = 1,
+         .description = "Drone engines"},
+        {.id = "big", .name = "Prime contractor", .country = "FR", .kind = "company",
+         .description = "Drone engines and batteries"},
+        {.id = "sme", .name = "Battery SME", .country = "PL", .kind = "company", .sme = 1,
+         .description = "Drone batteries"},
+    };
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    struct store_capability caps[] = {
+        {.org = "ua", .direction = "need", .cpv = "31440000-2", .title = "Batteries"},
+        {.org = "big", .direction = "offer", .cpv = "31440000-2", .title = "Batteries"},
+        {.org = "sme", .direction = "offer", .cpv = "31440000-2", .title = "Batteries"},
+    };
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(store_capability_upsert(s, &caps[i], NULL, &err), 0, "%s", err.msg);
+    struct app_match_data d;
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    for (int sme_only = 0; sme_only < 2; sme_only++) {
+        struct app_match_filter f = {APP_REGION_ANY, sme_only};
+        json_t *j = app_match_partners_json(&d, "ua", "drone engines, batteries", 10, &f, &err);
+        cr_assert_not_null(j, "%s", err.msg);
+        cr_assert_eq(json_array_size(j), sme_only ? 1u : 2u);
+        size_t i;
+        json_t *h;
+        json_array_foreach(j, i, h) {
+            const char *id = json_string_value(json_object_get(h, "org"));
+            cr_assert_eq(json_is_true(json_object_get(h, "sme")), strcmp(id, "sme") == 0, "%s", id);
+            cr_assert_str_eq(json_string_value(json_object_get(h, "kind")), "company");
+            cr_assert(!sme_only || strcmp(id, "sme") == 0, "%s", id);
+        }
+        json_decref(j);
+
+        struct buf out = BUF_INIT(0);
+        cr_assert_eq(app_recommend_in(s, &d, "ua", NULL, 10, &f, &out, &err), 0, "%s", err.msg);
+        cr_assert(strstr(buf_str(&out), "\"sme\""), "%s", buf_str(&out));
+        cr_assert_eq(strstr(buf_str(&out), "\"big\"") == NULL, sme_only, "%s", buf_str(&out));
+        buf_free(&out);
+    }
     app_match_data_free(&d);
 }

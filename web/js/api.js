@@ -87,8 +87,8 @@ export const api = {
   // kind: sessions | locations | interpreters
   removeFromEvent: (id, kind, item) => call('DELETE', `/events/${enc(id)}/${kind}/${enc(item)}`),
   forum: () => call('GET', '/forum'),
-  suggestions: (top, region) => call('GET', `/me/suggestions${qs({ top, region })}`),
-  partners: (text, top, region) => call('POST', '/me/partners', { text, top, region }),
+  suggestions: (top, region, sme) => call('GET', `/me/suggestions${qs({ top, region, sme: sme ? 1 : undefined })}`),
+  partners: (text, top, region, sme) => call('POST', '/me/partners', { text, top, region, sme: sme || undefined }),
   requests: () => call('GET', '/requests'),
   sendRequest: (event, to, message) => call('POST', '/requests', { event, to, message }),
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),

@@ -7,7 +7,7 @@ import { h, add, field, list, clear } from '../dom.js';
 import { t, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { orgName } from './search.js';
-import { suggestionCard, regionSelect } from './suggestions.js';
+import { suggestionCard, regionSelect, smeCheck } from './suggestions.js';
 
 const TEXT_MAX = 20000; // bytes; the API refuses more
 
@@ -20,6 +20,7 @@ export async function renderPartners(main) {
     placeholder: t('partners.placeholder'),
   });
   const region = regionSelect('partners-region');
+  const sme = smeCheck('partners-sme');
   const btn = h('button', { type: 'submit', class: 'primary' }, t('partners.submit'));
   const out = h('ol', { class: 'cards', id: 'partners', 'aria-live': 'polite' });
   const form = h('form', {
@@ -33,7 +34,7 @@ export async function renderPartners(main) {
       clear(out);
       out.setAttribute('aria-busy', 'true');
       try {
-        const found = list(await api.partners(idea, 10, region.value || undefined), 'partners');
+        const found = list(await api.partners(idea, 10, region.value || undefined, sme.box.checked), 'partners');
         const old = form.querySelector('.flash');
         if (old) old.remove();
         if (found.length === 0) out.append(h('li', { class: 'muted' }, t('partners.none')));
@@ -45,6 +46,6 @@ export async function renderPartners(main) {
         out.setAttribute('aria-busy', 'false');
       }
     },
-  }, field(t('partners.text'), text), field(t('partners.region'), region), btn);
+  }, field(t('partners.text'), text), field(t('partners.region'), region), sme.el, btn);
   add(main, form, out);
 }

@@ -44,6 +44,7 @@ export async function suggestionCard(s) {
   return h('li', { class: 'card suggestion', dataset: { org: org.id } },
     h('h2', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(org.country)),
+      s.sme ? h('span', { class: 'badge sme' }, t('suggest.sme')) : null,
       s.score !== undefined ? h('span', { class: 'muted' }, ` ${t('suggest.score')} ${num(Math.round(s.score * 100) / 100)}`) : null),
     reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
     await sendBox(s));
@@ -56,27 +57,36 @@ export function regionSelect(id) {
     h('option', { value: '' }, t('search.any')), h('option', { value: 'eu' }, t('search.eu')), h('option', { value: 'ua' }, t('search.ua')));
 }
 
+// SMEs only (a prime contractor looking for SME suppliers): a checkbox with
+// its label; shared with the partners page.
+export function smeCheck(id) {
+  const box = h('input', { type: 'checkbox', name: 'sme', id });
+  return { box, el: h('div', { class: 'field check' }, box, h('label', { for: id }, t('suggest.sme_only'))) };
+}
+
 export async function renderSuggestions(main) {
   add(main, h('h1', {}, t('suggest.title')), h('p', { class: 'lead' }, t('suggest.lead')));
   // a ministry looking for Ukrainian suppliers, a Ukrainian SME for EU buyers
   const region = regionSelect('suggestions-region');
+  const sme = smeCheck('suggestions-sme');
   const out = h('ol', { class: 'cards', id: 'suggestions', 'aria-live': 'polite' });
   const show = async () => {
-    region.disabled = true;
+    region.disabled = sme.box.disabled = true;
     clear(out);
     out.setAttribute('aria-busy', 'true');
     try {
-      const sug = list(await api.suggestions(10, region.value || undefined), 'suggestions');
-      if (sug.length === 0) out.append(h('li', { class: 'muted' }, t(region.value ? 'suggest.none_here' : 'suggest.none')));
+      const sug = list(await api.suggestions(10, region.value || undefined, sme.box.checked), 'suggestions');
+      if (sug.length === 0) out.append(h('li', { class: 'muted' }, t(region.value || sme.box.checked ? 'suggest.none_here' : 'suggest.none')));
       for (const s of sug) out.append(await suggestionCard(s));
     } catch (e) {
       out.append(h('li', { class: 'muted' }, errorText(e)));
     } finally {
-      region.disabled = false;
+      region.disabled = sme.box.disabled = false;
       out.setAttribute('aria-busy', 'false');
     }
   };
   region.addEventListener('change', show);
-  add(main, h('div', { class: 'card' }, field(t('suggest.region'), region)), out);
+  sme.box.addEventListener('change', show);
+  add(main, h('div', { class: 'card' }, field(t('suggest.region'), region), sme.el), out);
   await show();
 }
