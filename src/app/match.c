@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/country.h"
 #include "store/projects.h"
@@ -105,18 +106,39 @@ static int on_cap(void *ud, const struct store_capability *c)
     return r->cpv && r->title ? 0 : (L->oom = 1);
 }
 
+/* Whether the ';'-separated list has the code (len bytes), in any case. */
+static bool has_code(const char *list, const char *code, size_t len)
+{
+    for (const char *p = list; p && *p;) {
+        size_t n = strcspn(p, ";");
+        if (n == len && strncasecmp(p, code, len) == 0)
+            return true;
+        p += n + (p[n] != '\0');
+    }
+    return false;
+}
+
+/* An organisation speaks what its people speak: each code once, so that
+ * thirty colleagues with "uk;en" leave room for the one who speaks Polish. */
 static int on_person(void *ud, const struct store_person *p)
 {
     struct loader *L = ud;
     int o = find_org(L, p->org);
-    if (o < 0 || !p->languages || !*p->languages)
+    if (o < 0 || !p->languages)
         return 0;
     struct org_row *r = &L->orgs[o];
-    if (r->languages && strlen(r->languages) > 64)
-        return 0;
-    r->languages = r->languages ? arena_printf(L->a, "%s;%s", r->languages, p->languages)
-                                : arena_strdup(L->a, p->languages);
-    return r->languages ? 0 : (L->oom = 1);
+    for (const char *c = p->languages; *c;) {
+        size_t n = strcspn(c, ";, ");
+        if (n > 0 && n < 8 && !has_code(r->languages, c, n) &&
+            (!r->languages || strlen(r->languages) + n < 64)) {
+            r->languages = r->languages ? arena_printf(L->a, "%s;%.*s", r->languages, (int)n, c)
+                                        : arena_strndup(L->a, c, n);
+            if (!r->languages)
+                return L->oom = 1;
+        }
+        c += n + (c[n] != '\0');
+    }
+    return 0;
 }
 
 static int on_project(void *ud, const struct store_project *p)

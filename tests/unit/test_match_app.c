@@ -215,6 +215,47 @@ Test(match_app, recommend_tells_a_person_who_needs_an_interpreter)
     buf_free(&out);
 }
 
+/* An organisation speaks what any of its people speak: thirty colleagues
+ * with "uk;en" do not crowd out the one who speaks Polish. */
+Test(match_app, an_organisation_speaks_every_language_of_its_people)
+{
+    struct store_org orgs[] = {
+        {.id = "ua", .name = "Drone maker", .country = "UA", .kind = "company"},
+        {.id = "pl", .name = "PL buyer", .country = "PL", .kind = "government"},
+    };
+    for (int i = 0; i < 2; i++)
+        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    struct store_capability caps[] = {
+        {.org = "ua", .direction = "offer", .cpv = "35613000-4", .title = "UAVs"},
+        {.org = "pl", .direction = "need", .cpv = "35613000-4", .title = "UAVs"},
+    };
+    for (int i = 0; i < 2; i++)
+        cr_assert_eq(store_capability_upsert(s, &caps[i], NULL, &err), 0, "%s", err.msg);
+    char id[32];
+    for (int i = 0; i < 30; i++) {
+        snprintf(id, sizeof id, "p-ua-%02d", i);
+        struct store_person p = {.id = id, .org = "ua", .name = "Colleague", .languages = "uk;en"};
+        cr_assert_eq(store_person_upsert(s, &p, NULL, &err), 0, "%s", err.msg);
+    }
+    struct store_person people[] = {
+        {.id = "p-ua-zz", .org = "ua", .name = "Marta", .languages = "uk, PL"},
+        {.id = "p-jan", .org = "pl", .name = "Jan", .languages = "pl"},
+    };
+    for (int i = 0; i < 2; i++)
+        cr_assert_eq(store_person_upsert(s, &people[i], NULL, &err), 0, "%s", err.msg);
+    struct app_match_data d;
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    const struct match_profile *ua = match_index_profile(d.ix, match_index_find(d.ix, "ua"));
+    cr_assert_str_eq(ua->languages, "uk;en;PL", "each code once");
+    app_match_data_free(&d);
+    struct buf out = BUF_INIT(0);
+    cr_assert_eq(app_recommend(s, "ua", NULL, 5, NULL, &out, &err), 0, "%s", err.msg);
+    cr_assert(strstr(buf_str(&out), "\"pl\""), "%s", buf_str(&out));
+    cr_assert_null(strstr(buf_str(&out), "no language in common"), "Marta speaks Polish: %s",
+                   buf_str(&out));
+    buf_free(&out);
+}
+
 /* A ministry looking for Ukrainian suppliers: meeting suggestions from one
  * region, the requests' exclusions still in force. */
 Test(match_app, recommend_from_one_region)
