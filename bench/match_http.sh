@@ -14,6 +14,8 @@
 #     (the index is kept through them: the store's match generation).
 # Prints ms per request and each one's ratio to the floor.
 # usage: bench/match_http.sh [N]   (default 50; builds build/ first: make)
+#        CPV=1 bench/match_http.sh [N]   also loads the CPV classifier (labels in
+#        both languages and the bilingual lexicon in every index)
 set -euo pipefail
 N=${1:-50}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,6 +30,10 @@ DB=$W/forum.db
 "$DFNC" --db "$DB" demo --no-serve --seed 7 >/dev/null
 "$DFNC" --db "$DB" import cordis --projects "$DATA/cordis/security_projects_fp7_h2020.csv" \
     --participations "$DATA/cordis/security_participations_fp7_h2020.csv" >/dev/null
+if [ "${CPV:-0}" = 1 ]; then
+    "$DFNC" --db "$DB" import cpv "$DATA/cpv/cpv_en.json" --lang en >/dev/null
+    "$DFNC" --db "$DB" import cpv "$DATA/cpv/cpv_uk.json" --lang uk >/dev/null
+fi
 PERSON=$("$DFNC" --db "$DB" export people - --format json |
     python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
 ORG=$("$DFNC" --db "$DB" export people - --format json |
