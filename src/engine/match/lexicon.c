@@ -1,7 +1,9 @@
 /* A bilingual lexicon from parallel labels (lexicon.h): each label pair is
- * tokenised into distinct stems per side, two stems' association is their
- * Dice coefficient over the pairs (2 shared / (pairs of one + pairs of the
- * other)), and each stem keeps its strongest few. Built once per index load. */
+ * tokenised into distinct stems per side; within each pair the stems are
+ * linked one to one, strongest co-occurrence first (competitive linking,
+ * Melamed 2000), and two stems' association is their Dice coefficient over
+ * those links (2 links / (pairs of one + pairs of the other)); each stem keeps
+ * its strongest few. Built once per index load. */
 #include "engine/match/lexicon.h"
 
 #include <stdint.h>
@@ -12,11 +14,11 @@
 #include "core/strmap.h"
 #include "engine/match/text.h"
 
-/* Chosen on bench/bench_lexicon's cross-validation over the classifier's codes:
- * 0.1 / 0.2 / 0.3 / 0.4 found 0.710 / 0.703 / 0.683 / 0.647 of Ukrainian labels
- * among the best 10 English ones; below 0.2 the gain is small and the links
- * are noise more often ("речовин" to "chemical"). */
-#define MIN_DICE 0.2
+/* Chosen on bench/bench_lexicon's cross-validation over the classifier's codes
+ * (competitive linking on): 0.1 / 0.15 / 0.2 / 0.3 found 0.711 / 0.707 /
+ * 0.700 / 0.676 of Ukrainian labels among the best 10 English ones; below
+ * 0.15 the gain is within the noise and weak links translate noise. */
+#define MIN_DICE 0.15
 #define MIN_OF_BEST 0.5     /* a stem's further translations: at least half its best */
 
 struct entry {
@@ -135,6 +137,7 @@ static int collect(void *ud, const char *stem, const char *word, const char *com
 struct pair {
     uint64_t key;
     int count;
+    int linked;     /* label pairs where competitive linking paired them (3b) */
     int solo;       /* at least one of the label pairs they share has one word a side */
 };
 
@@ -144,6 +147,34 @@ static size_t pair_slot(uint64_t k, size_t cap)
     k *= 0xff51afd7ed558ccdULL;
     k ^= k >> 33;
     return (size_t)k & (cap - 1);
+}
+
+static struct pair *pair_find(struct pair *t, size_t cap, uint64_t key)
+{
+    size_t j = pair_slot(key, cap);
+    while (t[j].count && t[j].key != key)
+        j = (j + 1) & (cap - 1);
+    return t[j].count ? &t[j] : NULL;
+}
+
+/* A candidate link within one label pair: tokens x and y, their Dice. */
+struct cand_link {
+    int x, y;
+    double dice;
+    struct pair *pair;
+};
+
+static int cmp_cand_link(const void *a, const void *b)
+{
+    const struct cand_link *p = a, *q = b;
+    if (p->dice != q->dice)
+        return (p->dice < q->dice) - (p->dice > q->dice);
+    return p->x != q->x ? p->x - q->x : p->y - q->y;   /* ties in a fixed order */
+}
+
+static uint64_t pair_key(const struct tok *en, const struct tok *uk)
+{
+    return (uint64_t)en->id << 32 | (uint32_t)uk->id;
 }
 
 /* Counts key in the table *t of *cap slots (*n used), doubling it at half full. */
@@ -228,6 +259,9 @@ struct match_lexicon *match_lexicon_build(const char *const *en, const char *con
     struct builder b = {.a = &scratch};
     struct pair *pairs = NULL;
     struct link *links = NULL;
+    struct cand_link *cands = NULL;
+    char *used = NULL;
+    size_t ccap = 0;
     bool ok = false;
     if (!lx)
         goto oom;
@@ -282,9 +316,46 @@ struct match_lexicon *match_lexicon_build(const char *const *en, const char *con
                 continue;
             for (int y = i; y < j; y++)
                 if (b.t[y].side &&
-                    pair_count(&pairs, &pcap, &pn, (uint64_t)b.t[x].id << 32 | (uint32_t)b.t[y].id,
-                               ne == 1 && nu == 1) < 0)
+                    pair_count(&pairs, &pcap, &pn, pair_key(&b.t[x], &b.t[y]), ne == 1 && nu == 1) <
+                        0)
                     goto oom;
+        }
+        i = j;
+    }
+
+    /* 3b. competitive linking: in each label pair the strongest pairs by
+     * Dice take their two words, one to one, so that a word's frequent
+     * neighbour ("vehicles" beside "безпілотні") is not its translation */
+    used = calloc((size_t)b.n + 1, 1);   /* a token already linked in its label pair */
+    if (!used)
+        goto oom;
+    for (int i = 0; i < b.n;) {
+        int j = i, ne = 0, nu = 0;
+        while (j < b.n && b.t[j].label == b.t[i].label)
+            b.t[j++].side ? nu++ : ne++;
+        if ((size_t)ne * (size_t)nu > ccap) {
+            ccap = (size_t)ne * (size_t)nu;
+            struct cand_link *c = realloc(cands, ccap * sizeof *c);
+            if (!c)
+                goto oom;
+            cands = c;
+        }
+        int cn = 0;
+        for (int x = i; x < j; x++)
+            for (int y = i; y < j && !b.t[x].side; y++) {
+                if (!b.t[y].side)
+                    continue;
+                struct pair *pp = pair_find(pairs, pcap, pair_key(&b.t[x], &b.t[y]));
+                cands[cn++] = (struct cand_link){
+                    x, y, 2.0 * pp->count / (v[b.t[x].id].count + v[b.t[y].id].count), pp};
+            }
+        if (cn > 1)
+            qsort(cands, (size_t)cn, sizeof *cands, cmp_cand_link);
+        for (int c = 0; c < cn; c++) {
+            if (used[cands[c].x] || used[cands[c].y])
+                continue;
+            used[cands[c].x] = used[cands[c].y] = 1;
+            cands[c].pair->linked++;
         }
         i = j;
     }
@@ -295,7 +366,7 @@ struct match_lexicon *match_lexicon_build(const char *const *en, const char *con
         goto oom;
     int ln = 0;
     for (size_t i = 0; i < pcap; i++) {
-        int c = pairs[i].count;
+        int c = pairs[i].linked;
         if (!c)
             continue;
         int e = (int)(pairs[i].key >> 32), u = (int)(pairs[i].key & 0xffffffffu);
@@ -356,6 +427,8 @@ oom:
 out:
     free(pairs);
     free(links);
+    free(cands);
+    free(used);
     free(b.t);
     free(b.v);
     free(b.form_count);

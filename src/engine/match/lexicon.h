@@ -22,11 +22,13 @@ struct match_translation {
 struct match_lexicon;
 
 /* Learns from n label pairs (en[i] and uk[i] name the same thing; either may
- * be NULL or empty, then the pair is skipped). Two stems are linked when they
- * share at least two pairs, or one pair whose labels hold one word each, and
- * their Dice coefficient is at least 0.2 and half the source's best. Copies
- * what it keeps; the caller frees it with match_lexicon_free. NULL on failure
- * (out of memory, a label not valid UTF-8) with err filled. */
+ * be NULL or empty, then the pair is skipped). In each pair the two sides'
+ * stems are linked one to one, the pairs that co-occur most (by Dice over all
+ * label pairs) first; two stems translate each other when they were linked in
+ * at least two pairs, or in one pair whose labels hold one word each, and
+ * their Dice over the links is at least 0.15 and half the source's best.
+ * Copies what it keeps; the caller frees it with match_lexicon_free. NULL on
+ * failure (out of memory, a label not valid UTF-8) with err filled. */
 struct match_lexicon *match_lexicon_build(const char *const *en, const char *const *uk, int n,
                                           struct df_err *err);
 void match_lexicon_free(struct match_lexicon *lx);
