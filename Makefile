@@ -6,9 +6,11 @@ TEST_BUILD ?= build-test
 DEMO_DB    ?= demo.db
 DEMO_PORT  ?= 8080
 SEED       ?= 7
-# The CPV classifier in English and Ukrainian, loaded into the demo when present:
-# label search in both languages and the matchmaking's bilingual lexicon.
-CPV_DIR    ?= $(or $(DFNC_SHARED_DATA),../shared/data)/cpv
+# The CPV classifier in English and Ukrainian, loaded into the demo when present
+# (where the tests look for the shared data, tests/meson.build): label search in
+# both languages and the matchmaking's bilingual lexicon.
+CPV_DIR    ?= $(patsubst %/cpv_en.json,%,$(firstword $(wildcard $(DFNC_SHARED_DATA)/cpv/cpv_en.json \
+                ../shared/data/cpv/cpv_en.json /work/shared/data/cpv/cpv_en.json)))
 
 # Debian 12 packages dfnc builds and tests with.
 # (g++ brings the libstdc++ that CaDiCaL's static library needs; python3 runs
@@ -47,7 +49,7 @@ demo: $(BUILD)/dfnc
 	@if [ -f $(CPV_DIR)/cpv_en.json ] && [ -f $(CPV_DIR)/cpv_uk.json ]; then \
 	  ./$(BUILD)/dfnc --db $(DEMO_DB) import cpv $(CPV_DIR)/cpv_en.json --lang en && \
 	  ./$(BUILD)/dfnc --db $(DEMO_DB) import cpv $(CPV_DIR)/cpv_uk.json --lang uk; \
-	else echo "no CPV classifier in $(CPV_DIR): the demo runs without it"; fi
+	else echo "no CPV classifier found (set CPV_DIR=DIR with cpv_en.json and cpv_uk.json): the demo runs without it"; fi
 	./$(BUILD)/dfnc --db $(DEMO_DB) demo --seed $(SEED) --port $(DEMO_PORT)
 
 $(TEST_BUILD)/build.ninja: | deps
