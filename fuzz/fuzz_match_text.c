@@ -7,7 +7,8 @@
  * are valid UTF-8. The same bytes, cut into lines, are also label pairs for a
  * lexicon (English, Ukrainian, English, ...: the classifier comes from an
  * import): it is refused only for a line that is not UTF-8, and what it
- * learns is valid UTF-8 with weights in (0,1]. */
+ * learns is valid UTF-8 with weights in (0,1] (a line over
+ * MATCH_LEXICON_LABEL_MAX bytes is skipped unread). */
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -92,8 +93,9 @@ static void fuzz_lexicon(const char *text, size_t size)
     for (int i = 0; i < pairs; i++) {
         en[i] = lines[2 * i];
         uk[i] = lines[2 * i + 1];
-        /* a pair with an empty side is skipped before it is read */
-        if (*en[i] && *uk[i])
+        /* a pair with an empty or overlong side is skipped before it is read */
+        if (*en[i] && *uk[i] && strlen(en[i]) <= MATCH_LEXICON_LABEL_MAX &&
+            strlen(uk[i]) <= MATCH_LEXICON_LABEL_MAX)
             all_valid &= utf8_is_valid(en[i], strlen(en[i]), NULL) &&
                          utf8_is_valid(uk[i], strlen(uk[i]), NULL);
     }

@@ -376,6 +376,7 @@ out:
 /* ---- the CPV classifier ---------------------------------------------------------- */
 
 #define CPV_JSON_MAX (16 * 1024 * 1024)
+#define CPV_LABEL_MAX 1000   /* bytes; the classifier's longest label has 319 */
 
 int app_import_cpv_json(struct store *s, const char *path, const char *lang,
                         struct app_import_result *res, struct df_err *err)
@@ -427,6 +428,12 @@ int app_import_cpv_json(struct store *s, const char *path, const char *lang,
         }
         int added = 0;
         const char *text = json_string_value(label);
+        if (strlen(text) > CPV_LABEL_MAX) {
+            df_err_set(err, DF_ERR_INPUT, "%s: the label of %s is longer than %d bytes", path,
+                       code, CPV_LABEL_MAX);
+            store_rollback(s);
+            goto out;
+        }
         int is_uk = strcmp(lang, "uk") == 0;
         if (store_cpv_upsert(s, code, is_uk ? NULL : text, is_uk ? text : NULL, &added, err) < 0) {
             store_rollback(s);

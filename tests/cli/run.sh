@@ -92,6 +92,11 @@ if [ -n "${DFNC_SHARED_DATA:-}" ] && [ -f "$DFNC_SHARED_DATA/cpv/cpv_en.json" ];
         "$DFNC" --db cpv.db import capabilities "$HERE/data/bad_check_digit.csv"
     printf '{"35613000-4": "Unmanned aerial vehicles",\n "35000000-4": }\n' > bad_cpv.json
     expect "a malformed CPV classifier names its line" 3 'bad_cpv\.json:2: ' -- "$DFNC" --db cpv.db import cpv bad_cpv.json
+    python3 -c 'import json; print(json.dumps({"35613000-4": "Drones", "35000000-4": "x" * 1001}))' > long_cpv.json
+    expect "a CPV label over 1000 bytes is refused, naming its code" 3 'long_cpv\.json: the label of 35000000-4 is longer than 1000 bytes' -- \
+        "$DFNC" --db cpv.db import cpv long_cpv.json --lang en
+    expect "and nothing of that file was kept" 0 '^Unmanned aerial vehicles$' -- python3 -c \
+        'import sqlite3; print(sqlite3.connect("cpv.db").execute("select label_en from cpv where code = ?", ("35613000-4",)).fetchone()[0])'
     expect "with a classifier, real codes pass" 0 '2 added' -- "$DFNC" --db cpv.db import capabilities "$HERE/data/capabilities.csv"
 else
     echo "not ok - DFNC_SHARED_DATA/cpv is missing"; failures=$((failures + 1))

@@ -139,6 +139,26 @@ Test(match_lexicon, sizes_and_an_empty_lexicon)
     match_lexicon_free(lx);
 }
 
+/* A side over MATCH_LEXICON_LABEL_MAX bytes is text, not a label: the pair is
+ * skipped (its words multiplied would be the cost), the same pair short is
+ * learnt. */
+Test(match_lexicon, a_pair_too_long_to_be_a_label_is_skipped)
+{
+    static char padded[MATCH_LEXICON_LABEL_MAX + 16];
+    memset(padded, ' ', sizeof padded - 1);
+    memcpy(padded, "Sonar", 5);
+    const char *long_en[] = {padded}, *short_en[] = {"Sonar"}, *uk1[] = {"Сонари"};
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(short_en, uk1, 1, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    cr_assert(translates(lx, "sonar", "сонари"));
+    match_lexicon_free(lx);
+    lx = match_lexicon_build(long_en, uk1, 1, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    cr_assert_eq(match_lexicon_size(lx), 0);
+    match_lexicon_free(lx);
+}
+
 Test(match_lexicon, a_label_that_is_not_utf8_is_named)
 {
     const char *bad_en[] = {"Radar", "Sonar \xc3\x28"};

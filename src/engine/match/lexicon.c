@@ -269,7 +269,9 @@ struct match_lexicon *match_lexicon_build(const char *const *en, const char *con
 
     /* 1. the distinct stems of each label pair's two sides */
     for (int i = 0; i < n; i++) {
-        if (!en[i] || !uk[i] || !*en[i] || !*uk[i])
+        if (!en[i] || !uk[i] || !*en[i] || !*uk[i] ||
+            strnlen(en[i], MATCH_LEXICON_LABEL_MAX + 1) > MATCH_LEXICON_LABEL_MAX ||
+            strnlen(uk[i], MATCH_LEXICON_LABEL_MAX + 1) > MATCH_LEXICON_LABEL_MAX)
             continue;
         int from = b.n;
         b.label = i;

@@ -12,6 +12,9 @@
 
 /* At most this many translations of one stem are kept. */
 #define MATCH_LEXICON_MAX 3
+/* A pair with a side longer than this (bytes) is text, not a label: skipped,
+ * which bounds the work a pair costs (its two sides' words, multiplied). */
+#define MATCH_LEXICON_LABEL_MAX 1024
 
 struct match_translation {
     const char *stem;    /* the other language's stem, as the tokeniser makes it */
@@ -22,7 +25,8 @@ struct match_translation {
 struct match_lexicon;
 
 /* Learns from n label pairs (en[i] and uk[i] name the same thing; either may
- * be NULL or empty, then the pair is skipped). In each pair the two sides'
+ * be NULL, empty or longer than MATCH_LEXICON_LABEL_MAX, then the pair is
+ * skipped). In each pair the two sides'
  * stems are linked one to one, the pairs that co-occur most (by Dice over all
  * label pairs) first; two stems translate each other when they were linked in
  * at least two pairs, or in one pair whose labels hold one word each, and
