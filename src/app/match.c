@@ -206,24 +206,16 @@ static int on_member(void *ud, const struct store_project_member *m)
 struct label_pairs {
     struct arena a;
     const char **en, **uk;
-    int n, cap, oom;
+    int n, en_cap, uk_cap, oom;
 };
 
 static int on_cpv_pair(void *ud, const char *code, const char *label_en, const char *label_uk)
 {
     (void)code;
     struct label_pairs *p = ud;
-    if (p->n == p->cap) {
-        int cap = p->cap ? p->cap * 2 : 1024;
-        const char **en = realloc(p->en, (size_t)cap * sizeof *en);
-        if (en)
-            p->en = en;
-        const char **uk = en ? realloc(p->uk, (size_t)cap * sizeof *uk) : NULL;
-        if (!uk)
-            return p->oom = 1;
-        p->uk = uk;
-        p->cap = cap;
-    }
+    if (grow((void **)&p->en, &p->en_cap, p->n, sizeof *p->en) ||
+        grow((void **)&p->uk, &p->uk_cap, p->n, sizeof *p->uk))
+        return p->oom = 1;
     p->en[p->n] = arena_strdup(&p->a, label_en);
     p->uk[p->n] = arena_strdup(&p->a, label_uk);
     if (!p->en[p->n] || !p->uk[p->n])

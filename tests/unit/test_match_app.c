@@ -176,10 +176,9 @@ Test(match_app, recommend_for_a_person_skips_requested_organisations)
     buf_free(&out);
 }
 
-/* A person meets in their own languages: the colleague who speaks only
- * Ukrainian is told that the Polish buyer needs an interpreter; asked for the
- * organisation (whose people speak English too), nothing is said. */
-Test(match_app, recommend_tells_a_person_who_needs_an_interpreter)
+/* A Ukrainian drone maker ("ua") offering UAVs and a Polish buyer ("pl")
+ * needing them, without people. */
+static void seed_uav_pair(void)
 {
     struct store_org orgs[] = {
         {.id = "ua", .name = "Drone maker", .country = "UA", .kind = "company"},
@@ -193,6 +192,14 @@ Test(match_app, recommend_tells_a_person_who_needs_an_interpreter)
     };
     for (int i = 0; i < 2; i++)
         cr_assert_eq(store_capability_upsert(s, &caps[i], NULL, &err), 0, "%s", err.msg);
+}
+
+/* A person meets in their own languages: the colleague who speaks only
+ * Ukrainian is told that the Polish buyer needs an interpreter; asked for the
+ * organisation (whose people speak English too), nothing is said. */
+Test(match_app, recommend_tells_a_person_who_needs_an_interpreter)
+{
+    seed_uav_pair();
     struct store_person people[] = {
         {.id = "p-olena", .org = "ua", .name = "Olena", .languages = "uk;en"},
         {.id = "p-taras", .org = "ua", .name = "Taras", .languages = "uk"},
@@ -219,18 +226,7 @@ Test(match_app, recommend_tells_a_person_who_needs_an_interpreter)
  * with "uk;en" do not crowd out the one who speaks Polish. */
 Test(match_app, an_organisation_speaks_every_language_of_its_people)
 {
-    struct store_org orgs[] = {
-        {.id = "ua", .name = "Drone maker", .country = "UA", .kind = "company"},
-        {.id = "pl", .name = "PL buyer", .country = "PL", .kind = "government"},
-    };
-    for (int i = 0; i < 2; i++)
-        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
-    struct store_capability caps[] = {
-        {.org = "ua", .direction = "offer", .cpv = "35613000-4", .title = "UAVs"},
-        {.org = "pl", .direction = "need", .cpv = "35613000-4", .title = "UAVs"},
-    };
-    for (int i = 0; i < 2; i++)
-        cr_assert_eq(store_capability_upsert(s, &caps[i], NULL, &err), 0, "%s", err.msg);
+    seed_uav_pair();
     char id[32];
     for (int i = 0; i < 30; i++) {
         snprintf(id, sizeof id, "p-ua-%02d", i);
