@@ -3,11 +3,14 @@
  * the lexicon learns from four, and each code of the fifth is looked for by
  * its Ukrainian label among the fifth's English labels (and the reverse),
  * ranked by the partner engine with the lexicon and, in the same run,
- * without it. A code counts as found when a returned code has its label
+ * without it, and with dfnc's glossary (data/glossary_en_uk.tsv) added to it:
+ * the glossary is written for defence words the classifier lacks, and
+ * replaces the learned translations of the words it lists, so this shows what
+ * that costs on the classifier's own words. A code counts as found when a returned code has its label
  * (the classifier repeats labels). Prints recall@1, recall@10, MRR@10.
  *
  *   make && ninja -C build bench/bench_lexicon && ./build/bench/bench_lexicon
- *   ./build/bench/bench_lexicon --show радари безпілотні radar   # translations
+ *   ./build/bench/bench_lexicon --show радари безпілотні radar   # translations (glossary in)
  *
  * Reads ../shared/data/cpv (or --data DIR, or $DFNC_SHARED_DATA/cpv). */
 #include <stdio.h>
@@ -16,6 +19,7 @@
 #include <time.h>
 
 #include "app/import.h"
+#include "app/match.h"
 #include "engine/match/lexicon.h"
 #include "engine/match/match.h"
 #include "engine/match/text.h"
@@ -151,12 +155,19 @@ int main(int argc, char **argv)
     }
     store_close(s);
 
+    struct arena ga;
+    arena_init(&ga, 0);
+    struct match_glossary gloss;
+    if (app_match_glossary(&ga, &gloss, &err) < 0) {
+        fprintf(stderr, "bench_lexicon: %s\n", err.msg);
+        return 1;
+    }
     double best = 1e9;
     struct match_lexicon *lx = NULL;
     for (int r = 0; r < 5; r++) {
         match_lexicon_free(lx);
         double t0 = now();
-        lx = match_lexicon_build((const char *const *)l.en, (const char *const *)l.uk, l.n, &err);
+        lx = match_lexicon_build((const char *const *)l.en, (const char *const *)l.uk, l.n, NULL, &err);
         if (!lx) {
             fprintf(stderr, "bench_lexicon: %s\n", err.msg);
             return 1;
@@ -168,6 +179,13 @@ int main(int argc, char **argv)
            "translation, built in %.1f ms (best of 5)\n", l.n, match_lexicon_size(lx),
            best * 1e3);
     if (show_from < argc) {
+        match_lexicon_free(lx);
+        lx = match_lexicon_build((const char *const *)l.en, (const char *const *)l.uk, l.n,
+                                 &gloss, &err);
+        if (!lx) {
+            fprintf(stderr, "bench_lexicon: %s\n", err.msg);
+            return 1;
+        }
         for (int i = show_from; i < argc; i++)
             (void)match_tokenize(argv[i], strlen(argv[i]), show_stem, lx);
         match_lexicon_free(lx);
@@ -175,7 +193,7 @@ int main(int argc, char **argv)
     }
     match_lexicon_free(lx);
 
-    struct score with[2] = {{0}}, without[2] = {{0}};
+    struct score with[2] = {{0}}, glossed[2] = {{0}}, without[2] = {{0}};
     const char **en = malloc((size_t)l.n * sizeof *en), **uk = malloc((size_t)l.n * sizeof *uk);
     for (int f = 0; f < FOLDS; f++) {
         int m = 0;
@@ -185,16 +203,20 @@ int main(int argc, char **argv)
                 uk[m] = l.uk[i];
                 m++;
             }
-        struct match_lexicon *fx = match_lexicon_build(en, uk, m, &err);
-        if (!fx) {
+        struct match_lexicon *fx = match_lexicon_build(en, uk, m, NULL, &err);
+        struct match_lexicon *gx = fx ? match_lexicon_build(en, uk, m, &gloss, &err) : NULL;
+        if (!fx || !gx) {
             fprintf(stderr, "bench_lexicon: %s\n", err.msg);
             return 1;
         }
         run_fold(&l, f, l.en, l.uk, fx, &with[0]);
+        run_fold(&l, f, l.en, l.uk, gx, &glossed[0]);
         run_fold(&l, f, l.en, l.uk, NULL, &without[0]);
         run_fold(&l, f, l.uk, l.en, fx, &with[1]);
+        run_fold(&l, f, l.uk, l.en, gx, &glossed[1]);
         run_fold(&l, f, l.uk, l.en, NULL, &without[1]);
         match_lexicon_free(fx);
+        match_lexicon_free(gx);
     }
     static const char *dir_name[2] = {"Ukrainian label -> English labels",
                                       "English label -> Ukrainian labels"};
@@ -202,12 +224,16 @@ int main(int argc, char **argv)
         printf("%s (%d codes, %d folds):\n", dir_name[d], with[d].n, FOLDS);
         printf("  with the lexicon     recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n",
                with[d].r1 / with[d].n, with[d].r10 / with[d].n, with[d].mrr / with[d].n);
+        printf("  + the glossary       recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n",
+               glossed[d].r1 / glossed[d].n, glossed[d].r10 / glossed[d].n,
+               glossed[d].mrr / glossed[d].n);
         printf("  without (same run)   recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n",
                without[d].r1 / without[d].n, without[d].r10 / without[d].n,
                without[d].mrr / without[d].n);
     }
     free(en);
     free(uk);
+    arena_free(&ga);
     for (int i = 0; i < l.n; i++) {
         free(l.code[i]);
         free(l.en[i]);

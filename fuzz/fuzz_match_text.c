@@ -100,7 +100,7 @@ static void fuzz_lexicon(const char *text, size_t size)
                          utf8_is_valid(uk[i], strlen(uk[i]), NULL);
     }
     struct df_err err = {0};
-    struct match_lexicon *lx = match_lexicon_build(en, uk, pairs, &err);
+    struct match_lexicon *lx = match_lexicon_build(en, uk, pairs, NULL, &err);
     if (!lx) {
         assert(!all_valid && err.kind == DF_ERR_INPUT);
     } else {
@@ -108,6 +108,22 @@ static void fuzz_lexicon(const char *text, size_t size)
         for (int i = 0; i < pairs; i++) {
             if (!*en[i] || !*uk[i])
                 continue;
+            (void)match_tokenize(en[i], strlen(en[i]), check_lookup, lx);
+            (void)match_tokenize(uk[i], strlen(uk[i]), check_lookup, lx);
+        }
+    }
+    match_lexicon_free(lx);
+    /* the same lines as a glossary (every third pair a "not"): refused only
+     * as input (not one word a side, too many translations, not UTF-8) */
+    bool drop[32];
+    for (int i = 0; i < pairs; i++)
+        drop[i] = i % 3 == 2;
+    struct match_glossary g = {en, uk, drop, pairs};
+    lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
+    if (!lx) {
+        assert(err.kind == DF_ERR_INPUT);
+    } else {
+        for (int i = 0; i < pairs; i++) {
             (void)match_tokenize(en[i], strlen(en[i]), check_lookup, lx);
             (void)match_tokenize(uk[i], strlen(uk[i]), check_lookup, lx);
         }
@@ -124,7 +140,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!ix)
         ix = match_index_build(profiles, 3, projects, 1, &err);
     if (!lx)
-        lx = match_lexicon_build(label_en, label_uk, 4, &err);
+        lx = match_lexicon_build(label_en, label_uk, 4, NULL, &err);
     assert(ix && lx);
     if (size < 4096 && !memchr(data, 0, size))
         fuzz_lexicon((const char *)data, size);

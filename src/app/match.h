@@ -13,6 +13,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
+#include "engine/match/lexicon.h"
 #include "engine/match/match.h"
 #include "store/store.h"
 
@@ -29,9 +30,14 @@ struct app_match_data {
     struct match_project *projects;
     int projects_n;
     struct match_index *ix;
-    struct match_lexicon *lexicon;   /* from the CPV classifier's label pairs; NULL when
-                                        none are loaded */
+    struct match_lexicon *lexicon;   /* from the CPV classifier's label pairs (when
+                                        loaded) and dfnc's glossary */
 };
+
+/* dfnc's English-Ukrainian glossary of defence and security words
+ * (data/glossary_en_uk.tsv, compiled in), as the lexicon takes it; the pairs'
+ * strings live in a. -1 with err naming the line for a malformed one. */
+int app_match_glossary(struct arena *a, struct match_glossary *g, struct df_err *err);
 
 /* Loads and indexes; free with app_match_data_free (also after a failure). */
 int app_match_load(struct store *s, const struct app_match_opts *opts, struct app_match_data *d,

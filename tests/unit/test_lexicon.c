@@ -78,7 +78,7 @@ static bool translates(const struct match_lexicon *lx, const char *from, const c
 Test(match_lexicon, words_repeated_together_translate_each_other_both_ways)
 {
     struct df_err err = {0};
-    struct match_lexicon *lx = match_lexicon_build(en, uk, PAIRS, &err);
+    struct match_lexicon *lx = match_lexicon_build(en, uk, PAIRS, NULL, &err);
     cr_assert_not_null(lx, "%s", err.msg);
     cr_assert(translates(lx, "radar", "радари"));
     cr_assert(translates(lx, "радарне", "radar"), "the other way too");
@@ -109,7 +109,7 @@ Test(match_lexicon, words_repeated_together_translate_each_other_both_ways)
 Test(match_lexicon, a_word_seen_once_links_only_in_a_one_word_label)
 {
     struct df_err err = {0};
-    struct match_lexicon *lx = match_lexicon_build(en, uk, PAIRS, &err);
+    struct match_lexicon *lx = match_lexicon_build(en, uk, PAIRS, NULL, &err);
     cr_assert_not_null(lx, "%s", err.msg);
     cr_assert(translates(lx, "explosives", "вибухівка"), "one word each side: linked");
     cr_assert(!translates(lx, "armoured", "броньовані"),
@@ -126,13 +126,13 @@ Test(match_lexicon, a_word_seen_once_links_only_in_a_one_word_label)
 Test(match_lexicon, sizes_and_an_empty_lexicon)
 {
     struct df_err err = {0};
-    struct match_lexicon *lx = match_lexicon_build(en, uk, 0, &err);
+    struct match_lexicon *lx = match_lexicon_build(en, uk, 0, NULL, &err);
     cr_assert_not_null(lx, "%s", err.msg);
     cr_assert_eq(match_lexicon_size(lx), 0);
     const struct match_translation *t;
     cr_assert_eq(match_lexicon_lookup(lx, "radar", &t), 0);
     match_lexicon_free(lx);
-    lx = match_lexicon_build(en, uk, PAIRS, &err);
+    lx = match_lexicon_build(en, uk, PAIRS, NULL, &err);
     cr_assert_not_null(lx, "%s", err.msg);
     /* radar, equipment, unmanned, explosives and their Ukrainian sides */
     cr_assert_geq(match_lexicon_size(lx), 9);
@@ -149,11 +149,11 @@ Test(match_lexicon, a_pair_too_long_to_be_a_label_is_skipped)
     memcpy(padded, "Sonar", 5);
     const char *long_en[] = {padded}, *short_en[] = {"Sonar"}, *uk1[] = {"Сонари"};
     struct df_err err = {0};
-    struct match_lexicon *lx = match_lexicon_build(short_en, uk1, 1, &err);
+    struct match_lexicon *lx = match_lexicon_build(short_en, uk1, 1, NULL, &err);
     cr_assert_not_null(lx, "%s", err.msg);
     cr_assert(translates(lx, "sonar", "сонари"));
     match_lexicon_free(lx);
-    lx = match_lexicon_build(long_en, uk1, 1, &err);
+    lx = match_lexicon_build(long_en, uk1, 1, NULL, &err);
     cr_assert_not_null(lx, "%s", err.msg);
     cr_assert_eq(match_lexicon_size(lx), 0);
     match_lexicon_free(lx);
@@ -164,7 +164,95 @@ Test(match_lexicon, a_label_that_is_not_utf8_is_named)
     const char *bad_en[] = {"Radar", "Sonar \xc3\x28"};
     const char *bad_uk[] = {"Радари", "Сонари"};
     struct df_err err = {0};
-    cr_assert_null(match_lexicon_build(bad_en, bad_uk, 2, &err));
+    cr_assert_null(match_lexicon_build(bad_en, bad_uk, 2, NULL, &err));
     cr_assert_eq(err.kind, DF_ERR_INPUT);
     cr_assert(strstr(err.msg, "label 2 (English)"), "%s", err.msg);
+}
+
+/* The glossary: a pair the labels never showed translates both ways at
+ * weight 1, beside what the labels taught; a "not" pair removes a learned
+ * link both ways and nothing else. */
+Test(match_lexicon, the_glossary_adds_and_removes_translations)
+{
+    const char *gen[] = {"border", "drone", "radar", "equipment"};
+    const char *guk[] = {"кордону", "дрони", "радіолокатор", "обладнання"};
+    const bool drop[] = {false, false, false, true};
+    struct match_glossary g = {gen, guk, drop, 4};
+    struct df_err err = {0};
+    struct match_lexicon *plain = match_lexicon_build(en, uk, PAIRS, NULL, &err);
+    struct match_lexicon *lx = match_lexicon_build(en, uk, PAIRS, &g, &err);
+    cr_assert_not_null(plain, "%s", err.msg);
+    cr_assert_not_null(lx, "%s", err.msg);
+    cr_assert(!translates(plain, "кордон", "border"));
+    cr_assert(translates(lx, "кордонів", "border"), "any inflection of the listed word");
+    cr_assert(translates(lx, "borders", "кордоні"));
+    const struct match_translation *t;
+    cr_assert_eq(lookup(lx, "дрон", &t), 1);
+    cr_assert_float_eq(t[0].weight, 1.0, 1e-9);
+    cr_assert_str_eq(t[0].word, "drone", "the reason names the glossary's word");
+    /* added beside the learned one, first for its weight */
+    cr_assert(translates(plain, "radar", "радари"));
+    cr_assert_geq(lookup(lx, "radar", &t), 2);
+    cr_assert_str_eq(t[0].stem, stem_of("радіолокатор"));
+    cr_assert(translates(lx, "radar", "радари"));
+    /* removed both ways; the others stay */
+    cr_assert(translates(plain, "equipment", "обладнання"));
+    cr_assert(!translates(lx, "equipment", "обладнання"));
+    cr_assert(!translates(lx, "обладнання", "equipment"));
+    cr_assert(translates(lx, "unmanned", "безпілотні"));
+    cr_assert_eq(match_lexicon_size(lx), match_lexicon_size(plain) + 5 - 2,
+                 "кордон, border, дрон, drone and радіолокатор join (%d against %d); equipment "
+                 "and обладнання lose their only translation",
+                 match_lexicon_size(lx), match_lexicon_size(plain));
+    match_lexicon_free(plain);
+    match_lexicon_free(lx);
+}
+
+/* A glossary alone (no classifier loaded) is a lexicon too. */
+Test(match_lexicon, a_glossary_without_labels_is_a_lexicon)
+{
+    const char *gen[] = {"demining"}, *guk[] = {"розмінування"};
+    struct match_glossary g = {gen, guk, NULL, 1};
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    cr_assert_eq(match_lexicon_size(lx), 2);
+    cr_assert(translates(lx, "розмінування", "demining"));
+    match_lexicon_free(lx);
+}
+
+/* What the glossary may not say, each named by its pair. */
+Test(match_lexicon, a_glossary_pair_that_is_not_one_word_a_side_is_refused)
+{
+    struct df_err err = {0};
+    const char *two_en[] = {"border", "electronic warfare"}, *two_uk[] = {"кордон", "РЕБ"};
+    struct match_glossary g = {two_en, two_uk, NULL, 2};
+    cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "pair 2") && strstr(err.msg, "not one word"), "%s", err.msg);
+
+    const char *stop_en[] = {"the"}, *stop_uk[] = {"кордон"};
+    g = (struct match_glossary){stop_en, stop_uk, NULL, 1};
+    cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
+    cr_assert(strstr(err.msg, "pair 1") && strstr(err.msg, "(0 stems)"), "%s", err.msg);
+
+    const char *same_en[] = {"gps"}, *same_uk[] = {"GPS"};
+    g = (struct match_glossary){same_en, same_uk, NULL, 1};
+    cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
+    cr_assert(strstr(err.msg, "translates to itself"), "%s", err.msg);
+
+    const char *many_en[] = {"drone", "drone", "drone", "drone"};
+    const char *many_uk[] = {"дрон", "безпілотник", "бпла", "коптер"};
+    g = (struct match_glossary){many_en, many_uk, NULL, 4};
+    cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
+    cr_assert(strstr(err.msg, "pair 4") && strstr(err.msg, "more than 3"), "%s", err.msg);
+    g.n = 3;
+    struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
+    cr_assert_not_null(lx, "three are allowed: %s", err.msg);
+    match_lexicon_free(lx);
+
+    const char *bad_en[] = {"radar"}, *bad_uk[] = {"\xd0"};
+    g = (struct match_glossary){bad_en, bad_uk, NULL, 1};
+    cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
+    cr_assert(strstr(err.msg, "Ukrainian word is missing or not UTF-8"), "%s", err.msg);
 }

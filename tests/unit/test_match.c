@@ -360,7 +360,7 @@ static int ask_profiles(const struct match_profile *p, int pn, const char *text,
 static struct match_lexicon *lexicon_of(const char *const *en, const char *const *uk, int n)
 {
     struct df_err err = {0};
-    struct match_lexicon *lx = match_lexicon_build(en, uk, n, &err);
+    struct match_lexicon *lx = match_lexicon_build(en, uk, n, NULL, &err);
     cr_assert_not_null(lx, "%s", err.msg);
     return lx;
 }

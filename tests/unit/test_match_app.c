@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "app/cordis.h"
+#include "app/import.h"
 #include "app/match.h"
+#include "engine/match/text.h"
 #include "store/projects.h"
 #include "store/store.h"
 
@@ -382,6 +384,136 @@ Test(match_app, a_ukrainian_text_finds_an_english_track_record_through_the_lexic
     free(why);
     json_decref(j);
     buf_free(&out);
+}
+
+/* dfnc's glossary reaches where the classifier does not: with no classifier
+ * loaded at all, a Ukrainian idea about drones at the border finds the
+ * English counter-drone company, and the reasons say through which words. */
+Test(match_app, a_ukrainian_text_finds_an_english_profile_through_the_glossary)
+{
+    struct store_org orgs[] = {
+        {.id = "ua", .name = "Kyiv drone maker", .country = "UA", .kind = "company"},
+        {.id = "ee", .name = "Tallinn sensors", .country = "EE", .kind = "company",
+         .description = "Counter-drone systems for border surveillance"},
+        {.id = "pt", .name = "Porto olive oil", .country = "PT", .kind = "company",
+         .description = "Olive oil for export"},
+    };
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    struct buf out = BUF_INIT(0);
+    cr_assert_eq(app_partners(s, "ua", "Протидія дронам на кордоні", 5, &out, &err), 0, "%s",
+                 err.msg);
+    json_t *j = json_loads(buf_str(&out), 0, NULL);
+    cr_assert_eq(json_array_size(j), 1, "only the counter-drone company: %s", buf_str(&out));
+    json_t *first = json_array_get(j, 0);
+    cr_assert_str_eq(json_string_value(json_object_get(first, "org")), "ee");
+    char *why = json_dumps(json_object_get(first, "why"), 0);
+    cr_assert(strstr(why, "дронам (drone)") && strstr(why, "кордоні (border)"), "%s", why);
+    free(why);
+    json_decref(j);
+    buf_free(&out);
+}
+
+/* The one stem of a word, into out. */
+static int take_stem(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)word;
+    (void)compound;
+    snprintf(ud, MATCH_TOKEN_MAX + 1, "%s", stem);
+    return 1;
+}
+
+static void stem_one(const char *word, char *out)
+{
+    out[0] = '\0';
+    match_tokenize(word, strlen(word), take_stem, out);
+    cr_assert(out[0], "\"%s\" has a stem", word);
+}
+
+static bool lexicon_has(const struct match_lexicon *lx, const char *from, const char *to)
+{
+    const struct match_translation *t;
+    int n = match_lexicon_lookup(lx, from, &t);
+    for (int i = 0; i < n; i++)
+        if (strcmp(t[i].stem, to) == 0)
+            return true;
+    return false;
+}
+
+/* The classifier's label pairs, as the loader reads them. */
+struct labels {
+    const char *en[10000], *uk[10000];
+    int n;
+};
+
+static int on_label(void *ud, const char *code, const char *en, const char *uk)
+{
+    (void)code;
+    struct labels *l = ud;
+    if (l->n == 10000)
+        return 1;
+    l->en[l->n] = strdup(en);
+    l->uk[l->n++] = strdup(uk);
+    return 0;
+}
+
+/* The glossary as shipped: every pair translates both ways, alone and beside
+ * the real classifier (none lost to the three-translation cap or to the
+ * tokeniser); every "not" pair names a link the classifier teaches, and that
+ * link is gone. */
+Test(match_app, the_shipped_glossary_holds_every_pair)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_glossary g;
+    cr_assert_eq(app_match_glossary(&a, &g, &err), 0, "%s", err.msg);
+    cr_assert_gt(g.n, 200);
+    struct match_lexicon *alone = match_lexicon_build(NULL, NULL, 0, &g, &err);
+    cr_assert_not_null(alone, "%s", err.msg);
+
+    const char *shared = getenv("DFNC_SHARED_DATA");
+    cr_assert_not_null(shared, "the tests' environment names the shared data");
+    char path[512];
+    struct app_import_result res;
+    snprintf(path, sizeof path, "%s/cpv/cpv_en.json", shared);
+    cr_assert_eq(app_import_cpv_json(s, path, "en", &res, &err), 0, "%s", err.msg);
+    snprintf(path, sizeof path, "%s/cpv/cpv_uk.json", shared);
+    cr_assert_eq(app_import_cpv_json(s, path, "uk", &res, &err), 0, "%s", err.msg);
+    struct labels *l = calloc(1, sizeof *l);
+    cr_assert_eq(store_cpv_each(s, on_label, l, &err), 0, "%s", err.msg);
+    struct match_lexicon *learned = match_lexicon_build(l->en, l->uk, l->n, NULL, &err);
+    cr_assert_not_null(learned, "%s", err.msg);
+    struct app_match_data d;
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+
+    int drops = 0;
+    for (int i = 0; i < g.n; i++) {
+        char e[MATCH_TOKEN_MAX + 1], u[MATCH_TOKEN_MAX + 1];
+        stem_one(g.en[i], e);
+        stem_one(g.uk[i], u);
+        if (g.drop[i]) {
+            drops++;
+            cr_assert(lexicon_has(learned, e, u) || lexicon_has(learned, u, e),
+                      "%s / %s: the classifier teaches this link", g.en[i], g.uk[i]);
+            cr_assert(!lexicon_has(d.lexicon, e, u) && !lexicon_has(d.lexicon, u, e),
+                      "%s / %s: gone", g.en[i], g.uk[i]);
+            continue;
+        }
+        cr_assert(lexicon_has(alone, e, u) && lexicon_has(alone, u, e), "%s / %s", g.en[i],
+                  g.uk[i]);
+        cr_assert(lexicon_has(d.lexicon, e, u) && lexicon_has(d.lexicon, u, e),
+                  "%s / %s beside the classifier", g.en[i], g.uk[i]);
+    }
+    cr_assert_gt(drops, 0);
+    for (int i = 0; i < l->n; i++) {
+        free((char *)l->en[i]);
+        free((char *)l->uk[i]);
+    }
+    free(l);
+    match_lexicon_free(learned);
+    match_lexicon_free(alone);
+    app_match_data_free(&d);
+    arena_free(&a);
 }
 
 Test(match_app, partners_from_one_region)

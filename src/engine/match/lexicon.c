@@ -7,6 +7,7 @@
 #include "engine/match/lexicon.h"
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -250,7 +251,156 @@ static void entry_add(struct entry *e, struct match_translation t)
     }
 }
 
+/* The one stem of a glossary word: its stem and surface form. */
+struct one_word {
+    int n;
+    char stem[MATCH_TOKEN_MAX + 1], word[MATCH_TOKEN_MAX + 1];
+};
+
+static int one_word_collect(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)compound;
+    struct one_word *w = ud;
+    if (w->n++ == 0) {
+        snprintf(w->stem, sizeof w->stem, "%s", stem);
+        snprintf(w->word, sizeof w->word, "%s", word);
+    }
+    return 0;
+}
+
+/* A glossary translation: from one stem to another, in glossary order. */
+struct gloss_link {
+    const char *src;
+    struct match_translation tr;
+    int order;
+};
+
+static int cmp_gloss_link(const void *x, const void *y)
+{
+    const struct gloss_link *a = x, *b = y;
+    int c = strcmp(a->src, b->src);
+    return c ? c : a->order - b->order;
+}
+
+/* Tokenises one side of glossary pair i into *w: exactly one stem, or an error. */
+static int glossary_word(const char *s, int i, const char *side, struct one_word *w,
+                         struct df_err *err)
+{
+    *w = (struct one_word){0};
+    if (!s || match_tokenize(s, strlen(s), one_word_collect, w) < 0) {
+        df_err_set(err, DF_ERR_INPUT, "glossary pair %d: the %s word is missing or not UTF-8",
+                   i + 1, side);
+        return -1;
+    }
+    if (w->n != 1) {
+        df_err_set(err, DF_ERR_INPUT, "glossary pair %d: \"%s\" is not one word (%d stems)",
+                   i + 1, s, w->n);
+        return -1;
+    }
+    return 0;
+}
+
+/* Removes the translation stem dst from src's entry, if it has one. */
+static void entry_drop(struct match_lexicon *lx, const char *src, const char *dst)
+{
+    struct entry key = {.stem = src};
+    struct entry *e = bsearch(&key, lx->entries, (size_t)lx->n, sizeof *lx->entries, cmp_entry);
+    if (!e)
+        return;
+    int k = 0;
+    for (int t = 0; t < e->n; t++)
+        if (strcmp(e->tr[t].stem, dst) != 0)
+            e->tr[k++] = e->tr[t];
+    e->n = k;
+}
+
+/* Applies g to the learned entries: its "not" pairs leave them, its other
+ * pairs join them at weight 1 (the strongest MATCH_LEXICON_MAX of a stem are
+ * kept, so a learned translation may give way); the entries stay sorted. */
+static int apply_glossary(struct match_lexicon *lx, const struct match_glossary *g,
+                          struct df_err *err)
+{
+    struct gloss_link *links = malloc(((size_t)g->n * 2 + 1) * sizeof *links);
+    struct entry *merged = NULL;
+    int rc = -1, ln = 0;
+    if (!links)
+        goto oom;
+    for (int i = 0; i < g->n; i++) {
+        struct one_word e, u;
+        if (glossary_word(g->en[i], i, "English", &e, err) < 0 ||
+            glossary_word(g->uk[i], i, "Ukrainian", &u, err) < 0)
+            goto out;
+        if (strcmp(e.stem, u.stem) == 0) {
+            df_err_set(err, DF_ERR_INPUT, "glossary pair %d: \"%s\" translates to itself", i + 1,
+                       g->en[i]);
+            goto out;
+        }
+        if (g->drop && g->drop[i]) {
+            entry_drop(lx, e.stem, u.stem);
+            entry_drop(lx, u.stem, e.stem);
+            continue;
+        }
+        const char *es = arena_strdup(&lx->arena, e.stem), *ew = arena_strdup(&lx->arena, e.word);
+        const char *us = arena_strdup(&lx->arena, u.stem), *uw = arena_strdup(&lx->arena, u.word);
+        if (!es || !ew || !us || !uw)
+            goto oom;
+        links[ln++] = (struct gloss_link){es, {us, uw, 1.0}, 2 * i};
+        links[ln++] = (struct gloss_link){us, {es, ew, 1.0}, 2 * i + 1};
+    }
+    if (ln > 1)
+        qsort(links, (size_t)ln, sizeof *links, cmp_gloss_link);
+    merged = arena_alloc(&lx->arena, ((size_t)lx->n + (size_t)ln + 1) * sizeof *merged);
+    if (!merged)
+        goto oom;
+    int m = 0, k = 0;
+    for (int i = 0; i < ln;) {
+        int j = i;
+        struct entry e = {.stem = links[i].src};
+        for (; j < ln && strcmp(links[j].src, links[i].src) == 0; j++) {
+            bool dup = false;
+            for (int t = 0; t < e.n; t++)
+                dup |= strcmp(e.tr[t].stem, links[j].tr.stem) == 0;
+            if (dup)
+                continue;
+            if (e.n == MATCH_LEXICON_MAX) {
+                int pair = links[j].order / 2;
+                df_err_set(err, DF_ERR_INPUT,
+                           "glossary pair %d: \"%s\" has more than %d translations", pair + 1,
+                           links[j].order % 2 ? g->uk[pair] : g->en[pair], MATCH_LEXICON_MAX);
+                goto out;
+            }
+            e.tr[e.n++] = links[j].tr;
+        }
+        while (k < lx->n && strcmp(lx->entries[k].stem, e.stem) < 0)
+            merged[m++] = lx->entries[k++];
+        if (k < lx->n && strcmp(lx->entries[k].stem, e.stem) == 0) {
+            for (int t = 0; t < lx->entries[k].n; t++)
+                entry_add(&e, lx->entries[k].tr[t]);
+            k++;
+        }
+        merged[m++] = e;
+        i = j;
+    }
+    while (k < lx->n)
+        merged[m++] = lx->entries[k++];
+    /* a stem whose every learned translation was dropped has none left */
+    int kept = 0;
+    for (int i = 0; i < m; i++)
+        if (merged[i].n > 0)
+            merged[kept++] = merged[i];
+    lx->entries = merged;
+    lx->n = kept;
+    rc = 0;
+    goto out;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the glossary");
+out:
+    free(links);
+    return rc;
+}
+
 struct match_lexicon *match_lexicon_build(const char *const *en, const char *const *uk, int n,
+                                          const struct match_glossary *glossary,
                                           struct df_err *err)
 {
     struct match_lexicon *lx = calloc(1, sizeof *lx);
@@ -422,6 +572,8 @@ struct match_lexicon *match_lexicon_build(const char *const *en, const char *con
         lx->entries[k++] = lx->entries[i];
     }
     lx->n = k;
+    if (glossary && glossary->n > 0 && apply_glossary(lx, glossary, err) < 0)
+        goto out;
     ok = true;
     goto out;
 oom:

@@ -8,6 +8,8 @@
 #ifndef DFNC_ENGINE_MATCH_LEXICON_H
 #define DFNC_ENGINE_MATCH_LEXICON_H
 
+#include <stdbool.h>
+
 #include "core/err.h"
 
 /* At most this many translations of one stem are kept. */
@@ -24,6 +26,16 @@ struct match_translation {
 
 struct match_lexicon;
 
+/* A hand-written glossary (data/glossary_en_uk.tsv): en[i] and uk[i], one
+ * word each, translate each other at weight 1 (both ways, beside what the
+ * labels taught); or, where drop[i], they do not, and the learned link goes
+ * ("counter" is not "лічильник" at a defence forum). drop may be NULL. */
+struct match_glossary {
+    const char *const *en, *const *uk;
+    const bool *drop;
+    int n;
+};
+
 /* Learns from n label pairs (en[i] and uk[i] name the same thing; either may
  * be NULL, empty or longer than MATCH_LEXICON_LABEL_MAX, then the pair is
  * skipped). In each pair the two sides'
@@ -31,9 +43,14 @@ struct match_lexicon;
  * label pairs) first; two stems translate each other when they were linked in
  * at least two pairs, or in one pair whose labels hold one word each, and
  * their Dice over the links is at least 0.15 and half the source's best.
+ * Then the glossary (may be NULL) adds and removes translations; a stem keeps
+ * its MATCH_LEXICON_MAX strongest.
  * Copies what it keeps; the caller frees it with match_lexicon_free. NULL on
- * failure (out of memory, a label not valid UTF-8) with err filled. */
+ * failure (out of memory, a label not valid UTF-8, a glossary pair that is
+ * not one word a side or a word with more than MATCH_LEXICON_MAX
+ * translations in it) with err filled. */
 struct match_lexicon *match_lexicon_build(const char *const *en, const char *const *uk, int n,
+                                          const struct match_glossary *glossary,
                                           struct df_err *err);
 void match_lexicon_free(struct match_lexicon *lx);
 
