@@ -12,17 +12,25 @@
  *   make && ninja -C build bench/bench_lexicon && ./build/bench/bench_lexicon
  *   ./build/bench/bench_lexicon --show радари безпілотні radar   # translations (glossary in)
  *
- * Reads ../shared/data/cpv (or --data DIR, or $DFNC_SHARED_DATA/cpv). */
+ * Then real project titles across the languages: 89 CORDIS security
+ * projects' titles put into Ukrainian here (bench/data/cordis_titles_uk.tsv),
+ * each looked for among all 712 projects' English titles and objectives:
+ * without a lexicon, with the classifier's, with the glossary alone, with
+ * both, and the English title itself as the bound.
+ *
+ * Reads ../shared/data/cpv and cordis (or --data DIR, or $DFNC_SHARED_DATA). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "app/cordis.h"
 #include "app/import.h"
 #include "app/match.h"
 #include "engine/match/lexicon.h"
 #include "engine/match/match.h"
 #include "engine/match/text.h"
+#include "store/projects.h"
 #include "store/store.h"
 
 #define FOLDS 5
@@ -122,6 +130,141 @@ static int show_stem(void *ud, const char *stem, const char *word, const char *c
     return 0;
 }
 
+/* The CORDIS projects: id, English text (title and objective), title. */
+struct projects {
+    char **id, **text, **title;
+    int n, cap;
+};
+
+static int on_project(void *ud, const struct store_project *p)
+{
+    struct projects *ps = ud;
+    if (ps->n == ps->cap) {
+        ps->cap = ps->cap ? ps->cap * 2 : 1024;
+        ps->id = realloc(ps->id, (size_t)ps->cap * sizeof *ps->id);
+        ps->text = realloc(ps->text, (size_t)ps->cap * sizeof *ps->text);
+        ps->title = realloc(ps->title, (size_t)ps->cap * sizeof *ps->title);
+        if (!ps->id || !ps->text || !ps->title)
+            return 1;
+    }
+    size_t n = strlen(p->title ? p->title : "") + strlen(p->objective ? p->objective : "") + 3;
+    char *text = malloc(n);
+    if (!text)
+        return 1;
+    snprintf(text, n, "%s. %s", p->title ? p->title : "", p->objective ? p->objective : "");
+    ps->id[ps->n] = strdup(p->id);
+    ps->title[ps->n] = strdup(p->title ? p->title : "");
+    ps->text[ps->n++] = text;
+    return 0;
+}
+
+/* Looks each query up among the projects; query[i] is for project want[i]. */
+static void run_titles(struct match_index *ix, const struct projects *ps, char **query,
+                       const int *want, int n, const struct match_lexicon *lx, const char *name)
+{
+    struct score sc = {0};
+    struct df_err err = {0};
+    for (int i = 0; i < n; i++) {
+        struct arena a;
+        arena_init(&a, 0);
+        struct match_hit *h;
+        int hn = 0;
+        struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .text = query[i],
+                                .top = TOP, .lexicon = lx};
+        if (match_query_run(ix, &q, &a, &h, &hn, &err) < 0)
+            hn = 0;
+        for (int r = 0; r < hn; r++)
+            if (h[r].org == want[i] || strcmp(ps->title[h[r].org], ps->title[want[i]]) == 0) {
+                sc.r1 += r == 0;
+                sc.r10 += 1;
+                sc.mrr += 1.0 / (r + 1);
+                break;
+            }
+        sc.n++;
+        arena_free(&a);
+    }
+    printf("  %-34s recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n", name, sc.r1 / sc.n,
+           sc.r10 / sc.n, sc.mrr / sc.n);
+}
+
+/* Ukrainian titles of CORDIS projects against the English projects. */
+static int cordis_titles(struct store *s, const char *data, const struct match_lexicon *cpv,
+                         const struct match_lexicon *gloss, const struct match_lexicon *both)
+{
+    char projects_path[1200], parts_path[1200];
+    snprintf(projects_path, sizeof projects_path, "%s/cordis/security_projects_fp7_h2020.csv",
+             data);
+    snprintf(parts_path, sizeof parts_path, "%s/cordis/security_participations_fp7_h2020.csv",
+             data);
+    struct df_err err = {0};
+    struct app_cordis_result r;
+    struct projects ps = {0};
+    if (app_import_cordis(s, projects_path, parts_path, &r, &err) < 0 ||
+        store_project_each(s, on_project, &ps, &err) != 0) {
+        fprintf(stderr, "bench_lexicon: %s\n", err.msg[0] ? err.msg : "out of memory");
+        return -1;
+    }
+    FILE *f = fopen(BENCH_DATA_DIR "/cordis_titles_uk.tsv", "r");
+    if (!f) {
+        perror(BENCH_DATA_DIR "/cordis_titles_uk.tsv");
+        return -1;
+    }
+    char *uk[256], *en[256], *line = NULL;
+    int want[256], n = 0;
+    size_t cap = 0;
+    ssize_t len;
+    while ((len = getline(&line, &cap, f)) > 0 && n < 256) {
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        line[strcspn(line, "\n")] = '\0';
+        char *tab = strchr(line, '\t');
+        if (!tab)
+            continue;
+        *tab = '\0';
+        int k = 0;
+        while (k < ps.n && strcmp(ps.id[k], line) != 0)
+            k++;
+        if (k == ps.n) {
+            fprintf(stderr, "bench_lexicon: no project %s in CORDIS\n", line);
+            return -1;
+        }
+        want[n] = k;
+        en[n] = ps.title[k];
+        uk[n++] = strdup(tab + 1);
+    }
+    free(line);
+    fclose(f);
+    struct match_profile *p = calloc((size_t)ps.n, sizeof *p);
+    for (int i = 0; i < ps.n; i++)
+        p[i] = (struct match_profile){.id = ps.id[i], .name = ps.id[i], .country = "BE",
+                                      .kind = "other", .text = ps.text[i]};
+    struct match_index *ix = match_index_build(p, ps.n, NULL, 0, &err);
+    if (!ix) {
+        fprintf(stderr, "bench_lexicon: %s\n", err.msg);
+        return -1;
+    }
+    printf("CORDIS titles in Ukrainian (%d, bench/data/cordis_titles_uk.tsv) -> the %d projects' "
+           "English titles and objectives:\n", n, ps.n);
+    run_titles(ix, &ps, uk, want, n, NULL, "no lexicon");
+    run_titles(ix, &ps, uk, want, n, cpv, "the classifier's lexicon");
+    run_titles(ix, &ps, uk, want, n, gloss, "the glossary alone");
+    run_titles(ix, &ps, uk, want, n, both, "both (as dfnc runs)");
+    run_titles(ix, &ps, en, want, n, NULL, "bound: the English title itself");
+    match_index_free(ix);
+    free(p);
+    for (int i = 0; i < n; i++)
+        free(uk[i]);
+    for (int i = 0; i < ps.n; i++) {
+        free(ps.id[i]);
+        free(ps.text[i]);
+        free(ps.title[i]);
+    }
+    free(ps.id);
+    free(ps.text);
+    free(ps.title);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     const char *data = getenv("DFNC_SHARED_DATA");
@@ -153,7 +296,6 @@ int main(int argc, char **argv)
         fprintf(stderr, "bench_lexicon: %s\n", err.msg[0] ? err.msg : "out of memory");
         return 1;
     }
-    store_close(s);
 
     struct arena ga;
     arena_init(&ga, 0);
@@ -189,9 +331,9 @@ int main(int argc, char **argv)
         for (int i = show_from; i < argc; i++)
             (void)match_tokenize(argv[i], strlen(argv[i]), show_stem, lx);
         match_lexicon_free(lx);
+        store_close(s);
         return 0;
     }
-    match_lexicon_free(lx);
 
     struct score with[2] = {{0}}, glossed[2] = {{0}}, without[2] = {{0}};
     const char **en = malloc((size_t)l.n * sizeof *en), **uk = malloc((size_t)l.n * sizeof *uk);
@@ -233,6 +375,20 @@ int main(int argc, char **argv)
     }
     free(en);
     free(uk);
+
+    struct match_lexicon *glx = match_lexicon_build(NULL, NULL, 0, &gloss, &err);
+    struct match_lexicon *both = glx ? match_lexicon_build((const char *const *)l.en,
+                                                           (const char *const *)l.uk, l.n,
+                                                           &gloss, &err)
+                                     : NULL;
+    if (!glx || !both || cordis_titles(s, data ? data : "../shared/data", lx, glx, both) < 0) {
+        fprintf(stderr, "bench_lexicon: %s\n", err.msg);
+        return 1;
+    }
+    match_lexicon_free(lx);
+    match_lexicon_free(glx);
+    match_lexicon_free(both);
+    store_close(s);
     arena_free(&ga);
     for (int i = 0; i < l.n; i++) {
         free(l.code[i]);
