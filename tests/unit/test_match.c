@@ -62,6 +62,11 @@ Test(match_text, ukrainian_is_lowercased_and_stripped)
     cr_assert_str_eq(stem1("радіолокаційна"), stem1("радіолокаційного"));
     cr_assert_str_eq(stem1("Ґрунт"), "ґрунт", "Ґ lowercases to ґ");
     cr_assert_str_eq(stem1("Їжак"), stem1("їжака"));
+    /* a verbal noun in any case meets its nominative */
+    cr_assert_str_eq(stem1("розмінуванню"), stem1("розмінування"));
+    cr_assert_str_eq(stem1("розмінуванням"), stem1("розмінування"));
+    cr_assert_str_eq(stem1("виявленні"), stem1("виявлення"));
+    cr_assert_str_neq(stem1("електронні"), "електро", "an adjective's -онн- stays");
     /* the stripper leaves at least three letters */
     cr_assert_eq(strlen(stem1("ліс")), strlen("ліс"));
 }

@@ -150,6 +150,14 @@ size_t match_stem_uk(char *w)
     n -= best;
     if (ends(w, n, "ь") && cp_count(w, n) > 3)
         n -= strlen("ь");
+    /* a verbal noun's other cases (розмінуванню, розмінуванням) down to the
+     * stem its nominative leaves (розмінування: розмінува) */
+    static const char *const verbal[] = {"анн", "янн", "енн", "єнн", "інн"};
+    for (size_t i = 0; i < sizeof verbal / sizeof verbal[0]; i++)
+        if (ends(w, n, verbal[i]) && cp_count(w, n) > 5) {
+            n -= strlen("нн");
+            break;
+        }
     w[n] = '\0';
     return n;
 }
