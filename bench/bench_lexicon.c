@@ -26,6 +26,7 @@
 
 #include "app/cordis.h"
 #include "app/import.h"
+#include "app/glossary.h"
 #include "app/match.h"
 #include "engine/match/lexicon.h"
 #include "engine/match/match.h"
@@ -300,7 +301,7 @@ int main(int argc, char **argv)
     struct arena ga;
     arena_init(&ga, 0);
     struct match_glossary gloss;
-    if (app_match_glossary(&ga, &gloss, &err) < 0) {
+    if (app_glossary_shipped(&ga, &gloss, &err) < 0) {
         fprintf(stderr, "bench_lexicon: %s\n", err.msg);
         return 1;
     }

@@ -118,7 +118,7 @@ static void fuzz_lexicon(const char *text, size_t size)
     bool drop[32];
     for (int i = 0; i < pairs; i++)
         drop[i] = i % 3 == 2;
-    struct match_glossary g = {en, uk, drop, pairs};
+    struct match_glossary g = {.en = en, .uk = uk, .drop = drop, .n = pairs};
     lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
     if (!lx) {
         assert(err.kind == DF_ERR_INPUT);

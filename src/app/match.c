@@ -5,7 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/glossary.h"
 #include "core/country.h"
+#include "core/log.h"
 #include "store/projects.h"
 
 #define ORGS_MAX 1000000
@@ -224,52 +226,10 @@ static int on_cpv_pair(void *ud, const char *code, const char *label_en, const c
     return 0;
 }
 
-extern const char app_match_glossary_tsv[];   /* data/glossary_en_uk.tsv */
-
-int app_match_glossary(struct arena *a, struct match_glossary *g, struct df_err *err)
-{
-    *g = (struct match_glossary){0};
-    char *text = arena_strdup(a, app_match_glossary_tsv);
-    int lines = 1;
-    for (const char *c = app_match_glossary_tsv; *c; c++)
-        lines += *c == '\n';
-    const char **en = arena_alloc(a, (size_t)lines * sizeof *en);
-    const char **uk = arena_alloc(a, (size_t)lines * sizeof *uk);
-    bool *drop = arena_alloc(a, (size_t)lines * sizeof *drop);
-    if (!text || !en || !uk || !drop) {
-        df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the glossary");
-        return -1;
-    }
-    int n = 0, line = 0;
-    for (char *next, *l = text; l; l = next) {
-        line++;
-        next = strchr(l, '\n');
-        if (next)
-            *next++ = '\0';
-        if (*l == '\0' || *l == '#')
-            continue;
-        /* English TAB Ukrainian [TAB not] */
-        char *tab = strchr(l, '\t');
-        char *third = tab ? strchr(tab + 1, '\t') : NULL;
-        if (third)
-            *third++ = '\0';
-        if (!tab || tab == l || tab[1] == '\0' || (third && strcmp(third, "not") != 0)) {
-            df_err_set(err, DF_ERR_INPUT,
-                       "glossary line %d: expected an English word, a tab, a Ukrainian word "
-                       "(then a tab and \"not\" if they do not translate each other)",
-                       line);
-            return -1;
-        }
-        *tab = '\0';
-        en[n] = l;
-        uk[n] = tab + 1;
-        drop[n++] = third != NULL;
-    }
-    *g = (struct match_glossary){en, uk, drop, n};
-    return 0;
-}
-
-/* The lexicon from the classifier's labels (when loaded) and the glossary. */
+/* The lexicon from the classifier's labels (when loaded) and the glossary,
+ * dfnc's and the organiser's. An organiser's glossary that no longer fits
+ * beside dfnc's (a newer dfnc gives a word its three translations) is left
+ * out with a warning rather than taking matchmaking down. */
 static int load_lexicon(struct store *s, struct match_lexicon **lx, struct df_err *err)
 {
     struct label_pairs p = {.n = 0};
@@ -277,15 +237,21 @@ static int load_lexicon(struct store *s, struct match_lexicon **lx, struct df_er
     int rc = -1;
     *lx = NULL;
     struct match_glossary g;
-    if (app_match_glossary(&p.a, &g, err) < 0)
+    if (app_glossary_load(s, &p.a, &g, err) < 0)
         goto out;
     if (store_cpv_each(s, on_cpv_pair, &p, err) != 0) {
         if (p.oom)
             df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the CPV labels");
         goto out;
     }
-    if (!(*lx = match_lexicon_build(p.en, p.uk, p.n, &g, err)))
-        goto out;
+    if (!(*lx = match_lexicon_build(p.en, p.uk, p.n, &g, err))) {
+        if (err->kind != DF_ERR_INPUT)
+            goto out;
+        log_msg(LOG_WARN, "the organiser's glossary is left out: %s (import it again)", err->msg);
+        if (app_glossary_shipped(&p.a, &g, err) < 0 ||
+            !(*lx = match_lexicon_build(p.en, p.uk, p.n, &g, err)))
+            goto out;
+    }
     rc = 0;
 out:
     free(p.en);

@@ -31,13 +31,8 @@ struct app_match_data {
     int projects_n;
     struct match_index *ix;
     struct match_lexicon *lexicon;   /* from the CPV classifier's label pairs (when
-                                        loaded) and dfnc's glossary */
+                                        loaded) and the glossary (app/glossary.h) */
 };
-
-/* dfnc's English-Ukrainian glossary of defence and security words
- * (data/glossary_en_uk.tsv, compiled in), as the lexicon takes it; the pairs'
- * strings live in a. -1 with err naming the line for a malformed one. */
-int app_match_glossary(struct arena *a, struct match_glossary *g, struct df_err *err);
 
 /* Loads and indexes; free with app_match_data_free (also after a failure). */
 int app_match_load(struct store *s, const struct app_match_opts *opts, struct app_match_data *d,

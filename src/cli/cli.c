@@ -9,7 +9,7 @@ const struct cli_command cli_commands[] = {
      "Creates the database, or migrates it to this version's schema. Every other\n"
      "command also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
-     "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|cpv FILE | cordis --projects F --participations F",
+     "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|cpv|glossary FILE | cordis --projects F --participations F",
      "Imports a CSV file (header row, UTF-8, RFC 4180 quoting) in one transaction:\n"
      "the first bad row aborts the import with FILE:LINE: what is wrong (exit 3) and\n"
      "the database is left as it was. Rows are matched by id: a second import\n"
@@ -28,7 +28,11 @@ const struct cli_command cli_commands[] = {
      "  supplies       id,organisation,cpv,description,capacity_per_month,\n"
      "                 unit_price_eur,lead_time_days,production_country,eu_content_pct\n"
      "  cpv FILE.json  the Prozorro CPV classifier {\"code\": \"label\"}; run it with the\n"
-     "                 English and the Ukrainian file to have both labels"},
+     "                 English and the Ukrainian file to have both labels\n"
+     "  glossary FILE  the forum's own English-Ukrainian words for partner matching,\n"
+     "                 beside dfnc's (data/glossary_en_uk.tsv): one pair a line,\n"
+     "                 English word TAB Ukrainian word [TAB not]; \"not\" removes a\n"
+     "                 translation. Replaces the previous glossary file whole."},
     {"export", cli_cmd_export,
      "dfnc export organisations|people|events|meetings FILE|- [--format csv|json]",
      "Writes a table as CSV (the import columns) or JSON to FILE, or to standard\n"

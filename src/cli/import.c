@@ -1,7 +1,9 @@
-/* dfnc import KIND FILE: CSV imports and the CPV classifier. */
+/* dfnc import KIND FILE: CSV imports, the CPV classifier, the glossary. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "app/glossary.h"
 #include "app/import.h"
 #include "cli/cli.h"
 #include "store/store.h"
@@ -31,8 +33,11 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
     struct app_import_result res;
     if (store_open(&s, ctx->db_path, &err) < 0)
         return cli_fail(&err);
-    int rc = strcmp(kind, "cpv") == 0 ? app_import_cpv_json(s, path, lang, &res, &err)
-                                      : app_import_csv(s, kind, path, &res, &err);
+    struct app_glossary_result gloss = {0};
+    bool glossary = strcmp(kind, "glossary") == 0;
+    int rc = glossary                  ? app_import_glossary(s, path, &gloss, &err)
+             : strcmp(kind, "cpv") == 0 ? app_import_cpv_json(s, path, lang, &res, &err)
+                                        : app_import_csv(s, kind, path, &res, &err);
     store_close(s);
     if (rc < 0) {
         if (err.kind == DF_ERR_USAGE) {
@@ -45,6 +50,10 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
         }
         return cli_fail(&err);
     }
-    print_result(path, &res);
+    if (glossary)
+        printf("%s: %d pair%s (%d of them \"not\"), read after dfnc's own glossary\n", path,
+               gloss.pairs, gloss.pairs == 1 ? "" : "s", gloss.nots);
+    else
+        print_result(path, &res);
     return 0;
 }

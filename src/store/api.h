@@ -36,7 +36,8 @@ int store_api_capability_clear(struct store *s, const char *org, struct df_err *
 int64_t store_api_data_version(struct store *s);
 /* A counter raised by every committed change to what the partner engine
  * indexes (organisations, people's languages, capabilities, CPV labels,
- * projects and members; migration 6), by any connection. -1 on error. */
+ * projects and members; migration 6; the organiser's glossary, migration 7), by
+ * any connection. -1 on error. */
 int64_t store_api_match_generation(struct store *s);
 
 #endif

@@ -296,6 +296,25 @@ static const char migration_6[] =
 #undef MATCH_TRIGGERS
 #undef MATCH_BUMP
 
+/* Version 7: the organiser's own lines of the partner engine's English-
+ * Ukrainian glossary (dfnc import glossary), in file order after dfnc's; a
+ * change raises the match generation like a profile's, so a server rebuilds
+ * its lexicon. */
+static const char migration_7[] =
+    "CREATE TABLE glossary ("
+    "  seq INTEGER PRIMARY KEY,"
+    "  line INTEGER NOT NULL,"                    /* in the imported file */
+    "  en TEXT NOT NULL CHECK (length(en) BETWEEN 1 AND 64),"
+    "  uk TEXT NOT NULL CHECK (length(uk) BETWEEN 1 AND 64),"
+    "  negated INTEGER NOT NULL CHECK (negated IN (0, 1))" /* "not": no translation */
+    ") STRICT;"
+    "CREATE TRIGGER glossary_match_insert AFTER INSERT ON glossary"
+    " BEGIN UPDATE match_generation SET n = n + 1; END;"
+    "CREATE TRIGGER glossary_match_delete AFTER DELETE ON glossary"
+    " BEGIN UPDATE match_generation SET n = n + 1; END;"
+    "CREATE TRIGGER glossary_match_update AFTER UPDATE ON glossary"
+    " BEGIN UPDATE match_generation SET n = n + 1; END;";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -303,6 +322,7 @@ const struct store_migration store_migrations[] = {
     {4, "joint procurement: demands, funders, supplies", migration_4},
     {5, "interpreters", migration_5},
     {6, "a counter of changes to what the partner engine indexes", migration_6},
+    {7, "the organiser's glossary", migration_7},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -25,6 +25,31 @@ check "a bad activityType exits 3 with FILE:LINE" "[ $? -eq 3 ] && grep -q 'bad.
 check "partners --json gives 3 suggestions with reasons" \
     "[ $? -eq 0 ] && [ \$(grep -c '\"org\"' '$T/out') -eq 3 ] && grep -q 'worked with you on' '$T/out'"
 
+# the organiser's glossary: checked whole before anything is kept, read after dfnc's
+"$DFNC" --db "$T/c.db" partners --lead 999984059 --text "гіперспектральна розвідка" --json > "$T/before"
+printf '# our words\nhyperspectral\tгіперспектральний\n' > "$T/g.tsv"
+printf 'hyperspectral\tгіперспектральний\nelectronic warfare\tРЕБ\n' > "$T/g-bad.tsv"
+"$DFNC" --db "$T/c.db" import glossary "$T/g-bad.tsv" > "$T/out" 2>&1
+check "a glossary line of two words exits 3 with FILE:LINE" \
+    "[ $? -eq 3 ] && grep -q 'g-bad.tsv:2: \"electronic warfare\" is not one word' '$T/out'"
+"$DFNC" --db "$T/c.db" partners --lead 999984059 --text "гіперспектральна розвідка" --json > "$T/after-bad"
+check "the refused glossary left nothing behind" "cmp -s '$T/before' '$T/after-bad'"
+"$DFNC" --db "$T/c.db" import glossary "$T/g.tsv" > "$T/out" 2>&1
+check "a glossary imports" "[ $? -eq 0 ] && grep -q '1 pair (0 of them \"not\")' '$T/out'"
+"$DFNC" --db "$T/c.db" partners --lead 999984059 --text "гіперспектральна розвідка" --json > "$T/out"
+check "its word reaches the English track records, and says so" \
+    "! grep -q '(hyperspectral)' '$T/before' && grep -q 'гіперспектральна (hyperspectral)' '$T/out'"
+printf 'counter\tпротидія\tnot\n' > "$T/g-not.tsv"
+"$DFNC" --db "$T/c.db" partners --lead 999984059 --text "протидія тероризму" --json > "$T/before"
+"$DFNC" --db "$T/c.db" import glossary "$T/g-not.tsv" > /dev/null 2>&1
+"$DFNC" --db "$T/c.db" partners --lead 999984059 --text "протидія тероризму" --json > "$T/out"
+check "a \"not\" line takes back a translation of dfnc's own glossary; the import replaced the last" \
+    "grep -q 'протидія (counter)' '$T/before' && ! grep -q '(counter)' '$T/out' && grep -q 'тероризму (terrorism)' '$T/out'"
+: > "$T/empty.tsv"
+"$DFNC" --db "$T/c.db" import glossary "$T/empty.tsv" > /dev/null 2>&1
+"$DFNC" --db "$T/c.db" partners --lead 999984059 --text "протидія тероризму" --json > "$T/out"
+check "an empty glossary file clears the organiser's" "cmp -s '$T/before' '$T/out'"
+
 "$DFNC" --db "$T/c.db" partners --lead nobody --text "radar" > "$T/out" 2>&1
 check "an unknown lead exits 3" "[ $? -eq 3 ] && grep -q 'unknown lead' '$T/out'"
 printf '\377\376' > "$T/bad.txt"

@@ -177,7 +177,7 @@ Test(match_lexicon, the_glossary_adds_and_removes_translations)
     const char *gen[] = {"border", "drone", "radar", "equipment"};
     const char *guk[] = {"кордону", "дрони", "радіолокатор", "обладнання"};
     const bool drop[] = {false, false, false, true};
-    struct match_glossary g = {gen, guk, drop, 4};
+    struct match_glossary g = {.en = gen, .uk = guk, .drop = drop, .n = 4};
     struct df_err err = {0};
     struct match_lexicon *plain = match_lexicon_build(en, uk, PAIRS, NULL, &err);
     struct match_lexicon *lx = match_lexicon_build(en, uk, PAIRS, &g, &err);
@@ -212,7 +212,7 @@ Test(match_lexicon, the_glossary_adds_and_removes_translations)
 Test(match_lexicon, a_glossary_without_labels_is_a_lexicon)
 {
     const char *gen[] = {"demining"}, *guk[] = {"розмінування"};
-    struct match_glossary g = {gen, guk, NULL, 1};
+    struct match_glossary g = {.en = gen, .uk = guk, .drop = NULL, .n = 1};
     struct df_err err = {0};
     struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
     cr_assert_not_null(lx, "%s", err.msg);
@@ -226,24 +226,24 @@ Test(match_lexicon, a_glossary_pair_that_is_not_one_word_a_side_is_refused)
 {
     struct df_err err = {0};
     const char *two_en[] = {"border", "electronic warfare"}, *two_uk[] = {"кордон", "РЕБ"};
-    struct match_glossary g = {two_en, two_uk, NULL, 2};
+    struct match_glossary g = {.en = two_en, .uk = two_uk, .drop = NULL, .n = 2};
     cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
     cr_assert_eq(err.kind, DF_ERR_INPUT);
     cr_assert(strstr(err.msg, "pair 2") && strstr(err.msg, "not one word"), "%s", err.msg);
 
     const char *stop_en[] = {"the"}, *stop_uk[] = {"кордон"};
-    g = (struct match_glossary){stop_en, stop_uk, NULL, 1};
+    g = (struct match_glossary){.en = stop_en, .uk = stop_uk, .n = 1};
     cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
     cr_assert(strstr(err.msg, "pair 1") && strstr(err.msg, "(0 stems)"), "%s", err.msg);
 
     const char *same_en[] = {"gps"}, *same_uk[] = {"GPS"};
-    g = (struct match_glossary){same_en, same_uk, NULL, 1};
+    g = (struct match_glossary){.en = same_en, .uk = same_uk, .n = 1};
     cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
     cr_assert(strstr(err.msg, "translates to itself"), "%s", err.msg);
 
     const char *many_en[] = {"drone", "drone", "drone", "drone"};
     const char *many_uk[] = {"дрон", "безпілотник", "бпла", "коптер"};
-    g = (struct match_glossary){many_en, many_uk, NULL, 4};
+    g = (struct match_glossary){.en = many_en, .uk = many_uk, .n = 4};
     cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
     cr_assert(strstr(err.msg, "pair 4") && strstr(err.msg, "more than 3"), "%s", err.msg);
     g.n = 3;
@@ -252,7 +252,7 @@ Test(match_lexicon, a_glossary_pair_that_is_not_one_word_a_side_is_refused)
     match_lexicon_free(lx);
 
     const char *bad_en[] = {"radar"}, *bad_uk[] = {"\xd0"};
-    g = (struct match_glossary){bad_en, bad_uk, NULL, 1};
+    g = (struct match_glossary){.en = bad_en, .uk = bad_uk, .n = 1};
     cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
     cr_assert(strstr(err.msg, "Ukrainian word is missing or not UTF-8"), "%s", err.msg);
 }

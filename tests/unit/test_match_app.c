@@ -10,8 +10,10 @@
 
 #include "app/cordis.h"
 #include "app/import.h"
+#include "app/glossary.h"
 #include "app/match.h"
 #include "engine/match/text.h"
+#include "store/glossary.h"
 #include "store/projects.h"
 #include "store/store.h"
 
@@ -466,7 +468,7 @@ Test(match_app, the_shipped_glossary_holds_every_pair)
     struct arena a;
     arena_init(&a, 0);
     struct match_glossary g;
-    cr_assert_eq(app_match_glossary(&a, &g, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_glossary_shipped(&a, &g, &err), 0, "%s", err.msg);
     cr_assert_gt(g.n, 200);
     struct match_lexicon *alone = match_lexicon_build(NULL, NULL, 0, &g, &err);
     cr_assert_not_null(alone, "%s", err.msg);
@@ -514,6 +516,86 @@ Test(match_app, the_shipped_glossary_holds_every_pair)
     match_lexicon_free(alone);
     app_match_data_free(&d);
     arena_free(&a);
+}
+
+/* An organiser's glossary file: refused whole, named by FILE:LINE, when a
+ * line is malformed, too long, or gives a word a fourth translation beside
+ * dfnc's; refused when too big or not text; nothing kept in any case. */
+Test(match_app, an_organisers_glossary_is_checked_whole_before_it_is_kept)
+{
+    char path[128];
+    snprintf(path, sizeof path, "%s/g.tsv", dir);
+    struct app_glossary_result r;
+    struct {
+        const char *text, *says;
+    } bad[] = {
+        {"border\tкордон\nradar\n", "g.tsv:2: expected an English word, a tab"},
+        {"border\tкордон\tnope\n", "g.tsv:1: expected"},
+        {"# drone has дрон and безпілотник already\ndrone\tкоптер\ndrone\tптах\n",
+         "g.tsv:3: \"drone\" has more than 3 translations"},
+        {"border\tкордон\nthe\tкордон\n", "g.tsv:2: \"the\" is not one word (0 stems)"},
+        {"radar\tрадар\xd0\n", "g.tsv:1: the Ukrainian word is missing or not UTF-8"},
+        {"supercalifragilisticexpialidocioussupercalifragilisticexpialidocious\tслово\n",
+         "g.tsv:1: a word is longer than 64 bytes"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        write_file(path, bad[i].text);
+        cr_assert_eq(app_import_glossary(s, path, &r, &err), -1, "case %zu", i);
+        cr_assert_eq(err.kind, DF_ERR_INPUT);
+        cr_assert(strstr(err.msg, bad[i].says), "case %zu: %s", i, err.msg);
+    }
+    FILE *f = fopen(path, "w");
+    for (int i = 0; i < 70000; i++)
+        fputs("border\tкордон\n", f);
+    fclose(f);
+    cr_assert_eq(app_import_glossary(s, path, &r, &err), -1);
+    cr_assert(strstr(err.msg, "over the limit of 1048576 bytes"), "%s", err.msg);
+    f = fopen(path, "w");
+    fwrite("border\t\0\n", 1, 9, f);
+    fclose(f);
+    cr_assert_eq(app_import_glossary(s, path, &r, &err), -1);
+    cr_assert(strstr(err.msg, "NUL byte"), "%s", err.msg);
+    cr_assert_eq(app_import_glossary(s, "/nonexistent/g.tsv", &r, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_glossary shipped, loaded;
+    cr_assert_eq(app_glossary_shipped(&a, &shipped, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_glossary_load(s, &a, &loaded, &err), 0, "%s", err.msg);
+    cr_assert_eq(loaded.n, shipped.n, "nothing of the refused files was kept");
+
+    write_file(path, "hyperspectral\tгіперспектральний\r\ncounter\tпротидія\tnot\r\n");
+    cr_assert_eq(app_import_glossary(s, path, &r, &err), 0, "%s", err.msg);
+    cr_assert_eq(r.pairs, 2);
+    cr_assert_eq(r.nots, 1);
+    cr_assert_eq(app_glossary_load(s, &a, &loaded, &err), 0, "%s", err.msg);
+    cr_assert_eq(loaded.n, shipped.n + 2, "after dfnc's own lines");
+    cr_assert_str_eq(loaded.uk[shipped.n], "гіперспектральний", "a CRLF file reads clean");
+    cr_assert(loaded.drop[shipped.n + 1]);
+    cr_assert_eq(loaded.line[shipped.n + 1], 2);
+    arena_free(&a);
+}
+
+/* A stored glossary that no longer fits beside dfnc's (written here straight
+ * to the store, as an older import under a smaller glossary would have left
+ * it) is left out, and matchmaking still runs with dfnc's. */
+Test(match_app, a_stored_glossary_that_no_longer_fits_is_left_out)
+{
+    const struct store_glossary_line lines[] = {{1, "drone", "коптер", false},
+                                                {2, "drone", "птах", false},
+                                                {3, "hyperspectral", "гіперспектральний", false}};
+    cr_assert_eq(store_glossary_replace(s, lines, 3, &err), 0, "%s", err.msg);
+    struct app_match_data d;
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    char e[MATCH_TOKEN_MAX + 1], u[MATCH_TOKEN_MAX + 1];
+    stem_one("drone", e);
+    stem_one("дрон", u);
+    cr_assert(lexicon_has(d.lexicon, e, u), "dfnc's own glossary is there");
+    stem_one("hyperspectral", e);
+    stem_one("гіперспектральний", u);
+    cr_assert(!lexicon_has(d.lexicon, e, u), "the organiser's is not");
+    app_match_data_free(&d);
 }
 
 Test(match_app, partners_from_one_region)

@@ -5,6 +5,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "store/api.h"
+#include "store/glossary.h"
 #include "store/migrations.h"
 #include "store/store.h"
 
@@ -187,4 +189,40 @@ Test(store_tx, rollback_leaves_nothing, .init = open_fresh, .fini = close_and_re
     add_org("x", "FR");
     store_rollback(s);
     cr_assert_eq(store_org_exists(s, "x", &err), 0);
+}
+
+static int collect_glossary(void *ud, const struct store_glossary_line *l)
+{
+    char *out = ud;
+    char line[160];
+    snprintf(line, sizeof line, "%d:%s=%s%s;", l->line, l->en, l->uk, l->negated ? "!" : "");
+    strcat(out, line);
+    return 0;
+}
+
+/* An import replaces the organiser's glossary whole, in file order, and
+ * raises the match generation (a server rebuilds its lexicon); a line the
+ * schema refuses leaves the previous glossary as it was. */
+Test(store_glossary, replaced_whole_in_order_or_not_at_all, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    const struct store_glossary_line first[] = {{3, "drone", "дрон", false},
+                                                {5, "counter", "лічильник", true}};
+    int64_t g0 = store_api_match_generation(s);
+    cr_assert_eq(store_glossary_replace(s, first, 2, &err), 0, "%s", err.msg);
+    cr_assert_gt(store_api_match_generation(s), g0);
+    char got[512] = "";
+    cr_assert_eq(store_glossary_each(s, collect_glossary, got, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(got, "3:drone=дрон;5:counter=лічильник!;");
+
+    const struct store_glossary_line bad[] = {{1, "border", "кордон", false}, {2, "", "x", false}};
+    cr_assert_lt(store_glossary_replace(s, bad, 2, &err), 0);
+    got[0] = '\0';
+    cr_assert_eq(store_glossary_each(s, collect_glossary, got, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(got, "3:drone=дрон;5:counter=лічильник!;", "the previous glossary stays");
+
+    cr_assert_eq(store_glossary_replace(s, NULL, 0, &err), 0, "%s", err.msg);
+    got[0] = '\0';
+    cr_assert_eq(store_glossary_each(s, collect_glossary, got, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(got, "", "an empty import clears it");
 }

@@ -282,19 +282,32 @@ static int cmp_gloss_link(const void *x, const void *y)
     return c ? c : a->order - b->order;
 }
 
-/* Tokenises one side of glossary pair i into *w: exactly one stem, or an error. */
-static int glossary_word(const char *s, int i, const char *side, struct one_word *w,
-                         struct df_err *err)
+/* Where glossary pair i comes from, for messages: FILE:LINE when g says,
+ * else its number. */
+static const char *pair_where(const struct match_glossary *g, int i, char *buf, size_t n)
 {
+    if (g->source && g->line)
+        snprintf(buf, n, "%s:%d", g->source[i], g->line[i]);
+    else
+        snprintf(buf, n, "glossary pair %d", i + 1);
+    return buf;
+}
+
+/* Tokenises one side of glossary pair i into *w: exactly one stem, or an error. */
+static int glossary_word(const struct match_glossary *g, int i, bool ukrainian,
+                         struct one_word *w, struct df_err *err)
+{
+    const char *s = ukrainian ? g->uk[i] : g->en[i];
+    char at[512];
     *w = (struct one_word){0};
     if (!s || match_tokenize(s, strlen(s), one_word_collect, w) < 0) {
-        df_err_set(err, DF_ERR_INPUT, "glossary pair %d: the %s word is missing or not UTF-8",
-                   i + 1, side);
+        df_err_set(err, DF_ERR_INPUT, "%s: the %s word is missing or not UTF-8",
+                   pair_where(g, i, at, sizeof at), ukrainian ? "Ukrainian" : "English");
         return -1;
     }
     if (w->n != 1) {
-        df_err_set(err, DF_ERR_INPUT, "glossary pair %d: \"%s\" is not one word (%d stems)",
-                   i + 1, s, w->n);
+        df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" is not one word (%d stems)",
+                   pair_where(g, i, at, sizeof at), s, w->n);
         return -1;
     }
     return 0;
@@ -322,22 +335,29 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
 {
     struct gloss_link *links = malloc(((size_t)g->n * 2 + 1) * sizeof *links);
     struct entry *merged = NULL;
+    char at[512];
     int rc = -1, ln = 0;
     if (!links)
         goto oom;
     for (int i = 0; i < g->n; i++) {
         struct one_word e, u;
-        if (glossary_word(g->en[i], i, "English", &e, err) < 0 ||
-            glossary_word(g->uk[i], i, "Ukrainian", &u, err) < 0)
+        if (glossary_word(g, i, false, &e, err) < 0 || glossary_word(g, i, true, &u, err) < 0)
             goto out;
         if (strcmp(e.stem, u.stem) == 0) {
-            df_err_set(err, DF_ERR_INPUT, "glossary pair %d: \"%s\" translates to itself", i + 1,
-                       g->en[i]);
+            df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" translates to itself",
+                       pair_where(g, i, at, sizeof at), g->en[i]);
             goto out;
         }
         if (g->drop && g->drop[i]) {
+            /* what the labels taught, and what earlier lines said */
             entry_drop(lx, e.stem, u.stem);
             entry_drop(lx, u.stem, e.stem);
+            int k = 0;
+            for (int j = 0; j < ln; j++)
+                if (!((strcmp(links[j].src, e.stem) == 0 && strcmp(links[j].tr.stem, u.stem) == 0) ||
+                      (strcmp(links[j].src, u.stem) == 0 && strcmp(links[j].tr.stem, e.stem) == 0)))
+                    links[k++] = links[j];
+            ln = k;
             continue;
         }
         const char *es = arena_strdup(&lx->arena, e.stem), *ew = arena_strdup(&lx->arena, e.word);
@@ -364,8 +384,8 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
                 continue;
             if (e.n == MATCH_LEXICON_MAX) {
                 int pair = links[j].order / 2;
-                df_err_set(err, DF_ERR_INPUT,
-                           "glossary pair %d: \"%s\" has more than %d translations", pair + 1,
+                df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" has more than %d translations",
+                           pair_where(g, pair, at, sizeof at),
                            links[j].order % 2 ? g->uk[pair] : g->en[pair], MATCH_LEXICON_MAX);
                 goto out;
             }

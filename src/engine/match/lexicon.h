@@ -26,13 +26,17 @@ struct match_translation {
 
 struct match_lexicon;
 
-/* A hand-written glossary (data/glossary_en_uk.tsv): en[i] and uk[i], one
- * word each, translate each other at weight 1 (both ways, beside what the
- * labels taught); or, where drop[i], they do not, and the learned link goes
- * ("counter" is not "лічильник" at a defence forum). drop may be NULL. */
+/* A hand-written glossary (data/glossary_en_uk.tsv, then an organiser's):
+ * en[i] and uk[i], one word each, translate each other at weight 1 (both
+ * ways, beside what the labels taught); or, where drop[i], they do not: the
+ * learned link goes, and so does the same pair from an earlier line ("counter"
+ * is not "лічильник" at a defence forum). drop may be NULL; source and line
+ * (both or neither) name each pair's file and line in errors. */
 struct match_glossary {
     const char *const *en, *const *uk;
     const bool *drop;
+    const char *const *source;
+    const int *line;
     int n;
 };
 

@@ -1,0 +1,204 @@
+/* The partner engine's glossary, dfnc's and the organiser's (glossary.h). */
+#include "app/glossary.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "store/glossary.h"
+
+extern const char app_match_glossary_tsv[];   /* data/glossary_en_uk.tsv, compiled in */
+
+/* A glossary being gathered: the engine's arrays, grown in the arena. */
+struct gathered {
+    struct arena *a;
+    const char **en, **uk, **source;
+    bool *drop;
+    int *line;
+    int n, cap;
+};
+
+static int gather(struct gathered *g, const char *source, int line, const char *en,
+                  const char *uk, bool drop)
+{
+    if (g->n == g->cap) {
+        int cap = g->cap ? g->cap * 2 : 512;
+        const char **e = arena_alloc(g->a, (size_t)cap * sizeof *e);
+        const char **u = arena_alloc(g->a, (size_t)cap * sizeof *u);
+        const char **s = arena_alloc(g->a, (size_t)cap * sizeof *s);
+        bool *d = arena_alloc(g->a, (size_t)cap * sizeof *d);
+        int *l = arena_alloc(g->a, (size_t)cap * sizeof *l);
+        if (!e || !u || !s || !d || !l)
+            return -1;
+        if (g->n) {
+            memcpy(e, g->en, (size_t)g->n * sizeof *e);
+            memcpy(u, g->uk, (size_t)g->n * sizeof *u);
+            memcpy(s, g->source, (size_t)g->n * sizeof *s);
+            memcpy(d, g->drop, (size_t)g->n * sizeof *d);
+            memcpy(l, g->line, (size_t)g->n * sizeof *l);
+        }
+        g->en = e, g->uk = u, g->source = s, g->drop = d, g->line = l, g->cap = cap;
+    }
+    g->en[g->n] = arena_strdup(g->a, en);
+    g->uk[g->n] = arena_strdup(g->a, uk);
+    if (!g->en[g->n] || !g->uk[g->n])
+        return -1;
+    g->source[g->n] = source;
+    g->drop[g->n] = drop;
+    g->line[g->n++] = line;
+    return 0;
+}
+
+/* Reads the glossary text (NUL-terminated, modified in place) into g. */
+static int parse(char *text, const char *source, struct gathered *g, struct df_err *err)
+{
+    int line = 0;
+    for (char *next, *l = text; l; l = next) {
+        line++;
+        next = strchr(l, '\n');
+        if (next)
+            *next++ = '\0';
+        size_t len = strlen(l);
+        if (len > 0 && l[len - 1] == '\r')
+            l[--len] = '\0';
+        if (*l == '\0' || *l == '#')
+            continue;
+        char *tab = strchr(l, '\t');
+        char *third = tab ? strchr(tab + 1, '\t') : NULL;
+        if (third)
+            *third++ = '\0';
+        if (!tab || tab == l || tab[1] == '\0' || (third && strcmp(third, "not") != 0))
+            return df_err_set(err, DF_ERR_INPUT,
+                              "%s:%d: expected an English word, a tab, a Ukrainian word "
+                              "(then a tab and \"not\" if they do not translate each other)",
+                              source, line);
+        *tab = '\0';
+        if (strlen(l) > APP_GLOSSARY_WORD_MAX || strlen(tab + 1) > APP_GLOSSARY_WORD_MAX)
+            return df_err_set(err, DF_ERR_INPUT, "%s:%d: a word is longer than %d bytes",
+                              source, line, APP_GLOSSARY_WORD_MAX);
+        if (gather(g, source, line, l, tab + 1, third != NULL) < 0)
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading %s", source);
+    }
+    return 0;
+}
+
+static void finish(const struct gathered *g, struct match_glossary *out)
+{
+    *out = (struct match_glossary){.en = g->en, .uk = g->uk, .drop = g->drop,
+                                   .source = g->source, .line = g->line, .n = g->n};
+}
+
+static int parse_shipped(struct gathered *g, struct df_err *err)
+{
+    char *text = arena_strdup(g->a, app_match_glossary_tsv);
+    if (!text)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the glossary");
+    return parse(text, APP_GLOSSARY_SHIPPED, g, err);
+}
+
+int app_glossary_shipped(struct arena *a, struct match_glossary *out, struct df_err *err)
+{
+    struct gathered g = {.a = a};
+    *out = (struct match_glossary){0};
+    if (parse_shipped(&g, err) < 0)
+        return -1;
+    finish(&g, out);
+    return 0;
+}
+
+static int on_stored(void *ud, const struct store_glossary_line *l)
+{
+    return gather(ud, "the organiser's glossary", l->line, l->en, l->uk, l->negated) < 0;
+}
+
+int app_glossary_load(struct store *s, struct arena *a, struct match_glossary *out,
+                      struct df_err *err)
+{
+    struct gathered g = {.a = a};
+    *out = (struct match_glossary){0};
+    if (parse_shipped(&g, err) < 0)
+        return -1;
+    int rc = store_glossary_each(s, on_stored, &g, err);
+    if (rc > 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the glossary");
+    if (rc < 0)
+        return -1;
+    finish(&g, out);
+    return 0;
+}
+
+/* The file at path, whole, NUL-terminated, in a; refused over the limit. */
+static char *read_file(struct arena *a, const char *path, struct df_err *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        df_err_set(err, DF_ERR_INPUT, "%s: cannot open it", path);
+        return NULL;
+    }
+    char *text = arena_alloc(a, APP_GLOSSARY_FILE_MAX + 2);
+    size_t n = text ? fread(text, 1, APP_GLOSSARY_FILE_MAX + 1, f) : 0;
+    bool failed = ferror(f);
+    fclose(f);
+    if (!text) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory reading %s", path);
+        return NULL;
+    }
+    if (failed) {
+        df_err_set(err, DF_ERR_INPUT, "%s: cannot read it", path);
+        return NULL;
+    }
+    if (n > APP_GLOSSARY_FILE_MAX) {
+        df_err_set(err, DF_ERR_INPUT, "%s: over the limit of %d bytes", path,
+                   APP_GLOSSARY_FILE_MAX);
+        return NULL;
+    }
+    if (memchr(text, '\0', n)) {
+        df_err_set(err, DF_ERR_INPUT, "%s: a NUL byte: not a text file", path);
+        return NULL;
+    }
+    text[n] = '\0';
+    return text;
+}
+
+int app_import_glossary(struct store *s, const char *path, struct app_glossary_result *r,
+                        struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct gathered g = {.a = &a};
+    struct match_lexicon *check = NULL;
+    struct store_glossary_line *lines = NULL;
+    int rc = -1;
+    *r = (struct app_glossary_result){0};
+    char *text = read_file(&a, path, err);
+    if (!text || parse_shipped(&g, err) < 0)
+        goto out;
+    int shipped = g.n;
+    if (parse(text, path, &g, err) < 0)
+        goto out;
+    /* as the engine will read it: after dfnc's own lines */
+    struct match_glossary all;
+    finish(&g, &all);
+    if (!(check = match_lexicon_build(NULL, NULL, 0, &all, err)))
+        goto out;
+    int n = g.n - shipped;
+    lines = calloc((size_t)n + 1, sizeof *lines);
+    if (!lines) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory reading %s", path);
+        goto out;
+    }
+    for (int i = 0; i < n; i++) {
+        int k = shipped + i;
+        lines[i] = (struct store_glossary_line){g.line[k], g.en[k], g.uk[k], g.drop[k]};
+        r->nots += g.drop[k];
+    }
+    if (store_glossary_replace(s, lines, n, err) < 0)
+        goto out;
+    r->pairs = n;
+    rc = 0;
+out:
+    free(lines);
+    match_lexicon_free(check);
+    arena_free(&a);
+    return rc;
+}

@@ -1,0 +1,44 @@
+/* The partner engine's English-Ukrainian glossary: dfnc's own, compiled in
+ * (data/glossary_en_uk.tsv), then the organiser's (dfnc import glossary
+ * FILE, kept in the store), in the engine's form (engine/match/lexicon.h).
+ *
+ * The file format, both: one pair a line, an English word, a tab, a
+ * Ukrainian word, and optionally a tab and "not" when the two do not
+ * translate each other; blank lines and lines starting with # are skipped. */
+#ifndef DFNC_APP_GLOSSARY_H
+#define DFNC_APP_GLOSSARY_H
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "engine/match/lexicon.h"
+#include "store/store.h"
+
+/* Where dfnc's own glossary's lines say they come from. */
+#define APP_GLOSSARY_SHIPPED "data/glossary_en_uk.tsv"
+/* A word is at most this many bytes (a stem is at most MATCH_TOKEN_MAX). */
+#define APP_GLOSSARY_WORD_MAX 64
+/* An organiser's glossary file is at most this many bytes. */
+#define APP_GLOSSARY_FILE_MAX (1 << 20)
+
+/* dfnc's own glossary; strings in a. -1 with err naming the line for a
+ * malformed one (a build defect: the tests read it). */
+int app_glossary_shipped(struct arena *a, struct match_glossary *g, struct df_err *err);
+
+/* dfnc's glossary followed by the organiser's lines from the store. */
+int app_glossary_load(struct store *s, struct arena *a, struct match_glossary *g,
+                      struct df_err *err);
+
+struct app_glossary_result {
+    int pairs;   /* lines read, "not" ones included */
+    int nots;
+};
+
+/* Replaces the organiser's glossary with the file at path (an empty one, or
+ * one of comments only, clears it). Every line is checked first, as the
+ * engine will read it after dfnc's own (one word a side, at most three
+ * translations a word): the first bad one is named FILE:LINE (DF_ERR_INPUT)
+ * and nothing is written. */
+int app_import_glossary(struct store *s, const char *path, struct app_glossary_result *r,
+                        struct df_err *err);
+
+#endif
