@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/glossary.h"
 #include "app/import.h"
 #include "core/country.h"
 #include "http/web.h"
@@ -356,8 +357,8 @@ static void h_meetings(struct http_req *r)
  * error names the line of the upload. */
 static void h_import(struct http_req *r)
 {
-    static const char *const kinds[] = {"organisations", "people", "capabilities", "requests",
-                                        "interpreters"};
+    static const char *const kinds[] = {"organisations", "people",       "capabilities",
+                                        "requests",      "interpreters", "glossary"};
     const char *kind = r->params[0];
     bool known = false;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
@@ -367,7 +368,7 @@ static void h_import(struct http_req *r)
         return;
     }
     if (r->body.len == 0) {
-        http_reply_error(r, 422, "invalid", "the body is empty: send the CSV text");
+        http_reply_error(r, 422, "invalid", "the body is empty: send the file's text");
         return;
     }
     char path[] = "/tmp/dfnc-upload-XXXXXX";
@@ -385,14 +386,20 @@ static void h_import(struct http_req *r)
     }
     close(fd);
     struct app_import_result res = {0};
+    struct app_glossary_result gloss = {0};
     struct df_err err = {0};
-    int rc = off == r->body.len ? app_import_csv(r->s, kind, path, &res, &err)
-                                : df_err_set(&err, DF_ERR_RUNTIME, "cannot store the upload");
+    bool glossary = strcmp(kind, "glossary") == 0;
+    int rc = off != r->body.len ? df_err_set(&err, DF_ERR_RUNTIME, "cannot store the upload")
+             : glossary         ? app_import_glossary(r->s, path, &gloss, &err)
+                                : app_import_csv(r->s, kind, path, &res, &err);
     unlink(path);
     if (rc == 0) {
         store_audit(r->s, r->user.email, "import", kind, NULL, NULL, &err);
-        http_reply_json(r, 200, json_pack("{ss si si si}", "kind", kind, "rows", res.rows,
-                                          "added", res.added, "updated", res.updated));
+        http_reply_json(r, 200,
+                        glossary ? json_pack("{ss si si}", "kind", kind, "rows", gloss.pairs,
+                                             "nots", gloss.nots)
+                                 : json_pack("{ss si si si}", "kind", kind, "rows", res.rows,
+                                             "added", res.added, "updated", res.updated));
         return;
     }
     if (err.kind != DF_ERR_INPUT) {
@@ -411,7 +418,8 @@ static void h_import(struct http_req *r)
             msg++;
     }
     json_t *one = json_pack("{sI ss}", "line", (json_int_t)line, "message", msg);
-    http_reply_json(r, 422, json_pack("{s{ss ss sI s[o]}}", "error", "code", "invalid_csv",
+    http_reply_json(r, 422, json_pack("{s{ss ss sI s[o]}}", "error", "code",
+                                      glossary ? "invalid_glossary" : "invalid_csv",
                                       "message", msg, "line", (json_int_t)line, "errors", one));
 }
 

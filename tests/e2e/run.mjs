@@ -289,6 +289,17 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForSelector('#import-result .errors li');
   assert.match(await page.textContent('#import-result .errors'), /Line 3:.*XX/);
   await shoot(page, 'console-import');
+  // the forum's own words for partner matching: a bad line named, then kept
+  await page.selectOption('#import-form select[name=kind]', 'glossary');
+  assert.match(await page.textContent('#import-form .hint'), /English word, a tab, a Ukrainian word/);
+  await page.fill('#import-form textarea', 'hyperspectral\tгіперспектральний\nelectronic warfare\tРЕБ\n');
+  await page.click('#import-form button[type=submit]');
+  await page.waitForSelector('#import-result .errors li');
+  assert.match(await page.textContent('#import-result .errors'), /Line 2:.*not one word/);
+  await page.fill('#import-form textarea', 'hyperspectral\tгіперспектральний\n');
+  await page.click('#import-form button[type=submit]');
+  await page.waitForSelector('#import-result .flash.ok');
+  assert.match(await page.textContent('#import-result'), /Imported 1 rows/);
 
   await open(page, '/console/event');
   assert.equal(await page.inputValue('#event-form input[name=timezone]'), 'Europe/Brussels');

@@ -48,11 +48,11 @@ export async function renderPeople(main) {
   draw();
 }
 
-const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters'];
+const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'glossary'];
 
 export async function renderImport(main) {
   const kind = h('select', { name: 'kind' }, IMPORT_KINDS.map((k) => h('option', { value: k }, t(`import.${k}`))));
-  const file = h('input', { type: 'file', name: 'file', accept: '.csv,text/csv' });
+  const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain' });
   const text = h('textarea', { name: 'csv', rows: 8, spellcheck: 'false', class: 'mono' });
   const out = h('div', { id: 'import-result', 'aria-live': 'polite' });
   file.addEventListener('change', async () => { if (file.files[0]) text.value = await file.files[0].text(); });
@@ -78,6 +78,11 @@ export async function renderImport(main) {
   field(t('import.file'), file),
   field(t('import.text'), text, t('import.hint')),
   h('button', { type: 'submit', class: 'primary' }, t('import.submit')));
+  // the glossary is not CSV: its hint says what a line holds
+  const hint = form.querySelector(`#${text.id}-hint`);
+  kind.addEventListener('change', () => {
+    hint.textContent = t(kind.value === 'glossary' ? 'import.glossary_hint' : 'import.hint');
+  });
   add(main, h('h1', {}, t('import.title')), form, out);
 }
 
