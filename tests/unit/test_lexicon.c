@@ -256,3 +256,24 @@ Test(match_lexicon, a_glossary_pair_that_is_not_one_word_a_side_is_refused)
     cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
     cr_assert(strstr(err.msg, "Ukrainian word is missing or not UTF-8"), "%s", err.msg);
 }
+
+/* Lines are read in order: a later "not" takes back an earlier line of the
+ * glossary (an organiser's file after dfnc's), and a later line brings it
+ * back; a pair said twice counts once toward the three translations. */
+Test(match_lexicon, a_later_glossary_line_overrides_an_earlier_one)
+{
+    const char *gen[] = {"drone", "drone", "drone", "drone", "border", "border"};
+    const char *guk[] = {"дрон", "коптер", "дрон", "коптер", "кордон", "кордон"};
+    const bool drop[] = {false, false, false, true, true, false};
+    struct match_glossary g = {.en = gen, .uk = guk, .drop = drop, .n = 6};
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    cr_assert(translates(lx, "drone", "дрон"));
+    cr_assert(!translates(lx, "drone", "коптер"), "taken back");
+    cr_assert(!translates(lx, "коптер", "drone"), "both ways");
+    cr_assert(translates(lx, "border", "кордон"), "brought back");
+    const struct match_translation *t;
+    cr_assert_eq(lookup(lx, "drone", &t), 1);
+    match_lexicon_free(lx);
+}

@@ -268,14 +268,25 @@ static int one_word_collect(void *ud, const char *stem, const char *word, const 
     return 0;
 }
 
-/* A glossary translation: from one stem to another, in glossary order. */
+/* A glossary translation from one stem to another, or (drop) its negation;
+ * order: the line's place in the glossary, twice, plus the direction. */
 struct gloss_link {
     const char *src;
     struct match_translation tr;
     int order;
+    bool drop;
 };
 
 static int cmp_gloss_link(const void *x, const void *y)
+{
+    const struct gloss_link *a = x, *b = y;
+    int c = strcmp(a->src, b->src);
+    if (!c)
+        c = strcmp(a->tr.stem, b->tr.stem);
+    return c ? c : a->order - b->order;
+}
+
+static int cmp_gloss_order(const void *x, const void *y)
 {
     const struct gloss_link *a = x, *b = y;
     int c = strcmp(a->src, b->src);
@@ -348,27 +359,36 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
                        pair_where(g, i, at, sizeof at), g->en[i]);
             goto out;
         }
-        if (g->drop && g->drop[i]) {
-            /* what the labels taught, and what earlier lines said */
+        bool drop = g->drop && g->drop[i];
+        if (drop) {   /* what the labels taught goes now; earlier lines, below */
             entry_drop(lx, e.stem, u.stem);
             entry_drop(lx, u.stem, e.stem);
-            int k = 0;
-            for (int j = 0; j < ln; j++)
-                if (!((strcmp(links[j].src, e.stem) == 0 && strcmp(links[j].tr.stem, u.stem) == 0) ||
-                      (strcmp(links[j].src, u.stem) == 0 && strcmp(links[j].tr.stem, e.stem) == 0)))
-                    links[k++] = links[j];
-            ln = k;
-            continue;
         }
         const char *es = arena_strdup(&lx->arena, e.stem), *ew = arena_strdup(&lx->arena, e.word);
         const char *us = arena_strdup(&lx->arena, u.stem), *uw = arena_strdup(&lx->arena, u.word);
         if (!es || !ew || !us || !uw)
             goto oom;
-        links[ln++] = (struct gloss_link){es, {us, uw, 1.0}, 2 * i};
-        links[ln++] = (struct gloss_link){us, {es, ew, 1.0}, 2 * i + 1};
+        links[ln++] = (struct gloss_link){es, {us, uw, 1.0}, 2 * i, drop};
+        links[ln++] = (struct gloss_link){us, {es, ew, 1.0}, 2 * i + 1, drop};
     }
+    /* by source, then target, then line: a pair's later "not" cancels its
+     * earlier lines, and a later line brings it back */
     if (ln > 1)
         qsort(links, (size_t)ln, sizeof *links, cmp_gloss_link);
+    int kept_links = 0;
+    for (int i = 0; i < ln;) {
+        int j = i;
+        while (j < ln && strcmp(links[j].src, links[i].src) == 0 &&
+               strcmp(links[j].tr.stem, links[i].tr.stem) == 0)
+            j++;
+        if (!links[j - 1].drop)
+            links[kept_links++] = links[j - 1];
+        i = j;
+    }
+    ln = kept_links;
+    /* back in line order within a source, for the order of its translations */
+    if (ln > 1)
+        qsort(links, (size_t)ln, sizeof *links, cmp_gloss_order);
     merged = arena_alloc(&lx->arena, ((size_t)lx->n + (size_t)ln + 1) * sizeof *merged);
     if (!merged)
         goto oom;
@@ -377,11 +397,6 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
         int j = i;
         struct entry e = {.stem = links[i].src};
         for (; j < ln && strcmp(links[j].src, links[i].src) == 0; j++) {
-            bool dup = false;
-            for (int t = 0; t < e.n; t++)
-                dup |= strcmp(e.tr[t].stem, links[j].tr.stem) == 0;
-            if (dup)
-                continue;
             if (e.n == MATCH_LEXICON_MAX) {
                 int pair = links[j].order / 2;
                 df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" has more than %d translations",
