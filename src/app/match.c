@@ -269,10 +269,10 @@ void app_match_data_free(struct app_match_data *d)
 }
 
 /* What this reads (through on_org, on_cap, on_person, on_project, on_member
- * and load_lexicon's CPV labels) must be what migration 6's triggers watch
- * (store/migrations.c): a server keeps the index until they raise the match
- * generation, so a column read here and not watched there would leave it
- * stale. */
+ * and load_lexicon's CPV labels and glossary) must be what the triggers of
+ * migrations 6 and 7 watch (store/migrations.c): a server keeps the index
+ * until they raise the match generation, so a column read here and not
+ * watched there would leave it stale. */
 int app_match_load(struct store *s, const struct app_match_opts *opts, struct app_match_data *d,
                    struct df_err *err)
 {
