@@ -202,3 +202,30 @@ out:
     arena_free(&a);
     return rc;
 }
+
+struct export_ctx {
+    struct buf *out;
+    int pairs;
+};
+
+static int export_line(void *ud, const struct store_glossary_line *l)
+{
+    struct export_ctx *c = ud;
+    c->pairs++;
+    return buf_printf(c->out, "%s\t%s%s\n", l->en, l->uk, l->negated ? "\tnot" : "") < 0;
+}
+
+int app_export_glossary(struct store *s, struct buf *out, int *pairs, struct df_err *err)
+{
+    struct export_ctx c = {out, 0};
+    if (buf_puts(out, "# the organiser's glossary, read after dfnc's own "
+                      "(" APP_GLOSSARY_SHIPPED "): English TAB Ukrainian [TAB not]\n") < 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory writing the glossary");
+    int rc = store_glossary_each(s, export_line, &c, err);
+    if (rc > 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory writing the glossary");
+    if (rc < 0)
+        return -1;
+    *pairs = c.pairs;
+    return 0;
+}

@@ -9,6 +9,7 @@
 #define DFNC_APP_GLOSSARY_H
 
 #include "core/arena.h"
+#include "core/buf.h"
 #include "core/err.h"
 #include "engine/match/lexicon.h"
 #include "store/store.h"
@@ -40,5 +41,9 @@ struct app_glossary_result {
  * and nothing is written. */
 int app_import_glossary(struct store *s, const char *path, struct app_glossary_result *r,
                         struct df_err *err);
+
+/* The organiser's glossary as stored, in the import format (a file that
+ * imports back to the same), appended to out; *pairs gets its lines. */
+int app_export_glossary(struct store *s, struct buf *out, int *pairs, struct df_err *err);
 
 #endif

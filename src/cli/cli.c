@@ -34,9 +34,10 @@ const struct cli_command cli_commands[] = {
      "                 English word TAB Ukrainian word [TAB not]; \"not\" removes a\n"
      "                 translation. Replaces the previous glossary file whole."},
     {"export", cli_cmd_export,
-     "dfnc export organisations|people|events|meetings FILE|- [--format csv|json]",
+     "dfnc export organisations|people|events|meetings FILE|- [--format csv|json] | glossary FILE|-",
      "Writes a table as CSV (the import columns) or JSON to FILE, or to standard\n"
-     "output with -. Meetings carry start and end in ISO 8601 with a UTC offset."},
+     "output with -. Meetings carry start and end in ISO 8601 with a UTC offset.\n"
+     "The organiser's glossary comes out in its import format (tab-separated)."},
     {"stats", cli_cmd_stats, "dfnc stats [--json]",
      "Prints the forum figures: participants, organisations, countries, EU and\n"
      "Ukrainian organisations, requests, accepted and scheduled meetings."},

@@ -1,10 +1,36 @@
-/* dfnc export KIND FILE|- [--format csv|json] */
+/* dfnc export KIND FILE|- [--format csv|json]; dfnc export glossary FILE|- */
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app/export.h"
+#include "app/glossary.h"
 #include "cli/cli.h"
+
+/* The organiser's glossary, in its import format (tab-separated, not CSV). */
+static int export_glossary(struct cli_ctx *ctx, const char *path)
+{
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct buf b = BUF_INIT(0);
+    int pairs = 0;
+    if (store_open(&s, ctx->db_path, &err) < 0)
+        return cli_fail(&err);
+    int rc = app_export_glossary(s, &b, &pairs, &err);
+    store_close(s);
+    FILE *out = rc < 0 ? NULL : strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+    if (rc == 0 && !out)
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "cannot write %s: %m", path);
+    if (out && (fwrite(buf_str(&b), 1, b.len, out) != b.len ||
+                (out != stdout && fclose(out) != 0)) && rc == 0)
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "cannot write %s: %m", path);
+    buf_free(&b);
+    if (rc < 0)
+        return cli_fail(&err);
+    if (out != stdout)
+        fprintf(stderr, "%s: %d glossary pairs\n", path, pairs);
+    return 0;
+}
 
 int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 {
@@ -40,6 +66,8 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     if (n != 2)
         return cli_usage("export");
     const char *kind = operands[0], *path = operands[1];
+    if (strcmp(kind, "glossary") == 0)
+        return export_glossary(ctx, path);
     if (strcmp(kind, "organisations") && strcmp(kind, "people") && strcmp(kind, "events") &&
         strcmp(kind, "meetings")) {
         fprintf(stderr, "dfnc: cannot export \"%s\"\n", kind);

@@ -352,6 +352,21 @@ static void h_meetings(struct http_req *r)
                                       (json_int_t)json_array_size(list), "meetings", list));
 }
 
+/* GET /console/glossary: the organiser's glossary in its import format, to
+ * read or to edit and import again. */
+static void h_glossary(struct http_req *r)
+{
+    struct buf b = BUF_INIT(0);
+    struct df_err err = {0};
+    int pairs = 0;
+    if (app_export_glossary(r->s, &b, &pairs, &err) < 0) {
+        buf_free(&b);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_buf(r, 200, "text/tab-separated-values; charset=utf-8", &b);
+}
+
 /* CSV from the browser: written to a private temporary file and imported by the
  * same code as `dfnc import` (one transaction; the first bad line stops it). The
  * error names the line of the upload. */
@@ -431,6 +446,7 @@ const struct http_route http_web_routes[] = {
     {"POST", "/api/v1/console/people/{id}/checkin", h_checkin, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/meetings", h_meetings, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
 };
 const int http_web_routes_n = sizeof http_web_routes / sizeof http_web_routes[0];
 

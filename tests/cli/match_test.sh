@@ -39,6 +39,11 @@ check "a glossary imports" "[ $? -eq 0 ] && grep -q '1 pair (0 of them \"not\")'
 "$DFNC" --db "$T/c.db" partners --lead 999984059 --text "гіперспектральна розвідка" --json > "$T/out"
 check "its word reaches the English track records, and says so" \
     "! grep -q '(hyperspectral)' '$T/before' && grep -q 'гіперспектральна (hyperspectral)' '$T/out'"
+"$DFNC" --db "$T/c.db" export glossary "$T/g-out.tsv" 2> "$T/err"
+"$DFNC" --db "$T/c.db" import glossary "$T/g-out.tsv" > /dev/null 2>&1
+"$DFNC" --db "$T/c.db" export glossary - > "$T/g-again.tsv"
+check "the glossary exports in its import format, and imports back to the same" \
+    "grep -q '1 glossary pairs' '$T/err' && [ \"\$(grep -v '^#' '$T/g-out.tsv')\" = \"\$(printf 'hyperspectral\tгіперспектральний')\" ] && cmp -s '$T/g-out.tsv' '$T/g-again.tsv'"
 printf 'counter\tпротидія\tnot\n' > "$T/g-not.tsv"
 "$DFNC" --db "$T/c.db" partners --lead 999984059 --text "протидія тероризму" --json > "$T/before"
 "$DFNC" --db "$T/c.db" import glossary "$T/g-not.tsv" > /dev/null 2>&1

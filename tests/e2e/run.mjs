@@ -300,6 +300,9 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.click('#import-form button[type=submit]');
   await page.waitForSelector('#import-result .flash.ok');
   assert.match(await page.textContent('#import-result'), /Imported 1 rows/);
+  assert.ok(await page.isVisible('#glossary-current a'), 'the glossary in force is offered');
+  const inForce = await ctx.request.get(`${base}${await page.getAttribute('#glossary-current a', 'href')}`);
+  assert.match(await inForce.text(), /^hyperspectral\tгіперспектральний$/m);
 
   await open(page, '/console/event');
   assert.equal(await page.inputValue('#event-form input[name=timezone]'), 'Europe/Brussels');

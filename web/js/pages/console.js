@@ -78,11 +78,17 @@ export async function renderImport(main) {
   field(t('import.file'), file),
   field(t('import.text'), text, t('import.hint')),
   h('button', { type: 'submit', class: 'primary' }, t('import.submit')));
-  // the glossary is not CSV: its hint says what a line holds
+  // the glossary is not CSV: its hint says what a line holds, and the one
+  // in force can be fetched to edit and import again
   const hint = form.querySelector(`#${text.id}-hint`);
+  const current = h('p', { id: 'glossary-current', hidden: true },
+    h('a', { href: '/api/v1/console/glossary', download: 'glossary.tsv' }, t('import.glossary_current')));
   kind.addEventListener('change', () => {
-    hint.textContent = t(kind.value === 'glossary' ? 'import.glossary_hint' : 'import.hint');
+    const glossary = kind.value === 'glossary';
+    hint.textContent = t(glossary ? 'import.glossary_hint' : 'import.hint');
+    current.hidden = !glossary;
   });
+  form.insertBefore(current, form.querySelector('button[type=submit]'));
   add(main, h('h1', {}, t('import.title')), form, out);
 }
 
