@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 mkdir -p build-fuzz
 CC="clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc"
-CORE="src/core/arena.c src/core/buf.c src/core/err.c src/core/strmap.c src/core/utf8.c"
+CORE="src/core/arena.c src/core/buf.c src/core/err.c src/core/grow.c src/core/strmap.c src/core/utf8.c"
 $CC fuzz/fuzz_url.c src/http/url.c $CORE -o build-fuzz/fuzz_url
 $CC fuzz/fuzz_json_in.c src/http/json_in.c $CORE -ljansson -o build-fuzz/fuzz_json_in
 $CC fuzz/fuzz_match_text.c src/engine/match/match.c src/engine/match/lexicon.c \

@@ -7,6 +7,7 @@
 
 #include "app/glossary.h"
 #include "core/country.h"
+#include "core/grow.h"
 #include "core/log.h"
 #include "store/projects.h"
 
@@ -43,19 +44,6 @@ struct loader {
     int oom;
 };
 
-static int grow(void **p, int *cap, int n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    int c = *cap ? *cap * 2 : 256;
-    void *q = realloc(*p, (size_t)c * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
-
 static int find_org(const struct loader *L, const char *id)
 {
     int lo = 0, hi = L->orgs_n - 1;
@@ -74,7 +62,8 @@ static int find_org(const struct loader *L, const char *id)
 static int on_org(void *ud, const struct store_org *o)
 {
     struct loader *L = ud;
-    if (L->orgs_n >= ORGS_MAX || grow((void **)&L->orgs, &L->orgs_cap, L->orgs_n, sizeof *L->orgs))
+    if (L->orgs_n >= ORGS_MAX ||
+        df_grow((void **)&L->orgs, &L->orgs_cap, L->orgs_n, sizeof *L->orgs))
         return L->oom = 1;
     struct org_row *r = &L->orgs[L->orgs_n++];
     *r = (struct org_row){
@@ -95,7 +84,7 @@ static int on_cap(void *ud, const struct store_capability *c)
     int o = find_org(L, c->org);
     if (o < 0 || c->confidential)
         return 0;
-    if (grow((void **)&L->caps, &L->caps_cap, L->caps_n, sizeof *L->caps))
+    if (df_grow((void **)&L->caps, &L->caps_cap, L->caps_n, sizeof *L->caps))
         return L->oom = 1;
     struct cap_row *r = &L->caps[L->caps_n++];
     *r = (struct cap_row){
@@ -148,8 +137,8 @@ static int on_project(void *ud, const struct store_project *p)
     struct loader *L = ud;
     if (L->before && (!p->start_date || strcmp(p->start_date, L->before) >= 0))
         return 0;
-    if (grow((void **)&L->projects, &L->projects_cap, L->projects_n, sizeof *L->projects) ||
-        grow((void **)&L->project_ids, &L->ids_cap, L->projects_n, sizeof *L->project_ids))
+    if (df_grow((void **)&L->projects, &L->projects_cap, L->projects_n, sizeof *L->projects) ||
+        df_grow((void **)&L->project_ids, &L->ids_cap, L->projects_n, sizeof *L->project_ids))
         return L->oom = 1;
     L->project_ids[L->projects_n] = arena_strdup(L->a, p->id);
     L->projects[L->projects_n] = (struct match_project){
@@ -194,7 +183,7 @@ static int on_member(void *ud, const struct store_project_member *m)
     int o = find_org(L, m->org);
     if (p < 0 || o < 0)
         return 0;
-    if (grow((void **)&L->members, &L->members_cap, L->members_n + 1, sizeof *L->members))
+    if (df_grow((void **)&L->members, &L->members_cap, L->members_n + 1, sizeof *L->members))
         return L->oom = 1;
     L->members[L->members_n++] = p;
     L->members[L->members_n++] = o;
@@ -215,8 +204,8 @@ static int on_cpv_pair(void *ud, const char *code, const char *label_en, const c
 {
     (void)code;
     struct label_pairs *p = ud;
-    if (grow((void **)&p->en, &p->en_cap, p->n, sizeof *p->en) ||
-        grow((void **)&p->uk, &p->uk_cap, p->n, sizeof *p->uk))
+    if (df_grow((void **)&p->en, &p->en_cap, p->n, sizeof *p->en) ||
+        df_grow((void **)&p->uk, &p->uk_cap, p->n, sizeof *p->uk))
         return p->oom = 1;
     p->en[p->n] = arena_strdup(&p->a, label_en);
     p->uk[p->n] = arena_strdup(&p->a, label_uk);
@@ -541,7 +530,7 @@ struct rec_ctx {
 static int on_person_org(void *ud, const struct store_person *p)
 {
     struct rec_ctx *c = ud;
-    if (grow((void **)&c->po, &c->po_cap, c->po_n, sizeof *c->po))
+    if (df_grow((void **)&c->po, &c->po_cap, c->po_n, sizeof *c->po))
         return c->oom = 1;
     c->po[c->po_n] = (struct person_org){arena_strdup(c->a, p->id), arena_strdup(c->a, p->org)};
     if (!c->po[c->po_n].person || !c->po[c->po_n].org)
@@ -578,7 +567,7 @@ static int on_request(void *ud, const struct store_request *r)
     int o = other ? match_index_find(c->d->ix, other) : -1;
     if (o < 0)
         return 0;
-    if (grow((void **)&c->exclude, &c->exclude_cap, c->exclude_n, sizeof *c->exclude))
+    if (df_grow((void **)&c->exclude, &c->exclude_cap, c->exclude_n, sizeof *c->exclude))
         return c->oom = 1;
     c->exclude[c->exclude_n++] = o;
     return 0;

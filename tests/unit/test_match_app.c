@@ -58,6 +58,13 @@ static void teardown(void)
     cr_assert_eq(system(cmd), 0);
 }
 
+/* Saves the hand-made organisations of a test. */
+static void seed_orgs(const struct store_org *orgs, int n)
+{
+    for (int i = 0; i < n; i++)
+        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+}
+
 TestSuite(match_app, .init = setup, .fini = teardown);
 
 Test(match_app, cordis_import_maps_codes_and_kinds)
@@ -137,8 +144,7 @@ Test(match_app, recommend_for_a_person_skips_requested_organisations)
         {.id = "pl", .name = "PL buyer", .country = "PL", .kind = "government"},
         {.id = "de", .name = "DE buyer", .country = "DE", .kind = "company"},
     };
-    for (int i = 0; i < 3; i++)
-        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    seed_orgs(orgs, 3);
     struct store_capability caps[] = {
         {.org = "ua", .direction = "offer", .cpv = "35613000-4", .title = "Unmanned aerial vehicles"},
         {.org = "pl", .direction = "need", .cpv = "35613000-4", .title = "Unmanned aerial vehicles"},
@@ -188,8 +194,7 @@ static void seed_uav_pair(void)
         {.id = "ua", .name = "Drone maker", .country = "UA", .kind = "company"},
         {.id = "pl", .name = "PL buyer", .country = "PL", .kind = "government"},
     };
-    for (int i = 0; i < 2; i++)
-        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    seed_orgs(orgs, 2);
     struct store_capability caps[] = {
         {.org = "ua", .direction = "offer", .cpv = "35613000-4", .title = "UAVs"},
         {.org = "pl", .direction = "need", .cpv = "35613000-4", .title = "UAVs"},
@@ -267,8 +272,7 @@ Test(match_app, recommend_from_one_region)
         {.id = "fr", .name = "FR drones", .country = "FR", .kind = "company"},
         {.id = "no", .name = "NO drones", .country = "NO", .kind = "company"},
     };
-    for (int i = 0; i < 5; i++)
-        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    seed_orgs(orgs, 5);
     const char *sellers[] = {"ua1", "ua2", "fr", "no"};
     struct store_capability need = {.org = "pl", .direction = "need", .cpv = "35613000-4",
                                     .title = "Unmanned aerial vehicles"};
@@ -322,8 +326,7 @@ Test(match_app, a_ukrainian_text_finds_an_english_profile_through_its_cpv_labels
         {.id = "de", .name = "Munich trucks", .country = "DE", .kind = "company",
          .description = "Logistics trucks"},
     };
-    for (int i = 0; i < 3; i++)
-        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    seed_orgs(orgs, 3);
     struct store_capability caps[] = {
         {.org = "fr", .direction = "offer", .cpv = "35613000-4", .title = "UAV detection"},
         {.org = "de", .direction = "offer", .cpv = "34100000-8", .title = "Trucks"},
@@ -400,8 +403,7 @@ Test(match_app, a_ukrainian_text_finds_an_english_profile_through_the_glossary)
         {.id = "pt", .name = "Porto olive oil", .country = "PT", .kind = "company",
          .description = "Olive oil for export"},
     };
-    for (int i = 0; i < 3; i++)
-        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    seed_orgs(orgs, 3);
     struct buf out = BUF_INIT(0);
     cr_assert_eq(app_partners(s, "ua", "Протидія дронам на кордоні", 5, &out, &err), 0, "%s",
                  err.msg);
@@ -610,8 +612,7 @@ Test(match_app, partners_from_one_region)
         {.id = "ch", .name = "Zurich drones", .country = "CH", .kind = "company",
          .description = "Drone engines"},
     };
-    for (int i = 0; i < 4; i++)
-        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    seed_orgs(orgs, 4);
     struct app_match_data d;
     cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
     const char *ids[][4] = {{"ua2", "no", "ch"}, {"no"}, {"ua2"}};
@@ -645,8 +646,7 @@ Test(match_app, sme_only_keeps_smes_and_every_answer_says_which)
         {.id = "sme", .name = "Battery SME", .country = "PL", .kind = "company", .sme = 1,
          .description = "Drone batteries"},
     };
-    for (int i = 0; i < 3; i++)
-        cr_assert_eq(store_org_upsert(s, &orgs[i], NULL, &err), 0, "%s", err.msg);
+    seed_orgs(orgs, 3);
     struct store_capability caps[] = {
         {.org = "ua", .direction = "need", .cpv = "31440000-2", .title = "Batteries"},
         {.org = "big", .direction = "offer", .cpv = "31440000-2", .title = "Batteries"},

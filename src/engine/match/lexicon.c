@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/grow.h"
 #include "core/strmap.h"
 #include "engine/match/text.h"
 
@@ -70,19 +71,6 @@ static bool all_digits(const char *s)
     return true;
 }
 
-static int grow(void **p, int *cap, int n, size_t size)
-{
-    if (n < *cap)
-        return 0;
-    int c = *cap ? *cap * 2 : 4096;
-    void *q = realloc(*p, (size_t)c * size);
-    if (!q)
-        return -1;
-    *p = q;
-    *cap = c;
-    return 0;
-}
-
 static int collect(void *ud, const char *stem, const char *word, const char *compound)
 {
     (void)compound;
@@ -98,7 +86,7 @@ static int collect(void *ud, const char *stem, const char *word, const char *com
     if (id == -2)
         return b->oom = 1;
     if (id == b->vn) {   /* a new stem */
-        if (grow((void **)&b->v, &b->vcap, b->vn, sizeof *b->v))
+        if (df_grow((void **)&b->v, &b->vcap, b->vn, sizeof *b->v))
             return b->oom = 1;
         b->v[b->vn] = (struct vocab){.stem = arena_strdup(b->a, stem)};
         if (!b->v[b->vn++].stem)
@@ -114,7 +102,7 @@ static int collect(void *ud, const char *stem, const char *word, const char *com
     if (f == -2)
         return b->oom = 1;
     if (f == b->fn) {
-        if (grow((void **)&b->form_count, &b->fcap, b->fn, sizeof *b->form_count))
+        if (df_grow((void **)&b->form_count, &b->fcap, b->fn, sizeof *b->form_count))
             return b->oom = 1;
         b->form_count[b->fn++] = 0;
     }
@@ -127,7 +115,7 @@ static int collect(void *ud, const char *stem, const char *word, const char *com
             return b->oom = 1;
     }
     v->count++;
-    if (grow((void **)&b->t, &b->cap, b->n, sizeof *b->t))
+    if (df_grow((void **)&b->t, &b->cap, b->n, sizeof *b->t))
         return b->oom = 1;
     b->t[b->n++] = (struct tok){.label = b->label, .side = b->side, .id = id};
     return 0;
