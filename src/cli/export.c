@@ -1,5 +1,6 @@
 /* dfnc export KIND FILE|- [--format csv|json]; dfnc export glossary FILE|- */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -35,6 +36,7 @@ static int export_glossary(struct cli_ctx *ctx, const char *path)
 int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 {
     enum app_export_format format = APP_EXPORT_CSV;
+    bool format_given = false;
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
     optind = 0;
     for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
@@ -44,6 +46,7 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
             format = APP_EXPORT_JSON;
         else
             return cli_usage("export");
+        format_given = true;
     }
     /* options may also follow the operands: dfnc export people - --format csv */
     char *operands[2];
@@ -56,6 +59,7 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
                 format = APP_EXPORT_JSON;
             else
                 return cli_usage("export");
+            format_given = true;
             i++;
         } else if (n < 2) {
             operands[n++] = argv[i];
@@ -66,6 +70,11 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     if (n != 2)
         return cli_usage("export");
     const char *kind = operands[0], *path = operands[1];
+    if (strcmp(kind, "glossary") == 0 && format_given) {
+        fprintf(stderr, "dfnc: the glossary is exported in its import format (tab-separated); "
+                        "--format does not apply\n");
+        return 2;
+    }
     if (strcmp(kind, "glossary") == 0)
         return export_glossary(ctx, path);
     if (strcmp(kind, "organisations") && strcmp(kind, "people") && strcmp(kind, "events") &&

@@ -382,7 +382,9 @@ static void h_import(struct http_req *r)
         http_reply_error(r, 404, "not_found", "no importer for \"%s\"", kind);
         return;
     }
-    if (r->body.len == 0) {
+    bool glossary = strcmp(kind, "glossary") == 0;
+    /* an empty glossary is how the organiser clears it; an empty CSV is a mistake */
+    if (r->body.len == 0 && !glossary) {
         http_reply_error(r, 422, "invalid", "the body is empty: send the file's text");
         return;
     }
@@ -403,7 +405,6 @@ static void h_import(struct http_req *r)
     struct app_import_result res = {0};
     struct app_glossary_result gloss = {0};
     struct df_err err = {0};
-    bool glossary = strcmp(kind, "glossary") == 0;
     int rc = off != r->body.len ? df_err_set(&err, DF_ERR_RUNTIME, "cannot store the upload")
              : glossary         ? app_import_glossary(r->s, path, &gloss, &err)
                                 : app_import_csv(r->s, kind, path, &res, &err);

@@ -44,6 +44,9 @@ check "its word reaches the English track records, and says so" \
 "$DFNC" --db "$T/c.db" export glossary - > "$T/g-again.tsv"
 check "the glossary exports in its import format, and imports back to the same" \
     "grep -q '1 glossary pairs' '$T/err' && [ \"\$(grep -v '^#' '$T/g-out.tsv')\" = \"\$(printf 'hyperspectral\tгіперспектральний')\" ] && cmp -s '$T/g-out.tsv' '$T/g-again.tsv'"
+"$DFNC" --db "$T/c.db" export glossary - --format json > "$T/out" 2> "$T/err"
+check "the glossary refuses a --format it does not have" \
+    "[ $? -eq 2 ] && [ ! -s '$T/out' ] && grep -q 'format does not apply' '$T/err'"
 printf 'counter\tпротидія\tnot\n' > "$T/g-not.tsv"
 "$DFNC" --db "$T/c.db" partners --lead 999984059 --text "протидія тероризму" --json > "$T/before"
 "$DFNC" --db "$T/c.db" import glossary "$T/g-not.tsv" > /dev/null 2>&1

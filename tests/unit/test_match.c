@@ -67,6 +67,22 @@ Test(match_text, ukrainian_is_lowercased_and_stripped)
     cr_assert_str_eq(stem1("розмінуванням"), stem1("розмінування"));
     cr_assert_str_eq(stem1("виявленні"), stem1("виявлення"));
     cr_assert_str_neq(stem1("електронні"), "електро", "an adjective's -онн- stays");
+    /* the stem's vowel before an ending in [j] goes, so every case meets */
+    cr_assert_str_eq(stem1("зброя"), stem1("зброї"));
+    cr_assert_str_eq(stem1("зброєю"), stem1("зброї"));
+    cr_assert_str_eq(stem1("армія"), stem1("армій"));
+    cr_assert_str_eq(stem1("технологіями"), stem1("технологій"));
+    cr_assert_str_eq(stem1("герой"), stem1("героїв"));
+    cr_assert_str_eq(stem1("героєм"), stem1("герої"));
+    /* -ість nouns change і to о in their other cases */
+    cr_assert_str_eq(stem1("можливість"), stem1("можливості"));
+    cr_assert_str_eq(stem1("спроможністю"), stem1("спроможностей"));
+    /* nouns that end like verbs, or like another noun's case, keep their stem */
+    cr_assert_str_eq(stem1("гранати"), stem1("граната"));
+    cr_assert_str_eq(stem1("сигнали"), stem1("сигнал"));
+    cr_assert_str_eq(stem1("результати"), stem1("результат"));
+    cr_assert_str_eq(stem1("систем"), stem1("система"));
+    cr_assert_str_eq(stem1("військові"), stem1("військовий"));
     /* the stripper leaves at least three letters */
     cr_assert_eq(strlen(stem1("ліс")), strlen("ліс"));
 }

@@ -125,14 +125,38 @@ static size_t cp_count(const char *w, size_t n)
     return c;
 }
 
+/* Does w[0..n) end in a Ukrainian vowel? */
+static bool ends_in_vowel_uk(const char *w, size_t n)
+{
+    static const char *const vowels[] = {"а", "е", "є", "и", "і", "ї", "о", "у", "ю", "я"};
+    for (size_t i = 0; i < sizeof vowels / sizeof vowels[0]; i++)
+        if (ends(w, n, vowels[i]))
+            return true;
+    return false;
+}
+
+/* An ending that starts with [j]: я, ю, є, ї, й (зброя, героєм, країв). */
+static bool iotated(const char *ending)
+{
+    static const char *const j[] = {"я", "ю", "є", "ї", "й"};
+    for (size_t i = 0; i < sizeof j / sizeof j[0]; i++)
+        if (strncmp(ending, j[i], strlen(j[i])) == 0)
+            return true;
+    return false;
+}
+
+/* Noun and adjective endings, longest first where one ends another. Verb
+ * endings (-ати, -ла, -ли, -ть ...) are left out on purpose: they are also
+ * the ends of nouns (гранати, сигнали, можливість), and a forum's texts name
+ * things far more than they conjugate. -ові is left out for the plural of
+ * -овий adjectives (військові), -ем for the plural of -ема nouns (систем). */
 size_t match_stem_uk(char *w)
 {
     static const char *const reflexive[] = {"ся", "сь"};
     static const char *const endings[] = {
-        "ього", "ьому", "ння", "ами", "ями", "ові", "еві", "єві", "ого", "ому", "ими", "іми",
-        "ать", "ять", "ити", "ати", "яти", "іти", "ила", "ило", "или", "ала", "ало", "али",
-        "ють", "уть", "ах", "ях", "ою", "ею", "єю", "ів", "їв", "ей", "ям", "ам", "ом", "ем",
-        "ім", "им", "их", "іх", "ий", "ій", "ої", "ую", "юю", "ая", "ть", "ла", "ло", "ли",
+        "ього", "ьому", "ння", "ами", "ями", "еві", "єві", "ого", "ому", "ими", "іми",
+        "ах", "ях", "ою", "ею", "єю", "ів", "їв", "ей", "ям", "ам", "ом", "єм",
+        "ім", "им", "их", "іх", "ий", "ій", "ої", "ую", "юю", "ая",
         "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ь", "й",
     };
     size_t n = strlen(w);
@@ -141,15 +165,22 @@ size_t match_stem_uk(char *w)
             n -= strlen(reflexive[i]);
             break;
         }
+    const char *stripped = NULL;
     size_t best = 0;
     for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
         size_t k = strlen(endings[i]);
-        if (k > best && ends(w, n, endings[i]) && cp_count(w, n - k) >= 3)
+        if (k > best && ends(w, n, endings[i]) && cp_count(w, n - k) >= 3) {
             best = k;
+            stripped = endings[i];
+        }
     }
     n -= best;
     if (ends(w, n, "ь") && cp_count(w, n) > 3)
         n -= strlen("ь");
+    /* the stem's own vowel before [j]: зброя and зброї, армія and армій,
+     * герой and героїв all meet without it */
+    if (stripped && iotated(stripped) && ends_in_vowel_uk(w, n) && cp_count(w, n) > 3)
+        n -= 2;
     /* a verbal noun's other cases (розмінуванню, розмінуванням) down to the
      * stem its nominative leaves (розмінування: розмінува) */
     static const char *const verbal[] = {"анн", "янн", "енн", "єнн", "інн"};
@@ -158,6 +189,10 @@ size_t match_stem_uk(char *w)
             n -= strlen("нн");
             break;
         }
+    /* -ість nouns change і to о in their other cases: можливість, можливості */
+    if (ends(w, n, "іст") && cp_count(w, n) > 5) {
+        memcpy(w + n - strlen("іст"), "ост", strlen("ост"));
+    }
     w[n] = '\0';
     return n;
 }
