@@ -73,10 +73,11 @@ Test(match_text, ukrainian_is_lowercased_and_stripped)
 
 /* Whole paradigms, each a noun's or adjective's cases in both numbers: every
  * form must meet at one stem. Among them the stem's vowel before an ending in
- * [j] (зброя, зброї), -ість and its -ост- cases, and nouns that end like verbs
- * (гранати, сигнали) or like another noun's case (систем, військові). Known
- * misses, not listed: a fleeting vowel (закупівель), a consonant that
- * alternates (безпеці), a doubled consonant (моделлю). */
+ * [j] (зброя, зброї), -ість and its -ост- cases, a fleeting vowel (закупівель,
+ * виконавець, зразок), and nouns that end like verbs (гранати, сигнали) or like
+ * another noun's case (систем, військові). Known misses, not listed: a
+ * consonant that alternates (безпеці), a doubled consonant (моделлю), -ем
+ * after a consonant that is not hushing (кораблем). */
 static const char *const uk_paradigms[] = {
     "зброя зброї зброєю зброю",
     "армія армії армією армій арміям арміями арміях",
@@ -119,6 +120,15 @@ static const char *const uk_paradigms[] = {
     "операція операції операцією операцій операціям",
     "ідея ідеї ідеєю ідей",
     "край краю краєм краї країв",
+    "закупівля закупівлі закупівель закупівлям",
+    "модель моделі моделей моделям",
+    "корабель кораблі кораблів",
+    "зразок зразка зразки зразків зразком",
+    "розвиток розвитку розвитком",
+    "ринок ринку ринки ринків",
+    "виконавець виконавця виконавці виконавців виконавцем",
+    "блок блоку блоки блоків",
+    "високий високого висока високі",
 };
 
 Test(match_text, ukrainian_paradigms_meet_at_one_stem)

@@ -149,7 +149,8 @@ static bool iotated(const char *ending)
  * endings (-ати, -ла, -ли, -ть ...) are left out on purpose: they are also
  * the ends of nouns (гранати, сигнали, можливість), and a forum's texts name
  * things far more than they conjugate. -ові is left out for the plural of
- * -овий adjectives (військові), -ем for the plural of -ема nouns (систем). */
+ * -овий adjectives (військові); -ем is stripped only after a hushing
+ * consonant (below). */
 size_t match_stem_uk(char *w)
 {
     static const char *const reflexive[] = {"ся", "сь"};
@@ -174,13 +175,31 @@ size_t match_stem_uk(char *w)
             stripped = endings[i];
         }
     }
+    /* -ем only after a hushing consonant or ц (виконавцем, користувачем):
+     * after others it is more often a plural's end (систем, проблем) */
+    static const char *const hushing[] = {"цем", "жем", "чем", "шем", "щем"};
+    for (size_t i = 0; best == 0 && i < sizeof hushing / sizeof hushing[0]; i++)
+        if (ends(w, n, hushing[i]) && cp_count(w, n) > 5)
+            best = strlen("ем");
     n -= best;
     if (ends(w, n, "ь") && cp_count(w, n) > 3)
         n -= strlen("ь");
+    /* a fleeting vowel: закупівель and закупівлі, виконавець and виконавця,
+     * зразок and зразка; a stem whose vowel stays (модель, моделі) loses it
+     * in every case alike */
+    static const char *const fleeting[] = {"ел", "ец", "ок"};
+    for (size_t i = 0; i < sizeof fleeting / sizeof fleeting[0]; i++)
+        if (ends(w, n, fleeting[i]) && cp_count(w, n) > 4 &&
+            !ends_in_vowel_uk(w, n - strlen(fleeting[i]))) {
+            size_t k = strlen(fleeting[i]); /* two letters of two bytes */
+            memmove(w + n - k, w + n - k / 2, k / 2);
+            n -= k / 2;
+            break;
+        }
     /* the stem's own vowel before [j]: зброя and зброї, армія and армій,
      * герой and героїв all meet without it */
     if (stripped && iotated(stripped) && ends_in_vowel_uk(w, n) && cp_count(w, n) > 3)
-        n -= 2;
+        n -= strlen("а"); /* every Ukrainian vowel is two bytes */
     /* a verbal noun's other cases (розмінуванню, розмінуванням) down to the
      * stem its nominative leaves (розмінування: розмінува) */
     static const char *const verbal[] = {"анн", "янн", "енн", "єнн", "інн"};
@@ -190,9 +209,8 @@ size_t match_stem_uk(char *w)
             break;
         }
     /* -ість nouns change і to о in their other cases: можливість, можливості */
-    if (ends(w, n, "іст") && cp_count(w, n) > 5) {
+    if (ends(w, n, "іст") && cp_count(w, n) > 5)
         memcpy(w + n - strlen("іст"), "ост", strlen("ост"));
-    }
     w[n] = '\0';
     return n;
 }
