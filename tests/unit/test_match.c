@@ -148,6 +148,8 @@ Test(match_text, stop_words_hyphens_and_apostrophes)
     t = tok("та для об'єкта і захисту");
     cr_assert_eq(t.n, 2, "stop words go, об'єкта stays one word (got %d)", t.n);
     cr_assert_str_eq(t.s[0], stem1("об’єкт"), "both apostrophes join the word");
+    t = tok("яких нашою можуть цього зокрема дрони");
+    cr_assert_eq(t.n, 1, "a pronoun's other cases are stop words too (got %d)", t.n);
     t = tok("2024 5G 35613000");
     cr_assert_eq(t.n, 1, "numbers alone are dropped, 5g kept (got %d)", t.n);
 }
