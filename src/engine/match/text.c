@@ -159,7 +159,7 @@ static bool iotated(const char *ending)
     return false;
 }
 
-/* Noun and adjective endings, longest first where one ends another. Verb
+/* Strips the longest noun or adjective ending that leaves three letters. Verb
  * endings (-ати, -ла, -ли, -ть ...) are left out on purpose: they are also
  * the ends of nouns (гранати, сигнали, можливість), and a forum's texts name
  * things far more than they conjugate. -ові is left out for the plural of
