@@ -148,6 +148,9 @@ Test(match_text, stop_words_hyphens_and_apostrophes)
     t = tok("та для об'єкта і захисту");
     cr_assert_eq(t.n, 2, "stop words go, об'єкта stays one word (got %d)", t.n);
     cr_assert_str_eq(t.s[0], stem1("об’єкт"), "both apostrophes join the word");
+    cr_assert_str_eq(stem1("безпі\u00ADлотний"), stem1("безпілотний"), "a soft hyphen is no break");
+    cr_assert_str_eq(stem1("дро\u0301нів"), stem1("дронів"), "nor is a stress mark");
+    cr_assert_str_eq(stem1("\uFEFFradar"), stem1("radar"), "nor a byte-order mark");
     t = tok("яких нашою можуть цього зокрема дрони");
     cr_assert_eq(t.n, 1, "a pronoun's other cases are stop words too (got %d)", t.n);
     t = tok("2024 5G 35613000");

@@ -296,6 +296,15 @@ static int emit(struct word *wd, const char *compound, match_token_fn fn, void *
     return fn(ud, stem, wd->text, compound);
 }
 
+/* Marks that a pasted text may carry inside a word and that are no part of
+ * it: the soft hyphen of a PDF's line breaks, joiners, a byte-order mark, and
+ * combining accents (a stress mark: дро́н). */
+static bool is_invisible(long c)
+{
+    return c == 0xAD || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF ||
+           (c >= 0x300 && c <= 0x36F);
+}
+
 static bool is_hyphen(long c)
 {
     return c == '-' || c == 0x2010 || c == 0x2011;
@@ -340,6 +349,8 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
         long c = utf8_decode(&p, end);
         if (c < 0)
             return -1;
+        if (is_invisible(c))
+            continue;
         if (is_apostrophe(c) && wd.len > 0 && p < end) {
             const char *q = p;
             long next = utf8_decode(&q, end);
