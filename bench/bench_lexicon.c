@@ -75,8 +75,11 @@ struct score {
 /* One direction of one fold: the fold's codes as profiles whose text is the
  * target language's label, each looked for by its source label. */
 static void run_fold(const struct labels *l, int fold, char *const *target, char *const *source,
-                     const struct match_lexicon *lx, struct score *sc)
+                     const struct match_lexicon *lx, double cognate, struct score *sc)
 {
+    struct match_weights w;
+    match_weights_default(&w);
+    w.cognate = cognate;
     int n = 0;
     for (int i = fold; i < l->n; i += FOLDS)
         n++;
@@ -100,7 +103,7 @@ static void run_fold(const struct labels *l, int fold, char *const *target, char
         struct match_hit *h;
         int hn = 0;
         struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .text = source[of[k]],
-                                .top = TOP, .lexicon = lx};
+                                .top = TOP, .lexicon = lx, .w = &w};
         if (match_query_run(ix, &q, &a, &h, &hn, &err) < 0)
             hn = 0;
         for (int r = 0; r < hn; r++)
@@ -161,8 +164,12 @@ static int on_project(void *ud, const struct store_project *p)
 
 /* Looks each query up among the projects; query[i] is for project want[i]. */
 static void run_titles(struct match_index *ix, const struct projects *ps, char **query,
-                       const int *want, int n, const struct match_lexicon *lx, const char *name)
+                       const int *want, int n, const struct match_lexicon *lx, double cognate,
+                       const char *name)
 {
+    struct match_weights w;
+    match_weights_default(&w);
+    w.cognate = cognate;
     struct score sc = {0};
     struct df_err err = {0};
     for (int i = 0; i < n; i++) {
@@ -171,7 +178,7 @@ static void run_titles(struct match_index *ix, const struct projects *ps, char *
         struct match_hit *h;
         int hn = 0;
         struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .text = query[i],
-                                .top = TOP, .lexicon = lx};
+                                .top = TOP, .lexicon = lx, .w = &w};
         if (match_query_run(ix, &q, &a, &h, &hn, &err) < 0)
             hn = 0;
         for (int r = 0; r < hn; r++)
@@ -190,7 +197,8 @@ static void run_titles(struct match_index *ix, const struct projects *ps, char *
 
 /* Ukrainian titles of CORDIS projects against the English projects. */
 static int cordis_titles(struct store *s, const char *data, const struct match_lexicon *cpv,
-                         const struct match_lexicon *gloss, const struct match_lexicon *both)
+                         const struct match_lexicon *gloss, const struct match_lexicon *both,
+                         double cognate)
 {
     char projects_path[1200], parts_path[1200];
     snprintf(projects_path, sizeof projects_path, "%s/cordis/security_projects_fp7_h2020.csv",
@@ -246,11 +254,13 @@ static int cordis_titles(struct store *s, const char *data, const struct match_l
     }
     printf("CORDIS titles in Ukrainian (%d, bench/data/cordis_titles_uk.tsv) -> the %d projects' "
            "English titles and objectives:\n", n, ps.n);
-    run_titles(ix, &ps, uk, want, n, NULL, "no lexicon");
-    run_titles(ix, &ps, uk, want, n, cpv, "the classifier's lexicon");
-    run_titles(ix, &ps, uk, want, n, gloss, "the glossary alone");
-    run_titles(ix, &ps, uk, want, n, both, "both (as dfnc runs)");
-    run_titles(ix, &ps, en, want, n, NULL, "bound: the English title itself");
+    run_titles(ix, &ps, uk, want, n, NULL, 0, "no lexicon");
+    run_titles(ix, &ps, uk, want, n, NULL, cognate, "cognates alone");
+    run_titles(ix, &ps, uk, want, n, cpv, 0, "the classifier's lexicon");
+    run_titles(ix, &ps, uk, want, n, gloss, 0, "the glossary alone");
+    run_titles(ix, &ps, uk, want, n, both, 0, "both");
+    run_titles(ix, &ps, uk, want, n, both, cognate, "both + cognates (as dfnc runs)");
+    run_titles(ix, &ps, en, want, n, NULL, 0, "bound: the English title itself");
     match_index_free(ix);
     free(p);
     for (int i = 0; i < n; i++)
@@ -271,14 +281,19 @@ int main(int argc, char **argv)
     const char *data = getenv("DFNC_SHARED_DATA");
     char dir[1024];
     int show_from = argc;
+    struct match_weights dw;
+    match_weights_default(&dw);
+    double cognate = dw.cognate;
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--data") == 0 && i + 1 < argc) {
             data = argv[++i];
+        } else if (strcmp(argv[i], "--cognate") == 0 && i + 1 < argc) {
+            cognate = atof(argv[++i]);
         } else if (strcmp(argv[i], "--show") == 0) {
             show_from = i + 1;
             break;
         } else {
-            fprintf(stderr, "usage: bench_lexicon [--data DIR] [--show WORD ...]\n");
+            fprintf(stderr, "usage: bench_lexicon [--data DIR] [--cognate WEIGHT] [--show WORD ...]\n");
             return 2;
         }
     }
@@ -336,7 +351,8 @@ int main(int argc, char **argv)
         return 0;
     }
 
-    struct score with[2] = {{0}}, glossed[2] = {{0}}, without[2] = {{0}};
+    struct score with[2] = {{0}}, glossed[2] = {{0}}, cognates[2] = {{0}}, all[2] = {{0}},
+                 without[2] = {{0}};
     const char **en = malloc((size_t)l.n * sizeof *en), **uk = malloc((size_t)l.n * sizeof *uk);
     for (int f = 0; f < FOLDS; f++) {
         int m = 0;
@@ -352,12 +368,14 @@ int main(int argc, char **argv)
             fprintf(stderr, "bench_lexicon: %s\n", err.msg);
             return 1;
         }
-        run_fold(&l, f, l.en, l.uk, fx, &with[0]);
-        run_fold(&l, f, l.en, l.uk, gx, &glossed[0]);
-        run_fold(&l, f, l.en, l.uk, NULL, &without[0]);
-        run_fold(&l, f, l.uk, l.en, fx, &with[1]);
-        run_fold(&l, f, l.uk, l.en, gx, &glossed[1]);
-        run_fold(&l, f, l.uk, l.en, NULL, &without[1]);
+        for (int d = 0; d < 2; d++) {
+            char *const *target = d == 0 ? l.en : l.uk, *const *source = d == 0 ? l.uk : l.en;
+            run_fold(&l, f, target, source, fx, 0, &with[d]);
+            run_fold(&l, f, target, source, gx, 0, &glossed[d]);
+            run_fold(&l, f, target, source, gx, cognate, &all[d]);
+            run_fold(&l, f, target, source, NULL, cognate, &cognates[d]);
+            run_fold(&l, f, target, source, NULL, 0, &without[d]);
+        }
         match_lexicon_free(fx);
         match_lexicon_free(gx);
     }
@@ -365,14 +383,18 @@ int main(int argc, char **argv)
                                       "English label -> Ukrainian labels"};
     for (int d = 0; d < 2; d++) {
         printf("%s (%d codes, %d folds):\n", dir_name[d], with[d].n, FOLDS);
-        printf("  with the lexicon     recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n",
-               with[d].r1 / with[d].n, with[d].r10 / with[d].n, with[d].mrr / with[d].n);
-        printf("  + the glossary       recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n",
-               glossed[d].r1 / glossed[d].n, glossed[d].r10 / glossed[d].n,
-               glossed[d].mrr / glossed[d].n);
-        printf("  without (same run)   recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n",
-               without[d].r1 / without[d].n, without[d].r10 / without[d].n,
-               without[d].mrr / without[d].n);
+        const struct {
+            const char *name;
+            const struct score *s;
+        } row[] = {{"with the lexicon", &with[d]},
+                   {"+ the glossary", &glossed[d]},
+                   {"+ cognates (as dfnc runs)", &all[d]},
+                   {"cognates alone", &cognates[d]},
+                   {"none (same run)", &without[d]}};
+        for (size_t r = 0; r < sizeof row / sizeof row[0]; r++)
+            printf("  %-26s recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n", row[r].name,
+                   row[r].s->r1 / row[r].s->n, row[r].s->r10 / row[r].s->n,
+                   row[r].s->mrr / row[r].s->n);
     }
     free(en);
     free(uk);
@@ -382,7 +404,9 @@ int main(int argc, char **argv)
                                                            (const char *const *)l.uk, l.n,
                                                            &gloss, &err)
                                      : NULL;
-    if (!glx || !both || cordis_titles(s, data ? data : "../shared/data", lx, glx, both) < 0) {
+    printf("(cognate weight %.2f)\n", cognate);
+    if (!glx || !both ||
+        cordis_titles(s, data ? data : "../shared/data", lx, glx, both, cognate) < 0) {
         fprintf(stderr, "bench_lexicon: %s\n", err.msg);
         return 1;
     }

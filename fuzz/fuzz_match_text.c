@@ -2,19 +2,21 @@
  * bytes as the text of POST /me/partners. The tokeniser must refuse invalid
  * UTF-8 and otherwise hand out stems, words and compounds that are valid
  * UTF-8, shorter than MATCH_TOKEN_MAX, with each compound holding its word and
- * a hyphen; a query over a small fixed index, with and without a bilingual
- * lexicon, must answer (or refuse an empty text) with readable reasons that
- * are valid UTF-8. The same bytes, cut into lines, are also label pairs for a
- * lexicon (English, Ukrainian, English, ...: the classifier comes from an
- * import): it is refused only for a line that is not UTF-8, and what it
- * learns is valid UTF-8 with weights in (0,1] (a line over
- * MATCH_LEXICON_LABEL_MAX bytes is skipped unread). */
+ * a hyphen, and each stem's cognate skeleton ASCII letters or none; a query
+ * over a small fixed index (a profile says "technology platforms", for the
+ * cognates), with and without a bilingual lexicon, must answer (or refuse an
+ * empty text) with readable reasons that are valid UTF-8. The same bytes, cut
+ * into lines, are also label pairs for a lexicon (English, Ukrainian,
+ * English, ...: the classifier comes from an import): it is refused only for
+ * a line that is not UTF-8, and what it learns is valid UTF-8 with weights in
+ * (0,1] (a line over MATCH_LEXICON_LABEL_MAX bytes is skipped unread). */
 #include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/utf8.h"
+#include "engine/match/cognate.h"
 #include "engine/match/match.h"
 #include "engine/match/text.h"
 
@@ -28,6 +30,13 @@ static int check_token(void *ud, const char *stem, const char *word, const char 
         assert(utf8_is_valid(compound, strlen(compound), NULL));
         assert(strstr(compound, word));
     }
+    /* a skeleton is ASCII letters that fit its buffer, or none at all */
+    char key[MATCH_COGNATE_KEY_MAX];
+    enum match_script sc = match_cognate_key(stem, key, sizeof key);
+    assert(sc != MATCH_SCRIPT_NONE || key[0] == '\0');
+    assert(strlen(key) < sizeof key);
+    for (const char *k = key; *k; k++)
+        assert((*k >= 'a' && *k <= 'z') || *k == 'S' || *k == 'Z');   /* ш, ж */
     return 0;
 }
 
@@ -40,7 +49,7 @@ static const struct match_profile profiles[] = {
      .text = "Border surveillance: unmanned aerial vehicles, state-of-the-art radar",
      .needs = uav, .needs_n = 1},
     {.id = "de", .name = "Shield GmbH", .country = "DE", .kind = "company",
-     .text = "Counter-terrorism, військово-технічна співпраця, radar"},
+     .text = "Counter-terrorism, військово-технічна співпраця, radar, technology platforms"},
 };
 static const int members[] = {0, 1, 2};
 static const struct match_project projects[] = {

@@ -1,10 +1,14 @@
 /* Unit tests of src/engine/match: the tokeniser and stemmers (English and
  * Ukrainian), CPV affinity, a small deterministic ranking with its reasons,
- * meeting suggestions for a Ukrainian drone maker, and bad queries. */
+ * meeting suggestions for a Ukrainian drone maker, cognates across the two
+ * scripts, and bad queries. */
 #include <criterion/criterion.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/utf8.h"
+#include "engine/match/cognate.h"
 #include "engine/match/match.h"
 #include "engine/match/text.h"
 
@@ -996,6 +1000,80 @@ Test(match_partners, without_a_lead_the_best_matches_bring_their_partners)
     q.w = &w;
     rank_ok(ix, &q, &a, &h, &n);
     cr_assert_str_eq(who[h[1].org].id, "stranger", "alone, the text ties and the index decides");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
+/* Cognates: the two spellings of a loanword share a skeleton (cognate.h). */
+static int count_term(void *ud, int term)
+{
+    (void)term;
+    ++*(int *)ud;
+    return 0;
+}
+
+static bool cognates(const char *x, const char *y)
+{
+    char sx[MATCH_TOKEN_MAX], sy[MATCH_TOKEN_MAX];
+    snprintf(sx, sizeof sx, "%s", stem1(x));
+    snprintf(sy, sizeof sy, "%s", stem1(y));
+    struct match_cognates c;
+    const char *const stems[] = {sy};
+    cr_assert_eq(match_cognates_build(&c, stems, 1), 0);
+    int found = 0;
+    (void)match_cognates_each(&c, sx, count_term, &found);
+    match_cognates_free(&c);
+    return found > 0;
+}
+
+Test(match_cognate, loanwords_meet_across_the_scripts)
+{
+    cr_assert(cognates("технології", "technology"));
+    cr_assert(cognates("technologies", "технологія"), "either way");
+    cr_assert(cognates("платформи", "platform"));
+    cr_assert(cognates("електронний", "electronic"), "a suffix spelled apart");
+    cr_assert(cognates("контролю", "control"));
+    cr_assert(cognates("фізіотерапії", "physiotherapy"), "ph is f");
+    cr_assert(cognates("гібридні", "hybrids"), "г is the h of a loanword");
+    /* false friends the vowels tell apart, and words too short to tell */
+    cr_assert_not(cognates("протоколом", "particle"));
+    cr_assert_not(cognates("центральний", "control"));
+    cr_assert_not(cognates("центр", "counter"), "four letters or fewer say too little");
+    cr_assert(cognates("системи", "system"));
+    /* one script is no cognate of itself, and a digit gives no skeleton */
+    cr_assert_not(cognates("technology", "technologies"));
+    char key[MATCH_COGNATE_KEY_MAX];
+    cr_assert_eq(match_cognate_key("5gnetwork", key, sizeof key), MATCH_SCRIPT_NONE);
+    cr_assert_str_eq(key, "");
+    cr_assert_eq(match_cognate_key("технолог", key, 4), MATCH_SCRIPT_NONE, "too long for cap");
+}
+
+/* A Ukrainian text reaches an English profile through a cognate with no
+ * lexicon at all, says so, and not when the weight is 0. */
+Test(match_partners, a_cognate_lets_a_ukrainian_text_reach_an_english_profile)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "Логістика"},
+        {.id = "fr", .name = "FR", .country = "FR", .text = "Hybrid propulsion technology"},
+        {.id = "de", .name = "DE", .country = "DE", .text = "Field kitchens"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    cr_assert_eq(ask_profiles(p, 3, "Гібридні технології для дронів", &ix, &a, &h), 1);
+    cr_assert_str_eq(p[h[0].org].id, "fr");
+    cr_assert(strstr(h[0].why[0], "технології (technology)"), "%s", h[0].why[0]);
+    arena_free(&a);
+    struct match_weights w;
+    match_weights_default(&w);
+    w.cognate = 0;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5,
+                            .text = "Гібридні технології для дронів", .w = &w};
+    struct df_err err = {0};
+    int n;
+    arena_init(&a, 0);
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 0, "without cognates nothing is shared");
     arena_free(&a);
     match_index_free(ix);
 }

@@ -9,9 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/arena.h"
 #include "core/country.h"
+#include "core/grow.h"
 #include "core/strmap.h"
 #include "core/utf8.h"
+#include "engine/match/cognate.h"
 #include "engine/match/text.h"
 
 #define BM25_K1 1.2
@@ -43,6 +46,10 @@ void match_weights_default(struct match_weights *w)
      * second split before the development years (`bench_match --early`,
      * profiles < 2014, queries 2014-2015): recall@20 0.251 without them,
      * 0.250 with them, 0.232 -> 0.234 on development.
+     * cognate (a word counts in the other script's words spelled alike) is
+     * 0.3 by the CPV classifier's cross-validation (bench_lexicon --cognate:
+     * 0.2, 0.3 and 0.5 within 0.002 of recall@10; 1.0 lower); it changes no
+     * English query against English profiles.
      * Measured and left out: end_user (a government body's projects beyond
      * its first; development 0.227 -> 0.235 but early 0.251 -> 0.242) and a
      * listwise refit of every weight with it (development 0.248, early
@@ -53,7 +60,7 @@ void match_weights_default(struct match_weights *w)
         .partner_recent = 0.0, .popularity_recent = 0.0, .partner_text = 0.0,
         .same_country = 0.827, .walk = 0.0, .chosen = 0.661, .circle = 0.237, .ppr = 0.870,
         .end_user = 0.0, .named = 6.0, .stand_in = 1.0, .profile_b = 0.75,
-        .profile_k1 = 0.5, .cpv = 1.0, .eu_ua = 0.3,
+        .profile_k1 = 0.5, .cpv = 1.0, .eu_ua = 0.3, .cognate = 0.3,
     };
 }
 
@@ -65,6 +72,7 @@ void match_weights_meet(struct match_weights *w)
         .text = 0.3, .text_profile = 0.2, .text_beta = 0.05, .doc_top = 80, .profile_b = 0.75,
         .partner = 0.2,
         .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 0.5, .language = 0.2,
+        .cognate = 0.3,
     };
 }
 
@@ -89,6 +97,9 @@ struct match_index {
     int projects_n;
     struct strmap terms, ids;
     int terms_n;
+    const char **term_word;   /* a surface form of each term, for reasons */
+    struct arena term_words;
+    struct match_cognates cognates;   /* the terms by skeleton: технології meets technology */
     int *post_off;            /* terms_n + 1 */
     int *post_doc;            /* sorted by doc within a term */
     uint16_t *post_tf;
@@ -139,6 +150,9 @@ void match_index_free(struct match_index *ix)
         return;
     strmap_free(&ix->terms);
     strmap_free(&ix->ids);
+    free(ix->term_word);
+    arena_free(&ix->term_words);
+    match_cognates_free(&ix->cognates);
     free(ix->post_off);
     free(ix->post_doc);
     free(ix->post_tf);
@@ -194,22 +208,44 @@ static int ivec_push(struct ivec *a, int x)
 }
 
 struct tok_ctx {
-    struct strmap *terms;
+    struct match_index *ix;
     struct ivec *ids;
+    int words_cap;
     int oom;
 };
 
 static int collect_term(void *ud, const char *stem, const char *word, const char *compound)
 {
-    (void)word;
     (void)compound;
     struct tok_ctx *c = ud;
-    int id = strmap_put(c->terms, stem, (int)c->terms->n);
-    if (id < 0 || ivec_push(c->ids, id) < 0) {
-        c->oom = 1;
-        return 1;
+    struct match_index *ix = c->ix;
+    int fresh = (int)ix->terms.n;
+    int id = strmap_put(&ix->terms, stem, fresh);
+    if (id < 0 || ivec_push(c->ids, id) < 0)
+        goto oom;
+    if (id == fresh) {   /* a new term keeps the first form it came in */
+        if (df_grow((void **)&ix->term_word, &c->words_cap, id, sizeof *ix->term_word) < 0 ||
+            !(ix->term_word[id] = arena_strdup(&ix->term_words, word)))
+            goto oom;
     }
     return 0;
+oom:
+    c->oom = 1;
+    return 1;
+}
+
+/* The terms' skeletons, from the vocabulary's keys in term order. */
+static int build_cognates(struct match_index *ix)
+{
+    const char **stems = malloc(((size_t)ix->terms_n + 1) * sizeof *stems);
+    if (!stems)
+        return -1;
+    for (size_t i = 0; i < ix->terms.cap; i++)
+        if (ix->terms.keys[i])
+            stems[ix->terms.vals[i]] = ix->terms.keys[i];
+    int rc = match_cognates_build(&ix->cognates, stems, ix->terms_n);
+    free(stems);
+    return rc;
 }
 
 static int cmp_int(const void *a, const void *b)
@@ -590,13 +626,15 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     if (!ix->doc_len)
         goto oom;
     double total_len = 0;
+    int words_cap = 0;
     for (int d = 0; d < ix->docs_n; d++) {
         const char *t = doc_text(ix, projects, own_of_doc, d);
         if (!t)
             continue;
         ids.n = 0;
-        struct tok_ctx c = {&ix->terms, &ids, 0};
+        struct tok_ctx c = {ix, &ids, words_cap, 0};
         int rc = match_tokenize(t, strlen(t), collect_term, &c);
+        words_cap = c.words_cap;
         if (c.oom)
             goto oom;
         if (rc < 0) {
@@ -623,6 +661,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     if (ix->avgdl <= 0)
         ix->avgdl = 1.0;
     ix->terms_n = (int)ix->terms.n;
+    if (build_cognates(ix) < 0)
+        goto oom;
 
     /* postings in CSR order; documents were visited in order, so each list is sorted */
     size_t posts = triples.n / 3;
@@ -883,6 +923,7 @@ static double qterm_qw(const struct qterm *q) { return q->scale * (q->qtf * 9.0)
 struct qctx {
     const struct match_index *ix;
     const struct match_lexicon *lx;
+    double cognate;   /* the weight of a cognate's term (0: none) */
     struct qterm *t;
     int n, cap;
     int oom;
@@ -908,6 +949,55 @@ static struct qterm *qterm_of(struct qctx *c, int id)
     struct qterm *q = &c->t[c->n++];
     *q = (struct qterm){.id = id};
     return q;
+}
+
+/* The query word (term own, or -1 when the index lacks it) also counts in
+ * the index's term tid, a translation or cognate of it: with weight, spelled
+ * via in the reasons ("радари (radar)"). */
+static int add_translation(struct qctx *c, int own, int id, const char *word, int tid,
+                           const char *via, double weight)
+{
+    struct qterm *q = qterm_of(c, tid);
+    if (!q)
+        return 1;
+    if (own >= 0 && c->t[own].tr_n < MATCH_LEXICON_MAX) {
+        struct qterm *o = &c->t[own];
+        bool known = false;
+        for (int j = 0; j < o->tr_n && !known; j++)
+            known = o->tr_id[j] == tid;
+        if (!known)
+            o->tr_id[o->tr_n++] = tid;
+    }
+    if (q->qtf > 0 && !q->via[0])
+        return 0;   /* the query has the word itself */
+    if (q->qtf == 0) {
+        snprintf(q->word, sizeof q->word, "%s", word);
+        snprintf(q->via, sizeof q->via, "%s", via);
+        q->from_id = id;
+    }
+    if (weight > q->scale)
+        q->scale = weight;
+    q->qtf++;
+    return 0;
+}
+
+struct cognate_ctx {
+    struct qctx *c;
+    int own, id;
+    const char *word;
+    const struct match_translation *tr;   /* the lexicon's translations, not repeated */
+    int tn;
+};
+
+static int add_cognate(void *ud, int tid)
+{
+    struct cognate_ctx *g = ud;
+    const struct match_index *ix = g->c->ix;
+    for (int k = 0; k < g->tn; k++)
+        if (strmap_get(&ix->terms, g->tr[k].stem) == tid)
+            return 0;
+    return add_translation(g->c, g->own, g->id, g->word, tid, ix->term_word[tid],
+                           g->c->cognate);
 }
 
 static int collect_qterm(void *ud, const char *stem, const char *word, const char *compound)
@@ -936,29 +1026,14 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
     int tn = match_lexicon_lookup(c->lx, stem, &tr);
     for (int k = 0; k < tn; k++) {
         int tid = strmap_get(&c->ix->terms, tr[k].stem);
-        if (tid < 0)
-            continue;
-        struct qterm *q = qterm_of(c, tid);
-        if (!q)
+        if (tid >= 0 && add_translation(c, own, id, word, tid, tr[k].word, tr[k].weight))
             return 1;
-        if (own >= 0 && c->t[own].tr_n < MATCH_LEXICON_MAX) {
-            struct qterm *o = &c->t[own];
-            bool known = false;
-            for (int j = 0; j < o->tr_n && !known; j++)
-                known = o->tr_id[j] == tid;
-            if (!known)
-                o->tr_id[o->tr_n++] = tid;
-        }
-        if (q->qtf > 0 && !q->via[0])
-            continue;   /* the query has the word itself */
-        if (q->qtf == 0) {
-            snprintf(q->word, sizeof q->word, "%s", word);
-            snprintf(q->via, sizeof q->via, "%s", tr[k].word);
-            q->from_id = id;
-        }
-        if (tr[k].weight > q->scale)
-            q->scale = tr[k].weight;
-        q->qtf++;
+    }
+    /* and its cognates in the other script: "технології" finds "technology" */
+    if (c->cognate > 0) {
+        struct cognate_ctx g = {c, own, id, word, tr, tn};
+        if (match_cognates_each(&c->ix->cognates, stem, add_cognate, &g))
+            return 1;
     }
     return 0;
 }
@@ -1664,7 +1739,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     if (text && !utf8_is_valid(text, text_len, NULL))
         return df_err_set(err, DF_ERR_USAGE, "the text is not valid UTF-8");
 
-    struct qctx qc = {.ix = ix, .lx = q->lexicon};
+    struct qctx qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate};
     int rc = -1;
     if (text && match_tokenize(text, text_len, collect_qterm, &qc) != 0 && qc.oom) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the query");

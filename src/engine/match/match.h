@@ -78,6 +78,9 @@ struct match_weights {
     double end_user;     /* a government body's projects beyond its first (end users) */
     double language;     /* meeting: the two organisations' people share a language, so
                             they can meet without an interpreter */
+    double cognate;      /* a query word also counts in the profiles' words of the other
+                            script spelled alike (технології, technology; cognate.h) at
+                            this weight of its own (0 = not at all) */
 };
 void match_weights_default(struct match_weights *w);
 /* Weights for meeting suggestions: complementarity and EU-Ukraine pairs first,
