@@ -1031,7 +1031,9 @@ Test(match_cognate, loanwords_meet_across_the_scripts)
     cr_assert(cognates("технології", "technology"));
     cr_assert(cognates("technologies", "технологія"), "either way");
     cr_assert(cognates("платформи", "platform"));
-    cr_assert(cognates("електронний", "electronic"), "a suffix spelled apart");
+    cr_assert(cognates("електронний", "electrons"));
+    cr_assert(cognates("детектори", "detectors"));
+    cr_assert_not(cognates("презервативи", "preservation"), "two more is too many");
     cr_assert(cognates("контролю", "control"));
     cr_assert(cognates("фізіотерапії", "physiotherapy"), "ph is f");
     cr_assert(cognates("гібридні", "hybrids"), "г is the h of a loanword");

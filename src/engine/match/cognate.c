@@ -141,7 +141,7 @@ enum match_script match_cognate_key(const char *stem, char *key, size_t cap)
     size_t consonants = 0;
     for (size_t i = 0; i < n; i++)
         consonants += !is_vowel_class(key[i]);
-    if (latin == cyr || consonants < MATCH_COGNATE_MIN)
+    if (latin == cyr || consonants < MATCH_COGNATE_MIN || n < MATCH_COGNATE_MIN_LETTERS)
         return none(key);
     return latin ? MATCH_SCRIPT_LATIN : MATCH_SCRIPT_CYRILLIC;
 }

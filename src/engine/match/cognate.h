@@ -8,7 +8,8 @@
  * once. Two stems of different scripts are cognates when one skeleton is the
  * other's beginning, at most MATCH_COGNATE_SLACK letters shorter (a suffix
  * the two languages spell apart). Short skeletons say too little, so only
- * those of MATCH_COGNATE_MIN consonants or more count. Pure. */
+ * those of MATCH_COGNATE_MIN consonants and MATCH_COGNATE_MIN_LETTERS letters
+ * or more count. Pure. */
 #ifndef DFNC_ENGINE_MATCH_COGNATE_H
 #define DFNC_ENGINE_MATCH_COGNATE_H
 
@@ -18,6 +19,9 @@
 #include "core/strmap.h"
 
 #define MATCH_COGNATE_MIN 4
+/* ... and this many letters, vowels counted (кристали is no crest, програм
+ * no progress). */
+#define MATCH_COGNATE_MIN_LETTERS 6
 /* A longer skeleton gives none (a word of 60 letters is no loanword). */
 #define MATCH_COGNATE_KEY_MAX 64
 
@@ -30,8 +34,9 @@ enum match_script { MATCH_SCRIPT_NONE, MATCH_SCRIPT_LATIN, MATCH_SCRIPT_CYRILLIC
 enum match_script match_cognate_key(const char *stem, char *key, size_t cap);
 
 /* How many letters longer than the other a matching skeleton may be
- * (електронн and electronic: iliktron, iliktronik). */
-#define MATCH_COGNATE_SLACK 2
+ * (технолог and technology: tiknolog, tiknologi). Two let in too many false
+ * friends for a reason to show (презервативи and preservation). */
+#define MATCH_COGNATE_SLACK 1
 
 /* An index's vocabulary by skeleton. */
 struct match_cognates {
