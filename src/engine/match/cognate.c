@@ -1,4 +1,4 @@
-/* Consonant skeletons of English and Ukrainian stems (cognate.h). */
+/* Skeletons of English and Ukrainian stems, and a vocabulary by skeleton (cognate.h). */
 #include "engine/match/cognate.h"
 
 #include <stdbool.h>
@@ -8,7 +8,7 @@
 #include "core/utf8.h"
 
 /* Cyrillic а..я (U+0430..U+044F) as Latin letters; "" drops one, NULL is not
- * Ukrainian (ъ, ы, э, ё). Vowels stay for now: the skeleton drops them. */
+ * Ukrainian (ъ, ы, э, ё). Vowels are classed as the skeleton is made. */
 static const char *const cyrillic[32] = {
     "a", "b", "v", "g", "d", "e", "Z", "s", "i", "",  "k", "l", "m", "n", "o", "p",
     "r", "s", "t", "u", "f", "k", "k", "k", "S", "S", NULL, NULL, "", NULL, "u", "a",
