@@ -18,6 +18,8 @@
 #include "core/arena.h"
 #include "core/strmap.h"
 
+/* A skeleton counts with this many consonants or more (радар, центр and
+ * контр have three: too few to tell one word from another) ... */
 #define MATCH_COGNATE_MIN 4
 /* ... and this many letters, vowels counted (кристали is no crest, програм
  * no progress). */
@@ -40,7 +42,7 @@ enum match_script match_cognate_key(const char *stem, char *key, size_t cap);
 
 /* An index's vocabulary by skeleton. */
 struct match_cognates {
-    struct strmap bucket;    /* a skeleton's first MATCH_COGNATE_MIN consonants -> bucket */
+    struct strmap bucket;    /* a skeleton up to its MATCH_COGNATE_MIN-th consonant -> bucket */
     int *first;              /* per bucket: its first term */
     int *next;               /* per term: the next term in its bucket, -1 at the end */
     const char **skeleton;   /* per term: its skeleton, NULL for none */

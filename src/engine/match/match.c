@@ -951,9 +951,10 @@ static struct qterm *qterm_of(struct qctx *c, int id)
     return q;
 }
 
-/* The query word (term own, or -1 when the index lacks it) also counts in
- * the index's term tid, a translation or cognate of it: with weight, spelled
- * via in the reasons ("радари (radar)"). */
+/* The query's word (its term id, or -1 when the index lacks it; own, its
+ * query term's index, or -1) also counts in the index's term tid, a
+ * translation or cognate of it, with weight, spelled via in the reasons
+ * ("радари (radar)"). */
 static int add_translation(struct qctx *c, int own, int id, const char *word, int tid,
                            const char *via, double weight)
 {
