@@ -6,17 +6,21 @@
  * without it, and with dfnc's glossary (data/glossary_en_uk.tsv) added to it:
  * the glossary is written for defence words the classifier lacks, and
  * replaces the learned translations of the words it lists, so this shows what
- * that costs on the classifier's own words. A code counts as found when a returned code has its label
- * (the classifier repeats labels). Prints recall@1, recall@10, MRR@10.
+ * that costs on the classifier's own words; then with cognates (cognate.h)
+ * as well, as dfnc runs, and cognates alone. A code counts as found when a
+ * returned code has its label (the classifier repeats labels). Prints
+ * recall@1, recall@10, MRR@10.
  *
  *   make && ninja -C build bench/bench_lexicon && ./build/bench/bench_lexicon
+ *   ./build/bench/bench_lexicon --cognate 0.5   # cognates at another weight than dfnc's
  *   ./build/bench/bench_lexicon --show радари безпілотні radar   # translations (glossary in)
  *
  * Then real project titles across the languages: 89 CORDIS security
  * projects' titles put into Ukrainian here (bench/data/cordis_titles_uk.tsv),
  * each looked for among all 712 projects' English titles and objectives:
- * without a lexicon, with the classifier's, with the glossary alone, with
- * both, and the English title itself as the bound.
+ * without a lexicon, with cognates alone, with the classifier's, with the
+ * glossary alone, with both, with both and cognates, and the English title
+ * itself as the bound.
  *
  * Reads ../shared/data/cpv and cordis (or --data DIR, or $DFNC_SHARED_DATA). */
 #include <stdio.h>
@@ -293,7 +297,8 @@ int main(int argc, char **argv)
             show_from = i + 1;
             break;
         } else {
-            fprintf(stderr, "usage: bench_lexicon [--data DIR] [--cognate WEIGHT] [--show WORD ...]\n");
+            fprintf(stderr,
+                    "usage: bench_lexicon [--data DIR] [--cognate WEIGHT] [--show WORD ...]\n");
             return 2;
         }
     }
