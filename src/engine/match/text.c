@@ -198,6 +198,13 @@ size_t match_stem_uk(char *w)
     n -= best;
     if (ends(w, n, "ь") && cp_count(w, n) > 3)
         n -= strlen("ь");
+    /* -ка nouns turn к into ц before -і: безпеці, техніці, логістиці (-тиці:
+     * -тика nouns outnumber -тиця ones, частиці); not after another
+     * consonant, where -ці is more often -ець's plural (виконавці), nor after
+     * и elsewhere (столиці, одиниці) */
+    if (stripped && strcmp(stripped, "і") == 0 &&
+        (ends(w, n, "ец") || ends(w, n, "іц") || ends(w, n, "тиц")) && cp_count(w, n) > 4)
+        memcpy(w + n - strlen("ц"), "к", strlen("к"));
     /* a fleeting vowel: закупівель and закупівлі, виконавець and виконавця,
      * зразок and зразка; a stem whose vowel stays (модель, моделі) loses it
      * in every case alike */
