@@ -25,6 +25,13 @@ check "a bad activityType exits 3 with FILE:LINE" "[ $? -eq 3 ] && grep -q 'bad.
 check "partners --json gives 3 suggestions with reasons" \
     "[ $? -eq 0 ] && [ \$(grep -c '\"org\"' '$T/out') -eq 3 ] && grep -q 'worked with you on' '$T/out'"
 
+# a Ukrainian text reaches the English track records through loanwords, with no
+# classifier and no glossary word: біометричні is biometric, сенсори sensor
+"$DFNC" --db "$T/c.db" partners --lead 999984059 --text "Біометричні сенсори" --top 5 --json \
+    > "$T/out"
+check "cognates carry a Ukrainian text to English profiles, and say so" \
+    "[ $? -eq 0 ] && grep -q 'біометричні (biometric' '$T/out' && grep -q 'сенсори (sensor' '$T/out'"
+
 # the organiser's glossary: checked whole before anything is kept, read after dfnc's
 "$DFNC" --db "$T/c.db" partners --lead 999984059 --text "гіперспектральна розвідка" --json > "$T/before"
 printf '# our words\nhyperspectral\tгіперспектральний\n' > "$T/g.tsv"

@@ -97,7 +97,7 @@ struct match_index {
     int projects_n;
     struct strmap terms, ids;
     int terms_n;
-    const char **term_word;   /* a surface form of each term, for reasons */
+    const char **term_word;   /* the shortest surface form of each term, for reasons */
     struct arena term_words;
     struct match_cognates cognates;   /* the terms by skeleton: технології meets technology */
     int *post_off;            /* terms_n + 1 */
@@ -223,11 +223,14 @@ static int collect_term(void *ud, const char *stem, const char *word, const char
     int id = strmap_put(&ix->terms, stem, fresh);
     if (id < 0 || ivec_push(c->ids, id) < 0)
         goto oom;
-    if (id == fresh) {   /* a new term keeps the first form it came in */
-        if (df_grow((void **)&ix->term_word, &c->words_cap, id, sizeof *ix->term_word) < 0 ||
-            !(ix->term_word[id] = arena_strdup(&ix->term_words, word)))
-            goto oom;
-    }
+    /* a term keeps the shortest form it came in, for reasons: "sensor", not
+     * "sensory" or "sensors" */
+    if (id == fresh &&
+        df_grow((void **)&ix->term_word, &c->words_cap, id, sizeof *ix->term_word) < 0)
+        goto oom;
+    if ((id == fresh || strlen(word) < strlen(ix->term_word[id])) &&
+        !(ix->term_word[id] = arena_strdup(&ix->term_words, word)))
+        goto oom;
     return 0;
 oom:
     c->oom = 1;
