@@ -159,13 +159,14 @@ static bool iotated(const char *ending)
     return false;
 }
 
-/* Strips the longest noun or adjective ending that leaves three letters. Verb
- * endings (-ати, -ла, -ли, -ть ...) are left out on purpose: they are also
- * the ends of nouns (гранати, сигнали, можливість), and a forum's texts name
- * things far more than they conjugate. -ові is left out for the plural of
- * -овий adjectives (військові); -ем is stripped only after a hushing
- * consonant (below). */
-size_t match_stem_uk(char *w)
+/* Strips a reflexive ending, then the longest noun or adjective ending that
+ * leaves three letters, then a soft sign; returns the new length, and the
+ * ending in *stripped (NULL for none). Verb endings (-ати, -ла, -ли, -ть
+ * ...) are left out on purpose: they are also the ends of nouns (гранати,
+ * сигнали, можливість), and a forum's texts name things far more than they
+ * conjugate. -ові is left out for the plural of -овий adjectives (військові);
+ * -ем is stripped only after a hushing consonant. */
+static size_t strip_ending(const char *w, size_t n, const char **stripped)
 {
     static const char *const reflexive[] = {"ся", "сь"};
     static const char *const endings[] = {
@@ -174,19 +175,18 @@ size_t match_stem_uk(char *w)
         "ім", "им", "их", "іх", "ий", "ій", "ої", "ую", "юю", "ая",
         "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ь", "й",
     };
-    size_t n = strlen(w);
     for (size_t i = 0; i < 2; i++)
         if (ends(w, n, reflexive[i]) && cp_count(w, n) > 5) {
             n -= strlen(reflexive[i]);
             break;
         }
-    const char *stripped = NULL;
+    *stripped = NULL;
     size_t best = 0;
     for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
         size_t k = strlen(endings[i]);
         if (k > best && ends(w, n, endings[i]) && cp_count(w, n - k) >= 3) {
             best = k;
-            stripped = endings[i];
+            *stripped = endings[i];
         }
     }
     /* -ем only after a hushing consonant or ц (виконавцем, користувачем):
@@ -198,6 +198,14 @@ size_t match_stem_uk(char *w)
     n -= best;
     if (ends(w, n, "ь") && cp_count(w, n) > 3)
         n -= strlen("ь");
+    return n;
+}
+
+/* Brings the stem w[0..n) that stripping left to the one the word's other
+ * cases leave, where the ending changed the stem (a vowel that comes and
+ * goes, a consonant that alternates); returns the new length. */
+static size_t mend_stem(char *w, size_t n, const char *stripped)
+{
     /* -ка nouns turn к into ц before -і: безпеці, техніці, логістиці (-тиці:
      * -тика nouns outnumber -тиця ones, частиці); not after another
      * consonant, where -ці is more often -ець's plural (виконавці), nor after
@@ -232,6 +240,14 @@ size_t match_stem_uk(char *w)
     /* -ість nouns change і to о in their other cases: можливість, можливості */
     if (ends(w, n, "іст") && cp_count(w, n) > 5)
         memcpy(w + n - strlen("іст"), "ост", strlen("ост"));
+    return n;
+}
+
+size_t match_stem_uk(char *w)
+{
+    const char *stripped;
+    size_t n = strip_ending(w, strlen(w), &stripped);
+    n = mend_stem(w, n, stripped);
     w[n] = '\0';
     return n;
 }
