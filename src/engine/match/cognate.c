@@ -146,16 +146,18 @@ enum match_script match_cognate_key(const char *stem, char *key, size_t cap)
     return latin ? MATCH_SCRIPT_LATIN : MATCH_SCRIPT_CYRILLIC;
 }
 
-/* The bucket of a skeleton: its letters up to its MATCH_COGNATE_MIN-th
- * consonant (every skeleton has that many), which two skeletons that match
- * share. */
-static void bucket_key(const char *skeleton, char *out)
+/* The bucket of a skeleton of the script: the script's digit, then the
+ * skeleton's letters up to its MATCH_COGNATE_MIN-th consonant (every skeleton
+ * has that many), which two skeletons that match share. A query looks in the
+ * other script's bucket only, so it never walks its own script's terms. */
+static void bucket_key(enum match_script script, const char *skeleton, char *out)
 {
     size_t k = 0;
     for (int consonants = 0; consonants < MATCH_COGNATE_MIN; k++)
         consonants += !is_vowel_class(skeleton[k]);
-    memcpy(out, skeleton, k);
-    out[k] = '\0';
+    out[0] = (char)('0' + script);
+    memcpy(out + 1, skeleton, k);
+    out[k + 1] = '\0';
 }
 
 static bool skeletons_match(const char *x, const char *y)
@@ -173,19 +175,17 @@ int match_cognates_build(struct match_cognates *c, const char *const *stems, int
     c->first = malloc(((size_t)n + 1) * sizeof *c->first);
     c->next = malloc(((size_t)n + 1) * sizeof *c->next);
     c->skeleton = calloc((size_t)n + 1, sizeof *c->skeleton);
-    c->script = calloc((size_t)n + 1, 1);
-    if (!last || !c->first || !c->next || !c->skeleton || !c->script)
+    if (!last || !c->first || !c->next || !c->skeleton)
         goto oom;
     for (int t = 0; t < n; t++) {
-        char key[MATCH_COGNATE_KEY_MAX], head[MATCH_COGNATE_KEY_MAX];
+        char key[MATCH_COGNATE_KEY_MAX], head[MATCH_COGNATE_KEY_MAX + 1];
         c->next[t] = -1;
         enum match_script s = match_cognate_key(stems[t], key, sizeof key);
         if (s == MATCH_SCRIPT_NONE)
             continue;
-        c->script[t] = (unsigned char)s;
         if (!(c->skeleton[t] = arena_strdup(&c->a, key)))
             goto oom;
-        bucket_key(key, head);
+        bucket_key(s, key, head);
         int fresh = (int)c->bucket.n;
         int b = strmap_put(&c->bucket, head, fresh);
         if (b == -2)
@@ -210,7 +210,6 @@ void match_cognates_free(struct match_cognates *c)
     free(c->first);
     free(c->next);
     free(c->skeleton);
-    free(c->script);
     arena_free(&c->a);
     *c = (struct match_cognates){0};
 }
@@ -218,14 +217,14 @@ void match_cognates_free(struct match_cognates *c)
 int match_cognates_each(const struct match_cognates *c, const char *stem,
                         int (*fn)(void *ud, int term), void *ud)
 {
-    char key[MATCH_COGNATE_KEY_MAX], head[MATCH_COGNATE_KEY_MAX];
+    char key[MATCH_COGNATE_KEY_MAX], head[MATCH_COGNATE_KEY_MAX + 1];
     enum match_script s = match_cognate_key(stem, key, sizeof key);
     if (s == MATCH_SCRIPT_NONE || c->n == 0)
         return 0;
-    bucket_key(key, head);
+    bucket_key(s == MATCH_SCRIPT_LATIN ? MATCH_SCRIPT_CYRILLIC : MATCH_SCRIPT_LATIN, key, head);
     int b = strmap_get(&c->bucket, head);
     for (int t = b >= 0 ? c->first[b] : -1; t >= 0; t = c->next[t]) {
-        if (c->script[t] == s || !skeletons_match(key, c->skeleton[t]))
+        if (!skeletons_match(key, c->skeleton[t]))
             continue;
         int rc = fn(ud, t);
         if (rc)

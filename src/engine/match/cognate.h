@@ -42,11 +42,11 @@ enum match_script match_cognate_key(const char *stem, char *key, size_t cap);
 
 /* An index's vocabulary by skeleton. */
 struct match_cognates {
-    struct strmap bucket;    /* a skeleton up to its MATCH_COGNATE_MIN-th consonant -> bucket */
+    struct strmap bucket;    /* script and skeleton up to its MATCH_COGNATE_MIN-th consonant ->
+                                bucket */
     int *first;              /* per bucket: its first term */
     int *next;               /* per term: the next term in its bucket, -1 at the end */
     const char **skeleton;   /* per term: its skeleton, NULL for none */
-    unsigned char *script;   /* per term: enum match_script */
     int n;
     struct arena a;
 };
