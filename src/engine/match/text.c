@@ -207,12 +207,24 @@ static size_t strip_ending(const char *w, size_t n, const char **stripped)
 static size_t mend_stem(char *w, size_t n, const char *stripped)
 {
     /* -ка nouns turn к into ц before -і: безпеці, техніці, логістиці (-тиці:
-     * -тика nouns outnumber -тиця ones, частиці); not after another
-     * consonant, where -ці is more often -ець's plural (виконавці), nor after
-     * и elsewhere (столиці, одиниці) */
+     * -тика nouns outnumber -тиця ones, частиці), розробці, розвідці; not after
+     * another consonant, where -ці is more often -ець's plural (виконавці,
+     * фахівці, українці, німці), nor after и elsewhere (столиці, одиниці) */
     if (stripped && strcmp(stripped, "і") == 0 &&
-        (ends(w, n, "ец") || ends(w, n, "іц") || ends(w, n, "тиц")) && cp_count(w, n) > 4)
+        (ends(w, n, "ец") || ends(w, n, "іц") || ends(w, n, "тиц") || ends(w, n, "бц") ||
+         ends(w, n, "дц")) &&
+        cp_count(w, n) > 4)
         memcpy(w + n - strlen("ц"), "к", strlen("к"));
+    /* a -ь noun doubles its consonant before the instrumental's -ю: моделлю,
+     * ціллю, міццю, ніччю (not тт, нн or жж, which -ття, -ння and -жжя nouns
+     * keep in every case: укриття, укриттю) */
+    static const char *const doubled[] = {"лл", "цц", "чч"};
+    bool instrumental = stripped && strcmp(stripped, "ю") == 0;
+    for (size_t i = 0; instrumental && i < sizeof doubled / sizeof doubled[0]; i++)
+        if (ends(w, n, doubled[i]) && cp_count(w, n) > 3) {
+            n -= strlen(doubled[i]) / 2;
+            break;
+        }
     /* a fleeting vowel: закупівель and закупівлі, виконавець and виконавця,
      * зразок and зразка; a stem whose vowel stays (модель, моделі) loses it
      * in every case alike */
