@@ -203,6 +203,42 @@ out:
     return rc;
 }
 
+static int count_line(void *ud, const struct store_glossary_line *l)
+{
+    struct app_glossary_status *st = ud;
+    st->pairs++;
+    st->nots += l->negated;
+    return 0;
+}
+
+int app_glossary_status(struct store *s, struct app_glossary_status *st, struct df_err *err)
+{
+    *st = (struct app_glossary_status){.fits = true};
+    if (store_glossary_each(s, count_line, st, err) < 0)
+        return -1;
+    if (st->pairs == 0)
+        return 0;
+    /* as load_lexicon (app/match.c) reads it: dfnc's lines, then the organiser's */
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_glossary g;
+    struct df_err why = {0};
+    struct match_lexicon *check = NULL;
+    int rc = app_glossary_load(s, &a, &g, err);
+    if (rc == 0 && !(check = match_lexicon_build(NULL, NULL, 0, &g, &why))) {
+        if (why.kind == DF_ERR_INPUT) {
+            st->fits = false;
+            snprintf(st->problem, sizeof st->problem, "%s", why.msg);
+        } else {
+            *err = why;
+            rc = -1;
+        }
+    }
+    match_lexicon_free(check);
+    arena_free(&a);
+    return rc;
+}
+
 struct export_ctx {
     struct buf *out;
     int pairs;

@@ -8,6 +8,8 @@
 #ifndef DFNC_APP_GLOSSARY_H
 #define DFNC_APP_GLOSSARY_H
 
+#include <stdbool.h>
+
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/err.h"
@@ -41,6 +43,22 @@ struct app_glossary_result {
  * and nothing is written. */
 int app_import_glossary(struct store *s, const char *path, struct app_glossary_result *r,
                         struct df_err *err);
+
+/* The organiser's glossary as partner questions read it now. */
+struct app_glossary_status {
+    int pairs;   /* the organiser's lines, "not" ones included */
+    int nots;
+    /* false when the lines no longer fit beside dfnc's own (a newer dfnc
+     * gives a word its own translations, or meets two words at one stem):
+     * partner questions then leave the organiser's lines out, and problem
+     * names the first one that does not fit ("the organiser's glossary:LINE:
+     * ...") */
+    bool fits;
+    char problem[sizeof ((struct df_err *)0)->msg];
+};
+
+/* Fills st from the store: 0, or -1 with err when the store cannot be read. */
+int app_glossary_status(struct store *s, struct app_glossary_status *st, struct df_err *err);
 
 /* The organiser's glossary as stored, in the import format (a file that
  * imports back to the same), appended to out; *pairs gets its lines. */

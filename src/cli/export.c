@@ -8,6 +8,22 @@
 #include "app/glossary.h"
 #include "cli/cli.h"
 
+/* Says on stderr when partner questions leave the organiser's glossary out
+ * (it no longer fits beside a newer dfnc's own), and which line is why. */
+static void warn_if_left_out(struct cli_ctx *ctx)
+{
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct app_glossary_status st;
+    if (store_open(&s, ctx->db_path, &err) == 0 && app_glossary_status(s, &st, &err) == 0 &&
+        !st.fits)
+        fprintf(stderr,
+                "dfnc: partner questions leave this glossary out: %s (correct that line and "
+                "import it again)\n",
+                st.problem);
+    store_close(s);
+}
+
 /* The organiser's glossary, in its import format (tab-separated, not CSV). */
 static int export_glossary(struct cli_ctx *ctx, const char *path)
 {
@@ -30,6 +46,7 @@ static int export_glossary(struct cli_ctx *ctx, const char *path)
         return cli_fail(&err);
     if (out != stdout)
         fprintf(stderr, "%s: %d glossary pairs\n", path, pairs);
+    warn_if_left_out(ctx);
     return 0;
 }
 

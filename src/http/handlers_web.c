@@ -367,6 +367,24 @@ static void h_glossary(struct http_req *r)
     http_reply_buf(r, 200, "text/tab-separated-values; charset=utf-8", &b);
 }
 
+/* GET /console/glossary/status: how many lines the organiser's glossary
+ * holds and whether partner questions read them (after a dfnc upgrade they
+ * may no longer fit beside dfnc's own glossary, and are then left out). */
+static void h_glossary_status(struct http_req *r)
+{
+    struct app_glossary_status st;
+    struct df_err err = {0};
+    if (app_glossary_status(r->s, &st, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *problem = st.fits ? json_null() : json_string(st.problem);
+    if (!problem)   /* a message cut inside a character */
+        problem = json_string("a line no longer fits beside dfnc's own glossary");
+    http_reply_json(r, 200, json_pack("{si si sb so}", "pairs", st.pairs, "nots", st.nots, "fits",
+                                      st.fits, "problem", problem));
+}
+
 /* CSV from the browser: written to a private temporary file and imported by the
  * same code as `dfnc import` (one transaction; the first bad line stops it). The
  * error names the line of the upload. */
@@ -448,6 +466,7 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/console/events/{id}/meetings", h_meetings, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},
 };
 const int http_web_routes_n = sizeof http_web_routes / sizeof http_web_routes[0];
 

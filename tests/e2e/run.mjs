@@ -289,9 +289,20 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForSelector('#import-result .errors li');
   assert.match(await page.textContent('#import-result .errors'), /Line 3:.*XX/);
   await shoot(page, 'console-import');
-  // the forum's own words for partner matching: a bad line named, then kept
+  // the forum's own words for partner matching. One an older dfnc took no
+  // longer fits beside this one's (drone has дрон and безпілотник in dfnc's
+  // own: a fourth translation is one too many), and the page says so
+  execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); '
+    + 'c.execute("INSERT INTO glossary(line, en, uk, negated) VALUES '
+    + '(1, \'drone\', \'коптер\', 0), (2, \'drone\', \'птах\', 0)"); c.commit()', DB]);
   await page.selectOption('#import-form select[name=kind]', 'glossary');
   assert.match(await page.textContent('#import-form .hint'), /English word, a tab, a Ukrainian word/);
+  await page.waitForSelector('#glossary-current .flash.error');
+  assert.match(await page.textContent('#glossary-status'), /holds 2 lines/);
+  assert.match(await page.textContent('#glossary-current .flash.error'),
+    /leaves this glossary out.*glossary:2: "drone" has more than 3 translations/);
+  await shoot(page, 'console-glossary-left-out');
+  // a bad line named, then a good glossary kept
   await page.fill('#import-form textarea', 'hyperspectral\tгіперспектральний\nelectronic warfare\tРЕБ\n');
   await page.click('#import-form button[type=submit]');
   await page.waitForSelector('#import-result .errors li');
@@ -300,6 +311,8 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.click('#import-form button[type=submit]');
   await page.waitForSelector('#import-result .flash.ok');
   assert.match(await page.textContent('#import-result'), /Imported 1 rows/);
+  await page.waitForFunction(() => /holds 1 line\./.test(document.getElementById('glossary-status').textContent));
+  assert.equal(await page.locator('#glossary-current .flash.error').count(), 0, 'the new glossary fits');
   assert.ok(await page.isVisible('#glossary-current a'), 'the glossary in force is offered');
   const inForce = await ctx.request.get(`${base}${await page.getAttribute('#glossary-current a', 'href')}`);
   assert.match(await inForce.text(), /^hyperspectral\tгіперспектральний$/m);

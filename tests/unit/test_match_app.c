@@ -577,6 +577,9 @@ Test(match_app, an_organisers_glossary_is_checked_whole_before_it_is_kept)
     cr_assert(loaded.drop[shipped.n + 1]);
     cr_assert_eq(loaded.line[shipped.n + 1], 2);
     arena_free(&a);
+    struct app_glossary_status st;
+    cr_assert_eq(app_glossary_status(s, &st, &err), 0, "%s", err.msg);
+    cr_assert(st.fits && st.pairs == 2 && st.nots == 1 && !*st.problem);
 }
 
 /* A stored glossary that no longer fits beside dfnc's (written here straight
@@ -598,6 +601,13 @@ Test(match_app, a_stored_glossary_that_no_longer_fits_is_left_out)
     stem_one("гіперспектральний", u);
     cr_assert(!lexicon_has(d.lexicon, e, u), "the organiser's is not");
     app_match_data_free(&d);
+    /* and the console can say so, naming the line */
+    struct app_glossary_status st;
+    cr_assert_eq(app_glossary_status(s, &st, &err), 0, "%s", err.msg);
+    cr_assert_eq(st.pairs, 3);
+    cr_assert_not(st.fits);
+    cr_assert(strstr(st.problem, "the organiser's glossary:2: \"drone\" has more than 3"), "%s",
+              st.problem);
 }
 
 Test(match_app, partners_from_one_region)

@@ -100,5 +100,6 @@ export const api = {
   unscheduled: (event) => call('GET', `/events/${enc(event)}/unscheduled`),
   meetings: (event) => call('GET', `/console/events/${enc(event)}/meetings`),
   checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
+  glossaryStatus: () => call('GET', '/console/glossary/status'),
   importCsv: (kind, text) => call('POST', `/console/import/${enc(kind)}`, text, { contentType: 'text/csv; charset=utf-8' }),
 };

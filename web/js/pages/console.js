@@ -64,6 +64,7 @@ export async function renderImport(main) {
       try {
         const r = await api.importCsv(kind.value, text.value);
         out.append(h('p', { class: 'flash ok', role: 'status' }, t('import.done', { n: num((r && (r.rows ?? r.imported ?? r.count)) || 0) })));
+        if (kind.value === 'glossary') showGlossary();
       } catch (e) {
         const b = e.body && e.body.error ? e.body.error : {};
         const errs = list(b.errors || (e.body && e.body.errors), 'errors');
@@ -78,15 +79,29 @@ export async function renderImport(main) {
   field(t('import.file'), file),
   field(t('import.text'), text, t('import.hint')),
   h('button', { type: 'submit', class: 'primary' }, t('import.submit')));
-  // the glossary is not CSV: its hint says what a line holds, and the one
-  // in force can be fetched to edit and import again
+  // the glossary is not CSV: its hint says what a line holds, the one in
+  // force can be fetched to edit and import again, and its status says how
+  // many lines it holds and whether partner matching reads them (after a
+  // dfnc upgrade they may no longer fit beside dfnc's own glossary)
   const hint = form.querySelector(`#${text.id}-hint`);
-  const current = h('p', { id: 'glossary-current', hidden: true },
-    h('a', { href: '/api/v1/console/glossary', download: 'glossary.tsv' }, t('import.glossary_current')));
+  const status = h('span', { id: 'glossary-status' });
+  const current = h('div', { id: 'glossary-current', hidden: true }, h('p', {}, status, ' ',
+    h('a', { href: '/api/v1/console/glossary', download: 'glossary.tsv' }, t('import.glossary_current'))));
+  async function showGlossary() {
+    current.querySelector('.flash')?.remove();
+    let st;
+    try { st = await api.glossaryStatus(); } catch (e) { status.textContent = errorText(e); return; }
+    status.textContent = tn('import.glossary_pairs', st.pairs);
+    if (!st.fits) {
+      current.append(h('p', { class: 'flash error', role: 'alert' }, t('import.glossary_left_out'), ' ',
+        h('code', { translate: 'no' }, st.problem)));
+    }
+  }
   kind.addEventListener('change', () => {
     const glossary = kind.value === 'glossary';
     hint.textContent = t(glossary ? 'import.glossary_hint' : 'import.hint');
     current.hidden = !glossary;
+    if (glossary) showGlossary();
   });
   form.insertBefore(current, form.querySelector('button[type=submit]'));
   add(main, h('h1', {}, t('import.title')), form, out);
