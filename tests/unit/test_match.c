@@ -702,6 +702,35 @@ Test(match_partners, a_lexicon_lets_a_ukrainian_text_reach_an_english_profile)
     match_lexicon_free(lx);
 }
 
+/* A word and its translation name one thing, as common as its commonest
+ * spelling: where every English profile says "partners", the Ukrainian
+ * profiles' "партнерів" is no rarer, and a Ukrainian text's "партнерів"
+ * brings no Ukrainian profile above the one with the radar it asks for. */
+Test(match_partners, a_word_is_as_common_as_its_translation)
+{
+    static const char *en[] = {"Partners", "Radar"};
+    static const char *uk[] = {"Партнери", "Радари"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 2);
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "Логістика"},
+        {.id = "ua", .name = "UA", .country = "UA", .text = "Потрібні партнери"},
+        {.id = "fr", .name = "FR", .country = "FR", .text = "Partners wanted: radar for airports"},
+        {.id = "de", .name = "DE", .country = "DE", .text = "Partners wanted: logistics trucks"},
+        {.id = "pl", .name = "PL", .country = "PL", .text = "Partners wanted: body armour"},
+        {.id = "it", .name = "IT", .country = "IT", .text = "Partners wanted: field hospitals"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles_with(p, 6, "Шукаємо партнерів: радари", lx, &ix, &a, &h);
+    cr_assert_geq(n, 2);
+    cr_assert_str_eq(p[h[0].org].id, "fr", "first: %s", p[h[0].org].id);
+    cr_assert_str_eq(h[0].why[0], "text: радари (radar), партнерів (partners)", "%s", h[0].why[0]);
+    arena_free(&a);
+    match_index_free(ix);
+    match_lexicon_free(lx);
+}
+
 /* The similar-projects reason: how many of the candidate's projects are among
  * the query's most similar, the most similar first, titles cut at 60 bytes on
  * a character boundary (Cyrillic is two bytes a letter). */

@@ -1063,6 +1063,23 @@ static bool term_in_doc(const struct match_index *ix, int t, int d)
     return false;
 }
 
+/* How common the thing a query word names is, by off's postings (of
+ * documents or of organisations): as common as its commonest spelling among
+ * the word and its translations. In a forum's index Ukrainian descriptions
+ * are few beside English ones, so "партнерів", in a few Ukrainian profiles,
+ * would count as rare while "partner" stands in every English one; both say
+ * the same, and neither should bring a partner forward. */
+static double concept_df(const int *off, const struct qterm *q)
+{
+    int df = off[q->id + 1] - off[q->id];
+    for (int k = 0; k < q->tr_n; k++) {
+        int t = q->tr_id[k], n = off[t + 1] - off[t];
+        if (n > df)
+            df = n;
+    }
+    return df;
+}
+
 /* Scores every profile's text against the query terms into text[] (normalised
  * to a best of 1). Returns -1 when out of memory. */
 static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
@@ -1077,7 +1094,7 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     double k1 = w->doc_k1 > 0 ? w->doc_k1 : BM25_K1;
     for (int i = 0; i < qn; i++) {
         int t = qt[i].id;
-        double df = ix->post_off[t + 1] - ix->post_off[t];
+        double df = concept_df(ix->post_off, &qt[i]);
         double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
         qt[i].weight = idf * qterm_qw(&qt[i]);
         for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
@@ -1188,7 +1205,8 @@ static int profile_walk(const struct match_index *ix, const struct qterm *qt, in
         return -1;
     for (int i = 0; i < qn; i++) {
         int tn = term_org_tf(ix, qt[i].id, rw, tf, touched);
-        double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
+        double df = concept_df(ix->opost_off, &qt[i]);
+        double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
         double qw = qterm_qw(&qt[i]);
         for (int j = 0; j < tn; j++) {
             int o = touched[j];
@@ -1211,8 +1229,9 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
     if (w->text_recency == ix->opost_exp || (w->text_recency <= 0 && ix->opost_exp <= 0)) {
         /* the organisation postings were built for this recency: read them */
         for (int i = 0; i < qn; i++) {
-            int t = qt[i].id, tn = ix->opost_off[t + 1] - ix->opost_off[t];
-            double idf = log(1.0 + (N - tn + 0.5) / (tn + 0.5));
+            int t = qt[i].id;
+            double df = concept_df(ix->opost_off, &qt[i]);
+            double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
             double qw = qterm_qw(&qt[i]);
             for (int k = ix->opost_off[t]; k < ix->opost_off[t + 1]; k++) {
                 int o = ix->opost_org[k];
