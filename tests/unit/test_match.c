@@ -731,6 +731,38 @@ Test(match_partners, a_word_is_as_common_as_its_translation)
     match_lexicon_free(lx);
 }
 
+/* A profile in both languages counts a thing once: its word and the word's
+ * translation are one thing, scored by whichever matches more, not by both.
+ * So the English-only profile, shorter, comes first, whichever language the
+ * text is in. */
+Test(match_partners, a_profile_in_both_languages_counts_a_thing_once)
+{
+    static const char *en[] = {"Radar", "Maintenance"};
+    static const char *uk[] = {"Радари", "Обслуговування"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 2);
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "both", .name = "Both", .country = "DE",
+         .text = "Radar maintenance. Обслуговування радарів"},
+        {.id = "en", .name = "EN", .country = "DE", .text = "Radar maintenance"},
+        {.id = "de", .name = "DE", .country = "DE", .text = "Logistics trucks"},
+        {.id = "pl", .name = "PL", .country = "DE", .text = "Body armour"},
+    };
+    static const char *texts[] = {"Radar maintenance", "Обслуговування радарів"};
+    for (int k = 0; k < 2; k++) {
+        struct match_index *ix;
+        struct arena a;
+        struct match_hit *h;
+        int n = ask_profiles_with(p, 5, texts[k], lx, &ix, &a, &h);
+        cr_assert_geq(n, 2, "%s: %d", texts[k], n);
+        cr_assert_str_eq(p[h[0].org].id, "en", "%s: first %s", texts[k], p[h[0].org].id);
+        cr_assert_str_eq(p[h[1].org].id, "both");
+        arena_free(&a);
+        match_index_free(ix);
+    }
+    match_lexicon_free(lx);
+}
+
 /* The similar-projects reason: how many of the candidate's projects are among
  * the query's most similar, the most similar first, titles cut at 60 bytes on
  * a character boundary (Cyrillic is two bytes a letter). */

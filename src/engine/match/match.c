@@ -1080,29 +1080,147 @@ static double concept_df(const int *off, const struct qterm *q)
     return df;
 }
 
+/* The query's things: a word the query has itself (its index L) with the
+ * translations and cognates that came to the query through it alone
+ * (its tr_id, none of them a word of the query's own) is one thing;
+ * every other term is one alone. first[L] is a thing's first translation and
+ * next[i] the one after (-1: none); lead[i] is the index of i's thing. */
+struct concepts {
+    int *lead, *first, *next;
+    int grouped;   /* how many things have translations */
+};
+
+static int cmp_id_index(const void *a, const void *b)
+{
+    const int *x = a, *y = b;
+    return (x[0] > y[0]) - (x[0] < y[0]);
+}
+
+static int concepts_of(const struct qterm *qt, int qn, struct arena *a, struct concepts *c)
+{
+    size_t n = (size_t)qn + 1;
+    c->lead = arena_alloc(a, n * sizeof *c->lead);
+    c->first = arena_alloc(a, n * sizeof *c->first);
+    c->next = arena_alloc(a, n * sizeof *c->next);
+    int *by_id = arena_alloc(a, 2 * n * sizeof *by_id);   /* (term id, index) pairs */
+    if (!c->lead || !c->first || !c->next || !by_id)
+        return -1;
+    c->grouped = 0;
+    for (int i = 0; i < qn; i++) {
+        c->lead[i] = i;
+        c->first[i] = c->next[i] = -1;
+        by_id[2 * i] = qt[i].id;
+        by_id[2 * i + 1] = i;
+    }
+    qsort(by_id, (size_t)qn, 2 * sizeof *by_id, cmp_id_index);
+    int *last = arena_alloc(a, n * sizeof *last);   /* a thing's last translation so far */
+    if (!last)
+        return -1;
+    for (int L = 0; L < qn; L++) {
+        if (qt[L].via[0])
+            continue;   /* a translation leads no thing */
+        for (int k = 0; k < qt[L].tr_n; k++) {
+            int key[2] = {qt[L].tr_id[k], 0};
+            const int *hit = bsearch(key, by_id, (size_t)qn, 2 * sizeof *by_id, cmp_id_index);
+            int i = hit ? hit[1] : -1;
+            if (i < 0 || !qt[i].via[0] || c->lead[i] != i)
+                continue;   /* the query's own word, or already another word's */
+            c->lead[i] = L;
+            if (c->first[L] < 0) {
+                c->first[L] = i;
+                c->grouped++;
+            } else {
+                c->next[last[L]] = i;
+            }
+            last[L] = i;
+        }
+    }
+    return 0;
+}
+
+/* One thing's score per target (a document or an organisation): the word's
+ * own matches or its translations' together, whichever say more, so a
+ * profile in both languages counts the thing once, not once a language. */
+struct thing_sum {
+    double *own, *tr;   /* per target, during one thing */
+    int *touched, tn;
+};
+
+static int thing_sum_init(struct thing_sum *t, int targets, struct arena *a)
+{
+    size_t n = (size_t)targets + 1;
+    t->own = arena_alloc(a, n * sizeof *t->own);
+    t->tr = arena_alloc(a, n * sizeof *t->tr);
+    t->touched = arena_alloc(a, n * sizeof *t->touched);
+    t->tn = 0;
+    return t->own && t->tr && t->touched ? 0 : -1;
+}
+
+static void thing_add(struct thing_sum *t, int x, double v, bool translation)
+{
+    if (v <= 0)
+        return;
+    if (t->own[x] == 0 && t->tr[x] == 0)
+        t->touched[t->tn++] = x;
+    if (translation)
+        t->tr[x] += v;
+    else
+        t->own[x] += v;
+}
+
+static void thing_flush(struct thing_sum *t, double *acc)
+{
+    for (int j = 0; j < t->tn; j++) {
+        int x = t->touched[j];
+        acc[x] += t->own[x] > t->tr[x] ? t->own[x] : t->tr[x];
+        t->own[x] = t->tr[x] = 0;
+    }
+    t->tn = 0;
+}
+
+/* The next term of L's thing after i (L itself first), -1 after the last. */
+static int thing_next(const struct concepts *c, int L, int i)
+{
+    return i == L ? c->first[L] : c->next[i];
+}
+
 /* Scores every profile's text against the query terms into text[] (normalised
  * to a best of 1). Returns -1 when out of memory. */
 static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
-                      const struct match_weights *w, struct arena *a, double *text,
-                      double **doc_out)
+                      const struct concepts *c, const struct match_weights *w, struct arena *a,
+                      double *text, double **doc_out)
 {
     double *doc = arena_alloc(a, ((size_t)ix->docs_n + 1) * sizeof *doc);
-    if (!doc)
+    struct thing_sum ts = {0};
+    if (!doc || (c->grouped && thing_sum_init(&ts, ix->docs_n, a) < 0))
         return -1;
     *doc_out = doc;
     double N = ix->docs_n;
     double k1 = w->doc_k1 > 0 ? w->doc_k1 : BM25_K1;
-    for (int i = 0; i < qn; i++) {
-        int t = qt[i].id;
-        double df = concept_df(ix->post_off, &qt[i]);
+    for (int i = 0; i < qn; i++) {   /* a translation is as common as its thing */
+        double df = concept_df(ix->post_off, &qt[c->lead[i]]);
         double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
         qt[i].weight = idf * qterm_qw(&qt[i]);
-        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
-            int d = ix->post_doc[k];
-            double tf = ix->post_tf[k];
-            double norm = k1 * (1 - BM25_B + BM25_B * ix->doc_len[d] / ix->avgdl);
-            doc[d] += qt[i].weight * tf * (k1 + 1) / (tf + norm);
+    }
+    for (int L = 0; L < qn; L++) {
+        if (c->lead[L] != L)
+            continue;
+        bool alone = c->first[L] < 0;
+        for (int i = L; i >= 0; i = thing_next(c, L, i)) {
+            int t = qt[i].id;
+            for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
+                int d = ix->post_doc[k];
+                double tf = ix->post_tf[k];
+                double norm = k1 * (1 - BM25_B + BM25_B * ix->doc_len[d] / ix->avgdl);
+                double v = qt[i].weight * tf * (k1 + 1) / (tf + norm);
+                if (alone)
+                    doc[d] += v;
+                else
+                    thing_add(&ts, d, v, i != L);
+            }
         }
+        if (!alone)
+            thing_flush(&ts, doc);
     }
     /* recent similar projects say more about who works on the topic now */
     if (w->text_recency > 0)
@@ -1186,8 +1304,8 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
 /* score_profiles for a text_recency the organisation postings were not built
  * with: walk each query term's documents and their members. */
 static int profile_walk(const struct match_index *ix, const struct qterm *qt, int qn,
-                        const struct match_weights *w, struct arena *a, double *prof, double K1P,
-                        double b)
+                        const struct concepts *c, const struct match_weights *w,
+                        struct arena *a, double *prof, double K1P, double b)
 {
     double N = ix->n;
     /* recency^text_recency once per document, not once per posting */
@@ -1201,19 +1319,31 @@ static int profile_walk(const struct match_index *ix, const struct qterm *qt, in
     }
     float *tf = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *tf);
     int *touched = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *touched);
-    if (!tf || !touched)
+    struct thing_sum ts = {0};
+    if (!tf || !touched || (c->grouped && thing_sum_init(&ts, ix->n, a) < 0))
         return -1;
-    for (int i = 0; i < qn; i++) {
-        int tn = term_org_tf(ix, qt[i].id, rw, tf, touched);
-        double df = concept_df(ix->opost_off, &qt[i]);
-        double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
-        double qw = qterm_qw(&qt[i]);
-        for (int j = 0; j < tn; j++) {
-            int o = touched[j];
-            double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
-            prof[o] += qw * idf * tf[o] * (K1P + 1) / (tf[o] + norm);
-            tf[o] = 0;
+    for (int L = 0; L < qn; L++) {
+        if (c->lead[L] != L)
+            continue;
+        bool alone = c->first[L] < 0;
+        for (int i = L; i >= 0; i = thing_next(c, L, i)) {
+            int tn = term_org_tf(ix, qt[i].id, rw, tf, touched);
+            double df = concept_df(ix->opost_off, &qt[L]);
+            double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
+            double qw = qterm_qw(&qt[i]);
+            for (int j = 0; j < tn; j++) {
+                int o = touched[j];
+                double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
+                double v = qw * idf * tf[o] * (K1P + 1) / (tf[o] + norm);
+                if (alone)
+                    prof[o] += v;
+                else
+                    thing_add(&ts, o, v, i != L);
+                tf[o] = 0;
+            }
         }
+        if (!alone)
+            thing_flush(&ts, prof);
     }
     return 0;
 }
@@ -1221,26 +1351,41 @@ static int profile_walk(const struct match_index *ix, const struct qterm *qt, in
 /* BM25 over each profile's whole text (all its documents as one), the way a
  * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
 static int score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
-                          const struct match_weights *w, struct arena *a, double *prof)
+                          const struct concepts *c, const struct match_weights *w,
+                          struct arena *a, double *prof)
 {
     double N = ix->n;
     double K1P = w->profile_k1 > 0 ? w->profile_k1 : BM25_K1;
     double b = w->profile_b < 0 ? 0 : w->profile_b > 1 ? 1 : w->profile_b;
     if (w->text_recency == ix->opost_exp || (w->text_recency <= 0 && ix->opost_exp <= 0)) {
         /* the organisation postings were built for this recency: read them */
-        for (int i = 0; i < qn; i++) {
-            int t = qt[i].id;
-            double df = concept_df(ix->opost_off, &qt[i]);
-            double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
-            double qw = qterm_qw(&qt[i]);
-            for (int k = ix->opost_off[t]; k < ix->opost_off[t + 1]; k++) {
-                int o = ix->opost_org[k];
-                float f = ix->opost_tf[k];
-                double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
-                prof[o] += qw * idf * f * (K1P + 1) / (f + norm);
+        struct thing_sum ts = {0};
+        if (c->grouped && thing_sum_init(&ts, ix->n, a) < 0)
+            return -1;
+        for (int L = 0; L < qn; L++) {
+            if (c->lead[L] != L)
+                continue;
+            bool alone = c->first[L] < 0;
+            for (int i = L; i >= 0; i = thing_next(c, L, i)) {
+                int t = qt[i].id;
+                double df = concept_df(ix->opost_off, &qt[L]);
+                double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
+                double qw = qterm_qw(&qt[i]);
+                for (int k = ix->opost_off[t]; k < ix->opost_off[t + 1]; k++) {
+                    int o = ix->opost_org[k];
+                    float f = ix->opost_tf[k];
+                    double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
+                    double v = qw * idf * f * (K1P + 1) / (f + norm);
+                    if (alone)
+                        prof[o] += v;
+                    else
+                        thing_add(&ts, o, v, i != L);
+                }
             }
+            if (!alone)
+                thing_flush(&ts, prof);
         }
-    } else if (profile_walk(ix, qt, qn, w, a, prof, K1P, b) < 0) {
+    } else if (profile_walk(ix, qt, qn, c, w, a, prof, K1P, b) < 0) {
         return -1;
     }
     double best = 0;
@@ -1794,9 +1939,11 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     if (q->mode == MATCH_PARTNERS)
         find_names(ix, qc.seq.v, (int)qc.seq.n, named);
     bool want_all = q->signals != NULL;
-    if (qc.n > 0 && (score_text(ix, qc.t, qc.n, w, a, tx, &seed) < 0 ||
+    struct concepts things;
+    if (qc.n > 0 && (concepts_of(qc.t, qc.n, a, &things) < 0 ||
+                     score_text(ix, qc.t, qc.n, &things, w, a, tx, &seed) < 0 ||
                      ((w->text_profile > 0 || want_all) &&
-                      score_profiles(ix, qc.t, qc.n, w, a, tp) < 0)))
+                      score_profiles(ix, qc.t, qc.n, &things, w, a, tp) < 0)))
         goto oom;
     if ((w->walk > 0 || want_all) && score_walk(ix, seed, q->lead, a, wk) < 0)
         goto oom;
