@@ -4,13 +4,16 @@
  * UTF-8, shorter than MATCH_TOKEN_MAX, with each compound holding its word and
  * a hyphen, and each stem's cognate skeleton ASCII letters or none; a query
  * over a small fixed index (a profile says "technology platforms", for the
- * cognates), with and without a bilingual lexicon, must answer (or refuse an
- * empty text) with readable reasons that are valid UTF-8. The same bytes, cut
+ * cognates, and one says радари and radar, so a word and its translation
+ * both match it), with and without a bilingual lexicon, must answer (or
+ * refuse an empty text) with finite scores and readable reasons that are
+ * valid UTF-8. The same bytes, cut
  * into lines, are also label pairs for a lexicon (English, Ukrainian,
  * English, ...: the classifier comes from an import): it is refused only for
  * a line that is not UTF-8, and what it learns is valid UTF-8 with weights in
  * (0,1] (a line over MATCH_LEXICON_LABEL_MAX bytes is skipped unread). */
 #include <assert.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,7 +46,7 @@ static int check_token(void *ud, const char *stem, const char *word, const char 
 static const struct match_cap uav[] = {{.cpv = "35613000-4", .label = "Unmanned aerial vehicles"}};
 static const struct match_profile profiles[] = {
     {.id = "ua", .name = "Sokil Drones", .country = "UA", .kind = "company",
-     .text = "Ударні дрони, long-range FPV drones, counter-drone radar", .offers = uav,
+     .text = "Ударні дрони, радари, long-range FPV drones, counter-drone radar", .offers = uav,
      .offers_n = 1},
     {.id = "pl", .name = "Polish procurement agency", .country = "PL", .kind = "government",
      .text = "Border surveillance: unmanned aerial vehicles, state-of-the-art radar",
@@ -177,9 +180,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             assert(err.kind == DF_ERR_USAGE);   /* an empty text, for partners */
             continue;
         }
-        for (int i = 0; i < n; i++)
+        for (int i = 0; i < n; i++) {
+            assert(isfinite(h[i].score) && h[i].score >= 0);
             for (int k = 0; k < h[i].why_n; k++)
                 assert(h[i].why[k] && utf8_is_valid(h[i].why[k], strlen(h[i].why[k]), NULL));
+        }
     }
     arena_free(&a);
     return 0;
