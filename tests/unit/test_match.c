@@ -148,6 +148,11 @@ static const char *const uk_paradigms[] = {
     "економіка економіки економіці",
     "столиця столиці столицею",
     "одиниця одиниці одиницею одиниць",
+    /* a firm says what it does in the first person plural */
+    "виробляємо виробляє виробляють",
+    "пропонуємо пропонує пропонують",
+    "постачаємо постачає постачають",
+    "працюємо працює працюють",
 };
 
 Test(match_text, ukrainian_paradigms_meet_at_one_stem)
