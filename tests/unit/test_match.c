@@ -76,8 +76,7 @@ Test(match_text, ukrainian_is_lowercased_and_stripped)
 }
 
 /* Whole paradigms, each a noun's or adjective's cases in both numbers (and a
- * few verbs' persons): every
- * form must meet at one stem. Among them the stem's vowel before an ending in
+ * few verbs' persons): every form must meet at one stem. Among them the stem's vowel before an ending in
  * [j] (зброя, зброї), -ість and its -ост- cases, a fleeting vowel (закупівель,
  * виконавець, зразок), and nouns that end like verbs (гранати, сигнали) or like
  * another noun's case (систем, військові), and к that turns ц (безпеці,
