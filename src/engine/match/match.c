@@ -1178,6 +1178,23 @@ static void thing_flush(struct thing_sum *t, double *acc)
     t->tn = 0;
 }
 
+/* Adds v, a term's match with target x, to acc when its thing is the term
+ * alone, else to the thing's sum (as its own word's or a translation's). */
+static void thing_put(struct thing_sum *t, double *acc, int x, double v, bool alone,
+                      bool translation)
+{
+    if (alone)
+        acc[x] += v;
+    else
+        thing_add(t, x, v, translation);
+}
+
+/* BM25's idf of a term in df of N. */
+static double bm25_idf(double N, double df)
+{
+    return log(1.0 + (N - df + 0.5) / (df + 0.5));
+}
+
 /* The next term of L's thing after i (L itself first), -1 after the last. */
 static int thing_next(const struct concepts *c, int L, int i)
 {
@@ -1197,11 +1214,8 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     *doc_out = doc;
     double N = ix->docs_n;
     double k1 = w->doc_k1 > 0 ? w->doc_k1 : BM25_K1;
-    for (int i = 0; i < qn; i++) {   /* a translation is as common as its thing */
-        double df = concept_df(ix->post_off, &qt[c->lead[i]]);
-        double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
-        qt[i].weight = idf * qterm_qw(&qt[i]);
-    }
+    for (int i = 0; i < qn; i++)   /* a translation is as common as its thing */
+        qt[i].weight = bm25_idf(N, concept_df(ix->post_off, &qt[c->lead[i]])) * qterm_qw(&qt[i]);
     for (int L = 0; L < qn; L++) {
         if (c->lead[L] != L)
             continue;
@@ -1212,11 +1226,7 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
                 int d = ix->post_doc[k];
                 double tf = ix->post_tf[k];
                 double norm = k1 * (1 - BM25_B + BM25_B * ix->doc_len[d] / ix->avgdl);
-                double v = qt[i].weight * tf * (k1 + 1) / (tf + norm);
-                if (alone)
-                    doc[d] += v;
-                else
-                    thing_add(&ts, d, v, i != L);
+                thing_put(&ts, doc, d, qt[i].weight * tf * (k1 + 1) / (tf + norm), alone, i != L);
             }
         }
         if (!alone)
@@ -1301,51 +1311,32 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     return 0;
 }
 
-/* score_profiles for a text_recency the organisation postings were not built
- * with: walk each query term's documents and their members. */
-static int profile_walk(const struct match_index *ix, const struct qterm *qt, int qn,
-                        const struct concepts *c, const struct match_weights *w,
-                        struct arena *a, double *prof, double K1P, double b)
+/* A term's organisations and their term frequencies, for score_profiles:
+ * read from the organisation postings when they were built for the
+ * text_recency asked (the default), else walked from the term's documents
+ * and their members (recency^text_recency once per document, in rw). */
+struct org_terms {
+    const float *rw;
+    float *tf, *ftf;   /* per organisation, zero between terms; per place */
+    int *touched;
+};
+
+static int org_terms_of(const struct match_index *ix, const struct org_terms *ot, int t,
+                        const int **orgs, const float **tf)
 {
-    double N = ix->n;
-    /* recency^text_recency once per document, not once per posting */
-    float *rw = NULL;
-    if (w->text_recency > 0) {
-        rw = arena_alloc(a, ((size_t)ix->docs_n + 1) * sizeof *rw);
-        if (!rw)
-            return -1;
-        for (int d = 0; d < ix->docs_n; d++)
-            rw[d] = (float)pow(ix->doc_recency[d], w->text_recency);
+    if (!ot->tf) {
+        *orgs = ix->opost_org + ix->opost_off[t];
+        *tf = ix->opost_tf + ix->opost_off[t];
+        return ix->opost_off[t + 1] - ix->opost_off[t];
     }
-    float *tf = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *tf);
-    int *touched = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *touched);
-    struct thing_sum ts = {0};
-    if (!tf || !touched || (c->grouped && thing_sum_init(&ts, ix->n, a) < 0))
-        return -1;
-    for (int L = 0; L < qn; L++) {
-        if (c->lead[L] != L)
-            continue;
-        bool alone = c->first[L] < 0;
-        for (int i = L; i >= 0; i = thing_next(c, L, i)) {
-            int tn = term_org_tf(ix, qt[i].id, rw, tf, touched);
-            double df = concept_df(ix->opost_off, &qt[L]);
-            double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
-            double qw = qterm_qw(&qt[i]);
-            for (int j = 0; j < tn; j++) {
-                int o = touched[j];
-                double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
-                double v = qw * idf * tf[o] * (K1P + 1) / (tf[o] + norm);
-                if (alone)
-                    prof[o] += v;
-                else
-                    thing_add(&ts, o, v, i != L);
-                tf[o] = 0;
-            }
-        }
-        if (!alone)
-            thing_flush(&ts, prof);
+    int tn = term_org_tf(ix, t, ot->rw, ot->tf, ot->touched);
+    for (int j = 0; j < tn; j++) {
+        ot->ftf[j] = ot->tf[ot->touched[j]];
+        ot->tf[ot->touched[j]] = 0;
     }
-    return 0;
+    *orgs = ot->touched;
+    *tf = ot->ftf;
+    return tn;
 }
 
 /* BM25 over each profile's whole text (all its documents as one), the way a
@@ -1357,36 +1348,45 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
     double N = ix->n;
     double K1P = w->profile_k1 > 0 ? w->profile_k1 : BM25_K1;
     double b = w->profile_b < 0 ? 0 : w->profile_b > 1 ? 1 : w->profile_b;
-    if (w->text_recency == ix->opost_exp || (w->text_recency <= 0 && ix->opost_exp <= 0)) {
-        /* the organisation postings were built for this recency: read them */
-        struct thing_sum ts = {0};
-        if (c->grouped && thing_sum_init(&ts, ix->n, a) < 0)
+    struct org_terms ot = {0};
+    if (w->text_recency != ix->opost_exp && (w->text_recency > 0 || ix->opost_exp > 0)) {
+        size_t n = (size_t)ix->n + 1;
+        ot.tf = arena_alloc(a, n * sizeof *ot.tf);
+        ot.ftf = arena_alloc(a, n * sizeof *ot.ftf);
+        ot.touched = arena_alloc(a, n * sizeof *ot.touched);
+        if (!ot.tf || !ot.ftf || !ot.touched)
             return -1;
-        for (int L = 0; L < qn; L++) {
-            if (c->lead[L] != L)
-                continue;
-            bool alone = c->first[L] < 0;
-            for (int i = L; i >= 0; i = thing_next(c, L, i)) {
-                int t = qt[i].id;
-                double df = concept_df(ix->opost_off, &qt[L]);
-                double idf = log(1.0 + (N - df + 0.5) / (df + 0.5));
-                double qw = qterm_qw(&qt[i]);
-                for (int k = ix->opost_off[t]; k < ix->opost_off[t + 1]; k++) {
-                    int o = ix->opost_org[k];
-                    float f = ix->opost_tf[k];
-                    double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
-                    double v = qw * idf * f * (K1P + 1) / (f + norm);
-                    if (alone)
-                        prof[o] += v;
-                    else
-                        thing_add(&ts, o, v, i != L);
-                }
-            }
-            if (!alone)
-                thing_flush(&ts, prof);
+        if (w->text_recency > 0) {
+            float *rw = arena_alloc(a, ((size_t)ix->docs_n + 1) * sizeof *rw);
+            if (!rw)
+                return -1;
+            for (int d = 0; d < ix->docs_n; d++)
+                rw[d] = (float)pow(ix->doc_recency[d], w->text_recency);
+            ot.rw = rw;
         }
-    } else if (profile_walk(ix, qt, qn, c, w, a, prof, K1P, b) < 0) {
+    }
+    struct thing_sum ts = {0};
+    if (c->grouped && thing_sum_init(&ts, ix->n, a) < 0)
         return -1;
+    for (int L = 0; L < qn; L++) {
+        if (c->lead[L] != L)
+            continue;
+        bool alone = c->first[L] < 0;
+        double idf = bm25_idf(N, concept_df(ix->opost_off, &qt[L]));
+        for (int i = L; i >= 0; i = thing_next(c, L, i)) {
+            const int *orgs;
+            const float *tf;
+            int m = org_terms_of(ix, &ot, qt[i].id, &orgs, &tf);
+            double qw = qterm_qw(&qt[i]);
+            for (int j = 0; j < m; j++) {
+                int o = orgs[j];
+                double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
+                thing_put(&ts, prof, o, qw * idf * tf[j] * (K1P + 1) / (tf[j] + norm), alone,
+                          i != L);
+            }
+        }
+        if (!alone)
+            thing_flush(&ts, prof);
     }
     double best = 0;
     for (int o = 0; o < ix->n; o++)
