@@ -164,16 +164,16 @@ static bool iotated(const char *ending)
  * ending in *stripped (NULL for none). Verb endings (-ати, -ла, -ли, -ть
  * ...) are left out on purpose: they are also the ends of nouns (гранати,
  * сигнали, можливість), and a forum's texts name things far more than they
- * conjugate. Only -ємо and -ють, which end no noun, are stripped: a firm
- * writes "виробляємо" and "постачаємо" of itself, and they meet виробляє and
- * виробляють. -ові is left out for the plural of -овий adjectives (військові);
+ * conjugate. Not even -ємо and -ють, which end no noun: a firm writes
+ * "шукаємо партнерів" of itself, and the demo forum's Ukrainian descriptions
+ * say "шукає": with -ємо stripped, that verb led every Ukrainian partner's
+ * reasons (the profiles in Ukrainian are few, so it counts as rare). -ові is left out for the plural of -овий adjectives (військові);
  * -ем is stripped only after a hushing consonant. */
 static size_t strip_ending(const char *w, size_t n, const char **stripped)
 {
     static const char *const reflexive[] = {"ся", "сь"};
     static const char *const endings[] = {
         "ього", "ьому", "ння", "ами", "ями", "еві", "єві", "ого", "ому", "ими", "іми",
-        "ємо", "ють",
         "ах", "ях", "ою", "ею", "єю", "ів", "їв", "ей", "ям", "ам", "ом", "єм",
         "ім", "им", "их", "іх", "ий", "ій", "ої", "ую", "юю", "ая",
         "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ь", "й",
