@@ -734,7 +734,8 @@ Test(match_partners, a_word_is_as_common_as_its_translation)
 /* A profile in both languages counts a thing once: its word and the word's
  * translation are one thing, scored by whichever matches more, not by both.
  * So the English-only profile, shorter, comes first, whichever language the
- * text is in. */
+ * text is in, and when the text is in both (as a profile's is when meeting
+ * suggestions ask with it). */
 Test(match_partners, a_profile_in_both_languages_counts_a_thing_once)
 {
     static const char *en[] = {"Radar", "Maintenance"};
@@ -748,8 +749,9 @@ Test(match_partners, a_profile_in_both_languages_counts_a_thing_once)
         {.id = "de", .name = "DE", .country = "DE", .text = "Logistics trucks"},
         {.id = "pl", .name = "PL", .country = "DE", .text = "Body armour"},
     };
-    static const char *texts[] = {"Radar maintenance", "Обслуговування радарів"};
-    for (int k = 0; k < 2; k++) {
+    static const char *texts[] = {"Radar maintenance", "Обслуговування радарів",
+                                  "Radar maintenance (обслуговування радарів)"};
+    for (int k = 0; k < 3; k++) {
         struct match_index *ix;
         struct arena a;
         struct match_hit *h;

@@ -1080,13 +1080,16 @@ static double concept_df(const int *off, const struct qterm *q)
     return df;
 }
 
-/* The query's things: a word the query has itself (its index L) with the
- * translations and cognates that came to the query through it alone
- * (its tr_id, none of them a word of the query's own) is one thing;
- * every other term is one alone. first[L] is a thing's first translation and
- * next[i] the one after (-1: none); lead[i] is the index of i's thing. */
+/* The query's things: a word the query has itself (its index L) with its
+ * translations and cognates (its tr_id) is one thing, unless one of them is
+ * already another thing's; every other term is one alone. A translation the
+ * query also has itself joins too (a text in both languages, as a profile's
+ * is when the meeting suggestions ask with it, says radar and радари of one
+ * thing). first[L] is a thing's first other term and next[i] the one after
+ * (-1: none); lead[i] is the index of i's thing. */
 struct concepts {
     int *lead, *first, *next;
+    int *qtf;      /* per thing (at its lead): how often the text says it, in any spelling */
     int grouped;   /* how many things have translations */
 };
 
@@ -1102,11 +1105,13 @@ static int concepts_of(const struct qterm *qt, int qn, struct arena *a, struct c
     c->lead = arena_alloc(a, n * sizeof *c->lead);
     c->first = arena_alloc(a, n * sizeof *c->first);
     c->next = arena_alloc(a, n * sizeof *c->next);
+    c->qtf = arena_alloc(a, n * sizeof *c->qtf);
     int *by_id = arena_alloc(a, 2 * n * sizeof *by_id);   /* (term id, index) pairs */
-    if (!c->lead || !c->first || !c->next || !by_id)
+    if (!c->lead || !c->first || !c->next || !c->qtf || !by_id)
         return -1;
     c->grouped = 0;
     for (int i = 0; i < qn; i++) {
+        c->qtf[i] = qt[i].qtf;
         c->lead[i] = i;
         c->first[i] = c->next[i] = -1;
         by_id[2 * i] = qt[i].id;
@@ -1117,15 +1122,19 @@ static int concepts_of(const struct qterm *qt, int qn, struct arena *a, struct c
     if (!last)
         return -1;
     for (int L = 0; L < qn; L++) {
-        if (qt[L].via[0])
-            continue;   /* a translation leads no thing */
+        if (qt[L].via[0] || c->lead[L] != L)
+            continue;   /* a translation leads no thing, nor does a word in one */
         for (int k = 0; k < qt[L].tr_n; k++) {
             int key[2] = {qt[L].tr_id[k], 0};
             const int *hit = bsearch(key, by_id, (size_t)qn, 2 * sizeof *by_id, cmp_id_index);
             int i = hit ? hit[1] : -1;
-            if (i < 0 || !qt[i].via[0] || c->lead[i] != i)
-                continue;   /* the query's own word, or already another word's */
+            if (i < 0 || i == L || c->lead[i] != i || c->first[i] >= 0)
+                continue;   /* already in a thing, or leading one */
             c->lead[i] = L;
+            /* radar and радари in one text: the thing is said twice, whichever
+             * spelling counted the translation of the other */
+            if (qt[i].qtf > c->qtf[L])
+                c->qtf[L] = qt[i].qtf;
             if (c->first[L] < 0) {
                 c->first[L] = i;
                 c->grouped++;
@@ -1195,6 +1204,15 @@ static double bm25_idf(double N, double df)
     return log(1.0 + (N - df + 0.5) / (df + 0.5));
 }
 
+/* qterm_qw of term i at its thing's query frequency: every spelling of a
+ * thing weighs as the thing is said. */
+static double thing_qw(const struct qterm *qt, const struct concepts *c, int i)
+{
+    struct qterm q = qt[i];
+    q.qtf = c->qtf[c->lead[i]];
+    return qterm_qw(&q);
+}
+
 /* The next term of L's thing after i (L itself first), -1 after the last. */
 static int thing_next(const struct concepts *c, int L, int i)
 {
@@ -1215,7 +1233,7 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     double N = ix->docs_n;
     double k1 = w->doc_k1 > 0 ? w->doc_k1 : BM25_K1;
     for (int i = 0; i < qn; i++)   /* a translation is as common as its thing */
-        qt[i].weight = bm25_idf(N, concept_df(ix->post_off, &qt[c->lead[i]])) * qterm_qw(&qt[i]);
+        qt[i].weight = bm25_idf(N, concept_df(ix->post_off, &qt[c->lead[i]])) * thing_qw(qt, c, i);
     for (int L = 0; L < qn; L++) {
         if (c->lead[L] != L)
             continue;
@@ -1377,7 +1395,7 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
             const int *orgs;
             const float *tf;
             int m = org_terms_of(ix, &ot, qt[i].id, &orgs, &tf);
-            double qw = qterm_qw(&qt[i]);
+            double qw = thing_qw(qt, c, i);
             for (int j = 0; j < m; j++) {
                 int o = orgs[j];
                 double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
