@@ -8,22 +8,6 @@
 #include "app/glossary.h"
 #include "cli/cli.h"
 
-/* Says on stderr when partner questions leave the organiser's glossary out
- * (it no longer fits beside a newer dfnc's own), and which line is why. */
-static void warn_if_left_out(struct cli_ctx *ctx)
-{
-    struct df_err err = {0};
-    struct store *s = NULL;
-    struct app_glossary_status st;
-    if (store_open(&s, ctx->db_path, &err) == 0 && app_glossary_status(s, &st, &err) == 0 &&
-        !st.fits)
-        fprintf(stderr,
-                "dfnc: partner questions leave this glossary out: %s (correct that line and "
-                "import it again)\n",
-                st.problem);
-    store_close(s);
-}
-
 /* The organiser's glossary, in its import format (tab-separated, not CSV). */
 static int export_glossary(struct cli_ctx *ctx, const char *path)
 {
@@ -34,6 +18,12 @@ static int export_glossary(struct cli_ctx *ctx, const char *path)
     if (store_open(&s, ctx->db_path, &err) < 0)
         return cli_fail(&err);
     int rc = app_export_glossary(s, &b, &pairs, &err);
+    /* and whether partner questions read it: after an upgrade it may no
+     * longer fit beside dfnc's own (a status that cannot be read is no
+     * reason to withhold the export) */
+    struct app_glossary_status st;
+    struct df_err status_err = {0};
+    bool left_out = rc == 0 && app_glossary_status(s, &st, &status_err) == 0 && !st.fits;
     store_close(s);
     FILE *out = rc < 0 ? NULL : strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
     if (rc == 0 && !out)
@@ -46,7 +36,11 @@ static int export_glossary(struct cli_ctx *ctx, const char *path)
         return cli_fail(&err);
     if (out != stdout)
         fprintf(stderr, "%s: %d glossary pairs\n", path, pairs);
-    warn_if_left_out(ctx);
+    if (left_out)
+        fprintf(stderr,
+                "dfnc: partner questions leave this glossary out: %s (correct that line and "
+                "import it again)\n",
+                st.problem);
     return 0;
 }
 
