@@ -9,7 +9,11 @@
  * that costs on the classifier's own words; then with cognates (cognate.h)
  * as well, as dfnc runs, and cognates alone. A code counts as found when a
  * returned code has its label (the classifier repeats labels). Prints
- * recall@1, recall@10, MRR@10.
+ * recall@1, recall@10, MRR@10. Then a forum's two languages: the odd codes
+ * of each fold (every other one) as dfnc runs, then the same codes again
+ * with the even codes' profiles in both languages (their label and its
+ * translation, as a forum's Ukrainian firms write), which should not crowd
+ * the odd ones out.
  *
  *   make && ninja -C build bench/bench_lexicon && ./build/bench/bench_lexicon
  *   ./build/bench/bench_lexicon --cognate 0.5   # cognates at another weight than dfnc's
@@ -23,6 +27,7 @@
  * itself as the bound.
  *
  * Reads ../shared/data/cpv and cordis (or --data DIR, or $DFNC_SHARED_DATA). */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -77,9 +82,13 @@ struct score {
 };
 
 /* One direction of one fold: the fold's codes as profiles whose text is the
- * target language's label, each looked for by its source label. */
+ * target language's label, each looked for by its source label. With even
+ * non-NULL, every other code of the fold (the even ones) is scored into
+ * *even, the others into *sc; with mixed as well, the even ones' profiles
+ * hold their label in both languages, as a forum's Ukrainian firms write. */
 static void run_fold(const struct labels *l, int fold, char *const *target, char *const *source,
-                     const struct match_lexicon *lx, double cognate, struct score *sc)
+                     const struct match_lexicon *lx, double cognate, struct score *sc,
+                     struct score *even, bool mixed)
 {
     struct match_weights w;
     match_weights_default(&w);
@@ -89,11 +98,17 @@ static void run_fold(const struct labels *l, int fold, char *const *target, char
         n++;
     struct match_profile *p = calloc((size_t)n, sizeof *p);
     int *of = calloc((size_t)n, sizeof *of);
+    char **both = calloc((size_t)n, sizeof *both);
     int k = 0;
     for (int i = fold; i < l->n; i += FOLDS, k++) {
         of[k] = i;
+        if (mixed && k % 2 == 0 &&
+            asprintf(&both[k], "%s %s", target[i], source[i]) < 0) {
+            fprintf(stderr, "bench_lexicon: out of memory\n");
+            exit(1);
+        }
         p[k] = (struct match_profile){.id = l->code[i], .name = l->code[i], .country = "BE",
-                                      .kind = "other", .text = target[i]};
+                                      .kind = "other", .text = both[k] ? both[k] : target[i]};
     }
     struct df_err err = {0};
     struct match_index *ix = match_index_build(p, n, NULL, 0, &err);
@@ -110,17 +125,21 @@ static void run_fold(const struct labels *l, int fold, char *const *target, char
                                 .top = TOP, .lexicon = lx, .w = &w};
         if (match_query_run(ix, &q, &a, &h, &hn, &err) < 0)
             hn = 0;
+        struct score *into = even && k % 2 == 0 ? even : sc;
         for (int r = 0; r < hn; r++)
             if (strcmp(target[of[h[r].org]], target[of[k]]) == 0) {
-                sc->r1 += r == 0;
-                sc->r10 += 1;
-                sc->mrr += 1.0 / (r + 1);
+                into->r1 += r == 0;
+                into->r10 += 1;
+                into->mrr += 1.0 / (r + 1);
                 break;
             }
-        sc->n++;
+        into->n++;
         arena_free(&a);
     }
     match_index_free(ix);
+    for (k = 0; k < n; k++)
+        free(both[k]);
+    free(both);
     free(p);
     free(of);
 }
@@ -357,7 +376,8 @@ int main(int argc, char **argv)
     }
 
     struct score with[2] = {{0}}, glossed[2] = {{0}}, cognates[2] = {{0}}, all[2] = {{0}},
-                 without[2] = {{0}};
+                 without[2] = {{0}}, one_odd[2] = {{0}}, one_even[2] = {{0}},
+                 mixed_odd[2] = {{0}}, mixed_even[2] = {{0}};
     const char **en = malloc((size_t)l.n * sizeof *en), **uk = malloc((size_t)l.n * sizeof *uk);
     for (int f = 0; f < FOLDS; f++) {
         int m = 0;
@@ -375,11 +395,13 @@ int main(int argc, char **argv)
         }
         for (int d = 0; d < 2; d++) {
             char *const *target = d == 0 ? l.en : l.uk, *const *source = d == 0 ? l.uk : l.en;
-            run_fold(&l, f, target, source, fx, 0, &with[d]);
-            run_fold(&l, f, target, source, gx, 0, &glossed[d]);
-            run_fold(&l, f, target, source, gx, cognate, &all[d]);
-            run_fold(&l, f, target, source, NULL, cognate, &cognates[d]);
-            run_fold(&l, f, target, source, NULL, 0, &without[d]);
+            run_fold(&l, f, target, source, fx, 0, &with[d], NULL, false);
+            run_fold(&l, f, target, source, gx, 0, &glossed[d], NULL, false);
+            run_fold(&l, f, target, source, gx, cognate, &all[d], NULL, false);
+            run_fold(&l, f, target, source, NULL, cognate, &cognates[d], NULL, false);
+            run_fold(&l, f, target, source, NULL, 0, &without[d], NULL, false);
+            run_fold(&l, f, target, source, gx, cognate, &one_odd[d], &one_even[d], false);
+            run_fold(&l, f, target, source, gx, cognate, &mixed_odd[d], &mixed_even[d], true);
         }
         match_lexicon_free(fx);
         match_lexicon_free(gx);
@@ -395,7 +417,9 @@ int main(int argc, char **argv)
                    {"+ the glossary", &glossed[d]},
                    {"+ cognates (as dfnc runs)", &all[d]},
                    {"cognates alone", &cognates[d]},
-                   {"none (same run)", &without[d]}};
+                   {"none (same run)", &without[d]},
+                   {"as dfnc runs, odd codes", &one_odd[d]},
+                   {"... even codes in both", &mixed_odd[d]}};
         for (size_t r = 0; r < sizeof row / sizeof row[0]; r++)
             printf("  %-26s recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n", row[r].name,
                    row[r].s->r1 / row[r].s->n, row[r].s->r10 / row[r].s->n,
