@@ -4,11 +4,12 @@
  * Prints recall@10, recall@20, MRR and ms/query for dfnc, SQLite FTS5 bm25 and
  * popularity, measured in the same run; the hold-out ratio dfnc/BM25 (and,
  * for the record, against BM25 with one row per project summed per
- * organisation); and the latency at 20,000 synthetic organisations. --tune searches weights on the
- * development split only. */
+ * organisation); and the latency at 20,000 synthetic organisations, in one language and in
+ * two. --tune searches weights on the development split only. */
 #include <ctype.h>
 #include <malloc.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,7 @@
 #include "app/cordis.h"
 #include "app/match.h"
 #include "core/buf.h"
+#include "engine/match/lexicon.h"
 #include "engine/match/match.h"
 #include "engine/match/text.h"
 #include "store/projects.h"
@@ -415,15 +417,40 @@ static unsigned rnd(void)
     return (unsigned)(rng_state >> 33);
 }
 
-/* A Zipf-ish word: small indices far more often. */
-static void synth_text(struct buf *b, int words, int vocab)
+/* Synthetic word w in English ("w1fq") or in Ukrainian, its hex digits as
+ * Cyrillic consonants between ша and рт, which the stemmer leaves whole. */
+static void synth_word(struct buf *b, int w, bool ukrainian)
 {
-    buf_reset(b);
+    static const char *const digit[16] = {"б", "в", "г", "д", "ж", "з", "к", "л",
+                                          "м", "н", "п", "р", "с", "т", "ф", "х"};
+    if (!ukrainian) {
+        buf_printf(b, "w%xq", w);
+        return;
+    }
+    char hex[16];
+    snprintf(hex, sizeof hex, "%x", w);
+    buf_puts(b, "ша");
+    for (const char *h = hex; *h; h++)
+        buf_puts(b, digit[*h <= '9' ? *h - '0' : *h - 'a' + 10]);
+    buf_puts(b, "рт");
+}
+
+/* Zipf-ish words (small indices far more often), appended to b: every other
+ * one in Ukrainian with ukrainian 2, all with 1, none with 0. */
+static void synth_words(struct buf *b, int words, int vocab, int ukrainian)
+{
     for (int i = 0; i < words; i++) {
         double u = (rnd() % 1000000 + 1) / 1e6;
         int w = (int)(pow(vocab, u)) - 1;
-        buf_printf(b, "w%xq%s ", w, i % 12 == 11 ? "." : "");
+        synth_word(b, w, ukrainian == 1 || (ukrainian == 2 && i % 2));
+        buf_puts(b, i % 12 == 11 ? ". " : " ");
     }
+}
+
+static void synth_text(struct buf *b, int words, int vocab)
+{
+    buf_reset(b);
+    synth_words(b, words, vocab, 0);
 }
 
 /* Bytes the allocator has handed out and not had back (glibc). */
@@ -435,8 +462,12 @@ static size_t heap_in_use(void)
 
 /* The index at n synthetic organisations: its heap bytes against the input's
  * (texts, ids, member lists), then, when queries > 0, the latency of that many
- * partner queries and the largest arena one of them used. */
-static void synthetic(int n, int queries)
+ * partner queries and the largest arena one of them used. With bilingual, a
+ * forum in two languages: every third organisation's profile also in
+ * Ukrainian, the queries half in Ukrainian, and a lexicon pairing the
+ * vocabulary's 5,000 commonest words, so a query's words and their
+ * translations form things (match.c's concepts_of) on the hot path. */
+static void synthetic(int n, int queries, bool bilingual)
 {
     int pn = n / 3, members = 8, vocab = 20000;
     struct match_profile *pr = calloc((size_t)n, sizeof *pr);
@@ -447,6 +478,8 @@ static void synthetic(int n, int queries)
         char id[32];
         snprintf(id, sizeof id, "org-%05d", i);
         synth_text(&b, 30, vocab);
+        if (bilingual && i % 3 == 0)
+            synth_words(&b, 30, vocab, 1);
         pr[i] = (struct match_profile){.id = strdup(id), .name = strdup(id), .country = "DE",
                                        .kind = "company", .text = buf_take(&b)};
     }
@@ -480,18 +513,44 @@ static void synthetic(int n, int queries)
         return;
     }
     size_t index_bytes = heap_in_use() - heap0;
-    printf("synthetic: %d organisations, %d projects of %d members: input %.1f MB, index %.1f MB "
-           "(%.0f bytes an organisation, %.2fx the input), built in %.0f ms\n",
-           n, pn, members, input / 1e6, index_bytes / 1e6, (double)index_bytes / n,
-           (double)index_bytes / input, build);
+    printf("synthetic%s: %d organisations, %d projects of %d members: input %.1f MB, index "
+           "%.1f MB (%.0f bytes an organisation, %.2fx the input), built in %.0f ms\n",
+           bilingual ? ", a third in both languages" : "", n, pn, members, input / 1e6,
+           index_bytes / 1e6, (double)index_bytes / n, (double)index_bytes / input, build);
+    struct match_lexicon *lx = NULL;
+    if (bilingual) {
+        enum { PAIRS = 5000 };
+        char **en = calloc(PAIRS, sizeof *en), **uk = calloc(PAIRS, sizeof *uk);
+        for (int w = 0; w < PAIRS; w++) {
+            buf_reset(&b);
+            synth_word(&b, w, false);
+            en[w] = buf_take(&b);
+            synth_word(&b, w, true);
+            uk[w] = buf_take(&b);
+        }
+        lx = match_lexicon_build((const char *const *)en, (const char *const *)uk, PAIRS, NULL,
+                                 &err);
+        for (int w = 0; w < PAIRS; w++) {
+            free(en[w]);
+            free(uk[w]);
+        }
+        free(en);
+        free(uk);
+        if (!lx) {
+            fprintf(stderr, "synthetic: %s\n", err.msg);
+            match_index_free(ix);
+            return;
+        }
+    }
     double total = 0, worst = 0;
     size_t arena_most = 0;
     for (int i = 0; i < queries; i++) {
-        synth_text(&b, 200, vocab);
+        buf_reset(&b);
+        synth_words(&b, 200, vocab, bilingual ? 2 : 0);
         struct arena a;
         arena_init(&a, 0);
         struct match_query q = {.mode = MATCH_PARTNERS, .lead = (int)(rnd() % (unsigned)n),
-                                .text = buf_str(&b), .top = TOP,
+                                .text = buf_str(&b), .top = TOP, .lexicon = lx,
                                 .w = set_used ? &set_w : NULL};
         struct match_hit *h;
         int hn;
@@ -506,9 +565,11 @@ static void synthetic(int n, int queries)
         arena_free(&a);
     }
     if (queries > 0)
-        printf("  top %d for 200-word queries: %.2f ms/query on average, %.2f ms worst "
+        printf("  top %d for 200-word queries%s: %.2f ms/query on average, %.2f ms worst "
                "(%d queries; bound 50 ms: %.1fx under); a query's arena at most %.1f MB\n",
-               TOP, total / queries, worst, queries, 50.0 / (total / queries), arena_most / 1e6);
+               TOP, bilingual ? " half in Ukrainian, with a lexicon of 5,000 pairs" : "",
+               total / queries, worst, queries, 50.0 / (total / queries), arena_most / 1e6);
+    match_lexicon_free(lx);
     match_index_free(ix);
     buf_free(&b);
     for (int i = 0; i < n; i++) {
@@ -1306,10 +1367,11 @@ int main(int argc, char **argv)
     if (!do_tune && !do_learn && synth_n > 0) {
         /* memory linear in the data: the index at a quarter and half the size, then the latency */
         if (synth_n >= 4000) {
-            synthetic(synth_n / 4, 0);
-            synthetic(synth_n / 2, 0);
+            synthetic(synth_n / 4, 0, false);
+            synthetic(synth_n / 2, 0, false);
         }
-        synthetic(synth_n, 200);
+        synthetic(synth_n, 200, false);
+        synthetic(synth_n, 200, true);   /* a forum in two languages */
     }
     store_close(s);
     return 0;
