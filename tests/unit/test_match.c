@@ -765,6 +765,38 @@ Test(match_partners, a_profile_in_both_languages_counts_a_thing_once)
     match_lexicon_free(lx);
 }
 
+/* A profile does not lead for the language it is written in: the best
+ * translation of a word weighs as the word itself. The lexicon here learns
+ * обслуговування as maintenance at two thirds (Dice over the labels), and
+ * the English profile still comes before the longer one in both languages. */
+Test(match_partners, a_translation_weighs_as_the_word_it_translates)
+{
+    static const char *en[] = {"Radar", "Maintenance", "Maintenance tools"};
+    static const char *uk[] = {"Радари", "Обслуговування", "Інструменти"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 3);
+    const struct match_translation *tr;
+    char stem[MATCH_TOKEN_MAX] = "обслуговування";
+    match_stem_uk(stem);
+    cr_assert_eq(match_lexicon_lookup(lx, stem, &tr), 1);
+    cr_assert_float_eq(tr[0].weight, 2.0 / 3, 1e-9, "%f", tr[0].weight);
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "both", .name = "Both", .country = "DE", .text = "Maintenance. Обслуговування"},
+        {.id = "en", .name = "EN", .country = "DE", .text = "Maintenance"},
+        {.id = "de", .name = "DE", .country = "DE", .text = "Logistics trucks"},
+        {.id = "pl", .name = "PL", .country = "DE", .text = "Body armour"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    cr_assert_geq(ask_profiles_with(p, 5, "Обслуговування", lx, &ix, &a, &h), 2);
+    cr_assert_str_eq(p[h[0].org].id, "en", "first: %s", p[h[0].org].id);
+    cr_assert_str_eq(h[0].why[0], "text: обслуговування (maintenance)", "%s", h[0].why[0]);
+    arena_free(&a);
+    match_index_free(ix);
+    match_lexicon_free(lx);
+}
+
 /* The similar-projects reason: how many of the candidate's projects are among
  * the query's most similar, the most similar first, titles cut at 60 bytes on
  * a character boundary (Cyrillic is two bytes a letter). */
