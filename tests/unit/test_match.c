@@ -797,6 +797,28 @@ Test(match_partners, a_translation_weighs_as_the_word_it_translates)
     match_lexicon_free(lx);
 }
 
+/* ... but a cognate alone does not: it may be a false friend, so it keeps
+ * its weight (0.3) beside the word itself, and the profile with the word
+ * comes first though it says more. */
+Test(match_partners, a_cognate_alone_keeps_its_weight)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "ua", .name = "UA", .country = "DE", .text = "Технології оборони"},
+        {.id = "en", .name = "EN", .country = "DE", .text = "Technology"},
+        {.id = "de", .name = "DE", .country = "DE", .text = "Logistics trucks"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    cr_assert_geq(ask_profiles_with(p, 4, "Технології", NULL, &ix, &a, &h), 2);
+    cr_assert_str_eq(p[h[0].org].id, "ua", "first: %s", p[h[0].org].id);
+    cr_assert_str_eq(p[h[1].org].id, "en");
+    cr_assert_str_eq(h[1].why[0], "text: технології (technology)", "%s", h[1].why[0]);
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* The similar-projects reason: how many of the candidate's projects are among
  * the query's most similar, the most similar first, titles cut at 60 bytes on
  * a character boundary (Cyrillic is two bytes a letter). */

@@ -915,6 +915,7 @@ struct qterm {
     char compound[MATCH_TOKEN_MAX];   /* "counter-drone" at its first use; "" for none */
     char via[MATCH_TOKEN_MAX];        /* a translation's own word ("radar" for "радари"); "" */
     int from_id;                      /* a translation: the query word's own term id, or -1 */
+    bool lexical;                     /* a translation the lexicon gave, not only a cognate */
     int tr_id[MATCH_LEXICON_MAX];     /* the query's own word: its translations' term ids */
     int tr_n;
 };
@@ -956,10 +957,10 @@ static struct qterm *qterm_of(struct qctx *c, int id)
 
 /* The query's word (its term id, or -1 when the index lacks it; own, its
  * query term's index, or -1) also counts in the index's term tid, a
- * translation or cognate of it, with weight, spelled via in the reasons
- * ("радари (radar)"). */
+ * translation (lexical) or cognate of it, with weight, spelled via in the
+ * reasons ("радари (radar)"). */
 static int add_translation(struct qctx *c, int own, int id, const char *word, int tid,
-                           const char *via, double weight)
+                           const char *via, double weight, bool lexical)
 {
     struct qterm *q = qterm_of(c, tid);
     if (!q)
@@ -981,6 +982,7 @@ static int add_translation(struct qctx *c, int own, int id, const char *word, in
     }
     if (weight > q->scale)
         q->scale = weight;
+    q->lexical |= lexical;
     q->qtf++;
     return 0;
 }
@@ -1001,7 +1003,7 @@ static int add_cognate(void *ud, int tid)
         if (strmap_get(&ix->terms, g->tr[k].stem) == tid)
             return 0;
     return add_translation(g->c, g->own, g->id, g->word, tid, ix->term_word[tid],
-                           g->c->cognate);
+                           g->c->cognate, false);
 }
 
 static int collect_qterm(void *ud, const char *stem, const char *word, const char *compound)
@@ -1030,7 +1032,7 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
     int tn = match_lexicon_lookup(c->lx, stem, &tr);
     for (int k = 0; k < tn; k++) {
         int tid = strmap_get(&c->ix->terms, tr[k].stem);
-        if (tid >= 0 && add_translation(c, own, id, word, tid, tr[k].word, tr[k].weight))
+        if (tid >= 0 && add_translation(c, own, id, word, tid, tr[k].word, tr[k].weight, true))
             return 1;
     }
     /* and its cognates in the other script: "технології" finds "technology" */
@@ -1090,7 +1092,7 @@ static double concept_df(const int *off, const struct qterm *q)
 struct concepts {
     int *lead, *first, *next;
     int *qtf;      /* per thing (at its lead): how often the text says it, in any spelling */
-    double *par;   /* per thing: its best translation's scale (0: none) */
+    double *par;   /* per thing: its best lexical translation's scale (0: none) */
     int grouped;   /* how many things have translations */
 };
 
@@ -1138,7 +1140,10 @@ static int concepts_of(const struct qterm *qt, int qn, struct arena *a, struct c
              * spelling counted the translation of the other */
             if (qt[i].qtf > c->qtf[L])
                 c->qtf[L] = qt[i].qtf;
-            if (qt[i].scale > c->par[L])
+            /* a cognate alone may be a false friend (presentation and
+             * презервативи): only what the lexicon gave, or the text itself,
+             * sets the thing's par */
+            if ((qt[i].lexical || !qt[i].via[0]) && qt[i].scale > c->par[L])
                 c->par[L] = qt[i].scale;
             if (c->first[L] < 0) {
                 c->first[L] = i;
