@@ -1140,7 +1140,7 @@ static int concepts_of(const struct qterm *qt, int qn, struct arena *a, struct c
              * spelling counted the translation of the other */
             if (qt[i].qtf > c->qtf[L])
                 c->qtf[L] = qt[i].qtf;
-            /* a cognate alone may be a false friend (presentation and
+            /* a cognate alone may be a false friend (preservation and
              * презервативи): only what the lexicon gave, or the text itself,
              * sets the thing's par */
             if ((qt[i].lexical || !qt[i].via[0]) && qt[i].scale > c->par[L])
