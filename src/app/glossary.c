@@ -164,13 +164,24 @@ static char *read_file(struct arena *a, const char *path, struct df_err *err)
     return text;
 }
 
+/* Whether g holds together as the engine will read it (one word a side, at
+ * most three translations a word): 0, or -1 with err, DF_ERR_INPUT naming
+ * the first line that does not fit. */
+static int glossary_check(const struct match_glossary *g, struct df_err *err)
+{
+    struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, g, err);
+    if (!lx)
+        return -1;
+    match_lexicon_free(lx);
+    return 0;
+}
+
 int app_import_glossary(struct store *s, const char *path, struct app_glossary_result *r,
                         struct df_err *err)
 {
     struct arena a;
     arena_init(&a, 0);
     struct gathered g = {.a = &a};
-    struct match_lexicon *check = NULL;
     struct store_glossary_line *lines = NULL;
     int rc = -1;
     *r = (struct app_glossary_result){0};
@@ -183,7 +194,7 @@ int app_import_glossary(struct store *s, const char *path, struct app_glossary_r
     /* as the engine will read it: after dfnc's own lines */
     struct match_glossary all;
     finish(&g, &all);
-    if (!(check = match_lexicon_build(NULL, NULL, 0, &all, err)))
+    if (glossary_check(&all, err) < 0)
         goto out;
     int n = g.n - shipped;
     lines = calloc((size_t)n + 1, sizeof *lines);
@@ -202,7 +213,6 @@ int app_import_glossary(struct store *s, const char *path, struct app_glossary_r
     rc = 0;
 out:
     free(lines);
-    match_lexicon_free(check);
     arena_free(&a);
     return rc;
 }
@@ -215,14 +225,13 @@ int app_glossary_status(struct store *s, struct app_glossary_status *st, struct 
     arena_init(&a, 0);
     struct match_glossary g;
     struct df_err why = {0};
-    struct match_lexicon *check = NULL;
     int rc = app_glossary_load(s, &a, &g, err);
     for (int i = 0; rc == 0 && i < g.n; i++)
         if (g.source[i] == organiser) {
             st->pairs++;
             st->nots += g.drop[i];
         }
-    if (rc == 0 && st->pairs > 0 && !(check = match_lexicon_build(NULL, NULL, 0, &g, &why))) {
+    if (rc == 0 && st->pairs > 0 && glossary_check(&g, &why) < 0) {
         if (why.kind == DF_ERR_INPUT) {
             st->fits = false;
             snprintf(st->problem, sizeof st->problem, "%s", why.msg);
@@ -231,7 +240,6 @@ int app_glossary_status(struct store *s, struct app_glossary_status *st, struct 
             rc = -1;
         }
     }
-    match_lexicon_free(check);
     arena_free(&a);
     return rc;
 }

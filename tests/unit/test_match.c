@@ -464,6 +464,27 @@ static struct match_lexicon *lexicon_of(const char *const *en, const char *const
     return lx;
 }
 
+/* Asks the profiles p with text (through lx) and checks the best two by id,
+ * and the first reason of each where given (NULL: not checked). */
+static void expect_best_two(const struct match_profile *p, int pn, const char *text,
+                            const struct match_lexicon *lx, const char *first,
+                            const char *second, const char *first_why, const char *second_why)
+{
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles_with(p, pn, text, lx, &ix, &a, &h);
+    cr_assert_geq(n, 2, "%s: %d", text, n);
+    cr_assert_str_eq(p[h[0].org].id, first, "%s: first %s", text, p[h[0].org].id);
+    cr_assert_str_eq(p[h[1].org].id, second, "%s: second %s", text, p[h[1].org].id);
+    if (first_why)
+        cr_assert_str_eq(h[0].why[0], first_why, "%s: %s", text, h[0].why[0]);
+    if (second_why)
+        cr_assert_str_eq(h[1].why[0], second_why, "%s: %s", text, h[1].why[0]);
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* A meeting suggestion's text reason leaves the words of the CPV label its
  * need-and-offer reason names (profiles carry their labels as text): the two
  * would say the same. */
@@ -719,15 +740,8 @@ Test(match_partners, a_word_is_as_common_as_its_translation)
         {.id = "pl", .name = "PL", .country = "PL", .text = "Partners wanted: body armour"},
         {.id = "it", .name = "IT", .country = "IT", .text = "Partners wanted: field hospitals"},
     };
-    struct match_index *ix;
-    struct arena a;
-    struct match_hit *h;
-    int n = ask_profiles_with(p, 6, "Шукаємо партнерів: радари", lx, &ix, &a, &h);
-    cr_assert_geq(n, 2);
-    cr_assert_str_eq(p[h[0].org].id, "fr", "first: %s", p[h[0].org].id);
-    cr_assert_str_eq(h[0].why[0], "text: радари (radar), партнерів (partners)", "%s", h[0].why[0]);
-    arena_free(&a);
-    match_index_free(ix);
+    expect_best_two(p, 6, "Шукаємо партнерів: радари", lx, "fr", "ua",
+                    "text: радари (radar), партнерів (partners)", NULL);
     match_lexicon_free(lx);
 }
 
@@ -751,17 +765,8 @@ Test(match_partners, a_profile_in_both_languages_counts_a_thing_once)
     };
     static const char *texts[] = {"Radar maintenance", "Обслуговування радарів",
                                   "Radar maintenance (обслуговування радарів)"};
-    for (int k = 0; k < 3; k++) {
-        struct match_index *ix;
-        struct arena a;
-        struct match_hit *h;
-        int n = ask_profiles_with(p, 5, texts[k], lx, &ix, &a, &h);
-        cr_assert_geq(n, 2, "%s: %d", texts[k], n);
-        cr_assert_str_eq(p[h[0].org].id, "en", "%s: first %s", texts[k], p[h[0].org].id);
-        cr_assert_str_eq(p[h[1].org].id, "both");
-        arena_free(&a);
-        match_index_free(ix);
-    }
+    for (int k = 0; k < 3; k++)
+        expect_best_two(p, 5, texts[k], lx, "en", "both", NULL, NULL);
     match_lexicon_free(lx);
 }
 
@@ -786,14 +791,8 @@ Test(match_partners, a_translation_weighs_as_the_word_it_translates)
         {.id = "de", .name = "DE", .country = "DE", .text = "Logistics trucks"},
         {.id = "pl", .name = "PL", .country = "DE", .text = "Body armour"},
     };
-    struct match_index *ix;
-    struct arena a;
-    struct match_hit *h;
-    cr_assert_geq(ask_profiles_with(p, 5, "Обслуговування", lx, &ix, &a, &h), 2);
-    cr_assert_str_eq(p[h[0].org].id, "en", "first: %s", p[h[0].org].id);
-    cr_assert_str_eq(h[0].why[0], "text: обслуговування (maintenance)", "%s", h[0].why[0]);
-    arena_free(&a);
-    match_index_free(ix);
+    expect_best_two(p, 5, "Обслуговування", lx, "en", "both",
+                    "text: обслуговування (maintenance)", NULL);
     match_lexicon_free(lx);
 }
 
@@ -808,15 +807,7 @@ Test(match_partners, a_cognate_alone_keeps_its_weight)
         {.id = "en", .name = "EN", .country = "DE", .text = "Technology"},
         {.id = "de", .name = "DE", .country = "DE", .text = "Logistics trucks"},
     };
-    struct match_index *ix;
-    struct arena a;
-    struct match_hit *h;
-    cr_assert_geq(ask_profiles_with(p, 4, "Технології", NULL, &ix, &a, &h), 2);
-    cr_assert_str_eq(p[h[0].org].id, "ua", "first: %s", p[h[0].org].id);
-    cr_assert_str_eq(p[h[1].org].id, "en");
-    cr_assert_str_eq(h[1].why[0], "text: технології (technology)", "%s", h[1].why[0]);
-    arena_free(&a);
-    match_index_free(ix);
+    expect_best_two(p, 4, "Технології", NULL, "ua", "en", NULL, "text: технології (technology)");
 }
 
 /* The similar-projects reason: how many of the candidate's projects are among

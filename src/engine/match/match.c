@@ -920,9 +920,6 @@ struct qterm {
     int tr_n;
 };
 
-/* The query-frequency factor of a term's BM25 weight: 9 qtf / (8 + qtf), a
- * translation's scaled by its association. */
-static double qterm_qw(const struct qterm *q) { return q->scale * (q->qtf * 9.0) / (8.0 + q->qtf); }
 
 struct qctx {
     const struct match_index *ix;
@@ -1214,20 +1211,20 @@ static double bm25_idf(double N, double df)
     return log(1.0 + (N - df + 0.5) / (df + 0.5));
 }
 
-/* qterm_qw of term i at its thing's query frequency: every spelling of a
- * thing weighs as the thing is said. And the thing's best translation weighs
- * as its own word (the others in proportion): a profile should not lead for
- * the language it is written in. Without it, with half the CPV profiles in
- * both languages, the others' recall@1 fell from 0.553 to 0.432
- * (bench_lexicon). */
+/* The query-frequency factor of term i's BM25 weight: 9 qtf / (8 + qtf), a
+ * translation's scaled by its association. qtf is its thing's: every
+ * spelling of a thing weighs as the thing is said. And the thing's best
+ * translation weighs as its own word (the others in proportion): a profile
+ * should not lead for the language it is written in. Without it, with half
+ * the CPV profiles in both languages, the others' recall@1 fell from 0.553
+ * to 0.432 (bench_lexicon). */
 static double thing_qw(const struct qterm *qt, const struct concepts *c, int i)
 {
-    struct qterm q = qt[i];
-    int L = c->lead[i];
-    q.qtf = c->qtf[L];
+    int L = c->lead[i], qtf = c->qtf[L];
+    double scale = qt[i].scale;
     if (i != L && c->par[L] > 0)
-        q.scale /= c->par[L];
-    return qterm_qw(&q);
+        scale /= c->par[L];
+    return scale * (qtf * 9.0) / (8.0 + qtf);
 }
 
 /* The next term of L's thing after i (L itself first), -1 after the last. */

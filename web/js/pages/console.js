@@ -88,9 +88,10 @@ export async function renderImport(main) {
   const current = h('div', { id: 'glossary-current', hidden: true }, h('p', {}, status, ' ',
     h('a', { href: '/api/v1/console/glossary', download: 'glossary.tsv' }, t('import.glossary_current'))));
   async function showGlossary() {
-    current.querySelector('.flash')?.remove();
     let st;
     try { st = await api.glossaryStatus(); } catch (e) { status.textContent = errorText(e); return; }
+    // after the answer: two asked at once (a change of kind, then an import) leave one alert
+    current.querySelectorAll('.flash').forEach((el) => el.remove());
     status.textContent = tn('import.glossary_pairs', st.pairs);
     if (!st.fits) {
       current.append(h('p', { class: 'flash error', role: 'alert' }, t('import.glossary_left_out'), ' ',
