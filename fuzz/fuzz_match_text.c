@@ -50,7 +50,7 @@ static const struct match_profile profiles[] = {
      .offers_n = 1},
     {.id = "pl", .name = "Polish procurement agency", .country = "PL", .kind = "government",
      .text = "Border surveillance: unmanned aerial vehicles, state-of-the-art radar",
-     .needs = uav, .needs_n = 1},
+     .labels = "Unmanned aerial vehicles Безпілотні літальні апарати", .needs = uav, .needs_n = 1},
     {.id = "de", .name = "Shield GmbH", .country = "DE", .kind = "company",
      .text = "Counter-terrorism, військово-технічна співпраця, radar, technology platforms"},
 };

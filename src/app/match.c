@@ -320,31 +320,36 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
             caps[at] = (struct match_cap){c->cpv, c->title, aliases};
         }
     }
-    struct buf text = BUF_INIT(PROFILE_TEXT_MAX);
+    struct buf text = BUF_INIT(PROFILE_TEXT_MAX), labels = BUF_INIT(PROFILE_TEXT_MAX);
     for (int o = 0; o < L.orgs_n; o++) {
         struct org_row *r = &L.orgs[o];
         if (r->new_index < 0)
             continue;
         buf_reset(&text);
+        buf_reset(&labels);
         buf_puts(&text, r->text);
-        for (int i = r->caps_from; i < r->caps_from + r->caps_n; i++)
-            buf_printf(&text, " %s %s %s %s", L.caps[i].title,
-                       L.caps[i].description ? L.caps[i].description : "",
-                       L.caps[i].label_en ? L.caps[i].label_en : "",
+        for (int i = r->caps_from; i < r->caps_from + r->caps_n; i++) {
+            buf_printf(&text, " %s %s", L.caps[i].title,
+                       L.caps[i].description ? L.caps[i].description : "");
+            buf_printf(&labels, " %s %s", L.caps[i].label_en ? L.caps[i].label_en : "",
                        L.caps[i].label_uk ? L.caps[i].label_uk : "");
+        }
         char *t = arena_strdup(&d->arena, buf_str(&text));
-        if (!t) {
+        char *l = arena_strdup(&d->arena, buf_str(&labels));
+        if (!t || !l) {
             buf_free(&text);
+            buf_free(&labels);
             goto oom;
         }
         d->profiles[r->new_index] = (struct match_profile){
             .id = r->id, .name = r->name, .country = r->country, .kind = r->kind, .sme = r->sme,
-            .languages = r->languages, .text = t,
+            .languages = r->languages, .text = t, .labels = l,
             .needs = caps + r->caps_from, .needs_n = r->needs_n,
             .offers = caps + r->caps_from + r->needs_n, .offers_n = r->caps_n - r->needs_n,
         };
     }
     buf_free(&text);
+    buf_free(&labels);
     d->profiles_n = n;
 
     /* members of each project, as profile indices */

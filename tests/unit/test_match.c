@@ -745,6 +745,36 @@ Test(match_partners, a_word_is_as_common_as_its_translation)
     match_lexicon_free(lx);
 }
 
+/* A word is as common as it is among the profiles written in its script:
+ * where every Ukrainian description says "шукає", a Ukrainian text's
+ * "шукає" brings no Ukrainian profile above the English one with the radar
+ * it asks for, though few profiles in all have the word. The classifier's
+ * labels, Ukrainian too in every profile with a code, do not count as
+ * writing in Ukrainian: were they counted, every profile would write in
+ * both scripts and "шукає" would be rare again. */
+Test(match_partners, a_word_is_as_common_as_among_its_language)
+{
+    static const char *en[] = {"Radar"};
+    static const char *uk[] = {"Радари"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 1);
+#define LABELS "Transport vehicles Транспортні засоби"
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "Логістика"},
+        {.id = "ua1", .name = "UA1", .country = "UA", .text = "Компанія шукає партнерів: броня"},
+        {.id = "ua2", .name = "UA2", .country = "UA", .text = "Компанія шукає партнерів: навчання"},
+        {.id = "ua3", .name = "UA3", .country = "UA", .text = "Компанія шукає партнерів: шпиталі"},
+        {.id = "fr", .name = "FR", .country = "FR", .text = "Radar", .labels = LABELS},
+        {.id = "es", .name = "ES", .country = "ES", .text = "Radar maintenance and training",
+         .labels = LABELS},
+        {.id = "de", .name = "DE", .country = "DE", .text = "Logistics trucks", .labels = LABELS},
+        {.id = "pl", .name = "PL", .country = "PL", .text = "Body armour", .labels = LABELS},
+        {.id = "it", .name = "IT", .country = "IT", .text = "Field hospitals", .labels = LABELS},
+    };
+    expect_best_two(p, 9, "Компанія шукає радари", lx, "fr", "es", "text: радари (radar)", NULL);
+    match_lexicon_free(lx);
+#undef LABELS
+}
+
 /* A profile in both languages counts a thing once: its word and the word's
  * translation are one thing, scored by whichever matches more, not by both.
  * So the English-only profile, shorter, comes first, whichever language the

@@ -89,6 +89,9 @@ struct lang_table {
 
 /* ---- the index ---------------------------------------------------------- */
 
+/* The scripts a term can be written in; a word of digits belongs to none. */
+enum { SCRIPT_NONE, SCRIPT_LATIN, SCRIPT_CYRILLIC, SCRIPTS };
+
 struct match_index {
     const struct match_profile *profiles;
     const struct match_project *projects;   /* the caller's, for reasons */
@@ -116,6 +119,13 @@ struct match_index {
     float *recent_of;             /* projects weighted by recency */
     float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
     int max_year;
+    /* Each language's own pool, for how common a word is: the documents (and
+     * organisations) whose own words, not a classifier's labels, include some
+     * of that script. */
+    uint8_t *term_script;         /* SCRIPT_* of each term */
+    int *prose_df, *prose_odf;    /* documents, and organisations, with the term in their own words */
+    int script_docs[SCRIPTS], script_orgs[SCRIPTS];
+    int text_docs, text_orgs;     /* with any own words at all */
     int *opost_off, *opost_org;   /* organisation postings: terms_n + 1, then (org, tf) */
     float *opost_tf;              /* tf summed over its documents x recency^opost_exp */
     double opost_exp;             /* the default text_recency, which they were built with */
@@ -170,6 +180,9 @@ void match_index_free(struct match_index *ix)
     free(ix->org_len);
     free(ix->doc_recency);
     free(ix->projects_of);
+    free(ix->term_script);
+    free(ix->prose_df);
+    free(ix->prose_odf);
     free(ix->opost_off);
     free(ix->opost_org);
     free(ix->opost_tf);
@@ -294,6 +307,65 @@ static int term_org_tf(const struct match_index *ix, int t, const float *rw, flo
         }
     }
     return tn;
+}
+
+static int script_of(const char *word)
+{
+    unsigned char c = (unsigned char)word[0];
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return SCRIPT_LATIN;
+    return c >= 0xd0 && c <= 0xd3 ? SCRIPT_CYRILLIC : SCRIPT_NONE;   /* U+0400-U+04FF */
+}
+
+/* Each script's pool of documents and organisations, and how many of each
+ * have a term in their own words (post_own: the posting's occurrences
+ * include some outside the labels). -1 when out of memory. */
+static int build_script_pools(struct match_index *ix, const uint8_t *post_own)
+{
+    uint8_t *doc_scripts = calloc((size_t)ix->docs_n + 1, 1);
+    int *seen = malloc(((size_t)ix->n + 1) * sizeof *seen);
+    ix->term_script = malloc((size_t)ix->terms_n + 1);
+    ix->prose_df = calloc((size_t)ix->terms_n + 1, sizeof *ix->prose_df);
+    ix->prose_odf = calloc((size_t)ix->terms_n + 1, sizeof *ix->prose_odf);
+    int rc = -1;
+    if (!doc_scripts || !seen || !ix->term_script || !ix->prose_df || !ix->prose_odf)
+        goto out;
+    for (int o = 0; o < ix->n; o++)
+        seen[o] = -1;
+    for (int t = 0; t < ix->terms_n; t++) {
+        int sc = script_of(ix->term_word[t]);
+        ix->term_script[t] = (uint8_t)sc;
+        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
+            if (!post_own[k])
+                continue;
+            int d = ix->post_doc[k];
+            ix->prose_df[t]++;
+            doc_scripts[d] |= (uint8_t)(1u << sc);
+            for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1]; m++)
+                if (seen[ix->doc_mem[m]] != t) {
+                    seen[ix->doc_mem[m]] = t;
+                    ix->prose_odf[t]++;
+                }
+        }
+    }
+    for (int d = 0; d < ix->docs_n; d++)
+        for (int sc = 0; sc < SCRIPTS; sc++)
+            ix->script_docs[sc] += doc_scripts[d] >> sc & 1;
+    for (int d = 0; d < ix->docs_n; d++)
+        ix->text_docs += doc_scripts[d] != 0;
+    for (int o = 0; o < ix->n; o++) {
+        unsigned mask = 0;
+        for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
+            mask |= doc_scripts[ix->org_doc[k]];
+        for (int sc = 0; sc < SCRIPTS; sc++)
+            ix->script_orgs[sc] += mask >> sc & 1;
+        ix->text_orgs += mask != 0;
+    }
+    rc = 0;
+out:
+    free(doc_scripts);
+    free(seen);
+    return rc;
 }
 
 /* Organisation postings for whole-profile BM25 (score_profiles) at the
@@ -598,6 +670,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     struct match_index *ix = calloc(1, sizeof *ix);
     struct ivec triples = {0}, ids = {0}, edges = {0};
     int *own_of_doc = NULL, *cnt = NULL;
+    uint8_t *post_own = NULL;
     if (!ix)
         goto oom;
     ix->profiles = profiles;
@@ -620,7 +693,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         goto oom;
     int own_n = 0;
     for (int i = 0; i < profiles_n; i++)
-        if (profiles[i].text && profiles[i].text[0])
+        if ((profiles[i].text && profiles[i].text[0]) || (profiles[i].labels && profiles[i].labels[0]))
             own_of_doc[own_n++] = i;
     ix->docs_n = projects_n + own_n;
 
@@ -632,11 +705,15 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     int words_cap = 0;
     for (int d = 0; d < ix->docs_n; d++) {
         const char *t = doc_text(ix, projects, own_of_doc, d);
-        if (!t)
+        const char *labels = d < projects_n ? NULL : profiles[own_of_doc[d - projects_n]].labels;
+        if (!t && !labels)
             continue;
         ids.n = 0;
         struct tok_ctx c = {ix, &ids, words_cap, 0};
-        int rc = match_tokenize(t, strlen(t), collect_term, &c);
+        int rc = t ? match_tokenize(t, strlen(t), collect_term, &c) : 0;
+        size_t own_words = ids.n;
+        if (rc >= 0 && !c.oom && labels)
+            rc = match_tokenize(labels, strlen(labels), collect_term, &c);
         words_cap = c.words_cap;
         if (c.oom)
             goto oom;
@@ -648,14 +725,19 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         }
         ix->doc_len[d] = (int)ids.n;
         total_len += (double)ids.n;
+        /* each occurrence as term * 2 + 1 when among the document's own
+         * words, so that a term's run ends with an odd one if any was */
+        for (size_t i = 0; i < ids.n; i++)
+            ids.v[i] = ids.v[i] * 2 + (i < own_words);
         if (ids.n)
             qsort(ids.v, ids.n, sizeof *ids.v, cmp_int);
         for (size_t i = 0; i < ids.n;) {
             size_t j = i;
-            while (j < ids.n && ids.v[j] == ids.v[i])
+            while (j < ids.n && ids.v[j] >> 1 == ids.v[i] >> 1)
                 j++;
-            if (ivec_push(&triples, ids.v[i]) < 0 || ivec_push(&triples, d) < 0 ||
-                ivec_push(&triples, (int)(j - i > 65535 ? 65535 : j - i)) < 0)
+            int tf = (int)(j - i > 65535 ? 65535 : j - i), own = ids.v[j - 1] & 1;
+            if (ivec_push(&triples, ids.v[i] >> 1) < 0 || ivec_push(&triples, d) < 0 ||
+                ivec_push(&triples, tf | own << 16) < 0)
                 goto oom;
             i = j;
         }
@@ -673,7 +755,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     ix->post_doc = malloc((posts + 1) * sizeof *ix->post_doc);
     ix->post_tf = malloc((posts + 1) * sizeof *ix->post_tf);
     cnt = calloc((size_t)ix->terms_n + 1, sizeof *cnt);
-    if (!ix->post_off || !ix->post_doc || !ix->post_tf || !cnt)
+    post_own = malloc(posts + 1);
+    if (!ix->post_off || !ix->post_doc || !ix->post_tf || !cnt || !post_own)
         goto oom;
     for (size_t i = 0; i < posts; i++)
         ix->post_off[triples.v[3 * i] + 1]++;
@@ -683,7 +766,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         int t = triples.v[3 * i];
         int at = ix->post_off[t] + cnt[t]++;
         ix->post_doc[at] = triples.v[3 * i + 1];
-        ix->post_tf[at] = (uint16_t)triples.v[3 * i + 2];
+        ix->post_tf[at] = (uint16_t)(triples.v[3 * i + 2] & 0xffff);
+        post_own[at] = (uint8_t)(triples.v[3 * i + 2] >> 16);
     }
 
 
@@ -841,7 +925,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     ix->kinds_n = attribute_ids(profiles, profiles_n, true, ix->kind_of);
     if (ix->countries_n < 0 || ix->kinds_n < 0)
         goto oom;
-    if (build_org_postings(ix) < 0 || build_names(ix) < 0)
+    if (build_org_postings(ix) < 0 || build_names(ix) < 0 || build_script_pools(ix, post_own) < 0)
         goto oom;
     ix->country_lift = attribute_lift(projects, projects_n, ix->country_of, ix->countries_n);
     ix->kind_lift = attribute_lift(projects, projects_n, ix->kind_of, ix->kinds_n);
@@ -853,6 +937,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     free(edges.v);
     free(own_of_doc);
     free(cnt);
+    free(post_own);
     return ix;
 
 bad_profile:
@@ -869,6 +954,7 @@ fail:
     free(edges.v);
     free(own_of_doc);
     free(cnt);
+    free(post_own);
     match_index_free(ix);
     return NULL;
 }
@@ -1062,17 +1148,41 @@ static bool term_in_doc(const struct match_index *ix, int t, int d)
     return false;
 }
 
-/* How common the thing a query word names is, by off's postings (of
+/* How common term t is among the documents (or organisations) of the
+ * index: in how many it stands, or, when fewer write in its script than
+ * write at all, as common as it is among those that do, scaled to all. A
+ * forum's Ukrainian descriptions are few; where 31 of 34 say "шукає
+ * партнерів", "шукає" is no rare word, though 31 of 500 profiles have it.
+ * A classifier's labels, in both languages in every profile with a code,
+ * do not make a profile one that writes in Ukrainian. An index in one
+ * script is unchanged. */
+static double word_df(const struct match_index *ix, bool of_orgs, int t)
+{
+    const int *off = of_orgs ? ix->opost_off : ix->post_off;
+    double df = off[t + 1] - off[t];
+    int sc = ix->term_script[t];
+    int writers = of_orgs ? ix->script_orgs[sc] : ix->script_docs[sc];
+    int with_text = of_orgs ? ix->text_orgs : ix->text_docs;
+    double all = of_orgs ? ix->n : ix->docs_n;
+    if (sc != SCRIPT_NONE && writers > 0 && writers < with_text) {
+        double among = (double)(of_orgs ? ix->prose_odf[t] : ix->prose_df[t]) * with_text / writers;
+        if (among > df)
+            df = among < all ? among : all;
+    }
+    return df;
+}
+
+/* How common the thing a query word names is, by the postings (of
  * documents or of organisations): as common as its commonest spelling among
  * the word and its translations. In a forum's index Ukrainian descriptions
  * are few beside English ones, so "партнерів", in a few Ukrainian profiles,
  * would count as rare while "partner" stands in every English one; both say
  * the same, and neither should bring a partner forward. */
-static double concept_df(const int *off, const struct qterm *q)
+static double concept_df(const struct match_index *ix, bool of_orgs, const struct qterm *q)
 {
-    int df = off[q->id + 1] - off[q->id];
+    double df = word_df(ix, of_orgs, q->id);
     for (int k = 0; k < q->tr_n; k++) {
-        int t = q->tr_id[k], n = off[t + 1] - off[t];
+        double n = word_df(ix, of_orgs, q->tr_id[k]);
         if (n > df)
             df = n;
     }
@@ -1247,7 +1357,7 @@ static int score_text(const struct match_index *ix, struct qterm *qt, int qn,
     double N = ix->docs_n;
     double k1 = w->doc_k1 > 0 ? w->doc_k1 : BM25_K1;
     for (int i = 0; i < qn; i++)   /* a translation is as common as its thing */
-        qt[i].weight = bm25_idf(N, concept_df(ix->post_off, &qt[c->lead[i]])) * thing_qw(qt, c, i);
+        qt[i].weight = bm25_idf(N, concept_df(ix, false, &qt[c->lead[i]])) * thing_qw(qt, c, i);
     for (int L = 0; L < qn; L++) {
         if (c->lead[L] != L)
             continue;
@@ -1404,7 +1514,7 @@ static int score_profiles(const struct match_index *ix, const struct qterm *qt, 
         if (c->lead[L] != L)
             continue;
         bool alone = c->first[L] < 0;
-        double idf = bm25_idf(N, concept_df(ix->opost_off, &qt[L]));
+        double idf = bm25_idf(N, concept_df(ix, true, &qt[L]));
         for (int i = L; i >= 0; i = thing_next(c, L, i)) {
             const int *orgs;
             const float *tf;
@@ -1932,16 +2042,22 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         return df_err_set(err, DF_ERR_USAGE, "the lead is not a known organisation");
     if (q->mode == MATCH_MEET && q->lead < 0)
         return df_err_set(err, DF_ERR_USAGE, "meeting suggestions need an organisation");
-    const char *text = q->text;
-    if (q->mode == MATCH_MEET && !text)
+    /* without a text, meeting suggestions ask with the organisation's own
+     * words and its codes' labels */
+    const char *text = q->text, *labels = NULL;
+    if (q->mode == MATCH_MEET && !text) {
         text = ix->profiles[q->lead].text;
+        labels = ix->profiles[q->lead].labels;
+    }
     size_t text_len = text ? strlen(text) : 0;
     if (text && !utf8_is_valid(text, text_len, NULL))
         return df_err_set(err, DF_ERR_USAGE, "the text is not valid UTF-8");
 
     struct qctx qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate};
     int rc = -1;
-    if (text && match_tokenize(text, text_len, collect_qterm, &qc) != 0 && qc.oom) {
+    if (((text && match_tokenize(text, text_len, collect_qterm, &qc) != 0) ||
+         (labels && match_tokenize(labels, strlen(labels), collect_qterm, &qc) != 0)) &&
+        qc.oom) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the query");
         goto out;
     }

@@ -33,6 +33,9 @@ struct match_profile {
     bool sme;
     const char *languages;    /* "en;uk", may be NULL */
     const char *text;         /* own words: description, capability titles; may be NULL */
+    const char *labels;       /* a classifier's names of its codes, in both languages: matched
+                                 as its text is, but they do not say which language it
+                                 writes in; may be NULL */
     const struct match_cap *offers, *needs;
     int offers_n, needs_n;
 };
