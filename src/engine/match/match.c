@@ -1154,8 +1154,12 @@ static bool term_in_doc(const struct match_index *ix, int t, int d)
  * forum's Ukrainian descriptions are few; where 31 of 34 say "шукає
  * партнерів", "шукає" is no rare word, though 31 of 500 profiles have it.
  * A classifier's labels, in both languages in every profile with a code,
- * do not make a profile one that writes in Ukrainian. An index in one
- * script is unchanged. */
+ * do not make a profile one that writes in Ukrainian. The share among the
+ * writers is drawn towards the share among all by SCRIPT_PRIOR documents,
+ * so that one Ukrainian description does not make each of its words as
+ * common as a word can be. An index in one script is unchanged. */
+#define SCRIPT_PRIOR 10.0
+
 static double word_df(const struct match_index *ix, bool of_orgs, int t)
 {
     const int *off = of_orgs ? ix->opost_off : ix->post_off;
@@ -1165,7 +1169,9 @@ static double word_df(const struct match_index *ix, bool of_orgs, int t)
     int with_text = of_orgs ? ix->text_orgs : ix->text_docs;
     double all = of_orgs ? ix->n : ix->docs_n;
     if (sc != SCRIPT_NONE && writers > 0 && writers < with_text) {
-        double among = (double)(of_orgs ? ix->prose_odf[t] : ix->prose_df[t]) * with_text / writers;
+        int own = of_orgs ? ix->prose_odf[t] : ix->prose_df[t];
+        double share = (own + SCRIPT_PRIOR * df / with_text) / (writers + SCRIPT_PRIOR);
+        double among = share * with_text;
         if (among > df)
             df = among < all ? among : all;
     }
