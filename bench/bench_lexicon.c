@@ -13,7 +13,10 @@
  * of each fold (every other one) as dfnc runs, then the same codes again
  * with the even codes' profiles in both languages (their label and its
  * translation, as a forum's Ukrainian firms write), which should not crowd
- * the odd ones out.
+ * the odd ones out; and again with every tenth code's profile (of the even
+ * ones) in the asking language only, as a forum's few Ukrainian firms write
+ * that did not translate theirs: their words, in few profiles, should not
+ * count as rare.
  *
  *   make && ninja -C build bench/bench_lexicon && ./build/bench/bench_lexicon
  *   ./build/bench/bench_lexicon --cognate 0.5   # cognates at another weight than dfnc's
@@ -81,14 +84,21 @@ struct score {
     int n;
 };
 
+/* How a fold's even codes' profiles are written. */
+enum mix {
+    MIX_NONE,       /* in the target language, as the others */
+    MIX_BOTH,       /* in both: the label and its translation */
+    MIX_MINORITY,   /* every tenth in the source language only */
+};
+
 /* One direction of one fold: the fold's codes as profiles whose text is the
  * target language's label, each looked for by its source label. With even
  * non-NULL, every other code of the fold (the even ones) is scored into
- * *even, the others into *sc; with mixed as well, the even ones' profiles
- * hold their label in both languages, as a forum's Ukrainian firms write. */
+ * *even, the others into *sc; mix says how the even ones' profiles are
+ * written. */
 static void run_fold(const struct labels *l, int fold, char *const *target, char *const *source,
                      const struct match_lexicon *lx, double cognate, struct score *sc,
-                     struct score *even, bool mixed)
+                     struct score *even, enum mix mix)
 {
     struct match_weights w;
     match_weights_default(&w);
@@ -102,13 +112,16 @@ static void run_fold(const struct labels *l, int fold, char *const *target, char
     int k = 0;
     for (int i = fold; i < l->n; i += FOLDS, k++) {
         of[k] = i;
-        if (mixed && k % 2 == 0 &&
+        if (mix == MIX_BOTH && k % 2 == 0 &&
             asprintf(&both[k], "%s %s", target[i], source[i]) < 0) {
             fprintf(stderr, "bench_lexicon: out of memory\n");
             exit(1);
         }
+        const char *text = both[k]                                ? both[k]
+                           : mix == MIX_MINORITY && k % 10 == 0 ? source[i]
+                                                                 : target[i];
         p[k] = (struct match_profile){.id = l->code[i], .name = l->code[i], .country = "BE",
-                                      .kind = "other", .text = both[k] ? both[k] : target[i]};
+                                      .kind = "other", .text = text};
     }
     struct df_err err = {0};
     struct match_index *ix = match_index_build(p, n, NULL, 0, &err);
@@ -377,7 +390,8 @@ int main(int argc, char **argv)
 
     struct score with[2] = {{0}}, glossed[2] = {{0}}, cognates[2] = {{0}}, all[2] = {{0}},
                  without[2] = {{0}}, one_odd[2] = {{0}}, one_even[2] = {{0}},
-                 mixed_odd[2] = {{0}}, mixed_even[2] = {{0}};
+                 mixed_odd[2] = {{0}}, mixed_even[2] = {{0}}, minor_odd[2] = {{0}},
+                 minor_even[2] = {{0}};
     const char **en = malloc((size_t)l.n * sizeof *en), **uk = malloc((size_t)l.n * sizeof *uk);
     for (int f = 0; f < FOLDS; f++) {
         int m = 0;
@@ -395,13 +409,15 @@ int main(int argc, char **argv)
         }
         for (int d = 0; d < 2; d++) {
             char *const *target = d == 0 ? l.en : l.uk, *const *source = d == 0 ? l.uk : l.en;
-            run_fold(&l, f, target, source, fx, 0, &with[d], NULL, false);
-            run_fold(&l, f, target, source, gx, 0, &glossed[d], NULL, false);
-            run_fold(&l, f, target, source, gx, cognate, &all[d], NULL, false);
-            run_fold(&l, f, target, source, NULL, cognate, &cognates[d], NULL, false);
-            run_fold(&l, f, target, source, NULL, 0, &without[d], NULL, false);
-            run_fold(&l, f, target, source, gx, cognate, &one_odd[d], &one_even[d], false);
-            run_fold(&l, f, target, source, gx, cognate, &mixed_odd[d], &mixed_even[d], true);
+            run_fold(&l, f, target, source, fx, 0, &with[d], NULL, MIX_NONE);
+            run_fold(&l, f, target, source, gx, 0, &glossed[d], NULL, MIX_NONE);
+            run_fold(&l, f, target, source, gx, cognate, &all[d], NULL, MIX_NONE);
+            run_fold(&l, f, target, source, NULL, cognate, &cognates[d], NULL, MIX_NONE);
+            run_fold(&l, f, target, source, NULL, 0, &without[d], NULL, MIX_NONE);
+            run_fold(&l, f, target, source, gx, cognate, &one_odd[d], &one_even[d], MIX_NONE);
+            run_fold(&l, f, target, source, gx, cognate, &mixed_odd[d], &mixed_even[d], MIX_BOTH);
+            run_fold(&l, f, target, source, gx, cognate, &minor_odd[d], &minor_even[d],
+                     MIX_MINORITY);
         }
         match_lexicon_free(fx);
         match_lexicon_free(gx);
@@ -419,7 +435,8 @@ int main(int argc, char **argv)
                    {"cognates alone", &cognates[d]},
                    {"none (same run)", &without[d]},
                    {"as dfnc runs, odd codes", &one_odd[d]},
-                   {"... even codes in both", &mixed_odd[d]}};
+                   {"... even codes in both", &mixed_odd[d]},
+                   {"... a tenth in its own", &minor_odd[d]}};
         for (size_t r = 0; r < sizeof row / sizeof row[0]; r++)
             printf("  %-26s recall@1 %.3f  recall@10 %.3f  MRR@10 %.3f\n", row[r].name,
                    row[r].s->r1 / row[r].s->n, row[r].s->r10 / row[r].s->n,
