@@ -354,6 +354,35 @@ Test(match_app, a_ukrainian_text_finds_an_english_profile_through_its_cpv_labels
     buf_free(&out);
 }
 
+/* The classifier's labels reach the engine beside a profile's own words,
+ * not in them: an English firm with a code is matched by the code's
+ * Ukrainian label, but does not count as one that writes in Ukrainian. */
+Test(match_app, the_classifiers_labels_are_kept_apart_from_a_profiles_words)
+{
+    struct store_org orgs[] = {
+        {.id = "fr", .name = "Paris radar SME", .country = "FR", .kind = "company",
+         .description = "Counter-drone radar"},
+    };
+    seed_orgs(orgs, 1);
+    struct store_capability cap = {.org = "fr", .direction = "offer", .cpv = "35613000-4",
+                                   .title = "UAV detection"};
+    cr_assert_eq(store_capability_upsert(s, &cap, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_cpv_upsert(s, "35613000-4", "Unmanned aerial vehicles",
+                                  "Безпілотні літальні апарати", NULL, &err), 0, "%s", err.msg);
+    struct app_match_data d;
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    cr_assert_eq(d.profiles_n, 1);
+    const struct match_profile *p = &d.profiles[0];
+    cr_assert(strstr(p->text, "Counter-drone radar") && strstr(p->text, "UAV detection"),
+              "its own words: %s", p->text);
+    cr_assert_null(strstr(p->text, "Безпілотні"), "no label in its words: %s", p->text);
+    cr_assert_not_null(p->labels);
+    cr_assert(strstr(p->labels, "Unmanned aerial vehicles") &&
+                  strstr(p->labels, "Безпілотні літальні апарати"),
+              "both labels: %s", p->labels);
+    app_match_data_free(&d);
+}
+
 /* The classifier's label pairs teach the loader a lexicon: a Ukrainian
  * project idea then finds the English track record of a radar project. */
 Test(match_app, a_ukrainian_text_finds_an_english_track_record_through_the_lexicon)
