@@ -122,6 +122,8 @@ struct match_index {
     /* Each language's own pool, for how common a word is: the documents (and
      * organisations) whose own words, not a classifier's labels, include some
      * of that script. */
+    int *joined;                  /* each term's, or the к-stem its ц-stem joined (NULL: none) */
+    uint8_t *not_k_only;          /* while building: a ц-stem also seen in other forms than -ці */
     uint8_t *term_script;         /* SCRIPT_* of each term */
     int *prose_df, *prose_odf;    /* documents, and organisations, with the term in their own words */
     int script_docs[SCRIPTS], script_orgs[SCRIPTS];
@@ -180,6 +182,8 @@ void match_index_free(struct match_index *ix)
     free(ix->org_len);
     free(ix->doc_recency);
     free(ix->projects_of);
+    free(ix->joined);
+    free(ix->not_k_only);
     free(ix->term_script);
     free(ix->prose_df);
     free(ix->prose_odf);
@@ -223,9 +227,15 @@ static int ivec_push(struct ivec *a, int x)
 struct tok_ctx {
     struct match_index *ix;
     struct ivec *ids;
-    int words_cap;
+    int words_cap, flags_cap;
     int oom;
 };
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
 
 static int collect_term(void *ud, const char *stem, const char *word, const char *compound)
 {
@@ -244,10 +254,78 @@ static int collect_term(void *ud, const char *stem, const char *word, const char
     if ((id == fresh || strlen(word) < strlen(ix->term_word[id])) &&
         !(ix->term_word[id] = arena_strdup(&ix->term_words, word)))
         goto oom;
+    /* a ц-stem seen in a form other than -ці is a ц-noun's (танець, танців,
+     * станції), not a -ка noun's dative or locative (join_k_stems) */
+    if (id == fresh &&
+        df_grow((void **)&ix->not_k_only, &c->flags_cap, id, sizeof *ix->not_k_only) < 0)
+        goto oom;
+    if (id == fresh)
+        ix->not_k_only[id] = 0;
+    if (ends_with(stem, "ц") && !ends_with(word, "ці"))
+        ix->not_k_only[id] = 1;
     return 0;
 oom:
     c->oom = 1;
     return 1;
+}
+
+static int cmp_triple(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* A -ка noun's dative and locative turn к into ц (доставка, доставці), after
+ * в, м, н or р as well, where the stemmer keeps them apart from -ець nouns'
+ * plurals (фахівці): where the texts have a ц-stem only ever as -ці and its
+ * к-stem too, the ц-stem's postings join the к-stem's, summed within a
+ * document. The triples, (term, doc, tf | own << 16), stay in document
+ * order. Sets ix->joined (NULL when nothing joined). -1 when out of memory. */
+static int join_k_stems(struct match_index *ix, struct ivec *triples)
+{
+    for (size_t i = 0; i < ix->terms.cap; i++) {
+        char k[MATCH_TOKEN_MAX + 8];
+        if (!ix->terms.keys[i] || ix->not_k_only[ix->terms.vals[i]] ||
+            !match_stem_uk_k(ix->terms.keys[i], k, sizeof k))
+            continue;
+        int kid = strmap_get(&ix->terms, k);
+        if (kid < 0)
+            continue;
+        if (!ix->joined) {
+            ix->joined = malloc(((size_t)ix->terms_n + 1) * sizeof *ix->joined);
+            if (!ix->joined)
+                return -1;
+            for (int t = 0; t < ix->terms_n; t++)
+                ix->joined[t] = t;
+        }
+        ix->joined[ix->terms.vals[i]] = kid;
+    }
+    free(ix->not_k_only);
+    ix->not_k_only = NULL;
+    if (!ix->joined)
+        return 0;
+    int *v = triples->v;
+    size_t n = triples->n / 3, out = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[3 * j + 1] == v[3 * i + 1])
+            j++;
+        for (size_t k = i; k < j; k++)
+            v[3 * k] = ix->joined[v[3 * k]];
+        qsort(v + 3 * i, j - i, 3 * sizeof *v, cmp_triple);
+        for (size_t k = i; k < j; k++) {
+            if (out > 0 && v[3 * (out - 1)] == v[3 * k] && v[3 * (out - 1) + 1] == v[3 * k + 1]) {
+                int *m = &v[3 * (out - 1) + 2], tf = (*m & 0xffff) + (v[3 * k + 2] & 0xffff);
+                *m = (tf > 65535 ? 65535 : tf) | ((*m | v[3 * k + 2]) & ~0xffff);
+                continue;
+            }
+            memmove(&v[3 * out], &v[3 * k], 3 * sizeof *v);
+            out++;
+        }
+        i = j;
+    }
+    triples->n = 3 * out;
+    return 0;
 }
 
 /* The terms' skeletons, from the vocabulary's keys in term order. */
@@ -702,19 +780,20 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     if (!ix->doc_len)
         goto oom;
     double total_len = 0;
-    int words_cap = 0;
+    int words_cap = 0, flags_cap = 0;
     for (int d = 0; d < ix->docs_n; d++) {
         const char *t = doc_text(ix, projects, own_of_doc, d);
         const char *labels = d < projects_n ? NULL : profiles[own_of_doc[d - projects_n]].labels;
         if (!t && !labels)
             continue;
         ids.n = 0;
-        struct tok_ctx c = {ix, &ids, words_cap, 0};
+        struct tok_ctx c = {ix, &ids, words_cap, flags_cap, 0};
         int rc = t ? match_tokenize(t, strlen(t), collect_term, &c) : 0;
         size_t own_words = ids.n;
         if (rc >= 0 && !c.oom && labels)
             rc = match_tokenize(labels, strlen(labels), collect_term, &c);
         words_cap = c.words_cap;
+        flags_cap = c.flags_cap;
         if (c.oom)
             goto oom;
         if (rc < 0) {
@@ -746,7 +825,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     if (ix->avgdl <= 0)
         ix->avgdl = 1.0;
     ix->terms_n = (int)ix->terms.n;
-    if (build_cognates(ix) < 0)
+    if (build_cognates(ix) < 0 || join_k_stems(ix, &triples) < 0)
         goto oom;
 
     /* postings in CSR order; documents were visited in order, so each list is sorted */
@@ -1095,6 +1174,16 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
     if (ivec_push(&c->seq, strmap_get(&c->ix->name_words, stem)) < 0) {
         c->oom = 1;
         return 1;
+    }
+    /* доставці is доставка's where the index joined them (join_k_stems), or
+     * where it has no доставці but the index or the lexicon knows доставка */
+    char k[MATCH_TOKEN_MAX + 8];
+    const struct match_translation *kt;
+    if (ends_with(word, "ці") && match_stem_uk_k(stem, k, sizeof k)) {
+        int cid = strmap_get(&c->ix->terms, stem);
+        if (cid >= 0 ? c->ix->joined && c->ix->joined[cid] != cid
+                     : strmap_get(&c->ix->terms, k) >= 0 || match_lexicon_lookup(c->lx, k, &kt) > 0)
+            stem = k;
     }
     int id = strmap_get(&c->ix->terms, stem), own = -1;
     if (id >= 0) {

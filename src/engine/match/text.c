@@ -267,6 +267,22 @@ size_t match_stem_uk(char *w)
     return n;
 }
 
+bool match_stem_uk_k(const char *stem, char *out, size_t size)
+{
+    size_t n = strlen(stem);
+    if (n + 1 > size || !ends(stem, n, "ц") || cp_count(stem, n) < 4)
+        return false;
+    size_t before = n - strlen("ц");
+    /* after a consonant: -иця and -іця nouns (одиниці, столиці) keep their ц;
+     * not after л, where кільце would meet кілька */
+    if (ends_in_vowel_uk(stem, before) || ends(stem, before, "ь") || ends(stem, before, "л") ||
+        (unsigned char)stem[before - 1] < 0x80)
+        return false;
+    memcpy(out, stem, before);
+    memcpy(out + before, "к", strlen("к") + 1);
+    return true;
+}
+
 /* ---- tokeniser -------------------------------------------------------------- */
 
 static long lower_cp(long c)

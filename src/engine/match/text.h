@@ -26,6 +26,13 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud);
 /* Stem a lowercased word in place (NUL-terminated); return its new length in bytes. */
 size_t match_stem_en(char *w);
 size_t match_stem_uk(char *w);
+/* The stem of a -ка noun's dative or locative, where к turned ц before -і
+ * (доставці, оцінці, підтримці, точці): the stem with its last ц, after a
+ * consonant other than л, turned back into к, written to out (size bytes). The stemmer
+ * does not do it itself, since -ець nouns' plurals end alike (фахівці,
+ * українці): a caller takes it only where its vocabulary has the к-stem.
+ * False when the stem does not end so, or out is too small. */
+bool match_stem_uk_k(const char *stem, char *out, size_t size);
 /* True for a stop word (lowercased, before stemming). */
 bool match_is_stopword(const char *w);
 
