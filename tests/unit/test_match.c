@@ -878,6 +878,39 @@ Test(match_partners, a_dative_in_ka_meets_its_other_cases)
               "станції are no станки");
 }
 
+/* Nor does a question's танці turn into танки through the lexicon, which
+ * knows танці as dance. */
+Test(match_partners, the_lexicons_own_c_stem_stays)
+{
+    static const char *en[] = {"Tanks", "Dance", "Delivery"};
+    static const char *uk[] = {"Танки", "Танці", "Доставка"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 3);
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "tank", .name = "Tank", .country = "FR", .text = "Tank repair"},
+        {.id = "dance", .name = "Dance", .country = "FR", .text = "Dance school"},
+        {.id = "post", .name = "Post", .country = "FR", .text = "Delivery by drones"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles_with(p, 4, "Танці", lx, &ix, &a, &h);
+    cr_assert(n >= 1 && strcmp(p[h[0].org].id, "dance") == 0, "dance first");
+    for (int i = 0; i < n; i++)
+        cr_assert(strcmp(p[h[i].org].id, "tank") != 0 || h[i].why_n == 0 ||
+                      strncmp(h[i].why[0], "text: ", 6) != 0,
+                  "no tank by its text: %s", h[i].why_n ? h[i].why[0] : "");
+    arena_free(&a);
+    match_index_free(ix);
+    /* while доставці, which the lexicon does not know, reaches delivery */
+    n = ask_profiles_with(p, 4, "У доставці", lx, &ix, &a, &h);
+    cr_assert(n >= 1 && strcmp(p[h[0].org].id, "post") == 0, "delivery first");
+    cr_assert_str_eq(h[0].why[0], "text: доставці (delivery)");
+    arena_free(&a);
+    match_index_free(ix);
+    match_lexicon_free(lx);
+}
+
 /* A profile in both languages counts a thing once: its word and the word's
  * translation are one thing, scored by whichever matches more, not by both.
  * So the English-only profile, shorter, comes first, whichever language the

@@ -1176,13 +1176,16 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         return 1;
     }
     /* доставці is доставка's where the index joined them (join_k_stems), or
-     * where it has no доставці but the index or the lexicon knows доставка */
+     * where neither the index nor the lexicon knows доставці but one of
+     * them knows доставка (the lexicon knows танці: dance, not tank) */
     char k[MATCH_TOKEN_MAX + 8];
     const struct match_translation *kt;
     if (ends_with(word, "ці") && match_stem_uk_k(stem, k, sizeof k)) {
         int cid = strmap_get(&c->ix->terms, stem);
         if (cid >= 0 ? c->ix->joined && c->ix->joined[cid] != cid
-                     : strmap_get(&c->ix->terms, k) >= 0 || match_lexicon_lookup(c->lx, k, &kt) > 0)
+                     : match_lexicon_lookup(c->lx, stem, &kt) == 0 &&
+                           (strmap_get(&c->ix->terms, k) >= 0 ||
+                            match_lexicon_lookup(c->lx, k, &kt) > 0))
             stem = k;
     }
     int id = strmap_get(&c->ix->terms, stem), own = -1;
