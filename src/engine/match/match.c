@@ -125,7 +125,7 @@ struct match_index {
     int *joined;                  /* each term's, or the к-stem its ц-stem joined (NULL: none) */
     uint8_t *not_k_only;          /* while building: a ц-stem also seen in other forms than -ці */
     uint8_t *term_script;         /* SCRIPT_* of each term */
-    int *prose_df, *prose_odf;    /* documents, and organisations, with the term in their own words */
+    int *prose_df, *prose_odf;    /* documents, organisations, with the term in their own words */
     int script_docs[SCRIPTS], script_orgs[SCRIPTS];
     int text_docs, text_orgs;     /* with any own words at all */
     int *opost_off, *opost_org;   /* organisation postings: terms_n + 1, then (org, tf) */
@@ -256,11 +256,11 @@ static int collect_term(void *ud, const char *stem, const char *word, const char
         goto oom;
     /* a ц-stem seen in a form other than -ці is a ц-noun's (танець, танців,
      * станції), not a -ка noun's dative or locative (join_k_stems) */
-    if (id == fresh &&
-        df_grow((void **)&ix->not_k_only, &c->flags_cap, id, sizeof *ix->not_k_only) < 0)
-        goto oom;
-    if (id == fresh)
+    if (id == fresh) {
+        if (df_grow((void **)&ix->not_k_only, &c->flags_cap, id, sizeof *ix->not_k_only) < 0)
+            goto oom;
         ix->not_k_only[id] = 0;
+    }
     if (ends_with(stem, "ц") && !ends_with(word, "ці"))
         ix->not_k_only[id] = 1;
     return 0;
@@ -771,7 +771,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         goto oom;
     int own_n = 0;
     for (int i = 0; i < profiles_n; i++)
-        if ((profiles[i].text && profiles[i].text[0]) || (profiles[i].labels && profiles[i].labels[0]))
+        if ((profiles[i].text && profiles[i].text[0]) ||
+            (profiles[i].labels && profiles[i].labels[0]))
             own_of_doc[own_n++] = i;
     ix->docs_n = projects_n + own_n;
 
