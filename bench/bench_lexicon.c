@@ -362,7 +362,8 @@ int main(int argc, char **argv)
     for (int r = 0; r < 5; r++) {
         match_lexicon_free(lx);
         double t0 = now();
-        lx = match_lexicon_build((const char *const *)l.en, (const char *const *)l.uk, l.n, NULL, &err);
+        lx = match_lexicon_build((const char *const *)l.en, (const char *const *)l.uk, l.n, NULL,
+                                 &err);
         if (!lx) {
             fprintf(stderr, "bench_lexicon: %s\n", err.msg);
             return 1;

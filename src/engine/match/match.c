@@ -119,11 +119,11 @@ struct match_index {
     float *recent_of;             /* projects weighted by recency */
     float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
     int max_year;
+    int *joined;                  /* each term's, or the к-stem its ц-stem joined (NULL: none) */
+    uint8_t *not_k_only;          /* while building: a term seen in a form that gives no к-stem */
     /* Each language's own pool, for how common a word is: the documents (and
      * organisations) whose own words, not a classifier's labels, include some
      * of that script. */
-    int *joined;                  /* each term's, or the к-stem its ц-stem joined (NULL: none) */
-    uint8_t *not_k_only;          /* while building: a ц-stem also seen in other forms than -ці */
     uint8_t *term_script;         /* SCRIPT_* of each term */
     int *prose_df, *prose_odf;    /* documents, organisations, with the term in their own words */
     int script_docs[SCRIPTS], script_orgs[SCRIPTS];
@@ -231,12 +231,6 @@ struct tok_ctx {
     int oom;
 };
 
-static bool ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), k = strlen(suffix);
-    return n >= k && memcmp(s + n - k, suffix, k) == 0;
-}
-
 static int collect_term(void *ud, const char *stem, const char *word, const char *compound)
 {
     (void)compound;
@@ -261,7 +255,8 @@ static int collect_term(void *ud, const char *stem, const char *word, const char
             goto oom;
         ix->not_k_only[id] = 0;
     }
-    if (ends_with(stem, "ц") && !ends_with(word, "ці"))
+    char k[MATCH_TOKEN_MAX + 8];
+    if (!match_stem_uk_k(stem, word, k, sizeof k))
         ix->not_k_only[id] = 1;
     return 0;
 oom:
@@ -269,7 +264,7 @@ oom:
     return 1;
 }
 
-static int cmp_triple(const void *a, const void *b)
+static int cmp_int(const void *a, const void *b)
 {
     int x = *(const int *)a, y = *(const int *)b;
     return (x > y) - (x < y);
@@ -285,8 +280,12 @@ static int join_k_stems(struct match_index *ix, struct ivec *triples)
 {
     for (size_t i = 0; i < ix->terms.cap; i++) {
         char k[MATCH_TOKEN_MAX + 8];
-        if (!ix->terms.keys[i] || ix->not_k_only[ix->terms.vals[i]] ||
-            !match_stem_uk_k(ix->terms.keys[i], k, sizeof k))
+        if (!ix->terms.keys[i])
+            continue;
+        /* unflagged, every form was -ці: the shortest one too */
+        int id = ix->terms.vals[i];
+        if (ix->not_k_only[id] ||
+            !match_stem_uk_k(ix->terms.keys[i], ix->term_word[id], k, sizeof k))
             continue;
         int kid = strmap_get(&ix->terms, k);
         if (kid < 0)
@@ -298,7 +297,7 @@ static int join_k_stems(struct match_index *ix, struct ivec *triples)
             for (int t = 0; t < ix->terms_n; t++)
                 ix->joined[t] = t;
         }
-        ix->joined[ix->terms.vals[i]] = kid;
+        ix->joined[id] = kid;
     }
     free(ix->not_k_only);
     ix->not_k_only = NULL;
@@ -312,7 +311,7 @@ static int join_k_stems(struct match_index *ix, struct ivec *triples)
             j++;
         for (size_t k = i; k < j; k++)
             v[3 * k] = ix->joined[v[3 * k]];
-        qsort(v + 3 * i, j - i, 3 * sizeof *v, cmp_triple);
+        qsort(v + 3 * i, j - i, 3 * sizeof *v, cmp_int);   /* by term */
         for (size_t k = i; k < j; k++) {
             if (out > 0 && v[3 * (out - 1)] == v[3 * k] && v[3 * (out - 1) + 1] == v[3 * k + 1]) {
                 int *m = &v[3 * (out - 1) + 2], tf = (*m & 0xffff) + (v[3 * k + 2] & 0xffff);
@@ -340,12 +339,6 @@ static int build_cognates(struct match_index *ix)
     int rc = match_cognates_build(&ix->cognates, stems, ix->terms_n);
     free(stems);
     return rc;
-}
-
-static int cmp_int(const void *a, const void *b)
-{
-    int x = *(const int *)a, y = *(const int *)b;
-    return (x > y) - (x < y);
 }
 
 static int cmp_i64(const void *a, const void *b)
@@ -426,11 +419,11 @@ static int build_script_pools(struct match_index *ix, const uint8_t *post_own)
                 }
         }
     }
-    for (int d = 0; d < ix->docs_n; d++)
+    for (int d = 0; d < ix->docs_n; d++) {
         for (int sc = 0; sc < SCRIPTS; sc++)
             ix->script_docs[sc] += doc_scripts[d] >> sc & 1;
-    for (int d = 0; d < ix->docs_n; d++)
         ix->text_docs += doc_scripts[d] != 0;
+    }
     for (int o = 0; o < ix->n; o++) {
         unsigned mask = 0;
         for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
@@ -1181,7 +1174,7 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
      * them knows доставка (the lexicon knows танці: dance, not tank) */
     char k[MATCH_TOKEN_MAX + 8];
     const struct match_translation *kt;
-    if (ends_with(word, "ці") && match_stem_uk_k(stem, k, sizeof k)) {
+    if (match_stem_uk_k(stem, word, k, sizeof k)) {
         int cid = strmap_get(&c->ix->terms, stem);
         if (cid >= 0 ? c->ix->joined && c->ix->joined[cid] != cid
                      : match_lexicon_lookup(c->lx, stem, &kt) == 0 &&

@@ -167,8 +167,9 @@ static bool iotated(const char *ending)
  * conjugate. Not even -ємо and -ють, which end no noun: a firm writes
  * "шукаємо партнерів" of itself, and the demo forum's Ukrainian descriptions
  * say "шукає": with -ємо stripped, that verb led every Ukrainian partner's
- * reasons (the profiles in Ukrainian are few, so it counts as rare). -ові is left out for the plural of -овий adjectives (військові);
- * -ем is stripped only after a hushing consonant. */
+ * reasons (the profiles in Ukrainian are few, so it counts as rare). -ові is
+ * left out for the plural of -овий adjectives (військові); -ем is stripped
+ * only after a hushing consonant. */
 static size_t strip_ending(const char *w, size_t n, const char **stripped)
 {
     static const char *const reflexive[] = {"ся", "сь"};
@@ -267,10 +268,11 @@ size_t match_stem_uk(char *w)
     return n;
 }
 
-bool match_stem_uk_k(const char *stem, char *out, size_t size)
+bool match_stem_uk_k(const char *stem, const char *word, char *out, size_t size)
 {
     size_t n = strlen(stem);
-    if (n + 1 > size || !ends(stem, n, "ц") || cp_count(stem, n) < 4)
+    if (n + 1 > size || !ends(word, strlen(word), "ці") || !ends(stem, n, "ц") ||
+        cp_count(stem, n) < 4)
         return false;
     size_t before = n - strlen("ц");
     /* after a consonant: -иця and -іця nouns (одиниці, столиці) keep their ц;

@@ -27,12 +27,13 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud);
 size_t match_stem_en(char *w);
 size_t match_stem_uk(char *w);
 /* The stem of a -ка noun's dative or locative, where к turned ц before -і
- * (доставці, оцінці, підтримці, точці): the stem with its last ц, after a
- * consonant other than л, turned back into к, written to out (size bytes). The stemmer
- * does not do it itself, since -ець nouns' plurals end alike (фахівці,
- * українці): a caller takes it only where its vocabulary has the к-stem.
- * False when the stem does not end so, or out is too small. */
-bool match_stem_uk_k(const char *stem, char *out, size_t size);
+ * (доставці, оцінці, підтримці, точці): when word, the surface form stem
+ * came from, ends in -ці and stem in ц after a consonant other than л, the
+ * stem with that ц turned back into к, written to out (size bytes). The
+ * stemmer does not do it itself, since -ець nouns' plurals end alike
+ * (фахівці, українці): a caller takes it only where its vocabulary has the
+ * к-stem. False otherwise, or when out is too small. */
+bool match_stem_uk_k(const char *stem, const char *word, char *out, size_t size);
 /* True for a stop word (lowercased, before stemming). */
 bool match_is_stopword(const char *w);
 
