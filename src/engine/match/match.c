@@ -119,8 +119,8 @@ struct match_index {
     float *recent_of;             /* projects weighted by recency */
     float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
     int max_year;
-    int *joined;                  /* each term's, or the к-stem its ц-stem joined (NULL: none) */
-    uint8_t *not_k_only;          /* while building: a term seen in a form that gives no к-stem */
+    int *joined;                  /* each term's, or the other stem it joined (NULL: none) */
+    uint8_t *not_alt_only;        /* while building: a term seen in a form with no other stem */
     /* Each language's own pool, for how common a word is: the documents (and
      * organisations) whose own words, not a classifier's labels, include some
      * of that script. */
@@ -183,7 +183,7 @@ void match_index_free(struct match_index *ix)
     free(ix->doc_recency);
     free(ix->projects_of);
     free(ix->joined);
-    free(ix->not_k_only);
+    free(ix->not_alt_only);
     free(ix->term_script);
     free(ix->prose_df);
     free(ix->prose_odf);
@@ -249,15 +249,16 @@ static int collect_term(void *ud, const char *stem, const char *word, const char
         !(ix->term_word[id] = arena_strdup(&ix->term_words, word)))
         goto oom;
     /* a ц-stem seen in a form other than -ці is a ц-noun's (танець, танців,
-     * станції), not a -ка noun's dative or locative (join_k_stems) */
+     * станції), not a -ка noun's dative or locative; so for -зі and -ем
+     * (join_alt_stems) */
     if (id == fresh) {
-        if (df_grow((void **)&ix->not_k_only, &c->flags_cap, id, sizeof *ix->not_k_only) < 0)
+        if (df_grow((void **)&ix->not_alt_only, &c->flags_cap, id, sizeof *ix->not_alt_only) < 0)
             goto oom;
-        ix->not_k_only[id] = 0;
+        ix->not_alt_only[id] = 0;
     }
-    char k[MATCH_TOKEN_MAX + 8];
-    if (!match_stem_uk_k(stem, word, k, sizeof k))
-        ix->not_k_only[id] = 1;
+    char alt[MATCH_TOKEN_MAX + 8];
+    if (!match_stem_uk_alt(stem, word, alt, sizeof alt))
+        ix->not_alt_only[id] = 1;
     return 0;
 oom:
     c->oom = 1;
@@ -272,20 +273,24 @@ static int cmp_int(const void *a, const void *b)
 
 /* A -ка noun's dative and locative turn к into ц (доставка, доставці), after
  * в, м, н or р as well, where the stemmer keeps them apart from -ець nouns'
- * plurals (фахівці): where the texts have a ц-stem only ever as -ці and its
- * к-stem too, the ц-stem's postings join the к-stem's, summed within a
- * document. The triples, (term, doc, tf | own << 16), stay in document
- * order. Sets ix->joined (NULL when nothing joined). -1 when out of memory. */
-static int join_k_stems(struct match_index *ix, struct ivec *triples)
+ * plurals (фахівці); a -га noun's turn г into з (вимога, вимозі) as -за
+ * nouns end (загрозі); a soft stem's instrumental ends in -ем (корабель,
+ * кораблем) as -ема nouns' genitive plural does (проблем). Where the texts
+ * have such a stem only ever in that ending, and its other stem
+ * (match_stem_uk_alt) too, the stem's postings join the other's, summed
+ * within a document. The triples, (term, doc, tf | own << 16), stay in
+ * document order. Sets ix->joined (NULL when nothing joined). -1 when out of
+ * memory. */
+static int join_alt_stems(struct match_index *ix, struct ivec *triples)
 {
     for (size_t i = 0; i < ix->terms.cap; i++) {
         char k[MATCH_TOKEN_MAX + 8];
         if (!ix->terms.keys[i])
             continue;
-        /* unflagged, every form was -ці: the shortest one too */
+        /* unflagged, every form had that ending: the shortest one too */
         int id = ix->terms.vals[i];
-        if (ix->not_k_only[id] ||
-            !match_stem_uk_k(ix->terms.keys[i], ix->term_word[id], k, sizeof k))
+        if (ix->not_alt_only[id] ||
+            !match_stem_uk_alt(ix->terms.keys[i], ix->term_word[id], k, sizeof k))
             continue;
         int kid = strmap_get(&ix->terms, k);
         if (kid < 0)
@@ -299,8 +304,8 @@ static int join_k_stems(struct match_index *ix, struct ivec *triples)
         }
         ix->joined[id] = kid;
     }
-    free(ix->not_k_only);
-    ix->not_k_only = NULL;
+    free(ix->not_alt_only);
+    ix->not_alt_only = NULL;
     if (!ix->joined)
         return 0;
     int *v = triples->v;
@@ -819,7 +824,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     if (ix->avgdl <= 0)
         ix->avgdl = 1.0;
     ix->terms_n = (int)ix->terms.n;
-    if (build_cognates(ix) < 0 || join_k_stems(ix, &triples) < 0)
+    if (build_cognates(ix) < 0 || join_alt_stems(ix, &triples) < 0)
         goto oom;
 
     /* postings in CSR order; documents were visited in order, so each list is sorted */
@@ -1169,12 +1174,13 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         c->oom = 1;
         return 1;
     }
-    /* доставці is доставка's where the index joined them (join_k_stems), or
-     * where neither the index nor the lexicon knows доставці but one of
-     * them knows доставка (the lexicon knows танці: dance, not tank) */
+    /* доставці is доставка's (and кораблем корабель's) where the index joined
+     * them (join_alt_stems), or where neither the index nor the lexicon knows
+     * доставці but one of them knows доставка (the lexicon knows танці:
+     * dance, not tank) */
     char k[MATCH_TOKEN_MAX + 8];
     const struct match_translation *kt;
-    if (match_stem_uk_k(stem, word, k, sizeof k)) {
+    if (match_stem_uk_alt(stem, word, k, sizeof k)) {
         int cid = strmap_get(&c->ix->terms, stem);
         if (cid >= 0 ? c->ix->joined && c->ix->joined[cid] != cid
                      : match_lexicon_lookup(c->lx, stem, &kt) == 0 &&

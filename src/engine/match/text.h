@@ -26,14 +26,17 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud);
 /* Stem a lowercased word in place (NUL-terminated); return its new length in bytes. */
 size_t match_stem_en(char *w);
 size_t match_stem_uk(char *w);
-/* The stem of a -ка noun's dative or locative, where к turned ц before -і
- * (доставці, оцінці, підтримці, точці): when word, the surface form stem
- * came from, ends in -ці and stem in ц after a consonant other than л, the
- * stem with that ц turned back into к, written to out (size bytes). The
- * stemmer does not do it itself, since -ець nouns' plurals end alike
- * (фахівці, українці): a caller takes it only where its vocabulary has the
- * к-stem. False otherwise, or when out is too small. */
-bool match_stem_uk_k(const char *stem, const char *word, char *out, size_t size);
+/* The other stem a Ukrainian word's ending may give, where the same surface
+ * ending belongs to two declensions and the stemmer, which cannot tell them
+ * apart, keeps the commoner: the к of a -ка noun turned ц before -і
+ * (доставці: доставк, beside -ець nouns' plurals: фахівці), the г of a -га
+ * noun turned з (вимозі: вимог, beside -за nouns: загрозі), a soft stem's
+ * instrumental -ем after л, н or р (кораблем: корабл, beside -ема nouns'
+ * genitive plurals: проблем). word is the surface form stem came from. The
+ * other stem is written to out (size bytes); a caller takes it only where its
+ * vocabulary has it (match.c's join_alt_stems). False when there is none, or
+ * out is too small. */
+bool match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size);
 /* True for a stop word (lowercased, before stemming). */
 bool match_is_stopword(const char *w);
 
