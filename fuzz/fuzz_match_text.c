@@ -46,7 +46,7 @@ static int check_token(void *ud, const char *stem, const char *word, const char 
 static const struct match_cap uav[] = {{.cpv = "35613000-4", .label = "Unmanned aerial vehicles"}};
 static const struct match_profile profiles[] = {
     {.id = "ua", .name = "Sokil Drones", .country = "UA", .kind = "company",
-     .text = "Ударні дрони, радари, доставка, вимоги, кораблі, long-range FPV drones, "
+     .text = "Ударні дрони, радари, доставка, вимоги, кораблі, засоби, long-range FPV drones, "
              "counter-drone radar",
      .offers = uav, .offers_n = 1},
     {.id = "pl", .name = "Polish procurement agency", .country = "PL", .kind = "government",
@@ -54,7 +54,7 @@ static const struct match_profile profiles[] = {
      .labels = "Unmanned aerial vehicles Безпілотні літальні апарати", .needs = uav, .needs_n = 1},
     {.id = "de", .name = "Shield GmbH", .country = "DE", .kind = "company",
      .text = "Counter-terrorism, військово-технічна співпраця у доставці, radar, "
-             "technology platforms, згідно з вимозі, за кораблем"},
+             "technology platforms, згідно з вимозі, за кораблем, засіб"},
 };
 static const int members[] = {0, 1, 2};
 static const struct match_project projects[] = {

@@ -169,16 +169,23 @@ Test(match_text, ukrainian_paradigms_meet_at_one_stem)
 /* The other stem of an ending two declensions share: the к a -ка noun's
  * dative and locative turned into ц, only after a consonant other than л;
  * the г a -га noun's turned into з; a soft stem's instrumental -ем after л,
- * н or р. Only for a caller that knows the other stem. */
+ * н or р; a bare word's і that the other cases turn into о. Only for a
+ * caller that knows the other stem. */
 Test(match_text, a_second_stem_for_an_ambiguous_ending)
 {
     char k[32];
-    static const char *const forms[] = {"доставці", "оцінці", "точці", "вимозі", "дорозі",
-                                        "послузі", "кораблем", "рівнем", "автомобілем", "морем"};
-    static const char *const base[] = {"доставка", "оцінка", "точка", "вимога", "дорога",
-                                       "послуга", "корабель", "рівень", "автомобіль", "море"};
-    for (int i = 0; i < 10; i++) {
-        cr_assert(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), "%s", forms[i]);
+    static const char *const forms[] = {"доставці", "оцінці", "точці",  "вимозі",
+                                        "дорозі",   "послузі", "кораблем", "рівнем",
+                                        "автомобілем", "морем", "засіб",   "підхід",
+                                        "виріб",    "робіт"};
+    static const char *const base[] = {"доставка", "оцінка", "точка",    "вимога",
+                                       "дорога",   "послуга", "корабель", "рівень",
+                                       "автомобіль", "море",  "засоби",   "підходу",
+                                       "вироби",   "роботи"};
+    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4, 4, 3, 3, 3, 3};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        cr_assert_eq(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), kinds[i], "%s",
+                     forms[i]);
         cr_assert_str_eq(k, stem1(base[i]), "%s", forms[i]);
     }
     cr_assert_not(match_stem_uk_alt(stem1("одиниці"), "одиниці", k, sizeof k), "-иця keeps ц");
@@ -187,6 +194,9 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
     cr_assert_not(match_stem_uk_alt(stem1("загроза"), "загроза", k, sizeof k), "only a -зі form");
     cr_assert_not(match_stem_uk_alt(stem1("базі"), "базі", k, sizeof k), "no room for a stem");
     cr_assert_not(match_stem_uk_alt(stem1("систем"), "систем", k, sizeof k), "not after т");
+    cr_assert_not(match_stem_uk_alt(stem1("досвіду"), "досвіду", k, sizeof k), "not a bare word");
+    cr_assert_not(match_stem_uk_alt(stem1("кіт"), "кіт", k, sizeof k), "too short");
+
     cr_assert_not(match_stem_uk_alt(stem1("радари"), "радари", k, sizeof k));
     cr_assert_not(match_stem_uk_alt(stem1("доставці"), "доставці", k, 4), "no room");
 }
@@ -892,9 +902,10 @@ Test(match_partners, a_dative_in_ka_meets_its_other_cases)
 }
 
 /* So with a -га noun's dative (вимозі), which -за nouns' share (загрозі),
- * and a soft stem's instrumental (кораблем, рівнем), which -ема nouns'
+ * a soft stem's instrumental (кораблем, рівнем), which -ема nouns'
  * genitive plural shares (проблем, теорем: a stem seen in another form too
- * stays apart from the one its -ем would give). */
+ * stays apart from the one its -ем would give), a bare word's і that is its
+ * other cases' о (засіб, засоби; not обід, обіду, beside ободи). */
 Test(match_partners, other_shared_endings_meet_their_other_cases)
 {
     static struct match_profile p[] = {
@@ -907,6 +918,10 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
         {.id = "sys", .name = "Sys", .country = "UA", .text = "Ремонт систем"},
         {.id = "theory", .name = "Theory", .country = "UA", .text = "Теорія ігор"},
         {.id = "proof", .name = "Proof", .country = "UA", .text = "Теореми і доведення теорем"},
+        {.id = "means", .name = "Means", .country = "UA", .text = "Засоби РЕБ"},
+        {.id = "mean", .name = "Mean", .country = "UA", .text = "Новий засіб зв'язку"},
+        {.id = "lunch", .name = "Lunch", .country = "UA", .text = "Обід для гостей, ціна обіду"},
+        {.id = "rims", .name = "Rims", .country = "UA", .text = "Ободи коліс"},
     };
     int n = sizeof p / sizeof p[0];
     cr_assert(text_finds(p, n, "Відповідно до вимозі", "req"), "вимозі finds вимогам");
@@ -919,6 +934,10 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
               "проблем and систем stay");
     cr_assert(text_finds(p, n, "Теорія", "theory") && !text_finds(p, n, "Теорія", "proof"),
               "теорем, seen as теореми too, is no теорія's");
+    cr_assert(text_finds(p, n, "Засоби", "mean") && text_finds(p, n, "Засіб", "means"),
+              "засіб and засоби meet");
+    cr_assert(text_finds(p, n, "Обід", "lunch") && !text_finds(p, n, "Обід", "rims"),
+              "обід, seen as обіду too, is no обод");
 }
 
 /* Nor does a question's танці turn into танки through the lexicon, which

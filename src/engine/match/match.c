@@ -120,7 +120,8 @@ struct match_index {
     float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
     int max_year;
     int *joined;                  /* each term's, or the other stem it joined (NULL: none) */
-    uint8_t *not_alt_only;        /* while building: a term seen in a form with no other stem */
+    uint8_t *alt_kind;            /* while building: the other stem all of a term's forms gave
+                                     (match_stem_uk_alt's kind; 0: none, or not the same) */
     /* Each language's own pool, for how common a word is: the documents (and
      * organisations) whose own words, not a classifier's labels, include some
      * of that script. */
@@ -183,7 +184,7 @@ void match_index_free(struct match_index *ix)
     free(ix->doc_recency);
     free(ix->projects_of);
     free(ix->joined);
-    free(ix->not_alt_only);
+    free(ix->alt_kind);
     free(ix->term_script);
     free(ix->prose_df);
     free(ix->prose_odf);
@@ -249,16 +250,17 @@ static int collect_term(void *ud, const char *stem, const char *word, const char
         !(ix->term_word[id] = arena_strdup(&ix->term_words, word)))
         goto oom;
     /* a ц-stem seen in a form other than -ці is a ц-noun's (танець, танців,
-     * станції), not a -ка noun's dative or locative; so for -зі and -ем
-     * (join_alt_stems) */
-    if (id == fresh) {
-        if (df_grow((void **)&ix->not_alt_only, &c->flags_cap, id, sizeof *ix->not_alt_only) < 0)
-            goto oom;
-        ix->not_alt_only[id] = 0;
-    }
+     * станції), not a -ка noun's dative or locative; so for the other
+     * shared endings (join_alt_stems) */
     char alt[MATCH_TOKEN_MAX + 8];
-    if (!match_stem_uk_alt(stem, word, alt, sizeof alt))
-        ix->not_alt_only[id] = 1;
+    int kind = match_stem_uk_alt(stem, word, alt, sizeof alt);
+    if (id == fresh) {
+        if (df_grow((void **)&ix->alt_kind, &c->flags_cap, id, sizeof *ix->alt_kind) < 0)
+            goto oom;
+        ix->alt_kind[id] = (uint8_t)kind;
+    } else if (ix->alt_kind[id] != kind) {
+        ix->alt_kind[id] = 0;
+    }
     return 0;
 oom:
     c->oom = 1;
@@ -275,8 +277,9 @@ static int cmp_int(const void *a, const void *b)
  * в, м, н or р as well, where the stemmer keeps them apart from -ець nouns'
  * plurals (фахівці); a -га noun's turn г into з (вимога, вимозі) as -за
  * nouns end (загрозі); a soft stem's instrumental ends in -ем (корабель,
- * кораблем) as -ема nouns' genitive plural does (проблем). Where the texts
- * have such a stem only ever in that ending, and its other stem
+ * кораблем) as -ема nouns' genitive plural does (проблем); a bare word's і
+ * may be the о of its other cases (засіб, засоби) or not (досвід, досвіду).
+ * Where the texts have such a stem only ever in that form, and its other stem
  * (match_stem_uk_alt) too, the stem's postings join the other's, summed
  * within a document. The triples, (term, doc, tf | own << 16), stay in
  * document order. Sets ix->joined (NULL when nothing joined). -1 when out of
@@ -287,9 +290,9 @@ static int join_alt_stems(struct match_index *ix, struct ivec *triples)
         char k[MATCH_TOKEN_MAX + 8];
         if (!ix->terms.keys[i])
             continue;
-        /* unflagged, every form had that ending: the shortest one too */
+        /* every form gave the same other stem: the shortest one too */
         int id = ix->terms.vals[i];
-        if (ix->not_alt_only[id] ||
+        if (!ix->alt_kind[id] ||
             !match_stem_uk_alt(ix->terms.keys[i], ix->term_word[id], k, sizeof k))
             continue;
         int kid = strmap_get(&ix->terms, k);
@@ -304,8 +307,8 @@ static int join_alt_stems(struct match_index *ix, struct ivec *triples)
         }
         ix->joined[id] = kid;
     }
-    free(ix->not_alt_only);
-    ix->not_alt_only = NULL;
+    free(ix->alt_kind);
+    ix->alt_kind = NULL;
     if (!ix->joined)
         return 0;
     int *v = triples->v;

@@ -279,11 +279,11 @@ size_t match_stem_uk(char *w)
     return n;
 }
 
-bool match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size)
+int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size)
 {
     size_t n = strlen(stem), wn = strlen(word);
     if (n + 1 > size)
-        return false;
+        return 0;
     /* к turned ц before -і (доставці), after a consonant: -иця and -іця
      * nouns (одиниці, столиці) keep their ц; not after л, where кільце would
      * meet кілька */
@@ -291,10 +291,10 @@ bool match_stem_uk_alt(const char *stem, const char *word, char *out, size_t siz
         size_t before = n - strlen("ц");
         if (ends_in_vowel_uk(stem, before) || ends(stem, before, "ь") || ends(stem, before, "л") ||
             (unsigned char)stem[before - 1] < 0x80)
-            return false;
+            return 0;
         memcpy(out, stem, before);
         memcpy(out + before, "к", strlen("к") + 1);
-        return true;
+        return 1;
     }
     /* г turned з before -і (вимозі, дорозі, послузі), where -за nouns'
      * datives end alike (загрозі, базі) */
@@ -302,19 +302,31 @@ bool match_stem_uk_alt(const char *stem, const char *word, char *out, size_t siz
         size_t before = n - strlen("з");
         memcpy(out, stem, before);
         memcpy(out + before, "г", strlen("г") + 1);
-        return true;
+        return 2;
+    }
+    /* a bare word's і before its last consonant, which the other cases turn
+     * into о (засіб, засоби; підхід, підходу), where nouns that keep it end
+     * alike (досвід, досвіду; звіт, звіту) */
+    if (strcmp(stem, word) == 0 && cp_count(stem, n) >= 4 && n >= 6 &&
+        (unsigned char)stem[n - 1] >= 0x80 && !ends_in_vowel_uk(stem, n) &&
+        !ends(stem, n, "ь") && !ends(stem, n, "й") && ends(stem, n - 2, "і") &&
+        !ends_in_vowel_uk(stem, n - 4) && !ends(stem, n - 4, "ь") &&
+        (unsigned char)stem[n - 5] >= 0x80) {
+        memcpy(out, stem, n + 1);
+        memcpy(out + n - 4, "о", strlen("о"));
+        return 3;
     }
     /* the instrumental -ем of a soft stem after л, н or р (кораблем, рівнем,
      * морем), where -ема nouns' genitive plurals end alike (проблем, теорем) */
     if (ends(word, wn, "ем") && ends(stem, n, "ем") && cp_count(stem, n) >= 5) {
         size_t before = n - strlen("ем");
         if (!ends(stem, before, "л") && !ends(stem, before, "н") && !ends(stem, before, "р"))
-            return false;
+            return 0;
         memcpy(out, stem, before);
         out[before] = '\0';
-        return true;
+        return 4;
     }
-    return false;
+    return 0;
 }
 
 /* ---- tokeniser -------------------------------------------------------------- */
