@@ -940,6 +940,37 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
               "обід, seen as обіду too, is no обод");
 }
 
+/* And back: a question's other form finds a profile's only form, where the
+ * index has nothing to join it with (доставка finds доставці, вироби виріб,
+ * кораблі кораблем, дорога дорозі). */
+Test(match_partners, a_question_finds_a_profiles_only_form)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Логістика"},
+        {.id = "post", .name = "Post", .country = "UA", .text = "Досвід у доставці вантажів"},
+        {.id = "item", .name = "Item", .country = "UA", .text = "Виріб пройшов випробування"},
+        {.id = "navy", .name = "Navy", .country = "UA", .text = "Керування кораблем"},
+        {.id = "road", .name = "Road", .country = "UA", .text = "Ремонт техніки на дорозі"},
+    };
+    int n = sizeof p / sizeof p[0];
+    cr_assert(text_finds(p, n, "Доставка дронами", "post"), "доставка finds доставці");
+    cr_assert(text_finds(p, n, "Вироби", "item"), "вироби finds виріб");
+    cr_assert(text_finds(p, n, "Кораблі", "navy"), "кораблі finds кораблем");
+    cr_assert(text_finds(p, n, "Дорога", "road"), "дорога finds дорозі");
+    cr_assert(!text_finds(p, n, "Дорога", "post") && !text_finds(p, n, "Вироби", "navy"),
+              "and nothing else");
+}
+
+/* No hit for profile id among h[0..n) by its text. */
+static void assert_not_by_text(const struct match_profile *p, const struct match_hit *h, int n,
+                               const char *id)
+{
+    for (int i = 0; i < n; i++)
+        cr_assert(strcmp(p[h[i].org].id, id) != 0 || h[i].why_n == 0 ||
+                      strncmp(h[i].why[0], "text: ", 6) != 0,
+                  "no %s by its text: %s", id, h[i].why_n ? h[i].why[0] : "");
+}
+
 /* Nor does a question's танці turn into танки through the lexicon, which
  * knows танці as dance. */
 Test(match_partners, the_lexicons_own_c_stem_stays)
@@ -958,10 +989,17 @@ Test(match_partners, the_lexicons_own_c_stem_stays)
     struct match_hit *h;
     int n = ask_profiles_with(p, 4, "Танці", lx, &ix, &a, &h);
     cr_assert(n >= 1 && strcmp(p[h[0].org].id, "dance") == 0, "dance first");
-    for (int i = 0; i < n; i++)
-        cr_assert(strcmp(p[h[i].org].id, "tank") != 0 || h[i].why_n == 0 ||
-                      strncmp(h[i].why[0], "text: ", 6) != 0,
-                  "no tank by its text: %s", h[i].why_n ? h[i].why[0] : "");
+    assert_not_by_text(p, h, n, "tank");
+    arena_free(&a);
+    match_index_free(ix);
+    /* nor танки, asked, the dance school's only "Танці" */
+    static struct match_profile q[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "dance", .name = "Dance", .country = "UA", .text = "Танці"},
+        {.id = "post", .name = "Post", .country = "UA", .text = "Доставка дронами"},
+    };
+    n = ask_profiles_with(q, 3, "Танки", lx, &ix, &a, &h);
+    assert_not_by_text(q, h, n, "dance");
     arena_free(&a);
     match_index_free(ix);
     /* while доставці, which the lexicon does not know, reaches delivery */

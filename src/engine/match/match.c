@@ -120,6 +120,7 @@ struct match_index {
     float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
     int max_year;
     int *joined;                  /* each term's, or the other stem it joined (NULL: none) */
+    struct strmap alt_of;         /* the other stem of a term that had no one to join -> it */
     uint8_t *alt_kind;            /* while building: the other stem all of a term's forms gave
                                      (match_stem_uk_alt's kind; 0: none, or not the same) */
     /* Each language's own pool, for how common a word is: the documents (and
@@ -184,6 +185,7 @@ void match_index_free(struct match_index *ix)
     free(ix->doc_recency);
     free(ix->projects_of);
     free(ix->joined);
+    strmap_free(&ix->alt_of);
     free(ix->alt_kind);
     free(ix->term_script);
     free(ix->prose_df);
@@ -281,9 +283,10 @@ static int cmp_int(const void *a, const void *b)
  * may be the о of its other cases (засіб, засоби) or not (досвід, досвіду).
  * Where the texts have such a stem only ever in that form, and its other stem
  * (match_stem_uk_alt) too, the stem's postings join the other's, summed
- * within a document. The triples, (term, doc, tf | own << 16), stay in
- * document order. Sets ix->joined (NULL when nothing joined). -1 when out of
- * memory. */
+ * within a document; where the texts lack the other stem, ix->alt_of
+ * remembers it, for a question that asks in it. The triples, (term, doc, tf
+ * | own << 16), stay in document order. Sets ix->joined (NULL when nothing
+ * joined). -1 when out of memory. */
 static int join_alt_stems(struct match_index *ix, struct ivec *triples)
 {
     for (size_t i = 0; i < ix->terms.cap; i++) {
@@ -296,8 +299,11 @@ static int join_alt_stems(struct match_index *ix, struct ivec *triples)
             !match_stem_uk_alt(ix->terms.keys[i], ix->term_word[id], k, sizeof k))
             continue;
         int kid = strmap_get(&ix->terms, k);
-        if (kid < 0)
+        if (kid < 0) {
+            if (strmap_put(&ix->alt_of, k, id) == -2)
+                return -1;
             continue;
+        }
         if (!ix->joined) {
             ix->joined = malloc(((size_t)ix->terms_n + 1) * sizeof *ix->joined);
             if (!ix->joined)
@@ -1192,6 +1198,16 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
             stem = k;
     }
     int id = strmap_get(&c->ix->terms, stem), own = -1;
+    /* and back: доставка finds доставці where the texts have no доставка,
+     * unless the lexicon knows that word as its own (танці: dance, which
+     * танки must not find) */
+    if (id < 0 && (id = strmap_get(&c->ix->alt_of, stem)) >= 0) {
+        char w[MATCH_TOKEN_MAX + 8];
+        snprintf(w, sizeof w, "%s", c->ix->term_word[id]);
+        match_stem_uk(w);
+        if (match_lexicon_lookup(c->lx, w, &kt) > 0)
+            id = -1;
+    }
     if (id >= 0) {
         struct qterm *q = qterm_of(c, id);
         if (!q)
