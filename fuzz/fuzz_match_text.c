@@ -54,7 +54,7 @@ static const struct match_profile profiles[] = {
      .labels = "Unmanned aerial vehicles Безпілотні літальні апарати", .needs = uav, .needs_n = 1},
     {.id = "de", .name = "Shield GmbH", .country = "DE", .kind = "company",
      .text = "Counter-terrorism, військово-технічна співпраця у доставці, radar, "
-             "technology platforms, згідно з вимозі, за кораблем, засіб"},
+             "technology platforms, згідно з вимозі, за кораблем, засіб, на дорозі"},
 };
 static const int members[] = {0, 1, 2};
 static const struct match_project projects[] = {
