@@ -85,9 +85,10 @@ Test(match_text, ukrainian_is_lowercased_and_stripped)
  * turned ц after в, м, н or р (доставці, підтримці, оцінці, перевірці: -ець's
  * plurals end alike, so the index joins them where its texts allow:
  * a_dative_in_ka_meets_its_other_cases; so are -га nouns' datives, вимозі,
- * beside загрозі, and a soft stem's instrumental -ем after л, н or р,
- * кораблем, beside проблем), -тиця nouns (частиці), -онь nouns (вогонь,
- * вогню, beside долонь, долоня), and verbs. */
+ * beside загрозі, a soft stem's instrumental -ем after л, н or р, кораблем,
+ * beside проблем, and a bare word's і that is its other cases' о, засіб,
+ * beside досвід: other_shared_endings_meet_their_other_cases), -тиця nouns
+ * (частиці), -онь nouns (вогонь, вогню, beside долонь, долоня), and verbs. */
 static const char *const uk_paradigms[] = {
     "зброя зброї зброєю зброю",
     "армія армії армією армій арміям арміями арміях",
@@ -196,7 +197,6 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
     cr_assert_not(match_stem_uk_alt(stem1("систем"), "систем", k, sizeof k), "not after т");
     cr_assert_not(match_stem_uk_alt(stem1("досвіду"), "досвіду", k, sizeof k), "not a bare word");
     cr_assert_not(match_stem_uk_alt(stem1("кіт"), "кіт", k, sizeof k), "too short");
-
     cr_assert_not(match_stem_uk_alt(stem1("радари"), "радари", k, sizeof k));
     cr_assert_not(match_stem_uk_alt(stem1("доставці"), "доставці", k, 4), "no room");
 }
