@@ -447,6 +447,55 @@ Test(match_app, a_ukrainian_text_finds_an_english_profile_through_the_glossary)
     buf_free(&out);
 }
 
+/* A Ukrainian firm's own words for what it makes and needs, which the
+ * classifier's labels do not teach (тепловізори, РЕБ, ППО, бронежилети),
+ * find the English profiles that offer them, through the shipped glossary. */
+Test(match_app, a_ukrainian_firms_own_words_find_english_profiles)
+{
+    struct store_org orgs[] = {
+        {.id = "ua", .name = "Kyiv drone maker", .country = "UA", .kind = "company"},
+        {.id = "de", .name = "Berlin optics", .country = "DE", .kind = "company",
+         .description = "Thermal imagers and night vision cameras"},
+        {.id = "fr", .name = "Paris protection", .country = "FR", .kind = "company",
+         .description = "Body armour and ballistic helmets"},
+        {.id = "dk", .name = "Aarhus spectrum", .country = "DK", .kind = "company",
+         .description = "Electronic warfare and jamming"},
+        {.id = "nl", .name = "Delft shield", .country = "NL", .kind = "company",
+         .description = "Air defence systems, short range"},
+        {.id = "fi", .name = "Helsinki comms", .country = "FI", .kind = "company",
+         .description = "Tactical radio networks"},
+        {.id = "be", .name = "Brussels sights", .country = "BE", .kind = "company",
+         .description = "Optical sights and laser rangefinders"},
+        {.id = "pt", .name = "Porto olive oil", .country = "PT", .kind = "company",
+         .description = "Olive oil for export"},
+    };
+    seed_orgs(orgs, 8);
+    static const struct {
+        const char *text, *org, *why;
+    } asks[] = {
+        {"Потрібні тепловізори", "de", "тепловізори (thermal)"},
+        {"Закуповуємо бронежилети", "fr", "бронежилети (body)"},
+        {"Засоби РЕБ", "dk", "реб (warfare)"},
+        {"Системи ППО", "nl", "ппо (air)"},
+        {"Радіостанції для підрозділів", "fi", "радіостанції (radio)"},
+        {"Приціли і далекоміри", "be", "далекоміри (rangefinder)"},
+    };
+    for (size_t i = 0; i < sizeof asks / sizeof asks[0]; i++) {
+        struct buf out = BUF_INIT(0);
+        cr_assert_eq(app_partners(s, "ua", asks[i].text, 3, &out, &err), 0, "%s", err.msg);
+        json_t *j = json_loads(buf_str(&out), 0, NULL);
+        json_t *first = json_array_get(j, 0);
+        cr_assert_not_null(first, "%s: nobody", asks[i].text);
+        cr_assert_str_eq(json_string_value(json_object_get(first, "org")), asks[i].org, "%s: %s",
+                         asks[i].text, buf_str(&out));
+        char *why = json_dumps(json_object_get(first, "why"), 0);
+        cr_assert(strstr(why, asks[i].why), "%s: %s", asks[i].text, why);
+        free(why);
+        json_decref(j);
+        buf_free(&out);
+    }
+}
+
 /* The one stem of a word, into out. */
 static int take_stem(void *ud, const char *stem, const char *word, const char *compound)
 {
