@@ -140,7 +140,13 @@ static const char *const uk_paradigms[] = {
     "корабель кораблі кораблів",
     "рівень рівня рівню рівні рівнів",
     "вересень вересня вересні",
+    "жовтень жовтня жовтні",
     "пісня пісні пісень",
+    "рішення рішенню рішенням рішень рішеннями",
+    "дослідження досліджень дослідженнями",
+    "випробування випробувань випробуваннями випробуванню",
+    "пошкодження пошкоджень пошкодженнями",
+    "завдання завдань завданнями",
     "зразок зразка зразки зразків зразком",
     "розвиток розвитку розвитком",
     "ринок ринку ринки ринків",
@@ -170,20 +176,21 @@ Test(match_text, ukrainian_paradigms_meet_at_one_stem)
 /* The other stem of an ending two declensions share: the к a -ка noun's
  * dative and locative turned into ц, only after a consonant other than л;
  * the г a -га noun's turned into з; a soft stem's instrumental -ем after л,
- * н or р; a bare word's і that the other cases turn into о. Only for a
- * caller that knows the other stem. */
+ * н or р; a bare word's і that the other cases turn into о; a genitive
+ * plural in -ень read the other way. Only for a caller that knows the other
+ * stem. */
 Test(match_text, a_second_stem_for_an_ambiguous_ending)
 {
     char k[32];
     static const char *const forms[] = {"доставці", "оцінці", "точці",  "вимозі",
                                         "дорозі",   "послузі", "кораблем", "рівнем",
                                         "автомобілем", "морем", "засіб",   "підхід",
-                                        "виріб",    "робіт"};
+                                        "виріб",    "робіт",   "лікарень"};
     static const char *const base[] = {"доставка", "оцінка", "точка",    "вимога",
                                        "дорога",   "послуга", "корабель", "рівень",
                                        "автомобіль", "море",  "засоби",   "підходу",
-                                       "вироби",   "роботи"};
-    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4, 4, 3, 3, 3, 3};
+                                       "вироби",   "роботи",  "лікарня"};
+    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4, 4, 3, 3, 3, 3, 5};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cr_assert_eq(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), kinds[i], "%s",
                      forms[i]);
@@ -905,7 +912,9 @@ Test(match_partners, a_dative_in_ka_meets_its_other_cases)
  * a soft stem's instrumental (кораблем, рівнем), which -ема nouns'
  * genitive plural shares (проблем, теорем: a stem seen in another form too
  * stays apart from the one its -ем would give), a bare word's і that is its
- * other cases' о (засіб, засоби; not обід, обіду, beside ободи). */
+ * other cases' о (засіб, засоби; not обід, обіду, beside ободи), and a
+ * genitive plural in -ень that the stemmer read as a verbal noun's (лікарень,
+ * лікарня; рішень is one: рішення). */
 Test(match_partners, other_shared_endings_meet_their_other_cases)
 {
     static struct match_profile p[] = {
@@ -922,6 +931,9 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
         {.id = "mean", .name = "Mean", .country = "UA", .text = "Новий засіб зв'язку"},
         {.id = "lunch", .name = "Lunch", .country = "UA", .text = "Обід для гостей, ціна обіду"},
         {.id = "rims", .name = "Rims", .country = "UA", .text = "Ободи коліс"},
+        {.id = "hosp", .name = "Hosp", .country = "UA", .text = "Ремонт військових лікарень"},
+        {.id = "field", .name = "Field", .country = "UA", .text = "Польова лікарня"},
+        {.id = "sol", .name = "Sol", .country = "UA", .text = "Розробка рішень"},
     };
     int n = sizeof p / sizeof p[0];
     cr_assert(text_finds(p, n, "Відповідно до вимозі", "req"), "вимозі finds вимогам");
@@ -938,6 +950,9 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
               "засіб and засоби meet");
     cr_assert(text_finds(p, n, "Обід", "lunch") && !text_finds(p, n, "Обід", "rims"),
               "обід, seen as обіду too, is no обод");
+    cr_assert(text_finds(p, n, "Лікарня", "hosp") && text_finds(p, n, "Лікарень", "field"),
+              "лікарень is лікарня's");
+    cr_assert(text_finds(p, n, "Рішення", "sol"), "рішень is рішення's");
 }
 
 /* And back: a question's other form finds a profile's only form, where the

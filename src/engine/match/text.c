@@ -244,13 +244,24 @@ static size_t mend_stem(char *w, size_t n, const char *stripped)
             n -= k / 2;
             break;
         }
-    /* and a -ень noun's (рівень, рівня; вересень, вересня), as the genitive
-     * plural of a -ня noun puts one in (пісень, пісня); not -онь, which is
-     * also a -оня noun's (долонь, долоня) */
-    if (stripped && strcmp(stripped, "ь") == 0 && ends(w, n, "ен") && cp_count(w, n) > 4 &&
-        !ends_in_vowel_uk(w, n - strlen("ен"))) {
-        memmove(w + n - strlen("ен"), w + n - strlen("н"), strlen("н"));
-        n -= strlen("е");
+    /* -ень and -ань after a consonant: after в, д, с or т mostly a -ень
+     * noun's fleeting vowel (рівень, рівня; водень; вересень), as the genitive
+     * plural of a -ня noun puts one in (пісень, пісня); elsewhere mostly a
+     * verbal noun's genitive plural (рішень, рішення; досліджень;
+     * випробувань, випробування), which loses its н. Not -онь, which is also
+     * a -оня noun's (долонь, долоня). */
+    bool soft_sign = stripped && strcmp(stripped, "ь") == 0;
+    if (soft_sign && (ends(w, n, "ен") || ends(w, n, "ан")) && cp_count(w, n) > 4 &&
+        !ends_in_vowel_uk(w, n - strlen("ен")) && !ends(w, n - strlen("ен"), "ь")) {
+        size_t before = n - strlen("ен");
+        if (ends(w, n, "ен") &&
+            (ends(w, before, "в") || ends(w, before, "д") || ends(w, before, "с") ||
+             ends(w, before, "т"))) {
+            memmove(w + before, w + n - strlen("н"), strlen("н"));
+            n -= strlen("е");
+        } else {
+            n -= strlen("н");
+        }
     }
     /* the stem's own vowel before [j]: зброя and зброї, армія and армій,
      * герой and героїв all meet without it */
@@ -315,6 +326,16 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
         memcpy(out, stem, n + 1);
         memcpy(out + n - 4, "о", strlen("о"));
         return 3;
+    }
+    /* a genitive plural in -ень read the other way: a -ня noun's where the
+     * stemmer took a verbal noun's (лікарень: лікарня, beside рішень:
+     * рішення), or the reverse after в, д, с or т (внесень: внесення) */
+    size_t en = strlen("ень");
+    if (wn > en && ends(word, wn, "ень") && n == wn - en + strlen("е") &&
+        strncmp(word, stem, wn - en) == 0 && cp_count(stem, n) >= 4) {
+        memcpy(out, stem, wn - en);
+        memcpy(out + wn - en, ends(stem, n, "е") ? "н" : "е", strlen("е") + 1);
+        return 5;
     }
     /* the instrumental -ем of a soft stem after л, н or р (кораблем, рівнем,
      * морем), where -ема nouns' genitive plurals end alike (проблем, теорем) */

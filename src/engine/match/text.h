@@ -33,12 +33,14 @@ size_t match_stem_uk(char *w);
  * noun turned з (вимозі: вимог, beside -за nouns: загрозі), a soft stem's
  * instrumental -ем after л, н or р (кораблем: корабл, beside -ема nouns'
  * genitive plurals: проблем), a bare word's і before its last consonant
- * that the other cases turn into о (засіб: засоб, beside досвід, досвіду).
- * word is the surface form stem came from. The other stem is written to out
- * (size bytes); a caller takes it only where its vocabulary has it (match.c's
- * join_alt_stems). Returns which of those endings it was (1-4: two forms of
- * one stem that return the same give the same other stem), or 0 when there
- * is none or out is too small. */
+ * that the other cases turn into о (засіб: засоб, beside досвід, досвіду),
+ * and a genitive plural in -ень read the other way (лікарень: лікарн, a -ня
+ * noun's, beside рішень: ріше, a verbal noun's). word is the surface form
+ * stem came from. The other stem is written to out (size bytes); a caller
+ * takes it only where its vocabulary has it (match.c's join_alt_stems).
+ * Returns which of those endings it was (1-5: two forms of one stem that
+ * return the same give the same other stem), or 0 when there is none or out
+ * is too small. */
 int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size);
 /* True for a stop word (lowercased, before stemming). */
 bool match_is_stopword(const char *w);
