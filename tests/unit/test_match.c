@@ -177,20 +177,20 @@ Test(match_text, ukrainian_paradigms_meet_at_one_stem)
  * dative and locative turned into ц, only after a consonant other than л;
  * the г a -га noun's turned into з; a soft stem's instrumental -ем after л,
  * н or р; a bare word's і that the other cases turn into о; a genitive
- * plural in -ень read the other way. Only for a caller that knows the other
- * stem. */
+ * plural in -ень read the other way; a nominative in -ом. Only for a caller
+ * that knows the other stem. */
 Test(match_text, a_second_stem_for_an_ambiguous_ending)
 {
     char k[32];
     static const char *const forms[] = {"доставці", "оцінці", "точці",  "вимозі",
                                         "дорозі",   "послузі", "кораблем", "рівнем",
                                         "автомобілем", "морем", "засіб",   "підхід",
-                                        "виріб",    "робіт",   "лікарень"};
+                                        "виріб",    "робіт",   "лікарень", "шолом"};
     static const char *const base[] = {"доставка", "оцінка", "точка",    "вимога",
                                        "дорога",   "послуга", "корабель", "рівень",
                                        "автомобіль", "море",  "засоби",   "підходу",
-                                       "вироби",   "роботи",  "лікарня"};
-    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4, 4, 3, 3, 3, 3, 5};
+                                       "вироби",   "роботи",  "лікарня", "шоломи"};
+    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4, 4, 3, 3, 3, 3, 5, 6};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cr_assert_eq(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), kinds[i], "%s",
                      forms[i]);
@@ -914,7 +914,8 @@ Test(match_partners, a_dative_in_ka_meets_its_other_cases)
  * stays apart from the one its -ем would give), a bare word's і that is its
  * other cases' о (засіб, засоби; not обід, обіду, beside ободи), and a
  * genitive plural in -ень that the stemmer read as a verbal noun's (лікарень,
- * лікарня; рішень is one: рішення). */
+ * лікарня; рішень is one: рішення), and a nominative in -ом (шолом, шоломи;
+ * while дроном stays дрони's). */
 Test(match_partners, other_shared_endings_meet_their_other_cases)
 {
     static struct match_profile p[] = {
@@ -934,6 +935,9 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
         {.id = "hosp", .name = "Hosp", .country = "UA", .text = "Ремонт військових лікарень"},
         {.id = "field", .name = "Field", .country = "UA", .text = "Польова лікарня"},
         {.id = "sol", .name = "Sol", .country = "UA", .text = "Розробка рішень"},
+        {.id = "helmet", .name = "Helmet", .country = "UA", .text = "Кевларовий шолом"},
+        {.id = "helmets", .name = "Helmets", .country = "UA", .text = "Шоломи і каски"},
+        {.id = "drone", .name = "Drone", .country = "UA", .text = "Керування дроном"},
     };
     int n = sizeof p / sizeof p[0];
     cr_assert(text_finds(p, n, "Відповідно до вимозі", "req"), "вимозі finds вимогам");
@@ -953,6 +957,9 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
     cr_assert(text_finds(p, n, "Лікарня", "hosp") && text_finds(p, n, "Лікарень", "field"),
               "лікарень is лікарня's");
     cr_assert(text_finds(p, n, "Рішення", "sol"), "рішень is рішення's");
+    cr_assert(text_finds(p, n, "Шолом", "helmets") && text_finds(p, n, "Шоломи", "helmet"),
+              "шолом is шоломи's");
+    cr_assert(text_finds(p, n, "Дрони", "drone"), "дроном is still дрони's");
 }
 
 /* And back: a question's other form finds a profile's only form, where the

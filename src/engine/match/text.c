@@ -337,6 +337,16 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
         memcpy(out + wn - en, ends(stem, n, "е") ? "н" : "е", strlen("е") + 1);
         return 5;
     }
+    /* a nominative that ends as an instrumental does (шолом, шоломи;
+     * Укроборонпром, Укроборонпрома), whose -ом the stemmer strips as
+     * дроном's */
+    if (wn == n + strlen("ом") && ends(word, wn, "ом") && strncmp(word, stem, n) == 0 &&
+        cp_count(stem, n) >= 3) {
+        if (wn + 1 > size)
+            return 0;
+        memcpy(out, word, wn + 1);
+        return 6;
+    }
     /* the instrumental -ем of a soft stem after л, н or р (кораблем, рівнем,
      * морем), where -ема nouns' genitive plurals end alike (проблем, теорем) */
     if (ends(word, wn, "ем") && ends(stem, n, "ем") && cp_count(stem, n) >= 5) {

@@ -28,17 +28,21 @@ size_t match_stem_en(char *w);
 size_t match_stem_uk(char *w);
 /* The other stem a Ukrainian word's ending may give, where the same surface
  * ending belongs to two declensions and the stemmer, which cannot tell them
- * apart, keeps the commoner: the к of a -ка noun turned ц before -і
- * (доставці: доставк, beside -ець nouns' plurals: фахівці), the г of a -га
- * noun turned з (вимозі: вимог, beside -за nouns: загрозі), a soft stem's
- * instrumental -ем after л, н or р (кораблем: корабл, beside -ема nouns'
- * genitive plurals: проблем), a bare word's і before its last consonant
- * that the other cases turn into о (засіб: засоб, beside досвід, досвіду),
- * and a genitive plural in -ень read the other way (лікарень: лікарн, a -ня
- * noun's, beside рішень: ріше, a verbal noun's). word is the surface form
- * stem came from. The other stem is written to out (size bytes); a caller
- * takes it only where its vocabulary has it (match.c's join_alt_stems).
- * Returns which of those endings it was (1-5: two forms of one stem that
+ * apart, keeps the commoner:
+ * 1. the к of a -ка noun turned ц before -і (доставці: доставк, beside -ець
+ *    nouns' plurals: фахівці);
+ * 2. the г of a -га noun turned з (вимозі: вимог, beside -за nouns: загрозі);
+ * 3. a bare word's і before its last consonant that the other cases turn
+ *    into о (засіб: засоб, beside досвід, досвіду);
+ * 4. a soft stem's instrumental -ем after л, н or р (кораблем: корабл,
+ *    beside -ема nouns' genitive plurals: проблем);
+ * 5. a genitive plural in -ень read the other way (лікарень: лікарн, a -ня
+ *    noun's, beside рішень: ріше, a verbal noun's);
+ * 6. a nominative in -ом that the stemmer took for an instrumental (шолом:
+ *    шолом, beside дроном: дрон).
+ * word is the surface form stem came from. The other stem is written to out
+ * (size bytes); a caller takes it only where its vocabulary has it (match.c's
+ * join_alt_stems). Returns which of those it was (two forms of one stem that
  * return the same give the same other stem), or 0 when there is none or out
  * is too small. */
 int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size);
