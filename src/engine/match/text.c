@@ -327,6 +327,16 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
         memcpy(out + n - 4, "о", strlen("о"));
         return 3;
     }
+    /* the instrumental -ем of a soft stem after л, н or р (кораблем, рівнем,
+     * морем), where -ема nouns' genitive plurals end alike (проблем, теорем) */
+    if (ends(word, wn, "ем") && ends(stem, n, "ем") && cp_count(stem, n) >= 5) {
+        size_t before = n - strlen("ем");
+        if (!ends(stem, before, "л") && !ends(stem, before, "н") && !ends(stem, before, "р"))
+            return 0;
+        memcpy(out, stem, before);
+        out[before] = '\0';
+        return 4;
+    }
     /* a genitive plural in -ень read the other way: a -ня noun's where the
      * stemmer took a verbal noun's (лікарень: лікарня, beside рішень:
      * рішення), or the reverse after в, д, с or т (внесень: внесення) */
@@ -346,16 +356,6 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
             return 0;
         memcpy(out, word, wn + 1);
         return 6;
-    }
-    /* the instrumental -ем of a soft stem after л, н or р (кораблем, рівнем,
-     * морем), where -ема nouns' genitive plurals end alike (проблем, теорем) */
-    if (ends(word, wn, "ем") && ends(stem, n, "ем") && cp_count(stem, n) >= 5) {
-        size_t before = n - strlen("ем");
-        if (!ends(stem, before, "л") && !ends(stem, before, "н") && !ends(stem, before, "р"))
-            return 0;
-        memcpy(out, stem, before);
-        out[before] = '\0';
-        return 4;
     }
     return 0;
 }
