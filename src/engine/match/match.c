@@ -275,12 +275,12 @@ static int cmp_int(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* A -ка noun's dative and locative turn к into ц (доставка, доставці), after
- * в, м, н or р as well, where the stemmer keeps them apart from -ець nouns'
- * plurals (фахівці); a -га noun's turn г into з (вимога, вимозі) as -за
- * nouns end (загрозі); a soft stem's instrumental ends in -ем (корабель,
- * кораблем) as -ема nouns' genitive plural does (проблем); a bare word's і
- * may be the о of its other cases (засіб, засоби) or not (досвід, досвіду).
+/* Some endings belong to two declensions, and the stemmer keeps the
+ * commoner reading (match_stem_uk_alt lists them): a -ка noun's dative and
+ * locative turn к into ц (доставка, доставці) as -ець nouns' plurals end
+ * (фахівці); a soft stem's instrumental ends in -ем (корабель, кораблем) as
+ * -ема nouns' genitive plural does (проблем); a bare word's і may be the о of
+ * its other cases (засіб, засоби) or not (досвід, досвіду); and more.
  * Where the texts have such a stem only ever in that form, and its other stem
  * (match_stem_uk_alt) too, the stem's postings join the other's, summed
  * within a document; where the texts lack the other stem, ix->alt_of
@@ -1183,7 +1183,7 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         c->oom = 1;
         return 1;
     }
-    /* доставці is доставка's (and кораблем корабель's) where the index joined
+    /* доставці is доставка's (кораблем корабель's ...) where the index joined
      * them (join_alt_stems), or where neither the index nor the lexicon knows
      * доставці but one of them knows доставка (the lexicon knows танці:
      * dance, not tank) */
