@@ -292,6 +292,10 @@ size_t match_stem_uk(char *w)
 
 int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size)
 {
+    /* Ukrainian only: the index asks of every word, and most are English */
+    unsigned char first = (unsigned char)stem[0];
+    if (first < 0xd0 || first > 0xd3)
+        return 0;
     size_t n = strlen(stem), wn = strlen(word);
     if (n + 1 > size)
         return 0;
