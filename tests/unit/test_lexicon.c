@@ -231,6 +231,14 @@ Test(match_lexicon, a_glossary_pair_that_is_not_one_word_a_side_is_refused)
     cr_assert_eq(err.kind, DF_ERR_INPUT);
     cr_assert(strstr(err.msg, "pair 2") && strstr(err.msg, "not one word"), "%s", err.msg);
 
+    /* an abbreviation dfnc spells out is no one word, and the error says why */
+    const char *abbr_en[] = {"jammer"}, *abbr_uk[] = {"РЕБ"};
+    g = (struct match_glossary){.en = abbr_en, .uk = abbr_uk, .n = 1};
+    cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
+    cr_assert(strstr(err.msg, "pair 1: \"РЕБ\" is an abbreviation dfnc reads as the 2 words "
+                              "it stands for: translate those"),
+              "%s", err.msg);
+
     const char *stop_en[] = {"the"}, *stop_uk[] = {"кордон"};
     g = (struct match_glossary){.en = stop_en, .uk = stop_uk, .n = 1};
     cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
@@ -242,7 +250,7 @@ Test(match_lexicon, a_glossary_pair_that_is_not_one_word_a_side_is_refused)
     cr_assert(strstr(err.msg, "translates to itself"), "%s", err.msg);
 
     const char *many_en[] = {"drone", "drone", "drone", "drone"};
-    const char *many_uk[] = {"дрон", "безпілотник", "бпла", "коптер"};
+    const char *many_uk[] = {"безпілотник", "коптер", "квадрокоптер", "мультикоптер"};
     g = (struct match_glossary){.en = many_en, .uk = many_uk, .n = 4};
     cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
     cr_assert(strstr(err.msg, "pair 4") && strstr(err.msg, "more than 3"), "%s", err.msg);

@@ -50,7 +50,7 @@ Test(match_text, english_forms_meet_at_one_stem)
     cr_assert_str_eq(stem1("detection"), stem1("detecting"));
     cr_assert_str_eq(stem1("detected"), stem1("detect"));
     cr_assert_str_eq(stem1("Drones"), stem1("drone"));
-    cr_assert_str_eq(stem1("UAVs"), "uav");
+    cr_assert_str_eq(stem1("Radars"), "radar");
     cr_assert_str_eq(stem1("securing"), stem1("secure"));
     cr_assert_str_eq(stem1("planning"), stem1("plan"));
     cr_assert_str_eq(stem1("technologies"), stem1("technology"));
@@ -59,9 +59,9 @@ Test(match_text, english_forms_meet_at_one_stem)
 
 Test(match_text, ukrainian_is_lowercased_and_stripped)
 {
-    cr_assert_str_eq(stem1("ДРОНИ"), "дрон");
-    cr_assert_str_eq(stem1("дронів"), "дрон");
-    cr_assert_str_eq(stem1("дронами"), "дрон");
+    cr_assert_str_eq(stem1("РАДАРИ"), "радар");
+    cr_assert_str_eq(stem1("радарів"), "радар");
+    cr_assert_str_eq(stem1("радарами"), "радар");
     cr_assert_str_eq(stem1("Безпілотні"), stem1("безпілотний"));
     cr_assert_str_eq(stem1("радіолокаційна"), stem1("радіолокаційного"));
     cr_assert_str_eq(stem1("Ґрунт"), "ґрунт", "Ґ lowercases to ґ");
@@ -264,6 +264,110 @@ Test(match_text, hyphenated_words_know_their_compound)
     cr_assert_eq(c.n, 4);
     for (int i = 0; i < 4; i++)
         cr_assert_str_eq(c.compound[i], "(none)", "%s", c.word[i]);
+}
+
+/* How many of t's stems are stem. */
+static int stem_count(const struct toks *t, const char *stem)
+{
+    int n = 0;
+    for (int i = 0; i < t->n; i++)
+        n += strcmp(t->s[i], stem) == 0;
+    return n;
+}
+
+/* A buyer's C-UAS and a maker's counter-drone systems, РЕБ and радіоелектронна
+ * боротьба, meet on one term (abbrev.h). */
+Test(match_text, abbreviations_meet_the_words_they_stand_for)
+{
+    /* synonyms: one stem */
+    char drone[MATCH_TOKEN_MAX], bez[MATCH_TOKEN_MAX], counter[MATCH_TOKEN_MAX];
+    strcpy(drone, stem1("drone"));
+    strcpy(bez, stem1("безпілотник"));
+    strcpy(counter, stem1("counter"));
+    const char *same[] = {"UAV", "UAVs", "UAS", "RPAS", "sUAS", "drones"};
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+        cr_assert_str_eq(stem1(same[i]), drone, "%s", same[i]);
+    const char *same_uk[] = {"БПЛА", "БпАК", "дрони", "дронів", "безпілотниками"};
+    for (size_t i = 0; i < sizeof same_uk / sizeof same_uk[0]; i++)
+        cr_assert_str_eq(stem1(same_uk[i]), bez, "%s", same_uk[i]);
+    cr_assert_str_neq(stem1("безпілотні"), bez, "the adjective alone stays (unmanned systems)");
+
+    /* C- before another part reads counter */
+    struct toks t = tok("C-UAS");
+    cr_assert_eq(t.n, 2);
+    cr_assert_str_eq(t.s[0], counter);
+    cr_assert_str_eq(t.s[1], drone);
+    t = tok("c-IED teams");
+    cr_assert_eq(stem_count(&t, counter), 1);
+    cr_assert_eq(stem_count(&t, stem1("improvised")), 1);
+
+    /* an abbreviation reads as the words it stands for, every one of the
+     * table, and is their compound for the reasons */
+    const char *spelled[][2] = {
+        {"EW", "electronic warfare"},
+        {"IEDs", "improvised explosive devices"},
+        {"C2", "command and control"},
+        {"ISR", "intelligence, surveillance and reconnaissance"},
+        {"UGV", "unmanned ground vehicles"},
+        {"USV", "unmanned surface vessel"},
+        {"UUV", "unmanned underwater vehicle"},
+        {"EOD", "explosive ordnance disposal"},
+        {"UXO", "unexploded ordnance"},
+        {"ATGM", "anti-tank guided missiles"},
+        {"SHORAD", "short range air defence"},
+        {"GBAD", "ground based air defence"},
+        {"FPV", "first person view"},
+        {"GNSS", "global navigation satellite systems"},
+        {"PPE", "personal protective equipment"},
+        {"РЕБ", "радіоелектронної боротьби"},
+        {"СВП", "саморобні вибухові пристрої"},
+        {"ППО", "протиповітряна оборона"},
+        {"НРК", "наземні робототехнічні комплекси"},
+        {"ПТРК", "протитанкові ракетні комплекси"},
+    };
+    for (size_t i = 0; i < sizeof spelled / sizeof spelled[0]; i++) {
+        struct toks x = tok(spelled[i][0]), y = tok(spelled[i][1]);
+        cr_assert_eq(x.n, y.n, "%s reads as %d words, not %d", spelled[i][0], y.n, x.n);
+        for (int k = 0; k < x.n; k++)
+            cr_assert_str_eq(x.s[k], y.s[k], "%s: word %d", spelled[i][0], k);
+    }
+    struct comps c = {0};
+    const char *s = "EW";
+    cr_assert_eq(match_tokenize(s, strlen(s), keep_compound, &c), 0);
+    cr_assert_eq(c.n, 2);
+    cr_assert_str_eq(c.word[0], "electronic");
+    cr_assert_str_eq(c.word[1], "warfare");
+    cr_assert_str_eq(c.compound[0], "ew", "the abbreviation is its words' compound");
+    cr_assert_str_eq(c.compound[1], "ew");
+
+    /* a phrase that names the drone adds it after its own words, in any of
+     * its forms; spelled as the phrase was, for the reasons */
+    const char *phrases[][2] = {
+        {"Unmanned Aerial Vehicles", drone},
+        {"unmanned aircraft systems", drone},
+        {"remotely piloted aircraft", drone},
+        {"безпілотних літальних апаратів", bez},
+        {"безпілотний авіаційний комплекс", bez},
+    };
+    for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
+        t = tok(phrases[i][0]);
+        cr_assert_eq(stem_count(&t, phrases[i][1]), 1, "\"%s\" says %s", phrases[i][0],
+                     phrases[i][1]);
+    }
+    c = (struct comps){0};
+    s = "Unmanned Aerial";
+    cr_assert_eq(match_tokenize(s, strlen(s), keep_compound, &c), 0);
+    cr_assert_eq(c.n, 3);
+    cr_assert_str_eq(c.word[2], "unmanned aerial");
+
+    /* only words in a row: "unmanned" and "aerial" apart are no drone, and a
+     * phrase's words start no other (unmanned aerial, then aerial alone) */
+    t = tok("unmanned boats and aerial photography");
+    cr_assert_eq(stem_count(&t, drone), 0);
+    t = tok("unmanned aerial aerial");
+    cr_assert_eq(stem_count(&t, drone), 1);
+    t = tok("unmanned ground vehicles");
+    cr_assert_eq(stem_count(&t, drone), 0, "a UGV is no drone");
 }
 
 Test(match_text, invalid_utf8_is_refused)
@@ -669,6 +773,50 @@ Test(match_partners, text_reasons_name_hyphenated_words_whole)
     cr_assert_not_null(why_ct);
     cr_assert_str_eq(why_cd, "text: counter-drone, radar", "whole, and each word once");
     cr_assert_str_eq(why_ct, "text: counter, radar", "no drones here: not counter-drone");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
+/* The text reason of profile id among h, or NULL. */
+static const char *text_why(const struct match_profile *p, const struct match_hit *h, int n,
+                            const char *id)
+{
+    for (int i = 0; i < n; i++)
+        for (int k = 0; strcmp(p[h[i].org].id, id) == 0 && k < h[i].why_n; k++)
+            if (strncmp(h[i].why[k], "text: ", 6) == 0)
+                return h[i].why[k];
+    return NULL;
+}
+
+/* A ministry buyer writes abbreviations, a maker writes words (or the other
+ * way round): they meet (abbrev.h), and the reasons say the asker's words. */
+Test(match_partners, abbreviations_find_the_words_they_stand_for)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "cd", .name = "CD", .country = "FR", .text = "Counter-drone systems for airports"},
+        {.id = "maker", .name = "Maker", .country = "UA", .text = "Drones for reconnaissance"},
+        {.id = "ew", .name = "EW", .country = "LT", .text = "EW jammers and spectrum monitoring"},
+        {.id = "air", .name = "Air", .country = "NL", .text = "Airport baggage systems"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 5, "C-UAS for airports", &ix, &a, &h);
+    cr_assert(n >= 2 && strcmp(p[h[0].org].id, "cd") == 0, "the counter-drone firm first");
+    cr_assert_str_eq(text_why(p, h, n, "cd"), "text: c-uas, airports");
+    arena_free(&a);
+    match_index_free(ix);
+
+    n = ask_profiles(p, 5, "Unmanned aerial vehicles", &ix, &a, &h);
+    cr_assert(n >= 2, "the drone maker and the counter-drone firm");
+    cr_assert_str_eq(p[h[0].org].id, "maker", "drones, not counter-drone, first");
+    cr_assert_str_eq(text_why(p, h, n, "maker"), "text: unmanned aerial");
+    arena_free(&a);
+    match_index_free(ix);
+
+    n = ask_profiles(p, 5, "Electronic warfare", &ix, &a, &h);
+    cr_assert(n >= 1 && strcmp(p[h[0].org].id, "ew") == 0, "EW jammers, for electronic warfare");
     arena_free(&a);
     match_index_free(ix);
 }

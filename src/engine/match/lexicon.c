@@ -304,6 +304,13 @@ static int glossary_word(const struct match_glossary *g, int i, bool ukrainian,
                    pair_where(g, i, at, sizeof at), ukrainian ? "Ukrainian" : "English");
         return -1;
     }
+    if (w->n > 1 && !strpbrk(s, " \t-,.;:/()")) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s: \"%s\" is an abbreviation dfnc reads as the %d words it stands for: "
+                   "translate those, one a line",
+                   pair_where(g, i, at, sizeof at), s, w->n);
+        return -1;
+    }
     if (w->n != 1) {
         df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" is not one word (%d stems)",
                    pair_where(g, i, at, sizeof at), s, w->n);

@@ -23,6 +23,10 @@
 /* CPV affinity from which a need counts as met: the same code or one inside
  * the other (1), or one sharing the first four digits (0.5, "related") */
 #define CPV_MET 0.5
+/* A need met by a code inside or around it, not the code itself: a buyer of
+ * military aircraft in general is less surely one for drones than a buyer of
+ * drones (cpv_match) */
+#define CPV_WITHIN 0.9
 
 void match_weights_default(struct match_weights *w)
 {
@@ -1079,6 +1083,10 @@ double match_cpv_affinity(const char *a, const char *b)
 
 /* ---- queries -------------------------------------------------------------- */
 
+/* A query word's translations, and a phrase's abbreviation with its own
+ * (collect_qterm) */
+#define QTERM_TR_MAX (2 * MATCH_LEXICON_MAX + 1)
+
 struct qterm {
     int id;
     int qtf;
@@ -1087,9 +1095,11 @@ struct qterm {
     char word[MATCH_TOKEN_MAX];
     char compound[MATCH_TOKEN_MAX];   /* "counter-drone" at its first use; "" for none */
     char via[MATCH_TOKEN_MAX];        /* a translation's own word ("radar" for "радари"); "" */
-    int from_id;                      /* a translation: the query word's own term id, or -1 */
+    int from_id;                      /* a translation: the query word's own term id, or -1
+                                         (-1 too for the query's own word) */
     bool lexical;                     /* a translation the lexicon gave, not only a cognate */
-    int tr_id[MATCH_LEXICON_MAX];     /* the query's own word: its translations' term ids */
+    int tr_id[QTERM_TR_MAX];          /* the query's own word: its translations' term ids */
+    int at;                           /* the place of the query's word that first brought it */
     int tr_n;
 };
 
@@ -1102,6 +1112,8 @@ struct qctx {
     int n, cap;
     int oom;
     struct ivec seq;   /* every word's id among the names' words in order, -1 for others */
+    int last_own, last_id;   /* the last word's query term and term id (-1: none) */
+    int at;                  /* the words read so far */
 };
 
 /* The query term of id; a new zeroed one (qtf 0) when absent, NULL when out of memory. */
@@ -1121,21 +1133,22 @@ static struct qterm *qterm_of(struct qctx *c, int id)
         c->cap = cap;
     }
     struct qterm *q = &c->t[c->n++];
-    *q = (struct qterm){.id = id};
+    *q = (struct qterm){.id = id, .from_id = -1};
     return q;
 }
 
 /* The query's word (its term id, or -1 when the index lacks it; own, its
- * query term's index, or -1) also counts in the index's term tid, a
- * translation (lexical) or cognate of it, with weight, spelled via in the
- * reasons ("радари (radar)"). */
-static int add_translation(struct qctx *c, int own, int id, const char *word, int tid,
-                           const char *via, double weight, bool lexical)
+ * query term's index, or -1; compound, its compound or NULL) also counts in
+ * the index's term tid, a translation (lexical) or cognate of it, with
+ * weight, spelled via in the reasons ("радари (radar)"). */
+static int add_translation(struct qctx *c, int own, int id, const char *word,
+                           const char *compound, int tid, const char *via, double weight,
+                           bool lexical)
 {
     struct qterm *q = qterm_of(c, tid);
     if (!q)
         return 1;
-    if (own >= 0 && c->t[own].tr_n < MATCH_LEXICON_MAX) {
+    if (own >= 0 && c->t[own].tr_n < QTERM_TR_MAX) {
         struct qterm *o = &c->t[own];
         bool known = false;
         for (int j = 0; j < o->tr_n && !known; j++)
@@ -1148,7 +1161,9 @@ static int add_translation(struct qctx *c, int own, int id, const char *word, in
     if (q->qtf == 0) {
         snprintf(q->word, sizeof q->word, "%s", word);
         snprintf(q->via, sizeof q->via, "%s", via);
+        snprintf(q->compound, sizeof q->compound, "%s", compound ? compound : "");
         q->from_id = id;
+        q->at = c->at;
     }
     if (weight > q->scale)
         q->scale = weight;
@@ -1160,7 +1175,7 @@ static int add_translation(struct qctx *c, int own, int id, const char *word, in
 struct cognate_ctx {
     struct qctx *c;
     int own, id;
-    const char *word;
+    const char *word, *compound;
     const struct match_translation *tr;   /* the lexicon's translations, not repeated */
     int tn;
 };
@@ -1172,16 +1187,46 @@ static int add_cognate(void *ud, int tid)
     for (int k = 0; k < g->tn; k++)
         if (strmap_get(&ix->terms, g->tr[k].stem) == tid)
             return 0;
-    return add_translation(g->c, g->own, g->id, g->word, tid, ix->term_word[tid],
+    return add_translation(g->c, g->own, g->id, g->word, g->compound, tid, ix->term_word[tid],
                            g->c->cognate, false);
+}
+
+/* The abbreviation a phrase stands for ("electronic warfare": ew, spelled
+ * as the phrase), after the phrase's last word (last, its query term):
+ * one thing with that word, so the text says the thing once, and a profile
+ * that writes only "EW" matches it as one that writes "warfare" does. Its
+ * own term carries no via: the reasons say the phrase as the text wrote it. */
+static int add_phrase(struct qctx *c, const char *stem, const char *word, int last)
+{
+    const struct match_index *ix = c->ix;
+    int id = strmap_get(&ix->terms, stem);
+    if (id >= 0 && add_translation(c, last, c->last_id, word, NULL, id, "", 1.0, true))
+        return 1;
+    const struct match_translation *tr;
+    int tn = match_lexicon_lookup(c->lx, stem, &tr);
+    for (int k = 0; k < tn; k++) {
+        int tid = strmap_get(&ix->terms, tr[k].stem);
+        if (tid >= 0 && add_translation(c, last, c->last_id, word, NULL, tid, tr[k].word,
+                                        tr[k].weight, true))
+            return 1;
+    }
+    return 0;
 }
 
 static int collect_qterm(void *ud, const char *stem, const char *word, const char *compound)
 {
     struct qctx *c = ud;
+    c->at++;
     if (ivec_push(&c->seq, strmap_get(&c->ix->name_words, stem)) < 0) {
         c->oom = 1;
         return 1;
+    }
+    /* a phrase's abbreviation (text.h: its word is the phrase, with spaces)
+     * joins the phrase's last word where the index has that word */
+    if (strchr(word, ' ') && c->last_own >= 0) {
+        int last = c->last_own;
+        c->last_own = c->last_id = -1;
+        return add_phrase(c, stem, word, last);
     }
     /* доставці is доставка's (кораблем корабель's ...) where the index joined
      * them (join_alt_stems), or where neither the index nor the lexicon knows
@@ -1214,6 +1259,7 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
             return 1;
         own = (int)(q - c->t);
         if (q->qtf == 0 || q->via[0]) {   /* new, or only a translation so far */
+            q->at = c->at;
             q->scale = 1;
             q->via[0] = '\0';
             snprintf(q->word, sizeof q->word, "%s", word);
@@ -1226,15 +1272,18 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
     int tn = match_lexicon_lookup(c->lx, stem, &tr);
     for (int k = 0; k < tn; k++) {
         int tid = strmap_get(&c->ix->terms, tr[k].stem);
-        if (tid >= 0 && add_translation(c, own, id, word, tid, tr[k].word, tr[k].weight, true))
+        if (tid >= 0 &&
+            add_translation(c, own, id, word, compound, tid, tr[k].word, tr[k].weight, true))
             return 1;
     }
     /* and its cognates in the other script: "технології" finds "technology" */
     if (c->cognate > 0) {
-        struct cognate_ctx g = {c, own, id, word, tr, tn};
+        struct cognate_ctx g = {c, own, id, word, compound, tr, tn};
         if (match_cognates_each(&c->ix->cognates, stem, add_cognate, &g))
             return 1;
     }
+    c->last_own = own;
+    c->last_id = id;
     return 0;
 }
 
@@ -1806,7 +1855,15 @@ static bool is_eu_ua_pair(const char *a, const char *b)
             (country_is_europe(a) && country_is_ukraine(b)));
 }
 
-/* Best affinity of each of mine against theirs, summed; best_i, best_j and best_v the strongest pair. */
+/* Whether two codes are one: the same significant digits. */
+static bool same_code(const char *a, const char *b)
+{
+    int sa = cpv_sig(a), sb = cpv_sig(b);
+    return sa > 0 && sa == sb && memcmp(a, b, (size_t)sa) == 0;
+}
+
+/* Best affinity of each of mine against theirs, summed, a code within the
+ * other at CPV_WITHIN; best_i, best_j and best_v the strongest pair. */
 static double cpv_match(const struct match_cap *mine, int mine_n, const struct match_cap *theirs,
                         int theirs_n, int *best_i, int *best_j, double *best_v)
 {
@@ -1817,6 +1874,8 @@ static double cpv_match(const struct match_cap *mine, int mine_n, const struct m
         int bj = -1;
         for (int j = 0; j < theirs_n; j++) {
             double v = match_cpv_affinity(mine[i].cpv, theirs[j].cpv);
+            if (v >= 1 && !same_code(mine[i].cpv, theirs[j].cpv))
+                v = CPV_WITHIN;
             if (v > b)
                 b = v, bj = j;
         }
@@ -2031,6 +2090,25 @@ static bool compound_found(const struct match_index *ix, const char *compound, i
     return true;
 }
 
+/* How many words the tokeniser reads in s. */
+static int count_word(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)stem;
+    (void)word;
+    (void)compound;
+    ++*(int *)ud;
+    return 0;
+}
+
+static int word_count(const char *s)
+{
+    int n = 0;
+    return match_tokenize(s, strlen(s), count_word, &n) == 0 ? n : -1;
+}
+
+/* At most this many more translated words of one compound join a reason. */
+#define COMPOUND_SAID 3
+
 /* Whether term id is one of q's translations. */
 static bool translates(const struct qterm *q, int id)
 {
@@ -2066,29 +2144,73 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
         mark[ix->org_doc[k]] = 1;
     const struct qterm *said_terms[4];   /* each query word once, itself or translated,
                                             and never beside its translation */
-    for (int i = 0; i < qn && shown < 4; i++) {
+    const char *say[4];
+    /* and the other translated words of a compound said through one, in the
+     * order the text brought them: "реб (electronic warfare)", where РЕБ is
+     * радіоелектронна боротьба */
+    const struct qterm *more[4][COMPOUND_SAID];
+    int more_n[4] = {0};
+    for (int i = 0; i < qn; i++) {
         bool named = false;
         for (int c = 0; c < covered_n && !named; c++)   /* a translation of a word named too */
             named = covered[c] == qt[i].id || (qt[i].via[0] && covered[c] == qt[i].from_id);
-        for (int c = 0; c < shown && !named; c++)
+        for (int c = 0; c < shown && !named; c++) {   /* or another spelling the same word brought */
             named = strcmp(said_terms[c]->word, qt[i].word) == 0 ||
-                    translates(said_terms[c], qt[i].id) || translates(&qt[i], said_terms[c]->id);
-        if (named || !org_has_term(ix, qt[i].id, o, od, mark))
+                    translates(said_terms[c], qt[i].id) || translates(&qt[i], said_terms[c]->id) ||
+                    (qt[i].from_id >= 0 && said_terms[c]->from_id == qt[i].from_id);
+            if (!named && said_terms[c]->via[0] && qt[i].via[0] && qt[i].compound[0] &&
+                strcmp(said_terms[c]->compound, qt[i].compound) == 0 &&
+                more_n[c] < COMPOUND_SAID && org_has_term(ix, qt[i].id, o, od, mark)) {
+                more[c][more_n[c]++] = &qt[i];
+                named = true;
+            }
+        }
+        if (named || shown == 4 || !org_has_term(ix, qt[i].id, o, od, mark))
             continue;
-        const char *say = qt[i].word;
+        say[shown] = qt[i].word;
         struct term_ids p;
         if (qt[i].compound[0] && compound_found(ix, qt[i].compound, o, od, mark, &p)) {
-            say = qt[i].compound;
+            say[shown] = qt[i].compound;
             for (int c = 0; c < p.n; c++)
                 covered[covered_n++] = p.id[c];
         }
-        /* a translated word says what it matched: "радари (radar)" */
-        int w = snprintf(line + len, sizeof line - len, "%s%s%s%s%s", shown ? ", " : "text: ", say,
-                         qt[i].via[0] ? " (" : "", qt[i].via, qt[i].via[0] ? ")" : "");
-        if (w < 0 || (size_t)w >= sizeof line - len)
-            break;
-        len += (size_t)w;
         said_terms[shown++] = &qt[i];
+    }
+    for (int g = 0; g < shown; g++) {
+        /* a translated word says what it matched: "радари (radar)"; a
+         * translated compound all of whose words matched, all it matched */
+        const struct qterm *part[1 + COMPOUND_SAID];
+        int pn = 1;
+        part[0] = said_terms[g];
+        for (int k = 0; k < more_n[g]; k++) {   /* in the text's order; a few, so by insertion */
+            int j = pn++;
+            for (; j > 0 && part[j - 1]->at > more[g][k]->at; j--)
+                part[j] = part[j - 1];
+            part[j] = more[g][k];
+        }
+        bool whole = pn > 1 && pn == word_count(said_terms[g]->compound);
+        size_t at = len;
+        int w = 0;
+        for (int k = 0; k < pn && w >= 0 && at < sizeof line; k++) {
+            const struct qterm *t = part[k];
+            if (whole)
+                w = k ? snprintf(line + at, sizeof line - at, " %s", t->via)
+                      : snprintf(line + at, sizeof line - at, "%s%s (%s", g ? ", " : "text: ",
+                                 t->compound, t->via);
+            else
+                w = snprintf(line + at, sizeof line - at, "%s%s%s%s%s",
+                             g || k ? ", " : "text: ", k ? t->word : say[g],
+                             t->via[0] ? " (" : "", t->via, t->via[0] ? ")" : "");
+            at += w < 0 ? sizeof line : (size_t)w;
+        }
+        if (whole && w >= 0 && at < sizeof line)
+            at += (size_t)snprintf(line + at, sizeof line - at, ")");
+        if (w < 0 || at >= sizeof line) {
+            line[len] = '\0';
+            shown = g;
+            break;
+        }
+        len = at;
     }
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 0;
@@ -2170,7 +2292,8 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     if (text && !utf8_is_valid(text, text_len, NULL))
         return df_err_set(err, DF_ERR_USAGE, "the text is not valid UTF-8");
 
-    struct qctx qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate};
+    struct qctx qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate, .last_own = -1,
+                      .last_id = -1};
     int rc = -1;
     if (((text && match_tokenize(text, text_len, collect_qterm, &qc) != 0) ||
          (labels && match_tokenize(labels, strlen(labels), collect_qterm, &qc) != 0)) &&

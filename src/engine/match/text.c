@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/utf8.h"
+#include "engine/match/abbrev.h"
 
 /* ---- stop words ---------------------------------------------------------- */
 
@@ -418,7 +419,64 @@ struct word {
     bool cyrillic, latin_only, has_letter;
 };
 
-static int emit(struct word *wd, const char *compound, match_token_fn fn, void *ud)
+/* The walk's state: the callback, and the stems (with their words) emitted
+ * since the last phrase, for match_abbrev_phrase. */
+struct walk {
+    match_token_fn fn;
+    void *ud;
+    char stem[MATCH_ABBREV_PHRASE_MAX][MATCH_TOKEN_MAX];
+    char word[MATCH_ABBREV_PHRASE_MAX][MATCH_TOKEN_MAX];
+    int n;
+};
+
+/* After a phrase's last word, the stem of the thing it names, spelled as
+ * the phrase was ("unmanned aerial"; the stem itself when that does not
+ * fit). */
+static int emit_phrase(struct walk *w)
+{
+    const char *recent[MATCH_ABBREV_PHRASE_MAX];
+    for (int i = 0; i < w->n; i++)
+        recent[i] = w->stem[i];
+    int len = 0;
+    const char *as = match_abbrev_phrase(recent, w->n, &len);
+    if (!as)
+        return 0;
+    char spelled[MATCH_TOKEN_MAX];
+    size_t at = 0;
+    bool fits = true;
+    for (int i = w->n - len; i < w->n && fits; i++) {
+        size_t k = strlen(w->word[i]);
+        fits = at + (at > 0) + k < sizeof spelled;
+        if (fits) {
+            if (at > 0)
+                spelled[at++] = ' ';
+            memcpy(spelled + at, w->word[i], k);
+            at += k;
+        }
+    }
+    spelled[at] = '\0';
+    char stem[MATCH_TOKEN_MAX];
+    memcpy(stem, as, strlen(as) + 1);   /* the table's: short */
+    w->n = 0;   /* a phrase's words start no other */
+    return w->fn(w->ud, stem, fits ? spelled : stem, NULL);
+}
+
+/* An abbreviation's words, each passed on as a part of the abbreviation,
+ * its compound ("electronic" and "warfare" of "ew"), so the reasons say
+ * "ew" where a profile has them all. */
+struct spelled_out {
+    struct walk *w;
+    const char *abbrev;
+};
+
+static int emit_spelled(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)compound;
+    struct spelled_out *o = ud;
+    return o->w->fn(o->w->ud, stem, word, o->abbrev);
+}
+
+static int emit(const struct word *wd, const char *compound, struct walk *w)
 {
     if (wd->cps < 2 || !wd->has_letter || match_is_stopword(wd->text))
         return 0;
@@ -428,7 +486,27 @@ static int emit(struct word *wd, const char *compound, match_token_fn fn, void *
         match_stem_uk(stem);
     else if (wd->latin_only)
         match_stem_en(stem);
-    return fn(ud, stem, wd->text, compound);
+    const char *words = match_abbrev_expansion(stem);
+    if (words) {   /* the table's words: valid UTF-8, and no abbreviation in them */
+        struct spelled_out o = {w, wd->text};
+        w->n = 0;
+        return match_tokenize(words, strlen(words), emit_spelled, &o);
+    }
+    const char *same = match_abbrev_synonym(stem);
+    if (same)
+        memcpy(stem, same, strlen(same) + 1);   /* the table's: short */
+    int rc = w->fn(w->ud, stem, wd->text, compound);
+    if (rc)
+        return rc;
+    if (w->n == MATCH_ABBREV_PHRASE_MAX) {
+        memmove(w->stem[0], w->stem[1], sizeof w->stem[0] * (MATCH_ABBREV_PHRASE_MAX - 1));
+        memmove(w->word[0], w->word[1], sizeof w->word[0] * (MATCH_ABBREV_PHRASE_MAX - 1));
+        w->n--;
+    }
+    memcpy(w->stem[w->n], stem, strlen(stem) + 1);
+    memcpy(w->word[w->n], wd->text, wd->len + 1);
+    w->n++;
+    return emit_phrase(w);
 }
 
 /* Marks that a pasted text may carry inside a word and that are no part of
@@ -453,7 +531,10 @@ struct compound {
     int n;
 };
 
-static int flush(struct compound *cp, match_token_fn fn, void *ud)
+/* A lone "c" before another part reads "counter": C-UAS, C-IED. */
+static const struct word counter_word = {"counter", 7, 7, false, true, true};
+
+static int flush(struct compound *cp, struct walk *w)
 {
     char joined[MATCH_TOKEN_MAX];
     size_t len = 0;
@@ -469,8 +550,12 @@ static int flush(struct compound *cp, match_token_fn fn, void *ud)
     }
     joined[len] = '\0';
     int rc = 0;
-    for (int i = 0; i < cp->n && !rc; i++)
-        rc = emit(&cp->part[i], fits ? joined : NULL, fn, ud);
+    for (int i = 0; i < cp->n && !rc; i++) {
+        const struct word *part = &cp->part[i];
+        if (i + 1 < cp->n && part->len == 1 && part->text[0] == 'c')
+            part = &counter_word;
+        rc = emit(part, fits ? joined : NULL, w);
+    }
     cp->n = 0;
     return rc;
 }
@@ -480,6 +565,7 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
     const char *p = s, *end = s + n;
     struct compound cp = {.n = 0};
     struct word wd = {.latin_only = true};
+    struct walk w = {.fn = fn, .ud = ud, .n = 0};
     while (p < end) {
         long c = utf8_decode(&p, end);
         if (c < 0)
@@ -519,12 +605,12 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
                 joins = next >= 0 && is_word_cp(next);
             }
             if (!joins) {
-                int rc = flush(&cp, fn, ud);
+                int rc = flush(&cp, &w);
                 if (rc)
                     return rc;
             }
         } else if (cp.n > 0) {
-            int rc = flush(&cp, fn, ud);
+            int rc = flush(&cp, &w);
             if (rc)
                 return rc;
         }
@@ -532,5 +618,5 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
     }
     if (wd.len > 0)
         cp.part[cp.n++] = wd;
-    return cp.n > 0 ? flush(&cp, fn, ud) : 0;
+    return cp.n > 0 ? flush(&cp, &w) : 0;
 }

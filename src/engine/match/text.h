@@ -15,7 +15,13 @@
  * lowercased hyphenated whole the word is part of ("counter-drone" for
  * "counter" and for "drone"), NULL for a word on its own (or a compound longer
  * than MATCH_TOKEN_MAX). All are NUL-terminated and valid during the call. A
- * non-zero return stops the walk. */
+ * non-zero return stops the walk.
+ * Abbreviations and synonyms are read through abbrev.h: a synonym comes with
+ * its thing's stem and its own word (uav: "dron", "uav"); an abbreviation as
+ * the words it stands for, each with the abbreviation as its compound
+ * ("electronic" and "warfare", both of "ew"); and a phrase that names a
+ * synonym's thing gives that stem after its words, the phrase (words joined
+ * by spaces, the only words with a space) as its word and no compound. */
 typedef int (*match_token_fn)(void *ud, const char *stem, const char *word,
                               const char *compound);
 

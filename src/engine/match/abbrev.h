@@ -1,0 +1,37 @@
+/* Abbreviations and synonyms a defence forum writes for one thing: "UAV",
+ * "UAS", "RPAS", "drone" and "unmanned aerial vehicle"; "EW" and "electronic
+ * warfare"; "РЕБ" and "радіоелектронна боротьба"; "БПЛА", "дрон" and
+ * "безпілотник". A ministry buyer asks for "C-UAS" and a firm offers
+ * "counter-drone systems"; keyword search sees no word in common. The
+ * tokeniser (text.h) reads them through these tables, in profiles and
+ * questions alike, so the two meet:
+ * - a synonym is read as the one stem chosen for its thing (uav as drone);
+ * - an abbreviation is read as the words it stands for (EW as electronic
+ *   warfare), so a text that says it counts as one that spells it out;
+ * - a phrase that names a synonym's thing gives that stem after its own
+ *   words ("unmanned aerial vehicles" also says drone).
+ * Only abbreviations a defence text means one way are listed (not SAR:
+ * search and rescue, or synthetic aperture radar), and not CBRN, which
+ * security research writes as one word far more than spelled out. Stems are
+ * the tokeniser's. Pure; static tables. */
+#ifndef DFNC_ENGINE_MATCH_ABBREV_H
+#define DFNC_ENGINE_MATCH_ABBREV_H
+
+/* A phrase is at most this many stems. */
+#define MATCH_ABBREV_PHRASE_MAX 4
+
+/* The stem a synonym's stem is read as ("uav": "dron"), or NULL for a stem
+ * that is not one. */
+const char *match_abbrev_synonym(const char *stem);
+
+/* What an abbreviation's stem stands for, as a text writes it ("ew":
+ * "electronic warfare"), or NULL for a stem that is not one. */
+const char *match_abbrev_expansion(const char *stem);
+
+/* When the n stems of recent (the oldest first, n <= MATCH_ABBREV_PHRASE_MAX;
+ * synonyms already read) end with a phrase that names a synonym's thing,
+ * that thing's stem ("unman", "aeri": "dron"), with *len the phrase's length
+ * in stems; else NULL. */
+const char *match_abbrev_phrase(const char *const *recent, int n, int *len);
+
+#endif
