@@ -5,7 +5,7 @@
 #include "engine/match/abbrev.h"
 
 #include <pthread.h>
-#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,41 +62,52 @@ static struct expansion expansions[] = {
 /* ---- phrases that name a synonym's thing --------------------------------- */
 
 struct phrase {
-    const char *stem[MATCH_ABBREV_PHRASE_MAX];   /* in order; NULL after the last */
-    const char *as;
-    int len;                                     /* set at init */
+    const char *first, *second, *as;
 };
 
 static struct phrase phrases[] = {
     /* unmanned aerial (vehicle, system), unmanned aircraft, remotely piloted */
-    {{"unman", "aeri"}, "dron", 0},
-    {{"unman", "aircraft"}, "dron", 0},
-    {{"remot", "pilot"}, "dron", 0},
+    {"unman", "aeri", "dron"},
+    {"unman", "aircraft", "dron"},
+    {"remot", "pilot", "dron"},
     /* безпілотний літальний апарат, безпілотний авіаційний комплекс */
-    {{"безпілотн", "літальн"}, "безпілотник", 0},
-    {{"безпілотн", "авіаційн"}, "безпілотник", 0},
+    {"безпілотн", "літальн", "безпілотник"},
+    {"безпілотн", "авіаційн", "безпілотник"},
 };
 #define PHRASES_N (sizeof phrases / sizeof phrases[0])
 
 static pthread_once_t tables_once = PTHREAD_ONCE_INIT;
+
+/* A filter of every stem the tables hold, so that most words pass after one
+ * hash (a few others, by chance, go on to the searches). */
+#define FILTER_BITS 1024
+static uint64_t filter[FILTER_BITS / 64];
+
+static unsigned filter_slot(const char *s)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h % FILTER_BITS;
+}
+
+static void filter_add(const char *s)
+{
+    unsigned k = filter_slot(s);
+    filter[k / 64] |= (uint64_t)1 << (k % 64);
+}
 
 static int cmp_synonym(const void *a, const void *b)
 {
     return strcmp(((const struct synonym *)a)->stem, ((const struct synonym *)b)->stem);
 }
 
-static const char *last_stem(const struct phrase *p)
-{
-    return p->stem[p->len - 1];
-}
-
-/* By last stem, then longest first: a longer phrase before a shorter one
- * that ends alike. */
+/* By second stem, then first. */
 static int cmp_phrase(const void *a, const void *b)
 {
     const struct phrase *x = a, *y = b;
-    int c = strcmp(last_stem(x), last_stem(y));
-    return c ? c : y->len - x->len;
+    int c = strcmp(x->second, y->second);
+    return c ? c : strcmp(x->first, y->first);
 }
 
 static int cmp_expansion(const void *a, const void *b)
@@ -108,13 +119,22 @@ static void tables_init(void)
 {
     qsort(synonyms, SYNONYMS_N, sizeof synonyms[0], cmp_synonym);
     qsort(expansions, EXPANSIONS_N, sizeof expansions[0], cmp_expansion);
-    for (size_t i = 0; i < PHRASES_N; i++) {
-        int n = 0;
-        while (n < MATCH_ABBREV_PHRASE_MAX && phrases[i].stem[n])
-            n++;
-        phrases[i].len = n;
-    }
     qsort(phrases, PHRASES_N, sizeof phrases[0], cmp_phrase);
+    for (size_t i = 0; i < SYNONYMS_N; i++)
+        filter_add(synonyms[i].stem);
+    for (size_t i = 0; i < EXPANSIONS_N; i++)
+        filter_add(expansions[i].stem);
+    for (size_t i = 0; i < PHRASES_N; i++) {
+        filter_add(phrases[i].first);
+        filter_add(phrases[i].second);
+    }
+}
+
+bool match_abbrev_known(const char *stem)
+{
+    pthread_once(&tables_once, tables_init);
+    unsigned k = filter_slot(stem);
+    return filter[k / 64] >> (k % 64) & 1;
 }
 
 const char *match_abbrev_synonym(const char *stem)
@@ -134,32 +154,10 @@ const char *match_abbrev_expansion(const char *stem)
     return e ? e->words : NULL;
 }
 
-const char *match_abbrev_phrase(const char *const *recent, int n, int *len)
+const char *match_abbrev_phrase(const char *first, const char *second)
 {
     pthread_once(&tables_once, tables_init);
-    if (n < 2)
-        return NULL;
-    const char *last = recent[n - 1];
-    /* the first phrase ending in last: a binary search for its lower bound */
-    size_t lo = 0, hi = PHRASES_N;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(last_stem(&phrases[mid]), last) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (size_t i = lo; i < PHRASES_N && strcmp(last_stem(&phrases[i]), last) == 0; i++) {
-        const struct phrase *p = &phrases[i];
-        if (p->len > n)
-            continue;
-        bool same = true;
-        for (int k = 0; k < p->len - 1 && same; k++)
-            same = strcmp(p->stem[k], recent[n - p->len + k]) == 0;
-        if (same) {
-            *len = p->len;
-            return p->as;
-        }
-    }
-    return NULL;
+    struct phrase key = {.first = first, .second = second};
+    const struct phrase *p = bsearch(&key, phrases, PHRASES_N, sizeof phrases[0], cmp_phrase);
+    return p ? p->as : NULL;
 }

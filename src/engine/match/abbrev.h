@@ -8,8 +8,8 @@
  * - a synonym is read as the one stem chosen for its thing (uav as drone);
  * - an abbreviation is read as the words it stands for (EW as electronic
  *   warfare), so a text that says it counts as one that spells it out;
- * - a phrase that names a synonym's thing gives that stem after its own
- *   words ("unmanned aerial vehicles" also says drone).
+ * - a phrase of two words that names a synonym's thing gives that stem
+ *   after its words ("unmanned aerial vehicles" also says drone).
  * Only abbreviations a defence text means one way are listed (not SAR:
  * search and rescue, or synthetic aperture radar), and not CBRN, which
  * security research writes as one word far more than spelled out. Stems are
@@ -17,8 +17,12 @@
 #ifndef DFNC_ENGINE_MATCH_ABBREV_H
 #define DFNC_ENGINE_MATCH_ABBREV_H
 
-/* A phrase is at most this many stems. */
-#define MATCH_ABBREV_PHRASE_MAX 4
+#include <stdbool.h>
+
+/* False for a stem that is in none of the tables below (most words): the
+ * tokeniser asks it first. True for every stem that is, and for a few
+ * others. */
+bool match_abbrev_known(const char *stem);
 
 /* The stem a synonym's stem is read as ("uav": "dron"), or NULL for a stem
  * that is not one. */
@@ -28,10 +32,8 @@ const char *match_abbrev_synonym(const char *stem);
  * "electronic warfare"), or NULL for a stem that is not one. */
 const char *match_abbrev_expansion(const char *stem);
 
-/* When the n stems of recent (the oldest first, n <= MATCH_ABBREV_PHRASE_MAX;
- * synonyms already read) end with a phrase that names a synonym's thing,
- * that thing's stem ("unman", "aeri": "dron"), with *len the phrase's length
- * in stems; else NULL. */
-const char *match_abbrev_phrase(const char *const *recent, int n, int *len);
+/* The stem of the synonym's thing that the two stems first, second (in a
+ * row; synonyms already read) name ("unman", "aeri": "dron"), or NULL. */
+const char *match_abbrev_phrase(const char *first, const char *second);
 
 #endif

@@ -419,46 +419,39 @@ struct word {
     bool cyrillic, latin_only, has_letter;
 };
 
-/* The walk's state: the callback, and the stems (with their words) emitted
- * since the last phrase, for match_abbrev_phrase. */
+/* The walk's state: the callback, and the stem and word emitted last since
+ * the last phrase, for match_abbrev_phrase. */
 struct walk {
     match_token_fn fn;
     void *ud;
-    char stem[MATCH_ABBREV_PHRASE_MAX][MATCH_TOKEN_MAX];
-    char word[MATCH_ABBREV_PHRASE_MAX][MATCH_TOKEN_MAX];
-    int n;
+    char stem[MATCH_TOKEN_MAX], word[MATCH_TOKEN_MAX];
+    bool has_last;
 };
 
-/* After a phrase's last word, the stem of the thing it names, spelled as
- * the phrase was ("unmanned aerial"; the stem itself when that does not
- * fit). */
-static int emit_phrase(struct walk *w)
+/* After a phrase's second word (stem, word), the stem of the thing it names,
+ * spelled as the phrase was ("unmanned aerial"; the stem itself when that
+ * does not fit). */
+static int emit_phrase(struct walk *w, const char *stem, const char *word)
 {
-    const char *recent[MATCH_ABBREV_PHRASE_MAX];
-    for (int i = 0; i < w->n; i++)
-        recent[i] = w->stem[i];
-    int len = 0;
-    const char *as = match_abbrev_phrase(recent, w->n, &len);
-    if (!as)
+    const char *as = w->has_last ? match_abbrev_phrase(w->stem, stem) : NULL;
+    size_t sn = strlen(stem), wn = strlen(word);
+    if (!as) {   /* this one may start the next */
+        memcpy(w->stem, stem, sn + 1);
+        memcpy(w->word, word, wn + 1);
+        w->has_last = true;
         return 0;
-    char spelled[MATCH_TOKEN_MAX];
-    size_t at = 0;
-    bool fits = true;
-    for (int i = w->n - len; i < w->n && fits; i++) {
-        size_t k = strlen(w->word[i]);
-        fits = at + (at > 0) + k < sizeof spelled;
-        if (fits) {
-            if (at > 0)
-                spelled[at++] = ' ';
-            memcpy(spelled + at, w->word[i], k);
-            at += k;
-        }
     }
-    spelled[at] = '\0';
-    char stem[MATCH_TOKEN_MAX];
-    memcpy(stem, as, strlen(as) + 1);   /* the table's: short */
-    w->n = 0;   /* a phrase's words start no other */
-    return w->fn(w->ud, stem, fits ? spelled : stem, NULL);
+    w->has_last = false;   /* a phrase's words start no other */
+    char spelled[MATCH_TOKEN_MAX], as_stem[MATCH_TOKEN_MAX];
+    size_t ln = strlen(w->word);
+    bool fits = ln + 1 + wn < sizeof spelled;
+    if (fits) {
+        memcpy(spelled, w->word, ln);
+        spelled[ln] = ' ';
+        memcpy(spelled + ln + 1, word, wn + 1);
+    }
+    memcpy(as_stem, as, strlen(as) + 1);   /* the table's: short */
+    return w->fn(w->ud, as_stem, fits ? spelled : as_stem, NULL);
 }
 
 /* An abbreviation's words, each passed on as a part of the abbreviation,
@@ -486,27 +479,21 @@ static int emit(const struct word *wd, const char *compound, struct walk *w)
         match_stem_uk(stem);
     else if (wd->latin_only)
         match_stem_en(stem);
+    if (!match_abbrev_known(stem)) {
+        w->has_last = false;
+        return w->fn(w->ud, stem, wd->text, compound);
+    }
     const char *words = match_abbrev_expansion(stem);
     if (words) {   /* the table's words: valid UTF-8, and no abbreviation in them */
         struct spelled_out o = {w, wd->text};
-        w->n = 0;
+        w->has_last = false;
         return match_tokenize(words, strlen(words), emit_spelled, &o);
     }
     const char *same = match_abbrev_synonym(stem);
     if (same)
         memcpy(stem, same, strlen(same) + 1);   /* the table's: short */
     int rc = w->fn(w->ud, stem, wd->text, compound);
-    if (rc)
-        return rc;
-    if (w->n == MATCH_ABBREV_PHRASE_MAX) {
-        memmove(w->stem[0], w->stem[1], sizeof w->stem[0] * (MATCH_ABBREV_PHRASE_MAX - 1));
-        memmove(w->word[0], w->word[1], sizeof w->word[0] * (MATCH_ABBREV_PHRASE_MAX - 1));
-        w->n--;
-    }
-    memcpy(w->stem[w->n], stem, strlen(stem) + 1);
-    memcpy(w->word[w->n], wd->text, wd->len + 1);
-    w->n++;
-    return emit_phrase(w);
+    return rc ? rc : emit_phrase(w, stem, wd->text);
 }
 
 /* Marks that a pasted text may carry inside a word and that are no part of
@@ -565,7 +552,7 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
     const char *p = s, *end = s + n;
     struct compound cp = {.n = 0};
     struct word wd = {.latin_only = true};
-    struct walk w = {.fn = fn, .ud = ud, .n = 0};
+    struct walk w = {.fn = fn, .ud = ud, .has_last = false};
     while (p < end) {
         long c = utf8_decode(&p, end);
         if (c < 0)
