@@ -11,6 +11,6 @@ CORE="src/core/arena.c src/core/buf.c src/core/err.c src/core/grow.c src/core/st
 $CC fuzz/fuzz_url.c src/http/url.c $CORE -o build-fuzz/fuzz_url
 $CC fuzz/fuzz_json_in.c src/http/json_in.c $CORE -ljansson -o build-fuzz/fuzz_json_in
 $CC fuzz/fuzz_match_text.c src/engine/match/match.c src/engine/match/lexicon.c src/engine/match/cognate.c \
-    src/engine/match/text.c src/core/country.c \
+    src/engine/match/text.c src/engine/match/abbrev.c src/core/country.c \
     $CORE -lm -lpthread -o build-fuzz/fuzz_match_text
 echo "built build-fuzz/fuzz_url build-fuzz/fuzz_json_in build-fuzz/fuzz_match_text"
