@@ -324,6 +324,9 @@ Test(match_text, abbreviations_meet_the_words_they_stand_for)
         {"ППО", "протиповітряна оборона"},
         {"НРК", "наземні робототехнічні комплекси"},
         {"ПТРК", "протитанкові ракетні комплекси"},
+        {"протидронові", "протидія дронам"},
+        {"Антидронових", "протидії дронів"},
+        {"anti-drone", "counter-drone"},
     };
     for (size_t i = 0; i < sizeof spelled / sizeof spelled[0]; i++) {
         struct toks x = tok(spelled[i][0]), y = tok(spelled[i][1]);

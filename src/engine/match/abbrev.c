@@ -21,6 +21,8 @@ static struct synonym synonyms[] = {
     {"uas", "dron"},
     {"rpa", "dron"},
     {"sua", "dron"},
+    /* anti-drone is counter-drone (and anti-terrorism counter-terrorism) */
+    {"anti", "count"},
     /* БПЛА, БпАК and дрон are безпілотник */
     {"бпл", "безпілотник"},
     {"бпак", "безпілотник"},
@@ -56,6 +58,9 @@ static struct expansion expansions[] = {
     {"ппо", "протиповітряна оборона"},
     {"нрк", "наземний робототехнічний комплекс"},
     {"птрк", "протитанковий ракетний комплекс"},
+    /* one word for counter-drone, as a text writes it in Ukrainian */
+    {"протидронов", "протидія дронам"},
+    {"антидронов", "протидія дронам"},
 };
 #define EXPANSIONS_N (sizeof expansions / sizeof expansions[0])
 
