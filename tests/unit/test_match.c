@@ -300,6 +300,8 @@ Test(match_text, abbreviations_meet_the_words_they_stand_for)
     t = tok("c-IED teams");
     cr_assert_eq(stem_count(&t, counter), 1);
     cr_assert_eq(stem_count(&t, stem1("improvised")), 1);
+    t = tok("C-130 aircraft with a C-band radar");
+    cr_assert_eq(stem_count(&t, counter), 0, "a Hercules and a radar band counter nothing");
 
     /* an abbreviation reads as the words it stands for, every one of the
      * table, and is their compound for the reasons */
@@ -822,6 +824,40 @@ Test(match_partners, abbreviations_find_the_words_they_stand_for)
     cr_assert(n >= 1 && strcmp(p[h[0].org].id, "ew") == 0, "EW jammers, for electronic warfare");
     arena_free(&a);
     match_index_free(ix);
+}
+
+/* An abbreviation's translated words are said together, whole, where a
+ * profile has all of them, and one by one, in the text's order, where it
+ * has some. */
+Test(match_partners, an_abbreviations_translated_words_are_said_together)
+{
+    static const char *en[] = {"Electronic", "Warfare", "Missile", "Complex"};
+    static const char *uk[] = {"Радіоелектронна", "Боротьба", "Ракетний", "Комплекс"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 4);
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "Логістика"},
+        {.id = "ew", .name = "EW", .country = "LT", .text = "Electronic warfare jammers"},
+        {.id = "el", .name = "El", .country = "IE", .text = "Electronic assemblies"},
+        {.id = "mc", .name = "MC", .country = "PL", .text = "Complex missile maintenance"},
+        /* missile commoner than complex: complex weighs more, said first */
+        {.id = "m1", .name = "M1", .country = "FR", .text = "Missile fuzes"},
+        {.id = "m2", .name = "M2", .country = "FR", .text = "Missile seekers"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles_with(p, 6, "РЕБ", lx, &ix, &a, &h);
+    cr_assert(n >= 2 && strcmp(p[h[0].org].id, "ew") == 0, "both words first");
+    cr_assert_str_eq(text_why(p, h, n, "ew"), "text: реб (electronic warfare)");
+    cr_assert_str_eq(text_why(p, h, n, "el"), "text: радіоелектронна (electronic)");
+    arena_free(&a);
+    match_index_free(ix);
+    n = ask_profiles_with(p, 6, "ПТРК", lx, &ix, &a, &h);
+    cr_assert_str_eq(text_why(p, h, n, "mc"), "text: ракетний (missile), комплекс (complex)",
+                     "two of its three words, in the order the abbreviation says them");
+    arena_free(&a);
+    match_index_free(ix);
+    match_lexicon_free(lx);
 }
 
 Test(match_partners, bad_queries_get_clear_errors)

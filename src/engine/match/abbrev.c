@@ -30,6 +30,21 @@ static struct synonym synonyms[] = {
 };
 #define SYNONYMS_N (sizeof synonyms / sizeof synonyms[0])
 
+/* ---- C- for counter ------------------------------------------------------- */
+
+/* The words a lone C before them reads counter for (C-UAS, C-IED, C-RAM),
+ * as a text writes them, lowercased: not C-130 or C-band. */
+static const char *countered[] = {"drone", "drones", "ied", "ieds", "ram", "rpas",
+                                  "suas", "uas", "uav", "uavs", "uxs"};
+
+bool match_abbrev_counters(const char *word)
+{
+    for (size_t i = 0; i < sizeof countered / sizeof countered[0]; i++)
+        if (strcmp(countered[i], word) == 0)
+            return true;
+    return false;
+}
+
 /* ---- abbreviations spelled out ------------------------------------------ */
 
 struct expansion {

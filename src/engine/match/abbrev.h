@@ -9,7 +9,8 @@
  * - an abbreviation is read as the words it stands for (EW as electronic
  *   warfare), so a text that says it counts as one that spells it out;
  * - a phrase of two words that names a synonym's thing gives that stem
- *   after its words ("unmanned aerial vehicles" also says drone).
+ *   after its words ("unmanned aerial vehicles" also says drone);
+ * - a lone C before a hyphen and a word it counters reads counter (C-UAS).
  * Only abbreviations a defence text means one way are listed (not SAR:
  * search and rescue, or synthetic aperture radar), and not CBRN, which
  * security research writes as one word far more than spelled out. Stems are
@@ -31,6 +32,10 @@ const char *match_abbrev_synonym(const char *stem);
 /* What an abbreviation's stem stands for, as a text writes it ("ew":
  * "electronic warfare"), or NULL for a stem that is not one. */
 const char *match_abbrev_expansion(const char *stem);
+
+/* Whether a lone C before word (lowercased, as the text writes it) reads
+ * counter: C-UAS, C-IED, C-RAM; not C-130 or C-band. */
+bool match_abbrev_counters(const char *word);
 
 /* The stem of the synonym's thing that the two stems first, second (in a
  * row; synonyms already read) name ("unman", "aeri": "dron"), or NULL. */

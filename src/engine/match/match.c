@@ -1083,8 +1083,8 @@ double match_cpv_affinity(const char *a, const char *b)
 
 /* ---- queries -------------------------------------------------------------- */
 
-/* A query word's translations, and a phrase's abbreviation with its own
- * (collect_qterm) */
+/* A query word's translations, and the thing a phrase it ends names, with
+ * that thing's translations (collect_qterm) */
 #define QTERM_TR_MAX (2 * MATCH_LEXICON_MAX + 1)
 
 struct qterm {
@@ -1191,11 +1191,11 @@ static int add_cognate(void *ud, int tid)
                            g->c->cognate, false);
 }
 
-/* The abbreviation a phrase stands for ("electronic warfare": ew, spelled
- * as the phrase), after the phrase's last word (last, its query term):
- * one thing with that word, so the text says the thing once, and a profile
- * that writes only "EW" matches it as one that writes "warfare" does. Its
- * own term carries no via: the reasons say the phrase as the text wrote it. */
+/* The thing a phrase names ("unmanned aerial": drone, spelled as the
+ * phrase), after the phrase's last word (last, its query term): one thing
+ * with that word, so the text says it once, and a profile that writes only
+ * "UAV" matches it as one that writes "aerial" does. Its own term carries
+ * no via: the reasons say the phrase as the text wrote it. */
 static int add_phrase(struct qctx *c, const char *stem, const char *word, int last)
 {
     const struct match_index *ix = c->ix;
@@ -1221,8 +1221,8 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         c->oom = 1;
         return 1;
     }
-    /* a phrase's abbreviation (text.h: its word is the phrase, with spaces)
-     * joins the phrase's last word where the index has that word */
+    /* the thing a phrase names (text.h: its word is the phrase, with
+     * spaces) joins the phrase's last word where the index has that word */
     if (strchr(word, ' ') && c->last_own >= 0) {
         int last = c->last_own;
         c->last_own = c->last_id = -1;
@@ -2199,7 +2199,7 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
                                  t->compound, t->via);
             else
                 w = snprintf(line + at, sizeof line - at, "%s%s%s%s%s",
-                             g || k ? ", " : "text: ", k ? t->word : say[g],
+                             g || k ? ", " : "text: ", t == said_terms[g] ? say[g] : t->word,
                              t->via[0] ? " (" : "", t->via, t->via[0] ? ")" : "");
             at += w < 0 ? sizeof line : (size_t)w;
         }

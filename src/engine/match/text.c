@@ -518,7 +518,8 @@ struct compound {
     int n;
 };
 
-/* A lone "c" before another part reads "counter": C-UAS, C-IED. */
+/* A lone "c" before a part it counters reads "counter": C-UAS, C-IED
+ * (abbrev.h). */
 static const struct word counter_word = {"counter", 7, 7, false, true, true};
 
 static int flush(struct compound *cp, struct walk *w)
@@ -539,7 +540,8 @@ static int flush(struct compound *cp, struct walk *w)
     int rc = 0;
     for (int i = 0; i < cp->n && !rc; i++) {
         const struct word *part = &cp->part[i];
-        if (i + 1 < cp->n && part->len == 1 && part->text[0] == 'c')
+        if (i + 1 < cp->n && part->len == 1 && part->text[0] == 'c' &&
+            match_abbrev_counters(cp->part[i + 1].text))
             part = &counter_word;
         rc = emit(part, fits ? joined : NULL, w);
     }
