@@ -27,6 +27,8 @@ static struct synonym synonyms[] = {
     {"бпл", "безпілотник"},
     {"бпак", "безпілотник"},
     {"дрон", "безпілотник"},
+    /* БТР is бронетранспортер */
+    {"бтр", "бронетранспортер"},
 };
 #define SYNONYMS_N (sizeof synonyms / sizeof synonyms[0])
 
@@ -68,11 +70,27 @@ static struct expansion expansions[] = {
     {"fpv", "first-person view"},
     {"gnss", "global navigation satellite system"},
     {"ppe", "personal protective equipment"},
+    {"apc", "armoured personnel carrier"},
+    {"ifv", "infantry fighting vehicle"},
+    {"mbt", "main battle tank"},
+    {"mlr", "multiple launch rocket system"},
+    {"mrap", "mine-resistant ambush-protected vehicle"},
+    {"nvg", "night vision goggles"},
+    {"satcom", "satellite communications"},
+    {"osint", "open-source intelligence"},
+    {"c4isr", "command, control, communications, computers, intelligence, surveillance and "
+              "reconnaissance"},
+    {"cua", "counter-drone"},
     {"реб", "радіоелектронна боротьба"},
     {"свп", "саморобний вибуховий пристрій"},
     {"ппо", "протиповітряна оборона"},
     {"нрк", "наземний робототехнічний комплекс"},
     {"птрк", "протитанковий ракетний комплекс"},
+    {"бмп", "бойова машина піхоти"},
+    {"рсзв", "реактивна система залпового вогню"},
+    {"пнб", "прилад нічного бачення"},
+    {"зрк", "зенітний ракетний комплекс"},
+    {"сау", "самохідна артилерійська установка"},
     /* one word for counter-drone, as a text writes it in Ukrainian */
     {"протидронов", "протидія дронам"},
     {"антидронов", "протидія дронам"},
