@@ -337,6 +337,7 @@ Test(match_text, abbreviations_meet_the_words_they_stand_for)
         {"C4ISR", "command, control, communications, computers, intelligence, surveillance "
                   "and reconnaissance"},
         {"CUAS", "counter-UAS"},
+        {"IFAKs", "individual first aid kits"},
         {"БМП", "бойові машини піхоти"},
         {"РСЗВ", "реактивні системи залпового вогню"},
         {"ПНБ", "прилади нічного бачення"},

@@ -81,6 +81,7 @@ static struct expansion expansions[] = {
     {"c4isr", "command, control, communications, computers, intelligence, surveillance and "
               "reconnaissance"},
     {"cua", "counter-drone"},
+    {"ifak", "individual first aid kit"},
     {"реб", "радіоелектронна боротьба"},
     {"свп", "саморобний вибуховий пристрій"},
     {"ппо", "протиповітряна оборона"},
