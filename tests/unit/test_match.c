@@ -363,12 +363,16 @@ Test(match_text, abbreviations_meet_the_words_they_stand_for)
     cr_assert_str_eq(c.compound[0], "ew", "the abbreviation is its words' compound");
     cr_assert_str_eq(c.compound[1], "ew");
 
-    /* a phrase that names the drone adds it after its own words, in any of
-     * its forms; spelled as the phrase was, for the reasons */
+    /* a phrase that names one thing (the drone, a medkit) adds it after its
+     * own words, in any of its forms, inside an abbreviation too; spelled
+     * as the phrase was, for the reasons */
     const char *phrases[][2] = {
         {"Unmanned Aerial Vehicles", drone},
         {"unmanned aircraft systems", drone},
         {"remotely piloted aircraft", drone},
+        {"medical kits", "medkit"},
+        {"first aid kit", "medkit"},
+        {"IFAK", "medkit"},
         {"безпілотних літальних апаратів", bez},
         {"безпілотний авіаційний комплекс", bez},
     };

@@ -472,8 +472,10 @@ Test(match_app, a_ukrainian_firms_own_words_find_english_profiles)
          .description = "Olive oil for export"},
         {.id = "ie", .name = "Cork electronics", .country = "IE", .kind = "company",
          .description = "Electronic assemblies"},
+        {.id = "gb", .name = "Bristol medics", .country = "GB", .kind = "company",
+         .description = "Tactical medical kits for the front line"},
     };
-    seed_orgs(orgs, 9);
+    seed_orgs(orgs, 10);
     static const struct {
         const char *text, *org, *why;
     } asks[] = {
@@ -481,6 +483,7 @@ Test(match_app, a_ukrainian_firms_own_words_find_english_profiles)
         {"Закуповуємо бронежилети", "fr", "бронежилети (body)"},
         {"Засоби РЕБ", "dk", "реб (electronic warfare)"},
         {"РЕБ для кораблів", "dk", "реб (electronic warfare)"},
+        {"Закуповуємо аптечки", "gb", "аптечки (medkit)"},
         {"Протиповітряна оборона", "nl", "протиповітряна (air)"},
         {"Радіостанції для підрозділів", "fi", "радіостанції (radio)"},
         {"Приціли і далекоміри", "be", "далекоміри (rangefinder)"},

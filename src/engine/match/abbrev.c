@@ -98,7 +98,7 @@ static struct expansion expansions[] = {
 };
 #define EXPANSIONS_N (sizeof expansions / sizeof expansions[0])
 
-/* ---- phrases that name a synonym's thing --------------------------------- */
+/* ---- phrases that name one thing ----------------------------------------- */
 
 struct phrase {
     const char *first, *second, *as;
@@ -109,6 +109,9 @@ static struct phrase phrases[] = {
     {"unman", "aeri", "dron"},
     {"unman", "aircraft", "dron"},
     {"remot", "pilot", "dron"},
+    /* medical kit, first aid kit: a medkit, which the glossary gives as аптечка */
+    {"medic", "kit", "medkit"},
+    {"aid", "kit", "medkit"},
     /* безпілотний літальний апарат, безпілотний авіаційний комплекс */
     {"безпілотн", "літальн", "безпілотник"},
     {"безпілотн", "авіаційн", "безпілотник"},

@@ -8,8 +8,9 @@
  * - a synonym is read as the one stem chosen for its thing (uav as drone);
  * - an abbreviation is read as the words it stands for (EW as electronic
  *   warfare), so a text that says it counts as one that spells it out;
- * - a phrase of two words that names a synonym's thing gives that stem
- *   after its words ("unmanned aerial vehicles" also says drone);
+ * - a phrase of two words that names one thing gives that thing's stem
+ *   after its words ("unmanned aerial vehicles" also says drone, "first aid
+ *   kit" medkit);
  * - a lone C before a hyphen and a word it counters reads counter (C-UAS).
  * Only abbreviations a defence text means one way are listed (not SAR:
  * search and rescue, or synthetic aperture radar), and not CBRN, which
@@ -37,8 +38,8 @@ const char *match_abbrev_expansion(const char *stem);
  * counter: C-UAS, C-IED, C-RAM; not C-130 or C-band. */
 bool match_abbrev_counters(const char *word);
 
-/* The stem of the synonym's thing that the two stems first, second (in a
- * row; synonyms already read) name ("unman", "aeri": "dron"), or NULL. */
+/* The stem of the thing that the two stems first, second (in a row;
+ * synonyms already read) name ("unman", "aeri": "dron"), or NULL. */
 const char *match_abbrev_phrase(const char *first, const char *second);
 
 #endif

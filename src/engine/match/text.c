@@ -465,8 +465,8 @@ struct spelled_out {
 static int emit_spelled(void *ud, const char *stem, const char *word, const char *compound)
 {
     (void)compound;
-    struct spelled_out *o = ud;
-    return o->w->fn(o->w->ud, stem, word, o->abbrev);
+    struct spelled_out *o = ud;   /* a phrase's thing (IFAK's medkit) keeps none */
+    return o->w->fn(o->w->ud, stem, word, strchr(word, ' ') ? NULL : o->abbrev);
 }
 
 static int emit(const struct word *wd, const char *compound, struct walk *w)

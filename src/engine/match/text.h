@@ -19,8 +19,8 @@
  * Abbreviations and synonyms are read through abbrev.h: a synonym comes with
  * its thing's stem and its own word (uav: "dron", "uav"); an abbreviation as
  * the words it stands for, each with the abbreviation as its compound
- * ("electronic" and "warfare", both of "ew"); and a phrase that names a
- * synonym's thing gives that stem after its words, the phrase (words joined
+ * ("electronic" and "warfare", both of "ew"); and a phrase that names one
+ * thing gives that thing's stem after its words, the phrase (words joined
  * by spaces, the only words with a space) as its word and no compound. */
 typedef int (*match_token_fn)(void *ud, const char *stem, const char *word,
                               const char *compound);
