@@ -1112,7 +1112,7 @@ struct qctx {
     int n, cap;
     int oom;
     struct ivec seq;   /* every word's id among the names' words in order, -1 for others */
-    int last_own, last_id;   /* the last word's query term and term id (-1: none) */
+    int last_own;            /* the last word's query term (-1: none) */
     int at;                  /* the words read so far */
 };
 
@@ -1199,14 +1199,14 @@ static int add_cognate(void *ud, int tid)
 static int add_phrase(struct qctx *c, const char *stem, const char *word, int last)
 {
     const struct match_index *ix = c->ix;
-    int id = strmap_get(&ix->terms, stem);
-    if (id >= 0 && add_translation(c, last, c->last_id, word, NULL, id, "", 1.0, true))
+    int last_id = c->t[last].id, id = strmap_get(&ix->terms, stem);
+    if (id >= 0 && add_translation(c, last, last_id, word, NULL, id, "", 1.0, true))
         return 1;
     const struct match_translation *tr;
     int tn = match_lexicon_lookup(c->lx, stem, &tr);
     for (int k = 0; k < tn; k++) {
         int tid = strmap_get(&ix->terms, tr[k].stem);
-        if (tid >= 0 && add_translation(c, last, c->last_id, word, NULL, tid, tr[k].word,
+        if (tid >= 0 && add_translation(c, last, last_id, word, NULL, tid, tr[k].word,
                                         tr[k].weight, true))
             return 1;
     }
@@ -1225,7 +1225,7 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
      * spaces) joins the phrase's last word where the index has that word */
     if (strchr(word, ' ') && c->last_own >= 0) {
         int last = c->last_own;
-        c->last_own = c->last_id = -1;
+        c->last_own = -1;
         return add_phrase(c, stem, word, last);
     }
     /* доставці is доставка's (кораблем корабель's ...) where the index joined
@@ -1283,7 +1283,6 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
             return 1;
     }
     c->last_own = own;
-    c->last_id = id;
     return 0;
 }
 
@@ -2054,11 +2053,12 @@ static bool org_has_term(const struct match_index *ix, int t, int o, int od, con
 }
 
 /* The index's term ids of a short text's words (a compound, a CPV label);
- * unknown when one of them is not in the index or they are too many. */
+ * unknown when one of them is not in the index or they are too many; words,
+ * how many the tokeniser read, known or not. */
 struct term_ids {
     const struct match_index *ix;
     int id[64];
-    int n;
+    int n, words;
     bool unknown;
 };
 
@@ -2067,6 +2067,7 @@ static int collect_term_id(void *ud, const char *stem, const char *word, const c
     (void)word;
     (void)compound;
     struct term_ids *p = ud;
+    p->words++;
     int t = strmap_get(&p->ix->terms, stem);
     if (t < 0 || p->n == (int)(sizeof p->id / sizeof p->id[0]))
         p->unknown = true;
@@ -2090,20 +2091,11 @@ static bool compound_found(const struct match_index *ix, const char *compound, i
     return true;
 }
 
-/* How many words the tokeniser reads in s. */
-static int count_word(void *ud, const char *stem, const char *word, const char *compound)
+/* How many words the tokeniser reads in s (-1: not UTF-8). */
+static int word_count(const struct match_index *ix, const char *s)
 {
-    (void)stem;
-    (void)word;
-    (void)compound;
-    ++*(int *)ud;
-    return 0;
-}
-
-static int word_count(const char *s)
-{
-    int n = 0;
-    return match_tokenize(s, strlen(s), count_word, &n) == 0 ? n : -1;
+    struct term_ids p = {.ix = ix};
+    return match_tokenize(s, strlen(s), collect_term_id, &p) == 0 ? p.words : -1;
 }
 
 /* At most this many more translated words of one compound join a reason. */
@@ -2151,6 +2143,8 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
     const struct qterm *more[4][COMPOUND_SAID];
     int more_n[4] = {0};
     for (int i = 0; i < qn; i++) {
+        if (shown == 4 && !(qt[i].via[0] && qt[i].compound[0]))
+            continue;   /* no room for it, and it can join no compound said */
         bool named = false;
         for (int c = 0; c < covered_n && !named; c++)   /* a translation of a word named too */
             named = covered[c] == qt[i].id || (qt[i].via[0] && covered[c] == qt[i].from_id);
@@ -2188,7 +2182,7 @@ static const char *text_reason(const struct match_index *ix, const struct qterm 
                 part[j] = part[j - 1];
             part[j] = more[g][k];
         }
-        bool whole = pn > 1 && pn == word_count(said_terms[g]->compound);
+        bool whole = pn > 1 && pn == word_count(ix, said_terms[g]->compound);
         size_t at = len;
         int w = 0;
         for (int k = 0; k < pn && w >= 0 && at < sizeof line; k++) {
@@ -2292,8 +2286,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     if (text && !utf8_is_valid(text, text_len, NULL))
         return df_err_set(err, DF_ERR_USAGE, "the text is not valid UTF-8");
 
-    struct qctx qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate, .last_own = -1,
-                      .last_id = -1};
+    struct qctx qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate, .last_own = -1};
     int rc = -1;
     if (((text && match_tokenize(text, text_len, collect_qterm, &qc) != 0) ||
          (labels && match_tokenize(labels, strlen(labels), collect_qterm, &qc) != 0)) &&
