@@ -466,7 +466,7 @@ static size_t heap_in_use(void)
  * forum in two languages: every third organisation's profile also in
  * Ukrainian, the queries half in Ukrainian, and a lexicon pairing the
  * vocabulary's 5,000 commonest words, so a query's words and their
- * translations form things (match.c's concepts_of) on the hot path. */
+ * translations form things (text_score.c's match_concepts_of) on the hot path. */
 static void synthetic(int n, int queries, bool bilingual)
 {
     int pn = n / 3, members = 8, vocab = 20000;

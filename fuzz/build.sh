@@ -10,7 +10,10 @@ CC="clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isr
 CORE="src/core/arena.c src/core/buf.c src/core/err.c src/core/grow.c src/core/strmap.c src/core/utf8.c"
 $CC fuzz/fuzz_url.c src/http/url.c $CORE -o build-fuzz/fuzz_url
 $CC fuzz/fuzz_json_in.c src/http/json_in.c $CORE -ljansson -o build-fuzz/fuzz_json_in
-$CC fuzz/fuzz_match_text.c src/engine/match/match.c src/engine/match/lexicon.c src/engine/match/cognate.c \
-    src/engine/match/text.c src/engine/match/abbrev.c src/core/country.c \
+MATCH="src/engine/match/abbrev.c src/engine/match/cognate.c src/engine/match/complement.c
+    src/engine/match/graph.c src/engine/match/index.c src/engine/match/lexicon.c
+    src/engine/match/match.c src/engine/match/query_terms.c src/engine/match/reason.c
+    src/engine/match/text.c src/engine/match/text_score.c"
+$CC fuzz/fuzz_match_text.c $MATCH src/core/country.c src/core/cpv.c \
     $CORE -lm -lpthread -o build-fuzz/fuzz_match_text
 echo "built build-fuzz/fuzz_url build-fuzz/fuzz_json_in build-fuzz/fuzz_match_text"

@@ -168,7 +168,7 @@ static bool iotated(const char *ending)
  * conjugate. Not even -ємо and -ють, which end no noun: a firm writes
  * "шукаємо партнерів" of itself, and the demo forum's Ukrainian descriptions
  * say "шукає". Even now that such a word counts as common among the
- * profiles in its script (match.c's word_df), the present tense's persons
+ * profiles in its script (text_score.c's word_df), the present tense's persons
  * stripped (-ємо, -ють, -имо, -ить ...) lifted every Ukrainian partner of the
  * demo's drone maker a little and cost it one European one in its best 20:
  * what a firm does it says in nouns, and its verbs are everyone's. -ові is

@@ -47,7 +47,7 @@ size_t match_stem_uk(char *w);
  * 6. a nominative in -ом that the stemmer took for an instrumental (шолом:
  *    шолом, beside дроном: дрон).
  * word is the surface form stem came from. The other stem is written to out
- * (size bytes); a caller takes it only where its vocabulary has it (match.c's
+ * (size bytes); a caller takes it only where its vocabulary has it (index.c's
  * join_alt_stems). Returns which of those it was (two forms of one stem that
  * return the same give the same other stem), or 0 when there is none or out
  * is too small. */

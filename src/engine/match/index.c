@@ -1,0 +1,893 @@
+/* The matchmaking index (match_internal.h): postings of every document's
+ * words (each past project once, each profile's own text), the
+ * collaboration graph, and the profiles' attributes, built once and read-only
+ * after. Memory is linear in words + members + edges. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/grow.h"
+#include "core/strmap.h"
+#include "engine/match/match_internal.h"
+
+int match_index_size(const struct match_index *ix) { return ix->n; }
+const struct match_profile *match_index_profile(const struct match_index *ix, int i)
+{
+    return &ix->profiles[i];
+}
+int match_index_projects_of(const struct match_index *ix, int i) { return ix->projects_of[i]; }
+int match_index_find(const struct match_index *ix, const char *id)
+{
+    return id ? strmap_get(&ix->ids, id) : -1;
+}
+
+void match_index_free(struct match_index *ix)
+{
+    if (!ix)
+        return;
+    strmap_free(&ix->terms);
+    strmap_free(&ix->ids);
+    free(ix->term_word);
+    arena_free(&ix->term_words);
+    match_cognates_free(&ix->cognates);
+    free(ix->post_off);
+    free(ix->post_doc);
+    free(ix->post_tf);
+    free(ix->doc_len);
+    free(ix->doc_mem_off);
+    free(ix->doc_mem);
+    free(ix->org_doc_off);
+    free(ix->org_doc);
+    free(ix->adj_off);
+    free(ix->adj_to);
+    free(ix->adj_w);
+    free(ix->adj_rw);
+    free(ix->adj_cw);
+    free(ix->recent_of);
+    free(ix->org_len);
+    free(ix->doc_recency);
+    free(ix->projects_of);
+    free(ix->joined);
+    strmap_free(&ix->alt_of);
+    free(ix->alt_kind);
+    free(ix->term_script);
+    free(ix->prose_df);
+    free(ix->prose_odf);
+    free(ix->opost_off);
+    free(ix->opost_org);
+    free(ix->opost_tf);
+    free(ix->country_of);
+    free(ix->lang_mask);
+    free(ix->kind_of);
+    free(ix->end_user);
+    free(ix->name_off);
+    free(ix->name_term);
+    free(ix->first_off);
+    strmap_free(&ix->name_words);
+    free(ix->first_org);
+    free(ix->country_lift);
+    free(ix->kind_lift);
+    free(ix);
+}
+
+int match_ivec_push(struct ivec *a, int x)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 256;
+        int *v = realloc(a->v, cap * sizeof *v);
+        if (!v)
+            return -1;
+        a->v = v;
+        a->cap = cap;
+    }
+    a->v[a->n++] = x;
+    return 0;
+}
+
+struct tok_ctx {
+    struct match_index *ix;
+    struct ivec *ids;
+    int words_cap, flags_cap;
+    int oom;
+};
+
+static int collect_term(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)compound;
+    struct tok_ctx *c = ud;
+    struct match_index *ix = c->ix;
+    int fresh = (int)ix->terms.n;
+    int id = strmap_put(&ix->terms, stem, fresh);
+    if (id < 0 || match_ivec_push(c->ids, id) < 0)
+        goto oom;
+    /* a term keeps the shortest form it came in, for reasons: "sensor", not
+     * "sensory" or "sensors" */
+    if (id == fresh &&
+        df_grow((void **)&ix->term_word, &c->words_cap, id, sizeof *ix->term_word) < 0)
+        goto oom;
+    if ((id == fresh || strlen(word) < strlen(ix->term_word[id])) &&
+        !(ix->term_word[id] = arena_strdup(&ix->term_words, word)))
+        goto oom;
+    /* a ц-stem seen in a form other than -ці is a ц-noun's (танець, танців,
+     * станції), not a -ка noun's dative or locative; so for the other
+     * shared endings (join_alt_stems) */
+    char alt[MATCH_TOKEN_MAX + 8];
+    int kind = match_stem_uk_alt(stem, word, alt, sizeof alt);
+    if (id == fresh) {
+        if (df_grow((void **)&ix->alt_kind, &c->flags_cap, id, sizeof *ix->alt_kind) < 0)
+            goto oom;
+        ix->alt_kind[id] = (uint8_t)kind;
+    } else if (ix->alt_kind[id] != kind) {
+        ix->alt_kind[id] = 0;
+    }
+    return 0;
+oom:
+    c->oom = 1;
+    return 1;
+}
+
+static int cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+/* Some endings belong to two declensions, and the stemmer keeps the
+ * commoner reading (match_stem_uk_alt lists them): a -ка noun's dative and
+ * locative turn к into ц (доставка, доставці) as -ець nouns' plurals end
+ * (фахівці); a soft stem's instrumental ends in -ем (корабель, кораблем) as
+ * -ема nouns' genitive plural does (проблем); a bare word's і may be the о of
+ * its other cases (засіб, засоби) or not (досвід, досвіду); and more.
+ * Where the texts have such a stem only ever in that form, and its other stem
+ * (match_stem_uk_alt) too, the stem's postings join the other's, summed
+ * within a document; where the texts lack the other stem, ix->alt_of
+ * remembers it, for a question that asks in it. The triples, (term, doc, tf
+ * | own << 16), stay in document order. Sets ix->joined (NULL when nothing
+ * joined). -1 when out of memory. */
+static int join_alt_stems(struct match_index *ix, struct ivec *triples)
+{
+    for (size_t i = 0; i < ix->terms.cap; i++) {
+        char k[MATCH_TOKEN_MAX + 8];
+        if (!ix->terms.keys[i])
+            continue;
+        /* every form gave the same other stem: the shortest one too */
+        int id = ix->terms.vals[i];
+        if (!ix->alt_kind[id] ||
+            !match_stem_uk_alt(ix->terms.keys[i], ix->term_word[id], k, sizeof k))
+            continue;
+        int kid = strmap_get(&ix->terms, k);
+        if (kid < 0) {
+            if (strmap_put(&ix->alt_of, k, id) == -2)
+                return -1;
+            continue;
+        }
+        if (!ix->joined) {
+            ix->joined = malloc(((size_t)ix->terms_n + 1) * sizeof *ix->joined);
+            if (!ix->joined)
+                return -1;
+            for (int t = 0; t < ix->terms_n; t++)
+                ix->joined[t] = t;
+        }
+        ix->joined[id] = kid;
+    }
+    free(ix->alt_kind);
+    ix->alt_kind = NULL;
+    if (!ix->joined)
+        return 0;
+    int *v = triples->v;
+    size_t n = triples->n / 3, out = 0;
+    for (size_t i = 0; i < n;) {
+        size_t j = i;
+        while (j < n && v[3 * j + 1] == v[3 * i + 1])
+            j++;
+        for (size_t k = i; k < j; k++)
+            v[3 * k] = ix->joined[v[3 * k]];
+        qsort(v + 3 * i, j - i, 3 * sizeof *v, cmp_int);   /* by term */
+        for (size_t k = i; k < j; k++) {
+            if (out > 0 && v[3 * (out - 1)] == v[3 * k] && v[3 * (out - 1) + 1] == v[3 * k + 1]) {
+                int *m = &v[3 * (out - 1) + 2], tf = (*m & 0xffff) + (v[3 * k + 2] & 0xffff);
+                *m = (tf > 65535 ? 65535 : tf) | ((*m | v[3 * k + 2]) & ~0xffff);
+                continue;
+            }
+            memmove(&v[3 * out], &v[3 * k], 3 * sizeof *v);
+            out++;
+        }
+        i = j;
+    }
+    triples->n = 3 * out;
+    return 0;
+}
+
+/* The terms' skeletons, from the vocabulary's keys in term order. */
+static int build_cognates(struct match_index *ix)
+{
+    const char **stems = malloc(((size_t)ix->terms_n + 1) * sizeof *stems);
+    if (!stems)
+        return -1;
+    for (size_t i = 0; i < ix->terms.cap; i++)
+        if (ix->terms.keys[i])
+            stems[ix->terms.vals[i]] = ix->terms.keys[i];
+    int rc = match_cognates_build(&ix->cognates, stems, ix->terms_n);
+    free(stems);
+    return rc;
+}
+
+static int cmp_i64(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static const char *doc_text(const struct match_index *ix, const struct match_project *pr,
+                            const int *own_of_doc, int d)
+{
+    return d < ix->projects_n ? pr[d].text : ix->profiles[own_of_doc[d - ix->projects_n]].text;
+}
+
+#define RECENCY_DECAY 0.7
+
+static double recency(const struct match_index *ix, int year)
+{
+    int age = year > 0 ? ix->max_year - year : 30;
+    return pow(RECENCY_DECAY, age < 0 ? 0 : age);
+}
+
+int match_term_org_tf(const struct match_index *ix, int t, const float *rw, float *tf,
+                      int *touched)
+{
+    int tn = 0;
+    for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
+        int d = ix->post_doc[k];
+        for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1]; m++) {
+            int o = ix->doc_mem[m];
+            if (tf[o] == 0)
+                touched[tn++] = o;
+            tf[o] += rw ? ix->post_tf[k] * rw[d] : ix->post_tf[k];
+        }
+    }
+    return tn;
+}
+
+static int script_of(const char *word)
+{
+    unsigned char c = (unsigned char)word[0];
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+        return SCRIPT_LATIN;
+    return c >= 0xd0 && c <= 0xd3 ? SCRIPT_CYRILLIC : SCRIPT_NONE;   /* U+0400-U+04FF */
+}
+
+/* Each script's pool of documents and organisations, and how many of each
+ * have a term in their own words (post_own: the posting's occurrences
+ * include some outside the labels). -1 when out of memory. */
+static int build_script_pools(struct match_index *ix, const uint8_t *post_own)
+{
+    uint8_t *doc_scripts = calloc((size_t)ix->docs_n + 1, 1);
+    int *seen = malloc(((size_t)ix->n + 1) * sizeof *seen);
+    ix->term_script = malloc((size_t)ix->terms_n + 1);
+    ix->prose_df = calloc((size_t)ix->terms_n + 1, sizeof *ix->prose_df);
+    ix->prose_odf = calloc((size_t)ix->terms_n + 1, sizeof *ix->prose_odf);
+    int rc = -1;
+    if (!doc_scripts || !seen || !ix->term_script || !ix->prose_df || !ix->prose_odf)
+        goto out;
+    for (int o = 0; o < ix->n; o++)
+        seen[o] = -1;
+    for (int t = 0; t < ix->terms_n; t++) {
+        int sc = script_of(ix->term_word[t]);
+        ix->term_script[t] = (uint8_t)sc;
+        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
+            if (!post_own[k])
+                continue;
+            int d = ix->post_doc[k];
+            ix->prose_df[t]++;
+            doc_scripts[d] |= (uint8_t)(1u << sc);
+            for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1]; m++)
+                if (seen[ix->doc_mem[m]] != t) {
+                    seen[ix->doc_mem[m]] = t;
+                    ix->prose_odf[t]++;
+                }
+        }
+    }
+    for (int d = 0; d < ix->docs_n; d++) {
+        for (int sc = 0; sc < SCRIPTS; sc++)
+            ix->script_docs[sc] += doc_scripts[d] >> sc & 1;
+        ix->text_docs += doc_scripts[d] != 0;
+    }
+    for (int o = 0; o < ix->n; o++) {
+        unsigned mask = 0;
+        for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
+            mask |= doc_scripts[ix->org_doc[k]];
+        for (int sc = 0; sc < SCRIPTS; sc++)
+            ix->script_orgs[sc] += mask >> sc & 1;
+        ix->text_orgs += mask != 0;
+    }
+    rc = 0;
+out:
+    free(doc_scripts);
+    free(seen);
+    return rc;
+}
+
+/* Organisation postings for whole-profile BM25 (match_score_profiles) at the
+ * default text_recency: each term's organisations, in the order a walk of the
+ * term's documents meets them, with their recency-weighted term frequency
+ * summed in that order, so that a query reads them instead of walking every
+ * document's members (the same floats either way). -1 when out of memory. */
+static int build_org_postings(struct match_index *ix)
+{
+    struct match_weights dw;
+    match_weights_default(&dw);
+    ix->opost_exp = dw.text_recency;
+    size_t cap = 1024, n = 0;
+    float *rw = malloc(((size_t)ix->docs_n + 1) * sizeof *rw);
+    float *tf = calloc((size_t)ix->n + 1, sizeof *tf);
+    int *touched = malloc(((size_t)ix->n + 1) * sizeof *touched);
+    ix->opost_off = calloc((size_t)ix->terms_n + 1, sizeof *ix->opost_off);
+    ix->opost_org = malloc(cap * sizeof *ix->opost_org);
+    ix->opost_tf = malloc(cap * sizeof *ix->opost_tf);
+    int rc = -1;
+    if (!rw || !tf || !touched || !ix->opost_off || !ix->opost_org || !ix->opost_tf)
+        goto out;
+    for (int d = 0; d < ix->docs_n && ix->opost_exp > 0; d++)
+        rw[d] = (float)pow(ix->doc_recency[d], ix->opost_exp);
+    for (int t = 0; t < ix->terms_n; t++) {
+        int tn = match_term_org_tf(ix, t, ix->opost_exp > 0 ? rw : NULL, tf, touched);
+        if (n + (size_t)tn > cap) {
+            while (n + (size_t)tn > cap)
+                cap *= 2;
+            int *org = realloc(ix->opost_org, cap * sizeof *org);
+            if (org)
+                ix->opost_org = org;
+            float *f = realloc(ix->opost_tf, cap * sizeof *f);
+            if (f)
+                ix->opost_tf = f;
+            if (!org || !f)
+                goto out;
+        }
+        for (int j = 0; j < tn; j++) {
+            ix->opost_org[n] = touched[j];
+            ix->opost_tf[n++] = tf[touched[j]];
+            tf[touched[j]] = 0;
+        }
+        ix->opost_off[t + 1] = (int)n;
+    }
+    rc = 0;
+out:
+    free(rw);
+    free(tf);
+    free(touched);
+    return rc;
+}
+
+/* The next code of a list ("en;uk", also split at commas and spaces) into
+ * code (lowercased; "" when too long), advancing *p; false at the end. */
+static bool next_language(const char **p, char code[8])
+{
+    while (**p == ';' || **p == ',' || **p == ' ')
+        (*p)++;
+    if (!**p)
+        return false;
+    size_t len = strcspn(*p, ";, ");
+    code[0] = '\0';
+    if (len < 8) {
+        for (size_t k = 0; k < len; k++)
+            code[k] = (char)((*p)[k] >= 'A' && (*p)[k] <= 'Z' ? (*p)[k] + 32 : (*p)[k]);
+        code[len] = '\0';
+    }
+    *p += len;
+    return true;
+}
+
+static int language_bit(const struct lang_table *t, const char *code)
+{
+    for (int bit = 0; bit < t->n; bit++)
+        if (strcmp(t->code[bit], code) == 0)
+            return bit;
+    return -1;
+}
+
+/* Gives the list's new codes bits while there are bits left. */
+static void languages_add(struct lang_table *t, const char *p)
+{
+    char code[8];
+    while (p && next_language(&p, code))
+        if (code[0] && t->n < LANG_CODES && language_bit(t, code) < 0)
+            memcpy(t->code[t->n++], code, strlen(code) + 1);
+}
+
+uint64_t match_languages_mask(const struct lang_table *t, const char *p)
+{
+    uint64_t mask = 0;
+    char code[8];
+    while (p && next_language(&p, code)) {
+        int bit = code[0] ? language_bit(t, code) : -1;
+        mask |= bit >= 0 ? (uint64_t)1 << bit : LANG_OTHER;
+    }
+    return mask;
+}
+
+/* Small ids for a string attribute of the profiles (country or kind). */
+static int attribute_ids(const struct match_profile *profiles, int n, bool kind, int *of)
+{
+    struct strmap m = {0};
+    for (int i = 0; i < n; i++) {
+        const char *v = kind ? profiles[i].kind : profiles[i].country;
+        of[i] = v && *v ? strmap_put(&m, v, (int)m.n) : -1;
+        if (of[i] == -2) {
+            strmap_free(&m);
+            return -1;
+        }
+    }
+    int k = (int)m.n;
+    strmap_free(&m);
+    return k;
+}
+
+/* How much more often than on average consortia whose coordinator has
+ * attribute a take members with attribute b: (count + 10 x base share) /
+ * (row + 10) / base share, smoothed toward 1, squashed to lift / (1 + lift). */
+static float *attribute_lift(const struct match_project *projects, int projects_n, const int *of,
+                             int k)
+{
+    size_t kk = (size_t)k * (size_t)k;
+    double *cnt = calloc(kk + 1, sizeof *cnt), *row = calloc((size_t)k + 1, sizeof *row),
+           *col = calloc((size_t)k + 1, sizeof *col);
+    float *lift = malloc((kk + 1) * sizeof *lift);
+    if (!cnt || !row || !col || !lift) {
+        free(lift);
+        lift = NULL;
+        goto out;
+    }
+    double total = 0;
+    for (int p = 0; p < projects_n; p++) {
+        int c = projects[p].coordinator;
+        if (c < 0 || of[c] < 0)
+            continue;
+        for (int i = 0; i < projects[p].members_n; i++) {
+            int m = projects[p].members[i];
+            if (m == c || of[m] < 0)
+                continue;
+            cnt[(size_t)of[c] * k + of[m]]++;
+            row[of[c]]++;
+            col[of[m]]++;
+            total++;
+        }
+    }
+    for (int a = 0; a < k; a++)
+        for (int b = 0; b < k; b++) {
+            double base = total > 0 ? (col[b] + 0.5) / (total + 0.5 * k) : 1.0 / k;
+            double l = (cnt[(size_t)a * k + b] + 10 * base) / (row[a] + 10) / base;
+            lift[(size_t)a * k + b] = (float)(l / (1 + l));
+        }
+out:
+    free(cnt);
+    free(row);
+    free(col);
+    return lift;
+}
+
+/* Words that end a company's name without being said in a text about it, or
+ * too generic to name it ("... Solutions and Services Ltd"). */
+static bool legal_form(const char *w)
+{
+    static const char *const forms[] = {
+        "ab", "ag", "as", "asbl", "bv", "co", "company", "consulting", "corp", "corporation",
+        "ev", "gmbh", "group", "inc", "international", "kg", "limited", "ltd", "mbh", "nv",
+        "oy", "plc", "sa", "sarl", "sas", "services", "sl", "solutions", "spa", "srl", "sro",
+        "systems", "technologies"};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++)
+        if (strcmp(w, forms[i]) == 0)
+            return true;
+    return false;
+}
+
+#define NAME_TERMS_MAX 12
+
+struct name_ctx {
+    struct match_index *ix;
+    int ids[NAME_TERMS_MAX];
+    bool legal[NAME_TERMS_MAX];
+    size_t len[NAME_TERMS_MAX];
+    int n;
+    bool rare[NAME_TERMS_MAX];
+    bool unknown, oom;
+};
+
+static int collect_name(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)compound;
+    struct name_ctx *c = ud;
+    if (c->n == NAME_TERMS_MAX) {
+        c->unknown = true;   /* too long to be written out in a text */
+        return 1;
+    }
+    int id = strmap_put(&c->ix->name_words, stem, (int)c->ix->name_words.n);
+    if (id < 0) {
+        c->oom = true;
+        return 1;
+    }
+    int t = strmap_get(&c->ix->terms, stem);
+    c->rare[c->n] = t < 0 || (c->ix->post_off[t + 1] - c->ix->post_off[t]) * 50 <= c->ix->docs_n;
+    c->legal[c->n] = legal_form(word);
+    c->len[c->n] = strlen(word);
+    c->ids[c->n++] = id;
+    return 0;
+}
+
+/* Each profile's name as a sequence of word ids, legal forms at its end left
+ * out, and per word the names that start with it. Only names of two words or
+ * more (8+ letters, stop words aside) with one word in at most 2% of the
+ * documents count: one-word names are too often a common word or the field
+ * itself ("CBRNE Ltd", "Overview Ltd"), and "European Research" is no name.
+ * -1 when out of memory. */
+static int build_names(struct match_index *ix)
+{
+    int n = ix->n, total = 0;
+    ix->name_off = calloc((size_t)n + 1, sizeof *ix->name_off);
+    ix->name_term = malloc(((size_t)n * NAME_TERMS_MAX + 1) * sizeof *ix->name_term);
+    int *first_n = calloc((size_t)n * NAME_TERMS_MAX + 1, sizeof *first_n);
+    if (!ix->name_off || !ix->name_term || !first_n) {
+        free(first_n);
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        const char *nm = ix->profiles[i].name;
+        struct name_ctx c = {.ix = ix};
+        if (nm && match_tokenize(nm, strlen(nm), collect_name, &c) != 0 && c.oom) {
+            free(first_n);
+            return -1;
+        }
+        while (c.n > 0 && c.legal[c.n - 1])
+            c.n--;
+        size_t letters = 0;
+        bool rare = false;
+        for (int k = 0; k < c.n; k++) {
+            letters += c.len[k];
+            rare |= c.rare[k];
+        }
+        if (c.unknown || c.n < 2 || c.legal[0] || letters < 8 || !rare)
+            c.n = 0;
+        for (int k = 0; k < c.n; k++)
+            ix->name_term[total++] = c.ids[k];
+        ix->name_off[i + 1] = total;
+        if (c.n > 0)
+            first_n[c.ids[0]]++;
+    }
+    int words = (int)ix->name_words.n;
+    ix->first_off = calloc((size_t)words + 2, sizeof *ix->first_off);
+    ix->first_org = malloc(((size_t)n + 1) * sizeof *ix->first_org);
+    int *at = calloc((size_t)words + 1, sizeof *at);
+    if (!ix->first_off || !ix->first_org || !at) {
+        free(first_n);
+        free(at);
+        return -1;
+    }
+    for (int t = 0; t < words; t++)
+        ix->first_off[t + 1] = ix->first_off[t] + first_n[t];
+    free(first_n);
+    for (int i = 0; i < n; i++)
+        if (ix->name_off[i + 1] > ix->name_off[i]) {
+            int t = ix->name_term[ix->name_off[i]];
+            ix->first_org[ix->first_off[t] + at[t]++] = i;
+        }
+    free(at);
+    return 0;
+}
+
+void match_find_names(const struct match_index *ix, const int *seq, int n, char *named)
+{
+    for (int i = 0; i < n; i++) {
+        int t = seq[i];
+        if (t < 0)
+            continue;
+        for (int k = ix->first_off[t]; k < ix->first_off[t + 1]; k++) {
+            int o = ix->first_org[k], len = ix->name_off[o + 1] - ix->name_off[o], j = 1;
+            if (i + len > n)
+                continue;
+            while (j < len && seq[i + j] == ix->name_term[ix->name_off[o] + j])
+                j++;
+            if (j == len)
+                named[o] = 1;
+        }
+    }
+}
+
+struct match_index *match_index_build(const struct match_profile *profiles, int profiles_n,
+                                      const struct match_project *projects, int projects_n,
+                                      struct df_err *err)
+{
+    struct match_index *ix = calloc(1, sizeof *ix);
+    struct ivec triples = {0}, ids = {0}, edges = {0};
+    int *own_of_doc = NULL, *cnt = NULL;
+    uint8_t *post_own = NULL;
+    if (!ix)
+        goto oom;
+    ix->profiles = profiles;
+    ix->projects = projects;
+    ix->n = profiles_n;
+    ix->projects_n = projects_n;
+    for (int i = 0; i < profiles_n; i++) {
+        if (!profiles[i].id)
+            goto bad_profile;
+        int r = strmap_put(&ix->ids, profiles[i].id, i);
+        if (r == -2)
+            goto oom;
+        if (r != i) {
+            df_err_set(err, DF_ERR_INPUT, "organisation \"%s\" appears twice", profiles[i].id);
+            goto fail;
+        }
+    }
+    own_of_doc = malloc(((size_t)profiles_n + 1) * sizeof *own_of_doc);
+    if (!own_of_doc)
+        goto oom;
+    int own_n = 0;
+    for (int i = 0; i < profiles_n; i++)
+        if ((profiles[i].text && profiles[i].text[0]) ||
+            (profiles[i].labels && profiles[i].labels[0]))
+            own_of_doc[own_n++] = i;
+    ix->docs_n = projects_n + own_n;
+
+    /* documents -> (term, doc, tf) triples */
+    ix->doc_len = calloc((size_t)ix->docs_n + 1, sizeof *ix->doc_len);
+    if (!ix->doc_len)
+        goto oom;
+    double total_len = 0;
+    int words_cap = 0, flags_cap = 0;
+    for (int d = 0; d < ix->docs_n; d++) {
+        const char *t = doc_text(ix, projects, own_of_doc, d);
+        const char *labels = d < projects_n ? NULL : profiles[own_of_doc[d - projects_n]].labels;
+        if (!t && !labels)
+            continue;
+        ids.n = 0;
+        struct tok_ctx c = {ix, &ids, words_cap, flags_cap, 0};
+        int rc = t ? match_tokenize(t, strlen(t), collect_term, &c) : 0;
+        size_t own_words = ids.n;
+        if (rc >= 0 && !c.oom && labels)
+            rc = match_tokenize(labels, strlen(labels), collect_term, &c);
+        words_cap = c.words_cap;
+        flags_cap = c.flags_cap;
+        if (c.oom)
+            goto oom;
+        if (rc < 0) {
+            df_err_set(err, DF_ERR_INPUT, "%s \"%s\": text is not valid UTF-8",
+                       d < projects_n ? "project" : "organisation",
+                       d < projects_n ? projects[d].id : profiles[own_of_doc[d - projects_n]].id);
+            goto fail;
+        }
+        ix->doc_len[d] = (int)ids.n;
+        total_len += (double)ids.n;
+        /* each occurrence as term * 2 + 1 when among the document's own
+         * words, so that a term's run ends with an odd one if any was */
+        for (size_t i = 0; i < ids.n; i++)
+            ids.v[i] = ids.v[i] * 2 + (i < own_words);
+        if (ids.n)
+            qsort(ids.v, ids.n, sizeof *ids.v, cmp_int);
+        for (size_t i = 0; i < ids.n;) {
+            size_t j = i;
+            while (j < ids.n && ids.v[j] >> 1 == ids.v[i] >> 1)
+                j++;
+            int tf = (int)(j - i > 65535 ? 65535 : j - i), own = ids.v[j - 1] & 1;
+            if (match_ivec_push(&triples, ids.v[i] >> 1) < 0 || match_ivec_push(&triples, d) < 0 ||
+                match_ivec_push(&triples, tf | own << 16) < 0)
+                goto oom;
+            i = j;
+        }
+    }
+    ix->avgdl = ix->docs_n ? total_len / ix->docs_n : 1.0;
+    if (ix->avgdl <= 0)
+        ix->avgdl = 1.0;
+    ix->terms_n = (int)ix->terms.n;
+    if (build_cognates(ix) < 0 || join_alt_stems(ix, &triples) < 0)
+        goto oom;
+
+    /* postings in CSR order; documents were visited in order, so each list is sorted */
+    size_t posts = triples.n / 3;
+    ix->post_off = calloc((size_t)ix->terms_n + 1, sizeof *ix->post_off);
+    ix->post_doc = malloc((posts + 1) * sizeof *ix->post_doc);
+    ix->post_tf = malloc((posts + 1) * sizeof *ix->post_tf);
+    cnt = calloc((size_t)ix->terms_n + 1, sizeof *cnt);
+    post_own = malloc(posts + 1);
+    if (!ix->post_off || !ix->post_doc || !ix->post_tf || !cnt || !post_own)
+        goto oom;
+    for (size_t i = 0; i < posts; i++)
+        ix->post_off[triples.v[3 * i] + 1]++;
+    for (int t = 0; t < ix->terms_n; t++)
+        ix->post_off[t + 1] += ix->post_off[t];
+    for (size_t i = 0; i < posts; i++) {
+        int t = triples.v[3 * i];
+        int at = ix->post_off[t] + cnt[t]++;
+        ix->post_doc[at] = triples.v[3 * i + 1];
+        ix->post_tf[at] = (uint16_t)(triples.v[3 * i + 2] & 0xffff);
+        post_own[at] = (uint8_t)(triples.v[3 * i + 2] >> 16);
+    }
+
+
+    /* members of documents and documents of profiles */
+    size_t mem = (size_t)own_n;
+    for (int p = 0; p < projects_n; p++) {
+        if (projects[p].members_n < 0 || (projects[p].members_n > 0 && !projects[p].members))
+            goto bad_project;
+        mem += (size_t)projects[p].members_n;
+    }
+    ix->doc_mem_off = calloc((size_t)ix->docs_n + 1, sizeof *ix->doc_mem_off);
+    ix->doc_mem = malloc((mem + 1) * sizeof *ix->doc_mem);
+    ix->org_doc_off = calloc((size_t)profiles_n + 1, sizeof *ix->org_doc_off);
+    ix->org_doc = malloc((mem + 1) * sizeof *ix->org_doc);
+    ix->projects_of = calloc((size_t)profiles_n + 1, sizeof *ix->projects_of);
+    ix->recent_of = calloc((size_t)profiles_n + 1, sizeof *ix->recent_of);
+    ix->org_len = calloc((size_t)profiles_n + 1, sizeof *ix->org_len);
+    ix->doc_recency = calloc((size_t)ix->docs_n + 1, sizeof *ix->doc_recency);
+    if (!ix->org_len || !ix->doc_recency)
+        goto oom;
+    if (!ix->doc_mem_off || !ix->doc_mem || !ix->org_doc_off || !ix->org_doc || !ix->projects_of ||
+        !ix->recent_of)
+        goto oom;
+    for (int p = 0; p < projects_n; p++)
+        if (projects[p].year > ix->max_year)
+            ix->max_year = projects[p].year;
+    size_t at = 0;
+    for (int d = 0; d < ix->docs_n; d++) {
+        if (d < projects_n) {
+            for (int k = 0; k < projects[d].members_n; k++) {
+                int o = projects[d].members[k];
+                if (o < 0 || o >= profiles_n)
+                    goto bad_project;
+                ix->doc_mem[at++] = o;
+                ix->org_doc_off[o + 1]++;
+                ix->projects_of[o]++;
+                ix->recent_of[o] += (float)recency(ix, projects[d].year);
+            }
+            ix->doc_recency[d] = (float)recency(ix, projects[d].year);
+        } else {
+            int o = own_of_doc[d - projects_n];
+            ix->doc_mem[at++] = o;
+            ix->org_doc_off[o + 1]++;
+            ix->doc_recency[d] = 1;
+        }
+        ix->doc_mem_off[d + 1] = (int)at;
+    }
+    for (int o = 0; o < profiles_n; o++) {
+        ix->org_doc_off[o + 1] += ix->org_doc_off[o];
+        if (ix->projects_of[o] > ix->max_projects)
+            ix->max_projects = ix->projects_of[o];
+        if (ix->recent_of[o] > ix->max_recent)
+            ix->max_recent = ix->recent_of[o];
+    }
+    free(cnt);
+    cnt = calloc((size_t)profiles_n + 1, sizeof *cnt);
+    if (!cnt)
+        goto oom;
+    for (int d = 0; d < ix->docs_n; d++)
+        for (int k = ix->doc_mem_off[d]; k < ix->doc_mem_off[d + 1]; k++) {
+            int o = ix->doc_mem[k];
+            ix->org_doc[ix->org_doc_off[o] + cnt[o]++] = d;
+            ix->org_len[o] += ix->doc_len[d];
+        }
+    double sum_len = 0;
+    for (int o = 0; o < profiles_n; o++)
+        sum_len += ix->org_len[o];
+    ix->avg_org_len = profiles_n && sum_len > 0 ? sum_len / profiles_n : 1.0;
+
+    /* the collaboration graph: (a, b) pairs of every project, merged with counts */
+    for (int p = 0; p < projects_n; p++)
+        for (int i = 0; i < projects[p].members_n; i++)
+            for (int j = 0; j < projects[p].members_n; j++)
+                if (projects[p].members[i] != projects[p].members[j] &&
+                    (match_ivec_push(&edges, projects[p].members[i]) < 0 ||
+                     match_ivec_push(&edges, projects[p].members[j]) < 0 || match_ivec_push(&edges, p) < 0))
+                    goto oom;
+    size_t en = edges.n / 3;
+    int *from_n = calloc((size_t)profiles_n + 1, sizeof *from_n);
+    int *tmp_to = malloc((en + 1) * sizeof *tmp_to);
+    if (!from_n || !tmp_to) {
+        free(from_n);
+        free(tmp_to);
+        goto oom;
+    }
+    for (size_t e = 0; e < en; e++)
+        from_n[edges.v[3 * e] + 1]++;
+    for (int o = 0; o < profiles_n; o++)
+        from_n[o + 1] += from_n[o];
+    memset(cnt, 0, ((size_t)profiles_n + 1) * sizeof *cnt);
+    /* (partner, project) pairs, sorted per organisation by partner */
+    int64_t *tmp_pair = malloc((en + 1) * sizeof *tmp_pair);
+    if (!tmp_pair) {
+        free(from_n);
+        free(tmp_to);
+        goto oom;
+    }
+    for (size_t e = 0; e < en; e++) {
+        int a = edges.v[3 * e];
+        tmp_pair[from_n[a] + cnt[a]++] = (int64_t)edges.v[3 * e + 1] << 32 | edges.v[3 * e + 2];
+    }
+    ix->adj_off = calloc((size_t)profiles_n + 1, sizeof *ix->adj_off);
+    ix->adj_to = malloc((en + 1) * sizeof *ix->adj_to);
+    ix->adj_w = malloc((en + 1) * sizeof *ix->adj_w);
+    ix->adj_rw = malloc((en + 1) * sizeof *ix->adj_rw);
+    ix->adj_cw = malloc((en + 1) * sizeof *ix->adj_cw);
+    if (!ix->adj_off || !ix->adj_to || !ix->adj_w || !ix->adj_rw || !ix->adj_cw) {
+        free(from_n);
+        free(tmp_to);
+        free(tmp_pair);
+        goto oom;
+    }
+    size_t out = 0;
+    for (int o = 0; o < profiles_n; o++) {
+        int64_t *seg = tmp_pair + from_n[o];
+        int k = from_n[o + 1] - from_n[o];
+        qsort(seg, (size_t)k, sizeof *seg, cmp_i64);
+        for (int i = 0; i < k;) {
+            int j = i;
+            double rw = 0, cw = 0;
+            while (j < k && (seg[j] >> 32) == (seg[i] >> 32)) {
+                const struct match_project *pj = &projects[(int)(seg[j] & 0xffffffff)];
+                rw += recency(ix, pj->year);
+                cw += pj->coordinator == o;
+                j++;
+            }
+            ix->adj_to[out] = (int)(seg[i] >> 32);
+            ix->adj_w[out] = (float)(j - i);
+            ix->adj_rw[out] = (float)rw;
+            ix->adj_cw[out] = (float)cw;
+            out++;
+            i = j;
+        }
+        ix->adj_off[o + 1] = (int)out;
+    }
+    free(from_n);
+    free(tmp_to);
+    free(tmp_pair);
+
+    ix->country_of = malloc(((size_t)profiles_n + 1) * sizeof *ix->country_of);
+    ix->kind_of = malloc(((size_t)profiles_n + 1) * sizeof *ix->kind_of);
+    ix->end_user = calloc((size_t)profiles_n + 1, 1);
+    if (!ix->country_of || !ix->kind_of || !ix->end_user)
+        goto oom;
+    for (int i = 0; i < profiles_n; i++)
+        ix->end_user[i] = profiles[i].kind && strcmp(profiles[i].kind, "government") == 0;
+    ix->lang_mask = calloc((size_t)profiles_n + 1, sizeof *ix->lang_mask);
+    if (!ix->lang_mask)
+        goto oom;
+    for (int i = 0; i < profiles_n; i++) {
+        languages_add(&ix->langs, profiles[i].languages);
+        ix->lang_mask[i] = match_languages_mask(&ix->langs, profiles[i].languages);
+    }
+    ix->countries_n = attribute_ids(profiles, profiles_n, false, ix->country_of);
+    ix->kinds_n = attribute_ids(profiles, profiles_n, true, ix->kind_of);
+    if (ix->countries_n < 0 || ix->kinds_n < 0)
+        goto oom;
+    if (build_org_postings(ix) < 0 || build_names(ix) < 0 || build_script_pools(ix, post_own) < 0)
+        goto oom;
+    ix->country_lift = attribute_lift(projects, projects_n, ix->country_of, ix->countries_n);
+    ix->kind_lift = attribute_lift(projects, projects_n, ix->kind_of, ix->kinds_n);
+    if (!ix->country_lift || !ix->kind_lift)
+        goto oom;
+
+    free(triples.v);
+    free(ids.v);
+    free(edges.v);
+    free(own_of_doc);
+    free(cnt);
+    free(post_own);
+    return ix;
+
+bad_profile:
+    df_err_set(err, DF_ERR_INPUT, "a profile has no id");
+    goto fail;
+bad_project:
+    df_err_set(err, DF_ERR_INPUT, "a project's member is not a profile");
+    goto fail;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory building the matchmaking index");
+fail:
+    free(triples.v);
+    free(ids.v);
+    free(edges.v);
+    free(own_of_doc);
+    free(cnt);
+    free(post_own);
+    match_index_free(ix);
+    return NULL;
+}

@@ -1,0 +1,257 @@
+/* The matchmaking engine's insides, shared by its files: index.c builds
+ * the index, query_terms.c reads a question's words, text_score.c and
+ * graph.c score, complement.c weighs CPV codes and pairs, reason.c says why,
+ * and match.c ranks. Nothing outside src/engine/match includes it: match.h
+ * is the engine's face. */
+#ifndef DFNC_ENGINE_MATCH_INTERNAL_H
+#define DFNC_ENGINE_MATCH_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "core/strmap.h"
+#include "engine/match/cognate.h"
+#include "engine/match/match.h"
+#include "engine/match/text.h"
+
+/* CPV affinity from which a need counts as met: the same code or one inside
+ * the other (1), or one sharing the first four digits (0.5, "related") */
+#define CPV_MET 0.5
+/* A need met by a code inside or around it, not the code itself: a buyer of
+ * military aircraft in general is less surely one for drones than a buyer of
+ * drones (match_cpv_best) */
+#define CPV_WITHIN 0.9
+
+/* Language masks: a bit per distinct code (lowercased) met in the profiles,
+ * at most LANG_CODES of them; any other code sets LANG_OTHER, which tells
+ * that a language is known but matches nothing. */
+#define LANG_CODES 63
+#define LANG_OTHER ((uint64_t)1 << LANG_CODES)
+
+struct lang_table {
+    char code[LANG_CODES][8];
+    int n;
+};
+
+/* The scripts a term can be written in; a word of digits belongs to none. */
+enum { SCRIPT_NONE, SCRIPT_LATIN, SCRIPT_CYRILLIC, SCRIPTS };
+
+struct match_index {
+    const struct match_profile *profiles;
+    const struct match_project *projects;   /* the caller's, for reasons */
+    int n;                    /* profiles */
+    int docs_n;               /* projects first, then one per profile with own text */
+    int projects_n;
+    struct strmap terms, ids;
+    int terms_n;
+    const char **term_word;   /* the shortest surface form of each term, for reasons */
+    struct arena term_words;
+    struct match_cognates cognates;   /* the terms by skeleton: технології meets technology */
+    int *post_off;            /* terms_n + 1 */
+    int *post_doc;            /* sorted by doc within a term */
+    uint16_t *post_tf;
+    int *doc_len;
+    double avgdl;
+    int *doc_mem_off, *doc_mem;   /* members of each document */
+    int *org_doc_off, *org_doc;   /* documents of each profile */
+    int *adj_off, *adj_to;        /* partners, with co-participation counts */
+    float *adj_w, *adj_rw;        /* counts, and counts weighted by recency */
+    float *adj_cw;                /* projects the from-organisation coordinated */
+    int *projects_of;
+    int *org_len;                 /* words in all of a profile's documents */
+    double avg_org_len;
+    float *recent_of;             /* projects weighted by recency */
+    float *doc_recency;           /* RECENCY_DECAY^age of each document (own texts: 1) */
+    int max_year;
+    int *joined;                  /* each term's, or the other stem it joined (NULL: none) */
+    struct strmap alt_of;         /* the other stem of a term that had no one to join -> it */
+    uint8_t *alt_kind;            /* while building: the other stem all of a term's forms gave
+                                     (match_stem_uk_alt's kind; 0: none, or not the same) */
+    /* Each language's own pool, for how common a word is: the documents (and
+     * organisations) whose own words, not a classifier's labels, include some
+     * of that script. */
+    uint8_t *term_script;         /* SCRIPT_* of each term */
+    int *prose_df, *prose_odf;    /* documents, organisations, with the term in their own words */
+    int script_docs[SCRIPTS], script_orgs[SCRIPTS];
+    int text_docs, text_orgs;     /* with any own words at all */
+    int *opost_off, *opost_org;   /* organisation postings: terms_n + 1, then (org, tf) */
+    float *opost_tf;              /* tf summed over its documents x recency^opost_exp */
+    double opost_exp;             /* the default text_recency, which they were built with */
+    int *country_of, *kind_of;    /* small ids (-1 = none) */
+    uint64_t *lang_mask;          /* the languages its people speak (match_languages_mask; 0 = unknown) */
+    struct lang_table langs;      /* the codes behind the masks' bits */
+    char *end_user;               /* a government body: police, border guards, ministries */
+    int *name_off, *name_term;    /* each profile's name as term ids (none: not matchable) */
+    struct strmap name_words;     /* the words of names, their own ids */
+    int *first_off, *first_org;   /* per name word: the profiles whose name starts with it */
+    int countries_n, kinds_n;
+    float *country_lift;          /* countries_n^2: lead's country x member's, squashed to (0,1) */
+    float *kind_lift;             /* kinds_n^2, the same for kinds */
+    double max_recent;
+    int max_projects;
+};
+
+/* Growable arrays used while building. */
+struct ivec {
+    int *v;
+    size_t n, cap;
+};
+
+int match_ivec_push(struct ivec *a, int x);   /* -1 when out of memory */
+
+/* ---- the index (index.c) ------------------------------------------------- */
+
+/* Term t's frequency per organisation, summed over its documents' members
+ * (weighted by rw[d] when rw is not NULL) into tf; the organisations met, in
+ * walk order, into touched. Returns how many. tf is 0 for all on entry. */
+int match_term_org_tf(const struct match_index *ix, int t, const float *rw, float *tf,
+                      int *touched);
+/* A list of language codes ("en;uk") as a mask of t's bits. */
+uint64_t match_languages_mask(const struct lang_table *t, const char *p);
+/* Marks in named[] the profiles whose whole name occurs in the query's word
+ * sequence seq (ids of name_words, -1 for a word no name has). */
+void match_find_names(const struct match_index *ix, const int *seq, int n, char *named);
+
+/* ---- a question's words (query_terms.c) ---------------------------------- */
+
+/* A query word's translations, and the thing a phrase it ends names, with
+ * that thing's translations (collect_qterm) */
+#define QTERM_TR_MAX (2 * MATCH_LEXICON_MAX + 1)
+
+struct qterm {
+    int id;
+    int qtf;
+    double scale;    /* 1 for the query's own words; a translation's association */
+    double weight;   /* idf x query-frequency saturation x scale */
+    char word[MATCH_TOKEN_MAX];
+    char compound[MATCH_TOKEN_MAX];   /* "counter-drone" at its first use; "" for none */
+    char via[MATCH_TOKEN_MAX];        /* a translation's own word ("radar" for "радари"); "" */
+    int from_id;                      /* a translation: the query word's own term id, or -1
+                                         (-1 too for the query's own word) */
+    bool lexical;                     /* a translation the lexicon gave, not only a cognate */
+    int tr_id[QTERM_TR_MAX];          /* the query's own word: its translations' term ids */
+    int at;                           /* the place of the query's word that first brought it */
+    int tr_n;
+};
+
+/* A question being read: its terms so far. */
+struct qctx {
+    const struct match_index *ix;
+    const struct match_lexicon *lx;
+    double cognate;   /* the weight of a cognate's term (0: none) */
+    struct qterm *t;
+    int n, cap;
+    int oom;
+    struct ivec seq;   /* every word's id among the names' words in order, -1 for others */
+    int last_own;            /* the last word's query term (-1: none) */
+    int at;                  /* the words read so far */
+};
+
+/* Reads s[0..n) into c's terms (their translations and cognates too);
+ * match_tokenize's result: nonzero when c->oom or s is not UTF-8. */
+int match_qterms_read(struct qctx *c, const char *s, size_t n);
+/* Sorts the terms heaviest first (by their weight). */
+void match_qterms_sort(struct qterm *qt, int qn);
+
+/* ---- text scores (text_score.c) ------------------------------------------ */
+
+/* The query's things: a word the query has itself (its index L) with its
+ * translations and cognates (its tr_id) is one thing, unless one of them is
+ * already another thing's; every other term is one alone. A translation the
+ * query also has itself joins too (a text in both languages, as a profile's
+ * is when the meeting suggestions ask with it, says radar and радари of one
+ * thing). first[L] is a thing's first other term and next[i] the one after
+ * (-1: none); lead[i] is the index of i's thing. */
+struct concepts {
+    int *lead, *first, *next;
+    int *qtf;      /* per thing (at its lead): how often the text says it, in any spelling */
+    double *par;   /* per thing: its best lexical translation's scale (0: none) */
+    int grouped;   /* how many things have translations */
+};
+int match_concepts_of(const struct qterm *qt, int qn, struct arena *a, struct concepts *c);
+/* Scores every profile's text against the query terms into text[] (normalised
+ * to a best of 1). Returns -1 when out of memory. */
+int match_score_text(const struct match_index *ix, struct qterm *qt, int qn,
+                     const struct concepts *c, const struct match_weights *w, struct arena *a,
+                     double *text, double **doc_out);
+/* BM25 over each profile's whole text (all its documents as one), the way a
+ * keyword search over profiles ranks; into prof[] normalised to a best of 1. */
+int match_score_profiles(const struct match_index *ix, const struct qterm *qt, int qn,
+                         const struct concepts *c, const struct match_weights *w,
+                         struct arena *a, double *prof);
+
+/* ---- the collaboration graph (graph.c) ----------------------------------- */
+
+/* A candidate and its score, as the ranking keeps them. */
+struct cand {
+    int org;
+    double score;
+};
+
+/* Two steps of a walk over the organisation-project graph, seeded by the
+ * projects like the query (seed[], normalised) and the lead's own projects:
+ * who works with the people who work on this topic. Into walk[], best = 1. */
+int match_score_walk(const struct match_index *ix, const double *seed, int lead,
+                     struct arena *a, double *walk);
+/* The lead's circle in the projects most like the query: each such project
+ * (seed > 0) gives each member seed x the number of other members that are
+ * the lead or its past partners (in_circle), over the project's size. Into
+ * circle[], best = 1. */
+void match_score_circle(const struct match_index *ix, const double *seed, const char *in_circle,
+                        double *circle);
+/* Personalised PageRank over the organisation-project graph: restarts on the
+ * projects like the query (seed) and the lead's own (by recency), half each;
+ * from a project to its members evenly, from an organisation to its projects
+ * evenly. Into ppr[] the organisations' mass after PPR_STEPS, best = 1. */
+int match_score_ppr(const struct match_index *ix, const double *seed, int lead, struct arena *a,
+                    double *ppr);
+/* Without a lead, the best first-pass matches (best[0..n), by score) stand in
+ * for it: each gives its past partners its score over log(2 + its partners),
+ * Adamic-Adar style. Into si[], best = 1. */
+void match_stand_in_scores(const struct match_index *ix, const struct cand *best, int n,
+                           double *si);
+/* Whether a and b took part in a project together. */
+bool match_worked_together(const struct match_index *ix, int a, int b);
+
+/* ---- CPV codes and pairs (complement.c) ---------------------------------- */
+
+/* Best affinity of each of mine against theirs, summed, a code within the
+ * other at CPV_WITHIN; best_i, best_j and best_v the strongest pair. */
+double match_cpv_best(const struct match_cap *mine, int mine_n, const struct match_cap *theirs,
+                      int theirs_n, int *best_i, int *best_j, double *best_v);
+/* An EU (or EEA) organisation's country and Ukraine, either way round. */
+bool match_is_eu_ua_pair(const char *a, const char *b);
+
+/* ---- reasons (reason.c) --------------------------------------------------- */
+
+/* "worked on N projects similar to this one: T1; T2": the candidate's past
+ * projects among the query's doc_top most similar (seed > 0), most similar
+ * first. NULL when none. */
+const char *match_similar_reason(const struct match_index *ix, const double *seed, int o,
+                                 struct arena *a);
+/* How many distinct partners of the lead (in_circle, the lead itself left
+ * out) share one of the query's most similar projects (seed > 0) with o; at
+ * most 64 are told apart. */
+int match_circle_count(const struct match_index *ix, const double *seed, const char *in_circle,
+                       int lead, int o);
+/* "text: counter-drone, radar": the query's heaviest words the profile shares,
+ * a hyphenated compound written whole when the profile has all its words,
+ * none of the words that name the codes in cited[0..2) (a CPV reason names
+ * them already; NULL for none). mark: ix->docs_n zeroed bytes, zeroed again
+ * on return. */
+const char *match_text_reason(const struct match_index *ix, const struct qterm *qt, int qn, int o,
+                              const struct match_cap *const cited[2], char *mark,
+                              struct arena *a);
+/* The forum's reasons for candidate c and lead, into why[0..3): a need of
+ * either met by an offer of the other (the closest pair), an EU-Ukraine pair.
+ * The codes named go to cited[0..2) (NULL for none), so the text reason need
+ * not repeat their words. Returns the count (a NULL entry is
+ * out of memory; a need-met reason that could not be written is left out). */
+#define FORUM_REASONS 3
+int match_forum_reasons(const struct match_profile *lead, const struct match_profile *c,
+                        const char *why[FORUM_REASONS], const struct match_cap *cited[2],
+                        struct arena *a);
+
+#endif

@@ -1,0 +1,196 @@
+/* A question's words (match_internal.h): each word's term in the index,
+ * its translations through the lexicon and its cognates in the other
+ * script, and the thing a two-word phrase names. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strmap.h"
+#include "engine/match/match_internal.h"
+
+/* The query term of id; a new zeroed one (qtf 0) when absent, NULL when out of memory. */
+static struct qterm *qterm_of(struct qctx *c, int id)
+{
+    for (int i = 0; i < c->n; i++)
+        if (c->t[i].id == id)
+            return &c->t[i];
+    if (c->n == c->cap) {
+        int cap = c->cap ? c->cap * 2 : 64;
+        struct qterm *t = realloc(c->t, (size_t)cap * sizeof *t);
+        if (!t) {
+            c->oom = 1;
+            return NULL;
+        }
+        c->t = t;
+        c->cap = cap;
+    }
+    struct qterm *q = &c->t[c->n++];
+    *q = (struct qterm){.id = id, .from_id = -1};
+    return q;
+}
+
+/* The query's word (its term id, or -1 when the index lacks it; own, its
+ * query term's index, or -1; compound, its compound or NULL) also counts in
+ * the index's term tid, a translation (lexical) or cognate of it, with
+ * weight, spelled via in the reasons ("радари (radar)"). */
+static int add_translation(struct qctx *c, int own, int id, const char *word,
+                           const char *compound, int tid, const char *via, double weight,
+                           bool lexical)
+{
+    struct qterm *q = qterm_of(c, tid);
+    if (!q)
+        return 1;
+    if (own >= 0 && c->t[own].tr_n < QTERM_TR_MAX) {
+        struct qterm *o = &c->t[own];
+        bool known = false;
+        for (int j = 0; j < o->tr_n && !known; j++)
+            known = o->tr_id[j] == tid;
+        if (!known)
+            o->tr_id[o->tr_n++] = tid;
+    }
+    if (q->qtf > 0 && !q->via[0])
+        return 0;   /* the query has the word itself */
+    if (q->qtf == 0) {
+        snprintf(q->word, sizeof q->word, "%s", word);
+        snprintf(q->via, sizeof q->via, "%s", via);
+        snprintf(q->compound, sizeof q->compound, "%s", compound ? compound : "");
+        q->from_id = id;
+        q->at = c->at;
+    }
+    if (weight > q->scale)
+        q->scale = weight;
+    q->lexical |= lexical;
+    q->qtf++;
+    return 0;
+}
+
+struct cognate_ctx {
+    struct qctx *c;
+    int own, id;
+    const char *word, *compound;
+    const struct match_translation *tr;   /* the lexicon's translations, not repeated */
+    int tn;
+};
+
+static int add_cognate(void *ud, int tid)
+{
+    struct cognate_ctx *g = ud;
+    const struct match_index *ix = g->c->ix;
+    for (int k = 0; k < g->tn; k++)
+        if (strmap_get(&ix->terms, g->tr[k].stem) == tid)
+            return 0;
+    return add_translation(g->c, g->own, g->id, g->word, g->compound, tid, ix->term_word[tid],
+                           g->c->cognate, false);
+}
+
+/* The thing a phrase names ("unmanned aerial": drone, spelled as the
+ * phrase), after the phrase's last word (last, its query term): one thing
+ * with that word, so the text says it once, and a profile that writes only
+ * "UAV" matches it as one that writes "aerial" does. Its own term carries
+ * no via: the reasons say the phrase as the text wrote it. */
+static int add_phrase(struct qctx *c, const char *stem, const char *word, int last)
+{
+    const struct match_index *ix = c->ix;
+    int last_id = c->t[last].id, id = strmap_get(&ix->terms, stem);
+    if (id >= 0 && add_translation(c, last, last_id, word, NULL, id, "", 1.0, true))
+        return 1;
+    const struct match_translation *tr;
+    int tn = match_lexicon_lookup(c->lx, stem, &tr);
+    for (int k = 0; k < tn; k++) {
+        int tid = strmap_get(&ix->terms, tr[k].stem);
+        if (tid >= 0 && add_translation(c, last, last_id, word, NULL, tid, tr[k].word,
+                                        tr[k].weight, true))
+            return 1;
+    }
+    return 0;
+}
+
+static int collect_qterm(void *ud, const char *stem, const char *word, const char *compound)
+{
+    struct qctx *c = ud;
+    c->at++;
+    if (match_ivec_push(&c->seq, strmap_get(&c->ix->name_words, stem)) < 0) {
+        c->oom = 1;
+        return 1;
+    }
+    /* the thing a phrase names (text.h: its word is the phrase, with
+     * spaces) joins the phrase's last word where the index has that word */
+    if (strchr(word, ' ') && c->last_own >= 0) {
+        int last = c->last_own;
+        c->last_own = -1;
+        return add_phrase(c, stem, word, last);
+    }
+    /* доставці is доставка's (кораблем корабель's ...) where the index joined
+     * them (join_alt_stems), or where neither the index nor the lexicon knows
+     * доставці but one of them knows доставка (the lexicon knows танці:
+     * dance, not tank) */
+    char k[MATCH_TOKEN_MAX + 8];
+    const struct match_translation *kt;
+    if (match_stem_uk_alt(stem, word, k, sizeof k)) {
+        int cid = strmap_get(&c->ix->terms, stem);
+        if (cid >= 0 ? c->ix->joined && c->ix->joined[cid] != cid
+                     : match_lexicon_lookup(c->lx, stem, &kt) == 0 &&
+                           (strmap_get(&c->ix->terms, k) >= 0 ||
+                            match_lexicon_lookup(c->lx, k, &kt) > 0))
+            stem = k;
+    }
+    int id = strmap_get(&c->ix->terms, stem), own = -1;
+    /* and back: доставка finds доставці where the texts have no доставка,
+     * unless the lexicon knows that word as its own (танці: dance, which
+     * танки must not find) */
+    if (id < 0 && (id = strmap_get(&c->ix->alt_of, stem)) >= 0) {
+        char w[MATCH_TOKEN_MAX + 8];
+        snprintf(w, sizeof w, "%s", c->ix->term_word[id]);
+        match_stem_uk(w);
+        if (match_lexicon_lookup(c->lx, w, &kt) > 0)
+            id = -1;
+    }
+    if (id >= 0) {
+        struct qterm *q = qterm_of(c, id);
+        if (!q)
+            return 1;
+        own = (int)(q - c->t);
+        if (q->qtf == 0 || q->via[0]) {   /* new, or only a translation so far */
+            q->at = c->at;
+            q->scale = 1;
+            q->via[0] = '\0';
+            snprintf(q->word, sizeof q->word, "%s", word);
+            snprintf(q->compound, sizeof q->compound, "%s", compound ? compound : "");
+        }
+        q->qtf++;
+    }
+    /* the word's translations, where the index has them: "радари" finds "radar" */
+    const struct match_translation *tr;
+    int tn = match_lexicon_lookup(c->lx, stem, &tr);
+    for (int k = 0; k < tn; k++) {
+        int tid = strmap_get(&c->ix->terms, tr[k].stem);
+        if (tid >= 0 &&
+            add_translation(c, own, id, word, compound, tid, tr[k].word, tr[k].weight, true))
+            return 1;
+    }
+    /* and its cognates in the other script: "технології" finds "technology" */
+    if (c->cognate > 0) {
+        struct cognate_ctx g = {c, own, id, word, compound, tr, tn};
+        if (match_cognates_each(&c->ix->cognates, stem, add_cognate, &g))
+            return 1;
+    }
+    c->last_own = own;
+    return 0;
+}
+
+static int cmp_qterm(const void *a, const void *b)
+{
+    double x = ((const struct qterm *)a)->weight, y = ((const struct qterm *)b)->weight;
+    return (x < y) - (x > y);
+}
+
+int match_qterms_read(struct qctx *c, const char *s, size_t n)
+{
+    return match_tokenize(s, n, collect_qterm, c);
+}
+
+void match_qterms_sort(struct qterm *qt, int qn)
+{
+    if (qn > 0)
+        qsort(qt, (size_t)qn, sizeof *qt, cmp_qterm);
+}

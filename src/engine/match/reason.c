@@ -1,0 +1,302 @@
+/* Reasons a person can read (match_internal.h): projects like the
+ * question, partners met there, the question's words a profile shares, and
+ * the forum's needs met by offers. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/arena.h"
+#include "core/strmap.h"
+#include "engine/match/match_internal.h"
+
+static bool term_in_doc(const struct match_index *ix, int t, int d)
+{
+    int lo = ix->post_off[t], hi = ix->post_off[t + 1] - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (ix->post_doc[mid] == d)
+            return true;
+        if (ix->post_doc[mid] < d)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
+    }
+    return false;
+}
+
+static void cpv_digits(const char *cpv, char out[9])
+{
+    snprintf(out, 9, "%s", cpv ? cpv : "");
+}
+
+/* The first sentence of a project's text (its title when the text is "title.
+ * objective"), at most 60 bytes, cut at a character boundary. */
+static void project_title(const char *text, char *out, size_t cap)
+{
+    size_t n = 0;
+    while (text[n] && n + 1 < cap && n < 60 &&
+           !(text[n] == '.' && (text[n + 1] == ' ' || !text[n + 1])))
+        n++;
+    while (n > 0 && ((unsigned char)text[n] & 0xC0) == 0x80)
+        n--;   /* never split a UTF-8 sequence */
+    while (n > 0 && text[n - 1] == ' ')
+        n--;
+    memcpy(out, text, n);
+    out[n] = '\0';
+}
+
+const char *match_similar_reason(const struct match_index *ix, const double *seed, int o,
+                                 struct arena *a)
+{
+    int cnt = 0, best[2] = {-1, -1};
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++) {
+        int d = ix->org_doc[k];
+        if (d >= ix->projects_n || seed[d] <= 0)
+            continue;
+        cnt++;
+        if (best[0] < 0 || seed[d] > seed[best[0]]) {
+            best[1] = best[0];
+            best[0] = d;
+        } else if (best[1] < 0 || seed[d] > seed[best[1]]) {
+            best[1] = d;
+        }
+    }
+    if (cnt == 0)
+        return NULL;
+    char t0[64], t1[64] = "";
+    project_title(ix->projects[best[0]].text ? ix->projects[best[0]].text : "", t0, sizeof t0);
+    if (best[1] >= 0)
+        project_title(ix->projects[best[1]].text ? ix->projects[best[1]].text : "", t1,
+                      sizeof t1);
+    return arena_printf(a, "worked on %d project%s similar to this one: %s%s%s", cnt,
+                        cnt > 1 ? "s" : "", t0, best[1] >= 0 ? "; " : "", t1);
+}
+
+int match_circle_count(const struct match_index *ix, const double *seed, const char *in_circle,
+                       int lead, int o)
+{
+    int seen[64], n = 0;
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && n < 64; k++) {
+        int d = ix->org_doc[k];
+        if (d >= ix->projects_n || seed[d] <= 0)
+            continue;
+        for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1] && n < 64; m++) {
+            int p = ix->doc_mem[m], j = 0;
+            if (p == o || p == lead || !in_circle[p])
+                continue;
+            while (j < n && seen[j] != p)
+                j++;
+            if (j == n)
+                seen[n++] = p;
+        }
+    }
+    return n;
+}
+
+/* Whether term t occurs in one of profile o's documents, marked in mark[]
+ * (od of them). */
+static bool org_has_term(const struct match_index *ix, int t, int o, int od, const char *mark)
+{
+    if (ix->post_off[t + 1] - ix->post_off[t] <= od) {
+        for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++)
+            if (mark[ix->post_doc[k]])
+                return true;
+        return false;
+    }
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
+        if (term_in_doc(ix, t, ix->org_doc[k]))
+            return true;
+    return false;
+}
+
+/* The index's term ids of a short text's words (a compound, a CPV label);
+ * unknown when one of them is not in the index or they are too many; words,
+ * how many the tokeniser read, known or not. */
+struct term_ids {
+    const struct match_index *ix;
+    int id[64];
+    int n, words;
+    bool unknown;
+};
+
+static int collect_term_id(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)word;
+    (void)compound;
+    struct term_ids *p = ud;
+    p->words++;
+    int t = strmap_get(&p->ix->terms, stem);
+    if (t < 0 || p->n == (int)(sizeof p->id / sizeof p->id[0]))
+        p->unknown = true;
+    else
+        p->id[p->n++] = t;
+    return 0;
+}
+
+/* Whether profile o has every word of compound ("long-range": "long" and
+ * "range"); their term ids into *p. */
+static bool compound_found(const struct match_index *ix, const char *compound, int o, int od,
+                           const char *mark, struct term_ids *p)
+{
+    *p = (struct term_ids){.ix = ix};
+    if (match_tokenize(compound, strlen(compound), collect_term_id, p) != 0 || p->unknown ||
+        p->n < 2)
+        return false;
+    for (int i = 0; i < p->n; i++)
+        if (!org_has_term(ix, p->id[i], o, od, mark))
+            return false;
+    return true;
+}
+
+/* How many words the tokeniser reads in s (-1: not UTF-8). */
+static int word_count(const struct match_index *ix, const char *s)
+{
+    struct term_ids p = {.ix = ix};
+    return match_tokenize(s, strlen(s), collect_term_id, &p) == 0 ? p.words : -1;
+}
+
+/* At most this many more translated words of one compound join a reason. */
+#define COMPOUND_SAID 3
+
+/* Whether term id is one of q's translations. */
+static bool translates(const struct qterm *q, int id)
+{
+    for (int j = 0; j < q->tr_n; j++)
+        if (q->tr_id[j] == id)
+            return true;
+    return false;
+}
+
+const char *match_text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
+                              int o, const struct match_cap *const cited[2], char *mark,
+                              struct arena *a)
+{
+    char line[256];
+    size_t len = 0;
+    int shown = 0, od = ix->org_doc_off[o + 1] - ix->org_doc_off[o];
+    struct term_ids said = {.ix = ix};   /* the cited codes' words (up to 64) */
+    for (int l = 0; l < 2; l++)
+        for (int k = 0; cited[l] && k < 2; k++) {
+            const char *t = k ? cited[l]->aliases : cited[l]->label;
+            if (t)
+                (void)match_tokenize(t, strlen(t), collect_term_id, &said);
+        }
+    int covered[64 + 4 * 64], covered_n = said.n;   /* terms named already */
+    memcpy(covered, said.id, (size_t)said.n * sizeof *covered);
+    /* a frequent participant has thousands of documents: mark them once and
+     * walk each term's postings instead of searching them per document */
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
+        mark[ix->org_doc[k]] = 1;
+    const struct qterm *said_terms[4];   /* each query word once, itself or translated,
+                                            and never beside its translation */
+    const char *say[4];
+    /* and the other translated words of a compound said through one, in the
+     * order the text brought them: "реб (electronic warfare)", where РЕБ is
+     * радіоелектронна боротьба */
+    const struct qterm *more[4][COMPOUND_SAID];
+    int more_n[4] = {0};
+    for (int i = 0; i < qn; i++) {
+        if (shown == 4 && !(qt[i].via[0] && qt[i].compound[0]))
+            continue;   /* no room for it, and it can join no compound said */
+        bool named = false;
+        for (int c = 0; c < covered_n && !named; c++)   /* a translation of a word named too */
+            named = covered[c] == qt[i].id || (qt[i].via[0] && covered[c] == qt[i].from_id);
+        for (int c = 0; c < shown && !named; c++) {   /* or another spelling the same word brought */
+            named = strcmp(said_terms[c]->word, qt[i].word) == 0 ||
+                    translates(said_terms[c], qt[i].id) || translates(&qt[i], said_terms[c]->id) ||
+                    (qt[i].from_id >= 0 && said_terms[c]->from_id == qt[i].from_id);
+            if (!named && said_terms[c]->via[0] && qt[i].via[0] && qt[i].compound[0] &&
+                strcmp(said_terms[c]->compound, qt[i].compound) == 0 &&
+                more_n[c] < COMPOUND_SAID && org_has_term(ix, qt[i].id, o, od, mark)) {
+                more[c][more_n[c]++] = &qt[i];
+                named = true;
+            }
+        }
+        if (named || shown == 4 || !org_has_term(ix, qt[i].id, o, od, mark))
+            continue;
+        say[shown] = qt[i].word;
+        struct term_ids p;
+        if (qt[i].compound[0] && compound_found(ix, qt[i].compound, o, od, mark, &p)) {
+            say[shown] = qt[i].compound;
+            for (int c = 0; c < p.n; c++)
+                covered[covered_n++] = p.id[c];
+        }
+        said_terms[shown++] = &qt[i];
+    }
+    for (int g = 0; g < shown; g++) {
+        /* a translated word says what it matched: "радари (radar)"; a
+         * translated compound all of whose words matched, all it matched */
+        const struct qterm *part[1 + COMPOUND_SAID];
+        int pn = 1;
+        part[0] = said_terms[g];
+        for (int k = 0; k < more_n[g]; k++) {   /* in the text's order; a few, so by insertion */
+            int j = pn++;
+            for (; j > 0 && part[j - 1]->at > more[g][k]->at; j--)
+                part[j] = part[j - 1];
+            part[j] = more[g][k];
+        }
+        bool whole = pn > 1 && pn == word_count(ix, said_terms[g]->compound);
+        size_t at = len;
+        int w = 0;
+        for (int k = 0; k < pn && w >= 0 && at < sizeof line; k++) {
+            const struct qterm *t = part[k];
+            if (whole)
+                w = k ? snprintf(line + at, sizeof line - at, " %s", t->via)
+                      : snprintf(line + at, sizeof line - at, "%s%s (%s", g ? ", " : "text: ",
+                                 t->compound, t->via);
+            else
+                w = snprintf(line + at, sizeof line - at, "%s%s%s%s%s",
+                             g || k ? ", " : "text: ", t == said_terms[g] ? say[g] : t->word,
+                             t->via[0] ? " (" : "", t->via, t->via[0] ? ")" : "");
+            at += w < 0 ? sizeof line : (size_t)w;
+        }
+        if (whole && w >= 0 && at < sizeof line)
+            at += (size_t)snprintf(line + at, sizeof line - at, ")");
+        if (w < 0 || at >= sizeof line) {
+            line[len] = '\0';
+            shown = g;
+            break;
+        }
+        len = at;
+    }
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
+        mark[ix->org_doc[k]] = 0;
+    return shown ? arena_strdup(a, line) : NULL;
+}
+
+/* "offers CODE LABEL, which you need" (verb "offers", other "need"): the
+ * closest pair of the lead's wants and the candidate's has, when a need is
+ * met; NULL when none is (or out of memory), the code it names into *cited. */
+static const char *met_reason(const struct match_cap *wants, int wants_n,
+                              const struct match_cap *has, int has_n, const char *verb,
+                              const char *other, const struct match_cap **cited,
+                              struct arena *a)
+{
+    int bi = -1, bj = -1;
+    double bv;
+    char code[9];
+    match_cpv_best(wants, wants_n, has, has_n, &bi, &bj, &bv);
+    if (bv < CPV_MET || bi < 0 || bj < 0)
+        return NULL;
+    cpv_digits(has[bj].cpv, code);
+    *cited = &has[bj];
+    return arena_printf(a, "%s %s %s, which you %s%s", verb, code,
+                        has[bj].label ? has[bj].label : "", other, bv < 1 ? " (related)" : "");
+}
+
+int match_forum_reasons(const struct match_profile *lead, const struct match_profile *c,
+                        const char *why[FORUM_REASONS], const struct match_cap *cited[2],
+                        struct arena *a)
+{
+    int m = 0;
+    cited[0] = cited[1] = NULL;
+    const char *r = met_reason(lead->needs, lead->needs_n, c->offers, c->offers_n, "offers",
+                               "need", &cited[0], a);
+    if (r)
+        why[m++] = r;
+    if ((r = met_reason(lead->offers, lead->offers_n, c->needs, c->needs_n, "needs", "offer",
+                        &cited[1], a)))
+        why[m++] = r;
+    if (match_is_eu_ua_pair(lead->country, c->country))
+        why[m++] = arena_printf(a, "EU-Ukraine pair (%s)", c->country);
+    return m;
+}
