@@ -848,6 +848,43 @@ Test(match_partners, abbreviations_find_the_words_they_stand_for)
     match_index_free(ix);
 }
 
+/* An abbreviation is said whole only where a profile names its thing: writes
+ * it, or its words in a row. A drone maker's "unmanned aerial vehicles" and
+ * "ground control stations" have every word of UGV, and each is said alone. */
+Test(match_partners, an_abbreviation_is_said_where_its_thing_is_named)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "uav", .name = "UAV", .country = "UA",
+         .text = "Unmanned aerial vehicles. Ground control stations"},
+        {.id = "ugv", .name = "UGV", .country = "EE", .text = "UGVs for casualty evacuation"},
+        {.id = "rows", .name = "Rows", .country = "PL",
+         .text = "Unmanned ground vehicles and their batteries"},
+        {.id = "nrk", .name = "NRK", .country = "UA",
+         .text = "Наземні робототехнічні комплекси для евакуації"},
+        {.id = "apart", .name = "Apart", .country = "UA",
+         .text = "Наземні станції, робототехнічні комплекси"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 6, "UGV", &ix, &a, &h);
+    cr_assert_str_eq(text_why(p, h, n, "ugv"), "text: ugv", "the abbreviation itself");
+    cr_assert_str_eq(text_why(p, h, n, "rows"), "text: ugv", "its words in a row");
+    const char *apart = text_why(p, h, n, "uav");
+    cr_assert(apart && strstr(apart, "unmanned") && !strstr(apart, "ugv"),
+              "its words apart are said alone: %s", apart ? apart : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+
+    n = ask_profiles(p, 6, "НРК", &ix, &a, &h);
+    cr_assert_str_eq(text_why(p, h, n, "nrk"), "text: нрк");
+    apart = text_why(p, h, n, "apart");
+    cr_assert(apart && !strstr(apart, "нрк"), "its words apart: %s", apart ? apart : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* An abbreviation's translated words are said together, whole, where a
  * profile has all of them, and one by one, in the text's order, where it
  * has some. */

@@ -196,6 +196,17 @@ const char *match_abbrev_expansion(const char *stem)
     return e ? e->words : NULL;
 }
 
+int match_abbrev_expansions_n(void)
+{
+    return (int)EXPANSIONS_N;
+}
+
+const char *match_abbrev_expansion_words(int i)
+{
+    pthread_once(&tables_once, tables_init);   /* sorted in place once: never mid-sort */
+    return i >= 0 && i < (int)EXPANSIONS_N ? expansions[i].words : NULL;
+}
+
 const char *match_abbrev_phrase(const char *first, const char *second)
 {
     pthread_once(&tables_once, tables_init);

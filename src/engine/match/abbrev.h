@@ -34,6 +34,11 @@ const char *match_abbrev_synonym(const char *stem);
  * "electronic warfare"), or NULL for a stem that is not one. */
 const char *match_abbrev_expansion(const char *stem);
 
+/* How many abbreviations the tables spell out, and the i-th one's words
+ * (0 <= i < that; several abbreviations may stand for the same words). */
+int match_abbrev_expansions_n(void);
+const char *match_abbrev_expansion_words(int i);
+
 /* Whether a lone C before word (lowercased, as the text writes it) reads
  * counter: C-UAS, C-IED, C-RAM; not C-130 or C-band. */
 bool match_abbrev_counters(const char *word);

@@ -70,6 +70,9 @@ void match_index_free(struct match_index *ix)
     free(ix->first_org);
     free(ix->country_lift);
     free(ix->kind_lift);
+    strmap_free(&ix->spelled_ids);
+    free(ix->spelled_off);
+    free(ix->spelled_doc);
     free(ix);
 }
 
@@ -92,12 +95,14 @@ struct tok_ctx {
     struct ivec *ids;
     int words_cap, flags_cap;
     int oom;
+    struct spelled *spelled;
 };
 
 static int collect_term(void *ud, const char *stem, const char *word, const char *compound)
 {
-    (void)compound;
     struct tok_ctx *c = ud;
+    if (match_spelled_token(c->spelled, stem, compound) < 0)
+        goto oom;
     struct match_index *ix = c->ix;
     int fresh = (int)ix->terms.n;
     int id = strmap_put(&ix->terms, stem, fresh);
@@ -602,7 +607,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     struct ivec triples = {0}, ids = {0}, edges = {0};
     int *own_of_doc = NULL, *cnt = NULL;
     uint8_t *post_own = NULL;
-    if (!ix)
+    struct spelled spelled;
+    if (match_spelled_init(&spelled) < 0 || !ix)
         goto oom;
     ix->profiles = profiles;
     ix->projects = projects;
@@ -641,11 +647,14 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         if (!t && !labels)
             continue;
         ids.n = 0;
-        struct tok_ctx c = {ix, &ids, words_cap, flags_cap, 0};
+        struct tok_ctx c = {ix, &ids, words_cap, flags_cap, 0, &spelled};
+        match_spelled_doc(&spelled, d);
         int rc = t ? match_tokenize(t, strlen(t), collect_term, &c) : 0;
         size_t own_words = ids.n;
-        if (rc >= 0 && !c.oom && labels)
+        if (rc >= 0 && !c.oom && labels) {
+            match_spelled_doc(&spelled, d);   /* no row across the texts */
             rc = match_tokenize(labels, strlen(labels), collect_term, &c);
+        }
         words_cap = c.words_cap;
         flags_cap = c.flags_cap;
         if (c.oom)
@@ -679,7 +688,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     if (ix->avgdl <= 0)
         ix->avgdl = 1.0;
     ix->terms_n = (int)ix->terms.n;
-    if (build_cognates(ix) < 0 || join_alt_stems(ix, &triples) < 0)
+    if (match_spelled_finish(&spelled, ix) < 0 || build_cognates(ix) < 0 ||
+        join_alt_stems(ix, &triples) < 0)
         goto oom;
 
     /* postings in CSR order; documents were visited in order, so each list is sorted */
@@ -871,6 +881,7 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     free(own_of_doc);
     free(cnt);
     free(post_own);
+    match_spelled_free(&spelled);
     return ix;
 
 bad_profile:
@@ -888,6 +899,7 @@ fail:
     free(own_of_doc);
     free(cnt);
     free(post_own);
+    match_spelled_free(&spelled);
     match_index_free(ix);
     return NULL;
 }

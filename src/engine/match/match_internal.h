@@ -1,6 +1,7 @@
 /* The matchmaking engine's insides, shared by its files: index.c builds
  * the index, query_terms.c reads a question's words, text_score.c and
- * graph.c score, complement.c weighs CPV codes and pairs, reason.c says why,
+ * graph.c score, complement.c weighs CPV codes and pairs, reason.c says why
+ * (spelled.c tells it which documents name an abbreviation's thing whole),
  * and match.c ranks. Nothing outside src/engine/match includes it: match.h
  * is the engine's face. */
 #ifndef DFNC_ENGINE_MATCH_INTERNAL_H
@@ -12,6 +13,7 @@
 
 #include "core/arena.h"
 #include "core/strmap.h"
+#include "engine/match/abbrev.h"
 #include "engine/match/cognate.h"
 #include "engine/match/match.h"
 #include "engine/match/text.h"
@@ -91,6 +93,8 @@ struct match_index {
     float *kind_lift;             /* kinds_n^2, the same for kinds */
     double max_recent;
     int max_projects;
+    struct strmap spelled_ids;    /* an abbreviation's words -> its id (spelled.c) */
+    int *spelled_off, *spelled_doc;   /* per id: the documents that name its thing whole */
 };
 
 /* Growable arrays used while building. */
@@ -113,6 +117,37 @@ uint64_t match_languages_mask(const struct lang_table *t, const char *p);
 /* Marks in named[] the profiles whose whole name occurs in the query's word
  * sequence seq (ids of name_words, -1 for a word no name has). */
 void match_find_names(const struct match_index *ix, const int *seq, int n, char *named);
+
+/* ---- abbreviations named whole (spelled.c) ------------------------------- */
+
+/* The most words an abbreviation's spelled-out form is looked for in a row. */
+#define SPELLED_WORDS 8
+
+/* While the index reads its documents: each abbreviation's words as stems,
+ * the last stems read, and the (id, document) pairs found so far. */
+struct spelled {
+    struct strmap ids;       /* the words an abbreviation stands for -> its id */
+    struct strmap by_last;   /* a spelled-out form's last stem -> the first id ending in it */
+    int n;
+    char (*stem)[SPELLED_WORDS][MATCH_TOKEN_MAX];   /* per id; len[id] of them (0: too long) */
+    int *len, *next_same_last, *last_doc;
+    char recent[SPELLED_WORDS][MATCH_TOKEN_MAX];
+    int recent_n, doc;
+    struct ivec pairs;
+};
+/* -1 when out of memory (match_spelled_free it either way). */
+int match_spelled_init(struct spelled *s);
+/* The tokens that follow are document doc's, or a new text of it (its labels). */
+void match_spelled_doc(struct spelled *s, int doc);
+/* A token as the tokeniser gave it; -1 when out of memory. */
+int match_spelled_token(struct spelled *s, const char *stem, const char *compound);
+/* Moves the lists into ix (spelled_ids, spelled_off, spelled_doc); -1 when
+ * out of memory. */
+int match_spelled_finish(struct spelled *s, struct match_index *ix);
+void match_spelled_free(struct spelled *s);
+/* Whether compound is an abbreviation whose thing one of the documents
+ * marked in mark[] names whole; false for any other compound. */
+bool match_spelled_in(const struct match_index *ix, const char *compound, const char *mark);
 
 /* ---- a question's words (query_terms.c) ---------------------------------- */
 

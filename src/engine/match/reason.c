@@ -133,7 +133,8 @@ static int collect_term_id(void *ud, const char *stem, const char *word, const c
 }
 
 /* Whether profile o has every word of compound ("long-range": "long" and
- * "range"); their term ids into *p. */
+ * "range"; an abbreviation's thing named whole, match_spelled_in); their
+ * term ids into *p. */
 static bool compound_found(const struct match_index *ix, const char *compound, int o, int od,
                            const char *mark, struct term_ids *p)
 {
@@ -144,7 +145,11 @@ static bool compound_found(const struct match_index *ix, const char *compound, i
     for (int i = 0; i < p->n; i++)
         if (!org_has_term(ix, p->id[i], o, od, mark))
             return false;
-    return true;
+    /* an abbreviation's words (UGV: unmanned, ground, vehicle) are in many
+     * a profile that never names the thing (unmanned aerial vehicles,
+     * ground control stations): it is said whole only where the profile
+     * writes it or its words in a row */
+    return strchr(compound, '-') || match_spelled_in(ix, compound, mark);
 }
 
 /* How many words the tokeniser reads in s (-1: not UTF-8). */

@@ -496,6 +496,26 @@ static int emit(const struct word *wd, const char *compound, struct walk *w)
     return rc ? rc : emit_phrase(w, stem, wd->text);
 }
 
+const char *match_abbreviation_words(const char *word)
+{
+    char stem[MATCH_TOKEN_MAX];
+    size_t n = strlen(word);
+    if (n >= sizeof stem)
+        return NULL;
+    memcpy(stem, word, n + 1);
+    bool cyrillic = false, latin_only = true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)word[i];
+        cyrillic |= b >= 0xd0 && b <= 0xd3;   /* the lead byte of U+0400-U+04FF */
+        latin_only &= b < 0x80;
+    }
+    if (cyrillic)   /* as emit stems a word */
+        match_stem_uk(stem);
+    else if (latin_only)
+        match_stem_en(stem);
+    return match_abbrev_known(stem) ? match_abbrev_expansion(stem) : NULL;
+}
+
 /* Marks that a pasted text may carry inside a word and that are no part of
  * it: the soft hyphen of a PDF's line breaks, joiners, a byte-order mark, and
  * combining accents (a stress mark: дро́н). */

@@ -52,6 +52,10 @@ size_t match_stem_uk(char *w);
  * return the same give the same other stem), or 0 when there is none or out
  * is too small. */
 int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size);
+/* The words a lowercased word stands for when the tokeniser reads it as an
+ * abbreviation ("ew", "ugvs": "electronic warfare", "unmanned ground
+ * vehicle"; abbrev.h), NULL for any other word. */
+const char *match_abbreviation_words(const char *word);
 /* True for a stop word (lowercased, before stemming). */
 bool match_is_stopword(const char *w);
 
