@@ -88,7 +88,7 @@ Test(match_text, ukrainian_is_lowercased_and_stripped)
  * beside загрозі, a soft stem's instrumental -ем after л, н or р, кораблем,
  * beside проблем, and a bare word's і that is its other cases' о, засіб,
  * beside досвід: other_shared_endings_meet_their_other_cases), -тиця nouns
- * (частиці), -онь nouns (вогонь, вогню, beside долонь, долоня), and verbs. */
+ * (частиці), -онь nouns other than вогонь (долонь, долоня), and verbs. */
 static const char *const uk_paradigms[] = {
     "зброя зброї зброєю зброю",
     "армія армії армією армій арміям арміями арміях",
@@ -161,6 +161,10 @@ static const char *const uk_paradigms[] = {
     "економіка економіки економіці",
     "столиця столиці столицею",
     "одиниця одиниці одиницею одиниць",
+    "вогонь вогню вогні вогнів",
+    "посол посла послом посли послів",
+    "вагон вагона вагони вагонів",
+    "долоня долоні долонь",
 };
 
 Test(match_text, ukrainian_paradigms_meet_at_one_stem)

@@ -245,6 +245,15 @@ static size_t mend_stem(char *w, size_t n, const char *stripped)
             n -= k / 2;
             break;
         }
+    /* a fleeting о no rule can tell from a kept one: вогонь and вогню, посол
+     * and посла (not долонь, долоня; вагон, вагона) */
+    static const char *const fleeting_o[] = {"вогон", "посол"};
+    for (size_t i = 0; i < sizeof fleeting_o / sizeof fleeting_o[0]; i++)
+        if (n == strlen(fleeting_o[i]) && memcmp(w, fleeting_o[i], n) == 0) {
+            memmove(w + n - strlen("ол"), w + n - strlen("л"), strlen("л"));
+            n -= strlen("о");
+            break;
+        }
     /* -ень and -ань after a consonant: after в, д, с or т mostly a -ень
      * noun's fleeting vowel (рівень, рівня; водень; вересень), as the genitive
      * plural of a -ня noun puts one in (пісень, пісня); elsewhere mostly a
