@@ -51,6 +51,11 @@ static const struct area areas[] = {
      "long-range reconnaissance drones, FPV strike drones and ground control stations", "Aero",
      {"35613000-4", "35613100-5", "34711200-6"},
      {"Unmanned aerial vehicles", "Unmanned combat aerial vehicles", "Non-piloted aircraft"}, 9, 4},
+    {"ugv", "unmanned ground vehicles", "наземні роботизовані комплекси",
+     "unmanned ground vehicles for logistics, casualty evacuation and mine laying", "Robotics",
+     {"35400000-8", "38820000-9", "73423000-3"},
+     {"Military vehicles and associated parts", "Remote-control equipment",
+      "Development of military vehicles"}, 5, 2},
     {"counter-drone", "counter-drone systems", "системи протидії дронам",
      "counter-UAV detection, RF jamming and drone interception", "Shield",
      {"35730000-0", "35722000-1", "35125000-6"},
@@ -284,10 +289,13 @@ static int pick_area(struct gen *g, bool ua)
     return pick_weighted(&g->rng, w, COUNT(areas));
 }
 
+/* Whether list holds code's CPV code: areas share some (radar is air
+ * defence's and counter-drone's), and an organisation states each once. */
 static bool has_code(const int *list, int n, int code)
 {
+    const char *cpv = areas[code / 3].cpv[code % 3];
     for (int i = 0; i < n; i++)
-        if (list[i] == code)
+        if (strcmp(areas[list[i] / 3].cpv[list[i] % 3], cpv) == 0)
             return true;
     return false;
 }

@@ -328,7 +328,7 @@ Test(match_text, abbreviations_meet_the_words_they_stand_for)
         {"РЕБ", "радіоелектронної боротьби"},
         {"СВП", "саморобні вибухові пристрої"},
         {"ППО", "протиповітряна оборона"},
-        {"НРК", "наземні робототехнічні комплекси"},
+        {"НРК", "наземні роботизовані комплекси"},
         {"ПТРК", "протитанкові ракетні комплекси"},
         {"APCs", "armoured personnel carriers"},
         {"IFV", "infantry fighting vehicle"},
@@ -865,9 +865,9 @@ Test(match_partners, an_abbreviation_is_said_where_its_thing_is_named)
         {.id = "rows", .name = "Rows", .country = "PL",
          .text = "Unmanned ground vehicles and their batteries"},
         {.id = "nrk", .name = "NRK", .country = "UA",
-         .text = "Наземні робототехнічні комплекси для евакуації"},
+         .text = "Наземні роботизовані комплекси для евакуації"},
         {.id = "apart", .name = "Apart", .country = "UA",
-         .text = "Наземні станції, робототехнічні комплекси"},
+         .text = "Наземні станції, роботизовані комплекси"},
     };
     struct match_index *ix;
     struct arena a;
