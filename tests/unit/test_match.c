@@ -852,6 +852,37 @@ Test(match_partners, abbreviations_find_the_words_they_stand_for)
     match_index_free(ix);
 }
 
+/* Whom to meet, asked with an organisation's own words: its names in them
+ * say nothing about whom it should meet, and find no namesake. */
+Test(match_meet, an_organisations_own_name_finds_no_namesake)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Obrii Aero LLC", .name_other = "ТОВ «Обрій Аеро»",
+         .country = "UA",
+         .text = "Obrii Aero LLC makes reconnaissance drones. ТОВ «Обрій Аеро» з Житомира."},
+        {.id = "namesake", .name = "Obrii Munitions LLC", .country = "UA",
+         .text = "Obrii Munitions LLC: artillery shells. ТОВ «Обрій Муніція»"},
+        {.id = "buyer", .name = "Buyer", .country = "PL", .text = "Buys reconnaissance drones"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 3, NULL, &ix, &a, &h);
+    cr_assert(n >= 1 && strcmp(p[h[0].org].id, "buyer") == 0, "the buyer of drones first");
+    cr_assert_null(text_why(p, h, n, "namesake"), "no text reason from the name: %s",
+                   text_why(p, h, n, "namesake"));
+    arena_free(&a);
+    match_index_free(ix);
+
+    /* the same words as a question's text are the question's own */
+    n = ask_profiles(p, 3, "Obrii drones", &ix, &a, &h);
+    const char *why = text_why(p, h, n, "namesake");
+    cr_assert(why && strstr(why, "obrii"), "a text that names it asks for it: %s",
+              why ? why : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* An abbreviation is said whole only where a profile names its thing: writes
  * it, or its words in a row. A drone maker's "unmanned aerial vehicles" and
  * "ground control stations" have every word of UGV, and each is said alone. */

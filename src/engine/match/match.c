@@ -119,6 +119,28 @@ static int cmp_cand(const void *a, const void *b)
     return (x->org > y->org) - (x->org < y->org);
 }
 
+/* The organisation's own words (text) with its names blanked out: a
+ * description that opens "Obrii Aero LLC is an SME from Zhytomyr" says
+ * nothing about whom to meet, and would find Obrii Munitions by its name.
+ * The same length, so the words around keep their places. NULL when out of
+ * memory. */
+static const char *without_own_name(const struct match_profile *p, const char *text,
+                                    struct arena *a)
+{
+    char *t = arena_strdup(a, text);
+    if (!t)
+        return NULL;
+    const char *names[] = {p->name, p->name_other};
+    for (int i = 0; i < 2; i++) {
+        size_t n = names[i] ? strlen(names[i]) : 0;
+        if (n == 0)
+            continue;
+        for (char *at = strstr(t, names[i]); at; at = strstr(at + n, names[i]))
+            memset(at, ' ', n);
+    }
+    return t;
+}
+
 int match_query_run(const struct match_index *ix, const struct match_query *q, struct arena *a,
                     struct match_hit **hits, int *hits_n, struct df_err *err)
 {
@@ -142,13 +164,16 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     /* without a text, meeting suggestions ask with the organisation's own
      * words and its codes' labels */
     const char *text = q->text, *labels = NULL;
-    if (q->mode == MATCH_MEET && !text) {
+    bool own_words = q->mode == MATCH_MEET && !text;
+    if (own_words) {
         text = ix->profiles[q->lead].text;
         labels = ix->profiles[q->lead].labels;
     }
     size_t text_len = text ? strlen(text) : 0;
     if (text && !utf8_is_valid(text, text_len, NULL))
         return df_err_set(err, DF_ERR_USAGE, "the text is not valid UTF-8");
+    if (own_words && text && !(text = without_own_name(&ix->profiles[q->lead], text, a)))
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory ranking partners");
 
     struct qctx qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate, .last_own = -1};
     int rc = -1;
