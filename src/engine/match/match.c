@@ -141,223 +141,255 @@ static const char *without_own_name(const struct match_profile *p, const char *t
     return t;
 }
 
-int match_query_run(const struct match_index *ix, const struct match_query *q, struct arena *a,
-                    struct match_hit **hits, int *hits_n, struct df_err *err)
+/* One question being ranked: its words, each signal per profile, and the
+ * collaboration graph around the lead. */
+struct run {
+    const struct match_index *ix;
+    const struct match_query *q;
+    const struct match_weights *w;
+    struct arena *a;
+    const struct match_profile *lead;   /* NULL: none */
+    uint64_t lead_langs;   /* the asking person's languages, else all of the lead's people's */
+    struct qctx qc;
+    double *tx, *tp;       /* text over single projects, over whole profiles */
+    double *wk, *pg, *cc;  /* walk, personalised PageRank, circle */
+    double *si;            /* stand-ins' partners (no lead) */
+    double *pp, *pr, *pc;  /* with the lead: joint projects, by recency, chosen by it */
+    double *th, th_best;   /* partners of its partners (Adamic-Adar), and the best of them */
+    int *common;           /* partners shared with the lead */
+    double *seed;          /* per project: how like the question it is (NULL: no text) */
+    double *score;         /* each candidate's, before the stand-ins */
+    char *banned, *circle, *named;
+    int stand[STAND_INS], ns;   /* the stand-ins, when there is no lead */
+};
+
+/* Reads the question's words: the text (meeting suggestions without one ask
+ * with the lead's own words and its codes' labels). -1 with err filled. */
+static int read_question(struct run *r, struct df_err *err)
 {
-    struct match_weights def;
-    const struct match_weights *w = q->w;
-    if (!w) {
-        if (q->mode == MATCH_MEET)
-            match_weights_meet(&def);
-        else
-            match_weights_default(&def);
-        w = &def;
-    }
-    *hits = NULL;
-    *hits_n = 0;
-    if (q->top < 1 || q->top > 1000)
-        return df_err_set(err, DF_ERR_USAGE, "top must be between 1 and 1000, not %d", q->top);
-    if (q->lead < -1 || q->lead >= ix->n)
-        return df_err_set(err, DF_ERR_USAGE, "the lead is not a known organisation");
-    if (q->mode == MATCH_MEET && q->lead < 0)
-        return df_err_set(err, DF_ERR_USAGE, "meeting suggestions need an organisation");
-    /* without a text, meeting suggestions ask with the organisation's own
-     * words and its codes' labels */
+    const struct match_query *q = r->q;
     const char *text = q->text, *labels = NULL;
     bool own_words = q->mode == MATCH_MEET && !text;
     if (own_words) {
-        text = ix->profiles[q->lead].text;
-        labels = ix->profiles[q->lead].labels;
+        text = r->ix->profiles[q->lead].text;
+        labels = r->ix->profiles[q->lead].labels;
     }
     size_t text_len = text ? strlen(text) : 0;
     if (text && !utf8_is_valid(text, text_len, NULL))
         return df_err_set(err, DF_ERR_USAGE, "the text is not valid UTF-8");
-    if (own_words && text && !(text = without_own_name(&ix->profiles[q->lead], text, a)))
+    if (own_words && text && !(text = without_own_name(&r->ix->profiles[q->lead], text, r->a)))
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory ranking partners");
-
-    struct qctx qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate, .last_own = -1};
-    int rc = -1;
-    if (((text && match_qterms_read(&qc, text, text_len) != 0) ||
-         (labels && match_qterms_read(&qc, labels, strlen(labels)) != 0)) &&
-        qc.oom) {
-        df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the query");
-        goto out;
-    }
+    if (((text && match_qterms_read(&r->qc, text, text_len) != 0) ||
+         (labels && match_qterms_read(&r->qc, labels, strlen(labels)) != 0)) &&
+        r->qc.oom)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the query");
     if (q->mode == MATCH_PARTNERS) {
         bool blank = true;
         for (size_t i = 0; i < text_len && blank; i++)
             blank = text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r';
-        if (blank) {
-            df_err_set(err, DF_ERR_USAGE, "the project text is empty");
-            goto out;
-        }
+        if (blank)
+            return df_err_set(err, DF_ERR_USAGE, "the project text is empty");
     }
+    return 0;
+}
 
+/* The text and graph signals of every profile, the names the text spells
+ * out, and the question's words sorted heaviest first. -1 when out of
+ * memory. */
+static int score_signals(struct run *r)
+{
+    const struct match_index *ix = r->ix;
+    const struct match_weights *w = r->w;
+    struct arena *a = r->a;
     size_t n = (size_t)ix->n + 1;
-    double *tx = arena_alloc(a, n * sizeof *tx), *pp = arena_alloc(a, n * sizeof *pp),
-           *pr = arena_alloc(a, n * sizeof *pr), *tp = arena_alloc(a, n * sizeof *tp),
-           *wk = arena_alloc(a, n * sizeof *wk), *seed = NULL,
-           *pc = arena_alloc(a, n * sizeof *pc),
-           *th = arena_alloc(a, n * sizeof *th), *score = arena_alloc(a, n * sizeof *score),
-           *cc = arena_alloc(a, n * sizeof *cc), *pg = arena_alloc(a, n * sizeof *pg),
-           *si = arena_alloc(a, n * sizeof *si);
-    int *common = arena_alloc(a, n * sizeof *common);
-    char *banned = arena_alloc(a, n), *circle = arena_alloc(a, n), *named = arena_alloc(a, n);
-    if (!tx || !tp || !wk || !si || !pc || !pp || !pr || !th || !score || !common || !banned ||
-        !cc || !pg || !circle || !named)
-        goto oom;
-    if (q->mode == MATCH_PARTNERS)
-        match_find_names(ix, qc.seq.v, (int)qc.seq.n, named);
-    bool want_all = q->signals != NULL;
+    double **per_profile[] = {&r->tx, &r->pp, &r->pr, &r->tp, &r->wk, &r->pc,
+                              &r->th, &r->score, &r->cc, &r->pg, &r->si};
+    for (size_t i = 0; i < sizeof per_profile / sizeof per_profile[0]; i++)
+        if (!(*per_profile[i] = arena_alloc(a, n * sizeof **per_profile[i])))
+            return -1;
+    r->common = arena_alloc(a, n * sizeof *r->common);
+    r->banned = arena_alloc(a, n);
+    r->circle = arena_alloc(a, n);
+    r->named = arena_alloc(a, n);
+    if (!r->common || !r->banned || !r->circle || !r->named)
+        return -1;
+    if (r->q->mode == MATCH_PARTNERS)
+        match_find_names(ix, r->qc.seq.v, (int)r->qc.seq.n, r->named);
+    bool want_all = r->q->signals != NULL;
     struct concepts things;
-    if (qc.n > 0 && (match_concepts_of(qc.t, qc.n, a, &things) < 0 ||
-                     match_score_text(ix, qc.t, qc.n, &things, w, a, tx, &seed) < 0 ||
-                     ((w->text_profile > 0 || want_all) &&
-                      match_score_profiles(ix, qc.t, qc.n, &things, w, a, tp) < 0)))
-        goto oom;
-    if ((w->walk > 0 || want_all) && match_score_walk(ix, seed, q->lead, a, wk) < 0)
-        goto oom;
-    if ((w->ppr > 0 || want_all) && match_score_ppr(ix, seed, q->lead, a, pg) < 0)
-        goto oom;
-    match_qterms_sort(qc.t, qc.n);
+    if (r->qc.n > 0 &&
+        (match_concepts_of(r->qc.t, r->qc.n, a, &things) < 0 ||
+         match_score_text(ix, r->qc.t, r->qc.n, &things, w, a, r->tx, &r->seed) < 0 ||
+         ((w->text_profile > 0 || want_all) &&
+          match_score_profiles(ix, r->qc.t, r->qc.n, &things, w, a, r->tp) < 0)))
+        return -1;
+    if ((w->walk > 0 || want_all) && match_score_walk(ix, r->seed, r->q->lead, a, r->wk) < 0)
+        return -1;
+    if ((w->ppr > 0 || want_all) && match_score_ppr(ix, r->seed, r->q->lead, a, r->pg) < 0)
+        return -1;
+    match_qterms_sort(r->qc.t, r->qc.n);
+    return 0;
+}
 
-    /* the collaboration graph around the lead */
-    double th_best = 0;
+/* Marks the lead and its past partners in r->circle. */
+static void mark_circle(struct run *r)
+{
+    const struct match_index *ix = r->ix;
+    int L = r->q->lead;
+    r->circle[L] = 1;
+    for (int k = ix->adj_off[L]; k < ix->adj_off[L + 1]; k++)
+        r->circle[ix->adj_to[k]] = 1;
+}
+
+/* The collaboration graph around the lead (its partners, theirs, its
+ * circle in the projects like the question), and who is never suggested. */
+static void graph_around_lead(struct run *r)
+{
+    const struct match_index *ix = r->ix;
+    const struct match_query *q = r->q;
+    r->th_best = 0;
     if (q->lead >= 0) {
         int L = q->lead;
         for (int k = ix->adj_off[L]; k < ix->adj_off[L + 1]; k++) {
             int p = ix->adj_to[k];
-            pp[p] = ix->adj_w[k];
-            pr[p] = ix->adj_rw[k];
-            pc[p] = ix->adj_cw[k];
+            r->pp[p] = ix->adj_w[k];
+            r->pr[p] = ix->adj_rw[k];
+            r->pc[p] = ix->adj_cw[k];
             int deg = ix->adj_off[p + 1] - ix->adj_off[p];
             double aa = 1.0 / log(2.0 + deg);
             for (int j = ix->adj_off[p]; j < ix->adj_off[p + 1]; j++) {
                 int o = ix->adj_to[j];
-                th[o] += aa;
-                common[o]++;
+                r->th[o] += aa;
+                r->common[o]++;
             }
         }
         for (int o = 0; o < ix->n; o++)
-            if (o != L && th[o] > th_best)
-                th_best = th[o];
-        banned[L] = 1;
-        if (seed && (w->circle > 0 || want_all)) {
-            circle[L] = 1;
-            for (int k = ix->adj_off[L]; k < ix->adj_off[L + 1]; k++)
-                circle[ix->adj_to[k]] = 1;
-            match_score_circle(ix, seed, circle, cc);
+            if (o != L && r->th[o] > r->th_best)
+                r->th_best = r->th[o];
+        r->banned[L] = 1;
+        if (r->seed && (r->w->circle > 0 || q->signals)) {
+            mark_circle(r);
+            match_score_circle(ix, r->seed, r->circle, r->cc);
         }
     }
     for (int i = 0; i < q->exclude_n; i++)
         if (q->exclude[i] >= 0 && q->exclude[i] < ix->n)
-            banned[q->exclude[i]] = 1;
+            r->banned[q->exclude[i]] = 1;
+}
 
-    const struct match_profile *lead = q->lead >= 0 ? &ix->profiles[q->lead] : NULL;
-    /* the asking person's languages when given, else all of the lead's people's */
-    uint64_t lead_langs = q->lead_languages && *q->lead_languages
-                              ? match_languages_mask(&ix->langs, q->lead_languages)
-                              : lead ? ix->lang_mask[q->lead] : 0;
+/* Candidate o's score: its signals (written to q->signals when asked)
+ * weighted, then the forum's needs met, EU-Ukraine pair and shared
+ * language. */
+static double candidate_score(const struct run *r, int o)
+{
+    const struct match_index *ix = r->ix;
+    const struct match_query *q = r->q;
+    const struct match_weights *w = r->w;
+    const struct match_profile *lead = r->lead;
+    double f[MATCH_SIGNALS] = {0};
+    f[MATCH_SIG_TEXT] = r->tx[o];
+    f[MATCH_SIG_TEXT_PROFILE] = r->tp[o];
+    f[MATCH_SIG_WALK] = r->wk[o];
+    if (r->pp[o] > 0) {
+        double damped = log1p(r->pp[o]) / log(4.0);
+        f[MATCH_SIG_PARTNER] = damped;
+        f[MATCH_SIG_PARTNER_RECENT] = r->pr[o] < 1 ? r->pr[o] : 1;
+        f[MATCH_SIG_PARTNER_TEXT] = r->tx[o] * (damped < 1 ? damped : 1);
+    }
+    if (r->pc[o] > 0)
+        f[MATCH_SIG_CHOSEN] = (r->pc[o] < 2 ? r->pc[o] : 2) / 2;
+    if (r->th_best > 0)
+        f[MATCH_SIG_TWO_HOP] = r->th[o] / r->th_best;
     double pop_norm = ix->max_projects > 0 ? log1p(ix->max_projects) : 1.0;
-    /* with a country spread wanted, rank a wider pool, then pick greedily */
-    int k = w->country_spread > 0 ? (q->top * 3 < ix->n ? q->top * 3 : ix->n) : q->top;
-    if (k < q->top)
-        k = q->top;
-    struct cand *heap = arena_alloc(a, (size_t)k * sizeof *heap);
-    if (!heap)
-        goto oom;
+    f[MATCH_SIG_POPULARITY] = log1p(ix->projects_of[o]) / pop_norm;
+    if (ix->max_recent > 0)
+        f[MATCH_SIG_POPULARITY_RECENT] = log1p(ix->recent_of[o]) / log1p(ix->max_recent);
+    if (lead && lead->country && ix->profiles[o].country &&
+        strcmp(lead->country, ix->profiles[o].country) == 0)
+        f[MATCH_SIG_SAME_COUNTRY] = 1;
+    f[MATCH_SIG_CIRCLE] = r->cc[o];
+    f[MATCH_SIG_PPR] = r->pg[o];
+    if (lead) {
+        int lc = ix->country_of[q->lead], oc = ix->country_of[o];
+        int lk = ix->kind_of[q->lead], ok = ix->kind_of[o];
+        if (lc >= 0 && oc >= 0)
+            f[MATCH_SIG_COUNTRY_PAIR] = ix->country_lift[(size_t)lc * ix->countries_n + oc];
+        if (lk >= 0 && ok >= 0)
+            f[MATCH_SIG_KIND_PAIR] = ix->kind_lift[(size_t)lk * ix->kinds_n + ok];
+    }
+    f[MATCH_SIG_NAMED] = r->named[o];
+    if (ix->end_user[o] && ix->projects_of[o] > 1 && ix->max_projects > 1)
+        f[MATCH_SIG_END_USER] = (log1p(ix->projects_of[o]) - log(2.0)) /
+                                (log1p(ix->max_projects) - log(2.0));
+    if (q->signals)
+        memcpy(q->signals + (size_t)o * MATCH_SIGNALS, f, sizeof f);
+    double s = w->text * f[MATCH_SIG_TEXT] + w->text_profile * f[MATCH_SIG_TEXT_PROFILE] +
+               w->walk * f[MATCH_SIG_WALK] + w->partner * f[MATCH_SIG_PARTNER] +
+               w->partner_recent * f[MATCH_SIG_PARTNER_RECENT] +
+               w->partner_text * f[MATCH_SIG_PARTNER_TEXT] + w->chosen * f[MATCH_SIG_CHOSEN] +
+               w->two_hop * f[MATCH_SIG_TWO_HOP] + w->popularity * f[MATCH_SIG_POPULARITY] +
+               w->popularity_recent * f[MATCH_SIG_POPULARITY_RECENT] +
+               w->same_country * f[MATCH_SIG_SAME_COUNTRY] + w->circle * f[MATCH_SIG_CIRCLE] +
+               w->ppr * f[MATCH_SIG_PPR] + w->country_pair * f[MATCH_SIG_COUNTRY_PAIR] +
+               w->kind_pair * f[MATCH_SIG_KIND_PAIR] + w->end_user * f[MATCH_SIG_END_USER] +
+               w->named * f[MATCH_SIG_NAMED];
+    if (lead) {
+        /* needs met by offers either way, and EU-Ukraine pairs: the forum's
+         * reasons to meet. For a project, a need met (CPV_MET, as the reasons
+         * show it) finds an organisation on its own; a looser CPV kinship or
+         * an EU-Ukraine pair only lifts one that the text or the record found */
+        const struct match_profile *c = &ix->profiles[o];
+        int bi, bj;
+        double bv;
+        double cp = match_cpv_best(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj,
+                                   &bv);
+        double best = bv;
+        cp += match_cpv_best(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
+        if (bv > best)
+            best = bv;
+        if (q->mode == MATCH_MEET || s > 0 || best >= CPV_MET) {
+            s += w->cpv * cp;
+            if (match_is_eu_ua_pair(lead->country, c->country))
+                s += w->eu_ua;
+            if (shared_language(r->lead_langs, ix->lang_mask[o]) > 0)
+                s += w->language;
+        }
+    }
+    return s;
+}
+
+/* The best k candidates into heap[0..*hn), best first: by their scores,
+ * then, without a lead, with the stand-ins' partners risen; then, with a
+ * country spread wanted, picked greedily so that countries alternate. */
+static void rank(struct run *r, struct cand *heap, int k, int *hn_out)
+{
+    const struct match_index *ix = r->ix;
+    const struct match_query *q = r->q;
+    const struct match_weights *w = r->w;
     int hn = 0;
     for (int o = 0; o < ix->n; o++) {
-        if (banned[o])
+        if (r->banned[o])
             continue;
-        double f[MATCH_SIGNALS] = {0};
-        f[MATCH_SIG_TEXT] = tx[o];
-        f[MATCH_SIG_TEXT_PROFILE] = tp[o];
-        f[MATCH_SIG_WALK] = wk[o];
-        if (pp[o] > 0) {
-            double damped = log1p(pp[o]) / log(4.0);
-            f[MATCH_SIG_PARTNER] = damped;
-            f[MATCH_SIG_PARTNER_RECENT] = pr[o] < 1 ? pr[o] : 1;
-            f[MATCH_SIG_PARTNER_TEXT] = tx[o] * (damped < 1 ? damped : 1);
-        }
-        if (pc[o] > 0)
-            f[MATCH_SIG_CHOSEN] = (pc[o] < 2 ? pc[o] : 2) / 2;
-        if (th_best > 0)
-            f[MATCH_SIG_TWO_HOP] = th[o] / th_best;
-        f[MATCH_SIG_POPULARITY] = log1p(ix->projects_of[o]) / pop_norm;
-        if (ix->max_recent > 0)
-            f[MATCH_SIG_POPULARITY_RECENT] = log1p(ix->recent_of[o]) / log1p(ix->max_recent);
-        if (lead && lead->country && ix->profiles[o].country &&
-            strcmp(lead->country, ix->profiles[o].country) == 0)
-            f[MATCH_SIG_SAME_COUNTRY] = 1;
-        f[MATCH_SIG_CIRCLE] = cc[o];
-        f[MATCH_SIG_PPR] = pg[o];
-        if (lead) {
-            int lc = ix->country_of[q->lead], oc = ix->country_of[o];
-            int lk = ix->kind_of[q->lead], ok = ix->kind_of[o];
-            if (lc >= 0 && oc >= 0)
-                f[MATCH_SIG_COUNTRY_PAIR] = ix->country_lift[(size_t)lc * ix->countries_n + oc];
-            if (lk >= 0 && ok >= 0)
-                f[MATCH_SIG_KIND_PAIR] = ix->kind_lift[(size_t)lk * ix->kinds_n + ok];
-        }
-        f[MATCH_SIG_NAMED] = named[o];
-        if (ix->end_user[o] && ix->projects_of[o] > 1 && ix->max_projects > 1)
-            f[MATCH_SIG_END_USER] = (log1p(ix->projects_of[o]) - log(2.0)) /
-                                    (log1p(ix->max_projects) - log(2.0));
-        if (q->signals)
-            memcpy(q->signals + (size_t)o * MATCH_SIGNALS, f, sizeof f);
-        double s = w->text * f[MATCH_SIG_TEXT] + w->text_profile * f[MATCH_SIG_TEXT_PROFILE] +
-                   w->walk * f[MATCH_SIG_WALK] + w->partner * f[MATCH_SIG_PARTNER] +
-                   w->partner_recent * f[MATCH_SIG_PARTNER_RECENT] +
-                   w->partner_text * f[MATCH_SIG_PARTNER_TEXT] + w->chosen * f[MATCH_SIG_CHOSEN] +
-                   w->two_hop * f[MATCH_SIG_TWO_HOP] + w->popularity * f[MATCH_SIG_POPULARITY] +
-                   w->popularity_recent * f[MATCH_SIG_POPULARITY_RECENT] +
-                   w->same_country * f[MATCH_SIG_SAME_COUNTRY] + w->circle * f[MATCH_SIG_CIRCLE] +
-                   w->ppr * f[MATCH_SIG_PPR] + w->country_pair * f[MATCH_SIG_COUNTRY_PAIR] +
-                   w->kind_pair * f[MATCH_SIG_KIND_PAIR] +
-                   w->end_user * f[MATCH_SIG_END_USER] + w->named * f[MATCH_SIG_NAMED];
-        if (lead) {
-            /* needs met by offers either way, and EU-Ukraine pairs: the
-             * forum's reasons to meet. For a project, a need met (CPV_MET, as
-             * the reasons show it) finds an organisation on its own; a looser
-             * CPV kinship or an EU-Ukraine pair only lifts one that the text
-             * or the record found */
-            const struct match_profile *c = &ix->profiles[o];
-            int bi, bj;
-            double bv;
-            double cp = match_cpv_best(lead->needs, lead->needs_n, c->offers, c->offers_n, &bi, &bj,
-                                  &bv);
-            double best = bv;
-            cp += match_cpv_best(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
-            if (bv > best)
-                best = bv;
-            if (q->mode == MATCH_MEET || s > 0 || best >= CPV_MET) {
-                s += w->cpv * cp;
-                if (match_is_eu_ua_pair(lead->country, c->country))
-                    s += w->eu_ua;
-                if (shared_language(lead_langs, ix->lang_mask[o]) > 0)
-                    s += w->language;
-            }
-        }
+        double s = candidate_score(r, o);
         if (s <= 0)
             continue;
-        score[o] = s;
+        r->score[o] = s;
         heap_push(heap, &hn, k, o, s);
     }
     qsort(heap, (size_t)hn, sizeof *heap, cmp_cand);
-    int stand[STAND_INS], ns = 0;
+    r->ns = 0;
     if (q->lead < 0 && q->mode == MATCH_PARTNERS && (w->stand_in > 0 || q->signals) && hn > 0) {
         /* no lead: the best matches stand in for it, their partners rise */
-        ns = hn < STAND_INS ? hn : STAND_INS;
-        for (int i = 0; i < ns; i++)
-            stand[i] = heap[i].org;
-        match_stand_in_scores(ix, heap, ns, si);
+        r->ns = hn < STAND_INS ? hn : STAND_INS;
+        for (int i = 0; i < r->ns; i++)
+            r->stand[i] = heap[i].org;
+        match_stand_in_scores(ix, heap, r->ns, r->si);
         hn = 0;
         for (int o = 0; o < ix->n; o++) {
             if (q->signals)
-                q->signals[(size_t)o * MATCH_SIGNALS + MATCH_SIG_STAND_IN] = si[o];
-            double v = score[o] + w->stand_in * si[o];
-            if (!banned[o] && v > 0)
+                q->signals[(size_t)o * MATCH_SIGNALS + MATCH_SIG_STAND_IN] = r->si[o];
+            double v = r->score[o] + w->stand_in * r->si[o];
+            if (!r->banned[o] && v > 0)
                 heap_push(heap, &hn, k, o, v);
         }
         qsort(heap, (size_t)hn, sizeof *heap, cmp_cand);
@@ -386,93 +418,149 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         if (hn > q->top)
             hn = q->top;
     }
+    *hn_out = hn;
+}
+
+/* Candidate o's reasons into hit (strongest first, at most WHY_MAX); mark:
+ * ix->docs_n zeroed bytes for the text reason. -1 when out of memory. */
+static int hit_reasons(struct run *r, int o, char *mark, struct match_hit *hit)
+{
+    const struct match_index *ix = r->ix;
+    const struct match_query *q = r->q;
+    const struct match_weights *w = r->w;
+    struct arena *a = r->a;
+    const struct match_profile *c = &ix->profiles[o];
+    const char **why = arena_alloc(a, WHY_MAX * sizeof *why);
+    if (!why)
+        return -1;
+    int m = 0;
+    const char *forum[FORUM_REASONS];
+    const struct match_cap *cited[2] = {NULL, NULL};
+    int fn = r->lead ? match_forum_reasons(r->lead, c, forum, cited, a) : 0;
+    if (q->mode == MATCH_MEET) {   /* complementarity is the reason to meet: first */
+        for (int j = 0; j < fn && m < WHY_MAX; j++)
+            why[m++] = forum[j];
+        if (w->language > 0 && shared_language(r->lead_langs, ix->lang_mask[o]) < 0 &&
+            m < WHY_MAX)
+            why[m++] = arena_printf(a, "no language in common: an interpreter is needed");
+    }
+    if (r->named[o] && w->named > 0)
+        why[m++] = arena_printf(a, "named in the text");
+    if (r->pp[o] > 0 && m < WHY_MAX)
+        why[m++] = arena_printf(a, "worked with you on %d project%s", (int)r->pp[o],
+                                r->pp[o] > 1 ? "s" : "");
+    if (r->common[o] > 0 && m < WHY_MAX) {
+        /* of them, how many it met on projects like this one */
+        int near = 0;
+        if (r->seed && q->mode == MATCH_PARTNERS) {
+            if (!r->circle[q->lead])   /* marked only when its signal was asked for */
+                mark_circle(r);
+            near = match_circle_count(ix, r->seed, r->circle, q->lead, o);
+        }
+        if (near > 0 && near >= r->common[o])
+            why[m++] = arena_printf(a,
+                                    "worked with %d of your past partners, all of them on "
+                                    "projects like this one",
+                                    r->common[o]);
+        else if (near > 0)
+            why[m++] = arena_printf(a,
+                                    "worked with %d of your past partners, %d%s of them on "
+                                    "projects like this one",
+                                    r->common[o], near, near >= 64 ? "+" : "");
+        else
+            why[m++] = arena_printf(a, "worked with %d of your past partners", r->common[o]);
+    }
+    if (r->si[o] > 0 && w->stand_in > 0 && m < WHY_MAX) {
+        int with = 0;
+        for (int j = 0; j < r->ns; j++)
+            with += r->stand[j] != o && match_worked_together(ix, r->stand[j], o);
+        if (with > 0)
+            why[m++] = arena_printf(a, "worked with %d of the other best matches", with);
+    }
+    if (r->seed && r->tx[o] > 0 && m < WHY_MAX) {
+        const char *s = match_similar_reason(ix, r->seed, o, a);
+        if (s)
+            why[m++] = s;
+    }
+    if ((r->tx[o] > 0 || r->tp[o] > 0) && m < WHY_MAX) {
+        const char *s = match_text_reason(ix, r->qc.t, r->qc.n, o, cited, mark, a);
+        if (s)
+            why[m++] = s;
+    }
+    if (ix->projects_of[o] >= 3 && m < WHY_MAX)
+        why[m++] = arena_printf(a, "%s %d projects",
+                                ix->end_user[o] && w->end_user > 0
+                                    ? "a public body (end user) that took part in"
+                                    : "took part in",
+                                ix->projects_of[o]);
+    if (q->mode == MATCH_PARTNERS)   /* the text and the track record first */
+        for (int j = 0; j < fn && m < WHY_MAX; j++)
+            why[m++] = forum[j];
+    if (m == 0 && r->lead && r->lead->country && c->country && w->same_country > 0 &&
+        strcmp(r->lead->country, c->country) == 0)
+        why[m++] = arena_printf(a, "based in %s, like you", c->country);
+    for (int j = 0; j < m; j++)
+        if (!why[j])
+            return -1;
+    hit->why = why;
+    hit->why_n = m;
+    return 0;
+}
+
+int match_query_run(const struct match_index *ix, const struct match_query *q, struct arena *a,
+                    struct match_hit **hits, int *hits_n, struct df_err *err)
+{
+    struct match_weights def;
+    const struct match_weights *w = q->w;
+    if (!w) {
+        if (q->mode == MATCH_MEET)
+            match_weights_meet(&def);
+        else
+            match_weights_default(&def);
+        w = &def;
+    }
+    *hits = NULL;
+    *hits_n = 0;
+    if (q->top < 1 || q->top > 1000)
+        return df_err_set(err, DF_ERR_USAGE, "top must be between 1 and 1000, not %d", q->top);
+    if (q->lead < -1 || q->lead >= ix->n)
+        return df_err_set(err, DF_ERR_USAGE, "the lead is not a known organisation");
+    if (q->mode == MATCH_MEET && q->lead < 0)
+        return df_err_set(err, DF_ERR_USAGE, "meeting suggestions need an organisation");
+
+    const struct match_profile *lead = q->lead >= 0 ? &ix->profiles[q->lead] : NULL;
+    struct run r = {
+        .ix = ix, .q = q, .w = w, .a = a, .lead = lead,
+        .lead_langs = q->lead_languages && *q->lead_languages
+                          ? match_languages_mask(&ix->langs, q->lead_languages)
+                          : lead ? ix->lang_mask[q->lead] : 0,
+        .qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate, .last_own = -1},
+    };
+    int rc = -1;
+    if (read_question(&r, err) < 0)
+        goto out;
+    if (score_signals(&r) < 0)
+        goto oom;
+    graph_around_lead(&r);
+    /* with a country spread wanted, rank a wider pool, then pick greedily */
+    int k = w->country_spread > 0 ? (q->top * 3 < ix->n ? q->top * 3 : ix->n) : q->top;
+    if (k < q->top)
+        k = q->top;
+    struct cand *heap = arena_alloc(a, (size_t)k * sizeof *heap);
+    if (!heap)
+        goto oom;
+    int hn;
+    rank(&r, heap, k, &hn);
 
     struct match_hit *out = arena_alloc(a, ((size_t)hn + 1) * sizeof *out);
     char *mark = arena_alloc(a, (size_t)ix->docs_n + 1);
     if (!out || !mark)
         goto oom;
     for (int i = 0; i < hn; i++) {
-        int o = heap[i].org;
-        const struct match_profile *c = &ix->profiles[o];
-        out[i].org = o;
+        out[i].org = heap[i].org;
         out[i].score = heap[i].score;
-        out[i].why = arena_alloc(a, WHY_MAX * sizeof *out[i].why);
-        if (!out[i].why)
+        if (hit_reasons(&r, heap[i].org, mark, &out[i]) < 0)
             goto oom;
-        int m = 0;
-        const char *forum[FORUM_REASONS];
-        const struct match_cap *cited[2] = {NULL, NULL};
-        int fn = lead ? match_forum_reasons(lead, c, forum, cited, a) : 0;
-        if (q->mode == MATCH_MEET) {   /* complementarity is the reason to meet: first */
-            for (int j = 0; j < fn && m < WHY_MAX; j++)
-                out[i].why[m++] = forum[j];
-            if (w->language > 0 && shared_language(lead_langs, ix->lang_mask[o]) < 0 &&
-                m < WHY_MAX)
-                out[i].why[m++] = arena_printf(a, "no language in common: an interpreter is needed");
-        }
-        if (named[o] && w->named > 0)
-            out[i].why[m++] = arena_printf(a, "named in the text");
-        if (pp[o] > 0 && m < WHY_MAX)
-            out[i].why[m++] = arena_printf(a, "worked with you on %d project%s", (int)pp[o],
-                                           pp[o] > 1 ? "s" : "");
-        if (common[o] > 0 && m < WHY_MAX) {
-            /* of them, how many it met on projects like this one */
-            int near = 0;
-            if (seed && q->mode == MATCH_PARTNERS) {
-                if (!circle[q->lead]) {   /* marked only when its signal was asked for */
-                    circle[q->lead] = 1;
-                    for (int k2 = ix->adj_off[q->lead]; k2 < ix->adj_off[q->lead + 1]; k2++)
-                        circle[ix->adj_to[k2]] = 1;
-                }
-                near = match_circle_count(ix, seed, circle, q->lead, o);
-            }
-            if (near > 0 && near >= common[o])
-                out[i].why[m++] = arena_printf(a,
-                                               "worked with %d of your past partners, all of "
-                                               "them on projects like this one", common[o]);
-            else if (near > 0)
-                out[i].why[m++] = arena_printf(a,
-                                               "worked with %d of your past partners, %d%s of "
-                                               "them on projects like this one",
-                                               common[o], near, near >= 64 ? "+" : "");
-            else
-                out[i].why[m++] = arena_printf(a, "worked with %d of your past partners",
-                                               common[o]);
-        }
-        if (si[o] > 0 && w->stand_in > 0 && m < WHY_MAX) {
-            int with = 0;
-            for (int j = 0; j < ns; j++)
-                with += stand[j] != o && match_worked_together(ix, stand[j], o);
-            if (with > 0)
-                out[i].why[m++] = arena_printf(a, "worked with %d of the other best matches",
-                                               with);
-        }
-        if (seed && tx[o] > 0 && m < WHY_MAX) {
-            const char *r = match_similar_reason(ix, seed, o, a);
-            if (r)
-                out[i].why[m++] = r;
-        }
-        if ((tx[o] > 0 || tp[o] > 0) && m < WHY_MAX) {
-            const char *r = match_text_reason(ix, qc.t, qc.n, o, cited, mark, a);
-            if (r)
-                out[i].why[m++] = r;
-        }
-        if (ix->projects_of[o] >= 3 && m < WHY_MAX)
-            out[i].why[m++] = arena_printf(a, "%s %d projects",
-                                           ix->end_user[o] && w->end_user > 0
-                                               ? "a public body (end user) that took part in"
-                                               : "took part in",
-                                           ix->projects_of[o]);
-        if (q->mode == MATCH_PARTNERS)   /* the text and the track record first */
-            for (int j = 0; j < fn && m < WHY_MAX; j++)
-                out[i].why[m++] = forum[j];
-        if (m == 0 && lead && lead->country && c->country && w->same_country > 0 &&
-            strcmp(lead->country, c->country) == 0)
-            out[i].why[m++] = arena_printf(a, "based in %s, like you", c->country);
-        for (int j = 0; j < m; j++)
-            if (!out[i].why[j])
-                goto oom;
-        out[i].why_n = m;
     }
     *hits = out;
     *hits_n = hn;
@@ -481,8 +569,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
 oom:
     df_err_set(err, DF_ERR_RUNTIME, "out of memory ranking partners");
 out:
-    free(qc.t);
-    free(qc.seq.v);
+    free(r.qc.t);
+    free(r.qc.seq.v);
     return rc;
 }
-
