@@ -615,6 +615,46 @@ Test(match_partners, ranking_and_reasons_are_deterministic)
     match_index_free(ix);
 }
 
+/* Bad profiles or projects build no index: each says what is wrong, and
+ * nothing half-built is left (the sanitizers see every path free). */
+Test(match_index, bad_input_builds_no_index)
+{
+    struct df_err err = {0};
+    struct match_profile twice[] = {{.id = "a", .name = "A", .text = "Radar"},
+                                     {.id = "a", .name = "A again", .text = "Sonar"}};
+    cr_assert_null(match_index_build(twice, 2, NULL, 0, &err));
+    cr_assert(strstr(err.msg, "\"a\" appears twice"), "%s", err.msg);
+
+    struct match_profile nameless[] = {{.name = "No id", .text = "Radar"}};
+    err = (struct df_err){0};
+    cr_assert_null(match_index_build(nameless, 1, NULL, 0, &err));
+    cr_assert(strstr(err.msg, "no id"), "%s", err.msg);
+
+    struct match_profile p[] = {{.id = "a", .name = "A", .text = "Radar"},
+                                {.id = "b", .name = "B", .text = "Sonar"}};
+    static const int outside[] = {0, 2};
+    struct match_project stray = {.id = "p1", .text = "Radars", .members = outside,
+                                  .members_n = 2, .coordinator = 0};
+    err = (struct df_err){0};
+    cr_assert_null(match_index_build(p, 2, &stray, 1, &err));
+    cr_assert(strstr(err.msg, "member is not a profile"), "%s", err.msg);
+
+    static const int both[] = {0, 1};
+    struct match_project garbled = {.id = "p2", .text = "Radar \xff", .members = both,
+                                    .members_n = 2, .coordinator = 0};
+    err = (struct df_err){0};
+    cr_assert_null(match_index_build(p, 2, &garbled, 1, &err));
+    cr_assert(strstr(err.msg, "project \"p2\": text is not valid UTF-8"), "%s", err.msg);
+
+    struct match_project fine = {.id = "p3", .text = "Radars", .members = both, .members_n = 2,
+                                 .coordinator = 0};
+    err = (struct df_err){0};
+    struct match_index *ix = match_index_build(p, 2, &fine, 1, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    cr_assert_eq(match_index_projects_of(ix, 1), 1);
+    match_index_free(ix);
+}
+
 /* Partners for text (or, text NULL, whom to meet) with profile 0 as the lead,
  * over profiles without projects, with the lexicon lx (may be NULL). */
 static int ask_profiles_with(const struct match_profile *p, int pn, const char *text,

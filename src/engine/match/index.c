@@ -599,45 +599,28 @@ void match_find_names(const struct match_index *ix, const int *seq, int n, char 
     }
 }
 
-struct match_index *match_index_build(const struct match_profile *profiles, int profiles_n,
-                                      const struct match_project *projects, int projects_n,
-                                      struct df_err *err)
+static int out_of_memory(struct df_err *err)
 {
-    struct match_index *ix = calloc(1, sizeof *ix);
-    struct ivec triples = {0}, ids = {0}, edges = {0};
-    int *own_of_doc = NULL, *cnt = NULL;
-    uint8_t *post_own = NULL;
-    struct spelled spelled;
-    if (match_spelled_init(&spelled) < 0 || !ix)
-        goto oom;
-    ix->profiles = profiles;
-    ix->projects = projects;
-    ix->n = profiles_n;
-    ix->projects_n = projects_n;
-    for (int i = 0; i < profiles_n; i++) {
-        if (!profiles[i].id)
-            goto bad_profile;
-        int r = strmap_put(&ix->ids, profiles[i].id, i);
-        if (r == -2)
-            goto oom;
-        if (r != i) {
-            df_err_set(err, DF_ERR_INPUT, "organisation \"%s\" appears twice", profiles[i].id);
-            goto fail;
-        }
-    }
-    own_of_doc = malloc(((size_t)profiles_n + 1) * sizeof *own_of_doc);
-    if (!own_of_doc)
-        goto oom;
-    int own_n = 0;
-    for (int i = 0; i < profiles_n; i++)
-        if ((profiles[i].text && profiles[i].text[0]) ||
-            (profiles[i].labels && profiles[i].labels[0]))
-            own_of_doc[own_n++] = i;
-    ix->docs_n = projects_n + own_n;
+    return df_err_set(err, DF_ERR_RUNTIME, "out of memory building the matchmaking index");
+}
 
-    /* documents -> (term, doc, tf) triples */
-    ix->doc_len = calloc((size_t)ix->docs_n + 1, sizeof *ix->doc_len);
-    if (!ix->doc_len)
+/* Reads every document (each project, then each profile's own words and
+ * labels, own_of_doc giving the profile of each): the vocabulary, each
+ * document's length, which documents name an abbreviation whole, and its
+ * words as (term, doc, tf | own << 16) triples in document order (own: some
+ * of the term's occurrences are among its own words, not its labels). -1
+ * with err filled. */
+static int read_documents(struct match_index *ix, const int *own_of_doc, struct ivec *triples,
+                          struct df_err *err)
+{
+    const struct match_profile *profiles = ix->profiles;
+    const struct match_project *projects = ix->projects;
+    int projects_n = ix->projects_n;
+    struct ivec ids = {0};
+    struct spelled spelled;
+    int rc = -1;
+    if (match_spelled_init(&spelled) < 0 ||
+        !(ix->doc_len = calloc((size_t)ix->docs_n + 1, sizeof *ix->doc_len)))
         goto oom;
     double total_len = 0;
     int words_cap = 0, flags_cap = 0;
@@ -649,21 +632,21 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         ids.n = 0;
         struct tok_ctx c = {ix, &ids, words_cap, flags_cap, 0, &spelled};
         match_spelled_doc(&spelled, d);
-        int rc = t ? match_tokenize(t, strlen(t), collect_term, &c) : 0;
+        int tr = t ? match_tokenize(t, strlen(t), collect_term, &c) : 0;
         size_t own_words = ids.n;
-        if (rc >= 0 && !c.oom && labels) {
+        if (tr >= 0 && !c.oom && labels) {
             match_spelled_doc(&spelled, d);   /* no row across the texts */
-            rc = match_tokenize(labels, strlen(labels), collect_term, &c);
+            tr = match_tokenize(labels, strlen(labels), collect_term, &c);
         }
         words_cap = c.words_cap;
         flags_cap = c.flags_cap;
         if (c.oom)
             goto oom;
-        if (rc < 0) {
+        if (tr < 0) {
             df_err_set(err, DF_ERR_INPUT, "%s \"%s\": text is not valid UTF-8",
                        d < projects_n ? "project" : "organisation",
                        d < projects_n ? projects[d].id : profiles[own_of_doc[d - projects_n]].id);
-            goto fail;
+            goto out;
         }
         ix->doc_len[d] = (int)ids.n;
         total_len += (double)ids.n;
@@ -678,8 +661,8 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
             while (j < ids.n && ids.v[j] >> 1 == ids.v[i] >> 1)
                 j++;
             int tf = (int)(j - i > 65535 ? 65535 : j - i), own = ids.v[j - 1] & 1;
-            if (match_ivec_push(&triples, ids.v[i] >> 1) < 0 || match_ivec_push(&triples, d) < 0 ||
-                match_ivec_push(&triples, tf | own << 16) < 0)
+            if (match_ivec_push(triples, ids.v[i] >> 1) < 0 || match_ivec_push(triples, d) < 0 ||
+                match_ivec_push(triples, tf | own << 16) < 0)
                 goto oom;
             i = j;
         }
@@ -688,33 +671,62 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     if (ix->avgdl <= 0)
         ix->avgdl = 1.0;
     ix->terms_n = (int)ix->terms.n;
-    if (match_spelled_finish(&spelled, ix) < 0 || build_cognates(ix) < 0 ||
-        join_alt_stems(ix, &triples) < 0)
+    if (match_spelled_finish(&spelled, ix) < 0)
         goto oom;
+    rc = 0;
+    goto out;
+oom:
+    out_of_memory(err);
+out:
+    free(ids.v);
+    match_spelled_free(&spelled);
+    return rc;
+}
 
-    /* postings in CSR order; documents were visited in order, so each list is sorted */
-    size_t posts = triples.n / 3;
+/* The postings in CSR order from the triples (documents were read in order,
+ * so each term's list is sorted by document); into *post_own, per posting,
+ * whether its occurrences include the document's own words. -1 when out of
+ * memory. */
+static int build_postings(struct match_index *ix, const struct ivec *triples,
+                          uint8_t **post_own)
+{
+    size_t posts = triples->n / 3;
+    const int *v = triples->v;
     ix->post_off = calloc((size_t)ix->terms_n + 1, sizeof *ix->post_off);
     ix->post_doc = malloc((posts + 1) * sizeof *ix->post_doc);
     ix->post_tf = malloc((posts + 1) * sizeof *ix->post_tf);
-    cnt = calloc((size_t)ix->terms_n + 1, sizeof *cnt);
-    post_own = malloc(posts + 1);
-    if (!ix->post_off || !ix->post_doc || !ix->post_tf || !cnt || !post_own)
-        goto oom;
+    int *cnt = calloc((size_t)ix->terms_n + 1, sizeof *cnt);
+    uint8_t *own = *post_own = malloc(posts + 1);
+    int rc = -1;
+    if (!ix->post_off || !ix->post_doc || !ix->post_tf || !cnt || !own)
+        goto out;
     for (size_t i = 0; i < posts; i++)
-        ix->post_off[triples.v[3 * i] + 1]++;
+        ix->post_off[v[3 * i] + 1]++;
     for (int t = 0; t < ix->terms_n; t++)
         ix->post_off[t + 1] += ix->post_off[t];
     for (size_t i = 0; i < posts; i++) {
-        int t = triples.v[3 * i];
+        int t = v[3 * i];
         int at = ix->post_off[t] + cnt[t]++;
-        ix->post_doc[at] = triples.v[3 * i + 1];
-        ix->post_tf[at] = (uint16_t)(triples.v[3 * i + 2] & 0xffff);
-        post_own[at] = (uint8_t)(triples.v[3 * i + 2] >> 16);
+        ix->post_doc[at] = v[3 * i + 1];
+        ix->post_tf[at] = (uint16_t)(v[3 * i + 2] & 0xffff);
+        own[at] = (uint8_t)(v[3 * i + 2] >> 16);
     }
+    rc = 0;
+out:
+    free(cnt);
+    return rc;
+}
 
-
-    /* members of documents and documents of profiles */
+/* The members of each document and the documents of each profile, with
+ * each document's recency, each profile's projects (counted and by
+ * recency) and length in words. -1 with err filled (a member that is no
+ * profile, or out of memory). */
+static int build_membership(struct match_index *ix, const int *own_of_doc, int own_n,
+                            struct df_err *err)
+{
+    const struct match_project *projects = ix->projects;
+    int projects_n = ix->projects_n, profiles_n = ix->n;
+    int *cnt = NULL, rc = -1;
     size_t mem = (size_t)own_n;
     for (int p = 0; p < projects_n; p++) {
         if (projects[p].members_n < 0 || (projects[p].members_n > 0 && !projects[p].members))
@@ -729,11 +741,12 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     ix->recent_of = calloc((size_t)profiles_n + 1, sizeof *ix->recent_of);
     ix->org_len = calloc((size_t)profiles_n + 1, sizeof *ix->org_len);
     ix->doc_recency = calloc((size_t)ix->docs_n + 1, sizeof *ix->doc_recency);
-    if (!ix->org_len || !ix->doc_recency)
-        goto oom;
-    if (!ix->doc_mem_off || !ix->doc_mem || !ix->org_doc_off || !ix->org_doc || !ix->projects_of ||
-        !ix->recent_of)
-        goto oom;
+    cnt = calloc((size_t)profiles_n + 1, sizeof *cnt);
+    if (!ix->doc_mem_off || !ix->doc_mem || !ix->org_doc_off || !ix->org_doc ||
+        !ix->projects_of || !ix->recent_of || !ix->org_len || !ix->doc_recency || !cnt) {
+        out_of_memory(err);
+        goto out;
+    }
     for (int p = 0; p < projects_n; p++)
         if (projects[p].year > ix->max_year)
             ix->max_year = projects[p].year;
@@ -765,10 +778,6 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         if (ix->recent_of[o] > ix->max_recent)
             ix->max_recent = ix->recent_of[o];
     }
-    free(cnt);
-    cnt = calloc((size_t)profiles_n + 1, sizeof *cnt);
-    if (!cnt)
-        goto oom;
     for (int d = 0; d < ix->docs_n; d++)
         for (int k = ix->doc_mem_off[d]; k < ix->doc_mem_off[d + 1]; k++) {
             int o = ix->doc_mem[k];
@@ -779,53 +788,59 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     for (int o = 0; o < profiles_n; o++)
         sum_len += ix->org_len[o];
     ix->avg_org_len = profiles_n && sum_len > 0 ? sum_len / profiles_n : 1.0;
+    rc = 0;
+    goto out;
+bad_project:
+    df_err_set(err, DF_ERR_INPUT, "a project's member is not a profile");
+out:
+    free(cnt);
+    return rc;
+}
 
-    /* the collaboration graph: (a, b) pairs of every project, merged with counts */
-    for (int p = 0; p < projects_n; p++)
+/* The collaboration graph: each profile's partners (the members of its
+ * projects), sorted, with how many projects they shared, that count weighted
+ * by recency, and how many of them it coordinated. -1 when out of memory. */
+static int build_graph(struct match_index *ix)
+{
+    const struct match_project *projects = ix->projects;
+    int profiles_n = ix->n;
+    /* (a, b, project) for every ordered pair of members of every project */
+    struct ivec edges = {0};
+    for (int p = 0; p < ix->projects_n; p++)
         for (int i = 0; i < projects[p].members_n; i++)
             for (int j = 0; j < projects[p].members_n; j++)
                 if (projects[p].members[i] != projects[p].members[j] &&
                     (match_ivec_push(&edges, projects[p].members[i]) < 0 ||
-                     match_ivec_push(&edges, projects[p].members[j]) < 0 || match_ivec_push(&edges, p) < 0))
-                    goto oom;
+                     match_ivec_push(&edges, projects[p].members[j]) < 0 ||
+                     match_ivec_push(&edges, p) < 0)) {
+                    free(edges.v);
+                    return -1;
+                }
     size_t en = edges.n / 3;
     int *from_n = calloc((size_t)profiles_n + 1, sizeof *from_n);
-    int *tmp_to = malloc((en + 1) * sizeof *tmp_to);
-    if (!from_n || !tmp_to) {
-        free(from_n);
-        free(tmp_to);
-        goto oom;
-    }
-    for (size_t e = 0; e < en; e++)
-        from_n[edges.v[3 * e] + 1]++;
-    for (int o = 0; o < profiles_n; o++)
-        from_n[o + 1] += from_n[o];
-    memset(cnt, 0, ((size_t)profiles_n + 1) * sizeof *cnt);
+    int *cnt = calloc((size_t)profiles_n + 1, sizeof *cnt);
     /* (partner, project) pairs, sorted per organisation by partner */
-    int64_t *tmp_pair = malloc((en + 1) * sizeof *tmp_pair);
-    if (!tmp_pair) {
-        free(from_n);
-        free(tmp_to);
-        goto oom;
-    }
-    for (size_t e = 0; e < en; e++) {
-        int a = edges.v[3 * e];
-        tmp_pair[from_n[a] + cnt[a]++] = (int64_t)edges.v[3 * e + 1] << 32 | edges.v[3 * e + 2];
-    }
+    int64_t *pair = malloc((en + 1) * sizeof *pair);
     ix->adj_off = calloc((size_t)profiles_n + 1, sizeof *ix->adj_off);
     ix->adj_to = malloc((en + 1) * sizeof *ix->adj_to);
     ix->adj_w = malloc((en + 1) * sizeof *ix->adj_w);
     ix->adj_rw = malloc((en + 1) * sizeof *ix->adj_rw);
     ix->adj_cw = malloc((en + 1) * sizeof *ix->adj_cw);
-    if (!ix->adj_off || !ix->adj_to || !ix->adj_w || !ix->adj_rw || !ix->adj_cw) {
-        free(from_n);
-        free(tmp_to);
-        free(tmp_pair);
-        goto oom;
+    int rc = -1;
+    if (!from_n || !cnt || !pair || !ix->adj_off || !ix->adj_to || !ix->adj_w || !ix->adj_rw ||
+        !ix->adj_cw)
+        goto out;
+    for (size_t e = 0; e < en; e++)
+        from_n[edges.v[3 * e] + 1]++;
+    for (int o = 0; o < profiles_n; o++)
+        from_n[o + 1] += from_n[o];
+    for (size_t e = 0; e < en; e++) {
+        int a = edges.v[3 * e];
+        pair[from_n[a] + cnt[a]++] = (int64_t)edges.v[3 * e + 1] << 32 | edges.v[3 * e + 2];
     }
     size_t out = 0;
     for (int o = 0; o < profiles_n; o++) {
-        int64_t *seg = tmp_pair + from_n[o];
+        int64_t *seg = pair + from_n[o];
         int k = from_n[o + 1] - from_n[o];
         qsort(seg, (size_t)k, sizeof *seg, cmp_i64);
         for (int i = 0; i < k;) {
@@ -846,20 +861,30 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
         }
         ix->adj_off[o + 1] = (int)out;
     }
+    rc = 0;
+out:
+    free(edges.v);
     free(from_n);
-    free(tmp_to);
-    free(tmp_pair);
+    free(cnt);
+    free(pair);
+    return rc;
+}
 
+/* The profiles' countries and kinds as small ids with the lifts between a
+ * coordinator's and a member's, government bodies, and the languages their
+ * people speak as masks. -1 when out of memory. */
+static int build_attributes(struct match_index *ix)
+{
+    const struct match_profile *profiles = ix->profiles;
+    int profiles_n = ix->n;
     ix->country_of = malloc(((size_t)profiles_n + 1) * sizeof *ix->country_of);
     ix->kind_of = malloc(((size_t)profiles_n + 1) * sizeof *ix->kind_of);
     ix->end_user = calloc((size_t)profiles_n + 1, 1);
-    if (!ix->country_of || !ix->kind_of || !ix->end_user)
-        goto oom;
+    ix->lang_mask = calloc((size_t)profiles_n + 1, sizeof *ix->lang_mask);
+    if (!ix->country_of || !ix->kind_of || !ix->end_user || !ix->lang_mask)
+        return -1;
     for (int i = 0; i < profiles_n; i++)
         ix->end_user[i] = profiles[i].kind && strcmp(profiles[i].kind, "government") == 0;
-    ix->lang_mask = calloc((size_t)profiles_n + 1, sizeof *ix->lang_mask);
-    if (!ix->lang_mask)
-        goto oom;
     for (int i = 0; i < profiles_n; i++) {
         languages_add(&ix->langs, profiles[i].languages);
         ix->lang_mask[i] = match_languages_mask(&ix->langs, profiles[i].languages);
@@ -867,39 +892,72 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     ix->countries_n = attribute_ids(profiles, profiles_n, false, ix->country_of);
     ix->kinds_n = attribute_ids(profiles, profiles_n, true, ix->kind_of);
     if (ix->countries_n < 0 || ix->kinds_n < 0)
-        goto oom;
-    if (build_org_postings(ix) < 0 || build_names(ix) < 0 || build_script_pools(ix, post_own) < 0)
-        goto oom;
-    ix->country_lift = attribute_lift(projects, projects_n, ix->country_of, ix->countries_n);
-    ix->kind_lift = attribute_lift(projects, projects_n, ix->kind_of, ix->kinds_n);
-    if (!ix->country_lift || !ix->kind_lift)
-        goto oom;
+        return -1;
+    ix->country_lift =
+        attribute_lift(ix->projects, ix->projects_n, ix->country_of, ix->countries_n);
+    ix->kind_lift = attribute_lift(ix->projects, ix->projects_n, ix->kind_of, ix->kinds_n);
+    return ix->country_lift && ix->kind_lift ? 0 : -1;
+}
 
+struct match_index *match_index_build(const struct match_profile *profiles, int profiles_n,
+                                      const struct match_project *projects, int projects_n,
+                                      struct df_err *err)
+{
+    struct match_index *ix = calloc(1, sizeof *ix);
+    struct ivec triples = {0};
+    int *own_of_doc = NULL;
+    uint8_t *post_own = NULL;
+    if (!ix)
+        goto oom;
+    ix->profiles = profiles;
+    ix->projects = projects;
+    ix->n = profiles_n;
+    ix->projects_n = projects_n;
+    for (int i = 0; i < profiles_n; i++) {
+        if (!profiles[i].id) {
+            df_err_set(err, DF_ERR_INPUT, "a profile has no id");
+            goto fail;
+        }
+        int r = strmap_put(&ix->ids, profiles[i].id, i);
+        if (r == -2)
+            goto oom;
+        if (r != i) {
+            df_err_set(err, DF_ERR_INPUT, "organisation \"%s\" appears twice", profiles[i].id);
+            goto fail;
+        }
+    }
+    /* the documents: the projects, then each profile with words of its own */
+    own_of_doc = malloc(((size_t)profiles_n + 1) * sizeof *own_of_doc);
+    if (!own_of_doc)
+        goto oom;
+    int own_n = 0;
+    for (int i = 0; i < profiles_n; i++)
+        if ((profiles[i].text && profiles[i].text[0]) ||
+            (profiles[i].labels && profiles[i].labels[0]))
+            own_of_doc[own_n++] = i;
+    ix->docs_n = projects_n + own_n;
+
+    if (read_documents(ix, own_of_doc, &triples, err) < 0)
+        goto fail;
+    if (build_cognates(ix) < 0 || join_alt_stems(ix, &triples) < 0 ||
+        build_postings(ix, &triples, &post_own) < 0)
+        goto oom;
+    if (build_membership(ix, own_of_doc, own_n, err) < 0)
+        goto fail;
+    if (build_graph(ix) < 0 || build_attributes(ix) < 0 || build_org_postings(ix) < 0 ||
+        build_names(ix) < 0 || build_script_pools(ix, post_own) < 0)
+        goto oom;
     free(triples.v);
-    free(ids.v);
-    free(edges.v);
     free(own_of_doc);
-    free(cnt);
     free(post_own);
-    match_spelled_free(&spelled);
     return ix;
 
-bad_profile:
-    df_err_set(err, DF_ERR_INPUT, "a profile has no id");
-    goto fail;
-bad_project:
-    df_err_set(err, DF_ERR_INPUT, "a project's member is not a profile");
-    goto fail;
 oom:
-    df_err_set(err, DF_ERR_RUNTIME, "out of memory building the matchmaking index");
+    out_of_memory(err);
 fail:
     free(triples.v);
-    free(ids.v);
-    free(edges.v);
     free(own_of_doc);
-    free(cnt);
     free(post_own);
-    match_spelled_free(&spelled);
     match_index_free(ix);
     return NULL;
 }
