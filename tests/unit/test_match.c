@@ -921,6 +921,17 @@ Test(match_meet, an_organisations_own_name_finds_no_namesake)
               why ? why : "(none)");
     arena_free(&a);
     match_index_free(ix);
+
+    /* a name inside another word is no name there: "Sky" leaves "Skyline" */
+    static struct match_profile q[] = {
+        {.id = "sky", .name = "Sky", .country = "FR", .text = "Sky: Skyline radars"},
+        {.id = "skyline", .name = "Skyline", .country = "DE", .text = "Skyline masts"},
+    };
+    n = ask_profiles(q, 2, NULL, &ix, &a, &h);
+    why = text_why(q, h, n, "skyline");
+    cr_assert(why && strstr(why, "skyline"), "%s", why ? why : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
 }
 
 /* An abbreviation is said whole only where a profile names its thing: writes

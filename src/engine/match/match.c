@@ -119,11 +119,19 @@ static int cmp_cand(const void *a, const void *b)
     return (x->org > y->org) - (x->org < y->org);
 }
 
-/* The organisation's own words (text) with its names blanked out: a
- * description that opens "Obrii Aero LLC is an SME from Zhytomyr" says
- * nothing about whom to meet, and would find Obrii Munitions by its name.
- * The same length, so the words around keep their places. NULL when out of
- * memory. */
+/* Whether byte c may be part of a word: an ASCII letter or digit, or any
+ * byte of a multi-byte character. */
+static bool word_byte(char c)
+{
+    unsigned char b = (unsigned char)c, lower = (unsigned char)(b | 0x20);
+    return (lower >= 'a' && lower <= 'z') || (b >= '0' && b <= '9') || b >= 0x80;
+}
+
+/* The organisation's own words (text) with its names blanked out where they
+ * stand as words: a description that opens "Obrii Aero LLC is an SME from
+ * Zhytomyr" says nothing about whom to meet, and would find Obrii Munitions
+ * by its name. The same length, so the words around keep their places. NULL
+ * when out of memory. */
 static const char *without_own_name(const struct match_profile *p, const char *text,
                                     struct arena *a)
 {
@@ -136,7 +144,8 @@ static const char *without_own_name(const struct match_profile *p, const char *t
         if (n == 0)
             continue;
         for (char *at = strstr(t, names[i]); at; at = strstr(at + n, names[i]))
-            memset(at, ' ', n);
+            if ((at == t || !word_byte(at[-1])) && !word_byte(at[n]))
+                memset(at, ' ', n);
     }
     return t;
 }

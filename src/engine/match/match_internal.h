@@ -128,7 +128,6 @@ void match_find_names(const struct match_index *ix, const int *seq, int n, char 
 struct spelled {
     struct strmap ids;       /* the words an abbreviation stands for -> its id */
     struct strmap by_last;   /* a spelled-out form's last stem -> the first id ending in it */
-    int n;
     char (*stem)[SPELLED_WORDS][MATCH_TOKEN_MAX];   /* per id; len[id] of them (0: too long) */
     int *len, *next_same_last, *last_doc;
     char recent[SPELLED_WORDS][MATCH_TOKEN_MAX];

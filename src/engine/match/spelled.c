@@ -42,12 +42,11 @@ int match_spelled_init(struct spelled *s)
         return -1;
     for (int i = 0; i < n; i++) {
         const char *words = match_abbrev_expansion_words(i);
-        int id = strmap_put(&s->ids, words, s->n);
+        int fresh = (int)s->ids.n, id = strmap_put(&s->ids, words, fresh);
         if (id == -2)
             return -1;
-        if (id != s->n)
+        if (id != fresh)
             continue;   /* words another abbreviation stands for too */
-        s->n++;
         /* the stems a text that spells them out gives, by the same tokeniser */
         struct stems_ctx c = {s, id, false};
         if (match_tokenize(words, strlen(words), collect_stem, &c) < 0 || c.too_long ||
@@ -66,7 +65,7 @@ int match_spelled_init(struct spelled *s)
             s->next_same_last[k] = id;
         }
     }
-    for (int id = 0; id < s->n; id++)
+    for (int id = 0; id < (int)s->ids.n; id++)
         s->last_doc[id] = -1;
     return 0;
 }
@@ -120,15 +119,16 @@ int match_spelled_token(struct spelled *s, const char *stem, const char *compoun
 int match_spelled_finish(struct spelled *s, struct match_index *ix)
 {
     size_t pairs = s->pairs.n / 2;
-    ix->spelled_off = calloc((size_t)s->n + 2, sizeof *ix->spelled_off);
+    int ids = (int)s->ids.n;
+    ix->spelled_off = calloc((size_t)ids + 2, sizeof *ix->spelled_off);
     ix->spelled_doc = malloc((pairs + 1) * sizeof *ix->spelled_doc);
-    int *at = calloc((size_t)s->n + 1, sizeof *at);
+    int *at = calloc((size_t)ids + 1, sizeof *at);
     int rc = -1;
     if (!ix->spelled_off || !ix->spelled_doc || !at)
         goto out;
     for (size_t i = 0; i < pairs; i++)
         ix->spelled_off[s->pairs.v[2 * i] + 1]++;
-    for (int id = 0; id < s->n; id++)
+    for (int id = 0; id < ids; id++)
         ix->spelled_off[id + 1] += ix->spelled_off[id];
     /* the documents were read in order: each list comes out sorted */
     for (size_t i = 0; i < pairs; i++) {

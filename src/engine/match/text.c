@@ -478,16 +478,24 @@ static int emit_spelled(void *ud, const char *stem, const char *word, const char
     return o->w->fn(o->w->ud, stem, word, strchr(word, ' ') ? NULL : o->abbrev);
 }
 
+/* Stems a lowercased word in place by its script: Ukrainian's stemmer for a
+ * word with Cyrillic letters, English's for one of ASCII only, none for
+ * others (Latin letters with diacritics: names, other languages). */
+static void stem_word(char *w, bool cyrillic, bool latin_only)
+{
+    if (cyrillic)
+        match_stem_uk(w);
+    else if (latin_only)
+        match_stem_en(w);
+}
+
 static int emit(const struct word *wd, const char *compound, struct walk *w)
 {
     if (wd->cps < 2 || !wd->has_letter || match_is_stopword(wd->text))
         return 0;
     char stem[MATCH_TOKEN_MAX];
     memcpy(stem, wd->text, wd->len + 1);
-    if (wd->cyrillic)
-        match_stem_uk(stem);
-    else if (wd->latin_only)
-        match_stem_en(stem);
+    stem_word(stem, wd->cyrillic, wd->latin_only);
     if (!match_abbrev_known(stem)) {
         w->has_last = false;
         return w->fn(w->ud, stem, wd->text, compound);
@@ -518,10 +526,7 @@ const char *match_abbreviation_words(const char *word)
         cyrillic |= b >= 0xd0 && b <= 0xd3;   /* the lead byte of U+0400-U+04FF */
         latin_only &= b < 0x80;
     }
-    if (cyrillic)   /* as emit stems a word */
-        match_stem_uk(stem);
-    else if (latin_only)
-        match_stem_en(stem);
+    stem_word(stem, cyrillic, latin_only);
     return match_abbrev_known(stem) ? match_abbrev_expansion(stem) : NULL;
 }
 
