@@ -88,7 +88,9 @@ Test(match_text, ukrainian_is_lowercased_and_stripped)
  * beside загрозі, a soft stem's instrumental -ем after л, н or р, кораблем,
  * beside проблем, and a bare word's і that is its other cases' о, засіб,
  * beside досвід: other_shared_endings_meet_their_other_cases), -тиця nouns
- * (частиці), -онь nouns other than вогонь (долонь, долоня), and verbs. */
+ * (частиці), -онь nouns other than вогонь (долонь, долоня), and verbs; places
+ * in -ів (Харків, Харкова) and datives in -ові (партнерові) the index joins:
+ * other_shared_endings_meet_their_other_cases. */
 static const char *const uk_paradigms[] = {
     "зброя зброї зброєю зброю",
     "армія армії армією армій арміям арміями арміях",
@@ -189,12 +191,14 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
     static const char *const forms[] = {"доставці", "оцінці", "точці",  "вимозі",
                                         "дорозі",   "послузі", "кораблем", "рівнем",
                                         "автомобілем", "морем", "засіб",   "підхід",
-                                        "виріб",    "робіт",   "лікарень", "шолом"};
+                                        "виріб",    "робіт",   "лікарень", "шолом",
+                                        "харків",   "львів",   "партнерові", "замовникові"};
     static const char *const base[] = {"доставка", "оцінка", "точка",    "вимога",
                                        "дорога",   "послуга", "корабель", "рівень",
                                        "автомобіль", "море",  "засоби",   "підходу",
-                                       "вироби",   "роботи",  "лікарня", "шоломи"};
-    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4, 4, 3, 3, 3, 3, 5, 6};
+                                       "вироби",   "роботи",  "лікарня", "шоломи",
+                                       "Харкова",  "Львова",  "партнер", "замовник"};
+    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4, 4, 3, 3, 3, 3, 5, 6, 7, 7, 8, 8};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cr_assert_eq(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), kinds[i], "%s",
                      forms[i]);
@@ -202,13 +206,15 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
     }
     cr_assert_not(match_stem_uk_alt(stem1("одиниці"), "одиниці", k, sizeof k), "-иця keeps ц");
     cr_assert_not(match_stem_uk_alt(stem1("кільці"), "кільці", k, sizeof k), "кільце: not кілька");
-    cr_assert_not(match_stem_uk_alt(stem1("танців"), "танців", k, sizeof k), "only a -ці form");
+    cr_assert_neq(match_stem_uk_alt(stem1("танців"), "танців", k, sizeof k), 1,
+                  "only a -ці form (its -ів reads as a place's name, kind 7)");
     cr_assert_not(match_stem_uk_alt(stem1("загроза"), "загроза", k, sizeof k), "only a -зі form");
     cr_assert_not(match_stem_uk_alt(stem1("базі"), "базі", k, sizeof k), "no room for a stem");
     cr_assert_not(match_stem_uk_alt(stem1("систем"), "систем", k, sizeof k), "not after т");
     cr_assert_not(match_stem_uk_alt(stem1("досвіду"), "досвіду", k, sizeof k), "not a bare word");
     cr_assert_not(match_stem_uk_alt(stem1("кіт"), "кіт", k, sizeof k), "too short");
     cr_assert_not(match_stem_uk_alt(stem1("радари"), "радари", k, sizeof k));
+    cr_assert_not(match_stem_uk_alt(stem1("основі"), "основі", k, sizeof k), "основа's ов stays");
     cr_assert_not(match_stem_uk_alt(stem1("доставці"), "доставці", k, 4), "no room");
 }
 
@@ -1270,6 +1276,9 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
         {.id = "helmet", .name = "Helmet", .country = "UA", .text = "Кевларовий шолом"},
         {.id = "helmets", .name = "Helmets", .country = "UA", .text = "Шоломи і каски"},
         {.id = "drone", .name = "Drone", .country = "UA", .text = "Керування дроном"},
+        {.id = "city", .name = "City", .country = "UA", .text = "Завод у місті Харків"},
+        {.id = "client", .name = "Client", .country = "UA", .text = "Сервіс замовникові"},
+        {.id = "partner", .name = "Partner", .country = "UA", .text = "Партнер з логістики"},
     };
     int n = sizeof p / sizeof p[0];
     cr_assert(text_finds(p, n, "Відповідно до вимозі", "req"), "вимозі finds вимогам");
@@ -1292,6 +1301,9 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
     cr_assert(text_finds(p, n, "Шолом", "helmets") && text_finds(p, n, "Шоломи", "helmet"),
               "шолом is шоломи's");
     cr_assert(text_finds(p, n, "Дрони", "drone"), "дроном is still дрони's");
+    cr_assert(text_finds(p, n, "Виробники з Харкова", "city"), "Харків is Харкова's");
+    cr_assert(text_finds(p, n, "Замовник", "client"), "замовникові is замовник's");
+    cr_assert(text_finds(p, n, "Допомога партнерові", "partner"), "and партнер партнерові's");
 }
 
 /* And back: a question's other form finds a profile's only form, where the

@@ -371,6 +371,24 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
         memcpy(out, word, wn + 1);
         return 6;
     }
+    /* a nominative in -ів that the stemmer took for a genitive plural, a
+     * place's name whose other cases keep о (Харків, Харкова; Львів,
+     * Львова; Чернігів) */
+    if (wn == n + strlen("ів") && ends(word, wn, "ів") && strncmp(word, stem, n) == 0 &&
+        cp_count(stem, n) >= 3) {
+        if (n + strlen("ов") + 1 > size)
+            return 0;
+        memcpy(out, stem, n);
+        memcpy(out + n, "ов", strlen("ов") + 1);
+        return 7;
+    }
+    /* a dative in -ові, whose ов the stemmer keeps, as a stem in -ов has it
+     * (партнерові, замовникові: партнер, замовник; beside Харкові: Харков) */
+    if (ends(word, wn, "ові") && n == wn - strlen("і") && cp_count(stem, n) >= 6) {
+        memcpy(out, stem, n - strlen("ов"));
+        out[n - strlen("ов")] = '\0';
+        return 8;
+    }
     return 0;
 }
 

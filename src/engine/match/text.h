@@ -45,7 +45,11 @@ size_t match_stem_uk(char *w);
  * 5. a genitive plural in -ень read the other way (лікарень: лікарн, a -ня
  *    noun's, beside рішень: ріше, a verbal noun's);
  * 6. a nominative in -ом that the stemmer took for an instrumental (шолом:
- *    шолом, beside дроном: дрон).
+ *    шолом, beside дроном: дрон);
+ * 7. a nominative in -ів that it took for a genitive plural (Харків: харков,
+ *    beside дронів: дрон);
+ * 8. a dative in -ові, whose ов it keeps (партнерові: партнер, beside
+ *    Харкові: харков).
  * word is the surface form stem came from. The other stem is written to out
  * (size bytes); a caller takes it only where its vocabulary has it (index.c's
  * join_alt_stems). Returns which of those it was (two forms of one stem that
