@@ -1792,6 +1792,8 @@ Test(match_cognate, loanwords_meet_across_the_scripts)
     cr_assert(cognates("контролю", "control"));
     cr_assert(cognates("фізіотерапії", "physiotherapy"), "ph is f");
     cr_assert(cognates("гібридні", "hybrids"), "г is the h of a loanword");
+    cr_assert(cognates("Житомир", "Zhytomyr"), "zh is ж, as Ukrainian names are written");
+    cr_assert(cognates("Kharkova", "Харкова"), "kh is х");
     /* false friends the vowels tell apart, and words too short to tell */
     cr_assert_not(cognates("протоколом", "particle"));
     cr_assert_not(cognates("центральний", "control"));

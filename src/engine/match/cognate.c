@@ -38,7 +38,10 @@ static const char *latin_letters(const char *s, size_t *used, char one[2])
 {
     static const struct {
         const char *from, *to;
-    } digraph[] = {{"ph", "f"}, {"th", "t"}, {"ch", "k"}, {"sh", "S"}, {"ck", "k"}};
+    } digraph[] = {{"ph", "f"}, {"th", "t"}, {"ch", "k"}, {"sh", "S"}, {"ck", "k"},
+                   /* Ukrainian names in the national transliteration: Zhytomyr
+                    * and Житомир, Kharkiv and Харків */
+                   {"zh", "Z"}, {"kh", "k"}};
     for (size_t i = 0; i < sizeof digraph / sizeof digraph[0]; i++)
         if (strncmp(s, digraph[i].from, 2) == 0) {
             *used = 2;
