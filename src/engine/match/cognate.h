@@ -4,7 +4,8 @@
  * Both scripts are mapped to one skeleton: Cyrillic letters to their Latin
  * counterparts as loanwords carry them (х and ч to k, as in technology and
  * optical; г to g, as in hybrid), English digraphs folded (ph f, th t, ch k,
- * sh), c and z merged into k and s, vowels into three classes, doubled letters
+ * sh, and zh ж and kh х as Ukrainian names are transliterated: Zhytomyr),
+ * c and z merged into k and s, vowels into three classes, doubled letters
  * once. Two stems of different scripts are cognates when one skeleton is the
  * other's beginning, at most MATCH_COGNATE_SLACK letters shorter (a suffix
  * the two languages spell apart). Short skeletons say too little, so only
