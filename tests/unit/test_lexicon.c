@@ -238,6 +238,19 @@ Test(match_lexicon, a_glossary_pair_that_is_not_one_word_a_side_is_refused)
     cr_assert(strstr(err.msg, "pair 1: \"РЕБ\" is an abbreviation dfnc reads as the 2 words "
                               "it stands for: translate those"),
               "%s", err.msg);
+    /* IFAK's words end with the thing a phrase of them names (medkit) */
+    const char *kit_en[] = {"IFAK"}, *kit_uk[] = {"аптечка"};
+    g = (struct match_glossary){.en = kit_en, .uk = kit_uk, .n = 1};
+    cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
+    cr_assert(strstr(err.msg, "\"IFAK\" is an abbreviation"), "%s", err.msg);
+    /* two words joined by a mark are two words, whatever the mark, and an
+     * abbreviation beside another word is no abbreviation alone */
+    const char *joined_en[] = {"radar+sonar", "EW jammers"}, *joined_uk[] = {"радар", "РЕБ"};
+    for (int i = 0; i < 2; i++) {
+        g = (struct match_glossary){.en = joined_en + i, .uk = joined_uk + i, .n = 1};
+        cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
+        cr_assert(strstr(err.msg, "is not one word"), "%s", err.msg);
+    }
 
     const char *stop_en[] = {"the"}, *stop_uk[] = {"кордон"};
     g = (struct match_glossary){.en = stop_en, .uk = stop_uk, .n = 1};

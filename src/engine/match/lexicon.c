@@ -243,16 +243,22 @@ static void entry_add(struct entry *e, struct match_translation t)
 struct one_word {
     int n;
     char stem[MATCH_TOKEN_MAX + 1], word[MATCH_TOKEN_MAX + 1];
+    char abbrev[MATCH_TOKEN_MAX + 1];   /* the abbreviation the first token spells out, or "" */
+    int spelled;   /* tokens that are its words (text.h: its compound) or its phrase's thing */
 };
 
 static int one_word_collect(void *ud, const char *stem, const char *word, const char *compound)
 {
-    (void)compound;
     struct one_word *w = ud;
     if (w->n++ == 0) {
         snprintf(w->stem, sizeof w->stem, "%s", stem);
         snprintf(w->word, sizeof w->word, "%s", word);
+        /* an abbreviation's words have it as their compound, with no hyphen */
+        snprintf(w->abbrev, sizeof w->abbrev, "%s",
+                 compound && !strchr(compound, '-') ? compound : "");
     }
+    w->spelled += w->abbrev[0] && ((compound && strcmp(compound, w->abbrev) == 0) ||
+                                   (!compound && strchr(word, ' ')));
     return 0;
 }
 
@@ -304,7 +310,7 @@ static int glossary_word(const struct match_glossary *g, int i, bool ukrainian,
                    pair_where(g, i, at, sizeof at), ukrainian ? "Ukrainian" : "English");
         return -1;
     }
-    if (w->n > 1 && !strpbrk(s, " \t-,.;:/()")) {
+    if (w->n > 1 && w->spelled == w->n) {
         df_err_set(err, DF_ERR_INPUT,
                    "%s: \"%s\" is an abbreviation dfnc reads as the %d words it stands for: "
                    "translate those, one a line",

@@ -168,6 +168,7 @@ struct run {
     int *common;           /* partners shared with the lead */
     double *seed;          /* per project: how like the question it is (NULL: no text) */
     double *score;         /* each candidate's, before the stand-ins */
+    double pop_norm;       /* log1p of the most projects any profile has (1 when none) */
     char *banned, *circle, *named;
     int stand[STAND_INS], ns;   /* the stand-ins, when there is no lead */
 };
@@ -309,8 +310,7 @@ static double candidate_score(const struct run *r, int o)
         f[MATCH_SIG_CHOSEN] = (r->pc[o] < 2 ? r->pc[o] : 2) / 2;
     if (r->th_best > 0)
         f[MATCH_SIG_TWO_HOP] = r->th[o] / r->th_best;
-    double pop_norm = ix->max_projects > 0 ? log1p(ix->max_projects) : 1.0;
-    f[MATCH_SIG_POPULARITY] = log1p(ix->projects_of[o]) / pop_norm;
+    f[MATCH_SIG_POPULARITY] = log1p(ix->projects_of[o]) / r->pop_norm;
     if (ix->max_recent > 0)
         f[MATCH_SIG_POPULARITY_RECENT] = log1p(ix->recent_of[o]) / log1p(ix->max_recent);
     if (lead && lead->country && ix->profiles[o].country &&
@@ -544,6 +544,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
                           ? match_languages_mask(&ix->langs, q->lead_languages)
                           : lead ? ix->lang_mask[q->lead] : 0,
         .qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate, .last_own = -1},
+        .pop_norm = ix->max_projects > 0 ? log1p(ix->max_projects) : 1.0,
     };
     int rc = -1;
     if (read_question(&r, err) < 0)
