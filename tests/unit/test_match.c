@@ -89,8 +89,9 @@ Test(match_text, ukrainian_is_lowercased_and_stripped)
  * beside проблем, and a bare word's і that is its other cases' о, засіб,
  * beside досвід: other_shared_endings_meet_their_other_cases), -тиця nouns
  * (частиці), -онь nouns other than вогонь (долонь, долоня), and verbs; places
- * in -ів (Харків, Харкова) and datives in -ові (партнерові) the index joins:
- * other_shared_endings_meet_their_other_cases. */
+ * in -ів and -їв (Харків, Харкова; Миколаїв, Миколаєва) and datives in -ові
+ * (партнерові) the index joins: other_shared_endings_meet_their_other_cases.
+ * Київ, too short to read as a genitive plural, the stemmer meets itself. */
 static const char *const uk_paradigms[] = {
     "зброя зброї зброєю зброю",
     "армія армії армією армій арміям арміями арміях",
@@ -167,6 +168,7 @@ static const char *const uk_paradigms[] = {
     "посол посла послом посли послів",
     "вагон вагона вагони вагонів",
     "долоня долоні долонь",
+    "київ києва києву києвом києві",
 };
 
 Test(match_text, ukrainian_paradigms_meet_at_one_stem)
@@ -192,13 +194,15 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
                                         "дорозі",   "послузі", "кораблем", "рівнем",
                                         "автомобілем", "морем", "засіб",   "підхід",
                                         "виріб",    "робіт",   "лікарень", "шолом",
-                                        "харків",   "львів",   "партнерові", "замовникові"};
+                                        "харків",   "львів",   "партнерові", "замовникові",
+                                        "миколаїв"};
     static const char *const base[] = {"доставка", "оцінка", "точка",    "вимога",
                                        "дорога",   "послуга", "корабель", "рівень",
                                        "автомобіль", "море",  "засоби",   "підходу",
                                        "вироби",   "роботи",  "лікарня", "шоломи",
-                                       "Харкова",  "Львова",  "партнер", "замовник"};
-    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4, 4, 3, 3, 3, 3, 5, 6, 7, 7, 8, 8};
+                                       "Харкова",  "Львова",  "партнер", "замовник",
+                                       "Миколаєва"};
+    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4, 4, 3, 3, 3, 3, 5, 6, 7, 7, 8, 8, 9};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cr_assert_eq(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), kinds[i], "%s",
                      forms[i]);
@@ -215,6 +219,7 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
     cr_assert_not(match_stem_uk_alt(stem1("кіт"), "кіт", k, sizeof k), "too short");
     cr_assert_not(match_stem_uk_alt(stem1("радари"), "радари", k, sizeof k));
     cr_assert_not(match_stem_uk_alt(stem1("основі"), "основі", k, sizeof k), "основа's ов stays");
+    cr_assert_not(match_stem_uk_alt(stem1("київ"), "київ", k, sizeof k), "the stemmer's own");
     cr_assert_not(match_stem_uk_alt(stem1("доставці"), "доставці", k, 4), "no room");
 }
 
@@ -1278,6 +1283,7 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
         {.id = "drone", .name = "Drone", .country = "UA", .text = "Керування дроном"},
         {.id = "city", .name = "City", .country = "UA", .text = "Завод у місті Харків"},
         {.id = "client", .name = "Client", .country = "UA", .text = "Сервіс замовникові"},
+        {.id = "port", .name = "Port", .country = "UA", .text = "Верф у місті Миколаїв"},
         {.id = "partner", .name = "Partner", .country = "UA", .text = "Партнер з логістики"},
     };
     int n = sizeof p / sizeof p[0];
@@ -1302,6 +1308,8 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
               "шолом is шоломи's");
     cr_assert(text_finds(p, n, "Дрони", "drone"), "дроном is still дрони's");
     cr_assert(text_finds(p, n, "Виробники з Харкова", "city"), "Харків is Харкова's");
+    cr_assert(text_finds(p, n, "Миколаєва", "port"), "Миколаїв is Миколаєва's");
+    cr_assert(!text_finds(p, n, "Миколаєва", "city"), "and not Харкова's");
     cr_assert(text_finds(p, n, "Замовник", "client"), "замовникові is замовник's");
     cr_assert(text_finds(p, n, "Допомога партнерові", "partner"), "and партнер партнерові's");
 }

@@ -285,6 +285,10 @@ static size_t mend_stem(char *w, size_t n, const char *stripped)
             n -= strlen("нн");
             break;
         }
+    /* a short word left whole that ends in -їв, a place's name whose other
+     * cases turn ї into є (Київ, Києва, Києві) */
+    if (!stripped && ends(w, n, "їв") && cp_count(w, n) > 3)
+        memcpy(w + n - strlen("їв"), "єв", strlen("єв"));
     /* -ість nouns change і to о in their other cases: можливість, можливості */
     if (ends(w, n, "іст") && cp_count(w, n) > 5)
         memcpy(w + n - strlen("іст"), "ост", strlen("ост"));
@@ -381,6 +385,18 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
         memcpy(out, stem, n);
         memcpy(out + n, "ов", strlen("ов") + 1);
         return 7;
+    }
+    /* a nominative in -їв that the stemmer took for a genitive plural, a
+     * place's name whose other cases turn ї into є (Миколаїв, Миколаєва);
+     * the stem may have lost the vowel before ї, as героїв's does */
+    size_t jiv = strlen("їв");
+    if (wn > jiv && ends(word, wn, "їв") && n <= wn - jiv && n + strlen("а") >= wn - jiv &&
+        strncmp(word, stem, n) == 0 && cp_count(stem, n) >= 3) {
+        if (wn + 1 > size)
+            return 0;
+        memcpy(out, word, wn - jiv);
+        memcpy(out + wn - jiv, "єв", strlen("єв") + 1);
+        return 9;
     }
     /* a dative in -ові, whose ов the stemmer keeps, as a stem in -ов has it
      * (партнерові, замовникові: партнер, замовник; beside Харкові: Харков) */

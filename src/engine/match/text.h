@@ -49,7 +49,9 @@ size_t match_stem_uk(char *w);
  * 7. a nominative in -ів that it took for a genitive plural (Харків: харков,
  *    beside дронів: дрон);
  * 8. a dative in -ові, whose ов it keeps (партнерові: партнер, beside
- *    Харкові: харков).
+ *    Харкові: харков);
+ * 9. a nominative in -їв that it took for a genitive plural (Миколаїв:
+ *    миколаєв, beside героїв: гер).
  * word is the surface form stem came from. The other stem is written to out
  * (size bytes); a caller takes it only where its vocabulary has it (index.c's
  * join_alt_stems). Returns which of those it was (two forms of one stem that
