@@ -79,9 +79,11 @@ Test(match_text, ukrainian_is_lowercased_and_stripped)
  * form must meet at one stem. Among them the stem's vowel before an ending in
  * [j] (зброя, зброї), -ість and its -ост- cases, a fleeting vowel (закупівель,
  * виконавець, зразок), and nouns that end like verbs (гранати, сигнали) or
- * like another noun's case (систем, військові), and к that turns ц (безпеці,
- * логістиці, розробці, розвідці) beside nouns in -иця (одиниці), and the
- * consonant a -ь noun doubles (моделлю, ціллю). Known misses, not listed: к
+ * like another noun's case (систем, військові, мережеві), and к that turns ц
+ * (безпеці, логістиці, розробці, розвідці; науці, блоці) beside nouns in -иця
+ * (одиниці), the consonant a -ь noun doubles (моделлю, ціллю), -грама nouns
+ * (програми, програм) and -іння's genitive plural (управлінь). Known misses,
+ * not listed: к
  * turned ц after в, м, н or р (доставці, підтримці, оцінці, перевірці: -ець's
  * plurals end alike, so the index joins them where its texts allow:
  * a_dative_in_ka_meets_its_other_cases; so are -га nouns' datives, вимозі,
@@ -89,8 +91,10 @@ Test(match_text, ukrainian_is_lowercased_and_stripped)
  * beside проблем, and a bare word's і that is its other cases' о, засіб,
  * beside досвід: other_shared_endings_meet_their_other_cases), -тиця nouns
  * (частиці), -онь nouns other than вогонь (долонь, долоня), and verbs; places
- * in -ів and -їв (Харків, Харкова; Миколаїв, Миколаєва) and datives in -ові
- * (партнерові) the index joins: other_shared_endings_meet_their_other_cases.
+ * in -ів and -їв (Харків, Харкова; Миколаїв, Миколаєва), datives in -ові,
+ * -еві and -єві (партнерові, кораблеві, героєві) and nominatives that end as
+ * another word's case does (шолом, режим, успіх) the index joins:
+ * other_shared_endings_meet_their_other_cases.
  * Київ, too short to read as a genitive plural, the stemmer meets itself. */
 static const char *const uk_paradigms[] = {
     "зброя зброї зброєю зброю",
@@ -115,7 +119,7 @@ static const char *const uk_paradigms[] = {
     "можливість можливості можливістю можливостей можливостям",
     "спроможність спроможності спроможністю спроможностей",
     "безпілотник безпілотника безпілотники безпілотників безпілотниками",
-    "герой героя героєві героєм герої героїв",
+    "герой героя героєм герої героїв",
     "мрія мрії мрією",
     "лінія лінії лінією ліній",
     "міна міни міною мін мінами",
@@ -140,6 +144,8 @@ static const char *const uk_paradigms[] = {
     "модель моделі моделлю моделей моделям",
     "ціль цілі ціллю цілей цілям цілями",
     "міць міці міццю",
+    "галузь галузі галуззю галузей",
+    "суміш суміші сумішшю",
     "корабель кораблі кораблів",
     "рівень рівня рівню рівні рівнів",
     "вересень вересня вересні",
@@ -154,7 +160,14 @@ static const char *const uk_paradigms[] = {
     "розвиток розвитку розвитком",
     "ринок ринку ринки ринків",
     "виконавець виконавця виконавці виконавців виконавцем",
-    "блок блоку блоки блоків",
+    "блок блоку блоки блоків блоці",
+    "наука науки науці наукою",
+    "рука руки руці рукою",
+    "програма програми програм програмі програмою програмам програмами програмах",
+    "діаграма діаграми діаграм",
+    "управління управлінню управлінням управлінь",
+    "мережевий мережевого мережева мережеві мережевих мережевими",
+    "вогневий вогневого вогневі вогневих",
     "високий високого висока високі",
     "безпека безпеки безпеці безпекою",
     "техніка техніки техніці технікою",
@@ -185,7 +198,8 @@ Test(match_text, ukrainian_paradigms_meet_at_one_stem)
  * dative and locative turned into ц, only after a consonant other than л;
  * the г a -га noun's turned into з; a soft stem's instrumental -ем after л,
  * н or р; a bare word's і that the other cases turn into о; a genitive
- * plural in -ень read the other way; a nominative in -ом. Only for a caller
+ * plural in -ень read the other way; a nominative in -ом, -им, -их or -іх;
+ * places in -ів and -їв; datives in -ові, -еві and -єві. Only for a caller
  * that knows the other stem. */
 Test(match_text, a_second_stem_for_an_ambiguous_ending)
 {
@@ -195,14 +209,17 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
                                         "автомобілем", "морем", "засіб",   "підхід",
                                         "виріб",    "робіт",   "лікарень", "шолом",
                                         "харків",   "львів",   "партнерові", "замовникові",
-                                        "миколаїв"};
+                                        "миколаїв", "героєві",  "кораблеві", "кабелем",
+                                        "режим",    "штрих",    "успіх"};
     static const char *const base[] = {"доставка", "оцінка", "точка",    "вимога",
                                        "дорога",   "послуга", "корабель", "рівень",
                                        "автомобіль", "море",  "засоби",   "підходу",
                                        "вироби",   "роботи",  "лікарня", "шоломи",
                                        "Харкова",  "Львова",  "партнер", "замовник",
-                                       "Миколаєва"};
-    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4, 4, 3, 3, 3, 3, 5, 6, 7, 7, 8, 8, 9};
+                                       "Миколаєва", "героя",   "корабля",  "кабелю",
+                                       "режиму",   "штриха",   "успіху"};
+    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4,  4,  3,  3,  3, 3,
+                                5, 6, 7, 7, 8, 8, 9, 8, 8, 4, 10, 11, 12};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cr_assert_eq(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), kinds[i], "%s",
                      forms[i]);
@@ -1284,6 +1301,7 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
         {.id = "city", .name = "City", .country = "UA", .text = "Завод у місті Харків"},
         {.id = "client", .name = "Client", .country = "UA", .text = "Сервіс замовникові"},
         {.id = "port", .name = "Port", .country = "UA", .text = "Верф у місті Миколаїв"},
+        {.id = "mode", .name = "Mode", .country = "UA", .text = "Робота в автономному режимі"},
         {.id = "partner", .name = "Partner", .country = "UA", .text = "Партнер з логістики"},
     };
     int n = sizeof p / sizeof p[0];
@@ -1310,6 +1328,7 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
     cr_assert(text_finds(p, n, "Виробники з Харкова", "city"), "Харків is Харкова's");
     cr_assert(text_finds(p, n, "Миколаєва", "port"), "Миколаїв is Миколаєва's");
     cr_assert(!text_finds(p, n, "Миколаєва", "city"), "and not Харкова's");
+    cr_assert(text_finds(p, n, "Режим", "mode"), "режим is режимі's");
     cr_assert(text_finds(p, n, "Замовник", "client"), "замовникові is замовник's");
     cr_assert(text_finds(p, n, "Допомога партнерові", "partner"), "and партнер партнерові's");
 }

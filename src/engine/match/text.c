@@ -178,7 +178,7 @@ static size_t strip_ending(const char *w, size_t n, const char **stripped)
 {
     static const char *const reflexive[] = {"ся", "сь"};
     static const char *const endings[] = {
-        "ього", "ьому", "ння", "ами", "ями", "еві", "єві", "ого", "ому", "ими", "іми",
+        "ього", "ьому", "ння", "ами", "ями", "ого", "ому", "ими", "іми",
         "ах", "ях", "ою", "ею", "єю", "ів", "їв", "ей", "ям", "ам", "ом", "єм",
         "ім", "им", "их", "іх", "ий", "ій", "ої", "ую", "юю", "ая",
         "а", "я", "о", "е", "є", "и", "і", "ї", "у", "ю", "ь", "й",
@@ -197,6 +197,13 @@ static size_t strip_ending(const char *w, size_t n, const char **stripped)
             *stripped = endings[i];
         }
     }
+    /* -ами and -ам after гр are a -грама noun's own м (програми, програм:
+     * програма; діаграми), not a plural's ending */
+    if (*stripped && (strcmp(*stripped, "ами") == 0 || strcmp(*stripped, "ам") == 0) &&
+        ends(w, n - best, "гр")) {
+        best = strcmp(*stripped, "ами") == 0 ? strlen("и") : 0;
+        *stripped = best ? "и" : NULL;
+    }
     /* -ем only after a hushing consonant or ц (виконавцем, користувачем):
      * after others it is more often a plural's end (систем, проблем) */
     static const char *const hushing[] = {"цем", "жем", "чем", "шем", "щем"};
@@ -209,6 +216,22 @@ static size_t strip_ending(const char *w, size_t n, const char **stripped)
     return n;
 }
 
+/* A fleeting vowel: закупівель and закупівлі, виконавець and виконавця,
+ * зразок and зразка; a stem whose vowel stays (модель, моделі) loses it in
+ * every case alike. Returns the stem w[0..n)'s new length. */
+static size_t drop_fleeting_vowel(char *w, size_t n)
+{
+    static const char *const fleeting[] = {"ел", "ец", "ок"};
+    for (size_t i = 0; i < sizeof fleeting / sizeof fleeting[0]; i++)
+        if (ends(w, n, fleeting[i]) && cp_count(w, n) > 4 &&
+            !ends_in_vowel_uk(w, n - strlen(fleeting[i]))) {
+            size_t k = strlen(fleeting[i]); /* two letters of two bytes */
+            memmove(w + n - k, w + n - k / 2, k / 2);
+            return n - k / 2;
+        }
+    return n;
+}
+
 /* Brings the stem w[0..n) that stripping left to the one the word's other
  * cases leave, where the ending changed the stem (a vowel that comes and
  * goes, a consonant that alternates); returns the new length. */
@@ -218,33 +241,29 @@ static size_t mend_stem(char *w, size_t n, const char *stripped)
      * -тика nouns outnumber -тиця ones, частиці), розробці, розвідці; not after
      * another consonant, where -ці is more often -ець's plural (виконавці,
      * фахівці, українці, німці), nor after и elsewhere (столиці, одиниці) */
-    if (stripped && strcmp(stripped, "і") == 0 &&
+    bool locative_i = stripped && strcmp(stripped, "і") == 0;
+    if (locative_i &&
         (ends(w, n, "ец") || ends(w, n, "іц") || ends(w, n, "тиц") || ends(w, n, "бц") ||
          ends(w, n, "дц")) &&
         cp_count(w, n) > 4)
         memcpy(w + n - strlen("ц"), "к", strlen("к"));
+    /* and always after у, ю or о, where no noun ends in ц (науці, руці,
+     * блоці, потоці); not after а or я (праці, місяці) */
+    if (locative_i && (ends(w, n, "уц") || ends(w, n, "юц") || ends(w, n, "оц")) &&
+        cp_count(w, n) >= 3)
+        memcpy(w + n - strlen("ц"), "к", strlen("к"));
     /* a -ь noun doubles its consonant before the instrumental's -ю: моделлю,
-     * ціллю, міццю, ніччю (not тт, нн or жж, which -ття, -ння and -жжя nouns
-     * keep in every case: укриття, укриттю) */
-    static const char *const doubled[] = {"лл", "цц", "чч"};
+     * ціллю, міццю, ніччю, галуззю, сумішшю (not тт, нн, жж, дд or сс, which
+     * -ття, -ння, -жжя, -ддя and -сся nouns keep in every case: укриття,
+     * укриттю; знаряддя, знаряддю) */
+    static const char *const doubled[] = {"лл", "цц", "чч", "зз", "шш"};
     bool instrumental = stripped && strcmp(stripped, "ю") == 0;
     for (size_t i = 0; instrumental && i < sizeof doubled / sizeof doubled[0]; i++)
         if (ends(w, n, doubled[i]) && cp_count(w, n) > 3) {
             n -= strlen(doubled[i]) / 2;
             break;
         }
-    /* a fleeting vowel: закупівель and закупівлі, виконавець and виконавця,
-     * зразок and зразка; a stem whose vowel stays (модель, моделі) loses it
-     * in every case alike */
-    static const char *const fleeting[] = {"ел", "ец", "ок"};
-    for (size_t i = 0; i < sizeof fleeting / sizeof fleeting[0]; i++)
-        if (ends(w, n, fleeting[i]) && cp_count(w, n) > 4 &&
-            !ends_in_vowel_uk(w, n - strlen(fleeting[i]))) {
-            size_t k = strlen(fleeting[i]); /* two letters of two bytes */
-            memmove(w + n - k, w + n - k / 2, k / 2);
-            n -= k / 2;
-            break;
-        }
+    n = drop_fleeting_vowel(w, n);
     /* a fleeting о no rule can tell from a kept one: вогонь and вогню, посол
      * and посла (not долонь, долоня; вагон, вагона) */
     static const char *const fleeting_o[] = {"вогон", "посол"};
@@ -258,10 +277,12 @@ static size_t mend_stem(char *w, size_t n, const char *stripped)
      * noun's fleeting vowel (рівень, рівня; водень; вересень), as the genitive
      * plural of a -ня noun puts one in (пісень, пісня); elsewhere mostly a
      * verbal noun's genitive plural (рішень, рішення; досліджень;
-     * випробувань, випробування), which loses its н. Not -онь, which is also
-     * a -оня noun's (долонь, долоня). */
+     * випробувань, випробування), which loses its н, as -інь does after any
+     * (управлінь, управління; насінь). Not -онь, which is also a -оня noun's
+     * (долонь, долоня). */
     bool soft_sign = stripped && strcmp(stripped, "ь") == 0;
-    if (soft_sign && (ends(w, n, "ен") || ends(w, n, "ан")) && cp_count(w, n) > 4 &&
+    if (soft_sign && (ends(w, n, "ен") || ends(w, n, "ан") || ends(w, n, "ін")) &&
+        cp_count(w, n) > 4 &&
         !ends_in_vowel_uk(w, n - strlen("ен")) && !ends(w, n - strlen("ен"), "ь")) {
         size_t before = n - strlen("ен");
         if (ends(w, n, "ен") &&
@@ -352,7 +373,8 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
         if (!ends(stem, before, "л") && !ends(stem, before, "н") && !ends(stem, before, "р"))
             return 0;
         memcpy(out, stem, before);
-        out[before] = '\0';
+        /* as the other cases leave it: кабелем, кабелю (кабл) */
+        out[drop_fleeting_vowel(out, before)] = '\0';
         return 4;
     }
     /* a genitive plural in -ень read the other way: a -ня noun's where the
@@ -365,15 +387,21 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
         memcpy(out + wn - en, ends(stem, n, "е") ? "н" : "е", strlen("е") + 1);
         return 5;
     }
-    /* a nominative that ends as an instrumental does (шолом, шоломи;
-     * Укроборонпром, Укроборонпрома), whose -ом the stemmer strips as
-     * дроном's */
-    if (wn == n + strlen("ом") && ends(word, wn, "ом") && strncmp(word, stem, n) == 0 &&
-        cp_count(stem, n) >= 3) {
+    /* a nominative that ends as an instrumental or a genitive plural does
+     * (шолом, шоломи; Укроборонпром, Укроборонпрома; режим, режиму; успіх,
+     * успіху), whose ending the stemmer strips as дроном's, новим's or
+     * нових's; a kind for each ending, as each gives a stem its own other
+     * stem (новим: новим, нових: нових) */
+    static const char *const whole[] = {"ом", "им", "их", "іх"};
+    static const int whole_kind[] = {6, 10, 11, 12};
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++) {
+        if (wn != n + strlen(whole[i]) || !ends(word, wn, whole[i]) ||
+            strncmp(word, stem, n) != 0 || cp_count(stem, n) < 3)
+            continue;
         if (wn + 1 > size)
             return 0;
         memcpy(out, word, wn + 1);
-        return 6;
+        return whole_kind[i];
     }
     /* a nominative in -ів that the stemmer took for a genitive plural, a
      * place's name whose other cases keep о (Харків, Харкова; Львів,
@@ -398,11 +426,19 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
         memcpy(out + wn - jiv, "єв", strlen("єв") + 1);
         return 9;
     }
-    /* a dative in -ові, whose ов the stemmer keeps, as a stem in -ов has it
-     * (партнерові, замовникові: партнер, замовник; beside Харкові: Харков) */
-    if (ends(word, wn, "ові") && n == wn - strlen("і") && cp_count(stem, n) >= 6) {
-        memcpy(out, stem, n - strlen("ов"));
-        out[n - strlen("ов")] = '\0';
+    /* a dative in -ові, -еві or -єві, whose ов, ев or єв the stemmer keeps,
+     * as the plural of an adjective in -овий or -евий has it (партнерові,
+     * кораблеві, героєві: партнер, корабл, гер; beside військові, мережеві) */
+    if ((ends(word, wn, "ові") || ends(word, wn, "еві") || ends(word, wn, "єві")) &&
+        n == wn - strlen("і") && cp_count(stem, n) >= 6) {
+        size_t before = n - strlen("ов");
+        bool iotated_ev = ends(stem, n, "єв");
+        memcpy(out, stem, before);
+        if (iotated_ev && ends_in_vowel_uk(out, before))
+            before -= strlen("а");   /* the stem's own vowel before [j], as героя's */
+        else if (!iotated_ev)
+            before = drop_fleeting_vowel(out, before);
+        out[before] = '\0';
         return 8;
     }
     return 0;

@@ -41,15 +41,18 @@ size_t match_stem_uk(char *w);
  * 3. a bare word's і before its last consonant that the other cases turn
  *    into о (засіб: засоб, beside досвід, досвіду);
  * 4. a soft stem's instrumental -ем after л, н or р (кораблем: корабл,
- *    beside -ема nouns' genitive plurals: проблем);
+ *    кабелем: кабл, beside -ема nouns' genitive plurals: проблем);
  * 5. a genitive plural in -ень read the other way (лікарень: лікарн, a -ня
  *    noun's, beside рішень: ріше, a verbal noun's);
  * 6. a nominative in -ом that the stemmer took for an instrumental (шолом:
- *    шолом, beside дроном: дрон);
+ *    шолом, beside дроном: дрон); 10, 11 and 12 the same in -им, -их and -іх
+ *    (режим, beside новим; успіх, beside нових and синіх);
  * 7. a nominative in -ів that it took for a genitive plural (Харків: харков,
  *    beside дронів: дрон);
- * 8. a dative in -ові, whose ов it keeps (партнерові: партнер, beside
- *    Харкові: харков);
+ * 8. a dative in -ові, -еві or -єві, whose ов, ев or єв it keeps
+ *    (партнерові: партнер, кораблеві: корабл, героєві: гер, beside Харкові:
+ *    харков, and the plurals of adjectives in -овий and -евий: військові,
+ *    мережеві);
  * 9. a nominative in -їв that it took for a genitive plural (Миколаїв:
  *    миколаєв, beside героїв: гер).
  * word is the surface form stem came from. The other stem is written to out
