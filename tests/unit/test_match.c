@@ -323,6 +323,23 @@ Test(match_text, abbreviations_meet_the_words_they_stand_for)
     for (size_t i = 0; i < sizeof same_uk / sizeof same_uk[0]; i++)
         cr_assert_str_eq(stem1(same_uk[i]), bez, "%s", same_uk[i]);
     cr_assert_str_neq(stem1("безпілотні"), bez, "the adjective alone stays (unmanned systems)");
+    /* Ukraine's places as older or German texts spell them */
+    const char *places[][2] = {
+        {"Kiev", "Kyiv"},           {"Kiew", "Kyiv"},
+        {"Kharkov", "Kharkiv"},     {"Charkiw", "Kharkiv"},
+        {"Odessa", "Odesa"},        {"Nikolaev", "Mykolaiv"},
+        {"Nikolayev", "Mykolaiv"},  {"Lvov", "Lviv"},
+        {"Lwiw", "Lviv"},           {"Zaporozhye", "Zaporizhzhia"},
+        {"Zaporizhia", "Zaporizhzhia"}, {"Dnepr", "Dnipro"},
+        {"Dnepropetrovsk", "Dnipro"},   {"Dnipropetrovsk", "Dnipro"},
+        {"Chernigov", "Chernihiv"}, {"Rovno", "Rivne"},
+        {"Lugansk", "Luhansk"},
+    };
+    for (size_t i = 0; i < sizeof places / sizeof places[0]; i++) {
+        char as[MATCH_TOKEN_MAX];
+        strcpy(as, stem1(places[i][1]));
+        cr_assert_str_eq(stem1(places[i][0]), as, "%s is %s", places[i][0], places[i][1]);
+    }
 
     /* C- before another part reads counter */
     struct toks t = tok("C-UAS");
@@ -1331,6 +1348,20 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
     cr_assert(text_finds(p, n, "Режим", "mode"), "режим is режимі's");
     cr_assert(text_finds(p, n, "Замовник", "client"), "замовникові is замовник's");
     cr_assert(text_finds(p, n, "Допомога партнерові", "partner"), "and партнер партнерові's");
+}
+
+/* A buyer who writes Kiev or Kharkov finds the makers in Kyiv and Kharkiv. */
+Test(match_partners, an_old_spelling_of_a_place_finds_its_new_one)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Procurement"},
+        {.id = "kyiv", .name = "Kyiv", .country = "UA", .text = "Drone maker based in Kyiv"},
+        {.id = "kharkiv", .name = "Kharkiv", .country = "UA", .text = "Armour works in Kharkiv"},
+    };
+    int n = sizeof p / sizeof p[0];
+    cr_assert(text_finds(p, n, "Suppliers in Kiev", "kyiv"), "Kiev is Kyiv");
+    cr_assert(!text_finds(p, n, "Suppliers in Kiev", "kharkiv"), "and not Kharkiv");
+    cr_assert(text_finds(p, n, "Kharkov plants", "kharkiv"), "Kharkov is Kharkiv");
 }
 
 /* And back: a question's other form finds a profile's only form, where the

@@ -29,6 +29,26 @@ static struct synonym synonyms[] = {
     {"дрон", "безпілотник"},
     /* БТР is бронетранспортер */
     {"бтр", "бронетранспортер"},
+    /* Ukraine's places as many a European text still spells them, from
+     * Russian (Kiev, Kharkov) or German (Kiew, Charkiw), read as Ukraine
+     * spells them in Latin letters, so a buyer's Kiev finds a maker's Kyiv */
+    {"kiev", "kyiv"},
+    {"kiew", "kyiv"},
+    {"kharkov", "kharkiv"},
+    {"charkiw", "kharkiv"},
+    {"odessa", "odesa"},
+    {"nikolaev", "mykolaiv"},
+    {"nikolayev", "mykolaiv"},
+    {"lvov", "lviv"},
+    {"lwiw", "lviv"},
+    {"zaporozhy", "zaporizhzhia"},
+    {"zaporizhia", "zaporizhzhia"},
+    {"dnepr", "dnipro"},
+    {"dnepropetrovsk", "dnipro"},
+    {"dnipropetrovsk", "dnipro"},
+    {"chernigov", "chernihiv"},
+    {"rovno", "rivn"},
+    {"lugansk", "luhansk"},
 };
 #define SYNONYMS_N (sizeof synonyms / sizeof synonyms[0])
 
