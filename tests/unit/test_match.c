@@ -1016,6 +1016,39 @@ Test(match_partners, an_abbreviation_is_said_where_its_thing_is_named)
     match_index_free(ix);
 }
 
+/* A hyphenated word of the question is said whole where a profile writes it
+ * as one, in any form and by any synonym of its parts (counter-drones,
+ * anti-UAS for C-UAS), and part by part where it has the parts apart. */
+Test(match_partners, a_compound_is_said_whole_where_a_profile_writes_it)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "whole", .name = "Whole", .country = "UA", .text = "Long-range strike drones"},
+        {.id = "apart", .name = "Apart", .country = "PL",
+         .text = "Long-endurance drones with a range of 40 km"},
+        {.id = "anti", .name = "Anti", .country = "LT", .text = "Anti-UAS radars"},
+        {.id = "plain", .name = "Plain", .country = "LV", .text = "Counter measures for drones"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 5, "Long-range drones", &ix, &a, &h);
+    const char *whole = text_why(p, h, n, "whole"), *apart = text_why(p, h, n, "apart");
+    cr_assert(whole && strstr(whole, "long-range"), "written whole: %s", whole ? whole : "(none)");
+    cr_assert(apart && !strstr(apart, "long-range") && strstr(apart, "range"),
+              "its parts apart are said alone: %s", apart ? apart : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+
+    n = ask_profiles(p, 5, "C-UAS", &ix, &a, &h);
+    const char *anti = text_why(p, h, n, "anti"), *plain = text_why(p, h, n, "plain");
+    cr_assert(anti && strstr(anti, "c-uas"), "anti-UAS is C-UAS: %s", anti ? anti : "(none)");
+    cr_assert(plain && !strstr(plain, "c-uas"), "counter ... drones is not: %s",
+              plain ? plain : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* An abbreviation's translated words are said together, whole, where a
  * profile has all of them, and one by one, in the text's order, where it
  * has some. */

@@ -93,7 +93,7 @@ struct match_index {
     float *kind_lift;             /* kinds_n^2, the same for kinds */
     double max_recent;
     int max_projects;
-    struct strmap spelled_ids;    /* an abbreviation's words -> its id (spelled.c) */
+    struct strmap spelled_ids;    /* an abbreviation's words, a compound's key -> its id (spelled.c) */
     int *spelled_off, *spelled_doc;   /* per id: the documents that name its thing whole */
 };
 
@@ -118,20 +118,24 @@ uint64_t match_languages_mask(const struct lang_table *t, const char *p);
  * sequence seq (ids of name_words, -1 for a word no name has). */
 void match_find_names(const struct match_index *ix, const int *seq, int n, char *named);
 
-/* ---- abbreviations named whole (spelled.c) ------------------------------- */
+/* ---- compounds named whole (spelled.c) ----------------------------------- */
 
 /* The most words an abbreviation's spelled-out form is looked for in a row. */
 #define SPELLED_WORDS 8
 
 /* While the index reads its documents: each abbreviation's words as stems,
- * the last stems read, and the (id, document) pairs found so far. */
+ * the last stems read, the hyphenated compounds met so far (by their stems:
+ * hyphened_key), and the (id, document) pairs found so far. Abbreviations
+ * take the first ids, compounds the ones after. */
 struct spelled {
-    struct strmap ids;       /* the words an abbreviation stands for -> its id */
+    struct strmap ids;       /* an abbreviation's words, or a compound's key -> its id */
+    int abbrevs;             /* ids below this are abbreviations' */
     struct strmap by_last;   /* a spelled-out form's last stem -> the first id ending in it */
-    char (*stem)[SPELLED_WORDS][MATCH_TOKEN_MAX];   /* per id; len[id] of them (0: too long) */
-    int *len, *next_same_last, *last_doc;
+    char (*stem)[SPELLED_WORDS][MATCH_TOKEN_MAX];   /* per abbreviation; len[id] of them (0: too long) */
+    int *len, *next_same_last;
+    struct ivec last_doc;    /* per id: the last document that named it */
     char recent[SPELLED_WORDS][MATCH_TOKEN_MAX];
-    int recent_n, doc;
+    int recent_n, doc, parts_left;   /* parts_left: of the compound being read */
     struct ivec pairs;
 };
 /* -1 when out of memory (match_spelled_free it either way). */
@@ -144,8 +148,10 @@ int match_spelled_token(struct spelled *s, const char *stem, const char *compoun
  * out of memory. */
 int match_spelled_finish(struct spelled *s, struct match_index *ix);
 void match_spelled_free(struct spelled *s);
-/* Whether compound is an abbreviation whose thing one of the documents
- * marked in mark[] names whole; false for any other compound. */
+/* Whether one of the documents marked in mark[] names compound whole: an
+ * abbreviation by itself or its words in a row, a hyphenated compound as a
+ * compound with the same stems ("counter-drones" for "C-UAS"); false for
+ * any other compound. */
 bool match_spelled_in(const struct match_index *ix, const char *compound, const char *mark);
 
 /* ---- a question's words (query_terms.c) ---------------------------------- */

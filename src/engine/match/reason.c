@@ -132,9 +132,9 @@ static int collect_term_id(void *ud, const char *stem, const char *word, const c
     return 0;
 }
 
-/* Whether profile o has every word of compound ("long-range": "long" and
- * "range"; an abbreviation's thing named whole, match_spelled_in); their
- * term ids into *p. */
+/* Whether profile o names compound whole: has every word of it ("long-range":
+ * "long" and "range") and writes it as one (match_spelled_in); their term
+ * ids into *p. */
 static bool compound_found(const struct match_index *ix, const char *compound, int o, int od,
                            const char *mark, struct term_ids *p)
 {
@@ -147,9 +147,10 @@ static bool compound_found(const struct match_index *ix, const char *compound, i
             return false;
     /* an abbreviation's words (UGV: unmanned, ground, vehicle) are in many
      * a profile that never names the thing (unmanned aerial vehicles,
-     * ground control stations): it is said whole only where the profile
-     * writes it or its words in a row */
-    return strchr(compound, '-') || match_spelled_in(ix, compound, mark);
+     * ground control stations), and a compound's parts in many that never
+     * write it (long-endurance ... range): either is said whole only where
+     * the profile writes it (an abbreviation also as its words in a row) */
+    return match_spelled_in(ix, compound, mark);
 }
 
 /* How many words the tokeniser reads in s (-1: not UTF-8). */

@@ -1,9 +1,13 @@
-/* Which documents name an abbreviation's thing whole (match_internal.h):
- * the abbreviation itself (UGV), or the words it stands for in a row
- * (unmanned ground vehicle). The index reads an abbreviation as its words,
+/* Which documents name a compound whole (match_internal.h): an
+ * abbreviation's thing, by the abbreviation itself (UGV) or the words it
+ * stands for in a row (unmanned ground vehicle); a hyphenated compound, by
+ * a compound with the same stems (long-range; counter-drones for C-UAS).
+ * The index reads an abbreviation as its words and a compound as its parts,
  * so a profile that writes "unmanned aerial vehicles ... ground control
- * stations" has every word of UGV; only these lists tell the reasons that
- * it never names one. */
+ * stations" has every word of UGV, and "long-endurance ... range" every
+ * part of long-range; only these lists tell the reasons that it never names
+ * either. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,8 +41,7 @@ int match_spelled_init(struct spelled *s)
     s->stem = calloc((size_t)n + 1, sizeof *s->stem);
     s->len = calloc((size_t)n + 1, sizeof *s->len);
     s->next_same_last = malloc(((size_t)n + 1) * sizeof *s->next_same_last);
-    s->last_doc = malloc(((size_t)n + 1) * sizeof *s->last_doc);
-    if (!s->stem || !s->len || !s->next_same_last || !s->last_doc)
+    if (!s->stem || !s->len || !s->next_same_last)
         return -1;
     for (int i = 0; i < n; i++) {
         const char *words = match_abbrev_expansion_words(i);
@@ -65,8 +68,10 @@ int match_spelled_init(struct spelled *s)
             s->next_same_last[k] = id;
         }
     }
-    for (int id = 0; id < (int)s->ids.n; id++)
-        s->last_doc[id] = -1;
+    s->abbrevs = (int)s->ids.n;
+    for (int id = 0; id < s->abbrevs; id++)
+        if (match_ivec_push(&s->last_doc, -1) < 0)
+            return -1;
     return 0;
 }
 
@@ -74,18 +79,70 @@ void match_spelled_doc(struct spelled *s, int doc)
 {
     s->doc = doc;
     s->recent_n = 0;
+    s->parts_left = 0;
 }
 
 static int seen(struct spelled *s, int id)
 {
-    if (s->last_doc[id] == s->doc)
+    if (s->last_doc.v[id] == s->doc)
         return 0;
-    s->last_doc[id] = s->doc;
+    s->last_doc.v[id] = s->doc;
     return match_ivec_push(&s->pairs, id) < 0 || match_ivec_push(&s->pairs, s->doc) < 0 ? -1 : 0;
+}
+
+/* A compound's key as its parts come (hyphened_key). */
+struct key_ctx {
+    char *key;
+    size_t cap, len;
+    int parts;
+};
+
+static int collect_part(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)word;
+    (void)compound;
+    struct key_ctx *k = ud;
+    int w = snprintf(k->key + k->len, k->cap - k->len, "%s%s", k->parts ? "-" : "", stem);
+    if (w < 0 || (size_t)w >= k->cap - k->len)
+        return 1;
+    k->len += (size_t)w;
+    k->parts++;
+    return 0;
+}
+
+/* A hyphenated compound's stems joined by hyphens, as the tokeniser reads
+ * it alone ("C-UAS" and "counter-drones": "count-dron"), into key (cap
+ * bytes); returns how many parts, 0 when it does not fit or is not UTF-8. */
+static int hyphened_key(const char *compound, char *key, size_t cap)
+{
+    struct key_ctx k = {key, cap, 0, 0};
+    key[0] = '\0';
+    return match_tokenize(compound, strlen(compound), collect_part, &k) == 0 ? k.parts : 0;
+}
+
+/* A hyphenated compound's first part: the compound is named here; the
+ * parts that follow are its own. */
+static int hyphened(struct spelled *s, const char *compound)
+{
+    char key[4 * MATCH_TOKEN_MAX];
+    int parts = hyphened_key(compound, key, sizeof key);
+    if (parts < 2)
+        return 0;
+    s->parts_left = parts - 1;
+    int fresh = (int)s->ids.n, id = strmap_put(&s->ids, key, fresh);
+    if (id == -2 || (id == fresh && match_ivec_push(&s->last_doc, -1) < 0))
+        return -1;
+    return seen(s, id);
 }
 
 int match_spelled_token(struct spelled *s, const char *stem, const char *compound)
 {
+    if (compound && strchr(compound, '-')) {
+        if (s->parts_left > 0)
+            s->parts_left--;
+        else if (hyphened(s, compound) < 0)
+            return -1;
+    }
     /* a word the text wrote as an abbreviation: its compound is that word
      * (a hyphenated compound's has a hyphen) */
     if (compound && !strchr(compound, '-')) {
@@ -150,13 +207,16 @@ void match_spelled_free(struct spelled *s)
     free(s->stem);
     free(s->len);
     free(s->next_same_last);
-    free(s->last_doc);
+    free(s->last_doc.v);
     free(s->pairs.v);
 }
 
 bool match_spelled_in(const struct match_index *ix, const char *compound, const char *mark)
 {
-    const char *words = match_abbreviation_words(compound);
+    char key[4 * MATCH_TOKEN_MAX];
+    const char *words = strchr(compound, '-')
+                            ? (hyphened_key(compound, key, sizeof key) >= 2 ? key : NULL)
+                            : match_abbreviation_words(compound);
     int id = words ? strmap_get(&ix->spelled_ids, words) : -1;
     if (id < 0)
         return false;
