@@ -424,6 +424,7 @@ Test(match_text, abbreviations_meet_the_words_they_stand_for)
         {"IFAK", "medkit"},
         {"безпілотних літальних апаратів", bez},
         {"безпілотний авіаційний комплекс", bez},
+        {"броньованої техніки", "бронетехнік"},
     };
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
         t = tok(phrases[i][0]);
