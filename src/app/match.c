@@ -322,36 +322,52 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
             caps[at] = (struct match_cap){c->cpv, c->title, aliases};
         }
     }
-    struct buf text = BUF_INIT(PROFILE_TEXT_MAX), labels = BUF_INIT(PROFILE_TEXT_MAX);
-    for (int o = 0; o < L.orgs_n; o++) {
+    /* its own words and its offers' are what it is; its needs' words what
+     * it looks for (match_profile.wants) */
+    struct buf text[2], labels[2];
+    for (int k = 0; k < 2; k++) {
+        buf_init(&text[k], PROFILE_TEXT_MAX);
+        buf_init(&labels[k], PROFILE_TEXT_MAX);
+    }
+    int rc_profiles = 0;
+    for (int o = 0; o < L.orgs_n && rc_profiles == 0; o++) {
         struct org_row *r = &L.orgs[o];
         if (r->new_index < 0)
             continue;
-        buf_reset(&text);
-        buf_reset(&labels);
-        buf_puts(&text, r->text);
+        for (int k = 0; k < 2; k++) {
+            buf_reset(&text[k]);
+            buf_reset(&labels[k]);
+        }
+        buf_puts(&text[0], r->text);
         for (int i = r->caps_from; i < r->caps_from + r->caps_n; i++) {
-            buf_printf(&text, " %s %s", L.caps[i].title,
+            int k = L.caps[i].need ? 1 : 0;
+            buf_printf(&text[k], " %s %s", L.caps[i].title,
                        L.caps[i].description ? L.caps[i].description : "");
-            buf_printf(&labels, " %s %s", L.caps[i].label_en ? L.caps[i].label_en : "",
+            buf_printf(&labels[k], " %s %s", L.caps[i].label_en ? L.caps[i].label_en : "",
                        L.caps[i].label_uk ? L.caps[i].label_uk : "");
         }
-        char *t = arena_strdup(&d->arena, buf_str(&text));
-        char *l = arena_strdup(&d->arena, buf_str(&labels));
-        if (!t || !l) {
-            buf_free(&text);
-            buf_free(&labels);
-            goto oom;
+        char *t = arena_strdup(&d->arena, buf_str(&text[0]));
+        char *l = arena_strdup(&d->arena, buf_str(&labels[0]));
+        char *wt = arena_strdup(&d->arena, buf_str(&text[1]));
+        char *wl = arena_strdup(&d->arena, buf_str(&labels[1]));
+        if (!t || !l || !wt || !wl) {
+            rc_profiles = -1;
+            break;
         }
         d->profiles[r->new_index] = (struct match_profile){
             .id = r->id, .name = r->name, .name_other = r->name_uk, .country = r->country,
             .kind = r->kind, .sme = r->sme, .languages = r->languages, .text = t, .labels = l,
+            .wants = wt, .wants_labels = wl,
             .needs = caps + r->caps_from, .needs_n = r->needs_n,
             .offers = caps + r->caps_from + r->needs_n, .offers_n = r->caps_n - r->needs_n,
         };
     }
-    buf_free(&text);
-    buf_free(&labels);
+    for (int k = 0; k < 2; k++) {
+        buf_free(&text[k]);
+        buf_free(&labels[k]);
+    }
+    if (rc_profiles < 0)
+        goto oom;
     d->profiles_n = n;
 
     /* members of each project, as profile indices */

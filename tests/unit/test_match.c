@@ -546,6 +546,57 @@ Test(match_meet, a_ukrainian_drone_maker_meets_eu_organisations_needing_uavs)
     match_index_free(ix);
 }
 
+/* The score of profile id among n hits, 0 when it is not among them. */
+static double score_of(const struct match_profile *p, const struct match_hit *h, int n,
+                       const char *id)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(p[h[i].org].id, id) == 0)
+            return h[i].score;
+    return 0;
+}
+
+/* What a profile looks for (its needs' words) is not what it does: a
+ * meeting question meets a buyer's needs with what the lead offers in full,
+ * and a fellow buyer's at needs_text. */
+Test(match_meet, a_buyer_of_what_the_lead_makes_comes_before_a_fellow_buyer)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "We make loitering munitions",
+         .wants = "Looking for thermal cameras"},
+        {.id = "buyer", .name = "Buyer", .country = "PL", .wants = "Loitering munitions"},
+        {.id = "maker", .name = "Maker", .country = "DE", .text = "Thermal cameras"},
+        {.id = "fellow", .name = "Fellow", .country = "FR", .wants = "Thermal cameras"},
+        {.id = "other", .name = "Other", .country = "IT", .text = "Catering"},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(p, 5, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    double buyer = score_of(p, h, n, "buyer"), maker = score_of(p, h, n, "maker"),
+           fellow = score_of(p, h, n, "fellow");
+    cr_assert(fellow > 0, "a fellow buyer still counts a little");
+    cr_assert(buyer > fellow && maker > fellow, "buyer %g, maker %g, fellow %g", buyer, maker,
+              fellow);
+
+    /* with needs_text 1 a need counts as an offer: the fellow buyer ties the maker */
+    struct match_weights w;
+    match_weights_meet(&w);
+    w.needs_text = 1;
+    q.w = &w;
+    arena_free(&a);
+    arena_init(&a, 0);
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_float_eq(score_of(p, h, n, "fellow"), score_of(p, h, n, "maker"), 1e-9);
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* ---- partners for a project idea ---------------------------------------------- */
 
 /* At the forum, a project idea's partners: among the organisations the text
@@ -903,6 +954,28 @@ static const char *text_why(const struct match_profile *p, const struct match_hi
             if (strncmp(h[i].why[k], "text: ", 6) == 0)
                 return h[i].why[k];
     return NULL;
+}
+
+/* A firm that needs armoured vehicles says "armoured vehicles" as often as
+ * one that builds them; for a project idea about them the builder comes
+ * first, and the buyer still counts, at needs_text. */
+Test(match_partners, a_firm_that_needs_a_thing_is_no_maker_of_it)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Procurement"},
+        {.id = "buyer", .name = "Buyer", .country = "UA",
+         .wants = "Armoured vehicles repair", .wants_labels = "Military vehicles"},
+        {.id = "maker", .name = "Maker", .country = "UA",
+         .text = "Armoured vehicles repair", .labels = "Military vehicles"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 3, "Repair of armoured military vehicles", &ix, &a, &h);
+    double buyer = score_of(p, h, n, "buyer"), maker = score_of(p, h, n, "maker");
+    cr_assert(buyer > 0 && maker > buyer, "maker %g, buyer %g", maker, buyer);
+    arena_free(&a);
+    match_index_free(ix);
 }
 
 /* A ministry buyer writes abbreviations, a maker writes words (or the other

@@ -36,6 +36,7 @@ void match_index_free(struct match_index *ix)
     free(ix->post_off);
     free(ix->post_doc);
     free(ix->post_tf);
+    free(ix->post_want);
     free(ix->doc_len);
     free(ix->doc_mem_off);
     free(ix->doc_mem);
@@ -59,6 +60,7 @@ void match_index_free(struct match_index *ix)
     free(ix->opost_off);
     free(ix->opost_org);
     free(ix->opost_tf);
+    free(ix->opost_want);
     free(ix->country_of);
     free(ix->lang_mask);
     free(ix->kind_of);
@@ -133,6 +135,11 @@ oom:
     c->oom = 1;
     return 1;
 }
+
+/* What a term's occurrences in a document were, ORed over them: some among
+ * the document's own words (not its labels), some outside its needs. */
+#define OCC_OWN 1
+#define OCC_PLAIN 2
 
 static int cmp_int(const void *a, const void *b)
 {
@@ -241,16 +248,21 @@ static double recency(const struct match_index *ix, int year)
 }
 
 int match_term_org_tf(const struct match_index *ix, int t, const float *rw, float *tf,
-                      int *touched)
+                      int *touched, uint8_t *plain)
 {
     int tn = 0;
     for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++) {
         int d = ix->post_doc[k];
         for (int m = ix->doc_mem_off[d]; m < ix->doc_mem_off[d + 1]; m++) {
             int o = ix->doc_mem[m];
-            if (tf[o] == 0)
+            if (tf[o] == 0) {
                 touched[tn++] = o;
+                if (plain)
+                    plain[o] = 0;
+            }
             tf[o] += rw ? ix->post_tf[k] * rw[d] : ix->post_tf[k];
+            if (plain)
+                plain[o] |= !ix->post_want || !ix->post_want[k];
         }
     }
     return tn;
@@ -332,13 +344,19 @@ static int build_org_postings(struct match_index *ix)
     ix->opost_off = calloc((size_t)ix->terms_n + 1, sizeof *ix->opost_off);
     ix->opost_org = malloc(cap * sizeof *ix->opost_org);
     ix->opost_tf = malloc(cap * sizeof *ix->opost_tf);
+    /* and, where profiles have needs, whether all of an organisation's
+     * occurrences of the term are among them */
+    uint8_t *plain = ix->post_want ? malloc((size_t)ix->n + 1) : NULL;
+    if (ix->post_want)
+        ix->opost_want = malloc(cap);
     int rc = -1;
-    if (!rw || !tf || !touched || !ix->opost_off || !ix->opost_org || !ix->opost_tf)
+    if (!rw || !tf || !touched || !ix->opost_off || !ix->opost_org || !ix->opost_tf ||
+        (ix->post_want && (!plain || !ix->opost_want)))
         goto out;
     for (int d = 0; d < ix->docs_n && ix->opost_exp > 0; d++)
         rw[d] = (float)pow(ix->doc_recency[d], ix->opost_exp);
     for (int t = 0; t < ix->terms_n; t++) {
-        int tn = match_term_org_tf(ix, t, ix->opost_exp > 0 ? rw : NULL, tf, touched);
+        int tn = match_term_org_tf(ix, t, ix->opost_exp > 0 ? rw : NULL, tf, touched, plain);
         if (n + (size_t)tn > cap) {
             while (n + (size_t)tn > cap)
                 cap *= 2;
@@ -348,10 +366,15 @@ static int build_org_postings(struct match_index *ix)
             float *f = realloc(ix->opost_tf, cap * sizeof *f);
             if (f)
                 ix->opost_tf = f;
-            if (!org || !f)
+            uint8_t *wt = plain ? realloc(ix->opost_want, cap) : NULL;
+            if (wt)
+                ix->opost_want = wt;
+            if (!org || !f || (plain && !wt))
                 goto out;
         }
         for (int j = 0; j < tn; j++) {
+            if (plain)
+                ix->opost_want[n] = !plain[touched[j]];
             ix->opost_org[n] = touched[j];
             ix->opost_tf[n++] = tf[touched[j]];
             tf[touched[j]] = 0;
@@ -363,6 +386,7 @@ out:
     free(rw);
     free(tf);
     free(touched);
+    free(plain);
     return rc;
 }
 
@@ -625,18 +649,21 @@ static int read_documents(struct match_index *ix, const int *own_of_doc, struct 
     double total_len = 0;
     int words_cap = 0, flags_cap = 0;
     for (int d = 0; d < ix->docs_n; d++) {
-        const char *t = doc_text(ix, projects, own_of_doc, d);
-        const char *labels = d < projects_n ? NULL : profiles[own_of_doc[d - projects_n]].labels;
-        if (!t && !labels)
-            continue;
+        const struct match_profile *p = d < projects_n ? NULL : &profiles[own_of_doc[d - projects_n]];
+        /* its own words, its labels, then its needs' words and their labels:
+         * where each text's words end in ids */
+        const char *texts[4] = {doc_text(ix, projects, own_of_doc, d), p ? p->labels : NULL,
+                                p ? p->wants : NULL, p ? p->wants_labels : NULL};
+        size_t ends[4];
         ids.n = 0;
         struct tok_ctx c = {ix, &ids, words_cap, flags_cap, 0, &spelled};
-        match_spelled_doc(&spelled, d);
-        int tr = t ? match_tokenize(t, strlen(t), collect_term, &c) : 0;
-        size_t own_words = ids.n;
-        if (tr >= 0 && !c.oom && labels) {
-            match_spelled_doc(&spelled, d);   /* no row across the texts */
-            tr = match_tokenize(labels, strlen(labels), collect_term, &c);
+        int tr = 0;
+        for (int k = 0; k < 4; k++) {
+            if (texts[k] && tr >= 0 && !c.oom) {
+                match_spelled_doc(&spelled, d);   /* no row across the texts */
+                tr = match_tokenize(texts[k], strlen(texts[k]), collect_term, &c);
+            }
+            ends[k] = ids.n;
         }
         words_cap = c.words_cap;
         flags_cap = c.flags_cap;
@@ -650,19 +677,22 @@ static int read_documents(struct match_index *ix, const int *own_of_doc, struct 
         }
         ix->doc_len[d] = (int)ids.n;
         total_len += (double)ids.n;
-        /* each occurrence as term * 2 + 1 when among the document's own
-         * words, so that a term's run ends with an odd one if any was */
-        for (size_t i = 0; i < ids.n; i++)
-            ids.v[i] = ids.v[i] * 2 + (i < own_words);
+        /* each occurrence as term * 4, + OWN when among the document's own
+         * words (not labels), + PLAIN when not among its needs' */
+        for (size_t i = 0; i < ids.n; i++) {
+            bool own = i < ends[0] || (i >= ends[1] && i < ends[2]);
+            ids.v[i] = ids.v[i] * 4 + (own ? OCC_OWN : 0) + (i < ends[1] ? OCC_PLAIN : 0);
+        }
         if (ids.n)
             qsort(ids.v, ids.n, sizeof *ids.v, cmp_int);
         for (size_t i = 0; i < ids.n;) {
             size_t j = i;
-            while (j < ids.n && ids.v[j] >> 1 == ids.v[i] >> 1)
-                j++;
-            int tf = (int)(j - i > 65535 ? 65535 : j - i), own = ids.v[j - 1] & 1;
-            if (match_ivec_push(triples, ids.v[i] >> 1) < 0 || match_ivec_push(triples, d) < 0 ||
-                match_ivec_push(triples, tf | own << 16) < 0)
+            int kinds = 0;
+            while (j < ids.n && ids.v[j] >> 2 == ids.v[i] >> 2)
+                kinds |= ids.v[j++] & 3;
+            int tf = (int)(j - i > 65535 ? 65535 : j - i);
+            if (match_ivec_push(triples, ids.v[i] >> 2) < 0 || match_ivec_push(triples, d) < 0 ||
+                match_ivec_push(triples, tf | kinds << 16) < 0)
                 goto oom;
             i = j;
         }
@@ -685,20 +715,27 @@ out:
 
 /* The postings in CSR order from the triples (documents were read in order,
  * so each term's list is sorted by document); into *post_own, per posting,
- * whether its occurrences include the document's own words. -1 when out of
- * memory. */
+ * whether its occurrences include the document's own words; ix->post_want,
+ * whether they are all among a profile's needs (left NULL when none is).
+ * -1 when out of memory. */
 static int build_postings(struct match_index *ix, const struct ivec *triples,
                           uint8_t **post_own)
 {
     size_t posts = triples->n / 3;
     const int *v = triples->v;
+    bool wants = false;
+    for (size_t i = 0; i < posts && !wants; i++)
+        wants = !(v[3 * i + 2] >> 16 & OCC_PLAIN);
     ix->post_off = calloc((size_t)ix->terms_n + 1, sizeof *ix->post_off);
     ix->post_doc = malloc((posts + 1) * sizeof *ix->post_doc);
     ix->post_tf = malloc((posts + 1) * sizeof *ix->post_tf);
     int *cnt = calloc((size_t)ix->terms_n + 1, sizeof *cnt);
     uint8_t *own = *post_own = malloc(posts + 1);
+    if (wants)
+        ix->post_want = malloc(posts + 1);
     int rc = -1;
-    if (!ix->post_off || !ix->post_doc || !ix->post_tf || !cnt || !own)
+    if (!ix->post_off || !ix->post_doc || !ix->post_tf || !cnt || !own ||
+        (wants && !ix->post_want))
         goto out;
     for (size_t i = 0; i < posts; i++)
         ix->post_off[v[3 * i] + 1]++;
@@ -709,7 +746,9 @@ static int build_postings(struct match_index *ix, const struct ivec *triples,
         int at = ix->post_off[t] + cnt[t]++;
         ix->post_doc[at] = v[3 * i + 1];
         ix->post_tf[at] = (uint16_t)(v[3 * i + 2] & 0xffff);
-        own[at] = (uint8_t)(v[3 * i + 2] >> 16);
+        own[at] = (uint8_t)(v[3 * i + 2] >> 16 & OCC_OWN);
+        if (ix->post_want)
+            ix->post_want[at] = !(v[3 * i + 2] >> 16 & OCC_PLAIN);
     }
     rc = 0;
 out:
@@ -933,7 +972,9 @@ struct match_index *match_index_build(const struct match_profile *profiles, int 
     int own_n = 0;
     for (int i = 0; i < profiles_n; i++)
         if ((profiles[i].text && profiles[i].text[0]) ||
-            (profiles[i].labels && profiles[i].labels[0]))
+            (profiles[i].labels && profiles[i].labels[0]) ||
+            (profiles[i].wants && profiles[i].wants[0]) ||
+            (profiles[i].wants_labels && profiles[i].wants_labels[0]))
             own_of_doc[own_n++] = i;
     ix->docs_n = projects_n + own_n;
 

@@ -16,6 +16,12 @@
 
 #define WHY_MAX 6
 
+/* A profile's words about its needs against its own (match_weights.needs_text),
+ * set by hand on the demo forum: a firm that needs armoured vehicles is no
+ * partner for a question about them, though its profile says "armoured
+ * vehicles" as often as a maker's. CORDIS profiles have no needs. */
+#define NEEDS_TEXT 0.25
+
 void match_weights_default(struct match_weights *w)
 {
     /* Linear weights: a logistic regression of "is a member of the query's
@@ -52,7 +58,7 @@ void match_weights_default(struct match_weights *w)
         .partner_recent = 0.0, .popularity_recent = 0.0, .partner_text = 0.0,
         .same_country = 0.827, .walk = 0.0, .chosen = 0.661, .circle = 0.237, .ppr = 0.870,
         .end_user = 0.0, .named = 6.0, .stand_in = 1.0, .profile_b = 0.75,
-        .profile_k1 = 0.5, .cpv = 1.0, .eu_ua = 0.3, .cognate = 0.3,
+        .profile_k1 = 0.5, .cpv = 1.0, .eu_ua = 0.3, .cognate = 0.3, .needs_text = NEEDS_TEXT,
     };
 }
 
@@ -64,7 +70,7 @@ void match_weights_meet(struct match_weights *w)
         .text = 0.3, .text_profile = 0.2, .text_beta = 0.05, .doc_top = 80, .profile_b = 0.75,
         .partner = 0.2,
         .two_hop = 0.1, .popularity = 0.1, .cpv = 1.0, .eu_ua = 0.5, .language = 0.2,
-        .cognate = 0.3,
+        .cognate = 0.3, .needs_text = NEEDS_TEXT,
     };
 }
 
@@ -193,6 +199,17 @@ static int read_question(struct run *r, struct df_err *err)
          (labels && match_qterms_read(&r->qc, labels, strlen(labels)) != 0)) &&
         r->qc.oom)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the query");
+    /* and the lead's needs, which a maker's words meet in full and another
+     * buyer's at needs_text (text_score.c) */
+    const struct match_profile *lead = own_words ? &r->ix->profiles[q->lead] : NULL;
+    r->qc.reading_wants = true;
+    if (lead &&
+        ((lead->wants && match_qterms_read(&r->qc, lead->wants, strlen(lead->wants)) != 0) ||
+         (lead->wants_labels &&
+          match_qterms_read(&r->qc, lead->wants_labels, strlen(lead->wants_labels)) != 0)) &&
+        r->qc.oom)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the query");
+    r->qc.reading_wants = false;
     if (q->mode == MATCH_PARTNERS) {
         bool blank = true;
         for (size_t i = 0; i < text_len && blank; i++)
@@ -226,6 +243,11 @@ static int score_signals(struct run *r)
     if (r->q->mode == MATCH_PARTNERS)
         match_find_names(ix, r->qc.seq.v, (int)r->qc.seq.n, r->named);
     bool want_all = r->q->signals != NULL;
+    /* a word a profile has only among its needs: a maker's word to a meeting
+     * question that offers it, needs_text's otherwise */
+    for (int i = 0; i < r->qc.n; i++)
+        r->qc.t[i].on_needs =
+            r->q->mode == MATCH_MEET && !r->qc.t[i].want ? 1.0 : w->needs_text;
     struct concepts things;
     if (r->qc.n > 0 &&
         (match_concepts_of(r->qc.t, r->qc.n, a, &things) < 0 ||

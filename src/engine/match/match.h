@@ -33,10 +33,15 @@ struct match_profile {
     const char *kind;         /* company|research|government|association|other */
     bool sme;
     const char *languages;    /* "en;uk", may be NULL */
-    const char *text;         /* own words: description, capability titles; may be NULL */
+    const char *text;         /* own words: description, offers' titles; may be NULL */
     const char *labels;       /* a classifier's names of its codes, in both languages: matched
                                  as its text is, but they do not say which language it
                                  writes in; may be NULL */
+    const char *wants;        /* own words of what it needs (its needs' titles), and ... */
+    const char *wants_labels; /* ... the classifier's names of their codes; both may be NULL.
+                                 Words it has only here count needs_text as much (it is
+                                 no maker of what it looks for), but in full to a meeting
+                                 question that offers them */
     const struct match_cap *offers, *needs;
     int offers_n, needs_n;
 };
@@ -85,6 +90,10 @@ struct match_weights {
     double cognate;      /* a query word also counts in the profiles' words of the other
                             script spelled alike (технології, technology; cognate.h) at
                             this weight of its own (0 = not at all) */
+    double needs_text;   /* a word a profile has only among its needs (match_profile.wants)
+                            counts this much of one among its own words: in a partner
+                            question's text, and in a meeting question's where the lead
+                            needs it too (1 = as any other) */
 };
 void match_weights_default(struct match_weights *w);
 /* Weights for meeting suggestions: complementarity and EU-Ukraine pairs first,

@@ -54,6 +54,8 @@ struct match_index {
     int *post_off;            /* terms_n + 1 */
     int *post_doc;            /* sorted by doc within a term */
     uint16_t *post_tf;
+    uint8_t *post_want;       /* per posting: all its occurrences among a profile's needs
+                                 (match_profile.wants); NULL when no profile has any */
     int *doc_len;
     double avgdl;
     int *doc_mem_off, *doc_mem;   /* members of each document */
@@ -80,6 +82,7 @@ struct match_index {
     int text_docs, text_orgs;     /* with any own words at all */
     int *opost_off, *opost_org;   /* organisation postings: terms_n + 1, then (org, tf) */
     float *opost_tf;              /* tf summed over its documents x recency^opost_exp */
+    uint8_t *opost_want;          /* the same as post_want, of the organisation's */
     double opost_exp;             /* the default text_recency, which they were built with */
     int *country_of, *kind_of;    /* small ids (-1 = none) */
     uint64_t *lang_mask;          /* the languages its people speak (match_languages_mask; 0 = unknown) */
@@ -109,9 +112,11 @@ int match_ivec_push(struct ivec *a, int x);   /* -1 when out of memory */
 
 /* Term t's frequency per organisation, summed over its documents' members
  * (weighted by rw[d] when rw is not NULL) into tf; the organisations met, in
- * walk order, into touched. Returns how many. tf is 0 for all on entry. */
+ * walk order, into touched; and when plain is not NULL, whether any of an
+ * organisation's occurrences is outside its needs into plain (set for those
+ * met). Returns how many. tf is 0 for all on entry. */
 int match_term_org_tf(const struct match_index *ix, int t, const float *rw, float *tf,
-                      int *touched);
+                      int *touched, uint8_t *plain);
 /* A list of language codes ("en;uk") as a mask of t's bits. */
 uint64_t match_languages_mask(const struct lang_table *t, const char *p);
 /* Marks in named[] the profiles whose whole name occurs in the query's word
@@ -171,6 +176,11 @@ struct qterm {
     int from_id;                      /* a translation: the query word's own term id, or -1
                                          (-1 too for the query's own word) */
     bool lexical;                     /* a translation the lexicon gave, not only a cognate */
+    bool want;                        /* every occurrence among the lead's needs (a meeting
+                                         question's match_profile.wants) */
+    double on_needs;                  /* what its match among a profile's needs counts
+                                         (match_weights.needs_text, or 1 where the lead
+                                         offers what the profile needs) */
     int tr_id[QTERM_TR_MAX];          /* the query's own word: its translations' term ids */
     int at;                           /* the place of the query's word that first brought it */
     int tr_n;
@@ -187,6 +197,7 @@ struct qctx {
     struct ivec seq;   /* every word's id among the names' words in order, -1 for others */
     int last_own;            /* the last word's query term (-1: none) */
     int at;                  /* the words read so far */
+    bool reading_wants;      /* the words now read are the lead's needs' */
 };
 
 /* Reads s[0..n) into c's terms (their translations and cognates too);

@@ -25,7 +25,7 @@ static struct qterm *qterm_of(struct qctx *c, int id)
         c->cap = cap;
     }
     struct qterm *q = &c->t[c->n++];
-    *q = (struct qterm){.id = id, .from_id = -1};
+    *q = (struct qterm){.id = id, .from_id = -1, .want = true};
     return q;
 }
 
@@ -60,6 +60,7 @@ static int add_translation(struct qctx *c, int own, int id, const char *word,
     if (weight > q->scale)
         q->scale = weight;
     q->lexical |= lexical;
+    q->want &= c->reading_wants;
     q->qtf++;
     return 0;
 }
@@ -157,6 +158,7 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
             snprintf(q->word, sizeof q->word, "%s", word);
             snprintf(q->compound, sizeof q->compound, "%s", compound ? compound : "");
         }
+        q->want &= c->reading_wants;
         q->qtf++;
     }
     /* the word's translations, where the index has them: "радари" finds "radar" */

@@ -220,7 +220,10 @@ int match_score_text(const struct match_index *ix, struct qterm *qt, int qn,
                 int d = ix->post_doc[k];
                 double tf = ix->post_tf[k];
                 double norm = k1 * (1 - BM25_B + BM25_B * ix->doc_len[d] / ix->avgdl);
-                thing_put(&ts, doc, d, qt[i].weight * tf * (k1 + 1) / (tf + norm), alone, i != L);
+                double v = qt[i].weight * tf * (k1 + 1) / (tf + norm);
+                if (ix->post_want && ix->post_want[k])
+                    v *= qt[i].on_needs;
+                thing_put(&ts, doc, d, v, alone, i != L);
             }
         }
         if (!alone)
@@ -313,23 +316,30 @@ struct org_terms {
     const float *rw;
     float *tf, *ftf;   /* per organisation, zero between terms; per place */
     int *touched;
+    uint8_t *plain, *fwant;   /* where profiles have needs: per organisation; per place */
 };
 
+/* Also, into *want, whether each organisation has the term only among its
+ * needs (NULL when no profile has needs). */
 static int org_terms_of(const struct match_index *ix, const struct org_terms *ot, int t,
-                        const int **orgs, const float **tf)
+                        const int **orgs, const float **tf, const uint8_t **want)
 {
     if (!ot->tf) {
         *orgs = ix->opost_org + ix->opost_off[t];
         *tf = ix->opost_tf + ix->opost_off[t];
+        *want = ix->opost_want ? ix->opost_want + ix->opost_off[t] : NULL;
         return ix->opost_off[t + 1] - ix->opost_off[t];
     }
-    int tn = match_term_org_tf(ix, t, ot->rw, ot->tf, ot->touched);
+    int tn = match_term_org_tf(ix, t, ot->rw, ot->tf, ot->touched, ot->plain);
     for (int j = 0; j < tn; j++) {
         ot->ftf[j] = ot->tf[ot->touched[j]];
         ot->tf[ot->touched[j]] = 0;
+        if (ot->plain)
+            ot->fwant[j] = !ot->plain[ot->touched[j]];
     }
     *orgs = ot->touched;
     *tf = ot->ftf;
+    *want = ot->plain ? ot->fwant : NULL;
     return tn;
 }
 
@@ -346,7 +356,11 @@ int match_score_profiles(const struct match_index *ix, const struct qterm *qt, i
         ot.tf = arena_alloc(a, n * sizeof *ot.tf);
         ot.ftf = arena_alloc(a, n * sizeof *ot.ftf);
         ot.touched = arena_alloc(a, n * sizeof *ot.touched);
-        if (!ot.tf || !ot.ftf || !ot.touched)
+        if (ix->post_want) {
+            ot.plain = arena_alloc(a, n);
+            ot.fwant = arena_alloc(a, n);
+        }
+        if (!ot.tf || !ot.ftf || !ot.touched || (ix->post_want && (!ot.plain || !ot.fwant)))
             return -1;
         if (w->text_recency > 0) {
             float *rw = arena_alloc(a, ((size_t)ix->docs_n + 1) * sizeof *rw);
@@ -368,13 +382,16 @@ int match_score_profiles(const struct match_index *ix, const struct qterm *qt, i
         for (int i = L; i >= 0; i = thing_next(c, L, i)) {
             const int *orgs;
             const float *tf;
-            int m = org_terms_of(ix, &ot, qt[i].id, &orgs, &tf);
+            const uint8_t *want;
+            int m = org_terms_of(ix, &ot, qt[i].id, &orgs, &tf, &want);
             double qw = thing_qw(qt, c, i);
             for (int j = 0; j < m; j++) {
                 int o = orgs[j];
                 double norm = K1P * (1 - b + b * ix->org_len[o] / ix->avg_org_len);
-                thing_put(&ts, prof, o, qw * idf * tf[j] * (K1P + 1) / (tf[j] + norm), alone,
-                          i != L);
+                double v = qw * idf * tf[j] * (K1P + 1) / (tf[j] + norm);
+                if (want && want[j])
+                    v *= qt[i].on_needs;
+                thing_put(&ts, prof, o, v, alone, i != L);
             }
         }
         if (!alone)
