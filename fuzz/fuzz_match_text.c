@@ -8,7 +8,8 @@
  * cognates, and one says радари and radar, so a word and its translation
  * both match it), with and without a bilingual lexicon, must answer (or
  * refuse an empty text) with finite scores and readable reasons that are
- * valid UTF-8. The same bytes, cut
+ * valid UTF-8; and the agency's own meeting question, which reads its needs
+ * (match_profile.wants) apart, must answer too. The same bytes, cut
  * into lines, are also label pairs for a lexicon (English, Ukrainian,
  * English, ...: the classifier comes from an import): it is refused only for
  * a line that is not UTF-8, and what it learns is valid UTF-8 with weights in
@@ -67,7 +68,8 @@ static const struct match_profile profiles[] = {
      .offers = uav, .offers_n = 1},
     {.id = "pl", .name = "Polish procurement agency", .country = "PL", .kind = "government",
      .text = "Border surveillance: unmanned aerial vehicles, state-of-the-art radar",
-     .labels = "Unmanned aerial vehicles Безпілотні літальні апарати", .needs = uav, .needs_n = 1},
+     .labels = "Unmanned aerial vehicles Безпілотні літальні апарати", .needs = uav, .needs_n = 1,
+     .wants = "Looking for long-range drones and радари", .wants_labels = "Unmanned aerial vehicles"},
     {.id = "de", .name = "Shield GmbH", .country = "DE", .kind = "company",
      .text = "Counter-terrorism, військово-технічна співпраця у доставці, radar, "
              "technology platforms, згідно з вимозі, за кораблем, засіб, на дорозі"},
@@ -190,9 +192,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     arena_init(&a, 0);
     struct match_hit *h;
     int n;
-    for (int mode = 0; mode < 4; mode++) {
-        struct match_query q = {.mode = mode & 1 ? MATCH_MEET : MATCH_PARTNERS,
-                                .lead = mode & 1 ? 1 : 0, .text = buf, .top = 5,
+    for (int mode = 0; mode < 5; mode++) {
+        /* the fifth: the agency's own meeting question, its needs read as such */
+        struct match_query q = {.mode = mode & 1 || mode == 4 ? MATCH_MEET : MATCH_PARTNERS,
+                                .lead = mode & 1 || mode == 4 ? 1 : 0,
+                                .text = mode == 4 ? NULL : buf, .top = 5,
                                 .lexicon = mode & 2 ? lx : NULL};
         if (match_query_run(ix, &q, &a, &h, &n, &err) < 0) {
             assert(err.kind == DF_ERR_USAGE);   /* an empty text, for partners */
