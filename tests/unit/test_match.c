@@ -546,6 +546,17 @@ Test(match_meet, a_ukrainian_drone_maker_meets_eu_organisations_needing_uavs)
     match_index_free(ix);
 }
 
+/* Profile id's first reason that starts with prefix, or NULL. */
+static const char *why_starting(const struct match_profile *p, const struct match_hit *h, int n,
+                                const char *id, const char *prefix)
+{
+    for (int i = 0; i < n; i++)
+        for (int k = 0; strcmp(p[h[i].org].id, id) == 0 && k < h[i].why_n; k++)
+            if (strncmp(h[i].why[k], prefix, strlen(prefix)) == 0)
+                return h[i].why[k];
+    return NULL;
+}
+
 /* The score of profile id among n hits, 0 when it is not among them. */
 static double score_of(const struct match_profile *p, const struct match_hit *h, int n,
                        const char *id)
@@ -583,6 +594,14 @@ Test(match_meet, a_buyer_of_what_the_lead_makes_comes_before_a_fellow_buyer)
     cr_assert(fellow > 0, "a fellow buyer still counts a little");
     cr_assert(buyer > fellow && maker > fellow, "buyer %g, maker %g, fellow %g", buyer, maker,
               fellow);
+    /* and the reasons say which: what a profile makes is "text", what it
+     * needs "looks for" */
+    const char *b = why_starting(p, h, n, "buyer", "looks for: "),
+               *m = why_starting(p, h, n, "maker", "text: ");
+    cr_assert(b && strstr(b, "loitering") && !why_starting(p, h, n, "buyer", "text: "),
+              "the buyer looks for: %s", b ? b : "(none)");
+    cr_assert(m && strstr(m, "thermal") && !why_starting(p, h, n, "maker", "looks for: "),
+              "the maker makes: %s", m ? m : "(none)");
 
     /* with needs_text 1 a need counts as an offer: the fellow buyer ties the maker */
     struct match_weights w;

@@ -43,6 +43,7 @@ const PATTERNS = [
   [/^based in (\w\w), like you$/, async (m) => t('why.same_country', { country: countryName(m[1]) })],
   [/^took part in (\d+) projects$/, async (m) => t('why.projects', { n: num(m[1]) })],
   [/^text: (.*)$/, async (m) => t('why.text', { words: m[1] })],
+  [/^looks for: (.*)$/, async (m) => t('why.wants', { words: m[1] })],
 ];
 
 export async function reasonText(why) {

@@ -513,10 +513,13 @@ static int hit_reasons(struct run *r, int o, char *mark, struct match_hit *hit)
         if (s)
             why[m++] = s;
     }
-    if ((r->tx[o] > 0 || r->tp[o] > 0) && m < WHY_MAX) {
-        const char *s = match_text_reason(ix, r->qc.t, r->qc.n, o, cited, mark, a);
-        if (s)
-            why[m++] = s;
+    if (r->tx[o] > 0 || r->tp[o] > 0) {
+        const char *said[2];
+        int n = match_text_reasons(ix, r->qc.t, r->qc.n, o, cited, mark, a, said);
+        if (n < 0)
+            return -1;
+        for (int k = 0; k < n && m < WHY_MAX; k++)
+            why[m++] = said[k];
     }
     if (ix->projects_of[o] >= 3 && m < WHY_MAX)
         why[m++] = arena_printf(a, "%s %d projects",

@@ -287,14 +287,16 @@ const char *match_similar_reason(const struct match_index *ix, const double *see
  * most 64 are told apart. */
 int match_circle_count(const struct match_index *ix, const double *seed, const char *in_circle,
                        int lead, int o);
-/* "text: counter-drone, radar": the query's heaviest words the profile shares,
- * a hyphenated compound written whole when the profile has all its words,
- * none of the words that name the codes in cited[0..2) (a CPV reason names
- * them already; NULL for none). mark: ix->docs_n zeroed bytes, zeroed again
- * on return. */
-const char *match_text_reason(const struct match_index *ix, const struct qterm *qt, int qn, int o,
-                              const struct match_cap *const cited[2], char *mark,
-                              struct arena *a);
+/* "text: counter-drone, radar": the query's heaviest words the profile shares
+ * among its own words (or its projects'), and "looks for: drones" those it
+ * has only among its needs (match_profile.wants), into out[0..n); returns n
+ * (0-2), -1 when out of memory. A hyphenated compound is written whole where
+ * the profile writes it (match_spelled_in); none of the words that name the
+ * codes in cited[0..2) (a CPV reason names them already; NULL for none).
+ * mark: ix->docs_n zeroed bytes, zeroed again on return. */
+int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn, int o,
+                       const struct match_cap *const cited[2], char *mark, struct arena *a,
+                       const char *out[2]);
 /* The forum's reasons for candidate c and lead, into why[0..3): a need of
  * either met by an offer of the other (the closest pair), an EU-Ukraine pair.
  * The codes named go to cited[0..2) (NULL for none), so the text reason need

@@ -8,19 +8,20 @@
 #include "core/strmap.h"
 #include "engine/match/match_internal.h"
 
-static bool term_in_doc(const struct match_index *ix, int t, int d)
+/* The posting of term t in document d, or -1. */
+static int term_posting(const struct match_index *ix, int t, int d)
 {
     int lo = ix->post_off[t], hi = ix->post_off[t + 1] - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
         if (ix->post_doc[mid] == d)
-            return true;
+            return mid;
         if (ix->post_doc[mid] < d)
             lo = mid + 1;
         else
             hi = mid - 1;
     }
-    return false;
+    return -1;
 }
 
 static void cpv_digits(const char *cpv, char out[9])
@@ -92,20 +93,38 @@ int match_circle_count(const struct match_index *ix, const double *seed, const c
     return n;
 }
 
+enum term_in_org { TERM_ABSENT, TERM_OWN, TERM_NEEDED };
+
 /* Whether term t occurs in one of profile o's documents, marked in mark[]
- * (od of them). */
-static bool org_has_term(const struct match_index *ix, int t, int o, int od, const char *mark)
+ * (od of them): among its own words (or its projects'), only among its
+ * needs' (match_profile.wants), or not at all. */
+static enum term_in_org org_term(const struct match_index *ix, int t, int o, int od,
+                                 const char *mark)
 {
+    bool needed = false;
     if (ix->post_off[t + 1] - ix->post_off[t] <= od) {
         for (int k = ix->post_off[t]; k < ix->post_off[t + 1]; k++)
-            if (mark[ix->post_doc[k]])
-                return true;
-        return false;
+            if (mark[ix->post_doc[k]]) {
+                if (!ix->post_want || !ix->post_want[k])
+                    return TERM_OWN;
+                needed = true;
+            }
+        return needed ? TERM_NEEDED : TERM_ABSENT;
     }
-    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
-        if (term_in_doc(ix, t, ix->org_doc[k]))
-            return true;
-    return false;
+    for (int j = ix->org_doc_off[o]; j < ix->org_doc_off[o + 1]; j++) {
+        int k = term_posting(ix, t, ix->org_doc[j]);
+        if (k < 0)
+            continue;
+        if (!ix->post_want || !ix->post_want[k])
+            return TERM_OWN;
+        needed = true;
+    }
+    return needed ? TERM_NEEDED : TERM_ABSENT;
+}
+
+static bool org_has_term(const struct match_index *ix, int t, int o, int od, const char *mark)
+{
+    return org_term(ix, t, o, od, mark) != TERM_ABSENT;
 }
 
 /* The index's term ids of a short text's words (a compound, a CPV label);
@@ -172,13 +191,17 @@ static bool translates(const struct qterm *q, int id)
     return false;
 }
 
-const char *match_text_reason(const struct match_index *ix, const struct qterm *qt, int qn,
-                              int o, const struct match_cap *const cited[2], char *mark,
-                              struct arena *a)
+int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn, int o,
+                       const struct match_cap *const cited[2], char *mark, struct arena *a,
+                       const char *out[2])
 {
-    char line[256];
-    size_t len = 0;
+    /* the words among its own (or its projects'), then those only among its
+     * needs: "text: ...", "looks for: ..." */
+    static const char *const prefix[2] = {"text: ", "looks for: "};
+    char line[2][256];
+    size_t len[2] = {0, 0};
     int shown = 0, od = ix->org_doc_off[o + 1] - ix->org_doc_off[o];
+    bool needed[4];
     struct term_ids said = {.ix = ix};   /* the cited codes' words (up to 64) */
     for (int l = 0; l < 2; l++)
         for (int k = 0; cited[l] && k < 2; k++) {
@@ -217,8 +240,10 @@ const char *match_text_reason(const struct match_index *ix, const struct qterm *
                 named = true;
             }
         }
-        if (named || shown == 4 || !org_has_term(ix, qt[i].id, o, od, mark))
+        enum term_in_org in = named || shown == 4 ? TERM_ABSENT : org_term(ix, qt[i].id, o, od, mark);
+        if (in == TERM_ABSENT)
             continue;
+        needed[shown] = in == TERM_NEEDED;
         say[shown] = qt[i].word;
         struct term_ids p;
         if (qt[i].compound[0] && compound_found(ix, qt[i].compound, o, od, mark, &p)) {
@@ -241,32 +266,41 @@ const char *match_text_reason(const struct match_index *ix, const struct qterm *
             part[j] = more[g][k];
         }
         bool whole = pn > 1 && pn == word_count(ix, said_terms[g]->compound);
-        size_t at = len;
+        int grp = needed[g];
+        char *ln = line[grp];
+        const char *lead_in = len[grp] ? ", " : prefix[grp];
+        size_t at = len[grp], cap = sizeof line[grp];
         int w = 0;
-        for (int k = 0; k < pn && w >= 0 && at < sizeof line; k++) {
+        for (int k = 0; k < pn && w >= 0 && at < cap; k++) {
             const struct qterm *t = part[k];
             if (whole)
-                w = k ? snprintf(line + at, sizeof line - at, " %s", t->via)
-                      : snprintf(line + at, sizeof line - at, "%s%s (%s", g ? ", " : "text: ",
-                                 t->compound, t->via);
+                w = k ? snprintf(ln + at, cap - at, " %s", t->via)
+                      : snprintf(ln + at, cap - at, "%s%s (%s", lead_in, t->compound, t->via);
             else
-                w = snprintf(line + at, sizeof line - at, "%s%s%s%s%s",
-                             g || k ? ", " : "text: ", t == said_terms[g] ? say[g] : t->word,
-                             t->via[0] ? " (" : "", t->via, t->via[0] ? ")" : "");
-            at += w < 0 ? sizeof line : (size_t)w;
+                w = snprintf(ln + at, cap - at, "%s%s%s%s%s", k ? ", " : lead_in,
+                             t == said_terms[g] ? say[g] : t->word, t->via[0] ? " (" : "",
+                             t->via, t->via[0] ? ")" : "");
+            at += w < 0 ? cap : (size_t)w;
         }
-        if (whole && w >= 0 && at < sizeof line)
-            at += (size_t)snprintf(line + at, sizeof line - at, ")");
-        if (w < 0 || at >= sizeof line) {
-            line[len] = '\0';
-            shown = g;
-            break;
+        if (whole && w >= 0 && at < cap)
+            at += (size_t)snprintf(ln + at, cap - at, ")");
+        if (w < 0 || at >= cap) {
+            ln[len[grp]] = '\0';   /* no room for this word: the line stays as it was */
+            continue;
         }
-        len = at;
+        len[grp] = at;
     }
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 0;
-    return shown ? arena_strdup(a, line) : NULL;
+    int n = 0;
+    for (int grp = 0; grp < 2; grp++) {
+        if (!len[grp])
+            continue;
+        if (!(out[n] = arena_strdup(a, line[grp])))
+            return -1;
+        n++;
+    }
+    return n;
 }
 
 /* "offers CODE LABEL, which you need" (verb "offers", other "need"): the
