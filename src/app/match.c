@@ -348,9 +348,10 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
         }
         char *t = arena_strdup(&d->arena, buf_str(&text[0]));
         char *l = arena_strdup(&d->arena, buf_str(&labels[0]));
-        char *wt = arena_strdup(&d->arena, buf_str(&text[1]));
-        char *wl = arena_strdup(&d->arena, buf_str(&labels[1]));
-        if (!t || !l || !wt || !wl) {
+        /* most organisations state no needs: no copy for them */
+        char *wt = text[1].len ? arena_strdup(&d->arena, buf_str(&text[1])) : NULL;
+        char *wl = labels[1].len ? arena_strdup(&d->arena, buf_str(&labels[1])) : NULL;
+        if (!t || !l || (text[1].len && !wt) || (labels[1].len && !wl)) {
             rc_profiles = -1;
             break;
         }

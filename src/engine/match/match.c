@@ -167,6 +167,7 @@ struct run {
     uint64_t lead_langs;   /* the asking person's languages, else all of the lead's people's */
     struct qctx qc;
     double *tx, *tp;       /* text over single projects, over whole profiles */
+    bool text_found;       /* the text found some profile */
     double *wk, *pg, *cc;  /* walk, personalised PageRank, circle */
     double *si;            /* stand-ins' partners (no lead) */
     double *pp, *pr, *pc;  /* with the lead: joint projects, by recency, chosen by it */
@@ -255,6 +256,8 @@ static int score_signals(struct run *r)
          ((w->text_profile > 0 || want_all) &&
           match_score_profiles(ix, r->qc.t, r->qc.n, &things, w, a, r->tp) < 0)))
         return -1;
+    for (int o = 0; o < ix->n && !r->text_found; o++)
+        r->text_found = r->tx[o] > 0 || r->tp[o] > 0;
     if ((w->walk > 0 || want_all) && match_score_walk(ix, r->seed, r->q->lead, a, r->wk) < 0)
         return -1;
     if ((w->ppr > 0 || want_all) && match_score_ppr(ix, r->seed, r->q->lead, a, r->pg) < 0)
@@ -378,12 +381,23 @@ static double candidate_score(const struct run *r, int o)
         cp += match_cpv_best(lead->offers, lead->offers_n, c->needs, c->needs_n, &bi, &bj, &bv);
         if (bv > best)
             best = bv;
-        if (q->mode == MATCH_MEET || s > 0 || best >= CPV_MET) {
-            s += w->cpv * cp;
-            if (match_is_eu_ua_pair(lead->country, c->country))
-                s += w->eu_ua;
-            if (shared_language(r->lead_langs, ix->lang_mask[o]) > 0)
-                s += w->language;
+        double forum = w->cpv * cp;
+        if (match_is_eu_ua_pair(lead->country, c->country))
+            forum += w->eu_ua;
+        if (shared_language(r->lead_langs, ix->lang_mask[o]) > 0)
+            forum += w->language;
+        if (q->mode == MATCH_MEET) {
+            s += forum;
+        } else if (r->text_found) {
+            /* for a project they lift an organisation as far as the text
+             * finds it: the lead's other needs say nothing of this project */
+            double rel = r->tx[o] > r->tp[o] ? r->tx[o] : r->tp[o];
+            s += forum * (rel < 1 ? rel : 1);
+        } else if (s > 0 || best >= CPV_MET) {
+            /* a text that finds nobody leaves the forum's own reasons: a need
+             * met finds an organisation on its own, and a looser kinship or an
+             * EU-Ukraine pair lifts one the record found */
+            s += forum;
         }
     }
     return s;
