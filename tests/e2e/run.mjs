@@ -433,6 +433,9 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   const first = page.locator('li.suggestion').first();
   await first.waitFor();
   assert.ok(await first.locator('ul.why li').count() > 0, 'a suggestion says why');
+  // a buyer's needs are said as what it looks for, in Ukrainian
+  const whys = await page.locator('li.suggestion ul.why').allTextContents();
+  assert.ok(whys.some((w) => /Шукає: /.test(w)), `"Шукає" among ${whys}`);
   state.partner = { id: await first.locator('select[name=to]').inputValue(), org: await first.getAttribute('data-org') };
   state.partner.name = (await first.locator('select[name=to] option:checked').textContent()).split(' · ')[0];
   await assertUkrainian(page);
