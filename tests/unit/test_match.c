@@ -425,6 +425,12 @@ Test(match_text, abbreviations_meet_the_words_they_stand_for)
         {"безпілотних літальних апаратів", bez},
         {"безпілотний авіаційний комплекс", bez},
         {"броньованої техніки", "бронетехнік"},
+        {"unmanned ground vehicles", "ugv"},
+        {"UGVs", "ugv"},
+        {"unmanned surface vessel", "usv"},
+        {"unmanned underwater vehicles", "uuv"},
+        {"наземні роботизовані комплекси", "нрк"},
+        {"НРК", "нрк"},
     };
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
         t = tok(phrases[i][0]);

@@ -129,6 +129,14 @@ static struct phrase phrases[] = {
     {"unman", "aeri", "dron"},
     {"unman", "aircraft", "dron"},
     {"remot", "pilot", "dron"},
+    /* unmanned ground, surface, underwater (vehicle, vessel, system): the
+     * thing its abbreviation names, which no drone's "ground control
+     * station" or "unmanned ... vehicles" is */
+    {"unman", "ground", "ugv"},
+    {"unman", "surfac", "usv"},
+    {"unman", "underwat", "uuv"},
+    /* наземний роботизований комплекс */
+    {"наземн", "роботизован", "нрк"},
     /* medical kit, first aid kit: a medkit, which the glossary gives as аптечка */
     {"medic", "kit", "medkit"},
     {"aid", "kit", "medkit"},

@@ -103,7 +103,8 @@ struct tok_ctx {
 static int collect_term(void *ud, const char *stem, const char *word, const char *compound)
 {
     struct tok_ctx *c = ud;
-    if (match_spelled_token(c->spelled, stem, compound) < 0)
+    /* the thing a phrase names (its word has a space) is no word in the row */
+    if (!strchr(word, ' ') && match_spelled_token(c->spelled, stem, compound) < 0)
         goto oom;
     struct match_index *ix = c->ix;
     int fresh = (int)ix->terms.n;

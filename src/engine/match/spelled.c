@@ -21,9 +21,10 @@ struct stems_ctx {
 
 static int collect_stem(void *ud, const char *stem, const char *word, const char *compound)
 {
-    (void)word;
     (void)compound;
     struct stems_ctx *c = ud;
+    if (strchr(word, ' '))
+        return 0;   /* the thing a phrase names, as the index's row leaves it out */
     struct spelled *s = c->s;
     if (s->len[c->id] == SPELLED_WORDS) {
         c->too_long = true;
