@@ -1127,19 +1127,24 @@ Test(match_partners, a_compound_is_said_whole_where_a_profile_writes_it)
          .text = "Long-endurance drones with a range of 40 km"},
         {.id = "anti", .name = "Anti", .country = "LT", .text = "Anti-UAS radars"},
         {.id = "plain", .name = "Plain", .country = "LV", .text = "Counter measures for drones"},
+        {.id = "after", .name = "After", .country = "EE",
+         .text = "Unmanned-ground robots and long-range drones"},
     };
     struct match_index *ix;
     struct arena a;
     struct match_hit *h;
-    int n = ask_profiles(p, 5, "Long-range drones", &ix, &a, &h);
+    int n = ask_profiles(p, 6, "Long-range drones", &ix, &a, &h);
     const char *whole = text_why(p, h, n, "whole"), *apart = text_why(p, h, n, "apart");
+    /* and after a compound whose parts name a thing (unmanned ground: UGV) */
+    const char *after = text_why(p, h, n, "after");
+    cr_assert(after && strstr(after, "long-range"), "after another: %s", after ? after : "(none)");
     cr_assert(whole && strstr(whole, "long-range"), "written whole: %s", whole ? whole : "(none)");
     cr_assert(apart && !strstr(apart, "long-range") && strstr(apart, "range"),
               "its parts apart are said alone: %s", apart ? apart : "(none)");
     arena_free(&a);
     match_index_free(ix);
 
-    n = ask_profiles(p, 5, "C-UAS", &ix, &a, &h);
+    n = ask_profiles(p, 6, "C-UAS", &ix, &a, &h);
     const char *anti = text_why(p, h, n, "anti"), *plain = text_why(p, h, n, "plain");
     cr_assert(anti && strstr(anti, "c-uas"), "anti-UAS is C-UAS: %s", anti ? anti : "(none)");
     cr_assert(plain && !strstr(plain, "c-uas"), "counter ... drones is not: %s",

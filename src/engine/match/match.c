@@ -203,14 +203,15 @@ static int read_question(struct run *r, struct df_err *err)
     /* and the lead's needs, which a maker's words meet in full and another
      * buyer's at needs_text (text_score.c) */
     const struct match_profile *lead = own_words ? &r->ix->profiles[q->lead] : NULL;
-    r->qc.reading_wants = true;
-    if (lead &&
-        ((lead->wants && match_qterms_read(&r->qc, lead->wants, strlen(lead->wants)) != 0) ||
-         (lead->wants_labels &&
-          match_qterms_read(&r->qc, lead->wants_labels, strlen(lead->wants_labels)) != 0)) &&
-        r->qc.oom)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the query");
-    r->qc.reading_wants = false;
+    if (lead) {
+        r->qc.reading_wants = true;
+        if (((lead->wants && match_qterms_read(&r->qc, lead->wants, strlen(lead->wants)) != 0) ||
+             (lead->wants_labels && match_qterms_read(&r->qc, lead->wants_labels,
+                                                      strlen(lead->wants_labels)) != 0)) &&
+            r->qc.oom)
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the query");
+        r->qc.reading_wants = false;
+    }
     if (q->mode == MATCH_PARTNERS) {
         bool blank = true;
         for (size_t i = 0; i < text_len && blank; i++)

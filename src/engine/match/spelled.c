@@ -100,9 +100,10 @@ struct key_ctx {
 
 static int collect_part(void *ud, const char *stem, const char *word, const char *compound)
 {
-    (void)word;
     (void)compound;
     struct key_ctx *k = ud;
+    if (strchr(word, ' '))
+        return 0;   /* the thing a phrase names is no part (index.c leaves it out too) */
     int w = snprintf(k->key + k->len, k->cap - k->len, "%s%s", k->parts ? "-" : "", stem);
     if (w < 0 || (size_t)w >= k->cap - k->len)
         return 1;
