@@ -1003,6 +1003,31 @@ Test(match_partners, a_firm_that_needs_a_thing_is_no_maker_of_it)
     match_index_free(ix);
 }
 
+/* A word most profiles have ("we seek partners") is no reason: the reason
+ * names what sets the profile apart. */
+Test(match_partners, a_word_most_profiles_have_is_no_reason)
+{
+    enum { N = 50 };
+    static struct match_profile p[N];
+    static char ids[N][8];
+    for (int i = 0; i < N; i++) {
+        snprintf(ids[i], sizeof ids[i], "o%d", i);
+        p[i] = (struct match_profile){.id = ids[i], .name = ids[i], .country = "PL",
+                                      .text = i == 1       ? "Radar makers seeking partners"
+                                              : i % 4 != 0 ? "Catering, seeking partners"
+                                                           : "Printing services"};
+    }
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, N, "Radar partners", &ix, &a, &h);
+    const char *why = text_why(p, h, n, "o1");
+    cr_assert(why && strstr(why, "radar") && !strstr(why, "partners"), "%s",
+              why ? why : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* A ministry buyer writes abbreviations, a maker writes words (or the other
  * way round): they meet (abbrev.h), and the reasons say the asker's words. */
 Test(match_partners, abbreviations_find_the_words_they_stand_for)

@@ -222,6 +222,9 @@ struct concepts {
     int grouped;   /* how many things have translations */
 };
 int match_concepts_of(const struct qterm *qt, int qn, struct arena *a, struct concepts *c);
+/* In how many organisations term t stands, or as many as it would if it were
+ * as common among all as among those that write in its script (text_score.c). */
+double match_term_org_df(const struct match_index *ix, int t);
 /* Scores every profile's text against the query terms into text[] (normalised
  * to a best of 1). Returns -1 when out of memory. */
 int match_score_text(const struct match_index *ix, struct qterm *qt, int qn,

@@ -179,6 +179,11 @@ static int word_count(const struct match_index *ix, const char *s)
     return match_tokenize(s, strlen(s), collect_term_id, &p) == 0 ? p.words : -1;
 }
 
+/* A word more than one in REASON_COMMON_SHARE organisations have, and more
+ * than REASON_COMMON_MIN, is no reason. */
+#define REASON_COMMON_SHARE 2
+#define REASON_COMMON_MIN 20
+
 /* At most this many more translated words of one compound join a reason. */
 #define COMPOUND_SAID 3
 
@@ -223,9 +228,18 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
      * радіоелектронна боротьба */
     const struct qterm *more[4][COMPOUND_SAID];
     int more_n[4] = {0};
+    /* a word most profiles have ("working on", "partners", "supply" in a
+     * forum's descriptions) tells no one why: the commonest are left out, a
+     * translation with its word ("sme (мсп)") */
+    double common = (double)ix->n / REASON_COMMON_SHARE > REASON_COMMON_MIN
+                        ? (double)ix->n / REASON_COMMON_SHARE
+                        : REASON_COMMON_MIN;
     for (int i = 0; i < qn; i++) {
         if (shown == 4 && !(qt[i].via[0] && qt[i].compound[0]))
             continue;   /* no room for it, and it can join no compound said */
+        if (match_term_org_df(ix, qt[i].id) > common ||
+            (qt[i].from_id >= 0 && match_term_org_df(ix, qt[i].from_id) > common))
+            continue;
         bool named = false;
         for (int c = 0; c < covered_n && !named; c++)   /* a translation of a word named too */
             named = covered[c] == qt[i].id || (qt[i].via[0] && covered[c] == qt[i].from_id);

@@ -40,6 +40,11 @@ static double word_df(const struct match_index *ix, bool of_orgs, int t)
     return df;
 }
 
+double match_term_org_df(const struct match_index *ix, int t)
+{
+    return word_df(ix, true, t);
+}
+
 /* How common the thing a query word names is, by the postings (of
  * documents or of organisations): as common as its commonest spelling among
  * the word and its translations. In a forum's index Ukrainian descriptions
