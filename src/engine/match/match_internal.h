@@ -292,7 +292,8 @@ int match_circle_count(const struct match_index *ix, const double *seed, const c
                        int lead, int o);
 /* "text: counter-drone, radar": the query's heaviest words the profile shares
  * among its own words (or its projects'), and "looks for: drones" those it
- * has only among its needs (match_profile.wants), into out[0..n); returns n
+ * has only among its needs (match_profile.wants), none that more than half
+ * of the organisations have, into out[0..n); returns n
  * (0-2), -1 when out of memory. A hyphenated compound is written whole where
  * the profile writes it (match_spelled_in); none of the words that name the
  * codes in cited[0..2) (a CPV reason names them already; NULL for none).
