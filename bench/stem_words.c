@@ -5,6 +5,7 @@
  * bench/stem_paradigms.py, which measures the Ukrainian stemmer on whole
  * paradigms. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "engine/match/text.h"
@@ -27,17 +28,21 @@ static int keep_first(void *ud, const char *stem, const char *word, const char *
 
 int main(void)
 {
-    char line[1024];
-    while (fgets(line, sizeof line, stdin)) {
+    char *line = NULL;   /* a line of any length, so that one word is one line out */
+    size_t cap = 0;
+    int rc = 0;
+    while (getline(&line, &cap, stdin) >= 0) {
         line[strcspn(line, "\r\n")] = '\0';
         struct first_token t = {0};
         if (match_tokenize(line, strlen(line), keep_first, &t) < 0) {
             fprintf(stderr, "stem_words: not UTF-8: %s\n", line);
-            return 1;
+            rc = 1;
+            break;
         }
         char other[MATCH_TOKEN_MAX + 8] = "";
         int kind = t.n ? match_stem_uk_alt(t.stem, t.word, other, sizeof other) : 0;
         printf("%s\t%s\t%d\t%s\n", line, t.n ? t.stem : "", kind, kind ? other : "");
     }
-    return 0;
+    free(line);
+    return rc;
 }
