@@ -298,6 +298,49 @@ Test(match_text, hyphenated_words_know_their_compound)
         cr_assert_str_eq(c.compound[i], "(none)", "%s", c.word[i]);
 }
 
+/* A combining form makes one word with what follows as often as it stands
+ * apart: cybersecurity, cyber security and cyber-security give the same
+ * stems, and so do кібероборона and кібер оборона; the glued word is the
+ * parts' compound, as written. Cybernetics is no cyber-compound. */
+Test(match_text, a_combining_form_is_a_part_of_its_own)
+{
+    struct toks glued = tok("cybersecurity"), apart = tok("cyber security"),
+                hyphened = tok("cyber-security");
+    cr_assert_eq(glued.n, 2, "cyber, secur (got %d)", glued.n);
+    for (int i = 0; i < 2; i++) {
+        cr_assert_str_eq(glued.s[i], apart.s[i]);
+        cr_assert_str_eq(glued.s[i], hyphened.s[i]);
+    }
+    struct toks uk = tok("Кібероборона"), uk_apart = tok("кібер оборони");
+    cr_assert_eq(uk.n, 2);
+    cr_assert_str_eq(uk.s[0], uk_apart.s[0]);
+    cr_assert_str_eq(uk.s[1], uk_apart.s[1]);
+    cr_assert_str_eq(uk.s[1], stem1("оборона"));
+
+    struct comps c = {0};
+    const char *s = "cyberattacks cybersecurity-related кібербезпеки";
+    cr_assert_eq(match_tokenize(s, strlen(s), keep_compound, &c), 0);
+    cr_assert_eq(c.n, 7, "got %d", c.n);
+    const char *want[][2] = {{"cyber", "cyberattacks"}, {"attacks", "cyberattacks"},
+                             {"cyber", "cybersecurity-related"},
+                             {"security", "cybersecurity-related"},
+                             {"related", "cybersecurity-related"},
+                             {"кібер", "кібербезпеки"}, {"безпеки", "кібербезпеки"}};
+    for (int i = 0; i < 7; i++) {
+        cr_assert_str_eq(c.word[i], want[i][0]);
+        cr_assert_str_eq(c.compound[i], want[i][1], "compound of %s", want[i][0]);
+        cr_assert(match_compound_has_parts(c.compound[i]), "%s", c.compound[i]);
+    }
+    cr_assert_not(match_compound_has_parts("ew"), "an abbreviation's compound");
+
+    /* not before what the form does not make, nor before a short rest */
+    cr_assert_eq(tok("cybernetics").n, 1);
+    cr_assert_eq(tok("кібернетика").n, 1);
+    cr_assert_eq(tok("cyberwar").n, 2);
+    cr_assert_eq(tok("cyberxy").n, 1, "the rest needs 3 letters");
+    cr_assert_eq(tok("cyber").n, 1);
+}
+
 /* How many of t's stems are stem. */
 static int stem_count(const struct toks *t, const char *stem)
 {
@@ -1305,6 +1348,50 @@ Test(match_partners, a_lexicon_lets_a_ukrainian_text_reach_an_english_profile)
                  1);
     cr_assert_str_eq(h[0].why[0], "text: radar", "%s", h[0].why[0]);
     cr_assert_geq(h[0].score, translated);
+    arena_free(&a);
+    match_index_free(ix);
+    match_lexicon_free(lx);
+}
+
+/* A Ukrainian кібероборона is кібер and оборона, as an English "cyber
+ * defence" is two words, so a glossary that translates the parts lets it
+ * find the English cyber firm, and "cybersecurity" meets "cyber security". */
+Test(match_partners, a_glued_combining_form_meets_the_words_apart)
+{
+    const char *gen[] = {"cyber", "defence"}, *guk[] = {"кібер", "оборона"};
+    struct match_glossary g = {.en = gen, .uk = guk, .drop = NULL, .n = 2};
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "Логістика"},
+        {.id = "cy", .name = "CY", .country = "EE", .text = "Cyber defence and encrypted networks"},
+        {.id = "ar", .name = "AR", .country = "DE", .text = "Armoured vehicles for defence"},
+        {.id = "cs", .name = "CS", .country = "LT", .text = "Cybersecurity audits"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles_with(p, 4, "Кібероборона", lx, &ix, &a, &h);
+    cr_assert_geq(n, 2, "cyber and defence");
+    cr_assert_str_eq(p[h[0].org].id, "cy", "both parts before either alone");
+    cr_assert_str_eq(h[0].why[0], "text: кібероборона (cyber defence)", "%s", h[0].why[0]);
+    arena_free(&a);
+    match_index_free(ix);
+    n = ask_profiles_with(p, 4, "cyber security audits", lx, &ix, &a, &h);
+    cr_assert_geq(n, 1);
+    cr_assert_str_eq(p[h[0].org].id, "cs", "the glued word has the words apart");
+    cr_assert(strstr(h[0].why[0], "security") && !strstr(h[0].why[0], "cybersecurity"),
+              "said as the question wrote it: %s", h[0].why[0]);
+    arena_free(&a);
+    match_index_free(ix);
+    /* said whole where the question and the profile both write it so */
+    n = ask_profiles_with(p, 4, "Cybersecurity", lx, &ix, &a, &h);
+    cr_assert_geq(n, 2);
+    cr_assert_str_eq(p[h[0].org].id, "cs");
+    cr_assert_str_eq(h[0].why[0], "text: cybersecurity", "%s", h[0].why[0]);
+    cr_assert_str_eq(p[h[1].org].id, "cy");
+    cr_assert_str_eq(h[1].why[0], "text: cyber", "%s", h[1].why[0]);
     arena_free(&a);
     match_index_free(ix);
     match_lexicon_free(lx);

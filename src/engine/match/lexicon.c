@@ -253,9 +253,9 @@ static int one_word_collect(void *ud, const char *stem, const char *word, const 
     if (w->n++ == 0) {
         snprintf(w->stem, sizeof w->stem, "%s", stem);
         snprintf(w->word, sizeof w->word, "%s", word);
-        /* an abbreviation's words have it as their compound, with no hyphen */
+        /* an abbreviation's words have it as their compound, which is no compound of parts */
         snprintf(w->abbrev, sizeof w->abbrev, "%s",
-                 compound && !strchr(compound, '-') ? compound : "");
+                 compound && !match_compound_has_parts(compound) ? compound : "");
     }
     w->spelled += w->abbrev[0] && ((compound && strcmp(compound, w->abbrev) == 0) ||
                                    (!compound && strchr(word, ' ')));

@@ -139,15 +139,15 @@ static int hyphened(struct spelled *s, const char *compound)
 
 int match_spelled_token(struct spelled *s, const char *stem, const char *compound)
 {
-    if (compound && strchr(compound, '-')) {
+    if (compound && match_compound_has_parts(compound)) {
         if (s->parts_left > 0)
             s->parts_left--;
         else if (hyphened(s, compound) < 0)
             return -1;
     }
     /* a word the text wrote as an abbreviation: its compound is that word
-     * (a hyphenated compound's has a hyphen) */
-    if (compound && !strchr(compound, '-')) {
+     * (a compound of parts, hyphenated or glued, is none) */
+    if (compound && !match_compound_has_parts(compound)) {
         const char *words = match_abbreviation_words(compound);
         int id = words ? strmap_get(&s->ids, words) : -1;
         if (id >= 0 && seen(s, id) < 0)
@@ -216,7 +216,7 @@ void match_spelled_free(struct spelled *s)
 bool match_spelled_in(const struct match_index *ix, const char *compound, const char *mark)
 {
     char key[4 * MATCH_TOKEN_MAX];
-    const char *words = strchr(compound, '-')
+    const char *words = match_compound_has_parts(compound)
                             ? (hyphened_key(compound, key, sizeof key) >= 2 ? key : NULL)
                             : match_abbreviation_words(compound);
     int id = words ? strmap_get(&ix->spelled_ids, words) : -1;

@@ -496,6 +496,7 @@ struct word {
     char text[MATCH_TOKEN_MAX];
     size_t len, cps;
     bool cyrillic, latin_only, has_letter;
+    bool glued;   /* a part that follows the one before with no hyphen (cyber|security) */
 };
 
 /* The walk's state: the callback, and the stem and word emitted last since
@@ -622,9 +623,79 @@ struct compound {
     int n;
 };
 
+/* Combining forms that make one word with what follows ("cybersecurity",
+ * кібероборона) as often as they stand apart ("cyber security", "кібер
+ * оборона") or take a hyphen ("cyber-security"). A word that begins with one
+ * is read as a compound of two parts, as if hyphenated, so the three
+ * spellings give the same stems. The rest must be 3 or more letters, and
+ * not the one word the form does not make ("cybernetics", кібернетика). */
+static const struct combining_form {
+    const char *form, *not_before;
+} combining_forms[] = {
+    {"cyber", "net"},
+    {"кібер", "нет"},
+};
+
+/* The byte length of the combining form word (lowercased) begins with, or 0. */
+static size_t combining_form_len(const char *word)
+{
+    for (size_t i = 0; i < sizeof combining_forms / sizeof combining_forms[0]; i++) {
+        const struct combining_form *f = &combining_forms[i];
+        size_t n = strlen(f->form);
+        if (strncmp(word, f->form, n) != 0)
+            continue;
+        const char *rest = word + n;
+        size_t letters = 0;
+        for (const char *q = rest; *q; q++)
+            letters += ((unsigned char)*q & 0xC0) != 0x80;
+        if (letters >= 3 && strncmp(rest, f->not_before, strlen(f->not_before)) != 0)
+            return n;
+    }
+    return 0;
+}
+
+bool match_compound_has_parts(const char *compound)
+{
+    return strchr(compound, '-') || combining_form_len(compound) > 0;
+}
+
+/* A word's flags and length in code points, from its text. */
+static void word_measure(struct word *wd)
+{
+    wd->cps = 0;
+    wd->cyrillic = wd->has_letter = false;
+    wd->latin_only = true;
+    for (size_t i = 0; i < wd->len; i++) {
+        unsigned char b = (unsigned char)wd->text[i];
+        wd->cps += (b & 0xC0) != 0x80;
+        wd->cyrillic |= b >= 0xd0 && b <= 0xd3;   /* the lead byte of U+0400-U+04FF */
+        wd->latin_only &= b < 0x80;
+        wd->has_letter |= !(b >= '0' && b <= '9');
+    }
+}
+
+/* Adds a word to the compound, as two parts where it begins with a
+ * combining form and there is room for both. */
+static void compound_add(struct compound *cp, const struct word *wd)
+{
+    size_t at = combining_form_len(wd->text);
+    if (!at || cp->n + 2 > COMPOUND_PARTS) {
+        cp->part[cp->n++] = *wd;
+        return;
+    }
+    struct word *head = &cp->part[cp->n++], *tail = &cp->part[cp->n++];
+    *head = (struct word){.len = at, .glued = wd->glued};
+    memcpy(head->text, wd->text, at);
+    head->text[at] = '\0';
+    *tail = (struct word){.len = wd->len - at, .glued = true};
+    memcpy(tail->text, wd->text + at, tail->len + 1);
+    word_measure(head);
+    word_measure(tail);
+}
+
 /* A lone "c" before a part it counters reads "counter": C-UAS, C-IED
  * (abbrev.h). */
-static const struct word counter_word = {"counter", 7, 7, false, true, true};
+static const struct word counter_word = {"counter", 7, 7, false, true, true, false};
 
 static int flush(struct compound *cp, struct walk *w)
 {
@@ -634,7 +705,7 @@ static int flush(struct compound *cp, struct walk *w)
     for (int i = 0; i < cp->n && fits; i++) {
         fits = len + (i > 0) + cp->part[i].len < sizeof joined;
         if (fits) {
-            if (i > 0)
+            if (i > 0 && !cp->part[i].glued)
                 joined[len++] = '-';
             memcpy(joined + len, cp->part[i].text, cp->part[i].len);
             len += cp->part[i].len;
@@ -690,7 +761,7 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
             continue;
         }
         if (wd.len > 0) {
-            cp.part[cp.n++] = wd;
+            compound_add(&cp, &wd);
             bool joins = false;
             if (is_hyphen(c) && p < end && cp.n < COMPOUND_PARTS) {
                 const char *q = p;
@@ -710,6 +781,6 @@ int match_tokenize(const char *s, size_t n, match_token_fn fn, void *ud)
         wd = (struct word){.latin_only = true};
     }
     if (wd.len > 0)
-        cp.part[cp.n++] = wd;
+        compound_add(&cp, &wd);
     return cp.n > 0 ? flush(&cp, &w) : 0;
 }

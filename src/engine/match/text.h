@@ -13,8 +13,9 @@
 
 /* stem: the normalised token; word: the lowercased surface form; compound: the
  * lowercased hyphenated whole the word is part of ("counter-drone" for
- * "counter" and for "drone"), NULL for a word on its own (or a compound longer
- * than MATCH_TOKEN_MAX). All are NUL-terminated and valid during the call. A
+ * "counter" and for "drone"; "cybersecurity" for "cyber" and "security", a
+ * combining form read as its own part), NULL for a word on its own (or a
+ * compound longer than MATCH_TOKEN_MAX). All are NUL-terminated and valid during the call. A
  * non-zero return stops the walk.
  * Abbreviations and synonyms are read through abbrev.h: a synonym comes with
  * its thing's stem and its own word (uav: "dron", "uav"); an abbreviation as
@@ -65,6 +66,11 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
  * abbreviation ("ew", "ugvs": "electronic warfare", "unmanned ground
  * vehicle"; abbrev.h), NULL for any other word. */
 const char *match_abbreviation_words(const char *word);
+/* Whether a token's compound is a word of parts, a hyphenated one
+ * ("counter-drone") or one that begins with a combining form and is read
+ * as hyphened there ("cybersecurity": cyber, security), rather than the
+ * abbreviation its words spell out ("ew"). */
+bool match_compound_has_parts(const char *compound);
 /* True for a stop word (lowercased, before stemming). */
 bool match_is_stopword(const char *w);
 
