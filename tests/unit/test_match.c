@@ -366,6 +366,11 @@ Test(match_text, abbreviations_meet_the_words_they_stand_for)
     for (size_t i = 0; i < sizeof same_uk / sizeof same_uk[0]; i++)
         cr_assert_str_eq(stem1(same_uk[i]), bez, "%s", same_uk[i]);
     cr_assert_str_neq(stem1("безпілотні"), bez, "the adjective alone stays (unmanned systems)");
+    /* medicine is what the medical make, in both languages */
+    cr_assert_str_eq(stem1("medicine"), stem1("medical"));
+    cr_assert_str_eq(stem1("medicines"), stem1("medical"));
+    cr_assert_str_eq(stem1("медицина"), stem1("медичні"));
+    cr_assert_str_eq(stem1("медицини"), stem1("медичний"));
     /* Ukraine's places as older or German texts spell them */
     const char *places[][2] = {
         {"Kiev", "Kyiv"},           {"Kiew", "Kyiv"},

@@ -27,6 +27,10 @@ static struct synonym synonyms[] = {
     {"бпл", "безпілотник"},
     {"бпак", "безпілотник"},
     {"дрон", "безпілотник"},
+    /* medicine is what the medical make (tactical medicine, tactical medical
+     * kits), and медицина what the медичні make */
+    {"medicin", "medic"},
+    {"медицин", "медичн"},
     /* БТР is бронетранспортер */
     {"бтр", "бронетранспортер"},
     /* Ukraine's places as many a European text still spells them, from
