@@ -477,8 +477,8 @@ Test(match_text, abbreviations_meet_the_words_they_stand_for)
         {"UGVs", "ugv"},
         {"unmanned surface vessel", "usv"},
         {"unmanned underwater vehicles", "uuv"},
-        {"наземні роботизовані комплекси", "нрк"},
-        {"НРК", "нрк"},
+        {"наземні роботизовані комплекси", "ugv"},
+        {"НРК", "ugv"},
     };
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
         t = tok(phrases[i][0]);
@@ -1184,6 +1184,38 @@ Test(match_partners, an_abbreviation_is_said_where_its_thing_is_named)
     cr_assert_str_eq(text_why(p, h, n, "nrk"), "text: нрк");
     apart = text_why(p, h, n, "apart");
     cr_assert(apart && !strstr(apart, "нрк"), "its words apart: %s", apart ? apart : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
+/* The thing a phrase names is a thing of its own, as rare as it is: for
+ * "unmanned ground vehicles" the robot maker that writes them comes before
+ * the drone maker whose "unmanned aerial vehicles ... ground control
+ * stations" have every word, though its text is the longer; the phrase says
+ * its words ("unmanned ground", not "ground" again). */
+Test(match_partners, a_phrases_thing_comes_before_its_words_apart)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "uav", .name = "UAV", .country = "UA",
+         .text = "Unmanned aerial vehicles and ground stations"},
+        {.id = "ugv", .name = "UGV", .country = "EE",
+         .text = "Unmanned ground vehicles on tracked chassis with spare batteries and tools"},
+        {.id = "radar", .name = "Radar", .country = "PL", .text = "Ground radar for airports"},
+        {.id = "trucks", .name = "Trucks", .country = "FR", .text = "Military vehicles"},
+        {.id = "ammo", .name = "Ammo", .country = "CZ", .text = "Artillery ammunition"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 6, "Unmanned ground vehicles", &ix, &a, &h);
+    cr_assert_geq(n, 2);
+    cr_assert_str_eq(p[h[0].org].id, "ugv");
+    cr_assert_str_eq(p[h[1].org].id, "uav");
+    cr_assert_str_eq(h[0].why[0], "text: unmanned ground, vehicles", "%s", h[0].why[0]);
+    const char *apart = text_why(p, h, n, "uav");
+    cr_assert(apart && strstr(apart, "ground") && !strstr(apart, "unmanned ground"), "%s",
+              apart ? apart : "(none)");
     arena_free(&a);
     match_index_free(ix);
 }

@@ -139,8 +139,9 @@ static struct phrase phrases[] = {
     {"unman", "ground", "ugv"},
     {"unman", "surfac", "usv"},
     {"unman", "underwat", "uuv"},
-    /* наземний роботизований комплекс */
-    {"наземн", "роботизован", "нрк"},
+    /* наземний роботизований комплекс: the same thing, so a Ukrainian НРК
+     * and an English UGV meet */
+    {"наземн", "роботизован", "ugv"},
     /* medical kit, first aid kit: a medkit, which the glossary gives as аптечка */
     {"medic", "kit", "medkit"},
     {"aid", "kit", "medkit"},

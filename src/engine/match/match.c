@@ -583,7 +583,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         .lead_langs = q->lead_languages && *q->lead_languages
                           ? match_languages_mask(&ix->langs, q->lead_languages)
                           : lead ? ix->lang_mask[q->lead] : 0,
-        .qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate, .last_own = -1},
+        .qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate},
         .pop_norm = ix->max_projects > 0 ? log1p(ix->max_projects) : 1.0,
     };
     int rc = -1;

@@ -195,7 +195,6 @@ struct qctx {
     int n, cap;
     int oom;
     struct ivec seq;   /* every word's id among the names' words in order, -1 for others */
-    int last_own;            /* the last word's query term (-1: none) */
     int at;                  /* the words read so far */
     bool reading_wants;      /* the words now read are the lead's needs' */
 };

@@ -84,28 +84,6 @@ static int add_cognate(void *ud, int tid)
                            g->c->cognate, false);
 }
 
-/* The thing a phrase names ("unmanned aerial": drone, spelled as the
- * phrase), after the phrase's last word (last, its query term): one thing
- * with that word, so the text says it once, and a profile that writes only
- * "UAV" matches it as one that writes "aerial" does. Its own term carries
- * no via: the reasons say the phrase as the text wrote it. */
-static int add_phrase(struct qctx *c, const char *stem, const char *word, int last)
-{
-    const struct match_index *ix = c->ix;
-    int last_id = c->t[last].id, id = strmap_get(&ix->terms, stem);
-    if (id >= 0 && add_translation(c, last, last_id, word, NULL, id, "", 1.0, true))
-        return 1;
-    const struct match_translation *tr;
-    int tn = match_lexicon_lookup(c->lx, stem, &tr);
-    for (int k = 0; k < tn; k++) {
-        int tid = strmap_get(&ix->terms, tr[k].stem);
-        if (tid >= 0 && add_translation(c, last, last_id, word, NULL, tid, tr[k].word,
-                                        tr[k].weight, true))
-            return 1;
-    }
-    return 0;
-}
-
 static int collect_qterm(void *ud, const char *stem, const char *word, const char *compound)
 {
     struct qctx *c = ud;
@@ -115,19 +93,18 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         return 1;
     }
     /* the thing a phrase names (text.h: its word is the phrase, with
-     * spaces) joins the phrase's last word where the index has that word */
-    if (strchr(word, ' ') && c->last_own >= 0) {
-        int last = c->last_own;
-        c->last_own = -1;
-        return add_phrase(c, stem, word, last);
-    }
+     * spaces; "unmanned ground": ugv) is a thing of its own beside the
+     * phrase's words, as rare as it is: a robot maker's "unmanned ground
+     * vehicles" says it, a drone maker's "unmanned ... ground control
+     * stations" does not. The reasons say the phrase as the text wrote it. */
+    bool phrase = strchr(word, ' ') != NULL;
     /* доставці is доставка's (кораблем корабель's ...) where the index joined
      * them (join_alt_stems), or where neither the index nor the lexicon knows
      * доставці but one of them knows доставка (the lexicon knows танці:
      * dance, not tank) */
     char k[MATCH_TOKEN_MAX + 8];
     const struct match_translation *kt;
-    if (match_stem_uk_alt(stem, word, k, sizeof k)) {
+    if (!phrase && match_stem_uk_alt(stem, word, k, sizeof k)) {
         int cid = strmap_get(&c->ix->terms, stem);
         if (cid >= 0 ? c->ix->joined && c->ix->joined[cid] != cid
                      : match_lexicon_lookup(c->lx, stem, &kt) == 0 &&
@@ -139,7 +116,7 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
     /* and back: доставка finds доставці where the texts have no доставка,
      * unless the lexicon knows that word as its own (танці: dance, which
      * танки must not find) */
-    if (id < 0 && (id = strmap_get(&c->ix->alt_of, stem)) >= 0) {
+    if (id < 0 && !phrase && (id = strmap_get(&c->ix->alt_of, stem)) >= 0) {
         char w[MATCH_TOKEN_MAX + 8];
         snprintf(w, sizeof w, "%s", c->ix->term_word[id]);
         match_stem_uk(w);
@@ -171,12 +148,11 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
             return 1;
     }
     /* and its cognates in the other script: "технології" finds "technology" */
-    if (c->cognate > 0) {
+    if (c->cognate > 0 && !phrase) {
         struct cognate_ctx g = {c, own, id, word, compound, tr, tn};
         if (match_cognates_each(&c->ix->cognates, stem, add_cognate, &g))
             return 1;
     }
-    c->last_own = own;
     return 0;
 }
 

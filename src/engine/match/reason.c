@@ -187,6 +187,46 @@ static int word_count(const struct match_index *ix, const char *s)
 /* At most this many more translated words of one compound join a reason. */
 #define COMPOUND_SAID 3
 
+/* Whether phrase (a query term's word: the phrase that named its thing,
+ * words joined by spaces) has word among its words. */
+static bool phrase_has_word(const char *phrase, const char *word)
+{
+    size_t n = strlen(word);
+    if (!strchr(phrase, ' ') || strchr(word, ' ') || n == 0)
+        return false;
+    for (const char *s = phrase; (s = strstr(s, word)) != NULL; s++)
+        if ((s == phrase || s[-1] == ' ') && (s[n] == ' ' || s[n] == '\0'))
+            return true;
+    return false;
+}
+
+static bool in_ids(const int *ids, int n, int id)
+{
+    for (int k = 0; k < n; k++)
+        if (ids[k] == id)
+            return true;
+    return false;
+}
+
+/* Whether query term i's word is said by a phrase of the question that
+ * profile o has ("unmanned ground" says "ground"), one that is neither
+ * common nor among the cited codes' words (cited, cited_n: the thing is
+ * said there, and the words here). An abbreviation's words are said as the
+ * abbreviation ("ugv"), which names the phrase's thing too. */
+static bool said_by_phrase(const struct match_index *ix, const struct qterm *qt, int qn, int i,
+                           int o, int od, const char *mark, double common, const int *cited,
+                           int cited_n)
+{
+    if (qt[i].compound[0] && !match_compound_has_parts(qt[i].compound))
+        return false;
+    for (int j = 0; j < qn; j++)
+        if (j != i && phrase_has_word(qt[j].word, qt[i].word) &&
+            match_term_org_df(ix, qt[j].id) <= common && !in_ids(cited, cited_n, qt[j].id) &&
+            org_has_term(ix, qt[j].id, o, od, mark))
+            return true;
+    return false;
+}
+
 /* Whether term id is one of q's translations. */
 static bool translates(const struct qterm *q, int id)
 {
@@ -240,7 +280,7 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
         if (match_term_org_df(ix, qt[i].id) > common ||
             (qt[i].from_id >= 0 && match_term_org_df(ix, qt[i].from_id) > common))
             continue;
-        bool named = false;
+        bool named = said_by_phrase(ix, qt, qn, i, o, od, mark, common, said.id, said.n);
         for (int c = 0; c < covered_n && !named; c++)   /* a translation of a word named too */
             named = covered[c] == qt[i].id || (qt[i].via[0] && covered[c] == qt[i].from_id);
         for (int c = 0; c < shown && !named; c++) {   /* or another spelling the same word brought */
