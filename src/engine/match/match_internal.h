@@ -161,8 +161,8 @@ bool match_spelled_in(const struct match_index *ix, const char *compound, const 
 
 /* ---- a question's words (query_terms.c) ---------------------------------- */
 
-/* A query word's translations, and the thing a phrase it ends names, with
- * that thing's translations (collect_qterm) */
+/* A query word's translations (collect_qterm); the thing a phrase names
+ * is a query word of its own, its word the phrase */
 #define QTERM_TR_MAX (2 * MATCH_LEXICON_MAX + 1)
 
 struct qterm {
