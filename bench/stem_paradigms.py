@@ -14,11 +14,12 @@ with no stemming (the form itself, the floor) and with dfnc's stemmer, then
 with the other stems the index joins where its texts allow (the bound is 1);
 the share of words all of whose forms meet; and how many stems take forms
 of two or more dictionary words (over-joining). --misses N lists the forum
-words with the most CPV uses whose forms do not all meet.
+words with the most CPV uses whose forms do not all meet; --wrong N the
+first N words (alphabetically) whose stem joins one only other words have.
 
   apt-get install hunspell-uk hunspell-tools
   ninja -C build bench/stem_words && python3 bench/stem_paradigms.py [--misses N]
-      [--stem-words PATH]   (another build's stem_words, to compare two stemmers)
+      [--wrong N] [--stem-words PATH]   (another build's stem_words, to compare two stemmers)
 """
 import collections
 import json
@@ -73,28 +74,49 @@ def stems_of(forms, stem_words):
                          check=True).stdout.decode("utf-8")
     stem, other = {}, {}
     for line in out.splitlines():
-        form, s, kind, o = line.split("\t")
+        form, s, kind, o, *rest = line.split("\t")   # an older stem_words has no second
+        second = rest[0] if rest else ""
         stem[form] = s
-        other[form] = o if kind != "0" else ""
+        # the other stems the index may join it with: the first, else the second
+        other[form] = tuple(x for x in (o if kind != "0" else "", second) if x)
     return stem, other
 
 
-def measure(name, chosen, stem, other, misses):
-    words = forms_n = floor = own = joined = whole = whole_joined = 0
-    owners = collections.defaultdict(set)
-    missed = []
+def measure(name, chosen, stem, other, misses, wrongs):
+    """As the index joins: a stem all of whose forms give the same other
+    stems joins the first of them that the vocabulary (here: the stems of
+    every form measured) has; a form meets its word where the two join the
+    same stem."""
+    rows = []
+    owners = collections.defaultdict(set)   # stem -> the words with a form of it
+    alts = collections.defaultdict(set)     # stem -> the other stems its forms gave
     for word, forms, uses in chosen:
         w = word.lower()
         forms = [f for f in forms if stem.get(f)]   # stop words have none
         if len(forms) < 2 or not stem.get(w):
             continue
+        rows.append((word, w, forms, uses))
+        for f in forms:
+            owners[stem[f]].add(w)
+            alts[stem[f]].add(other[f])
+
+    def joined_to(s):
+        a = alts.get(s)
+        if a and len(a) == 1:
+            for o in next(iter(a)):
+                if o in owners:
+                    return o
+        return s
+
+    words = forms_n = floor = own = joined = whole = whole_joined = 0
+    missed = []
+    for word, w, forms, uses in rows:
         base = stem[w]
         words += 1
         forms_n += len(forms)
         floor += sum(f == w for f in forms)
         meets = [stem[f] == base for f in forms]
-        mine = {base, other[w]} - {""}   # the word's own stem, and the other it may join
-        meets_joined = [stem[f] in mine or other[f] in mine for f in forms]
+        meets_joined = [joined_to(stem[f]) == joined_to(base) for f in forms]
         own += sum(meets)
         joined += sum(meets_joined)
         whole += all(meets)
@@ -102,21 +124,30 @@ def measure(name, chosen, stem, other, misses):
         if not all(meets_joined):
             missed.append((uses, word, [f + ":" + stem[f] for f, m in zip(forms, meets_joined)
                                         if not m], base))
-        for f in forms:
-            owners[stem[f]].add(w)
     shared = sum(1 for s in owners.values() if len(s) > 1)
+    # a stem joined to another that no word of its own has: a wrong join
+    wrong = {}
+    for s in owners:
+        k = joined_to(s)
+        if k != s and not owners[s] & owners[k]:
+            for w in owners[s]:
+                wrong.setdefault(w, "%s:%s (%s)" % (s, k, ", ".join(sorted(owners[k])[:3])))
     print("%s: %d words, %d forms" % (name, words, forms_n))
     print("  forms meeting their word's stem: no stemming %.4f, dfnc's stemmer %.4f, "
           "with the other stems %.4f (bound 1)" % (floor / forms_n, own / forms_n, joined / forms_n))
     print("  words all of whose forms meet: %.3f, with the other stems %.3f"
           % (whole / words, whole_joined / words))
-    print("  stems that take forms of 2+ words: %d" % shared)
+    print("  stems that take forms of 2+ words: %d; words joined to another word's stem: %d"
+          % (shared, len(wrong)))
     for uses, word, forms, base in sorted(missed, reverse=True)[:misses]:
         print("    %4d %s (%s): %s" % (uses, word, base, " ".join(forms[:8])))
+    for w in sorted(wrong)[:wrongs]:
+        print("    wrong: %s %s" % (w, wrong[w]))
 
 
 def main(argv):
     misses = int(argv[argv.index("--misses") + 1]) if "--misses" in argv else 0
+    wrongs = int(argv[argv.index("--wrong") + 1]) if "--wrong" in argv else 0
     stem_words = argv[argv.index("--stem-words") + 1] if "--stem-words" in argv else STEM_WORDS
     for path in (DIC, AFF):
         if not os.path.exists(path):
@@ -138,8 +169,8 @@ def main(argv):
     random.seed(1)
     sample = random.sample(others, min(30000, len(others)))
     stem, other = stems_of(sorted({f for _, fs, _ in forum + sample for f in fs}), stem_words)
-    measure("the forum's words (a form in a CPV label)", forum, stem, other, misses)
-    measure("30,000 other words (seed 1)", sample, stem, other, 0)
+    measure("the forum's words (a form in a CPV label)", forum, stem, other, misses, wrongs)
+    measure("30,000 other words (seed 1)", sample, stem, other, 0, 0)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
 /* Reads words, one a line, and prints for each what the matching engine's
  * tokeniser makes of it: the word, its stem, and the other stem the index
  * may join it with (match_stem_uk_alt: its kind and stem; 0 and nothing when
- * there is none), tab-separated. A stop word prints an empty stem. For
+ * there is none) and its second reading (match_stem_uk_alt_second, or
+ * nothing), tab-separated. A stop word prints an empty stem. For
  * bench/stem_paradigms.py, which measures the Ukrainian stemmer on whole
  * paradigms. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,9 +41,11 @@ int main(void)
             rc = 1;
             break;
         }
-        char other[MATCH_TOKEN_MAX + 8] = "";
+        char other[MATCH_TOKEN_MAX + 8] = "", second[MATCH_TOKEN_MAX + 8] = "";
         int kind = t.n ? match_stem_uk_alt(t.stem, t.word, other, sizeof other) : 0;
-        printf("%s\t%s\t%d\t%s\n", line, t.n ? t.stem : "", kind, kind ? other : "");
+        bool two = t.n && match_stem_uk_alt_second(t.stem, t.word, second, sizeof second);
+        printf("%s\t%s\t%d\t%s\t%s\n", line, t.n ? t.stem : "", kind, kind ? other : "",
+               two ? second : "");
     }
     free(line);
     return rc;

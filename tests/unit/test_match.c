@@ -210,16 +210,20 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
                                         "виріб",    "робіт",   "лікарень", "шолом",
                                         "харків",   "львів",   "партнерові", "замовникові",
                                         "миколаїв", "героєві",  "кораблеві", "кабелем",
-                                        "режим",    "штрих",    "успіх"};
+                                        "режим",    "штрих",    "успіх",
+                                        "човен",    "суден",    "вікон",
+                                        "політ",    "вертоліт", "колір"};
     static const char *const base[] = {"доставка", "оцінка", "точка",    "вимога",
                                        "дорога",   "послуга", "корабель", "рівень",
                                        "автомобіль", "море",  "засоби",   "підходу",
                                        "вироби",   "роботи",  "лікарня", "шоломи",
                                        "Харкова",  "Львова",  "партнер", "замовник",
                                        "Миколаєва", "героя",   "корабля",  "кабелю",
-                                       "режиму",   "штриха",   "успіху"};
-    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4,  4,  3,  3,  3, 3,
-                                5, 6, 7, 7, 8, 8, 9, 8, 8, 4, 10, 11, 12};
+                                       "режиму",   "штриха",   "успіху",
+                                       "човна",    "судна",    "вікна",
+                                       "польоту",  "вертольоти", "кольору"};
+    static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4,  4,  3,  3,  3,  3,  5, 6, 7, 7,
+                                8, 8, 9, 8, 8, 4, 10, 11, 12, 13, 13, 13, 3, 3, 3};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cr_assert_eq(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), kinds[i], "%s",
                      forms[i]);
@@ -238,6 +242,19 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
     cr_assert_not(match_stem_uk_alt(stem1("основі"), "основі", k, sizeof k), "основа's ов stays");
     cr_assert_not(match_stem_uk_alt(stem1("київ"), "київ", k, sizeof k), "the stemmer's own");
     cr_assert_not(match_stem_uk_alt(stem1("доставці"), "доставці", k, 4), "no room");
+    /* a closed і's second reading, е (причіп, причепа; папір, паперу) */
+    cr_assert_eq(match_stem_uk_alt(stem1("причіп"), "причіп", k, sizeof k), 3);
+    cr_assert_str_neq(k, stem1("причепа"), "о is the first reading");
+    cr_assert_eq(match_stem_uk_alt_second(stem1("причіп"), "причіп", k, sizeof k), 3);
+    cr_assert_str_eq(k, stem1("причепа"));
+    cr_assert_eq(match_stem_uk_alt_second(stem1("папір"), "папір", k, sizeof k), 3);
+    cr_assert_str_eq(k, stem1("паперу"));
+    cr_assert_not(match_stem_uk_alt_second(stem1("засоби"), "засоби", k, sizeof k));
+    cr_assert_not(match_stem_uk_alt_second(stem1("човен"), "човен", k, sizeof k), "kind 13");
+    cr_assert_not(match_stem_uk_alt(stem1("човни"), "човни", k, sizeof k), "not a bare word");
+    cr_assert_neq(match_stem_uk_alt(stem1("плавень"), "плавень", k, sizeof k), 13, "ь: not 13");
+    cr_assert_eq(match_stem_uk_alt(stem1("плід"), "плід", k, sizeof k), 3);
+    cr_assert_str_eq(k, stem1("плоду"), "ьо only after a vowel and л");
 }
 
 Test(match_text, stop_words_hyphens_and_apostrophes)
@@ -1634,6 +1651,31 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
     cr_assert(text_finds(p, n, "Режим", "mode"), "режим is режимі's");
     cr_assert(text_finds(p, n, "Замовник", "client"), "замовникові is замовник's");
     cr_assert(text_finds(p, n, "Допомога партнерові", "partner"), "and партнер партнерові's");
+}
+
+/* A vowel that comes and goes before a last н (човен, човни; суден, судна),
+ * and a closed і the other cases turn into ьо or е (вертоліт, вертольоти;
+ * причіп, причепи), in either direction. */
+Test(match_partners, fleeting_and_closed_vowels_meet_their_other_cases)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Логістика"},
+        {.id = "boats", .name = "Boats", .country = "UA", .text = "Безекіпажні човни"},
+        {.id = "boat", .name = "Boat", .country = "UA", .text = "Безекіпажний човен"},
+        {.id = "ships", .name = "Ships", .country = "UA", .text = "Ремонт суден"},
+        {.id = "ship", .name = "Ship", .country = "UA", .text = "Патрульне судно"},
+        {.id = "helis", .name = "Helis", .country = "UA", .text = "Ремонт вертольотів"},
+        {.id = "heli", .name = "Heli", .country = "UA", .text = "Легкий вертоліт"},
+        {.id = "trailers", .name = "Trailers", .country = "UA", .text = "Причепи для техніки"},
+        {.id = "trailer", .name = "Trailer", .country = "UA", .text = "Причіп-платформа"},
+        {.id = "cream", .name = "Cream", .country = "UA", .text = "Захисний крем"},
+    };
+    int n = sizeof p / sizeof p[0];
+    cr_assert(text_finds(p, n, "Човен", "boats") && text_finds(p, n, "Човни", "boat"));
+    cr_assert(text_finds(p, n, "Суден", "ship") && text_finds(p, n, "Судно", "ships"));
+    cr_assert(text_finds(p, n, "Вертоліт", "helis") && text_finds(p, n, "Вертольоти", "heli"));
+    cr_assert(text_finds(p, n, "Причіп", "trailers") && text_finds(p, n, "Причепи", "trailer"));
+    cr_assert(!text_finds(p, n, "Причіп", "cream"), "е only where the texts have it");
 }
 
 /* A buyer who writes Kiev or Kharkov finds the makers in Kyiv and Kharkiv. */

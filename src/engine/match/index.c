@@ -172,8 +172,14 @@ static int join_alt_stems(struct match_index *ix, struct ivec *triples)
             !match_stem_uk_alt(ix->terms.keys[i], ix->term_word[id], k, sizeof k))
             continue;
         int kid = strmap_get(&ix->terms, k);
+        char k2[MATCH_TOKEN_MAX + 8];   /* і may be е instead of о (причіп, причепа) */
+        bool second = kid < 0 && match_stem_uk_alt_second(ix->terms.keys[i], ix->term_word[id],
+                                                          k2, sizeof k2);
+        if (second)
+            kid = strmap_get(&ix->terms, k2);
         if (kid < 0) {
-            if (strmap_put(&ix->alt_of, k, id) == -2)
+            if (strmap_put(&ix->alt_of, k, id) == -2 ||
+                (second && strmap_put(&ix->alt_of, k2, id) == -2))
                 return -1;
             continue;
         }

@@ -84,6 +84,30 @@ static int add_cognate(void *ud, int tid)
                            g->c->cognate, false);
 }
 
+/* The other stem (match_stem_uk_alt, or its second reading) a question's
+ * word is read as, into k: the one the index joined its stem to, or, where
+ * neither the index nor the lexicon knows its stem, one that either knows.
+ * False for none. */
+static bool other_stem(const struct qctx *c, const char *stem, const char *word, char *k,
+                       size_t size)
+{
+    const struct match_translation *kt;
+    const struct match_index *ix = c->ix;
+    int cid = strmap_get(&ix->terms, stem);
+    if (cid >= 0 ? !ix->joined || ix->joined[cid] == cid
+                 : match_lexicon_lookup(c->lx, stem, &kt) > 0)
+        return false;
+    for (int second = 0; second < 2; second++) {
+        if (!(second ? match_stem_uk_alt_second : match_stem_uk_alt)(stem, word, k, size))
+            continue;
+        int kid = strmap_get(&ix->terms, k);
+        if (cid >= 0 ? kid == ix->joined[cid]
+                     : kid >= 0 || match_lexicon_lookup(c->lx, k, &kt) > 0)
+            return true;
+    }
+    return false;
+}
+
 static int collect_qterm(void *ud, const char *stem, const char *word, const char *compound)
 {
     struct qctx *c = ud;
@@ -104,14 +128,8 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
      * dance, not tank) */
     char k[MATCH_TOKEN_MAX + 8];
     const struct match_translation *kt;
-    if (!phrase && match_stem_uk_alt(stem, word, k, sizeof k)) {
-        int cid = strmap_get(&c->ix->terms, stem);
-        if (cid >= 0 ? c->ix->joined && c->ix->joined[cid] != cid
-                     : match_lexicon_lookup(c->lx, stem, &kt) == 0 &&
-                           (strmap_get(&c->ix->terms, k) >= 0 ||
-                            match_lexicon_lookup(c->lx, k, &kt) > 0))
-            stem = k;
-    }
+    if (!phrase && other_stem(c, stem, word, k, sizeof k))
+        stem = k;
     int id = strmap_get(&c->ix->terms, stem), own = -1;
     /* and back: доставка finds доставці where the texts have no доставка,
      * unless the lexicon knows that word as its own (танці: dance, which

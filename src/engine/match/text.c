@@ -325,6 +325,28 @@ size_t match_stem_uk(char *w)
     return n;
 }
 
+/* Whether stem, the whole of word (n bytes), ends in і and a consonant, and
+ * a consonant before the і: засіб, причіп, not досвіду or мій. */
+static bool closed_i(const char *stem, const char *word, size_t n)
+{
+    return strcmp(stem, word) == 0 && cp_count(stem, n) >= 4 && n >= 6 &&
+           (unsigned char)stem[n - 1] >= 0x80 && !ends_in_vowel_uk(stem, n) &&
+           !ends(stem, n, "ь") && !ends(stem, n, "й") && ends(stem, n - 2, "і") &&
+           !ends_in_vowel_uk(stem, n - 4) && !ends(stem, n - 4, "ь") &&
+           (unsigned char)stem[n - 5] >= 0x80;
+}
+
+int match_stem_uk_alt_second(const char *stem, const char *word, char *out, size_t size)
+{
+    size_t n = strlen(stem);
+    unsigned char first = (unsigned char)stem[0];
+    if (first < 0xd0 || first > 0xd3 || n + 1 > size || !closed_i(stem, word, n))
+        return 0;
+    memcpy(out, stem, n + 1);
+    memcpy(out + n - 4, "е", strlen("е"));
+    return 3;
+}
+
 int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size)
 {
     /* Ukrainian only: the index asks of every word, and most are English */
@@ -356,15 +378,29 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
     }
     /* a bare word's і before its last consonant, which the other cases turn
      * into о (засіб, засоби; підхід, підходу), where nouns that keep it end
-     * alike (досвід, досвіду; звіт, звіту) */
-    if (strcmp(stem, word) == 0 && cp_count(stem, n) >= 4 && n >= 6 &&
-        (unsigned char)stem[n - 1] >= 0x80 && !ends_in_vowel_uk(stem, n) &&
-        !ends(stem, n, "ь") && !ends(stem, n, "й") && ends(stem, n - 2, "і") &&
-        !ends_in_vowel_uk(stem, n - 4) && !ends(stem, n - 4, "ь") &&
-        (unsigned char)stem[n - 5] >= 0x80) {
-        memcpy(out, stem, n + 1);
-        memcpy(out + n - 4, "о", strlen("о"));
+     * alike (досвід, досвіду; звіт, звіту); into ьо after a vowel and л
+     * (політ, польоту; колір, кольору; but плід, плоду); е is the second
+     * reading (match_stem_uk_alt_second) */
+    if (closed_i(stem, word, n)) {
+        const char *o = ends(stem, n - 4, "л") && ends_in_vowel_uk(stem, n - 6) ? "ьо" : "о";
+        size_t on = strlen(o);
+        if (n - 2 + on + 1 > size)
+            return 0;
+        memcpy(out, stem, n - 4);
+        memcpy(out + n - 4, o, on);
+        memcpy(out + n - 4 + on, stem + n - 2, 3);   /* the last consonant, and the NUL */
         return 3;
+    }
+    /* a vowel that comes and goes before a last н: a bare nominative that
+     * has it (човен, човна) or a genitive plural that gains it (суден,
+     * судна; вікон, вікна), where the stemmer leaves it */
+    if (strcmp(stem, word) == 0 && cp_count(stem, n) >= 5 && ends(stem, n, "н") &&
+        (ends(stem, n - 2, "е") || ends(stem, n - 2, "о")) && !ends_in_vowel_uk(stem, n - 4) &&
+        !ends(stem, n - 4, "ь") && !ends(stem, n - 4, "й") &&
+        (unsigned char)stem[n - 5] >= 0x80) {
+        memcpy(out, stem, n - 4);
+        memcpy(out + n - 4, "н", strlen("н") + 1);
+        return 13;
     }
     /* the instrumental -ем of a soft stem after л, н or р (кораблем, рівнем,
      * морем), where -ема nouns' genitive plurals end alike (проблем, теорем) */

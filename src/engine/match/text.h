@@ -55,13 +55,22 @@ size_t match_stem_uk(char *w);
  *    харков, and the plurals of adjectives in -овий and -евий: військові,
  *    мережеві);
  * 9. a nominative in -їв that it took for a genitive plural (Миколаїв:
- *    миколаєв, beside героїв: гер).
+ *    миколаєв, beside героїв: гер);
+ * 13. a vowel that comes and goes before a last н (човен: човн, суден:
+ *    судн, вікон: вікн).
+ * Kind 3 may be ьо too (політ: польот, after a vowel and л), and has a
+ * second reading, е (match_stem_uk_alt_second).
  * word is the surface form stem came from. The other stem is written to out
  * (size bytes); a caller takes it only where its vocabulary has it (index.c's
  * join_alt_stems). Returns which of those it was (two forms of one stem that
  * return the same give the same other stem), or 0 when there is none or out
  * is too small. */
 int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size);
+/* The second other stem of a kind 3 word, whose і the other cases may turn
+ * into е instead (причіп: причеп, папір: папер); the caller
+ * takes it where its vocabulary lacks the first. Returns 3, or 0 for a
+ * word of another kind. */
+int match_stem_uk_alt_second(const char *stem, const char *word, char *out, size_t size);
 /* The words a lowercased word stands for when the tokeniser reads it as an
  * abbreviation ("ew", "ugvs": "electronic warfare", "unmanned ground
  * vehicle"; abbrev.h), NULL for any other word. */
