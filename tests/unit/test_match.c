@@ -57,6 +57,33 @@ Test(match_text, english_forms_meet_at_one_stem)
     cr_assert_str_neq(stem1("radar"), stem1("border"));
 }
 
+/* A British l doubled before an ending is the bare word's one (patrolling,
+ * modelling, controlled), and British spellings meet American ones
+ * (defence, armoured, centre, programme, analyse), with no word of a
+ * syllable or a short stem caught (shell, hour, tour). */
+Test(match_text, british_and_american_forms_meet)
+{
+    const char *same[][2] = {
+        {"patrolling", "patrol"},   {"patrolled", "patrols"},  {"modelling", "model"},
+        {"controlled", "control"},  {"controller", "controls"}, {"propeller", "propel"},
+        {"labelled", "label"},      {"travelling", "travel"},  {"installed", "install"},
+        {"firewalls", "firewall"},  {"defence", "defense"},    {"defences", "defense"},
+        {"armoured", "armored"},    {"armour", "armor"},       {"behavioural", "behavior"},
+        {"centre", "center"},       {"centres", "centers"},    {"metre", "meter"},
+        {"fibre", "fiber"},         {"calibre", "caliber"},    {"programme", "program"},
+        {"programmes", "programs"}, {"analyse", "analyze"},    {"analysing", "analyzing"},
+        {"licence", "license"},     {"manoeuvre", "maneuver"}, {"tyres", "tires"},
+    };
+    for (size_t i = 0; i < sizeof same / sizeof same[0]; i++)
+        cr_assert_str_eq(stem1(same[i][0]), stem1(same[i][1]), "%s, %s", same[i][0], same[i][1]);
+    cr_assert_str_eq(stem1("shelled"), stem1("shell"), "one syllable keeps its ll");
+    cr_assert_str_eq(stem1("skills"), "skill");
+    cr_assert_str_eq(stem1("hours"), "hour", "not -our after fewer than three letters");
+    cr_assert_str_eq(stem1("tour"), "tour");
+    cr_assert_str_eq(stem1("resources"), stem1("resource"));
+    cr_assert_str_neq(stem1("resources"), stem1("resorces"), "-our only before its own endings");
+}
+
 Test(match_text, ukrainian_is_lowercased_and_stripped)
 {
     cr_assert_str_eq(stem1("РАДАРИ"), "радар");
@@ -355,6 +382,9 @@ Test(match_text, a_combining_form_is_a_part_of_its_own)
     cr_assert_eq(tok("кібернетика").n, 1);
     cr_assert_eq(tok("cyberwar").n, 2);
     cr_assert_eq(tok("cyberxy").n, 1, "the rest needs 3 letters");
+    cr_assert_eq(tok("кібер7777").n, 1, "nor digits");
+    cr_assert_eq(tok("cyberthe").n, 1, "nor a stop word");
+    cr_assert_eq(tok("кіберsecurity").n, 1, "nor another script");
     cr_assert_eq(tok("cyber").n, 1);
 }
 

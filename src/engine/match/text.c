@@ -80,11 +80,86 @@ static bool is_vowel(char c)
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
+/* How many runs of vowels w[0..n) has: its syllables, near enough. */
+static int vowel_groups(const char *w, size_t n)
+{
+    int g = 0;
+    for (size_t i = 0; i < n; i++)
+        g += is_vowel(w[i]) && (i == 0 || !is_vowel(w[i - 1]));
+    return g;
+}
+
+/* A British l doubled before an ending (modelling, travelled, signalling,
+ * and controlled in both spellings) is one l, as the bare word has it: a
+ * stem of two or more syllables ending in ll loses one (install and
+ * installed alike; shell and skill keep theirs). */
+static void single_l(const char *w, size_t *n)
+{
+    if (*n > 4 && ends(w, *n, "ll") && vowel_groups(w, *n - 2) >= 2)
+        (*n)--;
+}
+
+/* British spellings read as American ones, in place, so that a buyer's
+ * "defense" meets a maker's "defence" (w is lowercased ASCII, n its length;
+ * returns the new length): -our as -or after three letters or more
+ * (armour, armoured, labour, behaviour; not hour, tour or flour), -tre and
+ * -bre as -ter and -ber (centre, metre, fibre, calibre), -yse as -yze
+ * (analyse), and a few words whole (defence, offence, licence, programme). */
+static size_t american_spelling(char *w, size_t n)
+{
+    static const struct { const char *uk, *us; } whole[] = {
+        {"defence", "defense"}, {"defences", "defenses"}, {"offence", "offense"},
+        {"offences", "offenses"}, {"licence", "license"}, {"licences", "licenses"},
+        {"programme", "program"}, {"programmes", "programs"}, {"manoeuvre", "maneuver"},
+        {"manoeuvres", "maneuvers"}, {"aluminium", "aluminum"}, {"grey", "gray"},
+        {"tyre", "tire"}, {"tyres", "tires"}, {"sulphur", "sulfur"},
+    };
+    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+        if (strcmp(w, whole[i].uk) == 0) {
+            size_t k = strlen(whole[i].us);
+            memcpy(w, whole[i].us, k + 1);
+            return k;
+        }
+    /* -our, and the endings it takes */
+    static const char *const our_tails[] = {"",   "s",   "ed",  "ing", "er",   "ers", "able",
+                                            "ful", "al",  "ite", "ites", "y",  "less", "ably"};
+    const char *our = strstr(w, "our");
+    if (our && our - w >= 3) {
+        const char *tail = our + 3;
+        for (size_t i = 0; i < sizeof our_tails / sizeof our_tails[0]; i++)
+            if (strcmp(tail, our_tails[i]) == 0) {
+                memmove((char *)our + 1, our + 2, strlen(our + 2) + 1);   /* drop the u */
+                return n - 1;
+            }
+    }
+    /* -tre, -bre and their plurals: centre, fibre (the r and e trade places) */
+    static const char *const re_tails[] = {"tre", "bre", "tres", "bres"};
+    for (size_t i = 0; i < sizeof re_tails / sizeof re_tails[0]; i++) {
+        size_t k = strlen(re_tails[i]);
+        if (n >= k + 2 && ends(w, n, re_tails[i])) {
+            w[n - k + 1] = 'e';
+            w[n - k + 2] = 'r';
+            return n;
+        }
+    }
+    /* -yse: analyse, analysed, analysing (not analyses: the plural of analysis) */
+    static const char *const yse_tails[] = {"yse", "ysed", "ysing"};
+    for (size_t i = 0; i < sizeof yse_tails / sizeof yse_tails[0]; i++) {
+        size_t k = strlen(yse_tails[i]);
+        if (n >= k + 3 && ends(w, n, yse_tails[i])) {
+            w[n - k + 1] = 'z';
+            return n;
+        }
+    }
+    return n;
+}
+
 size_t match_stem_en(char *w)
 {
     size_t n = strlen(w);
     if (n <= 3)
         return n;
+    n = american_spelling(w, n);
     /* plurals */
     if (ends(w, n, "sses"))
         n -= 2;
@@ -92,6 +167,7 @@ size_t match_stem_en(char *w)
         w[n - 3] = 'y', n -= 2;
     else if (w[n - 1] == 's' && !ends(w, n, "ss") && !ends(w, n, "us") && !ends(w, n, "is"))
         n -= 1;
+    single_l(w, &n);
     /* derivational and inflectional endings, at most two rounds: "operational" ->
      * "operation" -> "operat" */
     static const struct { const char *suf, *rep; } rules[] = {
@@ -115,6 +191,7 @@ size_t match_stem_en(char *w)
                 continue;
             memcpy(w + n - k, rules[i].rep, r);
             n = n - k + r;
+            single_l(w, &n);
             changed = true;
             break;
         }
@@ -663,13 +740,15 @@ struct compound {
  * кібероборона) as often as they stand apart ("cyber security", "кібер
  * оборона") or take a hyphen ("cyber-security"). A word that begins with one
  * is read as a compound of two parts, as if hyphenated, so the three
- * spellings give the same stems. The rest must be 3 or more letters, and
- * not the one word the form does not make ("cybernetics", кібернетика). */
+ * spellings give the same stems. The rest must be a word of 3 or more
+ * letters of the form's script (no digit; no stop word), and not the one
+ * word the form does not make ("cybernetics", кібернетика). */
 static const struct combining_form {
     const char *form, *not_before;
+    bool cyrillic;
 } combining_forms[] = {
-    {"cyber", "net"},
-    {"кібер", "нет"},
+    {"cyber", "net", false},
+    {"кібер", "нет", true},
 };
 
 /* The byte length of the combining form word (lowercased) begins with, or 0. */
@@ -682,9 +761,14 @@ static size_t combining_form_len(const char *word)
             continue;
         const char *rest = word + n;
         size_t letters = 0;
-        for (const char *q = rest; *q; q++)
-            letters += ((unsigned char)*q & 0xC0) != 0x80;
-        if (letters >= 3 && strncmp(rest, f->not_before, strlen(f->not_before)) != 0)
+        bool script = true;
+        for (const unsigned char *q = (const unsigned char *)rest; *q && script; q++) {
+            bool lead = (*q & 0xC0) != 0x80;
+            letters += lead;
+            script = f->cyrillic ? !lead || (*q >= 0xd0 && *q <= 0xd3) : *q >= 'a' && *q <= 'z';
+        }
+        if (script && letters >= 3 && strncmp(rest, f->not_before, strlen(f->not_before)) != 0 &&
+            !match_is_stopword(rest))
             return n;
     }
     return 0;
