@@ -55,6 +55,11 @@ Test(match_text, english_forms_meet_at_one_stem)
     cr_assert_str_eq(stem1("planning"), stem1("plan"));
     cr_assert_str_eq(stem1("technologies"), stem1("technology"));
     cr_assert_str_neq(stem1("radar"), stem1("border"));
+    /* -al goes where two syllables stay, not from signal, portal or global */
+    cr_assert_str_eq(stem1("tactical"), stem1("tactics"));
+    cr_assert_str_eq(stem1("signals"), stem1("signalling"));
+    cr_assert_str_neq(stem1("signal"), stem1("sign"));
+    cr_assert_str_neq(stem1("portal"), stem1("port"));
 }
 
 /* A British l doubled before an ending is the bare word's one (patrolling,

@@ -189,6 +189,10 @@ size_t match_stem_en(char *w)
                 vowel |= is_vowel(w[j]);
             if (!vowel)
                 continue;
+            /* -al leaves a stem of two syllables or more: medical, tactical,
+             * but signal, portal and global stay whole (not sign, port, glob) */
+            if (strcmp(rules[i].suf, "al") == 0 && vowel_groups(w, n - k) < 2)
+                continue;
             memcpy(w + n - k, rules[i].rep, r);
             n = n - k + r;
             single_l(w, &n);
