@@ -60,6 +60,15 @@ Test(match_text, english_forms_meet_at_one_stem)
     cr_assert_str_eq(stem1("signals"), stem1("signalling"));
     cr_assert_str_neq(stem1("signal"), stem1("sign"));
     cr_assert_str_neq(stem1("portal"), stem1("port"));
+    /* a doubled consonant after a short stem (jamming, jammer: jam), and a
+     * y after a consonant as the i of its other forms (supply, supplier,
+     * supplies; industry, industrial), where -ly after p is no adverb's */
+    cr_assert_str_eq(stem1("jamming"), stem1("jam"));
+    cr_assert_str_eq(stem1("jammers"), stem1("jam"));
+    cr_assert_str_eq(stem1("supplier"), stem1("supply"));
+    cr_assert_str_eq(stem1("supplies"), stem1("supply"));
+    cr_assert_str_eq(stem1("industrial"), stem1("industry"));
+    cr_assert_str_eq(stem1("keys"), "key", "not after a vowel");
 }
 
 /* A British l doubled before an ending is the bare word's one (patrolling,

@@ -45,7 +45,7 @@ static struct synonym synonyms[] = {
     {"nikolayev", "mykolaiv"},
     {"lvov", "lviv"},
     {"lwiw", "lviv"},
-    {"zaporozhy", "zaporizhzhia"},
+    {"zaporozhi", "zaporizhzhia"},
     {"zaporizhia", "zaporizhzhia"},
     {"dnepr", "dnipro"},
     {"dnepropetrovsk", "dnipro"},

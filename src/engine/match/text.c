@@ -193,6 +193,9 @@ size_t match_stem_en(char *w)
              * but signal, portal and global stay whole (not sign, port, glob) */
             if (strcmp(rules[i].suf, "al") == 0 && vowel_groups(w, n - k) < 2)
                 continue;
+            /* -ly is no adverb's after p: supply, apply, comply */
+            if (strcmp(rules[i].suf, "ly") == 0 && w[n - k - 1] == 'p')
+                continue;
             memcpy(w + n - k, rules[i].rep, r);
             n = n - k + r;
             single_l(w, &n);
@@ -202,11 +205,17 @@ size_t match_stem_en(char *w)
         if (!changed)
             break;
     }
-    /* "planning" -> "plann" -> "plan"; "secure" and "securing" meet at "secur" */
-    if (n > 4 && w[n - 1] == w[n - 2] && !is_vowel(w[n - 1]) && w[n - 1] != 'l' && w[n - 1] != 's')
+    /* "planning" -> "plann" -> "plan", "jamming" -> "jamm" -> "jam"; "secure"
+     * and "securing" meet at "secur" */
+    if (n >= 4 && w[n - 1] == w[n - 2] && !is_vowel(w[n - 1]) && w[n - 1] != 'l' &&
+        w[n - 1] != 's')
         n--;
     if (n > 4 && w[n - 1] == 'e')
         n--;
+    /* a y after a consonant is the i its other forms have: supply, supplier
+     * and supplies meet at "suppli" */
+    if (n > 3 && w[n - 1] == 'y' && !is_vowel(w[n - 2]))
+        w[n - 1] = 'i';
     w[n] = '\0';
     return n;
 }
