@@ -208,22 +208,39 @@ static bool in_ids(const int *ids, int n, int id)
     return false;
 }
 
-/* Whether query term i's word is said by a phrase of the question that
- * profile o has ("unmanned ground" says "ground"), one that is neither
+/* The query terms a phrase named (their word has a space), a few. */
+#define PHRASES_SAID 16
+struct phrase_terms {
+    int idx[PHRASES_SAID];
+    int n;
+};
+
+static void phrase_terms_of(const struct qterm *qt, int qn, struct phrase_terms *p)
+{
+    p->n = 0;
+    for (int j = 0; j < qn && p->n < PHRASES_SAID; j++)
+        if (strchr(qt[j].word, ' '))
+            p->idx[p->n++] = j;
+}
+
+/* Whether query term i's word is said by a phrase of the question (ph)
+ * that profile o has ("unmanned ground" says "ground"), one that is neither
  * common nor among the cited codes' words (cited, cited_n: the thing is
  * said there, and the words here). An abbreviation's words are said as the
  * abbreviation ("ugv"), which names the phrase's thing too. */
-static bool said_by_phrase(const struct match_index *ix, const struct qterm *qt, int qn, int i,
-                           int o, int od, const char *mark, double common, const int *cited,
-                           int cited_n)
+static bool said_by_phrase(const struct match_index *ix, const struct qterm *qt,
+                           const struct phrase_terms *ph, int i, int o, int od, const char *mark,
+                           double common, const int *cited, int cited_n)
 {
-    if (qt[i].compound[0] && !match_compound_has_parts(qt[i].compound))
+    if (ph->n == 0 || (qt[i].compound[0] && !match_compound_has_parts(qt[i].compound)))
         return false;
-    for (int j = 0; j < qn; j++)
+    for (int k = 0; k < ph->n; k++) {
+        int j = ph->idx[k];
         if (j != i && phrase_has_word(qt[j].word, qt[i].word) &&
             match_term_org_df(ix, qt[j].id) <= common && !in_ids(cited, cited_n, qt[j].id) &&
             org_has_term(ix, qt[j].id, o, od, mark))
             return true;
+    }
     return false;
 }
 
@@ -271,6 +288,8 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
     /* a word most profiles have ("working on", "partners", "supply" in a
      * forum's descriptions) tells no one why: the commonest are left out, a
      * translation with its word ("sme (мсп)") */
+    struct phrase_terms phrases;
+    phrase_terms_of(qt, qn, &phrases);
     double common = (double)ix->n / REASON_COMMON_SHARE > REASON_COMMON_MIN
                         ? (double)ix->n / REASON_COMMON_SHARE
                         : REASON_COMMON_MIN;
@@ -280,7 +299,7 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
         if (match_term_org_df(ix, qt[i].id) > common ||
             (qt[i].from_id >= 0 && match_term_org_df(ix, qt[i].from_id) > common))
             continue;
-        bool named = said_by_phrase(ix, qt, qn, i, o, od, mark, common, said.id, said.n);
+        bool named = said_by_phrase(ix, qt, &phrases, i, o, od, mark, common, said.id, said.n);
         for (int c = 0; c < covered_n && !named; c++)   /* a translation of a word named too */
             named = covered[c] == qt[i].id || (qt[i].via[0] && covered[c] == qt[i].from_id);
         for (int c = 0; c < shown && !named; c++) {   /* or another spelling the same word brought */
