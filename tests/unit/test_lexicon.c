@@ -243,6 +243,12 @@ Test(match_lexicon, a_glossary_pair_that_is_not_one_word_a_side_is_refused)
     g = (struct match_glossary){.en = kit_en, .uk = kit_uk, .n = 1};
     cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
     cr_assert(strstr(err.msg, "\"IFAK\" is an abbreviation"), "%s", err.msg);
+    /* a combining form glued to a word is two words too (cyber security) */
+    const char *glued_en[] = {"security"}, *glued_uk[] = {"Кібербезпека"};
+    g = (struct match_glossary){.en = glued_en, .uk = glued_uk, .n = 1};
+    cr_assert_null(match_lexicon_build(NULL, NULL, 0, &g, &err));
+    cr_assert(strstr(err.msg, "\"Кібербезпека\" is read as the 2 words it joins"), "%s",
+              err.msg);
     /* two words joined by a mark are two words, whatever the mark, and an
      * abbreviation beside another word is no abbreviation alone */
     const char *joined_en[] = {"radar+sonar", "EW jammers"}, *joined_uk[] = {"радар", "РЕБ"};

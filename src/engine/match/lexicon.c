@@ -245,6 +245,7 @@ struct one_word {
     char stem[MATCH_TOKEN_MAX + 1], word[MATCH_TOKEN_MAX + 1];
     char abbrev[MATCH_TOKEN_MAX + 1];   /* the abbreviation the first token spells out, or "" */
     int spelled;   /* tokens that are its words (text.h: its compound) or its phrase's thing */
+    bool glued;    /* a combining form and a word, written as one (cybersecurity) */
 };
 
 static int one_word_collect(void *ud, const char *stem, const char *word, const char *compound)
@@ -259,6 +260,7 @@ static int one_word_collect(void *ud, const char *stem, const char *word, const 
     }
     w->spelled += w->abbrev[0] && ((compound && strcmp(compound, w->abbrev) == 0) ||
                                    (!compound && strchr(word, ' ')));
+    w->glued |= compound && !strchr(compound, '-') && match_compound_has_parts(compound);
     return 0;
 }
 
@@ -314,6 +316,13 @@ static int glossary_word(const struct match_glossary *g, int i, bool ukrainian,
         df_err_set(err, DF_ERR_INPUT,
                    "%s: \"%s\" is an abbreviation dfnc reads as the %d words it stands for: "
                    "translate those, one a line",
+                   pair_where(g, i, at, sizeof at), s, w->n);
+        return -1;
+    }
+    if (w->n > 1 && w->glued) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s: \"%s\" is read as the %d words it joins (cyber security for "
+                   "cybersecurity): translate those, one a line",
                    pair_where(g, i, at, sizeof at), s, w->n);
         return -1;
     }
