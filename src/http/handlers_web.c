@@ -1,4 +1,4 @@
-/* The endpoints only the web pages use (the JSON API proper is handlers.c):
+/* The endpoints only the web pages use (the JSON API proper is api.h's):
  * the public forum header, CPV lookup for the picker, organisation search with
  * every filter, and the organiser console's participants, check-in, CSV import
  * and meetings. Also the embedded file server. Conventions as in handlers.c. */
@@ -12,14 +12,13 @@
 #include "app/glossary.h"
 #include "app/import.h"
 #include "core/country.h"
+#include "http/api.h"
 #include "http/web.h"
 #include "http/web_assets.h"
 #include "store/web.h"
 
 #define CPV_SCAN_MAX 20000   /* the classifier has 9,454 codes */
 #define FOLD_MAX 512
-
-static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
 /* ---- the public forum header ------------------------------------------------------ */
 
@@ -38,8 +37,8 @@ static void h_forum(struct http_req *r)
     json_t *j = json_object();
     json_object_set_new(j, "id", json_string(e.id));
     json_object_set_new(j, "name", json_string(e.name));
-    json_object_set_new(j, "venue", str_or_null(e.venue));
-    json_object_set_new(j, "timezone", str_or_null(e.timezone));
+    json_object_set_new(j, "venue", api_str_or_null(e.venue));
+    json_object_set_new(j, "timezone", api_str_or_null(e.timezone));
     json_object_set_new(j, "starts_on", json_string(e.starts_on));
     json_object_set_new(j, "ends_on", json_string(e.ends_on));
     json_object_set_new(j, "published", json_boolean(e.published_at != NULL));
@@ -175,8 +174,8 @@ static void h_cpv(struct http_req *r)
     json_t *list = json_array();
     for (int i = 0; i < k.n && i < limit; i++)
         json_array_append_new(list, json_pack("{ss so so}", "code", k.hits[i].code, "label_en",
-                                              str_or_null(k.hits[i].en), "label_uk",
-                                              str_or_null(k.hits[i].uk)));
+                                              api_str_or_null(k.hits[i].en), "label_uk",
+                                              api_str_or_null(k.hits[i].uk)));
     http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)k.n, "cpv", list));
 }
 
@@ -196,12 +195,12 @@ static int org_cb(void *ud, const struct store_org *o)
     json_t *j = json_object();
     json_object_set_new(j, "id", json_string(o->id));
     json_object_set_new(j, "name", json_string(o->name));
-    json_object_set_new(j, "name_uk", str_or_null(o->name_uk));
+    json_object_set_new(j, "name_uk", api_str_or_null(o->name_uk));
     json_object_set_new(j, "country", json_string(o->country));
     json_object_set_new(j, "eu", json_boolean(country_is_eu_member(o->country)));
     json_object_set_new(j, "kind", json_string(o->kind));
     json_object_set_new(j, "sme", json_boolean(o->sme));
-    json_object_set_new(j, "city", str_or_null(o->city));
+    json_object_set_new(j, "city", api_str_or_null(o->city));
     json_array_append_new(k->list, j);
     return 0;
 }
@@ -274,12 +273,12 @@ static int person_cb(void *ud, const struct store_web_person *p)
     json_t *j = json_object();
     json_object_set_new(j, "id", json_string(p->id));
     json_object_set_new(j, "name", json_string(p->name));
-    json_object_set_new(j, "title", str_or_null(p->title));
-    json_object_set_new(j, "email", str_or_null(p->email));
+    json_object_set_new(j, "title", api_str_or_null(p->title));
+    json_object_set_new(j, "email", api_str_or_null(p->email));
     json_object_set_new(j, "organisation", json_string(p->org));
     json_object_set_new(j, "organisation_name", json_string(p->org_name));
     json_object_set_new(j, "country", json_string(p->country));
-    json_object_set_new(j, "checked_in_at", str_or_null(p->checked_in_at));
+    json_object_set_new(j, "checked_in_at", api_str_or_null(p->checked_in_at));
     json_object_set_new(j, "offers", json_integer(p->offers));
     json_object_set_new(j, "needs", json_integer(p->needs));
     json_array_append_new(ud, j);
@@ -326,13 +325,13 @@ static int meeting_cb(void *ud, const struct store_web_meeting *m)
     json_object_set_new(j, "slot", json_string(m->slot));
     json_object_set_new(j, "starts_at", json_string(m->starts_at));
     json_object_set_new(j, "ends_at", json_string(m->ends_at));
-    json_object_set_new(j, "location", str_or_null(m->location));
-    json_object_set_new(j, "location_name", str_or_null(m->location_name));
+    json_object_set_new(j, "location", api_str_or_null(m->location));
+    json_object_set_new(j, "location_name", api_str_or_null(m->location_name));
     json_object_set_new(j, "people", json_pack("[oo]", party_json(&m->a), party_json(&m->b)));
-    json_object_set_new(j, "cpv", str_or_null(m->cpv));
-    json_object_set_new(j, "cpv_label_en", str_or_null(m->cpv_label_en));
-    json_object_set_new(j, "cpv_label_uk", str_or_null(m->cpv_label_uk));
-    json_object_set_new(j, "interpreter", str_or_null(m->interpreter));
+    json_object_set_new(j, "cpv", api_str_or_null(m->cpv));
+    json_object_set_new(j, "cpv_label_en", api_str_or_null(m->cpv_label_en));
+    json_object_set_new(j, "cpv_label_uk", api_str_or_null(m->cpv_label_uk));
+    json_object_set_new(j, "interpreter", api_str_or_null(m->interpreter));
     json_array_append_new(ud, j);
     return 0;
 }

@@ -1,6 +1,6 @@
 /* The libmicrohttpd server (see server.h): request lifecycle, limits, the
  * dispatcher (routing, sessions, roles, CSRF), replies and the access log.
- * Handlers live in handlers.c; the request target reader in url.c. */
+ * Handlers live in handlers*.c (api.h); the request target reader in url.c. */
 #include "http/server.h"
 
 #include <arpa/inet.h>

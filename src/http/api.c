@@ -1,0 +1,92 @@
+/* The JSON API's shared pieces (api.h): the JSON shapes of the store's
+ * records, and the checks more than one resource's handlers make. */
+#include <string.h>
+
+#include "http/api.h"
+#include "store/auth.h"
+
+/* ---- checks -------------------------------------------------------------------- */
+
+bool api_is_organiser(const struct http_req *r)
+{
+    return r->has_user && strcmp(r->user.role, "organiser") == 0;
+}
+
+json_t *api_str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+bool api_is_contact_of(struct http_req *r, const char *org)
+{
+    if (!r->user.person || !org)
+        return false;
+    struct df_err err = {0};
+    const char *c = store_org_contact(r->s, org, &r->a, &err);
+    return c && strcmp(c, r->user.person) == 0;
+}
+
+bool api_is_one_of(const char *v, const char *const *set)
+{
+    for (; *set; set++)
+        if (strcmp(v, *set) == 0)
+            return true;
+    return false;
+}
+
+/* ---- JSON shapes -------------------------------------------------------------- */
+
+json_t *api_org_json(const struct store_org *o)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(o->id));
+    json_object_set_new(j, "name", json_string(o->name));
+    json_object_set_new(j, "name_uk", api_str_or_null(o->name_uk));
+    json_object_set_new(j, "country", json_string(o->country));
+    json_object_set_new(j, "kind", json_string(o->kind));
+    json_object_set_new(j, "sme", json_boolean(o->sme));
+    json_object_set_new(j, "city", api_str_or_null(o->city));
+    json_object_set_new(j, "website", api_str_or_null(o->website));
+    json_object_set_new(j, "description", api_str_or_null(o->description));
+    json_object_set_new(j, "description_uk", api_str_or_null(o->description_uk));
+    return j;
+}
+
+/* Email only for organisers and the person themself. */
+json_t *api_person_json(const struct store_person *p, bool with_email)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(p->id));
+    json_object_set_new(j, "organisation", json_string(p->org));
+    json_object_set_new(j, "name", json_string(p->name));
+    json_object_set_new(j, "title", api_str_or_null(p->title));
+    json_object_set_new(j, "languages", json_string(p->languages ? p->languages : ""));
+    if (with_email)
+        json_object_set_new(j, "email", api_str_or_null(p->email));
+    return j;
+}
+
+json_t *api_request_json(const struct store_request *q)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(q->id));
+    json_object_set_new(j, "event", json_string(q->event));
+    json_object_set_new(j, "from", json_string(q->from));
+    json_object_set_new(j, "to", json_string(q->to));
+    json_object_set_new(j, "status", json_string(q->status));
+    json_object_set_new(j, "priority", json_integer(q->priority));
+    json_object_set_new(j, "message", api_str_or_null(q->message));
+    json_object_set_new(j, "created_at", api_str_or_null(q->created_at));
+    return j;
+}
+
+json_t *api_event_json(const struct store_event *e)
+{
+    json_t *j = json_object();
+    json_object_set_new(j, "id", json_string(e->id));
+    json_object_set_new(j, "name", json_string(e->name));
+    json_object_set_new(j, "venue", api_str_or_null(e->venue));
+    json_object_set_new(j, "timezone", api_str_or_null(e->timezone));
+    json_object_set_new(j, "starts_on", json_string(e->starts_on));
+    json_object_set_new(j, "ends_on", json_string(e->ends_on));
+    json_object_set_new(j, "request_cap", json_integer(e->request_cap));
+    json_object_set_new(j, "published_at", api_str_or_null(e->published_at));
+    return j;
+}

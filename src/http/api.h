@@ -1,0 +1,61 @@
+/* The JSON API's handlers, split by resource (handlers.c: sessions and the
+ * caller's own pages, and the route table; handlers_orgs.c, handlers_events.c,
+ * handlers_requests.c), and the pieces they share (api.c). src/http only. */
+#ifndef DFNC_HTTP_API_H
+#define DFNC_HTTP_API_H
+
+#include <jansson.h>
+#include <stdbool.h>
+
+#include "http/internal.h"
+#include "store/api.h"
+#include "store/programme.h"
+
+/* Longest id and free text an API body may carry. */
+#define API_ID_MAX 128
+#define API_TEXT_MAX 4000
+
+/* Whether the caller is signed in as an organiser. */
+bool api_is_organiser(const struct http_req *r);
+/* Whether the caller's person is organisation org's contact. */
+bool api_is_contact_of(struct http_req *r, const char *org);
+/* Whether v is one of set's strings (set ends with NULL). */
+bool api_is_one_of(const char *v, const char *const *set);
+
+/* JSON shapes (new references). jansson refuses NULL strings in "s":
+ * api_str_or_null gives JSON null instead. A person's email only with_email
+ * (organisers and the person themself). */
+json_t *api_str_or_null(const char *s);
+json_t *api_org_json(const struct store_org *o);
+json_t *api_person_json(const struct store_person *p, bool with_email);
+json_t *api_request_json(const struct store_request *q);
+json_t *api_event_json(const struct store_event *e);
+
+/* handlers_orgs.c */
+void api_orgs(struct http_req *r);
+void api_org(struct http_req *r);
+void api_org_put(struct http_req *r);
+void api_org_caps_put(struct http_req *r);
+void api_person(struct http_req *r);
+
+/* handlers_events.c */
+void api_events(struct http_req *r);
+void api_event(struct http_req *r);
+void api_event_post(struct http_req *r);
+void api_event_put(struct http_req *r);
+void api_session_delete(struct http_req *r);
+void api_location_delete(struct http_req *r);
+void api_interpreter_delete(struct http_req *r);
+void api_schedule(struct http_req *r);
+void api_publish(struct http_req *r);
+void api_unscheduled(struct http_req *r);
+
+/* handlers_requests.c */
+void api_requests(struct http_req *r);
+void api_request_post(struct http_req *r);
+void api_request_get(struct http_req *r);
+void api_request_accept(struct http_req *r);
+void api_request_decline(struct http_req *r);
+void api_request_cancel(struct http_req *r);
+
+#endif

@@ -1,0 +1,467 @@
+/* The JSON API's events (docs/api.md): the programme, its edits, and the
+ * organiser's scheduling and publishing. */
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/interpreting.h"
+#include "app/schedule.h"
+#include "http/api.h"
+#include "store/programme.h"
+#include "store/store.h"
+
+static int event_list_cb(void *ud, const struct store_event *e)
+{
+    json_array_append_new(ud, api_event_json(e));
+    return 0;
+}
+
+void api_events(struct http_req *r)
+{
+    struct df_err err = {0};
+    json_t *list = json_array();
+    if (store_event_each(r->s, event_list_cb, list, &err) != 0) {
+        json_decref(list);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{so}", "events", list));
+}
+
+static int session_cb(void *ud, const struct store_session *x)
+{
+    json_array_append_new(ud, json_pack("{ss ss ss ss ss ss}", "id", x->id, "day", x->day,
+                                        "name", x->name, "kind", x->kind, "starts_at",
+                                        x->starts_at, "ends_at", x->ends_at));
+    return 0;
+}
+
+static int slot_cb(void *ud, const struct store_slot *x)
+{
+    json_array_append_new(ud, json_pack("{ss ss si ss ss}", "id", x->id, "session", x->session,
+                                        "seq", x->seq, "starts_at", x->starts_at, "ends_at",
+                                        x->ends_at));
+    return 0;
+}
+
+static int location_cb(void *ud, const struct store_location *x)
+{
+    json_array_append_new(ud, json_pack("{ss ss ss si}", "id", x->id, "name", x->name, "kind",
+                                        x->kind, "seats", x->seats));
+    return 0;
+}
+
+static int interpreter_cb(void *ud, const struct store_interpreter *x)
+{
+    char pair[8];
+    snprintf(pair, sizeof pair, "%.2s-%.2s", x->lang_a, x->lang_b);
+    json_array_append_new(ud, json_pack("{ss ss ss ss?}", "id", x->id, "name", x->name, "pair",
+                                        pair, "session", x->session));
+    return 0;
+}
+
+static void reply_event(struct http_req *r, const char *id, int status)
+{
+    struct df_err err = {0};
+    struct store_event e;
+    if (store_event_get(r->s, id, &r->a, &e, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *j = api_event_json(&e), *ss = json_array(), *sl = json_array(), *lo = json_array(),
+           *in = json_array();
+    json_object_set_new(j, "sessions", ss);
+    json_object_set_new(j, "slots", sl);
+    json_object_set_new(j, "locations", lo);
+    json_object_set_new(j, "interpreters", in);
+    if (store_session_each(r->s, id, session_cb, ss, &err) != 0 ||
+        store_slot_each(r->s, id, slot_cb, sl, &err) != 0 ||
+        store_location_each(r->s, id, location_cb, lo, &err) != 0 ||
+        store_interpreter_each(r->s, id, interpreter_cb, in, &err) != 0) {
+        json_decref(j);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, status, j);
+}
+
+void api_event(struct http_req *r) { reply_event(r, r->params[0], 200); }
+
+static const struct http_field slot_fields[] = {
+    {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
+    {"seq", HJ_INT, .required = true, .min = 1, .max = 100000},
+    {"starts_at", HJ_STRING, .required = true, .min = 16, .max = 40},
+    {"ends_at", HJ_STRING, .required = true, .min = 16, .max = 40},
+    {NULL}};
+static const struct http_field session_fields[] = {
+    {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
+    {"day", HJ_STRING, .required = true, .min = 10, .max = 10},
+    {"name", HJ_STRING, .required = true, .min = 1, .max = 200},
+    {"kind", HJ_STRING, .required = true, .min = 3, .max = 10},
+    {"starts_at", HJ_STRING, .required = true, .min = 16, .max = 40},
+    {"ends_at", HJ_STRING, .required = true, .min = 16, .max = 40},
+    {"slots", HJ_ARRAY_OF_OBJECTS, .max = 200, .of = slot_fields},
+    {NULL}};
+static const struct http_field location_fields[] = {
+    {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
+    {"name", HJ_STRING, .required = true, .min = 1, .max = 200},
+    {"kind", HJ_STRING, .min = 4, .max = 5},
+    {"seats", HJ_INT, .min = 1, .max = 1000},
+    {NULL}};
+static const struct http_field interpreter_fields[] = {
+    {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
+    {"name", HJ_STRING, .required = true, .min = 1, .max = 200},
+    {"pair", HJ_STRING, .required = true, .min = 5, .max = 5},
+    {"session", HJ_STRING, .nullable = true, .min = 1, .max = API_ID_MAX},
+    {NULL}};
+#define EVENT_FIELDS                                                                 \
+    {"name", HJ_STRING, .required = true, .min = 1, .max = 300},                     \
+    {"venue", HJ_STRING, .nullable = true, .max = 300},                              \
+    {"timezone", HJ_STRING, .max = 64},                                              \
+    {"starts_on", HJ_STRING, .required = true, .min = 10, .max = 10},                \
+    {"ends_on", HJ_STRING, .required = true, .min = 10, .max = 10},                  \
+    {"request_cap", HJ_INT, .min = 1, .max = 1000},                                  \
+    {"sessions", HJ_ARRAY_OF_OBJECTS, .max = 100, .of = session_fields},             \
+    {"locations", HJ_ARRAY_OF_OBJECTS, .max = 5000, .of = location_fields},         \
+    {"interpreters", HJ_ARRAY_OF_OBJECTS, .max = 500, .of = interpreter_fields}
+
+static const struct http_field event_post_fields[] = {
+    {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX}, EVENT_FIELDS, {NULL}};
+static const struct http_field event_put_fields[] = {EVENT_FIELDS, {NULL}};
+
+/* "YYYY-MM-DD" (and, for times, "YYYY-MM-DDTHH:MM" followed by anything ISO
+ * 8601 allows): the shape only; the store keeps the text as given. */
+static bool is_date(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    for (int i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return false;
+    return s[10] == '\0';
+}
+
+static bool is_datetime(const char *s)
+{
+    static const char shape[] = "dddd-dd-ddTdd:dd";
+    for (int i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return false;
+    return true;
+}
+
+/* Checks the dates and times of an event body before anything is written. */
+static int check_event_times(json_t *b, struct df_err *err)
+{
+    if (!is_date(http_json_str(b, "starts_on")) || !is_date(http_json_str(b, "ends_on")))
+        return df_err_set(err, DF_ERR_INPUT, "starts_on and ends_on must be dates YYYY-MM-DD");
+    size_t i, k;
+    json_t *x, *y;
+    json_array_foreach(json_object_get(b, "sessions"), i, x) {
+        if (!is_date(http_json_str(x, "day")) || !is_datetime(http_json_str(x, "starts_at")) ||
+            !is_datetime(http_json_str(x, "ends_at")))
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu]: day must be YYYY-MM-DD and "
+                                                 "starts_at, ends_at ISO 8601 times", i);
+        /* Times are local to the event and a session lies within its day, so
+         * "YYYY-MM-DDTHH:MM" prefixes compare as times. */
+        const char *day = http_json_str(x, "day"), *s0 = http_json_str(x, "starts_at"),
+                   *s1 = http_json_str(x, "ends_at");
+        if (strncmp(s0, day, 10) || strncmp(s1, day, 10))
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu] must start and end on its day", i);
+        if (strcmp(day, http_json_str(b, "starts_on")) < 0 ||
+            strcmp(day, http_json_str(b, "ends_on")) > 0)
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu].day is outside the event's dates",
+                              i);
+        if (strncmp(s1, s0, 16) <= 0)
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu] ends before it starts", i);
+        json_array_foreach(json_object_get(x, "slots"), k, y) {
+            const char *t0 = http_json_str(y, "starts_at"), *t1 = http_json_str(y, "ends_at");
+            if (!is_datetime(t0) || !is_datetime(t1))
+                return df_err_set(err, DF_ERR_INPUT, "sessions[%zu].slots[%zu]: starts_at and "
+                                                     "ends_at must be ISO 8601 times", i, k);
+            if (strncmp(t1, t0, 16) <= 0 || strncmp(t0, s0, 16) < 0 || strncmp(t1, s1, 16) > 0)
+                return df_err_set(err, DF_ERR_INPUT, "sessions[%zu].slots[%zu] must end after it "
+                                                     "starts and lie within its session", i, k);
+        }
+    }
+    return 0;
+}
+
+/* Writes an event and its programme in one transaction. */
+static int save_event(struct http_req *r, const char *id, json_t *b, struct df_err *err)
+{
+    struct store_event e = {.id = id, .name = http_json_str(b, "name"),
+                            .venue = http_json_str(b, "venue"),
+                            .timezone = http_json_str(b, "timezone"),
+                            .starts_on = http_json_str(b, "starts_on"),
+                            .ends_on = http_json_str(b, "ends_on"),
+                            .request_cap = (int)http_json_int(b, "request_cap", 20)};
+    if (check_event_times(b, err) < 0)
+        return -1;
+    if (strcmp(e.starts_on, e.ends_on) > 0)
+        return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
+    if (store_begin(r->s, err) < 0)
+        return -1;
+    if (store_event_upsert(r->s, &e, NULL, err) < 0)
+        goto fail;
+    size_t i, k;
+    json_t *x, *y;
+    json_array_foreach(json_object_get(b, "sessions"), i, x) {
+        const char *kind = http_json_str(x, "kind");
+        if (strcmp(kind, "b2b") && strcmp(kind, "conference") && strcmp(kind, "break")) {
+            df_err_set(err, DF_ERR_INPUT, "sessions[%zu].kind must be b2b, conference or break",
+                       i);
+            goto fail;
+        }
+        struct store_session ss = {.id = http_json_str(x, "id"), .event = id,
+                                   .day = http_json_str(x, "day"),
+                                   .name = http_json_str(x, "name"), .kind = kind,
+                                   .starts_at = http_json_str(x, "starts_at"),
+                                   .ends_at = http_json_str(x, "ends_at")};
+        if (store_session_upsert(r->s, &ss, err) < 0)
+            goto fail;
+        json_array_foreach(json_object_get(x, "slots"), k, y) {
+            struct store_slot sl = {.id = http_json_str(y, "id"), .session = ss.id,
+                                    .seq = (int)http_json_int(y, "seq", 1),
+                                    .starts_at = http_json_str(y, "starts_at"),
+                                    .ends_at = http_json_str(y, "ends_at")};
+            if (store_slot_upsert(r->s, &sl, err) < 0)
+                goto fail;
+        }
+    }
+    json_array_foreach(json_object_get(b, "locations"), i, x) {
+        const char *kind = http_json_str(x, "kind");
+        if (kind && strcmp(kind, "table") && strcmp(kind, "room") && strcmp(kind, "booth")) {
+            df_err_set(err, DF_ERR_INPUT, "locations[%zu].kind must be table, room or booth", i);
+            goto fail;
+        }
+        struct store_location lo = {.id = http_json_str(x, "id"), .event = id,
+                                    .name = http_json_str(x, "name"),
+                                    .kind = kind ? kind : "table",
+                                    .seats = (int)http_json_int(x, "seats", 4)};
+        if (store_location_upsert(r->s, &lo, err) < 0)
+            goto fail;
+    }
+    json_array_foreach(json_object_get(b, "interpreters"), i, x) {
+        char la[3], lb[3];
+        struct df_err bad = {0};
+        if (app_language_pair(http_json_str(x, "pair"), la, lb, &bad) < 0) {
+            df_err_set(err, DF_ERR_INPUT, "interpreters[%zu]: %s", i, bad.msg);
+            goto fail;
+        }
+        struct store_interpreter in = {.id = http_json_str(x, "id"), .event = id,
+                                       .name = http_json_str(x, "name"), .lang_a = la,
+                                       .lang_b = lb, .session = http_json_str(x, "session")};
+        if (store_interpreter_upsert(r->s, &in, NULL, err) < 0)
+            goto fail;
+    }
+    if (store_audit(r->s, r->user.email, "event.save", "event", id, NULL, err) < 0 ||
+        store_commit(r->s, err) < 0)
+        goto fail;
+    return 0;
+fail:
+    store_rollback(r->s);
+    return -1;
+}
+
+void api_event_post(struct http_req *r)
+{
+    json_t *b = http_body(r, event_post_fields);
+    if (!b)
+        return;
+    struct df_err err = {0};
+    struct store_event old;
+    const char *id = arena_strdup(&r->a, http_json_str(b, "id"));
+    if (store_event_get(r->s, id, &r->a, &old, &err) == 0) {
+        json_decref(b);
+        http_reply_error(r, 409, "conflict", "event \"%s\" exists already; PUT changes it", id);
+        return;
+    }
+    err = (struct df_err){0};
+    int rc = save_event(r, id, b, &err);
+    json_decref(b);
+    if (rc < 0)
+        http_reply_df_err(r, &err);
+    else
+        reply_event(r, id, 201);
+}
+
+void api_event_put(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct store_event old;
+    if (store_event_get(r->s, r->params[0], &r->a, &old, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *b = http_body(r, event_put_fields);
+    if (!b)
+        return;
+    int rc = save_event(r, r->params[0], b, &err);
+    json_decref(b);
+    if (rc < 0)
+        http_reply_df_err(r, &err);
+    else
+        reply_event(r, r->params[0], 200);
+}
+
+/* DELETE /events/{id}/{sessions,locations,interpreters}/{item}: the item goes,
+ * with what store/programme.h says; the reply counts the meetings touched. */
+typedef int (*remove_fn)(struct store *, const char *, const char *, int *, struct df_err *);
+
+static void remove_item(struct http_req *r, remove_fn fn, const char *action, const char *counted)
+{
+    struct df_err err = {0};
+    int n = 0;
+    if (store_begin(r->s, &err) < 0)
+        goto fail;
+    if (fn(r->s, r->params[0], r->params[1], &n, &err) < 0 ||
+        store_audit(r->s, r->user.email, action, "event", r->params[0], r->params[1], &err) < 0 ||
+        store_commit(r->s, &err) < 0) {
+        store_rollback(r->s);
+        goto fail;
+    }
+    http_reply_json(r, 200, json_pack("{ss si}", "removed", r->params[1], counted, n));
+    return;
+fail:
+    http_reply_df_err(r, &err);
+}
+
+void api_session_delete(struct http_req *r)
+{
+    remove_item(r, store_session_remove, "session.remove", "meetings_unscheduled");
+}
+
+void api_location_delete(struct http_req *r)
+{
+    remove_item(r, store_location_remove, "location.remove", "meetings_unscheduled");
+}
+
+void api_interpreter_delete(struct http_req *r)
+{
+    remove_item(r, store_interpreter_remove, "interpreter.remove", "meetings_without_interpreter");
+}
+
+/* The last schedule run's reasons per event, for GET .../unscheduled. */
+static pthread_mutex_t reasons_lock = PTHREAD_MUTEX_INITIALIZER;
+static json_t *reasons; /* {event: {request: reason}} */
+
+static void remember_reasons(const struct app_schedule_report *rep)
+{
+    json_t *m = json_object();
+    for (int i = 0; i < rep->unscheduled_n; i++)
+        json_object_set_new(m, rep->unscheduled[i].request,
+                            json_string(rep->unscheduled[i].reason));
+    pthread_mutex_lock(&reasons_lock);
+    if (!reasons)
+        reasons = json_object();
+    json_object_set_new(reasons, rep->event, m);
+    pthread_mutex_unlock(&reasons_lock);
+}
+
+void api_schedule(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"time_limit", HJ_INT, .min = 1, .max = 600},
+        {"seed", HJ_INT, .min = 0, .max = 1000000},
+        {"reschedule_locked", HJ_BOOL, .required = false},
+        {NULL}};
+    json_t *b = NULL;
+    if (r->body.len && !(b = http_body(r, f)))
+        return;
+    struct df_err err = {0};
+    struct app_schedule_opts o = {
+        .event = r->params[0], .time_limit = (double)http_json_int(b, "time_limit", 10),
+        .seed = (unsigned)http_json_int(b, "seed", 1),
+        .reschedule_locked = json_is_true(json_object_get(b, "reschedule_locked"))};
+    json_decref(b);
+    struct app_schedule_report rep;
+    if (app_schedule_event(r->s, &o, &r->a, &rep, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    remember_reasons(&rep);
+    store_audit(r->s, r->user.email, "event.schedule", "event", o.event, NULL, &err);
+    json_t *warn = json_array();
+    for (int i = 0; i < rep.warnings_n; i++)
+        json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
+                                              "warning", rep.warnings[i].warning));
+    http_reply_json(r, 200, json_pack("{ss si si si si sf si so}", "event", rep.event,
+                                      "accepted", rep.accepted, "scheduled", rep.scheduled,
+                                      "upper_bound", rep.upper_bound, "breaks", rep.breaks,
+                                      "seconds", rep.seconds, "unscheduled", rep.unscheduled_n,
+                                      "warnings", warn));
+}
+
+void api_publish(struct http_req *r)
+{
+    struct df_err err = {0};
+    const char *id = r->params[0];
+    struct store_event e;
+    if (store_event_get(r->s, id, &r->a, &e, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    if (store_begin(r->s, &err) < 0)
+        goto fail;
+    if (store_meeting_lock_all(r->s, id, true, &err) < 0 ||
+        store_event_set_published(r->s, id, true, &err) < 0 ||
+        store_audit(r->s, r->user.email, "event.publish", "event", id, NULL, &err) < 0 ||
+        store_commit(r->s, &err) < 0) {
+        store_rollback(r->s);
+        goto fail;
+    }
+    reply_event(r, id, 200);
+    return;
+fail:
+    http_reply_df_err(r, &err);
+}
+
+struct unsched_ctx {
+    json_t *scheduled, *list, *why;
+};
+
+static int meeting_mark_cb(void *ud, const struct store_meeting *m)
+{
+    struct unsched_ctx *k = ud;
+    json_object_set_new(k->scheduled, m->request, json_true());
+    return 0;
+}
+
+static int unsched_cb(void *ud, const struct store_request *q)
+{
+    struct unsched_ctx *k = ud;
+    if (json_object_get(k->scheduled, q->id))
+        return 0;
+    const char *why = json_string_value(json_object_get(k->why, q->id));
+    json_t *j = api_request_json(q);
+    json_object_set_new(j, "reason", json_string(why ? why : "not scheduled yet"));
+    json_array_append_new(k->list, j);
+    return 0;
+}
+
+void api_unscheduled(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct store_event e;
+    if (store_event_get(r->s, r->params[0], &r->a, &e, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    struct unsched_ctx k = {json_object(), json_array(), NULL};
+    pthread_mutex_lock(&reasons_lock);
+    k.why = json_deep_copy(json_object_get(reasons, e.id));
+    pthread_mutex_unlock(&reasons_lock);
+    int rc = store_meeting_each(r->s, e.id, NULL, meeting_mark_cb, &k, &err);
+    if (rc == 0)
+        rc = store_request_each(r->s, e.id, "accepted", unsched_cb, &k, &err);
+    json_decref(k.scheduled);
+    json_decref(k.why);
+    if (rc != 0) {
+        json_decref(k.list);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{ss sI so}", "event", e.id, "count",
+                                      (json_int_t)json_array_size(k.list), "unscheduled",
+                                      k.list));
+}

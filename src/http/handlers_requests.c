@@ -1,0 +1,119 @@
+/* The JSON API's meeting requests (docs/api.md): asking, answering and
+ * withdrawing; the rules live in app/requests.c. */
+#include <string.h>
+
+#include "app/requests.h"
+#include "http/api.h"
+#include "store/api.h"
+#include "store/store.h"
+
+static const char *const statuses[] = {"pending", "accepted", "declined", "cancelled", NULL};
+
+struct req_list_ctx {
+    json_t *list;
+    const char *status, *me;
+};
+
+static int req_list_cb(void *ud, const struct store_request *q)
+{
+    struct req_list_ctx *k = ud;
+    if (k->status && strcmp(q->status, k->status) != 0)
+        return 0;
+    json_t *j = api_request_json(q);
+    if (k->me)
+        json_object_set_new(j, "direction",
+                            json_string(strcmp(q->from, k->me) == 0 ? "sent" : "received"));
+    json_array_append_new(k->list, j);
+    return 0;
+}
+
+void api_requests(struct http_req *r)
+{
+    struct df_err err = {0};
+    const char *event = http_url_param(&r->url, "event");
+    const char *status = http_url_param(&r->url, "status");
+    if (status && !api_is_one_of(status, statuses)) {
+        http_reply_error(r, 422, "invalid", "status must be pending, accepted, declined or "
+                                            "cancelled");
+        return;
+    }
+    struct req_list_ctx k = {json_array(), status, r->user.person};
+    int rc;
+    if (r->user.person) /* a participant (or an organiser with a profile) sees their own */
+        rc = store_api_request_each_for(r->s, r->user.person, event, req_list_cb, &k, &err);
+    else
+        rc = store_request_each(r->s, event, status, req_list_cb, &k, &err);
+    if (rc != 0) {
+        json_decref(k.list);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)json_array_size(k.list),
+                                      "requests", k.list));
+}
+
+void api_request_post(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"event", HJ_STRING, .min = 1, .max = API_ID_MAX},
+        {"to", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
+        {"message", HJ_STRING, .nullable = true, .max = 2000},
+        {"priority", HJ_INT, .min = 0, .max = 9},
+        {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    struct df_err err = {0};
+    struct store_request q;
+    const char *event = http_json_str(b, "event");
+    if (!event && !(event = store_event_default(r->s, &r->a, &err))) {
+        json_decref(b);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    int rc = app_request_send(r->s, r->user.person, event, http_json_str(b, "to"),
+                              http_json_str(b, "message"), (int)http_json_int(b, "priority", 1),
+                              &r->a, &q, &err);
+    json_decref(b);
+    if (rc < 0)
+        http_reply_df_err(r, &err);
+    else
+        http_reply_json(r, 201, api_request_json(&q));
+}
+
+void api_request_get(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct store_request q;
+    if (store_request_get(r->s, r->params[0], &r->a, &q, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    bool party = r->user.person &&
+                 (strcmp(q.from, r->user.person) == 0 || strcmp(q.to, r->user.person) == 0);
+    if (!party && !api_is_organiser(r)) {
+        http_reply_error(r, 404, "not_found", "no request \"%s\"", r->params[0]);
+        return;
+    }
+    http_reply_json(r, 200, api_request_json(&q));
+}
+
+static void request_act(struct http_req *r, enum app_request_action act)
+{
+    struct df_err err = {0};
+    struct store_request q;
+    int rescheduled = 0;
+    /* Organisers without a profile are no party: 404 like anyone else's. */
+    if (app_request_act(r->s, r->user.person, r->params[0], act, &r->a, &q, &rescheduled,
+                        &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *j = api_request_json(&q);
+    json_object_set_new(j, "rescheduled", json_boolean(rescheduled));
+    http_reply_json(r, 200, j);
+}
+
+void api_request_accept(struct http_req *r) { request_act(r, APP_REQUEST_ACCEPT); }
+void api_request_decline(struct http_req *r) { request_act(r, APP_REQUEST_DECLINE); }
+void api_request_cancel(struct http_req *r) { request_act(r, APP_REQUEST_CANCEL); }
