@@ -253,7 +253,7 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
                                         "миколаїв", "героєві",  "кораблеві", "кабелем",
                                         "режим",    "штрих",    "успіх",
                                         "човен",    "суден",    "вікон",
-                                        "політ",    "вертоліт", "колір"};
+                                        "політ",    "вертоліт", "колір", "міст"};
     static const char *const base[] = {"доставка", "оцінка", "точка",    "вимога",
                                        "дорога",   "послуга", "корабель", "рівень",
                                        "автомобіль", "море",  "засоби",   "підходу",
@@ -262,9 +262,9 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
                                        "Миколаєва", "героя",   "корабля",  "кабелю",
                                        "режиму",   "штриха",   "успіху",
                                        "човна",    "судна",    "вікна",
-                                       "польоту",  "вертольоти", "кольору"};
+                                       "польоту",  "вертольоти", "кольору", "моста"};
     static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4,  4,  3,  3,  3,  3,  5, 6, 7, 7,
-                                8, 8, 9, 8, 8, 4, 10, 11, 12, 13, 13, 13, 3, 3, 3};
+                                8, 8, 9, 8, 8, 4, 10, 11, 12, 13, 13, 13, 3, 3, 3, 3};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cr_assert_eq(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), kinds[i], "%s",
                      forms[i]);
@@ -1698,8 +1698,8 @@ Test(match_partners, other_shared_endings_meet_their_other_cases)
 }
 
 /* A vowel that comes and goes before a last н (човен, човни; суден, судна),
- * and a closed і the other cases turn into ьо or е (вертоліт, вертольоти;
- * причіп, причепи), in either direction. */
+ * and a closed і the other cases turn into ьо, е or о (вертоліт,
+ * вертольоти; причіп, причепи; міст, мости), in either direction. */
 Test(match_partners, fleeting_and_closed_vowels_meet_their_other_cases)
 {
     static struct match_profile p[] = {
@@ -1713,6 +1713,7 @@ Test(match_partners, fleeting_and_closed_vowels_meet_their_other_cases)
         {.id = "trailers", .name = "Trailers", .country = "UA", .text = "Причепи для техніки"},
         {.id = "trailer", .name = "Trailer", .country = "UA", .text = "Причіп-платформа"},
         {.id = "cream", .name = "Cream", .country = "UA", .text = "Захисний крем"},
+        {.id = "bridges", .name = "Bridges", .country = "UA", .text = "Понтонні мости"},
     };
     int n = sizeof p / sizeof p[0];
     cr_assert(text_finds(p, n, "Човен", "boats") && text_finds(p, n, "Човни", "boat"));
@@ -1720,6 +1721,7 @@ Test(match_partners, fleeting_and_closed_vowels_meet_their_other_cases)
     cr_assert(text_finds(p, n, "Вертоліт", "helis") && text_finds(p, n, "Вертольоти", "heli"));
     cr_assert(text_finds(p, n, "Причіп", "trailers") && text_finds(p, n, "Причепи", "trailer"));
     cr_assert(!text_finds(p, n, "Причіп", "cream"), "е only where the texts have it");
+    cr_assert(text_finds(p, n, "Міст", "bridges"), "і before two consonants too");
 }
 
 /* A buyer who writes Kiev or Kharkov finds the makers in Kyiv and Kharkiv. */

@@ -415,25 +415,34 @@ size_t match_stem_uk(char *w)
     return n;
 }
 
-/* Whether stem, the whole of word (n bytes), ends in і and a consonant, and
- * a consonant before the і: засіб, причіп, not досвіду or мій. */
-static bool closed_i(const char *stem, const char *word, size_t n)
+/* Where the closed і of stem, the whole of word (n bytes), is: an і before
+ * its last consonant or two, after a consonant (засіб, причіп, міст; not
+ * досвіду or мій). Its byte offset, or 0 for none. */
+static size_t closed_i(const char *stem, const char *word, size_t n)
 {
-    return strcmp(stem, word) == 0 && cp_count(stem, n) >= 4 && n >= 6 &&
-           (unsigned char)stem[n - 1] >= 0x80 && !ends_in_vowel_uk(stem, n) &&
-           !ends(stem, n, "ь") && !ends(stem, n, "й") && ends(stem, n - 2, "і") &&
-           !ends_in_vowel_uk(stem, n - 4) && !ends(stem, n - 4, "ь") &&
-           (unsigned char)stem[n - 5] >= 0x80;
+    if (strcmp(stem, word) != 0 || cp_count(stem, n) < 4 || n < 6 ||
+        (unsigned char)stem[n - 1] < 0x80 || ends_in_vowel_uk(stem, n) || ends(stem, n, "ь") ||
+        ends(stem, n, "й"))
+        return 0;
+    size_t at = ends(stem, n - 2, "і") ? n - 4 : 0;
+    if (!at && n >= 8 && ends(stem, n - 4, "і") && !ends_in_vowel_uk(stem, n - 2) &&
+        !ends(stem, n - 2, "ь") && !ends(stem, n - 2, "й"))
+        at = n - 6;   /* і before two consonants: міст, моста */
+    if (!at || at < 2 || ends_in_vowel_uk(stem, at) || ends(stem, at, "ь") ||
+        (unsigned char)stem[at - 1] < 0x80)
+        return 0;
+    return at;
 }
 
 int match_stem_uk_alt_second(const char *stem, const char *word, char *out, size_t size)
 {
     size_t n = strlen(stem);
     unsigned char first = (unsigned char)stem[0];
-    if (first < 0xd0 || first > 0xd3 || n + 1 > size || !closed_i(stem, word, n))
+    size_t at = first < 0xd0 || first > 0xd3 || n + 1 > size ? 0 : closed_i(stem, word, n);
+    if (!at)
         return 0;
     memcpy(out, stem, n + 1);
-    memcpy(out + n - 4, "е", strlen("е"));
+    memcpy(out + at, "е", strlen("е"));
     return 3;
 }
 
@@ -471,14 +480,15 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
      * alike (досвід, досвіду; звіт, звіту); into ьо after a vowel and л
      * (політ, польоту; колір, кольору; but плід, плоду); е is the second
      * reading (match_stem_uk_alt_second) */
-    if (closed_i(stem, word, n)) {
-        const char *o = ends(stem, n - 4, "л") && ends_in_vowel_uk(stem, n - 6) ? "ьо" : "о";
+    size_t at = closed_i(stem, word, n);
+    if (at) {
+        const char *o = ends(stem, at, "л") && at >= 4 && ends_in_vowel_uk(stem, at - 2) ? "ьо" : "о";
         size_t on = strlen(o);
         if (n - 2 + on + 1 > size)
             return 0;
-        memcpy(out, stem, n - 4);
-        memcpy(out + n - 4, o, on);
-        memcpy(out + n - 4 + on, stem + n - 2, 3);   /* the last consonant, and the NUL */
+        memcpy(out, stem, at);
+        memcpy(out + at, o, on);
+        memcpy(out + at + on, stem + at + 2, n - at - 2 + 1);   /* the consonants, and the NUL */
         return 3;
     }
     /* a vowel that comes and goes before a last н: a bare nominative that
