@@ -188,11 +188,11 @@ static int word_count(const struct match_index *ix, const char *s)
 #define COMPOUND_SAID 3
 
 /* Whether phrase (a query term's word: the phrase that named its thing,
- * words joined by spaces) has word among its words. */
+ * words joined by spaces) has word, a single word, among its words. */
 static bool phrase_has_word(const char *phrase, const char *word)
 {
     size_t n = strlen(word);
-    if (!strchr(phrase, ' ') || strchr(word, ' ') || n == 0)
+    if (strchr(word, ' ') || n == 0)
         return false;
     for (const char *s = phrase; (s = strstr(s, word)) != NULL; s++)
         if ((s == phrase || s[-1] == ' ') && (s[n] == ' ' || s[n] == '\0'))

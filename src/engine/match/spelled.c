@@ -139,7 +139,8 @@ static int hyphened(struct spelled *s, const char *compound)
 
 int match_spelled_token(struct spelled *s, const char *stem, const char *compound)
 {
-    if (compound && match_compound_has_parts(compound)) {
+    bool parts = compound && match_compound_has_parts(compound);
+    if (parts) {
         if (s->parts_left > 0)
             s->parts_left--;
         else if (hyphened(s, compound) < 0)
@@ -147,7 +148,7 @@ int match_spelled_token(struct spelled *s, const char *stem, const char *compoun
     }
     /* a word the text wrote as an abbreviation: its compound is that word
      * (a compound of parts, hyphenated or glued, is none) */
-    if (compound && !match_compound_has_parts(compound)) {
+    if (compound && !parts) {
         const char *words = match_abbreviation_words(compound);
         int id = words ? strmap_get(&s->ids, words) : -1;
         if (id >= 0 && seen(s, id) < 0)

@@ -107,6 +107,7 @@ static void single_l(const char *w, size_t *n)
  * (analyse), and a few words whole (defence, offence, licence, programme). */
 static size_t american_spelling(char *w, size_t n)
 {
+    /* every English word passes here: most leave after a few letters' tests */
     static const struct { const char *uk, *us; } whole[] = {
         {"defence", "defense"}, {"defences", "defenses"}, {"offence", "offense"},
         {"offences", "offenses"}, {"licence", "license"}, {"licences", "licenses"},
@@ -114,39 +115,43 @@ static size_t american_spelling(char *w, size_t n)
         {"manoeuvres", "maneuvers"}, {"aluminium", "aluminum"}, {"grey", "gray"},
         {"tyre", "tire"}, {"tyres", "tires"}, {"sulphur", "sulfur"},
     };
-    for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
-        if (strcmp(w, whole[i].uk) == 0) {
-            size_t k = strlen(whole[i].us);
-            memcpy(w, whole[i].us, k + 1);
-            return k;
-        }
-    /* -our, and the endings it takes */
-    static const char *const our_tails[] = {"",   "s",   "ed",  "ing", "er",   "ers", "able",
-                                            "ful", "al",  "ite", "ites", "y",  "less", "ably"};
-    const char *our = strstr(w, "our");
-    if (our && our - w >= 3) {
-        const char *tail = our + 3;
-        for (size_t i = 0; i < sizeof our_tails / sizeof our_tails[0]; i++)
-            if (strcmp(tail, our_tails[i]) == 0) {
-                memmove((char *)our + 1, our + 2, strlen(our + 2) + 1);   /* drop the u */
-                return n - 1;
+    char last = w[n - 1];
+    if (n <= 10 && (last == 'e' || last == 's' || last == 'm' || last == 'y' || last == 'r'))
+        for (size_t i = 0; i < sizeof whole / sizeof whole[0]; i++)
+            if (w[0] == whole[i].uk[0] && strcmp(w, whole[i].uk) == 0) {
+                size_t k = strlen(whole[i].us);
+                memcpy(w, whole[i].us, k + 1);
+                return k;
             }
-    }
-    /* -tre, -bre and their plurals: centre, fibre (the r and e trade places) */
-    static const char *const re_tails[] = {"tre", "bre", "tres", "bres"};
-    for (size_t i = 0; i < sizeof re_tails / sizeof re_tails[0]; i++) {
-        size_t k = strlen(re_tails[i]);
-        if (n >= k + 2 && ends(w, n, re_tails[i])) {
-            w[n - k + 1] = 'e';
-            w[n - k + 2] = 'r';
-            return n;
+    /* -our, and the endings it takes, after three letters or more */
+    static const struct { const char *s; size_t n; } our_tails[] = {
+        {"", 0},    {"s", 1},    {"y", 1},    {"ed", 2},   {"er", 2},    {"al", 2},   {"ing", 3},
+        {"ers", 3}, {"ful", 3},  {"ite", 3},  {"able", 4}, {"ites", 4},  {"less", 4}, {"ably", 4},
+    };
+    const char *our = n >= 6 ? strstr(w + 3, "our") : NULL;
+    for (size_t i = 0; our && i < sizeof our_tails / sizeof our_tails[0]; i++) {
+        size_t t = our_tails[i].n;
+        if (n < t + 6)
+            break;   /* the tails come shortest first */
+        size_t at = n - t - 3;
+        if (w[at] == 'o' && w[at + 1] == 'u' && w[at + 2] == 'r' &&
+            memcmp(w + n - t, our_tails[i].s, t) == 0) {
+            memmove(w + at + 1, w + at + 2, t + 2);   /* drop the u (and move the NUL) */
+            return n - 1;
         }
+    }
+    /* -tre and -bre, and their plurals: centre, fibre (the r and e trade places) */
+    size_t e = last == 's' ? n - 1 : n;   /* past the e */
+    if (e >= 5 && w[e - 1] == 'e' && w[e - 2] == 'r' && (w[e - 3] == 't' || w[e - 3] == 'b')) {
+        w[e - 2] = 'e';
+        w[e - 1] = 'r';
+        return n;
     }
     /* -yse: analyse, analysed, analysing (not analyses: the plural of analysis) */
     static const char *const yse_tails[] = {"yse", "ysed", "ysing"};
     for (size_t i = 0; i < sizeof yse_tails / sizeof yse_tails[0]; i++) {
         size_t k = strlen(yse_tails[i]);
-        if (n >= k + 3 && ends(w, n, yse_tails[i])) {
+        if (n >= k + 3 && w[n - k] == 'y' && ends(w, n, yse_tails[i])) {
             w[n - k + 1] = 'z';
             return n;
         }
@@ -170,12 +175,22 @@ size_t match_stem_en(char *w)
     single_l(w, &n);
     /* derivational and inflectional endings, at most two rounds: "operational" ->
      * "operation" -> "operat" */
-    static const struct { const char *suf, *rep; } rules[] = {
-        {"ization", "iz"}, {"isation", "iz"}, {"ational", "at"}, {"ation", "at"},
-        {"ition", "it"}, {"ution", "ut"}, {"ction", "ct"}, {"ssion", "ss"}, {"sion", "s"},
-        {"ement", ""}, {"ment", ""}, {"ness", ""}, {"ability", "abl"}, {"ibility", "ibl"},
-        {"ity", ""}, {"ive", ""}, {"ing", ""}, {"ed", ""}, {"ly", ""}, {"al", ""},
-        {"ise", "iz"}, {"ize", "iz"}, {"er", ""},
+    /* syllables: how many the stem must keep (-al: medical, tactical, but
+     * signal, portal and global stay whole, not sign, port, glob); not_after:
+     * a letter the ending is no ending after (-ly after p: supply, apply) */
+    static const struct {
+        const char *suf, *rep;
+        int syllables;
+        char not_after;
+    } rules[] = {
+        {"ization", "iz", 0, 0}, {"isation", "iz", 0, 0}, {"ational", "at", 0, 0},
+        {"ation", "at", 0, 0},   {"ition", "it", 0, 0},   {"ution", "ut", 0, 0},
+        {"ction", "ct", 0, 0},   {"ssion", "ss", 0, 0},   {"sion", "s", 0, 0},
+        {"ement", "", 0, 0},     {"ment", "", 0, 0},      {"ness", "", 0, 0},
+        {"ability", "abl", 0, 0}, {"ibility", "ibl", 0, 0}, {"ity", "", 0, 0},
+        {"ive", "", 0, 0},       {"ing", "", 0, 0},       {"ed", "", 0, 0},
+        {"ly", "", 0, 'p'},      {"al", "", 2, 0},        {"ise", "iz", 0, 0},
+        {"ize", "iz", 0, 0},     {"er", "", 0, 0},
     };
     for (int round = 0; round < 2; round++) {
         bool changed = false;
@@ -189,12 +204,8 @@ size_t match_stem_en(char *w)
                 vowel |= is_vowel(w[j]);
             if (!vowel)
                 continue;
-            /* -al leaves a stem of two syllables or more: medical, tactical,
-             * but signal, portal and global stay whole (not sign, port, glob) */
-            if (strcmp(rules[i].suf, "al") == 0 && vowel_groups(w, n - k) < 2)
-                continue;
-            /* -ly is no adverb's after p: supply, apply, comply */
-            if (strcmp(rules[i].suf, "ly") == 0 && w[n - k - 1] == 'p')
+            if ((rules[i].syllables && vowel_groups(w, n - k) < rules[i].syllables) ||
+                (rules[i].not_after && w[n - k - 1] == rules[i].not_after))
                 continue;
             memcpy(w + n - k, rules[i].rep, r);
             n = n - k + r;
@@ -228,6 +239,18 @@ static size_t cp_count(const char *w, size_t n)
     for (size_t i = 0; i < n; i++)
         c += ((unsigned char)w[i] & 0xC0) != 0x80;
     return c;
+}
+
+/* Whether w[0..n) has a Cyrillic letter, and whether it is ASCII only. */
+static void script_of(const char *w, size_t n, bool *cyrillic, bool *latin_only)
+{
+    *cyrillic = false;
+    *latin_only = true;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)w[i];
+        *cyrillic |= b >= 0xd0 && b <= 0xd3;   /* the lead byte of U+0400-U+04FF */
+        *latin_only &= b < 0x80;
+    }
 }
 
 /* Does w[0..n) end in a Ukrainian vowel? */
@@ -418,7 +441,7 @@ size_t match_stem_uk(char *w)
 /* Where the closed і of stem, the whole of word (n bytes), is: an і before
  * its last consonant or two, after a consonant (засіб, причіп, міст; not
  * досвіду or мій). Its byte offset, or 0 for none. */
-static size_t closed_i(const char *stem, const char *word, size_t n)
+static size_t closed_i_at(const char *stem, const char *word, size_t n)
 {
     if (strcmp(stem, word) != 0 || cp_count(stem, n) < 4 || n < 6 ||
         (unsigned char)stem[n - 1] < 0x80 || ends_in_vowel_uk(stem, n) || ends(stem, n, "ь") ||
@@ -438,7 +461,7 @@ int match_stem_uk_alt_second(const char *stem, const char *word, char *out, size
 {
     size_t n = strlen(stem);
     unsigned char first = (unsigned char)stem[0];
-    size_t at = first < 0xd0 || first > 0xd3 || n + 1 > size ? 0 : closed_i(stem, word, n);
+    size_t at = first < 0xd0 || first > 0xd3 || n + 1 > size ? 0 : closed_i_at(stem, word, n);
     if (!at)
         return 0;
     memcpy(out, stem, n + 1);
@@ -480,7 +503,7 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
      * alike (досвід, досвіду; звіт, звіту); into ьо after a vowel and л
      * (політ, польоту; колір, кольору; but плід, плоду); е is the second
      * reading (match_stem_uk_alt_second) */
-    size_t at = closed_i(stem, word, n);
+    size_t at = closed_i_at(stem, word, n);
     if (at) {
         const char *o = ends(stem, at, "л") && at >= 4 && ends_in_vowel_uk(stem, at - 2) ? "ьо" : "о";
         size_t on = strlen(o);
@@ -727,12 +750,8 @@ const char *match_abbreviation_words(const char *word)
     if (n >= sizeof stem)
         return NULL;
     memcpy(stem, word, n + 1);
-    bool cyrillic = false, latin_only = true;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char b = (unsigned char)word[i];
-        cyrillic |= b >= 0xd0 && b <= 0xd3;   /* the lead byte of U+0400-U+04FF */
-        latin_only &= b < 0x80;
-    }
+    bool cyrillic, latin_only;
+    script_of(word, n, &cyrillic, &latin_only);
     stem_word(stem, cyrillic, latin_only);
     return match_abbrev_known(stem) ? match_abbrev_expansion(stem) : NULL;
 }
@@ -805,16 +824,11 @@ bool match_compound_has_parts(const char *compound)
 /* A word's flags and length in code points, from its text. */
 static void word_measure(struct word *wd)
 {
-    wd->cps = 0;
-    wd->cyrillic = wd->has_letter = false;
-    wd->latin_only = true;
-    for (size_t i = 0; i < wd->len; i++) {
-        unsigned char b = (unsigned char)wd->text[i];
-        wd->cps += (b & 0xC0) != 0x80;
-        wd->cyrillic |= b >= 0xd0 && b <= 0xd3;   /* the lead byte of U+0400-U+04FF */
-        wd->latin_only &= b < 0x80;
-        wd->has_letter |= !(b >= '0' && b <= '9');
-    }
+    wd->cps = cp_count(wd->text, wd->len);
+    script_of(wd->text, wd->len, &wd->cyrillic, &wd->latin_only);
+    wd->has_letter = false;
+    for (size_t i = 0; i < wd->len; i++)
+        wd->has_letter |= !(wd->text[i] >= '0' && wd->text[i] <= '9');
 }
 
 /* Adds a word to the compound, as two parts where it begins with a
