@@ -106,8 +106,7 @@ int app_glossary_shipped(struct arena *a, struct match_glossary *out, struct df_
     return 0;
 }
 
-/* Where the organiser's lines say they come from, in messages; the status
- * tells them from dfnc's by this very pointer. */
+/* Where the organiser's lines say they come from, in messages. */
 static const char organiser[] = "the organiser's glossary";
 
 static int on_stored(void *ud, const struct store_glossary_line *l)
@@ -115,17 +114,87 @@ static int on_stored(void *ud, const struct store_glossary_line *l)
     return gather(ud, organiser, l->line, l->en, l->uk, l->negated) < 0;
 }
 
+/* Takes pair i out of g. */
+static void take_out(struct gathered *g, int i)
+{
+    size_t rest = (size_t)(g->n - i - 1);
+    memmove(g->en + i, g->en + i + 1, rest * sizeof *g->en);
+    memmove(g->uk + i, g->uk + i + 1, rest * sizeof *g->uk);
+    memmove(g->source + i, g->source + i + 1, rest * sizeof *g->source);
+    memmove(g->drop + i, g->drop + i + 1, rest * sizeof *g->drop);
+    memmove(g->line + i, g->line + i + 1, rest * sizeof *g->line);
+    g->n--;
+}
+
+/* Counts pair i of g, which does not fit (why says how), as left out in st:
+ * problem names the lowest such line. */
+static void left_out(const struct gathered *g, int i, const struct df_err *why,
+                     struct app_glossary_status *st)
+{
+    if (st->refused++ == 0 || g->line[i] < st->problem_line) {
+        st->problem_line = g->line[i];
+        snprintf(st->problem, sizeof st->problem, "%s", why->msg);
+    }
+}
+
+/* Leaves out of g the organiser's lines (from pair first on) that do not fit
+ * beside dfnc's and the organiser's earlier ones, counting them in st: first
+ * each line alone (one word a side, not itself), then the whole (a word's
+ * translations), a line at a time. -1 with err when what fails is no
+ * organiser's line (out of memory, or dfnc's own glossary: a build defect). */
+static int fit(struct gathered *g, int first, struct app_glossary_status *st, struct df_err *err)
+{
+    struct match_glossary all;
+    struct df_err why = {0};
+    int pair;
+    for (int i = first; i < g->n;) {
+        struct match_glossary one = {.en = g->en + i, .uk = g->uk + i, .drop = g->drop + i,
+                                     .source = g->source + i, .line = g->line + i, .n = 1};
+        if (match_glossary_check(&one, &pair, &why) == 0) {
+            i++;
+            continue;
+        }
+        if (why.kind != DF_ERR_INPUT) {
+            *err = why;
+            return -1;
+        }
+        left_out(g, i, &why, st);
+        take_out(g, i);
+    }
+    for (;;) {
+        finish(g, &all);
+        if (match_glossary_check(&all, &pair, &why) == 0)
+            return 0;
+        if (why.kind != DF_ERR_INPUT || pair < first) {
+            *err = why;
+            return -1;
+        }
+        left_out(g, pair, &why, st);
+        take_out(g, pair);
+    }
+}
+
 int app_glossary_load(struct store *s, struct arena *a, struct match_glossary *out,
-                      struct df_err *err)
+                      struct app_glossary_status *st, struct df_err *err)
 {
     struct gathered g = {.a = a};
+    struct app_glossary_status ignored;
+    if (!st)
+        st = &ignored;
+    *st = (struct app_glossary_status){0};
     *out = (struct match_glossary){0};
     if (parse_shipped(&g, err) < 0)
         return -1;
+    int shipped = g.n;
     int rc = store_glossary_each(s, on_stored, &g, err);
     if (rc > 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the glossary");
     if (rc < 0)
+        return -1;
+    st->pairs = g.n - shipped;
+    for (int i = shipped; i < g.n; i++)
+        st->nots += g.drop[i];
+    if (fit(&g, shipped, st, err) < 0)
         return -1;
     finish(&g, out);
     return 0;
@@ -169,11 +238,8 @@ static char *read_file(struct arena *a, const char *path, struct df_err *err)
  * the first line that does not fit. */
 static int glossary_check(const struct match_glossary *g, struct df_err *err)
 {
-    struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, g, err);
-    if (!lx)
-        return -1;
-    match_lexicon_free(lx);
-    return 0;
+    int pair;
+    return match_glossary_check(g, &pair, err);
 }
 
 int app_import_glossary(struct store *s, const char *path, struct app_glossary_result *r,
@@ -219,27 +285,10 @@ out:
 
 int app_glossary_status(struct store *s, struct app_glossary_status *st, struct df_err *err)
 {
-    *st = (struct app_glossary_status){.fits = true};
-    /* as load_lexicon (app/match.c) reads it: dfnc's lines, then the organiser's */
     struct arena a;
     arena_init(&a, 0);
     struct match_glossary g;
-    struct df_err why = {0};
-    int rc = app_glossary_load(s, &a, &g, err);
-    for (int i = 0; rc == 0 && i < g.n; i++)
-        if (g.source[i] == organiser) {
-            st->pairs++;
-            st->nots += g.drop[i];
-        }
-    if (rc == 0 && st->pairs > 0 && glossary_check(&g, &why) < 0) {
-        if (why.kind == DF_ERR_INPUT) {
-            st->fits = false;
-            snprintf(st->problem, sizeof st->problem, "%s", why.msg);
-        } else {
-            *err = why;
-            rc = -1;
-        }
-    }
+    int rc = app_glossary_load(s, &a, &g, st, err);
     arena_free(&a);
     return rc;
 }

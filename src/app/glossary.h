@@ -27,10 +27,6 @@
  * malformed one (a build defect: the tests read it). */
 int app_glossary_shipped(struct arena *a, struct match_glossary *g, struct df_err *err);
 
-/* dfnc's glossary followed by the organiser's lines from the store. */
-int app_glossary_load(struct store *s, struct arena *a, struct match_glossary *g,
-                      struct df_err *err);
-
 struct app_glossary_result {
     int pairs;   /* lines read, "not" ones included */
     int nots;
@@ -46,16 +42,22 @@ int app_import_glossary(struct store *s, const char *path, struct app_glossary_r
 
 /* The organiser's glossary as partner questions read it now. */
 struct app_glossary_status {
-    int pairs;   /* the organiser's lines, "not" ones included */
+    int pairs;     /* the organiser's lines, "not" ones included */
     int nots;
-    /* false when the lines no longer fit beside dfnc's own (a newer dfnc
-     * gives a word its own translations, or meets two words at one stem):
-     * partner questions then leave the organiser's lines out, and problem
-     * names the first one that does not fit ("the organiser's glossary:LINE:
-     * ...") */
-    bool fits;
+    /* lines left out: they no longer fit beside dfnc's own glossary and the
+     * organiser's earlier lines (a newer dfnc gives a word its own
+     * translations, meets two words at one stem, or reads a word as two) */
+    int refused;
+    int problem_line;   /* the first of them, and why ("the organiser's
+                         * glossary:LINE: ..."); "" when none */
     char problem[sizeof ((struct df_err *)0)->msg];
 };
+
+/* dfnc's glossary followed by the organiser's lines from the store, less the
+ * ones that no longer fit (st, when not NULL, counts and names them: partner
+ * questions read the rest). -1 with err when the store cannot be read. */
+int app_glossary_load(struct store *s, struct arena *a, struct match_glossary *g,
+                      struct app_glossary_status *st, struct df_err *err);
 
 /* Fills st from the store: 0, or -1 with err when the store cannot be read. */
 int app_glossary_status(struct store *s, struct app_glossary_status *st, struct df_err *err);

@@ -218,8 +218,8 @@ static int on_cpv_pair(void *ud, const char *code, const char *label_en, const c
 }
 
 /* The lexicon from the classifier's labels (when loaded) and the glossary,
- * dfnc's and the organiser's. An organiser's glossary that no longer fits
- * beside dfnc's (a newer dfnc gives a word its three translations) is left
+ * dfnc's and the organiser's. The organiser's lines that no longer fit
+ * beside dfnc's (a newer dfnc gives a word its three translations) are left
  * out with a warning rather than taking matchmaking down. */
 static int load_lexicon(struct store *s, struct match_lexicon **lx, struct df_err *err)
 {
@@ -228,21 +228,20 @@ static int load_lexicon(struct store *s, struct match_lexicon **lx, struct df_er
     int rc = -1;
     *lx = NULL;
     struct match_glossary g;
-    if (app_glossary_load(s, &p.a, &g, err) < 0)
+    struct app_glossary_status st;
+    if (app_glossary_load(s, &p.a, &g, &st, err) < 0)
         goto out;
+    if (st.refused > 0)
+        log_msg(LOG_WARN, "%d of the organiser's %d glossary lines left out, the first: %s "
+                          "(correct them and import the glossary again)",
+                st.refused, st.pairs, st.problem);
     if (store_cpv_each(s, on_cpv_pair, &p, err) != 0) {
         if (p.oom)
             df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the CPV labels");
         goto out;
     }
-    if (!(*lx = match_lexicon_build(p.en, p.uk, p.n, &g, err))) {
-        if (err->kind != DF_ERR_INPUT)
-            goto out;
-        log_msg(LOG_WARN, "the organiser's glossary is left out: %s (import it again)", err->msg);
-        if (app_glossary_shipped(&p.a, &g, err) < 0 ||
-            !(*lx = match_lexicon_build(p.en, p.uk, p.n, &g, err)))
-            goto out;
-    }
+    if (!(*lx = match_lexicon_build(p.en, p.uk, p.n, &g, err)))
+        goto out;
     rc = 0;
 out:
     free(p.en);

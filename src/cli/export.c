@@ -18,12 +18,12 @@ static int export_glossary(struct cli_ctx *ctx, const char *path)
     if (store_open(&s, ctx->db_path, &err) < 0)
         return cli_fail(&err);
     int rc = app_export_glossary(s, &b, &pairs, &err);
-    /* and whether partner questions read it: after an upgrade it may no
-     * longer fit beside dfnc's own (a status that cannot be read is no
-     * reason to withhold the export) */
+    /* and whether partner questions read it all: after an upgrade some lines
+     * may no longer fit beside dfnc's own (a status that cannot be read is
+     * no reason to withhold the export) */
     struct app_glossary_status st;
     struct df_err status_err = {0};
-    bool left_out = rc == 0 && app_glossary_status(s, &st, &status_err) == 0 && !st.fits;
+    bool left_out = rc == 0 && app_glossary_status(s, &st, &status_err) == 0 && st.refused > 0;
     store_close(s);
     FILE *out = rc < 0 ? NULL : strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
     if (rc == 0 && !out)
@@ -38,9 +38,9 @@ static int export_glossary(struct cli_ctx *ctx, const char *path)
         fprintf(stderr, "%s: %d glossary pairs\n", path, pairs);
     if (left_out)
         fprintf(stderr,
-                "dfnc: partner questions leave this glossary out: %s (correct that line and "
-                "import it again)\n",
-                st.problem);
+                "dfnc: partner questions leave %d of these %d lines out, the first: %s "
+                "(correct them and import the glossary again)\n",
+                st.refused, st.pairs, st.problem);
     return 0;
 }
 

@@ -367,8 +367,8 @@ static void h_glossary(struct http_req *r)
 }
 
 /* GET /console/glossary/status: how many lines the organiser's glossary
- * holds and whether partner questions read them (after a dfnc upgrade they
- * may no longer fit beside dfnc's own glossary, and are then left out). */
+ * holds and how many partner questions leave out (after a dfnc upgrade some
+ * may no longer fit beside dfnc's own glossary), naming the first. */
 static void h_glossary_status(struct http_req *r)
 {
     struct app_glossary_status st;
@@ -377,11 +377,12 @@ static void h_glossary_status(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    json_t *problem = st.fits ? json_null() : json_string(st.problem);
+    json_t *problem = st.refused == 0 ? json_null() : json_string(st.problem);
     if (!problem)   /* a message cut inside a character */
         problem = json_string("a line no longer fits beside dfnc's own glossary");
-    http_reply_json(r, 200, json_pack("{si si sb so}", "pairs", st.pairs, "nots", st.nots, "fits",
-                                      st.fits, "problem", problem));
+    http_reply_json(r, 200,
+                    json_pack("{si si sb si so}", "pairs", st.pairs, "nots", st.nots, "fits",
+                              st.refused == 0, "refused", st.refused, "problem", problem));
 }
 
 /* CSV from the browser: written to a private temporary file and imported by the

@@ -80,8 +80,8 @@ def fixture(db):
     INSERT INTO locations(id,event_rid,name,kind,seats) VALUES
       ('l-1',1,'Table 1','table',4),('l-2',1,'Table 2','table',4);
     -- an organiser's glossary that an older dfnc took and this one's does not
-    -- fit beside: electronic has електронний and радіоелектронний in dfnc's
-    -- own, so a fourth translation is one too many (14-web.txt)
+    -- wholly fit beside: electronic has електронний and радіоелектронний in
+    -- dfnc's own, so a fourth translation is one too many (14-web.txt)
     INSERT INTO glossary(line,en,uk,negated) VALUES
       (1,'electronic','коптер',0),(2,'electronic','птах',0);
     """)

@@ -284,6 +284,30 @@ Test(match_lexicon, a_glossary_pair_that_is_not_one_word_a_side_is_refused)
     cr_assert(strstr(err.msg, "Ukrainian word is missing or not UTF-8"), "%s", err.msg);
 }
 
+/* The check says which pair fails, so a caller can leave that one out. */
+Test(match_lexicon, the_glossary_check_names_the_pair_that_fails)
+{
+    struct df_err err = {0};
+    int pair = 99;
+    const char *en[] = {"border", "drone", "drone", "electronic warfare", "drone", "drone"};
+    const char *uk[] = {"кордон", "безпілотник", "коптер", "РЕБ", "квадрокоптер", "мультикоптер"};
+    struct match_glossary g = {.en = en, .uk = uk, .n = 6};
+    cr_assert_eq(match_glossary_check(&g, &pair, &err), -1);
+    cr_assert_eq(pair, 3, "the pair that is no one word: %s", err.msg);
+    /* without it, the fourth translation of drone */
+    const char *en2[] = {"border", "drone", "drone", "drone", "drone"};
+    const char *uk2[] = {"кордон", "безпілотник", "коптер", "квадрокоптер", "мультикоптер"};
+    g = (struct match_glossary){.en = en2, .uk = uk2, .n = 5};
+    cr_assert_eq(match_glossary_check(&g, &pair, &err), -1);
+    cr_assert_eq(pair, 4, "%s", err.msg);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    g.n = 4;
+    cr_assert_eq(match_glossary_check(&g, &pair, &err), 0, "%s", err.msg);
+    cr_assert_eq(pair, -1);
+    g.n = 0;
+    cr_assert_eq(match_glossary_check(&g, &pair, &err), 0, "an empty glossary reads");
+}
+
 /* Lines are read in order: a later "not" takes back an earlier line of the
  * glossary (an organiser's file after dfnc's), and a later line brings it
  * back; a pair said twice counts once toward the three translations. */

@@ -672,14 +672,14 @@ Test(match_app, an_organisers_glossary_is_checked_whole_before_it_is_kept)
     arena_init(&a, 0);
     struct match_glossary shipped, loaded;
     cr_assert_eq(app_glossary_shipped(&a, &shipped, &err), 0, "%s", err.msg);
-    cr_assert_eq(app_glossary_load(s, &a, &loaded, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_glossary_load(s, &a, &loaded, NULL, &err), 0, "%s", err.msg);
     cr_assert_eq(loaded.n, shipped.n, "nothing of the refused files was kept");
 
     write_file(path, "hyperspectral\tгіперспектральний\r\ncounter\tпротидія\tnot\r\n");
     cr_assert_eq(app_import_glossary(s, path, &r, &err), 0, "%s", err.msg);
     cr_assert_eq(r.pairs, 2);
     cr_assert_eq(r.nots, 1);
-    cr_assert_eq(app_glossary_load(s, &a, &loaded, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_glossary_load(s, &a, &loaded, NULL, &err), 0, "%s", err.msg);
     cr_assert_eq(loaded.n, shipped.n + 2, "after dfnc's own lines");
     cr_assert_str_eq(loaded.uk[shipped.n], "гіперспектральний", "a CRLF file reads clean");
     cr_assert(loaded.drop[shipped.n + 1]);
@@ -687,18 +687,24 @@ Test(match_app, an_organisers_glossary_is_checked_whole_before_it_is_kept)
     arena_free(&a);
     struct app_glossary_status st;
     cr_assert_eq(app_glossary_status(s, &st, &err), 0, "%s", err.msg);
-    cr_assert(st.fits && st.pairs == 2 && st.nots == 1 && !*st.problem);
+    cr_assert(st.refused == 0 && st.pairs == 2 && st.nots == 1 && !*st.problem);
 }
 
-/* A stored glossary that no longer fits beside dfnc's (written here straight
- * to the store, as an older import under a smaller glossary would have left
- * it) is left out, and matchmaking still runs with dfnc's. */
-Test(match_app, a_stored_glossary_that_no_longer_fits_is_left_out)
+/* A stored glossary some of whose lines no longer fit beside dfnc's
+ * (written here straight to the store, as an older import under an older
+ * dfnc would have left it): those lines are left out, and matchmaking reads
+ * the rest with dfnc's. */
+Test(match_app, stored_glossary_lines_that_no_longer_fit_are_left_out_alone)
 {
-    const struct store_glossary_line lines[] = {{1, "electronic", "коптер", false},
-                                                {2, "electronic", "птах", false},
-                                                {3, "hyperspectral", "гіперспектральний", false}};
-    cr_assert_eq(store_glossary_replace(s, lines, 3, &err), 0, "%s", err.msg);
+    const struct store_glossary_line lines[] = {
+        {1, "electronic", "коптер", false},              /* a third translation: fits */
+        {2, "electronic", "птах", false},                /* a fourth: does not */
+        {3, "cybersecurity", "кібербезпека", false},     /* now read as two words */
+        {4, "hyperspectral", "гіперспектральний", false},
+        {5, "counter", "протидія", true},
+        {6, "radar", "radars", false},                   /* one stem: itself */
+    };
+    cr_assert_eq(store_glossary_replace(s, lines, 6, &err), 0, "%s", err.msg);
     struct app_match_data d;
     cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
     char e[MATCH_TOKEN_MAX + 1], u[MATCH_TOKEN_MAX + 1];
@@ -707,16 +713,31 @@ Test(match_app, a_stored_glossary_that_no_longer_fits_is_left_out)
     cr_assert(lexicon_has(d.lexicon, e, u), "dfnc's own glossary is there");
     stem_one("hyperspectral", e);
     stem_one("гіперспектральний", u);
-    cr_assert(!lexicon_has(d.lexicon, e, u), "the organiser's is not");
+    cr_assert(lexicon_has(d.lexicon, e, u), "a line after the misfits is read");
+    stem_one("electronic", e);
+    stem_one("коптер", u);
+    cr_assert(lexicon_has(d.lexicon, e, u), "a line before them is read");
+    stem_one("птах", u);
+    cr_assert_not(lexicon_has(d.lexicon, e, u), "the fourth translation is not");
     app_match_data_free(&d);
-    /* and the console can say so, naming the line */
+    /* and the console can say so, naming the first line left out */
     struct app_glossary_status st;
     cr_assert_eq(app_glossary_status(s, &st, &err), 0, "%s", err.msg);
-    cr_assert_eq(st.pairs, 3);
-    cr_assert_not(st.fits);
+    cr_assert_eq(st.pairs, 6);
+    cr_assert_eq(st.refused, 3, "lines 2, 3 and 6: %s", st.problem);
+    cr_assert_eq(st.problem_line, 2);
     cr_assert(strstr(st.problem, "the organiser's glossary:2: \"electronic\" has more than 3"),
-              "%s",
-              st.problem);
+              "%s", st.problem);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_glossary shipped, loaded;
+    cr_assert_eq(app_glossary_shipped(&a, &shipped, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_glossary_load(s, &a, &loaded, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(loaded.n, shipped.n + 3);
+    const int kept[] = {1, 4, 5};
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(loaded.line[shipped.n + i], kept[i], "in file order");
+    arena_free(&a);
 }
 
 Test(match_app, partners_from_one_region)

@@ -350,8 +350,9 @@ static void entry_drop(struct match_lexicon *lx, const char *src, const char *ds
 
 /* Applies g to the learned entries: its "not" pairs leave them, its other
  * pairs join them at weight 1 (the strongest MATCH_LEXICON_MAX of a stem are
- * kept, so a learned translation may give way); the entries stay sorted. */
-static int apply_glossary(struct match_lexicon *lx, const struct match_glossary *g,
+ * kept, so a learned translation may give way); the entries stay sorted. On
+ * an input error *bad is the pair it names. */
+static int apply_glossary(struct match_lexicon *lx, const struct match_glossary *g, int *bad,
                           struct df_err *err)
 {
     struct gloss_link *links = malloc(((size_t)g->n * 2 + 1) * sizeof *links);
@@ -362,6 +363,7 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
         goto oom;
     for (int i = 0; i < g->n; i++) {
         struct one_word e, u;
+        *bad = i;
         if (glossary_word(g, i, false, &e, err) < 0 || glossary_word(g, i, true, &u, err) < 0)
             goto out;
         if (strcmp(e.stem, u.stem) == 0) {
@@ -381,6 +383,7 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
         links[ln++] = (struct gloss_link){es, {us, uw, 1.0}, 2 * i, drop};
         links[ln++] = (struct gloss_link){us, {es, ew, 1.0}, 2 * i + 1, drop};
     }
+    *bad = -1;
     /* by source, then target, then line: a pair's later "not" cancels its
      * earlier lines, and a later line brings it back */
     if (ln > 1)
@@ -408,7 +411,7 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
         struct entry e = {.stem = links[i].src};
         for (; j < ln && strcmp(links[j].src, links[i].src) == 0; j++) {
             if (e.n == MATCH_LEXICON_MAX) {
-                int pair = links[j].order / 2;
+                int pair = *bad = links[j].order / 2;
                 df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" has more than %d translations",
                            pair_where(g, pair, at, sizeof at),
                            links[j].order % 2 ? g->uk[pair] : g->en[pair], MATCH_LEXICON_MAX);
@@ -438,17 +441,21 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
     rc = 0;
     goto out;
 oom:
+    *bad = -1;
     df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the glossary");
 out:
     free(links);
     return rc;
 }
 
-struct match_lexicon *match_lexicon_build(const char *const *en, const char *const *uk, int n,
-                                          const struct match_glossary *glossary,
-                                          struct df_err *err)
+/* match_lexicon_build; on a glossary's input error *bad is the pair it
+ * names, else -1. */
+static struct match_lexicon *lexicon_build(const char *const *en, const char *const *uk, int n,
+                                           const struct match_glossary *glossary, int *bad,
+                                           struct df_err *err)
 {
     struct match_lexicon *lx = calloc(1, sizeof *lx);
+    *bad = -1;
     struct arena scratch;
     arena_init(&scratch, 0);
     struct builder b = {.a = &scratch};
@@ -617,7 +624,7 @@ struct match_lexicon *match_lexicon_build(const char *const *en, const char *con
         lx->entries[k++] = lx->entries[i];
     }
     lx->n = k;
-    if (glossary && glossary->n > 0 && apply_glossary(lx, glossary, err) < 0)
+    if (glossary && glossary->n > 0 && apply_glossary(lx, glossary, bad, err) < 0)
         goto out;
     ok = true;
     goto out;
@@ -663,4 +670,21 @@ int match_lexicon_lookup(const struct match_lexicon *lx, const char *stem,
         return 0;
     *out = e->tr;
     return e->n;
+}
+
+struct match_lexicon *match_lexicon_build(const char *const *en, const char *const *uk, int n,
+                                          const struct match_glossary *glossary,
+                                          struct df_err *err)
+{
+    int bad;
+    return lexicon_build(en, uk, n, glossary, &bad, err);
+}
+
+int match_glossary_check(const struct match_glossary *g, int *pair, struct df_err *err)
+{
+    struct match_lexicon *lx = lexicon_build(NULL, NULL, 0, g, pair, err);
+    if (!lx)
+        return -1;
+    match_lexicon_free(lx);
+    return 0;
 }

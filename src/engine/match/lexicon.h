@@ -58,6 +58,12 @@ struct match_lexicon *match_lexicon_build(const char *const *en, const char *con
                                           struct df_err *err);
 void match_lexicon_free(struct match_lexicon *lx);
 
+/* Whether g reads as match_lexicon_build reads it: 0, or -1 with err, and
+ * *pair the pair an input error names (DF_ERR_INPUT: a pair that is not one
+ * word a side, translates to itself, or gives a word more than
+ * MATCH_LEXICON_MAX translations in g), else -1. */
+int match_glossary_check(const struct match_glossary *g, int *pair, struct df_err *err);
+
 /* Number of stems with at least one translation. */
 int match_lexicon_size(const struct match_lexicon *lx);
 

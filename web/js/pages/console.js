@@ -93,8 +93,8 @@ export async function renderImport(main) {
     // after the answer: two asked at once (a change of kind, then an import) leave one alert
     current.querySelectorAll('.flash').forEach((el) => el.remove());
     status.textContent = tn('import.glossary_pairs', st.pairs);
-    if (!st.fits) {
-      current.append(h('p', { class: 'flash error', role: 'alert' }, t('import.glossary_left_out'), ' ',
+    if (st.refused > 0) {
+      current.append(h('p', { class: 'flash error', role: 'alert' }, tn('import.glossary_left_out', st.refused), ' ',
         h('code', { translate: 'no' }, st.problem)));
     }
   }
