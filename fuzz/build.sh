@@ -17,4 +17,6 @@ MATCH="src/engine/match/abbrev.c src/engine/match/cognate.c src/engine/match/com
     src/engine/match/text.c src/engine/match/text_score.c"
 $CC fuzz/fuzz_match_text.c $MATCH src/core/country.c src/core/cpv.c \
     $CORE -lm -lpthread -o build-fuzz/fuzz_match_text
-echo "built build-fuzz/fuzz_url build-fuzz/fuzz_json_in build-fuzz/fuzz_match_text"
+$CC fuzz/fuzz_glossary.c $MATCH src/core/country.c src/core/cpv.c \
+    $CORE -lm -lpthread -o build-fuzz/fuzz_glossary
+echo "built build-fuzz/fuzz_url build-fuzz/fuzz_json_in build-fuzz/fuzz_match_text build-fuzz/fuzz_glossary"
