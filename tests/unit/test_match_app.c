@@ -449,6 +449,47 @@ Test(match_app, a_ukrainian_text_finds_an_english_profile_through_the_glossary)
     buf_free(&out);
 }
 
+/* A city a profile writes in one script is found by a question that names
+ * it in the other, in any case (the shipped glossary's places). */
+Test(match_app, a_city_is_found_across_the_scripts)
+{
+    struct store_org orgs[] = {
+        {.id = "pl", .name = "Warsaw integrator", .country = "PL", .kind = "company",
+         .description = "Systems integration"},
+        {.id = "ua-kh", .name = "Дрони Схід", .country = "UA", .kind = "company",
+         .description = "Виробник дронів у Харкові"},
+        {.id = "ua-lv", .name = "Дрони Захід", .country = "UA", .kind = "company",
+         .description = "Виробник дронів у Львові"},
+        {.id = "en-mk", .name = "Black Sea Drones", .country = "UA", .kind = "company",
+         .description = "Drone maker based in Mykolaiv"},
+        {.id = "en-od", .name = "Odesa Drones", .country = "UA", .kind = "company",
+         .description = "Drone maker based in Odesa"},
+    };
+    seed_orgs(orgs, 5);
+    const struct {
+        const char *text, *first, *says;
+    } cases[] = {
+        {"Drone makers in Kharkiv", "ua-kh", "kharkiv (харк"},
+        {"Drone makers in Lviv", "ua-lv", "lviv (льв"},
+        {"Виробники дронів з Миколаєва", "en-mk", "миколаєва (mykolaiv)"},
+        {"Виробники дронів, Миколаїв", "en-mk", "миколаїв (mykolaiv)"},
+        {"Виробники дронів в Одесі", "en-od", "одесі (odesa)"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct buf out = BUF_INIT(0);
+        cr_assert_eq(app_partners(s, "pl", cases[i].text, 5, &out, &err), 0, "%s", err.msg);
+        json_t *j = json_loads(buf_str(&out), 0, NULL);
+        json_t *first = json_array_get(j, 0);
+        cr_assert_str_eq(json_string_value(json_object_get(first, "org")), cases[i].first,
+                         "%s: %s", cases[i].text, buf_str(&out));
+        char *why = json_dumps(json_object_get(first, "why"), 0);
+        cr_assert(strstr(why, cases[i].says), "%s: %s", cases[i].text, why);
+        free(why);
+        json_decref(j);
+        buf_free(&out);
+    }
+}
+
 /* A Ukrainian firm's own words for what it makes and needs, which the
  * classifier's labels do not teach (тепловізори, РЕБ, ППО, бронежилети),
  * find the English profiles that offer them, through the shipped glossary. */
