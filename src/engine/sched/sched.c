@@ -25,44 +25,7 @@
 #define W_UNSCHED (60L * W_BREAK)
 #define W_ZERO (30L * W_BREAK)
 
-struct st {
-    const struct sched_problem *p;
-    int M, P, S, R;
-    int *sess;                  /* per slot */
-    int *bsess;                 /* per slot: the group inside which breaks are counted */
-    long w_hard, w_fair;        /* penalty weights of hard violations and fairness excess */
-    int *dom_off, *dom;         /* allowed slots per meeting */
-    int *pm_off, *pm;           /* meetings of each person */
-    int *res_off, *res;         /* resources used per meeting */
-    int *succ_off, *succ;       /* meetings that must come after m */
-    int *slot;
-    int *occ;                   /* P * S */
-    int *load, *cap;            /* R * S */
-    int *pbreaks, *pcount, *deg;
-    /* with at most 64 slots, each person's busy slots as a bit mask: breaks are
-     * then a popcount (run starts, a session's first slot always starting one) */
-    uint64_t *busy;
-    /* meetings in each slot (when S * M is small enough): members[s * M + i],
-     * i < member_n[s]; member_pos[m] is m's index in its slot's list */
-    int *members, *member_n, *member_pos;
-    /* people with at least one break: bad[0 .. bad_n), bad_pos[q] or -1 */
-    int *bad, *bad_pos, bad_n;
-    uint64_t first_bits;        /* slots that open a break group */
-    uint64_t group_mask[64];    /* slots of each break group */
-    int n_groups;
-    int fcap;                   /* break cap from fairness (-1 none) */
-    long cost;
-    long hard;                  /* number of hard violations now */
-    long excess;                /* fairness excess now */
-    long breaks_total, idle_total;
-    int *pidle;
-    int unsched;
-    uint64_t rng;
-    bool frozen_any;
-    unsigned char *frozen;      /* fixed or locked meetings never move */
-};
-
-static uint64_t rnd(struct st *t)
+static uint64_t rnd(struct sched_state *t)
 {
     uint64_t x = t->rng;
     x ^= x >> 12;
@@ -72,12 +35,12 @@ static uint64_t rnd(struct st *t)
     return x * 0x2545F4914F6CDD1DULL;
 }
 
-static int rndn(struct st *t, int n)
+static int rndn(struct sched_state *t, int n)
 {
     return (int)((rnd(t) >> 33) % (uint64_t)n);
 }
 
-static double rndf(struct st *t)
+static double rndf(struct sched_state *t)
 {
     return (double)(rnd(t) >> 11) / 9007199254740992.0;
 }
@@ -127,19 +90,19 @@ int sched_person_breaks(const struct sched_problem *p, const unsigned char *occ)
     return breaks;
 }
 
-static long fair_excess(const struct st *t, int b)
+static long fair_excess(const struct sched_state *t, int b)
 {
     return t->fcap >= 0 && b > t->fcap ? b - t->fcap : 0;
 }
 
-static int prio(const struct st *t, int m)
+static int prio(const struct sched_state *t, int m)
 {
     return t->p->priority ? t->p->priority[m] : 1;
 }
 
 /* Moves meeting m to slot ns (-1 = out), updating every counter; returns the
  * change of cost. */
-static long set_slot(struct st *t, int m, int ns)
+static long set_slot(struct sched_state *t, int m, int ns)
 {
     const struct sched_problem *p = t->p;
     int os = t->slot[m], S = t->S;
@@ -302,7 +265,7 @@ static int check_problem(const struct sched_problem *p, char *msg, int msg_n)
     return 0;
 }
 
-static void st_free(struct st *t)
+static void st_free(struct sched_state *t)
 {
     free(t->sess);
     free(t->bsess);
@@ -331,8 +294,7 @@ static void st_free(struct st *t)
     free(t->member_pos);
 }
 
-/* Is slot s allowed for meeting m by session, availability, fixing and locks? */
-static bool slot_allowed(const struct sched_problem *p, int m, int s)
+bool sched_slot_allowed(const struct sched_problem *p, int m, int s)
 {
     if (p->locked_slot && p->locked_slot[m] >= 0)
         return s == p->locked_slot[m];
@@ -368,7 +330,7 @@ static int invert_lists(const int *off, const int *idx, int n, int n_to, const i
     return 0;
 }
 
-static int st_init(struct st *t, const struct sched_problem *p)
+static int st_init(struct sched_state *t, const struct sched_problem *p)
 {
     int M = p->n_meetings, P = p->n_people, S = p->n_slots;
     memset(t, 0, sizeof *t);
@@ -433,7 +395,7 @@ static int st_init(struct st *t, const struct sched_problem *p)
     size_t nd = 0;
     for (int m = 0; m < M; m++)
         for (int s = 0; s < S; s++)
-            nd += slot_allowed(p, m, s);
+            nd += sched_slot_allowed(p, m, s);
     t->dom = malloc((nd + 1) * sizeof(int));
     if (!t->dom)
         return -1;
@@ -441,7 +403,7 @@ static int st_init(struct st *t, const struct sched_problem *p)
     for (int m = 0; m < M; m++) {
         t->dom_off[m] = (int)nd;
         for (int s = 0; s < S; s++)
-            if (slot_allowed(p, m, s))
+            if (sched_slot_allowed(p, m, s))
                 t->dom[nd++] = s;
         t->frozen[m] = (p->locked_slot && p->locked_slot[m] >= 0) ||
                        (p->fixed && p->fixed[m] >= 0);
@@ -509,7 +471,7 @@ static int st_init(struct st *t, const struct sched_problem *p)
 
 /* Narrows domains by precedences (earliest and latest slot). Returns false when
  * some meeting is left with no slot (only meaningful when all must be met). */
-static bool propagate_precedences(struct st *t)
+static bool propagate_precedences(struct sched_state *t)
 {
     const struct sched_problem *p = t->p;
     if (!p->prec_off)
@@ -574,280 +536,19 @@ static bool propagate_precedences(struct st *t)
     return ok;
 }
 
-/* ---- bipartite matching of one person's meetings into slots ---------------- */
-
-static bool aug(const struct st *t, const int *ms, int i, int *slot_of, int *seen, int stamp,
-                int *match_slot)
-{
-    int m = ms[i];
-    for (int k = t->dom_off[m]; k < t->dom_off[m + 1]; k++) {
-        int s = t->dom[k];
-        if (seen[s] == stamp)
-            continue;
-        seen[s] = stamp;
-        if (slot_of[s] < 0 || aug(t, ms, slot_of[s], slot_of, seen, stamp, match_slot)) {
-            slot_of[s] = i;
-            match_slot[i] = s;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* How many of person q's meetings fit into distinct allowed slots. */
-static int person_capacity(const struct st *t, int q, int *slot_of, int *seen, int *stamp,
-                           int *match_slot)
-{
-    const int *ms = t->pm + t->pm_off[q];
-    int n = t->pm_off[q + 1] - t->pm_off[q], got = 0;
-    for (int s = 0; s < t->S; s++)
-        slot_of[s] = -1;
-    for (int i = 0; i < n && got < t->S; i++) {
-        ++*stamp;
-        got += aug(t, ms, i, slot_of, seen, *stamp, match_slot);
-    }
-    return got;
-}
-
-/* ---- upper bound: fractional b-matching by max flow (Dinic) --------------- */
-
-struct flow {
-    int n, m_n, m_cap;
-    int *head, *nxt, *to, *capa, *level, *it, *queue;
-};
-
-static int flow_edge(struct flow *f, int u, int v, int c)
-{
-    if (f->m_n + 2 > f->m_cap) {
-        int nc = f->m_cap ? f->m_cap * 2 : 1024;
-        int *a = realloc(f->nxt, (size_t)nc * sizeof(int));
-        if (!a)
-            return -1;
-        f->nxt = a;
-        if (!(a = realloc(f->to, (size_t)nc * sizeof(int))))
-            return -1;
-        f->to = a;
-        if (!(a = realloc(f->capa, (size_t)nc * sizeof(int))))
-            return -1;
-        f->capa = a;
-        f->m_cap = nc;
-    }
-    f->to[f->m_n] = v;
-    f->capa[f->m_n] = c;
-    f->nxt[f->m_n] = f->head[u];
-    f->head[u] = f->m_n++;
-    f->to[f->m_n] = u;
-    f->capa[f->m_n] = 0;
-    f->nxt[f->m_n] = f->head[v];
-    f->head[v] = f->m_n++;
-    return 0;
-}
-
-static bool flow_bfs(struct flow *f, int src, int snk)
-{
-    for (int i = 0; i < f->n; i++)
-        f->level[i] = -1;
-    int qh = 0, qt = 0;
-    f->queue[qt++] = src;
-    f->level[src] = 0;
-    while (qh < qt) {
-        int u = f->queue[qh++];
-        for (int e = f->head[u]; e >= 0; e = f->nxt[e])
-            if (f->capa[e] > 0 && f->level[f->to[e]] < 0) {
-                f->level[f->to[e]] = f->level[u] + 1;
-                f->queue[qt++] = f->to[e];
-            }
-    }
-    return f->level[snk] >= 0;
-}
-
-static int flow_dfs(struct flow *f, int u, int snk, int push)
-{
-    if (u == snk)
-        return push;
-    for (; f->it[u] >= 0; f->it[u] = f->nxt[f->it[u]]) {
-        int e = f->it[u], v = f->to[e];
-        if (f->capa[e] > 0 && f->level[v] == f->level[u] + 1) {
-            int got = flow_dfs(f, v, snk, push < f->capa[e] ? push : f->capa[e]);
-            if (got > 0) {
-                f->capa[e] -= got;
-                f->capa[e ^ 1] += got;
-                return got;
-            }
-        }
-    }
-    return 0;
-}
-
-/* Has meeting m an interpreter of its pair in some slot of its domain (or
- * no need of one)? */
-static bool interpretable(const struct st *t, int m)
-{
-    const struct sched_problem *p = t->p;
-    if (!p->n_pairs || !p->meet_pair || !p->pair_cap || p->meet_pair[m] < 0)
-        return true;
-    for (int k = t->dom_off[m]; k < t->dom_off[m + 1]; k++)
-        if (p->pair_cap[(size_t)p->meet_pair[m] * t->S + t->dom[k]] > 0)
-            return true;
-    return false;
-}
-
-/* Meetings that need an interpreter fit at most their pair's capacity summed
- * over the slots: a bound on what can be scheduled, or t->M. */
-static long interpreter_bound(const struct st *t)
-{
-    const struct sched_problem *p = t->p;
-    if (!p->n_pairs || !p->meet_pair || !p->pair_cap)
-        return t->M;
-    long *need = calloc((size_t)p->n_pairs, sizeof *need), free_m = 0, ub;
-    if (!need)
-        return t->M;
-    for (int m = 0; m < t->M; m++) {
-        if (t->dom_off[m] == t->dom_off[m + 1] || !interpretable(t, m))
-            continue;
-        if (p->meet_pair[m] < 0)
-            free_m++;
-        else
-            need[p->meet_pair[m]]++;
-    }
-    ub = free_m;
-    for (int i = 0; i < p->n_pairs; i++) {
-        long cap = 0;
-        for (int s = 0; s < t->S; s++)
-            cap += p->pair_cap[(size_t)i * t->S + s];
-        ub += need[i] < cap ? need[i] : cap;
-    }
-    free(need);
-    return ub;
-}
-
-static long bound_from(struct st *t, const int *pcap)
-{
-    const struct sched_problem *p = t->p;
-    int P = t->P;
-    struct flow f = {0};
-    long total = -1;
-    f.n = 2 * P + 2;
-    f.head = malloc((size_t)f.n * sizeof(int));
-    f.level = malloc((size_t)f.n * sizeof(int));
-    f.it = malloc((size_t)f.n * sizeof(int));
-    f.queue = malloc((size_t)f.n * sizeof(int));
-    if (!f.head || !f.level || !f.it || !f.queue)
-        goto out;
-    for (int i = 0; i < f.n; i++)
-        f.head[i] = -1;
-    int src = 2 * P, snk = 2 * P + 1;
-    for (int q = 0; q < P; q++)
-        if (pcap[q] > 0 && (flow_edge(&f, src, q, pcap[q]) < 0 ||
-                            flow_edge(&f, P + q, snk, pcap[q]) < 0))
-            goto out;
-    for (int m = 0; m < t->M; m++) {
-        if (t->dom_off[m] == t->dom_off[m + 1] || !interpretable(t, m))
-            continue;
-        /* a meeting of 3+ people is relaxed to its first two: the bound stays valid */
-        int a = p->people[p->people_off[m]], b = p->people[p->people_off[m] + 1];
-        if (flow_edge(&f, a, P + b, 1) < 0 || flow_edge(&f, b, P + a, 1) < 0)
-            goto out;
-    }
-    total = 0;
-    while (flow_bfs(&f, src, snk)) {
-        for (int i = 0; i < f.n; i++)
-            f.it[i] = f.head[i];
-        for (int got; (got = flow_dfs(&f, src, snk, 1 << 30)) > 0;)
-            total += got;
-    }
-out:
-    free(f.head);
-    free(f.nxt);
-    free(f.to);
-    free(f.capa);
-    free(f.level);
-    free(f.it);
-    free(f.queue);
-    return total < 0 ? total : total / 2;
-}
-
-/* Per-person capacities into pcap (P ints); the sum of meetings that can each
- * be placed at all into *placeable. */
-static int capacities(struct st *t, int *pcap, int *placeable)
-{
-    int S = t->S;
-    int *slot_of = malloc((size_t)S * sizeof(int)), *seen = calloc((size_t)S, sizeof(int));
-    int maxdeg = 1;
-    for (int q = 0; q < t->P; q++)
-        maxdeg = t->deg[q] > maxdeg ? t->deg[q] : maxdeg;
-    int *match_slot = malloc((size_t)maxdeg * sizeof(int));
-    if (!slot_of || !seen || !match_slot) {
-        free(slot_of);
-        free(seen);
-        free(match_slot);
-        return -1;
-    }
-    int stamp = 0;
-    for (int q = 0; q < t->P; q++)
-        pcap[q] = person_capacity(t, q, slot_of, seen, &stamp, match_slot);
-    *placeable = 0;
-    for (int m = 0; m < t->M; m++)
-        *placeable += t->dom_off[m] < t->dom_off[m + 1];
-    free(slot_of);
-    free(seen);
-    free(match_slot);
-    return 0;
-}
-
-static int upper_bound(struct st *t)
-{
-    int *pcap = malloc(((size_t)t->P + 1) * sizeof(int));
-    int placeable = 0;
-    if (!pcap || capacities(t, pcap, &placeable) < 0) {
-        free(pcap);
-        return t->M;
-    }
-    long ub = bound_from(t, pcap), ib = interpreter_bound(t);
-    free(pcap);
-    if (ub < 0 || ub > placeable)
-        ub = placeable;
-    if (ib < ub)
-        ub = ib;
-    long tables = 0;
-    for (int s = 0; s < t->S; s++)
-        tables += t->cap[s];
-    return (int)(ub < tables ? ub : tables);
-}
-
 int sched_upper_bound(const struct sched_problem *p)
 {
-    struct st t;
+    struct sched_state t;
     int ub = -1;
     if (check_problem(p, NULL, 0) == 0 && st_init(&t, p) == 0)
-        ub = upper_bound(&t);
+        ub = sched_bound_meetings(&t);
     st_free(&t);
     return ub;
 }
 
 /* ---- search ------------------------------------------------------------ */
-
-/* Proves infeasibility of "every meeting scheduled" where cheap checks can. */
-static bool provably_infeasible(struct st *t)
-{
-    for (int m = 0; m < t->M; m++)
-        if (t->dom_off[m] == t->dom_off[m + 1])
-            return true;
-    int *pcap = malloc(((size_t)t->P + 1) * sizeof(int));
-    int placeable = 0;
-    bool bad = false;
-    if (pcap && capacities(t, pcap, &placeable) == 0)
-        for (int q = 0; q < t->P && !bad; q++)
-            bad = pcap[q] < t->deg[q];
-    free(pcap);
-    long tables = 0;
-    for (int s = 0; s < t->S; s++)
-        tables += t->cap[s];
-    return bad || tables < t->M;
-}
-
 /* Best slot for m with no new hard violation and least cost; -1 if none. */
-static int greedy_slot(struct st *t, int m)
+static int greedy_slot(struct sched_state *t, int m)
 {
     int best = -1;
     long best_d = 0;
@@ -872,7 +573,7 @@ struct change {
 };
 
 struct search {
-    struct st *t;
+    struct sched_state *t;
     struct change *log;
     int log_n, log_cap;
     int *best;
@@ -901,7 +602,7 @@ static void undo(struct search *x)
     }
 }
 
-static bool in_domain(const struct st *t, int m, int s)
+static bool in_domain(const struct sched_state *t, int m, int s)
 {
     for (int k = t->dom_off[m]; k < t->dom_off[m + 1]; k++)
         if (t->dom[k] == s)
@@ -914,7 +615,7 @@ static bool in_domain(const struct st *t, int m, int s)
  * met, no fairness excess) count as candidates. */
 static void note_best(struct search *x)
 {
-    struct st *t = x->t;
+    struct sched_state *t = x->t;
     if (t->hard != 0)
         return;
     if (t->p->must_all && (t->unsched > 0 || t->excess > 0))
@@ -931,7 +632,7 @@ static void note_best(struct search *x)
 }
 
 /* The meeting of person q in slot s other than skip, or -1. */
-static int meeting_at(const struct st *t, int q, int s, int skip)
+static int meeting_at(const struct sched_state *t, int q, int s, int skip)
 {
     if (t->occ[(size_t)q * t->S + s] == 0)
         return -1;
@@ -946,7 +647,7 @@ static int meeting_at(const struct st *t, int q, int s, int skip)
  * applied) when a meeting of the chain may not go to the other slot. */
 static long kempe(struct search *x, int m, int s1, int s2)
 {
-    struct st *t = x->t;
+    struct sched_state *t = x->t;
     const struct sched_problem *p = t->p;
     int *chain = x->chain, n = 0;
     chain[n++] = m;
@@ -981,7 +682,7 @@ static long kempe(struct search *x, int m, int s1, int s2)
 /* One neighbourhood move; returns its cost change (applied, logged). */
 static long propose(struct search *x)
 {
-    struct st *t = x->t;
+    struct sched_state *t = x->t;
     const struct sched_problem *p = t->p;
     int m = -1;
     int tries = 0;
@@ -1070,7 +771,7 @@ static bool done(const struct search *x)
 
 static void anneal(struct search *x, long moves, double deadline)
 {
-    struct st *t = x->t;
+    struct sched_state *t = x->t;
     double t0 = (x->t->p->must_all ? 2.0 : 3.0) * W_BREAK, t1 = 0.05 * W_BREAK;
     int rounds = 4;
 
@@ -1114,7 +815,7 @@ static void anneal(struct search *x, long moves, double deadline)
 /* Makes sol the current state and keeps it when it is a better valid one. */
 static void take(struct search *x, const int *sol)
 {
-    struct st *t = x->t;
+    struct sched_state *t = x->t;
     for (int m = 0; m < t->M; m++)
         set_slot(t, m, sol[m]);
     note_best(x);
@@ -1126,7 +827,7 @@ static void take(struct search *x, const int *sol)
  * the meetings of people with breaks, a window of slots, or random people. */
 static void pick_fixed(struct search *x, int *fix, double frac)
 {
-    struct st *t = x->t;
+    struct sched_state *t = x->t;
     int M = t->M, want = (int)(frac * M) + 1, freed = 0;
     for (int m = 0; m < M; m++)
         fix[m] = x->best[m];
@@ -1165,7 +866,7 @@ static void pick_fixed(struct search *x, int *fix, double frac)
 static void exact_phase(struct search *x, double deadline, bool exact, int *lb, bool *opt,
                         bool *infeasible)
 {
-    struct st *t = x->t;
+    struct sched_state *t = x->t;
     int M = t->M;
     int kmax = x->have_best ? x->best_breaks : 64;
     struct sched_sat *z = sched_sat_new(t->p, t->dom_off, t->dom, kmax > 0 ? kmax : 1, deadline);
@@ -1229,152 +930,6 @@ out:
     free(fix);
 }
 
-/* ---- tables ------------------------------------------------------------ */
-
-/* Gives every scheduled meeting a table, slot by slot: locked tables first,
- * then meetings needing a kind, then the rest, each preferring the table one of
- * its people sat at in the previous slot. Meetings left without a table are
- * unscheduled (only possible with inconsistent locks). */
-static int assign_tables(struct st *t, int *slot, int *table, int *reason)
-{
-    const struct sched_problem *p = t->p;
-    int S = t->S, T = p->n_tables;
-    int *used = malloc(((size_t)T + 1) * sizeof(int));
-    int *last = malloc(((size_t)t->P + 1) * sizeof(int));
-    int *at = malloc(((size_t)t->M + 1) * sizeof(int));
-    int *cnt = calloc((size_t)S + 1, sizeof(int));
-    if (!used || !last || !at || !cnt) {
-        free(used);
-        free(last);
-        free(at);
-        free(cnt);
-        return -1;
-    }
-    for (int q = 0; q < t->P; q++)
-        last[q] = -1;
-    for (int m = 0; m < t->M; m++)
-        table[m] = -1;
-    /* meetings grouped by slot */
-    for (int m = 0; m < t->M; m++)
-        if (slot[m] >= 0)
-            cnt[slot[m]]++;
-    int *first = calloc((size_t)S + 1, sizeof(int));
-    if (!first) {
-        free(used);
-        free(last);
-        free(at);
-        free(cnt);
-        return -1;
-    }
-    for (int s = 0; s < S; s++)
-        first[s + 1] = first[s] + cnt[s];
-    for (int s = 0; s < S; s++)
-        cnt[s] = 0;
-    for (int m = 0; m < t->M; m++)
-        if (slot[m] >= 0)
-            at[first[slot[m]] + cnt[slot[m]]++] = m;
-    for (int s = 0; s < S; s++) {
-        if (s > 0 && t->sess[s] != t->sess[s - 1])
-            for (int q = 0; q < t->P; q++)
-                last[q] = -1;
-        for (int k = 0; k < T; k++)
-            used[k] = 0;
-        for (int pass = 0; pass < 3; pass++)
-            for (int i = first[s]; i < first[s + 1]; i++) {
-                int m = at[i];
-                bool locked = p->locked_slot && p->locked_slot[m] >= 0 && p->locked_table;
-                int need = p->table_need ? p->table_need[m] : -1;
-                if ((pass == 0) != locked || (pass == 1 && need < 0) || (pass == 2 && need >= 0))
-                    continue;
-                int pick = -1;
-                if (locked) {
-                    if (!used[p->locked_table[m]])
-                        pick = p->locked_table[m];
-                } else {
-                    for (int j = p->people_off[m]; j < p->people_off[m + 1] && pick < 0; j++) {
-                        int k = last[p->people[j]];
-                        int kk = k >= 0 && p->table_kind ? p->table_kind[k] : -1;
-                        if (k >= 0 && !used[k] && (need < 0 ? kk < 0 : kk == need))
-                            pick = k;
-                    }
-                    /* plain tables for plain meetings first, kinds kept for who needs them */
-                    for (int k = 0; k < T && pick < 0; k++) {
-                        int kk = p->table_kind ? p->table_kind[k] : -1;
-                        if (!used[k] && (need < 0 ? kk < 0 : kk == need))
-                            pick = k;
-                    }
-                    for (int k = 0; k < T && pick < 0 && need < 0; k++)
-                        if (!used[k])
-                            pick = k;
-                }
-                if (pick < 0) {
-                    slot[m] = -1;
-                    reason[m] = SCHED_R_TABLES_FULL;
-                    continue;
-                }
-                used[pick] = 1;
-                table[m] = pick;
-            }
-        for (int i = first[s]; i < first[s + 1]; i++) {
-            int m = at[i];
-            if (table[m] >= 0)
-                for (int j = p->people_off[m]; j < p->people_off[m + 1]; j++)
-                    last[p->people[j]] = table[m];
-        }
-    }
-    free(used);
-    free(last);
-    free(at);
-    free(cnt);
-    free(first);
-    return 0;
-}
-
-/* Why m is unscheduled, given the others' slots in t. */
-static void explain(struct st *t, int m, struct sched_solution *out)
-{
-    const struct sched_problem *p = t->p;
-    int a = t->dom_off[m], b = t->dom_off[m + 1];
-    out->reason_lo[m] = a < b ? t->dom[a] : -1;
-    out->reason_hi[m] = a < b ? t->dom[b - 1] : -1;
-    if (a == b) {
-        /* say which slots the people share, if any, ignoring precedences */
-        out->reason[m] = SCHED_R_NO_COMMON_SLOT;
-        for (int s = 0; s < t->S; s++)
-            if (slot_allowed(p, m, s)) {
-                out->reason[m] = SCHED_R_PRECEDENCE;
-                break;
-            }
-        return;
-    }
-    int tables = 0, interp = 0, prec = 0;
-    for (int k = a; k < b; k++) {
-        int s = t->dom[k];
-        bool busy = false;
-        for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++)
-            busy |= t->occ[(size_t)p->people[i] * t->S + s] > 0;
-        if (busy)
-            continue;
-        bool tfull = false, ifull = false;
-        for (int i = t->res_off[m]; i < t->res_off[m + 1]; i++) {
-            int r = t->res[i];
-            if (t->load[(size_t)r * t->S + s] >= t->cap[(size_t)r * t->S + s]) {
-                if (r < 1 + p->n_kinds)
-                    tfull = true;
-                else
-                    ifull = true;
-            }
-        }
-        interp += ifull && !tfull;
-        tables += tfull;
-        prec += !tfull && !ifull;
-    }
-    out->reason[m] = tables ? SCHED_R_TABLES_FULL
-                     : interp ? SCHED_R_INTERPRETER
-                     : prec   ? SCHED_R_PRECEDENCE
-                              : SCHED_R_PEOPLE_BUSY;
-}
-
 const char *sched_reason_name(enum sched_reason r)
 {
     switch (r) {
@@ -1405,7 +960,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
     double start = clock_seconds();
     double limit = p->time_limit > 0 ? p->time_limit : 10.0;
     double deadline = start + limit * 0.9;   /* leaves room for tables, output and a loaded machine */
-    struct st t;
+    struct sched_state t;
     struct search x = {0};
     int rc = -1;
     memset(out, 0, sizeof *out);
@@ -1424,10 +979,10 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
         goto out;
     }
     bool prec_ok = propagate_precedences(&t);
-    bool infeasible = p->must_all && (!prec_ok || provably_infeasible(&t));
+    bool infeasible = p->must_all && (!prec_ok || sched_bound_infeasible(&t));
     int sat_lb = 0;
     bool sat_opt = false;
-    out->upper_bound = upper_bound(&t);
+    out->upper_bound = sched_bound_meetings(&t);
     x.target_unsched = p->must_all ? 0 : M - out->upper_bound;
     out->lower_bound = p->must_all ? 0 : -1;
 
@@ -1542,7 +1097,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
             }
     }
     memcpy(out->slot, t.slot, (size_t)M * sizeof(int));
-    if (assign_tables(&t, out->slot, out->table, out->reason) < 0) {
+    if (sched_tables_assign(&t, out->slot, out->table, out->reason) < 0) {
         fail(msg, msg_n, "out of memory");
         goto out;
     }
@@ -1558,7 +1113,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
             out->scheduled++;
             out->reason[m] = SCHED_R_NONE;
         } else {
-            explain(&t, m, out);
+            sched_tables_explain(&t, m, out);
         }
     }
     for (int q = 0; q < t.P; q++) {

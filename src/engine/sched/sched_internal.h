@@ -1,9 +1,83 @@
-/* Inside the scheduler engine only: the exact SAT search (sched_sat.c) that
- * sched.c calls for "every meeting scheduled" problems. */
+/* Inside the scheduler engine only: the search's state, which sched.c builds
+ * and moves; the bounds (sched_bound.c) and the table plan (sched_tables.c)
+ * read it; and the exact SAT search (sched_sat.c) that sched.c calls for
+ * "every meeting scheduled" problems. */
 #ifndef DFNC_ENGINE_SCHED_INTERNAL_H
 #define DFNC_ENGINE_SCHED_INTERNAL_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #include "engine/sched/sched.h"
+
+/* ---- the search's state (sched.c) ------------------------------------------ */
+
+struct sched_state {
+    const struct sched_problem *p;
+    int M, P, S, R;
+    int *sess;                  /* per slot */
+    int *bsess;                 /* per slot: the group inside which breaks are counted */
+    long w_hard, w_fair;        /* penalty weights of hard violations and fairness excess */
+    int *dom_off, *dom;         /* allowed slots per meeting */
+    int *pm_off, *pm;           /* meetings of each person */
+    int *res_off, *res;         /* resources used per meeting */
+    int *succ_off, *succ;       /* meetings that must come after m */
+    int *slot;
+    int *occ;                   /* P * S */
+    int *load, *cap;            /* R * S */
+    int *pbreaks, *pcount, *deg;
+    /* with at most 64 slots, each person's busy slots as a bit mask: breaks are
+     * then a popcount (run starts, a session's first slot always starting one) */
+    uint64_t *busy;
+    /* meetings in each slot (when S * M is small enough): members[s * M + i],
+     * i < member_n[s]; member_pos[m] is m's index in its slot's list */
+    int *members, *member_n, *member_pos;
+    /* people with at least one break: bad[0 .. bad_n), bad_pos[q] or -1 */
+    int *bad, *bad_pos, bad_n;
+    uint64_t first_bits;        /* slots that open a break group */
+    uint64_t group_mask[64];    /* slots of each break group */
+    int n_groups;
+    int fcap;                   /* break cap from fairness (-1 none) */
+    long cost;
+    long hard;                  /* number of hard violations now */
+    long excess;                /* fairness excess now */
+    long breaks_total, idle_total;
+    int *pidle;
+    int unsched;
+    uint64_t rng;
+    bool frozen_any;
+    unsigned char *frozen;      /* fixed or locked meetings never move */
+};
+
+/* Whether meeting m may take slot s: its session, everyone's availability,
+ * fixed and locked slots (precedences aside). */
+bool sched_slot_allowed(const struct sched_problem *p, int m, int s);
+
+/* ---- bounds (sched_bound.c) ------------------------------------------------ */
+
+/* An upper bound on the meetings that can be scheduled together: each
+ * person's meetings matched into distinct allowed slots, a fractional
+ * b-matching of meetings to slot capacities by max flow, the interpreters,
+ * and the tables. t->M when out of memory. */
+int sched_bound_meetings(struct sched_state *t);
+
+/* True when "every meeting scheduled" is proven impossible by a cheap check:
+ * a meeting with no allowed slot, a person with more meetings than distinct
+ * slots for them, or more meetings than tables. */
+bool sched_bound_infeasible(struct sched_state *t);
+
+/* ---- tables and reasons (sched_tables.c) ----------------------------------- */
+
+/* Gives every meeting with a slot a table (table[m], -1 for none); a meeting
+ * left without one is unscheduled (slot[m] = -1, reason[m] says why). -1 when
+ * out of memory. */
+int sched_tables_assign(struct sched_state *t, int *slot, int *table, int *reason);
+
+/* Why unscheduled meeting m found no slot, given the others' in t: fills
+ * out->reason[m] and the range of slots it was allowed. */
+void sched_tables_explain(struct sched_state *t, int m, struct sched_solution *out);
+
+/* ---- the exact SAT search (sched_sat.c) ------------------------------------ */
 
 /* The SAT encoding of the problem with every meeting scheduled, each person's
  * breaks capped by the fairness d (exact when someone cannot have a break, as
