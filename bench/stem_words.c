@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/match/stem.h"
 #include "engine/match/text.h"
 
 struct first_token {

@@ -13,7 +13,7 @@ $CC fuzz/fuzz_json_in.c src/http/json_in.c $CORE -ljansson -o build-fuzz/fuzz_js
 MATCH="src/engine/match/abbrev.c src/engine/match/cognate.c src/engine/match/complement.c
     src/engine/match/graph.c src/engine/match/index.c src/engine/match/lexicon.c
     src/engine/match/match.c src/engine/match/query_terms.c src/engine/match/reason.c
-    src/engine/match/spelled.c
+    src/engine/match/spelled.c src/engine/match/stem.c
     src/engine/match/text.c src/engine/match/text_score.c"
 $CC fuzz/fuzz_match_text.c $MATCH src/core/country.c src/core/cpv.c \
     $CORE -lm -lpthread -o build-fuzz/fuzz_match_text

@@ -10,6 +10,7 @@
 #include "core/utf8.h"
 #include "engine/match/cognate.h"
 #include "engine/match/match.h"
+#include "engine/match/stem.h"
 #include "engine/match/text.h"
 
 struct toks {

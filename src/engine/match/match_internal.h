@@ -16,6 +16,7 @@
 #include "engine/match/abbrev.h"
 #include "engine/match/cognate.h"
 #include "engine/match/match.h"
+#include "engine/match/stem.h"
 #include "engine/match/text.h"
 
 /* CPV affinity from which a need counts as met: the same code or one inside
