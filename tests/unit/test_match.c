@@ -1282,6 +1282,52 @@ Test(match_partners, a_phrases_thing_comes_before_its_words_apart)
     match_index_free(ix);
 }
 
+/* Two words in a row of the question are said as the compound a profile
+ * writes ("long range": long-range), in the other language too ("протидія
+ * дронам (counter-drone)"); and a word the profile has among its own words
+ * through a translation is said as its own, not as a need (its Ukrainian
+ * need's label has it too). */
+Test(match_partners, two_words_in_a_row_are_said_as_the_compound_a_profile_writes)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "whole", .name = "Whole", .country = "EE", .text = "Counter-drone radars"},
+        {.id = "apart", .name = "Apart", .country = "LV", .text = "Counter measures for drones"},
+        {.id = "needy", .name = "Needy", .country = "PL", .text = "Drone interception",
+         .wants = "Дрони"},
+        {.id = "long", .name = "Long", .country = "LT", .text = "Long-range strike drones"},
+        {.id = "short", .name = "Short", .country = "FI",
+         .text = "Long-endurance drones with a range of 40 km"},
+    };
+    const char *en[] = {"counter", "drone"}, *uk[] = {"протидія", "дрон"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 2);
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles_with(p, 6, "Протидія дронам", lx, &ix, &a, &h);
+    const char *whole = text_why(p, h, n, "whole"), *apart = text_why(p, h, n, "apart"),
+               *needy = text_why(p, h, n, "needy");
+    cr_assert(whole && strcmp(whole, "text: протидія дронам (counter-drone)") == 0, "%s",
+              whole ? whole : "(none)");
+    cr_assert(apart && strstr(apart, "протидія (counter)") && !strstr(apart, "counter-drone"),
+              "the words apart are said apart: %s", apart ? apart : "(none)");
+    cr_assert(needy && strstr(needy, "дронам (drone)"), "%s", needy ? needy : "(none)");
+    cr_assert_null(why_starting(p, h, n, "needy", "looks for: "), "%s",
+                   why_starting(p, h, n, "needy", "looks for: "));
+    arena_free(&a);
+    match_index_free(ix);
+
+    n = ask_profiles(p, 6, "long range strike drones", &ix, &a, &h);
+    const char *lng = text_why(p, h, n, "long"), *shrt = text_why(p, h, n, "short");
+    cr_assert(lng && strstr(lng, "long-range") && !strstr(lng, "long,"), "%s",
+              lng ? lng : "(none)");
+    cr_assert(shrt && !strstr(shrt, "long-range") && strstr(shrt, "range"), "%s",
+              shrt ? shrt : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+    match_lexicon_free(lx);
+}
+
 /* A hyphenated word of the question is said whole where a profile writes it
  * as one, in any form and by any synonym of its parts (counter-drones,
  * anti-UAS for C-UAS), and part by part where it has the parts apart. */

@@ -165,6 +165,10 @@ bool match_spelled_in(const struct match_index *ix, const char *compound, const 
 /* A query word's translations (collect_qterm); the thing a phrase names
  * is a query word of its own, its word the phrase */
 #define QTERM_TR_MAX (2 * MATCH_LEXICON_MAX + 1)
+/* The places a query term keeps of the words that brought it: enough for a
+ * word the text repeats, or that a phrase brought first ("безпілотні
+ * літальні апарати ... протидія дронам": дрон at the phrase and at дронам) */
+#define QTERM_PLACES 4
 
 struct qterm {
     int id;
@@ -184,6 +188,12 @@ struct qterm {
                                          offers what the profile needs) */
     int tr_id[QTERM_TR_MAX];          /* the query's own word: its translations' term ids */
     int at;                           /* the place of the query's word that first brought it */
+    /* the places of the first few single words (no phrase's) that brought
+     * it, and the first of those words: "дронам" for дрон, which "безпілотні
+     * літальні" brought first ("" and 0 places for none) */
+    int places[QTERM_PLACES];
+    int places_n;
+    char single[MATCH_TOKEN_MAX];
     int tr_n;
 };
 
@@ -295,7 +305,10 @@ int match_circle_count(const struct match_index *ix, const double *seed, const c
  * has only among its needs (match_profile.wants), none that more than half
  * of the organisations have, into out[0..n); returns n
  * (0-2), -1 when out of memory. A hyphenated compound is written whole where
- * the profile writes it (match_spelled_in); none of the words that name the
+ * the profile writes it (match_spelled_in), and so are two words in a row
+ * whose compound it writes ("long range": long-range; "протидія дронам
+ * (counter-drone)" through their translations); a word is said as a need
+ * only when no spelling of it is among the profile's own; none of the words that name the
  * codes in cited[0..2) (a CPV reason names them already; NULL for none).
  * mark: ix->docs_n zeroed bytes, zeroed again on return. */
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn, int o,

@@ -29,6 +29,18 @@ static struct qterm *qterm_of(struct qctx *c, int id)
     return q;
 }
 
+/* Notes that word, at place at, brought q: as one of its first few single
+ * words (a phrase's thing is none). */
+static void add_place(struct qterm *q, int at, const char *word)
+{
+    if (strchr(word, ' ') || q->places_n == QTERM_PLACES ||
+        (q->places_n > 0 && q->places[q->places_n - 1] == at))
+        return;
+    if (q->places_n == 0)
+        snprintf(q->single, sizeof q->single, "%s", word);
+    q->places[q->places_n++] = at;
+}
+
 /* The query's word (its term id, or -1 when the index lacks it; own, its
  * query term's index, or -1; compound, its compound or NULL) also counts in
  * the index's term tid, a translation (lexical) or cognate of it, with
@@ -57,6 +69,7 @@ static int add_translation(struct qctx *c, int own, int id, const char *word,
         q->from_id = id;
         q->at = c->at;
     }
+    add_place(q, c->at, word);
     if (weight > q->scale)
         q->scale = weight;
     q->lexical |= lexical;
@@ -148,11 +161,13 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         own = (int)(q - c->t);
         if (q->qtf == 0 || q->via[0]) {   /* new, or only a translation so far */
             q->at = c->at;
+            q->places_n = 0;
             q->scale = 1;
             q->via[0] = '\0';
             snprintf(q->word, sizeof q->word, "%s", word);
             snprintf(q->compound, sizeof q->compound, "%s", compound ? compound : "");
         }
+        add_place(q, c->at, word);
         q->want &= c->reading_wants;
         q->qtf++;
     }

@@ -253,6 +253,54 @@ static bool translates(const struct qterm *q, int id)
     return false;
 }
 
+/* Whether term t reads as a compound's part: a single word of the text
+ * brought it (not only a phrase's thing), no compound of the text's own, and
+ * what it matched is one word. */
+static bool single_word(const struct qterm *t)
+{
+    const char *w = t->via[0] ? t->via : t->single;
+    return t->places_n > 0 && !t->compound[0] && !strchr(w, ' ') && !strchr(w, '-');
+}
+
+/* 1 when a word that brought term b comes right after one that brought a
+ * in the question, -1 when right before, 0 when neither. */
+static int next_to(const struct qterm *a, const struct qterm *b)
+{
+    for (int x = 0; x < a->places_n; x++)
+        for (int y = 0; y < b->places_n; y++)
+            if (b->places[y] - a->places[x] == 1 || b->places[y] - a->places[x] == -1)
+                return b->places[y] - a->places[x];
+    return 0;
+}
+
+/* The term of the question next to term i in its text whose word and i's,
+ * joined by a hyphen in the text's order, profile o writes as one ("long
+ * range": long-range; "протидія дронам", through the words they translate
+ * to: counter-drone): its index, with the compound in joined (cap bytes)
+ * and its term ids in *p; -1 for none. Both are the text's own words, or
+ * both translations. */
+static int adjacent_compound(const struct match_index *ix, const struct qterm *qt, int qn, int i,
+                             int o, int od, const char *mark, char *joined, size_t cap,
+                             struct term_ids *p)
+{
+    if (!single_word(&qt[i]))
+        return -1;
+    for (int j = 0; j < qn; j++) {
+        if (j == i || !qt[i].via[0] != !qt[j].via[0] || !single_word(&qt[j]))
+            continue;
+        int d = next_to(&qt[i], &qt[j]);
+        if (!d || !org_has_term(ix, qt[j].id, o, od, mark))
+            continue;   /* (no compound of the two where the profile lacks the other) */
+        const struct qterm *a = d > 0 ? &qt[i] : &qt[j], *b = d > 0 ? &qt[j] : &qt[i];
+        int w = snprintf(joined, cap, "%s-%s", a->via[0] ? a->via : a->single,
+                         b->via[0] ? b->via : b->single);
+        if (w > 0 && (size_t)w < cap && w < MATCH_TOKEN_MAX &&
+            compound_found(ix, joined, o, od, mark, p))
+            return j;
+    }
+    return -1;
+}
+
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn, int o,
                        const struct match_cap *const cited[2], char *mark, struct arena *a,
                        const char *out[2])
@@ -271,7 +319,9 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
             if (t)
                 (void)match_tokenize(t, strlen(t), collect_term_id, &said);
         }
-    int covered[64 + 4 * 64], covered_n = said.n;   /* terms named already */
+    /* terms named already: the cited codes' words, then each said compound's
+     * (a place is said at most twice: once among the needs, once among its own) */
+    int covered[64 + 8 * 64 + 16], covered_n = said.n;
     memcpy(covered, said.id, (size_t)said.n * sizeof *covered);
     /* a frequent participant has thousands of documents: mark them once and
      * walk each term's postings instead of searching them per document */
@@ -279,7 +329,11 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
         mark[ix->org_doc[k]] = 1;
     const struct qterm *said_terms[4];   /* each query word once, itself or translated,
                                             and never beside its translation */
-    const char *say[4];
+    const char *say[4], *say_via[4];
+    /* two words in a row said as the compound the profile writes: "long-range",
+     * "протидія дронам (counter-drone)" */
+    char joined[4][MATCH_TOKEN_MAX], pair[4][2 * MATCH_TOKEN_MAX + 1];
+    bool dropped[4] = {false};   /* a need's word said since among the own words, in a pair */
     /* and the other translated words of a compound said through one, in the
      * order the text brought them: "реб (electronic warfare)", where РЕБ is
      * радіоелектронна боротьба */
@@ -294,7 +348,10 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
                         ? (double)ix->n / REASON_COMMON_SHARE
                         : REASON_COMMON_MIN;
     for (int i = 0; i < qn; i++) {
-        if (shown == 4 && !(qt[i].via[0] && qt[i].compound[0]))
+        bool any_needed = false;
+        for (int c = 0; c < shown; c++)
+            any_needed |= needed[c];
+        if (shown == 4 && !any_needed && !(qt[i].via[0] && qt[i].compound[0]))
             continue;   /* no room for it, and it can join no compound said */
         if (match_term_org_df(ix, qt[i].id) > common ||
             (qt[i].from_id >= 0 && match_term_org_df(ix, qt[i].from_id) > common))
@@ -302,10 +359,21 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
         bool named = said_by_phrase(ix, qt, &phrases, i, o, od, mark, common, said.id, said.n);
         for (int c = 0; c < covered_n && !named; c++)   /* a translation of a word named too */
             named = covered[c] == qt[i].id || (qt[i].via[0] && covered[c] == qt[i].from_id);
-        for (int c = 0; c < shown && !named; c++) {   /* or another spelling the same word brought */
-            named = strcmp(said_terms[c]->word, qt[i].word) == 0 ||
-                    translates(said_terms[c], qt[i].id) || translates(&qt[i], said_terms[c]->id) ||
-                    (qt[i].from_id >= 0 && said_terms[c]->from_id == qt[i].from_id);
+        int g = shown;   /* its place: a new one, or that of its word said only as a need */
+        for (int c = 0; c < shown && !named && g == shown; c++) {
+            /* or another spelling the same word brought */
+            bool same = strcmp(said_terms[c]->word, qt[i].word) == 0 ||
+                        translates(said_terms[c], qt[i].id) || translates(&qt[i], said_terms[c]->id) ||
+                        (qt[i].from_id >= 0 && said_terms[c]->from_id == qt[i].from_id);
+            /* which, where the word was said as a need and this spelling is
+             * among the profile's own words ("дронам" matched a need's label,
+             * its translation "drone" the description), says it as its own */
+            if (same && needed[c] && !dropped[c] && !more_n[c] &&
+                org_term(ix, qt[i].id, o, od, mark) == TERM_OWN) {
+                g = c;
+                break;
+            }
+            named = same;
             if (!named && said_terms[c]->via[0] && qt[i].via[0] && qt[i].compound[0] &&
                 strcmp(said_terms[c]->compound, qt[i].compound) == 0 &&
                 more_n[c] < COMPOUND_SAID && org_has_term(ix, qt[i].id, o, od, mark)) {
@@ -313,20 +381,51 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
                 named = true;
             }
         }
-        enum term_in_org in = named || shown == 4 ? TERM_ABSENT : org_term(ix, qt[i].id, o, od, mark);
+        enum term_in_org in = g < shown                  ? TERM_OWN
+                              : named || shown == 4 ? TERM_ABSENT
+                                                    : org_term(ix, qt[i].id, o, od, mark);
         if (in == TERM_ABSENT)
             continue;
-        needed[shown] = in == TERM_NEEDED;
-        say[shown] = qt[i].word;
+        needed[g] = in == TERM_NEEDED;
+        say[g] = qt[i].word;
+        say_via[g] = qt[i].via;
         struct term_ids p;
+        int j;
         if (qt[i].compound[0] && compound_found(ix, qt[i].compound, o, od, mark, &p)) {
-            say[shown] = qt[i].compound;
-            for (int c = 0; c < p.n; c++)
-                covered[covered_n++] = p.id[c];
+            say[g] = qt[i].compound;
+        } else if ((j = adjacent_compound(ix, qt, qn, i, o, od, mark, joined[g], sizeof joined[g],
+                                          &p)) >= 0) {
+            if (qt[i].via[0]) {   /* the text's two words, and what they matched */
+                bool first = next_to(&qt[i], &qt[j]) > 0;
+                snprintf(pair[g], sizeof pair[g], "%s %s", first ? qt[i].single : qt[j].single,
+                         first ? qt[j].single : qt[i].single);
+                say[g] = pair[g];
+                say_via[g] = joined[g];
+            } else {
+                say[g] = joined[g];
+            }
+            covered[covered_n++] = qt[j].id;
+            if (qt[j].from_id >= 0)
+                covered[covered_n++] = qt[j].from_id;
+            /* the other word, said already apart (as a need), is said here */
+            for (int c = 0; c < shown; c++) {
+                const struct qterm *t = said_terms[c];
+                dropped[c] |= c != g && (t->id == qt[j].id ||
+                                         (qt[j].from_id >= 0 && (t->id == qt[j].from_id ||
+                                                                 t->from_id == qt[j].from_id)));
+            }
+        } else {
+            p.n = 0;
         }
-        said_terms[shown++] = &qt[i];
+        for (int c = 0; c < p.n; c++)
+            covered[covered_n++] = p.id[c];
+        said_terms[g] = &qt[i];
+        if (g == shown)
+            shown++;
     }
     for (int g = 0; g < shown; g++) {
+        if (dropped[g])
+            continue;
         /* a translated word says what it matched: "радари (radar)"; a
          * translated compound all of whose words matched, all it matched */
         const struct qterm *part[1 + COMPOUND_SAID];
@@ -349,10 +448,12 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
             if (whole)
                 w = k ? snprintf(ln + at, cap - at, " %s", t->via)
                       : snprintf(ln + at, cap - at, "%s%s (%s", lead_in, t->compound, t->via);
-            else
+            else {
+                const char *via = t == said_terms[g] ? say_via[g] : t->via;
                 w = snprintf(ln + at, cap - at, "%s%s%s%s%s", k ? ", " : lead_in,
-                             t == said_terms[g] ? say[g] : t->word, t->via[0] ? " (" : "",
-                             t->via, t->via[0] ? ")" : "");
+                             t == said_terms[g] ? say[g] : t->word, via[0] ? " (" : "", via,
+                             via[0] ? ")" : "");
+            }
             at += w < 0 ? cap : (size_t)w;
         }
         if (whole && w >= 0 && at < cap)
