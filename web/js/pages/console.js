@@ -81,8 +81,8 @@ export async function renderImport(main) {
   h('button', { type: 'submit', class: 'primary' }, t('import.submit')));
   // the glossary is not CSV: its hint says what a line holds, the one in
   // force can be fetched to edit and import again, and its status says how
-  // many lines it holds and whether partner matching reads them (after a
-  // dfnc upgrade they may no longer fit beside dfnc's own glossary)
+  // many lines it holds and how many partner matching leaves out (after a
+  // dfnc upgrade some may no longer fit beside dfnc's own glossary)
   const hint = form.querySelector(`#${text.id}-hint`);
   const status = h('span', { id: 'glossary-status' });
   const current = h('div', { id: 'glossary-current', hidden: true }, h('p', {}, status, ' ',
