@@ -301,17 +301,121 @@ static int adjacent_compound(const struct match_index *ix, const struct qterm *q
     return -1;
 }
 
+/* A query word a text reason says. */
+struct said {
+    const struct qterm *t;   /* the term that says it: the word itself, or translated */
+    const char *say, *via;   /* as said: its word, its compound or two words in a row;
+                                and what it matched ("" for its own word) */
+    bool needed;             /* only among the profile's needs: "looks for" */
+    bool dropped;            /* said since, beside another word in a row */
+    /* the other translated words of a compound said through this one, in
+     * the order the text brought them: "реб (electronic warfare)", where
+     * РЕБ is радіоелектронна боротьба */
+    const struct qterm *more[COMPOUND_SAID];
+    int more_n;
+    char joined[MATCH_TOKEN_MAX], pair[2 * MATCH_TOKEN_MAX + 1];
+};
+
+/* The words said so far to one profile o (its documents marked in mark). */
+struct saying {
+    const struct match_index *ix;
+    int o, od;
+    const char *mark;
+    struct said said[4];   /* each query word once, itself or translated, and
+                              never beside its translation */
+    int shown;
+    /* terms named already: the cited codes' words, then each said compound's
+     * and pair's (a place is filled at most twice: once among the needs, once
+     * among the profile's own words) */
+    int covered[64 + 8 * (64 + 2)], covered_n;
+};
+
+/* Says query term i in place g (needed: only among the needs): its
+ * compound where the profile writes it, or with the word next to it in the
+ * text where the profile writes the two as one. */
+static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, int g, bool needed)
+{
+    struct said *s = &w->said[g];
+    s->t = &qt[i];
+    s->needed = needed;
+    s->say = qt[i].word;
+    s->via = qt[i].via;
+    struct term_ids p;   /* the words of what it was said as */
+    int j;
+    if (qt[i].compound[0] && compound_found(w->ix, qt[i].compound, w->o, w->od, w->mark, &p)) {
+        s->say = qt[i].compound;
+    } else if ((j = adjacent_compound(w->ix, qt, qn, i, w->o, w->od, w->mark, s->joined,
+                                      sizeof s->joined, &p)) >= 0) {
+        if (qt[i].via[0]) {   /* the text's two words, and what they matched */
+            bool first = next_to(&qt[i], &qt[j]) > 0;
+            snprintf(s->pair, sizeof s->pair, "%s %s", first ? qt[i].single : qt[j].single,
+                     first ? qt[j].single : qt[i].single);
+            s->say = s->pair;
+            s->via = s->joined;
+        } else {
+            s->say = s->joined;
+        }
+        w->covered[w->covered_n++] = qt[j].id;
+        if (qt[j].from_id >= 0)
+            w->covered[w->covered_n++] = qt[j].from_id;
+        /* the other word, said already apart (as a need), is said here */
+        for (int c = 0; c < w->shown; c++) {
+            const struct qterm *t = w->said[c].t;
+            w->said[c].dropped |= c != g && (t->id == qt[j].id ||
+                                             (qt[j].from_id >= 0 && (t->id == qt[j].from_id ||
+                                                                     t->from_id == qt[j].from_id)));
+        }
+    } else {
+        p.n = 0;   /* (what the searches left there is no word said) */
+    }
+    for (int c = 0; c < p.n; c++)
+        w->covered[w->covered_n++] = p.id[c];
+}
+
+/* Appends s to line (its length *len, cap bytes), after lead_in: a
+ * translated word says what it matched, "радари (radar)"; a translated
+ * compound all of whose words matched, all it matched. A word with no room
+ * left leaves the line as it was. */
+static void write_said(const struct match_index *ix, const struct said *s, const char *lead_in,
+                       char *line, size_t *len, size_t cap)
+{
+    const struct qterm *part[1 + COMPOUND_SAID];
+    int pn = 1;
+    part[0] = s->t;
+    for (int k = 0; k < s->more_n; k++) {   /* in the text's order; a few, so by insertion */
+        int j = pn++;
+        for (; j > 0 && part[j - 1]->at > s->more[k]->at; j--)
+            part[j] = part[j - 1];
+        part[j] = s->more[k];
+    }
+    bool whole = pn > 1 && pn == word_count(ix, s->t->compound);
+    size_t at = *len;
+    int n = 0;
+    for (int k = 0; k < pn && n >= 0 && at < cap; k++) {
+        const struct qterm *t = part[k];
+        const char *word = t == s->t ? s->say : t->word, *via = t == s->t ? s->via : t->via;
+        if (whole)
+            n = k ? snprintf(line + at, cap - at, " %s", t->via)
+                  : snprintf(line + at, cap - at, "%s%s (%s", lead_in, t->compound, t->via);
+        else
+            n = snprintf(line + at, cap - at, "%s%s%s%s%s", k ? ", " : lead_in, word,
+                         via[0] ? " (" : "", via, via[0] ? ")" : "");
+        at += n < 0 ? cap : (size_t)n;
+    }
+    if (whole && n >= 0 && at < cap)
+        at += (size_t)snprintf(line + at, cap - at, ")");
+    if (n < 0 || at >= cap)
+        line[*len] = '\0';
+    else
+        *len = at;
+}
+
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn, int o,
                        const struct match_cap *const cited[2], char *mark, struct arena *a,
                        const char *out[2])
 {
-    /* the words among its own (or its projects'), then those only among its
-     * needs: "text: ...", "looks for: ..." */
-    static const char *const prefix[2] = {"text: ", "looks for: "};
-    char line[2][256];
-    size_t len[2] = {0, 0};
-    int shown = 0, od = ix->org_doc_off[o + 1] - ix->org_doc_off[o];
-    bool needed[4];
+    struct saying w = {.ix = ix, .o = o, .od = ix->org_doc_off[o + 1] - ix->org_doc_off[o],
+                       .mark = mark};
     struct term_ids said = {.ix = ix};   /* the cited codes' words (up to 64) */
     for (int l = 0; l < 2; l++)
         for (int k = 0; cited[l] && k < 2; k++) {
@@ -319,26 +423,13 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
             if (t)
                 (void)match_tokenize(t, strlen(t), collect_term_id, &said);
         }
-    /* terms named already: the cited codes' words, then each said compound's
-     * (a place is said at most twice: once among the needs, once among its own) */
-    int covered[64 + 8 * 64 + 16], covered_n = said.n;
-    memcpy(covered, said.id, (size_t)said.n * sizeof *covered);
+    memcpy(w.covered, said.id, (size_t)said.n * sizeof *w.covered);
+    w.covered_n = said.n;
     /* a frequent participant has thousands of documents: mark them once and
      * walk each term's postings instead of searching them per document */
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 1;
-    const struct qterm *said_terms[4];   /* each query word once, itself or translated,
-                                            and never beside its translation */
-    const char *say[4], *say_via[4];
-    /* two words in a row said as the compound the profile writes: "long-range",
-     * "протидія дронам (counter-drone)" */
-    char joined[4][MATCH_TOKEN_MAX], pair[4][2 * MATCH_TOKEN_MAX + 1];
-    bool dropped[4] = {false};   /* a need's word said since among the own words, in a pair */
-    /* and the other translated words of a compound said through one, in the
-     * order the text brought them: "реб (electronic warfare)", where РЕБ is
-     * радіоелектронна боротьба */
-    const struct qterm *more[4][COMPOUND_SAID];
-    int more_n[4] = {0};
+    int od = w.od;
     /* a word most profiles have ("working on", "partners", "supply" in a
      * forum's descriptions) tells no one why: the commonest are left out, a
      * translation with its word ("sme (мсп)") */
@@ -349,120 +440,58 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
                         : REASON_COMMON_MIN;
     for (int i = 0; i < qn; i++) {
         bool any_needed = false;
-        for (int c = 0; c < shown; c++)
-            any_needed |= needed[c];
-        if (shown == 4 && !any_needed && !(qt[i].via[0] && qt[i].compound[0]))
+        for (int c = 0; c < w.shown; c++)
+            any_needed |= w.said[c].needed;
+        if (w.shown == 4 && !any_needed && !(qt[i].via[0] && qt[i].compound[0]))
             continue;   /* no room for it, and it can join no compound said */
         if (match_term_org_df(ix, qt[i].id) > common ||
             (qt[i].from_id >= 0 && match_term_org_df(ix, qt[i].from_id) > common))
             continue;
         bool named = said_by_phrase(ix, qt, &phrases, i, o, od, mark, common, said.id, said.n);
-        for (int c = 0; c < covered_n && !named; c++)   /* a translation of a word named too */
-            named = covered[c] == qt[i].id || (qt[i].via[0] && covered[c] == qt[i].from_id);
-        int g = shown;   /* its place: a new one, or that of its word said only as a need */
-        for (int c = 0; c < shown && !named && g == shown; c++) {
+        for (int c = 0; c < w.covered_n && !named; c++)   /* a translation of a word named too */
+            named = w.covered[c] == qt[i].id || (qt[i].via[0] && w.covered[c] == qt[i].from_id);
+        int g = w.shown;   /* its place: a new one, or that of its word said only as a need */
+        for (int c = 0; c < w.shown && !named && g == w.shown; c++) {
             /* or another spelling the same word brought */
-            bool same = strcmp(said_terms[c]->word, qt[i].word) == 0 ||
-                        translates(said_terms[c], qt[i].id) || translates(&qt[i], said_terms[c]->id) ||
-                        (qt[i].from_id >= 0 && said_terms[c]->from_id == qt[i].from_id);
+            struct said *s = &w.said[c];
+            bool same = strcmp(s->t->word, qt[i].word) == 0 || translates(s->t, qt[i].id) ||
+                        translates(&qt[i], s->t->id) ||
+                        (qt[i].from_id >= 0 && s->t->from_id == qt[i].from_id);
             /* which, where the word was said as a need and this spelling is
              * among the profile's own words ("дронам" matched a need's label,
              * its translation "drone" the description), says it as its own */
-            if (same && needed[c] && !dropped[c] && !more_n[c] &&
+            if (same && s->needed && !s->dropped && !s->more_n &&
                 org_term(ix, qt[i].id, o, od, mark) == TERM_OWN) {
                 g = c;
                 break;
             }
             named = same;
-            if (!named && said_terms[c]->via[0] && qt[i].via[0] && qt[i].compound[0] &&
-                strcmp(said_terms[c]->compound, qt[i].compound) == 0 &&
-                more_n[c] < COMPOUND_SAID && org_has_term(ix, qt[i].id, o, od, mark)) {
-                more[c][more_n[c]++] = &qt[i];
+            if (!named && s->t->via[0] && qt[i].via[0] && qt[i].compound[0] &&
+                strcmp(s->t->compound, qt[i].compound) == 0 && s->more_n < COMPOUND_SAID &&
+                org_has_term(ix, qt[i].id, o, od, mark)) {
+                s->more[s->more_n++] = &qt[i];
                 named = true;
             }
         }
-        enum term_in_org in = g < shown                  ? TERM_OWN
-                              : named || shown == 4 ? TERM_ABSENT
-                                                    : org_term(ix, qt[i].id, o, od, mark);
+        enum term_in_org in = g < w.shown                  ? TERM_OWN
+                              : named || w.shown == 4 ? TERM_ABSENT
+                                                      : org_term(ix, qt[i].id, o, od, mark);
         if (in == TERM_ABSENT)
             continue;
-        needed[g] = in == TERM_NEEDED;
-        say[g] = qt[i].word;
-        say_via[g] = qt[i].via;
-        struct term_ids p;
-        int j;
-        if (qt[i].compound[0] && compound_found(ix, qt[i].compound, o, od, mark, &p)) {
-            say[g] = qt[i].compound;
-        } else if ((j = adjacent_compound(ix, qt, qn, i, o, od, mark, joined[g], sizeof joined[g],
-                                          &p)) >= 0) {
-            if (qt[i].via[0]) {   /* the text's two words, and what they matched */
-                bool first = next_to(&qt[i], &qt[j]) > 0;
-                snprintf(pair[g], sizeof pair[g], "%s %s", first ? qt[i].single : qt[j].single,
-                         first ? qt[j].single : qt[i].single);
-                say[g] = pair[g];
-                say_via[g] = joined[g];
-            } else {
-                say[g] = joined[g];
-            }
-            covered[covered_n++] = qt[j].id;
-            if (qt[j].from_id >= 0)
-                covered[covered_n++] = qt[j].from_id;
-            /* the other word, said already apart (as a need), is said here */
-            for (int c = 0; c < shown; c++) {
-                const struct qterm *t = said_terms[c];
-                dropped[c] |= c != g && (t->id == qt[j].id ||
-                                         (qt[j].from_id >= 0 && (t->id == qt[j].from_id ||
-                                                                 t->from_id == qt[j].from_id)));
-            }
-        } else {
-            p.n = 0;
-        }
-        for (int c = 0; c < p.n; c++)
-            covered[covered_n++] = p.id[c];
-        said_terms[g] = &qt[i];
-        if (g == shown)
-            shown++;
+        say_term(&w, qt, qn, i, g, in == TERM_NEEDED);
+        if (g == w.shown)
+            w.shown++;
     }
-    for (int g = 0; g < shown; g++) {
-        if (dropped[g])
-            continue;
-        /* a translated word says what it matched: "радари (radar)"; a
-         * translated compound all of whose words matched, all it matched */
-        const struct qterm *part[1 + COMPOUND_SAID];
-        int pn = 1;
-        part[0] = said_terms[g];
-        for (int k = 0; k < more_n[g]; k++) {   /* in the text's order; a few, so by insertion */
-            int j = pn++;
-            for (; j > 0 && part[j - 1]->at > more[g][k]->at; j--)
-                part[j] = part[j - 1];
-            part[j] = more[g][k];
-        }
-        bool whole = pn > 1 && pn == word_count(ix, said_terms[g]->compound);
-        int grp = needed[g];
-        char *ln = line[grp];
-        const char *lead_in = len[grp] ? ", " : prefix[grp];
-        size_t at = len[grp], cap = sizeof line[grp];
-        int w = 0;
-        for (int k = 0; k < pn && w >= 0 && at < cap; k++) {
-            const struct qterm *t = part[k];
-            if (whole)
-                w = k ? snprintf(ln + at, cap - at, " %s", t->via)
-                      : snprintf(ln + at, cap - at, "%s%s (%s", lead_in, t->compound, t->via);
-            else {
-                const char *via = t == said_terms[g] ? say_via[g] : t->via;
-                w = snprintf(ln + at, cap - at, "%s%s%s%s%s", k ? ", " : lead_in,
-                             t == said_terms[g] ? say[g] : t->word, via[0] ? " (" : "", via,
-                             via[0] ? ")" : "");
-            }
-            at += w < 0 ? cap : (size_t)w;
-        }
-        if (whole && w >= 0 && at < cap)
-            at += (size_t)snprintf(ln + at, cap - at, ")");
-        if (w < 0 || at >= cap) {
-            ln[len[grp]] = '\0';   /* no room for this word: the line stays as it was */
-            continue;
-        }
-        len[grp] = at;
+    /* the words among its own (or its projects'), then those only among its
+     * needs: "text: ...", "looks for: ..." */
+    static const char *const prefix[2] = {"text: ", "looks for: "};
+    char line[2][256];
+    size_t len[2] = {0, 0};
+    for (int g = 0; g < w.shown; g++) {
+        int grp = w.said[g].needed;
+        if (!w.said[g].dropped)
+            write_said(ix, &w.said[g], len[grp] ? ", " : prefix[grp], line[grp], &len[grp],
+                       sizeof line[grp]);
     }
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 0;
