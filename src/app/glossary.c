@@ -49,10 +49,40 @@ static int gather(struct gathered *g, const char *source, int line, const char *
     return 0;
 }
 
-/* Reads the glossary text (NUL-terminated, modified in place) into g. */
-static int parse(char *text, const char *source, struct gathered *g, struct df_err *err)
+/* Counts a line that does not fit in pr, and names it when it is among the
+ * APP_GLOSSARY_NAMED lowest. */
+static void problem_add(struct app_glossary_problems *pr, int line, const char *msg)
+{
+    pr->n++;
+    int k = pr->named;
+    if (k == APP_GLOSSARY_NAMED) {
+        if (line >= pr->line[k - 1])
+            return;
+        k--;   /* the last named gives way */
+    } else {
+        pr->named++;
+    }
+    for (; k > 0 && pr->line[k - 1] > line; k--) {
+        pr->line[k] = pr->line[k - 1];
+        memcpy(pr->msg[k], pr->msg[k - 1], sizeof pr->msg[k]);
+    }
+    pr->line[k] = line;
+    size_t n = strlen(msg);
+    if (n >= sizeof pr->msg[k])   /* cut on a character's boundary */
+        for (n = sizeof pr->msg[k] - 1; n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80; n--)
+            ;
+    memcpy(pr->msg[k], msg, n);
+    pr->msg[k][n] = '\0';
+}
+
+/* Reads the glossary text (NUL-terminated, modified in place) into g. A
+ * line of the wrong form is an error, or, where pr is given, counted there
+ * and skipped. */
+static int parse(char *text, const char *source, struct gathered *g,
+                 struct app_glossary_problems *pr, struct df_err *err)
 {
     int line = 0;
+    struct df_err why = {0};
     for (char *next, *l = text; l; l = next) {
         line++;
         next = strchr(l, '\n');
@@ -67,17 +97,25 @@ static int parse(char *text, const char *source, struct gathered *g, struct df_e
         char *third = tab ? strchr(tab + 1, '\t') : NULL;
         if (third)
             *third++ = '\0';
+        if (tab)
+            *tab = '\0';
         if (!tab || tab == l || tab[1] == '\0' || (third && strcmp(third, "not") != 0))
-            return df_err_set(err, DF_ERR_INPUT,
-                              "%s:%d: expected an English word, a tab, a Ukrainian word "
-                              "(then a tab and \"not\" if they do not translate each other)",
-                              source, line);
-        *tab = '\0';
-        if (strlen(l) > APP_GLOSSARY_WORD_MAX || strlen(tab + 1) > APP_GLOSSARY_WORD_MAX)
-            return df_err_set(err, DF_ERR_INPUT, "%s:%d: a word is longer than %d bytes",
-                              source, line, APP_GLOSSARY_WORD_MAX);
-        if (gather(g, source, line, l, tab + 1, third != NULL) < 0)
+            df_err_set(&why, DF_ERR_INPUT,
+                       "%s:%d: expected an English word, a tab, a Ukrainian word "
+                       "(then a tab and \"not\" if they do not translate each other)",
+                       source, line);
+        else if (strlen(l) > APP_GLOSSARY_WORD_MAX || strlen(tab + 1) > APP_GLOSSARY_WORD_MAX)
+            df_err_set(&why, DF_ERR_INPUT, "%s:%d: a word is longer than %d bytes", source, line,
+                       APP_GLOSSARY_WORD_MAX);
+        else if (gather(g, source, line, l, tab + 1, third != NULL) < 0)
             return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading %s", source);
+        else
+            continue;
+        if (!pr) {
+            *err = why;
+            return -1;
+        }
+        problem_add(pr, line, why.msg);
     }
     return 0;
 }
@@ -93,7 +131,7 @@ static int parse_shipped(struct gathered *g, struct df_err *err)
     char *text = arena_strdup(g->a, app_match_glossary_tsv);
     if (!text)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the glossary");
-    return parse(text, APP_GLOSSARY_SHIPPED, g, err);
+    return parse(text, APP_GLOSSARY_SHIPPED, g, NULL, err);
 }
 
 int app_glossary_shipped(struct arena *a, struct match_glossary *out, struct df_err *err)
@@ -126,23 +164,12 @@ static void take_out(struct gathered *g, int i)
     g->n--;
 }
 
-/* Counts pair i of g, which does not fit (why says how), as left out in st:
- * problem names the lowest such line. */
-static void left_out(const struct gathered *g, int i, const struct df_err *why,
-                     struct app_glossary_status *st)
-{
-    if (st->refused++ == 0 || g->line[i] < st->problem_line) {
-        st->problem_line = g->line[i];
-        snprintf(st->problem, sizeof st->problem, "%s", why->msg);
-    }
-}
-
 /* Leaves out of g the organiser's lines (from pair first on) that do not fit
- * beside dfnc's and the organiser's earlier ones, counting them in st: first
+ * beside dfnc's and the organiser's earlier ones, counting them in pr: first
  * each line alone (one word a side, not itself), then the whole (a word's
  * translations), a line at a time. -1 with err when what fails is no
  * organiser's line (out of memory, or dfnc's own glossary: a build defect). */
-static int fit(struct gathered *g, int first, struct app_glossary_status *st, struct df_err *err)
+static int fit(struct gathered *g, int first, struct app_glossary_problems *pr, struct df_err *err)
 {
     struct match_glossary all;
     struct df_err why = {0};
@@ -158,7 +185,7 @@ static int fit(struct gathered *g, int first, struct app_glossary_status *st, st
             *err = why;
             return -1;
         }
-        left_out(g, i, &why, st);
+        problem_add(pr, g->line[i], why.msg);
         take_out(g, i);
     }
     for (;;) {
@@ -169,7 +196,7 @@ static int fit(struct gathered *g, int first, struct app_glossary_status *st, st
             *err = why;
             return -1;
         }
-        left_out(g, pair, &why, st);
+        problem_add(pr, g->line[pair], why.msg);
         take_out(g, pair);
     }
 }
@@ -194,7 +221,7 @@ int app_glossary_load(struct store *s, struct arena *a, struct match_glossary *o
     st->pairs = g.n - shipped;
     for (int i = shipped; i < g.n; i++)
         st->nots += g.drop[i];
-    if (fit(&g, shipped, st, err) < 0)
+    if (fit(&g, shipped, &st->left_out, err) < 0)
         return -1;
     finish(&g, out);
     return 0;
@@ -233,15 +260,6 @@ static char *read_file(struct arena *a, const char *path, struct df_err *err)
     return text;
 }
 
-/* Whether g holds together as the engine will read it (one word a side, at
- * most three translations a word): 0, or -1 with err, DF_ERR_INPUT naming
- * the first line that does not fit. */
-static int glossary_check(const struct match_glossary *g, struct df_err *err)
-{
-    int pair;
-    return match_glossary_check(g, &pair, err);
-}
-
 int app_import_glossary(struct store *s, const char *path, struct app_glossary_result *r,
                         struct df_err *err)
 {
@@ -255,13 +273,13 @@ int app_import_glossary(struct store *s, const char *path, struct app_glossary_r
     if (!text || parse_shipped(&g, err) < 0)
         goto out;
     int shipped = g.n;
-    if (parse(text, path, &g, err) < 0)
+    /* every line of the file, as the engine will read it: after dfnc's own */
+    if (parse(text, path, &g, &r->problems, err) < 0 || fit(&g, shipped, &r->problems, err) < 0)
         goto out;
-    /* as the engine will read it: after dfnc's own lines */
-    struct match_glossary all;
-    finish(&g, &all);
-    if (glossary_check(&all, err) < 0)
+    if (r->problems.n > 0) {
+        df_err_set(err, DF_ERR_INPUT, "%s", r->problems.msg[0]);
         goto out;
+    }
     int n = g.n - shipped;
     lines = calloc((size_t)n + 1, sizeof *lines);
     if (!lines) {

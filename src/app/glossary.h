@@ -27,16 +27,30 @@
  * malformed one (a build defect: the tests read it). */
 int app_glossary_shipped(struct arena *a, struct match_glossary *g, struct df_err *err);
 
+/* The organiser's lines that do not fit: all counted, the first few by line
+ * named, each "FILE:LINE: what is wrong" ("the organiser's glossary:LINE:
+ * ..." for the stored one). */
+#define APP_GLOSSARY_NAMED 20
+struct app_glossary_problems {
+    int n;       /* lines that do not fit */
+    int named;   /* of them in line[] and msg[], lowest lines first */
+    int line[APP_GLOSSARY_NAMED];
+    char msg[APP_GLOSSARY_NAMED][512];
+};
+
 struct app_glossary_result {
     int pairs;   /* lines read, "not" ones included */
     int nots;
+    struct app_glossary_problems problems;   /* when the file is refused for its lines */
 };
 
 /* Replaces the organiser's glossary with the file at path (an empty one, or
  * one of comments only, clears it). Every line is checked first, as the
- * engine will read it after dfnc's own (one word a side, at most three
- * translations a word): the first bad one is named FILE:LINE (DF_ERR_INPUT)
- * and nothing is written. */
+ * engine will read it after dfnc's own (an English word, a tab, a Ukrainian
+ * word; one word a side, at most three translations a word): when a line
+ * does not fit, nothing is written, r->problems names the lines that do not
+ * (all of them, up to APP_GLOSSARY_NAMED) and err the first (DF_ERR_INPUT,
+ * FILE:LINE). */
 int app_import_glossary(struct store *s, const char *path, struct app_glossary_result *r,
                         struct df_err *err);
 
@@ -44,13 +58,10 @@ int app_import_glossary(struct store *s, const char *path, struct app_glossary_r
 struct app_glossary_status {
     int pairs;     /* the organiser's lines, "not" ones included */
     int nots;
-    /* lines left out: they no longer fit beside dfnc's own glossary and the
-     * organiser's earlier lines (a newer dfnc gives a word its own
+    /* the lines left out: they no longer fit beside dfnc's own glossary and
+     * the organiser's earlier lines (a newer dfnc gives a word its own
      * translations, meets two words at one stem, or reads a word as two) */
-    int refused;
-    int problem_line;   /* the first of them, and why ("the organiser's
-                         * glossary:LINE: ..."); "" when none */
-    char problem[sizeof ((struct df_err *)0)->msg];
+    struct app_glossary_problems left_out;
 };
 
 /* dfnc's glossary followed by the organiser's lines from the store, less the

@@ -231,10 +231,10 @@ static int load_lexicon(struct store *s, struct match_lexicon **lx, struct df_er
     struct app_glossary_status st;
     if (app_glossary_load(s, &p.a, &g, &st, err) < 0)
         goto out;
-    if (st.refused > 0)
+    if (st.left_out.n > 0)
         log_msg(LOG_WARN, "%d of the organiser's %d glossary lines left out, the first: %s "
                           "(correct them and import the glossary again)",
-                st.refused, st.pairs, st.problem);
+                st.left_out.n, st.pairs, st.left_out.msg[0]);
     if (store_cpv_each(s, on_cpv_pair, &p, err) != 0) {
         if (p.oom)
             df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the CPV labels");

@@ -23,7 +23,7 @@ static int export_glossary(struct cli_ctx *ctx, const char *path)
      * no reason to withhold the export) */
     struct app_glossary_status st;
     struct df_err status_err = {0};
-    bool left_out = rc == 0 && app_glossary_status(s, &st, &status_err) == 0 && st.refused > 0;
+    bool left_out = rc == 0 && app_glossary_status(s, &st, &status_err) == 0 && st.left_out.n > 0;
     store_close(s);
     FILE *out = rc < 0 ? NULL : strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
     if (rc == 0 && !out)
@@ -36,11 +36,16 @@ static int export_glossary(struct cli_ctx *ctx, const char *path)
         return cli_fail(&err);
     if (out != stdout)
         fprintf(stderr, "%s: %d glossary pairs\n", path, pairs);
-    if (left_out)
+    if (left_out) {
         fprintf(stderr,
-                "dfnc: partner questions leave %d of these %d lines out, the first: %s "
-                "(correct them and import the glossary again)\n",
-                st.refused, st.pairs, st.problem);
+                "dfnc: partner questions leave %d of these %d lines out (correct them and "
+                "import the glossary again):\n",
+                st.left_out.n, st.pairs);
+        for (int i = 0; i < st.left_out.named; i++)
+            fprintf(stderr, "%s\n", st.left_out.msg[i]);
+        if (st.left_out.n > st.left_out.named)
+            fprintf(stderr, "... and %d more\n", st.left_out.n - st.left_out.named);
+    }
     return 0;
 }
 

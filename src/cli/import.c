@@ -44,6 +44,13 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
             fprintf(stderr, "dfnc: %s\n", err.msg);
             return cli_usage("import");
         }
+        if (err.kind == DF_ERR_INPUT && glossary && gloss.problems.named > 0) {
+            for (int i = 0; i < gloss.problems.named; i++)   /* every line that does not fit */
+                fprintf(stderr, "%s\n", gloss.problems.msg[i]);
+            if (gloss.problems.n > gloss.problems.named)
+                fprintf(stderr, "... and %d more\n", gloss.problems.n - gloss.problems.named);
+            return 3;
+        }
         if (err.kind == DF_ERR_INPUT) {
             fprintf(stderr, "%s\n", err.msg); /* FILE:LINE: what is wrong */
             return 3;

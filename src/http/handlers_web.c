@@ -368,7 +368,7 @@ static void h_glossary(struct http_req *r)
 
 /* GET /console/glossary/status: how many lines the organiser's glossary
  * holds and how many partner questions leave out (after a dfnc upgrade some
- * may no longer fit beside dfnc's own glossary), naming the first. */
+ * may no longer fit beside dfnc's own glossary), naming them. */
 static void h_glossary_status(struct http_req *r)
 {
     struct app_glossary_status st;
@@ -377,12 +377,31 @@ static void h_glossary_status(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    json_t *problem = st.refused == 0 ? json_null() : json_string(st.problem);
-    if (!problem)   /* a message cut inside a character */
-        problem = json_string("a line no longer fits beside dfnc's own glossary");
+    const struct app_glossary_problems *out = &st.left_out;
+    json_t *problems = json_array();
+    for (int i = 0; problems && i < out->named; i++)
+        json_array_append_new(problems, json_pack("{si ss}", "line", out->line[i], "message",
+                                                  out->msg[i]));
     http_reply_json(r, 200,
-                    json_pack("{si si sb si so}", "pairs", st.pairs, "nots", st.nots, "fits",
-                              st.refused == 0, "refused", st.refused, "problem", problem));
+                    json_pack("{si si sb si ss? so}", "pairs", st.pairs, "nots", st.nots, "fits",
+                              out->n == 0, "refused", out->n, "problem",
+                              out->n ? out->msg[0] : NULL, "problems", problems));
+}
+
+/* "PATH:LINE: what" about an upload stored at path: what, with *line the
+ * line (0 when the message names none). */
+static const char *upload_message(const char *msg, const char *path, long *line)
+{
+    size_t pl = strlen(path);
+    *line = 0;
+    if (strncmp(msg, path, pl) == 0 && msg[pl] == ':') {
+        char *end;
+        *line = strtol(msg + pl + 1, &end, 10);
+        msg = *end == ':' ? end + 1 : msg + pl + 1;
+        while (*msg == ' ')
+            msg++;
+    }
+    return msg;
 }
 
 /* CSV from the browser: written to a private temporary file and imported by the
@@ -440,21 +459,22 @@ static void h_import(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    /* "PATH:LINE: what" -> line and message, without the temporary path. */
-    const char *msg = err.msg;
-    long line = 0;
-    size_t pl = strlen(path);
-    if (strncmp(msg, path, pl) == 0 && msg[pl] == ':') {
-        char *end;
-        line = strtol(msg + pl + 1, &end, 10);
-        msg = *end == ':' ? end + 1 : msg + pl + 1;
-        while (*msg == ' ')
-            msg++;
+    long line;
+    const char *msg = upload_message(err.msg, path, &line);
+    json_t *errors = json_array();
+    if (glossary && gloss.problems.named > 0) {   /* every line of the glossary that does not fit */
+        for (int i = 0; errors && i < gloss.problems.named; i++) {
+            long at;
+            const char *what = upload_message(gloss.problems.msg[i], path, &at);
+            json_array_append_new(errors, json_pack("{sI ss}", "line", (json_int_t)at, "message",
+                                                    what));
+        }
+    } else if (errors) {
+        json_array_append_new(errors, json_pack("{sI ss}", "line", (json_int_t)line, "message", msg));
     }
-    json_t *one = json_pack("{sI ss}", "line", (json_int_t)line, "message", msg);
-    http_reply_json(r, 422, json_pack("{s{ss ss sI s[o]}}", "error", "code",
+    http_reply_json(r, 422, json_pack("{s{ss ss sI so}}", "error", "code",
                                       glossary ? "invalid_glossary" : "invalid_csv",
-                                      "message", msg, "line", (json_int_t)line, "errors", one));
+                                      "message", msg, "line", (json_int_t)line, "errors", errors));
 }
 
 const struct http_route http_web_routes[] = {

@@ -696,7 +696,32 @@ Test(match_app, an_organisers_glossary_is_checked_whole_before_it_is_kept)
         cr_assert_eq(app_import_glossary(s, path, &r, &err), -1, "case %zu", i);
         cr_assert_eq(err.kind, DF_ERR_INPUT);
         cr_assert(strstr(err.msg, bad[i].says), "case %zu: %s", i, err.msg);
+        cr_assert_eq(r.problems.n, 1, "case %zu", i);
     }
+    /* every line that does not fit is named, in file order, not only the first */
+    write_file(path, "border\tкордон\nradar\nelectronic\tкоптер\nthe\tкордон\n"
+                     "electronic\tптах\nsonar\tсонар\tnope\n");
+    cr_assert_eq(app_import_glossary(s, path, &r, &err), -1);
+    cr_assert(strstr(err.msg, "g.tsv:2: expected"), "the first: %s", err.msg);
+    cr_assert_eq(r.problems.n, 4, "lines 2, 4, 5 and 6");
+    cr_assert_eq(r.problems.named, 4);
+    const int lines[] = {2, 4, 5, 6};
+    const char *says[] = {"expected an English word", "\"the\" is not one word",
+                          "\"electronic\" has more than 3 translations", "expected"};
+    for (int i = 0; i < 4; i++) {
+        cr_assert_eq(r.problems.line[i], lines[i]);
+        cr_assert(strstr(r.problems.msg[i], says[i]), "%d: %s", i, r.problems.msg[i]);
+    }
+    /* more than APP_GLOSSARY_NAMED: all counted, the lowest named */
+    FILE *many = fopen(path, "w");
+    for (int i = 0; i < 30; i++)
+        fprintf(many, "word%d\n", 30 - i);
+    fclose(many);
+    cr_assert_eq(app_import_glossary(s, path, &r, &err), -1);
+    cr_assert_eq(r.problems.n, 30);
+    cr_assert_eq(r.problems.named, APP_GLOSSARY_NAMED);
+    for (int i = 0; i < APP_GLOSSARY_NAMED; i++)
+        cr_assert_eq(r.problems.line[i], i + 1);
     FILE *f = fopen(path, "w");
     for (int i = 0; i < 70000; i++)
         fputs("border\tкордон\n", f);
@@ -730,7 +755,7 @@ Test(match_app, an_organisers_glossary_is_checked_whole_before_it_is_kept)
     arena_free(&a);
     struct app_glossary_status st;
     cr_assert_eq(app_glossary_status(s, &st, &err), 0, "%s", err.msg);
-    cr_assert(st.refused == 0 && st.pairs == 2 && st.nots == 1 && !*st.problem);
+    cr_assert(st.left_out.n == 0 && st.left_out.named == 0 && st.pairs == 2 && st.nots == 1);
 }
 
 /* A stored glossary some of whose lines no longer fit beside dfnc's
@@ -767,10 +792,16 @@ Test(match_app, stored_glossary_lines_that_no_longer_fit_are_left_out_alone)
     struct app_glossary_status st;
     cr_assert_eq(app_glossary_status(s, &st, &err), 0, "%s", err.msg);
     cr_assert_eq(st.pairs, 6);
-    cr_assert_eq(st.refused, 3, "lines 2, 3 and 6: %s", st.problem);
-    cr_assert_eq(st.problem_line, 2);
-    cr_assert(strstr(st.problem, "the organiser's glossary:2: \"electronic\" has more than 3"),
-              "%s", st.problem);
+    cr_assert_eq(st.left_out.n, 3, "lines 2, 3 and 6: %s", st.left_out.msg[0]);
+    cr_assert_eq(st.left_out.named, 3);
+    const int out[] = {2, 3, 6};
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(st.left_out.line[i], out[i]);
+    cr_assert(strstr(st.left_out.msg[0],
+                     "the organiser's glossary:2: \"electronic\" has more than 3"),
+              "%s", st.left_out.msg[0]);
+    cr_assert(strstr(st.left_out.msg[1], "the organiser's glossary:3: \"cybersecurity\" is read as"),
+              "%s", st.left_out.msg[1]);
     struct arena a;
     arena_init(&a, 0);
     struct match_glossary shipped, loaded;

@@ -94,8 +94,12 @@ export async function renderImport(main) {
     current.querySelectorAll('.flash').forEach((el) => el.remove());
     status.textContent = tn('import.glossary_pairs', st.pairs);
     if (st.refused > 0) {
-      current.append(h('p', { class: 'flash error', role: 'alert' }, tn('import.glossary_left_out', st.refused), ' ',
-        h('code', { translate: 'no' }, st.problem)));
+      // every line left out, as far as the server names them (the first 20)
+      const named = st.problems && st.problems.length ? st.problems : [{ message: st.problem }];
+      current.append(h('div', { class: 'flash error', role: 'alert' },
+        h('p', {}, tn('import.glossary_left_out', st.refused)),
+        h('ul', { class: 'errors' }, named.map((x) => h('li', {}, h('code', { translate: 'no' }, x.message)))),
+        st.refused > named.length ? h('p', {}, t('import.glossary_more', { n: num(st.refused - named.length) })) : null));
     }
   }
   kind.addEventListener('change', () => {
