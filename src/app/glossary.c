@@ -49,37 +49,11 @@ static int gather(struct gathered *g, const char *source, int line, const char *
     return 0;
 }
 
-/* Counts a line that does not fit in pr, and names it when it is among the
- * APP_GLOSSARY_NAMED lowest. */
-static void problem_add(struct app_glossary_problems *pr, int line, const char *msg)
-{
-    pr->n++;
-    int k = pr->named;
-    if (k == APP_GLOSSARY_NAMED) {
-        if (line >= pr->line[k - 1])
-            return;
-        k--;   /* the last named gives way */
-    } else {
-        pr->named++;
-    }
-    for (; k > 0 && pr->line[k - 1] > line; k--) {
-        pr->line[k] = pr->line[k - 1];
-        memcpy(pr->msg[k], pr->msg[k - 1], sizeof pr->msg[k]);
-    }
-    pr->line[k] = line;
-    size_t n = strlen(msg);
-    if (n >= sizeof pr->msg[k])   /* cut on a character's boundary */
-        for (n = sizeof pr->msg[k] - 1; n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80; n--)
-            ;
-    memcpy(pr->msg[k], msg, n);
-    pr->msg[k][n] = '\0';
-}
-
 /* Reads the glossary text (NUL-terminated, modified in place) into g. A
  * line of the wrong form is an error, or, where pr is given, counted there
  * and skipped. */
 static int parse(char *text, const char *source, struct gathered *g,
-                 struct app_glossary_problems *pr, struct df_err *err)
+                 struct df_problems *pr, struct df_err *err)
 {
     int line = 0;
     struct df_err why = {0};
@@ -115,7 +89,7 @@ static int parse(char *text, const char *source, struct gathered *g,
             *err = why;
             return -1;
         }
-        problem_add(pr, line, why.msg);
+        df_problems_add(pr, line, why.msg);
     }
     return 0;
 }
@@ -169,7 +143,7 @@ static void take_out(struct gathered *g, int i)
  * each line alone (one word a side, not itself), then the whole (a word's
  * translations), a line at a time. -1 with err when what fails is no
  * organiser's line (out of memory, or dfnc's own glossary: a build defect). */
-static int fit(struct gathered *g, int first, struct app_glossary_problems *pr, struct df_err *err)
+static int fit(struct gathered *g, int first, struct df_problems *pr, struct df_err *err)
 {
     struct match_glossary all;
     struct df_err why = {0};
@@ -185,7 +159,7 @@ static int fit(struct gathered *g, int first, struct app_glossary_problems *pr, 
             *err = why;
             return -1;
         }
-        problem_add(pr, g->line[i], why.msg);
+        df_problems_add(pr, g->line[i], why.msg);
         take_out(g, i);
     }
     for (;;) {
@@ -196,7 +170,7 @@ static int fit(struct gathered *g, int first, struct app_glossary_problems *pr, 
             *err = why;
             return -1;
         }
-        problem_add(pr, g->line[pair], why.msg);
+        df_problems_add(pr, g->line[pair], why.msg);
         take_out(g, pair);
     }
 }

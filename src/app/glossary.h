@@ -27,21 +27,10 @@
  * malformed one (a build defect: the tests read it). */
 int app_glossary_shipped(struct arena *a, struct match_glossary *g, struct df_err *err);
 
-/* The organiser's lines that do not fit: all counted, the first few by line
- * named, each "FILE:LINE: what is wrong" ("the organiser's glossary:LINE:
- * ..." for the stored one). */
-#define APP_GLOSSARY_NAMED 20
-struct app_glossary_problems {
-    int n;       /* lines that do not fit */
-    int named;   /* of them in line[] and msg[], lowest lines first */
-    int line[APP_GLOSSARY_NAMED];
-    char msg[APP_GLOSSARY_NAMED][512];
-};
-
 struct app_glossary_result {
     int pairs;   /* lines read, "not" ones included */
     int nots;
-    struct app_glossary_problems problems;   /* when the file is refused for its lines */
+    struct df_problems problems;   /* the lines that do not fit, when the file is refused */
 };
 
 /* Replaces the organiser's glossary with the file at path (an empty one, or
@@ -49,7 +38,7 @@ struct app_glossary_result {
  * engine will read it after dfnc's own (an English word, a tab, a Ukrainian
  * word; one word a side, at most three translations a word): when a line
  * does not fit, nothing is written, r->problems names the lines that do not
- * (all of them, up to APP_GLOSSARY_NAMED) and err the first (DF_ERR_INPUT,
+ * (DF_PROBLEMS_NAMED of them at most, all counted) and err the first (DF_ERR_INPUT,
  * FILE:LINE). */
 int app_import_glossary(struct store *s, const char *path, struct app_glossary_result *r,
                         struct df_err *err);
@@ -61,7 +50,7 @@ struct app_glossary_status {
     /* the lines left out: they no longer fit beside dfnc's own glossary and
      * the organiser's earlier lines (a newer dfnc gives a word its own
      * translations, meets two words at one stem, or reads a word as two) */
-    struct app_glossary_problems left_out;
+    struct df_problems left_out;
 };
 
 /* dfnc's glossary followed by the organiser's lines from the store, less the

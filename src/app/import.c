@@ -1,6 +1,6 @@
 /* CSV imports of the forum's data (organisations, people, capabilities,
  * requests) and of the CPV classifier: validation of each row, one transaction
- * per file, FILE:LINE on the first problem. */
+ * per file, FILE:LINE on every row refused. */
 #include "app/import.h"
 #include "app/interpreting.h"
 #include "app/procure_import.h"
@@ -318,6 +318,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
     struct strset seen;
     strset_init(&seen);
     memset(res, 0, sizeof *res);
+    struct df_problems *bad = &res->problems;
     struct csv_reader *r = csv_reader_open(path, k->required, err);
     if (!r)
         return -1;
@@ -325,28 +326,33 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
         goto out;
     struct csv_row row;
     int got;
+    /* every row is read: a refused one is named and the next one read, so
+     * that the file is mended in one pass; nothing is kept if one is refused */
     while ((got = csv_reader_next(r, &row, err)) > 0) {
         if (k->id_column) {
             const char *id = csv_get(r, &row, k->id_column);
             if (id && *id) {
                 int fresh = strset_add(&seen, id);
-                if (fresh == 0) {
-                    df_err_set(err, DF_ERR_INPUT, "%s:%d: duplicate %s \"%s\" in this file",
-                               path, row.line, k->id_column, id);
-                    goto rollback;
-                }
                 if (fresh < 0) {
                     df_err_set(err, DF_ERR_RUNTIME, "out of memory");
                     goto rollback;
+                }
+                if (fresh == 0) {
+                    df_err_set(err, DF_ERR_INPUT, "%s:%d: duplicate %s \"%s\" in this file",
+                               path, row.line, k->id_column, id);
+                    df_problems_add(bad, row.line, err->msg);
+                    continue;
                 }
             }
         }
         int added = 0;
         if (k->row(s, r, &row, &added, err) < 0) {
-            if (err->kind != DF_ERR_RUNTIME)
-                err->kind = DF_ERR_INPUT;
+            if (err->kind == DF_ERR_RUNTIME)
+                goto rollback;
+            err->kind = DF_ERR_INPUT;
             df_err_prefix(err, "%s:%d", path, row.line);
-            goto rollback;
+            df_problems_add(bad, row.line, err->msg);
+            continue;
         }
         res->rows++;
         if (added)
@@ -354,8 +360,15 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
         else
             res->updated++;
     }
-    if (got < 0)
+    if (got < 0) {   /* the file itself is malformed there: named, and read no further */
+        if (err->kind != DF_ERR_INPUT)
+            goto rollback;
+        df_problems_add(bad, df_err_line_of(err->msg, path, NULL), err->msg);
+    }
+    if (bad->n > 0) {
+        df_err_set(err, DF_ERR_INPUT, "%s", bad->msg[0]);
         goto rollback;
+    }
     char detail[128];
     snprintf(detail, sizeof detail, "%s: %d added, %d updated", k->kind, res->added,
              res->updated);
@@ -366,7 +379,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
     goto out;
 rollback:
     store_rollback(s);
-    memset(res, 0, sizeof *res);
+    res->rows = res->added = res->updated = 0;
 out:
     csv_reader_close(r);
     strset_free(&seen);

@@ -10,6 +10,7 @@
 
 struct app_import_result {
     int rows, added, updated;
+    struct df_problems problems;   /* the rows refused, when the file is (nothing is kept) */
 };
 
 /* Validates one row and writes it. Fills err WITHOUT the FILE:LINE prefix (the

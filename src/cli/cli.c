@@ -11,8 +11,9 @@ const struct cli_command cli_commands[] = {
     {"import", cli_cmd_import,
      "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|cpv|glossary FILE | cordis --projects F --participations F",
      "Imports a CSV file (header row, UTF-8, RFC 4180 quoting) in one transaction:\n"
-     "the first bad row aborts the import with FILE:LINE: what is wrong (exit 3) and\n"
-     "the database is left as it was. Rows are matched by id: a second import\n"
+     "a bad row is named FILE:LINE: what is wrong, every one of them (the first 20\n"
+     "by line), and then nothing is written (exit 3); a file malformed beyond a row\n"
+     "(an unterminated quote) is read no further. Rows are matched by id: a second import\n"
      "updates them and says how many were added and updated.\n"
      "  organisations  id,name,country,kind,sme,city,website,description\n"
      "                 (country ISO 3166 alpha-2; kind company|research|government|\n"

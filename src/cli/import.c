@@ -30,7 +30,7 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
     const char *kind = argv[1], *path = argv[2];
     struct df_err err = {0};
     struct store *s = NULL;
-    struct app_import_result res;
+    struct app_import_result res = {0};
     if (store_open(&s, ctx->db_path, &err) < 0)
         return cli_fail(&err);
     struct app_glossary_result gloss = {0};
@@ -44,11 +44,12 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
             fprintf(stderr, "dfnc: %s\n", err.msg);
             return cli_usage("import");
         }
-        if (err.kind == DF_ERR_INPUT && glossary && gloss.problems.named > 0) {
-            for (int i = 0; i < gloss.problems.named; i++)   /* every line that does not fit */
-                fprintf(stderr, "%s\n", gloss.problems.msg[i]);
-            if (gloss.problems.n > gloss.problems.named)
-                fprintf(stderr, "... and %d more\n", gloss.problems.n - gloss.problems.named);
+        const struct df_problems *bad = glossary ? &gloss.problems : &res.problems;
+        if (err.kind == DF_ERR_INPUT && bad->named > 0) {
+            for (int i = 0; i < bad->named; i++)   /* every line refused: FILE:LINE: what */
+                fprintf(stderr, "%s\n", bad->msg[i]);
+            if (bad->n > bad->named)
+                fprintf(stderr, "... and %d more\n", bad->n - bad->named);
             return 3;
         }
         if (err.kind == DF_ERR_INPUT) {

@@ -3,7 +3,9 @@
 
 #include "core/buf.h"
 
+#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 int df_err_vset(struct df_err *err, enum df_err_kind kind, const char *fmt, va_list ap)
@@ -63,4 +65,45 @@ int df_err_exit_code(const struct df_err *err)
     case DF_ERR_RUNTIME: break;
     }
     return 1;
+}
+
+int df_err_line_of(const char *msg, const char *file, const char **what)
+{
+    size_t fl = strlen(file);
+    long line = 0;
+    const char *rest = msg;
+    if (strncmp(msg, file, fl) == 0 && msg[fl] == ':') {
+        char *end;
+        line = strtol(msg + fl + 1, &end, 10);
+        rest = *end == ':' ? end + 1 : msg + fl + 1;
+        while (*rest == ' ')
+            rest++;
+    }
+    if (what)
+        *what = rest;
+    return line > 0 && line <= INT_MAX ? (int)line : 0;
+}
+
+void df_problems_add(struct df_problems *p, int line, const char *msg)
+{
+    p->n++;
+    int k = p->named;
+    if (k == DF_PROBLEMS_NAMED) {
+        if (line >= p->line[k - 1])
+            return;
+        k--;   /* the last kept gives way */
+    } else {
+        p->named++;
+    }
+    for (; k > 0 && p->line[k - 1] > line; k--) {
+        p->line[k] = p->line[k - 1];
+        memcpy(p->msg[k], p->msg[k - 1], sizeof p->msg[k]);
+    }
+    p->line[k] = line;
+    size_t n = strlen(msg);
+    if (n >= sizeof p->msg[k])
+        for (n = sizeof p->msg[k] - 1; n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80; n--)
+            ;
+    memcpy(p->msg[k], msg, n);
+    p->msg[k][n] = '\0';
 }

@@ -36,4 +36,24 @@ void df_err_clear(struct df_err *err);
 /* The process exit code the CLI uses for an error of this kind. */
 int df_err_exit_code(const struct df_err *err);
 
+/* A file's input errors, one a line ("FILE:LINE: what is wrong"): all
+ * counted, the DF_PROBLEMS_NAMED lowest lines kept in line order, so a
+ * person mends a file in one pass. */
+#define DF_PROBLEMS_NAMED 20
+struct df_problems {
+    int n;       /* lines with a problem */
+    int named;   /* of them in line[] and msg[] */
+    int line[DF_PROBLEMS_NAMED];
+    char msg[DF_PROBLEMS_NAMED][512];
+};
+
+/* The LINE of a message "FILE:LINE: what" about file, or 0 when it names
+ * none; *what (may be NULL) gets the message after "FILE:LINE: " (the whole
+ * message when it names no line of file). */
+int df_err_line_of(const char *msg, const char *file, const char **what);
+
+/* Counts the problem of line (msg, cut on a character's boundary to fit),
+ * and keeps it when it is among the lowest lines. */
+void df_problems_add(struct df_problems *p, int line, const char *msg);
+
 #endif

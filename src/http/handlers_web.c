@@ -377,7 +377,7 @@ static void h_glossary_status(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    const struct app_glossary_problems *out = &st.left_out;
+    const struct df_problems *out = &st.left_out;
     json_t *problems = json_array();
     for (int i = 0; problems && i < out->named; i++)
         json_array_append_new(problems, json_pack("{si ss}", "line", out->line[i], "message",
@@ -388,25 +388,9 @@ static void h_glossary_status(struct http_req *r)
                               out->n ? out->msg[0] : NULL, "problems", problems));
 }
 
-/* "PATH:LINE: what" about an upload stored at path: what, with *line the
- * line (0 when the message names none). */
-static const char *upload_message(const char *msg, const char *path, long *line)
-{
-    size_t pl = strlen(path);
-    *line = 0;
-    if (strncmp(msg, path, pl) == 0 && msg[pl] == ':') {
-        char *end;
-        *line = strtol(msg + pl + 1, &end, 10);
-        msg = *end == ':' ? end + 1 : msg + pl + 1;
-        while (*msg == ' ')
-            msg++;
-    }
-    return msg;
-}
-
 /* CSV from the browser: written to a private temporary file and imported by the
- * same code as `dfnc import` (one transaction; the first bad line stops it). The
- * error names the line of the upload. */
+ * same code as `dfnc import` (one transaction: nothing is kept when a line is
+ * refused). The errors name every line refused, in the upload's numbering. */
 static void h_import(struct http_req *r)
 {
     static const char *const kinds[] = {"organisations", "people",       "capabilities",
@@ -459,22 +443,23 @@ static void h_import(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    long line;
-    const char *msg = upload_message(err.msg, path, &line);
+    /* "PATH:LINE: what" -> line and what, without the temporary path; every
+     * line refused (a glossary's or a CSV's), or the one error */
+    const char *msg;
+    int line = df_err_line_of(err.msg, path, &msg);
+    const struct df_problems *bad = glossary ? &gloss.problems : &res.problems;
     json_t *errors = json_array();
-    if (glossary && gloss.problems.named > 0) {   /* every line of the glossary that does not fit */
-        for (int i = 0; errors && i < gloss.problems.named; i++) {
-            long at;
-            const char *what = upload_message(gloss.problems.msg[i], path, &at);
-            json_array_append_new(errors, json_pack("{sI ss}", "line", (json_int_t)at, "message",
-                                                    what));
-        }
-    } else if (errors) {
-        json_array_append_new(errors, json_pack("{sI ss}", "line", (json_int_t)line, "message", msg));
+    for (int i = 0; errors && i < bad->named; i++) {
+        const char *what;
+        int at = df_err_line_of(bad->msg[i], path, &what);
+        json_array_append_new(errors, json_pack("{si ss}", "line", at, "message", what));
     }
-    http_reply_json(r, 422, json_pack("{s{ss ss sI so}}", "error", "code",
+    if (errors && bad->named == 0)
+        json_array_append_new(errors, json_pack("{si ss}", "line", line, "message", msg));
+    http_reply_json(r, 422, json_pack("{s{ss ss sI so si}}", "error", "code",
                                       glossary ? "invalid_glossary" : "invalid_csv",
-                                      "message", msg, "line", (json_int_t)line, "errors", errors));
+                                      "message", msg, "line", (json_int_t)line, "errors", errors,
+                                      "refused", bad->n ? bad->n : 1));
 }
 
 const struct http_route http_web_routes[] = {

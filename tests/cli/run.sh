@@ -65,7 +65,13 @@ bad() { # bad NAME KIND FILE PATTERN: refused with exit 3 and FILE:LINE, nothing
     expect "$1" 3 "$4" -- "$DFNC" "${D[@]}" import "$2" "$HERE/data/$3"
     check "$1 leaves the database unchanged" [ "$(org_count t.db)" = "$before" ]
 }
-bad "the first problem wins: country XX on line 3" organisations bad.csv '^.*bad\.csv:3: country "XX"'
+bad "every bad line is named: country XX on line 3" organisations bad.csv '^.*bad\.csv:3: country "XX"'
+check "... and the unterminated quote on line 4 after it" grep -q 'bad\.csv:4: unterminated quoted field' err.txt
+printf 'id,name,country,kind\nx-1,A,DE,company\nx-2,B,XX,company\nx-2,C,DE,company\nx-4,D,FR,startup\nx-5,E,PL,company\n' > multi.csv
+bad_here() { expect "$1" 3 "$3" -- "$DFNC" "${D[@]}" import organisations "$2"; }
+bad_here "three bad rows of five, each named in one pass" multi.csv 'multi\.csv:3: country "XX"'
+check "... the duplicate on line 4 and the kind on line 5 too" sh -c "grep -q 'multi\.csv:4: duplicate id \"x-2\"' err.txt && grep -q 'multi\.csv:5: kind \"startup\"' err.txt && [ \$(wc -l < err.txt) -eq 3 ]"
+check "three bad rows leave the database unchanged" [ "$(org_count t.db)" = "$before" ]
 bad "unknown country" organisations bad_country.csv 'bad_country\.csv:2: country "ZZ" is not an ISO 3166'
 bad "unknown kind" organisations bad_kind.csv 'bad_kind\.csv:3: kind "startup" is not one of company'
 bad "duplicate id in the file" organisations bad_duplicate.csv 'bad_duplicate\.csv:4: duplicate id "dup-1"'

@@ -1,5 +1,6 @@
 /* Unit tests of src/core: buffers, arenas, UTF-8, countries, CPV form, errors. */
 #include <criterion/criterion.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/arena.h"
@@ -105,4 +106,41 @@ Test(err, exit_codes_follow_the_contract)
     cr_assert_eq(df_err_exit_code(&e), 2);
     df_err_set(&e, DF_ERR_RUNTIME, "x");
     cr_assert_eq(df_err_exit_code(&e), 1);
+}
+
+/* A file's problems: all counted, the lowest lines kept in line order
+ * whatever order they come in, a long message cut on a character. */
+Test(err, problems_keep_the_lowest_lines_in_order)
+{
+    static struct df_problems p;
+    memset(&p, 0, sizeof p);
+    for (int line = 40; line >= 1; line--) {   /* from the last line up */
+        char msg[32];
+        snprintf(msg, sizeof msg, "f.csv:%d: bad", line);
+        df_problems_add(&p, line, msg);
+    }
+    cr_assert_eq(p.n, 40);
+    cr_assert_eq(p.named, DF_PROBLEMS_NAMED);
+    for (int i = 0; i < DF_PROBLEMS_NAMED; i++) {
+        cr_assert_eq(p.line[i], i + 1);
+        cr_assert_eq(df_err_line_of(p.msg[i], "f.csv", NULL), i + 1, "%s", p.msg[i]);
+    }
+    df_problems_add(&p, 99, "f.csv:99: later");   /* counted, not kept */
+    cr_assert_eq(p.n, 41);
+    cr_assert_eq(p.line[DF_PROBLEMS_NAMED - 1], DF_PROBLEMS_NAMED);
+
+    char longer[1200];
+    memset(longer, 0, sizeof longer);
+    for (size_t i = 0; i + 2 < sizeof longer; i += 2)
+        memcpy(longer + i, "ї", 2);   /* two bytes a character: byte 511 is a second one */
+    memset(&p, 0, sizeof p);
+    df_problems_add(&p, 1, longer);
+    cr_assert(utf8_is_valid(p.msg[0], strlen(p.msg[0]), NULL), "cut on a character");
+    cr_assert_eq(strlen(p.msg[0]), sizeof p.msg[0] - 2);
+
+    const char *what;
+    cr_assert_eq(df_err_line_of("/tmp/up-1:7: country \"XX\"", "/tmp/up-1", &what), 7);
+    cr_assert_str_eq(what, "country \"XX\"");
+    cr_assert_eq(df_err_line_of("other.csv:7: x", "/tmp/up-1", &what), 0);
+    cr_assert_str_eq(what, "other.csv:7: x", "a message about another file is whole");
 }

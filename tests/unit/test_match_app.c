@@ -712,15 +712,15 @@ Test(match_app, an_organisers_glossary_is_checked_whole_before_it_is_kept)
         cr_assert_eq(r.problems.line[i], lines[i]);
         cr_assert(strstr(r.problems.msg[i], says[i]), "%d: %s", i, r.problems.msg[i]);
     }
-    /* more than APP_GLOSSARY_NAMED: all counted, the lowest named */
+    /* more than DF_PROBLEMS_NAMED: all counted, the lowest named */
     FILE *many = fopen(path, "w");
     for (int i = 0; i < 30; i++)
         fprintf(many, "word%d\n", 30 - i);
     fclose(many);
     cr_assert_eq(app_import_glossary(s, path, &r, &err), -1);
     cr_assert_eq(r.problems.n, 30);
-    cr_assert_eq(r.problems.named, APP_GLOSSARY_NAMED);
-    for (int i = 0; i < APP_GLOSSARY_NAMED; i++)
+    cr_assert_eq(r.problems.named, DF_PROBLEMS_NAMED);
+    for (int i = 0; i < DF_PROBLEMS_NAMED; i++)
         cr_assert_eq(r.problems.line[i], i + 1);
     FILE *f = fopen(path, "w");
     for (int i = 0; i < 70000; i++)

@@ -72,6 +72,7 @@ export async function renderImport(main) {
         const lines = errs.length ? errs : [{ line: b.line, message: b.message || e.message }];
         out.append(h('ul', { class: 'errors' }, lines.map((x) => h('li', {},
           x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', x.message || x.error || String(x)))));
+        if (b.refused > lines.length) out.append(h('p', {}, t('import.more', { n: num(b.refused - lines.length) })));
       }
     },
   },
@@ -99,7 +100,7 @@ export async function renderImport(main) {
       current.append(h('div', { class: 'flash error', role: 'alert' },
         h('p', {}, tn('import.glossary_left_out', st.refused)),
         h('ul', { class: 'errors' }, named.map((x) => h('li', {}, h('code', { translate: 'no' }, x.message)))),
-        st.refused > named.length ? h('p', {}, t('import.glossary_more', { n: num(st.refused - named.length) })) : null));
+        st.refused > named.length ? h('p', {}, t('import.more', { n: num(st.refused - named.length) })) : null));
     }
   }
   kind.addEventListener('change', () => {
