@@ -1,6 +1,7 @@
-/* Importing CSV files into the store: one transaction per file, the first bad
- * row aborts everything with "FILE:LINE: what is wrong" and leaves the database
- * as it was; rows are matched by id so importing again updates them. */
+/* Importing CSV files into the store: one transaction per file; a bad row is
+ * named "FILE:LINE: what is wrong", every one of them (res->problems; err the
+ * first), and then the database is left as it was; rows are matched by id so
+ * importing again updates them. */
 #ifndef DFNC_APP_IMPORT_H
 #define DFNC_APP_IMPORT_H
 
