@@ -72,7 +72,8 @@ static const struct match_profile profiles[] = {
      .wants = "Looking for long-range drones and радари", .wants_labels = "Unmanned aerial vehicles"},
     {.id = "de", .name = "Shield GmbH", .country = "DE", .kind = "company",
      .text = "Counter-terrorism, військово-технічна співпраця у доставці, radar, "
-             "technology platforms, згідно з вимозі, за кораблем, засіб, на дорозі"},
+             "technology platforms, згідно з вимозі, за кораблем, засіб, на дорозі, "
+             "electronic warfare, засоби радіоелектронної боротьби"},
 };
 static const int members[] = {0, 1, 2};
 static const struct match_project projects[] = {

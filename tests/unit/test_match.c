@@ -1274,10 +1274,43 @@ Test(match_partners, a_phrases_thing_comes_before_its_words_apart)
     cr_assert_geq(n, 2);
     cr_assert_str_eq(p[h[0].org].id, "ugv");
     cr_assert_str_eq(p[h[1].org].id, "uav");
-    cr_assert_str_eq(h[0].why[0], "text: unmanned ground, vehicles", "%s", h[0].why[0]);
+    /* the words spell out UGV, and the profile spells it out too: said whole */
+    cr_assert_str_eq(h[0].why[0], "text: unmanned ground vehicles", "%s", h[0].why[0]);
     const char *apart = text_why(p, h, n, "uav");
     cr_assert(apart && strstr(apart, "ground") && !strstr(apart, "unmanned ground"), "%s",
               apart ? apart : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
+/* A question that spells out an abbreviation's words says them whole where
+ * a profile spells them out too ("electronic warfare", "радіоелектронна
+ * боротьба"), and word by word where it has them apart. */
+Test(match_partners, words_that_spell_out_an_abbreviation_are_said_whole)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "ew", .name = "EW", .country = "EE", .text = "Electronic warfare and jamming"},
+        {.id = "apart", .name = "Apart", .country = "LV",
+         .text = "Electronic fuzes for warfare simulators"},
+        {.id = "reb", .name = "REB", .country = "UA", .text = "Засоби радіоелектронної боротьби"},
+        {.id = "other", .name = "Other", .country = "PL", .text = "Field kitchens"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 5, "Electronic warfare systems", &ix, &a, &h);
+    const char *ew = text_why(p, h, n, "ew"), *apart = text_why(p, h, n, "apart");
+    cr_assert(ew && strcmp(ew, "text: electronic warfare") == 0, "%s", ew ? ew : "(none)");
+    cr_assert(apart && !strstr(apart, "electronic warfare") && strstr(apart, "electronic") &&
+                  strstr(apart, "warfare"),
+              "%s", apart ? apart : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+    n = ask_profiles(p, 5, "Радіоелектронна боротьба", &ix, &a, &h);
+    const char *reb = text_why(p, h, n, "reb");
+    cr_assert(reb && strcmp(reb, "text: радіоелектронна боротьба") == 0, "%s",
+              reb ? reb : "(none)");
     arena_free(&a);
     match_index_free(ix);
 }

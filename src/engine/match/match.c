@@ -178,6 +178,8 @@ struct run {
     double pop_norm;       /* log1p of the most projects any profile has (1 when none) */
     char *banned, *circle, *named;
     int stand[STAND_INS], ns;   /* the stand-ins, when there is no lead */
+    struct spelled_run *runs;   /* the abbreviations the question spells out */
+    int runs_n;
 };
 
 /* Reads the question's words: the text (meeting suggestions without one ask
@@ -530,7 +532,8 @@ static int hit_reasons(struct run *r, int o, char *mark, struct match_hit *hit)
     }
     if (r->tx[o] > 0 || r->tp[o] > 0) {
         const char *said[2];
-        int n = match_text_reasons(ix, r->qc.t, r->qc.n, o, cited, mark, a, said);
+        int n = match_text_reasons(ix, r->qc.t, r->qc.n, r->runs, r->runs_n, o, cited, mark, a,
+                                   said);
         if (n < 0)
             return -1;
         for (int k = 0; k < n && m < WHY_MAX; k++)
@@ -604,7 +607,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
 
     struct match_hit *out = arena_alloc(a, ((size_t)hn + 1) * sizeof *out);
     char *mark = arena_alloc(a, (size_t)ix->docs_n + 1);
-    if (!out || !mark)
+    if (!out || !mark || (hn > 0 && (r.runs_n = match_qterms_runs(&r.qc, a, &r.runs)) < 0))
         goto oom;
     for (int i = 0; i < hn; i++) {
         out[i].org = heap[i].org;
@@ -621,5 +624,6 @@ oom:
 out:
     free(r.qc.t);
     free(r.qc.seq.v);
+    free(r.qc.place_term.v);
     return rc;
 }

@@ -159,6 +159,9 @@ void match_spelled_free(struct spelled *s);
  * compound with the same stems ("counter-drones" for "C-UAS"); false for
  * any other compound. */
 bool match_spelled_in(const struct match_index *ix, const char *compound, const char *mark);
+/* The same for an abbreviation's words as the tables spell them out
+ * ("unmanned ground vehicle"). */
+bool match_spelled_words_in(const struct match_index *ix, const char *words, const char *mark);
 
 /* ---- a question's words (query_terms.c) ---------------------------------- */
 
@@ -206,9 +209,24 @@ struct qctx {
     int n, cap;
     int oom;
     struct ivec seq;   /* every word's id among the names' words in order, -1 for others */
+    struct ivec place_term;   /* at each place, the word's own term id; -1 for none, -2
+                                 for the thing a phrase names */
     int at;                  /* the words read so far */
     bool reading_wants;      /* the words now read are the lead's needs' */
 };
+
+/* The words an abbreviation stands for, spelled out in a row by the
+ * question (as the tables spell them, "unmanned ground vehicle"), from
+ * place first to place last. */
+struct spelled_run {
+    const char *words;
+    int first, last;
+};
+
+/* The runs of c's question that spell out an abbreviation some document of
+ * the index spells out too, into *runs (in a); their number, -1 when out
+ * of memory. */
+int match_qterms_runs(const struct qctx *c, struct arena *a, struct spelled_run **runs);
 
 /* Reads s[0..n) into c's terms (their translations and cognates too);
  * match_tokenize's result: nonzero when c->oom or s is not UTF-8. */
@@ -307,11 +325,14 @@ int match_circle_count(const struct match_index *ix, const double *seed, const c
  * (0-2), -1 when out of memory. A hyphenated compound is written whole where
  * the profile writes it (match_spelled_in), and so are two words in a row
  * whose compound it writes ("long range": long-range; "протидія дронам
- * (counter-drone)" through their translations); a word is said as a need
+ * (counter-drone)" through their translations), and words that spell out
+ * an abbreviation (runs) where it spells it out too ("electronic warfare",
+ * not "electronic, warfare"); a word is said as a need
  * only when no spelling of it is among the profile's own; none of the words that name the
  * codes in cited[0..2) (a CPV reason names them already; NULL for none).
  * mark: ix->docs_n zeroed bytes, zeroed again on return. */
-int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn, int o,
+int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
+                       const struct spelled_run *runs, int runs_n, int o,
                        const struct match_cap *const cited[2], char *mark, struct arena *a,
                        const char *out[2]);
 /* The forum's reasons for candidate c and lead, into why[0..3): a need of

@@ -154,6 +154,10 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         if (match_lexicon_lookup(c->lx, w, &kt) > 0)
             id = -1;
     }
+    if (match_ivec_push(&c->place_term, phrase ? -2 : id) < 0) {
+        c->oom = 1;
+        return 1;
+    }
     if (id >= 0) {
         struct qterm *q = qterm_of(c, id);
         if (!q)
@@ -193,6 +197,79 @@ static int cmp_qterm(const void *a, const void *b)
 {
     double x = ((const struct qterm *)a)->weight, y = ((const struct qterm *)b)->weight;
     return (x < y) - (x > y);
+}
+
+/* The index's term ids of an abbreviation's words, into ids (cap of
+ * them); their number, 0 when one is not in the index or they are too many. */
+struct run_ids {
+    const struct match_index *ix;
+    int *ids, n, cap;
+    bool unknown;
+};
+
+static int collect_run_id(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)compound;
+    struct run_ids *r = ud;
+    if (strchr(word, ' '))
+        return 0;   /* the thing a phrase of them names sits between them */
+    int t = strmap_get(&r->ix->terms, stem);
+    if (t < 0 || r->n == r->cap) {
+        r->unknown = true;
+        return 1;
+    }
+    r->ids[r->n++] = t;
+    return 0;
+}
+
+int match_qterms_runs(const struct qctx *c, struct arena *a, struct spelled_run **runs)
+{
+    const struct match_index *ix = c->ix;
+    const int *pt = c->place_term.v;
+    int places = (int)c->place_term.n, n = 0, cap = 0;
+    *runs = NULL;
+    for (int e = 0; e < match_abbrev_expansions_n(); e++) {
+        const char *words = match_abbrev_expansion_words(e);
+        if (strmap_get(&ix->spelled_ids, words) < 0)
+            continue;   /* no document spells it out */
+        bool again = false;   /* several abbreviations may stand for the same words */
+        for (int f = 0; f < e && !again; f++)
+            again = strcmp(match_abbrev_expansion_words(f), words) == 0;
+        if (again)
+            continue;
+        int ids[8];
+        struct run_ids r = {ix, ids, 0, 8, false};
+        if (match_tokenize(words, strlen(words), collect_run_id, &r) != 0 || r.unknown ||
+            r.n < 2)
+            continue;
+        /* the question's places in order, a phrase's thing passed over */
+        for (int p = 0; p < places; p++) {
+            int k = 0, q = p, last = p;
+            for (; q < places && k < r.n; q++) {
+                if (pt[q] == -2 && k > 0)
+                    continue;
+                if (pt[q] != r.ids[k])
+                    break;
+                last = q;
+                k++;
+            }
+            if (k < r.n)
+                continue;
+            if (n == cap) {
+                int ncap = cap ? 2 * cap : 8;
+                struct spelled_run *m = arena_alloc(a, (size_t)ncap * sizeof *m);
+                if (!m)
+                    return -1;
+                if (n)
+                    memcpy(m, *runs, (size_t)n * sizeof *m);
+                *runs = m;
+                cap = ncap;
+            }
+            (*runs)[n++] = (struct spelled_run){words, p + 1, last + 1};
+            p = last;
+        }
+    }
+    return n;
 }
 
 int match_qterms_read(struct qctx *c, const char *s, size_t n)

@@ -301,6 +301,11 @@ static int adjacent_compound(const struct match_index *ix, const struct qterm *q
     return -1;
 }
 
+/* At most this many terms a text reason notes as said: the cited codes'
+ * 64, and 8 places filled with a compound's (64) or a pair's (2) each; a
+ * spelled-out run's terms too, as far as they fit. */
+#define COVERED_MAX (64 + 8 * (64 + 2))
+
 /* A query word a text reason says. */
 struct said {
     const struct qterm *t;   /* the term that says it: the word itself, or translated */
@@ -314,11 +319,14 @@ struct said {
     const struct qterm *more[COMPOUND_SAID];
     int more_n;
     char joined[MATCH_TOKEN_MAX], pair[2 * MATCH_TOKEN_MAX + 1];
+    char spelled[4 * MATCH_TOKEN_MAX];   /* a spelled-out run, as the question writes it */
 };
 
 /* The words said so far to one profile o (its documents marked in mark). */
 struct saying {
     const struct match_index *ix;
+    const struct spelled_run *runs;   /* the abbreviations the question spells out */
+    int runs_n;
     int o, od;
     const char *mark;
     struct said said[4];   /* each query word once, itself or translated, and
@@ -326,13 +334,94 @@ struct saying {
     int shown;
     /* terms named already: the cited codes' words, then each said compound's
      * and pair's (a place is filled at most twice: once among the needs, once
-     * among the profile's own words) */
-    int covered[64 + 8 * (64 + 2)], covered_n;
+     * among the profile's own words), and a spelled-out run's */
+    int covered[COVERED_MAX], covered_n;
 };
 
+/* Notes term id as said (past COVERED_MAX it may be said again). */
+static void cover(struct saying *w, int id)
+{
+    if (w->covered_n < COVERED_MAX)
+        w->covered[w->covered_n++] = id;
+}
+
+/* Whether one of the words that brought term t stands between places
+ * first and last of the question. */
+static bool brought_within(const struct qterm *t, int first, int last)
+{
+    if (t->at >= first && t->at <= last)
+        return true;
+    for (int k = 0; k < t->places_n; k++)
+        if (t->places[k] >= first && t->places[k] <= last)
+            return true;
+    return false;
+}
+
+/* The question's run of words that spells out an abbreviation, within
+ * which a word brought term t (its own word: a translation matched the
+ * other language), and that the profile spells out too ("unmanned ground
+ * vehicle", where the text's "unmanned ground vehicles" brought ugv,
+ * unmanned and ground), or NULL. */
+static const struct spelled_run *spelled_out(const struct saying *w, const struct qterm *t)
+{
+    for (int r = 0; r < w->runs_n; r++)
+        if (!t->via[0] && brought_within(t, w->runs[r].first, w->runs[r].last) &&
+            match_spelled_words_in(w->ix, w->runs[r].words, w->mark))
+            return &w->runs[r];
+    return NULL;
+}
+
+/* The question's own words in run, as it writes them, into out (cap
+ * bytes), each the first form of its word; the abbreviation's words as the
+ * tables spell them where one is not known (a word the question repeats
+ * more often than QTERM_PLACES) or where they hold a stop word the
+ * question's places do not ("command and control"). */
+static const char *run_words(const struct qterm *qt, int qn, const struct spelled_run *run,
+                             char *out, size_t cap)
+{
+    size_t len = 0;
+    int words = 1, said = 0;
+    for (const char *c = run->words; *c; c++)
+        words += *c == ' ';
+    for (int place = run->first; place <= run->last; place++) {
+        const char *word = NULL;
+        for (int j = 0; j < qn && !word; j++)
+            for (int k = 0; !qt[j].via[0] && k < qt[j].places_n; k++)
+                if (qt[j].places[k] == place)
+                    word = qt[j].single;
+        if (!word) {
+            bool thing = false;   /* the thing a phrase of them names has no word of its own */
+            for (int j = 0; j < qn && !thing; j++)
+                thing = qt[j].at == place && strchr(qt[j].word, ' ');
+            if (thing)
+                continue;
+            return run->words;
+        }
+        int n = snprintf(out + len, cap - len, "%s%s", len ? " " : "", word);
+        if (n < 0 || (size_t)n >= cap - len)
+            return run->words;
+        len += (size_t)n;
+        said++;
+    }
+    return said == words ? out : run->words;
+}
+
+/* Notes every term the question's words in run brought as said, and takes
+ * back the places of those said apart already (other than g). */
+static void cover_run(struct saying *w, const struct qterm *qt, int qn,
+                      const struct spelled_run *run, int g)
+{
+    for (int j = 0; j < qn; j++)
+        if (brought_within(&qt[j], run->first, run->last))
+            cover(w, qt[j].via[0] ? qt[j].from_id : qt[j].id);
+    for (int c = 0; c < w->shown; c++)
+        w->said[c].dropped |= c != g && brought_within(w->said[c].t, run->first, run->last);
+}
+
 /* Says query term i in place g (needed: only among the needs): its
- * compound where the profile writes it, or with the word next to it in the
- * text where the profile writes the two as one. */
+ * compound where the profile writes it, the abbreviation's words the
+ * question spells out where the profile does too, or with the word next to
+ * it in the text where the profile writes the two as one. */
 static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, int g, bool needed)
 {
     struct said *s = &w->said[g];
@@ -342,8 +431,13 @@ static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, in
     s->via = qt[i].via;
     struct term_ids p;   /* the words of what it was said as */
     int j;
+    const struct spelled_run *run = NULL;
     if (qt[i].compound[0] && compound_found(w->ix, qt[i].compound, w->o, w->od, w->mark, &p)) {
-        s->say = qt[i].compound;
+        s->say = qt[i].compound;   /* as the text writes it: "counter-drone", "ew" */
+    } else if ((run = spelled_out(w, &qt[i])) != NULL) {
+        s->say = run_words(qt, qn, run, s->spelled, sizeof s->spelled);
+        cover_run(w, qt, qn, run, g);
+        p.n = 0;
     } else if ((j = adjacent_compound(w->ix, qt, qn, i, w->o, w->od, w->mark, s->joined,
                                       sizeof s->joined, &p)) >= 0) {
         if (qt[i].via[0]) {   /* the text's two words, and what they matched */
@@ -355,9 +449,9 @@ static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, in
         } else {
             s->say = s->joined;
         }
-        w->covered[w->covered_n++] = qt[j].id;
+        cover(w, qt[j].id);
         if (qt[j].from_id >= 0)
-            w->covered[w->covered_n++] = qt[j].from_id;
+            cover(w, qt[j].from_id);
         /* the other word, said already apart (as a need), is said here */
         for (int c = 0; c < w->shown; c++) {
             const struct qterm *t = w->said[c].t;
@@ -369,7 +463,7 @@ static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, in
         p.n = 0;   /* (what the searches left there is no word said) */
     }
     for (int c = 0; c < p.n; c++)
-        w->covered[w->covered_n++] = p.id[c];
+        cover(w, p.id[c]);
 }
 
 /* Appends s to line (its length *len, cap bytes), after lead_in: a
@@ -410,12 +504,13 @@ static void write_said(const struct match_index *ix, const struct said *s, const
         *len = at;
 }
 
-int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn, int o,
+int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
+                       const struct spelled_run *runs, int runs_n, int o,
                        const struct match_cap *const cited[2], char *mark, struct arena *a,
                        const char *out[2])
 {
-    struct saying w = {.ix = ix, .o = o, .od = ix->org_doc_off[o + 1] - ix->org_doc_off[o],
-                       .mark = mark};
+    struct saying w = {.ix = ix, .runs = runs, .runs_n = runs_n, .o = o,
+                       .od = ix->org_doc_off[o + 1] - ix->org_doc_off[o], .mark = mark};
     struct term_ids said = {.ix = ix};   /* the cited codes' words (up to 64) */
     for (int l = 0; l < 2; l++)
         for (int k = 0; cited[l] && k < 2; k++) {

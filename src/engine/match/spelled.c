@@ -214,12 +214,8 @@ void match_spelled_free(struct spelled *s)
     free(s->pairs.v);
 }
 
-bool match_spelled_in(const struct match_index *ix, const char *compound, const char *mark)
+bool match_spelled_words_in(const struct match_index *ix, const char *words, const char *mark)
 {
-    char key[4 * MATCH_TOKEN_MAX];
-    const char *words = match_compound_has_parts(compound)
-                            ? (hyphened_key(compound, key, sizeof key) >= 2 ? key : NULL)
-                            : match_abbreviation_words(compound);
     int id = words ? strmap_get(&ix->spelled_ids, words) : -1;
     if (id < 0)
         return false;
@@ -227,4 +223,13 @@ bool match_spelled_in(const struct match_index *ix, const char *compound, const 
         if (mark[ix->spelled_doc[k]])
             return true;
     return false;
+}
+
+bool match_spelled_in(const struct match_index *ix, const char *compound, const char *mark)
+{
+    char key[4 * MATCH_TOKEN_MAX];
+    const char *words = match_compound_has_parts(compound)
+                            ? (hyphened_key(compound, key, sizeof key) >= 2 ? key : NULL)
+                            : match_abbreviation_words(compound);
+    return match_spelled_words_in(ix, words, mark);
 }
