@@ -1313,6 +1313,18 @@ Test(match_partners, words_that_spell_out_an_abbreviation_are_said_whole)
               reb ? reb : "(none)");
     arena_free(&a);
     match_index_free(ix);
+    /* and across the languages: the words' translations spell out EW */
+    const char *en[] = {"electronic", "warfare"}, *uk[] = {"радіоелектронний", "боротьба"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 2);
+    n = ask_profiles_with(p, 5, "Радіоелектронна боротьба", lx, &ix, &a, &h);
+    ew = text_why(p, h, n, "ew");
+    apart = text_why(p, h, n, "apart");
+    cr_assert(ew && strcmp(ew, "text: радіоелектронна боротьба (electronic warfare)") == 0, "%s",
+              ew ? ew : "(none)");
+    cr_assert(apart && !strstr(apart, "(electronic warfare)"), "%s", apart ? apart : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+    match_lexicon_free(lx);
 }
 
 /* Two words in a row of the question are said as the compound a profile

@@ -320,6 +320,7 @@ struct said {
     int more_n;
     char joined[MATCH_TOKEN_MAX], pair[2 * MATCH_TOKEN_MAX + 1];
     char spelled[4 * MATCH_TOKEN_MAX];   /* a spelled-out run, as the question writes it */
+    char across[4 * MATCH_TOKEN_MAX];    /* and what its words translate to */
 };
 
 /* The words said so far to one profile o (its documents marked in mark). */
@@ -371,6 +372,54 @@ static const struct spelled_run *spelled_out(const struct saying *w, const struc
     return NULL;
 }
 
+/* Whether place holds the thing a phrase of the words before it names
+ * (no word of its own). */
+static bool thing_at(const struct qterm *qt, int qn, int place)
+{
+    for (int j = 0; j < qn; j++)
+        if (qt[j].at == place && strchr(qt[j].word, ' '))
+            return true;
+    return false;
+}
+
+/* The question's run of words that spells out an abbreviation, within
+ * which the word translation t translates stands, where the profile has a
+ * translation of each of the run's words and spells out what they say in
+ * its language ("радіоелектронна боротьба": electronic warfare, which the
+ * profile writes): the run, with those words in out (cap bytes); or NULL. */
+static const struct spelled_run *spelled_across(const struct saying *w, const struct qterm *qt,
+                                                int qn, const struct qterm *t, char *out,
+                                                size_t cap)
+{
+    if (!t->via[0])
+        return NULL;
+    for (int r = 0; r < w->runs_n; r++) {
+        const struct spelled_run *run = &w->runs[r];
+        if (!brought_within(t, run->first, run->last))
+            continue;
+        size_t len = 0;
+        bool whole = true;
+        for (int place = run->first; place <= run->last && whole; place++) {
+            const struct qterm *pick = NULL;
+            for (int j = 0; j < qn && !pick; j++)
+                for (int k = 0; qt[j].via[0] && k < qt[j].places_n && !pick; k++)
+                    if (qt[j].places[k] == place && !strchr(qt[j].via, ' ') &&
+                        org_has_term(w->ix, qt[j].id, w->o, w->od, w->mark))
+                        pick = &qt[j];
+            if (!pick) {
+                whole = thing_at(qt, qn, place);
+                continue;
+            }
+            int n = snprintf(out + len, cap - len, "%s%s", len ? " " : "", pick->via);
+            whole = n > 0 && (size_t)n < cap - len;
+            len += whole ? (size_t)n : 0;
+        }
+        if (whole && len && match_spelled_words_in(w->ix, out, w->mark))
+            return run;
+    }
+    return NULL;
+}
+
 /* The question's own words in run, as it writes them, into out (cap
  * bytes), each the first form of its word; the abbreviation's words as the
  * tables spell them where one is not known (a word the question repeats
@@ -390,10 +439,7 @@ static const char *run_words(const struct qterm *qt, int qn, const struct spelle
                 if (qt[j].places[k] == place)
                     word = qt[j].single;
         if (!word) {
-            bool thing = false;   /* the thing a phrase of them names has no word of its own */
-            for (int j = 0; j < qn && !thing; j++)
-                thing = qt[j].at == place && strchr(qt[j].word, ' ');
-            if (thing)
+            if (thing_at(qt, qn, place))   /* the thing a phrase of them names */
                 continue;
             return run->words;
         }
@@ -436,6 +482,11 @@ static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, in
         s->say = qt[i].compound;   /* as the text writes it: "counter-drone", "ew" */
     } else if ((run = spelled_out(w, &qt[i])) != NULL) {
         s->say = run_words(qt, qn, run, s->spelled, sizeof s->spelled);
+        cover_run(w, qt, qn, run, g);
+        p.n = 0;
+    } else if ((run = spelled_across(w, qt, qn, &qt[i], s->across, sizeof s->across)) != NULL) {
+        s->say = run_words(qt, qn, run, s->spelled, sizeof s->spelled);
+        s->via = s->across;   /* "радіоелектронна боротьба (electronic warfare)" */
         cover_run(w, qt, qn, run, g);
         p.n = 0;
     } else if ((j = adjacent_compound(w->ix, qt, qn, i, w->o, w->od, w->mark, s->joined,
