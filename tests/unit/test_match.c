@@ -1290,11 +1290,12 @@ Test(match_partners, words_that_spell_out_an_abbreviation_are_said_whole)
 {
     static struct match_profile p[] = {
         {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
-        {.id = "ew", .name = "EW", .country = "EE", .text = "Electronic warfare and jamming"},
+        {.id = "ew", .name = "EW", .country = "EE",
+         .text = "Electronic warfare and jamming for armies"},
         {.id = "apart", .name = "Apart", .country = "LV",
-         .text = "Electronic fuzes for warfare simulators"},
+         .text = "Electronic fuzes for warfare simulators for armies"},
         {.id = "reb", .name = "REB", .country = "UA", .text = "Засоби радіоелектронної боротьби"},
-        {.id = "other", .name = "Other", .country = "PL", .text = "Field kitchens"},
+        {.id = "other", .name = "Other", .country = "PL", .text = "Field kitchens for armies"},
     };
     struct match_index *ix;
     struct arena a;
@@ -1313,14 +1314,17 @@ Test(match_partners, words_that_spell_out_an_abbreviation_are_said_whole)
               reb ? reb : "(none)");
     arena_free(&a);
     match_index_free(ix);
-    /* and across the languages: the words' translations spell out EW */
-    const char *en[] = {"electronic", "warfare"}, *uk[] = {"радіоелектронний", "боротьба"};
-    struct match_lexicon *lx = lexicon_of(en, uk, 2);
-    n = ask_profiles_with(p, 5, "Радіоелектронна боротьба", lx, &ix, &a, &h);
+    /* and across the languages: the words' translations spell out EW, and
+     * the question's other words, commoner ones said after it, still are */
+    const char *en[] = {"electronic", "warfare", "army"};
+    const char *uk[] = {"радіоелектронний", "боротьба", "армія"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 3);
+    n = ask_profiles_with(p, 5, "Радіоелектронна боротьба для армій", lx, &ix, &a, &h);
     ew = text_why(p, h, n, "ew");
     apart = text_why(p, h, n, "apart");
-    cr_assert(ew && strcmp(ew, "text: радіоелектронна боротьба (electronic warfare)") == 0, "%s",
-              ew ? ew : "(none)");
+    cr_assert(ew && strcmp(ew, "text: радіоелектронна боротьба (electronic warfare), "
+                               "армій (army)") == 0,
+              "%s", ew ? ew : "(none)");
     cr_assert(apart && !strstr(apart, "(electronic warfare)"), "%s", apart ? apart : "(none)");
     arena_free(&a);
     match_index_free(ix);

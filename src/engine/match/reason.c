@@ -339,10 +339,11 @@ struct saying {
     int covered[COVERED_MAX], covered_n;
 };
 
-/* Notes term id as said (past COVERED_MAX it may be said again). */
+/* Notes term id as said (past COVERED_MAX it may be said again); -1, a
+ * word the index lacks, is no term. */
 static void cover(struct saying *w, int id)
 {
-    if (w->covered_n < COVERED_MAX)
+    if (id >= 0 && w->covered_n < COVERED_MAX)
         w->covered[w->covered_n++] = id;
 }
 
@@ -458,8 +459,10 @@ static void cover_run(struct saying *w, const struct qterm *qt, int qn,
                       const struct spelled_run *run, int g)
 {
     for (int j = 0; j < qn; j++)
-        if (brought_within(&qt[j], run->first, run->last))
-            cover(w, qt[j].via[0] ? qt[j].from_id : qt[j].id);
+        if (brought_within(&qt[j], run->first, run->last)) {
+            cover(w, qt[j].id);
+            cover(w, qt[j].from_id);   /* and so every translation of its word */
+        }
     for (int c = 0; c < w->shown; c++)
         w->said[c].dropped |= c != g && brought_within(w->said[c].t, run->first, run->last);
 }
@@ -501,8 +504,7 @@ static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, in
             s->say = s->joined;
         }
         cover(w, qt[j].id);
-        if (qt[j].from_id >= 0)
-            cover(w, qt[j].from_id);
+        cover(w, qt[j].from_id);
         /* the other word, said already apart (as a need), is said here */
         for (int c = 0; c < w->shown; c++) {
             const struct qterm *t = w->said[c].t;
