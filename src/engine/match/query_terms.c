@@ -199,8 +199,8 @@ static int cmp_qterm(const void *a, const void *b)
     return (x < y) - (x > y);
 }
 
-/* The index's term ids of an abbreviation's words, into ids (cap of
- * them); their number, 0 when one is not in the index or they are too many. */
+/* The index's term ids of an abbreviation's words, n of them in ids (cap
+ * at most); unknown when one is not in the index or they are too many. */
 struct run_ids {
     const struct match_index *ix;
     int *ids, n, cap;
