@@ -138,30 +138,45 @@ static void take_out(struct gathered *g, int i)
     g->n--;
 }
 
+/* Moves pair from to place to of g (to <= from). */
+static void move_pair(struct gathered *g, int from, int to)
+{
+    g->en[to] = g->en[from];
+    g->uk[to] = g->uk[from];
+    g->source[to] = g->source[from];
+    g->drop[to] = g->drop[from];
+    g->line[to] = g->line[from];
+}
+
 /* Leaves out of g the organiser's lines (from pair first on) that do not fit
- * beside dfnc's and the organiser's earlier ones, counting them in pr: first
- * each line alone (one word a side, not itself), then the whole (a word's
- * translations), a line at a time. -1 with err when what fails is no
- * organiser's line (out of memory, or dfnc's own glossary: a build defect). */
+ * beside dfnc's and the organiser's earlier ones, counting them in pr. The
+ * whole is checked once, which is all it takes when every line fits; else
+ * each line alone (one word a side, not itself), in one sweep, then the
+ * whole again (a word's translations), a line at a time. -1 with err when
+ * what fails is no organiser's line (out of memory, or dfnc's own glossary:
+ * a build defect). */
 static int fit(struct gathered *g, int first, struct df_problems *pr, struct df_err *err)
 {
     struct match_glossary all;
     struct df_err why = {0};
     int pair;
-    for (int i = first; i < g->n;) {
+    finish(g, &all);
+    if (match_glossary_check(&all, &pair, &why) == 0)
+        return 0;
+    int kept = first;
+    for (int i = first; i < g->n && why.kind == DF_ERR_INPUT; i++) {
         struct match_glossary one = {.en = g->en + i, .uk = g->uk + i, .drop = g->drop + i,
                                      .source = g->source + i, .line = g->line + i, .n = 1};
-        if (match_glossary_check(&one, &pair, &why) == 0) {
-            i++;
-            continue;
-        }
-        if (why.kind != DF_ERR_INPUT) {
-            *err = why;
-            return -1;
-        }
-        df_problems_add(pr, g->line[i], why.msg);
-        take_out(g, i);
+        if (match_glossary_check(&one, &pair, &why) == 0)
+            move_pair(g, i, kept++);
+        else if (why.kind == DF_ERR_INPUT)
+            df_problems_add(pr, g->line[i], why.msg);
     }
+    if (why.kind != DF_ERR_INPUT) {
+        *err = why;
+        return -1;
+    }
+    g->n = kept;
     for (;;) {
         finish(g, &all);
         if (match_glossary_check(&all, &pair, &why) == 0)
