@@ -7,9 +7,11 @@ and needs from 14 areas of defence industry, each with three CPV codes. For
 every area this asks `dfnc partners` its name, in English and in Ukrainian
 ("armoured vehicles", "броньована техніка"), from two leads (Ukraine's
 ministry of defence and an EU prime contractor), and counts among the best
-10: the organisations that offer one of the area's codes (the bound is 1)
-and those that only need one. Then the Ukrainian drone maker's meeting
-suggestions (`dfnc recommend p-0426`): how many of its best 10 are from
+10: the organisations that offer one of the area's codes (the bound: as many
+as there are such organisations other than the lead, at most 10) and those
+that only need one. Then the Ukrainian drone maker's meeting
+suggestions (`dfnc recommend`, for the person the demo's participant1 login
+is: p-0437 for seed 7): how many of its best 10 are from
 outside Ukraine, and how many of those need UAVs, aircraft or counter-drone
 systems.
 
@@ -54,11 +56,13 @@ def main(argv):
             "JOIN organisations o ON o.rid = c.org_rid"):
         (offers if direction == "offer" else needs).setdefault(org, set()).add(cpv)
     for lang in ("en", "uk"):
-        offering = needing = answers = 0
+        offering = needing = answers = bound = 0
         for lead in LEADS:
             for key, en, uk, *codes in areas:
                 question = en if lang == "en" else uk
                 hits = ask(dfnc, db, "partners", "--lead", lead, "--text", question, "--top", "10")
+                bound += min(len(hits), sum(1 for org, cpvs in offers.items()
+                                            if org != lead and cpvs & set(codes)))
                 o = sum(bool(offers.get(h["org"], set()) & set(codes)) for h in hits)
                 n = sum(bool(needs.get(h["org"], set()) & set(codes)) and
                         not offers.get(h["org"], set()) & set(codes) for h in hits)
@@ -66,9 +70,12 @@ def main(argv):
                 if verbose:
                     print("  %s %-14s offer %2d, only need %2d: %s" % (lead, key, o, n, question))
         print("%s questions (%d answers): of the best 10, offering the area asked %.3f "
-              "(bound 1), only needing it %.3f" % (lang, answers, offering / answers,
-                                                     needing / answers))
-    hits = ask(dfnc, db, "recommend", "p-0426", "--top", "20")
+              "(bound %.3f), only needing it %.3f" % (lang, answers, offering / answers,
+                                                        bound / answers, needing / answers))
+    drone_maker = con.execute(
+        "SELECT p.id FROM users u JOIN people p ON p.rid = u.person_rid "
+        "WHERE u.email = 'participant1@demo.dfnc'").fetchone()[0]
+    hits = ask(dfnc, db, "recommend", drone_maker, "--top", "20")
     abroad = [h for h in hits[:10] if h["country"] != "UA"]
     air = [h for h in abroad if any(c.startswith(AIR) for c in needs.get(h["org"], ()))]
     print("the drone maker's best 10: %d from outside Ukraine, %d of them needing UAVs, aircraft "

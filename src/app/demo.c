@@ -252,8 +252,9 @@ struct gen_org {
 };
 
 struct gen_person {
-    char *id;
+    char *id, *name;
     int org;
+    int accepted; /* meeting requests it sent or received that were accepted */
 };
 
 struct gen {
@@ -370,6 +371,47 @@ static const char *size_word(enum org_size size)
     return "an organisation";
 }
 
+/* A forum lists each organisation and each person by name, and two of the
+ * same name confuse everyone, so a drawn name that is taken is drawn again. */
+enum { NAME_DRAWS = 50 };
+
+/* Whether an organisation made before the newest one has this name. */
+static bool org_name_taken(const struct gen *g, const char *name)
+{
+    for (int i = 0; i < g->orgs_n - 1; i++)
+        if (strcmp(g->orgs[i].name, name) == 0)
+            return true;
+    return false;
+}
+
+/* "CITY Institute of Defence Technology", the drawn *city first, then the
+ * country's other cities (*city becomes the one named), then a research
+ * centre's name. */
+static char *eu_institute_name(struct gen *g, const struct demo_country *c, const char **city)
+{
+    int first = 0;
+    while (first < COUNT(c->cities) - 1 && strcmp(c->cities[first], *city) != 0)
+        first++;
+    for (int k = 0; k < COUNT(c->cities); k++) {
+        const char *at = c->cities[(first + k) % COUNT(c->cities)];
+        char *name = arena_printf(g->a, "%s Institute of Defence Technology", at);
+        if (!org_name_taken(g, name)) {
+            *city = at;
+            return name;
+        }
+    }
+    return arena_printf(g->a, "%s Defence Research Centre", *city);
+}
+
+/* Whether a person made before the newest one has this name. */
+static bool person_name_taken(const struct gen *g, const char *name)
+{
+    for (int i = 0; i < g->people_n; i++)
+        if (strcmp(g->people[i].name, name) == 0)
+            return true;
+    return false;
+}
+
 static struct gen_org *new_org(struct gen *g, const char *country, enum org_size size, bool ua)
 {
     struct gen_org *o = &g->orgs[g->orgs_n];
@@ -400,14 +442,18 @@ static int gen_eu_org(struct gen *g, const struct demo_country *c, enum org_size
         o->name = arena_printf(g->a, "Defence Procurement Agency of %s", country);
         break;
     case SIZE_RESEARCH:
-        o->name = arena_printf(g->a, "%s Institute of Defence Technology", city);
+        o->name = eu_institute_name(g, c, &city);
         break;
     case SIZE_ASSOC:
         o->name = arena_printf(g->a, "%s Defence and Security Industry Association", country);
         break;
     default:
-        o->name = arena_printf(g->a, "%s %s %s %s", PICK(&g->rng, eu_stems),
-                               areas[o->area].name_part, PICK(&g->rng, eu_tails), c->form);
+        for (int draw = 0; draw < NAME_DRAWS; draw++) {
+            o->name = arena_printf(g->a, "%s %s %s %s", PICK(&g->rng, eu_stems),
+                                   areas[o->area].name_part, PICK(&g->rng, eu_tails), c->form);
+            if (!org_name_taken(g, o->name))
+                break;
+        }
     }
     choose_capabilities(g, o);
     const char *desc = arena_printf(
@@ -442,18 +488,30 @@ static int gen_ua_org(struct gen *g, enum org_size size)
         o->name = arena_strdup(g->a, "Defence Procurement Agency of Ukraine");
         name_uk = "Агенція оборонних закупівель України";
         break;
-    case SIZE_RESEARCH:
-        o->name = arena_printf(g->a, "%s Institute of Defence Technologies", city->en);
+    case SIZE_RESEARCH: {
+        int first = (int)(city - ua_cities);
+        for (int k = 0; k < COUNT(ua_cities); k++) {
+            city = &ua_cities[(first + k) % COUNT(ua_cities)];
+            o->name = arena_printf(g->a, "%s Institute of Defence Technologies", city->en);
+            if (!org_name_taken(g, o->name))
+                break;
+        }
         name_uk = arena_printf(g->a, "Інститут оборонних технологій (%s)", city->uk);
         break;
+    }
     case SIZE_ASSOC:
         o->name = arena_strdup(g->a, "Association of Ukrainian Defence Manufacturers");
         name_uk = "Асоціація українських виробників оборонної продукції";
         break;
     default: {
-        const struct ua_name *stem = &PICK(&g->rng, ua_stems);
+        const struct ua_name *stem = NULL;
         const char *part = areas[o->area].name_part;
-        o->name = arena_printf(g->a, "%s %s LLC", stem->en, part);
+        for (int draw = 0; draw < NAME_DRAWS; draw++) {
+            stem = &PICK(&g->rng, ua_stems);
+            o->name = arena_printf(g->a, "%s %s LLC", stem->en, part);
+            if (!org_name_taken(g, o->name))
+                break;
+        }
         name_uk = arena_printf(g->a, "ТОВ «%s %s»", stem->uk, ua_area_part(part));
     }
     }
@@ -496,16 +554,25 @@ static int gen_people(struct gen *g, int org_index)
         struct gen_person *p = &g->people[g->people_n];
         p->id = arena_printf(g->a, "p-%04d", g->people_n + 1);
         p->org = org_index;
-        const char *name, *languages, *title;
+        char *name = NULL;
+        const char *languages, *title;
         if (o->is_ua) {
-            const struct ua_name *f = &PICK(&g->rng, ua_first), *l = &PICK(&g->rng, ua_last);
-            name = arena_printf(g->a, "%s %s", f->uk, l->uk);
+            for (int draw = 0; draw < NAME_DRAWS; draw++) {
+                const struct ua_name *f = &PICK(&g->rng, ua_first), *l = &PICK(&g->rng, ua_last);
+                name = arena_printf(g->a, "%s %s", f->uk, l->uk);
+                if (!person_name_taken(g, name))
+                    break;
+            }
             double x = rng_unit(&g->rng);
             /* one Ukrainian in five speaks no English: interpreters are needed */
             languages = x < 0.2 ? "uk" : x < 0.35 ? "uk;en;pl" : "uk;en";
         } else {
-            name = arena_printf(g->a, "%s %s", PICK(&g->rng, first_names),
-                                PICK(&g->rng, last_names));
+            for (int draw = 0; draw < NAME_DRAWS; draw++) {
+                name = arena_printf(g->a, "%s %s", PICK(&g->rng, first_names),
+                                    PICK(&g->rng, last_names));
+                if (!person_name_taken(g, name))
+                    break;
+            }
             languages = strcmp(c->lang, "en") == 0 ? "en" : arena_printf(g->a, "%s;en", c->lang);
         }
         title = o->size == SIZE_MINISTRY || o->size == SIZE_AGENCY ? PICK(&g->rng, titles_government)
@@ -516,6 +583,7 @@ static int gen_people(struct gen *g, int org_index)
                                    .title = title, .languages = languages};
         if (store_person_upsert(g->s, &rec, NULL, g->err) < 0)
             return -1;
+        p->name = name;
         g->people_n++;
     }
     return 0;
@@ -644,6 +712,11 @@ static double attraction(const struct gen_org *a, const struct gen_org *b)
     return w;
 }
 
+/* The most meetings a demo person accepts: the most popular makers would
+ * otherwise be asked into nearly every one of the 31 slots, which no one at a
+ * forum accepts, and which leaves them no slot for a late request. */
+enum { ACCEPT_MAX = 16 };
+
 static int gen_requests(struct gen *g)
 {
     static const char *const messages[] = {
@@ -687,6 +760,14 @@ static int gen_requests(struct gen *g)
             asked[pair / 8] |= (unsigned char)(1 << (pair % 8));
             double y = rng_unit(&g->rng);
             const char *status = y < 0.80 ? "accepted" : y < 0.90 ? "pending" : "declined";
+            /* a full agenda declines: nobody takes more than ACCEPT_MAX meetings */
+            struct gen_person *me = &g->people[i], *them = &g->people[to];
+            if (y < 0.80 && (me->accepted >= ACCEPT_MAX || them->accepted >= ACCEPT_MAX))
+                status = "declined";
+            if (strcmp(status, "accepted") == 0) {
+                me->accepted++;
+                them->accepted++;
+            }
             int priority = rng_unit(&g->rng) < 0.08 ? 9 : rng_unit(&g->rng) < 0.3 ? 2 : 1;
             struct store_request q = {
                 .id = arena_printf(g->a, "req-%05d", next_id++), .event = APP_DEMO_EVENT,

@@ -121,6 +121,13 @@ PY
 rows=$("$DFNC" --db demo.db export people - --format csv | python3 -c 'import csv,sys; print(sum(1 for _ in csv.DictReader(sys.stdin)))')
 participants=$(python3 -c 'import json; print(json.load(open("stats.json"))["participants"])')
 check "export people has a row per participant ($rows = $participants)" [ "$rows" = "$participants" ]
+unique_names() { python3 -c 'import csv,sys; n=[r["name"] for r in csv.DictReader(sys.stdin)]; sys.exit(0 if len(n) == len(set(n)) > 0 else 1)'; }
+for seed in 7 8; do
+    [ "$seed" = 7 ] || "$DFNC" --db names$seed.db demo --seed $seed --no-serve >/dev/null
+    db=demo.db; [ "$seed" = 7 ] || db=names$seed.db
+    check "demo seed $seed: no two organisations share a name" unique_names < <("$DFNC" --db $db export organisations - --format csv)
+    check "demo seed $seed: no two people share a name" unique_names < <("$DFNC" --db $db export people - --format csv)
+done
 "$DFNC" --db demo2.db demo --seed 7 --no-serve >/dev/null
 check "the same seed gives the same forum" cmp -s <("$DFNC" --db demo.db export people -) <("$DFNC" --db demo2.db export people -)
 "$DFNC" --db demo3.db demo --seed 8 --no-serve >/dev/null

@@ -361,7 +361,8 @@ function reasonOf(text) {
   const pair = /^no ([a-z]{2}-[a-z]{2}) interpreter left in the common free slots$/.exec(base);
   const head = pair ? t('reason.interpreter', { pair: pair[1] }) : known[base] ? t(known[base]) : null;
   if (!head) return raw;
-  return slots ? `${head} (${t('reason.slots', { slots })})` : head;
+  if (!slots) return head;
+  return `${head} (${t(slots.includes('-') ? 'reason.slots' : 'reason.slot', { slots })})`;
 }
 
 // A scheduled meeting to check: "keeps its published slot N without a P
