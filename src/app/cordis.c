@@ -1,6 +1,7 @@
 /* CORDIS import (cordis.h): projects first, then participations, which create
  * the organisations they name (an organisation dfnc already has keeps its own
- * profile) and link them to the project. */
+ * profile) and link them to the project. A bad row is named and the next one
+ * read; nothing is kept when any was refused. */
 #include "app/cordis.h"
 
 #include <string.h>
@@ -27,6 +28,33 @@ static const char *field(const struct csv_reader *r, const struct csv_row *row, 
     return v && *v ? v : NULL;
 }
 
+/* A row's input error: named in res->problems with FILE:LINE, and the next
+ * row read. 0, or -1 when the error is the machine's (the import stops). */
+static int refuse(struct app_cordis_result *res, const char *path, int line,
+                  struct df_err *err)
+{
+    if (err->kind == DF_ERR_RUNTIME)
+        return -1;
+    if (df_err_line_of(err->msg, path, NULL) != line)
+        df_err_prefix(err, "%s:%d", path, line);
+    err->kind = DF_ERR_INPUT;
+    df_problems_add(&res->problems, line, err->msg);
+    return 0;
+}
+
+/* The end of a file's rows: got < 0 is the file malformed there (named, and
+ * read no further) or the machine's error. */
+static int end_of_rows(struct app_cordis_result *res, const char *path, int got,
+                       struct df_err *err)
+{
+    if (got >= 0)
+        return 0;
+    if (err->kind != DF_ERR_INPUT)
+        return -1;
+    df_problems_add(&res->problems, df_err_line_of(err->msg, path, NULL), err->msg);
+    return 0;
+}
+
 static int import_projects(struct store *s, const char *path, struct app_cordis_result *res,
                            struct df_err *err)
 {
@@ -35,33 +63,71 @@ static int import_projects(struct store *s, const char *path, struct app_cordis_
     if (!r)
         return -1;
     struct csv_row row;
-    int rc;
-    while ((rc = csv_reader_next(r, &row, err)) == 1) {
+    int got, rc = 0;
+    while (rc == 0 && (got = csv_reader_next(r, &row, err)) == 1) {
         struct store_project p = {
             .id = field(r, &row, "projectID"), .acronym = field(r, &row, "acronym"),
             .title = field(r, &row, "title"), .objective = field(r, &row, "objective"),
             .programme = field(r, &row, "programme"), .start_date = field(r, &row, "startDate"),
             .end_date = field(r, &row, "endDate"),
         };
-        if (!p.id || !p.title) {
-            rc = df_err_set(err, DF_ERR_INPUT, "%s:%d: projectID and title must not be empty",
-                            path, row.line);
-            break;
+        if (!p.id || !p.title)
+            df_err_set(err, DF_ERR_INPUT, "projectID and title must not be empty");
+        else if (strlen(p.start_date ? p.start_date : "") < 4)
+            df_err_set(err, DF_ERR_INPUT, "startDate \"%s\" is not a date",
+                       p.start_date ? p.start_date : "");
+        else if (store_project_upsert(s, &p, NULL, err) == 0) {
+            res->projects++;
+            continue;
         }
-        if (strlen(p.start_date ? p.start_date : "") < 4) {
-            rc = df_err_set(err, DF_ERR_INPUT, "%s:%d: startDate \"%s\" is not a date", path,
-                            row.line, p.start_date ? p.start_date : "");
-            break;
-        }
-        if (store_project_upsert(s, &p, NULL, err) < 0) {
-            df_err_prefix(err, "%s:%d", path, row.line);
-            rc = -1;
-            break;
-        }
-        res->projects++;
+        rc = refuse(res, path, row.line, err);
     }
+    if (rc == 0)
+        rc = end_of_rows(res, path, got, err);
     csv_reader_close(r);
-    return rc < 0 ? -1 : 0;
+    return rc;
+}
+
+/* One participation: the organisation made when dfnc lacks it, and linked
+ * to its project. 0, or -1 with err (DF_ERR_INPUT for the row's fault). */
+static int participation(struct store *s, const struct csv_reader *r,
+                         const struct csv_row *row, struct app_cordis_result *res,
+                         struct df_err *err)
+{
+    const char *project = field(r, row, "projectID"), *org = field(r, row, "orgID"),
+               *name = field(r, row, "name"), *type = field(r, row, "activityType"),
+               *ec = field(r, row, "country"), *role = field(r, row, "role");
+    const char *country = ec ? country_from_ec_code(ec) : NULL;
+    if (!country && ec && strcmp(ec, "XK") == 0)
+        country = "XK";   /* Kosovo: the code the EU uses, not yet in ISO 3166 */
+    const char *kind = app_cordis_kind(type);
+    if (!project || !org || !name)
+        return df_err_set(err, DF_ERR_INPUT, "projectID, orgID and name must not be empty");
+    if (!country)
+        return df_err_set(err, DF_ERR_INPUT, "country \"%s\" is not a CORDIS code",
+                          ec ? ec : "");
+    if (!kind)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "activityType \"%s\" is not PRC, REC, HES, PUB or OTH",
+                          type ? type : "");
+    int exists = store_org_exists(s, org, err);
+    if (exists < 0)
+        return -1;
+    if (exists == 0) {
+        struct store_org o = {
+            .id = org, .name = name, .country = country, .kind = kind,
+            .city = field(r, row, "city"), .website = field(r, row, "organizationUrl"),
+        };
+        if (store_org_upsert(s, &o, NULL, err) < 0)
+            return -1;
+    }
+    if (store_project_member_upsert(s, project, org, role, err) < 0) {
+        if (err->kind == DF_ERR_NOT_FOUND)
+            err->kind = DF_ERR_INPUT;   /* the row names a project the file lacks */
+        return -1;
+    }
+    res->organisations_added += exists == 0;
+    return 0;
 }
 
 static int import_participations(struct store *s, const char *path,
@@ -73,52 +139,17 @@ static int import_participations(struct store *s, const char *path,
     if (!r)
         return -1;
     struct csv_row row;
-    int rc;
-    while ((rc = csv_reader_next(r, &row, err)) == 1) {
-        const char *project = field(r, &row, "projectID"), *org = field(r, &row, "orgID"),
-                   *name = field(r, &row, "name"), *type = field(r, &row, "activityType"),
-                   *ec = field(r, &row, "country"), *role = field(r, &row, "role");
-        const char *country = ec ? country_from_ec_code(ec) : NULL;
-        if (!country && ec && strcmp(ec, "XK") == 0)
-            country = "XK";   /* Kosovo: the code the EU uses, not yet in ISO 3166 */
-        const char *kind = app_cordis_kind(type);
-        if (!project || !org || !name) {
-            rc = df_err_set(err, DF_ERR_INPUT,
-                            "%s:%d: projectID, orgID and name must not be empty", path, row.line);
-            break;
-        }
-        if (!country) {
-            rc = df_err_set(err, DF_ERR_INPUT, "%s:%d: country \"%s\" is not a CORDIS code",
-                            path, row.line, ec ? ec : "");
-            break;
-        }
-        if (!kind) {
-            rc = df_err_set(err, DF_ERR_INPUT,
-                            "%s:%d: activityType \"%s\" is not PRC, REC, HES, PUB or OTH", path,
-                            row.line, type ? type : "");
-            break;
-        }
-        int exists = store_org_exists(s, org, err);
-        if (exists == 0) {
-            struct store_org o = {
-                .id = org, .name = name, .country = country, .kind = kind,
-                .city = field(r, &row, "city"), .website = field(r, &row, "organizationUrl"),
-            };
-            if (store_org_upsert(s, &o, NULL, err) < 0)
-                exists = -1;
-            else
-                res->organisations_added++;
-        }
-        if (exists < 0 || store_project_member_upsert(s, project, org, role, err) < 0) {
-            df_err_prefix(err, "%s:%d", path, row.line);
-            err->kind = err->kind == DF_ERR_NOT_FOUND ? DF_ERR_INPUT : err->kind;
-            rc = -1;
-            break;
-        }
-        res->participations++;
+    int got, rc = 0;
+    while (rc == 0 && (got = csv_reader_next(r, &row, err)) == 1) {
+        if (participation(s, r, &row, res, err) == 0)
+            res->participations++;
+        else
+            rc = refuse(res, path, row.line, err);
     }
+    if (rc == 0)
+        rc = end_of_rows(res, path, got, err);
     csv_reader_close(r);
-    return rc < 0 ? -1 : 0;
+    return rc;
 }
 
 int app_import_cordis(struct store *s, const char *projects_path,
@@ -128,10 +159,20 @@ int app_import_cordis(struct store *s, const char *projects_path,
     *res = (struct app_cordis_result){0};
     if (store_begin(s, err) < 0)
         return -1;
+    /* every row of a file is read and each refused one named; the
+     * participations only when every project was taken, since a refused
+     * project's members would each be named again as an unknown project */
     if (import_projects(s, projects_path, res, err) < 0 ||
-        import_participations(s, participations_path, res, err) < 0) {
-        store_rollback(s);
-        return -1;
+        (res->problems.n == 0 &&
+         import_participations(s, participations_path, res, err) < 0))
+        goto rollback;
+    if (res->problems.n > 0) {
+        df_err_set(err, DF_ERR_INPUT, "%s", res->problems.msg[0]);
+        goto rollback;
     }
     return store_commit(s, err);
+rollback:
+    store_rollback(s);
+    res->projects = res->participations = res->organisations_added = 0;
+    return -1;
 }

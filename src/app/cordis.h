@@ -1,6 +1,9 @@
 /* Importing CORDIS open data (projects and participations CSV, the columns of
  * ../shared/data/cordis): organisations (id = orgID) and their track record of
- * projects, in one transaction; the first bad row aborts with FILE:LINE. */
+ * projects, in one transaction. Every bad row is named (FILE:LINE: what, in
+ * problems; the participations file is read only when every project was
+ * taken) and then nothing is kept: -1 with DF_ERR_INPUT and the first of them
+ * in err. */
 #ifndef DFNC_APP_CORDIS_H
 #define DFNC_APP_CORDIS_H
 
@@ -9,6 +12,7 @@
 
 struct app_cordis_result {
     int projects, participations, organisations_added;
+    struct df_problems problems; /* the rows refused */
 };
 
 int app_import_cordis(struct store *s, const char *projects_path,

@@ -141,6 +141,21 @@ int cli_fail(const struct df_err *err)
     return code ? code : 1;
 }
 
+int cli_fail_input(const struct df_err *err, const struct df_problems *bad)
+{
+    if (err->kind != DF_ERR_INPUT)
+        return cli_fail(err);
+    if (!bad || bad->named == 0) {
+        fprintf(stderr, "%s\n", err->msg); /* FILE:LINE: what is wrong */
+        return 3;
+    }
+    for (int i = 0; i < bad->named; i++)
+        fprintf(stderr, "%s\n", bad->msg[i]);
+    if (bad->n > bad->named)
+        fprintf(stderr, "... and %d more\n", bad->n - bad->named);
+    return 3;
+}
+
 int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 {
     (void)ctx;

@@ -28,6 +28,10 @@ const struct cli_command *cli_find(const char *name);
 int cli_usage(const char *command);
 /* Prints an error ("dfnc: message") and returns its exit code. */
 int cli_fail(const struct df_err *err);
+/* An import's failure: an input error's lines as they are, FILE:LINE: what,
+ * every refused one that bad names (may be NULL) and how many more, exit 3;
+ * any other error as cli_fail. */
+int cli_fail_input(const struct df_err *err, const struct df_problems *bad);
 
 /* The command entry points (one per row of the table in cli.c). */
 int cli_cmd_init(struct cli_ctx *ctx, int argc, char **argv);

@@ -25,15 +25,11 @@ int cli_import_cordis(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage("import");
     struct df_err err = {0};
     struct store *s = NULL;
-    struct app_cordis_result res;
+    struct app_cordis_result res = {0};
     if (store_open(&s, ctx->db_path, &err) < 0 ||
         app_import_cordis(s, projects, parts, &res, &err) < 0) {
         store_close(s);
-        if (err.kind == DF_ERR_INPUT) {
-            fprintf(stderr, "%s\n", err.msg); /* FILE:LINE: what is wrong */
-            return 3;
-        }
-        return cli_fail(&err);
+        return cli_fail_input(&err, &res.problems);
     }
     store_close(s);
     printf("cordis: %d projects, %d participations, %d organisations added\n", res.projects,

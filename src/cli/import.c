@@ -44,19 +44,7 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
             fprintf(stderr, "dfnc: %s\n", err.msg);
             return cli_usage("import");
         }
-        const struct df_problems *bad = glossary ? &gloss.problems : &res.problems;
-        if (err.kind == DF_ERR_INPUT && bad->named > 0) {
-            for (int i = 0; i < bad->named; i++)   /* every line refused: FILE:LINE: what */
-                fprintf(stderr, "%s\n", bad->msg[i]);
-            if (bad->n > bad->named)
-                fprintf(stderr, "... and %d more\n", bad->n - bad->named);
-            return 3;
-        }
-        if (err.kind == DF_ERR_INPUT) {
-            fprintf(stderr, "%s\n", err.msg); /* FILE:LINE: what is wrong */
-            return 3;
-        }
-        return cli_fail(&err);
+        return cli_fail_input(&err, glossary ? &gloss.problems : &res.problems);
     }
     if (glossary)
         printf("%s: %d pair%s (%d of them \"not\"), read after dfnc's own glossary\n", path,

@@ -20,6 +20,11 @@ printf 'projectID,role,orgID,name,activityType,country\n1,coordinator,5,X,ZZZ,DE
 "$DFNC" --db "$T/c.db" import cordis --projects "$DATA/security_projects_fp7_h2020.csv" \
     --participations "$T/bad.csv" > "$T/out" 2>&1
 check "a bad activityType exits 3 with FILE:LINE" "[ $? -eq 3 ] && grep -q 'bad.csv:2: activityType' '$T/out'"
+printf 'projectID,role,orgID,name,activityType,country\n284851,coordinator,5,X,ZZZ,DE\n284851,participant,6,Y,PRC,DE\n284851,participant,7,Z,PRC,QQ\n' > "$T/bad2.csv"
+"$DFNC" --db "$T/c.db" import cordis --projects "$DATA/security_projects_fp7_h2020.csv" \
+    --participations "$T/bad2.csv" > "$T/out" 2>&1
+check "every bad row is named, not only the first" \
+    "[ $? -eq 3 ] && grep -q 'bad2.csv:2: activityType' '$T/out' && grep -q 'bad2.csv:4: country \"QQ\"' '$T/out' && [ \$(wc -l < '$T/out') -eq 2 ]"
 
 "$DFNC" --db "$T/c.db" partners --lead 999984059 --text "counter-drone radar" --top 3 --json > "$T/out"
 check "partners --json gives 3 suggestions with reasons" \

@@ -111,6 +111,49 @@ Test(match_app, a_bad_row_names_its_line_and_writes_nothing)
     cr_assert(strstr(err.msg, ":2: project \"9\" does not exist"), "%s", err.msg);
 }
 
+/* A file with several mistakes is mended in one pass: each bad row named in
+ * line order, the good ones between them read, and nothing kept. */
+Test(match_app, every_bad_row_is_named_and_nothing_is_kept)
+{
+    write_file(parts, "projectID,role,orgID,name,activityType,country\n"
+                      "1,coordinator,100,Lead,REC,EL\n"
+                      "1,participant,200,Friend,PRC,QQ\n"
+                      "2,coordinator,300,Radar University,HES,DE\n"
+                      "7,participant,400,Ministry,PUB,FR\n"
+                      "2,participant,500,Somebody,XYZ,FR\n");
+    struct app_cordis_result r;
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert_eq(r.problems.n, 3, "%d", r.problems.n);
+    cr_assert_eq(r.problems.named, 3);
+    const int lines[] = {3, 5, 6};
+    const char *what[] = {"country \"QQ\"", "project \"7\" does not exist",
+                          "activityType \"XYZ\""};
+    for (int i = 0; i < 3; i++) {
+        char want[200];
+        snprintf(want, sizeof want, "%s:%d: %s", parts, lines[i], what[i]);
+        cr_assert_eq(r.problems.line[i], lines[i]);
+        cr_assert(strstr(r.problems.msg[i], want), "%s", r.problems.msg[i]);
+    }
+    cr_assert(strstr(err.msg, ":3: country"), "the first in err: %s", err.msg);
+    cr_assert_eq(r.projects + r.participations + r.organisations_added, 0);
+    cr_assert_eq(store_project_count(s, &err), 0, "one transaction: nothing was kept");
+    cr_assert_eq(store_org_exists(s, "300", &err), 0, "nor the good rows' organisations");
+
+    /* bad projects are named, and their members not named again */
+    write_file(projects, "projectID,title,startDate\n"
+                         "1,Flood,2012-01-01\n"
+                         ",No id,2013-01-01\n"
+                         "2,Radar,x\n");
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), -1);
+    cr_assert_eq(r.problems.n, 2, "%d: %s", r.problems.n, r.problems.msg[0]);
+    cr_assert(strstr(r.problems.msg[0], "projects.csv:3: projectID and title"), "%s",
+              r.problems.msg[0]);
+    cr_assert(strstr(r.problems.msg[1], "projects.csv:4: startDate \"x\""), "%s",
+              r.problems.msg[1]);
+    cr_assert_eq(store_project_count(s, &err), 0);
+}
+
 Test(match_app, partners_from_the_track_record)
 {
     struct app_cordis_result r;
