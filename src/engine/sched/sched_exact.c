@@ -2,9 +2,11 @@
  * u[p,s] person p busy, a[p,s] p met someone by s, b[p,s] a break of p ends at
  * s, all defined both ways so that per-person totalizers count breaks exactly;
  * fairness through a unary minimum mn (mn <= breaks_p <= mn + d); a global
- * totalizer over the person counters bounds the total. Search: alternately
- * "total <= lower bound" and "total <= best - 1" under growing conflict budgets. */
+ * totalizer over the person counters bounds the total (those clauses:
+ * sched_exact_cnf.c). Search: alternately "total <= lower bound" and
+ * "total <= best - 1" under growing conflict budgets. */
 #include "engine/sched/sched_exact.h"
+#include "engine/sched/sched_exact_cnf.h"
 #include "engine/sched/sched_cnf.h"
 #include "core/clock.h"
 
@@ -67,124 +69,14 @@ static bool settled(struct shared *sh, int lb)
     return b >= 0 && b <= lb;
 }
 
-struct ex {
-    CCaDiCaL *s;
-    int nv;
-    double deadline;
-    struct shared *sh;  /* NULL when searching alone */
-    int lb;             /* the prover's lower bound, kept here for stop_now (-1 in
-                           the other search) */
-    int *pool;          /* unary numbers (totalizer outputs) live here */
-    size_t pool_n, pool_cap;
-    bool oom;
-};
-
 /* CaDiCaL's terminate callback and the searches' loop test: the deadline,
  * the prover's end, or (in the prover) the other search's schedule at the
  * lower bound. */
 static int stop_now(void *state)
 {
-    const struct ex *e = state;
+    const struct exact_solver *e = state;
     return clock_seconds() > e->deadline || (e->sh && atomic_load(&e->sh->done)) ||
            (e->lb >= 0 && settled(e->sh, e->lb));
-}
-
-static int newv(struct ex *e)
-{
-    return ++e->nv;
-}
-
-static void cl3(struct ex *e, int a, int b, int c)
-{
-    if (a)
-        ccadical_add(e->s, a);
-    if (b)
-        ccadical_add(e->s, b);
-    if (c)
-        ccadical_add(e->s, c);
-    ccadical_add(e->s, 0);
-}
-
-static void cl4(struct ex *e, int a, int b, int c, int d)
-{
-    ccadical_add(e->s, a);
-    ccadical_add(e->s, b);
-    ccadical_add(e->s, c);
-    ccadical_add(e->s, d);
-    ccadical_add(e->s, 0);
-}
-
-/* Reserves n ints in the pool; returns their offset or (size_t)-1. */
-static size_t pool_take(struct ex *e, size_t n)
-{
-    if (e->pool_n + n > e->pool_cap) {
-        size_t cap = e->pool_cap ? e->pool_cap : 1024;
-        while (cap < e->pool_n + n)
-            cap *= 2;
-        int *np = realloc(e->pool, cap * sizeof(int));
-        if (!np) {
-            e->oom = true;
-            return (size_t)-1;
-        }
-        e->pool = np;
-        e->pool_cap = cap;
-    }
-    size_t off = e->pool_n;
-    e->pool_n += n;
-    return off;
-}
-
-/* A unary number: pool[off + t] true iff (down: exactly iff) the count >= t + 1. */
-struct un {
-    size_t off;
-    int n;
-};
-
-/* Totalizer node: O = L + R capped at k outputs. up: count >= t+1 forces O[t];
- * down: O[t] forces count >= t+1. */
-static struct un merge(struct ex *e, struct un L, struct un R, int k, bool down)
-{
-    struct un O = {0, L.n + R.n < k ? L.n + R.n : k};
-    if (O.n <= 0 || e->oom)
-        return (struct un){0, 0};
-    O.off = pool_take(e, (size_t)O.n);
-    if (O.off == (size_t)-1)
-        return (struct un){0, 0};
-    for (int t = 0; t < O.n; t++)
-        e->pool[O.off + t] = newv(e);
-    const int *l = e->pool + L.off, *r = e->pool + R.off, *o = e->pool + O.off;
-    for (int i = 0; i <= L.n; i++)
-        for (int j = 0; j <= R.n; j++) {
-            int sg = i + j;
-            if (sg >= 1 && sg <= O.n)
-                cl3(e, i ? -l[i - 1] : 0, j ? -r[j - 1] : 0, o[sg - 1]);
-            if (down && sg + 1 <= O.n)
-                cl3(e, i < L.n ? l[i] : 0, j < R.n ? r[j] : 0, -o[sg]);
-        }
-    return O;
-}
-
-/* Merges v[0..n) pairwise into one number (n >= 1); v is overwritten. */
-static struct un tree(struct ex *e, struct un *v, int n, int k, bool down)
-{
-    while (n > 1 && !e->oom) {
-        int w = 0;
-        for (int i = 0; i + 1 < n; i += 2)
-            v[w++] = merge(e, v[i], v[i + 1], k, down);
-        if (n % 2)
-            v[w++] = v[n - 1];
-        n = w;
-    }
-    return n ? v[0] : (struct un){0, 0};
-}
-
-static struct un leaf(struct ex *e, int lit)
-{
-    size_t off = pool_take(e, 1);
-    if (off == (size_t)-1)
-        return (struct un){0, 0};
-    e->pool[off] = lit;
-    return (struct un){off, 1};
 }
 
 static bool unsupported(const struct sched_problem *p)
@@ -210,18 +102,6 @@ static bool unsupported(const struct sched_problem *p)
     return false;
 }
 
-/* Breaks stop at segment bounds: the session of slot s, or 0 for all when
- * breaks span sessions (JAIR) or there is one session. */
-static int segment(const struct sched_problem *p, int s)
-{
-    return p->slot_session && !p->breaks_span_sessions ? p->slot_session[s] : 0;
-}
-
-static bool one_segment(const struct sched_problem *p)
-{
-    return !p->slot_session || p->breaks_span_sessions;
-}
-
 /* A meeting to pin to the first half when time reversal maps every domain
  * onto itself and keeps each person's breaks; else -1. */
 static int reversible(const struct sched_problem *p, const int *dom_off, const int *dom)
@@ -231,7 +111,7 @@ static int reversible(const struct sched_problem *p, const int *dom_off, const i
         for (int m = 0; m < M; m++)
             if (p->prec_off[m + 1] > p->prec_off[m])
                 return -1;
-    if (!one_segment(p))
+    if (!exact_one_segment(p))
         for (int s = 0; s + 1 < S; s++)
             if ((p->slot_session[s] != p->slot_session[s + 1]) !=
                 (p->slot_session[S - 2 - s] != p->slot_session[S - 1 - s]))
@@ -276,156 +156,6 @@ static int score(const struct sched_problem *p, const int *slot, const int *pmo,
     return total;
 }
 
-/* Kuhn's augmenting path: can meeting ms[i] take one of the slots lo ..
- * lo + k - 1 in its domain, moving others along? own[j]: the meeting (index
- * into ms) in slot lo + j, or -1. */
-static bool augment(int i, const int *ms, int k, int lo, const int *dom_off, const int *dom,
-                    int *own, unsigned char *seen)
-{
-    for (int di = dom_off[ms[i]]; di < dom_off[ms[i] + 1]; di++) {
-        int j = dom[di] - lo;
-        if (j < 0 || j >= k || seen[j])
-            continue;
-        seen[j] = 1;
-        if (own[j] < 0 || augment(own[j], ms, k, lo, dom_off, dom, own, seen)) {
-            own[j] = i;
-            return true;
-        }
-    }
-    return false;
-}
-
-/* fits[t] for each block start t (S - k + 1 of them): can a person's k
- * meetings ms[] fill slots t .. t + k - 1, one each, within their domains?
- * A person without breaks has such a block; the solver would find the
- * pigeonhole arguments against the others (seven morning meetings, six
- * morning slots in the block) only one conflict at a time. own: k ints,
- * seen: k bytes. */
-static void block_starts(const int *ms, int k, int S, const int *dom_off, const int *dom,
-                         int *own, unsigned char *seen, unsigned char *fits)
-{
-    for (int t = 0; t + k <= S; t++) {
-        bool ok = true;
-        for (int j = 0; j < k; j++)
-            own[j] = -1;
-        for (int i = 0; i < k && ok; i++) {
-            memset(seen, 0, (size_t)k);
-            ok = augment(i, ms, k, t, dom_off, dom, own, seen);
-        }
-        fits[t] = ok;
-    }
-}
-
-/* The breaks of a person with k >= 2 meetings and busy literals uq[0..S): a
- * unary count (exact both ways when fair), with redundant clauses that let
- * schedules without a break propagate; with one segment, fits[t]
- * (block_starts) says where a block of k meetings may start (else NULL).
- * scratch: 3 * S ints, work: S. */
-static struct un person_breaks(struct ex *e, const struct sched_problem *p, const int *uq, int k,
-                               const unsigned char *fits, bool fair, int *scratch,
-                               struct un *work)
-{
-    int S = p->n_slots, *aq = scratch, nb = 0;
-    int seg_lo = 0;
-    for (int s = 0; s < S; s++) {
-        if (s > 0 && segment(p, s) != segment(p, s - 1))
-            seg_lo = s;
-        aq[s] = newv(e);
-        cl3(e, -uq[s], aq[s], 0);
-        if (s > seg_lo) {
-            cl3(e, -aq[s - 1], aq[s], 0);
-            cl3(e, -aq[s], uq[s], aq[s - 1]);
-        } else {
-            cl3(e, -aq[s], uq[s], 0);
-        }
-        if (s >= seg_lo + 2) {
-            int b = newv(e);
-            cl4(e, -uq[s], uq[s - 1], -aq[s - 2], b);
-            cl3(e, -b, uq[s], 0);
-            cl3(e, -b, -uq[s - 1], 0);
-            cl3(e, -b, aq[s - 2], 0);
-            work[nb++] = leaf(e, b);
-        }
-    }
-    if (nb == 0)
-        return (struct un){0, 0};
-    struct un c = tree(e, work, nb, k - 1, fair);
-    if (e->oom)
-        return c;
-    /* redundant: l[s] "meets at or after s"; an idle slot between a meeting
-     * and a later one means at least one break (propagates both ways) */
-    int c0 = e->pool[c.off], *lq = scratch + S;
-    for (int s = S - 1; s >= 0; s--) {
-        lq[s] = newv(e);
-        cl3(e, -uq[s], lq[s], 0);
-        if (s < S - 1 && segment(p, s + 1) == segment(p, s)) {
-            cl3(e, -lq[s + 1], lq[s], 0);
-            cl3(e, -lq[s], uq[s], lq[s + 1]);
-            if (s > 0 && segment(p, s - 1) == segment(p, s))
-                cl4(e, uq[s], -aq[s - 1], -lq[s + 1], c0);
-        } else {
-            cl3(e, -lq[s], uq[s], 0);
-        }
-    }
-    /* redundant: with no break, p's meetings are one block of deg slots
-     * starting at some st[t] (decisions on blocks, as a CP solver would) */
-    if (one_segment(p)) {
-        int nst = S - k + 1, *st = scratch + 2 * S;
-        if (nst >= 1) {
-            ccadical_add(e->s, c0);
-            for (int t = 0; t < nst; t++)
-                ccadical_add(e->s, st[t] = newv(e));
-            ccadical_add(e->s, 0);
-            for (int t = 0; t < nst; t++) {
-                for (int t2 = t + 1; t2 < nst; t2++)
-                    cl3(e, -st[t], -st[t2], 0);
-                for (int s = t; s < t + k; s++)
-                    cl3(e, -st[t], uq[s], 0);
-                if (!fits[t])
-                    cl3(e, -st[t], 0, 0);
-            }
-            for (int s = 0; s < S; s++) {
-                ccadical_add(e->s, -uq[s]);
-                ccadical_add(e->s, c0);
-                for (int t = s - k + 1 < 0 ? 0 : s - k + 1; t <= s && t < nst; t++)
-                    ccadical_add(e->s, st[t]);
-                ccadical_add(e->s, 0);
-            }
-        } else {
-            cl3(e, c0, 0, 0);
-        }
-    }
-    /* redundant: with no break, the span of deg meetings is deg slots */
-    for (int s = 0; s + k < S; s++) {
-        bool same = true;
-        for (int t = s; t < s + k && same; t++)
-            same = segment(p, t + 1) == segment(p, s);
-        if (same)
-            cl3(e, -aq[s], -lq[s + k], c0);
-    }
-    return c;
-}
-
-/* sum(lits) <= k through a totalizer with k + 1 outputs, the last one false. */
-static void at_most_tot(struct ex *e, const int *lits, int n, int k)
-{
-    if (n <= k)
-        return;
-    size_t mark = e->pool_n;
-    struct un *v = malloc((size_t)n * sizeof *v);
-    if (!v) {
-        e->oom = true;
-        return;
-    }
-    for (int i = 0; i < n; i++)
-        v[i] = leaf(e, lits[i]);
-    struct un o = tree(e, v, n, k + 1, false);
-    if (!e->oom && o.n == k + 1)
-        cl3(e, -e->pool[o.off + k], 0, 0);
-    free(v);
-    e->pool_n = mark;
-}
-
 struct cut_ctx {
     const struct sched_problem *p;
     const int *dom_off, *dom, *x;
@@ -446,7 +176,7 @@ static int slot_lit(const struct cut_ctx *c, int m, int s)
 }
 
 /* Slot s's table capacity, on its meetings and (busy_cut) on its busy people. */
-static void add_cut(struct ex *e, struct cut_ctx *c, int s)
+static void add_cut(struct exact_solver *e, struct cut_ctx *c, int s)
 {
     const struct sched_problem *p = c->p;
     int M = p->n_meetings, S = p->n_slots, n = 0;
@@ -454,7 +184,7 @@ static void add_cut(struct ex *e, struct cut_ctx *c, int s)
         for (int i = c->dom_off[m]; i < c->dom_off[m + 1]; i++)
             if (c->dom[i] == s)
                 c->lits[n++] = c->x[i];
-    at_most_tot(e, c->lits, n, p->n_tables);
+    exact_at_most(e, c->lits, n, p->n_tables);
     /* the same on the busy people: it reaches no-break blocks directly */
     n = 0;
     bool busy = c->busy_cut && c->size > 0;
@@ -462,7 +192,7 @@ static void add_cut(struct ex *e, struct cut_ctx *c, int s)
         if (c->u[(size_t)q * S + s])
             c->lits[n++] = c->u[(size_t)q * S + s];
     if (busy)
-        at_most_tot(e, c->lits, n, c->size * p->n_tables);
+        exact_at_most(e, c->lits, n, c->size * p->n_tables);
     c->added[s] = 1;
 }
 
@@ -470,7 +200,8 @@ static void add_cut(struct ex *e, struct cut_ctx *c, int s)
  * puts more than n_tables meetings in a slot gets that slot's cardinality
  * constraint and is solved again. 10 model in c->cur, 20 refuted, 0 unknown,
  * -2 a bug (an overfilled slot that already has its constraint). */
-static int solve_cuts(struct ex *e, struct cut_ctx *c, const int *assume, int na, long budget)
+static int solve_cuts(struct exact_solver *e, struct cut_ctx *c, const int *assume, int na,
+                      long budget)
 {
     const struct sched_problem *p = c->p;
     int M = p->n_meetings, S = p->n_slots;
@@ -524,7 +255,7 @@ static int assume_kept(const struct cut_ctx *c, const int *inc, const unsigned c
 
 /* hold[q]: person q has breaks in the incumbent `inc`; returns how many of
  * the people who can have breaks (a unary count in pc) have none there. */
-static int mark_holders(const struct sched_problem *p, const struct un *pc, const int *inc,
+static int mark_holders(const struct sched_problem *p, const struct exact_unary *pc, const int *inc,
                         const int *pmo, const int *pm, unsigned char *occ, unsigned char *hold)
 {
     int free_of_breaks = 0;
@@ -543,8 +274,9 @@ static int mark_holders(const struct sched_problem *p, const struct un *pc, cons
 /* "No break" (the first output of the unary count pc[q], false) for every
  * person who can have breaks and is not in may: appended to assume[na..];
  * returns the new length. */
-static int assume_no_break(const struct sched_problem *p, const struct ex *e, const struct un *pc,
-                           const unsigned char *may, int *assume, int na)
+static int assume_no_break(const struct sched_problem *p, const struct exact_solver *e,
+                           const struct exact_unary *pc, const unsigned char *may, int *assume,
+                           int na)
 {
     for (int q = 0; q < p->n_people; q++)
         if (pc[q].n > 0 && !may[q])
@@ -624,9 +356,10 @@ static int lns_window(const struct sched_problem *p, const struct cut_ctx *c, co
  * other two keep most meetings in their slots, so a better schedule that
  * shifts whole days lies outside them; this one keeps the incumbent's shape
  * instead, and its assumptions give the solver each person's block at once. */
-static int lns_holders(const struct sched_problem *p, const struct ex *e, const struct un *pc,
-                       const unsigned char *hold, int free_of_breaks, unsigned char *may,
-                       unsigned *lcg, double frac, int *assume)
+static int lns_holders(const struct sched_problem *p, const struct exact_solver *e,
+                       const struct exact_unary *pc, const unsigned char *hold,
+                       int free_of_breaks, unsigned char *may, unsigned *lcg, double frac,
+                       int *assume)
 {
     int P = p->n_people;
     int want = (int)(frac * free_of_breaks);
@@ -657,7 +390,7 @@ struct oll {
     int *as, *core;
 };
 
-static int oll_push(struct ex *e, struct oll *o, struct soft sf)
+static int oll_push(struct exact_solver *e, struct oll *o, struct soft sf)
 {
     if (o->n == o->cap) {
         int cap = o->cap ? 2 * o->cap : 64;
@@ -682,7 +415,7 @@ static int oll_push(struct ex *e, struct oll *o, struct soft sf)
 
 /* One solve under every soft literal false: 20 a core was relaxed (*lb one
  * higher), 10 a model (of cost *lb), 0 unknown, -1 no model at all, -2 a bug. */
-static int oll_step(struct ex *e, struct cut_ctx *c, struct oll *o, long budget, int *lb)
+static int oll_step(struct exact_solver *e, struct cut_ctx *c, struct oll *o, long budget, int *lb)
 {
     for (int i = 0; i < o->n; i++)
         o->as[i] = -e->pool[o->sv[i].off + o->sv[i].t];
@@ -714,7 +447,7 @@ static int oll_step(struct ex *e, struct cut_ctx *c, struct oll *o, long budget,
     }
     /* the core's literals, then each soft gives way to its next output */
     int *lits = malloc((size_t)k * sizeof(int));
-    struct un *v = malloc((size_t)k * sizeof *v);
+    struct exact_unary *v = malloc((size_t)k * sizeof *v);
     if (!lits || !v) {
         free(lits);
         free(v);
@@ -743,8 +476,8 @@ static int oll_step(struct ex *e, struct cut_ctx *c, struct oll *o, long budget,
     ccadical_add(e->s, 0);
     if (k >= 2) {
         for (int j = 0; j < k; j++)
-            v[j] = leaf(e, lits[j]);
-        struct un t = tree(e, v, k, k, false);
+            v[j] = exact_unary_leaf(e, lits[j]);
+        struct exact_unary t = exact_unary_tree(e, v, k, k, false);
         if (!e->oom && t.n >= 2)
             oll_push(e, o, (struct soft){t.off, t.n, 1});
     }
@@ -766,7 +499,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
         return -2;
     int M = p->n_meetings, P = p->n_people, S = p->n_slots, d = p->fairness;
     int rc = -2;
-    struct ex e = {.deadline = deadline, .sh = sh, .lb = lns_only ? -1 : 0};
+    struct exact_solver e = {.deadline = deadline, .sh = sh, .lb = lns_only ? -1 : 0};
     struct oll ol = {0};
     int *deg = calloc((size_t)P + 1, sizeof(int)), *pmo = calloc((size_t)P + 2, sizeof(int));
     int *pm = NULL, *dom_off = calloc((size_t)M + 1, sizeof(int)), *dom = NULL, *x = NULL;
@@ -781,8 +514,8 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     /* the meetings kept and the people kept without breaks, and a bound */
     int *assume = malloc(((size_t)M + (size_t)P + 2) * sizeof(int));
     unsigned char *free_m = malloc((size_t)M + (size_t)P + 1), *hold = malloc((size_t)P + 1);
-    struct un *pc = calloc((size_t)P + 1, sizeof(struct un));
-    struct un *work = malloc(((size_t)P * S + 1) * sizeof(struct un));
+    struct exact_unary *pc = calloc((size_t)P + 1, sizeof(struct exact_unary));
+    struct exact_unary *work = malloc(((size_t)P * S + 1) * sizeof(struct exact_unary));
     if (!deg || !pmo || !dom_off || !est || !lst || !u || !lits || !cur || !occ || !pc ||
         !work || !added || !count || !seen || !fits || !own ||
         !assume || !free_m || !hold)
@@ -866,7 +599,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     if (!x)
         goto out;
     for (int i = 0; i < dom_off[M]; i++)
-        x[i] = newv(&e);
+        x[i] = exact_var(&e);
     sched_cnf_one_slot(e.s, M, dom_off, x);
     /* symmetry: when every domain, the sessions' bounds (if breaks stop at
      * them) and the precedences (none) look the same backwards in time, a
@@ -876,7 +609,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     if (rev_m >= 0)
         for (int i = dom_off[rev_m]; i < dom_off[rev_m + 1]; i++)
             if (dom[i] > S - 1 - dom[i])
-                cl3(&e, -x[i], 0, 0);
+                exact_clause3(&e, -x[i], 0, 0);
     /* busy: u[q,s] <-> one of q's meetings in s; at most one */
     sched_cnf_busy(e.s, &e.nv, P, S, pmo, pm, dom_off, dom, x, lits, u);
     /* tables: at most n_tables meetings per slot (tables are interchangeable);
@@ -889,7 +622,7 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
                 for (int i = dom_off[m]; i < dom_off[m + 1]; i++)
                     for (int j = dom_off[q]; j < dom_off[q + 1]; j++)
                         if (dom[j] >= dom[i])
-                            cl3(&e, -x[i], -x[j], 0);
+                            exact_clause3(&e, -x[i], -x[j], 0);
             }
     if (clock_seconds() > deadline) {
         rc = 0;
@@ -901,13 +634,13 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     int maxb = 0;
     for (int q = 0; q < P; q++) {
         if (deg[q] < 2) {
-            pc[q] = (struct un){0, 0};
+            pc[q] = (struct exact_unary){0, 0};
             continue;
         }
-        if (one_segment(p))
-            block_starts(pm + pmo[q], deg[q], S, dom_off, dom, own, seen, fits);
-        pc[q] = person_breaks(&e, p, u + (size_t)q * S, deg[q], one_segment(p) ? fits : NULL,
-                              fair, lits, work);
+        if (exact_one_segment(p))
+            exact_block_starts(pm + pmo[q], deg[q], S, dom_off, dom, own, seen, fits);
+        pc[q] = exact_person_breaks(&e, p, u + (size_t)q * S, deg[q],
+                                    exact_one_segment(p) ? fits : NULL, fair, lits, work);
         if (pc[q].n > maxb)
             maxb = pc[q].n;
     }
@@ -916,23 +649,23 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     /* fairness: mn[j] "every person with meetings has >= j+1 breaks";
      * mn <= breaks_q <= mn + d */
     if (fair && maxb > d) {
-        size_t mo = pool_take(&e, (size_t)maxb);
+        size_t mo = exact_pool_take(&e, (size_t)maxb);
         if (mo == (size_t)-1)
             goto out;
         for (int j = 0; j < maxb; j++) {
-            e.pool[mo + j] = newv(&e);
+            e.pool[mo + j] = exact_var(&e);
             if (j > 0)
-                cl3(&e, -e.pool[mo + j], e.pool[mo + j - 1], 0);
+                exact_clause3(&e, -e.pool[mo + j], e.pool[mo + j - 1], 0);
         }
         for (int q = 0; q < P; q++) {
             if (deg[q] == 0)
                 continue;
             const int *c = e.pool + pc[q].off, *mn = e.pool + mo;
             for (int j = 0; j < maxb; j++)
-                cl3(&e, -mn[j], j < pc[q].n ? c[j] : 0, 0);
+                exact_clause3(&e, -mn[j], j < pc[q].n ? c[j] : 0, 0);
             /* breaks_q >= t + 1 with t >= d: mn >= t + 1 - d */
             for (int t = d; t < pc[q].n; t++)
-                cl3(&e, -c[t], mn[t - d], 0);
+                exact_clause3(&e, -c[t], mn[t - d], 0);
         }
     }
     if (clock_seconds() > deadline) {
@@ -1007,7 +740,8 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
     for (int q = 0; q < P; q++)
         if (pc[q].n > 0)
             work[nw++] = pc[q];
-    struct un tot = nw ? tree(&e, work, nw, best, false) : (struct un){0, 0};
+    struct exact_unary tot =
+        nw ? exact_unary_tree(&e, work, nw, best, false) : (struct exact_unary){0, 0};
     if (e.oom)
         goto out;
     for (int q = 0; q < P; q++)
