@@ -3,11 +3,22 @@
 
 #include <stddef.h>
 
+void sched_cnf_clause(CCaDiCaL *s, int a, int b, int c, int d)
+{
+    if (a)
+        ccadical_add(s, a);
+    if (b)
+        ccadical_add(s, b);
+    if (c)
+        ccadical_add(s, c);
+    if (d)
+        ccadical_add(s, d);
+    ccadical_add(s, 0);
+}
+
 static void clause2(CCaDiCaL *s, int a, int b)
 {
-    ccadical_add(s, a);
-    ccadical_add(s, b);
-    ccadical_add(s, 0);
+    sched_cnf_clause(s, a, b, 0, 0);
 }
 
 void sched_cnf_one_slot(CCaDiCaL *s, int M, const int *dom_off, const int *x)

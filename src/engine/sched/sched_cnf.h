@@ -5,6 +5,9 @@
 
 #include <ccadical.h>
 
+/* The clause (a or b or c or d); a literal 0 is left out. */
+void sched_cnf_clause(CCaDiCaL *s, int a, int b, int c, int d);
+
 /* Meeting m (of M) in exactly one of its slots: literals x[dom_off[m] ..
  * dom_off[m + 1]). */
 void sched_cnf_one_slot(CCaDiCaL *s, int M, const int *dom_off, const int *x);

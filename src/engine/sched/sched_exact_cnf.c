@@ -3,6 +3,7 @@
  * redundant clauses that let break-free schedules propagate, and cardinality
  * caps. */
 #include "engine/sched/sched_exact_cnf.h"
+#include "engine/sched/sched_cnf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,22 +15,13 @@ int exact_var(struct exact_solver *e)
 
 void exact_clause3(struct exact_solver *e, int a, int b, int c)
 {
-    if (a)
-        ccadical_add(e->s, a);
-    if (b)
-        ccadical_add(e->s, b);
-    if (c)
-        ccadical_add(e->s, c);
-    ccadical_add(e->s, 0);
+    sched_cnf_clause(e->s, a, b, c, 0);
 }
 
+/* (a or b or c or d), none of them 0. */
 static void clause4(struct exact_solver *e, int a, int b, int c, int d)
 {
-    ccadical_add(e->s, a);
-    ccadical_add(e->s, b);
-    ccadical_add(e->s, c);
-    ccadical_add(e->s, d);
-    ccadical_add(e->s, 0);
+    sched_cnf_clause(e->s, a, b, c, d);
 }
 
 /* Reserves n ints in the pool; returns their offset or (size_t)-1. */

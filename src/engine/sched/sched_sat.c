@@ -25,15 +25,7 @@ static int newv(struct enc *e)
 
 static void cl(struct enc *e, int a, int b, int c, int d)
 {
-    if (a)
-        ccadical_add(e->s, a);
-    if (b)
-        ccadical_add(e->s, b);
-    if (c)
-        ccadical_add(e->s, c);
-    if (d)
-        ccadical_add(e->s, d);
-    ccadical_add(e->s, 0);
+    sched_cnf_clause(e->s, a, b, c, d);
 }
 
 /* sum(lits) <= k (Sinz's sequential counter). */
