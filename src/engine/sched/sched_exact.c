@@ -489,6 +489,9 @@ static int oll_step(struct exact_solver *e, struct cut_ctx *c, struct oll *o, lo
     return 20;
 }
 
+/* A neighbourhood call's time: at most the time left over this. */
+#define LNS_CALL_SHARE 20
+
 static int search(const struct sched_problem *p, const int *hint_slot, double deadline,
                   int *slot_out, int *breaks_out, int *lower_bound_out, struct shared *sh,
                   bool lns_only)
@@ -831,7 +834,13 @@ static int search(const struct sched_problem *p, const int *hint_slot, double de
                 na = assume_no_break(p, &e, pc, hold, assume, na);
             if (best - 1 < tot.n)
                 assume[na++] = -e.pool[tot.off + best - 1];
+            /* a call may take 3,000 conflicts but no more than a twentieth of
+             * the time left: one that runs long under a short limit would
+             * take the time of a dozen that pay (bench/README.md) */
+            double now = clock_seconds();
+            e.deadline = now + (deadline - now) / LNS_CALL_SHARE;
             r = solve_cuts(&e, &cc, assume, na, 3000);
+            e.deadline = deadline;
             if (r == -2)
                 goto out;
             if (r == 10) {
