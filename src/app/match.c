@@ -504,6 +504,17 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     return out;
 }
 
+int app_match_search_text(const struct app_match_data *d, const char *text, int top,
+                          struct arena *a, struct match_hit **hits, int *hits_n,
+                          struct df_err *err)
+{
+    struct match_weights w;
+    match_weights_search(&w);
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .text = text ? text : "",
+                            .top = top, .w = &w, .lexicon = d->lexicon};
+    return match_query_run(d->ix, &q, a, hits, hits_n, err);
+}
+
 static int dump(json_t *j, struct buf *out, struct df_err *err)
 {
     char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(6));

@@ -63,6 +63,14 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
                                 const char *text, int top,
                                 const struct app_match_filter *filter, struct df_err *err);
 
+/* The organisations whose words meet text (a directory's search), in
+ * either language and through translations, best first: at most top (1 ..
+ * 1000) into *hits (in arena a; each hit's org indexes d->ix, its why says
+ * the words met). DF_ERR_USAGE for an empty or invalid text. */
+int app_match_search_text(const struct app_match_data *d, const char *text, int top,
+                          struct arena *a, struct match_hit **hits, int *hits_n,
+                          struct df_err *err);
+
 /* The same, loading from the store; the array is appended to json_out. */
 int app_partners(struct store *s, const char *lead, const char *text, int top,
                  struct buf *json_out, struct df_err *err);

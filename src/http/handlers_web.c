@@ -11,8 +11,11 @@
 
 #include "app/glossary.h"
 #include "app/import.h"
+#include "app/match.h"
 #include "core/country.h"
+#include "core/grow.h"
 #include "http/api.h"
+#include "http/cache.h"
 #include "http/web.h"
 #include "http/web_assets.h"
 #include "store/web.h"
@@ -181,16 +184,67 @@ static void h_cpv(struct http_req *r)
 
 /* ---- organisation search with every filter ------------------------------------------ */
 
+/* The most organisations a text finds by their words (the engine's cap). */
+#define ORG_TEXT_HITS 1000
+/* The most a search answers. */
+#define ORG_SEARCH_MAX 500
+/* A text's hit scoring less than this share of the best is no find (a
+ * need met scores about a quarter of an offer's own words: kept). */
+#define ORG_TEXT_SHARE 0.125
+
+/* With a text, the organisations found, to be put in order once all are in. */
+struct org_found {
+    json_t *j;
+    int tier;   /* 0: its name holds the text; 1: its words meet the text */
+    int rank;   /* among the text's hits, or its place among the names */
+};
+
 struct org_ctx {
     json_t *list;
     int region;               /* 0 any, 1 EU (and EEA), 2 Ukraine */
+    /* with a text (q): */
+    const char *needle;       /* q folded, looked for in the names */
+    const struct app_match_data *d;
+    const struct match_hit *hits;
+    const int *rank;          /* per profile of d: its hit's index, or -1 */
+    struct org_found *found;
+    int found_n, found_cap;
 };
+
+/* The place of o among the text's finds (*tier, *rank), or false when
+ * neither its name holds the text nor its words meet it. */
+static bool org_found_at(const struct org_ctx *k, const struct store_org *o, int *tier,
+                         int *rank)
+{
+    char f[FOLD_MAX];
+    if ((fold(o->name, f, sizeof f) && strstr(f, k->needle)) ||
+        (o->name_uk && fold(o->name_uk, f, sizeof f) && strstr(f, k->needle))) {
+        *tier = 0;
+        *rank = k->found_n;
+        return true;
+    }
+    int i = match_index_find(k->d->ix, o->id);
+    if (i < 0 || k->rank[i] < 0)
+        return false;
+    *tier = 1;
+    *rank = k->rank[i];
+    return true;
+}
+
+static int org_found_cmp(const void *a, const void *b)
+{
+    const struct org_found *x = a, *y = b;
+    return x->tier != y->tier ? x->tier - y->tier : x->rank - y->rank;
+}
 
 static int org_cb(void *ud, const struct store_org *o)
 {
     struct org_ctx *k = ud;
     bool ua = strcmp(o->country, "UA") == 0;
     if ((k->region == 1 && ua) || (k->region == 2 && !ua))
+        return 0;
+    int tier = 0, rank = 0;
+    if (k->needle && !org_found_at(k, o, &tier, &rank))
         return 0;
     json_t *j = json_object();
     json_object_set_new(j, "id", json_string(o->id));
@@ -201,7 +255,64 @@ static int org_cb(void *ud, const struct store_org *o)
     json_object_set_new(j, "kind", json_string(o->kind));
     json_object_set_new(j, "sme", json_boolean(o->sme));
     json_object_set_new(j, "city", api_str_or_null(o->city));
-    json_array_append_new(k->list, j);
+    if (!k->needle) {
+        json_array_append_new(k->list, j);
+        return 0;
+    }
+    if (tier == 1) {   /* the words met, as the partner pages say them (not the
+                          projects "like this one": a search is no project idea) */
+        const struct match_hit *h = &k->hits[rank];
+        json_t *why = json_array();
+        for (int i = 0; i < h->why_n; i++)
+            if (strncmp(h->why[i], "text: ", 6) == 0 || strncmp(h->why[i], "looks for: ", 11) == 0)
+                json_array_append_new(why, json_string(h->why[i]));
+        json_object_set_new(j, "why", why);
+    }
+    if (df_grow((void **)&k->found, &k->found_cap, k->found_n, sizeof *k->found)) {
+        json_decref(j);
+        return 1;
+    }
+    k->found[k->found_n++] = (struct org_found){j, tier, rank};
+    return 0;
+}
+
+/* The organisations a text finds (names first, in the store's order, then
+ * those whose words meet it, best first) into k->list, at most limit. */
+static void org_found_list(struct org_ctx *k, int limit)
+{
+    if (k->found_n > 1)
+        qsort(k->found, (size_t)k->found_n, sizeof *k->found, org_found_cmp);
+    for (int i = 0; i < k->found_n; i++) {
+        if (i < limit)
+            json_array_append_new(k->list, k->found[i].j);
+        else
+            json_decref(k->found[i].j);
+    }
+    k->found_n = 0;
+}
+
+/* The text's hits among d's profiles: k->hits, and k->rank for each profile.
+ * 0, or -1 with err. */
+static int org_text_hits(struct http_req *r, struct org_ctx *k, const char *q, struct df_err *err)
+{
+    if (!(k->d = http_cache_match(r->s, err)))
+        return -1;
+    int n = match_index_size(k->d->ix), hits_n = 0;
+    struct match_hit *hits = NULL;
+    int *rank = arena_alloc(&r->a, ((size_t)n + 1) * sizeof *rank);
+    if (!rank)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    for (int i = 0; i < n; i++)
+        rank[i] = -1;
+    if (n > 0 && app_match_search_text(k->d, q, n < ORG_TEXT_HITS ? n : ORG_TEXT_HITS, &r->a,
+                                       &hits, &hits_n, err) < 0)
+        return -1;
+    /* a word of many profiles, or one met only among what a profile needs
+     * beside a weak match, scores a small share of the best: left out */
+    for (int i = 0; i < hits_n && hits[i].score >= hits[0].score * ORG_TEXT_SHARE; i++)
+        rank[hits[i].org] = i;
+    k->hits = hits;
+    k->rank = rank;
     return 0;
 }
 
@@ -212,16 +323,21 @@ static void h_search_orgs(struct http_req *r)
     struct store_web_org_query q = {.q = nonempty(http_url_param(&r->url, "q")),
                                     .country = nonempty(http_url_param(&r->url, "country")),
                                     .kind = nonempty(http_url_param(&r->url, "kind")),
-                                    .sme = -1, .limit = 500};
+                                    .sme = -1, .limit = ORG_SEARCH_MAX};
     /* A confidential need must not make its organisation findable by its code:
      * only organisers search through them. */
     q.confidential_too = strcmp(r->user.role, "organiser") == 0;
     const char *sme = nonempty(http_url_param(&r->url, "sme"));
     const char *region = nonempty(http_url_param(&r->url, "region"));
     const char *cpv = nonempty(http_url_param(&r->url, "cpv"));
-    struct org_ctx k = {NULL, 0};
+    struct org_ctx k = {.list = NULL};
     if (q.q && strlen(q.q) > 200) {
         http_reply_error(r, 422, "invalid", "q must have at most 200 bytes");
+        return;
+    }
+    char needle[FOLD_MAX];
+    if (q.q && !fold(q.q, needle, sizeof needle)) {
+        http_reply_error(r, 422, "invalid", "q is too long");
         return;
     }
     if (q.country && !country_is_known(q.country)) {
@@ -255,9 +371,29 @@ static void h_search_orgs(struct http_req *r)
             n--;
         q.cpv = arena_strndup(&r->a, cpv, n);
     }
-    k.list = json_array();
     struct df_err err = {0};
-    if (store_web_org_search(r->s, &q, org_cb, &k, &err) != 0) {
+    if (q.q) {
+        /* a text finds an organisation by its name, or by its words in either
+         * language and through their translations, as the partner pages do:
+         * "радари" finds the radar makers that write in English */
+        if (org_text_hits(r, &k, q.q, &err) < 0) {
+            if (err.kind == DF_ERR_USAGE)
+                err.kind = DF_ERR_INPUT;
+            http_reply_df_err(r, &err);
+            return;
+        }
+        k.needle = needle;
+        q.q = NULL;                      /* the filters only, ... */
+        q.limit = ORG_TEXT_HITS * 1000;  /* ... every organisation they let through */
+    }
+    k.list = json_array();
+    int rc = store_web_org_search(r->s, &q, org_cb, &k, &err);
+    if (rc == 1 && k.needle)
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+    if (k.needle)
+        org_found_list(&k, ORG_SEARCH_MAX);
+    free(k.found);
+    if (rc != 0) {
         json_decref(k.list);
         http_reply_df_err(r, &err);
         return;

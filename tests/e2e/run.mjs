@@ -479,6 +479,18 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   await page.waitForFunction(() => /Знайдено/.test(document.querySelector('#results .count')?.textContent || ''));
   await assertUkrainian(page);
   await shoot(page, 'participant-search-uk');
+  // a Ukrainian word finds the European SMEs that write it in English, and says so
+  await page.fill('input[name=q]', 'радари');
+  await page.click('form[role=search] button[type=submit]');
+  await page.locator('#results li.org ul.why').first().waitFor();
+  const found = await page.locator('#results li.org').evaluateAll((els) => els.map((e) => e.dataset.org));
+  const foundOrgs = JSON.parse(dfnc(['export', 'organisations', '-', '--format', 'json']));
+  assert.ok(found.length >= 1, `organisations found for радари: ${found.length}`);
+  assert.ok(found.every((id) => foundOrgs.find((o) => o.id === id).country !== 'UA'), 'the region still applies');
+  const said = await page.locator('#results li.org ul.why').allTextContents();
+  assert.ok(said.some((w) => /радари \(radar\)/.test(w)), `"радари (radar)" among ${said}`);
+  await assertUkrainian(page);
+  await shoot(page, 'participant-search-text-uk');
 
   await open(page, `/organisations/${encodeURIComponent(state.partner.org)}`);
   // A second request to the same person is refused (409), in Ukrainian.

@@ -847,6 +847,43 @@ Test(match_partners, ranking_and_reasons_are_deterministic)
     match_index_free(ix);
 }
 
+/* A directory's search (match_weights_search): no lead, and only those
+ * whose words meet the text, where the partner weights without a lead also
+ * bring in the record's popular and their partners. */
+Test(match_partners, a_search_finds_only_those_whose_words_meet_the_text)
+{
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(orgs, 5, history, 4, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .top = 10,
+                            .text = "radar for flood crisis management"};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    bool fof = false;
+    for (int i = 0; i < n; i++)
+        fof |= strcmp(orgs[h[i].org].id, "friend-of-friend") == 0;
+    cr_assert(fof, "the partner weights bring in a partner of the best matches");
+
+    struct match_weights w;
+    match_weights_search(&w);
+    q.w = &w;
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 3, "the flood project's two members and the radar lab: %d", n);
+    for (int i = 0; i < n; i++) {
+        const char *id = orgs[h[i].org].id;
+        cr_assert(strcmp(id, "friend-of-friend") && strcmp(id, "stranger"), "%s", id);
+        bool said = false;
+        for (int k = 0; k < h[i].why_n; k++)
+            said |= strncmp(h[i].why[k], "text: ", 6) == 0;
+        cr_assert(said, "%s says which words met", id);
+    }
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* Bad profiles or projects build no index: each says what is wrong, and
  * nothing half-built is left (the sanitizers see every path free). */
 Test(match_index, bad_input_builds_no_index)

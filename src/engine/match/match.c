@@ -62,6 +62,21 @@ void match_weights_default(struct match_weights *w)
     };
 }
 
+void match_weights_search(struct match_weights *w)
+{
+    /* the partner question's text signals and their shape, and nothing
+     * else: a directory's search answers what the words meet, not whom the
+     * record favours */
+    struct match_weights d;
+    match_weights_default(&d);
+    *w = (struct match_weights){
+        .text = d.text, .text_profile = d.text_profile, .text_recency = d.text_recency,
+        .text_beta = d.text_beta, .doc_top = d.doc_top, .profile_b = d.profile_b,
+        .profile_k1 = d.profile_k1, .doc_k1 = d.doc_k1, .named = d.named, .cognate = d.cognate,
+        .needs_text = d.needs_text,
+    };
+}
+
 void match_weights_meet(struct match_weights *w)
 {
     /* set by hand on the demo forum and the unit tests: a need met by an offer

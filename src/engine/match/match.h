@@ -99,6 +99,10 @@ void match_weights_default(struct match_weights *w);
 /* Weights for meeting suggestions: complementarity and EU-Ukraine pairs first,
  * text and track record as tie-breakers. */
 void match_weights_meet(struct match_weights *w);
+/* Weights for a directory's search: the text signals alone, shaped as in
+ * match_weights_default (a partner question without a lead then finds the
+ * profiles whose words, or their translations, the text has). */
+void match_weights_search(struct match_weights *w);
 
 struct match_index;
 

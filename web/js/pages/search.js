@@ -6,6 +6,7 @@ import { h, add, field, list, clear } from '../dom.js';
 import { t, tn, countryName, compare, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
+import { reasonText } from '../reasons.js';
 
 // EU members, the EEA-EFTA states and Ukraine: the forum's countries.
 const COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT',
@@ -17,14 +18,17 @@ export function orgName(o) {
   return (document.documentElement.lang === 'uk' && o.name_uk) ? o.name_uk : o.name;
 }
 
-function orgCard(o) {
-  return h('li', { class: 'card org' },
+// A found organisation; what a search text met in its words, when it did.
+async function orgCard(o) {
+  const why = await Promise.all(list(o.why).map(reasonText));
+  return h('li', { class: 'card org', dataset: { org: o.id } },
     h('h3', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
     h('p', { class: 'meta' },
       h('span', { class: 'badge' }, countryName(o.country)), ' ',
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ',
       o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null),
-    o.city ? h('p', { class: 'muted', translate: 'no' }, o.city) : null);
+    o.city ? h('p', { class: 'muted', translate: 'no' }, o.city) : null,
+    why.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, why.map((r) => h('li', {}, r))) : null);
 }
 
 export async function renderSearch(main) {
@@ -50,11 +54,11 @@ export async function renderSearch(main) {
       out.append(h('p', { class: 'error', role: 'alert' }, t('error.load'))); return;
     }
     out.append(h('p', { class: 'count' }, tn('search.found', orgs.length)),
-      h('ul', { class: 'cards' }, orgs.map(orgCard)));
+      h('ul', { class: 'cards' }, await Promise.all(orgs.map(orgCard))));
   }
   add(main, h('h1', {}, t('search.title')),
     h('form', { class: 'card filters', role: 'search', onsubmit: run },
-      field(t('search.q'), q),
+      field(t('search.q'), q, t('search.q_hint')),
       h('div', { class: 'row' }, field(t('search.country'), country), field(t('search.region'), region), field(t('search.kind'), kind)),
       picker.el,
       h('div', { class: 'field check' }, sme, h('label', { for: 'search-sme' }, t('search.sme'))),
