@@ -3,6 +3,7 @@
  * every filter, and the organiser console's participants, check-in, CSV import
  * and meetings. Also the embedded file server. Conventions as in handlers.c. */
 #include <ctype.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -384,7 +385,7 @@ static void h_search_orgs(struct http_req *r)
         }
         k.needle = needle;
         q.q = NULL;                      /* the filters only, ... */
-        q.limit = ORG_TEXT_HITS * 1000;  /* ... every organisation they let through */
+        q.limit = INT_MAX;               /* ... every organisation they let through */
     }
     k.list = json_array();
     int rc = store_web_org_search(r->s, &q, org_cb, &k, &err);
