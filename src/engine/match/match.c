@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/arena.h"
+#include "core/country.h"
 #include "core/utf8.h"
 #include "engine/match/match_internal.h"
 
@@ -171,6 +172,17 @@ static const char *without_own_name(const struct match_profile *p, const char *t
     return t;
 }
 
+/* The names of country (ISO alpha-2) in English and Ukrainian, "" when it
+ * has none: a meeting question is asked with the asker's description, which
+ * names its country ("Tampere, Finland"), and two Finnish organisations
+ * share that word as any two do; it is no reason to meet. NULL when out of
+ * memory. */
+static const char *own_country(const char *country, struct arena *a)
+{
+    const char *en = country_name_en(country), *uk = country_name_uk(country);
+    return arena_printf(a, "%s %s", en ? en : "", uk ? uk : "");
+}
+
 /* One question being ranked: its words, each signal per profile, and the
  * collaboration graph around the lead. */
 struct run {
@@ -195,6 +207,7 @@ struct run {
     int stand[STAND_INS], ns;   /* the stand-ins, when there is no lead */
     struct spelled_run *runs;   /* the abbreviations the question spells out */
     int runs_n;
+    const char *quiet;          /* words no text reason says (match_text_reasons) */
 };
 
 /* Reads the question's words: the text (meeting suggestions without one ask
@@ -547,8 +560,8 @@ static int hit_reasons(struct run *r, int o, char *mark, struct match_hit *hit)
     }
     if (r->tx[o] > 0 || r->tp[o] > 0) {
         const char *said[2];
-        int n = match_text_reasons(ix, r->qc.t, r->qc.n, r->runs, r->runs_n, o, cited, mark, a,
-                                   said);
+        int n = match_text_reasons(ix, r->qc.t, r->qc.n, r->runs, r->runs_n, o, cited,
+                                   r->quiet, mark, a, said);
         if (n < 0)
             return -1;
         for (int k = 0; k < n && m < WHY_MAX; k++)
@@ -623,6 +636,9 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     struct match_hit *out = arena_alloc(a, ((size_t)hn + 1) * sizeof *out);
     char *mark = arena_alloc(a, (size_t)ix->docs_n + 1);
     if (!out || !mark || (hn > 0 && (r.runs_n = match_qterms_runs(&r.qc, a, &r.runs)) < 0))
+        goto oom;
+    if (q->mode == MATCH_MEET && lead->country &&
+        !(r.quiet = own_country(lead->country, a)))
         goto oom;
     for (int i = 0; i < hn; i++) {
         out[i].org = heap[i].org;

@@ -559,12 +559,14 @@ static void write_said(const struct match_index *ix, const struct said *s, const
 
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
                        const struct spelled_run *runs, int runs_n, int o,
-                       const struct match_cap *const cited[2], char *mark, struct arena *a,
-                       const char *out[2])
+                       const struct match_cap *const cited[2], const char *quiet, char *mark,
+                       struct arena *a, const char *out[2])
 {
     struct saying w = {.ix = ix, .runs = runs, .runs_n = runs_n, .o = o,
                        .od = ix->org_doc_off[o + 1] - ix->org_doc_off[o], .mark = mark};
-    struct term_ids said = {.ix = ix};   /* the cited codes' words (up to 64) */
+    struct term_ids said = {.ix = ix};   /* quiet's words, the cited codes' (up to 64) */
+    if (quiet)
+        (void)match_tokenize(quiet, strlen(quiet), collect_term_id, &said);
     for (int l = 0; l < 2; l++)
         for (int k = 0; cited[l] && k < 2; k++) {
             const char *t = k ? cited[l]->aliases : cited[l]->label;
