@@ -15,7 +15,7 @@
 #define PROFILE_TEXT_MAX (256 * 1024)
 
 struct org_row {
-    char *id, *name, *name_uk, *country, *kind, *text, *languages;
+    char *id, *name, *name_uk, *country, *city, *kind, *text, *languages;
     bool sme;
     int caps_from, caps_n, needs_n;   /* into the capability list: needs first */
     int projects;
@@ -70,12 +70,12 @@ static int on_org(void *ud, const struct store_org *o)
         .id = arena_strdup(L->a, o->id), .name = arena_strdup(L->a, o->name),
         .name_uk = o->name_uk ? arena_strdup(L->a, o->name_uk) : NULL,
         .country = arena_strdup(L->a, o->country), .kind = arena_strdup(L->a, o->kind),
-        .sme = o->sme != 0,
+        .city = o->city ? arena_strdup(L->a, o->city) : NULL, .sme = o->sme != 0,
         .text = arena_printf(L->a, "%s %s", o->description ? o->description : "",
                              o->description_uk ? o->description_uk : ""),
     };
     if (!r->id || !r->name || !r->country || !r->kind || !r->text ||
-        (o->name_uk && !r->name_uk))
+        (o->name_uk && !r->name_uk) || (o->city && !r->city))
         return L->oom = 1;
     return 0;
 }
@@ -356,7 +356,7 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
         }
         d->profiles[r->new_index] = (struct match_profile){
             .id = r->id, .name = r->name, .name_other = r->name_uk, .country = r->country,
-            .kind = r->kind, .sme = r->sme, .languages = r->languages, .text = t, .labels = l,
+            .city = r->city, .kind = r->kind, .sme = r->sme, .languages = r->languages, .text = t, .labels = l,
             .wants = wt, .wants_labels = wl,
             .needs = caps + r->caps_from, .needs_n = r->needs_n,
             .offers = caps + r->caps_from + r->needs_n, .offers_n = r->caps_n - r->needs_n,

@@ -172,15 +172,15 @@ static const char *without_own_name(const struct match_profile *p, const char *t
     return t;
 }
 
-/* The names of country (ISO alpha-2) in English and Ukrainian, "" when it
- * has none: a meeting question is asked with the asker's description, which
- * names its country ("Tampere, Finland"), and two Finnish organisations
- * share that word as any two do; it is no reason to meet. NULL when out of
- * memory. */
-static const char *own_country(const char *country, struct arena *a)
+/* Where p is: its country's names in English and Ukrainian, and its city. A
+ * meeting question is asked with the asker's description, which names them
+ * ("Tampere, Finland"), and two Finnish organisations share those words as
+ * any two do: no reason to meet. NULL when out of memory. */
+static const char *own_place(const struct match_profile *p, struct arena *a)
 {
-    const char *en = country_name_en(country), *uk = country_name_uk(country);
-    return arena_printf(a, "%s %s", en ? en : "", uk ? uk : "");
+    const char *en = p->country ? country_name_en(p->country) : NULL;
+    const char *uk = p->country ? country_name_uk(p->country) : NULL;
+    return arena_printf(a, "%s %s %s", en ? en : "", uk ? uk : "", p->city ? p->city : "");
 }
 
 /* One question being ranked: its words, each signal per profile, and the
@@ -637,8 +637,7 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     char *mark = arena_alloc(a, (size_t)ix->docs_n + 1);
     if (!out || !mark || (hn > 0 && (r.runs_n = match_qterms_runs(&r.qc, a, &r.runs)) < 0))
         goto oom;
-    if (q->mode == MATCH_MEET && lead->country &&
-        !(r.quiet = own_country(lead->country, a)))
+    if (q->mode == MATCH_MEET && !(r.quiet = own_place(lead, a)))
         goto oom;
     for (int i = 0; i < hn; i++) {
         out[i].org = heap[i].org;

@@ -30,6 +30,7 @@ struct match_profile {
     const char *id, *name;
     const char *name_other;   /* its name in the other language ("ТОВ «Обрій Аеро»"), or NULL */
     const char *country;      /* ISO 3166 alpha-2 */
+    const char *city;         /* may be NULL */
     const char *kind;         /* company|research|government|association|other */
     bool sme;
     const char *languages;    /* "en;uk", may be NULL */

@@ -330,8 +330,8 @@ int match_circle_count(const struct match_index *ix, const double *seed, const c
  * not "electronic, warfare"); a word is said as a need
  * only when no spelling of it is among the profile's own; none of the words that name the
  * codes in cited[0..2) (a CPV reason names them already; NULL for none),
- * nor of quiet (NULL for none: a meeting question's own country, which its
- * description names and which is no reason to meet).
+ * nor of quiet (NULL for none: a meeting question's own country and city,
+ * which its description names and which are no reason to meet).
  * mark: ix->docs_n zeroed bytes, zeroed again on return. */
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
                        const struct spelled_run *runs, int runs_n, int o,
