@@ -356,8 +356,8 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
         }
         d->profiles[r->new_index] = (struct match_profile){
             .id = r->id, .name = r->name, .name_other = r->name_uk, .country = r->country,
-            .city = r->city, .kind = r->kind, .sme = r->sme, .languages = r->languages, .text = t, .labels = l,
-            .wants = wt, .wants_labels = wl,
+            .city = r->city, .kind = r->kind, .sme = r->sme, .languages = r->languages,
+            .text = t, .labels = l, .wants = wt, .wants_labels = wl,
             .needs = caps + r->caps_from, .needs_n = r->needs_n,
             .offers = caps + r->caps_from + r->needs_n, .offers_n = r->caps_n - r->needs_n,
         };
