@@ -511,7 +511,8 @@ int app_match_search_text(const struct app_match_data *d, const char *text, int 
     struct match_weights w;
     match_weights_search(&w);
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .text = text ? text : "",
-                            .top = top, .w = &w, .lexicon = d->lexicon};
+                            .top = top, .w = &w, .lexicon = d->lexicon,
+                            .say_common_words = true};
     return match_query_run(d->ix, &q, a, hits, hits_n, err);
 }
 

@@ -930,6 +930,40 @@ Test(match_partners, a_search_finds_only_those_whose_words_meet_the_text)
     match_index_free(ix);
 }
 
+/* A word most profiles have tells no one why they should meet, but a
+ * directory's search says what it met however common it is. */
+Test(match_partners, a_search_says_even_a_common_word)
+{
+    enum { N = 30 };
+    struct match_profile p[N];
+    char ids[N][8];
+    for (int i = 0; i < N; i++) {
+        snprintf(ids[i], sizeof ids[i], "o%d", i);
+        p[i] = (struct match_profile){.id = ids[i], .name = ids[i], .country = "DE",
+                                      .kind = "company",
+                                      .text = i % 10 ? "Radar towers." : "Radar towers and sonar."};
+    }
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(p, N, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_weights w;
+    match_weights_search(&w);
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .top = N, .text = "radar", .w = &w};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, N);
+    cr_assert_str_eq(text_reason(&h[0]), "", "radar is everyone's word: no reason");
+    q.say_common_words = true;
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    for (int i = 0; i < n; i++)
+        cr_assert_str_eq(text_reason(&h[i]), "text: radar");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* Bad profiles or projects build no index: each says what is wrong, and
  * nothing half-built is left (the sanitizers see every path free). */
 Test(match_index, bad_input_builds_no_index)

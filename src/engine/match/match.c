@@ -560,8 +560,9 @@ static int hit_reasons(struct run *r, int o, char *mark, struct match_hit *hit)
     }
     if (r->tx[o] > 0 || r->tp[o] > 0) {
         const char *said[2];
-        int n = match_text_reasons(ix, r->qc.t, r->qc.n, r->runs, r->runs_n, o, cited,
-                                   r->quiet, mark, a, said);
+        struct text_say say = {r->quiet, q->say_common_words};
+        int n = match_text_reasons(ix, r->qc.t, r->qc.n, r->runs, r->runs_n, o, cited, &say,
+                                   mark, a, said);
         if (n < 0)
             return -1;
         for (int k = 0; k < n && m < WHY_MAX; k++)

@@ -151,6 +151,8 @@ struct match_query {
                                               translations, weighted by their association */
     const char *lead_languages;  /* meeting: the asking person's languages ("uk;en"); NULL
                                     = those of all of the lead's people */
+    bool say_common_words;     /* the text reason also says words most profiles have
+                                  (a directory's search: what it met, however common) */
 };
 
 struct match_hit {

@@ -330,13 +330,19 @@ int match_circle_count(const struct match_index *ix, const double *seed, const c
  * not "electronic, warfare"); a word is said as a need
  * only when no spelling of it is among the profile's own; none of the words that name the
  * codes in cited[0..2) (a CPV reason names them already; NULL for none),
- * nor of quiet (NULL for none: a meeting question's own country and city,
- * which its description names and which are no reason to meet).
+ * nor of say->quiet; say may be NULL.
  * mark: ix->docs_n zeroed bytes, zeroed again on return. */
+struct text_say {
+    const char *quiet;   /* words never said (NULL: none): a meeting question's own
+                            country and city, which its description names and which
+                            are no reason to meet */
+    bool common_too;     /* say the words most organisations have too (a directory's
+                            search says what it met, however common) */
+};
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
                        const struct spelled_run *runs, int runs_n, int o,
-                       const struct match_cap *const cited[2], const char *quiet, char *mark,
-                       struct arena *a, const char *out[2]);
+                       const struct match_cap *const cited[2], const struct text_say *say,
+                       char *mark, struct arena *a, const char *out[2]);
 /* The forum's reasons for candidate c and lead, into why[0..3): a need of
  * either met by an offer of the other (the closest pair), an EU-Ukraine pair.
  * The codes named go to cited[0..2) (NULL for none), so the text reason need

@@ -559,9 +559,10 @@ static void write_said(const struct match_index *ix, const struct said *s, const
 
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
                        const struct spelled_run *runs, int runs_n, int o,
-                       const struct match_cap *const cited[2], const char *quiet, char *mark,
-                       struct arena *a, const char *out[2])
+                       const struct match_cap *const cited[2], const struct text_say *say,
+                       char *mark, struct arena *a, const char *out[2])
 {
+    const char *quiet = say ? say->quiet : NULL;
     struct saying w = {.ix = ix, .runs = runs, .runs_n = runs_n, .o = o,
                        .od = ix->org_doc_off[o + 1] - ix->org_doc_off[o], .mark = mark};
     struct term_ids said = {.ix = ix};   /* quiet's words, the cited codes' (up to 64) */
@@ -585,7 +586,8 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
      * translation with its word ("sme (мсп)") */
     struct phrase_terms phrases;
     phrase_terms_of(qt, qn, &phrases);
-    double common = (double)ix->n / REASON_COMMON_SHARE > REASON_COMMON_MIN
+    double common = say && say->common_too ? (double)ix->n + 1
+                    : (double)ix->n / REASON_COMMON_SHARE > REASON_COMMON_MIN
                         ? (double)ix->n / REASON_COMMON_SHARE
                         : REASON_COMMON_MIN;
     for (int i = 0; i < qn; i++) {
