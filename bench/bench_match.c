@@ -460,6 +460,33 @@ static size_t heap_in_use(void)
     return mi.uordblks + mi.hblkhd;
 }
 
+/* A kind of query's times, summed over its runs. */
+struct timing {
+    double total, worst;   /* ms */
+    size_t arena_most;
+    long found;
+};
+
+/* Runs q once in an arena of its own and adds its time to t. */
+static void time_query(const struct match_index *ix, const struct match_query *q,
+                       struct timing *t)
+{
+    struct df_err err = {0};
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int hn = 0;
+    double t0 = now_ms();
+    if (match_query_run(ix, q, &a, &h, &hn, &err) < 0)
+        fprintf(stderr, "synthetic: %s\n", err.msg);
+    double dt = now_ms() - t0;
+    t->total += dt;
+    t->worst = dt > t->worst ? dt : t->worst;
+    t->arena_most = a.used > t->arena_most ? a.used : t->arena_most;
+    t->found += hn;
+    arena_free(&a);
+}
+
 /* The index at n synthetic organisations: its heap bytes against the input's
  * (texts, ids, member lists), then, when queries > 0, the latency of that many
  * partner queries and the largest arena one of them used. With bilingual, a
@@ -542,62 +569,36 @@ static void synthetic(int n, int queries, bool bilingual)
             return;
         }
     }
-    double total = 0, worst = 0;
-    size_t arena_most = 0;
+    struct timing partners = {0}, search = {0};
+    struct match_weights sw;
+    match_weights_search(&sw);
     for (int i = 0; i < queries; i++) {
         buf_reset(&b);
         synth_words(&b, 200, vocab, bilingual ? 2 : 0);
-        struct arena a;
-        arena_init(&a, 0);
         struct match_query q = {.mode = MATCH_PARTNERS, .lead = (int)(rnd() % (unsigned)n),
                                 .text = buf_str(&b), .top = TOP, .lexicon = lx,
                                 .w = set_used ? &set_w : NULL};
-        struct match_hit *h;
-        int hn;
-        t0 = now_ms();
-        match_query_run(ix, &q, &a, &h, &hn, &err);
-        double dt = now_ms() - t0;
-        total += dt;
-        if (dt > worst)
-            worst = dt;
-        if (a.used > arena_most)
-            arena_most = a.used;
-        arena_free(&a);
+        time_query(ix, &q, &partners);
+        /* the web directory's search (app_match_search_text): two words, no
+         * lead, the text signals alone, the best 1,000 with every word said */
+        buf_reset(&b);
+        synth_words(&b, 2, vocab, bilingual ? 2 : 0);
+        q = (struct match_query){.mode = MATCH_PARTNERS, .lead = -1, .text = buf_str(&b),
+                                 .top = 1000, .lexicon = lx, .w = &sw, .say_common_words = true};
+        time_query(ix, &q, &search);
     }
-    if (queries > 0)
+    if (queries > 0) {
         printf("  top %d for 200-word queries%s: %.2f ms/query on average, %.2f ms worst "
                "(%d queries; bound 50 ms: %.1fx under); a query's arena at most %.1f MB\n",
                TOP, bilingual ? " half in Ukrainian, with a lexicon of 5,000 pairs" : "",
-               total / queries, worst, queries, 50.0 / (total / queries), arena_most / 1e6);
-    /* the web directory's search (app_match_search_text): two words, no lead,
-     * the text signals alone, the best 1,000 with every word met said */
-    struct match_weights sw;
-    match_weights_search(&sw);
-    total = worst = 0;
-    int found = 0;
-    for (int i = 0; i < queries; i++) {
-        buf_reset(&b);
-        synth_words(&b, 2, vocab, bilingual ? 2 : 0);
-        struct arena a;
-        arena_init(&a, 0);
-        struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .text = buf_str(&b),
-                                .top = 1000, .lexicon = lx, .w = &sw, .say_common_words = true};
-        struct match_hit *h;
-        int hn = 0;
-        t0 = now_ms();
-        match_query_run(ix, &q, &a, &h, &hn, &err);
-        double dt = now_ms() - t0;
-        total += dt;
-        found += hn;
-        if (dt > worst)
-            worst = dt;
-        arena_free(&a);
-    }
-    if (queries > 0)
+               partners.total / queries, partners.worst, queries,
+               50.0 / (partners.total / queries), partners.arena_most / 1e6);
         printf("  a directory search (two words, the best 1,000 with what they met): %.2f "
                "ms/query on average, %.2f ms worst, %.0f found on average (bound 50 ms: %.1fx "
                "under)\n",
-               total / queries, worst, (double)found / queries, 50.0 / (total / queries));
+               search.total / queries, search.worst, (double)search.found / queries,
+               50.0 / (search.total / queries));
+    }
     match_lexicon_free(lx);
     match_index_free(ix);
     buf_free(&b);
