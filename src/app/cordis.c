@@ -28,33 +28,6 @@ static const char *field(const struct csv_reader *r, const struct csv_row *row, 
     return v && *v ? v : NULL;
 }
 
-/* A row's input error: named in res->problems with FILE:LINE, and the next
- * row read. 0, or -1 when the error is the machine's (the import stops). */
-static int refuse(struct app_cordis_result *res, const char *path, int line,
-                  struct df_err *err)
-{
-    if (err->kind == DF_ERR_RUNTIME)
-        return -1;
-    if (df_err_line_of(err->msg, path, NULL) != line)
-        df_err_prefix(err, "%s:%d", path, line);
-    err->kind = DF_ERR_INPUT;
-    df_problems_add(&res->problems, line, err->msg);
-    return 0;
-}
-
-/* The end of a file's rows: got < 0 is the file malformed there (named, and
- * read no further) or the machine's error. */
-static int end_of_rows(struct app_cordis_result *res, const char *path, int got,
-                       struct df_err *err)
-{
-    if (got >= 0)
-        return 0;
-    if (err->kind != DF_ERR_INPUT)
-        return -1;
-    df_problems_add(&res->problems, df_err_line_of(err->msg, path, NULL), err->msg);
-    return 0;
-}
-
 static int import_projects(struct store *s, const char *path, struct app_cordis_result *res,
                            struct df_err *err)
 {
@@ -80,10 +53,10 @@ static int import_projects(struct store *s, const char *path, struct app_cordis_
             res->projects++;
             continue;
         }
-        rc = refuse(res, path, row.line, err);
+        rc = df_problems_refuse(&res->problems, err, path, row.line);
     }
     if (rc == 0)
-        rc = end_of_rows(res, path, got, err);
+        rc = df_problems_end(&res->problems, err, path, got);
     csv_reader_close(r);
     return rc;
 }
@@ -144,10 +117,10 @@ static int import_participations(struct store *s, const char *path,
         if (participation(s, r, &row, res, err) == 0)
             res->participations++;
         else
-            rc = refuse(res, path, row.line, err);
+            rc = df_problems_refuse(&res->problems, err, path, row.line);
     }
     if (rc == 0)
-        rc = end_of_rows(res, path, got, err);
+        rc = df_problems_end(&res->problems, err, path, got);
     csv_reader_close(r);
     return rc;
 }

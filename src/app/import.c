@@ -347,11 +347,8 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
         }
         int added = 0;
         if (k->row(s, r, &row, &added, err) < 0) {
-            if (err->kind == DF_ERR_RUNTIME)
+            if (df_problems_refuse(bad, err, path, row.line) < 0)
                 goto rollback;
-            err->kind = DF_ERR_INPUT;
-            df_err_prefix(err, "%s:%d", path, row.line);
-            df_problems_add(bad, row.line, err->msg);
             continue;
         }
         res->rows++;
@@ -360,11 +357,8 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
         else
             res->updated++;
     }
-    if (got < 0) {   /* the file itself is malformed there: named, and read no further */
-        if (err->kind != DF_ERR_INPUT)
-            goto rollback;
-        df_problems_add(bad, df_err_line_of(err->msg, path, NULL), err->msg);
-    }
+    if (df_problems_end(bad, err, path, got) < 0)   /* malformed there: read no further */
+        goto rollback;
     if (bad->n > 0) {
         df_err_set(err, DF_ERR_INPUT, "%s", bad->msg[0]);
         goto rollback;

@@ -107,3 +107,24 @@ void df_problems_add(struct df_problems *p, int line, const char *msg)
     memcpy(p->msg[k], msg, n);
     p->msg[k][n] = '\0';
 }
+
+int df_problems_refuse(struct df_problems *p, struct df_err *err, const char *file, int line)
+{
+    if (err->kind == DF_ERR_RUNTIME)
+        return -1;
+    if (df_err_line_of(err->msg, file, NULL) != line)
+        df_err_prefix(err, "%s:%d", file, line);
+    err->kind = DF_ERR_INPUT;
+    df_problems_add(p, line, err->msg);
+    return 0;
+}
+
+int df_problems_end(struct df_problems *p, const struct df_err *err, const char *file, int got)
+{
+    if (got >= 0)
+        return 0;
+    if (err->kind != DF_ERR_INPUT)
+        return -1;
+    df_problems_add(p, df_err_line_of(err->msg, file, NULL), err->msg);
+    return 0;
+}

@@ -56,4 +56,15 @@ int df_err_line_of(const char *msg, const char *file, const char **what);
  * and keeps it when it is among the lowest lines. */
 void df_problems_add(struct df_problems *p, int line, const char *msg);
 
+/* An importer's row refused: err's input problem (any kind but
+ * DF_ERR_RUNTIME) becomes DF_ERR_INPUT, "FILE:LINE: " before it unless it
+ * names that line already, and is counted in p; 0, so the next row is read.
+ * -1 for the machine's error, which stops the import. */
+int df_problems_refuse(struct df_problems *p, struct df_err *err, const char *file, int line);
+
+/* A reader's last return got: < 0 with DF_ERR_INPUT is the file malformed
+ * there (its FILE:LINE message counted in p, the file read no further), 0;
+ * -1 for any other error; 0 when got >= 0. */
+int df_problems_end(struct df_problems *p, const struct df_err *err, const char *file, int got);
+
 #endif

@@ -110,6 +110,31 @@ Test(err, exit_codes_follow_the_contract)
 
 /* A file's problems: all counted, the lowest lines kept in line order
  * whatever order they come in, a long message cut on a character. */
+/* An importer's refused row is named FILE:LINE once, whatever its kind; the
+ * machine's error stops the import; a file malformed at a line is named. */
+Test(err, a_refused_row_is_named_once_and_the_machines_error_stops)
+{
+    static struct df_problems p;
+    memset(&p, 0, sizeof p);
+    struct df_err e = {0};
+    df_err_set(&e, DF_ERR_NOT_FOUND, "project \"9\" does not exist");
+    cr_assert_eq(df_problems_refuse(&p, &e, "parts.csv", 4), 0);
+    cr_assert_eq(e.kind, DF_ERR_INPUT);
+    cr_assert_str_eq(p.msg[0], "parts.csv:4: project \"9\" does not exist");
+    df_err_set(&e, DF_ERR_INPUT, "parts.csv:6: duplicate id");
+    cr_assert_eq(df_problems_refuse(&p, &e, "parts.csv", 6), 0);
+    cr_assert_str_eq(p.msg[1], "parts.csv:6: duplicate id", "not prefixed twice");
+    df_err_set(&e, DF_ERR_RUNTIME, "disk I/O error");
+    cr_assert_eq(df_problems_refuse(&p, &e, "parts.csv", 7), -1);
+    cr_assert_eq(p.n, 2, "the machine's error is no row's");
+    cr_assert_eq(df_problems_end(&p, &e, "parts.csv", 0), 0, "the rows ended well");
+    cr_assert_eq(df_problems_end(&p, &e, "parts.csv", -1), -1);
+    df_err_set(&e, DF_ERR_INPUT, "parts.csv:9: unterminated quote");
+    cr_assert_eq(df_problems_end(&p, &e, "parts.csv", -1), 0);
+    cr_assert_eq(p.n, 3);
+    cr_assert_eq(p.line[2], 9);
+}
+
 Test(err, problems_keep_the_lowest_lines_in_order)
 {
     static struct df_problems p;

@@ -686,52 +686,6 @@ static double score_of(const struct match_profile *p, const struct match_hit *h,
 /* What a profile looks for (its needs' words) is not what it does: a
  * meeting question meets a buyer's needs with what the lead offers in full,
  * and a fellow buyer's at needs_text. */
-/* The text reason of 'text:' in hit h, or "". */
-static const char *text_reason(const struct match_hit *h)
-{
-    for (int i = 0; i < h->why_n; i++)
-        if (strncmp(h->why[i], "text: ", 6) == 0)
-            return h->why[i];
-    return "";
-}
-
-/* Two Finnish firms' descriptions both say Finland, as any two do, and two
- * in Tampere say Tampere: no reason to meet. A Swedish firm that names
- * Finland says something. */
-Test(match_meet, the_askers_own_country_and_city_are_no_reason)
-{
-    struct match_profile fi[] = {
-        {.id = "fi-radar", .name = "Revontuli Oy", .country = "FI", .city = "Tampere",
-         .kind = "company", .text = "Passive radar sensors from Tampere, Finland."},
-        {.id = "fi-c2", .name = "Kuura Oy", .country = "FI", .city = "Tampere",
-         .kind = "company", .text = "Radar networks and command posts, made in Tampere, Finland."},
-        {.id = "se-radar", .name = "Norrsken AB", .country = "SE", .kind = "company",
-         .text = "Radar towers in Kiruna, Sweden, for the border with Finland."},
-    };
-    struct df_err err = {0};
-    struct match_index *ix = match_index_build(fi, 3, NULL, 0, &err);
-    cr_assert_not_null(ix, "%s", err.msg);
-    struct arena a;
-    arena_init(&a, 0);
-    struct match_hit *h;
-    int n;
-    struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5};
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
-    cr_assert_eq(n, 2);
-    for (int i = 0; i < n; i++) {
-        const char *why = text_reason(&h[i]);
-        cr_assert(strstr(why, "radar"), "%s: %s", fi[h[i].org].id, why);
-        cr_assert(!strstr(why, "finland") && !strstr(why, "tampere"), "%s: %s", fi[h[i].org].id,
-                  why);
-    }
-    q.lead = 2;   /* the Swedish firm asks: Finland is the Finns' word, and said */
-    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
-    cr_assert_eq(n, 2);
-    cr_assert(strstr(text_reason(&h[0]), "finland"), "%s", text_reason(&h[0]));
-    arena_free(&a);
-    match_index_free(ix);
-}
-
 Test(match_meet, a_buyer_of_what_the_lead_makes_comes_before_a_fellow_buyer)
 {
     static struct match_profile p[] = {
@@ -955,11 +909,14 @@ Test(match_partners, a_search_says_even_a_common_word)
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .top = N, .text = "radar", .w = &w};
     cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
     cr_assert_eq(n, N);
-    cr_assert_str_eq(text_reason(&h[0]), "", "radar is everyone's word: no reason");
+    cr_assert_null(why_starting(p, h, n, p[h[0].org].id, "text: "),
+                   "radar is everyone's word: no reason");
     q.say_common_words = true;
     cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
-    for (int i = 0; i < n; i++)
-        cr_assert_str_eq(text_reason(&h[i]), "text: radar");
+    for (int i = 0; i < n; i++) {
+        const char *why = why_starting(p, h, n, p[h[i].org].id, "text: ");
+        cr_assert(why && strcmp(why, "text: radar") == 0, "%s", why);
+    }
     arena_free(&a);
     match_index_free(ix);
 }
@@ -1053,6 +1010,40 @@ static void expect_best_two(const struct match_profile *p, int pn, const char *t
         cr_assert_str_eq(h[0].why[0], first_why, "%s: %s", text, h[0].why[0]);
     if (second_why)
         cr_assert_str_eq(h[1].why[0], second_why, "%s: %s", text, h[1].why[0]);
+    arena_free(&a);
+    match_index_free(ix);
+}
+
+/* Two Finnish firms' descriptions both say Finland, as any two do, and two
+ * in Tampere say Tampere: no reason to meet. A Swedish firm that names
+ * Finland says something. */
+Test(match_meet, the_askers_own_country_and_city_are_no_reason)
+{
+    struct match_profile fi[] = {
+        {.id = "fi-radar", .name = "Revontuli Oy", .country = "FI", .city = "Tampere",
+         .kind = "company", .text = "Passive radar sensors from Tampere, Finland."},
+        {.id = "fi-c2", .name = "Kuura Oy", .country = "FI", .city = "Tampere",
+         .kind = "company", .text = "Radar networks and command posts, made in Tampere, Finland."},
+        {.id = "se-radar", .name = "Norrsken AB", .country = "SE", .kind = "company",
+         .text = "Radar towers in Kiruna, Sweden, for the border with Finland."},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(fi, 3, NULL, &ix, &a, &h);
+    cr_assert_eq(n, 2);
+    for (int i = 0; i < n; i++) {
+        const char *why = why_starting(fi, h, n, fi[h[i].org].id, "text: ");
+        cr_assert(why && strstr(why, "radar"), "%s: %s", fi[h[i].org].id, why);
+        cr_assert(!strstr(why, "finland") && !strstr(why, "tampere"), "%s: %s", fi[h[i].org].id,
+                  why);
+    }
+    /* the Swedish firm asks: Finland is the Finns' word, and said */
+    struct df_err err = {0};
+    struct match_query q = {.mode = MATCH_MEET, .lead = 2, .top = 5};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    const char *why = why_starting(fi, h, n, fi[h[0].org].id, "text: ");
+    cr_assert(why && strstr(why, "finland"), "%s", why);
     arena_free(&a);
     match_index_free(ix);
 }
