@@ -1717,8 +1717,36 @@ Test(match_partners, a_word_is_as_common_as_its_translation)
         {.id = "it", .name = "IT", .country = "IT", .text = "Partners wanted: field hospitals"},
     };
     expect_best_two(p, 6, "Шукаємо партнерів: радари", lx, "fr", "ua",
-                    "text: радари (radar), партнерів (partners)", NULL);
+                    "text: партнерів (partners), радари (radar)", NULL);
     match_lexicon_free(lx);
+}
+
+/* The words a reason says are chosen heaviest first and said in the order
+ * the question writes them: "tactical, medicine", where "medicine" is the
+ * rarer word among the profiles. */
+Test(match_partners, a_reasons_words_come_in_the_questions_order)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "Logistics"},
+        {.id = "med", .name = "Med", .country = "PL", .text = "Tactical medicine kits"},
+        {.id = "a", .name = "A", .country = "DE", .text = "Tactical radios"},
+        {.id = "b", .name = "B", .country = "FR", .text = "Tactical vests"},
+        {.id = "c", .name = "C", .country = "IT", .text = "Tactical drones"},
+    };
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 5, "Tactical medicine for the front", &ix, &a, &h);
+    cr_assert_geq(n, 1);
+    cr_assert_str_eq(p[h[0].org].id, "med");
+    cr_assert_str_eq(h[0].why[0], "text: tactical, medicine", "%s", h[0].why[0]);
+    arena_free(&a);
+    match_index_free(ix);
+    n = ask_profiles(p, 5, "Medicine, tactical, for the front", &ix, &a, &h);
+    cr_assert_geq(n, 1);
+    cr_assert_str_eq(h[0].why[0], "text: medicine, tactical", "%s", h[0].why[0]);
+    arena_free(&a);
+    match_index_free(ix);
 }
 
 /* A word is as common as it is among the profiles written in its script:

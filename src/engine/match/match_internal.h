@@ -319,7 +319,8 @@ const char *match_similar_reason(const struct match_index *ix, const double *see
 int match_circle_count(const struct match_index *ix, const double *seed, const char *in_circle,
                        int lead, int o);
 /* "text: counter-drone, radar": the query's heaviest words the profile shares
- * among its own words (or its projects'), and "looks for: drones" those it
+ * among its own words (or its projects'), in the order the query writes them,
+ * and "looks for: drones" those it
  * has only among its needs (match_profile.wants), none that more than half
  * of the organisations have, into out[0..n); returns n
  * (0-2), -1 when out of memory. A hyphenated compound is written whole where

@@ -557,6 +557,19 @@ static void write_said(const struct match_index *ix, const struct said *s, const
         *len = at;
 }
 
+/* The words said, chosen heaviest first, in the order the question wrote
+ * them ("tactical, medicine", not "medicine, tactical"): their indices in
+ * w->said into order. */
+static void said_in_text_order(const struct saying *w, int order[4])
+{
+    for (int k = 0; k < w->shown; k++) {
+        int g = k;
+        for (; g > 0 && w->said[order[g - 1]].t->at > w->said[k].t->at; g--)
+            order[g] = order[g - 1];
+        order[g] = k;
+    }
+}
+
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
                        const struct spelled_run *runs, int runs_n, int o,
                        const struct match_cap *const cited[2], const struct text_say *say,
@@ -639,10 +652,13 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
     static const char *const prefix[2] = {"text: ", "looks for: "};
     char line[2][256];
     size_t len[2] = {0, 0};
-    for (int g = 0; g < w.shown; g++) {
-        int grp = w.said[g].needed;
-        if (!w.said[g].dropped)
-            write_said(ix, &w.said[g], len[grp] ? ", " : prefix[grp], line[grp], &len[grp],
+    int order[4];
+    said_in_text_order(&w, order);
+    for (int k = 0; k < w.shown; k++) {
+        const struct said *s = &w.said[order[k]];
+        int grp = s->needed;
+        if (!s->dropped)
+            write_said(ix, s, len[grp] ? ", " : prefix[grp], line[grp], &len[grp],
                        sizeof line[grp]);
     }
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
