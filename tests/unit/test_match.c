@@ -1048,6 +1048,43 @@ Test(match_meet, the_askers_own_country_and_city_are_no_reason)
     match_index_free(ix);
 }
 
+/* The asker's city, stored as the forum writes it ("Kyiv"), is no reason
+ * in the other script either: a Ukrainian description's "Київ" is the
+ * same place. */
+Test(match_meet, the_askers_city_is_no_reason_in_either_script)
+{
+    struct match_profile kyiv[] = {
+        {.id = "ua-lead", .name = "Lead", .country = "UA", .city = "Kyiv", .kind = "company",
+         .text = "Радари та антени, Київ."},
+        {.id = "ua-radar", .name = "Radar", .country = "UA", .city = "Kyiv", .kind = "company",
+         .text = "Радари для ППО, виробництво у Києві."},
+        {.id = "pl-radar", .name = "Radar PL", .country = "PL", .city = "Gdansk",
+         .kind = "company", .text = "Radar antennas, with an office in Kyiv."},
+        {.id = "de", .name = "DE", .country = "DE", .kind = "company", .text = "Field kitchens."},
+        {.id = "fr", .name = "FR", .country = "FR", .kind = "company", .text = "Body armour."},
+        {.id = "it", .name = "IT", .country = "IT", .kind = "company", .text = "Boots."},
+    };
+    const char *gen[] = {"radar", "kyiv"}, *guk[] = {"радар", "київ"};
+    struct match_glossary g = {.en = gen, .uk = guk, .drop = NULL, .n = 2};
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles_with(kyiv, 6, NULL, lx, &ix, &a, &h);
+    static const char *const radar[] = {"ua-radar", "pl-radar"};
+    for (int i = 0; i < 2; i++) {
+        const char *why = why_starting(kyiv, h, n, radar[i], "text: ");
+        cr_assert(why && strstr(why, "радари"), "%s: %s", radar[i], why);
+        cr_assert(!strstr(why, "киє") && !strstr(why, "київ") && !strstr(why, "kyiv"), "%s: %s",
+                  radar[i], why);
+    }
+    arena_free(&a);
+    match_index_free(ix);
+    match_lexicon_free(lx);
+}
+
 /* A meeting suggestion's text reason leaves the words of the CPV label its
  * need-and-offer reason names (profiles carry their labels as text): the two
  * would say the same. */

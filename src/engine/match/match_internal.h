@@ -334,9 +334,9 @@ int match_circle_count(const struct match_index *ix, const double *seed, const c
  * nor of say->quiet; say may be NULL.
  * mark: ix->docs_n zeroed bytes, zeroed again on return. */
 struct text_say {
-    const char *quiet;   /* words never said (NULL: none): a meeting question's own
-                            country and city, which its description names and which
-                            are no reason to meet */
+    const char *quiet;   /* words never said, nor their translations (NULL: none): a
+                            meeting question's own country and city, which its
+                            description names and which are no reason to meet */
     bool common_too;     /* say the words most organisations have too (a directory's
                             search says what it met, however common) */
 };

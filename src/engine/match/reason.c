@@ -581,6 +581,7 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
     struct term_ids said = {.ix = ix};   /* quiet's words, the cited codes' (up to 64) */
     if (quiet)
         (void)match_tokenize(quiet, strlen(quiet), collect_term_id, &said);
+    int quiet_n = said.n;   /* w.covered[0..quiet_n): quiet's words */
     for (int l = 0; l < 2; l++)
         for (int k = 0; cited[l] && k < 2; k++) {
             const char *t = k ? cited[l]->aliases : cited[l]->label;
@@ -613,8 +614,15 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
             (qt[i].from_id >= 0 && match_term_org_df(ix, qt[i].from_id) > common))
             continue;
         bool named = said_by_phrase(ix, qt, &phrases, i, o, od, mark, common, said.id, said.n);
-        for (int c = 0; c < w.covered_n && !named; c++)   /* a translation of a word named too */
+        /* a translation of a word named too, and a word whose translation is
+         * quiet ("Київ" where the asker's city is stored "Kyiv"; not one
+         * whose translation a cited label has: "combat" is not the
+         * "боротьба" of "радіоелектронна боротьба", electronic warfare) */
+        for (int c = 0; c < w.covered_n && !named; c++) {
             named = w.covered[c] == qt[i].id || (qt[i].via[0] && w.covered[c] == qt[i].from_id);
+            for (int k = 0; c < quiet_n && k < qt[i].tr_n && !named; k++)
+                named = w.covered[c] == qt[i].tr_id[k];
+        }
         int g = w.shown;   /* its place: a new one, or that of its word said only as a need */
         for (int c = 0; c < w.shown && !named && g == w.shown; c++) {
             /* or another spelling the same word brought */
