@@ -118,8 +118,21 @@ int match_ivec_push(struct ivec *a, int x);   /* -1 when out of memory */
  * met). Returns how many. tf is 0 for all on entry. */
 int match_term_org_tf(const struct match_index *ix, int t, const float *rw, float *tf,
                       int *touched, uint8_t *plain);
+
+/* ---- the profiles' attributes (attributes.c) ------------------------------ */
+
+/* Fills ix's country_of, kind_of, their lifts, end_user, langs and
+ * lang_mask from its profiles and projects. -1 when out of memory. */
+int match_index_build_attributes(struct match_index *ix);
 /* A list of language codes ("en;uk") as a mask of t's bits. */
 uint64_t match_languages_mask(const struct lang_table *t, const char *p);
+
+/* ---- organisations named in a question (names.c) -------------------------- */
+
+/* Fills ix's name_words, name_off, name_term, first_off and first_org from
+ * its profiles' names (after its terms' postings, which say which words are
+ * rare). -1 when out of memory. */
+int match_index_build_names(struct match_index *ix);
 /* Marks in named[] the profiles whose whole name occurs in the query's word
  * sequence seq (ids of name_words, -1 for a word no name has). */
 void match_find_names(const struct match_index *ix, const int *seq, int n, char *named);
