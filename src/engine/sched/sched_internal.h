@@ -49,9 +49,36 @@ struct sched_state {
     unsigned char *frozen;      /* fixed or locked meetings never move */
 };
 
+/* The search's cost weights: a hard violation outweighs everything else; an
+ * unscheduled meeting outweighs any number of breaks a local move can save.
+ * Breaks weigh W_BREAK; each idle slot inside a person's day weighs 1, a
+ * gradient towards fewer breaks (a gap that shrinks is progress). */
+#define W_BREAK 4L
+#define W_UNSCHED (60L * W_BREAK)
+#define W_ZERO (30L * W_BREAK)
+
+/* Meeting m's priority (1 when the problem gives none). */
+static inline int sched_priority(const struct sched_state *t, int m)
+{
+    return t->p->priority ? t->p->priority[m] : 1;
+}
+
+/* ---- set-up (sched_setup.c) ------------------------------------------------ */
+
 /* Whether meeting m may take slot s: its session, everyone's availability,
  * fixed and locked slots (precedences aside). */
 bool sched_slot_allowed(const struct sched_problem *p, int m, int s);
+/* 0 when p is well formed, else -1 with what is wrong in msg. */
+int sched_check_problem(const struct sched_problem *p, char *msg, int msg_n);
+/* Builds t from p: domains, each person's meetings, resources, successors,
+ * every meeting out (its cost counted). -1 when out of memory (t is then
+ * still freed by sched_state_free). */
+int sched_state_init(struct sched_state *t, const struct sched_problem *p);
+void sched_state_free(struct sched_state *t);
+/* Narrows domains by precedences (earliest and latest slot). Returns false
+ * when some meeting is left with no slot (only meaningful when all must be
+ * met). */
+bool sched_propagate_precedences(struct sched_state *t);
 
 /* ---- bounds (sched_bound.c) ------------------------------------------------ */
 
