@@ -61,3 +61,28 @@ size_t utf8_length(const char *s, size_t n)
             count++;
     return count;
 }
+
+void utf8_fold_case(const char *s, size_t n, char *out)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = p[i];
+        if (c >= 'A' && c <= 'Z') {
+            out[i] = (char)(c + 32);
+        } else if ((c == 0xD0 || c == 0xD1 || c == 0xD2) && i + 1 < n &&
+                   (p[i + 1] & 0xC0) == 0x80) {
+            unsigned cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+            if (cp >= 0x410 && cp <= 0x42F)
+                cp += 0x20;
+            else if (cp >= 0x400 && cp <= 0x40F)
+                cp += 0x50;
+            else if (cp == 0x490)
+                cp = 0x491;
+            out[i] = (char)(0xC0 | (cp >> 6));
+            out[i + 1] = (char)(0x80 | (cp & 0x3F));
+            i++;
+        } else {
+            out[i] = (char)c;
+        }
+    }
+}

@@ -16,4 +16,9 @@ long utf8_decode(const char **s, const char *end);
 /* Number of code points in a valid string. */
 size_t utf8_length(const char *s, size_t n);
 
+/* Lower-cases ASCII and Cyrillic (А-Я, Ѐ-Џ, Ґ) of s[0..n) into out[0..n): every
+ * such letter keeps its byte length, so out holds exactly n bytes (not
+ * terminated); other bytes are copied. out may be s. */
+void utf8_fold_case(const char *s, size_t n, char *out);
+
 #endif

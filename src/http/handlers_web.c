@@ -15,6 +15,7 @@
 #include "app/match.h"
 #include "core/country.h"
 #include "core/grow.h"
+#include "core/utf8.h"
 #include "http/api.h"
 #include "http/cache.h"
 #include "http/web.h"
@@ -51,33 +52,15 @@ static void h_forum(struct http_req *r)
 
 /* ---- CPV lookup -------------------------------------------------------------------- */
 
-/* Lower-cases ASCII and Cyrillic (А-Я, Ѐ-Џ, Ґ) into out, which holds cap bytes;
- * other bytes are copied. Returns false when s does not fit. */
+/* s lower-cased in ASCII and Cyrillic (utf8_fold_case) into out, which holds
+ * cap bytes; false when s does not fit. */
 static bool fold(const char *s, char *out, size_t cap)
 {
-    size_t k = 0;
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (k + 2 >= cap)
-            return false;
-        unsigned c = *p;
-        if (c < 0x80) {
-            out[k++] = (char)tolower((int)c);
-        } else if ((c == 0xD0 || c == 0xD1 || c == 0xD2) && p[1]) {
-            unsigned cp = ((c & 0x1F) << 6) | (p[1] & 0x3F);
-            if (cp >= 0x410 && cp <= 0x42F)
-                cp += 0x20;
-            else if (cp >= 0x400 && cp <= 0x40F)
-                cp += 0x50;
-            else if (cp == 0x490)
-                cp = 0x491;
-            out[k++] = (char)(0xC0 | (cp >> 6));
-            out[k++] = (char)(0x80 | (cp & 0x3F));
-            p++;
-        } else {
-            out[k++] = (char)c;
-        }
-    }
-    out[k] = '\0';
+    size_t n = strlen(s);
+    if (n + 1 > cap)
+        return false;
+    utf8_fold_case(s, n, out);
+    out[n] = '\0';
     return true;
 }
 

@@ -89,13 +89,14 @@ int store_api_org_search(struct store *s, const struct store_org_query *q, store
                          void *ud, struct df_err *err)
 {
     /* instr() rather than LIKE: the user's text is matched literally, so % and _
-     * are not wildcards; lower() folds ASCII only, which is what SQLite offers. */
+     * are not wildcards; dfnc_fold() folds case in Cyrillic too (store.c) */
     static const char sql[] =
         "SELECT id, name, name_uk, country, kind, sme, city, website, description,"
         " description_uk FROM organisations"
-        " WHERE (?1 IS NULL OR instr(lower(name), lower(?1)) > 0"
-        "        OR instr(lower(coalesce(name_uk,'')), lower(?1)) > 0"
-        "        OR instr(lower(coalesce(description,'')), lower(?1)) > 0)"
+        " WHERE (?1 IS NULL OR instr(dfnc_fold(name), dfnc_fold(?1)) > 0"
+        "        OR instr(dfnc_fold(coalesce(name_uk,'')), dfnc_fold(?1)) > 0"
+        "        OR instr(dfnc_fold(coalesce(description,'')), dfnc_fold(?1)) > 0"
+        "        OR instr(dfnc_fold(coalesce(description_uk,'')), dfnc_fold(?1)) > 0)"
         " AND (?2 IS NULL OR country = ?2) AND (?3 IS NULL OR kind = ?3)"
         " ORDER BY id LIMIT ?4 OFFSET ?5";
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -104,7 +105,7 @@ int store_api_org_search(struct store *s, const struct store_org_query *q, store
     store_bind_text(st, 1, q->q);
     store_bind_text(st, 2, q->country);
     store_bind_text(st, 3, q->kind);
-    sqlite3_bind_int(st, 4, q->limit > 0 ? q->limit : 100);
+    sqlite3_bind_int(st, 4, q->limit);
     sqlite3_bind_int(st, 5, q->offset > 0 ? q->offset : 0);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {

@@ -19,10 +19,11 @@ int store_api_pair_is_open(struct store *s, const char *event, const char *a, co
                            struct df_err *err);
 
 struct store_org_query {
-    const char *q;         /* substring of name, Ukrainian name or description; NULL = any */
+    const char *q;         /* substring of a name or description, English or Ukrainian,
+                              case folded in both scripts; NULL = any */
     const char *country;   /* exact ISO code; NULL = any */
     const char *kind;      /* exact kind; NULL = any */
-    int limit, offset;
+    int limit, offset;     /* at most limit rows (0: none), from the offset-th */
 };
 int store_api_org_search(struct store *s, const struct store_org_query *q, store_org_fn fn,
                          void *ud, struct df_err *err);

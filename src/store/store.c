@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "store/migrations.h"
 
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct df_err *err)
@@ -116,6 +117,27 @@ int store_exec_for_tests(struct store *s, const char *sql, struct df_err *err)
     return exec(s, sql, err, "running test SQL");
 }
 
+/* dfnc_fold(text): text lower-cased in ASCII and Cyrillic (utf8_fold_case),
+ * which SQLite's lower() leaves alone past ASCII; NULL stays NULL. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    if (!text) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    int n = sqlite3_value_bytes(argv[0]);
+    char *out = sqlite3_malloc(n + 1);
+    if (!out) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    utf8_fold_case(text, (size_t)n, out);
+    out[n] = '\0';
+    sqlite3_result_text(ctx, out, n, sqlite3_free);
+}
+
 int store_open_raw(struct store **out, const char *path, struct df_err *err)
 {
     struct store *s = calloc(1, sizeof *s);
@@ -131,6 +153,13 @@ int store_open_raw(struct store **out, const char *path, struct df_err *err)
     }
     sqlite3_busy_timeout(s->db, 5000);
     sqlite3_extended_result_codes(s->db, 1);
+    rc = sqlite3_create_function(s->db, "dfnc_fold", 1,
+                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                 sql_fold, NULL, NULL);
+    if (rc != SQLITE_OK) {
+        df_err_set(err, DF_ERR_RUNTIME, "%s: cannot add dfnc_fold: %s", path, sqlite3_errstr(rc));
+        goto fail;
+    }
     if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
              err, "configuring the database") < 0) {
         df_err_prefix(err, "%s", path);

@@ -48,10 +48,11 @@ def fixture(db):
     subprocess.run([DFNC, "--db", db, "init"], check=True, stdout=subprocess.DEVNULL)
     c = sqlite3.connect(db)
     c.executescript("""
-    INSERT INTO organisations(id,name,name_uk,country,kind,sme,description) VALUES
-      ('org-acme','Acme Drones','Акме','FR','company',1,'Counter-drone systems'),
-      ('org-ukr','Укрзброя','Укрзброя','UA','company',1,'Боєприпаси та розмінування'),
-      ('org-gov','Ministry of Defence','Міноборони','PL','government',0,'Buyer');
+    INSERT INTO organisations(id,name,name_uk,country,kind,sme,description,description_uk) VALUES
+      ('org-acme','Acme Drones','Акме','FR','company',1,'Counter-drone systems',NULL),
+      ('org-ukr','Укрзброя','Укрзброя','UA','company',1,'Боєприпаси та розмінування',NULL),
+      ('org-gov','Ministry of Defence','Міноборони','PL','government',0,'Buyer',
+       'Закупівельник міністерства');
     INSERT INTO people(id,org_rid,name,email,title,languages) VALUES
       ('p-alice',1,'Alice Martin','alice@acme.test','CEO','en;fr'),
       ('p-bob',2,'Богдан Коваль','bob@ukr.test','Директор','uk;en'),

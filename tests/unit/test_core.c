@@ -52,6 +52,19 @@ Test(utf8, accepts_ukrainian_and_refuses_malformed_bytes)
     cr_assert_not(utf8_is_valid("\xf4\x90\x80\x80", 4, NULL), "beyond U+10FFFF");
 }
 
+Test(utf8, folds_case_in_latin_and_cyrillic_keeping_the_length)
+{
+    const char *s = "ҐЄІЇ Київ ЯЮ ЀЏ Radar Ґ\xd0";   /* a truncated letter at the end */
+    char out[64];
+    size_t n = strlen(s);
+    utf8_fold_case(s, n, out);
+    out[n] = '\0';
+    cr_assert_str_eq(out, "ґєії київ яю ѐџ radar ґ\xd0");
+    char same[] = "Ü ΩMEGA";   /* letters of other scripts stay as they are */
+    utf8_fold_case(same, strlen(same), same);
+    cr_assert_str_eq(same, "Ü Ωmega");
+}
+
 Test(country, knows_iso_codes_eu_members_and_cordis_codes)
 {
     cr_assert(country_is_known("UA"));
