@@ -1,0 +1,144 @@
+/* Saving an event and its programme (see event.h): checks, then the store's
+ * upserts in one transaction. */
+#include "app/event.h"
+
+#include <string.h>
+
+/* "YYYY-MM-DD" (and, for times, "YYYY-MM-DDTHH:MM" followed by anything ISO
+ * 8601 allows): the shape only; the store keeps the text as given. */
+static bool is_date(const char *s)
+{
+    static const char shape[] = "dddd-dd-dd";
+    for (int i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return false;
+    return s[10] == '\0';
+}
+
+static bool is_datetime(const char *s)
+{
+    static const char shape[] = "dddd-dd-ddTdd:dd";
+    for (int i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
+            return false;
+    return true;
+}
+
+/* Checks the dates and times of an edit before anything is written. */
+static int check_times(const struct app_event_edit *in, struct df_err *err)
+{
+    if (!is_date(in->starts_on) || !is_date(in->ends_on))
+        return df_err_set(err, DF_ERR_INPUT, "starts_on and ends_on must be dates YYYY-MM-DD");
+    for (int i = 0; i < in->sessions_n; i++) {
+        const struct store_session *x = &in->sessions[i].session;
+        if (!is_date(x->day) || !is_datetime(x->starts_at) || !is_datetime(x->ends_at))
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%d]: day must be YYYY-MM-DD and "
+                                                 "starts_at, ends_at ISO 8601 times", i);
+        /* Times are local to the event and a session lies within its day, so
+         * "YYYY-MM-DDTHH:MM" prefixes compare as times. */
+        const char *day = x->day, *s0 = x->starts_at, *s1 = x->ends_at;
+        if (strncmp(s0, day, 10) || strncmp(s1, day, 10))
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%d] must start and end on its day", i);
+        if (strcmp(day, in->starts_on) < 0 || strcmp(day, in->ends_on) > 0)
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%d].day is outside the event's dates",
+                              i);
+        if (strncmp(s1, s0, 16) <= 0)
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%d] ends before it starts", i);
+        for (int k = 0; k < in->sessions[i].slots_n; k++) {
+            const struct store_slot *y = &in->sessions[i].slots[k];
+            const char *t0 = y->starts_at, *t1 = y->ends_at;
+            if (!is_datetime(t0) || !is_datetime(t1))
+                return df_err_set(err, DF_ERR_INPUT, "sessions[%d].slots[%d]: starts_at and "
+                                                     "ends_at must be ISO 8601 times", i, k);
+            if (strncmp(t1, t0, 16) <= 0 || strncmp(t0, s0, 16) < 0 || strncmp(t1, s1, 16) > 0)
+                return df_err_set(err, DF_ERR_INPUT, "sessions[%d].slots[%d] must end after it "
+                                                     "starts and lie within its session", i, k);
+        }
+    }
+    if (strcmp(in->starts_on, in->ends_on) > 0)
+        return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
+    return 0;
+}
+
+static int check_kinds(const struct app_event_edit *in, struct df_err *err)
+{
+    for (int i = 0; i < in->sessions_n; i++) {
+        const char *kind = in->sessions[i].session.kind;
+        if (strcmp(kind, "b2b") && strcmp(kind, "conference") && strcmp(kind, "break"))
+            return df_err_set(err, DF_ERR_INPUT,
+                              "sessions[%d].kind must be b2b, conference or break", i);
+    }
+    for (int i = 0; i < in->locations_n; i++) {
+        const char *kind = in->locations[i].kind;
+        if (kind && strcmp(kind, "table") && strcmp(kind, "room") && strcmp(kind, "booth"))
+            return df_err_set(err, DF_ERR_INPUT, "locations[%d].kind must be table, room or booth",
+                              i);
+    }
+    return 0;
+}
+
+/* The upserts, inside the caller's transaction. */
+static int write_programme(struct store *s, struct app_event_edit *in, struct df_err *err)
+{
+    for (int i = 0; i < in->sessions_n; i++) {
+        struct app_event_session *x = &in->sessions[i];
+        x->session.event = in->id;
+        if (store_session_upsert(s, &x->session, err) < 0)
+            return -1;
+        for (int k = 0; k < x->slots_n; k++) {
+            x->slots[k].session = x->session.id;
+            if (store_slot_upsert(s, &x->slots[k], err) < 0)
+                return -1;
+        }
+    }
+    for (int i = 0; i < in->locations_n; i++) {
+        in->locations[i].event = in->id;
+        if (!in->locations[i].kind)
+            in->locations[i].kind = "table";
+        if (store_location_upsert(s, &in->locations[i], err) < 0)
+            return -1;
+    }
+    for (int i = 0; i < in->interpreters_n; i++) {
+        in->interpreters[i].event = in->id;
+        if (store_interpreter_upsert(s, &in->interpreters[i], NULL, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* 0 when the event's existence is what the edit needs (absent to create,
+ * present to change). */
+static int check_exists(struct store *s, const struct app_event_edit *in, struct arena *a,
+                        struct df_err *err)
+{
+    struct store_event old;
+    if (store_event_get(s, in->id, a, &old, err) == 0)
+        return in->create ? df_err_set(err, DF_ERR_CONFLICT,
+                                       "event \"%s\" exists already; PUT changes it", in->id)
+                          : 0;
+    if (err->kind != DF_ERR_NOT_FOUND || !in->create)
+        return -1;
+    df_err_clear(err);
+    return 0;
+}
+
+int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
+                   struct arena *a, struct df_err *err)
+{
+    if (store_begin(s, err) < 0)
+        return -1;
+    if (check_exists(s, in, a, err) < 0 || check_times(in, err) < 0 || check_kinds(in, err) < 0)
+        goto fail;
+    struct store_event e = {.id = in->id, .name = in->name, .venue = in->venue,
+                            .timezone = in->timezone, .starts_on = in->starts_on,
+                            .ends_on = in->ends_on,
+                            .request_cap = in->request_cap > 0 ? in->request_cap : 20};
+    if (store_event_upsert(s, &e, NULL, err) < 0 || write_programme(s, in, err) < 0 ||
+        store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
+        store_commit(s, err) < 0)
+        goto fail;
+    return 0;
+fail:
+    store_rollback(s);
+    return -1;
+}
