@@ -2,7 +2,13 @@
  * upserts in one transaction. */
 #include "app/event.h"
 
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/grow.h"
+#include "core/strmap.h"
 
 /* "YYYY-MM-DD" (and, for times, "YYYY-MM-DDTHH:MM" followed by anything ISO
  * 8601 allows): the shape only; the store keeps the text as given. */
@@ -24,40 +30,92 @@ static bool is_datetime(const char *s)
     return true;
 }
 
-/* Checks the dates and times of an edit before anything is written. */
+/* Checks the form of the edit's dates and times before anything is written;
+ * how they fit together is checked on the stored programme (check_stored). */
 static int check_times(const struct app_event_edit *in, struct df_err *err)
 {
     if (!is_date(in->starts_on) || !is_date(in->ends_on))
         return df_err_set(err, DF_ERR_INPUT, "starts_on and ends_on must be dates YYYY-MM-DD");
+    if (strcmp(in->starts_on, in->ends_on) > 0)
+        return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
     for (int i = 0; i < in->sessions_n; i++) {
         const struct store_session *x = &in->sessions[i].session;
         if (!is_date(x->day) || !is_datetime(x->starts_at) || !is_datetime(x->ends_at))
             return df_err_set(err, DF_ERR_INPUT, "sessions[%d]: day must be YYYY-MM-DD and "
                                                  "starts_at, ends_at ISO 8601 times", i);
-        /* Times are local to the event and a session lies within its day, so
-         * "YYYY-MM-DDTHH:MM" prefixes compare as times. */
-        const char *day = x->day, *s0 = x->starts_at, *s1 = x->ends_at;
-        if (strncmp(s0, day, 10) || strncmp(s1, day, 10))
-            return df_err_set(err, DF_ERR_INPUT, "sessions[%d] must start and end on its day", i);
-        if (strcmp(day, in->starts_on) < 0 || strcmp(day, in->ends_on) > 0)
-            return df_err_set(err, DF_ERR_INPUT, "sessions[%d].day is outside the event's dates",
-                              i);
-        if (strncmp(s1, s0, 16) <= 0)
-            return df_err_set(err, DF_ERR_INPUT, "sessions[%d] ends before it starts", i);
         for (int k = 0; k < in->sessions[i].slots_n; k++) {
             const struct store_slot *y = &in->sessions[i].slots[k];
-            const char *t0 = y->starts_at, *t1 = y->ends_at;
-            if (!is_datetime(t0) || !is_datetime(t1))
+            if (!is_datetime(y->starts_at) || !is_datetime(y->ends_at))
                 return df_err_set(err, DF_ERR_INPUT, "sessions[%d].slots[%d]: starts_at and "
                                                      "ends_at must be ISO 8601 times", i, k);
-            if (strncmp(t1, t0, 16) <= 0 || strncmp(t0, s0, 16) < 0 || strncmp(t1, s1, 16) > 0)
-                return df_err_set(err, DF_ERR_INPUT, "sessions[%d].slots[%d] must end after it "
-                                                     "starts and lie within its session", i, k);
         }
     }
-    if (strcmp(in->starts_on, in->ends_on) > 0)
-        return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
     return 0;
+}
+
+/* The stored programme of an event, walked after the edit's upserts: what
+ * the edit did not resend (a session's slots, the sessions of an event whose
+ * dates moved) must still fit. Times are local to the event and a session
+ * lies within its day, so "YYYY-MM-DDTHH:MM" prefixes compare as times. */
+struct stored {
+    const struct store_event *ev;
+    struct strmap index;               /* session id -> its place in bounds */
+    struct bounds {
+        char starts_at[17], ends_at[17];
+    } *bounds;
+    int bounds_n, bounds_cap;
+    struct df_err *err;
+};
+
+static int stored_session(void *ud, const struct store_session *x)
+{
+    struct stored *k = ud;
+    const char *day = x->day, *s0 = x->starts_at, *s1 = x->ends_at;
+    if (strcmp(day, k->ev->starts_on) < 0 || strcmp(day, k->ev->ends_on) > 0)
+        return df_err_set(k->err, DF_ERR_INPUT,
+                          "session \"%s\" on %s is outside the event's dates (%s to %s)", x->id,
+                          day, k->ev->starts_on, k->ev->ends_on);
+    if (strncmp(s0, day, 10) || strncmp(s1, day, 10))
+        return df_err_set(k->err, DF_ERR_INPUT, "session \"%s\" must start and end on its day %s",
+                          x->id, day);
+    if (strncmp(s1, s0, 16) <= 0)
+        return df_err_set(k->err, DF_ERR_INPUT, "session \"%s\" ends before it starts", x->id);
+    if (df_grow((void **)&k->bounds, &k->bounds_cap, k->bounds_n, sizeof *k->bounds) < 0 ||
+        strmap_put(&k->index, x->id, k->bounds_n) < 0)
+        return df_err_set(k->err, DF_ERR_RUNTIME, "out of memory checking the programme");
+    struct bounds *b = &k->bounds[k->bounds_n++];
+    snprintf(b->starts_at, sizeof b->starts_at, "%.16s", s0);
+    snprintf(b->ends_at, sizeof b->ends_at, "%.16s", s1);
+    return 0;
+}
+
+static int stored_slot(void *ud, const struct store_slot *y)
+{
+    struct stored *k = ud;
+    int i = strmap_get(&k->index, y->session);
+    assert(i >= 0); /* a slot's session is of the same event (store_slot_upsert) */
+    const struct bounds *b = &k->bounds[i];
+    const char *t0 = y->starts_at, *t1 = y->ends_at;
+    if (strncmp(t1, t0, 16) <= 0 || strncmp(t0, b->starts_at, 16) < 0 ||
+        strncmp(t1, b->ends_at, 16) > 0)
+        return df_err_set(k->err, DF_ERR_INPUT,
+                          "slot \"%s\" (%.16s to %.16s) must end after it starts and lie within "
+                          "its session \"%s\" (%s to %s)",
+                          y->id, t0, t1, y->session, b->starts_at, b->ends_at);
+    return 0;
+}
+
+/* Checks the event's whole stored programme against ev, inside the caller's
+ * transaction. */
+static int check_stored(struct store *s, const struct store_event *ev, struct df_err *err)
+{
+    struct stored k = {.ev = ev, .err = err};
+    int rc = store_session_each(s, ev->id, stored_session, &k, err);
+    if (rc == 0)
+        rc = store_slot_each(s, ev->id, stored_slot, &k, err);
+    strmap_free(&k.index);
+    free(k.bounds);
+    return rc == 0 ? 0 : -1;
 }
 
 static int check_kinds(const struct app_event_edit *in, struct df_err *err)
@@ -134,6 +192,7 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
                             .ends_on = in->ends_on,
                             .request_cap = in->request_cap > 0 ? in->request_cap : 20};
     if (store_event_upsert(s, &e, NULL, err) < 0 || write_programme(s, in, err) < 0 ||
+        check_stored(s, &e, err) < 0 ||
         store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
         store_commit(s, err) < 0)
         goto fail;
