@@ -165,39 +165,134 @@ static int write_programme(struct store *s, struct app_event_edit *in, struct df
 }
 
 /* 0 when the event's existence is what the edit needs (absent to create,
- * present to change). */
+ * present to change); *old gets the stored event, or zeroes. */
 static int check_exists(struct store *s, const struct app_event_edit *in, struct arena *a,
-                        struct df_err *err)
+                        struct store_event *old, struct df_err *err)
 {
-    struct store_event old;
-    if (store_event_get(s, in->id, a, &old, err) == 0)
+    if (store_event_get(s, in->id, a, old, err) == 0)
         return in->create ? df_err_set(err, DF_ERR_CONFLICT,
                                        "event \"%s\" exists already; PUT changes it", in->id)
                           : 0;
+    *old = (struct store_event){0};
     if (err->kind != DF_ERR_NOT_FOUND || !in->create)
         return -1;
     df_err_clear(err);
     return 0;
 }
 
-int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
-                   struct arena *a, struct df_err *err)
+/* The event's published (locked) meetings before the edit, to tell the
+ * organiser which of them the edit moves: their time, their table or, with
+ * the event's time zone, every one of them. */
+struct published {
+    struct arena *a;
+    struct strmap index;          /* request -> its place in was */
+    char **was;                   /* "FROM to TO at TABLE" before */
+    int n, cap;
+    const char *zone_was, *zone_now;
+    struct app_event_report *rep;
+    struct df_err *err;
+};
+
+static int out_of_memory(struct df_err *err)
 {
+    return df_err_set(err, DF_ERR_RUNTIME, "out of memory saving an event");
+}
+
+static char *where_when(struct arena *a, const struct store_meeting *m)
+{
+    return arena_printf(a, "%.16s to %.16s at %s", m->starts_at, m->ends_at,
+                        m->location_name ? m->location_name : "no table");
+}
+
+static int published_before(void *ud, const struct store_meeting *m)
+{
+    struct published *k = ud;
+    if (!m->locked)
+        return 0;
+    char *w = where_when(k->a, m);
+    if (!w || df_grow((void **)&k->was, &k->cap, k->n, sizeof *k->was) < 0 ||
+        strmap_put(&k->index, m->request, k->n) < 0)
+        return out_of_memory(k->err);
+    k->was[k->n++] = w;
+    return 0;
+}
+
+static int published_after(void *ud, const struct store_meeting *m)
+{
+    struct published *k = ud;
+    int i = m->locked ? strmap_get(&k->index, m->request) : -1;
+    if (i < 0)
+        return 0;
+    bool rezoned = strcmp(k->zone_was, k->zone_now) != 0;
+    char *now = where_when(k->a, m);
+    if (!now)
+        return out_of_memory(k->err);
+    if (strcmp(now, k->was[i]) == 0 && !rezoned)
+        return 0;
+    char *w = rezoned ? arena_printf(k->a, "published meeting moved from %s (%s) to %s (%s); "
+                                           "its calendar SEQUENCE is now %d",
+                                     k->was[i], k->zone_was, now, k->zone_now, m->sequence)
+                      : arena_printf(k->a, "published meeting moved from %s to %s; its "
+                                           "calendar SEQUENCE is now %d",
+                                     k->was[i], now, m->sequence);
+    if (!w)
+        return out_of_memory(k->err);
+    struct app_event_report *rep = k->rep;
+    rep->warnings[rep->warnings_n].request = arena_strdup(k->a, m->request);
+    rep->warnings[rep->warnings_n++].warning = w;
+    return 0;
+}
+
+/* Fills rep with the published meetings the edit moved, from the snapshot
+ * k took before it. */
+static int tell_moved(struct store *s, struct published *k, const char *event,
+                      struct df_err *err)
+{
+    k->rep->warnings = arena_alloc(k->a, ((size_t)k->n + 1) * sizeof *k->rep->warnings);
+    if (!k->rep->warnings)
+        return out_of_memory(err);
+    return store_meeting_each(s, event, NULL, published_after, k, err);
+}
+
+int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
+                   struct arena *a, struct app_event_report *rep, struct df_err *err)
+{
+    struct store_event old;
+    struct published k = {.a = a, .rep = rep, .err = err};
+    *rep = (struct app_event_report){0};
     if (store_begin(s, err) < 0)
         return -1;
-    if (check_exists(s, in, a, err) < 0 || check_times(in, err) < 0 || check_kinds(in, err) < 0)
+    if (check_exists(s, in, a, &old, err) < 0 || check_times(in, err) < 0 ||
+        check_kinds(in, err) < 0)
         goto fail;
     struct store_event e = {.id = in->id, .name = in->name, .venue = in->venue,
                             .timezone = in->timezone, .starts_on = in->starts_on,
                             .ends_on = in->ends_on,
                             .request_cap = in->request_cap > 0 ? in->request_cap : 20};
+    if (old.id && store_meeting_each(s, in->id, NULL, published_before, &k, err) < 0)
+        goto fail;
     if (store_event_upsert(s, &e, NULL, err) < 0 || write_programme(s, in, err) < 0 ||
-        check_stored(s, &e, err) < 0 ||
-        store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
+        check_stored(s, &e, err) < 0)
+        goto fail;
+    if (k.n) {
+        struct store_event now;
+        if (store_event_get(s, in->id, a, &now, err) < 0)
+            goto fail;
+        k.zone_was = old.timezone;
+        k.zone_now = now.timezone;
+        if (tell_moved(s, &k, in->id, err) < 0)
+            goto fail;
+    }
+    if (store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
         store_commit(s, err) < 0)
         goto fail;
+    strmap_free(&k.index);
+    free(k.was);
     return 0;
 fail:
     store_rollback(s);
+    strmap_free(&k.index);
+    free(k.was);
+    *rep = (struct app_event_report){0};
     return -1;
 }

@@ -32,13 +32,26 @@ struct app_event_edit {
     int interpreters_n;
 };
 
+/* A published (locked) meeting the edit moved: it stays where the edit put
+ * it and its calendar SEQUENCE rose, so participants' calendars follow, but
+ * the organiser should tell them. */
+struct app_event_warning {
+    const char *request;
+    const char *warning;
+};
+
+struct app_event_report {
+    int warnings_n;
+    struct app_event_warning *warnings;
+};
+
 /* Saves the edit as actor (for the audit log); a holds what it reads on the
- * way. Errors: DF_ERR_INPUT (a date, time, kind or programme that does not
+ * way and the report's strings. Errors: DF_ERR_INPUT (a date, time, kind or programme that does not
  * fit: 422), DF_ERR_NOT_FOUND (no such event to change, an interpreter's
  * unknown session), DF_ERR_CONFLICT (the event exists already when created).
  * Nothing is kept on error. The edit's sessions, locations and interpreters
  * get their .event (and slots their .session) set. */
 int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
-                   struct arena *a, struct df_err *err);
+                   struct arena *a, struct app_event_report *rep, struct df_err *err);
 
 #endif

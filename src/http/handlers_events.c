@@ -61,11 +61,13 @@ static int interpreter_cb(void *ud, const struct store_interpreter *x)
     return 0;
 }
 
-static void reply_event(struct http_req *r, const char *id, int status)
+/* The event as GET, with warnings (an array, taken) when not NULL. */
+static void reply_event_warned(struct http_req *r, const char *id, int status, json_t *warnings)
 {
     struct df_err err = {0};
     struct store_event e;
     if (store_event_get(r->s, id, &r->a, &e, &err) < 0) {
+        json_decref(warnings);
         http_reply_df_err(r, &err);
         return;
     }
@@ -75,6 +77,8 @@ static void reply_event(struct http_req *r, const char *id, int status)
     json_object_set_new(j, "slots", sl);
     json_object_set_new(j, "locations", lo);
     json_object_set_new(j, "interpreters", in);
+    if (warnings)
+        json_object_set_new(j, "warnings", warnings);
     if (store_session_each(r->s, id, session_cb, ss, &err) != 0 ||
         store_slot_each(r->s, id, slot_cb, sl, &err) != 0 ||
         store_location_each(r->s, id, location_cb, lo, &err) != 0 ||
@@ -84,6 +88,11 @@ static void reply_event(struct http_req *r, const char *id, int status)
         return;
     }
     http_reply_json(r, status, j);
+}
+
+static void reply_event(struct http_req *r, const char *id, int status)
+{
+    reply_event_warned(r, id, status, NULL);
 }
 
 void api_event(struct http_req *r) { reply_event(r, r->params[0], 200); }
@@ -200,12 +209,18 @@ static void save_event(struct http_req *r, const char *id, bool create, json_t *
 {
     struct df_err err = {0};
     struct app_event_edit *in = edit_of(r, id, create, b, &err);
-    int rc = in ? app_event_save(r->s, r->user.email, in, &r->a, &err) : -1;
+    struct app_event_report rep;
+    int rc = in ? app_event_save(r->s, r->user.email, in, &r->a, &rep, &err) : -1;
     json_decref(b);
-    if (rc < 0)
+    if (rc < 0) {
         http_reply_df_err(r, &err);
-    else
-        reply_event(r, id, status);
+        return;
+    }
+    json_t *warn = json_array();
+    for (int i = 0; i < rep.warnings_n; i++)
+        json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
+                                              "warning", rep.warnings[i].warning));
+    reply_event_warned(r, id, status, warn);
 }
 
 void api_event_post(struct http_req *r)
