@@ -7,45 +7,37 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/grow.h"
 #include "core/strmap.h"
+#include "io/ics.h"
 
-/* "YYYY-MM-DD" (and, for times, "YYYY-MM-DDTHH:MM" followed by anything ISO
- * 8601 allows): the shape only; the store keeps the text as given. */
-static bool is_date(const char *s)
-{
-    static const char shape[] = "dddd-dd-dd";
-    for (int i = 0; shape[i]; i++)
-        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
-            return false;
-    return s[10] == '\0';
-}
-
-static bool is_datetime(const char *s)
-{
-    static const char shape[] = "dddd-dd-ddTdd:dd";
-    for (int i = 0; shape[i]; i++)
-        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
-            return false;
-    return true;
-}
-
-/* Checks the form of the edit's dates and times before anything is written;
- * how they fit together is checked on the stored programme (check_stored). */
+/* Checks the edit's time zone and the form of its dates and times (real
+ * days and times) before anything is written; how they fit together is
+ * checked on the stored programme (check_stored). */
 static int check_times(const struct app_event_edit *in, struct df_err *err)
 {
-    if (!is_date(in->starts_on) || !is_date(in->ends_on))
-        return df_err_set(err, DF_ERR_INPUT, "starts_on and ends_on must be dates YYYY-MM-DD");
+    if (in->timezone && !ics_timezone_is_known(in->timezone))
+        return df_err_set(err, DF_ERR_INPUT,
+                          "timezone \"%s\" is not a known time zone (an IANA name such as "
+                          "Europe/Brussels)", in->timezone);
+    const char *bad = !date_is_valid(in->starts_on) ? "starts_on"
+                      : !date_is_valid(in->ends_on) ? "ends_on"
+                                                    : NULL;
+    if (bad)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" is not a date YYYY-MM-DD", bad,
+                          bad[0] == 's' ? in->starts_on : in->ends_on);
     if (strcmp(in->starts_on, in->ends_on) > 0)
         return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
     for (int i = 0; i < in->sessions_n; i++) {
         const struct store_session *x = &in->sessions[i].session;
-        if (!is_date(x->day) || !is_datetime(x->starts_at) || !is_datetime(x->ends_at))
-            return df_err_set(err, DF_ERR_INPUT, "sessions[%d]: day must be YYYY-MM-DD and "
-                                                 "starts_at, ends_at ISO 8601 times", i);
+        if (!date_is_valid(x->day) || !date_time_is_valid(x->starts_at) ||
+            !date_time_is_valid(x->ends_at))
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%d]: day must be a date YYYY-MM-DD "
+                                                 "and starts_at, ends_at ISO 8601 times", i);
         for (int k = 0; k < in->sessions[i].slots_n; k++) {
             const struct store_slot *y = &in->sessions[i].slots[k];
-            if (!is_datetime(y->starts_at) || !is_datetime(y->ends_at))
+            if (!date_time_is_valid(y->starts_at) || !date_time_is_valid(y->ends_at))
                 return df_err_set(err, DF_ERR_INPUT, "sessions[%d].slots[%d]: starts_at and "
                                                      "ends_at must be ISO 8601 times", i, k);
         }
