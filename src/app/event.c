@@ -12,22 +12,48 @@
 #include "core/strmap.h"
 #include "io/ics.h"
 
-/* Checks the edit's time zone and the form of its dates and times (real
- * days and times) before anything is written; how they fit together is
- * checked on the stored programme (check_stored). */
-static int check_times(const struct app_event_edit *in, struct df_err *err)
+/* The edit's time zone, when it gives one: a stored one is not judged again. */
+static int check_zone(const struct app_event_edit *in, struct df_err *err)
 {
     if (in->timezone && !ics_timezone_is_known(in->timezone))
         return df_err_set(err, DF_ERR_INPUT,
                           "timezone \"%s\" is not a known time zone (an IANA name such as "
                           "Europe/Brussels)", in->timezone);
-    const char *bad = !date_is_valid(in->starts_on) ? "starts_on"
-                      : !date_is_valid(in->ends_on) ? "ends_on"
-                                                    : NULL;
+    return 0;
+}
+
+/* A change leaves what it does not send as it is (event.h). */
+static void keep_unsent(const struct app_event_edit *in, const struct store_event *old,
+                        struct store_event *e)
+{
+    if (!in->name)
+        e->name = old->name;
+    if (!in->venue && !in->venue_given)
+        e->venue = old->venue;
+    if (!in->timezone)
+        e->timezone = old->timezone;
+    if (!in->starts_on)
+        e->starts_on = old->starts_on;
+    if (!in->ends_on)
+        e->ends_on = old->ends_on;
+    if (in->request_cap <= 0)
+        e->request_cap = old->request_cap;
+}
+
+/* Checks the event's dates (e: the edit's, or the stored ones it keeps) and
+ * the form of the edit's times (real days and times) before anything is
+ * written; how they fit together is checked on the stored programme
+ * (check_stored). */
+static int check_times(const struct store_event *e, const struct app_event_edit *in,
+                       struct df_err *err)
+{
+    const char *bad = !date_is_valid(e->starts_on) ? "starts_on"
+                      : !date_is_valid(e->ends_on) ? "ends_on"
+                                                   : NULL;
     if (bad)
         return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" is not a date YYYY-MM-DD", bad,
-                          bad[0] == 's' ? in->starts_on : in->ends_on);
-    if (strcmp(in->starts_on, in->ends_on) > 0)
+                          bad[0] == 's' ? e->starts_on : e->ends_on);
+    if (strcmp(e->starts_on, e->ends_on) > 0)
         return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
     for (int i = 0; i < in->sessions_n; i++) {
         const struct store_session *x = &in->sessions[i].session;
@@ -254,13 +280,20 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
     *rep = (struct app_event_report){0};
     if (store_begin(s, err) < 0)
         return -1;
-    if (check_exists(s, in, a, &old, err) < 0 || check_times(in, err) < 0 ||
-        check_kinds(in, err) < 0)
+    if (check_exists(s, in, a, &old, err) < 0 || check_zone(in, err) < 0)
         goto fail;
     struct store_event e = {.id = in->id, .name = in->name, .venue = in->venue,
                             .timezone = in->timezone, .starts_on = in->starts_on,
                             .ends_on = in->ends_on,
                             .request_cap = in->request_cap > 0 ? in->request_cap : 20};
+    if (old.id)
+        keep_unsent(in, &old, &e);
+    if (!e.name || !e.starts_on || !e.ends_on) {
+        df_err_set(err, DF_ERR_INPUT, "a new event needs a name, starts_on and ends_on");
+        goto fail;
+    }
+    if (check_times(&e, in, err) < 0 || check_kinds(in, err) < 0)
+        goto fail;
     if (old.id && store_meeting_each(s, in->id, NULL, published_before, &k, err) < 0)
         goto fail;
     if (store_event_upsert(s, &e, NULL, err) < 0 || write_programme(s, in, err) < 0 ||

@@ -22,8 +22,13 @@ struct app_event_session {
 struct app_event_edit {
     const char *id;
     bool create;                       /* the event must not exist yet (else it must) */
+    /* The event's own fields. A change keeps the stored value of each one
+     * left out (NULL, request_cap 0, venue_given false); a new event needs
+     * name, starts_on and ends_on, and gets Europe/Brussels, no venue and a
+     * cap of 20 for the others. */
     const char *name, *venue, *timezone, *starts_on, *ends_on;
-    int request_cap;                   /* 0: the default, 20 */
+    bool venue_given;                  /* venue NULL and given: no venue */
+    int request_cap;
     struct app_event_session *sessions;
     int sessions_n;
     struct store_location *locations; /* .event filled in; kind NULL: a table */

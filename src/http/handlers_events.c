@@ -124,20 +124,23 @@ static const struct http_field interpreter_fields[] = {
     {"pair", HJ_STRING, .required = true, .min = 5, .max = 5},
     {"session", HJ_STRING, .nullable = true, .min = 1, .max = API_ID_MAX},
     {NULL}};
-#define EVENT_FIELDS                                                                 \
-    {"name", HJ_STRING, .required = true, .min = 1, .max = 300},                     \
+/* name, starts_on and ends_on: required to create, kept when a PUT leaves
+ * them out (like every field). */
+#define EVENT_FIELDS(needed)                                                         \
+    {"name", HJ_STRING, .required = needed, .min = 1, .max = 300},                   \
     {"venue", HJ_STRING, .nullable = true, .max = 300},                              \
     {"timezone", HJ_STRING, .max = 64},                                              \
-    {"starts_on", HJ_STRING, .required = true, .min = 10, .max = 10},                \
-    {"ends_on", HJ_STRING, .required = true, .min = 10, .max = 10},                  \
+    {"starts_on", HJ_STRING, .required = needed, .min = 10, .max = 10},              \
+    {"ends_on", HJ_STRING, .required = needed, .min = 10, .max = 10},                \
     {"request_cap", HJ_INT, .min = 1, .max = 1000},                                  \
     {"sessions", HJ_ARRAY_OF_OBJECTS, .max = 100, .of = session_fields},             \
     {"locations", HJ_ARRAY_OF_OBJECTS, .max = 5000, .of = location_fields},         \
     {"interpreters", HJ_ARRAY_OF_OBJECTS, .max = 500, .of = interpreter_fields}
 
 static const struct http_field event_post_fields[] = {
-    {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX}, EVENT_FIELDS, {NULL}};
-static const struct http_field event_put_fields[] = {EVENT_FIELDS, {NULL}};
+    {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX}, EVENT_FIELDS(true),
+    {NULL}};
+static const struct http_field event_put_fields[] = {EVENT_FIELDS(false), {NULL}};
 
 /* The edit a POST or PUT body asks for, its arrays in the request's arena;
  * NULL with err filled when an interpreter's pair is not one or memory ran out. */
@@ -151,7 +154,8 @@ static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool c
         goto oom;
     *in = (struct app_event_edit){
         .id = id, .create = create, .name = http_json_str(b, "name"),
-        .venue = http_json_str(b, "venue"), .timezone = http_json_str(b, "timezone"),
+        .venue = http_json_str(b, "venue"), .venue_given = json_object_get(b, "venue") != NULL,
+        .timezone = http_json_str(b, "timezone"),
         .starts_on = http_json_str(b, "starts_on"), .ends_on = http_json_str(b, "ends_on"),
         .request_cap = (int)http_json_int(b, "request_cap", 0),
         .sessions_n = (int)json_array_size(ss), .locations_n = (int)json_array_size(lo),
