@@ -12,6 +12,47 @@
 #include "core/strmap.h"
 #include "io/ics.h"
 
+int app_event_check_id(const char *what, const char *id, struct df_err *err)
+{
+    static const char allowed[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                  "0123456789._-";
+    size_t n = strspn(id, allowed);
+    if (n == 0 || id[n] != '\0' || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s \"%s\" must be letters A-Z a-z, digits, '.', '_' or '-', and not "
+                          "\".\" or \"..\" (ids are parts of the API's paths)", what, id);
+    return 0;
+}
+
+/* The ids the edit adds or names. */
+static int check_ids(const struct app_event_edit *in, struct df_err *err)
+{
+    char what[64];
+    if (in->create && app_event_check_id("id", in->id, err) < 0)
+        return -1;
+    for (int i = 0; i < in->sessions_n; i++) {
+        snprintf(what, sizeof what, "sessions[%d].id", i);
+        if (app_event_check_id(what, in->sessions[i].session.id, err) < 0)
+            return -1;
+        for (int k = 0; k < in->sessions[i].slots_n; k++) {
+            snprintf(what, sizeof what, "sessions[%d].slots[%d].id", i, k);
+            if (app_event_check_id(what, in->sessions[i].slots[k].id, err) < 0)
+                return -1;
+        }
+    }
+    for (int i = 0; i < in->locations_n; i++) {
+        snprintf(what, sizeof what, "locations[%d].id", i);
+        if (app_event_check_id(what, in->locations[i].id, err) < 0)
+            return -1;
+    }
+    for (int i = 0; i < in->interpreters_n; i++) {
+        snprintf(what, sizeof what, "interpreters[%d].id", i);
+        if (app_event_check_id(what, in->interpreters[i].id, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* The edit's time zone, when it gives one: a stored one is not judged again. */
 static int check_zone(const struct app_event_edit *in, struct df_err *err)
 {
@@ -280,7 +321,8 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
     *rep = (struct app_event_report){0};
     if (store_begin(s, err) < 0)
         return -1;
-    if (check_exists(s, in, a, &old, err) < 0 || check_zone(in, err) < 0)
+    if (check_exists(s, in, a, &old, err) < 0 || check_ids(in, err) < 0 ||
+        check_zone(in, err) < 0)
         goto fail;
     struct store_event e = {.id = in->id, .name = in->name, .venue = in->venue,
                             .timezone = in->timezone, .starts_on = in->starts_on,

@@ -37,6 +37,12 @@ struct app_event_edit {
     int interpreters_n;
 };
 
+/* An id of an event or of its programme is a path segment of the API
+ * (/events/{id}/sessions/{session}): letters A-Z and a-z, digits, '.', '_' and
+ * '-', and not "." or "..". 0, or -1 with DF_ERR_INPUT naming what (such as
+ * "sessions[2].id") and the id. */
+int app_event_check_id(const char *what, const char *id, struct df_err *err);
+
 /* A published (locked) meeting the edit moved: it stays where the edit put
  * it and its calendar SEQUENCE rose, so participants' calendars follow, but
  * the organiser should tell them. */
