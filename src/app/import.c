@@ -2,6 +2,7 @@
  * requests) and of the CPV classifier: validation of each row, one transaction
  * per file, FILE:LINE on every row refused. */
 #include "app/import.h"
+#include "app/event.h"
 #include "app/interpreting.h"
 #include "app/procure_import.h"
 
@@ -275,7 +276,7 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
     char a[3], b[3];
     const char *pair;
     if (!(x.id = need(r, row, "id", err)) || check_id("id", x.id, err) < 0 ||
-        !(x.event = need(r, row, "event", err)) || !(x.name = need(r, row, "name", err)) ||
+        app_event_check_id("id", x.id, err) < 0 || !(x.event = need(r, row, "event", err)) || !(x.name = need(r, row, "name", err)) ||
         !(pair = need(r, row, "pair", err)) || app_language_pair(pair, a, b, err) < 0 ||
         check_text("name", x.name, err) < 0)
         return -1;

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "app/schedule.h"
+#include "core/log.h"
 #include "store/api.h"
 
 int app_request_send(struct store *s, const char *from, const char *event, const char *to,
@@ -67,7 +68,7 @@ fail:
 
 int app_request_act(struct store *s, const char *actor, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
-                    int *rescheduled, struct df_err *err)
+                    int *rescheduled, const char **warning, struct df_err *err)
 {
     static const char *verbs[] = {"accept", "decline", "cancel"};
     static const char *to_status[] = {"accepted", "declined", "cancelled"};
@@ -76,6 +77,8 @@ int app_request_act(struct store *s, const char *actor, const char *id,
     struct store_event ev;
     if (rescheduled)
         *rescheduled = 0;
+    if (warning)
+        *warning = NULL;
     if (store_begin(s, err) < 0)
         return -1;
     if (store_request_get(s, id, a, &r, err) < 0)
@@ -104,10 +107,19 @@ int app_request_act(struct store *s, const char *actor, const char *id,
         struct app_schedule_opts o = {.event = r.event, .time_limit = 2.0, .seed = 1,
                                       .reschedule_locked = false};
         struct app_schedule_report rep;
-        if (app_schedule_event(s, &o, a, &rep, err) < 0)
-            return -1;
-        if (rescheduled)
+        struct df_err why = {0};
+        /* The answer is committed: a re-schedule that fails does not undo
+         * it, and the caller hears that it stands, unplaced for now. */
+        if (app_schedule_event(s, &o, a, &rep, &why) < 0) {
+            log_msg(LOG_WARN, "event=reschedule_failed request=\"%s\" schedule=\"%s\" error=\"%s\"",
+                    id, r.event, why.msg);
+            if (warning)
+                *warning = arena_printf(a, "the request is accepted, but placing its meeting "
+                                           "in the published agendas failed (%s): the "
+                                           "organiser's next schedule run places it", why.msg);
+        } else if (rescheduled) {
             *rescheduled = 1;
+        }
     }
     return store_request_get(s, id, a, out, err);
 fail:

@@ -21,9 +21,12 @@ int app_request_send(struct store *s, const char *from, const char *event, const
 /* actor answers or cancels request id. DF_ERR_NOT_FOUND when the request does not
  * exist; DF_ERR_FORBIDDEN when actor is not the addressee (accept, decline) or
  * the requester (cancel); DF_ERR_CONFLICT when its status does not allow it. *out gets the request
- * after the change; *rescheduled (may be NULL) is 1 when a re-schedule ran. */
+ * after the change; *rescheduled (may be NULL) is 1 when a re-schedule ran. An
+ * accept at a published event is committed before the re-schedule: when that
+ * fails the accept still succeeds, *rescheduled is 0 and *warning (may be
+ * NULL; else NULL or a string in a) says why. */
 int app_request_act(struct store *s, const char *actor, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
-                    int *rescheduled, struct df_err *err);
+                    int *rescheduled, const char **warning, struct df_err *err);
 
 #endif

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/event.h"
 #include "app/interpreting.h"
 #include "app/schedule.h"
 #include "http/api.h"
@@ -60,11 +61,13 @@ static int interpreter_cb(void *ud, const struct store_interpreter *x)
     return 0;
 }
 
-static void reply_event(struct http_req *r, const char *id, int status)
+/* The event as GET, with warnings (an array, taken) when not NULL. */
+static void reply_event_warned(struct http_req *r, const char *id, int status, json_t *warnings)
 {
     struct df_err err = {0};
     struct store_event e;
     if (store_event_get(r->s, id, &r->a, &e, &err) < 0) {
+        json_decref(warnings);
         http_reply_df_err(r, &err);
         return;
     }
@@ -74,6 +77,8 @@ static void reply_event(struct http_req *r, const char *id, int status)
     json_object_set_new(j, "slots", sl);
     json_object_set_new(j, "locations", lo);
     json_object_set_new(j, "interpreters", in);
+    if (warnings)
+        json_object_set_new(j, "warnings", warnings);
     if (store_session_each(r->s, id, session_cb, ss, &err) != 0 ||
         store_slot_each(r->s, id, slot_cb, sl, &err) != 0 ||
         store_location_each(r->s, id, location_cb, lo, &err) != 0 ||
@@ -83,6 +88,11 @@ static void reply_event(struct http_req *r, const char *id, int status)
         return;
     }
     http_reply_json(r, status, j);
+}
+
+static void reply_event(struct http_req *r, const char *id, int status)
+{
+    reply_event_warned(r, id, status, NULL);
 }
 
 void api_event(struct http_req *r) { reply_event(r, r->params[0], 200); }
@@ -114,175 +124,114 @@ static const struct http_field interpreter_fields[] = {
     {"pair", HJ_STRING, .required = true, .min = 5, .max = 5},
     {"session", HJ_STRING, .nullable = true, .min = 1, .max = API_ID_MAX},
     {NULL}};
-#define EVENT_FIELDS                                                                 \
-    {"name", HJ_STRING, .required = true, .min = 1, .max = 300},                     \
+/* name, starts_on and ends_on: required to create, kept when a PUT leaves
+ * them out (like every field). */
+#define EVENT_FIELDS(needed)                                                         \
+    {"name", HJ_STRING, .required = needed, .min = 1, .max = 300},                   \
     {"venue", HJ_STRING, .nullable = true, .max = 300},                              \
     {"timezone", HJ_STRING, .max = 64},                                              \
-    {"starts_on", HJ_STRING, .required = true, .min = 10, .max = 10},                \
-    {"ends_on", HJ_STRING, .required = true, .min = 10, .max = 10},                  \
+    {"starts_on", HJ_STRING, .required = needed, .min = 10, .max = 10},              \
+    {"ends_on", HJ_STRING, .required = needed, .min = 10, .max = 10},                \
     {"request_cap", HJ_INT, .min = 1, .max = 1000},                                  \
     {"sessions", HJ_ARRAY_OF_OBJECTS, .max = 100, .of = session_fields},             \
     {"locations", HJ_ARRAY_OF_OBJECTS, .max = 5000, .of = location_fields},         \
     {"interpreters", HJ_ARRAY_OF_OBJECTS, .max = 500, .of = interpreter_fields}
 
 static const struct http_field event_post_fields[] = {
-    {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX}, EVENT_FIELDS, {NULL}};
-static const struct http_field event_put_fields[] = {EVENT_FIELDS, {NULL}};
+    {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX}, EVENT_FIELDS(true),
+    {NULL}};
+static const struct http_field event_put_fields[] = {EVENT_FIELDS(false), {NULL}};
 
-/* "YYYY-MM-DD" (and, for times, "YYYY-MM-DDTHH:MM" followed by anything ISO
- * 8601 allows): the shape only; the store keeps the text as given. */
-static bool is_date(const char *s)
+/* The edit a POST or PUT body asks for, its arrays in the request's arena;
+ * NULL with err filled when an interpreter's pair is not one or memory ran out. */
+static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool create, json_t *b,
+                                      struct df_err *err)
 {
-    static const char shape[] = "dddd-dd-dd";
-    for (int i = 0; shape[i]; i++)
-        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
-            return false;
-    return s[10] == '\0';
-}
-
-static bool is_datetime(const char *s)
-{
-    static const char shape[] = "dddd-dd-ddTdd:dd";
-    for (int i = 0; shape[i]; i++)
-        if (shape[i] == 'd' ? !(s[i] >= '0' && s[i] <= '9') : s[i] != shape[i])
-            return false;
-    return true;
-}
-
-/* Checks the dates and times of an event body before anything is written. */
-static int check_event_times(json_t *b, struct df_err *err)
-{
-    if (!is_date(http_json_str(b, "starts_on")) || !is_date(http_json_str(b, "ends_on")))
-        return df_err_set(err, DF_ERR_INPUT, "starts_on and ends_on must be dates YYYY-MM-DD");
+    struct app_event_edit *in = arena_alloc(&r->a, sizeof *in);
+    json_t *ss = json_object_get(b, "sessions"), *lo = json_object_get(b, "locations"),
+           *iv = json_object_get(b, "interpreters");
+    if (!in)
+        goto oom;
+    *in = (struct app_event_edit){
+        .id = id, .create = create, .name = http_json_str(b, "name"),
+        .venue = http_json_str(b, "venue"), .venue_given = json_object_get(b, "venue") != NULL,
+        .timezone = http_json_str(b, "timezone"),
+        .starts_on = http_json_str(b, "starts_on"), .ends_on = http_json_str(b, "ends_on"),
+        .request_cap = (int)http_json_int(b, "request_cap", 0),
+        .sessions_n = (int)json_array_size(ss), .locations_n = (int)json_array_size(lo),
+        .interpreters_n = (int)json_array_size(iv)};
+    in->sessions = arena_alloc(&r->a, (size_t)(in->sessions_n + 1) * sizeof *in->sessions);
+    in->locations = arena_alloc(&r->a, (size_t)(in->locations_n + 1) * sizeof *in->locations);
+    in->interpreters =
+        arena_alloc(&r->a, (size_t)(in->interpreters_n + 1) * sizeof *in->interpreters);
+    if (!in->sessions || !in->locations || !in->interpreters)
+        goto oom;
     size_t i, k;
     json_t *x, *y;
-    json_array_foreach(json_object_get(b, "sessions"), i, x) {
-        if (!is_date(http_json_str(x, "day")) || !is_datetime(http_json_str(x, "starts_at")) ||
-            !is_datetime(http_json_str(x, "ends_at")))
-            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu]: day must be YYYY-MM-DD and "
-                                                 "starts_at, ends_at ISO 8601 times", i);
-        /* Times are local to the event and a session lies within its day, so
-         * "YYYY-MM-DDTHH:MM" prefixes compare as times. */
-        const char *day = http_json_str(x, "day"), *s0 = http_json_str(x, "starts_at"),
-                   *s1 = http_json_str(x, "ends_at");
-        if (strncmp(s0, day, 10) || strncmp(s1, day, 10))
-            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu] must start and end on its day", i);
-        if (strcmp(day, http_json_str(b, "starts_on")) < 0 ||
-            strcmp(day, http_json_str(b, "ends_on")) > 0)
-            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu].day is outside the event's dates",
-                              i);
-        if (strncmp(s1, s0, 16) <= 0)
-            return df_err_set(err, DF_ERR_INPUT, "sessions[%zu] ends before it starts", i);
-        json_array_foreach(json_object_get(x, "slots"), k, y) {
-            const char *t0 = http_json_str(y, "starts_at"), *t1 = http_json_str(y, "ends_at");
-            if (!is_datetime(t0) || !is_datetime(t1))
-                return df_err_set(err, DF_ERR_INPUT, "sessions[%zu].slots[%zu]: starts_at and "
-                                                     "ends_at must be ISO 8601 times", i, k);
-            if (strncmp(t1, t0, 16) <= 0 || strncmp(t0, s0, 16) < 0 || strncmp(t1, s1, 16) > 0)
-                return df_err_set(err, DF_ERR_INPUT, "sessions[%zu].slots[%zu] must end after it "
-                                                     "starts and lie within its session", i, k);
-        }
+    json_array_foreach(ss, i, x) {
+        struct app_event_session *se = &in->sessions[i];
+        json_t *sl = json_object_get(x, "slots");
+        *se = (struct app_event_session){
+            .session = {.id = http_json_str(x, "id"), .day = http_json_str(x, "day"),
+                        .name = http_json_str(x, "name"), .kind = http_json_str(x, "kind"),
+                        .starts_at = http_json_str(x, "starts_at"),
+                        .ends_at = http_json_str(x, "ends_at")},
+            .slots_n = (int)json_array_size(sl)};
+        if (!(se->slots = arena_alloc(&r->a, (size_t)(se->slots_n + 1) * sizeof *se->slots)))
+            goto oom;
+        json_array_foreach(sl, k, y)
+            se->slots[k] = (struct store_slot){.id = http_json_str(y, "id"),
+                                               .seq = (int)http_json_int(y, "seq", 1),
+                                               .starts_at = http_json_str(y, "starts_at"),
+                                               .ends_at = http_json_str(y, "ends_at")};
     }
-    return 0;
-}
-
-/* Writes an event and its programme in one transaction. */
-static int save_event(struct http_req *r, const char *id, json_t *b, struct df_err *err)
-{
-    struct store_event e = {.id = id, .name = http_json_str(b, "name"),
-                            .venue = http_json_str(b, "venue"),
-                            .timezone = http_json_str(b, "timezone"),
-                            .starts_on = http_json_str(b, "starts_on"),
-                            .ends_on = http_json_str(b, "ends_on"),
-                            .request_cap = (int)http_json_int(b, "request_cap", 20)};
-    if (check_event_times(b, err) < 0)
-        return -1;
-    if (strcmp(e.starts_on, e.ends_on) > 0)
-        return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
-    if (store_begin(r->s, err) < 0)
-        return -1;
-    if (store_event_upsert(r->s, &e, NULL, err) < 0)
-        goto fail;
-    size_t i, k;
-    json_t *x, *y;
-    json_array_foreach(json_object_get(b, "sessions"), i, x) {
-        const char *kind = http_json_str(x, "kind");
-        if (strcmp(kind, "b2b") && strcmp(kind, "conference") && strcmp(kind, "break")) {
-            df_err_set(err, DF_ERR_INPUT, "sessions[%zu].kind must be b2b, conference or break",
-                       i);
-            goto fail;
-        }
-        struct store_session ss = {.id = http_json_str(x, "id"), .event = id,
-                                   .day = http_json_str(x, "day"),
-                                   .name = http_json_str(x, "name"), .kind = kind,
-                                   .starts_at = http_json_str(x, "starts_at"),
-                                   .ends_at = http_json_str(x, "ends_at")};
-        if (store_session_upsert(r->s, &ss, err) < 0)
-            goto fail;
-        json_array_foreach(json_object_get(x, "slots"), k, y) {
-            struct store_slot sl = {.id = http_json_str(y, "id"), .session = ss.id,
-                                    .seq = (int)http_json_int(y, "seq", 1),
-                                    .starts_at = http_json_str(y, "starts_at"),
-                                    .ends_at = http_json_str(y, "ends_at")};
-            if (store_slot_upsert(r->s, &sl, err) < 0)
-                goto fail;
-        }
-    }
-    json_array_foreach(json_object_get(b, "locations"), i, x) {
-        const char *kind = http_json_str(x, "kind");
-        if (kind && strcmp(kind, "table") && strcmp(kind, "room") && strcmp(kind, "booth")) {
-            df_err_set(err, DF_ERR_INPUT, "locations[%zu].kind must be table, room or booth", i);
-            goto fail;
-        }
-        struct store_location lo = {.id = http_json_str(x, "id"), .event = id,
-                                    .name = http_json_str(x, "name"),
-                                    .kind = kind ? kind : "table",
-                                    .seats = (int)http_json_int(x, "seats", 4)};
-        if (store_location_upsert(r->s, &lo, err) < 0)
-            goto fail;
-    }
-    json_array_foreach(json_object_get(b, "interpreters"), i, x) {
-        char la[3], lb[3];
+    json_array_foreach(lo, i, x)
+        in->locations[i] = (struct store_location){
+            .id = http_json_str(x, "id"), .name = http_json_str(x, "name"),
+            .kind = http_json_str(x, "kind"), .seats = (int)http_json_int(x, "seats", 4)};
+    json_array_foreach(iv, i, x) {
+        char *la = arena_alloc(&r->a, 3), *lb = arena_alloc(&r->a, 3);
         struct df_err bad = {0};
+        if (!la || !lb)
+            goto oom;
         if (app_language_pair(http_json_str(x, "pair"), la, lb, &bad) < 0) {
             df_err_set(err, DF_ERR_INPUT, "interpreters[%zu]: %s", i, bad.msg);
-            goto fail;
+            return NULL;
         }
-        struct store_interpreter in = {.id = http_json_str(x, "id"), .event = id,
-                                       .name = http_json_str(x, "name"), .lang_a = la,
-                                       .lang_b = lb, .session = http_json_str(x, "session")};
-        if (store_interpreter_upsert(r->s, &in, NULL, err) < 0)
-            goto fail;
+        in->interpreters[i] = (struct store_interpreter){
+            .id = http_json_str(x, "id"), .name = http_json_str(x, "name"), .lang_a = la,
+            .lang_b = lb, .session = http_json_str(x, "session")};
     }
-    if (store_audit(r->s, r->user.email, "event.save", "event", id, NULL, err) < 0 ||
-        store_commit(r->s, err) < 0)
-        goto fail;
-    return 0;
-fail:
-    store_rollback(r->s);
-    return -1;
+    return in;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an event");
+    return NULL;
+}
+
+/* POST and PUT: the body's edit saved, then the event as GET with status. */
+static void save_event(struct http_req *r, const char *id, bool create, json_t *b, int status)
+{
+    struct df_err err = {0};
+    struct app_event_edit *in = edit_of(r, id, create, b, &err);
+    struct app_event_report rep;
+    int rc = in ? app_event_save(r->s, r->user.email, in, &r->a, &rep, &err) : -1;
+    json_decref(b);
+    if (rc < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *warn = json_array();
+    for (int i = 0; i < rep.warnings_n; i++)
+        json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
+                                              "warning", rep.warnings[i].warning));
+    reply_event_warned(r, id, status, warn);
 }
 
 void api_event_post(struct http_req *r)
 {
     json_t *b = http_body(r, event_post_fields);
-    if (!b)
-        return;
-    struct df_err err = {0};
-    struct store_event old;
-    const char *id = arena_strdup(&r->a, http_json_str(b, "id"));
-    if (store_event_get(r->s, id, &r->a, &old, &err) == 0) {
-        json_decref(b);
-        http_reply_error(r, 409, "conflict", "event \"%s\" exists already; PUT changes it", id);
-        return;
-    }
-    err = (struct df_err){0};
-    int rc = save_event(r, id, b, &err);
-    json_decref(b);
-    if (rc < 0)
-        http_reply_df_err(r, &err);
-    else
-        reply_event(r, id, 201);
+    if (b)
+        save_event(r, arena_strdup(&r->a, http_json_str(b, "id")), true, b, 201);
 }
 
 void api_event_put(struct http_req *r)
@@ -294,14 +243,8 @@ void api_event_put(struct http_req *r)
         return;
     }
     json_t *b = http_body(r, event_put_fields);
-    if (!b)
-        return;
-    int rc = save_event(r, r->params[0], b, &err);
-    json_decref(b);
-    if (rc < 0)
-        http_reply_df_err(r, &err);
-    else
-        reply_event(r, r->params[0], 200);
+    if (b)
+        save_event(r, r->params[0], false, b, 200);
 }
 
 /* DELETE /events/{id}/{sessions,locations,interpreters}/{item}: the item goes,

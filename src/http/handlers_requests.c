@@ -103,14 +103,17 @@ static void request_act(struct http_req *r, enum app_request_action act)
     struct df_err err = {0};
     struct store_request q;
     int rescheduled = 0;
+    const char *warning = NULL;
     /* Organisers without a profile are no party: 404 like anyone else's. */
     if (app_request_act(r->s, r->user.person, r->params[0], act, &r->a, &q, &rescheduled,
-                        &err) < 0) {
+                        &warning, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
     json_t *j = api_request_json(&q);
     json_object_set_new(j, "rescheduled", json_boolean(rescheduled));
+    if (warning)
+        json_object_set_new(j, "warning", json_string(warning));
     http_reply_json(r, 200, j);
 }
 

@@ -49,6 +49,12 @@ static icalcomponent *vtimezone(const char *tzid)
     return zone ? icalcomponent_new_clone(icaltimezone_get_component(zone)) : NULL;
 }
 
+bool ics_timezone_is_known(const char *tzid)
+{
+    pthread_once(&tz_prefix_once, no_tzid_prefix);
+    return tzid && icaltimezone_get_builtin_timezone(tzid) != NULL;
+}
+
 /* The wall-clock time of an ISO 8601 string ("2027-02-16T10:40:00+01:00"): slots
  * are stored in the event's local time, so the digits are already local. */
 static int local_time(const char *iso, struct icaltimetype *out)

@@ -4,6 +4,8 @@
 #ifndef DFNC_IO_ICS_H
 #define DFNC_IO_ICS_H
 
+#include <stdbool.h>
+
 #include "core/buf.h"
 #include "core/err.h"
 
@@ -13,6 +15,10 @@ struct ics_event {
     const char *start, *end;  /* ISO 8601 with offset: "2027-02-16T10:40:00+01:00" */
     int sequence;
 };
+
+/* Whether tzid is a zone ics_write_calendar can write: one of libical's
+ * built-in (IANA) zones such as "Europe/Kyiv". */
+bool ics_timezone_is_known(const char *tzid);
 
 /* Appends a VCALENDAR (METHOD:PUBLISH) holding the events to out. tzid is an
  * IANA zone such as "Europe/Brussels": DTSTART/DTEND carry TZID=tzid and the

@@ -23,6 +23,43 @@ static sqlite3_int64 need_rid(struct store *s, const char *sql, const char *what
     return rid;
 }
 
+/* Ids are unique across events, so an upsert naming a row of another event
+ * (or a slot of another session) would carry it off, published meetings and
+ * all. 0 when id is new or its row's parent (the first column sql selects by
+ * id) is parent; -1 with DF_ERR_CONFLICT naming the owner (the second column)
+ * otherwise. */
+static int check_owner(struct store *s, const char *sql, const char *what, const char *id,
+                       sqlite3_int64 parent, struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st), result = 0;
+    if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != parent)
+        result = df_err_set(err, DF_ERR_CONFLICT,
+                            "%s \"%s\" belongs to %s; ids are unique across events", what, id,
+                            store_col(st, 1));
+    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        result = store_fail(s, err, "finding whose a programme item is");
+    sqlite3_reset(st);
+    return result;
+}
+
+static const char session_owner_sql[] =
+    "SELECT x.event_rid, 'event \"' || e.id || '\"' FROM sessions x"
+    " JOIN events e ON e.rid = x.event_rid WHERE x.id = ?";
+static const char slot_owner_sql[] =
+    "SELECT t.session_rid, 'session \"' || x.id || '\" of event \"' || e.id || '\"'"
+    " FROM slots t JOIN sessions x ON x.rid = t.session_rid"
+    " JOIN events e ON e.rid = x.event_rid WHERE t.id = ?";
+static const char location_owner_sql[] =
+    "SELECT l.event_rid, 'event \"' || e.id || '\"' FROM locations l"
+    " JOIN events e ON e.rid = l.event_rid WHERE l.id = ?";
+static const char interpreter_owner_sql[] =
+    "SELECT i.event_rid, 'event \"' || e.id || '\"' FROM interpreters i"
+    " JOIN events e ON e.rid = i.event_rid WHERE i.id = ?";
+
 /* Walks the rows of a prepared statement, giving each to row_fn; shared by the
  * *_each functions. */
 typedef int (*row_fn)(void *ud, sqlite3_stmt *st);
@@ -168,11 +205,11 @@ int store_session_upsert(struct store *s, const struct store_session *x, struct 
 {
     static const char sql[] =
         "INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at)"
-        " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_rid=excluded.event_rid,"
+        " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
         " day=excluded.day, name=excluded.name, kind=excluded.kind,"
         " starts_at=excluded.starts_at, ends_at=excluded.ends_at";
     sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, err);
-    if (ev < 0)
+    if (ev < 0 || check_owner(s, session_owner_sql, "session", x->id, ev, err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -217,10 +254,10 @@ int store_slot_upsert(struct store *s, const struct store_slot *x, struct df_err
 {
     static const char sql[] =
         "INSERT INTO slots(id, session_rid, seq, starts_at, ends_at) VALUES (?,?,?,?,?)"
-        " ON CONFLICT(id) DO UPDATE SET session_rid=excluded.session_rid, seq=excluded.seq,"
+        " ON CONFLICT(id) DO UPDATE SET seq=excluded.seq,"
         " starts_at=excluded.starts_at, ends_at=excluded.ends_at";
     sqlite3_int64 se = need_rid(s, session_rid_sql, "session", x->session, err);
-    if (se < 0)
+    if (se < 0 || check_owner(s, slot_owner_sql, "slot", x->id, se, err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -262,10 +299,10 @@ int store_location_upsert(struct store *s, const struct store_location *x, struc
 {
     static const char sql[] =
         "INSERT INTO locations(id, event_rid, name, kind, seats) VALUES (?,?,?,coalesce(?,'table'),?)"
-        " ON CONFLICT(id) DO UPDATE SET event_rid=excluded.event_rid, name=excluded.name,"
+        " ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
         " kind=excluded.kind, seats=excluded.seats";
     sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, err);
-    if (ev < 0)
+    if (ev < 0 || check_owner(s, location_owner_sql, "location", x->id, ev, err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -307,11 +344,11 @@ int store_interpreter_upsert(struct store *s, const struct store_interpreter *x,
 {
     static const char sql[] =
         "INSERT INTO interpreters(id, event_rid, name, lang_a, lang_b, session_rid)"
-        " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET event_rid=excluded.event_rid,"
+        " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
         " name=excluded.name, lang_a=excluded.lang_a, lang_b=excluded.lang_b,"
         " session_rid=excluded.session_rid";
     sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, err);
-    if (ev < 0)
+    if (ev < 0 || check_owner(s, interpreter_owner_sql, "interpreter", x->id, ev, err) < 0)
         return -1;
     static const char session_event_sql[] = "SELECT event_rid FROM sessions WHERE id = ?";
     sqlite3_int64 se = 0;

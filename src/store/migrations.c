@@ -315,6 +315,25 @@ static const char migration_7[] =
     "CREATE TRIGGER glossary_match_update AFTER UPDATE ON glossary"
     " BEGIN UPDATE match_generation SET n = n + 1; END;";
 
+/* Version 8: a published meeting's calendar entry (ICS SEQUENCE) rises
+ * whenever what it shows changes under it, whoever changes it: its slot's
+ * times, its table's name, its event's time zone (the wall-clock times are
+ * read in that zone). */
+#define MEETING_BUMP(where)                                                        \
+    " BEGIN UPDATE meetings SET sequence = sequence + 1,"                           \
+    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE " where "; END;"
+static const char migration_8[] =
+    "CREATE TRIGGER slots_moved_meetings AFTER UPDATE OF starts_at, ends_at ON slots"
+    " WHEN OLD.starts_at IS NOT NEW.starts_at OR OLD.ends_at IS NOT NEW.ends_at"
+    MEETING_BUMP("slot_rid = NEW.rid")
+    "CREATE TRIGGER locations_renamed_meetings AFTER UPDATE OF name ON locations"
+    " WHEN OLD.name IS NOT NEW.name"
+    MEETING_BUMP("location_rid = NEW.rid")
+    "CREATE TRIGGER events_rezoned_meetings AFTER UPDATE OF timezone ON events"
+    " WHEN OLD.timezone IS NOT NEW.timezone"
+    MEETING_BUMP("request_rid IN (SELECT rid FROM requests WHERE event_rid = NEW.rid)");
+#undef MEETING_BUMP
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -323,6 +342,7 @@ const struct store_migration store_migrations[] = {
     {5, "interpreters", migration_5},
     {6, "a counter of changes to what the partner engine indexes", migration_6},
     {7, "the organiser's glossary", migration_7},
+    {8, "meetings' calendar SEQUENCE raised when their slot, table or zone changes", migration_8},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

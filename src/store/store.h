@@ -125,6 +125,10 @@ const char *store_event_default(struct store *s, struct arena *a, struct df_err 
 int store_event_set_published(struct store *s, const char *id, bool published,
                               struct df_err *err);
 
+/* The programme's upserts add or update by id, within their own event (a
+ * slot within its own session): ids are unique across events, and one that
+ * belongs to another event (a slot to another session) is refused with
+ * DF_ERR_CONFLICT naming its owner, never taken over. */
 int store_session_upsert(struct store *s, const struct store_session *x, struct df_err *err);
 typedef int (*store_session_fn)(void *ud, const struct store_session *x);
 int store_session_each(struct store *s, const char *event, store_session_fn fn, void *ud,

@@ -166,6 +166,9 @@ expect "an interpreter pair that is not two codes names its line" 3 'interp_bad\
 printf 'id,event,name,pair,session\nint-e,dfnc2-eu-2027,C,uk-en,no-such-session\n' > interp_bad2.csv
 expect "an interpreter for an unknown session names its line" 3 'interp_bad2\.csv:2: session "no-such-session" does not exist' -- \
     "$DFNC" --db demo.db import interpreters interp_bad2.csv
+printf 'id,event,name,pair,session\nint/x,dfnc2-eu-2027,D,uk-en,\n' > interp_bad3.csv
+expect "an interpreter id that is no API path segment names its line" 3 'interp_bad3\.csv:2: id "int/x" must be letters' -- \
+    "$DFNC" --db demo.db import interpreters interp_bad3.csv
 check "refused interpreter files leave the database unchanged" [ "$(interpreters)" = "$before" ]
 
 echo "1..$cases"

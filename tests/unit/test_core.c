@@ -1,4 +1,4 @@
-/* Unit tests of src/core: buffers, arenas, UTF-8, countries, CPV form, errors. */
+/* Unit tests of src/core: buffers, arenas, UTF-8, countries, CPV form, dates, errors. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "core/country.h"
 #include "core/cpv.h"
+#include "core/date.h"
 #include "core/err.h"
 #include "core/utf8.h"
 
@@ -181,4 +182,33 @@ Test(err, problems_keep_the_lowest_lines_in_order)
     cr_assert_str_eq(what, "country \"XX\"");
     cr_assert_eq(df_err_line_of("other.csv:7: x", "/tmp/up-1", &what), 0);
     cr_assert_str_eq(what, "other.csv:7: x", "a message about another file is whole");
+}
+
+Test(date, days_that_exist)
+{
+    const char *good[] = {"2030-01-01", "2028-02-29", "2000-02-29", "2030-12-31"};
+    const char *bad[] = {"2030-02-30", "2030-13-45", "2030-00-10", "2030-01-00", "1900-02-29",
+                         "2030-04-31", "12/05/2026", "2030-1-01", "2030-01-01T", "2030",
+                         "2030-01-0", ""};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        cr_assert(date_is_valid(good[i]), "%s", good[i]);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        cr_assert_not(date_is_valid(bad[i]), "%s", bad[i]);
+    cr_assert_not(date_is_valid(NULL));
+}
+
+Test(date, times_that_exist)
+{
+    const char *good[] = {"2030-01-01T00:00", "2030-01-01T23:59", "2030-01-01T10:00:00+01:00",
+                          "2030-01-01T10:00:59.250Z", "2030-01-01T10:00-0330",
+                          "2030-01-01T10:00:00+03", "2028-02-29T12:00:00Z"};
+    const char *bad[] = {"2030-01-01T25:99", "2030-01-01T24:00", "2030-01-01T10:60",
+                         "2030-02-30T10:00", "2030-01-01T10:00:61", "2030-01-01T10:00:00+25:00",
+                         "2030-01-01T10:00:00+01:60", "2030-01-01T10:00:00.Z",
+                         "2030-01-01T10:00 o'clock", "2030-01-01T10:00:00+01:00x",
+                         "2030-01-01 10:00", "2030-01-01T1", "2030-01-01T10:0", "ten o'clock"};
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++)
+        cr_assert(date_time_is_valid(good[i]), "%s", good[i]);
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        cr_assert_not(date_time_is_valid(bad[i]), "%s", bad[i]);
 }

@@ -238,23 +238,63 @@ Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
     cr_assert_str_eq(r.message, "Привіт'; --");
     cr_assert_eq(app_request_send(s, "p-2", "ev", "p-1", NULL, 1, &a, &r2, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT); /* the pair, either way round */
-    cr_assert_eq(app_request_act(s, "p-1", r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, &err), -1);
+    cr_assert_eq(app_request_act(s, "p-1", r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
-    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_CANCEL, &a, &r2, NULL, &err), -1);
+    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_CANCEL, &a, &r2, NULL, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
-    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_DECLINE, &a, &r2, NULL, &err), 0);
+    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_DECLINE, &a, &r2, NULL, NULL, &err), 0);
     cr_assert_str_eq(r2.status, "declined");
-    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, &err), -1);
+    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     /* The cap of the event is one open request: the second one waits. */
     cr_assert_eq(app_request_send(s, "p-2", "ev", "p-1", NULL, 1, &a, &r2, &err), 0, "%s",
                  err.msg);
-    cr_assert_eq(app_request_act(s, "p-2", r2.id, APP_REQUEST_CANCEL, &a, &r2, NULL, &err), 0);
+    cr_assert_eq(app_request_act(s, "p-2", r2.id, APP_REQUEST_CANCEL, &a, &r2, NULL, NULL, &err), 0);
     cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, &a, &r, &err), 0, "%s",
                  err.msg);
     cr_assert_eq(app_request_act(s, "p-none", "req-none", APP_REQUEST_ACCEPT, &a, &r, NULL,
-                                 &err), -1);
+                                 NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}
+
+/* Accepting at a published event commits the answer, then places the new
+ * meeting around the published ones. When that fails (here the meetings
+ * table refuses writes, as a full disk would) the answer stands: success,
+ * not rescheduled, and a warning that says why. */
+Test(requests, an_accept_stands_when_the_reschedule_fails, .init = open_fresh,
+     .fini = close_all)
+{
+    struct store_session x = {.id = "ev-s", .event = "ev", .day = "2025-01-01", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2025-01-01T10:00:00+01:00",
+                              .ends_at = "2025-01-01T11:00:00+01:00"};
+    struct store_slot t = {.id = "ev-t", .session = "ev-s", .seq = 1,
+                           .starts_at = "2025-01-01T10:00:00+01:00",
+                           .ends_at = "2025-01-01T10:30:00+01:00"};
+    struct store_location l = {.id = "ev-l", .event = "ev", .name = "Table 1", .kind = "table",
+                               .seats = 4};
+    cr_assert_eq(store_session_upsert(s, &x, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_slot_upsert(s, &t, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_location_upsert(s, &l, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_event_set_published(s, "ev", true, &err), 0, "%s", err.msg);
+    struct store_request r, r2;
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, &a, &r, &err), 0, "%s",
+                 err.msg);
+    cr_assert_eq(store_exec_for_tests(s, "CREATE TEMP TRIGGER meetings_refused BEFORE INSERT"
+                                         " ON main.meetings BEGIN"
+                                         " SELECT RAISE(ABORT, 'database or disk is full'); END;",
+                                      &err), 0, "%s", err.msg);
+    int rescheduled = -1;
+    const char *warning = NULL;
+    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_ACCEPT, &a, &r2, &rescheduled,
+                                 &warning, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(r2.status, "accepted");
+    cr_assert_eq(rescheduled, 0);
+    cr_assert_not_null(warning);
+    cr_assert(strstr(warning, "the request is accepted") && strstr(warning, "disk is full"),
+              "%s", warning);
+    struct store_request again;
+    cr_assert_eq(store_request_get(s, r.id, &a, &again, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(again.status, "accepted", "the answer was kept");
 }
 
 /* The per-thread index of the partner engine: kept while no profile changed,

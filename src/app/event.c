@@ -1,0 +1,365 @@
+/* Saving an event and its programme (see event.h): checks, then the store's
+ * upserts in one transaction. */
+#include "app/event.h"
+
+#include <assert.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/grow.h"
+#include "core/strmap.h"
+#include "io/ics.h"
+
+int app_event_check_id(const char *what, const char *id, struct df_err *err)
+{
+    static const char allowed[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                  "0123456789._-";
+    size_t n = strspn(id, allowed);
+    if (n == 0 || id[n] != '\0' || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s \"%s\" must be letters A-Z a-z, digits, '.', '_' or '-', and not "
+                          "\".\" or \"..\" (ids are parts of the API's paths)", what, id);
+    return 0;
+}
+
+/* The ids the edit adds or names. */
+static int check_ids(const struct app_event_edit *in, struct df_err *err)
+{
+    char what[64];
+    if (in->create && app_event_check_id("id", in->id, err) < 0)
+        return -1;
+    for (int i = 0; i < in->sessions_n; i++) {
+        snprintf(what, sizeof what, "sessions[%d].id", i);
+        if (app_event_check_id(what, in->sessions[i].session.id, err) < 0)
+            return -1;
+        for (int k = 0; k < in->sessions[i].slots_n; k++) {
+            snprintf(what, sizeof what, "sessions[%d].slots[%d].id", i, k);
+            if (app_event_check_id(what, in->sessions[i].slots[k].id, err) < 0)
+                return -1;
+        }
+    }
+    for (int i = 0; i < in->locations_n; i++) {
+        snprintf(what, sizeof what, "locations[%d].id", i);
+        if (app_event_check_id(what, in->locations[i].id, err) < 0)
+            return -1;
+    }
+    for (int i = 0; i < in->interpreters_n; i++) {
+        snprintf(what, sizeof what, "interpreters[%d].id", i);
+        if (app_event_check_id(what, in->interpreters[i].id, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The edit's time zone, when it gives one: a stored one is not judged again. */
+static int check_zone(const struct app_event_edit *in, struct df_err *err)
+{
+    if (in->timezone && !ics_timezone_is_known(in->timezone))
+        return df_err_set(err, DF_ERR_INPUT,
+                          "timezone \"%s\" is not a known time zone (an IANA name such as "
+                          "Europe/Brussels)", in->timezone);
+    return 0;
+}
+
+/* A change leaves what it does not send as it is (event.h). */
+static void keep_unsent(const struct app_event_edit *in, const struct store_event *old,
+                        struct store_event *e)
+{
+    if (!in->name)
+        e->name = old->name;
+    if (!in->venue && !in->venue_given)
+        e->venue = old->venue;
+    if (!in->timezone)
+        e->timezone = old->timezone;
+    if (!in->starts_on)
+        e->starts_on = old->starts_on;
+    if (!in->ends_on)
+        e->ends_on = old->ends_on;
+    if (in->request_cap <= 0)
+        e->request_cap = old->request_cap;
+}
+
+/* Checks the event's dates (e: the edit's, or the stored ones it keeps) and
+ * the form of the edit's times (real days and times) before anything is
+ * written; how they fit together is checked on the stored programme
+ * (check_stored). */
+static int check_times(const struct store_event *e, const struct app_event_edit *in,
+                       struct df_err *err)
+{
+    const char *bad = !date_is_valid(e->starts_on) ? "starts_on"
+                      : !date_is_valid(e->ends_on) ? "ends_on"
+                                                   : NULL;
+    if (bad)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" is not a date YYYY-MM-DD", bad,
+                          bad[0] == 's' ? e->starts_on : e->ends_on);
+    if (strcmp(e->starts_on, e->ends_on) > 0)
+        return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
+    for (int i = 0; i < in->sessions_n; i++) {
+        const struct store_session *x = &in->sessions[i].session;
+        if (!date_is_valid(x->day) || !date_time_is_valid(x->starts_at) ||
+            !date_time_is_valid(x->ends_at))
+            return df_err_set(err, DF_ERR_INPUT, "sessions[%d]: day must be a date YYYY-MM-DD "
+                                                 "and starts_at, ends_at ISO 8601 times", i);
+        for (int k = 0; k < in->sessions[i].slots_n; k++) {
+            const struct store_slot *y = &in->sessions[i].slots[k];
+            if (!date_time_is_valid(y->starts_at) || !date_time_is_valid(y->ends_at))
+                return df_err_set(err, DF_ERR_INPUT, "sessions[%d].slots[%d]: starts_at and "
+                                                     "ends_at must be ISO 8601 times", i, k);
+        }
+    }
+    return 0;
+}
+
+/* The stored programme of an event, walked after the edit's upserts: what
+ * the edit did not resend (a session's slots, the sessions of an event whose
+ * dates moved) must still fit. Times are local to the event and a session
+ * lies within its day, so "YYYY-MM-DDTHH:MM" prefixes compare as times. */
+struct stored {
+    const struct store_event *ev;
+    struct strmap index;               /* session id -> its place in bounds */
+    struct bounds {
+        char starts_at[17], ends_at[17];
+    } *bounds;
+    int bounds_n, bounds_cap;
+    struct df_err *err;
+};
+
+static int stored_session(void *ud, const struct store_session *x)
+{
+    struct stored *k = ud;
+    const char *day = x->day, *s0 = x->starts_at, *s1 = x->ends_at;
+    if (strcmp(day, k->ev->starts_on) < 0 || strcmp(day, k->ev->ends_on) > 0)
+        return df_err_set(k->err, DF_ERR_INPUT,
+                          "session \"%s\" on %s is outside the event's dates (%s to %s)", x->id,
+                          day, k->ev->starts_on, k->ev->ends_on);
+    if (strncmp(s0, day, 10) || strncmp(s1, day, 10))
+        return df_err_set(k->err, DF_ERR_INPUT, "session \"%s\" must start and end on its day %s",
+                          x->id, day);
+    if (strncmp(s1, s0, 16) <= 0)
+        return df_err_set(k->err, DF_ERR_INPUT, "session \"%s\" ends before it starts", x->id);
+    if (df_grow((void **)&k->bounds, &k->bounds_cap, k->bounds_n, sizeof *k->bounds) < 0 ||
+        strmap_put(&k->index, x->id, k->bounds_n) < 0)
+        return df_err_set(k->err, DF_ERR_RUNTIME, "out of memory checking the programme");
+    struct bounds *b = &k->bounds[k->bounds_n++];
+    snprintf(b->starts_at, sizeof b->starts_at, "%.16s", s0);
+    snprintf(b->ends_at, sizeof b->ends_at, "%.16s", s1);
+    return 0;
+}
+
+static int stored_slot(void *ud, const struct store_slot *y)
+{
+    struct stored *k = ud;
+    int i = strmap_get(&k->index, y->session);
+    assert(i >= 0); /* a slot's session is of the same event (store_slot_upsert) */
+    const struct bounds *b = &k->bounds[i];
+    const char *t0 = y->starts_at, *t1 = y->ends_at;
+    if (strncmp(t1, t0, 16) <= 0 || strncmp(t0, b->starts_at, 16) < 0 ||
+        strncmp(t1, b->ends_at, 16) > 0)
+        return df_err_set(k->err, DF_ERR_INPUT,
+                          "slot \"%s\" (%.16s to %.16s) must end after it starts and lie within "
+                          "its session \"%s\" (%s to %s)",
+                          y->id, t0, t1, y->session, b->starts_at, b->ends_at);
+    return 0;
+}
+
+/* Checks the event's whole stored programme against ev, inside the caller's
+ * transaction. */
+static int check_stored(struct store *s, const struct store_event *ev, struct df_err *err)
+{
+    struct stored k = {.ev = ev, .err = err};
+    int rc = store_session_each(s, ev->id, stored_session, &k, err);
+    if (rc == 0)
+        rc = store_slot_each(s, ev->id, stored_slot, &k, err);
+    strmap_free(&k.index);
+    free(k.bounds);
+    return rc == 0 ? 0 : -1;
+}
+
+static int check_kinds(const struct app_event_edit *in, struct df_err *err)
+{
+    for (int i = 0; i < in->sessions_n; i++) {
+        const char *kind = in->sessions[i].session.kind;
+        if (strcmp(kind, "b2b") && strcmp(kind, "conference") && strcmp(kind, "break"))
+            return df_err_set(err, DF_ERR_INPUT,
+                              "sessions[%d].kind must be b2b, conference or break", i);
+    }
+    for (int i = 0; i < in->locations_n; i++) {
+        const char *kind = in->locations[i].kind;
+        if (kind && strcmp(kind, "table") && strcmp(kind, "room") && strcmp(kind, "booth"))
+            return df_err_set(err, DF_ERR_INPUT, "locations[%d].kind must be table, room or booth",
+                              i);
+    }
+    return 0;
+}
+
+/* The upserts, inside the caller's transaction. */
+static int write_programme(struct store *s, struct app_event_edit *in, struct df_err *err)
+{
+    for (int i = 0; i < in->sessions_n; i++) {
+        struct app_event_session *x = &in->sessions[i];
+        x->session.event = in->id;
+        if (store_session_upsert(s, &x->session, err) < 0)
+            return -1;
+        for (int k = 0; k < x->slots_n; k++) {
+            x->slots[k].session = x->session.id;
+            if (store_slot_upsert(s, &x->slots[k], err) < 0)
+                return -1;
+        }
+    }
+    for (int i = 0; i < in->locations_n; i++) {
+        in->locations[i].event = in->id;
+        if (!in->locations[i].kind)
+            in->locations[i].kind = "table";
+        if (store_location_upsert(s, &in->locations[i], err) < 0)
+            return -1;
+    }
+    for (int i = 0; i < in->interpreters_n; i++) {
+        in->interpreters[i].event = in->id;
+        if (store_interpreter_upsert(s, &in->interpreters[i], NULL, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* 0 when the event's existence is what the edit needs (absent to create,
+ * present to change); *old gets the stored event, or zeroes. */
+static int check_exists(struct store *s, const struct app_event_edit *in, struct arena *a,
+                        struct store_event *old, struct df_err *err)
+{
+    if (store_event_get(s, in->id, a, old, err) == 0)
+        return in->create ? df_err_set(err, DF_ERR_CONFLICT,
+                                       "event \"%s\" exists already; PUT changes it", in->id)
+                          : 0;
+    *old = (struct store_event){0};
+    if (err->kind != DF_ERR_NOT_FOUND || !in->create)
+        return -1;
+    df_err_clear(err);
+    return 0;
+}
+
+/* The event's published (locked) meetings before the edit, to tell the
+ * organiser which of them the edit moves: their time, their table or, with
+ * the event's time zone, every one of them. */
+struct published {
+    struct arena *a;
+    struct strmap index;          /* request -> its place in was */
+    char **was;                   /* "FROM to TO at TABLE" before */
+    int n, cap;
+    const char *zone_was, *zone_now;
+    struct app_event_report *rep;
+    struct df_err *err;
+};
+
+static int out_of_memory(struct df_err *err)
+{
+    return df_err_set(err, DF_ERR_RUNTIME, "out of memory saving an event");
+}
+
+static char *where_when(struct arena *a, const struct store_meeting *m)
+{
+    return arena_printf(a, "%.16s to %.16s at %s", m->starts_at, m->ends_at,
+                        m->location_name ? m->location_name : "no table");
+}
+
+static int published_before(void *ud, const struct store_meeting *m)
+{
+    struct published *k = ud;
+    if (!m->locked)
+        return 0;
+    char *w = where_when(k->a, m);
+    if (!w || df_grow((void **)&k->was, &k->cap, k->n, sizeof *k->was) < 0 ||
+        strmap_put(&k->index, m->request, k->n) < 0)
+        return out_of_memory(k->err);
+    k->was[k->n++] = w;
+    return 0;
+}
+
+static int published_after(void *ud, const struct store_meeting *m)
+{
+    struct published *k = ud;
+    int i = m->locked ? strmap_get(&k->index, m->request) : -1;
+    if (i < 0)
+        return 0;
+    bool rezoned = strcmp(k->zone_was, k->zone_now) != 0;
+    char *now = where_when(k->a, m);
+    if (!now)
+        return out_of_memory(k->err);
+    if (strcmp(now, k->was[i]) == 0 && !rezoned)
+        return 0;
+    char *w = rezoned ? arena_printf(k->a, "published meeting moved from %s (%s) to %s (%s); "
+                                           "its calendar SEQUENCE is now %d",
+                                     k->was[i], k->zone_was, now, k->zone_now, m->sequence)
+                      : arena_printf(k->a, "published meeting moved from %s to %s; its "
+                                           "calendar SEQUENCE is now %d",
+                                     k->was[i], now, m->sequence);
+    if (!w)
+        return out_of_memory(k->err);
+    struct app_event_report *rep = k->rep;
+    rep->warnings[rep->warnings_n].request = arena_strdup(k->a, m->request);
+    rep->warnings[rep->warnings_n++].warning = w;
+    return 0;
+}
+
+/* Fills rep with the published meetings the edit moved, from the snapshot
+ * k took before it. */
+static int tell_moved(struct store *s, struct published *k, const char *event,
+                      struct df_err *err)
+{
+    k->rep->warnings = arena_alloc(k->a, ((size_t)k->n + 1) * sizeof *k->rep->warnings);
+    if (!k->rep->warnings)
+        return out_of_memory(err);
+    return store_meeting_each(s, event, NULL, published_after, k, err);
+}
+
+int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
+                   struct arena *a, struct app_event_report *rep, struct df_err *err)
+{
+    struct store_event old;
+    struct published k = {.a = a, .rep = rep, .err = err};
+    *rep = (struct app_event_report){0};
+    if (store_begin(s, err) < 0)
+        return -1;
+    if (check_exists(s, in, a, &old, err) < 0 || check_ids(in, err) < 0 ||
+        check_zone(in, err) < 0)
+        goto fail;
+    struct store_event e = {.id = in->id, .name = in->name, .venue = in->venue,
+                            .timezone = in->timezone, .starts_on = in->starts_on,
+                            .ends_on = in->ends_on,
+                            .request_cap = in->request_cap > 0 ? in->request_cap : 20};
+    if (old.id)
+        keep_unsent(in, &old, &e);
+    if (!e.name || !e.starts_on || !e.ends_on) {
+        df_err_set(err, DF_ERR_INPUT, "a new event needs a name, starts_on and ends_on");
+        goto fail;
+    }
+    if (check_times(&e, in, err) < 0 || check_kinds(in, err) < 0)
+        goto fail;
+    if (old.id && store_meeting_each(s, in->id, NULL, published_before, &k, err) < 0)
+        goto fail;
+    if (store_event_upsert(s, &e, NULL, err) < 0 || write_programme(s, in, err) < 0 ||
+        check_stored(s, &e, err) < 0)
+        goto fail;
+    if (k.n) {
+        struct store_event now;
+        if (store_event_get(s, in->id, a, &now, err) < 0)
+            goto fail;
+        k.zone_was = old.timezone;
+        k.zone_now = now.timezone;
+        if (tell_moved(s, &k, in->id, err) < 0)
+            goto fail;
+    }
+    if (store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
+        store_commit(s, err) < 0)
+        goto fail;
+    strmap_free(&k.index);
+    free(k.was);
+    return 0;
+fail:
+    store_rollback(s);
+    strmap_free(&k.index);
+    free(k.was);
+    *rep = (struct app_event_report){0};
+    return -1;
+}

@@ -1,0 +1,68 @@
+/* An organiser's edit of an event and its programme (POST and PUT
+ * /api/v1/events/{id}): the event's own fields and the sessions, slots,
+ * locations and interpreters to add or update by id, checked and written in
+ * one transaction, so that a refused edit keeps nothing. */
+#ifndef DFNC_APP_EVENT_H
+#define DFNC_APP_EVENT_H
+
+#include <stdbool.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "store/store.h"
+
+/* A session with its slots; app_event_save fills in .event and each slot's
+ * .session. */
+struct app_event_session {
+    struct store_session session;
+    struct store_slot *slots;
+    int slots_n;
+};
+
+struct app_event_edit {
+    const char *id;
+    bool create;                       /* the event must not exist yet (else it must) */
+    /* The event's own fields. A change keeps the stored value of each one
+     * left out (NULL, request_cap 0, venue_given false); a new event needs
+     * name, starts_on and ends_on, and gets Europe/Brussels, no venue and a
+     * cap of 20 for the others. */
+    const char *name, *venue, *timezone, *starts_on, *ends_on;
+    bool venue_given;                  /* venue NULL and given: no venue */
+    int request_cap;
+    struct app_event_session *sessions;
+    int sessions_n;
+    struct store_location *locations; /* .event filled in; kind NULL: a table */
+    int locations_n;
+    struct store_interpreter *interpreters; /* .event filled in */
+    int interpreters_n;
+};
+
+/* An id of an event or of its programme is a path segment of the API
+ * (/events/{id}/sessions/{session}): letters A-Z and a-z, digits, '.', '_' and
+ * '-', and not "." or "..". 0, or -1 with DF_ERR_INPUT naming what (such as
+ * "sessions[2].id") and the id. */
+int app_event_check_id(const char *what, const char *id, struct df_err *err);
+
+/* A published (locked) meeting the edit moved: it stays where the edit put
+ * it and its calendar SEQUENCE rose, so participants' calendars follow, but
+ * the organiser should tell them. */
+struct app_event_warning {
+    const char *request;
+    const char *warning;
+};
+
+struct app_event_report {
+    int warnings_n;
+    struct app_event_warning *warnings;
+};
+
+/* Saves the edit as actor (for the audit log); a holds what it reads on the
+ * way and the report's strings. Errors: DF_ERR_INPUT (a date, time, kind or programme that does not
+ * fit: 422), DF_ERR_NOT_FOUND (no such event to change, an interpreter's
+ * unknown session), DF_ERR_CONFLICT (the event exists already when created).
+ * Nothing is kept on error. The edit's sessions, locations and interpreters
+ * get their .event (and slots their .session) set. */
+int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
+                   struct arena *a, struct app_event_report *rep, struct df_err *err);
+
+#endif

@@ -1,0 +1,70 @@
+/* Real dates and times (see date.h). */
+#include "core/date.h"
+
+#include <stddef.h>
+
+/* The number the n digits at s spell, or -1 when one is not a digit. */
+static int digits(const char *s, int n)
+{
+    int v = 0;
+    for (int i = 0; i < n; i++) {
+        if (s[i] < '0' || s[i] > '9')
+            return -1;
+        v = v * 10 + (s[i] - '0');
+    }
+    return v;
+}
+
+static bool is_day(const char *s)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    /* each part read only once the one before it matched: s may be short */
+    int y = digits(s, 4), m, d;
+    if (y < 0 || s[4] != '-' || (m = digits(s + 5, 2)) < 1 || m > 12 || s[7] != '-' ||
+        (d = digits(s + 8, 2)) < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
+}
+
+bool date_is_valid(const char *s) { return s && is_day(s) && s[10] == '\0'; }
+
+/* "HH:MM" within a day (or an offset) at s. */
+static bool is_clock(const char *s)
+{
+    int h = digits(s, 2), m;
+    return h >= 0 && h <= 23 && s[2] == ':' && (m = digits(s + 3, 2)) >= 0 && m <= 59;
+}
+
+bool date_time_is_valid(const char *s)
+{
+    if (!s || !is_day(s) || s[10] != 'T' || !is_clock(s + 11))
+        return false;
+    const char *p = s + 16;
+    if (*p == ':') {
+        int sec = digits(p + 1, 2);
+        if (sec < 0 || sec > 59)
+            return false;
+        p += 3;
+        if (*p == '.') {
+            const char *f = ++p;
+            while (*p >= '0' && *p <= '9')
+                p++;
+            if (p == f)
+                return false;
+        }
+    }
+    if (*p == 'Z')
+        return p[1] == '\0';
+    if (*p == '+' || *p == '-') {
+        p++;
+        int h = digits(p, 2);
+        if (h < 0 || h > 23)
+            return false;
+        if (p[2] == '\0')
+            return true;
+        int m = digits(p + 2 + (p[2] == ':'), 2);
+        return m >= 0 && m <= 59 && p[4 + (p[2] == ':')] == '\0';
+    }
+    return *p == '\0';
+}

@@ -1,0 +1,16 @@
+/* Calendar dates and local times as the programme writes them (ISO 8601
+ * text): checked for being real days and times, not only for their shape. */
+#ifndef DFNC_CORE_DATE_H
+#define DFNC_CORE_DATE_H
+
+#include <stdbool.h>
+
+/* "YYYY-MM-DD" naming a day that exists (2028-02-29 does, 2030-02-30 not). */
+bool date_is_valid(const char *s);
+
+/* "YYYY-MM-DDTHH:MM", optionally ":SS" and a fraction, then optionally "Z" or
+ * an offset "+HH:MM" (or "+HHMM", "+HH", "-" alike): a real day, hours 00-23,
+ * minutes and seconds 00-59, an offset within 23:59. */
+bool date_time_is_valid(const char *s);
+
+#endif
