@@ -386,13 +386,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return send_reply(r);
 }
 
-/* The path for the log: the route's pattern when the path holds a secret;
+/* The path for the log: a path under a secret route is redacted whatever
+ * the method or outcome (a 405 or a near miss holds the secret as well);
  * spaces and quotes replaced so a line stays parseable. */
 static void log_path(const struct http_req *r, char *out, size_t cap)
 {
-    const char *p = !r->url_ok ? "(unparsed)"
-                    : r->route && (r->route->flags & ROUTE_SECRET_PATH) ? r->route->pattern
-                                                                        : r->url.path;
+    char redacted[256];
+    const char *p = !r->url_ok ? "(unparsed)" : r->url.path;
+    if (r->url_ok &&
+        (http_route_redact(http_routes, http_routes_n, r->url.segs, r->url.segs_n, redacted,
+                           sizeof redacted) ||
+         http_route_redact(http_web_routes, http_web_routes_n, r->url.segs, r->url.segs_n,
+                           redacted, sizeof redacted)))
+        p = redacted;
     size_t i = 0;
     for (; p[i] && i + 1 < cap; i++)
         out[i] = (p[i] == ' ' || p[i] == '"' || p[i] == '\\') ? '_' : p[i];

@@ -295,7 +295,11 @@ def main():
             failures += 1
             print("FAIL the access log holds a password")
     for v in vars_.values():
-        if isinstance(v, str) and "/feeds/" in v and v.split("/")[-1] in logtext:
+        if not (isinstance(v, str) and "/feeds/" in v):
+            continue
+        # the bare token, in any case (a near miss may send it upper-cased)
+        token = v.split("/feeds/")[-1].split(".")[0]
+        if token.lower() in logtext.lower():
             failures += 1
             print("FAIL a feed token is in the access log")
     # Graceful shutdown: a request in flight when SIGTERM arrives still gets its reply.

@@ -73,6 +73,36 @@ Test(http_route, matches_parameters_and_suffixes)
     cr_assert_not(http_route_match("/api/v1/feeds/{token}.ics", bare, 4, p));
 }
 
+/* What the access log writes for a path: a feed token never, whatever the
+ * method (the dispatcher may find no route) or however near the path is. */
+static const char *redacted(const char *target)
+{
+    static char out[256];
+    struct http_url u;
+    cr_assert_eq(parse(target, &u), 0, "%s", err.msg);
+    return http_route_redact(http_routes, http_routes_n, u.segs, u.segs_n, out, sizeof out)
+               ? out : NULL;
+}
+
+Test(http_route, secret_paths_are_redacted_for_the_log)
+{
+    arena_init(&a, 0);
+    cr_assert_str_eq(redacted("/api/v1/feeds/SECRET.ics"), "/api/v1/feeds/{token}.ics");
+    const char *near[] = {"/api/v1/feeds/SECRET.ICS", "/api/v1/feeds/SECRET.ics/x",
+                          "/api/v1/feeds/SECRET", "/API/V1/Feeds/SECRET.ics",
+                          "/api//v1/feeds/SECRET.icsx"};
+    for (size_t i = 0; i < sizeof near / sizeof near[0]; i++) {
+        const char *got = redacted(near[i]);
+        cr_assert_not_null(got, "%s is logged in clear", near[i]);
+        cr_assert_null(strstr(got, "SECRET"), "%s logged as %s", near[i], got);
+    }
+    cr_assert_str_eq(redacted("/api/v1/feeds/SECRET.ics/x"), "/api/v1/feeds/{redacted}");
+    cr_assert_null(redacted("/api/v1/feeds"), "nothing secret: logged as it is");
+    cr_assert_null(redacted("/api/v1/me/agenda.ics"));
+    cr_assert_null(redacted("/api/v1/organisations/org-1"));
+    arena_free(&a);
+}
+
 static const struct http_field inner[] = {
     {"seq", HJ_INT, .required = true, .min = 1, .max = 9}, {NULL}};
 static const struct http_field fields[] = {
