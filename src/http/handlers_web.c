@@ -644,15 +644,6 @@ static const char csp[] =
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
-static void add_header(struct http_req *r, const char *name, const char *value)
-{
-    if (r->headers_n < HTTP_EXTRA_HEADERS) {
-        r->headers[r->headers_n][0] = name;
-        r->headers[r->headers_n][1] = value;
-        r->headers_n++;
-    }
-}
-
 void http_web_serve(struct http_req *r)
 {
     const char *path = r->url.path && *r->url.path ? r->url.path : "/";
@@ -666,16 +657,16 @@ void http_web_serve(struct http_req *r)
         path = "/index.html";
     }
     const struct web_asset *a = web_asset_find(path, lang);
-    add_header(r, "Content-Security-Policy", csp);
+    http_reply_header(r, "Content-Security-Policy", csp);
     if (!a) {
         http_reply_error(r, 404, "not_found", "no such file");
         return;
     }
-    add_header(r, "ETag", a->etag);
+    http_reply_header(r, "ETag", a->etag);
     /* Names carry no content hash, so every use revalidates (a cheap 304). */
-    add_header(r, "Cache-Control", "no-cache");
+    http_reply_header(r, "Cache-Control", "no-cache");
     if (is_index)
-        add_header(r, "Vary", "Accept-Language");
+        http_reply_header(r, "Vary", "Accept-Language");
     const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-None-Match");
     struct buf b = BUF_INIT(a->len + 1);
     if (inm && strstr(inm, a->etag)) {

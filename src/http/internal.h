@@ -89,6 +89,9 @@ void http_reply_error(struct http_req *r, int status, const char *code, const ch
 /* Maps err's kind to a status (USAGE 400, INPUT 422, NOT_FOUND 404, CONFLICT
  * 409, FORBIDDEN 403, otherwise 500 with a generic message, the detail logged). */
 void http_reply_df_err(struct http_req *r, const struct df_err *err);
+/* One more reply header (up to HTTP_EXTRA_HEADERS; NULL value: none). name
+ * and value must live as long as the request (static or in its arena). */
+void http_reply_header(struct http_req *r, const char *name, const char *value);
 /* Takes the buffer's memory. */
 void http_reply_buf(struct http_req *r, int status, const char *ctype, struct buf *b);
 

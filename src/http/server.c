@@ -113,6 +113,15 @@ void http_reply_df_err(struct http_req *r, const struct df_err *err)
     }
 }
 
+void http_reply_header(struct http_req *r, const char *name, const char *value)
+{
+    if (value && r->headers_n < HTTP_EXTRA_HEADERS) {
+        r->headers[r->headers_n][0] = name;
+        r->headers[r->headers_n][1] = value;
+        r->headers_n++;
+    }
+}
+
 void http_reply_buf(struct http_req *r, int status, const char *ctype, struct buf *b)
 {
     size_t len = b->len;
@@ -236,6 +245,30 @@ static bool csrf_ok(struct http_req *r)
            sodium_memcmp(h, r->user.csrf, n) == 0;
 }
 
+static const struct http_route *route_at(int i)
+{
+    return i < http_routes_n ? &http_routes[i] : &http_web_routes[i - http_routes_n];
+}
+
+/* A 405 says which methods the path takes (RFC 9110 section 15.5.6): the
+ * Allow header, in the route table's order, HEAD after GET. */
+static void reply_not_allowed(struct http_req *r)
+{
+    struct buf allow = BUF_INIT(256);
+    for (int i = 0; i < http_routes_n + http_web_routes_n; i++) {
+        const struct http_route *rt = route_at(i);
+        const char *params[HTTP_ROUTE_PARAMS] = {0};
+        if (!http_route_match(rt->pattern, r->url.segs, r->url.segs_n, params))
+            continue;
+        buf_printf(&allow, "%s%s%s", allow.len ? ", " : "", rt->method,
+                   strcmp(rt->method, "GET") == 0 ? ", HEAD" : "");
+    }
+    if (allow.len)
+        http_reply_header(r, "Allow", arena_strdup(&r->a, buf_str(&allow)));
+    buf_free(&allow);
+    http_reply_error(r, 405, "method_not_allowed", "%s is not allowed here", r->method);
+}
+
 static void dispatch(struct http_req *r)
 {
     struct df_err err = {0};
@@ -245,15 +278,17 @@ static void dispatch(struct http_req *r)
     }
     r->url_ok = true;
     client_facts(r);
+    /* HEAD is GET without the body: libmicrohttpd sends the headers only. */
+    bool head = strcmp(r->method, "HEAD") == 0;
+    const char *method = head ? "GET" : r->method;
     bool path_known = false;
     for (int i = 0; i < http_routes_n + http_web_routes_n && !r->route; i++) {
-        const struct http_route *rt =
-            i < http_routes_n ? &http_routes[i] : &http_web_routes[i - http_routes_n];
+        const struct http_route *rt = route_at(i);
         const char *params[HTTP_ROUTE_PARAMS] = {0};
         if (!http_route_match(rt->pattern, r->url.segs, r->url.segs_n, params))
             continue;
         path_known = true;
-        if (strcmp(rt->method, r->method) == 0) {
+        if (strcmp(rt->method, method) == 0) {
             r->route = rt;
             for (int j = 0; j < HTTP_ROUTE_PARAMS; j++)
                 r->params[j] = arena_strdup(&r->a, params[j]);
@@ -262,8 +297,8 @@ static void dispatch(struct http_req *r)
     if (!r->route) {
         bool api = r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
         if (path_known)
-            http_reply_error(r, 405, "method_not_allowed", "%s is not allowed here", r->method);
-        else if (!api && r->srv->o.web_dir && strcmp(r->method, "GET") == 0)
+            reply_not_allowed(r);
+        else if (!api && r->srv->o.web_dir && strcmp(method, "GET") == 0)
             serve_static(r);
         else if (!api && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
             http_web_serve(r); /* the UI embedded in the binary */
