@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,6 +21,7 @@
 #include "core/log.h"
 #include "core/utf8.h"
 #include "http/cache.h"
+#include "http/headers.h"
 #include "http/internal.h"
 #include "http/web.h"
 #include "store/store.h"
@@ -135,7 +135,7 @@ json_t *http_body(struct http_req *r, const struct http_field *fields)
     /* A cross-site HTML form can post text/plain that happens to be JSON; it
      * cannot send application/json without a CORS preflight, which we never grant. */
     const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Type");
-    if (!ct || strncasecmp(ct, "application/json", 16) != 0) {
+    if (!http_media_type_is(ct, "application/json")) {
         http_reply_error(r, 400, "bad_request", "the body must be sent as application/json");
         return NULL;
     }
@@ -379,6 +379,29 @@ static enum MHD_Result send_reply(struct http_req *r)
     return ok;
 }
 
+static enum MHD_Result see_framing(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+    (void)kind;
+    http_framing_see(cls, key, value);
+    return MHD_YES;
+}
+
+/* A body framed two ways, or in a way libmicrohttpd cannot read, is refused
+ * before it is read (the reply, queued early, closes the connection). */
+static bool framing_refused(struct http_req *r)
+{
+    struct http_framing f = {0};
+    const char *why = NULL;
+    MHD_get_connection_values(r->conn, MHD_HEADER_KIND, see_framing, &f);
+    int status = http_framing_refusal(&f, &why);
+    if (status == 501)
+        http_reply_error(r, 501, "not_implemented", "%s", why);
+    else if (status)
+        http_reply_error(r, status, "bad_request", "%s", why);
+    return status != 0;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_data_size,
@@ -391,6 +414,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!r->started) {
         r->started = true;
         r->method = arena_strdup(&r->a, method);
+        if (framing_refused(r))
+            return send_reply(r);
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl && strtoull(cl, NULL, 10) > r->srv->o.body_max) {
             http_reply_error(r, 413, "too_large", "the body is larger than %zu bytes",

@@ -9,6 +9,7 @@
 #include "app/auth.h"
 #include "app/requests.h"
 #include "http/cache.h"
+#include "http/headers.h"
 #include "http/internal.h"
 #include "http/json_in.h"
 #include "http/url.h"
@@ -101,6 +102,52 @@ Test(http_route, secret_paths_are_redacted_for_the_log)
     cr_assert_null(redacted("/api/v1/me/agenda.ics"));
     cr_assert_null(redacted("/api/v1/organisations/org-1"));
     arena_free(&a);
+}
+
+Test(http_headers, media_types_compare_whole)
+{
+    cr_assert(http_media_type_is("application/json", "application/json"));
+    cr_assert(http_media_type_is("Application/JSON; charset=utf-8", "application/json"));
+    cr_assert(http_media_type_is("application/json ;charset=utf-8", "application/json"));
+    cr_assert(http_media_type_is(" application/json\t", "application/json"));
+    const char *not[] = {"application/jsonfoo", "application/json x", "application/jso",
+                         "text/plain", "", "application/json,text/plain", "application/json-seq"};
+    for (size_t i = 0; i < sizeof not / sizeof not[0]; i++)
+        cr_assert_not(http_media_type_is(not[i], "application/json"), "took \"%s\"", not[i]);
+    cr_assert_not(http_media_type_is(NULL, "application/json"));
+}
+
+static int framing(const char *const *fields, int n)
+{
+    struct http_framing f = {0};
+    const char *why = NULL;
+    for (int i = 0; i < n; i += 2)
+        http_framing_see(&f, fields[i], fields[i + 1]);
+    int status = http_framing_refusal(&f, &why);
+    cr_assert(status == 0 || (why && *why));
+    return status;
+}
+
+Test(http_headers, a_body_framed_two_ways_is_refused)
+{
+    const char *one[] = {"Content-Length", "7", "Host", "x"};
+    cr_assert_eq(framing(one, 4), 0);
+    const char *same[] = {"Content-Length", "7", "content-length", "7"};
+    cr_assert_eq(framing(same, 4), 0);
+    const char *differ[] = {"Content-Length", "5", "content-length", "7"};
+    cr_assert_eq(framing(differ, 4), 400);
+    const char *third[] = {"Content-Length", "5", "Content-Length", "5", "CONTENT-LENGTH", "07"};
+    cr_assert_eq(framing(third, 6), 400);
+    const char *chunked[] = {"Transfer-Encoding", "Chunked"};
+    cr_assert_eq(framing(chunked, 2), 0);
+    const char *both[] = {"Transfer-Encoding", "chunked", "Content-Length", "5"};
+    cr_assert_eq(framing(both, 4), 400);
+    const char *gzip[] = {"Transfer-Encoding", "gzip"};
+    cr_assert_eq(framing(gzip, 2), 501);
+    const char *list[] = {"Transfer-Encoding", "gzip, chunked"};
+    cr_assert_eq(framing(list, 2), 501);
+    const char *twice[] = {"Transfer-Encoding", "chunked", "transfer-encoding", "chunked"};
+    cr_assert_eq(framing(twice, 4), 501);
 }
 
 static const struct http_field inner[] = {
