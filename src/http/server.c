@@ -368,7 +368,10 @@ static enum MHD_Result send_reply(struct http_req *r)
     MHD_add_response_header(resp, "Content-Type", r->ctype ? r->ctype : "text/plain");
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-    if (r->url_ok && r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0)
+    /* Only the web UI's own files may be kept: every API reply, and every
+     * error (a 413 or a bad target comes before the path is known), not. */
+    bool api = r->url_ok && r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
+    if (api || !r->url_ok || r->status >= 400)
         MHD_add_response_header(resp, "Cache-Control", "no-store");
     if (r->set_cookie)
         MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
