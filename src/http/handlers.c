@@ -262,12 +262,9 @@ static void h_suggestions(struct http_req *r)
 {
     struct df_err err = {0};
     const char *event = http_url_param(&r->url, "event");
-    const char *top_s = http_url_param(&r->url, "top");
-    int top = top_s ? atoi(top_s) : 10;
-    if (top < 1 || top > 100) {
-        http_reply_error(r, 422, "invalid", "top must be between 1 and 100");
+    int top;
+    if (!api_int_param(r, "top", 1, 100, 10, &top))
         return;
-    }
     int region = app_region_parse(http_url_param(&r->url, "region"));
     if (region < 0) {
         http_reply_error(r, 422, "invalid", "region must be eu or ua");

@@ -1,6 +1,5 @@
 /* The JSON API's organisations and people (docs/api.md): the directory,
  * a profile, its edits and its capabilities. */
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/country.h"
@@ -17,21 +16,6 @@ static int org_list_cb(void *ud, const struct store_org *o)
 
 static const char *const org_kinds[] = {"company", "research", "government", "association",
                                         "other", NULL};
-
-static bool small_int_param(struct http_req *r, const char *name, int max, int *out)
-{
-    const char *v = http_url_param(&r->url, name);
-    if (!v)
-        return true;
-    char *end;
-    long n = strtol(v, &end, 10);
-    if (!*v || *end || n < 0 || n > max) {
-        http_reply_error(r, 422, "invalid", "%s must be an integer from 0 to %d", name, max);
-        return false;
-    }
-    *out = (int)n;
-    return true;
-}
 
 void api_orgs(struct http_req *r)
 {
@@ -51,8 +35,8 @@ void api_orgs(struct http_req *r)
                                             "association or other");
         return;
     }
-    if (!small_int_param(r, "limit", 500, &q.limit) ||
-        !small_int_param(r, "offset", 1000000, &q.offset))
+    if (!api_int_param(r, "limit", 0, 500, q.limit, &q.limit) ||
+        !api_int_param(r, "offset", 0, 1000000, 0, &q.offset))
         return;
     json_t *list = json_array();
     struct df_err err = {0};

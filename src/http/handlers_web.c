@@ -141,16 +141,13 @@ static void h_cpv(struct http_req *r)
 {
     const char *q = http_url_param(&r->url, "q");
     const char *lang = http_url_param(&r->url, "lang");
-    const char *lim = http_url_param(&r->url, "limit");
-    int limit = lim ? atoi(lim) : 20;
+    int limit;
     if (!q || strlen(q) < 1 || strlen(q) > 200) {
         http_reply_error(r, 422, "invalid", "q must have 1 to 200 bytes");
         return;
     }
-    if (limit < 1 || limit > 100) {
-        http_reply_error(r, 422, "invalid", "limit must be between 1 and 100");
+    if (!api_int_param(r, "limit", 1, 100, 20, &limit))
         return;
-    }
     struct cpv_ctx k = {.r = r, .uk = lang && strcmp(lang, "uk") == 0, .cap = CPV_SCAN_MAX};
     char needle[FOLD_MAX];
     size_t digits = 0;

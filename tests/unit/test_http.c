@@ -59,6 +59,33 @@ Test(http_url, refuses_what_could_escape_or_confuse)
     arena_free(&a);
 }
 
+Test(http_url, integer_parameters_are_digits_and_nothing_else)
+{
+    struct http_url u;
+    arena_init(&a, 0);
+    int v = -1;
+    cr_assert_eq(parse("/x?top=5&z=007&big=1000000", &u), 0, "%s", err.msg);
+    cr_assert_eq(http_url_param_int(&u, "top", 1, 100, 10, &v), 0);
+    cr_assert_eq(v, 5);
+    cr_assert_eq(http_url_param_int(&u, "z", 0, 100, 10, &v), 0);
+    cr_assert_eq(v, 7);
+    cr_assert_eq(http_url_param_int(&u, "none", 1, 100, 10, &v), 0);
+    cr_assert_eq(v, 10, "absent: the default");
+    cr_assert_eq(http_url_param_int(&u, "big", 0, 1000000, 0, &v), 0);
+    cr_assert_eq(v, 1000000);
+    cr_assert_eq(http_url_param_int(&u, "big", 0, 999999, 0, &v), -1);
+    const char *bad[] = {"/x?n=", "/x?n=5abc", "/x?n=%205", "/x?n=5%20", "/x?n=+5", "/x?n=-1",
+                         "/x?n=4294967297", "/x?n=-4294967295", "/x?n=99999999999999999999",
+                         "/x?n=0x10", "/x?n=1e2", "/x?n=0", "/x?n=101"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cr_assert_eq(parse(bad[i], &u), 0, "%s", err.msg);
+        v = -1;
+        cr_assert_eq(http_url_param_int(&u, "n", 1, 100, 10, &v), -1, "took %s", bad[i]);
+        cr_assert_eq(v, -1, "%s changed the value", bad[i]);
+    }
+    arena_free(&a);
+}
+
 Test(http_route, matches_parameters_and_suffixes)
 {
     const char *p[HTTP_ROUTE_PARAMS] = {0};
