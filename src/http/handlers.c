@@ -309,7 +309,9 @@ static void h_partners(struct http_req *r)
     json_t *b = http_body(r, f);
     if (!b)
         return;
-    int region = app_region_parse(http_json_str(b, "region"));
+    /* absent or null is anywhere; "" names no region (docs/api.md) */
+    const char *region_s = http_json_str(b, "region");
+    int region = region_s && !*region_s ? -1 : app_region_parse(region_s);
     if (region < 0) {
         json_decref(b);
         http_reply_error(r, 422, "invalid", "region must be eu or ua");
