@@ -12,6 +12,7 @@
 
 #include "app/agenda.h"
 #include "app/auth.h"
+#include "app/fields.h"
 #include "app/match.h"
 #include "app/stats.h"
 #include "http/api.h"
@@ -150,8 +151,11 @@ static void h_me_put(struct http_req *r)
         p.name = http_json_str(b, "name");
     if (json_object_get(b, "title"))
         p.title = http_json_str(b, "title");
-    if (json_object_get(b, "languages"))
+    if (json_object_get(b, "languages")) {
         p.languages = http_json_str(b, "languages");
+        if (app_languages_check(p.languages, &err) < 0)
+            goto fail;
+    }
     if (store_person_upsert(r->s, &p, NULL, &err) < 0 ||
         store_audit(r->s, r->user.email, "person.update", "person", p.id, NULL, &err) < 0)
         goto fail;

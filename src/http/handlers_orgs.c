@@ -2,6 +2,7 @@
  * a profile, its edits and its capabilities. */
 #include <string.h>
 
+#include "app/fields.h"
 #include "core/country.h"
 #include "core/cpv.h"
 #include "http/api.h"
@@ -170,6 +171,10 @@ void api_org_put(struct http_req *r)
                                        "government, association, other", o.kind);
         goto fail;
     }
+    /* the web UI links it: only a web address (a stored one is judged when
+     * it is sent again) */
+    if (http_json_str(b, "website") && app_website_check(o.website, &err) < 0)
+        goto fail;
     /* Organisers name the contact, a person of the organisation. */
     const char *contact = http_json_str(b, "contact");
     struct store_person cp;
