@@ -9,6 +9,7 @@ mkdir -p build-fuzz
 CC="clang -std=c17 -D_GNU_SOURCE -g -O1 -fsanitize=fuzzer,address,undefined -Isrc"
 CORE="src/core/arena.c src/core/buf.c src/core/err.c src/core/grow.c src/core/strmap.c src/core/utf8.c"
 $CC fuzz/fuzz_url.c src/http/url.c $CORE -o build-fuzz/fuzz_url
+$CC fuzz/fuzz_headers.c src/http/headers.c -o build-fuzz/fuzz_headers
 $CC fuzz/fuzz_json_in.c src/http/json_in.c $CORE -ljansson -o build-fuzz/fuzz_json_in
 MATCH="src/engine/match/abbrev.c src/engine/match/cognate.c src/engine/match/complement.c
     src/engine/match/graph.c src/engine/match/index.c src/engine/match/lexicon.c
@@ -19,4 +20,4 @@ $CC fuzz/fuzz_match_text.c $MATCH src/core/country.c src/core/cpv.c \
     $CORE -lm -lpthread -o build-fuzz/fuzz_match_text
 $CC fuzz/fuzz_glossary.c $MATCH src/core/country.c src/core/cpv.c \
     $CORE -lm -lpthread -o build-fuzz/fuzz_glossary
-echo "built build-fuzz/fuzz_url build-fuzz/fuzz_json_in build-fuzz/fuzz_match_text build-fuzz/fuzz_glossary"
+echo "built build-fuzz/fuzz_url build-fuzz/fuzz_headers build-fuzz/fuzz_json_in build-fuzz/fuzz_match_text build-fuzz/fuzz_glossary"

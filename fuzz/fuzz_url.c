@@ -1,6 +1,7 @@
 /* libFuzzer harness for the request target reader (src/http/url.c): any bytes
  * in, and every successful parse must give decoded, valid UTF-8 segments with
- * no "/", ".", ".." and no control bytes, and a path no longer than the input. */
+ * no "/", ".", ".." and no control bytes, and a path no longer than the input;
+ * a parameter read as an integer is all digits and within its range. */
 #include <assert.h>
 #include <stdint.h>
 #include <string.h>
@@ -28,6 +29,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             assert(utf8_is_valid(u.params[i].key, strlen(u.params[i].key), NULL));
             assert(utf8_is_valid(u.params[i].value, strlen(u.params[i].value), NULL));
             assert(http_url_param(&u, u.params[i].key) != NULL);
+            int n = -1;
+            if (http_url_param_int(&u, u.params[i].key, 1, 100, 10, &n) == 0) {
+                const char *v = http_url_param(&u, u.params[i].key);
+                assert(n >= 1 && n <= 100 && *v && strspn(v, "0123456789") == strlen(v));
+            } else {
+                assert(n == -1);
+            }
         }
     } else {
         assert(err.kind != DF_OK && err.msg[0]);

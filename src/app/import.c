@@ -3,6 +3,7 @@
  * per file, FILE:LINE on every row refused. */
 #include "app/import.h"
 #include "app/event.h"
+#include "app/fields.h"
 #include "app/interpreting.h"
 #include "app/procure_import.h"
 
@@ -124,7 +125,8 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
     o.website = opt(r, row, "website");
     o.description = opt(r, row, "description");
     o.description_uk = opt(r, row, "description_uk");
-    if (check_text("description", o.description, err) < 0 ||
+    if ((o.website && app_website_check(o.website, err) < 0) ||
+        check_text("description", o.description, err) < 0 ||
         check_text("description_uk", o.description_uk, err) < 0)
         return -1;
     return store_org_upsert(s, &o, added, err);
@@ -133,21 +135,6 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
 /* ---- people -------------------------------------------------------------------- */
 
 static const char *const person_columns[] = {"id", "organisation", "name", NULL};
-
-static int check_languages(const char *v, struct df_err *err)
-{
-    /* "en;uk;fr": two-letter lower-case ISO 639-1 codes separated by ';' */
-    const char *p = v;
-    while (*p) {
-        if (!islower((unsigned char)p[0]) || !islower((unsigned char)p[1]) ||
-            (p[2] && p[2] != ';'))
-            return df_err_set(err, DF_ERR_INPUT,
-                              "languages \"%s\" must be ISO 639-1 codes separated by ';' "
-                              "(like en;uk;fr)", v);
-        p += p[2] ? 3 : 2;
-    }
-    return 0;
-}
 
 static int person_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                       int *added, struct df_err *err)
@@ -161,7 +148,7 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
     p.languages = opt(r, row, "languages");
     if (p.email && (!strchr(p.email, '@') || strlen(p.email) > 254))
         return df_err_set(err, DF_ERR_INPUT, "email \"%s\" is not an e-mail address", p.email);
-    if (p.languages && check_languages(p.languages, err) < 0)
+    if (p.languages && app_languages_check(p.languages, err) < 0)
         return -1;
     int exists = store_org_exists(s, p.org, err);
     if (exists < 0)

@@ -9,6 +9,7 @@
 #include "core/country.h"
 #include "core/grow.h"
 #include "core/log.h"
+#include "engine/match/text.h"
 #include "store/projects.h"
 
 #define ORGS_MAX 1000000
@@ -476,6 +477,21 @@ static int *exclusions(const struct match_index *ix, const int *given, int n,
     return v;
 }
 
+static int stop_at_first(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)ud, (void)stem, (void)word, (void)compound;
+    return 1;
+}
+
+/* Whether the engine reads at least one word from text: "!!!???", or only
+ * words like "the", ask nothing, and the answer would be the lead's circle
+ * whatever it asked. Invalid UTF-8 counts as words: the engine says what is
+ * wrong with it. */
+static bool has_words(const char *text)
+{
+    return text && match_tokenize(text, strlen(text), stop_at_first, NULL) != 0;
+}
+
 json_t *app_match_partners_json(const struct app_match_data *d, const char *lead,
                                 const char *text, int top,
                                 const struct app_match_filter *filter, struct df_err *err)
@@ -483,6 +499,10 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     int L = match_index_find(d->ix, lead);
     if (L < 0) {
         df_err_set(err, DF_ERR_NOT_FOUND, "unknown lead organisation \"%s\"", lead ? lead : "");
+        return NULL;
+    }
+    if (!has_words(text)) {
+        df_err_set(err, DF_ERR_USAGE, "the project text is empty: it has no word to match");
         return NULL;
     }
     struct arena a;

@@ -57,7 +57,8 @@ struct app_match_filter {
 
 /* Partners for a project idea led by `lead`, among those filter lets through:
  * a new JSON array (caller decrefs), NULL with err (DF_ERR_NOT_FOUND for an
- * unknown lead, DF_ERR_USAGE for an empty or invalid text). Each partner is
+ * unknown lead, DF_ERR_USAGE for an invalid text or one with no word the
+ * engine reads: blank, punctuation, only stop words). Each partner is
  * {"org","name","country","kind","sme","score","why"}. */
 json_t *app_match_partners_json(const struct app_match_data *d, const char *lead,
                                 const char *text, int top,

@@ -14,6 +14,14 @@ bool api_is_organiser(const struct http_req *r)
 
 json_t *api_str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
+bool api_int_param(struct http_req *r, const char *name, int min, int max, int dflt, int *out)
+{
+    if (http_url_param_int(&r->url, name, min, max, dflt, out) == 0)
+        return true;
+    http_reply_error(r, 422, "invalid", "%s must be an integer from %d to %d", name, min, max);
+    return false;
+}
+
 bool api_is_contact_of(struct http_req *r, const char *org)
 {
     if (!r->user.person || !org)

@@ -19,6 +19,10 @@
 bool api_is_organiser(const struct http_req *r);
 /* Whether the caller's person is organisation org's contact. */
 bool api_is_contact_of(struct http_req *r, const char *org);
+/* The query parameter name as an integer from min to max (dflt when
+ * absent; http_url_param_int's strict digits); false after replying 422
+ * naming the parameter. */
+bool api_int_param(struct http_req *r, const char *name, int min, int max, int dflt, int *out);
 /* Whether v is one of set's strings (set ends with NULL). */
 bool api_is_one_of(const char *v, const char *const *set);
 

@@ -12,6 +12,7 @@
 
 #include "app/agenda.h"
 #include "app/auth.h"
+#include "app/fields.h"
 #include "app/match.h"
 #include "app/stats.h"
 #include "http/api.h"
@@ -150,8 +151,11 @@ static void h_me_put(struct http_req *r)
         p.name = http_json_str(b, "name");
     if (json_object_get(b, "title"))
         p.title = http_json_str(b, "title");
-    if (json_object_get(b, "languages"))
+    if (json_object_get(b, "languages")) {
         p.languages = http_json_str(b, "languages");
+        if (app_languages_check(p.languages, &err) < 0)
+            goto fail;
+    }
     if (store_person_upsert(r->s, &p, NULL, &err) < 0 ||
         store_audit(r->s, r->user.email, "person.update", "person", p.id, NULL, &err) < 0)
         goto fail;
@@ -262,12 +266,9 @@ static void h_suggestions(struct http_req *r)
 {
     struct df_err err = {0};
     const char *event = http_url_param(&r->url, "event");
-    const char *top_s = http_url_param(&r->url, "top");
-    int top = top_s ? atoi(top_s) : 10;
-    if (top < 1 || top > 100) {
-        http_reply_error(r, 422, "invalid", "top must be between 1 and 100");
+    int top;
+    if (!api_int_param(r, "top", 1, 100, 10, &top))
         return;
-    }
     int region = app_region_parse(http_url_param(&r->url, "region"));
     if (region < 0) {
         http_reply_error(r, 422, "invalid", "region must be eu or ua");
@@ -312,7 +313,9 @@ static void h_partners(struct http_req *r)
     json_t *b = http_body(r, f);
     if (!b)
         return;
-    int region = app_region_parse(http_json_str(b, "region"));
+    /* absent or null is anywhere; "" names no region (docs/api.md) */
+    const char *region_s = http_json_str(b, "region");
+    int region = region_s && !*region_s ? -1 : app_region_parse(region_s);
     if (region < 0) {
         json_decref(b);
         http_reply_error(r, 422, "invalid", "region must be eu or ua");

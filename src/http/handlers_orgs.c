@@ -1,8 +1,8 @@
 /* The JSON API's organisations and people (docs/api.md): the directory,
  * a profile, its edits and its capabilities. */
-#include <stdlib.h>
 #include <string.h>
 
+#include "app/fields.h"
 #include "core/country.h"
 #include "core/cpv.h"
 #include "http/api.h"
@@ -17,21 +17,6 @@ static int org_list_cb(void *ud, const struct store_org *o)
 
 static const char *const org_kinds[] = {"company", "research", "government", "association",
                                         "other", NULL};
-
-static bool small_int_param(struct http_req *r, const char *name, int max, int *out)
-{
-    const char *v = http_url_param(&r->url, name);
-    if (!v)
-        return true;
-    char *end;
-    long n = strtol(v, &end, 10);
-    if (!*v || *end || n < 0 || n > max) {
-        http_reply_error(r, 422, "invalid", "%s must be an integer from 0 to %d", name, max);
-        return false;
-    }
-    *out = (int)n;
-    return true;
-}
 
 void api_orgs(struct http_req *r)
 {
@@ -51,8 +36,8 @@ void api_orgs(struct http_req *r)
                                             "association or other");
         return;
     }
-    if (!small_int_param(r, "limit", 500, &q.limit) ||
-        !small_int_param(r, "offset", 1000000, &q.offset))
+    if (!api_int_param(r, "limit", 0, 500, q.limit, &q.limit) ||
+        !api_int_param(r, "offset", 0, 1000000, 0, &q.offset))
         return;
     json_t *list = json_array();
     struct df_err err = {0};
@@ -186,6 +171,10 @@ void api_org_put(struct http_req *r)
                                        "government, association, other", o.kind);
         goto fail;
     }
+    /* the web UI links it: only a web address (a stored one is judged when
+     * it is sent again) */
+    if (http_json_str(b, "website") && app_website_check(o.website, &err) < 0)
+        goto fail;
     /* Organisers name the contact, a person of the organisation. */
     const char *contact = http_json_str(b, "contact");
     struct store_person cp;

@@ -124,16 +124,13 @@ static void h_cpv(struct http_req *r)
 {
     const char *q = http_url_param(&r->url, "q");
     const char *lang = http_url_param(&r->url, "lang");
-    const char *lim = http_url_param(&r->url, "limit");
-    int limit = lim ? atoi(lim) : 20;
+    int limit;
     if (!q || strlen(q) < 1 || strlen(q) > 200) {
         http_reply_error(r, 422, "invalid", "q must have 1 to 200 bytes");
         return;
     }
-    if (limit < 1 || limit > 100) {
-        http_reply_error(r, 422, "invalid", "limit must be between 1 and 100");
+    if (!api_int_param(r, "limit", 1, 100, 20, &limit))
         return;
-    }
     struct cpv_ctx k = {.r = r, .uk = lang && strcmp(lang, "uk") == 0, .cap = CPV_SCAN_MAX};
     char needle[FOLD_MAX];
     size_t digits = 0;
@@ -627,15 +624,6 @@ static const char csp[] =
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
-static void add_header(struct http_req *r, const char *name, const char *value)
-{
-    if (r->headers_n < HTTP_EXTRA_HEADERS) {
-        r->headers[r->headers_n][0] = name;
-        r->headers[r->headers_n][1] = value;
-        r->headers_n++;
-    }
-}
-
 void http_web_serve(struct http_req *r)
 {
     const char *path = r->url.path && *r->url.path ? r->url.path : "/";
@@ -649,16 +637,16 @@ void http_web_serve(struct http_req *r)
         path = "/index.html";
     }
     const struct web_asset *a = web_asset_find(path, lang);
-    add_header(r, "Content-Security-Policy", csp);
+    http_reply_header(r, "Content-Security-Policy", csp);
     if (!a) {
         http_reply_error(r, 404, "not_found", "no such file");
         return;
     }
-    add_header(r, "ETag", a->etag);
+    http_reply_header(r, "ETag", a->etag);
     /* Names carry no content hash, so every use revalidates (a cheap 304). */
-    add_header(r, "Cache-Control", "no-cache");
+    http_reply_header(r, "Cache-Control", "no-cache");
     if (is_index)
-        add_header(r, "Vary", "Accept-Language");
+        http_reply_header(r, "Vary", "Accept-Language");
     const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-None-Match");
     struct buf b = BUF_INIT(a->len + 1);
     if (inm && strstr(inm, a->etag)) {

@@ -74,6 +74,13 @@ extern const int http_routes_n;
 /* Matches segs against a pattern, filling params; true on a match. */
 bool http_route_match(const char *pattern, const char *const *segs, int segs_n,
                       const char *params[HTTP_ROUTE_PARAMS]);
+/* Whether segs lie under a ROUTE_SECRET_PATH route of routes[0..routes_n):
+ * its leading fixed segments (case aside) and at least one more, whatever
+ * the method, suffix or further segments. If so out (cap bytes) gets what
+ * the access log may write instead: the route's pattern when segs match it,
+ * else its fixed segments and "/{redacted}". */
+bool http_route_redact(const struct http_route *routes, int routes_n, const char *const *segs,
+                       int segs_n, char *out, size_t cap);
 
 /* Replies (each sets the one response of the request). j is stolen. */
 void http_reply_json(struct http_req *r, int status, json_t *j);
@@ -82,6 +89,9 @@ void http_reply_error(struct http_req *r, int status, const char *code, const ch
 /* Maps err's kind to a status (USAGE 400, INPUT 422, NOT_FOUND 404, CONFLICT
  * 409, FORBIDDEN 403, otherwise 500 with a generic message, the detail logged). */
 void http_reply_df_err(struct http_req *r, const struct df_err *err);
+/* One more reply header (up to HTTP_EXTRA_HEADERS; NULL value: none). name
+ * and value must live as long as the request (static or in its arena). */
+void http_reply_header(struct http_req *r, const char *name, const char *value);
 /* Takes the buffer's memory. */
 void http_reply_buf(struct http_req *r, int status, const char *ctype, struct buf *b);
 

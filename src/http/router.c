@@ -1,7 +1,10 @@
 /* Route patterns: "/api/v1/requests/{id}/accept" matches segment by segment;
  * "{x}" takes one whole segment, "{x}.ics" one that ends in ".ics" (the
- * parameter is what comes before the suffix). */
+ * parameter is what comes before the suffix). And what the access log writes
+ * for a path that may hold a secret. */
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "http/internal.h"
 
@@ -44,4 +47,61 @@ bool http_route_match(const char *pattern, const char *const *segs, int segs_n,
         p += len;
     }
     return k == segs_n;
+}
+
+/* The number of leading segments of pattern before its first parameter. */
+static int fixed_segments(const char *pattern)
+{
+    int n = 0;
+    for (const char *p = pattern; *p;) {
+        while (*p == '/')
+            p++;
+        if (!*p || *p == '{')
+            break;
+        n++;
+        p += strcspn(p, "/");
+    }
+    return n;
+}
+
+/* Whether segs[0..n) are pattern's first n segments, case aside. */
+static bool starts_with_segments(const char *pattern, const char *const *segs, int n)
+{
+    const char *p = pattern;
+    for (int k = 0; k < n; k++) {
+        while (*p == '/')
+            p++;
+        size_t len = strcspn(p, "/");
+        if (strlen(segs[k]) != len || strncasecmp(p, segs[k], len) != 0)
+            return false;
+        p += len;
+    }
+    return true;
+}
+
+bool http_route_redact(const struct http_route *routes, int routes_n, const char *const *segs,
+                       int segs_n, char *out, size_t cap)
+{
+    for (int i = 0; i < routes_n; i++) {
+        const struct http_route *rt = &routes[i];
+        int fixed = fixed_segments(rt->pattern);
+        if (!(rt->flags & ROUTE_SECRET_PATH) || segs_n <= fixed ||
+            !starts_with_segments(rt->pattern, segs, fixed))
+            continue;
+        const char *params[HTTP_ROUTE_PARAMS] = {0};
+        if (http_route_match(rt->pattern, segs, segs_n, params)) {
+            snprintf(out, cap, "%s", rt->pattern);
+        } else {
+            /* a near miss (another case or suffix, more segments): the fixed
+             * part, then a mark where the secret was */
+            size_t k = 0;
+            out[0] = '\0';
+            for (int s = 0; s < fixed && k < cap; s++)
+                k += (size_t)snprintf(out + k, cap - k, "/%s", segs[s]);
+            if (k < cap)
+                snprintf(out + k, cap - k, "/{redacted}");
+        }
+        return true;
+    }
+    return false;
 }

@@ -14,7 +14,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -22,6 +21,7 @@
 #include "core/log.h"
 #include "core/utf8.h"
 #include "http/cache.h"
+#include "http/headers.h"
 #include "http/internal.h"
 #include "http/web.h"
 #include "store/store.h"
@@ -113,6 +113,15 @@ void http_reply_df_err(struct http_req *r, const struct df_err *err)
     }
 }
 
+void http_reply_header(struct http_req *r, const char *name, const char *value)
+{
+    if (value && r->headers_n < HTTP_EXTRA_HEADERS) {
+        r->headers[r->headers_n][0] = name;
+        r->headers[r->headers_n][1] = value;
+        r->headers_n++;
+    }
+}
+
 void http_reply_buf(struct http_req *r, int status, const char *ctype, struct buf *b)
 {
     size_t len = b->len;
@@ -126,7 +135,7 @@ json_t *http_body(struct http_req *r, const struct http_field *fields)
     /* A cross-site HTML form can post text/plain that happens to be JSON; it
      * cannot send application/json without a CORS preflight, which we never grant. */
     const char *ct = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "Content-Type");
-    if (!ct || strncasecmp(ct, "application/json", 16) != 0) {
+    if (!http_media_type_is(ct, "application/json")) {
         http_reply_error(r, 400, "bad_request", "the body must be sent as application/json");
         return NULL;
     }
@@ -236,6 +245,30 @@ static bool csrf_ok(struct http_req *r)
            sodium_memcmp(h, r->user.csrf, n) == 0;
 }
 
+static const struct http_route *route_at(int i)
+{
+    return i < http_routes_n ? &http_routes[i] : &http_web_routes[i - http_routes_n];
+}
+
+/* A 405 says which methods the path takes (RFC 9110 section 15.5.6): the
+ * Allow header, in the route table's order, HEAD after GET. */
+static void reply_not_allowed(struct http_req *r)
+{
+    struct buf allow = BUF_INIT(256);
+    for (int i = 0; i < http_routes_n + http_web_routes_n; i++) {
+        const struct http_route *rt = route_at(i);
+        const char *params[HTTP_ROUTE_PARAMS] = {0};
+        if (!http_route_match(rt->pattern, r->url.segs, r->url.segs_n, params))
+            continue;
+        buf_printf(&allow, "%s%s%s", allow.len ? ", " : "", rt->method,
+                   strcmp(rt->method, "GET") == 0 ? ", HEAD" : "");
+    }
+    if (allow.len)
+        http_reply_header(r, "Allow", arena_strdup(&r->a, buf_str(&allow)));
+    buf_free(&allow);
+    http_reply_error(r, 405, "method_not_allowed", "%s is not allowed here", r->method);
+}
+
 static void dispatch(struct http_req *r)
 {
     struct df_err err = {0};
@@ -245,15 +278,17 @@ static void dispatch(struct http_req *r)
     }
     r->url_ok = true;
     client_facts(r);
+    /* HEAD is GET without the body: libmicrohttpd sends the headers only. */
+    bool head = strcmp(r->method, "HEAD") == 0;
+    const char *method = head ? "GET" : r->method;
     bool path_known = false;
     for (int i = 0; i < http_routes_n + http_web_routes_n && !r->route; i++) {
-        const struct http_route *rt =
-            i < http_routes_n ? &http_routes[i] : &http_web_routes[i - http_routes_n];
+        const struct http_route *rt = route_at(i);
         const char *params[HTTP_ROUTE_PARAMS] = {0};
         if (!http_route_match(rt->pattern, r->url.segs, r->url.segs_n, params))
             continue;
         path_known = true;
-        if (strcmp(rt->method, r->method) == 0) {
+        if (strcmp(rt->method, method) == 0) {
             r->route = rt;
             for (int j = 0; j < HTTP_ROUTE_PARAMS; j++)
                 r->params[j] = arena_strdup(&r->a, params[j]);
@@ -262,8 +297,8 @@ static void dispatch(struct http_req *r)
     if (!r->route) {
         bool api = r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
         if (path_known)
-            http_reply_error(r, 405, "method_not_allowed", "%s is not allowed here", r->method);
-        else if (!api && r->srv->o.web_dir && strcmp(r->method, "GET") == 0)
+            reply_not_allowed(r);
+        else if (!api && r->srv->o.web_dir && strcmp(method, "GET") == 0)
             serve_static(r);
         else if (!api && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
             http_web_serve(r); /* the UI embedded in the binary */
@@ -333,7 +368,10 @@ static enum MHD_Result send_reply(struct http_req *r)
     MHD_add_response_header(resp, "Content-Type", r->ctype ? r->ctype : "text/plain");
     MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
-    if (r->url_ok && r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0)
+    /* Only the web UI's own files may be kept: every API reply, and every
+     * error (a 413 or a bad target comes before the path is known), not. */
+    bool api = r->url_ok && r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
+    if (api || !r->url_ok || r->status >= 400)
         MHD_add_response_header(resp, "Cache-Control", "no-store");
     if (r->set_cookie)
         MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
@@ -342,6 +380,29 @@ static enum MHD_Result send_reply(struct http_req *r)
     enum MHD_Result ok = MHD_queue_response(r->conn, (unsigned)r->status, resp);
     MHD_destroy_response(resp);
     return ok;
+}
+
+static enum MHD_Result see_framing(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+    (void)kind;
+    http_framing_see(cls, key, value);
+    return MHD_YES;
+}
+
+/* A body framed two ways, or in a way libmicrohttpd cannot read, is refused
+ * before it is read (the reply, queued early, closes the connection). */
+static bool framing_refused(struct http_req *r)
+{
+    struct http_framing f = {0};
+    const char *why = NULL;
+    MHD_get_connection_values(r->conn, MHD_HEADER_KIND, see_framing, &f);
+    int status = http_framing_refusal(&f, &why);
+    if (status == 501)
+        http_reply_error(r, 501, "not_implemented", "%s", why);
+    else if (status)
+        http_reply_error(r, status, "bad_request", "%s", why);
+    return status != 0;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -356,6 +417,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!r->started) {
         r->started = true;
         r->method = arena_strdup(&r->a, method);
+        if (framing_refused(r))
+            return send_reply(r);
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (cl && strtoull(cl, NULL, 10) > r->srv->o.body_max) {
             http_reply_error(r, 413, "too_large", "the body is larger than %zu bytes",
@@ -386,13 +449,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return send_reply(r);
 }
 
-/* The path for the log: the route's pattern when the path holds a secret;
+/* The path for the log: a path under a secret route is redacted whatever
+ * the method or outcome (a 405 or a near miss holds the secret as well);
  * spaces and quotes replaced so a line stays parseable. */
 static void log_path(const struct http_req *r, char *out, size_t cap)
 {
-    const char *p = !r->url_ok ? "(unparsed)"
-                    : r->route && (r->route->flags & ROUTE_SECRET_PATH) ? r->route->pattern
-                                                                        : r->url.path;
+    char redacted[256];
+    const char *p = !r->url_ok ? "(unparsed)" : r->url.path;
+    if (r->url_ok &&
+        (http_route_redact(http_routes, http_routes_n, r->url.segs, r->url.segs_n, redacted,
+                           sizeof redacted) ||
+         http_route_redact(http_web_routes, http_web_routes_n, r->url.segs, r->url.segs_n,
+                           redacted, sizeof redacted)))
+        p = redacted;
     size_t i = 0;
     for (; p[i] && i + 1 < cap; i++)
         out[i] = (p[i] == ' ' || p[i] == '"' || p[i] == '\\') ? '_' : p[i];

@@ -1,6 +1,7 @@
 /* Request target parsing (see url.h). */
 #include "http/url.h"
 
+#include <assert.h>
 #include <string.h>
 
 #include "core/utf8.h"
@@ -138,4 +139,30 @@ const char *http_url_param(const struct http_url *u, const char *key)
         if (strcmp(u->params[i].key, key) == 0)
             return u->params[i].value;
     return NULL;
+}
+
+int http_url_param_int(const struct http_url *u, const char *key, int min, int max, int dflt,
+                       int *out)
+{
+    assert(min >= 0 && min <= max);
+    const char *v = http_url_param(u, key);
+    if (!v) {
+        *out = dflt;
+        return 0;
+    }
+    /* digits only: no sign, space or trailing byte, and no more of them than
+     * max has, so the value cannot wrap */
+    long long n = 0;
+    size_t len = strlen(v);
+    if (len == 0 || len > 10)
+        return -1;
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] < '0' || v[i] > '9')
+            return -1;
+        n = n * 10 + (v[i] - '0');
+    }
+    if (n < min || n > max)
+        return -1;
+    *out = (int)n;
+    return 0;
 }

@@ -35,4 +35,11 @@ int http_url_parse(const char *raw, size_t n, struct arena *a, struct http_url *
 /* The value of a query parameter (the first if repeated), or NULL. */
 const char *http_url_param(const struct http_url *u, const char *key);
 
+/* A query parameter as an integer in [min, max] (0 <= min): plain decimal
+ * digits and nothing else (no sign, space, '+' or trailing byte; leading
+ * zeros allowed); *out = dflt when the parameter is absent. -1 when it is
+ * present but not such a number (empty included); *out is then untouched. */
+int http_url_param_int(const struct http_url *u, const char *key, int min, int max, int dflt,
+                       int *out);
+
 #endif

@@ -82,6 +82,14 @@ python3 -c "print('id,name,country,kind,description'); print('ok-1,A,DE,company,
 expect "a field over 64 KiB" 3 'big\.csv:3: field 5 is 70000 bytes long' -- "$DFNC" "${D[@]}" import organisations big.csv
 check "a field over 64 KiB leaves the database unchanged" [ "$(org_count t.db)" = "$before" ]
 bad "people naming an unknown organisation" people bad_people.csv 'bad_people\.csv:3: organisation "org-nope" is unknown'
+# a website the web UI would link, and languages, refused as the API refuses them (app/fields.c)
+printf 'id,name,country,kind,sme,city,website\nw-1,A,DE,company,0,,https://a.example\nw-2,B,FR,company,0,,javascript:alert(1)\n' > web_bad.csv
+bad_here "a website that is no web address names its line" web_bad.csv 'web_bad\.csv:3: website "javascript:alert\(1\)" is not an http:// or https:// address'
+check "a bad website leaves the database unchanged" [ "$(org_count t.db)" = "$before" ]
+printf 'id,organisation,name,languages\nl-1,org-de,A,en;uk\nl-2,org-de,B,en;\nl-3,org-de,C,klingon\n' > lang_bad.csv
+expect "languages that are not ISO 639-1 codes name their lines" 3 'lang_bad\.csv:3: languages "en;" must be ISO 639-1 codes' -- \
+    "$DFNC" "${D[@]}" import people lang_bad.csv
+check "... line 4 too" grep -q 'lang_bad\.csv:4: languages "klingon"' err.txt
 bad "a malformed CPV code" capabilities bad_cpv.csv 'bad_cpv\.csv:2: cpv "3561300-4" is not a CPV code'
 expect "people import" 0 'people.csv: 3 rows: 3 added' -- "$DFNC" "${D[@]}" import people "$HERE/data/people.csv"
 expect "capabilities import" 0 'capabilities.csv: 2 rows: 2 added' -- "$DFNC" "${D[@]}" import capabilities "$HERE/data/capabilities.csv"

@@ -9,6 +9,7 @@
 #include "app/auth.h"
 #include "app/requests.h"
 #include "http/cache.h"
+#include "http/headers.h"
 #include "http/internal.h"
 #include "http/json_in.h"
 #include "http/url.h"
@@ -58,6 +59,33 @@ Test(http_url, refuses_what_could_escape_or_confuse)
     arena_free(&a);
 }
 
+Test(http_url, integer_parameters_are_digits_and_nothing_else)
+{
+    struct http_url u;
+    arena_init(&a, 0);
+    int v = -1;
+    cr_assert_eq(parse("/x?top=5&z=007&big=1000000", &u), 0, "%s", err.msg);
+    cr_assert_eq(http_url_param_int(&u, "top", 1, 100, 10, &v), 0);
+    cr_assert_eq(v, 5);
+    cr_assert_eq(http_url_param_int(&u, "z", 0, 100, 10, &v), 0);
+    cr_assert_eq(v, 7);
+    cr_assert_eq(http_url_param_int(&u, "none", 1, 100, 10, &v), 0);
+    cr_assert_eq(v, 10, "absent: the default");
+    cr_assert_eq(http_url_param_int(&u, "big", 0, 1000000, 0, &v), 0);
+    cr_assert_eq(v, 1000000);
+    cr_assert_eq(http_url_param_int(&u, "big", 0, 999999, 0, &v), -1);
+    const char *bad[] = {"/x?n=", "/x?n=5abc", "/x?n=%205", "/x?n=5%20", "/x?n=+5", "/x?n=-1",
+                         "/x?n=4294967297", "/x?n=-4294967295", "/x?n=99999999999999999999",
+                         "/x?n=0x10", "/x?n=1e2", "/x?n=0", "/x?n=101"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cr_assert_eq(parse(bad[i], &u), 0, "%s", err.msg);
+        v = -1;
+        cr_assert_eq(http_url_param_int(&u, "n", 1, 100, 10, &v), -1, "took %s", bad[i]);
+        cr_assert_eq(v, -1, "%s changed the value", bad[i]);
+    }
+    arena_free(&a);
+}
+
 Test(http_route, matches_parameters_and_suffixes)
 {
     const char *p[HTTP_ROUTE_PARAMS] = {0};
@@ -71,6 +99,82 @@ Test(http_route, matches_parameters_and_suffixes)
     cr_assert_str_eq(p[0], "TOKEN");
     const char *bare[] = {"api", "v1", "feeds", ".ics"};
     cr_assert_not(http_route_match("/api/v1/feeds/{token}.ics", bare, 4, p));
+}
+
+/* What the access log writes for a path: a feed token never, whatever the
+ * method (the dispatcher may find no route) or however near the path is. */
+static const char *redacted(const char *target)
+{
+    static char out[256];
+    struct http_url u;
+    cr_assert_eq(parse(target, &u), 0, "%s", err.msg);
+    return http_route_redact(http_routes, http_routes_n, u.segs, u.segs_n, out, sizeof out)
+               ? out : NULL;
+}
+
+Test(http_route, secret_paths_are_redacted_for_the_log)
+{
+    arena_init(&a, 0);
+    cr_assert_str_eq(redacted("/api/v1/feeds/SECRET.ics"), "/api/v1/feeds/{token}.ics");
+    const char *near[] = {"/api/v1/feeds/SECRET.ICS", "/api/v1/feeds/SECRET.ics/x",
+                          "/api/v1/feeds/SECRET", "/API/V1/Feeds/SECRET.ics",
+                          "/api//v1/feeds/SECRET.icsx"};
+    for (size_t i = 0; i < sizeof near / sizeof near[0]; i++) {
+        const char *got = redacted(near[i]);
+        cr_assert_not_null(got, "%s is logged in clear", near[i]);
+        cr_assert_null(strstr(got, "SECRET"), "%s logged as %s", near[i], got);
+    }
+    cr_assert_str_eq(redacted("/api/v1/feeds/SECRET.ics/x"), "/api/v1/feeds/{redacted}");
+    cr_assert_null(redacted("/api/v1/feeds"), "nothing secret: logged as it is");
+    cr_assert_null(redacted("/api/v1/me/agenda.ics"));
+    cr_assert_null(redacted("/api/v1/organisations/org-1"));
+    arena_free(&a);
+}
+
+Test(http_headers, media_types_compare_whole)
+{
+    cr_assert(http_media_type_is("application/json", "application/json"));
+    cr_assert(http_media_type_is("Application/JSON; charset=utf-8", "application/json"));
+    cr_assert(http_media_type_is("application/json ;charset=utf-8", "application/json"));
+    cr_assert(http_media_type_is(" application/json\t", "application/json"));
+    const char *not[] = {"application/jsonfoo", "application/json x", "application/jso",
+                         "text/plain", "", "application/json,text/plain", "application/json-seq"};
+    for (size_t i = 0; i < sizeof not / sizeof not[0]; i++)
+        cr_assert_not(http_media_type_is(not[i], "application/json"), "took \"%s\"", not[i]);
+    cr_assert_not(http_media_type_is(NULL, "application/json"));
+}
+
+static int framing(const char *const *fields, int n)
+{
+    struct http_framing f = {0};
+    const char *why = NULL;
+    for (int i = 0; i < n; i += 2)
+        http_framing_see(&f, fields[i], fields[i + 1]);
+    int status = http_framing_refusal(&f, &why);
+    cr_assert(status == 0 || (why && *why));
+    return status;
+}
+
+Test(http_headers, a_body_framed_two_ways_is_refused)
+{
+    const char *one[] = {"Content-Length", "7", "Host", "x"};
+    cr_assert_eq(framing(one, 4), 0);
+    const char *same[] = {"Content-Length", "7", "content-length", "7"};
+    cr_assert_eq(framing(same, 4), 0);
+    const char *differ[] = {"Content-Length", "5", "content-length", "7"};
+    cr_assert_eq(framing(differ, 4), 400);
+    const char *third[] = {"Content-Length", "5", "Content-Length", "5", "CONTENT-LENGTH", "07"};
+    cr_assert_eq(framing(third, 6), 400);
+    const char *chunked[] = {"Transfer-Encoding", "Chunked"};
+    cr_assert_eq(framing(chunked, 2), 0);
+    const char *both[] = {"Transfer-Encoding", "chunked", "Content-Length", "5"};
+    cr_assert_eq(framing(both, 4), 400);
+    const char *gzip[] = {"Transfer-Encoding", "gzip"};
+    cr_assert_eq(framing(gzip, 2), 501);
+    const char *list[] = {"Transfer-Encoding", "gzip, chunked"};
+    cr_assert_eq(framing(list, 2), 501);
+    const char *twice[] = {"Transfer-Encoding", "chunked", "transfer-encoding", "chunked"};
+    cr_assert_eq(framing(twice, 4), 501);
 }
 
 static const struct http_field inner[] = {
