@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
 import { tableName, orgInfo, orgLabel } from '../people.js';
-import { t, time, date, tn, errorText } from '../i18n.js';
+import { t, time, date, tn, errorText, eventTimeZone, timeZoneNote } from '../i18n.js';
 import { state } from '../app.js';
 
 function dayKey(x) {
@@ -31,7 +31,8 @@ export async function renderAgenda(main) {
   add(main, 
     h('h1', {}, t('agenda.title')),
     h('p', { class: 'print-only' }, person.name || ''),
-    h('p', { class: 'muted' }, t('agenda.tz', { tz: (state.event && state.event.timezone) || 'Europe/Brussels' })),
+    timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote())
+      : h('p', { class: 'muted' }, t('agenda.tz', { tz: eventTimeZone() })),
     h('div', { class: 'actions no-print' },
       h('a', { class: 'button', id: 'ics-link', href: '/api/v1/me/agenda.ics', download: 'agenda.ics' }, t('agenda.ics')),
       subscribe,

@@ -4,7 +4,9 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
-import { t, tn, num, time, dayTime, compare, countryName, errorText } from '../i18n.js';
+import {
+  t, tn, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote,
+} from '../i18n.js';
 import { state, flash } from '../app.js';
 import { tableName } from '../people.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
@@ -120,19 +122,37 @@ export async function renderEvent(main) {
     venue: h('input', { name: 'venue', value: e.venue || '' }),
     starts_on: h('input', { name: 'starts_on', type: 'date', value: e.starts_on || '' }),
     ends_on: h('input', { name: 'ends_on', type: 'date', value: e.ends_on || '' }),
-    timezone: h('input', { name: 'timezone', value: e.timezone || 'Europe/Brussels' }),
+    timezone: h('input', { name: 'timezone', value: e.timezone || 'Europe/Brussels', list: 'timezones', autocomplete: 'off', maxlength: 64 }),
     request_cap: h('input', { name: 'request_cap', type: 'number', min: 1, max: 200, value: e.request_cap || 20 }),
   };
+  // The zone is picked from the names the browser knows (the IANA database):
+  // every date and time of the forum is shown in it, so a typo is refused here.
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const tzCheck = () => inputs.timezone.setCustomValidity(knownTimeZone(inputs.timezone.value.trim()) ? '' : t('event.timezone_unknown'));
+  inputs.timezone.addEventListener('input', tzCheck);
   const form = h('form', {
-    class: 'card', id: 'event-form',
+    class: 'card', id: 'event-form', novalidate: true,
     onsubmit: async (ev) => {
       ev.preventDefault();
+      tzCheck();
+      const bad = form.querySelector(':invalid');
+      if (bad) {
+        flash(form, `${t('error.save')} ${bad.labels[0].textContent}: ${bad.validationMessage}`, 'error');
+        bad.focus();
+        return;
+      }
       const body = {};
       for (const [k, el] of Object.entries(inputs)) body[k] = k === 'request_cap' ? Number(el.value) : el.value.trim();
-      try { state.event = { ...state.event, ...(await api.updateEvent(eventId(), body)) }; flash(form, t('saved')); } catch (err) { flash(form, `${t('error.save')} ${err.message}`, 'error'); }
+      try {
+        state.event = { ...state.event, ...(await api.updateEvent(eventId(), body)) };
+        setTimeZone(state.event.timezone);
+        flash(form, t('saved'));
+      } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
     },
   },
-  Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el)),
+  timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote()) : null,
+  Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el, k === 'timezone' ? t('event.timezone_hint') : undefined)),
+  h('datalist', { id: 'timezones' }, zones.map((z) => h('option', { value: z }))),
   h('button', { type: 'submit', class: 'primary' }, t('save')));
   add(main, h('h1', {}, t('event.title')), form);
   renderProgramme(main, e);
@@ -184,6 +204,7 @@ function renderProgramme(main, e) {
       const v = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value.trim()]));
       const minutes = Number(v.minutes), pause = Number(v.pause);
       const fail = (key, vars) => flash(form, t(key, vars), 'error');
+      if (!knownTimeZone(tz)) return fail('event.timezone_first', { tz });
       if (!v.name || !v.day) return fail('event.session_incomplete');
       if (e.starts_on && (v.day < e.starts_on || v.day > e.ends_on)) return fail('event.day_outside');
       if (!(minutesOf(v.end) > minutesOf(v.start))) return fail('event.end_before_start');
