@@ -278,8 +278,31 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.match(reasons, /the participants meet others in every slot they share \((slot \d+|slots \d+-\d+)\)/);
   assert.doesNotMatch(reasons, /\(slots \d+\)/, 'one slot is "slot N"');
   assert.doesNotMatch(reasons, /participants are busy/);
+  assert.match(await page.textContent('#publish-card'), /participants see their meetings marked provisional/);
+  // Before publication a participant's agenda says it is provisional. In a
+  // second tab (a new tab has no copy of the sign-in reply's CSRF token, and
+  // takes it from GET /me) a state change works, and signing out there ends
+  // the session on the server too.
+  const pctx = await newContext('uk-UA');
+  await signIn(await pctx.newPage(), PARTICIPANT);
+  const tab = await pctx.newPage();
+  await open(tab, '/agenda');
+  assert.ok(await tab.locator('tr.meeting').count() > 0, 'the participant has meetings');
+  assert.match(await tab.textContent('#agenda-provisional'), /Попередній розклад: організатори ще можуть перенести ці зустрічі/);
+  assert.equal(await tab.locator('tr.meeting.provisional').count(), await tab.locator('tr.meeting').count());
+  await tab.click('#feed-new');
+  await tab.locator('#feed-url a').waitFor();
   await page.click('#publish');
   await page.waitForFunction(() => /Published/.test(document.getElementById('publish-status').textContent));
+  await open(tab, '/agenda');
+  assert.equal(await tab.locator('#agenda-provisional, tr.meeting.provisional').count(), 0, 'published: nothing provisional');
+  await tab.click('#signout');
+  await tab.waitForFunction(() => document.body.dataset.ready === '/' && !!document.getElementById('signin'));
+  assert.equal(await tab.locator('#signout-failed').count(), 0);
+  await tab.goto(`${base}/agenda`);
+  await tab.waitForFunction(() => document.body.dataset.ready === '/');
+  assert.ok(await tab.isVisible('#signin'), 'signed out for good: /agenda leads to sign-in');
+  await pctx.close();
   await shoot(page, 'console-schedule');
 
   // a late registration whose organisation states no offers or needs

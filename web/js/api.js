@@ -1,6 +1,6 @@
 // The JSON API client: one place that knows the paths of /api/v1. Cookie
 // sessions; state changes carry X-CSRF-Token (kept in sessionStorage so a
-// reload keeps it). Errors become ApiError with the server's code and message.
+// reload keeps it; taken again from GET /me in a new tab). Errors become ApiError with the server's code and message.
 
 const BASE = '/api/v1';
 const CSRF_KEY = 'dfnc.csrf';
@@ -71,7 +71,13 @@ export const api = {
   async logout() {
     try { await call('DELETE', '/session'); } finally { setCsrf(null); }
   },
-  me: () => call('GET', '/me'),
+  // GET /me repeats the session's CSRF token: a new tab, or a browser opened
+  // again on a kept cookie, has no copy of the sign-in reply's.
+  async me() {
+    const r = await call('GET', '/me');
+    if (r && r.csrf_token) setCsrf(r.csrf_token);
+    return r;
+  },
   organisations: (filters) => call('GET', `/search/organisations${qs(filters)}`),
   organisation: (id) => call('GET', `/organisations/${enc(id)}`),
   updateOrganisation: (id, fields) => call('PUT', `/organisations/${enc(id)}`, fields),

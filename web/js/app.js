@@ -93,10 +93,23 @@ export async function loadMe() {
   state.loaded = true;
 }
 
+// Signs out on the server, then here. A refused sign-out (the token gone
+// stale) is tried once more with the session's token from GET /me; if the
+// server still cannot be told (offline, say), the page forgets the user all
+// the same and says that the session may live on, so that on a shared
+// computer the next person knows to close the browser.
 export async function signOut() {
-  try { await api.logout(); } catch (_) { /* already gone */ }
+  let failed = false;
+  try {
+    await api.logout();
+  } catch (e) {
+    if (e && e.status === 401) { /* the session had ended already */ } else {
+      try { await api.me(); await api.logout(); } catch (e2) { failed = !(e2 && e2.status === 401); }
+    }
+  }
   state.me = null;
   state.event = null;
+  state.signOutFailed = failed;
   go('/');
 }
 

@@ -12,11 +12,24 @@ function dayKey(x) {
   return date(x, { dateStyle: 'full' });
 }
 
+// Whether a meeting may still move: the agenda's own flag where it gives
+// one, else the event's publication (before it, a new scheduler run moves
+// meetings; publishing locks them).
+function provisionalOf(meetings) {
+  const flagged = meetings.some((m) => typeof m.published === 'boolean');
+  const unpublished = !!state.event && !state.event.published_at;
+  return (m) => (flagged ? m.published === false : unpublished);
+}
+
 export async function renderAgenda(main) {
-  const ag = await api.agenda();
+  // the event again: the organisers may have published since sign-in
+  const [ag, evs] = await Promise.all([api.agenda(), api.events().catch(() => null)]);
+  const fresh = state.event && list(evs, 'events').find((e) => e.id === state.event.id);
+  if (fresh) state.event = { ...state.event, ...fresh };
   const start = (m) => m.start || m.starts_at;
   const end = (m) => m.end || m.ends_at;
   const meetings = list(ag, 'meetings').slice().sort((a, b) => String(start(a)).localeCompare(String(start(b))));
+  const provisional = provisionalOf(meetings);
   const feedOut = h('p', { class: 'feed', id: 'feed-url', role: 'status' });
   const subscribe = h('button', {
     type: 'button', id: 'feed-new',
@@ -33,6 +46,7 @@ export async function renderAgenda(main) {
     h('p', { class: 'print-only' }, person.name || ''),
     timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote())
       : h('p', { class: 'muted' }, t('agenda.tz', { tz: eventTimeZone() })),
+    meetings.some(provisional) ? h('p', { class: 'notice', id: 'agenda-provisional', role: 'status' }, t('agenda.provisional')) : null,
     h('div', { class: 'actions no-print' },
       h('a', { class: 'button', id: 'ics-link', href: '/api/v1/me/agenda.ics', download: 'agenda.ics' }, t('agenda.ics')),
       subscribe,
@@ -66,8 +80,9 @@ export async function renderAgenda(main) {
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
           h('th', { scope: 'col' }, t('agenda.with')))), tbody));
     }
-    tbody.append(h('tr', { class: 'meeting', dataset: { id: m.id } },
-      h('td', {}, `${time(start(m))}–${time(end(m))}`),
+    tbody.append(h('tr', { class: provisional(m) ? 'meeting provisional' : 'meeting', dataset: { id: m.id } },
+      h('td', {}, `${time(start(m))}–${time(end(m))}`,
+        provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
       h('td', {}, tableName({ location_name: m.location_name || m.location })),
       h('td', { translate: 'no' }, others(m).map((w, k) => {
         const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;

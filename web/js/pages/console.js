@@ -455,7 +455,7 @@ export async function renderSchedule(main) {
     } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${errorText(e)}`; }
   });
   add(main, h('h1', {}, t('schedule.title')), h('p', { class: 'lead' }, t('schedule.lead')), form, out,
-    h('section', { class: 'card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
+    h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
 }
 
 function partyName(p) {

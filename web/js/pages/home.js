@@ -23,6 +23,7 @@ function signInForm() {
       try {
         await api.login(email.value.trim(), password.value);
         state.loaded = false;
+        state.signOutFailed = false;
         state.event = null;
         await loadMe();
         go(role() === 'organiser' ? '/console/schedule' : '/agenda');
@@ -64,6 +65,7 @@ export async function renderHome(main) {
   const eu = stats.eu_organisations ?? 0;
   const ua = stats.ua_organisations ?? 0;
   add(main,
+    state.signOutFailed ? h('p', { class: 'notice', id: 'signout-failed', role: 'alert' }, t('signout.failed')) : null,
     hero(ev),
     h('section', { 'aria-labelledby': 'figs-title' },
       h('h2', { id: 'figs-title' }, t('home.figures')),
