@@ -292,6 +292,14 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.equal(await tab.locator('tr.meeting.provisional').count(), await tab.locator('tr.meeting').count());
   await tab.click('#feed-new');
   await tab.locator('#feed-url a').waitFor();
+  // publishing cannot be undone: asked first, and a "no" leaves it unpublished
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); d.dismiss(); });
+  await page.click('#publish');
+  await page.waitForFunction(() => document.getElementById('run-scheduler'));
+  assert.match(asked.join(), /Publish the agendas\? Every meeting is then locked.*cannot be undone/);
+  assert.equal((await (await ctx.request.get(`${base}/api/v1/forum`)).json()).event.published, false);
+  page.once('dialog', (d) => d.accept());
   await page.click('#publish');
   await page.waitForFunction(() => /Published/.test(document.getElementById('publish-status').textContent));
   await open(tab, '/agenda');
@@ -514,6 +522,12 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   await page.selectOption('#cap-form select[name=direction]', 'need');
   await page.click('#cap-form button[type=submit]');
   await page.waitForFunction((code) => document.querySelector('#caps-need')?.textContent.includes(code), chosen);
+  // removing it is asked first; "no" keeps it
+  const removal = [];
+  page.once('dialog', (d) => { removal.push(d.message()); d.dismiss(); });
+  await page.click(`#caps-need button[aria-label="${UK['caps.remove_named'].replace('{code}', chosen)}"]`);
+  assert.match(removal.join(), new RegExp(`^Видалити «.+» \\(${chosen}\\) з пропозицій і потреб`));
+  assert.ok((await page.textContent('#caps-need')).includes(chosen), 'still there after "no"');
 
   await open(page, '/organisations');
   await page.selectOption('select[name=region]', 'eu');
@@ -555,6 +569,15 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
   await open(page, '/requests');
   const req = page.locator('#received li.request[data-status=pending]', { hasText: state.me.person.name });
   const answered = page.locator('#received li.request', { hasText: state.me.person.name });
+  // the requests waiting for an answer come first
+  const statuses = await page.locator('#received li.request').evaluateAll((els) => els.map((e) => e.dataset.status));
+  assert.deepEqual(statuses, [...statuses].sort((a, b) => (a === 'pending' ? 0 : 1) - (b === 'pending' ? 0 : 1)), `pending first: ${statuses}`);
+  // Decline, next to Accept, is asked first; "no" leaves the request pending
+  const declining = [];
+  page.once('dialog', (d) => { declining.push(d.message()); d.dismiss(); });
+  await req.locator('button.decline').click();
+  assert.match(declining.join(), new RegExp(`Decline the meeting request from ${state.me.person.name}\\?`));
+  assert.equal(await req.locator('button.primary').isEnabled(), true);
   await req.locator('button.primary').click();
   await answered.locator('.flash.ok').waitFor({ timeout: 60000 });
   await open(page, '/requests');

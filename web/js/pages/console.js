@@ -448,6 +448,8 @@ export async function renderSchedule(main) {
     },
   }, field(t('schedule.time_limit'), limit), runBtn);
   pubBtn.addEventListener('click', async () => {
+    // publishing locks every meeting for good: asked first, as removals are
+    if (!window.confirm(t('schedule.publish_confirm'))) return;
     try {
       const r = await api.publish(eventId());
       state.event = { ...state.event, published_at: (r && r.published_at) || new Date().toISOString() };

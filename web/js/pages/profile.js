@@ -96,7 +96,11 @@ function capList(org, caps, direction, editable, save, lines) {
       c.confidential ? h('span', { class: 'badge' }, t('caps.confidential')) : null,
       editable ? [' ', h('button', {
         type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }),
-        onclick: () => save(caps.filter((x) => x !== c)),
+        onclick: async (ev) => {
+          if (!window.confirm(t('caps.remove_confirm', { code: c.cpv, title: c.title || '' }))) return;
+          const where = ev.target.closest('section');
+          try { await save(caps.filter((x) => x !== c)); } catch (e) { flash(where, `${t('error.save')} ${errorText(e)}`, 'error'); }
+        },
       }, t('caps.remove'))] : null))));
 }
 
