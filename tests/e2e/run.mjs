@@ -33,6 +33,7 @@ const UK = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/i18n/uk.json'), 'utf8
 const ORGANISER = { email: 'organiser@dfnc.test', password: 'organiser-secret-1' };
 const PARTICIPANT = { email: 'ua.participant@dfnc.test', password: 'participant-secret-1' };
 const PARTNER = { email: 'partner@dfnc.test', password: 'partner-secret-1' };
+const LINK = `https://docs.example.eu/forum/shared/${'a1b2c3d4e5'.repeat(20)}`;
 
 let server;
 let base;
@@ -121,6 +122,23 @@ async function shoot(page, name) {
     // Nothing wider than the phone: wide tables and charts scroll in their box.
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= w, `${name} is ${wide} px wide at ${w} px`);
+    // ... and no table squeezes a word onto two lines ("Вилучити" a letter a line)
+    const broken = await page.evaluate(() => {
+      const out = [];
+      for (const cell of document.querySelectorAll('th, td')) {
+        const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+          for (const m of n.textContent.matchAll(/[^\s\-–—/]+/g)) {
+            const r = document.createRange();
+            r.setStart(n, m.index);
+            r.setEnd(n, m.index + m[0].length);
+            if (new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size > 1) out.push(m[0]);
+          }
+        }
+      }
+      return out;
+    });
+    assert.deepEqual(broken, [], `${name}: words broken across lines in a table at ${w} px`);
     await page.screenshot({ path: path.join(ART, `${name}-${w}.png`), fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
@@ -492,7 +510,8 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   state.partner.name = (await first.locator('select[name=to] option:checked').textContent()).split(' · ')[0];
   await assertUkrainian(page);
   await shoot(page, 'participant-suggestions-uk');
-  await first.locator('input[name=message]').fill('Пропонуємо обговорити спільне виробництво.');
+  // with a pasted link: a word no phone is wide enough for wraps in the card
+  await first.locator('input[name=message]').fill(`Пропонуємо обговорити спільне виробництво: ${LINK}`);
   await first.locator('button[type=submit]').click();
   await first.locator('.flash.ok').waitFor();
   assert.match(await first.locator('.flash').textContent(), /Запит надіслано/);

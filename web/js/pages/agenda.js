@@ -76,9 +76,9 @@ export async function renderAgenda(main) {
     if (d !== current) {
       current = d;
       tbody = h('tbody');
-      add(main, h('h2', {}, d), h('table', { class: 'agenda' },
+      add(main, h('h2', {}, d), h('div', { class: 'scroll' }, h('table', { class: 'agenda' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
-          h('th', { scope: 'col' }, t('agenda.with')))), tbody));
+          h('th', { scope: 'col' }, t('agenda.with')))), tbody)));
     }
     tbody.append(h('tr', { class: provisional(m) ? 'meeting provisional' : 'meeting', dataset: { id: m.id } },
       h('td', {}, `${time(start(m))}–${time(end(m))}`,
