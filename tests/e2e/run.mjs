@@ -530,6 +530,25 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   await shoot(page, 'participant-requests-uk');
 
   await open(page, '/profile');
+  // The server counts bytes: a name of 150 Cyrillic letters (300 bytes) is
+  // refused here, saying which field and how long it may be.
+  const nameInput = page.locator('#person-form input[name=name]');
+  assert.equal(await nameInput.getAttribute('maxlength'), '200');
+  await nameInput.fill('Щ'.repeat(150));
+  await page.click('#person-form button[type=submit]');
+  await page.locator('#person-form .flash.error').waitFor();
+  assert.match(await page.textContent('#person-form .flash.error'), /Поле «Ім’я» задовге: щонайбільше 200 латинських літер або близько 100 кириличних/);
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'name');
+  // a refusal of the server that names a field is said against it
+  await nameInput.fill(state.me.person.name);
+  await page.route('**/api/v1/me', (route) => (route.request().method() === 'PUT'
+    ? route.fulfill({ status: 422, json: { error: { code: 'invalid', message: 'title is longer than 200 bytes' } } })
+    : route.fallback()));
+  await page.click('#person-form button[type=submit]');
+  await page.waitForFunction(() => /Посада/.test(document.querySelector('#person-form .flash.error')?.textContent));
+  assert.match(await page.textContent('#person-form .flash.error'), /Поле «Посада» задовге/);
+  await page.unroute('**/api/v1/me');
+  await open(page, '/profile');
   await page.locator('#cap-form input[role=combobox]').fill('безпілот');
   await page.locator('#cap-form [role=option]').first().waitFor();
   await page.keyboard.press('ArrowDown');

@@ -9,6 +9,7 @@ import {
 } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { tableName } from '../people.js';
+import { limit, invalid } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
@@ -118,8 +119,8 @@ export async function renderImport(main) {
 export async function renderEvent(main) {
   const e = state.event ? { ...state.event, ...(await api.event(eventId()).catch(() => ({}))) } : {};
   const inputs = {
-    name: h('input', { name: 'name', value: e.name || '', required: true }),
-    venue: h('input', { name: 'venue', value: e.venue || '' }),
+    name: limit(h('input', { name: 'name', value: e.name || '', required: true }), 300),
+    venue: limit(h('input', { name: 'venue', value: e.venue || '' }), 300),
     starts_on: h('input', { name: 'starts_on', type: 'date', value: e.starts_on || '' }),
     ends_on: h('input', { name: 'ends_on', type: 'date', value: e.ends_on || '' }),
     timezone: h('input', { name: 'timezone', value: e.timezone || 'Europe/Brussels', list: 'timezones', autocomplete: 'off', maxlength: 64 }),
@@ -135,12 +136,8 @@ export async function renderEvent(main) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       tzCheck();
-      const bad = form.querySelector(':invalid');
-      if (bad) {
-        flash(form, `${t('error.save')} ${bad.labels[0].textContent}: ${bad.validationMessage}`, 'error');
-        bad.focus();
-        return;
-      }
+      const bad = invalid(form);
+      if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }
       const body = {};
       for (const [k, el] of Object.entries(inputs)) body[k] = k === 'request_cap' ? Number(el.value) : el.value.trim();
       try {
@@ -189,7 +186,7 @@ function renderProgramme(main, e) {
         },
       }, t('event.remove')))))))) : h('p', { class: 'muted' }, t('event.no_sessions'));
   const inputs = {
-    name: h('input', { name: 'session_name', required: true, maxlength: 200 }),
+    name: limit(h('input', { name: 'session_name', required: true }), 200),
     kind: h('select', { name: 'session_kind' }, SESSION_KINDS.map((k) => h('option', { value: k }, t(`event.kind_${k}`)))),
     day: h('input', { name: 'session_day', type: 'date', required: true, value: e.starts_on || '', min: e.starts_on || null, max: e.ends_on || null }),
     start: h('input', { name: 'session_start', type: 'time', required: true, value: '09:00' }),
@@ -297,7 +294,7 @@ function renderInterpreters(main, e) {
   const people = list(e.interpreters, 'interpreters');
   const sessions = list(e.sessions, 'sessions').filter((s) => s.kind === 'b2b');
   const sessionName = new Map(sessions.map((s) => [s.id, `${s.name} (${dayTime(s.starts_at)})`]));
-  const name = h('input', { name: 'interpreter_name', required: true, maxlength: 200 });
+  const name = limit(h('input', { name: 'interpreter_name', required: true }), 200);
   const pair = h('input', { name: 'interpreter_pair', required: true, value: 'uk-en', pattern: '[a-z]{2}-[a-z]{2}', maxlength: 5, class: 'mono' });
   const when = h('select', { name: 'interpreter_session' }, h('option', { value: '' }, t('event.all_sessions')),
     sessions.map((s) => h('option', { value: s.id }, sessionName.get(s.id))));
