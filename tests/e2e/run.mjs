@@ -352,6 +352,23 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForSelector('#import-result .errors li');
   assert.match(await page.textContent('#import-result .errors'), /Line 3:.*XX/);
   await shoot(page, 'console-import');
+  // the importer's English messages in Ukrainian on a Ukrainian page
+  await page.selectOption('#lang', 'uk');
+  await page.waitForFunction(() => document.documentElement.lang === 'uk' && document.querySelector('#import-form'));
+  await page.selectOption('#import-form select[name=kind]', 'organisations');
+  await page.click('#import-form button[type=submit]');
+  assert.match(await page.textContent('#import-result'), /Текст порожній: оберіть файл або вставте його вміст/);
+  await page.fill('#import-form textarea', 'id,name,country,sme\norg-x,X,UA,0\n');
+  await page.click('#import-form button[type=submit]');
+  await page.waitForSelector('#import-result .errors li');
+  assert.match(await page.textContent('#import-result .errors'), /^Рядок 1: немає обов’язкового стовпця «kind»$/);
+  await page.fill('#import-form textarea', 'id,name,country,kind,sme,city,website,description\norg-x,X,XX,company,0,,,\n');
+  await page.click('#import-form button[type=submit]');
+  await page.waitForSelector('#import-result .errors li');
+  assert.match(await page.textContent('#import-result .errors'), /^Рядок 2: країна «XX» — не дволітерний код ISO 3166/);
+  await assertUkrainian(page);
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#import-form'));
   // the forum's own words for partner matching. A line an older dfnc took no
   // longer fits beside this one's (electronic has електронний and
   // радіоелектронний in dfnc's own: a fourth translation is one too many),

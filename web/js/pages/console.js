@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
 import {
-  t, tn, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote,
+  t, tn, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
 } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { tableName } from '../people.js';
@@ -53,6 +53,40 @@ export async function renderPeople(main) {
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'glossary'];
 
+// The importer's messages (src/io/csv.c, src/app/import.c) by shape, so that
+// a Ukrainian page says them in Ukrainian with the file's own names and values.
+const IMPORT_ERRORS = [
+  [/^missing required column "(.+)"$/, 'import.err_missing_column', ['col']],
+  [/^column "(.+)" appears twice in the header$/, 'import.err_column_twice', ['col']],
+  [/^empty file: a header row is required$/, 'import.err_no_header', []],
+  [/^column "(.+)" is empty$/, 'import.err_column_empty', ['col']],
+  [/^(\w+)(?: ".*")? is longer than (\d+) bytes$/, 'import.err_too_long', ['col', 'max']],
+  [/^(\w+) "(.*)" must be 0 or 1$/, 'import.err_zero_one', ['col', 'value']],
+  [/^(\w+) "(.*)" is not one of (.+)$/, 'import.err_not_one_of', ['col', 'value', 'list']],
+  [/^email "(.*)" is not an e-mail address$/, 'import.err_email', ['value']],
+  [/^country "(.*)" is not an ISO 3166 alpha-2 code/, 'import.err_country', ['value']],
+  [/^languages "(.*)" must be ISO 639-1 codes/, 'import.err_languages', ['value']],
+  [/^organisation "(.*)" is unknown/, 'import.err_unknown_org', ['value']],
+  [/^cpv "(.*)" is not a CPV code/, 'import.err_cpv_form', ['value']],
+  [/^cpv "(.*)" is not in the CPV classifier/, 'import.err_cpv_unknown', ['value']],
+  [/^priority "(.*)" must be 0-9/, 'import.err_priority', ['value']],
+  [/^from and to are the same person "(.*)"$/, 'import.err_same_person', ['value']],
+  [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
+];
+
+// One of the importer's messages as the page says it: the server's English
+// words on an English page; on a Ukrainian one their translation, or, for a
+// shape not known here, the English words marked as such.
+function importMessage(msg) {
+  const raw = String(msg || '');
+  if (getLang() === 'en') return raw;
+  for (const [re, key, names] of IMPORT_ERRORS) {
+    const m = re.exec(raw);
+    if (m) return t(key, Object.fromEntries(names.map((n, i) => [n, m[i + 1]])));
+  }
+  return h('span', { lang: 'en', translate: 'no' }, raw);
+}
+
 export async function renderImport(main) {
   const kind = h('select', { name: 'kind' }, IMPORT_KINDS.map((k) => h('option', { value: k }, t(`import.${k}`))));
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain' });
@@ -64,6 +98,11 @@ export async function renderImport(main) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       clear(out);
+      // an empty CSV is a slip (an empty glossary clears the glossary)
+      if (kind.value !== 'glossary' && !text.value.trim()) {
+        out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.empty')));
+        return;
+      }
       try {
         const r = await api.importCsv(kind.value, text.value);
         out.append(h('p', { class: 'flash ok', role: 'status' }, t('import.done', { n: num((r && (r.rows ?? r.imported ?? r.count)) || 0) })));
@@ -74,7 +113,7 @@ export async function renderImport(main) {
         out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.failed')));
         const lines = errs.length ? errs : [{ line: b.line, message: b.message || e.message }];
         out.append(h('ul', { class: 'errors' }, lines.map((x) => h('li', {},
-          x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', x.message || x.error || String(x)))));
+          x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', importMessage(x.message || x.error || String(x))))));
         if (b.refused > lines.length) out.append(h('p', {}, t('import.more', { n: num(b.refused - lines.length) })));
       }
     },
