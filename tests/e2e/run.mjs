@@ -585,6 +585,12 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   assert.ok((await page.textContent('#caps-need')).includes(chosen), 'still there after "no"');
 
   await open(page, '/organisations');
+  // a CPV box's typed text that is no code is not silently ignored
+  await page.locator('form[role=search] input[role=combobox]').fill('радар');
+  await page.click('form[role=search] button[type=submit]');
+  await page.locator('form[role=search] .flash.error').waitFor();
+  assert.match(await page.textContent('form[role=search] .flash.error'), /Оберіть код зі списку в полі «Пропонує або потребує \(CPV\)»/);
+  await page.locator('form[role=search] input[role=combobox]').fill('');
   await page.selectOption('select[name=region]', 'eu');
   await page.check('#search-sme');
   await page.click('form[role=search] button[type=submit]');

@@ -82,6 +82,10 @@ export function cpvPicker(labelText, opts) {
   return {
     el,
     value: () => chosen || (input.value.match(/^\d{8}-\d/) || [''])[0],
+    // what is typed, chosen or not
+    text: () => input.value.trim(),
+    // back to the field with the list open again (after typed text was not a code)
+    reopen: () => { input.focus(); search(); },
     reset: () => { chosen = ''; input.value = ''; close(); },
   };
 }

@@ -44,6 +44,14 @@ export async function renderSearch(main) {
   const out = h('div', { id: 'results', 'aria-live': 'polite' });
   async function run(ev) {
     if (ev) ev.preventDefault();
+    // typed text that is no code would filter nothing: say so rather than
+    // list every organisation as if it had
+    if (picker.text() && !picker.value()) {
+      flash(form, t('search.cpv_pick', { field: t('search.cpv') }), 'error');
+      picker.reopen();
+      return;
+    }
+    form.querySelector('.flash')?.remove();
     const filters = {
       q: q.value.trim(), country: country.value, region: region.value, kind: kind.value,
       sme: sme.checked ? '1' : '', cpv: picker.value(),
@@ -56,14 +64,13 @@ export async function renderSearch(main) {
     out.append(h('p', { class: 'count' }, tn('search.found', orgs.length)),
       h('ul', { class: 'cards' }, await Promise.all(orgs.map(orgCard))));
   }
-  add(main, h('h1', {}, t('search.title')),
-    h('form', { class: 'card filters', role: 'search', onsubmit: run },
-      field(t('search.q'), q, t('search.q_hint')),
-      h('div', { class: 'row' }, field(t('search.country'), country), field(t('search.region'), region), field(t('search.kind'), kind)),
-      picker.el,
-      h('div', { class: 'field check' }, sme, h('label', { for: 'search-sme' }, t('search.sme'))),
-      h('button', { type: 'submit', class: 'primary' }, t('search.submit'))),
-    out);
+  const form = h('form', { class: 'card filters', role: 'search', onsubmit: run },
+    field(t('search.q'), q, t('search.q_hint')),
+    h('div', { class: 'row' }, field(t('search.country'), country), field(t('search.region'), region), field(t('search.kind'), kind)),
+    picker.el,
+    h('div', { class: 'field check' }, sme, h('label', { for: 'search-sme' }, t('search.sme'))),
+    h('button', { type: 'submit', class: 'primary' }, t('search.submit')));
+  add(main, h('h1', {}, t('search.title')), form, out);
   await run();
 }
 
