@@ -481,6 +481,8 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.emulateMedia({ media: 'screen' });
 
   await open(page, '/console/checkin');
+  await page.fill('#checkin-q', 'zzqxw');
+  assert.match(await page.textContent('#checkin-none'), /Nobody registered matches/);
   await page.fill('#checkin-q', state.me.person.name.slice(0, 6));
   const btn = page.locator('#checkin-list button').first();
   await btn.click();
@@ -607,10 +609,28 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   assert.ok(found.every((id) => foundOrgs.find((o) => o.id === id).country !== 'UA'), 'the region still applies');
   const said = await page.locator('#results li.org ul.why').allTextContents();
   assert.ok(said.some((w) => /радари \(radar\)/.test(w)), `"радари (radar)" among ${said}`);
+  // the results get the focus (below the fold on a phone), and the search is
+  // in the address: a reload (or Back) gives it again
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'results-count');
+  assert.equal(new URL(page.url()).searchParams.get('q'), 'радари');
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '/organisations');
+  await page.locator('#results li.org ul.why').first().waitFor();
+  assert.equal(await page.inputValue('input[name=q]'), 'радари');
+  assert.equal(await page.inputValue('select[name=region]'), 'eu');
+  assert.deepEqual(await page.locator('#results li.org').evaluateAll((els) => els.map((e) => e.dataset.org)), found);
   await assertUkrainian(page);
   await shoot(page, 'participant-search-text-uk');
+  // nothing found: a hint what to change
+  await page.fill('input[name=q]', 'ґґґжжжщщщ');
+  await page.click('form[role=search] button[type=submit]');
+  await page.locator('#results-none').waitFor();
+  assert.match(await page.textContent('#results-none'), /Спробуйте менше фільтрів/);
 
   await open(page, `/organisations/${encodeURIComponent(state.partner.org)}`);
+  // another organisation's offers and needs are its own, not "ours"
+  assert.equal(await page.textContent('#org-offers h2'), 'Пропонує');
+  assert.equal(await page.textContent('#org-needs h2'), 'Потребує');
   // A second request to the same person is refused (409), in Ukrainian.
   const again = page.locator('ul.people li', { hasText: state.partner.name }).locator('form');
   await again.locator('button[type=submit]').click();

@@ -87,6 +87,12 @@ export function cpvPicker(labelText, opts) {
     // back to the field with the list open again (after typed text was not a code)
     reopen: () => { input.focus(); search(); },
     reset: () => { chosen = ''; input.value = ''; close(); },
+    // a code given (from the address), its label when the classifier has it
+    set: (code) => {
+      chosen = code;
+      input.value = code;
+      cpvName(code).then((label) => { if (chosen === code && label) input.value = `${code} ${label}`; });
+    },
   };
 }
 

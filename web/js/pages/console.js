@@ -547,7 +547,9 @@ export async function renderCheckin(main) {
     const needle = q.value.trim().toLowerCase();
     clear(out);
     if (needle.length < 2) return;
-    for (const p of all.filter((x) => `${x.name} ${x.organisation_name || ''} ${x.email || ''}`.toLowerCase().includes(needle)).slice(0, 20)) {
+    const found = all.filter((x) => `${x.name} ${x.organisation_name || ''} ${x.email || ''}`.toLowerCase().includes(needle));
+    if (found.length === 0) out.append(h('li', { class: 'muted', id: 'checkin-none' }, t('checkin.none')));
+    for (const p of found.slice(0, 20)) {
       const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at }, p.checked_in_at ? t('checkin.done') : t('checkin.button'));
       btn.addEventListener('click', async () => {
         try {
