@@ -248,6 +248,18 @@ test('the home page in English shows the forum and its figures', async () => {
   assert.match(await page.textContent('#tz-note'), /«Mars\/Olympus» невідомий: час показано за UTC/);
   assert.match(await page.textContent('#forum-dates'), /лютого 2027/);
   assert.ok(await page.isVisible('#signin input[name=email]'), 'the sign-in form is there');
+  // With the keyboard, an arrow key only moves the choice; Enter applies it,
+  // and the focus stays on the switch.
+  await page.focus('#lang');
+  await page.keyboard.press('ArrowUp');
+  assert.equal(await page.getAttribute('html', 'lang'), 'uk', 'an arrow key does not switch yet');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#signin h2')?.textContent === 'Sign in');
+  await page.waitForFunction(() => document.activeElement.id === 'lang', null, { timeout: 3000 });
+  // the user's own choice beats a link's ?lang=
+  await page.goto(`${base}/?lang=uk`);
+  await page.waitForFunction(() => document.body.dataset.ready === '/');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
   await ctx.close();
 });
 

@@ -113,10 +113,32 @@ export async function signOut() {
   go('/');
 }
 
+// The language switch. A pick with the mouse (or from the opened list)
+// switches at once; arrow keys on the closed select only move the choice,
+// which Enter or leaving the select then applies, so that the page does not
+// change language, and the focus jump, at each key. The focus stays on the
+// switch. A ?lang= in the address gives way to the choice.
 function langSwitch() {
+  let keyed = false;
+  const apply = async (refocus) => {
+    keyed = false;
+    if (sel.value === getLang()) return;
+    await setLang(sel.value, true);
+    const u = new URL(location.href);
+    if (u.searchParams.has('lang')) {
+      u.searchParams.delete('lang');
+      history.replaceState({}, '', u.pathname + u.search + u.hash);
+    }
+    await render();
+    if (refocus) document.getElementById('lang')?.focus();
+  };
   const sel = h('select', {
     id: 'lang', 'aria-label': t('lang.label'),
-    onchange: async (ev) => { await setLang(ev.target.value, true); render(); },
+    onkeydown: (ev) => {
+      if (ev.key === 'Enter') { ev.preventDefault(); apply(true); } else if (ev.key !== 'Tab' && ev.key !== 'Escape') keyed = true;
+    },
+    onchange: () => { if (!keyed) apply(true); },
+    onblur: () => { if (keyed) apply(false); },
   }, LANGS.map((l) => h('option', { value: l, selected: l === getLang() }, t(`lang.${l}`))));
   return h('div', { class: 'lang' }, h('label', { for: 'lang', class: 'sr-only' }, t('lang.label')), sel);
 }

@@ -12,14 +12,15 @@ let fallback = {};
 let timeZone = 'Europe/Brussels';
 let badZone = null;   // the event's zone when Intl does not know it (shown, not used)
 
-// The language: a saved choice, then ?lang=, then the <html lang> the server
-// picked from Accept-Language, then navigator.languages.
+// The language: a saved choice (the user's own), then ?lang= (a link's),
+// then navigator.languages, then the <html lang> the server picked from
+// Accept-Language.
 export function detectLang() {
   try {
-    const q = new URLSearchParams(location.search).get('lang');
-    if (LANGS.includes(q)) return q;
     const saved = localStorage.getItem(STORE_KEY);
     if (LANGS.includes(saved)) return saved;
+    const q = new URLSearchParams(location.search).get('lang');
+    if (LANGS.includes(q)) return q;
   } catch (_) { /* storage may be off */ }
   const prefs = [...(navigator.languages || []), navigator.language || ''];
   for (const p of prefs) {
