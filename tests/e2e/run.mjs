@@ -93,7 +93,7 @@ async function newContext(locale) {
   });
   ctx.on('weberror', (e) => jsErrors.push(String(e.error())));
   ctx.on('console', (msg) => {
-    // A failed API call (401 before sign-in, the import's 422) is logged by
+    // A failed API call (the import's 422, a refused save) is logged by
     // Chromium as a failed resource; the page handles it.
     if (msg.type() === 'error' && !/Failed to load resource/.test(msg.text())) jsErrors.push(msg.text());
   });
@@ -215,7 +215,11 @@ after(async () => {
 test('the home page in English shows the forum and its figures', async () => {
   const ctx = await newContext('en-GB');
   const page = await ctx.newPage();
+  const refused = [];
+  page.on('response', (r) => { if (r.status() >= 400) refused.push(`${r.status()} ${r.url()}`); });
   await open(page, '/');
+  // an anonymous visit asks nothing it is refused (no 401 for GET /me)
+  assert.deepEqual(refused, []);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
   assert.match(await page.textContent('#forum-name'), /DFNC2/);
   assert.match(await page.textContent('#forum-dates'), /February 2027/);
