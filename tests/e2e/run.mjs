@@ -530,10 +530,16 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
 });
 
 test('a participant in Ukrainian finds a partner among the suggestions and sends a request', async () => {
+  // a request accepted after the organiser's last run (imported, so nothing
+  // schedules it) waits on the agenda for a time, and says so
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'wait.csv'), `id,event,from,to,priority,status,message\nreq-e2e-wait,${eventId},${state.me.person.id},p-bare,1,accepted,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'wait.csv')]);
   const ctx = await newContext('uk-UA');
   const page = await ctx.newPage();
   await signIn(page, PARTICIPANT);
   await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  assert.match(await page.textContent('#agenda-waiting'), /1 прийнята зустріч ще не має часу.*Rasa Bare · Bare Optics/);
   await open(page, '/suggestions');
   const first = page.locator('li.suggestion').first();
   await first.waitFor();

@@ -4,7 +4,7 @@
 
 import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
-import { tableName, orgInfo, orgLabel } from '../people.js';
+import { tableName, orgInfo, orgLabel, personInfo } from '../people.js';
 import { t, time, date, tn, errorText, eventTimeZone, timeZoneNote } from '../i18n.js';
 import { state } from '../app.js';
 
@@ -19,6 +19,30 @@ function provisionalOf(meetings) {
   const flagged = meetings.some((m) => typeof m.published === 'boolean');
   const unpublished = !!state.event && !state.event.published_at;
   return (m) => (flagged ? m.published === false : unpublished);
+}
+
+// Accepted requests of this event that have no meeting yet: before
+// publication they wait for the organisers' next scheduler run, and
+// nothing else would tell the participant the "yes" was not lost.
+async function waitingSection(meetings) {
+  let reqs = [];
+  try { reqs = list(await api.requests(), 'requests'); } catch (_) { return null; }
+  const placed = new Set(meetings.map((m) => m.request || m.id));
+  const ev = state.event && state.event.id;
+  const me = state.me && state.me.person ? state.me.person.id : '';
+  const open = reqs.filter((r) => r.status === 'accepted' && !placed.has(r.id) && (!ev || !r.event || r.event === ev));
+  if (open.length === 0) return null;
+  const items = await Promise.all(open.map(async (r) => {
+    const otherId = r.from === me ? r.to : r.from;
+    const p = await personInfo(otherId);
+    const org = p.organisation ? orgLabel(await orgInfo(p.organisation)) : '';
+    return h('li', { dataset: { request: r.id } }, h('strong', { translate: 'no' }, p.name || otherId),
+      org ? h('span', { translate: 'no' }, ` · ${org}`) : null);
+  }));
+  return h('section', { class: 'card', id: 'agenda-waiting', 'aria-labelledby': 'agenda-waiting-h' },
+    h('h2', { id: 'agenda-waiting-h' }, tn('agenda.waiting', open.length)),
+    h('p', { class: 'muted' }, t('agenda.waiting_hint')),
+    h('ul', { class: 'people' }, items));
 }
 
 export async function renderAgenda(main) {
@@ -53,8 +77,9 @@ export async function renderAgenda(main) {
       h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
     h('div', { class: 'no-print' }, feedOut, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
-  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty'))); return; }
-  add(main, h('p', { class: 'count' }, tn('agenda.count', meetings.length)));
+  const waiting = await waitingSection(meetings);
+  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting); return; }
+  add(main, h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
   // The other parties: docs/api.md gives every attendee in people[]; an older
   // shape gave the other one in with{}.
