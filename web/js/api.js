@@ -1,6 +1,6 @@
 // The JSON API client: one place that knows the paths of /api/v1. Cookie
 // sessions; state changes carry X-CSRF-Token (kept in sessionStorage so a
-// reload keeps it). Errors become ApiError with the server's code and message.
+// reload keeps it; taken again from GET /me in a new tab). Errors become ApiError with the server's code and message.
 
 const BASE = '/api/v1';
 const CSRF_KEY = 'dfnc.csrf';
@@ -49,6 +49,20 @@ async function call(method, path, body, opts) {
   return data;
 }
 
+// Whether this browser may hold a session: set at sign-in, dropped at
+// sign-out or when the server says there is none. Without it the pages do
+// not ask GET /me, so an anonymous visit costs no 401 (logged as an error by
+// every browser console and by monitoring).
+const HINT_KEY = 'dfnc.session';
+function hint(on) {
+  try {
+    if (on) localStorage.setItem(HINT_KEY, '1'); else localStorage.removeItem(HINT_KEY);
+  } catch (_) { /* ignore */ }
+}
+function hinted() {
+  try { return localStorage.getItem(HINT_KEY) === '1'; } catch (_) { return true; }
+}
+
 function qs(params) {
   const u = new URLSearchParams();
   for (const [k, v] of Object.entries(params || {})) {
@@ -66,12 +80,31 @@ export const api = {
   async login(email, password) {
     const r = await call('POST', '/session', { email, password });
     setCsrf(r && r.csrf_token);
+    hint(true);
     return r;
   },
   async logout() {
-    try { await call('DELETE', '/session'); } finally { setCsrf(null); }
+    try {
+      await call('DELETE', '/session');
+      hint(false);
+    } catch (e) {
+      if (e.status === 401) hint(false);   // it had ended already
+      throw e;
+    } finally { setCsrf(null); }
   },
-  me: () => call('GET', '/me'),
+  // GET /me repeats the session's CSRF token: a new tab, or a browser opened
+  // again on a kept cookie, has no copy of the sign-in reply's.
+  async me() {
+    if (!hinted()) throw new ApiError(401, 'unauthenticated', 'not signed in');
+    try {
+      const r = await call('GET', '/me');
+      if (r && r.csrf_token) setCsrf(r.csrf_token);
+      return r;
+    } catch (e) {
+      if (e.status === 401) hint(false);
+      throw e;
+    }
+  },
   organisations: (filters) => call('GET', `/search/organisations${qs(filters)}`),
   organisation: (id) => call('GET', `/organisations/${enc(id)}`),
   updateOrganisation: (id, fields) => call('PUT', `/organisations/${enc(id)}`, fields),

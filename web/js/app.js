@@ -93,17 +93,52 @@ export async function loadMe() {
   state.loaded = true;
 }
 
+// Signs out on the server, then here. A refused sign-out (the token gone
+// stale) is tried once more with the session's token from GET /me; if the
+// server still cannot be told (offline, say), the page forgets the user all
+// the same and says that the session may live on, so that on a shared
+// computer the next person knows to close the browser.
 export async function signOut() {
-  try { await api.logout(); } catch (_) { /* already gone */ }
+  let failed = false;
+  try {
+    await api.logout();
+  } catch (e) {
+    if (e && e.status === 401) { /* the session had ended already */ } else {
+      try { await api.me(); await api.logout(); } catch (e2) { failed = !(e2 && e2.status === 401); }
+    }
+  }
   state.me = null;
   state.event = null;
+  state.signOutFailed = failed;
   go('/');
 }
 
+// The language switch. A pick with the mouse (or from the opened list)
+// switches at once; arrow keys on the closed select only move the choice,
+// which Enter or leaving the select then applies, so that the page does not
+// change language, and the focus jump, at each key. The focus stays on the
+// switch. A ?lang= in the address gives way to the choice.
 function langSwitch() {
+  let keyed = false;
+  const apply = async (refocus) => {
+    keyed = false;
+    if (sel.value === getLang()) return;
+    await setLang(sel.value, true);
+    const u = new URL(location.href);
+    if (u.searchParams.has('lang')) {
+      u.searchParams.delete('lang');
+      history.replaceState({}, '', u.pathname + u.search + u.hash);
+    }
+    await render();
+    if (refocus) document.getElementById('lang')?.focus();
+  };
   const sel = h('select', {
     id: 'lang', 'aria-label': t('lang.label'),
-    onchange: async (ev) => { await setLang(ev.target.value, true); render(); },
+    onkeydown: (ev) => {
+      if (ev.key === 'Enter') { ev.preventDefault(); apply(true); } else if (ev.key !== 'Tab' && ev.key !== 'Escape') keyed = true;
+    },
+    onchange: () => { if (!keyed) apply(true); },
+    onblur: () => { if (keyed) apply(false); },
   }, LANGS.map((l) => h('option', { value: l, selected: l === getLang() }, t(`lang.${l}`))));
   return h('div', { class: 'lang' }, h('label', { for: 'lang', class: 'sr-only' }, t('lang.label')), sel);
 }

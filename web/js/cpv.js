@@ -82,7 +82,17 @@ export function cpvPicker(labelText, opts) {
   return {
     el,
     value: () => chosen || (input.value.match(/^\d{8}-\d/) || [''])[0],
+    // what is typed, chosen or not
+    text: () => input.value.trim(),
+    // back to the field with the list open again (after typed text was not a code)
+    reopen: () => { input.focus(); search(); },
     reset: () => { chosen = ''; input.value = ''; close(); },
+    // a code given (from the address), its label when the classifier has it
+    set: (code) => {
+      chosen = code;
+      input.value = code;
+      cpvName(code).then((label) => { if (chosen === code && label) input.value = `${code} ${label}`; });
+    },
   };
 }
 

@@ -10,15 +10,17 @@ let lang = 'en';
 let strings = {};
 let fallback = {};
 let timeZone = 'Europe/Brussels';
+let badZone = null;   // the event's zone when Intl does not know it (shown, not used)
 
-// The language: a saved choice, then ?lang=, then the <html lang> the server
-// picked from Accept-Language, then navigator.languages.
+// The language: a saved choice (the user's own), then ?lang= (a link's),
+// then navigator.languages, then the <html lang> the server picked from
+// Accept-Language.
 export function detectLang() {
   try {
-    const q = new URLSearchParams(location.search).get('lang');
-    if (LANGS.includes(q)) return q;
     const saved = localStorage.getItem(STORE_KEY);
     if (LANGS.includes(saved)) return saved;
+    const q = new URLSearchParams(location.search).get('lang');
+    if (LANGS.includes(q)) return q;
   } catch (_) { /* storage may be off */ }
   const prefs = [...(navigator.languages || []), navigator.language || ''];
   for (const p of prefs) {
@@ -48,8 +50,26 @@ export async function setLang(l, persist) {
 
 export function getLang() { return lang; }
 export function locale() { return LOCALES[lang]; }
-export function setTimeZone(tz) { if (tz) timeZone = tz; }
+// Whether Intl knows a time zone name ("Europe/Kyiv" yes, "Mars/Olympus" no).
+export function knownTimeZone(tz) {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz }).format(0);
+    return true;
+  } catch (_) { return false; }
+}
+
+// The event's zone for every time shown. A zone Intl does not know (a typo
+// saved in the event set-up) must not stop the pages, sign-in first: times are
+// then shown in UTC, and the pages say so naming the zone (timeZoneNote).
+export function setTimeZone(tz) {
+  if (!tz) return;
+  if (knownTimeZone(tz)) { timeZone = tz; badZone = null; } else { timeZone = 'UTC'; badZone = String(tz); }
+}
 export function getTimeZone() { return timeZone; }
+// The zone the event names, known or not.
+export function eventTimeZone() { return badZone || timeZone; }
+// A sentence for pages that show times when the event's zone is unknown, or null.
+export function timeZoneNote() { return badZone ? t('tz.unknown', { tz: badZone }) : null; }
 
 // t('key', {n: 3}) with {name} placeholders; a missing key shows the English
 // string (and the key as the last resort) so a gap is visible in tests.
@@ -72,6 +92,16 @@ export function num(n) {
   return new Intl.NumberFormat(locale()).format(Number(n) || 0);
 }
 
+// Intl.DateTimeFormat in the page's locale and the event's zone; UTC if the
+// zone is refused after all.
+function fmt(opts) {
+  try {
+    return new Intl.DateTimeFormat(locale(), { timeZone, ...opts });
+  } catch (_) {
+    return new Intl.DateTimeFormat(locale(), { ...opts, timeZone: 'UTC' });
+  }
+}
+
 function asDate(x) {
   if (x instanceof Date) return x;
   if (/^\d{4}-\d{2}-\d{2}$/.test(String(x))) return new Date(`${x}T12:00:00Z`);
@@ -81,13 +111,13 @@ function asDate(x) {
 export function date(x, opts) {
   const d = asDate(x);
   if (Number.isNaN(d.getTime())) return String(x ?? '');
-  return new Intl.DateTimeFormat(locale(), { timeZone, dateStyle: 'long', ...(opts || {}) }).format(d);
+  return fmt({ dateStyle: 'long', ...(opts || {}) }).format(d);
 }
 
 export function dateRange(a, b) {
   const da = asDate(a); const db = asDate(b);
   if (Number.isNaN(da.getTime())) return '';
-  const f = new Intl.DateTimeFormat(locale(), { timeZone, day: 'numeric', month: 'long', year: 'numeric' });
+  const f = fmt({ day: 'numeric', month: 'long', year: 'numeric' });
   if (!b || Number.isNaN(db.getTime()) || typeof f.formatRange !== 'function') return f.format(da);
   return f.formatRange(da, db);
 }
@@ -95,22 +125,20 @@ export function dateRange(a, b) {
 export function time(x) {
   const d = asDate(x);
   if (Number.isNaN(d.getTime())) return String(x ?? '');
-  return new Intl.DateTimeFormat(locale(), { timeZone, hour: '2-digit', minute: '2-digit' }).format(d);
+  return fmt({ hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
 export function dayTime(x) {
   const d = asDate(x);
   if (Number.isNaN(d.getTime())) return String(x ?? '');
-  return new Intl.DateTimeFormat(locale(), {
-    timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
-  }).format(d);
+  return fmt({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
 // The hour (0-23) of an instant in the event's timezone, for the charts.
 export function hourOf(x) {
   const d = asDate(x);
   if (Number.isNaN(d.getTime())) return null;
-  const p = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).formatToParts(d);
+  const p = fmt({ hour: '2-digit', hourCycle: 'h23' }).formatToParts(d);
   const hp = p.find((q) => q.type === 'hour');
   return hp ? Number(hp.value) : null;
 }

@@ -4,19 +4,56 @@
 
 import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
-import { tableName, orgInfo, orgLabel } from '../people.js';
-import { t, time, date, tn, errorText } from '../i18n.js';
+import { tableName, orgInfo, orgLabel, personInfo } from '../people.js';
+import { t, time, date, tn, errorText, eventTimeZone, timeZoneNote } from '../i18n.js';
 import { state } from '../app.js';
 
 function dayKey(x) {
   return date(x, { dateStyle: 'full' });
 }
 
+// Whether a meeting may still move: the agenda's own flag where it gives
+// one, else the event's publication (before it, a new scheduler run moves
+// meetings; publishing locks them).
+function provisionalOf(meetings) {
+  const flagged = meetings.some((m) => typeof m.published === 'boolean');
+  const unpublished = !!state.event && !state.event.published_at;
+  return (m) => (flagged ? m.published === false : unpublished);
+}
+
+// Accepted requests of this event that have no meeting yet: before
+// publication they wait for the organisers' next scheduler run, and
+// nothing else would tell the participant the "yes" was not lost.
+async function waitingSection(meetings) {
+  let reqs = [];
+  try { reqs = list(await api.requests(), 'requests'); } catch (_) { return null; }
+  const placed = new Set(meetings.map((m) => m.request || m.id));
+  const ev = state.event && state.event.id;
+  const me = state.me && state.me.person ? state.me.person.id : '';
+  const open = reqs.filter((r) => r.status === 'accepted' && !placed.has(r.id) && (!ev || !r.event || r.event === ev));
+  if (open.length === 0) return null;
+  const items = await Promise.all(open.map(async (r) => {
+    const otherId = r.from === me ? r.to : r.from;
+    const p = await personInfo(otherId);
+    const org = p.organisation ? orgLabel(await orgInfo(p.organisation)) : '';
+    return h('li', { dataset: { request: r.id } }, h('strong', { translate: 'no' }, p.name || otherId),
+      org ? h('span', { translate: 'no' }, ` · ${org}`) : null);
+  }));
+  return h('section', { class: 'card', id: 'agenda-waiting', 'aria-labelledby': 'agenda-waiting-h' },
+    h('h2', { id: 'agenda-waiting-h' }, tn('agenda.waiting', open.length)),
+    h('p', { class: 'muted' }, t('agenda.waiting_hint')),
+    h('ul', { class: 'people' }, items));
+}
+
 export async function renderAgenda(main) {
-  const ag = await api.agenda();
+  // the event again: the organisers may have published since sign-in
+  const [ag, evs] = await Promise.all([api.agenda(), api.events().catch(() => null)]);
+  const fresh = state.event && list(evs, 'events').find((e) => e.id === state.event.id);
+  if (fresh) state.event = { ...state.event, ...fresh };
   const start = (m) => m.start || m.starts_at;
   const end = (m) => m.end || m.ends_at;
   const meetings = list(ag, 'meetings').slice().sort((a, b) => String(start(a)).localeCompare(String(start(b))));
+  const provisional = provisionalOf(meetings);
   const feedOut = h('p', { class: 'feed', id: 'feed-url', role: 'status' });
   const subscribe = h('button', {
     type: 'button', id: 'feed-new',
@@ -31,15 +68,18 @@ export async function renderAgenda(main) {
   add(main, 
     h('h1', {}, t('agenda.title')),
     h('p', { class: 'print-only' }, person.name || ''),
-    h('p', { class: 'muted' }, t('agenda.tz', { tz: (state.event && state.event.timezone) || 'Europe/Brussels' })),
+    timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote())
+      : h('p', { class: 'muted' }, t('agenda.tz', { tz: eventTimeZone() })),
+    meetings.some(provisional) ? h('p', { class: 'notice', id: 'agenda-provisional', role: 'status' }, t('agenda.provisional')) : null,
     h('div', { class: 'actions no-print' },
       h('a', { class: 'button', id: 'ics-link', href: '/api/v1/me/agenda.ics', download: 'agenda.ics' }, t('agenda.ics')),
       subscribe,
       h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
     h('div', { class: 'no-print' }, feedOut, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
-  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty'))); return; }
-  add(main, h('p', { class: 'count' }, tn('agenda.count', meetings.length)));
+  const waiting = await waitingSection(meetings);
+  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting); return; }
+  add(main, h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
   // The other parties: docs/api.md gives every attendee in people[]; an older
   // shape gave the other one in with{}.
@@ -61,12 +101,13 @@ export async function renderAgenda(main) {
     if (d !== current) {
       current = d;
       tbody = h('tbody');
-      add(main, h('h2', {}, d), h('table', { class: 'agenda' },
+      add(main, h('h2', {}, d), h('div', { class: 'scroll' }, h('table', { class: 'agenda' },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
-          h('th', { scope: 'col' }, t('agenda.with')))), tbody));
+          h('th', { scope: 'col' }, t('agenda.with')))), tbody)));
     }
-    tbody.append(h('tr', { class: 'meeting', dataset: { id: m.id } },
-      h('td', {}, `${time(start(m))}–${time(end(m))}`),
+    tbody.append(h('tr', { class: provisional(m) ? 'meeting provisional' : 'meeting', dataset: { id: m.id } },
+      h('td', {}, `${time(start(m))}–${time(end(m))}`,
+        provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
       h('td', {}, tableName({ location_name: m.location_name || m.location })),
       h('td', { translate: 'no' }, others(m).map((w, k) => {
         const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;

@@ -4,9 +4,12 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
-import { t, tn, num, time, dayTime, compare, countryName, errorText } from '../i18n.js';
+import {
+  t, tn, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
+} from '../i18n.js';
 import { state, flash } from '../app.js';
 import { tableName } from '../people.js';
+import { limit, invalid } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
@@ -50,6 +53,40 @@ export async function renderPeople(main) {
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'glossary'];
 
+// The importer's messages (src/io/csv.c, src/app/import.c) by shape, so that
+// a Ukrainian page says them in Ukrainian with the file's own names and values.
+const IMPORT_ERRORS = [
+  [/^missing required column "(.+)"$/, 'import.err_missing_column', ['col']],
+  [/^column "(.+)" appears twice in the header$/, 'import.err_column_twice', ['col']],
+  [/^empty file: a header row is required$/, 'import.err_no_header', []],
+  [/^column "(.+)" is empty$/, 'import.err_column_empty', ['col']],
+  [/^(\w+)(?: ".*")? is longer than (\d+) bytes$/, 'import.err_too_long', ['col', 'max']],
+  [/^(\w+) "(.*)" must be 0 or 1$/, 'import.err_zero_one', ['col', 'value']],
+  [/^(\w+) "(.*)" is not one of (.+)$/, 'import.err_not_one_of', ['col', 'value', 'list']],
+  [/^email "(.*)" is not an e-mail address$/, 'import.err_email', ['value']],
+  [/^country "(.*)" is not an ISO 3166 alpha-2 code/, 'import.err_country', ['value']],
+  [/^languages "(.*)" must be ISO 639-1 codes/, 'import.err_languages', ['value']],
+  [/^organisation "(.*)" is unknown/, 'import.err_unknown_org', ['value']],
+  [/^cpv "(.*)" is not a CPV code/, 'import.err_cpv_form', ['value']],
+  [/^cpv "(.*)" is not in the CPV classifier/, 'import.err_cpv_unknown', ['value']],
+  [/^priority "(.*)" must be 0-9/, 'import.err_priority', ['value']],
+  [/^from and to are the same person "(.*)"$/, 'import.err_same_person', ['value']],
+  [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
+];
+
+// One of the importer's messages as the page says it: the server's English
+// words on an English page; on a Ukrainian one their translation, or, for a
+// shape not known here, the English words marked as such.
+function importMessage(msg) {
+  const raw = String(msg || '');
+  if (getLang() === 'en') return raw;
+  for (const [re, key, names] of IMPORT_ERRORS) {
+    const m = re.exec(raw);
+    if (m) return t(key, Object.fromEntries(names.map((n, i) => [n, m[i + 1]])));
+  }
+  return h('span', { lang: 'en', translate: 'no' }, raw);
+}
+
 export async function renderImport(main) {
   const kind = h('select', { name: 'kind' }, IMPORT_KINDS.map((k) => h('option', { value: k }, t(`import.${k}`))));
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain' });
@@ -61,6 +98,11 @@ export async function renderImport(main) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       clear(out);
+      // an empty CSV is a slip (an empty glossary clears the glossary)
+      if (kind.value !== 'glossary' && !text.value.trim()) {
+        out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.empty')));
+        return;
+      }
       try {
         const r = await api.importCsv(kind.value, text.value);
         out.append(h('p', { class: 'flash ok', role: 'status' }, t('import.done', { n: num((r && (r.rows ?? r.imported ?? r.count)) || 0) })));
@@ -71,7 +113,7 @@ export async function renderImport(main) {
         out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.failed')));
         const lines = errs.length ? errs : [{ line: b.line, message: b.message || e.message }];
         out.append(h('ul', { class: 'errors' }, lines.map((x) => h('li', {},
-          x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', x.message || x.error || String(x)))));
+          x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', importMessage(x.message || x.error || String(x))))));
         if (b.refused > lines.length) out.append(h('p', {}, t('import.more', { n: num(b.refused - lines.length) })));
       }
     },
@@ -116,23 +158,37 @@ export async function renderImport(main) {
 export async function renderEvent(main) {
   const e = state.event ? { ...state.event, ...(await api.event(eventId()).catch(() => ({}))) } : {};
   const inputs = {
-    name: h('input', { name: 'name', value: e.name || '', required: true }),
-    venue: h('input', { name: 'venue', value: e.venue || '' }),
+    name: limit(h('input', { name: 'name', value: e.name || '', required: true }), 300),
+    venue: limit(h('input', { name: 'venue', value: e.venue || '' }), 300),
     starts_on: h('input', { name: 'starts_on', type: 'date', value: e.starts_on || '' }),
     ends_on: h('input', { name: 'ends_on', type: 'date', value: e.ends_on || '' }),
-    timezone: h('input', { name: 'timezone', value: e.timezone || 'Europe/Brussels' }),
+    timezone: h('input', { name: 'timezone', value: e.timezone || 'Europe/Brussels', list: 'timezones', autocomplete: 'off', maxlength: 64 }),
     request_cap: h('input', { name: 'request_cap', type: 'number', min: 1, max: 200, value: e.request_cap || 20 }),
   };
+  // The zone is picked from the names the browser knows (the IANA database):
+  // every date and time of the forum is shown in it, so a typo is refused here.
+  const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  const tzCheck = () => inputs.timezone.setCustomValidity(knownTimeZone(inputs.timezone.value.trim()) ? '' : t('event.timezone_unknown'));
+  inputs.timezone.addEventListener('input', tzCheck);
   const form = h('form', {
-    class: 'card', id: 'event-form',
+    class: 'card', id: 'event-form', novalidate: true,
     onsubmit: async (ev) => {
       ev.preventDefault();
+      tzCheck();
+      const bad = invalid(form);
+      if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }
       const body = {};
       for (const [k, el] of Object.entries(inputs)) body[k] = k === 'request_cap' ? Number(el.value) : el.value.trim();
-      try { state.event = { ...state.event, ...(await api.updateEvent(eventId(), body)) }; flash(form, t('saved')); } catch (err) { flash(form, `${t('error.save')} ${err.message}`, 'error'); }
+      try {
+        state.event = { ...state.event, ...(await api.updateEvent(eventId(), body)) };
+        setTimeZone(state.event.timezone);
+        flash(form, t('saved'));
+      } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
     },
   },
-  Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el)),
+  timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote()) : null,
+  Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el, k === 'timezone' ? t('event.timezone_hint') : undefined)),
+  h('datalist', { id: 'timezones' }, zones.map((z) => h('option', { value: z }))),
   h('button', { type: 'submit', class: 'primary' }, t('save')));
   add(main, h('h1', {}, t('event.title')), form);
   renderProgramme(main, e);
@@ -169,7 +225,7 @@ function renderProgramme(main, e) {
         },
       }, t('event.remove')))))))) : h('p', { class: 'muted' }, t('event.no_sessions'));
   const inputs = {
-    name: h('input', { name: 'session_name', required: true, maxlength: 200 }),
+    name: limit(h('input', { name: 'session_name', required: true }), 200),
     kind: h('select', { name: 'session_kind' }, SESSION_KINDS.map((k) => h('option', { value: k }, t(`event.kind_${k}`)))),
     day: h('input', { name: 'session_day', type: 'date', required: true, value: e.starts_on || '', min: e.starts_on || null, max: e.ends_on || null }),
     start: h('input', { name: 'session_start', type: 'time', required: true, value: '09:00' }),
@@ -184,6 +240,7 @@ function renderProgramme(main, e) {
       const v = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value.trim()]));
       const minutes = Number(v.minutes), pause = Number(v.pause);
       const fail = (key, vars) => flash(form, t(key, vars), 'error');
+      if (!knownTimeZone(tz)) return fail('event.timezone_first', { tz });
       if (!v.name || !v.day) return fail('event.session_incomplete');
       if (e.starts_on && (v.day < e.starts_on || v.day > e.ends_on)) return fail('event.day_outside');
       if (!(minutesOf(v.end) > minutesOf(v.start))) return fail('event.end_before_start');
@@ -276,7 +333,7 @@ function renderInterpreters(main, e) {
   const people = list(e.interpreters, 'interpreters');
   const sessions = list(e.sessions, 'sessions').filter((s) => s.kind === 'b2b');
   const sessionName = new Map(sessions.map((s) => [s.id, `${s.name} (${dayTime(s.starts_at)})`]));
-  const name = h('input', { name: 'interpreter_name', required: true, maxlength: 200 });
+  const name = limit(h('input', { name: 'interpreter_name', required: true }), 200);
   const pair = h('input', { name: 'interpreter_pair', required: true, value: 'uk-en', pattern: '[a-z]{2}-[a-z]{2}', maxlength: 5, class: 'mono' });
   const when = h('select', { name: 'interpreter_session' }, h('option', { value: '' }, t('event.all_sessions')),
     sessions.map((s) => h('option', { value: s.id }, sessionName.get(s.id))));
@@ -427,6 +484,8 @@ export async function renderSchedule(main) {
     },
   }, field(t('schedule.time_limit'), limit), runBtn);
   pubBtn.addEventListener('click', async () => {
+    // publishing locks every meeting for good: asked first, as removals are
+    if (!window.confirm(t('schedule.publish_confirm'))) return;
     try {
       const r = await api.publish(eventId());
       state.event = { ...state.event, published_at: (r && r.published_at) || new Date().toISOString() };
@@ -434,7 +493,7 @@ export async function renderSchedule(main) {
     } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${errorText(e)}`; }
   });
   add(main, h('h1', {}, t('schedule.title')), h('p', { class: 'lead' }, t('schedule.lead')), form, out,
-    h('section', { class: 'card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
+    h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
 }
 
 function partyName(p) {
@@ -488,7 +547,9 @@ export async function renderCheckin(main) {
     const needle = q.value.trim().toLowerCase();
     clear(out);
     if (needle.length < 2) return;
-    for (const p of all.filter((x) => `${x.name} ${x.organisation_name || ''} ${x.email || ''}`.toLowerCase().includes(needle)).slice(0, 20)) {
+    const found = all.filter((x) => `${x.name} ${x.organisation_name || ''} ${x.email || ''}`.toLowerCase().includes(needle));
+    if (found.length === 0) out.append(h('li', { class: 'muted', id: 'checkin-none' }, t('checkin.none')));
+    for (const p of found.slice(0, 20)) {
       const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at }, p.checked_in_at ? t('checkin.done') : t('checkin.button'));
       btn.addEventListener('click', async () => {
         try {

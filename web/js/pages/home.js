@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, field } from '../dom.js';
-import { t, num, dateRange, setTimeZone } from '../i18n.js';
+import { t, num, dateRange, setTimeZone, timeZoneNote } from '../i18n.js';
 import { state, role, go, loadMe } from '../app.js';
 
 function figure(id, value, label) {
@@ -23,6 +23,7 @@ function signInForm() {
       try {
         await api.login(email.value.trim(), password.value);
         state.loaded = false;
+        state.signOutFailed = false;
         state.event = null;
         await loadMe();
         go(role() === 'organiser' ? '/console/schedule' : '/agenda');
@@ -40,20 +41,32 @@ function signInForm() {
   return form;
 }
 
+// The forum's part of the page. Anything in the event's data that fails to
+// show (a time zone Intl refuses, say) costs that part only, never sign-in.
+function hero(ev) {
+  try {
+    if (ev.timezone) setTimeZone(ev.timezone);
+    const note = timeZoneNote();
+    return h('section', { class: 'hero' },
+      h('p', { class: 'kicker' }, t('home.kicker')),
+      h('h1', { id: 'forum-name' }, ev.name || t('home.forum')),
+      ev.starts_on ? h('p', { class: 'dates', id: 'forum-dates' },
+        dateRange(ev.starts_on, ev.ends_on), ev.venue ? ` · ${ev.venue}` : '') : null,
+      note ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, note) : null,
+      h('p', { class: 'lead' }, t('home.lead')));
+  } catch (_) {
+    return h('section', { class: 'hero' }, h('h1', { id: 'forum-name' }, ev.name || t('home.forum')));
+  }
+}
+
 export async function renderHome(main) {
   const [stats, forum] = await Promise.all([api.stats().catch(() => ({})), api.forum().catch(() => ({}))]);
   const ev = (forum && forum.event) || state.event || {};
-  if (ev.timezone) setTimeZone(ev.timezone);
-  const name = ev.name || t('home.forum');
   const eu = stats.eu_organisations ?? 0;
   const ua = stats.ua_organisations ?? 0;
-  add(main, 
-    h('section', { class: 'hero' },
-      h('p', { class: 'kicker' }, t('home.kicker')),
-      h('h1', { id: 'forum-name' }, name),
-      ev.starts_on ? h('p', { class: 'dates', id: 'forum-dates' },
-        dateRange(ev.starts_on, ev.ends_on), ev.venue ? ` · ${ev.venue}` : '') : null,
-      h('p', { class: 'lead' }, t('home.lead'))),
+  add(main,
+    state.signOutFailed ? h('p', { class: 'notice', id: 'signout-failed', role: 'alert' }, t('signout.failed')) : null,
+    hero(ev),
     h('section', { 'aria-labelledby': 'figs-title' },
       h('h2', { id: 'figs-title' }, t('home.figures')),
       h('div', { class: 'figures' },

@@ -7,22 +7,33 @@ import { t, countryName, errorText } from '../i18n.js';
 import { state, flash, loadMe, role } from '../app.js';
 import { orgName } from './search.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
+import { limit, invalid, fieldError, fit } from '../forms.js';
 
 const KINDS = ['company', 'research', 'government', 'association', 'other'];
 
+// The server's limit of descriptions (API_TEXT_MAX, src/http/api.h).
+const TEXT_MAX = 4000;
+
+// Saves a form: what the browser finds wrong first, then the server's answer,
+// a refusal said against the field it names.
+async function submit(ev, form, send) {
+  ev.preventDefault();
+  const bad = invalid(form);
+  if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }
+  try {
+    await send();
+    flash(form, t('saved'));
+  } catch (e) { flash(form, `${t('error.save')} ${fieldError(form, e) || errorText(e)}`, 'error'); }
+}
+
 function personForm(p) {
-  const name = h('input', { name: 'name', value: p.name || '', required: true, autocomplete: 'name' });
-  const title = h('input', { name: 'title', value: p.title || '', autocomplete: 'organization-title' });
-  const langs = h('input', { name: 'languages', value: p.languages || '' });
+  const name = limit(h('input', { name: 'name', value: p.name || '', required: true, autocomplete: 'name' }), 200);
+  const title = limit(h('input', { name: 'title', value: p.title || '', autocomplete: 'organization-title' }), 200);
+  const langs = limit(h('input', { name: 'languages', value: p.languages || '' }), 100);
   const form = h('form', {
-    class: 'card', id: 'person-form',
-    onsubmit: async (ev) => {
-      ev.preventDefault();
-      try {
-        await api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: langs.value.trim() });
-        flash(form, t('saved'));
-      } catch (e) { flash(form, `${t('error.save')} ${errorText(e)}`, 'error'); }
-    },
+    class: 'card', id: 'person-form', novalidate: true,
+    onsubmit: (ev) => submit(ev, form,
+      () => api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: langs.value.trim() })),
   },
   h('h2', {}, t('profile.me')),
   p.email ? h('p', { class: 'muted' }, p.email) : null,
@@ -42,25 +53,19 @@ function orgForm(o, editable) {
         h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null),
       h('p', { class: 'muted' }, t('profile.contact_only')));
   }
-  const name = h('input', { name: 'name', value: o.name || '', required: true });
-  const city = h('input', { name: 'city', value: o.city || '' });
-  const website = h('input', { name: 'website', type: 'url', value: o.website || '' });
+  const name = limit(h('input', { name: 'name', value: o.name || '', required: true }), 300);
+  const city = limit(h('input', { name: 'city', value: o.city || '' }), 200);
+  const website = limit(h('input', { name: 'website', type: 'url', value: o.website || '' }), 500);
   const kind = h('select', { name: 'kind' }, KINDS.map((k) => h('option', { value: k, selected: o.kind === k }, t(`kind.${k}`))));
   const sme = h('input', { type: 'checkbox', name: 'sme', id: 'org-sme', checked: !!o.sme });
-  const desc = h('textarea', { name: 'description', rows: 4 }, o.description || '');
-  const descUk = h('textarea', { name: 'description_uk', rows: 4 }, o.description_uk || '');
+  const desc = limit(h('textarea', { name: 'description', rows: 4 }, o.description || ''), TEXT_MAX);
+  const descUk = limit(h('textarea', { name: 'description_uk', rows: 4 }, o.description_uk || ''), TEXT_MAX);
   const form = h('form', {
-    class: 'card', id: 'org-form',
-    onsubmit: async (ev) => {
-      ev.preventDefault();
-      try {
-        await api.updateOrganisation(o.id, {
-          name: name.value.trim(), city: city.value.trim() || null, website: website.value.trim() || null,
-          kind: kind.value, sme: sme.checked, description: desc.value || null, description_uk: descUk.value || null,
-        });
-        flash(form, t('saved'));
-      } catch (e) { flash(form, `${t('error.save')} ${errorText(e)}`, 'error'); }
-    },
+    class: 'card', id: 'org-form', novalidate: true,
+    onsubmit: (ev) => submit(ev, form, () => api.updateOrganisation(o.id, {
+      name: name.value.trim(), city: city.value.trim() || null, website: website.value.trim() || null,
+      kind: kind.value, sme: sme.checked, description: desc.value || null, description_uk: descUk.value || null,
+    })),
   },
   h('h2', {}, t('profile.org')),
   h('p', { class: 'muted' }, countryName(o.country)),
@@ -96,28 +101,34 @@ function capList(org, caps, direction, editable, save, lines) {
       c.confidential ? h('span', { class: 'badge' }, t('caps.confidential')) : null,
       editable ? [' ', h('button', {
         type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }),
-        onclick: () => save(caps.filter((x) => x !== c)),
+        onclick: async (ev) => {
+          if (!window.confirm(t('caps.remove_confirm', { code: c.cpv, title: c.title || '' }))) return;
+          const where = ev.target.closest('section');
+          try { await save(caps.filter((x) => x !== c)); } catch (e) { flash(where, `${t('error.save')} ${errorText(e)}`, 'error'); }
+        },
       }, t('caps.remove'))] : null))));
 }
 
 function capForm(caps, save) {
   const dir = h('select', { name: 'direction' }, ['offer', 'need'].map((d) => h('option', { value: d }, t(`caps.${d}`))));
-  const title = h('input', { name: 'title', required: true, maxlength: 300 });
+  const title = limit(h('input', { name: 'title', required: true }), 300);
   const picker = cpvPicker(t('caps.cpv'), {
     required: true,
-    onchoose: (c) => { if (!title.value) title.value = cpvLabel(c); },
+    onchoose: (c) => { if (!title.value) title.value = fit(cpvLabel(c), 300); },
   });
-  const desc = h('textarea', { name: 'description', rows: 2 });
+  const desc = limit(h('textarea', { name: 'description', rows: 2 }), TEXT_MAX);
   const conf = h('input', { type: 'checkbox', name: 'confidential', id: 'cap-conf' });
   const form = h('form', {
-    class: 'card', id: 'cap-form',
+    class: 'card', id: 'cap-form', novalidate: true,
     onsubmit: async (ev) => {
       ev.preventDefault();
       const code = picker.value();
       if (!/^\d{8}-\d$/.test(code)) { flash(form, t('caps.pick_cpv'), 'error'); return; }
+      const bad = invalid(form);
+      if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }
       const next = caps.filter((c) => !(c.direction === dir.value && c.cpv === code));
       next.push({ direction: dir.value, cpv: code, title: title.value.trim(), description: desc.value || null, confidential: conf.checked });
-      try { await save(next); } catch (e) { flash(form, `${t('error.save')} ${errorText(e)}`, 'error'); }
+      try { await save(next); } catch (e) { flash(form, `${t('error.save')} ${fieldError(form, e) || errorText(e)}`, 'error'); }
     },
   },
   h('h2', {}, t('caps.add')),

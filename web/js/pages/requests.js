@@ -22,6 +22,8 @@ async function row(r, incoming, redraw) {
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null);
   if (incoming && r.status === 'pending') {
     const act = (fn, okKey) => async (ev) => {
+      // a decline cannot be taken back, and sits next to Accept: asked first
+      if (fn === api.decline && !window.confirm(t('requests.decline_confirm', { name: other.name }))) return;
       const box = ev.target.closest('.actions');
       box.querySelectorAll('button').forEach((b) => { b.disabled = true; });
       try {
@@ -39,7 +41,7 @@ async function row(r, incoming, redraw) {
     };
     li.append(h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'primary', onclick: act(api.accept, 'requests.accepted') }, t('requests.accept')),
-      h('button', { type: 'button', onclick: act(api.decline, 'requests.declined') }, t('requests.decline'))));
+      h('button', { type: 'button', class: 'decline', onclick: act(api.decline, 'requests.declined') }, t('requests.decline'))));
   }
   return li;
 }
@@ -47,7 +49,9 @@ async function row(r, incoming, redraw) {
 export async function renderRequests(main) {
   const all = list(await api.requests(), 'requests');
   const me = state.me && state.me.person ? state.me.person.id : '';
-  const incoming = all.filter((r) => r.to === me || r.direction === 'received');
+  // the requests waiting for an answer first, each group in the server's order
+  const waiting = (r) => (r.status === 'pending' ? 0 : 1);
+  const incoming = all.filter((r) => r.to === me || r.direction === 'received').sort((a, b) => waiting(a) - waiting(b));
   const outgoing = all.filter((r) => !incoming.includes(r));
   const redraw = () => { main.replaceChildren(); renderRequests(main); };
   const section = async (id, title, rows, isIn) => h('section', { id, 'aria-labelledby': `${id}-h` },

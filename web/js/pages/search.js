@@ -31,39 +31,63 @@ async function orgCard(o) {
     why.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, why.map((r) => h('li', {}, r))) : null);
 }
 
+// The search's filters in the address (?q=&country=...), so that a reload,
+// Back or a shared link gives the same search.
+const FILTERS = ['q', 'country', 'region', 'kind', 'sme', 'cpv'];
+
 export async function renderSearch(main) {
-  const q = h('input', { type: 'search', name: 'q' });
+  const asked = new URLSearchParams(location.search);
+  const q = h('input', { type: 'search', name: 'q', value: asked.get('q') || '' });
   const country = h('select', { name: 'country' }, h('option', { value: '' }, t('search.any')),
     [...COUNTRIES].sort((a, b) => compare(countryName(a), countryName(b)))
       .map((c) => h('option', { value: c }, countryName(c))));
   const region = h('select', { name: 'region' },
     h('option', { value: '' }, t('search.any')), h('option', { value: 'eu' }, t('search.eu')), h('option', { value: 'ua' }, t('search.ua')));
   const kind = h('select', { name: 'kind' }, h('option', { value: '' }, t('search.any')), KINDS.map((k) => h('option', { value: k }, t(`kind.${k}`))));
-  const sme = h('input', { type: 'checkbox', name: 'sme', id: 'search-sme' });
+  const sme = h('input', { type: 'checkbox', name: 'sme', id: 'search-sme', checked: asked.get('sme') === '1' });
   const picker = cpvPicker(t('search.cpv'));
+  country.value = asked.get('country') || '';
+  region.value = asked.get('region') || '';
+  kind.value = asked.get('kind') || '';
+  if (asked.get('cpv')) picker.set(asked.get('cpv'));
   const out = h('div', { id: 'results', 'aria-live': 'polite' });
   async function run(ev) {
     if (ev) ev.preventDefault();
+    // typed text that is no code would filter nothing: say so rather than
+    // list every organisation as if it had
+    if (picker.text() && !picker.value()) {
+      flash(form, t('search.cpv_pick', { field: t('search.cpv') }), 'error');
+      picker.reopen();
+      return;
+    }
+    form.querySelector('.flash')?.remove();
     const filters = {
       q: q.value.trim(), country: country.value, region: region.value, kind: kind.value,
       sme: sme.checked ? '1' : '', cpv: picker.value(),
     };
+    if (ev) {
+      const u = new URLSearchParams(FILTERS.filter((k) => filters[k]).map((k) => [k, filters[k]]));
+      const want = `${location.pathname}${u.toString() ? `?${u}` : ''}`;
+      if (want !== location.pathname + location.search) history.pushState({}, '', want);
+    }
     clear(out);
     let orgs = [];
     try { orgs = list(await api.organisations(filters), 'organisations'); } catch (e) {
       out.append(h('p', { class: 'error', role: 'alert' }, t('error.load'))); return;
     }
-    out.append(h('p', { class: 'count' }, tn('search.found', orgs.length)),
-      h('ul', { class: 'cards' }, await Promise.all(orgs.map(orgCard))));
+    const count = h('p', { class: 'count', id: 'results-count', tabindex: '-1' }, tn('search.found', orgs.length));
+    out.append(count, orgs.length === 0 ? h('p', { class: 'muted', id: 'results-none' }, t('search.none_hint'))
+      : h('ul', { class: 'cards' }, await Promise.all(orgs.map(orgCard))));
+    // on a phone the results start below the fold: the asker is taken there
+    if (ev) count.focus();
   }
-  add(main, h('h1', {}, t('search.title')),
-    h('form', { class: 'card filters', role: 'search', onsubmit: run },
-      field(t('search.q'), q, t('search.q_hint')),
-      h('div', { class: 'row' }, field(t('search.country'), country), field(t('search.region'), region), field(t('search.kind'), kind)),
-      picker.el,
-      h('div', { class: 'field check' }, sme, h('label', { for: 'search-sme' }, t('search.sme'))),
-      h('button', { type: 'submit', class: 'primary' }, t('search.submit'))),
-    out);
+  const form = h('form', { class: 'card filters', role: 'search', onsubmit: run },
+    field(t('search.q'), q, t('search.q_hint')),
+    h('div', { class: 'row' }, field(t('search.country'), country), field(t('search.region'), region), field(t('search.kind'), kind)),
+    picker.el,
+    h('div', { class: 'field check' }, sme, h('label', { for: 'search-sme' }, t('search.sme'))),
+    h('button', { type: 'submit', class: 'primary' }, t('search.submit')));
+  add(main, h('h1', {}, t('search.title')), form, out);
   await run();
 }
 
@@ -102,8 +126,8 @@ export async function renderOrganisation(main, id) {
       o.city ? h('span', { translate: 'no' }, ` ${o.city}`) : ''),
     desc ? h('p', { translate: 'no' }, desc) : null,
     o.website ? h('p', {}, h('a', { href: o.website, rel: 'noopener noreferrer' }, o.website)) : null,
-    h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => h('section', { class: 'card' },
-      h('h2', {}, t(`caps.${d}s`)),
+    h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => h('section', { class: 'card', id: `org-${d}s` },
+      h('h2', {}, t(`org.${d}s`)),
       h('ul', { class: 'caps' }, caps.filter((c) => c.direction === d).map((c) => h('li', {},
         lines.get(c))))))),
     h('section', { class: 'card' }, h('h2', {}, t('org.people')),

@@ -1,0 +1,70 @@
+// Form fields and the server's limits. The server counts a text's length in
+// UTF-8 bytes (src/http/handlers*.c): 200 bytes hold 200 Latin letters but
+// only about 100 Cyrillic ones. A field says its limit before the server
+// refuses it, and a 422 that names a field is said against that field.
+
+import { t } from './i18n.js';
+
+const bytes = (s) => new TextEncoder().encode(s).length;
+
+function labelOf(control) {
+  const l = control.labels && control.labels[0];
+  return (l ? l.textContent : control.getAttribute('aria-label') || control.name).trim();
+}
+
+function tooLong(control, max) {
+  return t('form.too_long', { field: labelOf(control), max, letters: Math.floor(max / 2) });
+}
+
+// The server's limit for a text field: no more characters than bytes, and
+// the browser's own validity says when the UTF-8 text is longer.
+const checks = new WeakMap();
+
+export function limit(control, max) {
+  control.maxLength = max;
+  control.dataset.maxBytes = String(max);
+  const check = () => control.setCustomValidity(bytes(control.value.trim()) > max ? tooLong(control, max) : '');
+  checks.set(control, check);
+  control.addEventListener('input', check);
+  check();
+  return control;
+}
+
+// text cut at a word to fit max bytes, with an ellipsis when cut (a CPV
+// label offered as a title may be longer than a Cyrillic title may be).
+export function fit(text, max) {
+  const s = String(text || '');
+  if (bytes(s) <= max) return s;
+  let cut = s;
+  while (cut && bytes(`${cut}…`) > max) cut = cut.slice(0, cut.lastIndexOf(' ') > 0 ? cut.lastIndexOf(' ') : cut.length - 1);
+  return `${cut.replace(/[\s,;:]+$/, '')}…`;
+}
+
+// What is wrong with the first field of form the browser finds invalid (its
+// limit, a required field left empty, a custom check), after focusing it;
+// null when every field is valid. (Forms that use it are novalidate: the
+// page says it in its own words, where a screen reader hears it.)
+export function invalid(form) {
+  // values set by the page (not typed) are checked too
+  form.querySelectorAll('[data-max-bytes]').forEach((x) => checks.get(x)?.());
+  const c = form.querySelector(':invalid');
+  if (!c) return null;
+  c.focus();
+  return c.dataset.maxBytes && c.validity.customError ? c.validationMessage : `${labelOf(c)}: ${c.validationMessage}`;
+}
+
+// The server's 422 messages that name a field (src/http/json_in.c):
+// "name is longer than 200 bytes", "title is required", "sme must be ...".
+const NAMED = /^([a-z_]+) (?:is longer than (\d+) bytes|is shorter than \d+ bytes|is required|must be .*)$/;
+
+// What to say when a form's save failed, naming the field the server names
+// (marked and focused); null when the error names none of the form's fields.
+export function fieldError(form, e) {
+  if (!e || e.code !== 'invalid') return null;
+  const m = NAMED.exec(String(e.message || ''));
+  const control = m && form.querySelector(`[name="${m[1]}"]`);
+  if (!control) return null;
+  control.setAttribute('aria-invalid', 'true');
+  control.focus();
+  return m[2] ? tooLong(control, Number(m[2])) : t('form.invalid_field', { field: labelOf(control) });
+}
