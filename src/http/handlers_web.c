@@ -86,6 +86,19 @@ static int code_level(const char *code)
     return 8 - z;
 }
 
+/* The first place in label where needle starts a word (after the start, a
+ * space, a hyphen or other punctuation, not inside a word: "дрон" is not in
+ * "гудроновий"), or NULL. Both are folded. */
+static const char *word_start_match(const char *label, const char *needle)
+{
+    for (const char *at = strstr(label, needle); at; at = strstr(at + 1, needle)) {
+        unsigned char before = at == label ? ' ' : (unsigned char)at[-1];
+        if (before < 0x80 && !isalnum(before))
+            return at;
+    }
+    return NULL;
+}
+
 static int cpv_cb(void *ud, const struct store_web_cpv *c)
 {
     struct cpv_ctx *k = ud;
@@ -100,7 +113,7 @@ static int cpv_cb(void *ud, const struct store_web_cpv *c)
                                   : (c->label_en ? c->label_en : c->label_uk);
         if (!label || !fold(label, f, sizeof f))
             return 0;
-        const char *at = strstr(f, k->needle);
+        const char *at = word_start_match(f, k->needle);
         if (!at)
             return 0;
         rank = (at == f ? 0 : 20) + code_level(c->code);
