@@ -637,12 +637,18 @@ static const char csp[] =
     "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; "
     "form-action 'self'; frame-ancestors 'none'";
 
+bool http_web_is_page(const char *path)
+{
+    const char *last = strrchr(path, '/');
+    return !last || !strchr(last, '.');
+}
+
+void http_web_csp(struct http_req *r) { http_reply_header(r, "Content-Security-Policy", csp); }
+
 void http_web_serve(struct http_req *r)
 {
     const char *path = r->url.path && *r->url.path ? r->url.path : "/";
-    const char *last = strrchr(path, '/');
-    bool names_file = last && strchr(last, '.') != NULL;
-    bool is_index = !names_file || strcmp(path, "/index.html") == 0;
+    bool is_index = http_web_is_page(path) || strcmp(path, "/index.html") == 0;
     const char *lang = NULL;
     if (is_index) {
         lang = preferred_lang(MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
@@ -650,7 +656,7 @@ void http_web_serve(struct http_req *r)
         path = "/index.html";
     }
     const struct web_asset *a = web_asset_find(path, lang);
-    http_reply_header(r, "Content-Security-Policy", csp);
+    http_web_csp(r);
     if (!a) {
         http_reply_error(r, 404, "not_found", "no such file");
         return;

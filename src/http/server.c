@@ -165,7 +165,7 @@ static const char *content_type(const char *path)
 static void serve_static(struct http_req *r)
 {
     char path[1024];
-    const char *rel = strcmp(r->url.path, "/") == 0 ? "/index.html" : r->url.path;
+    const char *rel = http_web_is_page(r->url.path) ? "/index.html" : r->url.path;
     int n = snprintf(path, sizeof path, "%s%s", r->srv->o.web_dir, rel);
     struct stat st;
     int fd = n > 0 && (size_t)n < sizeof path ? open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
@@ -177,6 +177,7 @@ static void serve_static(struct http_req *r)
         return;
     }
     reply_set(r, 200, NULL, 0, content_type(path));
+    http_web_csp(r);
     r->reply_fd = fd;
     r->reply_fd_len = (size_t)st.st_size;
 }
@@ -298,7 +299,8 @@ static void dispatch(struct http_req *r)
         bool api = r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
         if (path_known)
             reply_not_allowed(r);
-        else if (!api && r->srv->o.web_dir && strcmp(method, "GET") == 0)
+        else if (!api && r->srv->o.web_dir &&
+                 (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
             serve_static(r);
         else if (!api && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
             http_web_serve(r); /* the UI embedded in the binary */

@@ -14,5 +14,10 @@ extern const int http_web_routes_n;
  * strict Content-Security-Policy); index.html in the language Accept-Language
  * prefers for paths that name no file; 404 for a missing file. */
 void http_web_serve(struct http_req *r);
+/* Whether a non-API path is a page of the UI (its last segment names no
+ * file: "/", "/console/event"), which index.html serves. */
+bool http_web_is_page(const char *path);
+/* Adds the UI's Content-Security-Policy to r's reply. */
+void http_web_csp(struct http_req *r);
 
 #endif

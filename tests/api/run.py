@@ -356,8 +356,51 @@ def main():
     if rc != 0 or "event=stopped" not in open(os.path.join(tmp, "serve.log")).read():
         failures += 1
         print(f"FAIL the server did not stop cleanly on SIGTERM (exit {rc})")
+    web_failures, web_checks = check_web_dir(db, tmp)
+    failures += web_failures
+    checks += web_checks
     print(f"{checks - failures}/{checks} API checks passed")
     sys.exit(1 if failures else 0)
+
+
+def check_web_dir(db, tmp):
+    """`dfnc serve --web DIR` serves the folder as the embedded UI is served: a
+    page path ("/console/event") gets index.html, with the same CSP; a file
+    its own type; a missing file 404. Returns (failures, checks)."""
+    web = os.path.join(tmp, "web")
+    os.makedirs(os.path.join(web, "js"))
+    with open(os.path.join(web, "index.html"), "w") as f:
+        f.write("<!doctype html><title>from the folder</title>")
+    with open(os.path.join(web, "js", "app.js"), "w") as f:
+        f.write("export const folder = 1;")
+    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", "--web", web],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
+    failures = checks = 0
+    wanted = [("GET", "/", 200, "from the folder", "text/html"),
+              ("GET", "/console/event", 200, "from the folder", "text/html"),
+              ("HEAD", "/organisations", 200, "", "text/html"),
+              ("GET", "/js/app.js", 200, "folder = 1", "text/javascript"),
+              ("GET", "/js/missing.js", 404, "not_found", "application/json")]
+    try:
+        for method, path, status, text, ctype in wanted:
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            c.request(method, path)
+            r = c.getresponse()
+            body = r.read().decode()
+            checks += 1
+            csp = r.getheader("Content-Security-Policy") or ""
+            if (r.status != status or text not in body or
+                    not (r.getheader("Content-Type") or "").startswith(ctype) or
+                    (status == 200 and "script-src 'self'" not in csp)):
+                failures += 1
+                print(f"FAIL --web {method} {path}: {r.status} {r.getheader('Content-Type')} "
+                      f"csp={csp[:20]!r} {body[:60]!r}")
+            c.close()
+    finally:
+        srv.terminate()
+        srv.wait(timeout=20)
+    return failures, checks
 
 
 if __name__ == "__main__":
