@@ -71,13 +71,15 @@ static int caps_cb(void *ud, const struct store_capability *c)
 
 struct people_ctx {
     json_t *list;
-    bool with_email;
+    bool with_email;    /* everyone's (an organiser asks) */
+    const char *self;   /* the asking person, who sees their own; NULL for none */
 };
 
 static int people_cb(void *ud, const struct store_person *p)
 {
     struct people_ctx *k = ud;
-    json_array_append_new(k->list, api_person_json(p, k->with_email));
+    bool self = k->self && strcmp(k->self, p->id) == 0;
+    json_array_append_new(k->list, api_person_json(p, k->with_email || self));
     return 0;
 }
 
@@ -92,7 +94,7 @@ static void reply_org(struct http_req *r, const char *id, int status)
     /* A confidential need is for organisers (and the organisation's own people). */
     bool own = r->user.org && strcmp(r->user.org, id) == 0;
     struct caps_ctx k = {json_array(), json_array(), api_is_organiser(r) || own};
-    struct people_ctx pk = {json_array(), api_is_organiser(r)};
+    struct people_ctx pk = {json_array(), api_is_organiser(r), r->user.person};
     json_t *j = api_org_json(&o);
     json_object_set_new(j, "offers", k.offers);
     json_object_set_new(j, "needs", k.needs);
