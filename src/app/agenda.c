@@ -1,6 +1,7 @@
 /* Agendas (see agenda.h): one store query, grouped by meeting, rendered. */
 #include "app/agenda.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,8 +13,6 @@
 struct collect {
     json_t *meetings; /* array of meeting objects, in time order */
     json_t *last;     /* the meeting being filled */
-    const char *timezone_seen;
-    char timezone[64], calname[256];
 };
 
 static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
@@ -23,18 +22,16 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
     struct collect *c = ud;
     const char *last_id = c->last ? json_string_value(json_object_get(c->last, "id")) : NULL;
     if (!last_id || strcmp(last_id, r->meeting) != 0) {
-        c->last = json_pack("{ss ss ss ss ss ss so so si sb s[]}", "id", r->meeting, "request",
-                            r->request, "event", r->event, "event_name", r->event_name, "start",
-                            r->starts_at, "end", r->ends_at, "location", jstr(r->location),
-                            "message", jstr(r->message), "sequence", r->sequence, "locked",
-                            r->locked, "people");
+        /* start and end are in the event's zone, with its offset then */
+        c->last = json_pack("{ss ss ss ss ss ss ss so so si sb sb s[]}", "id", r->meeting,
+                            "request", r->request, "event", r->event, "event_name",
+                            r->event_name, "start", r->starts_at, "end", r->ends_at, "timezone",
+                            r->timezone, "location", jstr(r->location), "message",
+                            jstr(r->message), "sequence", r->sequence, "locked", r->locked,
+                            "published", r->published, "people");
         json_object_set_new(c->last, "interpreter", jstr(r->interpreter));
         json_object_set_new(c->last, "venue", jstr(r->venue));
         json_array_append_new(c->meetings, c->last);
-        if (!c->timezone[0] && r->timezone)
-            snprintf(c->timezone, sizeof c->timezone, "%s", r->timezone);
-        if (!c->calname[0] && r->event_name)
-            snprintf(c->calname, sizeof c->calname, "%s", r->event_name);
     }
     json_array_append_new(json_object_get(c->last, "people"),
                           json_pack("{ss ss ss ss ss}", "id", r->person, "name", r->person_name,
@@ -105,8 +102,15 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
         goto out;
     }
+    /* the calendar is named after the event when all its meetings are at one */
+    const char *calname = n ? json_string_value(json_object_get(json_array_get(meetings, 0),
+                                                                "event_name"))
+                            : NULL;
     for (size_t i = 0; i < n; i++) {
         json_t *m = json_array_get(meetings, i);
+        const char *event_name = json_string_value(json_object_get(m, "event_name"));
+        if (calname && (!event_name || strcmp(event_name, calname) != 0))
+            calname = NULL;
         struct buf *uid = &texts[i * 4], *summary = uid + 1, *where = uid + 2, *desc = uid + 3;
         const char *location = json_string_value(json_object_get(m, "location"));
         const char *venue = json_string_value(json_object_get(m, "venue"));
@@ -127,11 +131,12 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
             .description = buf_str(desc),
             .start = json_string_value(json_object_get(m, "start")),
             .end = json_string_value(json_object_get(m, "end")),
+            .tzid = json_string_value(json_object_get(m, "timezone")),
             .sequence = (int)json_integer_value(json_object_get(m, "sequence")),
+            .tentative = !json_is_true(json_object_get(m, "published")),
         };
     }
-    rc = ics_write_calendar(out, c.calname[0] ? c.calname : "dfnc agenda",
-                            c.timezone[0] ? c.timezone : "Europe/Brussels", events, (int)n, err);
+    rc = ics_write_calendar(out, calname ? calname : "dfnc agenda", events, (int)n, err);
 out:
     for (size_t i = 0; texts && i < n * 4; i++)
         buf_free(&texts[i]);
@@ -151,17 +156,31 @@ int app_agenda_text(struct store *s, const char *person, struct buf *out, struct
     json_t *m;
     if (json_array_size(meetings) == 0)
         buf_printf(out, "%s has no scheduled meetings.\n", person);
+    /* Times are each event's wall clock; they name their zone when the events
+     * lie in more than one. */
+    const char *zone = NULL;
+    bool zones = false;
+    json_array_foreach(meetings, i, m) {
+        const char *tz = json_string_value(json_object_get(m, "timezone"));
+        zones = zones || (zone && strcmp(zone, tz) != 0);
+        zone = tz;
+    }
     json_array_foreach(meetings, i, m) {
         const char *start = json_string_value(json_object_get(m, "start"));
         const char *end = json_string_value(json_object_get(m, "end"));
         const char *location = json_string_value(json_object_get(m, "location"));
         /* "2027-02-16 10:40-11:00  Table 12  with ..." */
-        buf_printf(out, "%.10s %.5s-%.5s  %-10s  with ", start, start + 11, end + 11,
-                   location ? location : "(no table)");
+        buf_printf(out, "%.10s %.5s-%.5s", start, start + 11, end + 11);
+        if (zones)
+            buf_printf(out, " %s", json_string_value(json_object_get(m, "timezone")));
+        buf_printf(out, "  %-10s  with ", location ? location : "(no table)");
         others(json_object_get(m, "people"), person, out);
         const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
         if (interpreter)
             buf_printf(out, "  interpreter: %s", interpreter);
+        /* scheduled, but the organiser may still move it: not published yet */
+        if (!json_is_true(json_object_get(m, "published")))
+            buf_puts(out, "  (provisional)");
         buf_putc(out, '\n');
     }
     json_decref(meetings);

@@ -1,7 +1,6 @@
 /* iCalendar writing (see ics.h). */
 #include "io/ics.h"
 
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -32,10 +31,11 @@ static const char cet_vtimezone[] =
     "END:STANDARD\r\n"
     "END:VTIMEZONE\r\n";
 
-static pthread_once_t tz_prefix_once = PTHREAD_ONCE_INIT;
-static void no_tzid_prefix(void) { icaltimezone_set_tzid_prefix(""); }
-
-/* A VTIMEZONE component for tzid (caller frees), NULL if unknown. */
+/* A VTIMEZONE component for tzid (caller frees), NULL if unknown. libical names
+ * its built-in zones "/freeassociation.sourceforge.net/America/New_York" (an
+ * empty icaltimezone_set_tzid_prefix() means its default), so the copy is
+ * renamed to the TZID the events' DTSTART and DTEND carry: a VTIMEZONE nobody
+ * refers to leaves clients guessing the zone. */
 static icalcomponent *vtimezone(const char *tzid)
 {
     for (int i = 0; cet_zones[i]; i++)
@@ -44,14 +44,16 @@ static icalcomponent *vtimezone(const char *tzid)
             snprintf(text, sizeof text, cet_vtimezone, tzid, tzid);
             return icalparser_parse_string(text);
         }
-    pthread_once(&tz_prefix_once, no_tzid_prefix);
     icaltimezone *zone = icaltimezone_get_builtin_timezone(tzid);
-    return zone ? icalcomponent_new_clone(icaltimezone_get_component(zone)) : NULL;
+    icalcomponent *tz = zone ? icalcomponent_new_clone(icaltimezone_get_component(zone)) : NULL;
+    icalproperty *id = tz ? icalcomponent_get_first_property(tz, ICAL_TZID_PROPERTY) : NULL;
+    if (id)
+        icalproperty_set_tzid(id, tzid);
+    return tz;
 }
 
 bool ics_timezone_is_known(const char *tzid)
 {
-    pthread_once(&tz_prefix_once, no_tzid_prefix);
     return tzid && icaltimezone_get_builtin_timezone(tzid) != NULL;
 }
 
@@ -69,8 +71,33 @@ static int local_time(const char *iso, struct icaltimetype *out)
     return 0;
 }
 
-int ics_write_calendar(struct buf *out, const char *calname, const char *tzid,
-                       const struct ics_event *events, int events_n, struct df_err *err)
+/* Adds a VTIMEZONE for every zone the events use, once each, in order of first
+ * use; *one_zone gets the zone when they all share it, else NULL. */
+static int add_zones(icalcomponent *cal, const struct ics_event *events, int events_n,
+                     const char **one_zone, struct df_err *err)
+{
+    *one_zone = events_n > 0 ? events[0].tzid : NULL;
+    for (int i = 0; i < events_n; i++) {
+        const char *tzid = events[i].tzid;
+        if (!tzid)
+            return df_err_set(err, DF_ERR_INPUT, "meeting %s has no time zone", events[i].uid);
+        if (*one_zone && strcmp(tzid, *one_zone) != 0)
+            *one_zone = NULL;
+        int seen = 0;
+        for (int j = 0; j < i && !seen; j++)
+            seen = strcmp(events[j].tzid, tzid) == 0;
+        if (seen)
+            continue;
+        icalcomponent *tz = vtimezone(tzid);
+        if (!tz)
+            return df_err_set(err, DF_ERR_INPUT, "unknown time zone \"%s\"", tzid);
+        icalcomponent_add_component(cal, tz);
+    }
+    return 0;
+}
+
+int ics_write_calendar(struct buf *out, const char *calname, const struct ics_event *events,
+                       int events_n, struct df_err *err)
 {
     int result = -1;
     icalcomponent *cal = icalcomponent_vanew(
@@ -80,15 +107,14 @@ int ics_write_calendar(struct buf *out, const char *calname, const char *tzid,
     icalproperty *name = icalproperty_new_x(calname ? calname : "dfnc");
     icalproperty_set_x_name(name, "X-WR-CALNAME");
     icalcomponent_add_property(cal, name);
-    icalproperty *tzprop = icalproperty_new_x(tzid);
-    icalproperty_set_x_name(tzprop, "X-WR-TIMEZONE");
-    icalcomponent_add_property(cal, tzprop);
-    icalcomponent *tz = vtimezone(tzid);
-    if (!tz) {
-        df_err_set(err, DF_ERR_INPUT, "unknown time zone \"%s\"", tzid);
+    const char *one_zone;
+    if (add_zones(cal, events, events_n, &one_zone, err) < 0)
         goto out;
+    if (one_zone) {
+        icalproperty *tzprop = icalproperty_new_x(one_zone);
+        icalproperty_set_x_name(tzprop, "X-WR-TIMEZONE");
+        icalcomponent_add_property(cal, tzprop);
     }
-    icalcomponent_add_component(cal, tz);
     struct icaltimetype stamp = icaltime_from_timet_with_zone(time(NULL), 0,
                                                               icaltimezone_get_utc_timezone());
     for (int i = 0; i < events_n; i++) {
@@ -100,12 +126,13 @@ int ics_write_calendar(struct buf *out, const char *calname, const char *tzid,
         }
         icalproperty *dtstart = icalproperty_new_dtstart(start);
         icalproperty *dtend = icalproperty_new_dtend(end);
-        icalproperty_add_parameter(dtstart, icalparameter_new_tzid(tzid));
-        icalproperty_add_parameter(dtend, icalparameter_new_tzid(tzid));
+        icalproperty_add_parameter(dtstart, icalparameter_new_tzid(e->tzid));
+        icalproperty_add_parameter(dtend, icalparameter_new_tzid(e->tzid));
         icalcomponent *ev = icalcomponent_vanew(
             ICAL_VEVENT_COMPONENT, icalproperty_new_uid(e->uid), icalproperty_new_dtstamp(stamp),
             dtstart, dtend, icalproperty_new_sequence(e->sequence),
-            icalproperty_new_status(ICAL_STATUS_CONFIRMED),
+            icalproperty_new_status(e->tentative ? ICAL_STATUS_TENTATIVE
+                                                 : ICAL_STATUS_CONFIRMED),
             icalproperty_new_summary(e->summary ? e->summary : "Meeting"), (void *)0);
         if (e->location)
             icalcomponent_add_property(ev, icalproperty_new_location(e->location));

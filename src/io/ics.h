@@ -1,6 +1,7 @@
 /* iCalendar (RFC 5545) agendas through libical: one VEVENT per meeting with a
- * stable UID and a SEQUENCE that rises when the meeting moves, times in the
- * event's time zone with its VTIMEZONE, so calendar apps place them right. */
+ * stable UID and a SEQUENCE that rises when the meeting moves or is confirmed,
+ * times in its own event's time zone with that zone's VTIMEZONE, so calendar
+ * apps place them right even when a person's events lie in several zones. */
 #ifndef DFNC_IO_ICS_H
 #define DFNC_IO_ICS_H
 
@@ -13,17 +14,23 @@ struct ics_event {
     const char *uid;          /* stable across re-schedules: "meeting-id@dfnc" */
     const char *summary, *description, *location;
     const char *start, *end;  /* ISO 8601 with offset: "2027-02-16T10:40:00+01:00" */
+    const char *tzid;         /* the IANA zone start and end are in: "Europe/Brussels" */
     int sequence;
+    bool tentative;           /* not published yet: STATUS:TENTATIVE, else CONFIRMED */
 };
 
 /* Whether tzid is a zone ics_write_calendar can write: one of libical's
  * built-in (IANA) zones such as "Europe/Kyiv". */
 bool ics_timezone_is_known(const char *tzid);
 
-/* Appends a VCALENDAR (METHOD:PUBLISH) holding the events to out. tzid is an
- * IANA zone such as "Europe/Brussels": DTSTART/DTEND carry TZID=tzid and the
- * calendar carries its VTIMEZONE. calname names the calendar in apps. */
-int ics_write_calendar(struct buf *out, const char *calname, const char *tzid,
-                       const struct ics_event *events, int events_n, struct df_err *err);
+/* Appends a VCALENDAR (METHOD:PUBLISH) holding the events to out. Each event's
+ * DTSTART/DTEND carry TZID=its tzid, and the calendar carries one VTIMEZONE per
+ * zone used, in order of first use. X-WR-TIMEZONE (the zone Apple and Google
+ * calendars give the whole calendar) is written only when every event is in
+ * the same zone: with several, none is the calendar's, and naming one would
+ * invite clients to show the others' times in it. calname names the calendar
+ * in apps. DF_ERR_INPUT for a zone libical does not know. */
+int ics_write_calendar(struct buf *out, const char *calname, const struct ics_event *events,
+                       int events_n, struct df_err *err);
 
 #endif

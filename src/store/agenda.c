@@ -15,7 +15,7 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         "    ON r.rid = a.request_rid AND r.status = 'accepted' WHERE a.person_rid = ?1)"
         " SELECT m.id, r.id, e.id, e.name, e.venue, e.timezone, t.starts_at, t.ends_at, l.name,"
         "  r.message, m.sequence, m.locked, p.id, p.name, o.id, o.name, o.country,"
-        "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')'"
+        "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', e.published_at IS NOT NULL"
         " FROM mine JOIN requests r ON r.rid = mine.req"
         " JOIN meetings m ON m.request_rid = r.rid"
         " JOIN events e ON e.rid = r.event_rid"
@@ -25,7 +25,8 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         " JOIN people p ON p.rid = r.from_rid OR p.rid = r.to_rid"
         "   OR p.rid IN (SELECT person_rid FROM request_attendees WHERE request_rid = r.rid)"
         " JOIN organisations o ON o.rid = p.org_rid"
-        " ORDER BY t.starts_at, m.id, p.id";
+        /* julianday() reads the offset: 09:00-05:00 comes after 10:40+01:00 */
+        " ORDER BY julianday(t.starts_at), t.starts_at, m.id, p.id";
     sqlite3_int64 rid = store_rid(s, person_sql, person, err);
     if (rid < 0)
         return -1;
@@ -46,7 +47,7 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
             .locked = sqlite3_column_int(st, 11), .person = store_col(st, 12),
             .person_name = store_col(st, 13), .org = store_col(st, 14),
             .org_name = store_col(st, 15), .org_country = store_col(st, 16),
-            .interpreter = store_col(st, 17),
+            .interpreter = store_col(st, 17), .published = sqlite3_column_int(st, 18),
         };
         stop = fn(ud, &row);
     }

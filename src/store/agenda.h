@@ -5,12 +5,15 @@
 
 #include "store/store.h"
 
-/* One row per (meeting, attendee), in time order, attendees by id. */
+/* One row per (meeting, attendee), in time order (the instant, whatever the
+ * events' zones), attendees by id. */
 struct store_agenda_row {
-    const char *meeting, *request, *event, *event_name, *venue, *timezone;
+    const char *meeting, *request, *event, *event_name, *venue;
+    const char *timezone;      /* the meeting's event's IANA zone, "America/New_York" */
     const char *starts_at, *ends_at, *location, *message;
     const char *interpreter;   /* the interpreter's name and pair, "Iryna Savchuk (uk-en)", or NULL */
     int sequence, locked;
+    int published;             /* the event's agendas are published; 0: provisional */
     const char *person, *person_name, *org, *org_name, *org_country;
 };
 

@@ -186,13 +186,28 @@ const char *store_event_default(struct store *s, struct arena *a, struct df_err 
 int store_event_set_published(struct store *s, const char *id, bool published,
                               struct df_err *err)
 {
+    /* Publishing turns every meeting of the event from TENTATIVE to CONFIRMED
+     * in calendars (and withdrawing, back): a change a client must take, so
+     * their SEQUENCE rises (RFC 5545, 3.8.7.4). Publishing again changes
+     * nothing a calendar shows, and raises nothing. */
+    static const char bump[] =
+        "UPDATE meetings SET sequence = sequence + 1,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE request_rid IN"
+        " (SELECT r.rid FROM requests r JOIN events e ON e.rid = r.event_rid"
+        "  WHERE e.id = ?1 AND (e.published_at IS NOT NULL) <> ?2)";
     static const char sql[] =
         "UPDATE events SET published_at = CASE WHEN ?2 THEN"
         " strftime('%Y-%m-%dT%H:%M:%SZ','now') ELSE NULL END WHERE id = ?1";
     if (need_rid(s, event_rid_sql, "event", id, err) < 0)
         return -1;
-    sqlite3_stmt *st = store_stmt(s, sql, err);
+    sqlite3_stmt *st = store_stmt(s, bump, err);
     if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    sqlite3_bind_int(st, 2, published);
+    if (store_step_done(s, st, err, "confirming an event's meetings") < 0)
+        return -1;
+    if (!(st = store_stmt(s, sql, err)))
         return -1;
     store_bind_text(st, 1, id);
     sqlite3_bind_int(st, 2, published);

@@ -122,6 +122,10 @@ typedef int (*store_event_fn)(void *ud, const struct store_event *e);
 int store_event_each(struct store *s, store_event_fn fn, void *ud, struct df_err *err);
 /* The id of the only (or first) event into the arena; NULL with DF_ERR_NOT_FOUND if none. */
 const char *store_event_default(struct store *s, struct arena *a, struct df_err *err);
+/* Publishes (or withdraws) the event's agendas and, when that changes whether
+ * it is published, raises the calendar SEQUENCE of each of its meetings (their
+ * STATUS goes from TENTATIVE to CONFIRMED). Two writes: call it inside the
+ * caller's transaction (store_begin), as POST /events/{id}/publish does. */
 int store_event_set_published(struct store *s, const char *id, bool published,
                               struct df_err *err);
 

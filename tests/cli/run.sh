@@ -157,6 +157,13 @@ for m in meetings:
         assert (m["start"], p) not in seen_people, (m, p)
         seen_people.add((m["start"], p))
 PY
+# The demo is scheduled, not published: its meetings are shown, as provisional.
+expect "an unpublished agenda says its meetings are provisional" 0 \
+    '^2027-02-1[67] [0-9:]{5}-[0-9:]{5}  .*with .*\(provisional\)$' -- "$DFNC" --db demo.db agenda p-0437
+expect "an unpublished agenda's calendar is tentative" 0 '^STATUS:TENTATIVE' -- \
+    "$DFNC" --db demo.db agenda p-0437 --format ics
+expect "an unpublished agenda in JSON is marked so" 0 '"published":false' -- \
+    "$DFNC" --db demo.db agenda p-0437 --format json
 expect "demo refuses a database that has a forum" 3 'already holds a forum' -- "$DFNC" --db demo.db demo --no-serve
 expect "events export in JSON has the slots" 0 '"seq": 31' -- "$DFNC" --db demo.db export events - --format json
 "$DFNC" --db demo.db export organisations orgs_out.csv 2>/dev/null

@@ -145,3 +145,189 @@ Test(agenda, text_names_the_other_party)
     cr_assert(strstr(buf_str(&b), "Олена (Сокіл Аеро), Тарас (Сокіл Аеро)"), "%s", buf_str(&b));
     buf_free(&b);
 }
+
+/* A second event in New York on the same day: its meeting m2 (anna with
+ * taras) starts at 09:00 New York time, 14:00 UTC, after m1 (10:40 Brussels,
+ * 09:40 UTC) although its wall-clock digits sort first. */
+static void add_new_york_meeting(void)
+{
+    struct store_event e = {.id = "ny", .name = "Transatlantic day", .venue = "New York",
+                            .timezone = "America/New_York", .starts_on = "2027-02-16",
+                            .ends_on = "2027-02-16"};
+    ok(store_event_upsert(s, &e, NULL, &err));
+    struct store_session x = {.id = "ny-s", .event = "ny", .day = "2027-02-16", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2027-02-16T09:00:00-05:00",
+                              .ends_at = "2027-02-16T09:30:00-05:00"};
+    ok(store_session_upsert(s, &x, &err));
+    struct store_slot t = {.id = "ny-t1", .session = "ny-s", .seq = 1,
+                           .starts_at = "2027-02-16T09:00:00-05:00",
+                           .ends_at = "2027-02-16T09:30:00-05:00"};
+    ok(store_slot_upsert(s, &t, &err));
+    struct store_location l = {.id = "ny-l1", .event = "ny", .name = "Table 1"};
+    ok(store_location_upsert(s, &l, &err));
+    struct store_request r = {.id = "r2", .event = "ny", .from = "anna", .to = "taras",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+    struct store_meeting m = {.id = "m2", .request = "r2", .slot = "ny-t1", .location = "ny-l1"};
+    ok(store_meeting_upsert(s, &m, &err));
+}
+
+/* The calendar's VTIMEZONE whose TZID is tzid, NULL if none. (libical's own
+ * reading would fall back on its built-in zones: a client may not.) An
+ * external iterator: the caller walks the calendar's VEVENTs with its own. */
+static icalcomponent *vtimezone_named(icalcomponent *cal, const char *tzid)
+{
+    for (icalcompiter it = icalcomponent_begin_component(cal, ICAL_VTIMEZONE_COMPONENT);
+         icalcompiter_deref(&it); icalcompiter_next(&it)) {
+        icalcomponent *z = icalcompiter_deref(&it);
+        icalproperty *id = icalcomponent_get_first_property(z, ICAL_TZID_PROPERTY);
+        if (id && strcmp(icalproperty_get_tzid(id), tzid) == 0)
+            return z;
+    }
+    return NULL;
+}
+
+/* The UTC instant of a VEVENT's DTSTART or DTEND as libical reads it: the
+ * property's TZID resolved against the calendar's own VTIMEZONE. */
+static time_t utc_of(icalcomponent *ev, icalproperty_kind kind, const char **tzid)
+{
+    icalproperty *p = icalcomponent_get_first_property(ev, kind);
+    cr_assert_not_null(p);
+    icalparameter *tz = icalproperty_get_first_parameter(p, ICAL_TZID_PARAMETER);
+    cr_assert_not_null(tz, "every time carries a TZID");
+    *tzid = icalparameter_get_tzid(tz);
+    cr_assert_not_null(vtimezone_named(icalcomponent_get_parent(ev), *tzid),
+                       "no VTIMEZONE has TZID:%s", *tzid);
+    struct icaltimetype t = kind == ICAL_DTSTART_PROPERTY ? icalcomponent_get_dtstart(ev)
+                                                          : icalcomponent_get_dtend(ev);
+    cr_assert_not_null(t.zone, "TZID %s has no VTIMEZONE in the calendar", *tzid);
+    return icaltime_as_timet_with_zone(t, t.zone);
+}
+
+Test(agenda, ics_gives_each_meeting_the_time_zone_of_its_event)
+{
+    add_new_york_meeting();
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_ics(s, "anna", &b, &err));
+    const char *ics = buf_str(&b);
+    icalcomponent *cal = icalparser_parse_string(ics);
+    cr_assert_not_null(cal);
+    cr_assert_eq(icalcomponent_count_errors(cal), 0, "libical found errors in:\n%s", ics);
+    cr_assert_eq(icalcomponent_count_components(cal, ICAL_VTIMEZONE_COMPONENT), 2, "%s", ics);
+    cr_assert(strstr(ics, "DTSTART;TZID=America/New_York:20270216T090000"), "%s", ics);
+    cr_assert(strstr(ics, "DTSTART;TZID=Europe/Brussels:20270216T104000"), "%s", ics);
+    cr_assert_null(strstr(ics, "X-WR-TIMEZONE"), "two zones: the calendar has none\n%s", ics);
+    const struct { const char *uid, *tzid; time_t start, end; } want[] = {
+        {"m1@dfnc", "Europe/Brussels", 1802770800, 1802772000},   /* 09:40Z-10:00Z */
+        {"m2@dfnc", "America/New_York", 1802786400, 1802788200},  /* 14:00Z-14:30Z */
+    };
+    int seen = 0;
+    for (icalcomponent *ev = icalcomponent_get_first_component(cal, ICAL_VEVENT_COMPONENT); ev;
+         ev = icalcomponent_get_next_component(cal, ICAL_VEVENT_COMPONENT)) {
+        const char *uid = icalcomponent_get_uid(ev), *tz_start, *tz_end;
+        time_t start = utc_of(ev, ICAL_DTSTART_PROPERTY, &tz_start);
+        time_t end = utc_of(ev, ICAL_DTEND_PROPERTY, &tz_end);
+        for (int i = 0; i < 2; i++) {
+            if (strcmp(uid, want[i].uid) != 0)
+                continue;
+            seen |= 1 << i;
+            cr_assert_str_eq(tz_start, want[i].tzid, "%s", uid);
+            cr_assert_str_eq(tz_end, want[i].tzid, "%s", uid);
+            cr_assert_eq(start, want[i].start, "%s starts at %ld, not %ld", uid, (long)start,
+                         (long)want[i].start);
+            cr_assert_eq(end, want[i].end, "%s ends at %ld", uid, (long)end);
+        }
+    }
+    cr_assert_eq(seen, 3, "both meetings are in the calendar:\n%s", ics);
+    icalcomponent_free(cal);
+    buf_free(&b);
+}
+
+Test(agenda, one_zone_names_the_calendar_s_zone)
+{
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_ics(s, "anna", &b, &err));
+    cr_assert(strstr(buf_str(&b), "X-WR-TIMEZONE:Europe/Brussels"), "%s", buf_str(&b));
+    cr_assert(strstr(buf_str(&b), "X-WR-CALNAME:DFNC2 test"), "%s", buf_str(&b));
+    buf_free(&b);
+}
+
+Test(agenda, json_and_text_keep_time_order_across_zones_and_name_them)
+{
+    add_new_york_meeting();
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_json(s, "anna", &b, &err));
+    const char *j = buf_str(&b);
+    const char *m1 = strstr(j, "\"id\":\"m1\""), *m2 = strstr(j, "\"id\":\"m2\"");
+    cr_assert(m1 && m2 && m1 < m2, "09:40 UTC before 14:00 UTC: %s", j);
+    cr_assert(strstr(m2, "\"start\":\"2027-02-16T09:00:00-05:00\""), "%s", j);
+    cr_assert(strstr(m2, "\"timezone\":\"America/New_York\""), "%s", j);
+    cr_assert(strstr(m1, "\"timezone\":\"Europe/Brussels\""), "%s", j);
+    buf_reset(&b);
+    ok(app_agenda_text(s, "anna", &b, &err));
+    const char *t = buf_str(&b);
+    const char *l1 = strstr(t, "2027-02-16 10:40-11:00 Europe/Brussels");
+    const char *l2 = strstr(t, "2027-02-16 09:00-09:30 America/New_York");
+    cr_assert(l1 && l2 && l1 < l2, "each line names its zone, in time order:\n%s", t);
+    buf_free(&b);
+}
+
+static void publish(const char *event)
+{
+    ok(store_begin(s, &err));
+    ok(store_meeting_lock_all(s, event, true, &err));
+    ok(store_event_set_published(s, event, true, &err));
+    ok(store_commit(s, &err));
+}
+
+Test(agenda, meetings_are_provisional_until_their_event_is_published)
+{
+    add_new_york_meeting();
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_json(s, "anna", &b, &err));
+    cr_assert(strstr(buf_str(&b), "\"published\":false"), "%s", buf_str(&b));
+    cr_assert_null(strstr(buf_str(&b), "\"published\":true"), "%s", buf_str(&b));
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "anna", &b, &err));
+    cr_assert(strstr(buf_str(&b), "STATUS:TENTATIVE"), "%s", buf_str(&b));
+    cr_assert_null(strstr(buf_str(&b), "STATUS:CONFIRMED"), "%s", buf_str(&b));
+    cr_assert_null(strstr(buf_str(&b), "SEQUENCE:1"), "%s", buf_str(&b));
+    buf_reset(&b);
+    ok(app_agenda_text(s, "anna", &b, &err));
+    cr_assert(strstr(buf_str(&b), "10:40-11:00 Europe/Brussels  Table 7"), "%s", buf_str(&b));
+    cr_assert(strstr(buf_str(&b), "(provisional)\n"), "%s", buf_str(&b));
+
+    /* Brussels publishes: its meeting is confirmed, a change calendars must
+     * take (RFC 5545 3.8.7.4), so its SEQUENCE rises; New York's stays. */
+    publish("ev");
+    buf_reset(&b);
+    ok(app_agenda_json(s, "anna", &b, &err));
+    const char *j = buf_str(&b), *m2 = strstr(j, "\"id\":\"m2\"");
+    cr_assert(m2, "%s", j);
+    cr_assert(strstr(j, "\"sequence\":1,\"locked\":true,\"published\":true"), "%s", j);
+    cr_assert(strstr(m2, "\"sequence\":0,\"locked\":false,\"published\":false"), "%s", j);
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "anna", &b, &err));
+    const char *ics = ics_parse_ok(buf_str(&b));
+    const char *v2 = strstr(ics, "UID:m2@dfnc");
+    cr_assert(v2, "%s", ics);
+    /* VEVENTs in time order: m1's properties come before m2's UID */
+    const char *confirmed = strstr(ics, "STATUS:CONFIRMED"), *seq1 = strstr(ics, "SEQUENCE:1");
+    cr_assert(confirmed && confirmed < v2 && seq1 && seq1 < v2, "%s", ics);
+    cr_assert(strstr(v2, "STATUS:TENTATIVE") && strstr(v2, "SEQUENCE:0"), "%s", ics);
+    buf_reset(&b);
+    ok(app_agenda_text(s, "anna", &b, &err));
+    const char *line2 = strstr(buf_str(&b), "09:00-09:30");
+    cr_assert(line2, "%s", buf_str(&b));
+    cr_assert_null(memmem(buf_str(&b), (size_t)(line2 - buf_str(&b)), "provisional", 11),
+                   "%s", buf_str(&b));
+    cr_assert(strstr(line2, "(provisional)"), "%s", buf_str(&b));
+
+    /* publishing again changes nothing a calendar shows: no new SEQUENCE */
+    publish("ev");
+    buf_reset(&b);
+    ok(app_agenda_json(s, "anna", &b, &err));
+    cr_assert(strstr(buf_str(&b), "\"sequence\":1,\"locked\":true,\"published\":true"), "%s",
+              buf_str(&b));
+    buf_free(&b);
+}
