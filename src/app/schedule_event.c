@@ -583,12 +583,18 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     if (store_begin(s, err) < 0)
         goto out;
     in_tx = true;
-    if (store_meeting_clear_unlocked(s, l.event, err) < 0)
+    /* each placed meeting is updated where it stands, so that one that moved
+     * raises its calendar SEQUENCE (store_meeting_upsert) and one that did
+     * not keeps it; deleting and inserting them again would start every one
+     * at 0 */
+    if (store_meeting_clear_unaccepted(s, l.event, err) < 0)
         goto out;
     for (int m = 0; m < M; m++) {
         if (sol.slot[m] < 0) {
-            /* a locked meeting the organiser released and that no longer fits */
-            if (o->reschedule_locked && store_meeting_delete_for_request(s, reqs[m].id, err) < 0)
+            /* no slot: an unlocked meeting, or a locked one the organiser
+             * released (reschedule_locked), that no longer fits; a locked
+             * one stays where it is */
+            if (lslot[m] < 0 && store_meeting_delete_for_request(s, reqs[m].id, err) < 0)
                 goto out;
             continue;
         }

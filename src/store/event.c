@@ -670,12 +670,12 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
     return store_step_done(s, st, err, "saving a meeting");
 }
 
-int store_meeting_clear_unlocked(struct store *s, const char *event, struct df_err *err)
+int store_meeting_clear_unaccepted(struct store *s, const char *event, struct df_err *err)
 {
     static const char sql[] =
         "DELETE FROM meetings WHERE EXISTS (SELECT 1 FROM requests r"
         " JOIN events e ON e.rid = r.event_rid WHERE r.rid = meetings.request_rid"
-        " AND e.id = ?1 AND (meetings.locked = 0 OR r.status <> 'accepted'))";
+        " AND e.id = ?1 AND r.status <> 'accepted')";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;

@@ -195,9 +195,9 @@ struct store_meeting {
 };
 /* Keyed by request; raises sequence when slot, location or interpreter changes. */
 int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct df_err *err);
-/* Before a re-schedule: deletes the event's meetings that are not locked, and
- * locked ones whose request is no longer accepted (changed by an import). */
-int store_meeting_clear_unlocked(struct store *s, const char *event, struct df_err *err);
+/* At a re-schedule: deletes the event's meetings, locked or not, whose request
+ * is no longer accepted (changed by an import). */
+int store_meeting_clear_unaccepted(struct store *s, const char *event, struct df_err *err);
 int store_meeting_delete_for_request(struct store *s, const char *request, struct df_err *err);
 /* Locks (or unlocks) every meeting of the event: publishing agendas. */
 int store_meeting_lock_all(struct store *s, const char *event, bool locked, struct df_err *err);

@@ -219,6 +219,61 @@ static void setup_languages(void)
     }
 }
 
+struct placed {
+    int n;
+    char req[8][16], where[8][40];
+    int sequence[8];
+};
+
+static int grab_placed(void *ud, const struct store_meeting *m)
+{
+    struct placed *v = ud;
+    cr_assert_lt(v->n, 8);
+    snprintf(v->req[v->n], sizeof v->req[0], "%s", m->request);
+    snprintf(v->where[v->n], sizeof v->where[0], "%s@%s", m->slot,
+             m->location ? m->location : "");
+    v->sequence[v->n++] = m->sequence;
+    return 0;
+}
+
+/* A re-schedule updates each meeting where it stands: one that moved raises
+ * its calendar SEQUENCE, one that stayed keeps it; none starts again at 0,
+ * which calendar clients would take for an older version. */
+Test(app_schedule, a_reschedule_keeps_each_meetings_sequence_and_raises_a_moved_ones,
+     .init = setup, .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    ok(store_exec_for_tests(s, "UPDATE meetings SET sequence = 5", &err));
+    struct placed before = {0}, after = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab_placed, &before, &err));
+    int moved = 0;
+    for (int seed = 2; seed < 12 && !moved; seed++) {
+        struct app_schedule_opts again = {.event = "ev", .time_limit = 1, .seed = seed};
+        ok(app_schedule_event(s, &again, &a, &rep, &err));
+        memset(&after, 0, sizeof after);
+        ok(store_meeting_each(s, "ev", NULL, grab_placed, &after, &err));
+        cr_assert_eq(after.n, before.n);
+        for (int i = 0; i < after.n; i++) {
+            int j = 0;
+            while (j < before.n && strcmp(before.req[j], after.req[i]) != 0)
+                j++;
+            cr_assert_lt(j, before.n);
+            bool same = strcmp(before.where[j], after.where[i]) == 0;
+            cr_assert_eq(after.sequence[i], before.sequence[j] + !same,
+                         "%s: %s -> %s, SEQUENCE %d -> %d", after.req[i], before.where[j],
+                         after.where[i], before.sequence[j], after.sequence[i]);
+            moved += !same;
+        }
+        before = after;
+    }
+    cr_assert_gt(moved, 0, "some seed moves a meeting");
+    arena_free(&a);
+}
+
 Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup_languages,
      .fini = teardown)
 {

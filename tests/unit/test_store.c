@@ -178,7 +178,11 @@ Test(store_requests, requests_meetings_and_figures, .init = open_fresh,
     cr_assert_eq(st.countries, 2);
     cr_assert_eq(st.accepted, 1);
     cr_assert_eq(st.scheduled, 1);
-    cr_assert_eq(store_meeting_clear_unlocked(s, "ev", &err), 0);
+    cr_assert_eq(store_meeting_clear_unaccepted(s, "ev", &err), 0);
+    cr_assert_eq(store_stats_get(s, &st, &err), 0);
+    cr_assert_eq(st.scheduled, 1, "an accepted request keeps its meeting");
+    cr_assert_eq(store_exec_for_tests(s, "UPDATE requests SET status = 'declined'", &err), 0);
+    cr_assert_eq(store_meeting_clear_unaccepted(s, "ev", &err), 0);
     cr_assert_eq(store_stats_get(s, &st, &err), 0);
     cr_assert_eq(st.scheduled, 0);
 }
