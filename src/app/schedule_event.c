@@ -602,7 +602,10 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
                                    .slot = slots[sol.slot[m]].id,
                                    .location = tabs[sol.table[m]].id,
                                    .interpreter = interp_of[m] >= 0 ? ivs[interp_of[m]].id : NULL,
-                                   .locked = lslot[m] >= 0};
+                                   /* once the agendas are published, a meeting
+                                      placed since (an accept) is as final as
+                                      the others: it reads "published" */
+                                   .locked = lslot[m] >= 0 || ev.published_at != NULL};
         if (store_meeting_upsert(s, &mt, err) < 0)
             goto out;
     }
