@@ -111,10 +111,14 @@ static void h_me(struct http_req *r)
     json_object_set_new(j, "expires_at", json_integer(r->user.expires_at));
     struct store_person p;
     struct store_org o;
+    const char *ui_language = NULL;
     if (r->user.person && store_person_get(r->s, r->user.person, &r->a, &p, &err) == 0)
         json_object_set_new(j, "person", api_person_json(&p, true));
     else
         json_object_set_new(j, "person", json_null());
+    if (r->user.person)
+        (void)store_person_ui_language(r->s, r->user.person, &r->a, &ui_language, &err);
+    json_object_set_new(j, "ui_language", api_str_or_null(ui_language));
     if (r->user.org && store_org_get(r->s, r->user.org, &r->a, &o, &err) == 0)
         json_object_set_new(j, "organisation", api_org_json(&o));
     else
@@ -137,6 +141,7 @@ static void h_me_put(struct http_req *r)
         {"name", HJ_STRING, .min = 1, .max = 200},
         {"title", HJ_STRING, .nullable = true, .max = 200},
         {"languages", HJ_STRING, .max = 100},
+        {"ui_language", HJ_STRING, .max = 2},
         {NULL}};
     if (!need_person(r))
         return;
@@ -156,7 +161,13 @@ static void h_me_put(struct http_req *r)
         if (app_languages_check(p.languages, &err) < 0)
             goto fail;
     }
+    const char *ui_language = http_json_str(b, "ui_language");
+    if (ui_language && strcmp(ui_language, "en") != 0 && strcmp(ui_language, "uk") != 0) {
+        df_err_set(&err, DF_ERR_INPUT, "ui_language must be \"en\" or \"uk\"");
+        goto fail;
+    }
     if (store_person_upsert(r->s, &p, NULL, &err) < 0 ||
+        (ui_language && store_person_ui_language_set(r->s, p.id, ui_language, &err) < 0) ||
         store_audit(r->s, r->user.email, "person.update", "person", p.id, NULL, &err) < 0)
         goto fail;
     http_reply_json(r, 200, api_person_json(&p, true));

@@ -209,6 +209,36 @@ int store_person_each(struct store *s, store_person_fn fn, void *ud, struct df_e
     return stop;
 }
 
+int store_person_ui_language(struct store *s, const char *id, struct arena *a, const char **lang,
+                             struct df_err *err)
+{
+    static const char sql[] = "SELECT ui_language FROM people WHERE id = ?";
+    sqlite3_stmt *st = store_row_by_id(s, sql, id, "person", err);
+    if (!st)
+        return -1;
+    *lang = arena_strdup(a, store_col(st, 0));
+    sqlite3_reset(st);
+    return 0;
+}
+
+int store_person_ui_language_set(struct store *s, const char *id, const char *lang,
+                                 struct df_err *err)
+{
+    static const char sql[] = "UPDATE people SET ui_language = ?2 WHERE id = ?1";
+    if (!lang || (strcmp(lang, "en") != 0 && strcmp(lang, "uk") != 0))
+        return df_err_set(err, DF_ERR_INPUT, "the interface language is \"en\" or \"uk\"");
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, lang);
+    if (store_step_done(s, st, err, "saving a person's interface language") < 0)
+        return -1;
+    if (sqlite3_changes(s->db) == 0)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", id);
+    return 0;
+}
+
 /* ---- capabilities ------------------------------------------------------ */
 
 int store_capability_upsert(struct store *s, const struct store_capability *c, int *added,

@@ -334,6 +334,12 @@ static const char migration_8[] =
     MEETING_BUMP("request_rid IN (SELECT rid FROM requests WHERE event_rid = NEW.rid)");
 #undef MEETING_BUMP
 
+/* Version 9: the language a person reads the web UI in, which what is sent
+ * without a browser (their calendar feed) is written in too. */
+static const char migration_9[] =
+    "ALTER TABLE people ADD COLUMN ui_language TEXT"
+    " CHECK (ui_language IS NULL OR ui_language IN ('en', 'uk'));";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -343,6 +349,7 @@ const struct store_migration store_migrations[] = {
     {6, "a counter of changes to what the partner engine indexes", migration_6},
     {7, "the organiser's glossary", migration_7},
     {8, "meetings' calendar SEQUENCE raised when their slot, table or zone changes", migration_8},
+    {9, "a person's interface language", migration_9},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

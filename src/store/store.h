@@ -65,6 +65,13 @@ int store_person_get(struct store *s, const char *id, struct arena *a, struct st
                      struct df_err *err);
 typedef int (*store_person_fn)(void *ud, const struct store_person *p);
 int store_person_each(struct store *s, store_person_fn fn, void *ud, struct df_err *err);
+/* The language ("en" or "uk") person id reads the web UI in, into *lang
+ * (allocated in a; NULL when never said). DF_ERR_NOT_FOUND for no such person. */
+int store_person_ui_language(struct store *s, const char *id, struct arena *a, const char **lang,
+                             struct df_err *err);
+/* Sets it: lang is "en" or "uk" (DF_ERR_INPUT otherwise). */
+int store_person_ui_language_set(struct store *s, const char *id, const char *lang,
+                                 struct df_err *err);
 
 /* ---- capabilities (offers and needs) -------------------------------- */
 struct store_capability {
