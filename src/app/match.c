@@ -426,8 +426,9 @@ static json_t *hits_json(const struct app_match_data *d, const struct match_hit 
         json_t *why = json_array();
         for (int j = 0; why && j < h[i].why_n; j++)
             json_array_append_new(why, json_string(h[i].why[j]));
-        json_array_append_new(arr, json_pack("{ss ss ss ss sb sf so}", "org", p->id, "name",
-                                             p->name, "country", p->country, "kind", p->kind,
+        json_array_append_new(arr, json_pack("{ss ss ss? ss ss sb sf so}", "org", p->id, "name",
+                                             p->name, "name_uk", p->name_other,
+                                             "country", p->country, "kind", p->kind,
                                              "sme", p->sme, "score", h[i].score,
                                              "why", why ? why : json_array()));
     }

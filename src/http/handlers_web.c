@@ -409,6 +409,7 @@ static int person_cb(void *ud, const struct store_web_person *p)
     json_object_set_new(j, "checked_in_at", api_str_or_null(p->checked_in_at));
     json_object_set_new(j, "offers", json_integer(p->offers));
     json_object_set_new(j, "needs", json_integer(p->needs));
+    json_object_set_new(j, "organisation_name_uk", api_str_or_null(p->org_name_uk));
     json_array_append_new(ud, j);
     return 0;
 }
@@ -441,8 +442,9 @@ static void h_checkin(struct http_req *r)
 
 static json_t *party_json(const struct store_web_party *p)
 {
-    return json_pack("{ss ss ss ss ss}", "id", p->id, "name", p->name, "org", p->org,
-                     "org_name", p->org_name, "country", p->country);
+    return json_pack("{ss ss ss ss so ss}", "id", p->id, "name", p->name, "org", p->org,
+                     "org_name", p->org_name, "org_name_uk", api_str_or_null(p->org_name_uk),
+                     "country", p->country);
 }
 
 static int meeting_cb(void *ud, const struct store_web_meeting *m)

@@ -66,7 +66,8 @@ int store_web_people_each(struct store *s, store_web_person_fn fn, void *ud, str
     static const char sql[] =
         "SELECT p.id, p.name, p.title, p.email, o.id, o.name, o.country, p.checked_in_at,"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'offer'),"
-        " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'need')"
+        " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'need'),"
+        " o.name_uk"
         " FROM people p JOIN organisations o ON o.rid = p.org_rid"
         " ORDER BY p.name COLLATE NOCASE, p.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -78,7 +79,8 @@ int store_web_people_each(struct store *s, store_web_person_fn fn, void *ud, str
             .id = store_col(st, 0), .name = store_col(st, 1), .title = store_col(st, 2),
             .email = store_col(st, 3), .org = store_col(st, 4), .org_name = store_col(st, 5),
             .country = store_col(st, 6), .checked_in_at = store_col(st, 7),
-            .offers = sqlite3_column_int(st, 8), .needs = sqlite3_column_int(st, 9)};
+            .offers = sqlite3_column_int(st, 8), .needs = sqlite3_column_int(st, 9),
+            .org_name_uk = store_col(st, 10)};
         stop = fn(ud, &p);
     }
     if (!stop && rc != SQLITE_DONE)
@@ -123,7 +125,7 @@ int store_web_meeting_each(struct store *s, const char *event, store_web_meeting
         " (SELECT min(ca.cpv) FROM capabilities ca JOIN capabilities cb"
         "   ON substr(ca.cpv, 1, 3) = substr(cb.cpv, 1, 3) AND ca.direction <> cb.direction"
         "   WHERE ca.org_rid = oa.rid AND cb.org_rid = ob.rid) AS cpv,"
-        " i.name || ' (' || i.lang_a || '-' || i.lang_b || ')'"
+        " i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', oa.name_uk, ob.name_uk"
         " FROM meetings m JOIN requests r ON r.rid = m.request_rid"
         " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
         " JOIN events e ON e.rid = r.event_rid"
@@ -145,9 +147,9 @@ int store_web_meeting_each(struct store *s, const char *event, store_web_meeting
             .starts_at = store_col(st, 3), .ends_at = store_col(st, 4),
             .location = store_col(st, 5), .location_name = store_col(st, 6),
             .a = {store_col(st, 7), store_col(st, 8), store_col(st, 9), store_col(st, 10),
-                  store_col(st, 11)},
+                  store_col(st, 11), store_col(st, 19)},
             .b = {store_col(st, 12), store_col(st, 13), store_col(st, 14), store_col(st, 15),
-                  store_col(st, 16)},
+                  store_col(st, 16), store_col(st, 20)},
             .cpv = store_col(st, 17), .interpreter = store_col(st, 18)};
         /* The group's own label: the code "DDD00000-c" (its check digit unknown here). */
         sqlite3_stmt *ls = NULL;

@@ -30,6 +30,7 @@ int store_web_cpv_each(struct store *s, store_web_cpv_fn fn, void *ud, struct df
 struct store_web_person {
     const char *id, *name, *title, *email, *org, *org_name, *country, *checked_in_at;
     int offers, needs;   /* the organisation's capabilities: without any, suggestions are weak */
+    const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
 };
 typedef int (*store_web_person_fn)(void *ud, const struct store_web_person *p);
 /* Everyone, by name. */
@@ -41,6 +42,7 @@ int store_web_checkin(struct store *s, const char *person, struct arena *a, cons
 
 struct store_web_party {
     const char *id, *name, *org, *org_name, *country;
+    const char *org_name_uk;   /* or NULL */
 };
 struct store_web_meeting {
     const char *id, *request, *slot, *starts_at, *ends_at, *location, *location_name;

@@ -173,6 +173,8 @@ function englishLeft(text) {
   return found;
 }
 
+const esc = (s) => String(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 async function assertUkrainian(page) {
   // The UI's own words: without the participants' names, messages and texts,
   // which the page marks translate="no".
@@ -346,6 +348,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.ok(await tab.isVisible('#signin'), 'signed out for good: /agenda leads to sign-in');
   await pctx.close();
   await shoot(page, 'console-schedule');
+  const forumId = (await (await ctx.request.get(`${base}/api/v1/forum`)).json()).event.id;
 
   // a late registration whose organisation states no offers or needs
   fs.writeFileSync(path.join(TMP, 'bare-orgs.csv'), 'id,name,country,kind,sme,city,website,description\norg-bare,Bare Optics,LT,company,1,Vilnius,,Optics\n');
@@ -383,6 +386,12 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForSelector('#import-result .errors li');
   assert.match(await page.textContent('#import-result .errors'), /^Рядок 2: країна «XX» — не дволітерний код ISO 3166/);
   await assertUkrainian(page);
+  // a Ukrainian organisation by its Ukrainian name on the Ukrainian console
+  await open(page, '/console/people');
+  await page.fill('main input[name=q]', state.me.person.name);
+  assert.match(await page.textContent('#people tbody'), new RegExp(`${esc(state.me.person.name)}.*${esc(state.me.org.name_uk)}`));
+  await assertUkrainian(page);
+  await open(page, '/console/import');
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#import-form'));
   // the forum's own words for partner matching. A line an older dfnc took no
@@ -414,6 +423,35 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   const inForce = await ctx.request.get(`${base}${await page.getAttribute('#glossary-current a', 'href')}`);
   assert.match(await inForce.text(), /^hyperspectral\tгіперспектральний$/m);
 
+  // A second event, in Lisbon, its opening given without a UTC offset: the
+  // console's picker chooses it, the address keeps the choice (reload, Back),
+  // and 10:00 is Lisbon's 10:00, not the browser's (Kyiv) read in Lisbon.
+  const created = await page.evaluate(async () => (await fetch('/api/v1/events', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') },
+    body: JSON.stringify({ id: 'e2e-lisbon', name: 'Lisbon follow-up', timezone: 'Europe/Lisbon', starts_on: '2027-05-11', ends_on: '2027-05-11',
+      sessions: [{ id: 'e2e-lisbon-open', day: '2027-05-11', name: 'Opening', kind: 'conference', starts_at: '2027-05-11T10:00', ends_at: '2027-05-11T11:00' }] }),
+  })).status);
+  assert.equal(created, 201);
+  await open(page, '/console/schedule');
+  assert.deepEqual(await page.locator('#event-pick option').evaluateAll((os) => os.map((o) => o.value)), [forumId, 'e2e-lisbon']);
+  await page.selectOption('#event-pick', 'e2e-lisbon');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('event') === 'e2e-lisbon' && !!document.getElementById('publish-status'));
+  assert.match(await page.textContent('#publish-status'), /Not published yet/);
+  await page.click('nav a[href^="/console/event"]');
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/event' && !!document.getElementById('event-form'));
+  assert.equal(new URL(page.url()).search, '?event=e2e-lisbon', 'the console\'s links keep the event');
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/event');
+  assert.equal(await page.inputValue('#event-form input[name=name]'), 'Lisbon follow-up');
+  assert.match(await page.textContent('#programme tbody'), /Opening.*10:00–11:00/);
+  await page.goBack();
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/schedule' && !!document.getElementById('event-pick'));
+  assert.equal(await page.inputValue('#event-pick'), 'e2e-lisbon');
+  await page.goBack();
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/schedule' && location.search === '');
+  assert.equal(await page.inputValue('#event-pick'), forumId);
+
   await open(page, '/console/event');
   assert.equal(await page.inputValue('#event-form input[name=timezone]'), 'Europe/Brussels');
   // a zone the browser does not know is refused before it reaches the server
@@ -428,6 +466,24 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.locator('#event-form .flash.ok').waitFor();
   const forum = await (await ctx.request.get(`${base}/api/v1/forum`)).json();
   assert.equal(forum.event.venue, 'Brussels, Egmont Palace');
+  assert.equal(await page.locator('#event-moved').count(), 0, 'nothing published moved');
+  // Another zone moves every published meeting: the page says which, whom
+  // they are between and where they went, in both languages.
+  await page.fill('#event-form input[name=timezone]', 'Europe/Paris');
+  await page.click('#event-form button[type=submit]');
+  await page.locator('#event-moved').waitFor();
+  assert.match(await page.textContent('#event-moved h2'), /This change moved \d+ published meetings: tell their people/);
+  assert.match(await page.locator('#event-moved li').first().textContent(),
+    /^.+ \(.+\) – .+ \(.+\): from \w{3} \d+ Feb, \d\d:\d\d–\d\d:\d\d \(Europe\/Brussels\), Table \d+ to \w{3} \d+ Feb, \d\d:\d\d–\d\d:\d\d \(Europe\/Paris\), Table \d+$/);
+  await page.selectOption('#lang', 'uk');
+  await page.waitForFunction(() => document.documentElement.lang === 'uk' && document.querySelector('#event-form'));
+  await page.fill('#event-form input[name=timezone]', 'Europe/Brussels');
+  await page.click('#event-form button[type=submit]');
+  await page.locator('#event-moved').waitFor();
+  assert.match(await page.textContent('#event-moved h2'), /Ця зміна перенесла \d+ опубліков.* зустріч.*: повідомте/);
+  assert.match(await page.locator('#event-moved li').first().textContent(), /: з .+\(Europe\/Paris\), Стіл \d+ на .+\(Europe\/Brussels\), Стіл \d+$/);
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#event-form'));
   // A late B2B session on day two, cut into three 20-minute slots numbered
   // after every earlier slot; one overlapping it is refused.
   const slotsBefore = (await (await ctx.request.get(`${base}/api/v1/events/${forum.event.id}`)).json()).slots;
@@ -509,6 +565,22 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.ok(await page.locator('#chart-pairs svg rect.cell').count() > 4, 'country-pair matrix');
   assert.ok(await page.locator('#chart-cap svg rect.bar').count() > 0, 'by capability');
   assert.ok(await page.locator('#chart-hour svg rect.bar').count() > 1, 'by hour');
+  // Each chart's figures as a table for screen readers; on a phone the bar
+  // labels are whole and at text size, not an SVG shrunk to 6 px.
+  for (const id of ['chart-cap', 'chart-hour']) {
+    const rows = await page.locator(`#${id} table tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+    const bars = await page.locator(`#${id} .bars li`).evaluateAll((lis) => lis.map((li) => [li.querySelector('.bar-label').textContent, li.querySelector('.bar-value').textContent]));
+    assert.ok(rows.length > 0, `${id} has its table`);
+    assert.deepEqual(rows, bars, `${id}: the table holds the chart's figures`);
+  }
+  assert.equal(await page.locator('#chart-pairs table tbody tr').count(), await page.locator('#chart-pairs svg g > text.axis').count());
+  assert.match(await page.textContent('#chart-pairs table caption'), /Meetings by country pair/);
+  await page.setViewportSize({ width: 375, height: 812 });
+  const small = await page.locator('#chart-cap .bar-label, #chart-hour .bar-label').evaluateAll((els) => els
+    .map((el) => [el.textContent, parseFloat(getComputedStyle(el).fontSize), el.getBoundingClientRect().width])
+    .filter(([, size, width]) => size < 13 || width < 200));
+  assert.deepEqual(small, [], 'bar labels legible at 375 px');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await shoot(page, 'console-dashboard');
 
   // Published meetings keep their slot when their interpreters go: the demo's
@@ -589,6 +661,18 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   await page.waitForFunction(() => /Посада/.test(document.querySelector('#person-form .flash.error')?.textContent));
   assert.match(await page.textContent('#person-form .flash.error'), /Поле «Посада» задовге/);
   await page.unroute('**/api/v1/me');
+  // the organisation's Ukrainian name, limited as the server limits it, is
+  // the name the Ukrainian pages show
+  await open(page, '/profile');
+  const nameUk = page.locator('#org-form input[name=name_uk]');
+  assert.equal(await nameUk.getAttribute('maxlength'), '300');
+  assert.equal(await nameUk.inputValue(), state.me.org.name_uk);
+  state.me.org.name_uk = `${state.me.org.name_uk} Груп`;
+  await nameUk.fill(state.me.org.name_uk);
+  await page.click('#org-form button[type=submit]');
+  await page.locator('#org-form .flash.ok').waitFor();
+  await open(page, `/organisations/${encodeURIComponent(state.me.org.id)}`);
+  assert.equal(await page.textContent('h1'), state.me.org.name_uk);
   await open(page, '/profile');
   await page.locator('#cap-form input[role=combobox]').fill('безпілот');
   await page.locator('#cap-form [role=option]').first().waitFor();
@@ -653,13 +737,24 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   // another organisation's offers and needs are its own, not "ours"
   assert.equal(await page.textContent('#org-offers h2'), 'Пропонує');
   assert.equal(await page.textContent('#org-needs h2'), 'Потребує');
-  // A second request to the same person is refused (409), in Ukrainian.
+  // the person already asked is marked, with no second request offered
+  const asker = page.locator('ul.people li', { hasText: state.partner.name });
+  assert.match(await asker.locator('.open-request').textContent(), /Запит надіслано, чекає на відповідь/);
+  assert.equal(await asker.locator('form').count(), 0);
+  await assertUkrainian(page);
+  await shoot(page, 'participant-organisation-uk');
+  // A second request (from a page drawn before the first: here a requests
+  // list that missed it) is refused (409), naming the person, not an id.
+  await page.route('**/api/v1/requests', (route) => (route.request().method() === 'GET'
+    ? route.fulfill({ json: { count: 0, requests: [] } }) : route.fallback()));
+  await open(page, `/organisations/${encodeURIComponent(state.partner.org)}`);
   const again = page.locator('ul.people li', { hasText: state.partner.name }).locator('form');
   await again.locator('button[type=submit]').click();
   await again.locator('.flash.error').waitFor();
-  assert.match(await again.locator('.flash.error').textContent(), /вже є відкритий запит/);
-  await assertUkrainian(page);
-  await shoot(page, 'participant-organisation-uk');
+  const refusal = await again.locator('.flash.error').textContent();
+  assert.match(refusal, new RegExp(`вже є відкритий запит до ${esc(state.partner.name)}`));
+  assert.doesNotMatch(refusal, /p-\d+/);
+  await page.unroute('**/api/v1/requests');
   await ctx.close();
 });
 
@@ -746,6 +841,9 @@ test('a participant in Ukrainian asks for partners for a project idea, in Ukrain
   const org = (id) => orgs.find((o) => o.id === id);
   const countries = ids.map((id) => org(id).country);
   assert.ok(countries.some((c) => c !== 'UA'), `an organisation from outside Ukraine among ${countries}`);
+  // each by its name in Ukrainian where it has one (the Ukrainian ones do)
+  assert.ok(ids.some((id) => org(id).name_uk), `a partner with a Ukrainian name among ${ids}`);
+  assert.deepEqual(await cards.locator('h2').allTextContents(), ids.map((id) => org(id).name_uk || org(id).name));
   // European partners only: every card from the EU or the EEA
   await page.selectOption('#partners-region', 'eu');
   const euIds = await ask();
@@ -764,6 +862,15 @@ test('a participant in Ukrainian asks for partners for a project idea, in Ukrain
   assert.equal((await page.locator('#partners li.suggestion .badge.sme').first().textContent()).trim(), 'МСП');
   await assertUkrainian(page);
   await shoot(page, 'participant-partners-uk');
+  // a project in the words of the partner met before: its card marks the
+  // person met (the meeting agreed), who is not offered a request again
+  await page.selectOption('#partners-region', '');
+  await page.uncheck('#partners-sme');
+  await page.fill('#partners-text', org(state.partner.org).description);
+  assert.ok((await ask()).includes(state.partner.org), 'the partner met is among the partners');
+  const met = page.locator(`#partners li.suggestion[data-org="${state.partner.org}"]`);
+  assert.match(await met.locator('.asked li', { hasText: state.partner.name }).textContent(), /Зустріч погоджено/);
+  assert.equal(await met.locator(`select[name=to] option[value="${state.partner.id}"]`).count(), 0);
   await ctx.close();
 });
 

@@ -3,8 +3,8 @@
 // /agenda or /console/tables can be reloaded and bookmarked).
 
 import { api } from './api.js';
-import { h, clear, list } from './dom.js';
-import { t, setLang, getLang, detectLang, LANGS, setTimeZone, errorText } from './i18n.js';
+import { h, clear, list, field } from './dom.js';
+import { t, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange } from './i18n.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
 import { renderSearch, renderOrganisation } from './pages/search.js';
@@ -17,7 +17,7 @@ import {
 } from './pages/console.js';
 import { renderDashboard } from './pages/dashboard.js';
 
-export const state = { me: null, event: null, loaded: false };
+export const state = { me: null, event: null, events: [], loaded: false };
 
 const PARTICIPANT_NAV = [
   ['/profile', 'nav.profile'],
@@ -61,7 +61,7 @@ export function role() {
 }
 
 export function go(path) {
-  if (location.pathname !== path) history.pushState({}, '', path);
+  if (location.pathname + location.search !== path) history.pushState({}, '', path);
   render();
 }
 
@@ -85,12 +85,41 @@ export async function loadMe() {
   }
   if (state.me && !state.event) {
     try {
-      const evs = list(await api.events(), 'events');
-      state.event = evs[0] || null;
-      if (state.event) setTimeZone(state.event.timezone);
-    } catch (_) { state.event = null; }
+      state.events = list(await api.events(), 'events');
+    } catch (_) { state.events = []; }
+    syncEvent();
   }
   state.loaded = true;
+}
+
+// The event the pages act on: the one the address names (?event=, the
+// console's picker), else the first (the API's default event too).
+function syncEvent() {
+  const want = new URLSearchParams(location.search).get('event');
+  const evs = state.events || [];
+  const pick = evs.find((e) => e.id === want) || evs[0] || null;
+  if (!pick) { state.event = null; return; }
+  if (!state.event || state.event.id !== pick.id) state.event = pick;
+  setTimeZone(state.event.timezone);
+}
+
+// The organiser's choice among the events, on the console pages that act
+// on one; kept in the address (?event=), so that a reload, Back or a shared
+// link keep it. Nothing to choose with a single event.
+export async function eventPicker() {
+  try { state.events = list(await api.events(), 'events'); } catch (_) { /* the list of sign-in */ }
+  syncEvent();
+  const fresh = state.event && state.events.find((e) => e.id === state.event.id);
+  if (fresh) state.event = { ...state.event, ...fresh };
+  if (state.events.length < 2) return null;
+  const sel = h('select', { id: 'event-pick', name: 'event' }, state.events.map((e) => h('option',
+    { value: e.id, selected: state.event && e.id === state.event.id }, `${e.name} · ${dateRange(e.starts_on, e.ends_on)}`)));
+  sel.addEventListener('change', () => {
+    const u = new URL(location.href);
+    u.searchParams.set('event', sel.value);
+    go(u.pathname + u.search);
+  });
+  return h('div', { class: 'card event-pick no-print' }, field(t('console.event'), sel));
 }
 
 // Signs out on the server, then here. A refused sign-out (the token gone
@@ -109,6 +138,7 @@ export async function signOut() {
   }
   state.me = null;
   state.event = null;
+  state.events = [];
   state.signOutFailed = failed;
   go('/');
 }
@@ -147,6 +177,9 @@ function header() {
   const r = role();
   const nav = r === 'organiser' ? ORGANISER_NAV : r ? PARTICIPANT_NAV : [];
   const here = location.pathname;
+  // the console's links keep the event picked (?event=)
+  const picked = r === 'organiser' ? new URLSearchParams(location.search).get('event') : null;
+  const href = (p) => (picked ? `${p}?event=${encodeURIComponent(picked)}` : p);
   return h('header', { class: 'top' },
     h('a', { class: 'skip', href: '#main' }, t('a11y.skip')),
     h('div', { class: 'bar' },
@@ -155,13 +188,14 @@ function header() {
       r ? h('button', { type: 'button', class: 'link', id: 'signout', onclick: signOut }, t('nav.signout')) : null),
     nav.length ? h('nav', { 'aria-label': t('nav.label') },
       h('ul', {}, nav.map(([p, k]) => h('li', {},
-        h('a', { href: p, 'aria-current': here === p ? 'page' : null }, t(k)))))) : null);
+        h('a', { href: href(p), 'aria-current': here === p ? 'page' : null }, t(k)))))) : null);
 }
 
 let renderSeq = 0;
 export async function render() {
   const seq = ++renderSeq;
   if (!state.loaded) await loadMe();
+  else if (state.me) syncEvent();
   const root = document.getElementById('root');
   const path = location.pathname.replace(/\/+$/, '') || '/';
   let match = null;

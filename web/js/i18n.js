@@ -2,6 +2,8 @@
 // web/i18n/LANG.json; dates and numbers go through Intl in the chosen locale,
 // times in the event's timezone (Europe/Brussels unless the event says else).
 
+import { instantIn } from './programme.js';
+
 export const LANGS = ['en', 'uk'];
 const LOCALES = { en: 'en-GB', uk: 'uk-UA' };
 const STORE_KEY = 'dfnc.lang';
@@ -102,10 +104,27 @@ function fmt(opts) {
   }
 }
 
+// A date is its noon in UTC (the same day in every zone); a time without a
+// UTC offset is the event's wall-clock time, not the viewer's.
 function asDate(x) {
   if (x instanceof Date) return x;
+  if (typeof x === 'number') return new Date(x);
   if (/^\d{4}-\d{2}-\d{2}$/.test(String(x))) return new Date(`${x}T12:00:00Z`);
-  return new Date(x);
+  return new Date(instantIn(x, timeZone));
+}
+
+// Milliseconds since 1970 of an API time, read as asDate reads it (to sort).
+export function instant(x) { return asDate(x).getTime(); }
+
+// A wall-clock time as written, "2027-02-16T11:00" (a server message's
+// local time of a zone it names): day and time (or the time only), no zone
+// arithmetic.
+export function wallDayTime(local, timeOnly) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(String(local || ''));
+  if (!m) return String(local ?? '');
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]));
+  const day = timeOnly ? {} : { weekday: 'short', day: 'numeric', month: 'short' };
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', ...day, hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
 export function date(x, opts) {

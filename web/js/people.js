@@ -2,8 +2,8 @@
 // fetched once per page view.
 
 import { api } from './api.js';
-import { h } from './dom.js';
-import { t } from './i18n.js';
+import { h, list } from './dom.js';
+import { t, getLang, errorText } from './i18n.js';
 
 const cache = new Map();
 
@@ -25,10 +25,49 @@ export function orgInfo(id) {
   return orgs.get(id);
 }
 
-// The organisation's name in the page's language where it has one.
-export function orgLabel(o) {
-  if (!o) return '';
-  return (document.documentElement.lang === 'uk' && o.name_uk) ? o.name_uk : o.name;
+// A name in the page's language: on a Ukrainian page the Ukrainian one where
+// one is stored, else the (English) name. Every page that names an
+// organisation goes through here, whatever the reply calls the two names.
+export function localName(name, nameUk) {
+  return (getLang() === 'uk' && nameUk) ? nameUk : (name || '');
+}
+
+// An organisation ({name, name_uk}) by its name in the page's language.
+export function orgName(o) {
+  return o ? localName(o.name, o.name_uk) : '';
+}
+
+// The people the user has an open (pending or accepted) request with at an
+// event, either way round: person id -> {id, status, direction}. The server
+// refuses a second one (409), so the pages say so before it is tried.
+export async function openRequests(event, me) {
+  const open = new Map();
+  let all = [];
+  try { all = list(await api.requests(), 'requests'); } catch (_) { return open; }
+  for (const r of all) {
+    if (r.status !== 'pending' && r.status !== 'accepted') continue;
+    if (event && r.event && r.event !== event) continue;
+    const sent = r.direction ? r.direction === 'sent' : r.from === me;
+    open.set(sent ? r.to : r.from, { id: r.id, status: r.status, direction: sent ? 'sent' : 'received' });
+  }
+  return open;
+}
+
+// What an open request with someone is, in words: sent and waiting, asked
+// of me and waiting, or agreed; with the way to the requests page.
+export function openNote(o) {
+  const k = o.status === 'accepted' ? 'requests.open_accepted' : o.direction === 'sent' ? 'requests.open_sent' : 'requests.open_received';
+  return h('p', { class: 'open-request', dataset: { request: o.id } },
+    h('span', { class: `status ${o.status}` }, t(k)), ' ', h('a', { href: '/requests' }, t('requests.open_see')));
+}
+
+// The sentence for a refused request: a second open one names the person
+// (the server's message names their id), anything else as errorText says it.
+export function sendError(e, person) {
+  if (e && e.code === 'conflict' && /open request between you and/.test(e.message || '')) {
+    return t('requests.already_open', { name: person && person.name ? person.name : '' });
+  }
+  return errorText(e);
 }
 
 export function forgetPeople() { cache.clear(); orgs.clear(); }

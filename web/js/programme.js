@@ -22,6 +22,19 @@ export function offsetAt(day, hhmm, timeZone) {
   return `${sign}${String(Math.floor(a / 60)).padStart(2, '0')}:${String(a % 60).padStart(2, '0')}`;
 }
 
+// A time the API gives without a UTC offset ("2030-03-01T11:00", as an
+// import or another client may store it) is the event's wall-clock time, not
+// the viewer's. Milliseconds since 1970 for an ISO 8601 time, read so in
+// timeZone when it has no offset; NaN when it is no time.
+const WALL = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2}(?:\.\d+)?)?$/;
+export function instantIn(x, timeZone) {
+  const m = WALL.exec(String(x ?? ''));
+  if (!m) return Date.parse(x);
+  let off = '+00:00';
+  try { off = offsetAt(m[1], m[2], timeZone); } catch (_) { /* a zone Intl refuses: UTC */ }
+  return Date.parse(`${m[1]}T${m[2]}${m[3] || ':00'}${off}`);
+}
+
 export function minutesOf(hhmm) {
   const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm || '');
   return m ? Number(m[1]) * 60 + Number(m[2]) : NaN;
@@ -48,16 +61,18 @@ export function cutSlots(sessionId, day, start, end, minutes, pause, timeZone) {
 }
 
 // The first session whose time overlaps [startsAt, endsAt) among `sessions`
-// of the given kinds, or null.
-export function overlapping(sessions, startsAt, endsAt, kinds) {
-  const a = Date.parse(startsAt), b = Date.parse(endsAt);
-  return sessions.find((s) => kinds.includes(s.kind) && Date.parse(s.starts_at) < b && a < Date.parse(s.ends_at)) || null;
+// of the given kinds, or null (times without an offset in timeZone).
+export function overlapping(sessions, startsAt, endsAt, kinds, timeZone) {
+  const at = (x) => instantIn(x, timeZone);
+  const a = at(startsAt), b = at(endsAt);
+  return sessions.find((s) => kinds.includes(s.kind) && at(s.starts_at) < b && a < at(s.ends_at)) || null;
 }
 
 // The body's "sessions" for PUT /events/{id}: every session with its slots,
-// the slots numbered 1..n across the event in time order.
-export function programme(sessions, slots) {
-  const order = slots.slice().sort((x, y) => Date.parse(x.starts_at) - Date.parse(y.starts_at));
+// the slots numbered 1..n across the event in time order (times without an
+// offset in timeZone).
+export function programme(sessions, slots, timeZone) {
+  const order = slots.slice().sort((x, y) => instantIn(x.starts_at, timeZone) - instantIn(y.starts_at, timeZone));
   const seq = new Map(order.map((s, i) => [s.id, i + 1]));
   return sessions.map((s) => ({
     id: s.id, day: s.day, name: s.name, kind: s.kind, starts_at: s.starts_at, ends_at: s.ends_at,

@@ -4,8 +4,8 @@
 
 import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
-import { tableName, orgInfo, orgLabel, personInfo } from '../people.js';
-import { t, time, date, tn, errorText, eventTimeZone, timeZoneNote } from '../i18n.js';
+import { tableName, orgInfo, orgName, personInfo } from '../people.js';
+import { t, time, date, tn, errorText, eventTimeZone, timeZoneNote, instant } from '../i18n.js';
 import { state } from '../app.js';
 
 function dayKey(x) {
@@ -35,7 +35,7 @@ async function waitingSection(meetings) {
   const items = await Promise.all(open.map(async (r) => {
     const otherId = r.from === me ? r.to : r.from;
     const p = await personInfo(otherId);
-    const org = p.organisation ? orgLabel(await orgInfo(p.organisation)) : '';
+    const org = p.organisation ? orgName(await orgInfo(p.organisation)) : '';
     return h('li', { dataset: { request: r.id } }, h('strong', { translate: 'no' }, p.name || otherId),
       org ? h('span', { translate: 'no' }, ` · ${org}`) : null);
   }));
@@ -52,7 +52,7 @@ export async function renderAgenda(main) {
   if (fresh) state.event = { ...state.event, ...fresh };
   const start = (m) => m.start || m.starts_at;
   const end = (m) => m.end || m.ends_at;
-  const meetings = list(ag, 'meetings').slice().sort((a, b) => String(start(a)).localeCompare(String(start(b))));
+  const meetings = list(ag, 'meetings').slice().sort((a, b) => instant(start(a)) - instant(start(b)));
   const provisional = provisionalOf(meetings);
   const feedOut = h('p', { class: 'feed', id: 'feed-url', role: 'status' });
   const subscribe = h('button', {
@@ -93,7 +93,7 @@ export async function renderAgenda(main) {
       else if (id && !orgNames.has(id)) needNames.push(id);
     }
   }
-  await Promise.all([...new Set(needNames)].map(async (id) => orgNames.set(id, orgLabel(await orgInfo(id)))));
+  await Promise.all([...new Set(needNames)].map(async (id) => orgNames.set(id, orgName(await orgInfo(id)))));
   let current = '';
   let tbody = null;
   for (const m of meetings) {

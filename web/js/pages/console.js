@@ -6,9 +6,10 @@ import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
 import {
   t, tn, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
+  instant, wallDayTime,
 } from '../i18n.js';
-import { state, flash } from '../app.js';
-import { tableName } from '../people.js';
+import { state, flash, eventPicker } from '../app.js';
+import { tableName, localName } from '../people.js';
 import { limit, invalid } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 
@@ -17,6 +18,11 @@ function eventId() { return state.event ? state.event.id : ''; }
 async function peopleList() {
   return list(await api.people(), 'people');
 }
+
+// A participant's organisation by its name in the page's language; found by
+// either name.
+const orgOf = (p) => localName(p.organisation_name, p.organisation_name_uk) || p.organisation || '';
+const haystack = (p) => `${p.name} ${p.organisation_name || p.organisation || ''} ${p.organisation_name_uk || ''} ${p.email || ''}`.toLowerCase();
 
 // Whether a participant's organisation has said nothing it offers or needs:
 // its suggestions then rest on text alone, worth a reminder from the organiser.
@@ -30,14 +36,14 @@ export async function renderPeople(main) {
   let shown = 50;
   function draw() {
     const needle = q.value.trim().toLowerCase();
-    const rows = all.filter((p) => (!needle || `${p.name} ${p.organisation_name || p.organisation || ''} ${p.email || ''}`.toLowerCase().includes(needle)) &&
+    const rows = all.filter((p) => (!needle || haystack(p).includes(needle)) &&
       (!bare.checked || noCapabilities(p)));
     add(clear(out), h('p', { class: 'count' }, tn('people.count', rows.length)),
       h('div', { class: 'scroll' }, h('table', {},
         h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.slice(0, shown).map((p) => h('tr', {},
-          h('td', {}, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
-          h('td', {}, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, p.organisation_name || p.organisation) : ''),
+          h('td', { translate: 'no' }, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
+          h('td', { translate: 'no' }, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, orgOf(p)) : ''),
           h('td', {}, countryName(p.country)),
           h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
           h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
@@ -156,6 +162,7 @@ export async function renderImport(main) {
 }
 
 export async function renderEvent(main) {
+  const picker = await eventPicker();
   const e = state.event ? { ...state.event, ...(await api.event(eventId()).catch(() => ({}))) } : {};
   const inputs = {
     name: limit(h('input', { name: 'name', value: e.name || '', required: true }), 300),
@@ -180,9 +187,12 @@ export async function renderEvent(main) {
       const body = {};
       for (const [k, el] of Object.entries(inputs)) body[k] = k === 'request_cap' ? Number(el.value) : el.value.trim();
       try {
-        state.event = { ...state.event, ...(await api.updateEvent(eventId(), body)) };
+        const saved = await api.updateEvent(eventId(), body);
+        const { warnings, ...fresh } = saved || {};
+        state.event = { ...state.event, ...fresh };
         setTimeZone(state.event.timezone);
         flash(form, t('saved'));
+        await showMoved(form, list(warnings));
       } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
     },
   },
@@ -190,10 +200,49 @@ export async function renderEvent(main) {
   Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el, k === 'timezone' ? t('event.timezone_hint') : undefined)),
   h('datalist', { id: 'timezones' }, zones.map((z) => h('option', { value: z }))),
   h('button', { type: 'submit', class: 'primary' }, t('save')));
-  add(main, h('h1', {}, t('event.title')), form);
+  add(main, h('h1', {}, t('event.title')), picker, form);
   renderProgramme(main, e);
   renderTablesSetup(main, e);
   renderInterpreters(main, e);
+}
+
+// A published meeting the edit moved (src/app/event.c): "published meeting
+// moved from A to B at T[ (zone)] to C to D at U[ (zone)]; its calendar
+// SEQUENCE is now N", the times local ones of the zone, the old one first.
+const LOCAL_T = '(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2})';
+const PLACE = `${LOCAL_T} to ${LOCAL_T} at (.+?)(?: \\(([A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*)\\))?`;
+const MOVED = new RegExp(`^published meeting moved from ${PLACE} to ${PLACE}; its calendar SEQUENCE is now (\\d+)$`);
+
+function movedText(text) {
+  const m = MOVED.exec(String(text || ''));
+  if (!m) return h('span', { lang: 'en', translate: 'no' }, String(text || ''));
+  const place = (a, b, where, zone) => {
+    const table = where === 'no table' ? t('event.moved_no_table') : tableName({ location_name: where });
+    return [`${wallDayTime(a)}–${wallDayTime(b, true)}`, zone ? ` (${zone})` : '', ', ', table];
+  };
+  return [t('event.moved_from'), ' ', place(m[1], m[2], m[3], m[4]), ' ', t('event.moved_to'), ' ', place(m[5], m[6], m[7], m[8])];
+}
+
+// After a save: the published meetings it moved (PUT's "warnings"), each with
+// its two parties, for the organiser to tell them; their calendars follow.
+async function showMoved(form, warnings) {
+  form.parentNode.querySelector('#event-moved')?.remove();
+  if (!warnings.length) return;
+  const who = new Map();
+  try {
+    for (const m of list(await api.meetings(eventId()), 'meetings')) who.set(m.request, list(m.people).map(partyName).join(' – '));
+  } catch (_) { /* the requests' ids stand */ }
+  const shown = warnings.slice(0, 200);
+  const section = h('section', { class: 'card notice', id: 'event-moved', role: 'alert' },
+    h('h2', {}, tn('event.moved_title', warnings.length)),
+    // a few at once; a change of zone moves them all: folded then
+    h('details', { open: warnings.length <= 10 }, h('summary', {}, t('event.moved_list')),
+      h('ul', { class: 'errors' }, shown.map((w) => h('li', { dataset: { request: w.request } },
+        h('strong', { translate: 'no' }, who.get(w.request) || w.request), ': ', movedText(w.warning)))),
+      warnings.length > shown.length ? h('p', {}, t('import.more', { n: num(warnings.length - shown.length) })) : null));
+  form.after(section);
+  // below the form, off a phone's screen: brought into view
+  section.scrollIntoView({ block: 'nearest' });
 }
 
 // The event as PUT /events/{id} wants it, with the given sessions.
@@ -207,7 +256,7 @@ const SESSION_KINDS = ['b2b', 'conference', 'break'];
 // The programme: sessions by day with their slots, and a form that adds a
 // session (a B2B one is cut into slots of the chosen length).
 function renderProgramme(main, e) {
-  const sessions = list(e.sessions, 'sessions').slice().sort((a, b) => Date.parse(a.starts_at) - Date.parse(b.starts_at));
+  const sessions = list(e.sessions, 'sessions').slice().sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
   const slots = list(e.slots, 'slots');
   const count = (id) => slots.filter((s) => s.session === id).length;
   const tz = e.timezone || 'Europe/Brussels';
@@ -247,7 +296,7 @@ function renderProgramme(main, e) {
       const id = `${eventId()}-${v.day}-${v.start.replace(':', '')}`;
       if (sessions.some((s) => s.id === id)) return fail('event.session_exists');
       const startsAt = localIso(v.day, v.start, tz), endsAt = localIso(v.day, v.end, tz);
-      const clash = overlapping(sessions, startsAt, endsAt, v.kind === 'b2b' ? ['b2b'] : []);
+      const clash = overlapping(sessions, startsAt, endsAt, v.kind === 'b2b' ? ['b2b'] : [], tz);
       if (clash) return fail('event.overlaps', { name: clash.name });
       const fresh = v.kind === 'b2b' ? cutSlots(id, v.day, v.start, v.end, minutes, pause, tz) : [];
       if (v.kind === 'b2b' && !(minutes >= 5 && fresh.length)) return fail('event.no_slot_fits');
@@ -255,7 +304,7 @@ function renderProgramme(main, e) {
         { id, day: v.day, name: v.name, kind: v.kind, starts_at: startsAt, ends_at: endsAt }];
       const allSlots = [...slots, ...fresh.map((s) => ({ ...s, session: id }))];
       try {
-        await api.updateEvent(eventId(), eventBody(e, programme(all, allSlots)));
+        await api.updateEvent(eventId(), eventBody(e, programme(all, allSlots, tz)));
         main.dataset.saved = 'programme';
         await rerender(main);
       } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
@@ -441,6 +490,7 @@ function figure(id, value, label) {
 }
 
 export async function renderSchedule(main) {
+  const picker = await eventPicker();
   const out = h('div', { id: 'schedule-result', 'aria-live': 'polite' });
   const limit = h('input', { type: 'number', name: 'time_limit', min: 1, max: 600, value: 10 });
   const runBtn = h('button', { type: 'submit', class: 'primary', id: 'run-scheduler' }, t('schedule.run'));
@@ -460,7 +510,7 @@ export async function renderSchedule(main) {
         if (r.unscheduled || (r.warnings && r.warnings.length)) {
           try {
             if (r.unscheduled) un = list(await api.unscheduled(eventId()), 'unscheduled');
-            for (const p of await peopleList()) names.set(p.id, `${p.name} (${p.organisation_name})`);
+            for (const p of await peopleList()) names.set(p.id, `${p.name} (${orgOf(p)})`);
           } catch (_) { /* the figures stand without the list */ }
         }
         add(clear(out), 
@@ -473,7 +523,7 @@ export async function renderSchedule(main) {
             r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
           un.length ? h('section', {}, h('h2', {}, t('schedule.unscheduled_title')),
             h('ul', { class: 'errors', id: 'unscheduled-list' }, un.slice(0, 200).map((u) => h('li', {},
-              h('strong', {}, u.id || u.request), ' ', names.get(u.from) || u.from || '', ' → ', names.get(u.to) || u.to || '',
+              h('strong', {}, u.id || u.request), ' ', h('span', { translate: 'no' }, names.get(u.from) || u.from || '', ' → ', names.get(u.to) || u.to || ''),
               ': ', reasonOf(u.reason))))) : null,
           r.warnings && r.warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
             h('ul', { class: 'errors', id: 'schedule-warnings' }, r.warnings.slice(0, 200).map((w) => h('li', {},
@@ -492,24 +542,25 @@ export async function renderSchedule(main) {
       pubMsg.textContent = t('schedule.published_at', { when: dayTime(state.event.published_at) });
     } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${errorText(e)}`; }
   });
-  add(main, h('h1', {}, t('schedule.title')), h('p', { class: 'lead' }, t('schedule.lead')), form, out,
+  add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), form, out,
     h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
 }
 
 function partyName(p) {
   if (!p) return '';
-  const org = p.org_name || p.organisation_name || '';
+  const org = localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
   return org ? `${p.name} (${org})` : p.name;
 }
 
 export async function renderTables(main) {
+  const picker = await eventPicker();
   const meetings = list(await api.meetings(eventId()), 'meetings');
   const slots = new Map();
   for (const m of meetings) {
     if (!slots.has(m.slot)) slots.set(m.slot, { id: m.slot, starts_at: m.starts_at, ends_at: m.ends_at, rows: [] });
     slots.get(m.slot).rows.push(m);
   }
-  const order = [...slots.values()].sort((a, b) => String(a.starts_at).localeCompare(String(b.starts_at)));
+  const order = [...slots.values()].sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
   const sel = h('select', { name: 'slot', id: 'slot-select' }, h('option', { value: '' }, t('tables.all')),
     order.map((s) => h('option', { value: s.id }, `${dayTime(s.starts_at)}–${time(s.ends_at)}`)));
   const out = h('div', { id: 'table-plan' });
@@ -524,13 +575,13 @@ export async function renderTables(main) {
         h('div', { class: 'scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
           h('tbody', {}, rows.map((m) => {
             const ps = list(m.people, 'people');
-            return h('tr', {}, h('td', {}, tableName(m)), h('td', {}, partyName(ps[0])), h('td', {}, partyName(ps[1])),
+            return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),
               h('td', { class: 'interpreter' }, m.interpreter || ''));
           }))))));
     }
   }
   sel.addEventListener('change', draw);
-  add(main, h('h1', {}, t('tables.title')),
+  add(main, h('h1', {}, t('tables.title')), picker,
     h('div', { class: 'card no-print' }, field(t('tables.slot'), sel), h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
     out);
   if (order.length) sel.value = order[0].id;
@@ -547,7 +598,7 @@ export async function renderCheckin(main) {
     const needle = q.value.trim().toLowerCase();
     clear(out);
     if (needle.length < 2) return;
-    const found = all.filter((x) => `${x.name} ${x.organisation_name || ''} ${x.email || ''}`.toLowerCase().includes(needle));
+    const found = all.filter((x) => haystack(x).includes(needle));
     if (found.length === 0) out.append(h('li', { class: 'muted', id: 'checkin-none' }, t('checkin.none')));
     for (const p of found.slice(0, 20)) {
       const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at }, p.checked_in_at ? t('checkin.done') : t('checkin.button'));
@@ -558,7 +609,7 @@ export async function renderCheckin(main) {
           btn.textContent = t('checkin.done'); btn.disabled = true; count();
         } catch (e) { btn.textContent = `${t('error.save')} ${errorText(e)}`; }
       });
-      out.append(h('li', { class: 'card' }, h('strong', {}, p.name), ' ', h('span', { class: 'muted' }, p.organisation_name || p.organisation || ''), ' ', btn));
+      out.append(h('li', { class: 'card' }, h('strong', { translate: 'no' }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn));
     }
   }
   q.addEventListener('input', draw);

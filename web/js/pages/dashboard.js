@@ -4,14 +4,15 @@
 import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
 import { t, num, hourOf, countryName } from '../i18n.js';
-import { state } from '../app.js';
+import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
 import { cpvLabel } from '../cpv.js';
 
 export async function renderDashboard(main) {
+  const picker = await eventPicker();
   const [stats, mt] = await Promise.all([api.stats().catch(() => ({})), api.meetings(state.event ? state.event.id : '')]);
   const meetings = list(mt, 'meetings');
-  add(main, h('h1', {}, t('dash.title')),
+  add(main, h('h1', {}, t('dash.title')), picker,
     h('div', { class: 'figures' },
       ['participants', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled']
         .filter((k) => stats[k] !== undefined)
@@ -38,7 +39,7 @@ export async function renderDashboard(main) {
   });
   const cell = (r, c) => (pair.get(`${r}|${c}`) || 0) + (r !== c ? (pair.get(`${c}|${r}`) || 0) : 0);
   add(main, h('section', { class: 'card', id: 'chart-pairs' },
-    matrix({ title: t('dash.pairs'), rows, cols, cell, rowLabel: countryName, colLabel: (c) => c })));
+    matrix({ title: t('dash.pairs'), corner: t('dash.country'), rows, cols, cell, rowLabel: countryName, colLabel: (c) => c, colName: countryName })));
 
   const byCap = new Map();
   for (const m of meetings) {
@@ -49,7 +50,7 @@ export async function renderDashboard(main) {
     byCap.set(key, cur);
   }
   add(main, h('section', { class: 'card', id: 'chart-cap' },
-    barChart({ title: t('dash.by_cap'), data: [...byCap.values()].sort((a, b) => b.value - a.value).slice(0, 12) })));
+    barChart({ title: t('dash.by_cap'), head: [t('dash.cap_col'), t('chart.meetings')], data: [...byCap.values()].sort((a, b) => b.value - a.value).slice(0, 12) })));
 
   const byHour = new Map();
   for (const m of meetings) {
@@ -57,5 +58,5 @@ export async function renderDashboard(main) {
     if (hr !== null) byHour.set(hr, (byHour.get(hr) || 0) + 1);
   }
   add(main, h('section', { class: 'card', id: 'chart-hour' },
-    barChart({ title: t('dash.by_hour'), data: [...byHour.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => ({ label: `${String(k).padStart(2, '0')}:00`, value: v })) })));
+    barChart({ title: t('dash.by_hour'), head: [t('dash.hour_col'), t('chart.meetings')], data: [...byHour.entries()].sort((a, b) => a[0] - b[0]).map(([k, v]) => ({ label: `${String(k).padStart(2, '0')}:00`, value: v })) })));
 }

@@ -6,8 +6,8 @@ import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
 import { t, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
-import { orgName } from './search.js';
-import { suggestionCard, regionSelect, smeCheck } from './suggestions.js';
+import { orgName } from '../people.js';
+import { suggestionCard, regionSelect, smeCheck, myOpen } from './suggestions.js';
 
 const TEXT_MAX = 20000; // bytes; the API refuses more
 
@@ -34,11 +34,12 @@ export async function renderPartners(main) {
       clear(out);
       out.setAttribute('aria-busy', 'true');
       try {
-        const found = list(await api.partners(idea, 10, region.value || undefined, sme.box.checked), 'partners');
+        const [got, open] = await Promise.all([api.partners(idea, 10, region.value || undefined, sme.box.checked), myOpen()]);
+        const found = list(got, 'partners');
         const old = form.querySelector('.flash');
         if (old) old.remove();
         if (found.length === 0) out.append(h('li', { class: 'muted' }, t('partners.none')));
-        for (const s of found) out.append(await suggestionCard(s));
+        for (const s of found) out.append(await suggestionCard(s, open));
       } catch (e) {
         flash(form, errorText(e), 'error');
       } finally {

@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { h, add, field, list } from '../dom.js';
 import { t, countryName, errorText } from '../i18n.js';
 import { state, flash, loadMe, role } from '../app.js';
-import { orgName } from './search.js';
+import { orgName, forgetPeople } from '../people.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
 import { limit, invalid, fieldError, fit } from '../forms.js';
 
@@ -54,6 +54,8 @@ function orgForm(o, editable) {
       h('p', { class: 'muted' }, t('profile.contact_only')));
   }
   const name = limit(h('input', { name: 'name', value: o.name || '', required: true }), 300);
+  // the name Ukrainian pages show (the server's limit as for the name)
+  const nameUk = limit(h('input', { name: 'name_uk', value: o.name_uk || '', lang: 'uk' }), 300);
   const city = limit(h('input', { name: 'city', value: o.city || '' }), 200);
   const website = limit(h('input', { name: 'website', type: 'url', value: o.website || '' }), 500);
   const kind = h('select', { name: 'kind' }, KINDS.map((k) => h('option', { value: k, selected: o.kind === k }, t(`kind.${k}`))));
@@ -62,14 +64,20 @@ function orgForm(o, editable) {
   const descUk = limit(h('textarea', { name: 'description_uk', rows: 4 }, o.description_uk || ''), TEXT_MAX);
   const form = h('form', {
     class: 'card', id: 'org-form', novalidate: true,
-    onsubmit: (ev) => submit(ev, form, () => api.updateOrganisation(o.id, {
-      name: name.value.trim(), city: city.value.trim() || null, website: website.value.trim() || null,
-      kind: kind.value, sme: sme.checked, description: desc.value || null, description_uk: descUk.value || null,
-    })),
+    onsubmit: (ev) => submit(ev, form, async () => {
+      await api.updateOrganisation(o.id, {
+        name: name.value.trim(), name_uk: nameUk.value.trim() || null, city: city.value.trim() || null, website: website.value.trim() || null,
+        kind: kind.value, sme: sme.checked, description: desc.value || null, description_uk: descUk.value || null,
+      });
+      // the other pages name it anew (the partners page from GET /me)
+      forgetPeople();
+      await loadMe();
+    }),
   },
   h('h2', {}, t('profile.org')),
   h('p', { class: 'muted' }, countryName(o.country)),
   field(t('org.name'), name),
+  field(t('org.name_uk'), nameUk, t('org.name_uk_hint')),
   field(t('org.kind'), kind),
   h('div', { class: 'field check' }, sme, h('label', { for: 'org-sme' }, t('org.sme'))),
   field(t('org.city'), city),

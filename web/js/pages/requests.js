@@ -4,7 +4,7 @@ import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
 import { t, dayTime, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
-import { personInfo, orgInfo, orgLabel } from '../people.js';
+import { personInfo, orgInfo, orgName } from '../people.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org) {
@@ -14,7 +14,7 @@ function who(p, org) {
 async function row(r, incoming, redraw) {
   const otherId = incoming ? r.from : r.to;
   const other = await personInfo(otherId, incoming ? r.from_person : r.to_person);
-  const org = other.organisation ? orgLabel(await orgInfo(other.organisation)) : '';
+  const org = other.organisation ? orgName(await orgInfo(other.organisation)) : '';
   const status = h('span', { class: `status ${r.status}` }, t(`status.${r.status}`));
   const li = h('li', { class: 'card request', dataset: { id: r.id, status: r.status } },
     h('p', {}, who(other, org), ' ', status),

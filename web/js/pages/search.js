@@ -3,20 +3,16 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
-import { t, tn, countryName, compare, errorText } from '../i18n.js';
+import { t, tn, countryName, compare } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
 import { reasonText } from '../reasons.js';
+import { orgName, openRequests, openNote, sendError } from '../people.js';
 
 // EU members, the EEA-EFTA states and Ukraine: the forum's countries.
 const COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT',
   'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'NO', 'IS', 'LI', 'UA'];
 const KINDS = ['company', 'research', 'government', 'association', 'other'];
-
-export function orgName(o) {
-  if (!o) return '';
-  return (document.documentElement.lang === 'uk' && o.name_uk) ? o.name_uk : o.name;
-}
 
 // A found organisation; what a search text met in its words, when it did.
 async function orgCard(o) {
@@ -102,7 +98,7 @@ function requestForm(person, onDone) {
         flash(form, t('requests.sent'));
         form.querySelector('button').disabled = true;
         if (onDone) onDone();
-      } catch (e) { flash(form, `${t('requests.send_failed')} ${errorText(e)}`, 'error'); }
+      } catch (e) { flash(form, `${t('requests.send_failed')} ${sendError(e, person)}`, 'error'); }
     },
   },
   field(t('requests.message'), msg),
@@ -118,6 +114,9 @@ export async function renderOrganisation(main, id) {
   const people = list(o.people, 'people');
   const desc = document.documentElement.lang === 'uk' && o.description_uk ? o.description_uk : o.description;
   const myPerson = state.me && state.me.person ? state.me.person.id : null;
+  const asks = state.me && state.me.user && state.me.user.role === 'participant';
+  // whom I already have an open request with: said, not offered again
+  const open = asks ? await openRequests(state.event && state.event.id, myPerson) : new Map();
   add(main, 
     h('p', {}, h('a', { href: '/organisations' }, t('search.back'))),
     h('h1', { translate: 'no' }, orgName(o)),
@@ -133,5 +132,5 @@ export async function renderOrganisation(main, id) {
     h('section', { class: 'card' }, h('h2', {}, t('org.people')),
       people.length === 0 ? h('p', { class: 'muted' }, t('org.no_people')) : h('ul', { class: 'people' }, people.map((p) => h('li', {},
         h('strong', { translate: 'no' }, p.name), p.title ? h('span', { translate: 'no' }, ` · ${p.title}`) : '',
-        state.me && state.me.user && state.me.user.role === 'participant' && p.id !== myPerson ? requestForm(p) : null)))));
+        asks && p.id !== myPerson ? (open.has(p.id) ? openNote(open.get(p.id)) : requestForm(p)) : null)))));
 }

@@ -6,9 +6,9 @@ import { h, add, field, list, clear } from '../dom.js';
 import { t, num, countryName, errorText } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { reasonText } from '../reasons.js';
-import { orgName } from './search.js';
+import { orgName, openRequests, openNote, sendError } from '../people.js';
 
-async function sendBox(s) {
+async function sendBox(s, open) {
   const box = h('form', { class: 'inline-form' });
   let people = [];
   if (s.person && (s.person.id || typeof s.person === 'string')) {
@@ -20,8 +20,14 @@ async function sendBox(s) {
     } catch (_) { people = []; }
   }
   if (people.length === 0) return h('p', { class: 'muted' }, t('suggest.no_people'));
+  // people I already have an open request with are marked, and not offered
+  const free = people.filter((p) => !open.has(p.id));
+  const asked = people.filter((p) => open.has(p.id)).map((p) => h('li', {},
+    h('strong', { translate: 'no' }, p.name), ' ', openNote(open.get(p.id))));
+  const askedList = asked.length ? h('ul', { class: 'people asked' }, asked) : null;
+  if (free.length === 0) return askedList;
   const sel = h('select', { name: 'to', 'aria-label': t('suggest.whom'), translate: 'no' },
-    people.map((p) => h('option', { value: p.id }, p.title ? `${p.name} · ${p.title}` : p.name)));
+    free.map((p) => h('option', { value: p.id }, p.title ? `${p.name} · ${p.title}` : p.name)));
   const msg = h('input', { type: 'text', name: 'message', 'aria-label': t('requests.message'), placeholder: t('requests.message'), maxlength: 500 });
   const btn = h('button', { type: 'submit', class: 'primary' }, t('suggest.request'));
   box.addEventListener('submit', async (ev) => {
@@ -30,15 +36,17 @@ async function sendBox(s) {
       await api.sendRequest(state.event && state.event.id, sel.value, msg.value.trim());
       flash(box, t('requests.sent'));
       btn.disabled = true;
-    } catch (e) { flash(box, `${t('requests.send_failed')} ${errorText(e)}`, 'error'); }
+    } catch (e) {
+      flash(box, `${t('requests.send_failed')} ${sendError(e, people.find((p) => p.id === sel.value))}`, 'error');
+    }
   });
   box.append(sel, msg, btn);
-  return box;
+  return askedList ? h('div', {}, askedList, box) : box;
 }
 
 // One suggested organisation as a card: name, country, score, the reasons in
 // the page's language and a meeting request (shared with the partners page).
-export async function suggestionCard(s) {
+export async function suggestionCard(s, open) {
   const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
   const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
   return h('li', { class: 'card suggestion', dataset: { org: org.id } },
@@ -47,7 +55,13 @@ export async function suggestionCard(s) {
       s.sme ? h('span', { class: 'badge sme' }, t('suggest.sme')) : null,
       s.score !== undefined ? h('span', { class: 'muted' }, ` ${t('suggest.score')} ${num(Math.round(s.score * 100) / 100)}`) : null),
     reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
-    await sendBox(s));
+    await sendBox(s, open || new Map()));
+}
+
+// The people I have an open request with at this event (shared with the
+// partners page).
+export function myOpen() {
+  return openRequests(state.event && state.event.id, state.me && state.me.person ? state.me.person.id : '');
 }
 
 // Where suggestions may come from: anywhere, the EU and EEA, or Ukraine (the
@@ -75,9 +89,10 @@ export async function renderSuggestions(main) {
     clear(out);
     out.setAttribute('aria-busy', 'true');
     try {
-      const sug = list(await api.suggestions(10, region.value || undefined, sme.box.checked), 'suggestions');
+      const [got, open] = await Promise.all([api.suggestions(10, region.value || undefined, sme.box.checked), myOpen()]);
+      const sug = list(got, 'suggestions');
       if (sug.length === 0) out.append(h('li', { class: 'muted' }, t(region.value || sme.box.checked ? 'suggest.none_here' : 'suggest.none')));
-      for (const s of sug) out.append(await suggestionCard(s));
+      for (const s of sug) out.append(await suggestionCard(s, open));
     } catch (e) {
       out.append(h('li', { class: 'muted' }, errorText(e)));
     } finally {
