@@ -34,9 +34,10 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
         json_array_append_new(c->meetings, c->last);
     }
     json_array_append_new(json_object_get(c->last, "people"),
-                          json_pack("{ss ss ss ss ss}", "id", r->person, "name", r->person_name,
+                          json_pack("{ss ss ss ss so ss}", "id", r->person, "name", r->person_name,
                                     "organisation", r->org, "organisation_name", r->org_name,
-                                    "country", r->org_country));
+                                    "organisation_name_uk", jstr(r->org_name_uk), "country",
+                                    r->org_country));
     return 0;
 }
 
@@ -74,8 +75,17 @@ int app_agenda_json(struct store *s, const char *person, struct buf *out, struct
     return rc;
 }
 
+/* What a calendar says, in the language the person reads the web UI in. */
+struct ics_words {
+    const char *meeting, *interpreter, *calendar;
+    bool uk;   /* organisations by their Ukrainian names where they have one */
+};
+
+static const struct ics_words ics_en = {"B2B meeting: ", "Interpreter: ", "dfnc agenda", false};
+static const struct ics_words ics_uk = {"Зустріч B2B: ", "Перекладач: ", "Зустрічі dfnc", true};
+
 /* "Olena Koval (Sokil Aero LLC), Jan Nowak (...)": everyone but the person. */
-static void others(json_t *people, const char *person, struct buf *b)
+static void others(json_t *people, const char *person, bool uk, struct buf *b)
 {
     size_t i;
     json_t *p;
@@ -83,8 +93,10 @@ static void others(json_t *people, const char *person, struct buf *b)
     json_array_foreach(people, i, p) {
         if (strcmp(json_string_value(json_object_get(p, "id")), person) == 0)
             continue;
+        const char *org_uk = json_string_value(json_object_get(p, "organisation_name_uk"));
         buf_printf(b, "%s%s (%s)", n++ ? ", " : "", json_string_value(json_object_get(p, "name")),
-                   json_string_value(json_object_get(p, "organisation_name")));
+                   uk && org_uk ? org_uk
+                                : json_string_value(json_object_get(p, "organisation_name")));
     }
 }
 
@@ -94,6 +106,16 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
     json_t *meetings = collect(s, person, &c, err);
     if (!meetings)
         return -1;
+    const char *ui_language = NULL;
+    struct arena a;
+    arena_init(&a, 0);
+    if (store_person_ui_language(s, person, &a, &ui_language, err) < 0) {
+        arena_free(&a);
+        json_decref(meetings);
+        return -1;
+    }
+    const struct ics_words *w = ui_language && strcmp(ui_language, "uk") == 0 ? &ics_uk : &ics_en;
+    arena_free(&a);
     size_t n = json_array_size(meetings);
     struct ics_event *events = calloc(n ? n : 1, sizeof *events);
     struct buf *texts = calloc(n ? n * 4 : 1, sizeof *texts);
@@ -116,14 +138,14 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
         const char *venue = json_string_value(json_object_get(m, "venue"));
         const char *message = json_string_value(json_object_get(m, "message"));
         buf_printf(uid, "%s@dfnc", json_string_value(json_object_get(m, "id")));
-        buf_puts(summary, "B2B meeting: ");
-        others(json_object_get(m, "people"), person, summary);
+        buf_puts(summary, w->meeting);
+        others(json_object_get(m, "people"), person, w->uk, summary);
         buf_printf(where, "%s%s%s", location ? location : "", location && venue ? ", " : "",
                    venue ? venue : "");
         const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
         buf_printf(desc, "%s", json_string_value(json_object_get(m, "event_name")));
         if (interpreter)
-            buf_printf(desc, "\nInterpreter: %s", interpreter);
+            buf_printf(desc, "\n%s%s", w->interpreter, interpreter);
         if (message)
             buf_printf(desc, "\n\n%s", message);
         events[i] = (struct ics_event){
@@ -136,7 +158,7 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
             .tentative = !json_is_true(json_object_get(m, "published")),
         };
     }
-    rc = ics_write_calendar(out, calname ? calname : "dfnc agenda", events, (int)n, err);
+    rc = ics_write_calendar(out, calname ? calname : w->calendar, events, (int)n, err);
 out:
     for (size_t i = 0; texts && i < n * 4; i++)
         buf_free(&texts[i]);
@@ -174,7 +196,7 @@ int app_agenda_text(struct store *s, const char *person, struct buf *out, struct
         if (zones)
             buf_printf(out, " %s", json_string_value(json_object_get(m, "timezone")));
         buf_printf(out, "  %-10s  with ", location ? location : "(no table)");
-        others(json_object_get(m, "people"), person, out);
+        others(json_object_get(m, "people"), person, false, out);
         const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
         if (interpreter)
             buf_printf(out, "  interpreter: %s", interpreter);

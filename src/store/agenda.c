@@ -15,7 +15,8 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         "    ON r.rid = a.request_rid AND r.status = 'accepted' WHERE a.person_rid = ?1)"
         " SELECT m.id, r.id, e.id, e.name, e.venue, e.timezone, t.starts_at, t.ends_at, l.name,"
         "  r.message, m.sequence, m.locked, p.id, p.name, o.id, o.name, o.country,"
-        "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', e.published_at IS NOT NULL"
+        "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', e.published_at IS NOT NULL,"
+        "  o.name_uk"
         " FROM mine JOIN requests r ON r.rid = mine.req"
         " JOIN meetings m ON m.request_rid = r.rid"
         " JOIN events e ON e.rid = r.event_rid"
@@ -48,6 +49,7 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
             .person_name = store_col(st, 13), .org = store_col(st, 14),
             .org_name = store_col(st, 15), .org_country = store_col(st, 16),
             .interpreter = store_col(st, 17), .published = sqlite3_column_int(st, 18),
+            .org_name_uk = store_col(st, 19),
         };
         stop = fn(ud, &row);
     }

@@ -15,6 +15,7 @@ struct store_agenda_row {
     int sequence, locked;
     int published;             /* the event's agendas are published; 0: provisional */
     const char *person, *person_name, *org, *org_name, *org_country;
+    const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
 };
 
 typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);

@@ -796,6 +796,7 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
   const cal = (await ics.text()).replace(/\r\n[ \t]/g, '');
   assert.match(cal, /BEGIN:VCALENDAR/);
   assert.ok(cal.includes(state.me.person.name), 'the ICS feed names the other party');
+  assert.match(cal, /SUMMARY:B2B meeting: /, 'an English reader\'s calendar is in English');
   await ctx.close();
 
   const uk = await newContext('uk-UA');
@@ -804,11 +805,20 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
   await open(p2, '/agenda');
   const row = p2.locator('tr.meeting', { hasText: state.partner.name });
   assert.equal(await row.count(), 1, 'the participant\'s agenda shows the meeting');
+  // the server learns the language this participant reads the UI in ...
+  for (let i = 0; i < 50; i++) {
+    if ((await (await uk.request.get(`${base}/api/v1/me`)).json()).ui_language === 'uk') break;
+    await p2.waitForTimeout(100);
+  }
+  assert.equal((await (await uk.request.get(`${base}/api/v1/me`)).json()).ui_language, 'uk');
   await p2.click('#feed-new');
   const feedUrl = await p2.locator('#feed-url a').getAttribute('href');
   const feed = await fetch(feedUrl);   // no cookie: the private feed URL is enough
   assert.equal(feed.status, 200);
-  assert.ok((await feed.text()).replace(/\r\n[ \t]/g, '').includes(state.partner.name), 'the feed has the meeting');
+  const feedText = (await feed.text()).replace(/\r\n[ \t]/g, '');
+  assert.ok(feedText.includes(state.partner.name), 'the feed has the meeting');
+  // ... and writes the calendar a calendar server fetches in it
+  assert.match(feedText, /SUMMARY:Зустріч B2B: /, 'a Ukrainian reader\'s feed is in Ukrainian');
   await assertUkrainian(p2);
   await shoot(p2, 'participant-agenda-uk');
   const pdf = await p2.pdf({ path: path.join(ART, 'agenda-uk.pdf'), format: 'A4' });

@@ -137,6 +137,33 @@ Test(agenda, ics_has_a_stable_uid_the_time_zone_and_a_rising_sequence)
     buf_free(&b);
 }
 
+/* A person who reads the web UI in Ukrainian gets a Ukrainian calendar: its
+ * words, and the organisations' Ukrainian names where they have one. */
+Test(agenda, ics_speaks_the_language_the_person_reads_the_ui_in)
+{
+    struct store_org eu = {.id = "eu", .name = "Acme GmbH", .name_uk = "Акме", .country = "DE",
+                           .kind = "company"};
+    ok(store_org_upsert(s, &eu, NULL, &err));
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_ics(s, "olena", &b, &err));
+    const char *ics = ics_parse_ok(buf_str(&b));
+    cr_assert(strstr(ics, "SUMMARY:B2B meeting: Anna (Acme GmbH)"), "%s", ics);
+    ok(store_person_ui_language_set(s, "olena", "uk", &err));
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "olena", &b, &err));
+    ics = ics_parse_ok(buf_str(&b));
+    cr_assert(strstr(ics, "SUMMARY:Зустріч B2B: Anna (Акме)"), "%s", ics);
+    cr_assert_not(strstr(ics, "B2B meeting"), "%s", ics);
+    /* and anna, who never said, keeps English, with Сокіл Аеро as it is named */
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "anna", &b, &err));
+    ics = ics_parse_ok(buf_str(&b));
+    cr_assert(strstr(ics, "SUMMARY:B2B meeting: "), "%s", ics);
+    cr_assert_neq(store_person_ui_language_set(s, "olena", "fr", &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    buf_free(&b);
+}
+
 Test(agenda, text_names_the_other_party)
 {
     struct buf b = BUF_INIT(0);

@@ -77,12 +77,24 @@ function onClick(ev) {
   go(url.pathname + url.search);
 }
 
+// The server keeps the language a participant reads the UI in, for what it
+// writes without a browser: their calendar feed's meetings. Said when it
+// differs from what the server has; a failure only leaves the calendar in
+// the language it was.
+function rememberUiLanguage() {
+  const me = state.me;
+  if (!me || !me.person || me.ui_language === getLang()) return;
+  const lang = getLang();
+  api.updateMe({ ui_language: lang }).then(() => { if (state.me) state.me.ui_language = lang; }, () => {});
+}
+
 export async function loadMe() {
   try {
     state.me = await api.me();
   } catch (e) {
     state.me = null;
   }
+  rememberUiLanguage();
   if (state.me && !state.event) {
     try {
       state.events = list(await api.events(), 'events');
@@ -154,6 +166,7 @@ function langSwitch() {
     keyed = false;
     if (sel.value === getLang()) return;
     await setLang(sel.value, true);
+    rememberUiLanguage();
     const u = new URL(location.href);
     if (u.searchParams.has('lang')) {
       u.searchParams.delete('lang');
