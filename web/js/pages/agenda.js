@@ -4,7 +4,7 @@
 
 import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
-import { tableName, orgInfo, orgName, personInfo } from '../people.js';
+import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
 import { t, time, date, tn, errorText, eventTimeZone, timeZoneNote, instant } from '../i18n.js';
 import { state } from '../app.js';
 
@@ -89,8 +89,11 @@ export async function renderAgenda(main) {
   for (const m of meetings) {
     for (const p of others(m)) {
       const id = typeof p.organisation === 'object' && p.organisation ? p.organisation.id : p.organisation;
-      if (id && p.organisation_name && document.documentElement.lang !== 'uk') orgNames.set(id, p.organisation_name);
-      else if (id && !orgNames.has(id)) needNames.push(id);
+      // the agenda names each organisation in both languages (organisation_name_uk
+      // is null where it has no Ukrainian name); an older shape named it in one
+      if (id && p.organisation_name && ('organisation_name_uk' in p || document.documentElement.lang !== 'uk')) {
+        orgNames.set(id, localName(p.organisation_name, p.organisation_name_uk));
+      } else if (id && !orgNames.has(id)) needNames.push(id);
     }
   }
   await Promise.all([...new Set(needNames)].map(async (id) => orgNames.set(id, orgName(await orgInfo(id)))));
