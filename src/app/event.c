@@ -11,6 +11,7 @@
 #include "core/grow.h"
 #include "core/strmap.h"
 #include "io/ics.h"
+#include "store/programme.h"
 
 int app_event_check_id(const char *what, const char *id, struct df_err *err)
 {
@@ -194,6 +195,28 @@ static int check_kinds(const struct app_event_edit *in, struct df_err *err)
     return 0;
 }
 
+/* A session where published meetings sit stays a b2b session: as a break or
+ * a talk, the next schedule run could no longer hold them in their slots
+ * (DELETE of the session is refused alike, store/programme.h). */
+static int check_published_kinds(struct store *s, const struct app_event_edit *in,
+                                 struct df_err *err)
+{
+    for (int i = 0; i < in->sessions_n; i++) {
+        const struct store_session *x = &in->sessions[i].session;
+        if (strcmp(x->kind, "b2b") == 0)
+            continue;
+        int n = store_session_published_n(s, in->id, x->id, err);
+        if (n < 0)
+            return -1;
+        if (n > 0)
+            return df_err_set(err, DF_ERR_CONFLICT,
+                              "session \"%s\": %d published meeting(s) sit in its slots; it "
+                              "stays a b2b session while they do (a %s would take their slots "
+                              "from under them)", x->id, n, x->kind);
+    }
+    return 0;
+}
+
 /* The upserts, inside the caller's transaction. */
 static int write_programme(struct store *s, struct app_event_edit *in, struct df_err *err)
 {
@@ -336,7 +359,8 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
     }
     if (check_times(&e, in, err) < 0 || check_kinds(in, err) < 0)
         goto fail;
-    if (old.id && store_meeting_each(s, in->id, NULL, published_before, &k, err) < 0)
+    if (old.id && (check_published_kinds(s, in, err) < 0 ||
+                   store_meeting_each(s, in->id, NULL, published_before, &k, err) < 0))
         goto fail;
     if (store_event_upsert(s, &e, NULL, err) < 0 || write_programme(s, in, err) < 0 ||
         check_stored(s, &e, err) < 0)
