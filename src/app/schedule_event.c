@@ -237,6 +237,53 @@ struct kept {
     const char *why;
 };
 
+/* Marks the requests still accepted when the schedule is written. */
+struct still {
+    const struct idmap *req_ix;
+    unsigned char *accepted;
+};
+
+static int on_still_accepted(void *ud, const struct store_request *r)
+{
+    struct still *k = ud;
+    int m = idmap_get(k->req_ix, r->id);
+    if (m >= 0)
+        k->accepted[m] = 1;
+    return 0;
+}
+
+/* The report speaks of the requests still accepted when the schedule was
+ * written: the others are neither accepted nor scheduled, and their reasons
+ * and warnings are moot. */
+static void forget_gone(struct app_schedule_report *out, const struct still *k, const int *slot,
+                        int M)
+{
+    int n = 0;
+    for (int m = 0; m < M; m++)
+        if (!k->accepted[m]) {
+            out->accepted--;
+            out->scheduled -= slot[m] >= 0;
+            n++;
+        }
+    if (out->upper_bound > out->accepted)
+        out->upper_bound = out->accepted;
+    int j = 0;
+    for (int i = 0; i < out->unscheduled_n; i++) {
+        int m = idmap_get(k->req_ix, out->unscheduled[i].request);
+        if (m < 0 || k->accepted[m])
+            out->unscheduled[j++] = out->unscheduled[i];
+    }
+    out->unscheduled_n = j;
+    j = 0;
+    for (int i = 0; i < out->warnings_n; i++) {
+        int m = idmap_get(k->req_ix, out->warnings[i].request);
+        if (m < 0 || k->accepted[m])
+            out->warnings[j++] = out->warnings[i];
+    }
+    out->warnings_n = j;
+    log_msg(LOG_INFO, "event=schedule_requests_gone schedule=\"%s\" requests=%d", out->event, n);
+}
+
 /* "slots 3-7" for a reason, 1-based like a printed programme; a missing
  * interpreter is named by its pair ("no uk-en interpreter left ..."). */
 static const char *reason_text(struct arena *a, const struct sched_solution *sol,
@@ -653,16 +700,32 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         log_msg(LOG_WARN, "event=schedule_warnings schedule=\"%s\" meetings=%d", l.event,
                 out->warnings_n);
 
+    if (o->before_write)
+        o->before_write(s, o->before_write_ud);
     if (store_begin(s, err) < 0)
         goto out;
     in_tx = true;
+    /* The solve ran outside any transaction: a request cancelled or declined
+     * meanwhile must get no meeting (publishing would then lock a meeting
+     * nobody wants). Read inside the write transaction, which no one else
+     * writes into until it commits, the statuses are those the meetings are
+     * written against. */
+    struct still still = {.req_ix = &l.req_ix, .accepted = arena_alloc(a, (size_t)M + 1)};
+    if (!still.accepted)
+        goto oom;
+    memset(still.accepted, 0, (size_t)M + 1);
+    if (store_request_each(s, l.event, "accepted", on_still_accepted, &still, err) < 0)
+        goto out;
     /* each placed meeting is updated where it stands, so that one that moved
      * raises its calendar SEQUENCE (store_meeting_upsert) and one that did
      * not keeps it; deleting and inserting them again would start every one
      * at 0 */
-    if (store_meeting_clear_unaccepted(s, l.event, err) < 0)
-        goto out;
+    int gone = 0;
     for (int m = 0; m < M; m++) {
+        if (!still.accepted[m]) {
+            gone++;   /* its meeting, if it had one, goes below */
+            continue;
+        }
         if (sol.slot[m] < 0) {
             /* no slot: an unlocked meeting, or a locked one the organiser
              * released (reschedule_locked), that no longer fits; a locked
@@ -682,9 +745,12 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         if (store_meeting_upsert(s, &mt, err) < 0)
             goto out;
     }
-    if (store_commit(s, err) < 0)
+    /* meetings of requests no longer accepted, whenever they stopped being */
+    if (store_meeting_clear_unaccepted(s, l.event, err) < 0 || store_commit(s, err) < 0)
         goto out;
     in_tx = false;
+    if (gone)
+        forget_gone(out, &still, sol.slot, M);
     rc = 0;
     goto out;
 oom:

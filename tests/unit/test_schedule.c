@@ -631,3 +631,34 @@ Test(app_schedule, published_meetings_outside_b2b_sessions_stay_and_are_reported
         cr_assert_str_eq(z.slot[i], "t4", "only t4 is left in a b2b session");
     arena_free(&a);
 }
+
+static void cancel_r4(struct store *st, void *ud)
+{
+    (void)ud;
+    ok(store_request_set_status(st, "r4", "cancelled", &err));
+    ok(store_meeting_delete_for_request(st, "r4", &err));
+}
+
+/* A request cancelled while the organiser's run is solving (between its read
+ * of the accepted requests and its write) gets no meeting, and the report
+ * counts it neither as accepted nor as scheduled or unscheduled. */
+Test(app_schedule, a_request_cancelled_during_the_solve_gets_no_meeting, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1,
+                                  .before_write = cancel_r4};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_lt(find(&v, "r4"), 0, "the cancelled request got a meeting");
+    cr_assert_eq(v.n, 3);
+    cr_assert_eq(rep.accepted, 3);
+    cr_assert_eq(rep.scheduled, 3);
+    cr_assert_leq(rep.upper_bound, 3);
+    for (int i = 0; i < rep.unscheduled_n; i++)
+        cr_assert_str_neq(rep.unscheduled[i].request, "r4");
+    arena_free(&a);
+}
