@@ -13,6 +13,7 @@
 struct collect {
     json_t *meetings; /* array of meeting objects, in time order */
     json_t *last;     /* the meeting being filled */
+    struct df_err *err;
 };
 
 static json_t *jstr(const char *s) { return s ? json_string(s) : json_null(); }
@@ -22,13 +23,21 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
     struct collect *c = ud;
     const char *last_id = c->last ? json_string_value(json_object_get(c->last, "id")) : NULL;
     if (!last_id || strcmp(last_id, r->meeting) != 0) {
-        /* start and end are in the event's zone, with its offset then */
-        c->last = json_pack("{ss ss ss ss ss ss ss so so si sb sb s[]}", "id", r->meeting,
+        /* start and end are the wall clock calendars show (DTSTART;TZID=)
+         * with the event's offset then, whatever offset a slot was stored
+         * with (an older dfnc kept what it was sent); the instant orders */
+        char start[32], end[32];
+        long long at;
+        if (ics_zoned_time(r->timezone, r->starts_at, start, &at) < 0 ||
+            ics_zoned_time(r->timezone, r->ends_at, end, NULL) < 0)
+            return df_err_set(c->err, DF_ERR_RUNTIME, "meeting %s: time \"%s\" in zone %s",
+                              r->meeting, r->starts_at, r->timezone);
+        c->last = json_pack("{ss ss ss ss ss ss ss so so si sb sb s[] sI}", "id", r->meeting,
                             "request", r->request, "event", r->event, "event_name",
-                            r->event_name, "start", r->starts_at, "end", r->ends_at, "timezone",
+                            r->event_name, "start", start, "end", end, "timezone",
                             r->timezone, "location", jstr(r->location), "message",
                             jstr(r->message), "sequence", r->sequence, "locked", r->locked,
-                            "published", r->published, "people");
+                            "published", r->published, "people", "at", (json_int_t)at);
         json_object_set_new(c->last, "interpreter", jstr(r->interpreter));
         json_object_set_new(c->last, "venue", jstr(r->venue));
         json_array_append_new(c->meetings, c->last);
@@ -41,17 +50,49 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
     return 0;
 }
 
-/* The person's meetings as a JSON array (a new reference), NULL on error. */
+static int by_instant(const void *x, const void *y)
+{
+    json_t *a = *(json_t *const *)x, *b = *(json_t *const *)y;
+    json_int_t p = json_integer_value(json_object_get(a, "at"));
+    json_int_t q = json_integer_value(json_object_get(b, "at"));
+    if (p != q)
+        return p < q ? -1 : 1;
+    return strcmp(json_string_value(json_object_get(a, "id")),
+                  json_string_value(json_object_get(b, "id")));
+}
+
+/* The person's meetings as a JSON array (a new reference) in time order (the
+ * instant, across zones), NULL on error. */
 static json_t *collect(struct store *s, const char *person, struct collect *c,
                        struct df_err *err)
 {
     memset(c, 0, sizeof *c);
+    c->err = err;
     c->meetings = json_array();
     if (store_agenda_each(s, person, collect_row, c, err) != 0) {
         json_decref(c->meetings);
         return NULL;
     }
-    return c->meetings;
+    size_t n = json_array_size(c->meetings);
+    json_t **v = malloc((n ? n : 1) * sizeof *v);
+    json_t *sorted = json_array();
+    if (!v || !sorted) {
+        free(v);
+        json_decref(sorted);
+        json_decref(c->meetings);
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        v[i] = json_array_get(c->meetings, i);
+    qsort(v, n, sizeof *v, by_instant);
+    for (size_t i = 0; i < n; i++) {
+        json_object_del(v[i], "at");
+        json_array_append(sorted, v[i]);
+    }
+    free(v);
+    json_decref(c->meetings);
+    return c->meetings = sorted;
 }
 
 int app_agenda_json(struct store *s, const char *person, struct buf *out, struct df_err *err)

@@ -11,6 +11,7 @@
 #include "core/grow.h"
 #include "core/strmap.h"
 #include "io/ics.h"
+#include "store/programme.h"
 
 int app_event_check_id(const char *what, const char *id, struct df_err *err)
 {
@@ -101,12 +102,14 @@ static int check_times(const struct store_event *e, const struct app_event_edit 
         if (!date_is_valid(x->day) || !date_time_is_valid(x->starts_at) ||
             !date_time_is_valid(x->ends_at))
             return df_err_set(err, DF_ERR_INPUT, "sessions[%d]: day must be a date YYYY-MM-DD "
-                                                 "and starts_at, ends_at ISO 8601 times", i);
+                                                 "and starts_at, ends_at ISO 8601 times (any "
+                                                 "offset from -12:00 to +14:00)", i);
         for (int k = 0; k < in->sessions[i].slots_n; k++) {
             const struct store_slot *y = &in->sessions[i].slots[k];
             if (!date_time_is_valid(y->starts_at) || !date_time_is_valid(y->ends_at))
                 return df_err_set(err, DF_ERR_INPUT, "sessions[%d].slots[%d]: starts_at and "
-                                                     "ends_at must be ISO 8601 times", i, k);
+                                                     "ends_at must be ISO 8601 times (any offset "
+                                                     "from -12:00 to +14:00)", i, k);
         }
     }
     return 0;
@@ -194,6 +197,179 @@ static int check_kinds(const struct app_event_edit *in, struct df_err *err)
     return 0;
 }
 
+static int out_of_memory(struct df_err *err)
+{
+    return df_err_set(err, DF_ERR_RUNTIME, "out of memory saving an event");
+}
+
+/* A time of the edit is the event's wall-clock time: an offset it carries
+ * must be the one the event's zone has then, else the time is ambiguous
+ * (the organiser meant the instant, or the wall clock calendars will show?). */
+static int check_offset(const char *zone, const char *what, const char *iso,
+                        struct df_err *err)
+{
+    int given;
+    char zoned[32];
+    if (!date_time_offset(iso, &given))
+        return 0;
+    if (ics_zoned_time(zone, iso, zoned, NULL) < 0)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" cannot be read in time zone %s", what,
+                          iso, zone);
+    int sign = zoned[19] == '-' ? -1 : 1;
+    int in_zone = sign * (((zoned[20] - '0') * 10 + zoned[21] - '0') * 60 +
+                          (zoned[23] - '0') * 10 + zoned[24] - '0');
+    if (given != in_zone)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s \"%s\": the event's time zone %s is at UTC%s then; send the "
+                          "event's local time with that offset, or with none", what, iso, zone,
+                          zoned + 19);
+    return 0;
+}
+
+static int check_offsets(const struct app_event_edit *in, const char *zone, struct df_err *err)
+{
+    char what[64];
+    for (int i = 0; i < in->sessions_n; i++) {
+        const struct store_session *x = &in->sessions[i].session;
+        for (int j = 0; j < 2; j++) {
+            snprintf(what, sizeof what, "sessions[%d].%s", i, j ? "ends_at" : "starts_at");
+            if (check_offset(zone, what, j ? x->ends_at : x->starts_at, err) < 0)
+                return -1;
+        }
+        for (int k = 0; k < in->sessions[i].slots_n; k++) {
+            const struct store_slot *y = &in->sessions[i].slots[k];
+            for (int j = 0; j < 2; j++) {
+                snprintf(what, sizeof what, "sessions[%d].slots[%d].%s", i, k,
+                         j ? "ends_at" : "starts_at");
+                if (check_offset(zone, what, j ? y->ends_at : y->starts_at, err) < 0)
+                    return -1;
+            }
+        }
+    }
+    return 0;
+}
+
+/* The event's stored programme, read before it is rewritten. */
+struct programme {
+    struct arena *a;
+    struct store_session *sessions;
+    struct store_slot *slots;
+    int sessions_n, sessions_cap, slots_n, slots_cap;
+    int oom;
+};
+
+static int keep_session(void *ud, const struct store_session *x)
+{
+    struct programme *p = ud;
+    if (df_grow((void **)&p->sessions, &p->sessions_cap, p->sessions_n, sizeof *p->sessions) < 0)
+        return p->oom = 1;
+    struct store_session *c = &p->sessions[p->sessions_n++];
+    *c = (struct store_session){.id = arena_strdup(p->a, x->id), .event = arena_strdup(p->a, x->event),
+                                .day = arena_strdup(p->a, x->day), .name = arena_strdup(p->a, x->name),
+                                .kind = arena_strdup(p->a, x->kind),
+                                .starts_at = arena_strdup(p->a, x->starts_at),
+                                .ends_at = arena_strdup(p->a, x->ends_at)};
+    return p->oom = !c->id || !c->event || !c->day || !c->name || !c->kind || !c->starts_at ||
+                    !c->ends_at;
+}
+
+static int keep_slot(void *ud, const struct store_slot *y)
+{
+    struct programme *p = ud;
+    if (df_grow((void **)&p->slots, &p->slots_cap, p->slots_n, sizeof *p->slots) < 0)
+        return p->oom = 1;
+    struct store_slot *c = &p->slots[p->slots_n++];
+    *c = (struct store_slot){.id = arena_strdup(p->a, y->id),
+                             .session = arena_strdup(p->a, y->session), .seq = y->seq,
+                             .starts_at = arena_strdup(p->a, y->starts_at),
+                             .ends_at = arena_strdup(p->a, y->ends_at)};
+    return p->oom = !c->id || !c->session || !c->starts_at || !c->ends_at;
+}
+
+/* *iso rewritten as the zone's wall-clock time with its offset then; *changed
+ * set when that is other text. */
+static int zone_one(struct arena *a, const char *zone, const char **iso, bool *changed)
+{
+    char zoned[32];
+    if (ics_zoned_time(zone, *iso, zoned, NULL) < 0)
+        return -1;
+    if (strcmp(zoned, *iso) == 0)
+        return 0;
+    *changed = true;
+    return (*iso = arena_strdup(a, zoned)) ? 0 : -1;
+}
+
+/* The two times of a session or slot (what, id) through zone_one: 1 when
+ * either changed, 0 when neither, -1 with err set. */
+static int zone_times(struct arena *a, const char *zone, const char *what, const char *id,
+                      const char **starts_at, const char **ends_at, struct df_err *err)
+{
+    bool changed = false;
+    if (zone_one(a, zone, starts_at, &changed) < 0 || zone_one(a, zone, ends_at, &changed) < 0)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%s\": its times cannot be read in time "
+                                             "zone %s", what, id, zone);
+    return changed;
+}
+
+/* Every stored time of the event's programme carries the offset its zone has
+ * then ("2027-02-16T10:40:00+01:00"), whatever form it was sent in, and
+ * after a change of zone the new one's: the wall clock stays, as calendars
+ * read it (DTSTART;TZID=), so the agenda's JSON, its order and the .ics
+ * agree. Rewriting a time to the same wall clock raises no SEQUENCE
+ * (migration 10). */
+static int zone_programme(struct store *s, const struct store_event *ev, struct arena *a,
+                          struct df_err *err)
+{
+    struct programme p = {.a = a};
+    int rc = -1;
+    if (store_session_each(s, ev->id, keep_session, &p, err) != 0 ||
+        store_slot_each(s, ev->id, keep_slot, &p, err) != 0) {
+        if (p.oom)
+            out_of_memory(err);
+        goto out;
+    }
+    for (int i = 0; i < p.sessions_n; i++) {
+        struct store_session *x = &p.sessions[i];
+        int changed = zone_times(a, ev->timezone, "session", x->id, &x->starts_at, &x->ends_at,
+                                 err);
+        if (changed < 0 || (changed && store_session_upsert(s, x, err) < 0))
+            goto out;
+    }
+    for (int i = 0; i < p.slots_n; i++) {
+        struct store_slot *y = &p.slots[i];
+        int changed = zone_times(a, ev->timezone, "slot", y->id, &y->starts_at, &y->ends_at, err);
+        if (changed < 0 || (changed && store_slot_upsert(s, y, err) < 0))
+            goto out;
+    }
+    rc = 0;
+out:
+    free(p.sessions);
+    free(p.slots);
+    return rc;
+}
+
+/* A session where published meetings sit stays a b2b session: as a break or
+ * a talk, the next schedule run could no longer hold them in their slots
+ * (DELETE of the session is refused alike, store/programme.h). */
+static int check_published_kinds(struct store *s, const struct app_event_edit *in,
+                                 struct df_err *err)
+{
+    for (int i = 0; i < in->sessions_n; i++) {
+        const struct store_session *x = &in->sessions[i].session;
+        if (strcmp(x->kind, "b2b") == 0)
+            continue;
+        int n = store_session_published_n(s, in->id, x->id, err);
+        if (n < 0)
+            return -1;
+        if (n > 0)
+            return df_err_set(err, DF_ERR_CONFLICT,
+                              "session \"%s\": %d published meeting(s) sit in its slots; it "
+                              "stays a b2b session while they do (a %s would take their slots "
+                              "from under them)", x->id, n, x->kind);
+    }
+    return 0;
+}
+
 /* The upserts, inside the caller's transaction. */
 static int write_programme(struct store *s, struct app_event_edit *in, struct df_err *err)
 {
@@ -248,18 +424,22 @@ struct published {
     char **was;                   /* "FROM to TO at TABLE" before */
     int n, cap;
     const char *zone_was, *zone_now;
+    const char *venue_was, *venue_now;   /* NULL: none */
     struct app_event_report *rep;
     struct df_err *err;
 };
 
-static int out_of_memory(struct df_err *err)
+/* "2027-02-16T10:40", or "...T10:40:30" when the seconds are not 00: the
+ * wall clock a calendar shows, however the time is written. */
+static int wall_clock_n(const char *iso)
 {
-    return df_err_set(err, DF_ERR_RUNTIME, "out of memory saving an event");
+    return iso[16] == ':' && strncmp(iso + 16, ":00", 3) != 0 ? 19 : 16;
 }
 
 static char *where_when(struct arena *a, const struct store_meeting *m)
 {
-    return arena_printf(a, "%.16s to %.16s at %s", m->starts_at, m->ends_at,
+    return arena_printf(a, "%.*s to %.*s at %s", wall_clock_n(m->starts_at), m->starts_at,
+                        wall_clock_n(m->ends_at), m->ends_at,
                         m->location_name ? m->location_name : "no table");
 }
 
@@ -283,17 +463,30 @@ static int published_after(void *ud, const struct store_meeting *m)
     if (i < 0)
         return 0;
     bool rezoned = strcmp(k->zone_was, k->zone_now) != 0;
+    bool new_venue = (k->venue_was == NULL) != (k->venue_now == NULL) ||
+                     (k->venue_was && strcmp(k->venue_was, k->venue_now) != 0);
     char *now = where_when(k->a, m);
     if (!now)
         return out_of_memory(k->err);
-    if (strcmp(now, k->was[i]) == 0 && !rezoned)
+    bool moved = strcmp(now, k->was[i]) != 0 || rezoned;
+    if (!moved && !new_venue)
         return 0;
-    char *w = rezoned ? arena_printf(k->a, "published meeting moved from %s (%s) to %s (%s); "
-                                           "its calendar SEQUENCE is now %d",
-                                     k->was[i], k->zone_was, now, k->zone_now, m->sequence)
-                      : arena_printf(k->a, "published meeting moved from %s to %s; its "
-                                           "calendar SEQUENCE is now %d",
-                                     k->was[i], now, m->sequence);
+    /* a venue is what every calendar entry's LOCATION ends with */
+    char *venue = new_venue ? arena_printf(k->a, "%svenue changed from %s to %s",
+                                           moved ? "; its " : "published meeting's ",
+                                           k->venue_was ? k->venue_was : "none",
+                                           k->venue_now ? k->venue_now : "none")
+                            : "";
+    char *w = !venue                 ? NULL
+              : !moved               ? arena_printf(k->a, "%s; its calendar SEQUENCE is now %d",
+                                                    venue, m->sequence)
+              : rezoned              ? arena_printf(k->a, "published meeting moved from %s (%s) to "
+                                                          "%s (%s)%s; its calendar SEQUENCE is now "
+                                                          "%d", k->was[i], k->zone_was, now,
+                                                    k->zone_now, venue, m->sequence)
+                                     : arena_printf(k->a, "published meeting moved from %s to "
+                                                          "%s%s; its calendar SEQUENCE is now %d",
+                                                    k->was[i], now, venue, m->sequence);
     if (!w)
         return out_of_memory(k->err);
     struct app_event_report *rep = k->rep;
@@ -336,17 +529,20 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
     }
     if (check_times(&e, in, err) < 0 || check_kinds(in, err) < 0)
         goto fail;
-    if (old.id && store_meeting_each(s, in->id, NULL, published_before, &k, err) < 0)
+    if (old.id && (check_published_kinds(s, in, err) < 0 ||
+                   store_meeting_each(s, in->id, NULL, published_before, &k, err) < 0))
         goto fail;
-    if (store_event_upsert(s, &e, NULL, err) < 0 || write_programme(s, in, err) < 0 ||
-        check_stored(s, &e, err) < 0)
+    struct store_event now;
+    if (store_event_upsert(s, &e, NULL, err) < 0 ||
+        store_event_get(s, in->id, a, &now, err) < 0 ||
+        check_offsets(in, now.timezone, err) < 0 || write_programme(s, in, err) < 0 ||
+        zone_programme(s, &now, a, err) < 0 || check_stored(s, &e, err) < 0)
         goto fail;
     if (k.n) {
-        struct store_event now;
-        if (store_event_get(s, in->id, a, &now, err) < 0)
-            goto fail;
         k.zone_was = old.timezone;
         k.zone_now = now.timezone;
+        k.venue_was = old.venue;
+        k.venue_now = now.venue;
         if (tell_moved(s, &k, in->id, err) < 0)
             goto fail;
     }

@@ -103,8 +103,10 @@ int app_request_act(struct store *s, const char *actor, const char *id,
         store_event_get(s, r.event, a, &ev, err) < 0 || store_commit(s, err) < 0)
         goto fail;
     if (act == APP_REQUEST_ACCEPT && ev.published_at) {
-        /* Published agendas stay: only the new meeting is placed around them. */
-        struct app_schedule_opts o = {.event = r.event, .time_limit = 2.0, .seed = 1,
+        /* Published agendas stay: only the new meeting is placed around them
+         * (the engine tries each of its slots when so few meetings are free,
+         * and stops; the limit bounds the rare run with many still free) */
+        struct app_schedule_opts o = {.event = r.event, .time_limit = 0.5, .seed = 1,
                                       .reschedule_locked = false};
         struct app_schedule_report rep;
         struct df_err why = {0};

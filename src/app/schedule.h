@@ -17,6 +17,11 @@ struct app_schedule_opts {
     double time_limit;
     unsigned seed;
     bool reschedule_locked;
+    /* Tests only (NULL otherwise): called after the solve, before the write
+     * transaction, to change the store meanwhile as a concurrent request
+     * would (a cancel while the organiser's run is solving). */
+    void (*before_write)(struct store *s, void *ud);
+    void *before_write_ud;
 };
 
 struct app_unscheduled {

@@ -228,6 +228,62 @@ static int on_meeting(void *ud, const struct store_meeting *m)
     return 0;
 }
 
+/* A published meeting the scheduler cannot hold where it is (its slot is no
+ * longer in a b2b session, or it has no table of the event): it stays as it
+ * stands, out of the solve, and the organiser is told. */
+struct kept {
+    const struct req *req;
+    int slot;          /* its b2b slot, -1 when its slot is not one */
+    const char *why;
+};
+
+/* Marks the requests still accepted when the schedule is written. */
+struct still {
+    const struct idmap *req_ix;
+    unsigned char *accepted;
+};
+
+static int on_still_accepted(void *ud, const struct store_request *r)
+{
+    struct still *k = ud;
+    int m = idmap_get(k->req_ix, r->id);
+    if (m >= 0)
+        k->accepted[m] = 1;
+    return 0;
+}
+
+/* The report speaks of the requests still accepted when the schedule was
+ * written: the others are neither accepted nor scheduled, and their reasons
+ * and warnings are moot. */
+static void forget_gone(struct app_schedule_report *out, const struct still *k, const int *slot,
+                        int M)
+{
+    int n = 0;
+    for (int m = 0; m < M; m++)
+        if (!k->accepted[m]) {
+            out->accepted--;
+            out->scheduled -= slot[m] >= 0;
+            n++;
+        }
+    if (out->upper_bound > out->accepted)
+        out->upper_bound = out->accepted;
+    int j = 0;
+    for (int i = 0; i < out->unscheduled_n; i++) {
+        int m = idmap_get(k->req_ix, out->unscheduled[i].request);
+        if (m < 0 || k->accepted[m])
+            out->unscheduled[j++] = out->unscheduled[i];
+    }
+    out->unscheduled_n = j;
+    j = 0;
+    for (int i = 0; i < out->warnings_n; i++) {
+        int m = idmap_get(k->req_ix, out->warnings[i].request);
+        if (m < 0 || k->accepted[m])
+            out->warnings[j++] = out->warnings[i];
+    }
+    out->warnings_n = j;
+    log_msg(LOG_INFO, "event=schedule_requests_gone schedule=\"%s\" requests=%d", out->event, n);
+}
+
 /* "slots 3-7" for a reason, 1-based like a printed programme; a missing
  * interpreter is named by its pair ("no uk-en interpreter left ..."). */
 static const char *reason_text(struct arena *a, const struct sched_solution *sol,
@@ -386,11 +442,74 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     if (l.oom)
         goto oom;
 
+    /* slots (sessions numbered in time order) and tables by id */
+    struct store_slot *slots = l.slots.data;
+    struct store_location *tabs = l.tables.data;
+    int S = l.slots.n, T = l.tables.n;
+    struct idmap six, tix;
+    int *sess = arena_alloc(a, ((size_t)S + 1) * sizeof(int));
+    if (!sess || idmap_init(&six, a, (size_t)S) < 0 || idmap_init(&tix, a, (size_t)T) < 0)
+        goto oom;
+    for (int k = 0; k < S; k++) {
+        sess[k] = k == 0 ? 0 : sess[k - 1] + (strcmp(slots[k].session, slots[k - 1].session) != 0);
+        idmap_put(&six, slots[k].id, k);
+    }
+    for (int k = 0; k < T; k++)
+        idmap_put(&tix, tabs[k].id, k);
+
+    /* published meetings the scheduler cannot hold in their slot and table:
+     * never moved (only reschedule_locked moves a published meeting), so
+     * they stay out of the solve, where they are, and are said */
+    struct kept *kept = arena_alloc(a, ((size_t)l.locks.n + 1) * sizeof *kept);
+    unsigned char *out_of_solve = arena_alloc(a, (size_t)l.reqs.n + 1);
+    if (!kept || !out_of_solve)
+        goto oom;
+    memset(out_of_solve, 0, (size_t)l.reqs.n + 1);
+    int kept_n = 0;
+    struct lock *locks = l.locks.data;
+    for (int i = 0; i < l.locks.n && !o->reschedule_locked; i++) {
+        int m = idmap_get(&l.req_ix, locks[i].request);
+        int k = idmap_get(&six, locks[i].slot);
+        int t = locks[i].location ? idmap_get(&tix, locks[i].location) : -1;
+        if (m < 0 || (k >= 0 && t >= 0))
+            continue;   /* a request no longer accepted (its meeting goes), or held */
+        const char *why =
+            k < 0 ? arena_printf(a, "stays in its published slot %s, which is no longer in a b2b "
+                                    "session: the scheduler leaves it there (reschedule_locked "
+                                    "moves it)", locks[i].slot)
+                  : arena_printf(a, "stays in its published slot %d without a table of this "
+                                    "event (%s%s): the scheduler leaves it there "
+                                    "(reschedule_locked moves it)", k + 1,
+                                 locks[i].location ? "its table is gone: " : "it had none",
+                                 locks[i].location ? locks[i].location : "");
+        if (!why)
+            goto oom;
+        out_of_solve[m] = 1;
+        kept[kept_n++] = (struct kept){.req = reqs + m, .slot = k, .why = why};
+    }
+    if (kept_n) {
+        /* the solve sees the other requests only; kept[].req still points
+         * into the old array (the arena keeps it) */
+        struct req *rest = arena_alloc(a, ((size_t)l.reqs.n + 1) * sizeof *rest);
+        if (!rest || idmap_init(&l.req_ix, a, (size_t)l.reqs.n) < 0)
+            goto oom;
+        int n = 0;
+        for (int i = 0; i < l.reqs.n; i++)
+            if (!out_of_solve[i]) {
+                rest[n] = reqs[i];
+                idmap_put(&l.req_ix, rest[n].id, n);
+                n++;
+            }
+        reqs = rest;
+        l.reqs.data = rest;
+        l.reqs.n = n;
+    }
+
     /* people: everyone named in a request */
     struct idmap pix;
     if (idmap_init(&pix, a, (size_t)l.reqs.n * 4 + 16) < 0)
         goto oom;
-    int P = 0, M = l.reqs.n, S = l.slots.n, T = l.tables.n;
+    int P = 0, M = l.reqs.n;
     struct vec parts = {.size = sizeof(int)};
     int *off = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     int *prio = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
@@ -424,16 +543,6 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     }
     off[M] = parts.n;
 
-    /* slots: sessions numbered in time order */
-    struct store_slot *slots = l.slots.data;
-    struct idmap six;
-    int *sess = arena_alloc(a, ((size_t)S + 1) * sizeof(int));
-    if (!sess || idmap_init(&six, a, (size_t)S) < 0)
-        goto oom;
-    for (int k = 0; k < S; k++) {
-        sess[k] = k == 0 ? 0 : sess[k - 1] + (strcmp(slots[k].session, slots[k - 1].session) != 0);
-        idmap_put(&six, slots[k].id, k);
-    }
     unsigned char *unavail = arena_alloc(a, (size_t)P * (size_t)(S ? S : 1) + 1);
     if (!unavail)
         goto oom;
@@ -443,22 +552,28 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         if (q >= 0 && k >= 0)
             unavail[(size_t)q * S + k] = 1;
     }
+    /* the people of a published meeting kept out of the solve are busy there */
+    for (int i = 0; i < kept_n; i++) {
+        const struct req *r = kept[i].req;
+        const char **att = r->attendees.data;
+        for (int j = -2; j < r->attendees.n && kept[i].slot >= 0; j++) {
+            int q = idmap_get(&pix, j == -2 ? r->from : j == -1 ? r->to : att[j]);
+            if (q >= 0)
+                unavail[(size_t)q * S + kept[i].slot] = 1;
+        }
+    }
     /* tables: closed rooms are kind 0; a participant's booth is a kind of its
      * own that their meetings need (so they host there); plain meetings may sit
      * anywhere free */
-    struct store_location *tabs = l.tables.data;
-    struct idmap tix;
     int *tkind = arena_alloc(a, ((size_t)T + 1) * sizeof(int));
     int *need = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     struct booths bo = {.a = a, .pix = &pix,
                         .booth = arena_alloc(a, ((size_t)P + 1) * sizeof(char *)),
                         .langs = arena_alloc(a, ((size_t)P + 1) * sizeof(char *))};
-    if (!tkind || !need || !bo.booth || !bo.langs || idmap_init(&tix, a, (size_t)T) < 0)
+    if (!tkind || !need || !bo.booth || !bo.langs)
         goto oom;
-    for (int k = 0; k < T; k++) {
+    for (int k = 0; k < T; k++)
         tkind[k] = strcmp(tabs[k].kind, "room") == 0 ? 0 : -1;
-        idmap_put(&tix, tabs[k].id, k);
-    }
     if (store_person_each(s, on_person, &bo, err) < 0)
         goto out;
     if (bo.oom)
@@ -483,7 +598,6 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         goto oom;
     for (int m = 0; m < M; m++)
         lslot[m] = ltab[m] = -1;
-    struct lock *locks = l.locks.data;
     for (int i = 0; i < l.locks.n && !o->reschedule_locked; i++) {
         int m = idmap_get(&l.req_ix, locks[i].request);
         int k = idmap_get(&six, locks[i].slot);
@@ -496,9 +610,14 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     }
 
     /* published meetings that no longer fit: kept, and said */
-    out->warnings = arena_alloc(a, ((size_t)M * 2 + 1) * sizeof *out->warnings);
+    out->warnings = arena_alloc(a, ((size_t)M * 2 + (size_t)kept_n + 1) * sizeof *out->warnings);
     int *people_of = parts.data;
-    if (!out->warnings ||
+    if (!out->warnings)
+        goto oom;
+    for (int i = 0; i < kept_n; i++)
+        out->warnings[out->warnings_n++] =
+            (struct app_schedule_warning){.request = kept[i].req->id, .warning = kept[i].why};
+    if (
         check_published(a, M, S, lslot, l.people.data, reqs, &P, &off, &people_of, &unavail,
                         &bo.langs, out->warnings, &out->warnings_n) < 0)
         goto oom;
@@ -514,7 +633,7 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         goto oom;
 
     out->event = l.event;
-    out->accepted = M;
+    out->accepted = M + kept_n;
     if (S == 0 || T == 0) {
         /* nothing to schedule into: every request waits, said plainly */
         out->unscheduled = arena_alloc(a, ((size_t)M + 1) * sizeof *out->unscheduled);
@@ -525,6 +644,7 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
             out->unscheduled[m].reason = S == 0 ? "the event has no b2b slots" : "the event has no tables";
         }
         out->unscheduled_n = M;
+        out->scheduled = out->upper_bound = kept_n;
         rc = 0;
         goto out;
     }
@@ -540,8 +660,8 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         df_err_set(err, DF_ERR_RUNTIME, "scheduling %s: %s", l.event, msg);
         goto out;
     }
-    out->scheduled = sol.scheduled;
-    out->upper_bound = sol.upper_bound;
+    out->scheduled = sol.scheduled + kept_n;
+    out->upper_bound = sol.upper_bound + kept_n;
     out->breaks = sol.breaks;
     out->seconds = sol.seconds;
     out->unscheduled = arena_alloc(a, ((size_t)(M - sol.scheduled) + 1) * sizeof *out->unscheduled);
@@ -580,16 +700,32 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         log_msg(LOG_WARN, "event=schedule_warnings schedule=\"%s\" meetings=%d", l.event,
                 out->warnings_n);
 
+    if (o->before_write)
+        o->before_write(s, o->before_write_ud);
     if (store_begin(s, err) < 0)
         goto out;
     in_tx = true;
+    /* The solve ran outside any transaction: a request cancelled or declined
+     * meanwhile must get no meeting (publishing would then lock a meeting
+     * nobody wants). Read inside the write transaction, which no one else
+     * writes into until it commits, the statuses are those the meetings are
+     * written against. */
+    struct still still = {.req_ix = &l.req_ix, .accepted = arena_alloc(a, (size_t)M + 1)};
+    if (!still.accepted)
+        goto oom;
+    memset(still.accepted, 0, (size_t)M + 1);
+    if (store_request_each(s, l.event, "accepted", on_still_accepted, &still, err) < 0)
+        goto out;
     /* each placed meeting is updated where it stands, so that one that moved
      * raises its calendar SEQUENCE (store_meeting_upsert) and one that did
      * not keeps it; deleting and inserting them again would start every one
      * at 0 */
-    if (store_meeting_clear_unaccepted(s, l.event, err) < 0)
-        goto out;
+    int gone = 0;
     for (int m = 0; m < M; m++) {
+        if (!still.accepted[m]) {
+            gone++;   /* its meeting, if it had one, goes below */
+            continue;
+        }
         if (sol.slot[m] < 0) {
             /* no slot: an unlocked meeting, or a locked one the organiser
              * released (reschedule_locked), that no longer fits; a locked
@@ -609,9 +745,12 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
         if (store_meeting_upsert(s, &mt, err) < 0)
             goto out;
     }
-    if (store_commit(s, err) < 0)
+    /* meetings of requests no longer accepted, whenever they stopped being */
+    if (store_meeting_clear_unaccepted(s, l.event, err) < 0 || store_commit(s, err) < 0)
         goto out;
     in_tx = false;
+    if (gone)
+        forget_gone(out, &still, sol.slot, M);
     rc = 0;
     goto out;
 oom:

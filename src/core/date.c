@@ -57,14 +57,33 @@ bool date_time_is_valid(const char *s)
     if (*p == 'Z')
         return p[1] == '\0';
     if (*p == '+' || *p == '-') {
-        p++;
-        int h = digits(p, 2);
-        if (h < 0 || h > 23)
+        /* the offsets clocks on Earth keep: UTC-12:00 to UTC+14:00 */
+        int most = *p++ == '+' ? 14 : 12;
+        int h = digits(p, 2), m = 0;
+        if (h < 0 || h > most)
             return false;
-        if (p[2] == '\0')
-            return true;
-        int m = digits(p + 2 + (p[2] == ':'), 2);
-        return m >= 0 && m <= 59 && p[4 + (p[2] == ':')] == '\0';
+        if (p[2] != '\0') {
+            m = digits(p + 2 + (p[2] == ':'), 2);
+            if (m < 0 || m > 59 || p[4 + (p[2] == ':')] != '\0')
+                return false;
+        }
+        return h < most || m == 0;
     }
     return *p == '\0';
+}
+
+bool date_time_offset(const char *s, int *minutes)
+{
+    const char *p = s + 16;   /* after "YYYY-MM-DDTHH:MM" */
+    while (*p && *p != 'Z' && *p != '+' && *p != '-')
+        p++;
+    if (*p == '\0')
+        return false;
+    if (*p == 'Z') {
+        *minutes = 0;
+        return true;
+    }
+    int h = digits(p + 1, 2), m = p[3] == '\0' ? 0 : digits(p + 3 + (p[3] == ':'), 2);
+    *minutes = (*p == '-' ? -1 : 1) * (h * 60 + m);
+    return true;
 }

@@ -10,7 +10,11 @@ bool date_is_valid(const char *s);
 
 /* "YYYY-MM-DDTHH:MM", optionally ":SS" and a fraction, then optionally "Z" or
  * an offset "+HH:MM" (or "+HHMM", "+HH", "-" alike): a real day, hours 00-23,
- * minutes and seconds 00-59, an offset within 23:59. */
+ * minutes and seconds 00-59, an offset from -12:00 to +14:00. */
 bool date_time_is_valid(const char *s);
+
+/* The UTC offset a valid date_time (above) carries, in minutes east of UTC
+ * ("Z" is 0): true when it carries one, false for a local time alone. */
+bool date_time_offset(const char *s, int *minutes);
 
 #endif

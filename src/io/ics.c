@@ -71,6 +71,22 @@ static int local_time(const char *iso, struct icaltimetype *out)
     return 0;
 }
 
+int ics_zoned_time(const char *tzid, const char *iso, char out[32], long long *utc)
+{
+    struct icaltimetype t;
+    icaltimezone *zone = tzid ? icaltimezone_get_builtin_timezone(tzid) : NULL;
+    if (!zone || local_time(iso, &t) < 0)
+        return -1;
+    int dst = 0;
+    int off = icaltimezone_get_utc_offset(zone, &t, &dst);
+    int a = off < 0 ? -off : off;
+    snprintf(out, 32, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", t.year, t.month, t.day,
+             t.hour, t.minute, t.second, off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+    if (utc)
+        *utc = (long long)icaltime_as_timet_with_zone(t, zone);
+    return 0;
+}
+
 /* Adds a VTIMEZONE for every zone the events use, once each, in order of first
  * use; *one_zone gets the zone when they all share it, else NULL. */
 static int add_zones(icalcomponent *cal, const struct ics_event *events, int events_n,

@@ -23,6 +23,14 @@ struct ics_event {
  * built-in (IANA) zones such as "Europe/Kyiv". */
 bool ics_timezone_is_known(const char *tzid);
 
+/* A programme time in its event's zone: the wall-clock digits of iso
+ * ("YYYY-MM-DDTHH:MM[:SS]", what follows them ignored) read in zone tzid,
+ * written to out as "YYYY-MM-DDTHH:MM:SS+HH:MM" with the zone's UTC offset
+ * at that time, the instant (seconds since 1970 UTC) in *utc unless NULL.
+ * This is the time calendars show (DTSTART;TZID=tzid), so JSON and the
+ * order of meetings agree with them. -1 for an unknown zone or a bad time. */
+int ics_zoned_time(const char *tzid, const char *iso, char out[32], long long *utc);
+
 /* Appends a VCALENDAR (METHOD:PUBLISH) holding the events to out. Each event's
  * DTSTART/DTEND carry TZID=its tzid, and the calendar carries one VTIMEZONE per
  * zone used, in order of first use. X-WR-TIMEZONE (the zone Apple and Google

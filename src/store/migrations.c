@@ -332,13 +332,33 @@ static const char migration_8[] =
     "CREATE TRIGGER events_rezoned_meetings AFTER UPDATE OF timezone ON events"
     " WHEN OLD.timezone IS NOT NEW.timezone"
     MEETING_BUMP("request_rid IN (SELECT rid FROM requests WHERE event_rid = NEW.rid)");
-#undef MEETING_BUMP
 
 /* Version 9: the language a person reads the web UI in, which what is sent
  * without a browser (their calendar feed) is written in too. */
 static const char migration_9[] =
     "ALTER TABLE people ADD COLUMN ui_language TEXT"
     " CHECK (ui_language IS NULL OR ui_language IN ('en', 'uk'));";
+
+/* Version 10: what a calendar shows, not how it is written. A slot's times
+ * count as moved when the wall-clock time to the second changes (calendars
+ * read it in the event's zone, DTSTART;TZID=), not when the same time is
+ * written another way ("11:00" as "11:00:00", or with its zone's offset
+ * added); and every meeting of an event rises when the event's venue
+ * changes, since each one's LOCATION names it. */
+#define WALL_CLOCK(t)                                                              \
+    "(substr(" t ", 1, 16) || CASE WHEN substr(" t ", 17, 1) = ':'"              \
+    " THEN substr(" t ", 17, 3) ELSE ':00' END)"
+static const char migration_10[] =
+    "DROP TRIGGER slots_moved_meetings;"
+    "CREATE TRIGGER slots_moved_meetings AFTER UPDATE OF starts_at, ends_at ON slots"
+    " WHEN " WALL_CLOCK("OLD.starts_at") " IS NOT " WALL_CLOCK("NEW.starts_at")
+    " OR " WALL_CLOCK("OLD.ends_at") " IS NOT " WALL_CLOCK("NEW.ends_at")
+    MEETING_BUMP("slot_rid = NEW.rid")
+    "CREATE TRIGGER events_moved_venue_meetings AFTER UPDATE OF venue ON events"
+    " WHEN OLD.venue IS NOT NEW.venue"
+    MEETING_BUMP("request_rid IN (SELECT rid FROM requests WHERE event_rid = NEW.rid)");
+#undef WALL_CLOCK
+#undef MEETING_BUMP
 
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
@@ -350,6 +370,8 @@ const struct store_migration store_migrations[] = {
     {7, "the organiser's glossary", migration_7},
     {8, "meetings' calendar SEQUENCE raised when their slot, table or zone changes", migration_8},
     {9, "a person's interface language", migration_9},
+    {10, "meetings' calendar SEQUENCE raised when their venue changes, not when a slot "
+         "time is rewritten unchanged", migration_10},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -84,16 +84,31 @@ static int remove_guarded(struct store *s, const struct removal *rm, const char 
     return 0;
 }
 
+/* The published meetings in a session's slots, by the session's rid. */
+static const char session_published_sql[] =
+    "SELECT count(*) FROM meetings m JOIN slots t ON t.rid = m.slot_rid"
+    " WHERE t.session_rid = ? AND m.locked";
+
+static const char session_find_sql[] =
+    "SELECT x.rid FROM sessions x JOIN events e ON e.rid = x.event_rid"
+    " WHERE x.id = ?1 AND e.id = ?2";
+
+int store_session_published_n(struct store *s, const char *event, const char *id,
+                              struct df_err *err)
+{
+    sqlite3_int64 rid = rid_in_event(s, session_find_sql, event, id, err);
+    if (rid <= 0)
+        return rid < 0 ? -1 : 0;
+    return count_of(s, session_published_sql, rid, err);
+}
+
 int store_session_remove(struct store *s, const char *event, const char *id, int *unscheduled,
                          struct df_err *err)
 {
     static const struct removal rm = {
         "session",
-        "SELECT x.rid FROM sessions x JOIN events e ON e.rid = x.event_rid"
-        " WHERE x.id = ?1 AND e.id = ?2",
-        {{"SELECT count(*) FROM meetings m JOIN slots t ON t.rid = m.slot_rid"
-          " WHERE t.session_rid = ? AND m.locked",
-          "published meeting(s) there would lose their slot"},
+        session_find_sql,
+        {{session_published_sql, "published meeting(s) there would lose their slot"},
          {"SELECT count(*) FROM interpreters WHERE session_rid = ?",
           "interpreter(s) work in it only; remove them or book them for another session "
           "first"}},

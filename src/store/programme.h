@@ -15,6 +15,13 @@ int store_session_remove(struct store *s, const char *event, const char *id, int
                          struct df_err *err);
 int store_location_remove(struct store *s, const char *event, const char *id, int *unscheduled,
                           struct df_err *err);
+/* The published (locked) meetings in the slots of session id, if it is a
+ * session of event (0 when it is not, or is new), -1 on error: a session
+ * where they sit stays a b2b session, since a break or a talk would take
+ * their slot from under them. */
+int store_session_published_n(struct store *s, const char *event, const char *id,
+                              struct df_err *err);
+
 /* Meetings the interpreter joined keep their slot without one (their
  * SEQUENCE is raised, so calendars update); *orphaned counts them. */
 int store_interpreter_remove(struct store *s, const char *event, const char *id, int *orphaned,

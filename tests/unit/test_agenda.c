@@ -299,6 +299,31 @@ Test(agenda, json_and_text_keep_time_order_across_zones_and_name_them)
     buf_free(&b);
 }
 
+/* Slots an older dfnc stored as it was sent, without an offset: the agenda
+ * still gives each start its event's offset, and orders by the instant the
+ * calendar shows (before, "09:00" New York was read as 09:00 UTC by the
+ * store's ORDER BY julianday and came first, and "start" had no offset). */
+Test(agenda, json_gives_the_zone_s_offset_and_order_whatever_the_slot_kept)
+{
+    add_new_york_meeting();
+    struct store_slot t1 = {.id = "t1", .session = "s1", .seq = 1,
+                            .starts_at = "2027-02-16T10:40", .ends_at = "2027-02-16T11:00"};
+    struct store_slot ny = {.id = "ny-t1", .session = "ny-s", .seq = 1,
+                            .starts_at = "2027-02-16T09:00", .ends_at = "2027-02-16T09:30+02:00"};
+    ok(store_slot_upsert(s, &t1, &err));
+    ok(store_slot_upsert(s, &ny, &err));
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_json(s, "anna", &b, &err));
+    const char *j = buf_str(&b);
+    const char *m1 = strstr(j, "\"id\":\"m1\""), *m2 = strstr(j, "\"id\":\"m2\"");
+    cr_assert(m1 && m2 && m1 < m2, "09:40 UTC before 14:00 UTC: %s", j);
+    cr_assert(strstr(m1, "\"start\":\"2027-02-16T10:40:00+01:00\",\"end\":\"2027-02-16T11:00:00+01:00\""),
+              "%s", j);
+    cr_assert(strstr(m2, "\"start\":\"2027-02-16T09:00:00-05:00\",\"end\":\"2027-02-16T09:30:00-05:00\""),
+              "the calendar's 09:30 New York, not the stray offset: %s", j);
+    buf_free(&b);
+}
+
 static void publish(const char *event)
 {
     ok(store_begin(s, &err));

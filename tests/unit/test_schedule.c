@@ -568,3 +568,97 @@ Test(app_schedule, tables_and_booths_come_out_only_when_nothing_depends_on_them,
     cr_assert_eq(w.n, v.n - at_table);
     arena_free(&a);
 }
+
+/* A published meeting whose session stopped being a b2b session (written
+ * before the API refused that, or by hand) is never moved by a run without
+ * reschedule_locked: it stays in its slot and table, its SEQUENCE stays, and
+ * the organiser is told in warnings (it used to be re-placed silently). */
+Test(app_schedule, published_meetings_outside_b2b_sessions_stay_and_are_reported, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct store_session talk = {.id = "talk", .event = "ev", .day = "2025-06-05",
+                                 .name = "B2B 2", .kind = "b2b",
+                                 .starts_at = "2025-06-05T10:00:00+02:00",
+                                 .ends_at = "2025-06-05T11:00:00+02:00"};
+    ok(store_session_upsert(s, &talk, &err));
+    run(&a, &rep, 1);
+    cr_assert_eq(rep.scheduled, 4);
+    ok(store_meeting_lock_all(s, "ev", true, &err));
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    int in_s1 = 0, seq_before = 0, seq_after = 0;
+    for (int i = 0; i < v.n; i++)
+        in_s1 += strcmp(v.slot[i], "t4") != 0;
+    cr_assert_gt(in_s1, 0);
+    ok(store_meeting_each(s, "ev", NULL, count_sequences, &seq_before, &err));
+    struct store_session x = {.id = "s1", .event = "ev", .day = "2025-06-05", .name = "Coffee",
+                              .kind = "break", .starts_at = "2025-06-05T09:00:00+02:00",
+                              .ends_at = "2025-06-05T10:00:00+02:00"};
+    ok(store_session_upsert(s, &x, &err));
+    run(&a, &rep, 1);
+
+    struct seen w = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &w, &err));
+    cr_assert_eq(w.n, v.n);
+    for (int i = 0; i < v.n; i++) {
+        int j = find(&w, v.req[i]);
+        cr_assert_geq(j, 0, "published %s dropped", v.req[i]);
+        cr_assert_str_eq(w.slot[j], v.slot[i], "published %s moved", v.req[i]);
+        cr_assert_str_eq(w.loc[j], v.loc[i]);
+    }
+    ok(store_meeting_each(s, "ev", NULL, count_sequences, &seq_after, &err));
+    cr_assert_eq(seq_after, seq_before, "nothing moved, no calendar changes");
+    cr_assert_eq(rep.warnings_n, in_s1, "each published meeting now in a break is named");
+    for (int i = 0; i < rep.warnings_n; i++)
+        cr_assert(strstr(rep.warnings[i].warning, "no longer in a b2b session"), "%s",
+                  rep.warnings[i].warning);
+    cr_assert_eq(rep.accepted, 4);
+    cr_assert_eq(rep.scheduled, 4, "they still have their meetings");
+    cr_assert_eq(rep.unscheduled_n, 0);
+
+    /* the organiser may move them: reschedule_locked releases them */
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1,
+                                  .reschedule_locked = true};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(rep.warnings_n, 0);
+    struct seen z = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &z, &err));
+    cr_assert_gt(z.n, 0);
+    for (int i = 0; i < z.n; i++)
+        cr_assert_str_eq(z.slot[i], "t4", "only t4 is left in a b2b session");
+    arena_free(&a);
+}
+
+static void cancel_r4(struct store *st, void *ud)
+{
+    (void)ud;
+    ok(store_request_set_status(st, "r4", "cancelled", &err));
+    ok(store_meeting_delete_for_request(st, "r4", &err));
+}
+
+/* A request cancelled while the organiser's run is solving (between its read
+ * of the accepted requests and its write) gets no meeting, and the report
+ * counts it neither as accepted nor as scheduled or unscheduled. */
+Test(app_schedule, a_request_cancelled_during_the_solve_gets_no_meeting, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1,
+                                  .before_write = cancel_r4};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_lt(find(&v, "r4"), 0, "the cancelled request got a meeting");
+    cr_assert_eq(v.n, 3);
+    cr_assert_eq(rep.accepted, 3);
+    cr_assert_eq(rep.scheduled, 3);
+    cr_assert_leq(rep.upper_bound, 3);
+    for (int i = 0; i < rep.unscheduled_n; i++)
+        cr_assert_str_neq(rep.unscheduled[i].request, "r4");
+    arena_free(&a);
+}

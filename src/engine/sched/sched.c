@@ -478,6 +478,92 @@ static void take(struct search *x, const int *sol)
         set_slot(t, m, x->best[m]);
 }
 
+/* ---- few free meetings: every placement tried --------------------------- */
+
+/* Placements of the free meetings tried at most, leaves of the search tree. */
+#define FEW_PLACEMENTS 20000L
+
+struct few {
+    struct search *x;
+    int n;              /* free meetings with a slot they could take */
+    int *meet;          /* [n] */
+    int *off, *cand;    /* their candidate slots: cand[off[i] .. off[i+1]) */
+};
+
+static void few_walk(struct few *f, int i)
+{
+    struct sched_state *t = f->x->t;
+    if (i == f->n) {
+        note_best(f->x);
+        return;
+    }
+    int m = f->meet[i];
+    few_walk(f, i + 1);   /* m left out */
+    for (int k = f->off[i]; k < f->off[i + 1]; k++) {
+        long h = t->hard;
+        set_slot(t, m, f->cand[k]);
+        if (t->hard == h)   /* a clash only grows with more meetings placed */
+            few_walk(f, i + 1);
+        set_slot(t, m, -1);
+    }
+}
+
+/* When nearly every meeting is locked (an accept at a published event: the
+ * new meeting and those no slot is left for), tries every placement of the
+ * free ones instead of annealing until the deadline: the best one is then
+ * proven, nothing more can be gained. A slot a free meeting cannot take next
+ * to the locked meetings alone is no candidate (clashes and full tables only
+ * grow as meetings are added). true when it searched them all (x->best is
+ * then the best state and the current one); false when there are too many,
+ * or memory ran out, leaving the state as it was. */
+static bool few_free(struct search *x)
+{
+    struct sched_state *t = x->t;
+    int M = t->M, nf = 0, nc = 0;
+    for (int m = 0; m < M; m++)
+        if (!t->frozen[m]) {
+            nf++;
+            nc += t->dom_off[m + 1] - t->dom_off[m];
+        }
+    if (!x->have_best || (long)nf > FEW_PLACEMENTS)
+        return false;
+    struct few f = {.x = x, .meet = malloc(((size_t)nf + 1) * sizeof(int)),
+                    .off = malloc(((size_t)nf + 2) * sizeof(int)),
+                    .cand = malloc(((size_t)nc + 1) * sizeof(int))};
+    bool all = f.meet && f.off && f.cand;
+    for (int m = 0; m < M && all; m++)
+        if (!t->frozen[m])
+            set_slot(t, m, -1);
+    long leaves = 1;
+    f.off[0] = 0;
+    for (int m = 0; m < M && all && leaves <= FEW_PLACEMENTS; m++) {
+        if (t->frozen[m])
+            continue;
+        int n0 = f.off[f.n], n = n0;
+        for (int k = t->dom_off[m]; k < t->dom_off[m + 1]; k++) {
+            long h = t->hard;
+            set_slot(t, m, t->dom[k]);
+            if (t->hard == h)
+                f.cand[n++] = t->dom[k];
+            set_slot(t, m, -1);
+        }
+        if (n == n0)
+            continue;   /* no slot left for it: it stays out */
+        f.meet[f.n++] = m;
+        f.off[f.n] = n;
+        leaves *= n - n0 + 1;
+    }
+    all = all && leaves <= FEW_PLACEMENTS;
+    if (all)
+        few_walk(&f, 0);
+    for (int m = 0; m < M; m++)   /* the best state (as it was, when not searched) */
+        set_slot(t, m, x->best[m]);
+    free(f.meet);
+    free(f.off);
+    free(f.cand);
+    return all;
+}
+
 /* Frees about frac of the meetings around the best state's trouble spots:
  * the meetings of people with breaks, a window of slots, or random people. */
 static void pick_fixed(struct search *x, int *fix, double frac)
@@ -703,7 +789,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
         /* the annealing first (it finds a good schedule fast, the exact search's
          * first bound), then the exact SAT search for better schedules and proofs */
         double ls_deadline = exact_ok ? start + (limit * 0.05 < 0.5 ? limit * 0.05 : 0.5) : deadline;
-        if (!done(&x))
+        if (!done(&x) && !(!p->must_all && few_free(&x)))
             anneal(&x, moves, ls_deadline);
         out->moves = moves;
         int exact_rc = -2;
