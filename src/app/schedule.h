@@ -49,7 +49,9 @@ struct app_schedule_report {
 /* Schedules the accepted requests of event o->event (NULL = the default event):
  * loads requests, attendees, b2b slots, tables, unavailability, languages and
  * locked meetings; solves; replaces the unlocked meetings in one transaction
- * (locked ones stay unless o->reschedule_locked). Report strings live in a. */
+ * (locked ones stay unless o->reschedule_locked). The run works in an arena
+ * of its own; only the report (its strings and arrays) is copied into a, so a
+ * caller's small arena (an HTTP request's) does not bound the forum's size. */
 int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
                        struct app_schedule_report *out, struct df_err *err);
 

@@ -397,7 +397,8 @@ static int check_published(struct arena *a, int M, int S, const int *lslot,
     return 0;
 }
 
-int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
+/* app_schedule_event's work, all of it in a, report strings included. */
+static int schedule_in(struct store *s, const struct app_schedule_opts *o, struct arena *a,
                        struct app_schedule_report *out, struct df_err *err)
 {
     struct load l;
@@ -759,5 +760,55 @@ out:
     if (in_tx)
         store_rollback(s);
     sched_solution_free(&sol);
+    return rc;
+}
+
+/* The most a schedule run may take for its own data: the event, its people's
+ * meetings by slot, the solver's problem. A 5,000-person forum with 15,000
+ * accepted meetings takes about 10 MB; the cap only stops a runaway. It is
+ * its own arena, not the caller's: an HTTP request's is capped at 8 MiB,
+ * which a forum of some 4,000 people outgrew. */
+#define SCHEDULE_WORK_MAX ((size_t)1 << 30)
+
+/* A copy of s in a (NULL stays NULL); false when out of memory. */
+static bool copy_str(struct arena *a, const char **s)
+{
+    return !*s || (*s = arena_strdup(a, *s)) != NULL;
+}
+
+/* The report's strings and arrays, from the run's arena into a. */
+static int copy_report(struct app_schedule_report *r, struct arena *a)
+{
+    struct app_unscheduled *u = arena_alloc(a, ((size_t)r->unscheduled_n + 1) * sizeof *u);
+    struct app_schedule_warning *w =
+        arena_alloc(a, ((size_t)r->warnings_n + 1) * sizeof *w);
+    if (!u || !w || !copy_str(a, &r->event))
+        return -1;
+    for (int i = 0; i < r->unscheduled_n; i++) {
+        u[i] = r->unscheduled[i];
+        if (!copy_str(a, &u[i].request) || !copy_str(a, &u[i].reason))
+            return -1;
+    }
+    for (int i = 0; i < r->warnings_n; i++) {
+        w[i] = r->warnings[i];
+        if (!copy_str(a, &w[i].request) || !copy_str(a, &w[i].warning))
+            return -1;
+    }
+    r->unscheduled = u;
+    r->warnings = w;
+    return 0;
+}
+
+int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
+                       struct app_schedule_report *out, struct df_err *err)
+{
+    struct arena work;
+    arena_init(&work, SCHEDULE_WORK_MAX);
+    int rc = schedule_in(s, o, &work, out, err);
+    if (rc == 0 && copy_report(out, a) < 0)
+        rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reporting the schedule");
+    if (rc < 0)
+        memset(out, 0, sizeof *out);   /* nothing pointing into the freed run */
+    arena_free(&work);
     return rc;
 }

@@ -274,6 +274,21 @@ Test(app_schedule, a_reschedule_keeps_each_meetings_sequence_and_raises_a_moved_
     arena_free(&a);
 }
 
+/* The run works in its own arena: a caller's small one (an HTTP request's is
+ * capped) holds only the report, however large the forum. */
+Test(app_schedule, a_small_callers_arena_holds_only_the_report, .init = setup, .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 4096);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(rep.scheduled, 4);
+    cr_assert_str_eq(rep.event, "ev");
+    cr_assert_leq(a.used, 4096);
+    arena_free(&a);
+}
+
 Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup_languages,
      .fini = teardown)
 {
