@@ -4,6 +4,7 @@
 #include "http/server.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -561,12 +562,21 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, srv->o.header_max,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
         MHD_OPTION_NOTIFY_COMPLETED, on_done, srv,
-        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
         MHD_OPTION_END);
+    /* No MHD_OPTION_LISTENING_ADDRESS_REUSE: its SO_REUSEPORT let a second
+     * server bind a busy port and the kernel split the clients between the
+     * two (old and new data, sessions valid on one only). Without it the
+     * bind fails with EADDRINUSE, as it should. */
     if (!srv->d) {
+        int why = errno;
         pthread_key_delete(srv->store_key);
-        df_err_set(err, DF_ERR_RUNTIME, "cannot listen on %s port %d (in use?)", srv->o.listen,
-                   srv->o.port);
+        if (why == EADDRINUSE)
+            df_err_set(err, DF_ERR_RUNTIME,
+                       "cannot listen on %s port %d: the port is in use (another dfnc serve? "
+                       "stop it or choose another --port)", srv->o.listen, srv->o.port);
+        else
+            df_err_set(err, DF_ERR_RUNTIME, "cannot listen on %s port %d%s%s", srv->o.listen,
+                       srv->o.port, why ? ": " : "", why ? strerror(why) : "");
         goto fail;
     }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv->d, MHD_DAEMON_INFO_LISTEN_FD);

@@ -330,6 +330,9 @@ def main():
         if token.lower() in logtext.lower():
             failures += 1
             print("FAIL a feed token is in the access log")
+    f, c = check_busy_port(db, cl)
+    failures += f
+    checks += c
     # Graceful shutdown: a request in flight when SIGTERM arrives still gets its reply.
     body = json.dumps({"email": "carol@forum.test", "password": "not-it-1"}).encode()
     sock = socket.create_connection(("127.0.0.1", cl.port), timeout=20)
@@ -361,6 +364,28 @@ def main():
     checks += web_checks
     print(f"{checks - failures}/{checks} API checks passed")
     sys.exit(1 if failures else 0)
+
+
+def check_busy_port(db, cl):
+    """A second `dfnc serve` on the port the first one holds fails at once
+    (exit 1, the port named as in use) instead of sharing it (SO_REUSEPORT
+    would let the kernel split the clients between the two); the first one
+    keeps answering. Returns (failures, checks)."""
+    failures, checks = 0, 2
+    try:
+        p = subprocess.run([DFNC, "--db", db, "serve", "--port", str(cl.port)],
+                           capture_output=True, text=True, timeout=20)
+        rc, err = p.returncode, p.stderr
+    except subprocess.TimeoutExpired:
+        rc, err = None, "still running after 20 s: it shares the port"
+    if rc != 1 or f"port {cl.port}: the port is in use" not in err:
+        failures += 1
+        print(f"FAIL a second server on busy port {cl.port}: exit {rc}, stderr {err[-200:]!r}")
+    st, _, _ = cl.request("GET", "/api/v1/health", {}, None)
+    if st != 200:
+        failures += 1
+        print(f"FAIL the first server stopped answering after a second one tried its port: {st}")
+    return failures, checks
 
 
 def check_web_dir(db, tmp):
