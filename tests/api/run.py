@@ -20,6 +20,7 @@ A case file is a list of blocks, each starting with `### title`:
     lacks: secret                            ... or must not
     header-has: Set-Cookie: dfnc_session=    a response header line must contain this
     save: req1 = id                          store a top-level JSON field of a 2xx reply in ${req1}
+    save: tok = url ~ /feeds/([^.]+)         ... or the first group of a regular expression in it
 Directives outside requests, as blocks of their own:
     ### login  (a block whose first line is `login NAME EMAIL PASSWORD`)
     expire NAME                              ages that session past its expiry
@@ -209,8 +210,9 @@ def parse_cases(text):
             elif k == "header-has":
                 cur["header_has"].append(v)
             elif k == "save":
-                name, field = [x.strip() for x in v.split("=")]
-                cur["save"].append((name, field))
+                name, field = [x.strip() for x in v.split("=", 1)]
+                field, _, pattern = [x.strip() for x in field.partition("~")]
+                cur["save"].append((name, field, pattern))
             elif k == "csrf":
                 cur["csrf"] = v
             continue
@@ -297,12 +299,14 @@ def main():
                 for frag in b["header_has"]:
                     if not any(frag in x for x in hl):
                         problems.append(f"no header line with {frag!r}")
-                for var, field in (b["save"] if 200 <= st < 300 else []):
+                for var, field, pattern in (b["save"] if 200 <= st < 300 else []):
                     try:
                         v = json.loads(text)[field]
                         vars_[var] = v.replace("http://forum.test", "") \
                             if isinstance(v, str) else v
-                    except (ValueError, KeyError, TypeError):
+                        if pattern:
+                            vars_[var] = re.search(pattern, v).group(1)
+                    except (ValueError, KeyError, TypeError, AttributeError):
                         problems.append(f"cannot save {field}")
                 if problems:
                     failures += 1

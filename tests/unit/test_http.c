@@ -125,6 +125,21 @@ Test(http_route, secret_paths_are_redacted_for_the_log)
         cr_assert_null(strstr(got, "SECRET"), "%s logged as %s", near[i], got);
     }
     cr_assert_str_eq(redacted("/api/v1/feeds/SECRET.ics/x"), "/api/v1/feeds/{redacted}");
+    /* a feed URL under another prefix, or none, holds the token as well */
+    const char *elsewhere[][2] = {
+        {"/feeds/SECRET.ics", "/feeds/{redacted}"},
+        {"/api/v2/feeds/SECRET.ics", "/api/v2/feeds/{redacted}"},
+        {"/api/feeds/SECRET.ics", "/api/feeds/{redacted}"},
+        {"/FEEDS/SECRET", "/FEEDS/{redacted}"},
+        {"/x/Feeds/SECRET.ics/more", "/x/Feeds/{redacted}"},
+        {"/%66eeds/SECRET.ics", "/feeds/{redacted}"}};
+    for (size_t i = 0; i < sizeof elsewhere / sizeof elsewhere[0]; i++) {
+        const char *got = redacted(elsewhere[i][0]);
+        cr_assert_not_null(got, "%s is logged in clear", elsewhere[i][0]);
+        cr_assert_str_eq(got, elsewhere[i][1], "%s", elsewhere[i][0]);
+    }
+    cr_assert_null(redacted("/feeds"), "nothing after feeds: logged as it is");
+    cr_assert_null(redacted("/feedsx/abc"));
     cr_assert_null(redacted("/api/v1/feeds"), "nothing secret: logged as it is");
     cr_assert_null(redacted("/api/v1/me/agenda.ics"));
     cr_assert_null(redacted("/api/v1/organisations/org-1"));
