@@ -185,7 +185,9 @@ static void serve_static(struct http_req *r)
 
 /* ---- the dispatcher -------------------------------------------------------- */
 
-static void client_facts(struct http_req *r)
+/* The address the connection comes from: known before any header is read,
+ * so that every request is logged with it, one refused early as well. */
+static void peer_address(struct http_req *r)
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -198,6 +200,11 @@ static void client_facts(struct http_req *r)
             inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, r->ip,
                       sizeof r->ip);
     }
+}
+
+/* Once the headers are read: behind a proxy, the client it names. */
+static void client_facts(struct http_req *r)
+{
     r->secure = r->srv->o.tls;
     if (!r->srv->o.behind_proxy)
         return;
@@ -274,12 +281,14 @@ static void reply_not_allowed(struct http_req *r)
 static void dispatch(struct http_req *r)
 {
     struct df_err err = {0};
-    if (http_url_parse(r->raw_target, strlen(r->raw_target), &r->a, &r->url, &err) < 0) {
+    /* parsed as it arrived (on_uri); again for the message when it failed */
+    if (!r->url_ok) {
+        if (!r->raw_target ||
+            http_url_parse(r->raw_target, strlen(r->raw_target), &r->a, &r->url, &err) == 0)
+            df_err_set(&err, DF_ERR_RUNTIME, "out of memory reading a request target");
         http_reply_df_err(r, &err);
         return;
     }
-    r->url_ok = true;
-    client_facts(r);
     /* HEAD is GET without the body: libmicrohttpd sends the headers only. */
     bool head = strcmp(r->method, "HEAD") == 0;
     const char *method = head ? "GET" : r->method;
@@ -350,6 +359,13 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
     buf_init(&r->body, srv->o.body_max);
     clock_gettime(CLOCK_MONOTONIC, &r->t0);
     r->raw_target = arena_strndup(&r->a, uri ? uri : "", HTTP_URL_MAX + 1);
+    /* who and what, for the log, before anything can be refused (framing,
+     * size, libmicrohttpd's own replies) */
+    peer_address(r);
+    struct df_err ignored = {0};
+    r->url_ok = r->raw_target &&
+                http_url_parse(r->raw_target, strlen(r->raw_target), &r->a, &r->url,
+                               &ignored) == 0;
     atomic_fetch_add(&srv->in_flight, 1);
     return r;
 }
@@ -420,6 +436,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!r->started) {
         r->started = true;
         r->method = arena_strdup(&r->a, method);
+        client_facts(r);
         if (framing_refused(r))
             return send_reply(r);
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");

@@ -21,6 +21,8 @@ A case file is a list of blocks, each starting with `### title`:
     header-has: Set-Cookie: dfnc_session=    a response header line must contain this
     save: req1 = id                          store a top-level JSON field of a 2xx reply in ${req1}
     save: tok = url ~ /feeds/([^.]+)         ... or the first group of a regular expression in it
+    log-has: status=501                      one line of the access log (read once every case
+                                             ran) holds every log-has fragment of the block
 Directives outside requests, as blocks of their own:
     ### login  (a block whose first line is `login NAME EMAIL PASSWORD`)
     expire NAME                              ages that session past its expiry
@@ -167,7 +169,7 @@ def parse_cases(text):
         if line.startswith("### "):
             cur = {"title": line[4:].strip(), "headers": [], "has": [], "lacks": [],
                    "header_has": [], "save": [], "as": ["anon"], "expect": None, "raw": [],
-                   "csrf": "yes", "body": None, "chunked": False, "line": i}
+                   "csrf": "yes", "body": None, "chunked": False, "line": i, "log_has": []}
             blocks.append(cur)
             continue
         if cur is None or not line.strip() or line.startswith("#"):
@@ -183,7 +185,7 @@ def parse_cases(text):
         m = re.match(r"^([a-z-]+): ?(.*)$", line)
         if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
                                 "chunked", "has", "lacks", "header-has", "save",
-                                "header-repeat", "header-raw"):
+                                "header-repeat", "header-raw", "log-has"):
             k, v = m.group(1), m.group(2)
             if k == "as":
                 cur["as"] = [x.strip() for x in v.split(",")]
@@ -194,6 +196,8 @@ def parse_cases(text):
                 cur["headers"].append((name, ch * int(n)))
             elif k == "header-raw":
                 cur["raw"].append(v)
+            elif k == "log-has":
+                cur["log_has"].append(v)
             elif k == "header":
                 cur["headers"].append(tuple(x.strip() for x in v.split(":", 1)))
             elif k == "body":
@@ -244,6 +248,7 @@ def main():
         cl.login(email.split("@")[0], email, pw)
     vars_ = {}
     failures = checks = 0
+    log_wanted = []   # (case, title, fragments): checked once the log is complete
     for path in sorted(glob.glob(os.path.join(CASES, "*.txt"))):
         name = os.path.basename(path)
         for b in parse_cases(open(path, encoding="utf-8", errors="surrogateescape").read()):
@@ -264,10 +269,13 @@ def main():
                 expects = expects * len(b["as"])
             if len(expects) != len(b["as"]):
                 raise SystemExit(f"{name}:{b['line']}: as and expect differ in length")
+            sub = lambda s: re.sub(r"\$\{(\w+)\}", lambda m: vars_.get(m.group(1), "?"), s)
+            if b["log_has"]:
+                log_wanted.append((f"{name}:{b['line']}", b["title"],
+                                   [sub(x) for x in b["log_has"]]))
             for who, want in zip(b["as"], expects):
                 checks += 1
                 cookie, csrf = cl.sessions[who]
-                sub = lambda s: re.sub(r"\$\{(\w+)\}", lambda m: vars_.get(m.group(1), "?"), s)
                 hdrs = {"Content-Type": "application/json"}
                 if cookie:
                     hdrs["Cookie"] = cookie
@@ -317,6 +325,11 @@ def main():
     log.flush()
     log.seek(0)
     logtext = log.read()
+    for where, title, frags in log_wanted:
+        checks += 1
+        if not any(all(f in line for f in frags) for line in logtext.splitlines()):
+            failures += 1
+            print(f"FAIL {where} {title}: no line of the access log holds {frags}")
     checks += 1
     for who, (cookie, csrf) in cl.sessions.items():
         if cookie and (cookie.split("=", 1)[1] in logtext or csrf in logtext):
