@@ -3,6 +3,7 @@
  * profile) and link them to the project. A bad row is named and the next one
  * read; nothing is kept when any was refused. */
 #include "app/cordis.h"
+#include "app/fields.h"
 
 #include <string.h>
 
@@ -46,6 +47,8 @@ static int import_projects(struct store *s, const char *path, struct app_cordis_
         };
         if (!p.id || !p.title)
             df_err_set(err, DF_ERR_INPUT, "projectID and title must not be empty");
+        else if (app_id_check("projectID", p.id, err) < 0)
+            ;   /* named below */
         else if (strlen(p.start_date ? p.start_date : "") < 4)
             df_err_set(err, DF_ERR_INPUT, "startDate \"%s\" is not a date",
                        p.start_date ? p.start_date : "");
@@ -76,6 +79,9 @@ static int participation(struct store *s, const struct csv_reader *r,
     const char *kind = app_cordis_kind(type);
     if (!project || !org || !name)
         return df_err_set(err, DF_ERR_INPUT, "projectID, orgID and name must not be empty");
+    /* orgID becomes the organisation's id (numbers in CORDIS's files) */
+    if (app_id_check("projectID", project, err) < 0 || app_id_check("orgID", org, err) < 0)
+        return -1;
     if (!country)
         return df_err_set(err, DF_ERR_INPUT, "country \"%s\" is not a CORDIS code",
                           ec ? ec : "");

@@ -1,6 +1,7 @@
 /* Saving an event and its programme (see event.h): checks, then the store's
  * upserts in one transaction. */
 #include "app/event.h"
+#include "app/fields.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -12,42 +13,30 @@
 #include "core/strmap.h"
 #include "io/ics.h"
 
-int app_event_check_id(const char *what, const char *id, struct df_err *err)
-{
-    static const char allowed[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                  "0123456789._-";
-    size_t n = strspn(id, allowed);
-    if (n == 0 || id[n] != '\0' || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "%s \"%s\" must be letters A-Z a-z, digits, '.', '_' or '-', and not "
-                          "\".\" or \"..\" (ids are parts of the API's paths)", what, id);
-    return 0;
-}
-
 /* The ids the edit adds or names. */
 static int check_ids(const struct app_event_edit *in, struct df_err *err)
 {
     char what[64];
-    if (in->create && app_event_check_id("id", in->id, err) < 0)
+    if (in->create && app_id_check("id", in->id, err) < 0)
         return -1;
     for (int i = 0; i < in->sessions_n; i++) {
         snprintf(what, sizeof what, "sessions[%d].id", i);
-        if (app_event_check_id(what, in->sessions[i].session.id, err) < 0)
+        if (app_id_check(what, in->sessions[i].session.id, err) < 0)
             return -1;
         for (int k = 0; k < in->sessions[i].slots_n; k++) {
             snprintf(what, sizeof what, "sessions[%d].slots[%d].id", i, k);
-            if (app_event_check_id(what, in->sessions[i].slots[k].id, err) < 0)
+            if (app_id_check(what, in->sessions[i].slots[k].id, err) < 0)
                 return -1;
         }
     }
     for (int i = 0; i < in->locations_n; i++) {
         snprintf(what, sizeof what, "locations[%d].id", i);
-        if (app_event_check_id(what, in->locations[i].id, err) < 0)
+        if (app_id_check(what, in->locations[i].id, err) < 0)
             return -1;
     }
     for (int i = 0; i < in->interpreters_n; i++) {
         snprintf(what, sizeof what, "interpreters[%d].id", i);
-        if (app_event_check_id(what, in->interpreters[i].id, err) < 0)
+        if (app_id_check(what, in->interpreters[i].id, err) < 0)
             return -1;
     }
     return 0;

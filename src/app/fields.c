@@ -5,6 +5,21 @@
 #include <string.h>
 #include <strings.h>
 
+int app_id_check(const char *what, const char *id, struct df_err *err)
+{
+    static const char allowed[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                  "0123456789._-";
+    size_t n = strspn(id, allowed);
+    if (n > APP_ID_MAX)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.20s...\" is longer than %d bytes", what,
+                          id, APP_ID_MAX);
+    if (n == 0 || id[n] != '\0' || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s \"%.200s\" must be letters A-Z a-z, digits, '.', '_' or '-', and "
+                          "not \".\" or \"..\" (ids are parts of the API's paths)", what, id);
+    return 0;
+}
+
 int app_website_check(const char *v, struct df_err *err)
 {
     size_t scheme = strncasecmp(v, "https://", 8) == 0   ? 8

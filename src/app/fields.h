@@ -1,11 +1,20 @@
-/* Checks of the profile fields that every way in makes, the CSV imports
- * (import.c, which adds FILE:LINE) and the HTTP API alike, so a value one
- * refuses the other cannot store: an organisation's website, a person's
- * languages. */
+/* Checks of the fields that every way in makes, the CSV imports (import.c,
+ * which adds FILE:LINE) and the HTTP API alike, so a value one refuses the
+ * other cannot store: ids, an organisation's website, a person's languages. */
 #ifndef DFNC_APP_FIELDS_H
 #define DFNC_APP_FIELDS_H
 
 #include "core/err.h"
+
+#define APP_ID_MAX 128   /* bytes */
+
+/* An id a way in creates or names (an organisation, a person, a request, an
+ * event and its programme, an interpreter...) is a path segment of the API
+ * (/events/{id}/sessions/{session}): 1 to APP_ID_MAX letters A-Z and a-z,
+ * digits, '.', '_' and '-', and not "." or "..". What the API could never
+ * address is refused wherever it comes in. 0, or -1 with DF_ERR_INPUT naming
+ * what (such as "sessions[2].id" or "organisation") and the id. */
+int app_id_check(const char *what, const char *id, struct df_err *err);
 
 /* A website the web UI may link: an http:// or https:// URL (scheme case
  * aside) with a host, and no space or control byte anywhere. javascript:,

@@ -2,7 +2,6 @@
  * requests) and of the CPV classifier: validation of each row, one transaction
  * per file, FILE:LINE on every row refused. */
 #include "app/import.h"
-#include "app/event.h"
 #include "app/fields.h"
 #include "app/interpreting.h"
 #include "app/procure_import.h"
@@ -19,7 +18,6 @@
 #include "core/strset.h"
 #include "core/utf8.h"
 
-#define ID_MAX 128
 #define TEXT_MAX (16 * 1024)
 
 /* ---- field checks shared by the row functions ------------------------------ */
@@ -43,16 +41,12 @@ static const char *opt(const struct csv_reader *r, const struct csv_row *row, co
     return v && *v ? v : NULL;
 }
 
-static int check_id(const char *col, const char *v, struct df_err *err)
+/* A required id (one this row creates or one it names): an API path segment. */
+static const char *need_id(const struct csv_reader *r, const struct csv_row *row,
+                           const char *col, struct df_err *err)
 {
-    if (strlen(v) > ID_MAX)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%.20s...\" is longer than %d bytes", col, v,
-                          ID_MAX);
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-        if (*p <= ' ' || *p == 0x7F)
-            return df_err_set(err, DF_ERR_INPUT,
-                              "%s \"%s\" contains a space or control character", col, v);
-    return 0;
+    const char *v = need(r, row, col, err);
+    return v && app_id_check(col, v, err) == 0 ? v : NULL;
 }
 
 static int check_text(const char *col, const char *v, struct df_err *err)
@@ -103,8 +97,7 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
     struct store_org o = {0};
     char country[3];
     int sme;
-    if (!(o.id = need(r, row, "id", err)) || check_id("id", o.id, err) < 0 ||
-        !(o.name = need(r, row, "name", err)) || !(o.country = need(r, row, "country", err)) ||
+    if (!(o.id = need_id(r, row, "id", err)) || !(o.name = need(r, row, "name", err)) || !(o.country = need(r, row, "country", err)) ||
         !(o.kind = need(r, row, "kind", err)))
         return -1;
     if (strlen(o.country) == 2) {
@@ -140,8 +133,8 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
                       int *added, struct df_err *err)
 {
     struct store_person p = {0};
-    if (!(p.id = need(r, row, "id", err)) || check_id("id", p.id, err) < 0 ||
-        !(p.org = need(r, row, "organisation", err)) || !(p.name = need(r, row, "name", err)))
+    if (!(p.id = need_id(r, row, "id", err)) || !(p.org = need_id(r, row, "organisation", err)) ||
+        !(p.name = need(r, row, "name", err)))
         return -1;
     p.email = opt(r, row, "email");
     p.title = opt(r, row, "title");
@@ -193,7 +186,7 @@ static int capability_row(struct store *s, const struct csv_reader *r,
 {
     struct store_capability c = {0};
     int confidential;
-    if (!(c.org = need(r, row, "organisation", err)) ||
+    if (!(c.org = need_id(r, row, "organisation", err)) ||
         !(c.direction = need(r, row, "direction", err)) || !(c.cpv = need(r, row, "cpv", err)) ||
         !(c.title = need(r, row, "title", err)))
         return -1;
@@ -222,9 +215,8 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
                        int *added, struct df_err *err)
 {
     struct store_request q = {0};
-    if (!(q.id = need(r, row, "id", err)) || check_id("id", q.id, err) < 0 ||
-        !(q.event = need(r, row, "event", err)) || !(q.from = need(r, row, "from", err)) ||
-        !(q.to = need(r, row, "to", err)))
+    if (!(q.id = need_id(r, row, "id", err)) || !(q.event = need_id(r, row, "event", err)) ||
+        !(q.from = need_id(r, row, "from", err)) || !(q.to = need_id(r, row, "to", err)))
         return -1;
     const char *priority = opt(r, row, "priority");
     q.priority = 1;
@@ -262,14 +254,15 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
     struct store_interpreter x = {0};
     char a[3], b[3];
     const char *pair;
-    if (!(x.id = need(r, row, "id", err)) || check_id("id", x.id, err) < 0 ||
-        app_event_check_id("id", x.id, err) < 0 || !(x.event = need(r, row, "event", err)) || !(x.name = need(r, row, "name", err)) ||
-        !(pair = need(r, row, "pair", err)) || app_language_pair(pair, a, b, err) < 0 ||
-        check_text("name", x.name, err) < 0)
+    if (!(x.id = need_id(r, row, "id", err)) || !(x.event = need_id(r, row, "event", err)) ||
+        !(x.name = need(r, row, "name", err)) || !(pair = need(r, row, "pair", err)) ||
+        app_language_pair(pair, a, b, err) < 0 || check_text("name", x.name, err) < 0)
         return -1;
     x.lang_a = a;
     x.lang_b = b;
     x.session = opt(r, row, "session");
+    if (x.session && app_id_check("session", x.session, err) < 0)
+        return -1;
     if (store_interpreter_upsert(s, &x, added, err) < 0) {
         if (err->kind == DF_ERR_NOT_FOUND)
             err->kind = DF_ERR_INPUT;

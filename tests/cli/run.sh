@@ -90,6 +90,25 @@ printf 'id,organisation,name,languages\nl-1,org-de,A,en;uk\nl-2,org-de,B,en;\nl-
 expect "languages that are not ISO 639-1 codes name their lines" 3 'lang_bad\.csv:3: languages "en;" must be ISO 639-1 codes' -- \
     "$DFNC" "${D[@]}" import people lang_bad.csv
 check "... line 4 too" grep -q 'lang_bad\.csv:4: languages "klingon"' err.txt
+# ---- ids the API could never address, and NUL bytes, are refused by their line ----------
+printf 'id,name,country,kind\nok-9,A,DE,company\norg/zz,Z,DE,company\n..,Y,DE,company\n' > id_bad.csv
+bad_here "an organisation id that is no API path segment names its line" id_bad.csv 'id_bad\.csv:3: id "org/zz" must be letters A-Z a-z, digits'
+check "... and the one that is \"..\" too" grep -q 'id_bad\.csv:4: id "\.\." must be letters' err.txt
+check "ids refused leave the database unchanged" [ "$(org_count t.db)" = "$before" ]
+printf 'id,organisation,name\np-ok,org-de,A\np-zz\0junk,org-de,B\n' > nul.csv
+expect "a NUL byte in a field names its line and field" 3 'nul\.csv:3: field 1 holds a NUL byte' -- \
+    "$DFNC" "${D[@]}" import people nul.csv
+check "... and nothing of the file is kept" sh -c "! \"$DFNC\" ${D[*]} export people - | grep -q p-ok"
+printf 'id,organisation,name\np-x,org/zz,A\n' > person_org_bad.csv
+expect "a person's organisation that is no API path segment" 3 'person_org_bad\.csv:2: organisation "org/zz" must be letters' -- \
+    "$DFNC" "${D[@]}" import people person_org_bad.csv
+printf 'organisation,direction,cpv,title\norg/zz,offer,35613000-4,Drones\n' > cap_org_bad.csv
+expect "a capability's organisation that is no API path segment" 3 'cap_org_bad\.csv:2: organisation "org/zz" must be letters' -- \
+    "$DFNC" "${D[@]}" import capabilities cap_org_bad.csv
+printf 'id,event,from,to\nx/y,ev-1,ppl-1,ppl-2\nr-2,ev-1,ppl-1,p/2\n' > req_id_bad.csv
+expect "a request id that is no API path segment" 3 'req_id_bad\.csv:2: id "x/y" must be letters' -- \
+    "$DFNC" "${D[@]}" import requests req_id_bad.csv
+check "... and a person it names, on its own line" grep -q 'req_id_bad\.csv:3: to "p/2" must be letters' err.txt
 bad "a malformed CPV code" capabilities bad_cpv.csv 'bad_cpv\.csv:2: cpv "3561300-4" is not a CPV code'
 expect "people import" 0 'people.csv: 3 rows: 3 added' -- "$DFNC" "${D[@]}" import people "$HERE/data/people.csv"
 expect "capabilities import" 0 'capabilities.csv: 2 rows: 2 added' -- "$DFNC" "${D[@]}" import capabilities "$HERE/data/capabilities.csv"

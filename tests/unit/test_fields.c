@@ -1,6 +1,7 @@
-/* Unit tests of src/app/fields.c: the profile field checks the imports and
- * the API share. */
+/* Unit tests of src/app/fields.c: the field checks the imports and the API
+ * share. */
 #include <criterion/criterion.h>
+#include <string.h>
 
 #include "app/fields.h"
 
@@ -36,5 +37,25 @@ Test(fields, languages_are_iso_639_1_codes)
         err.kind = DF_OK;
         cr_assert_eq(app_languages_check(bad[i], &err), -1, "took \"%s\"", bad[i]);
         cr_assert_eq(err.kind, DF_ERR_INPUT);
+    }
+}
+
+Test(fields, ids_are_api_path_segments)
+{
+    char longest[APP_ID_MAX + 2];
+    memset(longest, 'a', APP_ID_MAX);
+    longest[APP_ID_MAX] = '\0';
+    const char *good[] = {"org-0042", "p-0437", "999984059", "a.b_c-D", "..a", longest};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        cr_assert_eq(app_id_check("id", good[i], &err), 0, "refused %s: %s", good[i], err.msg);
+    longest[APP_ID_MAX] = 'a';
+    longest[APP_ID_MAX + 1] = '\0';
+    const char *bad[] = {"x/y", "org/zz", "", ".", "..", "a b", "p-1\t", "caf\xc3\xa9", "a%2Fb",
+                         "a?b", "a#b", "a\\b", longest};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        err.kind = DF_OK;
+        cr_assert_eq(app_id_check("organisation", bad[i], &err), -1, "took \"%s\"", bad[i]);
+        cr_assert_eq(err.kind, DF_ERR_INPUT);
+        cr_assert(strncmp(err.msg, "organisation \"", 14) == 0, "names what: %s", err.msg);
     }
 }

@@ -111,6 +111,22 @@ Test(match_app, a_bad_row_names_its_line_and_writes_nothing)
     cr_assert(strstr(err.msg, ":2: project \"9\" does not exist"), "%s", err.msg);
 }
 
+/* orgID becomes an organisation's id: CORDIS's numbers pass, what the API
+ * could not address is refused by its line. */
+Test(match_app, an_org_id_that_is_no_api_path_segment_is_refused)
+{
+    write_file(parts, "projectID,role,orgID,name,activityType,country\n"
+                      "1,coordinator,100,Lead,REC,EL\n"
+                      "1,participant,org/zz,Friend,PRC,DE\n");
+    struct app_cordis_result r;
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    char want[200];
+    snprintf(want, sizeof want, "%s:3: orgID \"org/zz\" must be letters", parts);
+    cr_assert(strstr(err.msg, want), "%s", err.msg);
+    cr_assert_eq(store_org_exists(s, "100", &err), 0, "nothing was kept");
+}
+
 /* A file with several mistakes is mended in one pass: each bad row named in
  * line order, the good ones between them read, and nothing kept. */
 Test(match_app, every_bad_row_is_named_and_nothing_is_kept)
