@@ -74,28 +74,50 @@ static void keep_unsent(const struct app_event_edit *in, const struct store_even
  * the form of the edit's times (real days and times) before anything is
  * written; how they fit together is checked on the stored programme
  * (check_stored). */
+/* The refusal of a date or time (what: "starts_on", "sessions[0].day") that
+ * is not valid: a year out of range said as such, else the form it needs. */
+static int refuse_when(struct df_err *err, const char *what, const char *v, const char *form)
+{
+    int y = date_year(v);
+    if (y >= 0 && (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX))
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\": the year must be from %d to %d",
+                          what, v, DATE_YEAR_MIN, DATE_YEAR_MAX);
+    return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" is not %s", what, v ? v : "", form);
+}
+
+static const char day_form[] = "a date YYYY-MM-DD";
+static const char time_form[] = "an ISO 8601 time YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM]";
+
 static int check_times(const struct store_event *e, const struct app_event_edit *in,
                        struct df_err *err)
 {
-    const char *bad = !date_is_valid(e->starts_on) ? "starts_on"
-                      : !date_is_valid(e->ends_on) ? "ends_on"
-                                                   : NULL;
-    if (bad)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" is not a date YYYY-MM-DD", bad,
-                          bad[0] == 's' ? e->starts_on : e->ends_on);
+    char what[64];
+    if (!date_is_valid(e->starts_on))
+        return refuse_when(err, "starts_on", e->starts_on, day_form);
+    if (!date_is_valid(e->ends_on))
+        return refuse_when(err, "ends_on", e->ends_on, day_form);
     if (strcmp(e->starts_on, e->ends_on) > 0)
         return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
     for (int i = 0; i < in->sessions_n; i++) {
         const struct store_session *x = &in->sessions[i].session;
-        if (!date_is_valid(x->day) || !date_time_is_valid(x->starts_at) ||
-            !date_time_is_valid(x->ends_at))
-            return df_err_set(err, DF_ERR_INPUT, "sessions[%d]: day must be a date YYYY-MM-DD "
-                                                 "and starts_at, ends_at ISO 8601 times", i);
+        const char *bad = !date_is_valid(x->day)             ? "day"
+                          : !date_time_is_valid(x->starts_at) ? "starts_at"
+                          : !date_time_is_valid(x->ends_at)   ? "ends_at"
+                                                              : NULL;
+        if (bad) {
+            snprintf(what, sizeof what, "sessions[%d].%s", i, bad);
+            return refuse_when(err, what,
+                               bad[0] == 'd' ? x->day : bad[0] == 's' ? x->starts_at : x->ends_at,
+                               bad[0] == 'd' ? day_form : time_form);
+        }
         for (int k = 0; k < in->sessions[i].slots_n; k++) {
             const struct store_slot *y = &in->sessions[i].slots[k];
-            if (!date_time_is_valid(y->starts_at) || !date_time_is_valid(y->ends_at))
-                return df_err_set(err, DF_ERR_INPUT, "sessions[%d].slots[%d]: starts_at and "
-                                                     "ends_at must be ISO 8601 times", i, k);
+            bool starts = !date_time_is_valid(y->starts_at);
+            if (starts || !date_time_is_valid(y->ends_at)) {
+                snprintf(what, sizeof what, "sessions[%d].slots[%d].%s", i, k,
+                         starts ? "starts_at" : "ends_at");
+                return refuse_when(err, what, starts ? y->starts_at : y->ends_at, time_form);
+            }
         }
     }
     return 0;

@@ -273,6 +273,22 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
 
 /* ---- the kinds and the driver ---------------------------------------------------- */
 
+int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
+                              struct df_err *err)
+{
+    for (int i = 0; i < row->fields_n; i++) {
+        const char *col = csv_reader_header(r, i);
+        char what[64];
+        if (col)
+            snprintf(what, sizeof what, "%.60s", col);
+        else
+            snprintf(what, sizeof what, "field %d", i + 1);
+        if (utf8_text_check(what, row->fields[i], err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 static const struct app_import_kind app_import_kinds[] = {
     {"organisations", org_columns, "id", org_row},
     {"people", person_columns, "id", person_row},
@@ -327,7 +343,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
             }
         }
         int added = 0;
-        if (k->row(s, r, &row, &added, err) < 0) {
+        if (app_import_row_text_check(r, &row, err) < 0 || k->row(s, r, &row, &added, err) < 0) {
             if (df_problems_refuse(bad, err, path, row.line) < 0)
                 goto rollback;
             continue;

@@ -26,6 +26,13 @@ struct app_import_kind {
     app_import_row_fn row;
 };
 
+/* Whether every field of row is text people may read: none holds a Unicode
+ * bidi control (utf8_text_check), whatever its column (an extra one too).
+ * 0, or -1 with DF_ERR_INPUT naming the column, without FILE:LINE. Every
+ * CSV import runs it on each row (the CORDIS one too). */
+int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
+                              struct df_err *err);
+
 /* Imports a CSV of the given kind (see app_import_kinds in import.c). */
 int app_import_csv(struct store *s, const char *kind, const char *path,
                    struct app_import_result *res, struct df_err *err);

@@ -306,6 +306,11 @@ int csv_reader_column(const struct csv_reader *r, const char *name)
     return -1;
 }
 
+const char *csv_reader_header(const struct csv_reader *r, int i)
+{
+    return i >= 0 && i < r->header_n ? r->header[i] : NULL;
+}
+
 const char *csv_get(const struct csv_reader *r, const struct csv_row *row, const char *name)
 {
     int i = csv_reader_column(r, name);

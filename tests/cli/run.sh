@@ -109,6 +109,17 @@ printf 'id,event,from,to\nx/y,ev-1,ppl-1,ppl-2\nr-2,ev-1,ppl-1,p/2\n' > req_id_b
 expect "a request id that is no API path segment" 3 'req_id_bad\.csv:2: id "x/y" must be letters' -- \
     "$DFNC" "${D[@]}" import requests req_id_bad.csv
 check "... and a person it names, on its own line" grep -q 'req_id_bad\.csv:3: to "p/2" must be letters' err.txt
+# ---- text that shows otherwise than it is written, and codes that are not ISO 639-1 ----------
+printf 'id,name,country,kind,city\nb-1,Acme \342\200\256gnp.exe,DE,company,\nb-2,B,FR,company,\342\201\246Paris\nb-3,C,FR,company,Lyon\n' > bidi.csv
+bad_here "a right-to-left override in a name names its line" bidi.csv 'bidi\.csv:2: name holds a Unicode bidirectional control \(U\+202E at byte 5\)'
+check "... an isolate in a city, on its own line" grep -q 'bidi\.csv:3: city holds a Unicode bidirectional control (U+2066 at byte 0)' err.txt
+check "bidi controls leave the database unchanged" [ "$(org_count t.db)" = "$before" ]
+printf 'id,name,country,kind,website\nu-1,A,DE,company,https://evil.eu@x.eu\n' > userinfo.csv
+bad_here "a website with a user name before '@' names its line" userinfo.csv "userinfo\.csv:2: website \"https://evil\.eu@x\.eu\" holds a user name before '@'"
+printf 'id,organisation,name,languages\nq-1,org-de,A,en;zz\nq-2,org-de,B,en;uk;en\n' > lang_iso.csv
+expect "a language ISO 639-1 does not have names its line" 3 'lang_iso\.csv:2: languages "en;zz": "zz" is not an ISO 639-1 language code' -- \
+    "$DFNC" "${D[@]}" import people lang_iso.csv
+check "... and one named twice" grep -q 'lang_iso\.csv:3: languages "en;uk;en" names "en" twice' err.txt
 bad "a malformed CPV code" capabilities bad_cpv.csv 'bad_cpv\.csv:2: cpv "3561300-4" is not a CPV code'
 expect "people import" 0 'people.csv: 3 rows: 3 added' -- "$DFNC" "${D[@]}" import people "$HERE/data/people.csv"
 expect "capabilities import" 0 'capabilities.csv: 2 rows: 2 added' -- "$DFNC" "${D[@]}" import capabilities "$HERE/data/capabilities.csv"

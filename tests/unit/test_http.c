@@ -233,6 +233,25 @@ Test(http_json, accepts_the_right_shape_and_says_what_is_wrong_otherwise)
     cr_assert_eq(read_json("{\"to\":\"\\u0000\"}"), DF_ERR_USAGE);  /* NUL refused by jansson */
 }
 
+/* Every string a body brings is text people may read: a bidi control is
+ * refused wherever it is, in an array's object too; a field no one reads (a
+ * password) takes it. */
+Test(http_json, refuses_bidi_controls_in_strings)
+{
+    cr_assert_eq(read_json("{\"to\":\"p\",\"note\":\"Acme \\u202Egnp.exe\"}"), DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "note holds a Unicode bidirectional control (U+202E"), "%s",
+              err.msg);
+    cr_assert_eq(read_json("{\"to\":\"\u2066p\"}"), DF_ERR_INPUT, "raw UTF-8 too");
+    cr_assert_eq(read_json("{\"to\":\"p\",\"note\":\"\u041a\u0438\u0457\u0432 \u200F\"}"), 0,
+                 "Ukrainian, and a right-to-left mark, pass: %s", err.msg);
+    static const struct http_field secret[] = {
+        {"password", HJ_STRING, .required = true, .max = 100, .unread = true}, {NULL}};
+    json_t *j = NULL;
+    const char *body = "{\"password\":\"pa\\u202Ess\"}";
+    cr_assert_eq(http_json_read(body, strlen(body), secret, &j, &err), 0, "%s", err.msg);
+    json_decref(j);
+}
+
 /* ---- accounts ------------------------------------------------------------------ */
 
 static char db_path[64];
