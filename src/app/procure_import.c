@@ -184,8 +184,10 @@ static const char *funders(struct fields *f, char *out, size_t cap)
 }
 
 int app_procure_demand_row(struct store *s, const struct csv_reader *r,
-                           const struct csv_row *row, int *added, struct df_err *err)
+                           const struct csv_row *row, int *added,
+                           struct app_import_result *res, struct df_err *err)
 {
+    (void)res;
     struct fields f = {r, row, err, 0};
     struct store_demand d = {0};
     char cc[3], fund[FUNDERS_MAX * 3 + 1];
@@ -209,8 +211,10 @@ int app_procure_demand_row(struct store *s, const struct csv_reader *r,
 }
 
 int app_procure_supply_row(struct store *s, const struct csv_reader *r,
-                           const struct csv_row *row, int *added, struct df_err *err)
+                           const struct csv_row *row, int *added,
+                           struct app_import_result *res, struct df_err *err)
 {
+    (void)res;
     struct fields f = {r, row, err, 0};
     struct store_supply x = {0};
     char cc[3];
