@@ -3,8 +3,13 @@
  * profile) and link them to the project. A bad row is named and the next one
  * read; nothing is kept when any was refused. */
 #include "app/cordis.h"
+#include "app/fields.h"
+#include "app/import.h"
 
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/country.h"
 #include "io/csv.h"
@@ -44,8 +49,12 @@ static int import_projects(struct store *s, const char *path, struct app_cordis_
             .programme = field(r, &row, "programme"), .start_date = field(r, &row, "startDate"),
             .end_date = field(r, &row, "endDate"),
         };
-        if (!p.id || !p.title)
+        if (app_import_row_text_check(r, &row, err) < 0)
+            ;   /* named below */
+        else if (!p.id || !p.title)
             df_err_set(err, DF_ERR_INPUT, "projectID and title must not be empty");
+        else if (app_id_check("projectID", p.id, err) < 0)
+            ;   /* named below */
         else if (strlen(p.start_date ? p.start_date : "") < 4)
             df_err_set(err, DF_ERR_INPUT, "startDate \"%s\" is not a date",
                        p.start_date ? p.start_date : "");
@@ -61,6 +70,26 @@ static int import_projects(struct store *s, const char *path, struct app_cordis_
     return rc;
 }
 
+/* The website of a CORDIS organisation as the web UI may link it (the
+ * check of app_website_check): CORDIS writes most as a bare host
+ * (www.example.eu), read as http://; one that is still no web address
+ * ("www.a.eu; www.b.eu") is left out, and counted, not the row refused:
+ * the rest of the organisation is good open data. */
+static const char *website(const char *v, char *buf, size_t cap,
+                           struct app_cordis_result *res)
+{
+    if (!v)
+        return NULL;
+    bool bare = strncasecmp(v, "http://", 7) != 0 && strncasecmp(v, "https://", 8) != 0;
+    int n = snprintf(buf, cap, "%s%s", bare ? "http://" : "", v);
+    struct df_err ignored = {0};
+    if (n < 0 || (size_t)n >= cap || app_website_check(buf, &ignored) < 0) {
+        res->websites_left_out++;
+        return NULL;
+    }
+    return buf;
+}
+
 /* One participation: the organisation made when dfnc lacks it, and linked
  * to its project. 0, or -1 with err (DF_ERR_INPUT for the row's fault). */
 static int participation(struct store *s, const struct csv_reader *r,
@@ -70,12 +99,18 @@ static int participation(struct store *s, const struct csv_reader *r,
     const char *project = field(r, row, "projectID"), *org = field(r, row, "orgID"),
                *name = field(r, row, "name"), *type = field(r, row, "activityType"),
                *ec = field(r, row, "country"), *role = field(r, row, "role");
+    if (app_import_row_text_check(r, row, err) < 0)
+        return -1;
     const char *country = ec ? country_from_ec_code(ec) : NULL;
     if (!country && ec && strcmp(ec, "XK") == 0)
         country = "XK";   /* Kosovo: the code the EU uses, not yet in ISO 3166 */
     const char *kind = app_cordis_kind(type);
+    char url[512];
     if (!project || !org || !name)
         return df_err_set(err, DF_ERR_INPUT, "projectID, orgID and name must not be empty");
+    /* orgID becomes the organisation's id (numbers in CORDIS's files) */
+    if (app_id_check("projectID", project, err) < 0 || app_id_check("orgID", org, err) < 0)
+        return -1;
     if (!country)
         return df_err_set(err, DF_ERR_INPUT, "country \"%s\" is not a CORDIS code",
                           ec ? ec : "");
@@ -89,7 +124,8 @@ static int participation(struct store *s, const struct csv_reader *r,
     if (exists == 0) {
         struct store_org o = {
             .id = org, .name = name, .country = country, .kind = kind,
-            .city = field(r, row, "city"), .website = field(r, row, "organizationUrl"),
+            .city = field(r, row, "city"),
+            .website = website(field(r, row, "organizationUrl"), url, sizeof url, res),
         };
         if (store_org_upsert(s, &o, NULL, err) < 0)
             return -1;
@@ -146,6 +182,6 @@ int app_import_cordis(struct store *s, const char *projects_path,
     return store_commit(s, err);
 rollback:
     store_rollback(s);
-    res->projects = res->participations = res->organisations_added = 0;
+    res->projects = res->participations = res->organisations_added = res->websites_left_out = 0;
     return -1;
 }

@@ -12,6 +12,7 @@
 
 struct app_cordis_result {
     int projects, participations, organisations_added;
+    int websites_left_out;       /* of the organisations added: no web address, even as http://HOST */
     struct df_problems problems; /* the rows refused */
 };
 

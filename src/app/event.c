@@ -1,6 +1,7 @@
 /* Saving an event and its programme (see event.h): checks, then the store's
  * upserts in one transaction. */
 #include "app/event.h"
+#include "app/fields.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -13,42 +14,30 @@
 #include "io/ics.h"
 #include "store/programme.h"
 
-int app_event_check_id(const char *what, const char *id, struct df_err *err)
-{
-    static const char allowed[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-                                  "0123456789._-";
-    size_t n = strspn(id, allowed);
-    if (n == 0 || id[n] != '\0' || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "%s \"%s\" must be letters A-Z a-z, digits, '.', '_' or '-', and not "
-                          "\".\" or \"..\" (ids are parts of the API's paths)", what, id);
-    return 0;
-}
-
 /* The ids the edit adds or names. */
 static int check_ids(const struct app_event_edit *in, struct df_err *err)
 {
     char what[64];
-    if (in->create && app_event_check_id("id", in->id, err) < 0)
+    if (in->create && app_id_check("id", in->id, err) < 0)
         return -1;
     for (int i = 0; i < in->sessions_n; i++) {
         snprintf(what, sizeof what, "sessions[%d].id", i);
-        if (app_event_check_id(what, in->sessions[i].session.id, err) < 0)
+        if (app_id_check(what, in->sessions[i].session.id, err) < 0)
             return -1;
         for (int k = 0; k < in->sessions[i].slots_n; k++) {
             snprintf(what, sizeof what, "sessions[%d].slots[%d].id", i, k);
-            if (app_event_check_id(what, in->sessions[i].slots[k].id, err) < 0)
+            if (app_id_check(what, in->sessions[i].slots[k].id, err) < 0)
                 return -1;
         }
     }
     for (int i = 0; i < in->locations_n; i++) {
         snprintf(what, sizeof what, "locations[%d].id", i);
-        if (app_event_check_id(what, in->locations[i].id, err) < 0)
+        if (app_id_check(what, in->locations[i].id, err) < 0)
             return -1;
     }
     for (int i = 0; i < in->interpreters_n; i++) {
         snprintf(what, sizeof what, "interpreters[%d].id", i);
-        if (app_event_check_id(what, in->interpreters[i].id, err) < 0)
+        if (app_id_check(what, in->interpreters[i].id, err) < 0)
             return -1;
     }
     return 0;
@@ -86,30 +75,51 @@ static void keep_unsent(const struct app_event_edit *in, const struct store_even
  * the form of the edit's times (real days and times) before anything is
  * written; how they fit together is checked on the stored programme
  * (check_stored). */
+/* The refusal of a date or time (what: "starts_on", "sessions[0].day") that
+ * is not valid: a year out of range said as such, else the form it needs. */
+static int refuse_when(struct df_err *err, const char *what, const char *v, const char *form)
+{
+    int y = date_year(v);
+    if (y >= 0 && (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX))
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\": the year must be from %d to %d",
+                          what, v, DATE_YEAR_MIN, DATE_YEAR_MAX);
+    return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" is not %s", what, v ? v : "", form);
+}
+
+static const char day_form[] = "a date YYYY-MM-DD";
+static const char time_form[] =
+    "an ISO 8601 time YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], its offset from -12:00 to +14:00";
+
 static int check_times(const struct store_event *e, const struct app_event_edit *in,
                        struct df_err *err)
 {
-    const char *bad = !date_is_valid(e->starts_on) ? "starts_on"
-                      : !date_is_valid(e->ends_on) ? "ends_on"
-                                                   : NULL;
-    if (bad)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" is not a date YYYY-MM-DD", bad,
-                          bad[0] == 's' ? e->starts_on : e->ends_on);
+    char what[64];
+    if (!date_is_valid(e->starts_on))
+        return refuse_when(err, "starts_on", e->starts_on, day_form);
+    if (!date_is_valid(e->ends_on))
+        return refuse_when(err, "ends_on", e->ends_on, day_form);
     if (strcmp(e->starts_on, e->ends_on) > 0)
         return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
     for (int i = 0; i < in->sessions_n; i++) {
         const struct store_session *x = &in->sessions[i].session;
-        if (!date_is_valid(x->day) || !date_time_is_valid(x->starts_at) ||
-            !date_time_is_valid(x->ends_at))
-            return df_err_set(err, DF_ERR_INPUT, "sessions[%d]: day must be a date YYYY-MM-DD "
-                                                 "and starts_at, ends_at ISO 8601 times (any "
-                                                 "offset from -12:00 to +14:00)", i);
+        const char *bad = !date_is_valid(x->day)             ? "day"
+                          : !date_time_is_valid(x->starts_at) ? "starts_at"
+                          : !date_time_is_valid(x->ends_at)   ? "ends_at"
+                                                              : NULL;
+        if (bad) {
+            snprintf(what, sizeof what, "sessions[%d].%s", i, bad);
+            return refuse_when(err, what,
+                               bad[0] == 'd' ? x->day : bad[0] == 's' ? x->starts_at : x->ends_at,
+                               bad[0] == 'd' ? day_form : time_form);
+        }
         for (int k = 0; k < in->sessions[i].slots_n; k++) {
             const struct store_slot *y = &in->sessions[i].slots[k];
-            if (!date_time_is_valid(y->starts_at) || !date_time_is_valid(y->ends_at))
-                return df_err_set(err, DF_ERR_INPUT, "sessions[%d].slots[%d]: starts_at and "
-                                                     "ends_at must be ISO 8601 times (any offset "
-                                                     "from -12:00 to +14:00)", i, k);
+            bool starts = !date_time_is_valid(y->starts_at);
+            if (starts || !date_time_is_valid(y->ends_at)) {
+                snprintf(what, sizeof what, "sessions[%d].slots[%d].%s", i, k,
+                         starts ? "starts_at" : "ends_at");
+                return refuse_when(err, what, starts ? y->starts_at : y->ends_at, time_form);
+            }
         }
     }
     return 0;

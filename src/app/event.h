@@ -1,7 +1,8 @@
 /* An organiser's edit of an event and its programme (POST and PUT
  * /api/v1/events/{id}): the event's own fields and the sessions, slots,
- * locations and interpreters to add or update by id, checked and written in
- * one transaction, so that a refused edit keeps nothing. */
+ * locations and interpreters to add or update by id (each an API path
+ * segment, app_id_check), checked and written in one transaction, so that a
+ * refused edit keeps nothing. */
 #ifndef DFNC_APP_EVENT_H
 #define DFNC_APP_EVENT_H
 
@@ -36,12 +37,6 @@ struct app_event_edit {
     struct store_interpreter *interpreters; /* .event filled in */
     int interpreters_n;
 };
-
-/* An id of an event or of its programme is a path segment of the API
- * (/events/{id}/sessions/{session}): letters A-Z and a-z, digits, '.', '_' and
- * '-', and not "." or "..". 0, or -1 with DF_ERR_INPUT naming what (such as
- * "sessions[2].id") and the id. */
-int app_event_check_id(const char *what, const char *id, struct df_err *err);
 
 /* A published (locked) meeting the edit moved: it stays where the edit put
  * it and its calendar SEQUENCE rose, so participants' calendars follow, but

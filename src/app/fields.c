@@ -5,21 +5,111 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/utf8.h"
+
+int app_id_check(const char *what, const char *id, struct df_err *err)
+{
+    static const char allowed[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+                                  "0123456789._-";
+    size_t n = strspn(id, allowed);
+    if (n > APP_ID_MAX)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.20s...\" is longer than %d bytes", what,
+                          id, APP_ID_MAX);
+    if (n == 0 || id[n] != '\0' || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s \"%.200s\" must be letters A-Z a-z, digits, '.', '_' or '-', and "
+                          "not \".\" or \"..\" (ids are parts of the API's paths)", what, id);
+    return 0;
+}
+
+/* ---- websites ------------------------------------------------------------------ */
+
+/* What a website may not hold anywhere: a space or control (C0, DEL, C1), a
+ * space that is not ASCII's or an invisible format character (a bidi
+ * control, a zero-width space): each makes the link read otherwise than
+ * where it goes. */
+static bool is_unseen(long c)
+{
+    return c <= ' ' || (c >= 0x7F && c <= 0xA0) || c == 0x1680 || (c >= 0x2000 && c <= 0x200A) ||
+           c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F || c == 0x3000 ||
+           utf8_is_format(c);
+}
+
+/* A host (and port) as a link shows it: ASCII letters, digits, '.', '-',
+ * '_', and for [IPv6]:port the brackets and ':'. No '%' escape, '\', '@' or
+ * a letter of another script that could pass for a Latin one: a host not in
+ * ASCII is written in its xn-- (punycode) form. */
+static bool is_host_byte(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '.' || c == '-' || c == '_' || c == ':' || c == '[' || c == ']';
+}
+
 int app_website_check(const char *v, struct df_err *err)
 {
     size_t scheme = strncasecmp(v, "https://", 8) == 0   ? 8
                     : strncasecmp(v, "http://", 7) == 0 ? 7
                                                          : 0;
-    /* the host: what comes before the first '/', '?' or '#' after the scheme */
+    /* the authority: what comes before the first '/', '?' or '#' after the scheme */
     size_t host = scheme ? strcspn(v + scheme, "/?#") : 0;
-    bool clean = true;
-    for (const unsigned char *p = (const unsigned char *)v; *p && clean; p++)
-        clean = *p > ' ' && *p != 0x7F;
-    if (!scheme || !host || !clean)
+    long cp;
+    if (!scheme || !host || utf8_find(v, strlen(v), is_unseen, &cp) >= 0)
         return df_err_set(err, DF_ERR_INPUT,
                           "website \"%.200s\" is not an http:// or https:// address "
-                          "(like https://example.eu)", v);
+                          "(like https://example.eu) without spaces or invisible characters", v);
+    if (memchr(v + scheme, '@', host))
+        return df_err_set(err, DF_ERR_INPUT,
+                          "website \"%.200s\" holds a user name before '@': the link would show "
+                          "one host and go to the one after the '@'", v);
+    for (size_t i = 0; i < host; i++)
+        if (!is_host_byte((unsigned char)v[scheme + i]))
+            return df_err_set(err, DF_ERR_INPUT,
+                              "website \"%.200s\": its host may hold only ASCII letters, digits, "
+                              "'.', '-' and a :port (a host in another script in its xn-- form)",
+                              v);
     return 0;
+}
+
+/* ---- languages ------------------------------------------------------------------ */
+
+/* ISO 639-1, every two-letter code (184, as Debian's iso-codes 4.15 lists
+ * them in iso_639-2.json), by first letter. */
+static const char iso_639_1[] =
+    "aaabaeafakamanarasavayaz"
+    "babebgbhbibmbnbobrbs"
+    "cacechcocrcscucvcy"
+    "dadedvdz"
+    "eeeleneoeseteu"
+    "fafffifjfofrfy"
+    "gagdglgngugv"
+    "hahehihohrhthuhyhz"
+    "iaidieigiiikioisitiu"
+    "jajv"
+    "kakgkikjkkklkmknkokrkskukvkwky"
+    "lalblglilnloltlulv"
+    "mgmhmimkmlmnmrmsmtmy"
+    "nanbndnengnlnnnonrnvny"
+    "ocojomoros"
+    "papiplpspt"
+    "qu"
+    "rmrnrorurw"
+    "sascsdsesgsiskslsmsnsosqsrssstsusvsw"
+    "tatetgthtitktltntotrtstttwty"
+    "ugukuruz"
+    "vevivo"
+    "wawo"
+    "xh"
+    "yiyo"
+    "zazhzu";
+
+bool app_language_is_known(const char *code)
+{
+    if (!code || !code[0] || !code[1])
+        return false;
+    for (const char *p = iso_639_1; *p; p += 2)
+        if (p[0] == code[0] && p[1] == code[1])
+            return true;
+    return false;
 }
 
 int app_languages_check(const char *v, struct df_err *err)
@@ -31,6 +121,14 @@ int app_languages_check(const char *v, struct df_err *err)
             return df_err_set(err, DF_ERR_INPUT,
                               "languages \"%.200s\" must be ISO 639-1 codes separated by ';' "
                               "(like en;uk;fr)", v);
+        if (!app_language_is_known(p))
+            return df_err_set(err, DF_ERR_INPUT,
+                              "languages \"%.200s\": \"%.2s\" is not an ISO 639-1 language code",
+                              v, p);
+        for (const char *q = v; q < p; q += 3)
+            if (q[0] == p[0] && q[1] == p[1])
+                return df_err_set(err, DF_ERR_INPUT,
+                                  "languages \"%.200s\" names \"%.2s\" twice", v, p);
         if (!p[2])
             break;
     }

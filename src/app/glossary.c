@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "store/glossary.h"
 
 extern const char app_match_glossary_tsv[];   /* data/glossary_en_uk.tsv, compiled in */
@@ -81,6 +82,9 @@ static int parse(char *text, const char *source, struct gathered *g,
         else if (strlen(l) > APP_GLOSSARY_WORD_MAX || strlen(tab + 1) > APP_GLOSSARY_WORD_MAX)
             df_err_set(&why, DF_ERR_INPUT, "%s:%d: a word is longer than %d bytes", source, line,
                        APP_GLOSSARY_WORD_MAX);
+        else if (utf8_text_check("the English word", l, &why) < 0 ||
+                 utf8_text_check("the Ukrainian word", tab + 1, &why) < 0)
+            df_err_prefix(&why, "%s:%d", source, line);
         else if (gather(g, source, line, l, tab + 1, third != NULL) < 0)
             return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading %s", source);
         else

@@ -2,7 +2,6 @@
  * requests) and of the CPV classifier: validation of each row, one transaction
  * per file, FILE:LINE on every row refused. */
 #include "app/import.h"
-#include "app/event.h"
 #include "app/fields.h"
 #include "app/interpreting.h"
 #include "app/procure_import.h"
@@ -19,7 +18,6 @@
 #include "core/strset.h"
 #include "core/utf8.h"
 
-#define ID_MAX 128
 #define TEXT_MAX (16 * 1024)
 
 /* ---- field checks shared by the row functions ------------------------------ */
@@ -43,16 +41,12 @@ static const char *opt(const struct csv_reader *r, const struct csv_row *row, co
     return v && *v ? v : NULL;
 }
 
-static int check_id(const char *col, const char *v, struct df_err *err)
+/* A required id (one this row creates or one it names): an API path segment. */
+static const char *need_id(const struct csv_reader *r, const struct csv_row *row,
+                           const char *col, struct df_err *err)
 {
-    if (strlen(v) > ID_MAX)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%.20s...\" is longer than %d bytes", col, v,
-                          ID_MAX);
-    for (const unsigned char *p = (const unsigned char *)v; *p; p++)
-        if (*p <= ' ' || *p == 0x7F)
-            return df_err_set(err, DF_ERR_INPUT,
-                              "%s \"%s\" contains a space or control character", col, v);
-    return 0;
+    const char *v = need(r, row, col, err);
+    return v && app_id_check(col, v, err) == 0 ? v : NULL;
 }
 
 static int check_text(const char *col, const char *v, struct df_err *err)
@@ -98,13 +92,13 @@ static const char *const org_kinds[] = {"company", "research", "government", "as
                                         "other", NULL};
 
 static int org_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
-                   int *added, struct df_err *err)
+                   int *added, struct app_import_result *res, struct df_err *err)
 {
+    (void)res;
     struct store_org o = {0};
     char country[3];
     int sme;
-    if (!(o.id = need(r, row, "id", err)) || check_id("id", o.id, err) < 0 ||
-        !(o.name = need(r, row, "name", err)) || !(o.country = need(r, row, "country", err)) ||
+    if (!(o.id = need_id(r, row, "id", err)) || !(o.name = need(r, row, "name", err)) || !(o.country = need(r, row, "country", err)) ||
         !(o.kind = need(r, row, "kind", err)))
         return -1;
     if (strlen(o.country) == 2) {
@@ -137,11 +131,12 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
 static const char *const person_columns[] = {"id", "organisation", "name", NULL};
 
 static int person_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
-                      int *added, struct df_err *err)
+                      int *added, struct app_import_result *res, struct df_err *err)
 {
+    (void)res;
     struct store_person p = {0};
-    if (!(p.id = need(r, row, "id", err)) || check_id("id", p.id, err) < 0 ||
-        !(p.org = need(r, row, "organisation", err)) || !(p.name = need(r, row, "name", err)))
+    if (!(p.id = need_id(r, row, "id", err)) || !(p.org = need_id(r, row, "organisation", err)) ||
+        !(p.name = need(r, row, "name", err)))
         return -1;
     p.email = opt(r, row, "email");
     p.title = opt(r, row, "title");
@@ -189,11 +184,13 @@ static int check_cpv(struct store *s, const char *code, struct df_err *err)
 }
 
 static int capability_row(struct store *s, const struct csv_reader *r,
-                          const struct csv_row *row, int *added, struct df_err *err)
+                          const struct csv_row *row, int *added,
+                          struct app_import_result *res, struct df_err *err)
 {
+    (void)res;
     struct store_capability c = {0};
     int confidential;
-    if (!(c.org = need(r, row, "organisation", err)) ||
+    if (!(c.org = need_id(r, row, "organisation", err)) ||
         !(c.direction = need(r, row, "direction", err)) || !(c.cpv = need(r, row, "cpv", err)) ||
         !(c.title = need(r, row, "title", err)))
         return -1;
@@ -215,16 +212,60 @@ static int capability_row(struct store *s, const struct csv_reader *r,
 
 /* ---- requests -------------------------------------------------------------------- */
 
+/* What an existing request would change that it may not: its event, its
+ * people ("" when nothing). */
+static void moved(const struct store_request *old, const struct store_request *q, char *out,
+                  size_t cap)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    const char *what[] = {"event", "from", "to"};
+    const char *was[] = {old->event, old->from, old->to}, *now[] = {q->event, q->from, q->to};
+    for (int i = 0; i < 3; i++)
+        if (strcmp(was[i], now[i]) != 0 && n < cap)
+            n += (size_t)snprintf(out + n, cap - n, "%s%s to \"%.60s\"", n ? ", " : "", what[i],
+                                  now[i]);
+}
+
+/* An accepted request the row takes out of "accepted" loses its meeting now,
+ * as a participant's cancel does (a meeting whose request is not accepted
+ * would still show in agendas and feeds until the next schedule run); a
+ * published one is named in res->notes, for the organiser to tell the two. */
+static int drop_meeting(struct store *s, const struct csv_reader *r, const struct csv_row *row,
+                        const struct store_request *q, struct arena *a,
+                        struct app_import_result *res, struct df_err *err)
+{
+    struct store_meeting m;
+    if (store_meeting_of_request(s, q->id, a, &m, err) < 0) {
+        if (err->kind != DF_ERR_NOT_FOUND)
+            return -1;
+        df_err_clear(err);
+        return 0;
+    }
+    if (store_meeting_delete_for_request(s, q->id, err) < 0)
+        return -1;
+    res->meetings_removed++;
+    if (m.locked) {
+        char note[512];
+        snprintf(note, sizeof note,
+                 "%s:%d: request \"%.60s\" (%.60s to %.60s) is now %s: its published meeting, "
+                 "%.16s at %.60s, is removed from their agendas and calendar feeds; tell them",
+                 csv_reader_name(r), row->line, q->id, q->from, q->to, q->status, m.starts_at,
+                 m.location_name ? m.location_name : "no table");
+        df_problems_add(&res->notes, row->line, note);
+    }
+    return 0;
+}
+
 static const char *const request_columns[] = {"id", "event", "from", "to", NULL};
 static const char *const statuses[] = {"pending", "accepted", "declined", "cancelled", NULL};
 
 static int request_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
-                       int *added, struct df_err *err)
+                       int *added, struct app_import_result *res, struct df_err *err)
 {
     struct store_request q = {0};
-    if (!(q.id = need(r, row, "id", err)) || check_id("id", q.id, err) < 0 ||
-        !(q.event = need(r, row, "event", err)) || !(q.from = need(r, row, "from", err)) ||
-        !(q.to = need(r, row, "to", err)))
+    if (!(q.id = need_id(r, row, "id", err)) || !(q.event = need_id(r, row, "event", err)) ||
+        !(q.from = need_id(r, row, "from", err)) || !(q.to = need_id(r, row, "to", err)))
         return -1;
     const char *priority = opt(r, row, "priority");
     q.priority = 1;
@@ -244,12 +285,39 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
         return -1;
     if (strcmp(q.from, q.to) == 0)
         return df_err_set(err, DF_ERR_INPUT, "from and to are the same person \"%s\"", q.from);
+    int rc = -1;
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_request old;
+    if (store_request_get(s, q.id, &a, &old, err) == 0) {
+        /* a request never moves: its meeting lies in its event's slots, and
+         * its people answered it */
+        char change[256];
+        moved(&old, &q, change, sizeof change);
+        if (*change) {
+            df_err_set(err, DF_ERR_CONFLICT,
+                       "request \"%s\" belongs to event \"%s\", from \"%s\" to \"%s\": an "
+                       "import may change its status, priority and message, not move its %s "
+                       "(a new request needs a new id)",
+                       q.id, old.event, old.from, old.to, change);
+            goto out;
+        }
+        if (strcmp(old.status, "accepted") == 0 && strcmp(q.status, "accepted") != 0 &&
+            drop_meeting(s, r, row, &q, &a, res, err) < 0)
+            goto out;
+    } else if (err->kind != DF_ERR_NOT_FOUND) {
+        goto out;
+    }
+    df_err_clear(err);
     if (store_request_upsert(s, &q, added, err) < 0) {
         if (err->kind == DF_ERR_NOT_FOUND)
             err->kind = DF_ERR_INPUT;
-        return -1;
+        goto out;
     }
-    return 0;
+    rc = 0;
+out:
+    arena_free(&a);
+    return rc;
 }
 
 /* ---- interpreters ---------------------------------------------------------------- */
@@ -257,19 +325,22 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
 static const char *const interpreter_columns[] = {"id", "event", "name", "pair", NULL};
 
 static int interpreter_row(struct store *s, const struct csv_reader *r,
-                           const struct csv_row *row, int *added, struct df_err *err)
+                           const struct csv_row *row, int *added,
+                           struct app_import_result *res, struct df_err *err)
 {
+    (void)res;
     struct store_interpreter x = {0};
     char a[3], b[3];
     const char *pair;
-    if (!(x.id = need(r, row, "id", err)) || check_id("id", x.id, err) < 0 ||
-        app_event_check_id("id", x.id, err) < 0 || !(x.event = need(r, row, "event", err)) || !(x.name = need(r, row, "name", err)) ||
-        !(pair = need(r, row, "pair", err)) || app_language_pair(pair, a, b, err) < 0 ||
-        check_text("name", x.name, err) < 0)
+    if (!(x.id = need_id(r, row, "id", err)) || !(x.event = need_id(r, row, "event", err)) ||
+        !(x.name = need(r, row, "name", err)) || !(pair = need(r, row, "pair", err)) ||
+        app_language_pair(pair, a, b, err) < 0 || check_text("name", x.name, err) < 0)
         return -1;
     x.lang_a = a;
     x.lang_b = b;
     x.session = opt(r, row, "session");
+    if (x.session && app_id_check("session", x.session, err) < 0)
+        return -1;
     if (store_interpreter_upsert(s, &x, added, err) < 0) {
         if (err->kind == DF_ERR_NOT_FOUND)
             err->kind = DF_ERR_INPUT;
@@ -279,6 +350,22 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
 }
 
 /* ---- the kinds and the driver ---------------------------------------------------- */
+
+int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
+                              struct df_err *err)
+{
+    for (int i = 0; i < row->fields_n; i++) {
+        const char *col = csv_reader_header(r, i);
+        char what[64];
+        if (col)
+            snprintf(what, sizeof what, "%.60s", col);
+        else
+            snprintf(what, sizeof what, "field %d", i + 1);
+        if (utf8_text_check(what, row->fields[i], err) < 0)
+            return -1;
+    }
+    return 0;
+}
 
 static const struct app_import_kind app_import_kinds[] = {
     {"organisations", org_columns, "id", org_row},
@@ -334,7 +421,8 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
             }
         }
         int added = 0;
-        if (k->row(s, r, &row, &added, err) < 0) {
+        if (app_import_row_text_check(r, &row, err) < 0 ||
+            k->row(s, r, &row, &added, res, err) < 0) {
             if (df_problems_refuse(bad, err, path, row.line) < 0)
                 goto rollback;
             continue;
@@ -361,7 +449,8 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
     goto out;
 rollback:
     store_rollback(s);
-    res->rows = res->added = res->updated = 0;
+    res->rows = res->added = res->updated = res->meetings_removed = 0;
+    res->notes = (struct df_problems){0};   /* nothing of them happened */
 out:
     csv_reader_close(r);
     strset_free(&seen);

@@ -12,12 +12,21 @@
 struct app_import_result {
     int rows, added, updated;
     struct df_problems problems;   /* the rows refused, when the file is (nothing is kept) */
+    /* what a file taken did beyond its rows, to tell: the meetings of
+     * requests it took out of "accepted" are removed, and each published one
+     * removed is named in notes ("FILE:LINE: ...") so the organiser tells
+     * its two participants */
+    int meetings_removed;
+    struct df_problems notes;
 };
 
 /* Validates one row and writes it. Fills err WITHOUT the FILE:LINE prefix (the
- * caller adds it); *added is 1 for a new row, 0 for an updated one. */
+ * caller adds it); *added is 1 for a new row, 0 for an updated one; res takes
+ * what the row did beyond itself (meetings_removed, notes), and is cleared
+ * again when the file is refused. */
 typedef int (*app_import_row_fn)(struct store *s, const struct csv_reader *r,
-                                 const struct csv_row *row, int *added, struct df_err *err);
+                                 const struct csv_row *row, int *added,
+                                 struct app_import_result *res, struct df_err *err);
 
 struct app_import_kind {
     const char *kind;                    /* "organisations" ... */
@@ -25,6 +34,13 @@ struct app_import_kind {
     const char *id_column;               /* unique within a file; NULL if none */
     app_import_row_fn row;
 };
+
+/* Whether every field of row is text people may read: none holds a Unicode
+ * bidi control (utf8_text_check), whatever its column (an extra one too).
+ * 0, or -1 with DF_ERR_INPUT naming the column, without FILE:LINE. Every
+ * CSV import runs it on each row (the CORDIS one too). */
+int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
+                              struct df_err *err);
 
 /* Imports a CSV of the given kind (see app_import_kinds in import.c). */
 int app_import_csv(struct store *s, const char *kind, const char *path,

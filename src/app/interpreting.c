@@ -1,5 +1,6 @@
 /* Interpreter needs and capacities of an event's meetings (see interpreting.h). */
 #include "app/interpreting.h"
+#include "app/fields.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
@@ -227,6 +228,10 @@ int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err)
     if (!ok || (v[0] == v[3] && v[1] == v[4]))
         return df_err_set(err, DF_ERR_INPUT, "pair \"%s\" must be two different language "
                                              "codes like uk-en", v ? v : "");
+    if (!app_language_is_known(v) || !app_language_is_known(v + 3))
+        return df_err_set(err, DF_ERR_INPUT, "pair \"%s\": \"%.2s\" is not an ISO 639-1 "
+                                             "language code", v,
+                          app_language_is_known(v) ? v + 3 : v);
     memcpy(a, v, 2);
     memcpy(b, v + 3, 2);
     a[2] = b[2] = '\0';

@@ -2,6 +2,7 @@
  * planner relies on (CPV, quantities, prices, dates, countries, organisations)
  * is checked here, so the planner never meets malformed data. */
 #include "app/procure_import.h"
+#include "app/fields.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -14,7 +15,6 @@
 #include "engine/procure/procure.h"
 #include "store/procure.h"
 
-#define PROCURE_ID_MAX 128
 #define PROCURE_TEXT_MAX (16 * 1024)
 #define FUNDERS_MAX 32
 
@@ -56,13 +56,8 @@ static const char *ident(struct fields *f, const char *col)
     const char *v = field(f, col, 1);
     if (!v)
         return NULL;
-    int bad = strlen(v) > PROCURE_ID_MAX;
-    for (const unsigned char *p = (const unsigned char *)v; *p && !bad; p++)
-        bad = *p <= ' ' || *p == 0x7F;
-    if (bad) {
-        f->failed = df_err_set(f->err, DF_ERR_INPUT,
-                               "%s \"%.40s\" must be 1-%d bytes without spaces", col, v,
-                               PROCURE_ID_MAX);
+    if (app_id_check(col, v, f->err) < 0) {
+        f->failed = -1;
         return NULL;
     }
     return v;
@@ -189,8 +184,10 @@ static const char *funders(struct fields *f, char *out, size_t cap)
 }
 
 int app_procure_demand_row(struct store *s, const struct csv_reader *r,
-                           const struct csv_row *row, int *added, struct df_err *err)
+                           const struct csv_row *row, int *added,
+                           struct app_import_result *res, struct df_err *err)
 {
+    (void)res;
     struct fields f = {r, row, err, 0};
     struct store_demand d = {0};
     char cc[3], fund[FUNDERS_MAX * 3 + 1];
@@ -214,8 +211,10 @@ int app_procure_demand_row(struct store *s, const struct csv_reader *r,
 }
 
 int app_procure_supply_row(struct store *s, const struct csv_reader *r,
-                           const struct csv_row *row, int *added, struct df_err *err)
+                           const struct csv_row *row, int *added,
+                           struct app_import_result *res, struct df_err *err)
 {
+    (void)res;
     struct fields f = {r, row, err, 0};
     struct store_supply x = {0};
     char cc[3];

@@ -34,5 +34,9 @@ int cli_import_cordis(struct cli_ctx *ctx, int argc, char **argv)
     store_close(s);
     printf("cordis: %d projects, %d participations, %d organisations added\n", res.projects,
            res.participations, res.organisations_added);
+    if (res.websites_left_out)
+        printf("cordis: %d organisationUrl value%s left out: not a web address the UI may link, "
+               "even as http://HOST\n", res.websites_left_out,
+               res.websites_left_out == 1 ? "" : "s");
     return 0;
 }

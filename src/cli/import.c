@@ -8,10 +8,21 @@
 #include "cli/cli.h"
 #include "store/store.h"
 
+/* The figures on stdout; the published meetings the import removed on
+ * stderr, each by its line, as warnings to act on (tell the two people). */
 static void print_result(const char *path, const struct app_import_result *res)
 {
     printf("%s: %d row%s: %d added, %d updated\n", path, res->rows, res->rows == 1 ? "" : "s",
            res->added, res->updated);
+    if (res->meetings_removed)
+        printf("%s: %d meeting%s removed: %s no longer accepted\n", path, res->meetings_removed,
+               res->meetings_removed == 1 ? "" : "s",
+               res->meetings_removed == 1 ? "its request is" : "their requests are");
+    for (int i = 0; i < res->notes.named; i++)
+        fprintf(stderr, "warning: %s\n", res->notes.msg[i]);
+    if (res->notes.n > res->notes.named)
+        fprintf(stderr, "warning: %s: %d more published meetings removed\n", path,
+                res->notes.n - res->notes.named);
 }
 
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)

@@ -20,7 +20,7 @@ static bool is_day(const char *s)
     static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     /* each part read only once the one before it matched: s may be short */
     int y = digits(s, 4), m, d;
-    if (y < 0 || s[4] != '-' || (m = digits(s + 5, 2)) < 1 || m > 12 || s[7] != '-' ||
+    if (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX || s[4] != '-' || (m = digits(s + 5, 2)) < 1 || m > 12 || s[7] != '-' ||
         (d = digits(s + 8, 2)) < 1)
         return false;
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
@@ -28,6 +28,8 @@ static bool is_day(const char *s)
 }
 
 bool date_is_valid(const char *s) { return s && is_day(s) && s[10] == '\0'; }
+
+int date_year(const char *s) { return s ? digits(s, 4) : -1; }
 
 /* "HH:MM" within a day (or an offset) at s. */
 static bool is_clock(const char *s)

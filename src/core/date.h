@@ -5,12 +5,23 @@
 
 #include <stdbool.h>
 
-/* "YYYY-MM-DD" naming a day that exists (2028-02-29 does, 2030-02-30 not). */
+/* The years a forum's dates may name: year 0000 or 9999 is a typing slip
+ * (and no calendar client shows it). */
+#define DATE_YEAR_MIN 1900
+#define DATE_YEAR_MAX 2200
+
+/* "YYYY-MM-DD" naming a day that exists (2028-02-29 does, 2030-02-30 not) in
+ * a year from DATE_YEAR_MIN to DATE_YEAR_MAX. */
 bool date_is_valid(const char *s);
 
+/* The year the four digits at the start of s spell, or -1 (for a message
+ * that says why a date was refused). */
+int date_year(const char *s);
+
 /* "YYYY-MM-DDTHH:MM", optionally ":SS" and a fraction, then optionally "Z" or
- * an offset "+HH:MM" (or "+HHMM", "+HH", "-" alike): a real day, hours 00-23,
- * minutes and seconds 00-59, an offset from -12:00 to +14:00. */
+ * an offset "+HH:MM" (or "+HHMM", "+HH", "-" alike): a real day (its year
+ * within the range above), hours 00-23, minutes and seconds 00-59, an offset
+ * from -12:00 to +14:00. */
 bool date_time_is_valid(const char *s);
 
 /* The UTC offset a valid date_time (above) carries, in minutes east of UTC

@@ -1,6 +1,8 @@
 /* UTF-8 validation and decoding (see utf8.h). */
 #include "core/utf8.h"
 
+#include <string.h>
+
 long utf8_decode(const char **sp, const char *end)
 {
     const unsigned char *s = (const unsigned char *)*sp;
@@ -51,6 +53,58 @@ bool utf8_is_valid(const char *s, size_t n, size_t *bad_offset)
         }
     }
     return true;
+}
+
+bool utf8_is_bidi_control(long c)
+{
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+}
+
+bool utf8_is_format(long c)
+{
+    /* Unicode 15.0 DerivedGeneralCategory.txt, Cf */
+    static const long cf[][2] = {
+        {0x00AD, 0x00AD},   {0x0600, 0x0605},   {0x061C, 0x061C},   {0x06DD, 0x06DD},
+        {0x070F, 0x070F},   {0x0890, 0x0891},   {0x08E2, 0x08E2},   {0x180E, 0x180E},
+        {0x200B, 0x200F},   {0x202A, 0x202E},   {0x2060, 0x2064},   {0x2066, 0x206F},
+        {0xFEFF, 0xFEFF},   {0xFFF9, 0xFFFB},   {0x110BD, 0x110BD}, {0x110CD, 0x110CD},
+        {0x13430, 0x1343F}, {0x1BCA0, 0x1BCA3}, {0x1D173, 0x1D17A}, {0xE0001, 0xE0001},
+        {0xE0020, 0xE007F}};
+    for (size_t i = 0; i < sizeof cf / sizeof cf[0] && c >= cf[i][0]; i++)
+        if (c <= cf[i][1])
+            return true;
+    return false;
+}
+
+long utf8_find(const char *s, size_t n, bool (*is_bad)(long c), long *cp)
+{
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        const char *at = p;
+        long c = utf8_decode(&p, end);
+        if (c < 0) {
+            p = at + 1;
+            continue;
+        }
+        if (is_bad(c)) {
+            if (cp)
+                *cp = c;
+            return (long)(at - s);
+        }
+    }
+    return -1;
+}
+
+int utf8_text_check(const char *what, const char *s, struct df_err *err)
+{
+    long cp;
+    long at = s ? utf8_find(s, strlen(s), utf8_is_bidi_control, &cp) : -1;
+    if (at >= 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s holds a Unicode bidirectional control (U+%04lX at byte %ld), which "
+                          "shows the text after it in another order than it is written: remove "
+                          "it", what, cp, at);
+    return 0;
 }
 
 size_t utf8_length(const char *s, size_t n)

@@ -6,12 +6,35 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/err.h"
+
 /* True when s[0..n) is well-formed UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
  * When false and bad_offset is not NULL, it receives the offset of the first bad byte. */
 bool utf8_is_valid(const char *s, size_t n, size_t *bad_offset);
 
 /* Decodes one code point at *s (advancing it); returns -1 on malformed input. */
 long utf8_decode(const char **s, const char *end);
+
+/* Unicode's bidirectional embedding, override and isolate controls
+ * (U+202A-U+202E, U+2066-U+2069): the text after one is shown in another
+ * order than it is stored, so a name can disguise what follows it in a list. */
+bool utf8_is_bidi_control(long c);
+
+/* The invisible format characters (Unicode 15's category Cf: the bidi
+ * controls and marks, zero-width space and joiners, word joiner, invisible
+ * operators, soft hyphen, byte order mark, tags...). */
+bool utf8_is_format(long c);
+
+/* A text that people read (a name, a title, a description, a message),
+ * from the API or an import: no bidi control (utf8_is_bidi_control), which
+ * would show it otherwise than it is written. 0 (s NULL too), or -1 with
+ * DF_ERR_INPUT naming what, the code point and its byte. */
+int utf8_text_check(const char *what, const char *s, struct df_err *err);
+
+/* The first code point of s[0..n) that is_bad takes: its byte offset, with
+ * the code point in *cp (may be NULL); -1 when there is none. Malformed bytes
+ * are stepped over (check utf8_is_valid first). */
+long utf8_find(const char *s, size_t n, bool (*is_bad)(long c), long *cp);
 
 /* Number of code points in a valid string. */
 size_t utf8_length(const char *s, size_t n);

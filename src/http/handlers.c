@@ -61,7 +61,8 @@ static void h_login(struct http_req *r)
 {
     static const struct http_field f[] = {
         {"email", HJ_STRING, .required = true, .min = 3, .max = 254},
-        {"password", HJ_STRING, .required = true, .min = 1, .max = APP_PASSWORD_MAX},
+        {"password", HJ_STRING, .required = true, .min = 1, .max = APP_PASSWORD_MAX,
+         .unread = true},
         {NULL}};
     json_t *b = http_body(r, f);
     if (!b)

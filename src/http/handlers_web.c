@@ -562,11 +562,22 @@ static void h_import(struct http_req *r)
     unlink(path);
     if (rc == 0) {
         store_audit(r->s, r->user.email, "import", kind, NULL, NULL, &err);
+        if (glossary) {
+            http_reply_json(r, 200, json_pack("{ss si si}", "kind", kind, "rows", gloss.pairs,
+                                              "nots", gloss.nots));
+            return;
+        }
+        /* the published meetings the import removed, by the upload's line */
+        json_t *warnings = json_array();
+        for (int i = 0; warnings && i < res.notes.named; i++) {
+            const char *what;
+            int at = df_err_line_of(res.notes.msg[i], path, &what);
+            json_array_append_new(warnings, json_pack("{si ss}", "line", at, "message", what));
+        }
         http_reply_json(r, 200,
-                        glossary ? json_pack("{ss si si}", "kind", kind, "rows", gloss.pairs,
-                                             "nots", gloss.nots)
-                                 : json_pack("{ss si si si}", "kind", kind, "rows", res.rows,
-                                             "added", res.added, "updated", res.updated));
+                        json_pack("{ss si si si si so}", "kind", kind, "rows", res.rows, "added",
+                                  res.added, "updated", res.updated, "meetings_removed",
+                                  res.meetings_removed, "warnings", warnings));
         return;
     }
     if (err.kind != DF_ERR_INPUT) {

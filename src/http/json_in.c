@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
+
 static const struct http_field *find(const struct http_field *f, const char *key)
 {
     for (; f->name; f++)
@@ -33,7 +35,7 @@ static int check_string(json_t *v, const struct http_field *f, const char *at,
         return df_err_set(err, DF_ERR_INPUT, "%s is longer than %lld bytes", at, max);
     if (len < f->min)
         return df_err_set(err, DF_ERR_INPUT, "%s is shorter than %lld bytes", at, f->min);
-    return 0;
+    return f->unread ? 0 : utf8_text_check(at, json_string_value(v), err);
 }
 
 static int check_value(json_t *v, const struct http_field *f, const char *at, int depth,

@@ -103,5 +103,19 @@ bool http_route_redact(const struct http_route *routes, int routes_n, const char
         }
         return true;
     }
+    /* A feed URL behind another prefix (a proxy that strips /api/v1, a
+     * copied relative link, another version: /feeds/TOKEN.ics) holds a
+     * token all the same: any "feeds" segment with more after it. */
+    for (int k = 0; k + 1 < segs_n; k++) {
+        if (strcasecmp(segs[k], "feeds") != 0)
+            continue;
+        size_t n = 0;
+        out[0] = '\0';
+        for (int s = 0; s <= k && n < cap; s++)
+            n += (size_t)snprintf(out + n, cap - n, "/%s", segs[s]);
+        if (n < cap)
+            snprintf(out + n, cap - n, "/{redacted}");
+        return true;
+    }
     return false;
 }

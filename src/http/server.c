@@ -4,6 +4,7 @@
 #include "http/server.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -184,7 +185,9 @@ static void serve_static(struct http_req *r)
 
 /* ---- the dispatcher -------------------------------------------------------- */
 
-static void client_facts(struct http_req *r)
+/* The address the connection comes from: known before any header is read,
+ * so that every request is logged with it, one refused early as well. */
+static void peer_address(struct http_req *r)
 {
     const union MHD_ConnectionInfo *ci =
         MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
@@ -197,6 +200,11 @@ static void client_facts(struct http_req *r)
             inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)sa)->sin6_addr, r->ip,
                       sizeof r->ip);
     }
+}
+
+/* Once the headers are read: behind a proxy, the client it names. */
+static void client_facts(struct http_req *r)
+{
     r->secure = r->srv->o.tls;
     if (!r->srv->o.behind_proxy)
         return;
@@ -273,12 +281,14 @@ static void reply_not_allowed(struct http_req *r)
 static void dispatch(struct http_req *r)
 {
     struct df_err err = {0};
-    if (http_url_parse(r->raw_target, strlen(r->raw_target), &r->a, &r->url, &err) < 0) {
+    /* parsed as it arrived (on_uri); again for the message when it failed */
+    if (!r->url_ok) {
+        if (!r->raw_target ||
+            http_url_parse(r->raw_target, strlen(r->raw_target), &r->a, &r->url, &err) == 0)
+            df_err_set(&err, DF_ERR_RUNTIME, "out of memory reading a request target");
         http_reply_df_err(r, &err);
         return;
     }
-    r->url_ok = true;
-    client_facts(r);
     /* HEAD is GET without the body: libmicrohttpd sends the headers only. */
     bool head = strcmp(r->method, "HEAD") == 0;
     const char *method = head ? "GET" : r->method;
@@ -349,6 +359,13 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *conn)
     buf_init(&r->body, srv->o.body_max);
     clock_gettime(CLOCK_MONOTONIC, &r->t0);
     r->raw_target = arena_strndup(&r->a, uri ? uri : "", HTTP_URL_MAX + 1);
+    /* who and what, for the log, before anything can be refused (framing,
+     * size, libmicrohttpd's own replies) */
+    peer_address(r);
+    struct df_err ignored = {0};
+    r->url_ok = r->raw_target &&
+                http_url_parse(r->raw_target, strlen(r->raw_target), &r->a, &r->url,
+                               &ignored) == 0;
     atomic_fetch_add(&srv->in_flight, 1);
     return r;
 }
@@ -419,6 +436,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (!r->started) {
         r->started = true;
         r->method = arena_strdup(&r->a, method);
+        client_facts(r);
         if (framing_refused(r))
             return send_reply(r);
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
@@ -561,12 +579,21 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, srv->o.header_max,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
         MHD_OPTION_NOTIFY_COMPLETED, on_done, srv,
-        MHD_OPTION_LISTENING_ADDRESS_REUSE, 1u,
         MHD_OPTION_END);
+    /* No MHD_OPTION_LISTENING_ADDRESS_REUSE: its SO_REUSEPORT let a second
+     * server bind a busy port and the kernel split the clients between the
+     * two (old and new data, sessions valid on one only). Without it the
+     * bind fails with EADDRINUSE, as it should. */
     if (!srv->d) {
+        int why = errno;
         pthread_key_delete(srv->store_key);
-        df_err_set(err, DF_ERR_RUNTIME, "cannot listen on %s port %d (in use?)", srv->o.listen,
-                   srv->o.port);
+        if (why == EADDRINUSE)
+            df_err_set(err, DF_ERR_RUNTIME,
+                       "cannot listen on %s port %d: the port is in use (another dfnc serve? "
+                       "stop it or choose another --port)", srv->o.listen, srv->o.port);
+        else
+            df_err_set(err, DF_ERR_RUNTIME, "cannot listen on %s port %d%s%s", srv->o.listen,
+                       srv->o.port, why ? ": " : "", why ? strerror(why) : "");
         goto fail;
     }
     const union MHD_DaemonInfo *di = MHD_get_daemon_info(srv->d, MHD_DAEMON_INFO_LISTEN_FD);

@@ -56,6 +56,16 @@ static void on_field(void *data, size_t len, void *ud)
                    r->name, line, r->cur_n + 1, len, CSV_FIELD_MAX);
         return;
     }
+    /* a C string ends at a NUL: "p-0437\0junk" would be read as p-0437 */
+    const char *nul = data ? memchr(data, '\0', len) : NULL;
+    if (nul) {
+        r->failed = 1;
+        df_err_set(r->err, DF_ERR_INPUT,
+                   "%s:%d: field %d holds a NUL byte (at offset %zu); is the file UTF-16 or "
+                   "binary? save it as UTF-8 text",
+                   r->name, line, r->cur_n + 1, (size_t)(nul - (const char *)data));
+        return;
+    }
     size_t bad;
     if (!utf8_is_valid(data ? data : "", len, &bad)) {
         r->failed = 1;
@@ -294,6 +304,11 @@ int csv_reader_column(const struct csv_reader *r, const char *name)
         if (strcmp(r->header[i], name) == 0)
             return i;
     return -1;
+}
+
+const char *csv_reader_header(const struct csv_reader *r, int i)
+{
+    return i >= 0 && i < r->header_n ? r->header[i] : NULL;
 }
 
 const char *csv_get(const struct csv_reader *r, const struct csv_row *row, const char *name)

@@ -475,9 +475,11 @@ int store_request_upsert(struct store *s, const struct store_request *r, int *ad
     static const char sql[] =
         "INSERT INTO requests(id, event_rid, from_rid, to_rid, priority, status, message)"
         " VALUES (?,?,?,?,?,coalesce(?,'pending'),?) ON CONFLICT(id) DO UPDATE SET"
-        " event_rid=excluded.event_rid, from_rid=excluded.from_rid, to_rid=excluded.to_rid,"
         " priority=excluded.priority, status=excluded.status, message=excluded.message,"
-        " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+        " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        /* a request never moves: its meeting lies in its event's slots */
+        " WHERE event_rid=excluded.event_rid AND from_rid=excluded.from_rid"
+        " AND to_rid=excluded.to_rid";
     sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", r->event, err);
     if (ev < 0)
         return -1;
@@ -504,6 +506,9 @@ int store_request_upsert(struct store *s, const struct store_request *r, int *ad
     store_bind_text(st, 7, r->message);
     if (store_step_done(s, st, err, "saving a request") < 0)
         return -1;
+    if (rid != 0 && sqlite3_changes(s->db) == 0)
+        return df_err_set(err, DF_ERR_CONFLICT,
+                          "request \"%s\" belongs to another event or other people", r->id);
     if (added)
         *added = rid == 0;
     return 0;
@@ -707,28 +712,62 @@ int store_meeting_lock_all(struct store *s, const char *event, bool locked, stru
     return store_step_done(s, st, err, "locking meetings");
 }
 
-static int meeting_row(void *ud, sqlite3_stmt *st)
+#define MEETING_COLUMNS \
+    "m.id, r.id, e.id, t.id, l.id, t.starts_at, t.ends_at, l.name, m.locked," \
+    " m.sequence, i.id, i.name FROM meetings m JOIN requests r ON r.rid = m.request_rid" \
+    " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid" \
+    " LEFT JOIN locations l ON l.rid = m.location_rid" \
+    " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
+
+static void meeting_from_row(sqlite3_stmt *st, struct store_meeting *m)
 {
-    struct each_ctx *c = ud;
-    struct store_meeting m = {
+    *m = (struct store_meeting){
         .id = store_col(st, 0), .request = store_col(st, 1), .event = store_col(st, 2),
         .slot = store_col(st, 3), .location = store_col(st, 4), .starts_at = store_col(st, 5),
         .ends_at = store_col(st, 6), .location_name = store_col(st, 7),
         .locked = sqlite3_column_int(st, 8), .sequence = sqlite3_column_int(st, 9),
         .interpreter = store_col(st, 10), .interpreter_name = store_col(st, 11),
     };
+}
+
+static int meeting_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    struct store_meeting m;
+    meeting_from_row(st, &m);
     return ((store_meeting_fn)c->fn)(c->ud, &m);
+}
+
+int store_meeting_of_request(struct store *s, const char *request, struct arena *a,
+                             struct store_meeting *m, struct df_err *err)
+{
+    static const char sql[] = "SELECT " MEETING_COLUMNS " WHERE r.id = ?";
+    sqlite3_stmt *st = store_row_by_id(s, sql, request, "meeting for request", err);
+    if (!st)
+        return -1;
+    struct store_meeting row;
+    meeting_from_row(st, &row);
+    const char **text[] = {&m->id, &m->request, &m->event, &m->slot, &m->location,
+                           &m->starts_at, &m->ends_at, &m->location_name, &m->interpreter,
+                           &m->interpreter_name};
+    const char *from[] = {row.id, row.request, row.event, row.slot, row.location,
+                          row.starts_at, row.ends_at, row.location_name, row.interpreter,
+                          row.interpreter_name};
+    int rc = 0;
+    for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
+        if (!(*text[i] = from[i] ? arena_strdup(a, from[i]) : NULL) && from[i])
+            rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a meeting");
+    m->locked = row.locked;
+    m->sequence = row.sequence;
+    sqlite3_reset(st);
+    return rc;
 }
 
 int store_meeting_each(struct store *s, const char *event, const char *person,
                        store_meeting_fn fn, void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT m.id, r.id, e.id, t.id, l.id, t.starts_at, t.ends_at, l.name, m.locked,"
-        " m.sequence, i.id, i.name FROM meetings m JOIN requests r ON r.rid = m.request_rid"
-        " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid"
-        " LEFT JOIN locations l ON l.rid = m.location_rid"
-        " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
+        "SELECT " MEETING_COLUMNS
         " WHERE (?1 IS NULL OR e.id = ?1) AND (?2 IS NULL OR EXISTS ("
         "   SELECT 1 FROM people p WHERE p.id = ?2 AND (p.rid IN (r.from_rid, r.to_rid)"
         "   OR EXISTS (SELECT 1 FROM request_attendees a"

@@ -175,7 +175,9 @@ struct store_request {
     const char *id, *event, *from, *to, *status, *message, *created_at;
     int priority;
 };
-/* Event, from and to must exist (DF_ERR_NOT_FOUND naming which). */
+/* Event, from and to must exist (DF_ERR_NOT_FOUND naming which). A request
+ * that exists keeps its event and its two people (its meeting lies in its
+ * event's slots): DF_ERR_CONFLICT, nothing changed, when r names others. */
 int store_request_upsert(struct store *s, const struct store_request *r, int *added,
                          struct df_err *err);
 int store_request_get(struct store *s, const char *id, struct arena *a,
@@ -206,6 +208,10 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
  * is no longer accepted (changed by an import). */
 int store_meeting_clear_unaccepted(struct store *s, const char *event, struct df_err *err);
 int store_meeting_delete_for_request(struct store *s, const char *request, struct df_err *err);
+/* The meeting of a request, its strings in a (with its slot's times and its
+ * table's name); DF_ERR_NOT_FOUND when the request has none. */
+int store_meeting_of_request(struct store *s, const char *request, struct arena *a,
+                             struct store_meeting *m, struct df_err *err);
 /* Locks (or unlocks) every meeting of the event: publishing agendas. */
 int store_meeting_lock_all(struct store *s, const char *event, bool locked, struct df_err *err);
 typedef int (*store_meeting_fn)(void *ud, const struct store_meeting *m);

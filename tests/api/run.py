@@ -20,6 +20,9 @@ A case file is a list of blocks, each starting with `### title`:
     lacks: secret                            ... or must not
     header-has: Set-Cookie: dfnc_session=    a response header line must contain this
     save: req1 = id                          store a top-level JSON field of a 2xx reply in ${req1}
+    save: tok = url ~ /feeds/([^.]+)         ... or the first group of a regular expression in it
+    log-has: status=501                      one line of the access log (read once every case
+                                             ran) holds every log-has fragment of the block
 Directives outside requests, as blocks of their own:
     ### login  (a block whose first line is `login NAME EMAIL PASSWORD`)
     expire NAME                              ages that session past its expiry
@@ -166,7 +169,7 @@ def parse_cases(text):
         if line.startswith("### "):
             cur = {"title": line[4:].strip(), "headers": [], "has": [], "lacks": [],
                    "header_has": [], "save": [], "as": ["anon"], "expect": None, "raw": [],
-                   "csrf": "yes", "body": None, "chunked": False, "line": i}
+                   "csrf": "yes", "body": None, "chunked": False, "line": i, "log_has": []}
             blocks.append(cur)
             continue
         if cur is None or not line.strip() or line.startswith("#"):
@@ -182,7 +185,7 @@ def parse_cases(text):
         m = re.match(r"^([a-z-]+): ?(.*)$", line)
         if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
                                 "chunked", "has", "lacks", "header-has", "save",
-                                "header-repeat", "header-raw"):
+                                "header-repeat", "header-raw", "log-has"):
             k, v = m.group(1), m.group(2)
             if k == "as":
                 cur["as"] = [x.strip() for x in v.split(",")]
@@ -193,6 +196,8 @@ def parse_cases(text):
                 cur["headers"].append((name, ch * int(n)))
             elif k == "header-raw":
                 cur["raw"].append(v)
+            elif k == "log-has":
+                cur["log_has"].append(v)
             elif k == "header":
                 cur["headers"].append(tuple(x.strip() for x in v.split(":", 1)))
             elif k == "body":
@@ -209,8 +214,9 @@ def parse_cases(text):
             elif k == "header-has":
                 cur["header_has"].append(v)
             elif k == "save":
-                name, field = [x.strip() for x in v.split("=")]
-                cur["save"].append((name, field))
+                name, field = [x.strip() for x in v.split("=", 1)]
+                field, _, pattern = [x.strip() for x in field.partition("~")]
+                cur["save"].append((name, field, pattern))
             elif k == "csrf":
                 cur["csrf"] = v
             continue
@@ -242,6 +248,7 @@ def main():
         cl.login(email.split("@")[0], email, pw)
     vars_ = {}
     failures = checks = 0
+    log_wanted = []   # (case, title, fragments): checked once the log is complete
     for path in sorted(glob.glob(os.path.join(CASES, "*.txt"))):
         name = os.path.basename(path)
         for b in parse_cases(open(path, encoding="utf-8", errors="surrogateescape").read()):
@@ -262,10 +269,13 @@ def main():
                 expects = expects * len(b["as"])
             if len(expects) != len(b["as"]):
                 raise SystemExit(f"{name}:{b['line']}: as and expect differ in length")
+            sub = lambda s: re.sub(r"\$\{(\w+)\}", lambda m: vars_.get(m.group(1), "?"), s)
+            if b["log_has"]:
+                log_wanted.append((f"{name}:{b['line']}", b["title"],
+                                   [sub(x) for x in b["log_has"]]))
             for who, want in zip(b["as"], expects):
                 checks += 1
                 cookie, csrf = cl.sessions[who]
-                sub = lambda s: re.sub(r"\$\{(\w+)\}", lambda m: vars_.get(m.group(1), "?"), s)
                 hdrs = {"Content-Type": "application/json"}
                 if cookie:
                     hdrs["Cookie"] = cookie
@@ -297,12 +307,14 @@ def main():
                 for frag in b["header_has"]:
                     if not any(frag in x for x in hl):
                         problems.append(f"no header line with {frag!r}")
-                for var, field in (b["save"] if 200 <= st < 300 else []):
+                for var, field, pattern in (b["save"] if 200 <= st < 300 else []):
                     try:
                         v = json.loads(text)[field]
                         vars_[var] = v.replace("http://forum.test", "") \
                             if isinstance(v, str) else v
-                    except (ValueError, KeyError, TypeError):
+                        if pattern:
+                            vars_[var] = re.search(pattern, v).group(1)
+                    except (ValueError, KeyError, TypeError, AttributeError):
                         problems.append(f"cannot save {field}")
                 if problems:
                     failures += 1
@@ -313,6 +325,11 @@ def main():
     log.flush()
     log.seek(0)
     logtext = log.read()
+    for where, title, frags in log_wanted:
+        checks += 1
+        if not any(all(f in line for f in frags) for line in logtext.splitlines()):
+            failures += 1
+            print(f"FAIL {where} {title}: no line of the access log holds {frags}")
     checks += 1
     for who, (cookie, csrf) in cl.sessions.items():
         if cookie and (cookie.split("=", 1)[1] in logtext or csrf in logtext):
@@ -330,6 +347,9 @@ def main():
         if token.lower() in logtext.lower():
             failures += 1
             print("FAIL a feed token is in the access log")
+    f, c = check_busy_port(db, cl)
+    failures += f
+    checks += c
     # Graceful shutdown: a request in flight when SIGTERM arrives still gets its reply.
     body = json.dumps({"email": "carol@forum.test", "password": "not-it-1"}).encode()
     sock = socket.create_connection(("127.0.0.1", cl.port), timeout=20)
@@ -361,6 +381,28 @@ def main():
     checks += web_checks
     print(f"{checks - failures}/{checks} API checks passed")
     sys.exit(1 if failures else 0)
+
+
+def check_busy_port(db, cl):
+    """A second `dfnc serve` on the port the first one holds fails at once
+    (exit 1, the port named as in use) instead of sharing it (SO_REUSEPORT
+    would let the kernel split the clients between the two); the first one
+    keeps answering. Returns (failures, checks)."""
+    failures, checks = 0, 2
+    try:
+        p = subprocess.run([DFNC, "--db", db, "serve", "--port", str(cl.port)],
+                           capture_output=True, text=True, timeout=20)
+        rc, err = p.returncode, p.stderr
+    except subprocess.TimeoutExpired:
+        rc, err = None, "still running after 20 s: it shares the port"
+    if rc != 1 or f"port {cl.port}: the port is in use" not in err:
+        failures += 1
+        print(f"FAIL a second server on busy port {cl.port}: exit {rc}, stderr {err[-200:]!r}")
+    st, _, _ = cl.request("GET", "/api/v1/health", {}, None)
+    if st != 200:
+        failures += 1
+        print(f"FAIL the first server stopped answering after a second one tried its port: {st}")
+    return failures, checks
 
 
 def check_web_dir(db, tmp):

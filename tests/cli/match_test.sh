@@ -44,6 +44,10 @@ printf 'hyperspectral\tгіперспектральний\nelectronic warfare\t�
 "$DFNC" --db "$T/c.db" import glossary "$T/g-bad.tsv" > "$T/out" 2>&1
 check "a glossary exits 3 naming every bad line by FILE:LINE, not only the first" \
     "[ $? -eq 3 ] && grep -q 'g-bad.tsv:2: \"electronic warfare\" is not one word' '$T/out' && grep -q 'g-bad.tsv:3: expected an English word' '$T/out'"
+printf 'radar\t\342\200\256радар\n' > "$T/g-bidi.tsv"
+"$DFNC" --db "$T/c.db" import glossary "$T/g-bidi.tsv" > "$T/out" 2>&1
+check "a glossary word with a bidi control is refused by FILE:LINE" \
+    "[ $? -eq 3 ] && grep -q 'g-bidi.tsv:1: the Ukrainian word holds a Unicode bidirectional control (U+202E' '$T/out'"
 "$DFNC" --db "$T/c.db" partners --lead 999984059 --text "гіперспектральна розвідка" --json > "$T/after-bad"
 check "the refused glossary left nothing behind" "cmp -s '$T/before' '$T/after-bad'"
 "$DFNC" --db "$T/c.db" import glossary "$T/g.tsv" > "$T/out" 2>&1

@@ -90,6 +90,36 @@ printf 'id,organisation,name,languages\nl-1,org-de,A,en;uk\nl-2,org-de,B,en;\nl-
 expect "languages that are not ISO 639-1 codes name their lines" 3 'lang_bad\.csv:3: languages "en;" must be ISO 639-1 codes' -- \
     "$DFNC" "${D[@]}" import people lang_bad.csv
 check "... line 4 too" grep -q 'lang_bad\.csv:4: languages "klingon"' err.txt
+# ---- ids the API could never address, and NUL bytes, are refused by their line ----------
+printf 'id,name,country,kind\nok-9,A,DE,company\norg/zz,Z,DE,company\n..,Y,DE,company\n' > id_bad.csv
+bad_here "an organisation id that is no API path segment names its line" id_bad.csv 'id_bad\.csv:3: id "org/zz" must be letters A-Z a-z, digits'
+check "... and the one that is \"..\" too" grep -q 'id_bad\.csv:4: id "\.\." must be letters' err.txt
+check "ids refused leave the database unchanged" [ "$(org_count t.db)" = "$before" ]
+printf 'id,organisation,name\np-ok,org-de,A\np-zz\0junk,org-de,B\n' > nul.csv
+expect "a NUL byte in a field names its line and field" 3 'nul\.csv:3: field 1 holds a NUL byte' -- \
+    "$DFNC" "${D[@]}" import people nul.csv
+check "... and nothing of the file is kept" sh -c "! \"$DFNC\" ${D[*]} export people - | grep -q p-ok"
+printf 'id,organisation,name\np-x,org/zz,A\n' > person_org_bad.csv
+expect "a person's organisation that is no API path segment" 3 'person_org_bad\.csv:2: organisation "org/zz" must be letters' -- \
+    "$DFNC" "${D[@]}" import people person_org_bad.csv
+printf 'organisation,direction,cpv,title\norg/zz,offer,35613000-4,Drones\n' > cap_org_bad.csv
+expect "a capability's organisation that is no API path segment" 3 'cap_org_bad\.csv:2: organisation "org/zz" must be letters' -- \
+    "$DFNC" "${D[@]}" import capabilities cap_org_bad.csv
+printf 'id,event,from,to\nx/y,ev-1,ppl-1,ppl-2\nr-2,ev-1,ppl-1,p/2\n' > req_id_bad.csv
+expect "a request id that is no API path segment" 3 'req_id_bad\.csv:2: id "x/y" must be letters' -- \
+    "$DFNC" "${D[@]}" import requests req_id_bad.csv
+check "... and a person it names, on its own line" grep -q 'req_id_bad\.csv:3: to "p/2" must be letters' err.txt
+# ---- text that shows otherwise than it is written, and codes that are not ISO 639-1 ----------
+printf 'id,name,country,kind,city\nb-1,Acme \342\200\256gnp.exe,DE,company,\nb-2,B,FR,company,\342\201\246Paris\nb-3,C,FR,company,Lyon\n' > bidi.csv
+bad_here "a right-to-left override in a name names its line" bidi.csv 'bidi\.csv:2: name holds a Unicode bidirectional control \(U\+202E at byte 5\)'
+check "... an isolate in a city, on its own line" grep -q 'bidi\.csv:3: city holds a Unicode bidirectional control (U+2066 at byte 0)' err.txt
+check "bidi controls leave the database unchanged" [ "$(org_count t.db)" = "$before" ]
+printf 'id,name,country,kind,website\nu-1,A,DE,company,https://evil.eu@x.eu\n' > userinfo.csv
+bad_here "a website with a user name before '@' names its line" userinfo.csv "userinfo\.csv:2: website \"https://evil\.eu@x\.eu\" holds a user name before '@'"
+printf 'id,organisation,name,languages\nq-1,org-de,A,en;zz\nq-2,org-de,B,en;uk;en\n' > lang_iso.csv
+expect "a language ISO 639-1 does not have names its line" 3 'lang_iso\.csv:2: languages "en;zz": "zz" is not an ISO 639-1 language code' -- \
+    "$DFNC" "${D[@]}" import people lang_iso.csv
+check "... and one named twice" grep -q 'lang_iso\.csv:3: languages "en;uk;en" names "en" twice' err.txt
 bad "a malformed CPV code" capabilities bad_cpv.csv 'bad_cpv\.csv:2: cpv "3561300-4" is not a CPV code'
 expect "people import" 0 'people.csv: 3 rows: 3 added' -- "$DFNC" "${D[@]}" import people "$HERE/data/people.csv"
 expect "capabilities import" 0 'capabilities.csv: 2 rows: 2 added' -- "$DFNC" "${D[@]}" import capabilities "$HERE/data/capabilities.csv"
@@ -185,6 +215,24 @@ printf 'id,event,name,pair,session\nint/x,dfnc2-eu-2027,D,uk-en,\n' > interp_bad
 expect "an interpreter id that is no API path segment names its line" 3 'interp_bad3\.csv:2: id "int/x" must be letters' -- \
     "$DFNC" --db demo.db import interpreters interp_bad3.csv
 check "refused interpreter files leave the database unchanged" [ "$(interpreters)" = "$before" ]
+
+# ---- an existing request keeps its event and people; a status change takes its meeting ----
+sql() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchall(); c.commit(); print(r[0][0] if r else "")' demo.db "$1"; }
+sql "UPDATE meetings SET locked = 1 WHERE request_rid = (SELECT rid FROM requests WHERE id = 'req-00297')" >/dev/null
+meetings_before=$(sql "SELECT count(*) FROM meetings")
+printf 'id,event,from,to,status\nreq-00297,other-forum,p-0081,p-0437,accepted\nreq-00934,dfnc2-eu-2027,p-0437,p-0373,accepted\n' > req_move.csv
+expect "a request moved to another event is refused, naming what it belongs to" 3 \
+    'req_move\.csv:2: request "req-00297" belongs to event "dfnc2-eu-2027", from "p-0081" to "p-0437": an import may change its status, priority and message, not move its event to "other-forum"' -- \
+    "$DFNC" --db demo.db import requests req_move.csv
+check "... and one given other people too, on its own line" grep -q 'req_move\.csv:3: request "req-00934" belongs to event "dfnc2-eu-2027", from "p-0373" to "p-0437": .*not move its from to "p-0437", to to "p-0373"' err.txt
+check "refused moves keep every meeting and the request's event" \
+    [ "$(sql "SELECT count(*) FROM meetings")/$(sql "SELECT e.id FROM requests r JOIN events e ON e.rid = r.event_rid WHERE r.id = 'req-00297'")" = "$meetings_before/dfnc2-eu-2027" ]
+printf 'id,event,from,to,status\nreq-00297,dfnc2-eu-2027,p-0081,p-0437,declined\n' > req_decline.csv
+expect "declining a request by import removes its meeting and says so" 0 \
+    'req_decline\.csv: 1 meeting removed: its request is no longer accepted' -- "$DFNC" --db demo.db import requests req_decline.csv
+check "... and names the published one to tell its people about, on stderr" \
+    grep -q '^warning: req_decline\.csv:2: request "req-00297" (p-0081 to p-0437) is now declined: its published meeting, 2027-02-1[67]T[0-9:]\{5\} at .*, is removed from their agendas and calendar feeds; tell them$' err.txt
+check "the meeting is gone at once, not at the next schedule run" [ "$(sql "SELECT count(*) FROM meetings")" = "$((meetings_before - 1))" ]
 
 echo "1..$cases"
 [ "$failures" = 0 ]

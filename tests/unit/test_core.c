@@ -53,6 +53,39 @@ Test(utf8, accepts_ukrainian_and_refuses_malformed_bytes)
     cr_assert_not(utf8_is_valid("\xf4\x90\x80\x80", 4, NULL), "beyond U+10FFFF");
 }
 
+Test(utf8, finds_bidi_controls_and_invisible_format_characters)
+{
+    const long bidi[] = {0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069};
+    for (size_t i = 0; i < sizeof bidi / sizeof *bidi; i++) {
+        cr_assert(utf8_is_bidi_control(bidi[i]), "U+%04lX", bidi[i]);
+        cr_assert(utf8_is_format(bidi[i]), "U+%04lX", bidi[i]);
+    }
+    const long format[] = {0x00AD, 0x061C, 0x200B, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF,
+                           0xE0041};
+    for (size_t i = 0; i < sizeof format / sizeof *format; i++) {
+        cr_assert(utf8_is_format(format[i]), "U+%04lX", format[i]);
+        cr_assert_not(utf8_is_bidi_control(format[i]), "U+%04lX", format[i]);
+    }
+    const long seen[] = {'a', ' ', 0x0416, 0x0491, 0x2029, 0x2070, 0x2065 + 0x10, 0xFFFD};
+    for (size_t i = 0; i < sizeof seen / sizeof *seen; i++)
+        cr_assert_not(utf8_is_format(seen[i]), "U+%04lX", seen[i]);
+
+    const char *s = "Acme \u202Egnp.exe";
+    long cp = 0;
+    cr_assert_eq(utf8_find(s, strlen(s), utf8_is_bidi_control, &cp), 5);
+    cr_assert_eq(cp, 0x202E);
+    cr_assert_eq(utf8_find("Київ", strlen("Київ"), utf8_is_format, NULL), -1);
+
+    struct df_err err = {0};
+    cr_assert_eq(utf8_text_check("name", "Укроборонпром \u200F (LRM/RLM marks pass)", &err), 0);
+    cr_assert_eq(utf8_text_check("name", NULL, &err), 0);
+    cr_assert_eq(utf8_text_check("name", s, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "name holds a Unicode bidirectional control (U+202E at byte 5)"),
+              "%s", err.msg);
+    cr_assert_eq(utf8_text_check("title", "a\u2067b", &err), -1, "an isolate too");
+}
+
 Test(utf8, folds_case_in_latin_and_cyrillic_keeping_the_length)
 {
     const char *s = "ҐЄІЇ Київ ЯЮ ЀЏ Radar Ґ\xd0";   /* a truncated letter at the end */
@@ -186,15 +219,21 @@ Test(err, problems_keep_the_lowest_lines_in_order)
 
 Test(date, days_that_exist)
 {
-    const char *good[] = {"2030-01-01", "2028-02-29", "2000-02-29", "2030-12-31"};
+    const char *good[] = {"2030-01-01", "2028-02-29", "2000-02-29", "2030-12-31", "1900-01-01",
+                          "2200-12-31"};
     const char *bad[] = {"2030-02-30", "2030-13-45", "2030-00-10", "2030-01-00", "1900-02-29",
                          "2030-04-31", "12/05/2026", "2030-1-01", "2030-01-01T", "2030",
-                         "2030-01-0", ""};
+                         "2030-01-0", "", "0000-01-01", "1899-12-31", "2201-01-01",
+                         "9999-12-31"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++)
         cr_assert(date_is_valid(good[i]), "%s", good[i]);
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         cr_assert_not(date_is_valid(bad[i]), "%s", bad[i]);
     cr_assert_not(date_is_valid(NULL));
+    cr_assert_eq(date_year("0000-01-01"), 0, "the year, for a message");
+    cr_assert_eq(date_year("2031-09-01T10:00"), 2031);
+    cr_assert_eq(date_year("20"), -1);
+    cr_assert_eq(date_year(NULL), -1);
 }
 
 Test(date, times_that_exist)
@@ -212,7 +251,8 @@ Test(date, times_that_exist)
                          /* no clock on Earth keeps these offsets */
                          "2030-01-01T10:00+23", "2030-01-01T10:30-23:59",
                          "2030-01-01T10:00:00+14:30", "2030-01-01T10:00:00-12:01",
-                         "2030-01-01T10:00:00+15:00", "2030-01-01T10:00:00-13"};
+                         "2030-01-01T10:00:00+15:00", "2030-01-01T10:00:00-13",
+                         "0000-01-01T10:00", "2201-01-01T10:00Z"};
     for (size_t i = 0; i < sizeof good / sizeof *good; i++)
         cr_assert(date_time_is_valid(good[i]), "%s", good[i]);
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)

@@ -1,8 +1,10 @@
-/* Unit tests of src/app/fields.c: the profile field checks the imports and
- * the API share. */
+/* Unit tests of src/app/fields.c: the field checks the imports and the API
+ * share. */
 #include <criterion/criterion.h>
+#include <string.h>
 
 #include "app/fields.h"
+#include "app/interpreting.h"
 
 static struct df_err err;
 
@@ -16,25 +18,79 @@ Test(fields, websites_are_web_addresses_only)
     const char *bad[] = {"javascript:alert(1)", "JavaScript://%0aalert(1)", "data:text/html,x",
                          "vbscript:x", "//acme.example", "acme.example", "https://", "http:///x",
                          "https://a b", "https://a\tb", "https://a\x01", " https://a", "",
-                         "ftp://acme.example"};
+                         "ftp://acme.example",
+                         /* a link that reads otherwise than where it goes */
+                         "https://evil.eu@x.eu", "https://user:pw@x.eu/", "https://a.eu\\@b.eu",
+                         "https://\u202Ex.eu", "https://x.eu/\u2066a", "https://x\u200B.eu",
+                         "https://x.eu/\u00ADa", "https://x.eu/\uFEFF", "https://x.eu\u00A0/",
+                         "https://x.eu/\u2028", "https://\xc2\x85x.eu", "https://%00",
+                         "https://x%2Eeu", "https://\u0430pple.com", "https://b\u00fccher.de"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         err.kind = DF_OK;
         cr_assert_eq(app_website_check(bad[i], &err), -1, "took \"%s\"", bad[i]);
         cr_assert_eq(err.kind, DF_ERR_INPUT);
     }
+    cr_assert(strstr(err.msg, "its host may hold only ASCII letters"), "%s", err.msg);
+    cr_assert_eq(app_website_check("https://evil.eu@x.eu", &err), -1);
+    cr_assert(strstr(err.msg, "user name before '@'"), "%s", err.msg);
+    cr_assert_eq(app_website_check("https://x\u200B.eu", &err), -1);
     cr_assert(strstr(err.msg, "http:// or https://"), "%s", err.msg);
+    cr_assert_eq(app_website_check("https://x.eu/about@us?to=a@b.eu#\u043a\u0438\u0457\u0432", &err),
+                 0, "an '@' and letters of any script after the host are fine: %s", err.msg);
 }
 
 Test(fields, languages_are_iso_639_1_codes)
 {
-    const char *good[] = {"en", "en;uk", "en;uk;fr", ""};
+    const char *good[] = {"en", "en;uk", "en;uk;fr", "", "uk;en;pl;de;cs;sv;lt;lv;et;fi;bh",
+                          "aa", "zu"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
         cr_assert_eq(app_languages_check(good[i], &err), 0, "refused %s: %s", good[i], err.msg);
     const char *bad[] = {"klingon;;;<script>", "en;", ";en", "en;;uk", "e", "eng", "EN",
-                         "en,uk", "en; uk", "en;u", "ук"};
+                         "en,uk", "en; uk", "en;u", "ук",
+                         /* not in ISO 639-1, or named twice */
+                         "zz", "en;zz", "xx;en", "ua", "en;en", "uk;en;uk"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         err.kind = DF_OK;
         cr_assert_eq(app_languages_check(bad[i], &err), -1, "took \"%s\"", bad[i]);
         cr_assert_eq(err.kind, DF_ERR_INPUT);
+    }
+    app_languages_check("en;zz", &err);
+    cr_assert(strstr(err.msg, "\"zz\" is not an ISO 639-1 language code"), "%s", err.msg);
+    app_languages_check("uk;en;uk", &err);
+    cr_assert(strstr(err.msg, "names \"uk\" twice"), "%s", err.msg);
+    cr_assert(app_language_is_known("uk"));
+    cr_assert_not(app_language_is_known("ua"), "Ukraine's country code, not its language's");
+}
+
+Test(fields, interpreter_pairs_are_two_known_languages)
+{
+    char a[3], b[3];
+    cr_assert_eq(app_language_pair("uk-en", a, b, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(a, "uk");
+    cr_assert_str_eq(b, "en");
+    cr_assert_eq(app_language_pair("zz-en", a, b, &err), -1);
+    cr_assert(strstr(err.msg, "\"zz\" is not an ISO 639-1"), "%s", err.msg);
+    cr_assert_eq(app_language_pair("uk-ua", a, b, &err), -1);
+    cr_assert(strstr(err.msg, "\"ua\" is not"), "%s", err.msg);
+    cr_assert_eq(app_language_pair("en-en", a, b, &err), -1);
+}
+
+Test(fields, ids_are_api_path_segments)
+{
+    char longest[APP_ID_MAX + 2];
+    memset(longest, 'a', APP_ID_MAX);
+    longest[APP_ID_MAX] = '\0';
+    const char *good[] = {"org-0042", "p-0437", "999984059", "a.b_c-D", "..a", longest};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        cr_assert_eq(app_id_check("id", good[i], &err), 0, "refused %s: %s", good[i], err.msg);
+    longest[APP_ID_MAX] = 'a';
+    longest[APP_ID_MAX + 1] = '\0';
+    const char *bad[] = {"x/y", "org/zz", "", ".", "..", "a b", "p-1\t", "caf\xc3\xa9", "a%2Fb",
+                         "a?b", "a#b", "a\\b", longest};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        err.kind = DF_OK;
+        cr_assert_eq(app_id_check("organisation", bad[i], &err), -1, "took \"%s\"", bad[i]);
+        cr_assert_eq(err.kind, DF_ERR_INPUT);
+        cr_assert(strncmp(err.msg, "organisation \"", 14) == 0, "names what: %s", err.msg);
     }
 }

@@ -125,6 +125,21 @@ Test(http_route, secret_paths_are_redacted_for_the_log)
         cr_assert_null(strstr(got, "SECRET"), "%s logged as %s", near[i], got);
     }
     cr_assert_str_eq(redacted("/api/v1/feeds/SECRET.ics/x"), "/api/v1/feeds/{redacted}");
+    /* a feed URL under another prefix, or none, holds the token as well */
+    const char *elsewhere[][2] = {
+        {"/feeds/SECRET.ics", "/feeds/{redacted}"},
+        {"/api/v2/feeds/SECRET.ics", "/api/v2/feeds/{redacted}"},
+        {"/api/feeds/SECRET.ics", "/api/feeds/{redacted}"},
+        {"/FEEDS/SECRET", "/FEEDS/{redacted}"},
+        {"/x/Feeds/SECRET.ics/more", "/x/Feeds/{redacted}"},
+        {"/%66eeds/SECRET.ics", "/feeds/{redacted}"}};
+    for (size_t i = 0; i < sizeof elsewhere / sizeof elsewhere[0]; i++) {
+        const char *got = redacted(elsewhere[i][0]);
+        cr_assert_not_null(got, "%s is logged in clear", elsewhere[i][0]);
+        cr_assert_str_eq(got, elsewhere[i][1], "%s", elsewhere[i][0]);
+    }
+    cr_assert_null(redacted("/feeds"), "nothing after feeds: logged as it is");
+    cr_assert_null(redacted("/feedsx/abc"));
     cr_assert_null(redacted("/api/v1/feeds"), "nothing secret: logged as it is");
     cr_assert_null(redacted("/api/v1/me/agenda.ics"));
     cr_assert_null(redacted("/api/v1/organisations/org-1"));
@@ -216,6 +231,25 @@ Test(http_json, accepts_the_right_shape_and_says_what_is_wrong_otherwise)
     cr_assert_eq(read_json("{\"to\":\"p\",\"items\":[{},{},{}]}"), DF_ERR_INPUT);
     cr_assert_eq(read_json("{\"to\":\"p\",\"items\":[3]}"), DF_ERR_INPUT);
     cr_assert_eq(read_json("{\"to\":\"\\u0000\"}"), DF_ERR_USAGE);  /* NUL refused by jansson */
+}
+
+/* Every string a body brings is text people may read: a bidi control is
+ * refused wherever it is, in an array's object too; a field no one reads (a
+ * password) takes it. */
+Test(http_json, refuses_bidi_controls_in_strings)
+{
+    cr_assert_eq(read_json("{\"to\":\"p\",\"note\":\"Acme \\u202Egnp.exe\"}"), DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "note holds a Unicode bidirectional control (U+202E"), "%s",
+              err.msg);
+    cr_assert_eq(read_json("{\"to\":\"\u2066p\"}"), DF_ERR_INPUT, "raw UTF-8 too");
+    cr_assert_eq(read_json("{\"to\":\"p\",\"note\":\"\u041a\u0438\u0457\u0432 \u200F\"}"), 0,
+                 "Ukrainian, and a right-to-left mark, pass: %s", err.msg);
+    static const struct http_field secret[] = {
+        {"password", HJ_STRING, .required = true, .max = 100, .unread = true}, {NULL}};
+    json_t *j = NULL;
+    const char *body = "{\"password\":\"pa\\u202Ess\"}";
+    cr_assert_eq(http_json_read(body, strlen(body), secret, &j, &err), 0, "%s", err.msg);
+    json_decref(j);
 }
 
 /* ---- accounts ------------------------------------------------------------------ */

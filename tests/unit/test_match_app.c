@@ -111,6 +111,54 @@ Test(match_app, a_bad_row_names_its_line_and_writes_nothing)
     cr_assert(strstr(err.msg, ":2: project \"9\" does not exist"), "%s", err.msg);
 }
 
+/* orgID becomes an organisation's id: CORDIS's numbers pass, what the API
+ * could not address is refused by its line. */
+Test(match_app, an_org_id_that_is_no_api_path_segment_is_refused)
+{
+    write_file(parts, "projectID,role,orgID,name,activityType,country\n"
+                      "1,coordinator,100,Lead,REC,EL\n"
+                      "1,participant,org/zz,Friend,PRC,DE\n");
+    struct app_cordis_result r;
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    char want[200];
+    snprintf(want, sizeof want, "%s:3: orgID \"org/zz\" must be letters", parts);
+    cr_assert(strstr(err.msg, want), "%s", err.msg);
+    cr_assert_eq(store_org_exists(s, "100", &err), 0, "nothing was kept");
+}
+
+/* CORDIS writes websites as bare hosts: read as http://; one the UI may not
+ * link (a script, two addresses, a user name before '@') is left out and
+ * counted, the organisation kept. A bidi control in a name refuses its row. */
+Test(match_app, cordis_websites_are_links_the_ui_may_show)
+{
+    write_file(parts, "projectID,role,orgID,name,activityType,country,organizationUrl\n"
+                      "1,coordinator,100,Lead,REC,EL,www.lead.eu\n"
+                      "1,participant,200,Friend,PRC,DE,javascript:alert(1)\n"
+                      "2,coordinator,300,Radar,HES,DE,https://evil.eu@x.eu\n"
+                      "2,participant,400,Ministry,PUB,FR,www.a.fr; www.b.fr\n");
+    struct app_cordis_result r;
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), 0, "%s", err.msg);
+    cr_assert_eq(r.organisations_added, 4);
+    cr_assert_eq(r.websites_left_out, 3);
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_org o;
+    cr_assert_eq(store_org_get(s, "100", &a, &o, &err), 0);
+    cr_assert_str_eq(o.website, "http://www.lead.eu");
+    const char *none[] = {"200", "300", "400"};
+    for (size_t i = 0; i < 3; i++) {
+        cr_assert_eq(store_org_get(s, none[i], &a, &o, &err), 0);
+        cr_assert_null(o.website, "%s kept %s", none[i], o.website);
+    }
+    arena_free(&a);
+
+    write_file(parts, "projectID,role,orgID,name,activityType,country\n"
+                      "1,participant,500,Acme \u202Egnp.exe,PRC,DE\n");
+    cr_assert_eq(app_import_cordis(s, projects, parts, &r, &err), -1);
+    cr_assert(strstr(err.msg, ":2: name holds a Unicode bidirectional control"), "%s", err.msg);
+}
+
 /* A file with several mistakes is mended in one pass: each bad row named in
  * line order, the good ones between them read, and nothing kept. */
 Test(match_app, every_bad_row_is_named_and_nothing_is_kept)

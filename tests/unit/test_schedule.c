@@ -467,8 +467,9 @@ Test(app_schedule, programme_items_come_out_without_losing_published_meetings,
     arena_free(&a);
 }
 
-/* A request changed after publishing so that its published meeting now shares
- * a person with another published meeting in the same slot, and a person
+/* A person joining a request after publishing (an attendee) so that its
+ * published meeting now shares them with another published meeting in the
+ * same slot (a request's own two people never change), and a person
  * unavailable at their published meeting: both meetings stay where they were,
  * nothing else lands on those people then, and the organiser is told. */
 Test(app_schedule, published_meetings_in_conflict_stay_and_are_reported, .init = setup,
@@ -481,7 +482,7 @@ Test(app_schedule, published_meetings_in_conflict_stay_and_are_reported, .init =
     struct seen v = {0};
     ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
     ok(store_meeting_lock_all(s, "ev", true, &err));
-    /* r4 (d-e) now meets someone who is in another meeting in r4's slot */
+    /* r4 (d-e) is now attended by someone who is in another meeting in r4's slot */
     int r4 = find(&v, "r4");
     int other = -1;
     for (int i = 0; i < v.n; i++)
@@ -489,9 +490,7 @@ Test(app_schedule, published_meetings_in_conflict_stay_and_are_reported, .init =
             other = i;
     cr_assert_geq(other, 0, "a-b, a-c and b-c fill the three slots");
     const char *who = strcmp(v.req[other], "r3") == 0 ? "b" : "a";
-    struct store_request changed = {.id = "r4", .event = "ev", .from = "d", .to = who,
-                                    .status = "accepted", .priority = 1};
-    ok(store_request_upsert(s, &changed, NULL, &err));
+    ok(store_request_add_attendee(s, "r4", who, &err));
     /* and c cannot make it to one of their published meetings */
     int r3 = find(&v, "r3");
     ok(store_unavailable_add(s, "c", v.slot[r3], "late flight", &err));

@@ -170,6 +170,26 @@ Test(store_requests, requests_meetings_and_figures, .init = open_fresh,
     int seq = -1;
     store_meeting_each(s, NULL, NULL, grab_sequence, &seq, &err);
     cr_assert_eq(seq, 1, "a moved meeting raises its SEQUENCE");
+    struct arena ar;
+    arena_init(&ar, 0);
+    struct store_meeting got;
+    cr_assert_eq(store_meeting_of_request(s, "r1", &ar, &got, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(got.slot, "ev-t2");
+    cr_assert_str_eq(got.event, "ev");
+    cr_assert_eq(store_meeting_of_request(s, "r-none", &ar, &got, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    /* a request never moves: its meeting lies in its event's slots */
+    struct store_request swapped = r;
+    swapped.from = "b";
+    swapped.to = "a";
+    swapped.status = "declined";
+    cr_assert_eq(store_request_upsert(s, &swapped, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT, "%s", err.msg);
+    struct store_request now;
+    cr_assert_eq(store_request_get(s, "r1", &ar, &now, &err), 0);
+    cr_assert_str_eq(now.from, "a", "nothing of the refused upsert was kept");
+    cr_assert_str_eq(now.status, "accepted");
+    arena_free(&ar);
     struct store_stats st;
     cr_assert_eq(store_stats_get(s, &st, &err), 0);
     cr_assert_eq(st.participants, 2);
