@@ -29,6 +29,7 @@ struct http_req {
     bool started, url_ok, too_big, responded;
     struct buf body;
     size_t discarded;                 /* bytes dropped past the body cap */
+    size_t body_max;                  /* this request's body cap (server.c body_cap) */
     const char *params[HTTP_ROUTE_PARAMS];
     const struct http_route *route;
     struct store_user user;

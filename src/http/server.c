@@ -323,7 +323,7 @@ static void dispatch(struct http_req *r)
         return;
     }
     unsigned f = r->route->flags;
-    if (!(f & ROUTE_SECRET_PATH))
+    if (!(f & ROUTE_SECRET_PATH) && !r->has_user)   /* body_cap may have looked already */
         load_session(r);
     if (!(f & ROUTE_PUBLIC) && !r->has_user) {
         http_reply_error(r, 401, "unauthenticated", "log in first (POST /api/v1/session)");
@@ -424,6 +424,22 @@ static bool framing_refused(struct http_req *r)
     return status != 0;
 }
 
+/* The body cap of a request: an organiser's CSV import takes a whole forum's
+ * file (one transaction, so it cannot be split without losing that); every
+ * other body is a form's, and so is anyone else's on that path, whose
+ * session is looked up before the body is read for that reason. */
+static size_t body_cap(struct http_req *r, const char *method, const char *url)
+{
+    static const char import_prefix[] = "/api/v1/console/import/";
+    if (!url || strcmp(method, "POST") != 0 ||
+        strncmp(url, import_prefix, sizeof import_prefix - 1) != 0)
+        return r->srv->o.body_max;
+    if ((r->s = thread_store(r->srv)))
+        load_session(r);
+    return r->has_user && strcmp(r->user.role, "organiser") == 0 ? r->srv->o.import_body_max
+                                                                  : r->srv->o.body_max;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
                                   const char *method, const char *version,
                                   const char *upload_data, size_t *upload_data_size,
@@ -439,10 +455,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         client_facts(r);
         if (framing_refused(r))
             return send_reply(r);
+        r->body_max = body_cap(r, method, url);
+        buf_free(&r->body);
+        buf_init(&r->body, r->body_max);
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (cl && strtoull(cl, NULL, 10) > r->srv->o.body_max) {
+        if (cl && strtoull(cl, NULL, 10) > r->body_max) {
             http_reply_error(r, 413, "too_large", "the body is larger than %zu bytes",
-                             r->srv->o.body_max);
+                             r->body_max);
             return send_reply(r);
         }
         return MHD_YES;
@@ -454,7 +473,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         }
         /* Past the cap the body is read and dropped, so the client gets its 413;
          * one that keeps streaming far beyond it is cut off. */
-        if (r->too_big && (r->discarded += *upload_data_size) > 16 * r->srv->o.body_max)
+        if (r->too_big && (r->discarded += *upload_data_size) > 16 * r->body_max)
             return MHD_NO;
         *upload_data_size = 0;
         return MHD_YES;
@@ -462,8 +481,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (r->responded)
         return MHD_YES; /* the 413 went out already */
     if (r->too_big)
-        http_reply_error(r, 413, "too_large", "the body is larger than %zu bytes",
-                         r->srv->o.body_max);
+        http_reply_error(r, 413, "too_large", "the body is larger than %zu bytes", r->body_max);
     else
         dispatch(r);
     return send_reply(r);
@@ -533,6 +551,8 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         srv->o.threads = 2;
     if (!srv->o.body_max)
         srv->o.body_max = 1u << 20;
+    if (!srv->o.import_body_max)
+        srv->o.import_body_max = (size_t)64 << 20;
     if (!srv->o.header_max)
         srv->o.header_max = 32u << 10;
     if (!srv->o.conn_limit)

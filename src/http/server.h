@@ -17,6 +17,8 @@ struct http_options {
     int port;                     /* 0 = an ephemeral port (http_server_port tells) */
     int threads;                  /* worker threads; 0 = 2 */
     size_t body_max;              /* request body cap; 0 = 1 MiB (then 413) */
+    size_t import_body_max;       /* the console's CSV imports' cap; 0 = 64 MiB (a
+                                     forum's 25,000 requests are 2.4 MB) */
     size_t header_max;            /* per-connection memory (holds the headers); 0 = 32 KiB */
     unsigned conn_limit;          /* 0 = 1024 */
     unsigned per_ip_limit;        /* 0 = 256 */
