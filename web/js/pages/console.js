@@ -207,20 +207,32 @@ export async function renderEvent(main) {
 }
 
 // A published meeting the edit moved (src/app/event.c): "published meeting
-// moved from A to B at T[ (zone)] to C to D at U[ (zone)]; its calendar
-// SEQUENCE is now N", the times local ones of the zone, the old one first.
+// moved from A to B at T[ (zone)] to C to D at U[ (zone)][; its venue changed
+// from V to W]; its calendar SEQUENCE is now N", the times local ones of the
+// zone, the old one first; or one whose event's venue alone changed:
+// "published meeting's venue changed from V to W; its calendar SEQUENCE is
+// now N" (V or W "none").
 const LOCAL_T = '(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2})';
 const PLACE = `${LOCAL_T} to ${LOCAL_T} at (.+?)(?: \\(([A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*)\\))?`;
-const MOVED = new RegExp(`^published meeting moved from ${PLACE} to ${PLACE}; its calendar SEQUENCE is now (\\d+)$`);
+const VENUE = ' venue changed from (.*) to (.*)';
+const MOVED = new RegExp(`^published meeting moved from ${PLACE} to ${PLACE}(?:; its${VENUE})?; its calendar SEQUENCE is now (\\d+)$`);
+const REVENUED = new RegExp(`^published meeting's${VENUE}; its calendar SEQUENCE is now (\\d+)$`);
 
 function movedText(text) {
+  const venue = (from, to) => t('event.moved_venue', {
+    from: from === 'none' ? t('event.moved_no_venue') : from,
+    to: to === 'none' ? t('event.moved_no_venue') : to,
+  });
+  const v = REVENUED.exec(String(text || ''));
+  if (v) return venue(v[1], v[2]);
   const m = MOVED.exec(String(text || ''));
   if (!m) return h('span', { lang: 'en', translate: 'no' }, String(text || ''));
   const place = (a, b, where, zone) => {
     const table = where === 'no table' ? t('event.moved_no_table') : tableName({ location_name: where });
     return [`${wallDayTime(a)}–${wallDayTime(b, true)}`, zone ? ` (${zone})` : '', ', ', table];
   };
-  return [t('event.moved_from'), ' ', place(m[1], m[2], m[3], m[4]), ' ', t('event.moved_to'), ' ', place(m[5], m[6], m[7], m[8])];
+  return [t('event.moved_from'), ' ', place(m[1], m[2], m[3], m[4]), ' ', t('event.moved_to'), ' ', place(m[5], m[6], m[7], m[8]),
+    m[9] !== undefined ? ['; ', venue(m[9], m[10])] : null];
 }
 
 // After a save: the published meetings it moved (PUT's "warnings"), each with
