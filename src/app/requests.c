@@ -107,7 +107,9 @@ int app_request_act(struct store *s, const char *actor, const char *id,
          * (the engine tries each of its slots when so few meetings are free,
          * and stops; the limit bounds the rare run with many still free) */
         struct app_schedule_opts o = {.event = r.event, .time_limit = 0.5, .seed = 1,
-                                      .reschedule_locked = false};
+                                      .reschedule_locked = false,
+                                      /* another accept's run may write first */
+                                      .retries = 3};
         struct app_schedule_report rep;
         struct df_err why = {0};
         /* The answer is committed: a re-schedule that fails does not undo

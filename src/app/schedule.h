@@ -17,6 +17,10 @@ struct app_schedule_opts {
     double time_limit;
     unsigned seed;
     bool reschedule_locked;
+    /* How many times to run again when the event's meetings changed while
+     * the run solved (DF_ERR_CONFLICT otherwise, nothing written): an
+     * accept's short run retries, an organiser's long one reports it. */
+    int retries;
     /* Tests only (NULL otherwise): called after the solve, before the write
      * transaction, to change the store meanwhile as a concurrent request
      * would (a cancel while the organiser's run is solving). */

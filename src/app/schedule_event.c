@@ -420,6 +420,11 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     l.event = o->event ? arena_strdup(a, o->event) : store_event_default(s, a, err);
     if (!l.event)
         goto out;
+    /* read before anything is loaded: a change after it, even one during
+     * the load, is seen when the run writes */
+    long long version;
+    if (store_event_schedule_version(s, l.event, &version, err) < 0)
+        goto out;
     struct store_event ev;
     if (store_event_get(s, l.event, a, &ev, err) < 0)
         goto out;
@@ -706,7 +711,22 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     if (store_begin(s, err) < 0)
         goto out;
     in_tx = true;
-    /* The solve ran outside any transaction: a request cancelled or declined
+    /* The solve ran outside any transaction: meetings another run placed
+     * meanwhile (an accept on the other worker thread) or a publication that
+     * locked them were not in what it solved, and writing now would put a
+     * meeting where one already is, or unlock published ones. Nothing is
+     * written; the caller may run again (app_schedule_opts.retries). */
+    long long now;
+    if (store_event_schedule_version(s, l.event, &now, err) < 0)
+        goto out;
+    if (now != version) {
+        df_err_set(err, DF_ERR_CONFLICT, "the meetings of event \"%s\" changed while the "
+                                         "scheduler ran (a request accepted, or the agendas "
+                                         "published): nothing was written; run it again",
+                   l.event);
+        goto out;
+    }
+    /* A request cancelled or declined
      * meanwhile must get no meeting (publishing would then lock a meeting
      * nobody wants). Read inside the write transaction, which no one else
      * writes into until it commits, the statuses are those the meetings are
@@ -805,6 +825,12 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
     struct arena work;
     arena_init(&work, SCHEDULE_WORK_MAX);
     int rc = schedule_in(s, o, &work, out, err);
+    for (int again = 0; rc < 0 && err->kind == DF_ERR_CONFLICT && again < o->retries; again++) {
+        arena_free(&work);
+        arena_init(&work, SCHEDULE_WORK_MAX);
+        *err = (struct df_err){0};
+        rc = schedule_in(s, o, &work, out, err);
+    }
     if (rc == 0 && copy_report(out, a) < 0)
         rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reporting the schedule");
     if (rc < 0)

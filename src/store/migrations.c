@@ -360,6 +360,31 @@ static const char migration_10[] =
 #undef WALL_CLOCK
 #undef MEETING_BUMP
 
+/* Version 11: a counter per event of changes to its meetings (placed, moved,
+ * locked, taken out) and to its publication, which a schedule run reads
+ * before it loads the event and again when it writes: a run that solved
+ * against meetings another run (an accept on the other worker thread) or a
+ * publication has since changed must not write over them. */
+#define SCHEDULE_BUMP(req)                                                         \
+    " BEGIN UPDATE events SET schedule_version = schedule_version + 1"             \
+    " WHERE rid = (SELECT event_rid FROM requests WHERE rid = " req "); END;"
+static const char migration_11[] =
+    "ALTER TABLE events ADD COLUMN schedule_version INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TRIGGER meetings_placed_version AFTER INSERT ON meetings"
+    SCHEDULE_BUMP("NEW.request_rid")
+    "CREATE TRIGGER meetings_gone_version AFTER DELETE ON meetings"
+    SCHEDULE_BUMP("OLD.request_rid")
+    "CREATE TRIGGER meetings_moved_version AFTER UPDATE ON meetings"
+    " WHEN OLD.slot_rid IS NOT NEW.slot_rid OR OLD.location_rid IS NOT NEW.location_rid"
+    " OR OLD.interpreter_rid IS NOT NEW.interpreter_rid OR OLD.locked IS NOT NEW.locked"
+    " OR OLD.request_rid IS NOT NEW.request_rid"
+    SCHEDULE_BUMP("NEW.request_rid")
+    "CREATE TRIGGER events_published_version AFTER UPDATE OF published_at ON events"
+    " WHEN OLD.published_at IS NOT NEW.published_at"
+    " BEGIN UPDATE events SET schedule_version = schedule_version + 1 WHERE rid = NEW.rid;"
+    " END;";
+#undef SCHEDULE_BUMP
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -372,6 +397,7 @@ const struct store_migration store_migrations[] = {
     {9, "a person's interface language", migration_9},
     {10, "meetings' calendar SEQUENCE raised when their venue changes, not when a slot "
          "time is rewritten unchanged", migration_10},
+    {11, "a counter of changes to an event's meetings, for schedule runs", migration_11},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];
