@@ -71,10 +71,6 @@ static void keep_unsent(const struct app_event_edit *in, const struct store_even
         e->request_cap = old->request_cap;
 }
 
-/* Checks the event's dates (e: the edit's, or the stored ones it keeps) and
- * the form of the edit's times (real days and times) before anything is
- * written; how they fit together is checked on the stored programme
- * (check_stored). */
 /* The refusal of a date or time (what: "starts_on", "sessions[0].day") that
  * is not valid: a year out of range said as such, else the form it needs. */
 static int refuse_when(struct df_err *err, const char *what, const char *v, const char *form)
@@ -90,6 +86,10 @@ static const char day_form[] = "a date YYYY-MM-DD";
 static const char time_form[] =
     "an ISO 8601 time YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], its offset from -12:00 to +14:00";
 
+/* Checks the event's dates (e: the edit's, or the stored ones it keeps) and
+ * the form of the edit's times (real days and times) before anything is
+ * written; how they fit together is checked on the stored programme
+ * (check_stored). */
 static int check_times(const struct store_event *e, const struct app_event_edit *in,
                        struct df_err *err)
 {

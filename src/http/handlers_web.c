@@ -521,15 +521,20 @@ static void h_glossary_status(struct http_req *r)
 /* CSV from the browser: written to a private temporary file and imported by the
  * same code as `dfnc import` (one transaction: nothing is kept when a line is
  * refused). The errors name every line refused, in the upload's numbering. */
+bool http_web_is_csv_import(const char *kind)
+{
+    static const char *const kinds[] = {"organisations", "people", "capabilities", "requests",
+                                        "interpreters"};
+    for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kind, kinds[i]) == 0)
+            return true;
+    return false;
+}
+
 static void h_import(struct http_req *r)
 {
-    static const char *const kinds[] = {"organisations", "people",       "capabilities",
-                                        "requests",      "interpreters", "glossary"};
     const char *kind = r->params[0];
-    bool known = false;
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        known = known || strcmp(kind, kinds[i]) == 0;
-    if (!known) {
+    if (!http_web_is_csv_import(kind) && strcmp(kind, "glossary") != 0) {
         http_reply_error(r, 404, "not_found", "no importer for \"%s\"", kind);
         return;
     }

@@ -432,7 +432,8 @@ static size_t body_cap(struct http_req *r, const char *method, const char *url)
 {
     static const char import_prefix[] = "/api/v1/console/import/";
     if (!url || strcmp(method, "POST") != 0 ||
-        strncmp(url, import_prefix, sizeof import_prefix - 1) != 0)
+        strncmp(url, import_prefix, sizeof import_prefix - 1) != 0 ||
+        !http_web_is_csv_import(url + sizeof import_prefix - 1))
         return r->srv->o.body_max;
     if ((r->s = thread_store(r->srv)))
         load_session(r);

@@ -17,6 +17,10 @@ void http_web_serve(struct http_req *r);
 /* Whether a non-API path is a page of the UI (its last segment names no
  * file: "/", "/console/event"), which index.html serves. */
 bool http_web_is_page(const char *path);
+/* Whether kind names one of the console's CSV imports (POST
+ * /console/import/{kind}: organisations, people, capabilities, requests,
+ * interpreters; not the glossary). */
+bool http_web_is_csv_import(const char *kind);
 /* Adds the UI's Content-Security-Policy to r's reply. */
 void http_web_csp(struct http_req *r);
 

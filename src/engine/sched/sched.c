@@ -535,7 +535,8 @@ static bool few_free(struct search *x)
         if (!t->frozen[m])
             set_slot(t, m, -1);
     long leaves = 1;
-    f.off[0] = 0;
+    if (all)
+        f.off[0] = 0;
     for (int m = 0; m < M && all && leaves <= FEW_PLACEMENTS; m++) {
         if (t->frozen[m])
             continue;
