@@ -569,3 +569,18 @@ fail:
     *rep = (struct app_event_report){0};
     return -1;
 }
+
+int app_event_publish(struct store *s, const char *actor, const char *id, struct df_err *err)
+{
+    long long version;   /* only to say "no such event" before the transaction */
+    if (store_event_schedule_version(s, id, &version, err) < 0 || store_begin(s, err) < 0)
+        return -1;
+    if (store_meeting_lock_all(s, id, true, err) < 0 ||
+        store_event_set_published(s, id, true, err) < 0 ||
+        store_audit(s, actor, "event.publish", "event", id, NULL, err) < 0 ||
+        store_commit(s, err) < 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return 0;
+}

@@ -340,25 +340,11 @@ void api_schedule(struct http_req *r)
 void api_publish(struct http_req *r)
 {
     struct df_err err = {0};
-    const char *id = r->params[0];
-    struct store_event e;
-    if (store_event_get(r->s, id, &r->a, &e, &err) < 0) {
+    if (app_event_publish(r->s, r->user.email, r->params[0], &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
-    if (store_begin(r->s, &err) < 0)
-        goto fail;
-    if (store_meeting_lock_all(r->s, id, true, &err) < 0 ||
-        store_event_set_published(r->s, id, true, &err) < 0 ||
-        store_audit(r->s, r->user.email, "event.publish", "event", id, NULL, &err) < 0 ||
-        store_commit(r->s, &err) < 0) {
-        store_rollback(r->s);
-        goto fail;
-    }
-    reply_event(r, id, 200);
-    return;
-fail:
-    http_reply_df_err(r, &err);
+    reply_event(r, r->params[0], 200);
 }
 
 struct unsched_ctx {
