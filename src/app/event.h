@@ -57,12 +57,12 @@ struct app_event_report {
  * unknown session), DF_ERR_CONFLICT (the event exists already when created).
  * Nothing is kept on error. The edit's sessions, locations and interpreters
  * get their .event (and slots their .session) set. */
+int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
+                   struct arena *a, struct app_event_report *rep, struct df_err *err);
+
 /* Publishes event id's agendas as actor: every meeting locked where it is and
  * confirmed (its calendar SEQUENCE raised once), in one transaction.
  * DF_ERR_NOT_FOUND for no such event. */
 int app_event_publish(struct store *s, const char *actor, const char *id, struct df_err *err);
-
-int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
-                   struct arena *a, struct app_event_report *rep, struct df_err *err);
 
 #endif

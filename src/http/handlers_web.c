@@ -518,9 +518,6 @@ static void h_glossary_status(struct http_req *r)
                               out->n ? out->msg[0] : NULL, "problems", problems));
 }
 
-/* CSV from the browser: written to a private temporary file and imported by the
- * same code as `dfnc import` (one transaction: nothing is kept when a line is
- * refused). The errors name every line refused, in the upload's numbering. */
 bool http_web_is_csv_import(const char *kind)
 {
     static const char *const kinds[] = {"organisations", "people", "capabilities", "requests",
@@ -531,6 +528,9 @@ bool http_web_is_csv_import(const char *kind)
     return false;
 }
 
+/* CSV from the browser: written to a private temporary file and imported by the
+ * same code as `dfnc import` (one transaction: nothing is kept when a line is
+ * refused). The errors name every line refused, in the upload's numbering. */
 static void h_import(struct http_req *r)
 {
     const char *kind = r->params[0];
