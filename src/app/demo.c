@@ -1,10 +1,14 @@
 /* The demo forum generator (see demo.h). Everything comes from one seeded
  * generator, so a seed always gives the same forum. The vocabulary below is
- * the demo's own: capability areas with real CPV 2008 codes, name parts, cities. */
+ * the demo's own: capability areas with real CPV 2008 codes, name parts, cities.
+ * Sizes scale with the participants asked for, from DFNC2's 520: the pools a
+ * forum of 520 draws from stay as they are (the same seed gives the same
+ * forum), and a bigger forum's names come from the wider pools after them. */
 #include "app/demo.h"
 
 #include "app/procure_demo.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,6 +240,113 @@ static const char *const titles_government[] = {
 static const char *const titles_research[] = {"Research Director", "Senior Researcher",
                                               "Head of Technology Transfer"};
 
+/* ---- wider pools for bigger forums -----------------------------------------------------
+ * Drawn from only once the pools above have no free name left (a forum of
+ * 520 never gets here), so they never change what a seed gives at that size. */
+
+static const char *const more_first_names[] = {
+    "Sara", "Lars", "Julia", "Miguel", "Hanna", "Tobias", "Chiara", "Viktor", "Agnieszka",
+    "Filip", "Camille", "Jakub", "Emma", "Dimitris", "Paula", "Mateusz", "Louise", "Erik",
+    "Ines", "Bartosz", "Alice", "Jens", "Zofia", "Antoine", "Elisa", "Oskar", "Beatriz",
+    "Kristian", "Ewa", "Luca",
+};
+static const char *const more_last_names[] = {
+    "Müller", "Lefebvre", "Wiśniewski", "Esposito", "Fernández", "Bakker", "Claes", "Johansson",
+    "Mäkinen", "Dvořák", "Ionescu", "Petrauskas", "Ozols", "Kask", "Nielsen", "Huber", "Santos",
+    "Kováč", "Georgiou", "Dimitrov", "Moreau", "Weber", "Lewandowski", "Romano", "Navarro",
+    "Maes", "Larsson", "Lehtonen", "Procházka", "Hansen",
+};
+/* Women and men alternate, as in ua_first: a patronymic agrees with the first name. */
+static const struct ua_name more_ua_first[] = {
+    {"Mariia", "Марія"},     {"Ivan", "Іван"},          {"Tetiana", "Тетяна"},
+    {"Petro", "Петро"},      {"Liudmyla", "Людмила"},   {"Vasyl", "Василь"},
+    {"Anastasiia", "Анастасія"}, {"Volodymyr", "Володимир"}, {"Khrystyna", "Христина"},
+    {"Yurii", "Юрій"},       {"Viktoriia", "Вікторія"}, {"Oleh", "Олег"},
+    {"Larysa", "Лариса"},    {"Viktor", "Віктор"},      {"Sofiia", "Софія"},
+    {"Stepan", "Степан"},
+};
+static const struct ua_name more_ua_last[] = {
+    {"Kovalchuk", "Ковальчук"}, {"Polishchuk", "Поліщук"},   {"Moroz", "Мороз"},
+    {"Kravets", "Кравець"},     {"Hrytsenko", "Гриценко"},   {"Tkachuk", "Ткачук"},
+    {"Romanenko", "Романенко"}, {"Kuzmenko", "Кузьменко"},   {"Ponomarenko", "Пономаренко"},
+    {"Shevchuk", "Шевчук"},     {"Zinchenko", "Зінченко"},   {"Levchenko", "Левченко"},
+    {"Karpenko", "Карпенко"},   {"Vasylenko", "Василенко"},  {"Klymenko", "Клименко"},
+    {"Yurchenko", "Юрченко"},   {"Panchenko", "Панченко"},   {"Sydorenko", "Сидоренко"},
+    {"Honcharenko", "Гончаренко"}, {"Mazur", "Мазур"},       {"Kostenko", "Костенко"},
+    {"Demchenko", "Демченко"},  {"Prykhodko", "Приходько"},  {"Bilyk", "Білик"},
+    {"Hordiienko", "Гордієнко"},
+};
+/* Patronymics: a man's form, a woman's form. */
+static const char *const ua_patronymics[][2] = {
+    {"Андрійович", "Андріївна"},   {"Олександрович", "Олександрівна"}, {"Сергійович", "Сергіївна"},
+    {"Дмитрович", "Дмитрівна"},    {"Тарасович", "Тарасівна"},         {"Богданович", "Богданівна"},
+    {"Миколайович", "Миколаївна"}, {"Євгенович", "Євгенівна"},         {"Іванович", "Іванівна"},
+    {"Петрович", "Петрівна"},      {"Васильович", "Василівна"},        {"Володимирович", "Володимирівна"},
+    {"Юрійович", "Юріївна"},       {"Олегович", "Олегівна"},           {"Вікторович", "Вікторівна"},
+    {"Степанович", "Степанівна"},
+};
+
+/* A country's further government bodies, "BODY of COUNTRY". */
+static const char *const eu_bodies[] = {
+    "Ministry of Defence", "Defence Procurement Agency", "Army Materiel Command",
+    "Air Force Logistics Command", "Navy Procurement Office", "Armed Forces Medical Service",
+    "Cyber Defence Command", "Defence Research Directorate", "Border Guard",
+    "Civil Protection Agency", "Territorial Defence Command", "Special Operations Command",
+    "Joint Support Command", "Defence Infrastructure Agency",
+    "Armed Forces Communications Command", "Defence Logistics Agency",
+};
+/* A country's further associations, "COUNTRY THEME". */
+static const char *const eu_assoc_themes[] = {
+    "Defence and Security Industry Association", "Aerospace and Defence Industries Association",
+    "Drone Industry Association", "Defence SME Network", "Space Industry Association",
+    "Cyber Security Cluster", "Defence Innovation Cluster", "Ammunition Manufacturers' Association",
+};
+/* A city's further research bodies, "CITY KIND". */
+static const char *const eu_research_kinds[] = {
+    "Institute of Defence Technology", "Defence Research Centre", "Applied Physics Laboratory",
+    "Aerospace Research Institute", "Centre for Autonomous Systems",
+    "Institute of Materials Research", "Security Research Institute",
+    "University of Technology",
+};
+/* Ukraine's further government bodies (ministries, then agencies and services). */
+static const struct ua_name ua_bodies[] = {
+    {"Ministry of Defence of Ukraine", "Міністерство оборони України"},
+    {"Ministry of Strategic Industries of Ukraine",
+     "Міністерство з питань стратегічних галузей промисловості України"},
+    {"Defence Procurement Agency of Ukraine", "Агенція оборонних закупівель України"},
+    {"Ministry of Digital Transformation of Ukraine", "Міністерство цифрової трансформації України"},
+    {"Ministry of Economy of Ukraine", "Міністерство економіки України"},
+    {"State Logistics Operator", "Державний оператор тилу"},
+    {"State Special Communications Service of Ukraine",
+     "Державна служба спеціального зв'язку та захисту інформації України"},
+    {"State Emergency Service of Ukraine", "Державна служба України з надзвичайних ситуацій"},
+    {"National Guard of Ukraine", "Національна гвардія України"},
+    {"State Border Guard Service of Ukraine", "Державна прикордонна служба України"},
+    {"Support Forces Command of the Armed Forces of Ukraine",
+     "Командування Сил підтримки Збройних Сил України"},
+    {"Unmanned Systems Forces of Ukraine", "Сили безпілотних систем Збройних Сил України"},
+    {"Air Force of Ukraine", "Повітряні сили Збройних Сил України"},
+    {"Naval Forces of Ukraine", "Військово-морські сили Збройних Сил України"},
+    {"Medical Forces Command of Ukraine", "Командування Медичних сил Збройних Сил України"},
+    {"State Service for Export Control of Ukraine", "Державна служба експортного контролю України"},
+};
+static const struct ua_name ua_assocs[] = {
+    {"Association of Ukrainian Defence Manufacturers",
+     "Асоціація українських виробників оборонної продукції"},
+    {"National Association of Defence Industries of Ukraine",
+     "Національна асоціація оборонної промисловості України"},
+    {"Ukrainian Council of Gunsmiths", "Українська рада зброярів"},
+    {"Ukrainian Drone Industry Association", "Асоціація виробників дронів України"},
+    {"Defence Tech Cluster of Ukraine", "Кластер оборонних технологій України"},
+};
+static const struct ua_name ua_research_kinds[] = {
+    {"Institute of Defence Technologies", "Інститут оборонних технологій"},
+    {"Research Institute of Armament", "Науково-дослідний інститут озброєння"},
+    {"Institute of Radio Engineering", "Інститут радіотехніки"},
+    {"Centre for Unmanned Systems", "Центр безпілотних систем"},
+    {"Materials Science Laboratory", "Лабораторія матеріалознавства"},
+};
+
 /* ---- the generator's own records ---------------------------------------------------- */
 
 enum org_size { SIZE_SME, SIZE_PRIME, SIZE_MINISTRY, SIZE_AGENCY, SIZE_RESEARCH, SIZE_ASSOC };
@@ -257,17 +368,113 @@ struct gen_person {
     int accepted; /* meeting requests it sent or received that were accepted */
 };
 
+/* A set of names (open addressing; the strings are the arena's). Sized once
+ * for every name a forum can hold, so it never grows. */
+struct name_set {
+    const char **slot;
+    size_t mask;
+};
+
 struct gen {
     struct rng rng;
     struct arena *a;
     struct store *s;
     struct df_err *err;
-    struct gen_org orgs[200];
-    int orgs_n;
-    struct gen_person people[900];
-    int people_n;
+    int people_target;          /* the participants asked for (APP_DEMO_PEOPLE by default) */
+    struct gen_org *orgs;
+    int orgs_n, orgs_cap;
+    struct gen_person *people;
+    int people_n, people_cap;
+    struct name_set org_names, person_names;
+    struct arena scratch;       /* names tried (see keep_name) */
     struct app_demo_summary *sum;
 };
+
+/* base, a figure of the 520-participant forum, at this forum's size (rounded;
+ * base itself at 520). */
+static int scaled(const struct gen *g, int base)
+{
+    return (int)(((long long)base * g->people_target + APP_DEMO_PEOPLE / 2) / APP_DEMO_PEOPLE);
+}
+
+static uint64_t name_hash(const char *name)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (const unsigned char *c = (const unsigned char *)name; *c; c++)
+        h = (h ^ *c) * 1099511628211ULL;
+    return h;
+}
+
+static int name_set_init(struct name_set *set, int most)
+{
+    size_t n = 16;
+    while (n < 2 * (size_t)most)
+        n *= 2;
+    set->slot = calloc(n, sizeof *set->slot);
+    set->mask = n - 1;
+    return set->slot ? 0 : -1;
+}
+
+static bool name_set_has(const struct name_set *set, const char *name)
+{
+    for (size_t i = name_hash(name) & set->mask; set->slot[i]; i = (i + 1) & set->mask)
+        if (strcmp(set->slot[i], name) == 0)
+            return true;
+    return false;
+}
+
+/* name must outlive the set (the arena's). The set has room: see name_set_init. */
+static void name_set_add(struct name_set *set, const char *name)
+{
+    size_t i = name_hash(name) & set->mask;
+    while (set->slot[i] && strcmp(set->slot[i], name) != 0)
+        i = (i + 1) & set->mask;
+    set->slot[i] = name;
+}
+
+/* Visits each of 0..n-1 once, from a drawn start in steps coprime to n, so a
+ * whole pool of names is tried, not always in the same order; walk_few stops
+ * after NAME_DRAWS, for a pool nearly spent that a wider one follows. */
+struct walk {
+    int n, at, step, left;
+};
+
+static void walk_start(struct gen *g, struct walk *w, int n)
+{
+    w->n = n;
+    w->left = n;
+    w->at = rng_below(&g->rng, n);
+    w->step = n * 5 / 8 + 1;
+    for (;;) { /* the first step from n*5/8 that shares no factor with n */
+        int a = w->step, b = n;
+        while (b) {
+            int r = a % b;
+            a = b;
+            b = r;
+        }
+        if (a == 1)
+            break;
+        w->step++;
+    }
+}
+
+enum { NAME_DRAWS = 50 };
+
+static void walk_few(struct gen *g, struct walk *w, int n)
+{
+    walk_start(g, w, n);
+    w->left = n < NAME_DRAWS ? n : NAME_DRAWS;
+}
+
+static bool walk_next(struct walk *w, int *x)
+{
+    if (w->left == 0)
+        return false;
+    *x = w->at;
+    w->at = (int)(((long long)w->at + w->step) % w->n);
+    w->left--;
+    return true;
+}
 
 /* Weighted choice over weights[0..n). */
 static int pick_weighted(struct rng *r, const int *weights, int n)
@@ -340,6 +547,7 @@ static int save_org(struct gen *g, struct gen_org *o, const char *name_uk, const
     };
     if (store_org_upsert(g->s, &rec, NULL, g->err) < 0)
         return -1;
+    name_set_add(&g->org_names, o->name);
     for (int i = 0; i < o->offers_n + o->needs_n; i++) {
         bool offer = i < o->offers_n;
         int code = offer ? o->offers[i] : o->needs[i - o->offers_n];
@@ -372,21 +580,51 @@ static const char *size_word(enum org_size size)
 }
 
 /* A forum lists each organisation and each person by name, and two of the
- * same name confuse everyone, so a drawn name that is taken is drawn again. */
-enum { NAME_DRAWS = 50 };
+ * same name confuse everyone, so a drawn name that is taken is drawn again;
+ * when its pool is spent (a big forum), the name comes from a wider pool
+ * (two stems, a double surname, a patronymic, a city's office), and in the
+ * end from a numbered branch: never a name twice. */
+/* Candidate names are written in g->scratch; the one taken is copied into
+ * g->a and the scratch freed, so a big forum's many tries cost no memory. */
+static char *keep_name(struct gen *g, const char *name)
+{
+    char *kept = arena_strdup(g->a, name);
+    arena_free(&g->scratch);
+    arena_init(&g->scratch, 0);
+    return kept;
+}
 
 /* Whether an organisation made before the newest one has this name. */
 static bool org_name_taken(const struct gen *g, const char *name)
 {
-    for (int i = 0; i < g->orgs_n - 1; i++)
-        if (strcmp(g->orgs[i].name, name) == 0)
-            return true;
-    return false;
+    return name_set_has(&g->org_names, name);
+}
+
+/* Whether a person made before the newest one has this name. */
+static bool person_name_taken(const struct gen *g, const char *name)
+{
+    return name_set_has(&g->person_names, name);
+}
+
+/* The last resort: "NAME, branch K" (and "NAME_UK, філія K" into *branch_uk
+ * when name_uk is given) for the first K from 2 that no organisation has. */
+static char *org_branch_name(struct gen *g, const char *name, const char *name_uk,
+                             const char **branch_uk)
+{
+    for (int k = 2;; k++) {
+        char *x = arena_printf(&g->scratch, "%s, branch %d", name, k);
+        if (!org_name_taken(g, x)) {
+            if (name_uk)
+                *branch_uk = arena_printf(g->a, "%s, філія %d", name_uk, k);
+            return keep_name(g, x);
+        }
+    }
 }
 
 /* "CITY Institute of Defence Technology", the drawn *city first, then the
  * country's other cities (*city becomes the one named), then a research
- * centre's name. */
+ * centre's name; a big forum's further institutes are other kinds in the
+ * country's cities. */
 static char *eu_institute_name(struct gen *g, const struct demo_country *c, const char **city)
 {
     int first = 0;
@@ -394,26 +632,84 @@ static char *eu_institute_name(struct gen *g, const struct demo_country *c, cons
         first++;
     for (int k = 0; k < COUNT(c->cities); k++) {
         const char *at = c->cities[(first + k) % COUNT(c->cities)];
-        char *name = arena_printf(g->a, "%s Institute of Defence Technology", at);
+        char *name = arena_printf(&g->scratch, "%s Institute of Defence Technology", at);
         if (!org_name_taken(g, name)) {
             *city = at;
-            return name;
+            return keep_name(g, name);
         }
     }
-    return arena_printf(g->a, "%s Defence Research Centre", *city);
+    char *name = arena_printf(&g->scratch, "%s Defence Research Centre", *city);
+    if (!org_name_taken(g, name))
+        return keep_name(g, name);
+    struct walk w;
+    walk_start(g, &w, COUNT(eu_research_kinds) * COUNT(c->cities));
+    for (int x; walk_next(&w, &x);) {
+        const char *at = c->cities[x / COUNT(eu_research_kinds)];
+        name = arena_printf(&g->scratch, "%s %s", at, eu_research_kinds[x % COUNT(eu_research_kinds)]);
+        if (!org_name_taken(g, name)) {
+            *city = at;
+            return keep_name(g, name);
+        }
+    }
+    return org_branch_name(g, name, NULL, NULL);
 }
 
-/* Whether a person made before the newest one has this name. */
-static bool person_name_taken(const struct gen *g, const char *name)
+/* A further government body or association of a country: "BODY of COUNTRY"
+ * or "COUNTRY THEME" (of_country says which) from pool, then the same with
+ * ", CITY office" (word) in one of the country's cities. */
+static char *eu_pool_name(struct gen *g, const struct demo_country *c, const char *const *pool,
+                          int n, bool of_country, const char *word)
 {
-    for (int i = 0; i < g->people_n; i++)
-        if (strcmp(g->people[i].name, name) == 0)
-            return true;
-    return false;
+    const char *country = country_name_en(c->code);
+    char *name = NULL;
+    struct walk w;
+    walk_start(g, &w, n);
+    for (int x; walk_next(&w, &x);) {
+        name = of_country ? arena_printf(&g->scratch, "%s of %s", pool[x], country)
+                          : arena_printf(&g->scratch, "%s %s", country, pool[x]);
+        if (!org_name_taken(g, name))
+            return keep_name(g, name);
+    }
+    walk_start(g, &w, n * COUNT(c->cities));
+    for (int x; walk_next(&w, &x);) {
+        const char *at = c->cities[x / n];
+        name = of_country ? arena_printf(&g->scratch, "%s of %s, %s %s", pool[x % n], country, at, word)
+                          : arena_printf(&g->scratch, "%s %s, %s %s", country, pool[x % n], at, word);
+        if (!org_name_taken(g, name))
+            return keep_name(g, name);
+    }
+    return org_branch_name(g, name, NULL, NULL);
 }
 
-static struct gen_org *new_org(struct gen *g, const char *country, enum org_size size, bool ua)
+/* A further Ukrainian body from pool, then the same in one of Ukraine's cities
+ * ("..., Lviv office", "... (Львів)"); its Ukrainian name into *name_uk. */
+static char *ua_pool_name(struct gen *g, const struct ua_name *pool, int n, const char *word,
+                          const char **name_uk)
 {
+    char *name = NULL;
+    struct walk w;
+    walk_start(g, &w, n);
+    for (int x; walk_next(&w, &x);)
+        if (!org_name_taken(g, pool[x].en)) {
+            *name_uk = pool[x].uk;
+            return keep_name(g, pool[x].en);
+        }
+    walk_start(g, &w, n * COUNT(ua_cities));
+    for (int x; walk_next(&w, &x);) {
+        const struct ua_city *at = &ua_cities[x / n];
+        name = arena_printf(&g->scratch, "%s, %s %s", pool[x % n].en, at->en, word);
+        if (!org_name_taken(g, name)) {
+            *name_uk = arena_printf(g->a, "%s (%s)", pool[x % n].uk, at->uk);
+            return keep_name(g, name);
+        }
+    }
+    return org_branch_name(g, pool[0].en, pool[0].uk, name_uk);
+}
+
+static struct gen_org *new_org(struct gen *g, const char *country, enum org_size size, bool ua,
+                               int area)
+{
+    assert(g->orgs_n < g->orgs_cap);
     struct gen_org *o = &g->orgs[g->orgs_n];
     o->id = arena_printf(g->a, "org-%04d", g->orgs_n + 1);
     o->country = arena_strdup(g->a, country);
@@ -422,104 +718,188 @@ static struct gen_org *new_org(struct gen *g, const char *country, enum org_size
     o->is_eu = country_is_eu_member(country);
     o->area = pick_area(g, ua);
     o->area2 = rng_unit(&g->rng) < 0.5 ? pick_area(g, ua) : o->area;
+    if (area >= 0) /* a showcase organisation the draws did not give */
+        o->area = area;
     static const double pull[] = {1.0, 6.0, 4.0, 3.0, 1.5, 0.8};
     o->pull = pull[size] * (0.5 + rng_unit(&g->rng));
     g->orgs_n++;
     return o;
 }
 
-static int gen_eu_org(struct gen *g, const struct demo_country *c, enum org_size size)
+/* "STEM AREA TAIL FORM", drawn again while taken; then two stems
+ * ("Aquila-Lynx Aero Systems GmbH"). */
+static char *eu_company_name(struct gen *g, const struct demo_country *c, int area)
 {
-    struct gen_org *o = new_org(g, c->code, size, false);
+    char *name = NULL;
+    for (int draw = 0; draw < NAME_DRAWS; draw++) {
+        name = arena_printf(&g->scratch, "%s %s %s %s", PICK(&g->rng, eu_stems),
+                            areas[area].name_part, PICK(&g->rng, eu_tails), c->form);
+        if (!org_name_taken(g, name))
+            return keep_name(g, name);
+    }
+    const int stems = COUNT(eu_stems);
+    struct walk w;
+    walk_start(g, &w, stems * stems * COUNT(eu_tails));
+    for (int x; walk_next(&w, &x);) {
+        int a = x % stems, b = x / stems % stems;
+        if (a == b)
+            continue;
+        name = arena_printf(&g->scratch, "%s-%s %s %s %s", eu_stems[a], eu_stems[b],
+                            areas[area].name_part, eu_tails[x / (stems * stems)], c->form);
+        if (!org_name_taken(g, name))
+            return keep_name(g, name);
+    }
+    return org_branch_name(g, name, NULL, NULL);
+}
+
+/* extra: a government body or association beyond a country's first (their
+ * names come from the wider pools; a forum of 520 has none). area: the
+ * showcase area to give it, or -1 to draw. */
+static int gen_eu_org(struct gen *g, const struct demo_country *c, enum org_size size, bool extra,
+                      int area)
+{
+    struct gen_org *o = new_org(g, c->code, size, false, area);
     bool public_body = size == SIZE_MINISTRY || size == SIZE_AGENCY || size == SIZE_ASSOC;
     const char *city = public_body ? c->capital : PICK(&g->rng, c->cities);
     const char *country = country_name_en(c->code);
+    const char *what = size_word(size);
     switch (size) {
     case SIZE_MINISTRY:
-        o->name = arena_printf(g->a, "Ministry of Defence of %s", country);
-        break;
     case SIZE_AGENCY:
-        o->name = arena_printf(g->a, "Defence Procurement Agency of %s", country);
+        if (extra) {
+            o->name = eu_pool_name(g, c, eu_bodies, COUNT(eu_bodies), true, "office");
+            what = "a government body";
+        } else {
+            o->name = arena_printf(g->a, size == SIZE_MINISTRY ? "Ministry of Defence of %s"
+                                                               : "Defence Procurement Agency of %s",
+                                   country);
+        }
         break;
     case SIZE_RESEARCH:
         o->name = eu_institute_name(g, c, &city);
         break;
     case SIZE_ASSOC:
-        o->name = arena_printf(g->a, "%s Defence and Security Industry Association", country);
+        o->name = extra ? eu_pool_name(g, c, eu_assoc_themes, COUNT(eu_assoc_themes), false, "chapter")
+                        : arena_printf(g->a, "%s Defence and Security Industry Association", country);
         break;
     default:
-        for (int draw = 0; draw < NAME_DRAWS; draw++) {
-            o->name = arena_printf(g->a, "%s %s %s %s", PICK(&g->rng, eu_stems),
-                                   areas[o->area].name_part, PICK(&g->rng, eu_tails), c->form);
-            if (!org_name_taken(g, o->name))
-                break;
-        }
+        o->name = eu_company_name(g, c, o->area);
     }
     choose_capabilities(g, o);
     const char *desc = arena_printf(
         g->a, "%s is %s from %s, %s, working on %s. It wants partners in Ukraine and across "
               "Europe for %s.",
-        o->name, size_word(size), city, country, areas[o->area].words, areas[o->area2].en);
+        o->name, what, city, country, areas[o->area].words, areas[o->area2].en);
     return save_org(g, o, NULL, city, desc, NULL);
 }
 
-static int gen_ua_org(struct gen *g, enum org_size size)
+/* "STEM AREA LLC", drawn again while taken; then two stems ("Sokil-Vektor
+ * Aero LLC"); its Ukrainian name into *name_uk. */
+static char *ua_company_name(struct gen *g, const char *part, const char **name_uk)
 {
-    struct gen_org *o = new_org(g, "UA", size, true);
+    const struct ua_name *stem = NULL;
+    char *name = NULL;
+    for (int draw = 0; draw < NAME_DRAWS; draw++) {
+        stem = &PICK(&g->rng, ua_stems);
+        name = arena_printf(&g->scratch, "%s %s LLC", stem->en, part);
+        if (!org_name_taken(g, name)) {
+            *name_uk = arena_printf(g->a, "ТОВ «%s %s»", stem->uk, ua_area_part(part));
+            return keep_name(g, name);
+        }
+    }
+    const int stems = COUNT(ua_stems);
+    struct walk w;
+    walk_start(g, &w, stems * stems);
+    for (int x; walk_next(&w, &x);) {
+        const struct ua_name *a = &ua_stems[x % stems], *b = &ua_stems[x / stems];
+        if (a == b)
+            continue;
+        name = arena_printf(&g->scratch, "%s-%s %s LLC", a->en, b->en, part);
+        if (!org_name_taken(g, name)) {
+            *name_uk = arena_printf(g->a, "ТОВ «%s-%s %s»", a->uk, b->uk, ua_area_part(part));
+            return keep_name(g, name);
+        }
+    }
+    return org_branch_name(g, arena_printf(g->a, "%s %s LLC", stem->en, part),
+                           arena_printf(g->a, "ТОВ «%s %s»", stem->uk, ua_area_part(part)), name_uk);
+}
+
+/* area: the showcase area to give it, or -1 to draw. */
+static int gen_ua_org(struct gen *g, enum org_size size, int area)
+{
+    struct gen_org *o = new_org(g, "UA", size, true, area);
     const struct ua_city *city = &PICK(&g->rng, ua_cities);
     if (size == SIZE_MINISTRY || size == SIZE_AGENCY || size == SIZE_ASSOC)
         city = &ua_cities[0]; /* Kyiv */
     const char *name_uk;
+    const char *what = size_word(size);
     switch (size) {
     case SIZE_MINISTRY: {
-        static const struct ua_name ministries[] = {
-            {"Ministry of Defence of Ukraine", "Міністерство оборони України"},
-            {"Ministry of Strategic Industries of Ukraine",
-             "Міністерство з питань стратегічних галузей промисловості України"},
-        };
         int k = 0;
         for (int i = 0; i < g->orgs_n - 1; i++)
             k += g->orgs[i].is_ua && g->orgs[i].size == SIZE_MINISTRY;
-        o->name = arena_strdup(g->a, ministries[k % 2].en);
-        name_uk = ministries[k % 2].uk;
+        if (k < 2) { /* the two ministries; a big forum's further bodies next */
+            o->name = arena_strdup(g->a, ua_bodies[k].en);
+            name_uk = ua_bodies[k].uk;
+        } else {
+            o->name = ua_pool_name(g, ua_bodies, COUNT(ua_bodies), "office", &name_uk);
+            what = "a government body";
+        }
         break;
     }
     case SIZE_AGENCY:
-        o->name = arena_strdup(g->a, "Defence Procurement Agency of Ukraine");
-        name_uk = "Агенція оборонних закупівель України";
+        if (!org_name_taken(g, ua_bodies[2].en)) {
+            o->name = arena_strdup(g->a, ua_bodies[2].en);
+            name_uk = ua_bodies[2].uk;
+        } else {
+            o->name = ua_pool_name(g, ua_bodies, COUNT(ua_bodies), "office", &name_uk);
+            what = "a government body";
+        }
         break;
     case SIZE_RESEARCH: {
         int first = (int)(city - ua_cities);
-        for (int k = 0; k < COUNT(ua_cities); k++) {
+        bool named = false;
+        for (int k = 0; k < COUNT(ua_cities) && !named; k++) {
             city = &ua_cities[(first + k) % COUNT(ua_cities)];
             o->name = arena_printf(g->a, "%s Institute of Defence Technologies", city->en);
-            if (!org_name_taken(g, o->name))
-                break;
+            named = !org_name_taken(g, o->name);
         }
-        name_uk = arena_printf(g->a, "Інститут оборонних технологій (%s)", city->uk);
+        if (named) {
+            name_uk = arena_printf(g->a, "Інститут оборонних технологій (%s)", city->uk);
+            break;
+        }
+        const int kinds = COUNT(ua_research_kinds);
+        struct walk w;
+        walk_start(g, &w, kinds * COUNT(ua_cities));
+        for (int x; walk_next(&w, &x) && !named;) {
+            city = &ua_cities[x / kinds];
+            o->name = arena_printf(&g->scratch, "%s %s", city->en, ua_research_kinds[x % kinds].en);
+            if ((named = !org_name_taken(g, o->name))) {
+                name_uk = arena_printf(g->a, "%s (%s)", ua_research_kinds[x % kinds].uk, city->uk);
+                o->name = keep_name(g, o->name);
+            }
+        }
+        if (!named)
+            o->name = org_branch_name(g, "Kyiv Institute of Defence Technologies",
+                                      "Інститут оборонних технологій (Київ)", &name_uk);
         break;
     }
     case SIZE_ASSOC:
-        o->name = arena_strdup(g->a, "Association of Ukrainian Defence Manufacturers");
-        name_uk = "Асоціація українських виробників оборонної продукції";
-        break;
-    default: {
-        const struct ua_name *stem = NULL;
-        const char *part = areas[o->area].name_part;
-        for (int draw = 0; draw < NAME_DRAWS; draw++) {
-            stem = &PICK(&g->rng, ua_stems);
-            o->name = arena_printf(g->a, "%s %s LLC", stem->en, part);
-            if (!org_name_taken(g, o->name))
-                break;
+        if (!org_name_taken(g, ua_assocs[0].en)) {
+            o->name = arena_strdup(g->a, ua_assocs[0].en);
+            name_uk = ua_assocs[0].uk;
+        } else {
+            o->name = ua_pool_name(g, ua_assocs, COUNT(ua_assocs), "chapter", &name_uk);
         }
-        name_uk = arena_printf(g->a, "ТОВ «%s %s»", stem->uk, ua_area_part(part));
-    }
+        break;
+    default:
+        o->name = ua_company_name(g, areas[o->area].name_part, &name_uk);
     }
     choose_capabilities(g, o);
     const char *desc = arena_printf(
         g->a, "%s is %s from %s, Ukraine, working on %s, combat-proven since 2022. It seeks "
               "European partners for joint production and %s.",
-        o->name, size_word(size), city->en, areas[o->area].words, areas[o->area2].en);
+        o->name, what, city->en, areas[o->area].words, areas[o->area2].en);
     bool buyer = size == SIZE_MINISTRY || size == SIZE_AGENCY;
     const char *desc_uk = arena_printf(
         g->a, buyer ? "%s — %s, %s. Закуповує: %s; шукає європейських виробників і "
@@ -536,6 +916,100 @@ static int gen_ua_org(struct gen *g, enum org_size size)
     return save_org(g, o, name_uk, city->en, desc, desc_uk);
 }
 
+/* The wider pools of names: i-th first or last name over both lists. */
+static const char *eu_first(int i)
+{
+    return i < COUNT(first_names) ? first_names[i] : more_first_names[i - COUNT(first_names)];
+}
+static const char *eu_last(int i)
+{
+    return i < COUNT(last_names) ? last_names[i] : more_last_names[i - COUNT(last_names)];
+}
+static const struct ua_name *ua_first_at(int i)
+{
+    return i < COUNT(ua_first) ? &ua_first[i] : &more_ua_first[i - COUNT(ua_first)];
+}
+static const struct ua_name *ua_last_at(int i)
+{
+    return i < COUNT(ua_last) ? &ua_last[i] : &more_ua_last[i - COUNT(ua_last)];
+}
+
+/* "FIRST LAST" over the wider European pools: the first of walk w that
+ * nobody has, or NULL. */
+static char *eu_plain_name(struct gen *g, struct walk *w)
+{
+    const int f = COUNT(first_names) + COUNT(more_first_names);
+    for (int x; walk_next(w, &x);) {
+        char *name = arena_printf(&g->scratch, "%s %s", eu_first(x % f), eu_last(x / f));
+        if (!person_name_taken(g, name))
+            return keep_name(g, name);
+    }
+    return NULL;
+}
+
+/* A European name once the drawn ones are spent: a few tries of the wider
+ * pools, then double surnames ("Anna Müller-Rossi"), then the wider pools
+ * whole. NULL when all are spent (not at 10,000 people: 200,000 names). */
+static char *eu_person_name_wider(struct gen *g)
+{
+    const int f = COUNT(first_names) + COUNT(more_first_names);
+    const int l = COUNT(last_names) + COUNT(more_last_names);
+    struct walk w;
+    walk_few(g, &w, f * l);
+    char *name = eu_plain_name(g, &w);
+    if (name)
+        return name;
+    walk_start(g, &w, f * l * l);
+    for (int x; walk_next(&w, &x);) {
+        int a = x / f % l, b = x / f / l;
+        if (a == b)
+            continue;
+        name = arena_printf(&g->scratch, "%s %s-%s", eu_first(x % f), eu_last(a), eu_last(b));
+        if (!person_name_taken(g, name))
+            return keep_name(g, name);
+    }
+    walk_start(g, &w, f * l);
+    return eu_plain_name(g, &w);
+}
+
+/* "ІМ'Я ПРІЗВИЩЕ" over the wider Ukrainian pools: the first of walk w that
+ * nobody has, or NULL. */
+static char *ua_plain_name(struct gen *g, struct walk *w)
+{
+    const int f = COUNT(ua_first) + COUNT(more_ua_first);
+    for (int x; walk_next(w, &x);) {
+        char *name = arena_printf(&g->scratch, "%s %s", ua_first_at(x % f)->uk, ua_last_at(x / f)->uk);
+        if (!person_name_taken(g, name))
+            return keep_name(g, name);
+    }
+    return NULL;
+}
+
+/* A Ukrainian name once the drawn ones are spent: a few tries of the wider
+ * pools, then with a patronymic that agrees with the first name ("Олена
+ * Андріївна Мазур"), then the wider pools whole. NULL when all are spent
+ * (not at 10,000 people: 20,000 names). */
+static char *ua_person_name_wider(struct gen *g)
+{
+    const int f = COUNT(ua_first) + COUNT(more_ua_first);
+    const int l = COUNT(ua_last) + COUNT(more_ua_last);
+    struct walk w;
+    walk_few(g, &w, f * l);
+    char *name = ua_plain_name(g, &w);
+    if (name)
+        return name;
+    walk_start(g, &w, f * l * COUNT(ua_patronymics));
+    for (int x; walk_next(&w, &x);) {
+        int first = x % f, woman = first % 2 == 0; /* both lists start with a woman, then alternate */
+        name = arena_printf(&g->scratch, "%s %s %s", ua_first_at(first)->uk,
+                            ua_patronymics[x / f / l][woman], ua_last_at(x / f % l)->uk);
+        if (!person_name_taken(g, name))
+            return keep_name(g, name);
+    }
+    walk_start(g, &w, f * l);
+    return ua_plain_name(g, &w);
+}
+
 static int gen_people(struct gen *g, int org_index)
 {
     struct gen_org *o = &g->orgs[org_index];
@@ -550,31 +1024,38 @@ static int gen_people(struct gen *g, int org_index)
     for (int i = 0; i < COUNT(other_countries); i++)
         if (strcmp(other_countries[i].code, o->country) == 0)
             c = &other_countries[i];
-    for (int i = 0; i < n && g->people_n < COUNT(g->people); i++) {
+    for (int i = 0; i < n && g->people_n < g->people_cap; i++) {
         struct gen_person *p = &g->people[g->people_n];
         p->id = arena_printf(g->a, "p-%04d", g->people_n + 1);
         p->org = org_index;
         char *name = NULL;
         const char *languages, *title;
         if (o->is_ua) {
-            for (int draw = 0; draw < NAME_DRAWS; draw++) {
+            for (int draw = 0; draw < NAME_DRAWS && !name; draw++) {
                 const struct ua_name *f = &PICK(&g->rng, ua_first), *l = &PICK(&g->rng, ua_last);
-                name = arena_printf(g->a, "%s %s", f->uk, l->uk);
-                if (!person_name_taken(g, name))
-                    break;
+                char *x = arena_printf(&g->scratch, "%s %s", f->uk, l->uk);
+                if (!person_name_taken(g, x))
+                    name = keep_name(g, x);
             }
+            if (!name)
+                name = ua_person_name_wider(g);
             double x = rng_unit(&g->rng);
             /* one Ukrainian in five speaks no English: interpreters are needed */
             languages = x < 0.2 ? "uk" : x < 0.35 ? "uk;en;pl" : "uk;en";
         } else {
-            for (int draw = 0; draw < NAME_DRAWS; draw++) {
-                name = arena_printf(g->a, "%s %s", PICK(&g->rng, first_names),
-                                    PICK(&g->rng, last_names));
-                if (!person_name_taken(g, name))
-                    break;
+            for (int draw = 0; draw < NAME_DRAWS && !name; draw++) {
+                char *x = arena_printf(&g->scratch, "%s %s", PICK(&g->rng, first_names),
+                                       PICK(&g->rng, last_names));
+                if (!person_name_taken(g, x))
+                    name = keep_name(g, x);
             }
+            if (!name)
+                name = eu_person_name_wider(g);
             languages = strcmp(c->lang, "en") == 0 ? "en" : arena_printf(g->a, "%s;en", c->lang);
         }
+        if (!name)
+            return df_err_set(g->err, DF_ERR_RUNTIME, "the demo's names are spent at %d people",
+                              g->people_n);
         title = o->size == SIZE_MINISTRY || o->size == SIZE_AGENCY ? PICK(&g->rng, titles_government)
                 : o->size == SIZE_RESEARCH ? PICK(&g->rng, titles_research)
                                            : PICK(&g->rng, titles_company);
@@ -584,6 +1065,7 @@ static int gen_people(struct gen *g, int org_index)
         if (store_person_upsert(g->s, &rec, NULL, g->err) < 0)
             return -1;
         p->name = name;
+        name_set_add(&g->person_names, name);
         g->people_n++;
     }
     return 0;
@@ -608,7 +1090,9 @@ static const struct session_plan programme[] = {
     {"2027-02-17", "B2B meetings IV", "b2b", "13:40", "15:40", 6},
 };
 
-#define TABLES 60
+/* DFNC2's 60 tables for 520 participants; a forum of another size has tables
+ * in proportion (about one for nine people), as many meetings a slot. */
+enum { TABLES = 60, INTERPRETERS = 3 };
 
 static char *at(struct arena *a, const char *day, int minutes)
 {
@@ -648,7 +1132,8 @@ static int gen_programme(struct gen *g, char **slot_ids, int *slots_n)
         }
     }
     *slots_n = seq;
-    for (int i = 0; i < TABLES; i++) {
+    g->sum->tables = scaled(g, TABLES);
+    for (int i = 0; i < g->sum->tables; i++) {
         struct store_location l = {.id = arena_printf(g->a, "%s-table-%02d", APP_DEMO_EVENT, i + 1),
                                    .event = APP_DEMO_EVENT,
                                    .name = arena_printf(g->a, "Table %d", i + 1), .kind = "table",
@@ -657,13 +1142,31 @@ static int gen_programme(struct gen *g, char **slot_ids, int *slots_n)
             return -1;
     }
     /* Some Ukrainian guests speak only Ukrainian: Ukrainian-English
-     * interpreters work every B2B slot. */
-    static const char *interpreters[] = {"Iryna Savchuk", "Taras Melnyk", "Sophie Laurent"};
-    for (int i = 0; i < (int)(sizeof interpreters / sizeof *interpreters); i++) {
-        struct store_interpreter x = {
+     * interpreters work every B2B slot, three for 520 people, in proportion
+     * for another size (at least one); the further ones are named from the
+     * Ukrainian pools, each name once. */
+    static const char *interpreters[INTERPRETERS] = {"Iryna Savchuk", "Taras Melnyk",
+                                                     "Sophie Laurent"};
+    int n = scaled(g, INTERPRETERS);
+    n = n < 1 ? 1 : n;
+    struct walk w = {0};
+    if (n > INTERPRETERS)
+        walk_start(g, &w, COUNT(ua_first) * COUNT(ua_last));
+    for (int i = 0, x = 0; i < n; i++) {
+        const char *name = i < INTERPRETERS ? interpreters[i] : NULL;
+        while (!name && walk_next(&w, &x)) {
+            name = arena_printf(g->a, "%s %s", ua_first[x % COUNT(ua_first)].en,
+                                ua_last[x / COUNT(ua_first)].en);
+            for (int k = 0; k < INTERPRETERS && name; k++)
+                if (strcmp(name, interpreters[k]) == 0)
+                    name = NULL;
+        }
+        if (!name) /* 240 names for at most 58 interpreters */
+            return df_err_set(g->err, DF_ERR_RUNTIME, "the demo's interpreter names are spent");
+        struct store_interpreter x_rec = {
             .id = arena_printf(g->a, "%s-interpreter-%d", APP_DEMO_EVENT, i + 1),
-            .event = APP_DEMO_EVENT, .name = interpreters[i], .lang_a = "uk", .lang_b = "en"};
-        if (store_interpreter_upsert(g->s, &x, NULL, g->err) < 0)
+            .event = APP_DEMO_EVENT, .name = name, .lang_a = "uk", .lang_b = "en"};
+        if (store_interpreter_upsert(g->s, &x_rec, NULL, g->err) < 0)
             return -1;
     }
     return 0;
@@ -730,6 +1233,7 @@ static int gen_requests(struct gen *g)
     };
     double *weights = calloc((size_t)g->orgs_n, sizeof *weights);
     bool *asked = calloc((size_t)g->people_n * (size_t)g->people_n / 8 + 1, 1);
+    double total = 0;
     int next_id = 1, result = -1;
     if (!weights || !asked) {
         df_err_set(g->err, DF_ERR_RUNTIME, "out of memory");
@@ -740,10 +1244,13 @@ static int gen_requests(struct gen *g)
         /* 1-6 requests a person, about 2.3 on average; buyers send more */
         int n = 1 + (rng_unit(&g->rng) < 0.6) + (rng_unit(&g->rng) < 0.4) +
                 (rng_unit(&g->rng) < 0.2) + 2 * (mine->size == SIZE_MINISTRY);
-        double total = 0;
-        for (int k = 0; k < g->orgs_n; k++) {
-            weights[k] = k == g->people[i].org ? 0 : attraction(mine, &g->orgs[k]);
-            total += weights[k];
+        /* the weights are an organisation's: its people come one after another */
+        if (i == 0 || g->people[i].org != g->people[i - 1].org) {
+            total = 0;
+            for (int k = 0; k < g->orgs_n; k++) {
+                weights[k] = k == g->people[i].org ? 0 : attraction(mine, &g->orgs[k]);
+                total += weights[k];
+            }
         }
         for (int r = 0; r < n; r++) {
             double x = rng_unit(&g->rng) * total;
@@ -787,6 +1294,26 @@ out:
     return result;
 }
 
+/* Whether o is of showcase kind k: a Ukrainian drone maker, an EU ministry, an
+ * EU counter-drone SME, a Ukrainian ministry (the first is of defence), an EU prime. */
+static bool is_showcase(const struct gen_org *o, int k)
+{
+    return k == 0   ? o->is_ua && o->size == SIZE_SME && strcmp(areas[o->area].key, "drones") == 0
+           : k == 1 ? o->is_eu && o->size == SIZE_MINISTRY
+           : k == 2 ? o->is_eu && o->size == SIZE_SME &&
+                          strcmp(areas[o->area].key, "counter-drone") == 0
+           : k == 3 ? o->is_ua && o->size == SIZE_MINISTRY
+                    : o->is_eu && o->size == SIZE_PRIME;
+}
+
+static bool has_showcase(const struct gen *g, int k)
+{
+    for (int i = 0; i < g->orgs_n; i++)
+        if (is_showcase(&g->orgs[i], k))
+            return true;
+    return false;
+}
+
 /* Picks the showcase people (see demo.h): the main contact of the first
  * organisation of each kind the demo should be explored from. */
 static void choose_showcase(struct gen *g)
@@ -798,13 +1325,7 @@ static void choose_showcase(struct gen *g)
         g->sum->showcase_what[k] = what[k];
         for (int i = 0; i < g->orgs_n; i++) {
             const struct gen_org *o = &g->orgs[i];
-            bool fits = k == 0   ? o->is_ua && o->size == SIZE_SME && strcmp(areas[o->area].key, "drones") == 0
-                        : k == 1 ? o->is_eu && o->size == SIZE_MINISTRY
-                        : k == 2 ? o->is_eu && o->size == SIZE_SME &&
-                                       strcmp(areas[o->area].key, "counter-drone") == 0
-                        : k == 3 ? o->is_ua && o->size == SIZE_MINISTRY
-                                 : o->is_eu && o->size == SIZE_PRIME;
-            if (fits && o->people_n > 0) {
+            if (is_showcase(o, k) && o->people_n > 0) {
                 snprintf(g->sum->showcase[k], sizeof g->sum->showcase[k], "%s",
                          g->people[o->first_person].id);
                 break;
@@ -815,49 +1336,89 @@ static void choose_showcase(struct gen *g)
 
 /* ---- the driver -------------------------------------------------------------------------- */
 
+static int area_index(const char *key)
+{
+    for (int i = 0; i < COUNT(areas); i++)
+        if (strcmp(areas[i].key, key) == 0)
+            return i;
+    assert(!"no such area");
+    return 0;
+}
+
 static int fill(struct gen *g)
 {
-    /* Europe: 108 organisations over 20 Member States, weighted like DFNC2's
-     * delegations; every country has its ministry or agency present. */
+    /* Europe: 108 organisations for 520 people over 20 Member States, weighted
+     * like DFNC2's delegations; every country has its ministry or agency
+     * present. Each figure here is DFNC2's, in proportion at another size;
+     * the first of each list is a showcase's (a ministry, a prime). */
     int eu_weights[COUNT(eu_countries)];
     for (int i = 0; i < COUNT(eu_countries); i++)
         eu_weights[i] = eu_countries[i].weight;
-    for (int i = 0; i < COUNT(eu_countries); i++)
-        if (gen_eu_org(g, &eu_countries[i], i % 3 == 2 ? SIZE_AGENCY : SIZE_MINISTRY) < 0)
-            return -1;
-    for (int i = 0; i < 4; i++)
-        if (gen_eu_org(g, &eu_countries[i * 3], SIZE_ASSOC) < 0)
-            return -1;
-    for (int i = 0; i < 8; i++)
-        if (gen_eu_org(g, &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))],
-                       SIZE_RESEARCH) < 0)
-            return -1;
-    for (int i = 0; i < 76; i++) {
+    int public_n = scaled(g, COUNT(eu_countries));
+    for (int i = 0; i < (public_n < 1 ? 1 : public_n); i++) {
+        bool extra = i >= COUNT(eu_countries); /* a country's further bodies */
         const struct demo_country *c =
-            &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))];
-        if (gen_eu_org(g, c, i % 6 == 0 ? SIZE_PRIME : SIZE_SME) < 0)
+            extra ? &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))]
+                  : &eu_countries[i];
+        if (gen_eu_org(g, c, i % 3 == 2 ? SIZE_AGENCY : SIZE_MINISTRY, extra, -1) < 0)
             return -1;
     }
-    for (int i = 0; i < COUNT(other_countries); i++)
-        for (int k = 0; k < 2; k++)
-            if (gen_eu_org(g, &other_countries[i], k == 0 ? SIZE_PRIME : SIZE_SME) < 0)
-                return -1;
+    for (int i = 0; i < scaled(g, 4); i++) {
+        bool extra = i >= 4;
+        const struct demo_country *c =
+            extra ? &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))]
+                  : &eu_countries[i * 3];
+        if (gen_eu_org(g, c, SIZE_ASSOC, extra, -1) < 0)
+            return -1;
+    }
+    for (int i = 0; i < scaled(g, 8); i++)
+        if (gen_eu_org(g, &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))],
+                       SIZE_RESEARCH, false, -1) < 0)
+            return -1;
+    int firms_n = scaled(g, 76);
+    for (int i = 0; i < (firms_n < 1 ? 1 : firms_n); i++) {
+        const struct demo_country *c =
+            &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))];
+        if (gen_eu_org(g, c, i % 6 == 0 ? SIZE_PRIME : SIZE_SME, false, -1) < 0)
+            return -1;
+    }
+    /* From beyond the Union, a prime and an SME each (Norway's, then Britain's). */
+    for (int i = 0; i < scaled(g, 2 * COUNT(other_countries)); i++)
+        if (gen_eu_org(g, &other_countries[i / 2 % COUNT(other_countries)],
+                       i % 2 == 0 ? SIZE_PRIME : SIZE_SME, false, -1) < 0)
+            return -1;
     /* Ukraine: 34 organisations, mostly SMEs, with ministries, an agency,
      * research and an association. */
-    const enum org_size ua_plan[] = {SIZE_MINISTRY, SIZE_MINISTRY, SIZE_AGENCY, SIZE_ASSOC,
-                                     SIZE_RESEARCH, SIZE_RESEARCH, SIZE_PRIME, SIZE_PRIME,
-                                     SIZE_PRIME};
-    for (int i = 0; i < 34; i++)
-        if (gen_ua_org(g, i < COUNT(ua_plan) ? ua_plan[i] : SIZE_SME) < 0)
-            return -1;
+    const struct {
+        enum org_size size;
+        int n;
+    } ua_plan[] = {{SIZE_MINISTRY, 2}, {SIZE_AGENCY, 1}, {SIZE_ASSOC, 1}, {SIZE_RESEARCH, 2},
+                   {SIZE_PRIME, 3},    {SIZE_SME, 25}};
+    for (int k = 0; k < COUNT(ua_plan); k++) {
+        int n = scaled(g, ua_plan[k].n);
+        if (k == 0 && n < 1) /* the ministry of defence is a showcase */
+            n = 1;
+        for (int i = 0; i < n; i++)
+            if (gen_ua_org(g, ua_plan[k].size, -1) < 0)
+                return -1;
+    }
+    /* A small forum may have drawn no Ukrainian drone maker or European
+     * counter-drone SME to show: one comes. */
+    if (!has_showcase(g, 0) && gen_ua_org(g, SIZE_SME, area_index("drones")) < 0)
+        return -1;
+    if (!has_showcase(g, 2) &&
+        gen_eu_org(g, &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))],
+                   SIZE_SME, false, area_index("counter-drone")) < 0)
+        return -1;
     for (int i = 0; i < g->orgs_n; i++)
         if (gen_people(g, i) < 0)
             return -1;
-    /* DFNC2 had 500+ participants: more European SMEs come until there are. */
-    while (g->people_n < 520 && g->orgs_n < COUNT(g->orgs)) {
+    /* DFNC2 had 500+ participants: more European SMEs come until there are
+     * as many as asked for. */
+    while (g->people_n < g->people_target && g->orgs_n < g->orgs_cap) {
         const struct demo_country *c =
             &eu_countries[pick_weighted(&g->rng, eu_weights, COUNT(eu_countries))];
-        if (gen_eu_org(g, c, SIZE_SME) < 0 || gen_people(g, g->orgs_n - 1) < 0)
+        if (gen_eu_org(g, c, SIZE_SME, false, -1) < 0 || gen_people(g, g->orgs_n - 1) < 0)
             return -1;
     }
     char *slot_ids[64];
@@ -866,15 +1427,17 @@ static int fill(struct gen *g)
         gen_requests(g) < 0)
         return -1;
     g->sum->slots = slots_n;
-    g->sum->tables = TABLES;
     choose_showcase(g);
     /* Joint procurement: the ministries' demands and the companies' supplies. */
     return app_procure_demo_fill(g->s, (unsigned)rng_next(&g->rng), g->err);
 }
 
-int app_demo_fill(struct store *s, unsigned long long seed, struct app_demo_summary *out,
-                  struct df_err *err)
+int app_demo_fill(struct store *s, unsigned long long seed, int people,
+                  struct app_demo_summary *out, struct df_err *err)
 {
+    if (people < APP_DEMO_PEOPLE_MIN || people > APP_DEMO_PEOPLE_MAX)
+        return df_err_set(err, DF_ERR_USAGE, "the demo forum has %d to %d participants, not %d",
+                          APP_DEMO_PEOPLE_MIN, APP_DEMO_PEOPLE_MAX, people);
     struct store_stats st;
     if (store_stats_get(s, &st, err) < 0)
         return -1;
@@ -894,7 +1457,20 @@ int app_demo_fill(struct store *s, unsigned long long seed, struct app_demo_summ
     g->s = s;
     g->err = err;
     g->sum = out;
+    g->people_target = people;
+    arena_init(&g->scratch, 0);
+    /* Each organisation has a person, and the plan's before the top-up are
+     * fewer than asked for (at worst a few more at the smallest size). */
+    g->orgs_cap = people + 64;
+    g->people_cap = 2 * people + 64;
     int rc = -1;
+    g->orgs = calloc((size_t)g->orgs_cap, sizeof *g->orgs);
+    g->people = calloc((size_t)g->people_cap, sizeof *g->people);
+    if (!g->orgs || !g->people || name_set_init(&g->org_names, g->orgs_cap) < 0 ||
+        name_set_init(&g->person_names, g->people_cap) < 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        goto out;
+    }
     if (store_begin(s, err) < 0)
         goto out;
     if (fill(g) < 0 || store_audit(s, "demo", "demo.fill", "event", APP_DEMO_EVENT, NULL, err) < 0 ||
@@ -911,6 +1487,11 @@ int app_demo_fill(struct store *s, unsigned long long seed, struct app_demo_summ
     out->people = (int)st.participants;
     rc = 0;
 out:
+    free(g->orgs);
+    free(g->people);
+    free(g->org_names.slot);
+    free(g->person_names.slot);
+    arena_free(&g->scratch);
     free(g);
     arena_free(&a);
     return rc;

@@ -1,8 +1,9 @@
 /* The demo forum: a generated forum shaped like DFNC2: EU Edition (Brussels),
- * deterministic for a seed: 500+ participants, 100+ European and 30+ Ukrainian
- * organisations from 20+ countries, capabilities over CPV division 35 and
- * related codes, a two-day programme of B2B sessions with tables, and meeting
- * requests shaped like real ones. */
+ * deterministic for a seed and a size: by default 500+ participants, 100+
+ * European and 30+ Ukrainian organisations from 20+ countries, capabilities
+ * over CPV division 35 and related codes, a two-day programme of B2B sessions
+ * with tables, and meeting requests shaped like real ones; at another size, as
+ * many of each in proportion. */
 #ifndef DFNC_APP_DEMO_H
 #define DFNC_APP_DEMO_H
 
@@ -12,6 +13,12 @@
 #define APP_DEMO_EVENT "dfnc2-eu-2027"
 
 #define APP_DEMO_SHOWCASE 5
+
+/* Participants: DFNC2's 520 by default; another size scales the forum in
+ * proportion (organisations, tables, interpreters; requests follow people). */
+#define APP_DEMO_PEOPLE 520
+#define APP_DEMO_PEOPLE_MIN 50
+#define APP_DEMO_PEOPLE_MAX 10000
 
 struct app_demo_summary {
     int organisations, eu_organisations, ua_organisations, countries;
@@ -24,8 +31,11 @@ struct app_demo_summary {
 };
 
 /* Fills an EMPTY database (DF_ERR_CONFLICT if it already has organisations) in
- * one transaction. */
-int app_demo_fill(struct store *s, unsigned long long seed, struct app_demo_summary *out,
-                  struct df_err *err);
+ * one transaction with a forum of about `people` participants (at least that
+ * many, a few more when the last organisation brings several; DF_ERR_USAGE
+ * outside APP_DEMO_PEOPLE_MIN..MAX). APP_DEMO_PEOPLE gives the forum a seed
+ * always gave. */
+int app_demo_fill(struct store *s, unsigned long long seed, int people,
+                  struct app_demo_summary *out, struct df_err *err);
 
 #endif

@@ -47,11 +47,15 @@ const struct cli_command cli_commands[] = {
     {"stats", cli_cmd_stats, "dfnc stats [--json]",
      "Prints the forum figures: participants, organisations, countries, EU and\n"
      "Ukrainian organisations, requests, accepted and scheduled meetings."},
-    {"demo", cli_cmd_demo, "dfnc demo [--seed N] [--no-serve] [--port P]",
+    {"demo", cli_cmd_demo, "dfnc demo [--seed N] [--people N] [--no-serve] [--port P]",
      "Fills an empty database with a generated forum shaped like DFNC2: EU Edition\n"
      "(Brussels): 500+ participants from 130+ organisations in 20+ countries, two\n"
      "days of B2B sessions, meeting requests; then schedules it and serves it\n"
-     "unless --no-serve. The same seed gives the same forum."},
+     "unless --no-serve. The same seed gives the same forum.\n"
+     "--people N (50 to 10000, default 520) sizes it: organisations, capabilities,\n"
+     "requests, tables and interpreters in proportion to DFNC2's (about one table\n"
+     "for nine people; nobody accepts more than 16 meetings), every name once, and\n"
+     "the same demo logins at every size."},
     {"schedule", cli_cmd_schedule,
      "dfnc schedule [--event ID] [--time-limit S] [--seed N] [--json] | --dzn FILE [--fairness D] "
      "[--time-limit S] [--seed N] [--threads 1|2] [--json]",

@@ -15,8 +15,9 @@
 int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
 {
     unsigned long long seed = 7;
-    int serve = 1, port = 8080;
+    int serve = 1, port = 8080, people = APP_DEMO_PEOPLE;
     static const struct option opts[] = {{"seed", required_argument, NULL, 's'},
+                                         {"people", required_argument, NULL, 'P'},
                                          {"no-serve", no_argument, NULL, 'n'},
                                          {"port", required_argument, NULL, 'p'},
                                          {0, 0, 0, 0}};
@@ -32,6 +33,14 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
             if (!*optarg || *end || p < 1 || p > 65535)
                 return cli_usage("demo");
             port = (int)p;
+        } else if (c == 'P') {
+            long n = strtol(optarg, &end, 10);
+            if (!*optarg || *end || n < APP_DEMO_PEOPLE_MIN || n > APP_DEMO_PEOPLE_MAX) {
+                fprintf(stderr, "dfnc demo: --people takes %d to %d participants, not \"%s\"\n",
+                        APP_DEMO_PEOPLE_MIN, APP_DEMO_PEOPLE_MAX, optarg);
+                return cli_usage("demo");
+            }
+            people = (int)n;
         } else if (c == 'n') {
             serve = 0;
         } else {
@@ -45,7 +54,7 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
     struct store *s = NULL;
     struct app_demo_summary sum;
     double t0 = clock_seconds();
-    if (store_open(&s, ctx->db_path, &err) < 0 || app_demo_fill(s, seed, &sum, &err) < 0) {
+    if (store_open(&s, ctx->db_path, &err) < 0 || app_demo_fill(s, seed, people, &sum, &err) < 0) {
         store_close(s);
         return cli_fail(&err);
     }

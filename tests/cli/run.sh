@@ -195,6 +195,15 @@ expect "an unpublished agenda's calendar is tentative" 0 '^STATUS:TENTATIVE' -- 
 expect "an unpublished agenda in JSON is marked so" 0 '"published":false' -- \
     "$DFNC" --db demo.db agenda p-0437 --format json
 expect "demo refuses a database that has a forum" 3 'already holds a forum' -- "$DFNC" --db demo.db demo --no-serve
+expect "demo refuses fewer than 50 people" 2 '--people takes 50 to 10000 participants, not "49"' -- \
+    "$DFNC" --db size.db demo --people 49 --no-serve
+expect "demo refuses more than 10000 people" 2 'usage: dfnc demo .*--people N' -- \
+    "$DFNC" --db size.db demo --people 10001 --no-serve
+expect "demo refuses a size that is no number" 2 'not "many"' -- "$DFNC" --db size.db demo --people many --no-serve
+check "a refused size writes no forum" test ! -s size.db
+expect "demo --people 50 has the five demo logins" 0 'participant5@demo\.dfnc .*an EU prime contractor' -- \
+    "$DFNC" --db size50.db demo --people 50 --no-serve
+expect "demo --people 50 is a forum of 50" 0 '"participants": 5[0-9],' -- "$DFNC" --db size50.db stats --json
 expect "events export in JSON has the slots" 0 '"seq": 31' -- "$DFNC" --db demo.db export events - --format json
 "$DFNC" --db demo.db export organisations orgs_out.csv 2>/dev/null
 expect "an export imports back unchanged" 0 'rows: 0 added, [0-9]+ updated' -- "$DFNC" --db demo.db import organisations orgs_out.csv

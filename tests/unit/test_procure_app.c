@@ -103,7 +103,7 @@ Test(procure_demo, the_demo_forum_gets_demands_supplies_and_figures, .init = ope
 {
     struct app_demo_summary sum;
     /* The demo calls app_procure_demo_fill inside its transaction. */
-    cr_assert_eq(app_demo_fill(s, 7, &sum, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_demo_fill(s, 7, APP_DEMO_PEOPLE, &sum, &err), 0, "%s", err.msg);
     struct procure_stats st;
     cr_assert_eq(app_procure_stats(s, &st, &err), 0, "%s", err.msg);
     cr_assert_geq(st.demands, 30, "every ministry and agency asks: %lld", (long long)st.demands);
