@@ -6,6 +6,7 @@ TEST_BUILD ?= build-test
 DEMO_DB    ?= demo.db
 DEMO_PORT  ?= 8080
 SEED       ?= 7
+PEOPLE     ?= 520
 # The CPV classifier in English and Ukrainian, loaded into the demo when present
 # (where the tests look for the shared data, tests/meson.build): label search in
 # both languages and the matchmaking's bilingual lexicon.
@@ -50,7 +51,7 @@ demo: $(BUILD)/dfnc
 	  ./$(BUILD)/dfnc --db $(DEMO_DB) import cpv $(CPV_DIR)/cpv_en.json --lang en && \
 	  ./$(BUILD)/dfnc --db $(DEMO_DB) import cpv $(CPV_DIR)/cpv_uk.json --lang uk; \
 	else echo "no CPV classifier found (set CPV_DIR=DIR with cpv_en.json and cpv_uk.json): the demo runs without it"; fi
-	./$(BUILD)/dfnc --db $(DEMO_DB) demo --seed $(SEED) --port $(DEMO_PORT)
+	./$(BUILD)/dfnc --db $(DEMO_DB) demo --seed $(SEED) --people $(PEOPLE) --port $(DEMO_PORT)
 
 $(TEST_BUILD)/build.ninja: | deps
 	meson setup $(TEST_BUILD) --buildtype=debug -Db_sanitize=address,undefined -Db_lundef=false
