@@ -22,6 +22,23 @@ bool api_int_param(struct http_req *r, const char *name, int min, int max, int d
     return false;
 }
 
+bool api_page_params(struct http_req *r, int dflt, int *limit, int *offset)
+{
+    return api_int_param(r, "limit", 0, API_PAGE_MAX, dflt, limit) &&
+           api_int_param(r, "offset", 0, API_OFFSET_MAX, 0, offset);
+}
+
+bool api_text_param(struct http_req *r, const char *name, const char **out)
+{
+    const char *v = http_url_param(&r->url, name);
+    *out = v && *v ? v : NULL;
+    if (*out && strlen(*out) > API_QUERY_MAX) {
+        http_reply_error(r, 422, "invalid", "%s must have at most %d bytes", name, API_QUERY_MAX);
+        return false;
+    }
+    return true;
+}
+
 bool api_is_contact_of(struct http_req *r, const char *org)
 {
     if (!r->user.person || !org)
@@ -82,6 +99,21 @@ json_t *api_request_json(const struct store_request *q)
     json_object_set_new(j, "priority", json_integer(q->priority));
     json_object_set_new(j, "message", api_str_or_null(q->message));
     json_object_set_new(j, "created_at", api_str_or_null(q->created_at));
+    return j;
+}
+
+json_t *api_party_json(const struct store_web_party *p)
+{
+    return json_pack("{ss ss ss ss so ss}", "id", p->id, "name", p->name, "org", p->org,
+                     "org_name", p->org_name, "org_name_uk", api_str_or_null(p->org_name_uk),
+                     "country", p->country);
+}
+
+json_t *api_request_row_json(const struct store_web_request *w)
+{
+    json_t *j = api_request_json(&w->r);
+    json_object_set_new(j, "people", json_pack("[oo]", api_party_json(&w->from),
+                                               api_party_json(&w->to)));
     return j;
 }
 

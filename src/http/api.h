@@ -10,6 +10,7 @@
 #include "http/internal.h"
 #include "store/api.h"
 #include "store/programme.h"
+#include "store/web.h"
 
 /* Longest id and free text an API body may carry. */
 #define API_ID_MAX 128
@@ -23,6 +24,19 @@ bool api_is_contact_of(struct http_req *r, const char *org);
  * absent; http_url_param_int's strict digits); false after replying 422
  * naming the parameter. */
 bool api_int_param(struct http_req *r, const char *name, int min, int max, int dflt, int *out);
+/* An organiser's list comes a page at a time: limit rows (API_PAGE_DEFAULT
+ * unless asked, at most API_PAGE_MAX) from the offset-th (at most
+ * API_OFFSET_MAX), beside the count of all that match. */
+#define API_PAGE_DEFAULT 200
+#define API_PAGE_MAX 1000
+#define API_OFFSET_MAX 1000000
+/* The query's limit (0 to API_PAGE_MAX; dflt when absent) and offset; false
+ * after replying 422 naming the parameter. */
+bool api_page_params(struct http_req *r, int dflt, int *limit, int *offset);
+/* The query's text filter name into *out (NULL when absent or empty); false
+ * after replying 422 when it is longer than API_QUERY_MAX bytes. */
+#define API_QUERY_MAX 200
+bool api_text_param(struct http_req *r, const char *name, const char **out);
 /* Whether v is one of set's strings (set ends with NULL). */
 bool api_is_one_of(const char *v, const char *const *set);
 
@@ -34,6 +48,10 @@ json_t *api_org_json(const struct store_org *o);
 json_t *api_person_json(const struct store_person *p, bool with_email);
 json_t *api_request_json(const struct store_request *q);
 json_t *api_event_json(const struct store_event *e);
+/* A meeting's or request's party: {"id","name","org","org_name","org_name_uk","country"}. */
+json_t *api_party_json(const struct store_web_party *p);
+/* A request of a list: Request plus "people": [from, to] as api_party_json. */
+json_t *api_request_row_json(const struct store_web_request *w);
 
 /* handlers_orgs.c */
 void api_orgs(struct http_req *r);

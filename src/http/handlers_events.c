@@ -347,52 +347,40 @@ void api_publish(struct http_req *r)
     reply_event(r, r->params[0], 200);
 }
 
-struct unsched_ctx {
-    json_t *scheduled, *list, *why;
-};
-
-static int meeting_mark_cb(void *ud, const struct store_meeting *m)
+static int unsched_cb(void *ud, const struct store_web_request *w)
 {
-    struct unsched_ctx *k = ud;
-    json_object_set_new(k->scheduled, m->request, json_true());
-    return 0;
-}
-
-static int unsched_cb(void *ud, const struct store_request *q)
-{
-    struct unsched_ctx *k = ud;
-    if (json_object_get(k->scheduled, q->id))
-        return 0;
-    const char *why = json_string_value(json_object_get(k->why, q->id));
-    json_t *j = api_request_json(q);
+    json_t *j = api_request_row_json(w);
+    pthread_mutex_lock(&reasons_lock);
+    const char *why = json_string_value(
+        json_object_get(json_object_get(reasons, w->r.event), w->r.id));
     json_object_set_new(j, "reason", json_string(why ? why : "not scheduled yet"));
-    json_array_append_new(k->list, j);
+    pthread_mutex_unlock(&reasons_lock);
+    json_array_append_new(ud, j);
     return 0;
 }
 
+/* GET /events/{id}/unscheduled?q=&limit=&offset=: the accepted requests
+ * without a meeting, a page at a time, with the last run's reasons. */
 void api_unscheduled(struct http_req *r)
 {
     struct df_err err = {0};
     struct store_event e;
+    struct store_web_request_query q = {.status = "accepted", .unscheduled = true};
+    if (!api_text_param(r, "q", &q.q) ||
+        !api_page_params(r, API_PAGE_DEFAULT, &q.limit, &q.offset))
+        return;
     if (store_event_get(r->s, r->params[0], &r->a, &e, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
-    struct unsched_ctx k = {json_object(), json_array(), NULL};
-    pthread_mutex_lock(&reasons_lock);
-    k.why = json_deep_copy(json_object_get(reasons, e.id));
-    pthread_mutex_unlock(&reasons_lock);
-    int rc = store_meeting_each(r->s, e.id, NULL, meeting_mark_cb, &k, &err);
-    if (rc == 0)
-        rc = store_request_each(r->s, e.id, "accepted", unsched_cb, &k, &err);
-    json_decref(k.scheduled);
-    json_decref(k.why);
-    if (rc != 0) {
-        json_decref(k.list);
+    q.event = e.id;
+    json_t *list = json_array();
+    int64_t total = 0;
+    if (store_web_request_page(r->s, &q, unsched_cb, list, &total, &err) != 0) {
+        json_decref(list);
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{ss sI so}", "event", e.id, "count",
-                                      (json_int_t)json_array_size(k.list), "unscheduled",
-                                      k.list));
+    http_reply_json(r, 200, json_pack("{ss sI so}", "event", e.id, "count", (json_int_t)total,
+                                      "unscheduled", list));
 }

@@ -5,51 +5,52 @@
 #include "app/requests.h"
 #include "http/api.h"
 #include "store/api.h"
+#include "store/web.h"
 #include "store/store.h"
 
 static const char *const statuses[] = {"pending", "accepted", "declined", "cancelled", NULL};
 
 struct req_list_ctx {
     json_t *list;
-    const char *status, *me;
+    const char *me;
 };
 
-static int req_list_cb(void *ud, const struct store_request *q)
+static int req_list_cb(void *ud, const struct store_web_request *w)
 {
     struct req_list_ctx *k = ud;
-    if (k->status && strcmp(q->status, k->status) != 0)
-        return 0;
-    json_t *j = api_request_json(q);
+    json_t *j = api_request_row_json(w);
     if (k->me)
         json_object_set_new(j, "direction",
-                            json_string(strcmp(q->from, k->me) == 0 ? "sent" : "received"));
+                            json_string(strcmp(w->r.from, k->me) == 0 ? "sent" : "received"));
     json_array_append_new(k->list, j);
     return 0;
 }
 
+/* GET /requests?event=&status=&q=&limit=&offset=: a participant's own come
+ * whole unless a limit is asked (they are few, and the pages read them so);
+ * every request, which an organiser without a profile sees, a page at a time. */
 void api_requests(struct http_req *r)
 {
     struct df_err err = {0};
-    const char *event = http_url_param(&r->url, "event");
-    const char *status = http_url_param(&r->url, "status");
-    if (status && !api_is_one_of(status, statuses)) {
+    struct store_web_request_query q = {.person = r->user.person,
+                                        .event = http_url_param(&r->url, "event"),
+                                        .status = http_url_param(&r->url, "status")};
+    if (q.status && !api_is_one_of(q.status, statuses)) {
         http_reply_error(r, 422, "invalid", "status must be pending, accepted, declined or "
                                             "cancelled");
         return;
     }
-    struct req_list_ctx k = {json_array(), status, r->user.person};
-    int rc;
-    if (r->user.person) /* a participant (or an organiser with a profile) sees their own */
-        rc = store_api_request_each_for(r->s, r->user.person, event, req_list_cb, &k, &err);
-    else
-        rc = store_request_each(r->s, event, status, req_list_cb, &k, &err);
-    if (rc != 0) {
+    if (!api_text_param(r, "q", &q.q) ||
+        !api_page_params(r, q.person ? -1 : API_PAGE_DEFAULT, &q.limit, &q.offset))
+        return;
+    struct req_list_ctx k = {json_array(), r->user.person};
+    int64_t total = 0;
+    if (store_web_request_page(r->s, &q, req_list_cb, &k, &total, &err) != 0) {
         json_decref(k.list);
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)json_array_size(k.list),
-                                      "requests", k.list));
+    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)total, "requests", k.list));
 }
 
 void api_request_post(struct http_req *r)

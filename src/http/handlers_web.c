@@ -414,17 +414,29 @@ static int person_cb(void *ud, const struct store_web_person *p)
     return 0;
 }
 
+/* GET /console/people?q=&no_capabilities=1&limit=&offset= */
 static void h_people(struct http_req *r)
 {
+    struct store_web_people_query q = {0};
+    const char *bare = http_url_param(&r->url, "no_capabilities");
+    if (!api_text_param(r, "q", &q.q) ||
+        !api_page_params(r, API_PAGE_DEFAULT, &q.limit, &q.offset))
+        return;
+    if (bare && strcmp(bare, "0") != 0 && strcmp(bare, "1") != 0) {
+        http_reply_error(r, 422, "invalid", "no_capabilities must be 0 or 1");
+        return;
+    }
+    q.no_capabilities = bare && strcmp(bare, "1") == 0;
     json_t *list = json_array();
     struct df_err err = {0};
-    if (store_web_people_each(r->s, person_cb, list, &err) != 0) {
+    int64_t total = 0, checked_in = 0;
+    if (store_web_people_page(r->s, &q, person_cb, list, &total, &checked_in, &err) != 0) {
         json_decref(list);
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)json_array_size(list),
-                                      "people", list));
+    http_reply_json(r, 200, json_pack("{sI sI so}", "count", (json_int_t)total, "checked_in",
+                                      (json_int_t)checked_in, "people", list));
 }
 
 static void h_checkin(struct http_req *r)
@@ -440,13 +452,6 @@ static void h_checkin(struct http_req *r)
     http_reply_json(r, 200, json_pack("{ss ss}", "id", r->params[0], "checked_in_at", at));
 }
 
-static json_t *party_json(const struct store_web_party *p)
-{
-    return json_pack("{ss ss ss ss so ss}", "id", p->id, "name", p->name, "org", p->org,
-                     "org_name", p->org_name, "org_name_uk", api_str_or_null(p->org_name_uk),
-                     "country", p->country);
-}
-
 static int meeting_cb(void *ud, const struct store_web_meeting *m)
 {
     json_t *j = json_object();
@@ -457,7 +462,7 @@ static int meeting_cb(void *ud, const struct store_web_meeting *m)
     json_object_set_new(j, "ends_at", json_string(m->ends_at));
     json_object_set_new(j, "location", api_str_or_null(m->location));
     json_object_set_new(j, "location_name", api_str_or_null(m->location_name));
-    json_object_set_new(j, "people", json_pack("[oo]", party_json(&m->a), party_json(&m->b)));
+    json_object_set_new(j, "people", json_pack("[oo]", api_party_json(&m->a), api_party_json(&m->b)));
     json_object_set_new(j, "cpv", api_str_or_null(m->cpv));
     json_object_set_new(j, "cpv_label_en", api_str_or_null(m->cpv_label_en));
     json_object_set_new(j, "cpv_label_uk", api_str_or_null(m->cpv_label_uk));
@@ -466,19 +471,28 @@ static int meeting_cb(void *ud, const struct store_web_meeting *m)
     return 0;
 }
 
+/* GET /console/events/{id}/meetings?q=&slot=&location=&limit=&offset= */
 static void h_meetings(struct http_req *r)
 {
+    struct store_web_meeting_query q = {.event = r->params[0],
+                                        .slot = nonempty(http_url_param(&r->url, "slot")),
+                                        .location =
+                                            nonempty(http_url_param(&r->url, "location"))};
+    if (!api_text_param(r, "q", &q.q) ||
+        !api_page_params(r, API_PAGE_DEFAULT, &q.limit, &q.offset))
+        return;
     json_t *list = json_array();
     struct df_err err = {0};
     struct store_event e;
+    int64_t total = 0;
     if (store_event_get(r->s, r->params[0], &r->a, &e, &err) < 0 ||
-        store_web_meeting_each(r->s, r->params[0], meeting_cb, list, &err) != 0) {
+        store_web_meeting_page(r->s, &q, meeting_cb, list, &total, &err) != 0) {
         json_decref(list);
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{ss sI so}", "event", e.id, "count",
-                                      (json_int_t)json_array_size(list), "meetings", list));
+    http_reply_json(r, 200, json_pack("{ss sI so}", "event", e.id, "count", (json_int_t)total,
+                                      "meetings", list));
 }
 
 /* GET /console/glossary: the organiser's glossary in its import format, to

@@ -5,40 +5,6 @@
 
 #include "store/store_internal.h"
 
-#define REQUEST_COLUMNS \
-    "r.id, e.id, f.id, t.id, r.status, r.message, r.created_at, r.priority" \
-    " FROM requests r JOIN events e ON e.rid = r.event_rid" \
-    " JOIN people f ON f.rid = r.from_rid JOIN people t ON t.rid = r.to_rid"
-
-int store_api_request_each_for(struct store *s, const char *person, const char *event,
-                               store_request_fn fn, void *ud, struct df_err *err)
-{
-    static const char sql[] =
-        "SELECT " REQUEST_COLUMNS " WHERE r.rid IN ("
-        "   SELECT rid FROM requests WHERE from_rid = (SELECT rid FROM people WHERE id = ?1)"
-        "   UNION ALL"
-        "   SELECT rid FROM requests WHERE to_rid = (SELECT rid FROM people WHERE id = ?1))"
-        " AND (?2 IS NULL OR e.id = ?2) ORDER BY r.rid";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
-    if (!st)
-        return -1;
-    store_bind_text(st, 1, person);
-    store_bind_text(st, 2, event);
-    int rc, stop = 0;
-    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct store_request r = {
-            .id = store_col(st, 0), .event = store_col(st, 1), .from = store_col(st, 2),
-            .to = store_col(st, 3), .status = store_col(st, 4), .message = store_col(st, 5),
-            .created_at = store_col(st, 6), .priority = sqlite3_column_int(st, 7),
-        };
-        stop = fn(ud, &r);
-    }
-    if (!stop && rc != SQLITE_DONE)
-        stop = store_fail(s, err, "listing a person's requests");
-    sqlite3_reset(st);
-    return stop;
-}
-
 static int64_t count(struct store *s, sqlite3_stmt *st, struct df_err *err, const char *doing)
 {
     int64_t n = -1;

@@ -1,5 +1,5 @@
 /* Queries the HTTP API and the request workflow need beyond store.h: a person's
- * requests, open-request counts, organisation search, people of an organisation,
+ * open-request counts, organisation search, people of an organisation,
  * replacing an organisation's capabilities. Records passed to callbacks are valid
  * only during the call (as in store.h). */
 #ifndef DFNC_STORE_API_H
@@ -7,9 +7,6 @@
 
 #include "store/store.h"
 
-/* Requests person sent or received (event NULL = all events), oldest first. */
-int store_api_request_each_for(struct store *s, const char *person, const char *event,
-                               store_request_fn fn, void *ud, struct df_err *err);
 /* Pending requests person sent at event; -1 on error. */
 int64_t store_api_open_sent(struct store *s, const char *event, const char *person,
                             struct df_err *err);

@@ -61,18 +61,87 @@ int store_web_cpv_each(struct store *s, store_web_cpv_fn fn, void *ud, struct df
     return stop;
 }
 
-int store_web_people_each(struct store *s, store_web_person_fn fn, void *ud, struct df_err *err)
+/* The number(s) a count statement answers, into n[0..k) (each may be NULL). */
+static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, struct df_err *err,
+                      const char *doing)
 {
+    int rc = sqlite3_step(st), out = 0;
+    if (rc == SQLITE_ROW) {
+        for (int i = 0; i < k; i++)
+            if (n[i])
+                *n[i] = sqlite3_column_int64(st, i);
+    } else {
+        out = store_fail(s, err, doing);
+    }
+    sqlite3_reset(st);
+    return out;
+}
+
+/* ?N matches a row of a request whose parties are fa and fb (of oa and ob):
+ * their ids or the request's as they are, or a substring of their names or
+ * their organisations' names, case folded in both scripts (instr, not LIKE:
+ * % and _ are no wildcards). SQLite folds ?N once, dfnc_fold being
+ * deterministic. */
+#define PARTY_MATCH(N) \
+    " (?" N " IS NULL OR r.id = ?" N " OR fa.id = ?" N " OR fb.id = ?" N \
+    "  OR instr(dfnc_fold(fa.name), dfnc_fold(?" N ")) > 0" \
+    "  OR instr(dfnc_fold(fb.name), dfnc_fold(?" N ")) > 0" \
+    "  OR instr(dfnc_fold(oa.name), dfnc_fold(?" N ")) > 0" \
+    "  OR instr(dfnc_fold(ob.name), dfnc_fold(?" N ")) > 0" \
+    "  OR instr(dfnc_fold(coalesce(oa.name_uk, '')), dfnc_fold(?" N ")) > 0" \
+    "  OR instr(dfnc_fold(coalesce(ob.name_uk, '')), dfnc_fold(?" N ")) > 0)"
+
+#define PARTIES \
+    " JOIN people fa ON fa.rid = r.from_rid JOIN organisations oa ON oa.rid = fa.org_rid" \
+    " JOIN people fb ON fb.rid = r.to_rid JOIN organisations ob ON ob.rid = fb.org_rid"
+
+/* ?1 the text, ?2 organisations without capabilities only */
+#define PEOPLE_WHERE \
+    " FROM people p JOIN organisations o ON o.rid = p.org_rid" \
+    " WHERE (?1 IS NULL OR p.id = ?1 OR instr(dfnc_fold(p.name), dfnc_fold(?1)) > 0" \
+    "        OR instr(dfnc_fold(coalesce(p.email, '')), dfnc_fold(?1)) > 0" \
+    "        OR instr(dfnc_fold(o.name), dfnc_fold(?1)) > 0" \
+    "        OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?1)) > 0)" \
+    " AND (?2 = 0 OR NOT EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid))"
+#define PEOPLE_ORDER " ORDER BY p.name COLLATE NOCASE, p.id"
+
+/* sql (PEOPLE_WHERE's) with q's filters bound, or NULL. */
+static sqlite3_stmt *people_stmt(struct store *s, const char *sql,
+                                 const struct store_web_people_query *q, struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (st) {
+        store_bind_text(st, 1, q->q);
+        sqlite3_bind_int(st, 2, q->no_capabilities);
+    }
+    return st;
+}
+
+int store_web_people_page(struct store *s, const struct store_web_people_query *q,
+                          store_web_person_fn fn, void *ud, int64_t *total,
+                          int64_t *checked_in, struct df_err *err)
+{
+    static const char count_sql[] = "SELECT count(*), count(p.checked_in_at)" PEOPLE_WHERE;
+    /* the page picked first, so that the capability counts are made for its
+     * rows only */
     static const char sql[] =
         "SELECT p.id, p.name, p.title, p.email, o.id, o.name, o.country, p.checked_in_at,"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'offer'),"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'need'),"
         " o.name_uk"
         " FROM people p JOIN organisations o ON o.rid = p.org_rid"
-        " ORDER BY p.name COLLATE NOCASE, p.id";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
-    if (!st)
+        " WHERE p.rid IN (SELECT p.rid" PEOPLE_WHERE PEOPLE_ORDER " LIMIT ?3 OFFSET ?4)"
+        PEOPLE_ORDER;
+    int64_t *n[] = {total, checked_in};
+    sqlite3_stmt *st;
+    if ((total || checked_in) &&
+        (!(st = people_stmt(s, count_sql, q, err)) ||
+         count_rows(s, st, n, 2, err, "counting participants") < 0))
         return -1;
+    if (!(st = people_stmt(s, sql, q, err)))
+        return -1;
+    sqlite3_bind_int(st, 3, q->limit);
+    sqlite3_bind_int(st, 4, q->offset > 0 ? q->offset : 0);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_web_person p = {
@@ -113,11 +182,39 @@ int store_web_checkin(struct store *s, const char *person, struct arena *a, cons
     return out;
 }
 
-int store_web_meeting_each(struct store *s, const char *event, store_web_meeting_fn fn,
-                           void *ud, struct df_err *err)
+/* ?1 the event, ?2 a slot, ?3 a table, ?4 the text */
+#define MEETING_JOINS \
+    " FROM meetings m JOIN requests r ON r.rid = m.request_rid" \
+    " JOIN events e ON e.rid = r.event_rid" \
+    " JOIN slots sl ON sl.rid = m.slot_rid" \
+    " LEFT JOIN locations lo ON lo.rid = m.location_rid" PARTIES
+#define MEETING_WHERE \
+    MEETING_JOINS " WHERE e.id = ?1 AND (?2 IS NULL OR sl.id = ?2) AND (?3 IS NULL OR lo.id = ?3)" \
+    " AND" PARTY_MATCH("4")
+#define MEETING_ORDER " ORDER BY sl.starts_at, sl.seq, lo.name, m.id"
+
+/* sql (MEETING_WHERE's) with q's filters bound, or NULL. */
+static sqlite3_stmt *meeting_stmt(struct store *s, const char *sql,
+                                  const struct store_web_meeting_query *q, struct df_err *err)
 {
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (st) {
+        store_bind_text(st, 1, q->event);
+        store_bind_text(st, 2, q->slot);
+        store_bind_text(st, 3, q->location);
+        store_bind_text(st, 4, q->q);
+    }
+    return st;
+}
+
+int store_web_meeting_page(struct store *s, const struct store_web_meeting_query *q,
+                           store_web_meeting_fn fn, void *ud, int64_t *total,
+                           struct df_err *err)
+{
+    static const char count_sql[] = "SELECT count(*)" MEETING_WHERE;
     /* The capability column: the lowest code of an offer of one side in the same
-     * three-digit CPV group as a need of the other. */
+     * three-digit CPV group as a need of the other; made for the page's rows
+     * only (picked first), as it costs a join of two organisations' lists. */
     static const char sql[] =
         "SELECT m.id, r.id, sl.id, sl.starts_at, sl.ends_at, lo.id, lo.name,"
         " fa.id, fa.name, oa.id, oa.name, oa.country,"
@@ -126,20 +223,21 @@ int store_web_meeting_each(struct store *s, const char *event, store_web_meeting
         "   ON substr(ca.cpv, 1, 3) = substr(cb.cpv, 1, 3) AND ca.direction <> cb.direction"
         "   WHERE ca.org_rid = oa.rid AND cb.org_rid = ob.rid) AS cpv,"
         " i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', oa.name_uk, ob.name_uk"
-        " FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        MEETING_JOINS
         " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
-        " JOIN events e ON e.rid = r.event_rid"
-        " JOIN slots sl ON sl.rid = m.slot_rid"
-        " LEFT JOIN locations lo ON lo.rid = m.location_rid"
-        " JOIN people fa ON fa.rid = r.from_rid JOIN organisations oa ON oa.rid = fa.org_rid"
-        " JOIN people fb ON fb.rid = r.to_rid JOIN organisations ob ON ob.rid = fb.org_rid"
-        " WHERE e.id = ?1 ORDER BY sl.starts_at, sl.seq, lo.name, m.id";
+        " WHERE m.rid IN (SELECT m.rid" MEETING_WHERE MEETING_ORDER " LIMIT ?5 OFFSET ?6)"
+        MEETING_ORDER;
     static const char label_sql[] =
         "SELECT label_en, label_uk FROM cpv WHERE code >= ?1 AND code < ?2 ORDER BY code LIMIT 1";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
-    if (!st)
+    int64_t *n[] = {total};
+    sqlite3_stmt *st;
+    if (total && (!(st = meeting_stmt(s, count_sql, q, err)) ||
+                  count_rows(s, st, n, 1, err, "counting meetings") < 0))
         return -1;
-    store_bind_text(st, 1, event);
+    if (!(st = meeting_stmt(s, sql, q, err)))
+        return -1;
+    sqlite3_bind_int(st, 5, q->limit);
+    sqlite3_bind_int(st, 6, q->offset > 0 ? q->offset : 0);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_web_meeting m = {
@@ -172,6 +270,71 @@ int store_web_meeting_each(struct store *s, const char *event, store_web_meeting
     }
     if (!stop && rc != SQLITE_DONE)
         stop = store_fail(s, err, "listing meetings");
+    sqlite3_reset(st);
+    return stop;
+}
+
+/* ?1 a party, ?2 the event, ?3 the status, ?4 unscheduled only, ?5 the text.
+ * A party's requests through the two indexes by person, not a scan. */
+#define REQUEST_WHERE \
+    " FROM requests r JOIN events e ON e.rid = r.event_rid" PARTIES \
+    " WHERE (?1 IS NULL OR r.rid IN (" \
+    "   SELECT rid FROM requests WHERE from_rid = (SELECT rid FROM people WHERE id = ?1)" \
+    "   UNION ALL" \
+    "   SELECT rid FROM requests WHERE to_rid = (SELECT rid FROM people WHERE id = ?1)))" \
+    " AND (?2 IS NULL OR e.id = ?2) AND (?3 IS NULL OR r.status = ?3)" \
+    " AND (?4 = 0 OR NOT EXISTS (SELECT 1 FROM meetings m WHERE m.request_rid = r.rid))" \
+    " AND" PARTY_MATCH("5")
+
+/* sql (REQUEST_WHERE's) with q's filters bound, or NULL. */
+static sqlite3_stmt *request_stmt(struct store *s, const char *sql,
+                                  const struct store_web_request_query *q, struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (st) {
+        store_bind_text(st, 1, q->person);
+        store_bind_text(st, 2, q->event);
+        store_bind_text(st, 3, q->status);
+        sqlite3_bind_int(st, 4, q->unscheduled);
+        store_bind_text(st, 5, q->q);
+    }
+    return st;
+}
+
+int store_web_request_page(struct store *s, const struct store_web_request_query *q,
+                           store_web_request_fn fn, void *ud, int64_t *total,
+                           struct df_err *err)
+{
+    static const char count_sql[] = "SELECT count(*)" REQUEST_WHERE;
+    static const char sql[] =
+        "SELECT r.id, e.id, fa.id, fb.id, r.status, r.message, r.created_at, r.priority,"
+        " fa.name, oa.id, oa.name, oa.country, oa.name_uk,"
+        " fb.name, ob.id, ob.name, ob.country, ob.name_uk"
+        REQUEST_WHERE " ORDER BY r.rid LIMIT ?6 OFFSET ?7";
+    int64_t *n[] = {total};
+    sqlite3_stmt *st;
+    if (total && (!(st = request_stmt(s, count_sql, q, err)) ||
+                  count_rows(s, st, n, 1, err, "counting requests") < 0))
+        return -1;
+    if (!(st = request_stmt(s, sql, q, err)))
+        return -1;
+    sqlite3_bind_int(st, 6, q->limit);
+    sqlite3_bind_int(st, 7, q->offset > 0 ? q->offset : 0);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_web_request w = {
+            .r = {.id = store_col(st, 0), .event = store_col(st, 1), .from = store_col(st, 2),
+                  .to = store_col(st, 3), .status = store_col(st, 4),
+                  .message = store_col(st, 5), .created_at = store_col(st, 6),
+                  .priority = sqlite3_column_int(st, 7)},
+            .from = {store_col(st, 2), store_col(st, 8), store_col(st, 9), store_col(st, 10),
+                     store_col(st, 11), store_col(st, 12)},
+            .to = {store_col(st, 3), store_col(st, 13), store_col(st, 14), store_col(st, 15),
+                   store_col(st, 16), store_col(st, 17)}};
+        stop = fn(ud, &w);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "listing requests");
     sqlite3_reset(st);
     return stop;
 }

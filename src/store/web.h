@@ -1,8 +1,11 @@
 /* Queries the web interface needs beyond store.h and store/api.h: organisation
  * search with every filter of the search page, CPV lookup for the picker, the
- * participant list with check-in, and the event's meetings with both parties
- * for the table plan and the dashboard. Records passed to callbacks are valid
- * only during the call (as in store.h). */
+ * participant list with check-in, the event's meetings with both parties for
+ * the table plan and the dashboard, and requests with both parties' names.
+ * The organiser's lists come a page at a time (LIMIT and OFFSET in SQL, in a
+ * stable order) with the number of every row that matches: a forum of 5,000
+ * people has 25,000 requests. Records passed to callbacks are valid only
+ * during the call (as in store.h). */
 #ifndef DFNC_STORE_WEB_H
 #define DFNC_STORE_WEB_H
 
@@ -33,8 +36,18 @@ struct store_web_person {
     const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
 };
 typedef int (*store_web_person_fn)(void *ud, const struct store_web_person *p);
-/* Everyone, by name. */
-int store_web_people_each(struct store *s, store_web_person_fn fn, void *ud, struct df_err *err);
+struct store_web_people_query {
+    const char *q;          /* a person id as it is, or a substring of the name, email or
+                               organisation's name (English or Ukrainian), case folded in
+                               both scripts; NULL = anyone */
+    bool no_capabilities;   /* only those whose organisation states no offer or need */
+    int limit, offset;      /* at most limit (-1: all) from the offset-th */
+};
+/* The people q picks, by name then id; *total gets how many it picks in all,
+ * *checked_in how many of them have arrived (either may be NULL). */
+int store_web_people_page(struct store *s, const struct store_web_people_query *q,
+                          store_web_person_fn fn, void *ud, int64_t *total,
+                          int64_t *checked_in, struct df_err *err);
 /* Marks an arrival (keeps the first time); DF_ERR_NOT_FOUND for an unknown person.
  * The time (UTC, ISO 8601) goes into *at, in the arena. */
 int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
@@ -53,8 +66,37 @@ struct store_web_meeting {
     const char *interpreter;         /* "Iryna Savchuk (uk-en)", or NULL */
 };
 typedef int (*store_web_meeting_fn)(void *ud, const struct store_web_meeting *m);
-/* The event's meetings in time order, then table. */
-int store_web_meeting_each(struct store *s, const char *event, store_web_meeting_fn fn,
-                           void *ud, struct df_err *err);
+struct store_web_meeting_query {
+    const char *event;
+    const char *q;          /* a request's or a party's id as it is, or a substring of a
+                               party's name or organisation's name (English or Ukrainian),
+                               case folded in both scripts; NULL = any */
+    const char *slot, *location;   /* ids; NULL = any */
+    int limit, offset;      /* at most limit (-1: all) from the offset-th */
+};
+/* The event's meetings q picks in time order, then table; *total (may be
+ * NULL) gets how many it picks in all. */
+int store_web_meeting_page(struct store *s, const struct store_web_meeting_query *q,
+                           store_web_meeting_fn fn, void *ud, int64_t *total,
+                           struct df_err *err);
+
+/* A request with both parties (from, to) named. */
+struct store_web_request {
+    struct store_request r;
+    struct store_web_party from, to;
+};
+typedef int (*store_web_request_fn)(void *ud, const struct store_web_request *q);
+struct store_web_request_query {
+    const char *person;     /* sent or received by this person; NULL = anyone's */
+    const char *event, *status;    /* NULL = any */
+    const char *q;          /* as store_web_meeting_query's */
+    bool unscheduled;       /* only those with no meeting */
+    int limit, offset;      /* at most limit (-1: all) from the offset-th */
+};
+/* The requests q picks, oldest first; *total (may be NULL) gets how many it
+ * picks in all. */
+int store_web_request_page(struct store *s, const struct store_web_request_query *q,
+                           store_web_request_fn fn, void *ud, int64_t *total,
+                           struct df_err *err);
 
 #endif

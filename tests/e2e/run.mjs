@@ -357,11 +357,30 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   dfnc(['import', 'people', path.join(TMP, 'bare-people.csv')]);
   await open(page, '/console/people');
   assert.match(await page.textContent('#people .count'), /participants/);
+  // a page of 200 at a time (a forum of 5,000 is too many for a phone), the
+  // page in the address: Next, a reload and Back keep to it
+  const everyone = Number((await page.textContent('#people .count')).replace(/\D/g, ''));
+  assert.ok(everyone > 200, `${everyone} participants: more than a page`);
+  assert.equal(await page.locator('#people tbody tr').count(), 200);
+  assert.equal(await page.textContent('#people-pager .pager-range'), `1–200 of ${everyone.toLocaleString('en-GB')}`);
+  assert.equal(await page.locator('#people-pager .pager-prev').count(), 0, 'no page before the first');
+  const firstPage = await page.locator('#people tbody tr td:first-child').allTextContents();
+  await page.click('#people-pager .pager-next');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('offset') === '200' && document.body.dataset.ready === '/console/people'
+    && /^201–/.test(document.querySelector('#people-pager .pager-range')?.textContent || ''));
+  const secondPage = await page.locator('#people tbody tr td:first-child').allTextContents();
+  assert.ok(secondPage.every((n) => !firstPage.includes(n)), 'the second page holds others');
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/people');
+  assert.deepEqual(await page.locator('#people tbody tr td:first-child').allTextContents(), secondPage);
+  await page.goBack();
+  await page.waitForFunction(() => !location.search.includes('offset') && /^1–200/.test(document.querySelector('#people-pager .pager-range')?.textContent || ''));
   await shoot(page, 'console-people');
   // the organiser finds whom to remind: only those without offers or needs
   await page.check('#people-bare');
-  assert.match(await page.textContent('#people .count'), /^1 participant$/);
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('bare') === '1' && /^1 participant$/.test(document.querySelector('#people .count')?.textContent || ''));
   assert.match(await page.textContent('#people tbody'), /Rasa Bare.*none stated/);
+  assert.equal(await page.locator('#people-pager').count(), 0, 'one page: no pager');
 
   await open(page, '/console/import');
   await page.selectOption('#import-form select[name=kind]', 'organisations');
@@ -388,7 +407,14 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await assertUkrainian(page);
   // a Ukrainian organisation by its Ukrainian name on the Ukrainian console
   await open(page, '/console/people');
-  await page.fill('main input[name=q]', state.me.person.name);
+  assert.match(await page.textContent('#people-pager .pager-range'), /^1–200 з \d/);
+  assert.equal(await page.textContent('#people-pager .pager-next'), 'Наступні →');
+  await assertUkrainian(page);
+  // the server finds them: by name, case folded in both scripts
+  await page.fill('main input[name=q]', state.me.person.name.toUpperCase());
+  await page.press('main input[name=q]', 'Enter');
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('q') && document.getElementById('people')
+    && document.querySelectorAll('#people tbody tr').length < 5);
   assert.match(await page.textContent('#people tbody'), new RegExp(`${esc(state.me.person.name)}.*${esc(state.me.org.name_uk)}`));
   await assertUkrainian(page);
   await open(page, '/console/import');
@@ -542,12 +568,29 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.match(await page.textContent('#table-total'), new RegExp(`${tables + 1} tables`));
 
   await open(page, '/console/tables');
-  assert.ok(await page.locator('#table-plan tbody tr').count() > 0, 'the table plan lists meetings');
+  // every slot's meetings, 200 at a time, in time order
+  assert.equal(await page.locator('#table-plan tbody tr').count(), 200, 'the table plan lists a page of meetings');
+  const meetingsAll = Number((await page.textContent('#table-count')).replace(/\D/g, ''));
+  assert.equal(await page.textContent('#tables-pager .pager-range'), `1–200 of ${meetingsAll.toLocaleString('en-GB')}`);
   // Ukrainian-only guests meet with one of the demo's uk-en interpreters, named in the plan.
-  await page.selectOption('#slot-select', '');
   const named = await page.locator('#table-plan td.interpreter').evaluateAll((tds) => tds.filter((td) => /\(uk-en\)/.test(td.textContent)).length);
   assert.ok(named > 0, 'some meetings have their interpreter');
-  await page.selectOption('#slot-select', await page.locator('#slot-select option').nth(1).getAttribute('value'));
+  // a participant's meetings, found by the server by name
+  await page.fill('#tables-search input[name=q]', state.me.person.name);
+  await page.press('#tables-search input[name=q]', 'Enter');
+  await page.waitForFunction(() => new URLSearchParams(location.search).has('q') && document.getElementById('table-plan')
+    && !document.getElementById('tables-pager'));
+  const hers = await page.locator('#table-plan tbody tr').allTextContents();
+  assert.ok(hers.length > 0 && hers.length < 40, `${hers.length} meetings of one person`);
+  assert.ok(hers.every((row) => row.includes(state.me.person.name)), 'only hers');
+  assert.equal(await page.locator('#tables-pager').count(), 0);
+  await open(page, '/console/tables');
+  const slotId = await page.locator('#slot-select option').nth(1).getAttribute('value');
+  await page.selectOption('#slot-select', slotId);
+  await page.waitForFunction((id) => new URLSearchParams(location.search).get('slot') === id
+    && document.querySelectorAll('#table-plan section.plan').length === 1, slotId);
+  assert.ok(await page.locator('#table-plan tbody tr').count() > 0, 'the slot has meetings');
+  assert.equal(await page.locator('#table-plan section.plan').count(), 1, 'one slot');
   await shoot(page, 'console-tables');
   await page.emulateMedia({ media: 'print' });
   await page.screenshot({ path: path.join(ART, 'console-tables-print.png'), fullPage: true });
@@ -585,6 +628,24 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.deepEqual(small, [], 'bar labels legible at 375 px');
   await page.setViewportSize({ width: 1280, height: 800 });
   await shoot(page, 'console-dashboard');
+
+  // every request of the forum, 200 at a time, found by a name and a status
+  await page.click('nav a[href^="/requests"]');
+  await page.waitForFunction(() => document.body.dataset.ready === '/requests' && !!document.getElementById('all-requests'));
+  const requestsAll = Number((await page.textContent('#all-requests .count')).replace(/\D/g, ''));
+  assert.ok(requestsAll > 200, `${requestsAll} requests`);
+  assert.equal(await page.locator('#all-requests tbody tr').count(), 200);
+  assert.equal(await page.textContent('#requests-pager .pager-range'), `1–200 of ${requestsAll.toLocaleString('en-GB')}`);
+  await page.fill('#requests-search input[name=q]', state.me.person.name);
+  await page.selectOption('#requests-search select[name=status]', 'accepted');
+  await page.click('#requests-search button[type=submit]');
+  await page.waitForFunction(() => new URLSearchParams(location.search).get('status') === 'accepted'
+    && document.querySelectorAll('#all-requests tbody tr').length > 0
+    && [...document.querySelectorAll('#all-requests tbody tr')].every((tr) => tr.dataset.status === 'accepted'));
+  const accepted = await page.locator('#all-requests tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.dataset.status, tr.textContent]));
+  assert.ok(accepted.length > 0, 'her accepted requests');
+  assert.ok(accepted.every(([st, text]) => st === 'accepted' && text.includes(state.me.person.name)), 'only hers, only accepted');
+  await shoot(page, 'console-requests');
 
   // Published meetings keep their slot when their interpreters go: the demo's
   // uk-en interpreters now work the late session only, and a new run names

@@ -148,7 +148,9 @@ Test(store_web, check_in_keeps_the_first_arrival, .init = setup, .fini = teardow
     cr_assert_eq(store_web_checkin(s, "p-nobody", &a, &at2, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
     struct ids k = {0};
-    cr_assert_eq(store_web_people_each(s, person_cb, &k, &err), 0, "%s", err.msg);
+    struct store_web_people_query all = {.limit = -1};
+    cr_assert_eq(store_web_people_page(s, &all, person_cb, &k, NULL, NULL, &err), 0, "%s",
+                 err.msg);
     cr_assert_eq(k.n, 2);
     cr_assert_str_eq(k.v[0], "p-pl|PL|in", "by name: Jan before Олена");
     cr_assert_str_eq(k.v[1], "p-ua|UA|-");
@@ -194,7 +196,8 @@ Test(store_web, meetings_carry_both_parties_and_their_common_capability, .init =
                               .location = "t1"};
     cr_assert_eq(store_meeting_upsert(s, &m, &err), 0, "%s", err.msg);
     struct meet k = {0};
-    cr_assert_eq(store_web_meeting_each(s, "ev", meeting_cb, &k, &err), 0, "%s", err.msg);
+    struct store_web_meeting_query all = {.event = "ev", .limit = -1};
+    cr_assert_eq(store_web_meeting_page(s, &all, meeting_cb, &k, NULL, &err), 0, "%s", err.msg);
     cr_assert_eq(k.n, 1);
     cr_assert_str_eq(k.line, "slot-1 UA-PL Table 1 35613000-4 Військові літаки");
 }

@@ -112,7 +112,9 @@ export const api = {
   // The whole list of offers and needs replaces the old one.
   setCapabilities: (org, capabilities) => call('PUT', `/organisations/${enc(org)}/capabilities`, { capabilities }),
   person: (id) => call('GET', `/people/${enc(id)}`),
-  people: () => call('GET', '/console/people'),
+  // The organiser's lists take {q, limit, offset} and more (docs/web.md)
+  // and answer a page with the count of all that match.
+  people: (params) => call('GET', `/console/people${qs(params)}`),
   cpv: (q, lang, limit) => call('GET', `/cpv${qs({ q, lang, limit })}`),
   events: () => call('GET', '/events'),
   event: (id) => call('GET', `/events/${enc(id)}`),
@@ -122,7 +124,7 @@ export const api = {
   forum: () => call('GET', '/forum'),
   suggestions: (top, region, sme) => call('GET', `/me/suggestions${qs({ top, region, sme: sme ? 1 : undefined })}`),
   partners: (text, top, region, sme) => call('POST', '/me/partners', { text, top, region, sme: sme || undefined }),
-  requests: () => call('GET', '/requests'),
+  requests: (params) => call('GET', `/requests${qs(params)}`),
   sendRequest: (event, to, message) => call('POST', '/requests', { event, to, message }),
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
@@ -130,8 +132,8 @@ export const api = {
   newFeed: () => call('POST', '/me/feed'),
   schedule: (event, timeLimit) => call('POST', `/events/${enc(event)}/schedule`, timeLimit ? { time_limit: timeLimit } : {}),
   publish: (event) => call('POST', `/events/${enc(event)}/publish`),
-  unscheduled: (event) => call('GET', `/events/${enc(event)}/unscheduled`),
-  meetings: (event) => call('GET', `/console/events/${enc(event)}/meetings`),
+  unscheduled: (event, params) => call('GET', `/events/${enc(event)}/unscheduled${qs(params)}`),
+  meetings: (event, params) => call('GET', `/console/events/${enc(event)}/meetings${qs(params)}`),
   checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
   glossaryStatus: () => call('GET', '/console/glossary/status'),
   importCsv: (kind, text) => call('POST', `/console/import/${enc(kind)}`, text, { contentType: 'text/csv; charset=utf-8' }),

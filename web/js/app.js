@@ -35,6 +35,7 @@ const ORGANISER_NAV = [
   ['/console/tables', 'nav.tables'],
   ['/console/checkin', 'nav.checkin'],
   ['/console/dashboard', 'nav.dashboard'],
+  ['/requests', 'nav.requests'],
 ];
 
 const ROUTES = [

@@ -42,6 +42,7 @@ export function orgName(o) {
 // refuses a second one (409), so the pages say so before it is tried.
 export async function openRequests(event, me) {
   const open = new Map();
+  if (!me) return open;   // an organiser without a profile sends none
   let all = [];
   try { all = list(await api.requests(), 'requests'); } catch (_) { return open; }
   for (const r of all) {

@@ -8,53 +8,58 @@ import {
   t, tn, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime,
 } from '../i18n.js';
-import { state, flash, eventPicker } from '../app.js';
+import { state, flash, eventPicker, go } from '../app.js';
+import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
 import { tableName, localName } from '../people.js';
 import { limit, invalid } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
-async function peopleList() {
-  return list(await api.people(), 'people');
-}
-
 // A participant's organisation by its name in the page's language; found by
 // either name.
 const orgOf = (p) => localName(p.organisation_name, p.organisation_name_uk) || p.organisation || '';
-const haystack = (p) => `${p.name} ${p.organisation_name || p.organisation || ''} ${p.organisation_name_uk || ''} ${p.email || ''}`.toLowerCase();
 
 // Whether a participant's organisation has said nothing it offers or needs:
 // its suggestions then rest on text alone, worth a reminder from the organiser.
 const noCapabilities = (p) => !(p.offers > 0) && !(p.needs > 0);
 
+// A search box of a paged list: its text goes into the address (?q=), from
+// the first page; the list is drawn again from there.
+function searchForm(id, label, value, extra, cls) {
+  const q = h('input', { type: 'search', name: 'q', value, maxlength: 200 });
+  return h('form', {
+    class: cls || 'card filters no-print', role: 'search', id,
+    onsubmit: (ev) => {
+      ev.preventDefault();
+      go(addressWith({ q: q.value.trim(), offset: null, ...(extra ? extra.values() : {}) }));
+    },
+  }, field(label, q), extra ? extra.controls : null, h('button', { type: 'submit' }, t('search.submit')));
+}
+
 export async function renderPeople(main) {
-  const q = h('input', { type: 'search', name: 'q' });
-  const bare = h('input', { type: 'checkbox', name: 'no_capabilities', id: 'people-bare' });
-  const out = h('div', { id: 'people' });
-  const all = (await peopleList()).sort((a, b) => compare(a.name, b.name));
-  let shown = 50;
-  function draw() {
-    const needle = q.value.trim().toLowerCase();
-    const rows = all.filter((p) => (!needle || haystack(p).includes(needle)) &&
-      (!bare.checked || noCapabilities(p)));
-    add(clear(out), h('p', { class: 'count' }, tn('people.count', rows.length)),
-      h('div', { class: 'scroll' }, h('table', {},
-        h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', {}, rows.slice(0, shown).map((p) => h('tr', {},
-          h('td', { translate: 'no' }, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
-          h('td', { translate: 'no' }, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, orgOf(p)) : ''),
-          h('td', {}, countryName(p.country)),
-          h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
-          h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
-      rows.length > shown ? h('button', { type: 'button', id: 'people-more', onclick: () => { shown += 100; draw(); } },
-        t('people.more', { n: num(rows.length - shown) })) : null);
-  }
-  q.addEventListener('input', () => { shown = 50; draw(); });
-  bare.addEventListener('change', () => { shown = 50; draw(); });
-  add(main, h('h1', {}, t('people.title')), h('div', { class: 'card' }, field(t('people.filter'), q),
-    h('div', { class: 'field check' }, bare, h('label', { for: 'people-bare' }, t('people.only_bare')))), out);
-  draw();
+  const offset = askedOffset();
+  const bareAsked = asked('bare') === '1';
+  const bare = h('input', { type: 'checkbox', name: 'no_capabilities', id: 'people-bare', checked: bareAsked });
+  const form = searchForm('people-search', t('people.filter'), asked('q'), {
+    controls: h('div', { class: 'field check' }, bare, h('label', { for: 'people-bare' }, t('people.only_bare'))),
+    values: () => ({ bare: bare.checked ? '1' : null }),
+  });
+  bare.addEventListener('change', () => form.requestSubmit());
+  const r = await api.people({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, limit: PAGE, offset });
+  const rows = list(r, 'people');
+  const count = r && typeof r.count === 'number' ? r.count : rows.length;
+  const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
+    h('div', { class: 'scroll' }, h('table', {},
+      h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, rows.map((p) => h('tr', {},
+        h('td', { translate: 'no' }, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
+        h('td', { translate: 'no' }, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, orgOf(p)) : ''),
+        h('td', {}, countryName(p.country)),
+        h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
+        h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
+    pager('people-pager', offset, rows.length, count));
+  add(main, h('h1', {}, t('people.title')), form, out);
 }
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'glossary'];
@@ -242,7 +247,12 @@ async function showMoved(form, warnings) {
   if (!warnings.length) return;
   const who = new Map();
   try {
-    for (const m of list(await api.meetings(eventId()), 'meetings')) who.set(m.request, list(m.people).map(partyName).join(' – '));
+    // the meetings a page at a time, until every moved one is named
+    const want = new Set(warnings.map((w) => w.request));
+    await allPages((offset, limit) => api.meetings(eventId(), { offset, limit }), 'meetings', (page) => {
+      for (const m of page) if (want.delete(m.request)) who.set(m.request, list(m.people).map(partyName).join(' – '));
+      return want.size === 0;
+    });
   } catch (_) { /* the requests' ids stand */ }
   const shown = warnings.slice(0, 200);
   const section = h('section', { class: 'card notice', id: 'event-moved', role: 'alert' },
@@ -501,9 +511,48 @@ function figure(id, value, label) {
   return h('div', { class: 'figure', id }, h('span', { class: 'value' }, value), h('span', { class: 'label' }, label));
 }
 
+// The people a run's warnings name (by id), by name and organisation; a few
+// lookups, as the warnings name few people.
+async function peopleNamed(warnings) {
+  const names = new Map();
+  const ids = new Set();
+  for (const w of warnings) {
+    const m = /^keeps its published slot \d+, but (.+?) (?:also meets in request .+|is not available) then$/.exec(String(w.warning || ''));
+    if (m) ids.add(m[1]);
+  }
+  await Promise.all([...ids].slice(0, 50).map(async (id) => {
+    try {
+      const p = list(await api.people({ q: id, limit: 5 }), 'people').find((x) => x.id === id);
+      if (p) names.set(id, `${p.name} (${orgOf(p)})`);
+    } catch (_) { /* the id stands */ }
+  }));
+  return names;
+}
+
+// The accepted requests the scheduler left out and why, a page at a time,
+// found by a name, an organisation or a request id (?q=, ?offset=); nothing
+// when none is left out.
+async function unscheduledSection() {
+  const offset = askedOffset();
+  const r = await api.unscheduled(eventId(), { q: asked('q'), limit: PAGE, offset });
+  const un = list(r, 'unscheduled');
+  const count = r && typeof r.count === 'number' ? r.count : un.length;
+  if (count === 0 && !asked('q') && offset === 0) return null;
+  const side = (u, i) => partyName(list(u.people)[i]) || (i ? u.to : u.from) || '';
+  return h('section', { class: 'card', id: 'unscheduled' }, h('h2', {}, t('schedule.unscheduled_title')),
+    searchForm('unscheduled-search', t('schedule.unscheduled_filter'), asked('q'), null, 'filters no-print'),
+    h('p', { class: 'count' }, tn('schedule.unscheduled_count', count)),
+    un.length ? h('ul', { class: 'errors', id: 'unscheduled-list' }, un.map((u) => h('li', {},
+      h('strong', {}, u.id), ' ', h('span', { translate: 'no' }, side(u, 0), ' → ', side(u, 1)), ': ', reasonOf(u.reason)))) : null,
+    pager('unscheduled-pager', offset, un.length, count));
+}
+
 export async function renderSchedule(main) {
   const picker = await eventPicker();
   const out = h('div', { id: 'schedule-result', 'aria-live': 'polite' });
+  const box = h('div', { id: 'unscheduled-box' });
+  const first = await unscheduledSection().catch(() => null);
+  if (first) box.append(first);
   const limit = h('input', { type: 'number', name: 'time_limit', min: 1, max: 600, value: 10 });
   const runBtn = h('button', { type: 'submit', class: 'primary', id: 'run-scheduler' }, t('schedule.run'));
   const pubBtn = h('button', { type: 'button', id: 'publish' }, t('schedule.publish'));
@@ -517,28 +566,26 @@ export async function renderSchedule(main) {
       add(clear(out), h('p', { class: 'muted' }, t('schedule.running')));
       try {
         const r = await api.schedule(eventId(), Number(limit.value) || 10);
-        let un = [];
-        const names = new Map();
-        if (r.unscheduled || (r.warnings && r.warnings.length)) {
-          try {
-            if (r.unscheduled) un = list(await api.unscheduled(eventId()), 'unscheduled');
-            for (const p of await peopleList()) names.set(p.id, `${p.name} (${orgOf(p)})`);
-          } catch (_) { /* the figures stand without the list */ }
-        }
-        add(clear(out), 
+        const warnings = list(r.warnings);
+        let names = new Map();
+        try {
+          // the list again from its first page, with the run's reasons
+          history.replaceState(history.state, '', addressWith({ offset: null }));
+          const fresh = await unscheduledSection();
+          clear(box);
+          if (fresh) box.append(fresh);
+          names = await peopleNamed(warnings);
+        } catch (_) { /* the figures stand without the list */ }
+        add(clear(out),
           h('div', { class: 'figures' },
             figure('sched-scheduled', num(r.scheduled), t('schedule.scheduled')),
             figure('sched-bound', num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
             figure('sched-accepted', num(r.accepted), t('schedule.accepted')),
-            figure('sched-unscheduled', num(typeof r.unscheduled === 'number' ? r.unscheduled : un.length), t('schedule.unscheduled')),
+            figure('sched-unscheduled', num(r.unscheduled || 0), t('schedule.unscheduled')),
             r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
             r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
-          un.length ? h('section', {}, h('h2', {}, t('schedule.unscheduled_title')),
-            h('ul', { class: 'errors', id: 'unscheduled-list' }, un.slice(0, 200).map((u) => h('li', {},
-              h('strong', {}, u.id || u.request), ' ', h('span', { translate: 'no' }, names.get(u.from) || u.from || '', ' → ', names.get(u.to) || u.to || ''),
-              ': ', reasonOf(u.reason))))) : null,
-          r.warnings && r.warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
-            h('ul', { class: 'errors', id: 'schedule-warnings' }, r.warnings.slice(0, 200).map((w) => h('li', {},
+          warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
+            h('ul', { class: 'errors', id: 'schedule-warnings' }, warnings.slice(0, 200).map((w) => h('li', {},
               h('strong', {}, w.request), ': ', warningOf(w.warning, names))))) : null);
       } catch (e) {
         add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
@@ -554,7 +601,7 @@ export async function renderSchedule(main) {
       pubMsg.textContent = t('schedule.published_at', { when: dayTime(state.event.published_at) });
     } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${errorText(e)}`; }
   });
-  add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), form, out,
+  add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), form, out, box,
     h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
 }
 
@@ -564,67 +611,89 @@ function partyName(p) {
   return org ? `${p.name} (${org})` : p.name;
 }
 
+// The table plan: the meetings of a slot (or of every slot), a page at a
+// time, found by a name or an organisation; the slot, the text and the page
+// in the address (?slot=, ?q=, ?offset=).
 export async function renderTables(main) {
   const picker = await eventPicker();
-  const meetings = list(await api.meetings(eventId()), 'meetings');
+  const offset = askedOffset();
+  const e = eventId() ? await api.event(eventId()).catch(() => ({})) : {};
+  const b2b = new Set(list(e.sessions, 'sessions').filter((x) => x.kind === 'b2b').map((x) => x.id));
+  const order = list(e.slots, 'slots').filter((x) => !x.session || b2b.has(x.session))
+    .sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
+  const slot = order.some((x) => x.id === asked('slot')) ? asked('slot') : '';
+  const r = eventId() ? await api.meetings(eventId(), { slot, q: asked('q'), limit: PAGE, offset }) : {};
+  const meetings = list(r, 'meetings');
+  const count = r && typeof r.count === 'number' ? r.count : meetings.length;
   const slots = new Map();
   for (const m of meetings) {
     if (!slots.has(m.slot)) slots.set(m.slot, { id: m.slot, starts_at: m.starts_at, ends_at: m.ends_at, rows: [] });
     slots.get(m.slot).rows.push(m);
   }
-  const order = [...slots.values()].sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
   const sel = h('select', { name: 'slot', id: 'slot-select' }, h('option', { value: '' }, t('tables.all')),
-    order.map((s) => h('option', { value: s.id }, `${dayTime(s.starts_at)}–${time(s.ends_at)}`)));
+    order.map((x) => h('option', { value: x.id }, `${dayTime(x.starts_at)}–${time(x.ends_at)}`)));
+  sel.value = slot;
+  sel.addEventListener('change', () => go(addressWith({ slot: sel.value, offset: null })));
   const out = h('div', { id: 'table-plan' });
-  function draw() {
-    clear(out);
-    const chosen = order.filter((s) => !sel.value || s.id === sel.value);
-    if (chosen.length === 0) { out.append(h('p', { class: 'muted' }, t('tables.none'))); return; }
-    for (const s of chosen) {
-      const rows = s.rows.slice().sort((a, b) => compare(a.location_name || a.location, b.location_name || b.location));
-      out.append(h('section', { class: 'plan' },
-        h('h2', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
-        h('div', { class: 'scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
-          h('tbody', {}, rows.map((m) => {
-            const ps = list(m.people, 'people');
-            return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),
-              h('td', { class: 'interpreter' }, m.interpreter || ''));
-          }))))));
-    }
+  if (slots.size === 0) out.append(h('p', { class: 'muted' }, t('tables.none')));
+  for (const x of slots.values()) {
+    const rows = x.rows.slice().sort((a, b) => compare(a.location_name || a.location, b.location_name || b.location));
+    out.append(h('section', { class: 'plan' },
+      h('h2', {}, `${dayTime(x.starts_at)}–${time(x.ends_at)}`),
+      h('div', { class: 'scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, rows.map((m) => {
+          const ps = list(m.people, 'people');
+          return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),
+            h('td', { class: 'interpreter' }, m.interpreter || ''));
+        }))))));
   }
-  sel.addEventListener('change', draw);
   add(main, h('h1', {}, t('tables.title')), picker,
     h('div', { class: 'card no-print' }, field(t('tables.slot'), sel), h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
-    out);
-  if (order.length) sel.value = order[0].id;
-  draw();
+    searchForm('tables-search', t('tables.filter'), asked('q')),
+    h('p', { class: 'count', id: 'table-count' }, tn('tables.count', count)),
+    out, pager('tables-pager', offset, meetings.length, count));
 }
 
+// Check-in at the door: the participants a typed name finds (the first 20),
+// asked of the server as one types; how many of everyone have arrived.
 export async function renderCheckin(main) {
-  const all = (await peopleList()).sort((a, b) => compare(a.name, b.name));
-  const q = h('input', { type: 'search', name: 'q', id: 'checkin-q' });
+  const q = h('input', { type: 'search', name: 'q', id: 'checkin-q', value: asked('q') });
   const out = h('ul', { class: 'cards', id: 'checkin-list', 'aria-live': 'polite' });
   const counter = h('p', { class: 'count', role: 'status' });
-  const count = () => { counter.textContent = t('checkin.count', { n: num(all.filter((p) => p.checked_in_at).length), total: num(all.length) }); };
-  function draw() {
-    const needle = q.value.trim().toLowerCase();
+  const figures = { n: 0, total: 0 };
+  const count = () => { counter.textContent = t('checkin.count', { n: num(figures.n), total: num(figures.total) }); };
+  const everyone = await api.people({ limit: 0 });
+  figures.n = everyone.checked_in || 0;
+  figures.total = everyone.count || 0;
+  let asking = 0;
+  let timer = null;
+  async function draw() {
+    const needle = q.value.trim();
+    history.replaceState(history.state, '', addressWith({ q: needle }));
+    const mine = ++asking;
+    if (needle.length < 2) { clear(out); return; }
+    let found = [];
+    try { found = list(await api.people({ q: needle, limit: 20 }), 'people'); } catch (e) {
+      if (mine === asking) add(clear(out), h('li', { class: 'flash error', role: 'alert' }, errorText(e)));
+      return;
+    }
+    if (mine !== asking) return;   // a later letter's answer is on its way
     clear(out);
-    if (needle.length < 2) return;
-    const found = all.filter((x) => haystack(x).includes(needle));
     if (found.length === 0) out.append(h('li', { class: 'muted', id: 'checkin-none' }, t('checkin.none')));
-    for (const p of found.slice(0, 20)) {
+    for (const p of found) {
       const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at }, p.checked_in_at ? t('checkin.done') : t('checkin.button'));
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);
           p.checked_in_at = (r && r.checked_in_at) || new Date().toISOString();
-          btn.textContent = t('checkin.done'); btn.disabled = true; count();
+          btn.textContent = t('checkin.done'); btn.disabled = true; figures.n += 1; count();
         } catch (e) { btn.textContent = `${t('error.save')} ${errorText(e)}`; }
       });
       out.append(h('li', { class: 'card' }, h('strong', { translate: 'no' }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn));
     }
   }
-  q.addEventListener('input', draw);
+  q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(draw, 150); });
   add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint'))), out);
   count();
+  if (q.value) await draw();
 }

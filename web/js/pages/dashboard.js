@@ -7,11 +7,14 @@ import { t, num, hourOf, countryName } from '../i18n.js';
 import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
 import { cpvLabel } from '../cpv.js';
+import { allPages } from '../pager.js';
 
 export async function renderDashboard(main) {
   const picker = await eventPicker();
-  const [stats, mt] = await Promise.all([api.stats().catch(() => ({})), api.meetings(state.event ? state.event.id : '')]);
-  const meetings = list(mt, 'meetings');
+  // every meeting, a page of the most the server gives at a time
+  const ev = state.event ? state.event.id : '';
+  const [stats, meetings] = await Promise.all([api.stats().catch(() => ({})),
+    allPages((offset, limit) => api.meetings(ev, { offset, limit }), 'meetings')]);
   add(main, h('h1', {}, t('dash.title')), picker,
     h('div', { class: 'figures' },
       ['participants', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled']

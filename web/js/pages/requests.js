@@ -1,10 +1,11 @@
 // Meeting requests I received (accept or decline) and those I sent.
 
 import { api } from '../api.js';
-import { h, add, list } from '../dom.js';
-import { t, dayTime, errorText } from '../i18n.js';
-import { state, flash } from '../app.js';
-import { personInfo, orgInfo, orgName } from '../people.js';
+import { h, add, list, field } from '../dom.js';
+import { t, tn, dayTime, errorText } from '../i18n.js';
+import { state, flash, go } from '../app.js';
+import { personInfo, orgInfo, orgName, localName } from '../people.js';
+import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org) {
@@ -13,8 +14,11 @@ function who(p, org) {
 
 async function row(r, incoming, redraw) {
   const otherId = incoming ? r.from : r.to;
-  const other = await personInfo(otherId, incoming ? r.from_person : r.to_person);
-  const org = other.organisation ? orgName(await orgInfo(other.organisation)) : '';
+  // the list names both people and their organisations (older servers did not)
+  const party = list(r.people).find((p) => p.id === otherId);
+  const other = party || await personInfo(otherId);
+  const org = party ? localName(party.org_name, party.org_name_uk)
+    : other.organisation ? orgName(await orgInfo(other.organisation)) : '';
   const status = h('span', { class: `status ${r.status}` }, t(`status.${r.status}`));
   const li = h('li', { class: 'card request', dataset: { id: r.id, status: r.status } },
     h('p', {}, who(other, org), ' ', status),
@@ -46,7 +50,40 @@ async function row(r, incoming, redraw) {
   return li;
 }
 
+const STATUSES = ['pending', 'accepted', 'declined', 'cancelled'];
+
+// An organiser without a profile sees every request of the forum: a page at a
+// time, found by a name, an organisation or a request id, and by status
+// (?q=, ?status=, ?offset=).
+async function renderAll(main) {
+  const offset = askedOffset();
+  const status = STATUSES.includes(asked('status')) ? asked('status') : '';
+  const r = await api.requests({ q: asked('q'), status, limit: PAGE, offset });
+  const rows = list(r, 'requests');
+  const count = r && typeof r.count === 'number' ? r.count : rows.length;
+  const q = h('input', { type: 'search', name: 'q', value: asked('q'), maxlength: 200 });
+  const st = h('select', { name: 'status' }, h('option', { value: '' }, t('requests.any_status')),
+    STATUSES.map((x) => h('option', { value: x }, t(`status.${x}`))));
+  st.value = status;
+  const form = h('form', {
+    class: 'card filters', role: 'search', id: 'requests-search',
+    onsubmit: (ev) => { ev.preventDefault(); go(addressWith({ q: q.value.trim(), status: st.value, offset: null })); },
+  }, field(t('requests.filter'), q), field(t('requests.status'), st), h('button', { type: 'submit' }, t('search.submit')));
+  const party = (p) => (p ? `${p.name} (${localName(p.org_name, p.org_name_uk)})` : '');
+  add(main, h('h1', {}, t('requests.all_title')), form,
+    h('div', { id: 'all-requests' }, h('p', { class: 'count' }, tn('requests.count', count)),
+      h('div', { class: 'scroll' }, h('table', {},
+        h('thead', {}, h('tr', {}, ['requests.id', 'requests.from', 'requests.to', 'requests.status'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, rows.map((x) => h('tr', { dataset: { id: x.id, status: x.status } },
+          h('td', { class: 'mono' }, x.id),
+          h('td', { translate: 'no' }, party(list(x.people)[0]) || x.from),
+          h('td', { translate: 'no' }, party(list(x.people)[1]) || x.to),
+          h('td', {}, h('span', { class: `status ${x.status}` }, t(`status.${x.status}`)))))))),
+      pager('requests-pager', offset, rows.length, count)));
+}
+
 export async function renderRequests(main) {
+  if (!(state.me && state.me.person)) { await renderAll(main); return; }
   const all = list(await api.requests(), 'requests');
   const me = state.me && state.me.person ? state.me.person.id : '';
   // the requests waiting for an answer first, each group in the server's order
