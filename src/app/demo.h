@@ -32,7 +32,8 @@ struct app_demo_summary {
 
 /* Fills an EMPTY database (DF_ERR_CONFLICT if it already has organisations) in
  * one transaction with a forum of about `people` participants (at least that
- * many, a few more when the last organisation brings several; DF_ERR_USAGE
+ * many; more when the organisations every forum has bring more: up to about
+ * 63 at 50, a few more at larger sizes; DF_ERR_USAGE
  * outside APP_DEMO_PEOPLE_MIN..MAX). APP_DEMO_PEOPLE gives the forum a seed
  * always gave. */
 int app_demo_fill(struct store *s, unsigned long long seed, int people,

@@ -140,3 +140,50 @@ void utf8_fold_case(const char *s, size_t n, char *out)
         }
     }
 }
+
+/* A letter's place when names are sorted: ASCII and other code points as
+ * they are, lower-cased; Cyrillic after every other script's letters below
+ * it, in the Ukrainian alphabet's order (Russian's own letters beside their
+ * neighbours). */
+static long name_key(long cp)
+{
+    static const char order[] = "абвгґдеєёжзиіїйклмнопрстуфхцчшщъыьэюя";
+    if (cp >= 'A' && cp <= 'Z')
+        return cp + 32;
+    if (cp >= 0x400 && cp <= 0x4ff) {
+        char low[8];
+        const char *p = low;
+        size_t n = 0;
+        long l = cp >= 0x410 && cp <= 0x42f ? cp + 0x20
+                 : cp >= 0x400 && cp <= 0x40f ? cp + 0x50
+                 : cp == 0x490 ? 0x491 : cp;
+        low[n++] = (char)(0xc0 | (l >> 6));
+        low[n++] = (char)(0x80 | (l & 0x3f));
+        low[n] = '\0';
+        const char *at = strstr(order, p);
+        /* past every Latin-script code point, in the alphabet's order */
+        return at ? 0x10000 + (at - order) : 0x10000 + 0x100 + l;
+    }
+    return cp;
+}
+
+int utf8_collate_names(const char *a, size_t an, const char *b, size_t bn)
+{
+    const char *ae = a + an, *be = b + bn;
+    while (a < ae && b < be) {
+        const char *a0 = a, *b0 = b;
+        long x = utf8_decode(&a, ae), y = utf8_decode(&b, be);
+        if (x < 0) {
+            x = (unsigned char)*a0;
+            a = a0 + 1;
+        }
+        if (y < 0) {
+            y = (unsigned char)*b0;
+            b = b0 + 1;
+        }
+        long kx = name_key(x), ky = name_key(y);
+        if (kx != ky)
+            return kx < ky ? -1 : 1;
+    }
+    return (a < ae) - (b < be);
+}

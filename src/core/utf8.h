@@ -44,4 +44,10 @@ size_t utf8_length(const char *s, size_t n);
  * terminated); other bytes are copied. out may be s. */
 void utf8_fold_case(const char *s, size_t n, char *out);
 
+/* Compares a[0..an) and b[0..bn) as a list of names is read: case folded,
+ * Latin letters before Cyrillic ones, and Cyrillic in the Ukrainian
+ * alphabet's order (Г Ґ, Е Є, И І Ї Й, not by code point, which puts Є, І
+ * and Ї after Я). <0, 0 or >0. Bytes that are not UTF-8 compare as they are. */
+int utf8_collate_names(const char *a, size_t an, const char *b, size_t bn);
+
 #endif

@@ -32,6 +32,12 @@ static int req_list_cb(void *ud, const struct store_web_request *w)
 void api_requests(struct http_req *r)
 {
     struct df_err err = {0};
+    /* a login with no person sees every request only as an organiser (a
+     * participant's person may be gone: people.person_rid is SET NULL) */
+    if (!r->user.person && !api_is_organiser(r)) {
+        http_reply_error(r, 404, "no_person", "this login has no participant profile");
+        return;
+    }
     struct store_web_request_query q = {.person = r->user.person,
                                         .event = http_url_param(&r->url, "event"),
                                         .status = http_url_param(&r->url, "status")};

@@ -138,6 +138,14 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, out, n, sqlite3_free);
 }
 
+/* COLLATE dfnc_name: names in the order a reader of either language expects
+ * (utf8_collate_names), which NOCASE's code points are not for Cyrillic. */
+static int sql_collate_names(void *ud, int an, const void *a, int bn, const void *b)
+{
+    (void)ud;
+    return utf8_collate_names(a, (size_t)an, b, (size_t)bn);
+}
+
 int store_open_raw(struct store **out, const char *path, struct df_err *err)
 {
     struct store *s = calloc(1, sizeof *s);
@@ -156,8 +164,11 @@ int store_open_raw(struct store **out, const char *path, struct df_err *err)
     rc = sqlite3_create_function(s->db, "dfnc_fold", 1,
                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
                                  sql_fold, NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_collation(s->db, "dfnc_name", SQLITE_UTF8, NULL, sql_collate_names);
     if (rc != SQLITE_OK) {
-        df_err_set(err, DF_ERR_RUNTIME, "%s: cannot add dfnc_fold: %s", path, sqlite3_errstr(rc));
+        df_err_set(err, DF_ERR_RUNTIME, "%s: cannot add dfnc_fold or dfnc_name: %s", path,
+                   sqlite3_errstr(rc));
         goto fail;
     }
     if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",

@@ -21,7 +21,7 @@ int store_web_org_search(struct store *s, const struct store_web_org_query *q, s
         " AND (?4 < 0 OR o.sme = ?4)"
         " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid"
         "      AND substr(c.cpv, 1, length(?5)) = ?5 AND (c.confidential = 0 OR ?7)))"
-        " ORDER BY o.name COLLATE NOCASE LIMIT ?6";
+        " ORDER BY o.name COLLATE dfnc_name LIMIT ?6";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -103,7 +103,7 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     "        OR instr(dfnc_fold(o.name), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?1)) > 0)" \
     " AND (?2 = 0 OR NOT EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid))"
-#define PEOPLE_ORDER " ORDER BY p.name COLLATE NOCASE, p.id"
+#define PEOPLE_ORDER " ORDER BY p.name COLLATE dfnc_name, p.id"
 
 /* sql (PEOPLE_WHERE's) with q's filters bound, or NULL. */
 static sqlite3_stmt *people_stmt(struct store *s, const char *sql,
@@ -191,7 +191,9 @@ int store_web_checkin(struct store *s, const char *person, struct arena *a, cons
 #define MEETING_WHERE \
     MEETING_JOINS " WHERE e.id = ?1 AND (?2 IS NULL OR sl.id = ?2) AND (?3 IS NULL OR lo.id = ?3)" \
     " AND" PARTY_MATCH("4")
-#define MEETING_ORDER " ORDER BY sl.starts_at, sl.seq, lo.name, m.id"
+/* tables in the order they were set up (Table 2 before Table 10), as the
+ * event lists them */
+#define MEETING_ORDER " ORDER BY sl.starts_at, sl.seq, lo.rid, m.id"
 
 /* sql (MEETING_WHERE's) with q's filters bound, or NULL. */
 static sqlite3_stmt *meeting_stmt(struct store *s, const char *sql,

@@ -48,6 +48,9 @@ USERS = [  # email, role, person, password, contact
     ("bob@forum.test", "participant", "p-bob", "bob-pass-1", True),
     ("carol@forum.test", "participant", "p-carol", "carol-pass-1", False),
     ("dave@forum.test", "participant", "p-dave", "dave-pass-1", False),
+    # a participant whose person is gone (users.person_rid is ON DELETE SET NULL):
+    # the fixture removes it after the login is made (18-paging.txt)
+    ("ghost@forum.test", "participant", "p-gina", "ghost-pass-1", False),
 ]
 
 
@@ -103,6 +106,10 @@ def fixture(db):
         if contact:
             args += ["--contact"]
         subprocess.run(args, input=pw + "\n", text=True, check=True, stdout=subprocess.DEVNULL)
+    c = sqlite3.connect(db)
+    c.execute("UPDATE users SET person_rid = NULL WHERE email = 'ghost@forum.test'")
+    c.commit()
+    c.close()
 
 
 class Client:

@@ -99,6 +99,27 @@ Test(utf8, folds_case_in_latin_and_cyrillic_keeping_the_length)
     cr_assert_str_eq(same, "Ü Ωmega");
 }
 
+static int collate(const char *a, const char *b)
+{
+    return utf8_collate_names(a, strlen(a), b, strlen(b));
+}
+
+Test(utf8, names_sort_in_the_ukrainian_alphabets_order)
+{
+    /* by code point Є, І, Ї and Ґ come after Я */
+    const char *in_order[] = {"anna", "Bob", "zoe", "Андрій", "Галина", "Ґанна", "Євген",
+                              "Жанна", "Ігор", "Їжак", "Йосип", "Яна"};
+    size_t n = sizeof in_order / sizeof *in_order;
+    for (size_t i = 0; i + 1 < n; i++) {
+        cr_assert_lt(collate(in_order[i], in_order[i + 1]), 0, "%s < %s", in_order[i],
+                     in_order[i + 1]);
+        cr_assert_gt(collate(in_order[i + 1], in_order[i]), 0);
+    }
+    cr_assert_eq(collate("ОЛЕНА", "олена"), 0, "case folded");
+    cr_assert_lt(collate("Олена", "Олена Коваль"), 0, "a prefix first");
+    cr_assert_neq(collate("a\xff", "a\xfe"), 0, "bytes that are not UTF-8 still order");
+}
+
 Test(country, knows_iso_codes_eu_members_and_cordis_codes)
 {
     cr_assert(country_is_known("UA"));

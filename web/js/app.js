@@ -130,6 +130,8 @@ export async function eventPicker() {
   sel.addEventListener('change', () => {
     const u = new URL(location.href);
     u.searchParams.set('event', sel.value);
+    // another event's lists start again: its first page, no search, no slot
+    for (const k of ['offset', 'q', 'slot', 'status']) u.searchParams.delete(k);
     go(u.pathname + u.search);
   });
   return h('div', { class: 'card event-pick no-print' }, field(t('console.event'), sel));

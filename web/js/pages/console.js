@@ -10,7 +10,7 @@ import {
 } from '../i18n.js';
 import { state, flash, eventPicker, go } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
-import { tableName, localName } from '../people.js';
+import { tableName, localName, orgName, orgInfo } from '../people.js';
 import { limit, invalid } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 
@@ -522,8 +522,10 @@ async function peopleNamed(warnings) {
   }
   await Promise.all([...ids].slice(0, 50).map(async (id) => {
     try {
-      const p = list(await api.people({ q: id, limit: 5 }), 'people').find((x) => x.id === id);
-      if (p) names.set(id, `${p.name} (${orgOf(p)})`);
+      // by id: a search by the id would also match names, and a short id's
+      // person could fall outside its first page
+      const p = await api.person(id);
+      if (p && p.name) names.set(id, p.organisation ? `${p.name} (${orgName(await orgInfo(p.organisation))})` : p.name);
     } catch (_) { /* the id stands */ }
   }));
   return names;
@@ -614,6 +616,8 @@ function partyName(p) {
 // The table plan: the meetings of a slot (or of every slot), a page at a
 // time, found by a name or an organisation; the slot, the text and the page
 // in the address (?slot=, ?q=, ?offset=).
+const SLOT_MAX = 1000;   // docs/api.md: a page holds at most 1,000
+
 export async function renderTables(main) {
   const picker = await eventPicker();
   const offset = askedOffset();
@@ -622,7 +626,10 @@ export async function renderTables(main) {
   const order = list(e.slots, 'slots').filter((x) => !x.session || b2b.has(x.session))
     .sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
   const slot = order.some((x) => x.id === asked('slot')) ? asked('slot') : '';
-  const r = eventId() ? await api.meetings(eventId(), { slot, q: asked('q'), limit: PAGE, offset }) : {};
+  // one slot is a door sheet, printed whole: all its meetings (a slot holds
+  // one per table, far under the API's page maximum); all slots come paged
+  const from = slot ? 0 : offset;
+  const r = eventId() ? await api.meetings(eventId(), { slot, q: asked('q'), limit: slot ? SLOT_MAX : PAGE, offset: from }) : {};
   const meetings = list(r, 'meetings');
   const count = r && typeof r.count === 'number' ? r.count : meetings.length;
   const slots = new Map();
@@ -651,7 +658,7 @@ export async function renderTables(main) {
     h('div', { class: 'card no-print' }, field(t('tables.slot'), sel), h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
     searchForm('tables-search', t('tables.filter'), asked('q')),
     h('p', { class: 'count', id: 'table-count' }, tn('tables.count', count)),
-    out, pager('tables-pager', offset, meetings.length, count));
+    out, pager('tables-pager', from, meetings.length, count));
 }
 
 // Check-in at the door: the participants a typed name finds (the first 20),
