@@ -376,6 +376,12 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.goBack();
   await page.waitForFunction(() => !location.search.includes('offset') && /^1–200/.test(document.querySelector('#people-pager .pager-range')?.textContent || ''));
   await shoot(page, 'console-people');
+  // an address past the end (beyond even the server's largest offset) gets a
+  // page, and "Previous" goes to the last page, not 200 rows back
+  await open(page, '/console/people?offset=5000000');
+  const last = Math.floor((everyone - 1) / 200) * 200;
+  assert.equal(new URL(await page.locator('#people-pager .pager-prev').getAttribute('href'), base).searchParams.get('offset'), String(last));
+  await open(page, '/console/people');
   // the organiser finds whom to remind: only those without offers or needs
   await page.check('#people-bare');
   await page.waitForFunction(() => new URLSearchParams(location.search).get('bare') === '1' && /^1 participant$/.test(document.querySelector('#people .count')?.textContent || ''));

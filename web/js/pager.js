@@ -20,8 +20,12 @@ export function asked(name) {
 // The offset the address asks for: a whole number, else 0.
 export function askedOffset() {
   const n = Number(asked('offset'));
-  return Number.isInteger(n) && n > 0 ? n : 0;
+  return Number.isInteger(n) && n > 0 ? Math.min(n, OFFSET_MAX) : 0;
 }
+
+// The server's largest offset (docs/api.md): an address asking past it gets
+// that, not a page that fails.
+const OFFSET_MAX = 1000000;
 
 // This page's path and query with the given parameters set (an empty value,
 // null or undefined takes it out); the others (?event=) kept.
@@ -44,7 +48,10 @@ export function pager(id, offset, shown, count) {
   const link = (off, key, rel) => h('a', { href: addressWith({ offset: off }), rel, class: `pager-${rel}` }, t(key));
   return h('nav', { class: 'pager no-print', id, 'aria-label': t('pager.label') },
     h('span', { class: 'pager-range', role: 'status' }, t('pager.range', { from: num(from), to: num(to), total: num(count) })),
-    offset > 0 ? link(Math.max(0, offset - PAGE), 'pager.prev', 'prev') : null,
+    // past the end (a list that shrank since, or an edited address), back
+    // to its last page, not 200 rows at a time
+    offset > 0 ? link(offset >= count ? Math.max(0, Math.floor((count - 1) / PAGE) * PAGE)
+      : Math.max(0, offset - PAGE), 'pager.prev', 'prev') : null,
     offset + shown < count ? link(offset + shown, 'pager.next', 'next') : null);
 }
 
