@@ -28,6 +28,7 @@ Directives outside requests, as blocks of their own:
     expire NAME                              ages that session past its expiry
 Exit status 0 when every expectation holds; each failure is printed.
 """
+import atexit
 import glob
 import hashlib
 import http.client
@@ -251,6 +252,9 @@ def main():
         srv.kill()
         raise SystemExit(f"server did not start: {line!r}")
     cl = Client(int(m.group(1)))
+    # a case file that does not parse, or any other exception, must not leave
+    # the server running after the harness is gone
+    atexit.register(lambda: srv.poll() is None and srv.kill())
     for email, role, person, pw, _ in USERS[:4]:
         cl.login(email.split("@")[0], email, pw)
     vars_ = {}
