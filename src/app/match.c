@@ -1,6 +1,7 @@
 /* Matchmaking use-cases (match.h): store -> engine profiles -> ranked JSON. */
 #include "app/match.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -703,4 +704,38 @@ out:
     app_match_data_free(&own);
     arena_free(&a);
     return rc;
+}
+
+_Static_assert(APP_TERM_BYTES >= MATCH_TOKEN_MAX, "a stem fits an app_terms slot");
+
+static int collect_term(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)word;
+    (void)compound;
+    struct app_terms *t = ud;
+    for (int i = 0; i < t->n; i++)
+        if (strcmp(t->stem[i], stem) == 0)
+            return 0;
+    if (t->n < APP_TERMS_MAX)
+        snprintf(t->stem[t->n++], sizeof t->stem[0], "%s", stem);
+    return 0;
+}
+
+void app_terms_of(const char *text, struct app_terms *t)
+{
+    t->n = 0;
+    if (text && match_tokenize(text, strlen(text), collect_term, t) < 0)
+        t->n = 0;   /* not UTF-8: no words */
+}
+
+bool app_terms_cover(const struct app_terms *t, const struct app_terms *q)
+{
+    for (int i = 0; i < q->n; i++) {
+        bool found = false;
+        for (int k = 0; k < t->n && !found; k++)
+            found = strcmp(t->stem[k], q->stem[i]) == 0;
+        if (!found)
+            return false;
+    }
+    return q->n > 0;
 }

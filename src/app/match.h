@@ -48,6 +48,21 @@ enum app_region {
 /* "eu", "ua", or NULL / "" for any; -1 for anything else. */
 int app_region_parse(const char *s);
 
+/* The words of a short text as the partner engine reads them: stems, and the
+ * thing a synonym or a phrase names ("дрон" and "БПЛА": безпілотник;
+ * "Unmanned aerial vehicles": also "dron", as "drone" and "UAV" are), each
+ * once, at most APP_TERMS_MAX (the rest left out). For finding a CPV code
+ * whose label never writes the word a person types. */
+#define APP_TERMS_MAX 16
+#define APP_TERM_BYTES 64
+struct app_terms {
+    int n;
+    char stem[APP_TERMS_MAX][APP_TERM_BYTES];
+};
+void app_terms_of(const char *text, struct app_terms *t);
+/* Whether every term of q is among t's. */
+bool app_terms_cover(const struct app_terms *t, const struct app_terms *q);
+
 /* Which organisations may be suggested (NULL: any): from a region, SMEs only
  * (a prime contractor looking for SME suppliers). */
 struct app_match_filter {

@@ -72,6 +72,7 @@ struct cpv_hit {
 struct cpv_ctx {
     struct http_req *r;
     const char *needle;       /* folded query, or the code prefix */
+    struct app_terms terms;   /* the query's words as the partner engine reads them */
     bool by_code, uk;
     struct cpv_hit *hits;
     int n, cap;
@@ -114,9 +115,18 @@ static int cpv_cb(void *ud, const struct store_web_cpv *c)
         if (!label || !fold(label, f, sizeof f))
             return 0;
         const char *at = word_start_match(f, k->needle);
-        if (!at)
-            return 0;
-        rank = (at == f ? 0 : 20) + code_level(c->code);
+        struct app_terms words;
+        if (at) {
+            rank = (at == f ? 0 : 20) + code_level(c->code);
+        } else {
+            /* a label that names the thing in other words: "дрон" or "UAV"
+             * finds "Безпілотні літальні апарати", after the labels that
+             * hold what was typed */
+            app_terms_of(label, &words);
+            if (!app_terms_cover(&words, &k->terms))
+                return 0;
+            rank = 40 + code_level(c->code);
+        }
     }
     if (k->n == k->cap)
         return 1; /* enough: CPV_SCAN_MAX */
@@ -155,6 +165,8 @@ static void h_cpv(struct http_req *r)
     } else if (!fold(q, needle, sizeof needle)) {
         http_reply_error(r, 422, "invalid", "q is too long");
         return;
+    } else {
+        app_terms_of(q, &k.terms);
     }
     k.needle = needle;
     k.hits = arena_alloc(&r->a, sizeof *k.hits * CPV_SCAN_MAX);
