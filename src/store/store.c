@@ -267,6 +267,13 @@ int store_commit(struct store *s, struct df_err *err)
     return exec(s, "COMMIT", err, "committing");
 }
 
+int store_read_begin(struct store *s, struct df_err *err)
+{
+    return exec(s, "SAVEPOINT store_read", err, "starting a read");
+}
+
+void store_read_end(struct store *s) { exec(s, "RELEASE store_read", NULL, "ending a read"); }
+
 void store_rollback(struct store *s)
 {
     if (!sqlite3_get_autocommit(s->db))

@@ -26,6 +26,11 @@ int store_fail(struct store *s, struct df_err *err, const char *doing);
 const char *store_col(sqlite3_stmt *st, int i);
 /* Runs a statement expected to be done (no rows); resets it. */
 int store_step_done(struct store *s, sqlite3_stmt *st, struct df_err *err, const char *doing);
+/* A read of several statements that must see one state of the database (a
+ * page and the count beside it): a savepoint, which is a read transaction
+ * outside any other and nests inside one. store_read_end releases it. */
+int store_read_begin(struct store *s, struct df_err *err);
+void store_read_end(struct store *s);
 /* The row sql (its one parameter bound to id) selects, for the caller to read
  * and then sqlite3_reset; NULL with DF_ERR_NOT_FOUND ("no WHAT \"ID\"") when
  * there is none, or with the database's error. */

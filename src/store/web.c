@@ -117,7 +117,7 @@ static sqlite3_stmt *people_stmt(struct store *s, const char *sql,
     return st;
 }
 
-int store_web_people_page(struct store *s, const struct store_web_people_query *q,
+static int web_people_page_in(struct store *s, const struct store_web_people_query *q,
                           store_web_person_fn fn, void *ud, int64_t *total,
                           int64_t *checked_in, struct df_err *err)
 {
@@ -156,6 +156,19 @@ int store_web_people_page(struct store *s, const struct store_web_people_query *
         stop = store_fail(s, err, "listing participants");
     sqlite3_reset(st);
     return stop;
+}
+
+int store_web_people_page(struct store *s, const struct store_web_people_query *q,
+                          store_web_person_fn fn, void *ud, int64_t *total,
+                          int64_t *checked_in, struct df_err *err)
+{
+    /* the count and the page from one state of the database: a write between
+     * them (a check-in, an accept) would make "1-200 of N" disagree */
+    if (store_read_begin(s, err) < 0)
+        return -1;
+    int rc = web_people_page_in(s, q, fn, ud, total, checked_in, err);
+    store_read_end(s);
+    return rc;
 }
 
 int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
@@ -209,7 +222,7 @@ static sqlite3_stmt *meeting_stmt(struct store *s, const char *sql,
     return st;
 }
 
-int store_web_meeting_page(struct store *s, const struct store_web_meeting_query *q,
+static int web_meeting_page_in(struct store *s, const struct store_web_meeting_query *q,
                            store_web_meeting_fn fn, void *ud, int64_t *total,
                            struct df_err *err)
 {
@@ -276,6 +289,19 @@ int store_web_meeting_page(struct store *s, const struct store_web_meeting_query
     return stop;
 }
 
+int store_web_meeting_page(struct store *s, const struct store_web_meeting_query *q,
+                           store_web_meeting_fn fn, void *ud, int64_t *total,
+                           struct df_err *err)
+{
+    /* the count and the page from one state of the database: a write between
+     * them (a check-in, an accept) would make "1-200 of N" disagree */
+    if (store_read_begin(s, err) < 0)
+        return -1;
+    int rc = web_meeting_page_in(s, q, fn, ud, total, err);
+    store_read_end(s);
+    return rc;
+}
+
 /* ?1 a party, ?2 the event, ?3 the status, ?4 unscheduled only, ?5 the text.
  * A party's requests through the two indexes by person, not a scan. */
 #define REQUEST_WHERE \
@@ -303,7 +329,7 @@ static sqlite3_stmt *request_stmt(struct store *s, const char *sql,
     return st;
 }
 
-int store_web_request_page(struct store *s, const struct store_web_request_query *q,
+static int web_request_page_in(struct store *s, const struct store_web_request_query *q,
                            store_web_request_fn fn, void *ud, int64_t *total,
                            struct df_err *err)
 {
@@ -339,4 +365,17 @@ int store_web_request_page(struct store *s, const struct store_web_request_query
         stop = store_fail(s, err, "listing requests");
     sqlite3_reset(st);
     return stop;
+}
+
+int store_web_request_page(struct store *s, const struct store_web_request_query *q,
+                           store_web_request_fn fn, void *ud, int64_t *total,
+                           struct df_err *err)
+{
+    /* the count and the page from one state of the database: a write between
+     * them (a check-in, an accept) would make "1-200 of N" disagree */
+    if (store_read_begin(s, err) < 0)
+        return -1;
+    int rc = web_request_page_in(s, q, fn, ud, total, err);
+    store_read_end(s);
+    return rc;
 }

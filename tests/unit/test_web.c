@@ -220,3 +220,52 @@ Test(store_web, the_classifier_is_walked_in_code_order, .init = setup, .fini = t
     cr_assert_eq(store_web_cpv_each(s, cpv_cb, &k, &err), 0, "%s", err.msg);
     cr_assert_eq(k.n, 2);
 }
+
+struct seen_people {
+    char id[32][16];
+    char name[32][32];
+    int n;
+};
+
+static int person_seen(void *ud, const struct store_web_person *p)
+{
+    struct seen_people *k = ud;
+    cr_assert_lt(k->n, 32);
+    snprintf(k->id[k->n], sizeof k->id[0], "%s", p->id);
+    snprintf(k->name[k->n++], sizeof k->name[0], "%s", p->name);
+    return 0;
+}
+
+/* Pages of people whose names tie (a namesake list, as a forum has) give
+ * every person once, in one order, with the count of all beside each page;
+ * and names sort as a reader expects: Є and І in the alphabet, not after Я. */
+Test(store_web, pages_of_namesakes_give_everyone_once_in_the_alphabets_order, .init = setup,
+     .fini = teardown)
+{
+    const char *names[] = {"Іван", "Олена", "Яна", "Євген", "Ґанна", "Дмитро", "Jan", "Олена"};
+    for (int i = 0; i < 8; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "p-n%d", i);
+        struct store_person p = {.id = id, .org = "org-be", .name = names[i]};
+        cr_assert_eq(store_person_upsert(s, &p, NULL, &err), 0, "%s", err.msg);
+    }
+    struct seen_people all = {0};
+    int64_t total = -1;
+    for (int offset = 0; offset < 12; offset += 3) {
+        struct store_web_people_query q = {.limit = 3, .offset = offset};
+        int before = all.n;
+        cr_assert_eq(store_web_people_page(s, &q, person_seen, &all, &total, NULL, &err), 0);
+        cr_assert_eq(total, 10, "the count is of everyone, beside each page");
+        cr_assert_leq(all.n - before, 3);
+    }
+    cr_assert_eq(all.n, 10);
+    for (int i = 0; i < all.n; i++)
+        for (int j = 0; j < i; j++)
+            cr_assert_str_neq(all.id[i], all.id[j], "%s on two pages", all.id[i]);
+    /* Jan twice (p-pl, p-n6) first, then the Ukrainian alphabet: by code
+     * point Є, І and Д would come before Ґ, which would follow Я */
+    const char *order[] = {"Jan", "Jan", "Ґанна", "Дмитро", "Євген", "Іван", "Олена", "Олена",
+                           "Олена", "Яна"};
+    for (int i = 0; i < 10; i++)
+        cr_assert_str_eq(all.name[i], order[i], "place %d: %s", i, all.name[i]);
+}
