@@ -507,6 +507,46 @@ static void h_meetings(struct http_req *r)
                                       "meetings", list));
 }
 
+static int count_cb(void *ud, const struct store_web_count *c)
+{
+    json_t **lists = ud;
+    json_t *j = c->kind == STORE_WEB_PAIR
+                    ? json_pack("{so so sI}", "a", api_str_or_null(c->a), "b",
+                                api_str_or_null(c->b), "n", (json_int_t)c->n)
+                : c->kind == STORE_WEB_HOUR
+                    ? json_pack("{so sI}", "hour", api_str_or_null(c->a), "n", (json_int_t)c->n)
+                    : json_pack("{so so so sI}", "group", api_str_or_null(c->a), "label_en",
+                                api_str_or_null(c->label_en), "label_uk",
+                                api_str_or_null(c->label_uk), "n", (json_int_t)c->n);
+    json_array_append_new(lists[c->kind], j);
+    return 0;
+}
+
+/* GET /console/events/{id}/summary: the dashboard's figures of the scheduled
+ * meetings, counted in SQL (a forum's 8,700 meetings are 5 MB as a list). */
+static void h_summary(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct store_event e;
+    json_t *lists[3] = {json_array(), json_array(), json_array()};
+    if (store_event_get(r->s, r->params[0], &r->a, &e, &err) < 0 ||
+        store_web_meeting_counts(r->s, e.id, count_cb, lists, &err) != 0) {
+        for (int i = 0; i < 3; i++)
+            json_decref(lists[i]);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_int_t total = 0;
+    size_t i;
+    json_t *x;
+    json_array_foreach(lists[STORE_WEB_HOUR], i, x)
+        total += json_integer_value(json_object_get(x, "n"));
+    http_reply_json(r, 200, json_pack("{ss sI so so so}", "event", e.id, "meetings", total,
+                                      "pairs", lists[STORE_WEB_PAIR], "hours",
+                                      lists[STORE_WEB_HOUR], "capabilities",
+                                      lists[STORE_WEB_CPV]));
+}
+
 /* GET /console/glossary: the organiser's glossary in its import format, to
  * read or to edit and import again. */
 static void h_glossary(struct http_req *r)
@@ -641,6 +681,7 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/console/people", h_people, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people/{id}/checkin", h_checkin, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/meetings", h_meetings, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/events/{id}/summary", h_summary, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},

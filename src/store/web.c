@@ -222,6 +222,64 @@ static sqlite3_stmt *meeting_stmt(struct store *s, const char *sql,
     return st;
 }
 
+static int meeting_counts_in(struct store *s, const char *event, store_web_count_fn fn,
+                             void *ud, struct df_err *err)
+{
+    static const char *const sql[] = {
+        "SELECT oa.country, ob.country, count(*)" MEETING_JOINS " WHERE e.id = ?1"
+        " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2",
+        "SELECT substr(sl.starts_at, 12, 2), count(*)" MEETING_JOINS " WHERE e.id = ?1"
+        " GROUP BY 1 ORDER BY 1",
+        /* the meetings page's capability column, grouped */
+        "SELECT g, count(*),"
+        " (SELECT label_en FROM cpv WHERE code >= g || '00000' ORDER BY code LIMIT 1),"
+        " (SELECT label_uk FROM cpv WHERE code >= g || '00000' ORDER BY code LIMIT 1)"
+        " FROM (SELECT coalesce(substr((SELECT min(ca.cpv) FROM capabilities ca"
+        "   JOIN capabilities cb ON substr(ca.cpv, 1, 3) = substr(cb.cpv, 1, 3)"
+        "   AND ca.direction <> cb.direction WHERE ca.org_rid = oa.rid AND cb.org_rid = ob.rid),"
+        "   1, 3), '') AS g" MEETING_JOINS " WHERE e.id = ?1)"
+        " GROUP BY g ORDER BY 2 DESC, g",
+    };
+    static const char *const doing[] = {"counting meetings by country", "counting meetings by hour",
+                                        "counting meetings by capability"};
+    int stop = 0;
+    for (int k = 0; k < 3 && !stop; k++) {
+        sqlite3_stmt *st = store_stmt(s, sql[k], err);
+        if (!st)
+            return -1;
+        store_bind_text(st, 1, event);
+        int rc;
+        while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+            struct store_web_count c = {.kind = (enum store_web_figure)k, .a = store_col(st, 0)};
+            if (k == STORE_WEB_PAIR) {
+                c.b = store_col(st, 1);
+                c.n = sqlite3_column_int64(st, 2);
+            } else {
+                c.n = sqlite3_column_int64(st, 1);
+            }
+            if (k == STORE_WEB_CPV) {
+                c.label_en = store_col(st, 2);
+                c.label_uk = store_col(st, 3);
+            }
+            stop = fn(ud, &c);
+        }
+        if (!stop && rc != SQLITE_DONE)
+            stop = store_fail(s, err, doing[k]);
+        sqlite3_reset(st);
+    }
+    return stop;
+}
+
+int store_web_meeting_counts(struct store *s, const char *event, store_web_count_fn fn,
+                             void *ud, struct df_err *err)
+{
+    if (store_read_begin(s, err) < 0)
+        return -1;
+    int rc = meeting_counts_in(s, event, fn, ud, err);
+    store_read_end(s);
+    return rc;
+}
+
 static int web_meeting_page_in(struct store *s, const struct store_web_meeting_query *q,
                            store_web_meeting_fn fn, void *ud, int64_t *total,
                            struct df_err *err)

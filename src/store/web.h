@@ -74,6 +74,22 @@ struct store_web_meeting_query {
     const char *slot, *location;   /* ids; NULL = any */
     int limit, offset;      /* at most limit (-1: all) from the offset-th */
 };
+/* One figure of an event's scheduled meetings, for the dashboard's charts: a
+ * pair of countries (a, b as from and to), an hour of the day ("10", the
+ * event's wall clock), or a three-digit CPV group one side offers and the
+ * other needs ("356", its first code's labels; "" for meetings with none). */
+enum store_web_figure { STORE_WEB_PAIR, STORE_WEB_HOUR, STORE_WEB_CPV };
+struct store_web_count {
+    enum store_web_figure kind;
+    const char *a, *b;                /* the pair's countries; a also the hour or the group */
+    const char *label_en, *label_uk;  /* a group's */
+    long long n;
+};
+typedef int (*store_web_count_fn)(void *ud, const struct store_web_count *c);
+/* The counts of event's scheduled meetings by country pair, by hour and by
+ * CPV group, read in one state of the database; fn gets each. */
+int store_web_meeting_counts(struct store *s, const char *event, store_web_count_fn fn,
+                             void *ud, struct df_err *err);
 /* The event's meetings q picks in time order, then table; *total (may be
  * NULL) gets how many it picks in all. */
 int store_web_meeting_page(struct store *s, const struct store_web_meeting_query *q,

@@ -613,7 +613,18 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForFunction(() => /Checked in/.test(document.querySelector('#checkin-list button').textContent));
   await shoot(page, 'console-checkin');
 
+  // the dashboard asks the server for its counts, not for every meeting
+  const dashAsked = [];
+  const onRequest = (req) => dashAsked.push(new URL(req.url()).pathname);
+  page.on('request', onRequest);
   await open(page, '/console/dashboard');
+  page.off('request', onRequest);
+  assert.ok(dashAsked.some((p) => p.endsWith('/summary')), `counts asked: ${dashAsked.join(' ')}`);
+  assert.ok(!dashAsked.some((p) => p.endsWith('/meetings')), `no list of meetings: ${dashAsked.join(' ')}`);
+  // every scheduled meeting is in one hour's bar
+  const hours = await page.locator('#chart-hour table tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.cells[1].textContent.replace(/\D/g, ''))));
+  const scheduledNow = Number((await page.locator('.figure', { hasText: /meetings scheduled/ }).locator('.value').textContent()).replace(/\D/g, ''));
+  assert.equal(hours.reduce((x, y) => x + y, 0), scheduledNow, 'the hours add up to the meetings scheduled');
   assert.ok(await page.locator('#chart-pairs svg rect.cell').count() > 4, 'country-pair matrix');
   assert.ok(await page.locator('#chart-cap svg rect.bar').count() > 0, 'by capability');
   assert.ok(await page.locator('#chart-hour svg rect.bar').count() > 1, 'by hour');

@@ -134,6 +134,7 @@ export const api = {
   publish: (event) => call('POST', `/events/${enc(event)}/publish`),
   unscheduled: (event, params) => call('GET', `/events/${enc(event)}/unscheduled${qs(params)}`),
   meetings: (event, params) => call('GET', `/console/events/${enc(event)}/meetings${qs(params)}`),
+  meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),
   checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
   glossaryStatus: () => call('GET', '/console/glossary/status'),
   importCsv: (kind, text) => call('POST', `/console/import/${enc(kind)}`, text, { contentType: 'text/csv; charset=utf-8' }),
