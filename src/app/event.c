@@ -572,8 +572,8 @@ fail:
 
 int app_event_publish(struct store *s, const char *actor, const char *id, struct df_err *err)
 {
-    long long version;   /* only to say "no such event" before the transaction */
-    if (store_event_schedule_version(s, id, &version, err) < 0 || store_begin(s, err) < 0)
+    /* an unknown event: store_event_set_published says so, and nothing is kept */
+    if (store_begin(s, err) < 0)
         return -1;
     if (store_meeting_lock_all(s, id, true, err) < 0 ||
         store_event_set_published(s, id, true, err) < 0 ||

@@ -121,7 +121,9 @@ static int cpv_cb(void *ud, const struct store_web_cpv *c)
         } else {
             /* a label that names the thing in other words: "дрон" or "UAV"
              * finds "Безпілотні літальні апарати", after the labels that
-             * hold what was typed */
+             * hold what was typed (not read at all for a text with no word) */
+            if (k->terms.n == 0)
+                return 0;
             app_terms_of(label, &words);
             if (!app_terms_cover(&words, &k->terms))
                 return 0;

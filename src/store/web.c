@@ -6,6 +6,19 @@
 
 #include "store/store_internal.h"
 
+/* Returns what call returns, run in one read (store_read_begin): a list's
+ * page and the count beside it, or several counts, from one state of the
+ * database, where a write between them (a check-in, an accept) would make
+ * "1-200 of N" disagree with the rows. */
+#define IN_ONE_READ(s, err, call)                                                  \
+    do {                                                                           \
+        if (store_read_begin((s), (err)) < 0)                                      \
+            return -1;                                                             \
+        int in_one_read_rc = (call);                                               \
+        store_read_end(s);                                                         \
+        return in_one_read_rc;                                                     \
+    } while (0)
+
 int store_web_org_search(struct store *s, const struct store_web_org_query *q, store_org_fn fn,
                          void *ud, struct df_err *err)
 {
@@ -162,13 +175,7 @@ int store_web_people_page(struct store *s, const struct store_web_people_query *
                           store_web_person_fn fn, void *ud, int64_t *total,
                           int64_t *checked_in, struct df_err *err)
 {
-    /* the count and the page from one state of the database: a write between
-     * them (a check-in, an accept) would make "1-200 of N" disagree */
-    if (store_read_begin(s, err) < 0)
-        return -1;
-    int rc = web_people_page_in(s, q, fn, ud, total, checked_in, err);
-    store_read_end(s);
-    return rc;
+    IN_ONE_READ(s, err, web_people_page_in(s, q, fn, ud, total, checked_in, err));
 }
 
 int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
@@ -273,11 +280,7 @@ static int meeting_counts_in(struct store *s, const char *event, store_web_count
 int store_web_meeting_counts(struct store *s, const char *event, store_web_count_fn fn,
                              void *ud, struct df_err *err)
 {
-    if (store_read_begin(s, err) < 0)
-        return -1;
-    int rc = meeting_counts_in(s, event, fn, ud, err);
-    store_read_end(s);
-    return rc;
+    IN_ONE_READ(s, err, meeting_counts_in(s, event, fn, ud, err));
 }
 
 static int web_meeting_page_in(struct store *s, const struct store_web_meeting_query *q,
@@ -351,13 +354,7 @@ int store_web_meeting_page(struct store *s, const struct store_web_meeting_query
                            store_web_meeting_fn fn, void *ud, int64_t *total,
                            struct df_err *err)
 {
-    /* the count and the page from one state of the database: a write between
-     * them (a check-in, an accept) would make "1-200 of N" disagree */
-    if (store_read_begin(s, err) < 0)
-        return -1;
-    int rc = web_meeting_page_in(s, q, fn, ud, total, err);
-    store_read_end(s);
-    return rc;
+    IN_ONE_READ(s, err, web_meeting_page_in(s, q, fn, ud, total, err));
 }
 
 /* ?1 a party, ?2 the event, ?3 the status, ?4 unscheduled only, ?5 the text.
@@ -429,11 +426,5 @@ int store_web_request_page(struct store *s, const struct store_web_request_query
                            store_web_request_fn fn, void *ud, int64_t *total,
                            struct df_err *err)
 {
-    /* the count and the page from one state of the database: a write between
-     * them (a check-in, an accept) would make "1-200 of N" disagree */
-    if (store_read_begin(s, err) < 0)
-        return -1;
-    int rc = web_request_page_in(s, q, fn, ud, total, err);
-    store_read_end(s);
-    return rc;
+    IN_ONE_READ(s, err, web_request_page_in(s, q, fn, ud, total, err));
 }
