@@ -216,7 +216,7 @@ int app_demo_logins(struct store *s, const char *const *persons, int n, struct a
     if (store_begin(s, err) < 0)
         return -1;
     out[0] = (struct app_demo_login){"organiser@demo.dfnc", "demo-organiser", "organiser", NULL};
-    if (app_user_add(s, out[0].email, out[0].role, NULL, out[0].password, true, err) < 0)
+    if (app_user_add(s, out[0].email, out[0].role, NULL, out[0].password, false, err) < 0)
         goto fail;
     for (int i = 0; i < n; i++) {
         struct app_demo_login *l = &out[i + 1];
@@ -225,7 +225,7 @@ int app_demo_logins(struct store *s, const char *const *persons, int n, struct a
         l->role = "participant";
         l->person = arena_strdup(a, persons[i]);
         struct store_person p;
-        if (app_user_add(s, l->email, l->role, l->person, l->password, true, err) < 0 ||
+        if (app_user_add(s, l->email, l->role, l->person, l->password, false, err) < 0 ||
             store_person_get(s, l->person, a, &p, err) < 0 ||
             store_org_contact_set(s, p.org, l->person, err) < 0)
             goto fail;

@@ -35,8 +35,10 @@ void app_auth_limits_default(struct app_auth_limits *l);
 int app_auth_init(struct df_err *err);
 
 /* Creates a login. role is "organiser" or "participant"; person may be NULL for
- * organisers. low_cost uses libsodium's minimum argon2id cost: only for demo and
- * benchmark logins whose passwords are printed anyway. */
+ * organisers. low_cost uses libsodium's minimum argon2id cost: only for tests'
+ * throwaway logins. A served login never takes it, the demo's included: a wrong
+ * password must cost what an unknown email costs, or the time of a refusal
+ * tells which emails have logins. */
 int app_user_add(struct store *s, const char *email, const char *role, const char *person,
                  const char *password, bool low_cost, struct df_err *err);
 

@@ -2,12 +2,15 @@
  * the default size, and a forum of another size scaled in proportion, every
  * name once, with the five showcase people and their logins. */
 #include <criterion/criterion.h>
+#include <sodium.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/auth.h"
 #include "app/demo.h"
 #include "core/arena.h"
+#include "store/auth.h"
 
 static struct store *s;
 static struct df_err err;
@@ -206,6 +209,20 @@ static void check_size(int n)
     cr_assert_eq(logins_n, APP_DEMO_SHOWCASE + 1, "the organiser and five participants");
     for (int i = 1; i < logins_n; i++)
         cr_assert_str_eq(logins[i].person, persons[i - 1]);
+    /* A wrong password must cost what an unknown email costs (the dummy
+     * hash's interactive argon2id), or the time of a refusal says which
+     * demo emails have logins. */
+    char cost[64];
+    snprintf(cost, sizeof cost, "$argon2id$v=19$m=%zu,t=%llu,p=1$",
+             (size_t)crypto_pwhash_MEMLIMIT_INTERACTIVE / 1024,
+             (unsigned long long)crypto_pwhash_OPSLIMIT_INTERACTIVE);
+    for (int i = 0; i < logins_n; i++) {
+        struct store_user u;
+        cr_assert_eq(store_user_by_email(s, logins[i].email, &a, &u, &err), 0, "%s", err.msg);
+        cr_assert(strncmp(u.password_hash, cost, strlen(cost)) == 0,
+                  "%s is hashed as %.40s, not at the interactive cost %s", logins[i].email,
+                  u.password_hash, cost);
+    }
     arena_free(&a);
 }
 
