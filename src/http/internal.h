@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 #include <microhttpd.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <time.h>
 
@@ -27,6 +28,7 @@ struct http_req {
     const char *method;
     struct http_url url;
     bool started, url_ok, too_big, responded;
+    atomic_int background;            /* BACKGROUND_*: a handler run off the worker thread */
     struct buf body;
     size_t discarded;                 /* bytes dropped past the body cap */
     size_t body_max;                  /* this request's body cap (server.c body_cap) */
@@ -58,7 +60,12 @@ enum {
     ROUTE_NO_CSRF = 8,       /* a state change without a session yet (login) */
     ROUTE_NO_WRITE = 16,     /* a POST that only asks (a query with a body): the
                                 thread's caches stay */
+    ROUTE_BACKGROUND = 32,   /* runs for seconds (a schedule run): in a thread of its own,
+                                one at a time, while the connection waits suspended, so
+                                the worker thread goes on serving its other connections */
 };
+
+enum { BACKGROUND_NONE, BACKGROUND_RUNNING, BACKGROUND_DONE };
 
 typedef void (*http_handler)(struct http_req *r);
 

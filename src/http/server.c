@@ -36,6 +36,8 @@ struct http_server {
     int port;
     char base_url[300];
     atomic_int in_flight;
+    atomic_int background;         /* a ROUTE_BACKGROUND handler runs (0 or 1) */
+    atomic_int background_threads; /* their threads still touching the server */
 };
 
 const struct http_options *http_server_options(const struct http_server *srv) { return &srv->o; }
@@ -278,6 +280,65 @@ static void reply_not_allowed(struct http_req *r)
     http_reply_error(r, 405, "method_not_allowed", "%s is not allowed here", r->method);
 }
 
+/* ---- handlers that run for seconds ------------------------------------------------ */
+
+/* Runs a ROUTE_BACKGROUND handler with a database connection of its own, then
+ * hands the connection back to its worker thread, which sends the reply. */
+static void *background_main(void *arg)
+{
+    struct http_req *r = arg;
+    struct http_server *srv = r->srv;
+    struct MHD_Connection *conn = r->conn;
+    struct df_err err = {0};
+    if (store_open(&r->s, srv->o.db_path, &err) < 0) {
+        log_msg(LOG_ERROR, "event=db_open_failed msg=\"%s\"", err.msg);
+        http_reply_error(r, 500, "internal", "the database is not available");
+    } else {
+        r->route->fn(r);
+        store_close(r->s);
+        r->s = NULL;
+    }
+    http_cache_free();
+    if (!r->responded)
+        http_reply_error(r, 500, "internal", "no reply");
+    atomic_store(&r->background, BACKGROUND_DONE);
+    atomic_store(&srv->background, 0); /* before the reply: the client may ask again at once */
+    MHD_resume_connection(conn);        /* r may be gone from here on */
+    atomic_fetch_sub(&srv->background_threads, 1); /* last: the server may be stopped now */
+    return NULL;
+}
+
+/* True when r's handler now runs in a thread of its own (or was refused
+ * because one already runs): a schedule run holds a core for up to a
+ * minute, and the worker thread it would hold serves half the clients'
+ * connections. False when no thread could be started: the caller runs it. */
+static bool background_start(struct http_req *r)
+{
+    int none = 0;
+    if (!atomic_compare_exchange_strong(&r->srv->background, &none, 1)) {
+        http_reply_error(r, 409, "busy",
+                         "a schedule run is under way; try again when it has finished");
+        return true;
+    }
+    pthread_attr_t attr;
+    pthread_t t;
+    atomic_store(&r->background, BACKGROUND_RUNNING);
+    atomic_fetch_add(&r->srv->background_threads, 1);
+    MHD_suspend_connection(r->conn);
+    if (pthread_attr_init(&attr) == 0 &&
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) == 0 &&
+        pthread_create(&t, &attr, background_main, r) == 0) {
+        pthread_attr_destroy(&attr);
+        return true;
+    }
+    pthread_attr_destroy(&attr);
+    MHD_resume_connection(r->conn);
+    atomic_store(&r->background, BACKGROUND_NONE);
+    atomic_fetch_sub(&r->srv->background_threads, 1);
+    atomic_store(&r->srv->background, 0);
+    return false;
+}
+
 static void dispatch(struct http_req *r)
 {
     struct df_err err = {0};
@@ -337,6 +398,8 @@ static void dispatch(struct http_req *r)
         http_reply_error(r, 403, "csrf", "missing or wrong X-CSRF-Token header");
         return;
     }
+    if ((f & ROUTE_BACKGROUND) && background_start(r))
+        return;
     r->route->fn(r);
     if (is_state_changing(r->method) && !(f & ROUTE_NO_WRITE))
         http_cache_clear(); /* this thread may have written: its cached replies may be stale */
@@ -479,12 +542,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         *upload_data_size = 0;
         return MHD_YES;
     }
-    if (r->responded)
-        return MHD_YES; /* the 413 went out already */
+    int background = atomic_load(&r->background);
+    if (background == BACKGROUND_DONE) {
+        atomic_store(&r->background, BACKGROUND_NONE);
+        return send_reply(r); /* resumed: its handler has replied */
+    }
+    if (r->responded || background == BACKGROUND_RUNNING)
+        return MHD_YES; /* the 413 went out already, or the handler still runs */
     if (r->too_big)
         http_reply_error(r, 413, "too_large", "the body is larger than %zu bytes", r->body_max);
     else
         dispatch(r);
+    if (atomic_load(&r->background) != BACKGROUND_NONE)
+        return MHD_YES; /* running, or already done: sent when it is resumed */
     return send_reply(r);
 }
 
@@ -571,7 +641,8 @@ int http_server_start(const struct http_options *o, struct http_server **out,
     store_close(s);
 
     struct sockaddr_storage ss = {0};
-    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_EPOLL_INTERNAL_THREAD | MHD_USE_ITC | MHD_USE_ERROR_LOG |
+                     MHD_ALLOW_SUSPEND_RESUME;
     struct sockaddr_in *v4 = (struct sockaddr_in *)&ss;
     struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&ss;
     if (inet_pton(AF_INET, srv->o.listen, &v4->sin_addr) == 1) {
@@ -644,6 +715,13 @@ void http_server_stop(struct http_server *srv)
     /* Stop accepting; let requests in flight finish; then close everything
      * (worker threads exit, and their thread-key destructors close the stores). */
     MHD_socket ls = MHD_quiesce_daemon(srv->d);
+    /* A background run is waited for whatever it takes (its time limit
+     * bounds it): its connection is suspended, and stopping the daemon
+     * under a suspended connection is undefined. */
+    if (atomic_load(&srv->background_threads) > 0)
+        log_msg(LOG_INFO, "event=stopping_waits_for_background_run");
+    while (atomic_load(&srv->background_threads) > 0)
+        usleep(10000);
     for (int i = 0; i < 1000 && atomic_load(&srv->in_flight) > 0; i++)
         usleep(10000);
     MHD_stop_daemon(srv->d);

@@ -40,6 +40,7 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 
 DFNC, CASES = sys.argv[1], sys.argv[2]
@@ -390,6 +391,9 @@ def main():
     web_failures, web_checks = check_web_dir(db, tmp)
     failures += web_failures
     checks += web_checks
+    bg_failures, bg_checks = check_schedule_in_background(tmp)
+    failures += bg_failures
+    checks += bg_checks
     print(f"{checks - failures}/{checks} API checks passed")
     sys.exit(1 if failures else 0)
 
@@ -453,6 +457,96 @@ def check_web_dir(db, tmp):
     finally:
         srv.terminate()
         srv.wait(timeout=20)
+    return failures, checks
+
+
+def check_schedule_in_background(tmp):
+    """An organiser's schedule run solves for seconds. It must not hold a
+    worker thread meanwhile: each thread serves its own share of the
+    clients' kept-alive connections, which would all wait for the run. A
+    second run meanwhile is refused (409 busy) rather than taking the other
+    core; and a server told to stop waits for the run and sends its reply.
+    Over a demo forum big enough that the solver uses its whole time limit
+    (checked: a run that ends at once would prove nothing). Returns
+    (failures, checks)."""
+    db = os.path.join(tmp, "busy.db")
+    subprocess.run([DFNC, "--db", db, "demo", "--people", "200", "--no-serve"], check=True,
+                   stdout=subprocess.DEVNULL)
+    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
+    failures, checks = 0, 0
+
+    def fail(what):
+        nonlocal failures
+        failures += 1
+        print(f"FAIL {what}")
+
+    def ask(conn, method, path, body=None, headers=None):
+        conn.request(method, path, body=body, headers=headers or {})
+        r = conn.getresponse()
+        return r.status, r.read()
+
+    try:
+        cl = Client(port)
+        cl.login("organiser", "organiser@demo.dfnc", "demo-organiser")
+        cookie, csrf = cl.sessions["organiser"]
+        hdrs = {"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"}
+        event = json.loads(cl.request("GET", "/api/v1/events", hdrs, None)[2])["events"][0]["id"]
+        run = (f"/api/v1/events/{event}/schedule", json.dumps({"time_limit": 3}).encode())
+        # clients with connections kept alive, opened at once so that both
+        # worker threads take some (one after another, one thread takes all)
+        kept = [http.client.HTTPConnection("127.0.0.1", port, timeout=30) for _ in range(24)]
+        together = threading.Barrier(len(kept))
+
+        def keep(c):
+            together.wait()
+            ask(c, "GET", "/api/v1/health")
+
+        openers = [threading.Thread(target=keep, args=(c,)) for c in kept]
+        for t in openers:
+            t.start()
+        for t in openers:
+            t.join()
+        first = {}
+
+        def schedule(into):
+            t = time.monotonic()
+            into["status"], _, into["body"] = cl.request("POST", run[0], hdrs, run[1])
+            into["seconds"] = time.monotonic() - t
+
+        th = threading.Thread(target=schedule, args=(first,))
+        th.start()
+        time.sleep(0.2)
+        slowest = 0.0
+        for c in kept:
+            t = time.monotonic()
+            ask(c, "GET", "/api/v1/health")
+            slowest = max(slowest, time.monotonic() - t)
+        second = cl.request("POST", run[0], hdrs, run[1])
+        th.join()
+        checks += 4
+        if first["status"] != 200 or first["seconds"] < 1.2:
+            fail(f"the run to wait beside should take seconds: {first}")
+        if slowest > 0.5:
+            fail(f"a kept-alive client waited {slowest:.2f} s while a schedule run solved")
+        if second[0] != 409 or b'"busy"' not in second[2]:
+            fail(f"a second schedule run during the first got {second[0]} {second[2][:120]!r}")
+        # stopped during a run: the run ends, its reply is sent, the server exits 0
+        last = {}
+        th = threading.Thread(target=schedule, args=(last,))
+        th.start()
+        time.sleep(0.5)
+        srv.terminate()
+        th.join()
+        rc = srv.wait(timeout=30)
+        if last.get("status") != 200 or rc != 0:
+            fail(f"a run under way when the server was stopped: {last.get('status')}, exit {rc}")
+        for c in kept:
+            c.close()
+    finally:
+        if srv.poll() is None:
+            srv.kill()
     return failures, checks
 
 
