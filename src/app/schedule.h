@@ -16,6 +16,10 @@ struct app_schedule_opts {
     const char *event;
     double time_limit;
     unsigned seed;
+    /* The search's effort in moves (sched_problem.max_moves): 0 the engine's
+     * default, paced by the clock; more: the same seed gives the same
+     * schedule, unless time_limit cuts it short (the demo). */
+    long max_moves;
     bool reschedule_locked;
     /* How many times to run again when the event's meetings changed while
      * the run solved (DF_ERR_CONFLICT otherwise, nothing written): an

@@ -660,7 +660,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         .n_tables = T, .table_kind = tkind, .table_need = need, .n_kinds = n_kinds,
         .n_pairs = ip.n_pairs, .meet_pair = ip.meet_pair, .pair_cap = ip.pair_cap,
         .locked_slot = lslot,
-        .locked_table = ltab, .fairness = 2, .seed = o->seed,
+        .locked_table = ltab, .fairness = 2, .seed = o->seed, .max_moves = o->max_moves,
         .time_limit = o->time_limit > 0 ? o->time_limit : 10.0};
     if (sched_solve(&p, &sol, msg, sizeof msg) < 0) {
         df_err_set(err, DF_ERR_RUNTIME, "scheduling %s: %s", l.event, msg);

@@ -236,12 +236,6 @@ void api_event_post(struct http_req *r)
 
 void api_event_put(struct http_req *r)
 {
-    struct df_err err = {0};
-    struct store_event old;
-    if (store_event_get(r->s, r->params[0], &r->a, &old, &err) < 0) {
-        http_reply_df_err(r, &err);
-        return;
-    }
     json_t *b = http_body(r, event_put_fields);
     if (b)
         save_event(r, r->params[0], false, b, 200);

@@ -41,13 +41,13 @@ void api_orgs(struct http_req *r)
         return;
     json_t *list = json_array();
     struct df_err err = {0};
-    if (store_api_org_search(r->s, &q, org_list_cb, list, &err) != 0) {
+    int64_t total = 0;
+    if (store_api_org_search(r->s, &q, org_list_cb, list, &total, &err) != 0) {
         json_decref(list);
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)json_array_size(list),
-                                      "organisations", list));
+    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)total, "organisations", list));
 }
 
 struct caps_ctx {

@@ -74,6 +74,7 @@ struct cpv_ctx {
     const char *needle;       /* folded query, or the code prefix */
     struct app_terms terms;   /* the query's words as the partner engine reads them */
     bool by_code, uk;
+    bool other;               /* reading the other language's labels (nothing in the page's) */
     struct cpv_hit *hits;
     int n, cap;
 };
@@ -85,6 +86,16 @@ static int code_level(const char *code)
     for (int i = 7; i >= 0 && code[i] == '0'; i--)
         z++;
     return 8 - z;
+}
+
+/* The label c is read by: the page's language's (or the other's where the
+ * code has none); in the second pass, the other language's only. */
+static const char *label_read(const struct cpv_ctx *k, const struct store_web_cpv *c)
+{
+    if (k->other)
+        return k->uk ? c->label_en : c->label_uk;
+    return k->uk ? (c->label_uk ? c->label_uk : c->label_en)
+                 : (c->label_en ? c->label_en : c->label_uk);
 }
 
 /* The first place in label where needle starts a word (after the start, a
@@ -110,8 +121,7 @@ static int cpv_cb(void *ud, const struct store_web_cpv *c)
         rank = code_level(c->code);
     } else {
         char f[FOLD_MAX];
-        const char *label = k->uk ? (c->label_uk ? c->label_uk : c->label_en)
-                                  : (c->label_en ? c->label_en : c->label_uk);
+        const char *label = label_read(k, c);
         if (!label || !fold(label, f, sizeof f))
             return 0;
         const char *at = word_start_match(f, k->needle);
@@ -177,7 +187,15 @@ static void h_cpv(struct http_req *r)
         http_reply_error(r, 500, "internal", "out of memory");
         return;
     }
-    if (store_web_cpv_each(r->s, cpv_cb, &k, &err) < 0) {
+    /* "дрон" typed in the English picker: no English label has it, the
+     * Ukrainian ones do; the codes come back with both labels, and the
+     * picker shows its own language's */
+    int rc = store_web_cpv_each(r->s, cpv_cb, &k, &err);
+    if (rc >= 0 && k.n == 0 && !k.by_code) {
+        k.other = true;
+        rc = store_web_cpv_each(r->s, cpv_cb, &k, &err);
+    }
+    if (rc < 0) {
         http_reply_df_err(r, &err);
         return;
     }

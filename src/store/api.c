@@ -51,26 +51,43 @@ int store_api_pair_is_open(struct store *s, const char *event, const char *a, co
     return n < 0 ? -1 : n > 0;
 }
 
-int store_api_org_search(struct store *s, const struct store_org_query *q, store_org_fn fn,
-                         void *ud, struct df_err *err)
+/* instr() rather than LIKE: the user's text is matched literally, so % and _
+ * are not wildcards; dfnc_fold() folds case in Cyrillic too (store.c).
+ * ?1 the text, ?2 the country, ?3 the kind */
+#define ORG_WHERE \
+    " FROM organisations" \
+    " WHERE (?1 IS NULL OR instr(dfnc_fold(name), dfnc_fold(?1)) > 0" \
+    "        OR instr(dfnc_fold(coalesce(name_uk,'')), dfnc_fold(?1)) > 0" \
+    "        OR instr(dfnc_fold(coalesce(description,'')), dfnc_fold(?1)) > 0" \
+    "        OR instr(dfnc_fold(coalesce(description_uk,'')), dfnc_fold(?1)) > 0)" \
+    " AND (?2 IS NULL OR country = ?2) AND (?3 IS NULL OR kind = ?3)"
+
+/* sql (ORG_WHERE's) with q's filters bound, or NULL. */
+static sqlite3_stmt *org_stmt(struct store *s, const char *sql, const struct store_org_query *q,
+                              struct df_err *err)
 {
-    /* instr() rather than LIKE: the user's text is matched literally, so % and _
-     * are not wildcards; dfnc_fold() folds case in Cyrillic too (store.c) */
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (st) {
+        store_bind_text(st, 1, q->q);
+        store_bind_text(st, 2, q->country);
+        store_bind_text(st, 3, q->kind);
+    }
+    return st;
+}
+
+static int org_search_in(struct store *s, const struct store_org_query *q, store_org_fn fn,
+                         void *ud, int64_t *total, struct df_err *err)
+{
+    static const char count_sql[] = "SELECT count(*)" ORG_WHERE;
     static const char sql[] =
         "SELECT id, name, name_uk, country, kind, sme, city, website, description,"
-        " description_uk FROM organisations"
-        " WHERE (?1 IS NULL OR instr(dfnc_fold(name), dfnc_fold(?1)) > 0"
-        "        OR instr(dfnc_fold(coalesce(name_uk,'')), dfnc_fold(?1)) > 0"
-        "        OR instr(dfnc_fold(coalesce(description,'')), dfnc_fold(?1)) > 0"
-        "        OR instr(dfnc_fold(coalesce(description_uk,'')), dfnc_fold(?1)) > 0)"
-        " AND (?2 IS NULL OR country = ?2) AND (?3 IS NULL OR kind = ?3)"
-        " ORDER BY id LIMIT ?4 OFFSET ?5";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
-    if (!st)
+        " description_uk" ORG_WHERE " ORDER BY id LIMIT ?4 OFFSET ?5";
+    sqlite3_stmt *st;
+    if (total && (!(st = org_stmt(s, count_sql, q, err)) ||
+                  (*total = count(s, st, err, "counting organisations")) < 0))
         return -1;
-    store_bind_text(st, 1, q->q);
-    store_bind_text(st, 2, q->country);
-    store_bind_text(st, 3, q->kind);
+    if (!(st = org_stmt(s, sql, q, err)))
+        return -1;
     sqlite3_bind_int(st, 4, q->limit);
     sqlite3_bind_int(st, 5, q->offset > 0 ? q->offset : 0);
     int rc, stop = 0;
@@ -83,6 +100,12 @@ int store_api_org_search(struct store *s, const struct store_org_query *q, store
         stop = store_fail(s, err, "searching organisations");
     sqlite3_reset(st);
     return stop;
+}
+
+int store_api_org_search(struct store *s, const struct store_org_query *q, store_org_fn fn,
+                         void *ud, int64_t *total, struct df_err *err)
+{
+    IN_ONE_READ(s, err, org_search_in(s, q, fn, ud, total, err));
 }
 
 int store_api_person_each_in_org(struct store *s, const char *org, store_person_fn fn,

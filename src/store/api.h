@@ -22,8 +22,10 @@ struct store_org_query {
     const char *kind;      /* exact kind; NULL = any */
     int limit, offset;     /* at most limit rows (0: none), from the offset-th */
 };
+/* The page of q's organisations, by id, and in *total (unless NULL) the count
+ * of every one that matches, both from one state of the database. */
 int store_api_org_search(struct store *s, const struct store_org_query *q, store_org_fn fn,
-                         void *ud, struct df_err *err);
+                         void *ud, int64_t *total, struct df_err *err);
 int store_api_person_each_in_org(struct store *s, const char *org, store_person_fn fn,
                                  void *ud, struct df_err *err);
 /* Deletes every capability of org (before writing its new list, in one transaction). */

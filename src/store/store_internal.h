@@ -31,6 +31,18 @@ int store_step_done(struct store *s, sqlite3_stmt *st, struct df_err *err, const
  * outside any other and nests inside one. store_read_end releases it. */
 int store_read_begin(struct store *s, struct df_err *err);
 void store_read_end(struct store *s);
+/* Returns what call returns, run in one read (store_read_begin): a list's
+ * page and the count beside it, or several counts, from one state of the
+ * database, where a write between them (a check-in, an accept) would make
+ * "1-200 of N" disagree with the rows. */
+#define IN_ONE_READ(s, err, call)                                                  \
+    do {                                                                           \
+        if (store_read_begin((s), (err)) < 0)                                      \
+            return -1;                                                             \
+        int in_one_read_rc = (call);                                               \
+        store_read_end(s);                                                         \
+        return in_one_read_rc;                                                     \
+    } while (0)
 /* The row sql (its one parameter bound to id) selects, for the caller to read
  * and then sqlite3_reset; NULL with DF_ERR_NOT_FOUND ("no WHAT \"ID\"") when
  * there is none, or with the database's error. */

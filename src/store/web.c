@@ -6,19 +6,6 @@
 
 #include "store/store_internal.h"
 
-/* Returns what call returns, run in one read (store_read_begin): a list's
- * page and the count beside it, or several counts, from one state of the
- * database, where a write between them (a check-in, an accept) would make
- * "1-200 of N" disagree with the rows. */
-#define IN_ONE_READ(s, err, call)                                                  \
-    do {                                                                           \
-        if (store_read_begin((s), (err)) < 0)                                      \
-            return -1;                                                             \
-        int in_one_read_rc = (call);                                               \
-        store_read_end(s);                                                         \
-        return in_one_read_rc;                                                     \
-    } while (0)
-
 int store_web_org_search(struct store *s, const struct store_web_org_query *q, store_org_fn fn,
                          void *ud, struct df_err *err)
 {

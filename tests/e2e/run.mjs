@@ -581,6 +581,12 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   // Ukrainian-only guests meet with one of the demo's uk-en interpreters, named in the plan.
   const named = await page.locator('#table-plan td.interpreter').evaluateAll((tds) => tds.filter((td) => /\(uk-en\)/.test(td.textContent)).length);
   assert.ok(named > 0, 'some meetings have their interpreter');
+  // printed, "all slots" is every slot's meetings, not the page on screen
+  await page.evaluate(() => { window.print = () => { window.printedRows = document.querySelectorAll('#table-plan tbody tr').length; }; });
+  await page.getByRole('button', { name: EN.print, exact: true }).click();
+  await page.waitForFunction(() => window.printedRows !== undefined);
+  assert.equal(await page.evaluate(() => window.printedRows), meetingsAll, 'the printed plan holds every meeting');
+  assert.equal(await page.locator('#tables-pager').count(), 0, 'no pager beside the whole plan');
   // a participant's meetings, found by the server by name
   await page.fill('#tables-search input[name=q]', state.me.person.name);
   await page.press('#tables-search input[name=q]', 'Enter');

@@ -172,8 +172,8 @@ static int meeting_cb(void *ud, const struct store_web_meeting *m)
     return 0;
 }
 
-Test(store_web, meetings_carry_both_parties_and_their_common_capability, .init = setup,
-     .fini = teardown)
+/* Event "ev" with one B2B session "s1" on 2027-02-16, 09:00-12:00 Brussels. */
+static void add_event(void)
 {
     struct store_event e = {.id = "ev", .name = "Forum", .timezone = "Europe/Brussels",
                             .starts_on = "2027-02-16", .ends_on = "2027-02-16"};
@@ -182,19 +182,49 @@ Test(store_web, meetings_carry_both_parties_and_their_common_capability, .init =
                                .kind = "b2b", .starts_at = "2027-02-16T09:00:00+01:00",
                                .ends_at = "2027-02-16T12:00:00+01:00"};
     cr_assert_eq(store_session_upsert(s, &ss, &err), 0, "%s", err.msg);
-    struct store_slot sl = {.id = "slot-1", .session = "s1", .seq = 1,
-                            .starts_at = "2027-02-16T09:00:00+01:00",
-                            .ends_at = "2027-02-16T09:20:00+01:00"};
+}
+
+/* Slot id of s1, the seq-th, from starts to ends ("HH:MM" on 2027-02-16, Brussels). */
+static void add_slot(const char *id, int seq, const char *starts, const char *ends)
+{
+    char a[32], b[32];
+    snprintf(a, sizeof a, "2027-02-16T%s:00+01:00", starts);
+    snprintf(b, sizeof b, "2027-02-16T%s:00+01:00", ends);
+    struct store_slot sl = {.id = id, .session = "s1", .seq = seq, .starts_at = a, .ends_at = b};
     cr_assert_eq(store_slot_upsert(s, &sl, &err), 0, "%s", err.msg);
-    struct store_location lo = {.id = "t1", .event = "ev", .name = "Table 1", .kind = "table",
+}
+
+static void add_table(const char *id, const char *name)
+{
+    struct store_location lo = {.id = id, .event = "ev", .name = name, .kind = "table",
                                 .seats = 4};
     cr_assert_eq(store_location_upsert(s, &lo, &err), 0, "%s", err.msg);
-    struct store_request r = {.id = "r1", .event = "ev", .from = "p-ua", .to = "p-pl",
-                              .status = "accepted", .priority = 1};
+}
+
+static void add_request(const char *id, const char *from, const char *to, const char *status)
+{
+    struct store_request r = {.id = id, .event = "ev", .from = from, .to = to,
+                              .status = status, .priority = 1};
     cr_assert_eq(store_request_upsert(s, &r, NULL, &err), 0, "%s", err.msg);
-    struct store_meeting m = {.id = "m1", .request = "r1", .event = "ev", .slot = "slot-1",
-                              .location = "t1"};
+}
+
+/* Meeting id of request at slot and table (NULL: none yet). */
+static void add_meeting(const char *id, const char *request, const char *slot,
+                        const char *table)
+{
+    struct store_meeting m = {.id = id, .request = request, .event = "ev", .slot = slot,
+                              .location = table};
     cr_assert_eq(store_meeting_upsert(s, &m, &err), 0, "%s", err.msg);
+}
+
+Test(store_web, meetings_carry_both_parties_and_their_common_capability, .init = setup,
+     .fini = teardown)
+{
+    add_event();
+    add_slot("slot-1", 1, "09:00", "09:20");
+    add_table("t1", "Table 1");
+    add_request("r1", "p-ua", "p-pl", "accepted");
+    add_meeting("m1", "r1", "slot-1", "t1");
     struct meet k = {0};
     struct store_web_meeting_query all = {.event = "ev", .limit = -1};
     cr_assert_eq(store_web_meeting_page(s, &all, meeting_cb, &k, NULL, &err), 0, "%s", err.msg);
@@ -268,4 +298,175 @@ Test(store_web, pages_of_namesakes_give_everyone_once_in_the_alphabets_order, .i
                            "Олена", "Яна"};
     for (int i = 0; i < 10; i++)
         cr_assert_str_eq(all.name[i], order[i], "place %d: %s", i, all.name[i]);
+}
+
+/* People who share names: "Олена" three times, "Jan" twice (p-pl, p-n2). */
+static void add_namesakes(void)
+{
+    const char *names[] = {"Олена", "Олена", "Jan"};
+    for (int i = 0; i < 3; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "p-n%d", i);
+        struct store_person p = {.id = id, .org = "org-be", .name = names[i]};
+        cr_assert_eq(store_person_upsert(s, &p, NULL, &err), 0, "%s", err.msg);
+    }
+}
+
+struct seen_ids {
+    char id[16][16];
+    int n;
+};
+
+static void seen_add(struct seen_ids *k, const char *id)
+{
+    cr_assert_lt(k->n, 16);
+    snprintf(k->id[k->n++], sizeof k->id[0], "%s", id);
+}
+
+static int meeting_seen(void *ud, const struct store_web_meeting *m)
+{
+    seen_add(ud, m->id);
+    return 0;
+}
+
+static int request_seen(void *ud, const struct store_web_request *w)
+{
+    seen_add(ud, w->r.id);
+    return 0;
+}
+
+/* Every id once, in the order expected. */
+static void assert_seen_in_order(const struct seen_ids *k, const char *const *order, int n)
+{
+    cr_assert_eq(k->n, n, "%d rows, not %d", k->n, n);
+    for (int i = 0; i < n; i++)
+        cr_assert_str_eq(k->id[i], order[i], "place %d: %s, not %s", i, k->id[i], order[i]);
+}
+
+/* One page of a list (q a query of its kind) at limit and offset into k,
+ * and in *total the count of all its rows. */
+typedef int (*read_page_fn)(const void *q, int limit, int offset, struct seen_ids *k,
+                            int64_t *total);
+
+static int meeting_page(const void *q, int limit, int offset, struct seen_ids *k, int64_t *total)
+{
+    struct store_web_meeting_query page = *(const struct store_web_meeting_query *)q;
+    page.limit = limit;
+    page.offset = offset;
+    return store_web_meeting_page(s, &page, meeting_seen, k, total, &err);
+}
+
+static int request_page(const void *q, int limit, int offset, struct seen_ids *k, int64_t *total)
+{
+    struct store_web_request_query page = *(const struct store_web_request_query *)q;
+    page.limit = limit;
+    page.offset = offset;
+    return store_web_request_page(s, &page, request_seen, k, total, &err);
+}
+
+/* Reads pages of `limit` rows from offset 0 to two pages past the end,
+ * checking the count of all (want) beside each page. */
+static void page_through(read_page_fn read, const void *q, int limit, int64_t want,
+                         struct seen_ids *k)
+{
+    for (int offset = 0; offset < want + 2 * limit; offset += limit) {
+        int64_t total = -1;
+        int before = k->n;
+        cr_assert_eq(read(q, limit, offset, k, &total), 0, "%s", err.msg);
+        cr_assert_eq(total, want, "the count of all beside the page at %d", offset);
+        cr_assert_leq(k->n - before, limit);
+    }
+}
+
+/* A slot's meetings at no table yet tie on time and table, and namesakes
+ * meet in them: pages of two give every meeting once, in time order (not
+ * the order the slots were set up in), tables in their set-up order (Table
+ * 10 before Table 2, the tableless first), ties by id, and the count of all
+ * beside each page, past the end too. */
+Test(store_web, pages_of_meetings_give_each_once_in_time_then_table_order, .init = setup,
+     .fini = teardown)
+{
+    add_event();
+    add_namesakes();
+    add_slot("slot-late", 2, "09:40", "10:00");
+    add_slot("slot-early", 1, "09:00", "09:20");
+    add_table("t-10", "Table 10");
+    add_table("t-2", "Table 2");
+    const char *req[][3] = {{"r-a", "p-n0", "p-n1"}, {"r-b", "p-ua", "p-n2"},
+                            {"r-c", "p-n1", "p-n2"}, {"r-d", "p-n0", "p-pl"},
+                            {"r-e", "p-ua", "p-pl"}, {"r-f", "p-pl", "p-n1"},
+                            {"r-g", "p-n2", "p-n0"}};
+    for (int i = 0; i < 7; i++)
+        add_request(req[i][0], req[i][1], req[i][2], "accepted");
+    add_meeting("m-1", "r-a", "slot-late", "t-10");
+    add_meeting("m-2", "r-b", "slot-late", "t-2");
+    add_meeting("m-9", "r-c", "slot-early", "t-2");
+    add_meeting("m-8", "r-d", "slot-early", "t-10");
+    add_meeting("m-7", "r-e", "slot-early", NULL);
+    add_meeting("m-6", "r-f", "slot-early", NULL);
+    add_meeting("m-5", "r-g", "slot-early", NULL);
+
+    struct seen_ids all = {0};
+    page_through(meeting_page, &(struct store_web_meeting_query){.event = "ev"}, 2, 7, &all);
+    const char *order[] = {"m-5", "m-6", "m-7", "m-8", "m-9", "m-1", "m-2"};
+    assert_seen_in_order(&all, order, 7);
+
+    /* "JAN" finds the two namesakes' meetings, case folded */
+    struct seen_ids jan = {0};
+    page_through(meeting_page, &(struct store_web_meeting_query){.event = "ev", .q = "JAN"}, 2,
+                 6, &jan);
+    const char *his[] = {"m-5", "m-6", "m-7", "m-8", "m-9", "m-2"};
+    assert_seen_in_order(&jan, his, 6);
+
+    struct seen_ids late = {0};
+    page_through(meeting_page,
+                 &(struct store_web_meeting_query){.event = "ev", .slot = "slot-late"}, 1, 2,
+                 &late);
+    assert_seen_in_order(&late, order + 5, 2);
+}
+
+/* Requests between namesakes, their ids against the order they were made
+ * in: pages of two give each once, oldest first (not by id), with the count
+ * of all beside each page; a person's, a status's and the unscheduled ones
+ * page alike. */
+Test(store_web, pages_of_requests_give_each_once_oldest_first, .init = setup, .fini = teardown)
+{
+    add_event();
+    add_namesakes();
+    add_slot("slot-1", 1, "09:00", "09:20");
+    const char *req[][4] = {{"r-z", "p-n0", "p-pl", "accepted"},
+                            {"r-y", "p-ua", "p-n1", "pending"},
+                            {"r-x", "p-n1", "p-n2", "accepted"},
+                            {"r-w", "p-pl", "p-n0", "declined"},
+                            {"r-v", "p-n2", "p-ua", "accepted"},
+                            {"r-u", "p-n0", "p-n1", "pending"},
+                            {"r-t", "p-pl", "p-ua", "cancelled"}};
+    for (int i = 0; i < 7; i++)
+        add_request(req[i][0], req[i][1], req[i][2], req[i][3]);
+    add_meeting("m-x", "r-x", "slot-1", NULL);
+
+    struct seen_ids all = {0};
+    page_through(request_page, &(struct store_web_request_query){0}, 2, 7, &all);
+    const char *order[] = {"r-z", "r-y", "r-x", "r-w", "r-v", "r-u", "r-t"};
+    assert_seen_in_order(&all, order, 7);
+
+    /* one of the namesakes (by id): sent or received */
+    struct seen_ids n0 = {0};
+    page_through(request_page, &(struct store_web_request_query){.person = "p-n0"}, 2, 3, &n0);
+    const char *hers[] = {"r-z", "r-w", "r-u"};
+    assert_seen_in_order(&n0, hers, 3);
+
+    /* both namesakes called Jan (p-pl, p-n2) by name, case folded */
+    struct seen_ids jan = {0};
+    page_through(request_page, &(struct store_web_request_query){.q = "jAN", .event = "ev"}, 2,
+                 5, &jan);
+    const char *his[] = {"r-z", "r-x", "r-w", "r-v", "r-t"};
+    assert_seen_in_order(&jan, his, 5);
+
+    struct seen_ids waiting = {0};
+    page_through(request_page,
+                 &(struct store_web_request_query){.status = "accepted", .unscheduled = true}, 1,
+                 2, &waiting);
+    const char *unplaced[] = {"r-z", "r-v"};
+    assert_seen_in_order(&waiting, unplaced, 2);
 }

@@ -424,7 +424,13 @@ static bool done(const struct search *x)
     return x->have_best && x->best_breaks == 0 && x->best_unsched <= x->target_unsched;
 }
 
-static void anneal(struct search *x, long moves, double deadline)
+/* Simulated annealing: four rounds of moves / 4, each cooling from its heat
+ * as the moves are done; the deadline cuts it short. by_clock: each round
+ * cools by the larger of its move and time fractions, so that a default
+ * effort too large for the time limit still ends cool inside it (the heat,
+ * and so the schedule, then depend on the machine's speed and load);
+ * otherwise a seed gives one schedule, unless the deadline cuts in. */
+static void anneal(struct search *x, long moves, double deadline, bool by_clock)
 {
     struct sched_state *t = x->t;
     double t0 = (x->t->p->must_all ? 2.0 : 3.0) * W_BREAK, t1 = 0.05 * W_BREAK;
@@ -448,9 +454,8 @@ static void anneal(struct search *x, long moves, double deadline)
             else if (d < 0 || x->log_n > 0)
                 note_best(x);
             if ((i & 255) == 0) {
-                /* cool by the larger of the move and the time fractions */
                 double f = (double)i / (double)per;
-                double ft = (clock_seconds() - round_start) / span;
+                double ft = by_clock ? (clock_seconds() - round_start) / span : 0.0;
                 if (ft > f)
                     f = ft;
                 if (f >= 1.0)
@@ -791,7 +796,7 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
          * first bound), then the exact SAT search for better schedules and proofs */
         double ls_deadline = exact_ok ? start + (limit * 0.05 < 0.5 ? limit * 0.05 : 0.5) : deadline;
         if (!done(&x) && !(!p->must_all && few_free(&x)))
-            anneal(&x, moves, ls_deadline);
+            anneal(&x, moves, ls_deadline, p->max_moves <= 0);
         out->moves = moves;
         int exact_rc = -2;
         if (exact_ok && !done(&x) && clock_seconds() < deadline) {

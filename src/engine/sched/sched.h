@@ -7,8 +7,10 @@
  * with meetings left with none; (3) fewest breaks (idle gaps between a person's
  * meetings inside one session) with the spread of break counts bounded by the
  * fairness d; (4) few table changes between a person's consecutive meetings.
- * The search is deterministic for a seed (its effort is counted in moves; the
- * time limit only cuts it short on a slow machine). */
+ * Given its effort in moves (max_moves), the search is deterministic for a
+ * seed: the time limit only cuts it short on a slow machine. Left to its
+ * default effort, it also paces itself by the clock to finish within the time
+ * limit, and its schedule then depends on the machine's speed and load. */
 #ifndef DFNC_ENGINE_SCHED_SCHED_H
 #define DFNC_ENGINE_SCHED_SCHED_H
 
@@ -44,7 +46,8 @@ struct sched_problem {
     bool must_all;                /* every meeting must be scheduled (the JAIR problem) */
     unsigned seed;
     double time_limit;            /* seconds; <= 0 means 10 */
-    long max_moves;               /* search effort; 0 = a default that grows with the size */
+    long max_moves;               /* search effort; 0 = a default that grows with the size,
+                                     paced by the clock (see above) */
     bool local_only;              /* skip the exact SAT search (benchmarks compare the two) */
     /* searches the exact phase runs at once: 2 adds one on another core that
      * only improves schedules (then results depend on timing); 0 or 1: one */

@@ -618,6 +618,28 @@ function partyName(p) {
 // in the address (?slot=, ?q=, ?offset=).
 const SLOT_MAX = 1000;   // docs/api.md: a page holds at most 1,000
 
+// out's plan: a section a slot, in the meetings' (time) order, its tables by name.
+function drawPlan(out, meetings) {
+  clear(out);
+  const slots = new Map();
+  for (const m of meetings) {
+    if (!slots.has(m.slot)) slots.set(m.slot, { id: m.slot, starts_at: m.starts_at, ends_at: m.ends_at, rows: [] });
+    slots.get(m.slot).rows.push(m);
+  }
+  if (slots.size === 0) out.append(h('p', { class: 'muted' }, t('tables.none')));
+  for (const x of slots.values()) {
+    const rows = x.rows.slice().sort((a, b) => compare(a.location_name || a.location, b.location_name || b.location));
+    out.append(h('section', { class: 'plan' },
+      h('h2', {}, `${dayTime(x.starts_at)}–${time(x.ends_at)}`),
+      h('div', { class: 'scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, rows.map((m) => {
+          const ps = list(m.people, 'people');
+          return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),
+            h('td', { class: 'interpreter' }, m.interpreter || ''));
+        }))))));
+  }
+}
+
 export async function renderTables(main) {
   const picker = await eventPicker();
   const offset = askedOffset();
@@ -632,33 +654,35 @@ export async function renderTables(main) {
   const r = eventId() ? await api.meetings(eventId(), { slot, q: asked('q'), limit: slot ? SLOT_MAX : PAGE, offset: from }) : {};
   const meetings = list(r, 'meetings');
   const count = r && typeof r.count === 'number' ? r.count : meetings.length;
-  const slots = new Map();
-  for (const m of meetings) {
-    if (!slots.has(m.slot)) slots.set(m.slot, { id: m.slot, starts_at: m.starts_at, ends_at: m.ends_at, rows: [] });
-    slots.get(m.slot).rows.push(m);
-  }
   const sel = h('select', { name: 'slot', id: 'slot-select' }, h('option', { value: '' }, t('tables.all')),
     order.map((x) => h('option', { value: x.id }, `${dayTime(x.starts_at)}–${time(x.ends_at)}`)));
   sel.value = slot;
   sel.addEventListener('change', () => go(addressWith({ slot: sel.value, offset: null })));
   const out = h('div', { id: 'table-plan' });
-  if (slots.size === 0) out.append(h('p', { class: 'muted' }, t('tables.none')));
-  for (const x of slots.values()) {
-    const rows = x.rows.slice().sort((a, b) => compare(a.location_name || a.location, b.location_name || b.location));
-    out.append(h('section', { class: 'plan' },
-      h('h2', {}, `${dayTime(x.starts_at)}–${time(x.ends_at)}`),
-      h('div', { class: 'scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
-        h('tbody', {}, rows.map((m) => {
-          const ps = list(m.people, 'people');
-          return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),
-            h('td', { class: 'interpreter' }, m.interpreter || ''));
-        }))))));
-  }
-  add(main, h('h1', {}, t('tables.title')), picker,
-    h('div', { class: 'card no-print' }, field(t('tables.slot'), sel), h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
+  drawPlan(out, meetings);
+  const pages = pager('tables-pager', from, meetings.length, count);
+  // On screen all slots come a page at a time; on paper they are the whole
+  // plan: the rest is read (with the same search) and drawn before printing.
+  const printBtn = h('button', { type: 'button', id: 'tables-print' }, t('print'));
+  const bar = h('div', { class: 'card no-print' }, field(t('tables.slot'), sel), printBtn);
+  printBtn.addEventListener('click', async () => {
+    if (meetings.length < count) {
+      printBtn.disabled = true;
+      try {
+        const every = await allPages((off, limit) => api.meetings(eventId(), { q: asked('q'), limit, offset: off }), 'meetings');
+        drawPlan(out, every);
+        pages?.remove();
+      } catch (err) {
+        flash(bar, `${t('tables.print_failed')} ${errorText(err)}`, 'error');
+        return;
+      } finally { printBtn.disabled = false; }
+    }
+    window.print();
+  });
+  add(main, h('h1', {}, t('tables.title')), picker, bar,
     searchForm('tables-search', t('tables.filter'), asked('q')),
     h('p', { class: 'count', id: 'table-count' }, tn('tables.count', count)),
-    out, pager('tables-pager', from, meetings.length, count));
+    out, pages);
 }
 
 // Check-in at the door: the participants a typed name finds (the first 20),
