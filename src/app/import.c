@@ -354,6 +354,11 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
 int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
                               struct df_err *err)
 {
+    int want = csv_reader_columns_n(r);
+    if (row->fields_n != want)
+        return df_err_set(err, DF_ERR_INPUT, "%d field%s where the header has %d%s",
+                          row->fields_n, row->fields_n == 1 ? "" : "s", want,
+                          row->fields_n > want ? " (a comma in a field without quotes?)" : "");
     for (int i = 0; i < row->fields_n; i++) {
         const char *col = csv_reader_header(r, i);
         char what[64];

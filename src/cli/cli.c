@@ -10,7 +10,8 @@ const struct cli_command cli_commands[] = {
      "command also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
      "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|cpv|glossary FILE | cordis --projects F --participations F",
-     "Imports a CSV file (header row, UTF-8, RFC 4180 quoting) in one transaction:\n"
+     "Imports a CSV file (header row, UTF-8, RFC 4180 quoting, every row as many\n"
+     "fields as the header: quote a field holding a comma) in one transaction:\n"
      "a bad row is named FILE:LINE: what is wrong, every one of them (the first 20\n"
      "by line), and then nothing is written (exit 3); a file malformed beyond a row\n"
      "(an unterminated quote, not UTF-8, a NUL byte) is read no further. Rows are\n"

@@ -311,6 +311,8 @@ const char *csv_reader_header(const struct csv_reader *r, int i)
     return i >= 0 && i < r->header_n ? r->header[i] : NULL;
 }
 
+int csv_reader_columns_n(const struct csv_reader *r) { return r->header_n; }
+
 const char *csv_get(const struct csv_reader *r, const struct csv_row *row, const char *name)
 {
     int i = csv_reader_column(r, name);

@@ -81,6 +81,11 @@ bad "a file that is not UTF-8" organisations bad_latin1.csv 'bad_latin1\.csv:2: 
 python3 -c "print('id,name,country,kind,description'); print('ok-1,A,DE,company,x'); print('big-1,B,FR,company,' + 'a' * 70000)" > big.csv
 expect "a field over 64 KiB" 3 'big\.csv:3: field 5 is 70000 bytes long' -- "$DFNC" "${D[@]}" import organisations big.csv
 check "a field over 64 KiB leaves the database unchanged" [ "$(org_count t.db)" = "$before" ]
+# a row of another width than the header: an unquoted comma would shift or cut a field
+printf 'id,name,country,kind,description\nc-1,A,DE,company,Drones, radars and sensors\nc-2,B,FR\n' > width.csv
+bad_here "a row wider than the header names its line" width.csv 'width\.csv:2: 6 fields where the header has 5 \(a comma in a field without quotes\?\)'
+check "... and a narrower one, on its own line" grep -q 'width\.csv:3: 3 fields where the header has 5' err.txt
+check "rows of another width leave the database unchanged" [ "$(org_count t.db)" = "$before" ]
 bad "people naming an unknown organisation" people bad_people.csv 'bad_people\.csv:3: organisation "org-nope" is unknown'
 # a website the web UI would link, and languages, refused as the API refuses them (app/fields.c)
 printf 'id,name,country,kind,sme,city,website\nw-1,A,DE,company,0,,https://a.example\nw-2,B,FR,company,0,,javascript:alert(1)\n' > web_bad.csv
