@@ -88,9 +88,14 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     snprintf(what[1], sizeof what[1], "at least %d Member State%s", r->min_member_states,
              r->min_member_states == 1 ? "" : "s");
     snprintf(what[2], sizeof what[2], "EU/associated content at least %g%%", content);
-    out->citations = arena_printf(a, "%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
+    out->citations = arena_printf(a, "%s%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
                                   cite(o, "min_member_states", what[1], a),
                                   cite(o, "participants", "who counts as participating", a),
+                                  cite(o, "funders_participate",
+                                       r->funders_participate
+                                           ? "a state paying for another's demand counts"
+                                           : "a state paying for another's demand does not count",
+                                       a),
                                   cite(o, "min_eligible_content_pct", what[2], a),
                                   r->contractors_restricted
                                       ? cite(o, "contractors", "production only where "

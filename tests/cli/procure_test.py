@@ -54,6 +54,10 @@ def capacity_by(sup, deadline):
 # Who counts toward the minimum, per instrument (data/instruments.json).
 COUNTS = {'edirpa': EU | EEA, 'edip': EU | EEA, 'safe': EU | EEA | {'UA'}}
 MINS = {'edirpa': (3, 3), 'edip': (3, 2), 'safe': (2, 1)}
+# Whether a state that pays for another's demand counts: not under EDIP, whose
+# Art. 11(3) counts the consortium's contracting authorities (a dfnc
+# interpretation elsewhere).
+FUNDERS_COUNT = {'edirpa': True, 'edip': False, 'safe': True}
 
 
 def check_plan(inst, plan, demands, supplies):
@@ -65,7 +69,8 @@ def check_plan(inst, plan, demands, supplies):
             d = demands[did]
             seen[did] = lot['id']
             check(d['cpv'][:5] == lot['cpv'], '%s: %s in lot of another CPV group' % (inst, did))
-            for c in [d['country']] + [f for f in d['funder_countries'].split(';') if f]:
+            funders = [f for f in d['funder_countries'].split(';') if f]
+            for c in [d['country']] + (funders if FUNDERS_COUNT[inst] else []):
                 if c in COUNTS[inst]:
                     counting.add(c)
         states, members = MINS[inst]
@@ -102,6 +107,61 @@ def check_plan(inst, plan, demands, supplies):
     return {u['id']: u['reason'] for u in plan['unplaced_demands']}, seen
 
 
+# Hand-made edge cases of who counts: each a list of (buyer country, funders),
+# all one CPV group and deadline, and whether each instrument makes them a lot.
+EDGES = [
+    ('3 states, 1 of them associated (NO)', [('DE', ''), ('FR', ''), ('NO', '')],
+     {'edip': True, 'edirpa': False, 'safe': True}),
+    ('2 Member States and Ukraine', [('DE', ''), ('FR', ''), ('UA', '')],
+     {'edip': False, 'edirpa': False, 'safe': True}),
+    ('3 authorities of 2 states', [('DE', ''), ('DE', ''), ('FR', '')],
+     {'edip': False, 'edirpa': False, 'safe': True}),
+    ('Switzerland is not associated', [('DE', ''), ('FR', ''), ('CH', '')],
+     {'edip': False, 'edirpa': False, 'safe': True}),
+    ('3 states, only 1 Member State', [('DE', ''), ('NO', ''), ('IS', '')],
+     {'edip': False, 'edirpa': False, 'safe': True}),
+    ('EEA-EFTA alone', [('NO', ''), ('IS', ''), ('LI', '')],
+     {'edip': False, 'edirpa': False, 'safe': False}),
+    ('Ukraine with 1 Member State', [('UA', ''), ('DE', '')],
+     {'edip': False, 'edirpa': False, 'safe': True}),
+    ('2 Member States, a third state only paying', [('DE', ''), ('FR', 'NO')],
+     {'edip': False, 'edirpa': False, 'safe': True}),
+    ('3 Member States', [('DE', ''), ('FR', ''), ('PL', '')],
+     {'edip': True, 'edirpa': True, 'safe': True}),
+]
+
+
+def check_edges(tmp):
+    for n, (name, buyers, want) in enumerate(EDGES):
+        db = os.path.join(tmp, 'edge%d.db' % n)
+        orgs = os.path.join(tmp, 'edge_orgs.csv')
+        dem = os.path.join(tmp, 'edge%d_demands.csv' % n)
+        sup = os.path.join(tmp, 'edge_supplies.csv')
+        with open(orgs, 'w') as f:
+            f.write('id,name,country,kind\nmaker,Maker,DE,company\n')
+            f.write(''.join('b%d,Buyer %d,%s,government\n' % (i, i, c)
+                            for i, (c, _) in enumerate(buyers)))
+        with open(dem, 'w') as f:
+            f.write('id,buyer,country,cpv,description,quantity,unit,deliver_by,'
+                    'max_unit_price_eur,funder_countries\n')
+            f.write(''.join('d%d,b%d,%s,35331200-5,shells,10,shell,2027-06-30,4000,%s\n'
+                            % (i, i, c, fu) for i, (c, fu) in enumerate(buyers)))
+        with open(sup, 'w') as f:
+            f.write('id,organisation,cpv,description,capacity_per_month,unit_price_eur,'
+                    'lead_time_days,production_country,eu_content_pct\n'
+                    's1,maker,35331200-5,shells,1000,3000,10,DE,100\n')
+        for kind, path in (('organisations', orgs), ('demands', dem), ('supplies', sup)):
+            run(db, 'import', kind, path)
+        for inst, lot in want.items():
+            p = run(db, 'procure', 'plan', '--instrument', inst, '--as-of', AS_OF, '--json')
+            plan = json.loads(p.stdout or '{}')
+            placed = sum(len(l['demands']) for l in plan.get('lots', []))
+            got = placed > 0
+            check(got == lot, '%s under %s: %s, wanted %s' % (
+                name, inst, 'a lot' if got else 'no lot: %s' % plan.get('unplaced_demands'),
+                'a lot' if lot else 'none'))
+
+
 def main():
     demands, supplies = rows('demands.csv'), rows('supplies.csv')
     with tempfile.TemporaryDirectory() as tmp:
@@ -126,8 +186,9 @@ def main():
                                 out] + (['--require-funder'] if inst == 'safe' else []),
                                capture_output=True, text=True)
             check(v.returncode == 0, '%s: OCDS invalid: %s%s' % (inst, v.stdout, v.stderr))
-        check(reasons['edip']['drones-ua'] == 'only 1 participating state; edip needs 3',
-              'edip: Ukraine does not count, Denmark alone: ' + reasons['edip'].get('drones-ua', ''))
+        check(reasons['edip']['drones-ua'] == 'only 0 participating states; edip needs 3',
+              'edip: Ukraine does not count, nor Denmark, who pays but does not procure: ' +
+              reasons['edip'].get('drones-ua', ''))
         check(reasons['edirpa']['radar-lt'] == 'only 1 participating state; edirpa needs 3',
               'edirpa radar reason')
         check('drones-ua' not in reasons['safe'], 'safe: Ukraine with Danish funding is a lot')
@@ -182,6 +243,7 @@ def main():
         after = run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', AS_OF,
                     '--json').stdout
         check(before == after and 'new-ok' not in after, 'a failed import wrote something')
+        check_edges(tmp)
         p = run(db, 'procure', 'plan', '--instrument', 'nato', expect=2)
         check('edirpa' in p.stderr, 'unknown instrument lists the known ones')
     if failures:
