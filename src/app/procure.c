@@ -74,6 +74,8 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     r->min_content_pct = content;
     r->funders_participate =
         json_is_true(json_object_get(json_object_get(o, "funders_participate"), "value"));
+    r->content_ukraine_counts =
+        json_is_true(json_object_get(json_object_get(o, "content_ukraine_counts"), "value"));
     r->contractors_restricted = json_is_true(json_object_get(contr, "restricted"));
     r->contractor_eu = json_is_true(json_object_get(contr, "eu"));
     r->contractor_eea_efta = json_is_true(json_object_get(contr, "eea_efta"));
@@ -82,13 +84,13 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     out->title = arena_strdup(a, json_string_value(json_object_get(o, "title")));
     out->regulation = arena_strdup(a, json_string_value(json_object_get(o, "regulation")));
     out->url = arena_strdup(a, json_string_value(json_object_get(o, "url")));
-    char what[3][64];
+    char what[3][96];
     snprintf(what[0], sizeof what[0], "at least %d participating state%s", r->min_states,
              r->min_states == 1 ? "" : "s");
     snprintf(what[1], sizeof what[1], "at least %d Member State%s", r->min_member_states,
              r->min_member_states == 1 ? "" : "s");
-    snprintf(what[2], sizeof what[2], "EU/associated content at least %g%%", content);
-    out->citations = arena_printf(a, "%s%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
+    snprintf(what[2], sizeof what[2], "eligible content (EU and associated origin) at least %g%%", content);
+    out->citations = arena_printf(a, "%s%s%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
                                   cite(o, "min_member_states", what[1], a),
                                   cite(o, "participants", "who counts as participating", a),
                                   cite(o, "funders_participate",
@@ -97,6 +99,12 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
                                            : "a state paying for another's demand does not count",
                                        a),
                                   cite(o, "min_eligible_content_pct", what[2], a),
+                                  cite(o, "content_ukraine_counts",
+                                       r->content_ukraine_counts
+                                           ? "Ukrainian components count as eligible content"
+                                           : "Ukrainian components do not count as eligible "
+                                             "content",
+                                       a),
                                   r->contractors_restricted
                                       ? cite(o, "contractors", "production only where "
                                              "contractors may be established", a)
@@ -229,6 +237,7 @@ static int load_supply(void *ud, const struct store_supply *x)
         .country = arena_strdup(a, x->production_country),
         .capacity_per_month = x->capacity_per_month, .price_cents = cents(x->unit_price_eur),
         .lead_days = x->lead_time_days, .content_pct = x->eu_content_pct,
+        .ua_content_pct = x->ua_content_pct,
     };
     p->sinfo[L->sn] = (struct app_procure_supply_info){
         .org = arena_strdup(a, x->org), .description = arena_strdup(a, x->description),

@@ -81,9 +81,10 @@ static int64_t whole(struct fields *f, const char *col, int64_t min, int64_t max
     return n;
 }
 
-static double number(struct fields *f, const char *col, double min, double max)
+/* A number in [min, max]; 0 when an optional column is empty or absent. */
+static double number(struct fields *f, const char *col, double min, double max, int required)
 {
-    const char *v = field(f, col, 1);
+    const char *v = field(f, col, required);
     if (!v)
         return 0;
     char *end;
@@ -203,7 +204,7 @@ int app_procure_demand_row(struct store *s, const struct csv_reader *r,
     if (d.deliver_by && procure_date_parse(d.deliver_by, &day) < 0)
         f.failed = df_err_set(err, DF_ERR_INPUT,
                               "deliver_by \"%.40s\" is not a date YYYY-MM-DD", d.deliver_by);
-    d.max_unit_price_eur = number(&f, "max_unit_price_eur", 0, 1e9);
+    d.max_unit_price_eur = number(&f, "max_unit_price_eur", 0, 1e9, 1);
     d.funders = funders(&f, fund, sizeof fund);
     if (f.failed)
         return -1;
@@ -223,11 +224,16 @@ int app_procure_supply_row(struct store *s, const struct csv_reader *r,
     x.cpv = cpv(&f, s);
     x.description = field(&f, "description", 0);
     x.capacity_per_month = whole(&f, "capacity_per_month", 1, INT64_C(1000000000));
-    x.unit_price_eur = number(&f, "unit_price_eur", 0, 1e9);
+    x.unit_price_eur = number(&f, "unit_price_eur", 0, 1e9, 1);
     x.lead_time_days = (int)whole(&f, "lead_time_days", 0, 3650);
     x.production_country = country(&f, "production_country", field(&f, "production_country", 1),
                                     cc);
-    x.eu_content_pct = number(&f, "eu_content_pct", 0, 100);
+    x.eu_content_pct = number(&f, "eu_content_pct", 0, 100, 1);
+    x.ua_content_pct = number(&f, "ua_content_pct", 0, 100, 0);
+    if (!f.failed && x.eu_content_pct + x.ua_content_pct > 100)
+        f.failed = df_err_set(err, DF_ERR_INPUT,
+                              "eu_content_pct and ua_content_pct add up to %g%%, over 100%%",
+                              x.eu_content_pct + x.ua_content_pct);
     if (f.failed)
         return -1;
     return store_supply_upsert(s, &x, added, err);

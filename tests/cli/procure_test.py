@@ -162,6 +162,40 @@ def check_edges(tmp):
                 'a lot' if lot else 'none'))
 
 
+def check_content(tmp):
+    """Ukrainian components: eligible content under SAFE (Art. 16(10)), not under
+    EDIP (Art. 10(3): outside the Union and associated countries)."""
+    db = os.path.join(tmp, 'content.db')
+    files = {
+        'organisations': 'id,name,country,kind\nde-b,DE buyer,DE,government\n'
+                         'fr-b,FR buyer,FR,government\npl-b,PL buyer,PL,government\n'
+                         'ua-b,UA buyer,UA,government\nua-m,UA maker,UA,company\n',
+        'demands': 'id,buyer,country,cpv,description,quantity,unit,deliver_by,'
+                   'max_unit_price_eur,funder_countries\n'
+                   + ''.join('d-%s,%s-b,%s,35331200-5,shells,10,shell,2027-06-30,4000,\n'
+                             % (c.lower(), c.lower(), c) for c in ('DE', 'FR', 'PL', 'UA')),
+        'supplies': 'id,organisation,cpv,description,capacity_per_month,unit_price_eur,'
+                    'lead_time_days,production_country,eu_content_pct,ua_content_pct\n'
+                    's-ua,ua-m,35331200-5,shells,1000,3000,10,UA,30,70\n',
+    }
+    for kind, text in files.items():
+        path = os.path.join(tmp, 'content_%s.csv' % kind)
+        with open(path, 'w') as f:
+            f.write(text)
+        run(db, 'import', kind, path)
+    for inst, want in (('safe', 40), ('edip', 0)):
+        p = run(db, 'procure', 'plan', '--instrument', inst, '--as-of', AS_OF, '--json')
+        plan = json.loads(p.stdout or '{}')
+        got = sum(a['quantity'] for l in plan.get('lots', []) for a in l['allocations'])
+        check(got == want, '%s: 30%% EU and 70%% Ukrainian content delivers %d, wanted %d'
+              % (inst, got, want))
+    bad = os.path.join(tmp, 'content_bad.csv')
+    with open(bad, 'w') as f:
+        f.write(files['supplies'] + 's-x,ua-m,35331200-5,shells,1000,3000,10,UA,40,70\n')
+    p = run(db, 'import', 'supplies', bad, expect=3)
+    check(bad + ':3: ' in p.stderr and '110' in p.stderr, 'shares over 100%%: %r' % p.stderr)
+
+
 def main():
     demands, supplies = rows('demands.csv'), rows('supplies.csv')
     with tempfile.TemporaryDirectory() as tmp:
@@ -244,6 +278,7 @@ def main():
                     '--json').stdout
         check(before == after and 'new-ok' not in after, 'a failed import wrote something')
         check_edges(tmp)
+        check_content(tmp)
         p = run(db, 'procure', 'plan', '--instrument', 'nato', expect=2)
         check('edirpa' in p.stderr, 'unknown instrument lists the known ones')
     if failures:

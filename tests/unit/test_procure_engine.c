@@ -16,7 +16,7 @@ static const struct procure_rules edip = {
 static const struct procure_rules safe = {
     .name = "safe", .min_states = 2, .min_member_states = 1,
     .eu = PROCURE_ROLE_COUNTS, .eea_efta = PROCURE_ROLE_COUNTS, .ukraine = PROCURE_ROLE_COUNTS,
-    .funders_participate = true, .min_content_pct = 65,
+    .funders_participate = true, .min_content_pct = 65, .content_ukraine_counts = true,
 };
 
 static int day(const char *s)
@@ -42,6 +42,19 @@ Test(procure_mcf, finds_the_cheapest_maximum_flow)
     cr_assert_eq(mcf_edge_flow(g, a), 5);
     cr_assert_eq(mcf_edge_flow(g, b), 3);
     mcf_free(g);
+}
+
+/* SAFE counts Ukrainian components as eligible content (Art. 16(10)), EDIP
+ * does not (Art. 10(3)): 30% EU and 70% Ukrainian passes one and not the other. */
+Test(procure_plan, ukrainian_content_counts_where_the_rules_say)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d = {"d", "DE", "35331200-5", none, 0, 10, day("2027-06-30"), 400000};
+    struct procure_supply x = {"x", "35331200-5", "UA", 100, 300000, 10, 30, 70};
+    cr_assert(procure_pair_is_eligible(&safe, &d, &x));
+    cr_assert_not(procure_pair_is_eligible(&edip, &d, &x));
+    x.ua_content_pct = 34;
+    cr_assert_not(procure_pair_is_eligible(&safe, &d, &x), "30 + 34 is under 65");
 }
 
 Test(procure_dates, parse_and_format_round_trip)

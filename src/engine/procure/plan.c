@@ -104,7 +104,8 @@ bool procure_pair_is_eligible(const struct procure_rules *r, const struct procur
      * shells demand, a cartridges offer does not. */
     if (!cpv_is_within(d->cpv, x->cpv) && !cpv_is_within(x->cpv, d->cpv))
         return false;
-    return x->price_cents <= d->max_price_cents && x->content_pct >= r->min_content_pct &&
+    double content = x->content_pct + (r->content_ukraine_counts ? x->ua_content_pct : 0);
+    return x->price_cents <= d->max_price_cents && content >= r->min_content_pct &&
            contractor_allowed(r, x->country);
 }
 

@@ -26,7 +26,8 @@ struct procure_rules {
     int min_member_states;          /* of which EU Member States, at least */
     enum procure_role eu, eea_efta, ukraine;
     bool funders_participate;       /* funder countries count like buyers */
-    double min_content_pct;         /* a supply's EU/associated content share, at least */
+    double min_content_pct;         /* a supply's eligible content share, at least */
+    bool content_ukraine_counts;    /* Ukrainian components are eligible content */
     bool contractors_restricted;    /* production country must be in an allowed class */
     bool contractor_eu, contractor_eea_efta, contractor_ukraine;
 };
@@ -45,7 +46,8 @@ struct procure_supply {
     int64_t capacity_per_month;
     int64_t price_cents;
     int lead_days;
-    double content_pct;
+    double content_pct;                 /* components from the EU and associated countries, % */
+    double ua_content_pct;              /* components from Ukraine, % */
 };
 
 enum procure_method {
@@ -107,7 +109,8 @@ void procure_solution_free(struct procure_solution *sol);
  * the months (of 365.25/12 days) from as_of + lead time to the deadline. */
 int64_t procure_capacity_by(const struct procure_supply *x, int as_of, int deadline);
 /* Whether supply x may serve demand d under rules (CPV, price, content, country),
- * ignoring capacity. */
+ * ignoring capacity. Content is the EU and associated share, plus the Ukrainian
+ * share where the rules count it. */
 bool procure_pair_is_eligible(const struct procure_rules *r, const struct procure_demand *d,
                               const struct procure_supply *x);
 
