@@ -155,6 +155,25 @@ static const char *organisation(struct fields *f, struct store *s, const char *c
     return v;
 }
 
+/* A demand is its buyer's state's: the planner counts the demand's country
+ * toward an instrument's minimum of states, so another one would count a
+ * state that is not procuring. */
+static void buyers_country(struct fields *f, struct store *s, const char *buyer,
+                           const char *country)
+{
+    if (f->failed || !buyer || !country)
+        return;
+    struct arena a;
+    struct store_org o;
+    arena_init(&a, 0);
+    if (store_org_get(s, buyer, &a, &o, f->err) < 0)
+        f->failed = -1;
+    else if (strcmp(o.country, country) != 0)
+        f->failed = df_err_set(f->err, DF_ERR_INPUT, "country \"%s\" is not the buyer's: %s is in %s",
+                               country, buyer, o.country);
+    arena_free(&a);
+}
+
 /* "DK;SE" checked and normalised into out ("" when empty). */
 static const char *funders(struct fields *f, char *out, size_t cap)
 {
@@ -196,6 +215,7 @@ int app_procure_demand_row(struct store *s, const struct csv_reader *r,
     d.id = ident(&f, "id");
     d.buyer = organisation(&f, s, "buyer");
     d.country = country(&f, "country", field(&f, "country", 1), cc);
+    buyers_country(&f, s, d.buyer, d.country);
     d.cpv = cpv(&f, s);
     d.description = field(&f, "description", 0);
     d.quantity = whole(&f, "quantity", 1, INT64_C(1000000000));

@@ -253,7 +253,10 @@ def main():
                         ('bad_buyer', 'shells-x,nobody,PL,35331200-5,x,5,shell,2027-06-30,4000,',
                          'not a known organisation'),
                         ('bad_country', 'shells-x,pl-aa,XX,35331200-5,x,5,shell,2027-06-30,4000,',
-                         'country')],
+                         'country'),
+                        # a state the buyer is not in would count toward the rules
+                        ('other_country', 'shells-x,ua-dpa,DE,35331200-5,x,5,shell,2027-06-30,'
+                         '4000,', 'country "DE" is not the buyer\'s: ua-dpa is in UA')],
             'supplies': [('bad_org', 'sup-x,ghost-works,35331200-5,x,100,3000,30,PL,80',
                           'not a known organisation'),
                          ('bad_cpv', 'sup-x,cz-munice,3533120-5,x,100,3000,30,CZ,80', 'cpv')],
