@@ -47,6 +47,10 @@ expect "unknown command" 2 'no command "frobnicate"' -- "$DFNC" frobnicate
 expect "help explains a command" 0 'organisations' -- "$DFNC" help import
 expect "help of an unknown command" 2 'no command' -- "$DFNC" help frobnicate
 expect "import without a file" 2 'usage: dfnc import' -- "$DFNC" "${D[@]}" import organisations
+# an empty path would open a temporary database: an import would vanish without a word
+expect "an empty --db is a usage error" 2 'dfnc: --db needs a PATH' -- "$DFNC" --db "" stats
+expect "... and --db= too" 2 'dfnc: --db needs a PATH' -- "$DFNC" --db= stats
+expect "--db without its path names the option" 2 'dfnc: --db needs a PATH' -- "$DFNC" --db
 expect "stats with a stray operand" 2 'usage: dfnc stats' -- "$DFNC" "${D[@]}" stats extra
 expect "init creates the database" 0 'schema version 0 -> [0-9]+' -- "$DFNC" "${D[@]}" init
 expect "init again is up to date" 0 'up to date' -- "$DFNC" "${D[@]}" init
