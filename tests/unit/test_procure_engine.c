@@ -82,8 +82,8 @@ Test(procure_plan, the_flow_meets_what_greedy_strands)
         {"d3", "FR", "35331200-5", none, 0, 1, day("2027-01-01"), 1},
     };
     struct procure_supply x[] = {
-        {"A", "35331200-5", "CZ", 100, 300000, 0, 80},
-        {"B", "35331200-5", "SE", 100, 450000, 0, 90},   /* too dear for d2 */
+        {"A", "35331200-5", "CZ", 100, 300000, 0, 80, 0},
+        {"B", "35331200-5", "SE", 100, 450000, 0, 90, 0},   /* too dear for d2 */
     };
     struct procure_problem p = {.rules = &edip, .as_of = day("2026-10-03"), .demands = d,
                                 .demands_n = 3, .supplies = x, .supplies_n = 2};
@@ -117,7 +117,7 @@ Test(procure_plan, capacity_holds_by_every_deadline)
         {"early-de", "DE", "35331200-5", none, 0, 250, day("2026-04-01"), 900000},
         {"late-fr", "FR", "35331200-5", none, 0, 500, day("2026-07-01"), 900000},
     };
-    struct procure_supply x[] = {{"A", "35331200-5", "PL", 100, 100000, 0, 80}};
+    struct procure_supply x[] = {{"A", "35331200-5", "PL", 100, 100000, 0, 80, 0}};
     struct procure_problem p = {.rules = &edip, .as_of = day("2026-01-01"), .demands = d,
                                 .demands_n = 3, .supplies = x, .supplies_n = 1};
     struct procure_solution s;
@@ -209,7 +209,7 @@ Test(procure_plan, the_flow_equals_the_lp_optimum_on_random_instances, .timeout 
         for (int j = 0; j < sn; j++)
             x[j] = (struct procure_supply){"x", cpv[RND(3)], country[RND(6)], 1 + RND(150),
                                            280000 + RND(4) * 50000, RND(60),
-                                           RND(2) ? 90 : 60};
+                                           RND(2) ? 90 : 60, 0};
         struct procure_problem p = {.rules = &safe, .as_of = as_of, .demands = d,
                                     .demands_n = dn, .supplies = x, .supplies_n = sn};
         struct procure_solution s, g;
