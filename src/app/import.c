@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "core/country.h"
+#include "core/file.h"
 #include "core/cpv.h"
 #include "core/strset.h"
 #include "core/utf8.h"
@@ -472,9 +473,9 @@ int app_import_cpv_json(struct store *s, const char *path, const char *lang,
 {
     memset(res, 0, sizeof *res);
     json_error_t jerr;
-    FILE *f = fopen(path, "rb");
+    FILE *f = file_open_read(path, err);
     if (!f)
-        return df_err_set(err, DF_ERR_INPUT, "%s: cannot open: %m", path);
+        return -1;
     fseek(f, 0, SEEK_END);
     long size = ftell(f);
     rewind(f);

@@ -11,6 +11,7 @@
 
 #include "app/match.h"
 #include "cli/cli.h"
+#include "core/file.h"
 #include "store/store.h"
 
 #define TEXT_FILE_MAX (1024 * 1024)
@@ -29,11 +30,9 @@ static int parse_top(const char *s, int *top)
 
 static char *read_text_file(const char *path, struct df_err *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        df_err_set(err, DF_ERR_INPUT, "%s: %s", path, strerror(errno));
+    FILE *f = file_open_read(path, err);
+    if (!f)
         return NULL;
-    }
     struct buf b = BUF_INIT(TEXT_FILE_MAX);
     char chunk[8192];
     size_t n;
@@ -134,9 +133,10 @@ out:
 
 static int run_batch(const struct app_match_data *d, const char *path, int top)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    struct df_err err = {0};
+    FILE *f = strcmp(path, "-") == 0 ? stdin : file_open_read(path, &err);
     if (!f) {
-        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        fprintf(stderr, "%s\n", err.msg);
         return 3;
     }
     /* Lines are read into a fixed buffer: a longer one is skipped, not buffered. */

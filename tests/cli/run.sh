@@ -155,6 +155,15 @@ else
     echo "not ok - DFNC_SHARED_DATA/cpv is missing"; failures=$((failures + 1))
 fi
 
+# ---- a directory given for a file is named as such, like a missing file (exit 3) -------------
+mkdir -p adir
+for args in "import organisations adir" "import cpv adir" "import glossary adir" \
+            "import cordis --projects adir --participations adir" "schedule --dzn adir" \
+            "partners --lead org-de --text-file adir" "partners --queries adir"; do
+    # shellcheck disable=SC2086
+    expect "$args: a directory" 3 '^(dfnc: )?adir: cannot open: Is a directory$' -- "$DFNC" "${D[@]}" $args
+done
+
 # ---- the demo forum, as the acceptance checks it -------------------------------------------
 expect "demo seed 7" 0 'participants from' -- "$DFNC" --db demo.db demo --seed 7 --no-serve
 "$DFNC" --db demo.db stats --json > stats.json
