@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "store/procure.h"
@@ -138,7 +139,7 @@ int app_procure_instrument(const char *path, const char *name, struct arena *a,
         const char *n = json_string_value(json_object_get(o, "name"));
         if (!n)
             continue;
-        if (strcmp(n, name) == 0) {
+        if (strcasecmp(n, name) == 0) {    /* the regulations write EDIP */
             rc = parse_instrument(o, a, out, err);
             if (rc < 0)
                 df_err_prefix(err, "%s: instrument %s", where, name);

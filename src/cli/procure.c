@@ -64,7 +64,13 @@ int cli_cmd_procure(struct cli_ctx *ctx, int argc, char **argv)
     optind = 0;
     for (int c; (c = getopt_long(argc - 1, argv + 1, "+", opts, NULL)) != -1;) {
         switch (c) {
-        case 'i': instrument = optarg; break;
+        case 'i':
+            if (instrument) {   /* two instruments are two plans */
+                fprintf(stderr, "dfnc: --instrument given twice\n");
+                return cli_usage("procure");
+            }
+            instrument = optarg;
+            break;
         case 'a': as_of = optarg; break;
         case 'j': as_json = 1; break;
         case 'f': format = optarg; break;

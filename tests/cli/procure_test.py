@@ -282,6 +282,12 @@ def main():
         check(before == after and 'new-ok' not in after, 'a failed import wrote something')
         check_edges(tmp)
         check_content(tmp)
+        # The regulations write EDIP, EDIRPA, SAFE: a buyer may too.
+        p = run(db, 'procure', 'plan', '--instrument', 'EDIP', '--as-of', AS_OF, '--json')
+        check(json.loads(p.stdout or '{}').get('instrument') == 'edip', 'EDIP is edip')
+        # Two instruments are two plans: one of them silently chosen would mislead.
+        p = run(db, 'procure', 'plan', '--instrument', 'edip', '--instrument', 'safe', expect=2)
+        check('--instrument given twice' in p.stderr, 'two instruments: %r' % p.stderr)
         p = run(db, 'procure', 'plan', '--instrument', 'nato', expect=2)
         check('edirpa' in p.stderr, 'unknown instrument lists the known ones')
     if failures:
