@@ -293,10 +293,18 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
     for (int l = 0; l < sol->lots_n; l++) {
         const struct procure_lot *lot = &sol->lots[l];
         json_t *countries = json_array(), *demands = json_array(), *allocs = json_array();
+        json_t *short_of = json_array();
         for (int c = 0; c < lot->countries_n; c++)
             json_array_append_new(countries, json_string(lot->countries[c]));
-        for (int k = 0; k < lot->demands_n; k++)
-            json_array_append_new(demands, json_string(p->demands[lot->demands[k]].id));
+        for (int k = 0; k < lot->demands_n; k++) {
+            int i = lot->demands[k];
+            json_array_append_new(demands, json_string(p->demands[i].id));
+            if (sol->unmet[i] > 0)
+                json_array_append_new(short_of, json_pack("{s:s, s:I, s:s}", "id",
+                                                          p->demands[i].id, "unmet",
+                                                          (json_int_t)sol->unmet[i], "reason",
+                                                          sol->unmet_reason[i]));
+        }
         for (int k = 0; k < lot->allocs_n; k++) {
             const struct procure_alloc *al = &sol->allocs[lot->allocs_first + k];
             json_array_append_new(
@@ -305,10 +313,11 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
                                   (json_int_t)al->quantity, "unit_price_eur",
                                   p->sinfo[al->supply].unit_price_eur));
         }
-        json_array_append_new(lots, json_pack("{s:s, s:s, s:o, s:o, s:o, s:I}", "id", lot->id,
-                                              "cpv", lot->cpv_group, "countries", countries,
-                                              "demands", demands, "allocations", allocs,
-                                              "unmet", (json_int_t)lot->unmet));
+        json_array_append_new(lots, json_pack("{s:s, s:s, s:o, s:o, s:o, s:I, s:o}", "id",
+                                              lot->id, "cpv", lot->cpv_group, "countries",
+                                              countries, "demands", demands, "allocations",
+                                              allocs, "unmet", (json_int_t)lot->unmet,
+                                              "unmet_demands", short_of));
     }
     for (int k = 0; k < sol->unplaced_n; k++)
         json_array_append_new(unplaced,

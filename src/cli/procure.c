@@ -36,6 +36,8 @@ static void print_text(const struct app_procure_plan *p)
                            (long long)al->quantity, p->sinfo[al->supply].unit_price_eur,
                            p->supplies[al->supply].country);
             }
+            if (sol->unmet[i] > 0)
+                printf("    unmet %lld: %s\n", (long long)sol->unmet[i], sol->unmet_reason[i]);
         }
     }
     if (sol->unplaced_n)

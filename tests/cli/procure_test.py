@@ -189,6 +189,13 @@ def check_content(tmp):
         got = sum(a['quantity'] for l in plan.get('lots', []) for a in l['allocations'])
         check(got == want, '%s: 30%% EU and 70%% Ukrainian content delivers %d, wanted %d'
               % (inst, got, want))
+        # A quantity left unmet says why, as an unplaced demand does.
+        why = {u['id']: u['reason'] for l in plan.get('lots', []) for u in l.get('unmet_demands', [])}
+        if want == 0:
+            check(why.get('d-de') == '1 offer of this CPV: 1 under 65% eligible content',
+                  '%s: why d-de got nothing: %r' % (inst, why.get('d-de')))
+        else:
+            check(not why, '%s: every demand met, yet reasons: %r' % (inst, why))
     bad = os.path.join(tmp, 'content_bad.csv')
     with open(bad, 'w') as f:
         f.write(files['supplies'] + 's-x,ua-m,35331200-5,shells,1000,3000,10,UA,40,70\n')

@@ -95,6 +95,9 @@ struct procure_solution {
     struct procure_unplaced *unplaced;  /* in demand order */
     int unplaced_n;
     int64_t *unmet;                     /* per demand (0 for unplaced ones) */
+    const char **unmet_reason;          /* per demand with unmet > 0: why no more came
+                                           ("1 offer of this CPV: 1 above the maximum
+                                           price"); NULL otherwise */
     int64_t total_cost_cents, delivered, unmet_total;
     struct arena arena;                 /* owns everything above */
 };
