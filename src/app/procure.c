@@ -64,7 +64,7 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     if (!json_is_object(part))
         return df_err_set(err, DF_ERR_INPUT, "participants is missing");
     if (role(part, "eu", &r->eu, err) < 0 || role(part, "eea_efta", &r->eea_efta, err) < 0 ||
-        role(part, "ukraine", &r->ukraine, err) < 0)
+        role(part, "ukraine", &r->ukraine, err) < 0 || role(part, "moldova", &r->moldova, err) < 0)
         return -1;
     if (states < 1 || states > 50 || members < 0 || members > states || content < 0 ||
         content > 100)

@@ -76,6 +76,7 @@ Test(procure_rules, the_embedded_instruments_carry_the_figures)
     cr_assert(in.rules.content_ukraine_counts, "SAFE Art. 16(10)");
     cr_assert_eq(app_procure_instrument(NULL, "edirpa", &a, &in, &err), 0, "%s", err.msg);
     cr_assert_eq(in.rules.min_member_states, 3);
+    cr_assert_eq(in.rules.moldova, PROCURE_ROLE_JOINS, "EDIRPA Art. 9(3): Moldova receives");
     cr_assert_lt(app_procure_instrument(NULL, "nato", &a, &in, &err), 0);
     cr_assert_eq(err.kind, DF_ERR_USAGE);
     cr_assert(strstr(err.msg, "edirpa, edip, safe"), "%s", err.msg);

@@ -74,6 +74,8 @@ static enum procure_role role_of(const struct procure_rules *r, const char *coun
         return r->eea_efta;
     if (country_is_ukraine(country))
         return r->ukraine;
+    if (country_is_moldova(country))
+        return r->moldova;
     return PROCURE_ROLE_NONE;
 }
 

@@ -11,8 +11,8 @@
 #include "core/arena.h"
 #include "core/err.h"
 
-/* What a country of a class (EU Member State, EEA-EFTA state, Ukraine) may do in
- * a common procurement under an instrument. */
+/* What a country of a class (EU Member State, EEA-EFTA state, Ukraine, Moldova)
+ * may do in a common procurement under an instrument. */
 enum procure_role {
     PROCURE_ROLE_NONE = 0,     /* cannot take part */
     PROCURE_ROLE_JOINS = 1,    /* may be in a lot (e.g. receive quantities) but does not count */
@@ -24,7 +24,7 @@ struct procure_rules {
     const char *name;               /* "edip" */
     int min_states;                 /* participating states per lot, at least */
     int min_member_states;          /* of which EU Member States, at least */
-    enum procure_role eu, eea_efta, ukraine;
+    enum procure_role eu, eea_efta, ukraine, moldova;
     bool funders_participate;       /* funder countries count like buyers */
     double min_content_pct;         /* a supply's eligible content share, at least */
     bool content_ukraine_counts;    /* Ukrainian components are eligible content */
