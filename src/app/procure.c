@@ -293,9 +293,12 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
     for (int l = 0; l < sol->lots_n; l++) {
         const struct procure_lot *lot = &sol->lots[l];
         json_t *countries = json_array(), *demands = json_array(), *allocs = json_array();
-        json_t *short_of = json_array();
-        for (int c = 0; c < lot->countries_n; c++)
+        json_t *short_of = json_array(), *counting = json_array();
+        for (int c = 0; c < lot->countries_n; c++) {
             json_array_append_new(countries, json_string(lot->countries[c]));
+            if (procure_country_counts(&p->inst.rules, lot->countries[c]))
+                json_array_append_new(counting, json_string(lot->countries[c]));
+        }
         for (int k = 0; k < lot->demands_n; k++) {
             int i = lot->demands[k];
             json_array_append_new(demands, json_string(p->demands[i].id));
@@ -313,9 +316,10 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
                                   (json_int_t)al->quantity, "unit_price_eur",
                                   p->sinfo[al->supply].unit_price_eur));
         }
-        json_array_append_new(lots, json_pack("{s:s, s:s, s:o, s:o, s:o, s:I, s:o}", "id",
+        json_array_append_new(lots, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o}", "id",
                                               lot->id, "cpv", lot->cpv_group, "countries",
-                                              countries, "demands", demands, "allocations",
+                                              countries, "participating", counting,
+                                              "demands", demands, "allocations",
                                               allocs, "unmet", (json_int_t)lot->unmet,
                                               "unmet_demands", short_of));
     }

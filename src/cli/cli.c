@@ -104,7 +104,10 @@ const struct cli_command cli_commands[] = {
      "The rules come from data/instruments.json (built in; --instruments FILE to use\n"
      "another), each figure with its article and whether the legal text confirms it.\n"
      "--as-of defaults to today (UTC). In the JSON a lot's cpv is its CPV group (five\n"
-     "digits) and its countries are the buyers' and the counting funders' countries."},
+     "digits) and its countries are the buyers' and the counting funders' countries;\n"
+     "participating lists those that count toward the instrument's minimum (the\n"
+     "others only receive quantities: bracketed in the text, \"quantities also for\"\n"
+     "in the OCDS lot)."},
     {"partners", cli_cmd_partners,
      "dfnc partners --lead ORG (--text T | --text-file F) [--region eu|ua] [--sme] [--top K] [--json] | --queries FILE.jsonl [--top K]",
      "Suggests partners for a project idea led by ORG, best first, each with its\n"

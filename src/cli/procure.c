@@ -21,8 +21,9 @@ static void print_text(const struct app_procure_plan *p)
     for (int l = 0; l < sol->lots_n; l++) {
         const struct procure_lot *lot = &sol->lots[l];
         printf("\n%s  CPV %s  countries", lot->id, lot->cpv_group);
-        for (int c = 0; c < lot->countries_n; c++)
-            printf(" %s", lot->countries[c]);
+        for (int c = 0; c < lot->countries_n; c++)   /* (UA): receives, does not count */
+            printf(procure_country_counts(&p->inst.rules, lot->countries[c]) ? " %s" : " (%s)",
+                   lot->countries[c]);
         printf("  unmet %lld\n", (long long)lot->unmet);
         for (int k = 0; k < lot->demands_n; k++) {
             int i = lot->demands[k];

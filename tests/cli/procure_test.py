@@ -162,6 +162,21 @@ def check_edges(tmp):
             placed = sum(len(l['demands']) for l in plan.get('lots', []))
             check(placed == placed_want, '%s under %s: %d placed, wanted %d; unplaced %s' % (
                 name, inst, placed, placed_want, plan.get('unplaced_demands')))
+            if not placed:
+                continue
+            # Who procures and who only receives, in the plan and in the OCDS text
+            lot = plan['lots'][0]
+            counting = sorted(c for c in lot['countries'] if c in COUNTS[inst])
+            check(lot.get('participating') == counting, '%s under %s: participating %r, wanted %r'
+                  % (name, inst, lot.get('participating'), counting))
+            p = run(db, 'procure', 'export', '--instrument', inst, '--as-of', AS_OF,
+                    '--format', 'ocds')
+            text = json.loads(p.stdout)['releases'][0]['tender']['lots'][0]['description']
+            joining = [c for c in lot['countries'] if c not in counting]
+            want_text = 'by %s%s;' % (', '.join(counting), '; quantities also for %s' %
+                                      ', '.join(joining) if joining else '')
+            check(want_text in text, '%s under %s: OCDS lot says %r, wanted %r' %
+                  (name, inst, text, want_text))
 
 
 def check_content(tmp):

@@ -79,6 +79,11 @@ static enum procure_role role_of(const struct procure_rules *r, const char *coun
     return PROCURE_ROLE_NONE;
 }
 
+bool procure_country_counts(const struct procure_rules *r, const char *country)
+{
+    return role_of(r, country) == PROCURE_ROLE_COUNTS;
+}
+
 static bool contractor_allowed(const struct procure_rules *r, const char *country)
 {
     if (!r->contractors_restricted)

@@ -117,6 +117,10 @@ int64_t procure_capacity_by(const struct procure_supply *x, int as_of, int deadl
 bool procure_pair_is_eligible(const struct procure_rules *r, const struct procure_demand *d,
                               const struct procure_supply *x);
 
+/* Whether a state of that country counts toward the rules' minimum of states (a
+ * lot's other countries only receive quantities). */
+bool procure_country_counts(const struct procure_rules *r, const char *country);
+
 /* "YYYY-MM-DD" to a day number; -1 when malformed or not a real date. */
 int procure_date_parse(const char *s, int *day);
 /* A day number as "YYYY-MM-DD" into out (11 bytes). */
