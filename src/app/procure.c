@@ -238,7 +238,7 @@ static int load_supply(void *ud, const struct store_supply *x)
         .country = arena_strdup(a, x->production_country),
         .capacity_per_month = x->capacity_per_month, .price_cents = cents(x->unit_price_eur),
         .lead_days = x->lead_time_days, .content_pct = x->eu_content_pct,
-        .ua_content_pct = x->ua_content_pct,
+        .ua_content_pct = x->ua_content_pct, .established = arena_strdup(a, x->org_country),
     };
     p->sinfo[L->sn] = (struct app_procure_supply_info){
         .org = arena_strdup(a, x->org), .description = arena_strdup(a, x->description),

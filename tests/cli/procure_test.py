@@ -213,6 +213,22 @@ def check_content(tmp):
                   '%s: why d-de got nothing: %r' % (inst, why.get('d-de')))
         else:
             check(not why, '%s: every demand met, yet reasons: %r' % (inst, why))
+    # SAFE Art. 16(3): contractors established in the Union, EEA-EFTA or Ukraine;
+    # a Swiss company making shells in Germany is not one of them.
+    swiss = os.path.join(tmp, 'content_swiss.csv')
+    with open(swiss, 'w') as f:
+        f.write('id,name,country,kind\nch-m,CH maker,CH,company\n')
+    run(db, 'import', 'organisations', swiss)
+    with open(swiss, 'w') as f:
+        f.write(files['supplies'].splitlines()[0] + '\ns-ua,ch-m,35331200-5,shells,1000,3000,'
+                '10,DE,100,0\n')
+    run(db, 'import', 'supplies', swiss)
+    for inst, want in (('safe', 0), ('edip', 40)):
+        plan = json.loads(run(db, 'procure', 'plan', '--instrument', inst, '--as-of', AS_OF,
+                              '--json').stdout or '{}')
+        got = sum(a['quantity'] for l in plan.get('lots', []) for a in l['allocations'])
+        check(got == want, '%s: a Swiss company making in Germany delivers %d, wanted %d'
+              % (inst, got, want))
     bad = os.path.join(tmp, 'content_bad.csv')
     with open(bad, 'w') as f:
         f.write(files['supplies'] + 's-x,ua-m,35331200-5,shells,1000,3000,10,UA,40,70\n')

@@ -93,6 +93,14 @@ static bool contractor_allowed(const struct procure_rules *r, const char *countr
            (r->contractor_ukraine && country_is_ukraine(country));
 }
 
+/* Where the rules restrict contractors (SAFE Art. 16(3)), both where the
+ * supplier is established and where it makes the product must be allowed. */
+static bool contractor_is_eligible(const struct procure_rules *r, const struct procure_supply *x)
+{
+    return contractor_allowed(r, x->country) &&
+           (!x->established || contractor_allowed(r, x->established));
+}
+
 int64_t procure_capacity_by(const struct procure_supply *x, int as_of, int deadline)
 {
     int64_t days = (int64_t)deadline - as_of - x->lead_days;
@@ -119,7 +127,7 @@ bool procure_pair_is_eligible(const struct procure_rules *r, const struct procur
                               const struct procure_supply *x)
 {
     return cpv_matches(d, x) && x->price_cents <= d->max_price_cents &&
-           eligible_content(r, x) >= r->min_content_pct && contractor_allowed(r, x->country);
+           eligible_content(r, x) >= r->min_content_pct && contractor_is_eligible(r, x);
 }
 
 /* ---- lots --------------------------------------------------------------- */
@@ -661,7 +669,7 @@ static const char *unmet_reason(struct work *w, int i)
             dear++;
         else if (eligible_content(r, x) < r->min_content_pct)
             content++;
-        else if (!contractor_allowed(r, x->country))
+        else if (!contractor_is_eligible(r, x))
             place++;
         else if (procure_capacity_by(x, p->as_of, d->deadline) <= 0)
             late++;
@@ -675,7 +683,8 @@ static const char *unmet_reason(struct work *w, int i)
     struct { int n; const char *what; } parts[] = {
         {dear, "above the maximum price"},
         {content, arena_printf(&w->sol->arena, "under %g%% eligible content", r->min_content_pct)},
-        {place, arena_printf(&w->sol->arena, "made where %s allows no contractor", r->name)},
+        {place, arena_printf(&w->sol->arena, "made or established where %s allows no contractor",
+                             r->name)},
         {late, arena_printf(&w->sol->arena, "unable to deliver by %s", by)},
         {taken, arena_printf(&w->sol->arena, "with no capacity left by %s", by)},
     };

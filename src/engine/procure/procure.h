@@ -48,6 +48,7 @@ struct procure_supply {
     int lead_days;
     double content_pct;                 /* components from the EU and associated countries, % */
     double ua_content_pct;              /* components from Ukraine, % */
+    const char *established;            /* the supplier's country, or NULL */
 };
 
 enum procure_method {
