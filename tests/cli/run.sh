@@ -155,6 +155,11 @@ else
     echo "not ok - DFNC_SHARED_DATA/cpv is missing"; failures=$((failures + 1))
 fi
 
+expect "an unknown export format says which" 2 'dfnc: --format is csv or json, not "xml"' -- \
+    "$DFNC" "${D[@]}" export organisations - --format xml
+expect "... before the operands too" 2 'dfnc: --format is csv or json, not "pdf"' -- \
+    "$DFNC" "${D[@]}" export --format pdf organisations -
+
 # ---- a directory given for a file is named as such, like a missing file (exit 3) -------------
 mkdir -p adir
 for args in "import organisations adir" "import cpv adir" "import glossary adir" \
