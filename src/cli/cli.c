@@ -1,7 +1,9 @@
 /* The command table and the help and usage texts. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const struct cli_command cli_commands[] = {
@@ -170,6 +172,20 @@ int cli_fail_input(const struct df_err *err, const struct df_problems *bad)
     if (bad->n > bad->named)
         fprintf(stderr, "... and %d more\n", bad->n - bad->named);
     return 3;
+}
+
+int cli_whole_arg(const char *name, const char *s, long long lo, long long hi, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi) {
+        fprintf(stderr, "dfnc: --%s takes a whole number from %lld to %lld, not \"%s\"\n", name,
+                lo, hi, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
 }
 
 int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv)

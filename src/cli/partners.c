@@ -19,10 +19,8 @@
 
 static int parse_top(const char *s, int *top)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || v < 1 || v > 1000)
+    long long v;
+    if (cli_whole_arg("top", s, 1, 1000, &v) < 0)
         return -1;
     *top = (int)v;
     return 0;
@@ -200,10 +198,8 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
             }
             break;
         case 'k':
-            if (parse_top(optarg, &top) < 0) {
-                fprintf(stderr, "dfnc: --top must be a number from 1 to 1000\n");
+            if (parse_top(optarg, &top) < 0)
                 return cli_usage("partners");
-            }
             break;
         default: return cli_usage("partners");
         }

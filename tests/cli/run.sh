@@ -160,6 +160,24 @@ expect "an unknown export format says which" 2 'dfnc: --format is csv or json, n
 expect "... before the operands too" 2 'dfnc: --format is csv or json, not "pdf"' -- \
     "$DFNC" "${D[@]}" export --format pdf organisations -
 
+# numbers past an int were cut to one in range (--fairness 4294967301 ran as 5), an
+# empty one read as 0: each is refused, naming the option and its range
+printf 'num_slots = 2;\n' > tiny.dzn
+expect "--fairness past an int" 2 'dfnc: --fairness takes a whole number from 0 to 1000, not "4294967301"' -- \
+    "$DFNC" schedule --dzn tiny.dzn --fairness 4294967301
+expect "--fairness empty" 2 'dfnc: --fairness takes a whole number from 0 to 1000, not ""' -- \
+    "$DFNC" schedule --dzn tiny.dzn --fairness ""
+expect "--threads past an int" 2 'dfnc: --threads takes a whole number from 1 to 2, not "4294967297"' -- \
+    "$DFNC" schedule --dzn tiny.dzn --threads 4294967297
+expect "--seed negative" 2 'dfnc: --seed takes a whole number from 0 to 4294967295, not "-1"' -- \
+    "$DFNC" "${D[@]}" schedule --seed -1
+expect "recommend --top out of range names it" 2 'dfnc: --top takes a whole number from 1 to 1000, not "-1"' -- \
+    "$DFNC" "${D[@]}" recommend ppl-1 --top -1
+expect "demo --port out of range names it" 2 'dfnc: --port takes a whole number from 1 to 65535, not "0"' -- \
+    "$DFNC" --db demo-port.db demo --port 0
+expect "serve --port out of range names it" 2 'dfnc: --port takes a whole number from 0 to 65535, not "70000"' -- \
+    "$DFNC" "${D[@]}" serve --port 70000
+
 # ---- a directory given for a file is named as such, like a missing file (exit 3) -------------
 mkdir -p adir
 for args in "import organisations adir" "import cpv adir" "import glossary adir" \
