@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/utf8.h"
 #include "store/migrations.h"
@@ -146,6 +147,25 @@ static int sql_collate_names(void *ud, int an, const void *a, int bn, const void
     return utf8_collate_names(a, (size_t)an, b, (size_t)bn);
 }
 
+/* SQLite's "unable to open database file" for a path whose directory is
+ * missing: the directory named, the one thing a person can act on. */
+static int open_failed(const char *path, sqlite3 *db, int rc, struct df_err *err)
+{
+    char dir[1024];
+    const char *slash = strrchr(path, '/');
+    struct stat st;
+    if ((rc & 0xff) == SQLITE_CANTOPEN && slash && slash > path &&
+        (size_t)(slash - path) < sizeof dir) {
+        memcpy(dir, path, (size_t)(slash - path));
+        dir[slash - path] = '\0';
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+            return df_err_set(err, DF_ERR_RUNTIME, "cannot open database %s: there is no directory %s",
+                              path, dir);
+    }
+    return df_err_set(err, DF_ERR_RUNTIME, "cannot open database %s: %s", path,
+                      db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+}
+
 int store_open_raw(struct store **out, const char *path, struct df_err *err)
 {
     struct store *s = calloc(1, sizeof *s);
@@ -155,8 +175,7 @@ int store_open_raw(struct store **out, const char *path, struct df_err *err)
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                              NULL);
     if (rc != SQLITE_OK) {
-        df_err_set(err, DF_ERR_RUNTIME, "cannot open database %s: %s", path,
-                   s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        open_failed(path, s->db, rc, err);
         goto fail;
     }
     sqlite3_busy_timeout(s->db, 5000);
@@ -173,6 +192,10 @@ int store_open_raw(struct store **out, const char *path, struct df_err *err)
     }
     if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
              err, "configuring the database") < 0) {
+        /* every command may migrate, and WAL keeps two files beside the database */
+        if ((sqlite3_errcode(s->db) & 0xff) == SQLITE_READONLY)
+            df_err_set(err, DF_ERR_RUNTIME, "read-only here: dfnc writes to the database and "
+                       "beside it (%s-wal, %s-shm); copy it where you may write", path, path);
         df_err_prefix(err, "%s", path);
         goto fail;
     }

@@ -178,6 +178,18 @@ expect "demo --port out of range names it" 2 'dfnc: --port takes a whole number 
 expect "serve --port out of range names it" 2 'dfnc: --port takes a whole number from 0 to 65535, not "70000"' -- \
     "$DFNC" "${D[@]}" serve --port 70000
 
+# ---- --db where it cannot be: the message says what to do, not SQLite's words -------------
+expect "--db in a directory that does not exist" 1 'dfnc: cannot open database nodir/x\.db: there is no directory nodir' -- \
+    "$DFNC" --db nodir/x.db init
+mkdir -p rodir && cp t.db rodir/ && chmod 555 rodir && chmod 444 rodir/t.db
+# root writes anyway: read it as nobody (the work folder must let nobody in)
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    chmod 755 "$WORK"; AS_OTHER=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+else AS_OTHER=(); fi
+expect "--db on a read-only database says so" 1 'dfnc: rodir/t\.db: read-only here: dfnc writes to the database and beside it \(rodir/t\.db-wal, rodir/t\.db-shm\); copy it where you may write' -- \
+    "${AS_OTHER[@]}" "$DFNC" --db rodir/t.db stats
+chmod 755 rodir
+
 # ---- a directory given for a file is named as such, like a missing file (exit 3) -------------
 mkdir -p adir
 for args in "import organisations adir" "import cpv adir" "import glossary adir" \
