@@ -43,10 +43,20 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
+/* The database's last error as a person reads it. SQLITE_BUSY after the busy
+ * timeout (5 s, store_open_raw) means another process holds the write lock. */
+static int db_error(struct store *s, struct df_err *err, const char *doing, const char *msg)
+{
+    if ((sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY)
+        return df_err_set(err, DF_ERR_RUNTIME, "the database is busy: another process has been "
+                          "writing to it for 5 s; try again when it is done");
+    return df_err_set(err, DF_ERR_RUNTIME, "database error while %s: %s", doing,
+                      msg ? msg : sqlite3_errmsg(s->db));
+}
+
 int store_fail(struct store *s, struct df_err *err, const char *doing)
 {
-    return df_err_set(err, DF_ERR_RUNTIME, "database error while %s: %s", doing,
-                      sqlite3_errmsg(s->db));
+    return db_error(s, err, doing, NULL);
 }
 
 const char *store_col(sqlite3_stmt *st, int i)
@@ -105,8 +115,7 @@ static int exec(struct store *s, const char *sql, struct df_err *err, const char
 {
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        df_err_set(err, DF_ERR_RUNTIME, "database error while %s: %s", doing,
-                   msg ? msg : sqlite3_errmsg(s->db));
+        db_error(s, err, doing, msg);
         sqlite3_free(msg);
         return -1;
     }
@@ -178,7 +187,7 @@ int store_open_raw(struct store **out, const char *path, struct df_err *err)
         open_failed(path, s->db, rc, err);
         goto fail;
     }
-    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_busy_timeout(s->db, 5000);      /* the 5 s db_error names */
     sqlite3_extended_result_codes(s->db, 1);
     rc = sqlite3_create_function(s->db, "dfnc_fold", 1,
                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,

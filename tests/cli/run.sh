@@ -190,6 +190,16 @@ expect "--db on a read-only database says so" 1 'dfnc: rodir/t\.db: read-only he
     "${AS_OTHER[@]}" "$DFNC" --db rodir/t.db stats
 chmod 755 rodir
 
+# another process holding the write lock past the 5 s wait: a clear error, nothing written
+python3 -c 'import sqlite3, time; c = sqlite3.connect("t.db", isolation_level=None); c.execute("BEGIN EXCLUSIVE"); open("locked", "w").close(); time.sleep(8)' &
+holder=$!
+for _ in $(seq 50); do [ -e locked ] && break; sleep 0.1; done
+printf 'id,name,country,kind\nlock-1,L,DE,company\n' > lock.csv
+expect "a database another process is writing" 1 'dfnc: the database is busy: another process has been writing to it for 5 s; try again when it is done' -- \
+    "$DFNC" "${D[@]}" import organisations lock.csv
+wait "$holder"
+check "... and nothing was written" [ "$(org_count t.db)" = "$before" ]
+
 # ---- a directory given for a file is named as such, like a missing file (exit 3) -------------
 mkdir -p adir
 for args in "import organisations adir" "import cpv adir" "import glossary adir" \
