@@ -108,6 +108,9 @@ int cli_cmd_procure(struct cli_ctx *ctx, int argc, char **argv)
     }
     json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
     putchar('\n');
+    if (is_export && plan.sol.lots_n == 0)   /* OCDS asks a package for one or more releases */
+        fprintf(stderr, "dfnc: no lot meets %s's rules: the package holds no release "
+                        "(dfnc procure plan says why)\n", plan.inst.rules.name);
     json_decref(doc);
 out:
     app_procure_plan_free(&plan);

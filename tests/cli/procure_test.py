@@ -163,6 +163,11 @@ def check_edges(tmp):
             check(placed == placed_want, '%s under %s: %d placed, wanted %d; unplaced %s' % (
                 name, inst, placed, placed_want, plan.get('unplaced_demands')))
             if not placed:
+                # nothing to publish: said, not left to a reader of an empty package
+                p = run(db, 'procure', 'export', '--instrument', inst, '--as-of', AS_OF,
+                        '--format', 'ocds')
+                check('no lot meets %s\'s rules' % inst in p.stderr,
+                      '%s under %s: an empty export says nothing: %r' % (name, inst, p.stderr))
                 continue
             # Who procures and who only receives, in the plan and in the OCDS text
             lot = plan['lots'][0]
