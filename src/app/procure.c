@@ -81,17 +81,27 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     r->contractor_eu = json_is_true(json_object_get(contr, "eu"));
     r->contractor_eea_efta = json_is_true(json_object_get(contr, "eea_efta"));
     r->contractor_ukraine = json_is_true(json_object_get(contr, "ukraine"));
+    json_t *sup = json_object_get(o, "max_support_pct");
+    out->support_pct = json_number_value(json_object_get(sup, "value"));
+    out->support_raised_pct = json_number_value(json_object_get(sup, "raised_value"));
+    out->support_raised_for = json_string_value(json_object_get(sup, "raised_for"));
+    if (out->support_pct < 0 || out->support_pct > 100 || out->support_raised_pct < 0 ||
+        out->support_raised_pct > 100)
+        return df_err_set(err, DF_ERR_INPUT, "max_support_pct out of range");
+    out->support_raised_for = arena_strdup(a, out->support_raised_for ? out->support_raised_for : "");
     r->name = arena_strdup(a, json_string_value(json_object_get(o, "name")));
     out->title = arena_strdup(a, json_string_value(json_object_get(o, "title")));
     out->regulation = arena_strdup(a, json_string_value(json_object_get(o, "regulation")));
     out->url = arena_strdup(a, json_string_value(json_object_get(o, "url")));
-    char what[3][96];
+    char what[4][96];
     snprintf(what[0], sizeof what[0], "at least %d participating state%s", r->min_states,
              r->min_states == 1 ? "" : "s");
     snprintf(what[1], sizeof what[1], "at least %d Member State%s", r->min_member_states,
              r->min_member_states == 1 ? "" : "s");
     snprintf(what[2], sizeof what[2], "eligible content (EU and associated origin) at least %g%%", content);
-    out->citations = arena_printf(a, "%s%s%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
+    snprintf(what[3], sizeof what[3], "EU support up to %g%% of a lot, %g%% with %s", out->support_pct,
+             out->support_raised_pct, out->support_raised_for);
+    out->citations = arena_printf(a, "%s%s%s%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
                                   cite(o, "min_member_states", what[1], a),
                                   cite(o, "participants", "who counts as participating", a),
                                   cite(o, "funders_participate",
@@ -109,7 +119,8 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
                                   r->contractors_restricted
                                       ? cite(o, "contractors", "production only where "
                                              "contractors may be established", a)
-                                      : "");
+                                      : "",
+                                  cite(o, "max_support_pct", what[3], a));
     if (!r->name || !out->citations)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     size_t len = strlen(out->citations);
@@ -286,6 +297,16 @@ void app_procure_plan_free(struct app_procure_plan *p)
 
 /* ---- the plan as JSON ---------------------------------------------------------- */
 
+double app_procure_lot_support(const struct app_instrument *in, const struct procure_lot *lot)
+{
+    for (int c = 0; c < lot->countries_n; c++) {
+        const char *hit = strstr(in->support_raised_for, lot->countries[c]);
+        if (hit && (hit[2] == ';' || hit[2] == '\0'))
+            return in->support_raised_pct;
+    }
+    return in->support_pct;
+}
+
 json_t *app_procure_plan_json(const struct app_procure_plan *p)
 {
     const struct procure_solution *sol = &p->sol;
@@ -316,12 +337,14 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
                                   (json_int_t)al->quantity, "unit_price_eur",
                                   p->sinfo[al->supply].unit_price_eur));
         }
-        json_array_append_new(lots, json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o}", "id",
-                                              lot->id, "cpv", lot->cpv_group, "countries",
-                                              countries, "participating", counting,
-                                              "demands", demands, "allocations",
-                                              allocs, "unmet", (json_int_t)lot->unmet,
-                                              "unmet_demands", short_of));
+        json_t *jl = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o}", "id", lot->id, "cpv",
+                               lot->cpv_group, "countries", countries, "participating",
+                               counting, "demands", demands, "allocations", allocs, "unmet",
+                               (json_int_t)lot->unmet, "unmet_demands", short_of);
+        if (p->inst.support_pct > 0)
+            json_object_set_new(jl, "max_support_pct",
+                                json_real(app_procure_lot_support(&p->inst, lot)));
+        json_array_append_new(lots, jl);
     }
     for (int k = 0; k < sol->unplaced_n; k++)
         json_array_append_new(unplaced,

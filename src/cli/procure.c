@@ -24,7 +24,10 @@ static void print_text(const struct app_procure_plan *p)
         for (int c = 0; c < lot->countries_n; c++)   /* (UA): receives, does not count */
             printf(procure_country_counts(&p->inst.rules, lot->countries[c]) ? " %s" : " (%s)",
                    lot->countries[c]);
-        printf("  unmet %lld\n", (long long)lot->unmet);
+        printf("  unmet %lld", (long long)lot->unmet);
+        if (p->inst.support_pct > 0)
+            printf("  EU support up to %g%%", app_procure_lot_support(&p->inst, lot));
+        putchar('\n');
         for (int k = 0; k < lot->demands_n; k++) {
             int i = lot->demands[k];
             printf("  %-24s %s %10lld %-8s by %s  max %.2f EUR\n", p->demands[i].id,

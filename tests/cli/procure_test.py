@@ -171,6 +171,12 @@ def check_edges(tmp):
                 continue
             # Who procures and who only receives, in the plan and in the OCDS text
             lot = plan['lots'][0]
+            # EDIRPA's support ceiling (secondary): 15%, 20% when Ukraine or
+            # Moldova receive; the other instruments state none
+            support = None if inst != 'edirpa' else \
+                20 if {'UA', 'MD'} & set(lot['countries']) else 15
+            check(lot.get('max_support_pct') == support, '%s under %s: support %r, wanted %r'
+                  % (name, inst, lot.get('max_support_pct'), support))
             counting = sorted(c for c in lot['countries'] if c in COUNTS[inst])
             check(lot.get('participating') == counting, '%s under %s: participating %r, wanted %r'
                   % (name, inst, lot.get('participating'), counting))
