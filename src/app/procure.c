@@ -350,6 +350,8 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
         json_array_append_new(unplaced,
                               json_pack("{s:s, s:s}", "id", p->demands[sol->unplaced[k].demand].id,
                                         "reason", sol->unplaced[k].reason));
-    return json_pack("{s:s, s:s, s:o, s:o}", "instrument", p->inst.rules.name, "as_of", p->as_of,
-                     "lots", lots, "unplaced_demands", unplaced);
+    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}", "instrument", p->inst.rules.name,
+                     "regulation", p->inst.regulation ? p->inst.regulation : "", "rules",
+                     p->inst.citations, "as_of", p->as_of, "lots", lots, "unplaced_demands",
+                     unplaced);
 }

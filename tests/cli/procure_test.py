@@ -62,6 +62,12 @@ FUNDERS_COUNT = {'edirpa': True, 'edip': False, 'safe': True}
 
 def check_plan(inst, plan, demands, supplies):
     check(plan['instrument'] == inst and plan['as_of'] == AS_OF, inst + ': header')
+    # the legal basis travels with the plan, as in the text and the OCDS tender
+    cites = {'edirpa': 'Art. 9(1), 9(3), legal text', 'edip': 'Art. 11(3), legal text',
+             'safe': 'Art. 16(3), legal text'}
+    check(cites[inst] in plan.get('rules', ''), '%s: rules %r' % (inst, plan.get('rules')))
+    check(plan.get('regulation', '').startswith(('Regulation (EU)', 'Council Regulation (EU)')),
+          '%s: regulation %r' % (inst, plan.get('regulation')))
     seen = {}
     for lot in plan['lots']:
         counting = set()
