@@ -63,6 +63,17 @@ expect "Ukrainian names come through intact" 0 'Укроборонпром Те�
 expect "re-import updates by id" 0 'orgs_changed.csv: 2 rows: 1 added, 1 updated' -- \
     "$DFNC" "${D[@]}" import organisations "$HERE/data/orgs_changed.csv"
 check "an update changed the row" grep -q 'Renamed GmbH' <("$DFNC" "${D[@]}" export organisations -)
+# export then import into a fresh database gives the same rows: Cyrillic, quotes,
+# commas and a newline inside fields, an empty optional one
+"$DFNC" --db rt_src.db import organisations "$HERE/data/orgs.csv" >/dev/null
+"$DFNC" --db rt_src.db import people "$HERE/data/people.csv" >/dev/null
+for kind in organisations people; do
+    "$DFNC" --db rt_src.db export $kind rt_$kind.csv 2>/dev/null
+    expect "$kind exported import into a fresh database" 0 'rows: [0-9]+ added, 0 updated' -- \
+        "$DFNC" --db rt.db import $kind rt_$kind.csv
+    check "... and export again byte for byte" cmp -s rt_$kind.csv <("$DFNC" --db rt.db export $kind -)
+done
+check "... the quoted comma and the newline among them" grep -q '"Опис українською,$' rt_organisations.csv
 before=$(org_count t.db)
 
 bad() { # bad NAME KIND FILE PATTERN: refused with exit 3 and FILE:LINE, nothing written
