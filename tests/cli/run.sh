@@ -46,6 +46,10 @@ expect "no command is a usage error" 2 'usage:' -- "$DFNC"
 expect "unknown command" 2 'no command "frobnicate"' -- "$DFNC" frobnicate
 expect "help explains a command" 0 'organisations' -- "$DFNC" help import
 expect "help of an unknown command" 2 'no command' -- "$DFNC" help frobnicate
+# every command `dfnc help` lists explains itself
+for c in $("$DFNC" help | sed -n 's/^  dfnc \(\[--db PATH\] \)\{0,1\}\([a-z]*\).*/\2/p' | sort -u); do
+    expect "help $c" 0 "^usage: dfnc (\[--db PATH\] )?$c" -- "$DFNC" help "$c"
+done
 expect "import without a file" 2 'usage: dfnc import' -- "$DFNC" "${D[@]}" import organisations
 # an empty path would open a temporary database: an import would vanish without a word
 expect "an empty --db is a usage error" 2 'dfnc: --db needs a PATH' -- "$DFNC" --db "" stats
