@@ -215,6 +215,22 @@ expect "a database another process is writing" 1 'dfnc: the database is busy: an
 wait "$holder"
 check "... and nothing was written" [ "$(org_count t.db)" = "$before" ]
 
+# ---- every CSV kind: a row one field too wide is named, and the database is exactly as before --
+dump() { python3 -c 'import sqlite3, sys; print("\n".join(sqlite3.connect(sys.argv[1]).iterdump()))' t.db; }
+wide() { # wide KIND HEADER GOOD_ROW
+    printf '%s\n%s\n%s,extra\n' "$2" "$3" "${3/w-/x-}" > "wide_$1.csv"   # another id
+    local pre; pre=$(dump)
+    expect "$1: a row one field too wide" 3 "wide_$1\\.csv:3: [0-9]+ fields where the header has [0-9]+" -- \
+        "$DFNC" "${D[@]}" import "$1" "wide_$1.csv"
+    check "... leaves the database exactly as it was" [ "$(dump)" = "$pre" ]
+}
+wide people 'id,organisation,name,email,title,languages' 'w-p,org-de,W,,,en'
+wide capabilities 'organisation,direction,cpv,title,description' 'org-de,offer,35613000-4,T,D'
+wide demands 'id,buyer,country,cpv,description,quantity,unit,deliver_by,max_unit_price_eur,funder_countries' \
+    'w-d,org-de,DE,35613000-4,x,5,pcs,2027-06-30,100,'
+wide supplies 'id,organisation,cpv,description,capacity_per_month,unit_price_eur,lead_time_days,production_country,eu_content_pct' \
+    'w-s,org-de,35613000-4,x,5,100,10,DE,80'
+
 # ---- a directory given for a file is named as such, like a missing file (exit 3) -------------
 mkdir -p adir
 for args in "import organisations adir" "import cpv adir" "import glossary adir" \
