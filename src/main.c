@@ -17,10 +17,13 @@ int main(int argc, char **argv)
             return 0;
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             return cli_cmd_help(&ctx, 1, argv);
-        } else if (strcmp(argv[i], "--db") == 0 && i + 1 < argc) {
-            ctx.db_path = argv[++i];
-        } else if (strncmp(argv[i], "--db=", 5) == 0) {
-            ctx.db_path = argv[i] + 5;
+        } else if (strcmp(argv[i], "--db") == 0 || strncmp(argv[i], "--db=", 5) == 0) {
+            /* SQLite reads an empty path as a temporary database, gone at exit */
+            ctx.db_path = argv[i][4] == '=' ? argv[i] + 5 : i + 1 < argc ? argv[++i] : "";
+            if (!*ctx.db_path) {
+                fprintf(stderr, "dfnc: --db needs a PATH\n");
+                return cli_usage(NULL);
+            }
         } else {
             fprintf(stderr, "dfnc: unknown option %s\n", argv[i]);
             return cli_usage(NULL);

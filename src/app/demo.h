@@ -20,8 +20,8 @@
 #define APP_DEMO_PEOPLE_MIN 50
 #define APP_DEMO_PEOPLE_MAX 10000
 
-/* The demo's schedule: a search effort fixed per accepted request (about 1.5 s
- * at 520 participants on one core, 6 s at 10,000), so that a seed gives one
+/* The demo's schedule: a search effort fixed per accepted request (about 0.6 s
+ * at 520 participants on one core, 5.5 s at 10,000), so that a seed gives one
  * schedule however loaded the machine is; the time limit, far above it, is
  * only a guard. */
 #define APP_DEMO_SCHEDULE_MOVES_PER_MEETING 2000L

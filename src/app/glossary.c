@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
 #include "core/utf8.h"
 #include "store/glossary.h"
 
@@ -223,11 +224,9 @@ int app_glossary_load(struct store *s, struct arena *a, struct match_glossary *o
 /* The file at path, whole, NUL-terminated, in a; refused over the limit. */
 static char *read_file(struct arena *a, const char *path, struct df_err *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        df_err_set(err, DF_ERR_INPUT, "%s: cannot open it", path);
+    FILE *f = file_open_read(path, err);
+    if (!f)
         return NULL;
-    }
     char *text = arena_alloc(a, APP_GLOSSARY_FILE_MAX + 2);
     size_t n = text ? fread(text, 1, APP_GLOSSARY_FILE_MAX + 1, f) : 0;
     bool failed = ferror(f);

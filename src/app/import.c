@@ -14,6 +14,7 @@
 #include <jansson.h>
 
 #include "core/country.h"
+#include "core/file.h"
 #include "core/cpv.h"
 #include "core/strset.h"
 #include "core/utf8.h"
@@ -354,6 +355,11 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
 int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
                               struct df_err *err)
 {
+    int want = csv_reader_columns_n(r);
+    if (row->fields_n != want)
+        return df_err_set(err, DF_ERR_INPUT, "%d field%s where the header has %d%s",
+                          row->fields_n, row->fields_n == 1 ? "" : "s", want,
+                          row->fields_n > want ? " (a comma in a field without quotes?)" : "");
     for (int i = 0; i < row->fields_n; i++) {
         const char *col = csv_reader_header(r, i);
         char what[64];
@@ -467,9 +473,9 @@ int app_import_cpv_json(struct store *s, const char *path, const char *lang,
 {
     memset(res, 0, sizeof *res);
     json_error_t jerr;
-    FILE *f = fopen(path, "rb");
+    FILE *f = file_open_read(path, err);
     if (!f)
-        return df_err_set(err, DF_ERR_INPUT, "%s: cannot open: %m", path);
+        return -1;
     fseek(f, 0, SEEK_END);
     long size = ftell(f);
     rewind(f);

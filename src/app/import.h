@@ -35,10 +35,12 @@ struct app_import_kind {
     app_import_row_fn row;
 };
 
-/* Whether every field of row is text people may read: none holds a Unicode
- * bidi control (utf8_text_check), whatever its column (an extra one too).
- * 0, or -1 with DF_ERR_INPUT naming the column, without FILE:LINE. Every
- * CSV import runs it on each row (the CORDIS one too). */
+/* Whether row is whole and its text one people may read: it has as many
+ * fields as the header (RFC 4180; a comma left unquoted would otherwise shift
+ * or cut a field without a word), and none holds a Unicode bidi control
+ * (utf8_text_check), whatever its column (an extra one too). 0, or -1 with
+ * DF_ERR_INPUT saying what is wrong, without FILE:LINE. Every CSV import runs
+ * it on each row (the CORDIS one too). */
 int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
                               struct df_err *err);
 

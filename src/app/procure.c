@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "store/procure.h"
@@ -63,7 +64,7 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     if (!json_is_object(part))
         return df_err_set(err, DF_ERR_INPUT, "participants is missing");
     if (role(part, "eu", &r->eu, err) < 0 || role(part, "eea_efta", &r->eea_efta, err) < 0 ||
-        role(part, "ukraine", &r->ukraine, err) < 0)
+        role(part, "ukraine", &r->ukraine, err) < 0 || role(part, "moldova", &r->moldova, err) < 0)
         return -1;
     if (states < 1 || states > 50 || members < 0 || members > states || content < 0 ||
         content > 100)
@@ -74,28 +75,52 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     r->min_content_pct = content;
     r->funders_participate =
         json_is_true(json_object_get(json_object_get(o, "funders_participate"), "value"));
+    r->content_ukraine_counts =
+        json_is_true(json_object_get(json_object_get(o, "content_ukraine_counts"), "value"));
     r->contractors_restricted = json_is_true(json_object_get(contr, "restricted"));
     r->contractor_eu = json_is_true(json_object_get(contr, "eu"));
     r->contractor_eea_efta = json_is_true(json_object_get(contr, "eea_efta"));
     r->contractor_ukraine = json_is_true(json_object_get(contr, "ukraine"));
+    json_t *sup = json_object_get(o, "max_support_pct");
+    out->support_pct = json_number_value(json_object_get(sup, "value"));
+    out->support_raised_pct = json_number_value(json_object_get(sup, "raised_value"));
+    out->support_raised_for = json_string_value(json_object_get(sup, "raised_for"));
+    if (out->support_pct < 0 || out->support_pct > 100 || out->support_raised_pct < 0 ||
+        out->support_raised_pct > 100)
+        return df_err_set(err, DF_ERR_INPUT, "max_support_pct out of range");
+    out->support_raised_for = arena_strdup(a, out->support_raised_for ? out->support_raised_for : "");
     r->name = arena_strdup(a, json_string_value(json_object_get(o, "name")));
     out->title = arena_strdup(a, json_string_value(json_object_get(o, "title")));
     out->regulation = arena_strdup(a, json_string_value(json_object_get(o, "regulation")));
     out->url = arena_strdup(a, json_string_value(json_object_get(o, "url")));
-    char what[3][64];
+    char what[4][96];
     snprintf(what[0], sizeof what[0], "at least %d participating state%s", r->min_states,
              r->min_states == 1 ? "" : "s");
     snprintf(what[1], sizeof what[1], "at least %d Member State%s", r->min_member_states,
              r->min_member_states == 1 ? "" : "s");
-    snprintf(what[2], sizeof what[2], "EU/associated content at least %g%%", content);
-    out->citations = arena_printf(a, "%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
+    snprintf(what[2], sizeof what[2], "eligible content (EU and associated origin) at least %g%%", content);
+    snprintf(what[3], sizeof what[3], "EU support up to %g%% of a lot, %g%% with %s", out->support_pct,
+             out->support_raised_pct, out->support_raised_for);
+    out->citations = arena_printf(a, "%s%s%s%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
                                   cite(o, "min_member_states", what[1], a),
                                   cite(o, "participants", "who counts as participating", a),
+                                  cite(o, "funders_participate",
+                                       r->funders_participate
+                                           ? "a state paying for another's demand counts"
+                                           : "a state paying for another's demand does not count",
+                                       a),
                                   cite(o, "min_eligible_content_pct", what[2], a),
+                                  cite(o, "content_ukraine_counts",
+                                       r->content_ukraine_counts
+                                           ? "Ukrainian components count as eligible content"
+                                           : "Ukrainian components do not count as eligible "
+                                             "content",
+                                       a),
                                   r->contractors_restricted
                                       ? cite(o, "contractors", "production only where "
                                              "contractors may be established", a)
-                                      : "");
+                                      : "",
+                                  cite(o, "max_support_pct", what[3], a));
     if (!r->name || !out->citations)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     size_t len = strlen(out->citations);
@@ -125,7 +150,7 @@ int app_procure_instrument(const char *path, const char *name, struct arena *a,
         const char *n = json_string_value(json_object_get(o, "name"));
         if (!n)
             continue;
-        if (strcmp(n, name) == 0) {
+        if (strcasecmp(n, name) == 0) {    /* the regulations write EDIP */
             rc = parse_instrument(o, a, out, err);
             if (rc < 0)
                 df_err_prefix(err, "%s: instrument %s", where, name);
@@ -224,6 +249,7 @@ static int load_supply(void *ud, const struct store_supply *x)
         .country = arena_strdup(a, x->production_country),
         .capacity_per_month = x->capacity_per_month, .price_cents = cents(x->unit_price_eur),
         .lead_days = x->lead_time_days, .content_pct = x->eu_content_pct,
+        .ua_content_pct = x->ua_content_pct, .established = arena_strdup(a, x->org_country),
     };
     p->sinfo[L->sn] = (struct app_procure_supply_info){
         .org = arena_strdup(a, x->org), .description = arena_strdup(a, x->description),
@@ -271,6 +297,16 @@ void app_procure_plan_free(struct app_procure_plan *p)
 
 /* ---- the plan as JSON ---------------------------------------------------------- */
 
+double app_procure_lot_support(const struct app_instrument *in, const struct procure_lot *lot)
+{
+    for (int c = 0; c < lot->countries_n; c++) {
+        const char *hit = strstr(in->support_raised_for, lot->countries[c]);
+        if (hit && (hit[2] == ';' || hit[2] == '\0'))
+            return in->support_raised_pct;
+    }
+    return in->support_pct;
+}
+
 json_t *app_procure_plan_json(const struct app_procure_plan *p)
 {
     const struct procure_solution *sol = &p->sol;
@@ -278,10 +314,21 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
     for (int l = 0; l < sol->lots_n; l++) {
         const struct procure_lot *lot = &sol->lots[l];
         json_t *countries = json_array(), *demands = json_array(), *allocs = json_array();
-        for (int c = 0; c < lot->countries_n; c++)
+        json_t *short_of = json_array(), *counting = json_array();
+        for (int c = 0; c < lot->countries_n; c++) {
             json_array_append_new(countries, json_string(lot->countries[c]));
-        for (int k = 0; k < lot->demands_n; k++)
-            json_array_append_new(demands, json_string(p->demands[lot->demands[k]].id));
+            if (procure_country_counts(&p->inst.rules, lot->countries[c]))
+                json_array_append_new(counting, json_string(lot->countries[c]));
+        }
+        for (int k = 0; k < lot->demands_n; k++) {
+            int i = lot->demands[k];
+            json_array_append_new(demands, json_string(p->demands[i].id));
+            if (sol->unmet[i] > 0)
+                json_array_append_new(short_of, json_pack("{s:s, s:I, s:s}", "id",
+                                                          p->demands[i].id, "unmet",
+                                                          (json_int_t)sol->unmet[i], "reason",
+                                                          sol->unmet_reason[i]));
+        }
         for (int k = 0; k < lot->allocs_n; k++) {
             const struct procure_alloc *al = &sol->allocs[lot->allocs_first + k];
             json_array_append_new(
@@ -290,15 +337,21 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
                                   (json_int_t)al->quantity, "unit_price_eur",
                                   p->sinfo[al->supply].unit_price_eur));
         }
-        json_array_append_new(lots, json_pack("{s:s, s:s, s:o, s:o, s:o, s:I}", "id", lot->id,
-                                              "cpv", lot->cpv_group, "countries", countries,
-                                              "demands", demands, "allocations", allocs,
-                                              "unmet", (json_int_t)lot->unmet));
+        json_t *jl = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o}", "id", lot->id, "cpv",
+                               lot->cpv_group, "countries", countries, "participating",
+                               counting, "demands", demands, "allocations", allocs, "unmet",
+                               (json_int_t)lot->unmet, "unmet_demands", short_of);
+        if (p->inst.support_pct > 0)
+            json_object_set_new(jl, "max_support_pct",
+                                json_real(app_procure_lot_support(&p->inst, lot)));
+        json_array_append_new(lots, jl);
     }
     for (int k = 0; k < sol->unplaced_n; k++)
         json_array_append_new(unplaced,
                               json_pack("{s:s, s:s}", "id", p->demands[sol->unplaced[k].demand].id,
                                         "reason", sol->unplaced[k].reason));
-    return json_pack("{s:s, s:s, s:o, s:o}", "instrument", p->inst.rules.name, "as_of", p->as_of,
-                     "lots", lots, "unplaced_demands", unplaced);
+    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}", "instrument", p->inst.rules.name,
+                     "regulation", p->inst.regulation ? p->inst.regulation : "", "rules",
+                     p->inst.citations, "as_of", p->as_of, "lots", lots, "unplaced_demands",
+                     unplaced);
 }

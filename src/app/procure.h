@@ -22,6 +22,10 @@ struct app_instrument {
     /* "at least 3 participating states (Art. 11(3), legal text); ...": each
      * figure with its article and status, for people and OCDS descriptions */
     const char *citations;
+    /* the EU's support ceiling per lot, in % of its value (0: the data states
+     * none), raised when a lot has a demand of a country in raised_for */
+    double support_pct, support_raised_pct;
+    const char *support_raised_for;    /* "UA;MD" */
 };
 
 /* Finds instrument name in the JSON text of an instruments file (path NULL: the
@@ -51,6 +55,10 @@ struct app_procure_plan {
     struct procure_solution sol;
     struct arena arena;
 };
+
+/* The EU support ceiling of a lot in % of its value (0 when the instrument's
+ * data states none). */
+double app_procure_lot_support(const struct app_instrument *in, const struct procure_lot *lot);
 
 /* Plans the store's demands and supplies under instrument (instruments_path
  * NULL: embedded rules) as of as_of ("YYYY-MM-DD"; NULL: today, UTC). Free with

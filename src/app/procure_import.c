@@ -81,9 +81,10 @@ static int64_t whole(struct fields *f, const char *col, int64_t min, int64_t max
     return n;
 }
 
-static double number(struct fields *f, const char *col, double min, double max)
+/* A number in [min, max]; 0 when an optional column is empty or absent. */
+static double number(struct fields *f, const char *col, double min, double max, int required)
 {
-    const char *v = field(f, col, 1);
+    const char *v = field(f, col, required);
     if (!v)
         return 0;
     char *end;
@@ -154,6 +155,25 @@ static const char *organisation(struct fields *f, struct store *s, const char *c
     return v;
 }
 
+/* A demand is its buyer's state's: the planner counts the demand's country
+ * toward an instrument's minimum of states, so another one would count a
+ * state that is not procuring. */
+static void buyers_country(struct fields *f, struct store *s, const char *buyer,
+                           const char *country)
+{
+    if (f->failed || !buyer || !country)
+        return;
+    struct arena a;
+    struct store_org o;
+    arena_init(&a, 0);
+    if (store_org_get(s, buyer, &a, &o, f->err) < 0)
+        f->failed = -1;
+    else if (strcmp(o.country, country) != 0)
+        f->failed = df_err_set(f->err, DF_ERR_INPUT, "country \"%s\" is not the buyer's: %s is in %s",
+                               country, buyer, o.country);
+    arena_free(&a);
+}
+
 /* "DK;SE" checked and normalised into out ("" when empty). */
 static const char *funders(struct fields *f, char *out, size_t cap)
 {
@@ -195,6 +215,7 @@ int app_procure_demand_row(struct store *s, const struct csv_reader *r,
     d.id = ident(&f, "id");
     d.buyer = organisation(&f, s, "buyer");
     d.country = country(&f, "country", field(&f, "country", 1), cc);
+    buyers_country(&f, s, d.buyer, d.country);
     d.cpv = cpv(&f, s);
     d.description = field(&f, "description", 0);
     d.quantity = whole(&f, "quantity", 1, INT64_C(1000000000));
@@ -203,7 +224,7 @@ int app_procure_demand_row(struct store *s, const struct csv_reader *r,
     if (d.deliver_by && procure_date_parse(d.deliver_by, &day) < 0)
         f.failed = df_err_set(err, DF_ERR_INPUT,
                               "deliver_by \"%.40s\" is not a date YYYY-MM-DD", d.deliver_by);
-    d.max_unit_price_eur = number(&f, "max_unit_price_eur", 0, 1e9);
+    d.max_unit_price_eur = number(&f, "max_unit_price_eur", 0, 1e9, 1);
     d.funders = funders(&f, fund, sizeof fund);
     if (f.failed)
         return -1;
@@ -223,11 +244,16 @@ int app_procure_supply_row(struct store *s, const struct csv_reader *r,
     x.cpv = cpv(&f, s);
     x.description = field(&f, "description", 0);
     x.capacity_per_month = whole(&f, "capacity_per_month", 1, INT64_C(1000000000));
-    x.unit_price_eur = number(&f, "unit_price_eur", 0, 1e9);
+    x.unit_price_eur = number(&f, "unit_price_eur", 0, 1e9, 1);
     x.lead_time_days = (int)whole(&f, "lead_time_days", 0, 3650);
     x.production_country = country(&f, "production_country", field(&f, "production_country", 1),
                                     cc);
-    x.eu_content_pct = number(&f, "eu_content_pct", 0, 100);
+    x.eu_content_pct = number(&f, "eu_content_pct", 0, 100, 1);
+    x.ua_content_pct = number(&f, "ua_content_pct", 0, 100, 0);
+    if (!f.failed && x.eu_content_pct + x.ua_content_pct > 100)
+        f.failed = df_err_set(err, DF_ERR_INPUT,
+                              "eu_content_pct and ua_content_pct add up to %g%%, over 100%%",
+                              x.eu_content_pct + x.ua_content_pct);
     if (f.failed)
         return -1;
     return store_supply_upsert(s, &x, added, err);

@@ -92,16 +92,20 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
             json_array_append_new(items, item);
         }
         tender_value += lot_value;
-        char countries[3 * 64 + 1] = "";
-        for (int c = 0; c < lot->countries_n; c++)
-            snprintf(countries + strlen(countries), sizeof countries - strlen(countries), "%s%s",
-                     c ? ", " : "", lot->countries[c]);
+        /* the states that procure, then those that only receive quantities */
+        char by[4 * 64 + 1] = "", also[4 * 64 + 1] = "";
+        for (int c = 0; c < lot->countries_n; c++) {
+            char *list = procure_country_counts(&p->inst.rules, lot->countries[c]) ? by : also;
+            snprintf(list + strlen(list), sizeof by - strlen(list), "%s%s", *list ? ", " : "",
+                     lot->countries[c]);
+        }
         json_array_append_new(
             lots, json_pack("{s:s, s:s, s:s, s:s, s:o}", "id", lot->id, "title",
                             arena_printf(a, "Joint lot %s (CPV %s)", lot->id, lot->cpv_group),
                             "description",
-                            arena_printf(a, "Common procurement under %s by %s; %lld units "
-                                         "unmet by the plan", p->inst.rules.name, countries,
+                            arena_printf(a, "Common procurement under %s by %s%s%s; %lld units "
+                                         "unmet by the plan", p->inst.rules.name, by,
+                                         *also ? "; quantities also for " : "", also,
                                          (long long)lot->unmet),
                             "status", "planned", "value", value(lot_value)));
         /* One planned award per supplier of the lot. */

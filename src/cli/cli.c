@@ -1,7 +1,9 @@
 /* The command table and the help and usage texts. */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 const struct cli_command cli_commands[] = {
@@ -10,7 +12,8 @@ const struct cli_command cli_commands[] = {
      "command also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
      "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|cpv|glossary FILE | cordis --projects F --participations F",
-     "Imports a CSV file (header row, UTF-8, RFC 4180 quoting) in one transaction:\n"
+     "Imports a CSV file (header row, UTF-8, RFC 4180 quoting, every row as many\n"
+     "fields as the header: quote a field holding a comma) in one transaction:\n"
      "a bad row is named FILE:LINE: what is wrong, every one of them (the first 20\n"
      "by line), and then nothing is written (exit 3); a file malformed beyond a row\n"
      "(an unterminated quote, not UTF-8, a NUL byte) is read no further. Rows are\n"
@@ -29,10 +32,12 @@ const struct cli_command cli_commands[] = {
      "                 out of accepted loses its meeting, each published one named\n"
      "                 on stderr (warning: FILE:LINE) for you to tell its people\n"
      "  demands        id,buyer,country,cpv,description,quantity,unit,deliver_by,\n"
-     "                 max_unit_price_eur,funder_countries (buyer: an organisation;\n"
-     "                 deliver_by YYYY-MM-DD; funders like DK;SE)\n"
+     "                 max_unit_price_eur,funder_countries (buyer: an organisation,\n"
+     "                 country: the buyer's; deliver_by YYYY-MM-DD; funders like DK;SE)\n"
      "  supplies       id,organisation,cpv,description,capacity_per_month,\n"
-     "                 unit_price_eur,lead_time_days,production_country,eu_content_pct\n"
+     "                 unit_price_eur,lead_time_days,production_country,eu_content_pct,\n"
+     "                 optional ua_content_pct (components from the EU and associated\n"
+     "                 countries, and from Ukraine, in % of their cost)\n"
      "  cpv FILE.json  the Prozorro CPV classifier {\"code\": \"label\"}; run it with the\n"
      "                 English and the Ukrainian file to have both labels\n"
      "  glossary FILE  the forum's own English-Ukrainian words for partner matching,\n"
@@ -95,12 +100,17 @@ const struct cli_command cli_commands[] = {
      "at most the demand's maximum; content share at least the instrument's threshold;\n"
      "least cost first, then Ukrainian production for Ukrainian demand.\n"
      "  plan    the lots, allocations, unmet quantities and the demands that could not\n"
-     "          be placed, with the reason; --json for the machine-readable form\n"
+     "          be placed, each with the reason (for a quantity unmet: what kept each\n"
+     "          offer of its CPV away); --json for the machine-readable form, which\n"
+     "          carries the regulation and the rules applied, as the text does\n"
      "  export  --format ocds: an OCDS 1.1.5 release package with the lots extension\n"
      "The rules come from data/instruments.json (built in; --instruments FILE to use\n"
      "another), each figure with its article and whether the legal text confirms it.\n"
      "--as-of defaults to today (UTC). In the JSON a lot's cpv is its CPV group (five\n"
-     "digits) and its countries are the buyers' and the counting funders' countries."},
+     "digits) and its countries are the buyers' and the counting funders' countries;\n"
+     "participating lists those that count toward the instrument's minimum (the\n"
+     "others only receive quantities: bracketed in the text, \"quantities also for\"\n"
+     "in the OCDS lot)."},
     {"partners", cli_cmd_partners,
      "dfnc partners --lead ORG (--text T | --text-file F) [--region eu|ua] [--sme] [--top K] [--json] | --queries FILE.jsonl [--top K]",
      "Suggests partners for a project idea led by ORG, best first, each with its\n"
@@ -163,6 +173,20 @@ int cli_fail_input(const struct df_err *err, const struct df_problems *bad)
     if (bad->n > bad->named)
         fprintf(stderr, "... and %d more\n", bad->n - bad->named);
     return 3;
+}
+
+int cli_whole_arg(const char *name, const char *s, long long lo, long long hi, long long *out)
+{
+    char *end;
+    errno = 0;
+    long long v = strtoll(s, &end, 10);
+    if (!*s || *end || errno || v < lo || v > hi) {
+        fprintf(stderr, "dfnc: --%s takes a whole number from %lld to %lld, not \"%s\"\n", name,
+                lo, hi, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
 }
 
 int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv)

@@ -32,6 +32,11 @@ int cli_fail(const struct df_err *err);
  * every refused one that bad names (may be NULL) and how many more, exit 3;
  * any other error as cli_fail. */
 int cli_fail_input(const struct df_err *err, const struct df_problems *bad);
+/* The value s of option --name as a whole number in [lo, hi] into *out: 0, or
+ * -1 after "dfnc: --name takes a whole number from lo to hi, not "s"" on
+ * stderr (an empty value, trailing text and a value past a long are refused,
+ * never cut down into range). */
+int cli_whole_arg(const char *name, const char *s, long long lo, long long hi, long long *out);
 
 /* The command entry points (one per row of the table in cli.c). */
 int cli_cmd_init(struct cli_ctx *ctx, int argc, char **argv);

@@ -29,8 +29,8 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
             if (!*optarg || *end)
                 return cli_usage("demo");
         } else if (c == 'p') {
-            long p = strtol(optarg, &end, 10);
-            if (!*optarg || *end || p < 1 || p > 65535)
+            long long p;
+            if (cli_whole_arg("port", optarg, 1, 65535, &p) < 0)
                 return cli_usage("demo");
             port = (int)p;
         } else if (c == 'P') {

@@ -49,6 +49,20 @@ static int export_glossary(struct cli_ctx *ctx, const char *path)
     return 0;
 }
 
+/* --format's value into *format; a usage error naming it otherwise. */
+static int parse_format(const char *v, enum app_export_format *format)
+{
+    if (strcmp(v, "csv") == 0)
+        *format = APP_EXPORT_CSV;
+    else if (strcmp(v, "json") == 0)
+        *format = APP_EXPORT_JSON;
+    else {
+        fprintf(stderr, "dfnc: --format is csv or json, not \"%s\"\n", v);
+        return -1;
+    }
+    return 0;
+}
+
 int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 {
     enum app_export_format format = APP_EXPORT_CSV;
@@ -56,11 +70,7 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
     optind = 0;
     for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
-        if (c == 'f' && strcmp(optarg, "csv") == 0)
-            format = APP_EXPORT_CSV;
-        else if (c == 'f' && strcmp(optarg, "json") == 0)
-            format = APP_EXPORT_JSON;
-        else
+        if (c != 'f' || parse_format(optarg, &format) < 0)
             return cli_usage("export");
         format_given = true;
     }
@@ -69,11 +79,7 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     int n = 0;
     for (int i = optind; i < argc; i++) {
         if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
-            if (strcmp(argv[i + 1], "csv") == 0)
-                format = APP_EXPORT_CSV;
-            else if (strcmp(argv[i + 1], "json") == 0)
-                format = APP_EXPORT_JSON;
-            else
+            if (parse_format(argv[i + 1], &format) < 0)
                 return cli_usage("export");
             format_given = true;
             i++;

@@ -11,6 +11,7 @@
 
 #include "app/match.h"
 #include "cli/cli.h"
+#include "core/file.h"
 #include "store/store.h"
 
 #define TEXT_FILE_MAX (1024 * 1024)
@@ -18,10 +19,8 @@
 
 static int parse_top(const char *s, int *top)
 {
-    char *end;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (errno || *end || v < 1 || v > 1000)
+    long long v;
+    if (cli_whole_arg("top", s, 1, 1000, &v) < 0)
         return -1;
     *top = (int)v;
     return 0;
@@ -29,11 +28,9 @@ static int parse_top(const char *s, int *top)
 
 static char *read_text_file(const char *path, struct df_err *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        df_err_set(err, DF_ERR_INPUT, "%s: %s", path, strerror(errno));
+    FILE *f = file_open_read(path, err);
+    if (!f)
         return NULL;
-    }
     struct buf b = BUF_INIT(TEXT_FILE_MAX);
     char chunk[8192];
     size_t n;
@@ -134,9 +131,10 @@ out:
 
 static int run_batch(const struct app_match_data *d, const char *path, int top)
 {
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    struct df_err err = {0};
+    FILE *f = strcmp(path, "-") == 0 ? stdin : file_open_read(path, &err);
     if (!f) {
-        fprintf(stderr, "%s: %s\n", path, strerror(errno));
+        fprintf(stderr, "%s\n", err.msg);
         return 3;
     }
     /* Lines are read into a fixed buffer: a longer one is skipped, not buffered. */
@@ -200,10 +198,8 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
             }
             break;
         case 'k':
-            if (parse_top(optarg, &top) < 0) {
-                fprintf(stderr, "dfnc: --top must be a number from 1 to 1000\n");
+            if (parse_top(optarg, &top) < 0)
                 return cli_usage("partners");
-            }
             break;
         default: return cli_usage("partners");
         }

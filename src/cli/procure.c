@@ -21,9 +21,13 @@ static void print_text(const struct app_procure_plan *p)
     for (int l = 0; l < sol->lots_n; l++) {
         const struct procure_lot *lot = &sol->lots[l];
         printf("\n%s  CPV %s  countries", lot->id, lot->cpv_group);
-        for (int c = 0; c < lot->countries_n; c++)
-            printf(" %s", lot->countries[c]);
-        printf("  unmet %lld\n", (long long)lot->unmet);
+        for (int c = 0; c < lot->countries_n; c++)   /* (UA): receives, does not count */
+            printf(procure_country_counts(&p->inst.rules, lot->countries[c]) ? " %s" : " (%s)",
+                   lot->countries[c]);
+        printf("  unmet %lld", (long long)lot->unmet);
+        if (p->inst.support_pct > 0)
+            printf("  EU support up to %g%%", app_procure_lot_support(&p->inst, lot));
+        putchar('\n');
         for (int k = 0; k < lot->demands_n; k++) {
             int i = lot->demands[k];
             printf("  %-24s %s %10lld %-8s by %s  max %.2f EUR\n", p->demands[i].id,
@@ -36,6 +40,8 @@ static void print_text(const struct app_procure_plan *p)
                            (long long)al->quantity, p->sinfo[al->supply].unit_price_eur,
                            p->supplies[al->supply].country);
             }
+            if (sol->unmet[i] > 0)
+                printf("    unmet %lld: %s\n", (long long)sol->unmet[i], sol->unmet_reason[i]);
         }
     }
     if (sol->unplaced_n)
@@ -64,7 +70,13 @@ int cli_cmd_procure(struct cli_ctx *ctx, int argc, char **argv)
     optind = 0;
     for (int c; (c = getopt_long(argc - 1, argv + 1, "+", opts, NULL)) != -1;) {
         switch (c) {
-        case 'i': instrument = optarg; break;
+        case 'i':
+            if (instrument) {   /* two instruments are two plans */
+                fprintf(stderr, "dfnc: --instrument given twice\n");
+                return cli_usage("procure");
+            }
+            instrument = optarg;
+            break;
         case 'a': as_of = optarg; break;
         case 'j': as_json = 1; break;
         case 'f': format = optarg; break;
@@ -99,6 +111,9 @@ int cli_cmd_procure(struct cli_ctx *ctx, int argc, char **argv)
     }
     json_dumpf(doc, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
     putchar('\n');
+    if (is_export && plan.sol.lots_n == 0)   /* OCDS asks a package for one or more releases */
+        fprintf(stderr, "dfnc: no lot meets %s's rules: the package holds no release "
+                        "(dfnc procure plan says why)\n", plan.inst.rules.name);
     json_decref(doc);
 out:
     app_procure_plan_free(&plan);

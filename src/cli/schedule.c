@@ -1,5 +1,6 @@
 /* dfnc schedule: a forum event from the database, or a JAIR .dzn instance. */
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,14 +120,15 @@ int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv)
     optind = 0;
     for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
         char *end = NULL;
+        long long v = 0;
         switch (c) {
         case 'd': dzn = optarg; break;
         case 'e': event = optarg; break;
         case 'j': as_json = 1; break;
         case 'f':
-            fairness = (int)strtol(optarg, &end, 10);
-            if (*end || fairness < 0 || fairness > 1000)
+            if (cli_whole_arg("fairness", optarg, 0, 1000, &v) < 0)
                 return cli_usage("schedule");
+            fairness = (int)v;
             break;
         case 't':
             limit = strtod(optarg, &end);
@@ -134,14 +136,14 @@ int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv)
                 return cli_usage("schedule");
             break;
         case 's':
-            seed = (unsigned)strtoul(optarg, &end, 10);
-            if (*end)
+            if (cli_whole_arg("seed", optarg, 0, UINT_MAX, &v) < 0)
                 return cli_usage("schedule");
+            seed = (unsigned)v;
             break;
         case 'T':
-            threads = (int)strtol(optarg, &end, 10);
-            if (*end || threads < 1 || threads > 2)
+            if (cli_whole_arg("threads", optarg, 1, 2, &v) < 0)
                 return cli_usage("schedule");
+            threads = (int)v;
             break;
         default: return cli_usage("schedule");
         }

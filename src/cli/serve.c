@@ -7,11 +7,10 @@
 #include "cli/cli.h"
 #include "http/server.h"
 
-static int int_arg(const char *s, int lo, int hi, int *out)
+static int int_arg(const char *name, const char *s, int lo, int hi, int *out)
 {
-    char *end;
-    long v = strtol(s, &end, 10);
-    if (!*s || *end || v < lo || v > hi)
+    long long v;
+    if (cli_whole_arg(name, s, lo, hi, &v) < 0)
         return -1;
     *out = (int)v;
     return 0;
@@ -34,13 +33,13 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         int ok = 0;
         switch (c) {
         case 'l': o.listen = optarg; break;
-        case 'p': ok = int_arg(optarg, 0, 65535, &o.port); break;
-        case 't': ok = int_arg(optarg, 1, 64, &o.threads); break;
+        case 'p': ok = int_arg("port", optarg, 0, 65535, &o.port); break;
+        case 't': ok = int_arg("threads", optarg, 1, 64, &o.threads); break;
         case 'T': o.tls = true; break;
         case 'P': o.behind_proxy = true; break;
         case 'w': o.web_dir = optarg; break;
         case 'q': o.access_log = false; break;
-        case 's': ok = int_arg(optarg, 1, 30 * 24 * 3600, &o.limits.session_ttl); break;
+        case 's': ok = int_arg("session-ttl", optarg, 1, 30 * 24 * 3600, &o.limits.session_ttl); break;
         case 'u': o.public_url = optarg; break;
         case 'f':
             ok = sscanf(optarg, "%d:%d", &o.limits.per_account, &o.limits.per_ip) == 2 &&

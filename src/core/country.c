@@ -83,6 +83,7 @@ bool country_is_europe(const char *alpha2)
     return country_is_eu_member(alpha2) || country_is_eea_efta(alpha2);
 }
 bool country_is_ukraine(const char *alpha2) { return alpha2 && strcmp(alpha2, "UA") == 0; }
+bool country_is_moldova(const char *alpha2) { return alpha2 && strcmp(alpha2, "MD") == 0; }
 
 static const struct country_name *find_name(const char *alpha2)
 {

@@ -15,6 +15,8 @@ bool country_is_eea_efta(const char *alpha2);
 /* Either of the two: the European side of an EU-Ukraine pair. */
 bool country_is_europe(const char *alpha2);
 bool country_is_ukraine(const char *alpha2);
+/* Moldova, to which EDIRPA may extend quantities as to Ukraine. */
+bool country_is_moldova(const char *alpha2);
 /* English / Ukrainian name, or the code itself when dfnc has no name for it. */
 const char *country_name_en(const char *alpha2);
 const char *country_name_uk(const char *alpha2);

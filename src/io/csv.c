@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/buf.h"
+#include "core/file.h"
 #include "core/utf8.h"
 
 /* A row (all its fields) may not exceed this many bytes: longer input is
@@ -267,11 +268,9 @@ static struct csv_reader *open_common(FILE *f, int owns, const char *name,
 struct csv_reader *csv_reader_open(const char *path, const char *const *required,
                                    struct df_err *err)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        df_err_set(err, DF_ERR_INPUT, "%s: cannot open: %m", path);
+    FILE *f = file_open_read(path, err);
+    if (!f)
         return NULL;
-    }
     return open_common(f, 1, path, required, err);
 }
 
@@ -310,6 +309,8 @@ const char *csv_reader_header(const struct csv_reader *r, int i)
 {
     return i >= 0 && i < r->header_n ? r->header[i] : NULL;
 }
+
+int csv_reader_columns_n(const struct csv_reader *r) { return r->header_n; }
 
 const char *csv_get(const struct csv_reader *r, const struct csv_row *row, const char *name)
 {

@@ -37,6 +37,8 @@ int csv_reader_next(struct csv_reader *r, struct csv_row *row, struct df_err *er
 int csv_reader_column(const struct csv_reader *r, const char *name);
 /* The name of header column i, or NULL past the header's end. */
 const char *csv_reader_header(const struct csv_reader *r, int i);
+/* How many columns the header names. */
+int csv_reader_columns_n(const struct csv_reader *r);
 /* The field of the named column in row ("" when the row is short), or NULL when
  * the header has no such column. */
 const char *csv_get(const struct csv_reader *r, const struct csv_row *row, const char *name);

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/file.h"
+
 enum tok { T_END, T_IDENT, T_INT, T_PUNCT, T_DOTDOT, T_BAD };
 
 struct lex {
@@ -510,9 +512,9 @@ int dzn_read_file(const char *path, struct arena *a, struct dzn_b2b *out, struct
 {
     int rc = -1;
     char *text = NULL;
-    FILE *f = fopen(path, "rb");
+    FILE *f = file_open_read(path, err);
     if (!f)
-        return df_err_set(err, DF_ERR_INPUT, "%s: %s", path, strerror(errno));
+        return -1;
     text = malloc(DZN_MAX_BYTES + 1);
     if (!text) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory reading %s", path);

@@ -385,6 +385,12 @@ static const char migration_11[] =
     " END;";
 #undef SCHEDULE_BUMP
 
+/* Version 12: a supply's share of Ukrainian components, which SAFE counts as
+ * eligible content beside the EU and associated share and EDIP does not. */
+static const char migration_12[] =
+    "ALTER TABLE supplies ADD COLUMN ua_content_pct REAL NOT NULL DEFAULT 0"
+    " CHECK (ua_content_pct BETWEEN 0 AND 100);";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -398,6 +404,7 @@ const struct store_migration store_migrations[] = {
     {10, "meetings' calendar SEQUENCE raised when their venue changes, not when a slot "
          "time is rewritten unchanged", migration_10},
     {11, "a counter of changes to an event's meetings, for schedule runs", migration_11},
+    {12, "a supply's share of Ukrainian components", migration_12},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

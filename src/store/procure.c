@@ -121,13 +121,13 @@ int store_supply_upsert(struct store *s, const struct store_supply *x, int *adde
 {
     static const char sql[] =
         "INSERT INTO supplies(id, org_rid, cpv, description, capacity_per_month,"
-        " unit_price_eur, lead_time_days, production_country, eu_content_pct)"
-        " VALUES (?,?,?,?,?,?,?,?,?)"
+        " unit_price_eur, lead_time_days, production_country, eu_content_pct, ua_content_pct)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?)"
         " ON CONFLICT(id) DO UPDATE SET org_rid=excluded.org_rid, cpv=excluded.cpv,"
         " description=excluded.description, capacity_per_month=excluded.capacity_per_month,"
         " unit_price_eur=excluded.unit_price_eur, lead_time_days=excluded.lead_time_days,"
         " production_country=excluded.production_country,"
-        " eu_content_pct=excluded.eu_content_pct";
+        " eu_content_pct=excluded.eu_content_pct, ua_content_pct=excluded.ua_content_pct";
     sqlite3_int64 org = org_rid(s, x->org, "organisation", err);
     if (org < 0)
         return -1;
@@ -146,6 +146,7 @@ int store_supply_upsert(struct store *s, const struct store_supply *x, int *adde
     sqlite3_bind_int(st, 7, x->lead_time_days);
     store_bind_text(st, 8, x->production_country);
     sqlite3_bind_double(st, 9, x->eu_content_pct);
+    sqlite3_bind_double(st, 10, x->ua_content_pct);
     if (store_step_done(s, st, err, "saving a supply") < 0)
         return -1;
     if (added)
@@ -157,7 +158,8 @@ int store_supply_each(struct store *s, store_supply_fn fn, void *ud, struct df_e
 {
     static const char sql[] =
         "SELECT x.id, o.id, x.cpv, x.description, x.production_country, o.country,"
-        " x.capacity_per_month, x.unit_price_eur, x.eu_content_pct, x.lead_time_days"
+        " x.capacity_per_month, x.unit_price_eur, x.eu_content_pct, x.lead_time_days,"
+        " x.ua_content_pct"
         " FROM supplies x JOIN organisations o ON o.rid = x.org_rid ORDER BY x.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -171,6 +173,7 @@ int store_supply_each(struct store *s, store_supply_fn fn, void *ud, struct df_e
             .unit_price_eur = sqlite3_column_double(st, 7),
             .eu_content_pct = sqlite3_column_double(st, 8),
             .lead_time_days = sqlite3_column_int(st, 9),
+            .ua_content_pct = sqlite3_column_double(st, 10),
         };
         stop = fn(ud, &x);
     }

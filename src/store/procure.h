@@ -20,6 +20,7 @@ struct store_supply {
     const char *org_country;        /* joined in by store_supply_each */
     int64_t capacity_per_month;
     double unit_price_eur, eu_content_pct;
+    double ua_content_pct;          /* components from Ukraine, 0 when not given */
     int lead_time_days;
 };
 

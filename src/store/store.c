@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/utf8.h"
 #include "store/migrations.h"
@@ -42,10 +43,20 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v)
         sqlite3_bind_null(st, i);
 }
 
+/* The database's last error as a person reads it. SQLITE_BUSY after the busy
+ * timeout (5 s, store_open_raw) means another process holds the write lock. */
+static int db_error(struct store *s, struct df_err *err, const char *doing, const char *msg)
+{
+    if ((sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY)
+        return df_err_set(err, DF_ERR_RUNTIME, "the database is busy: another process has been "
+                          "writing to it for 5 s; try again when it is done");
+    return df_err_set(err, DF_ERR_RUNTIME, "database error while %s: %s", doing,
+                      msg ? msg : sqlite3_errmsg(s->db));
+}
+
 int store_fail(struct store *s, struct df_err *err, const char *doing)
 {
-    return df_err_set(err, DF_ERR_RUNTIME, "database error while %s: %s", doing,
-                      sqlite3_errmsg(s->db));
+    return db_error(s, err, doing, NULL);
 }
 
 const char *store_col(sqlite3_stmt *st, int i)
@@ -104,8 +115,7 @@ static int exec(struct store *s, const char *sql, struct df_err *err, const char
 {
     char *msg = NULL;
     if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        df_err_set(err, DF_ERR_RUNTIME, "database error while %s: %s", doing,
-                   msg ? msg : sqlite3_errmsg(s->db));
+        db_error(s, err, doing, msg);
         sqlite3_free(msg);
         return -1;
     }
@@ -146,6 +156,25 @@ static int sql_collate_names(void *ud, int an, const void *a, int bn, const void
     return utf8_collate_names(a, (size_t)an, b, (size_t)bn);
 }
 
+/* SQLite's "unable to open database file" for a path whose directory is
+ * missing: the directory named, the one thing a person can act on. */
+static int open_failed(const char *path, sqlite3 *db, int rc, struct df_err *err)
+{
+    char dir[1024];
+    const char *slash = strrchr(path, '/');
+    struct stat st;
+    if ((rc & 0xff) == SQLITE_CANTOPEN && slash && slash > path &&
+        (size_t)(slash - path) < sizeof dir) {
+        memcpy(dir, path, (size_t)(slash - path));
+        dir[slash - path] = '\0';
+        if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
+            return df_err_set(err, DF_ERR_RUNTIME, "cannot open database %s: there is no directory %s",
+                              path, dir);
+    }
+    return df_err_set(err, DF_ERR_RUNTIME, "cannot open database %s: %s", path,
+                      db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+}
+
 int store_open_raw(struct store **out, const char *path, struct df_err *err)
 {
     struct store *s = calloc(1, sizeof *s);
@@ -155,11 +184,10 @@ int store_open_raw(struct store **out, const char *path, struct df_err *err)
                              SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                              NULL);
     if (rc != SQLITE_OK) {
-        df_err_set(err, DF_ERR_RUNTIME, "cannot open database %s: %s", path,
-                   s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(rc));
+        open_failed(path, s->db, rc, err);
         goto fail;
     }
-    sqlite3_busy_timeout(s->db, 5000);
+    sqlite3_busy_timeout(s->db, 5000);      /* the 5 s db_error names */
     sqlite3_extended_result_codes(s->db, 1);
     rc = sqlite3_create_function(s->db, "dfnc_fold", 1,
                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
@@ -173,6 +201,10 @@ int store_open_raw(struct store **out, const char *path, struct df_err *err)
     }
     if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
              err, "configuring the database") < 0) {
+        /* every command may migrate, and WAL keeps two files beside the database */
+        if ((sqlite3_errcode(s->db) & 0xff) == SQLITE_READONLY)
+            df_err_set(err, DF_ERR_RUNTIME, "read-only here: dfnc writes to the database and "
+                       "beside it (%s-wal, %s-shm); copy it where you may write", path, path);
         df_err_prefix(err, "%s", path);
         goto fail;
     }

@@ -54,10 +54,20 @@ def capacity_by(sup, deadline):
 # Who counts toward the minimum, per instrument (data/instruments.json).
 COUNTS = {'edirpa': EU | EEA, 'edip': EU | EEA, 'safe': EU | EEA | {'UA'}}
 MINS = {'edirpa': (3, 3), 'edip': (3, 2), 'safe': (2, 1)}
+# Whether a state that pays for another's demand counts: not under EDIP, whose
+# Art. 11(3) counts the consortium's contracting authorities (a dfnc
+# interpretation elsewhere).
+FUNDERS_COUNT = {'edirpa': True, 'edip': False, 'safe': True}
 
 
 def check_plan(inst, plan, demands, supplies):
     check(plan['instrument'] == inst and plan['as_of'] == AS_OF, inst + ': header')
+    # the legal basis travels with the plan, as in the text and the OCDS tender
+    cites = {'edirpa': 'Art. 9(1), 9(3), legal text', 'edip': 'Art. 11(3), legal text',
+             'safe': 'Art. 16(3), legal text'}
+    check(cites[inst] in plan.get('rules', ''), '%s: rules %r' % (inst, plan.get('rules')))
+    check(plan.get('regulation', '').startswith(('Regulation (EU)', 'Council Regulation (EU)')),
+          '%s: regulation %r' % (inst, plan.get('regulation')))
     seen = {}
     for lot in plan['lots']:
         counting = set()
@@ -65,7 +75,8 @@ def check_plan(inst, plan, demands, supplies):
             d = demands[did]
             seen[did] = lot['id']
             check(d['cpv'][:5] == lot['cpv'], '%s: %s in lot of another CPV group' % (inst, did))
-            for c in [d['country']] + [f for f in d['funder_countries'].split(';') if f]:
+            funders = [f for f in d['funder_countries'].split(';') if f]
+            for c in [d['country']] + (funders if FUNDERS_COUNT[inst] else []):
                 if c in COUNTS[inst]:
                     counting.add(c)
         states, members = MINS[inst]
@@ -102,6 +113,146 @@ def check_plan(inst, plan, demands, supplies):
     return {u['id']: u['reason'] for u in plan['unplaced_demands']}, seen
 
 
+# Hand-made edge cases of who counts: each a list of (buyer country, funders),
+# all one CPV group and deadline, and whether each instrument makes them a lot.
+EDGES = [
+    ('3 states, 1 of them associated (NO)', [('DE', ''), ('FR', ''), ('NO', '')],
+     {'edip': 3, 'edirpa': 0, 'safe': 3}),
+    ('2 Member States and Ukraine', [('DE', ''), ('FR', ''), ('UA', '')],
+     {'edip': 0, 'edirpa': 0, 'safe': 3}),
+    ('3 authorities of 2 states', [('DE', ''), ('DE', ''), ('FR', '')],
+     {'edip': 0, 'edirpa': 0, 'safe': 3}),
+    ('Switzerland is not associated', [('DE', ''), ('FR', ''), ('CH', '')],
+     {'edip': 0, 'edirpa': 0, 'safe': 2}),
+    ('3 states, only 1 Member State', [('DE', ''), ('NO', ''), ('IS', '')],
+     {'edip': 0, 'edirpa': 0, 'safe': 3}),
+    ('EEA-EFTA alone', [('NO', ''), ('IS', ''), ('LI', '')],
+     {'edip': 0, 'edirpa': 0, 'safe': 0}),
+    ('Ukraine with 1 Member State', [('UA', ''), ('DE', '')],
+     {'edip': 0, 'edirpa': 0, 'safe': 2}),
+    ('2 Member States, a third state only paying', [('DE', ''), ('FR', 'NO')],
+     {'edip': 0, 'edirpa': 0, 'safe': 2}),
+    ('3 Member States', [('DE', ''), ('FR', ''), ('PL', '')],
+     {'edip': 3, 'edirpa': 3, 'safe': 3}),
+    # EDIRPA Art. 9(3): the agreement may add quantities for Ukraine or Moldova
+    ('Ukraine and Moldova beside 3 Member States',
+     [('DE', ''), ('FR', ''), ('PL', ''), ('UA', ''), ('MD', '')],
+     {'edip': 4, 'edirpa': 5, 'safe': 4}),
+]
+
+
+def check_edges(tmp):
+    for n, (name, buyers, want) in enumerate(EDGES):
+        db = os.path.join(tmp, 'edge%d.db' % n)
+        orgs = os.path.join(tmp, 'edge_orgs.csv')
+        dem = os.path.join(tmp, 'edge%d_demands.csv' % n)
+        sup = os.path.join(tmp, 'edge_supplies.csv')
+        with open(orgs, 'w') as f:
+            f.write('id,name,country,kind\nmaker,Maker,DE,company\n')
+            f.write(''.join('b%d,Buyer %d,%s,government\n' % (i, i, c)
+                            for i, (c, _) in enumerate(buyers)))
+        with open(dem, 'w') as f:
+            f.write('id,buyer,country,cpv,description,quantity,unit,deliver_by,'
+                    'max_unit_price_eur,funder_countries\n')
+            f.write(''.join('d%d,b%d,%s,35331200-5,shells,10,shell,2027-06-30,4000,%s\n'
+                            % (i, i, c, fu) for i, (c, fu) in enumerate(buyers)))
+        with open(sup, 'w') as f:
+            f.write('id,organisation,cpv,description,capacity_per_month,unit_price_eur,'
+                    'lead_time_days,production_country,eu_content_pct\n'
+                    's1,maker,35331200-5,shells,1000,3000,10,DE,100\n')
+        for kind, path in (('organisations', orgs), ('demands', dem), ('supplies', sup)):
+            run(db, 'import', kind, path)
+        for inst, placed_want in want.items():
+            p = run(db, 'procure', 'plan', '--instrument', inst, '--as-of', AS_OF, '--json')
+            plan = json.loads(p.stdout or '{}')
+            placed = sum(len(l['demands']) for l in plan.get('lots', []))
+            check(placed == placed_want, '%s under %s: %d placed, wanted %d; unplaced %s' % (
+                name, inst, placed, placed_want, plan.get('unplaced_demands')))
+            if not placed:
+                # nothing to publish: said, not left to a reader of an empty package
+                p = run(db, 'procure', 'export', '--instrument', inst, '--as-of', AS_OF,
+                        '--format', 'ocds')
+                check('no lot meets %s\'s rules' % inst in p.stderr,
+                      '%s under %s: an empty export says nothing: %r' % (name, inst, p.stderr))
+                continue
+            # Who procures and who only receives, in the plan and in the OCDS text
+            lot = plan['lots'][0]
+            # EDIRPA's support ceiling (secondary): 15%, 20% when Ukraine or
+            # Moldova receive; the other instruments state none
+            support = None if inst != 'edirpa' else \
+                20 if {'UA', 'MD'} & set(lot['countries']) else 15
+            check(lot.get('max_support_pct') == support, '%s under %s: support %r, wanted %r'
+                  % (name, inst, lot.get('max_support_pct'), support))
+            counting = sorted(c for c in lot['countries'] if c in COUNTS[inst])
+            check(lot.get('participating') == counting, '%s under %s: participating %r, wanted %r'
+                  % (name, inst, lot.get('participating'), counting))
+            p = run(db, 'procure', 'export', '--instrument', inst, '--as-of', AS_OF,
+                    '--format', 'ocds')
+            text = json.loads(p.stdout)['releases'][0]['tender']['lots'][0]['description']
+            joining = [c for c in lot['countries'] if c not in counting]
+            want_text = 'by %s%s;' % (', '.join(counting), '; quantities also for %s' %
+                                      ', '.join(joining) if joining else '')
+            check(want_text in text, '%s under %s: OCDS lot says %r, wanted %r' %
+                  (name, inst, text, want_text))
+
+
+def check_content(tmp):
+    """Ukrainian components: eligible content under SAFE (Art. 16(10)), not under
+    EDIP (Art. 10(3): outside the Union and associated countries)."""
+    db = os.path.join(tmp, 'content.db')
+    files = {
+        'organisations': 'id,name,country,kind\nde-b,DE buyer,DE,government\n'
+                         'fr-b,FR buyer,FR,government\npl-b,PL buyer,PL,government\n'
+                         'ua-b,UA buyer,UA,government\nua-m,UA maker,UA,company\n',
+        'demands': 'id,buyer,country,cpv,description,quantity,unit,deliver_by,'
+                   'max_unit_price_eur,funder_countries\n'
+                   + ''.join('d-%s,%s-b,%s,35331200-5,shells,10,shell,2027-06-30,4000,\n'
+                             % (c.lower(), c.lower(), c) for c in ('DE', 'FR', 'PL', 'UA')),
+        'supplies': 'id,organisation,cpv,description,capacity_per_month,unit_price_eur,'
+                    'lead_time_days,production_country,eu_content_pct,ua_content_pct\n'
+                    's-ua,ua-m,35331200-5,shells,1000,3000,10,UA,30,70\n',
+    }
+    for kind, text in files.items():
+        path = os.path.join(tmp, 'content_%s.csv' % kind)
+        with open(path, 'w') as f:
+            f.write(text)
+        run(db, 'import', kind, path)
+    for inst, want in (('safe', 40), ('edip', 0)):
+        p = run(db, 'procure', 'plan', '--instrument', inst, '--as-of', AS_OF, '--json')
+        plan = json.loads(p.stdout or '{}')
+        got = sum(a['quantity'] for l in plan.get('lots', []) for a in l['allocations'])
+        check(got == want, '%s: 30%% EU and 70%% Ukrainian content delivers %d, wanted %d'
+              % (inst, got, want))
+        # A quantity left unmet says why, as an unplaced demand does.
+        why = {u['id']: u['reason'] for l in plan.get('lots', []) for u in l.get('unmet_demands', [])}
+        if want == 0:
+            check(why.get('d-de') == '1 offer of this CPV: 1 under 65% eligible content',
+                  '%s: why d-de got nothing: %r' % (inst, why.get('d-de')))
+        else:
+            check(not why, '%s: every demand met, yet reasons: %r' % (inst, why))
+    # SAFE Art. 16(3): contractors established in the Union, EEA-EFTA or Ukraine;
+    # a Swiss company making shells in Germany is not one of them.
+    swiss = os.path.join(tmp, 'content_swiss.csv')
+    with open(swiss, 'w') as f:
+        f.write('id,name,country,kind\nch-m,CH maker,CH,company\n')
+    run(db, 'import', 'organisations', swiss)
+    with open(swiss, 'w') as f:
+        f.write(files['supplies'].splitlines()[0] + '\ns-ua,ch-m,35331200-5,shells,1000,3000,'
+                '10,DE,100,0\n')
+    run(db, 'import', 'supplies', swiss)
+    for inst, want in (('safe', 0), ('edip', 40)):
+        plan = json.loads(run(db, 'procure', 'plan', '--instrument', inst, '--as-of', AS_OF,
+                              '--json').stdout or '{}')
+        got = sum(a['quantity'] for l in plan.get('lots', []) for a in l['allocations'])
+        check(got == want, '%s: a Swiss company making in Germany delivers %d, wanted %d'
+              % (inst, got, want))
+    bad = os.path.join(tmp, 'content_bad.csv')
+    with open(bad, 'w') as f:
+        f.write(files['supplies'] + 's-x,ua-m,35331200-5,shells,1000,3000,10,UA,40,70\n')
+    p = run(db, 'import', 'supplies', bad, expect=3)
+    check(bad + ':3: ' in p.stderr and '110' in p.stderr, 'shares over 100%%: %r' % p.stderr)
+
+
 def main():
     demands, supplies = rows('demands.csv'), rows('supplies.csv')
     with tempfile.TemporaryDirectory() as tmp:
@@ -126,8 +277,9 @@ def main():
                                 out] + (['--require-funder'] if inst == 'safe' else []),
                                capture_output=True, text=True)
             check(v.returncode == 0, '%s: OCDS invalid: %s%s' % (inst, v.stdout, v.stderr))
-        check(reasons['edip']['drones-ua'] == 'only 1 participating state; edip needs 3',
-              'edip: Ukraine does not count, Denmark alone: ' + reasons['edip'].get('drones-ua', ''))
+        check(reasons['edip']['drones-ua'] == 'only 0 participating states; edip needs 3',
+              'edip: Ukraine does not count, nor Denmark, who pays but does not procure: ' +
+              reasons['edip'].get('drones-ua', ''))
         check(reasons['edirpa']['radar-lt'] == 'only 1 participating state; edirpa needs 3',
               'edirpa radar reason')
         check('drones-ua' not in reasons['safe'], 'safe: Ukraine with Danish funding is a lot')
@@ -158,7 +310,10 @@ def main():
                         ('bad_buyer', 'shells-x,nobody,PL,35331200-5,x,5,shell,2027-06-30,4000,',
                          'not a known organisation'),
                         ('bad_country', 'shells-x,pl-aa,XX,35331200-5,x,5,shell,2027-06-30,4000,',
-                         'country')],
+                         'country'),
+                        # a state the buyer is not in would count toward the rules
+                        ('other_country', 'shells-x,ua-dpa,DE,35331200-5,x,5,shell,2027-06-30,'
+                         '4000,', 'country "DE" is not the buyer\'s: ua-dpa is in UA')],
             'supplies': [('bad_org', 'sup-x,ghost-works,35331200-5,x,100,3000,30,PL,80',
                           'not a known organisation'),
                          ('bad_cpv', 'sup-x,cz-munice,3533120-5,x,100,3000,30,CZ,80', 'cpv')],
@@ -182,6 +337,14 @@ def main():
         after = run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', AS_OF,
                     '--json').stdout
         check(before == after and 'new-ok' not in after, 'a failed import wrote something')
+        check_edges(tmp)
+        check_content(tmp)
+        # The regulations write EDIP, EDIRPA, SAFE: a buyer may too.
+        p = run(db, 'procure', 'plan', '--instrument', 'EDIP', '--as-of', AS_OF, '--json')
+        check(json.loads(p.stdout or '{}').get('instrument') == 'edip', 'EDIP is edip')
+        # Two instruments are two plans: one of them silently chosen would mislead.
+        p = run(db, 'procure', 'plan', '--instrument', 'edip', '--instrument', 'safe', expect=2)
+        check('--instrument given twice' in p.stderr, 'two instruments: %r' % p.stderr)
         p = run(db, 'procure', 'plan', '--instrument', 'nato', expect=2)
         check('edirpa' in p.stderr, 'unknown instrument lists the known ones')
     if failures:

@@ -46,7 +46,15 @@ expect "no command is a usage error" 2 'usage:' -- "$DFNC"
 expect "unknown command" 2 'no command "frobnicate"' -- "$DFNC" frobnicate
 expect "help explains a command" 0 'organisations' -- "$DFNC" help import
 expect "help of an unknown command" 2 'no command' -- "$DFNC" help frobnicate
+# every command `dfnc help` lists explains itself
+for c in $("$DFNC" help | sed -n 's/^  dfnc \(\[--db PATH\] \)\{0,1\}\([a-z]*\).*/\2/p' | sort -u); do
+    expect "help $c" 0 "^usage: dfnc (\[--db PATH\] )?$c" -- "$DFNC" help "$c"
+done
 expect "import without a file" 2 'usage: dfnc import' -- "$DFNC" "${D[@]}" import organisations
+# an empty path would open a temporary database: an import would vanish without a word
+expect "an empty --db is a usage error" 2 'dfnc: --db needs a PATH' -- "$DFNC" --db "" stats
+expect "... and --db= too" 2 'dfnc: --db needs a PATH' -- "$DFNC" --db= stats
+expect "--db without its path names the option" 2 'dfnc: --db needs a PATH' -- "$DFNC" --db
 expect "stats with a stray operand" 2 'usage: dfnc stats' -- "$DFNC" "${D[@]}" stats extra
 expect "init creates the database" 0 'schema version 0 -> [0-9]+' -- "$DFNC" "${D[@]}" init
 expect "init again is up to date" 0 'up to date' -- "$DFNC" "${D[@]}" init
@@ -59,6 +67,17 @@ expect "Ukrainian names come through intact" 0 'Укроборонпром Те�
 expect "re-import updates by id" 0 'orgs_changed.csv: 2 rows: 1 added, 1 updated' -- \
     "$DFNC" "${D[@]}" import organisations "$HERE/data/orgs_changed.csv"
 check "an update changed the row" grep -q 'Renamed GmbH' <("$DFNC" "${D[@]}" export organisations -)
+# export then import into a fresh database gives the same rows: Cyrillic, quotes,
+# commas and a newline inside fields, an empty optional one
+"$DFNC" --db rt_src.db import organisations "$HERE/data/orgs.csv" >/dev/null
+"$DFNC" --db rt_src.db import people "$HERE/data/people.csv" >/dev/null
+for kind in organisations people; do
+    "$DFNC" --db rt_src.db export $kind rt_$kind.csv 2>/dev/null
+    expect "$kind exported import into a fresh database" 0 'rows: [0-9]+ added, 0 updated' -- \
+        "$DFNC" --db rt.db import $kind rt_$kind.csv
+    check "... and export again byte for byte" cmp -s rt_$kind.csv <("$DFNC" --db rt.db export $kind -)
+done
+check "... the quoted comma and the newline among them" grep -q '"Опис українською,$' rt_organisations.csv
 before=$(org_count t.db)
 
 bad() { # bad NAME KIND FILE PATTERN: refused with exit 3 and FILE:LINE, nothing written
@@ -81,6 +100,11 @@ bad "a file that is not UTF-8" organisations bad_latin1.csv 'bad_latin1\.csv:2: 
 python3 -c "print('id,name,country,kind,description'); print('ok-1,A,DE,company,x'); print('big-1,B,FR,company,' + 'a' * 70000)" > big.csv
 expect "a field over 64 KiB" 3 'big\.csv:3: field 5 is 70000 bytes long' -- "$DFNC" "${D[@]}" import organisations big.csv
 check "a field over 64 KiB leaves the database unchanged" [ "$(org_count t.db)" = "$before" ]
+# a row of another width than the header: an unquoted comma would shift or cut a field
+printf 'id,name,country,kind,description\nc-1,A,DE,company,Drones, radars and sensors\nc-2,B,FR\n' > width.csv
+bad_here "a row wider than the header names its line" width.csv 'width\.csv:2: 6 fields where the header has 5 \(a comma in a field without quotes\?\)'
+check "... and a narrower one, on its own line" grep -q 'width\.csv:3: 3 fields where the header has 5' err.txt
+check "rows of another width leave the database unchanged" [ "$(org_count t.db)" = "$before" ]
 bad "people naming an unknown organisation" people bad_people.csv 'bad_people\.csv:3: organisation "org-nope" is unknown'
 # a website the web UI would link, and languages, refused as the API refuses them (app/fields.c)
 printf 'id,name,country,kind,sme,city,website\nw-1,A,DE,company,0,,https://a.example\nw-2,B,FR,company,0,,javascript:alert(1)\n' > web_bad.csv
@@ -145,6 +169,76 @@ if [ -n "${DFNC_SHARED_DATA:-}" ] && [ -f "$DFNC_SHARED_DATA/cpv/cpv_en.json" ];
 else
     echo "not ok - DFNC_SHARED_DATA/cpv is missing"; failures=$((failures + 1))
 fi
+
+expect "an unknown export format says which" 2 'dfnc: --format is csv or json, not "xml"' -- \
+    "$DFNC" "${D[@]}" export organisations - --format xml
+expect "... before the operands too" 2 'dfnc: --format is csv or json, not "pdf"' -- \
+    "$DFNC" "${D[@]}" export --format pdf organisations -
+
+# numbers past an int were cut to one in range (--fairness 4294967301 ran as 5), an
+# empty one read as 0: each is refused, naming the option and its range
+printf 'num_slots = 2;\n' > tiny.dzn
+expect "--fairness past an int" 2 'dfnc: --fairness takes a whole number from 0 to 1000, not "4294967301"' -- \
+    "$DFNC" schedule --dzn tiny.dzn --fairness 4294967301
+expect "--fairness empty" 2 'dfnc: --fairness takes a whole number from 0 to 1000, not ""' -- \
+    "$DFNC" schedule --dzn tiny.dzn --fairness ""
+expect "--threads past an int" 2 'dfnc: --threads takes a whole number from 1 to 2, not "4294967297"' -- \
+    "$DFNC" schedule --dzn tiny.dzn --threads 4294967297
+expect "--seed negative" 2 'dfnc: --seed takes a whole number from 0 to 4294967295, not "-1"' -- \
+    "$DFNC" "${D[@]}" schedule --seed -1
+expect "recommend --top out of range names it" 2 'dfnc: --top takes a whole number from 1 to 1000, not "-1"' -- \
+    "$DFNC" "${D[@]}" recommend ppl-1 --top -1
+expect "demo --port out of range names it" 2 'dfnc: --port takes a whole number from 1 to 65535, not "0"' -- \
+    "$DFNC" --db demo-port.db demo --port 0
+expect "serve --port out of range names it" 2 'dfnc: --port takes a whole number from 0 to 65535, not "70000"' -- \
+    "$DFNC" "${D[@]}" serve --port 70000
+
+# ---- --db where it cannot be: the message says what to do, not SQLite's words -------------
+expect "--db in a directory that does not exist" 1 'dfnc: cannot open database nodir/x\.db: there is no directory nodir' -- \
+    "$DFNC" --db nodir/x.db init
+mkdir -p rodir && cp t.db rodir/ && chmod 555 rodir && chmod 444 rodir/t.db
+# root writes anyway: read it as nobody (the work folder must let nobody in)
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+    chmod 755 "$WORK"; AS_OTHER=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+else AS_OTHER=(); fi
+expect "--db on a read-only database says so" 1 'dfnc: rodir/t\.db: read-only here: dfnc writes to the database and beside it \(rodir/t\.db-wal, rodir/t\.db-shm\); copy it where you may write' -- \
+    "${AS_OTHER[@]}" "$DFNC" --db rodir/t.db stats
+chmod 755 rodir
+
+# another process holding the write lock past the 5 s wait: a clear error, nothing written
+python3 -c 'import sqlite3, time; c = sqlite3.connect("t.db", isolation_level=None); c.execute("BEGIN EXCLUSIVE"); open("locked", "w").close(); time.sleep(8)' &
+holder=$!
+for _ in $(seq 50); do [ -e locked ] && break; sleep 0.1; done
+printf 'id,name,country,kind\nlock-1,L,DE,company\n' > lock.csv
+expect "a database another process is writing" 1 'dfnc: the database is busy: another process has been writing to it for 5 s; try again when it is done' -- \
+    "$DFNC" "${D[@]}" import organisations lock.csv
+wait "$holder"
+check "... and nothing was written" [ "$(org_count t.db)" = "$before" ]
+
+# ---- every CSV kind: a row one field too wide is named, and the database is exactly as before --
+dump() { python3 -c 'import sqlite3, sys; print("\n".join(sqlite3.connect(sys.argv[1]).iterdump()))' t.db; }
+wide() { # wide KIND HEADER GOOD_ROW
+    printf '%s\n%s\n%s,extra\n' "$2" "$3" "${3/w-/x-}" > "wide_$1.csv"   # another id
+    local pre; pre=$(dump)
+    expect "$1: a row one field too wide" 3 "wide_$1\\.csv:3: [0-9]+ fields where the header has [0-9]+" -- \
+        "$DFNC" "${D[@]}" import "$1" "wide_$1.csv"
+    check "... leaves the database exactly as it was" [ "$(dump)" = "$pre" ]
+}
+wide people 'id,organisation,name,email,title,languages' 'w-p,org-de,W,,,en'
+wide capabilities 'organisation,direction,cpv,title,description' 'org-de,offer,35613000-4,T,D'
+wide demands 'id,buyer,country,cpv,description,quantity,unit,deliver_by,max_unit_price_eur,funder_countries' \
+    'w-d,org-de,DE,35613000-4,x,5,pcs,2027-06-30,100,'
+wide supplies 'id,organisation,cpv,description,capacity_per_month,unit_price_eur,lead_time_days,production_country,eu_content_pct' \
+    'w-s,org-de,35613000-4,x,5,100,10,DE,80'
+
+# ---- a directory given for a file is named as such, like a missing file (exit 3) -------------
+mkdir -p adir
+for args in "import organisations adir" "import cpv adir" "import glossary adir" \
+            "import cordis --projects adir --participations adir" "schedule --dzn adir" \
+            "partners --lead org-de --text-file adir" "partners --queries adir"; do
+    # shellcheck disable=SC2086
+    expect "$args: a directory" 3 '^(dfnc: )?adir: cannot open: Is a directory$' -- "$DFNC" "${D[@]}" $args
+done
 
 # ---- the demo forum, as the acceptance checks it -------------------------------------------
 expect "demo seed 7" 0 'participants from' -- "$DFNC" --db demo.db demo --seed 7 --no-serve

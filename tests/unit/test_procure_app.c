@@ -66,13 +66,17 @@ Test(procure_rules, the_embedded_instruments_carry_the_figures)
     cr_assert_eq(in.rules.min_member_states, 2);
     cr_assert_eq(in.rules.ukraine, PROCURE_ROLE_JOINS, "EDIP Art. 11(2): Ukraine does not count");
     cr_assert_float_eq(in.rules.min_content_pct, 65, 1e-9);
+    cr_assert_not(in.rules.funders_participate, "EDIP Art. 11(3): a funder is no authority");
+    cr_assert_not(in.rules.content_ukraine_counts, "EDIP Art. 10(3)");
     cr_assert_str_eq(in.regulation, "Regulation (EU) 2025/2643");
     cr_assert_eq(app_procure_instrument(NULL, "safe", &a, &in, &err), 0, "%s", err.msg);
     cr_assert_eq(in.rules.min_states, 2);
     cr_assert_eq(in.rules.ukraine, PROCURE_ROLE_COUNTS);
     cr_assert(in.rules.contractors_restricted && in.rules.contractor_ukraine);
+    cr_assert(in.rules.content_ukraine_counts, "SAFE Art. 16(10)");
     cr_assert_eq(app_procure_instrument(NULL, "edirpa", &a, &in, &err), 0, "%s", err.msg);
     cr_assert_eq(in.rules.min_member_states, 3);
+    cr_assert_eq(in.rules.moldova, PROCURE_ROLE_JOINS, "EDIRPA Art. 9(3): Moldova receives");
     cr_assert_lt(app_procure_instrument(NULL, "nato", &a, &in, &err), 0);
     cr_assert_eq(err.kind, DF_ERR_USAGE);
     cr_assert(strstr(err.msg, "edirpa, edip, safe"), "%s", err.msg);

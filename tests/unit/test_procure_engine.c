@@ -16,7 +16,7 @@ static const struct procure_rules edip = {
 static const struct procure_rules safe = {
     .name = "safe", .min_states = 2, .min_member_states = 1,
     .eu = PROCURE_ROLE_COUNTS, .eea_efta = PROCURE_ROLE_COUNTS, .ukraine = PROCURE_ROLE_COUNTS,
-    .funders_participate = true, .min_content_pct = 65,
+    .funders_participate = true, .min_content_pct = 65, .content_ukraine_counts = true,
 };
 
 static int day(const char *s)
@@ -44,6 +44,36 @@ Test(procure_mcf, finds_the_cheapest_maximum_flow)
     mcf_free(g);
 }
 
+/* SAFE counts Ukrainian components as eligible content (Art. 16(10)), EDIP
+ * does not (Art. 10(3)): 30% EU and 70% Ukrainian passes one and not the other. */
+Test(procure_plan, ukrainian_content_counts_where_the_rules_say)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d = {"d", "DE", "35331200-5", none, 0, 10, day("2027-06-30"), 400000};
+    struct procure_supply x = {"x", "35331200-5", "UA", 100, 300000, 10, 30, 70, "UA"};
+    cr_assert(procure_pair_is_eligible(&safe, &d, &x));
+    cr_assert_not(procure_pair_is_eligible(&edip, &d, &x));
+    x.ua_content_pct = 34;
+    cr_assert_not(procure_pair_is_eligible(&safe, &d, &x), "30 + 34 is under 65");
+}
+
+/* SAFE Art. 16(3): contractors established in the Union, EEA-EFTA or Ukraine.
+ * A Swiss company making in Germany is not one; EDIP does not restrict them. */
+Test(procure_plan, safe_contractors_are_established_where_it_allows)
+{
+    const char *none[] = {NULL};
+    struct procure_rules safe_restricted = safe;
+    safe_restricted.contractors_restricted = true;
+    safe_restricted.contractor_eu = safe_restricted.contractor_eea_efta = true;
+    safe_restricted.contractor_ukraine = true;
+    struct procure_demand d = {"d", "DE", "35331200-5", none, 0, 10, day("2027-06-30"), 400000};
+    struct procure_supply x = {"x", "35331200-5", "DE", 100, 300000, 10, 100, 0, "CH"};
+    cr_assert_not(procure_pair_is_eligible(&safe_restricted, &d, &x));
+    cr_assert(procure_pair_is_eligible(&edip, &d, &x));
+    x.established = "NO";
+    cr_assert(procure_pair_is_eligible(&safe_restricted, &d, &x));
+}
+
 Test(procure_dates, parse_and_format_round_trip)
 {
     char out[11];
@@ -69,8 +99,8 @@ Test(procure_plan, the_flow_meets_what_greedy_strands)
         {"d3", "FR", "35331200-5", none, 0, 1, day("2027-01-01"), 1},
     };
     struct procure_supply x[] = {
-        {"A", "35331200-5", "CZ", 100, 300000, 0, 80},
-        {"B", "35331200-5", "SE", 100, 450000, 0, 90},   /* too dear for d2 */
+        {"A", "35331200-5", "CZ", 100, 300000, 0, 80, 0, NULL},
+        {"B", "35331200-5", "SE", 100, 450000, 0, 90, 0, NULL},   /* too dear for d2 */
     };
     struct procure_problem p = {.rules = &edip, .as_of = day("2026-10-03"), .demands = d,
                                 .demands_n = 3, .supplies = x, .supplies_n = 2};
@@ -104,7 +134,7 @@ Test(procure_plan, capacity_holds_by_every_deadline)
         {"early-de", "DE", "35331200-5", none, 0, 250, day("2026-04-01"), 900000},
         {"late-fr", "FR", "35331200-5", none, 0, 500, day("2026-07-01"), 900000},
     };
-    struct procure_supply x[] = {{"A", "35331200-5", "PL", 100, 100000, 0, 80}};
+    struct procure_supply x[] = {{"A", "35331200-5", "PL", 100, 100000, 0, 80, 0, NULL}};
     struct procure_problem p = {.rules = &edip, .as_of = day("2026-01-01"), .demands = d,
                                 .demands_n = 3, .supplies = x, .supplies_n = 1};
     struct procure_solution s;
@@ -196,7 +226,7 @@ Test(procure_plan, the_flow_equals_the_lp_optimum_on_random_instances, .timeout 
         for (int j = 0; j < sn; j++)
             x[j] = (struct procure_supply){"x", cpv[RND(3)], country[RND(6)], 1 + RND(150),
                                            280000 + RND(4) * 50000, RND(60),
-                                           RND(2) ? 90 : 60};
+                                           RND(2) ? 90 : 60, 0, NULL};
         struct procure_problem p = {.rules = &safe, .as_of = as_of, .demands = d,
                                     .demands_n = dn, .supplies = x, .supplies_n = sn};
         struct procure_solution s, g;

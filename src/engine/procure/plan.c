@@ -74,7 +74,14 @@ static enum procure_role role_of(const struct procure_rules *r, const char *coun
         return r->eea_efta;
     if (country_is_ukraine(country))
         return r->ukraine;
+    if (country_is_moldova(country))
+        return r->moldova;
     return PROCURE_ROLE_NONE;
+}
+
+bool procure_country_counts(const struct procure_rules *r, const char *country)
+{
+    return role_of(r, country) == PROCURE_ROLE_COUNTS;
 }
 
 static bool contractor_allowed(const struct procure_rules *r, const char *country)
@@ -86,6 +93,14 @@ static bool contractor_allowed(const struct procure_rules *r, const char *countr
            (r->contractor_ukraine && country_is_ukraine(country));
 }
 
+/* Where the rules restrict contractors (SAFE Art. 16(3)), both where the
+ * supplier is established and where it makes the product must be allowed. */
+static bool contractor_is_eligible(const struct procure_rules *r, const struct procure_supply *x)
+{
+    return contractor_allowed(r, x->country) &&
+           (!x->established || contractor_allowed(r, x->established));
+}
+
 int64_t procure_capacity_by(const struct procure_supply *x, int as_of, int deadline)
 {
     int64_t days = (int64_t)deadline - as_of - x->lead_days;
@@ -95,17 +110,24 @@ int64_t procure_capacity_by(const struct procure_supply *x, int as_of, int deadl
     return x->capacity_per_month * days * 16 / 487;
 }
 
+/* Whether x offers what d asks: one code must contain the other, so a generic
+ * "ammunition" offer serves a shells demand, a cartridges offer does not. */
+static bool cpv_matches(const struct procure_demand *d, const struct procure_supply *x)
+{
+    return strncmp(d->cpv, x->cpv, 5) == 0 &&
+           (cpv_is_within(d->cpv, x->cpv) || cpv_is_within(x->cpv, d->cpv));
+}
+
+static double eligible_content(const struct procure_rules *r, const struct procure_supply *x)
+{
+    return x->content_pct + (r->content_ukraine_counts ? x->ua_content_pct : 0);
+}
+
 bool procure_pair_is_eligible(const struct procure_rules *r, const struct procure_demand *d,
                               const struct procure_supply *x)
 {
-    if (strncmp(d->cpv, x->cpv, 5) != 0)
-        return false;
-    /* One code must contain the other: a generic "ammunition" offer serves a
-     * shells demand, a cartridges offer does not. */
-    if (!cpv_is_within(d->cpv, x->cpv) && !cpv_is_within(x->cpv, d->cpv))
-        return false;
-    return x->price_cents <= d->max_price_cents && x->content_pct >= r->min_content_pct &&
-           contractor_allowed(r, x->country);
+    return cpv_matches(d, x) && x->price_cents <= d->max_price_cents &&
+           eligible_content(r, x) >= r->min_content_pct && contractor_is_eligible(r, x);
 }
 
 /* ---- lots --------------------------------------------------------------- */
@@ -629,6 +651,54 @@ static int cmp_pair(const void *a, const void *b)
     return x->supply - y->supply;
 }
 
+/* Why demand i got less than it asked: what kept each offer of its CPV away
+ * (the first rule it fails), or that those able to serve it have no capacity
+ * left by its deadline. NULL only when out of memory. */
+static const char *unmet_reason(struct work *w, int i)
+{
+    const struct procure_problem *p = w->p;
+    const struct procure_rules *r = p->rules;
+    const struct procure_demand *d = &p->demands[i];
+    int offers = 0, dear = 0, content = 0, place = 0, late = 0, taken = 0;
+    for (int j = 0; j < p->supplies_n; j++) {
+        const struct procure_supply *x = &p->supplies[j];
+        if (!cpv_matches(d, x))
+            continue;
+        offers++;
+        if (x->price_cents > d->max_price_cents)
+            dear++;
+        else if (eligible_content(r, x) < r->min_content_pct)
+            content++;
+        else if (!contractor_is_eligible(r, x))
+            place++;
+        else if (procure_capacity_by(x, p->as_of, d->deadline) <= 0)
+            late++;
+        else
+            taken++;
+    }
+    if (offers == 0)
+        return arena_printf(&w->sol->arena, "no offer of this CPV");
+    char by[11];
+    procure_date_format(d->deadline, by);
+    struct { int n; const char *what; } parts[] = {
+        {dear, "above the maximum price"},
+        {content, arena_printf(&w->sol->arena, "under %g%% eligible content", r->min_content_pct)},
+        {place, arena_printf(&w->sol->arena, "made or established where %s allows no contractor",
+                             r->name)},
+        {late, arena_printf(&w->sol->arena, "unable to deliver by %s", by)},
+        {taken, arena_printf(&w->sol->arena, "with no capacity left by %s", by)},
+    };
+    const char *out = arena_printf(&w->sol->arena, "%d offer%s of this CPV:", offers,
+                                   offers == 1 ? "" : "s");
+    for (size_t k = 0; out && k < sizeof parts / sizeof parts[0]; k++)
+        if (parts[k].n)
+            out = parts[k].what ? arena_printf(&w->sol->arena, "%s%s %d %s", out,
+                                               out[strlen(out) - 1] == ':' ? "" : ",",
+                                               parts[k].n, parts[k].what)
+                                : NULL;
+    return out;
+}
+
 /* Copies the pairs into the solution grouped by lot, then demand; fills unmet. */
 static int collect(struct work *w, struct df_err *err)
 {
@@ -660,6 +730,10 @@ static int collect(struct work *w, struct df_err *err)
                         p->supplies[w->pairs[q].supply].price_cents;
             }
             sol->unmet[i] = p->demands[i].quantity - got;
+            if (sol->unmet[i] > 0 && !(sol->unmet_reason[i] = unmet_reason(w, i))) {
+                free(first);
+                return fail_oom(err);
+            }
             lot->unmet += sol->unmet[i];
             sol->delivered += got;
             sol->unmet_total += sol->unmet[i];
@@ -683,11 +757,14 @@ int procure_plan(const struct procure_problem *p, struct procure_solution *out,
     w.lot_of = malloc(n * sizeof *w.lot_of);
     w.reason = calloc(n, sizeof *w.reason);
     out->unmet = arena_alloc(&out->arena, n * sizeof *out->unmet);
+    out->unmet_reason = arena_alloc(&out->arena, n * sizeof *out->unmet_reason);
     out->unplaced = arena_alloc(&out->arena, n * sizeof *out->unplaced);
-    if (!w.order || !w.lot_of || !w.reason || !out->unmet || !out->unplaced) {
+    if (!w.order || !w.lot_of || !w.reason || !out->unmet || !out->unmet_reason ||
+        !out->unplaced) {
         fail_oom(err);
         goto out;
     }
+    memset(out->unmet_reason, 0, n * sizeof *out->unmet_reason);
     if (form_lots(&w, err) < 0)
         goto out;
     if (allocate(&w) < 0) {

@@ -11,8 +11,8 @@
 #include "core/arena.h"
 #include "core/err.h"
 
-/* What a country of a class (EU Member State, EEA-EFTA state, Ukraine) may do in
- * a common procurement under an instrument. */
+/* What a country of a class (EU Member State, EEA-EFTA state, Ukraine, Moldova)
+ * may do in a common procurement under an instrument. */
 enum procure_role {
     PROCURE_ROLE_NONE = 0,     /* cannot take part */
     PROCURE_ROLE_JOINS = 1,    /* may be in a lot (e.g. receive quantities) but does not count */
@@ -24,9 +24,10 @@ struct procure_rules {
     const char *name;               /* "edip" */
     int min_states;                 /* participating states per lot, at least */
     int min_member_states;          /* of which EU Member States, at least */
-    enum procure_role eu, eea_efta, ukraine;
+    enum procure_role eu, eea_efta, ukraine, moldova;
     bool funders_participate;       /* funder countries count like buyers */
-    double min_content_pct;         /* a supply's EU/associated content share, at least */
+    double min_content_pct;         /* a supply's eligible content share, at least */
+    bool content_ukraine_counts;    /* Ukrainian components are eligible content */
     bool contractors_restricted;    /* production country must be in an allowed class */
     bool contractor_eu, contractor_eea_efta, contractor_ukraine;
 };
@@ -45,7 +46,9 @@ struct procure_supply {
     int64_t capacity_per_month;
     int64_t price_cents;
     int lead_days;
-    double content_pct;
+    double content_pct;                 /* components from the EU and associated countries, % */
+    double ua_content_pct;              /* components from Ukraine, % */
+    const char *established;            /* the supplier's country, or NULL */
 };
 
 enum procure_method {
@@ -93,6 +96,9 @@ struct procure_solution {
     struct procure_unplaced *unplaced;  /* in demand order */
     int unplaced_n;
     int64_t *unmet;                     /* per demand (0 for unplaced ones) */
+    const char **unmet_reason;          /* per demand with unmet > 0: why no more came
+                                           ("1 offer of this CPV: 1 above the maximum
+                                           price"); NULL otherwise */
     int64_t total_cost_cents, delivered, unmet_total;
     struct arena arena;                 /* owns everything above */
 };
@@ -107,9 +113,14 @@ void procure_solution_free(struct procure_solution *sol);
  * the months (of 365.25/12 days) from as_of + lead time to the deadline. */
 int64_t procure_capacity_by(const struct procure_supply *x, int as_of, int deadline);
 /* Whether supply x may serve demand d under rules (CPV, price, content, country),
- * ignoring capacity. */
+ * ignoring capacity. Content is the EU and associated share, plus the Ukrainian
+ * share where the rules count it. */
 bool procure_pair_is_eligible(const struct procure_rules *r, const struct procure_demand *d,
                               const struct procure_supply *x);
+
+/* Whether a state of that country counts toward the rules' minimum of states (a
+ * lot's other countries only receive quantities). */
+bool procure_country_counts(const struct procure_rules *r, const char *country);
 
 /* "YYYY-MM-DD" to a day number; -1 when malformed or not a real date. */
 int procure_date_parse(const char *s, int *day);
