@@ -17,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { latinLeft, whereAmI } from './a11y.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -33,6 +34,8 @@ const UK = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/i18n/uk.json'), 'utf8
 const ORGANISER = { email: 'organiser@dfnc.test', password: 'organiser-secret-1' };
 const PARTICIPANT = { email: 'ua.participant@dfnc.test', password: 'participant-secret-1' };
 const PARTNER = { email: 'partner@dfnc.test', password: 'partner-secret-1' };
+// A Ukrainian SME's representative's phone.
+const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const LINK = `https://docs.example.eu/forum/shared/${'a1b2c3d4e5'.repeat(20)}`;
 
 let server;
@@ -83,8 +86,8 @@ async function startServer() {
   });
 }
 
-async function newContext(locale) {
-  const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Kyiv' });
+async function newContext(locale, device) {
+  const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Kyiv', ...device });
   ctx.setDefaultTimeout(15000);
   const origin = new URL(base).origin;
   ctx.on('request', (req) => {
@@ -963,6 +966,57 @@ test('a participant in Ukrainian asks for partners for a project idea, in Ukrain
   assert.match(await met.locator('.asked li', { hasText: state.partner.name }).textContent(), /Зустріч погоджено/);
   assert.equal(await met.locator(`select[name=to] option[value="${state.partner.id}"]`).count(), 0);
   await ctx.close();
+});
+
+// An organisation from the EU with people, whose page offers meeting requests.
+function otherOrg() {
+  const people = JSON.parse(dfnc(['export', 'people', '-', '--format', 'json']));
+  return JSON.parse(dfnc(['export', 'organisations', '-', '--format', 'json']))
+    .find((o) => o.country !== 'UA' && people.some((p) => p.organisation === o.id));
+}
+
+// Every page each role reaches, as a Ukrainian reader meets them on a phone.
+function pagesOf() {
+  return [
+    [null, ['/']],
+    [PARTICIPANT, ['/', '/agenda', '/profile', '/organisations', `/organisations/${encodeURIComponent(state.me.org.id)}`,
+      `/organisations/${encodeURIComponent(otherOrg().id)}`, '/suggestions', '/partners', '/requests']],
+    [ORGANISER, ['/console/people', '/console/import', '/console/event', '/console/schedule', '/console/tables',
+      '/console/checkin?q=' + encodeURIComponent(state.me.person.name.slice(0, 4)), '/console/dashboard', '/requests']],
+  ];
+}
+
+// Runs each check (a function run in the page, returning what it found
+// wrong) on every page of every role; what is wrong, by check and page.
+async function walkPages(checks) {
+  const wrong = Object.fromEntries(Object.keys(checks).map((k) => [k, []]));
+  for (const [who, paths] of pagesOf()) {
+    const ctx = await newContext('uk-UA', PHONE);
+    const page = await ctx.newPage();
+    if (who) await signIn(page, who);
+    for (const p of paths) {
+      await open(page, p);
+      if (p.startsWith('/console/checkin')) await page.locator('#checkin-list li').first().waitFor();
+      if (p === '/suggestions') await page.locator('#suggestions li.suggestion').first().waitFor();
+      for (const [k, fn] of Object.entries(checks)) {
+        for (const x of await fn(page)) wrong[k].push(`${who ? who.email.split('@')[0] : 'anonymous'} ${p}: ${x}`);
+      }
+    }
+    await ctx.close();
+  }
+  return wrong;
+}
+
+test('every page in Ukrainian, as each role: no English left, <html lang> and <title> say where', async () => {
+  const wrong = await walkPages({
+    latin: (page) => page.evaluate(latinLeft),
+    where: async (page) => {
+      const w = await page.evaluate(whereAmI);
+      return w.lang === 'uk' ? w.found : [`<html lang="${w.lang}">`, ...w.found];
+    },
+  });
+  assert.deepEqual(wrong.latin, [], `English left:\n${wrong.latin.join('\n')}`);
+  assert.deepEqual(wrong.where, [], wrong.where.join('\n'));
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

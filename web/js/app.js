@@ -126,7 +126,7 @@ export async function eventPicker() {
   if (fresh) state.event = { ...state.event, ...fresh };
   if (state.events.length < 2) return null;
   const sel = h('select', { id: 'event-pick', name: 'event' }, state.events.map((e) => h('option',
-    { value: e.id, selected: state.event && e.id === state.event.id }, `${e.name} · ${dateRange(e.starts_on, e.ends_on)}`)));
+    { value: e.id, translate: 'no', selected: state.event && e.id === state.event.id }, `${e.name} · ${dateRange(e.starts_on, e.ends_on)}`)));
   sel.addEventListener('change', () => {
     const u = new URL(location.href);
     u.searchParams.set('event', sel.value);
@@ -185,7 +185,7 @@ function langSwitch() {
     },
     onchange: () => { if (!keyed) apply(true); },
     onblur: () => { if (keyed) apply(false); },
-  }, LANGS.map((l) => h('option', { value: l, selected: l === getLang() }, t(`lang.${l}`))));
+  }, LANGS.map((l) => h('option', { value: l, lang: l, selected: l === getLang() }, t(`lang.${l}`))));
   return h('div', { class: 'lang' }, h('label', { for: 'lang', class: 'sr-only' }, t('lang.label')), sel);
 }
 

@@ -3,7 +3,7 @@
 // table plan per slot and the check-in of arrivals.
 
 import { api } from '../api.js';
-import { h, add, field, list, clear } from '../dom.js';
+import { h, add, field, list, clear, data } from '../dom.js';
 import {
   t, tn, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime,
@@ -285,7 +285,7 @@ function renderProgramme(main, e) {
   const table = sessions.length ? h('div', { class: 'scroll' }, h('table', { id: 'programme' },
     h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots', 'event.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, sessions.map((s) => h('tr', { 'data-session': s.id },
-      h('td', {}, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
+      h('td', { translate: 'no' }, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
       h('td', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
       h('td', {}, s.kind === 'b2b' ? num(count(s.id)) : ''),
       h('td', {}, h('button', {
@@ -407,7 +407,7 @@ function renderInterpreters(main, e) {
   const name = limit(h('input', { name: 'interpreter_name', required: true }), 200);
   const pair = h('input', { name: 'interpreter_pair', required: true, value: 'uk-en', pattern: '[a-z]{2}-[a-z]{2}', maxlength: 5, class: 'mono' });
   const when = h('select', { name: 'interpreter_session' }, h('option', { value: '' }, t('event.all_sessions')),
-    sessions.map((s) => h('option', { value: s.id }, sessionName.get(s.id))));
+    sessions.map((s) => h('option', { value: s.id, translate: 'no' }, sessionName.get(s.id))));
   const form = h('form', {
     class: 'card', id: 'interpreters-form',
     onsubmit: async (ev) => {
@@ -427,7 +427,7 @@ function renderInterpreters(main, e) {
   h('h2', {}, t('event.interpreters')),
   h('p', { class: 'muted' }, t('event.interpreters_lead')),
   people.length ? h('ul', { id: 'interpreter-list' }, people.map((x) => h('li', { 'data-interpreter': x.id },
-    h('strong', {}, x.name), ` · ${x.pair} · `, x.session ? (sessionName.get(x.session) || x.session) : t('event.all_sessions'), ' ',
+    h('strong', { translate: 'no' }, x.name), ` · ${x.pair} · `, x.session ? data(sessionName.get(x.session) || x.session) : t('event.all_sessions'), ' ',
     h('button', {
       type: 'button', class: 'link danger remove-interpreter',
       onclick: async () => {
@@ -545,7 +545,7 @@ async function unscheduledSection() {
     searchForm('unscheduled-search', t('schedule.unscheduled_filter'), asked('q'), null, 'filters no-print'),
     h('p', { class: 'count' }, tn('schedule.unscheduled_count', count)),
     un.length ? h('ul', { class: 'errors', id: 'unscheduled-list' }, un.map((u) => h('li', {},
-      h('strong', {}, u.id), ' ', h('span', { translate: 'no' }, side(u, 0), ' → ', side(u, 1)), ': ', reasonOf(u.reason)))) : null,
+      h('strong', { translate: 'no' }, u.id), ' ', h('span', { translate: 'no' }, side(u, 0), ' → ', side(u, 1)), ': ', reasonOf(u.reason)))) : null,
     pager('unscheduled-pager', offset, un.length, count));
 }
 
@@ -588,7 +588,7 @@ export async function renderSchedule(main) {
             r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
           warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
             h('ul', { class: 'errors', id: 'schedule-warnings' }, warnings.slice(0, 200).map((w) => h('li', {},
-              h('strong', {}, w.request), ': ', warningOf(w.warning, names))))) : null);
+              h('strong', { translate: 'no' }, w.request), ': ', warningOf(w.warning, names))))) : null);
       } catch (e) {
         add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
       } finally { runBtn.disabled = false; }
@@ -651,7 +651,7 @@ export async function renderTables(main) {
         h('tbody', {}, rows.map((m) => {
           const ps = list(m.people, 'people');
           return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),
-            h('td', { class: 'interpreter' }, m.interpreter || ''));
+            h('td', { class: 'interpreter', translate: 'no' }, m.interpreter || ''));
         }))))));
   }
   add(main, h('h1', {}, t('tables.title')), picker,

@@ -2,7 +2,7 @@
 // DFNC2 press release) from GET /api/v1/stats, and the sign-in form.
 
 import { api } from '../api.js';
-import { h, add, field } from '../dom.js';
+import { h, add, field, data } from '../dom.js';
 import { t, num, dateRange, setTimeZone, timeZoneNote } from '../i18n.js';
 import { state, role, go, loadMe } from '../app.js';
 
@@ -49,9 +49,9 @@ function hero(ev) {
     const note = timeZoneNote();
     return h('section', { class: 'hero' },
       h('p', { class: 'kicker' }, t('home.kicker')),
-      h('h1', { id: 'forum-name' }, ev.name || t('home.forum')),
+      h('h1', { id: 'forum-name', translate: ev.name ? 'no' : null }, ev.name || t('home.forum')),
       ev.starts_on ? h('p', { class: 'dates', id: 'forum-dates' },
-        dateRange(ev.starts_on, ev.ends_on), ev.venue ? ` · ${ev.venue}` : '') : null,
+        dateRange(ev.starts_on, ev.ends_on), ev.venue ? [' · ', data(ev.venue)] : null) : null,
       note ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, note) : null,
       h('p', { class: 'lead' }, t('home.lead')));
   } catch (_) {

@@ -36,7 +36,7 @@ function personForm(p) {
       () => api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: langs.value.trim() })),
   },
   h('h2', {}, t('profile.me')),
-  p.email ? h('p', { class: 'muted' }, p.email) : null,
+  p.email ? h('p', { class: 'muted', translate: 'no' }, p.email) : null,
   field(t('profile.name'), name),
   field(t('profile.title'), title),
   field(t('profile.languages'), langs, t('profile.languages_hint')),

@@ -2,8 +2,8 @@
 // organisation's public profile with its people, each one a meeting away.
 
 import { api } from '../api.js';
-import { h, add, field, list, clear } from '../dom.js';
-import { t, tn, countryName, compare } from '../i18n.js';
+import { h, add, field, list, clear, data } from '../dom.js';
+import { t, tn, tx, countryName, compare } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
 import { reasonText } from '../reasons.js';
@@ -102,7 +102,7 @@ function requestForm(person, onDone) {
     },
   },
   field(t('requests.message'), msg),
-  h('button', { type: 'submit', class: 'primary' }, t('requests.send_to', { name: person.name })));
+  h('button', { type: 'submit', class: 'primary' }, tx('requests.send_to', { name: data(person.name) })));
   return form;
 }
 export { requestForm };
@@ -124,7 +124,7 @@ export async function renderOrganisation(main, id) {
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null,
       o.city ? h('span', { translate: 'no' }, ` ${o.city}`) : ''),
     desc ? h('p', { translate: 'no' }, desc) : null,
-    o.website ? h('p', {}, h('a', { href: o.website, rel: 'noopener noreferrer' }, o.website)) : null,
+    o.website ? h('p', {}, h('a', { href: o.website, rel: 'noopener noreferrer', translate: 'no' }, o.website)) : null,
     h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => h('section', { class: 'card', id: `org-${d}s` },
       h('h2', {}, t(`org.${d}s`)),
       h('ul', { class: 'caps' }, caps.filter((c) => c.direction === d).map((c) => h('li', {},
