@@ -1019,6 +1019,91 @@ test('every page in Ukrainian, as each role: no English left, <html lang> and <t
   assert.deepEqual(wrong.where, [], wrong.where.join('\n'));
 });
 
+// The element that has the focus, as a test reads it: its id, else its
+// class and text, else its tag.
+const focused = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a.id || (a.className ? `${a.tagName.toLowerCase()}.${a.className}: ${a.textContent.trim()}` : a.tagName.toLowerCase());
+});
+
+test('after an action the focus stays where the keyboard user was, or moves to what happened', async () => {
+  // a request waiting for the participant's answer, from a newcomer
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'kb-organisations.csv'), 'id,name,country,kind,sme,city,website,description\norg-kb,Keyboard Optics,EE,company,1,Tartu,,Optics\n');
+  fs.writeFileSync(path.join(TMP, 'kb-people.csv'), 'id,organisation,name,email,title,languages\np-kb,org-kb,Kadri Klaver,kadri@kb.test,CEO,et;en\n');
+  fs.writeFileSync(path.join(TMP, 'kb-req.csv'), `id,event,from,to,priority,status,message\nreq-kb,${eventId},p-kb,${state.me.person.id},1,pending,\n`);
+  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `kb-${k}.csv`)]);
+  dfnc(['import', 'requests', path.join(TMP, 'kb-req.csv')]);
+  const ctx = await newContext('uk-UA', PHONE);
+  const page = await ctx.newPage();
+  await signIn(page, PARTICIPANT);
+  // accepting takes the buttons away: the focus goes to what was done
+  await open(page, '/requests');
+  const req = page.locator('#received li.request[data-id="req-kb"]');
+  await req.locator('button.primary').focus();
+  await page.keyboard.press('Enter');
+  await req.locator('.flash.ok').waitFor();
+  assert.equal(await focused(page), 'p.flash ok: Прийнято.');
+  // a region picked for the suggestions keeps the focus while the list is drawn again
+  await open(page, '/suggestions');
+  await page.locator('#suggestions[aria-busy=false]').waitFor();
+  await page.focus('#suggestions-region');
+  await page.selectOption('#suggestions-region', 'eu');
+  await page.locator('#suggestions[aria-busy=false] li.suggestion').first().waitFor();
+  assert.equal(await focused(page), 'suggestions-region');
+  // a request sent: its button is done with, the focus is on the word that it went
+  const card = page.locator('#suggestions li.suggestion:has(form)').first();
+  await card.locator('button[type=submit]').focus();
+  await page.keyboard.press('Enter');
+  await card.locator('.flash.ok').waitFor();
+  assert.equal(await focused(page), 'p.flash ok: Запит надіслано.');
+  // a capability added and removed: the page is drawn again, the focus on what was done
+  await open(page, '/profile');
+  await page.locator('#cap-form input[role=combobox]').fill('безпілот');
+  await page.locator('#cap-form [role=option]').first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page.selectOption('#cap-form select[name=direction]', 'need');
+  await page.focus('#cap-form button[type=submit]');
+  const code = (await page.locator('#cap-form input[role=combobox]').inputValue()).slice(0, 10);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((c) => document.querySelector('#caps-need')?.textContent.includes(c), code);
+  assert.equal(await focused(page), 'p.flash ok: Збережено.');
+  assert.ok(await page.locator('#cap-form .flash.ok').evaluate((el) => el === document.activeElement));
+  page.once('dialog', (d) => d.accept());
+  await page.locator(`#caps-need button[aria-label="${UK['caps.remove_named'].replace('{code}', code)}"]`).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((c) => !document.querySelector('#caps-need')?.textContent.includes(c), code);
+  assert.ok(await page.locator('#caps-need .flash.ok').evaluate((el) => el === document.activeElement), `focus on ${await focused(page)}`);
+  await ctx.close();
+
+  const octx = await newContext('uk-UA');
+  const org = await octx.newPage();
+  await signIn(org, ORGANISER);
+  // a table added from the keyboard: the event page is drawn again, the focus on "Saved."
+  await open(org, '/console/event');
+  const tables = Number((await org.textContent('#table-total')).replace(/\D/g, ''));
+  await org.fill('#tables-form input[name=table_count]', String(tables + 1));
+  await org.focus('#tables-form button[type=submit]');
+  await org.keyboard.press('Enter');
+  await org.waitForFunction((n) => Number(document.getElementById('table-total')?.textContent.replace(/\D/g, '')) === n, tables + 1);
+  assert.ok(await org.locator('#tables-form .flash.ok').evaluate((el) => el === document.activeElement), `focus on ${await focused(org)}`);
+  org.once('dialog', (d) => d.accept());
+  await org.fill('#tables-form input[name=table_count]', String(tables));
+  await org.press('#tables-form input[name=table_count]', 'Enter');
+  await org.waitForFunction((n) => Number(document.getElementById('table-total')?.textContent.replace(/\D/g, '')) === n, tables);
+  assert.ok(await org.locator('#tables-form .flash.ok').evaluate((el) => el === document.activeElement), `focus on ${await focused(org)}`);
+  // at the door: after a check-in the focus is back in the search box, for the next arrival
+  await open(org, '/console/checkin');
+  await org.fill('#checkin-q', 'Kadri Klaver');
+  await org.locator('#checkin-list button').first().waitFor();
+  await org.locator('#checkin-list button').first().focus();
+  await org.keyboard.press('Enter');
+  await org.waitForFunction(() => document.querySelector('#checkin-list button')?.disabled);
+  assert.equal(await focused(org), 'checkin-q');
+  await octx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

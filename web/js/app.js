@@ -248,12 +248,31 @@ export async function render() {
   document.body.dataset.ready = path;
 }
 
-export function flash(container, msg, kind) {
+// A word on what was done or went wrong, at the top of container. With
+// focus, the focus moves to it: for an action that took away or redrew the
+// control that had the focus, which would otherwise fall back to the top of
+// the page, and a keyboard or screen reader user lose their place.
+export function flash(container, msg, kind, focus) {
   const old = container.querySelector('.flash');
   if (old) old.remove();
-  const el = h('p', { class: `flash ${kind || 'ok'}`, role: kind === 'error' ? 'alert' : 'status' }, msg);
+  const el = h('p', { class: `flash ${kind || 'ok'}`, role: kind === 'error' ? 'alert' : 'status', tabindex: focus ? '-1' : null }, msg);
   container.prepend(el);
+  if (focus) el.focus();
   return el;
+}
+
+// Runs fn with controls disabled (no second ask while the first is being
+// answered), then gives the focus back to the control that had it: a
+// control that is disabled loses the focus to the page.
+export async function whileBusy(controls, fn) {
+  const had = document.activeElement;
+  controls.forEach((c) => { c.disabled = true; });
+  try {
+    return await fn();
+  } finally {
+    controls.forEach((c) => { c.disabled = false; });
+    if (had && had !== document.body && had.isConnected && document.activeElement === document.body) had.focus();
+  }
 }
 
 async function start() {

@@ -8,7 +8,7 @@ import {
   t, tn, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime,
 } from '../i18n.js';
-import { state, flash, eventPicker, go } from '../app.js';
+import { state, flash, eventPicker, go, whileBusy } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
 import { tableName, localName, orgName, orgInfo } from '../people.js';
 import { limit, invalid } from '../forms.js';
@@ -450,7 +450,8 @@ async function rerender(main, msg, kind) {
   await renderEvent(main);
   main.dataset.saved = saved;
   const where = main.querySelector({ tables: '#tables-form', interpreters: '#interpreters-form' }[saved] || '#programme-card');
-  if (where) flash(where, msg || t('saved'), kind);
+  // the form that had the focus was drawn again: the focus goes to its word
+  if (where) flash(where, msg || t('saved'), kind, true);
 }
 
 // Takes a session, table or interpreter out of the event after the organiser
@@ -564,34 +565,36 @@ export async function renderSchedule(main) {
     class: 'card',
     onsubmit: async (ev) => {
       ev.preventDefault();
-      runBtn.disabled = true;
-      add(clear(out), h('p', { class: 'muted' }, t('schedule.running')));
-      try {
-        const r = await api.schedule(eventId(), Number(limit.value) || 10);
-        const warnings = list(r.warnings);
-        let names = new Map();
+      // the button is disabled while the scheduler runs; the focus comes back to it
+      await whileBusy([runBtn], async () => {
+        add(clear(out), h('p', { class: 'muted' }, t('schedule.running')));
         try {
-          // the list again from its first page, with the run's reasons
-          history.replaceState(history.state, '', addressWith({ offset: null }));
-          const fresh = await unscheduledSection();
-          clear(box);
-          if (fresh) box.append(fresh);
-          names = await peopleNamed(warnings);
-        } catch (_) { /* the figures stand without the list */ }
-        add(clear(out),
-          h('div', { class: 'figures' },
-            figure('sched-scheduled', num(r.scheduled), t('schedule.scheduled')),
-            figure('sched-bound', num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
-            figure('sched-accepted', num(r.accepted), t('schedule.accepted')),
-            figure('sched-unscheduled', num(r.unscheduled || 0), t('schedule.unscheduled')),
-            r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
-            r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
-          warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
-            h('ul', { class: 'errors', id: 'schedule-warnings' }, warnings.slice(0, 200).map((w) => h('li', {},
-              h('strong', { translate: 'no' }, w.request), ': ', warningOf(w.warning, names))))) : null);
-      } catch (e) {
-        add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
-      } finally { runBtn.disabled = false; }
+          const r = await api.schedule(eventId(), Number(limit.value) || 10);
+          const warnings = list(r.warnings);
+          let names = new Map();
+          try {
+            // the list again from its first page, with the run's reasons
+            history.replaceState(history.state, '', addressWith({ offset: null }));
+            const fresh = await unscheduledSection();
+            clear(box);
+            if (fresh) box.append(fresh);
+            names = await peopleNamed(warnings);
+          } catch (_) { /* the figures stand without the list */ }
+          add(clear(out),
+            h('div', { class: 'figures' },
+              figure('sched-scheduled', num(r.scheduled), t('schedule.scheduled')),
+              figure('sched-bound', num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
+              figure('sched-accepted', num(r.accepted), t('schedule.accepted')),
+              figure('sched-unscheduled', num(r.unscheduled || 0), t('schedule.unscheduled')),
+              r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
+              r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
+            warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
+              h('ul', { class: 'errors', id: 'schedule-warnings' }, warnings.slice(0, 200).map((w) => h('li', {},
+                h('strong', { translate: 'no' }, w.request), ': ', warningOf(w.warning, names))))) : null);
+        } catch (e) {
+          add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
+        }
+      });
     },
   }, field(t('schedule.time_limit'), limit), runBtn);
   pubBtn.addEventListener('click', async () => {
@@ -694,6 +697,9 @@ export async function renderCheckin(main) {
           const r = await api.checkin(p.id);
           p.checked_in_at = (r && r.checked_in_at) || new Date().toISOString();
           btn.textContent = t('checkin.done'); btn.disabled = true; figures.n += 1; count();
+          // the next arrival's name is typed next
+          q.focus();
+          q.select();
         } catch (e) { btn.textContent = `${t('error.save')} ${errorText(e)}`; }
       });
       out.append(h('li', { class: 'card' }, h('strong', { translate: 'no' }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn));

@@ -112,7 +112,7 @@ function capList(org, caps, direction, editable, save, lines) {
         onclick: async (ev) => {
           if (!window.confirm(t('caps.remove_confirm', { code: c.cpv, title: c.title || '' }))) return;
           const where = ev.target.closest('section');
-          try { await save(caps.filter((x) => x !== c)); } catch (e) { flash(where, `${t('error.save')} ${errorText(e)}`, 'error'); }
+          try { await save(caps.filter((x) => x !== c), `#caps-${direction}`); } catch (e) { flash(where, `${t('error.save')} ${errorText(e)}`, 'error'); }
         },
       }, t('caps.remove'))] : null))));
 }
@@ -136,7 +136,7 @@ function capForm(caps, save) {
       if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }
       const next = caps.filter((c) => !(c.direction === dir.value && c.cpv === code));
       next.push({ direction: dir.value, cpv: code, title: title.value.trim(), description: desc.value || null, confidential: conf.checked });
-      try { await save(next); } catch (e) { flash(form, `${t('error.save')} ${fieldError(form, e) || errorText(e)}`, 'error'); }
+      try { await save(next, '#cap-form'); } catch (e) { flash(form, `${t('error.save')} ${fieldError(form, e) || errorText(e)}`, 'error'); }
     },
   },
   h('h2', {}, t('caps.add')),
@@ -161,7 +161,12 @@ export async function renderProfile(main) {
   const caps = capsOf(org);
   const lines = new Map(await Promise.all(caps.map(async (c) => [c, await capabilityLine(c)])));
   const redraw = () => { main.replaceChildren(); return renderProfile(main); };
-  const save = async (next) => { await api.setCapabilities(org.id, next.map(plain)); await redraw(); };
+  // the page is drawn again: the focus goes to "Saved." where the change was made
+  const save = async (next, where) => {
+    await api.setCapabilities(org.id, next.map(plain));
+    await redraw();
+    flash(main.querySelector(where), t('saved'), 'ok', true);
+  };
   add(main, h('h1', {}, t('profile.title_page')));
   const grid = h('div', { class: 'grid2' });
   if (person.id) grid.append(personForm(person));

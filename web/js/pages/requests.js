@@ -37,7 +37,7 @@ async function row(r, incoming, redraw) {
         status.className = `status ${st}`;
         status.textContent = t(`status.${st}`);
         box.remove();
-        flash(li, t(okKey));
+        flash(li, t(okKey), 'ok', true);
       } catch (e) {
         box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
         flash(li, `${t('error.save')} ${errorText(e)}`, 'error');

@@ -95,8 +95,8 @@ function requestForm(person, onDone) {
       ev.preventDefault();
       try {
         await api.sendRequest(state.event && state.event.id, person.id, msg.value.trim());
-        flash(form, t('requests.sent'));
         form.querySelector('button').disabled = true;
+        flash(form, t('requests.sent'), 'ok', true);
         if (onDone) onDone();
       } catch (e) { flash(form, `${t('requests.send_failed')} ${sendError(e, person)}`, 'error'); }
     },

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
 import { t, num, countryName, errorText } from '../i18n.js';
-import { state, flash } from '../app.js';
+import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
 
@@ -34,8 +34,8 @@ async function sendBox(s, open) {
     ev.preventDefault();
     try {
       await api.sendRequest(state.event && state.event.id, sel.value, msg.value.trim());
-      flash(box, t('requests.sent'));
       btn.disabled = true;
+      flash(box, t('requests.sent'), 'ok', true);
     } catch (e) {
       flash(box, `${t('requests.send_failed')} ${sendError(e, people.find((p) => p.id === sel.value))}`, 'error');
     }
@@ -84,8 +84,7 @@ export async function renderSuggestions(main) {
   const region = regionSelect('suggestions-region');
   const sme = smeCheck('suggestions-sme');
   const out = h('ol', { class: 'cards', id: 'suggestions', 'aria-live': 'polite' });
-  const show = async () => {
-    region.disabled = sme.box.disabled = true;
+  const show = () => whileBusy([region, sme.box], async () => {
     clear(out);
     out.setAttribute('aria-busy', 'true');
     try {
@@ -96,10 +95,9 @@ export async function renderSuggestions(main) {
     } catch (e) {
       out.append(h('li', { class: 'muted' }, errorText(e)));
     } finally {
-      region.disabled = sme.box.disabled = false;
       out.setAttribute('aria-busy', 'false');
     }
-  };
+  });
   region.addEventListener('change', show);
   sme.box.addEventListener('change', show);
   add(main, h('div', { class: 'card' }, field(t('suggest.region'), region), sme.el), out);
