@@ -1104,6 +1104,40 @@ test('after an action the focus stays where the keyboard user was, or moves to w
   await octx.close();
 });
 
+// The error message tied to a control: aria-invalid, and an
+// aria-describedby that names the element saying what is wrong.
+const errorOf = (page, sel) => page.locator(sel).evaluate((el) => ({
+  invalid: el.getAttribute('aria-invalid'),
+  said: (el.getAttribute('aria-describedby') || '').split(/\s+/).map((id) => document.getElementById(id))
+    .filter((x) => x && /alert/.test(x.getAttribute('role') || '')).map((x) => x.textContent).join(' | '),
+}));
+
+test('a field found wrong says so to a screen reader: aria-invalid and the message tied to it', async () => {
+  const ctx = await newContext('uk-UA', PHONE);
+  const page = await ctx.newPage();
+  await open(page, '/');
+  await page.fill('#signin input[name=email]', PARTICIPANT.email);
+  await page.fill('#signin input[name=password]', 'not the password');
+  await page.press('#signin input[name=password]', 'Enter');
+  await page.locator('#signin [role=alert]:not([hidden])').waitFor();
+  for (const f of ['email', 'password']) {
+    assert.deepEqual(await errorOf(page, `#signin input[name=${f}]`), { invalid: 'true', said: UK['signin.failed'] }, f);
+  }
+  await signIn(page, PARTICIPANT);
+  await open(page, '/profile');
+  const name = '#person-form input[name=name]';
+  await page.fill(name, 'Щ'.repeat(150));
+  await page.click('#person-form button[type=submit]');
+  await page.locator('#person-form .flash.error').waitFor();
+  const e = await errorOf(page, name);
+  assert.equal(e.invalid, 'true');
+  assert.match(e.said, /Поле «Ім’я» задовге/);
+  // mended, it is no longer marked
+  await page.fill(name, state.me.person.name);
+  assert.equal((await errorOf(page, name)).invalid, null);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -3,7 +3,8 @@
 // /agenda or /console/tables can be reloaded and bookmarked).
 
 import { api } from './api.js';
-import { h, clear, list, field } from './dom.js';
+import { h, clear, list, field, nextId } from './dom.js';
+import { describeBy } from './forms.js';
 import { t, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange } from './i18n.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
@@ -252,11 +253,18 @@ export async function render() {
 // focus, the focus moves to it: for an action that took away or redrew the
 // control that had the focus, which would otherwise fall back to the top of
 // the page, and a keyboard or screen reader user lose their place.
+// An error describes the fields of container marked invalid (forms.js).
 export function flash(container, msg, kind, focus) {
   const old = container.querySelector('.flash');
-  if (old) old.remove();
-  const el = h('p', { class: `flash ${kind || 'ok'}`, role: kind === 'error' ? 'alert' : 'status', tabindex: focus ? '-1' : null }, msg);
+  if (old) {
+    describeBy(container, old, false);
+    old.remove();
+  }
+  const el = h('p', {
+    class: `flash ${kind || 'ok'}`, role: kind === 'error' ? 'alert' : 'status', tabindex: focus ? '-1' : null, id: nextId('flash'),
+  }, msg);
   container.prepend(el);
+  if (kind === 'error') describeBy(container, el, true);
   if (focus) el.focus();
   return el;
 }
