@@ -47,3 +47,63 @@ export function whereAmI() {
   if (document.getElementById('signout') && !document.querySelector('header nav[aria-label]')) found.push('no labelled <nav>');
   return { lang: document.documentElement.lang, found };
 }
+
+// WCAG contrast ratios from computed styles. 'text': every visible text
+// against the background it stands on (the first opaque one of its
+// ancestors, translucent ones blended in), 4.5:1, 3:1 for large text (24 px,
+// or 18.66 px bold); disabled controls are exempt. 'focus': the focused
+// element's outline against what surrounds it (its parent's background),
+// 3:1, at least 2 px wide. What falls short, as "ratio what".
+export function contrast(what) {
+  const rgba = (c) => {
+    const p = (c.match(/rgba?\(([^)]+)\)/) || [, '0 0 0 0'])[1].split(/[\s,/]+/).filter(Boolean).map(Number);
+    return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 };
+  };
+  const over = (top, under) => ({
+    r: top.r * top.a + under.r * (1 - top.a), g: top.g * top.a + under.g * (1 - top.a), b: top.b * top.a + under.b * (1 - top.a), a: 1,
+  });
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgba(getComputedStyle(e).backgroundColor);
+      if (c.a > 0) layers.push(c);
+      if (c.a >= 1) break;
+    }
+    return layers.reverse().reduce((under, c) => over(c, under), { r: 255, g: 255, b: 255, a: 1 });
+  };
+  const lum = (c) => {
+    const f = (v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b);
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ').join('.')}` : ''}`;
+  const found = [];
+  if (what === 'focus') {
+    const el = document.activeElement;
+    const s = getComputedStyle(el);
+    const r = ratio(rgba(s.outlineColor), background(el.parentElement));
+    if (s.outlineStyle === 'none' || parseFloat(s.outlineWidth) < 2 || r < 3) {
+      found.push(`${r.toFixed(2)} ${name(el)}: outline ${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`);
+    }
+    return found;
+  }
+  const seen = new Set();
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const el = n.parentElement;
+    if (!n.textContent.trim() || seen.has(el) || el.closest('svg, [hidden], .sr-only, :disabled')) continue;
+    seen.add(el);
+    const box = el.getBoundingClientRect();
+    const s = getComputedStyle(el);
+    if (box.width === 0 || box.height === 0 || s.visibility === 'hidden') continue;
+    let opacity = 1;
+    for (let e = el; e; e = e.parentElement) opacity *= Number(getComputedStyle(e).opacity);
+    const bg = background(el);
+    const fg = rgba(s.color);
+    const r = ratio(over({ ...fg, a: fg.a * opacity }, bg), bg);
+    const size = parseFloat(s.fontSize);
+    const large = size >= 24 || (Number(s.fontWeight) >= 700 && size >= 18.66);
+    if (r < (large ? 3 : 4.5)) found.push(`${r.toFixed(2)} ${name(el)}: ${s.color} on rgb(${bg.r | 0}, ${bg.g | 0}, ${bg.b | 0}) "${n.textContent.trim().slice(0, 30)}"`);
+  }
+  return found;
+}

@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { latinLeft, whereAmI } from './a11y.mjs';
+import { latinLeft, whereAmI, contrast } from './a11y.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -1007,9 +1007,10 @@ async function walkPages(checks) {
   return wrong;
 }
 
-test('every page in Ukrainian, as each role: no English left, <html lang> and <title> say where', async () => {
+test('every page in Ukrainian, as each role: no English left, <html lang> and <title> say where, text of 4.5:1', async () => {
   const wrong = await walkPages({
     latin: (page) => page.evaluate(latinLeft),
+    contrast: (page) => page.evaluate(contrast, 'text'),
     where: async (page) => {
       const w = await page.evaluate(whereAmI);
       return w.lang === 'uk' ? w.found : [`<html lang="${w.lang}">`, ...w.found];
@@ -1017,6 +1018,7 @@ test('every page in Ukrainian, as each role: no English left, <html lang> and <t
   });
   assert.deepEqual(wrong.latin, [], `English left:\n${wrong.latin.join('\n')}`);
   assert.deepEqual(wrong.where, [], wrong.where.join('\n'));
+  assert.deepEqual(wrong.contrast, [], `text too faint:\n${wrong.contrast.join('\n')}`);
 });
 
 // The element that has the focus, as a test reads it: its id, else its
@@ -1135,6 +1137,25 @@ test('a field found wrong says so to a screen reader: aria-invalid and the messa
   // mended, it is no longer marked
   await page.fill(name, state.me.person.name);
   assert.equal((await errorOf(page, name)).invalid, null);
+  await ctx.close();
+});
+
+test('the keyboard focus is seen everywhere: an outline of 3:1 against what surrounds it', async () => {
+  const ctx = await newContext('uk-UA');
+  const page = await ctx.newPage();
+  await signIn(page, PARTICIPANT);
+  // from the top of a page: the skip link, the header's controls, the
+  // navigation on its dark blue, then the page's own
+  const faint = [];
+  for (const p of ['/agenda', '/organisations']) {
+    await open(page, p);
+    await page.evaluate(() => document.activeElement.blur());
+    for (let i = 0; i < 16; i++) {
+      await page.keyboard.press('Tab');
+      faint.push(...(await page.evaluate(contrast, 'focus')).map((x) => `${p}: ${x}`));
+    }
+  }
+  assert.deepEqual(faint, [], faint.join('\n'));
   await ctx.close();
 });
 
