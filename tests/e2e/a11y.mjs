@@ -107,3 +107,13 @@ export function contrast(what) {
   }
   return found;
 }
+
+// Live regions (aria-live, role status, alert or log) that hold a list of
+// results: a screen reader reads out everything put into one, every card
+// and every control, whenever the list is drawn again. A live region says a
+// sentence ("12 organisations found"); the list beside it is read at will.
+export function liveLists() {
+  return [...document.querySelectorAll('[aria-live], [role=status], [role=alert], [role=log]')]
+    .filter((el) => el.querySelector('button, input, select, textarea') || el.querySelectorAll('a[href]').length > 5)
+    .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} holds ${el.querySelectorAll('a[href], button, input, select, textarea').length} links and controls`);
+}

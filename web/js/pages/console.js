@@ -668,7 +668,10 @@ export async function renderTables(main) {
 // asked of the server as one types; how many of everyone have arrived.
 export async function renderCheckin(main) {
   const q = h('input', { type: 'search', name: 'q', id: 'checkin-q', value: asked('q') });
-  const out = h('ul', { class: 'cards', id: 'checkin-list', 'aria-live': 'polite' });
+  // the list is no live region (each letter typed would have it read out
+  // whole); a status says how many it finds
+  const out = h('ul', { class: 'cards', id: 'checkin-list' });
+  const foundSay = h('p', { class: 'sr-only', id: 'checkin-found', role: 'status' });
   const counter = h('p', { class: 'count', role: 'status' });
   const figures = { n: 0, total: 0 };
   const count = () => { counter.textContent = t('checkin.count', { n: num(figures.n), total: num(figures.total) }); };
@@ -681,7 +684,7 @@ export async function renderCheckin(main) {
     const needle = q.value.trim();
     history.replaceState(history.state, '', addressWith({ q: needle }));
     const mine = ++asking;
-    if (needle.length < 2) { clear(out); return; }
+    if (needle.length < 2) { clear(out); foundSay.textContent = ''; return; }
     let found = [];
     try { found = list(await api.people({ q: needle, limit: 20 }), 'people'); } catch (e) {
       if (mine === asking) add(clear(out), h('li', { class: 'flash error', role: 'alert' }, errorText(e)));
@@ -690,6 +693,7 @@ export async function renderCheckin(main) {
     if (mine !== asking) return;   // a later letter's answer is on its way
     clear(out);
     if (found.length === 0) out.append(h('li', { class: 'muted', id: 'checkin-none' }, t('checkin.none')));
+    foundSay.textContent = found.length ? tn('people.count', found.length) : t('checkin.none');
     for (const p of found) {
       const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at }, p.checked_in_at ? t('checkin.done') : t('checkin.button'));
       btn.addEventListener('click', async () => {
@@ -706,7 +710,7 @@ export async function renderCheckin(main) {
     }
   }
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(draw, 150); });
-  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint'))), out);
+  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint')), foundSay), out);
   count();
   if (q.value) await draw();
 }

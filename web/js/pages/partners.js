@@ -7,7 +7,7 @@ import { h, add, field, list, clear, data } from '../dom.js';
 import { t, tx, errorText } from '../i18n.js';
 import { state, flash, whileBusy } from '../app.js';
 import { orgName } from '../people.js';
-import { suggestionCard, regionSelect, smeCheck, myOpen } from './suggestions.js';
+import { suggestionCard, regionSelect, smeCheck, myOpen, foundStatus } from './suggestions.js';
 
 const TEXT_MAX = 20000; // bytes; the API refuses more
 
@@ -22,7 +22,8 @@ export async function renderPartners(main) {
   const region = regionSelect('partners-region');
   const sme = smeCheck('partners-sme');
   const btn = h('button', { type: 'submit', class: 'primary' }, t('partners.submit'));
-  const out = h('ol', { class: 'cards', id: 'partners', 'aria-live': 'polite' });
+  const out = h('ol', { class: 'cards', id: 'partners' });
+  const status = foundStatus('partners-status');
   const form = h('form', {
     class: 'card', id: 'partners-form',
     onsubmit: async (ev) => {
@@ -40,6 +41,7 @@ export async function renderPartners(main) {
           if (old) old.remove();
           if (found.length === 0) out.append(h('li', { class: 'muted' }, t('partners.none')));
           for (const s of found) out.append(await suggestionCard(s, open));
+          status.say(found.length, t('partners.none'));
         } catch (e) {
           flash(form, errorText(e), 'error');
         } finally {
@@ -48,5 +50,5 @@ export async function renderPartners(main) {
       });
     },
   }, field(t('partners.text'), text), field(t('partners.region'), region), sme.el, btn);
-  add(main, form, out);
+  add(main, form, status.el, out);
 }

@@ -46,7 +46,9 @@ export async function renderSearch(main) {
   region.value = asked.get('region') || '';
   kind.value = asked.get('kind') || '';
   if (asked.get('cpv')) picker.set(asked.get('cpv'));
-  const out = h('div', { id: 'results', 'aria-live': 'polite' });
+  // not a live region (a screen reader would read every card): the count
+  // takes the focus after a search, and is read
+  const out = h('div', { id: 'results' });
   async function run(ev) {
     if (ev) ev.preventDefault();
     // typed text that is no code would filter nothing: say so rather than

@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
-import { t, num, countryName, errorText } from '../i18n.js';
+import { t, tn, num, countryName, errorText } from '../i18n.js';
 import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
@@ -64,6 +64,15 @@ export function myOpen() {
   return openRequests(state.event && state.event.id, state.me && state.me.person ? state.me.person.id : '');
 }
 
+// How many organisations a list of cards holds, said by a screen reader
+// when it changes (the list is no live region: it would be read out whole,
+// every card and control); a sentence of its own when there are none.
+// Shared with the partners page.
+export function foundStatus(id) {
+  const el = h('p', { class: 'count', id, role: 'status' });
+  return { el, say: (n, none) => { el.textContent = n ? tn('search.found', n) : none; } };
+}
+
 // Where suggestions may come from: anywhere, the EU and EEA, or Ukraine (the
 // API's region); shared with the partners page.
 export function regionSelect(id) {
@@ -83,23 +92,27 @@ export async function renderSuggestions(main) {
   // a ministry looking for Ukrainian suppliers, a Ukrainian SME for EU buyers
   const region = regionSelect('suggestions-region');
   const sme = smeCheck('suggestions-sme');
-  const out = h('ol', { class: 'cards', id: 'suggestions', 'aria-live': 'polite' });
+  const out = h('ol', { class: 'cards', id: 'suggestions' });
+  const status = foundStatus('suggestions-status');
   const show = () => whileBusy([region, sme.box], async () => {
     clear(out);
     out.setAttribute('aria-busy', 'true');
     try {
       const [got, open] = await Promise.all([api.suggestions(10, region.value || undefined, sme.box.checked), myOpen()]);
       const sug = list(got, 'suggestions');
-      if (sug.length === 0) out.append(h('li', { class: 'muted' }, t(region.value || sme.box.checked ? 'suggest.none_here' : 'suggest.none')));
+      const none = t(region.value || sme.box.checked ? 'suggest.none_here' : 'suggest.none');
+      if (sug.length === 0) out.append(h('li', { class: 'muted' }, none));
       for (const s of sug) out.append(await suggestionCard(s, open));
+      status.say(sug.length, none);
     } catch (e) {
       out.append(h('li', { class: 'muted' }, errorText(e)));
+      status.say(0, errorText(e));
     } finally {
       out.setAttribute('aria-busy', 'false');
     }
   });
   region.addEventListener('change', show);
   sme.box.addEventListener('change', show);
-  add(main, h('div', { class: 'card' }, field(t('suggest.region'), region), sme.el), out);
+  add(main, h('div', { class: 'card' }, field(t('suggest.region'), region), sme.el), status.el, out);
   await show();
 }
