@@ -117,3 +117,40 @@ export function liveLists() {
     .filter((el) => el.querySelector('button, input, select, textarea') || el.querySelectorAll('a[href]').length > 5)
     .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} holds ${el.querySelectorAll('a[href], button, input, select, textarea').length} links and controls`);
 }
+
+// Touch targets on a phone: every button, field, select and menu or pager
+// link at least 44 px each way (Apple's and WCAG 2.5.5's size: a thumb's);
+// checkboxes, and a link that stands alone in its paragraph, at least 24 px
+// (WCAG 2.2's minimum, 2.5.8). Links inside a sentence or a table row are
+// exempt, as WCAG exempts them.
+export function smallTargets() {
+  const found = [];
+  const seen = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && !el.closest('[hidden], .sr-only') && getComputedStyle(el).visibility !== 'hidden';
+  };
+  const alone = (a) => a.parentElement.tagName === 'P' && a.parentElement.textContent.trim() === a.textContent.trim();
+  const sel = 'button, select, textarea, input:not([type=hidden]), header a:not(.skip), .pager a, a.button, p > a';
+  for (const el of document.querySelectorAll(sel)) {
+    if (!seen(el) || (el.matches('p > a') && !el.matches('.pager a, a.button') && !alone(el))) continue;
+    const small = el.matches('input[type=checkbox], input[type=radio]') || (el.matches('p > a') && !el.matches('.pager a, a.button'));
+    const min = small ? 24 : 44;
+    const r = el.getBoundingClientRect();
+    if (r.width < min || r.height < min) {
+      found.push(`${Math.round(r.width)}x${Math.round(r.height)} < ${min}: ${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} ${(el.textContent || el.name || '').trim().slice(0, 30)}`);
+    }
+  }
+  return found;
+}
+
+// Tables a screen reader can name and read: a caption or a label, and every
+// header cell says whether it heads a column or a row.
+export function unnamedTables() {
+  return [...document.querySelectorAll('table')].flatMap((t) => {
+    const id = t.id ? `#${t.id}` : `table ${[...document.querySelectorAll('table')].indexOf(t) + 1}`;
+    const label = t.caption?.textContent.trim() || t.getAttribute('aria-label')
+      || (t.getAttribute('aria-labelledby') || '').split(/\s+/).map((x) => document.getElementById(x)?.textContent.trim() || '').join(' ').trim();
+    const bare = [...t.querySelectorAll('th')].filter((th) => !['col', 'row', 'colgroup', 'rowgroup'].includes(th.getAttribute('scope')));
+    return [...(label ? [] : [`${id} has no caption or label`]), ...(bare.length ? [`${id}: ${bare.length} th without scope`] : [])];
+  });
+}

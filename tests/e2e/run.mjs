@@ -17,7 +17,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { latinLeft, whereAmI, contrast, liveLists } from './a11y.mjs';
+import {
+  latinLeft, whereAmI, contrast, liveLists, smallTargets, unnamedTables,
+} from './a11y.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..');
@@ -1012,11 +1014,19 @@ async function walkPages(checks) {
   return wrong;
 }
 
-test('every page in Ukrainian, as each role: no English left, <html lang> and <title> say where, text of 4.5:1, no list read out', async () => {
+test('every page in Ukrainian on a phone, as each role: no English left, <html lang> and <title> say where, text of 4.5:1, '
+  + 'no list read out, targets for a thumb, tables named', async () => {
   const wrong = await walkPages({
     latin: (page) => page.evaluate(latinLeft),
     contrast: (page) => page.evaluate(contrast, 'text'),
     live: (page) => page.evaluate(liveLists),
+    targets: (page) => page.evaluate(smallTargets),
+    tables: (page) => page.evaluate(unnamedTables),
+    // nothing wider than the phone: a wide table scrolls in its own box
+    wide: async (page) => {
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      return w > PHONE.viewport.width ? [`${w} px wide`] : [];
+    },
     where: async (page) => {
       const w = await page.evaluate(whereAmI);
       return w.lang === 'uk' ? w.found : [`<html lang="${w.lang}">`, ...w.found];
@@ -1026,6 +1036,9 @@ test('every page in Ukrainian, as each role: no English left, <html lang> and <t
   assert.deepEqual(wrong.where, [], wrong.where.join('\n'));
   assert.deepEqual(wrong.contrast, [], `text too faint:\n${wrong.contrast.join('\n')}`);
   assert.deepEqual(wrong.live, [], `live regions that read out a list:\n${wrong.live.join('\n')}`);
+  assert.deepEqual(wrong.targets, [], `targets too small for a thumb:\n${wrong.targets.join('\n')}`);
+  assert.deepEqual(wrong.tables, [], `tables a screen reader cannot name:\n${wrong.tables.join('\n')}`);
+  assert.deepEqual(wrong.wide, [], `pages wider than the phone:\n${wrong.wide.join('\n')}`);
 });
 
 // The element that has the focus, as a test reads it: its class and text,

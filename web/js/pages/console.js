@@ -50,7 +50,7 @@ export async function renderPeople(main) {
   const rows = list(r, 'people');
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
-    h('div', { class: 'scroll' }, h('table', {},
+    h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': 'people-title' },
       h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((p) => h('tr', {},
         h('td', { translate: 'no' }, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
@@ -59,7 +59,7 @@ export async function renderPeople(main) {
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
         h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
     pager('people-pager', offset, rows.length, count));
-  add(main, h('h1', {}, t('people.title')), form, out);
+  add(main, h('h1', { id: 'people-title' }, t('people.title')), form, out);
 }
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'glossary'];
@@ -282,7 +282,7 @@ function renderProgramme(main, e) {
   const slots = list(e.slots, 'slots');
   const count = (id) => slots.filter((s) => s.session === id).length;
   const tz = e.timezone || 'Europe/Brussels';
-  const table = sessions.length ? h('div', { class: 'scroll' }, h('table', { id: 'programme' },
+  const table = sessions.length ? h('div', { class: 'scroll' }, h('table', { id: 'programme', 'aria-labelledby': 'programme-title' },
     h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots', 'event.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, sessions.map((s) => h('tr', { 'data-session': s.id },
       h('td', { translate: 'no' }, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
@@ -340,7 +340,7 @@ function renderProgramme(main, e) {
     for (const k of ['minutes', 'pause']) inputs[k].closest('.field').hidden = inputs.kind.value !== 'b2b';
   };
   inputs.kind.addEventListener('change', syncKind);
-  add(main, h('section', { class: 'card', id: 'programme-card' }, h('h2', {}, t('event.programme')),
+  add(main, h('section', { class: 'card', id: 'programme-card' }, h('h2', { id: 'programme-title' }, t('event.programme')),
     h('p', { id: 'slot-total' }, tn('event.slot_count', slots.length)), table), form);
   syncKind();
 }
@@ -646,11 +646,14 @@ export async function renderTables(main) {
   sel.addEventListener('change', () => go(addressWith({ slot: sel.value, offset: null })));
   const out = h('div', { id: 'table-plan' });
   if (slots.size === 0) out.append(h('p', { class: 'muted' }, t('tables.none')));
+  let n = 0;
   for (const x of slots.values()) {
     const rows = x.rows.slice().sort((a, b) => compare(a.location_name || a.location, b.location_name || b.location));
+    n += 1;
+    // each slot's table named by its time, for a screen reader's list of tables
     out.append(h('section', { class: 'plan' },
-      h('h2', {}, `${dayTime(x.starts_at)}–${time(x.ends_at)}`),
-      h('div', { class: 'scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('h2', { id: `plan-${n}` }, `${dayTime(x.starts_at)}–${time(x.ends_at)}`),
+      h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': `plan-${n}` }, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.map((m) => {
           const ps = list(m.people, 'people');
           return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),

@@ -70,9 +70,9 @@ async function renderAll(main) {
     onsubmit: (ev) => { ev.preventDefault(); go(addressWith({ q: q.value.trim(), status: st.value, offset: null })); },
   }, field(t('requests.filter'), q), field(t('requests.status'), st), h('button', { type: 'submit' }, t('search.submit')));
   const party = (p) => (p ? `${p.name} (${localName(p.org_name, p.org_name_uk)})` : '');
-  add(main, h('h1', {}, t('requests.all_title')), form,
+  add(main, h('h1', { id: 'requests-title' }, t('requests.all_title')), form,
     h('div', { id: 'all-requests' }, h('p', { class: 'count' }, tn('requests.count', count)),
-      h('div', { class: 'scroll' }, h('table', {},
+      h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': 'requests-title' },
         h('thead', {}, h('tr', {}, ['requests.id', 'requests.from', 'requests.to', 'requests.status'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.map((x) => h('tr', { dataset: { id: x.id, status: x.status } },
           h('td', { class: 'mono' }, x.id),
