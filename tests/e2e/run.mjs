@@ -453,7 +453,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.fill('#import-form textarea', 'hyperspectral\tгіперспектральний\n');
   await page.click('#import-form button[type=submit]');
   await page.waitForSelector('#import-result .flash.ok');
-  assert.match(await page.textContent('#import-result'), /Imported 1 rows/);
+  assert.match(await page.textContent('#import-result'), /Imported 1 row\./);
   await page.waitForFunction(() => /holds 1 line\./.test(document.getElementById('glossary-status').textContent));
   assert.equal(await page.locator('#glossary-current .flash.error').count(), 0, 'the new glossary fits');
   assert.ok(await page.isVisible('#glossary-current a'), 'the glossary in force is offered');
@@ -1177,6 +1177,43 @@ test('the keyboard focus is seen everywhere: an outline of 3:1 against what surr
     }
   }
   assert.deepEqual(faint, [], faint.join('\n'));
+  await ctx.close();
+});
+
+test('numbers agree with their nouns in Ukrainian: 1 стіл, 2 столи, 21 учасника, 1 рядок, 1 код', async () => {
+  const ctx = await newContext('uk-UA');
+  const page = await ctx.newPage();
+  await signIn(page, ORGANISER);
+  // an event of two tables, asked for two
+  await page.route(/\/api\/v1\/events\/[^/?]+$/, async (route) => {
+    if (route.request().method() !== 'GET') return route.fallback();
+    const r = await route.fetch();
+    const e = await r.json();
+    e.locations = e.locations.filter((l) => l.kind !== 'table').concat(e.locations.filter((l) => l.kind === 'table').slice(0, 2));
+    return route.fulfill({ response: r, json: e });
+  });
+  await open(page, '/console/event');
+  assert.equal(await page.textContent('#table-total'), '2 столи');
+  await page.fill('#tables-form input[name=table_count]', '2');
+  await page.click('#tables-form button[type=submit]');
+  assert.equal(await page.textContent('#tables-form .flash.error'), 'Уже є 2 столи.');
+  await page.unroute(/\/api\/v1\/events\/[^/?]+$/);
+  // arrivals of 21 participants
+  await page.route('**/api/v1/console/people?limit=0', (route) => route.fulfill({ json: { count: 21, checked_in: 3, people: [] } }));
+  await open(page, '/console/checkin');
+  assert.equal(await page.textContent('main p.count'), 'Прибуло 3 з 21 учасника.');
+  // one row imported (a newcomer's organisation again, unchanged)
+  await open(page, '/console/import');
+  await page.selectOption('#import-form select[name=kind]', 'organisations');
+  await page.fill('#import-form textarea', 'id,name,country,kind,sme,city,website,description\norg-num,Numeral Optics,EE,company,1,Tartu,,Optics\n');
+  await page.click('#import-form button[type=submit]');
+  assert.equal(await page.textContent('#import-result .flash.ok'), 'Імпортовано 1 рядок.');
+  // one CPV code found, said to a screen reader
+  await page.route('**/api/v1/cpv?**', (route) => route.fulfill({ json: { count: 1, cpv: [{ code: '35613000-4', label_en: 'Unmanned aerial vehicles', label_uk: 'Безпілотні літальні апарати' }] } }));
+  await open(page, '/organisations');
+  await page.locator('form[role=search] input[role=combobox]').fill('безпілотні');
+  await page.locator('form[role=search] [role=option]').first().waitFor();
+  assert.equal(await page.textContent('form[role=search] .combo [role=status]'), 'Знайдено 1 код; оберіть стрілками.');
   await ctx.close();
 });
 

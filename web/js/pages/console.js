@@ -116,7 +116,7 @@ export async function renderImport(main) {
       }
       try {
         const r = await api.importCsv(kind.value, text.value);
-        out.append(h('p', { class: 'flash ok', role: 'status' }, t('import.done', { n: num((r && (r.rows ?? r.imported ?? r.count)) || 0) })));
+        out.append(h('p', { class: 'flash ok', role: 'status' }, tn('import.done', (r && (r.rows ?? r.imported ?? r.count)) || 0)));
         if (kind.value === 'glossary') showGlossary();
       } catch (e) {
         const b = e.body && e.body.error ? e.body.error : {};
@@ -360,7 +360,7 @@ function renderTablesSetup(main, e) {
       ev.preventDefault();
       const want = Number(n.value);
       if (!(want >= 1 && want <= 5000)) return flash(form, t('event.tables_range'), 'error');
-      if (want === tables.length) return flash(form, t('event.tables_same', { n: num(tables.length) }), 'error');
+      if (want === tables.length) return flash(form, tn('event.tables_same', tables.length), 'error');
       if (want < tables.length) {
         const extra = tables.slice(want).reverse();
         if (!window.confirm(t('event.remove_tables_confirm', { n: num(extra.length) }))) return undefined;
@@ -677,7 +677,8 @@ export async function renderCheckin(main) {
   const foundSay = h('p', { class: 'sr-only', id: 'checkin-found', role: 'status' });
   const counter = h('p', { class: 'count', role: 'status' });
   const figures = { n: 0, total: 0 };
-  const count = () => { counter.textContent = t('checkin.count', { n: num(figures.n), total: num(figures.total) }); };
+  // the noun agrees with the total: "з 21 учасника", "з 25 учасників"
+  const count = () => { counter.textContent = tn('checkin.count', figures.total, { n: num(figures.n), total: num(figures.total) }); };
   const everyone = await api.people({ limit: 0 });
   figures.n = everyone.checked_in || 0;
   figures.total = everyone.count || 0;
