@@ -166,6 +166,16 @@ async function signIn(page, who) {
   await page.waitForSelector('#signout');
 }
 
+// A glossary an older dfnc took whose second line no longer fits beside this
+// one's (electronic has електронний and радіоелектронний in dfnc's own: a
+// fourth translation is one too many), written into the database as that
+// older dfnc left it.
+function plantStaleGlossary() {
+  execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); c.execute("DELETE FROM glossary"); '
+    + 'c.execute("INSERT INTO glossary(line, en, uk, negated) VALUES '
+    + '(1, \'electronic\', \'коптер\', 0), (2, \'electronic\', \'птах\', 0)"); c.commit()', DB]);
+}
+
 // English UI strings that must not show on a Ukrainian page: every English
 // value of four letters or more that the Ukrainian file translates differently.
 function englishLeft(text) {
@@ -435,9 +445,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   // longer fits beside this one's (electronic has електронний and
   // радіоелектронний in dfnc's own: a fourth translation is one too many),
   // and the page says so; the line before it is still read
-  execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); '
-    + 'c.execute("INSERT INTO glossary(line, en, uk, negated) VALUES '
-    + '(1, \'electronic\', \'коптер\', 0), (2, \'electronic\', \'птах\', 0)"); c.commit()', DB]);
+  plantStaleGlossary();
   await page.selectOption('#import-form select[name=kind]', 'glossary');
   assert.match(await page.textContent('#import-form .hint'), /English word, a tab, a Ukrainian word/);
   await page.waitForSelector('#glossary-current .flash.error');
@@ -1214,6 +1222,34 @@ test('numbers agree with their nouns in Ukrainian: 1 стіл, 2 столи, 21 
   await page.locator('form[role=search] input[role=combobox]').fill('безпілотні');
   await page.locator('form[role=search] [role=option]').first().waitFor();
   assert.equal(await page.textContent('form[role=search] .combo [role=status]'), 'Знайдено 1 код; оберіть стрілками.');
+  await ctx.close();
+});
+
+test('the glossary\'s problems are said in Ukrainian on a Ukrainian page', async () => {
+  const ctx = await newContext('uk-UA');
+  const page = await ctx.newPage();
+  await signIn(page, ORGANISER);
+  await open(page, '/console/import');
+  await page.selectOption('#import-form select[name=kind]', 'glossary');
+  await page.fill('#import-form textarea', 'onlyenglish\nelectronic warfare\tРЕБ\ndrone\tdrone\n');
+  await page.click('#import-form button[type=submit]');
+  await page.waitForSelector('#import-result .errors li');
+  assert.deepEqual(await page.locator('#import-result .errors li').allTextContents(), [
+    'Рядок 1: очікується англійське слово, табуляція й українське слово (і ще табуляція та not, якщо вони не перекладають одне одного)',
+    'Рядок 2: «electronic warfare» — не одне слово (основ: 2)',
+    'Рядок 3: «drone» перекладається саме собою',
+  ]);
+  assert.equal(await page.locator('#import-result [lang=en]').count(), 0, 'no message left in English');
+  // a line an older dfnc took that no longer fits
+  plantStaleGlossary();
+  await open(page, '/console/import');
+  await page.selectOption('#import-form select[name=kind]', 'glossary');
+  await page.waitForSelector('#glossary-current .flash.error');
+  assert.deepEqual(await page.locator('#glossary-current .errors li').allTextContents(),
+    ['Глосарій організатора, рядок 2: «electronic» має більше перекладів, ніж 3']);
+  await page.fill('#import-form textarea', '');
+  await page.click('#import-form button[type=submit]');
+  await page.waitForSelector('#import-result .flash.ok');
   await ctx.close();
 });
 

@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, add, field, list, clear, data } from '../dom.js';
 import {
-  t, tn, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
+  t, tn, tx, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime,
 } from '../i18n.js';
 import { state, flash, eventPicker, go, whileBusy } from '../app.js';
@@ -83,7 +83,21 @@ const IMPORT_ERRORS = [
   [/^priority "(.*)" must be 0-9/, 'import.err_priority', ['value']],
   [/^from and to are the same person "(.*)"$/, 'import.err_same_person', ['value']],
   [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
+  // the glossary's (src/app/glossary.c, src/engine/match/lexicon.c)
+  [/^expected an English word, a tab, a Ukrainian word/, 'import.err_glossary_line', []],
+  [/^a word is longer than (\d+) bytes$/, 'import.err_word_long', ['max']],
+  [/^the English word is missing or not UTF-8$/, 'import.err_word_missing_en', []],
+  [/^the Ukrainian word is missing or not UTF-8$/, 'import.err_word_missing_uk', []],
+  [/^"(.*)" is an abbreviation dfnc reads as the (\d+) words it stands for/, 'import.err_abbreviation', ['value', 'n']],
+  [/^"(.*)" is read as the (\d+) words it joins/, 'import.err_glued', ['value', 'n']],
+  [/^"(.*)" is not one word \((\d+) stems\)$/, 'import.err_not_one_word', ['value', 'n']],
+  [/^"(.*)" translates to itself$/, 'import.err_itself', ['value']],
+  [/^"(.*)" has more than (\d+) translations$/, 'import.err_translations', ['value', 'n']],
 ];
+
+// A figure of a message stays as it is; the file's own names and values are
+// its data (not translated, nor counted as English left on the page).
+const FIGURES = new Set(['max', 'n']);
 
 // One of the importer's messages as the page says it: the server's English
 // words on an English page; on a Ukrainian one their translation, or, for a
@@ -93,9 +107,19 @@ function importMessage(msg) {
   if (getLang() === 'en') return raw;
   for (const [re, key, names] of IMPORT_ERRORS) {
     const m = re.exec(raw);
-    if (m) return t(key, Object.fromEntries(names.map((n, i) => [n, m[i + 1]])));
+    if (m) {
+      return tx(key, { not: h('code', {}, 'not'), ...Object.fromEntries(names.map((n, i) => [n, FIGURES.has(n) ? m[i + 1] : data(m[i + 1])])) });
+    }
   }
   return h('span', { lang: 'en', translate: 'no' }, raw);
+}
+
+// A line of the glossary in force that partner matching leaves out, as the
+// server says it ("the organiser's glossary:2: ..."): in the page's language.
+function glossaryProblem(msg) {
+  const m = /^the organiser's glossary:(\d+): (.*)$/.exec(String(msg || ''));
+  if (getLang() === 'en' || !m) return h('code', { translate: 'no' }, msg);
+  return [t('import.glossary_problem', { n: m[1] }), ' ', importMessage(m[2])];
 }
 
 export async function renderImport(main) {
@@ -152,7 +176,7 @@ export async function renderImport(main) {
       const named = st.problems && st.problems.length ? st.problems : [{ message: st.problem }];
       current.append(h('div', { class: 'flash error', role: 'alert' },
         h('p', {}, tn('import.glossary_left_out', st.refused)),
-        h('ul', { class: 'errors' }, named.map((x) => h('li', {}, h('code', { translate: 'no' }, x.message)))),
+        h('ul', { class: 'errors' }, named.map((x) => h('li', {}, glossaryProblem(x.message)))),
         st.refused > named.length ? h('p', {}, t('import.more', { n: num(st.refused - named.length) })) : null));
     }
   }
