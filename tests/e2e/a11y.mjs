@@ -154,3 +154,21 @@ export function unnamedTables() {
     return [...(label ? [] : [`${id} has no caption or label`]), ...(bare.length ? [`${id}: ${bare.length} th without scope`] : [])];
   });
 }
+
+// Headings a screen reader can move through as an outline: one h1, and no
+// level skipped on the way down (an h3 straight under the h1 reads as if a
+// section were missing).
+export function headingGaps() {
+  const found = [];
+  let last = 0;
+  let ones = 0;
+  for (const el of document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')) {
+    if (el.closest('[hidden]')) continue;
+    const level = Number(el.tagName[1]);
+    if (level === 1) ones += 1;
+    if (level > last + 1) found.push(`h${level} after h${last}: ${el.textContent.trim().slice(0, 40)}`);
+    last = level;
+  }
+  if (ones !== 1) found.push(`${ones} h1`);
+  return [...new Set(found)];
+}

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import {
-  latinLeft, whereAmI, contrast, liveLists, smallTargets, unnamedTables,
+  latinLeft, whereAmI, contrast, liveLists, smallTargets, unnamedTables, headingGaps,
 } from './a11y.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -1023,13 +1023,14 @@ async function walkPages(checks) {
 }
 
 test('every page in Ukrainian on a phone, as each role: no English left, <html lang> and <title> say where, text of 4.5:1, '
-  + 'no list read out, targets for a thumb, tables named', async () => {
+  + 'no list read out, targets for a thumb, tables named, headings in order', async () => {
   const wrong = await walkPages({
     latin: (page) => page.evaluate(latinLeft),
     contrast: (page) => page.evaluate(contrast, 'text'),
     live: (page) => page.evaluate(liveLists),
     targets: (page) => page.evaluate(smallTargets),
     tables: (page) => page.evaluate(unnamedTables),
+    headings: (page) => page.evaluate(headingGaps),
     // nothing wider than the phone: a wide table scrolls in its own box
     wide: async (page) => {
       const w = await page.evaluate(() => document.documentElement.scrollWidth);
@@ -1046,6 +1047,7 @@ test('every page in Ukrainian on a phone, as each role: no English left, <html l
   assert.deepEqual(wrong.live, [], `live regions that read out a list:\n${wrong.live.join('\n')}`);
   assert.deepEqual(wrong.targets, [], `targets too small for a thumb:\n${wrong.targets.join('\n')}`);
   assert.deepEqual(wrong.tables, [], `tables a screen reader cannot name:\n${wrong.tables.join('\n')}`);
+  assert.deepEqual(wrong.headings, [], `headings that skip a level:\n${wrong.headings.join('\n')}`);
   assert.deepEqual(wrong.wide, [], `pages wider than the phone:\n${wrong.wide.join('\n')}`);
 });
 
@@ -1250,6 +1252,22 @@ test('the glossary\'s problems are said in Ukrainian on a Ukrainian page', async
   await page.fill('#import-form textarea', '');
   await page.click('#import-form button[type=submit]');
   await page.waitForSelector('#import-result .flash.ok');
+  await ctx.close();
+});
+
+test('a page change starts at the top of the new page, its <main> focused', async () => {
+  const ctx = await newContext('uk-UA');
+  const page = await ctx.newPage();
+  await signIn(page, ORGANISER);
+  await open(page, '/console/people');
+  // the next page of 200 participants, asked from the pager below the list
+  await page.locator('#people-pager .pager-next').scrollIntoViewIfNeeded();
+  assert.ok(await page.evaluate(() => window.scrollY) > 1000, 'the pager is far down the page');
+  await page.locator('#people-pager .pager-next').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => /^201–/.test(document.querySelector('#people-pager .pager-range')?.textContent || ''));
+  assert.equal(await page.evaluate(() => window.scrollY), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'MAIN');
   await ctx.close();
 });
 

@@ -18,7 +18,7 @@ const KINDS = ['company', 'research', 'government', 'association', 'other'];
 async function orgCard(o) {
   const why = await Promise.all(list(o.why).map(reasonText));
   return h('li', { class: 'card org', dataset: { org: o.id } },
-    h('h3', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
+    h('h2', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
     h('p', { class: 'meta' },
       h('span', { class: 'badge' }, countryName(o.country)), ' ',
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ',
