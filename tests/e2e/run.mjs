@@ -1271,6 +1271,17 @@ test('a page change starts at the top of the new page, its <main> focused', asyn
   await ctx.close();
 });
 
+test('a login without a participant profile is told so in Ukrainian, not "something went wrong"', async () => {
+  const ctx = await newContext('uk-UA');
+  const page = await ctx.newPage();
+  await signIn(page, PARTICIPANT);
+  await page.route('**/api/v1/me/agenda', (route) => route.fulfill({ status: 404,
+    json: { error: { code: 'no_person', message: 'this login has no participant profile' } } }));
+  await open(page, '/agenda');
+  assert.equal(await page.textContent('main [role=alert]'), `${UK['error.load']} ${UK['apierr.no_person']}`);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
