@@ -1168,6 +1168,18 @@ test('a field found wrong says so to a screen reader: aria-invalid and the messa
   // mended, it is no longer marked
   await page.fill(name, state.me.person.name);
   assert.equal((await errorOf(page, name)).invalid, null);
+  // the page's own checks: a project left undescribed, a CPV box's text that is no code
+  await open(page, '/partners');
+  await page.click('#partners-form button[type=submit]');
+  await page.locator('#partners-form .flash.error').waitFor();
+  assert.deepEqual(await errorOf(page, '#partners-text'), { invalid: 'true', said: UK['partners.empty'] });
+  await open(page, '/organisations');
+  await page.locator('form[role=search] input[role=combobox]').fill('радар');
+  await page.click('form[role=search] button[type=submit]');
+  await page.locator('form[role=search] .flash.error').waitFor();
+  const cpv = await errorOf(page, 'form[role=search] input[role=combobox]');
+  assert.equal(cpv.invalid, 'true');
+  assert.match(cpv.said, /Оберіть код зі списку/);
   await ctx.close();
 });
 

@@ -81,6 +81,7 @@ export function cpvPicker(labelText, opts) {
   const el = h('div', { class: 'field combo' }, h('label', { for: id }, labelText), input, lb, status);
   return {
     el,
+    input,
     value: () => chosen || (input.value.match(/^\d{8}-\d/) || [''])[0],
     // what is typed, chosen or not
     text: () => input.value.trim(),

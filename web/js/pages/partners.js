@@ -7,6 +7,7 @@ import { h, add, field, list, clear, data } from '../dom.js';
 import { t, tx, errorText } from '../i18n.js';
 import { state, flash, whileBusy } from '../app.js';
 import { orgName } from '../people.js';
+import { markInvalid } from '../forms.js';
 import { suggestionCard, regionSelect, smeCheck, myOpen, foundStatus } from './suggestions.js';
 
 const TEXT_MAX = 20000; // bytes; the API refuses more
@@ -29,8 +30,9 @@ export async function renderPartners(main) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       const idea = text.value.trim();
-      if (!idea) { flash(form, t('partners.empty'), 'error'); return; }
-      if (new TextEncoder().encode(idea).length > TEXT_MAX) { flash(form, t('partners.too_long'), 'error'); return; }
+      const refuse = (key) => { markInvalid(text); flash(form, t(key), 'error'); text.focus(); };
+      if (!idea) { refuse('partners.empty'); return; }
+      if (new TextEncoder().encode(idea).length > TEXT_MAX) { refuse('partners.too_long'); return; }
       clear(out);
       out.setAttribute('aria-busy', 'true');
       await whileBusy([btn], async () => {

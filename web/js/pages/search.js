@@ -8,6 +8,7 @@ import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
 import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
+import { markInvalid } from '../forms.js';
 
 // EU members, the EEA-EFTA states and Ukraine: the forum's countries.
 const COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT',
@@ -54,6 +55,7 @@ export async function renderSearch(main) {
     // typed text that is no code would filter nothing: say so rather than
     // list every organisation as if it had
     if (picker.text() && !picker.value()) {
+      markInvalid(picker.input);
       flash(form, t('search.cpv_pick', { field: t('search.cpv') }), 'error');
       picker.reopen();
       return;
