@@ -1301,6 +1301,36 @@ test('a login without a participant profile is told so in Ukrainian, not "someth
   await ctx.close();
 });
 
+test('the event set-up\'s refusals name their field to a screen reader', async () => {
+  const ctx = await newContext('uk-UA');
+  const page = await ctx.newPage();
+  await signIn(page, ORGANISER);
+  await open(page, '/console/event');
+  // a session that ends before it starts
+  await page.fill('#session-form input[name=session_name]', 'Навпаки');
+  await page.fill('#session-form input[name=session_start]', '15:00');
+  await page.fill('#session-form input[name=session_end]', '14:00');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-form .flash.error').waitFor();
+  assert.deepEqual(await errorOf(page, '#session-form input[name=session_end]'), { invalid: 'true', said: UK['event.end_before_start'] });
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'session_end');
+  // as many tables as there are
+  const tables = Number((await page.textContent('#table-total')).replace(/\D/g, ''));
+  await page.fill('#tables-form input[name=table_count]', String(tables));
+  await page.click('#tables-form button[type=submit]');
+  await page.locator('#tables-form .flash.error').waitFor();
+  const same = await errorOf(page, '#tables-form input[name=table_count]');
+  assert.equal(same.invalid, 'true');
+  assert.match(same.said, /^Уже є /);
+  // a language pair that is no pair
+  await page.fill('#interpreters-form input[name=interpreter_name]', 'Олена');
+  await page.fill('#interpreters-form input[name=interpreter_pair]', 'uk-uk');
+  await page.click('#interpreters-form button[type=submit]');
+  await page.locator('#interpreters-form .flash.error').waitFor();
+  assert.deepEqual(await errorOf(page, '#interpreters-form input[name=interpreter_pair]'), { invalid: 'true', said: UK['event.pair_invalid'] });
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

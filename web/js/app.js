@@ -4,7 +4,7 @@
 
 import { api } from './api.js';
 import { h, clear, list, field, nextId } from './dom.js';
-import { describeBy } from './forms.js';
+import { describeBy, markInvalid } from './forms.js';
 import { t, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange } from './i18n.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
@@ -267,6 +267,14 @@ export function flash(container, msg, kind, focus) {
   if (kind === 'error') describeBy(container, el, true);
   if (focus) el.focus();
   return el;
+}
+
+// A refusal of the page's own, said against the field it is about: the
+// field marked invalid, described by the message (an alert) and focused.
+export function refuse(form, control, msg) {
+  markInvalid(control);
+  flash(form, msg, 'error');
+  control.focus();
 }
 
 // Runs fn with controls disabled (no second ask while the first is being

@@ -8,7 +8,7 @@ import {
   t, tn, tx, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime,
 } from '../i18n.js';
-import { state, flash, eventPicker, go, whileBusy } from '../app.js';
+import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
 import { tableName, localName, orgName, orgInfo } from '../people.js';
 import { limit, invalid } from '../forms.js';
@@ -334,18 +334,19 @@ function renderProgramme(main, e) {
       ev.preventDefault();
       const v = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value.trim()]));
       const minutes = Number(v.minutes), pause = Number(v.pause);
-      const fail = (key, vars) => flash(form, t(key, vars), 'error');
+      // said against the field it is about, where there is one
+      const fail = (key, vars, control) => (control ? refuse(form, control, t(key, vars)) : flash(form, t(key, vars), 'error'));
       if (!knownTimeZone(tz)) return fail('event.timezone_first', { tz });
-      if (!v.name || !v.day) return fail('event.session_incomplete');
-      if (e.starts_on && (v.day < e.starts_on || v.day > e.ends_on)) return fail('event.day_outside');
-      if (!(minutesOf(v.end) > minutesOf(v.start))) return fail('event.end_before_start');
+      if (!v.name || !v.day) return fail('event.session_incomplete', {}, v.name ? inputs.day : inputs.name);
+      if (e.starts_on && (v.day < e.starts_on || v.day > e.ends_on)) return fail('event.day_outside', {}, inputs.day);
+      if (!(minutesOf(v.end) > minutesOf(v.start))) return fail('event.end_before_start', {}, inputs.end);
       const id = `${eventId()}-${v.day}-${v.start.replace(':', '')}`;
-      if (sessions.some((s) => s.id === id)) return fail('event.session_exists');
+      if (sessions.some((s) => s.id === id)) return fail('event.session_exists', {}, inputs.start);
       const startsAt = localIso(v.day, v.start, tz), endsAt = localIso(v.day, v.end, tz);
       const clash = overlapping(sessions, startsAt, endsAt, v.kind === 'b2b' ? ['b2b'] : [], tz);
-      if (clash) return fail('event.overlaps', { name: clash.name });
+      if (clash) return fail('event.overlaps', { name: clash.name }, inputs.start);
       const fresh = v.kind === 'b2b' ? cutSlots(id, v.day, v.start, v.end, minutes, pause, tz) : [];
-      if (v.kind === 'b2b' && !(minutes >= 5 && fresh.length)) return fail('event.no_slot_fits');
+      if (v.kind === 'b2b' && !(minutes >= 5 && fresh.length)) return fail('event.no_slot_fits', {}, inputs.minutes);
       const all = [...sessions,
         { id, day: v.day, name: v.name, kind: v.kind, starts_at: startsAt, ends_at: endsAt }];
       const allSlots = [...slots, ...fresh.map((s) => ({ ...s, session: id }))];
@@ -383,8 +384,8 @@ function renderTablesSetup(main, e) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       const want = Number(n.value);
-      if (!(want >= 1 && want <= 5000)) return flash(form, t('event.tables_range'), 'error');
-      if (want === tables.length) return flash(form, tn('event.tables_same', tables.length), 'error');
+      if (!(want >= 1 && want <= 5000)) return refuse(form, n, t('event.tables_range'));
+      if (want === tables.length) return refuse(form, n, tn('event.tables_same', tables.length));
       if (want < tables.length) {
         const extra = tables.slice(want).reverse();
         if (!window.confirm(t('event.remove_tables_confirm', { n: num(extra.length) }))) return undefined;
@@ -437,7 +438,7 @@ function renderInterpreters(main, e) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       const p = pair.value.trim().toLowerCase();
-      if (!/^[a-z]{2}-[a-z]{2}$/.test(p) || p.slice(0, 2) === p.slice(3)) return flash(form, t('event.pair_invalid'), 'error');
+      if (!/^[a-z]{2}-[a-z]{2}$/.test(p) || p.slice(0, 2) === p.slice(3)) return refuse(form, pair, t('event.pair_invalid'));
       const id = `${eventId()}-interpreter-${people.length + 1}-${Date.now().toString(36)}`;
       try {
         await api.updateEvent(eventId(), { ...eventBody(e, []),

@@ -5,9 +5,8 @@
 import { api } from '../api.js';
 import { h, add, field, list, clear, data } from '../dom.js';
 import { t, tx, errorText } from '../i18n.js';
-import { state, flash, whileBusy } from '../app.js';
+import { state, flash, whileBusy, refuse } from '../app.js';
 import { orgName } from '../people.js';
-import { markInvalid } from '../forms.js';
 import { suggestionCard, regionSelect, smeCheck, myOpen, foundStatus } from './suggestions.js';
 
 const TEXT_MAX = 20000; // bytes; the API refuses more
@@ -30,9 +29,8 @@ export async function renderPartners(main) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       const idea = text.value.trim();
-      const refuse = (key) => { markInvalid(text); flash(form, t(key), 'error'); text.focus(); };
-      if (!idea) { refuse('partners.empty'); return; }
-      if (new TextEncoder().encode(idea).length > TEXT_MAX) { refuse('partners.too_long'); return; }
+      if (!idea) { refuse(form, text, t('partners.empty')); return; }
+      if (new TextEncoder().encode(idea).length > TEXT_MAX) { refuse(form, text, t('partners.too_long')); return; }
       clear(out);
       out.setAttribute('aria-busy', 'true');
       await whileBusy([btn], async () => {

@@ -4,10 +4,10 @@
 import { api } from '../api.js';
 import { h, add, field, list } from '../dom.js';
 import { t, countryName, errorText } from '../i18n.js';
-import { state, flash, loadMe, role } from '../app.js';
+import { state, flash, loadMe, role, refuse } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
-import { limit, invalid, fieldError, fit, markInvalid } from '../forms.js';
+import { limit, invalid, fieldError, fit } from '../forms.js';
 
 const KINDS = ['company', 'research', 'government', 'association', 'other'];
 
@@ -131,7 +131,7 @@ function capForm(caps, save) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       const code = picker.value();
-      if (!/^\d{8}-\d$/.test(code)) { markInvalid(picker.input); flash(form, t('caps.pick_cpv'), 'error'); picker.input.focus(); return; }
+      if (!/^\d{8}-\d$/.test(code)) { refuse(form, picker.input, t('caps.pick_cpv')); return; }
       const bad = invalid(form);
       if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }
       const next = caps.filter((c) => !(c.direction === dir.value && c.cpv === code));
