@@ -176,6 +176,14 @@ function plantStaleGlossary() {
     + '(1, \'electronic\', \'коптер\', 0), (2, \'electronic\', \'птах\', 0)"); c.commit()', DB]);
 }
 
+// A new browser context in locale (on device), signed in as who.
+async function signedIn(who, locale, device) {
+  const ctx = await newContext(locale, device);
+  const page = await ctx.newPage();
+  await signIn(page, who);
+  return { ctx, page };
+}
+
 // English UI strings that must not show on a Ukrainian page: every English
 // value of four letters or more that the Ukrainian file translates differently.
 function englishLeft(text) {
@@ -1073,9 +1081,7 @@ test('after an action the focus stays where the keyboard user was, or moves to w
   fs.writeFileSync(path.join(TMP, 'kb-req.csv'), `id,event,from,to,priority,status,message\nreq-kb,${eventId},p-kb,${state.me.person.id},1,pending,\n`);
   for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `kb-${k}.csv`)]);
   dfnc(['import', 'requests', path.join(TMP, 'kb-req.csv')]);
-  const ctx = await newContext('uk-UA', PHONE);
-  const page = await ctx.newPage();
-  await signIn(page, PARTICIPANT);
+  const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA', PHONE);
   // accepting takes the buttons away: the focus goes to what was done
   await open(page, '/requests');
   const req = page.locator('#received li.request[data-id="req-kb"]');
@@ -1117,9 +1123,7 @@ test('after an action the focus stays where the keyboard user was, or moves to w
   assert.ok(await page.locator('#caps-need .flash.ok').evaluate((el) => el === document.activeElement), `focus on ${await focused(page)}`);
   await ctx.close();
 
-  const octx = await newContext('uk-UA');
-  const org = await octx.newPage();
-  await signIn(org, ORGANISER);
+  const { ctx: octx, page: org } = await signedIn(ORGANISER, 'uk-UA');
   // a table added from the keyboard: the event page is drawn again, the focus on "Saved."
   await open(org, '/console/event');
   const tables = Number((await org.textContent('#table-total')).replace(/\D/g, ''));
@@ -1191,9 +1195,7 @@ test('a field found wrong says so to a screen reader: aria-invalid and the messa
 });
 
 test('the keyboard focus is seen everywhere: an outline of 3:1 against what surrounds it', async () => {
-  const ctx = await newContext('uk-UA');
-  const page = await ctx.newPage();
-  await signIn(page, PARTICIPANT);
+  const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA');
   // from the top of a page: the skip link, the header's controls, the
   // navigation on its dark blue, then the page's own
   const faint = [];
@@ -1210,9 +1212,7 @@ test('the keyboard focus is seen everywhere: an outline of 3:1 against what surr
 });
 
 test('numbers agree with their nouns in Ukrainian: 1 стіл, 2 столи, 21 учасника, 1 рядок, 1 код', async () => {
-  const ctx = await newContext('uk-UA');
-  const page = await ctx.newPage();
-  await signIn(page, ORGANISER);
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
   // an event of two tables, asked for two
   await page.route(/\/api\/v1\/events\/[^/?]+$/, async (route) => {
     if (route.request().method() !== 'GET') return route.fallback();
@@ -1247,9 +1247,7 @@ test('numbers agree with their nouns in Ukrainian: 1 стіл, 2 столи, 21 
 });
 
 test('the glossary\'s problems are said in Ukrainian on a Ukrainian page', async () => {
-  const ctx = await newContext('uk-UA');
-  const page = await ctx.newPage();
-  await signIn(page, ORGANISER);
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
   await open(page, '/console/import');
   await page.selectOption('#import-form select[name=kind]', 'glossary');
   await page.fill('#import-form textarea', 'onlyenglish\nelectronic warfare\tРЕБ\ndrone\tdrone\n');
@@ -1275,9 +1273,7 @@ test('the glossary\'s problems are said in Ukrainian on a Ukrainian page', async
 });
 
 test('a page change starts at the top of the new page, its <main> focused', async () => {
-  const ctx = await newContext('uk-UA');
-  const page = await ctx.newPage();
-  await signIn(page, ORGANISER);
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
   await open(page, '/console/people');
   // the next page of 200 participants, asked from the pager below the list
   await page.locator('#people-pager .pager-next').scrollIntoViewIfNeeded();
@@ -1291,9 +1287,7 @@ test('a page change starts at the top of the new page, its <main> focused', asyn
 });
 
 test('a login without a participant profile is told so in Ukrainian, not "something went wrong"', async () => {
-  const ctx = await newContext('uk-UA');
-  const page = await ctx.newPage();
-  await signIn(page, PARTICIPANT);
+  const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA');
   await page.route('**/api/v1/me/agenda', (route) => route.fulfill({ status: 404,
     json: { error: { code: 'no_person', message: 'this login has no participant profile' } } }));
   await open(page, '/agenda');
@@ -1302,9 +1296,7 @@ test('a login without a participant profile is told so in Ukrainian, not "someth
 });
 
 test('the event set-up\'s refusals name their field to a screen reader', async () => {
-  const ctx = await newContext('uk-UA');
-  const page = await ctx.newPage();
-  await signIn(page, ORGANISER);
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
   await open(page, '/console/event');
   // a session that ends before it starts
   await page.fill('#session-form input[name=session_name]', 'Навпаки');
