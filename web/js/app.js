@@ -244,7 +244,14 @@ export async function render() {
   }
   const title = main.querySelector('h1');
   document.title = title ? `${title.textContent} · ${t('app.name')}` : t('app.name');
-  if (seq === renderSeq && window.__dfncNavigated) main.focus({ preventScroll: true });
+  // After a page change the focus goes to the new page's heading: a screen
+  // reader says where it is (the <main> focused before has no name, and some
+  // read it out whole), and the next Tab is the page's first control.
+  if (seq === renderSeq && window.__dfncNavigated) {
+    const to = title || main;
+    to.tabIndex = -1;
+    to.focus({ preventScroll: true });
+  }
   window.__dfncNavigated = true;
   document.body.dataset.ready = path;
 }
