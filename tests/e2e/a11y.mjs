@@ -9,11 +9,12 @@
 // itself), code, what is hidden from everyone and what assistive technology
 // does not read (aria-hidden). What a Ukrainian string may hold in Latin
 // letters: acronyms (CPV, ICS, UTF-8), time zone names (Europe/Kyiv),
-// language codes (uk-en, uk;en;pl) and the product's name.
+// language codes (uk-en, uk;en;pl), a quoted literal to type («from»,
+// "not") and the product's name.
 export function latinLeft() {
   const skip = '[translate=no], #lang, textarea, [aria-hidden=true], [hidden], script, style, noscript, code, .code, .mono';
   const allowed = [/\bdfnc\b/g, /\b[A-Z][a-z]+\/[A-Za-z_]+\b/g, /\b[a-z]{2}(?:[;-][a-z]{2})+\b/g, /\bUTF-8\b/g,
-    /\b[A-Z][A-Z0-9]{1,5}\b/g];
+    /\b[A-Z][A-Z0-9]{1,5}\b/g, /«[A-Za-z_]+»|"[A-Za-z_]+"/g];
   const latin = (s) => {
     let rest = String(s || '');
     for (const re of allowed) rest = rest.replace(re, ' ');
@@ -171,4 +172,21 @@ export function headingGaps() {
   }
   if (ones !== 1) found.push(`${ones} h1`);
   return [...new Set(found)];
+}
+
+// Buttons that a screen reader's list of buttons cannot tell apart: the
+// same name ("Прийняти" on every request) and nothing that describes which
+// one it is (aria-describedby naming the request's sender, say).
+export function sameButtons() {
+  const text = (el) => (el ? el.textContent.replace(/\s+/g, ' ').trim() : '');
+  const groups = new Map();
+  for (const b of document.querySelectorAll('button')) {
+    if (b.closest('[hidden]') || !b.getClientRects().length) continue;
+    const name = b.getAttribute('aria-label') || text(b);
+    const described = (b.getAttribute('aria-describedby') || '').split(/\s+/).map((id) => text(document.getElementById(id))).join(' ');
+    if (!groups.has(name)) groups.set(name, []);
+    groups.get(name).push(described);
+  }
+  return [...groups].filter(([, ds]) => ds.length > 1 && new Set(ds).size < ds.length)
+    .map(([name, ds]) => `${ds.length} buttons "${name}", ${new Set(ds).size} told apart`);
 }

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import {
-  latinLeft, whereAmI, contrast, liveLists, smallTargets, unnamedTables, headingGaps,
+  latinLeft, whereAmI, contrast, liveLists, smallTargets, unnamedTables, headingGaps, sameButtons,
 } from './a11y.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -1031,7 +1031,7 @@ async function walkPages(checks) {
 }
 
 test('every page in Ukrainian on a phone, as each role: no English left, <html lang> and <title> say where, text of 4.5:1, '
-  + 'no list read out, targets for a thumb, tables named, headings in order', async () => {
+  + 'no list read out, targets for a thumb, tables named, headings in order, buttons told apart', async () => {
   const wrong = await walkPages({
     latin: (page) => page.evaluate(latinLeft),
     contrast: (page) => page.evaluate(contrast, 'text'),
@@ -1039,6 +1039,7 @@ test('every page in Ukrainian on a phone, as each role: no English left, <html l
     targets: (page) => page.evaluate(smallTargets),
     tables: (page) => page.evaluate(unnamedTables),
     headings: (page) => page.evaluate(headingGaps),
+    buttons: (page) => page.evaluate(sameButtons),
     // nothing wider than the phone, nor than WCAG's reflow width of 320 px
     // (a small phone, or a large text): a wide table scrolls in its own box
     wide: async (page) => {
@@ -1063,6 +1064,7 @@ test('every page in Ukrainian on a phone, as each role: no English left, <html l
   assert.deepEqual(wrong.targets, [], `targets too small for a thumb:\n${wrong.targets.join('\n')}`);
   assert.deepEqual(wrong.tables, [], `tables a screen reader cannot name:\n${wrong.tables.join('\n')}`);
   assert.deepEqual(wrong.headings, [], `headings that skip a level:\n${wrong.headings.join('\n')}`);
+  assert.deepEqual(wrong.buttons, [], `buttons a screen reader cannot tell apart:\n${wrong.buttons.join('\n')}`);
   assert.deepEqual(wrong.wide, [], `pages wider than the screen:\n${wrong.wide.join('\n')}`);
 });
 
@@ -1085,6 +1087,9 @@ test('after an action the focus stays where the keyboard user was, or moves to w
   // accepting takes the buttons away: the focus goes to what was done
   await open(page, '/requests');
   const req = page.locator('#received li.request[data-id="req-kb"]');
+  // each answer button says whose request it answers
+  assert.equal(await req.locator('button.primary').evaluate((b) => document.getElementById(b.getAttribute('aria-describedby'))?.textContent),
+    'Kadri Klaver (Keyboard Optics)');
   await req.locator('button.primary').focus();
   await page.keyboard.press('Enter');
   await req.locator('.flash.ok').waitFor();

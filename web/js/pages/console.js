@@ -308,12 +308,12 @@ function renderProgramme(main, e) {
   const tz = e.timezone || 'Europe/Brussels';
   const table = sessions.length ? h('div', { class: 'scroll' }, h('table', { id: 'programme', 'aria-labelledby': 'programme-title' },
     h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots', 'event.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', {}, sessions.map((s) => h('tr', { 'data-session': s.id },
-      h('td', { translate: 'no' }, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
+    h('tbody', {}, sessions.map((s, i) => h('tr', { 'data-session': s.id },
+      h('td', { translate: 'no', id: `session-${i}` }, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
       h('td', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
       h('td', {}, s.kind === 'b2b' ? num(count(s.id)) : ''),
       h('td', {}, h('button', {
-        type: 'button', class: 'link danger remove-session',
+        type: 'button', class: 'link danger remove-session', 'aria-describedby': `session-${i}`,
         onclick: async () => {
           const r = await removeItem(main.querySelector('#programme-card'), 'sessions', s.id, t('event.remove_session_confirm', { name: s.name }));
           if (r) await afterRemoval(main, 'programme', tn('event.removed_unscheduled', r.meetings_unscheduled || 0));
@@ -451,10 +451,10 @@ function renderInterpreters(main, e) {
   },
   h('h2', {}, t('event.interpreters')),
   h('p', { class: 'muted' }, t('event.interpreters_lead')),
-  people.length ? h('ul', { id: 'interpreter-list' }, people.map((x) => h('li', { 'data-interpreter': x.id },
-    h('strong', { translate: 'no' }, x.name), ` · ${x.pair} · `, x.session ? data(sessionName.get(x.session) || x.session) : t('event.all_sessions'), ' ',
+  people.length ? h('ul', { id: 'interpreter-list' }, people.map((x, i) => h('li', { 'data-interpreter': x.id },
+    h('strong', { translate: 'no', id: `interpreter-${i}` }, x.name), ` · ${x.pair} · `, x.session ? data(sessionName.get(x.session) || x.session) : t('event.all_sessions'), ' ',
     h('button', {
-      type: 'button', class: 'link danger remove-interpreter',
+      type: 'button', class: 'link danger remove-interpreter', 'aria-describedby': `interpreter-${i}`,
       onclick: async () => {
         const r = await removeItem(main.querySelector('#interpreters-form'), 'interpreters', x.id, t('event.remove_interpreter_confirm', { name: x.name }));
         if (r) await afterRemoval(main, 'interpreters', tn('event.removed_interpreter', r.meetings_without_interpreter || 0));
@@ -724,7 +724,8 @@ export async function renderCheckin(main) {
     if (found.length === 0) out.append(h('li', { class: 'muted', id: 'checkin-none' }, t('checkin.none')));
     foundSay.textContent = found.length ? tn('people.count', found.length) : t('checkin.none');
     for (const p of found) {
-      const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at }, p.checked_in_at ? t('checkin.done') : t('checkin.button'));
+      const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at, 'aria-describedby': `arrival-${p.id}` },
+        p.checked_in_at ? t('checkin.done') : t('checkin.button'));
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);
@@ -735,7 +736,7 @@ export async function renderCheckin(main) {
           q.select();
         } catch (e) { btn.textContent = `${t('error.save')} ${errorText(e)}`; }
       });
-      out.append(h('li', { class: 'card' }, h('strong', { translate: 'no' }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn));
+      out.append(h('li', { class: 'card' }, h('strong', { translate: 'no', id: `arrival-${p.id}` }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn));
     }
   }
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(draw, 150); });

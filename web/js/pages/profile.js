@@ -35,12 +35,12 @@ function personForm(p) {
     onsubmit: (ev) => submit(ev, form,
       () => api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: langs.value.trim() })),
   },
-  h('h2', {}, t('profile.me')),
+  h('h2', { id: 'person-form-h' }, t('profile.me')),
   p.email ? h('p', { class: 'muted', translate: 'no' }, p.email) : null,
   field(t('profile.name'), name),
   field(t('profile.title'), title),
   field(t('profile.languages'), langs, t('profile.languages_hint')),
-  h('button', { type: 'submit', class: 'primary' }, t('save')));
+  h('button', { type: 'submit', class: 'primary', 'aria-describedby': 'person-form-h' }, t('save')));
   return form;
 }
 
@@ -74,7 +74,7 @@ function orgForm(o, editable) {
       await loadMe();
     }),
   },
-  h('h2', {}, t('profile.org')),
+  h('h2', { id: 'org-form-h' }, t('profile.org')),
   h('p', { class: 'muted' }, countryName(o.country)),
   field(t('org.name'), name),
   field(t('org.name_uk'), nameUk, t('org.name_uk_hint')),
@@ -84,7 +84,7 @@ function orgForm(o, editable) {
   field(t('org.website'), website),
   field(t('org.description'), desc),
   field(t('org.description_uk'), descUk),
-  h('button', { type: 'submit', class: 'primary' }, t('save')));
+  h('button', { type: 'submit', class: 'primary', 'aria-describedby': 'org-form-h' }, t('save')));
   return form;
 }
 
@@ -103,12 +103,13 @@ function plain(c) {
 function capList(org, caps, direction, editable, save, lines) {
   const mine = caps.filter((c) => c.direction === direction);
   return h('section', { class: 'card', id: `caps-${direction}` },
-    h('h2', {}, t(`caps.${direction}s`)),
+    h('h2', { id: `caps-${direction}-h` }, t(`caps.${direction}s`)),
     mine.length === 0 ? h('p', { class: 'muted' }, t('caps.none')) : h('ul', { class: 'caps' }, mine.map((c) => h('li', {},
       lines.get(c),
       c.confidential ? h('span', { class: 'badge' }, t('caps.confidential')) : null,
       editable ? [' ', h('button', {
-        type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }),
+        // a code may be both an offer and a need: the list's heading says which
+        type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }), 'aria-describedby': `caps-${direction}-h`,
         onclick: async (ev) => {
           if (!window.confirm(t('caps.remove_confirm', { code: c.cpv, title: c.title || '' }))) return;
           const where = ev.target.closest('section');

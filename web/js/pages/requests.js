@@ -8,8 +8,8 @@ import { personInfo, orgInfo, orgName, localName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 
 // Names and messages are the participants' own words: marked translate="no".
-function who(p, org) {
-  return h('strong', { translate: 'no' }, org ? `${p.name} (${org})` : p.name);
+function who(p, org, id) {
+  return h('strong', { translate: 'no', id }, org ? `${p.name} (${org})` : p.name);
 }
 
 async function row(r, incoming, redraw) {
@@ -21,7 +21,7 @@ async function row(r, incoming, redraw) {
     : other.organisation ? orgName(await orgInfo(other.organisation)) : '';
   const status = h('span', { class: `status ${r.status}` }, t(`status.${r.status}`));
   const li = h('li', { class: 'card request', dataset: { id: r.id, status: r.status } },
-    h('p', {}, who(other, org), ' ', status),
+    h('p', {}, who(other, org, `from-${r.id}`), ' ', status),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null);
   if (incoming && r.status === 'pending') {
@@ -44,8 +44,9 @@ async function row(r, incoming, redraw) {
       }
     };
     li.append(h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', onclick: act(api.accept, 'requests.accepted') }, t('requests.accept')),
-      h('button', { type: 'button', class: 'decline', onclick: act(api.decline, 'requests.declined') }, t('requests.decline'))));
+      // which request each button answers, for a screen reader's list of buttons
+      h('button', { type: 'button', class: 'primary', 'aria-describedby': `from-${r.id}`, onclick: act(api.accept, 'requests.accepted') }, t('requests.accept')),
+      h('button', { type: 'button', class: 'decline', 'aria-describedby': `from-${r.id}`, onclick: act(api.decline, 'requests.declined') }, t('requests.decline'))));
   }
   return li;
 }

@@ -8,7 +8,8 @@ import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
 
-async function sendBox(s, open) {
+// headId: the card's heading, which tells its request button from the others'.
+async function sendBox(s, open, headId) {
   const box = h('form', { class: 'inline-form' });
   let people = [];
   if (s.person && (s.person.id || typeof s.person === 'string')) {
@@ -29,7 +30,7 @@ async function sendBox(s, open) {
   const sel = h('select', { name: 'to', 'aria-label': t('suggest.whom'), translate: 'no' },
     free.map((p) => h('option', { value: p.id }, p.title ? `${p.name} · ${p.title}` : p.name)));
   const msg = h('input', { type: 'text', name: 'message', 'aria-label': t('requests.message'), placeholder: t('requests.message'), maxlength: 500 });
-  const btn = h('button', { type: 'submit', class: 'primary' }, t('suggest.request'));
+  const btn = h('button', { type: 'submit', class: 'primary', 'aria-describedby': headId }, t('suggest.request'));
   box.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {
@@ -50,12 +51,12 @@ export async function suggestionCard(s, open) {
   const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
   const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
   return h('li', { class: 'card suggestion', dataset: { org: org.id } },
-    h('h2', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
+    h('h2', { translate: 'no', id: `org-${org.id}` }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(org.country)),
       s.sme ? h('span', { class: 'badge sme' }, t('suggest.sme')) : null,
       s.score !== undefined ? h('span', { class: 'muted' }, ` ${t('suggest.score')} ${num(Math.round(s.score * 100) / 100)}`) : null),
     reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
-    await sendBox(s, open || new Map()));
+    await sendBox(s, open || new Map(), `org-${org.id}`));
 }
 
 // The people I have an open request with at this event (shared with the
