@@ -119,8 +119,8 @@ export function liveLists() {
     .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''} holds ${el.querySelectorAll('a[href], button, input, select, textarea').length} links and controls`);
 }
 
-// Touch targets on a phone: every button, field, select and menu or pager
-// link at least 44 px each way (Apple's and WCAG 2.5.5's size: a thumb's);
+// Touch targets on a phone: every button, field, select, menu or pager
+// link and option of a list box at least 44 px each way (Apple's and WCAG 2.5.5's size: a thumb's);
 // checkboxes, and a link that stands alone in its paragraph, at least 24 px
 // (WCAG 2.2's minimum, 2.5.8). Links inside a sentence or a table row are
 // exempt, as WCAG exempts them.
@@ -131,7 +131,7 @@ export function smallTargets() {
     return r.width > 0 && r.height > 0 && !el.closest('[hidden], .sr-only') && getComputedStyle(el).visibility !== 'hidden';
   };
   const alone = (a) => a.parentElement.tagName === 'P' && a.parentElement.textContent.trim() === a.textContent.trim();
-  const sel = 'button, select, textarea, input:not([type=hidden]), header a:not(.skip), .pager a, a.button, p > a';
+  const sel = 'button, select, textarea, input:not([type=hidden]), header a:not(.skip), .pager a, a.button, p > a, [role=option]';
   for (const el of document.querySelectorAll(sel)) {
     if (!seen(el) || (el.matches('p > a') && !el.matches('.pager a, a.button') && !alone(el))) continue;
     const small = el.matches('input[type=checkbox], input[type=radio]') || (el.matches('p > a') && !el.matches('.pager a, a.button'));

@@ -176,6 +176,13 @@ function plantStaleGlossary() {
     + '(1, \'electronic\', \'коптер\', 0), (2, \'electronic\', \'птах\', 0)"); c.commit()', DB]);
 }
 
+// A late registration: person p-KEY of a new Estonian SME org-KEY.
+function newcomer(key, name, orgName) {
+  fs.writeFileSync(path.join(TMP, `${key}-organisations.csv`), `id,name,country,kind,sme,city,website,description\norg-${key},${orgName},EE,company,1,Tartu,,Optics\n`);
+  fs.writeFileSync(path.join(TMP, `${key}-people.csv`), `id,organisation,name,email,title,languages\np-${key},org-${key},${name},${key}@late.test,CEO,et;en\n`);
+  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `${key}-${k}.csv`)]);
+}
+
 // A new browser context in locale (on device), signed in as who.
 async function signedIn(who, locale, device) {
   const ctx = await newContext(locale, device);
@@ -1016,6 +1023,11 @@ async function walkPages(checks) {
       await open(page, p);
       if (p.startsWith('/console/checkin')) await page.locator('#checkin-list li').first().waitFor();
       if (p === '/suggestions') await page.locator('#suggestions li.suggestion').first().waitFor();
+      if (p === '/profile') {
+        // the CPV picker's list open, its options under a thumb
+        await page.locator('#cap-form input[role=combobox]').fill('безпілот');
+        await page.locator('#cap-form [role=option]').first().waitFor();
+      }
       if (p === '/partners') {
         await page.fill('#partners-text', 'Протидія дронам і радари для захисту енергетики');
         await page.click('#partners-form button[type=submit]');
@@ -1078,10 +1090,8 @@ const focused = (page) => page.evaluate(() => {
 test('after an action the focus stays where the keyboard user was, or moves to what happened', async () => {
   // a request waiting for the participant's answer, from a newcomer
   const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
-  fs.writeFileSync(path.join(TMP, 'kb-organisations.csv'), 'id,name,country,kind,sme,city,website,description\norg-kb,Keyboard Optics,EE,company,1,Tartu,,Optics\n');
-  fs.writeFileSync(path.join(TMP, 'kb-people.csv'), 'id,organisation,name,email,title,languages\np-kb,org-kb,Kadri Klaver,kadri@kb.test,CEO,et;en\n');
+  newcomer('kb', 'Kadri Klaver', 'Keyboard Optics');
   fs.writeFileSync(path.join(TMP, 'kb-req.csv'), `id,event,from,to,priority,status,message\nreq-kb,${eventId},p-kb,${state.me.person.id},1,pending,\n`);
-  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `kb-${k}.csv`)]);
   dfnc(['import', 'requests', path.join(TMP, 'kb-req.csv')]);
   const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA', PHONE);
   // accepting takes the buttons away: the focus goes to what was done
@@ -1335,6 +1345,21 @@ test('the event set-up\'s refusals name their field to a screen reader', async (
   await page.click('#interpreters-form button[type=submit]');
   await page.locator('#interpreters-form .flash.error').waitFor();
   assert.deepEqual(await errorOf(page, '#interpreters-form input[name=interpreter_pair]'), { invalid: 'true', said: UK['event.pair_invalid'] });
+  await ctx.close();
+});
+
+test('a check-in that fails says so aloud, and the button stays a check-in button', async () => {
+  newcomer('door', 'Dagmar Doorway', 'Doorway Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await page.route('**/api/v1/console/people/*/checkin', (route) => route.fulfill({ status: 500,
+    json: { error: { code: 'internal', message: 'database is locked' } } }));
+  await open(page, '/console/checkin');
+  await page.fill('#checkin-q', 'Dagmar');
+  const card = page.locator('#checkin-list li', { hasText: 'Dagmar Doorway' });
+  await card.locator('button').click();
+  await card.locator('[role=alert]').waitFor();
+  assert.equal(await card.locator('[role=alert]').textContent(), `${UK['error.save']} ${UK['apierr.internal']}`);
+  assert.equal(await card.locator('button').textContent(), UK['checkin.button']);
   await ctx.close();
 });
 

@@ -726,6 +726,7 @@ export async function renderCheckin(main) {
     for (const p of found) {
       const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at, 'aria-describedby': `arrival-${p.id}` },
         p.checked_in_at ? t('checkin.done') : t('checkin.button'));
+      const li = h('li', { class: 'card' }, h('strong', { translate: 'no', id: `arrival-${p.id}` }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn);
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);
@@ -734,9 +735,12 @@ export async function renderCheckin(main) {
           // the next arrival's name is typed next
           q.focus();
           q.select();
-        } catch (e) { btn.textContent = `${t('error.save')} ${errorText(e)}`; }
+        } catch (e) {
+          // said aloud in the card; the button stays one to try again with
+          flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
+        }
       });
-      out.append(h('li', { class: 'card' }, h('strong', { translate: 'no', id: `arrival-${p.id}` }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn));
+      out.append(li);
     }
   }
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(draw, 150); });
