@@ -42,8 +42,8 @@ def main():
     code = ''
     for f in glob.glob(os.path.join(web, 'js', '**', '*.js'), recursive=True):
         code += open(f, encoding='utf-8').read()
-    # Literal keys passed to t()/tn(), and 'a.b' strings in key tables (nav, lists).
-    used = set(re.findall(r"\btn?\(\s*'([a-z0-9_]+\.[a-z0-9_.]+)'", code))
+    # Literal keys passed to t()/tn()/tx(), and 'a.b' strings in key tables (nav, lists).
+    used = set(re.findall(r"\bt[nx]?\(\s*'([a-z0-9_]+\.[a-z0-9_.]+)'", code))
     used |= set(re.findall(r"\[\s*'/[^']*',\s*'([a-z0-9_]+\.[a-z0-9_]+)'\s*\]", code))
     for k in sorted(used):
         if k not in en and k not in en_bases:

@@ -3,7 +3,8 @@
 // /agenda or /console/tables can be reloaded and bookmarked).
 
 import { api } from './api.js';
-import { h, clear, list, field } from './dom.js';
+import { h, clear, list, field, nextId } from './dom.js';
+import { describeBy, markInvalid } from './forms.js';
 import { t, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange } from './i18n.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
@@ -126,7 +127,7 @@ export async function eventPicker() {
   if (fresh) state.event = { ...state.event, ...fresh };
   if (state.events.length < 2) return null;
   const sel = h('select', { id: 'event-pick', name: 'event' }, state.events.map((e) => h('option',
-    { value: e.id, selected: state.event && e.id === state.event.id }, `${e.name} · ${dateRange(e.starts_on, e.ends_on)}`)));
+    { value: e.id, translate: 'no', selected: state.event && e.id === state.event.id }, `${e.name} · ${dateRange(e.starts_on, e.ends_on)}`)));
   sel.addEventListener('change', () => {
     const u = new URL(location.href);
     u.searchParams.set('event', sel.value);
@@ -185,7 +186,7 @@ function langSwitch() {
     },
     onchange: () => { if (!keyed) apply(true); },
     onblur: () => { if (keyed) apply(false); },
-  }, LANGS.map((l) => h('option', { value: l, selected: l === getLang() }, t(`lang.${l}`))));
+  }, LANGS.map((l) => h('option', { value: l, lang: l, selected: l === getLang() }, t(`lang.${l}`))));
   return h('div', { class: 'lang' }, h('label', { for: 'lang', class: 'sr-only' }, t('lang.label')), sel);
 }
 
@@ -243,17 +244,58 @@ export async function render() {
   }
   const title = main.querySelector('h1');
   document.title = title ? `${title.textContent} · ${t('app.name')}` : t('app.name');
-  if (seq === renderSeq && window.__dfncNavigated) main.focus({ preventScroll: true });
+  // After a page change the focus goes to the new page's heading: a screen
+  // reader says where it is (the <main> focused before has no name, and some
+  // read it out whole), and the next Tab is the page's first control.
+  if (seq === renderSeq && window.__dfncNavigated) {
+    const to = title || main;
+    to.tabIndex = -1;
+    to.focus({ preventScroll: true });
+  }
   window.__dfncNavigated = true;
   document.body.dataset.ready = path;
 }
 
-export function flash(container, msg, kind) {
+// A word on what was done or went wrong, at the top of container. With
+// focus, the focus moves to it: for an action that took away or redrew the
+// control that had the focus, which would otherwise fall back to the top of
+// the page, and a keyboard or screen reader user lose their place.
+// An error describes the fields of container marked invalid (forms.js).
+export function flash(container, msg, kind, focus) {
   const old = container.querySelector('.flash');
-  if (old) old.remove();
-  const el = h('p', { class: `flash ${kind || 'ok'}`, role: kind === 'error' ? 'alert' : 'status' }, msg);
+  if (old) {
+    describeBy(container, old, false);
+    old.remove();
+  }
+  const el = h('p', {
+    class: `flash ${kind || 'ok'}`, role: kind === 'error' ? 'alert' : 'status', tabindex: focus ? '-1' : null, id: nextId('flash'),
+  }, msg);
   container.prepend(el);
+  if (kind === 'error') describeBy(container, el, true);
+  if (focus) el.focus();
   return el;
+}
+
+// A refusal of the page's own, said against the field it is about: the
+// field marked invalid, described by the message (an alert) and focused.
+export function refuse(form, control, msg) {
+  markInvalid(control);
+  flash(form, msg, 'error');
+  control.focus();
+}
+
+// Runs fn with controls disabled (no second ask while the first is being
+// answered), then gives the focus back to the control that had it: a
+// control that is disabled loses the focus to the page.
+export async function whileBusy(controls, fn) {
+  const had = document.activeElement;
+  controls.forEach((c) => { c.disabled = true; });
+  try {
+    return await fn();
+  } finally {
+    controls.forEach((c) => { c.disabled = false; });
+    if (had && had !== document.body && had.isConnected && document.activeElement === document.body) had.focus();
+  }
 }
 
 async function start() {

@@ -3,7 +3,7 @@
 
 import { api } from './api.js';
 import { h, clear, nextId, list } from './dom.js';
-import { t, getLang } from './i18n.js';
+import { t, tn, getLang } from './i18n.js';
 
 export function cpvLabel(c) {
   if (!c) return '';
@@ -61,7 +61,7 @@ export function cpvPicker(labelText, opts) {
       id: `${id}-o${i}`, role: 'option', 'aria-selected': 'false',
       onmousedown: (ev) => { ev.preventDefault(); choose(i); },
     }, h('span', { class: 'code' }, c.code), ' ', cpvLabel(c))));
-    status.textContent = items.length ? t('cpv.results', { n: items.length }) : t('cpv.none');
+    status.textContent = items.length ? tn('cpv.results', items.length) : t('cpv.none');
     lb.hidden = items.length === 0;
     input.setAttribute('aria-expanded', items.length ? 'true' : 'false');
   }
@@ -81,6 +81,7 @@ export function cpvPicker(labelText, opts) {
   const el = h('div', { class: 'field combo' }, h('label', { for: id }, labelText), input, lb, status);
   return {
     el,
+    input,
     value: () => chosen || (input.value.match(/^\d{8}-\d/) || [''])[0],
     // what is typed, chosen or not
     text: () => input.value.trim(),

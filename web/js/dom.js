@@ -38,6 +38,12 @@ export function s(tag, attrs, ...children) {
   return el;
 }
 
+// Text the participants or organisers wrote (a name, a venue, an id), not
+// the UI's: no browser translates it, and the language check skips it.
+export function data(text, attrs) {
+  return h('span', { ...attrs, translate: 'no' }, text);
+}
+
 // el.append() that skips null/false children (conditional parts of a page).
 export function add(el, ...children) {
   append(el, children);

@@ -40,6 +40,24 @@ export function fit(text, max) {
   return `${cut.replace(/[\s,;:]+$/, '')}…`;
 }
 
+// A field found wrong: aria-invalid, until it is changed, so that a screen
+// reader says so on it; flash() ties the message saying why to it.
+export function markInvalid(control) {
+  control.setAttribute('aria-invalid', 'true');
+  control.addEventListener('input', () => control.removeAttribute('aria-invalid'), { once: true });
+}
+
+// The message el (its id) added to, or taken out of, the aria-describedby of
+// the fields in container marked invalid: a screen reader that comes back to
+// the field hears why it is wrong, beside its hint.
+export function describeBy(container, el, on) {
+  for (const c of container.querySelectorAll(on ? '[aria-invalid=true]' : '[aria-describedby]')) {
+    const ids = (c.getAttribute('aria-describedby') || '').split(/\s+/).filter((x) => x && x !== el.id);
+    if (on) ids.push(el.id);
+    if (ids.length) c.setAttribute('aria-describedby', ids.join(' ')); else c.removeAttribute('aria-describedby');
+  }
+}
+
 // What is wrong with the first field of form the browser finds invalid (its
 // limit, a required field left empty, a custom check), after focusing it;
 // null when every field is valid. (Forms that use it are novalidate: the
@@ -49,6 +67,7 @@ export function invalid(form) {
   form.querySelectorAll('[data-max-bytes]').forEach((x) => checks.get(x)?.());
   const c = form.querySelector(':invalid');
   if (!c) return null;
+  markInvalid(c);
   c.focus();
   return c.dataset.maxBytes && c.validity.customError ? c.validationMessage : `${labelOf(c)}: ${c.validationMessage}`;
 }
@@ -64,7 +83,7 @@ export function fieldError(form, e) {
   const m = NAMED.exec(String(e.message || ''));
   const control = m && form.querySelector(`[name="${m[1]}"]`);
   if (!control) return null;
-  control.setAttribute('aria-invalid', 'true');
+  markInvalid(control);
   control.focus();
   return m[2] ? tooLong(control, Number(m[2])) : t('form.invalid_field', { field: labelOf(control) });
 }

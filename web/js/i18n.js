@@ -83,6 +83,14 @@ export function t(key, vars) {
   return str;
 }
 
+// t() for a sentence that holds data: values may be DOM nodes (a name marked
+// translate="no"); the sentence's parts in order, for h() to append.
+export function tx(key, vars) {
+  const str = strings[key] ?? fallback[key] ?? key;
+  return str.split(/\{(\w+)\}/).map((part, i) => (i % 2 ? (part in vars ? vars[part] : `{${part}}`) : part))
+    .filter((x) => x !== '');
+}
+
 // Plural forms through Intl.PluralRules: keys KEY.one / KEY.few / KEY.many / KEY.other.
 export function tn(key, n, vars) {
   const form = new Intl.PluralRules(locale()).select(n);

@@ -3,8 +3,8 @@
 // in the page's language), so Ukrainian pages show no English.
 
 import { api } from './api.js';
-import { list } from './dom.js';
-import { t, getLang, countryName, num } from './i18n.js';
+import { list, data } from './dom.js';
+import { t, tx, getLang, countryName, num } from './i18n.js';
 import { cpvLabel } from './cpv.js';
 
 const labelCache = new Map();
@@ -37,13 +37,13 @@ const PATTERNS = [
     t('why.common_partners_near', { n: num(m[1]), near: num(m[2]) })],
   [/^worked with (\d+) of the other best matches$/, async (m) => t('why.with_best', { n: num(m[1]) })],
   [/^worked on (\d+) projects? similar to this one: (.*)$/, async (m) =>
-    t('why.similar_projects', { n: num(m[1]), titles: m[2] })],
+    tx('why.similar_projects', { n: num(m[1]), titles: data(m[2]) })],
   [/^a public body \(end user\) that took part in (\d+) projects$/, async (m) => t('why.end_user', { n: num(m[1]) })],
   [/^named in the text$/, async () => t('why.named')],
   [/^based in (\w\w), like you$/, async (m) => t('why.same_country', { country: countryName(m[1]) })],
   [/^took part in (\d+) projects$/, async (m) => t('why.projects', { n: num(m[1]) })],
-  [/^text: (.*)$/, async (m) => t('why.text', { words: m[1] })],
-  [/^looks for: (.*)$/, async (m) => t('why.wants', { words: m[1] })],
+  [/^text: (.*)$/, async (m) => tx('why.text', { words: data(m[1]) })],
+  [/^looks for: (.*)$/, async (m) => tx('why.wants', { words: data(m[1]) })],
 ];
 
 export async function reasonText(why) {

@@ -99,12 +99,15 @@ export async function renderAgenda(main) {
   await Promise.all([...new Set(needNames)].map(async (id) => orgNames.set(id, orgName(await orgInfo(id)))));
   let current = '';
   let tbody = null;
+  let days = 0;
   for (const m of meetings) {
     const d = dayKey(start(m));
     if (d !== current) {
       current = d;
       tbody = h('tbody');
-      add(main, h('h2', {}, d), h('div', { class: 'scroll' }, h('table', { class: 'agenda' },
+      days += 1;
+      // each day's table named by its day, for a screen reader's list of tables
+      add(main, h('h2', { id: `day-${days}` }, d), h('div', { class: 'scroll' }, h('table', { class: 'agenda', 'aria-labelledby': `day-${days}` },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
           h('th', { scope: 'col' }, t('agenda.with')))), tbody)));
     }

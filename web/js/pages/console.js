@@ -3,12 +3,12 @@
 // table plan per slot and the check-in of arrivals.
 
 import { api } from '../api.js';
-import { h, add, field, list, clear } from '../dom.js';
+import { h, add, field, list, clear, data } from '../dom.js';
 import {
-  t, tn, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
+  t, tn, tx, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime,
 } from '../i18n.js';
-import { state, flash, eventPicker, go } from '../app.js';
+import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
 import { tableName, localName, orgName, orgInfo } from '../people.js';
 import { limit, invalid } from '../forms.js';
@@ -50,7 +50,7 @@ export async function renderPeople(main) {
   const rows = list(r, 'people');
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
-    h('div', { class: 'scroll' }, h('table', {},
+    h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': 'people-title' },
       h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((p) => h('tr', {},
         h('td', { translate: 'no' }, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
@@ -59,7 +59,7 @@ export async function renderPeople(main) {
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
         h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
     pager('people-pager', offset, rows.length, count));
-  add(main, h('h1', {}, t('people.title')), form, out);
+  add(main, h('h1', { id: 'people-title' }, t('people.title')), form, out);
 }
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'glossary'];
@@ -83,7 +83,21 @@ const IMPORT_ERRORS = [
   [/^priority "(.*)" must be 0-9/, 'import.err_priority', ['value']],
   [/^from and to are the same person "(.*)"$/, 'import.err_same_person', ['value']],
   [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
+  // the glossary's (src/app/glossary.c, src/engine/match/lexicon.c)
+  [/^expected an English word, a tab, a Ukrainian word/, 'import.err_glossary_line', []],
+  [/^a word is longer than (\d+) bytes$/, 'import.err_word_long', ['max']],
+  [/^the English word is missing or not UTF-8$/, 'import.err_word_missing_en', []],
+  [/^the Ukrainian word is missing or not UTF-8$/, 'import.err_word_missing_uk', []],
+  [/^"(.*)" is an abbreviation dfnc reads as the (\d+) words it stands for/, 'import.err_abbreviation', ['value', 'n']],
+  [/^"(.*)" is read as the (\d+) words it joins/, 'import.err_glued', ['value', 'n']],
+  [/^"(.*)" is not one word \((\d+) stems\)$/, 'import.err_not_one_word', ['value', 'n']],
+  [/^"(.*)" translates to itself$/, 'import.err_itself', ['value']],
+  [/^"(.*)" has more than (\d+) translations$/, 'import.err_translations', ['value', 'n']],
 ];
+
+// A figure of a message stays as it is; the file's own names and values are
+// its data (not translated, nor counted as English left on the page).
+const FIGURES = new Set(['max', 'n']);
 
 // One of the importer's messages as the page says it: the server's English
 // words on an English page; on a Ukrainian one their translation, or, for a
@@ -93,9 +107,19 @@ function importMessage(msg) {
   if (getLang() === 'en') return raw;
   for (const [re, key, names] of IMPORT_ERRORS) {
     const m = re.exec(raw);
-    if (m) return t(key, Object.fromEntries(names.map((n, i) => [n, m[i + 1]])));
+    if (m) {
+      return tx(key, { not: h('code', {}, 'not'), ...Object.fromEntries(names.map((n, i) => [n, FIGURES.has(n) ? m[i + 1] : data(m[i + 1])])) });
+    }
   }
   return h('span', { lang: 'en', translate: 'no' }, raw);
+}
+
+// A line of the glossary in force that partner matching leaves out, as the
+// server says it ("the organiser's glossary:2: ..."): in the page's language.
+function glossaryProblem(msg) {
+  const m = /^the organiser's glossary:(\d+): (.*)$/.exec(String(msg || ''));
+  if (getLang() === 'en' || !m) return h('code', { translate: 'no' }, msg);
+  return [t('import.glossary_problem', { n: m[1] }), ' ', importMessage(m[2])];
 }
 
 export async function renderImport(main) {
@@ -116,7 +140,7 @@ export async function renderImport(main) {
       }
       try {
         const r = await api.importCsv(kind.value, text.value);
-        out.append(h('p', { class: 'flash ok', role: 'status' }, t('import.done', { n: num((r && (r.rows ?? r.imported ?? r.count)) || 0) })));
+        out.append(h('p', { class: 'flash ok', role: 'status' }, tn('import.done', (r && (r.rows ?? r.imported ?? r.count)) || 0)));
         if (kind.value === 'glossary') showGlossary();
       } catch (e) {
         const b = e.body && e.body.error ? e.body.error : {};
@@ -152,7 +176,7 @@ export async function renderImport(main) {
       const named = st.problems && st.problems.length ? st.problems : [{ message: st.problem }];
       current.append(h('div', { class: 'flash error', role: 'alert' },
         h('p', {}, tn('import.glossary_left_out', st.refused)),
-        h('ul', { class: 'errors' }, named.map((x) => h('li', {}, h('code', { translate: 'no' }, x.message)))),
+        h('ul', { class: 'errors' }, named.map((x) => h('li', {}, glossaryProblem(x.message)))),
         st.refused > named.length ? h('p', {}, t('import.more', { n: num(st.refused - named.length) })) : null));
     }
   }
@@ -282,14 +306,14 @@ function renderProgramme(main, e) {
   const slots = list(e.slots, 'slots');
   const count = (id) => slots.filter((s) => s.session === id).length;
   const tz = e.timezone || 'Europe/Brussels';
-  const table = sessions.length ? h('div', { class: 'scroll' }, h('table', { id: 'programme' },
+  const table = sessions.length ? h('div', { class: 'scroll' }, h('table', { id: 'programme', 'aria-labelledby': 'programme-title' },
     h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots', 'event.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
-    h('tbody', {}, sessions.map((s) => h('tr', { 'data-session': s.id },
-      h('td', {}, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
+    h('tbody', {}, sessions.map((s, i) => h('tr', { 'data-session': s.id },
+      h('td', { translate: 'no', id: `session-${i}` }, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
       h('td', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
       h('td', {}, s.kind === 'b2b' ? num(count(s.id)) : ''),
       h('td', {}, h('button', {
-        type: 'button', class: 'link danger remove-session',
+        type: 'button', class: 'link danger remove-session', 'aria-describedby': `session-${i}`,
         onclick: async () => {
           const r = await removeItem(main.querySelector('#programme-card'), 'sessions', s.id, t('event.remove_session_confirm', { name: s.name }));
           if (r) await afterRemoval(main, 'programme', tn('event.removed_unscheduled', r.meetings_unscheduled || 0));
@@ -310,18 +334,19 @@ function renderProgramme(main, e) {
       ev.preventDefault();
       const v = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value.trim()]));
       const minutes = Number(v.minutes), pause = Number(v.pause);
-      const fail = (key, vars) => flash(form, t(key, vars), 'error');
+      // said against the field it is about, where there is one
+      const fail = (key, vars, control) => (control ? refuse(form, control, t(key, vars)) : flash(form, t(key, vars), 'error'));
       if (!knownTimeZone(tz)) return fail('event.timezone_first', { tz });
-      if (!v.name || !v.day) return fail('event.session_incomplete');
-      if (e.starts_on && (v.day < e.starts_on || v.day > e.ends_on)) return fail('event.day_outside');
-      if (!(minutesOf(v.end) > minutesOf(v.start))) return fail('event.end_before_start');
+      if (!v.name || !v.day) return fail('event.session_incomplete', {}, v.name ? inputs.day : inputs.name);
+      if (e.starts_on && (v.day < e.starts_on || v.day > e.ends_on)) return fail('event.day_outside', {}, inputs.day);
+      if (!(minutesOf(v.end) > minutesOf(v.start))) return fail('event.end_before_start', {}, inputs.end);
       const id = `${eventId()}-${v.day}-${v.start.replace(':', '')}`;
-      if (sessions.some((s) => s.id === id)) return fail('event.session_exists');
+      if (sessions.some((s) => s.id === id)) return fail('event.session_exists', {}, inputs.start);
       const startsAt = localIso(v.day, v.start, tz), endsAt = localIso(v.day, v.end, tz);
       const clash = overlapping(sessions, startsAt, endsAt, v.kind === 'b2b' ? ['b2b'] : [], tz);
-      if (clash) return fail('event.overlaps', { name: clash.name });
+      if (clash) return fail('event.overlaps', { name: clash.name }, inputs.start);
       const fresh = v.kind === 'b2b' ? cutSlots(id, v.day, v.start, v.end, minutes, pause, tz) : [];
-      if (v.kind === 'b2b' && !(minutes >= 5 && fresh.length)) return fail('event.no_slot_fits');
+      if (v.kind === 'b2b' && !(minutes >= 5 && fresh.length)) return fail('event.no_slot_fits', {}, inputs.minutes);
       const all = [...sessions,
         { id, day: v.day, name: v.name, kind: v.kind, starts_at: startsAt, ends_at: endsAt }];
       const allSlots = [...slots, ...fresh.map((s) => ({ ...s, session: id }))];
@@ -340,7 +365,7 @@ function renderProgramme(main, e) {
     for (const k of ['minutes', 'pause']) inputs[k].closest('.field').hidden = inputs.kind.value !== 'b2b';
   };
   inputs.kind.addEventListener('change', syncKind);
-  add(main, h('section', { class: 'card', id: 'programme-card' }, h('h2', {}, t('event.programme')),
+  add(main, h('section', { class: 'card', id: 'programme-card' }, h('h2', { id: 'programme-title' }, t('event.programme')),
     h('p', { id: 'slot-total' }, tn('event.slot_count', slots.length)), table), form);
   syncKind();
 }
@@ -359,8 +384,8 @@ function renderTablesSetup(main, e) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       const want = Number(n.value);
-      if (!(want >= 1 && want <= 5000)) return flash(form, t('event.tables_range'), 'error');
-      if (want === tables.length) return flash(form, t('event.tables_same', { n: num(tables.length) }), 'error');
+      if (!(want >= 1 && want <= 5000)) return refuse(form, n, t('event.tables_range'));
+      if (want === tables.length) return refuse(form, n, tn('event.tables_same', tables.length));
       if (want < tables.length) {
         const extra = tables.slice(want).reverse();
         if (!window.confirm(t('event.remove_tables_confirm', { n: num(extra.length) }))) return undefined;
@@ -407,13 +432,13 @@ function renderInterpreters(main, e) {
   const name = limit(h('input', { name: 'interpreter_name', required: true }), 200);
   const pair = h('input', { name: 'interpreter_pair', required: true, value: 'uk-en', pattern: '[a-z]{2}-[a-z]{2}', maxlength: 5, class: 'mono' });
   const when = h('select', { name: 'interpreter_session' }, h('option', { value: '' }, t('event.all_sessions')),
-    sessions.map((s) => h('option', { value: s.id }, sessionName.get(s.id))));
+    sessions.map((s) => h('option', { value: s.id, translate: 'no' }, sessionName.get(s.id))));
   const form = h('form', {
     class: 'card', id: 'interpreters-form',
     onsubmit: async (ev) => {
       ev.preventDefault();
       const p = pair.value.trim().toLowerCase();
-      if (!/^[a-z]{2}-[a-z]{2}$/.test(p) || p.slice(0, 2) === p.slice(3)) return flash(form, t('event.pair_invalid'), 'error');
+      if (!/^[a-z]{2}-[a-z]{2}$/.test(p) || p.slice(0, 2) === p.slice(3)) return refuse(form, pair, t('event.pair_invalid'));
       const id = `${eventId()}-interpreter-${people.length + 1}-${Date.now().toString(36)}`;
       try {
         await api.updateEvent(eventId(), { ...eventBody(e, []),
@@ -426,10 +451,10 @@ function renderInterpreters(main, e) {
   },
   h('h2', {}, t('event.interpreters')),
   h('p', { class: 'muted' }, t('event.interpreters_lead')),
-  people.length ? h('ul', { id: 'interpreter-list' }, people.map((x) => h('li', { 'data-interpreter': x.id },
-    h('strong', {}, x.name), ` · ${x.pair} · `, x.session ? (sessionName.get(x.session) || x.session) : t('event.all_sessions'), ' ',
+  people.length ? h('ul', { id: 'interpreter-list' }, people.map((x, i) => h('li', { 'data-interpreter': x.id },
+    h('strong', { translate: 'no', id: `interpreter-${i}` }, x.name), ` · ${x.pair} · `, x.session ? data(sessionName.get(x.session) || x.session) : t('event.all_sessions'), ' ',
     h('button', {
-      type: 'button', class: 'link danger remove-interpreter',
+      type: 'button', class: 'link danger remove-interpreter', 'aria-describedby': `interpreter-${i}`,
       onclick: async () => {
         const r = await removeItem(main.querySelector('#interpreters-form'), 'interpreters', x.id, t('event.remove_interpreter_confirm', { name: x.name }));
         if (r) await afterRemoval(main, 'interpreters', tn('event.removed_interpreter', r.meetings_without_interpreter || 0));
@@ -450,7 +475,8 @@ async function rerender(main, msg, kind) {
   await renderEvent(main);
   main.dataset.saved = saved;
   const where = main.querySelector({ tables: '#tables-form', interpreters: '#interpreters-form' }[saved] || '#programme-card');
-  if (where) flash(where, msg || t('saved'), kind);
+  // the form that had the focus was drawn again: the focus goes to its word
+  if (where) flash(where, msg || t('saved'), kind, true);
 }
 
 // Takes a session, table or interpreter out of the event after the organiser
@@ -545,7 +571,7 @@ async function unscheduledSection() {
     searchForm('unscheduled-search', t('schedule.unscheduled_filter'), asked('q'), null, 'filters no-print'),
     h('p', { class: 'count' }, tn('schedule.unscheduled_count', count)),
     un.length ? h('ul', { class: 'errors', id: 'unscheduled-list' }, un.map((u) => h('li', {},
-      h('strong', {}, u.id), ' ', h('span', { translate: 'no' }, side(u, 0), ' → ', side(u, 1)), ': ', reasonOf(u.reason)))) : null,
+      h('strong', { translate: 'no' }, u.id), ' ', h('span', { translate: 'no' }, side(u, 0), ' → ', side(u, 1)), ': ', reasonOf(u.reason)))) : null,
     pager('unscheduled-pager', offset, un.length, count));
 }
 
@@ -564,34 +590,36 @@ export async function renderSchedule(main) {
     class: 'card',
     onsubmit: async (ev) => {
       ev.preventDefault();
-      runBtn.disabled = true;
-      add(clear(out), h('p', { class: 'muted' }, t('schedule.running')));
-      try {
-        const r = await api.schedule(eventId(), Number(limit.value) || 10);
-        const warnings = list(r.warnings);
-        let names = new Map();
+      // the button is disabled while the scheduler runs; the focus comes back to it
+      await whileBusy([runBtn], async () => {
+        add(clear(out), h('p', { class: 'muted' }, t('schedule.running')));
         try {
-          // the list again from its first page, with the run's reasons
-          history.replaceState(history.state, '', addressWith({ offset: null }));
-          const fresh = await unscheduledSection();
-          clear(box);
-          if (fresh) box.append(fresh);
-          names = await peopleNamed(warnings);
-        } catch (_) { /* the figures stand without the list */ }
-        add(clear(out),
-          h('div', { class: 'figures' },
-            figure('sched-scheduled', num(r.scheduled), t('schedule.scheduled')),
-            figure('sched-bound', num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
-            figure('sched-accepted', num(r.accepted), t('schedule.accepted')),
-            figure('sched-unscheduled', num(r.unscheduled || 0), t('schedule.unscheduled')),
-            r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
-            r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
-          warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
-            h('ul', { class: 'errors', id: 'schedule-warnings' }, warnings.slice(0, 200).map((w) => h('li', {},
-              h('strong', {}, w.request), ': ', warningOf(w.warning, names))))) : null);
-      } catch (e) {
-        add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
-      } finally { runBtn.disabled = false; }
+          const r = await api.schedule(eventId(), Number(limit.value) || 10);
+          const warnings = list(r.warnings);
+          let names = new Map();
+          try {
+            // the list again from its first page, with the run's reasons
+            history.replaceState(history.state, '', addressWith({ offset: null }));
+            const fresh = await unscheduledSection();
+            clear(box);
+            if (fresh) box.append(fresh);
+            names = await peopleNamed(warnings);
+          } catch (_) { /* the figures stand without the list */ }
+          add(clear(out),
+            h('div', { class: 'figures' },
+              figure('sched-scheduled', num(r.scheduled), t('schedule.scheduled')),
+              figure('sched-bound', num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
+              figure('sched-accepted', num(r.accepted), t('schedule.accepted')),
+              figure('sched-unscheduled', num(r.unscheduled || 0), t('schedule.unscheduled')),
+              r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
+              r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
+            warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
+              h('ul', { class: 'errors', id: 'schedule-warnings' }, warnings.slice(0, 200).map((w) => h('li', {},
+                h('strong', { translate: 'no' }, w.request), ': ', warningOf(w.warning, names))))) : null);
+        } catch (e) {
+          add(clear(out), h('p', { class: 'flash error', role: 'alert' }, `${t('schedule.failed')} ${errorText(e)}`));
+        }
+      });
     },
   }, field(t('schedule.time_limit'), limit), runBtn);
   pubBtn.addEventListener('click', async () => {
@@ -627,15 +655,18 @@ function drawPlan(out, meetings) {
     slots.get(m.slot).rows.push(m);
   }
   if (slots.size === 0) out.append(h('p', { class: 'muted' }, t('tables.none')));
+  let n = 0;
   for (const x of slots.values()) {
     const rows = x.rows.slice().sort((a, b) => compare(a.location_name || a.location, b.location_name || b.location));
+    n += 1;
+    // each slot's table named by its time, for a screen reader's list of tables
     out.append(h('section', { class: 'plan' },
-      h('h2', {}, `${dayTime(x.starts_at)}–${time(x.ends_at)}`),
-      h('div', { class: 'scroll' }, h('table', {}, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('h2', { id: `plan-${n}` }, `${dayTime(x.starts_at)}–${time(x.ends_at)}`),
+      h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': `plan-${n}` }, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.map((m) => {
           const ps = list(m.people, 'people');
           return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),
-            h('td', { class: 'interpreter' }, m.interpreter || ''));
+            h('td', { class: 'interpreter', translate: 'no' }, m.interpreter || ''));
         }))))));
   }
 }
@@ -689,10 +720,14 @@ export async function renderTables(main) {
 // asked of the server as one types; how many of everyone have arrived.
 export async function renderCheckin(main) {
   const q = h('input', { type: 'search', name: 'q', id: 'checkin-q', value: asked('q') });
-  const out = h('ul', { class: 'cards', id: 'checkin-list', 'aria-live': 'polite' });
+  // the list is no live region (each letter typed would have it read out
+  // whole); a status says how many it finds
+  const out = h('ul', { class: 'cards', id: 'checkin-list' });
+  const foundSay = h('p', { class: 'sr-only', id: 'checkin-found', role: 'status' });
   const counter = h('p', { class: 'count', role: 'status' });
   const figures = { n: 0, total: 0 };
-  const count = () => { counter.textContent = t('checkin.count', { n: num(figures.n), total: num(figures.total) }); };
+  // the noun agrees with the total: "з 21 учасника", "з 25 учасників"
+  const count = () => { counter.textContent = tn('checkin.count', figures.total, { n: num(figures.n), total: num(figures.total) }); };
   const everyone = await api.people({ limit: 0 });
   figures.n = everyone.checked_in || 0;
   figures.total = everyone.count || 0;
@@ -702,7 +737,7 @@ export async function renderCheckin(main) {
     const needle = q.value.trim();
     history.replaceState(history.state, '', addressWith({ q: needle }));
     const mine = ++asking;
-    if (needle.length < 2) { clear(out); return; }
+    if (needle.length < 2) { clear(out); foundSay.textContent = ''; return; }
     let found = [];
     try { found = list(await api.people({ q: needle, limit: 20 }), 'people'); } catch (e) {
       if (mine === asking) add(clear(out), h('li', { class: 'flash error', role: 'alert' }, errorText(e)));
@@ -711,20 +746,29 @@ export async function renderCheckin(main) {
     if (mine !== asking) return;   // a later letter's answer is on its way
     clear(out);
     if (found.length === 0) out.append(h('li', { class: 'muted', id: 'checkin-none' }, t('checkin.none')));
+    foundSay.textContent = found.length ? tn('people.count', found.length) : t('checkin.none');
     for (const p of found) {
-      const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at }, p.checked_in_at ? t('checkin.done') : t('checkin.button'));
+      const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at, 'aria-describedby': `arrival-${p.id}` },
+        p.checked_in_at ? t('checkin.done') : t('checkin.button'));
+      const li = h('li', { class: 'card' }, h('strong', { translate: 'no', id: `arrival-${p.id}` }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn);
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);
           p.checked_in_at = (r && r.checked_in_at) || new Date().toISOString();
           btn.textContent = t('checkin.done'); btn.disabled = true; figures.n += 1; count();
-        } catch (e) { btn.textContent = `${t('error.save')} ${errorText(e)}`; }
+          // the next arrival's name is typed next
+          q.focus();
+          q.select();
+        } catch (e) {
+          // said aloud in the card; the button stays one to try again with
+          flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
+        }
       });
-      out.append(h('li', { class: 'card' }, h('strong', { translate: 'no' }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn));
+      out.append(li);
     }
   }
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(draw, 150); });
-  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint'))), out);
+  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint')), foundSay), out);
   count();
   if (q.value) await draw();
 }

@@ -2,9 +2,10 @@
 // DFNC2 press release) from GET /api/v1/stats, and the sign-in form.
 
 import { api } from '../api.js';
-import { h, add, field } from '../dom.js';
+import { h, add, field, data } from '../dom.js';
 import { t, num, dateRange, setTimeZone, timeZoneNote } from '../i18n.js';
 import { state, role, go, loadMe } from '../app.js';
+import { markInvalid, describeBy } from '../forms.js';
 
 function figure(id, value, label) {
   return h('div', { class: 'figure', id: `fig-${id}` },
@@ -14,12 +15,13 @@ function figure(id, value, label) {
 function signInForm() {
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
-  const msg = h('p', { class: 'error', role: 'alert', hidden: true });
+  const msg = h('p', { class: 'error', role: 'alert', id: 'signin-error', hidden: true });
   const form = h('form', {
     class: 'card signin', id: 'signin',
     onsubmit: async (ev) => {
       ev.preventDefault();
       msg.hidden = true;
+      describeBy(form, msg, false);
       try {
         await api.login(email.value.trim(), password.value);
         state.loaded = false;
@@ -30,6 +32,9 @@ function signInForm() {
       } catch (e) {
         msg.textContent = e.status === 429 ? t('signin.throttled') : t('signin.failed');
         msg.hidden = false;
+        // either may be wrong (the server does not say which): both are marked
+        if (e.status !== 429) { markInvalid(email); markInvalid(password); }
+        describeBy(form, msg, true);
       }
     },
   },
@@ -49,9 +54,9 @@ function hero(ev) {
     const note = timeZoneNote();
     return h('section', { class: 'hero' },
       h('p', { class: 'kicker' }, t('home.kicker')),
-      h('h1', { id: 'forum-name' }, ev.name || t('home.forum')),
+      h('h1', { id: 'forum-name', translate: ev.name ? 'no' : null }, ev.name || t('home.forum')),
       ev.starts_on ? h('p', { class: 'dates', id: 'forum-dates' },
-        dateRange(ev.starts_on, ev.ends_on), ev.venue ? ` · ${ev.venue}` : '') : null,
+        dateRange(ev.starts_on, ev.ends_on), ev.venue ? [' · ', data(ev.venue)] : null) : null,
       note ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, note) : null,
       h('p', { class: 'lead' }, t('home.lead')));
   } catch (_) {

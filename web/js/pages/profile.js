@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, add, field, list } from '../dom.js';
 import { t, countryName, errorText } from '../i18n.js';
-import { state, flash, loadMe, role } from '../app.js';
+import { state, flash, loadMe, role, refuse } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
 import { limit, invalid, fieldError, fit } from '../forms.js';
@@ -35,12 +35,12 @@ function personForm(p) {
     onsubmit: (ev) => submit(ev, form,
       () => api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: langs.value.trim() })),
   },
-  h('h2', {}, t('profile.me')),
-  p.email ? h('p', { class: 'muted' }, p.email) : null,
+  h('h2', { id: 'person-form-h' }, t('profile.me')),
+  p.email ? h('p', { class: 'muted', translate: 'no' }, p.email) : null,
   field(t('profile.name'), name),
   field(t('profile.title'), title),
   field(t('profile.languages'), langs, t('profile.languages_hint')),
-  h('button', { type: 'submit', class: 'primary' }, t('save')));
+  h('button', { type: 'submit', class: 'primary', 'aria-describedby': 'person-form-h' }, t('save')));
   return form;
 }
 
@@ -74,7 +74,7 @@ function orgForm(o, editable) {
       await loadMe();
     }),
   },
-  h('h2', {}, t('profile.org')),
+  h('h2', { id: 'org-form-h' }, t('profile.org')),
   h('p', { class: 'muted' }, countryName(o.country)),
   field(t('org.name'), name),
   field(t('org.name_uk'), nameUk, t('org.name_uk_hint')),
@@ -84,7 +84,7 @@ function orgForm(o, editable) {
   field(t('org.website'), website),
   field(t('org.description'), desc),
   field(t('org.description_uk'), descUk),
-  h('button', { type: 'submit', class: 'primary' }, t('save')));
+  h('button', { type: 'submit', class: 'primary', 'aria-describedby': 'org-form-h' }, t('save')));
   return form;
 }
 
@@ -103,16 +103,17 @@ function plain(c) {
 function capList(org, caps, direction, editable, save, lines) {
   const mine = caps.filter((c) => c.direction === direction);
   return h('section', { class: 'card', id: `caps-${direction}` },
-    h('h2', {}, t(`caps.${direction}s`)),
+    h('h2', { id: `caps-${direction}-h` }, t(`caps.${direction}s`)),
     mine.length === 0 ? h('p', { class: 'muted' }, t('caps.none')) : h('ul', { class: 'caps' }, mine.map((c) => h('li', {},
       lines.get(c),
       c.confidential ? h('span', { class: 'badge' }, t('caps.confidential')) : null,
       editable ? [' ', h('button', {
-        type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }),
+        // a code may be both an offer and a need: the list's heading says which
+        type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }), 'aria-describedby': `caps-${direction}-h`,
         onclick: async (ev) => {
           if (!window.confirm(t('caps.remove_confirm', { code: c.cpv, title: c.title || '' }))) return;
           const where = ev.target.closest('section');
-          try { await save(caps.filter((x) => x !== c)); } catch (e) { flash(where, `${t('error.save')} ${errorText(e)}`, 'error'); }
+          try { await save(caps.filter((x) => x !== c), `#caps-${direction}`); } catch (e) { flash(where, `${t('error.save')} ${errorText(e)}`, 'error'); }
         },
       }, t('caps.remove'))] : null))));
 }
@@ -131,12 +132,12 @@ function capForm(caps, save) {
     onsubmit: async (ev) => {
       ev.preventDefault();
       const code = picker.value();
-      if (!/^\d{8}-\d$/.test(code)) { flash(form, t('caps.pick_cpv'), 'error'); return; }
+      if (!/^\d{8}-\d$/.test(code)) { refuse(form, picker.input, t('caps.pick_cpv')); return; }
       const bad = invalid(form);
       if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }
       const next = caps.filter((c) => !(c.direction === dir.value && c.cpv === code));
       next.push({ direction: dir.value, cpv: code, title: title.value.trim(), description: desc.value || null, confidential: conf.checked });
-      try { await save(next); } catch (e) { flash(form, `${t('error.save')} ${fieldError(form, e) || errorText(e)}`, 'error'); }
+      try { await save(next, '#cap-form'); } catch (e) { flash(form, `${t('error.save')} ${fieldError(form, e) || errorText(e)}`, 'error'); }
     },
   },
   h('h2', {}, t('caps.add')),
@@ -161,7 +162,12 @@ export async function renderProfile(main) {
   const caps = capsOf(org);
   const lines = new Map(await Promise.all(caps.map(async (c) => [c, await capabilityLine(c)])));
   const redraw = () => { main.replaceChildren(); return renderProfile(main); };
-  const save = async (next) => { await api.setCapabilities(org.id, next.map(plain)); await redraw(); };
+  // the page is drawn again: the focus goes to "Saved." where the change was made
+  const save = async (next, where) => {
+    await api.setCapabilities(org.id, next.map(plain));
+    await redraw();
+    flash(main.querySelector(where), t('saved'), 'ok', true);
+  };
   add(main, h('h1', {}, t('profile.title_page')));
   const grid = h('div', { class: 'grid2' });
   if (person.id) grid.append(personForm(person));

@@ -8,8 +8,8 @@ import { personInfo, orgInfo, orgName, localName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 
 // Names and messages are the participants' own words: marked translate="no".
-function who(p, org) {
-  return h('strong', { translate: 'no' }, org ? `${p.name} (${org})` : p.name);
+function who(p, org, id) {
+  return h('strong', { translate: 'no', id }, org ? `${p.name} (${org})` : p.name);
 }
 
 async function row(r, incoming, redraw) {
@@ -21,7 +21,7 @@ async function row(r, incoming, redraw) {
     : other.organisation ? orgName(await orgInfo(other.organisation)) : '';
   const status = h('span', { class: `status ${r.status}` }, t(`status.${r.status}`));
   const li = h('li', { class: 'card request', dataset: { id: r.id, status: r.status } },
-    h('p', {}, who(other, org), ' ', status),
+    h('p', {}, who(other, org, `from-${r.id}`), ' ', status),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null);
   if (incoming && r.status === 'pending') {
@@ -37,15 +37,16 @@ async function row(r, incoming, redraw) {
         status.className = `status ${st}`;
         status.textContent = t(`status.${st}`);
         box.remove();
-        flash(li, t(okKey));
+        flash(li, t(okKey), 'ok', true);
       } catch (e) {
         box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
         flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
       }
     };
     li.append(h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', onclick: act(api.accept, 'requests.accepted') }, t('requests.accept')),
-      h('button', { type: 'button', class: 'decline', onclick: act(api.decline, 'requests.declined') }, t('requests.decline'))));
+      // which request each button answers, for a screen reader's list of buttons
+      h('button', { type: 'button', class: 'primary', 'aria-describedby': `from-${r.id}`, onclick: act(api.accept, 'requests.accepted') }, t('requests.accept')),
+      h('button', { type: 'button', class: 'decline', 'aria-describedby': `from-${r.id}`, onclick: act(api.decline, 'requests.declined') }, t('requests.decline'))));
   }
   return li;
 }
@@ -70,9 +71,9 @@ async function renderAll(main) {
     onsubmit: (ev) => { ev.preventDefault(); go(addressWith({ q: q.value.trim(), status: st.value, offset: null })); },
   }, field(t('requests.filter'), q), field(t('requests.status'), st), h('button', { type: 'submit' }, t('search.submit')));
   const party = (p) => (p ? `${p.name} (${localName(p.org_name, p.org_name_uk)})` : '');
-  add(main, h('h1', {}, t('requests.all_title')), form,
+  add(main, h('h1', { id: 'requests-title' }, t('requests.all_title')), form,
     h('div', { id: 'all-requests' }, h('p', { class: 'count' }, tn('requests.count', count)),
-      h('div', { class: 'scroll' }, h('table', {},
+      h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': 'requests-title' },
         h('thead', {}, h('tr', {}, ['requests.id', 'requests.from', 'requests.to', 'requests.status'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.map((x) => h('tr', { dataset: { id: x.id, status: x.status } },
           h('td', { class: 'mono' }, x.id),

@@ -2,12 +2,13 @@
 // organisation's public profile with its people, each one a meeting away.
 
 import { api } from '../api.js';
-import { h, add, field, list, clear } from '../dom.js';
-import { t, tn, countryName, compare } from '../i18n.js';
+import { h, add, field, list, clear, data } from '../dom.js';
+import { t, tn, tx, countryName, compare } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
 import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
+import { markInvalid } from '../forms.js';
 
 // EU members, the EEA-EFTA states and Ukraine: the forum's countries.
 const COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT',
@@ -18,7 +19,7 @@ const KINDS = ['company', 'research', 'government', 'association', 'other'];
 async function orgCard(o) {
   const why = await Promise.all(list(o.why).map(reasonText));
   return h('li', { class: 'card org', dataset: { org: o.id } },
-    h('h3', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
+    h('h2', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
     h('p', { class: 'meta' },
       h('span', { class: 'badge' }, countryName(o.country)), ' ',
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ',
@@ -46,12 +47,15 @@ export async function renderSearch(main) {
   region.value = asked.get('region') || '';
   kind.value = asked.get('kind') || '';
   if (asked.get('cpv')) picker.set(asked.get('cpv'));
-  const out = h('div', { id: 'results', 'aria-live': 'polite' });
+  // not a live region (a screen reader would read every card): the count
+  // takes the focus after a search, and is read
+  const out = h('div', { id: 'results' });
   async function run(ev) {
     if (ev) ev.preventDefault();
     // typed text that is no code would filter nothing: say so rather than
     // list every organisation as if it had
     if (picker.text() && !picker.value()) {
+      markInvalid(picker.input);
       flash(form, t('search.cpv_pick', { field: t('search.cpv') }), 'error');
       picker.reopen();
       return;
@@ -95,14 +99,14 @@ function requestForm(person, onDone) {
       ev.preventDefault();
       try {
         await api.sendRequest(state.event && state.event.id, person.id, msg.value.trim());
-        flash(form, t('requests.sent'));
         form.querySelector('button').disabled = true;
+        flash(form, t('requests.sent'), 'ok', true);
         if (onDone) onDone();
       } catch (e) { flash(form, `${t('requests.send_failed')} ${sendError(e, person)}`, 'error'); }
     },
   },
   field(t('requests.message'), msg),
-  h('button', { type: 'submit', class: 'primary' }, t('requests.send_to', { name: person.name })));
+  h('button', { type: 'submit', class: 'primary' }, tx('requests.send_to', { name: data(person.name) })));
   return form;
 }
 export { requestForm };
@@ -124,7 +128,7 @@ export async function renderOrganisation(main, id) {
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null,
       o.city ? h('span', { translate: 'no' }, ` ${o.city}`) : ''),
     desc ? h('p', { translate: 'no' }, desc) : null,
-    o.website ? h('p', {}, h('a', { href: o.website, rel: 'noopener noreferrer' }, o.website)) : null,
+    o.website ? h('p', {}, h('a', { href: o.website, rel: 'noopener noreferrer', translate: 'no' }, o.website)) : null,
     h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => h('section', { class: 'card', id: `org-${d}s` },
       h('h2', {}, t(`org.${d}s`)),
       h('ul', { class: 'caps' }, caps.filter((c) => c.direction === d).map((c) => h('li', {},

@@ -3,12 +3,13 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear } from '../dom.js';
-import { t, num, countryName, errorText } from '../i18n.js';
-import { state, flash } from '../app.js';
+import { t, tn, num, countryName, errorText } from '../i18n.js';
+import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
 
-async function sendBox(s, open) {
+// headId: the card's heading, which tells its request button from the others'.
+async function sendBox(s, open, headId) {
   const box = h('form', { class: 'inline-form' });
   let people = [];
   if (s.person && (s.person.id || typeof s.person === 'string')) {
@@ -29,13 +30,13 @@ async function sendBox(s, open) {
   const sel = h('select', { name: 'to', 'aria-label': t('suggest.whom'), translate: 'no' },
     free.map((p) => h('option', { value: p.id }, p.title ? `${p.name} · ${p.title}` : p.name)));
   const msg = h('input', { type: 'text', name: 'message', 'aria-label': t('requests.message'), placeholder: t('requests.message'), maxlength: 500 });
-  const btn = h('button', { type: 'submit', class: 'primary' }, t('suggest.request'));
+  const btn = h('button', { type: 'submit', class: 'primary', 'aria-describedby': headId }, t('suggest.request'));
   box.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {
       await api.sendRequest(state.event && state.event.id, sel.value, msg.value.trim());
-      flash(box, t('requests.sent'));
       btn.disabled = true;
+      flash(box, t('requests.sent'), 'ok', true);
     } catch (e) {
       flash(box, `${t('requests.send_failed')} ${sendError(e, people.find((p) => p.id === sel.value))}`, 'error');
     }
@@ -50,18 +51,27 @@ export async function suggestionCard(s, open) {
   const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
   const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
   return h('li', { class: 'card suggestion', dataset: { org: org.id } },
-    h('h2', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
+    h('h2', { translate: 'no', id: `org-${org.id}` }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(org.country)),
       s.sme ? h('span', { class: 'badge sme' }, t('suggest.sme')) : null,
       s.score !== undefined ? h('span', { class: 'muted' }, ` ${t('suggest.score')} ${num(Math.round(s.score * 100) / 100)}`) : null),
     reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
-    await sendBox(s, open || new Map()));
+    await sendBox(s, open || new Map(), `org-${org.id}`));
 }
 
 // The people I have an open request with at this event (shared with the
 // partners page).
 export function myOpen() {
   return openRequests(state.event && state.event.id, state.me && state.me.person ? state.me.person.id : '');
+}
+
+// How many organisations a list of cards holds, said by a screen reader
+// when it changes (the list is no live region: it would be read out whole,
+// every card and control); a sentence of its own when there are none.
+// Shared with the partners page.
+export function foundStatus(id) {
+  const el = h('p', { class: 'count', id, role: 'status' });
+  return { el, say: (n, none) => { el.textContent = n ? tn('search.found', n) : none; } };
 }
 
 // Where suggestions may come from: anywhere, the EU and EEA, or Ukraine (the
@@ -83,25 +93,27 @@ export async function renderSuggestions(main) {
   // a ministry looking for Ukrainian suppliers, a Ukrainian SME for EU buyers
   const region = regionSelect('suggestions-region');
   const sme = smeCheck('suggestions-sme');
-  const out = h('ol', { class: 'cards', id: 'suggestions', 'aria-live': 'polite' });
-  const show = async () => {
-    region.disabled = sme.box.disabled = true;
+  const out = h('ol', { class: 'cards', id: 'suggestions' });
+  const status = foundStatus('suggestions-status');
+  const show = () => whileBusy([region, sme.box], async () => {
     clear(out);
     out.setAttribute('aria-busy', 'true');
     try {
       const [got, open] = await Promise.all([api.suggestions(10, region.value || undefined, sme.box.checked), myOpen()]);
       const sug = list(got, 'suggestions');
-      if (sug.length === 0) out.append(h('li', { class: 'muted' }, t(region.value || sme.box.checked ? 'suggest.none_here' : 'suggest.none')));
+      const none = t(region.value || sme.box.checked ? 'suggest.none_here' : 'suggest.none');
+      if (sug.length === 0) out.append(h('li', { class: 'muted' }, none));
       for (const s of sug) out.append(await suggestionCard(s, open));
+      status.say(sug.length, none);
     } catch (e) {
       out.append(h('li', { class: 'muted' }, errorText(e)));
+      status.say(0, errorText(e));
     } finally {
-      region.disabled = sme.box.disabled = false;
       out.setAttribute('aria-busy', 'false');
     }
-  };
+  });
   region.addEventListener('change', show);
   sme.box.addEventListener('change', show);
-  add(main, h('div', { class: 'card' }, field(t('suggest.region'), region), sme.el), out);
+  add(main, h('div', { class: 'card' }, field(t('suggest.region'), region), sme.el), status.el, out);
   await show();
 }
