@@ -228,6 +228,7 @@ struct org_found {
 struct org_ctx {
     json_t *list;
     int region;               /* 0 any, 1 EU (and EEA), 2 Ukraine */
+    int total;                /* every organisation the search finds, listed or not */
     /* with a text (q): */
     const char *needle;       /* q folded, looked for in the names */
     const struct app_match_data *d;
@@ -272,6 +273,8 @@ static int org_cb(void *ud, const struct store_org *o)
     int tier = 0, rank = 0;
     if (k->needle && !org_found_at(k, o, &tier, &rank))
         return 0;
+    if (++k->total > ORG_SEARCH_MAX && !k->needle)
+        return 0; /* counted; a text's finds are all kept, to be put in order */
     json_t *j = json_object();
     json_object_set_new(j, "id", json_string(o->id));
     json_object_set_new(j, "name", json_string(o->name));
@@ -349,7 +352,10 @@ static void h_search_orgs(struct http_req *r)
     struct store_web_org_query q = {.q = nonempty(http_url_param(&r->url, "q")),
                                     .country = nonempty(http_url_param(&r->url, "country")),
                                     .kind = nonempty(http_url_param(&r->url, "kind")),
-                                    .sme = -1, .limit = ORG_SEARCH_MAX};
+                                    .sme = -1, .limit = INT_MAX};
+    /* every organisation the filters let through is read, to be counted:
+     * the region is judged here, after the SQL, so a LIMIT there would
+     * cut the EU ones before the Ukrainian ones were reached */
     /* A confidential need must not make its organisation findable by its code:
      * only organisers search through them. */
     q.confidential_too = strcmp(r->user.role, "organiser") == 0;
@@ -407,8 +413,7 @@ static void h_search_orgs(struct http_req *r)
             return;
         }
         k.needle = needle;
-        q.q = NULL;                      /* the filters only, ... */
-        q.limit = INT_MAX;               /* ... every organisation they let through */
+        q.q = NULL;                      /* the filters only */
     }
     k.list = json_array();
     int rc = store_web_org_search(r->s, &q, org_cb, &k, &err);
@@ -422,8 +427,8 @@ static void h_search_orgs(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)json_array_size(k.list),
-                                      "organisations", k.list));
+    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)k.total, "organisations",
+                                      k.list));
 }
 
 /* ---- the organiser console -------------------------------------------------------------- */

@@ -394,6 +394,9 @@ def main():
     bg_failures, bg_checks = check_schedule_in_background(tmp)
     failures += bg_failures
     checks += bg_checks
+    dir_failures, dir_checks = check_directory_beyond_a_page(tmp)
+    failures += dir_failures
+    checks += dir_checks
     print(f"{checks - failures}/{checks} API checks passed")
     sys.exit(1 if failures else 0)
 
@@ -547,6 +550,49 @@ def check_schedule_in_background(tmp):
     finally:
         if srv.poll() is None:
             srv.kill()
+    return failures, checks
+
+
+def check_directory_beyond_a_page(tmp):
+    """The web directory lists at most 500 organisations. At a forum with more,
+    its `count` is of all that match, and a region filter looks at all of
+    them: the Ukrainian ones, last by name here, must all be found, not only
+    those among the first 500 names. Returns (failures, checks)."""
+    db = os.path.join(tmp, "directory.db")
+    csv_path = os.path.join(tmp, "many_orgs.csv")
+    with open(csv_path, "w", encoding="utf-8") as f:
+        f.write("id,name,country,kind,sme,city,website,description\n")
+        for i in range(560):
+            f.write(f"eu-{i:03d},Aero Works {i:03d},DE,company,1,Berlin,,\n")
+        for i in range(40):
+            f.write(f"ua-{i:03d},Zirka Tech {i:03d},UA,company,1,Kyiv,,\n")
+    subprocess.run([DFNC, "--db", db, "import", "organisations", csv_path], check=True,
+                   stdout=subprocess.DEVNULL)
+    subprocess.run([DFNC, "--db", db, "user", "add", "--email", "o@dir.test", "--role",
+                    "organiser", "--password-stdin"], input="dir-organiser-1\n", text=True,
+                   check=True, stdout=subprocess.DEVNULL)
+    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    failures = checks = 0
+    try:
+        cl = Client(int(re.search(r":(\d+) ", srv.stdout.readline()).group(1)))
+        cl.login("o", "o@dir.test", "dir-organiser-1")
+        hdrs = {"Cookie": cl.sessions["o"][0]}
+        wanted = [("", 600, 500, 0), ("region=ua", 40, 40, 40), ("region=eu", 560, 500, 0),
+                  ("country=UA", 40, 40, 40)]
+        for query, count, listed, ukrainian in wanted:
+            checks += 1
+            st, _, body = cl.request("GET", f"/api/v1/search/organisations?{query}", hdrs, None)
+            d = json.loads(body) if st == 200 else {}
+            got = (d.get("count"), len(d.get("organisations", [])),
+                   sum(o["country"] == "UA" for o in d.get("organisations", [])))
+            if st != 200 or got != (count, listed, ukrainian):
+                failures += 1
+                print(f"FAIL directory ?{query}: {st} count, listed, Ukrainian {got}, "
+                      f"wanted {(count, listed, ukrainian)}")
+    finally:
+        srv.terminate()
+        srv.wait(timeout=20)
     return failures, checks
 
 

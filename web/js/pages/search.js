@@ -72,10 +72,17 @@ export async function renderSearch(main) {
     }
     clear(out);
     let orgs = [];
-    try { orgs = list(await api.organisations(filters), 'organisations'); } catch (e) {
+    let found = 0;
+    try {
+      const r = await api.organisations(filters);
+      orgs = list(r, 'organisations');
+      found = typeof r?.count === 'number' ? r.count : orgs.length;
+    } catch (e) {
       out.append(h('p', { class: 'error', role: 'alert' }, t('error.load'))); return;
     }
-    const count = h('p', { class: 'count', id: 'results-count', tabindex: '-1' }, tn('search.found', orgs.length));
+    // a forum of thousands: the server lists the first 500 and counts them all
+    const count = h('p', { class: 'count', id: 'results-count', tabindex: '-1' }, tn('search.found', found),
+      found > orgs.length ? ` ${tn('search.shown_first', orgs.length)}` : '');
     out.append(count, orgs.length === 0 ? h('p', { class: 'muted', id: 'results-none' }, t('search.none_hint'))
       : h('ul', { class: 'cards' }, await Promise.all(orgs.map(orgCard))));
     // on a phone the results start below the fold: the asker is taken there
