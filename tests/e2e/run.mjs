@@ -1215,6 +1215,38 @@ test('a field found wrong says so to a screen reader: aria-invalid and the messa
   await ctx.close();
 });
 
+test('the browser\'s refusals are in the page\'s language, not the browser\'s', async () => {
+  // an English browser showing the Ukrainian pages
+  const ctx = await newContext('en-US');
+  const page = await ctx.newPage();
+  await page.goto(`${base}/?lang=uk`);
+  await page.waitForFunction(() => document.body.dataset.ready === '/');
+  const email = '#signin input[name=email]';
+  const label = (await page.textContent('label[for="' + await page.getAttribute(email, 'id') + '"]')).trim();
+  const bubble = () => page.$eval(email, (el) => el.validationMessage);
+  // sign-in leaves the bubbles to the browser: empty, then not an address
+  await page.click('#signin button[type=submit]');
+  assert.equal(await bubble(), UK['form.required'].replace('{field}', label));
+  await page.fill(email, 'not-an-address');
+  await page.click('#signin button[type=submit]');
+  assert.equal(await bubble(), UK['form.email'].replace('{field}', label));
+  // mended, the form goes through (the page's words do not keep it refused)
+  await page.fill(email, PARTICIPANT.email);
+  await page.fill('#signin input[name=password]', 'not the password');
+  await page.click('#signin button[type=submit]');
+  await page.locator('#signin [role=alert]:not([hidden])').waitFor();
+  assert.equal(await page.textContent('#signin [role=alert]'), UK['signin.failed']);
+  // a form that checks itself (novalidate) says the same in its message
+  await signIn(page, PARTICIPANT);
+  await open(page, '/profile?lang=uk');
+  await page.fill('#person-form input[name=name]', '');
+  await page.click('#person-form button[type=submit]');
+  const flash = page.locator('#person-form .flash.error');
+  await flash.waitFor();
+  assert.match(await flash.textContent(), /Заповніть поле «[^»]+»\.$/);
+  await ctx.close();
+});
+
 test('the keyboard focus is seen everywhere: an outline of 3:1 against what surrounds it', async () => {
   const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA');
   // from the top of a page: the skip link, the header's controls, the

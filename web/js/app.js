@@ -4,7 +4,7 @@
 
 import { api } from './api.js';
 import { h, clear, list, field, nextId } from './dom.js';
-import { describeBy, markInvalid } from './forms.js';
+import { describeBy, markInvalid, validityInPageLanguage } from './forms.js';
 import { t, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange } from './i18n.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
@@ -301,6 +301,7 @@ export async function whileBusy(controls, fn) {
 async function start() {
   await setLang(detectLang(), false);
   document.addEventListener('click', onClick);
+  validityInPageLanguage(document);
   window.addEventListener('popstate', render);
   await render();
 }

@@ -58,6 +58,24 @@ export function describeBy(container, el, on) {
   }
 }
 
+// Why the browser finds control invalid, in the page's language: its own
+// validationMessage is in the browser's ("Please fill out this field." on a
+// Ukrainian page). A custom check's message is the page's already.
+function whyInvalid(c) {
+  const v = c.validity;
+  const field = labelOf(c);
+  if (v.customError) return c.dataset.maxBytes ? c.validationMessage : `${field}: ${c.validationMessage}`;
+  if (v.valueMissing) return t('form.required', { field });
+  if (v.typeMismatch && (c.type === 'email' || c.type === 'url')) return t(`form.${c.type}`, { field });
+  if (v.rangeUnderflow || v.rangeOverflow) {
+    const key = c.min !== '' && c.max !== '' ? 'form.range' : c.min !== '' ? 'form.min' : 'form.max';
+    return t(key, { field, min: c.min, max: c.max });
+  }
+  if (v.stepMismatch || v.badInput) return t('form.whole', { field });
+  if (v.tooShort) return t('form.too_short', { field, min: c.minLength });
+  return t('form.invalid_field', { field });
+}
+
 // What is wrong with the first field of form the browser finds invalid (its
 // limit, a required field left empty, a custom check), after focusing it;
 // null when every field is valid. (Forms that use it are novalidate: the
@@ -69,7 +87,30 @@ export function invalid(form) {
   if (!c) return null;
   markInvalid(c);
   c.focus();
-  return c.dataset.maxBytes && c.validity.customError ? c.validationMessage : `${labelOf(c)}: ${c.validationMessage}`;
+  return whyInvalid(c);
+}
+
+// The browser's own bubbles (forms without novalidate, such as sign-in) in
+// the page's language: each refusal is given the page's words as the
+// field's custom message, taken back as soon as the field changes (before
+// the field's own checks run, which may set theirs again).
+const ours = new WeakSet();
+
+export function validityInPageLanguage(root) {
+  const forget = (e) => {
+    if (ours.has(e.target)) {
+      ours.delete(e.target);
+      e.target.setCustomValidity('');
+    }
+  };
+  root.addEventListener('input', forget, true);
+  root.addEventListener('change', forget, true);
+  root.addEventListener('invalid', (e) => {
+    const c = e.target;
+    if (!c.validity || c.validity.customError) return; // the page's own message stands
+    c.setCustomValidity(whyInvalid(c));
+    ours.add(c);
+  }, true);
 }
 
 // The server's 422 messages that name a field (src/http/json_in.c):
