@@ -1247,6 +1247,16 @@ test('the browser\'s refusals are in the page\'s language, not the browser\'s', 
   await ctx.close();
 });
 
+test('the agenda names its time zone in the page\'s language, the zone\'s id beside it', async () => {
+  for (const [locale, want] of [['uk-UA', 'Час указано за центральноєвропейським часом (Europe/Brussels), як у місці заходу.'],
+    ['en-GB', 'Times are in the event\'s time zone: Central European Time (Europe/Brussels).']]) {
+    const { ctx, page } = await signedIn(PARTICIPANT, locale);
+    await open(page, '/agenda');
+    assert.equal((await page.textContent('#agenda-tz')).trim(), want);
+    await ctx.close();
+  }
+});
+
 test('the keyboard focus is seen everywhere: an outline of 3:1 against what surrounds it', async () => {
   const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA');
   // from the top of a page: the skip link, the header's controls, the

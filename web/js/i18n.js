@@ -73,6 +73,22 @@ export function eventTimeZone() { return badZone || timeZone; }
 // A sentence for pages that show times when the event's zone is unknown, or null.
 export function timeZoneNote() { return badZone ? t('tz.unknown', { tz: badZone }) : null; }
 
+// The sentence saying which zone the times are in: the zone's own name in
+// the page's language where Intl has one ("за центральноєвропейським часом",
+// "Central European Time"), the IANA id beside it; the id alone otherwise
+// (an offset such as "GMT+00:00" is no name, nor a Ukrainian name the
+// sentence cannot take).
+export function timeZoneSentence() {
+  const tz = eventTimeZone();
+  let zone = '';
+  try {
+    zone = new Intl.DateTimeFormat(locale(), { timeZone: tz, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date()).find((p) => p.type === 'timeZoneName')?.value || '';
+  } catch (_) { /* an older browser: the id alone */ }
+  const fits = zone && !/^(GMT|UTC)/.test(zone) && (lang !== 'uk' || zone.startsWith('за '));
+  return fits ? t('agenda.tz_named', { zone, tz }) : t('agenda.tz', { tz });
+}
+
 // t('key', {n: 3}) with {name} placeholders; a missing key shows the English
 // string (and the key as the last resort) so a gap is visible in tests.
 export function t(key, vars) {

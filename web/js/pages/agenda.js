@@ -5,7 +5,7 @@
 import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
 import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
-import { t, time, date, tn, errorText, eventTimeZone, timeZoneNote, instant } from '../i18n.js';
+import { t, time, date, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state } from '../app.js';
 
 function dayKey(x) {
@@ -69,7 +69,7 @@ export async function renderAgenda(main) {
     h('h1', {}, t('agenda.title')),
     h('p', { class: 'print-only' }, person.name || ''),
     timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote())
-      : h('p', { class: 'muted' }, t('agenda.tz', { tz: eventTimeZone() })),
+      : h('p', { class: 'muted', id: 'agenda-tz' }, timeZoneSentence()),
     meetings.some(provisional) ? h('p', { class: 'notice', id: 'agenda-provisional', role: 'status' }, t('agenda.provisional')) : null,
     h('div', { class: 'actions no-print' },
       h('a', { class: 'button', id: 'ics-link', href: '/api/v1/me/agenda.ics', download: 'agenda.ics' }, t('agenda.ics')),
