@@ -117,8 +117,9 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
                                              "content",
                                        a),
                                   r->contractors_restricted
-                                      ? cite(o, "contractors", "production only where "
-                                             "contractors may be established", a)
+                                      ? cite(o, "contractors", "suppliers established and "
+                                             "producing only where contractors may be "
+                                             "established", a)
                                       : "",
                                   cite(o, "max_support_pct", what[3], a));
     if (!r->name || !out->citations)
