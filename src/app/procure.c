@@ -2,6 +2,7 @@
  * demands and supplies from the store, the engine in between, JSON out. */
 #include "app/procure.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -50,6 +51,47 @@ static const char *cite(json_t *inst, const char *key, const char *what, struct 
                         status ? status : "status not given");
 }
 
+/* Whether list is "" or two-letter codes separated by ';' ("UA;MD"). */
+static bool is_code_list(const char *list)
+{
+    for (const char *p = list; *p; p += 3) {
+        if (!isupper((unsigned char)p[0]) || !isupper((unsigned char)p[1]))
+            return false;
+        if (p[2] != ';')
+            return p[2] == '\0';
+        if (!p[3])
+            return false;
+    }
+    return true;
+}
+
+/* The support ceiling sup ({"value", "raised_value"?, "raised_for"?}; absent:
+ * none) into out. A ceiling raised for no one, or raised_value left out,
+ * stays the same for every lot. */
+static int support(json_t *sup, struct arena *a, struct app_instrument *out, struct df_err *err)
+{
+    out->support_pct = out->support_raised_pct = 0;
+    out->support_raised_for = "";
+    if (!sup)
+        return 0;
+    json_t *v = json_object_get(sup, "value"), *raised = json_object_get(sup, "raised_value");
+    json_t *raised_for = json_object_get(sup, "raised_for");
+    if (!json_is_number(v) || json_number_value(v) < 0 || json_number_value(v) > 100)
+        return df_err_set(err, DF_ERR_INPUT, "max_support_pct.value is not a number from 0 to 100");
+    out->support_pct = out->support_raised_pct = json_number_value(v);
+    if (raised && (!json_is_number(raised) || json_number_value(raised) < out->support_pct ||
+                   json_number_value(raised) > 100))
+        return df_err_set(err, DF_ERR_INPUT, "max_support_pct.raised_value is not a number from "
+                          "its value (%g) to 100", out->support_pct);
+    if (raised)
+        out->support_raised_pct = json_number_value(raised);
+    if (raised_for && (!json_is_string(raised_for) || !is_code_list(json_string_value(raised_for))))
+        return df_err_set(err, DF_ERR_INPUT, "max_support_pct.raised_for is not a list of "
+                          "country codes like \"UA;MD\"");
+    out->support_raised_for = arena_strdup(a, raised_for ? json_string_value(raised_for) : "");
+    return out->support_raised_for ? 0 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+}
+
 static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *out,
                             struct df_err *err)
 {
@@ -81,14 +123,8 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     r->contractor_eu = json_is_true(json_object_get(contr, "eu"));
     r->contractor_eea_efta = json_is_true(json_object_get(contr, "eea_efta"));
     r->contractor_ukraine = json_is_true(json_object_get(contr, "ukraine"));
-    json_t *sup = json_object_get(o, "max_support_pct");
-    out->support_pct = json_number_value(json_object_get(sup, "value"));
-    out->support_raised_pct = json_number_value(json_object_get(sup, "raised_value"));
-    out->support_raised_for = json_string_value(json_object_get(sup, "raised_for"));
-    if (out->support_pct < 0 || out->support_pct > 100 || out->support_raised_pct < 0 ||
-        out->support_raised_pct > 100)
-        return df_err_set(err, DF_ERR_INPUT, "max_support_pct out of range");
-    out->support_raised_for = arena_strdup(a, out->support_raised_for ? out->support_raised_for : "");
+    if (support(json_object_get(o, "max_support_pct"), a, out, err) < 0)
+        return -1;
     r->name = arena_strdup(a, json_string_value(json_object_get(o, "name")));
     out->title = arena_strdup(a, json_string_value(json_object_get(o, "title")));
     out->regulation = arena_strdup(a, json_string_value(json_object_get(o, "regulation")));
@@ -99,8 +135,11 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     snprintf(what[1], sizeof what[1], "at least %d Member State%s", r->min_member_states,
              r->min_member_states == 1 ? "" : "s");
     snprintf(what[2], sizeof what[2], "eligible content (EU and associated origin) at least %g%%", content);
-    snprintf(what[3], sizeof what[3], "EU support up to %g%% of a lot, %g%% with %s", out->support_pct,
-             out->support_raised_pct, out->support_raised_for);
+    if (*out->support_raised_for)
+        snprintf(what[3], sizeof what[3], "EU support up to %g%% of a lot, %g%% with %s",
+                 out->support_pct, out->support_raised_pct, out->support_raised_for);
+    else
+        snprintf(what[3], sizeof what[3], "EU support up to %g%% of a lot", out->support_pct);
     out->citations = arena_printf(a, "%s%s%s%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
                                   cite(o, "min_member_states", what[1], a),
                                   cite(o, "participants", "who counts as participating", a),
@@ -117,8 +156,9 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
                                              "content",
                                        a),
                                   r->contractors_restricted
-                                      ? cite(o, "contractors", "production only where "
-                                             "contractors may be established", a)
+                                      ? cite(o, "contractors", "suppliers established and "
+                                             "producing only where contractors may be "
+                                             "established", a)
                                       : "",
                                   cite(o, "max_support_pct", what[3], a));
     if (!r->name || !out->citations)
@@ -299,11 +339,11 @@ void app_procure_plan_free(struct app_procure_plan *p)
 
 double app_procure_lot_support(const struct app_instrument *in, const struct procure_lot *lot)
 {
-    for (int c = 0; c < lot->countries_n; c++) {
-        const char *hit = strstr(in->support_raised_for, lot->countries[c]);
-        if (hit && (hit[2] == ';' || hit[2] == '\0'))
-            return in->support_raised_pct;
-    }
+    /* support_raised_for is a checked list of codes (is_code_list) */
+    for (int c = 0; c < lot->countries_n; c++)
+        for (const char *p = in->support_raised_for; *p; p += p[2] ? 3 : 2)
+            if (strncmp(p, lot->countries[c], 2) == 0)
+                return in->support_raised_pct;
     return in->support_pct;
 }
 

@@ -1,5 +1,8 @@
 /* dfnc demo: fill an empty database with the demo forum, schedule it, serve it. */
+#include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,9 +28,14 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
     for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
         char *end = NULL;
         if (c == 's') {
-            seed = strtoull(optarg, &end, 10);
-            if (!*optarg || *end)
+            /* strtoull takes "-1" as ULLONG_MAX and " 7" as 7: digits only */
+            errno = 0;
+            seed = isdigit((unsigned char)*optarg) ? strtoull(optarg, &end, 10) : 0;
+            if (!isdigit((unsigned char)*optarg) || *end || errno) {
+                fprintf(stderr, "dfnc: --seed takes a whole number from 0 to %llu, not \"%s\"\n",
+                        ULLONG_MAX, optarg);
                 return cli_usage("demo");
+            }
         } else if (c == 'p') {
             long long p;
             if (cli_whole_arg("port", optarg, 1, 65535, &p) < 0)

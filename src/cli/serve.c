@@ -1,5 +1,8 @@
 /* dfnc serve: the web UI and JSON API over HTTP until SIGINT or SIGTERM. */
+#include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +16,27 @@ static int int_arg(const char *name, const char *s, int lo, int hi, int *out)
     if (cli_whole_arg(name, s, lo, hi, &v) < 0)
         return -1;
     *out = (int)v;
+    return 0;
+}
+
+/* --login-failures A:I, two whole numbers from 1 to INT_MAX (sscanf's %d
+ * took "5:5junk", and a number past an int is undefined there). */
+static int failures_arg(const char *s, int *per_account, int *per_ip)
+{
+    char *end = NULL;
+    long long a = 0, i = 0;
+    errno = 0;
+    if (isdigit((unsigned char)*s))
+        a = strtoll(s, &end, 10);
+    if (end && *end == ':' && isdigit((unsigned char)end[1]))
+        i = strtoll(end + 1, &end, 10);
+    if (!end || *end || errno || a < 1 || a > INT_MAX || i < 1 || i > INT_MAX) {
+        fprintf(stderr, "dfnc: --login-failures takes A:I, two whole numbers from 1 to %d, "
+                        "not \"%s\"\n", INT_MAX, s);
+        return -1;
+    }
+    *per_account = (int)a;
+    *per_ip = (int)i;
     return 0;
 }
 
@@ -42,8 +66,7 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         case 's': ok = int_arg("session-ttl", optarg, 1, 30 * 24 * 3600, &o.limits.session_ttl); break;
         case 'u': o.public_url = optarg; break;
         case 'f':
-            ok = sscanf(optarg, "%d:%d", &o.limits.per_account, &o.limits.per_ip) == 2 &&
-                         o.limits.per_account > 0 && o.limits.per_ip > 0 ? 0 : -1;
+            ok = failures_arg(optarg, &o.limits.per_account, &o.limits.per_ip);
             break;
         default: return cli_usage("serve");
         }

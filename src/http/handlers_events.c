@@ -298,8 +298,9 @@ static void remember_reasons(const struct app_schedule_report *rep)
 void api_schedule(struct http_req *r)
 {
     static const struct http_field f[] = {
-        /* seconds a worker thread solves for: the demo forum's full run
-           takes 3 s, so a minute is plenty and bounds what one call holds */
+        /* seconds the run solves for, in a thread of its own (server.c):
+           the demo forum's full run takes 3 s, so a minute is plenty and
+           bounds what one call holds (and how long a stopping server waits) */
         {"time_limit", HJ_INT, .min = 1, .max = 60},
         {"seed", HJ_INT, .min = 0, .max = 1000000},
         {"reschedule_locked", HJ_BOOL, .required = false},

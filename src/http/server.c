@@ -38,6 +38,7 @@ struct http_server {
     atomic_int in_flight;
     atomic_int background;         /* a ROUTE_BACKGROUND handler runs (0 or 1) */
     atomic_int background_threads; /* their threads still touching the server */
+    atomic_bool stopping;          /* http_server_stop has begun: no background run starts */
 };
 
 const struct http_options *http_server_options(const struct http_server *srv) { return &srv->o; }
@@ -309,7 +310,7 @@ static void *background_main(void *arg)
 }
 
 /* True when r's handler now runs in a thread of its own (or was refused
- * because one already runs): a schedule run holds a core for up to a
+ * because one already runs, or the server is stopping): a schedule run holds a core for up to a
  * minute, and the worker thread it would hold serves half the clients'
  * connections. False when no thread could be started: the caller runs it. */
 static bool background_start(struct http_req *r)
@@ -320,10 +321,22 @@ static bool background_start(struct http_req *r)
                          "a schedule run is under way; try again when it has finished");
         return true;
     }
+    /* A stopping server still serves its open connections, and stops once
+     * its background runs are done: counted before stopping is read, as
+     * http_server_stop sets stopping before it reads the count, so that one
+     * of the two sees the other. A run started after that wait would hold
+     * its connection suspended under MHD_stop_daemon, which aborts. */
+    atomic_fetch_add(&r->srv->background_threads, 1);
+    if (atomic_load(&r->srv->stopping)) {
+        atomic_fetch_sub(&r->srv->background_threads, 1);
+        atomic_store(&r->srv->background, 0);
+        http_reply_error(r, 503, "unavailable",
+                         "the server is stopping; try again when it is back");
+        return true;
+    }
     pthread_attr_t attr;
     pthread_t t;
     atomic_store(&r->background, BACKGROUND_RUNNING);
-    atomic_fetch_add(&r->srv->background_threads, 1);
     MHD_suspend_connection(r->conn);
     if (pthread_attr_init(&attr) == 0 &&
         pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) == 0 &&
@@ -715,6 +728,7 @@ void http_server_stop(struct http_server *srv)
     /* Stop accepting; let requests in flight finish; then close everything
      * (worker threads exit, and their thread-key destructors close the stores). */
     MHD_socket ls = MHD_quiesce_daemon(srv->d);
+    atomic_store(&srv->stopping, true);    /* before the count is read: background_start */
     /* A background run is waited for whatever it takes (its time limit
      * bounds it): its connection is suspended, and stopping the daemon
      * under a suspended connection is undefined. */

@@ -397,6 +397,9 @@ def main():
     dir_failures, dir_checks = check_directory_beyond_a_page(tmp)
     failures += dir_failures
     checks += dir_checks
+    st_failures, st_checks = check_no_run_starts_while_stopping(tmp)
+    failures += st_failures
+    checks += st_checks
     print(f"{checks - failures}/{checks} API checks passed")
     sys.exit(1 if failures else 0)
 
@@ -593,6 +596,62 @@ def check_directory_beyond_a_page(tmp):
     finally:
         srv.terminate()
         srv.wait(timeout=20)
+    return failures, checks
+
+
+def check_no_run_starts_while_stopping(tmp):
+    """A server told to stop still answers the requests on its open
+    connections, and waits up to 10 s for those in flight. A schedule run
+    asked for meanwhile must not start: its connection would wait suspended
+    past that wait, and libmicrohttpd cannot be stopped under a suspended
+    connection (it aborts). It is refused (503) and the server exits 0.
+    Returns (failures, checks)."""
+    db = os.path.join(tmp, "stopping.db")
+    subprocess.run([DFNC, "--db", db, "demo", "--people", "200", "--no-serve"], check=True,
+                   stdout=subprocess.DEVNULL)
+    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
+    failures, checks = 0, 2
+    try:
+        cl = Client(port)
+        cl.login("organiser", "organiser@demo.dfnc", "demo-organiser")
+        cookie, csrf = cl.sessions["organiser"]
+        hdrs = {"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"}
+        event = json.loads(cl.request("GET", "/api/v1/events", hdrs, None)[2])["events"][0]["id"]
+        kept = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        kept.request("GET", "/api/v1/health")
+        kept.getresponse().read()
+        # a request whose body never comes keeps the server's in-flight wait going
+        held = socket.create_connection(("127.0.0.1", port), timeout=20)
+        held.sendall(b"POST /api/v1/session HTTP/1.1\r\nHost: x\r\n"
+                     b"Content-Type: application/json\r\nContent-Length: 50\r\n\r\n{")
+        time.sleep(0.3)
+        srv.terminate()
+        # late in that wait (10 s), a run that would outlast it
+        time.sleep(7)
+        body = json.dumps({"time_limit": 5})
+        try:
+            kept.request("POST", f"/api/v1/events/{event}/schedule", body=body, headers=hdrs)
+            r = kept.getresponse()
+            status, text = r.status, r.read()
+        except (OSError, http.client.HTTPException) as e:
+            status, text = 0, str(e).encode()
+        held.close()
+        kept.close()
+        if status != 503:
+            failures += 1
+            print(f"FAIL a schedule run asked for while the server stops got {status} {text[:120]!r}")
+        try:
+            rc = srv.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            rc = "still running"
+        if rc != 0:
+            failures += 1
+            print(f"FAIL a server stopped while a run was asked for exited {rc}")
+    finally:
+        if srv.poll() is None:
+            srv.kill()
     return failures, checks
 
 

@@ -192,6 +192,14 @@ expect "demo --port out of range names it" 2 'dfnc: --port takes a whole number 
     "$DFNC" --db demo-port.db demo --port 0
 expect "serve --port out of range names it" 2 'dfnc: --port takes a whole number from 0 to 65535, not "70000"' -- \
     "$DFNC" "${D[@]}" serve --port 70000
+# a negative seed wrapped round to 18446744073709551615, and --login-failures took
+# "5:5junk" (and numbers past an int); the server is given 10 s in case it starts
+expect "demo --seed negative" 2 'dfnc: --seed takes a whole number from 0 to 18446744073709551615, not "-1"' -- \
+    "$DFNC" --db demo-seed.db demo --seed -1 --no-serve
+expect "serve --login-failures with text after it" 2 'dfnc: --login-failures takes A:I, two whole numbers from 1 to 2147483647, not "5:5junk"' -- \
+    timeout 10 "$DFNC" "${D[@]}" serve --port 0 --login-failures 5:5junk
+expect "serve --login-failures past an int" 2 'dfnc: --login-failures takes A:I' -- \
+    timeout 10 "$DFNC" "${D[@]}" serve --port 0 --login-failures 4294967301:5
 
 # ---- --db where it cannot be: the message says what to do, not SQLite's words -------------
 expect "--db in a directory that does not exist" 1 'dfnc: cannot open database nodir/x\.db: there is no directory nodir' -- \

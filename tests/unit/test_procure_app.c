@@ -121,3 +121,45 @@ Test(procure_demo, the_demo_forum_gets_demands_supplies_and_figures, .init = ope
     cr_assert_eq(st.planned_units + st.unmet_units <= st.demanded_units, 1);
     cr_assert_gt(st.planned_value_eur, 0);
 }
+
+/* An instruments file of one's own (--instruments) with a support ceiling:
+ * one not raised says so by leaving raised_value out, and a lot that
+ * Ukraine receives keeps the ceiling rather than dropping to 0%; a raised
+ * value below the ceiling, or raised_for that is no list of country codes,
+ * is refused rather than read as something else. */
+Test(procure_rules, a_support_ceiling_of_ones_own_is_read_whole)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_instrument in;
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/dfnc-support-%d.json", (int)getpid());
+    const char *head = "{\"instruments\":[{\"name\":\"pilot\",\"min_participating_states\":"
+                       "{\"value\":2},\"min_member_states\":{\"value\":1},"
+                       "\"min_eligible_content_pct\":{\"value\":50},"
+                       "\"participants\":{\"eu\":\"counts\",\"ukraine\":\"joins\"},"
+                       "\"max_support_pct\":";
+    char ua_lot_countries[2][3] = {"DE", "UA"};
+    struct procure_lot lot = {.countries = ua_lot_countries, .countries_n = 2};
+    FILE *f = fopen(path, "w");
+    fprintf(f, "%s{\"value\":15,\"raised_for\":\"UA\"}}]}", head);
+    fclose(f);
+    cr_assert_eq(app_procure_instrument(path, "pilot", &a, &in, &err), 0, "%s", err.msg);
+    cr_assert_float_eq(app_procure_lot_support(&in, &lot), 15, 1e-9,
+                       "a ceiling not raised stays 15%%, not %g%%",
+                       app_procure_lot_support(&in, &lot));
+    const char *bad[] = {"{\"value\":15,\"raised_value\":10,\"raised_for\":\"UA\"}",
+                         "{\"value\":15,\"raised_value\":20,\"raised_for\":\"UA, MD\"}",
+                         "{\"value\":15,\"raised_value\":20,\"raised_for\":\"XUAY\"}",
+                         "{\"value\":\"15\"}"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        f = fopen(path, "w");
+        fprintf(f, "%s%s}]}", head, bad[i]);
+        fclose(f);
+        cr_assert_lt(app_procure_instrument(path, "pilot", &a, &in, &err), 0, "%s read", bad[i]);
+        cr_assert_eq(err.kind, DF_ERR_INPUT);
+        cr_assert(strstr(err.msg, "max_support_pct"), "%s", err.msg);
+    }
+    unlink(path);
+    arena_free(&a);
+}

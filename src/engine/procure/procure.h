@@ -28,7 +28,8 @@ struct procure_rules {
     bool funders_participate;       /* funder countries count like buyers */
     double min_content_pct;         /* a supply's eligible content share, at least */
     bool content_ukraine_counts;    /* Ukrainian components are eligible content */
-    bool contractors_restricted;    /* production country must be in an allowed class */
+    bool contractors_restricted;    /* the supplier's country (where it is established) and
+                                       the production country must be in an allowed class */
     bool contractor_eu, contractor_eea_efta, contractor_ukraine;
 };
 
