@@ -29,6 +29,7 @@ struct http_req {
     struct http_url url;
     bool started, url_ok, too_big, responded;
     atomic_int background;            /* BACKGROUND_*: a handler run off the worker thread */
+    atomic_bool suspended;            /* its connection is suspended while it runs */
     struct buf body;
     size_t discarded;                 /* bytes dropped past the body cap */
     size_t body_max;                  /* this request's body cap (server.c body_cap) */

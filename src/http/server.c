@@ -302,6 +302,8 @@ static void *background_main(void *arg)
     http_cache_free();
     if (!r->responded)
         http_reply_error(r, 500, "internal", "no reply");
+    while (!atomic_load(&r->suspended))
+        usleep(1000); /* the worker suspends the connection just after starting us */
     atomic_store(&r->background, BACKGROUND_DONE);
     atomic_store(&srv->background, 0); /* before the reply: the client may ask again at once */
     MHD_resume_connection(conn);        /* r may be gone from here on */
@@ -334,22 +336,21 @@ static bool background_start(struct http_req *r)
                          "the server is stopping; try again when it is back");
         return true;
     }
-    pthread_attr_t attr;
+    /* The thread is started before the connection is suspended, so that a
+     * thread that cannot start leaves nothing suspended (the worker then
+     * runs the handler itself); the thread resumes it only once suspended. */
     pthread_t t;
     atomic_store(&r->background, BACKGROUND_RUNNING);
-    MHD_suspend_connection(r->conn);
-    if (pthread_attr_init(&attr) == 0 &&
-        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED) == 0 &&
-        pthread_create(&t, &attr, background_main, r) == 0) {
-        pthread_attr_destroy(&attr);
-        return true;
+    if (pthread_create(&t, NULL, background_main, r) != 0) {
+        atomic_store(&r->background, BACKGROUND_NONE);
+        atomic_fetch_sub(&r->srv->background_threads, 1);
+        atomic_store(&r->srv->background, 0);
+        return false;
     }
-    pthread_attr_destroy(&attr);
-    MHD_resume_connection(r->conn);
-    atomic_store(&r->background, BACKGROUND_NONE);
-    atomic_fetch_sub(&r->srv->background_threads, 1);
-    atomic_store(&r->srv->background, 0);
-    return false;
+    pthread_detach(t);
+    MHD_suspend_connection(r->conn);
+    atomic_store(&r->suspended, true);
+    return true;
 }
 
 static void dispatch(struct http_req *r)

@@ -472,9 +472,10 @@ def check_schedule_in_background(tmp):
     clients' kept-alive connections, which would all wait for the run. A
     second run meanwhile is refused (409 busy) rather than taking the other
     core; and a server told to stop waits for the run and sends its reply.
-    Over a demo forum big enough that the solver uses its whole time limit
-    (checked: a run that ends at once would prove nothing). Returns
-    (failures, checks)."""
+    Over a demo forum big enough that the run takes seconds. Judged by the
+    order of the replies, not by how long any took (a loaded machine is
+    slow for both): every kept-alive client's reply must come before the
+    run's, as must the refusal of the second run. Returns (failures, checks)."""
     db = os.path.join(tmp, "busy.db")
     subprocess.run([DFNC, "--db", db, "demo", "--people", "200", "--no-serve"], check=True,
                    stdout=subprocess.DEVNULL)
@@ -517,27 +518,26 @@ def check_schedule_in_background(tmp):
         first = {}
 
         def schedule(into):
-            t = time.monotonic()
             into["status"], _, into["body"] = cl.request("POST", run[0], hdrs, run[1])
-            into["seconds"] = time.monotonic() - t
+            into["done"] = time.monotonic()
 
         th = threading.Thread(target=schedule, args=(first,))
         th.start()
         time.sleep(0.2)
-        slowest = 0.0
         for c in kept:
-            t = time.monotonic()
             ask(c, "GET", "/api/v1/health")
-            slowest = max(slowest, time.monotonic() - t)
+        answered = time.monotonic()
         second = cl.request("POST", run[0], hdrs, run[1])
+        refused = time.monotonic()
         th.join()
         checks += 4
-        if first["status"] != 200 or first["seconds"] < 1.2:
-            fail(f"the run to wait beside should take seconds: {first}")
-        if slowest > 0.5:
-            fail(f"a kept-alive client waited {slowest:.2f} s while a schedule run solved")
-        if second[0] != 409 or b'"busy"' not in second[2]:
-            fail(f"a second schedule run during the first got {second[0]} {second[2][:120]!r}")
+        if first["status"] != 200:
+            fail(f"the run to wait beside failed: {first}")
+        elif answered > first["done"]:
+            fail("a kept-alive client's reply came after the schedule run's: it waited for the run")
+        if second[0] != 409 or b'"busy"' not in second[2] or refused > first["done"]:
+            fail(f"a second schedule run during the first got {second[0]} {second[2][:120]!r}"
+                 f"{' after the first had ended' if refused > first['done'] else ''}")
         # stopped during a run: the run ends, its reply is sent, the server exits 0
         last = {}
         th = threading.Thread(target=schedule, args=(last,))
