@@ -29,6 +29,11 @@ int main(int argc, char **argv)
             return cli_usage(NULL);
         }
     }
+    if (strcmp(ctx.db_path, ":memory:") == 0) { /* SQLite's own, gone at exit; $DFNC_DB too */
+        fprintf(stderr, "dfnc: --db :memory: keeps nothing; give a file (./:memory: names a "
+                        "file of that name)\n");
+        return cli_usage(NULL);
+    }
     if (i >= argc)
         return cli_usage(NULL);
     const struct cli_command *c = cli_find(argv[i]);

@@ -48,8 +48,8 @@ void store_bind_text(sqlite3_stmt *st, int i, const char *v)
 static int db_error(struct store *s, struct df_err *err, const char *doing, const char *msg)
 {
     if ((sqlite3_errcode(s->db) & 0xff) == SQLITE_BUSY)
-        return df_err_set(err, DF_ERR_RUNTIME, "the database is busy: another process has been "
-                          "writing to it for 5 s; try again when it is done");
+        return df_err_set(err, DF_ERR_RUNTIME, "the database is busy: another dfnc (a command "
+                          "or the server) kept it locked for 5 s; try again when it is done");
     return df_err_set(err, DF_ERR_RUNTIME, "database error while %s: %s", doing,
                       msg ? msg : sqlite3_errmsg(s->db));
 }

@@ -47,7 +47,9 @@ expect "unknown command" 2 'no command "frobnicate"' -- "$DFNC" frobnicate
 expect "help explains a command" 0 'organisations' -- "$DFNC" help import
 expect "help of an unknown command" 2 'no command' -- "$DFNC" help frobnicate
 # every command `dfnc help` lists explains itself
-for c in $("$DFNC" help | sed -n 's/^  dfnc \(\[--db PATH\] \)\{0,1\}\([a-z]*\).*/\2/p' | sort -u); do
+listed=$("$DFNC" help | sed -n 's/^  dfnc \(\[--db PATH\] \)\{0,1\}\([a-z]*\).*/\2/p' | sort -u)
+check "dfnc help lists the commands (a dozen or more)" [ "$(echo "$listed" | wc -w)" -ge 12 ]
+for c in $listed; do
     expect "help $c" 0 "^usage: dfnc (\[--db PATH\] )?$c" -- "$DFNC" help "$c"
 done
 expect "import without a file" 2 'usage: dfnc import' -- "$DFNC" "${D[@]}" import organisations
@@ -55,6 +57,9 @@ expect "import without a file" 2 'usage: dfnc import' -- "$DFNC" "${D[@]}" impor
 expect "an empty --db is a usage error" 2 'dfnc: --db needs a PATH' -- "$DFNC" --db "" stats
 expect "... and --db= too" 2 'dfnc: --db needs a PATH' -- "$DFNC" --db= stats
 expect "--db without its path names the option" 2 'dfnc: --db needs a PATH' -- "$DFNC" --db
+# SQLite reads ":memory:" as a database in memory: an import would vanish too
+expect "--db :memory: is a usage error" 2 'dfnc: --db :memory: keeps nothing' -- "$DFNC" --db :memory: stats
+expect "... and so is DFNC_DB=:memory:" 2 'dfnc: --db :memory: keeps nothing' -- env DFNC_DB=:memory: "$DFNC" stats
 expect "stats with a stray operand" 2 'usage: dfnc stats' -- "$DFNC" "${D[@]}" stats extra
 expect "init creates the database" 0 'schema version 0 -> [0-9]+' -- "$DFNC" "${D[@]}" init
 expect "init again is up to date" 0 'up to date' -- "$DFNC" "${D[@]}" init
@@ -218,7 +223,7 @@ python3 -c 'import sqlite3, time; c = sqlite3.connect("t.db", isolation_level=No
 holder=$!
 for _ in $(seq 50); do [ -e locked ] && break; sleep 0.1; done
 printf 'id,name,country,kind\nlock-1,L,DE,company\n' > lock.csv
-expect "a database another process is writing" 1 'dfnc: the database is busy: another process has been writing to it for 5 s; try again when it is done' -- \
+expect "a database another process is writing" 1 'dfnc: the database is busy: another dfnc \(a command or the server\) kept it locked for 5 s; try again when it is done' -- \
     "$DFNC" "${D[@]}" import organisations lock.csv
 wait "$holder"
 check "... and nothing was written" [ "$(org_count t.db)" = "$before" ]

@@ -700,7 +700,7 @@ export async function renderTables(main) {
     if (meetings.length < count) {
       printBtn.disabled = true;
       try {
-        const every = await allPages((off, limit) => api.meetings(eventId(), { q: asked('q'), limit, offset: off }), 'meetings');
+        const every = await allPages((off, limit) => api.meetings(eventId(), { slot, q: asked('q'), limit, offset: off }), 'meetings');
         drawPlan(out, every);
         pages?.remove();
       } catch (err) {
