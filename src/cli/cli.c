@@ -49,6 +49,11 @@ const struct cli_command cli_commands[] = {
      "Writes a table as CSV (the import columns) or JSON to FILE, or to standard\n"
      "output with -. Meetings carry start and end in ISO 8601 with a UTC offset.\n"
      "The organiser's glossary comes out in its import format (tab-separated)."},
+    {"backup", cli_cmd_backup, "dfnc backup FILE",
+     "Writes a consistent copy of the whole database to FILE, a new file (one\n"
+     "that exists is never overwritten), and checks the copy. A running server\n"
+     "may go on serving and writing meanwhile: the copy holds what was saved\n"
+     "when it began. To restore, serve the copy: dfnc --db FILE serve."},
     {"stats", cli_cmd_stats, "dfnc stats [--json]",
      "Prints the forum figures: participants, organisations, countries, EU and\n"
      "Ukrainian organisations, requests, accepted and scheduled meetings."},

@@ -43,6 +43,7 @@ int cli_cmd_init(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_stats(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv);

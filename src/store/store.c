@@ -1,10 +1,12 @@
 /* Opening, migrating and transactions; the statement cache every query uses. */
 #include "store/store_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/utf8.h"
 #include "store/migrations.h"
@@ -214,6 +216,84 @@ fail:
     sqlite3_close(s->db);
     free(s);
     return -1;
+}
+
+/* The copy at path opened read-only and checked whole: 0, or -1 with err
+ * naming it as name. */
+static int backup_check(const char *path, const char *name, struct df_err *err)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "PRAGMA integrity_check", -1, &st, NULL);
+    if (rc == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+        strcmp((const char *)sqlite3_column_text(st, 0), "ok") == 0)
+        rc = 0;
+    else
+        df_err_set(err, DF_ERR_RUNTIME, "the backup %s is not sound: %s", name,
+                   st && sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0)
+                                                    : sqlite3_errmsg(db));
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return rc == 0 ? 0 : -1;
+}
+
+static int backup_exists(const char *path, struct df_err *err)
+{
+    return df_err_set(err, DF_ERR_CONFLICT, "%s exists: a backup never overwrites a file; give "
+                      "a new name", path);
+}
+
+int store_backup(struct store *s, const char *path, struct df_err *err)
+{
+    /* Written beside path under a name of its own, checked, then linked to
+     * path, which fails if path exists: a file there is never overwritten,
+     * and path never holds a partial or unsound copy. */
+    struct stat st;
+    if (stat(path, &st) == 0) /* said before the copy's work; link() below decides */
+        return backup_exists(path, err);
+    size_t n = strlen(path);
+    char *tmp = malloc(n + sizeof ".partial-XXXXXX");
+    if (!tmp)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    memcpy(tmp, path, n);
+    memcpy(tmp + n, ".partial-XXXXXX", sizeof ".partial-XXXXXX");
+    int fd = mkstemp(tmp); /* VACUUM INTO writes into an empty file */
+    if (fd < 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "cannot write the backup %s: %s", path, strerror(errno));
+        free(tmp);
+        return -1;
+    }
+    close(fd);
+    int rc = -1;
+    sqlite3_stmt *vacuum = NULL;
+    if (sqlite3_prepare_v2(s->db, "VACUUM INTO ?", -1, &vacuum, NULL) != SQLITE_OK) {
+        store_fail(s, err, "preparing the backup");
+        goto done;
+    }
+    store_bind_text(vacuum, 1, tmp);
+    if (sqlite3_step(vacuum) != SQLITE_DONE) {
+        df_err_set(err, DF_ERR_RUNTIME, "cannot write the backup %s: %s", path,
+                   sqlite3_errmsg(s->db));
+        goto done;
+    }
+    if (backup_check(tmp, path, err) < 0)
+        goto done;
+    if (link(tmp, path) != 0) {
+        if (errno == EEXIST)
+            backup_exists(path, err);
+        else
+            df_err_set(err, DF_ERR_RUNTIME, "cannot write the backup %s: %s", path,
+                       strerror(errno));
+        goto done;
+    }
+    rc = 0;
+done:
+    sqlite3_finalize(vacuum);
+    unlink(tmp);
+    free(tmp);
+    return rc;
 }
 
 int store_schema_version(struct store *s)

@@ -32,6 +32,14 @@ int store_begin(struct store *s, struct df_err *err);
 int store_commit(struct store *s, struct df_err *err);
 void store_rollback(struct store *s);
 
+/* A consistent copy of the whole database into a new file at path (VACUUM
+ * INTO: one read, so a server may go on writing meanwhile; the copy holds
+ * what was committed when it began), checked whole (PRAGMA
+ * integrity_check) before it takes the name path. A file already at path
+ * is never overwritten (DF_ERR_CONFLICT), and on any failure nothing is
+ * left at path. */
+int store_backup(struct store *s, const char *path, struct df_err *err);
+
 /* Runs raw SQL (no parameters). Only for tests that build an old schema. */
 int store_exec_for_tests(struct store *s, const char *sql, struct df_err *err);
 

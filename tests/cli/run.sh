@@ -298,6 +298,35 @@ expect "an unpublished agenda's calendar is tentative" 0 '^STATUS:TENTATIVE' -- 
 expect "an unpublished agenda in JSON is marked so" 0 '"published":false' -- \
     "$DFNC" --db demo.db agenda p-0437 --format json
 expect "demo refuses a database that has a forum" 3 'already holds a forum' -- "$DFNC" --db demo.db demo --no-serve
+
+# ---- backup: a consistent copy while another connection writes ---------------------------
+expect "backup without a file" 2 'usage: dfnc backup' -- "$DFNC" --db demo.db backup
+expect "backup of the demo" 0 'copy.bak: a copy of demo.db \(schema version [0-9]+, [0-9.]+ MiB\), integrity checked' -- \
+    "$DFNC" --db demo.db backup copy.bak
+check "the copy has the forum's figures" cmp -s <("$DFNC" --db demo.db stats --json) <("$DFNC" --db copy.bak stats --json)
+check "... and its people, byte for byte" cmp -s <("$DFNC" --db demo.db export people -) <("$DFNC" --db copy.bak export people -)
+cp copy.bak copy.before
+expect "a backup never overwrites a file" 3 'copy.bak exists: a backup never overwrites a file' -- \
+    "$DFNC" --db demo.db backup copy.bak
+check "... which stays as it was" cmp -s copy.bak copy.before
+expect "a backup into a missing directory" 1 'cannot write the backup no/such/dir.bak' -- \
+    "$DFNC" --db demo.db backup no/such/dir.bak
+check "... leaves no partial copy behind" sh -c '! ls -a | grep -q "partial"'
+# a writer holds its transaction open: the backup neither waits for it nor holds its rows
+python3 - demo.db <<'PY' &
+import sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN IMMEDIATE")
+c.execute("UPDATE organisations SET name = 'Uncommitted Name' WHERE id = (SELECT min(id) FROM organisations)")
+open("writer.ready", "w").close()
+time.sleep(4)
+c.execute("ROLLBACK")
+PY
+writer=$!
+for _ in $(seq 50); do [ -e writer.ready ] && break; sleep 0.1; done
+expect "a backup while another connection writes" 0 'integrity checked' -- timeout 3 "$DFNC" --db demo.db backup during.bak
+check "... holds only what was committed" sh -c '! "$0" --db during.bak export organisations - | grep -q "Uncommitted Name"' "$DFNC"
+wait $writer
 expect "demo refuses fewer than 50 people" 2 '--people takes 50 to 10000 participants, not "49"' -- \
     "$DFNC" --db size.db demo --people 49 --no-serve
 expect "demo refuses more than 10000 people" 2 'usage: dfnc demo .*--people N' -- \
