@@ -311,10 +311,11 @@ static void *background_main(void *arg)
     return NULL;
 }
 
-/* True when r's handler now runs in a thread of its own (or was refused
- * because one already runs, or the server is stopping): a schedule run holds a core for up to a
- * minute, and the worker thread it would hold serves half the clients'
- * connections. False when no thread could be started: the caller runs it. */
+/* True when r's handler now runs in a thread of its own, or was refused
+ * because one already runs or the server is stopping: a schedule run holds
+ * a core for up to a minute, and the worker thread it would hold serves
+ * half the clients' connections. False when no thread could be started:
+ * the caller runs it. */
 static bool background_start(struct http_req *r)
 {
     int none = 0;

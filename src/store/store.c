@@ -170,8 +170,8 @@ static int open_failed(const char *path, sqlite3 *db, int rc, struct df_err *err
         memcpy(dir, path, (size_t)(slash - path));
         dir[slash - path] = '\0';
         if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))
-            return df_err_set(err, DF_ERR_RUNTIME, "cannot open database %s: there is no directory %s",
-                              path, dir);
+            return df_err_set(err, DF_ERR_RUNTIME,
+                              "cannot open database %s: there is no directory %s", path, dir);
     }
     return df_err_set(err, DF_ERR_RUNTIME, "cannot open database %s: %s", path,
                       db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
