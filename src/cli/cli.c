@@ -13,9 +13,13 @@ const struct cli_command cli_commands[] = {
     {"import", cli_cmd_import,
      "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|cpv|glossary FILE | cordis --projects F --participations F",
      "Imports a CSV file (header row, UTF-8, RFC 4180 quoting, every row as many\n"
-     "fields as the header: quote a field holding a comma) in one transaction:\n"
-     "a bad row is named FILE:LINE: what is wrong, every one of them (the first 20\n"
-     "by line), and then nothing is written (exit 3); a file malformed beyond a row\n"
+     "fields as the header: quote a field holding the delimiter) in one transaction.\n"
+     "The delimiter is the header line's: comma, semicolon (Excel in most European\n"
+     "locales) or tab; header names are read with letter case and spaces aside;\n"
+     "empty rows (,,,,,) are skipped; UTF-16 and Windows-1251/1252 files are\n"
+     "refused, saying how to save them as CSV UTF-8. A bad row is named FILE:LINE:\n"
+     "what is wrong, every one of them (the first 20 by line), and then nothing is\n"
+     "written (exit 3); a file malformed beyond a row\n"
      "(an unterminated quote, not UTF-8, a NUL byte) is read no further. Rows are\n"
      "matched by id: a second import updates them and says how many were added and\n"
      "updated. Ids are letters A-Z a-z, digits, '.', '_', '-' (not . or ..), as the\n"

@@ -127,19 +127,36 @@ export async function renderImport(main) {
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain' });
   const text = h('textarea', { name: 'csv', rows: 8, spellcheck: 'false', class: 'mono' });
   const out = h('div', { id: 'import-result', 'aria-live': 'polite' });
-  file.addEventListener('change', async () => { if (file.files[0]) text.value = await file.files[0].text(); });
+  // A file is read as UTF-8 only if it is UTF-8: Blob.text() would turn a
+  // Windows-1251 or UTF-16 file's letters into U+FFFD without a word. One
+  // that is not goes to the server as its bytes, which names the encoding
+  // and says how to save the file (src/io/csv.c); typing in the box drops it.
+  let raw = null;
+  file.addEventListener('change', async () => {
+    const f = file.files[0];
+    if (!f) return;
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    try {
+      text.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      raw = null;
+    } catch (_) {
+      text.value = '';
+      raw = bytes;
+    }
+  });
+  text.addEventListener('input', () => { raw = null; });
   const form = h('form', {
     class: 'card', id: 'import-form',
     onsubmit: async (ev) => {
       ev.preventDefault();
       clear(out);
       // an empty CSV is a slip (an empty glossary clears the glossary)
-      if (kind.value !== 'glossary' && !text.value.trim()) {
+      if (!raw && kind.value !== 'glossary' && !text.value.trim()) {
         out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.empty')));
         return;
       }
       try {
-        const r = await api.importCsv(kind.value, text.value);
+        const r = await api.importCsv(kind.value, raw || text.value);
         out.append(h('p', { class: 'flash ok', role: 'status' }, tn('import.done', (r && (r.rows ?? r.imported ?? r.count)) || 0)));
         if (kind.value === 'glossary') showGlossary();
       } catch (e) {
