@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,7 +52,9 @@ const struct cli_command cli_commands[] = {
     {"export", cli_cmd_export,
      "dfnc export organisations|people|events|meetings FILE|- [--format csv|json] | glossary FILE|-",
      "Writes a table as CSV (the import columns) or JSON to FILE, or to standard\n"
-     "output with -. Meetings carry start and end in ISO 8601 with a UTC offset.\n"
+     "output with -. FILE is replaced whole once the export is written: one that\n"
+     "fails midway leaves it as it was. Meetings carry start and end in ISO 8601\n"
+     "with a UTC offset.\n"
      "The organiser's glossary comes out in its import format (tab-separated)."},
     {"stats", cli_cmd_stats, "dfnc stats [--json]",
      "Prints the forum figures: participants, organisations, countries, EU and\n"
@@ -193,6 +196,21 @@ int cli_whole_arg(const char *name, const char *s, long long lo, long long hi, l
     return 0;
 }
 
+int cli_getopt(int argc, char **argv, const char *optstring, const struct option *opts,
+               unsigned long long *seen)
+{
+    int at = -1;
+    int c = getopt_long(argc, argv, optstring, opts, &at);
+    if (c == -1 || c == '?' || c == ':' || at < 0 || at >= 64 || opts[at].has_arg == no_argument)
+        return c;
+    if (*seen & (1ULL << at)) {
+        fprintf(stderr, "dfnc: --%s given twice: it takes one value\n", opts[at].name);
+        return '?';
+    }
+    *seen |= 1ULL << at;
+    return c;
+}
+
 int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 {
     (void)ctx;
@@ -212,7 +230,7 @@ int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv)
            DFNC_VERSION);
     for (int i = 0; i < cli_commands_n; i++)
         printf("  %s\n", cli_commands[i].usage);
-    printf("\n`dfnc help COMMAND` explains one. Exit codes: 0 ok, 1 failure, 2 usage, "
-           "3 bad input.\n");
+    printf("\n`dfnc help COMMAND` explains one. An option that takes a value is given once.\n"
+           "Exit codes: 0 ok, 1 failure, 2 usage, 3 bad input.\n");
     return 0;
 }
