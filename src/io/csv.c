@@ -171,7 +171,8 @@ static void on_row(int c, void *ud)
     if (r->has_ready) {
         r->failed = 1;
         df_err_set(r->err, DF_ERR_INPUT, "%s:%d: a bare carriage return (CR without LF) "
-                   "ends a row inside a line", r->name, r->line);
+                   "ends a row inside a line, as in Excel's \"CSV (Macintosh)\"; "
+                   SAVE_AS_UTF8, r->name, r->line);
         return;
     }
     char **tmp = r->ready;
@@ -275,10 +276,17 @@ static int fill(struct csv_reader *r)
                               "%s:1: the file is UTF-16 (its byte order mark says so: Excel's "
                               "\"Unicode Text\"), not UTF-8; " SAVE_AS_UTF8, r->name);
         if (!r->delim && !is_blank(data, n)) {
-            r->delim = sniff_delim(data, n);
+            /* "sep=;" before the header, which Excel reads and some programs
+             * write for it, names the delimiter; the line is no row */
+            int named = n >= 5 && memcmp(data, "sep=", 4) == 0 && data[4] &&
+                        strchr(",;\t", data[4]) &&
+                        is_blank(data + 5, n - 5);
+            r->delim = named ? data[4] : sniff_delim(data, n);
             csv_set_delim(&r->parser, (unsigned char)r->delim);
             if (r->delim == '\t')   /* libcsv trims tabs as spaces otherwise */
                 csv_set_space_func(&r->parser, is_space_only);
+            if (named)
+                continue;
         }
         if (!r->row_start && !is_blank(data, n))
             r->row_start = r->line;

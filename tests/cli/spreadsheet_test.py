@@ -99,6 +99,10 @@ write('tab.csv', 'id\tname\tcountry\tkind\tcity\tdescription\n'
 imports('a tab-separated file', 'organisations', 'tab.csv', 1)
 ok(orgs().get('fr-1') == ('Thales, SA', 'FR', 'company', None, 'Radars; sensors, "EW"'),
    '... its empty field stays empty and its commas and semicolons survive', orgs().get('fr-1'))
+# "sep=;" before the header names the delimiter (Excel reads it; some programs write it)
+write('sep.csv', 'sep=;\r\nid;name;country;kind\r\nnl-1;Damen, Naval;NL;company\r\n')
+imports('a "sep=;" line before the header', 'organisations', 'sep.csv', 1)
+ok(orgs().get('nl-1', ('',))[0] == 'Damen, Naval', '... is the delimiter, not a row', orgs().get('nl-1'))
 # a semicolon row with a field that should have been quoted: refused, not shifted
 write('semi_bad.csv', 'id;name;country;kind\nbad-1;A;B;DE;company\n')
 refuses('a row wider than a semicolon header', 'organisations', 'semi_bad.csv',
@@ -126,6 +130,9 @@ refuses('another 8-bit Cyrillic code page, in a later column', 'organisations', 
 write('fffd.csv', 'id,name,country,kind\nua-7,\ufffd\ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd,UA,company\n')
 refuses('letters already lost to U+FFFD', 'organisations', 'fffd.csv',
         'fffd.csv:2: column "name" holds U+FFFD', 'original file')
+write('mac.csv', 'id,name,country,kind\rfr-8,Mac,FR,company\r')
+refuses('CR alone ending lines (Excel\'s "CSV (Macintosh)")', 'organisations', 'mac.csv',
+        'mac.csv:1: a bare carriage return', 'save it as CSV UTF-8')
 write('bom8.csv', '\ufeffid,name,country,kind\nua-6,Харків,UA,company\n')
 imports('UTF-8 with a byte order mark', 'organisations', 'bom8.csv', 1)
 ok(orgs().get('ua-6', ('',))[0] == 'Харків', '... the first column is found and the name intact')
