@@ -10,7 +10,7 @@ int main(int argc, char **argv)
     struct cli_ctx ctx = {.db_path = getenv("DFNC_DB"), .prog = argv[0]};
     if (!ctx.db_path || !*ctx.db_path)
         ctx.db_path = "dfnc.db";
-    int i = 1;
+    int i = 1, db_given = 0;
     for (; i < argc && argv[i][0] == '-'; i++) {
         if (strcmp(argv[i], "--version") == 0) {
             printf("dfnc %s\n", DFNC_VERSION);
@@ -18,6 +18,10 @@ int main(int argc, char **argv)
         } else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
             return cli_cmd_help(&ctx, 1, argv);
         } else if (strcmp(argv[i], "--db") == 0 || strncmp(argv[i], "--db=", 5) == 0) {
+            if (db_given++) {   /* which one was meant? an import into the other is lost */
+                fprintf(stderr, "dfnc: --db given twice: it takes one value\n");
+                return cli_usage(NULL);
+            }
             /* SQLite reads an empty path as a temporary database, gone at exit */
             ctx.db_path = argv[i][4] == '=' ? argv[i] + 5 : i + 1 < argc ? argv[++i] : "";
             if (!*ctx.db_path) {

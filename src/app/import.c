@@ -355,18 +355,31 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
 int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
                               struct df_err *err)
 {
-    int want = csv_reader_columns_n(r);
-    if (row->fields_n != want)
+    /* a spreadsheet's trailing empty columns may come or not: a row as wide
+     * as the named columns or as the whole header is whole */
+    int want = csv_reader_columns_n(r), named = csv_reader_named_n(r);
+    char delim = csv_reader_delimiter(r);
+    const char *dname = delim == ';' ? "semicolon" : delim == '\t' ? "tab" : "comma";
+    if (row->fields_n > want || row->fields_n < named) {
+        char hint[64] = "";
+        if (row->fields_n > want)
+            snprintf(hint, sizeof hint, " (a %s in a field without quotes?)", dname);
         return df_err_set(err, DF_ERR_INPUT, "%d field%s where the header has %d%s",
-                          row->fields_n, row->fields_n == 1 ? "" : "s", want,
-                          row->fields_n > want ? " (a comma in a field without quotes?)" : "");
+                          row->fields_n, row->fields_n == 1 ? "" : "s",
+                          row->fields_n < named ? named : want, hint);
+    }
     for (int i = 0; i < row->fields_n; i++) {
         const char *col = csv_reader_header(r, i);
         char what[64];
-        if (col)
+        if (col && *col)
             snprintf(what, sizeof what, "%.60s", col);
+        else if (*row->fields[i])   /* read by nobody: it would be lost without a word */
+            return df_err_set(err, DF_ERR_INPUT,
+                              "field %d holds \"%.40s\" but its column has no name in the "
+                              "header: name the column, or empty it",
+                              i + 1, row->fields[i]);
         else
-            snprintf(what, sizeof what, "field %d", i + 1);
+            continue;
         if (utf8_text_check(what, row->fields[i], err) < 0)
             return -1;
     }

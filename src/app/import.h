@@ -36,8 +36,10 @@ struct app_import_kind {
 };
 
 /* Whether row is whole and its text one people may read: it has as many
- * fields as the header (RFC 4180; a comma left unquoted would otherwise shift
- * or cut a field without a word), and none holds a Unicode bidi control
+ * fields as the header (RFC 4180; a delimiter left unquoted would otherwise
+ * shift or cut a field without a word; a spreadsheet's trailing columns
+ * without a name may be absent), no column without a name holds anything
+ * (it would be read by nobody), and none holds a Unicode bidi control
  * (utf8_text_check), whatever its column (an extra one too). 0, or -1 with
  * DF_ERR_INPUT saying what is wrong, without FILE:LINE. Every CSV import runs
  * it on each row (the CORDIS one too). */

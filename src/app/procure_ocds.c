@@ -1,7 +1,20 @@
 /* The plan as an OCDS 1.1.5 release package (with the lots extension): one
  * release per joint tender (a CPV group's lots under the instrument), items per
- * demand classified by CPV, parties with the buyer, supplier and funder roles,
- * and the allocation as pending (planned) awards, one per lot and supplier. */
+ * demand classified by CPV, parties with the buyer, interestedParty, supplier
+ * and funder roles, and the allocation as pending (planned) awards, one per
+ * lot and supplier.
+ *
+ * Who buys: the authority of a demand whose state counts toward the
+ * instrument's minimum has the role "buyer". A state that only receives
+ * quantities (Ukraine under EDIP and EDIRPA, Moldova under EDIRPA, whose
+ * quantities the participating states' agreement adds) does not buy: its
+ * authority is an "interestedParty" of the codelist (a party that expressed
+ * an interest in the process, here by stating the demand), neither buyer,
+ * payer nor procuring entity, and the lot's description names it after
+ * "quantities also for". release.buyer holds one organisation in OCDS 1.1:
+ * it is given when the release has one buyer, and left out when several buy
+ * jointly (naming the first would say it alone concludes the contract); each
+ * of them is in parties with the role "buyer". */
 #include <stdio.h>
 #include <string.h>
 
@@ -76,7 +89,9 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
             int i = lot->demands[k];
             const struct procure_demand *d = &p->demands[i];
             const struct app_procure_demand_info *info = &p->dinfo[i];
-            if (add_party(s, parties, info->buyer, "buyer", NULL, a, err) < 0)
+            const char *role = procure_country_counts(&p->inst.rules, d->country)
+                                   ? "buyer" : "interestedParty";
+            if (add_party(s, parties, info->buyer, role, NULL, a, err) < 0)
                 goto fail;
             for (int f = 0; f < d->funders_n; f++)
                 if (add_party(s, parties, arena_printf(a, "funder-%s", d->funders[f]), "funder",
@@ -156,14 +171,24 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
             if (json_equal(json_object_get(party, "id"), json_object_get(sup, "id")))
                 json_object_set(sup, "name", json_object_get(party, "name"));
     }
-    json_t *buyer = json_array_get(parties, 0);
-    return json_pack(
-        "{s:s, s:s, s:s, s:[s,s], s:s, s:s, s:o, s:{s:O, s:O}, s:{s:s, s:s, s:s, s:s, s:s, "
+    /* release.buyer only when one party buys (see the top of the file) */
+    json_t *buyer = NULL;
+    int buyers_n = 0;
+    size_t pi;
+    json_t *party;
+    json_array_foreach(parties, pi, party) {
+        size_t k;
+        json_t *r;
+        json_array_foreach(json_object_get(party, "roles"), k, r)
+            if (strcmp(json_string_value(r), "buyer") == 0 && buyers_n++ == 0)
+                buyer = party;
+    }
+    json_t *rel = json_pack(
+        "{s:s, s:s, s:s, s:[s,s], s:s, s:s, s:o, s:{s:s, s:s, s:s, s:s, s:s, "
         "s:s, s:o, s:o, s:o}, s:o}",
         "ocid", ocid, "id", arena_printf(a, "%s-plan-%s", ocid, p->as_of), "date",
         arena_printf(a, "%sT00:00:00Z", p->as_of), "tag", "tender", "award", "initiationType",
-        "tender", "language", "en", "parties", parties, "buyer", "id",
-        json_object_get(buyer, "id"), "name", json_object_get(buyer, "name"), "tender", "id",
+        "tender", "language", "en", "parties", parties, "tender", "id",
         arena_printf(a, "%s-tender", ocid), "title",
         arena_printf(a, "Joint procurement of CPV %s under %s (%s)", first->cpv_group,
                      p->inst.rules.name, p->inst.regulation ? p->inst.regulation : ""),
@@ -171,6 +196,10 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
                                     p->inst.citations),
         "status", "planned", "mainProcurementCategory", "goods", "procurementMethod", "open",
         "value", value(tender_value), "items", items, "lots", lots, "awards", awards);
+    if (rel && buyers_n == 1)
+        json_object_set_new(rel, "buyer", json_pack("{s:O, s:O}", "id", json_object_get(buyer, "id"),
+                                                     "name", json_object_get(buyer, "name")));
+    return rel;
 fail:
     json_decref(parties);
     json_decref(items);

@@ -10,8 +10,9 @@ int cli_cmd_agenda(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *format = "text";
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
+    unsigned long long seen = 0;
     optind = 0;
-    for (int c; (c = getopt_long(argc, argv, "", opts, NULL)) != -1;) {
+    for (int c; (c = cli_getopt(argc, argv, "", opts, &seen)) != -1;) {
         if (c == 'f' && (!strcmp(optarg, "text") || !strcmp(optarg, "json") || !strcmp(optarg, "ics")))
             format = optarg;
         else

@@ -2,6 +2,7 @@
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,9 +14,13 @@ const struct cli_command cli_commands[] = {
     {"import", cli_cmd_import,
      "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|cpv|glossary FILE | cordis --projects F --participations F",
      "Imports a CSV file (header row, UTF-8, RFC 4180 quoting, every row as many\n"
-     "fields as the header: quote a field holding a comma) in one transaction:\n"
-     "a bad row is named FILE:LINE: what is wrong, every one of them (the first 20\n"
-     "by line), and then nothing is written (exit 3); a file malformed beyond a row\n"
+     "fields as the header: quote a field holding the delimiter) in one transaction.\n"
+     "The delimiter is the header line's: comma, semicolon (Excel in most European\n"
+     "locales) or tab; header names are read with letter case and spaces aside;\n"
+     "empty rows (,,,,,) are skipped; UTF-16 and Windows-1251/1252 files are\n"
+     "refused, saying how to save them as CSV UTF-8. A bad row is named FILE:LINE:\n"
+     "what is wrong, every one of them (the first 20 by line), and then nothing is\n"
+     "written (exit 3); a file malformed beyond a row\n"
      "(an unterminated quote, not UTF-8, a NUL byte) is read no further. Rows are\n"
      "matched by id: a second import updates them and says how many were added and\n"
      "updated. Ids are letters A-Z a-z, digits, '.', '_', '-' (not . or ..), as the\n"
@@ -47,7 +52,9 @@ const struct cli_command cli_commands[] = {
     {"export", cli_cmd_export,
      "dfnc export organisations|people|events|meetings FILE|- [--format csv|json] | glossary FILE|-",
      "Writes a table as CSV (the import columns) or JSON to FILE, or to standard\n"
-     "output with -. Meetings carry start and end in ISO 8601 with a UTC offset.\n"
+     "output with -. FILE is replaced whole once the export is written: one that\n"
+     "fails midway leaves it as it was. Meetings carry start and end in ISO 8601\n"
+     "with a UTC offset.\n"
      "The organiser's glossary comes out in its import format (tab-separated)."},
     {"backup", cli_cmd_backup, "dfnc backup FILE",
      "Writes a consistent copy of the whole database to FILE, a new file (one\n"
@@ -108,7 +115,9 @@ const struct cli_command cli_commands[] = {
      "          be placed, each with the reason (for a quantity unmet: what kept each\n"
      "          offer of its CPV away); --json for the machine-readable form, which\n"
      "          carries the regulation and the rules applied, as the text does\n"
-     "  export  --format ocds: an OCDS 1.1.5 release package with the lots extension\n"
+     "  export  --format ocds: an OCDS 1.1.5 release package with the lots extension;\n"
+     "          a state that only receives quantities is an interestedParty, not a\n"
+     "          buyer; release.buyer only when one party buys\n"
      "The rules come from data/instruments.json (built in; --instruments FILE to use\n"
      "another), each figure with its article and whether the legal text confirms it.\n"
      "--as-of defaults to today (UTC). In the JSON a lot's cpv is its CPV group (five\n"
@@ -194,6 +203,21 @@ int cli_whole_arg(const char *name, const char *s, long long lo, long long hi, l
     return 0;
 }
 
+int cli_getopt(int argc, char **argv, const char *optstring, const struct option *opts,
+               unsigned long long *seen)
+{
+    int at = -1;
+    int c = getopt_long(argc, argv, optstring, opts, &at);
+    if (c == -1 || c == '?' || c == ':' || at < 0 || at >= 64 || opts[at].has_arg == no_argument)
+        return c;
+    if (*seen & (1ULL << at)) {
+        fprintf(stderr, "dfnc: --%s given twice: it takes one value\n", opts[at].name);
+        return '?';
+    }
+    *seen |= 1ULL << at;
+    return c;
+}
+
 int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 {
     (void)ctx;
@@ -213,7 +237,7 @@ int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv)
            DFNC_VERSION);
     for (int i = 0; i < cli_commands_n; i++)
         printf("  %s\n", cli_commands[i].usage);
-    printf("\n`dfnc help COMMAND` explains one. Exit codes: 0 ok, 1 failure, 2 usage, "
-           "3 bad input.\n");
+    printf("\n`dfnc help COMMAND` explains one. An option that takes a value is given once.\n"
+           "Exit codes: 0 ok, 1 failure, 2 usage, 3 bad input.\n");
     return 0;
 }

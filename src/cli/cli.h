@@ -38,6 +38,17 @@ int cli_fail_input(const struct df_err *err, const struct df_problems *bad);
  * never cut down into range). */
 int cli_whole_arg(const char *name, const char *s, long long lo, long long hi, long long *out);
 
+struct option;
+/* getopt_long(argc, argv, optstring, opts, ...) with one refusal more: an
+ * option that takes a value given twice (--email a --email b, --top 3 --top 5)
+ * would quietly be its last value, so it is a usage error, "dfnc: --top given
+ * twice: it takes one value" on stderr and '?' returned, as getopt_long
+ * returns for an unknown option. A flag (no value) may repeat: it says the
+ * same again. *seen (0 before the first call) marks the options met; opts
+ * has at most 64. */
+int cli_getopt(int argc, char **argv, const char *optstring, const struct option *opts,
+               unsigned long long *seen);
+
 /* The command entry points (one per row of the table in cli.c). */
 int cli_cmd_init(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv);

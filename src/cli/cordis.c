@@ -12,8 +12,9 @@ int cli_import_cordis(struct cli_ctx *ctx, int argc, char **argv)
     static const struct option opts[] = {{"projects", required_argument, NULL, 'p'},
                                          {"participations", required_argument, NULL, 'a'},
                                          {0, 0, 0, 0}};
+    unsigned long long seen = 0;
     optind = 0;
-    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
         if (c == 'p')
             projects = optarg;
         else if (c == 'a')

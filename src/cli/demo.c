@@ -24,8 +24,9 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
                                          {"no-serve", no_argument, NULL, 'n'},
                                          {"port", required_argument, NULL, 'p'},
                                          {0, 0, 0, 0}};
+    unsigned long long seen = 0;
     optind = 0;
-    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
         char *end = NULL;
         if (c == 's') {
             /* strtoull takes "-1" as ULLONG_MAX and " 7" as 7: digits only */

@@ -7,6 +7,7 @@
 #include "app/export.h"
 #include "app/glossary.h"
 #include "cli/cli.h"
+#include "core/file.h"
 
 /* The organiser's glossary, in its import format (tab-separated, not CSV). */
 static int export_glossary(struct cli_ctx *ctx, const char *path)
@@ -25,12 +26,18 @@ static int export_glossary(struct cli_ctx *ctx, const char *path)
     struct df_err status_err = {0};
     bool left_out = rc == 0 && app_glossary_status(s, &st, &status_err) == 0 && st.left_out.n > 0;
     store_close(s);
-    FILE *out = rc < 0 ? NULL : strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+    struct file_replace w = {0};
+    FILE *out = rc < 0 ? NULL : strcmp(path, "-") == 0 ? stdout : file_replace_open(&w, path, &err);
     if (rc == 0 && !out)
-        rc = df_err_set(&err, DF_ERR_RUNTIME, "cannot write %s: %m", path);
-    if (out && (fwrite(buf_str(&b), 1, b.len, out) != b.len ||
-                (out != stdout && fclose(out) != 0)) && rc == 0)
-        rc = df_err_set(&err, DF_ERR_RUNTIME, "cannot write %s: %m", path);
+        rc = -1;
+    if (out && fwrite(buf_str(&b), 1, b.len, out) != b.len && rc == 0)
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "%s: cannot write: %m", path);
+    if (out && out != stdout) {
+        if (rc == 0)
+            rc = file_replace_commit(&w, &err);
+        else
+            file_replace_abort(&w);
+    }
     buf_free(&b);
     if (rc < 0)
         return cli_fail(&err);
@@ -68,8 +75,9 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     enum app_export_format format = APP_EXPORT_CSV;
     bool format_given = false;
     static const struct option opts[] = {{"format", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
+    unsigned long long seen = 0;
     optind = 0;
-    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
         if (c != 'f' || parse_format(optarg, &format) < 0)
             return cli_usage("export");
         format_given = true;
@@ -79,6 +87,10 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     int n = 0;
     for (int i = optind; i < argc; i++) {
         if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+            if (format_given) {   /* as cli_getopt refuses it before the operands */
+                fprintf(stderr, "dfnc: --format given twice: it takes one value\n");
+                return cli_usage("export");
+            }
             if (parse_format(argv[i + 1], &format) < 0)
                 return cli_usage("export");
             format_given = true;
@@ -108,17 +120,27 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     struct store *s = NULL;
     if (store_open(&s, ctx->db_path, &err) < 0)
         return cli_fail(&err);
-    FILE *out = strcmp(path, "-") == 0 ? stdout : fopen(path, "w");
+    /* a file is replaced whole once the export is: a failure midway (a full
+     * disk, a database error) leaves it as it was, never cut short */
+    struct file_replace w = {0};
+    FILE *out = strcmp(path, "-") == 0 ? stdout : file_replace_open(&w, path, &err);
     if (!out) {
         store_close(s);
-        df_err_set(&err, DF_ERR_RUNTIME, "cannot write %s: %m", path);
         return cli_fail(&err);
     }
     int rows = 0;
     int rc = app_export(s, kind, format, out, &rows, &err);
     store_close(s);
-    if (out != stdout && fclose(out) != 0 && rc == 0)
-        rc = df_err_set(&err, DF_ERR_RUNTIME, "cannot write %s: %m", path);
+    if (out != stdout) {
+        if (rc == 0) {
+            rc = file_replace_commit(&w, &err);
+        } else {
+            file_replace_abort(&w);
+            char msg[sizeof err.msg];
+            snprintf(msg, sizeof msg, "%s", err.msg);
+            df_err_set(&err, err.kind, "%s (%s is as it was)", msg, path);
+        }
+    }
     if (rc < 0)
         return cli_fail(&err);
     if (out != stdout)

@@ -182,8 +182,9 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         {"text-file", required_argument, NULL, 'f'}, {"queries", required_argument, NULL, 'q'},
         {"top", required_argument, NULL, 'k'}, {"json", no_argument, NULL, 'j'},
         {0, 0, 0, 0}};
+    unsigned long long seen = 0;
     optind = 0;
-    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
         switch (c) {
         case 'l': lead = optarg; break;
         case 't': text = optarg; break;
@@ -246,9 +247,10 @@ int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
         {"event", required_argument, NULL, 'e'}, {"top", required_argument, NULL, 'k'},
         {"region", required_argument, NULL, 'r'}, {"sme", no_argument, NULL, 's'},
         {"json", no_argument, NULL, 'j'}, {0, 0, 0, 0}};
+    unsigned long long seen = 0;
     optind = 0;
     for (;;) {
-        int c = getopt_long(argc, argv, "+", opts, NULL);
+        int c = cli_getopt(argc, argv, "+", opts, &seen);
         if (c == -1) {
             if (optind >= argc)
                 break;

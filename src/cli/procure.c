@@ -67,16 +67,11 @@ int cli_cmd_procure(struct cli_ctx *ctx, int argc, char **argv)
     bool is_plan = strcmp(sub, "plan") == 0, is_export = strcmp(sub, "export") == 0;
     if (!is_plan && !is_export)
         return cli_usage("procure");
+    unsigned long long seen = 0;
     optind = 0;
-    for (int c; (c = getopt_long(argc - 1, argv + 1, "+", opts, NULL)) != -1;) {
+    for (int c; (c = cli_getopt(argc - 1, argv + 1, "+", opts, &seen)) != -1;) {
         switch (c) {
-        case 'i':
-            if (instrument) {   /* two instruments are two plans */
-                fprintf(stderr, "dfnc: --instrument given twice\n");
-                return cli_usage("procure");
-            }
-            instrument = optarg;
-            break;
+        case 'i': instrument = optarg; break;   /* given twice: refused by cli_getopt */
         case 'a': as_of = optarg; break;
         case 'j': as_json = 1; break;
         case 'f': format = optarg; break;

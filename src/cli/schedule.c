@@ -117,8 +117,9 @@ int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv)
         {"seed", required_argument, NULL, 's'},       {"json", no_argument, NULL, 'j'},
         {"threads", required_argument, NULL, 'T'},
         {0, 0, 0, 0}};
+    unsigned long long seen = 0;
     optind = 0;
-    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
         char *end = NULL;
         long long v = 0;
         switch (c) {

@@ -52,8 +52,9 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         {"session-ttl", required_argument, NULL, 's'},
         {"public-url", required_argument, NULL, 'u'},
         {"login-failures", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
+    unsigned long long seen = 0;
     optind = 0;
-    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
         int ok = 0;
         switch (c) {
         case 'l': o.listen = optarg; break;

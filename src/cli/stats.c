@@ -14,8 +14,9 @@ int cli_cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
 {
     int as_json = 0;
     static const struct option opts[] = {{"json", no_argument, NULL, 'j'}, {0, 0, 0, 0}};
+    unsigned long long seen = 0;
     optind = 0;
-    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
         if (c == 'j')
             as_json = 1;
         else

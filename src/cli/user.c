@@ -32,9 +32,10 @@ int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv)
         {"contact", no_argument, NULL, 'c'}, {0, 0, 0, 0}};
     if (argc < 2 || strcmp(argv[1], "add") != 0)
         return cli_usage("user");
+    unsigned long long seen = 0;
     optind = 0;
     argc--, argv++;
-    for (int c; (c = getopt_long(argc, argv, "+", opts, NULL)) != -1;) {
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
         switch (c) {
         case 'e': email = optarg; break;
         case 'r': role = optarg; break;

@@ -1,9 +1,12 @@
-/* Opening a named file for reading (see file.h). */
+/* Opening a named file for reading, replacing one whole (see file.h). */
 #include "core/file.h"
 
 #include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 FILE *file_open_read(const char *path, struct df_err *err)
 {
@@ -18,4 +21,93 @@ FILE *file_open_read(const char *path, struct df_err *err)
         fclose(f);
     df_err_set(err, DF_ERR_INPUT, "%s: cannot open: %s", path, strerror(why));
     return NULL;
+}
+
+static void replace_free(struct file_replace *w)
+{
+    free(w->path);
+    free(w->tmp);
+    *w = (struct file_replace){0};
+}
+
+FILE *file_replace_open(struct file_replace *w, const char *path, struct df_err *err)
+{
+    *w = (struct file_replace){0};
+    struct stat st;
+    int why = 0;
+    /* a link is written through, as fopen(path, "w") did, not replaced by a file */
+    w->path = lstat(path, &st) == 0 && S_ISLNK(st.st_mode) ? realpath(path, NULL) : strdup(path);
+    if (!w->path) {
+        why = errno;
+        goto fail;
+    }
+    const char *slash = strrchr(w->path, '/');
+    size_t dir_n = slash ? (size_t)(slash - w->path) + 1 : 0;
+    size_t cap = strlen(w->path) + 16;
+    if (!(w->tmp = malloc(cap))) {
+        why = ENOMEM;
+        goto fail;
+    }
+    snprintf(w->tmp, cap, "%.*s.%s.XXXXXX", (int)dir_n, w->path, w->path + dir_n);
+    int fd = mkstemp(w->tmp);
+    if (fd < 0) {
+        why = errno;
+        free(w->tmp);
+        w->tmp = NULL;   /* nothing to remove */
+        goto fail;
+    }
+    mode_t mode;
+    if (stat(w->path, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            why = EISDIR;
+            close(fd);
+            goto fail;
+        }
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    if (fchmod(fd, mode) != 0 || !(w->f = fdopen(fd, "wb"))) {
+        why = errno;
+        close(fd);
+        goto fail;
+    }
+    return w->f;
+fail:
+    df_err_set(err, DF_ERR_RUNTIME, "%s: cannot write: %s", path, strerror(why));
+    if (w->tmp)
+        unlink(w->tmp);
+    replace_free(w);
+    return NULL;
+}
+
+int file_replace_commit(struct file_replace *w, struct df_err *err)
+{
+    int why = 0;
+    errno = 0;
+    if (fflush(w->f) != 0 || ferror(w->f) || fsync(fileno(w->f)) != 0)
+        why = errno ? errno : EIO;
+    if (fclose(w->f) != 0 && !why)
+        why = errno;
+    w->f = NULL;
+    if (!why && rename(w->tmp, w->path) != 0)
+        why = errno;
+    if (why) {
+        df_err_set(err, DF_ERR_RUNTIME, "%s: cannot write: %s (the file is as it was)", w->path,
+                   strerror(why));
+        unlink(w->tmp);
+    }
+    replace_free(w);
+    return why ? -1 : 0;
+}
+
+void file_replace_abort(struct file_replace *w)
+{
+    if (w->f)
+        fclose(w->f);
+    if (w->tmp)
+        unlink(w->tmp);
+    replace_free(w);
 }

@@ -13,4 +13,24 @@
  * REASON" when it is missing, unreadable or a directory. The caller fcloses. */
 FILE *file_open_read(const char *path, struct df_err *err);
 
+/* Writing a named file whole or not at all: what is written goes to a
+ * temporary file beside it (".NAME.XXXXXX" in its directory, so that the
+ * rename is atomic) and replaces it only once every byte is on disk; a
+ * failure midway leaves the file as it was. The new file has the old one's
+ * permissions, or 0666 less the umask; a symbolic link is written through. */
+struct file_replace {
+    FILE *f;      /* where to write, between open and commit or abort */
+    char *path;   /* the file replaced (a link's target) */
+    char *tmp;    /* the temporary file */
+};
+
+/* Opens w->f for writing ("wb"). NULL with DF_ERR_RUNTIME "PATH: cannot
+ * write: REASON". Then file_replace_commit or file_replace_abort, always. */
+FILE *file_replace_open(struct file_replace *w, const char *path, struct df_err *err);
+/* Flushes, syncs and closes w->f, then renames the temporary file over the
+ * path: 0, or -1 with DF_ERR_RUNTIME and the temporary file removed. */
+int file_replace_commit(struct file_replace *w, struct df_err *err);
+/* Closes w->f and removes the temporary file; the path is as it was. */
+void file_replace_abort(struct file_replace *w);
+
 #endif

@@ -1,5 +1,7 @@
 /* CSV reading through libcsv, fed one physical line at a time so that every
- * row knows the line it starts on; writing with RFC 4180 quoting. */
+ * row knows the line it starts on; the delimiter is the one the header line
+ * uses (Excel writes ';' in most continental locales); writing with RFC 4180
+ * quoting. */
 #include "io/csv.h"
 
 #include <csv.h>
@@ -13,6 +15,13 @@
 /* A row (all its fields) may not exceed this many bytes: longer input is
  * refused as it arrives instead of being buffered. */
 #define CSV_ROW_MAX (CSV_FIELD_MAX * 4)
+
+/* What a person does about a file in another encoding, said in every such
+ * message (Excel's plain "CSV" is the Windows code page, its "Unicode Text"
+ * UTF-16; both have a UTF-8 choice beside them). */
+#define SAVE_AS_UTF8                                                                    \
+    "save it as CSV UTF-8 (Excel: Save As, \"CSV UTF-8 (Comma delimited)\"; "            \
+    "LibreOffice: Save As, Text CSV, character set \"Unicode (UTF-8)\")"
 
 struct csv_reader {
     FILE *f;
@@ -33,7 +42,10 @@ struct csv_reader {
     int ready_n, ready_line, has_ready;
     /* header */
     char **header;
+    char **folded;            /* header names case-folded, for lookups */
     int header_n;
+    int named_n;              /* columns up to the last one with a name */
+    char delim;               /* ',' ';' or '\t', from the header line; 0 before it */
     /* the first error met inside a callback */
     struct df_err *err;
     int failed, eof;
@@ -43,6 +55,44 @@ static void free_fields(char **f, int n)
 {
     for (int i = 0; i < n; i++)
         free(f[i]);
+}
+
+/* "column \"name\"" for the field being read when the header names it,
+ * else "field N". */
+static void field_name(const struct csv_reader *r, char *out, size_t cap)
+{
+    const char *col = r->header && r->cur_n < r->header_n ? r->header[r->cur_n] : NULL;
+    if (col && *col)
+        snprintf(out, cap, "column \"%.60s\"", col);
+    else
+        snprintf(out, cap, "field %d", r->cur_n + 1);
+}
+
+/* Which 8-bit encoding a field that is not UTF-8 was most likely written in,
+ * from its bytes above 0x7F: a Cyrillic word is a run of them (Київ is
+ * CA E8 BF E2 in Windows-1251), a Western European word has them alone
+ * between ASCII letters (Soci\xE9t\xE9). NULL when the bytes before the first
+ * bad one hold UTF-8 letters: a UTF-8 file with a broken byte, not another
+ * encoding. */
+static const char *legacy_guess(const void *data, size_t len, size_t bad)
+{
+    const unsigned char *s = data;
+    for (size_t i = 0; i < bad; i++)
+        if (s[i] >= 0x80)
+            return NULL;
+    size_t high = 0, in_runs = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] < 0x80)
+            continue;
+        high++;
+        if ((i > 0 && s[i - 1] >= 0x80) || (i + 1 < len && s[i + 1] >= 0x80))
+            in_runs++;
+    }
+    if (in_runs * 2 >= high)
+        return "8-bit Cyrillic (Windows-1251, as Excel's plain \"CSV\" writes it on a Ukrainian "
+               "Windows)";
+    return "8-bit Western European (Windows-1252, as Excel's plain \"CSV\" writes it on a "
+           "French or German Windows)";
 }
 
 static void on_field(void *data, size_t len, void *ud)
@@ -62,18 +112,34 @@ static void on_field(void *data, size_t len, void *ud)
     if (nul) {
         r->failed = 1;
         df_err_set(r->err, DF_ERR_INPUT,
-                   "%s:%d: field %d holds a NUL byte (at offset %zu); is the file UTF-16 or "
-                   "binary? save it as UTF-8 text",
+                   "%s:%d: field %d holds a NUL byte (at offset %zu); is the file UTF-16 "
+                   "(Excel's \"Unicode Text\") or binary? " SAVE_AS_UTF8,
                    r->name, line, r->cur_n + 1, (size_t)(nul - (const char *)data));
         return;
     }
     size_t bad;
     if (!utf8_is_valid(data ? data : "", len, &bad)) {
         r->failed = 1;
+        char what[96];
+        field_name(r, what, sizeof what);
+        const char *guess = legacy_guess(data, len, bad);
+        df_err_set(r->err, DF_ERR_INPUT, "%s:%d: %s is not UTF-8 (byte 0x%02X at offset %zu)%s%s; "
+                   SAVE_AS_UTF8, r->name, line, what, ((unsigned char *)data)[bad], bad,
+                   guess ? ": the file looks like " : "", guess ? guess : "");
+        return;
+    }
+    /* U+FFFD stands where a program that read the file in the wrong encoding
+     * lost a letter: the text is garbled already, and would be kept so */
+    const char *lost = data && len >= 3 ? memmem(data, len, "\xEF\xBF\xBD", 3) : NULL;
+    if (lost) {
+        r->failed = 1;
+        char what[96];
+        field_name(r, what, sizeof what);
         df_err_set(r->err, DF_ERR_INPUT,
-                   "%s:%d: field %d is not valid UTF-8 (byte 0x%02X at offset %zu); "
-                   "save the file as UTF-8",
-                   r->name, line, r->cur_n + 1, ((unsigned char *)data)[bad], bad);
+                   "%s:%d: %s holds U+FFFD, the replacement character (at offset %zu): letters "
+                   "were lost when the file was read in another encoding; open the original "
+                   "file and " SAVE_AS_UTF8,
+                   r->name, line, what, (size_t)(lost - (const char *)data));
         return;
     }
     if (r->cur_n >= CSV_COLUMNS_MAX) {
@@ -105,7 +171,8 @@ static void on_row(int c, void *ud)
     if (r->has_ready) {
         r->failed = 1;
         df_err_set(r->err, DF_ERR_INPUT, "%s:%d: a bare carriage return (CR without LF) "
-                   "ends a row inside a line", r->name, r->line);
+                   "ends a row inside a line, as in Excel's \"CSV (Macintosh)\"; "
+                   SAVE_AS_UTF8, r->name, r->line);
         return;
     }
     char **tmp = r->ready;
@@ -155,6 +222,30 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
+/* The delimiter the header line uses: the most frequent of ',', ';' and tab
+ * outside quotes (a tie goes to the earlier one; none, a one-column file, is
+ * ','). The header decides, not the rows: a description may hold any number
+ * of commas in a semicolon-separated file. */
+static char sniff_delim(const char *s, size_t n)
+{
+    static const char cand[] = {',', ';', '\t'};
+    size_t count[3] = {0};
+    int quoted = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '"')
+            quoted = !quoted;
+        for (int k = 0; !quoted && k < 3; k++)
+            count[k] += s[i] == cand[k];
+    }
+    int best = 0;
+    for (int k = 1; k < 3; k++)
+        if (count[k] > count[best])
+            best = k;
+    return cand[best];
+}
+
+static int is_space_only(unsigned char c) { return c == ' '; }
+
 /* Feeds lines until a row is ready or the file ends. 1 row ready, 0 EOF, -1 error. */
 static int fill(struct csv_reader *r)
 {
@@ -179,6 +270,24 @@ static int fill(struct csv_reader *r)
             data += 3; /* a UTF-8 byte order mark */
             n -= 3;
         }
+        if (r->line == 1 && n >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
+                                       memcmp(data, "\xFE\xFF", 2) == 0))
+            return df_err_set(r->err, DF_ERR_INPUT,
+                              "%s:1: the file is UTF-16 (its byte order mark says so: Excel's "
+                              "\"Unicode Text\"), not UTF-8; " SAVE_AS_UTF8, r->name);
+        if (!r->delim && !is_blank(data, n)) {
+            /* "sep=;" before the header, which Excel reads and some programs
+             * write for it, names the delimiter; the line is no row */
+            int named = n >= 5 && memcmp(data, "sep=", 4) == 0 && data[4] &&
+                        strchr(",;\t", data[4]) &&
+                        is_blank(data + 5, n - 5);
+            r->delim = named ? data[4] : sniff_delim(data, n);
+            csv_set_delim(&r->parser, (unsigned char)r->delim);
+            if (r->delim == '\t')   /* libcsv trims tabs as spaces otherwise */
+                csv_set_space_func(&r->parser, is_space_only);
+            if (named)
+                continue;
+        }
         if (!r->row_start && !is_blank(data, n))
             r->row_start = r->line;
         r->row_bytes += n;
@@ -196,6 +305,54 @@ static int fill(struct csv_reader *r)
     if (r->failed)
         return -1;
     return r->has_ready;
+}
+
+static int is_empty_row(char *const *f, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (f[i][0])
+            return 0;
+    return 1;
+}
+
+/* The next row that holds anything: a spreadsheet saves its empty rows as
+ * ",,,,," (or ";;;;;"), which say nothing and are passed over as blank
+ * lines are. 1, 0 at the end, -1 on error. */
+static int next_row(struct csv_reader *r)
+{
+    for (;;) {
+        int got = fill(r);
+        if (got <= 0 || !is_empty_row(r->ready, r->ready_n))
+            return got;
+        free_fields(r->ready, r->ready_n);
+        r->ready_n = 0;
+        r->has_ready = 0;
+    }
+}
+
+/* Takes spaces, tabs and no-break spaces (U+00A0, which a header copied
+ * from a web page brings) off both ends of h, in place. */
+static void trim_name(char *h)
+{
+    size_t len = strlen(h), lead = 0;
+    for (;;) {
+        if (len && (h[len - 1] == ' ' || h[len - 1] == '\t'))
+            len--;
+        else if (len >= 2 && memcmp(h + len - 2, "\xC2\xA0", 2) == 0)
+            len -= 2;
+        else
+            break;
+    }
+    for (;;) {
+        if (lead < len && (h[lead] == ' ' || h[lead] == '\t'))
+            lead++;
+        else if (lead + 2 <= len && memcmp(h + lead, "\xC2\xA0", 2) == 0)
+            lead += 2;
+        else
+            break;
+    }
+    memmove(h, h + lead, len - lead);
+    h[len - lead] = '\0';
 }
 
 static struct csv_reader *open_common(FILE *f, int owns, const char *name,
@@ -221,43 +378,59 @@ static struct csv_reader *open_common(FILE *f, int owns, const char *name,
         csv_reader_close(r);
         return NULL;
     }
-    int got = fill(r);
+    int got = next_row(r);
     if (got <= 0) {
         if (got == 0)
             df_err_set(err, DF_ERR_INPUT, "%s:1: empty file: a header row is required", name);
         csv_reader_close(r);
         return NULL;
     }
-    /* The first row is the header: take its fields over. */
+    /* The first row that holds anything is the header: take its fields over. */
+    int at = r->ready_line;
     r->header = r->ready;
     r->header_n = r->ready_n;
     r->ready = calloc(CSV_COLUMNS_MAX, sizeof *r->ready);
+    r->folded = calloc((size_t)r->header_n, sizeof *r->folded);
     r->ready_n = 0;
     r->has_ready = 0;
-    if (!r->ready) {
+    if (!r->ready || !r->folded) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
         csv_reader_close(r);
         return NULL;
     }
     for (int i = 0; i < r->header_n; i++) {
-        /* tolerate spaces around header names */
+        /* "Name " and "EMAIL" as a spreadsheet's header row has them are
+         * name and email; a name that folds like another is refused below */
         char *h = r->header[i];
+        trim_name(h);
         size_t len = strlen(h);
-        while (len && (h[len - 1] == ' ' || h[len - 1] == '\t'))
-            h[--len] = '\0';
-        size_t lead = strspn(h, " \t");
-        memmove(h, h + lead, len - lead + 1);
-        for (int j = 0; j < i; j++)
-            if (strcmp(r->header[j], h) == 0) {
-                df_err_set(err, DF_ERR_INPUT, "%s:1: column \"%s\" appears twice in the header",
-                           name, h);
-                csv_reader_close(r);
-                return NULL;
-            }
+        if (!(r->folded[i] = malloc(len + 1))) {
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+            csv_reader_close(r);
+            return NULL;
+        }
+        utf8_fold_case(h, len, r->folded[i]);
+        r->folded[i][len] = '\0';
+        if (len)
+            r->named_n = i + 1;
+        for (int j = 0; len && j < i; j++) {
+            if (strcmp(r->folded[j], r->folded[i]) != 0)
+                continue;
+            if (strcmp(r->header[j], h) == 0)
+                df_err_set(err, DF_ERR_INPUT, "%s:%d: column \"%s\" appears twice in the header",
+                           name, at, h);
+            else
+                df_err_set(err, DF_ERR_INPUT,
+                           "%s:%d: columns %d (\"%s\") and %d (\"%s\") have one name, letter "
+                           "case aside: rename or delete one of them",
+                           name, at, j + 1, r->header[j], i + 1, h);
+            csv_reader_close(r);
+            return NULL;
+        }
     }
     for (int i = 0; required && required[i]; i++)
         if (csv_reader_column(r, required[i]) < 0) {
-            df_err_set(err, DF_ERR_INPUT, "%s:1: missing required column \"%s\"", name,
+            df_err_set(err, DF_ERR_INPUT, "%s:%d: missing required column \"%s\"", name, at,
                        required[i]);
             csv_reader_close(r);
             return NULL;
@@ -288,7 +461,7 @@ int csv_reader_next(struct csv_reader *r, struct csv_row *row, struct df_err *er
         r->ready_n = 0;
         r->has_ready = 0;
     }
-    int got = fill(r);
+    int got = next_row(r);
     if (got <= 0)
         return got;
     row->line = r->ready_line;
@@ -299,8 +472,14 @@ int csv_reader_next(struct csv_reader *r, struct csv_row *row, struct df_err *er
 
 int csv_reader_column(const struct csv_reader *r, const char *name)
 {
+    char key[128];
+    size_t n = strlen(name);
+    if (n == 0 || n >= sizeof key)
+        return -1;
+    utf8_fold_case(name, n, key);
+    key[n] = '\0';
     for (int i = 0; i < r->header_n; i++)
-        if (strcmp(r->header[i], name) == 0)
+        if (strcmp(r->folded[i], key) == 0)
             return i;
     return -1;
 }
@@ -311,6 +490,10 @@ const char *csv_reader_header(const struct csv_reader *r, int i)
 }
 
 int csv_reader_columns_n(const struct csv_reader *r) { return r->header_n; }
+
+int csv_reader_named_n(const struct csv_reader *r) { return r->named_n; }
+
+char csv_reader_delimiter(const struct csv_reader *r) { return r->delim ? r->delim : ','; }
 
 const char *csv_get(const struct csv_reader *r, const struct csv_row *row, const char *name)
 {
@@ -332,6 +515,9 @@ void csv_reader_close(struct csv_reader *r)
         free_fields(r->ready, r->ready_n);
     if (r->header)
         free_fields(r->header, r->header_n);
+    if (r->folded)
+        free_fields(r->folded, r->header_n);
+    free(r->folded);
     free(r->cur);
     free(r->ready);
     free(r->header);

@@ -1,8 +1,13 @@
 /* Reading CSV files (RFC 4180, through libcsv) row by row with their line
- * numbers, so every complaint can say FILE:LINE. The first row is the header;
- * columns are looked up by name, extra columns are allowed. Input is bounded:
- * a field over CSV_FIELD_MAX bytes, invalid UTF-8 or an unterminated quote is
- * an error naming the line. */
+ * numbers, so every complaint can say FILE:LINE. The file is what Excel and
+ * LibreOffice write: the delimiter is the one the header line uses (',', ';'
+ * or tab), a UTF-8 byte order mark is passed over, rows that hold nothing
+ * (blank lines, ",,,,,") are skipped. The first row that holds anything is the
+ * header; columns are looked up by name, letter case and surrounding spaces
+ * aside; extra columns are allowed. Input is bounded and checked: a field over
+ * CSV_FIELD_MAX bytes, bytes that are not UTF-8 (UTF-16, Windows-1251 and
+ * Windows-1252 named as such), U+FFFD or an unterminated quote is an error
+ * naming the line and what to do. */
 #ifndef DFNC_IO_CSV_H
 #define DFNC_IO_CSV_H
 
@@ -24,21 +29,27 @@ struct csv_row {
 
 /* Opens path and reads its header row. The header must name every column in
  * required (a NULL-terminated list, may be NULL): else DF_ERR_INPUT
- * "FILE:1: missing required column \"x\"". Caller closes. */
+ * "FILE:1: missing required column \"x\""; two columns whose names fold to
+ * one are refused. Caller closes. */
 struct csv_reader *csv_reader_open(const char *path, const char *const *required,
                                    struct df_err *err);
 /* Same over an already open stream (not closed by the reader); name is used in messages. */
 struct csv_reader *csv_reader_open_stream(FILE *f, const char *name, const char *const *required,
                                           struct df_err *err);
 /* 1 with *row filled, 0 at end of file, -1 on error ("FILE:LINE: ..."). Blank
- * lines are skipped. */
+ * lines and rows whose fields are all empty are skipped. */
 int csv_reader_next(struct csv_reader *r, struct csv_row *row, struct df_err *err);
-/* Index of a header column, or -1. */
+/* Index of a header column (letter case aside), or -1. */
 int csv_reader_column(const struct csv_reader *r, const char *name);
 /* The name of header column i, or NULL past the header's end. */
 const char *csv_reader_header(const struct csv_reader *r, int i);
-/* How many columns the header names. */
+/* How many columns the header has (trailing ones without a name too). */
 int csv_reader_columns_n(const struct csv_reader *r);
+/* How many columns up to the last one with a name: a spreadsheet's trailing
+ * empty columns are the difference. */
+int csv_reader_named_n(const struct csv_reader *r);
+/* The delimiter the file uses (',' ';' or '\t'). */
+char csv_reader_delimiter(const struct csv_reader *r);
 /* The field of the named column in row ("" when the row is short), or NULL when
  * the header has no such column. */
 const char *csv_get(const struct csv_reader *r, const struct csv_row *row, const char *name);

@@ -194,6 +194,19 @@ def check_edges(tmp):
                                       ', '.join(joining) if joining else '')
             check(want_text in text, '%s under %s: OCDS lot says %r, wanted %r' %
                   (name, inst, text, want_text))
+            # ... and in the parties: a state that only receives quantities
+            # does not buy (no 'buyer' role); release.buyer, one organisation
+            # in OCDS 1.1, only when one party buys
+            rel = json.loads(p.stdout)['releases'][0]
+            roles = {x['id']: x['roles'] for x in rel['parties']}
+            for i, (c, _) in enumerate(buyers):
+                if 'b%d' % i in roles:
+                    want_role = 'buyer' if c in COUNTS[inst] else 'interestedParty'
+                    check(roles['b%d' % i] == [want_role], '%s under %s: %s (%s) has roles %r, '
+                          'wanted [%r]' % (name, inst, 'b%d' % i, c, roles['b%d' % i], want_role))
+            n_buying = sum('buyer' in r for r in roles.values())
+            check(('buyer' in rel) == (n_buying == 1), '%s under %s: release.buyer %r with %d '
+                  'buyers' % (name, inst, rel.get('buyer'), n_buying))
 
 
 def check_content(tmp):

@@ -441,6 +441,17 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForSelector('#import-result .errors li');
   assert.match(await page.textContent('#import-result .errors'), /^Рядок 2: країна «XX» — не дволітерний код ISO 3166/);
   await assertUkrainian(page);
+  // Excel's plain "CSV" on a Ukrainian Windows: Windows-1251, semicolons. The
+  // page sends its bytes (read as UTF-8 they would be U+FFFD, and imported so),
+  // and the server says what it is and how to save it, in Ukrainian here
+  await page.setInputFiles('#import-form input[type=file]', { name: 'orgs.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('id;name;country;kind\nua-cp-1;\xca\xe8\xbf\xe2 \xc4\xf0\xee\xed;UA;company\n', 'latin1') });
+  await page.waitForFunction(() => document.querySelector('#import-form textarea').value === '');
+  await page.click('#import-form button[type=submit]');
+  await page.waitForSelector('#import-result .errors li');
+  assert.match(await page.textContent('#import-result .errors'),
+    /^Рядок 2: стовпець «name» не в UTF-8: схоже, файл у восьмибітовому кириличному кодуванні \(Windows-1251: так Excel .*збережіть файл як CSV UTF-8/);
+  await assertUkrainian(page);
   // a Ukrainian organisation by its Ukrainian name on the Ukrainian console
   await open(page, '/console/people');
   assert.match(await page.textContent('#people-pager .pager-range'), /^1–200 з \d/);

@@ -137,5 +137,7 @@ export const api = {
   meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),
   checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
   glossaryStatus: () => call('GET', '/console/glossary/status'),
-  importCsv: (kind, text) => call('POST', `/console/import/${enc(kind)}`, text, { contentType: 'text/csv; charset=utf-8' }),
+  // text (the textarea), or a file's bytes as they are when they are not
+  // UTF-8: the server then names the encoding and says how to save the file
+  importCsv: (kind, body) => call('POST', `/console/import/${enc(kind)}`, body, { contentType: typeof body === 'string' ? 'text/csv; charset=utf-8' : 'text/csv' }),
 };

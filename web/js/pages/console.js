@@ -83,6 +83,15 @@ const IMPORT_ERRORS = [
   [/^priority "(.*)" must be 0-9/, 'import.err_priority', ['value']],
   [/^from and to are the same person "(.*)"$/, 'import.err_same_person', ['value']],
   [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
+  // a file as a spreadsheet saved it (src/io/csv.c): encodings and header names
+  [/^the file is UTF-16/, 'import.err_utf16', []],
+  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Cyrillic/, 'import.err_cyrillic', ['col'], { cp: 'Windows-1251' }],
+  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Western European/, 'import.err_western', ['col'], { cp: 'Windows-1252' }],
+  [/^column "(.+)" is not UTF-8/, 'import.err_not_utf8', ['col']],
+  [/^field (\d+) holds a NUL byte/, 'import.err_nul', ['n']],
+  [/^column "(.+)" holds U\+FFFD/, 'import.err_fffd', ['col']],
+  [/^columns (\d+) \("(.+)"\) and (\d+) \("(.+)"\) have one name/, 'import.err_columns_fold', ['a', 'col', 'b', 'col2']],
+  [/^field (\d+) holds "(.*)" but its column has no name/, 'import.err_unnamed', ['n', 'value']],
   // the glossary's (src/app/glossary.c, src/engine/match/lexicon.c)
   [/^expected an English word, a tab, a Ukrainian word/, 'import.err_glossary_line', []],
   [/^a word is longer than (\d+) bytes$/, 'import.err_word_long', ['max']],
@@ -97,7 +106,9 @@ const IMPORT_ERRORS = [
 
 // A figure of a message stays as it is; the file's own names and values are
 // its data (not translated, nor counted as English left on the page).
-const FIGURES = new Set(['max', 'n']);
+const FIGURES = new Set(['max', 'n', 'a', 'b']);
+// Names a message says in every language: products, code pages.
+const NAMES = { excel: 'Excel', libreoffice: 'LibreOffice' };
 
 // One of the importer's messages as the page says it: the server's English
 // words on an English page; on a Ukrainian one their translation, or, for a
@@ -105,10 +116,13 @@ const FIGURES = new Set(['max', 'n']);
 function importMessage(msg) {
   const raw = String(msg || '');
   if (getLang() === 'en') return raw;
-  for (const [re, key, names] of IMPORT_ERRORS) {
+  for (const [re, key, names, fixed] of IMPORT_ERRORS) {
     const m = re.exec(raw);
     if (m) {
-      return tx(key, { not: h('code', {}, 'not'), ...Object.fromEntries(names.map((n, i) => [n, FIGURES.has(n) ? m[i + 1] : data(m[i + 1])])) });
+      // a node stands in one place: each sentence gets its own
+      const named = () => Object.fromEntries(Object.entries({ ...NAMES, ...fixed }).map(([k, v]) => [k, data(v)]));
+      return tx(key, { not: h('code', {}, 'not'), save: tx('import.save_utf8', named()), ...named(),
+        ...Object.fromEntries(names.map((n, i) => [n, FIGURES.has(n) ? m[i + 1] : data(m[i + 1])])) });
     }
   }
   return h('span', { lang: 'en', translate: 'no' }, raw);
@@ -127,19 +141,36 @@ export async function renderImport(main) {
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain' });
   const text = h('textarea', { name: 'csv', rows: 8, spellcheck: 'false', class: 'mono' });
   const out = h('div', { id: 'import-result', 'aria-live': 'polite' });
-  file.addEventListener('change', async () => { if (file.files[0]) text.value = await file.files[0].text(); });
+  // A file is read as UTF-8 only if it is UTF-8: Blob.text() would turn a
+  // Windows-1251 or UTF-16 file's letters into U+FFFD without a word. One
+  // that is not goes to the server as its bytes, which names the encoding
+  // and says how to save the file (src/io/csv.c); typing in the box drops it.
+  let raw = null;
+  file.addEventListener('change', async () => {
+    const f = file.files[0];
+    if (!f) return;
+    const bytes = new Uint8Array(await f.arrayBuffer());
+    try {
+      text.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      raw = null;
+    } catch (_) {
+      text.value = '';
+      raw = bytes;
+    }
+  });
+  text.addEventListener('input', () => { raw = null; });
   const form = h('form', {
     class: 'card', id: 'import-form',
     onsubmit: async (ev) => {
       ev.preventDefault();
       clear(out);
       // an empty CSV is a slip (an empty glossary clears the glossary)
-      if (kind.value !== 'glossary' && !text.value.trim()) {
+      if (!raw && kind.value !== 'glossary' && !text.value.trim()) {
         out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.empty')));
         return;
       }
       try {
-        const r = await api.importCsv(kind.value, text.value);
+        const r = await api.importCsv(kind.value, raw || text.value);
         out.append(h('p', { class: 'flash ok', role: 'status' }, tn('import.done', (r && (r.rows ?? r.imported ?? r.count)) || 0)));
         if (kind.value === 'glossary') showGlossary();
       } catch (e) {

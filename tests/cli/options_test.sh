@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The command line's own contract beyond each command: an option that takes
+# one value, given twice, is a usage error naming it (never the last one
+# quietly), in every command; a flag may repeat; `dfnc export KIND FILE`
+# replaces FILE whole or leaves it as it was.
+# usage: options_test.sh DFNC_BINARY   (run by meson test; TAP on stdout)
+set -u
+DFNC=$(realpath "$1")
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cd "$WORK"
+n=0
+failures=0
+# t NAME WANT_EXIT PATTERN -- ARGS...: dfnc ARGS, its exit and stderr
+t() {
+    local name=$1 want=$2 pattern=$3
+    shift 4
+    n=$((n + 1))
+    ${LIMIT:+sh -c "trap '' XFSZ; ulimit -f $LIMIT; exec \"\$0\" \"\$@\""} "$DFNC" "$@" </dev/null >out.txt 2>err.txt
+    local got=$?
+    if [ "$got" != "$want" ] || { [ -n "$pattern" ] && ! grep -qE -- "$pattern" err.txt; }; then
+        echo "not ok $n - $name: exit $got (wanted $want)"; sed 's/^/#   /' err.txt | head -3
+        failures=$((failures + 1))
+    else
+        echo "ok $n - $name"
+    fi
+}
+check() {
+    local name=$1
+    shift
+    n=$((n + 1))
+    if "$@"; then echo "ok $n - $name"; else echo "not ok $n - $name"; failures=$((failures + 1)); fi
+}
+
+# ---- a single value given twice ---------------------------------------------------
+twice() { t "$1 given twice" 2 "^dfnc: --$1 given twice: it takes one value" -- "${@:2}"; }
+twice email --db u.db user add --email a@x.eu --email b@x.eu --role organiser --password-stdin
+check "... and no login was made, nor a database" [ ! -e u.db ]
+twice role --db u.db user add --email a@x.eu --role organiser --role participant --password-stdin
+twice person --db u.db user add --email a@x.eu --role participant --person p-1 --person p-2 --password-stdin
+twice top --db t.db partners --lead org-1 --text drones --top 3 --top 5
+twice lead --db t.db partners --lead org-1 --lead org-2 --text drones
+twice region --db t.db partners --lead org-1 --text drones --region eu --region ua
+twice top --db t.db recommend p-1 --top 3 --top 5
+twice event --db t.db recommend p-1 --event a --event b
+twice time-limit --db t.db schedule --time-limit 1 --time-limit 2
+twice event --db t.db schedule --event a --event b
+twice fairness --db t.db schedule --dzn x.dzn --fairness 1 --fairness 2
+twice seed --db t.db schedule --dzn x.dzn --seed 1 --seed 2
+twice threads --db t.db schedule --dzn x.dzn --threads 1 --threads 2
+twice seed --db t.db demo --seed 1 --seed 2 --no-serve
+twice people --db t.db demo --people 60 --people 70 --no-serve
+# (the second values would fail on their own, so that a dfnc which took them
+# would stop rather than serve)
+twice port --db t.db demo --port 18501 --port 70000 --people 10
+twice port --db t.db serve --port 18501 --port 70000
+twice listen --db t.db serve --listen 127.0.0.1 --listen 256.0.0.1 --port 70000
+twice format --db t.db agenda p-1 --format text --format ics
+twice format --db t.db export people - --format csv --format json
+twice format --db t.db export --format csv people - --format json
+twice as-of --db t.db procure plan --instrument edip --as-of 2026-01-01 --as-of 2026-06-01
+twice instrument --db t.db procure plan --instrument edip --instrument safe
+twice projects --db t.db import cordis --projects a.csv --projects b.csv --participations c.csv
+twice db --db t.db --db other.db stats
+check "... no command ran: no database was made" [ ! -e t.db ] && [ ! -e other.db ]
+# a flag says the same again: it may repeat
+"$DFNC" --db t.db init >/dev/null
+t "a flag given twice is the flag" 0 "" -- --db t.db stats --json --json
+check "... its JSON printed once" python3 -c 'import json; json.load(open("out.txt"))'
+
+# ---- export replaces its file whole ----------------------------------------------
+python3 - <<'PY'
+import random
+random.seed(1)
+with open("big.csv", "w") as f:
+    f.write("id,name,country,kind,description\n")
+    for i in range(3000):
+        f.write("org-%04d,Organisation %d,DE,company,%s\n" % (i, i, "drones and radars " * 6))
+PY
+"$DFNC" --db t.db import organisations big.csv >/dev/null
+printf 'the organiser'"'"'s last good export\n' > orgs.csv
+chmod 640 orgs.csv
+# a write that fails midway (here: past a file size limit, as a full disk would)
+LIMIT=64 t "an export that fails midway fails" 1 "orgs\.csv is as it was" -- --db t.db export organisations orgs.csv
+check "... and leaves the file as it was, not cut short" grep -qx "the organiser's last good export" orgs.csv
+check "... and no temporary file beside it" [ "$(ls -A | grep -c '^\.orgs\.csv\.')" = 0 ]
+t "an export that succeeds" 0 "orgs\.csv: 3000 organisations" -- --db t.db export organisations orgs.csv
+check "... replaces the file whole" [ "$(wc -l < orgs.csv)" = 3001 ]
+check "... keeping its permissions" [ "$(stat -c %a orgs.csv)" = 640 ]
+ln -s orgs.csv link.csv
+t "an export through a symbolic link" 0 "" -- --db t.db export organisations link.csv --format json
+check "... writes the file it points to and keeps the link" sh -c '[ -L link.csv ] && head -c1 orgs.csv | grep -q "\["'
+mkdir adir
+t "an export onto a directory" 1 "adir: cannot write" -- --db t.db export organisations adir
+t "an export into a missing directory" 1 "nodir/x\.csv: cannot write" -- --db t.db export organisations nodir/x.csv
+rm orgs.csv link.csv
+( umask 027; "$DFNC" --db t.db export people new.csv 2>/dev/null )
+check "a new export file has the umask's permissions" [ "$(stat -c %a new.csv)" = 640 ]
+
+echo "1..$n"
+[ "$failures" = 0 ]

@@ -1,0 +1,174 @@
+#!/usr/bin/env python3
+"""CSV files as Excel and LibreOffice write them (`dfnc import KIND FILE`):
+semicolon and tab delimiters, a byte order mark and CRLF, header names with
+spaces and capitals, empty rows and trailing empty columns are read; UTF-16,
+Windows-1251 and Windows-1252 files, text that lost letters to U+FFFD, two
+columns of one name and a value in a column without a name are refused by
+FILE:LINE, saying what to do, and leave the database as it was.
+Usage: spreadsheet_test.py DFNC_BINARY   (TAP on stdout)"""
+import csv
+import io
+import os
+import sqlite3
+import subprocess
+import sys
+import tempfile
+
+DFNC = os.path.realpath(sys.argv[1])
+n = 0
+failures = 0
+
+
+def ok(cond, name, detail=''):
+    global n, failures
+    n += 1
+    print('%s %d - %s' % ('ok' if cond else 'not ok', n, name))
+    if not cond:
+        failures += 1
+        for line in str(detail).splitlines()[:6]:
+            print('#   ' + line)
+
+
+def dfnc(*args):
+    return subprocess.run([DFNC, '--db', 't.db'] + list(args), capture_output=True)
+
+
+def write(name, text, encoding='utf-8'):
+    with open(name, 'wb') as f:
+        f.write(text.encode(encoding) if isinstance(text, str) else text)
+    return name
+
+
+def orgs():
+    """The organisations as the database holds them, by id."""
+    c = sqlite3.connect('t.db')
+    rows = c.execute('select id, name, country, kind, city, description from organisations')
+    out = {r[0]: r[1:] for r in rows}
+    c.close()
+    return out
+
+
+def imports(name, kind, path, rows, stdout_has=None):
+    p = dfnc('import', kind, path)
+    out = p.stdout.decode()
+    ok(p.returncode == 0 and ('%d row' % rows) in out and (not stdout_has or stdout_has in out),
+       name, p.stdout.decode() + p.stderr.decode())
+
+
+def refuses(name, kind, path, *wants):
+    """Exit 3, every text of wants on stderr, and nothing written."""
+    before = orgs()
+    p = dfnc('import', kind, path)
+    err = p.stderr.decode('utf-8', 'replace')
+    missing = [w for w in wants if w not in err]
+    ok(p.returncode == 3 and not missing, name,
+       'exit %d; lacks %r\n%s' % (p.returncode, missing, err))
+    ok(orgs() == before, name + ': the database is unchanged')
+
+
+os.chdir(tempfile.mkdtemp())
+subprocess.run([DFNC, '--db', 't.db', 'init'], capture_output=True, check=True)
+
+# ---- delimiters --------------------------------------------------------------------
+# Excel in a Ukrainian, German or French locale: ';', a field holding commas
+# left unquoted (it is no delimiter here), one holding a ';' quoted, a BOM, CRLF
+write('semi.csv', '\ufeffid;name;country;kind;city;description\r\n'
+      'ua-1;Мотор Січ, АТ;UA;company;Запоріжжя;Двигуни, БПЛА, ремонт\r\n'
+      'de-1;"Acme; Söhne GmbH";DE;company;München;"Radar; ""C-UAS"", sensors"\r\n')
+imports('a semicolon-separated file with a BOM and CRLF imports', 'organisations', 'semi.csv', 2)
+o = orgs()
+ok(o.get('ua-1') == ('Мотор Січ, АТ', 'UA', 'company', 'Запоріжжя', 'Двигуни, БПЛА, ремонт'),
+   '... commas inside its fields survive, unquoted as Excel writes them', o.get('ua-1'))
+ok(o.get('de-1') == ('Acme; Söhne GmbH', 'DE', 'company', 'München', 'Radar; "C-UAS", sensors'),
+   '... and a quoted semicolon and quote too', o.get('de-1'))
+# a comma-separated file keeps its semicolons (people's languages are en;uk)
+write('orgs_c.csv', 'id,name,country,kind\norg-x,"X, Y; Z",PL,company\n')
+imports('a comma file with a semicolon in a field', 'organisations', 'orgs_c.csv', 1)
+ok(orgs().get('org-x', ('',))[0] == 'X, Y; Z', '... keeps it', orgs().get('org-x'))
+write('people_c.csv', 'id,organisation,name,email,title,languages\np-1,org-x,Anna,a@x.eu,CEO,en;uk;pl\n')
+imports('languages like en;uk;pl in a comma file', 'people', 'people_c.csv', 1)
+c = sqlite3.connect('t.db')
+langs = c.execute("select languages from people where id = 'p-1'").fetchone()
+c.close()
+ok(langs and langs[0] == 'en;uk;pl', '... come through whole', langs)
+write('people_s.csv', 'id;organisation;name;email;title;languages\n'
+      'p-2;org-x;Olena;o@x.ua;Director, R&D;"uk;en"\n')
+imports('a semicolon file: the quoted languages and a comma in the title', 'people', 'people_s.csv', 1)
+write('tab.csv', 'id\tname\tcountry\tkind\tcity\tdescription\n'
+      'fr-1\tThales, SA\tFR\tcompany\t\t"Radars; sensors, ""EW"""\n')
+imports('a tab-separated file', 'organisations', 'tab.csv', 1)
+ok(orgs().get('fr-1') == ('Thales, SA', 'FR', 'company', None, 'Radars; sensors, "EW"'),
+   '... its empty field stays empty and its commas and semicolons survive', orgs().get('fr-1'))
+# "sep=;" before the header names the delimiter (Excel reads it; some programs write it)
+write('sep.csv', 'sep=;\r\nid;name;country;kind\r\nnl-1;Damen, Naval;NL;company\r\n')
+imports('a "sep=;" line before the header', 'organisations', 'sep.csv', 1)
+ok(orgs().get('nl-1', ('',))[0] == 'Damen, Naval', '... is the delimiter, not a row', orgs().get('nl-1'))
+# a semicolon row with a field that should have been quoted: refused, not shifted
+write('semi_bad.csv', 'id;name;country;kind\nbad-1;A;B;DE;company\n')
+refuses('a row wider than a semicolon header', 'organisations', 'semi_bad.csv',
+        'semi_bad.csv:2: 5 fields where the header has 4 (a semicolon in a field without quotes?)')
+
+# ---- encodings -----------------------------------------------------------------------
+text = 'id,name,country,kind\nua-9,Київ Дрон,UA,company\n'
+write('utf16.csv', text.replace('\n', '\r\n'), 'utf-16')   # Excel's "Unicode Text": BOM FF FE
+refuses('UTF-16 with its byte order mark', 'organisations', 'utf16.csv',
+        'utf16.csv:1: the file is UTF-16', 'save it as CSV UTF-8')
+write('utf16be.csv', b'\xfe\xff' + text.encode('utf-16-be'))
+refuses('UTF-16 big-endian', 'organisations', 'utf16be.csv', 'utf16be.csv:1: the file is UTF-16')
+write('utf16nobom.csv', text.encode('utf-16-le'))
+refuses('UTF-16 without a byte order mark', 'organisations', 'utf16nobom.csv',
+        'utf16nobom.csv:1:', 'UTF-16', 'save it as CSV UTF-8')
+write('cp1251.csv', 'id;name;country;kind\nua-9;Київ Дрон;UA;company\n', 'cp1251')
+refuses('Windows-1251 (plain "CSV" on a Ukrainian Windows)', 'organisations', 'cp1251.csv',
+        'cp1251.csv:2: column "name" is not UTF-8', 'Windows-1251', 'save it as CSV UTF-8')
+write('cp1252.csv', 'id;name;country;kind\nfr-9;Société Générale;FR;company\n', 'cp1252')
+refuses('Windows-1252 (plain "CSV" on a French Windows)', 'organisations', 'cp1252.csv',
+        'cp1252.csv:2: column "name" is not UTF-8', 'Windows-1252', 'save it as CSV UTF-8')
+write('koi.csv', 'id,name,country,kind,description\nua-8,Dron,UA,company,Опис\n', 'koi8_u')
+refuses('another 8-bit Cyrillic code page, in a later column', 'organisations', 'koi.csv',
+        'koi.csv:2: column "description" is not UTF-8', '8-bit Cyrillic')
+write('fffd.csv', 'id,name,country,kind\nua-7,\ufffd\ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd,UA,company\n')
+refuses('letters already lost to U+FFFD', 'organisations', 'fffd.csv',
+        'fffd.csv:2: column "name" holds U+FFFD', 'original file')
+write('mac.csv', 'id,name,country,kind\rfr-8,Mac,FR,company\r')
+refuses('CR alone ending lines (Excel\'s "CSV (Macintosh)")', 'organisations', 'mac.csv',
+        'mac.csv:1: a bare carriage return', 'save it as CSV UTF-8')
+write('bom8.csv', '\ufeffid,name,country,kind\nua-6,Харків,UA,company\n')
+imports('UTF-8 with a byte order mark', 'organisations', 'bom8.csv', 1)
+ok(orgs().get('ua-6', ('',))[0] == 'Харків', '... the first column is found and the name intact')
+
+# ---- headers as spreadsheets write them ---------------------------------------------
+write('hdr.csv', ' ID ;Name ;COUNTRY; Kind\u00a0;City\n'
+      'be-1;Brussels Drone;be;company;Bruxelles\n')
+imports('spaces, a no-break space and capitals around header names', 'organisations', 'hdr.csv', 1)
+ok(orgs().get('be-1') == ('Brussels Drone', 'BE', 'company', 'Bruxelles', None), '... read by name',
+   orgs().get('be-1'))
+write('twice.csv', 'id,name,country,kind,Name\nx-1,A,DE,company,B\n')
+refuses('two columns that fold to one name', 'organisations', 'twice.csv',
+        'twice.csv:1: columns 2 ("name") and 5 ("Name") have one name', 'rename or delete one')
+write('twice2.csv', 'id,name,country,kind,name \nx-1,A,DE,company,B\n')
+refuses('two columns of one name but for a space', 'organisations', 'twice2.csv',
+        'twice2.csv:1: column "name" appears twice in the header')
+write('blank.csv', 'id,name,country,kind\n\n\r\norg-b1,B1,DE,company\n,,,\n'
+      'org-b2,B2,PL,company\n,,,\n,,,\r\n\n')
+imports('blank lines and ",,," rows after the header and at the end', 'organisations', 'blank.csv', 2)
+write('blank_semi.csv', ';;;;\nid;name;country;kind;city\n;;;;\norg-b3;B3;NL;company;\n;;;;\n')
+imports('";;;;" rows before and after, semicolons', 'organisations', 'blank_semi.csv', 1)
+write('trail.csv', 'id,name,country,kind,,,\norg-t1,T1,DE,company,,,\norg-t2,T2,FR,company\n')
+imports("Excel's trailing empty columns, present or not", 'organisations', 'trail.csv', 2)
+write('trail_bad.csv', 'id,name,country,kind,,\norg-t3,T3,DE,company,,lost note\n')
+refuses('a value in a column with no name', 'organisations', 'trail_bad.csv',
+        'trail_bad.csv:2: field 6 holds "lost note" but its column has no name')
+write('mid_bad.csv', 'id,,name,country,kind\norg-t4,x,T4,DE,company\n')
+refuses('... in the middle too', 'organisations', 'mid_bad.csv',
+        'mid_bad.csv:2: field 2 holds "x" but its column has no name')
+
+# ---- one transaction: a bad row late in a semicolon file keeps nothing ---------------
+rows = ['id;name;country;kind'] + ['m-%03d;Org %d, Ltd;DE;company' % (i, i) for i in range(500)]
+rows[400] = 'm-399;Org;XX;company'
+write('many.csv', '\n'.join(rows) + '\n')
+refuses('500 rows, one bad country: nothing kept', 'organisations', 'many.csv',
+        'many.csv:401: country "XX"')
+
+print('1..%d' % n)
+sys.exit(1 if failures else 0)
