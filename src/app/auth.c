@@ -63,7 +63,7 @@ int app_user_add(struct store *s, const char *email, const char *role, const cha
     if (!strchr(email, '@') || strlen(email) > 254)
         return df_err_set(err, DF_ERR_INPUT, "\"%s\" is not an email address", email);
     if (n < 8)
-        return df_err_set(err, DF_ERR_INPUT, "the password is shorter than 8 characters");
+        return df_err_set(err, DF_ERR_INPUT, "the password is shorter than 8 bytes");
     if (n > APP_PASSWORD_MAX)
         return df_err_set(err, DF_ERR_INPUT, "the password is longer than %d bytes",
                           APP_PASSWORD_MAX);

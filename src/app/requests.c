@@ -50,7 +50,7 @@ int app_request_send(struct store *s, const char *from, const char *event, const
         goto fail;
     if (sent >= ev.request_cap) {
         df_err_set(err, DF_ERR_CONFLICT,
-                   "you have %lld open requests at this event, the most it allows",
+                   "you have %lld pending requests at this event, the most it allows",
                    (long long)sent);
         goto fail;
     }

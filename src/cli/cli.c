@@ -12,7 +12,7 @@ const struct cli_command cli_commands[] = {
      "Creates the database, or migrates it to this version's schema. Every other\n"
      "command also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
-     "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|cpv|glossary FILE | cordis --projects F --participations F",
+     "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|glossary FILE | cpv FILE.json [--lang en|uk] | cordis --projects F --participations F",
      "Imports a CSV file (header row, UTF-8, RFC 4180 quoting, every row as many\n"
      "fields as the header: quote a field holding the delimiter) in one transaction.\n"
      "The delimiter is the header line's: comma, semicolon (Excel in most European\n"
@@ -36,6 +36,8 @@ const struct cli_command cli_commands[] = {
      "                 An existing request keeps its event and people; one taken\n"
      "                 out of accepted loses its meeting, each published one named\n"
      "                 on stderr (warning: FILE:LINE) for you to tell its people\n"
+     "  interpreters   id,event,name,pair,session (pair like uk-en; session empty for\n"
+     "                 every B2B session of the event, or one session's id)\n"
      "  demands        id,buyer,country,cpv,description,quantity,unit,deliver_by,\n"
      "                 max_unit_price_eur,funder_countries (buyer: an organisation,\n"
      "                 country: the buyer's; deliver_by YYYY-MM-DD; funders like DK;SE)\n"
@@ -44,17 +46,23 @@ const struct cli_command cli_commands[] = {
      "                 optional ua_content_pct (components from the EU and associated\n"
      "                 countries, and from Ukraine, in % of their cost)\n"
      "  cpv FILE.json  the Prozorro CPV classifier {\"code\": \"label\"}; run it with the\n"
-     "                 English and the Ukrainian file to have both labels\n"
+     "                 English and the Ukrainian file to have both labels (--lang en|uk\n"
+     "                 says which it is; without it, Cyrillic labels are read as uk)\n"
      "  glossary FILE  the forum's own English-Ukrainian words for partner matching,\n"
      "                 beside dfnc's (data/glossary_en_uk.tsv): one pair a line,\n"
      "                 English word TAB Ukrainian word [TAB not]; \"not\" removes a\n"
-     "                 translation. Replaces the previous glossary file whole."},
+     "                 translation. Replaces the previous glossary file whole.\n"
+     "  cordis --projects F --participations F\n"
+     "                 CORDIS open-data projects and participations: organisations\n"
+     "                 (id = orgID) and their track record for partner matching"},
     {"export", cli_cmd_export,
      "dfnc export organisations|people|events|meetings FILE|- [--format csv|json] | glossary FILE|-",
-     "Writes a table as CSV (the import columns) or JSON to FILE, or to standard\n"
-     "output with -. FILE is replaced whole once the export is written: one that\n"
-     "fails midway leaves it as it was. Meetings carry start and end in ISO 8601\n"
-     "with a UTC offset.\n"
+     "Writes a table as CSV or JSON to FILE, or to standard output with -.\n"
+     "Organisations and people come in their import columns; events as\n"
+     "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at and\n"
+     "meetings as id,request,event,start,end,location,people,locked, start and end\n"
+     "in ISO 8601 with a UTC offset. FILE is replaced whole once the export is\n"
+     "written: one that fails midway leaves it as it was.\n"
      "The organiser's glossary comes out in its import format (tab-separated)."},
     {"backup", cli_cmd_backup, "dfnc backup FILE",
      "Writes a consistent copy of the whole database to FILE, a new file (one\n"
@@ -63,7 +71,9 @@ const struct cli_command cli_commands[] = {
      "when it began. To restore, serve the copy: dfnc --db FILE serve."},
     {"stats", cli_cmd_stats, "dfnc stats [--json]",
      "Prints the forum figures: participants, organisations, countries, EU and\n"
-     "Ukrainian organisations, requests, accepted and scheduled meetings."},
+     "Ukrainian organisations, capabilities, requests (accepted, pending, declined),\n"
+     "scheduled meetings and, once demands or supplies are imported, joint\n"
+     "procurement."},
     {"demo", cli_cmd_demo, "dfnc demo [--seed N] [--people N] [--no-serve] [--port P]",
      "Fills an empty database with a generated forum shaped like DFNC2: EU Edition\n"
      "(Brussels): 500+ participants from 130+ organisations in 20+ countries, two\n"
@@ -72,7 +82,9 @@ const struct cli_command cli_commands[] = {
      "--people N (50 to 10000, default 520) sizes it: organisations, capabilities,\n"
      "requests, tables and interpreters in proportion to DFNC2's (about one table\n"
      "for nine people; nobody accepts more than 16 meetings), every name once, and\n"
-     "the same demo logins at every size."},
+     "the same demo logins at every size. N is a floor: an organisation's people\n"
+     "come whole, and a small forum keeps its showcase delegations (seed 7 gives\n"
+     "51 at 50, 116 at 100, 2001 at 2000)."},
     {"schedule", cli_cmd_schedule,
      "dfnc schedule [--event ID] [--time-limit S] [--seed N] [--json] | --dzn FILE [--fairness D] "
      "[--time-limit S] [--seed N] [--threads 1|2] [--json]",
@@ -93,14 +105,18 @@ const struct cli_command cli_commands[] = {
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",
-     "Serves the JSON API (docs/api.md) and, with --web, the static files of DIR,\n"
-     "on 127.0.0.1:8080 unless told otherwise, until SIGINT or SIGTERM (requests in\n"
-     "flight finish). --tls: the site is reached over TLS (a terminator in front),\n"
-     "so cookies are Secure. --behind-proxy: trust X-Forwarded-For and\n"
-     "X-Forwarded-Proto from the proxy in front. --public-url: the base of private\n"
-     "calendar feed URLs. --login-failures A:I: failed logins allowed per account\n"
-     "and per client address in 15 minutes before 429 (default 5:50). Logs one\n"
-     "line per request on stderr, without cookies, tokens or passwords."},
+     "Serves the JSON API (docs/api.md) and the web UI built into the binary (or,\n"
+     "with --web DIR, the files of DIR) on --listen ADDR (default 127.0.0.1) and\n"
+     "--port P (default 8080; 0 picks a free one), until SIGINT or SIGTERM (requests\n"
+     "in flight finish). A port in use is refused (exit 1). --threads N: worker\n"
+     "threads, 1 to 64 (default 2). --session-ttl S: how long a login lasts, 1 to\n"
+     "2592000 s (default 43200, 12 hours). --tls: the site is reached over TLS (a\n"
+     "terminator in front), so cookies are Secure. --behind-proxy: trust\n"
+     "X-Forwarded-For and X-Forwarded-Proto from the proxy in front. --public-url:\n"
+     "the base of private calendar feed URLs (default http://ADDR:P).\n"
+     "--login-failures A:I: failed logins allowed per account and per client\n"
+     "address in 15 minutes before 429 (default 5:50). Logs one line per request\n"
+     "on stderr, without cookies, tokens or passwords, unless --no-access-log."},
     {"procure", cli_cmd_procure,
      "dfnc procure plan|export --instrument edirpa|edip|safe [--as-of DATE] [--json] "
      "[--format ocds] [--instruments FILE]",
@@ -133,7 +149,7 @@ const struct cli_command cli_commands[] = {
      "and EU-Ukraine pairs rise. --region keeps partners from the EU and EEA (eu)\n"
      "or from Ukraine (ua); --sme keeps SMEs only. The batch form reads one JSON\n"
      "object per line {\"id\",\"lead\",\"text\"[,\"region\"][,\"sme\":true]} and writes one\n"
-     "line {\"id\",\"partners\":[{\"org\",\"name\",\"country\",\"kind\",\"sme\",\"score\",\"why\"}]}\n"
+     "line {\"id\",\"partners\":[{\"org\",\"name\",\"name_uk\",\"country\",\"kind\",\"sme\",\"score\",\"why\"}]}\n"
      "per query; a bad line is reported as FILE:LINE on stderr (exit 3) and the\n"
      "others are still answered."},
     {"recommend", cli_cmd_recommend, "dfnc recommend PERSON_OR_ORG [--event ID] [--region eu|ua] [--sme] [--top K] [--json]",
@@ -144,9 +160,11 @@ const struct cli_command cli_commands[] = {
      "and the EEA, --region ua those from Ukraine; --sme keeps SMEs only (a prime\n"
      "contractor or a ministry looking for SME suppliers)."},
     {"agenda", cli_cmd_agenda, "dfnc agenda PERSON [--format text|json|ics]",
-     "A person's scheduled meetings: time, table and the other party. --format ics\n"
-     "writes an iCalendar (RFC 5545) file with a stable UID per meeting, a SEQUENCE\n"
-     "raised when a meeting moves, and the event's time zone (Europe/Brussels)."},
+     "A person's scheduled meetings in time order: time, table and the other party,\n"
+     "each in its own event's time zone and \"provisional\" until the event is\n"
+     "published. --format ics writes an iCalendar (RFC 5545) file with a stable UID\n"
+     "per meeting, TZID and VTIMEZONE of its event's zone, STATUS TENTATIVE or\n"
+     "CONFIRMED, and a SEQUENCE raised when a meeting moves or is published."},
     {"help", cli_cmd_help, "dfnc help [COMMAND]", "Explains a command."},
 };
 

@@ -711,9 +711,13 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         srv->port = ntohs(bound.ss_family == AF_INET6
                               ? ((struct sockaddr_in6 *)&bound)->sin6_port
                               : ((struct sockaddr_in *)&bound)->sin_port);
-    if (srv->o.public_url)
-        snprintf(srv->base_url, sizeof srv->base_url, "%s", srv->o.public_url);
-    else
+    if (srv->o.public_url) {
+        /* feed URLs add /api/v1/...: https://forum.eu/ would give //api */
+        size_t n = strlen(srv->o.public_url);
+        while (n > 0 && srv->o.public_url[n - 1] == '/')
+            n--;
+        snprintf(srv->base_url, sizeof srv->base_url, "%.*s", (int)n, srv->o.public_url);
+    } else
         snprintf(srv->base_url, sizeof srv->base_url, strchr(srv->o.listen, ':')
                  ? "http://[%s]:%d" : "http://%s:%d", srv->o.listen, srv->port);
     *out = srv;

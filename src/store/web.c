@@ -224,10 +224,14 @@ static int meeting_counts_in(struct store *s, const char *event, store_web_count
         " GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2",
         "SELECT substr(sl.starts_at, 12, 2), count(*)" MEETING_JOINS " WHERE e.id = ?1"
         " GROUP BY 1 ORDER BY 1",
-        /* the meetings page's capability column, grouped */
+        /* the meetings page's capability column, grouped; a group's labels
+         * are its first code's, so "" (none) and a group the classifier
+         * lacks have none (codes are digits: g || ':' is past the group's) */
         "SELECT g, count(*),"
-        " (SELECT label_en FROM cpv WHERE code >= g || '00000' ORDER BY code LIMIT 1),"
-        " (SELECT label_uk FROM cpv WHERE code >= g || '00000' ORDER BY code LIMIT 1)"
+        " (SELECT label_en FROM cpv WHERE g <> '' AND code >= g AND code < g || ':'"
+        "   ORDER BY code LIMIT 1),"
+        " (SELECT label_uk FROM cpv WHERE g <> '' AND code >= g AND code < g || ':'"
+        "   ORDER BY code LIMIT 1)"
         " FROM (SELECT coalesce(substr((SELECT min(ca.cpv) FROM capabilities ca"
         "   JOIN capabilities cb ON substr(ca.cpv, 1, 3) = substr(cb.cpv, 1, 3)"
         "   AND ca.direction <> cb.direction WHERE ca.org_rid = oa.rid AND cb.org_rid = ob.rid),"

@@ -245,7 +245,7 @@ def main():
     fixture(db)
     log = open(os.path.join(tmp, "serve.log"), "w+")
     srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", "--behind-proxy",
-                            "--public-url", "http://forum.test", "--login-failures", "5:8"],
+                            "--public-url", "http://forum.test/", "--login-failures", "5:8"],
                            stdout=subprocess.PIPE, stderr=log, text=True)
     line = srv.stdout.readline()
     m = re.search(r":(\d+) ", line)

@@ -37,7 +37,7 @@ t "the same email again, other case" 3 $'long-password\n' "exists already" -- us
 t "an unknown person" 3 $'long-password\n' "does not exist" -- user add --email q@x.test --role participant --person nobody --password-stdin
 t "a participant without a person" 3 $'long-password\n' "needs --person" -- user add --email r@x.test --role participant --password-stdin
 t "an unknown role" 3 $'long-password\n' "neither" -- user add --email s@x.test --role admin --password-stdin
-t "a short password" 3 $'short\n' "shorter than 8" -- user add --email t@x.test --role organiser --password-stdin
+t "a short password" 3 $'short\n' "the password is shorter than 8 bytes" -- user add --email t@x.test --role organiser --password-stdin
 t "no password on stdin" 3 "" "no password" -- user add --email u@x.test --role organiser --password-stdin
 t "without --password-stdin" 2 "" "usage" -- user add --email v@x.test --role organiser
 t "without add" 2 "" "usage" -- user --email v@x.test

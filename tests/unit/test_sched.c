@@ -221,6 +221,36 @@ Test(sched, proves_infeasible_when_a_person_has_too_many_meetings)
     sched_solution_free(&s);
 }
 
+/* Found by `make fuzz-dzn` (fuzz/README.md): with fairness 0 the exact search
+ * finds a schedule where everybody has one break, which the local search's
+ * per-person cap (0 breaks) counts as unfair, so no best was kept yet; taking
+ * it then read the never written best (a crash in the release build). */
+Test(sched, exact_schedule_taken_before_any_best_is_kept)
+{
+    static const char text[] =
+        "nBusiness = 5;\nnMeetings = 4;\nnTables = 2;\nnTotalSlots = 6;\nnMorningSlots = 3;\n"
+        "requested = [|1, 2, 1,\n|1, 3, 3,\n|2, 3, 2,\n|3, 2, 3,\n|];\n"
+        "meetingsxBusiness = [{1,2,3},{1,2,5},{1,3,4,5},{1,5}];\n"
+        "nMeetingsBusiness = [2,2,3,1];\nfixed = [0,0,0,5];\nprecedences = [{},{1},{},{}];\n";
+    struct arena a;
+    struct dzn_b2b d;
+    struct df_err err = {0};
+    struct sched_problem p;
+    struct sched_solution s;
+    arena_init(&a, 0);
+    cr_assert_eq(dzn_parse("f.dzn", text, strlen(text), &a, &d, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_dzn_problem(&d, 0, &a, &p, &err), 0, "%s", err.msg);
+    p.time_limit = 1;
+    solve_ok(&p, &s);
+    cr_assert_eq(s.scheduled, 4, "scheduled %d of 4", s.scheduled);
+    cr_assert_eq(s.spread, 0);
+    cr_assert_eq(s.breaks, 3);
+    const char *why = sched_validate(&p, &s);
+    cr_assert_null(why, "%s", why);
+    sched_solution_free(&s);
+    arena_free(&a);
+}
+
 /* ---- the 20 original JAIR instances, relabelled ---- */
 
 static unsigned lcg(unsigned *st)

@@ -232,6 +232,52 @@ Test(store_web, meetings_carry_both_parties_and_their_common_capability, .init =
     cr_assert_str_eq(k.line, "slot-1 UA-PL Table 1 35613000-4 Військові літаки");
 }
 
+struct groups {
+    int n;
+    char line[4][128];
+};
+
+static int group_cb(void *ud, const struct store_web_count *c)
+{
+    struct groups *k = ud;
+    if (c->kind == STORE_WEB_CPV && k->n < 4)
+        snprintf(k->line[k->n++], sizeof k->line[0], "\"%s\" %lld %s", c->a, c->n,
+                 c->label_en ? c->label_en : "(none)");
+    return 0;
+}
+
+/* docs/web.md: the dashboard's capability groups, "" for none; the labels are
+ * the group's first code's, so none for "" nor for a group the classifier
+ * lacks (they had the classifier's first code's and the next group's). */
+Test(store_web, summary_groups_have_only_their_own_labels, .init = setup, .fini = teardown)
+{
+    cr_assert_eq(store_cpv_upsert(s, "35800000-5", "Individual and support equipment",
+                                  "Індивідуальне та допоміжне обладнання", NULL, &err), 0);
+    cr_assert_eq(store_cpv_upsert(s, "03000000-1", "Agricultural products",
+                                  "Сільськогосподарська продукція", NULL, &err), 0);
+    struct store_person be = {.id = "p-be", .org = "org-be", .name = "Anne", .languages = "fr"};
+    cr_assert_eq(store_person_upsert(s, &be, NULL, &err), 0, "%s", err.msg);
+    struct store_capability need = {.org = "org-be", .direction = "need", .cpv = "35722000-1",
+                                    .title = "Radar"};
+    cr_assert_eq(store_capability_upsert(s, &need, NULL, &err), 0, "%s", err.msg);
+    add_event();
+    add_slot("slot-1", 1, "09:00", "09:20");
+    add_slot("slot-2", 2, "09:20", "09:40");
+    add_table("t1", "Table 1");
+    add_request("r1", "p-ua", "p-pl", "accepted");   /* 356: drones offered and needed */
+    add_request("r2", "p-pl", "p-be", "accepted");   /* 357: radar, not in the classifier */
+    add_request("r3", "p-ua", "p-be", "accepted");   /* nothing in common */
+    add_meeting("m1", "r1", "slot-1", "t1");
+    add_meeting("m2", "r2", "slot-2", "t1");
+    add_meeting("m3", "r3", "slot-1", NULL);
+    struct groups k = {0};
+    cr_assert_eq(store_web_meeting_counts(s, "ev", group_cb, &k, &err), 0, "%s", err.msg);
+    cr_assert_eq(k.n, 3);
+    cr_assert_str_eq(k.line[0], "\"\" 1 (none)");
+    cr_assert_str_eq(k.line[1], "\"356\" 1 Military aircrafts");
+    cr_assert_str_eq(k.line[2], "\"357\" 1 (none)");
+}
+
 struct cpvs {
     int n;
 };
