@@ -479,7 +479,7 @@ static void take(struct search *x, const int *sol)
     for (int m = 0; m < t->M; m++)
         set_slot(t, m, sol[m]);
     note_best(x);
-    if (!x->have_best)   /* sol is no valid schedule and none was found before: x->best holds nothing yet */
+    if (!x->have_best) /* sol was refused and none was kept before: x->best holds nothing */
         return;
     for (int m = 0; m < t->M; m++)
         set_slot(t, m, x->best[m]);
