@@ -166,6 +166,10 @@ static void h_cpv(struct http_req *r)
     }
     if (!api_int_param(r, "limit", 1, 100, 20, &limit))
         return;
+    if (lang && strcmp(lang, "en") != 0 && strcmp(lang, "uk") != 0) {
+        http_reply_error(r, 422, "invalid", "lang must be en or uk");
+        return;
+    }
     struct cpv_ctx k = {.r = r, .uk = lang && strcmp(lang, "uk") == 0, .cap = CPV_SCAN_MAX};
     char needle[FOLD_MAX];
     size_t digits = 0;
