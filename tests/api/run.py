@@ -466,6 +466,32 @@ def check_web_dir(db, tmp):
     return failures, checks
 
 
+def demo_forum_served(tmp, name):
+    """A demo forum of 200 people (its schedule run takes seconds), made once
+    and copied for each check, served on a port of its own, with the demo
+    organiser signed in. Returns (server, port, client, organiser's headers,
+    the event's id)."""
+    made = os.path.join(tmp, "demo200.db")
+    if not os.path.exists(made):
+        subprocess.run([DFNC, "--db", made, "demo", "--people", "200", "--no-serve"], check=True,
+                       stdout=subprocess.DEVNULL)
+    db = os.path.join(tmp, name)
+    subprocess.run([DFNC, "--db", made, "backup", db], check=True, stdout=subprocess.DEVNULL)
+    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
+    try:
+        cl = Client(port)
+        cl.login("organiser", "organiser@demo.dfnc", "demo-organiser")
+        cookie, csrf = cl.sessions["organiser"]
+        hdrs = {"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"}
+        event = json.loads(cl.request("GET", "/api/v1/events", hdrs, None)[2])["events"][0]["id"]
+    except BaseException:
+        srv.kill()
+        raise
+    return srv, port, cl, hdrs, event
+
+
 def check_schedule_in_background(tmp):
     """An organiser's schedule run solves for seconds. It must not hold a
     worker thread meanwhile: each thread serves its own share of the
@@ -476,12 +502,7 @@ def check_schedule_in_background(tmp):
     order of the replies, not by how long any took (a loaded machine is
     slow for both): every kept-alive client's reply must come before the
     run's, as must the refusal of the second run. Returns (failures, checks)."""
-    db = os.path.join(tmp, "busy.db")
-    subprocess.run([DFNC, "--db", db, "demo", "--people", "200", "--no-serve"], check=True,
-                   stdout=subprocess.DEVNULL)
-    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0"],
-                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
+    srv, port, cl, hdrs, event = demo_forum_served(tmp, "busy.db")
     failures, checks = 0, 0
 
     def fail(what):
@@ -495,11 +516,6 @@ def check_schedule_in_background(tmp):
         return r.status, r.read()
 
     try:
-        cl = Client(port)
-        cl.login("organiser", "organiser@demo.dfnc", "demo-organiser")
-        cookie, csrf = cl.sessions["organiser"]
-        hdrs = {"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"}
-        event = json.loads(cl.request("GET", "/api/v1/events", hdrs, None)[2])["events"][0]["id"]
         run = (f"/api/v1/events/{event}/schedule", json.dumps({"time_limit": 3}).encode())
         # clients with connections kept alive, opened at once so that both
         # worker threads take some (one after another, one thread takes all)
@@ -606,19 +622,9 @@ def check_no_run_starts_while_stopping(tmp):
     past that wait, and libmicrohttpd cannot be stopped under a suspended
     connection (it aborts). It is refused (503) and the server exits 0.
     Returns (failures, checks)."""
-    db = os.path.join(tmp, "stopping.db")
-    subprocess.run([DFNC, "--db", db, "demo", "--people", "200", "--no-serve"], check=True,
-                   stdout=subprocess.DEVNULL)
-    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0"],
-                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
+    srv, port, cl, hdrs, event = demo_forum_served(tmp, "stopping.db")
     failures, checks = 0, 2
     try:
-        cl = Client(port)
-        cl.login("organiser", "organiser@demo.dfnc", "demo-organiser")
-        cookie, csrf = cl.sessions["organiser"]
-        hdrs = {"Cookie": cookie, "X-CSRF-Token": csrf, "Content-Type": "application/json"}
-        event = json.loads(cl.request("GET", "/api/v1/events", hdrs, None)[2])["events"][0]["id"]
         kept = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         kept.request("GET", "/api/v1/health")
         kept.getresponse().read()
