@@ -6,30 +6,18 @@
 # usage: options_test.sh DFNC_BINARY   (run by meson test; TAP on stdout)
 set -u
 DFNC=$(realpath "$1")
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK"
-n=0
-failures=0
+. "$(dirname "$0")/tap.sh"
 # t NAME WANT_EXIT PATTERN -- ARGS...: dfnc ARGS, its exit and stderr
 t() {
     local name=$1 want=$2 pattern=$3
     shift 4
-    n=$((n + 1))
     ${LIMIT:+sh -c "trap '' XFSZ; ulimit -f $LIMIT; exec \"\$0\" \"\$@\""} "$DFNC" "$@" </dev/null >out.txt 2>err.txt
     local got=$?
     if [ "$got" != "$want" ] || { [ -n "$pattern" ] && ! grep -qE -- "$pattern" err.txt; }; then
-        echo "not ok $n - $name: exit $got (wanted $want)"; sed 's/^/#   /' err.txt | head -3
-        failures=$((failures + 1))
+        fail "$name" "exit $got (wanted $want)"; sed 's/^/#   /' err.txt | head -3
     else
-        echo "ok $n - $name"
+        pass "$name"
     fi
-}
-check() {
-    local name=$1
-    shift
-    n=$((n + 1))
-    if "$@"; then echo "ok $n - $name"; else echo "not ok $n - $name"; failures=$((failures + 1)); fi
 }
 
 # ---- a single value given twice ---------------------------------------------------
@@ -97,5 +85,4 @@ rm orgs.csv link.csv
 ( umask 027; "$DFNC" --db t.db export people new.csv 2>/dev/null )
 check "a new export file has the umask's permissions" [ "$(stat -c %a new.csv)" = 640 ]
 
-echo "1..$n"
-[ "$failures" = 0 ]
+tap_end

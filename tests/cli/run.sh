@@ -5,37 +5,24 @@
 set -u
 DFNC=$(realpath "$1")
 HERE=$(cd "$(dirname "$0")" && pwd)
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK"
-failures=0
-cases=0
+. "$HERE/tap.sh"
 
 # expect NAME EXPECTED_EXIT GREP_PATTERN_OR_EMPTY -- COMMAND...
 expect() {
     local name=$1 want=$2 pattern=$3
     shift 4
-    cases=$((cases + 1))
     "$@" >out.txt 2>err.txt
     local got=$?
     if [ "$got" != "$want" ]; then
-        echo "not ok $cases - $name: exit $got, expected $want"; sed 's/^/#   /' err.txt | head -5
-        failures=$((failures + 1)); return
+        fail "$name" "exit $got, expected $want"; sed 's/^/#   /' err.txt | head -5
+        return
     fi
     if [ -n "$pattern" ] && ! grep -qE -- "$pattern" out.txt err.txt; then
-        echo "not ok $cases - $name: output lacks /$pattern/"
+        fail "$name" "output lacks /$pattern/"
         sed 's/^/#   /' out.txt err.txt | head -8
-        failures=$((failures + 1)); return
+        return
     fi
-    echo "ok $cases - $name"
-}
-
-# check NAME CONDITION-COMMAND...: a plain assertion
-check() {
-    local name=$1
-    shift
-    cases=$((cases + 1))
-    if "$@"; then echo "ok $cases - $name"; else echo "not ok $cases - $name"; failures=$((failures + 1)); fi
+    pass "$name"
 }
 
 org_count() { "$DFNC" --db "$1" stats --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["organisations"])'; }
@@ -172,7 +159,7 @@ if [ -n "${DFNC_SHARED_DATA:-}" ] && [ -f "$DFNC_SHARED_DATA/cpv/cpv_en.json" ];
         'import sqlite3; print(sqlite3.connect("cpv.db").execute("select label_en from cpv where code = ?", ("35613000-4",)).fetchone()[0])'
     expect "with a classifier, real codes pass" 0 '2 added' -- "$DFNC" --db cpv.db import capabilities "$HERE/data/capabilities.csv"
 else
-    echo "not ok - DFNC_SHARED_DATA/cpv is missing"; failures=$((failures + 1))
+    fail "DFNC_SHARED_DATA/cpv is missing"
 fi
 
 expect "an unknown export format says which" 2 'dfnc: --format is csv or json, not "xml"' -- \
@@ -375,5 +362,4 @@ check "... and names the published one to tell its people about, on stderr" \
     grep -q '^warning: req_decline\.csv:2: request "req-00297" (p-0081 to p-0437) is now declined: its published meeting, 2027-02-1[67]T[0-9:]\{5\} at .*, is removed from their agendas and calendar feeds; tell them$' err.txt
 check "the meeting is gone at once, not at the next schedule run" [ "$(sql "SELECT count(*) FROM meetings")" = "$((meetings_before - 1))" ]
 
-echo "1..$cases"
-[ "$failures" = 0 ]
+tap_end

@@ -3,23 +3,17 @@
 # usage: user_test.sh DFNC_BINARY   (run by meson test; TAP on stdout)
 set -u
 DFNC=$(realpath "$1")
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-cd "$WORK"
-n=0
-failures=0
+. "$(dirname "$0")/tap.sh"
 # t NAME WANT_EXIT STDIN_TEXT PATTERN -- ARGS...
 t() {
     local name=$1 want=$2 input=$3 pattern=$4
     shift 5
-    n=$((n + 1))
     printf '%s' "$input" | "$DFNC" --db u.db "$@" >out.txt 2>&1
     local got=$?
     if [ "$got" != "$want" ] || { [ -n "$pattern" ] && ! grep -qE -- "$pattern" out.txt; }; then
-        echo "not ok $n - $name: exit $got (wanted $want)"; sed 's/^/#   /' out.txt | head -3
-        failures=$((failures + 1))
+        fail "$name" "exit $got (wanted $want)"; sed 's/^/#   /' out.txt | head -3
     else
-        echo "ok $n - $name"
+        pass "$name"
     fi
 }
 "$DFNC" --db u.db init >/dev/null
@@ -41,15 +35,12 @@ t "a short password" 3 $'short\n' "the password is shorter than 8 bytes" -- user
 t "no password on stdin" 3 "" "no password" -- user add --email u@x.test --role organiser --password-stdin
 t "without --password-stdin" 2 "" "usage" -- user add --email v@x.test --role organiser
 t "without add" 2 "" "usage" -- user --email v@x.test
-n=$((n + 1))
 hashes=$(python3 -c "import sqlite3;print('|'.join(r[0] for r in sqlite3.connect('u.db').execute('SELECT password_hash FROM users ORDER BY rid')))")
 if [[ "$hashes" == '$argon2id$'*'|$argon2id$'* ]] && [[ "$hashes" != *long-password* ]]; then
-    echo "ok $n - two logins, stored as argon2id hashes only"
+    pass "two logins, stored as argon2id hashes only"
 else
-    echo "not ok $n - stored hashes: $hashes"; failures=$((failures + 1))
+    fail "stored hashes" "$hashes"
 fi
-n=$((n + 1))
 contact=$(python3 -c "import sqlite3;print(sqlite3.connect('u.db').execute('SELECT count(*) FROM org_contacts').fetchone()[0])")
-if [ "$contact" = 1 ]; then echo "ok $n - --contact made p the contact of o"; else echo "not ok $n - contacts: $contact"; failures=$((failures + 1)); fi
-echo "1..$n"
-exit $((failures > 0))
+if [ "$contact" = 1 ]; then pass "--contact made p the contact of o"; else fail "contacts" "$contact"; fi
+tap_end
