@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <signal.h>
 #include <sodium.h>
 #include <stdarg.h>
@@ -676,10 +677,16 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         df_err_set(err, DF_ERR_RUNTIME, "cannot create a thread key");
         goto fail;
     }
+    /* A pool of one is no pool: the internal thread serves alone, and the
+     * option is left out (libmicrohttpd warns about a size of 0 or 1). */
+    struct MHD_OptionItem pool[] = {
+        {srv->o.threads > 1 ? MHD_OPTION_THREAD_POOL_SIZE : MHD_OPTION_END,
+         (intptr_t)srv->o.threads, NULL},
+        {MHD_OPTION_END, 0, NULL}};
     srv->d = MHD_start_daemon(
         flags, (uint16_t)srv->o.port, NULL, NULL, on_request, srv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
-        MHD_OPTION_THREAD_POOL_SIZE, (unsigned)srv->o.threads,
+        MHD_OPTION_ARRAY, pool,
         MHD_OPTION_CONNECTION_LIMIT, srv->o.conn_limit,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, srv->o.per_ip_limit,
         MHD_OPTION_CONNECTION_TIMEOUT, srv->o.timeout,

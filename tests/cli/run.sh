@@ -192,6 +192,9 @@ expect "serve --login-failures with text after it" 2 'dfnc: --login-failures tak
     timeout 10 "$DFNC" "${D[@]}" serve --port 0 --login-failures 5:5junk
 expect "serve --login-failures past an int" 2 'dfnc: --login-failures takes A:I' -- \
     timeout 10 "$DFNC" "${D[@]}" serve --port 0 --login-failures 4294967301:5
+# one thread is the daemon's own, no pool: libmicrohttpd is not asked for a pool of 1
+expect "serve --threads 1 serves" 124 'dfnc serving http://127\.0\.0\.1:[0-9]+' -- timeout 2 "$DFNC" "${D[@]}" serve --port 0 --threads 1
+check "... with no warning from libmicrohttpd" sh -c '! grep -q Warning err.txt'
 
 # ---- --db where it cannot be: the message says what to do, not SQLite's words -------------
 expect "--db in a directory that does not exist" 1 'dfnc: cannot open database nodir/x\.db: there is no directory nodir' -- \
