@@ -2,6 +2,7 @@
  * a profile, its edits and its capabilities. */
 #include <string.h>
 
+#include "app/capabilities.h"
 #include "app/fields.h"
 #include "core/country.h"
 #include "core/cpv.h"
@@ -252,27 +253,23 @@ void api_org_caps_put(struct http_req *r)
             goto fail;
         }
     }
-    if (store_begin(r->s, &err) < 0)
+    size_t n = json_array_size(list);
+    struct store_capability *caps = arena_alloc(&r->a, (n + 1) * sizeof *caps);
+    if (!caps) {
+        df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
         goto fail;
-    if (store_api_capability_clear(r->s, id, &err) < 0)
-        goto rollback;
-    json_array_foreach(list, i, c) {
-        struct store_capability sc = {
+    }
+    json_array_foreach(list, i, c)
+        caps[i] = (struct store_capability){
             .org = id, .direction = http_json_str(c, "direction"),
             .cpv = http_json_str(c, "cpv"), .title = http_json_str(c, "title"),
             .description = http_json_str(c, "description"),
             .confidential = json_is_true(json_object_get(c, "confidential"))};
-        if (store_capability_upsert(r->s, &sc, NULL, &err) < 0)
-            goto rollback;
-    }
-    if (store_audit(r->s, r->user.email, "organisation.capabilities", "organisation", id, NULL,
-                    &err) < 0 || store_commit(r->s, &err) < 0)
-        goto rollback;
+    if (app_capabilities_replace(r->s, r->user.email, id, caps, (int)n, NULL, &err) < 0)
+        goto fail;
     json_decref(b);
     reply_org(r, id, 200);
     return;
-rollback:
-    store_rollback(r->s);
 fail:
     json_decref(b);
     http_reply_df_err(r, &err);

@@ -7,12 +7,14 @@
 #include <unistd.h>
 
 #include "app/auth.h"
+#include "app/capabilities.h"
 #include "app/requests.h"
 #include "http/cache.h"
 #include "http/headers.h"
 #include "http/internal.h"
 #include "http/json_in.h"
 #include "http/url.h"
+#include "store/api.h"
 #include "store/auth.h"
 #include "store/web.h"
 
@@ -433,6 +435,48 @@ Test(requests, an_accept_stands_when_the_reschedule_fails, .init = open_fresh,
     struct store_request again;
     cr_assert_eq(store_request_get(s, r.id, &a, &again, &err), 0, "%s", err.msg);
     cr_assert_str_eq(again.status, "accepted", "the answer was kept");
+}
+
+/* A profile page saved without a change writes nothing, so that no server
+ * thread rebuilds its partner index for it; the list counts as the store
+ * keeps it (one per direction and code, the last given, in the store's
+ * order), and any real change is written. */
+Test(capabilities, a_save_without_a_change_writes_nothing, .init = open_fresh, .fini = close_all)
+{
+    struct store_capability two[] = {
+        {.direction = "offer", .cpv = "35613000-4", .title = "Drones", .description = "FPV"},
+        {.direction = "need", .cpv = "35300000-5", .title = "Ammunition"}};
+    bool changed = false;
+    cr_assert_eq(app_capabilities_replace(s, "t", "org-1", two, 2, &changed, &err), 0, "%s",
+                 err.msg);
+    cr_assert(changed);
+    int64_t g = store_api_match_generation(s), audits = store_audit_count(s, &err);
+    struct store_capability again[] = {
+        {.direction = "need", .cpv = "35300000-5", .title = "Ammunition", .description = ""},
+        {.direction = "offer", .cpv = "35613000-4", .title = "old title"},
+        {.direction = "offer", .cpv = "35613000-4", .title = "Drones", .description = "FPV"}};
+    cr_assert_eq(app_capabilities_replace(s, "t", "org-1", again, 3, &changed, &err), 0, "%s",
+                 err.msg);
+    cr_assert_not(changed, "another order, a key given twice (the last kept): the same list");
+    cr_assert_eq(store_api_match_generation(s), g, "nothing written");
+    cr_assert_eq(store_audit_count(s, &err), audits, "no audit line for nothing");
+
+    again[2].confidential = 1;
+    cr_assert_eq(app_capabilities_replace(s, "t", "org-1", again, 3, &changed, &err), 0, "%s",
+                 err.msg);
+    cr_assert(changed, "an offer made confidential is a change");
+    cr_assert_gt(store_api_match_generation(s), g);
+    g = store_api_match_generation(s);
+    cr_assert_eq(app_capabilities_replace(s, "t", "org-1", two, 1, &changed, &err), 0, "%s",
+                 err.msg);
+    cr_assert(changed, "one dropped is a change");
+    cr_assert_gt(store_api_match_generation(s), g);
+    cr_assert_eq(app_capabilities_replace(s, "t", "org-1", NULL, 0, &changed, &err), 0);
+    cr_assert(changed);
+    g = store_api_match_generation(s);
+    cr_assert_eq(app_capabilities_replace(s, "t", "org-1", NULL, 0, &changed, &err), 0);
+    cr_assert_not(changed, "none, and none again");
+    cr_assert_eq(store_api_match_generation(s), g);
 }
 
 /* The per-thread index of the partner engine: kept while no profile changed,
