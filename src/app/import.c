@@ -169,18 +169,12 @@ static int check_cpv(struct store *s, const char *code, struct df_err *err)
         return df_err_set(err, DF_ERR_INPUT,
                           "cpv \"%s\" is not a CPV code (eight digits, a dash and a check "
                           "digit, like 35613000-4)", code);
-    int64_t loaded = store_cpv_count(s, err);
-    if (loaded < 0)
+    int known = store_cpv_accepts(s, code, err);
+    if (known < 0)
         return -1;
-    if (loaded > 0) {
-        int known = store_cpv_is_known(s, code, err);
-        if (known < 0)
-            return -1;
-        if (!known)
-            return df_err_set(err, DF_ERR_INPUT,
-                              "cpv \"%s\" is not in the CPV classifier (wrong check digit?)",
-                              code);
-    }
+    if (!known)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "cpv \"%s\" is not in the CPV classifier (wrong check digit?)", code);
     return 0;
 }
 

@@ -125,9 +125,8 @@ static const char *cpv(struct fields *f, struct store *s)
                                "cpv \"%.40s\" is not a CPV code (like 35331200-5)", v);
         return NULL;
     }
-    int64_t loaded = store_cpv_count(s, f->err);
-    int known = loaded > 0 ? store_cpv_is_known(s, v, f->err) : 1;
-    if (loaded < 0 || known < 0) {
+    int known = store_cpv_accepts(s, v, f->err);
+    if (known < 0) {
         f->failed = -1;
         return NULL;
     }

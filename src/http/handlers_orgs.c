@@ -243,8 +243,7 @@ void api_org_caps_put(struct http_req *r)
             goto fail;
         }
         /* With the classifier loaded, the code must be in it. */
-        int known = store_cpv_count(r->s, &err) > 0
-                        ? store_cpv_is_known(r->s, http_json_str(c, "cpv"), &err) : 1;
+        int known = store_cpv_accepts(r->s, http_json_str(c, "cpv"), &err);
         if (known < 0)
             goto fail;
         if (!known) {

@@ -333,22 +333,20 @@ int store_cpv_upsert(struct store *s, const char *code, const char *label_en,
     return store_step_done(s, st, err, "saving a CPV code");
 }
 
-int64_t store_cpv_count(struct store *s, struct df_err *err)
+int store_cpv_accepts(struct store *s, const char *code, struct df_err *err)
 {
-    static const char sql[] = "SELECT count(*) FROM cpv";
+    static const char sql[] =
+        "SELECT EXISTS (SELECT 1 FROM cpv WHERE code = ?) OR NOT EXISTS (SELECT 1 FROM cpv)";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
-    int64_t n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    store_bind_text(st, 1, code);
+    int rc = sqlite3_step(st);
+    int ok = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) != 0 : -1;
     sqlite3_reset(st);
-    return n;
-}
-
-int store_cpv_is_known(struct store *s, const char *code, struct df_err *err)
-{
-    static const char sql[] = "SELECT 1 FROM cpv WHERE code = ?";
-    sqlite3_int64 r = store_rid(s, sql, code, err);
-    return r < 0 ? -1 : r > 0;
+    if (ok < 0)
+        store_fail(s, err, "looking up a CPV code");
+    return ok;
 }
 
 const char *store_cpv_label(struct store *s, const char *code, const char *lang,

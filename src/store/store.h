@@ -100,10 +100,11 @@ int store_capability_each(struct store *s, const char *org, store_capability_fn 
 /* label_en / label_uk may be NULL to keep what is there. */
 int store_cpv_upsert(struct store *s, const char *code, const char *label_en,
                      const char *label_uk, int *added, struct df_err *err);
-/* Number of codes loaded (0: no classifier, only the form of codes is checked). */
-int64_t store_cpv_count(struct store *s, struct df_err *err);
-/* 1 known, 0 unknown, -1 error. */
-int store_cpv_is_known(struct store *s, const char *code, struct df_err *err);
+/* Whether code may be stored: 1 when it is in the classifier, or when no
+ * classifier is loaded (then only the form of codes is checked); 0 when a
+ * classifier is loaded without it; -1 error. One indexed look-up: it runs
+ * for every capability, demand and supply row of an import. */
+int store_cpv_accepts(struct store *s, const char *code, struct df_err *err);
 /* The label in "en" or "uk" into the arena; NULL when none. */
 const char *store_cpv_label(struct store *s, const char *code, const char *lang,
                             struct arena *a);
