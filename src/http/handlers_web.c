@@ -231,7 +231,6 @@ struct org_found {
 
 struct org_ctx {
     json_t *list;
-    int region;               /* 0 any, 1 EU (and EEA), 2 Ukraine */
     int total;                /* every organisation the search finds, listed or not */
     /* with a text (q): */
     const char *needle;       /* q folded, looked for in the names */
@@ -271,9 +270,6 @@ static int org_found_cmp(const void *a, const void *b)
 static int org_cb(void *ud, const struct store_org *o)
 {
     struct org_ctx *k = ud;
-    bool ua = strcmp(o->country, "UA") == 0;
-    if ((k->region == 1 && ua) || (k->region == 2 && !ua))
-        return 0;
     int tier = 0, rank = 0;
     if (k->needle && !org_found_at(k, o, &tier, &rank))
         return 0;
@@ -357,9 +353,8 @@ static void h_search_orgs(struct http_req *r)
                                     .country = nonempty(http_url_param(&r->url, "country")),
                                     .kind = nonempty(http_url_param(&r->url, "kind")),
                                     .sme = -1, .limit = INT_MAX};
-    /* every organisation the filters let through is read, to be counted:
-     * the region is judged here, after the SQL, so a LIMIT there would
-     * cut the EU ones before the Ukrainian ones were reached */
+    /* every organisation the filters let through is read, to be counted;
+     * the first ORG_SEARCH_MAX are listed (org_cb) */
     /* A confidential need must not make its organisation findable by its code:
      * only organisers search through them. */
     q.confidential_too = strcmp(r->user.role, "organiser") == 0;
@@ -390,7 +385,7 @@ static void h_search_orgs(struct http_req *r)
             http_reply_error(r, 422, "invalid", "region must be eu or ua");
             return;
         }
-        k.region = region[0] == 'e' ? 1 : 2;
+        q.region = region[0] == 'e' ? 1 : 2;
     }
     if (cpv) {
         /* Leading digits of a code; trailing zeros of a broad code match its subtree. */

@@ -16,6 +16,7 @@ struct store_web_org_query {
     const char *country;  /* ISO code; NULL = any */
     const char *kind;     /* NULL = any */
     int sme;              /* -1 any, 0 or 1 */
+    int region;           /* 0 any, 1 the forum's European side (not Ukraine), 2 Ukraine */
     const char *cpv;      /* leading digits (2 to 8) of an offer or need; NULL = any */
     int limit;
     int confidential_too; /* 1: confidential needs match the cpv filter (organisers) */

@@ -125,6 +125,17 @@ Test(store_web, organisation_search_applies_every_filter, .init = setup, .fini =
     q = (struct store_web_org_query){.sme = -1, .q = "дрони"};
     store_web_org_search(s, &q, org_id_cb, &k, &err);
     cr_assert_eq(k.n, 1, "the Ukrainian name is searched too");
+    k.n = 0;
+    q = (struct store_web_org_query){.sme = -1, .region = 2};
+    store_web_org_search(s, &q, org_id_cb, &k, &err);
+    cr_assert_eq(k.n, 1, "Ukraine's side");
+    cr_assert_str_eq(k.v[0], "org-ua");
+    k.n = 0;
+    q = (struct store_web_org_query){.sme = -1, .region = 1};
+    store_web_org_search(s, &q, org_id_cb, &k, &err);
+    cr_assert_eq(k.n, 2, "the European side: the others");
+    for (int i = 0; i < k.n; i++)
+        cr_assert_str_neq(k.v[i], "org-ua");
 }
 
 static int person_cb(void *ud, const struct store_web_person *p)
