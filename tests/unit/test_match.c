@@ -297,6 +297,23 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
     cr_assert_neq(match_stem_uk_alt(stem1("плавень"), "плавень", k, sizeof k), 13, "ь: not 13");
     cr_assert_eq(match_stem_uk_alt(stem1("плід"), "плід", k, sizeof k), 3);
     cr_assert_str_eq(k, stem1("плоду"), "ьо only after a vowel and л");
+    /* a -ень noun that keeps its е: мішень and мішенню alike, as kind 5,
+     * with мішені's stem the second reading */
+    char k1[32];
+    cr_assert_eq(match_stem_uk_alt(stem1("мішень"), "мішень", k, sizeof k), 5);
+    cr_assert_eq(match_stem_uk_alt(stem1("мішенню"), "мішенню", k1, sizeof k1), 5);
+    cr_assert_str_eq(k, k1, "one other stem for both forms");
+    cr_assert_eq(match_stem_uk_alt_second(stem1("мішенню"), "мішенню", k, sizeof k), 5);
+    cr_assert_str_eq(k, stem1("мішені"));
+    cr_assert_not(match_stem_uk_alt_second(stem1("внесень"), "внесень", k, sizeof k),
+                  "a fleeting е's reading has no second");
+    cr_assert_not(match_stem_uk_alt_second(stem1("мішень"), "мішень", k, 4), "no room");
+    /* a -лля noun's dative, halved as an instrumental's */
+    cr_assert_eq(match_stem_uk_alt(stem1("довкіллю"), "довкіллю", k, sizeof k), 14);
+    cr_assert_str_eq(k, stem1("довкілля"));
+    cr_assert_eq(match_stem_uk_alt(stem1("обличчю"), "обличчю", k, sizeof k), 14);
+    cr_assert_str_eq(k, stem1("обличчя"));
+    cr_assert_not(match_stem_uk_alt(stem1("ціллю"), "ціллю", k, sizeof k), "too short");
 }
 
 Test(match_text, stop_words_hyphens_and_apostrophes)
@@ -1991,6 +2008,35 @@ Test(match_partners, fleeting_and_closed_vowels_meet_their_other_cases)
     cr_assert(text_finds(p, n, "Причіп", "trailers") && text_finds(p, n, "Причепи", "trailer"));
     cr_assert(!text_finds(p, n, "Причіп", "cream"), "е only where the texts have it");
     cr_assert(text_finds(p, n, "Міст", "bridges"), "і before two consonants too");
+}
+
+/* A -ень noun that keeps its е (мішень, мішені, мішенню), read by the
+ * stemmer as a verbal noun's genitive plural and its dative (рішень,
+ * рішенню), and a -лля or -ччя noun's dative (довкіллю, обличчю), read as a
+ * soft stem's instrumental (моделлю), meet their other cases; рішень and
+ * моделлю keep theirs. */
+Test(match_partners, a_nouns_forms_read_as_another_declensions_meet)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Логістика"},
+        {.id = "targets", .name = "Targets", .country = "UA", .text = "Повітряні мішені"},
+        {.id = "target", .name = "Target", .country = "UA", .text = "Стрільба за мішенню"},
+        {.id = "env", .name = "Env", .country = "UA", .text = "Захист довкілля"},
+        {.id = "envdat", .name = "EnvDat", .country = "UA", .text = "Шкода довкіллю"},
+        {.id = "face", .name = "Face", .country = "UA", .text = "Розпізнавання обличчя"},
+        {.id = "sol", .name = "Sol", .country = "UA", .text = "Розробка рішень"},
+        {.id = "model", .name = "Model", .country = "UA", .text = "Моделі дронів"},
+    };
+    int n = sizeof p / sizeof p[0];
+    cr_assert(text_finds(p, n, "Мішень", "targets") && text_finds(p, n, "Мішень", "target"),
+              "мішень is мішені's and мішенню's");
+    cr_assert(text_finds(p, n, "Мішені", "target"), "мішенню is мішені's");
+    cr_assert(text_finds(p, n, "Довкілля", "envdat") && text_finds(p, n, "Довкіллю", "env"),
+              "довкіллю is довкілля's");
+    cr_assert(text_finds(p, n, "Обличчю", "face"), "обличчю is обличчя's");
+    cr_assert(text_finds(p, n, "Рішення", "sol") && !text_finds(p, n, "Мішень", "sol"),
+              "рішень stays рішення's");
+    cr_assert(text_finds(p, n, "Керування моделлю", "model"), "моделлю stays моделі's");
 }
 
 /* A buyer who writes Kiev or Kharkov finds the makers in Kyiv and Kharkiv. */

@@ -359,6 +359,24 @@ size_t match_stem_uk(char *w)
     return n;
 }
 
+/* A genitive plural in -ень (мішень, рішень, лікарень) or a dative in
+ * -енню (мішенню, рішенню), whose stem the stemmer left as a verbal noun's
+ * (міше, ріше) or a -ня noun's (лікаре): the length of the word's part
+ * before е (міш), or 0 for another word. */
+static size_t genitive_en_prefix(const char *stem, const char *word)
+{
+    size_t n = strlen(stem), wn = strlen(word);
+    static const char *const tails[] = {"ень", "енню"};
+    for (size_t i = 0; i < sizeof tails / sizeof tails[0]; i++) {
+        size_t k = strlen(tails[i]);
+        if (wn > k && ends(word, wn, tails[i]) && n == wn - k + strlen("е") &&
+            strncmp(word, stem, wn - k) == 0 && utf8_length(stem, n) >= 4 &&
+            (i == 0 || ends(stem, n, "е")))
+            return wn - k;
+    }
+    return 0;
+}
+
 /* Where the closed і of stem, the whole of word (n bytes), is: an і before
  * its last consonant or two, after a consonant (засіб, причіп, міст; not
  * досвіду or мій). Its byte offset, or 0 for none. */
@@ -382,6 +400,15 @@ int match_stem_uk_alt_second(const char *stem, const char *word, char *out, size
 {
     size_t n = strlen(stem);
     unsigned char first = (unsigned char)stem[0];
+    /* a -ень noun that keeps its е (мішень, мішені, мішенню), where the
+     * stemmer read a verbal noun (рішень) */
+    size_t en = first < 0xd0 || first > 0xd3 || !ends(stem, n, "е") || n + 3 > size
+                    ? 0 : genitive_en_prefix(stem, word);
+    if (en) {
+        memcpy(out, stem, en);
+        memcpy(out + en, "ен", strlen("ен") + 1);
+        return 5;
+    }
     size_t at = first < 0xd0 || first > 0xd3 || n + 1 > size ? 0 : closed_i_at(stem, word, n);
     if (!at)
         return 0;
@@ -460,12 +487,26 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
     /* a genitive plural in -ень read the other way: a -ня noun's where the
      * stemmer took a verbal noun's (лікарень: лікарня, beside рішень:
      * рішення), or the reverse after в, д, с or т (внесень: внесення) */
-    size_t en = strlen("ень");
-    if (wn > en && ends(word, wn, "ень") && n == wn - en + strlen("е") &&
-        strncmp(word, stem, wn - en) == 0 && utf8_length(stem, n) >= 4) {
-        memcpy(out, stem, wn - en);
-        memcpy(out + wn - en, ends(stem, n, "е") ? "н" : "е", strlen("е") + 1);
+    size_t en = genitive_en_prefix(stem, word);
+    if (en) {
+        memcpy(out, stem, en);
+        memcpy(out + en, ends(stem, n, "е") ? "н" : "е", strlen("е") + 1);
         return 5;
+    }
+    /* the dative of a -лля or -ччя noun (довкіллю, обличчю), whose doubled
+     * consonant the stemmer halved as a soft stem's instrumental's (моделлю:
+     * модель): the stem the other cases leave keeps both */
+    static const char *const doubled_dative[] = {"ллю", "ццю", "ччю", "ззю", "шшю"};
+    for (size_t i = 0; i < sizeof doubled_dative / sizeof doubled_dative[0]; i++) {
+        size_t k = strlen(doubled_dative[i]);
+        if (!ends(word, wn, doubled_dative[i]) || n != wn - k + strlen("л") ||
+            strncmp(word, stem, n) != 0 || utf8_length(stem, n) < 4)
+            continue;
+        if (wn - strlen("ю") + 1 > size)
+            return 0;
+        memcpy(out, word, wn - strlen("ю"));
+        out[wn - strlen("ю")] = '\0';
+        return 14;
     }
     /* a nominative that ends as an instrumental or a genitive plural does
      * (шолом, шоломи; Укроборонпром, Укроборонпрома; режим, режиму; успіх,

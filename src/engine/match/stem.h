@@ -22,7 +22,9 @@ size_t match_stem_uk(char *w);
  * 4. a soft stem's instrumental -ем after л, н or р (кораблем: корабл,
  *    кабелем: кабл, beside -ема nouns' genitive plurals: проблем);
  * 5. a genitive plural in -ень read the other way (лікарень: лікарн, a -ня
- *    noun's, beside рішень: ріше, a verbal noun's);
+ *    noun's, beside рішень: ріше, a verbal noun's), and a dative in -енню
+ *    alike (мішенню: мішн), whose second reading is a -ень noun that keeps
+ *    its е (мішень, мішенню: мішен, as мішені);
  * 6. a nominative in -ом that the stemmer took for an instrumental (шолом:
  *    шолом, beside дроном: дрон); 10, 11 and 12 the same in -им, -их and -іх
  *    (режим, beside новим; успіх, beside нових and синіх);
@@ -35,9 +37,12 @@ size_t match_stem_uk(char *w);
  * 9. a nominative in -їв that it took for a genitive plural (Миколаїв:
  *    миколаєв, beside героїв: гер);
  * 13. a vowel that comes and goes before a last н (човен: човн, суден:
- *    судн, вікон: вікн).
+ *    судн, вікон: вікн);
+ * 14. a -лля or -ччя noun's dative, whose doubled consonant the stemmer
+ *    halved as a soft stem's instrumental's (довкіллю: довкілл, beside
+ *    моделлю: модел).
  * Kind 3 may be ьо too (політ: польот, after a vowel and л), and has a
- * second reading, е (match_stem_uk_alt_second).
+ * second reading, е (match_stem_uk_alt_second); so has kind 5.
  * word is the surface form stem came from. The other stem is written to out
  * (size bytes); a caller takes it only where its vocabulary has it (index.c's
  * join_alt_stems). Returns which of those it was (two forms of one stem that
@@ -45,9 +50,10 @@ size_t match_stem_uk(char *w);
  * is too small. */
 int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size);
 /* The second other stem of a kind 3 word, whose і the other cases may turn
- * into е instead (причіп: причеп, папір: папер); the caller
- * takes it where its vocabulary lacks the first. Returns 3, or 0 for a
- * word of another kind. */
+ * into е instead (причіп: причеп, папір: папер), or of a kind 5 word read
+ * as a verbal noun's, a -ень noun's that keeps its е (мішень: мішен); the
+ * caller takes it where its vocabulary lacks the first. Returns 3 or 5, or
+ * 0 for a word of another kind. */
 int match_stem_uk_alt_second(const char *stem, const char *word, char *out, size_t size);
 
 #endif
