@@ -56,12 +56,12 @@ int app_user_add(struct store *s, const char *email, const char *role, const cha
     char hash[crypto_pwhash_STRBYTES];
     size_t n = strlen(password);
     if (strcmp(role, "organiser") != 0 && strcmp(role, "participant") != 0)
-        return df_err_set(err, DF_ERR_INPUT, "role \"%s\" is neither organiser nor participant",
+        return df_err_set(err, DF_ERR_USAGE, "role \"%s\" is neither organiser nor participant",
                           role);
     if (strcmp(role, "participant") == 0 && !person)
-        return df_err_set(err, DF_ERR_INPUT, "a participant login needs --person");
+        return df_err_set(err, DF_ERR_USAGE, "a participant login needs --person");
     if (!strchr(email, '@') || strlen(email) > 254)
-        return df_err_set(err, DF_ERR_INPUT, "\"%s\" is not an email address", email);
+        return df_err_set(err, DF_ERR_USAGE, "\"%s\" is not an email address", email);
     if (n < 8)
         return df_err_set(err, DF_ERR_INPUT, "the password is shorter than 8 bytes");
     if (n > APP_PASSWORD_MAX)

@@ -29,8 +29,9 @@ t "an organiser login" 0 $'long-password\n' "added" -- user add --email org@x.te
 t "a participant who is the contact" 0 $'long-password\n' "person p" -- user add --email p@x.test --role participant --person p --contact --password-stdin
 t "the same email again, other case" 3 $'long-password\n' "exists already" -- user add --email ORG@x.test --role organiser --password-stdin
 t "an unknown person" 3 $'long-password\n' "does not exist" -- user add --email q@x.test --role participant --person nobody --password-stdin
-t "a participant without a person" 3 $'long-password\n' "needs --person" -- user add --email r@x.test --role participant --password-stdin
-t "an unknown role" 3 $'long-password\n' "neither" -- user add --email s@x.test --role admin --password-stdin
+t "a participant without a person" 2 $'long-password\n' "needs --person" -- user add --email r@x.test --role participant --password-stdin
+t "an unknown role" 2 $'long-password\n' "neither" -- user add --email s@x.test --role admin --password-stdin
+t "not an email address" 2 $'long-password\n' "not an email address" -- user add --email nobody --role organiser --password-stdin
 t "a short password" 3 $'short\n' "the password is shorter than 8 bytes" -- user add --email t@x.test --role organiser --password-stdin
 t "no password on stdin" 3 "" "no password" -- user add --email u@x.test --role organiser --password-stdin
 t "without --password-stdin" 2 "" "usage" -- user add --email v@x.test --role organiser
