@@ -1370,6 +1370,42 @@ test('a page change starts at the top of the new page, the focus on its heading'
   await ctx.close();
 });
 
+test('on a phone the menu is one row, a button that says where you are; open, it lists every page', async () => {
+  const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA', PHONE);
+  await open(page, '/agenda');
+  const toggle = page.locator('header nav .menu-toggle');
+  const navHeight = () => page.evaluate(() => document.querySelector('header nav').getBoundingClientRect().height);
+  assert.ok(await navHeight() <= 48, `the folded menu is ${await navHeight()} px high`);
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal((await toggle.textContent()).replace('\u2630', ''), `${UK['nav.menu']}${UK['nav.agenda']}`);
+  assert.equal(await page.locator('#nav-links a').first().isVisible(), false, 'the links are folded');
+  await toggle.click();
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  const links = await page.locator('#nav-links a').evaluateAll((as) => as.map((a) => {
+    const r = a.getBoundingClientRect();
+    return [a.getAttribute('href'), r.height >= 44 && r.width > 0];
+  }));
+  assert.deepEqual(links.map(([href]) => href), ['/profile', '/organisations', '/suggestions', '/partners', '/requests', '/agenda']);
+  assert.ok(links.every(([, big]) => big), 'every link shown, 44 px high');
+  // Escape folds it, the focus back on the button
+  await page.locator('#nav-links a[href="/requests"]').focus();
+  await page.keyboard.press('Escape');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('menu-toggle')), true);
+  // a link taken: the new page, the menu folded, saying the new page
+  await toggle.click();
+  await page.click('#nav-links a[href="/requests"]');
+  await page.waitForFunction(() => document.body.dataset.ready === '/requests');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal((await toggle.textContent()).replace('\u2630', ''), `${UK['nav.menu']}${UK['nav.requests']}`);
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
+  // on a wide screen there is no button: the links are the menu
+  await page.setViewportSize({ width: 1280, height: 800 });
+  assert.equal(await toggle.isVisible(), false);
+  assert.equal(await page.locator('#nav-links a[href="/agenda"]').isVisible(), true);
+  await ctx.close();
+});
+
 test('a login without a participant profile is told so in Ukrainian, not "something went wrong"', async () => {
   const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA');
   await page.route('**/api/v1/me/agenda', (route) => route.fulfill({ status: 404,

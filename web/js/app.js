@@ -203,9 +203,33 @@ function header() {
       h('a', { class: 'brand', href: '/' }, h('img', { src: '/favicon.svg', alt: '', width: 28, height: 28 }), h('span', {}, t('app.name'))),
       langSwitch(),
       r ? h('button', { type: 'button', class: 'link', id: 'signout', onclick: signOut }, t('nav.signout')) : null),
-    nav.length ? h('nav', { 'aria-label': t('nav.label') },
-      h('ul', {}, nav.map(([p, k]) => h('li', {},
-        h('a', { href: href(p), 'aria-current': here === p ? 'page' : null }, t(k)))))) : null);
+    nav.length ? siteNav(nav, here, href) : null);
+}
+
+// The links to every page; on a phone folded behind one button that says
+// where the reader is ("Меню: Мій розклад"), so the header takes one row
+// instead of three or four. Escape folds it again, back on the button.
+function siteNav(nav, here, href) {
+  const current = nav.find(([p]) => p === here);
+  const el = h('nav', { 'aria-label': t('nav.label') });
+  const toggle = h('button', {
+    type: 'button', class: 'menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'nav-links',
+    onclick: () => fold(toggle.getAttribute('aria-expanded') === 'true'),
+  }, h('span', { class: 'menu-icon', 'aria-hidden': 'true' }, '\u2630'), t('nav.menu'),
+  current ? h('span', { class: 'menu-here' }, t(current[1])) : null);
+  function fold(shut) {
+    toggle.setAttribute('aria-expanded', shut ? 'false' : 'true');
+    el.classList.toggle('open', !shut);
+  }
+  el.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape' && el.classList.contains('open')) {
+      fold(true);
+      toggle.focus();
+    }
+  });
+  el.append(toggle, h('ul', { id: 'nav-links' }, nav.map(([p, k]) => h('li', {},
+    h('a', { href: href(p), 'aria-current': here === p ? 'page' : null }, t(k))))));
+  return el;
 }
 
 let renderSeq = 0;
