@@ -30,6 +30,7 @@ static const char *const kind_names[K_N] = {
 _Static_assert(K_N == APP_CHECK_KINDS, "a count for every kind");
 
 struct walk {
+    const char *path;            /* the database's: the id of its own findings */
     struct store *s;
     struct app_check_report *r;
     struct df_err why;           /* the sentence of the rule that refused */
@@ -307,6 +308,23 @@ static int meeting_row(void *ud, const struct store_meeting_place *m)
 
 /* ---- joint procurement ---------------------------------------------------------- */
 
+/* A stored number in the range the importer reads its column in. */
+static int whole_in(struct walk *w, enum kind k, const char *id, const char *field, long long v,
+                    long long min, long long max)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%lld", v);
+    return judged(w, app_whole_check(field, text, &v, min, max, &w->why), k, id, field);
+}
+
+static int number_in(struct walk *w, enum kind k, const char *id, const char *field, double v,
+                     double min, double max)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%g", v);
+    return judged(w, app_number_check(field, text, &v, min, max, &w->why), k, id, field);
+}
+
 static int demand_row(void *ud, const struct store_demand *d)
 {
     struct walk *w = ud;
@@ -320,6 +338,9 @@ static int demand_row(void *ud, const struct store_demand *d)
         judged(w, app_cpv_check(w->s, d->cpv, &w->why), K_DEMAND, d->id, "cpv") ||
         text(w, K_DEMAND, d->id, "description", d->description, true) ||
         named(w, K_DEMAND, d->id, "unit", d->unit) ||
+        whole_in(w, K_DEMAND, d->id, "quantity", d->quantity, 1, APP_QUANTITY_MAX) ||
+        number_in(w, K_DEMAND, d->id, "max_unit_price_eur", d->max_unit_price_eur, 0,
+                  APP_PRICE_MAX) ||
         judged(w, app_deliver_by_check(d->deliver_by, &w->why), K_DEMAND, d->id, "deliver_by"))
         return -1;
     /* "DK;SE", as the store joins them */
@@ -343,7 +364,13 @@ static int supply_row(void *ud, const struct store_supply *x)
         judged(w, app_cpv_check(w->s, x->cpv, &w->why), K_SUPPLY, x->id, "cpv") ||
         text(w, K_SUPPLY, x->id, "description", x->description, true) ||
         judged(w, app_country_check("production_country", x->production_country, &w->why),
-               K_SUPPLY, x->id, "production_country"))
+               K_SUPPLY, x->id, "production_country") ||
+        whole_in(w, K_SUPPLY, x->id, "capacity_per_month", x->capacity_per_month, 1,
+                 APP_QUANTITY_MAX) ||
+        number_in(w, K_SUPPLY, x->id, "unit_price_eur", x->unit_price_eur, 0, APP_PRICE_MAX) ||
+        whole_in(w, K_SUPPLY, x->id, "lead_time_days", x->lead_time_days, 0, APP_LEAD_TIME_MAX) ||
+        number_in(w, K_SUPPLY, x->id, "eu_content_pct", x->eu_content_pct, 0, 100) ||
+        number_in(w, K_SUPPLY, x->id, "ua_content_pct", x->ua_content_pct, 0, 100))
         return -1;
     return judged(w, app_content_pct_check(x->eu_content_pct, x->ua_content_pct, &w->why),
                   K_SUPPLY, x->id, "ua_content_pct");
@@ -367,7 +394,25 @@ static int integrity_row(void *ud, const char *problem)
     struct walk *w = ud;
     w->r->integrity_ok = false;
     df_err_set(&w->why, DF_ERR_INPUT, "PRAGMA integrity_check: %s", problem);
-    return found(w, K_DATABASE, "", "integrity", false);
+    return found(w, K_DATABASE, w->path, "integrity", false);
+}
+
+/* The kind of a table's rows, K_DATABASE for a table of dfnc's own (its
+ * sessions, feed tokens, the classifier...). */
+static enum kind table_kind(const char *table)
+{
+    static const struct {
+        const char *table;
+        enum kind k;
+    } kinds[] = {{"organisations", K_ORG}, {"people", K_PERSON}, {"capabilities", K_CAPABILITY},
+                 {"events", K_EVENT}, {"sessions", K_SESSION}, {"slots", K_SLOT},
+                 {"locations", K_TABLE}, {"interpreters", K_INTERPRETER},
+                 {"requests", K_REQUEST}, {"meetings", K_MEETING}, {"demands", K_DEMAND},
+                 {"supplies", K_SUPPLY}, {"users", K_USER}};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(kinds[i].table, table) == 0)
+            return kinds[i].k;
+    return K_DATABASE;
 }
 
 static int foreign_key_row(void *ud, const char *table, const char *id, const char *parent)
@@ -377,7 +422,8 @@ static int foreign_key_row(void *ud, const char *table, const char *id, const ch
     df_err_set(&w->why, DF_ERR_INPUT,
                "PRAGMA foreign_key_check: %s %s names a row of %s that is not there", table,
                *id ? id : "(without rowid)", parent);
-    return found(w, K_DATABASE, *id ? id : table, "foreign key", false);
+    enum kind k = table_kind(table);
+    return found(w, k, k == K_DATABASE ? w->path : id, "foreign key", false);
 }
 
 /* ---- the driver ------------------------------------------------------------------ */
@@ -391,7 +437,7 @@ static int walk_all(struct walk *w, struct df_err *err)
                    "schema version %d is older than this dfnc's %d: the rows were read from a "
                    "copy migrated in memory; dfnc init migrates the file (dfnc backup first)",
                    r->schema_version, r->latest_version);
-        if (found(w, K_DATABASE, "", "schema_version", true) < 0)
+        if (found(w, K_DATABASE, w->path, "schema_version", true) < 0)
             return -1;
     }
     /* the organisations first: people, demands and requests are judged by
@@ -429,7 +475,7 @@ int app_check(const char *path, struct app_check_report *r, struct df_err *err)
     struct store *s = NULL;
     if (store_open_read_only(&s, path, &r->schema_version, err) < 0)
         return -1;
-    struct walk w = {.s = s, .r = r};
+    struct walk w = {.path = path, .s = s, .r = r};
     int rc = store_snapshot_begin(s, err);
     if (rc == 0) {
         rc = walk_all(&w, err);

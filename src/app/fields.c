@@ -2,6 +2,7 @@
 #include "app/fields.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
@@ -220,6 +221,24 @@ int app_demand_country_check(const char *country, const char *buyer, const char 
     if (strcmp(country, buyer_country) != 0)
         return df_err_set(err, DF_ERR_INPUT, "country \"%s\" is not the buyer's: %s is in %s",
                           country, buyer, buyer_country);
+    return 0;
+}
+
+int app_whole_check(const char *what, const char *text, const long long *v, long long min,
+                    long long max, struct df_err *err)
+{
+    if (!v || *v < min || *v > max)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a whole number from %lld to %lld",
+                          what, text, min, max);
+    return 0;
+}
+
+int app_number_check(const char *what, const char *text, const double *v, double min,
+                     double max, struct df_err *err)
+{
+    if (!v || !isfinite(*v) || *v < min || *v > max)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a number from %g to %g", what,
+                          text, min, max);
     return 0;
 }
 

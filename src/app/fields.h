@@ -78,6 +78,19 @@ int app_timezone_check(const char *v, struct df_err *err);
 int app_demand_country_check(const char *country, const char *buyer, const char *buyer_country,
                              struct df_err *err);
 
+/* The ranges of a demand's and a supply's numbers. */
+#define APP_QUANTITY_MAX 1000000000LL   /* a quantity, a capacity per month */
+#define APP_PRICE_MAX 1e9               /* EUR per unit */
+#define APP_LEAD_TIME_MAX 3650          /* days */
+
+/* A whole number in [min, max]: text is the value as given (quoted in the
+ * sentence), v the number read from it, NULL when it is none. */
+int app_whole_check(const char *what, const char *text, const long long *v, long long min,
+                    long long max, struct df_err *err);
+/* A finite number in [min, max], alike. */
+int app_number_check(const char *what, const char *text, const double *v, double min,
+                     double max, struct df_err *err);
+
 /* A demand's deliver_by: a real date YYYY-MM-DD. */
 int app_deliver_by_check(const char *v, struct df_err *err);
 

@@ -1,15 +1,15 @@
 /* Validating demand and supply rows before they reach the store: every field a
  * planner relies on (CPV, quantities, prices, dates, countries, organisations)
- * is checked here, so the planner never meets malformed data. */
+ * is checked here, by app/fields.c's rules (which dfnc check judges stored
+ * rows by), so the planner never meets malformed data. */
 #include "app/procure_import.h"
 #include "app/fields.h"
 
 #include <errno.h>
-#include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "engine/procure/procure.h"
 #include "store/procure.h"
 
 #define FUNDERS_MAX 32
@@ -59,7 +59,7 @@ static const char *ident(struct fields *f, const char *col)
 }
 
 /* A whole number in [min, max]. */
-static int64_t whole(struct fields *f, const char *col, int64_t min, int64_t max)
+static int64_t whole(struct fields *f, const char *col, long long min, long long max)
 {
     const char *v = field(f, col, 1);
     if (!v)
@@ -67,10 +67,9 @@ static int64_t whole(struct fields *f, const char *col, int64_t min, int64_t max
     char *end;
     errno = 0;
     long long n = strtoll(v, &end, 10);
-    if (errno || *end || end == v || n < min || n > max) {
-        f->failed = df_err_set(f->err, DF_ERR_INPUT,
-                               "%s \"%.40s\" must be a whole number from %lld to %lld", col, v,
-                               (long long)min, (long long)max);
+    bool read = !errno && !*end && end != v;
+    if (app_whole_check(col, v, read ? &n : NULL, min, max, f->err) < 0) {
+        f->failed = -1;
         return 0;
     }
     return n;
@@ -85,9 +84,9 @@ static double number(struct fields *f, const char *col, double min, double max, 
     char *end;
     errno = 0;
     double x = strtod(v, &end);
-    if (errno || *end || end == v || !isfinite(x) || x < min || x > max) {
-        f->failed = df_err_set(f->err, DF_ERR_INPUT, "%s \"%.40s\" must be a number from %g to %g",
-                               col, v, min, max);
+    bool read = !errno && !*end && end != v;
+    if (app_number_check(col, v, read ? &x : NULL, min, max, f->err) < 0) {
+        f->failed = -1;
         return 0;
     }
     return x;
@@ -190,12 +189,12 @@ int app_procure_demand_row(struct store *s, const struct csv_reader *r,
     buyers_country(&f, s, d.buyer, d.country);
     d.cpv = cpv(&f, s);
     d.description = field(&f, "description", 0);
-    d.quantity = whole(&f, "quantity", 1, INT64_C(1000000000));
+    d.quantity = whole(&f, "quantity", 1, APP_QUANTITY_MAX);
     d.unit = field(&f, "unit", 1);
     d.deliver_by = field(&f, "deliver_by", 1);
     if (!f.failed && d.deliver_by && app_deliver_by_check(d.deliver_by, err) < 0)
         f.failed = -1;
-    d.max_unit_price_eur = number(&f, "max_unit_price_eur", 0, 1e9, 1);
+    d.max_unit_price_eur = number(&f, "max_unit_price_eur", 0, APP_PRICE_MAX, 1);
     d.funders = funders(&f, fund, sizeof fund);
     if (f.failed)
         return -1;
@@ -214,9 +213,9 @@ int app_procure_supply_row(struct store *s, const struct csv_reader *r,
     x.org = organisation(&f, s, "organisation");
     x.cpv = cpv(&f, s);
     x.description = field(&f, "description", 0);
-    x.capacity_per_month = whole(&f, "capacity_per_month", 1, INT64_C(1000000000));
-    x.unit_price_eur = number(&f, "unit_price_eur", 0, 1e9, 1);
-    x.lead_time_days = (int)whole(&f, "lead_time_days", 0, 3650);
+    x.capacity_per_month = whole(&f, "capacity_per_month", 1, APP_QUANTITY_MAX);
+    x.unit_price_eur = number(&f, "unit_price_eur", 0, APP_PRICE_MAX, 1);
+    x.lead_time_days = (int)whole(&f, "lead_time_days", 0, APP_LEAD_TIME_MAX);
     x.production_country = country(&f, "production_country", field(&f, "production_country", 1),
                                     cc);
     x.eu_content_pct = number(&f, "eu_content_pct", 0, 100, 1);

@@ -2,13 +2,14 @@
 """`dfnc check`: rows an older dfnc stored before today's input rules, written
 here straight into the database as it would have left them (a website
 without a scheme, a time zone that does not exist, a bidi override in a
-name, a demand whose country is not its buyer's, a CPV code not in the
-classifier, a meeting in another event's slot, a minimum-cost password
-hash, a dangling foreign key), each reported with its kind, id and field in
+name, a demand whose country is not its buyer's and whose quantity is over
+what an import takes, a CPV code not in the classifier, a meeting in another
+event's slot, a minimum-cost password hash, a dangling foreign key), each reported with its kind, id and field in
 the importer's own sentence, exit 3; a request between colleagues is a
 warning; --json carries the same facts; the database file is byte-identical
-after; a clean demo forum reports nothing and exits 0; an older schema is
-read from a copy migrated in memory.
+after; a clean demo forum reports nothing and exits 0, also while a server
+serves it and a writer holds its lock; an older schema is read from a copy
+migrated in memory.
 Usage: check_test.py DFNC_BINARY   (TAP on stdout)"""
 import hashlib
 import json
@@ -83,7 +84,7 @@ c.executescript("""
 UPDATE organisations SET website = 'www.acme.example' WHERE id = 'org-de';
 UPDATE organisations SET name = 'Kyiv ' || char(0x202E) || 'scitpO' WHERE id = 'org-ua';
 UPDATE capabilities SET cpv = '35999999-9';
-UPDATE demands SET country = 'FR' WHERE id = 'dem-1';
+UPDATE demands SET country = 'FR', quantity = 2000000000 WHERE id = 'dem-1';
 INSERT INTO events(id, name, timezone, starts_on, ends_on)
   VALUES ('ev-old', 'Old forum', 'Europe/Atlantis', '2027-02-16', '2027-02-17'),
          ('ev-other', 'Other forum', 'Europe/Brussels', '2027-03-01', '2027-03-01');
@@ -130,6 +131,8 @@ reported('a time zone that does not exist', 'event ev-old: timezone: ',
          'timezone "Europe/Atlantis" is not a known time zone')
 reported("a demand whose country is not its buyer's", 'demand dem-1: country: ',
          'country "FR" is not the buyer\'s: org-de is in DE')
+reported('a quantity over what an import takes', 'demand dem-1: quantity: ',
+         'quantity "2000000000" must be a whole number from 1 to 1000000000')
 reported('a CPV code not in the loaded classifier',
          'capability org-de/offer/35999999-9: cpv: ',
          'cpv "35999999-9" is not in the CPV classifier')
@@ -137,13 +140,13 @@ reported("a meeting in another event's slot", 'meeting m-1: slot: ',
          'slot "sl-other" is of event "ev-other", not of the request\'s event "ev-old"')
 reported('a login hashed below the current argon2id cost',
          'user olena@optics.example: password_hash: ', 'rehash by resetting the password')
-reported('a person naming an organisation that is not there', 'database p-orphan: foreign key: ',
+reported('a person naming an organisation that is not there', 'person p-orphan: foreign key: ',
          'people p-orphan names a row of organisations that is not there')
 reported('a request between colleagues is a warning',
          'warning: request r-colleagues: to: ', 'of one organisation')
 ok(WEAK not in p.stdout and '$argon2id$' not in p.stdout, 'no password hash is shown', p.stdout)
 ok('\u202e' not in p.stdout, 'no bidi control is printed as it is', p.stdout)
-ok('foreign keys broken' in p.stdout and 'problems: 8 (' in p.stdout and
+ok('foreign keys broken' in p.stdout and 'problems: 9 (' in p.stdout and
    'warnings: 1 (request 1)' in p.stdout, 'the summary counts them', p.stdout)
 ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.stdout,
    'the summary says how many rows of each kind were read', p.stdout)
@@ -164,7 +167,7 @@ except ValueError as e:
     doc = {}
     ok(False, '--json parses', e)
 problems = [f for f in doc.get('findings', []) if f['severity'] == 'problem']
-ok(doc.get('problems') == 8 and len(problems) == 8 and doc.get('warnings') == 1,
+ok(doc.get('problems') == 9 and len(problems) == 9 and doc.get('warnings') == 1,
    '--json: the counts of the text', j.stdout[:2000])
 text_findings = {l for l in lines if ': ' in l and not l.startswith(('rows', 'problems', 'warnings'))
                  and not l.startswith(DB)}
@@ -188,7 +191,7 @@ c.executescript('ALTER TABLE supplies DROP COLUMN ua_content_pct; PRAGMA user_ve
 c.close()
 before = digest(DB)
 p = dfnc(DB, 'check')
-ok(p.returncode == 3 and 'warning: database : schema_version: schema version 11 is older' in p.stdout
+ok(p.returncode == 3 and 'warning: database old.db: schema_version: schema version 11 is older' in p.stdout
    and 'organisation org-de: website: ' in p.stdout,
    'an older schema is checked from a copy migrated in memory, and said', p.stdout + p.stderr)
 ok(digest(DB) == before and sqlite3.connect(DB).execute('PRAGMA user_version').fetchone()[0] == 11,
