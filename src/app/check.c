@@ -389,12 +389,22 @@ static int user_row(void *ud, const struct store_login *l)
                   "password_hash");
 }
 
+/* SQLite's report may hold several lines ("*** in database main ***\nOn
+ * tree page 26 ..."): one finding each. */
 static int integrity_row(void *ud, const char *problem)
 {
     struct walk *w = ud;
     w->r->integrity_ok = false;
-    df_err_set(&w->why, DF_ERR_INPUT, "PRAGMA integrity_check: %s", problem);
-    return found(w, K_DATABASE, w->path, "integrity", false);
+    for (const char *p = problem; *p;) {
+        size_t n = strcspn(p, "\n");
+        if (n && strncmp(p, "*** in database main ***", n) != 0) {
+            df_err_set(&w->why, DF_ERR_INPUT, "PRAGMA integrity_check: %.*s", (int)n, p);
+            if (found(w, K_DATABASE, w->path, "integrity", false) < 0)
+                return -1;
+        }
+        p += n + (p[n] == '\n');
+    }
+    return 0;
 }
 
 /* The kind of a table's rows, K_DATABASE for a table of dfnc's own (its
@@ -483,6 +493,8 @@ int app_check(const char *path, struct app_check_report *r, struct df_err *err)
     }
     for (int k = 0; k < K_N; k++)
         r->rows += r->counts[k].rows;
+    if (rc < 0 && err->kind == DF_ERR_RUNTIME)   /* a damaged file, most likely */
+        df_err_prefix(err, "%s", path);
     strmap_free(&w.orgs);
     strmap_free(&w.people);
     free(w.countries);

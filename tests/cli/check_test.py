@@ -219,6 +219,20 @@ ok(doc.get('problems') == 0 and doc.get('findings') == [] and doc.get('rows', 0)
    'the demo: --json says the same, rows counted alike', j.stdout[:1000])
 ok(digest(DEMO) == before, 'the demo database is byte-identical after the checks')
 
+# ---- a damaged index: SQLite's integrity check, line by line --------------------------------
+with open(DEMO, 'rb') as f, open('damaged.db', 'wb') as g:
+    g.write(f.read())
+c = sqlite3.connect('damaged.db')
+c.execute('PRAGMA writable_schema = ON')   # the index now claims another column than it holds
+c.execute("UPDATE sqlite_master SET sql = 'CREATE INDEX organisations_country ON "
+          "organisations(kind)' WHERE name = 'organisations_country'")
+c.commit()
+c.close()
+p = dfnc('damaged.db', 'check')
+ok(p.returncode == 3 and 'database damaged.db: integrity: PRAGMA integrity_check: row 1 missing '
+   'from index organisations_country\n' in p.stdout and 'integrity damaged' in p.stdout,
+   'a damaged index is reported by the integrity check, one line each', p.stdout + p.stderr)
+
 # ---- while a server serves it and a writer holds its write lock ------------------------------
 server = subprocess.Popen([DFNC, '--db', DEMO, 'serve', '--port', '0', '--no-access-log'],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
