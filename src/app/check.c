@@ -299,11 +299,29 @@ static int meeting_row(void *ud, const struct store_meeting_place *m)
 {
     struct walk *w = ud;
     w->r->counts[K_MEETING].rows++;
-    return ident(w, K_MEETING, m->meeting) ||
-                   of_its_event(w, m, "slot", m->slot, m->slot_event, "slot") ||
-                   of_its_event(w, m, "table", m->location, m->location_event, "location")
-               ? -1
-               : 0;
+    if (ident(w, K_MEETING, m->meeting) ||
+        of_its_event(w, m, "slot", m->slot, m->slot_event, "slot") ||
+        of_its_event(w, m, "table", m->location, m->location_event, "location"))
+        return -1;
+    if (m->status && strcmp(m->status, "accepted") != 0) {
+        /* a cancel and an import taking a request out of accepted remove its
+         * meeting at once today (app/requests.c, app/import.c) */
+        df_err_set(&w->why, DF_ERR_INPUT,
+                   "request \"%s\" is %s, yet its meeting stays in agendas and calendar "
+                   "feeds: the next schedule run removes it", m->request, m->status);
+        return found(w, K_MEETING, m->meeting, "request", false);
+    }
+    return 0;
+}
+
+/* One person or one table in two meetings at once, which no schedule run
+ * places. */
+static int clash_row(void *ud, const char *what, const char *id, const char *slot,
+                     const char *meetings)
+{
+    struct walk *w = ud;
+    df_err_set(&w->why, DF_ERR_INPUT, "meetings %s are all in slot \"%s\"", meetings, slot);
+    return found(w, strcmp(what, "table") == 0 ? K_TABLE : K_PERSON, id, "meetings", false);
 }
 
 /* ---- joint procurement ---------------------------------------------------------- */
@@ -464,6 +482,7 @@ static int walk_all(struct walk *w, struct df_err *err)
     if (!rc) rc = store_interpreter_each(s, NULL, interpreter_row, w, err);
     if (!rc) rc = store_request_each(s, NULL, NULL, request_row, w, err);
     if (!rc) rc = store_meeting_place_each(s, meeting_row, w, err);
+    if (!rc) rc = store_meeting_clash_each(s, clash_row, w, err);
     if (!rc) rc = store_demand_each(s, demand_row, w, err);
     if (!rc) rc = store_supply_each(s, supply_row, w, err);
     if (!rc) rc = store_login_each(s, user_row, w, err);

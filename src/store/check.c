@@ -85,7 +85,7 @@ static int meeting_place_row(struct store *s, sqlite3_stmt *st, void *fn, void *
     struct store_meeting_place m = {
         .meeting = store_col(st, 0), .request = store_col(st, 1), .event = store_col(st, 2),
         .slot = store_col(st, 3), .slot_event = store_col(st, 4), .location = store_col(st, 5),
-        .location_event = store_col(st, 6)};
+        .location_event = store_col(st, 6), .status = store_col(st, 7)};
     return ((store_meeting_place_fn)fn)(ud, &m);
 }
 
@@ -95,7 +95,7 @@ int store_meeting_place_each(struct store *s, store_meeting_place_fn fn, void *u
     /* left joins: a row whose links are broken is still seen (the foreign
      * key check names it too) */
     static const char sql[] =
-        "SELECT m.id, r.id, re.id, t.id, se.id, l.id, le.id FROM meetings m"
+        "SELECT m.id, r.id, re.id, t.id, se.id, l.id, le.id, r.status FROM meetings m"
         " LEFT JOIN requests r ON r.rid = m.request_rid"
         " LEFT JOIN events re ON re.rid = r.event_rid"
         " LEFT JOIN slots t ON t.rid = m.slot_rid"
@@ -105,6 +105,34 @@ int store_meeting_place_each(struct store *s, store_meeting_place_fn fn, void *u
         " LEFT JOIN events le ON le.rid = l.event_rid"
         " ORDER BY m.id";
     return walk(s, sql, meeting_place_row, (void *)fn, ud, err, "listing meetings' places");
+}
+
+static int clash_row(struct store *s, sqlite3_stmt *st, void *fn, void *ud)
+{
+    (void)s;
+    return ((store_meeting_clash_fn)fn)(ud, store_col(st, 0), store_col(st, 1), store_col(st, 2),
+                                        store_col(st, 3));
+}
+
+int store_meeting_clash_each(struct store *s, store_meeting_clash_fn fn, void *ud,
+                             struct df_err *err)
+{
+    static const char sql[] =
+        "WITH seats(meeting_rid, person_rid) AS ("
+        "  SELECT m.rid, r.from_rid FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        "  UNION SELECT m.rid, r.to_rid FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        "  UNION SELECT m.rid, a.person_rid FROM meetings m"
+        "  JOIN request_attendees a ON a.request_rid = m.request_rid)"
+        " SELECT 'person', p.id, t.id, group_concat(m.id, ', ') FROM seats x"
+        " JOIN meetings m ON m.rid = x.meeting_rid JOIN people p ON p.rid = x.person_rid"
+        " JOIN slots t ON t.rid = m.slot_rid"
+        " GROUP BY x.person_rid, m.slot_rid HAVING count(*) > 1"
+        " UNION ALL"
+        " SELECT 'table', l.id, t.id, group_concat(m.id, ', ') FROM meetings m"
+        " JOIN locations l ON l.rid = m.location_rid JOIN slots t ON t.rid = m.slot_rid"
+        " GROUP BY m.location_rid, m.slot_rid HAVING count(*) > 1"
+        " ORDER BY 1, 2, 3";
+    return walk(s, sql, clash_row, (void *)fn, ud, err, "looking for meetings at one time");
 }
 
 static int login_row(struct store *s, sqlite3_stmt *st, void *fn, void *ud)

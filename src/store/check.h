@@ -25,13 +25,24 @@ typedef int (*store_foreign_key_fn)(void *ud, const char *table, const char *id,
 int store_foreign_key_each(struct store *s, store_foreign_key_fn fn, void *ud,
                            struct df_err *err);
 
-/* Where each meeting lies: its request's event and the event its slot's
- * session belongs to, and its table's event (NULL without a table). */
+/* Where each meeting lies: its request's event (and status) and the event
+ * its slot's session belongs to, and its table's event (NULL without a
+ * table). */
 struct store_meeting_place {
-    const char *meeting, *request, *event, *slot, *slot_event, *location, *location_event;
+    const char *meeting, *request, *status, *event, *slot, *slot_event, *location,
+        *location_event;
 };
 typedef int (*store_meeting_place_fn)(void *ud, const struct store_meeting_place *m);
 int store_meeting_place_each(struct store *s, store_meeting_place_fn fn, void *ud,
+                             struct df_err *err);
+
+/* Two or more meetings in one slot with one person (a requester, an
+ * addressee or an attendee; what "person") or at one table (what "table"):
+ * fn gets the person's or table's id, the slot's and the meetings' ids
+ * joined by ", ". */
+typedef int (*store_meeting_clash_fn)(void *ud, const char *what, const char *id,
+                                      const char *slot, const char *meetings);
+int store_meeting_clash_each(struct store *s, store_meeting_clash_fn fn, void *ud,
                              struct df_err *err);
 
 /* Every login in email order, its person's id (NULL for none) and password

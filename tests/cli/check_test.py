@@ -4,12 +4,13 @@ here straight into the database as it would have left them (a website
 without a scheme, a time zone that does not exist, a bidi override in a
 name, a demand whose country is not its buyer's and whose quantity is over
 what an import takes, a CPV code not in the classifier, a meeting in another
-event's slot, a minimum-cost password hash, a dangling foreign key), each reported with its kind, id and field in
-the importer's own sentence, exit 3; a request between colleagues is a
-warning; --json carries the same facts; the database file is byte-identical
-after; a clean demo forum reports nothing and exits 0, also while a server
-serves it and a writer holds its lock; an older schema is read from a copy
-migrated in memory.
+event's slot, one of a declined request, a person in two meetings at once,
+a minimum-cost password hash, a dangling foreign key), each reported with
+its kind, id and field in the importer's own sentence, exit 3; a request
+between colleagues is a warning; --json carries the same facts; the
+database file is byte-identical after; a clean demo forum reports nothing
+and exits 0, also while a server serves it and a writer holds its lock; an
+older schema is read from a copy migrated in memory.
 Usage: check_test.py DFNC_BINARY   (TAP on stdout)"""
 import hashlib
 import json
@@ -100,8 +101,13 @@ INSERT INTO requests(id, event_rid, from_rid, to_rid, status)
 INSERT INTO requests(id, event_rid, from_rid, to_rid, status)
   SELECT 'r-colleagues', e.rid, a.rid, b.rid, 'pending' FROM events e, people a, people b
   WHERE e.id = 'ev-old' AND a.id = 'p-1' AND b.id = 'p-2';
+INSERT INTO requests(id, event_rid, from_rid, to_rid, status)
+  SELECT 'r-2', e.rid, a.rid, b.rid, 'declined' FROM events e, people a, people b
+  WHERE e.id = 'ev-other' AND a.id = 'p-2' AND b.id = 'p-3';
 INSERT INTO meetings(id, request_rid, slot_rid)
   SELECT 'm-1', r.rid, t.rid FROM requests r, slots t WHERE r.id = 'r-1' AND t.id = 'sl-other';
+INSERT INTO meetings(id, request_rid, slot_rid)
+  SELECT 'm-2', r.rid, t.rid FROM requests r, slots t WHERE r.id = 'r-2' AND t.id = 'sl-other';
 INSERT INTO people(id, org_rid, name) VALUES ('p-orphan', 9999, 'Nobody');
 """)
 c.execute('UPDATE users SET password_hash = ?', (WEAK,))
@@ -138,6 +144,10 @@ reported('a CPV code not in the loaded classifier',
          'cpv "35999999-9" is not in the CPV classifier')
 reported("a meeting in another event's slot", 'meeting m-1: slot: ',
          'slot "sl-other" is of event "ev-other", not of the request\'s event "ev-old"')
+reported('a meeting whose request was declined', 'meeting m-2: request: ',
+         'request "r-2" is declined, yet its meeting stays in agendas')
+reported('one person in two meetings at once', 'person p-3: meetings: ',
+         'meetings m-1, m-2 are all in slot "sl-other"')
 reported('a login hashed below the current argon2id cost',
          'user olena@optics.example: password_hash: ', 'rehash by resetting the password')
 reported('a person naming an organisation that is not there', 'person p-orphan: foreign key: ',
@@ -146,7 +156,7 @@ reported('a request between colleagues is a warning',
          'warning: request r-colleagues: to: ', 'of one organisation')
 ok(WEAK not in p.stdout and '$argon2id$' not in p.stdout, 'no password hash is shown', p.stdout)
 ok('\u202e' not in p.stdout, 'no bidi control is printed as it is', p.stdout)
-ok('foreign keys broken' in p.stdout and 'problems: 9 (' in p.stdout and
+ok('foreign keys broken' in p.stdout and 'problems: 11 (' in p.stdout and
    'warnings: 1 (request 1)' in p.stdout, 'the summary counts them', p.stdout)
 ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.stdout,
    'the summary says how many rows of each kind were read', p.stdout)
@@ -167,7 +177,7 @@ except ValueError as e:
     doc = {}
     ok(False, '--json parses', e)
 problems = [f for f in doc.get('findings', []) if f['severity'] == 'problem']
-ok(doc.get('problems') == 9 and len(problems) == 9 and doc.get('warnings') == 1,
+ok(doc.get('problems') == 11 and len(problems) == 11 and doc.get('warnings') == 1,
    '--json: the counts of the text', j.stdout[:2000])
 text_findings = {l for l in lines if ': ' in l and not l.startswith(('rows', 'problems', 'warnings'))
                  and not l.startswith(DB)}
