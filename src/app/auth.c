@@ -51,18 +51,11 @@ bool app_token_is_well_formed(const char *s)
     return n == 43; /* 32 bytes in unpadded base64 */
 }
 
-int app_user_add(struct store *s, const char *email, const char *role, const char *person,
-                 const char *password, bool low_cost, struct df_err *err)
+/* password hashed into hash as app_user_add says: 0, or -1 with err. */
+static int hash_password(const char *password, bool low_cost, char hash[crypto_pwhash_STRBYTES],
+                         struct df_err *err)
 {
-    char hash[crypto_pwhash_STRBYTES];
     size_t n = strlen(password);
-    if (strcmp(role, "organiser") != 0 && strcmp(role, "participant") != 0)
-        return df_err_set(err, DF_ERR_INPUT, "role \"%s\" is neither organiser nor participant",
-                          role);
-    if (strcmp(role, "participant") == 0 && !person)
-        return df_err_set(err, DF_ERR_INPUT, "a participant login needs --person");
-    if (app_email_check("email", email, err) < 0)
-        return -1;
     if (n < 8)
         return df_err_set(err, DF_ERR_INPUT, "the password is shorter than 8 bytes");
     if (n > APP_PASSWORD_MAX)
@@ -73,7 +66,30 @@ int app_user_add(struct store *s, const char *email, const char *role, const cha
     size_t mem = low_cost ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
     if (crypto_pwhash_str(hash, password, n, ops, mem) != 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory while hashing the password");
+    return 0;
+}
+
+int app_user_add(struct store *s, const char *email, const char *role, const char *person,
+                 const char *password, bool low_cost, struct df_err *err)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    if (strcmp(role, "organiser") != 0 && strcmp(role, "participant") != 0)
+        return df_err_set(err, DF_ERR_INPUT, "role \"%s\" is neither organiser nor participant",
+                          role);
+    if (strcmp(role, "participant") == 0 && !person)
+        return df_err_set(err, DF_ERR_INPUT, "a participant login needs --person");
+    if (app_email_check("email", email, err) < 0 || hash_password(password, low_cost, hash, err) < 0)
+        return -1;
     return store_user_add(s, email, hash, role, person, NULL, err);
+}
+
+int app_user_set_password(struct store *s, const char *email, const char *password,
+                          struct df_err *err)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    if (hash_password(password, false, hash, err) < 0)
+        return -1;
+    return store_user_set_password_hash(s, email, hash, err);
 }
 
 int app_password_hash_check(const char *hash, struct df_err *err)
@@ -91,7 +107,7 @@ int app_password_hash_check(const char *hash, struct df_err *err)
                           "password_hash is below the argon2id cost logins are hashed at now "
                           "(an older demo's or test's): a wrong password is refused faster "
                           "than an unknown e-mail, which tells which e-mails have logins; "
-                          "rehash by resetting the password");
+                          "rehash by resetting the password (dfnc user password)");
     return 0;
 }
 

@@ -80,10 +80,11 @@ const struct cli_command cli_commands[] = {
      "buyer's, a CPV code not in the loaded classifier...); a meeting in a slot or\n"
      "at a table of another event, or of a request no longer accepted; a person or\n"
      "a table in two meetings at once; a login whose password hash is below\n"
-     "today's argon2id cost (rehash by resetting the password; no hash is shown);\n"
-     "SQLite's integrity_check and foreign_key_check; the schema version. Warnings\n"
-     "(a request between two people of one organisation, a schema older than this\n"
-     "dfnc's: read from a copy migrated in memory) do not change the exit code.\n"
+     "today's argon2id cost (rehash by resetting the password: dfnc user password;\n"
+     "no hash is shown); SQLite's integrity_check and foreign_key_check; the schema\n"
+     "version. Warnings (a request between two people of one organisation, a schema\n"
+     "older than this dfnc's: read from a copy migrated in memory) do not change the\n"
+     "exit code.\n"
      "Then a summary: rows read, problems and warnings by kind. --json gives one\n"
      "object with the same facts. Exit 0 when there is no problem, 3 when there is.\n"
      "It only reads (the database opened read-only; nothing is written to it), and\n"
@@ -116,11 +117,13 @@ const struct cli_command cli_commands[] = {
      "bounds (--threads 2, the default there; the result then depends on timing)."},
     {"user", cli_cmd_user,
      "dfnc user add --email E --role organiser|participant [--person ID] [--contact] "
-     "--password-stdin",
-     "Creates a login. The password (8 to 1024 bytes) is read from the first line of\n"
-     "standard input and stored as an argon2id hash. A participant login belongs to\n"
-     "a person (--person); --contact also makes that person the contact who may edit\n"
-     "their organisation's profile. Organisers may have no person."},
+     "--password-stdin | password --email E --password-stdin",
+     "add creates a login. The password (8 to 1024 bytes) is read from the first line\n"
+     "of standard input and stored as an argon2id hash. A participant login belongs\n"
+     "to a person (--person); --contact also makes that person the contact who may\n"
+     "edit their organisation's profile. Organisers may have no person.\n"
+     "password gives an existing login a new password, read and hashed alike, and\n"
+     "ends its sessions; dfnc check names logins whose hash is below today's cost."},
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",
