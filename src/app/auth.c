@@ -1,5 +1,6 @@
 /* Logins, sessions and feed tokens (see auth.h). */
 #include "app/auth.h"
+#include "app/fields.h"
 
 #include <arpa/inet.h>
 #include <pthread.h>
@@ -50,18 +51,11 @@ bool app_token_is_well_formed(const char *s)
     return n == 43; /* 32 bytes in unpadded base64 */
 }
 
-int app_user_add(struct store *s, const char *email, const char *role, const char *person,
-                 const char *password, bool low_cost, struct df_err *err)
+/* password hashed into hash as app_user_add says: 0, or -1 with err. */
+static int hash_password(const char *password, bool low_cost, char hash[crypto_pwhash_STRBYTES],
+                         struct df_err *err)
 {
-    char hash[crypto_pwhash_STRBYTES];
     size_t n = strlen(password);
-    if (strcmp(role, "organiser") != 0 && strcmp(role, "participant") != 0)
-        return df_err_set(err, DF_ERR_USAGE, "role \"%s\" is neither organiser nor participant",
-                          role);
-    if (strcmp(role, "participant") == 0 && !person)
-        return df_err_set(err, DF_ERR_USAGE, "a participant login needs --person");
-    if (!strchr(email, '@') || strlen(email) > 254)
-        return df_err_set(err, DF_ERR_USAGE, "\"%s\" is not an email address", email);
     if (n < 8)
         return df_err_set(err, DF_ERR_INPUT, "the password is shorter than 8 bytes");
     if (n > APP_PASSWORD_MAX)
@@ -72,7 +66,49 @@ int app_user_add(struct store *s, const char *email, const char *role, const cha
     size_t mem = low_cost ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
     if (crypto_pwhash_str(hash, password, n, ops, mem) != 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory while hashing the password");
+    return 0;
+}
+
+int app_user_add(struct store *s, const char *email, const char *role, const char *person,
+                 const char *password, bool low_cost, struct df_err *err)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    if (strcmp(role, "organiser") != 0 && strcmp(role, "participant") != 0)
+        return df_err_set(err, DF_ERR_USAGE, "role \"%s\" is neither organiser nor participant",
+                          role);
+    if (strcmp(role, "participant") == 0 && !person)
+        return df_err_set(err, DF_ERR_USAGE, "a participant login needs --person");
+    if (app_email_check("email", email, err) < 0 || hash_password(password, low_cost, hash, err) < 0)
+        return -1;
     return store_user_add(s, email, hash, role, person, NULL, err);
+}
+
+int app_user_set_password(struct store *s, const char *email, const char *password,
+                          struct df_err *err)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    if (hash_password(password, false, hash, err) < 0)
+        return -1;
+    return store_user_set_password_hash(s, email, hash, err);
+}
+
+int app_password_hash_check(const char *hash, struct df_err *err)
+{
+    /* libsodium's form: $argon2id$v=19$m=KIB,t=OPS,p=1$SALT$HASH */
+    unsigned long m = 0, t = 0, p = 0;
+    int n = 0;
+    if (!hash || sscanf(hash, "$argon2id$v=19$m=%lu,t=%lu,p=%lu$%n", &m, &t, &p, &n) != 3 ||
+        n == 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "password_hash is not an argon2id hash, so no password signs in "
+                          "with it: set a new password");
+    if (t < crypto_pwhash_OPSLIMIT_INTERACTIVE || m * 1024 < crypto_pwhash_MEMLIMIT_INTERACTIVE)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "password_hash is below the argon2id cost logins are hashed at now "
+                          "(an older demo's or test's): a wrong password is refused faster "
+                          "than an unknown e-mail, which tells which e-mails have logins; "
+                          "rehash by resetting the password (dfnc user password)");
+    return 0;
 }
 
 /* A verification against a fixed hash, so an unknown email costs the same time

@@ -42,6 +42,18 @@ int app_auth_init(struct df_err *err);
 int app_user_add(struct store *s, const char *email, const char *role, const char *person,
                  const char *password, bool low_cost, struct df_err *err);
 
+/* A new password for the login of email, hashed as app_user_add hashes
+ * (never at the low cost); its sessions end. DF_ERR_NOT_FOUND for no such
+ * login. Call it inside the caller's transaction. */
+int app_user_set_password(struct store *s, const char *email, const char *password,
+                          struct df_err *err);
+
+/* A stored password hash (store_user.password_hash) judged as dfnc hashes
+ * now: argon2id at libsodium's interactive cost at least (app_user_add
+ * without low_cost). Only the form and the cost are read; the message never
+ * holds the hash. 0, or -1 with DF_ERR_INPUT saying what to do. */
+int app_password_hash_check(const char *hash, struct df_err *err);
+
 /* Checks the password, counting failures per account and per client address;
  * on success writes a new session token into token (the cookie value) and its
  * CSRF token into csrf, and fills *u (strings in a). */

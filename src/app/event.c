@@ -43,14 +43,11 @@ static int check_ids(const struct app_event_edit *in, struct df_err *err)
     return 0;
 }
 
-/* The edit's time zone, when it gives one: a stored one is not judged again. */
+/* The edit's time zone, when it gives one: a stored one is not judged again
+ * (dfnc check judges it). */
 static int check_zone(const struct app_event_edit *in, struct df_err *err)
 {
-    if (in->timezone && !ics_timezone_is_known(in->timezone))
-        return df_err_set(err, DF_ERR_INPUT,
-                          "timezone \"%s\" is not a known time zone (an IANA name such as "
-                          "Europe/Brussels)", in->timezone);
-    return 0;
+    return in->timezone ? app_timezone_check(in->timezone, err) : 0;
 }
 
 /* A change leaves what it does not send as it is (event.h). */
@@ -86,6 +83,17 @@ static const char day_form[] = "a date YYYY-MM-DD";
 static const char time_form[] =
     "an ISO 8601 time YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], its offset from -12:00 to +14:00";
 
+int app_event_dates_check(const struct store_event *e, struct df_err *err)
+{
+    if (!date_is_valid(e->starts_on))
+        return refuse_when(err, "starts_on", e->starts_on, day_form);
+    if (!date_is_valid(e->ends_on))
+        return refuse_when(err, "ends_on", e->ends_on, day_form);
+    if (strcmp(e->starts_on, e->ends_on) > 0)
+        return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
+    return 0;
+}
+
 /* Checks the event's dates (e: the edit's, or the stored ones it keeps) and
  * the form of the edit's times (real days and times) before anything is
  * written; how they fit together is checked on the stored programme
@@ -94,12 +102,8 @@ static int check_times(const struct store_event *e, const struct app_event_edit 
                        struct df_err *err)
 {
     char what[64];
-    if (!date_is_valid(e->starts_on))
-        return refuse_when(err, "starts_on", e->starts_on, day_form);
-    if (!date_is_valid(e->ends_on))
-        return refuse_when(err, "ends_on", e->ends_on, day_form);
-    if (strcmp(e->starts_on, e->ends_on) > 0)
-        return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
+    if (app_event_dates_check(e, err) < 0)
+        return -1;
     for (int i = 0; i < in->sessions_n; i++) {
         const struct store_session *x = &in->sessions[i].session;
         const char *bad = !date_is_valid(x->day)             ? "day"
@@ -136,22 +140,37 @@ struct stored {
         char starts_at[17], ends_at[17];
     } *bounds;
     int bounds_n, bounds_cap;
+    app_programme_fault_fn fault;      /* NULL: the first refusal stops the walk */
+    void *ud;
     struct df_err *err;
 };
+
+/* A refusal (err set) of the session or slot id's field: the walk stops
+ * (-1) unless the caller's fault says to go on (0). */
+static int refused(struct stored *k, const char *kind, const char *id, const char *field)
+{
+    return k->fault ? k->fault(k->ud, kind, id, field, k->err) : -1;
+}
 
 static int stored_session(void *ud, const struct store_session *x)
 {
     struct stored *k = ud;
     const char *day = x->day, *s0 = x->starts_at, *s1 = x->ends_at;
-    if (strcmp(day, k->ev->starts_on) < 0 || strcmp(day, k->ev->ends_on) > 0)
-        return df_err_set(k->err, DF_ERR_INPUT,
-                          "session \"%s\" on %s is outside the event's dates (%s to %s)", x->id,
-                          day, k->ev->starts_on, k->ev->ends_on);
-    if (strncmp(s0, day, 10) || strncmp(s1, day, 10))
-        return df_err_set(k->err, DF_ERR_INPUT, "session \"%s\" must start and end on its day %s",
-                          x->id, day);
-    if (strncmp(s1, s0, 16) <= 0)
-        return df_err_set(k->err, DF_ERR_INPUT, "session \"%s\" ends before it starts", x->id);
+    if (strcmp(day, k->ev->starts_on) < 0 || strcmp(day, k->ev->ends_on) > 0) {
+        df_err_set(k->err, DF_ERR_INPUT,
+                   "session \"%s\" on %s is outside the event's dates (%s to %s)", x->id, day,
+                   k->ev->starts_on, k->ev->ends_on);
+        return refused(k, "session", x->id, "day");
+    }
+    if (strncmp(s0, day, 10) || strncmp(s1, day, 10)) {
+        df_err_set(k->err, DF_ERR_INPUT, "session \"%s\" must start and end on its day %s",
+                   x->id, day);
+        return refused(k, "session", x->id, "starts_at");
+    }
+    if (strncmp(s1, s0, 16) <= 0) {
+        df_err_set(k->err, DF_ERR_INPUT, "session \"%s\" ends before it starts", x->id);
+        return refused(k, "session", x->id, "ends_at");
+    }
     if (df_grow((void **)&k->bounds, &k->bounds_cap, k->bounds_n, sizeof *k->bounds) < 0 ||
         strmap_put(&k->index, x->id, k->bounds_n) < 0)
         return df_err_set(k->err, DF_ERR_RUNTIME, "out of memory checking the programme");
@@ -164,30 +183,42 @@ static int stored_session(void *ud, const struct store_session *x)
 static int stored_slot(void *ud, const struct store_slot *y)
 {
     struct stored *k = ud;
+    /* a slot's session is of the same event (store_slot_upsert); one not in
+     * the index was refused above, and the walk went on (a fault said so) */
     int i = strmap_get(&k->index, y->session);
-    assert(i >= 0); /* a slot's session is of the same event (store_slot_upsert) */
+    assert(i >= 0 || k->fault);
+    if (i < 0)
+        return 0;
     const struct bounds *b = &k->bounds[i];
     const char *t0 = y->starts_at, *t1 = y->ends_at;
     if (strncmp(t1, t0, 16) <= 0 || strncmp(t0, b->starts_at, 16) < 0 ||
-        strncmp(t1, b->ends_at, 16) > 0)
-        return df_err_set(k->err, DF_ERR_INPUT,
-                          "slot \"%s\" (%.16s to %.16s) must end after it starts and lie within "
-                          "its session \"%s\" (%s to %s)",
-                          y->id, t0, t1, y->session, b->starts_at, b->ends_at);
+        strncmp(t1, b->ends_at, 16) > 0) {
+        df_err_set(k->err, DF_ERR_INPUT,
+                   "slot \"%s\" (%.16s to %.16s) must end after it starts and lie within its "
+                   "session \"%s\" (%s to %s)",
+                   y->id, t0, t1, y->session, b->starts_at, b->ends_at);
+        return refused(k, "slot", y->id, "starts_at");
+    }
     return 0;
 }
 
-/* Checks the event's whole stored programme against ev, inside the caller's
- * transaction. */
-static int check_stored(struct store *s, const struct store_event *ev, struct df_err *err)
+int app_event_programme_check(struct store *s, const struct store_event *ev,
+                              app_programme_fault_fn fault, void *ud, struct df_err *err)
 {
-    struct stored k = {.ev = ev, .err = err};
+    struct stored k = {.ev = ev, .fault = fault, .ud = ud, .err = err};
     int rc = store_session_each(s, ev->id, stored_session, &k, err);
     if (rc == 0)
         rc = store_slot_each(s, ev->id, stored_slot, &k, err);
     strmap_free(&k.index);
     free(k.bounds);
     return rc == 0 ? 0 : -1;
+}
+
+/* Checks the event's whole stored programme against ev, inside the caller's
+ * transaction. */
+static int check_stored(struct store *s, const struct store_event *ev, struct df_err *err)
+{
+    return app_event_programme_check(s, ev, NULL, NULL, err);
 }
 
 static int check_kinds(const struct app_event_edit *in, struct df_err *err)

@@ -65,4 +65,22 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
  * DF_ERR_NOT_FOUND for no such event. */
 int app_event_publish(struct store *s, const char *actor, const char *id, struct df_err *err);
 
+/* An event's dates as an edit must give them: real days YYYY-MM-DD (years
+ * DATE_YEAR_MIN to DATE_YEAR_MAX), starts_on not after ends_on. */
+int app_event_dates_check(const struct store_event *e, struct df_err *err);
+
+/* Where a programme check sends a refusal of a session's or slot's field
+ * (kind "session" or "slot", its id), the sentence in err: 0 goes on to the
+ * next session or slot, non-zero stops the walk. */
+typedef int (*app_programme_fault_fn)(void *ud, const char *kind, const char *id,
+                                      const char *field, struct df_err *err);
+
+/* The stored programme of ev as an edit leaves it: each session on a day of
+ * the event, starting and ending on its day, ending after it starts; each
+ * slot within its session. fault NULL: the first refusal is returned (-1,
+ * DF_ERR_INPUT), as an edit does; else each goes to fault (dfnc check). -1
+ * also for the store's errors. */
+int app_event_programme_check(struct store *s, const struct store_event *ev,
+                              app_programme_fault_fn fault, void *ud, struct df_err *err);
+
 #endif

@@ -1,11 +1,18 @@
 /* Profile field checks shared by the imports and the API (see fields.h). */
 #include "app/fields.h"
 
+#include <ctype.h>
+#include <math.h>
 #include <stdbool.h>
 #include <string.h>
 #include <strings.h>
 
+#include "core/country.h"
+#include "core/cpv.h"
 #include "core/utf8.h"
+#include "engine/procure/procure.h"
+#include "io/ics.h"
+#include "store/store.h"
 
 int app_id_check(const char *what, const char *id, struct df_err *err)
 {
@@ -132,5 +139,121 @@ int app_languages_check(const char *v, struct df_err *err)
         if (!p[2])
             break;
     }
+    return 0;
+}
+
+/* ---- countries, kinds, e-mails, texts ------------------------------------------- */
+
+int app_country_check(const char *what, const char *v, struct df_err *err)
+{
+    if (!v || strlen(v) != 2 || !country_is_known(v))
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s \"%.40s\" is not an ISO 3166 alpha-2 code (like DE, PL, UA)", what,
+                          v ? v : "");
+    return 0;
+}
+
+const char *app_country_upper(const char *v, char out[3])
+{
+    if (!v || strlen(v) != 2)
+        return v;
+    out[0] = (char)toupper((unsigned char)v[0]);
+    out[1] = (char)toupper((unsigned char)v[1]);
+    out[2] = '\0';
+    return out;
+}
+
+int app_org_kind_check(const char *v, struct df_err *err)
+{
+    static const char *const kinds[] = {"company", "research", "government", "association",
+                                        "other"};
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (strcmp(v, kinds[i]) == 0)
+            return 0;
+    return df_err_set(err, DF_ERR_INPUT,
+                      "kind \"%.60s\" is not one of company|research|government|association|other",
+                      v);
+}
+
+int app_email_check(const char *what, const char *v, struct df_err *err)
+{
+    if (!strchr(v, '@') || strlen(v) > 254)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.254s\" is not an e-mail address", what, v);
+    return 0;
+}
+
+int app_text_length_check(const char *what, const char *v, struct df_err *err)
+{
+    if (v && strlen(v) > APP_TEXT_MAX)
+        return df_err_set(err, DF_ERR_INPUT, "%s is longer than %d bytes", what, APP_TEXT_MAX);
+    return 0;
+}
+
+/* ---- CPV codes, time zones, procurement ------------------------------------------ */
+
+int app_cpv_check(struct store *s, const char *code, struct df_err *err)
+{
+    if (!cpv_is_well_formed(code))
+        return df_err_set(err, DF_ERR_INPUT,
+                          "cpv \"%.40s\" is not a CPV code (eight digits, a dash and a check "
+                          "digit, like 35613000-4)", code);
+    int known = store_cpv_accepts(s, code, err);
+    if (known < 0)
+        return -1;
+    if (!known)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "cpv \"%s\" is not in the CPV classifier (wrong check digit?)", code);
+    return 0;
+}
+
+int app_timezone_check(const char *v, struct df_err *err)
+{
+    if (!ics_timezone_is_known(v))
+        return df_err_set(err, DF_ERR_INPUT,
+                          "timezone \"%.100s\" is not a known time zone (an IANA name such as "
+                          "Europe/Brussels)", v);
+    return 0;
+}
+
+int app_demand_country_check(const char *country, const char *buyer, const char *buyer_country,
+                             struct df_err *err)
+{
+    if (strcmp(country, buyer_country) != 0)
+        return df_err_set(err, DF_ERR_INPUT, "country \"%s\" is not the buyer's: %s is in %s",
+                          country, buyer, buyer_country);
+    return 0;
+}
+
+int app_whole_check(const char *what, const char *text, const long long *v, long long min,
+                    long long max, struct df_err *err)
+{
+    if (!v || *v < min || *v > max)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a whole number from %lld to %lld",
+                          what, text, min, max);
+    return 0;
+}
+
+int app_number_check(const char *what, const char *text, const double *v, double min,
+                     double max, struct df_err *err)
+{
+    if (!v || !isfinite(*v) || *v < min || *v > max)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a number from %g to %g", what,
+                          text, min, max);
+    return 0;
+}
+
+int app_deliver_by_check(const char *v, struct df_err *err)
+{
+    int day;
+    if (procure_date_parse(v, &day) < 0)
+        return df_err_set(err, DF_ERR_INPUT, "deliver_by \"%.40s\" is not a date YYYY-MM-DD", v);
+    return 0;
+}
+
+int app_content_pct_check(double eu, double ua, struct df_err *err)
+{
+    if (eu + ua > 100)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "eu_content_pct and ua_content_pct add up to %g%%, over 100%%", eu + ua);
     return 0;
 }

@@ -1,6 +1,8 @@
 /* Checks of the fields that every way in makes, the CSV imports (import.c,
- * which adds FILE:LINE) and the HTTP API alike, so a value one refuses the
- * other cannot store: ids, an organisation's website, a person's languages. */
+ * which adds FILE:LINE), the HTTP API and `dfnc check` (check.c, which
+ * judges stored rows by them) alike, so a value one refuses the others
+ * cannot store or pass: ids, countries, an organisation's kind and website,
+ * e-mails, a person's languages, CPV codes, time zones, texts' lengths. */
 #ifndef DFNC_APP_FIELDS_H
 #define DFNC_APP_FIELDS_H
 
@@ -8,7 +10,10 @@
 
 #include "core/err.h"
 
-#define APP_ID_MAX 128   /* bytes */
+struct store;
+
+#define APP_ID_MAX 128            /* bytes */
+#define APP_TEXT_MAX (16 * 1024)  /* bytes of a description or a message */
 
 /* An id a way in creates or names (an organisation, a person, a request, an
  * event and its programme, an interpreter...) is a path segment of the API
@@ -35,5 +40,62 @@ bool app_language_is_known(const char *code);
  * is none known. They drive meeting suggestions and interpreter needs. 0,
  * or -1 with DF_ERR_INPUT. */
 int app_languages_check(const char *v, struct df_err *err);
+
+/* An ISO 3166 alpha-2 code as dfnc stores it: upper case ("DE", not "de":
+ * the ways in upper-case what they are sent first, app_country_upper). what
+ * names the field ("country", "production_country"). 0, or -1 with
+ * DF_ERR_INPUT. */
+int app_country_check(const char *what, const char *v, struct df_err *err);
+
+/* v upper-cased into out when it has two bytes (the form app_country_check
+ * judges), returning out; v itself otherwise, for the check to refuse. */
+const char *app_country_upper(const char *v, char out[3]);
+
+/* An organisation's kind: company, research, government, association or
+ * other. */
+int app_org_kind_check(const char *v, struct df_err *err);
+
+/* An e-mail address as far as dfnc judges one: an '@' and at most 254 bytes
+ * (RFC 5321's path limit). what names the field ("email"). */
+int app_email_check(const char *what, const char *v, struct df_err *err);
+
+/* A description or a message: at most APP_TEXT_MAX bytes (v NULL passes). */
+int app_text_length_check(const char *what, const char *v, struct df_err *err);
+
+/* A CPV code's form (eight digits, a dash, a check digit) and, once a
+ * classifier is loaded (dfnc import cpv), that it is in it (the check digit
+ * cannot be recomputed: core/cpv.h). 0, -1 with DF_ERR_INPUT, or -1 with the
+ * store's error. */
+int app_cpv_check(struct store *s, const char *code, struct df_err *err);
+
+/* A time zone libical knows by its IANA name (Europe/Brussels). */
+int app_timezone_check(const char *v, struct df_err *err);
+
+/* A demand is its buyer's state's: the planner counts the demand's country
+ * toward an instrument's minimum of states, so another one would count a
+ * state that is not procuring. buyer and buyer_country are the buyer
+ * organisation's id and country. */
+int app_demand_country_check(const char *country, const char *buyer, const char *buyer_country,
+                             struct df_err *err);
+
+/* The ranges of a demand's and a supply's numbers. */
+#define APP_QUANTITY_MAX 1000000000LL   /* a quantity, a capacity per month */
+#define APP_PRICE_MAX 1e9               /* EUR per unit */
+#define APP_LEAD_TIME_MAX 3650          /* days */
+
+/* A whole number in [min, max]: text is the value as given (quoted in the
+ * sentence), v the number read from it, NULL when it is none. */
+int app_whole_check(const char *what, const char *text, const long long *v, long long min,
+                    long long max, struct df_err *err);
+/* A finite number in [min, max], alike. */
+int app_number_check(const char *what, const char *text, const double *v, double min,
+                     double max, struct df_err *err);
+
+/* A demand's deliver_by: a real date YYYY-MM-DD. */
+int app_deliver_by_check(const char *v, struct df_err *err);
+
+/* A supply's EU and associated and Ukrainian content shares, each checked
+ * 0-100 where it is read, together at most 100%. */
+int app_content_pct_check(double eu, double ua, struct df_err *err);
 
 #endif

@@ -13,13 +13,10 @@
 
 #include <jansson.h>
 
-#include "core/country.h"
 #include "core/file.h"
 #include "core/cpv.h"
 #include "core/strset.h"
 #include "core/utf8.h"
-
-#define TEXT_MAX (16 * 1024)
 
 /* ---- field checks shared by the row functions ------------------------------ */
 
@@ -48,13 +45,6 @@ static const char *need_id(const struct csv_reader *r, const struct csv_row *row
 {
     const char *v = need(r, row, col, err);
     return v && app_id_check(col, v, err) == 0 ? v : NULL;
-}
-
-static int check_text(const char *col, const char *v, struct df_err *err)
-{
-    if (v && strlen(v) > TEXT_MAX)
-        return df_err_set(err, DF_ERR_INPUT, "%s is longer than %d bytes", col, TEXT_MAX);
-    return 0;
 }
 
 /* 0 or 1 (empty means dflt); -1 with an error otherwise. */
@@ -89,8 +79,6 @@ static int one_of(const char *col, const char *v, const char *const *allowed,
 /* ---- organisations --------------------------------------------------------- */
 
 static const char *const org_columns[] = {"id", "name", "country", "kind", NULL};
-static const char *const org_kinds[] = {"company", "research", "government", "association",
-                                        "other", NULL};
 
 static int org_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                    int *added, struct app_import_result *res, struct df_err *err)
@@ -102,17 +90,9 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
     if (!(o.id = need_id(r, row, "id", err)) || !(o.name = need(r, row, "name", err)) || !(o.country = need(r, row, "country", err)) ||
         !(o.kind = need(r, row, "kind", err)))
         return -1;
-    if (strlen(o.country) == 2) {
-        country[0] = (char)toupper((unsigned char)o.country[0]);
-        country[1] = (char)toupper((unsigned char)o.country[1]);
-        country[2] = '\0';
-    }
-    if (strlen(o.country) != 2 || !country_is_known(country))
-        return df_err_set(err, DF_ERR_INPUT,
-                          "country \"%s\" is not an ISO 3166 alpha-2 code (like DE, PL, UA)",
-                          o.country);
-    o.country = country;
-    if (one_of("kind", o.kind, org_kinds, err) < 0 || (sme = flag(r, row, "sme", 0, err)) < 0)
+    o.country = app_country_upper(o.country, country);
+    if (app_country_check("country", o.country, err) < 0 || app_org_kind_check(o.kind, err) < 0 ||
+        (sme = flag(r, row, "sme", 0, err)) < 0)
         return -1;
     o.sme = sme;
     o.name_uk = opt(r, row, "name_uk");
@@ -121,8 +101,8 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
     o.description = opt(r, row, "description");
     o.description_uk = opt(r, row, "description_uk");
     if ((o.website && app_website_check(o.website, err) < 0) ||
-        check_text("description", o.description, err) < 0 ||
-        check_text("description_uk", o.description_uk, err) < 0)
+        app_text_length_check("description", o.description, err) < 0 ||
+        app_text_length_check("description_uk", o.description_uk, err) < 0)
         return -1;
     return store_org_upsert(s, &o, added, err);
 }
@@ -142,8 +122,8 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
     p.email = opt(r, row, "email");
     p.title = opt(r, row, "title");
     p.languages = opt(r, row, "languages");
-    if (p.email && (!strchr(p.email, '@') || strlen(p.email) > 254))
-        return df_err_set(err, DF_ERR_INPUT, "email \"%s\" is not an e-mail address", p.email);
+    if (p.email && app_email_check("email", p.email, err) < 0)
+        return -1;
     if (p.languages && app_languages_check(p.languages, err) < 0)
         return -1;
     int exists = store_org_exists(s, p.org, err);
@@ -161,23 +141,6 @@ static const char *const capability_columns[] = {"organisation", "direction", "c
                                                  NULL};
 static const char *const directions[] = {"offer", "need", NULL};
 
-/* Checks a CPV code's form, and its check digit against the classifier when one
- * is loaded. */
-static int check_cpv(struct store *s, const char *code, struct df_err *err)
-{
-    if (!cpv_is_well_formed(code))
-        return df_err_set(err, DF_ERR_INPUT,
-                          "cpv \"%s\" is not a CPV code (eight digits, a dash and a check "
-                          "digit, like 35613000-4)", code);
-    int known = store_cpv_accepts(s, code, err);
-    if (known < 0)
-        return -1;
-    if (!known)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "cpv \"%s\" is not in the CPV classifier (wrong check digit?)", code);
-    return 0;
-}
-
 static int capability_row(struct store *s, const struct csv_reader *r,
                           const struct csv_row *row, int *added,
                           struct app_import_result *res, struct df_err *err)
@@ -189,12 +152,12 @@ static int capability_row(struct store *s, const struct csv_reader *r,
         !(c.direction = need(r, row, "direction", err)) || !(c.cpv = need(r, row, "cpv", err)) ||
         !(c.title = need(r, row, "title", err)))
         return -1;
-    if (one_of("direction", c.direction, directions, err) < 0 || check_cpv(s, c.cpv, err) < 0 ||
+    if (one_of("direction", c.direction, directions, err) < 0 || app_cpv_check(s, c.cpv, err) < 0 ||
         (confidential = flag(r, row, "confidential", 0, err)) < 0)
         return -1;
     c.confidential = confidential;
     c.description = opt(r, row, "description");
-    if (check_text("description", c.description, err) < 0)
+    if (app_text_length_check("description", c.description, err) < 0)
         return -1;
     int exists = store_org_exists(s, c.org, err);
     if (exists < 0)
@@ -276,7 +239,7 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
     if (one_of("status", q.status, statuses, err) < 0)
         return -1;
     q.message = opt(r, row, "message");
-    if (check_text("message", q.message, err) < 0)
+    if (app_text_length_check("message", q.message, err) < 0)
         return -1;
     if (strcmp(q.from, q.to) == 0)
         return df_err_set(err, DF_ERR_INPUT, "from and to are the same person \"%s\"", q.from);
@@ -329,7 +292,7 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
     const char *pair;
     if (!(x.id = need_id(r, row, "id", err)) || !(x.event = need_id(r, row, "event", err)) ||
         !(x.name = need(r, row, "name", err)) || !(pair = need(r, row, "pair", err)) ||
-        app_language_pair(pair, a, b, err) < 0 || check_text("name", x.name, err) < 0)
+        app_language_pair(pair, a, b, err) < 0 || app_text_length_check("name", x.name, err) < 0)
         return -1;
     x.lang_a = a;
     x.lang_b = b;

@@ -1,21 +1,17 @@
 /* Validating demand and supply rows before they reach the store: every field a
  * planner relies on (CPV, quantities, prices, dates, countries, organisations)
- * is checked here, so the planner never meets malformed data. */
+ * is checked here, by app/fields.c's rules (which dfnc check judges stored
+ * rows by), so the planner never meets malformed data. */
 #include "app/procure_import.h"
 #include "app/fields.h"
 
-#include <ctype.h>
 #include <errno.h>
-#include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/country.h"
-#include "core/cpv.h"
-#include "engine/procure/procure.h"
 #include "store/procure.h"
 
-#define PROCURE_TEXT_MAX (16 * 1024)
 #define FUNDERS_MAX 32
 
 const char *const app_procure_demand_columns[] = {
@@ -43,9 +39,8 @@ static const char *field(struct fields *f, const char *col, int required)
         f->failed = df_err_set(f->err, DF_ERR_INPUT, "column \"%s\" is empty", col);
         return NULL;
     }
-    if (v && strlen(v) > PROCURE_TEXT_MAX) {
-        f->failed = df_err_set(f->err, DF_ERR_INPUT, "%s is longer than %d bytes", col,
-                               PROCURE_TEXT_MAX);
+    if (app_text_length_check(col, v, f->err) < 0) {
+        f->failed = -1;
         return NULL;
     }
     return v;
@@ -64,7 +59,7 @@ static const char *ident(struct fields *f, const char *col)
 }
 
 /* A whole number in [min, max]. */
-static int64_t whole(struct fields *f, const char *col, int64_t min, int64_t max)
+static int64_t whole(struct fields *f, const char *col, long long min, long long max)
 {
     const char *v = field(f, col, 1);
     if (!v)
@@ -72,10 +67,9 @@ static int64_t whole(struct fields *f, const char *col, int64_t min, int64_t max
     char *end;
     errno = 0;
     long long n = strtoll(v, &end, 10);
-    if (errno || *end || end == v || n < min || n > max) {
-        f->failed = df_err_set(f->err, DF_ERR_INPUT,
-                               "%s \"%.40s\" must be a whole number from %lld to %lld", col, v,
-                               (long long)min, (long long)max);
+    bool read = !errno && !*end && end != v;
+    if (app_whole_check(col, v, read ? &n : NULL, min, max, f->err) < 0) {
+        f->failed = -1;
         return 0;
     }
     return n;
@@ -90,9 +84,9 @@ static double number(struct fields *f, const char *col, double min, double max, 
     char *end;
     errno = 0;
     double x = strtod(v, &end);
-    if (errno || *end || end == v || !isfinite(x) || x < min || x > max) {
-        f->failed = df_err_set(f->err, DF_ERR_INPUT, "%s \"%.40s\" must be a number from %g to %g",
-                               col, v, min, max);
+    bool read = !errno && !*end && end != v;
+    if (app_number_check(col, v, read ? &x : NULL, min, max, f->err) < 0) {
+        f->failed = -1;
         return 0;
     }
     return x;
@@ -103,36 +97,19 @@ static const char *country(struct fields *f, const char *col, const char *v, cha
 {
     if (f->failed || !v)
         return NULL;
-    if (strlen(v) == 2) {
-        out[0] = (char)toupper((unsigned char)v[0]);
-        out[1] = (char)toupper((unsigned char)v[1]);
-        out[2] = '\0';
-        if (country_is_known(out))
-            return out;
+    v = app_country_upper(v, out);
+    if (app_country_check(col, v, f->err) < 0) {
+        f->failed = -1;
+        return NULL;
     }
-    f->failed = df_err_set(f->err, DF_ERR_INPUT,
-                           "%s \"%.40s\" is not an ISO 3166 alpha-2 country code", col, v);
-    return NULL;
+    return v;
 }
 
 static const char *cpv(struct fields *f, struct store *s)
 {
     const char *v = field(f, "cpv", 1);
-    if (!v)
-        return NULL;
-    if (!cpv_is_well_formed(v)) {
-        f->failed = df_err_set(f->err, DF_ERR_INPUT,
-                               "cpv \"%.40s\" is not a CPV code (like 35331200-5)", v);
-        return NULL;
-    }
-    int known = store_cpv_accepts(s, v, f->err);
-    if (known < 0) {
+    if (v && app_cpv_check(s, v, f->err) < 0) {
         f->failed = -1;
-        return NULL;
-    }
-    if (!known) {
-        f->failed = df_err_set(f->err, DF_ERR_INPUT, "cpv \"%s\" is not in the CPV classifier",
-                               v);
         return NULL;
     }
     return v;
@@ -154,9 +131,7 @@ static const char *organisation(struct fields *f, struct store *s, const char *c
     return v;
 }
 
-/* A demand is its buyer's state's: the planner counts the demand's country
- * toward an instrument's minimum of states, so another one would count a
- * state that is not procuring. */
+/* The demand's country is its buyer's (app_demand_country_check). */
 static void buyers_country(struct fields *f, struct store *s, const char *buyer,
                            const char *country)
 {
@@ -165,11 +140,9 @@ static void buyers_country(struct fields *f, struct store *s, const char *buyer,
     struct arena a;
     struct store_org o;
     arena_init(&a, 0);
-    if (store_org_get(s, buyer, &a, &o, f->err) < 0)
+    if (store_org_get(s, buyer, &a, &o, f->err) < 0 ||
+        app_demand_country_check(country, buyer, o.country, f->err) < 0)
         f->failed = -1;
-    else if (strcmp(o.country, country) != 0)
-        f->failed = df_err_set(f->err, DF_ERR_INPUT, "country \"%s\" is not the buyer's: %s is in %s",
-                               country, buyer, o.country);
     arena_free(&a);
 }
 
@@ -210,20 +183,18 @@ int app_procure_demand_row(struct store *s, const struct csv_reader *r,
     struct fields f = {r, row, err, 0};
     struct store_demand d = {0};
     char cc[3], fund[FUNDERS_MAX * 3 + 1];
-    int day;
     d.id = ident(&f, "id");
     d.buyer = organisation(&f, s, "buyer");
     d.country = country(&f, "country", field(&f, "country", 1), cc);
     buyers_country(&f, s, d.buyer, d.country);
     d.cpv = cpv(&f, s);
     d.description = field(&f, "description", 0);
-    d.quantity = whole(&f, "quantity", 1, INT64_C(1000000000));
+    d.quantity = whole(&f, "quantity", 1, APP_QUANTITY_MAX);
     d.unit = field(&f, "unit", 1);
     d.deliver_by = field(&f, "deliver_by", 1);
-    if (d.deliver_by && procure_date_parse(d.deliver_by, &day) < 0)
-        f.failed = df_err_set(err, DF_ERR_INPUT,
-                              "deliver_by \"%.40s\" is not a date YYYY-MM-DD", d.deliver_by);
-    d.max_unit_price_eur = number(&f, "max_unit_price_eur", 0, 1e9, 1);
+    if (!f.failed && d.deliver_by && app_deliver_by_check(d.deliver_by, err) < 0)
+        f.failed = -1;
+    d.max_unit_price_eur = number(&f, "max_unit_price_eur", 0, APP_PRICE_MAX, 1);
     d.funders = funders(&f, fund, sizeof fund);
     if (f.failed)
         return -1;
@@ -242,17 +213,15 @@ int app_procure_supply_row(struct store *s, const struct csv_reader *r,
     x.org = organisation(&f, s, "organisation");
     x.cpv = cpv(&f, s);
     x.description = field(&f, "description", 0);
-    x.capacity_per_month = whole(&f, "capacity_per_month", 1, INT64_C(1000000000));
-    x.unit_price_eur = number(&f, "unit_price_eur", 0, 1e9, 1);
-    x.lead_time_days = (int)whole(&f, "lead_time_days", 0, 3650);
+    x.capacity_per_month = whole(&f, "capacity_per_month", 1, APP_QUANTITY_MAX);
+    x.unit_price_eur = number(&f, "unit_price_eur", 0, APP_PRICE_MAX, 1);
+    x.lead_time_days = (int)whole(&f, "lead_time_days", 0, APP_LEAD_TIME_MAX);
     x.production_country = country(&f, "production_country", field(&f, "production_country", 1),
                                     cc);
     x.eu_content_pct = number(&f, "eu_content_pct", 0, 100, 1);
     x.ua_content_pct = number(&f, "ua_content_pct", 0, 100, 0);
-    if (!f.failed && x.eu_content_pct + x.ua_content_pct > 100)
-        f.failed = df_err_set(err, DF_ERR_INPUT,
-                              "eu_content_pct and ua_content_pct add up to %g%%, over 100%%",
-                              x.eu_content_pct + x.ua_content_pct);
+    if (!f.failed && app_content_pct_check(x.eu_content_pct, x.ua_content_pct, err) < 0)
+        f.failed = -1;
     if (f.failed)
         return -1;
     return store_supply_upsert(s, &x, added, err);

@@ -10,7 +10,7 @@
 const struct cli_command cli_commands[] = {
     {"init", cli_cmd_init, "dfnc [--db PATH] init",
      "Creates the database, or migrates it to this version's schema. Every other\n"
-     "command also migrates on open; init says what it did."},
+     "command but check also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
      "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|glossary FILE | cpv FILE.json [--lang en|uk] | cordis --projects F --participations F",
      "Imports a CSV file (header row, UTF-8, RFC 4180 quoting, every row as many\n"
@@ -69,6 +69,26 @@ const struct cli_command cli_commands[] = {
      "that exists is never overwritten), and checks the copy. A running server\n"
      "may go on serving and writing meanwhile: the copy holds what was saved\n"
      "when it began. To restore, serve the copy: dfnc --db FILE serve."},
+    {"check", cli_cmd_check, "dfnc check [--json]",
+     "Reads every stored row and reports each value today's dfnc would refuse as\n"
+     "input: data an older version stored before a rule existed is never judged\n"
+     "again otherwise. One line per problem: the row's kind (organisation, person,\n"
+     "capability as ORG/DIRECTION/CPV, event, session, slot, table, interpreter,\n"
+     "request, meeting, demand, supply, user), its id, the field and the sentence\n"
+     "an import or the API gives (a website without http://, a time zone that does\n"
+     "not exist, a bidi control in a name, a demand whose country is not its\n"
+     "buyer's, a CPV code not in the loaded classifier...); a meeting in a slot or\n"
+     "at a table of another event, or of a request no longer accepted; a person or\n"
+     "a table in two meetings at once; a login whose password hash is below\n"
+     "today's argon2id cost (rehash by resetting the password: dfnc user password;\n"
+     "no hash is shown); SQLite's integrity_check and foreign_key_check; the schema\n"
+     "version. Warnings (a request between two people of one organisation, a schema\n"
+     "older than this dfnc's: read from a copy migrated in memory) do not change the\n"
+     "exit code.\n"
+     "Then a summary: rows read, problems and warnings by kind. --json gives one\n"
+     "object with the same facts. Exit 0 when there is no problem, 3 when there is.\n"
+     "It only reads (the database opened read-only; nothing is written to it), and\n"
+     "a server may serve and write meanwhile: it reads one state of the database."},
     {"stats", cli_cmd_stats, "dfnc stats [--json]",
      "Prints the forum figures: participants, organisations, countries, EU and\n"
      "Ukrainian organisations, capabilities, requests (accepted, pending, declined),\n"
@@ -97,11 +117,13 @@ const struct cli_command cli_commands[] = {
      "bounds (--threads 2, the default there; the result then depends on timing)."},
     {"user", cli_cmd_user,
      "dfnc user add --email E --role organiser|participant [--person ID] [--contact] "
-     "--password-stdin",
-     "Creates a login. The password (8 to 1024 bytes) is read from the first line of\n"
-     "standard input and stored as an argon2id hash. A participant login belongs to\n"
-     "a person (--person); --contact also makes that person the contact who may edit\n"
-     "their organisation's profile. Organisers may have no person."},
+     "--password-stdin | password --email E --password-stdin",
+     "add creates a login. The password (8 to 1024 bytes) is read from the first line\n"
+     "of standard input and stored as an argon2id hash. A participant login belongs\n"
+     "to a person (--person); --contact also makes that person the contact who may\n"
+     "edit their organisation's profile. Organisers may have no person.\n"
+     "password gives an existing login a new password, read and hashed alike, and\n"
+     "ends its sessions; dfnc check names logins whose hash is below today's cost."},
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",
@@ -219,6 +241,20 @@ int cli_whole_arg(const char *name, const char *s, long long lo, long long hi, l
     }
     *out = v;
     return 0;
+}
+
+int cli_json_only(const char *command, int argc, char **argv, int *as_json)
+{
+    static const struct option opts[] = {{"json", no_argument, NULL, 'j'}, {0, 0, 0, 0}};
+    unsigned long long seen = 0;
+    *as_json = 0;
+    optind = 0;
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
+        if (c != 'j')
+            return cli_usage(command);
+        *as_json = 1;
+    }
+    return optind != argc ? cli_usage(command) : 0;
 }
 
 int cli_getopt(int argc, char **argv, const char *optstring, const struct option *opts,

@@ -49,12 +49,17 @@ struct option;
 int cli_getopt(int argc, char **argv, const char *optstring, const struct option *opts,
                unsigned long long *seen);
 
+/* The options of a command that takes only --json (argv[0] its name): 0 with
+ * *as_json set, or the usage error's exit code (2) after its usage line. */
+int cli_json_only(const char *command, int argc, char **argv, int *as_json);
+
 /* The command entry points (one per row of the table in cli.c). */
 int cli_cmd_init(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_check(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_stats(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv);

@@ -1,5 +1,4 @@
 /* dfnc stats: the forum figures, as text or JSON. */
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,18 +11,9 @@
 
 int cli_cmd_stats(struct cli_ctx *ctx, int argc, char **argv)
 {
-    int as_json = 0;
-    static const struct option opts[] = {{"json", no_argument, NULL, 'j'}, {0, 0, 0, 0}};
-    unsigned long long seen = 0;
-    optind = 0;
-    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
-        if (c == 'j')
-            as_json = 1;
-        else
-            return cli_usage("stats");
-    }
-    if (optind != argc)
-        return cli_usage("stats");
+    int as_json, usage = cli_json_only("stats", argc, argv, &as_json);
+    if (usage)
+        return usage;
 
     struct df_err err = {0};
     struct store *s = NULL;

@@ -1,6 +1,8 @@
-/* dfnc user add: creates a login. The password comes on standard input so it
- * never shows in the process list or the shell history. */
+/* dfnc user add: creates a login; dfnc user password: gives one a new
+ * password. The password comes on standard input so it never shows in the
+ * process list or the shell history. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -30,8 +32,9 @@ int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv)
         {"email", required_argument, NULL, 'e'}, {"role", required_argument, NULL, 'r'},
         {"person", required_argument, NULL, 'p'}, {"password-stdin", no_argument, NULL, 's'},
         {"contact", no_argument, NULL, 'c'}, {0, 0, 0, 0}};
-    if (argc < 2 || strcmp(argv[1], "add") != 0)
+    if (argc < 2 || (strcmp(argv[1], "add") != 0 && strcmp(argv[1], "password") != 0))
         return cli_usage("user");
+    bool add = strcmp(argv[1], "add") == 0;
     unsigned long long seen = 0;
     optind = 0;
     argc--, argv++;
@@ -45,7 +48,8 @@ int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv)
         default: return cli_usage("user");
         }
     }
-    if (optind != argc || !email || !role || !from_stdin || (contact && !person))
+    if (optind != argc || !email || !from_stdin || (add && !role) || (contact && !person) ||
+        (!add && (role || person || contact)))
         return cli_usage("user");
 
     struct df_err err = {0};
@@ -57,6 +61,15 @@ int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv)
     if (app_auth_init(&err) < 0 || read_password(pw, sizeof pw, &err) < 0 ||
         store_open(&s, ctx->db_path, &err) < 0 || store_begin(s, &err) < 0)
         goto out;
+    if (!add) {
+        if (app_user_set_password(s, email, pw, &err) < 0 ||
+            store_audit(s, "cli", "user.password", "user", email, NULL, &err) < 0 ||
+            store_commit(s, &err) < 0)
+            goto out;
+        printf("login %s: new password set, its sessions ended\n", email);
+        rc = 0;
+        goto out;
+    }
     if (app_user_add(s, email, role, person, pw, false, &err) < 0)
         goto out;
     if (contact) {

@@ -5,7 +5,6 @@
 #include "app/capabilities.h"
 #include "app/fields.h"
 #include "core/country.h"
-#include "core/cpv.h"
 #include "http/api.h"
 #include "store/api.h"
 #include "store/store.h"
@@ -165,15 +164,9 @@ void api_org_put(struct http_req *r)
             *fields[i] = http_json_str(b, names[i]);
     if (json_object_get(b, "sme"))
         o.sme = json_is_true(json_object_get(b, "sme"));
-    if (!country_is_known(o.country)) {
-        df_err_set(&err, DF_ERR_INPUT, "country \"%s\" is not an ISO 3166 code", o.country);
+    if (app_country_check("country", o.country, &err) < 0 ||
+        app_org_kind_check(o.kind, &err) < 0)
         goto fail;
-    }
-    if (!api_is_one_of(o.kind, org_kinds)) {
-        df_err_set(&err, DF_ERR_INPUT, "kind \"%s\" is not one of company, research, "
-                                       "government, association, other", o.kind);
-        goto fail;
-    }
     /* the web UI links it: only a web address (a stored one is judged when
      * it is sent again) */
     if (http_json_str(b, "website") && app_website_check(o.website, &err) < 0)
@@ -237,18 +230,10 @@ void api_org_caps_put(struct http_req *r)
                        i);
             goto fail;
         }
-        if (!cpv_is_well_formed(http_json_str(c, "cpv"))) {
-            df_err_set(&err, DF_ERR_INPUT, "capabilities[%zu].cpv is not a CPV code like "
-                                           "35613000-4", i);
-            goto fail;
-        }
-        /* With the classifier loaded, the code must be in it. */
-        int known = store_cpv_accepts(r->s, http_json_str(c, "cpv"), &err);
-        if (known < 0)
-            goto fail;
-        if (!known) {
-            df_err_set(&err, DF_ERR_INPUT, "capabilities[%zu].cpv %s is not in the CPV "
-                                           "classifier", i, http_json_str(c, "cpv"));
+        /* the form, and with the classifier loaded, the code must be in it */
+        if (app_cpv_check(r->s, http_json_str(c, "cpv"), &err) < 0) {
+            if (err.kind == DF_ERR_INPUT)
+                df_err_prefix(&err, "capabilities[%zu]", i);
             goto fail;
         }
     }

@@ -51,6 +51,27 @@ int store_user_add(struct store *s, const char *email, const char *password_hash
     return 0;
 }
 
+int store_user_set_password_hash(struct store *s, const char *email, const char *password_hash,
+                                 struct df_err *err)
+{
+    static const char sql[] = "UPDATE users SET password_hash = ? WHERE email = ?";
+    static const char sessions_sql[] =
+        "DELETE FROM user_sessions WHERE user_rid = (SELECT rid FROM users WHERE email = ?)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, password_hash);
+    store_bind_text(st, 2, email);
+    if (store_step_done(s, st, err, "setting a password") < 0)
+        return -1;
+    if (sqlite3_changes(s->db) == 0)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no login for \"%s\"", email);
+    if (!(st = store_stmt(s, sessions_sql, err)))
+        return -1;
+    store_bind_text(st, 1, email);
+    return store_step_done(s, st, err, "ending a login's sessions");
+}
+
 #define USER_COLUMNS "u.rid, u.email, u.role, u.password_hash, p.id, o.id"
 #define USER_JOINS \
     " LEFT JOIN people p ON p.rid = u.person_rid LEFT JOIN organisations o ON o.rid = p.org_rid"

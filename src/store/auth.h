@@ -27,6 +27,12 @@ void store_auth_token_hash(const char *token, unsigned char out[STORE_TOKEN_HASH
  * person does not exist. person may be NULL (organisers without a profile). */
 int store_user_add(struct store *s, const char *email, const char *password_hash,
                    const char *role, const char *person, int64_t *id, struct df_err *err);
+/* Replaces the password hash of the login of email (case-insensitive) and
+ * ends its sessions: whoever signed in with the old password is signed out.
+ * DF_ERR_NOT_FOUND when no login has that email. Two writes: call it inside
+ * the caller's transaction. */
+int store_user_set_password_hash(struct store *s, const char *email, const char *password_hash,
+                                 struct df_err *err);
 /* DF_ERR_NOT_FOUND when no login has that email (case-insensitive). */
 int store_user_by_email(struct store *s, const char *email, struct arena *a,
                         struct store_user *u, struct df_err *err);

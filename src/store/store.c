@@ -177,30 +177,47 @@ static int open_failed(const char *path, sqlite3 *db, int rc, struct df_err *err
                       db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }
 
-int store_open_raw(struct store **out, const char *path, struct df_err *err)
+/* What every connection of dfnc's needs: the busy timeout, extended result
+ * codes, dfnc_fold and COLLATE dfnc_name (queries use them). */
+static int connection_setup(struct store *s, const char *path, struct df_err *err)
 {
-    struct store *s = calloc(1, sizeof *s);
-    if (!s)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    int rc = sqlite3_open_v2(path, &s->db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             NULL);
-    if (rc != SQLITE_OK) {
-        open_failed(path, s->db, rc, err);
-        goto fail;
-    }
     sqlite3_busy_timeout(s->db, 5000);      /* the 5 s db_error names */
     sqlite3_extended_result_codes(s->db, 1);
-    rc = sqlite3_create_function(s->db, "dfnc_fold", 1,
-                                 SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                 sql_fold, NULL, NULL);
+    int rc = sqlite3_create_function(s->db, "dfnc_fold", 1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+                                     sql_fold, NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_collation(s->db, "dfnc_name", SQLITE_UTF8, NULL, sql_collate_names);
-    if (rc != SQLITE_OK) {
-        df_err_set(err, DF_ERR_RUNTIME, "%s: cannot add dfnc_fold or dfnc_name: %s", path,
-                   sqlite3_errstr(rc));
-        goto fail;
+    if (rc != SQLITE_OK)
+        return df_err_set(err, DF_ERR_RUNTIME, "%s: cannot add dfnc_fold or dfnc_name: %s", path,
+                          sqlite3_errstr(rc));
+    return 0;
+}
+
+/* A connection to path opened with flags and set up (connection_setup);
+ * NULL with err filled. */
+static struct store *connect_to(const char *path, int flags, struct df_err *err)
+{
+    struct store *s = calloc(1, sizeof *s);
+    if (!s) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        return NULL;
     }
+    int rc = sqlite3_open_v2(path, &s->db, flags | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK)
+        open_failed(path, s->db, rc, err);
+    else if (connection_setup(s, path, err) == 0)
+        return s;
+    sqlite3_close(s->db);
+    free(s);
+    return NULL;
+}
+
+int store_open_raw(struct store **out, const char *path, struct df_err *err)
+{
+    struct store *s = connect_to(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err);
+    if (!s)
+        return -1;
     if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
              err, "configuring the database") < 0) {
         /* every command may migrate, and WAL keeps two files beside the database */
@@ -208,13 +225,71 @@ int store_open_raw(struct store **out, const char *path, struct df_err *err)
             df_err_set(err, DF_ERR_RUNTIME, "read-only here: dfnc writes to the database and "
                        "beside it (%s-wal, %s-shm); copy it where you may write", path, path);
         df_err_prefix(err, "%s", path);
-        goto fail;
+        store_close(s);
+        return -1;
     }
     *out = s;
     return 0;
-fail:
+}
+
+/* The file's database copied whole into a new in-memory one, in place of
+ * s->db (one read: what was committed when it began). */
+static int copy_to_memory(struct store *s, const char *path, struct df_err *err)
+{
+    sqlite3 *mem = NULL;
+    sqlite3_backup *b = NULL;
+    int rc = sqlite3_open_v2(":memory:", &mem, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc == SQLITE_OK && !(b = sqlite3_backup_init(mem, "main", s->db, "main")))
+        rc = sqlite3_errcode(mem);
+    if (b) {
+        while ((rc = sqlite3_backup_step(b, -1)) == SQLITE_BUSY || rc == SQLITE_LOCKED)
+            sqlite3_sleep(50);
+        sqlite3_backup_finish(b);
+        rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+    }
+    if (rc != SQLITE_OK) {
+        df_err_set(err, DF_ERR_RUNTIME, "cannot copy %s into memory to migrate it there: %s",
+                   path, sqlite3_errstr(rc));
+        sqlite3_close(mem);
+        return -1;
+    }
     sqlite3_close(s->db);
-    free(s);
+    s->db = mem;
+    return connection_setup(s, path, err);
+}
+
+int store_open_read_only(struct store **out, const char *path, int *version,
+                         struct df_err *err)
+{
+    struct stat st;
+    if (stat(path, &st) != 0)   /* SQLite would say "unable to open database file" */
+        return df_err_set(err, DF_ERR_RUNTIME, "there is no database %s: %s", path,
+                          strerror(errno));
+    struct store *s = connect_to(path, SQLITE_OPEN_READONLY, err);
+    if (!s)
+        return -1;
+    *version = store_schema_version(s);
+    if (*version < 0) {
+        store_fail(s, err, "reading the schema version");
+        df_err_prefix(err, "%s", path);
+        goto fail;
+    }
+    if (*version > store_latest_version()) {
+        df_err_set(err, DF_ERR_RUNTIME,
+                   "%s has schema version %d, newer than this dfnc knows (%d)", path, *version,
+                   store_latest_version());
+        goto fail;
+    }
+    if (*version < store_latest_version() &&
+        (copy_to_memory(s, path, err) < 0 || store_migrate(s, NULL, err) < 0))
+        goto fail;
+    /* whatever a caller runs, nothing is written: the file, or the copy */
+    if (exec(s, "PRAGMA query_only=ON", err, "configuring the database") < 0)
+        goto fail;
+    *out = s;
+    return 0;
+fail:
+    store_close(s);
     return -1;
 }
 

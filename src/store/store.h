@@ -21,6 +21,15 @@ int store_open(struct store **out, const char *path, struct df_err *err);
 /* Opens without migrating (for tests of the migration itself and for `init`
  * to report what it did). */
 int store_open_raw(struct store **out, const char *path, struct df_err *err);
+/* Opens the database at path only to read it (dfnc check), while a server
+ * may serve and write it: nothing is written to the file (SQLite's -wal and
+ * -shm beside it are made, empty, if they are missing, as for any reader).
+ * *version gets the file's schema version; one older than this dfnc's is
+ * copied into memory and migrated there, so what is read has today's
+ * columns. A missing file is an error, never created; a newer schema is
+ * refused. */
+int store_open_read_only(struct store **out, const char *path, int *version,
+                         struct df_err *err);
 /* Applies migrations after the current version; *applied gets how many. */
 int store_migrate(struct store *s, int *applied, struct df_err *err);
 int store_schema_version(struct store *s);

@@ -12,21 +12,10 @@ import os
 import sqlite3
 import subprocess
 import sys
-import tempfile
+
+from tap import end, ok, scratch
 
 DFNC = os.path.realpath(sys.argv[1])
-n = 0
-failures = 0
-
-
-def ok(cond, name, detail=''):
-    global n, failures
-    n += 1
-    print('%s %d - %s' % ('ok' if cond else 'not ok', n, name))
-    if not cond:
-        failures += 1
-        for line in str(detail).splitlines()[:6]:
-            print('#   ' + line)
 
 
 def dfnc(*args):
@@ -66,7 +55,7 @@ def refuses(name, kind, path, *wants):
     ok(orgs() == before, name + ': the database is unchanged')
 
 
-os.chdir(tempfile.mkdtemp())
+scratch()
 subprocess.run([DFNC, '--db', 't.db', 'init'], capture_output=True, check=True)
 
 # ---- delimiters --------------------------------------------------------------------
@@ -170,5 +159,4 @@ write('many.csv', '\n'.join(rows) + '\n')
 refuses('500 rows, one bad country: nothing kept', 'organisations', 'many.csv',
         'many.csv:401: country "XX"')
 
-print('1..%d' % n)
-sys.exit(1 if failures else 0)
+end()

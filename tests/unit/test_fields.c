@@ -1,6 +1,7 @@
 /* Unit tests of src/app/fields.c: the field checks the imports and the API
  * share. */
 #include <criterion/criterion.h>
+#include <math.h>
 #include <string.h>
 
 #include "app/fields.h"
@@ -93,4 +94,46 @@ Test(fields, ids_are_api_path_segments)
         cr_assert_eq(err.kind, DF_ERR_INPUT);
         cr_assert(strncmp(err.msg, "organisation \"", 14) == 0, "names what: %s", err.msg);
     }
+}
+
+/* The rules dfnc check judges stored values by are the importers': a country
+ * as dfnc stores it (upper case, as the ways in make it), a number in the
+ * range its column is read in, given as text or as a stored number. */
+Test(fields, countries_and_numbers_as_the_ways_in_take_them)
+{
+    char up[3];
+    cr_assert_str_eq(app_country_upper("de", up), "DE");
+    cr_assert_eq(app_country_check("country", app_country_upper("de", up), &err), 0);
+    cr_assert_eq(app_country_check("country", "de", &err), -1, "stored lower case");
+    cr_assert_str_eq(err.msg, "country \"de\" is not an ISO 3166 alpha-2 code (like DE, PL, UA)");
+    cr_assert_str_eq(app_country_upper("DEU", up), "DEU");
+    cr_assert_eq(app_country_check("production_country", "DEU", &err), -1);
+    cr_assert(strncmp(err.msg, "production_country \"DEU\"", 24) == 0, "%s", err.msg);
+    cr_assert_eq(app_country_check("country", "XX", &err), -1);
+
+    long long n = APP_QUANTITY_MAX;
+    cr_assert_eq(app_whole_check("quantity", "1000000000", &n, 1, APP_QUANTITY_MAX, &err), 0);
+    n++;
+    cr_assert_eq(app_whole_check("quantity", "1000000001", &n, 1, APP_QUANTITY_MAX, &err), -1);
+    cr_assert_str_eq(err.msg, "quantity \"1000000001\" must be a whole number from 1 to 1000000000");
+    cr_assert_eq(app_whole_check("quantity", "ten", NULL, 1, APP_QUANTITY_MAX, &err), -1);
+    cr_assert(strstr(err.msg, "\"ten\" must be a whole number"), "%s", err.msg);
+    double x = 100.5, nan = NAN;
+    cr_assert_eq(app_number_check("eu_content_pct", "100.5", &x, 0, 100, &err), -1);
+    cr_assert_eq(app_number_check("eu_content_pct", "nan", &nan, 0, 100, &err), -1);
+    x = 100;
+    cr_assert_eq(app_number_check("eu_content_pct", "100", &x, 0, 100, &err), 0);
+    cr_assert_eq(app_content_pct_check(60, 41, &err), -1);
+    cr_assert_eq(app_content_pct_check(60, 40, &err), 0);
+
+    cr_assert_eq(app_org_kind_check("startup", &err), -1);
+    cr_assert_str_eq(err.msg,
+                     "kind \"startup\" is not one of company|research|government|association|other");
+    cr_assert_eq(app_email_check("email", "nobody", &err), -1);
+    cr_assert_eq(app_email_check("email", "a@b.example", &err), 0);
+    cr_assert_eq(app_timezone_check("Europe/Kyiv", &err), 0, "%s", err.msg);
+    cr_assert_eq(app_timezone_check("Europe/Atlantis", &err), -1);
+    cr_assert_eq(app_deliver_by_check("2027-02-30", &err), -1);
+    cr_assert_eq(app_demand_country_check("FR", "org-de", "DE", &err), -1);
+    cr_assert_str_eq(err.msg, "country \"FR\" is not the buyer's: org-de is in DE");
 }

@@ -17,6 +17,7 @@
 #include "store/api.h"
 #include "store/auth.h"
 #include "store/web.h"
+#include "scratch_db.h"
 
 static struct arena a;
 static struct df_err err;
@@ -281,12 +282,7 @@ static void close_all(void)
 {
     store_close(s);
     arena_free(&a);
-    char p[80];
-    unlink(db_path);
-    snprintf(p, sizeof p, "%s-wal", db_path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db_path);
-    unlink(p);
+    scratch_db_remove(db_path);
 }
 
 Test(auth, login_sessions_expiry_logout_and_limits, .init = open_fresh, .fini = close_all)

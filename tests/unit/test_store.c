@@ -9,6 +9,7 @@
 #include "store/glossary.h"
 #include "store/migrations.h"
 #include "store/store.h"
+#include "scratch_db.h"
 
 static char db_path[64];
 static struct store *s;
@@ -25,12 +26,7 @@ static void close_and_remove(void)
 {
     store_close(s);
     s = NULL;
-    char p[80];
-    unlink(db_path);
-    snprintf(p, sizeof p, "%s-wal", db_path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db_path);
-    unlink(p);
+    scratch_db_remove(db_path);
 }
 
 static void add_org(const char *id, const char *country)

@@ -8,6 +8,7 @@
 #include "http/web_assets.h"
 #include "store/store.h"
 #include "store/web.h"
+#include "scratch_db.h"
 
 Test(web_assets, every_page_file_is_embedded_with_its_type_and_etag)
 {
@@ -77,12 +78,7 @@ static void setup(void)
 static void teardown(void)
 {
     store_close(s);
-    char p[80];
-    unlink(db_path);
-    snprintf(p, sizeof p, "%s-wal", db_path);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db_path);
-    unlink(p);
+    scratch_db_remove(db_path);
 }
 
 struct ids {
