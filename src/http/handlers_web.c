@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/cpv.h"
 #include "app/glossary.h"
 #include "app/import.h"
 #include "app/match.h"
@@ -22,7 +23,6 @@
 #include "http/web_assets.h"
 #include "store/web.h"
 
-#define CPV_SCAN_MAX 20000   /* the classifier has 9,454 codes */
 #define FOLD_MAX 512
 
 /* ---- the public forum header ------------------------------------------------------ */
@@ -52,109 +52,7 @@ static void h_forum(struct http_req *r)
 
 /* ---- CPV lookup -------------------------------------------------------------------- */
 
-/* s lower-cased in ASCII and Cyrillic (utf8_fold_case) into out, which holds
- * cap bytes; false when s does not fit. */
-static bool fold(const char *s, char *out, size_t cap)
-{
-    size_t n = strlen(s);
-    if (n + 1 > cap)
-        return false;
-    utf8_fold_case(s, n, out);
-    out[n] = '\0';
-    return true;
-}
-
-struct cpv_hit {
-    const char *code, *en, *uk;
-    int rank;                 /* lower is better */
-};
-
-struct cpv_ctx {
-    struct http_req *r;
-    const char *needle;       /* folded query, or the code prefix */
-    struct app_terms terms;   /* the query's words as the partner engine reads them */
-    bool by_code, uk;
-    bool other;               /* reading the other language's labels (nothing in the page's) */
-    struct cpv_hit *hits;
-    int n, cap;
-};
-
-/* Broader codes (more trailing zeros in the eight digits) rank first. */
-static int code_level(const char *code)
-{
-    int z = 0;
-    for (int i = 7; i >= 0 && code[i] == '0'; i--)
-        z++;
-    return 8 - z;
-}
-
-/* The label c is read by: the page's language's (or the other's where the
- * code has none); in the second pass, the other language's only. */
-static const char *label_read(const struct cpv_ctx *k, const struct store_web_cpv *c)
-{
-    if (k->other)
-        return k->uk ? c->label_en : c->label_uk;
-    return k->uk ? (c->label_uk ? c->label_uk : c->label_en)
-                 : (c->label_en ? c->label_en : c->label_uk);
-}
-
-/* The first place in label where needle starts a word (after the start, a
- * space, a hyphen or other punctuation, not inside a word: "дрон" is not in
- * "гудроновий"), or NULL. Both are folded. */
-static const char *word_start_match(const char *label, const char *needle)
-{
-    for (const char *at = strstr(label, needle); at; at = strstr(at + 1, needle)) {
-        unsigned char before = at == label ? ' ' : (unsigned char)at[-1];
-        if (before < 0x80 && !isalnum(before))
-            return at;
-    }
-    return NULL;
-}
-
-static int cpv_cb(void *ud, const struct store_web_cpv *c)
-{
-    struct cpv_ctx *k = ud;
-    int rank;
-    if (k->by_code) {
-        if (strncmp(c->code, k->needle, strlen(k->needle)) != 0)
-            return 0;
-        rank = code_level(c->code);
-    } else {
-        char f[FOLD_MAX];
-        const char *label = label_read(k, c);
-        if (!label || !fold(label, f, sizeof f))
-            return 0;
-        const char *at = word_start_match(f, k->needle);
-        struct app_terms words;
-        if (at) {
-            rank = (at == f ? 0 : 20) + code_level(c->code);
-        } else {
-            /* a label that names the thing in other words: "дрон" or "UAV"
-             * finds "Безпілотні літальні апарати", after the labels that
-             * hold what was typed (not read at all for a text with no word) */
-            if (k->terms.n == 0)
-                return 0;
-            app_terms_of(label, &words);
-            if (!app_terms_cover(&words, &k->terms))
-                return 0;
-            rank = 40 + code_level(c->code);
-        }
-    }
-    if (k->n == k->cap)
-        return 1; /* enough: CPV_SCAN_MAX */
-    k->hits[k->n++] = (struct cpv_hit){arena_strdup(&k->r->a, c->code),
-                                       c->label_en ? arena_strdup(&k->r->a, c->label_en) : NULL,
-                                       c->label_uk ? arena_strdup(&k->r->a, c->label_uk) : NULL,
-                                       rank};
-    return 0;
-}
-
-static int cpv_hit_cmp(const void *a, const void *b)
-{
-    const struct cpv_hit *x = a, *y = b;
-    return x->rank != y->rank ? x->rank - y->rank : strcmp(x->code, y->code);
-}
-
+/* GET /api/v1/cpv?q=&lang=&limit=: the codes app_cpv_lookup finds, with both labels. */
 static void h_cpv(struct http_req *r)
 {
     const char *q = http_url_param(&r->url, "q");
@@ -170,46 +68,20 @@ static void h_cpv(struct http_req *r)
         http_reply_error(r, 422, "invalid", "lang must be en or uk");
         return;
     }
-    struct cpv_ctx k = {.r = r, .uk = lang && strcmp(lang, "uk") == 0, .cap = CPV_SCAN_MAX};
-    char needle[FOLD_MAX];
-    size_t digits = 0;
-    while (isdigit((unsigned char)q[digits]) && digits < 8)
-        digits++;
-    if (digits >= 2 && (q[digits] == '\0' || q[digits] == '-')) {
-        snprintf(needle, sizeof needle, "%.*s", (int)digits, q);
-        k.by_code = true;
-    } else if (!fold(q, needle, sizeof needle)) {
-        http_reply_error(r, 422, "invalid", "q is too long");
-        return;
-    } else {
-        app_terms_of(q, &k.terms);
-    }
-    k.needle = needle;
-    k.hits = arena_alloc(&r->a, sizeof *k.hits * CPV_SCAN_MAX);
     struct df_err err = {0};
-    if (!k.hits) {
-        http_reply_error(r, 500, "internal", "out of memory");
-        return;
-    }
-    /* "дрон" typed in the English picker: no English label has it, the
-     * Ukrainian ones do; the codes come back with both labels, and the
-     * picker shows its own language's */
-    int rc = store_web_cpv_each(r->s, cpv_cb, &k, &err);
-    if (rc >= 0 && k.n == 0 && !k.by_code) {
-        k.other = true;
-        rc = store_web_cpv_each(r->s, cpv_cb, &k, &err);
-    }
-    if (rc < 0) {
+    struct app_cpv_hit *hits;
+    int n, found;
+    if (app_cpv_lookup(r->s, q, lang && strcmp(lang, "uk") == 0, limit, &r->a, &hits, &n, &found,
+                       &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
-    qsort(k.hits, (size_t)k.n, sizeof *k.hits, cpv_hit_cmp);
     json_t *list = json_array();
-    for (int i = 0; i < k.n && i < limit; i++)
-        json_array_append_new(list, json_pack("{ss so so}", "code", k.hits[i].code, "label_en",
-                                              api_str_or_null(k.hits[i].en), "label_uk",
-                                              api_str_or_null(k.hits[i].uk)));
-    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)k.n, "cpv", list));
+    for (int i = 0; i < n; i++)
+        json_array_append_new(list, json_pack("{ss so so}", "code", hits[i].code, "label_en",
+                                              api_str_or_null(hits[i].label_en), "label_uk",
+                                              api_str_or_null(hits[i].label_uk)));
+    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)found, "cpv", list));
 }
 
 /* ---- organisation search with every filter ------------------------------------------ */
@@ -247,8 +119,8 @@ static bool org_found_at(const struct org_ctx *k, const struct store_org *o, int
                          int *rank)
 {
     char f[FOLD_MAX];
-    if ((fold(o->name, f, sizeof f) && strstr(f, k->needle)) ||
-        (o->name_uk && fold(o->name_uk, f, sizeof f) && strstr(f, k->needle))) {
+    if ((utf8_fold_str(o->name, f, sizeof f) && strstr(f, k->needle)) ||
+        (o->name_uk && utf8_fold_str(o->name_uk, f, sizeof f) && strstr(f, k->needle))) {
         *tier = 0;
         *rank = k->found_n;
         return true;
@@ -368,7 +240,7 @@ static void h_search_orgs(struct http_req *r)
     }
     char needle[FOLD_MAX];   /* q's 200 bytes fold to as many: it fits */
     if (q.q)
-        (void)fold(q.q, needle, sizeof needle);
+        (void)utf8_fold_str(q.q, needle, sizeof needle);
     if (q.country && !country_is_known(q.country)) {
         http_reply_error(r, 422, "invalid", "country must be an ISO 3166 alpha-2 code");
         return;
