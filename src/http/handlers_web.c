@@ -86,8 +86,6 @@ static void h_cpv(struct http_req *r)
 
 /* ---- organisation search with every filter ------------------------------------------ */
 
-/* The most organisations a text finds by their words (the engine's cap). */
-#define ORG_TEXT_HITS 1000
 /* The most a search answers. */
 #define ORG_SEARCH_MAX 500
 /* A text's hit scoring less than this share of the best is no find (a
@@ -98,25 +96,26 @@ static void h_cpv(struct http_req *r)
 struct org_found {
     json_t *j;
     int tier;   /* 0: its name holds the text; 1: its words meet the text */
-    int rank;   /* among the text's hits, or its place among the names */
+    int rank;   /* among the text's finds, or its place among the names */
+    int org;    /* tier 1: its profile in the index */
 };
 
 struct org_ctx {
     json_t *list;
     int total;                /* every organisation the search finds, listed or not */
     /* with a text (q): */
+    const char *q;
     const char *needle;       /* q folded, looked for in the names */
     const struct app_match_data *d;
-    const struct match_hit *hits;
-    const int *rank;          /* per profile of d: its hit's index, or -1 */
+    struct app_text_finds finds;
     struct org_found *found;
     int found_n, found_cap;
 };
 
-/* The place of o among the text's finds (*tier, *rank), or false when
- * neither its name holds the text nor its words meet it. */
+/* The place of o among the text's finds (*tier, *rank, *org), or false
+ * when neither its name holds the text nor its words meet it. */
 static bool org_found_at(const struct org_ctx *k, const struct store_org *o, int *tier,
-                         int *rank)
+                         int *rank, int *org)
 {
     char f[FOLD_MAX];
     if ((utf8_fold_str(o->name, f, sizeof f) && strstr(f, k->needle)) ||
@@ -126,10 +125,11 @@ static bool org_found_at(const struct org_ctx *k, const struct store_org *o, int
         return true;
     }
     int i = match_index_find(k->d->ix, o->id);
-    if (i < 0 || k->rank[i] < 0)
+    if (i < 0 || k->finds.rank[i] < 0)
         return false;
     *tier = 1;
-    *rank = k->rank[i];
+    *rank = k->finds.rank[i];
+    *org = i;
     return true;
 }
 
@@ -142,8 +142,8 @@ static int org_found_cmp(const void *a, const void *b)
 static int org_cb(void *ud, const struct store_org *o)
 {
     struct org_ctx *k = ud;
-    int tier = 0, rank = 0;
-    if (k->needle && !org_found_at(k, o, &tier, &rank))
+    int tier = 0, rank = 0, org = -1;
+    if (k->needle && !org_found_at(k, o, &tier, &rank, &org))
         return 0;
     if (++k->total > ORG_SEARCH_MAX && !k->needle)
         return 0; /* counted; a text's finds are all kept, to be put in order */
@@ -160,61 +160,64 @@ static int org_cb(void *ud, const struct store_org *o)
         json_array_append_new(k->list, j);
         return 0;
     }
-    if (tier == 1) {   /* the words met, as the partner pages say them (not the
-                          projects "like this one": a search is no project idea) */
-        const struct match_hit *h = &k->hits[rank];
-        json_t *why = json_array();
-        for (int i = 0; i < h->why_n; i++)
-            if (strncmp(h->why[i], "text: ", 6) == 0 || strncmp(h->why[i], "looks for: ", 11) == 0)
-                json_array_append_new(why, json_string(h->why[i]));
-        json_object_set_new(j, "why", why);
-    }
     if (df_grow((void **)&k->found, &k->found_cap, k->found_n, sizeof *k->found)) {
         json_decref(j);
         return 1;
     }
-    k->found[k->found_n++] = (struct org_found){j, tier, rank};
+    k->found[k->found_n++] = (struct org_found){j, tier, rank, org};
     return 0;
 }
 
+/* The words met, as the partner pages say them (not the projects "like
+ * this one": a search is no project idea), as o's "why". */
+static void org_why(json_t *o, const struct match_hit *h)
+{
+    json_t *why = json_array();
+    for (int i = 0; i < h->why_n; i++)
+        if (strncmp(h->why[i], "text: ", 6) == 0 || strncmp(h->why[i], "looks for: ", 11) == 0)
+            json_array_append_new(why, json_string(h->why[i]));
+    json_object_set_new(o, "why", why);
+}
+
 /* The organisations a text finds (names first, in the store's order, then
- * those whose words meet it, best first) into k->list, at most limit. */
-static void org_found_list(struct org_ctx *k, int limit)
+ * those whose words meet it, best first) into k->list, at most limit, each
+ * found by its words with its "why". 0, or -1 with err. */
+static int org_found_list(struct http_req *r, struct org_ctx *k, int limit, struct df_err *err)
 {
     if (k->found_n > 1)
         qsort(k->found, (size_t)k->found_n, sizeof *k->found, org_found_cmp);
-    for (int i = 0; i < k->found_n; i++) {
-        if (i < limit)
-            json_array_append_new(k->list, k->found[i].j);
-        else
-            json_decref(k->found[i].j);
+    int listed = k->found_n < limit ? k->found_n : limit, later_n = 0;
+    /* those past the engine's hits with reasons, when the filters left out
+     * many before them: their reasons asked for now */
+    int *later = arena_alloc(&r->a, ((size_t)listed + 1) * sizeof *later);
+    struct match_hit *later_hits = arena_alloc(&r->a, ((size_t)listed + 1) * sizeof *later_hits);
+    int rc = later && later_hits ? 0 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    for (int i = 0; rc == 0 && i < listed; i++)
+        if (k->found[i].tier == 1 && k->found[i].rank >= k->finds.hits_n)
+            later[later_n++] = k->found[i].org;
+    if (rc == 0 && later_n > 0)
+        rc = app_match_search_hits_of(k->d, k->q, later, later_n, &r->a, later_hits, err);
+    for (int i = 0, m = 0; i < k->found_n; i++) {
+        struct org_found *f = &k->found[i];
+        if (rc < 0 || i >= listed) {
+            json_decref(f->j);
+            continue;
+        }
+        if (f->tier == 1)
+            org_why(f->j, f->rank < k->finds.hits_n ? &k->finds.hits[f->rank] : &later_hits[m++]);
+        json_array_append_new(k->list, f->j);
     }
     k->found_n = 0;
+    return rc;
 }
 
-/* The text's hits among d's profiles: k->hits, and k->rank for each profile.
- * 0, or -1 with err. */
+/* Every profile the text finds by its words: k->finds. 0, or -1 with err. */
 static int org_text_hits(struct http_req *r, struct org_ctx *k, const char *q, struct df_err *err)
 {
     if (!(k->d = http_cache_match(r->s, err)))
         return -1;
-    int n = match_index_size(k->d->ix), hits_n = 0;
-    struct match_hit *hits = NULL;
-    int *rank = arena_alloc(&r->a, ((size_t)n + 1) * sizeof *rank);
-    if (!rank)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    for (int i = 0; i < n; i++)
-        rank[i] = -1;
-    if (n > 0 && app_match_search_text(k->d, q, n < ORG_TEXT_HITS ? n : ORG_TEXT_HITS, &r->a,
-                                       &hits, &hits_n, err) < 0)
-        return -1;
-    /* a word of many profiles, or one met only among what a profile needs
-     * beside a weak match, scores a small share of the best: left out */
-    for (int i = 0; i < hits_n && hits[i].score >= hits[0].score * ORG_TEXT_SHARE; i++)
-        rank[hits[i].org] = i;
-    k->hits = hits;
-    k->rank = rank;
-    return 0;
+    k->q = q;
+    return app_match_search_finds(k->d, q, ORG_TEXT_SHARE, &r->a, &k->finds, err);
 }
 
 static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
@@ -290,8 +293,8 @@ static void h_search_orgs(struct http_req *r)
     int rc = store_web_org_search(r->s, &q, org_cb, &k, &err);
     if (rc == 1 && k.needle)
         rc = df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
-    if (k.needle)
-        org_found_list(&k, ORG_SEARCH_MAX);
+    if (k.needle && org_found_list(r, &k, rc == 0 ? ORG_SEARCH_MAX : 0, &err) < 0)
+        rc = -1;
     free(k.found);
     if (rc != 0) {
         json_decref(k.list);
