@@ -526,16 +526,108 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     return out;
 }
 
-int app_match_search_text(const struct app_match_data *d, const char *text, int top,
-                          struct arena *a, struct match_hit **hits, int *hits_n,
-                          struct df_err *err)
+/* A directory's search for text among d's profiles not excluded: the top
+ * best into *hits, each profile's score into scores (may be NULL). */
+static int search_run(const struct app_match_data *d, const char *text, int top,
+                      const int *exclude, int exclude_n, double *scores, struct arena *a,
+                      struct match_hit **hits, int *hits_n, struct df_err *err)
 {
     struct match_weights w;
     match_weights_search(&w);
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .text = text ? text : "",
-                            .top = top, .w = &w, .lexicon = d->lexicon,
-                            .say_common_words = true};
+                            .exclude = exclude, .exclude_n = exclude_n, .top = top, .w = &w,
+                            .scores = scores, .lexicon = d->lexicon, .say_common_words = true};
     return match_query_run(d->ix, &q, a, hits, hits_n, err);
+}
+
+int app_match_search_text(const struct app_match_data *d, const char *text, int top,
+                          struct arena *a, struct match_hit **hits, int *hits_n,
+                          struct df_err *err)
+{
+    return search_run(d, text, top, NULL, 0, NULL, a, hits, hits_n, err);
+}
+
+/* The engine's reasons are for its top 1000 (match_query.top's bound). */
+#define SEARCH_REASONS 1000
+
+struct found {
+    double score;
+    int org;
+};
+
+/* Best first, ties by the lower index. */
+static int found_cmp(const void *a, const void *b)
+{
+    const struct found *x = a, *y = b;
+    if (x->score != y->score)
+        return (x->score < y->score) - (x->score > y->score);
+    return (x->org > y->org) - (x->org < y->org);
+}
+
+int app_match_search_finds(const struct app_match_data *d, const char *text, double share,
+                           struct arena *a, struct app_text_finds *f, struct df_err *err)
+{
+    int n = match_index_size(d->ix);
+    *f = (struct app_text_finds){0};
+    double *scores = arena_alloc(a, ((size_t)n + 1) * sizeof *scores);
+    struct found *order = arena_alloc(a, ((size_t)n + 1) * sizeof *order);
+    if (!(f->rank = arena_alloc(a, ((size_t)n + 1) * sizeof *f->rank)) || !scores || !order)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    for (int i = 0; i < n; i++)
+        f->rank[i] = -1;
+    if (n == 0)
+        return 0;
+    if (search_run(d, text, n < SEARCH_REASONS ? n : SEARCH_REASONS, NULL, 0, scores, a,
+                   &f->hits, &f->hits_n, err) < 0)
+        return -1;
+    /* a word of many profiles, or one met only among what a profile needs
+     * beside a weak match, scores a small share of the best: left out */
+    double least = f->hits_n > 0 ? f->hits[0].score * share : 0;
+    int kept = 0;
+    while (kept < f->hits_n && f->hits[kept].score >= least) {
+        f->rank[f->hits[kept].org] = kept;
+        kept++;
+    }
+    f->hits_n = kept;
+    /* then the others, as the engine would have ranked them (which of
+     * equal scores made its hits is its heap's choice) */
+    int others = 0;
+    for (int i = 0; i < n; i++)
+        if (f->rank[i] < 0 && scores[i] > 0 && scores[i] >= least)
+            order[others++] = (struct found){scores[i], i};
+    qsort(order, (size_t)others, sizeof *order, found_cmp);
+    for (int i = 0; i < others; i++)
+        f->rank[order[i].org] = kept + i;
+    f->n = kept + others;
+    return 0;
+}
+
+int app_match_search_hits_of(const struct app_match_data *d, const char *text, const int *orgs,
+                             int n, struct arena *a, struct match_hit *out, struct df_err *err)
+{
+    int size = match_index_size(d->ix), others_n = 0;
+    char *wanted = arena_alloc(a, (size_t)size + 1);
+    int *others = arena_alloc(a, ((size_t)size + 1) * sizeof *others);
+    if (!wanted || !others)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    for (int i = 0; i < n; i++)
+        wanted[orgs[i]] = 1;
+    for (int i = 0; i < size; i++)
+        if (!wanted[i])
+            others[others_n++] = i;
+    struct match_hit *hits;
+    int hits_n;
+    if (n == 0)
+        return 0;
+    if (search_run(d, text, n, others, others_n, NULL, a, &hits, &hits_n, err) < 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        out[i] = (struct match_hit){.org = orgs[i]};
+        for (int j = 0; j < hits_n; j++)
+            if (hits[j].org == orgs[i])
+                out[i] = hits[j];
+    }
+    return 0;
 }
 
 static int dump(json_t *j, struct buf *out, struct df_err *err)

@@ -87,6 +87,24 @@ int app_match_search_text(const struct app_match_data *d, const char *text, int 
                           struct arena *a, struct match_hit **hits, int *hits_n,
                           struct df_err *err);
 
+/* What a directory's search by words finds among d's profiles: every
+ * profile the text meets scoring at least share (0..1) of the best, best
+ * first: app_match_search_text's hits, then the others by score (ties by
+ * the lower index). */
+struct app_text_finds {
+    int *rank;                 /* per profile of d->ix: its place, best first; -1: not found */
+    int n;                     /* how many are found */
+    struct match_hit *hits;    /* the first hits_n places' hits, with their reasons (why) */
+    int hits_n;
+};
+/* Fills *f (in arena a). DF_ERR_USAGE for an empty or invalid text. */
+int app_match_search_finds(const struct app_match_data *d, const char *text, double share,
+                           struct arena *a, struct app_text_finds *f, struct df_err *err);
+/* The hits of profiles orgs[0..n) (n <= 1000; found by app_match_search_finds
+ * for the same text) with their reasons, into out[0..n) in that order. */
+int app_match_search_hits_of(const struct app_match_data *d, const char *text, const int *orgs,
+                             int n, struct arena *a, struct match_hit *out, struct df_err *err);
+
 /* The same, loading from the store; the array is appended to json_out. */
 int app_partners(struct store *s, const char *lead, const char *text, int top,
                  struct buf *json_out, struct df_err *err);

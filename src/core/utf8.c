@@ -141,6 +141,16 @@ void utf8_fold_case(const char *s, size_t n, char *out)
     }
 }
 
+bool utf8_fold_str(const char *s, char *out, size_t cap)
+{
+    size_t n = strlen(s);
+    if (n + 1 > cap)
+        return false;
+    utf8_fold_case(s, n, out);
+    out[n] = '\0';
+    return true;
+}
+
 /* A letter's place when names are sorted: ASCII and other code points as
  * they are, lower-cased; Cyrillic after every other script's letters below
  * it, in the Ukrainian alphabet's order (Russian's own letters beside their

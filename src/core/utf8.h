@@ -43,6 +43,9 @@ size_t utf8_length(const char *s, size_t n);
  * such letter keeps its byte length, so out holds exactly n bytes (not
  * terminated); other bytes are copied. out may be s. */
 void utf8_fold_case(const char *s, size_t n, char *out);
+/* The same for a C string into out, which holds cap bytes (terminated);
+ * false when s does not fit. */
+bool utf8_fold_str(const char *s, char *out, size_t cap);
 
 /* Compares a[0..an) and b[0..bn) as a list of names is read: case folded,
  * Latin letters before Cyrillic ones, and Cyrillic in the Ukrainian

@@ -1,8 +1,11 @@
 /* Per-thread reply cache (see cache.h): an open-addressing table of at most
  * CACHE_SLOTS / 2 entries, emptied when full or stale; and the partner
- * engine's index, kept while the store's match generation stands. */
+ * engine's index, one snapshot shared by every thread while the store's
+ * match generation stands. */
 #include "http/cache.h"
 
+#include <malloc.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -21,10 +24,36 @@ struct entry {
 static _Thread_local struct entry *slots;
 static _Thread_local int used;
 static _Thread_local int64_t version = -1;
-static _Thread_local struct app_match_data *match_data;
-static _Thread_local int64_t match_generation = -1; /* the store's when match_data was loaded */
-static _Thread_local unsigned long match_loads;
 static atomic_bool disabled;
+
+/* The partner engine's data of one database at one match generation:
+ * built by one thread, only read after (the engine's queries take it const
+ * and keep their scratch in the caller's arena), freed by whoever lets go
+ * of it last. */
+struct match_snapshot {
+    struct app_match_data d;
+    int64_t generation;   /* the store's when it was loaded; -1: one call's own, never shared */
+    char *db;             /* the database's path (store_path) */
+    int refs;             /* under share.lock: the shared slot's, and each reader's */
+};
+
+/* The newest snapshot, which every thread reads. A mutex rather than an
+ * atomic count alone: taking a reference must be one step with reading the
+ * pointer (else a reader could load it, the builder replace it and free
+ * it, and the reader count a reference on freed memory), and the threads
+ * that have no snapshot to read wait for the one build under way (the
+ * condition variable). It is held for a few instructions, never while
+ * building or freeing, once per request that needs the index. */
+static struct {
+    pthread_mutex_t lock;
+    pthread_cond_t built;              /* a build ended, published or failed */
+    struct match_snapshot *current;    /* NULL before the first build; holds a reference */
+    bool building;                     /* one build at a time, of any generation */
+} share = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, NULL, false};
+
+static atomic_ulong match_loads;     /* builds, process-wide */
+static atomic_int match_snapshots;   /* snapshots not yet freed */
+static _Thread_local struct match_snapshot *held;   /* what this thread's request reads */
 
 void http_cache_disable(bool off) { atomic_store(&disabled, off); }
 
@@ -34,16 +63,6 @@ static size_t slot_of(const char *key)
     for (; *key; key++)
         h = (h ^ (unsigned char)*key) * 1099511628211ull;
     return (size_t)(h & (CACHE_SLOTS - 1));
-}
-
-static void match_forget(void)
-{
-    if (match_data) {
-        app_match_data_free(match_data);
-        free(match_data);
-        match_data = NULL;
-    }
-    match_generation = -1;
 }
 
 void http_cache_clear(void)
@@ -110,34 +129,114 @@ void http_cache_put(const char *key, const char *data, size_t len)
     used++;
 }
 
-const struct app_match_data *http_cache_match(struct store *s, struct df_err *err)
+static void snapshot_free(struct match_snapshot *m)
 {
-    /* read before loading: a change committed meanwhile only costs a rebuild */
-    int64_t generation = atomic_load(&disabled) ? -1 : store_api_match_generation(s);
-    if (match_data && generation >= 0 && generation == match_generation)
-        return match_data;
-    match_forget();
-    struct app_match_data *d = malloc(sizeof *d);
-    if (!d) {
+    bool shared = m->generation >= 0;
+    app_match_data_free(&m->d);
+    free(m->db);
+    free(m);
+    atomic_fetch_sub(&match_snapshots, 1);
+    /* Each build runs on whichever thread asked, in that thread's malloc
+     * arena, and glibc keeps what an arena freed: without this, every
+     * thread that ever built kept an index's worth of memory. */
+    if (shared)
+        malloc_trim(0);
+}
+
+/* Lets go of a reference to m (NULL: none), freeing it after the last one
+ * (outside the lock: freeing a large index takes a while). */
+static void snapshot_drop(struct match_snapshot *m)
+{
+    if (!m)
+        return;
+    pthread_mutex_lock(&share.lock);
+    bool last = --m->refs == 0;
+    pthread_mutex_unlock(&share.lock);
+    if (last)
+        snapshot_free(m);
+}
+
+/* Loads and indexes the store's matchmaking data into a new snapshot with
+ * one reference (the caller's); NULL with err. */
+static struct match_snapshot *snapshot_build(struct store *s, int64_t generation,
+                                             struct df_err *err)
+{
+    struct match_snapshot *m = calloc(1, sizeof *m);
+    char *db = strdup(store_path(s));
+    if (!m || !db) {
+        free(m);
+        free(db);
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
         return NULL;
     }
-    if (app_match_load(s, NULL, d, err) < 0) {
-        app_match_data_free(d);
-        free(d);
+    atomic_fetch_add(&match_snapshots, 1);
+    *m = (struct match_snapshot){.generation = generation, .db = db, .refs = 1};
+    if (app_match_load(s, NULL, &m->d, err) < 0) {
+        snapshot_free(m);
         return NULL;
     }
-    match_generation = generation;
-    match_loads++;
-    return match_data = d;
+    atomic_fetch_add(&match_loads, 1);
+    return m;
 }
 
-unsigned long http_cache_match_loads(void) { return match_loads; }
+void http_cache_match_release(void)
+{
+    snapshot_drop(held);
+    held = NULL;
+}
+
+const struct app_match_data *http_cache_match(struct store *s, struct df_err *err)
+{
+    http_cache_match_release();
+    const char *db = store_path(s);
+    /* read before loading: a change committed meanwhile only costs a rebuild */
+    int64_t generation = atomic_load(&disabled) || !*db ? -1 : store_api_match_generation(s);
+    if (generation < 0) {   /* caching off, a database of this connection's own, or no counter */
+        held = snapshot_build(s, -1, err);
+        return held ? &held->d : NULL;
+    }
+    pthread_mutex_lock(&share.lock);
+    for (;;) {
+        struct match_snapshot *cur =
+            share.current && strcmp(share.current->db, db) == 0 ? share.current : NULL;
+        /* one as new as this connection's view (another thread may have built
+         * a later one), or, while another thread builds, the one before:
+         * nobody waits for a build while there is something to read */
+        if (cur && (cur->generation >= generation || share.building)) {
+            cur->refs++;
+            pthread_mutex_unlock(&share.lock);
+            held = cur;
+            return &cur->d;
+        }
+        if (!share.building)
+            break;
+        pthread_cond_wait(&share.built, &share.lock);   /* nothing to read yet */
+    }
+    share.building = true;
+    pthread_mutex_unlock(&share.lock);
+    struct match_snapshot *m = snapshot_build(s, generation, err), *old = NULL;
+    pthread_mutex_lock(&share.lock);
+    share.building = false;
+    if (m) {
+        old = share.current;
+        share.current = m;
+        m->refs++;   /* the shared slot's */
+    }
+    pthread_cond_broadcast(&share.built);
+    pthread_mutex_unlock(&share.lock);
+    snapshot_drop(old);   /* freed here unless a request still reads it */
+    held = m;
+    return m ? &m->d : NULL;
+}
+
+unsigned long http_cache_match_loads(void) { return atomic_load(&match_loads); }
+
+int http_cache_match_snapshots(void) { return atomic_load(&match_snapshots); }
 
 void http_cache_free(void)
 {
     http_cache_clear();
-    match_forget();
+    http_cache_match_release();
     free(slots);
     slots = NULL;
     version = -1;

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "app/cpv.h"
 #include "app/glossary.h"
 #include "app/import.h"
 #include "app/match.h"
@@ -22,7 +23,6 @@
 #include "http/web_assets.h"
 #include "store/web.h"
 
-#define CPV_SCAN_MAX 20000   /* the classifier has 9,454 codes */
 #define FOLD_MAX 512
 
 /* ---- the public forum header ------------------------------------------------------ */
@@ -52,109 +52,7 @@ static void h_forum(struct http_req *r)
 
 /* ---- CPV lookup -------------------------------------------------------------------- */
 
-/* s lower-cased in ASCII and Cyrillic (utf8_fold_case) into out, which holds
- * cap bytes; false when s does not fit. */
-static bool fold(const char *s, char *out, size_t cap)
-{
-    size_t n = strlen(s);
-    if (n + 1 > cap)
-        return false;
-    utf8_fold_case(s, n, out);
-    out[n] = '\0';
-    return true;
-}
-
-struct cpv_hit {
-    const char *code, *en, *uk;
-    int rank;                 /* lower is better */
-};
-
-struct cpv_ctx {
-    struct http_req *r;
-    const char *needle;       /* folded query, or the code prefix */
-    struct app_terms terms;   /* the query's words as the partner engine reads them */
-    bool by_code, uk;
-    bool other;               /* reading the other language's labels (nothing in the page's) */
-    struct cpv_hit *hits;
-    int n, cap;
-};
-
-/* Broader codes (more trailing zeros in the eight digits) rank first. */
-static int code_level(const char *code)
-{
-    int z = 0;
-    for (int i = 7; i >= 0 && code[i] == '0'; i--)
-        z++;
-    return 8 - z;
-}
-
-/* The label c is read by: the page's language's (or the other's where the
- * code has none); in the second pass, the other language's only. */
-static const char *label_read(const struct cpv_ctx *k, const struct store_web_cpv *c)
-{
-    if (k->other)
-        return k->uk ? c->label_en : c->label_uk;
-    return k->uk ? (c->label_uk ? c->label_uk : c->label_en)
-                 : (c->label_en ? c->label_en : c->label_uk);
-}
-
-/* The first place in label where needle starts a word (after the start, a
- * space, a hyphen or other punctuation, not inside a word: "дрон" is not in
- * "гудроновий"), or NULL. Both are folded. */
-static const char *word_start_match(const char *label, const char *needle)
-{
-    for (const char *at = strstr(label, needle); at; at = strstr(at + 1, needle)) {
-        unsigned char before = at == label ? ' ' : (unsigned char)at[-1];
-        if (before < 0x80 && !isalnum(before))
-            return at;
-    }
-    return NULL;
-}
-
-static int cpv_cb(void *ud, const struct store_web_cpv *c)
-{
-    struct cpv_ctx *k = ud;
-    int rank;
-    if (k->by_code) {
-        if (strncmp(c->code, k->needle, strlen(k->needle)) != 0)
-            return 0;
-        rank = code_level(c->code);
-    } else {
-        char f[FOLD_MAX];
-        const char *label = label_read(k, c);
-        if (!label || !fold(label, f, sizeof f))
-            return 0;
-        const char *at = word_start_match(f, k->needle);
-        struct app_terms words;
-        if (at) {
-            rank = (at == f ? 0 : 20) + code_level(c->code);
-        } else {
-            /* a label that names the thing in other words: "дрон" or "UAV"
-             * finds "Безпілотні літальні апарати", after the labels that
-             * hold what was typed (not read at all for a text with no word) */
-            if (k->terms.n == 0)
-                return 0;
-            app_terms_of(label, &words);
-            if (!app_terms_cover(&words, &k->terms))
-                return 0;
-            rank = 40 + code_level(c->code);
-        }
-    }
-    if (k->n == k->cap)
-        return 1; /* enough: CPV_SCAN_MAX */
-    k->hits[k->n++] = (struct cpv_hit){arena_strdup(&k->r->a, c->code),
-                                       c->label_en ? arena_strdup(&k->r->a, c->label_en) : NULL,
-                                       c->label_uk ? arena_strdup(&k->r->a, c->label_uk) : NULL,
-                                       rank};
-    return 0;
-}
-
-static int cpv_hit_cmp(const void *a, const void *b)
-{
-    const struct cpv_hit *x = a, *y = b;
-    return x->rank != y->rank ? x->rank - y->rank : strcmp(x->code, y->code);
-}
-
+/* GET /api/v1/cpv?q=&lang=&limit=: the codes app_cpv_lookup finds, with both labels. */
 static void h_cpv(struct http_req *r)
 {
     const char *q = http_url_param(&r->url, "q");
@@ -170,52 +68,24 @@ static void h_cpv(struct http_req *r)
         http_reply_error(r, 422, "invalid", "lang must be en or uk");
         return;
     }
-    struct cpv_ctx k = {.r = r, .uk = lang && strcmp(lang, "uk") == 0, .cap = CPV_SCAN_MAX};
-    char needle[FOLD_MAX];
-    size_t digits = 0;
-    while (isdigit((unsigned char)q[digits]) && digits < 8)
-        digits++;
-    if (digits >= 2 && (q[digits] == '\0' || q[digits] == '-')) {
-        snprintf(needle, sizeof needle, "%.*s", (int)digits, q);
-        k.by_code = true;
-    } else if (!fold(q, needle, sizeof needle)) {
-        http_reply_error(r, 422, "invalid", "q is too long");
-        return;
-    } else {
-        app_terms_of(q, &k.terms);
-    }
-    k.needle = needle;
-    k.hits = arena_alloc(&r->a, sizeof *k.hits * CPV_SCAN_MAX);
     struct df_err err = {0};
-    if (!k.hits) {
-        http_reply_error(r, 500, "internal", "out of memory");
-        return;
-    }
-    /* "дрон" typed in the English picker: no English label has it, the
-     * Ukrainian ones do; the codes come back with both labels, and the
-     * picker shows its own language's */
-    int rc = store_web_cpv_each(r->s, cpv_cb, &k, &err);
-    if (rc >= 0 && k.n == 0 && !k.by_code) {
-        k.other = true;
-        rc = store_web_cpv_each(r->s, cpv_cb, &k, &err);
-    }
-    if (rc < 0) {
+    struct app_cpv_hit *hits;
+    int n, found;
+    if (app_cpv_lookup(r->s, q, lang && strcmp(lang, "uk") == 0, limit, &r->a, &hits, &n, &found,
+                       &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
-    qsort(k.hits, (size_t)k.n, sizeof *k.hits, cpv_hit_cmp);
     json_t *list = json_array();
-    for (int i = 0; i < k.n && i < limit; i++)
-        json_array_append_new(list, json_pack("{ss so so}", "code", k.hits[i].code, "label_en",
-                                              api_str_or_null(k.hits[i].en), "label_uk",
-                                              api_str_or_null(k.hits[i].uk)));
-    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)k.n, "cpv", list));
+    for (int i = 0; i < n; i++)
+        json_array_append_new(list, json_pack("{ss so so}", "code", hits[i].code, "label_en",
+                                              api_str_or_null(hits[i].label_en), "label_uk",
+                                              api_str_or_null(hits[i].label_uk)));
+    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)found, "cpv", list));
 }
 
 /* ---- organisation search with every filter ------------------------------------------ */
 
-/* The most organisations a text finds by their words (the engine's cap). */
-#define ORG_TEXT_HITS 1000
 /* The most a search answers. */
 #define ORG_SEARCH_MAX 500
 /* A text's hit scoring less than this share of the best is no find (a
@@ -226,38 +96,40 @@ static void h_cpv(struct http_req *r)
 struct org_found {
     json_t *j;
     int tier;   /* 0: its name holds the text; 1: its words meet the text */
-    int rank;   /* among the text's hits, or its place among the names */
+    int rank;   /* among the text's finds, or its place among the names */
+    int org;    /* tier 1: its profile in the index */
 };
 
 struct org_ctx {
     json_t *list;
     int total;                /* every organisation the search finds, listed or not */
     /* with a text (q): */
+    const char *q;
     const char *needle;       /* q folded, looked for in the names */
     const struct app_match_data *d;
-    const struct match_hit *hits;
-    const int *rank;          /* per profile of d: its hit's index, or -1 */
+    struct app_text_finds finds;
     struct org_found *found;
     int found_n, found_cap;
 };
 
-/* The place of o among the text's finds (*tier, *rank), or false when
- * neither its name holds the text nor its words meet it. */
+/* The place of o among the text's finds (*tier, *rank, *org), or false
+ * when neither its name holds the text nor its words meet it. */
 static bool org_found_at(const struct org_ctx *k, const struct store_org *o, int *tier,
-                         int *rank)
+                         int *rank, int *org)
 {
     char f[FOLD_MAX];
-    if ((fold(o->name, f, sizeof f) && strstr(f, k->needle)) ||
-        (o->name_uk && fold(o->name_uk, f, sizeof f) && strstr(f, k->needle))) {
+    if ((utf8_fold_str(o->name, f, sizeof f) && strstr(f, k->needle)) ||
+        (o->name_uk && utf8_fold_str(o->name_uk, f, sizeof f) && strstr(f, k->needle))) {
         *tier = 0;
         *rank = k->found_n;
         return true;
     }
     int i = match_index_find(k->d->ix, o->id);
-    if (i < 0 || k->rank[i] < 0)
+    if (i < 0 || k->finds.rank[i] < 0)
         return false;
     *tier = 1;
-    *rank = k->rank[i];
+    *rank = k->finds.rank[i];
+    *org = i;
     return true;
 }
 
@@ -270,8 +142,8 @@ static int org_found_cmp(const void *a, const void *b)
 static int org_cb(void *ud, const struct store_org *o)
 {
     struct org_ctx *k = ud;
-    int tier = 0, rank = 0;
-    if (k->needle && !org_found_at(k, o, &tier, &rank))
+    int tier = 0, rank = 0, org = -1;
+    if (k->needle && !org_found_at(k, o, &tier, &rank, &org))
         return 0;
     if (++k->total > ORG_SEARCH_MAX && !k->needle)
         return 0; /* counted; a text's finds are all kept, to be put in order */
@@ -288,61 +160,64 @@ static int org_cb(void *ud, const struct store_org *o)
         json_array_append_new(k->list, j);
         return 0;
     }
-    if (tier == 1) {   /* the words met, as the partner pages say them (not the
-                          projects "like this one": a search is no project idea) */
-        const struct match_hit *h = &k->hits[rank];
-        json_t *why = json_array();
-        for (int i = 0; i < h->why_n; i++)
-            if (strncmp(h->why[i], "text: ", 6) == 0 || strncmp(h->why[i], "looks for: ", 11) == 0)
-                json_array_append_new(why, json_string(h->why[i]));
-        json_object_set_new(j, "why", why);
-    }
     if (df_grow((void **)&k->found, &k->found_cap, k->found_n, sizeof *k->found)) {
         json_decref(j);
         return 1;
     }
-    k->found[k->found_n++] = (struct org_found){j, tier, rank};
+    k->found[k->found_n++] = (struct org_found){j, tier, rank, org};
     return 0;
 }
 
+/* The words met, as the partner pages say them (not the projects "like
+ * this one": a search is no project idea), as o's "why". */
+static void org_why(json_t *o, const struct match_hit *h)
+{
+    json_t *why = json_array();
+    for (int i = 0; i < h->why_n; i++)
+        if (strncmp(h->why[i], "text: ", 6) == 0 || strncmp(h->why[i], "looks for: ", 11) == 0)
+            json_array_append_new(why, json_string(h->why[i]));
+    json_object_set_new(o, "why", why);
+}
+
 /* The organisations a text finds (names first, in the store's order, then
- * those whose words meet it, best first) into k->list, at most limit. */
-static void org_found_list(struct org_ctx *k, int limit)
+ * those whose words meet it, best first) into k->list, at most limit, each
+ * found by its words with its "why". 0, or -1 with err. */
+static int org_found_list(struct http_req *r, struct org_ctx *k, int limit, struct df_err *err)
 {
     if (k->found_n > 1)
         qsort(k->found, (size_t)k->found_n, sizeof *k->found, org_found_cmp);
-    for (int i = 0; i < k->found_n; i++) {
-        if (i < limit)
-            json_array_append_new(k->list, k->found[i].j);
-        else
-            json_decref(k->found[i].j);
+    int listed = k->found_n < limit ? k->found_n : limit, later_n = 0;
+    /* those past the engine's hits with reasons, when the filters left out
+     * many before them: their reasons asked for now */
+    int *later = arena_alloc(&r->a, ((size_t)listed + 1) * sizeof *later);
+    struct match_hit *later_hits = arena_alloc(&r->a, ((size_t)listed + 1) * sizeof *later_hits);
+    int rc = later && later_hits ? 0 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    for (int i = 0; rc == 0 && i < listed; i++)
+        if (k->found[i].tier == 1 && k->found[i].rank >= k->finds.hits_n)
+            later[later_n++] = k->found[i].org;
+    if (rc == 0 && later_n > 0)
+        rc = app_match_search_hits_of(k->d, k->q, later, later_n, &r->a, later_hits, err);
+    for (int i = 0, m = 0; i < k->found_n; i++) {
+        struct org_found *f = &k->found[i];
+        if (rc < 0 || i >= listed) {
+            json_decref(f->j);
+            continue;
+        }
+        if (f->tier == 1)
+            org_why(f->j, f->rank < k->finds.hits_n ? &k->finds.hits[f->rank] : &later_hits[m++]);
+        json_array_append_new(k->list, f->j);
     }
     k->found_n = 0;
+    return rc;
 }
 
-/* The text's hits among d's profiles: k->hits, and k->rank for each profile.
- * 0, or -1 with err. */
+/* Every profile the text finds by its words: k->finds. 0, or -1 with err. */
 static int org_text_hits(struct http_req *r, struct org_ctx *k, const char *q, struct df_err *err)
 {
     if (!(k->d = http_cache_match(r->s, err)))
         return -1;
-    int n = match_index_size(k->d->ix), hits_n = 0;
-    struct match_hit *hits = NULL;
-    int *rank = arena_alloc(&r->a, ((size_t)n + 1) * sizeof *rank);
-    if (!rank)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    for (int i = 0; i < n; i++)
-        rank[i] = -1;
-    if (n > 0 && app_match_search_text(k->d, q, n < ORG_TEXT_HITS ? n : ORG_TEXT_HITS, &r->a,
-                                       &hits, &hits_n, err) < 0)
-        return -1;
-    /* a word of many profiles, or one met only among what a profile needs
-     * beside a weak match, scores a small share of the best: left out */
-    for (int i = 0; i < hits_n && hits[i].score >= hits[0].score * ORG_TEXT_SHARE; i++)
-        rank[hits[i].org] = i;
-    k->hits = hits;
-    k->rank = rank;
-    return 0;
+    k->q = q;
+    return app_match_search_finds(k->d, q, ORG_TEXT_SHARE, &r->a, &k->finds, err);
 }
 
 static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
@@ -368,7 +243,7 @@ static void h_search_orgs(struct http_req *r)
     }
     char needle[FOLD_MAX];   /* q's 200 bytes fold to as many: it fits */
     if (q.q)
-        (void)fold(q.q, needle, sizeof needle);
+        (void)utf8_fold_str(q.q, needle, sizeof needle);
     if (q.country && !country_is_known(q.country)) {
         http_reply_error(r, 422, "invalid", "country must be an ISO 3166 alpha-2 code");
         return;
@@ -418,8 +293,8 @@ static void h_search_orgs(struct http_req *r)
     int rc = store_web_org_search(r->s, &q, org_cb, &k, &err);
     if (rc == 1 && k.needle)
         rc = df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
-    if (k.needle)
-        org_found_list(&k, ORG_SEARCH_MAX);
+    if (k.needle && org_found_list(r, &k, rc == 0 ? ORG_SEARCH_MAX : 0, &err) < 0)
+        rc = -1;
     free(k.found);
     if (rc != 0) {
         json_decref(k.list);

@@ -613,6 +613,9 @@ static void on_done(void *cls, struct MHD_Connection *conn, void **con_cls,
                 r->has_user ? (long long)r->user.id : 0LL,
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
     }
+    /* The reply is out: the index it read may go now, if it is an old one
+     * that no other request reads (freeing it holds no client up). */
+    http_cache_match_release();
     if (r->reply_fd >= 0)
         close(r->reply_fd);
     free(r->reply);

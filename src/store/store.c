@@ -444,6 +444,12 @@ void store_close(struct store *s)
     free(s);
 }
 
+const char *store_path(struct store *s)
+{
+    const char *p = sqlite3_db_filename(s->db, "main");
+    return p ? p : "";
+}
+
 int store_begin(struct store *s, struct df_err *err)
 {
     return exec(s, "BEGIN IMMEDIATE", err, "starting a transaction");

@@ -35,6 +35,9 @@ int store_migrate(struct store *s, int *applied, struct df_err *err);
 int store_schema_version(struct store *s);
 int store_latest_version(void);
 void store_close(struct store *s);
+/* The database file's full path, "" for an in-memory or temporary one: which
+ * database a connection reads, for what connections to one database share. */
+const char *store_path(struct store *s);
 
 /* One transaction around many writes (an import is one transaction). */
 int store_begin(struct store *s, struct df_err *err);

@@ -576,15 +576,23 @@ def check_directory_beyond_a_page(tmp):
     """The web directory lists at most 500 organisations. At a forum with more,
     its `count` is of all that match, and a region filter looks at all of
     them: the Ukrainian ones, last by name here, must all be found, not only
-    those among the first 500 names. Returns (failures, checks)."""
+    those among the first 500 names. The same for a text that more than 1,000
+    organisations' words meet (the partner engine's bound on the hits it gives
+    reasons for): the Ukrainian ones, whose longer descriptions rank them
+    after 1,060 others, are found by it with the region, with their reasons.
+    Returns (failures, checks)."""
     db = os.path.join(tmp, "directory.db")
     csv_path = os.path.join(tmp, "many_orgs.csv")
     with open(csv_path, "w", encoding="utf-8") as f:
         f.write("id,name,country,kind,sme,city,website,description\n")
-        for i in range(560):
-            f.write(f"eu-{i:03d},Aero Works {i:03d},DE,company,1,Berlin,,\n")
+        for i in range(1060):
+            f.write(f"eu-{i:04d},Aero Works {i:04d},DE,company,1,Berlin,,Counter-drone radar\n")
+        for i in range(200):
+            f.write(f"fk-{i:03d},Field Kitchens {i:03d},FR,company,0,Lyon,,Field kitchens\n")
+        f.write("nm-001,Radar Hall,BE,association,0,Brussels,,A venue for meetings\n")
         for i in range(40):
-            f.write(f"ua-{i:03d},Zirka Tech {i:03d},UA,company,1,Kyiv,,\n")
+            f.write(f"ua-{i:03d},Zirka Tech {i:03d},UA,company,1,Kyiv,,Counter-drone systems: "
+                    "sensors and a radar for protecting airports and borders\n")
     subprocess.run([DFNC, "--db", db, "import", "organisations", csv_path], check=True,
                    stdout=subprocess.DEVNULL)
     subprocess.run([DFNC, "--db", db, "user", "add", "--email", "o@dir.test", "--role",
@@ -597,18 +605,26 @@ def check_directory_beyond_a_page(tmp):
         cl = Client(int(re.search(r":(\d+) ", srv.stdout.readline()).group(1)))
         cl.login("o", "o@dir.test", "dir-organiser-1")
         hdrs = {"Cookie": cl.sessions["o"][0]}
-        wanted = [("", 600, 500, 0), ("region=ua", 40, 40, 40), ("region=eu", 560, 500, 0),
-                  ("country=UA", 40, 40, 40)]
-        for query, count, listed, ukrainian in wanted:
+        # query, count, listed, Ukrainian among them, first listed
+        wanted = [("", 1301, 500, 0, "eu-0000"), ("region=ua", 40, 40, 40, "ua-000"),
+                  ("region=eu", 1261, 500, 0, "eu-0000"), ("country=UA", 40, 40, 40, "ua-000"),
+                  ("q=radar", 1101, 500, 0, "nm-001"), ("q=radar&region=eu", 1061, 500, 0, "nm-001"),
+                  ("q=radar&region=ua", 40, 40, 40, "ua-000"), ("q=radar&sme=0", 1, 1, 0, "nm-001"),
+                  ("q=kitchens", 200, 200, 0, "fk-000")]
+        for query, count, listed, ukrainian, first in wanted:
             checks += 1
             st, _, body = cl.request("GET", f"/api/v1/search/organisations?{query}", hdrs, None)
             d = json.loads(body) if st == 200 else {}
-            got = (d.get("count"), len(d.get("organisations", [])),
-                   sum(o["country"] == "UA" for o in d.get("organisations", [])))
-            if st != 200 or got != (count, listed, ukrainian):
+            orgs = d.get("organisations", [])
+            got = (d.get("count"), len(orgs), sum(o["country"] == "UA" for o in orgs),
+                   orgs[0]["id"] if orgs else None)
+            # found by their words, not their names: the words said
+            unsaid = [o["id"] for o in orgs if "q=radar" in query and o["id"] != "nm-001"
+                      and o.get("why") != ["text: radar"]]
+            if st != 200 or got != (count, listed, ukrainian, first) or unsaid:
                 failures += 1
-                print(f"FAIL directory ?{query}: {st} count, listed, Ukrainian {got}, "
-                      f"wanted {(count, listed, ukrainian)}")
+                print(f"FAIL directory ?{query}: {st} count, listed, Ukrainian, first {got}, "
+                      f"wanted {(count, listed, ukrainian, first)}; without why: {unsaid[:3]}")
     finally:
         srv.terminate()
         srv.wait(timeout=20)

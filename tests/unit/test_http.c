@@ -1,6 +1,7 @@
 /* Unit tests of src/http's readers (request target, JSON bodies, route patterns)
  * and of the account store and use-cases (src/store/auth.c, src/app/auth.c). */
 #include <criterion/criterion.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -555,6 +556,119 @@ Test(http_cache, the_match_index_is_kept_until_a_profile_changes)
 
     http_cache_free();
     store_close(other);
+    store_close(mine);
+    char cmd[96];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    cr_assert_eq(system(cmd), 0);
+}
+
+/* ---- one partner index for every server thread -------------------------------- */
+
+#define SHARE_THREADS 4
+
+struct share_reader {
+    const char *db;
+    pthread_barrier_t *go;   /* NULL: ask at once */
+    bool change;             /* first add a profile (org-z) */
+    const struct app_match_data *got;
+    int profiles_n, snapshots;
+};
+
+/* A worker thread's request: its own connection, one partner index. */
+static void *share_read(void *arg)
+{
+    struct share_reader *t = arg;
+    struct df_err e = {0};
+    struct store *s;
+    struct store_org o = {.id = "org-z", .name = "Z", .country = "LT", .kind = "company"};
+    if (store_open(&s, t->db, &e) == 0) {
+        if (t->go)
+            pthread_barrier_wait(t->go);   /* all ask at once */
+        if (!t->change || store_org_upsert(s, &o, NULL, &e) == 0)
+            t->got = http_cache_match(s, &e);
+        t->profiles_n = t->got ? t->got->profiles_n : -1;
+        t->snapshots = http_cache_match_snapshots();
+        http_cache_free();
+        store_close(s);
+    }
+    return NULL;
+}
+
+/* SHARE_THREADS threads ask at once; into t[]. */
+static void share_round(const char *db, struct share_reader t[SHARE_THREADS])
+{
+    pthread_barrier_t go;
+    pthread_t th[SHARE_THREADS];
+    pthread_barrier_init(&go, NULL, SHARE_THREADS);
+    for (int i = 0; i < SHARE_THREADS; i++) {
+        t[i] = (struct share_reader){.db = db, .go = &go};
+        cr_assert_eq(pthread_create(&th[i], NULL, share_read, &t[i]), 0);
+    }
+    for (int i = 0; i < SHARE_THREADS; i++)
+        pthread_join(th[i], NULL);
+    pthread_barrier_destroy(&go);
+}
+
+/* The server's threads share one index: asked by several at once it is
+ * built once, and after a change once again (the threads that ask while it
+ * is built read the one before); an old index is freed when the last
+ * thread reading it lets go, not before. */
+Test(http_cache, one_match_index_for_all_threads)
+{
+    char dir[] = "/tmp/dfnc-test-share-XXXXXX", db[64];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/t.db", dir);
+    struct store *mine;
+    cr_assert_eq(store_open(&mine, db, &err), 0, "%s", err.msg);
+    struct store_org o = {.id = "org-a", .name = "A", .country = "FR", .kind = "company"};
+    cr_assert_eq(store_org_upsert(mine, &o, NULL, &err), 0, "%s", err.msg);
+
+    unsigned long loads = http_cache_match_loads();
+    struct share_reader t[SHARE_THREADS];
+    share_round(db, t);
+    for (int i = 0; i < SHARE_THREADS; i++) {
+        cr_assert_not_null(t[i].got, "thread %d", i);
+        cr_assert_eq(t[i].got, t[0].got, "thread %d reads the same index", i);
+        cr_assert_eq(t[i].profiles_n, 1);
+    }
+    cr_assert_eq(http_cache_match_loads(), loads + 1, "built once, not once a thread");
+    cr_assert_eq(http_cache_match_snapshots(), 1);
+
+    o = (struct store_org){.id = "org-b", .name = "B", .country = "UA", .kind = "company"};
+    cr_assert_eq(store_org_upsert(mine, &o, NULL, &err), 0, "%s", err.msg);
+    share_round(db, t);
+    int fresh = 0;
+    for (int i = 0; i < SHARE_THREADS; i++) {
+        cr_assert_not_null(t[i].got, "thread %d", i);
+        cr_assert(t[i].profiles_n == 1 || t[i].profiles_n == 2, "the last or the next");
+        fresh += t[i].profiles_n == 2;
+    }
+    cr_assert_geq(fresh, 1, "the thread that built reads what it built");
+    cr_assert_eq(http_cache_match_loads(), loads + 2, "a change: one rebuild");
+    cr_assert_eq(http_cache_match_snapshots(), 1, "the last one is freed: nobody reads it");
+    const struct app_match_data *second = http_cache_match(mine, &err);
+    cr_assert_not_null(second, "%s", err.msg);
+    cr_assert_eq(second->profiles_n, 2);
+    cr_assert_eq(http_cache_match_loads(), loads + 2, "every thread now reads the new one");
+
+    /* this thread still reads `second` while another changes a profile and
+     * builds the next: both are in memory until this one lets go */
+    struct share_reader w = {.db = db, .change = true};
+    pthread_t th;
+    cr_assert_eq(pthread_create(&th, NULL, share_read, &w), 0);
+    pthread_join(th, NULL);
+    cr_assert_not_null(w.got);
+    cr_assert_eq(w.profiles_n, 3, "the writer reads its change");
+    cr_assert_eq(w.snapshots, 2, "the old one is kept for its reader");
+    cr_assert_eq(http_cache_match_snapshots(), 2);
+    cr_assert_eq(second->profiles_n, 2, "still readable");
+    cr_assert_str_eq(second->profiles[1].id, "org-b");
+    http_cache_match_release();
+    cr_assert_eq(http_cache_match_snapshots(), 1, "freed once its last reader let go");
+    cr_assert_eq(http_cache_match(mine, &err), w.got, "the writer's is the shared one");
+    cr_assert_eq(http_cache_match_loads(), loads + 3);
+
+    http_cache_free();
     store_close(mine);
     char cmd[96];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

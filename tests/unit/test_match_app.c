@@ -984,3 +984,66 @@ Test(match_app, sme_only_keeps_smes_and_every_answer_says_which)
     }
     app_match_data_free(&d);
 }
+
+/* A directory's search finds every profile its words meet, past the
+ * engine's 1,000 hits with reasons: each found in the engine's order, the
+ * first 1,000 with their hits, any other's reasons asked for by name. */
+Test(match_app, a_search_finds_past_the_engines_thousand)
+{
+    static const char *const said[] = {"Counter-drone radar for airports",
+                                        "Radar and counter-drone systems, radar service",
+                                        "Coastal radar"};
+    char id[16], name[32];
+    cr_assert_eq(store_begin(s, &err), 0);
+    for (int i = 0; i < 1250; i++) {
+        snprintf(id, sizeof id, "org-%04d", i);
+        snprintf(name, sizeof name, "Works %04d", i);
+        struct store_org o = {.id = id, .name = name, .country = "DE", .kind = "company",
+                              .description = i < 1150 ? said[i % 3] : "Field kitchens"};
+        cr_assert_eq(store_org_upsert(s, &o, NULL, &err), 0, "%s", err.msg);
+    }
+    cr_assert_eq(store_commit(s, &err), 0);
+    struct app_match_data d = {0};
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_text_finds f;
+    cr_assert_eq(app_match_search_finds(&d, "radar", 0.125, &a, &f, &err), 0, "%s", err.msg);
+    cr_assert_eq(f.n, 1150, "every radar maker, not the first 1000");
+    cr_assert_eq(f.hits_n, 1000);
+    for (int i = 0; i < f.hits_n; i++)
+        cr_assert_eq(f.rank[f.hits[i].org], i, "the hits are the first places");
+    char *seen = calloc(1150, 1);
+    for (int i = 0; i < 1250; i++) {
+        const char *pid = match_index_profile(d.ix, i)->id;
+        bool radar = atoi(pid + 4) < 1150;
+        cr_assert_eq(f.rank[i] >= 0, radar, "%s", pid);
+        if (radar) {
+            cr_assert_lt(f.rank[i], 1150);
+            cr_assert_not(seen[f.rank[i]], "one place each");
+            seen[f.rank[i]] = 1;
+        }
+    }
+    free(seen);
+    /* best first: a later place never scores more (the engine's order) */
+    cr_assert_geq(f.hits[0].score, f.hits[999].score);
+
+    /* the last place's reasons, and one among the hits' again */
+    int last = -1, first = f.hits[0].org;
+    for (int i = 0; i < 1250; i++)
+        if (f.rank[i] == 1149)
+            last = i;
+    int wanted[] = {last, first};
+    struct match_hit h[2];
+    cr_assert_eq(app_match_search_hits_of(&d, "radar", wanted, 2, &a, h, &err), 0, "%s",
+                 err.msg);
+    cr_assert_eq(h[0].org, last);
+    cr_assert_gt(h[0].why_n, 0);
+    cr_assert_str_eq(h[0].why[h[0].why_n - 1], "text: radar");
+    cr_assert_eq(h[1].org, first);
+    cr_assert_eq(h[1].why_n, f.hits[0].why_n);
+    cr_assert_str_eq(h[1].why[0], f.hits[0].why[0]);
+    cr_assert_eq(h[1].score, f.hits[0].score, "the same score, whoever else is asked for");
+    arena_free(&a);
+    app_match_data_free(&d);
+}

@@ -470,6 +470,11 @@ static void rank(struct run *r, struct cand *heap, int k, int *hn_out)
         }
         qsort(heap, (size_t)hn, sizeof *heap, cmp_cand);
     }
+    if (q->scores)
+        for (int o = 0; o < ix->n; o++) {
+            double v = r->banned[o] ? 0 : r->score[o] + (r->ns > 0 ? w->stand_in * r->si[o] : 0);
+            q->scores[o] = v > 0 ? v : 0;
+        }
     if (w->country_spread > 0 && hn > 0) {
         /* consortia spread over countries: each already chosen organisation of
          * the same country costs country_spread */

@@ -147,6 +147,9 @@ struct match_query {
     const struct match_weights *w;   /* NULL = match_weights_default or _meet by mode */
     double *signals;           /* optional (benchmarks): match_index_size() x MATCH_SIGNALS
                                   values, row per profile, filled for every candidate */
+    double *scores;            /* optional: match_index_size() values, each profile's final
+                                  score as the ranking weighs it (0: excluded, or nothing
+                                  found): a directory's search counts all it finds */
     const struct match_lexicon *lexicon;   /* optional: each query word also counts in its
                                               translations, weighted by their association */
     const char *lead_languages;  /* meeting: the asking person's languages ("uk;en"); NULL
