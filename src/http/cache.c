@@ -200,9 +200,11 @@ const struct app_match_data *http_cache_match(struct store *s, struct df_err *er
         struct match_snapshot *cur =
             share.current && strcmp(share.current->db, db) == 0 ? share.current : NULL;
         /* one as new as this connection's view (another thread may have built
-         * a later one), or, while another thread builds, the one before:
-         * nobody waits for a build while there is something to read */
-        if (cur && (cur->generation >= generation || share.building)) {
+         * a later one); never an older one, or a participant who has just
+         * saved their needs could be suggested partners for the old ones:
+         * while another thread builds, wait for it, as long as a build of
+         * one's own would have taken */
+        if (cur && cur->generation >= generation) {
             cur->refs++;
             pthread_mutex_unlock(&share.lock);
             held = cur;

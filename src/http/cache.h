@@ -8,10 +8,11 @@
  * snapshot shared by all threads, valid while the store's match generation
  * stands: a change to a profile, by anyone, moves it; the forum's other
  * writes (meeting requests, check-ins, schedules) do not. After a change the
- * first thread to ask builds the next snapshot; the others go on reading the
- * one before until it is ready (a query in that moment answers as it would
- * have just before the change), and only a thread with nothing to read
- * waits for it. A snapshot is freed when its last reader lets go. */
+ * first thread to ask builds the next snapshot and the others that ask wait
+ * for it (never read one older than their connection's view: a participant
+ * who has just saved a profile is answered from it); a reader that already
+ * holds the one before keeps it to the end of its request. A snapshot is
+ * freed when its last reader lets go. */
 #ifndef DFNC_HTTP_CACHE_H
 #define DFNC_HTTP_CACHE_H
 
