@@ -6,6 +6,8 @@
 
 #include <stdbool.h>
 
+#include <jansson.h>
+
 #include "core/arena.h"
 #include "core/err.h"
 #include "engine/sched/sched.h"
@@ -21,9 +23,10 @@ struct app_schedule_opts {
      * schedule, unless time_limit cuts it short (the demo). */
     long max_moves;
     bool reschedule_locked;
-    /* How many times to run again when the event's meetings changed while
-     * the run solved (DF_ERR_CONFLICT otherwise, nothing written): an
-     * accept's short run retries, an organiser's long one reports it. */
+    /* How many times to run again when something changed while the run
+     * solved that cannot be merged into its schedule (DF_ERR_CONFLICT
+     * otherwise, nothing written; see app_schedule_event): an accept's
+     * short run retries, an organiser's long one reports it. */
     int retries;
     /* Tests only (NULL otherwise): called after the solve, before the write
      * transaction, to change the store meanwhile as a concurrent request
@@ -44,6 +47,16 @@ struct app_schedule_warning {
     const char *warning;
 };
 
+/* A request accepted while the run solved (or one the run left out whose
+ * meeting an accept's short run placed meanwhile), and where it went when the
+ * run wrote: "kept" where its accept placed it, "moved" (that clashed with
+ * the new schedule) or "placed" (it had no meeting) into a slot and table,
+ * or "unscheduled". */
+struct app_schedule_late {
+    const char *request, *outcome;
+    const char *slot, *table;   /* NULL when unscheduled */
+};
+
 struct app_schedule_report {
     const char *event;
     int accepted, scheduled, upper_bound, breaks;
@@ -52,16 +65,35 @@ struct app_schedule_report {
     struct app_unscheduled *unscheduled;
     int warnings_n;
     struct app_schedule_warning *warnings;
+    /* requests accepted while the run solved, of late_n; how many of late_n
+     * went where (struct app_schedule_late's outcomes) */
+    int late_accepted, late_kept, late_moved, late_placed, late_unscheduled;
+    int late_n;
+    struct app_schedule_late *late;
 };
 
 /* Schedules the accepted requests of event o->event (NULL = the default event):
  * loads requests, attendees, b2b slots, tables, unavailability, languages and
  * locked meetings; solves; replaces the unlocked meetings in one transaction
- * (locked ones stay unless o->reschedule_locked). The run works in an arena
+ * (locked ones stay unless o->reschedule_locked). The solve runs outside any
+ * transaction; inside the write one, what changed meanwhile is merged: the
+ * meetings of requests no longer accepted go, and requests accepted meanwhile
+ * keep the meeting their accept placed when it clashes with nothing in the
+ * new schedule, else are placed where their people, a table and an
+ * interpreter are free, else stay unscheduled (out->late). DF_ERR_CONFLICT,
+ * nothing written, when the agendas were published or unpublished, a b2b
+ * slot, table or interpreter changed, someone's availability, booth or
+ * languages or a request's people changed, or another run moved a published
+ * meeting, meanwhile. The run works in an arena
  * of its own; only the report (its strings and arrays) is copied into a, so a
  * caller's small arena (an HTTP request's) does not bound the forum's size. */
 int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
                        struct app_schedule_report *out, struct df_err *err);
+
+/* What the CLI and the API say of r's late requests: {"accepted", "kept",
+ * "moved", "placed", "unscheduled", "requests": [{"request", "outcome",
+ * "slot", "table"}]} (slot and table null when unscheduled). A new reference. */
+json_t *app_schedule_late_json(const struct app_schedule_report *r);
 
 /* The JAIR problem of a .dzn instance: every meeting scheduled, breaks counted
  * inside the morning and the afternoon, fairness d (-1 none). Arrays in a. */

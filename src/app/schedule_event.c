@@ -5,8 +5,10 @@
 #include "app/schedule.h"
 
 #include "app/interpreting.h"
+#include "core/clock.h"
 #include "core/log.h"
 
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,9 +101,39 @@ struct load {
     struct vec unav;            /* const char *[2] */
     struct vec locks;           /* struct lock */
     struct vec interp;          /* struct store_interpreter copies */
+    struct vec meets;           /* struct mtg: every meeting of the event */
     struct idmap req_ix;
     int oom;
 };
+
+/* A meeting as a run found it in the store: a change meanwhile is told by
+ * comparing it with the same meeting read again. */
+struct mtg {
+    const char *request, *slot, *location, *interpreter;
+    int locked;
+};
+
+static void load_init(struct load *l, struct arena *a, const char *event)
+{
+    memset(l, 0, sizeof *l);
+    l->a = a;
+    l->event = event;
+    l->slots.size = sizeof(struct store_slot);
+    l->tables.size = sizeof(struct store_location);
+    l->people.size = sizeof(const char *);
+    l->reqs.size = sizeof(struct req);
+    l->unav.size = 2 * sizeof(const char *);
+    l->locks.size = sizeof(struct lock);
+    l->interp.size = sizeof(struct store_interpreter);
+    l->meets.size = sizeof(struct mtg);
+}
+
+/* The j-th person of request r: -2 its sender, -1 its addressee, then its
+ * attendees (j < r->attendees.n). */
+static const char *req_person(const struct req *r, int j)
+{
+    return j == -2 ? r->from : j == -1 ? r->to : ((const char **)r->attendees.data)[j];
+}
 
 static int on_session(void *ud, const struct store_session *x)
 {
@@ -217,14 +249,23 @@ static int on_person(void *ud, const struct store_person *p)
 static int on_meeting(void *ud, const struct store_meeting *m)
 {
     struct load *l = ud;
-    if (!m->locked)
-        return 0;
-    struct lock *c = vec_push(&l->locks, l->a);
+    struct mtg *c = vec_push(&l->meets, l->a);
     if (!c)
         return l->oom = 1;
-    c->request = arena_strdup(l->a, m->request);
-    c->slot = arena_strdup(l->a, m->slot);
-    c->location = m->location ? arena_strdup(l->a, m->location) : NULL;
+    *c = (struct mtg){.request = arena_strdup(l->a, m->request),
+                      .slot = arena_strdup(l->a, m->slot),
+                      .location = m->location ? arena_strdup(l->a, m->location) : NULL,
+                      .interpreter = m->interpreter ? arena_strdup(l->a, m->interpreter) : NULL,
+                      .locked = m->locked};
+    if (!c->request || !c->slot || (m->location && !c->location) ||
+        (m->interpreter && !c->interpreter))
+        return l->oom = 1;
+    if (!m->locked)
+        return 0;
+    struct lock *k = vec_push(&l->locks, l->a);
+    if (!k)
+        return l->oom = 1;
+    *k = (struct lock){.request = c->request, .slot = c->slot, .location = c->location};
     return 0;
 }
 
@@ -233,6 +274,7 @@ static int on_meeting(void *ud, const struct store_meeting *m)
  * stands, out of the solve, and the organiser is told. */
 struct kept {
     const struct req *req;
+    const struct lock *lock;
     int slot;          /* its b2b slot, -1 when its slot is not one */
     const char *why;
 };
@@ -242,15 +284,6 @@ struct still {
     const struct idmap *req_ix;
     unsigned char *accepted;
 };
-
-static int on_still_accepted(void *ud, const struct store_request *r)
-{
-    struct still *k = ud;
-    int m = idmap_get(k->req_ix, r->id);
-    if (m >= 0)
-        k->accepted[m] = 1;
-    return 0;
-}
 
 /* The report speaks of the requests still accepted when the schedule was
  * written: the others are neither accepted nor scheduled, and their reasons
@@ -397,86 +430,89 @@ static int check_published(struct arena *a, int M, int S, const int *lslot,
     return 0;
 }
 
-/* app_schedule_event's work, all of it in a, report strings included. */
-static int schedule_in(struct store *s, const struct app_schedule_opts *o, struct arena *a,
-                       struct app_schedule_report *out, struct df_err *err)
+/* The event's data from the store into l (set up by load_init): its b2b
+ * slots, tables, interpreters, accepted requests and their attendees,
+ * unavailability and meetings. */
+static int load_event(struct store *s, struct load *l, struct df_err *err)
 {
-    struct load l;
-    struct sched_solution sol;
-    char msg[256];
-    int rc = -1;
-    bool in_tx = false;
-    memset(&l, 0, sizeof l);
-    memset(&sol, 0, sizeof sol);
-    memset(out, 0, sizeof *out);
-    l.a = a;
-    l.slots.size = sizeof(struct store_slot);
-    l.tables.size = sizeof(struct store_location);
-    l.people.size = sizeof(const char *);
-    l.reqs.size = sizeof(struct req);
-    l.unav.size = 2 * sizeof(const char *);
-    l.locks.size = sizeof(struct lock);
-    l.interp.size = sizeof(struct store_interpreter);
-    l.event = o->event ? arena_strdup(a, o->event) : store_event_default(s, a, err);
-    if (!l.event)
-        goto out;
-    /* read before anything is loaded: a change after it, even one during
-     * the load, is seen when the run writes */
-    long long version;
-    if (store_event_schedule_version(s, l.event, &version, err) < 0)
-        goto out;
-    struct store_event ev;
-    if (store_event_get(s, l.event, a, &ev, err) < 0)
-        goto out;
-    if (idmap_init(&l.b2b, a, 256) < 0)
+    if (idmap_init(&l->b2b, l->a, 256) < 0)
         goto oom;
-    if (store_session_each(s, l.event, on_session, &l, err) < 0 ||
-        store_slot_each(s, l.event, on_slot, &l, err) < 0 ||
-        store_location_each(s, l.event, on_location, &l, err) < 0 ||
-        store_interpreter_each(s, l.event, on_interpreter, &l, err) < 0 ||
-        store_request_each(s, l.event, "accepted", on_request, &l, err) < 0)
-        goto out;
-    if (l.oom || idmap_init(&l.req_ix, a, (size_t)l.reqs.n) < 0)
+    if (store_session_each(s, l->event, on_session, l, err) < 0 ||
+        store_slot_each(s, l->event, on_slot, l, err) < 0 ||
+        store_location_each(s, l->event, on_location, l, err) < 0 ||
+        store_interpreter_each(s, l->event, on_interpreter, l, err) < 0 ||
+        store_request_each(s, l->event, "accepted", on_request, l, err) < 0)
+        return -1;
+    if (l->oom || idmap_init(&l->req_ix, l->a, (size_t)l->reqs.n) < 0)
         goto oom;
-    struct req *reqs = l.reqs.data;
-    for (int i = 0; i < l.reqs.n; i++)
-        idmap_put(&l.req_ix, reqs[i].id, i);
-    if (store_attendee_each(s, l.event, on_attendee, &l, err) < 0 ||
-        store_unavailable_each(s, l.event, on_unavailable, &l, err) < 0 ||
-        store_meeting_each(s, l.event, NULL, on_meeting, &l, err) < 0)
-        goto out;
-    if (l.oom)
+    struct req *reqs = l->reqs.data;
+    for (int i = 0; i < l->reqs.n; i++)
+        idmap_put(&l->req_ix, reqs[i].id, i);
+    if (store_attendee_each(s, l->event, on_attendee, l, err) < 0 ||
+        store_unavailable_each(s, l->event, on_unavailable, l, err) < 0 ||
+        store_meeting_each(s, l->event, NULL, on_meeting, l, err) < 0)
+        return -1;
+    if (l->oom)
         goto oom;
+    return 0;
+oom:
+    return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+}
+
+/* A loaded event made into the engine's problem, with what the write and the
+ * report need of it; every array in the run's arena. */
+struct built {
+    struct req *reqs;            /* the solve's requests: the loaded ones but the kept */
+    int M, P, S, T;
+    struct kept *kept;
+    int kept_n;
+    struct idmap pix, six, tix;  /* people of the solve (l->people), slots, tables */
+    struct store_slot *slots;
+    struct store_location *tabs;
+    const char **booth, **langs; /* per person of the solve, before any stand-in */
+    int P0;                      /* those people (P counts the stand-ins too) */
+    int *lslot, *ltab, *needs;
+    struct app_interpreting ip;
+    struct app_schedule_warning *warnings;
+    int warnings_n;
+    struct sched_problem p;      /* seed, effort and time limit the caller's */
+};
+
+/* Builds b from l, whose reqs, req_ix and people it changes (kept requests
+ * out, the solve's people in); locked meetings hold unless release_locks. */
+static int build(struct store *s, struct load *l, bool release_locks, struct arena *a,
+                 struct built *b, struct df_err *err)
+{
+    memset(b, 0, sizeof *b);
+    struct req *reqs = l->reqs.data;
 
     /* slots (sessions numbered in time order) and tables by id */
-    struct store_slot *slots = l.slots.data;
-    struct store_location *tabs = l.tables.data;
-    int S = l.slots.n, T = l.tables.n;
-    struct idmap six, tix;
+    struct store_slot *slots = b->slots = l->slots.data;
+    struct store_location *tabs = b->tabs = l->tables.data;
+    int S = b->S = l->slots.n, T = b->T = l->tables.n;
     int *sess = arena_alloc(a, ((size_t)S + 1) * sizeof(int));
-    if (!sess || idmap_init(&six, a, (size_t)S) < 0 || idmap_init(&tix, a, (size_t)T) < 0)
+    if (!sess || idmap_init(&b->six, a, (size_t)S) < 0 || idmap_init(&b->tix, a, (size_t)T) < 0)
         goto oom;
     for (int k = 0; k < S; k++) {
         sess[k] = k == 0 ? 0 : sess[k - 1] + (strcmp(slots[k].session, slots[k - 1].session) != 0);
-        idmap_put(&six, slots[k].id, k);
+        idmap_put(&b->six, slots[k].id, k);
     }
     for (int k = 0; k < T; k++)
-        idmap_put(&tix, tabs[k].id, k);
+        idmap_put(&b->tix, tabs[k].id, k);
 
     /* published meetings the scheduler cannot hold in their slot and table:
      * never moved (only reschedule_locked moves a published meeting), so
      * they stay out of the solve, where they are, and are said */
-    struct kept *kept = arena_alloc(a, ((size_t)l.locks.n + 1) * sizeof *kept);
-    unsigned char *out_of_solve = arena_alloc(a, (size_t)l.reqs.n + 1);
+    struct kept *kept = b->kept = arena_alloc(a, ((size_t)l->locks.n + 1) * sizeof *kept);
+    unsigned char *out_of_solve = arena_alloc(a, (size_t)l->reqs.n + 1);
     if (!kept || !out_of_solve)
         goto oom;
-    memset(out_of_solve, 0, (size_t)l.reqs.n + 1);
     int kept_n = 0;
-    struct lock *locks = l.locks.data;
-    for (int i = 0; i < l.locks.n && !o->reschedule_locked; i++) {
-        int m = idmap_get(&l.req_ix, locks[i].request);
-        int k = idmap_get(&six, locks[i].slot);
-        int t = locks[i].location ? idmap_get(&tix, locks[i].location) : -1;
+    struct lock *locks = l->locks.data;
+    for (int i = 0; i < l->locks.n && !release_locks; i++) {
+        int m = idmap_get(&l->req_ix, locks[i].request);
+        int k = idmap_get(&b->six, locks[i].slot);
+        int t = locks[i].location ? idmap_get(&b->tix, locks[i].location) : -1;
         if (m < 0 || (k >= 0 && t >= 0))
             continue;   /* a request no longer accepted (its meeting goes), or held */
         const char *why =
@@ -491,31 +527,32 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         if (!why)
             goto oom;
         out_of_solve[m] = 1;
-        kept[kept_n++] = (struct kept){.req = reqs + m, .slot = k, .why = why};
+        kept[kept_n++] = (struct kept){.req = reqs + m, .lock = locks + i, .slot = k, .why = why};
     }
+    b->kept_n = kept_n;
     if (kept_n) {
         /* the solve sees the other requests only; kept[].req still points
          * into the old array (the arena keeps it) */
-        struct req *rest = arena_alloc(a, ((size_t)l.reqs.n + 1) * sizeof *rest);
-        if (!rest || idmap_init(&l.req_ix, a, (size_t)l.reqs.n) < 0)
+        struct req *rest = arena_alloc(a, ((size_t)l->reqs.n + 1) * sizeof *rest);
+        if (!rest || idmap_init(&l->req_ix, a, (size_t)l->reqs.n) < 0)
             goto oom;
         int n = 0;
-        for (int i = 0; i < l.reqs.n; i++)
+        for (int i = 0; i < l->reqs.n; i++)
             if (!out_of_solve[i]) {
                 rest[n] = reqs[i];
-                idmap_put(&l.req_ix, rest[n].id, n);
+                idmap_put(&l->req_ix, rest[n].id, n);
                 n++;
             }
         reqs = rest;
-        l.reqs.data = rest;
-        l.reqs.n = n;
+        l->reqs.data = rest;
+        l->reqs.n = n;
     }
+    b->reqs = reqs;
 
     /* people: everyone named in a request */
-    struct idmap pix;
-    if (idmap_init(&pix, a, (size_t)l.reqs.n * 4 + 16) < 0)
+    if (idmap_init(&b->pix, a, (size_t)l->reqs.n * 4 + 16) < 0)
         goto oom;
-    int P = 0, M = l.reqs.n;
+    int P = 0, M = b->M = l->reqs.n;
     struct vec parts = {.size = sizeof(int)};
     int *off = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     int *prio = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
@@ -524,14 +561,13 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     for (int m = 0; m < M; m++) {
         off[m] = parts.n;
         prio[m] = reqs[m].priority >= 1 ? reqs[m].priority : 1;
-        const char **att = reqs[m].attendees.data;
         for (int k = -2; k < reqs[m].attendees.n; k++) {
-            const char *pid = k == -2 ? reqs[m].from : k == -1 ? reqs[m].to : att[k];
-            int q = idmap_get(&pix, pid);
+            const char *pid = req_person(reqs + m, k);
+            int q = idmap_get(&b->pix, pid);
             if (q < 0) {
                 q = P++;
-                idmap_put(&pix, pid, q);
-                const char **pp = vec_push(&l.people, a);
+                idmap_put(&b->pix, pid, q);
+                const char **pp = vec_push(&l->people, a);
                 if (!pp)
                     goto oom;
                 *pp = pid;
@@ -552,28 +588,25 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     unsigned char *unavail = arena_alloc(a, (size_t)P * (size_t)(S ? S : 1) + 1);
     if (!unavail)
         goto oom;
-    const char **un = l.unav.data;
-    for (int i = 0; i < l.unav.n; i++) {
-        int q = idmap_get(&pix, un[2 * i]), k = idmap_get(&six, un[2 * i + 1]);
+    const char **un = l->unav.data;
+    for (int i = 0; i < l->unav.n; i++) {
+        int q = idmap_get(&b->pix, un[2 * i]), k = idmap_get(&b->six, un[2 * i + 1]);
         if (q >= 0 && k >= 0)
             unavail[(size_t)q * S + k] = 1;
     }
     /* the people of a published meeting kept out of the solve are busy there */
-    for (int i = 0; i < kept_n; i++) {
-        const struct req *r = kept[i].req;
-        const char **att = r->attendees.data;
-        for (int j = -2; j < r->attendees.n && kept[i].slot >= 0; j++) {
-            int q = idmap_get(&pix, j == -2 ? r->from : j == -1 ? r->to : att[j]);
+    for (int i = 0; i < kept_n; i++)
+        for (int j = -2; j < kept[i].req->attendees.n && kept[i].slot >= 0; j++) {
+            int q = idmap_get(&b->pix, req_person(kept[i].req, j));
             if (q >= 0)
                 unavail[(size_t)q * S + kept[i].slot] = 1;
         }
-    }
     /* tables: closed rooms are kind 0; a participant's booth is a kind of its
      * own that their meetings need (so they host there); plain meetings may sit
      * anywhere free */
     int *tkind = arena_alloc(a, ((size_t)T + 1) * sizeof(int));
     int *need = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
-    struct booths bo = {.a = a, .pix = &pix,
+    struct booths bo = {.a = a, .pix = &b->pix,
                         .booth = arena_alloc(a, ((size_t)P + 1) * sizeof(char *)),
                         .langs = arena_alloc(a, ((size_t)P + 1) * sizeof(char *))};
     if (!tkind || !need || !bo.booth || !bo.langs)
@@ -581,15 +614,18 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     for (int k = 0; k < T; k++)
         tkind[k] = strcmp(tabs[k].kind, "room") == 0 ? 0 : -1;
     if (store_person_each(s, on_person, &bo, err) < 0)
-        goto out;
+        return -1;
     if (bo.oom)
         goto oom;
+    b->booth = bo.booth;
+    b->langs = bo.langs;
+    b->P0 = P;
     int n_kinds = 1;
     for (int m = 0; m < M; m++) {
         need[m] = -1;
         for (int i = off[m]; i < off[m + 1] && need[m] < 0; i++) {
-            const char *b = bo.booth[((int *)parts.data)[i]];
-            int k = b ? idmap_get(&tix, b) : -1;
+            const char *bt = bo.booth[((int *)parts.data)[i]];
+            int k = bt ? idmap_get(&b->tix, bt) : -1;
             if (k < 0)
                 continue;
             if (tkind[k] < 1)
@@ -598,16 +634,16 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         }
     }
     /* locks */
-    int *lslot = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
-    int *ltab = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    int *lslot = b->lslot = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    int *ltab = b->ltab = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     if (!lslot || !ltab)
         goto oom;
     for (int m = 0; m < M; m++)
         lslot[m] = ltab[m] = -1;
-    for (int i = 0; i < l.locks.n && !o->reschedule_locked; i++) {
-        int m = idmap_get(&l.req_ix, locks[i].request);
-        int k = idmap_get(&six, locks[i].slot);
-        int t = locks[i].location ? idmap_get(&tix, locks[i].location) : -1;
+    for (int i = 0; i < l->locks.n && !release_locks; i++) {
+        int m = idmap_get(&l->req_ix, locks[i].request);
+        int k = idmap_get(&b->six, locks[i].slot);
+        int t = locks[i].location ? idmap_get(&b->tix, locks[i].location) : -1;
         if (m >= 0 && k >= 0 && t >= 0) {
             lslot[m] = k;
             ltab[m] = t;
@@ -616,30 +652,521 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     }
 
     /* published meetings that no longer fit: kept, and said */
-    out->warnings = arena_alloc(a, ((size_t)M * 2 + (size_t)kept_n + 1) * sizeof *out->warnings);
+    b->warnings = arena_alloc(a, ((size_t)M * 2 + (size_t)kept_n + 1) * sizeof *b->warnings);
     int *people_of = parts.data;
-    if (!out->warnings)
+    if (!b->warnings)
         goto oom;
     for (int i = 0; i < kept_n; i++)
-        out->warnings[out->warnings_n++] =
+        b->warnings[b->warnings_n++] =
             (struct app_schedule_warning){.request = kept[i].req->id, .warning = kept[i].why};
-    if (
-        check_published(a, M, S, lslot, l.people.data, reqs, &P, &off, &people_of, &unavail,
-                        &bo.langs, out->warnings, &out->warnings_n) < 0)
+    const char **langs = bo.langs;
+    if (check_published(a, M, S, lslot, l->people.data, reqs, &P, &off, &people_of, &unavail,
+                        &langs, b->warnings, &b->warnings_n) < 0)
         goto oom;
+    b->P = P;
 
-    struct app_interpreting ip;
-    if (app_interpreting_plan(l.interp.data, l.interp.n, slots, S, bo.langs, P, off, people_of,
-                              M, a, &ip) < 0)
+    if (app_interpreting_plan(l->interp.data, l->interp.n, slots, S, langs, P, off, people_of,
+                              M, a, &b->ip) < 0)
         goto oom;
-    int *needs = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
-    if (!needs)
+    b->needs = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    if (!b->needs || app_interpreting_keep_locked(&b->ip, lslot, S, M, b->needs) < 0)
         goto oom;
-    if (app_interpreting_keep_locked(&ip, lslot, S, M, needs) < 0)
+    b->p = (struct sched_problem){
+        .n_people = P, .n_meetings = M, .n_slots = S, .slot_session = sess,
+        .people_off = off, .people = people_of, .priority = prio, .unavail = unavail,
+        .n_tables = T, .table_kind = tkind, .table_need = need, .n_kinds = n_kinds,
+        .n_pairs = b->ip.n_pairs, .meet_pair = b->ip.meet_pair, .pair_cap = b->ip.pair_cap,
+        .locked_slot = lslot, .locked_table = ltab, .fairness = 2};
+    return 0;
+oom:
+    return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+}
+
+/* Warnings for the scheduled meetings of b (those marked in only, or all when
+ * only is NULL) that need an interpreter and have none (who[m] < 0): a locked
+ * one kept its place without, a new one found none free. */
+static int warn_interpreters(struct arena *a, const struct built *b,
+                             const struct sched_solution *sol, const int *who,
+                             const unsigned char *only, struct app_schedule_warning *w, int *wn)
+{
+    for (int m = 0; m < b->M; m++) {
+        if (sol->slot[m] < 0 || b->needs[m] < 0 || who[m] >= 0 || (only && !only[m]))
+            continue;
+        const char *text =
+            b->lslot[m] >= 0
+                ? arena_printf(a, "keeps its published slot %d without a %s interpreter: "
+                                  "none is free then", sol->slot[m] + 1,
+                               b->ip.pair_name[b->needs[m]])
+                : arena_printf(a, "has no %s interpreter free in slot %d",
+                               b->ip.pair_name[b->needs[m]], sol->slot[m] + 1);
+        if (!text)
+            return -1;
+        w[*wn].request = b->reqs[m].id;
+        w[(*wn)++].warning = text;
+    }
+    return 0;
+}
+
+/* A hash of a tuple of strings (NULL told apart from ""); an order-free
+ * digest of a set is the sum of its tuples' hashes. */
+static uint64_t hash_tuple(const char *const *f, int n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (int i = 0; i < n; i++) {
+        for (const char *c = f[i] ? f[i] : ""; *c; c++)
+            h = (h ^ (unsigned char)*c) * 1099511628211ULL;
+        h = (h ^ (f[i] ? 0x1fu : 0x1eu)) * 1099511628211ULL;
+    }
+    return h ^ (h >> 29);
+}
+
+/* What a schedule rests on besides the meetings: the event's b2b slots,
+ * tables and interpreters (*programme), and its people's unavailability with
+ * the attendees of l's requests that are also in `both` (*people). */
+static void digest_load(const struct load *l, const struct idmap *both, uint64_t *programme,
+                        uint64_t *people)
+{
+    uint64_t d = 0;
+    const struct store_slot *sl = l->slots.data;
+    for (int i = 0; i < l->slots.n; i++)
+        d += hash_tuple((const char *[]){"slot", sl[i].id, sl[i].session}, 3);
+    const struct store_location *tb = l->tables.data;
+    for (int i = 0; i < l->tables.n; i++)
+        d += hash_tuple((const char *[]){"table", tb[i].id, tb[i].kind}, 3);
+    const struct store_interpreter *iv = l->interp.data;
+    for (int i = 0; i < l->interp.n; i++)
+        d += hash_tuple((const char *[]){"interpreter", iv[i].id, iv[i].lang_a, iv[i].lang_b,
+                                         iv[i].session}, 5);
+    *programme = d;
+    d = 0;
+    const char **un = l->unav.data;
+    for (int i = 0; i < l->unav.n; i++)
+        d += hash_tuple((const char *[]){"unavailable", un[2 * i], un[2 * i + 1]}, 3);
+    const struct req *r = l->reqs.data;
+    for (int i = 0; i < l->reqs.n; i++)
+        for (int j = 0; j < r[i].attendees.n && idmap_get(both, r[i].id) >= 0; j++)
+            d += hash_tuple((const char *[]){"attendee", r[i].id, req_person(r + i, j)}, 3);
+    *people = d;
+}
+
+static bool same_str(const char *x, const char *y)
+{
+    return x == y || (x && y && strcmp(x, y) == 0);
+}
+
+static bool same_mtg(const struct mtg *x, const struct mtg *y)
+{
+    return y && same_str(x->slot, y->slot) && same_str(x->location, y->location) &&
+           same_str(x->interpreter, y->interpreter) && x->locked == y->locked;
+}
+
+/* A request accepted while the run solved, or one the solve left out that an
+ * accept's short run placed meanwhile; where it went when the run wrote. */
+struct late {
+    const struct req *req;
+    const struct mtg *had;   /* its meeting placed meanwhile, or NULL */
+    int ours;                /* its index in the solve, or -1 when accepted meanwhile */
+    int slot, table;         /* where it was written, -1 nowhere */
+};
+
+/* Is person unavailable in slot, by the event's unavailability rows? */
+static bool is_away(const struct load *l, const char *person, const char *slot)
+{
+    const char **un = l->unav.data;
+    for (int i = 0; i < l->unav.n; i++)
+        if (strcmp(un[2 * i], person) == 0 && strcmp(un[2 * i + 1], slot) == 0)
+            return true;
+    return false;
+}
+
+/* Marks (or, with mark false, asks whether any is marked) the people of r in
+ * slot k of busy, indexed through who (new people get the next index of *n). */
+static bool people_busy(const struct req *r, int k, int S, struct idmap *who, int *n,
+                        unsigned char *busy, bool mark)
+{
+    bool any = false;
+    for (int j = -2; j < r->attendees.n; j++) {
+        const char *id = req_person(r, j);
+        int q = idmap_get(who, id);
+        if (q < 0) {
+            q = (*n)++;
+            idmap_put(who, id, q);
+        }
+        any |= busy[(size_t)q * S + k] != 0;
+        if (mark)
+            busy[(size_t)q * S + k] = 1;
+    }
+    return any;
+}
+
+/* The new schedule of b (sol, with who[m] its interpreters; still[m] the
+ * requests still accepted) stands; the late requests are placed around it,
+ * inside the write transaction: each keeps the meeting its accept placed when
+ * that shares no person's slot, table's slot or interpreter with the new
+ * schedule (nor with a late one kept before it) and its people are available
+ * then; the others are placed by the engine where everybody and a table (and
+ * an interpreter, when needed) are free, all else held; left out otherwise.
+ * accepted: the requests accepted now. Writes their meetings; warnings about
+ * them go to *w (a longer copy, *wn counts). */
+static int place_late(struct store *s, const struct app_schedule_opts *o, struct load *l,
+                      const struct built *b, const struct sched_solution *sol, const int *who,
+                      const unsigned char *still, const struct idmap *accepted,
+                      const struct store_event *ev,
+                      struct late *late, int late_n, struct arena *a,
+                      struct app_schedule_warning **w, int *wn, struct df_err *err)
+{
+    int S = b->S, T = b->T, rc = -1;
+    struct sched_solution sol2 = {0};
+    char msg[256];
+    const struct store_interpreter *ivs = l->interp.data;
+    /* where the new schedule's meetings are: placed, or locked ones left */
+    size_t cap = (size_t)l->people.n + 16;
+    for (int i = 0; i < late_n; i++)
+        cap += 2 + (size_t)late[i].req->attendees.n;
+    struct idmap pix;
+    int np = 0;
+    unsigned char *busy = arena_alloc(a, cap * (size_t)S + 1);
+    unsigned char *tbusy = arena_alloc(a, (size_t)T * (size_t)S + 1);
+    unsigned char *ibusy = arena_alloc(a, ((size_t)l->interp.n + 1) * (size_t)S + 1);
+    int *fslot = arena_alloc(a, ((size_t)b->M + 1) * sizeof(int));
+    int *ftab = arena_alloc(a, ((size_t)b->M + 1) * sizeof(int));
+    unsigned char *hold = arena_alloc(a, (size_t)late_n + 1);
+    if (!busy || !tbusy || !ibusy || !fslot || !ftab || !hold || idmap_init(&pix, a, cap) < 0)
         goto oom;
+    for (int m = 0; m < b->M; m++) {
+        fslot[m] = sol->slot[m] >= 0 ? sol->slot[m] : b->lslot[m];
+        ftab[m] = sol->slot[m] >= 0 ? sol->table[m] : b->ltab[m];
+        if (!still[m] || fslot[m] < 0)
+            continue;
+        people_busy(b->reqs + m, fslot[m], S, &pix, &np, busy, true);
+        tbusy[(size_t)ftab[m] * S + fslot[m]] = 1;
+        if (sol->slot[m] >= 0 && who[m] >= 0)
+            ibusy[(size_t)who[m] * S + sol->slot[m]] = 1;
+    }
+    for (int i = 0; i < b->kept_n; i++)
+        if (b->kept[i].slot >= 0 && idmap_get(accepted, b->kept[i].req->id) >= 0)
+            people_busy(b->kept[i].req, b->kept[i].slot, S, &pix, &np, busy, true);
+    /* the late ones that fit where their accept placed them stay there */
+    for (int i = 0; i < late_n; i++) {
+        const struct mtg *h = late[i].had;
+        int k = h ? idmap_get(&b->six, h->slot) : -1;
+        int t = h && h->location ? idmap_get(&b->tix, h->location) : -1;
+        int iv = -1;
+        for (int j = 0; h && h->interpreter && j < l->interp.n; j++)
+            if (strcmp(ivs[j].id, h->interpreter) == 0)
+                iv = j;
+        bool fits = k >= 0 && t >= 0 && !tbusy[(size_t)t * S + k] &&
+                    !(h->interpreter && (iv < 0 || ibusy[(size_t)iv * S + k])) &&
+                    !people_busy(late[i].req, k, S, &pix, &np, busy, false);
+        for (int j = -2; fits && j < late[i].req->attendees.n; j++)
+            fits = !is_away(l, req_person(late[i].req, j), h->slot);
+        if (!fits)
+            continue;
+        hold[i] = 1;
+        people_busy(late[i].req, k, S, &pix, &np, busy, true);
+        tbusy[(size_t)t * S + k] = 1;
+        if (iv >= 0)
+            ibusy[(size_t)iv * S + k] = 1;
+    }
+
+    /* the engine's problem: the new schedule and the kept late ones held
+     * (in the solve's order, so the interpreters go as they went), the kept
+     * published ones out as before, the other late ones free */
+    struct load l2;
+    load_init(&l2, a, l->event);
+    l2.slots = l->slots;
+    l2.tables = l->tables;
+    l2.interp = l->interp;
+    l2.unav = l->unav;
+    for (int m = 0; m < b->M; m++) {
+        if (!still[m] || fslot[m] < 0)
+            continue;
+        struct req *r = vec_push(&l2.reqs, a);
+        struct lock *k = vec_push(&l2.locks, a);
+        if (!r || !k)
+            goto oom;
+        *r = b->reqs[m];
+        *k = (struct lock){.request = r->id, .slot = b->slots[fslot[m]].id,
+                           .location = b->tabs[ftab[m]].id};
+    }
+    for (int i = 0; i < b->kept_n; i++) {
+        if (idmap_get(accepted, b->kept[i].req->id) < 0)
+            continue;   /* its meeting goes */
+        struct req *r = vec_push(&l2.reqs, a);
+        struct lock *k = vec_push(&l2.locks, a);
+        if (!r || !k)
+            goto oom;
+        *r = *b->kept[i].req;
+        *k = *b->kept[i].lock;
+    }
+    for (int i = 0; i < late_n; i++) {
+        struct req *r = vec_push(&l2.reqs, a);
+        if (!r)
+            goto oom;
+        *r = *late[i].req;
+        if (!hold[i])
+            continue;
+        struct lock *k = vec_push(&l2.locks, a);
+        if (!k)
+            goto oom;
+        *k = (struct lock){.request = r->id, .slot = late[i].had->slot,
+                           .location = late[i].had->location};
+    }
+    if (idmap_init(&l2.req_ix, a, (size_t)l2.reqs.n) < 0)
+        goto oom;
+    const struct req *r2 = l2.reqs.data;
+    for (int i = 0; i < l2.reqs.n; i++)
+        idmap_put(&l2.req_ix, r2[i].id, i);
+    struct built b2;
+    if (build(s, &l2, false, a, &b2, err) < 0)
+        goto out;
+    int *at = arena_alloc(a, ((size_t)late_n + 1) * sizeof(int));
+    unsigned char *is_late = arena_alloc(a, (size_t)b2.M + 1);
+    if (!at || !is_late)
+        goto oom;
+    for (int i = 0; i < late_n; i++) {
+        at[i] = idmap_get(&l2.req_ix, late[i].req->id);
+        assert(at[i] >= 0);
+        is_late[at[i]] = 1;
+        /* one kept in place whose interpreter's pair is full then moves */
+        int m = at[i];
+        if (hold[i] && b2.needs[m] >= 0 && b2.ip.meet_pair[m] < 0) {
+            b2.lslot[m] = b2.ltab[m] = -1;
+            b2.ip.meet_pair[m] = b2.needs[m];
+        }
+    }
+    /* inside the write transaction, which everyone else waits for: a fixed
+     * effort, small beside the new schedule's (with a few free meetings the
+     * engine tries each placement and stops; with more, these moves place
+     * them in some 30 ms at 5,000 people, where a time limit alone would
+     * anneal until it ran out) */
+    b2.p.seed = o->seed;
+    b2.p.max_moves = 50000;
+    b2.p.time_limit = 0.5;
+    if (sched_solve(&b2.p, &sol2, msg, sizeof msg) < 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "scheduling %s: %s", l->event, msg);
+        goto out;
+    }
+    int *who2 = arena_alloc(a, ((size_t)b2.M + 1) * sizeof(int));
+    struct app_schedule_warning *w2 =
+        arena_alloc(a, ((size_t)*wn + (size_t)late_n + 1) * sizeof *w2);
+    if (!who2 || !w2 ||
+        app_interpreting_assign(&b2.ip, ivs, l->interp.n, b->slots, S, sol2.slot, b2.M,
+                                who2) < 0)
+        goto oom;
+    memcpy(w2, *w, (size_t)*wn * sizeof *w2);
+    *w = w2;
+    if (warn_interpreters(a, &b2, &sol2, who2, is_late, w2, wn) < 0)
+        goto oom;
+    for (int i = 0; i < late_n; i++) {
+        int m = at[i];
+        late[i].slot = sol2.slot[m];
+        late[i].table = sol2.table[m];
+        if (sol2.slot[m] < 0) {
+            if (late[i].had && store_meeting_delete_for_request(s, late[i].req->id, err) < 0)
+                goto out;
+            continue;
+        }
+        struct store_meeting mt = {
+            .id = late[i].req->id, .request = late[i].req->id,
+            .slot = b->slots[sol2.slot[m]].id, .location = b->tabs[sol2.table[m]].id,
+            .interpreter = who2[m] >= 0 ? ivs[who2[m]].id : NULL,
+            .locked = (late[i].had && late[i].had->locked) || ev->published_at != NULL};
+        if (store_meeting_upsert(s, &mt, err) < 0)
+            goto out;
+    }
+    rc = 0;
+    goto out;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+out:
+    sched_solution_free(&sol2);
+    return rc;
+}
+
+/* DF_ERR_CONFLICT unless what changed since the load (was) can be merged
+ * into the run's schedule: the publication, the event's b2b slots, tables and
+ * interpreters, and the people's unavailability, booths, languages and the
+ * attendees of their requests are as the run found them. now: read again
+ * inside the write transaction; b: the solve built from was. */
+static int check_mergeable(struct store *s, const struct load *was, const struct load *now,
+                           const struct built *b, const char *published_was,
+                           const char *published_now, struct arena *a, struct df_err *err)
+{
+    static const char again[] = "nothing was written; run it again";
+    if (!same_str(published_was, published_now))
+        return df_err_set(err, DF_ERR_CONFLICT, "the agendas of event \"%s\" were %s while the "
+                                                "scheduler ran: %s", was->event,
+                          published_now ? "published" : "unpublished", again);
+    uint64_t prog_was, prog_now, people_was, people_now;
+    digest_load(was, &now->req_ix, &prog_was, &people_was);
+    digest_load(now, &was->req_ix, &prog_now, &people_now);
+    if (prog_was != prog_now)
+        return df_err_set(err, DF_ERR_CONFLICT, "the b2b slots, tables or interpreters of event "
+                                                "\"%s\" changed while the scheduler ran: %s",
+                          was->event, again);
+    struct booths bo = {.a = a, .pix = &b->pix,
+                        .booth = arena_alloc(a, ((size_t)b->P0 + 1) * sizeof(char *)),
+                        .langs = arena_alloc(a, ((size_t)b->P0 + 1) * sizeof(char *))};
+    if (!bo.booth || !bo.langs)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+    if (store_person_each(s, on_person, &bo, err) < 0)
+        return -1;
+    if (bo.oom)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+    bool same = people_was == people_now;
+    for (int q = 0; q < b->P0 && same; q++)
+        same = same_str(b->booth[q], bo.booth[q]) && same_str(b->langs[q], bo.langs[q]);
+    if (!same)
+        return df_err_set(err, DF_ERR_CONFLICT, "someone's availability, booth or languages, or "
+                                                "the people of a request, at event \"%s\" "
+                                                "changed while the scheduler ran: %s",
+                          was->event, again);
+    return 0;
+}
+
+/* The late requests (struct late) into *late and *late_n, from the meetings
+ * and accepted requests as loaded (was) and now; solve_ix and sol: the
+ * solve's requests and answer. DF_ERR_CONFLICT when a published meeting of a
+ * request still accepted was moved, taken out or locked meanwhile (another
+ * organiser's run, a publication): the run cannot keep it and write its own. */
+static int find_late(const struct load *was, const struct load *now,
+                     const struct idmap *solve_ix, const struct built *b,
+                     const struct sched_solution *sol, struct arena *a, struct late **late,
+                     int *late_n, struct df_err *err)
+{
+    struct idmap was_ix, now_ix;
+    const struct mtg *wm = was->meets.data, *nm = now->meets.data;
+    if (idmap_init(&was_ix, a, (size_t)was->meets.n) < 0 ||
+        idmap_init(&now_ix, a, (size_t)now->meets.n) < 0)
+        goto oom;
+    for (int i = 0; i < was->meets.n; i++)
+        idmap_put(&was_ix, wm[i].request, i);
+    for (int i = 0; i < now->meets.n; i++)
+        idmap_put(&now_ix, nm[i].request, i);
+    for (int i = 0; i < was->meets.n; i++) {
+        if (idmap_get(&now->req_ix, wm[i].request) < 0)
+            continue;   /* no longer accepted: its meeting goes */
+        int j = idmap_get(&now_ix, wm[i].request);
+        const struct mtg *n = j >= 0 ? nm + j : NULL;
+        if (wm[i].locked ? !same_mtg(wm + i, n) : n && n->locked)
+            return df_err_set(err, DF_ERR_CONFLICT,
+                              "the published meeting of request %s at event \"%s\" changed "
+                              "while the scheduler ran (another run moved it, or the agendas "
+                              "were published): nothing was written; run it again",
+                              wm[i].request, was->event);
+    }
+    *late_n = 0;
+    *late = arena_alloc(a, ((size_t)now->reqs.n + 1) * sizeof **late);
+    if (!*late)
+        goto oom;
+    const struct req *nr = now->reqs.data;
+    for (int i = 0; i < now->reqs.n; i++) {
+        int j = idmap_get(&now_ix, nr[i].id);
+        const struct mtg *had = j >= 0 ? nm + j : NULL;
+        int m = -1;
+        if (idmap_get(&was->req_ix, nr[i].id) >= 0) {
+            /* the solve's own, unless it left the request out and an
+             * accept's run placed it meanwhile */
+            m = idmap_get(solve_ix, nr[i].id);
+            if (m < 0 || sol->slot[m] >= 0 || b->lslot[m] >= 0 || !had ||
+                idmap_get(&was_ix, nr[i].id) >= 0)
+                continue;
+        }
+        (*late)[(*late_n)++] = (struct late){.req = m >= 0 ? b->reqs + m : nr + i, .had = had,
+                                             .ours = m, .slot = -1, .table = -1};
+    }
+    return 0;
+oom:
+    return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+}
+
+/* The report once the late requests went where place_late put them: those
+ * accepted meanwhile count as accepted, the placed ones as scheduled, the
+ * others are unscheduled with a reason; out->late says where each went. */
+static int report_late(struct arena *a, const struct built *b, const struct late *late,
+                       int late_n, struct app_schedule_report *out)
+{
+    struct app_unscheduled *u =
+        arena_alloc(a, ((size_t)out->unscheduled_n + (size_t)late_n + 1) * sizeof *u);
+    out->late = arena_alloc(a, ((size_t)late_n + 1) * sizeof *out->late);
+    if (!u || !out->late)
+        return -1;
+    int un = 0;
+    for (int i = 0; i < out->unscheduled_n; i++) {
+        bool placed = false;
+        for (int j = 0; j < late_n && !placed; j++)
+            placed = late[j].ours >= 0 && late[j].slot >= 0 &&
+                     strcmp(late[j].req->id, out->unscheduled[i].request) == 0;
+        if (!placed)
+            u[un++] = out->unscheduled[i];
+    }
+    for (int i = 0; i < late_n; i++) {
+        const struct late *x = late + i;
+        bool placed = x->slot >= 0;
+        out->scheduled += placed;
+        if (x->ours < 0) {
+            out->accepted++;
+            out->late_accepted++;
+            out->upper_bound++;
+            if (!placed)
+                u[un++] = (struct app_unscheduled){
+                    .request = x->req->id,
+                    .reason = "accepted while the schedule ran; no free slot: run Schedule again"};
+        }
+        const char *slot = placed ? b->slots[x->slot].id : NULL;
+        const char *table = placed ? b->tabs[x->table].id : NULL;
+        bool stayed = placed && x->had && same_str(x->had->slot, slot) &&
+                      same_str(x->had->location, table);
+        out->late_unscheduled += !placed;
+        out->late_placed += placed && !x->had;
+        out->late_kept += stayed;
+        out->late_moved += placed && x->had && !stayed;
+        out->late[i] = (struct app_schedule_late){
+            .request = x->req->id, .slot = slot, .table = table,
+            .outcome = !placed ? "unscheduled" : !x->had ? "placed" : stayed ? "kept" : "moved"};
+    }
+    out->late_n = late_n;
+    out->unscheduled = u;
+    out->unscheduled_n = un;
+    if (out->upper_bound < out->scheduled)
+        out->upper_bound = out->scheduled;
+    if (out->upper_bound > out->accepted)
+        out->upper_bound = out->accepted;
+    return 0;
+}
+
+/* app_schedule_event's work, all of it in a, report strings included. */
+static int schedule_in(struct store *s, const struct app_schedule_opts *o, struct arena *a,
+                       struct app_schedule_report *out, struct df_err *err)
+{
+    struct load l, now;
+    struct built b;
+    struct sched_solution sol;
+    char msg[256];
+    int rc = -1;
+    bool in_tx = false;
+    memset(&sol, 0, sizeof sol);
+    memset(out, 0, sizeof *out);
+    const char *event = o->event ? arena_strdup(a, o->event) : store_event_default(s, a, err);
+    if (!event)
+        goto out;
+    load_init(&l, a, event);
+    struct store_event ev;
+    if (store_event_get(s, l.event, a, &ev, err) < 0 || load_event(s, &l, err) < 0)
+        goto out;
+    struct load was = l;   /* as loaded: build changes l's requests and people */
+    if (build(s, &l, o->reschedule_locked, a, &b, err) < 0)
+        goto out;
+    struct req *reqs = b.reqs;
+    int M = b.M, S = b.S, T = b.T;
+    struct store_slot *slots = b.slots;
+    struct store_location *tabs = b.tabs;
 
     out->event = l.event;
-    out->accepted = M + kept_n;
+    out->accepted = M + b.kept_n;
+    out->warnings = b.warnings;
+    out->warnings_n = b.warnings_n;
     if (S == 0 || T == 0) {
         /* nothing to schedule into: every request waits, said plainly */
         out->unscheduled = arena_alloc(a, ((size_t)M + 1) * sizeof *out->unscheduled);
@@ -650,24 +1177,19 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
             out->unscheduled[m].reason = S == 0 ? "the event has no b2b slots" : "the event has no tables";
         }
         out->unscheduled_n = M;
-        out->scheduled = out->upper_bound = kept_n;
+        out->scheduled = out->upper_bound = b.kept_n;
         rc = 0;
         goto out;
     }
-    struct sched_problem p = {
-        .n_people = P, .n_meetings = M, .n_slots = S, .slot_session = sess,
-        .people_off = off, .people = people_of, .priority = prio, .unavail = unavail,
-        .n_tables = T, .table_kind = tkind, .table_need = need, .n_kinds = n_kinds,
-        .n_pairs = ip.n_pairs, .meet_pair = ip.meet_pair, .pair_cap = ip.pair_cap,
-        .locked_slot = lslot,
-        .locked_table = ltab, .fairness = 2, .seed = o->seed, .max_moves = o->max_moves,
-        .time_limit = o->time_limit > 0 ? o->time_limit : 10.0};
-    if (sched_solve(&p, &sol, msg, sizeof msg) < 0) {
+    b.p.seed = o->seed;
+    b.p.max_moves = o->max_moves;
+    b.p.time_limit = o->time_limit > 0 ? o->time_limit : 10.0;
+    if (sched_solve(&b.p, &sol, msg, sizeof msg) < 0) {
         df_err_set(err, DF_ERR_RUNTIME, "scheduling %s: %s", l.event, msg);
         goto out;
     }
-    out->scheduled = sol.scheduled + kept_n;
-    out->upper_bound = sol.upper_bound + kept_n;
+    out->scheduled = sol.scheduled + b.kept_n;
+    out->upper_bound = sol.upper_bound + b.kept_n;
     out->breaks = sol.breaks;
     out->seconds = sol.seconds;
     out->unscheduled = arena_alloc(a, ((size_t)(M - sol.scheduled) + 1) * sizeof *out->unscheduled);
@@ -676,7 +1198,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     for (int m = 0; m < M; m++)
         if (sol.slot[m] < 0) {
             out->unscheduled[out->unscheduled_n].request = reqs[m].id;
-            out->unscheduled[out->unscheduled_n++].reason = reason_text(a, &sol, &ip, m);
+            out->unscheduled[out->unscheduled_n++].reason = reason_text(a, &sol, &b.ip, m);
         }
 
     /* the interpreter who joins each interpreted meeting; a locked meeting
@@ -686,57 +1208,42 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     int *interp_of = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     if (!interp_of)
         goto oom;
-    if (app_interpreting_assign(&ip, ivs, l.interp.n, slots, S, sol.slot, M, interp_of) < 0)
+    if (app_interpreting_assign(&b.ip, ivs, l.interp.n, slots, S, sol.slot, M, interp_of) < 0 ||
+        warn_interpreters(a, &b, &sol, interp_of, NULL, out->warnings, &out->warnings_n) < 0)
         goto oom;
-    for (int m = 0; m < M; m++) {
-        if (sol.slot[m] < 0 || needs[m] < 0 || interp_of[m] >= 0)
-            continue;
-        const char *w =
-            lslot[m] >= 0
-                ? arena_printf(a, "keeps its published slot %d without a %s interpreter: "
-                                  "none is free then", sol.slot[m] + 1, ip.pair_name[needs[m]])
-                : arena_printf(a, "has no %s interpreter free in slot %d",
-                               ip.pair_name[needs[m]], sol.slot[m] + 1);
-        if (!w)
-            goto oom;
-        out->warnings[out->warnings_n].request = reqs[m].id;
-        out->warnings[out->warnings_n++].warning = w;
-    }
-    if (out->warnings_n)
-        log_msg(LOG_WARN, "event=schedule_warnings schedule=\"%s\" meetings=%d", l.event,
-                out->warnings_n);
 
     if (o->before_write)
         o->before_write(s, o->before_write_ud);
     if (store_begin(s, err) < 0)
         goto out;
     in_tx = true;
-    /* The solve ran outside any transaction: meetings another run placed
-     * meanwhile (an accept on the other worker thread) or a publication that
-     * locked them were not in what it solved, and writing now would put a
-     * meeting where one already is, or unlock published ones. Nothing is
-     * written; the caller may run again (app_schedule_opts.retries). */
-    long long now;
-    if (store_event_schedule_version(s, l.event, &now, err) < 0)
+    double tx_start = clock_seconds();
+    /* The solve ran outside any transaction, for up to a minute, while
+     * participants kept accepting (each accept placing its meeting at a
+     * published event) or cancelling. Read again inside the write transaction,
+     * which no one else writes into until it commits, what changed is merged
+     * into the new schedule: the meetings of requests cancelled or declined go,
+     * requests accepted meanwhile are placed around it. A change the solve's
+     * schedule may not stand beside (a publication, which locks meetings; a
+     * slot, table or interpreter gone; someone's availability) writes nothing:
+     * the caller may run again (app_schedule_opts.retries). */
+    load_init(&now, a, l.event);
+    struct store_event ev_now;
+    struct late *late = NULL;
+    int late_n = 0;
+    if (store_event_get(s, l.event, a, &ev_now, err) < 0 || load_event(s, &now, err) < 0 ||
+        check_mergeable(s, &was, &now, &b, ev.published_at, ev_now.published_at, a, err) < 0 ||
+        find_late(&was, &now, &l.req_ix, &b, &sol, a, &late, &late_n, err) < 0)
         goto out;
-    if (now != version) {
-        df_err_set(err, DF_ERR_CONFLICT, "the meetings of event \"%s\" changed while the "
-                                         "scheduler ran (a request accepted, or the agendas "
-                                         "published): nothing was written; run it again",
-                   l.event);
-        goto out;
-    }
-    /* A request cancelled or declined
-     * meanwhile must get no meeting (publishing would then lock a meeting
-     * nobody wants). Read inside the write transaction, which no one else
-     * writes into until it commits, the statuses are those the meetings are
-     * written against. */
     struct still still = {.req_ix = &l.req_ix, .accepted = arena_alloc(a, (size_t)M + 1)};
-    if (!still.accepted)
+    unsigned char *is_late = arena_alloc(a, (size_t)M + 1);
+    if (!still.accepted || !is_late)
         goto oom;
-    memset(still.accepted, 0, (size_t)M + 1);
-    if (store_request_each(s, l.event, "accepted", on_still_accepted, &still, err) < 0)
-        goto out;
+    for (int m = 0; m < M; m++)
+        still.accepted[m] = idmap_get(&now.req_ix, reqs[m].id) >= 0;
+    for (int i = 0; i < late_n; i++)
+        if (late[i].ours >= 0)
+            is_late[late[i].ours] = 1;
     /* each placed meeting is updated where it stands, so that one that moved
      * raises its calendar SEQUENCE (store_meeting_upsert) and one that did
      * not keeps it; deleting and inserting them again would start every one
@@ -747,11 +1254,13 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
             gone++;   /* its meeting, if it had one, goes below */
             continue;
         }
+        if (is_late[m])
+            continue;   /* placed meanwhile: place_late's */
         if (sol.slot[m] < 0) {
             /* no slot: an unlocked meeting, or a locked one the organiser
              * released (reschedule_locked), that no longer fits; a locked
              * one stays where it is */
-            if (lslot[m] < 0 && store_meeting_delete_for_request(s, reqs[m].id, err) < 0)
+            if (b.lslot[m] < 0 && store_meeting_delete_for_request(s, reqs[m].id, err) < 0)
                 goto out;
             continue;
         }
@@ -762,16 +1271,29 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
                                    /* once the agendas are published, a meeting
                                       placed since (an accept) is as final as
                                       the others: it reads "published" */
-                                   .locked = lslot[m] >= 0 || ev.published_at != NULL};
+                                   .locked = b.lslot[m] >= 0 || ev.published_at != NULL};
         if (store_meeting_upsert(s, &mt, err) < 0)
             goto out;
     }
+    if (late_n && place_late(s, o, &l, &b, &sol, interp_of, still.accepted, &now.req_ix, &ev,
+                             late, late_n, a, &out->warnings, &out->warnings_n, err) < 0)
+        goto out;
     /* meetings of requests no longer accepted, whenever they stopped being */
     if (store_meeting_clear_unaccepted(s, l.event, err) < 0 || store_commit(s, err) < 0)
         goto out;
     in_tx = false;
     if (gone)
         forget_gone(out, &still, sol.slot, M);
+    if (late_n && report_late(a, &b, late, late_n, out) < 0)
+        goto oom;
+    if (late_n)
+        log_msg(LOG_INFO, "event=schedule_merged schedule=\"%s\" requests=%d accepted=%d kept=%d "
+                          "moved=%d placed=%d unscheduled=%d write_ms=%.0f", l.event, late_n,
+                out->late_accepted, out->late_kept, out->late_moved, out->late_placed,
+                out->late_unscheduled, 1000 * (clock_seconds() - tx_start));
+    if (out->warnings_n)
+        log_msg(LOG_WARN, "event=schedule_warnings schedule=\"%s\" meetings=%d", l.event,
+                out->warnings_n);
     rc = 0;
     goto out;
 oom:
@@ -802,8 +1324,14 @@ static int copy_report(struct app_schedule_report *r, struct arena *a)
     struct app_unscheduled *u = arena_alloc(a, ((size_t)r->unscheduled_n + 1) * sizeof *u);
     struct app_schedule_warning *w =
         arena_alloc(a, ((size_t)r->warnings_n + 1) * sizeof *w);
-    if (!u || !w || !copy_str(a, &r->event))
+    struct app_schedule_late *l = arena_alloc(a, ((size_t)r->late_n + 1) * sizeof *l);
+    if (!u || !w || !l || !copy_str(a, &r->event))
         return -1;
+    for (int i = 0; i < r->late_n; i++) {
+        l[i] = r->late[i];
+        if (!copy_str(a, &l[i].request) || !copy_str(a, &l[i].slot) || !copy_str(a, &l[i].table))
+            return -1;   /* outcome: a string constant */
+    }
     for (int i = 0; i < r->unscheduled_n; i++) {
         u[i] = r->unscheduled[i];
         if (!copy_str(a, &u[i].request) || !copy_str(a, &u[i].reason))
@@ -816,7 +1344,22 @@ static int copy_report(struct app_schedule_report *r, struct arena *a)
     }
     r->unscheduled = u;
     r->warnings = w;
+    r->late = l;
     return 0;
+}
+
+json_t *app_schedule_late_json(const struct app_schedule_report *r)
+{
+    json_t *list = json_array();
+    for (int i = 0; i < r->late_n; i++) {
+        const struct app_schedule_late *x = r->late + i;
+        json_array_append_new(list, json_pack("{ss ss ss? ss?}", "request", x->request,
+                                              "outcome", x->outcome, "slot", x->slot, "table",
+                                              x->table));
+    }
+    return json_pack("{si si si si si so}", "accepted", r->late_accepted, "kept", r->late_kept,
+                     "moved", r->late_moved, "placed", r->late_placed, "unscheduled",
+                     r->late_unscheduled, "requests", list);
 }
 
 int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,

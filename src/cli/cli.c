@@ -110,8 +110,14 @@ const struct cli_command cli_commands[] = {
      "[--time-limit S] [--seed N] [--threads 1|2] [--json]",
      "Schedules the accepted requests of an event into its B2B slots and tables\n"
      "(locked meetings stay where they are) and says why any request stayed\n"
-     "unscheduled. With --dzn, solves a JAIR 2022 B2B instance (MiniZinc data):\n"
-     "every meeting scheduled, fewest breaks, break counts differing by at most D.\n"
+     "unscheduled. Requests accepted while it solves are merged into what it\n"
+     "writes: kept where their accept placed them if that clashes with nothing,\n"
+     "else moved to a slot and table their people are free in, else left\n"
+     "unscheduled (\"during run\" says which). If the agendas were published, or\n"
+     "the programme or someone's availability changed meanwhile, nothing is\n"
+     "written (exit 3): run it again.\n"
+     "With --dzn, solves a JAIR 2022 B2B instance (MiniZinc data): every meeting\n"
+     "scheduled, fewest breaks, break counts differing by at most D.\n"
      "The search is deterministic for a seed; --time-limit (default 10 s) cuts it.\n"
      "On two cores a second search improves schedules beside the one that proves\n"
      "bounds (--threads 2, the default there; the result then depends on timing)."},

@@ -78,10 +78,11 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
         for (int i = 0; i < rep.warnings_n; i++)
             json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
                                                   "warning", rep.warnings[i].warning));
-        json_t *obj = json_pack("{ss si si si si sf so so}", "event", rep.event, "accepted",
+        json_t *obj = json_pack("{ss si si si si sf so so so}", "event", rep.event, "accepted",
                                 rep.accepted, "scheduled", rep.scheduled, "upper_bound",
                                 rep.upper_bound, "breaks", rep.breaks, "seconds", rep.seconds,
-                                "unscheduled", un, "warnings", warn);
+                                "unscheduled", un, "warnings", warn, "during_run",
+                                app_schedule_late_json(&rep));
         json_dumpf(obj, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         putchar('\n');
         json_decref(obj);
@@ -95,6 +96,22 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
             printf("unscheduled  %s: %s\n", rep.unscheduled[i].request, rep.unscheduled[i].reason);
         for (int i = 0; i < rep.warnings_n; i++)
             printf("warning      %s: %s\n", rep.warnings[i].request, rep.warnings[i].warning);
+        if (rep.late_n) {
+            printf("during run   %d accepted while it solved", rep.late_accepted);
+            if (rep.late_n > rep.late_accepted)
+                printf(", %d more placed by an accept meanwhile", rep.late_n - rep.late_accepted);
+            printf(": %d kept where their accept placed them, %d moved, %d placed, "
+                   "%d unscheduled\n", rep.late_kept, rep.late_moved, rep.late_placed,
+                   rep.late_unscheduled);
+        }
+        for (int i = 0; i < rep.late_n; i++) {
+            const struct app_schedule_late *x = rep.late + i;
+            if (x->slot)
+                printf("during run   %s: %s, slot %s at %s\n", x->request, x->outcome, x->slot,
+                       x->table);
+            else
+                printf("during run   %s: unscheduled (run it again)\n", x->request);
+        }
     }
 out:
     store_close(st);

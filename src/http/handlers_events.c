@@ -325,11 +325,12 @@ void api_schedule(struct http_req *r)
     for (int i = 0; i < rep.warnings_n; i++)
         json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
                                               "warning", rep.warnings[i].warning));
-    http_reply_json(r, 200, json_pack("{ss si si si si sf si so}", "event", rep.event,
+    http_reply_json(r, 200, json_pack("{ss si si si si sf si so so}", "event", rep.event,
                                       "accepted", rep.accepted, "scheduled", rep.scheduled,
                                       "upper_bound", rep.upper_bound, "breaks", rep.breaks,
                                       "seconds", rep.seconds, "unscheduled", rep.unscheduled_n,
-                                      "warnings", warn));
+                                      "warnings", warn, "during_run",
+                                      app_schedule_late_json(&rep)));
 }
 
 void api_publish(struct http_req *r)

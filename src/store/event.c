@@ -699,18 +699,6 @@ int store_meeting_delete_for_request(struct store *s, const char *request, struc
     return store_step_done(s, st, err, "deleting a meeting");
 }
 
-int store_event_schedule_version(struct store *s, const char *event, long long *version,
-                                 struct df_err *err)
-{
-    static const char sql[] = "SELECT schedule_version FROM events WHERE id = ?";
-    sqlite3_stmt *st = store_row_by_id(s, sql, event, "event", err);
-    if (!st)
-        return -1;
-    *version = sqlite3_column_int64(st, 0);
-    sqlite3_reset(st);
-    return 0;
-}
-
 int store_meeting_lock_all(struct store *s, const char *event, bool locked, struct df_err *err)
 {
     static const char sql[] =

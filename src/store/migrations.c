@@ -361,10 +361,11 @@ static const char migration_10[] =
 #undef MEETING_BUMP
 
 /* Version 11: a counter per event of changes to its meetings (placed, moved,
- * locked, taken out) and to its publication, which a schedule run reads
- * before it loads the event and again when it writes: a run that solved
- * against meetings another run (an accept on the other worker thread) or a
- * publication has since changed must not write over them. */
+ * locked, taken out) and to its publication, which schedule runs read before
+ * loading the event and again when writing, to refuse to write over any
+ * change. No longer read: a run now compares what it loaded with what it
+ * finds when it writes, and merges what it can (app/schedule_event.c); the
+ * counter stays, as a migration is never undone. */
 #define SCHEDULE_BUMP(req)                                                         \
     " BEGIN UPDATE events SET schedule_version = schedule_version + 1"             \
     " WHERE rid = (SELECT event_rid FROM requests WHERE rid = " req "); END;"

@@ -233,11 +233,6 @@ int store_meeting_delete_for_request(struct store *s, const char *request, struc
  * table's name); DF_ERR_NOT_FOUND when the request has none. */
 int store_meeting_of_request(struct store *s, const char *request, struct arena *a,
                              struct store_meeting *m, struct df_err *err);
-/* How many times event's meetings have changed (placed, moved, locked,
- * taken out) or its publication has, into *version: a schedule run compares
- * it before loading and when writing. DF_ERR_NOT_FOUND for no such event. */
-int store_event_schedule_version(struct store *s, const char *event, long long *version,
-                                 struct df_err *err);
 /* Locks (or unlocks) every meeting of the event: publishing agendas. */
 int store_meeting_lock_all(struct store *s, const char *event, bool locked, struct df_err *err);
 typedef int (*store_meeting_fn)(void *ud, const struct store_meeting *m);

@@ -721,9 +721,26 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   }, [ev, moved]);
   await open(page, '/console/schedule');
   await page.fill('input[name=time_limit]', '3');
+  // requests accepted while the run solved are said, with where they went
+  // (the merge itself is checked by the unit and API tests: here the run's
+  // reply is given some, as a busy forum's would have)
+  const scheduleUrl = /\/api\/v1\/events\/[^/]+\/schedule$/;
+  await page.route(scheduleUrl, async (route) => {
+    const r = await route.fetch();
+    const j = await r.json();
+    const at = (request, outcome, slot, table) => ({ request, outcome, slot, table });
+    j.during_run = {
+      accepted: 3, kept: 1, moved: 1, placed: 0, unscheduled: 1,
+      requests: [at('r-a', 'kept', 's-1', 't-1'), at('r-b', 'moved', 's-2', 't-1'), at('r-c', 'unscheduled', null, null)],
+    };
+    await route.fulfill({ response: r, json: j });
+  });
   await page.click('#run-scheduler');
   await page.waitForSelector('#schedule-warnings li');
+  await page.unroute(scheduleUrl);
   assert.match(await page.textContent('#schedule-warnings'), /keeps its published slot \d+, but no uk-en interpreter is free then/);
+  assert.equal(await page.textContent('#schedule-during-run'), '3 requests were accepted while the scheduler ran: '
+    + '1 kept where their accept placed them, 1 moved, 0 placed, 1 left without a meeting (run the scheduler again for those).');
   await ctx.close();
 });
 

@@ -538,6 +538,7 @@ function reasonOf(text) {
   const base = m[1].toLowerCase(), slots = m[2];
   const known = {
     'not scheduled yet': 'reason.not_yet',
+    'accepted while the schedule ran; no free slot: run schedule again': 'reason.accepted_during_run',
     'no common free slot': 'reason.no_slot',
     'participants are busy in every common free slot': 'reason.busy',
     'all tables taken in the common free slots': 'reason.no_table',
@@ -627,6 +628,9 @@ export async function renderSchedule(main) {
         try {
           const r = await api.schedule(eventId(), Number(limit.value) || 10);
           const warnings = list(r.warnings);
+          // requests accepted while it solved, merged into what it wrote
+          const late = r.during_run || {};
+          const lateN = list(late.requests).length;
           let names = new Map();
           try {
             // the list again from its first page, with the run's reasons
@@ -644,6 +648,9 @@ export async function renderSchedule(main) {
               figure('sched-unscheduled', num(r.unscheduled || 0), t('schedule.unscheduled')),
               r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
               r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
+            lateN ? h('p', { id: 'schedule-during-run', role: 'status' }, tn('schedule.during_run', lateN, {
+              kept: num(late.kept), moved: num(late.moved), placed: num(late.placed), unscheduled: num(late.unscheduled),
+            })) : null,
             warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
               h('ul', { class: 'errors', id: 'schedule-warnings' }, warnings.slice(0, 200).map((w) => h('li', {},
                 h('strong', { translate: 'no' }, w.request), ': ', warningOf(w.warning, names))))) : null);
