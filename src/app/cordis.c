@@ -37,7 +37,7 @@ static int import_projects(struct store *s, const char *path, struct app_cordis_
                            struct df_err *err)
 {
     static const char *const required[] = {"projectID", "title", "startDate", NULL};
-    struct csv_reader *r = csv_reader_open(path, required, err);
+    struct csv_reader *r = csv_reader_open(path, required, CODEPAGE_AUTO, err);
     if (!r)
         return -1;
     struct csv_row row;
@@ -144,7 +144,7 @@ static int import_participations(struct store *s, const char *path,
 {
     static const char *const required[] = {"projectID", "role", "orgID", "name",
                                            "activityType", "country", NULL};
-    struct csv_reader *r = csv_reader_open(path, required, err);
+    struct csv_reader *r = csv_reader_open(path, required, CODEPAGE_AUTO, err);
     if (!r)
         return -1;
     struct csv_row row;

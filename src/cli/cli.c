@@ -12,13 +12,20 @@ const struct cli_command cli_commands[] = {
      "Creates the database, or migrates it to this version's schema. Every other\n"
      "command also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
-     "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies|glossary FILE | cpv FILE.json [--lang en|uk] | cordis --projects F --participations F",
-     "Imports a CSV file (header row, UTF-8, RFC 4180 quoting, every row as many\n"
-     "fields as the header: quote a field holding the delimiter) in one transaction.\n"
+     "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies FILE [--encoding E] | glossary FILE | cpv FILE.json [--lang en|uk] | cordis --projects F --participations F",
+     "Imports a CSV file (header row, RFC 4180 quoting, every row as many fields\n"
+     "as the header: quote a field holding the delimiter) in one transaction.\n"
      "The delimiter is the header line's: comma, semicolon (Excel in most European\n"
      "locales) or tab; header names are read with letter case and spaces aside;\n"
-     "empty rows (,,,,,) are skipped; UTF-16 and Windows-1251/1252 files are\n"
-     "refused, saying how to save them as CSV UTF-8. A bad row is named FILE:LINE:\n"
+     "empty rows (,,,,,) are skipped. The file is UTF-8, or Excel's plain \"CSV\" in\n"
+     "Windows-1251 (a Ukrainian or Russian Windows) or Windows-1252 (a Western\n"
+     "European one): a file that is not UTF-8 is read as one of these when its\n"
+     "words say so clearly (Cyrillic words, or accented letters among Latin ones),\n"
+     "and the summary says \"read as Windows-1251\"; a file they do not tell, one\n"
+     "that mixes UTF-8 with other bytes, UTF-16 and text holding U+FFFD are\n"
+     "refused, saying how to save them as CSV UTF-8. --encoding utf-8|windows-1251|\n"
+     "windows-1252 names the encoding instead of the guess (auto, the default,\n"
+     "guesses). A bad row is named FILE:LINE:\n"
      "what is wrong, every one of them (the first 20 by line), and then nothing is\n"
      "written (exit 3); a file malformed beyond a row\n"
      "(an unterminated quote, not UTF-8, a NUL byte) is read no further. Rows are\n"
