@@ -126,9 +126,19 @@ void codepage_sniff_line(struct codepage_sniff *s, const char *line, size_t n)
         p += 3;
         n -= 3;
     }
+    s->nul |= memchr(p, '\0', n) != NULL;
+    if (utf8_is_valid((const char *)p, n, NULL)) {
+        /* a UTF-8 line says only whether it holds more than ASCII: its words
+         * would be read as they are whatever the verdict */
+        for (size_t i = 0; !s->utf8_line && i < n; i++)
+            if (p[i] >= 0x80)
+                s->utf8_line = s->lines;
+        return;
+    }
+    if (!s->bad_line)
+        s->bad_line = s->lines;
     size_t word = 0;
     for (size_t i = 0; i < n; i++) {
-        s->nul |= p[i] == 0;
         if (is_ascii_letter(p[i]) || is_high_letter(p[i])) {
             word++;
             continue;
@@ -137,7 +147,6 @@ void codepage_sniff_line(struct codepage_sniff *s, const char *line, size_t n)
         word = 0;
     }
     count_word(s, p + n - word, word);
-    size_t high = 0;
     for (size_t i = 0; i < n;) {
         if (p[i] < 0x80) {
             i++;
@@ -148,15 +157,8 @@ void codepage_sniff_line(struct codepage_sniff *s, const char *line, size_t n)
             s->in_utf8 += len;
         else
             len = 1;
-        high += len;
+        s->high += len;
         i += len;
-    }
-    s->high += high;
-    if (!utf8_is_valid((const char *)p, n, NULL)) {
-        if (!s->bad_line)
-            s->bad_line = s->lines;
-    } else if (high && !s->utf8_line) {
-        s->utf8_line = s->lines;
     }
 }
 

@@ -37,6 +37,7 @@ struct codepage_sniff {
     int nul;             /* a NUL byte somewhere: UTF-16 or binary */
     int bad_line;        /* the first line that is not UTF-8; 0: the file is */
     int utf8_line;       /* the first line that is UTF-8 and holds more than ASCII */
+    /* of the lines that are not UTF-8 (the others are read as they are): */
     size_t high;         /* bytes over 0x7F */
     size_t in_utf8;      /* of them, bytes of well-formed UTF-8 sequences */
     size_t cyrillic;     /* words that read as Cyrillic in Windows-1251 */
