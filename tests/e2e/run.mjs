@@ -502,7 +502,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   // and the page says so; the line before it is still read
   plantStaleGlossary();
   await page.selectOption('#import-form select[name=kind]', 'glossary');
-  assert.match(await page.textContent('#import-form .hint'), /English word, a tab, a Ukrainian word/);
+  assert.match(await page.textContent('#import-form textarea ~ .hint'), /English word, a tab, a Ukrainian word/);
   await page.waitForSelector('#glossary-current .flash.error');
   assert.match(await page.textContent('#glossary-status'), /holds 2 lines/);
   assert.match(await page.textContent('#glossary-current .flash.error'),

@@ -86,8 +86,8 @@ const IMPORT_ERRORS = [
   // a file as a spreadsheet saved it (src/io/csv.c): encodings and header names
   [/^the file is UTF-16/, 'import.err_utf16', []],
   // why a file that is not UTF-8 was not read in a code page (src/io/codepage.c)
-  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit text, but its words \((\d+) Cyrillic, (\d+) Western European\)/, 'import.err_undecided', ['col', 'n', 'a']],
-  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Cyrillic, but not Windows-1251/, 'import.err_not_cp1251', ['col'], { cp: 'Windows-1251' }],
+  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit text, but its words \((\d+) Cyrillic, (\d+) Western European\)/, 'import.err_undecided', ['col', 'n', 'a'], { cp1251: 'Windows-1251', cp1252: 'Windows-1252' }],
+  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Cyrillic, but not Windows-1251/, 'import.err_not_cp1251', ['col'], { cp: 'Windows-1251', koi: 'KOI8-U' }],
   [/^column "(.+)" is not UTF-8 .*: line (\d+) holds UTF-8 text/, 'import.err_mixed', ['col', 'n']],
   [/^column "(.+)" is not UTF-8 .*: the file's other letters are UTF-8/, 'import.err_damaged', ['col']],
   [/^column "(.+)" is not UTF-8 .*: the file begins with UTF-8's byte order mark/, 'import.err_bom_utf8', ['col']],
@@ -145,22 +145,25 @@ function glossaryProblem(msg) {
 }
 
 // The encodings a CSV file may be read in (the server's --encoding); auto
-// lets it guess from the file's words, and its reply says what it read.
-const ENCODINGS = [['auto', 'import.encoding_auto'], ['utf-8', 'import.encoding_utf8'],
-  ['windows-1251', 'import.encoding_cp1251'], ['windows-1252', 'import.encoding_cp1252']];
+// lets it guess from the file's words, and its reply says what it read. A
+// code page is a name, said alike in every language; the hint says what
+// each one is.
 const CODE_PAGES = { 'windows-1251': 'Windows-1251', 'windows-1252': 'Windows-1252' };
+const encodingOptions = () => [h('option', { value: 'auto' }, t('import.encoding_auto')),
+  h('option', { value: 'utf-8' }, 'UTF-8'),
+  ...Object.entries(CODE_PAGES).map(([v, name]) => h('option', { value: v, translate: 'no' }, name))];
 
 // What a file not in UTF-8 was read as, and whether the server guessed it:
 // a wrong guess shows in the names, and the organiser chooses and imports again.
 function readAs(encoding, guessed) {
   const cp = CODE_PAGES[encoding];
   if (!cp) return null;
-  return h('p', { class: 'notice', id: 'import-encoding' }, t(guessed ? 'import.read_as_guessed' : 'import.read_as', { enc: cp }));
+  return h('p', { class: 'notice', id: 'import-encoding' }, tx(guessed ? 'import.read_as_guessed' : 'import.read_as', { enc: data(cp) }));
 }
 
 export async function renderImport(main) {
   const kind = h('select', { name: 'kind' }, IMPORT_KINDS.map((k) => h('option', { value: k }, t(`import.${k}`))));
-  const encoding = h('select', { name: 'encoding' }, ENCODINGS.map(([v, key]) => h('option', { value: v }, t(key))));
+  const encoding = h('select', { name: 'encoding' }, encodingOptions());
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain' });
   const text = h('textarea', { name: 'csv', rows: 8, spellcheck: 'false', class: 'mono' });
   const out = h('div', { id: 'import-result', 'aria-live': 'polite' });
@@ -218,7 +221,8 @@ export async function renderImport(main) {
   },
   field(t('import.kind'), kind),
   field(t('import.file'), file),
-  field(t('import.encoding'), encoding),
+  field(t('import.encoding'), encoding, tx('import.encoding_hint', {
+    excel: data('Excel'), cp1251: data(CODE_PAGES['windows-1251']), cp1252: data(CODE_PAGES['windows-1252']) })),
   field(t('import.text'), text, t('import.hint')),
   h('button', { type: 'submit', class: 'primary' }, t('import.submit')));
   // the glossary is not CSV: its hint says what a line holds, the one in
