@@ -40,6 +40,7 @@ struct codepage_sniff {
     /* of the lines that are not UTF-8 (the others are read as they are): */
     size_t high;         /* bytes over 0x7F */
     size_t in_utf8;      /* of them, bytes of well-formed UTF-8 sequences */
+    size_t unshared;     /* of them, bytes the two code pages read otherwise */
     size_t cyrillic;     /* words that read as Cyrillic in Windows-1251 */
     size_t odd_case;     /* of them, words with a capital after a small letter */
     size_t western;      /* words that read as accented Latin in Windows-1252 */

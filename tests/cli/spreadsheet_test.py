@@ -152,6 +152,12 @@ o = orgs()
 ok(o.get('fr-9', ())[:4] == ('Société Générale', 'FR', 'company', 'Orléans')
    and o.get('de-9', ())[:4] == ('Müller & Söhne GmbH', 'DE', 'company', 'Düsseldorf'),
    '... with its accents', (o.get('fr-9'), o.get('de-9')))
+# English names with Excel's typographic apostrophe and dash: no word tells
+# the code page, but both read them alike
+write('quotes.csv', 'id,name,country,kind\nie-9,O’Brien – “Defence” Ltd,IE,company\n', 'cp1252')
+imports('Windows-1252 punctuation alone (O’Brien, a dash, quotes) imports', 'organisations',
+        'quotes.csv', 1, 'read as Windows-1252')
+ok(orgs().get('ie-9', ('',))[0] == 'O’Brien – “Defence” Ltd', '... as written', orgs().get('ie-9'))
 write('cp1251_bad.csv', 'id;name;country;kind\nua-12;Львів Дрон;UA;company\nua-13;Харків;XX;company\n',
       'cp1251')
 refuses('a Windows-1251 file with a bad row: nothing kept', 'organisations', 'cp1251_bad.csv',

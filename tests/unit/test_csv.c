@@ -288,6 +288,11 @@ Test(csv, the_guess_needs_the_words_to_agree)
         /* three to one: not sure */
         {"id,name\nx,\xCA\xE8\xBF\xE2 \xC4\xF0\xEE\xED\ny,\xCB\xFC\xE2\xB3\xE2 Caf\xE9\n",
          CODEPAGE_AUTO},
+        /* English with typographic quotes and dashes alone: the code pages
+         * read them alike */
+        {"id,name\nx,O\x92" "Brien \x96 \x93" "CEO\x94\xA0\x85\n", CODEPAGE_CP1252},
+        /* ... not so a byte they read otherwise (0xB9, № or ¹) */
+        {"id,name\nx,O\x92" "Brien \xB9 5\n", CODEPAGE_AUTO},
         /* capitals over і and ї make a UTF-8 sequence here and there (В І = C2 B2):
          * still Windows-1251 */
         {"id,name\nx,\xC2\xB2\xC9\xD1\xDC\xCA\xCE\xC2\xC8\xC9 \xC7\xC0\xC2\xCE\xC4\n",
