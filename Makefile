@@ -92,7 +92,7 @@ FUZZ_CFLAGS = -g -O1 -std=c17 -D_GNU_SOURCE -DDFNC_VERSION='"fuzz"' -Isrc \
               -fsanitize=fuzzer,address,undefined
 CORE_SOURCES = $(wildcard src/core/*.c)
 
-build-fuzz/csv_fuzz: fuzz/csv_fuzz.c src/io/csv.c $(CORE_SOURCES) | deps
+build-fuzz/csv_fuzz: fuzz/csv_fuzz.c src/io/csv.c src/io/codepage.c $(CORE_SOURCES) | deps
 	mkdir -p build-fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $^ -lcsv -lm
 

@@ -37,7 +37,8 @@ static int import_projects(struct store *s, const char *path, struct app_cordis_
                            struct df_err *err)
 {
     static const char *const required[] = {"projectID", "title", "startDate", NULL};
-    struct csv_reader *r = csv_reader_open(path, required, err);
+    /* CORDIS publishes UTF-8: a file that is not was altered, and is refused */
+    struct csv_reader *r = csv_reader_open(path, required, CODEPAGE_UTF8, err);
     if (!r)
         return -1;
     struct csv_row row;
@@ -144,7 +145,7 @@ static int import_participations(struct store *s, const char *path,
 {
     static const char *const required[] = {"projectID", "role", "orgID", "name",
                                            "activityType", "country", NULL};
-    struct csv_reader *r = csv_reader_open(path, required, err);
+    struct csv_reader *r = csv_reader_open(path, required, CODEPAGE_UTF8, err);
     if (!r)
         return -1;
     struct csv_row row;

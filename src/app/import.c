@@ -353,26 +353,27 @@ static const struct app_import_kind app_import_kinds[] = {
     {"supplies", app_procure_supply_columns, "id", app_procure_supply_row},
 };
 
-int app_import_csv(struct store *s, const char *kind, const char *path,
+int app_import_csv(struct store *s, const char *kind, const char *path, enum codepage enc,
                    struct app_import_result *res, struct df_err *err)
 {
     for (size_t i = 0; i < sizeof app_import_kinds / sizeof app_import_kinds[0]; i++)
         if (strcmp(app_import_kinds[i].kind, kind) == 0)
-            return app_import_csv_kind(s, &app_import_kinds[i], path, res, err);
+            return app_import_csv_kind(s, &app_import_kinds[i], path, enc, res, err);
     return df_err_set(err, DF_ERR_USAGE, "cannot import \"%s\"", kind);
 }
 
 int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const char *path,
-                        struct app_import_result *res, struct df_err *err)
+                        enum codepage enc, struct app_import_result *res, struct df_err *err)
 {
     int result = -1;
     struct strset seen;
     strset_init(&seen);
     memset(res, 0, sizeof *res);
     struct df_problems *bad = &res->problems;
-    struct csv_reader *r = csv_reader_open(path, k->required, err);
+    struct csv_reader *r = csv_reader_open(path, k->required, enc, err);
     if (!r)
         return -1;
+    res->encoding = csv_reader_encoding(r);
     if (store_begin(s, err) < 0)
         goto out;
     struct csv_row row;
@@ -416,8 +417,8 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
         goto rollback;
     }
     char detail[128];
-    snprintf(detail, sizeof detail, "%s: %d added, %d updated", k->kind, res->added,
-             res->updated);
+    snprintf(detail, sizeof detail, "%s: %d added, %d updated (%s)", k->kind, res->added,
+             res->updated, codepage_name(res->encoding));
     if (store_audit(s, "cli", "import", k->kind, path, detail, err) < 0 ||
         store_commit(s, err) < 0)
         goto rollback;
@@ -442,6 +443,7 @@ int app_import_cpv_json(struct store *s, const char *path, const char *lang,
                         struct app_import_result *res, struct df_err *err)
 {
     memset(res, 0, sizeof *res);
+    res->encoding = CODEPAGE_UTF8;   /* JSON is */
     json_error_t jerr;
     FILE *f = file_open_read(path, err);
     if (!f)

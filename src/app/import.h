@@ -11,6 +11,7 @@
 
 struct app_import_result {
     int rows, added, updated;
+    enum codepage encoding;        /* what the file was read as (UTF-8, or a code page) */
     struct df_problems problems;   /* the rows refused, when the file is (nothing is kept) */
     /* what a file taken did beyond its rows, to tell: the meetings of
      * requests it took out of "accepted" are removed, and each published one
@@ -46,12 +47,13 @@ struct app_import_kind {
 int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
                               struct df_err *err);
 
-/* Imports a CSV of the given kind (see app_import_kinds in import.c). */
-int app_import_csv(struct store *s, const char *kind, const char *path,
+/* Imports a CSV of the given kind (see app_import_kinds in import.c), in
+ * encoding enc (CODEPAGE_AUTO: guessed, csv_reader_open). */
+int app_import_csv(struct store *s, const char *kind, const char *path, enum codepage enc,
                    struct app_import_result *res, struct df_err *err);
 /* Imports with an explicit kind description (used by other modules' importers). */
 int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const char *path,
-                        struct app_import_result *res, struct df_err *err);
+                        enum codepage enc, struct app_import_result *res, struct df_err *err);
 /* Loads a Prozorro CPV classifier JSON ({"code": "label"}); lang "en" or "uk". */
 int app_import_cpv_json(struct store *s, const char *path, const char *lang,
                         struct app_import_result *res, struct df_err *err);

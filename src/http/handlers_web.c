@@ -495,7 +495,9 @@ bool http_web_is_csv_import(const char *kind)
 
 /* CSV from the browser: written to a private temporary file and imported by the
  * same code as `dfnc import` (one transaction: nothing is kept when a line is
- * refused). The errors name every line refused, in the upload's numbering. */
+ * refused), in the encoding ?encoding= names (auto, the default, guesses as
+ * the command does). The errors name every line refused, in the upload's
+ * numbering; the reply says what the file was read as. */
 static void h_import(struct http_req *r)
 {
     const char *kind = r->params[0];
@@ -504,6 +506,14 @@ static void h_import(struct http_req *r)
         return;
     }
     bool glossary = strcmp(kind, "glossary") == 0;
+    const char *asked = http_url_param(&r->url, "encoding");
+    enum codepage enc = CODEPAGE_AUTO;
+    if (asked && (glossary || codepage_parse(asked, &enc) < 0)) {
+        http_reply_error(r, 400, "bad_request",
+                         glossary ? "encoding is for CSV files; the glossary is UTF-8"
+                                  : "encoding must be auto, " CODEPAGE_NAMES);
+        return;
+    }
     /* an empty glossary is how the organiser clears it; an empty CSV is a mistake */
     if (r->body.len == 0 && !glossary) {
         http_reply_error(r, 422, "invalid", "the body is empty: send the file's text");
@@ -528,7 +538,7 @@ static void h_import(struct http_req *r)
     struct df_err err = {0};
     int rc = off != r->body.len ? df_err_set(&err, DF_ERR_RUNTIME, "cannot store the upload")
              : glossary         ? app_import_glossary(r->s, path, &gloss, &err)
-                                : app_import_csv(r->s, kind, path, &res, &err);
+                                : app_import_csv(r->s, kind, path, enc, &res, &err);
     unlink(path);
     if (rc == 0) {
         store_audit(r->s, r->user.email, "import", kind, NULL, NULL, &err);
@@ -545,9 +555,11 @@ static void h_import(struct http_req *r)
             json_array_append_new(warnings, json_pack("{si ss}", "line", at, "message", what));
         }
         http_reply_json(r, 200,
-                        json_pack("{ss si si si si so}", "kind", kind, "rows", res.rows, "added",
-                                  res.added, "updated", res.updated, "meetings_removed",
-                                  res.meetings_removed, "warnings", warnings));
+                        json_pack("{ss si si si si so ss sb}", "kind", kind, "rows", res.rows,
+                                  "added", res.added, "updated", res.updated,
+                                  "meetings_removed", res.meetings_removed, "warnings", warnings,
+                                  "encoding", codepage_name(res.encoding), "encoding_guessed",
+                                  enc == CODEPAGE_AUTO && res.encoding != CODEPAGE_UTF8));
         return;
     }
     if (err.kind != DF_ERR_INPUT) {
@@ -567,10 +579,14 @@ static void h_import(struct http_req *r)
     }
     if (errors && bad->named == 0)
         json_array_append_new(errors, json_pack("{si ss}", "line", line, "message", msg));
-    http_reply_json(r, 422, json_pack("{s{ss ss sI so si}}", "error", "code",
+    /* a file refused by its rows was read: in what, when not UTF-8 (its
+     * names in the messages are that reading's) */
+    bool legacy = !glossary && (res.encoding == CODEPAGE_CP1251 || res.encoding == CODEPAGE_CP1252);
+    http_reply_json(r, 422, json_pack("{s{ss ss sI so si ss*}}", "error", "code",
                                       glossary ? "invalid_glossary" : "invalid_csv",
                                       "message", msg, "line", (json_int_t)line, "errors", errors,
-                                      "refused", bad->n ? bad->n : 1));
+                                      "refused", bad->n ? bad->n : 1, "encoding",
+                                      legacy ? codepage_name(res.encoding) : NULL));
 }
 
 const struct http_route http_web_routes[] = {

@@ -1,7 +1,8 @@
 /* CSV reading through libcsv, fed one physical line at a time so that every
  * row knows the line it starts on; the delimiter is the one the header line
- * uses (Excel writes ';' in most continental locales); writing with RFC 4180
- * quoting. */
+ * uses (Excel writes ';' in most continental locales); a file in Windows-1251
+ * or Windows-1252 is read through its lines in UTF-8 (io/codepage.c), so its
+ * lines keep their numbers; writing with RFC 4180 quoting. */
 #include "io/csv.h"
 
 #include <csv.h>
@@ -11,6 +12,7 @@
 #include "core/buf.h"
 #include "core/file.h"
 #include "core/utf8.h"
+#include "io/codepage.h"
 
 /* A row (all its fields) may not exceed this many bytes: longer input is
  * refused as it arrives instead of being buffered. */
@@ -49,6 +51,11 @@ struct csv_reader {
     /* the first error met inside a callback */
     struct df_err *err;
     int failed, eof;
+    /* the encoding: asked (CODEPAGE_AUTO to guess) and read as; why says
+     * how the guess went, for the messages (codepage_sniff_verdict) */
+    enum codepage asked, enc;
+    char why[256];
+    struct codepage_conv conv;   /* when enc is an 8-bit code page */
 };
 
 static void free_fields(char **f, int n)
@@ -66,33 +73,6 @@ static void field_name(const struct csv_reader *r, char *out, size_t cap)
         snprintf(out, cap, "column \"%.60s\"", col);
     else
         snprintf(out, cap, "field %d", r->cur_n + 1);
-}
-
-/* Which 8-bit encoding a field that is not UTF-8 was most likely written in,
- * from its bytes above 0x7F: a Cyrillic word is a run of them (Київ is
- * CA E8 BF E2 in Windows-1251), a Western European word has them alone
- * between ASCII letters (Soci\xE9t\xE9). NULL when the bytes before the first
- * bad one hold UTF-8 letters: a UTF-8 file with a broken byte, not another
- * encoding. */
-static const char *legacy_guess(const void *data, size_t len, size_t bad)
-{
-    const unsigned char *s = data;
-    for (size_t i = 0; i < bad; i++)
-        if (s[i] >= 0x80)
-            return NULL;
-    size_t high = 0, in_runs = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] < 0x80)
-            continue;
-        high++;
-        if ((i > 0 && s[i - 1] >= 0x80) || (i + 1 < len && s[i + 1] >= 0x80))
-            in_runs++;
-    }
-    if (in_runs * 2 >= high)
-        return "8-bit Cyrillic (Windows-1251, as Excel's plain \"CSV\" writes it on a Ukrainian "
-               "Windows)";
-    return "8-bit Western European (Windows-1252, as Excel's plain \"CSV\" writes it on a "
-           "French or German Windows)";
 }
 
 static void on_field(void *data, size_t len, void *ud)
@@ -122,10 +102,11 @@ static void on_field(void *data, size_t len, void *ud)
         r->failed = 1;
         char what[96];
         field_name(r, what, sizeof what);
-        const char *guess = legacy_guess(data, len, bad);
-        df_err_set(r->err, DF_ERR_INPUT, "%s:%d: %s is not UTF-8 (byte 0x%02X at offset %zu)%s%s; "
-                   SAVE_AS_UTF8, r->name, line, what, ((unsigned char *)data)[bad], bad,
-                   guess ? ": the file looks like " : "", guess ? guess : "");
+        /* why the guess, when one was made, did not read the file otherwise;
+         * else what the field's own bytes look like */
+        const char *why = r->why[0] ? r->why : codepage_field_guess(data, len, bad);
+        df_err_set(r->err, DF_ERR_INPUT, "%s:%d: %s is not UTF-8 (byte 0x%02X at offset %zu)%s; "
+                   SAVE_AS_UTF8, r->name, line, what, ((unsigned char *)data)[bad], bad, why);
         return;
     }
     /* U+FFFD stands where a program that read the file in the wrong encoding
@@ -246,6 +227,24 @@ static char sniff_delim(const char *s, size_t n)
 
 static int is_space_only(unsigned char c) { return c == ' '; }
 
+/* The line *data[0..*n) of an 8-bit file in UTF-8, in place of it: one line
+ * in, one line out, so that rows keep their lines. 0, or -1 naming the byte
+ * that is no character of the code page. */
+static int convert_line(struct csv_reader *r, const char **data, size_t *n)
+{
+    size_t bad = 0;
+    int got = codepage_convert(&r->conv, *data, *n, data, n, &bad);
+    if (got == -2)
+        return df_err_set(r->err, DF_ERR_RUNTIME, "out of memory");
+    if (got < 0)
+        return df_err_set(r->err, DF_ERR_INPUT,
+                          "%s:%d: byte 0x%02X (at offset %zu of the line) is no character of "
+                          "%s, which the file is read as%s; name another encoding, or "
+                          SAVE_AS_UTF8, r->name, r->line, (unsigned char)(*data)[bad], bad,
+                          codepage_label(r->enc), r->asked == CODEPAGE_AUTO ? r->why : "");
+    return 0;
+}
+
 /* Feeds lines until a row is ready or the file ends. 1 row ready, 0 EOF, -1 error. */
 static int fill(struct csv_reader *r)
 {
@@ -267,6 +266,11 @@ static int fill(struct csv_reader *r)
         const char *data = buf_str(&r->linebuf);
         size_t n = r->linebuf.len;
         if (r->line == 1 && n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+            if (r->enc != CODEPAGE_UTF8)   /* asked so: a guess takes a BOM for UTF-8 */
+                return df_err_set(r->err, DF_ERR_INPUT,
+                                  "%s:1: the file begins with UTF-8's byte order mark: it is "
+                                  "UTF-8, not %s; read it as UTF-8", r->name,
+                                  codepage_label(r->enc));
             data += 3; /* a UTF-8 byte order mark */
             n -= 3;
         }
@@ -275,6 +279,8 @@ static int fill(struct csv_reader *r)
             return df_err_set(r->err, DF_ERR_INPUT,
                               "%s:1: the file is UTF-16 (its byte order mark says so: Excel's "
                               "\"Unicode Text\"), not UTF-8; " SAVE_AS_UTF8, r->name);
+        if (r->enc != CODEPAGE_UTF8 && convert_line(r, &data, &n) < 0)
+            return -1;
         if (!r->delim && !is_blank(data, n)) {
             /* "sep=;" before the header, which Excel reads and some programs
              * write for it, names the delimiter; the line is no row */
@@ -355,8 +361,36 @@ static void trim_name(char *h)
     h[len - lead] = '\0';
 }
 
+/* Reads the whole file once to learn what it is in (io/codepage.h), then
+ * goes back to where it began. A stream that cannot go back (a pipe) is read
+ * as UTF-8, and so is a file with a line too long to read: the reading
+ * proper refuses it. */
+static int sniff(struct csv_reader *r)
+{
+    r->enc = CODEPAGE_UTF8;
+    long at = ftell(r->f);
+    if (at < 0)
+        return 0;
+    struct codepage_sniff s = {0};
+    struct df_err *err = r->err, scratch = {0};
+    r->err = &scratch;
+    int got;
+    while ((got = read_line(r)) > 0)
+        codepage_sniff_line(&s, r->linebuf.data, r->linebuf.len);
+    r->err = err;
+    if (got == 0)
+        r->enc = codepage_sniff_verdict(&s, r->why, sizeof r->why);
+    clearerr(r->f);
+    r->in_pos = r->in_len = 0;
+    buf_reset(&r->linebuf);
+    if (fseek(r->f, at, SEEK_SET) != 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "%s: cannot read it a second time", r->name);
+    return 0;
+}
+
 static struct csv_reader *open_common(FILE *f, int owns, const char *name,
-                                      const char *const *required, struct df_err *err)
+                                      const char *const *required, enum codepage enc,
+                                      struct df_err *err)
 {
     struct csv_reader *r = calloc(1, sizeof *r);
     if (!r) {
@@ -372,9 +406,16 @@ static struct csv_reader *open_common(FILE *f, int owns, const char *name,
     buf_init(&r->linebuf, CSV_ROW_MAX);
     r->cur = calloc(CSV_COLUMNS_MAX, sizeof *r->cur);
     r->ready = calloc(CSV_COLUMNS_MAX, sizeof *r->ready);
+    r->conv.cd = (iconv_t)-1;
     if (!r->name || !r->cur || !r->ready ||
         csv_init(&r->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        csv_reader_close(r);
+        return NULL;
+    }
+    r->asked = r->enc = enc;
+    if ((enc == CODEPAGE_AUTO && sniff(r) < 0) ||
+        (r->enc != CODEPAGE_UTF8 && codepage_conv_open(&r->conv, r->enc, err) < 0)) {
         csv_reader_close(r);
         return NULL;
     }
@@ -439,19 +480,21 @@ static struct csv_reader *open_common(FILE *f, int owns, const char *name,
 }
 
 struct csv_reader *csv_reader_open(const char *path, const char *const *required,
-                                   struct df_err *err)
+                                   enum codepage enc, struct df_err *err)
 {
     FILE *f = file_open_read(path, err);
     if (!f)
         return NULL;
-    return open_common(f, 1, path, required, err);
+    return open_common(f, 1, path, required, enc, err);
 }
 
 struct csv_reader *csv_reader_open_stream(FILE *f, const char *name, const char *const *required,
-                                          struct df_err *err)
+                                          enum codepage enc, struct df_err *err)
 {
-    return open_common(f, 0, name, required, err);
+    return open_common(f, 0, name, required, enc, err);
 }
+
+enum codepage csv_reader_encoding(const struct csv_reader *r) { return r->enc; }
 
 int csv_reader_next(struct csv_reader *r, struct csv_row *row, struct df_err *err)
 {
@@ -522,6 +565,7 @@ void csv_reader_close(struct csv_reader *r)
     free(r->ready);
     free(r->header);
     csv_free(&r->parser);
+    codepage_conv_close(&r->conv);
     buf_free(&r->linebuf);
     if (r->owns_f && r->f)
         fclose(r->f);

@@ -4,16 +4,18 @@
  * or tab), a UTF-8 byte order mark is passed over, rows that hold nothing
  * (blank lines, ",,,,,") are skipped. The first row that holds anything is the
  * header; columns are looked up by name, letter case and surrounding spaces
- * aside; extra columns are allowed. Input is bounded and checked: a field over
- * CSV_FIELD_MAX bytes, bytes that are not UTF-8 (UTF-16, Windows-1251 and
- * Windows-1252 named as such), U+FFFD or an unterminated quote is an error
- * naming the line and what to do. */
+ * aside; extra columns are allowed. A file in Windows-1251 or Windows-1252
+ * is read in UTF-8, asked for or guessed (io/codepage.h). Input is bounded
+ * and checked: a field over CSV_FIELD_MAX bytes, bytes that are not UTF-8
+ * nor of a code page read (UTF-16 named as such), U+FFFD or an unterminated
+ * quote is an error naming the line and what to do. */
 #ifndef DFNC_IO_CSV_H
 #define DFNC_IO_CSV_H
 
 #include <stdio.h>
 
 #include "core/err.h"
+#include "io/codepage.h"
 
 #define CSV_FIELD_MAX (64 * 1024)
 #define CSV_COLUMNS_MAX 256
@@ -30,12 +32,19 @@ struct csv_row {
 /* Opens path and reads its header row. The header must name every column in
  * required (a NULL-terminated list, may be NULL): else DF_ERR_INPUT
  * "FILE:1: missing required column \"x\""; two columns whose names fold to
- * one are refused. Caller closes. */
+ * one are refused. enc is the file's encoding, or CODEPAGE_AUTO: the file is
+ * read once first, and read as Windows-1251 or Windows-1252 when it is not
+ * UTF-8 and its words clearly say which (codepage_sniff_verdict); otherwise
+ * as UTF-8, its first bad line refused saying why no guess was taken.
+ * Caller closes. */
 struct csv_reader *csv_reader_open(const char *path, const char *const *required,
-                                   struct df_err *err);
-/* Same over an already open stream (not closed by the reader); name is used in messages. */
+                                   enum codepage enc, struct df_err *err);
+/* Same over an already open stream (not closed by the reader); name is used
+ * in messages. CODEPAGE_AUTO reads a stream that cannot seek back as UTF-8. */
 struct csv_reader *csv_reader_open_stream(FILE *f, const char *name, const char *const *required,
-                                          struct df_err *err);
+                                          enum codepage enc, struct df_err *err);
+/* What the file is read as: CODEPAGE_UTF8, CODEPAGE_CP1251 or CODEPAGE_CP1252. */
+enum codepage csv_reader_encoding(const struct csv_reader *r);
 /* 1 with *row filled, 0 at end of file, -1 on error ("FILE:LINE: ..."). Blank
  * lines and rows whose fields are all empty are skipped. */
 int csv_reader_next(struct csv_reader *r, struct csv_row *row, struct df_err *err);

@@ -15,6 +15,7 @@ A case file is a list of blocks, each starting with `### title`:
     csrf: no | bad                           omit / falsify X-CSRF-Token (default: sent)
     body: {"to": "p-bob"}                    one-line body; or `body<<` ... `>>` lines
     body-repeat: 1048577 x                   a body of N copies of a character
+    body-encoding: windows-1251              send the body in this encoding (default UTF-8)
     chunked: yes                             send the body with chunked encoding
     has: "code":"forbidden"                  body fragments that must appear ...
     lacks: secret                            ... or must not
@@ -178,7 +179,8 @@ def parse_cases(text):
         if line.startswith("### "):
             cur = {"title": line[4:].strip(), "headers": [], "has": [], "lacks": [],
                    "header_has": [], "save": [], "as": ["anon"], "expect": None, "raw": [],
-                   "csrf": "yes", "body": None, "chunked": False, "line": i, "log_has": []}
+                   "csrf": "yes", "body": None, "chunked": False, "line": i, "log_has": [],
+                   "body_encoding": "utf-8"}
             blocks.append(cur)
             continue
         if cur is None or not line.strip() or line.startswith("#"):
@@ -193,7 +195,7 @@ def parse_cases(text):
             continue
         m = re.match(r"^([a-z-]+): ?(.*)$", line)
         if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
-                                "chunked", "has", "lacks", "header-has", "save",
+                                "body-encoding", "chunked", "has", "lacks", "header-has", "save",
                                 "header-repeat", "header-raw", "log-has"):
             k, v = m.group(1), m.group(2)
             if k == "as":
@@ -214,6 +216,8 @@ def parse_cases(text):
             elif k == "body-repeat":
                 n, ch = v.split()
                 cur["body"] = ch.encode() * int(n)
+            elif k == "body-encoding":
+                cur["body_encoding"] = v.strip()
             elif k == "chunked":
                 cur["chunked"] = v == "yes"
             elif k == "has":
@@ -298,7 +302,7 @@ def main():
                 for k, v in b["headers"]:
                     hdrs[k] = sub(v)
                 body = sub(b["body"].decode("utf-8", "surrogateescape")).encode(
-                    "utf-8", "surrogateescape") if b["body"] is not None else None
+                    b["body_encoding"], "surrogateescape") if b["body"] is not None else None
                 if b["raw"]:
                     st, rh, rb = cl.raw_request(b["method"], sub(b["path"]), hdrs,
                                                 [sub(x) for x in b["raw"]], body)

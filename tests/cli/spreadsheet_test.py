@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """CSV files as Excel and LibreOffice write them (`dfnc import KIND FILE`):
 semicolon and tab delimiters, a byte order mark and CRLF, header names with
-spaces and capitals, empty rows and trailing empty columns are read; UTF-16,
-Windows-1251 and Windows-1252 files, text that lost letters to U+FFFD, two
-columns of one name and a value in a column without a name are refused by
-FILE:LINE, saying what to do, and leave the database as it was.
+spaces and capitals, empty rows and trailing empty columns are read;
+Windows-1251 and Windows-1252 files (Excel's plain "CSV") are read as such,
+guessed or named by --encoding; UTF-16, text that lost letters to U+FFFD,
+files no guess is sure of, two columns of one name and a value in a column
+without a name are refused by FILE:LINE, saying what to do, and leave the
+database as it was.
 Usage: spreadsheet_test.py DFNC_BINARY   (TAP on stdout)"""
 import csv
 import io
@@ -37,17 +39,17 @@ def orgs():
     return out
 
 
-def imports(name, kind, path, rows, stdout_has=None):
-    p = dfnc('import', kind, path)
+def imports(name, kind, path, rows, stdout_has=None, *opts):
+    p = dfnc('import', kind, path, *opts)
     out = p.stdout.decode()
     ok(p.returncode == 0 and ('%d row' % rows) in out and (not stdout_has or stdout_has in out),
        name, p.stdout.decode() + p.stderr.decode())
 
 
-def refuses(name, kind, path, *wants):
+def refuses(name, kind, path, *wants, opts=()):
     """Exit 3, every text of wants on stderr, and nothing written."""
     before = orgs()
-    p = dfnc('import', kind, path)
+    p = dfnc('import', kind, path, *opts)
     err = p.stderr.decode('utf-8', 'replace')
     missing = [w for w in wants if w not in err]
     ok(p.returncode == 3 and not missing, name,
@@ -107,15 +109,80 @@ refuses('UTF-16 big-endian', 'organisations', 'utf16be.csv', 'utf16be.csv:1: the
 write('utf16nobom.csv', text.encode('utf-16-le'))
 refuses('UTF-16 without a byte order mark', 'organisations', 'utf16nobom.csv',
         'utf16nobom.csv:1:', 'UTF-16', 'save it as CSV UTF-8')
-write('cp1251.csv', 'id;name;country;kind\nua-9;Київ Дрон;UA;company\n', 'cp1251')
-refuses('Windows-1251 (plain "CSV" on a Ukrainian Windows)', 'organisations', 'cp1251.csv',
-        'cp1251.csv:2: column "name" is not UTF-8', 'Windows-1251', 'save it as CSV UTF-8')
-write('cp1252.csv', 'id;name;country;kind\nfr-9;Société Générale;FR;company\n', 'cp1252')
-refuses('Windows-1252 (plain "CSV" on a French Windows)', 'organisations', 'cp1252.csv',
-        'cp1252.csv:2: column "name" is not UTF-8', 'Windows-1252', 'save it as CSV UTF-8')
-write('koi.csv', 'id,name,country,kind,description\nua-8,Dron,UA,company,Опис\n', 'koi8_u')
-refuses('another 8-bit Cyrillic code page, in a later column', 'organisations', 'koi.csv',
-        'koi.csv:2: column "description" is not UTF-8', '8-bit Cyrillic')
+# Excel's plain "CSV" on a Ukrainian Windows: Windows-1251 and semicolons,
+# every Ukrainian letter outside А-я (Ґ ґ Є є І і Ї ї), « », an apostrophe
+UA_ORGS = [('ua-9', 'Київ Дрон', 'Київ', 'БПЛА, ремонт; навчання'),
+           ('ua-10', 'ТОВ «Мотор Січ», АТ', 'Запоріжжя', 'Двигуни Ґрунт Єдність Їжак'),
+           ('ua-11', 'Прем’єр Оборона', 'Ірпінь', 'ґудзики, єноти, іній, їжа')]
+write('cp1251.csv', 'id;name;country;kind;city;description\r\n' + ''.join(
+    '%s;%s;UA;company;%s;"%s"\r\n' % r for r in UA_ORGS), 'cp1251')
+imports('Windows-1251 with semicolons (plain "CSV" on a Ukrainian Windows) imports',
+        'organisations', 'cp1251.csv', 3, 'read as Windows-1251 (guessed from its words')
+o = orgs()
+ok(all(o.get(i) == (name, 'UA', 'company', city, d) for i, name, city, d in UA_ORGS),
+   '... with its Cyrillic names, letter for letter', [o.get(r[0]) for r in UA_ORGS])
+c = sqlite3.connect('t.db')
+audit = c.execute("select detail from audit_log where action = 'import' order by rid desc limit 1").fetchone()
+c.close()
+ok(audit and 'windows-1251' in audit[0], '... and the audit trail says what it was read as', audit)
+write('people1251.csv', 'id;organisation;name;email;title;languages\r\n'
+      'p-ua-1;ua-9;Олена Ковальчук;o@kyiv-dron.ua;Директорка з розвитку;uk;en\r\n'.replace(';uk;en', ';"uk;en"'),
+      'cp1251')
+imports('a Windows-1251 people file', 'people', 'people1251.csv', 1, 'read as Windows-1251')
+c = sqlite3.connect('t.db')
+person = c.execute("select name, title from people where id = 'p-ua-1'").fetchone()
+c.close()
+ok(person == ('Олена Ковальчук', 'Директорка з розвитку'), '... its names intact', person)
+write('cp1252.csv', 'id;name;country;kind;city\nfr-9;Société Générale;FR;company;Orléans\n'
+      'de-9;Müller & Söhne GmbH;DE;company;Düsseldorf\n', 'cp1252')
+imports('Windows-1252 (plain "CSV" on a French or German Windows) imports', 'organisations',
+        'cp1252.csv', 2, 'read as Windows-1252')
+o = orgs()
+ok(o.get('fr-9', ())[:4] == ('Société Générale', 'FR', 'company', 'Orléans')
+   and o.get('de-9', ())[:4] == ('Müller & Söhne GmbH', 'DE', 'company', 'Düsseldorf'),
+   '... with its accents', (o.get('fr-9'), o.get('de-9')))
+# English names with Excel's typographic apostrophe and dash: no word tells
+# the code page, but both read them alike
+write('quotes.csv', 'id,name,country,kind\nie-9,O’Brien – “Defence” Ltd,IE,company\n', 'cp1252')
+imports('Windows-1252 punctuation alone (O’Brien, a dash, quotes) imports', 'organisations',
+        'quotes.csv', 1, 'read as Windows-1252')
+ok(orgs().get('ie-9', ('',))[0] == 'O’Brien – “Defence” Ltd', '... as written', orgs().get('ie-9'))
+write('cp1251_bad.csv', 'id;name;country;kind\nua-12;Львів Дрон;UA;company\nua-13;Харків;XX;company\n',
+      'cp1251')
+refuses('a Windows-1251 file with a bad row: nothing kept', 'organisations', 'cp1251_bad.csv',
+        'cp1251_bad.csv:3: country "XX"', 'cp1251_bad.csv was read as Windows-1251')
+# --encoding names it, over the guess
+refuses('--encoding utf-8 on a Windows-1251 file: the refusal by line', 'organisations',
+        'cp1251.csv', 'cp1251.csv:2: column "name" is not UTF-8', 'Windows-1251',
+        'save it as CSV UTF-8', opts=('--encoding', 'utf-8'))
+write('lone.csv', 'id;name;country;kind\nua-14;Ї Ж;UA;company\n', 'cp1251')
+refuses('letters alone do not tell the code page', 'organisations', 'lone.csv',
+        'lone.csv:2: column "name" is not UTF-8', 'do not tell Windows-1251 from Windows-1252')
+imports('... --encoding windows-1251 reads them', 'organisations', 'lone.csv', 1,
+        'read as Windows-1251\n', '--encoding', 'windows-1251')
+ok(orgs().get('ua-14', ('',))[0] == 'Ї Ж', '... as Cyrillic', orgs().get('ua-14'))
+imports('... --encoding windows-1252 as Latin letters', 'organisations', 'lone.csv', 1,
+        'read as Windows-1252\n', '--encoding', 'windows-1252')
+ok(orgs().get('ua-14', ('',))[0] == '¯ Æ', '... the file as asked', orgs().get('ua-14'))
+p = dfnc('import', 'organisations', 'lone.csv', '--encoding', 'koi8-u')
+ok(p.returncode == 2 and b'--encoding must be auto, utf-8, windows-1251 or windows-1252' in p.stderr,
+   'an encoding it does not read is a usage error', p.stderr)
+p = dfnc('import', 'organisations', 'lone.csv', '--encoding', 'windows-1251', '--encoding', 'utf-8')
+ok(p.returncode == 2 and b'--encoding given twice' in p.stderr, '--encoding given twice', p.stderr)
+p = dfnc('import', 'glossary', 'lone.csv', '--encoding', 'windows-1251')
+ok(p.returncode == 2 and b'--encoding is for CSV files' in p.stderr, '... and not for the glossary',
+   p.stderr)
+write('undefined.csv', 'id;name;country;kind\nua-15;Київ;UA;company\nua-16;Льв'.encode('cp1251')
+      + b'\x98' + 'ів;UA;company\n'.encode('cp1251'))
+refuses('a byte Windows-1251 lacks is refused by its line', 'organisations', 'undefined.csv',
+        'undefined.csv:3: byte 0x98 (at offset 9 of the line) is no character of Windows-1251')
+write('mixed.csv', 'id,name,country,kind\nua-17,Київ Дрон,UA,company\n'.encode('cp1251')
+      + 'ua-18,Львів Дрон,UA,company\n'.encode('utf-8'))
+refuses('a Windows-1251 file with a row pasted in UTF-8', 'organisations', 'mixed.csv',
+        'mixed.csv:2: column "name" is not UTF-8', 'line 3 holds UTF-8 text')
+write('koi.csv', 'id,name,country,kind,description\nua-8,Dron,UA,company,Опис Дрона\n', 'koi8_u')
+refuses('another 8-bit Cyrillic code page is not read as Windows-1251', 'organisations', 'koi.csv',
+        'koi.csv:2: column "description" is not UTF-8', '8-bit Cyrillic, but not Windows-1251')
 write('fffd.csv', 'id,name,country,kind\nua-7,\ufffd\ufffd\ufffd\ufffd \ufffd\ufffd\ufffd\ufffd,UA,company\n')
 refuses('letters already lost to U+FFFD', 'organisations', 'fffd.csv',
         'fffd.csv:2: column "name" holds U+FFFD', 'original file')

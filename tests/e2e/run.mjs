@@ -443,15 +443,35 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await assertUkrainian(page);
   // Excel's plain "CSV" on a Ukrainian Windows: Windows-1251, semicolons. The
   // page sends its bytes (read as UTF-8 they would be U+FFFD, and imported so),
-  // and the server says what it is and how to save it, in Ukrainian here
-  await page.setInputFiles('#import-form input[type=file]', { name: 'orgs.csv', mimeType: 'text/csv',
-    buffer: Buffer.from('id;name;country;kind\nua-cp-1;\xca\xe8\xbf\xe2 \xc4\xf0\xee\xed;UA;company\n', 'latin1') });
+  // the server reads them as Windows-1251, guessed from the words, and the page
+  // says so, in Ukrainian here; the names are the file's, letter for letter
+  const cp1251 = Buffer.from('id;name;country;kind;city\n'
+    + 'ua-cp-1;\xd2\xce\xc2 \xab\xca\xe8\xbf\xe2 \xc4\xf0\xee\xed\xbb;UA;company;\xca\xe8\xbf\xe2\n'
+    + 'ua-cp-2;\xa5\xf0\xf3\xed\xf2 \xb3 \xaf\xe6\xe0\xea, \xc0\xd2;UA;company;\xc7\xe0\xef\xee\xf0\xb3\xe6\xe6\xff\n', 'latin1');
+  await page.setInputFiles('#import-form input[type=file]', { name: 'orgs.csv', mimeType: 'text/csv', buffer: cp1251 });
   await page.waitForFunction(() => document.querySelector('#import-form textarea').value === '');
+  assert.equal(await page.inputValue('#import-form select[name=encoding]'), 'auto', 'automatic is the default');
+  await page.click('#import-form button[type=submit]');
+  await page.waitForSelector('#import-result .flash.ok');
+  assert.match(await page.textContent('#import-result'), /Імпортовано 2 рядки\..*Файл прочитано в кодуванні Windows-1251, визначеному за його словами/);
+  await assertUkrainian(page);
+  await shoot(page, 'console-import-cp1251');
+  const byId = Object.fromEntries(JSON.parse(dfnc(['export', 'organisations', '-', '--format', 'json'])).map((o) => [o.id, o]));
+  assert.equal(byId['ua-cp-1']?.name, 'ТОВ «Київ Дрон»');
+  assert.equal(byId['ua-cp-1']?.city, 'Київ');
+  assert.equal(byId['ua-cp-2']?.name, 'Ґрунт і Їжак, АТ');
+  assert.equal(byId['ua-cp-2']?.city, 'Запоріжжя');
+  // the encoding chosen over the guess: UTF-8 chosen, the same file is
+  // refused by its line, saying what it looks like and how to save it
+  await page.setInputFiles('#import-form input[type=file]', { name: 'orgs.csv', mimeType: 'text/csv', buffer: cp1251 });
+  await page.waitForFunction(() => document.querySelector('#import-form textarea').value === '');
+  await page.selectOption('#import-form select[name=encoding]', 'utf-8');
   await page.click('#import-form button[type=submit]');
   await page.waitForSelector('#import-result .errors li');
   assert.match(await page.textContent('#import-result .errors'),
     /^Рядок 2: стовпець «name» не в UTF-8: схоже, файл у восьмибітовому кириличному кодуванні \(Windows-1251: так Excel .*збережіть файл як CSV UTF-8/);
   await assertUkrainian(page);
+  await page.selectOption('#import-form select[name=encoding]', 'auto');
   // a Ukrainian organisation by its Ukrainian name on the Ukrainian console
   await open(page, '/console/people');
   assert.match(await page.textContent('#people-pager .pager-range'), /^1–200 з \d/);
@@ -467,13 +487,22 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await open(page, '/console/import');
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#import-form'));
+  // Excel's plain "CSV" on a French Windows: Windows-1252, said in English
+  await page.selectOption('#import-form select[name=kind]', 'organisations');
+  await page.setInputFiles('#import-form input[type=file]', { name: 'orgs.csv', mimeType: 'text/csv',
+    buffer: Buffer.from('id;name;country;kind;city\nfr-cp-1;Soci\xe9t\xe9 G\xe9n\xe9rale;FR;company;Orl\xe9ans\n', 'latin1') });
+  await page.waitForFunction(() => document.querySelector('#import-form textarea').value === '');
+  await page.click('#import-form button[type=submit]');
+  await page.waitForSelector('#import-result .flash.ok');
+  assert.match(await page.textContent('#import-result'), /Imported 1 row\..*The file was read as Windows-1252, guessed from its words/);
+  assert.equal(JSON.parse(dfnc(['export', 'organisations', '-', '--format', 'json'])).find((o) => o.id === 'fr-cp-1')?.name, 'Société Générale');
   // the forum's own words for partner matching. A line an older dfnc took no
   // longer fits beside this one's (electronic has електронний and
   // радіоелектронний in dfnc's own: a fourth translation is one too many),
   // and the page says so; the line before it is still read
   plantStaleGlossary();
   await page.selectOption('#import-form select[name=kind]', 'glossary');
-  assert.match(await page.textContent('#import-form .hint'), /English word, a tab, a Ukrainian word/);
+  assert.match(await page.textContent('#import-form textarea ~ .hint'), /English word, a tab, a Ukrainian word/);
   await page.waitForSelector('#glossary-current .flash.error');
   assert.match(await page.textContent('#glossary-status'), /holds 2 lines/);
   assert.match(await page.textContent('#glossary-current .flash.error'),

@@ -139,5 +139,8 @@ export const api = {
   glossaryStatus: () => call('GET', '/console/glossary/status'),
   // text (the textarea), or a file's bytes as they are when they are not
   // UTF-8: the server then names the encoding and says how to save the file
-  importCsv: (kind, body) => call('POST', `/console/import/${enc(kind)}`, body, { contentType: typeof body === 'string' ? 'text/csv; charset=utf-8' : 'text/csv' }),
+  // encoding: the file's bytes' (utf-8, windows-1251, windows-1252), or
+  // undefined for the server's guess (src/io/codepage.c)
+  importCsv: (kind, body, encoding) => call('POST', `/console/import/${enc(kind)}${encoding ? `?encoding=${enc(encoding)}` : ''}`,
+    body, { contentType: typeof body === 'string' ? 'text/csv; charset=utf-8' : 'text/csv' }),
 };

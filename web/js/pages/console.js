@@ -85,6 +85,14 @@ const IMPORT_ERRORS = [
   [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
   // a file as a spreadsheet saved it (src/io/csv.c): encodings and header names
   [/^the file is UTF-16/, 'import.err_utf16', []],
+  // why a file that is not UTF-8 was not read in a code page (src/io/codepage.c)
+  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit text, but its words \((\d+) Cyrillic, (\d+) Western European\)/, 'import.err_undecided', ['col', 'n', 'a'], { cp1251: 'Windows-1251', cp1252: 'Windows-1252' }],
+  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Cyrillic, but not Windows-1251/, 'import.err_not_cp1251', ['col'], { cp: 'Windows-1251', koi: 'KOI8-U' }],
+  [/^column "(.+)" is not UTF-8 .*: line (\d+) holds UTF-8 text/, 'import.err_mixed', ['col', 'n']],
+  [/^column "(.+)" is not UTF-8 .*: the file's other letters are UTF-8/, 'import.err_damaged', ['col']],
+  [/^column "(.+)" is not UTF-8 .*: the file begins with UTF-8's byte order mark/, 'import.err_bom_utf8', ['col']],
+  [/^byte 0x([0-9A-F]{2}) \(at offset (\d+) of the line\) is no character of (Windows-125[12])/, 'import.err_undefined_byte', ['byte', 'n', 'cp']],
+  [/^the file begins with UTF-8's byte order mark: it is UTF-8, not (Windows-125[12])/, 'import.err_bom_asked', ['cp']],
   [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Cyrillic/, 'import.err_cyrillic', ['col'], { cp: 'Windows-1251' }],
   [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Western European/, 'import.err_western', ['col'], { cp: 'Windows-1252' }],
   [/^column "(.+)" is not UTF-8/, 'import.err_not_utf8', ['col']],
@@ -106,7 +114,7 @@ const IMPORT_ERRORS = [
 
 // A figure of a message stays as it is; the file's own names and values are
 // its data (not translated, nor counted as English left on the page).
-const FIGURES = new Set(['max', 'n', 'a', 'b']);
+const FIGURES = new Set(['max', 'n', 'a', 'b', 'byte']);
 // Names a message says in every language: products, code pages.
 const NAMES = { excel: 'Excel', libreoffice: 'LibreOffice' };
 
@@ -136,26 +144,46 @@ function glossaryProblem(msg) {
   return [t('import.glossary_problem', { n: m[1] }), ' ', importMessage(m[2])];
 }
 
+// The encodings a CSV file may be read in (the server's --encoding); auto
+// lets it guess from the file's words, and its reply says what it read. A
+// code page is a name, said alike in every language; the hint says what
+// each one is.
+const CODE_PAGES = { 'windows-1251': 'Windows-1251', 'windows-1252': 'Windows-1252' };
+const encodingOptions = () => [h('option', { value: 'auto' }, t('import.encoding_auto')),
+  h('option', { value: 'utf-8' }, 'UTF-8'),
+  ...Object.entries(CODE_PAGES).map(([v, name]) => h('option', { value: v, translate: 'no' }, name))];
+
+// What a file not in UTF-8 was read as, and whether the server guessed it:
+// a wrong guess shows in the names, and the organiser chooses and imports again.
+function readAs(encoding, guessed) {
+  const cp = CODE_PAGES[encoding];
+  if (!cp) return null;
+  return h('p', { class: 'notice', id: 'import-encoding' }, tx(guessed ? 'import.read_as_guessed' : 'import.read_as', { enc: data(cp) }));
+}
+
 export async function renderImport(main) {
   const kind = h('select', { name: 'kind' }, IMPORT_KINDS.map((k) => h('option', { value: k }, t(`import.${k}`))));
+  const encoding = h('select', { name: 'encoding' }, encodingOptions());
   const file = h('input', { type: 'file', name: 'file', accept: '.csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain' });
   const text = h('textarea', { name: 'csv', rows: 8, spellcheck: 'false', class: 'mono' });
   const out = h('div', { id: 'import-result', 'aria-live': 'polite' });
   // A file is read as UTF-8 only if it is UTF-8: Blob.text() would turn a
   // Windows-1251 or UTF-16 file's letters into U+FFFD without a word. One
-  // that is not goes to the server as its bytes, which names the encoding
-  // and says how to save the file (src/io/csv.c); typing in the box drops it.
-  let raw = null;
+  // that is not goes to the server as its bytes, which reads it in the
+  // encoding chosen or guessed, or refuses it saying how to save the file
+  // (src/io/csv.c); so does one whose encoding is chosen as a code page.
+  // Typing in the box drops the file: the text typed is UTF-8.
+  let raw = null, utf8 = false;
   file.addEventListener('change', async () => {
     const f = file.files[0];
     if (!f) return;
-    const bytes = new Uint8Array(await f.arrayBuffer());
+    raw = new Uint8Array(await f.arrayBuffer());
     try {
-      text.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-      raw = null;
+      text.value = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+      utf8 = true;
     } catch (_) {
       text.value = '';
-      raw = bytes;
+      utf8 = false;
     }
   });
   text.addEventListener('input', () => { raw = null; });
@@ -169,9 +197,14 @@ export async function renderImport(main) {
         out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.empty')));
         return;
       }
+      const csv = kind.value !== 'glossary';
+      const asked = csv && encoding.value !== 'auto' ? encoding.value : undefined;
+      // the file's own bytes unless they are UTF-8 and read so: the text box holds them then
+      const bytes = raw && (!utf8 || (asked && asked !== 'utf-8')) ? raw : null;
       try {
-        const r = await api.importCsv(kind.value, raw || text.value);
+        const r = await api.importCsv(kind.value, bytes || text.value, bytes ? asked : undefined);
         out.append(h('p', { class: 'flash ok', role: 'status' }, tn('import.done', (r && (r.rows ?? r.imported ?? r.count)) || 0)));
+        if (r) add(out, readAs(r.encoding, r.encoding_guessed));
         if (kind.value === 'glossary') showGlossary();
       } catch (e) {
         const b = e.body && e.body.error ? e.body.error : {};
@@ -181,11 +214,15 @@ export async function renderImport(main) {
         out.append(h('ul', { class: 'errors' }, lines.map((x) => h('li', {},
           x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', importMessage(x.message || x.error || String(x))))));
         if (b.refused > lines.length) out.append(h('p', {}, t('import.more', { n: num(b.refused - lines.length) })));
+        // its rows were read in a code page: the names above are that reading's
+        add(out, readAs(b.encoding, !(bytes && asked)));
       }
     },
   },
   field(t('import.kind'), kind),
   field(t('import.file'), file),
+  field(t('import.encoding'), encoding, tx('import.encoding_hint', {
+    excel: data('Excel'), cp1251: data(CODE_PAGES['windows-1251']), cp1252: data(CODE_PAGES['windows-1252']) })),
   field(t('import.text'), text, t('import.hint')),
   h('button', { type: 'submit', class: 'primary' }, t('import.submit')));
   // the glossary is not CSV: its hint says what a line holds, the one in
@@ -211,8 +248,11 @@ export async function renderImport(main) {
         st.refused > named.length ? h('p', {}, t('import.more', { n: num(st.refused - named.length) })) : null));
     }
   }
+  // the glossary is UTF-8 text, not a spreadsheet's file: no encoding to choose
+  const encodingField = encoding.closest('.field');
   kind.addEventListener('change', () => {
     const glossary = kind.value === 'glossary';
+    encodingField.hidden = glossary;
     hint.textContent = t(glossary ? 'import.glossary_hint' : 'import.hint');
     current.hidden = !glossary;
     if (glossary) showGlossary();
