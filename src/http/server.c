@@ -355,7 +355,11 @@ static bool background_start(struct http_req *r)
     return true;
 }
 
-static void dispatch(struct http_req *r)
+/* What the request line and the headers decide, before any body is read:
+ * the route, the session, the role and the CSRF token. False when r has its
+ * reply (a refusal), which then goes out at once, the body unread: a client
+ * without a session cannot make the server hold a body only to refuse it. */
+static bool admit(struct http_req *r)
 {
     struct df_err err = {0};
     /* parsed as it arrived (on_uri); again for the message when it failed */
@@ -364,7 +368,7 @@ static void dispatch(struct http_req *r)
             http_url_parse(r->raw_target, strlen(r->raw_target), &r->a, &r->url, &err) == 0)
             df_err_set(&err, DF_ERR_RUNTIME, "out of memory reading a request target");
         http_reply_df_err(r, &err);
-        return;
+        return false;
     }
     /* HEAD is GET without the body: libmicrohttpd sends the headers only. */
     bool head = strcmp(r->method, "HEAD") == 0;
@@ -386,34 +390,43 @@ static void dispatch(struct http_req *r)
         bool api = r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
         if (path_known)
             reply_not_allowed(r);
-        else if (!api && r->srv->o.web_dir &&
-                 (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
-            serve_static(r);
-        else if (!api && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
-            http_web_serve(r); /* the UI embedded in the binary */
-        else
+        else if (api || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
             http_reply_error(r, 404, "not_found", "no such endpoint");
-        return;
+        return !r->responded; /* a file of the web UI: served once the request is read */
     }
     if (!(r->s = thread_store(r->srv))) {
         http_reply_error(r, 500, "internal", "the database is not available");
-        return;
+        return false;
     }
     unsigned f = r->route->flags;
-    if (!(f & ROUTE_SECRET_PATH) && !r->has_user)   /* body_cap may have looked already */
+    if (!(f & ROUTE_SECRET_PATH))
         load_session(r);
     if (!(f & ROUTE_PUBLIC) && !r->has_user) {
         http_reply_error(r, 401, "unauthenticated", "log in first (POST /api/v1/session)");
-        return;
+        return false;
     }
     if ((f & ROUTE_ORGANISER) && strcmp(r->user.role, "organiser") != 0) {
         http_reply_error(r, 403, "forbidden", "organisers only");
-        return;
+        return false;
     }
     if (is_state_changing(r->method) && !(f & ROUTE_NO_CSRF) && !csrf_ok(r)) {
         http_reply_error(r, 403, "csrf", "missing or wrong X-CSRF-Token header");
+        return false;
+    }
+    return true;
+}
+
+/* Once the whole request is read: its handler, or a file of the web UI. */
+static void dispatch(struct http_req *r)
+{
+    if (!r->route) {
+        if (r->srv->o.web_dir)
+            serve_static(r);
+        else
+            http_web_serve(r); /* the UI embedded in the binary */
         return;
     }
+    unsigned f = r->route->flags;
     if ((f & ROUTE_BACKGROUND) && background_start(r))
         return;
     r->route->fn(r);
@@ -503,21 +516,18 @@ static bool framing_refused(struct http_req *r)
     return status != 0;
 }
 
-/* The body cap of a request: an organiser's CSV import takes a whole forum's
- * file (one transaction, so it cannot be split without losing that); every
- * other body is a form's, and so is anyone else's on that path, whose
- * session is looked up before the body is read for that reason. */
-static size_t body_cap(struct http_req *r, const char *method, const char *url)
+/* The body cap of an admitted request: an organiser's CSV import takes a
+ * whole forum's file (one transaction, so it cannot be split without losing
+ * that); every other body with a session is a form's; without one the only
+ * body taken is the login's, a few hundred bytes. */
+static size_t body_cap(const struct http_req *r)
 {
-    static const char import_prefix[] = "/api/v1/console/import/";
-    if (!url || strcmp(method, "POST") != 0 ||
-        strncmp(url, import_prefix, sizeof import_prefix - 1) != 0 ||
-        !http_web_is_csv_import(url + sizeof import_prefix - 1))
-        return r->srv->o.body_max;
-    if ((r->s = thread_store(r->srv)))
-        load_session(r);
-    return r->has_user && strcmp(r->user.role, "organiser") == 0 ? r->srv->o.import_body_max
-                                                                  : r->srv->o.body_max;
+    if (!r->has_user)
+        return r->srv->o.anon_body_max;
+    if (r->route && (r->route->flags & ROUTE_CSV_IMPORT) && r->params[0] &&
+        http_web_is_csv_import(r->params[0]) && strcmp(r->user.role, "organiser") == 0)
+        return r->srv->o.import_body_max;
+    return r->srv->o.body_max;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -533,9 +543,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         r->started = true;
         r->method = arena_strdup(&r->a, method);
         client_facts(r);
-        if (framing_refused(r))
+        if (framing_refused(r) || !admit(r))
             return send_reply(r);
-        r->body_max = body_cap(r, method, url);
+        r->body_max = body_cap(r);
         buf_free(&r->body);
         buf_init(&r->body, r->body_max);
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
@@ -641,6 +651,8 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         srv->o.threads = 2;
     if (!srv->o.body_max)
         srv->o.body_max = 1u << 20;
+    if (!srv->o.anon_body_max)
+        srv->o.anon_body_max = 16u << 10;
     if (!srv->o.import_body_max)
         srv->o.import_body_max = (size_t)64 << 20;
     if (!srv->o.header_max)
