@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,6 +37,7 @@ struct http_server {
     pthread_key_t store_key;
     int port;
     char base_url[300];
+    bool https;                    /* reached over TLS: --tls, or an https:// --public-url */
     atomic_int in_flight;
     atomic_int background;         /* a ROUTE_BACKGROUND handler runs (0 or 1) */
     atomic_int background_threads; /* their threads still touching the server */
@@ -209,7 +211,7 @@ static void peer_address(struct http_req *r)
 /* Once the headers are read: behind a proxy, the client it names. */
 static void client_facts(struct http_req *r)
 {
-    r->secure = r->srv->o.tls;
+    r->secure = r->srv->https;
     if (!r->srv->o.behind_proxy)
         return;
     /* The proxy appends the address it saw: trust the last hop only. */
@@ -733,6 +735,10 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         srv->port = ntohs(bound.ss_family == AF_INET6
                               ? ((struct sockaddr_in6 *)&bound)->sin6_port
                               : ((struct sockaddr_in *)&bound)->sin_port);
+    /* A forum whose public address is https:// is reached over TLS, whether
+     * or not --tls says so: its cookie must never go over plain http. */
+    srv->https = srv->o.tls ||
+                 (srv->o.public_url && strncasecmp(srv->o.public_url, "https://", 8) == 0);
     if (srv->o.public_url) {
         /* feed URLs add /api/v1/...: https://forum.eu/ would give //api */
         size_t n = strlen(srv->o.public_url);

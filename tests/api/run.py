@@ -392,6 +392,9 @@ def main():
     if rc != 0 or "event=stopped" not in open(os.path.join(tmp, "serve.log")).read():
         failures += 1
         print(f"FAIL the server did not stop cleanly on SIGTERM (exit {rc})")
+    https_failures, https_checks = check_cookie_secure_under_https_url(db)
+    failures += https_failures
+    checks += https_checks
     web_failures, web_checks = check_web_dir(db, tmp)
     failures += web_failures
     checks += web_checks
@@ -431,6 +434,32 @@ def check_busy_port(db, cl):
         failures += 1
         print(f"FAIL the first server stopped answering after a second one tried its port: {st}")
     return failures, checks
+
+
+def check_cookie_secure_under_https_url(db):
+    """A forum whose --public-url is https:// is reached over TLS (a terminator
+    in front, which need not say so): its session cookie is Secure, or a
+    browser would send it over any plain http:// request to the host that an
+    attacker on the network provokes. (The failed logins of the cases count
+    against this client's address here too: a limit out of their reach.)
+    Returns (failures, checks)."""
+    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", "--public-url",
+                            "HTTPS://forum.test/", "--login-failures", "1000:1000"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    failures = 0
+    try:
+        port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
+        st, hdrs, body = Client(port).request(
+            "POST", "/api/v1/session", {"Content-Type": "application/json"},
+            json.dumps({"email": "dave@forum.test", "password": "dave-pass-1"}).encode())
+        cookie = " ".join(v for k, v in hdrs if k.lower() == "set-cookie")
+        if st != 200 or not cookie.endswith("; Secure"):
+            failures += 1
+            print(f"FAIL --public-url https://: login {st}, Set-Cookie {cookie!r} is not Secure")
+    finally:
+        srv.terminate()
+        srv.wait(timeout=20)
+    return failures, 1
 
 
 def check_web_dir(db, tmp):
