@@ -315,7 +315,7 @@ static void h_suggestions(struct http_req *r)
 static void h_partners(struct http_req *r)
 {
     static const struct http_field f[] = {
-        {"text", HJ_STRING, true, .min = 1, .max = 20000},
+        {"text", HJ_STRING, true, .min = 1, .max = 20000, .lines = true},
         {"top", HJ_INT, .min = 1, .max = 100},
         {"region", HJ_STRING, .nullable = true, .max = 2},
         {"sme", HJ_BOOL, .nullable = true},
