@@ -169,9 +169,23 @@ static const char *content_type(const char *path)
     return "application/octet-stream";
 }
 
+/* Whether a segment of the path is hidden (starts with a dot): a folder
+ * served may hold a checkout's .git or a .env beside the site. */
+static bool path_is_hidden(const struct http_url *u)
+{
+    for (int i = 0; i < u->segs_n; i++)
+        if (u->segs[i][0] == '.')
+            return true;
+    return false;
+}
+
 static void serve_static(struct http_req *r)
 {
     char path[1024];
+    if (path_is_hidden(&r->url)) {
+        http_reply_error(r, 404, "not_found", "no such page");
+        return;
+    }
     const char *rel = http_web_is_page(r->url.path) ? "/index.html" : r->url.path;
     int n = snprintf(path, sizeof path, "%s%s", r->srv->o.web_dir, rel);
     struct stat st;

@@ -465,13 +465,23 @@ def check_cookie_secure_under_https_url(db):
 def check_web_dir(db, tmp):
     """`dfnc serve --web DIR` serves the folder as the embedded UI is served: a
     page path ("/console/event") gets index.html, with the same CSP; a file
-    its own type; a missing file 404. Returns (failures, checks)."""
+    its own type; a missing file 404, and so is a hidden one (a name or a
+    folder that starts with a dot). Returns (failures, checks)."""
     web = os.path.join(tmp, "web")
     os.makedirs(os.path.join(web, "js"))
     with open(os.path.join(web, "index.html"), "w") as f:
         f.write("<!doctype html><title>from the folder</title>")
     with open(os.path.join(web, "js", "app.js"), "w") as f:
         f.write("export const folder = 1;")
+    # what a folder may hold beside the site and nobody should read: a
+    # checkout's .git (a pack file is the whole history), a .env of secrets
+    os.makedirs(os.path.join(web, ".git", "objects", "pack"))
+    with open(os.path.join(web, ".git", "objects", "pack", "pack-1.pack"), "w") as f:
+        f.write("PACK history")
+    with open(os.path.join(web, ".env"), "w") as f:
+        f.write("SECRET=1")
+    with open(os.path.join(web, "js", ".app.js.swp"), "w") as f:
+        f.write("swap")
     srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", "--web", web],
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
@@ -480,7 +490,10 @@ def check_web_dir(db, tmp):
               ("GET", "/console/event", 200, "from the folder", "text/html"),
               ("HEAD", "/organisations", 200, "", "text/html"),
               ("GET", "/js/app.js", 200, "folder = 1", "text/javascript"),
-              ("GET", "/js/missing.js", 404, "not_found", "application/json")]
+              ("GET", "/js/missing.js", 404, "not_found", "application/json"),
+              ("GET", "/.env", 404, "not_found", "application/json"),
+              ("GET", "/.git/objects/pack/pack-1.pack", 404, "not_found", "application/json"),
+              ("HEAD", "/js/.app.js.swp", 404, "", "application/json")]
     try:
         for method, path, status, text, ctype in wanted:
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
