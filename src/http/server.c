@@ -386,6 +386,16 @@ static bool admit(struct http_req *r)
         http_reply_df_err(r, &err);
         return false;
     }
+    bool api = r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
+    /* a parameter given twice is read once by one program and otherwise by
+     * another (a proxy or a cache in front): the API takes neither */
+    for (int i = 0; api && i < r->url.params_n; i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(r->url.params[i].key, r->url.params[j].key) == 0) {
+                http_reply_error(r, 400, "bad_request", "query parameter \"%.100s\" is given twice",
+                                 r->url.params[i].key);
+                return false;
+            }
     /* HEAD is GET without the body: libmicrohttpd sends the headers only. */
     bool head = strcmp(r->method, "HEAD") == 0;
     const char *method = head ? "GET" : r->method;
@@ -403,7 +413,6 @@ static bool admit(struct http_req *r)
         }
     }
     if (!r->route) {
-        bool api = r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
         if (path_known)
             reply_not_allowed(r);
         else if (api || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
