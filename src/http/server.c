@@ -609,9 +609,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return send_reply(r);
 }
 
+/* s as the log writes a field the client chose (a path, a method): spaces,
+ * quotes and backslashes replaced so a line stays parseable. */
+static void log_word(const char *s, char *out, size_t cap)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < cap; i++)
+        out[i] = (s[i] == ' ' || s[i] == '"' || s[i] == '\\') ? '_' : s[i];
+    out[i] = '\0';
+}
+
 /* The path for the log: a path under a secret route is redacted whatever
- * the method or outcome (a 405 or a near miss holds the secret as well);
- * spaces and quotes replaced so a line stays parseable. */
+ * the method or outcome (a 405 or a near miss holds the secret as well). */
 static void log_path(const struct http_req *r, char *out, size_t cap)
 {
     char redacted[256];
@@ -622,10 +631,7 @@ static void log_path(const struct http_req *r, char *out, size_t cap)
          http_route_redact(http_web_routes, http_web_routes_n, r->url.segs, r->url.segs_n,
                            redacted, sizeof redacted)))
         p = redacted;
-    size_t i = 0;
-    for (; p[i] && i + 1 < cap; i++)
-        out[i] = (p[i] == ' ' || p[i] == '"' || p[i] == '\\') ? '_' : p[i];
-    out[i] = '\0';
+    log_word(p, out, cap);
 }
 
 static void on_done(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -641,10 +647,11 @@ static void on_done(void *cls, struct MHD_Connection *conn, void **con_cls,
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double ms = (double)(t1.tv_sec - r->t0.tv_sec) * 1e3 +
                     (double)(t1.tv_nsec - r->t0.tv_nsec) / 1e6;
-        char path[256];
+        char path[256], method[32];
         log_path(r, path, sizeof path);
+        log_word(r->method ? r->method : "-", method, sizeof method);
         log_msg(LOG_INFO, "event=http method=%s path=\"%s\" status=%d ms=%.2f ip=%s user=%lld%s",
-                r->method ? r->method : "-", path, r->status, ms, r->ip[0] ? r->ip : "-",
+                method, path, r->status, ms, r->ip[0] ? r->ip : "-",
                 r->has_user ? (long long)r->user.id : 0LL,
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
     }

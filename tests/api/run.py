@@ -234,7 +234,8 @@ def parse_cases(text):
                 cur["csrf"] = v
             continue
         parts = line.split()
-        if parts[0] in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"):
+        if parts[0] in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD") or (
+                len(parts) == 2 and parts[1].startswith("/")):   # any other method
             cur["method"], cur["path"] = parts[0], parts[1]
         elif parts[0] in ("login", "expire"):
             cur["directive"] = parts
