@@ -82,6 +82,9 @@ static void h_login(struct http_req *r)
     } else if (res != APP_LOGIN_OK) {
         http_reply_df_err(r, &err);
     } else {
+        /* the access log then says whose login this opened, from where */
+        r->user = u;
+        r->has_user = true;
         set_cookie(r, token, o->limits.session_ttl);
         json_t *j = json_pack("{ss so sI}", "csrf_token", csrf, "user", user_json(&u),
                               "expires_at", (json_int_t)u.expires_at);
