@@ -81,6 +81,9 @@ static void h_login(struct http_req *r)
         http_reply_error(r, 401, "bad_credentials", "%s", err.msg);
     } else if (res != APP_LOGIN_OK) {
         http_reply_df_err(r, &err);
+    } else if (r->session_token && app_logout(r->s, r->session_token, &err) < 0) {
+        /* the browser's previous session ends with its cookie, on the server too */
+        http_reply_df_err(r, &err);
     } else {
         /* the access log then says whose login this opened, from where */
         r->user = u;
