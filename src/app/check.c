@@ -105,7 +105,8 @@ static int judged(struct walk *w, int rc, enum kind k, const char *id, const cha
 }
 
 /* A text people read, as every way in takes it: UTF-8, without a bidi
- * control (utf8_text_check), and at most APP_TEXT_MAX bytes when long
+ * control or a control character (utf8_text_check: one stored before that
+ * rule is named here), and at most APP_TEXT_MAX bytes when long
  * (a description, a message). */
 static int text(struct walk *w, enum kind k, const char *id, const char *field, const char *v,
                 bool is_long)

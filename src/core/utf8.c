@@ -95,6 +95,11 @@ long utf8_find(const char *s, size_t n, bool (*is_bad)(long c), long *cp)
     return -1;
 }
 
+bool utf8_is_control(long c)
+{
+    return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
+}
+
 int utf8_text_check(const char *what, const char *s, struct df_err *err)
 {
     long cp;
@@ -104,6 +109,11 @@ int utf8_text_check(const char *what, const char *s, struct df_err *err)
                           "%s holds a Unicode bidirectional control (U+%04lX at byte %ld), which "
                           "shows the text after it in another order than it is written: remove "
                           "it", what, cp, at);
+    at = s ? utf8_find(s, strlen(s), utf8_is_control, &cp) : -1;
+    if (at >= 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s holds a control character (U+%04lX at byte %ld), which is no text "
+                          "(a terminal or a calendar would act on it): remove it", what, cp, at);
     return 0;
 }
 

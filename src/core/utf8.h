@@ -25,10 +25,16 @@ bool utf8_is_bidi_control(long c);
  * operators, soft hyphen, byte order mark, tags...). */
 bool utf8_is_format(long c);
 
+/* The C0 controls but tab, line feed and carriage return, DEL and the C1
+ * controls (U+0080-U+009F): bytes a terminal or a calendar acts on (an
+ * escape sequence, a bell), which RFC 5545 forbids in text. */
+bool utf8_is_control(long c);
+
 /* A text that people read (a name, a title, a description, a message),
  * from the API or an import: no bidi control (utf8_is_bidi_control), which
- * would show it otherwise than it is written. 0 (s NULL too), or -1 with
- * DF_ERR_INPUT naming what, the code point and its byte. */
+ * would show it otherwise than it is written, and no control character
+ * (utf8_is_control). 0 (s NULL too), or -1 with DF_ERR_INPUT naming what,
+ * the code point and its byte. */
 int utf8_text_check(const char *what, const char *s, struct df_err *err);
 
 /* The first code point of s[0..n) that is_bad takes: its byte offset, with

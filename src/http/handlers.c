@@ -81,7 +81,13 @@ static void h_login(struct http_req *r)
         http_reply_error(r, 401, "bad_credentials", "%s", err.msg);
     } else if (res != APP_LOGIN_OK) {
         http_reply_df_err(r, &err);
+    } else if (r->session_token && app_logout(r->s, r->session_token, &err) < 0) {
+        /* the browser's previous session ends with its cookie, on the server too */
+        http_reply_df_err(r, &err);
     } else {
+        /* the access log then says whose login this opened, from where */
+        r->user = u;
+        r->has_user = true;
         set_cookie(r, token, o->limits.session_ttl);
         json_t *j = json_pack("{ss so sI}", "csrf_token", csrf, "user", user_json(&u),
                               "expires_at", (json_int_t)u.expires_at);
@@ -315,7 +321,7 @@ static void h_suggestions(struct http_req *r)
 static void h_partners(struct http_req *r)
 {
     static const struct http_field f[] = {
-        {"text", HJ_STRING, true, .min = 1, .max = 20000},
+        {"text", HJ_STRING, true, .min = 1, .max = 20000, .lines = true},
         {"top", HJ_INT, .min = 1, .max = 100},
         {"region", HJ_STRING, .nullable = true, .max = 2},
         {"sme", HJ_BOOL, .nullable = true},

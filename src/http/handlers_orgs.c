@@ -141,8 +141,9 @@ void api_org_put(struct http_req *r)
         {"sme", HJ_BOOL, .required = false},
         {"city", HJ_STRING, .nullable = true, .max = 200},
         {"website", HJ_STRING, .nullable = true, .max = 500},
-        {"description", HJ_STRING, .nullable = true, .max = API_TEXT_MAX},
-        {"description_uk", HJ_STRING, .nullable = true, .max = API_TEXT_MAX},
+        {"description", HJ_STRING, .nullable = true, .max = API_TEXT_MAX, .lines = true},
+        {"description_uk", HJ_STRING, .nullable = true, .max = API_TEXT_MAX,
+         .lines = true},
         {"contact", HJ_STRING, .min = 1, .max = API_ID_MAX},
         {NULL}};
     const char *id = r->params[0];
@@ -208,7 +209,7 @@ void api_org_caps_put(struct http_req *r)
         {"direction", HJ_STRING, .required = true, .min = 4, .max = 5},
         {"cpv", HJ_STRING, .required = true, .min = 10, .max = 10},
         {"title", HJ_STRING, .required = true, .min = 1, .max = 300},
-        {"description", HJ_STRING, .nullable = true, .max = API_TEXT_MAX},
+        {"description", HJ_STRING, .nullable = true, .max = API_TEXT_MAX, .lines = true},
         {"confidential", HJ_BOOL, .required = false},
         {NULL}};
     static const struct http_field f[] = {

@@ -64,7 +64,7 @@ void api_request_post(struct http_req *r)
     static const struct http_field f[] = {
         {"event", HJ_STRING, .min = 1, .max = API_ID_MAX},
         {"to", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
-        {"message", HJ_STRING, .nullable = true, .max = 2000},
+        {"message", HJ_STRING, .nullable = true, .max = 2000, .lines = true},
         {"priority", HJ_INT, .min = 0, .max = 9},
         {NULL}};
     json_t *b = http_body(r, f);

@@ -597,7 +597,7 @@ const struct http_route http_web_routes[] = {
     {"POST", "/api/v1/console/people/{id}/checkin", h_checkin, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/meetings", h_meetings, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/summary", h_summary, ROUTE_ORGANISER},
-    {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER | ROUTE_CSV_IMPORT},
     {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},
 };

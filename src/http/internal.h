@@ -64,6 +64,8 @@ enum {
     ROUTE_BACKGROUND = 32,   /* runs for seconds (a schedule run): in a thread of its own,
                                 one at a time, while the connection waits suspended, so
                                 the worker thread goes on serving its other connections */
+    ROUTE_CSV_IMPORT = 64,   /* an organiser's CSV import ({kind} a CSV kind): a whole
+                                forum's file, up to import_body_max */
 };
 
 enum { BACKGROUND_NONE, BACKGROUND_RUNNING, BACKGROUND_DONE };

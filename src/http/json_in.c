@@ -35,7 +35,13 @@ static int check_string(json_t *v, const struct http_field *f, const char *at,
         return df_err_set(err, DF_ERR_INPUT, "%s is longer than %lld bytes", at, max);
     if (len < f->min)
         return df_err_set(err, DF_ERR_INPUT, "%s is shorter than %lld bytes", at, f->min);
-    return f->unread ? 0 : utf8_text_check(at, json_string_value(v), err);
+    if (f->unread)
+        return 0;
+    const char *s = json_string_value(v), *nl = f->lines ? NULL : strpbrk(s, "\r\n");
+    if (nl)
+        return df_err_set(err, DF_ERR_INPUT, "%s holds a line break (at byte %td): it is one line",
+                          at, nl - s);
+    return utf8_text_check(at, s, err);
 }
 
 static int check_value(json_t *v, const struct http_field *f, const char *at, int depth,

@@ -1,8 +1,9 @@
 /* The JSON body reader: parses a request body with jansson (duplicate keys
  * refused, NUL refused, object at the top) and checks it against a field list:
  * unknown fields, missing required ones, wrong types, strings over their cap
- * or holding a Unicode bidi control (utf8_text_check: every text the API
- * takes is one people may read), integers out of range. Malformed JSON is DF_ERR_USAGE (HTTP 400); a valid
+ * or holding a Unicode bidi control or a control character (utf8_text_check:
+ * every text the API takes is one people may read), a line break outside a
+ * text of lines, integers out of range. Malformed JSON is DF_ERR_USAGE (HTTP 400); a valid
  * document of the wrong shape is DF_ERR_INPUT (HTTP 422). Fuzzed by
  * fuzz/fuzz_json_in.c. */
 #ifndef DFNC_HTTP_JSON_IN_H
@@ -25,6 +26,8 @@ struct http_field {
                                    array: element count (max 0 = 1000) */
     const struct http_field *of; /* element fields of HJ_ARRAY_OF_OBJECTS ({NULL} ends) */
     bool unread;                /* a string no one reads (a password): bidi controls pass */
+    bool lines;                 /* a text of lines (a message, a description): line breaks
+                                   pass; every other string is one line */
 };
 
 #define HTTP_JSON_DEPTH 8       /* nesting deeper than this is refused */

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -36,6 +37,7 @@ struct http_server {
     pthread_key_t store_key;
     int port;
     char base_url[300];
+    bool https;                    /* reached over TLS: --tls, or an https:// --public-url */
     atomic_int in_flight;
     atomic_int background;         /* a ROUTE_BACKGROUND handler runs (0 or 1) */
     atomic_int background_threads; /* their threads still touching the server */
@@ -167,9 +169,23 @@ static const char *content_type(const char *path)
     return "application/octet-stream";
 }
 
+/* Whether a segment of the path is hidden (starts with a dot): a folder
+ * served may hold a checkout's .git or a .env beside the site. */
+static bool path_is_hidden(const struct http_url *u)
+{
+    for (int i = 0; i < u->segs_n; i++)
+        if (u->segs[i][0] == '.')
+            return true;
+    return false;
+}
+
 static void serve_static(struct http_req *r)
 {
     char path[1024];
+    if (path_is_hidden(&r->url)) {
+        http_reply_error(r, 404, "not_found", "no such page");
+        return;
+    }
     const char *rel = http_web_is_page(r->url.path) ? "/index.html" : r->url.path;
     int n = snprintf(path, sizeof path, "%s%s", r->srv->o.web_dir, rel);
     struct stat st;
@@ -209,7 +225,7 @@ static void peer_address(struct http_req *r)
 /* Once the headers are read: behind a proxy, the client it names. */
 static void client_facts(struct http_req *r)
 {
-    r->secure = r->srv->o.tls;
+    r->secure = r->srv->https;
     if (!r->srv->o.behind_proxy)
         return;
     /* The proxy appends the address it saw: trust the last hop only. */
@@ -355,7 +371,11 @@ static bool background_start(struct http_req *r)
     return true;
 }
 
-static void dispatch(struct http_req *r)
+/* What the request line and the headers decide, before any body is read:
+ * the route, the session, the role and the CSRF token. False when r has its
+ * reply (a refusal), which then goes out at once, the body unread: a client
+ * without a session cannot make the server hold a body only to refuse it. */
+static bool admit(struct http_req *r)
 {
     struct df_err err = {0};
     /* parsed as it arrived (on_uri); again for the message when it failed */
@@ -364,8 +384,18 @@ static void dispatch(struct http_req *r)
             http_url_parse(r->raw_target, strlen(r->raw_target), &r->a, &r->url, &err) == 0)
             df_err_set(&err, DF_ERR_RUNTIME, "out of memory reading a request target");
         http_reply_df_err(r, &err);
-        return;
+        return false;
     }
+    bool api = r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
+    /* a parameter given twice is read once by one program and otherwise by
+     * another (a proxy or a cache in front): the API takes neither */
+    for (int i = 0; api && i < r->url.params_n; i++)
+        for (int j = 0; j < i; j++)
+            if (strcmp(r->url.params[i].key, r->url.params[j].key) == 0) {
+                http_reply_error(r, 400, "bad_request", "query parameter \"%.100s\" is given twice",
+                                 r->url.params[i].key);
+                return false;
+            }
     /* HEAD is GET without the body: libmicrohttpd sends the headers only. */
     bool head = strcmp(r->method, "HEAD") == 0;
     const char *method = head ? "GET" : r->method;
@@ -383,37 +413,45 @@ static void dispatch(struct http_req *r)
         }
     }
     if (!r->route) {
-        bool api = r->url.segs_n > 0 && strcmp(r->url.segs[0], "api") == 0;
         if (path_known)
             reply_not_allowed(r);
-        else if (!api && r->srv->o.web_dir &&
-                 (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
-            serve_static(r);
-        else if (!api && (strcmp(r->method, "GET") == 0 || strcmp(r->method, "HEAD") == 0))
-            http_web_serve(r); /* the UI embedded in the binary */
-        else
+        else if (api || (strcmp(r->method, "GET") != 0 && strcmp(r->method, "HEAD") != 0))
             http_reply_error(r, 404, "not_found", "no such endpoint");
-        return;
+        return !r->responded; /* a file of the web UI: served once the request is read */
     }
     if (!(r->s = thread_store(r->srv))) {
         http_reply_error(r, 500, "internal", "the database is not available");
-        return;
+        return false;
     }
     unsigned f = r->route->flags;
-    if (!(f & ROUTE_SECRET_PATH) && !r->has_user)   /* body_cap may have looked already */
+    if (!(f & ROUTE_SECRET_PATH))
         load_session(r);
     if (!(f & ROUTE_PUBLIC) && !r->has_user) {
         http_reply_error(r, 401, "unauthenticated", "log in first (POST /api/v1/session)");
-        return;
+        return false;
     }
     if ((f & ROUTE_ORGANISER) && strcmp(r->user.role, "organiser") != 0) {
         http_reply_error(r, 403, "forbidden", "organisers only");
-        return;
+        return false;
     }
     if (is_state_changing(r->method) && !(f & ROUTE_NO_CSRF) && !csrf_ok(r)) {
         http_reply_error(r, 403, "csrf", "missing or wrong X-CSRF-Token header");
+        return false;
+    }
+    return true;
+}
+
+/* Once the whole request is read: its handler, or a file of the web UI. */
+static void dispatch(struct http_req *r)
+{
+    if (!r->route) {
+        if (r->srv->o.web_dir)
+            serve_static(r);
+        else
+            http_web_serve(r); /* the UI embedded in the binary */
         return;
     }
+    unsigned f = r->route->flags;
     if ((f & ROUTE_BACKGROUND) && background_start(r))
         return;
     r->route->fn(r);
@@ -503,21 +541,18 @@ static bool framing_refused(struct http_req *r)
     return status != 0;
 }
 
-/* The body cap of a request: an organiser's CSV import takes a whole forum's
- * file (one transaction, so it cannot be split without losing that); every
- * other body is a form's, and so is anyone else's on that path, whose
- * session is looked up before the body is read for that reason. */
-static size_t body_cap(struct http_req *r, const char *method, const char *url)
+/* The body cap of an admitted request: an organiser's CSV import takes a
+ * whole forum's file (one transaction, so it cannot be split without losing
+ * that); every other body with a session is a form's; without one the only
+ * body taken is the login's, a few hundred bytes. */
+static size_t body_cap(const struct http_req *r)
 {
-    static const char import_prefix[] = "/api/v1/console/import/";
-    if (!url || strcmp(method, "POST") != 0 ||
-        strncmp(url, import_prefix, sizeof import_prefix - 1) != 0 ||
-        !http_web_is_csv_import(url + sizeof import_prefix - 1))
-        return r->srv->o.body_max;
-    if ((r->s = thread_store(r->srv)))
-        load_session(r);
-    return r->has_user && strcmp(r->user.role, "organiser") == 0 ? r->srv->o.import_body_max
-                                                                  : r->srv->o.body_max;
+    if (!r->has_user)
+        return r->srv->o.anon_body_max;
+    if (r->route && (r->route->flags & ROUTE_CSV_IMPORT) && r->params[0] &&
+        http_web_is_csv_import(r->params[0]) && strcmp(r->user.role, "organiser") == 0)
+        return r->srv->o.import_body_max;
+    return r->srv->o.body_max;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
@@ -533,9 +568,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         r->started = true;
         r->method = arena_strdup(&r->a, method);
         client_facts(r);
-        if (framing_refused(r))
+        if (framing_refused(r) || !admit(r))
             return send_reply(r);
-        r->body_max = body_cap(r, method, url);
+        r->body_max = body_cap(r);
         buf_free(&r->body);
         buf_init(&r->body, r->body_max);
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
@@ -574,9 +609,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return send_reply(r);
 }
 
+/* s as the log writes a field the client chose (a path, a method): spaces,
+ * quotes and backslashes replaced so a line stays parseable. */
+static void log_word(const char *s, char *out, size_t cap)
+{
+    size_t i = 0;
+    for (; s[i] && i + 1 < cap; i++)
+        out[i] = (s[i] == ' ' || s[i] == '"' || s[i] == '\\') ? '_' : s[i];
+    out[i] = '\0';
+}
+
 /* The path for the log: a path under a secret route is redacted whatever
- * the method or outcome (a 405 or a near miss holds the secret as well);
- * spaces and quotes replaced so a line stays parseable. */
+ * the method or outcome (a 405 or a near miss holds the secret as well). */
 static void log_path(const struct http_req *r, char *out, size_t cap)
 {
     char redacted[256];
@@ -587,10 +631,7 @@ static void log_path(const struct http_req *r, char *out, size_t cap)
          http_route_redact(http_web_routes, http_web_routes_n, r->url.segs, r->url.segs_n,
                            redacted, sizeof redacted)))
         p = redacted;
-    size_t i = 0;
-    for (; p[i] && i + 1 < cap; i++)
-        out[i] = (p[i] == ' ' || p[i] == '"' || p[i] == '\\') ? '_' : p[i];
-    out[i] = '\0';
+    log_word(p, out, cap);
 }
 
 static void on_done(void *cls, struct MHD_Connection *conn, void **con_cls,
@@ -606,10 +647,11 @@ static void on_done(void *cls, struct MHD_Connection *conn, void **con_cls,
         clock_gettime(CLOCK_MONOTONIC, &t1);
         double ms = (double)(t1.tv_sec - r->t0.tv_sec) * 1e3 +
                     (double)(t1.tv_nsec - r->t0.tv_nsec) / 1e6;
-        char path[256];
+        char path[256], method[32];
         log_path(r, path, sizeof path);
+        log_word(r->method ? r->method : "-", method, sizeof method);
         log_msg(LOG_INFO, "event=http method=%s path=\"%s\" status=%d ms=%.2f ip=%s user=%lld%s",
-                r->method ? r->method : "-", path, r->status, ms, r->ip[0] ? r->ip : "-",
+                method, path, r->status, ms, r->ip[0] ? r->ip : "-",
                 r->has_user ? (long long)r->user.id : 0LL,
                 toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " aborted=1");
     }
@@ -641,6 +683,8 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         srv->o.threads = 2;
     if (!srv->o.body_max)
         srv->o.body_max = 1u << 20;
+    if (!srv->o.anon_body_max)
+        srv->o.anon_body_max = 16u << 10;
     if (!srv->o.import_body_max)
         srv->o.import_body_max = (size_t)64 << 20;
     if (!srv->o.header_max)
@@ -721,6 +765,10 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         srv->port = ntohs(bound.ss_family == AF_INET6
                               ? ((struct sockaddr_in6 *)&bound)->sin6_port
                               : ((struct sockaddr_in *)&bound)->sin_port);
+    /* A forum whose public address is https:// is reached over TLS, whether
+     * or not --tls says so: its cookie must never go over plain http. */
+    srv->https = srv->o.tls ||
+                 (srv->o.public_url && strncasecmp(srv->o.public_url, "https://", 8) == 0);
     if (srv->o.public_url) {
         /* feed URLs add /api/v1/...: https://forum.eu/ would give //api */
         size_t n = strlen(srv->o.public_url);

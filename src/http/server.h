@@ -17,6 +17,7 @@ struct http_options {
     int port;                     /* 0 = an ephemeral port (http_server_port tells) */
     int threads;                  /* worker threads; 0 = 2 */
     size_t body_max;              /* request body cap; 0 = 1 MiB (then 413) */
+    size_t anon_body_max;         /* the cap without a session (the login's body); 0 = 16 KiB */
     size_t import_body_max;       /* the console's CSV imports' cap; 0 = 64 MiB (a
                                      forum's 25,000 requests are 2.4 MB) */
     size_t header_max;            /* per-connection memory (holds the headers); 0 = 32 KiB */

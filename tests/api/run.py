@@ -234,7 +234,8 @@ def parse_cases(text):
                 cur["csrf"] = v
             continue
         parts = line.split()
-        if parts[0] in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD"):
+        if parts[0] in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD") or (
+                len(parts) == 2 and parts[1].startswith("/")):   # any other method
             cur["method"], cur["path"] = parts[0], parts[1]
         elif parts[0] in ("login", "expire"):
             cur["directive"] = parts
@@ -392,6 +393,9 @@ def main():
     if rc != 0 or "event=stopped" not in open(os.path.join(tmp, "serve.log")).read():
         failures += 1
         print(f"FAIL the server did not stop cleanly on SIGTERM (exit {rc})")
+    https_failures, https_checks = check_cookie_secure_under_https_url(db)
+    failures += https_failures
+    checks += https_checks
     web_failures, web_checks = check_web_dir(db, tmp)
     failures += web_failures
     checks += web_checks
@@ -433,16 +437,52 @@ def check_busy_port(db, cl):
     return failures, checks
 
 
+def check_cookie_secure_under_https_url(db):
+    """A forum whose --public-url is https:// is reached over TLS (a terminator
+    in front, which need not say so): its session cookie is Secure, or a
+    browser would send it over any plain http:// request to the host that an
+    attacker on the network provokes. (The failed logins of the cases count
+    against this client's address here too: a limit out of their reach.)
+    Returns (failures, checks)."""
+    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", "--public-url",
+                            "HTTPS://forum.test/", "--login-failures", "1000:1000"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    failures = 0
+    try:
+        port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
+        st, hdrs, body = Client(port).request(
+            "POST", "/api/v1/session", {"Content-Type": "application/json"},
+            json.dumps({"email": "dave@forum.test", "password": "dave-pass-1"}).encode())
+        cookie = " ".join(v for k, v in hdrs if k.lower() == "set-cookie")
+        if st != 200 or not cookie.endswith("; Secure"):
+            failures += 1
+            print(f"FAIL --public-url https://: login {st}, Set-Cookie {cookie!r} is not Secure")
+    finally:
+        srv.terminate()
+        srv.wait(timeout=20)
+    return failures, 1
+
+
 def check_web_dir(db, tmp):
     """`dfnc serve --web DIR` serves the folder as the embedded UI is served: a
     page path ("/console/event") gets index.html, with the same CSP; a file
-    its own type; a missing file 404. Returns (failures, checks)."""
+    its own type; a missing file 404, and so is a hidden one (a name or a
+    folder that starts with a dot). Returns (failures, checks)."""
     web = os.path.join(tmp, "web")
     os.makedirs(os.path.join(web, "js"))
     with open(os.path.join(web, "index.html"), "w") as f:
         f.write("<!doctype html><title>from the folder</title>")
     with open(os.path.join(web, "js", "app.js"), "w") as f:
         f.write("export const folder = 1;")
+    # what a folder may hold beside the site and nobody should read: a
+    # checkout's .git (a pack file is the whole history), a .env of secrets
+    os.makedirs(os.path.join(web, ".git", "objects", "pack"))
+    with open(os.path.join(web, ".git", "objects", "pack", "pack-1.pack"), "w") as f:
+        f.write("PACK history")
+    with open(os.path.join(web, ".env"), "w") as f:
+        f.write("SECRET=1")
+    with open(os.path.join(web, "js", ".app.js.swp"), "w") as f:
+        f.write("swap")
     srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", "--web", web],
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
@@ -451,7 +491,10 @@ def check_web_dir(db, tmp):
               ("GET", "/console/event", 200, "from the folder", "text/html"),
               ("HEAD", "/organisations", 200, "", "text/html"),
               ("GET", "/js/app.js", 200, "folder = 1", "text/javascript"),
-              ("GET", "/js/missing.js", 404, "not_found", "application/json")]
+              ("GET", "/js/missing.js", 404, "not_found", "application/json"),
+              ("GET", "/.env", 404, "not_found", "application/json"),
+              ("GET", "/.git/objects/pack/pack-1.pack", 404, "not_found", "application/json"),
+              ("HEAD", "/js/.app.js.swp", 404, "", "application/json")]
     try:
         for method, path, status, text, ctype in wanted:
             c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)

@@ -84,6 +84,7 @@ c = sqlite3.connect(DB)
 c.executescript("""
 UPDATE organisations SET website = 'www.acme.example' WHERE id = 'org-de';
 UPDATE organisations SET name = 'Kyiv ' || char(0x202E) || 'scitpO' WHERE id = 'org-ua';
+UPDATE people SET title = 'CEO' || char(27) || ']0;pwned' || char(7) WHERE id = 'p-1';
 UPDATE capabilities SET cpv = '35999999-9';
 UPDATE demands SET country = 'FR', quantity = 2000000000 WHERE id = 'dem-1';
 INSERT INTO events(id, name, timezone, starts_on, ends_on)
@@ -133,6 +134,8 @@ website = reported('a website without a scheme, by organisation, id and field',
                    'website "www.acme.example" is not an http:// or https:// address')
 reported('a bidi override in a name', 'organisation org-ua: name: ',
          'holds a Unicode bidirectional control (U+202E')
+reported('a terminal escape in a title', 'person p-1: title: ',
+         'holds a control character (U+001B at byte 3)')
 reported('a time zone that does not exist', 'event ev-old: timezone: ',
          'timezone "Europe/Atlantis" is not a known time zone')
 reported("a demand whose country is not its buyer's", 'demand dem-1: country: ',
@@ -156,7 +159,8 @@ reported('a request between colleagues is a warning',
          'warning: request r-colleagues: to: ', 'of one organisation')
 ok(WEAK not in p.stdout and '$argon2id$' not in p.stdout, 'no password hash is shown', p.stdout)
 ok('\u202e' not in p.stdout, 'no bidi control is printed as it is', p.stdout)
-ok('foreign keys broken' in p.stdout and 'problems: 11 (' in p.stdout and
+ok('\x1b' not in p.stdout and '\x07' not in p.stdout, 'no control character either', p.stdout)
+ok('foreign keys broken' in p.stdout and 'problems: 12 (' in p.stdout and
    'warnings: 1 (request 1)' in p.stdout, 'the summary counts them', p.stdout)
 ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.stdout,
    'the summary says how many rows of each kind were read', p.stdout)
@@ -177,7 +181,7 @@ except ValueError as e:
     doc = {}
     ok(False, '--json parses', e)
 problems = [f for f in doc.get('findings', []) if f['severity'] == 'problem']
-ok(doc.get('problems') == 11 and len(problems) == 11 and doc.get('warnings') == 1,
+ok(doc.get('problems') == 12 and len(problems) == 12 and doc.get('warnings') == 1,
    '--json: the counts of the text', j.stdout[:2000])
 text_findings = {l for l in lines if ': ' in l and not l.startswith(('rows', 'problems', 'warnings'))
                  and not l.startswith(DB)}

@@ -133,6 +133,11 @@ printf 'id,name,country,kind,city\nb-1,Acme \342\200\256gnp.exe,DE,company,\nb-2
 bad_here "a right-to-left override in a name names its line" bidi.csv 'bidi\.csv:2: name holds a Unicode bidirectional control \(U\+202E at byte 5\)'
 check "... an isolate in a city, on its own line" grep -q 'bidi\.csv:3: city holds a Unicode bidirectional control (U+2066 at byte 0)' err.txt
 check "bidi controls leave the database unchanged" [ "$(org_count t.db)" = "$before" ]
+# a terminal escape would reach the organiser's terminal (dfnc agenda) and calendar feeds raw
+printf 'id,name,country,kind,description\ne-1,Evil\033]0;x\007,DE,company,\ne-2,B,FR,company,"two\nlines\tand a tab"\n' > ctl.csv
+bad_here "an escape in a name names its line" ctl.csv 'ctl\.csv:2: name holds a control character \(U\+001B at byte 4\)'
+check "... and only that line: a description may hold lines and tabs" sh -c "[ \$(wc -l < err.txt) -eq 1 ]"
+check "control characters leave the database unchanged" [ "$(org_count t.db)" = "$before" ]
 printf 'id,name,country,kind,website\nu-1,A,DE,company,https://evil.eu@x.eu\n' > userinfo.csv
 bad_here "a website with a user name before '@' names its line" userinfo.csv "userinfo\.csv:2: website \"https://evil\.eu@x\.eu\" holds a user name before '@'"
 printf 'id,organisation,name,languages\nq-1,org-de,A,en;zz\nq-2,org-de,B,en;uk;en\n' > lang_iso.csv

@@ -86,6 +86,22 @@ Test(utf8, finds_bidi_controls_and_invisible_format_characters)
     cr_assert_eq(utf8_text_check("title", "a\u2067b", &err), -1, "an isolate too");
 }
 
+Test(utf8, refuses_control_characters_but_tabs_and_line_breaks)
+{
+    struct df_err err = {0};
+    cr_assert_eq(utf8_text_check("message", "Зустріч?\tТак.\r\nДо зустрічі\n", &err), 0);
+    const char *bad[] = {"Eve\x1b[31m", "a\x07", "a\x7f", "a\xc2\x85" "b", "a\xc2\x9f" "b", "\x01",
+                         "a\x0b", "a\x0c"};
+    const long cp[] = {0x1B, 0x07, 0x7F, 0x85, 0x9F, 0x01, 0x0B, 0x0C};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        cr_assert_eq(utf8_text_check("name", bad[i], &err), -1, "U+%04lX", cp[i]);
+        char want[64];
+        snprintf(want, sizeof want, "name holds a control character (U+%04lX at byte", cp[i]);
+        cr_assert(strstr(err.msg, want), "%s", err.msg);
+    }
+    cr_assert_eq(utf8_text_check("name", "a\u00a0b", &err), 0, "a no-break space is text");
+}
+
 Test(utf8, folds_case_in_latin_and_cyrillic_keeping_the_length)
 {
     const char *s = "ҐЄІЇ Київ ЯЮ ЀЏ Radar Ґ\xd0";   /* a truncated letter at the end */
