@@ -302,8 +302,16 @@ static int fill(struct csv_reader *r)
                               "(an unclosed quote?)", r->name, r->row_start, CSV_ROW_MAX);
         if (csv_parse(&r->parser, data, n, on_field, on_row, r) != n) {
             int line = r->row_start ? r->row_start : r->line;
+            int e = csv_error(&r->parser);
+            if (e == CSV_EPARSE)   /* strict mode's one refusal: a quote out of place */
+                return df_err_set(r->err, DF_ERR_INPUT,
+                                  "%s:%d: a quote where CSV allows none: a field that holds "
+                                  "a quote is put in quotes whole, its own quotes doubled "
+                                  "(\"TOV \"\"Dnipro\"\"\"), and only the delimiter or the "
+                                  "line's end may follow a closing quote (spreadsheets write "
+                                  "it so when they save as CSV)", r->name, line);
             return df_err_set(r->err, DF_ERR_INPUT, "%s:%d: malformed CSV: %s", r->name, line,
-                              csv_strerror(csv_error(&r->parser)));
+                              csv_strerror(e));
         }
         if (r->failed)
             return -1;

@@ -98,6 +98,10 @@ ok(orgs().get('nl-1', ('',))[0] == 'Damen, Naval', '... is the delimiter, not a 
 write('semi_bad.csv', 'id;name;country;kind\nbad-1;A;B;DE;company\n')
 refuses('a row wider than a semicolon header', 'organisations', 'semi_bad.csv',
         'semi_bad.csv:2: 5 fields where the header has 4 (a semicolon in a field without quotes?)')
+# a name with quotes typed by hand, not quoted as a spreadsheet would: says how
+write('quote_bad.csv', 'id;name;country;kind\nua-7;ТОВ "Дніпро Дрон";UA;company\n')
+refuses('a quote inside a field without quotes says how to quote it', 'organisations',
+        'quote_bad.csv', 'quote_bad.csv:2: a quote where CSV allows none', '"TOV ""Dnipro"""')
 
 # ---- encodings -----------------------------------------------------------------------
 text = 'id,name,country,kind\nua-9,Київ Дрон,UA,company\n'

@@ -57,6 +57,29 @@ Test(csv, delimiter_is_the_header_lines)
     }
 }
 
+/* A quote where CSV allows none (inside a field not in quotes, or text
+ * after a closing quote) says how to write the field, by its line, not
+ * libcsv's "error parsing data while strict checking enabled". */
+Test(csv, a_stray_quote_says_how_to_quote)
+{
+    static const char *const texts[] = {
+        "id;name\nx;ok\ny;ТОВ \"Дніпро\"\n",
+        "id,name\nx,ok\ny,\"Dnipro\" LLC\n",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        struct opened *o = open_text(texts[i], NULL);
+        cr_assert(o->r, "case %zu: %s", i, o->err.msg);
+        struct csv_row row;
+        cr_assert_eq(csv_reader_next(o->r, &row, &o->err), 1, "case %zu: %s", i, o->err.msg);
+        cr_assert_eq(csv_reader_next(o->r, &row, &o->err), -1, "case %zu", i);
+        cr_expect(strstr(o->err.msg, "t.csv:3: ") == o->err.msg, "case %zu: %s", i, o->err.msg);
+        cr_expect(strstr(o->err.msg, "a quote where CSV allows none") &&
+                      strstr(o->err.msg, "doubled"),
+                  "case %zu: %s", i, o->err.msg);
+        close_text(o);
+    }
+}
+
 Test(csv, tab_delimited_keeps_empty_fields)
 {
     struct opened *o = open_text("a\tb\tc\n1\t\t3\n", NULL);

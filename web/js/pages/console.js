@@ -85,6 +85,7 @@ const IMPORT_ERRORS = [
   [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
   // a file as a spreadsheet saved it (src/io/csv.c): encodings and header names
   [/^the file is UTF-16/, 'import.err_utf16', []],
+  [/^a quote where CSV allows none/, 'import.err_stray_quote', []],
   // why a file that is not UTF-8 was not read in a code page (src/io/codepage.c)
   [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit text, but its words \((\d+) Cyrillic, (\d+) Western European\)/, 'import.err_undecided', ['col', 'n', 'a'], { cp1251: 'Windows-1251', cp1252: 'Windows-1252' }],
   [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Cyrillic, but not Windows-1251/, 'import.err_not_cp1251', ['col'], { cp: 'Windows-1251', koi: 'KOI8-U' }],
