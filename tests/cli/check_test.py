@@ -15,9 +15,11 @@ Usage: check_test.py DFNC_BINARY   (TAP on stdout)"""
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 
 from tap import end, ok, scratch
 
@@ -226,6 +228,26 @@ ok(p.returncode == 1 and 'there is no database missing.db' in p.stderr and
    not os.path.exists('missing.db'), 'a missing database is said and not created', p.stderr)
 p = dfnc(DB, 'check', 'extra')
 ok(p.returncode == 2, 'an extra argument is a usage error', p.stderr)
+
+# ---- a folder the reader may not write to (a backup on a read-only mount) -------------------
+# SQLite reads a WAL database through its -shm file, which it makes when it
+# is missing; where it cannot, the check says so instead of SQLite's "attempt
+# to write a readonly database". Permissions bind a user other than root.
+if os.geteuid() == 0:
+    ro = tempfile.mkdtemp()
+    shutil.copy(DB, os.path.join(ro, 'copy.db'))
+    os.chmod(os.path.join(ro, 'copy.db'), 0o444)
+    os.chmod(ro, 0o555)
+    p = subprocess.run([DFNC, '--db', os.path.join(ro, 'copy.db'), 'check'], capture_output=True,
+                       text=True, preexec_fn=lambda: (os.setgid(65534), os.setuid(65534)))
+    ok(p.returncode == 1 and 'copy.db-shm beside it, which is missing and which this user may '
+       'not make in that folder' in p.stderr and os.listdir(ro) == ['copy.db'],
+       'a database in a folder the reader may not write to: the -shm SQLite needs is named',
+       p.stdout + p.stderr)
+    os.chmod(ro, 0o755)
+    shutil.rmtree(ro)
+else:
+    ok(True, 'a database in a folder the reader may not write to # SKIP not run as root')
 
 # ---- a clean demo forum ----------------------------------------------------------------------
 DEMO = 'demo.db'
