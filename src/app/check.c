@@ -106,8 +106,8 @@ static int judged(struct walk *w, int rc, enum kind k, const char *id, const cha
 
 /* A text people read, as every way in takes it: UTF-8, without a bidi
  * control or a control character (utf8_text_check: one stored before that
- * rule is named here), and at most APP_TEXT_MAX bytes when long
- * (a description, a message). */
+ * rule is named here); when long (a description, a message) at most
+ * APP_TEXT_MAX bytes, else one line (utf8_line_check: a name, a title). */
 static int text(struct walk *w, enum kind k, const char *id, const char *field, const char *v,
                 bool is_long)
 {
@@ -119,7 +119,8 @@ static int text(struct walk *w, enum kind k, const char *id, const char *field, 
                    (unsigned char)v[bad], bad);
         return found(w, k, id, field, false);
     }
-    if (judged(w, utf8_text_check(field, v, &w->why), k, id, field) < 0)
+    if (judged(w, (is_long ? utf8_text_check : utf8_line_check)(field, v, &w->why), k, id,
+               field) < 0)
         return -1;
     return is_long ? judged(w, app_text_length_check(field, v, &w->why), k, id, field) : 0;
 }

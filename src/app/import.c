@@ -100,7 +100,9 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
     o.website = opt(r, row, "website");
     o.description = opt(r, row, "description");
     o.description_uk = opt(r, row, "description_uk");
-    if ((o.website && app_website_check(o.website, err) < 0) ||
+    if (utf8_line_check("name", o.name, err) < 0 || utf8_line_check("name_uk", o.name_uk, err) < 0 ||
+        utf8_line_check("city", o.city, err) < 0 ||
+        (o.website && app_website_check(o.website, err) < 0) ||
         app_text_length_check("description", o.description, err) < 0 ||
         app_text_length_check("description_uk", o.description_uk, err) < 0)
         return -1;
@@ -122,6 +124,9 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
     p.email = opt(r, row, "email");
     p.title = opt(r, row, "title");
     p.languages = opt(r, row, "languages");
+    if (utf8_line_check("name", p.name, err) < 0 || utf8_line_check("title", p.title, err) < 0 ||
+        utf8_line_check("email", p.email, err) < 0)
+        return -1;
     if (p.email && app_email_check("email", p.email, err) < 0)
         return -1;
     if (p.languages && app_languages_check(p.languages, err) < 0)
@@ -150,7 +155,7 @@ static int capability_row(struct store *s, const struct csv_reader *r,
     int confidential;
     if (!(c.org = need_id(r, row, "organisation", err)) ||
         !(c.direction = need(r, row, "direction", err)) || !(c.cpv = need(r, row, "cpv", err)) ||
-        !(c.title = need(r, row, "title", err)))
+        !(c.title = need(r, row, "title", err)) || utf8_line_check("title", c.title, err) < 0)
         return -1;
     if (one_of("direction", c.direction, directions, err) < 0 || app_cpv_check(s, c.cpv, err) < 0 ||
         (confidential = flag(r, row, "confidential", 0, err)) < 0)
@@ -292,7 +297,8 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
     const char *pair;
     if (!(x.id = need_id(r, row, "id", err)) || !(x.event = need_id(r, row, "event", err)) ||
         !(x.name = need(r, row, "name", err)) || !(pair = need(r, row, "pair", err)) ||
-        app_language_pair(pair, a, b, err) < 0 || app_text_length_check("name", x.name, err) < 0)
+        app_language_pair(pair, a, b, err) < 0 || app_text_length_check("name", x.name, err) < 0 ||
+        utf8_line_check("name", x.name, err) < 0)
         return -1;
     x.lang_a = a;
     x.lang_b = b;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "store/procure.h"
 
 #define FUNDERS_MAX 32
@@ -191,6 +192,8 @@ int app_procure_demand_row(struct store *s, const struct csv_reader *r,
     d.description = field(&f, "description", 0);
     d.quantity = whole(&f, "quantity", 1, APP_QUANTITY_MAX);
     d.unit = field(&f, "unit", 1);
+    if (!f.failed && d.unit && utf8_line_check("unit", d.unit, err) < 0)
+        f.failed = -1;
     d.deliver_by = field(&f, "deliver_by", 1);
     if (!f.failed && d.deliver_by && app_deliver_by_check(d.deliver_by, err) < 0)
         f.failed = -1;

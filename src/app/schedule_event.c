@@ -819,10 +819,14 @@ static int place_late(struct store *s, const struct app_schedule_opts *o, struct
     struct sched_solution sol2 = {0};
     char msg[256];
     const struct store_interpreter *ivs = l->interp.data;
-    /* where the new schedule's meetings are: placed, or locked ones left */
+    /* where the new schedule's meetings are: placed, or locked ones left;
+     * busy has a row for each person of the solve, of the published meetings
+     * kept out of it and of the late requests (people_busy numbers them) */
     size_t cap = (size_t)l->people.n + 16;
     for (int i = 0; i < late_n; i++)
         cap += 2 + (size_t)late[i].req->attendees.n;
+    for (int i = 0; i < b->kept_n; i++)
+        cap += 2 + (size_t)b->kept[i].req->attendees.n;
     struct idmap pix;
     int np = 0;
     unsigned char *busy = arena_alloc(a, cap * (size_t)S + 1);

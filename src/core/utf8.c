@@ -117,6 +117,15 @@ int utf8_text_check(const char *what, const char *s, struct df_err *err)
     return 0;
 }
 
+int utf8_line_check(const char *what, const char *s, struct df_err *err)
+{
+    const char *nl = s ? strpbrk(s, "\r\n") : NULL;
+    if (nl)
+        return df_err_set(err, DF_ERR_INPUT, "%s holds a line break (at byte %td): it is one line",
+                          what, nl - s);
+    return utf8_text_check(what, s, err);
+}
+
 size_t utf8_length(const char *s, size_t n)
 {
     size_t count = 0;

@@ -37,11 +37,8 @@ static int check_string(json_t *v, const struct http_field *f, const char *at,
         return df_err_set(err, DF_ERR_INPUT, "%s is shorter than %lld bytes", at, f->min);
     if (f->unread)
         return 0;
-    const char *s = json_string_value(v), *nl = f->lines ? NULL : strpbrk(s, "\r\n");
-    if (nl)
-        return df_err_set(err, DF_ERR_INPUT, "%s holds a line break (at byte %td): it is one line",
-                          at, nl - s);
-    return utf8_text_check(at, s, err);
+    const char *s = json_string_value(v);
+    return f->lines ? utf8_text_check(at, s, err) : utf8_line_check(at, s, err);
 }
 
 static int check_value(json_t *v, const struct http_field *f, const char *at, int depth,

@@ -269,6 +269,16 @@ int store_open_read_only(struct store **out, const char *path, int *version,
     if (!s)
         return -1;
     *version = store_schema_version(s);
+    if (*version < 0 && sqlite3_extended_errcode(s->db) == SQLITE_READONLY_DIRECTORY) {
+        /* SQLite reads a WAL database through PATH-shm, which a reader makes
+         * when it is missing: "attempt to write a readonly database" would
+         * say nothing of that */
+        df_err_set(err, DF_ERR_RUNTIME,
+                   "%s cannot be read here: SQLite reads it through %s-shm beside it, which "
+                   "is missing and which this user may not make in that folder; check a copy "
+                   "in a folder you may write to", path, path);
+        goto fail;
+    }
     if (*version < 0) {
         store_fail(s, err, "reading the schema version");
         df_err_prefix(err, "%s", path);

@@ -15,9 +15,11 @@ Usage: check_test.py DFNC_BINARY   (TAP on stdout)"""
 import hashlib
 import json
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 
 from tap import end, ok, scratch
 
@@ -85,6 +87,7 @@ c.executescript("""
 UPDATE organisations SET website = 'www.acme.example' WHERE id = 'org-de';
 UPDATE organisations SET name = 'Kyiv ' || char(0x202E) || 'scitpO' WHERE id = 'org-ua';
 UPDATE people SET title = 'CEO' || char(27) || ']0;pwned' || char(7) WHERE id = 'p-1';
+UPDATE people SET name = 'Bernd' || char(13) || char(10) || 'END:VEVENT' WHERE id = 'p-2';
 UPDATE capabilities SET cpv = '35999999-9';
 UPDATE demands SET country = 'FR', quantity = 2000000000 WHERE id = 'dem-1';
 INSERT INTO events(id, name, timezone, starts_on, ends_on)
@@ -136,6 +139,8 @@ reported('a bidi override in a name', 'organisation org-ua: name: ',
          'holds a Unicode bidirectional control (U+202E')
 reported('a terminal escape in a title', 'person p-1: title: ',
          'holds a control character (U+001B at byte 3)')
+line_break = reported('a line break in a one-line field', 'person p-2: name: ',
+                      'name holds a line break (at byte 5): it is one line')
 reported('a time zone that does not exist', 'event ev-old: timezone: ',
          'timezone "Europe/Atlantis" is not a known time zone')
 reported("a demand whose country is not its buyer's", 'demand dem-1: country: ',
@@ -160,7 +165,7 @@ reported('a request between colleagues is a warning',
 ok(WEAK not in p.stdout and '$argon2id$' not in p.stdout, 'no password hash is shown', p.stdout)
 ok('\u202e' not in p.stdout, 'no bidi control is printed as it is', p.stdout)
 ok('\x1b' not in p.stdout and '\x07' not in p.stdout, 'no control character either', p.stdout)
-ok('foreign keys broken' in p.stdout and 'problems: 12 (' in p.stdout and
+ok('foreign keys broken' in p.stdout and 'problems: 13 (' in p.stdout and
    'warnings: 1 (request 1)' in p.stdout, 'the summary counts them', p.stdout)
 ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.stdout,
    'the summary says how many rows of each kind were read', p.stdout)
@@ -171,6 +176,12 @@ imp = dfnc(DB, 'import', 'organisations', 'web.csv')
 ok(imp.returncode == 3 and website.count(': ') >= 2 and website.split(': ', 2)[2] in imp.stderr,
    "the check's sentence is the importer's", imp.stderr + '\n' + website)
 ok(digest(DB) == before, 'the refused import wrote nothing either')
+write('eve.csv', 'id,organisation,name\r\np-9,org-de,"Eve\r\nEND:VEVENT"\r\n')
+imp = dfnc(DB, 'import', 'people', 'eve.csv')
+ok(imp.returncode == 3 and line_break.split(': ', 2)[2].replace('at byte 5', 'at byte 3')
+   in imp.stderr, "a line break in a name: the importer refuses it in the check's sentence",
+   imp.stderr + '\n' + line_break)
+ok(digest(DB) == before, 'that refused import wrote nothing either')
 
 # ---- --json: the same facts --------------------------------------------------------------
 j = dfnc(DB, 'check', '--json')
@@ -181,7 +192,7 @@ except ValueError as e:
     doc = {}
     ok(False, '--json parses', e)
 problems = [f for f in doc.get('findings', []) if f['severity'] == 'problem']
-ok(doc.get('problems') == 12 and len(problems) == 12 and doc.get('warnings') == 1,
+ok(doc.get('problems') == 13 and len(problems) == 13 and doc.get('warnings') == 1,
    '--json: the counts of the text', j.stdout[:2000])
 text_findings = {l for l in lines if ': ' in l and not l.startswith(('rows', 'problems', 'warnings'))
                  and not l.startswith(DB)}
@@ -217,6 +228,26 @@ ok(p.returncode == 1 and 'there is no database missing.db' in p.stderr and
    not os.path.exists('missing.db'), 'a missing database is said and not created', p.stderr)
 p = dfnc(DB, 'check', 'extra')
 ok(p.returncode == 2, 'an extra argument is a usage error', p.stderr)
+
+# ---- a folder the reader may not write to (a backup on a read-only mount) -------------------
+# SQLite reads a WAL database through its -shm file, which it makes when it
+# is missing; where it cannot, the check says so instead of SQLite's "attempt
+# to write a readonly database". Permissions bind a user other than root.
+if os.geteuid() == 0:
+    ro = tempfile.mkdtemp()
+    shutil.copy(DB, os.path.join(ro, 'copy.db'))
+    os.chmod(os.path.join(ro, 'copy.db'), 0o444)
+    os.chmod(ro, 0o555)
+    p = subprocess.run([DFNC, '--db', os.path.join(ro, 'copy.db'), 'check'], capture_output=True,
+                       text=True, preexec_fn=lambda: (os.setgid(65534), os.setuid(65534)))
+    ok(p.returncode == 1 and 'copy.db-shm beside it, which is missing and which this user may '
+       'not make in that folder' in p.stderr and os.listdir(ro) == ['copy.db'],
+       'a database in a folder the reader may not write to: the -shm SQLite needs is named',
+       p.stdout + p.stderr)
+    os.chmod(ro, 0o755)
+    shutil.rmtree(ro)
+else:
+    ok(True, 'a database in a folder the reader may not write to # SKIP not run as root')
 
 # ---- a clean demo forum ----------------------------------------------------------------------
 DEMO = 'demo.db'

@@ -1241,3 +1241,72 @@ Test(app_schedule, unmergeable_changes_during_the_run_write_nothing, .init = set
     }
     arena_free(&a);
 }
+
+/* A request accepted while the run solves, at an event whose published
+ * meetings without a table stay out of the solve (kept), their people in no
+ * other meeting: the merge marks those people busy too, beyond the people of
+ * the solve, and must have room for them. */
+static void accept_newcomers(struct store *st, void *ud)
+{
+    (void)ud;
+    place(st, "late", "n0", "n1", "t1", "table-1");
+}
+
+Test(app_schedule, kept_meetings_people_have_room_when_accepts_are_merged, .fini = teardown,
+     .timeout = 120)
+{
+    /* 48 slots and 340 meetings of distinct pairs: the merge's table of
+     * people by slot outgrows the arena's blocks, so a write past it is
+     * caught */
+    open_event("kept-merge", "2025-06-05T21:00:00+02:00");
+    ok(store_begin(s, &err));
+    for (int i = 0; i < 48; i++)
+        add_slot(i, "s1");
+    for (int i = 0; i < 8; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "table-%d", i + 1);
+        struct store_location l = {.id = id, .event = "ev", .name = id, .kind = "table"};
+        ok(store_location_upsert(s, &l, &err));
+    }
+    char id[24], from[24], to[24], slot[16];
+    for (int i = 0; i < 2 * 340 + 2 * 20 + 2; i++) {
+        snprintf(id, sizeof id, i < 680 ? "p%d" : i < 720 ? "k%d" : "n%d",
+                 i < 680 ? i : i < 720 ? i - 680 : i - 720);
+        struct store_person p = {.id = id, .org = "org", .name = id};
+        ok(store_person_upsert(s, &p, NULL, &err));
+    }
+    for (int i = 0; i < 340 + 20; i++) {
+        bool kept = i >= 340;
+        int j = kept ? i - 340 : i;
+        snprintf(id, sizeof id, kept ? "kept%d" : "r%d", j);
+        snprintf(from, sizeof from, kept ? "k%d" : "p%d", 2 * j);
+        snprintf(to, sizeof to, kept ? "k%d" : "p%d", 2 * j + 1);
+        struct store_request r = {.id = id, .event = "ev", .from = from, .to = to,
+                                  .status = "accepted", .priority = 1};
+        ok(store_request_upsert(s, &r, NULL, &err));
+        if (!kept)
+            continue;
+        /* published without a table: the run leaves it where it is */
+        snprintf(slot, sizeof slot, "t%d", j + 1);
+        struct store_meeting m = {.id = id, .request = id, .slot = slot, .locked = 1};
+        ok(store_meeting_upsert(s, &m, &err));
+    }
+    ok(store_commit(s, &err));
+
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 30, .seed = 1, .max_moves = 20000,
+                                  .before_write = accept_newcomers};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(rep.late_n, 1);
+    cr_assert_not_null(rep.late[0].slot, "a free slot and table were left: %s",
+                       rep.late[0].outcome);
+    struct stored *st = calloc(1, sizeof *st);
+    cr_assert_not_null(st);
+    assert_stored_schedule_holds(st);
+    cr_assert_eq(rep.scheduled, st->n, "the report counts what is stored");
+    cr_assert_geq(stored_find(st, "late"), 0);
+    free(st);
+    arena_free(&a);
+}
