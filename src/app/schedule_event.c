@@ -549,8 +549,12 @@ static int build(struct store *s, struct load *l, bool release_locks, struct are
     }
     b->reqs = reqs;
 
-    /* people: everyone named in a request */
-    if (idmap_init(&b->pix, a, (size_t)l->reqs.n * 4 + 16) < 0)
+    /* people: everyone named in a request (the map sized for every name,
+     * as a request may bring any number of attendees) */
+    size_t names = 16;
+    for (int m = 0; m < l->reqs.n; m++)
+        names += 2 + (size_t)reqs[m].attendees.n;
+    if (idmap_init(&b->pix, a, names) < 0)
         goto oom;
     int P = 0, M = b->M = l->reqs.n;
     struct vec parts = {.size = sizeof(int)};

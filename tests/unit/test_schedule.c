@@ -1310,3 +1310,28 @@ Test(app_schedule, kept_meetings_people_have_room_when_accepts_are_merged, .fini
     free(st);
     arena_free(&a);
 }
+
+/* A request with many attendees: the people of a run are counted by every
+ * name its requests hold (the map of people was sized at four a request,
+ * and filled up, never to return, past that). */
+Test(app_schedule, a_meeting_of_many_attendees_is_scheduled, .init = setup, .fini = teardown)
+{
+    for (int i = 0; i < 200; i++) {   /* more than the old map's 128 places */
+        char id[16];
+        snprintf(id, sizeof id, "guest-%d", i);
+        struct store_person p = {.id = id, .org = "org", .name = id};
+        ok(store_person_upsert(s, &p, NULL, &err));
+        ok(store_request_add_attendee(s, "r4", id, &err));
+    }
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(rep.scheduled, 4, "the delegation's meeting too");
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_geq(find(&v, "r4"), 0);
+    no_double_booking(&v);
+    arena_free(&a);
+}
