@@ -400,7 +400,8 @@ static const char migration_12[] =
  * device cookie revoked. */
 static const char migration_13[] =
     "CREATE TABLE device_tokens ("
-    "  rid INTEGER PRIMARY KEY,"
+    "  rid INTEGER PRIMARY KEY AUTOINCREMENT,"            /* never reused: failures are
+                                                           counted under dev:RID */
     "  token_hash BLOB NOT NULL UNIQUE,"                  /* BLAKE2b-256 of the cookie token */
     "  user_rid INTEGER NOT NULL REFERENCES users(rid) ON DELETE CASCADE,"
     "  created_at INTEGER NOT NULL,"                      /* unix seconds */
