@@ -165,6 +165,24 @@ static int64_t device_of_login(struct store *s, const char *device, const char *
     return store_device_find(s, hash, email, now, err);
 }
 
+/* A wrong password through device cookie dev (counted under dev_key): at
+ * per_device failures in the window the cookie is revoked, and its browser
+ * is counted as a stranger's from then on. 0, or -1 with err. */
+static int device_failed(struct store *s, const struct app_auth_limits *l, int64_t dev,
+                         const char *dev_key, int64_t now, int64_t since, struct df_err *err)
+{
+    if (store_auth_failure_add(s, dev_key, now, err) < 0)
+        return -1;
+    int64_t n = store_auth_failure_count(s, dev_key, since, err);
+    if (n < 0)
+        return -1;
+    if (n < l->per_device)
+        return 0;
+    if (store_device_revoke(s, dev, err) < 0 || store_auth_failure_clear(s, dev_key, err) < 0)
+        return -1;
+    return 0;
+}
+
 enum app_login_result app_login(struct store *s, const struct app_auth_limits *l,
                                 const char *email, const char *password, const char *ip,
                                 int64_t now, char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
@@ -221,22 +239,15 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
     else
         ok = crypto_pwhash_str_verify(u->password_hash, password, n) == 0;
     if (!ok) {
-        /* Now and then forget old failures, so a flood of bad logins cannot
-         * grow the table without bound. A device's failures are its own; at
-         * its limit it is revoked, and its browser is a stranger again. */
-        int rc = 0;
-        if (dev > 0) {
-            int64_t fd;
-            rc = store_auth_failure_add(s, dev_key, now, err);
-            if (rc == 0 && (fd = store_auth_failure_count(s, dev_key, since, err)) < 0)
-                rc = -1;
-            if (rc == 0 && fd >= l->per_device)
-                rc = store_device_revoke(s, dev, err) < 0 ||
-                     store_auth_failure_clear(s, dev_key, err) < 0 ? -1 : 0;
-        } else if (store_auth_failure_add(s, acct_key, now, err) < 0 ||
-                   store_auth_failure_add(s, ip_key, now, err) < 0) {
-            rc = -1;
-        }
+        /* A device's failures are its own. Now and then forget old
+         * failures, so a flood of bad logins cannot grow the table without
+         * bound. */
+        int rc;
+        if (dev > 0)
+            rc = device_failed(s, l, dev, dev_key, now, since, err);
+        else
+            rc = store_auth_failure_add(s, acct_key, now, err) < 0 ||
+                 store_auth_failure_add(s, ip_key, now, err) < 0 ? -1 : 0;
         if (rc < 0 || (randombytes_uniform(64) == 0 && store_auth_prune(s, now, since, err) < 0))
             return APP_LOGIN_ERROR;
         df_err_set(err, DF_ERR_FORBIDDEN, "wrong email or password");
