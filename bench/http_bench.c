@@ -145,7 +145,7 @@ static void login_all(const char *db, char (*tokens)[APP_TOKEN_LEN], char (*csrf
         struct store_user u;
         snprintf(email, sizeof email, "u%d@bench.test", i);
         if (app_login(s, &l, email, "bench-password", "127.0.0.1", (int64_t)time(NULL),
-                      tokens[i], csrfs[i], &a, &u, &err) != APP_LOGIN_OK)
+                      tokens[i], csrfs[i], &a, &u, NULL, &err) != APP_LOGIN_OK)
             die(&err, "login");
         fprintf(f, "%s\n", tokens[i]);
     }

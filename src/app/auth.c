@@ -19,6 +19,10 @@ void app_auth_limits_default(struct app_auth_limits *l)
         l->per_account = 5;
     if (l->per_ip <= 0)
         l->per_ip = 50;
+    if (l->per_device <= 0)
+        l->per_device = l->per_account;
+    if (l->device_ttl <= 0)
+        l->device_ttl = 180 * 24 * 3600;
 }
 
 int app_auth_init(struct df_err *err)
@@ -149,25 +153,78 @@ static void ip_limit_key(const char *ip, char *out, size_t n)
     snprintf(out, n, "ip:%s", ip ? ip : "-");
 }
 
+/* The device cookie of device (a clear token) if it is a live one of the
+ * login of email: its rowid, 0 when it is not, -1 on error. */
+static int64_t device_of_login(struct store *s, const char *device, const char *email,
+                               int64_t now, struct df_err *err)
+{
+    if (!app_token_is_well_formed(device))
+        return 0;
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    store_auth_token_hash(device, hash);
+    return store_device_find(s, hash, email, now, err);
+}
+
+/* A wrong password through device cookie dev (counted under dev_key): at
+ * per_device failures in the window the cookie is revoked, and its browser
+ * is counted as a stranger's from then on. 0, or -1 with err. */
+static int device_failed(struct store *s, const struct app_auth_limits *l, int64_t dev,
+                         const char *dev_key, int64_t now, int64_t since, struct df_err *err)
+{
+    if (store_auth_failure_add(s, dev_key, now, err) < 0)
+        return -1;
+    int64_t n = store_auth_failure_count(s, dev_key, since, err);
+    if (n < 0)
+        return -1;
+    if (n < l->per_device)
+        return 0;
+    if (store_device_revoke(s, dev, err) < 0 || store_auth_failure_clear(s, dev_key, err) < 0)
+        return -1;
+    return 0;
+}
+
 enum app_login_result app_login(struct store *s, const struct app_auth_limits *l,
                                 const char *email, const char *password, const char *ip,
                                 int64_t now, char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
-                                struct arena *a, struct store_user *u, struct df_err *err)
+                                struct arena *a, struct store_user *u, char device[APP_TOKEN_LEN],
+                                struct df_err *err)
 {
-    char acct_key[300], ip_key[80];
+    char acct_key[300], ip_key[80], dev_key[40] = "";
     snprintf(acct_key, sizeof acct_key, "acct:%s", email);
     ip_limit_key(ip, ip_key, sizeof ip_key);
     for (char *p = acct_key; *p; p++)   /* emails are matched case-insensitively */
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');
     int64_t since = now - l->window;
-    int64_t fa = store_auth_failure_count(s, acct_key, since, err);
-    int64_t fi = fa < 0 ? -1 : store_auth_failure_count(s, ip_key, since, err);
-    if (fa < 0 || fi < 0)
+    char device_in[APP_TOKEN_LEN] = "";
+    if (device) {
+        snprintf(device_in, sizeof device_in, "%s", device);
+        device[0] = '\0'; /* from here on: the cookie to set, if any */
+    }
+    int64_t dev = device ? device_of_login(s, device_in, email, now, err) : 0;
+    if (dev < 0)
         return APP_LOGIN_ERROR;
-    if (fa >= l->per_account || fi >= l->per_ip) {
-        df_err_set(err, DF_ERR_FORBIDDEN, "too many failed logins; try again later");
-        return APP_LOGIN_LIMITED;
+    /* A browser with this login's device cookie is judged by its own
+     * failures only: the account's lock and the address's count are what an
+     * attacker elsewhere can raise, and must not keep it out. */
+    if (dev > 0) {
+        snprintf(dev_key, sizeof dev_key, "dev:%lld", (long long)dev);
+        int64_t fd = store_auth_failure_count(s, dev_key, since, err);
+        if (fd < 0)
+            return APP_LOGIN_ERROR;
+        if (fd >= l->per_device) {
+            df_err_set(err, DF_ERR_FORBIDDEN, "too many failed logins; try again later");
+            return APP_LOGIN_LIMITED;
+        }
+    } else {
+        int64_t fa = store_auth_failure_count(s, acct_key, since, err);
+        int64_t fi = fa < 0 ? -1 : store_auth_failure_count(s, ip_key, since, err);
+        if (fa < 0 || fi < 0)
+            return APP_LOGIN_ERROR;
+        if (fa >= l->per_account || fi >= l->per_ip) {
+            df_err_set(err, DF_ERR_FORBIDDEN, "too many failed logins; try again later");
+            return APP_LOGIN_LIMITED;
+        }
     }
     struct df_err lookup = {0};
     int found = store_user_by_email(s, email, a, u, &lookup) == 0;
@@ -182,11 +239,16 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
     else
         ok = crypto_pwhash_str_verify(u->password_hash, password, n) == 0;
     if (!ok) {
-        /* Now and then forget old failures, so a flood of bad logins cannot
-         * grow the table without bound. */
-        if (store_auth_failure_add(s, acct_key, now, err) < 0 ||
-            store_auth_failure_add(s, ip_key, now, err) < 0 ||
-            (randombytes_uniform(64) == 0 && store_auth_prune(s, now, since, err) < 0))
+        /* A device's failures are its own. Now and then forget old
+         * failures, so a flood of bad logins cannot grow the table without
+         * bound. */
+        int rc;
+        if (dev > 0)
+            rc = device_failed(s, l, dev, dev_key, now, since, err);
+        else
+            rc = store_auth_failure_add(s, acct_key, now, err) < 0 ||
+                 store_auth_failure_add(s, ip_key, now, err) < 0 ? -1 : 0;
+        if (rc < 0 || (randombytes_uniform(64) == 0 && store_auth_prune(s, now, since, err) < 0))
             return APP_LOGIN_ERROR;
         df_err_set(err, DF_ERR_FORBIDDEN, "wrong email or password");
         return APP_LOGIN_BAD;
@@ -195,10 +257,28 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
     app_token_new(token);
     app_token_new(csrf);
     store_auth_token_hash(token, hash);
-    if (store_auth_failure_clear(s, acct_key, err) < 0 ||
+    /* A sign-in through a device cookie leaves the account's failures be: an
+     * attacker's count must not start over each time the owner signs in. */
+    if ((dev > 0 ? store_auth_failure_clear(s, dev_key, err)
+                 : store_auth_failure_clear(s, acct_key, err)) < 0 ||
         store_auth_prune(s, now, since, err) < 0 ||
         store_auth_session_create(s, u->id, hash, csrf, now, now + l->session_ttl, err) < 0)
         return APP_LOGIN_ERROR;
+    if (device) {
+        unsigned char dhash[STORE_TOKEN_HASH_LEN];
+        int rc;
+        if (dev > 0) {
+            rc = store_device_extend(s, dev, now + l->device_ttl, err);
+            snprintf(device, APP_TOKEN_LEN, "%s", device_in);
+        } else {
+            app_token_new(device);
+            store_auth_token_hash(device, dhash);
+            rc = store_device_create(s, u->id, dhash, now, now + l->device_ttl,
+                                     APP_DEVICES_PER_LOGIN, err);
+        }
+        if (rc < 0)
+            return APP_LOGIN_ERROR;
+    }
     u->csrf = arena_strdup(a, csrf);
     u->expires_at = now + l->session_ttl;
     u->password_hash = NULL;

@@ -22,10 +22,15 @@ enum app_login_result {
     APP_LOGIN_BAD = -3,           /* wrong email or password: HTTP 401 */
 };
 
+#define APP_DEVICES_PER_LOGIN 32   /* device cookies kept per login, the newest */
+
 struct app_auth_limits {
     int session_ttl;              /* seconds a session lives (default 12 h) */
     int window;                   /* seconds failures are counted over (default 900) */
     int per_account, per_ip;      /* failures allowed in the window (default 5, 50) */
+    int per_device;               /* failures of one device cookie before it is revoked
+                                     (default per_account) */
+    int device_ttl;               /* seconds a device cookie lives unused (default 180 days) */
 };
 
 /* Fills unset (zero) fields with the defaults above. */
@@ -43,7 +48,8 @@ int app_user_add(struct store *s, const char *email, const char *role, const cha
                  const char *password, bool low_cost, struct df_err *err);
 
 /* A new password for the login of email, hashed as app_user_add hashes
- * (never at the low cost); its sessions end. DF_ERR_NOT_FOUND for no such
+ * (never at the low cost); its sessions end and its device cookies are
+ * revoked. DF_ERR_NOT_FOUND for no such
  * login. Call it inside the caller's transaction. */
 int app_user_set_password(struct store *s, const char *email, const char *password,
                           struct df_err *err);
@@ -54,13 +60,23 @@ int app_user_set_password(struct store *s, const char *email, const char *passwo
  * holds the hash. 0, or -1 with DF_ERR_INPUT saying what to do. */
 int app_password_hash_check(const char *hash, struct df_err *err);
 
-/* Checks the password, counting failures per account and per client address;
- * on success writes a new session token into token (the cookie value) and its
- * CSRF token into csrf, and fills *u (strings in a). */
+/* Checks the password; on success writes a new session token into token (the
+ * cookie value) and its CSRF token into csrf, and fills *u (strings in a).
+ * Device cookies (OWASP's "Slow Down Online Guessing Attacks with Device
+ * Cookies"): device holds the browser's device cookie on the way in ("" for
+ * none), and on the way out the one to set ("" for none): the same token
+ * after a sign-in with it, a new one bound to the login after a sign-in
+ * without. An attempt with a live device cookie of this login counts only
+ * that device's failures (per_device in the window; at that many the cookie
+ * is revoked); any other counts failures per account and per client address
+ * (per_account, per_ip), and is refused past either, so that neither an
+ * attacker's failures nor a shared address keeps a known browser out.
+ * device NULL: no device cookies at all (today's limits, nothing issued). */
 enum app_login_result app_login(struct store *s, const struct app_auth_limits *l,
                                 const char *email, const char *password, const char *ip,
                                 int64_t now, char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
-                                struct arena *a, struct store_user *u, struct df_err *err);
+                                struct arena *a, struct store_user *u, char device[APP_TOKEN_LEN],
+                                struct df_err *err);
 /* The login behind a cookie token; DF_ERR_NOT_FOUND when unknown or expired. */
 int app_session_find(struct store *s, const char *token, int64_t now, struct arena *a,
                      struct store_user *u, struct df_err *err);

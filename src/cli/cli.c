@@ -137,10 +137,11 @@ const struct cli_command cli_commands[] = {
      "of standard input and stored as an argon2id hash. A participant login belongs\n"
      "to a person (--person); --contact also makes that person the contact who may\n"
      "edit their organisation's profile. Organisers may have no person.\n"
-     "password gives an existing login a new password, read and hashed alike, and\n"
-     "ends its sessions; dfnc check names logins whose hash is below today's cost."},
+     "password gives an existing login a new password, read and hashed alike, ends\n"
+     "its sessions and revokes its device cookies (its browsers are then limited as\n"
+     "strangers); dfnc check names logins whose hash is below today's cost."},
     {"serve", cli_cmd_serve,
-     "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy] "
+     "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[,ADDR...]] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",
      "Serves the JSON API (docs/api.md) and the web UI built into the binary (or,\n"
      "with --web DIR, the files of DIR) on --listen ADDR (default 127.0.0.1) and\n"
@@ -148,13 +149,22 @@ const struct cli_command cli_commands[] = {
      "in flight finish). A port in use is refused (exit 1). --threads N: worker\n"
      "threads, 1 to 64 (default 2). --session-ttl S: how long a login lasts, 1 to\n"
      "2592000 s (default 43200, 12 hours). --tls: the site is reached over TLS (a\n"
-     "terminator in front), so cookies are Secure. --behind-proxy: trust\n"
-     "X-Forwarded-For and X-Forwarded-Proto from the proxy in front. --public-url:\n"
-     "the base of private calendar feed URLs (default http://ADDR:P); an https://\n"
-     "one says the site is reached over TLS, as --tls does.\n"
+     "terminator in front), so cookies are Secure. --behind-proxy ADDR[,ADDR...]:\n"
+     "the addresses (IPv4 or IPv6, up to 16) of the reverse proxies in front; their\n"
+     "X-Forwarded-For (its last address) and X-Forwarded-Proto are believed, any\n"
+     "other peer's are not (its own address counts). The address is required now:\n"
+     "a bare --behind-proxy is refused. --public-url: the base of private calendar\n"
+     "feed URLs (default http://ADDR:P); an https:// one says the site is reached\n"
+     "over TLS, as --tls does.\n"
      "--login-failures A:I: failed logins allowed per account and per client\n"
-     "address in 15 minutes before 429 (default 5:50). Logs one line per request\n"
-     "on stderr, without cookies, tokens or passwords, unless --no-access-log."},
+     "address (an IPv6 one per /64) in 15 minutes before 429 (default 5:50). A\n"
+     "browser that signed in holds a device cookie (180 days): with it only its own\n"
+     "failures count, A of them revoke it, so others' failures do not lock it out;\n"
+     "dfnc user password revokes a login's device cookies. At most 256 connections\n"
+     "per client (an IPv6 one per /64). A public server belongs behind a reverse\n"
+     "proxy with a header timeout (README.md, \"Serving in public\"). Logs one line\n"
+     "per request on stderr, without cookies, tokens or passwords, unless\n"
+     "--no-access-log."},
     {"procure", cli_cmd_procure,
      "dfnc procure plan|export --instrument edirpa|edip|safe [--as-of DATE] [--json] "
      "[--format ocds] [--instruments FILE]",

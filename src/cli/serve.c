@@ -47,11 +47,12 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
     static const struct option opts[] = {
         {"listen", required_argument, NULL, 'l'}, {"port", required_argument, NULL, 'p'},
         {"threads", required_argument, NULL, 't'}, {"tls", no_argument, NULL, 'T'},
-        {"behind-proxy", no_argument, NULL, 'P'}, {"web", required_argument, NULL, 'w'},
+        {"behind-proxy", required_argument, NULL, 'P'}, {"web", required_argument, NULL, 'w'},
         {"no-access-log", no_argument, NULL, 'q'},
         {"session-ttl", required_argument, NULL, 's'},
         {"public-url", required_argument, NULL, 'u'},
         {"login-failures", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
+    struct df_err err = {0};
     unsigned long long seen = 0;
     optind = 0;
     for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
@@ -61,7 +62,12 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         case 'p': ok = int_arg("port", optarg, 0, 65535, &o.port); break;
         case 't': ok = int_arg("threads", optarg, 1, 64, &o.threads); break;
         case 'T': o.tls = true; break;
-        case 'P': o.behind_proxy = true; break;
+        case 'P':
+            if (http_proxies_parse(optarg, &o.proxies, &err) < 0) {
+                fprintf(stderr, "dfnc: %s\n", err.msg);
+                ok = -1;
+            }
+            break;
         case 'w': o.web_dir = optarg; break;
         case 'q': o.access_log = false; break;
         case 's': ok = int_arg("session-ttl", optarg, 1, 30 * 24 * 3600, &o.limits.session_ttl); break;
@@ -76,7 +82,6 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (optind != argc)
         return cli_usage("serve");
-    struct df_err err = {0};
     if (http_serve(&o, &err) < 0)
         return cli_fail(&err);
     return 0;

@@ -67,13 +67,15 @@ static void h_login(struct http_req *r)
     json_t *b = http_body(r, f);
     if (!b)
         return;
-    char token[APP_TOKEN_LEN], csrf[APP_TOKEN_LEN];
+    char token[APP_TOKEN_LEN], csrf[APP_TOKEN_LEN], device[APP_TOKEN_LEN];
     struct store_user u;
     struct df_err err = {0};
     const struct http_options *o = http_server_options(r->srv);
+    const char *dc = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, DEVICE_COOKIE);
+    snprintf(device, sizeof device, "%s", dc && strlen(dc) < sizeof device ? dc : "");
     enum app_login_result res =
         app_login(r->s, &o->limits, http_json_str(b, "email"), http_json_str(b, "password"),
-                  r->ip, (int64_t)time(NULL), token, csrf, &r->a, &u, &err);
+                  r->ip, (int64_t)time(NULL), token, csrf, &r->a, &u, device, &err);
     json_decref(b);
     if (res == APP_LOGIN_LIMITED) {
         http_reply_error(r, 429, "rate_limited", "%s", err.msg);
@@ -89,11 +91,17 @@ static void h_login(struct http_req *r)
         r->user = u;
         r->has_user = true;
         set_cookie(r, token, o->limits.session_ttl);
+        /* Sent to the login only, never read by a script, never cross-site. */
+        http_reply_header(r, "Set-Cookie",
+                          arena_printf(&r->a, DEVICE_COOKIE "=%s; Path=/api/v1/session; "
+                                       "HttpOnly; SameSite=Strict; Max-Age=%d%s", device,
+                                       o->limits.device_ttl, r->secure ? "; Secure" : ""));
         json_t *j = json_pack("{ss so sI}", "csrf_token", csrf, "user", user_json(&u),
                               "expires_at", (json_int_t)u.expires_at);
         http_reply_json(r, 200, j);
     }
     sodium_memzero(token, sizeof token);
+    sodium_memzero(device, sizeof device);
 }
 
 static void h_logout(struct http_req *r)

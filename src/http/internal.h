@@ -18,6 +18,7 @@
 
 #define HTTP_ROUTE_PARAMS 4
 #define HTTP_EXTRA_HEADERS 6
+#define DEVICE_COOKIE "dfnc_device"   /* app_login's device cookie */
 
 struct http_req {
     struct http_server *srv;

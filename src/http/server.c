@@ -42,6 +42,7 @@ struct http_server {
     atomic_int background;         /* a ROUTE_BACKGROUND handler runs (0 or 1) */
     atomic_int background_threads; /* their threads still touching the server */
     atomic_bool stopping;          /* http_server_stop has begun: no background run starts */
+    struct http_peer_counts peers; /* open connections per client (IPv6 per /64) */
 };
 
 const struct http_options *http_server_options(const struct http_server *srv) { return &srv->o; }
@@ -222,11 +223,17 @@ static void peer_address(struct http_req *r)
     }
 }
 
-/* Once the headers are read: behind a proxy, the client it names. */
+/* Once the headers are read: behind a proxy, the client it names. Only a
+ * peer named by --behind-proxy is believed: a client reaching the server
+ * directly would otherwise choose the address it is logged and limited by. */
 static void client_facts(struct http_req *r)
 {
     r->secure = r->srv->https;
-    if (!r->srv->o.behind_proxy)
+    if (r->srv->o.proxies.n == 0)
+        return;
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    if (!ci || !http_proxies_has(&r->srv->o.proxies, ci->client_addr))
         return;
     /* The proxy appends the address it saw: trust the last hop only. */
     const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For");
@@ -668,6 +675,46 @@ static void on_done(void *cls, struct MHD_Connection *conn, void **con_cls,
     atomic_fetch_sub(&srv->in_flight, 1);
 }
 
+/* ---- connections per client ----------------------------------------------------- */
+
+/* libmicrohttpd counts connections per address, and an IPv6 client owns a
+ * /64: these count it per /64. The accept policy only looks; a connection
+ * is counted once started and uncounted when closed, so one refused after
+ * the policy (the global limit) is never counted. Accepts racing in the
+ * pool's threads may pass the limit by at most the number of threads. */
+static enum MHD_Result on_accept(void *cls, const struct sockaddr *addr, socklen_t len)
+{
+    struct http_server *srv = cls;
+    struct in6_addr key;
+    (void)len;
+    if (!http_peer_key(addr, &key) || http_peer_counts_admits(&srv->peers, &key))
+        return MHD_YES;
+    return MHD_NO;
+}
+
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+    struct http_server *srv = cls;
+    if (toe == MHD_CONNECTION_NOTIFY_CLOSED) {
+        if (*socket_context)
+            http_peer_counts_close(&srv->peers, *socket_context);
+        free(*socket_context);
+        *socket_context = NULL;
+        return;
+    }
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    struct in6_addr *key = malloc(sizeof *key);
+    if (key && ci && http_peer_key(ci->client_addr, key) &&
+        http_peer_counts_open(&srv->peers, key)) {
+        *socket_context = key;
+        return;
+    }
+    free(key);
+    *socket_context = NULL;
+}
+
 /* ---- start and stop ------------------------------------------------------------- */
 
 int http_server_start(const struct http_options *o, struct http_server **out,
@@ -697,6 +744,10 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         srv->o.timeout = 30;
     app_auth_limits_default(&srv->o.limits);
     if (app_auth_init(err) < 0)
+        goto fail;
+    /* room for every connection's client, and for the few racing accepts */
+    if (http_peer_counts_init(&srv->peers, srv->o.per_ip_limit, (int)srv->o.conn_limit + 64,
+                              err) < 0)
         goto fail;
     struct store *s = NULL; /* migrate once, here, and fail early on a bad path */
     if (store_open(&s, srv->o.db_path, err) < 0)
@@ -731,11 +782,12 @@ int http_server_start(const struct http_options *o, struct http_server **out,
          (intptr_t)srv->o.threads, NULL},
         {MHD_OPTION_END, 0, NULL}};
     srv->d = MHD_start_daemon(
-        flags, (uint16_t)srv->o.port, NULL, NULL, on_request, srv,
+        flags, (uint16_t)srv->o.port, on_accept, srv, on_request, srv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_ARRAY, pool,
         MHD_OPTION_CONNECTION_LIMIT, srv->o.conn_limit,
         MHD_OPTION_PER_IP_CONNECTION_LIMIT, srv->o.per_ip_limit,
+        MHD_OPTION_NOTIFY_CONNECTION, on_connection, srv,
         MHD_OPTION_CONNECTION_TIMEOUT, srv->o.timeout,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, srv->o.header_max,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
@@ -781,6 +833,7 @@ int http_server_start(const struct http_options *o, struct http_server **out,
     *out = srv;
     return 0;
 fail:
+    http_peer_counts_free(&srv->peers);
     free(srv);
     return -1;
 }
@@ -806,6 +859,7 @@ void http_server_stop(struct http_server *srv)
     if (ls != MHD_INVALID_SOCKET)
         close(ls);
     pthread_key_delete(srv->store_key);
+    http_peer_counts_free(&srv->peers);
     free(srv);
 }
 

@@ -10,6 +10,7 @@
 
 #include "app/auth.h"
 #include "core/err.h"
+#include "http/peers.h"
 
 struct http_options {
     const char *db_path;
@@ -22,10 +23,11 @@ struct http_options {
                                      forum's 25,000 requests are 2.4 MB) */
     size_t header_max;            /* per-connection memory (holds the headers); 0 = 32 KiB */
     unsigned conn_limit;          /* 0 = 1024 */
-    unsigned per_ip_limit;        /* 0 = 256 */
+    unsigned per_ip_limit;        /* connections per client (an IPv6 one per /64); 0 = 256 */
     unsigned timeout;             /* idle seconds; 0 = 30 */
     bool tls;                     /* served over TLS (by a terminator): Secure cookies */
-    bool behind_proxy;            /* trust X-Forwarded-For and X-Forwarded-Proto */
+    struct http_proxies proxies;  /* X-Forwarded-For and X-Forwarded-Proto are believed
+                                     from these peers only (none: from nobody) */
     bool access_log;              /* one log line per request */
     const char *web_dir;          /* static files served outside /api/ (may be NULL) */
     const char *public_url;       /* base of feed URLs; NULL = http://LISTEN:PORT */

@@ -57,6 +57,8 @@ int store_user_set_password_hash(struct store *s, const char *email, const char 
     static const char sql[] = "UPDATE users SET password_hash = ? WHERE email = ?";
     static const char sessions_sql[] =
         "DELETE FROM user_sessions WHERE user_rid = (SELECT rid FROM users WHERE email = ?)";
+    static const char devices_sql[] =
+        "DELETE FROM device_tokens WHERE user_rid = (SELECT rid FROM users WHERE email = ?)";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -69,7 +71,12 @@ int store_user_set_password_hash(struct store *s, const char *email, const char 
     if (!(st = store_stmt(s, sessions_sql, err)))
         return -1;
     store_bind_text(st, 1, email);
-    return store_step_done(s, st, err, "ending a login's sessions");
+    if (store_step_done(s, st, err, "ending a login's sessions") < 0)
+        return -1;
+    if (!(st = store_stmt(s, devices_sql, err)))
+        return -1;
+    store_bind_text(st, 1, email);
+    return store_step_done(s, st, err, "revoking a login's device cookies");
 }
 
 #define USER_COLUMNS "u.rid, u.email, u.role, u.password_hash, p.id, o.id"
@@ -162,15 +169,95 @@ int store_auth_session_delete(struct store *s, const unsigned char hash[STORE_TO
     return store_step_done(s, st, err, "ending a session");
 }
 
+int store_device_create(struct store *s, int64_t user,
+                        const unsigned char hash[STORE_TOKEN_HASH_LEN], int64_t now,
+                        int64_t expires_at, int keep, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO device_tokens(token_hash, user_rid, created_at, expires_at) VALUES (?,?,?,?)";
+    /* A login's browsers are few; one signing in from a script must not grow
+     * the table without bound: only its `keep` newest tokens stay. */
+    static const char trim_sql[] =
+        "DELETE FROM device_tokens WHERE user_rid = ?1 AND rid NOT IN"
+        " (SELECT rid FROM device_tokens WHERE user_rid = ?1"
+        "  ORDER BY created_at DESC, rid DESC LIMIT ?2)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, user);
+    sqlite3_bind_int64(st, 3, now);
+    sqlite3_bind_int64(st, 4, expires_at);
+    if (store_step_done(s, st, err, "creating a device cookie") < 0)
+        return -1;
+    if (!(st = store_stmt(s, trim_sql, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, user);
+    sqlite3_bind_int64(st, 2, keep);
+    return store_step_done(s, st, err, "trimming a login's device cookies");
+}
+
+int64_t store_device_find(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+                          const char *email, int64_t now, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT d.rid FROM device_tokens d JOIN users u ON u.rid = d.user_rid"
+        " WHERE d.token_hash = ?1 AND u.email = ?2 AND d.expires_at > ?3";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_blob(st, 1, hash, STORE_TOKEN_HASH_LEN, SQLITE_TRANSIENT);
+    store_bind_text(st, 2, email);
+    sqlite3_bind_int64(st, 3, now);
+    int rc = sqlite3_step(st);
+    int64_t rid = -1;
+    if (rc == SQLITE_ROW)
+        rid = sqlite3_column_int64(st, 0);
+    else if (rc == SQLITE_DONE)
+        rid = 0;
+    else
+        store_fail(s, err, "reading a device cookie");
+    sqlite3_reset(st);
+    return rid;
+}
+
+int store_device_extend(struct store *s, int64_t device, int64_t expires_at,
+                        struct df_err *err)
+{
+    static const char sql[] = "UPDATE device_tokens SET expires_at = ? WHERE rid = ?";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, expires_at);
+    sqlite3_bind_int64(st, 2, device);
+    return store_step_done(s, st, err, "extending a device cookie");
+}
+
+int store_device_revoke(struct store *s, int64_t device, struct df_err *err)
+{
+    static const char sql[] = "DELETE FROM device_tokens WHERE rid = ?";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, device);
+    return store_step_done(s, st, err, "revoking a device cookie");
+}
+
 int store_auth_prune(struct store *s, int64_t now, int64_t before, struct df_err *err)
 {
     static const char sessions_sql[] = "DELETE FROM user_sessions WHERE expires_at <= ?";
+    static const char devices_sql[] = "DELETE FROM device_tokens WHERE expires_at <= ?";
     static const char failures_sql[] = "DELETE FROM login_failures WHERE at < ?";
     sqlite3_stmt *st = store_stmt(s, sessions_sql, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, now);
     if (store_step_done(s, st, err, "pruning sessions") < 0)
+        return -1;
+    if (!(st = store_stmt(s, devices_sql, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, now);
+    if (store_step_done(s, st, err, "pruning device cookies") < 0)
         return -1;
     if (!(st = store_stmt(s, failures_sql, err)))
         return -1;

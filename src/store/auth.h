@@ -27,10 +27,11 @@ void store_auth_token_hash(const char *token, unsigned char out[STORE_TOKEN_HASH
  * person does not exist. person may be NULL (organisers without a profile). */
 int store_user_add(struct store *s, const char *email, const char *password_hash,
                    const char *role, const char *person, int64_t *id, struct df_err *err);
-/* Replaces the password hash of the login of email (case-insensitive) and
- * ends its sessions: whoever signed in with the old password is signed out.
- * DF_ERR_NOT_FOUND when no login has that email. Two writes: call it inside
- * the caller's transaction. */
+/* Replaces the password hash of the login of email (case-insensitive), ends
+ * its sessions and revokes its device cookies: whoever signed in with the old
+ * password is signed out, and their browsers are trusted no more.
+ * DF_ERR_NOT_FOUND when no login has that email. Three writes: call it
+ * inside the caller's transaction. */
 int store_user_set_password_hash(struct store *s, const char *email, const char *password_hash,
                                  struct df_err *err);
 /* DF_ERR_NOT_FOUND when no login has that email (case-insensitive). */
@@ -46,8 +47,23 @@ int store_auth_session_find(struct store *s, const unsigned char hash[STORE_TOKE
                             struct df_err *err);
 int store_auth_session_delete(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
                               struct df_err *err);
-/* Removes expired sessions and failures older than `before`. */
+/* Removes expired sessions and device tokens, and failures older than `before`. */
 int store_auth_prune(struct store *s, int64_t now, int64_t before, struct df_err *err);
+
+/* Device cookies (app/auth.c): a browser's token, bound to one login. */
+int store_device_create(struct store *s, int64_t user,
+                        const unsigned char hash[STORE_TOKEN_HASH_LEN], int64_t now,
+                        int64_t expires_at, int keep, struct df_err *err);
+/* The rowid (> 0) of a live device token (expires_at > now) bound to the login
+ * of email (case-insensitive); 0 when there is none (unknown, expired,
+ * revoked, or another login's); -1 on error. */
+int64_t store_device_find(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
+                          const char *email, int64_t now, struct df_err *err);
+/* A device token lives on to expires_at (it was used to sign in). */
+int store_device_extend(struct store *s, int64_t device, int64_t expires_at,
+                        struct df_err *err);
+/* Revokes one device token. */
+int store_device_revoke(struct store *s, int64_t device, struct df_err *err);
 
 /* Login failures by key ("acct:EMAIL", "ip:ADDR"). */
 int store_auth_failure_add(struct store *s, const char *key, int64_t now, struct df_err *err);

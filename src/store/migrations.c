@@ -392,6 +392,23 @@ static const char migration_12[] =
     "ALTER TABLE supplies ADD COLUMN ua_content_pct REAL NOT NULL DEFAULT 0"
     " CHECK (ua_content_pct BETWEEN 0 AND 100);";
 
+/* Version 13: device cookies (OWASP, "Slow Down Online Guessing Attacks
+ * with Device Cookies"). A browser that signed in to a login holds a token
+ * bound to that login; its attempts are judged by its own failures, so an
+ * attacker's failures elsewhere neither lock it out of the account nor out
+ * of a shared address. Only the token's hash is stored; a row deleted is a
+ * device cookie revoked. */
+static const char migration_13[] =
+    "CREATE TABLE device_tokens ("
+    "  rid INTEGER PRIMARY KEY AUTOINCREMENT,"            /* never reused: failures are
+                                                           counted under dev:RID */
+    "  token_hash BLOB NOT NULL UNIQUE,"                  /* BLAKE2b-256 of the cookie token */
+    "  user_rid INTEGER NOT NULL REFERENCES users(rid) ON DELETE CASCADE,"
+    "  created_at INTEGER NOT NULL,"                      /* unix seconds */
+    "  expires_at INTEGER NOT NULL"
+    ") STRICT;"
+    "CREATE INDEX device_tokens_user ON device_tokens(user_rid, created_at);";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -406,6 +423,7 @@ const struct store_migration store_migrations[] = {
          "time is rewritten unchanged", migration_10},
     {11, "a counter of changes to an event's meetings, for schedule runs", migration_11},
     {12, "a supply's share of Ukrainian components", migration_12},
+    {13, "device cookies: logins judged by the browser's own failures", migration_13},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -22,11 +22,13 @@ A case file is a list of blocks, each starting with `### title`:
     header-has: Set-Cookie: dfnc_session=    a response header line must contain this
     save: req1 = id                          store a top-level JSON field of a 2xx reply in ${req1}
     save: tok = url ~ /feeds/([^.]+)         ... or the first group of a regular expression in it
+    save-cookie: dev = dfnc_device           store the value of a cookie the reply sets in ${dev}
     log-has: status=501                      one line of the access log (read once every case
                                              ran) holds every log-has fragment of the block
 Directives outside requests, as blocks of their own:
     ### login  (a block whose first line is `login NAME EMAIL PASSWORD`)
     expire NAME                              ages that session past its expiry
+    password EMAIL NEW                       `dfnc user password` gives EMAIL the password NEW
 Exit status 0 when every expectation holds; each failure is printed.
 """
 import atexit
@@ -54,6 +56,9 @@ USERS = [  # email, role, person, password, contact
     # a participant whose person is gone (users.person_rid is ON DELETE SET NULL):
     # the fixture removes it after the login is made (18-paging.txt)
     ("ghost@forum.test", "participant", "p-gina", "ghost-pass-1", False),
+    # logins whose browsers hold device cookies (98-device.txt)
+    ("lead@forum.test", "organiser", None, "lead-pass-1", False),
+    ("deputy@forum.test", "organiser", None, "deputy-pass-1", False),
 ]
 
 
@@ -180,7 +185,7 @@ def parse_cases(text):
             cur = {"title": line[4:].strip(), "headers": [], "has": [], "lacks": [],
                    "header_has": [], "save": [], "as": ["anon"], "expect": None, "raw": [],
                    "csrf": "yes", "body": None, "chunked": False, "line": i, "log_has": [],
-                   "body_encoding": "utf-8"}
+                   "body_encoding": "utf-8", "save_cookie": []}
             blocks.append(cur)
             continue
         if cur is None or not line.strip() or line.startswith("#"):
@@ -196,7 +201,7 @@ def parse_cases(text):
         m = re.match(r"^([a-z-]+): ?(.*)$", line)
         if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
                                 "body-encoding", "chunked", "has", "lacks", "header-has", "save",
-                                "header-repeat", "header-raw", "log-has"):
+                                "header-repeat", "header-raw", "log-has", "save-cookie"):
             k, v = m.group(1), m.group(2)
             if k == "as":
                 cur["as"] = [x.strip() for x in v.split(",")]
@@ -209,6 +214,8 @@ def parse_cases(text):
                 cur["raw"].append(v)
             elif k == "log-has":
                 cur["log_has"].append(v)
+            elif k == "save-cookie":
+                cur["save_cookie"].append(tuple(x.strip() for x in v.split("=", 1)))
             elif k == "header":
                 cur["headers"].append(tuple(x.strip() for x in v.split(":", 1)))
             elif k == "body":
@@ -237,7 +244,7 @@ def parse_cases(text):
         if parts[0] in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD") or (
                 len(parts) == 2 and parts[1].startswith("/")):   # any other method
             cur["method"], cur["path"] = parts[0], parts[1]
-        elif parts[0] in ("login", "expire"):
+        elif parts[0] in ("login", "expire", "password"):
             cur["directive"] = parts
         else:
             raise SystemExit(f"cannot read line {i}: {line}")
@@ -250,7 +257,7 @@ def main():
     fixture(db)
     log = open(os.path.join(tmp, "serve.log"), "w+")
     srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", "--behind-proxy",
-                            "--public-url", "http://forum.test/", "--login-failures", "5:8"],
+                            "192.0.2.7,127.0.0.1", "--public-url", "http://forum.test/", "--login-failures", "5:8"],
                            stdout=subprocess.PIPE, stderr=log, text=True)
     line = srv.stdout.readline()
     m = re.search(r":(\d+) ", line)
@@ -266,12 +273,18 @@ def main():
     vars_ = {}
     failures = checks = 0
     log_wanted = []   # (case, title, fragments): checked once the log is complete
+    cookies_seen = []  # device cookies the cases saved: never in the log
     for path in sorted(glob.glob(os.path.join(CASES, "*.txt"))):
         name = os.path.basename(path)
         for b in parse_cases(open(path, encoding="utf-8", errors="surrogateescape").read()):
             d = b.get("directive")
             if d and d[0] == "login":
                 cl.login(d[1], d[2], d[3])
+                continue
+            if d and d[0] == "password":
+                subprocess.run([DFNC, "--db", db, "user", "password", "--email", d[1],
+                                "--password-stdin"], input=d[2] + "\n", text=True, check=True,
+                               stdout=subprocess.DEVNULL)
                 continue
             if d and d[0] == "expire":
                 cookie = cl.sessions[d[1]][0].split("=", 1)[1]
@@ -322,8 +335,16 @@ def main():
                         problems.append(f"body has {frag!r}")
                 hl = [f"{k}: {v}" for k, v in rh]
                 for frag in b["header_has"]:
-                    if not any(frag in x for x in hl):
+                    if not any(sub(frag) in x for x in hl):
                         problems.append(f"no header line with {frag!r}")
+                for var, cname in (b["save_cookie"] if 200 <= st < 300 else []):
+                    got = [v.split(";")[0].split("=", 1)[1] for k, v in rh
+                           if k.lower() == "set-cookie" and v.startswith(cname + "=")]
+                    if got and got[0]:
+                        vars_[var] = got[0]
+                        cookies_seen.append(got[0])
+                    else:
+                        problems.append(f"no cookie {cname} set")
                 for var, field, pattern in (b["save"] if 200 <= st < 300 else []):
                     try:
                         v = json.loads(text)[field]
@@ -352,6 +373,10 @@ def main():
         if cookie and (cookie.split("=", 1)[1] in logtext or csrf in logtext):
             failures += 1
             print(f"FAIL the access log holds {who}'s session or CSRF token")
+    for v in cookies_seen:
+        if v in logtext:
+            failures += 1
+            print("FAIL the access log holds a device cookie")
     for email, _, _, pw, _ in USERS:
         if pw in logtext:
             failures += 1
@@ -396,6 +421,9 @@ def main():
     https_failures, https_checks = check_cookie_secure_under_https_url(db)
     failures += https_failures
     checks += https_checks
+    px_failures, px_checks = check_forwarded_only_from_named_proxies(tmp)
+    failures += px_failures
+    checks += px_checks
     web_failures, web_checks = check_web_dir(db, tmp)
     failures += web_failures
     checks += web_checks
@@ -453,14 +481,87 @@ def check_cookie_secure_under_https_url(db):
         st, hdrs, body = Client(port).request(
             "POST", "/api/v1/session", {"Content-Type": "application/json"},
             json.dumps({"email": "dave@forum.test", "password": "dave-pass-1"}).encode())
-        cookie = " ".join(v for k, v in hdrs if k.lower() == "set-cookie")
-        if st != 200 or not cookie.endswith("; Secure"):
+        cookies = [v for k, v in hdrs if k.lower() == "set-cookie"]
+        cookie = " | ".join(cookies)
+        if st != 200 or len(cookies) != 2 or not all(c.endswith("; Secure") for c in cookies):
             failures += 1
             print(f"FAIL --public-url https://: login {st}, Set-Cookie {cookie!r} is not Secure")
     finally:
         srv.terminate()
         srv.wait(timeout=20)
     return failures, 1
+
+
+def check_forwarded_only_from_named_proxies(tmp):
+    """X-Forwarded-For and X-Forwarded-Proto are believed from the peers
+    --behind-proxy names and from no other: a client reaching the server
+    directly cannot choose the address it is logged and rate-limited by, nor
+    make it think it is reached over TLS. A proxy named by its IPv6 address
+    is believed. Returns (failures, checks)."""
+    db = os.path.join(tmp, "proxy.db")
+    subprocess.run([DFNC, "--db", db, "user", "add", "--email", "o@proxy.test", "--role",
+                    "organiser", "--password-stdin"], input="proxy-organiser-1\n", text=True,
+                   check=True, stdout=subprocess.DEVNULL)
+    failures, checks = 0, 0
+
+    def fail(what):
+        nonlocal failures
+        failures += 1
+        print(f"FAIL {what}")
+
+    def login(host, port, xff, email, pw, proto=None):
+        conn = http.client.HTTPConnection(host, port, timeout=30)
+        hdrs = {"Content-Type": "application/json", "X-Forwarded-For": xff}
+        if proto:
+            hdrs["X-Forwarded-Proto"] = proto
+        conn.request("POST", "/api/v1/session", json.dumps({"email": email, "password": pw}),
+                     hdrs)
+        r = conn.getresponse()
+        r.read()
+        conn.close()
+        return r.status, [v for k, v in r.getheaders() if k.lower() == "set-cookie"]
+
+    def served(listen, proxies, name, ask):
+        """Runs ask(port) against a server; returns its log."""
+        log_path = os.path.join(tmp, name)
+        with open(log_path, "w") as log:
+            srv = subprocess.Popen([DFNC, "--db", db, "serve", "--listen", listen, "--port", "0",
+                                    "--behind-proxy", proxies, "--login-failures", "5:3"],
+                                   stdout=subprocess.PIPE, stderr=log, text=True)
+            try:
+                ask(int(re.search(r":(\d+) ", srv.stdout.readline()).group(1)))
+            finally:
+                srv.terminate()
+                srv.wait(timeout=20)
+        return open(log_path).read()
+
+    def unnamed(port):   # the peer, 127.0.0.1, is not a proxy named
+        st, cookies = login("127.0.0.1", port, "10.30.0.9", "o@proxy.test", "proxy-organiser-1",
+                            "https")
+        if st != 200 or any("Secure" in c for c in cookies):
+            fail(f"X-Forwarded-Proto from a peer not named made the cookies Secure: {st} "
+                 f"{cookies}")
+        for i in range(3):   # three addresses claimed, one peer: its limit is 3
+            login("127.0.0.1", port, f"10.30.0.{i + 1}", f"x{i}@proxy.test", "guess-guess")
+        st, _ = login("127.0.0.1", port, "10.30.0.4", "o@proxy.test", "proxy-organiser-1")
+        if st != 429:
+            fail(f"failures claimed from three forwarded addresses by a peer not named did not "
+                 f"count against the peer: a fourth login got {st}, wanted 429")
+
+    def named(port):     # the proxy named by its IPv6 address
+        st, cookies = login("::1", port, "10.31.0.1", "o@proxy.test", "proxy-organiser-1",
+                            "https")
+        if st != 200 or len(cookies) != 2 or not all(c.endswith("; Secure") for c in cookies):
+            fail(f"X-Forwarded-Proto from the named proxy ::1 was not believed: {st} {cookies}")
+
+    checks += 5
+    text = served("127.0.0.1", "192.0.2.7,2001:db8::7", "proxy-unnamed.log", unnamed)
+    lines = [x for x in text.splitlines() if "event=http " in x]
+    if len(lines) != 5 or not all("ip=127.0.0.1 " in x for x in lines) or "10.30.0." in text:
+        fail(f"the log of a peer not named holds an address it forwarded: {lines[:2]}")
+    if "ip=10.31.0.1 " not in served("::1", "192.0.2.7,::1", "proxy-named.log", named):
+        fail("X-Forwarded-For from the named proxy ::1 is not the address logged")
+    return failures, checks
 
 
 def check_web_dir(db, tmp):

@@ -200,6 +200,13 @@ expect "serve --login-failures with text after it" 2 'dfnc: --login-failures tak
     timeout 10 "$DFNC" "${D[@]}" serve --port 0 --login-failures 5:5junk
 expect "serve --login-failures past an int" 2 'dfnc: --login-failures takes A:I' -- \
     timeout 10 "$DFNC" "${D[@]}" serve --port 0 --login-failures 4294967301:5
+# --behind-proxy believed X-Forwarded-For from any peer; it takes the proxies'
+# addresses now, and a bare one (which would take the next option as its value)
+# says the address is required
+expect "serve --behind-proxy without an address" 2 'dfnc: --behind-proxy: "--port" is not an IPv4 or IPv6 address \(the proxies. addresses are required' -- \
+    timeout 10 "$DFNC" "${D[@]}" serve --behind-proxy --port 0
+expect "serve --behind-proxy with a name" 2 'dfnc: --behind-proxy: "proxy.lan" is not an IPv4 or IPv6 address' -- \
+    timeout 10 "$DFNC" "${D[@]}" serve --port 0 --behind-proxy 10.0.0.1,proxy.lan
 # one thread is the daemon's own, no pool: libmicrohttpd is not asked for a pool of 1
 expect "serve --threads 1 serves" 124 'dfnc serving http://127\.0\.0\.1:[0-9]+' -- timeout 2 "$DFNC" "${D[@]}" serve --port 0 --threads 1
 check "... with no warning from libmicrohttpd" sh -c '! grep -q Warning err.txt'

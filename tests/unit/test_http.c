@@ -1,5 +1,6 @@
 /* Unit tests of src/http's readers (request target, JSON bodies, route patterns)
  * and of the account store and use-cases (src/store/auth.c, src/app/auth.c). */
+#include <arpa/inet.h>
 #include <criterion/criterion.h>
 #include <pthread.h>
 #include <stdio.h>
@@ -14,6 +15,7 @@
 #include "http/headers.h"
 #include "http/internal.h"
 #include "http/json_in.h"
+#include "http/peers.h"
 #include "http/url.h"
 #include "store/api.h"
 #include "store/auth.h"
@@ -301,7 +303,7 @@ Test(auth, login_sessions_expiry_logout_and_limits, .init = open_fresh, .fini = 
     char tok[APP_TOKEN_LEN], csrf[APP_TOKEN_LEN];
     struct store_user u;
     cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.2.3.4", 1000, tok, csrf, &a,
-                           &u, &err), APP_LOGIN_OK, "%s", err.msg);
+                           &u, NULL, &err), APP_LOGIN_OK, "%s", err.msg);
     cr_assert(app_token_is_well_formed(tok) && app_token_is_well_formed(csrf));
     cr_assert_str_eq(u.person, "p-1");
     cr_assert_str_eq(u.org, "org-1");
@@ -314,17 +316,17 @@ Test(auth, login_sessions_expiry_logout_and_limits, .init = open_fresh, .fini = 
     cr_assert_eq(app_logout(s, tok, &err), 0);
     cr_assert_eq(app_session_find(s, tok, 1001, &a, &found, &err), -1);
     /* Two failures allowed per account, then 429 even with the right password. */
-    cr_assert_eq(app_login(s, &l, "o@x.test", "wrong-one", "1.2.3.4", 2000, tok, csrf, &a, &u,
+    cr_assert_eq(app_login(s, &l, "o@x.test", "wrong-one", "1.2.3.4", 2000, tok, csrf, &a, &u, NULL,
                            &err), APP_LOGIN_BAD);
     cr_assert_eq(app_login(s, &l, "nobody@x.test", "wrong-one", "1.2.3.4", 2000, tok, csrf, &a,
-                           &u, &err), APP_LOGIN_BAD);
-    cr_assert_eq(app_login(s, &l, "o@x.test", "wrong-two", "5.6.7.8", 2001, tok, csrf, &a, &u,
+                           &u, NULL, &err), APP_LOGIN_BAD);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "wrong-two", "5.6.7.8", 2001, tok, csrf, &a, &u, NULL,
                            &err), APP_LOGIN_BAD);
     cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "9.9.9.9", 2002, tok, csrf, &a,
-                           &u, &err), APP_LOGIN_LIMITED);
+                           &u, NULL, &err), APP_LOGIN_LIMITED);
     /* After the window the account may log in again. */
     cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "9.9.9.9", 2002 + l.window, tok,
-                           csrf, &a, &u, &err), APP_LOGIN_OK, "%s", err.msg);
+                           csrf, &a, &u, NULL, &err), APP_LOGIN_OK, "%s", err.msg);
 }
 
 /* An IPv6 client owns a /64: rotating through it must not reset its count,
@@ -339,17 +341,145 @@ Test(auth, ipv6_failures_count_per_64, .init = open_fresh, .fini = close_all)
                  0, "%s", err.msg);
     const char *rotating[] = {"2001:db8:1:2::1", "2001:db8:1:2:aaaa::9", "2001:db8:1:2:ffff:1:2:3"};
     for (int i = 0; i < 3; i++)
-        cr_assert_eq(app_login(s, &l, "o@x.test", "wrong", rotating[i], 3000, tok, csrf, &a, &u,
+        cr_assert_eq(app_login(s, &l, "o@x.test", "wrong", rotating[i], 3000, tok, csrf, &a, &u, NULL,
                                &err), APP_LOGIN_BAD);
     cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "2001:db8:1:2::77", 3001, tok,
-                           csrf, &a, &u, &err), APP_LOGIN_LIMITED);
+                           csrf, &a, &u, NULL, &err), APP_LOGIN_LIMITED);
     cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "2001:db8:1:3::1", 3001, tok,
-                           csrf, &a, &u, &err), APP_LOGIN_OK, "%s", err.msg);
+                           csrf, &a, &u, NULL, &err), APP_LOGIN_OK, "%s", err.msg);
     for (int i = 0; i < 3; i++)
         cr_assert_eq(app_login(s, &l, "o@x.test", "wrong", "::ffff:10.0.0.1", 3002, tok, csrf, &a,
-                               &u, &err), APP_LOGIN_BAD);
+                               &u, NULL, &err), APP_LOGIN_BAD);
     cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "::ffff:10.0.0.2", 3003, tok,
-                           csrf, &a, &u, &err), APP_LOGIN_OK, "%s", err.msg);
+                           csrf, &a, &u, NULL, &err), APP_LOGIN_OK, "%s", err.msg);
+}
+
+/* Device cookies: an attacker's failures from elsewhere, against the account
+ * or from a shared address, do not keep out a browser that signed in before;
+ * the same attempts without its cookie are limited as ever; a cookie of
+ * another login, an unknown one, one that failed too often and one whose
+ * login got a new password do not help. */
+Test(auth, a_device_cookie_outlasts_an_attackers_failures, .init = open_fresh,
+     .fini = close_all)
+{
+    struct app_auth_limits l = {.per_account = 3, .per_ip = 5};
+    app_auth_limits_default(&l);
+    cr_assert_eq(l.per_device, 3);
+    char tok[APP_TOKEN_LEN], csrf[APP_TOKEN_LEN], dev[APP_TOKEN_LEN] = "", dq[APP_TOKEN_LEN] = "";
+    char d[APP_TOKEN_LEN];
+    struct store_user u;
+    cr_assert_eq(app_user_add(s, "o@x.test", "participant", "p-1", "long-password", true, &err),
+                 0, "%s", err.msg);
+    cr_assert_eq(app_user_add(s, "q@x.test", "participant", "p-2", "other-password", true, &err),
+                 0, "%s", err.msg);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1000, tok, csrf, &a,
+                           &u, dev, &err), APP_LOGIN_OK, "%s", err.msg);
+    cr_assert(app_token_is_well_formed(dev));
+    cr_assert_eq(app_login(s, &l, "q@x.test", "other-password", "1.1.1.2", 1000, tok, csrf, &a,
+                           &u, dq, &err), APP_LOGIN_OK, "%s", err.msg);
+    cr_assert(app_token_is_well_formed(dq) && strcmp(dq, dev) != 0);
+    /* the attacker locks the account from other addresses */
+    for (int i = 0; i < 3; i++) {
+        snprintf(d, sizeof d, "%s", "");
+        cr_assert_eq(app_login(s, &l, "o@x.test", "guess", i ? "6.6.6.6" : "6.6.6.7", 1010, tok,
+                               csrf, &a, &u, d, &err), APP_LOGIN_BAD);
+        cr_assert_str_empty(d);
+    }
+    d[0] = '\0';
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1020, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_LIMITED);
+    cr_assert_str_empty(d);
+    snprintf(d, sizeof d, "%s", dev);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1020, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_OK, "%s", err.msg);
+    cr_assert_str_eq(d, dev);
+    /* the owner's sign-in did not reset the attacker's count */
+    d[0] = '\0';
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1021, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_LIMITED);
+    /* a shared address (a venue's NAT) that others' failures locked */
+    for (int i = 0; i < 5; i++) {
+        char who[32];
+        snprintf(who, sizeof who, "who%d@x.test", i);
+        d[0] = '\0';
+        cr_assert_eq(app_login(s, &l, who, "guess", "9.9.9.9", 1030, tok, csrf, &a, &u, d, &err),
+                     APP_LOGIN_BAD);
+    }
+    snprintf(d, sizeof d, "%s", dq);
+    cr_assert_eq(app_login(s, &l, "q@x.test", "other-password", "9.9.9.9", 1031, tok, csrf, &a,
+                           &u, NULL, &err), APP_LOGIN_LIMITED);
+    cr_assert_eq(app_login(s, &l, "q@x.test", "other-password", "9.9.9.9", 1031, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_OK, "%s", err.msg);
+    /* another login's cookie, or one never issued, is no cookie */
+    snprintf(d, sizeof d, "%s", dq);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1040, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_LIMITED);
+    cr_assert_str_empty(d);
+    app_token_new(d);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1040, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_LIMITED);
+    /* a device cookie that fails per_device times is revoked */
+    for (int i = 0; i < 3; i++) {
+        snprintf(d, sizeof d, "%s", dev);
+        cr_assert_eq(app_login(s, &l, "o@x.test", "typo", "1.1.1.1", 1050, tok, csrf, &a, &u, d,
+                               &err), APP_LOGIN_BAD);
+    }
+    snprintf(d, sizeof d, "%s", dev);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1051, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_LIMITED);
+    /* once the window has passed it stays revoked: the sign-in issues a new one */
+    snprintf(d, sizeof d, "%s", dev);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1051 + l.window, tok,
+                           csrf, &a, &u, d, &err), APP_LOGIN_OK, "%s", err.msg);
+    cr_assert(app_token_is_well_formed(d) && strcmp(d, dev) != 0);
+    snprintf(dev, sizeof dev, "%s", d);
+    /* a new password revokes the login's device cookies */
+    cr_assert_eq(app_user_set_password(s, "o@x.test", "newer-password", &err), 0, "%s", err.msg);
+    int64_t t = 1100 + l.window;
+    for (int i = 0; i < 3; i++)
+        cr_assert_eq(app_login(s, &l, "o@x.test", "guess", "6.6.6.6", t, tok, csrf, &a, &u, NULL,
+                               &err), APP_LOGIN_BAD);
+    snprintf(d, sizeof d, "%s", dev);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "newer-password", "1.1.1.1", t, tok, csrf, &a, &u,
+                           d, &err), APP_LOGIN_LIMITED);
+}
+
+/* A device cookie outlives a session but not its ttl, and a login keeps
+ * only its APP_DEVICES_PER_LOGIN newest. */
+Test(auth, device_cookies_expire_and_are_bounded, .init = open_fresh, .fini = close_all)
+{
+    struct app_auth_limits l = {.per_account = 1, .device_ttl = 100};
+    app_auth_limits_default(&l);
+    char tok[APP_TOKEN_LEN], csrf[APP_TOKEN_LEN], first[APP_TOKEN_LEN] = "", d[APP_TOKEN_LEN];
+    struct store_user u;
+    cr_assert_eq(app_user_add(s, "o@x.test", "participant", "p-1", "long-password", true, &err),
+                 0, "%s", err.msg);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1000, tok, csrf, &a,
+                           &u, first, &err), APP_LOGIN_OK, "%s", err.msg);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "guess", "6.6.6.6", 1001, tok, csrf, &a, &u, NULL,
+                           &err), APP_LOGIN_BAD);
+    snprintf(d, sizeof d, "%s", first);  /* used at 1050: lives on to 1150 */
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1050, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_OK, "%s", err.msg);
+    snprintf(d, sizeof d, "%s", first);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1150, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_LIMITED);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 2000, tok, csrf, &a,
+                           &u, NULL, &err), APP_LOGIN_OK, "%s", err.msg);
+    char many[APP_DEVICES_PER_LOGIN + 1][APP_TOKEN_LEN];
+    for (int i = 0; i <= APP_DEVICES_PER_LOGIN; i++) {
+        many[i][0] = '\0';
+        cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 3000 + i, tok,
+                               csrf, &a, &u, many[i], &err), APP_LOGIN_OK, "%s", err.msg);
+    }
+    cr_assert_eq(app_login(s, &l, "o@x.test", "guess", "6.6.6.6", 3040, tok, csrf, &a, &u, NULL,
+                           &err), APP_LOGIN_BAD);
+    snprintf(d, sizeof d, "%s", many[0]);   /* the oldest went */
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 3041, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_LIMITED);
+    snprintf(d, sizeof d, "%s", many[1]);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 3041, tok, csrf, &a,
+                           &u, d, &err), APP_LOGIN_OK, "%s", err.msg);
 }
 
 Test(auth, feed_tokens_rotate, .init = open_fresh, .fini = close_all)
@@ -671,4 +801,92 @@ Test(http_cache, one_match_index_for_all_threads)
     char cmd[96];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     cr_assert_eq(system(cmd), 0);
+}
+
+/* ---- peers ------------------------------------------------------------------------ */
+
+static struct sockaddr_storage sa_of(const char *text)
+{
+    struct sockaddr_storage ss = {0};
+    struct sockaddr_in *v4 = (struct sockaddr_in *)&ss;
+    struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&ss;
+    if (inet_pton(AF_INET, text, &v4->sin_addr) == 1)
+        v4->sin_family = AF_INET;
+    else if (inet_pton(AF_INET6, text, &v6->sin6_addr) == 1)
+        v6->sin6_family = AF_INET6;
+    else
+        cr_assert_fail("%s is no address", text);
+    return ss;
+}
+
+/* An IPv6 client owns a /64: libmicrohttpd counted each of its addresses
+ * apart, so one client could take every connection. */
+Test(http_peers, ipv6_clients_count_per_64)
+{
+    struct http_peer_counts c;
+    cr_assert_eq(http_peer_counts_init(&c, 3, 8, &err), 0);
+    const char *one_64[] = {"2001:db8:1:2::1", "2001:db8:1:2:aaaa::9", "2001:db8:1:2:ffff:1:2:3",
+                            "2001:db8:1:2::77"};
+    struct in6_addr key;
+    for (int i = 0; i < 3; i++) {
+        struct sockaddr_storage ss = sa_of(one_64[i]);
+        cr_assert(http_peer_key((struct sockaddr *)&ss, &key));
+        cr_assert(http_peer_counts_admits(&c, &key), "%s", one_64[i]);
+        cr_assert(http_peer_counts_open(&c, &key));
+    }
+    struct sockaddr_storage ss = sa_of(one_64[3]);
+    cr_assert(http_peer_key((struct sockaddr *)&ss, &key));
+    cr_assert_not(http_peer_counts_admits(&c, &key), "a fourth address of the /64 is admitted");
+    cr_assert_eq(http_peer_counts_of(&c, &key), 3);
+    /* the neighbouring /64 and IPv4 clients count on their own */
+    const char *others[] = {"2001:db8:1:3::1", "10.0.0.1", "10.0.0.2"};
+    for (int i = 0; i < 3; i++) {
+        struct in6_addr k;
+        struct sockaddr_storage o = sa_of(others[i]);
+        cr_assert(http_peer_key((struct sockaddr *)&o, &k));
+        cr_assert(http_peer_counts_admits(&c, &k), "%s", others[i]);
+        cr_assert_eq(http_peer_counts_of(&c, &k), 0, "%s", others[i]);
+    }
+    /* an IPv4 client mapped into IPv6 (a dual-stack socket) is the same client */
+    struct in6_addr k4, k4m;
+    struct sockaddr_storage v4 = sa_of("10.0.0.1"), v4m = sa_of("::ffff:10.0.0.1");
+    cr_assert(http_peer_key((struct sockaddr *)&v4, &k4));
+    cr_assert(http_peer_key((struct sockaddr *)&v4m, &k4m));
+    cr_assert_eq(memcmp(&k4, &k4m, sizeof k4), 0);
+    struct sockaddr_storage v4n = sa_of("10.0.0.2");
+    struct in6_addr k4n;
+    cr_assert(http_peer_key((struct sockaddr *)&v4n, &k4n));
+    cr_assert_neq(memcmp(&k4, &k4n, sizeof k4), 0, "IPv4 addresses are not grouped");
+    /* a closed connection makes room again */
+    http_peer_counts_close(&c, &key);
+    cr_assert(http_peer_counts_admits(&c, &key));
+    cr_assert_eq(http_peer_counts_of(&c, &key), 2);
+    http_peer_counts_free(&c);
+}
+
+Test(http_peers, proxies_are_addresses_and_only_those_are_believed)
+{
+    struct http_proxies p;
+    cr_assert_eq(http_proxies_parse("10.0.0.1,2001:db8::5", &p, &err), 0, "%s", err.msg);
+    cr_assert_eq(p.n, 2);
+    struct sockaddr_storage a1 = sa_of("10.0.0.1"), a1m = sa_of("::ffff:10.0.0.1"),
+                            a2 = sa_of("2001:db8::5"), b = sa_of("10.0.0.2"),
+                            b6 = sa_of("2001:db8::6");
+    cr_assert(http_proxies_has(&p, (struct sockaddr *)&a1));
+    cr_assert(http_proxies_has(&p, (struct sockaddr *)&a1m));
+    cr_assert(http_proxies_has(&p, (struct sockaddr *)&a2));
+    cr_assert_not(http_proxies_has(&p, (struct sockaddr *)&b));
+    cr_assert_not(http_proxies_has(&p, (struct sockaddr *)&b6), "not per /64: one address");
+    const char *bad[] = {"", "--public-url", "10.0.0.1,", ",10.0.0.1", "10.0.0.1,proxy",
+                         "10.0.0.0/8", "10.0.0.256"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cr_assert_eq(http_proxies_parse(bad[i], &p, &err), -1, "\"%s\" taken", bad[i]);
+        cr_assert_eq(err.kind, DF_ERR_USAGE);
+        cr_assert(strstr(err.msg, "--behind-proxy"), "%s", err.msg);
+    }
+    char many[400] = "";
+    for (int i = 0; i <= HTTP_PROXIES_MAX; i++)
+        snprintf(many + strlen(many), sizeof many - strlen(many), "%s10.0.0.%d", i ? "," : "", i);
+    cr_assert_eq(http_proxies_parse(many, &p, &err), -1);
+    cr_assert(strstr(err.msg, "at most"), "%s", err.msg);
 }
