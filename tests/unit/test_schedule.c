@@ -1000,6 +1000,27 @@ static void accept_meanwhile(struct store *st, void *ud)
  * run is written, each accepted one kept where its accept placed it unless
  * that clashes with the new schedule, else moved or left unscheduled with its
  * reason; nobody and no table is booked twice. */
+/* Does a stored meeting sit at placed ("slot@table") at its table, or with
+ * a person of request id? Only then had the request's meeting to move. */
+static bool clashes_where_placed(const struct stored *v, const char *id, const char *placed)
+{
+    char slot[24], table[24];
+    const char *at = strchr(placed, '@');
+    cr_assert_not_null(at);
+    snprintf(slot, sizeof slot, "%.*s", (int)(at - placed), placed);
+    snprintf(table, sizeof table, "%s", at + 1);
+    int r = -1;
+    for (int k = 0; k < v->rn; k++)
+        if (strcmp(v->rid[k], id) == 0)
+            r = k;
+    cr_assert_geq(r, 0, "%s is still accepted", id);
+    for (int j = 0; j < v->n; j++)
+        if (strcmp(v->req[j], id) != 0 && strcmp(v->slot[j], slot) == 0 &&
+            (strcmp(v->loc[j], table) == 0 || meets(v, j, v->rfrom[r]) || meets(v, j, v->rto[r])))
+            return true;
+    return false;
+}
+
 static void organiser_run_beside_accepts(int accepts)
 {
     struct arena a;
@@ -1063,12 +1084,16 @@ static void organiser_run_beside_accepts(int accepts)
             moved++;
             cr_assert_str_eq(l->outcome, "moved");
             cr_assert_str_neq(where, w.placed[i], "%s moved to where it was", id);
+            cr_assert(clashes_where_placed(v, id, w.placed[i]),
+                      "%s moved, but nothing stored meets where its accept put it", id);
         }
     }
     cr_assert_eq(kept + moved + placed + unscheduled, accepts);
+    /* whether an accept's meeting clashes with the new schedule depends on
+     * where its short run put it, which the clock paces: kept ones are
+     * asserted where nothing else met (accepts_during_the_run_stay_...) */
     cr_log_info("%d accepted meanwhile: %d kept, %d moved, %d placed, %d unscheduled", accepts,
                 kept, moved, placed, unscheduled);
-    cr_assert_gt(kept, 0, "an accept's meeting that clashes with nothing stays");
     free(published);
     free(v);
     arena_free(&a);
