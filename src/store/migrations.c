@@ -364,8 +364,8 @@ static const char migration_10[] =
  * locked, taken out) and to its publication, which schedule runs read before
  * loading the event and again when writing, to refuse to write over any
  * change. No longer read: a run now compares what it loaded with what it
- * finds when it writes, and merges what it can (app/schedule_event.c); the
- * counter stays, as a migration is never undone. */
+ * finds when it writes, and merges what it can (app/schedule_event.c);
+ * version 14 drops the triggers, the column stays. */
 #define SCHEDULE_BUMP(req)                                                         \
     " BEGIN UPDATE events SET schedule_version = schedule_version + 1"             \
     " WHERE rid = (SELECT event_rid FROM requests WHERE rid = " req "); END;"
@@ -409,6 +409,15 @@ static const char migration_13[] =
     ") STRICT;"
     "CREATE INDEX device_tokens_user ON device_tokens(user_rid, created_at);";
 
+/* Version 14: version 11's triggers go. Nothing reads the counter now, and
+ * every meeting written paid for them (a schedule's rewrite of its meetings
+ * took four times as long: 3.9 ms against 1.0 at 3,744 meetings). */
+static const char migration_14[] =
+    "DROP TRIGGER IF EXISTS meetings_placed_version;"
+    "DROP TRIGGER IF EXISTS meetings_gone_version;"
+    "DROP TRIGGER IF EXISTS meetings_moved_version;"
+    "DROP TRIGGER IF EXISTS events_published_version;";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -424,6 +433,7 @@ const struct store_migration store_migrations[] = {
     {11, "a counter of changes to an event's meetings, for schedule runs", migration_11},
     {12, "a supply's share of Ukrainian components", migration_12},
     {13, "device cookies: logins judged by the browser's own failures", migration_13},
+    {14, "the schedule runs' change counter no longer kept", migration_14},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];
