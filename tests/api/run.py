@@ -418,27 +418,17 @@ def main():
     if rc != 0 or "event=stopped" not in open(os.path.join(tmp, "serve.log")).read():
         failures += 1
         print(f"FAIL the server did not stop cleanly on SIGTERM (exit {rc})")
-    https_failures, https_checks = check_cookie_secure_under_https_url(db)
-    failures += https_failures
-    checks += https_checks
-    px_failures, px_checks = check_forwarded_only_from_named_proxies(tmp)
-    failures += px_failures
-    checks += px_checks
-    web_failures, web_checks = check_web_dir(db, tmp)
-    failures += web_failures
-    checks += web_checks
-    bg_failures, bg_checks = check_schedule_in_background(tmp)
-    failures += bg_failures
-    checks += bg_checks
-    acc_failures, acc_checks = check_schedule_beside_accepts(tmp)
-    failures += acc_failures
-    checks += acc_checks
-    dir_failures, dir_checks = check_directory_beyond_a_page(tmp)
-    failures += dir_failures
-    checks += dir_checks
-    st_failures, st_checks = check_no_run_starts_while_stopping(tmp)
-    failures += st_failures
-    checks += st_checks
+    # the checks that start servers of their own
+    for check in (lambda: check_cookie_secure_under_https_url(db),
+                  lambda: check_forwarded_only_from_named_proxies(tmp),
+                  lambda: check_web_dir(db, tmp),
+                  lambda: check_schedule_in_background(tmp),
+                  lambda: check_schedule_beside_accepts(tmp),
+                  lambda: check_directory_beyond_a_page(tmp),
+                  lambda: check_no_run_starts_while_stopping(tmp)):
+        f, c = check()
+        failures += f
+        checks += c
     print(f"{checks - failures}/{checks} API checks passed")
     sys.exit(1 if failures else 0)
 
