@@ -150,8 +150,9 @@ const struct cli_command cli_commands[] = {
      "2592000 s (default 43200, 12 hours). --tls: the site is reached over TLS (a\n"
      "terminator in front), so cookies are Secure. --behind-proxy: trust\n"
      "X-Forwarded-For and X-Forwarded-Proto from the proxy in front. --public-url:\n"
-     "the base of private calendar feed URLs (default http://ADDR:P); an https://\n"
-     "one says the site is reached over TLS, as --tls does.\n"
+     "the base of private calendar feed URLs (default http://ADDR:P), an http://\n"
+     "or https:// address without ?query or #fragment; an https:// one says the\n"
+     "site is reached over TLS, as --tls does.\n"
      "--login-failures A:I: failed logins allowed per account and per client\n"
      "address in 15 minutes before 429 (default 5:50). Logs one line per request\n"
      "on stderr, without cookies, tokens or passwords, unless --no-access-log."},

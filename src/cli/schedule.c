@@ -150,8 +150,11 @@ int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv)
             break;
         case 't':
             limit = strtod(optarg, &end);
-            if (*end || !(limit > 0) || limit > 86400)
+            if (end == optarg || *end || !(limit > 0) || limit > 86400) {
+                fprintf(stderr, "dfnc: --time-limit takes seconds, more than 0 and at most "
+                                "86400, not \"%s\"\n", optarg);
                 return cli_usage("schedule");
+            }
             break;
         case 's':
             if (cli_whole_arg("seed", optarg, 0, UINT_MAX, &v) < 0)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/fields.h"
 #include "cli/cli.h"
 #include "http/server.h"
 
@@ -17,6 +18,20 @@ static int int_arg(const char *name, const char *s, int lo, int hi, int *out)
         return -1;
     *out = (int)v;
     return 0;
+}
+
+/* --public-url: the base of the private calendar feed URLs the API hands out,
+ * which calendars fetch: an address a link may have (app_website_check) and
+ * no ?query or #fragment, inside which the feed's path would land. */
+static int public_url_arg(const char *s)
+{
+    struct df_err err = {0};
+    if (app_website_check(s, &err) == 0 && !strpbrk(s, "?#"))
+        return 0;
+    fprintf(stderr, "dfnc: --public-url \"%s\" is not an http:// or https:// address with a "
+                    "host and no ?query or #fragment (like https://forum.example.eu): the "
+                    "private calendar feed URLs begin with it\n", s);
+    return -1;
 }
 
 /* --login-failures A:I, two whole numbers from 1 to INT_MAX (sscanf's %d
@@ -65,7 +80,10 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         case 'w': o.web_dir = optarg; break;
         case 'q': o.access_log = false; break;
         case 's': ok = int_arg("session-ttl", optarg, 1, 30 * 24 * 3600, &o.limits.session_ttl); break;
-        case 'u': o.public_url = optarg; break;
+        case 'u':
+            ok = public_url_arg(optarg);
+            o.public_url = optarg;
+            break;
         case 'f':
             ok = failures_arg(optarg, &o.limits.per_account, &o.limits.per_ip);
             break;
