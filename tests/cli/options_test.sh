@@ -72,6 +72,12 @@ t "--time-limit that is no number of seconds is named" 2 \
   -- --db t.db schedule --time-limit 0
 t "--time-limit with trailing text is named" 2 '^dfnc: --time-limit takes seconds.*not "5s"' \
   -- --db t.db schedule --dzn x.dzn --time-limit 5s
+t "--threads without --dzn, which it would not change, is refused, named" 2 \
+  '^dfnc: --threads applies to --dzn only' -- --db t.db schedule --threads 1
+t "--fairness without --dzn is refused, named" 2 '^dfnc: --fairness applies to --dzn only' \
+  -- --db t.db schedule --fairness 1
+t "--event with --dzn is refused, named" 2 '^dfnc: --event schedules .* not both' \
+  -- --db t.db schedule --dzn x.dzn --event e
 
 # ---- export replaces its file whole ----------------------------------------------
 python3 - <<'PY'
