@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app/fields.h"
 #include "cli/cli.h"
@@ -32,6 +33,23 @@ static int public_url_arg(const char *s)
                     "host and no ?query or #fragment (like https://forum.example.eu): the "
                     "private calendar feed URLs begin with it\n", s);
     return -1;
+}
+
+/* --web DIR: a folder to serve; one that is not there would serve a 404 for
+ * every page, and the server would run as if all were well. */
+static int web_dir_arg(const char *s)
+{
+    struct stat st;
+    if (stat(s, &st) < 0) {
+        fprintf(stderr, "dfnc: --web \"%s\": %s: every page would be 404\n", s,
+                strerror(errno));
+        return -1;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "dfnc: --web \"%s\" is not a folder: every page would be 404\n", s);
+        return -1;
+    }
+    return 0;
 }
 
 /* --login-failures A:I, two whole numbers from 1 to INT_MAX (sscanf's %d
@@ -77,7 +95,10 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         case 't': ok = int_arg("threads", optarg, 1, 64, &o.threads); break;
         case 'T': o.tls = true; break;
         case 'P': o.behind_proxy = true; break;
-        case 'w': o.web_dir = optarg; break;
+        case 'w':
+            ok = web_dir_arg(optarg);
+            o.web_dir = optarg;
+            break;
         case 'q': o.access_log = false; break;
         case 's': ok = int_arg("session-ttl", optarg, 1, 30 * 24 * 3600, &o.limits.session_ttl); break;
         case 'u':

@@ -67,6 +67,11 @@ t "--public-url without a scheme is refused" 2 '^dfnc: --public-url "forum.examp
 t "--public-url with a query, which the feed path would land in, is refused" 2 \
   '^dfnc: --public-url "https://forum.example.eu/\?a=1" is not' \
   -- --db t.db serve --public-url 'https://forum.example.eu/?a=1' --port 70000
+t "--web of a folder that is not there is refused, named" 2 \
+  '^dfnc: --web "/nonexistent/web": No such file or directory' \
+  -- --db t.db serve --web /nonexistent/web --port 70000
+t "--web of a file, not a folder, is refused, named" 2 '^dfnc: --web "t.db" is not a folder' \
+  -- --db t.db serve --web t.db --port 70000
 t "--time-limit that is no number of seconds is named" 2 \
   '^dfnc: --time-limit takes seconds, more than 0 and at most 86400, not "0"' \
   -- --db t.db schedule --time-limit 0
