@@ -308,7 +308,8 @@ int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv)
            DFNC_VERSION);
     for (int i = 0; i < cli_commands_n; i++)
         printf("  %s\n", cli_commands[i].usage);
-    printf("\n`dfnc help COMMAND` explains one. An option that takes a value is given once.\n"
+    printf("\n`dfnc help COMMAND` (or `dfnc COMMAND --help`) explains one. An option that\n"
+           "takes a value is given once.\n"
            "Exit codes: 0 ok, 1 failure, 2 usage, 3 bad input.\n");
     return 0;
 }

@@ -84,6 +84,12 @@ t "--fairness without --dzn is refused, named" 2 '^dfnc: --fairness applies to -
 t "--event with --dzn is refused, named" 2 '^dfnc: --event schedules .* not both' \
   -- --db t.db schedule --dzn x.dzn --event e
 
+# ---- COMMAND --help is dfnc help COMMAND, as a newcomer types it ------------------------
+t "import --help is dfnc help import" 0 "" -- --db t.db import --help
+check "... its help printed" grep -q "^usage: dfnc import" out.txt
+t "user add --email a@x.eu --help, anywhere after the command" 0 "" -- --db t.db user add --email a@x.eu --help
+check "... user's help printed" grep -q "^usage: dfnc user add" out.txt
+
 # ---- export replaces its file whole ----------------------------------------------
 python3 - <<'PY'
 import random
