@@ -1,8 +1,10 @@
 #!/bin/sh
 # Builds the libFuzzer harnesses with clang into build-fuzz/ (the project's own
 # build uses gcc, which has no libFuzzer). Run: fuzz/build.sh && \
-#   build-fuzz/fuzz_url -max_total_time=600 fuzz/corpus/url
-# (also build-fuzz/fuzz_json_in and build-fuzz/fuzz_match_text: fuzz/README.md)
+#   mkdir -p /tmp/fz && cp fuzz/corpus/url/* /tmp/fz/ && \
+#   build-fuzz/fuzz_url -max_total_time=600 /tmp/fz
+# (a scratch copy: libFuzzer adds files to its corpus directory; the other
+# harnesses, fuzz_headers, fuzz_json_in, fuzz_match_text, fuzz_glossary: fuzz/README.md)
 set -eu
 cd "$(dirname "$0")/.."
 mkdir -p build-fuzz

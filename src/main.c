@@ -45,5 +45,9 @@ int main(int argc, char **argv)
         fprintf(stderr, "dfnc: no command \"%s\"; `dfnc help` lists them\n", argv[i]);
         return cli_usage(NULL);
     }
+    /* `dfnc import --help`, `dfnc user add --help`: what a newcomer types first */
+    for (int j = i + 1; j < argc && strcmp(argv[j], "--") != 0; j++)
+        if (strcmp(argv[j], "--help") == 0)
+            return cli_cmd_help(&ctx, 2, (char *[]){"help", argv[i], NULL});
     return c->run(&ctx, argc - i, argv + i);
 }

@@ -103,8 +103,6 @@ static int participation(struct store *s, const struct csv_reader *r,
     if (app_import_row_text_check(r, row, err) < 0)
         return -1;
     const char *country = ec ? country_from_ec_code(ec) : NULL;
-    if (!country && ec && strcmp(ec, "XK") == 0)
-        country = "XK";   /* Kosovo: the code the EU uses, not yet in ISO 3166 */
     const char *kind = app_cordis_kind(type);
     char url[512];
     if (!project || !org || !name)

@@ -35,8 +35,9 @@ const struct cli_command cli_commands[] = {
      "control character but tab and line breaks (a terminal escape, a bell), nor\n"
      "a line break in a name, title, city, email or unit.\n"
      "  organisations  id,name,country,kind,sme,city,website,description\n"
-     "                 (country ISO 3166 alpha-2; kind company|research|government|\n"
-     "                 association|other; sme 0|1; optional name_uk,description_uk)\n"
+     "                 (country ISO 3166 alpha-2, or XK for Kosovo as the EU writes\n"
+     "                 it; kind company|research|government|association|other;\n"
+     "                 sme 0|1; optional name_uk,description_uk)\n"
      "  people         id,organisation,name,email,title,languages (like en;uk;fr)\n"
      "  capabilities   organisation,direction,cpv,title,description (direction\n"
      "                 offer|need; cpv like 35613000-4; optional confidential 0|1)\n"
@@ -154,8 +155,9 @@ const struct cli_command cli_commands[] = {
      "X-Forwarded-For (its last address) and X-Forwarded-Proto are believed, any\n"
      "other peer's are not (its own address counts). The address is required now:\n"
      "a bare --behind-proxy is refused. --public-url: the base of private calendar\n"
-     "feed URLs (default http://ADDR:P); an https:// one says the site is reached\n"
-     "over TLS, as --tls does.\n"
+     "feed URLs (default http://ADDR:P), an http:// or https:// address without\n"
+     "?query or #fragment; an https:// one says the site is reached over TLS, as\n"
+     "--tls does.\n"
      "--login-failures A:I: failed logins allowed per account and per client\n"
      "address (an IPv6 one per /64) in 15 minutes before 429 (default 5:50). A\n"
      "browser that signed in holds a device cookie (180 days): with it only its own\n"
@@ -317,7 +319,8 @@ int cli_cmd_help(struct cli_ctx *ctx, int argc, char **argv)
            DFNC_VERSION);
     for (int i = 0; i < cli_commands_n; i++)
         printf("  %s\n", cli_commands[i].usage);
-    printf("\n`dfnc help COMMAND` explains one. An option that takes a value is given once.\n"
+    printf("\n`dfnc help COMMAND` (or `dfnc COMMAND --help`) explains one. An option that\n"
+           "takes a value is given once.\n"
            "Exit codes: 0 ok, 1 failure, 2 usage, 3 bad input.\n");
     return 0;
 }

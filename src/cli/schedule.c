@@ -1,6 +1,7 @@
 /* dfnc schedule: a forum event from the database, or a JAIR .dzn instance. */
 #include <getopt.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,6 +129,7 @@ int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv)
     /* a second search on a second core, when there is one */
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     int threads = cores >= 2 ? 2 : 1;
+    bool threads_set = false;
     static const struct option opts[] = {
         {"dzn", required_argument, NULL, 'd'},        {"event", required_argument, NULL, 'e'},
         {"fairness", required_argument, NULL, 'f'},   {"time-limit", required_argument, NULL, 't'},
@@ -150,8 +152,11 @@ int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv)
             break;
         case 't':
             limit = strtod(optarg, &end);
-            if (*end || !(limit > 0) || limit > 86400)
+            if (end == optarg || *end || !(limit > 0) || limit > 86400) {
+                fprintf(stderr, "dfnc: --time-limit takes seconds, more than 0 and at most "
+                                "86400, not \"%s\"\n", optarg);
                 return cli_usage("schedule");
+            }
             break;
         case 's':
             if (cli_whole_arg("seed", optarg, 0, UINT_MAX, &v) < 0)
@@ -162,11 +167,17 @@ int cli_cmd_schedule(struct cli_ctx *ctx, int argc, char **argv)
             if (cli_whole_arg("threads", optarg, 1, 2, &v) < 0)
                 return cli_usage("schedule");
             threads = (int)v;
+            threads_set = true;
             break;
         default: return cli_usage("schedule");
         }
     }
-    if (optind != argc || (dzn && event) || (!dzn && fairness >= 0))
+    /* an option of the other form would be ignored: the run is not the one asked for */
+    if (dzn && event)
+        fprintf(stderr, "dfnc: --event schedules a forum's event, --dzn an instance: not both\n");
+    else if (!dzn && (fairness >= 0 || threads_set))
+        fprintf(stderr, "dfnc: --%s applies to --dzn only\n", fairness >= 0 ? "fairness" : "threads");
+    if (optind != argc || (dzn && event) || (!dzn && (fairness >= 0 || threads_set)))
         return cli_usage("schedule");
     if (dzn)
         return run_dzn(dzn, fairness, limit, seed, threads, as_json);

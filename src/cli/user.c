@@ -24,6 +24,26 @@ static int read_password(char *pw, size_t cap, struct df_err *err)
     return 0;
 }
 
+/* Whether the options leave out what the subcommand needs or give what it
+ * does not take; if so, says which on stderr (a usage line alone had left a
+ * newcomer guessing, and no prompt asks for the password). */
+static bool refused(bool add, const char *email, const char *role, const char *person,
+                    int contact, int from_stdin)
+{
+    const char *why =
+        !email && add         ? "user add needs --email"
+        : !email              ? "user password needs --email"
+        : !from_stdin         ? "the password is read from standard input: give --password-stdin"
+        : add && !role        ? "user add needs --role organiser or participant"
+        : contact && !person  ? "--contact makes --person the contact: give --person"
+        : !add && (role || person || contact)
+            ? "user password takes --email and --password-stdin only"
+            : NULL;
+    if (why)
+        fprintf(stderr, "dfnc: %s\n", why);
+    return why != NULL;
+}
+
 int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *email = NULL, *role = NULL, *person = NULL;
@@ -48,8 +68,7 @@ int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv)
         default: return cli_usage("user");
         }
     }
-    if (optind != argc || !email || !from_stdin || (add && !role) || (contact && !person) ||
-        (!add && (role || person || contact)))
+    if (optind != argc || refused(add, email, role, person, contact, from_stdin))
         return cli_usage("user");
 
     struct df_err err = {0};

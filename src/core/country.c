@@ -25,6 +25,11 @@ static const char iso_codes[][3] = {
     "UZ", "VU", "VE", "VN", "VG", "VI", "WF", "EH", "YE", "ZM", "ZW",
 };
 
+/* User-assigned codes that the EU writes for a country ISO 3166 has no code for. */
+static const char eu_assigned_codes[][3] = {
+    "XK",   /* Kosovo */
+};
+
 static const char eu_codes[][3] = {
     "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
     "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
@@ -60,6 +65,7 @@ static const struct country_name names[] = {
     {"TR", "Türkiye", "Туреччина"},      {"IL", "Israel", "Ізраїль"},
     {"JP", "Japan", "Японія"},           {"KR", "South Korea", "Південна Корея"},
     {"RS", "Serbia", "Сербія"},          {"GE", "Georgia", "Грузія"},
+    {"XK", "Kosovo", "Косово"},
 };
 
 /* The entry of list equal to code, or NULL. */
@@ -75,7 +81,10 @@ static const char *find_code(const char (*list)[3], size_t n, const char *code)
 
 #define IN_LIST(list, code) (find_code(list, sizeof list / sizeof list[0], code) != NULL)
 
-bool country_is_known(const char *alpha2) { return IN_LIST(iso_codes, alpha2); }
+bool country_is_known(const char *alpha2)
+{
+    return IN_LIST(iso_codes, alpha2) || IN_LIST(eu_assigned_codes, alpha2);
+}
 bool country_is_eu_member(const char *alpha2) { return IN_LIST(eu_codes, alpha2); }
 bool country_is_eea_efta(const char *alpha2) { return IN_LIST(eea_efta_codes, alpha2); }
 bool country_is_europe(const char *alpha2)
@@ -113,5 +122,8 @@ const char *country_from_ec_code(const char *ec)
         return "GR";
     if (strcmp(ec, "UK") == 0)
         return "GB";
-    return find_code(iso_codes, sizeof iso_codes / sizeof iso_codes[0], ec);
+    const char *iso = find_code(iso_codes, sizeof iso_codes / sizeof iso_codes[0], ec);
+    return iso ? iso
+               : find_code(eu_assigned_codes,
+                           sizeof eu_assigned_codes / sizeof eu_assigned_codes[0], ec);
 }

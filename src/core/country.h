@@ -6,7 +6,9 @@
 
 #include <stdbool.h>
 
-/* True for any of the 249 officially assigned ISO 3166-1 alpha-2 codes (upper case). */
+/* True for any of the 249 officially assigned ISO 3166-1 alpha-2 codes (upper case),
+ * and for XK, Kosovo: no ISO code is assigned, and the EU (CORDIS among its data)
+ * writes XK. */
 bool country_is_known(const char *alpha2);
 /* The 27 EU Member States. */
 bool country_is_eu_member(const char *alpha2);

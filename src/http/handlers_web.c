@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "app/cpv.h"
+#include "app/fields.h"
 #include "app/glossary.h"
 #include "app/import.h"
 #include "app/match.h"
@@ -246,6 +247,12 @@ static void h_search_orgs(struct http_req *r)
         (void)utf8_fold_str(q.q, needle, sizeof needle);
     if (q.country && !country_is_known(q.country)) {
         http_reply_error(r, 422, "invalid", "country must be an ISO 3166 alpha-2 code");
+        return;
+    }
+    struct df_err why = {0};
+    if (q.kind && app_org_kind_check(q.kind, &why) < 0) {
+        http_reply_error(r, 422, "invalid", "kind must be company, research, government, "
+                                            "association or other");
         return;
     }
     if (sme) {

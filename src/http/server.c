@@ -183,6 +183,7 @@ static bool path_is_hidden(const struct http_url *u)
 static void serve_static(struct http_req *r)
 {
     char path[1024];
+    http_web_csp(r);   /* on a 404 too, as the embedded files' */
     if (path_is_hidden(&r->url)) {
         http_reply_error(r, 404, "not_found", "no such page");
         return;
@@ -199,7 +200,6 @@ static void serve_static(struct http_req *r)
         return;
     }
     reply_set(r, 200, NULL, 0, content_type(path));
-    http_web_csp(r);
     r->reply_fd = fd;
     r->reply_fd_len = (size_t)st.st_size;
 }

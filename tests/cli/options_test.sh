@@ -56,6 +56,40 @@ check "... no command ran: no database was made" [ ! -e t.db ] && [ ! -e other.d
 t "a flag given twice is the flag" 0 "" -- --db t.db stats --json --json
 check "... its JSON printed once" python3 -c 'import json; json.load(open("out.txt"))'
 
+# ---- a value no command could use is named, not taken ---------------------------------
+# (--port 70000 after it fails too, so that a dfnc which took the value would stop
+# rather than serve)
+t "--public-url that is no http(s) address is refused, named" 2 \
+  '^dfnc: --public-url "ftp://forum.example.eu" is not an http:// or https:// address' \
+  -- --db t.db serve --public-url ftp://forum.example.eu --port 70000
+t "--public-url without a scheme is refused" 2 '^dfnc: --public-url "forum.example.eu" is not' \
+  -- --db t.db serve --public-url forum.example.eu --port 70000
+t "--public-url with a query, which the feed path would land in, is refused" 2 \
+  '^dfnc: --public-url "https://forum.example.eu/\?a=1" is not' \
+  -- --db t.db serve --public-url 'https://forum.example.eu/?a=1' --port 70000
+t "--web of a folder that is not there is refused, named" 2 \
+  '^dfnc: --web "/nonexistent/web": No such file or directory' \
+  -- --db t.db serve --web /nonexistent/web --port 70000
+t "--web of a file, not a folder, is refused, named" 2 '^dfnc: --web "t.db" is not a folder' \
+  -- --db t.db serve --web t.db --port 70000
+t "--time-limit that is no number of seconds is named" 2 \
+  '^dfnc: --time-limit takes seconds, more than 0 and at most 86400, not "0"' \
+  -- --db t.db schedule --time-limit 0
+t "--time-limit with trailing text is named" 2 '^dfnc: --time-limit takes seconds.*not "5s"' \
+  -- --db t.db schedule --dzn x.dzn --time-limit 5s
+t "--threads without --dzn, which it would not change, is refused, named" 2 \
+  '^dfnc: --threads applies to --dzn only' -- --db t.db schedule --threads 1
+t "--fairness without --dzn is refused, named" 2 '^dfnc: --fairness applies to --dzn only' \
+  -- --db t.db schedule --fairness 1
+t "--event with --dzn is refused, named" 2 '^dfnc: --event schedules .* not both' \
+  -- --db t.db schedule --dzn x.dzn --event e
+
+# ---- COMMAND --help is dfnc help COMMAND, as a newcomer types it ------------------------
+t "import --help is dfnc help import" 0 "" -- --db t.db import --help
+check "... its help printed" grep -q "^usage: dfnc import" out.txt
+t "user add --email a@x.eu --help, anywhere after the command" 0 "" -- --db t.db user add --email a@x.eu --help
+check "... user's help printed" grep -q "^usage: dfnc user add" out.txt
+
 # ---- export replaces its file whole ----------------------------------------------
 python3 - <<'PY'
 import random

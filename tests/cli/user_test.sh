@@ -35,7 +35,16 @@ t "an unknown role" 2 $'long-password\n' "neither" -- user add --email s@x.test 
 t "not an email address" 3 $'long-password\n' "not an e-mail address" -- user add --email nobody --role organiser --password-stdin
 t "a short password" 3 $'short\n' "the password is shorter than 8 bytes" -- user add --email t@x.test --role organiser --password-stdin
 t "no password on stdin" 3 "" "no password" -- user add --email u@x.test --role organiser --password-stdin
-t "without --password-stdin" 2 "" "usage" -- user add --email v@x.test --role organiser
+t "without --password-stdin, which is named (no prompt: it waits for nothing)" 2 "" \
+  "^dfnc: the password is read from standard input: give --password-stdin" \
+  -- user add --email v@x.test --role organiser
+t "without --email, named" 2 "" "^dfnc: user add needs --email" -- user add --role organiser --password-stdin
+t "without --role, named" 2 "" "^dfnc: user add needs --role organiser or participant" \
+  -- user add --email v@x.test --password-stdin
+t "--contact without --person, named" 2 "" "^dfnc: --contact makes --person the contact" \
+  -- user add --email v@x.test --role organiser --contact --password-stdin
+t "password with --role, named" 2 "" "^dfnc: user password takes --email and --password-stdin only" \
+  -- user password --email org@x.test --role organiser --password-stdin
 t "without add" 2 "" "usage" -- user --email v@x.test
 hashes=$(python3 -c "import sqlite3;print('|'.join(r[0] for r in sqlite3.connect('u.db').execute('SELECT password_hash FROM users ORDER BY rid')))")
 if [[ "$hashes" == '$argon2id$'*'|$argon2id$'* ]] && [[ "$hashes" != *long-password* ]]; then

@@ -159,6 +159,10 @@ Test(country, knows_iso_codes_eu_members_and_cordis_codes)
     cr_assert_str_eq(country_from_ec_code("UK"), "GB");
     cr_assert_str_eq(country_from_ec_code("DE"), "DE");
     cr_assert_null(country_from_ec_code("ZZ"));
+    /* Kosovo: no ISO code; the EU and CORDIS write XK, and dfnc takes what it imports */
+    cr_assert(country_is_known("XK"));
+    cr_assert_str_eq(country_from_ec_code("XK"), "XK");
+    cr_assert_not(country_is_europe("XK"));
     cr_assert_str_eq(country_name_uk("UA"), "Україна");
 }
 
