@@ -626,6 +626,24 @@ static void log_word(const char *s, char *out, size_t cap)
     out[i] = '\0';
 }
 
+/* libmicrohttpd's own messages (a port it cannot bind, a request it could
+ * not parse) into dfnc's log, one line each, instead of bare lines on
+ * stderr beside it; quotes, backslashes and control characters replaced,
+ * as the client may have chosen some of the words. */
+static void on_library_message(void *cls, const char *fmt, va_list ap)
+{
+    (void)cls;
+    char msg[256];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    size_t n = strlen(msg);
+    while (n && (msg[n - 1] == '\n' || msg[n - 1] == '\r' || msg[n - 1] == ' '))
+        msg[--n] = '\0';
+    for (size_t i = 0; i < n; i++)
+        if (msg[i] == '"' || msg[i] == '\\' || (unsigned char)msg[i] < 0x20 || msg[i] == 0x7f)
+            msg[i] = '_';
+    log_msg(LOG_WARN, "event=http_library msg=\"%s\"", msg);
+}
+
 /* The path for the log: a path under a secret route is redacted whatever
  * the method or outcome (a 405 or a near miss holds the secret as well). */
 static void log_path(const struct http_req *r, char *out, size_t cap)
@@ -792,6 +810,7 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, srv->o.header_max,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
         MHD_OPTION_NOTIFY_COMPLETED, on_done, srv,
+        MHD_OPTION_EXTERNAL_LOGGER, on_library_message, srv,
         MHD_OPTION_END);
     /* No MHD_OPTION_LISTENING_ADDRESS_REUSE: its SO_REUSEPORT let a second
      * server bind a busy port and the kernel split the clients between the

@@ -438,7 +438,7 @@ def check_busy_port(db, cl):
     (exit 1, the port named as in use) instead of sharing it (SO_REUSEPORT
     would let the kernel split the clients between the two); the first one
     keeps answering. Returns (failures, checks)."""
-    failures, checks = 0, 2
+    failures, checks = 0, 3
     try:
         p = subprocess.run([DFNC, "--db", db, "serve", "--port", str(cl.port)],
                            capture_output=True, text=True, timeout=20)
@@ -448,6 +448,13 @@ def check_busy_port(db, cl):
     if rc != 1 or f"port {cl.port}: the port is in use" not in err:
         failures += 1
         print(f"FAIL a second server on busy port {cl.port}: exit {rc}, stderr {err[-200:]!r}")
+    # libmicrohttpd's own words ("Failed to bind to port ...") are log lines
+    # too, not bare lines beside the log
+    bare = [line for line in err.splitlines()
+            if line and not line.startswith(("ts=", "dfnc: "))]
+    if bare or "event=http_library" not in err:
+        failures += 1
+        print(f"FAIL the library's messages are not log lines: {bare or err[-200:]!r}")
     st, _, _ = cl.request("GET", "/api/v1/health", {}, None)
     if st != 200:
         failures += 1
