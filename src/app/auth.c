@@ -55,8 +55,10 @@ bool app_token_is_well_formed(const char *s)
     return n == 43; /* 32 bytes in unpadded base64 */
 }
 
+_Static_assert(APP_HASH_LEN == crypto_pwhash_STRBYTES, "APP_HASH_LEN is libsodium's");
+
 /* password hashed into hash as app_user_add says: 0, or -1 with err. */
-static int hash_password(const char *password, bool low_cost, char hash[crypto_pwhash_STRBYTES],
+static int hash_password(const char *password, bool low_cost, char hash[APP_HASH_LEN],
                          struct df_err *err)
 {
     size_t n = strlen(password);
@@ -73,27 +75,54 @@ static int hash_password(const char *password, bool low_cost, char hash[crypto_p
     return 0;
 }
 
-int app_user_add(struct store *s, const char *email, const char *role, const char *person,
-                 const char *password, bool low_cost, struct df_err *err)
+int app_user_prepare(const char *email, const char *role, const char *person,
+                     const char *password, bool low_cost, struct app_new_login *out,
+                     struct df_err *err)
 {
-    char hash[crypto_pwhash_STRBYTES];
     if (strcmp(role, "organiser") != 0 && strcmp(role, "participant") != 0)
         return df_err_set(err, DF_ERR_USAGE, "role \"%s\" is neither organiser nor participant",
                           role);
     if (strcmp(role, "participant") == 0 && !person)
         return df_err_set(err, DF_ERR_USAGE, "a participant login needs --person");
-    if (app_email_check("email", email, err) < 0 || hash_password(password, low_cost, hash, err) < 0)
+    *out = (struct app_new_login){.email = email, .role = role, .person = person};
+    if (app_email_check("email", email, err) < 0 ||
+        hash_password(password, low_cost, out->hash, err) < 0)
         return -1;
-    return store_user_add(s, email, hash, role, person, NULL, err);
+    return 0;
+}
+
+int app_user_store(struct store *s, const struct app_new_login *n, struct df_err *err)
+{
+    return store_user_add(s, n->email, n->hash, n->role, n->person, NULL, err);
+}
+
+int app_user_add(struct store *s, const char *email, const char *role, const char *person,
+                 const char *password, bool low_cost, struct df_err *err)
+{
+    struct app_new_login n;
+    if (app_user_prepare(email, role, person, password, low_cost, &n, err) < 0)
+        return -1;
+    return app_user_store(s, &n, err);
+}
+
+int app_password_prepare(const char *password, struct app_new_password *out, struct df_err *err)
+{
+    return hash_password(password, false, out->hash, err);
+}
+
+int app_user_store_password(struct store *s, const char *email, const struct app_new_password *p,
+                            struct df_err *err)
+{
+    return store_user_set_password_hash(s, email, p->hash, err);
 }
 
 int app_user_set_password(struct store *s, const char *email, const char *password,
                           struct df_err *err)
 {
-    char hash[crypto_pwhash_STRBYTES];
-    if (hash_password(password, false, hash, err) < 0)
+    struct app_new_password p;
+    if (app_password_prepare(password, &p, err) < 0)
         return -1;
-    return store_user_set_password_hash(s, email, hash, err);
+    return app_user_store_password(s, email, &p, err);
 }
 
 int app_password_hash_check(const char *hash, struct df_err *err)

@@ -47,6 +47,30 @@ int app_auth_init(struct df_err *err);
 int app_user_add(struct store *s, const char *email, const char *role, const char *person,
                  const char *password, bool low_cost, struct df_err *err);
 
+/* The two halves of app_user_add and app_user_set_password, for a caller
+ * that writes in a transaction others wait for (the CLI beside a running
+ * server): the prepare functions check what is given and hash the password
+ * (argon2id, some 70 ms and 64 MiB) before the transaction begins; the store
+ * functions write what they prepared inside it. */
+#define APP_HASH_LEN 128          /* crypto_pwhash_STRBYTES */
+
+struct app_new_login {
+    const char *email, *role, *person;   /* the caller's strings */
+    char hash[APP_HASH_LEN];
+};
+
+struct app_new_password {
+    char hash[APP_HASH_LEN];
+};
+
+int app_user_prepare(const char *email, const char *role, const char *person,
+                     const char *password, bool low_cost, struct app_new_login *out,
+                     struct df_err *err);
+int app_user_store(struct store *s, const struct app_new_login *n, struct df_err *err);
+int app_password_prepare(const char *password, struct app_new_password *out, struct df_err *err);
+int app_user_store_password(struct store *s, const char *email, const struct app_new_password *p,
+                            struct df_err *err);
+
 /* A new password for the login of email, hashed as app_user_add hashes
  * (never at the low cost); its sessions end and its device cookies are
  * revoked. DF_ERR_NOT_FOUND for no such

@@ -156,14 +156,31 @@ int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
         out->meet_pair[m] = best;
     }
     out->pair_cap = arena_alloc(a, ((size_t)out->n_pairs * (size_t)n_slots + 1) * sizeof(int));
-    if (!out->pair_cap)
+    out->held = arena_alloc(a, (size_t)n_iv * (size_t)n_slots + 1);
+    if (!out->pair_cap || !out->held)
         return -1;
+    out->n_iv = n_iv;
+    out->n_slots = n_slots;
     for (int i = 0; i < n_iv; i++) {
         int pi = find_pair(out, iv[i].lang_a, iv[i].lang_b);
         for (int k = 0; k < n_slots; k++)
             out->pair_cap[(size_t)pi * n_slots + k] += works(&iv[i], &slots[k]);
     }
     return 0;
+}
+
+void app_interpreting_hold(struct app_interpreting *ip, const struct store_interpreter *iv,
+                           const struct store_slot *slots, const char *id, int k)
+{
+    if (!id || k < 0 || k >= ip->n_slots)
+        return;
+    for (int i = 0; i < ip->n_iv; i++) {
+        unsigned char *h = &ip->held[(size_t)i * ip->n_slots + k];
+        if (strcmp(iv[i].id, id) != 0 || !works(&iv[i], &slots[k]) || *h)
+            continue;
+        *h = 1;
+        ip->pair_cap[(size_t)find_pair(ip, iv[i].lang_a, iv[i].lang_b) * ip->n_slots + k]--;
+    }
 }
 
 int app_interpreting_assign(const struct app_interpreting *ip,
@@ -174,6 +191,8 @@ int app_interpreting_assign(const struct app_interpreting *ip,
     unsigned char *busy = calloc((size_t)n_iv * (size_t)n_slots + 1, 1);
     if (!busy)
         return -1;
+    if (ip->held && ip->n_iv == n_iv && ip->n_slots == n_slots)
+        memcpy(busy, ip->held, (size_t)n_iv * (size_t)n_slots);
     for (int m = 0; m < n_meetings; m++) {
         who[m] = -1;
         int k = slot_of[m], pi = ip->meet_pair[m];

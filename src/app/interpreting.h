@@ -15,6 +15,8 @@ struct app_interpreting {
     const char **pair_name;   /* "uk-en", as the organiser booked it */
     int *meet_pair;           /* per meeting: a pair index, or -1 when none is needed */
     int *pair_cap;            /* n_pairs * n_slots: interpreters of the pair free per slot */
+    unsigned char *held;      /* n_iv * n_slots: interpreters taken outside the solve */
+    int n_iv, n_slots;
 };
 
 /* langs[q]: person q's languages ("uk;en"; "" or NULL = not known, never
@@ -26,6 +28,13 @@ int app_interpreting_plan(const struct store_interpreter *iv, int n_iv,
                           const char *const *langs, int n_people, const int *off,
                           const int *people, int n_meetings, struct arena *a,
                           struct app_interpreting *out);
+
+/* Interpreter `id` (of iv, as planned) is taken in slot k by a meeting
+ * outside the solve (a published one kept where it is): their pair has one
+ * fewer free then, and app_interpreting_assign gives them to no one else.
+ * Nothing for an id not in iv or a slot they no longer work. */
+void app_interpreting_hold(struct app_interpreting *ip, const struct store_interpreter *iv,
+                           const struct store_slot *slots, const char *id, int k);
 
 /* Locked meetings keep their slot whatever happened since: those of a pair
  * beyond the pair's capacity in their slot (its interpreter moved to another
@@ -43,7 +52,8 @@ int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err);
 
 /* Names the interpreter of each scheduled meeting that needs one: in each
  * slot, the meetings of a pair take that pair's interpreters free then, in
- * meeting order (the scheduler kept them within capacity). who[m] gets an
+ * meeting order (the scheduler kept them within capacity), those held
+ * (app_interpreting_hold) left out. who[m] gets an
  * index into iv, or -1 when none is free then (a locked meeting whose
  * interpreter went, see app_interpreting_keep_locked). -1 when memory ran out. */
 int app_interpreting_assign(const struct app_interpreting *ip,

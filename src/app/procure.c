@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "core/file.h"
 #include "store/procure.h"
 
 /* ---- instruments ------------------------------------------------------------ */
@@ -175,9 +176,15 @@ int app_procure_instrument(const char *path, const char *name, struct arena *a,
     json_error_t je;
     int rc = -1;
     const char *where = path ? path : "data/instruments.json (embedded)";
-    json_t *root = path ? json_load_file(path, 0, &je)
-                        : json_loads(app_procure_instruments_json, 0, &je);
     memset(out, 0, sizeof *out);
+    /* a file that cannot be opened is bad input (exit 3), as for every file
+     * dfnc reads */
+    FILE *f = path ? file_open_read(path, err) : NULL;
+    if (path && !f)
+        return -1;
+    json_t *root = f ? json_loadf(f, 0, &je) : json_loads(app_procure_instruments_json, 0, &je);
+    if (f)
+        fclose(f);
     if (!root && je.line < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "cannot read %s: %s", where, je.text);
     if (!root)

@@ -88,6 +88,7 @@ struct req {
 
 struct lock {
     const char *request, *slot, *location;
+    const char *interpreter;   /* the published meeting's, or NULL */
 };
 
 struct load {
@@ -265,7 +266,8 @@ static int on_meeting(void *ud, const struct store_meeting *m)
     struct lock *k = vec_push(&l->locks, l->a);
     if (!k)
         return l->oom = 1;
-    *k = (struct lock){.request = c->request, .slot = c->slot, .location = c->location};
+    *k = (struct lock){.request = c->request, .slot = c->slot, .location = c->location,
+                       .interpreter = c->interpreter};
     return 0;
 }
 
@@ -672,6 +674,10 @@ static int build(struct store *s, struct load *l, bool release_locks, struct are
     if (app_interpreting_plan(l->interp.data, l->interp.n, slots, S, langs, P, off, people_of,
                               M, a, &b->ip) < 0)
         goto oom;
+    /* and so is the interpreter of one kept out of the solve */
+    for (int i = 0; i < kept_n; i++)
+        app_interpreting_hold(&b->ip, l->interp.data, slots, kept[i].lock->interpreter,
+                              kept[i].slot);
     b->needs = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     if (!b->needs || app_interpreting_keep_locked(&b->ip, lslot, S, M, b->needs) < 0)
         goto oom;
@@ -803,6 +809,16 @@ static bool people_busy(const struct req *r, int k, int S, struct idmap *who, in
     return any;
 }
 
+/* The index in l->interp of the interpreter id, -1 when none or gone. */
+static int interpreter_ix(const struct load *l, const char *id)
+{
+    const struct store_interpreter *iv = l->interp.data;
+    for (int j = 0; id && j < l->interp.n; j++)
+        if (strcmp(iv[j].id, id) == 0)
+            return j;
+    return -1;
+}
+
 /* The new schedule of b (sol, with who[m] its interpreters; still[m] the
  * requests still accepted) stands; the late requests are placed around it,
  * inside the write transaction: each keeps the meeting its accept placed when
@@ -852,17 +868,18 @@ static int place_late(struct store *s, const struct app_schedule_opts *o, struct
             ibusy[(size_t)who[m] * S + sol->slot[m]] = 1;
     }
     for (int i = 0; i < b->kept_n; i++)
-        if (b->kept[i].slot >= 0 && idmap_get(accepted, b->kept[i].req->id) >= 0)
+        if (b->kept[i].slot >= 0 && idmap_get(accepted, b->kept[i].req->id) >= 0) {
             people_busy(b->kept[i].req, b->kept[i].slot, S, &pix, &np, busy, true);
+            int iv = interpreter_ix(l, b->kept[i].lock->interpreter);
+            if (iv >= 0)
+                ibusy[(size_t)iv * S + b->kept[i].slot] = 1;
+        }
     /* the late ones that fit where their accept placed them stay there */
     for (int i = 0; i < late_n; i++) {
         const struct mtg *h = late[i].had;
         int k = h ? idmap_get(&b->six, h->slot) : -1;
         int t = h && h->location ? idmap_get(&b->tix, h->location) : -1;
-        int iv = -1;
-        for (int j = 0; h && h->interpreter && j < l->interp.n; j++)
-            if (strcmp(ivs[j].id, h->interpreter) == 0)
-                iv = j;
+        int iv = h ? interpreter_ix(l, h->interpreter) : -1;
         bool fits = k >= 0 && t >= 0 && !tbusy[(size_t)t * S + k] &&
                     !(h->interpreter && (iv < 0 || ibusy[(size_t)iv * S + k])) &&
                     !people_busy(late[i].req, k, S, &pix, &np, busy, false);

@@ -76,12 +76,19 @@ int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv)
     struct arena a;
     arena_init(&a, 0);
     char pw[APP_PASSWORD_MAX + 2];
+    struct app_new_login login;
+    struct app_new_password np;
     int rc = 1;
+    /* hashed before the transaction begins: a running server's writers wait
+     * for the write only, not for argon2id's 70 ms */
     if (app_auth_init(&err) < 0 || read_password(pw, sizeof pw, &err) < 0 ||
-        store_open(&s, ctx->db_path, &err) < 0 || store_begin(s, &err) < 0)
+        store_open(&s, ctx->db_path, &err) < 0 ||
+        (add ? app_user_prepare(email, role, person, pw, false, &login, &err)
+             : app_password_prepare(pw, &np, &err)) < 0 ||
+        store_begin(s, &err) < 0)
         goto out;
     if (!add) {
-        if (app_user_set_password(s, email, pw, &err) < 0 ||
+        if (app_user_store_password(s, email, &np, &err) < 0 ||
             store_audit(s, "cli", "user.password", "user", email, NULL, &err) < 0 ||
             store_commit(s, &err) < 0)
             goto out;
@@ -89,7 +96,7 @@ int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv)
         rc = 0;
         goto out;
     }
-    if (app_user_add(s, email, role, person, pw, false, &err) < 0)
+    if (app_user_store(s, &login, &err) < 0)
         goto out;
     if (contact) {
         struct store_person p;

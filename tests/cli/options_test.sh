@@ -90,6 +90,19 @@ check "... its help printed" grep -q "^usage: dfnc import" out.txt
 t "user add --email a@x.eu --help, anywhere after the command" 0 "" -- --db t.db user add --email a@x.eu --help
 check "... user's help printed" grep -q "^usage: dfnc user add" out.txt
 
+# ---- an input file that cannot be opened is bad input data: exit 3, named ------------
+# (procure --instruments exited 1, as for a failure of dfnc's own)
+mkdir -p in.d
+for args in "import organisations missing.csv" "import glossary missing.tsv" \
+            "import cordis --projects missing.csv --participations missing.csv" \
+            "partners --lead org-1 --text-file missing.txt" "partners --queries missing.jsonl" \
+            "schedule --dzn missing.dzn" "procure plan --instrument edip --instruments missing.json"; do
+    t "a missing input file: $args" 3 "missing\.[a-z]+: cannot open: No such file or directory" \
+      -- --db t.db $args
+done
+t "an input file that is a folder: procure --instruments" 3 "in\.d: cannot open: Is a directory" \
+  -- --db t.db procure plan --instrument edip --instruments in.d
+
 # ---- export replaces its file whole ----------------------------------------------
 python3 - <<'PY'
 import random

@@ -1360,3 +1360,90 @@ Test(app_schedule, a_meeting_of_many_attendees_is_scheduled, .init = setup, .fin
     no_double_booking(&v);
     arena_free(&a);
 }
+
+/* A published meeting the scheduler cannot hold in its slot and table (here
+ * it has no table of the event: the run keeps it out of the solve, where it
+ * is) keeps its interpreter there: r1 has int-1, the only uk-en interpreter,
+ * in t1. */
+static void publish_r1_without_table(void)
+{
+    struct store_meeting m = {.id = "r1", .request = "r1", .slot = "t1", .interpreter = "int-1",
+                              .locked = 1};
+    ok(store_meeting_upsert(s, &m, &err));
+}
+
+/* Fails unless int-1 has at most one meeting a slot, r1's in t1. */
+static void interpreter_once_a_slot(const struct seen *v)
+{
+    int r1 = find(v, "r1");
+    cr_assert_geq(r1, 0, "the published r1 was dropped");
+    cr_assert_str_eq(v->slot[r1], "t1");
+    cr_assert_str_eq(v->interp[r1], "int-1");
+    for (int i = 0; i < v->n; i++)
+        for (int j = 0; j < i; j++)
+            cr_assert(!v->interp[i][0] || strcmp(v->interp[i], v->interp[j]) ||
+                          strcmp(v->slot[i], v->slot[j]),
+                      "%s and %s share interpreter %s in %s", v->req[i], v->req[j],
+                      v->interp[i], v->slot[i]);
+}
+
+/* Publishes r1 as above, schedules (hook: before_write) and reads the
+ * meetings into v, checking int-1 is in one place a slot. */
+static void run_beside_r1(void (*hook)(struct store *, void *), struct arena *a,
+                          struct app_schedule_report *rep, struct seen *v)
+{
+    publish_r1_without_table();
+    arena_init(a, 0);
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 3,
+                                  .before_write = hook};
+    ok(app_schedule_event(s, &o, a, rep, &err));
+    ok(store_meeting_each(s, "ev", NULL, grab, v, &err));
+    interpreter_once_a_slot(v);
+}
+
+/* the new schedule gives r2-r4 (uk-en too) int-1 only in t2 and t3 */
+Test(app_schedule, a_kept_published_meetings_interpreter_is_busy_in_its_slot,
+     .init = setup_languages, .fini = teardown)
+{
+    struct arena a;
+    struct app_schedule_report rep;
+    struct seen v = {0};
+    run_beside_r1(NULL, &a, &rep, &v);
+    int interpreted = 0;
+    for (int i = 0; i < v.n; i++)
+        interpreted += strcmp(v.interp[i], "int-1") == 0;
+    cr_assert_eq(interpreted, 3, "r1 in t1, two of r2-r4 in t2 and t3");
+    arena_free(&a);
+}
+
+/* y (u2-e2, uk-en) accepted while the run solves, its accept having placed
+ * it in t1 with int-1 at a free table: it cannot stay there beside r1 */
+static void accept_beside_r1(struct store *st, void *ud)
+{
+    (void)ud;
+    struct store_request r = {.id = "y", .event = "ev", .from = "u2", .to = "e2",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(st, &r, NULL, &err));
+    struct store_meeting m = {.id = "y", .request = "y", .slot = "t1", .location = "table-1",
+                              .interpreter = "int-1"};
+    ok(store_meeting_upsert(st, &m, &err));
+}
+
+Test(app_schedule, a_kept_published_meetings_interpreter_is_busy_when_accepts_are_merged,
+     .init = setup_languages, .fini = teardown)
+{
+    /* only r1 (kept) and r6 (no uk-de interpreter) left: t1's tables free */
+    const char *other[] = {"r2", "r3", "r4", "r5"};
+    for (int i = 0; i < 4; i++)
+        ok(store_request_set_status(s, other[i], "declined", &err));
+    struct arena a;
+    struct app_schedule_report rep;
+    struct seen v = {0};
+    run_beside_r1(accept_beside_r1, &a, &rep, &v);
+    cr_assert_eq(rep.late_n, 1);
+    cr_assert_str_eq(rep.late[0].outcome, "moved", "%s", rep.late[0].outcome);
+    int y = find(&v, "y");
+    cr_assert_geq(y, 0, "t2 and t3 have int-1 free");
+    cr_assert_str_eq(v.interp[y], "int-1");
+    arena_free(&a);
+}
