@@ -801,6 +801,9 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         {MHD_OPTION_END, 0, NULL}};
     srv->d = MHD_start_daemon(
         flags, (uint16_t)srv->o.port, on_accept, srv, on_request, srv,
+        /* first: libmicrohttpd reads the options in order, and warns (on
+         * its own stderr, as a bare line) of a logger named after others */
+        MHD_OPTION_EXTERNAL_LOGGER, on_library_message, srv,
         MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&ss,
         MHD_OPTION_ARRAY, pool,
         MHD_OPTION_CONNECTION_LIMIT, srv->o.conn_limit,
@@ -810,7 +813,6 @@ int http_server_start(const struct http_options *o, struct http_server **out,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, srv->o.header_max,
         MHD_OPTION_URI_LOG_CALLBACK, on_uri, srv,
         MHD_OPTION_NOTIFY_COMPLETED, on_done, srv,
-        MHD_OPTION_EXTERNAL_LOGGER, on_library_message, srv,
         MHD_OPTION_END);
     /* No MHD_OPTION_LISTENING_ADDRESS_REUSE: its SO_REUSEPORT let a second
      * server bind a busy port and the kernel split the clients between the
