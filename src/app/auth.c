@@ -333,6 +333,31 @@ int app_logout(struct store *s, const char *token, struct df_err *err)
     return store_auth_session_delete(s, hash, err);
 }
 
+int app_sign_out_others(struct store *s, const struct store_user *u, const char *token,
+                        const char *device, int64_t now, int64_t *sessions_n,
+                        int64_t *devices_n, struct df_err *err)
+{
+    if (!app_token_is_well_formed(token))
+        return df_err_set(err, DF_ERR_RUNTIME, "no session to keep");
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    store_auth_token_hash(token, hash);
+    if (store_begin(s, err) < 0)
+        return -1;
+    int64_t keep = device ? device_of_login(s, device, u->email, now, err) : 0;
+    if (keep < 0 ||
+        store_auth_end_others(s, u->id, hash, keep, sessions_n, devices_n, err) < 0 ||
+        store_commit(s, err) < 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return 0;
+}
+
+int app_feed_off(struct store *s, const char *person, struct df_err *err)
+{
+    return store_feed_delete(s, person, err);
+}
+
 int app_feed_rotate(struct store *s, const char *person, char token[APP_TOKEN_LEN],
                     struct df_err *err)
 {

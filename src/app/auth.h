@@ -105,10 +105,22 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
 int app_session_find(struct store *s, const char *token, int64_t now, struct arena *a,
                      struct store_user *u, struct df_err *err);
 int app_logout(struct store *s, const char *token, struct df_err *err);
+/* "Sign out everywhere else" for login u, called through its live session
+ * token: every other session of the login ends and its device cookies are
+ * revoked, all but device (the caller's browser's cookie, "" or NULL for
+ * none) when that is a live one of this login, so a lost phone or a shared
+ * computer is signed out and trusted no more while the caller stays. One
+ * transaction; *sessions_n and *devices_n count what went. */
+int app_sign_out_others(struct store *s, const struct store_user *u, const char *token,
+                        const char *device, int64_t now, int64_t *sessions_n,
+                        int64_t *devices_n, struct df_err *err);
 
 /* A new feed token for person (the old one stops working). */
 int app_feed_rotate(struct store *s, const char *person, char token[APP_TOKEN_LEN],
                     struct df_err *err);
+/* Switches person's feed off: its URL answers 404, as an unknown one does,
+ * until app_feed_rotate makes a new one. */
+int app_feed_off(struct store *s, const char *person, struct df_err *err);
 /* The person of a feed token, in a; NULL with DF_ERR_NOT_FOUND when unknown. */
 const char *app_feed_person(struct store *s, const char *token, struct arena *a,
                             struct df_err *err);

@@ -115,6 +115,23 @@ static void h_logout(struct http_req *r)
     http_reply_json(r, 200, json_pack("{ss}", "status", "logged_out"));
 }
 
+/* "Sign out everywhere else": the caller's browser keeps its session and,
+ * when it sends one (the cookie's path covers this one), its device cookie. */
+static void h_sign_out_others(struct http_req *r)
+{
+    struct df_err err = {0};
+    int64_t sessions_n = 0, devices_n = 0;
+    const char *dc = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, DEVICE_COOKIE);
+    if (app_sign_out_others(r->s, &r->user, r->session_token, dc, (int64_t)time(NULL),
+                            &sessions_n, &devices_n, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{ss sI sI}", "status", "signed_out_elsewhere",
+                                      "sessions_ended", (json_int_t)sessions_n,
+                                      "devices_revoked", (json_int_t)devices_n));
+}
+
 /* ---- me ------------------------------------------------------------------------------ */
 
 static void h_me(struct http_req *r)
@@ -262,6 +279,18 @@ static void h_feed_rotate(struct http_req *r)
     sodium_memzero(token, sizeof token);
 }
 
+static void h_feed_off(struct http_req *r)
+{
+    if (!need_person(r))
+        return;
+    struct df_err err = {0};
+    if (app_feed_off(r->s, r->user.person, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{ss}", "status", "feed_off"));
+}
+
 static void h_feed(struct http_req *r)
 {
     struct df_err err = {0};
@@ -380,11 +409,13 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/stats", h_stats, ROUTE_PUBLIC},
     {"POST", "/api/v1/session", h_login, ROUTE_PUBLIC | ROUTE_NO_CSRF},
     {"DELETE", "/api/v1/session", h_logout, 0},
+    {"DELETE", "/api/v1/session/others", h_sign_out_others, 0},
     {"GET", "/api/v1/me", h_me, 0},
     {"PUT", "/api/v1/me", h_me_put, 0},
     {"GET", "/api/v1/me/agenda", h_agenda, 0},
     {"GET", "/api/v1/me/agenda.ics", h_agenda_ics, 0},
     {"POST", "/api/v1/me/feed", h_feed_rotate, 0},
+    {"DELETE", "/api/v1/me/feed", h_feed_off, 0},
     {"GET", "/api/v1/me/suggestions", h_suggestions, 0},
     {"POST", "/api/v1/me/partners", h_partners, ROUTE_NO_WRITE},
     {"GET", "/api/v1/feeds/{token}.ics", h_feed, ROUTE_PUBLIC | ROUTE_SECRET_PATH},

@@ -243,6 +243,31 @@ int store_device_revoke(struct store *s, int64_t device, struct df_err *err)
     return store_step_done(s, st, err, "revoking a device cookie");
 }
 
+int store_auth_end_others(struct store *s, int64_t user,
+                          const unsigned char keep[STORE_TOKEN_HASH_LEN], int64_t keep_device,
+                          int64_t *sessions_n, int64_t *devices_n, struct df_err *err)
+{
+    static const char sessions_sql[] =
+        "DELETE FROM user_sessions WHERE user_rid = ? AND token_hash <> ?";
+    static const char devices_sql[] = "DELETE FROM device_tokens WHERE user_rid = ? AND rid <> ?";
+    sqlite3_stmt *st = store_stmt(s, sessions_sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, user);
+    sqlite3_bind_blob(st, 2, keep, STORE_TOKEN_HASH_LEN, SQLITE_TRANSIENT);
+    if (store_step_done(s, st, err, "ending a login's other sessions") < 0)
+        return -1;
+    *sessions_n = sqlite3_changes(s->db);
+    if (!(st = store_stmt(s, devices_sql, err)))
+        return -1;
+    sqlite3_bind_int64(st, 1, user);
+    sqlite3_bind_int64(st, 2, keep_device);
+    if (store_step_done(s, st, err, "revoking a login's other device cookies") < 0)
+        return -1;
+    *devices_n = sqlite3_changes(s->db);
+    return 0;
+}
+
 int store_auth_prune(struct store *s, int64_t now, int64_t before, struct df_err *err)
 {
     static const char sessions_sql[] = "DELETE FROM user_sessions WHERE expires_at <= ?";
@@ -324,6 +349,17 @@ int store_feed_set(struct store *s, const char *person,
     sqlite3_bind_blob(st, 2, hash, STORE_TOKEN_HASH_LEN, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 3, now);
     return store_step_done(s, st, err, "saving a feed token");
+}
+
+int store_feed_delete(struct store *s, const char *person, struct df_err *err)
+{
+    static const char sql[] =
+        "DELETE FROM feed_tokens WHERE person_rid = (SELECT rid FROM people WHERE id = ?)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, person);
+    return store_step_done(s, st, err, "switching a feed off");
 }
 
 const char *store_feed_person(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],

@@ -64,6 +64,13 @@ int store_device_extend(struct store *s, int64_t device, int64_t expires_at,
                         struct df_err *err);
 /* Revokes one device token. */
 int store_device_revoke(struct store *s, int64_t device, struct df_err *err);
+/* "Sign out everywhere else": ends every session of login user but the one
+ * of keep (the caller's), and revokes its device tokens but keep_device (the
+ * caller's browser's; 0 for none kept). *sessions_n and *devices_n count
+ * what went. Two writes: call it inside the caller's transaction. */
+int store_auth_end_others(struct store *s, int64_t user,
+                          const unsigned char keep[STORE_TOKEN_HASH_LEN], int64_t keep_device,
+                          int64_t *sessions_n, int64_t *devices_n, struct df_err *err);
 
 /* Login failures by key ("acct:EMAIL", "ip:ADDR"). */
 int store_auth_failure_add(struct store *s, const char *key, int64_t now, struct df_err *err);
@@ -76,6 +83,9 @@ int store_auth_failure_clear(struct store *s, const char *key, struct df_err *er
 int store_feed_set(struct store *s, const char *person,
                    const unsigned char hash[STORE_TOKEN_HASH_LEN], int64_t now,
                    struct df_err *err);
+/* Switches a person's feed off: its token is forgotten, so its URL answers
+ * as an unknown one does (404) until store_feed_set gives a new one. */
+int store_feed_delete(struct store *s, const char *person, struct df_err *err);
 /* The person id (in the arena) of a feed token; NULL with DF_ERR_NOT_FOUND if none. */
 const char *store_feed_person(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
                               struct arena *a, struct df_err *err);

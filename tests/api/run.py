@@ -59,6 +59,8 @@ USERS = [  # email, role, person, password, contact
     # logins whose browsers hold device cookies (98-device.txt)
     ("lead@forum.test", "organiser", None, "lead-pass-1", False),
     ("deputy@forum.test", "organiser", None, "deputy-pass-1", False),
+    # a login that signs out everywhere else and switches its feed off (20-signout.txt)
+    ("frank@forum.test", "participant", "p-frank", "frank-pass-1", False),
 ]
 
 

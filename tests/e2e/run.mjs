@@ -1504,6 +1504,44 @@ test('a check-in that fails says so aloud, and the button stays a check-in butto
   await ctx.close();
 });
 
+test('a participant signs out everywhere else and switches the calendar feed off', async () => {
+  newcomer('away', 'Ada Away', 'Away Systems');
+  const who = { email: 'away@late.test', password: 'away-secret-1' };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-away', '--password-stdin'], `${who.password}\n`);
+  // the venue's shared computer, still signed in
+  const venue = await signedIn(who, 'uk-UA');
+  const { ctx, page } = await signedIn(who, 'en-GB');
+  await open(page, '/profile');
+  await page.focus('#signout-others');
+  await page.keyboard.press('Enter');
+  const status = page.locator('#signout-others-status');
+  await page.waitForFunction(() => document.getElementById('signout-others-status').textContent !== '');
+  assert.equal(await status.getAttribute('role'), 'status');
+  const said = await status.textContent();
+  assert.equal(said, EN['profile.signed_out_others.one'].replace('{n}', '1'), 'the venue\'s session ended');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'signout-others', 'the focus stays on the button');
+  // the venue's browser is signed out; this one is not
+  await venue.page.goto(`${base}/agenda`);
+  await venue.page.waitForFunction(() => document.body.dataset.ready === '/');
+  assert.ok(await venue.page.isVisible('#signin'), 'the other session ended: /agenda leads to sign-in');
+  await venue.ctx.close();
+  await open(page, '/agenda');
+  await page.click('#feed-new');
+  const url = await page.locator('#feed-url a').getAttribute('href');
+  assert.equal((await fetch(url)).status, 200);
+  await page.focus('#feed-off');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((want) => document.getElementById('feed-url').textContent === want, EN['agenda.feed_is_off']);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'feed-off', 'the focus stays on the button');
+  assert.equal((await fetch(url)).status, 404, 'a switched-off feed answers 404');
+  await page.click('#feed-new');
+  const again = await page.locator('#feed-url a').getAttribute('href');
+  assert.notEqual(again, url);
+  assert.equal((await fetch(again)).status, 200, 'a new link turns the feed on again');
+  assert.equal((await fetch(url)).status, 404);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -92,6 +92,9 @@ export const api = {
       throw e;
     } finally { setCsrf(null); }
   },
+  // every other session of this login ends; this one, and this browser's
+  // device cookie (sent to /session paths), stay
+  signOutOthers: () => call('DELETE', '/session/others'),
   // GET /me repeats the session's CSRF token: a new tab, or a browser opened
   // again on a kept cookie, has no copy of the sign-in reply's.
   async me() {
@@ -130,6 +133,7 @@ export const api = {
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
   agenda: () => call('GET', '/me/agenda'),
   newFeed: () => call('POST', '/me/feed'),
+  feedOff: () => call('DELETE', '/me/feed'),
   schedule: (event, timeLimit) => call('POST', `/events/${enc(event)}/schedule`, timeLimit ? { time_limit: timeLimit } : {}),
   publish: (event) => call('POST', `/events/${enc(event)}/publish`),
   unscheduled: (event, params) => call('GET', `/events/${enc(event)}/unscheduled${qs(params)}`),

@@ -6,7 +6,7 @@ import { api } from '../api.js';
 import { h, add, list } from '../dom.js';
 import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
 import { t, time, date, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
-import { state } from '../app.js';
+import { state, whileBusy } from '../app.js';
 
 function dayKey(x) {
   return date(x, { dateStyle: 'full' });
@@ -64,6 +64,16 @@ export async function renderAgenda(main) {
       } catch (e) { feedOut.textContent = `${t('error.save')} ${errorText(e)}`; }
     },
   }, t('agenda.subscribe'));
+  // a feed URL that leaked stops at once; a new link turns it on again
+  const feedOff = h('button', {
+    type: 'button', id: 'feed-off',
+    onclick: () => whileBusy([feedOff], async () => {
+      try {
+        await api.feedOff();
+        feedOut.textContent = t('agenda.feed_is_off');
+      } catch (e) { feedOut.textContent = `${t('error.save')} ${errorText(e)}`; }
+    }),
+  }, t('agenda.feed_off'));
   const person = state.me && state.me.person ? state.me.person : {};
   add(main, 
     h('h1', {}, t('agenda.title')),
@@ -74,6 +84,7 @@ export async function renderAgenda(main) {
     h('div', { class: 'actions no-print' },
       h('a', { class: 'button', id: 'ics-link', href: '/api/v1/me/agenda.ics', download: 'agenda.ics' }, t('agenda.ics')),
       subscribe,
+      feedOff,
       h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
     h('div', { class: 'no-print' }, feedOut, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);

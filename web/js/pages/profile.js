@@ -3,8 +3,8 @@
 
 import { api } from '../api.js';
 import { h, add, field, list } from '../dom.js';
-import { t, countryName, errorText } from '../i18n.js';
-import { state, flash, loadMe, role, refuse } from '../app.js';
+import { t, tn, countryName, errorText } from '../i18n.js';
+import { state, flash, loadMe, role, refuse, whileBusy } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
 import { limit, invalid, fieldError, fit } from '../forms.js';
@@ -150,6 +150,25 @@ function capForm(caps, save) {
   return form;
 }
 
+// A lost phone, a shared computer at the venue: every other session of this
+// login ends, and the other browsers' device cookies are revoked.
+function signInsCard() {
+  const status = h('p', { id: 'signout-others-status', role: 'status' });
+  const button = h('button', {
+    type: 'button', id: 'signout-others', 'aria-describedby': 'signins-hint',
+    onclick: () => whileBusy([button], async () => {
+      try {
+        const r = await api.signOutOthers();
+        status.textContent = tn('profile.signed_out_others', r.sessions_ended);
+      } catch (e) { status.textContent = `${t('error.save')} ${errorText(e)}`; }
+    }),
+  }, t('profile.signout_others'));
+  return h('section', { class: 'card', id: 'signins', 'aria-labelledby': 'signins-h' },
+    h('h2', { id: 'signins-h' }, t('profile.signins')),
+    h('p', { class: 'muted', id: 'signins-hint' }, t('profile.signins_hint')),
+    button, status);
+}
+
 export async function renderProfile(main) {
   await loadMe();
   const me = state.me || {};
@@ -178,4 +197,5 @@ export async function renderProfile(main) {
     if (editable) add(main, capForm(caps, save));
   }
   if (!person.id && !org.id) add(main, h('p', {}, t('profile.no_person')));
+  add(main, signInsCard());
 }
