@@ -345,7 +345,15 @@ int app_sign_out_others(struct store *s, const struct store_user *u, const char 
         return -1;
     int64_t keep = device ? device_of_login(s, device, u->email, now, err) : 0;
     if (keep < 0 ||
-        store_auth_end_others(s, u->id, hash, keep, sessions_n, devices_n, err) < 0 ||
+        store_auth_end_others(s, u->id, hash, keep, sessions_n, devices_n, err) < 0) {
+        store_rollback(s);
+        return -1;
+    }
+    /* in the audit trail: after a stolen phone, who ended what, and when */
+    char detail[64];
+    snprintf(detail, sizeof detail, "%lld sessions, %lld devices", (long long)*sessions_n,
+             (long long)*devices_n);
+    if (store_audit(s, u->email, "user.sign_out_others", "user", u->email, detail, err) < 0 ||
         store_commit(s, err) < 0) {
         store_rollback(s);
         return -1;

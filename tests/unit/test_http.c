@@ -890,3 +890,28 @@ Test(http_peers, proxies_are_addresses_and_only_those_are_believed)
     cr_assert_eq(http_proxies_parse(many, &p, &err), -1);
     cr_assert(strstr(err.msg, "at most"), "%s", err.msg);
 }
+
+/* Signing out everywhere else ends the login's other sessions, keeps the
+ * caller's, and leaves a line in the audit trail saying who and how many. */
+Test(auth, signing_out_elsewhere_is_in_the_audit_trail, .init = open_fresh, .fini = close_all)
+{
+    struct app_auth_limits l = {0};
+    app_auth_limits_default(&l);
+    char mine[APP_TOKEN_LEN], other[APP_TOKEN_LEN], csrf[APP_TOKEN_LEN];
+    struct store_user u, found;
+    cr_assert_eq(app_user_add(s, "o@x.test", "participant", "p-1", "long-password", true, &err),
+                 0, "%s", err.msg);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.1", 1000, other, csrf, &a,
+                           &u, NULL, &err), APP_LOGIN_OK, "%s", err.msg);
+    cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "1.1.1.2", 1001, mine, csrf, &a,
+                           &u, NULL, &err), APP_LOGIN_OK, "%s", err.msg);
+    int64_t before = store_audit_count(s, &err), sessions = -1, devices = -1;
+    cr_assert_eq(app_sign_out_others(s, &u, mine, NULL, 1002, &sessions, &devices, &err), 0, "%s",
+                 err.msg);
+    cr_assert_eq(sessions, 1);
+    cr_assert_eq(store_audit_count(s, &err), before + 1, "one line in the audit trail");
+    cr_assert_eq(app_session_find(s, mine, 1003, &a, &found, &err), 0, "the caller's session "
+                 "stays: %s", err.msg);
+    cr_assert_eq(app_session_find(s, other, 1003, &a, &found, &err), -1, "the other one is gone");
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}
