@@ -6,14 +6,21 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An IPv4 address as IPv6 writes it mapped (::ffff:a.b.c.d), so that one
+ * comparison serves both families. */
+static void v4_mapped(const struct in_addr *v4, struct in6_addr *out)
+{
+    memset(out, 0, sizeof *out);
+    out->s6_addr[10] = out->s6_addr[11] = 0xff;
+    memcpy(out->s6_addr + 12, v4, 4);
+}
+
 /* text as an IPv6 address, IPv4 mapped: true when it is one or the other. */
 static bool addr_parse(const char *text, struct in6_addr *out)
 {
     struct in_addr v4;
     if (inet_pton(AF_INET, text, &v4) == 1) {
-        memset(out, 0, sizeof *out);
-        out->s6_addr[10] = out->s6_addr[11] = 0xff;
-        memcpy(out->s6_addr + 12, &v4, 4);
+        v4_mapped(&v4, out);
         return true;
     }
     return inet_pton(AF_INET6, text, out) == 1;
@@ -52,9 +59,7 @@ static bool sockaddr_addr(const struct sockaddr *sa, struct in6_addr *out)
     if (!sa)
         return false;
     if (sa->sa_family == AF_INET) {
-        memset(out, 0, sizeof *out);
-        out->s6_addr[10] = out->s6_addr[11] = 0xff;
-        memcpy(out->s6_addr + 12, &((const struct sockaddr_in *)sa)->sin_addr, 4);
+        v4_mapped(&((const struct sockaddr_in *)sa)->sin_addr, out);
         return true;
     }
     if (sa->sa_family == AF_INET6) {
