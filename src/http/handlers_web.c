@@ -15,16 +15,13 @@
 #include "app/glossary.h"
 #include "app/import.h"
 #include "app/match.h"
+#include "app/org_search.h"
 #include "core/country.h"
-#include "core/grow.h"
-#include "core/utf8.h"
 #include "http/api.h"
 #include "http/cache.h"
 #include "http/web.h"
 #include "http/web_assets.h"
 #include "store/web.h"
-
-#define FOLD_MAX 512
 
 /* ---- the public forum header ------------------------------------------------------ */
 
@@ -89,85 +86,6 @@ static void h_cpv(struct http_req *r)
 
 /* The most a search answers. */
 #define ORG_SEARCH_MAX 500
-/* A text's hit scoring less than this share of the best is no find (a
- * need met scores about a quarter of an offer's own words: kept). */
-#define ORG_TEXT_SHARE 0.125
-
-/* With a text, the organisations found, to be put in order once all are in. */
-struct org_found {
-    json_t *j;
-    int tier;   /* 0: its name holds the text; 1: its words meet the text */
-    int rank;   /* among the text's finds, or its place among the names */
-    int org;    /* tier 1: its profile in the index */
-};
-
-struct org_ctx {
-    json_t *list;
-    int total;                /* every organisation the search finds, listed or not */
-    /* with a text (q): */
-    const char *q;
-    const char *needle;       /* q folded, looked for in the names */
-    const struct app_match_data *d;
-    struct app_text_finds finds;
-    struct org_found *found;
-    int found_n, found_cap;
-};
-
-/* The place of o among the text's finds (*tier, *rank, *org), or false
- * when neither its name holds the text nor its words meet it. */
-static bool org_found_at(const struct org_ctx *k, const struct store_org *o, int *tier,
-                         int *rank, int *org)
-{
-    char f[FOLD_MAX];
-    if ((utf8_fold_str(o->name, f, sizeof f) && strstr(f, k->needle)) ||
-        (o->name_uk && utf8_fold_str(o->name_uk, f, sizeof f) && strstr(f, k->needle))) {
-        *tier = 0;
-        *rank = k->found_n;
-        return true;
-    }
-    int i = match_index_find(k->d->ix, o->id);
-    if (i < 0 || k->finds.rank[i] < 0)
-        return false;
-    *tier = 1;
-    *rank = k->finds.rank[i];
-    *org = i;
-    return true;
-}
-
-static int org_found_cmp(const void *a, const void *b)
-{
-    const struct org_found *x = a, *y = b;
-    return x->tier != y->tier ? x->tier - y->tier : x->rank - y->rank;
-}
-
-static int org_cb(void *ud, const struct store_org *o)
-{
-    struct org_ctx *k = ud;
-    int tier = 0, rank = 0, org = -1;
-    if (k->needle && !org_found_at(k, o, &tier, &rank, &org))
-        return 0;
-    if (++k->total > ORG_SEARCH_MAX && !k->needle)
-        return 0; /* counted; a text's finds are all kept, to be put in order */
-    json_t *j = json_object();
-    json_object_set_new(j, "id", json_string(o->id));
-    json_object_set_new(j, "name", json_string(o->name));
-    json_object_set_new(j, "name_uk", api_str_or_null(o->name_uk));
-    json_object_set_new(j, "country", json_string(o->country));
-    json_object_set_new(j, "eu", json_boolean(country_is_eu_member(o->country)));
-    json_object_set_new(j, "kind", json_string(o->kind));
-    json_object_set_new(j, "sme", json_boolean(o->sme));
-    json_object_set_new(j, "city", api_str_or_null(o->city));
-    if (!k->needle) {
-        json_array_append_new(k->list, j);
-        return 0;
-    }
-    if (df_grow((void **)&k->found, &k->found_cap, k->found_n, sizeof *k->found)) {
-        json_decref(j);
-        return 1;
-    }
-    k->found[k->found_n++] = (struct org_found){j, tier, rank, org};
-    return 0;
-}
 
 /* The words met, as the partner pages say them (not the projects "like
  * this one": a search is no project idea), as o's "why". */
@@ -180,47 +98,6 @@ static void org_why(json_t *o, const struct match_hit *h)
     json_object_set_new(o, "why", why);
 }
 
-/* The organisations a text finds (names first, in the store's order, then
- * those whose words meet it, best first) into k->list, at most limit, each
- * found by its words with its "why". 0, or -1 with err. */
-static int org_found_list(struct http_req *r, struct org_ctx *k, int limit, struct df_err *err)
-{
-    if (k->found_n > 1)
-        qsort(k->found, (size_t)k->found_n, sizeof *k->found, org_found_cmp);
-    int listed = k->found_n < limit ? k->found_n : limit, later_n = 0;
-    /* those past the engine's hits with reasons, when the filters left out
-     * many before them: their reasons asked for now */
-    int *later = arena_alloc(&r->a, ((size_t)listed + 1) * sizeof *later);
-    struct match_hit *later_hits = arena_alloc(&r->a, ((size_t)listed + 1) * sizeof *later_hits);
-    int rc = later && later_hits ? 0 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    for (int i = 0; rc == 0 && i < listed; i++)
-        if (k->found[i].tier == 1 && k->found[i].rank >= k->finds.hits_n)
-            later[later_n++] = k->found[i].org;
-    if (rc == 0 && later_n > 0)
-        rc = app_match_search_hits_of(k->d, k->q, later, later_n, &r->a, later_hits, err);
-    for (int i = 0, m = 0; i < k->found_n; i++) {
-        struct org_found *f = &k->found[i];
-        if (rc < 0 || i >= listed) {
-            json_decref(f->j);
-            continue;
-        }
-        if (f->tier == 1)
-            org_why(f->j, f->rank < k->finds.hits_n ? &k->finds.hits[f->rank] : &later_hits[m++]);
-        json_array_append_new(k->list, f->j);
-    }
-    k->found_n = 0;
-    return rc;
-}
-
-/* Every profile the text finds by its words: k->finds. 0, or -1 with err. */
-static int org_text_hits(struct http_req *r, struct org_ctx *k, const char *q, struct df_err *err)
-{
-    if (!(k->d = http_cache_match(r->s, err)))
-        return -1;
-    k->q = q;
-    return app_match_search_finds(k->d, q, ORG_TEXT_SHARE, &r->a, &k->finds, err);
-}
-
 static const char *nonempty(const char *s) { return s && *s ? s : NULL; }
 
 static void h_search_orgs(struct http_req *r)
@@ -229,22 +106,17 @@ static void h_search_orgs(struct http_req *r)
                                     .country = nonempty(http_url_param(&r->url, "country")),
                                     .kind = nonempty(http_url_param(&r->url, "kind")),
                                     .sme = -1, .limit = INT_MAX};
-    /* every organisation the filters let through is read, to be counted;
-     * the first ORG_SEARCH_MAX are listed (org_cb) */
-    /* A confidential need must not make its organisation findable by its code:
+    /* every organisation the filters let through is counted, the first
+     * ORG_SEARCH_MAX listed (app_org_search). A confidential need must not make its organisation findable by its code:
      * only organisers search through them. */
     q.confidential_too = strcmp(r->user.role, "organiser") == 0;
     const char *sme = nonempty(http_url_param(&r->url, "sme"));
     const char *region = nonempty(http_url_param(&r->url, "region"));
     const char *cpv = nonempty(http_url_param(&r->url, "cpv"));
-    struct org_ctx k = {.list = NULL};
     if (q.q && strlen(q.q) > 200) {
         http_reply_error(r, 422, "invalid", "q must have at most 200 bytes");
         return;
     }
-    char needle[FOLD_MAX];   /* q's 200 bytes fold to as many: it fits */
-    if (q.q)
-        (void)utf8_fold_str(q.q, needle, sizeof needle);
     if (q.country && !country_is_known(q.country)) {
         http_reply_error(r, 422, "invalid", "country must be an ISO 3166 alpha-2 code");
         return;
@@ -283,33 +155,30 @@ static void h_search_orgs(struct http_req *r)
         q.cpv = arena_strndup(&r->a, cpv, n);
     }
     struct df_err err = {0};
-    if (q.q) {
-        /* a text finds an organisation by its name, or by its words in either
-         * language and through their translations, as the partner pages do:
-         * "радари" finds the radar makers that write in English */
-        if (org_text_hits(r, &k, q.q, &err) < 0) {
-            if (err.kind == DF_ERR_USAGE)
-                err.kind = DF_ERR_INPUT;
-            http_reply_df_err(r, &err);
-            return;
-        }
-        k.needle = needle;
-        q.q = NULL;                      /* the filters only */
-    }
-    k.list = json_array();
-    int rc = store_web_org_search(r->s, &q, org_cb, &k, &err);
-    if (rc == 1 && k.needle)
-        rc = df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
-    if (k.needle && org_found_list(r, &k, rc == 0 ? ORG_SEARCH_MAX : 0, &err) < 0)
-        rc = -1;
-    free(k.found);
-    if (rc != 0) {
-        json_decref(k.list);
+    const struct app_match_data *d = q.q ? http_cache_match(r->s, &err) : NULL;
+    struct app_org_search found;
+    if ((q.q && !d) || app_org_search(r->s, d, &q, ORG_SEARCH_MAX, &r->a, &found, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)k.total, "organisations",
-                                      k.list));
+    json_t *list = json_array();
+    for (int i = 0; i < found.n; i++) {
+        const struct app_org_found *o = &found.list[i];
+        json_t *j = json_object();
+        json_object_set_new(j, "id", json_string(o->id));
+        json_object_set_new(j, "name", json_string(o->name));
+        json_object_set_new(j, "name_uk", api_str_or_null(o->name_uk));
+        json_object_set_new(j, "country", json_string(o->country));
+        json_object_set_new(j, "eu", json_boolean(country_is_eu_member(o->country)));
+        json_object_set_new(j, "kind", json_string(o->kind));
+        json_object_set_new(j, "sme", json_boolean(o->sme));
+        json_object_set_new(j, "city", api_str_or_null(o->city));
+        if (o->hit)
+            org_why(j, o->hit);
+        json_array_append_new(list, j);
+    }
+    http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)found.total,
+                                      "organisations", list));
 }
 
 /* ---- the organiser console -------------------------------------------------------------- */
