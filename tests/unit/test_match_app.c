@@ -12,6 +12,7 @@
 #include "app/import.h"
 #include "app/glossary.h"
 #include "app/match.h"
+#include "app/org_search.h"
 #include "engine/match/text.h"
 #include "store/glossary.h"
 #include "store/projects.h"
@@ -1044,6 +1045,55 @@ Test(match_app, a_search_finds_past_the_engines_thousand)
     cr_assert_eq(h[1].why_n, f.hits[0].why_n);
     cr_assert_str_eq(h[1].why[0], f.hits[0].why[0]);
     cr_assert_eq(h[1].score, f.hits[0].score, "the same score, whoever else is asked for");
+    arena_free(&a);
+    app_match_data_free(&d);
+}
+
+/* The directory's search: names that hold the text first (no reasons: the
+ * name says it), then the profiles its words meet, best first, with what
+ * they met; the filters apply to both; every find counted, `limit` listed;
+ * without a text, every organisation the filters let through. */
+Test(match_app, the_directory_lists_names_first_then_words_and_counts_all)
+{
+    static const struct store_org orgs[] = {
+        {.id = "o-name", .name = "Radar Works", .country = "DE", .kind = "company",
+         .description = "Field kitchens"},
+        {.id = "o-words", .name = "Nordic Sensing", .country = "SE", .kind = "company",
+         .description = "Coastal radar and radar service"},
+        {.id = "o-few", .name = "Baltic Optics", .country = "LT", .kind = "company",
+         .description = "Optics, and a radar mast"},
+        {.id = "o-ua", .name = "Dnipro Radar", .country = "UA", .kind = "company",
+         .description = "Radar repair"},
+        {.id = "o-none", .name = "Kitchen Co", .country = "FR", .kind = "company",
+         .description = "Field kitchens"},
+    };
+    seed_orgs(orgs, 5);
+    struct app_match_data d = {0};
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_org_search f;
+    struct store_web_org_query q = {.q = "radar", .sme = -1, .limit = 1 << 30};
+    cr_assert_eq(app_org_search(s, &d, &q, 10, &a, &f, &err), 0, "%s", err.msg);
+    cr_assert_eq(f.total, 4, "every radar find, Kitchen Co not");
+    cr_assert_eq(f.n, 4);
+    cr_assert(f.list[0].hit == NULL && f.list[1].hit == NULL, "names first, without reasons");
+    cr_assert_str_eq(f.list[2].id, "o-words", "then words, best first");
+    cr_assert_str_eq(f.list[3].id, "o-few");
+    cr_assert(f.list[2].hit && f.list[2].hit->why_n > 0);
+    cr_assert_str_eq(f.list[2].hit->why[f.list[2].hit->why_n - 1], "text: radar");
+    /* a filter (Ukraine) and a limit: counted whole, listed to the limit */
+    q.region = 1;
+    cr_assert_eq(app_org_search(s, &d, &q, 2, &a, &f, &err), 0, "%s", err.msg);
+    cr_assert_eq(f.total, 3, "Dnipro Radar is no EU find");
+    cr_assert_eq(f.n, 2);
+    cr_assert_str_eq(f.list[0].id, "o-name");
+    /* no text: the filters alone, no engine needed */
+    struct store_web_org_query all = {.sme = -1, .limit = 1 << 30};
+    cr_assert_eq(app_org_search(s, NULL, &all, 3, &a, &f, &err), 0, "%s", err.msg);
+    cr_assert_eq(f.total, 5);
+    cr_assert_eq(f.n, 3);
+    cr_assert_null(f.list[0].hit);
     arena_free(&a);
     app_match_data_free(&d);
 }
