@@ -255,7 +255,7 @@ for args in "import organisations adir" "import cpv adir" "import glossary adir"
             "import cordis --projects adir --participations adir" "schedule --dzn adir" \
             "partners --lead org-de --text-file adir" "partners --queries adir"; do
     # shellcheck disable=SC2086
-    expect "$args: a directory" 3 '^(dfnc: )?adir: cannot open: Is a directory$' -- "$DFNC" "${D[@]}" $args
+    expect "$args: a directory" 3 '^adir: cannot open: Is a directory$' -- "$DFNC" "${D[@]}" $args
 done
 
 # ---- the demo forum, as the acceptance checks it -------------------------------------------
