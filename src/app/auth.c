@@ -361,18 +361,36 @@ int app_sign_out_others(struct store *s, const struct store_user *u, const char 
     return 0;
 }
 
-int app_feed_off(struct store *s, const char *person, struct df_err *err)
+/* Ends a feed change: its audit line, then the commit; on failure nothing stays. */
+static int feed_change_done(struct store *s, int changed, const char *actor, const char *action,
+                            const char *person, struct df_err *err)
 {
-    return store_feed_delete(s, person, err);
+    if (changed < 0 || store_audit(s, actor, action, "person", person, NULL, err) < 0 ||
+        store_commit(s, err) < 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return 0;
 }
 
-int app_feed_rotate(struct store *s, const char *person, char token[APP_TOKEN_LEN],
-                    struct df_err *err)
+int app_feed_off(struct store *s, const char *actor, const char *person, struct df_err *err)
+{
+    if (store_begin(s, err) < 0)
+        return -1;
+    return feed_change_done(s, store_feed_delete(s, person, err), actor, "person.feed_off",
+                            person, err);
+}
+
+int app_feed_rotate(struct store *s, const char *actor, const char *person,
+                    char token[APP_TOKEN_LEN], struct df_err *err)
 {
     unsigned char hash[STORE_TOKEN_HASH_LEN];
     app_token_new(token);
     store_auth_token_hash(token, hash);
-    return store_feed_set(s, person, hash, (int64_t)time(NULL), err);
+    if (store_begin(s, err) < 0)
+        return -1;
+    return feed_change_done(s, store_feed_set(s, person, hash, (int64_t)time(NULL), err), actor,
+                            "person.feed_new", person, err);
 }
 
 const char *app_feed_person(struct store *s, const char *token, struct arena *a,

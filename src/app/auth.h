@@ -115,12 +115,14 @@ int app_sign_out_others(struct store *s, const struct store_user *u, const char 
                         const char *device, int64_t now, int64_t *sessions_n,
                         int64_t *devices_n, struct df_err *err);
 
-/* A new feed token for person (the old one stops working). */
-int app_feed_rotate(struct store *s, const char *person, char token[APP_TOKEN_LEN],
-                    struct df_err *err);
+/* A new feed token for person (the old one stops working). Each of these two
+ * leaves a line in the audit trail naming actor (who asked), as a feed URL
+ * lets anyone holding it read the person's agenda. */
+int app_feed_rotate(struct store *s, const char *actor, const char *person,
+                    char token[APP_TOKEN_LEN], struct df_err *err);
 /* Switches person's feed off: its URL answers 404, as an unknown one does,
  * until app_feed_rotate makes a new one. */
-int app_feed_off(struct store *s, const char *person, struct df_err *err);
+int app_feed_off(struct store *s, const char *actor, const char *person, struct df_err *err);
 /* The person of a feed token, in a; NULL with DF_ERR_NOT_FOUND when unknown. */
 const char *app_feed_person(struct store *s, const char *token, struct arena *a,
                             struct df_err *err);

@@ -269,7 +269,7 @@ static void h_feed_rotate(struct http_req *r)
         return;
     char token[APP_TOKEN_LEN];
     struct df_err err = {0};
-    if (app_feed_rotate(r->s, r->user.person, token, &err) < 0) {
+    if (app_feed_rotate(r->s, r->user.email, r->user.person, token, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
@@ -284,7 +284,7 @@ static void h_feed_off(struct http_req *r)
     if (!need_person(r))
         return;
     struct df_err err = {0};
-    if (app_feed_off(r->s, r->user.person, &err) < 0) {
+    if (app_feed_off(r->s, r->user.email, r->user.person, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

@@ -485,14 +485,20 @@ Test(auth, device_cookies_expire_and_are_bounded, .init = open_fresh, .fini = cl
 Test(auth, feed_tokens_rotate, .init = open_fresh, .fini = close_all)
 {
     char t1[APP_TOKEN_LEN], t2[APP_TOKEN_LEN];
-    cr_assert_eq(app_feed_rotate(s, "p-1", t1, &err), 0, "%s", err.msg);
+    int64_t audited = store_audit_count(s, &err);
+    cr_assert_eq(app_feed_rotate(s, "o@x.test", "p-1", t1, &err), 0, "%s", err.msg);
     cr_assert_str_eq(app_feed_person(s, t1, &a, &err), "p-1");
-    cr_assert_eq(app_feed_rotate(s, "p-1", t2, &err), 0);
+    cr_assert_eq(app_feed_rotate(s, "o@x.test", "p-1", t2, &err), 0);
     cr_assert_str_neq(t1, t2);
     cr_assert_null(app_feed_person(s, t1, &a, &err));
     cr_assert_str_eq(app_feed_person(s, t2, &a, &err), "p-1");
     cr_assert_null(app_feed_person(s, "not a token", &a, &err));
-    cr_assert_eq(app_feed_rotate(s, "p-none", t1, &err), -1);
+    cr_assert_eq(app_feed_rotate(s, "o@x.test", "p-none", t1, &err), -1);
+    cr_assert_eq(store_audit_count(s, &err), audited + 2, "each new feed URL is in the audit trail, "
+                 "the refused one is not");
+    cr_assert_eq(app_feed_off(s, "o@x.test", "p-1", &err), 0, "%s", err.msg);
+    cr_assert_null(app_feed_person(s, t2, &a, &err), "switched off");
+    cr_assert_eq(store_audit_count(s, &err), audited + 3, "switching it off is too");
 }
 
 Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
