@@ -409,21 +409,30 @@ int app_demo_logins(struct store *s, const char *const *persons, int n, struct a
                     struct app_demo_login *out, int *out_n, struct df_err *err)
 {
     *out_n = 0;
-    if (store_begin(s, err) < 0)
-        return -1;
+    /* every password hashed (about 0.1 s each) before the write lock is taken */
+    struct app_new_login *hashed = arena_alloc(a, (size_t)(n + 1) * sizeof *hashed);
+    if (!hashed)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory for the demo logins");
     out[0] = (struct app_demo_login){"organiser@demo.dfnc", "demo-organiser", "organiser", NULL};
-    if (app_user_add(s, out[0].email, out[0].role, NULL, out[0].password, false, err) < 0)
-        goto fail;
     for (int i = 0; i < n; i++) {
         struct app_demo_login *l = &out[i + 1];
         l->email = arena_printf(a, "participant%d@demo.dfnc", i + 1);
         l->password = arena_printf(a, "demo-participant-%d", i + 1);
         l->role = "participant";
         l->person = arena_strdup(a, persons[i]);
+    }
+    for (int i = 0; i <= n; i++)
+        if (app_user_prepare(out[i].email, out[i].role, out[i].person, out[i].password, false,
+                             &hashed[i], err) < 0)
+            return -1;
+    if (store_begin(s, err) < 0)
+        return -1;
+    for (int i = 0; i <= n; i++) {
         struct store_person p;
-        if (app_user_add(s, l->email, l->role, l->person, l->password, false, err) < 0 ||
-            store_person_get(s, l->person, a, &p, err) < 0 ||
-            store_org_contact_set(s, p.org, l->person, err) < 0)
+        if (app_user_store(s, &hashed[i], err) < 0)
+            goto fail;
+        if (out[i].person && (store_person_get(s, out[i].person, a, &p, err) < 0 ||
+                              store_org_contact_set(s, p.org, out[i].person, err) < 0))
             goto fail;
     }
     if (store_audit(s, "demo", "user.add", "user", "demo logins", NULL, err) < 0 ||
