@@ -560,6 +560,16 @@ def check_forwarded_only_from_named_proxies(tmp):
         fail(f"the log of a peer not named holds an address it forwarded: {lines[:2]}")
     if "ip=10.31.0.1 " not in served("::1", "192.0.2.7,::1", "proxy-named.log", named):
         fail("X-Forwarded-For from the named proxy ::1 is not the address logged")
+
+    def chain(port):     # a range of proxies: a forged first hop, the client, a second proxy
+        login("127.0.0.1", port, "6.6.6.6, 10.32.0.9, 127.0.0.5", "o@proxy.test",
+              "proxy-organiser-1")
+
+    checks += 1
+    text = served("127.0.0.1", "127.0.0.0/8", "proxy-range.log", chain)
+    if "ip=10.32.0.9 " not in text or "6.6.6.6" in text:
+        fail("through a chain of proxies in a named range the client logged is not the last "
+             f"address outside it: {[x for x in text.splitlines() if 'event=http ' in x][:1]}")
     return failures, checks
 
 

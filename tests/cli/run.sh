@@ -203,7 +203,7 @@ expect "serve --login-failures past an int" 2 'dfnc: --login-failures takes A:I'
 # --behind-proxy believed X-Forwarded-For from any peer; it takes the proxies'
 # addresses now, and a bare one (which would take the next option as its value)
 # says the address is required
-expect "serve --behind-proxy without an address" 2 'dfnc: --behind-proxy: "--port" is not an IPv4 or IPv6 address \(the proxies. addresses are required' -- \
+expect "serve --behind-proxy without an address" 2 'dfnc: --behind-proxy: "--port" is not an IPv4 or IPv6 address or a range such as 10.0.0.0/8 \(the proxies. addresses are required' -- \
     timeout 10 "$DFNC" "${D[@]}" serve --behind-proxy --port 0
 expect "serve --behind-proxy with a name" 2 'dfnc: --behind-proxy: "proxy.lan" is not an IPv4 or IPv6 address' -- \
     timeout 10 "$DFNC" "${D[@]}" serve --port 0 --behind-proxy 10.0.0.1,proxy.lan
