@@ -5,6 +5,7 @@
 
 #include <jansson.h>
 
+#include "core/buf.h"
 #include "io/csv.h"
 
 struct export_ctx {
@@ -155,18 +156,22 @@ static int export_meeting(void *ud, const struct store_meeting *m)
     json_t *people = json_object_get(mc->ix->by_request, m->request);
     c->rows++;
     if (c->format == APP_EXPORT_CSV) {
-        char people_list[1024] = "";
+        /* every attendee, however large the delegation */
+        struct buf list = BUF_INIT(0);
         size_t i;
         json_t *p;
-        json_array_foreach(people, i, p) {
-            if (i)
-                strncat(people_list, ";", sizeof people_list - strlen(people_list) - 1);
-            strncat(people_list, json_string_value(p), sizeof people_list - strlen(people_list) - 1);
+        int bad = 0;
+        json_array_foreach(people, i, p)
+            bad |= (i && buf_putc(&list, ';') < 0) || buf_puts(&list, json_string_value(p)) < 0;
+        if (bad) {
+            buf_free(&list);
+            return 1;   /* out of memory: "export of meetings failed" */
         }
         const char *f[] = {m->id, m->request, m->event, m->starts_at, m->ends_at,
-                           m->location_name ? m->location_name : m->location, people_list,
-                           m->locked ? "1" : "0"};
+                           m->location_name ? m->location_name : m->location,
+                           list.len ? buf_str(&list) : "", m->locked ? "1" : "0"};
         csv_record(c->out, f, 8);
+        buf_free(&list);
         return 0;
     }
     json_array_append_new(c->array,
