@@ -66,13 +66,19 @@ const struct cli_command cli_commands[] = {
      "                 CORDIS open-data projects and participations: organisations\n"
      "                 (id = orgID) and their track record for partner matching"},
     {"export", cli_cmd_export,
-     "dfnc export organisations|people|events|meetings FILE|- [--format csv|json] | glossary FILE|-",
-     "Writes a table as CSV or JSON to FILE, or to standard output with -.\n"
-     "Organisations and people come in their import columns; events as\n"
+     "dfnc export organisations|people|events|meetings FILE|- [--format csv|json|xlsx] | glossary FILE|-",
+     "Writes a table as CSV, JSON or an Excel workbook (.xlsx) to FILE, or to\n"
+     "standard output with -. Organisations and people come in their import\n"
+     "columns; events as\n"
      "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at and\n"
      "meetings as id,request,event,start,end,location,people,locked, start and end\n"
-     "in ISO 8601 with a UTC offset. FILE is replaced whole once the export is\n"
-     "written: one that fails midway leaves it as it was.\n"
+     "in ISO 8601 with a UTC offset. In CSV a value a spreadsheet would run as a\n"
+     "formula (= + - @ first) is written behind an apostrophe, which imports drop.\n"
+     "xlsx gives the CSV's columns in one sheet (header row frozen, with a\n"
+     "filter), every value text or a whole number, never a formula; Excel opens it\n"
+     "in UTF-8 where it would read a CSV file in the Windows code page. FILE is\n"
+     "replaced whole once the export is written: one that fails midway leaves it\n"
+     "as it was.\n"
      "The organiser's glossary comes out in its import format (tab-separated)."},
     {"backup", cli_cmd_backup, "dfnc backup FILE",
      "Writes a consistent copy of the whole database to FILE, a new file (one\n"

@@ -178,9 +178,9 @@ else
     fail "DFNC_SHARED_DATA/cpv is missing"
 fi
 
-expect "an unknown export format says which" 2 'dfnc: --format is csv or json, not "xml"' -- \
+expect "an unknown export format says which" 2 'dfnc: --format is csv, json or xlsx, not "xml"' -- \
     "$DFNC" "${D[@]}" export organisations - --format xml
-expect "... before the operands too" 2 'dfnc: --format is csv or json, not "pdf"' -- \
+expect "... before the operands too" 2 'dfnc: --format is csv, json or xlsx, not "pdf"' -- \
     "$DFNC" "${D[@]}" export --format pdf organisations -
 
 # numbers past an int were cut to one in range (--fairness 4294967301 ran as 5), an
