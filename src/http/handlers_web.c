@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "app/cpv.h"
+#include "app/export.h"
 #include "app/fields.h"
 #include "app/glossary.h"
 #include "app/import.h"
@@ -337,6 +338,55 @@ static void h_glossary(struct http_req *r)
     http_reply_buf(r, 200, "text/tab-separated-values; charset=utf-8", &b);
 }
 
+/* GET /console/export/{kind}?format=csv|xlsx|json: what `dfnc export` writes,
+ * as a download (organisers only: people come with their e-mails). */
+static void h_export(struct http_req *r)
+{
+    static const struct {
+        const char *name, *ext, *ctype;
+        enum app_export_format format;
+    } formats[] = {
+        {"csv", "csv", "text/csv; charset=utf-8", APP_EXPORT_CSV},
+        {"xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         APP_EXPORT_XLSX},
+        {"json", "json", "application/json", APP_EXPORT_JSON},
+    };
+    const char *kind = r->params[0], *asked = http_url_param(&r->url, "format");
+    if (strcmp(kind, "organisations") && strcmp(kind, "people") && strcmp(kind, "events") &&
+        strcmp(kind, "meetings")) {
+        http_reply_error(r, 404, "not_found", "no export of \"%s\": organisations, people, "
+                         "events or meetings", kind);
+        return;
+    }
+    int f = asked ? -1 : 0;
+    for (int i = 0; asked && i < (int)(sizeof formats / sizeof formats[0]); i++)
+        if (strcmp(asked, formats[i].name) == 0)
+            f = i;
+    if (f < 0) {
+        http_reply_error(r, 422, "invalid", "format must be csv, xlsx or json");
+        return;
+    }
+    char *data = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&data, &len);
+    struct df_err err = {0};
+    int rows = 0;
+    int rc = out ? app_export(r->s, kind, formats[f].format, out, &rows, &err)
+                 : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+    if (out && fclose(out) != 0 && rc == 0)
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+    if (rc < 0) {
+        free(data);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    /* the header's value lives as long as the request: in its arena */
+    http_reply_header(r, "Content-Disposition",
+                      arena_printf(&r->a, "attachment; filename=\"dfnc-%s.%s\"", kind,
+                                   formats[f].ext));
+    http_reply_owned(r, 200, formats[f].ctype, data, len);
+}
+
 /* GET /console/glossary/status: how many lines the organiser's glossary
  * holds and how many partner questions leave out (after a dfnc upgrade some
  * may no longer fit beside dfnc's own glossary), naming them. */
@@ -475,6 +525,7 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/console/events/{id}/summary", h_summary, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER | ROUTE_CSV_IMPORT},
     {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/export/{kind}", h_export, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},
 };
 const int http_web_routes_n = sizeof http_web_routes / sizeof http_web_routes[0];

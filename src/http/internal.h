@@ -108,6 +108,9 @@ void http_reply_df_err(struct http_req *r, const struct df_err *err);
 void http_reply_header(struct http_req *r, const char *name, const char *value);
 /* Takes the buffer's memory. */
 void http_reply_buf(struct http_req *r, int status, const char *ctype, struct buf *b);
+/* The same for len bytes of malloc'd data (open_memstream's), which the reply
+ * takes and frees. */
+void http_reply_owned(struct http_req *r, int status, const char *ctype, char *data, size_t len);
 
 /* Reads the body against fields; on failure replies 400/422 and returns NULL. */
 json_t *http_body(struct http_req *r, const struct http_field *fields);

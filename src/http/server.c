@@ -136,6 +136,11 @@ void http_reply_buf(struct http_req *r, int status, const char *ctype, struct bu
     reply_set(r, status, buf_take(b), len, ctype);
 }
 
+void http_reply_owned(struct http_req *r, int status, const char *ctype, char *data, size_t len)
+{
+    reply_set(r, status, data, len, ctype);
+}
+
 json_t *http_body(struct http_req *r, const struct http_field *fields)
 {
     struct df_err err = {0};

@@ -426,6 +426,12 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForSelector('#import-result .errors li');
   assert.match(await page.textContent('#import-result .errors'), /Line 3:.*XX/);
   await shoot(page, 'console-import');
+  // the forum's people as an Excel workbook, downloaded with the organiser's session
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.click('#export-people-xlsx')]);
+  assert.equal(sheet.suggestedFilename(), 'dfnc-people.xlsx');
+  const book = fs.readFileSync(await sheet.path());
+  assert.ok(book.length > 2000 && book.subarray(0, 2).toString() === 'PK', `a zip container, ${book.length} bytes`);
+  assert.ok(book.includes('xl/worksheets/sheet1.xml'), 'with its sheet');
   // the importer's English messages in Ukrainian on a Ukrainian page
   await page.selectOption('#lang', 'uk');
   await page.waitForFunction(() => document.documentElement.lang === 'uk' && document.querySelector('#import-form'));

@@ -259,7 +259,22 @@ export async function renderImport(main) {
     if (glossary) showGlossary();
   });
   form.insertBefore(current, form.querySelector('button[type=submit]'));
-  add(main, h('h1', {}, t('import.title')), form, out);
+  add(main, h('h1', {}, t('import.title')), form, out, exportSection());
+}
+
+// The forum's tables to download, as `dfnc export` writes them: an Excel
+// workbook, which Excel opens with its Cyrillic intact (a CSV file it would
+// read in the Windows code page), or CSV in the import columns.
+function exportSection() {
+  const kinds = [['organisations', 'import.organisations'], ['people', 'import.people'],
+    ['events', 'export.events'], ['meetings', 'export.meetings']];
+  return h('section', { class: 'card', id: 'export', 'aria-labelledby': 'export-title' },
+    h('h2', { id: 'export-title' }, t('export.title')),
+    h('p', { class: 'muted' }, t('export.hint')),
+    h('ul', {}, kinds.map(([kind, label]) => h('li', {}, t(label), ': ',
+      h('a', { href: `/api/v1/console/export/${kind}?format=xlsx`, download: `dfnc-${kind}.xlsx`, id: `export-${kind}-xlsx` }, data('Excel')),
+      ' · ',
+      h('a', { href: `/api/v1/console/export/${kind}?format=csv`, download: `dfnc-${kind}.csv`, id: `export-${kind}-csv` }, 'CSV')))));
 }
 
 export async function renderEvent(main) {
