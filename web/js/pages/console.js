@@ -270,7 +270,7 @@ function exportSection() {
     ['events', 'export.events'], ['meetings', 'export.meetings']];
   return h('section', { class: 'card', id: 'export', 'aria-labelledby': 'export-title' },
     h('h2', { id: 'export-title' }, t('export.title')),
-    h('p', { class: 'muted' }, t('export.hint')),
+    h('p', { class: 'muted' }, tx('export.hint', { excel: data('Excel') })),
     h('ul', {}, kinds.map(([kind, label]) => h('li', {}, t(label), ': ',
       h('a', { href: `/api/v1/console/export/${kind}?format=xlsx`, download: `dfnc-${kind}.xlsx`, id: `export-${kind}-xlsx` }, data('Excel')),
       ' · ',
