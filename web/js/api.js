@@ -83,6 +83,15 @@ export const api = {
     hint(true);
     return r;
   },
+  // An invitation's link (dfnc user invite): whom it greets; then the
+  // password chosen, which signs in as login does.
+  invitation: (token) => call('GET', `/invitations/${enc(token)}`),
+  async acceptInvitation(token, password) {
+    const r = await call('POST', `/invitations/${enc(token)}`, { password });
+    setCsrf(r && r.csrf_token);
+    hint(true);
+    return r;
+  },
   async logout() {
     try {
       await call('DELETE', '/session');
