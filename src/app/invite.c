@@ -4,8 +4,10 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/fields.h"
+#include "io/csv.h"
 #include "store/invite.h"
 
 /* Why p gets no invitation in a run over everyone (a counter of sum to
@@ -119,4 +121,36 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
              sum->pending + sum->has_password + sum->no_email + sum->email_taken);
     return store_audit(s, actor, "user.invite", "user", o->persons ? "named people" : "everyone",
                        detail, err);
+}
+
+void app_invite_csv_open(struct app_invite_csv *c, FILE *f, const char *base)
+{
+    c->f = f;
+    c->base = base;
+    c->base_n = (int)strlen(base);
+    while (c->base_n > 0 && base[c->base_n - 1] == '/')
+        c->base_n--;
+    fputs("person,name,email,organisation,language,link,expires\n", f);
+}
+
+int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err *err)
+{
+    struct app_invite_csv *c = ud;
+    char link[600], expires[32];
+    snprintf(link, sizeof link, "%.*s/welcome#%s", c->base_n, c->base, inv->token);
+    time_t t = (time_t)inv->expires_at;
+    struct tm tm;
+    strftime(expires, sizeof expires, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+    const char *fields[] = {inv->person, inv->name, inv->email, inv->org, inv->language,
+                            link, expires};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        if (i)
+            fputc(',', c->f);
+        csv_write_field(c->f, fields[i] ? fields[i] : "");
+    }
+    fputc('\n', c->f);
+    sodium_memzero(link, sizeof link);
+    if (ferror(c->f))
+        return df_err_set(err, DF_ERR_RUNTIME, "cannot write the invitations: %m");
+    return 0;
 }

@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "app/auth.h"
 #include "core/arena.h"
@@ -61,5 +62,18 @@ typedef int (*app_invitation_fn)(void *ud, const struct app_invitation *inv,
 int app_invite(struct store *s, const char *actor, const struct app_invite_opts *o,
                app_invitation_fn emit, void *ud, struct app_invite_summary *sum,
                struct arena *a, struct df_err *err);
+
+/* The invitations as a CSV for a mail merge: app_invite_csv_open writes the
+ * header (person,name,email,organisation,language,link,expires) to f and
+ * keeps base (the forum's public address, trailing slashes dropped); pass
+ * app_invite_csv_row and the struct to app_invite. The link is
+ * BASE/welcome#TOKEN: after '#', the token never reaches a server's log. */
+struct app_invite_csv {
+    FILE *f;
+    const char *base;
+    int base_n;
+};
+void app_invite_csv_open(struct app_invite_csv *c, FILE *f, const char *base);
+int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err *err);
 
 #endif

@@ -12,7 +12,6 @@
 #include "app/invite.h"
 #include "cli/cli.h"
 #include "core/file.h"
-#include "io/csv.h"
 #include "store/auth.h"
 
 /* Reads one line (the password) from stdin without its newline. */
@@ -47,37 +46,6 @@ static bool refused(bool add, const char *email, const char *role, const char *p
     if (why)
         fprintf(stderr, "dfnc: %s\n", why);
     return why != NULL;
-}
-
-/* Where invitations go: the CSV being written and the links' base. */
-struct invite_out {
-    FILE *f;
-    const char *base;   /* --public-url without trailing slashes */
-    int base_n;
-};
-
-static int invite_row(void *ud, const struct app_invitation *inv, struct df_err *err)
-{
-    struct invite_out *o = ud;
-    char link[600], expires[32];
-    /* the token after '#': a fragment is never sent to the server, so no
-     * access log, proxy or Referer holds it (the page posts it to the API) */
-    snprintf(link, sizeof link, "%.*s/welcome#%s", o->base_n, o->base, inv->token);
-    time_t t = (time_t)inv->expires_at;
-    struct tm tm;
-    strftime(expires, sizeof expires, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
-    const char *fields[] = {inv->person, inv->name, inv->email, inv->org, inv->language,
-                            link, expires};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        if (i)
-            fputc(',', o->f);
-        csv_write_field(o->f, fields[i] ? fields[i] : "");
-    }
-    fputc('\n', o->f);
-    memset(link, 0, sizeof link);
-    if (ferror(o->f))
-        return df_err_set(err, DF_ERR_RUNTIME, "cannot write the invitations: %m");
-    return 0;
 }
 
 /* dfnc user invite (argv[0] "invite"). */
@@ -125,9 +93,7 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     struct arena a;
     arena_init(&a, 0);
     struct file_replace w = {0};
-    struct invite_out o = {.base = public_url, .base_n = (int)strlen(public_url)};
-    while (o.base_n > 0 && public_url[o.base_n - 1] == '/')
-        o.base_n--;
+    struct app_invite_csv o = {0};
     struct app_invite_opts io = {.persons = named ? (const char *const *)argv + optind : NULL,
                                  .persons_n = named, .days = (int)days,
                                  .now = (int64_t)time(NULL)};
@@ -137,11 +103,11 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     if (app_auth_init(&err) < 0 || store_open(&s, ctx->db_path, &err) < 0 ||
         !(o.f = to_stdout ? stdout : file_replace_open(&w, out_path, &err)))
         goto out;
-    fputs("person,name,email,organisation,language,link,expires\n", o.f);
+    app_invite_csv_open(&o, o.f, public_url);
     /* the links are written before the commit: a run that cannot write them
      * leaves no invitation behind that nobody holds a link to */
     if (store_begin(s, &err) < 0 ||
-        app_invite(s, "cli", &io, invite_row, &o, &sum, &a, &err) < 0)
+        app_invite(s, "cli", &io, app_invite_csv_row, &o, &sum, &a, &err) < 0)
         goto out;
     if (to_stdout ? fflush(stdout) != 0 || ferror(stdout)
                   : file_replace_commit(&w, &err) < 0) {

@@ -421,6 +421,9 @@ def main():
             failures += 1
             print("FAIL a feed token is in the access log")
     checks += 1
+    # those the cases made, and those a reply gave (the console's CSV)
+    invitations += [v for v in vars_.values()
+                    if isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9_-]{43}", v)]
     for token in invitations:
         if token.lower() in logtext.lower():
             failures += 1

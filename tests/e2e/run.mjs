@@ -1589,6 +1589,35 @@ test('an invited participant chooses a password on a phone, in Ukrainian, and is
   await back.ctx.close();
 });
 
+test('the organiser invites everyone not yet invited from the console and gets the CSV', async () => {
+  newcomer('late', 'Liis Late', 'Late Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(page, '/console/people');
+  await assertUkrainian(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#invite-all')]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(csv[0], 'person,name,email,organisation,language,link,expires');
+  const row = csv.find((l) => l.startsWith('p-late,'));
+  assert.ok(row, 'the newcomer is invited');
+  assert.match(row, new RegExp(`^p-late,Liis Late,late@late\\.test,Late Optics,en,${esc(base)}/welcome#[A-Za-z0-9_-]{43},`));
+  const status = page.locator('#invite-status');
+  assert.equal(await status.getAttribute('role'), 'status');
+  assert.match(await status.textContent(), new RegExp(`^${esc(UK['invite.done'].split('{n}')[0])}${csv.length - 1};`));
+  // the link works: the newcomer is greeted
+  const link = row.split(',')[5];
+  const greet = await fetch(`${base}/api/v1/invitations/${link.split('#')[1]}`);
+  assert.equal(greet.status, 200);
+  assert.equal((await greet.json()).name, 'Liis Late');
+  // again: nobody new, and no file
+  let downloaded = false;
+  page.on('download', () => { downloaded = true; });
+  await page.click('#invite-all');
+  await page.waitForFunction((want) => document.getElementById('invite-status').textContent.startsWith(want), UK['invite.nobody'].split('.')[0]);
+  assert.equal(downloaded, false);
+  await shoot(page, 'console-invite');
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
