@@ -1,5 +1,6 @@
 /* The command table and the help and usage texts. */
 #include "cli/cli.h"
+#include "app/fields.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -139,14 +140,28 @@ const struct cli_command cli_commands[] = {
      "bounds (--threads 2, the default there; the result then depends on timing)."},
     {"user", cli_cmd_user,
      "dfnc user add --email E --role organiser|participant [--person ID] [--contact] "
-     "--password-stdin | password --email E --password-stdin",
+     "--password-stdin | password --email E --password-stdin | invite (--all | PERSON...) "
+     "--public-url URL --out FILE.csv|- [--days N]",
      "add creates a login. The password (8 to 1024 bytes) is read from the first line\n"
      "of standard input and stored as an argon2id hash. A participant login belongs\n"
      "to a person (--person); --contact also makes that person the contact who may\n"
      "edit their organisation's profile. Organisers may have no person.\n"
      "password gives an existing login a new password, read and hashed alike, ends\n"
      "its sessions and revokes its device cookies (its browsers are then limited as\n"
-     "strangers); dfnc check names logins whose hash is below today's cost."},
+     "strangers); dfnc check names logins whose hash is below today's cost.\n"
+     "invite gives people a participant login without a password and a one-time\n"
+     "link to choose one (valid --days N, 1 to 365, default 14), and writes a CSV\n"
+     "for a mail merge: person,name,email,organisation,language,link,expires\n"
+     "(language: the one they chose for the web UI, else uk for a Ukrainian\n"
+     "organisation's people, else en; link: URL/welcome#TOKEN, URL as serve's\n"
+     "--public-url). The links are in that file only (the database keeps their\n"
+     "hashes): keep it safe and delete it once mailed. --all: everyone with an\n"
+     "e-mail and no login, and those whose link expired unused; the rest are\n"
+     "skipped, counted by why on stderr, so a rerun invites only the newcomers.\n"
+     "PERSON...: those named, whatever they had: their previous link stops\n"
+     "working (someone who lost access: their password stays until the link is\n"
+     "used, which then ends their sessions). dfnc check does not count a login\n"
+     "without a password yet as a weak hash."},
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",
@@ -262,6 +277,21 @@ int cli_fail_input(const struct df_err *err, const struct df_problems *bad)
     if (bad->n > bad->named)
         fprintf(stderr, "... and %d more\n", bad->n - bad->named);
     return 3;
+}
+
+/* --public-url: the base of the links dfnc hands out (private calendar feed
+ * URLs, which calendars fetch; invitation links): an address a link may
+ * have (app_website_check) and no ?query or #fragment, inside which the
+ * link's path would land. */
+int cli_public_url_arg(const char *s)
+{
+    struct df_err err = {0};
+    if (app_website_check(s, &err) == 0 && !strpbrk(s, "?#"))
+        return 0;
+    fprintf(stderr, "dfnc: --public-url \"%s\" is not an http:// or https:// address with a "
+                    "host and no ?query or #fragment (like https://forum.example.eu): the "
+                    "private calendar feed URLs and invitation links begin with it\n", s);
+    return -1;
 }
 
 int cli_whole_arg(const char *name, const char *s, long long lo, long long hi, long long *out)

@@ -3,18 +3,21 @@
  * every filter, and the organiser console's participants, check-in, CSV import
  * and meetings. Also the embedded file server. Conventions as in handlers.c. */
 #include <ctype.h>
+#include <sodium.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 
 #include "app/cpv.h"
 #include "app/export.h"
 #include "app/fields.h"
 #include "app/glossary.h"
 #include "app/import.h"
+#include "app/invite.h"
 #include "app/match.h"
 #include "app/org_search.h"
 #include "core/country.h"
@@ -238,6 +241,58 @@ static void h_checkin(struct http_req *r)
         return;
     }
     http_reply_json(r, 200, json_pack("{ss ss}", "id", r->params[0], "checked_in_at", at));
+}
+
+/* The console's "invite everyone": dfnc user invite --all, the CSV in the
+ * reply for the page to offer as a download. The links are in that reply
+ * only: it is committed once the CSV is whole, and a reply lost on the way
+ * leaves those people invited (the CLI can name them for new links). */
+static void h_invite(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"days", HJ_INT, .min = 1, .max = APP_INVITE_DAYS_MAX},
+        {NULL}};
+    json_t *b = NULL;
+    if (r->body.len && !(b = http_body(r, f)))
+        return;
+    struct app_invite_opts o = {.days = (int)http_json_int(b, "days", APP_INVITE_DAYS),
+                                .now = (int64_t)time(NULL)};
+    json_decref(b);
+    struct df_err err = {0};
+    struct app_invite_summary sum;
+    struct app_invite_csv out;
+    char *csv = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&csv, &len);
+    int rc = mem ? 0 : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+    if (rc == 0) {
+        app_invite_csv_open(&out, mem, http_server_base_url(r->srv));
+        rc = store_begin(r->s, &err);
+    }
+    if (rc == 0) {
+        rc = app_invite(r->s, r->user.email, &o, app_invite_csv_row, &out, &sum, &r->a, &err);
+        if (fclose(mem) != 0 && rc == 0)
+            rc = df_err_set(&err, DF_ERR_RUNTIME, "out of memory writing the invitations");
+        mem = NULL;
+        if (rc == 0)
+            rc = store_commit(r->s, &err);
+        if (rc < 0)
+            store_rollback(r->s);
+    }
+    if (mem)
+        fclose(mem);
+    if (rc < 0) {
+        free(csv);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *j = json_pack("{si si si s{si si si si} ss}", "invited", sum.invited, "new_logins",
+                          sum.new_logins, "renewed", sum.renewed, "skipped", "pending",
+                          sum.pending, "has_password", sum.has_password, "no_email",
+                          sum.no_email, "email_taken", sum.email_taken, "csv", csv);
+    sodium_memzero(csv, len);
+    free(csv);
+    http_reply_json(r, 201, j);
 }
 
 static int meeting_cb(void *ud, const struct store_web_meeting *m)
@@ -521,6 +576,7 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/search/organisations", h_search_orgs, 0},
     {"GET", "/api/v1/console/people", h_people, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people/{id}/checkin", h_checkin, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/invitations", h_invite, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/meetings", h_meetings, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/summary", h_summary, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER | ROUTE_CSV_IMPORT},

@@ -88,9 +88,9 @@ bool http_route_match(const char *pattern, const char *const *segs, int segs_n,
                       const char *params[HTTP_ROUTE_PARAMS]);
 /* Whether segs lie under a ROUTE_SECRET_PATH route of routes[0..routes_n):
  * its leading fixed segments (case aside) and at least one more, whatever
- * the method, suffix or further segments; or hold a "feeds" segment (case
- * aside) with at least one more after it, whatever comes before (a feed URL
- * under another prefix). If so out (cap bytes) gets what the access log may
+ * the method, suffix or further segments; or hold a "feeds" or
+ * "invitations" segment (case aside) with at least one more after it,
+ * whatever comes before (a feed URL or an invitation under another prefix). If so out (cap bytes) gets what the access log may
  * write instead: the route's pattern when segs match it, else the segments
  * up to the secret and "/{redacted}". */
 bool http_route_redact(const struct http_route *routes, int routes_n, const char *const *segs,

@@ -118,6 +118,22 @@ static const char *redacted(const char *target)
                ? out : NULL;
 }
 
+Test(http_route, invitation_tokens_are_redacted_for_the_log)
+{
+    arena_init(&a, 0);
+    cr_assert_str_eq(redacted("/api/v1/invitations/SECRET"), "/api/v1/invitations/{token}");
+    const char *near[][2] = {
+        {"/api/v1/invitations/SECRET/x", "/api/v1/invitations/{redacted}"},
+        {"/API/v1/Invitations/SECRET", "/API/v1/Invitations/{redacted}"},
+        {"/invitations/SECRET", "/invitations/{redacted}"},
+        {"/api/v2/INVITATIONS/SECRET", "/api/v2/INVITATIONS/{redacted}"}};
+    for (size_t i = 0; i < sizeof near / sizeof near[0]; i++)
+        cr_assert_str_eq(redacted(near[i][0]), near[i][1]);
+    /* the list itself holds no secret */
+    cr_assert_null(redacted("/api/v1/invitations"));
+    arena_free(&a);
+}
+
 Test(http_route, secret_paths_are_redacted_for_the_log)
 {
     arena_init(&a, 0);

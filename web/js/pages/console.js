@@ -59,7 +59,41 @@ export async function renderPeople(main) {
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
         h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
     pager('people-pager', offset, rows.length, count));
-  add(main, h('h1', { id: 'people-title' }, t('people.title')), form, out);
+  add(main, h('h1', { id: 'people-title' }, t('people.title')), inviteCard(), form, out);
+}
+
+// "Invite everyone not yet invited" (dfnc user invite --all): the links come
+// back once, in a CSV for the mail merge that the browser downloads.
+function inviteCard() {
+  const status = h('p', { id: 'invite-status', role: 'status' });
+  const button = h('button', {
+    type: 'button', id: 'invite-all',
+    onclick: async () => {
+      status.textContent = '';
+      let r;
+      try {
+        r = await whileBusy([button], () => api.inviteEveryone());
+      } catch (e) {
+        status.textContent = `${t('error.save')} ${errorText(e)}`;
+        return;
+      }
+      const sk = r.skipped || {};
+      status.textContent = t(r.invited ? 'invite.done' : 'invite.nobody', {
+        n: num(r.invited), pending: num(sk.pending || 0), login: num(sk.has_password || 0),
+        none: num((sk.no_email || 0) + (sk.email_taken || 0)),
+      });
+      if (!r.invited) return;
+      const a = h('a', {
+        href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })),
+        download: `invitations-${new Date().toISOString().slice(0, 10)}.csv`,
+      });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+    },
+  }, t('invite.button'));
+  return h('section', { class: 'card', 'aria-labelledby': 'invite-title' },
+    h('h2', { id: 'invite-title' }, t('invite.title')),
+    h('p', {}, t('invite.text')), button, status);
 }
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'glossary'];
