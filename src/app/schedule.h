@@ -47,14 +47,21 @@ struct app_schedule_warning {
     const char *warning;
 };
 
-/* A request accepted while the run solved (or one the run left out whose
- * meeting an accept's short run placed meanwhile), and where it went when the
- * run wrote: "kept" where its accept placed it, "moved" (that clashed with
- * the new schedule) or "placed" (it had no meeting) into a slot and table,
- * or "unscheduled". */
+/* A request the run's write placed around its new schedule, and why
+ * (cause): "accepted" while the run solved; "placed_meanwhile", one the run
+ * left out whose meeting an accept's short run placed meanwhile; or one of
+ * the run's own that no longer fit what changed meanwhile: "availability"
+ * (one of its people became unavailable in its slot, or, for one the run left
+ * out, their availability changed), "booth" (its host's booth became another
+ * table), "languages" (its people now need another interpreter, or one none
+ * is left for in its slot). Where it went when the run wrote: "kept" where
+ * its meeting in the store was, "moved" (that clashed with the new schedule)
+ * or "placed" (it had none) into a slot and table, or "unscheduled", with
+ * the reason the organiser reads. */
 struct app_schedule_late {
-    const char *request, *outcome;
+    const char *request, *outcome, *cause;
     const char *slot, *table;   /* NULL when unscheduled */
+    const char *reason;         /* when unscheduled; NULL for "placed_meanwhile" */
 };
 
 struct app_schedule_report {
@@ -68,6 +75,7 @@ struct app_schedule_report {
     /* requests accepted while the run solved, of late_n; how many of late_n
      * went where (struct app_schedule_late's outcomes) */
     int late_accepted, late_kept, late_moved, late_placed, late_unscheduled;
+    int late_displaced;   /* the run's own among them, moved off by a change of people */
     int late_n;
     struct app_schedule_late *late;
 };

@@ -1226,10 +1226,10 @@ Test(app_schedule, accepts_during_the_run_stay_move_or_wait_around_the_new_sched
 
 /* A change the new schedule cannot stand beside writes nothing: 409, run it
  * again. */
-static void away_now(struct store *st, void *ud)
+static void attendee_added(struct store *st, void *ud)
 {
     (void)ud;
-    ok(store_unavailable_add(st, "d", "t2", "late flight", &err));
+    ok(store_request_add_attendee(st, "r4", "c", &err));
 }
 
 static void table_gone(struct store *st, void *ud)
@@ -1250,8 +1250,8 @@ Test(app_schedule, unmergeable_changes_during_the_run_write_nothing, .init = set
 {
     struct arena a;
     arena_init(&a, 0);
-    void (*hooks[])(struct store *, void *) = {away_now, table_gone, accept_then_publish};
-    const char *said[] = {"availability", "tables", "published"};
+    void (*hooks[])(struct store *, void *) = {attendee_added, table_gone, accept_then_publish};
+    const char *said[] = {"people of a request", "tables", "published"};
     for (int i = 0; i < 3; i++) {
         struct app_schedule_report rep;
         struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1,
@@ -1445,5 +1445,392 @@ Test(app_schedule, a_kept_published_meetings_interpreter_is_busy_when_accepts_ar
     int y = find(&v, "y");
     cr_assert_geq(y, 0, "t2 and t3 have int-1 free");
     cr_assert_str_eq(v.interp[y], "int-1");
+    arena_free(&a);
+}
+
+/* ---- availability, booths and languages changed while the run solves ----- */
+
+/* The run the tests below hook into: a fixed effort, so that the same
+ * problem gets the same schedule on any machine. */
+static struct app_schedule_opts fixed_run(void (*hook)(struct store *, void *), void *ud)
+{
+    return (struct app_schedule_opts){.event = "ev", .time_limit = 30, .seed = 1,
+                                      .max_moves = 1000, .before_write = hook,
+                                      .before_write_ud = ud};
+}
+
+/* Runs once without a hook and reads where the meetings went into v: the
+ * next run, solving the same problem, puts them there too (the meetings this
+ * one wrote are unlocked, or at a published event taken out again: forget). */
+static void probe(struct seen *v, const char *forget)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = fixed_run(NULL, NULL);
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    memset(v, 0, sizeof *v);
+    ok(store_meeting_each(s, "ev", NULL, grab, v, &err));
+    if (forget)
+        ok(store_meeting_delete_for_request(s, forget, &err));
+    arena_free(&a);
+}
+
+static void add_person(const char *id, const char *booth, const char *languages)
+{
+    struct store_person p = {.id = id, .org = "org", .name = id, .booth = booth,
+                             .languages = languages};
+    ok(store_person_upsert(s, &p, NULL, &err));
+}
+
+/* Runs with hook (ud: the probe's meetings), which must be merged: fails
+ * unless the run is written and the stored schedule books nobody and no table
+ * twice and nobody where they are away. Reads the meetings into v. */
+static void run_merged(void (*hook)(struct store *, void *), const struct seen *probed,
+                       struct arena *a, struct app_schedule_report *rep, struct seen *v)
+{
+    arena_init(a, 0);
+    struct app_schedule_opts o = fixed_run(hook, (void *)probed);
+    ok(app_schedule_event(s, &o, a, rep, &err));
+    memset(v, 0, sizeof *v);
+    ok(store_meeting_each(s, "ev", NULL, grab, v, &err));
+    struct stored *st = calloc(1, sizeof *st);
+    cr_assert_not_null(st);
+    assert_stored_schedule_holds(st);
+    cr_assert_eq(rep->scheduled, st->n, "the report counts what is stored");
+    free(st);
+}
+
+/* Fails unless request id sits where the probe put it. */
+static void stayed(const struct seen *v, const struct seen *probed, const char *id)
+{
+    int i = find(v, id), j = find(probed, id);
+    cr_assert(i >= 0 && j >= 0, "%s has no meeting", id);
+    cr_assert_str_eq(v->slot[i], probed->slot[j], "%s moved", id);
+    cr_assert_str_eq(v->loc[i], probed->loc[j], "%s moved", id);
+}
+
+/* Fails unless r1-r3 sit where the probe put them. */
+static void r1_to_r3_stayed(const struct seen *v, const struct seen *probed)
+{
+    const char *same[] = {"r1", "r2", "r3"};
+    for (int i = 0; i < 3; i++)
+        stayed(v, probed, same[i]);
+}
+
+/* Fails unless the report says id is unscheduled with a reason holding what. */
+static void said_unscheduled(const struct app_schedule_report *rep, const char *id,
+                             const char *what)
+{
+    const struct app_schedule_late *x = late_of(rep, id);
+    cr_assert_not_null(x, "%s is not in during_run", id);
+    cr_assert_str_eq(x->outcome, "unscheduled");
+    cr_assert_null(x->slot);
+    cr_assert(x->reason && strstr(x->reason, what), "%s", x->reason ? x->reason : "no reason");
+    bool said = false;
+    for (int i = 0; i < rep->unscheduled_n; i++)
+        said |= strcmp(rep->unscheduled[i].request, id) == 0 &&
+                strcmp(rep->unscheduled[i].reason, x->reason) == 0;
+    cr_assert(said, "%s is not among the unscheduled with its reason", id);
+}
+
+/* d is called away from r4's slot; b becomes unavailable where b does not
+ * meet, and f, in no request, for a slot too */
+static void d_away_from_r4(struct store *st, void *ud)
+{
+    const struct seen *v = ud;
+    ok(store_unavailable_add(st, "d", v->slot[find(v, "r4")], "called away", &err));
+    ok(store_unavailable_add(st, "b", v->slot[find(v, "r2")], "a talk", &err));
+    ok(store_unavailable_add(st, "f", "t1", "not here yet", &err));
+}
+
+Test(app_schedule, availability_changed_during_the_run_moves_only_the_meetings_it_hits,
+     .init = setup, .fini = teardown)
+{
+    add_person("f", NULL, NULL);
+    struct seen probed, v;
+    probe(&probed, NULL);
+    cr_assert_eq(probed.n, 4);
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(d_away_from_r4, &probed, &a, &rep, &v);
+    r1_to_r3_stayed(&v, &probed);
+    /* r4 goes to another slot: each has one of r1-r3 and a free table */
+    cr_assert_eq(rep.late_n, 1, "only r4 no longer fits");
+    cr_assert_eq(rep.late_displaced, 1);
+    cr_assert_eq(rep.late_accepted, 0);
+    const struct app_schedule_late *x = late_of(&rep, "r4");
+    cr_assert_not_null(x);
+    cr_assert_str_eq(x->cause, "availability");
+    cr_assert_str_eq(x->outcome, "moved", "it had the probe's meeting");
+    int r4 = find(&v, "r4");
+    cr_assert_geq(r4, 0);
+    cr_assert_str_neq(v.slot[r4], probed.slot[find(&probed, "r4")]);
+    cr_assert_str_eq(x->slot, v.slot[r4]);
+    cr_assert_str_eq(x->table, v.loc[r4]);
+    cr_assert_eq(rep.accepted, 4);
+    cr_assert_eq(rep.scheduled, 4);
+    arena_free(&a);
+}
+
+static void d_away_in_t2(struct store *st, void *ud)
+{
+    (void)ud;
+    ok(store_unavailable_add(st, "d", "t2", "called away", &err));
+}
+
+/* d can meet in t2 only, where the run puts r4; d is called away from t2
+ * meanwhile: r4 stays accepted without a meeting, and the organiser reads
+ * why. */
+Test(app_schedule, a_meeting_whose_person_is_away_and_has_no_other_slot_is_unscheduled,
+     .init = setup, .fini = teardown)
+{
+    ok(store_unavailable_add(s, "d", "t1", "arrives late", &err));
+    ok(store_unavailable_add(s, "d", "t3", "leaves early", &err));
+    struct arena a;
+    struct app_schedule_report rep;
+    struct seen v;
+    run_merged(d_away_in_t2, NULL, &a, &rep, &v);
+    cr_assert_lt(find(&v, "r4"), 0, "r4 met where d is away, or where d is not available");
+    cr_assert_eq(v.n, 3);
+    said_unscheduled(&rep, "r4", "d became unavailable in slot 2 while the schedule ran");
+    cr_assert_str_eq(late_of(&rep, "r4")->cause, "availability");
+    cr_assert_eq(rep.accepted, 4);
+    cr_assert_eq(rep.scheduled, 3);
+    cr_assert_eq(rep.late_unscheduled, 1);
+    arena_free(&a);
+}
+
+static void d_back_in_t1(struct store *st, void *ud)
+{
+    (void)ud;
+    ok(store_exec_for_tests(st, "DELETE FROM unavailability WHERE person_rid = (SELECT rid FROM "
+                                "people WHERE id = 'd') AND slot_rid = (SELECT rid FROM slots "
+                                "WHERE id = 't1')", &err));
+}
+
+/* d and e share no slot, so the run leaves r4 out; d's flight is moved
+ * meanwhile and d is there for t1 after all: the merge places r4 in t1. */
+Test(app_schedule, a_meeting_left_out_is_placed_when_its_person_is_back_during_the_run,
+     .init = setup, .fini = teardown)
+{
+    ok(store_unavailable_add(s, "d", "t1", "flight", &err));
+    ok(store_unavailable_add(s, "d", "t2", "flight", &err));
+    ok(store_unavailable_add(s, "e", "t3", "leaves early", &err));
+    struct arena a;
+    struct app_schedule_report rep;
+    struct seen v;
+    run_merged(d_back_in_t1, NULL, &a, &rep, &v);
+    int r4 = find(&v, "r4");
+    cr_assert_geq(r4, 0, "r4 was left out though d and e now share t1");
+    cr_assert_str_eq(v.slot[r4], "t1");
+    const struct app_schedule_late *x = late_of(&rep, "r4");
+    cr_assert_not_null(x);
+    cr_assert_str_eq(x->outcome, "placed");
+    cr_assert_str_eq(x->cause, "availability");
+    cr_assert_eq(rep.scheduled, 4);
+    for (int i = 0; i < rep.unscheduled_n; i++)
+        cr_assert_str_neq(rep.unscheduled[i].request, "r4", "%s", rep.unscheduled[i].reason);
+    arena_free(&a);
+}
+
+/* At a published forum the run places r5 (f-g, accepted since) fresh; f is
+ * called away from the slot it gets, and b from r1's published slot: r5 goes
+ * to the one other slot with a free table, r1 stays where it was published,
+ * the organiser warned. */
+static void away_at_a_live_forum(struct store *st, void *ud)
+{
+    const struct seen *v = ud;
+    ok(store_unavailable_add(st, "f", v->slot[find(v, "r5")], "a call", &err));
+    ok(store_unavailable_add(st, "b", v->slot[find(v, "r1")], "a call", &err));
+}
+
+Test(app_schedule, availability_changed_at_a_live_forum_replaces_fresh_meetings_only,
+     .init = setup, .fini = teardown)
+{
+    add_person("f", NULL, NULL);
+    add_person("g", NULL, NULL);
+    struct seen first, probed, v;
+    probe(&first, NULL);
+    publish_now(s, NULL);
+    struct store_request r = {.id = "r5", .event = "ev", .from = "f", .to = "g",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+    probe(&probed, "r5");
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = fixed_run(away_at_a_live_forum, &probed);
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    memset(&v, 0, sizeof v);
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    no_double_booking(&v);
+    const char *published[] = {"r1", "r2", "r3", "r4"};
+    for (int i = 0; i < 4; i++)
+        stayed(&v, &first, published[i]);
+    /* the slot of r4 has two meetings; of the other two, f is away from one */
+    const char *free_slot = NULL;
+    for (int k = 0; k < 3; k++) {
+        const char *t = (const char *[]){"t1", "t2", "t3"}[k];
+        int n = 0;
+        for (int i = 0; i < first.n; i++)
+            n += strcmp(first.slot[i], t) == 0;
+        if (n == 1 && strcmp(t, probed.slot[find(&probed, "r5")]) != 0)
+            free_slot = t;
+    }
+    cr_assert_not_null(free_slot);
+    int r5 = find(&v, "r5");
+    cr_assert_geq(r5, 0, "r5 had a slot to go to");
+    cr_assert_str_eq(v.slot[r5], free_slot);
+    const struct app_schedule_late *x = late_of(&rep, "r5");
+    cr_assert(x && strcmp(x->outcome, "placed") == 0 && strcmp(x->cause, "availability") == 0);
+    cr_assert_eq(rep.late_n, 1, "r1 is published: it stays, with a warning");
+    bool warned = false;
+    char want[80];
+    snprintf(want, sizeof want, "keeps its published slot %c, but b is not available then",
+             first.slot[find(&first, "r1")][1]);
+    for (int i = 0; i < rep.warnings_n; i++)
+        warned |= strcmp(rep.warnings[i].request, "r1") == 0 &&
+                  strcmp(rep.warnings[i].warning, want) == 0;
+    cr_assert(warned, "r1's warning: %s", want);
+    arena_free(&a);
+}
+
+/* r4 sits at one table; d, its sender, takes the other as a booth meanwhile
+ * (booth-a, a's, or table-1): r4 must move to d's booth, in a slot where it
+ * is free. */
+static void d_takes_a_booth(struct store *st, void *ud)
+{
+    const struct seen *v = ud;
+    struct store_person p = {.id = "d", .org = "org", .name = "d",
+                             .booth = other_table(v->loc[find(v, "r4")])};
+    ok(store_person_upsert(st, &p, NULL, &err));
+}
+
+Test(app_schedule, a_hosts_booth_changed_during_the_run_moves_its_meetings_there,
+     .init = setup, .fini = teardown)
+{
+    struct seen probed, v;
+    probe(&probed, NULL);
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(d_takes_a_booth, &probed, &a, &rep, &v);
+    r1_to_r3_stayed(&v, &probed);
+    int r4 = find(&v, "r4"), p4 = find(&probed, "r4");
+    cr_assert_geq(r4, 0);
+    const char *booth = other_table(probed.loc[p4]);
+    cr_assert_str_eq(v.loc[r4], booth, "r4 is not at d's booth");
+    /* booth-a is free only in r3's slot (a hosts r1 and r2 there); table-1
+     * in r1's and r2's */
+    if (strcmp(booth, "booth-a") == 0)
+        cr_assert_str_eq(v.slot[r4], probed.slot[find(&probed, "r3")]);
+    else
+        cr_assert_str_neq(v.slot[r4], probed.slot[find(&probed, "r3")]);
+    const struct app_schedule_late *x = late_of(&rep, "r4");
+    cr_assert(x && strcmp(x->cause, "booth") == 0 && strcmp(x->outcome, "moved") == 0);
+    cr_assert_eq(rep.late_n, 1);
+    arena_free(&a);
+}
+
+/* No interpreter in two meetings of a slot, and every stored meeting has
+ * one but those in plain (whose people share a language). */
+static void interpreters_hold(const struct seen *v, const char *const *plain, int plain_n)
+{
+    for (int i = 0; i < v->n; i++) {
+        bool needs = true;
+        for (int j = 0; j < plain_n; j++)
+            needs &= strcmp(v->req[i], plain[j]) != 0;
+        cr_assert(!needs || v->interp[i][0], "%s has no interpreter", v->req[i]);
+        cr_assert(needs || !v->interp[i][0], "%s has one it does not need", v->req[i]);
+        for (int j = 0; j < i; j++)
+            cr_assert(!v->interp[i][0] || strcmp(v->interp[i], v->interp[j]) ||
+                          strcmp(v->slot[i], v->slot[j]),
+                      "%s and %s share interpreter %s in %s", v->req[i], v->req[j],
+                      v->interp[i], v->slot[i]);
+    }
+}
+
+static void set_languages(struct store *st, const char *id, const char *languages)
+{
+    struct store_person p = {.id = id, .org = "org", .name = id, .languages = languages};
+    ok(store_person_upsert(st, &p, NULL, &err));
+}
+
+/* The first of r1-r4 the probe gave int-1, and its English speaker. */
+static int interpreted_one(const struct seen *v, const char **speaker, const char **langs)
+{
+    static const char *const reqs[][3] = {{"r1", "e1", "en;uk"}, {"r2", "e2", "en;de;uk"},
+                                          {"r3", "e3", "en;uk"}, {"r4", "f1", "fr;en;uk"}};
+    for (int i = 0; i < 4; i++) {
+        int j = find(v, reqs[i][0]);
+        if (j >= 0 && strcmp(v->interp[j], "int-1") == 0) {
+            *speaker = reqs[i][1];
+            *langs = reqs[i][2];
+            return i;
+        }
+    }
+    cr_assert_fail("int-1 has no meeting");
+    return -1;
+}
+
+static void learns_ukrainian(struct store *st, void *ud)
+{
+    const char *who, *langs;
+    interpreted_one(ud, &who, &langs);
+    set_languages(st, who, langs);
+}
+
+/* One of r1-r4 has int-1; its English speaker adds Ukrainian meanwhile: it
+ * keeps its slot and table without an interpreter, and nothing else moves. */
+Test(app_schedule, a_meeting_that_no_longer_needs_an_interpreter_keeps_its_place_without,
+     .init = setup_languages, .fini = teardown)
+{
+    struct seen probed, v;
+    probe(&probed, NULL);
+    const char *who, *langs;
+    const char *id = (const char *[]){"r1", "r2", "r3", "r4"}[interpreted_one(&probed, &who,
+                                                                              &langs)];
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(learns_ukrainian, &probed, &a, &rep, &v);
+    cr_assert_eq(v.n, probed.n);
+    for (int i = 0; i < probed.n; i++)
+        stayed(&v, &probed, probed.req[i]);
+    cr_assert_str_eq(v.interp[find(&v, id)], "", "%s kept int-1", id);
+    interpreters_hold(&v, (const char *[]){id, "r5"}, 2);
+    cr_assert_eq(rep.late_n, 0);
+    arena_free(&a);
+}
+
+static void u3_forgets_english(struct store *st, void *ud)
+{
+    (void)ud;
+    set_languages(st, "u3", "uk");
+}
+
+/* r5 (u3-e4) shares English; u3's profile drops it meanwhile, so r5 now
+ * needs the uk-en interpreter, whom r1-r4 keep busy in every slot she
+ * works: r5 is left accepted without a meeting, and said. */
+Test(app_schedule, a_meeting_that_now_needs_an_interpreter_none_has_free_is_unscheduled,
+     .init = setup_languages, .fini = teardown)
+{
+    struct seen probed, v;
+    probe(&probed, NULL);
+    int interpreted = 0;
+    for (int i = 0; i < probed.n; i++)
+        interpreted += strcmp(probed.interp[i], "int-1") == 0;
+    cr_assert_eq(interpreted, 3, "int-1 is busy in t1-t3");
+    cr_assert_geq(find(&probed, "r5"), 0);
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(u3_forgets_english, &probed, &a, &rep, &v);
+    cr_assert_lt(find(&v, "r5"), 0, "r5 met without the interpreter it needs");
+    for (int i = 0; i < probed.n; i++)
+        if (strcmp(probed.req[i], "r5") != 0)
+            stayed(&v, &probed, probed.req[i]);
+    interpreters_hold(&v, NULL, 0);
+    said_unscheduled(&rep, "r5", "needs a uk-en interpreter");
+    cr_assert_str_eq(late_of(&rep, "r5")->cause, "languages");
+    cr_assert_eq(rep.scheduled, probed.n - 1);
     arena_free(&a);
 }
