@@ -1834,3 +1834,30 @@ Test(app_schedule, a_meeting_that_now_needs_an_interpreter_none_has_free_is_unsc
     cr_assert_eq(rep.scheduled, probed.n - 1);
     arena_free(&a);
 }
+
+/* The report is copied into the caller's arena before the write commits: a
+ * caller whose arena cannot hold it gets an error, and then nothing was
+ * written (the run used to write the schedule, then answer the error). */
+Test(app_schedule, a_report_that_does_not_fit_the_callers_arena_writes_nothing, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 16);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = fixed_run(NULL, NULL);
+    cr_assert_neq(app_schedule_event(s, &o, &a, &rep, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_RUNTIME, "%s", err.msg);
+    cr_assert(strstr(err.msg, "nothing was written"), "%s", err.msg);
+    err = (struct df_err){0};
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_eq(v.n, 0, "the run wrote %d meetings and answered an error", v.n);
+    arena_free(&a);
+    /* with room for the report, the same run is written */
+    arena_init(&a, 0);
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_eq(v.n, rep.scheduled);
+    cr_assert_eq(v.n, 4);
+    arena_free(&a);
+}
