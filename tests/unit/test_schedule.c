@@ -1634,6 +1634,23 @@ Test(app_schedule, a_meeting_left_out_is_placed_when_its_person_is_back_during_t
     arena_free(&a);
 }
 
+/* The b2b slot other than `not` where r1-r4 (as in v) leave a table free:
+ * r4's slot has two meetings, the other two one each. */
+static const char *other_free_slot(const struct seen *v, const char *not)
+{
+    const char *free_slot = NULL;
+    for (int k = 0; k < 3; k++) {
+        const char *t = (const char *[]){"t1", "t2", "t3"}[k];
+        int n = 0;
+        for (int i = 0; i < v->n; i++)
+            n += strcmp(v->slot[i], t) == 0;
+        if (n == 1 && (!not || strcmp(t, not) != 0))
+            free_slot = t;
+    }
+    cr_assert_not_null(free_slot);
+    return free_slot;
+}
+
 /* At a published forum the run places r5 (f-g, accepted since) fresh; f is
  * called away from the slot it gets, and b from r1's published slot: r5 goes
  * to the one other slot with a free table, r1 stays where it was published,
@@ -1669,16 +1686,7 @@ Test(app_schedule, availability_changed_at_a_live_forum_replaces_fresh_meetings_
     for (int i = 0; i < 4; i++)
         stayed(&v, &first, published[i]);
     /* the slot of r4 has two meetings; of the other two, f is away from one */
-    const char *free_slot = NULL;
-    for (int k = 0; k < 3; k++) {
-        const char *t = (const char *[]){"t1", "t2", "t3"}[k];
-        int n = 0;
-        for (int i = 0; i < first.n; i++)
-            n += strcmp(first.slot[i], t) == 0;
-        if (n == 1 && strcmp(t, probed.slot[find(&probed, "r5")]) != 0)
-            free_slot = t;
-    }
-    cr_assert_not_null(free_slot);
+    const char *free_slot = other_free_slot(&first, probed.slot[find(&probed, "r5")]);
     int r5 = find(&v, "r5");
     cr_assert_geq(r5, 0, "r5 had a slot to go to");
     cr_assert_str_eq(v.slot[r5], free_slot);
@@ -1859,5 +1867,97 @@ Test(app_schedule, a_report_that_does_not_fit_the_callers_arena_writes_nothing, 
     ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
     cr_assert_eq(v.n, rep.scheduled);
     cr_assert_eq(v.n, 4);
+    arena_free(&a);
+}
+
+/* ---- a late meeting already in agendas where the new run placed one ------ */
+
+/* A published forum: r1-r4 scheduled (into first) and published, then r5
+ * (f-g) accepted, which the next run places fresh. */
+static void live_forum_with_r5(struct seen *first)
+{
+    const char *more[] = {"f", "g", "h"};
+    for (int i = 0; i < 3; i++)
+        add_person(more[i], NULL, NULL);
+    probe(first, NULL);
+    publish_now(s, NULL);
+    struct store_request r = {.id = "r5", .event = "ev", .from = "f", .to = "g",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+}
+
+/* y (f-h) is accepted while the run solves, and its accept, placing it
+ * around the published agendas, puts it where the run is putting r5: f's
+ * agenda and calendar feed show it there from then on. */
+static void accept_where_r5_goes(struct store *st, void *ud)
+{
+    const struct seen *v = ud;
+    int r5 = find(v, "r5");
+    struct store_request r = {.id = "y", .event = "ev", .from = "f", .to = "h",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(st, &r, NULL, &err));
+    struct store_meeting m = {.id = "y", .request = "y", .slot = v->slot[r5],
+                              .location = v->loc[r5], .locked = 1};
+    ok(store_meeting_upsert(st, &m, &err));
+}
+
+/* Fails unless late request id went to slot with the outcome and cause. */
+static void went(const struct app_schedule_report *rep, const struct seen *v, const char *id,
+                 const char *slot, const char *outcome, const char *cause)
+{
+    const struct app_schedule_late *x = late_of(rep, id);
+    cr_assert_not_null(x, "%s is not in during_run", id);
+    cr_assert_str_eq(x->outcome, outcome, "%s", id);
+    cr_assert_str_eq(x->cause, cause, "%s", id);
+    int i = find(v, id);
+    cr_assert_geq(i, 0, "%s has no meeting", id);
+    cr_assert_str_eq(v->slot[i], slot, "%s", id);
+    cr_assert_str_eq(x->slot, slot);
+}
+
+/* y keeps the place its people saw; r5, which no one has seen, goes to the
+ * other slot with a free table. */
+Test(app_schedule, a_late_meeting_in_agendas_stays_and_the_runs_fresh_one_makes_way,
+     .init = setup, .fini = teardown)
+{
+    struct seen first, probed, v;
+    live_forum_with_r5(&first);
+    probe(&probed, "r5");
+    const char *seen_at = probed.slot[find(&probed, "r5")];
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(accept_where_r5_goes, &probed, &a, &rep, &v);
+    for (int i = 0; i < first.n; i++)
+        stayed(&v, &first, first.req[i]);
+    went(&rep, &v, "y", seen_at, "kept", "accepted");
+    cr_assert_str_eq(v.loc[find(&v, "y")], probed.loc[find(&probed, "r5")]);
+    went(&rep, &v, "r5", other_free_slot(&first, seen_at), "placed", "made_way");
+    cr_assert_eq(rep.late_n, 2);
+    cr_assert_eq(rep.late_accepted, 1);
+    cr_assert_eq(rep.scheduled, 6);
+    arena_free(&a);
+}
+
+/* g can meet in one slot only, where the run puts r5: r5 cannot make way,
+ * so y moves, as before, to the other slot with a free table. */
+Test(app_schedule, a_late_meeting_in_agendas_moves_when_the_fresh_one_has_nowhere_else,
+     .init = setup, .fini = teardown)
+{
+    struct seen first, probed, v;
+    live_forum_with_r5(&first);
+    const char *only = other_free_slot(&first, NULL);
+    const char *slots[] = {"t1", "t2", "t3"};
+    for (int k = 0; k < 3; k++)
+        if (strcmp(slots[k], only) != 0)
+            ok(store_unavailable_add(s, "g", slots[k], "other meetings", &err));
+    probe(&probed, "r5");
+    cr_assert_str_eq(probed.slot[find(&probed, "r5")], only);
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(accept_where_r5_goes, &probed, &a, &rep, &v);
+    stayed(&v, &probed, "r5");
+    went(&rep, &v, "y", other_free_slot(&first, only), "moved", "accepted");
+    cr_assert_null(late_of(&rep, "r5"), "r5 stayed where the run put it");
+    cr_assert_eq(rep.scheduled, 6);
     arena_free(&a);
 }
