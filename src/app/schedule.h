@@ -85,16 +85,20 @@ struct app_schedule_report {
  * locked meetings; solves; replaces the unlocked meetings in one transaction
  * (locked ones stay unless o->reschedule_locked). The solve runs outside any
  * transaction; inside the write one, what changed meanwhile is merged: the
- * meetings of requests no longer accepted go, and requests accepted meanwhile
+ * meetings of requests no longer accepted go; requests accepted meanwhile
  * keep the meeting their accept placed when it clashes with nothing in the
- * new schedule, else are placed where their people, a table and an
- * interpreter are free, else stay unscheduled (out->late). DF_ERR_CONFLICT,
- * nothing written, when the agendas were published or unpublished, a b2b
- * slot, table or interpreter changed, someone's availability, booth or
- * languages or a request's people changed, or another run moved a published
- * meeting, meanwhile. The run works in an arena
- * of its own; only the report (its strings and arrays) is copied into a, so a
- * caller's small arena (an HTTP request's) does not bound the forum's size. */
+ * new schedule (or, at a published event, only with meetings the run placed
+ * fresh that can go elsewhere), else are placed where their people, a table
+ * and an interpreter are free, else stay unscheduled; the run's own meetings
+ * that no longer fit someone's new availability, booth or languages are
+ * placed again the same way (out->late says where each went).
+ * DF_ERR_CONFLICT, nothing written, when the agendas were published or
+ * unpublished, a b2b slot, table or interpreter or a request's attendees
+ * changed, or another run moved a published meeting, meanwhile. The run works
+ * in an arena of its own; only the report (its strings and arrays) is copied
+ * into a, before the write commits (DF_ERR_RUNTIME and nothing written when a
+ * cannot hold it), so a caller's small arena (an HTTP request's) does not
+ * bound the forum's size. */
 int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
                        struct app_schedule_report *out, struct df_err *err);
 
