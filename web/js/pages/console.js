@@ -669,9 +669,14 @@ export async function renderSchedule(main) {
         try {
           const r = await api.schedule(eventId(), Number(limit.value) || 10);
           const warnings = list(r.warnings);
-          // requests accepted while it solved, merged into what it wrote
-          const late = r.during_run || {};
-          const lateN = list(late.requests).length;
+          // what it placed around its schedule as it wrote: requests accepted
+          // while it solved, and its own meetings a change meanwhile (someone's
+          // availability, booth or languages, or making way) placed again
+          const ownCause = (x) => x.cause && x.cause !== 'accepted' && x.cause !== 'placed_meanwhile';
+          const lateAll = list((r.during_run || {}).requests);
+          const lateIn = lateAll.filter((x) => !ownCause(x)), lateOwn = lateAll.filter(ownCause);
+          const tally = (xs) => Object.fromEntries(['kept', 'moved', 'placed', 'unscheduled']
+            .map((o) => [o, num(xs.filter((x) => x.outcome === o).length)]));
           let names = new Map();
           try {
             // the list again from its first page, with the run's reasons
@@ -689,9 +694,10 @@ export async function renderSchedule(main) {
               figure('sched-unscheduled', num(r.unscheduled || 0), t('schedule.unscheduled')),
               r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
               r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
-            lateN ? h('p', { id: 'schedule-during-run', role: 'status' }, tn('schedule.during_run', lateN, {
-              kept: num(late.kept), moved: num(late.moved), placed: num(late.placed), unscheduled: num(late.unscheduled),
-            })) : null,
+            lateIn.length ? h('p', { id: 'schedule-during-run', role: 'status' },
+              tn('schedule.during_run', lateIn.length, tally(lateIn))) : null,
+            lateOwn.length ? h('p', { id: 'schedule-during-run-own', role: 'status' },
+              tn('schedule.during_run_own', lateOwn.length, tally(lateOwn))) : null,
             warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
               h('ul', { class: 'errors', id: 'schedule-warnings' }, warnings.slice(0, 200).map((w) => h('li', {},
                 h('strong', { translate: 'no' }, w.request), ': ', warningOf(w.warning, names))))) : null);
