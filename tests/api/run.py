@@ -756,6 +756,39 @@ CLASH_SQL = {
 }
 
 
+def publish_then_run_released(cl, hdrs, event, fail):
+    """Publishes the demo forum and starts the organiser's run, released
+    (reschedule_locked) so that it moves what changes meanwhile sit beside, in
+    a thread: returns it, 0.3 s into the solve, and the dict its reply fills
+    (status, body)."""
+    st, _, body = cl.request("POST", f"/api/v1/events/{event}/publish", hdrs, b"")
+    if st != 200:
+        fail(f"publishing the demo forum: {st} {body[:120]!r}")
+    run = {}
+
+    def schedule():
+        body = json.dumps({"time_limit": 5, "reschedule_locked": True}).encode()
+        run["status"], _, run["body"] = cl.request(
+            "POST", f"/api/v1/events/{event}/schedule", hdrs, body)
+
+    th = threading.Thread(target=schedule)
+    th.start()
+    time.sleep(0.3)
+    return th, run
+
+
+def stored_schedule_holds(db, after, fail):
+    """Fails for each of CLASH_SQL the stored schedule of db has; returns how
+    many were checked."""
+    con = sqlite3.connect(db)
+    for what, sql in CLASH_SQL.items():
+        n = con.execute(sql).fetchone()[0]
+        if n:
+            fail(f"after the run {after}, the stored schedule has {what} ({n})")
+    con.close()
+    return len(CLASH_SQL)
+
+
 def check_schedule_beside_accepts(tmp):
     """At a published forum participants keep accepting requests while the
     organiser's schedule run solves, each accept placing its meeting around
@@ -794,19 +827,7 @@ def check_schedule_beside_accepts(tmp):
             if person not in cl.sessions:
                 cl.login(person, f"{person}@accepts.test", "accepts-pass-1")
         checks += 1
-        st, _, body = cl.request("POST", f"/api/v1/events/{event}/publish", hdrs, b"")
-        if st != 200:
-            fail(f"publishing the demo forum: {st} {body[:120]!r}")
-        run = {}
-
-        def schedule():
-            body = json.dumps({"time_limit": 5, "reschedule_locked": True}).encode()
-            run["status"], _, run["body"] = cl.request(
-                "POST", f"/api/v1/events/{event}/schedule", hdrs, body)
-
-        th = threading.Thread(target=schedule)
-        th.start()
-        time.sleep(0.3)
+        th, run = publish_then_run_released(cl, hdrs, event, fail)
         accepted, sent = [], []
         for rid, person in accepters:
             if not th.is_alive():
@@ -848,13 +869,7 @@ def check_schedule_beside_accepts(tmp):
                      (x["slot"] and placed.get(x["request"]) != f"{x['slot']}@{x['table']}")]
             if wrong:
                 fail(f"during_run says where requests went, the store disagrees: {wrong[:3]}")
-        con = sqlite3.connect(db)
-        for what, sql in CLASH_SQL.items():
-            checks += 1
-            n = con.execute(sql).fetchone()[0]
-            if n:
-                fail(f"after the run beside accepts, the stored schedule has {what} ({n})")
-        con.close()
+        checks += stored_schedule_holds(db, "beside accepts", fail)
     finally:
         srv.terminate()
         srv.wait(timeout=30)
@@ -899,19 +914,7 @@ def check_schedule_beside_people_changes(tmp):
         cl.login("lt", "lt@changes.test", "changes-pass-1")
         cookie, csrf = cl.sessions["lt"]
         checks += 1
-        st, _, body = cl.request("POST", f"/api/v1/events/{event}/publish", hdrs, b"")
-        if st != 200:
-            fail(f"publishing the demo forum: {st} {body[:120]!r}")
-        run = {}
-
-        def schedule():
-            body = json.dumps({"time_limit": 5, "reschedule_locked": True}).encode()
-            run["status"], _, run["body"] = cl.request(
-                "POST", f"/api/v1/events/{event}/schedule", hdrs, body)
-
-        th = threading.Thread(target=schedule)
-        th.start()
-        time.sleep(0.3)
+        th, run = publish_then_run_released(cl, hdrs, event, fail)
         st, _, body = cl.request("PUT", "/api/v1/me",
                                  {"Cookie": cookie, "X-CSRF-Token": csrf,
                                   "Content-Type": "application/json"},
@@ -948,13 +951,8 @@ def check_schedule_beside_people_changes(tmp):
             people).fetchone()[0]
         if left:
             fail(f"{left} meetings of the three who changed are still stored")
-        for what, sql in CLASH_SQL.items():
-            checks += 1
-            n = con.execute(sql).fetchone()[0]
-            if n:
-                fail(f"after the run beside changes of people, the stored schedule has {what} "
-                     f"({n})")
         con.close()
+        checks += stored_schedule_holds(db, "beside changes of people", fail)
     finally:
         srv.terminate()
         srv.wait(timeout=30)
