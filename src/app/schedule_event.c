@@ -858,8 +858,10 @@ struct avail {
     unsigned char *was, *now;   /* n * S */
 };
 
-static int avail_mark(struct avail *v, const struct built *b, const struct load *l,
-                      unsigned char *bits)
+/* Numbers the people of l's rows in v (bits NULL), or marks their slots in
+ * bits. */
+static void avail_mark(struct avail *v, const struct built *b, const struct load *l,
+                       unsigned char *bits)
 {
     const char **un = l->unav.data;
     for (int i = 0; i < l->unav.n; i++) {
@@ -872,7 +874,6 @@ static int avail_mark(struct avail *v, const struct built *b, const struct load 
         if (bits && k >= 0)
             bits[(size_t)q * v->S + k] = 1;
     }
-    return 0;
 }
 
 static int avail_init(struct avail *v, struct arena *a, const struct built *b,
@@ -1739,6 +1740,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         goto oom;
     for (int i = 0; i < now.meets.n; i++)
         idmap_put(&mg.now_mix, nm[i].request, i);
+    double merge_start = clock_seconds();   /* the store read again: what changed, merged */
     if (find_late(&was, &now, &l.req_ix, &b, &sol, &mg.now_mix, a, &late, &late_n, err) < 0)
         goto out;
     struct still still = {.req_ix = &l.req_ix, .accepted = arena_alloc(a, (size_t)M + 1)};
@@ -1761,6 +1763,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
      * raises its calendar SEQUENCE (store_meeting_upsert) and one that did
      * not keeps it; deleting and inserting them again would start every one
      * at 0 */
+    double merge_ms = 1000 * (clock_seconds() - merge_start);
     int gone = 0;
     for (int m = 0; m < M; m++) {
         if (!still.accepted[m]) {
@@ -1806,12 +1809,17 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     if (store_commit(s, err) < 0)
         goto out;
     in_tx = false;
+    /* how long everyone else waited for the write (the merge's share) */
+    double write_ms = 1000 * (clock_seconds() - tx_start);
     if (late_n || people_changed)
         log_msg(LOG_INFO, "event=schedule_merged schedule=\"%s\" requests=%d accepted=%d "
                           "displaced=%d kept=%d moved=%d placed=%d unscheduled=%d "
-                          "people_changed=%d write_ms=%.1f", l.event, late_n, out->late_accepted,
-                out->late_displaced, out->late_kept, out->late_moved, out->late_placed,
-                out->late_unscheduled, people_changed, 1000 * (clock_seconds() - tx_start));
+                          "people_changed=%d merge_ms=%.1f write_ms=%.1f", l.event, late_n,
+                out->late_accepted, out->late_displaced, out->late_kept, out->late_moved,
+                out->late_placed, out->late_unscheduled, people_changed, merge_ms, write_ms);
+    else
+        log_msg(LOG_INFO, "event=schedule_written schedule=\"%s\" meetings=%d merge_ms=%.1f "
+                          "write_ms=%.1f", l.event, out->scheduled, merge_ms, write_ms);
     if (out->warnings_n)
         log_msg(LOG_WARN, "event=schedule_warnings schedule=\"%s\" meetings=%d", l.event,
                 out->warnings_n);
