@@ -866,12 +866,9 @@ static void avail_mark(struct avail *v, const struct built *b, const struct load
     const char **un = l->unav.data;
     for (int i = 0; i < l->unav.n; i++) {
         int q = idmap_get(&v->pix, un[2 * i]), k = idmap_get(&b->six, un[2 * i + 1]);
-        if (q < 0) {
-            if (bits)
-                continue;   /* counting pass */
+        if (q < 0 && !bits)
             idmap_put(&v->pix, un[2 * i], q = v->n++);
-        }
-        if (bits && k >= 0)
+        if (bits && q >= 0 && k >= 0)
             bits[(size_t)q * v->S + k] = 1;
     }
 }
