@@ -1021,27 +1021,23 @@ static bool clashes_where_placed(const struct stored *v, const char *id, const c
     return false;
 }
 
-static void organiser_run_beside_accepts(int accepts)
+/* The organiser's run at the forum beside hook (a fixed effort: the same
+ * schedule on any machine), the stored schedule checked before (into
+ * published, which hook may read) and after (into v): fails unless the
+ * published meetings but the cancelled e00 stayed where they were and the
+ * report counts what is accepted and stored. */
+static void forum_run(void (*hook)(struct store *, void *), void *ud, struct arena *a,
+                      struct app_schedule_report *rep, struct stored *published,
+                      struct stored *v)
 {
-    struct arena a;
-    arena_init(&a, 0);
-    struct stored *published = calloc(1, sizeof *published);
-    struct stored *v = calloc(1, sizeof *v);
-    cr_assert(published && v);
     assert_stored_schedule_holds(published);
-    struct meanwhile w = {.accepts = accepts};
-    struct app_schedule_report rep;
-    /* a fixed effort: the same schedule on any machine */
     struct app_schedule_opts o = {.event = "ev", .time_limit = 30, .seed = 3, .max_moves = 20000,
-                                  .before_write = accept_meanwhile, .before_write_ud = &w};
-    ok(app_schedule_event(s, &o, &a, &rep, &err));
+                                  .before_write = hook, .before_write_ud = ud};
+    ok(app_schedule_event(s, &o, a, rep, &err));
     assert_stored_schedule_holds(v);
-
-    cr_assert_eq(rep.late_accepted, accepts);
-    cr_assert_eq(rep.accepted, v->rn, "the report counts what is accepted now");
-    cr_assert_eq(rep.scheduled, v->n, "the report counts what is stored");
+    cr_assert_eq(rep->accepted, v->rn, "the report counts what is accepted now");
+    cr_assert_eq(rep->scheduled, v->n, "the report counts what is stored");
     cr_assert_lt(stored_find(v, "e00"), 0, "the cancelled request kept its meeting");
-    /* published meetings stay where they were */
     for (int i = 0; i < published->n; i++)
         if (strcmp(published->req[i], "e00") != 0) {
             int j = stored_find(v, published->req[i]);
@@ -1049,6 +1045,19 @@ static void organiser_run_beside_accepts(int accepts)
             cr_assert_str_eq(v->slot[j], published->slot[i]);
             cr_assert_str_eq(v->loc[j], published->loc[i]);
         }
+}
+
+static void organiser_run_beside_accepts(int accepts)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct stored *published = calloc(1, sizeof *published);
+    struct stored *v = calloc(1, sizeof *v);
+    cr_assert(published && v);
+    struct meanwhile w = {.accepts = accepts};
+    struct app_schedule_report rep;
+    forum_run(accept_meanwhile, &w, &a, &rep, published, v);
+    cr_assert_eq(rep.late_accepted, accepts);
     int kept = 0, moved = 0, placed = 0, unscheduled = 0;
     for (int i = 0; i < accepts; i++) {
         char id[16], where[48];
@@ -1959,5 +1968,60 @@ Test(app_schedule, a_late_meeting_in_agendas_moves_when_the_fresh_one_has_nowher
     went(&rep, &v, "y", other_free_slot(&first, only), "moved", "accepted");
     cr_assert_null(late_of(&rep, "r5"), "r5 stayed where the run put it");
     cr_assert_eq(rep.scheduled, 6);
+    arena_free(&a);
+}
+
+/* ---- everything at once, at the 40-person forum ---------------------------- */
+
+struct meanwhile_away {
+    struct meanwhile w;
+    const struct stored *published;
+};
+
+/* Ten requests accepted and placed, e00 cancelled, and p00-p19 called away
+ * from t1-t5 wherever they have no published meeting there (a published
+ * meeting stays where it is, warned, and the check below would count it). */
+static void accept_and_go_away_meanwhile(struct store *st, void *ud)
+{
+    struct meanwhile_away *x = ud;
+    accept_meanwhile(st, &x->w);
+    for (int i = 0; i < 20; i++)
+        for (int k = 1; k <= 5; k++) {
+            char p[8], t[8];
+            snprintf(p, sizeof p, "p%02d", i);
+            snprintf(t, sizeof t, "t%d", k);
+            bool busy = false;
+            for (int j = 0; j < x->published->n; j++)
+                busy |= strcmp(x->published->slot[j], t) == 0 && meets(x->published, j, p);
+            if (!busy)
+                ok(store_unavailable_add(st, p, t, "called away", &err));
+        }
+}
+
+Test(app_schedule, accepts_and_availability_changes_during_the_run_are_merged_together,
+     .init = setup_forum, .fini = teardown, .timeout = 120)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct stored *published = calloc(1, sizeof *published);
+    struct stored *v = calloc(1, sizeof *v);
+    cr_assert(published && v);
+    struct meanwhile_away x = {.w = {.accepts = 10}, .published = published};
+    struct app_schedule_report rep;
+    forum_run(accept_and_go_away_meanwhile, &x, &a, &rep, published, v);
+    cr_assert_eq(rep.late_accepted, 10);
+    cr_assert_gt(rep.late_displaced, 0, "no meeting of the run's met where someone is now away");
+    for (int i = 0; i < rep.late_n; i++) {
+        const struct app_schedule_late *l = rep.late + i;
+        int j = stored_find(v, l->request);
+        cr_assert_eq(j < 0, strcmp(l->outcome, "unscheduled") == 0, "%s %s", l->request,
+                     l->outcome);
+        cr_assert(j < 0 || (!strcmp(v->slot[j], l->slot) && !strcmp(v->loc[j], l->table)),
+                  "%s is stored elsewhere than the report says", l->request);
+    }
+    cr_log_info("%d accepted meanwhile, %d of the run's own placed again", rep.late_accepted,
+                rep.late_displaced);
+    free(published);
+    free(v);
     arena_free(&a);
 }
