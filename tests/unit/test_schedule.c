@@ -2025,3 +2025,51 @@ Test(app_schedule, accepts_and_availability_changes_during_the_run_are_merged_to
     free(v);
     arena_free(&a);
 }
+
+/* What still writes nothing (409, run it again), at a published forum: another
+ * run moved a published meeting, or an interpreter was booked, while this
+ * one solved. The message says which; the published meetings stay as they
+ * were. */
+static void another_run_moved_r4(struct store *st, void *ud)
+{
+    const struct seen *v = ud;
+    int r4 = find(v, "r4");
+    struct store_meeting m = {.id = "r4", .request = "r4", .slot = v->slot[r4],
+                              .location = other_table(v->loc[r4]), .locked = 1};
+    ok(store_meeting_upsert(st, &m, &err));
+}
+
+static void interpreter_booked(struct store *st, void *ud)
+{
+    (void)ud;
+    struct store_interpreter in = {.id = "int-9", .event = "ev", .name = "Ivan", .lang_a = "uk",
+                                   .lang_b = "en"};
+    ok(store_interpreter_upsert(st, &in, NULL, &err));
+}
+
+Test(app_schedule, a_published_meeting_moved_or_an_interpreter_booked_meanwhile_writes_nothing,
+     .init = setup, .fini = teardown)
+{
+    struct seen first, v;
+    probe(&first, NULL);
+    publish_now(s, NULL);
+    void (*hooks[])(struct store *, void *) = {another_run_moved_r4, interpreter_booked};
+    const char *said[] = {"published meeting of request r4", "interpreters"};
+    for (int i = 0; i < 2; i++) {
+        struct arena a;
+        arena_init(&a, 0);
+        struct app_schedule_report rep;
+        struct app_schedule_opts o = fixed_run(hooks[i], &first);
+        cr_assert_neq(app_schedule_event(s, &o, &a, &rep, &err), 0, "%s", said[i]);
+        cr_assert_eq(err.kind, DF_ERR_CONFLICT, "%s", err.msg);
+        cr_assert(strstr(err.msg, said[i]) && strstr(err.msg, "run it again"), "%s", err.msg);
+        err = (struct df_err){0};
+        memset(&v, 0, sizeof v);
+        ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+        cr_assert_eq(v.n, first.n);
+        for (int j = 0; j < first.n; j++)
+            if (strcmp(first.req[j], "r4") != 0)
+                stayed(&v, &first, first.req[j]);
+        arena_free(&a);
+    }
+}
