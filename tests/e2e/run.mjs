@@ -766,9 +766,22 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
     };
     await route.fulfill({ response: r, json: j });
   });
+  // and a meeting a change of availability left without a slot, its reason
+  // put in the console's words
+  const unscheduledUrl = /\/api\/v1\/events\/[^/]+\/unscheduled/;
+  await page.route(unscheduledUrl, async (route) => {
+    const r = await route.fetch();
+    const j = await r.json();
+    j.unscheduled = [{ id: 'r-away', from: 'p-away', to: 'p-other', people: [], reason: 'p-away became unavailable in slot 3 while the schedule ran; no other free slot: run Schedule again' },
+      ...(j.unscheduled || [])];
+    j.count = (j.count || 0) + 1;
+    await route.fulfill({ response: r, json: j });
+  });
   await page.click('#run-scheduler');
   await page.waitForSelector('#schedule-warnings li');
   await page.unroute(scheduleUrl);
+  await page.unroute(unscheduledUrl);
+  assert.match(await page.textContent('#unscheduled-list'), /r-away .*: p-away became unavailable in slot 3 while the scheduler ran, and no other slot was free: run the scheduler again/);
   assert.match(await page.textContent('#schedule-warnings'), /keeps its published slot \d+, but no uk-en interpreter is free then/);
   assert.equal(await page.textContent('#schedule-during-run'), '3 requests were accepted while the scheduler ran: '
     + '1 kept where their accept placed them, 1 moved, 0 placed, 1 left without a meeting (run the scheduler again for those).');

@@ -585,6 +585,24 @@ function reasonOf(text) {
     'all tables taken in the common free slots': 'reason.no_table',
     'no slot respects the required order of meetings': 'reason.precedence',
   };
+  // a meeting a change while the run solved left without a slot, naming
+  // ids (app/schedule_event: find_displaced, place_late, make_way)
+  const during = [
+    [/^(.+) became unavailable in slot (\d+) while the schedule ran; no other free slot: run schedule again$/i,
+      'reason.away_during_run', ['person', 'slot']],
+    [/^(.+)'s availability changed while the schedule ran; still no free slot: run schedule again$/i,
+      'reason.availability_during_run', ['person']],
+    [/^its host's booth became (.+) while the schedule ran; no free slot there: run schedule again$/i,
+      'reason.booth_during_run', ['booth']],
+    [/^its people's languages changed while the schedule ran: it needs an? ([a-z]{2}-[a-z]{2}) interpreter, and no slot has one free for it: run schedule again$/i,
+      'reason.languages_during_run', ['pair']],
+    [/^made way for request (.+), already in its people's agendas, and then found no free slot: run schedule again$/i,
+      'reason.made_way', ['request']],
+  ];
+  for (const [re, key, names] of during) {
+    const d = re.exec(raw);
+    if (d) return t(key, Object.fromEntries(names.map((n, i) => [n, d[i + 1]])));
+  }
   const pair = /^no ([a-z]{2}-[a-z]{2}) interpreter left in the common free slots$/.exec(base);
   const head = pair ? t('reason.interpreter', { pair: pair[1] }) : known[base] ? t(known[base]) : null;
   if (!head) return raw;
