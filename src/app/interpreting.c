@@ -183,6 +183,15 @@ void app_interpreting_hold(struct app_interpreting *ip, const struct store_inter
     }
 }
 
+bool app_interpreter_serves(const struct store_interpreter *iv, const char *pair,
+                            const struct store_slot *k)
+{
+    const char *la = iv->lang_a, *lb = iv->lang_b;
+    bool of_pair = (!strncmp(la, pair, 2) && !strncmp(lb, pair + 3, 2)) ||
+                   (!strncmp(lb, pair, 2) && !strncmp(la, pair + 3, 2));
+    return of_pair && works(iv, k);
+}
+
 int app_interpreting_assign(const struct app_interpreting *ip,
                             const struct store_interpreter *iv, int n_iv,
                             const struct store_slot *slots, int n_slots, const int *slot_of,
@@ -202,10 +211,7 @@ int app_interpreting_assign(const struct app_interpreting *ip,
         /* the first interpreter of the pair, free in k, not yet taken in k */
         for (int i = 0; i < n_iv && who[m] < 0; i++) {
             unsigned char *b = &busy[(size_t)i * n_slots + k];
-            const char *la = iv[i].lang_a, *lb = iv[i].lang_b;
-            bool of_pair = (!strncmp(la, pair, 2) && !strncmp(lb, pair + 3, 2)) ||
-                           (!strncmp(lb, pair, 2) && !strncmp(la, pair + 3, 2));
-            if (of_pair && works(&iv[i], &slots[k]) && !*b) {
+            if (app_interpreter_serves(&iv[i], pair, &slots[k]) && !*b) {
                 *b = 1;
                 who[m] = i;
             }

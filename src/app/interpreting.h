@@ -6,6 +6,8 @@
 #ifndef DFNC_APP_INTERPRETING_H
 #define DFNC_APP_INTERPRETING_H
 
+#include <stdbool.h>
+
 #include "core/arena.h"
 #include "core/err.h"
 #include "store/store.h"
@@ -49,6 +51,11 @@ int app_interpreting_keep_locked(struct app_interpreting *ip, const int *locked_
 /* "uk-en": two different two-letter lower-case language codes into a and b;
  * -1 with DF_ERR_INPUT otherwise. */
 int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err);
+
+/* Can interpreter iv interpret pair ("uk-en", either way round) in slot k
+ * (a b2b slot of the session they are booked for, or any when none)? */
+bool app_interpreter_serves(const struct store_interpreter *iv, const char *pair,
+                            const struct store_slot *k);
 
 /* Names the interpreter of each scheduled meeting that needs one: in each
  * slot, the meetings of a pair take that pair's interpreters free then, in

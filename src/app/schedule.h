@@ -47,14 +47,21 @@ struct app_schedule_warning {
     const char *warning;
 };
 
-/* A request accepted while the run solved (or one the run left out whose
- * meeting an accept's short run placed meanwhile), and where it went when the
- * run wrote: "kept" where its accept placed it, "moved" (that clashed with
- * the new schedule) or "placed" (it had no meeting) into a slot and table,
- * or "unscheduled". */
+/* A request the run's write placed around its new schedule, and why
+ * (cause): "accepted" while the run solved; "placed_meanwhile", one the run
+ * left out whose meeting an accept's short run placed meanwhile; or one of
+ * the run's own that no longer fit what changed meanwhile: "availability"
+ * (one of its people became unavailable in its slot, or, for one the run left
+ * out, their availability changed), "booth" (its host's booth became another
+ * table), "languages" (its people now need another interpreter, or one none
+ * is left for in its slot). Where it went when the run wrote: "kept" where
+ * its meeting in the store was, "moved" (that clashed with the new schedule)
+ * or "placed" (it had none) into a slot and table, or "unscheduled", with
+ * the reason the organiser reads. */
 struct app_schedule_late {
-    const char *request, *outcome;
+    const char *request, *outcome, *cause;
     const char *slot, *table;   /* NULL when unscheduled */
+    const char *reason;         /* when unscheduled; NULL for "placed_meanwhile" */
 };
 
 struct app_schedule_report {
@@ -68,6 +75,7 @@ struct app_schedule_report {
     /* requests accepted while the run solved, of late_n; how many of late_n
      * went where (struct app_schedule_late's outcomes) */
     int late_accepted, late_kept, late_moved, late_placed, late_unscheduled;
+    int late_displaced;   /* the run's own among them, moved off by a change of people */
     int late_n;
     struct app_schedule_late *late;
 };
@@ -77,16 +85,20 @@ struct app_schedule_report {
  * locked meetings; solves; replaces the unlocked meetings in one transaction
  * (locked ones stay unless o->reschedule_locked). The solve runs outside any
  * transaction; inside the write one, what changed meanwhile is merged: the
- * meetings of requests no longer accepted go, and requests accepted meanwhile
+ * meetings of requests no longer accepted go; requests accepted meanwhile
  * keep the meeting their accept placed when it clashes with nothing in the
- * new schedule, else are placed where their people, a table and an
- * interpreter are free, else stay unscheduled (out->late). DF_ERR_CONFLICT,
- * nothing written, when the agendas were published or unpublished, a b2b
- * slot, table or interpreter changed, someone's availability, booth or
- * languages or a request's people changed, or another run moved a published
- * meeting, meanwhile. The run works in an arena
- * of its own; only the report (its strings and arrays) is copied into a, so a
- * caller's small arena (an HTTP request's) does not bound the forum's size. */
+ * new schedule (or, at a published event, only with meetings the run placed
+ * fresh that can go elsewhere), else are placed where their people, a table
+ * and an interpreter are free, else stay unscheduled; the run's own meetings
+ * that no longer fit someone's new availability, booth or languages are
+ * placed again the same way (out->late says where each went).
+ * DF_ERR_CONFLICT, nothing written, when the agendas were published or
+ * unpublished, a b2b slot, table or interpreter or a request's attendees
+ * changed, or another run moved a published meeting, meanwhile. The run works
+ * in an arena of its own; only the report (its strings and arrays) is copied
+ * into a, before the write commits (DF_ERR_RUNTIME and nothing written when a
+ * cannot hold it), so a caller's small arena (an HTTP request's) does not
+ * bound the forum's size. */
 int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
                        struct app_schedule_report *out, struct df_err *err);
 

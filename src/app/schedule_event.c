@@ -472,8 +472,10 @@ struct built {
     struct store_slot *slots;
     struct store_location *tabs;
     const char **booth, **langs; /* per person of the solve, before any stand-in */
+    const char *const *who;      /* their ids */
     int P0;                      /* those people (P counts the stand-ins too) */
     int *lslot, *ltab, *needs;
+    int *tneed;                  /* the table kind each meeting needs (p.table_need) */
     struct app_interpreting ip;
     struct app_schedule_warning *warnings;
     int warnings_n;
@@ -590,6 +592,7 @@ static int build(struct store *s, struct load *l, bool release_locks, struct are
         }
     }
     off[M] = parts.n;
+    b->who = l->people.data;
 
     unsigned char *unavail = arena_alloc(a, (size_t)P * (size_t)(S ? S : 1) + 1);
     if (!unavail)
@@ -611,7 +614,7 @@ static int build(struct store *s, struct load *l, bool release_locks, struct are
      * own that their meetings need (so they host there); plain meetings may sit
      * anywhere free */
     int *tkind = arena_alloc(a, ((size_t)T + 1) * sizeof(int));
-    int *need = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
+    int *need = b->tneed = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     struct booths bo = {.a = a, .pix = &b->pix,
                         .booth = arena_alloc(a, ((size_t)P + 1) * sizeof(char *)),
                         .langs = arena_alloc(a, ((size_t)P + 1) * sizeof(char *))};
@@ -731,10 +734,10 @@ static uint64_t hash_tuple(const char *const *f, int n)
 }
 
 /* What a schedule rests on besides the meetings: the event's b2b slots,
- * tables and interpreters (*programme), and its people's unavailability with
- * the attendees of l's requests that are also in `both` (*people). */
+ * tables and interpreters (*programme), the attendees of l's requests that
+ * are also in `both` (*attendees), and its people's unavailability (*away). */
 static void digest_load(const struct load *l, const struct idmap *both, uint64_t *programme,
-                        uint64_t *people)
+                        uint64_t *attendees, uint64_t *away)
 {
     uint64_t d = 0;
     const struct store_slot *sl = l->slots.data;
@@ -749,14 +752,16 @@ static void digest_load(const struct load *l, const struct idmap *both, uint64_t
                                          iv[i].session}, 5);
     *programme = d;
     d = 0;
-    const char **un = l->unav.data;
-    for (int i = 0; i < l->unav.n; i++)
-        d += hash_tuple((const char *[]){"unavailable", un[2 * i], un[2 * i + 1]}, 3);
     const struct req *r = l->reqs.data;
     for (int i = 0; i < l->reqs.n; i++)
         for (int j = 0; j < r[i].attendees.n && idmap_get(both, r[i].id) >= 0; j++)
             d += hash_tuple((const char *[]){"attendee", r[i].id, req_person(r + i, j)}, 3);
-    *people = d;
+    *attendees = d;
+    d = 0;
+    const char **un = l->unav.data;
+    for (int i = 0; i < l->unav.n; i++)
+        d += hash_tuple((const char *[]){"unavailable", un[2 * i], un[2 * i + 1]}, 3);
+    *away = d;
 }
 
 static bool same_str(const char *x, const char *y)
@@ -770,42 +775,235 @@ static bool same_mtg(const struct mtg *x, const struct mtg *y)
            same_str(x->interpreter, y->interpreter) && x->locked == y->locked;
 }
 
-/* A request accepted while the run solved, or one the solve left out that an
- * accept's short run placed meanwhile; where it went when the run wrote. */
+/* A request whose meeting the merge places around the new schedule: one
+ * accepted while the run solved, one the solve left out that an accept's
+ * short run placed meanwhile, or one of the solve's own that no longer fits
+ * what changed meanwhile (someone's availability, a host's booth, the
+ * languages of its people); where it went when the run wrote. */
 struct late {
     const struct req *req;
-    const struct mtg *had;   /* its meeting placed meanwhile, or NULL */
+    const struct mtg *had;   /* its meeting in the store now, or NULL */
     int ours;                /* its index in the solve, or -1 when accepted meanwhile */
+    bool solved;             /* the solve placed it (ours >= 0): counted as scheduled */
+    const char *cause;       /* app_schedule_late.cause */
+    const char *why;         /* what changed, to open its reason when it finds no place */
     int slot, table;         /* where it was written, -1 nowhere */
 };
 
-/* Is person unavailable in slot, by the event's unavailability rows? */
-static bool is_away(const struct load *l, const char *person, const char *slot)
+/* Everyone's booth and languages as the store holds them now, by id. */
+struct person_now {
+    const char *id, *booth, *langs;   /* booth NULL when none */
+};
+
+struct people_now {
+    struct arena *a;
+    struct vec rows;   /* struct person_now */
+    struct idmap ix;
+    int oom;
+};
+
+static int on_person_now(void *ud, const struct store_person *p)
 {
-    const char **un = l->unav.data;
-    for (int i = 0; i < l->unav.n; i++)
-        if (strcmp(un[2 * i], person) == 0 && strcmp(un[2 * i + 1], slot) == 0)
-            return true;
-    return false;
+    struct people_now *pn = ud;
+    struct person_now *x = vec_push(&pn->rows, pn->a);
+    if (!x)
+        return pn->oom = 1;
+    *x = (struct person_now){.id = arena_strdup(pn->a, p->id)};
+    if (!x->id || (p->booth && *p->booth && !(x->booth = arena_strdup(pn->a, p->booth))) ||
+        (p->languages && !(x->langs = arena_strdup(pn->a, p->languages))))
+        return pn->oom = 1;
+    return 0;
 }
 
-/* Marks (or, with mark false, asks whether any is marked) the people of r in
- * slot k of busy, indexed through who (new people get the next index of *n). */
-static bool people_busy(const struct req *r, int k, int S, struct idmap *who, int *n,
-                        unsigned char *busy, bool mark)
+static int load_people_now(struct store *s, struct arena *a, struct people_now *pn,
+                           struct df_err *err)
 {
-    bool any = false;
+    memset(pn, 0, sizeof *pn);
+    pn->a = a;
+    pn->rows.size = sizeof(struct person_now);
+    if (store_person_each(s, on_person_now, pn, err) < 0)
+        return -1;
+    if (pn->oom || idmap_init(&pn->ix, a, (size_t)pn->rows.n) < 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+    const struct person_now *x = pn->rows.data;
+    for (int i = 0; i < pn->rows.n; i++)
+        idmap_put(&pn->ix, x[i].id, i);
+    return 0;
+}
+
+static const struct person_now *person_now(const struct people_now *pn, const char *id)
+{
+    int i = idmap_get(&pn->ix, id);
+    return i >= 0 ? (const struct person_now *)pn->rows.data + i : NULL;
+}
+
+/* The table r's meeting must sit at now: the booth of its first person (in
+ * request order, as build reads them) whose booth is a table of the event;
+ * -1 when it may sit at any. */
+static int booth_table(const struct built *b, const struct people_now *pn, const struct req *r)
+{
     for (int j = -2; j < r->attendees.n; j++) {
-        const char *id = req_person(r, j);
-        int q = idmap_get(who, id);
-        if (q < 0) {
-            q = (*n)++;
-            idmap_put(who, id, q);
-        }
-        any |= busy[(size_t)q * S + k] != 0;
-        if (mark)
-            busy[(size_t)q * S + k] = 1;
+        const struct person_now *x = person_now(pn, req_person(r, j));
+        int t = x && x->booth ? idmap_get(&b->tix, x->booth) : -1;
+        if (t >= 0)
+            return t;
     }
+    return -1;
+}
+
+/* Who is away in which b2b slot, as the run loaded it (was) and now. */
+struct avail {
+    struct idmap pix;   /* the people named in either's rows */
+    int n, S;
+    unsigned char *was, *now;   /* n * S */
+};
+
+/* Numbers the people of l's rows in v (bits NULL), or marks their slots in
+ * bits. */
+static void avail_mark(struct avail *v, const struct built *b, const struct load *l,
+                       unsigned char *bits)
+{
+    const char **un = l->unav.data;
+    for (int i = 0; i < l->unav.n; i++) {
+        int q = idmap_get(&v->pix, un[2 * i]), k = idmap_get(&b->six, un[2 * i + 1]);
+        if (q < 0 && !bits)
+            idmap_put(&v->pix, un[2 * i], q = v->n++);
+        if (bits && q >= 0 && k >= 0)
+            bits[(size_t)q * v->S + k] = 1;
+    }
+}
+
+static int avail_init(struct avail *v, struct arena *a, const struct built *b,
+                      const struct load *was, const struct load *now)
+{
+    memset(v, 0, sizeof *v);
+    v->S = b->S;
+    if (idmap_init(&v->pix, a, (size_t)was->unav.n + (size_t)now->unav.n) < 0)
+        return -1;
+    avail_mark(v, b, was, NULL);
+    avail_mark(v, b, now, NULL);
+    v->was = arena_alloc(a, (size_t)v->n * (size_t)v->S + 1);
+    v->now = arena_alloc(a, (size_t)v->n * (size_t)v->S + 1);
+    if (!v->was || !v->now)
+        return -1;
+    avail_mark(v, b, was, v->was);
+    avail_mark(v, b, now, v->now);
+    return 0;
+}
+
+/* Is person away in b2b slot k now? */
+static bool avail_away(const struct avail *v, const char *person, int k)
+{
+    int q = idmap_get(&v->pix, person);
+    return q >= 0 && v->now[(size_t)q * v->S + k];
+}
+
+/* Did person's availability change while the run solved? */
+static bool avail_changed(const struct avail *v, const char *person)
+{
+    int q = idmap_get(&v->pix, person);
+    return q >= 0 && memcmp(v->was + (size_t)q * v->S, v->now + (size_t)q * v->S,
+                            (size_t)v->S) != 0;
+}
+
+/* Who and what is taken in each b2b slot while place_late puts the late
+ * meetings around the new schedule: people (numbered as met), tables and
+ * interpreters, each cell with the meeting of the solve placed fresh that
+ * holds it (one that may make way), or -1. */
+struct grid {
+    int S, np;
+    struct idmap pix;
+    unsigned char *busy, *tbusy, *ibusy;   /* people, tables, interpreters by S */
+    int *pown, *town, *iown;
+};
+
+static int grid_init(struct grid *g, struct arena *a, size_t people, int S, int T, int n_iv)
+{
+    memset(g, 0, sizeof *g);
+    g->S = S;
+    size_t np = people * (size_t)S, nt = (size_t)T * (size_t)S, ni = ((size_t)n_iv + 1) * (size_t)S;
+    g->busy = arena_alloc(a, np + 1);
+    g->tbusy = arena_alloc(a, nt + 1);
+    g->ibusy = arena_alloc(a, ni + 1);
+    g->pown = arena_alloc(a, (np + 1) * sizeof(int));
+    g->town = arena_alloc(a, (nt + 1) * sizeof(int));
+    g->iown = arena_alloc(a, (ni + 1) * sizeof(int));
+    if (!g->busy || !g->tbusy || !g->ibusy || !g->pown || !g->town || !g->iown ||
+        idmap_init(&g->pix, a, people) < 0)
+        return -1;
+    memset(g->pown, 0xff, np * sizeof(int));   /* -1 */
+    memset(g->town, 0xff, nt * sizeof(int));
+    memset(g->iown, 0xff, ni * sizeof(int));
+    return 0;
+}
+
+/* The cell of person id in slot k (people get the next number when new). */
+static size_t grid_person(struct grid *g, const char *id, int k)
+{
+    int q = idmap_get(&g->pix, id);
+    if (q < 0)
+        idmap_put(&g->pix, id, q = g->np++);
+    return (size_t)q * g->S + k;
+}
+
+/* r's people, table t (-1 none) and interpreter iv (-1 none) in slot k:
+ * taken (take, held by own) or freed. */
+static void grid_set(struct grid *g, const struct req *r, int k, int t, int iv, bool take,
+                     int own)
+{
+    for (int j = -2; j < r->attendees.n; j++) {
+        size_t c = grid_person(g, req_person(r, j), k);
+        g->busy[c] = take;
+        g->pown[c] = take ? own : -1;
+    }
+    if (t >= 0) {
+        g->tbusy[(size_t)t * g->S + k] = take;
+        g->town[(size_t)t * g->S + k] = take ? own : -1;
+    }
+    if (iv >= 0) {
+        g->ibusy[(size_t)iv * g->S + k] = take;
+        g->iown[(size_t)iv * g->S + k] = take ? own : -1;
+    }
+}
+
+/* Adds owner o to the set in[*n] (once); false for a cell no one may free. */
+static bool add_owner(int o, int *in, int *n)
+{
+    if (o < 0)
+        return false;
+    for (int i = 0; i < *n; i++)
+        if (in[i] == o)
+            return true;
+    in[(*n)++] = o;
+    return true;
+}
+
+/* Is anything r would take in slot k (its people, table t, interpreter iv)
+ * taken? *n_own gets how many meetings placed fresh hold them (into own), or
+ * -1 when something else does. */
+static bool grid_taken(struct grid *g, const struct req *r, int k, int t, int iv, int *own,
+                       int *n_own)
+{
+    bool any = false, movable = true;
+    *n_own = 0;
+    for (int j = -2; j < r->attendees.n; j++) {
+        size_t c = grid_person(g, req_person(r, j), k);
+        if (g->busy[c]) {
+            any = true;
+            movable &= add_owner(g->pown[c], own, n_own);
+        }
+    }
+    size_t ct = (size_t)t * g->S + k, ci = (size_t)iv * g->S + k;
+    if (t >= 0 && g->tbusy[ct]) {
+        any = true;
+        movable &= add_owner(g->town[ct], own, n_own);
+    }
+    if (iv >= 0 && g->ibusy[ci]) {
+        any = true;
+        movable &= add_owner(g->iown[ci], own, n_own);
+    }
+    if (!movable)
+        *n_own = -1;
     return any;
 }
 
@@ -819,92 +1017,242 @@ static int interpreter_ix(const struct load *l, const char *id)
     return -1;
 }
 
+/* What the merge works from, read inside the write transaction. */
+struct merge {
+    const struct load *now;
+    const struct people_now *pn;   /* booths and languages now */
+    const struct avail *av;        /* who is away where, then and now */
+    struct idmap now_mix;          /* now's meetings (now->meets) by request */
+    const struct store_event *ev;
+    unsigned char *merged;         /* per meeting of the solve: a late one (place_late's) */
+};
+
+/* Frees meeting m of b2, which build held where it was, for the engine to
+ * place: it needs its host's booth now (r's, by b's tables, which b2 shares),
+ * else any table, and its pair's interpreter as planned. */
+static void release(struct built *b2, const struct built *b, const struct people_now *pn,
+                    const struct req *r, int m)
+{
+    int tb = booth_table(b, pn, r);
+    b2->lslot[m] = b2->ltab[m] = -1;
+    b2->tneed[m] = tb >= 0 && b2->p.table_kind[tb] >= 0 ? b2->p.table_kind[tb] : -1;
+    b2->ip.meet_pair[m] = b2->needs[m];
+}
+
+/* now's meeting of request id, or NULL. */
+static const struct mtg *meeting_now(const struct merge *mg, const char *id)
+{
+    int j = idmap_get(&mg->now_mix, id);
+    return j >= 0 ? (const struct mtg *)mg->now->meets.data + j : NULL;
+}
+
+/* A slot, table and interpreter (-1 none). */
+struct place {
+    int k, t, iv;
+};
+
+/* Where the meetings of the solve are held: slot, table, interpreter. */
+struct held {
+    const int *fslot, *ftab, *who;
+};
+
+/* The late ones and, by index, whether and where each is held. */
+struct late_room {
+    struct late *late;
+    int *n;
+    unsigned char *hold;
+    int *hk, *ht;
+};
+
+/* A place free in g for the solve's meeting m (its people available and
+ * free, a table of the kind it needs, an interpreter of its pair if it needs
+ * one) into *p; false when there is none. */
+static bool grid_spot(struct grid *g, const struct load *l, const struct built *b,
+                      const struct merge *mg, int m, struct place *p)
+{
+    const struct req *r = b->reqs + m;
+    int S = b->S, tb = booth_table(b, mg->pn, r);
+    const char *pair = b->needs[m] >= 0 ? b->ip.pair_name[b->needs[m]] : NULL;
+    const struct store_interpreter *ivs = l->interp.data;
+    for (int k = 0; k < S; k++) {
+        bool free = true;
+        for (int j = -2; free && j < r->attendees.n; j++) {
+            const char *who = req_person(r, j);
+            free = !g->busy[grid_person(g, who, k)] && !avail_away(mg->av, who, k);
+        }
+        *p = (struct place){.k = k, .t = -1, .iv = -1};
+        /* its host's booth, else a plain table first, as the engine seats */
+        for (int x = 0; free && x < b->T && p->t < 0; x++)
+            if (!g->tbusy[(size_t)x * S + k] && (tb >= 0 ? x == tb : b->p.table_kind[x] < 0))
+                p->t = x;
+        for (int x = 0; free && tb < 0 && x < b->T && p->t < 0; x++)
+            if (!g->tbusy[(size_t)x * S + k])
+                p->t = x;
+        for (int j = 0; free && pair && j < l->interp.n && p->iv < 0; j++)
+            if (!g->ibusy[(size_t)j * S + k] && app_interpreter_serves(ivs + j, pair, b->slots + k))
+                p->iv = j;
+        if (free && p->t >= 0 && (!pair || p->iv >= 0))
+            return true;
+    }
+    return false;
+}
+
+/* The late request r, already in its people's agendas at place `at`, keeps
+ * it when the meetings the new schedule placed fresh there (own[0..n_own))
+ * can each go to another place free for them: then they are held there as
+ * late ones (appended to lr, cause "made_way"), and 1; else g is as it was,
+ * 0; -1 when memory ran out. */
+static int make_way(struct grid *g, const struct load *l, const struct built *b,
+                    struct merge *mg, const struct req *r, struct place at, const int *own,
+                    int n_own, const struct held *h, struct late_room *lr, struct arena *a)
+{
+    struct place *to = arena_alloc(a, (size_t)n_own * sizeof *to);
+    if (!to)
+        return -1;
+    for (int i = 0; i < n_own; i++)
+        grid_set(g, b->reqs + own[i], h->fslot[own[i]], h->ftab[own[i]], h->who[own[i]], false,
+                 -1);
+    grid_set(g, r, at.k, at.t, at.iv, true, -1);
+    int moved = 0;
+    while (moved < n_own && grid_spot(g, l, b, mg, own[moved], to + moved)) {
+        grid_set(g, b->reqs + own[moved], to[moved].k, to[moved].t, to[moved].iv, true, -1);
+        moved++;
+    }
+    if (moved < n_own) {   /* as it was */
+        for (int i = 0; i < moved; i++)
+            grid_set(g, b->reqs + own[i], to[i].k, to[i].t, to[i].iv, false, -1);
+        grid_set(g, r, at.k, at.t, at.iv, false, -1);
+        for (int i = 0; i < n_own; i++)
+            grid_set(g, b->reqs + own[i], h->fslot[own[i]], h->ftab[own[i]], h->who[own[i]],
+                     true, own[i]);
+        return 0;
+    }
+    for (int i = 0; i < n_own; i++) {
+        const struct req *x = b->reqs + own[i];
+        const char *why = arena_printf(a, "made way for request %s, already in its people's "
+                                          "agendas, and then found no free slot: run Schedule "
+                                          "again", r->id);
+        if (!why)
+            return -1;
+        mg->merged[own[i]] = 1;
+        int j = (*lr->n)++;
+        lr->late[j] = (struct late){.req = x, .had = meeting_now(mg, x->id), .ours = own[i],
+                                    .solved = true, .cause = "made_way", .why = why,
+                                    .slot = -1, .table = -1};
+        lr->hold[j] = 1;
+        lr->hk[j] = to[i].k;
+        lr->ht[j] = to[i].t;
+    }
+    return 1;
+}
+
+
 /* The new schedule of b (sol, with who[m] its interpreters; still[m] the
- * requests still accepted) stands; the late requests are placed around it,
- * inside the write transaction: each keeps the meeting its accept placed when
- * that shares no person's slot, table's slot or interpreter with the new
- * schedule (nor with a late one kept before it) and its people are available
- * then; the others are placed by the engine where everybody and a table (and
- * an interpreter, when needed) are free, all else held; left out otherwise.
- * accepted: the requests accepted now. Writes their meetings; warnings about
- * them go to *w (a longer copy, *wn counts). */
+ * requests still accepted) stands, but for its meetings in mg->merged; the
+ * late requests (those too) are placed around it, inside the write
+ * transaction: each keeps the meeting it had when that shares no person's
+ * slot, table's slot or interpreter with the new schedule (nor with a late one
+ * kept before it), sits at its host's booth if one hosts, and its people are
+ * available then; the others are placed by the engine where everybody and a
+ * table (and an interpreter, when needed) are free, all else held; left out
+ * otherwise. A meeting of the new schedule placed fresh (not a published one
+ * held) whose people's languages now ask for another interpreter, or for one
+ * none is left for, joins the late ones (late has room for b->M more; *late_n
+ * counts). accepted: the requests accepted now. Writes the late meetings,
+ * leaves the others to the caller with their interpreters in who (changed
+ * where the languages did); the warnings, as of the merged schedule, replace
+ * *w (*wn counts). */
 static int place_late(struct store *s, const struct app_schedule_opts *o, struct load *l,
-                      const struct built *b, const struct sched_solution *sol, const int *who,
+                      const struct built *b, const struct sched_solution *sol, int *who,
                       const unsigned char *still, const struct idmap *accepted,
-                      const struct store_event *ev,
-                      struct late *late, int late_n, struct arena *a,
+                      struct merge *mg, struct late *late, int *late_n, struct arena *a,
                       struct app_schedule_warning **w, int *wn, struct df_err *err)
 {
-    int S = b->S, T = b->T, rc = -1;
+    int S = b->S, rc = -1, n_late = *late_n;
     struct sched_solution sol2 = {0};
     char msg[256];
     const struct store_interpreter *ivs = l->interp.data;
     /* where the new schedule's meetings are: placed, or locked ones left;
-     * busy has a row for each person of the solve, of the published meetings
-     * kept out of it and of the late requests (people_busy numbers them) */
-    size_t cap = (size_t)l->people.n + 16;
-    for (int i = 0; i < late_n; i++)
+     * the grid has a row for each person of the solve, of the published
+     * meetings kept out of it and of the late requests */
+    size_t cap = (size_t)l->people.n + 16, most = 2;
+    for (int i = 0; i < n_late; i++) {
         cap += 2 + (size_t)late[i].req->attendees.n;
+        if (most < 4 + (size_t)late[i].req->attendees.n)
+            most = 4 + (size_t)late[i].req->attendees.n;
+    }
     for (int i = 0; i < b->kept_n; i++)
         cap += 2 + (size_t)b->kept[i].req->attendees.n;
-    struct idmap pix;
-    int np = 0;
-    unsigned char *busy = arena_alloc(a, cap * (size_t)S + 1);
-    unsigned char *tbusy = arena_alloc(a, (size_t)T * (size_t)S + 1);
-    unsigned char *ibusy = arena_alloc(a, ((size_t)l->interp.n + 1) * (size_t)S + 1);
+    struct grid g;
     int *fslot = arena_alloc(a, ((size_t)b->M + 1) * sizeof(int));
     int *ftab = arena_alloc(a, ((size_t)b->M + 1) * sizeof(int));
-    unsigned char *hold = arena_alloc(a, (size_t)late_n + 1);
-    if (!busy || !tbusy || !ibusy || !fslot || !ftab || !hold || idmap_init(&pix, a, cap) < 0)
+    size_t room = (size_t)n_late + (size_t)b->M + 1;   /* late ones to come */
+    unsigned char *hold = arena_alloc(a, room);
+    int *hk = arena_alloc(a, room * sizeof(int)), *ht = arena_alloc(a, room * sizeof(int));
+    int *own = arena_alloc(a, most * sizeof(int));
+    if (!fslot || !ftab || !hold || !hk || !ht || !own ||
+        grid_init(&g, a, cap, S, b->T, l->interp.n) < 0)
         goto oom;
     for (int m = 0; m < b->M; m++) {
         fslot[m] = sol->slot[m] >= 0 ? sol->slot[m] : b->lslot[m];
         ftab[m] = sol->slot[m] >= 0 ? sol->table[m] : b->ltab[m];
-        if (!still[m] || fslot[m] < 0)
+        if (!still[m] || mg->merged[m] || fslot[m] < 0)
             continue;
-        people_busy(b->reqs + m, fslot[m], S, &pix, &np, busy, true);
-        tbusy[(size_t)ftab[m] * S + fslot[m]] = 1;
-        if (sol->slot[m] >= 0 && who[m] >= 0)
-            ibusy[(size_t)who[m] * S + sol->slot[m]] = 1;
+        const struct mtg *h = meeting_now(mg, b->reqs[m].id);
+        bool fresh = sol->slot[m] >= 0 && b->lslot[m] < 0 && !(h && h->locked);
+        grid_set(&g, b->reqs + m, fslot[m], ftab[m], sol->slot[m] >= 0 ? who[m] : -1, true,
+                 fresh ? m : -1);
     }
     for (int i = 0; i < b->kept_n; i++)
-        if (b->kept[i].slot >= 0 && idmap_get(accepted, b->kept[i].req->id) >= 0) {
-            people_busy(b->kept[i].req, b->kept[i].slot, S, &pix, &np, busy, true);
-            int iv = interpreter_ix(l, b->kept[i].lock->interpreter);
-            if (iv >= 0)
-                ibusy[(size_t)iv * S + b->kept[i].slot] = 1;
-        }
-    /* the late ones that fit where their accept placed them stay there */
-    for (int i = 0; i < late_n; i++) {
+        if (b->kept[i].slot >= 0 && idmap_get(accepted, b->kept[i].req->id) >= 0)
+            grid_set(&g, b->kept[i].req, b->kept[i].slot, -1,
+                     interpreter_ix(l, b->kept[i].lock->interpreter), true, -1);
+    /* the late ones that fit where they are stay there; one already in its
+     * people's agendas (an accept placed it at the published event) whose
+     * place a meeting the new schedule placed fresh takes stays too, when
+     * that one can go to another slot and table free for it */
+    for (int i = 0; i < n_late; i++) {
         const struct mtg *h = late[i].had;
         int k = h ? idmap_get(&b->six, h->slot) : -1;
         int t = h && h->location ? idmap_get(&b->tix, h->location) : -1;
         int iv = h ? interpreter_ix(l, h->interpreter) : -1;
-        bool fits = k >= 0 && t >= 0 && !tbusy[(size_t)t * S + k] &&
-                    !(h->interpreter && (iv < 0 || ibusy[(size_t)iv * S + k])) &&
-                    !people_busy(late[i].req, k, S, &pix, &np, busy, false);
-        for (int j = -2; fits && j < late[i].req->attendees.n; j++)
-            fits = !is_away(l, req_person(late[i].req, j), h->slot);
-        if (!fits)
+        int tb = booth_table(b, mg->pn, late[i].req);
+        bool can = k >= 0 && t >= 0 && (tb < 0 || tb == t) && !(h->interpreter && iv < 0);
+        for (int j = -2; can && j < late[i].req->attendees.n; j++)
+            can = !avail_away(mg->av, req_person(late[i].req, j), k);
+        int n_own = 0;
+        if (!can)
             continue;
+        if (grid_taken(&g, late[i].req, k, t, iv, own, &n_own)) {
+            if (n_own <= 0 || !h->locked || !mg->ev->published_at)
+                continue;
+            struct place at = {.k = k, .t = t, .iv = iv};
+            struct held held = {.fslot = fslot, .ftab = ftab, .who = who};
+            struct late_room lr = {.late = late, .n = late_n, .hold = hold, .hk = hk, .ht = ht};
+            int made = make_way(&g, l, b, mg, late[i].req, at, own, n_own, &held, &lr, a);
+            if (made < 0)
+                goto oom;
+            if (!made)
+                continue;
+        }
         hold[i] = 1;
-        people_busy(late[i].req, k, S, &pix, &np, busy, true);
-        tbusy[(size_t)t * S + k] = 1;
-        if (iv >= 0)
-            ibusy[(size_t)iv * S + k] = 1;
+        hk[i] = k;
+        ht[i] = t;
+        grid_set(&g, late[i].req, k, t, iv, true, -1);
     }
 
-    /* the engine's problem: the new schedule and the kept late ones held
-     * (in the solve's order, so the interpreters go as they went), the kept
-     * published ones out as before, the other late ones free */
+    /* the engine's problem, as the store holds it now: the new schedule and
+     * the kept late ones held (in the solve's order, so the interpreters go
+     * as they went), the kept published ones out as before, the other late
+     * ones free */
     struct load l2;
     load_init(&l2, a, l->event);
     l2.slots = l->slots;
     l2.tables = l->tables;
     l2.interp = l->interp;
-    l2.unav = l->unav;
+    l2.unav = mg->now->unav;
     for (int m = 0; m < b->M; m++) {
-        if (!still[m] || fslot[m] < 0)
+        if (!still[m] || mg->merged[m] || fslot[m] < 0)
             continue;
         struct req *r = vec_push(&l2.reqs, a);
         struct lock *k = vec_push(&l2.locks, a);
@@ -924,7 +1272,7 @@ static int place_late(struct store *s, const struct app_schedule_opts *o, struct
         *r = *b->kept[i].req;
         *k = *b->kept[i].lock;
     }
-    for (int i = 0; i < late_n; i++) {
+    for (int i = 0; i < *late_n; i++) {
         struct req *r = vec_push(&l2.reqs, a);
         if (!r)
             goto oom;
@@ -934,8 +1282,8 @@ static int place_late(struct store *s, const struct app_schedule_opts *o, struct
         struct lock *k = vec_push(&l2.locks, a);
         if (!k)
             goto oom;
-        *k = (struct lock){.request = r->id, .slot = late[i].had->slot,
-                           .location = late[i].had->location};
+        *k = (struct lock){.request = r->id, .slot = b->slots[hk[i]].id,
+                           .location = b->tabs[ht[i]].id};
     }
     if (idmap_init(&l2.req_ix, a, (size_t)l2.reqs.n) < 0)
         goto oom;
@@ -945,20 +1293,41 @@ static int place_late(struct store *s, const struct app_schedule_opts *o, struct
     struct built b2;
     if (build(s, &l2, false, a, &b2, err) < 0)
         goto out;
-    int *at = arena_alloc(a, ((size_t)late_n + 1) * sizeof(int));
-    unsigned char *is_late = arena_alloc(a, (size_t)b2.M + 1);
-    if (!at || !is_late)
+    int *at = arena_alloc(a, room * sizeof(int));
+    if (!at)
         goto oom;
-    for (int i = 0; i < late_n; i++) {
+    for (int i = 0; i < *late_n; i++) {
         at[i] = idmap_get(&l2.req_ix, late[i].req->id);
         assert(at[i] >= 0);
-        is_late[at[i]] = 1;
         /* one kept in place whose interpreter's pair is full then moves */
         int m = at[i];
-        if (hold[i] && b2.needs[m] >= 0 && b2.ip.meet_pair[m] < 0) {
-            b2.lslot[m] = b2.ltab[m] = -1;
-            b2.ip.meet_pair[m] = b2.needs[m];
-        }
+        if (hold[i] && b2.needs[m] >= 0 && b2.ip.meet_pair[m] < 0)
+            release(&b2, b, mg->pn, late[i].req, m);
+    }
+    /* a meeting the new schedule placed fresh whose people's languages
+     * changed meanwhile: if it now needs another interpreter than the solve
+     * gave it room for, or one its slot has none left of, it moves too; one
+     * that needs none now keeps its place without */
+    for (int m = 0; m < b->M; m++) {
+        int m2 = mg->merged[m] || !still[m] || fslot[m] < 0 || b->lslot[m] >= 0
+                     ? -1 : idmap_get(&l2.req_ix, b->reqs[m].id);
+        if (m2 < 0 || b2.needs[m2] < 0)
+            continue;
+        const char *pair = b2.ip.pair_name[b2.needs[m2]];
+        if (b2.ip.meet_pair[m2] >= 0 &&
+            same_str(b->needs[m] >= 0 ? b->ip.pair_name[b->needs[m]] : NULL, pair))
+            continue;
+        const char *why = arena_printf(a, "its people's languages changed while the schedule "
+                                          "ran: it needs a %s interpreter, and no slot has one "
+                                          "free for it: run Schedule again", pair);
+        if (!why)
+            goto oom;
+        release(&b2, b, mg->pn, b->reqs + m, m2);
+        mg->merged[m] = 1;
+        at[*late_n] = m2;
+        late[(*late_n)++] = (struct late){.req = b->reqs + m, .had = meeting_now(mg, b->reqs[m].id),
+                                          .ours = m, .solved = true, .cause = "languages",
+                                          .why = why, .slot = -1, .table = -1};
     }
     /* inside the write transaction, which everyone else waits for: a fixed
      * effort, small beside the new schedule's (with a few free meetings the
@@ -974,16 +1343,25 @@ static int place_late(struct store *s, const struct app_schedule_opts *o, struct
     }
     int *who2 = arena_alloc(a, ((size_t)b2.M + 1) * sizeof(int));
     struct app_schedule_warning *w2 =
-        arena_alloc(a, ((size_t)*wn + (size_t)late_n + 1) * sizeof *w2);
+        arena_alloc(a, ((size_t)b2.warnings_n + (size_t)b2.M + 1) * sizeof *w2);
     if (!who2 || !w2 ||
         app_interpreting_assign(&b2.ip, ivs, l->interp.n, b->slots, S, sol2.slot, b2.M,
                                 who2) < 0)
         goto oom;
-    memcpy(w2, *w, (size_t)*wn * sizeof *w2);
+    /* the warnings as of the merged schedule: those of the published
+     * meetings by who is away now, the interpreters as now assigned */
+    memcpy(w2, b2.warnings, (size_t)b2.warnings_n * sizeof *w2);
     *w = w2;
-    if (warn_interpreters(a, &b2, &sol2, who2, is_late, w2, wn) < 0)
+    *wn = b2.warnings_n;
+    if (warn_interpreters(a, &b2, &sol2, who2, NULL, w2, wn) < 0)
         goto oom;
-    for (int i = 0; i < late_n; i++) {
+    for (int m = 0; m < b->M; m++) {
+        int m2 = mg->merged[m] || !still[m] || fslot[m] < 0
+                     ? -1 : idmap_get(&l2.req_ix, b->reqs[m].id);
+        if (m2 >= 0 && sol->slot[m] >= 0)
+            who[m] = who2[m2];
+    }
+    for (int i = 0; i < *late_n; i++) {
         int m = at[i];
         late[i].slot = sol2.slot[m];
         late[i].table = sol2.table[m];
@@ -996,7 +1374,7 @@ static int place_late(struct store *s, const struct app_schedule_opts *o, struct
             .id = late[i].req->id, .request = late[i].req->id,
             .slot = b->slots[sol2.slot[m]].id, .location = b->tabs[sol2.table[m]].id,
             .interpreter = who2[m] >= 0 ? ivs[who2[m]].id : NULL,
-            .locked = (late[i].had && late[i].had->locked) || ev->published_at != NULL};
+            .locked = (late[i].had && late[i].had->locked) || mg->ev->published_at != NULL};
         if (store_meeting_upsert(s, &mt, err) < 0)
             goto out;
     }
@@ -1011,42 +1389,38 @@ out:
 
 /* DF_ERR_CONFLICT unless what changed since the load (was) can be merged
  * into the run's schedule: the publication, the event's b2b slots, tables and
- * interpreters, and the people's unavailability, booths, languages and the
- * attendees of their requests are as the run found them. now: read again
- * inside the write transaction; b: the solve built from was. */
-static int check_mergeable(struct store *s, const struct load *was, const struct load *now,
-                           const struct built *b, const char *published_was,
-                           const char *published_now, struct arena *a, struct df_err *err)
+ * interpreters, and the attendees of its requests are as the run found them.
+ * now: read again inside the write transaction; b: the solve built from was;
+ * pn: everyone's booth and languages now. *people_changed: someone's
+ * availability, or the booth or languages of someone in the solve, changed
+ * (place_late merges those). */
+static int check_mergeable(const struct load *was, const struct load *now,
+                           const struct built *b, const struct people_now *pn,
+                           const char *published_was, const char *published_now,
+                           bool *people_changed, struct df_err *err)
 {
     static const char again[] = "nothing was written; run it again";
     if (!same_str(published_was, published_now))
         return df_err_set(err, DF_ERR_CONFLICT, "the agendas of event \"%s\" were %s while the "
                                                 "scheduler ran: %s", was->event,
                           published_now ? "published" : "unpublished", again);
-    uint64_t prog_was, prog_now, people_was, people_now;
-    digest_load(was, &now->req_ix, &prog_was, &people_was);
-    digest_load(now, &was->req_ix, &prog_now, &people_now);
+    uint64_t prog_was, prog_now, att_was, att_now, away_was, away_now;
+    digest_load(was, &now->req_ix, &prog_was, &att_was, &away_was);
+    digest_load(now, &was->req_ix, &prog_now, &att_now, &away_now);
     if (prog_was != prog_now)
         return df_err_set(err, DF_ERR_CONFLICT, "the b2b slots, tables or interpreters of event "
                                                 "\"%s\" changed while the scheduler ran: %s",
                           was->event, again);
-    struct booths bo = {.a = a, .pix = &b->pix,
-                        .booth = arena_alloc(a, ((size_t)b->P0 + 1) * sizeof(char *)),
-                        .langs = arena_alloc(a, ((size_t)b->P0 + 1) * sizeof(char *))};
-    if (!bo.booth || !bo.langs)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
-    if (store_person_each(s, on_person, &bo, err) < 0)
-        return -1;
-    if (bo.oom)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
-    bool same = people_was == people_now;
-    for (int q = 0; q < b->P0 && same; q++)
-        same = same_str(b->booth[q], bo.booth[q]) && same_str(b->langs[q], bo.langs[q]);
-    if (!same)
-        return df_err_set(err, DF_ERR_CONFLICT, "someone's availability, booth or languages, or "
-                                                "the people of a request, at event \"%s\" "
+    if (att_was != att_now)
+        return df_err_set(err, DF_ERR_CONFLICT, "the people of a request at event \"%s\" "
                                                 "changed while the scheduler ran: %s",
                           was->event, again);
+    bool same = away_was == away_now;
+    for (int q = 0; q < b->P0 && same; q++) {
+        const struct person_now *x = person_now(pn, b->who[q]);
+        same = x && same_str(b->booth[q], x->booth) && same_str(b->langs[q], x->langs);
+    }
+    *people_changed = !same;
     return 0;
 }
 
@@ -1057,22 +1431,19 @@ static int check_mergeable(struct store *s, const struct load *was, const struct
  * organiser's run, a publication): the run cannot keep it and write its own. */
 static int find_late(const struct load *was, const struct load *now,
                      const struct idmap *solve_ix, const struct built *b,
-                     const struct sched_solution *sol, struct arena *a, struct late **late,
-                     int *late_n, struct df_err *err)
+                     const struct sched_solution *sol, const struct idmap *now_ix,
+                     struct arena *a, struct late **late, int *late_n, struct df_err *err)
 {
-    struct idmap was_ix, now_ix;
+    struct idmap was_ix;
     const struct mtg *wm = was->meets.data, *nm = now->meets.data;
-    if (idmap_init(&was_ix, a, (size_t)was->meets.n) < 0 ||
-        idmap_init(&now_ix, a, (size_t)now->meets.n) < 0)
+    if (idmap_init(&was_ix, a, (size_t)was->meets.n) < 0)
         goto oom;
     for (int i = 0; i < was->meets.n; i++)
         idmap_put(&was_ix, wm[i].request, i);
-    for (int i = 0; i < now->meets.n; i++)
-        idmap_put(&now_ix, nm[i].request, i);
     for (int i = 0; i < was->meets.n; i++) {
         if (idmap_get(&now->req_ix, wm[i].request) < 0)
             continue;   /* no longer accepted: its meeting goes */
-        int j = idmap_get(&now_ix, wm[i].request);
+        int j = idmap_get(now_ix, wm[i].request);
         const struct mtg *n = j >= 0 ? nm + j : NULL;
         if (wm[i].locked ? !same_mtg(wm + i, n) : n && n->locked)
             return df_err_set(err, DF_ERR_CONFLICT,
@@ -1082,12 +1453,13 @@ static int find_late(const struct load *was, const struct load *now,
                               wm[i].request, was->event);
     }
     *late_n = 0;
-    *late = arena_alloc(a, ((size_t)now->reqs.n + 1) * sizeof **late);
+    /* room for the solve's own that place_late and find_displaced add */
+    *late = arena_alloc(a, ((size_t)now->reqs.n + (size_t)b->M + 1) * sizeof **late);
     if (!*late)
         goto oom;
     const struct req *nr = now->reqs.data;
     for (int i = 0; i < now->reqs.n; i++) {
-        int j = idmap_get(&now_ix, nr[i].id);
+        int j = idmap_get(now_ix, nr[i].id);
         const struct mtg *had = j >= 0 ? nm + j : NULL;
         int m = -1;
         if (idmap_get(&was->req_ix, nr[i].id) >= 0) {
@@ -1098,17 +1470,64 @@ static int find_late(const struct load *was, const struct load *now,
                 idmap_get(&was_ix, nr[i].id) >= 0)
                 continue;
         }
-        (*late)[(*late_n)++] = (struct late){.req = m >= 0 ? b->reqs + m : nr + i, .had = had,
-                                             .ours = m, .slot = -1, .table = -1};
+        (*late)[(*late_n)++] = (struct late){
+            .req = m >= 0 ? b->reqs + m : nr + i, .had = had, .ours = m,
+            .cause = m >= 0 ? "placed_meanwhile" : "accepted",
+            .why = "accepted while the schedule ran; no free slot: run Schedule again",
+            .slot = -1, .table = -1};
     }
     return 0;
 oom:
     return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
 }
 
+/* The solve's own meetings that no longer fit what changed while it solved,
+ * made late (appended to late, *late_n counting) for place_late to place
+ * again: one placed fresh (not a published one held where it is) whose
+ * person is now away in its slot or whose host's booth is now another table;
+ * one it left out whose person's availability changed, which may fit now.
+ * Marks them in mg->merged. */
+static int find_displaced(const struct built *b, const struct sched_solution *sol,
+                          const unsigned char *still, struct merge *mg, struct arena *a,
+                          struct late *late, int *late_n)
+{
+    for (int m = 0; m < b->M; m++) {
+        if (!still[m] || mg->merged[m] || b->lslot[m] >= 0)
+            continue;   /* gone, late already, or published and held where it is */
+        const struct req *r = b->reqs + m;
+        int k = sol->slot[m];
+        const char *cause = "availability", *why = NULL, *who = NULL;
+        for (int j = -2; j < r->attendees.n && !who; j++)
+            if (k >= 0 ? avail_away(mg->av, req_person(r, j), k)
+                       : avail_changed(mg->av, req_person(r, j)))
+                who = req_person(r, j);
+        int tb = k >= 0 && !who ? booth_table(b, mg->pn, r) : -1;
+        if (who && k >= 0)
+            why = arena_printf(a, "%s became unavailable in slot %d while the schedule ran; "
+                                  "no other free slot: run Schedule again", who, k + 1);
+        else if (who)
+            why = arena_printf(a, "%s's availability changed while the schedule ran; still no "
+                                  "free slot: run Schedule again", who);
+        else if (tb >= 0 && tb != sol->table[m]) {
+            cause = "booth";
+            why = arena_printf(a, "its host's booth became %s while the schedule ran; no free "
+                                  "slot there: run Schedule again", b->tabs[tb].id);
+        } else
+            continue;
+        if (!why)
+            return -1;
+        mg->merged[m] = 1;
+        late[(*late_n)++] = (struct late){.req = r, .had = meeting_now(mg, r->id), .ours = m,
+                                          .solved = k >= 0, .cause = cause, .why = why,
+                                          .slot = -1, .table = -1};
+    }
+    return 0;
+}
+
 /* The report once the late requests went where place_late put them: those
  * accepted meanwhile count as accepted, the placed ones as scheduled, the
- * others are unscheduled with a reason; out->late says where each went. */
+ * others are unscheduled with their reason (the solve's own reason dropped,
+ * but for one an accept's run had placed); out->late says where each went. */
 static int report_late(struct arena *a, const struct built *b, const struct late *late,
                        int late_n, struct app_schedule_report *out)
 {
@@ -1119,26 +1538,27 @@ static int report_late(struct arena *a, const struct built *b, const struct late
         return -1;
     int un = 0;
     for (int i = 0; i < out->unscheduled_n; i++) {
-        bool placed = false;
-        for (int j = 0; j < late_n && !placed; j++)
-            placed = late[j].ours >= 0 && late[j].slot >= 0 &&
-                     strcmp(late[j].req->id, out->unscheduled[i].request) == 0;
-        if (!placed)
+        bool said = false;
+        for (int j = 0; j < late_n && !said; j++)
+            said = late[j].ours >= 0 &&
+                   (late[j].slot >= 0 || strcmp(late[j].cause, "placed_meanwhile") != 0) &&
+                   strcmp(late[j].req->id, out->unscheduled[i].request) == 0;
+        if (!said)
             u[un++] = out->unscheduled[i];
     }
     for (int i = 0; i < late_n; i++) {
         const struct late *x = late + i;
         bool placed = x->slot >= 0;
-        out->scheduled += placed;
+        /* the solve's placed ones count as scheduled already */
+        out->scheduled += x->solved ? -!placed : placed;
         if (x->ours < 0) {
             out->accepted++;
             out->late_accepted++;
             out->upper_bound++;
-            if (!placed)
-                u[un++] = (struct app_unscheduled){
-                    .request = x->req->id,
-                    .reason = "accepted while the schedule ran; no free slot: run Schedule again"};
         }
+        bool own_reason = x->ours < 0 || strcmp(x->cause, "placed_meanwhile") != 0;
+        if (!placed && own_reason)
+            u[un++] = (struct app_unscheduled){.request = x->req->id, .reason = x->why};
         const char *slot = placed ? b->slots[x->slot].id : NULL;
         const char *table = placed ? b->tabs[x->table].id : NULL;
         bool stayed = placed && x->had && same_str(x->had->slot, slot) &&
@@ -1147,8 +1567,10 @@ static int report_late(struct arena *a, const struct built *b, const struct late
         out->late_placed += placed && !x->had;
         out->late_kept += stayed;
         out->late_moved += placed && x->had && !stayed;
+        out->late_displaced += x->ours >= 0 && strcmp(x->cause, "placed_meanwhile") != 0;
         out->late[i] = (struct app_schedule_late){
-            .request = x->req->id, .slot = slot, .table = table,
+            .request = x->req->id, .slot = slot, .table = table, .cause = x->cause,
+            .reason = placed ? NULL : own_reason ? x->why : NULL,
             .outcome = !placed ? "unscheduled" : !x->had ? "placed" : stayed ? "kept" : "moved"};
     }
     out->late_n = late_n;
@@ -1161,9 +1583,47 @@ static int report_late(struct arena *a, const struct built *b, const struct late
     return 0;
 }
 
-/* app_schedule_event's work, all of it in a, report strings included. */
+/* A copy of s in a (NULL stays NULL); false when out of memory. */
+static bool copy_str(struct arena *a, const char **s)
+{
+    return !*s || (*s = arena_strdup(a, *s)) != NULL;
+}
+
+/* The report's strings and arrays, from the run's arena into a. */
+static int copy_report(struct app_schedule_report *r, struct arena *a)
+{
+    struct app_unscheduled *u = arena_alloc(a, ((size_t)r->unscheduled_n + 1) * sizeof *u);
+    struct app_schedule_warning *w =
+        arena_alloc(a, ((size_t)r->warnings_n + 1) * sizeof *w);
+    struct app_schedule_late *l = arena_alloc(a, ((size_t)r->late_n + 1) * sizeof *l);
+    if (!u || !w || !l || !copy_str(a, &r->event))
+        return -1;
+    for (int i = 0; i < r->late_n; i++) {
+        l[i] = r->late[i];
+        if (!copy_str(a, &l[i].request) || !copy_str(a, &l[i].slot) ||
+            !copy_str(a, &l[i].table) || !copy_str(a, &l[i].reason))
+            return -1;   /* outcome and cause: string constants */
+    }
+    for (int i = 0; i < r->unscheduled_n; i++) {
+        u[i] = r->unscheduled[i];
+        if (!copy_str(a, &u[i].request) || !copy_str(a, &u[i].reason))
+            return -1;
+    }
+    for (int i = 0; i < r->warnings_n; i++) {
+        w[i] = r->warnings[i];
+        if (!copy_str(a, &w[i].request) || !copy_str(a, &w[i].warning))
+            return -1;
+    }
+    r->unscheduled = u;
+    r->warnings = w;
+    r->late = l;
+    return 0;
+}
+
+/* app_schedule_event's work, all of it in a, but the report, which is copied
+ * into `into` before the write commits. */
 static int schedule_in(struct store *s, const struct app_schedule_opts *o, struct arena *a,
-                       struct app_schedule_report *out, struct df_err *err)
+                       struct arena *into, struct app_schedule_report *out, struct df_err *err)
 {
     struct load l, now;
     struct built b;
@@ -1203,6 +1663,8 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         }
         out->unscheduled_n = M;
         out->scheduled = out->upper_bound = b.kept_n;
+        if (copy_report(out, into) < 0)
+            goto oom;
         rc = 0;
         goto out;
     }
@@ -1245,42 +1707,68 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     double tx_start = clock_seconds();
     /* The solve ran outside any transaction, for up to a minute, while
      * participants kept accepting (each accept placing its meeting at a
-     * published event) or cancelling. Read again inside the write transaction,
-     * which no one else writes into until it commits, what changed is merged
-     * into the new schedule: the meetings of requests cancelled or declined go,
-     * requests accepted meanwhile are placed around it. A change the solve's
-     * schedule may not stand beside (a publication, which locks meetings; a
-     * slot, table or interpreter gone; someone's availability) writes nothing:
-     * the caller may run again (app_schedule_opts.retries). */
+     * published event) or cancelling, and changed their availability or
+     * languages. Read again inside the write transaction, which no one else
+     * writes into until it commits, what changed is merged into the new
+     * schedule: the meetings of requests cancelled or declined go, requests
+     * accepted meanwhile are placed around it, and so are its own meetings
+     * that no longer fit someone's availability, booth or languages. A change
+     * the solve's schedule may not stand beside (a publication, which locks
+     * meetings; a slot, table or interpreter changed; a request's attendees;
+     * a published meeting moved) writes nothing: the caller may run again
+     * (app_schedule_opts.retries). */
     load_init(&now, a, l.event);
     struct store_event ev_now;
+    struct people_now pn;
+    struct avail av;
     struct late *late = NULL;
     int late_n = 0;
+    bool people_changed = false;
+    struct merge mg = {.now = &now, .pn = &pn, .av = &av, .ev = &ev,
+                       .merged = arena_alloc(a, (size_t)M + 1)};
     if (store_event_get(s, l.event, a, &ev_now, err) < 0 || load_event(s, &now, err) < 0 ||
-        check_mergeable(s, &was, &now, &b, ev.published_at, ev_now.published_at, a, err) < 0 ||
-        find_late(&was, &now, &l.req_ix, &b, &sol, a, &late, &late_n, err) < 0)
+        load_people_now(s, a, &pn, err) < 0 ||
+        check_mergeable(&was, &now, &b, &pn, ev.published_at, ev_now.published_at,
+                        &people_changed, err) < 0)
+        goto out;
+    const struct mtg *nm = now.meets.data;
+    if (!mg.merged || idmap_init(&mg.now_mix, a, (size_t)now.meets.n) < 0 ||
+        avail_init(&av, a, &b, &was, &now) < 0)
+        goto oom;
+    for (int i = 0; i < now.meets.n; i++)
+        idmap_put(&mg.now_mix, nm[i].request, i);
+    double merge_start = clock_seconds();   /* the store read again: what changed, merged */
+    if (find_late(&was, &now, &l.req_ix, &b, &sol, &mg.now_mix, a, &late, &late_n, err) < 0)
         goto out;
     struct still still = {.req_ix = &l.req_ix, .accepted = arena_alloc(a, (size_t)M + 1)};
-    unsigned char *is_late = arena_alloc(a, (size_t)M + 1);
-    if (!still.accepted || !is_late)
+    if (!still.accepted)
         goto oom;
     for (int m = 0; m < M; m++)
         still.accepted[m] = idmap_get(&now.req_ix, reqs[m].id) >= 0;
     for (int i = 0; i < late_n; i++)
         if (late[i].ours >= 0)
-            is_late[late[i].ours] = 1;
+            mg.merged[late[i].ours] = 1;
+    if (people_changed && find_displaced(&b, &sol, still.accepted, &mg, a, late, &late_n) < 0)
+        goto oom;
+    /* the late ones first: place_late may move more of the solve's own (and
+     * gives the others their interpreters anew when languages changed) */
+    if ((late_n || people_changed) &&
+        place_late(s, o, &l, &b, &sol, interp_of, still.accepted, &now.req_ix, &mg, late,
+                   &late_n, a, &out->warnings, &out->warnings_n, err) < 0)
+        goto out;
     /* each placed meeting is updated where it stands, so that one that moved
      * raises its calendar SEQUENCE (store_meeting_upsert) and one that did
      * not keeps it; deleting and inserting them again would start every one
      * at 0 */
+    double merge_ms = 1000 * (clock_seconds() - merge_start);
     int gone = 0;
     for (int m = 0; m < M; m++) {
         if (!still.accepted[m]) {
             gone++;   /* its meeting, if it had one, goes below */
             continue;
         }
-        if (is_late[m])
-            continue;   /* placed meanwhile: place_late's */
+        if (mg.merged[m])
+            continue;   /* placed by place_late */
         if (sol.slot[m] < 0) {
             /* no slot: an unlocked meeting, or a locked one the organiser
              * released (reschedule_locked), that no longer fits; a locked
@@ -1300,22 +1788,35 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         if (store_meeting_upsert(s, &mt, err) < 0)
             goto out;
     }
-    if (late_n && place_late(s, o, &l, &b, &sol, interp_of, still.accepted, &now.req_ix, &ev,
-                             late, late_n, a, &out->warnings, &out->warnings_n, err) < 0)
-        goto out;
     /* meetings of requests no longer accepted, whenever they stopped being */
-    if (store_meeting_clear_unaccepted(s, l.event, err) < 0 || store_commit(s, err) < 0)
+    if (store_meeting_clear_unaccepted(s, l.event, err) < 0)
         goto out;
-    in_tx = false;
+    /* the report, in the caller's arena, before the commit: running out of
+     * memory for it writes nothing, rather than answer an error for a
+     * schedule that was written */
     if (gone)
         forget_gone(out, &still, sol.slot, M);
     if (late_n && report_late(a, &b, late, late_n, out) < 0)
         goto oom;
-    if (late_n)
-        log_msg(LOG_INFO, "event=schedule_merged schedule=\"%s\" requests=%d accepted=%d kept=%d "
-                          "moved=%d placed=%d unscheduled=%d write_ms=%.0f", l.event, late_n,
-                out->late_accepted, out->late_kept, out->late_moved, out->late_placed,
-                out->late_unscheduled, 1000 * (clock_seconds() - tx_start));
+    if (copy_report(out, into) < 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory reporting the schedule: nothing was "
+                                        "written");
+        goto out;
+    }
+    if (store_commit(s, err) < 0)
+        goto out;
+    in_tx = false;
+    /* how long everyone else waited for the write (the merge's share) */
+    double write_ms = 1000 * (clock_seconds() - tx_start);
+    if (late_n || people_changed)
+        log_msg(LOG_INFO, "event=schedule_merged schedule=\"%s\" requests=%d accepted=%d "
+                          "displaced=%d kept=%d moved=%d placed=%d unscheduled=%d "
+                          "people_changed=%d merge_ms=%.1f write_ms=%.1f", l.event, late_n,
+                out->late_accepted, out->late_displaced, out->late_kept, out->late_moved,
+                out->late_placed, out->late_unscheduled, people_changed, merge_ms, write_ms);
+    else
+        log_msg(LOG_INFO, "event=schedule_written schedule=\"%s\" meetings=%d merge_ms=%.1f "
+                          "write_ms=%.1f", l.event, out->scheduled, merge_ms, write_ms);
     if (out->warnings_n)
         log_msg(LOG_WARN, "event=schedule_warnings schedule=\"%s\" meetings=%d", l.event,
                 out->warnings_n);
@@ -1337,54 +1838,21 @@ out:
  * which a forum of some 4,000 people outgrew. */
 #define SCHEDULE_WORK_MAX ((size_t)1 << 30)
 
-/* A copy of s in a (NULL stays NULL); false when out of memory. */
-static bool copy_str(struct arena *a, const char **s)
-{
-    return !*s || (*s = arena_strdup(a, *s)) != NULL;
-}
-
-/* The report's strings and arrays, from the run's arena into a. */
-static int copy_report(struct app_schedule_report *r, struct arena *a)
-{
-    struct app_unscheduled *u = arena_alloc(a, ((size_t)r->unscheduled_n + 1) * sizeof *u);
-    struct app_schedule_warning *w =
-        arena_alloc(a, ((size_t)r->warnings_n + 1) * sizeof *w);
-    struct app_schedule_late *l = arena_alloc(a, ((size_t)r->late_n + 1) * sizeof *l);
-    if (!u || !w || !l || !copy_str(a, &r->event))
-        return -1;
-    for (int i = 0; i < r->late_n; i++) {
-        l[i] = r->late[i];
-        if (!copy_str(a, &l[i].request) || !copy_str(a, &l[i].slot) || !copy_str(a, &l[i].table))
-            return -1;   /* outcome: a string constant */
-    }
-    for (int i = 0; i < r->unscheduled_n; i++) {
-        u[i] = r->unscheduled[i];
-        if (!copy_str(a, &u[i].request) || !copy_str(a, &u[i].reason))
-            return -1;
-    }
-    for (int i = 0; i < r->warnings_n; i++) {
-        w[i] = r->warnings[i];
-        if (!copy_str(a, &w[i].request) || !copy_str(a, &w[i].warning))
-            return -1;
-    }
-    r->unscheduled = u;
-    r->warnings = w;
-    r->late = l;
-    return 0;
-}
-
 json_t *app_schedule_late_json(const struct app_schedule_report *r)
 {
     json_t *list = json_array();
     for (int i = 0; i < r->late_n; i++) {
         const struct app_schedule_late *x = r->late + i;
-        json_array_append_new(list, json_pack("{ss ss ss? ss?}", "request", x->request,
-                                              "outcome", x->outcome, "slot", x->slot, "table",
-                                              x->table));
+        json_t *one = json_pack("{ss ss ss? ss? ss}", "request", x->request, "outcome",
+                                x->outcome, "slot", x->slot, "table", x->table, "cause",
+                                x->cause);
+        if (x->reason)
+            json_object_set_new(one, "reason", json_string(x->reason));
+        json_array_append_new(list, one);
     }
-    return json_pack("{si si si si si so}", "accepted", r->late_accepted, "kept", r->late_kept,
-                     "moved", r->late_moved, "placed", r->late_placed, "unscheduled",
-                     r->late_unscheduled, "requests", list);
+    return json_pack("{si si si si si si so}", "accepted", r->late_accepted, "displaced",
+                     r->late_displaced, "kept", r->late_kept, "moved", r->late_moved, "placed",
+                     r->late_placed, "unscheduled", r->late_unscheduled, "requests", list);
 }
 
 int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struct arena *a,
@@ -1392,15 +1860,13 @@ int app_schedule_event(struct store *s, const struct app_schedule_opts *o, struc
 {
     struct arena work;
     arena_init(&work, SCHEDULE_WORK_MAX);
-    int rc = schedule_in(s, o, &work, out, err);
+    int rc = schedule_in(s, o, &work, a, out, err);
     for (int again = 0; rc < 0 && err->kind == DF_ERR_CONFLICT && again < o->retries; again++) {
         arena_free(&work);
         arena_init(&work, SCHEDULE_WORK_MAX);
         *err = (struct df_err){0};
-        rc = schedule_in(s, o, &work, out, err);
+        rc = schedule_in(s, o, &work, a, out, err);
     }
-    if (rc == 0 && copy_report(out, a) < 0)
-        rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reporting the schedule");
     if (rc < 0)
         memset(out, 0, sizeof *out);   /* nothing pointing into the freed run */
     arena_free(&work);

@@ -98,20 +98,24 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
         for (int i = 0; i < rep.warnings_n; i++)
             printf("warning      %s: %s\n", rep.warnings[i].request, rep.warnings[i].warning);
         if (rep.late_n) {
+            int meanwhile = rep.late_n - rep.late_accepted - rep.late_displaced;
             printf("during run   %d accepted while it solved", rep.late_accepted);
-            if (rep.late_n > rep.late_accepted)
-                printf(", %d more placed by an accept meanwhile", rep.late_n - rep.late_accepted);
-            printf(": %d kept where their accept placed them, %d moved, %d placed, "
-                   "%d unscheduled\n", rep.late_kept, rep.late_moved, rep.late_placed,
-                   rep.late_unscheduled);
+            if (meanwhile)
+                printf(", %d more placed by an accept meanwhile", meanwhile);
+            if (rep.late_displaced)
+                printf(", %d of its own placed again (a change of availability, booth or "
+                       "languages, or making way)", rep.late_displaced);
+            printf(": %d kept where they were, %d moved, %d placed, %d unscheduled\n",
+                   rep.late_kept, rep.late_moved, rep.late_placed, rep.late_unscheduled);
         }
         for (int i = 0; i < rep.late_n; i++) {
             const struct app_schedule_late *x = rep.late + i;
             if (x->slot)
-                printf("during run   %s: %s, slot %s at %s\n", x->request, x->outcome, x->slot,
-                       x->table);
+                printf("during run   %s (%s): %s, slot %s at %s\n", x->request, x->cause,
+                       x->outcome, x->slot, x->table);
             else
-                printf("during run   %s: unscheduled (run it again)\n", x->request);
+                printf("during run   %s (%s): unscheduled (run it again)\n", x->request,
+                       x->cause);
         }
     }
 out:

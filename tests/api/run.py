@@ -463,6 +463,7 @@ def main():
                   lambda: check_web_dir(db, tmp),
                   lambda: check_schedule_in_background(tmp),
                   lambda: check_schedule_beside_accepts(tmp),
+                  lambda: check_schedule_beside_people_changes(tmp),
                   lambda: check_directory_beyond_a_page(tmp),
                   lambda: check_no_run_starts_while_stopping(tmp)):
         f, c = check()
@@ -791,12 +792,48 @@ CLASH_SQL = {
     "a meeting of a request not accepted": """
         SELECT COUNT(*) FROM meetings m JOIN requests r ON r.rid = m.request_rid
         WHERE r.status <> 'accepted'""",
+    "an interpreter in two meetings at once": """
+        SELECT COUNT(*) FROM (SELECT 1 FROM meetings WHERE interpreter_rid IS NOT NULL
+                              GROUP BY slot_rid, interpreter_rid HAVING COUNT(*) > 1)""",
     "someone meeting when not available": """
         SELECT COUNT(*) FROM meetings m JOIN requests r ON r.rid = m.request_rid
         JOIN unavailability u ON u.slot_rid = m.slot_rid
         WHERE u.person_rid IN (r.from_rid, r.to_rid) OR u.person_rid IN
               (SELECT person_rid FROM request_attendees WHERE request_rid = r.rid)""",
 }
+
+
+def publish_then_run_released(cl, hdrs, event, fail):
+    """Publishes the demo forum and starts the organiser's run, released
+    (reschedule_locked) so that it moves what changes meanwhile sit beside, in
+    a thread: returns it, 0.3 s into the solve, and the dict its reply fills
+    (status, body)."""
+    st, _, body = cl.request("POST", f"/api/v1/events/{event}/publish", hdrs, b"")
+    if st != 200:
+        fail(f"publishing the demo forum: {st} {body[:120]!r}")
+    run = {}
+
+    def schedule():
+        body = json.dumps({"time_limit": 5, "reschedule_locked": True}).encode()
+        run["status"], _, run["body"] = cl.request(
+            "POST", f"/api/v1/events/{event}/schedule", hdrs, body)
+
+    th = threading.Thread(target=schedule)
+    th.start()
+    time.sleep(0.3)
+    return th, run
+
+
+def stored_schedule_holds(db, after, fail):
+    """Fails for each of CLASH_SQL the stored schedule of db has; returns how
+    many were checked."""
+    con = sqlite3.connect(db)
+    for what, sql in CLASH_SQL.items():
+        n = con.execute(sql).fetchone()[0]
+        if n:
+            fail(f"after the run {after}, the stored schedule has {what} ({n})")
+    con.close()
+    return len(CLASH_SQL)
 
 
 def check_schedule_beside_accepts(tmp):
@@ -837,19 +874,7 @@ def check_schedule_beside_accepts(tmp):
             if person not in cl.sessions:
                 cl.login(person, f"{person}@accepts.test", "accepts-pass-1")
         checks += 1
-        st, _, body = cl.request("POST", f"/api/v1/events/{event}/publish", hdrs, b"")
-        if st != 200:
-            fail(f"publishing the demo forum: {st} {body[:120]!r}")
-        run = {}
-
-        def schedule():
-            body = json.dumps({"time_limit": 5, "reschedule_locked": True}).encode()
-            run["status"], _, run["body"] = cl.request(
-                "POST", f"/api/v1/events/{event}/schedule", hdrs, body)
-
-        th = threading.Thread(target=schedule)
-        th.start()
-        time.sleep(0.3)
+        th, run = publish_then_run_released(cl, hdrs, event, fail)
         accepted, sent = [], []
         for rid, person in accepters:
             if not th.is_alive():
@@ -891,13 +916,90 @@ def check_schedule_beside_accepts(tmp):
                      (x["slot"] and placed.get(x["request"]) != f"{x['slot']}@{x['table']}")]
             if wrong:
                 fail(f"during_run says where requests went, the store disagrees: {wrong[:3]}")
+        checks += stored_schedule_holds(db, "beside accepts", fail)
+    finally:
+        srv.terminate()
+        srv.wait(timeout=30)
+    return failures, checks
+
+
+def check_schedule_beside_people_changes(tmp):
+    """At a published forum, while the organiser's run solves, participants
+    change what it rests on: one writes in her profile that she speaks only
+    Lithuanian, which no booked interpreter covers (PUT /api/v1/me), and two
+    others are called away for the whole forum (rows of unavailability written
+    into the database by another connection: the API has no call for it yet).
+    The run is written (it was a 409, run it again), its meetings of those
+    three are taken out, each said in during_run with the change that moved
+    it, and the stored schedule, checked by SQL, books nobody, no table and no
+    interpreter twice and nobody where they are away. Over the 200-person
+    demo, its run released (reschedule_locked). Returns (failures, checks)."""
+    people = []
+
+    def with_logins(db):
         con = sqlite3.connect(db)
-        for what, sql in CLASH_SQL.items():
-            checks += 1
-            n = con.execute(sql).fetchone()[0]
-            if n:
-                fail(f"after the run beside accepts, the stored schedule has {what} ({n})")
+        rows = con.execute(
+            "SELECT p.id FROM requests r JOIN people p ON p.rid IN (r.from_rid, r.to_rid)"
+            " WHERE r.status = 'accepted' GROUP BY p.id ORDER BY COUNT(*) DESC, p.id"
+            " LIMIT 3").fetchall()
         con.close()
+        people.extend(p for (p,) in rows)
+        subprocess.run([DFNC, "--db", db, "user", "add", "--email", "lt@changes.test", "--role",
+                        "participant", "--person", people[0], "--password-stdin"],
+                       input="changes-pass-1\n", text=True, check=True, stdout=subprocess.DEVNULL)
+
+    srv, port, cl, hdrs, event = demo_forum_served(tmp, "changes.db", with_logins)
+    db = os.path.join(tmp, "changes.db")
+    failures, checks = 0, 0
+
+    def fail(what):
+        nonlocal failures
+        failures += 1
+        print(f"FAIL {what}")
+
+    try:
+        cl.login("lt", "lt@changes.test", "changes-pass-1")
+        cookie, csrf = cl.sessions["lt"]
+        checks += 1
+        th, run = publish_then_run_released(cl, hdrs, event, fail)
+        st, _, body = cl.request("PUT", "/api/v1/me",
+                                 {"Cookie": cookie, "X-CSRF-Token": csrf,
+                                  "Content-Type": "application/json"},
+                                 json.dumps({"languages": "lt"}).encode())
+        con = sqlite3.connect(db, timeout=10)
+        con.execute("PRAGMA foreign_keys = ON")
+        for person in people[1:]:
+            con.execute("INSERT OR IGNORE INTO unavailability(person_rid, slot_rid, reason)"
+                        " SELECT p.rid, t.rid, 'called away' FROM people p, slots t"
+                        " JOIN sessions x ON x.rid = t.session_rid JOIN events e"
+                        " ON e.rid = x.event_rid WHERE p.id = ? AND e.id = ? AND x.kind = 'b2b'",
+                        (person, event))
+        con.commit()
+        con.close()
+        during_run = th.is_alive()
+        th.join()
+        checks += 4
+        if st != 200:
+            fail(f"changing languages during the run: {st} {body[:120]!r}")
+        if not during_run:
+            fail("the changes came after the run's write: the check judges nothing")
+        if run["status"] != 200:
+            fail(f"the run beside changes of people got {run['status']} {run['body'][:200]!r}")
+        else:
+            listed = json.loads(run["body"]).get("during_run", {}).get("requests", [])
+            causes = {x["cause"] for x in listed if x["outcome"] == "unscheduled"}
+            if not {"languages", "availability"} <= causes:
+                fail(f"during_run does not say the meetings the changes took out: "
+                     f"{json.dumps(listed)[:300]}")
+        con = sqlite3.connect(db)
+        left = con.execute(
+            "SELECT COUNT(*) FROM meetings m JOIN requests r ON r.rid = m.request_rid JOIN"
+            " people p ON p.rid IN (r.from_rid, r.to_rid) WHERE p.id IN (?, ?, ?)",
+            people).fetchone()[0]
+        if left:
+            fail(f"{left} meetings of the three who changed are still stored")
+        con.close()
+        checks += stored_schedule_holds(db, "beside changes of people", fail)
     finally:
         srv.terminate()
         srv.wait(timeout=30)

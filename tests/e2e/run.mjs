@@ -763,19 +763,36 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.route(scheduleUrl, async (route) => {
     const r = await route.fetch();
     const j = await r.json();
-    const at = (request, outcome, slot, table) => ({ request, outcome, slot, table });
+    const at = (request, outcome, slot, table, cause) => ({ request, outcome, slot, table, cause });
     j.during_run = {
-      accepted: 3, kept: 1, moved: 1, placed: 0, unscheduled: 1,
-      requests: [at('r-a', 'kept', 's-1', 't-1'), at('r-b', 'moved', 's-2', 't-1'), at('r-c', 'unscheduled', null, null)],
+      accepted: 3, displaced: 2, kept: 1, moved: 2, placed: 1, unscheduled: 1,
+      requests: [at('r-a', 'kept', 's-1', 't-1', 'accepted'), at('r-b', 'moved', 's-2', 't-1', 'accepted'),
+        at('r-c', 'unscheduled', null, null, 'accepted'), at('r-d', 'moved', 's-3', 't-2', 'availability'),
+        at('r-e', 'placed', 's-1', 't-2', 'made_way')],
     };
+    await route.fulfill({ response: r, json: j });
+  });
+  // and a meeting a change of availability left without a slot, its reason
+  // put in the console's words
+  const unscheduledUrl = /\/api\/v1\/events\/[^/]+\/unscheduled/;
+  await page.route(unscheduledUrl, async (route) => {
+    const r = await route.fetch();
+    const j = await r.json();
+    j.unscheduled = [{ id: 'r-away', from: 'p-away', to: 'p-other', people: [], reason: 'p-away became unavailable in slot 3 while the schedule ran; no other free slot: run Schedule again' },
+      ...(j.unscheduled || [])];
+    j.count = (j.count || 0) + 1;
     await route.fulfill({ response: r, json: j });
   });
   await page.click('#run-scheduler');
   await page.waitForSelector('#schedule-warnings li');
   await page.unroute(scheduleUrl);
+  await page.unroute(unscheduledUrl);
+  assert.match(await page.textContent('#unscheduled-list'), /r-away .*: p-away became unavailable in slot 3 while the scheduler ran, and no other slot was free: run the scheduler again/);
   assert.match(await page.textContent('#schedule-warnings'), /keeps its published slot \d+, but no uk-en interpreter is free then/);
   assert.equal(await page.textContent('#schedule-during-run'), '3 requests were accepted while the scheduler ran: '
     + '1 kept where their accept placed them, 1 moved, 0 placed, 1 left without a meeting (run the scheduler again for those).');
+  // and apart, the run's own meetings a change meanwhile placed again
+  assert.match(await page.textContent('#schedule-during-run-own'), /^2 of the run's own meetings no longer fitted .* were placed again: 0 kept where they were, 1 moved, 1 placed, 0 left without a meeting/);
   await ctx.close();
 });
 

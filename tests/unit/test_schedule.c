@@ -1021,27 +1021,23 @@ static bool clashes_where_placed(const struct stored *v, const char *id, const c
     return false;
 }
 
-static void organiser_run_beside_accepts(int accepts)
+/* The organiser's run at the forum beside hook (a fixed effort: the same
+ * schedule on any machine), the stored schedule checked before (into
+ * published, which hook may read) and after (into v): fails unless the
+ * published meetings but the cancelled e00 stayed where they were and the
+ * report counts what is accepted and stored. */
+static void forum_run(void (*hook)(struct store *, void *), void *ud, struct arena *a,
+                      struct app_schedule_report *rep, struct stored *published,
+                      struct stored *v)
 {
-    struct arena a;
-    arena_init(&a, 0);
-    struct stored *published = calloc(1, sizeof *published);
-    struct stored *v = calloc(1, sizeof *v);
-    cr_assert(published && v);
     assert_stored_schedule_holds(published);
-    struct meanwhile w = {.accepts = accepts};
-    struct app_schedule_report rep;
-    /* a fixed effort: the same schedule on any machine */
     struct app_schedule_opts o = {.event = "ev", .time_limit = 30, .seed = 3, .max_moves = 20000,
-                                  .before_write = accept_meanwhile, .before_write_ud = &w};
-    ok(app_schedule_event(s, &o, &a, &rep, &err));
+                                  .before_write = hook, .before_write_ud = ud};
+    ok(app_schedule_event(s, &o, a, rep, &err));
     assert_stored_schedule_holds(v);
-
-    cr_assert_eq(rep.late_accepted, accepts);
-    cr_assert_eq(rep.accepted, v->rn, "the report counts what is accepted now");
-    cr_assert_eq(rep.scheduled, v->n, "the report counts what is stored");
+    cr_assert_eq(rep->accepted, v->rn, "the report counts what is accepted now");
+    cr_assert_eq(rep->scheduled, v->n, "the report counts what is stored");
     cr_assert_lt(stored_find(v, "e00"), 0, "the cancelled request kept its meeting");
-    /* published meetings stay where they were */
     for (int i = 0; i < published->n; i++)
         if (strcmp(published->req[i], "e00") != 0) {
             int j = stored_find(v, published->req[i]);
@@ -1049,6 +1045,19 @@ static void organiser_run_beside_accepts(int accepts)
             cr_assert_str_eq(v->slot[j], published->slot[i]);
             cr_assert_str_eq(v->loc[j], published->loc[i]);
         }
+}
+
+static void organiser_run_beside_accepts(int accepts)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct stored *published = calloc(1, sizeof *published);
+    struct stored *v = calloc(1, sizeof *v);
+    cr_assert(published && v);
+    struct meanwhile w = {.accepts = accepts};
+    struct app_schedule_report rep;
+    forum_run(accept_meanwhile, &w, &a, &rep, published, v);
+    cr_assert_eq(rep.late_accepted, accepts);
     int kept = 0, moved = 0, placed = 0, unscheduled = 0;
     for (int i = 0; i < accepts; i++) {
         char id[16], where[48];
@@ -1226,10 +1235,10 @@ Test(app_schedule, accepts_during_the_run_stay_move_or_wait_around_the_new_sched
 
 /* A change the new schedule cannot stand beside writes nothing: 409, run it
  * again. */
-static void away_now(struct store *st, void *ud)
+static void attendee_added(struct store *st, void *ud)
 {
     (void)ud;
-    ok(store_unavailable_add(st, "d", "t2", "late flight", &err));
+    ok(store_request_add_attendee(st, "r4", "c", &err));
 }
 
 static void table_gone(struct store *st, void *ud)
@@ -1250,8 +1259,8 @@ Test(app_schedule, unmergeable_changes_during_the_run_write_nothing, .init = set
 {
     struct arena a;
     arena_init(&a, 0);
-    void (*hooks[])(struct store *, void *) = {away_now, table_gone, accept_then_publish};
-    const char *said[] = {"availability", "tables", "published"};
+    void (*hooks[])(struct store *, void *) = {attendee_added, table_gone, accept_then_publish};
+    const char *said[] = {"people of a request", "tables", "published"};
     for (int i = 0; i < 3; i++) {
         struct app_schedule_report rep;
         struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1,
@@ -1446,4 +1455,621 @@ Test(app_schedule, a_kept_published_meetings_interpreter_is_busy_when_accepts_ar
     cr_assert_geq(y, 0, "t2 and t3 have int-1 free");
     cr_assert_str_eq(v.interp[y], "int-1");
     arena_free(&a);
+}
+
+/* ---- availability, booths and languages changed while the run solves ----- */
+
+/* The run the tests below hook into: a fixed effort, so that the same
+ * problem gets the same schedule on any machine. */
+static struct app_schedule_opts fixed_run(void (*hook)(struct store *, void *), void *ud)
+{
+    return (struct app_schedule_opts){.event = "ev", .time_limit = 30, .seed = 1,
+                                      .max_moves = 1000, .before_write = hook,
+                                      .before_write_ud = ud};
+}
+
+/* Runs once without a hook and reads where the meetings went into v: the
+ * next run, solving the same problem, puts them there too (the meetings this
+ * one wrote are unlocked, or at a published event taken out again: forget). */
+static void probe(struct seen *v, const char *forget)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = fixed_run(NULL, NULL);
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    memset(v, 0, sizeof *v);
+    ok(store_meeting_each(s, "ev", NULL, grab, v, &err));
+    if (forget)
+        ok(store_meeting_delete_for_request(s, forget, &err));
+    arena_free(&a);
+}
+
+static void add_person(const char *id, const char *booth, const char *languages)
+{
+    struct store_person p = {.id = id, .org = "org", .name = id, .booth = booth,
+                             .languages = languages};
+    ok(store_person_upsert(s, &p, NULL, &err));
+}
+
+/* Runs with hook (ud: the probe's meetings), which must be merged: fails
+ * unless the run is written and the stored schedule books nobody and no table
+ * twice and nobody where they are away. Reads the meetings into v. */
+static void run_merged(void (*hook)(struct store *, void *), const struct seen *probed,
+                       struct arena *a, struct app_schedule_report *rep, struct seen *v)
+{
+    arena_init(a, 0);
+    struct app_schedule_opts o = fixed_run(hook, (void *)probed);
+    ok(app_schedule_event(s, &o, a, rep, &err));
+    memset(v, 0, sizeof *v);
+    ok(store_meeting_each(s, "ev", NULL, grab, v, &err));
+    struct stored *st = calloc(1, sizeof *st);
+    cr_assert_not_null(st);
+    assert_stored_schedule_holds(st);
+    cr_assert_eq(rep->scheduled, st->n, "the report counts what is stored");
+    free(st);
+}
+
+/* Fails unless request id sits where the probe put it. */
+static void stayed(const struct seen *v, const struct seen *probed, const char *id)
+{
+    int i = find(v, id), j = find(probed, id);
+    cr_assert(i >= 0 && j >= 0, "%s has no meeting", id);
+    cr_assert_str_eq(v->slot[i], probed->slot[j], "%s moved", id);
+    cr_assert_str_eq(v->loc[i], probed->loc[j], "%s moved", id);
+}
+
+/* Fails unless r1-r3 sit where the probe put them. */
+static void r1_to_r3_stayed(const struct seen *v, const struct seen *probed)
+{
+    const char *same[] = {"r1", "r2", "r3"};
+    for (int i = 0; i < 3; i++)
+        stayed(v, probed, same[i]);
+}
+
+/* Fails unless the report says id is unscheduled with a reason holding what. */
+static void said_unscheduled(const struct app_schedule_report *rep, const char *id,
+                             const char *what)
+{
+    const struct app_schedule_late *x = late_of(rep, id);
+    cr_assert_not_null(x, "%s is not in during_run", id);
+    cr_assert_str_eq(x->outcome, "unscheduled");
+    cr_assert_null(x->slot);
+    cr_assert(x->reason && strstr(x->reason, what), "%s", x->reason ? x->reason : "no reason");
+    bool said = false;
+    for (int i = 0; i < rep->unscheduled_n; i++)
+        said |= strcmp(rep->unscheduled[i].request, id) == 0 &&
+                strcmp(rep->unscheduled[i].reason, x->reason) == 0;
+    cr_assert(said, "%s is not among the unscheduled with its reason", id);
+}
+
+/* d is called away from r4's slot; b becomes unavailable where b does not
+ * meet, and f, in no request, for a slot too */
+static void d_away_from_r4(struct store *st, void *ud)
+{
+    const struct seen *v = ud;
+    ok(store_unavailable_add(st, "d", v->slot[find(v, "r4")], "called away", &err));
+    ok(store_unavailable_add(st, "b", v->slot[find(v, "r2")], "a talk", &err));
+    ok(store_unavailable_add(st, "f", "t1", "not here yet", &err));
+}
+
+Test(app_schedule, availability_changed_during_the_run_moves_only_the_meetings_it_hits,
+     .init = setup, .fini = teardown)
+{
+    add_person("f", NULL, NULL);
+    struct seen probed, v;
+    probe(&probed, NULL);
+    cr_assert_eq(probed.n, 4);
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(d_away_from_r4, &probed, &a, &rep, &v);
+    r1_to_r3_stayed(&v, &probed);
+    /* r4 goes to another slot: each has one of r1-r3 and a free table */
+    cr_assert_eq(rep.late_n, 1, "only r4 no longer fits");
+    cr_assert_eq(rep.late_displaced, 1);
+    cr_assert_eq(rep.late_accepted, 0);
+    const struct app_schedule_late *x = late_of(&rep, "r4");
+    cr_assert_not_null(x);
+    cr_assert_str_eq(x->cause, "availability");
+    cr_assert_str_eq(x->outcome, "moved", "it had the probe's meeting");
+    int r4 = find(&v, "r4");
+    cr_assert_geq(r4, 0);
+    cr_assert_str_neq(v.slot[r4], probed.slot[find(&probed, "r4")]);
+    cr_assert_str_eq(x->slot, v.slot[r4]);
+    cr_assert_str_eq(x->table, v.loc[r4]);
+    cr_assert_eq(rep.accepted, 4);
+    cr_assert_eq(rep.scheduled, 4);
+    arena_free(&a);
+}
+
+static void d_away_in_t2(struct store *st, void *ud)
+{
+    (void)ud;
+    ok(store_unavailable_add(st, "d", "t2", "called away", &err));
+}
+
+/* d can meet in t2 only, where the run puts r4; d is called away from t2
+ * meanwhile: r4 stays accepted without a meeting, and the organiser reads
+ * why. */
+Test(app_schedule, a_meeting_whose_person_is_away_and_has_no_other_slot_is_unscheduled,
+     .init = setup, .fini = teardown)
+{
+    ok(store_unavailable_add(s, "d", "t1", "arrives late", &err));
+    ok(store_unavailable_add(s, "d", "t3", "leaves early", &err));
+    struct arena a;
+    struct app_schedule_report rep;
+    struct seen v;
+    run_merged(d_away_in_t2, NULL, &a, &rep, &v);
+    cr_assert_lt(find(&v, "r4"), 0, "r4 met where d is away, or where d is not available");
+    cr_assert_eq(v.n, 3);
+    said_unscheduled(&rep, "r4", "d became unavailable in slot 2 while the schedule ran");
+    cr_assert_str_eq(late_of(&rep, "r4")->cause, "availability");
+    cr_assert_eq(rep.accepted, 4);
+    cr_assert_eq(rep.scheduled, 3);
+    cr_assert_eq(rep.late_unscheduled, 1);
+    arena_free(&a);
+}
+
+static void d_back_in_t1(struct store *st, void *ud)
+{
+    (void)ud;
+    ok(store_exec_for_tests(st, "DELETE FROM unavailability WHERE person_rid = (SELECT rid FROM "
+                                "people WHERE id = 'd') AND slot_rid = (SELECT rid FROM slots "
+                                "WHERE id = 't1')", &err));
+}
+
+/* d and e share no slot, so the run leaves r4 out; d's flight is moved
+ * meanwhile and d is there for t1 after all: the merge places r4 in t1. */
+Test(app_schedule, a_meeting_left_out_is_placed_when_its_person_is_back_during_the_run,
+     .init = setup, .fini = teardown)
+{
+    ok(store_unavailable_add(s, "d", "t1", "flight", &err));
+    ok(store_unavailable_add(s, "d", "t2", "flight", &err));
+    ok(store_unavailable_add(s, "e", "t3", "leaves early", &err));
+    struct arena a;
+    struct app_schedule_report rep;
+    struct seen v;
+    run_merged(d_back_in_t1, NULL, &a, &rep, &v);
+    int r4 = find(&v, "r4");
+    cr_assert_geq(r4, 0, "r4 was left out though d and e now share t1");
+    cr_assert_str_eq(v.slot[r4], "t1");
+    const struct app_schedule_late *x = late_of(&rep, "r4");
+    cr_assert_not_null(x);
+    cr_assert_str_eq(x->outcome, "placed");
+    cr_assert_str_eq(x->cause, "availability");
+    cr_assert_eq(rep.scheduled, 4);
+    for (int i = 0; i < rep.unscheduled_n; i++)
+        cr_assert_str_neq(rep.unscheduled[i].request, "r4", "%s", rep.unscheduled[i].reason);
+    arena_free(&a);
+}
+
+/* The b2b slot other than `not` where r1-r4 (as in v) leave a table free:
+ * r4's slot has two meetings, the other two one each. */
+static const char *other_free_slot(const struct seen *v, const char *not)
+{
+    const char *free_slot = NULL;
+    for (int k = 0; k < 3; k++) {
+        const char *t = (const char *[]){"t1", "t2", "t3"}[k];
+        int n = 0;
+        for (int i = 0; i < v->n; i++)
+            n += strcmp(v->slot[i], t) == 0;
+        if (n == 1 && (!not || strcmp(t, not) != 0))
+            free_slot = t;
+    }
+    cr_assert_not_null(free_slot);
+    return free_slot;
+}
+
+/* At a published forum the run places r5 (f-g, accepted since) fresh; f is
+ * called away from the slot it gets, and b from r1's published slot: r5 goes
+ * to the one other slot with a free table, r1 stays where it was published,
+ * the organiser warned. */
+static void away_at_a_live_forum(struct store *st, void *ud)
+{
+    const struct seen *v = ud;
+    ok(store_unavailable_add(st, "f", v->slot[find(v, "r5")], "a call", &err));
+    ok(store_unavailable_add(st, "b", v->slot[find(v, "r1")], "a call", &err));
+}
+
+Test(app_schedule, availability_changed_at_a_live_forum_replaces_fresh_meetings_only,
+     .init = setup, .fini = teardown)
+{
+    add_person("f", NULL, NULL);
+    add_person("g", NULL, NULL);
+    struct seen first, probed, v;
+    probe(&first, NULL);
+    publish_now(s, NULL);
+    struct store_request r = {.id = "r5", .event = "ev", .from = "f", .to = "g",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+    probe(&probed, "r5");
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = fixed_run(away_at_a_live_forum, &probed);
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    memset(&v, 0, sizeof v);
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    no_double_booking(&v);
+    const char *published[] = {"r1", "r2", "r3", "r4"};
+    for (int i = 0; i < 4; i++)
+        stayed(&v, &first, published[i]);
+    /* the slot of r4 has two meetings; of the other two, f is away from one */
+    const char *free_slot = other_free_slot(&first, probed.slot[find(&probed, "r5")]);
+    int r5 = find(&v, "r5");
+    cr_assert_geq(r5, 0, "r5 had a slot to go to");
+    cr_assert_str_eq(v.slot[r5], free_slot);
+    const struct app_schedule_late *x = late_of(&rep, "r5");
+    cr_assert(x && strcmp(x->outcome, "placed") == 0 && strcmp(x->cause, "availability") == 0);
+    cr_assert_eq(rep.late_n, 1, "r1 is published: it stays, with a warning");
+    bool warned = false;
+    char want[80];
+    snprintf(want, sizeof want, "keeps its published slot %c, but b is not available then",
+             first.slot[find(&first, "r1")][1]);
+    for (int i = 0; i < rep.warnings_n; i++)
+        warned |= strcmp(rep.warnings[i].request, "r1") == 0 &&
+                  strcmp(rep.warnings[i].warning, want) == 0;
+    cr_assert(warned, "r1's warning: %s", want);
+    arena_free(&a);
+}
+
+/* r4 sits at one table; d, its sender, takes the other as a booth meanwhile
+ * (booth-a, a's, or table-1): r4 must move to d's booth, in a slot where it
+ * is free. */
+static void d_takes_a_booth(struct store *st, void *ud)
+{
+    const struct seen *v = ud;
+    struct store_person p = {.id = "d", .org = "org", .name = "d",
+                             .booth = other_table(v->loc[find(v, "r4")])};
+    ok(store_person_upsert(st, &p, NULL, &err));
+}
+
+Test(app_schedule, a_hosts_booth_changed_during_the_run_moves_its_meetings_there,
+     .init = setup, .fini = teardown)
+{
+    struct seen probed, v;
+    probe(&probed, NULL);
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(d_takes_a_booth, &probed, &a, &rep, &v);
+    r1_to_r3_stayed(&v, &probed);
+    int r4 = find(&v, "r4"), p4 = find(&probed, "r4");
+    cr_assert_geq(r4, 0);
+    const char *booth = other_table(probed.loc[p4]);
+    cr_assert_str_eq(v.loc[r4], booth, "r4 is not at d's booth");
+    /* booth-a is free only in r3's slot (a hosts r1 and r2 there); table-1
+     * in r1's and r2's */
+    if (strcmp(booth, "booth-a") == 0)
+        cr_assert_str_eq(v.slot[r4], probed.slot[find(&probed, "r3")]);
+    else
+        cr_assert_str_neq(v.slot[r4], probed.slot[find(&probed, "r3")]);
+    const struct app_schedule_late *x = late_of(&rep, "r4");
+    cr_assert(x && strcmp(x->cause, "booth") == 0 && strcmp(x->outcome, "moved") == 0);
+    cr_assert_eq(rep.late_n, 1);
+    arena_free(&a);
+}
+
+/* No interpreter in two meetings of a slot, and every stored meeting has
+ * one but those in plain (whose people share a language). */
+static void interpreters_hold(const struct seen *v, const char *const *plain, int plain_n)
+{
+    for (int i = 0; i < v->n; i++) {
+        bool needs = true;
+        for (int j = 0; j < plain_n; j++)
+            needs &= strcmp(v->req[i], plain[j]) != 0;
+        cr_assert(!needs || v->interp[i][0], "%s has no interpreter", v->req[i]);
+        cr_assert(needs || !v->interp[i][0], "%s has one it does not need", v->req[i]);
+        for (int j = 0; j < i; j++)
+            cr_assert(!v->interp[i][0] || strcmp(v->interp[i], v->interp[j]) ||
+                          strcmp(v->slot[i], v->slot[j]),
+                      "%s and %s share interpreter %s in %s", v->req[i], v->req[j],
+                      v->interp[i], v->slot[i]);
+    }
+}
+
+static void set_languages(struct store *st, const char *id, const char *languages)
+{
+    struct store_person p = {.id = id, .org = "org", .name = id, .languages = languages};
+    ok(store_person_upsert(st, &p, NULL, &err));
+}
+
+/* The first of r1-r4 the probe gave int-1, and its English speaker. */
+static int interpreted_one(const struct seen *v, const char **speaker, const char **langs)
+{
+    static const char *const reqs[][3] = {{"r1", "e1", "en;uk"}, {"r2", "e2", "en;de;uk"},
+                                          {"r3", "e3", "en;uk"}, {"r4", "f1", "fr;en;uk"}};
+    for (int i = 0; i < 4; i++) {
+        int j = find(v, reqs[i][0]);
+        if (j >= 0 && strcmp(v->interp[j], "int-1") == 0) {
+            *speaker = reqs[i][1];
+            *langs = reqs[i][2];
+            return i;
+        }
+    }
+    cr_assert_fail("int-1 has no meeting");
+    return -1;
+}
+
+static void learns_ukrainian(struct store *st, void *ud)
+{
+    const char *who, *langs;
+    interpreted_one(ud, &who, &langs);
+    set_languages(st, who, langs);
+}
+
+/* One of r1-r4 has int-1; its English speaker adds Ukrainian meanwhile: it
+ * keeps its slot and table without an interpreter, and nothing else moves. */
+Test(app_schedule, a_meeting_that_no_longer_needs_an_interpreter_keeps_its_place_without,
+     .init = setup_languages, .fini = teardown)
+{
+    struct seen probed, v;
+    probe(&probed, NULL);
+    const char *who, *langs;
+    const char *id = (const char *[]){"r1", "r2", "r3", "r4"}[interpreted_one(&probed, &who,
+                                                                              &langs)];
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(learns_ukrainian, &probed, &a, &rep, &v);
+    cr_assert_eq(v.n, probed.n);
+    for (int i = 0; i < probed.n; i++)
+        stayed(&v, &probed, probed.req[i]);
+    cr_assert_str_eq(v.interp[find(&v, id)], "", "%s kept int-1", id);
+    interpreters_hold(&v, (const char *[]){id, "r5"}, 2);
+    cr_assert_eq(rep.late_n, 0);
+    arena_free(&a);
+}
+
+static void u3_forgets_english(struct store *st, void *ud)
+{
+    (void)ud;
+    set_languages(st, "u3", "uk");
+}
+
+/* r5 (u3-e4) shares English; u3's profile drops it meanwhile, so r5 now
+ * needs the uk-en interpreter, whom r1-r4 keep busy in every slot she
+ * works: r5 is left accepted without a meeting, and said. */
+Test(app_schedule, a_meeting_that_now_needs_an_interpreter_none_has_free_is_unscheduled,
+     .init = setup_languages, .fini = teardown)
+{
+    struct seen probed, v;
+    probe(&probed, NULL);
+    int interpreted = 0;
+    for (int i = 0; i < probed.n; i++)
+        interpreted += strcmp(probed.interp[i], "int-1") == 0;
+    cr_assert_eq(interpreted, 3, "int-1 is busy in t1-t3");
+    cr_assert_geq(find(&probed, "r5"), 0);
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(u3_forgets_english, &probed, &a, &rep, &v);
+    cr_assert_lt(find(&v, "r5"), 0, "r5 met without the interpreter it needs");
+    for (int i = 0; i < probed.n; i++)
+        if (strcmp(probed.req[i], "r5") != 0)
+            stayed(&v, &probed, probed.req[i]);
+    interpreters_hold(&v, NULL, 0);
+    said_unscheduled(&rep, "r5", "needs a uk-en interpreter");
+    cr_assert_str_eq(late_of(&rep, "r5")->cause, "languages");
+    cr_assert_eq(rep.scheduled, probed.n - 1);
+    arena_free(&a);
+}
+
+/* The report is copied into the caller's arena before the write commits: a
+ * caller whose arena cannot hold it gets an error, and then nothing was
+ * written (the run used to write the schedule, then answer the error). */
+Test(app_schedule, a_report_that_does_not_fit_the_callers_arena_writes_nothing, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 16);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = fixed_run(NULL, NULL);
+    cr_assert_neq(app_schedule_event(s, &o, &a, &rep, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_RUNTIME, "%s", err.msg);
+    cr_assert(strstr(err.msg, "nothing was written"), "%s", err.msg);
+    err = (struct df_err){0};
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_eq(v.n, 0, "the run wrote %d meetings and answered an error", v.n);
+    arena_free(&a);
+    /* with room for the report, the same run is written */
+    arena_init(&a, 0);
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_eq(v.n, rep.scheduled);
+    cr_assert_eq(v.n, 4);
+    arena_free(&a);
+}
+
+/* ---- a late meeting already in agendas where the new run placed one ------ */
+
+/* A published forum: r1-r4 scheduled (into first) and published, then r5
+ * (f-g) accepted, which the next run places fresh. */
+static void live_forum_with_r5(struct seen *first)
+{
+    const char *more[] = {"f", "g", "h"};
+    for (int i = 0; i < 3; i++)
+        add_person(more[i], NULL, NULL);
+    probe(first, NULL);
+    publish_now(s, NULL);
+    struct store_request r = {.id = "r5", .event = "ev", .from = "f", .to = "g",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+}
+
+/* y (f-h) is accepted while the run solves, and its accept, placing it
+ * around the published agendas, puts it where the run is putting r5: f's
+ * agenda and calendar feed show it there from then on. */
+static void accept_where_r5_goes(struct store *st, void *ud)
+{
+    const struct seen *v = ud;
+    int r5 = find(v, "r5");
+    struct store_request r = {.id = "y", .event = "ev", .from = "f", .to = "h",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(st, &r, NULL, &err));
+    struct store_meeting m = {.id = "y", .request = "y", .slot = v->slot[r5],
+                              .location = v->loc[r5], .locked = 1};
+    ok(store_meeting_upsert(st, &m, &err));
+}
+
+/* Fails unless late request id went to slot with the outcome and cause. */
+static void went(const struct app_schedule_report *rep, const struct seen *v, const char *id,
+                 const char *slot, const char *outcome, const char *cause)
+{
+    const struct app_schedule_late *x = late_of(rep, id);
+    cr_assert_not_null(x, "%s is not in during_run", id);
+    cr_assert_str_eq(x->outcome, outcome, "%s", id);
+    cr_assert_str_eq(x->cause, cause, "%s", id);
+    int i = find(v, id);
+    cr_assert_geq(i, 0, "%s has no meeting", id);
+    cr_assert_str_eq(v->slot[i], slot, "%s", id);
+    cr_assert_str_eq(x->slot, slot);
+}
+
+/* y keeps the place its people saw; r5, which no one has seen, goes to the
+ * other slot with a free table. */
+Test(app_schedule, a_late_meeting_in_agendas_stays_and_the_runs_fresh_one_makes_way,
+     .init = setup, .fini = teardown)
+{
+    struct seen first, probed, v;
+    live_forum_with_r5(&first);
+    probe(&probed, "r5");
+    const char *seen_at = probed.slot[find(&probed, "r5")];
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(accept_where_r5_goes, &probed, &a, &rep, &v);
+    for (int i = 0; i < first.n; i++)
+        stayed(&v, &first, first.req[i]);
+    went(&rep, &v, "y", seen_at, "kept", "accepted");
+    cr_assert_str_eq(v.loc[find(&v, "y")], probed.loc[find(&probed, "r5")]);
+    went(&rep, &v, "r5", other_free_slot(&first, seen_at), "placed", "made_way");
+    cr_assert_eq(rep.late_n, 2);
+    cr_assert_eq(rep.late_accepted, 1);
+    cr_assert_eq(rep.scheduled, 6);
+    arena_free(&a);
+}
+
+/* g can meet in one slot only, where the run puts r5: r5 cannot make way,
+ * so y moves, as before, to the other slot with a free table. */
+Test(app_schedule, a_late_meeting_in_agendas_moves_when_the_fresh_one_has_nowhere_else,
+     .init = setup, .fini = teardown)
+{
+    struct seen first, probed, v;
+    live_forum_with_r5(&first);
+    const char *only = other_free_slot(&first, NULL);
+    const char *slots[] = {"t1", "t2", "t3"};
+    for (int k = 0; k < 3; k++)
+        if (strcmp(slots[k], only) != 0)
+            ok(store_unavailable_add(s, "g", slots[k], "other meetings", &err));
+    probe(&probed, "r5");
+    cr_assert_str_eq(probed.slot[find(&probed, "r5")], only);
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(accept_where_r5_goes, &probed, &a, &rep, &v);
+    stayed(&v, &probed, "r5");
+    went(&rep, &v, "y", other_free_slot(&first, only), "moved", "accepted");
+    cr_assert_null(late_of(&rep, "r5"), "r5 stayed where the run put it");
+    cr_assert_eq(rep.scheduled, 6);
+    arena_free(&a);
+}
+
+/* ---- everything at once, at the 40-person forum ---------------------------- */
+
+struct meanwhile_away {
+    struct meanwhile w;
+    const struct stored *published;
+};
+
+/* Ten requests accepted and placed, e00 cancelled, and p00-p19 called away
+ * from t1-t5 wherever they have no published meeting there (a published
+ * meeting stays where it is, warned, and the check below would count it). */
+static void accept_and_go_away_meanwhile(struct store *st, void *ud)
+{
+    struct meanwhile_away *x = ud;
+    accept_meanwhile(st, &x->w);
+    for (int i = 0; i < 20; i++)
+        for (int k = 1; k <= 5; k++) {
+            char p[8], t[8];
+            snprintf(p, sizeof p, "p%02d", i);
+            snprintf(t, sizeof t, "t%d", k);
+            bool busy = false;
+            for (int j = 0; j < x->published->n; j++)
+                busy |= strcmp(x->published->slot[j], t) == 0 && meets(x->published, j, p);
+            if (!busy)
+                ok(store_unavailable_add(st, p, t, "called away", &err));
+        }
+}
+
+Test(app_schedule, accepts_and_availability_changes_during_the_run_are_merged_together,
+     .init = setup_forum, .fini = teardown, .timeout = 120)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct stored *published = calloc(1, sizeof *published);
+    struct stored *v = calloc(1, sizeof *v);
+    cr_assert(published && v);
+    struct meanwhile_away x = {.w = {.accepts = 10}, .published = published};
+    struct app_schedule_report rep;
+    forum_run(accept_and_go_away_meanwhile, &x, &a, &rep, published, v);
+    cr_assert_eq(rep.late_accepted, 10);
+    cr_assert_gt(rep.late_displaced, 0, "no meeting of the run's met where someone is now away");
+    for (int i = 0; i < rep.late_n; i++) {
+        const struct app_schedule_late *l = rep.late + i;
+        int j = stored_find(v, l->request);
+        cr_assert_eq(j < 0, strcmp(l->outcome, "unscheduled") == 0, "%s %s", l->request,
+                     l->outcome);
+        cr_assert(j < 0 || (!strcmp(v->slot[j], l->slot) && !strcmp(v->loc[j], l->table)),
+                  "%s is stored elsewhere than the report says", l->request);
+    }
+    cr_log_info("%d accepted meanwhile, %d of the run's own placed again", rep.late_accepted,
+                rep.late_displaced);
+    free(published);
+    free(v);
+    arena_free(&a);
+}
+
+/* What still writes nothing (409, run it again), at a published forum: another
+ * run moved a published meeting, or an interpreter was booked, while this
+ * one solved. The message says which; the published meetings stay as they
+ * were. */
+static void another_run_moved_r4(struct store *st, void *ud)
+{
+    const struct seen *v = ud;
+    int r4 = find(v, "r4");
+    struct store_meeting m = {.id = "r4", .request = "r4", .slot = v->slot[r4],
+                              .location = other_table(v->loc[r4]), .locked = 1};
+    ok(store_meeting_upsert(st, &m, &err));
+}
+
+static void interpreter_booked(struct store *st, void *ud)
+{
+    (void)ud;
+    struct store_interpreter in = {.id = "int-9", .event = "ev", .name = "Ivan", .lang_a = "uk",
+                                   .lang_b = "en"};
+    ok(store_interpreter_upsert(st, &in, NULL, &err));
+}
+
+Test(app_schedule, a_published_meeting_moved_or_an_interpreter_booked_meanwhile_writes_nothing,
+     .init = setup, .fini = teardown)
+{
+    struct seen first, v;
+    probe(&first, NULL);
+    publish_now(s, NULL);
+    void (*hooks[])(struct store *, void *) = {another_run_moved_r4, interpreter_booked};
+    const char *said[] = {"published meeting of request r4", "interpreters"};
+    for (int i = 0; i < 2; i++) {
+        struct arena a;
+        arena_init(&a, 0);
+        struct app_schedule_report rep;
+        struct app_schedule_opts o = fixed_run(hooks[i], &first);
+        cr_assert_neq(app_schedule_event(s, &o, &a, &rep, &err), 0, "%s", said[i]);
+        cr_assert_eq(err.kind, DF_ERR_CONFLICT, "%s", err.msg);
+        cr_assert(strstr(err.msg, said[i]) && strstr(err.msg, "run it again"), "%s", err.msg);
+        err = (struct df_err){0};
+        memset(&v, 0, sizeof v);
+        ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+        cr_assert_eq(v.n, first.n);
+        for (int j = 0; j < first.n; j++)
+            if (strcmp(first.req[j], "r4") != 0)
+                stayed(&v, &first, first.req[j]);
+        arena_free(&a);
+    }
 }

@@ -634,6 +634,24 @@ function reasonOf(text) {
     'all tables taken in the common free slots': 'reason.no_table',
     'no slot respects the required order of meetings': 'reason.precedence',
   };
+  // a meeting a change while the run solved left without a slot, naming
+  // ids (app/schedule_event: find_displaced, place_late, make_way)
+  const during = [
+    [/^(.+) became unavailable in slot (\d+) while the schedule ran; no other free slot: run schedule again$/i,
+      'reason.away_during_run', ['person', 'slot']],
+    [/^(.+)'s availability changed while the schedule ran; still no free slot: run schedule again$/i,
+      'reason.availability_during_run', ['person']],
+    [/^its host's booth became (.+) while the schedule ran; no free slot there: run schedule again$/i,
+      'reason.booth_during_run', ['booth']],
+    [/^its people's languages changed while the schedule ran: it needs an? ([a-z]{2}-[a-z]{2}) interpreter, and no slot has one free for it: run schedule again$/i,
+      'reason.languages_during_run', ['pair']],
+    [/^made way for request (.+), already in its people's agendas, and then found no free slot: run schedule again$/i,
+      'reason.made_way', ['request']],
+  ];
+  for (const [re, key, names] of during) {
+    const d = re.exec(raw);
+    if (d) return t(key, Object.fromEntries(names.map((n, i) => [n, d[i + 1]])));
+  }
   const pair = /^no ([a-z]{2}-[a-z]{2}) interpreter left in the common free slots$/.exec(base);
   const head = pair ? t('reason.interpreter', { pair: pair[1] }) : known[base] ? t(known[base]) : null;
   if (!head) return raw;
@@ -718,9 +736,14 @@ export async function renderSchedule(main) {
         try {
           const r = await api.schedule(eventId(), Number(limit.value) || 10);
           const warnings = list(r.warnings);
-          // requests accepted while it solved, merged into what it wrote
-          const late = r.during_run || {};
-          const lateN = list(late.requests).length;
+          // what it placed around its schedule as it wrote: requests accepted
+          // while it solved, and its own meetings a change meanwhile (someone's
+          // availability, booth or languages, or making way) placed again
+          const ownCause = (x) => x.cause && x.cause !== 'accepted' && x.cause !== 'placed_meanwhile';
+          const lateAll = list((r.during_run || {}).requests);
+          const lateIn = lateAll.filter((x) => !ownCause(x)), lateOwn = lateAll.filter(ownCause);
+          const tally = (xs) => Object.fromEntries(['kept', 'moved', 'placed', 'unscheduled']
+            .map((o) => [o, num(xs.filter((x) => x.outcome === o).length)]));
           let names = new Map();
           try {
             // the list again from its first page, with the run's reasons
@@ -738,9 +761,10 @@ export async function renderSchedule(main) {
               figure('sched-unscheduled', num(r.unscheduled || 0), t('schedule.unscheduled')),
               r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
               r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
-            lateN ? h('p', { id: 'schedule-during-run', role: 'status' }, tn('schedule.during_run', lateN, {
-              kept: num(late.kept), moved: num(late.moved), placed: num(late.placed), unscheduled: num(late.unscheduled),
-            })) : null,
+            lateIn.length ? h('p', { id: 'schedule-during-run', role: 'status' },
+              tn('schedule.during_run', lateIn.length, tally(lateIn))) : null,
+            lateOwn.length ? h('p', { id: 'schedule-during-run-own', role: 'status' },
+              tn('schedule.during_run_own', lateOwn.length, tally(lateOwn))) : null,
             warnings.length ? h('section', {}, h('h2', {}, t('schedule.warnings_title')),
               h('ul', { class: 'errors', id: 'schedule-warnings' }, warnings.slice(0, 200).map((w) => h('li', {},
                 h('strong', { translate: 'no' }, w.request), ': ', warningOf(w.warning, names))))) : null);
