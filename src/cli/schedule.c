@@ -11,6 +11,7 @@
 
 #include "app/schedule.h"
 #include "cli/cli.h"
+#include "core/log.h"
 
 static const char *status_name(enum sched_status st)
 {
@@ -65,6 +66,9 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
     struct app_schedule_opts o = {.event = event, .time_limit = limit, .seed = seed};
     int rc = 0;
     arena_init(&a, 0);
+    /* the summary below says what the server's log lines say (what was
+     * merged, how long the write took): here they would only repeat it */
+    log_set_level(LOG_WARN);
     if (store_open(&st, ctx->db_path, &err) < 0 ||
         app_schedule_event(st, &o, &a, &rep, &err) < 0) {
         rc = cli_fail(&err);
