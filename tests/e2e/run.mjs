@@ -1143,6 +1143,100 @@ test('every page in Ukrainian on a phone, as each role: no English left, <html l
   assert.deepEqual(wrong.wide, [], `pages wider than the screen:\n${wrong.wide.join('\n')}`);
 });
 
+// axe-core, Deque's accessibility engine, injected into the page from
+// node_modules (its contexts bypass the page's CSP, which refuses an inline
+// script). The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's
+// best practices (landmarks, heading order, one main); no rule is turned off.
+const AXE_SOURCE = path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+// What axe finds wrong on the page as it stands, once the layout has
+// settled: a line per element, the rule's id, its impact and the element's
+// selector.
+async function axe(page) {
+  if (!(await page.evaluate(() => typeof window.axe === 'object'))) await page.addScriptTag({ path: AXE_SOURCE });
+  const r = await page.evaluate(async (tags) => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+  }, AXE_TAGS);
+  return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${n.impact || v.impact}) ${n.target.join(' ')}`));
+}
+
+// Every page and state of the UI, as each role meets it, with what brings
+// the state about. Long lists are searched down to a few rows: their rows
+// are alike, and axe's time grows with the page.
+function axeStates() {
+  const wait = (sel) => (page) => page.locator(sel).first().waitFor();
+  const name = encodeURIComponent(state.me.person.name.slice(0, 4));
+  return [
+    [null, [
+      ['/', async function signInRefused(page) {
+        await page.fill('#signin input[name=email]', 'nobody@dfnc.test');
+        await page.fill('#signin input[name=password]', 'not-the-password');
+        await page.click('#signin button[type=submit]');
+        await page.locator('#signin-error:not([hidden])').waitFor();
+      }],
+    ]],
+    [PARTICIPANT, [
+      ['/organisations?q=radar', wait('#results li.org')],
+      [`/organisations/${encodeURIComponent(otherOrg().id)}`, null],
+      ['/suggestions', wait('#suggestions li.suggestion')],
+      ['/partners', async function asked(page) {
+        await page.fill('#partners-text', 'Counter-drone radar for protecting energy infrastructure');
+        await page.click('#partners-form button[type=submit]');
+        await page.locator('#partners[aria-busy=false] li.suggestion').first().waitFor();
+      }],
+      ['/requests', null],
+      ['/agenda', null],
+      ['/profile', async function cpvListOpen(page) {
+        await page.locator('#cap-form input[role=combobox]').fill('radar');
+        await page.locator('#cap-form [role=option]').first().waitFor();
+      }],
+    ]],
+    [ORGANISER, [
+      ['/console/event', null],
+      ['/console/schedule', wait('#unscheduled')],
+      ['/console/import', null],
+      [`/console/people?q=${name}`, null],
+      ['/console/tables', wait('#table-plan')],
+      [`/console/checkin?q=${name}`, wait('#checkin-list li')],
+      ['/console/dashboard', null],
+      [`/requests?q=${name}`, null],
+    ]],
+  ];
+}
+
+// Runs axe on every state of axeStates() in locale, at a desktop's width and
+// at a phone's with the folded menu open; what it found, a line per element
+// that says where.
+async function axeWalk(locale) {
+  const found = [];
+  for (const [who, states] of axeStates()) {
+    const ctx = await newContext(locale, { bypassCSP: true });
+    const page = await ctx.newPage();
+    if (who) await signIn(page, who);
+    for (const [p, prepare] of states) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await open(page, p);
+      if (prepare) await prepare(page);
+      const where = `${locale} ${who ? who.email.split('@')[0] : 'anonymous'} ${p}${prepare && prepare.name ? ` (${prepare.name})` : ''}`;
+      for (const x of await axe(page)) found.push(`${where} at 1280 px: ${x}`);
+      await page.setViewportSize(PHONE.viewport);
+      const toggle = page.locator('header nav .menu-toggle');
+      if (await toggle.isVisible()) await toggle.click();
+      for (const x of await axe(page)) found.push(`${where} at 390 px, menu open: ${x}`);
+    }
+    await ctx.close();
+  }
+  return found;
+}
+
+test('axe finds nothing against WCAG A and AA on any page, in either language, on a desktop or a phone', async () => {
+  // the two languages side by side: axe keeps one core busy each
+  const found = (await Promise.all(['en-GB', 'uk-UA'].map(axeWalk))).flat();
+  assert.deepEqual(found, [], `axe:\n${found.join('\n')}`);
+});
+
 // The element that has the focus, as a test reads it: its class and text,
 // else its id, else its tag.
 const focused = (page) => page.evaluate(() => {

@@ -61,6 +61,21 @@ export function nextId(prefix) {
   return `${prefix}-${uid}`;
 }
 
+// A box that scrolls sideways what is wider than a phone (a table, a
+// chart). A keyboard scrolls it with the arrow keys once it has the focus,
+// so while it overflows it takes the focus, a region named by attrs
+// ('aria-labelledby' or 'aria-label') that a screen reader can say; when all
+// of it fits, it is no stop on the way.
+export function scroller(attrs, ...children) {
+  const el = h('div', { ...attrs, class: 'scroll', role: 'region' }, ...children);
+  const fit = () => {
+    if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;
+    else el.removeAttribute('tabindex');
+  };
+  new ResizeObserver(fit).observe(el);
+  return el;
+}
+
 // A labelled form field: label + control (+ optional hint), ids wired.
 export function field(label, control, hint) {
   const id = control.id || nextId('f');

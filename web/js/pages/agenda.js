@@ -3,7 +3,7 @@
 // printable.
 
 import { api } from '../api.js';
-import { h, add, list } from '../dom.js';
+import { h, add, list, scroller } from '../dom.js';
 import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
 import { t, time, date, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy } from '../app.js';
@@ -118,7 +118,7 @@ export async function renderAgenda(main) {
       tbody = h('tbody');
       days += 1;
       // each day's table named by its day, for a screen reader's list of tables
-      add(main, h('h2', { id: `day-${days}` }, d), h('div', { class: 'scroll' }, h('table', { class: 'agenda', 'aria-labelledby': `day-${days}` },
+      add(main, h('h2', { id: `day-${days}` }, d), scroller({ 'aria-labelledby': `day-${days}` }, h('table', { class: 'agenda', 'aria-labelledby': `day-${days}` },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
           h('th', { scope: 'col' }, t('agenda.with')))), tbody)));
     }

@@ -3,7 +3,7 @@
 // table plan per slot and the check-in of arrivals.
 
 import { api } from '../api.js';
-import { h, add, field, list, clear, data } from '../dom.js';
+import { h, add, field, list, clear, data, scroller } from '../dom.js';
 import {
   t, tn, tx, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime,
@@ -50,7 +50,7 @@ export async function renderPeople(main) {
   const rows = list(r, 'people');
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
-    h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': 'people-title' },
+    scroller({ 'aria-labelledby': 'people-title' }, h('table', { 'aria-labelledby': 'people-title' },
       h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((p) => h('tr', {},
         h('td', { translate: 'no' }, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
@@ -378,7 +378,7 @@ function renderProgramme(main, e) {
   const slots = list(e.slots, 'slots');
   const count = (id) => slots.filter((s) => s.session === id).length;
   const tz = e.timezone || 'Europe/Brussels';
-  const table = sessions.length ? h('div', { class: 'scroll' }, h('table', { id: 'programme', 'aria-labelledby': 'programme-title' },
+  const table = sessions.length ? scroller({ 'aria-labelledby': 'programme-title' }, h('table', { id: 'programme', 'aria-labelledby': 'programme-title' },
     h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots', 'event.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, sessions.map((s, i) => h('tr', { 'data-session': s.id },
       h('td', { translate: 'no', id: `session-${i}` }, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
@@ -741,7 +741,7 @@ function drawPlan(out, meetings) {
     // each slot's table named by its time, for a screen reader's list of tables
     out.append(h('section', { class: 'plan' },
       h('h2', { id: `plan-${n}` }, `${dayTime(x.starts_at)}–${time(x.ends_at)}`),
-      h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': `plan-${n}` }, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      scroller({ 'aria-labelledby': `plan-${n}` }, h('table', { 'aria-labelledby': `plan-${n}` }, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.map((m) => {
           const ps = list(m.people, 'people');
           return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),

@@ -1,7 +1,7 @@
 // Meeting requests I received (accept or decline) and those I sent.
 
 import { api } from '../api.js';
-import { h, add, list, field } from '../dom.js';
+import { h, add, list, field, scroller } from '../dom.js';
 import { t, tn, dayTime, errorText } from '../i18n.js';
 import { state, flash, go } from '../app.js';
 import { personInfo, orgInfo, orgName, localName } from '../people.js';
@@ -73,7 +73,7 @@ async function renderAll(main) {
   const party = (p) => (p ? `${p.name} (${localName(p.org_name, p.org_name_uk)})` : '');
   add(main, h('h1', { id: 'requests-title' }, t('requests.all_title')), form,
     h('div', { id: 'all-requests' }, h('p', { class: 'count' }, tn('requests.count', count)),
-      h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': 'requests-title' },
+      scroller({ 'aria-labelledby': 'requests-title' }, h('table', { 'aria-labelledby': 'requests-title' },
         h('thead', {}, h('tr', {}, ['requests.id', 'requests.from', 'requests.to', 'requests.status'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.map((x) => h('tr', { dataset: { id: x.id, status: x.status } },
           h('td', { class: 'mono' }, x.id),
