@@ -18,7 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import {
-  latinLeft, whereAmI, contrast, liveLists, smallTargets, unnamedTables, headingGaps, sameButtons,
+  latinLeft, whereAmI, contrast, liveLists, smallTargets, unnamedTables, headingGaps, sameButtons, dataLanguage,
 } from './a11y.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -1207,10 +1207,11 @@ function axeStates() {
 }
 
 // Runs axe on every state of axeStates() in locale, at a desktop's width and
-// at a phone's with the folded menu open; what it found, a line per element
-// that says where.
+// at a phone's with the folded menu open, and the check of data's language
+// (dataLanguage); what they found, a line per element that says where.
 async function axeWalk(locale) {
   const found = [];
+  const lang = [];
   for (const [who, states] of axeStates()) {
     const ctx = await newContext(locale, { bypassCSP: true });
     const page = await ctx.newPage();
@@ -1221,6 +1222,7 @@ async function axeWalk(locale) {
       if (prepare) await prepare(page);
       const where = `${locale} ${who ? who.email.split('@')[0] : 'anonymous'} ${p}${prepare && prepare.name ? ` (${prepare.name})` : ''}`;
       for (const x of await axe(page)) found.push(`${where} at 1280 px: ${x}`);
+      for (const x of await page.evaluate(dataLanguage)) lang.push(`${where}: ${x}`);
       await page.setViewportSize(PHONE.viewport);
       const toggle = page.locator('header nav .menu-toggle');
       if (await toggle.isVisible()) await toggle.click();
@@ -1228,13 +1230,17 @@ async function axeWalk(locale) {
     }
     await ctx.close();
   }
-  return found;
+  return { found, lang };
 }
 
-test('axe finds nothing against WCAG A and AA on any page, in either language, on a desktop or a phone', async () => {
+test('axe finds nothing against WCAG A and AA on any page, in either language, on a desktop or a phone; '
+  + 'names say their language', async () => {
   // the two languages side by side: axe keeps one core busy each
-  const found = (await Promise.all(['en-GB', 'uk-UA'].map(axeWalk))).flat();
+  const walks = await Promise.all(['en-GB', 'uk-UA'].map(axeWalk));
+  const found = walks.flatMap((w) => w.found);
+  const lang = walks.flatMap((w) => w.lang);
   assert.deepEqual(found, [], `axe:\n${found.join('\n')}`);
+  assert.deepEqual(lang, [], `data read in another language's voice:\n${lang.join('\n')}`);
 });
 
 // The element that has the focus, as a test reads it: its class and text,
@@ -1595,6 +1601,41 @@ test('a check-in that fails says so aloud, and the button stays a check-in butto
   await card.locator('[role=alert]').waitFor();
   assert.equal(await card.locator('[role=alert]').textContent(), `${UK['error.save']} ${UK['apierr.internal']}`);
   assert.equal(await card.locator('button').textContent(), UK['checkin.button']);
+  await ctx.close();
+});
+
+test('a failed call is said at once, as an alert; what went well politely, as a status', async () => {
+  const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA');
+  const failing = (method) => (route) => (route.request().method() === method ? route.fulfill({ status: 500,
+    json: { error: { code: 'internal', message: 'database is locked' } } }) : route.fallback());
+  const failed = `${UK['error.save']} ${UK['apierr.internal']}`;
+  // the state of a line and its alert: [status text, alert text, alert shown]
+  const line = (id) => page.evaluate((x) => {
+    const ok = document.getElementById(x);
+    const bad = document.getElementById(`${x}-error`);
+    return [ok.getAttribute('role'), ok.textContent, bad && bad.getAttribute('role'), bad && bad.textContent, bad && !bad.hidden];
+  }, id);
+  await open(page, '/agenda');
+  await page.route('**/api/v1/me/feed', failing('POST'));
+  await page.click('#feed-new');
+  await page.locator('#feed-url-error:not([hidden])').waitFor();
+  assert.deepEqual(await line('feed-url'), ['status', '', 'alert', failed, true]);
+  // tried again and done: the status says it, the alert is gone
+  await page.unroute('**/api/v1/me/feed');
+  await page.click('#feed-new');
+  await page.locator('#feed-url a').waitFor();
+  const [role, said, , alerted, shown] = await line('feed-url');
+  assert.deepEqual([role, alerted, shown], ['status', '', false]);
+  assert.ok(said.startsWith(UK['agenda.feed_ready']), said);
+  await open(page, '/profile');
+  await page.route('**/api/v1/session/others', failing('DELETE'));
+  await page.click('#signout-others');
+  await page.locator('#signout-others-status-error:not([hidden])').waitFor();
+  assert.deepEqual(await line('signout-others-status'), ['status', '', 'alert', failed, true]);
+  await page.route('**/api/v1/me/suggestions*', failing('GET'));
+  await open(page, '/suggestions');
+  await page.locator('#suggestions-status-error:not([hidden])').waitFor();
+  assert.deepEqual(await line('suggestions-status'), ['status', '', 'alert', UK['apierr.internal'], true]);
   await ctx.close();
 });
 

@@ -3,14 +3,14 @@
 // table plan per slot and the check-in of arrivals.
 
 import { api } from '../api.js';
-import { h, add, field, list, clear, data, scroller } from '../dom.js';
+import { h, add, field, list, clear, data, scroller, outcome } from '../dom.js';
 import {
   t, tn, tx, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime,
 } from '../i18n.js';
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
-import { tableName, localName, orgName, orgInfo } from '../people.js';
+import { tableName, localName, orgName, orgInfo, nameAndOrg } from '../people.js';
 import { limit, invalid } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 
@@ -53,7 +53,7 @@ export async function renderPeople(main) {
     scroller({ 'aria-labelledby': 'people-title' }, h('table', { 'aria-labelledby': 'people-title' },
       h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((p) => h('tr', {},
-        h('td', { translate: 'no' }, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
+        h('td', {}, data(p.name), p.title ? h('span', { class: 'muted' }, ' · ', data(p.title)) : null),
         h('td', { translate: 'no' }, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, orgOf(p)) : ''),
         h('td', {}, countryName(p.country)),
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
@@ -236,7 +236,13 @@ export async function renderImport(main) {
     h('a', { href: '/api/v1/console/glossary', download: 'glossary.tsv' }, t('import.glossary_current'))));
   async function showGlossary() {
     let st;
-    try { st = await api.glossaryStatus(); } catch (e) { status.textContent = errorText(e); return; }
+    try { st = await api.glossaryStatus(); } catch (e) {
+      // said at once, as the list's problems are
+      current.querySelectorAll('.flash').forEach((el) => el.remove());
+      status.textContent = '';
+      current.append(h('p', { class: 'flash error', role: 'alert' }, errorText(e)));
+      return;
+    }
     // after the answer: two asked at once (a change of kind, then an import) leave one alert
     current.querySelectorAll('.flash').forEach((el) => el.remove());
     status.textContent = tn('import.glossary_pairs', st.pairs);
@@ -639,12 +645,12 @@ async function unscheduledSection() {
   const un = list(r, 'unscheduled');
   const count = r && typeof r.count === 'number' ? r.count : un.length;
   if (count === 0 && !asked('q') && offset === 0) return null;
-  const side = (u, i) => partyName(list(u.people)[i]) || (i ? u.to : u.from) || '';
+  const side = (u, i) => party(list(u.people)[i]) || data((i ? u.to : u.from) || '');
   return h('section', { class: 'card', id: 'unscheduled' }, h('h2', {}, t('schedule.unscheduled_title')),
     searchForm('unscheduled-search', t('schedule.unscheduled_filter'), asked('q'), null, 'filters no-print'),
     h('p', { class: 'count' }, tn('schedule.unscheduled_count', count)),
     un.length ? h('ul', { class: 'errors', id: 'unscheduled-list' }, un.map((u) => h('li', {},
-      h('strong', { translate: 'no' }, u.id), ' ', h('span', { translate: 'no' }, side(u, 0), ' → ', side(u, 1)), ': ', reasonOf(u.reason)))) : null,
+      h('strong', { translate: 'no' }, u.id), ' ', h('span', {}, side(u, 0), ' → ', side(u, 1)), ': ', reasonOf(u.reason)))) : null,
     pager('unscheduled-pager', offset, un.length, count));
 }
 
@@ -657,8 +663,8 @@ export async function renderSchedule(main) {
   const limit = h('input', { type: 'number', name: 'time_limit', min: 1, max: 600, value: 10 });
   const runBtn = h('button', { type: 'submit', class: 'primary', id: 'run-scheduler' }, t('schedule.run'));
   const pubBtn = h('button', { type: 'button', id: 'publish' }, t('schedule.publish'));
-  const pubMsg = h('p', { id: 'publish-status', role: 'status' },
-    state.event && state.event.published_at ? t('schedule.published_at', { when: dayTime(state.event.published_at) }) : t('schedule.not_published'));
+  const pubMsg = outcome('publish-status');
+  pubMsg.ok(state.event && state.event.published_at ? t('schedule.published_at', { when: dayTime(state.event.published_at) }) : t('schedule.not_published'));
   const form = h('form', {
     class: 'card',
     onsubmit: async (ev) => {
@@ -707,17 +713,26 @@ export async function renderSchedule(main) {
     try {
       const r = await api.publish(eventId());
       state.event = { ...state.event, published_at: (r && r.published_at) || new Date().toISOString() };
-      pubMsg.textContent = t('schedule.published_at', { when: dayTime(state.event.published_at) });
-    } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${errorText(e)}`; }
+      pubMsg.ok(t('schedule.published_at', { when: dayTime(state.event.published_at) }));
+    } catch (e) { pubMsg.fail(`${t('schedule.publish_failed')} ${errorText(e)}`); }
   });
   add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), form, out, box,
-    h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
+    h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg.el));
+}
+
+function partyOrg(p) {
+  return localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
 }
 
 function partyName(p) {
   if (!p) return '';
-  const org = localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
+  const org = partyOrg(p);
   return org ? `${p.name} (${org})` : p.name;
+}
+
+// A meeting's party as nodes, each part in its language.
+function party(p) {
+  return p ? nameAndOrg(p.name, partyOrg(p)) : '';
 }
 
 // The table plan: the meetings of a slot (or of every slot), a page at a
@@ -744,7 +759,7 @@ function drawPlan(out, meetings) {
       scroller({ 'aria-labelledby': `plan-${n}` }, h('table', { 'aria-labelledby': `plan-${n}` }, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.map((m) => {
           const ps = list(m.people, 'people');
-          return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),
+          return h('tr', {}, h('td', {}, tableName(m)), h('td', {}, party(ps[0])), h('td', {}, party(ps[1])),
             h('td', { class: 'interpreter', translate: 'no' }, m.interpreter || ''));
         }))))));
   }
@@ -819,7 +834,7 @@ export async function renderCheckin(main) {
     if (needle.length < 2) { clear(out); foundSay.textContent = ''; return; }
     let found = [];
     try { found = list(await api.people({ q: needle, limit: 20 }), 'people'); } catch (e) {
-      if (mine === asking) add(clear(out), h('li', { class: 'flash error', role: 'alert' }, errorText(e)));
+      if (mine === asking) add(clear(out), h('li', {}, h('p', { class: 'flash error', role: 'alert' }, errorText(e))));
       return;
     }
     if (mine !== asking) return;   // a later letter's answer is on its way
