@@ -1604,6 +1604,133 @@ test('a check-in that fails says so aloud, and the button stays a check-in butto
   await ctx.close();
 });
 
+// Presses Tab (Shift+Tab with back) until the focus is on what sel
+// matches, at most 60 times; every stop on the way must show its focus (an
+// outline of 3:1, 2 px wide: a11y.mjs's contrast), what does not is put in
+// faint; past either end of the page the focus is on the browser's own
+// controls (the body here). Fails when sel is never reached: the keyboard
+// cannot get there.
+async function tabTo(page, sel, faint, back) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    if (await page.evaluate(() => document.activeElement !== document.body)) {
+      faint.push(...(await page.evaluate(contrast, 'focus')).map((x) => `${page.url()}: ${x}`));
+    }
+    if (await page.evaluate((x) => document.activeElement.matches(x), sel)) return;
+  }
+  assert.fail(`${sel} is not reached with the keyboard on ${page.url()}`);
+}
+
+// What has the focus: its tag, id and text.
+const focusIs = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return `${a.tagName}${a.id ? `#${a.id}` : ''} ${a.textContent.trim().slice(0, 60)}`;
+});
+
+// Signs in from the top of the home page with the keyboard alone.
+async function keyedSignIn(page, who, faint) {
+  await open(page, '/');
+  await tabTo(page, '#signin input[name=email]', faint);
+  await page.keyboard.type(who.email);
+  await tabTo(page, '#signin input[name=password]', faint);
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#signout');
+  await page.waitForFunction(() => document.body.dataset.ready !== '/');
+}
+
+// Signs out from wherever the focus is, back up to the header's button.
+async function keyedSignOut(page, faint) {
+  await tabTo(page, '#signout', faint, true);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.body.dataset.ready === '/' && !document.getElementById('signout'));
+  assert.match(await focusIs(page), /^H1/, 'signed out, the focus is on the home page\'s heading');
+}
+
+// Follows the header's link to path with the keyboard, back up from the
+// page; the focus lands on the new page's heading.
+async function keyedNav(page, href, faint) {
+  await tabTo(page, `header nav a[href^="${href}"]`, faint, true);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((p) => document.body.dataset.ready === p, href);
+  assert.match(await focusIs(page), /^H1/, `the focus is on ${href}'s heading`);
+}
+
+test('the keyboard alone signs in, searches, opens a profile, sends and accepts a request, signs out, '
+  + 'runs the scheduler and scrolls a wide table, its focus seen all the way', async () => {
+  newcomer('keys', 'Karl Keys', 'Keystroke Optics');
+  const karl = { email: 'keys@late.test', password: 'keys-secret-1' };
+  dfnc(['user', 'add', '--email', karl.email, '--role', 'participant', '--person', 'p-keys', '--password-stdin'], `${karl.password}\n`);
+  const faint = [];
+  const ctx = await newContext('uk-UA');
+  const page = await ctx.newPage();
+  await keyedSignIn(page, PARTICIPANT, faint);
+  assert.match(await focusIs(page), new RegExp(`^H1 ${esc(UK['agenda.title'])}`), 'signed in, the focus on the agenda\'s heading');
+  // the directory: a search typed and sent with Enter; the focus on the count
+  await keyedNav(page, '/organisations', faint);
+  await tabTo(page, 'form[role=search] input[name=q]', faint);
+  await page.keyboard.type('Keystroke');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.id === 'results-count');
+  // the profile, opened from the results
+  await tabTo(page, '#results a[href="/organisations/org-keys"]', faint);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.body.dataset.ready === '/organisations/org-keys');
+  assert.equal(await focusIs(page), 'H1 Keystroke Optics');
+  // a meeting request, written and sent; the focus on what was done
+  await tabTo(page, 'form.inline-form textarea[name=message]', faint);
+  await page.keyboard.type('Оптика для дронів?');
+  await tabTo(page, 'form.inline-form button[type=submit]', faint);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.matches('.flash.ok'));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), UK['requests.sent']);
+  await keyedSignOut(page, faint);
+  // Karl accepts it with the space bar
+  await keyedSignIn(page, karl, faint);
+  await keyedNav(page, '/requests', faint);
+  await tabTo(page, '#received li[data-status=pending] button.primary', faint);
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.activeElement.matches('.flash.ok'));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), UK['requests.accepted']);
+  assert.equal(await page.getAttribute('#received li.request', 'data-status'), 'accepted');
+  // on a phone the menu opens with Enter, Tab goes into it, Escape folds it
+  await page.setViewportSize(PHONE.viewport);
+  await tabTo(page, 'header nav .menu-toggle', faint, true);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('header nav .menu-toggle', 'aria-expanded'), 'true');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '/profile', 'Tab goes to the menu\'s first link');
+  await page.keyboard.press('Escape');
+  assert.match(await focusIs(page), /^BUTTON/);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await keyedSignOut(page, faint);
+  // the organiser lands on the schedule: a short run, asked with Enter; the
+  // focus back on the button, the figures said
+  await keyedSignIn(page, ORGANISER, faint);
+  assert.match(await focusIs(page), new RegExp(`^H1 ${esc(UK['schedule.title'])}`));
+  await tabTo(page, 'input[name=time_limit]', faint);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1');
+  await tabTo(page, '#run-scheduler', faint);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#sched-scheduled');
+  await page.waitForFunction(() => document.activeElement.id === 'run-scheduler');
+  // on a phone a slot's table plan is wider than the screen: its box takes
+  // the focus, and the arrow keys scroll it to the columns out of sight
+  await page.setViewportSize(PHONE.viewport);
+  await open(page, '/console/tables');
+  await page.locator('#table-plan').waitFor();
+  await tabTo(page, 'section.plan [role=region].scroll', faint);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  // (scrolled smoothly: a moment later)
+  await page.waitForFunction(() => document.activeElement.scrollLeft > 0, null, { timeout: 3000 });
+  assert.equal(await page.evaluate(() => document.getElementById(document.activeElement.getAttribute('aria-labelledby')).tagName), 'H2');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await keyedSignOut(page, faint);
+  assert.deepEqual(faint, [], `focus not seen:\n${faint.join('\n')}`);
+  await ctx.close();
+});
+
 test('a failed call is said at once, as an alert; what went well politely, as a status', async () => {
   const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA');
   const failing = (method) => (route) => (route.request().method() === method ? route.fulfill({ status: 500,
