@@ -134,7 +134,7 @@ function importMessage(msg) {
         ...Object.fromEntries(names.map((n, i) => [n, FIGURES.has(n) ? m[i + 1] : data(m[i + 1])])) });
     }
   }
-  return h('span', { lang: 'en', translate: 'no' }, raw);
+  return h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, raw);
 }
 
 // A line of the glossary in force that partner matching leaves out, as the
@@ -333,7 +333,7 @@ function movedText(text) {
   const v = REVENUED.exec(String(text || ''));
   if (v) return venue(v[1], v[2]);
   const m = MOVED.exec(String(text || ''));
-  if (!m) return h('span', { lang: 'en', translate: 'no' }, String(text || ''));
+  if (!m) return h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, String(text || ''));
   const place = (a, b, where, zone) => {
     const table = where === 'no table' ? t('event.moved_no_table') : tableName({ location_name: where });
     return [`${wallDayTime(a)}–${wallDayTime(b, true)}`, zone ? ` (${zone})` : '', ', ', table];
