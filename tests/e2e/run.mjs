@@ -587,6 +587,9 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForFunction(() => /\(Europe\/Brussels\), Стіл/.test(document.querySelector('#event-moved li')?.textContent || ''));
   assert.match(await page.textContent('#event-moved h2'), /Ця зміна перенесла \d+ опубліков.* зустріч.*: повідомте/);
   assert.match(await page.locator('#event-moved li').first().textContent(), /: з .+\(Europe\/Paris\), Стіл \d+ на .+\(Europe\/Brussels\), Стіл \d+$/);
+  // each party's name and organisation in its own language, for a screen reader's voice
+  assert.deepEqual(await page.evaluate(dataLanguage), [], 'data in another language\'s voice');
+  assert.ok(await page.locator('#event-moved li strong [lang=en]').count() > 0, 'the European parties say lang=en');
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#event-form'));
   // A late B2B session on day two, cut into three 20-minute slots numbered

@@ -352,7 +352,7 @@ async function showMoved(form, warnings) {
     // the meetings a page at a time, until every moved one is named
     const want = new Set(warnings.map((w) => w.request));
     await allPages((offset, limit) => api.meetings(eventId(), { offset, limit }), 'meetings', (page) => {
-      for (const m of page) if (want.delete(m.request)) who.set(m.request, list(m.people).map(partyName).join(' – '));
+      for (const m of page) if (want.delete(m.request)) who.set(m.request, list(m.people));
       return want.size === 0;
     });
   } catch (_) { /* the requests' ids stand */ }
@@ -362,7 +362,8 @@ async function showMoved(form, warnings) {
     // a few at once; a change of zone moves them all: folded then
     h('details', { open: warnings.length <= 10 }, h('summary', {}, t('event.moved_list')),
       h('ul', { class: 'errors' }, shown.map((w) => h('li', { dataset: { request: w.request } },
-        h('strong', { translate: 'no' }, who.get(w.request) || w.request), ': ', movedText(w.warning)))),
+        h('strong', {}, who.has(w.request) ? who.get(w.request).map((p, i) => [i ? ' – ' : null, party(p)]) : data(w.request)),
+        ': ', movedText(w.warning)))),
       warnings.length > shown.length ? h('p', {}, t('import.more', { n: num(warnings.length - shown.length) })) : null));
   form.after(section);
   // below the form, off a phone's screen: brought into view
@@ -602,13 +603,13 @@ function reasonOf(text) {
 // interpreter: none is free then" (app/schedule_event).
 function warningOf(text, names) {
   const raw = String(text || '');
-  const who = (id) => names.get(id) || id;
+  const who = (id) => (names.has(id) ? nameAndOrg(...names.get(id)) : data(id));
   let m = /^keeps its published slot (\d+) without an? ([a-z]{2}-[a-z]{2}) interpreter: none is free then$/.exec(raw);
   if (m) return t('warning.no_interpreter', { slot: m[1], pair: m[2] });
   m = /^keeps its published slot (\d+), but (.+) also meets in request (.+) then$/.exec(raw);
-  if (m) return t('warning.clash', { slot: m[1], person: who(m[2]), request: m[3] });
+  if (m) return tx('warning.clash', { slot: m[1], person: who(m[2]), request: data(m[3]) });
   m = /^keeps its published slot (\d+), but (.+) is not available then$/.exec(raw);
-  if (m) return t('warning.unavailable', { slot: m[1], person: who(m[2]) });
+  if (m) return tx('warning.unavailable', { slot: m[1], person: who(m[2]) });
   return raw;
 }
 
@@ -630,7 +631,7 @@ async function peopleNamed(warnings) {
       // by id: a search by the id would also match names, and a short id's
       // person could fall outside its first page
       const p = await api.person(id);
-      if (p && p.name) names.set(id, p.organisation ? `${p.name} (${orgName(await orgInfo(p.organisation))})` : p.name);
+      if (p && p.name) names.set(id, [p.name, p.organisation ? orgName(await orgInfo(p.organisation)) : '']);
     } catch (_) { /* the id stands */ }
   }));
   return names;
@@ -722,12 +723,6 @@ export async function renderSchedule(main) {
 
 function partyOrg(p) {
   return localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
-}
-
-function partyName(p) {
-  if (!p) return '';
-  const org = partyOrg(p);
-  return org ? `${p.name} (${org})` : p.name;
 }
 
 // A meeting's party as nodes, each part in its language.
