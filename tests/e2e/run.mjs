@@ -332,6 +332,7 @@ test('the embedded files carry ETag, Cache-Control and a strict CSP', async () =
 
 test('the organiser runs the scheduler, publishes and sees every console page', async () => {
   const ctx = await newContext('en-GB');
+  await ctx.addInitScript({ path: AXE_SOURCE });   // for the states only this test reaches
   const page = await ctx.newPage();
   await signIn(page, ORGANISER);
   await page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
@@ -578,6 +579,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.click('#event-form button[type=submit]');
   await page.waitForFunction(() => /Europe\/Paris/.test(document.querySelector('#event-moved li')?.textContent || ''));
   assert.match(await page.textContent('#event-moved h2'), /This change moved \d+ published meetings: tell their people/);
+  assert.deepEqual(await axe(page), [], 'axe on the meetings a change moved');
   assert.match(await page.locator('#event-moved li').first().textContent(),
     /^.+ \(.+\) – .+ \(.+\): from \w{3} \d+ Feb, \d\d:\d\d–\d\d:\d\d \(Europe\/Brussels\), Table \d+ to \w{3} \d+ Feb, \d\d:\d\d–\d\d:\d\d \(Europe\/Paris\), Table \d+$/);
   await page.selectOption('#lang', 'uk');
@@ -1200,7 +1202,11 @@ function axeStates() {
     [ORGANISER, [
       ['/console/event', null],
       ['/console/schedule', wait('#unscheduled')],
-      ['/console/import', null],
+      ['/console/import', async function refused(page) {
+        await page.fill('#import-form textarea', 'id,name,country,kind,sme,city,website,description\norg-x,X,XX,company,0,,,\n');
+        await page.click('#import-form button[type=submit]');
+        await page.locator('#import-result .errors li').waitFor();
+      }],
       [`/console/people?q=${name}`, null],
       ['/console/tables', wait('#table-plan')],
       [`/console/checkin?q=${name}`, wait('#checkin-list li')],
@@ -1670,6 +1676,9 @@ test('the keyboard alone signs in, searches, opens a profile, sends and accepts 
   dfnc(['user', 'add', '--email', karl.email, '--role', 'participant', '--person', 'p-keys', '--password-stdin'], `${karl.password}\n`);
   const faint = [];
   const ctx = await newContext('uk-UA');
+  // axe on the states only these flows reach: a request sent, one accepted, a run's figures
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const found = [];
   const page = await ctx.newPage();
   await keyedSignIn(page, PARTICIPANT, faint);
   assert.match(await focusIs(page), new RegExp(`^H1 ${esc(UK['agenda.title'])}`), 'signed in, the focus on the agenda\'s heading');
@@ -1691,6 +1700,7 @@ test('the keyboard alone signs in, searches, opens a profile, sends and accepts 
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement.matches('.flash.ok'));
   assert.equal(await page.evaluate(() => document.activeElement.textContent), UK['requests.sent']);
+  found.push(...(await axe(page)).map((x) => `request sent: ${x}`));
   await keyedSignOut(page, faint);
   // Karl accepts it with the space bar
   await keyedSignIn(page, karl, faint);
@@ -1700,6 +1710,7 @@ test('the keyboard alone signs in, searches, opens a profile, sends and accepts 
   await page.waitForFunction(() => document.activeElement.matches('.flash.ok'));
   assert.equal(await page.evaluate(() => document.activeElement.textContent), UK['requests.accepted']);
   assert.equal(await page.getAttribute('#received li.request', 'data-status'), 'accepted');
+  found.push(...(await axe(page)).map((x) => `request accepted: ${x}`));
   // on a phone the menu opens with Enter, Tab goes into it, Escape folds it
   await page.setViewportSize(PHONE.viewport);
   await tabTo(page, 'header nav .menu-toggle', faint, true);
@@ -1722,6 +1733,7 @@ test('the keyboard alone signs in, searches, opens a profile, sends and accepts 
   await page.keyboard.press('Enter');
   await page.waitForSelector('#sched-scheduled');
   await page.waitForFunction(() => document.activeElement.id === 'run-scheduler');
+  found.push(...(await axe(page)).map((x) => `scheduler run: ${x}`));
   // on a phone a slot's table plan is wider than the screen: its box takes
   // the focus, and the arrow keys scroll it to the columns out of sight
   await page.setViewportSize(PHONE.viewport);
@@ -1735,6 +1747,7 @@ test('the keyboard alone signs in, searches, opens a profile, sends and accepts 
   await page.setViewportSize({ width: 1280, height: 800 });
   await keyedSignOut(page, faint);
   assert.deepEqual(faint, [], `focus not seen:\n${faint.join('\n')}`);
+  assert.deepEqual(found, [], `axe:\n${found.join('\n')}`);
   await ctx.close();
 });
 
