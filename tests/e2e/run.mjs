@@ -1775,6 +1775,8 @@ test('a failed call is said at once, as an alert; what went well politely, as a 
   assert.deepEqual([role, alerted, shown], ['status', '', false]);
   assert.ok(said.startsWith(UK['agenda.feed_ready']), said);
   await open(page, '/profile');
+  // the Ukrainian fields are read (and spell-checked) as Ukrainian, whatever the page's language
+  assert.deepEqual(await page.$$eval('#org-form [name$=_uk]', (els) => els.map((e) => e.lang)), ['uk', 'uk']);
   await page.route('**/api/v1/session/others', failing('DELETE'));
   await page.click('#signout-others');
   await page.locator('#signout-others-status-error:not([hidden])').waitFor();

@@ -61,7 +61,7 @@ function orgForm(o, editable) {
   const kind = h('select', { name: 'kind' }, KINDS.map((k) => h('option', { value: k, selected: o.kind === k }, t(`kind.${k}`))));
   const sme = h('input', { type: 'checkbox', name: 'sme', id: 'org-sme', checked: !!o.sme });
   const desc = limit(h('textarea', { name: 'description', rows: 4 }, o.description || ''), TEXT_MAX);
-  const descUk = limit(h('textarea', { name: 'description_uk', rows: 4 }, o.description_uk || ''), TEXT_MAX);
+  const descUk = limit(h('textarea', { name: 'description_uk', rows: 4, lang: 'uk' }, o.description_uk || ''), TEXT_MAX);
   const form = h('form', {
     class: 'card', id: 'org-form', novalidate: true,
     onsubmit: (ev) => submit(ev, form, async () => {
