@@ -18,7 +18,8 @@ CPV_DIR    ?= $(patsubst %/cpv_en.json,%,$(firstword $(wildcard $(DFNC_SHARED_DA
 # the build's embedding scripts and the CLI/API tests; tzdata gives libical its zones.)
 DEB_PACKAGES = gcc g++ make pkg-config meson ninja-build libsqlite3-dev libjansson-dev \
                libcsv-dev libsodium-dev libcriterion-dev libmicrohttpd-dev libical-dev \
-               libglpk-dev libcadical-dev coinor-libcbc-dev python3 python3-jsonschema tzdata
+               libxlsxwriter-dev libglpk-dev libcadical-dev coinor-libcbc-dev python3 \
+               python3-jsonschema tzdata
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -127,6 +127,8 @@ int app_user_set_password(struct store *s, const char *email, const char *passwo
 
 int app_password_hash_check(const char *hash, struct df_err *err)
 {
+    if (hash && !*hash)
+        return 0; /* an invited login's: no password yet, so none to guess */
     /* libsodium's form: $argon2id$v=19$m=KIB,t=OPS,p=1$SALT$HASH */
     unsigned long m = 0, t = 0, p = 0;
     int n = 0;
@@ -212,6 +214,24 @@ static int device_failed(struct store *s, const struct app_auth_limits *l, int64
     return 0;
 }
 
+/* A new session for login u: its cookie token into token, its CSRF token
+ * into csrf, and u's csrf and expires_at set (in a); the hash forgotten. */
+static int session_open(struct store *s, const struct app_auth_limits *l, struct store_user *u,
+                        int64_t now, char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
+                        struct arena *a, struct df_err *err)
+{
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    app_token_new(token);
+    app_token_new(csrf);
+    store_auth_token_hash(token, hash);
+    if (store_auth_session_create(s, u->id, hash, csrf, now, now + l->session_ttl, err) < 0)
+        return -1;
+    u->csrf = arena_strdup(a, csrf);
+    u->expires_at = now + l->session_ttl;
+    u->password_hash = NULL;
+    return 0;
+}
+
 enum app_login_result app_login(struct store *s, const struct app_auth_limits *l,
                                 const char *email, const char *password, const char *ip,
                                 int64_t now, char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
@@ -263,7 +283,9 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
     }
     size_t n = strlen(password);
     bool ok = false;
-    if (!found || n > APP_PASSWORD_MAX)
+    /* an invited login without a password yet costs what an unknown email
+     * costs: the time of a refusal must not tell who was invited */
+    if (!found || n > APP_PASSWORD_MAX || !*u->password_hash)
         burn_verify(password);
     else
         ok = crypto_pwhash_str_verify(u->password_hash, password, n) == 0;
@@ -282,16 +304,12 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
         df_err_set(err, DF_ERR_FORBIDDEN, "wrong email or password");
         return APP_LOGIN_BAD;
     }
-    unsigned char hash[STORE_TOKEN_HASH_LEN];
-    app_token_new(token);
-    app_token_new(csrf);
-    store_auth_token_hash(token, hash);
     /* A sign-in through a device cookie leaves the account's failures be: an
      * attacker's count must not start over each time the owner signs in. */
     if ((dev > 0 ? store_auth_failure_clear(s, dev_key, err)
                  : store_auth_failure_clear(s, acct_key, err)) < 0 ||
         store_auth_prune(s, now, since, err) < 0 ||
-        store_auth_session_create(s, u->id, hash, csrf, now, now + l->session_ttl, err) < 0)
+        session_open(s, l, u, now, token, csrf, a, err) < 0)
         return APP_LOGIN_ERROR;
     if (device) {
         unsigned char dhash[STORE_TOKEN_HASH_LEN];
@@ -308,9 +326,6 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
         if (rc < 0)
             return APP_LOGIN_ERROR;
     }
-    u->csrf = arena_strdup(a, csrf);
-    u->expires_at = now + l->session_ttl;
-    u->password_hash = NULL;
     return APP_LOGIN_OK;
 }
 
@@ -361,18 +376,36 @@ int app_sign_out_others(struct store *s, const struct store_user *u, const char 
     return 0;
 }
 
-int app_feed_off(struct store *s, const char *person, struct df_err *err)
+/* Ends a feed change: its audit line, then the commit; on failure nothing stays. */
+static int feed_change_done(struct store *s, int changed, const char *actor, const char *action,
+                            const char *person, struct df_err *err)
 {
-    return store_feed_delete(s, person, err);
+    if (changed < 0 || store_audit(s, actor, action, "person", person, NULL, err) < 0 ||
+        store_commit(s, err) < 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return 0;
 }
 
-int app_feed_rotate(struct store *s, const char *person, char token[APP_TOKEN_LEN],
-                    struct df_err *err)
+int app_feed_off(struct store *s, const char *actor, const char *person, struct df_err *err)
+{
+    if (store_begin(s, err) < 0)
+        return -1;
+    return feed_change_done(s, store_feed_delete(s, person, err), actor, "person.feed_off",
+                            person, err);
+}
+
+int app_feed_rotate(struct store *s, const char *actor, const char *person,
+                    char token[APP_TOKEN_LEN], struct df_err *err)
 {
     unsigned char hash[STORE_TOKEN_HASH_LEN];
     app_token_new(token);
     store_auth_token_hash(token, hash);
-    return store_feed_set(s, person, hash, (int64_t)time(NULL), err);
+    if (store_begin(s, err) < 0)
+        return -1;
+    return feed_change_done(s, store_feed_set(s, person, hash, (int64_t)time(NULL), err), actor,
+                            "person.feed_new", person, err);
 }
 
 const char *app_feed_person(struct store *s, const char *token, struct arena *a,
@@ -391,21 +424,30 @@ int app_demo_logins(struct store *s, const char *const *persons, int n, struct a
                     struct app_demo_login *out, int *out_n, struct df_err *err)
 {
     *out_n = 0;
-    if (store_begin(s, err) < 0)
-        return -1;
+    /* every password hashed (about 0.1 s each) before the write lock is taken */
+    struct app_new_login *hashed = arena_alloc(a, (size_t)(n + 1) * sizeof *hashed);
+    if (!hashed)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory for the demo logins");
     out[0] = (struct app_demo_login){"organiser@demo.dfnc", "demo-organiser", "organiser", NULL};
-    if (app_user_add(s, out[0].email, out[0].role, NULL, out[0].password, false, err) < 0)
-        goto fail;
     for (int i = 0; i < n; i++) {
         struct app_demo_login *l = &out[i + 1];
         l->email = arena_printf(a, "participant%d@demo.dfnc", i + 1);
         l->password = arena_printf(a, "demo-participant-%d", i + 1);
         l->role = "participant";
         l->person = arena_strdup(a, persons[i]);
+    }
+    for (int i = 0; i <= n; i++)
+        if (app_user_prepare(out[i].email, out[i].role, out[i].person, out[i].password, false,
+                             &hashed[i], err) < 0)
+            return -1;
+    if (store_begin(s, err) < 0)
+        return -1;
+    for (int i = 0; i <= n; i++) {
         struct store_person p;
-        if (app_user_add(s, l->email, l->role, l->person, l->password, false, err) < 0 ||
-            store_person_get(s, l->person, a, &p, err) < 0 ||
-            store_org_contact_set(s, p.org, l->person, err) < 0)
+        if (app_user_store(s, &hashed[i], err) < 0)
+            goto fail;
+        if (out[i].person && (store_person_get(s, out[i].person, a, &p, err) < 0 ||
+                              store_org_contact_set(s, p.org, out[i].person, err) < 0))
             goto fail;
     }
     if (store_audit(s, "demo", "user.add", "user", "demo logins", NULL, err) < 0 ||
@@ -416,4 +458,111 @@ int app_demo_logins(struct store *s, const char *const *persons, int n, struct a
 fail:
     store_rollback(s);
     return -1;
+}
+
+/* ---- invitations: the link's side (the batch is app/invite.c) ------------------------ */
+
+/* Whether the client at ip has failed too often: its key into ip_key. The
+ * same count as the logins', so guessing links adds to guessing passwords.
+ * 1 limited, 0 not, -1 on error. */
+static int invitation_limited(struct store *s, const struct app_auth_limits *l, const char *ip,
+                              int64_t now, char *ip_key, size_t cap, struct df_err *err)
+{
+    ip_limit_key(ip, ip_key, cap);
+    int64_t n = store_auth_failure_count(s, ip_key, now - l->window, err);
+    if (n < 0)
+        return -1;
+    if (n >= l->per_ip) {
+        df_err_set(err, DF_ERR_FORBIDDEN, "too many failed attempts; try again later");
+        return 1;
+    }
+    return 0;
+}
+
+/* The live invitation of token into *inv, the client's limit checked first;
+ * an unknown one counts as a failure of the client. */
+static enum app_login_result invitation_of(struct store *s, const struct app_auth_limits *l,
+                                           const char *token, const char *ip, int64_t now,
+                                           struct arena *a, struct store_invitation *inv,
+                                           struct df_err *err)
+{
+    char ip_key[80];
+    int limited = invitation_limited(s, l, ip, now, ip_key, sizeof ip_key, err);
+    if (limited)
+        return limited > 0 ? APP_LOGIN_LIMITED : APP_LOGIN_ERROR;
+    struct df_err lookup = {0};
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    int rc = -1;
+    if (app_token_is_well_formed(token)) {
+        store_auth_token_hash(token, hash);
+        rc = store_invitation_find(s, hash, now, a, inv, &lookup);
+    } else {
+        df_err_set(&lookup, DF_ERR_NOT_FOUND, "no such invitation");
+    }
+    if (rc == 0)
+        return APP_LOGIN_OK;
+    if (lookup.kind != DF_ERR_NOT_FOUND) {
+        *err = lookup;
+        return APP_LOGIN_ERROR;
+    }
+    if (store_auth_failure_add(s, ip_key, now, err) < 0)
+        return APP_LOGIN_ERROR;
+    df_err_set(err, DF_ERR_NOT_FOUND,
+               "this invitation is unknown, used or expired: ask the organiser for a new one");
+    return APP_LOGIN_BAD;
+}
+
+enum app_login_result app_invitation_get(struct store *s, const struct app_auth_limits *l,
+                                         const char *token, const char *ip, int64_t now,
+                                         struct arena *a, struct store_invitation *inv,
+                                         struct df_err *err)
+{
+    return invitation_of(s, l, token, ip, now, a, inv, err);
+}
+
+enum app_login_result app_invitation_accept(struct store *s, const struct app_auth_limits *l,
+                                            const char *invitation, const char *password,
+                                            const char *ip, int64_t now,
+                                            char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
+                                            struct arena *a, struct store_user *u,
+                                            struct df_err *err)
+{
+    struct store_invitation inv;
+    struct app_new_password np;
+    enum app_login_result res = invitation_of(s, l, invitation, ip, now, a, &inv, err);
+    if (res != APP_LOGIN_OK)
+        return res;
+    /* hashed before the write lock is taken (some 70 ms) */
+    if (app_password_prepare(password, &np, err) < 0)
+        return APP_LOGIN_ERROR;
+    if (store_begin(s, err) < 0)
+        return APP_LOGIN_ERROR;
+    /* again inside the transaction: of two uses at once, one wins */
+    struct df_err gone = {0};
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    store_auth_token_hash(invitation, hash);
+    if (store_invitation_find(s, hash, now, a, &inv, &gone) < 0) {
+        store_rollback(s);
+        if (gone.kind != DF_ERR_NOT_FOUND) {
+            *err = gone;
+            return APP_LOGIN_ERROR;
+        }
+        df_err_set(err, DF_ERR_NOT_FOUND,
+                   "this invitation is unknown, used or expired: ask the organiser for a new one");
+        return APP_LOGIN_BAD;
+    }
+    /* a new password ends the login's other sessions and device cookies,
+     * as dfnc user password does: a re-invited login's old ones go */
+    if (store_invitation_delete(s, inv.user, err) < 0 ||
+        store_user_set_password_hash(s, inv.email, np.hash, err) < 0 ||
+        store_user_by_email(s, inv.email, a, u, err) < 0 ||
+        session_open(s, l, u, now, token, csrf, a, err) < 0 ||
+        store_audit(s, u->email, "user.invitation_accept", "user", u->email, NULL, err) < 0 ||
+        store_commit(s, err) < 0) {
+        store_rollback(s);
+        sodium_memzero(&np, sizeof np);
+        return APP_LOGIN_ERROR;
+    }
+    sodium_memzero(&np, sizeof np);
+    return APP_LOGIN_OK;
 }

@@ -11,6 +11,7 @@
 
 #include "core/arena.h"
 #include "store/auth.h"
+#include "store/invite.h"
 
 #define APP_TOKEN_LEN 64          /* room for a base64url token and its NUL */
 #define APP_PASSWORD_MAX 1024     /* longer passwords are refused, not truncated */
@@ -115,15 +116,41 @@ int app_sign_out_others(struct store *s, const struct store_user *u, const char 
                         const char *device, int64_t now, int64_t *sessions_n,
                         int64_t *devices_n, struct df_err *err);
 
-/* A new feed token for person (the old one stops working). */
-int app_feed_rotate(struct store *s, const char *person, char token[APP_TOKEN_LEN],
-                    struct df_err *err);
+/* A new feed token for person (the old one stops working). Each of these two
+ * leaves a line in the audit trail naming actor (who asked), as a feed URL
+ * lets anyone holding it read the person's agenda. */
+int app_feed_rotate(struct store *s, const char *actor, const char *person,
+                    char token[APP_TOKEN_LEN], struct df_err *err);
 /* Switches person's feed off: its URL answers 404, as an unknown one does,
  * until app_feed_rotate makes a new one. */
-int app_feed_off(struct store *s, const char *person, struct df_err *err);
+int app_feed_off(struct store *s, const char *actor, const char *person, struct df_err *err);
 /* The person of a feed token, in a; NULL with DF_ERR_NOT_FOUND when unknown. */
 const char *app_feed_person(struct store *s, const char *token, struct arena *a,
                             struct df_err *err);
+
+/* Invitations (dfnc user invite makes them: app/invite.h). Both count an
+ * unknown, used or expired token as a failed attempt of the client at ip,
+ * under the same limit as failed logins from there (per_ip in the window),
+ * and refuse past it (APP_LOGIN_LIMITED) whatever the token.
+ * app_invitation_get: the live invitation of token into *inv (strings in a);
+ * APP_LOGIN_BAD (err DF_ERR_NOT_FOUND) for an unknown, used or expired one
+ * alike. */
+enum app_login_result app_invitation_get(struct store *s, const struct app_auth_limits *l,
+                                         const char *token, const char *ip, int64_t now,
+                                         struct arena *a, struct store_invitation *inv,
+                                         struct df_err *err);
+/* Uses the invitation: password (the rules of app_user_set_password; a bad
+ * one is APP_LOGIN_ERROR with DF_ERR_INPUT and the invitation stays) becomes
+ * the login's, the invitation goes, the login's other sessions end and its
+ * device cookies are revoked, and a session opens as app_login's does (token,
+ * csrf, *u). One transaction, with its line in the audit trail; of two uses
+ * at once one wins, the other is APP_LOGIN_BAD. */
+enum app_login_result app_invitation_accept(struct store *s, const struct app_auth_limits *l,
+                                            const char *invitation, const char *password,
+                                            const char *ip, int64_t now,
+                                            char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
+                                            struct arena *a, struct store_user *u,
+                                            struct df_err *err);
 
 /* Demo logins for `dfnc demo`: organiser@demo.dfnc and participantK@demo.dfnc
  * for persons[0..n), each made the contact of their organisation. Passwords are

@@ -1,29 +1,38 @@
-/* Exports (see export.h). JSON goes through jansson; CSV through io/csv. */
+/* Exports (see export.h). JSON goes through jansson; CSV through io/csv;
+ * spreadsheets through io/xlsx. */
 #include "app/export.h"
 
 #include <string.h>
 
 #include <jansson.h>
 
+#include "core/buf.h"
 #include "io/csv.h"
+#include "io/xlsx.h"
 
 struct export_ctx {
     FILE *out;
     enum app_export_format format;
     json_t *array;
+    struct xlsx_book *book;   /* APP_EXPORT_XLSX */
     int rows;
     struct store *s;
+    struct df_err *err;
 };
 
-/* Writes one CSV record of n fields. */
-static void csv_record(FILE *out, const char *const *fields, int n)
+/* Writes one record of n fields as a CSV line or a spreadsheet row: 0, or
+ * -1 with c->err. */
+static int record(struct export_ctx *c, const char *const *fields, int n)
 {
+    if (c->format == APP_EXPORT_XLSX)
+        return xlsx_row(c->book, fields, n, c->err);
     for (int i = 0; i < n; i++) {
         if (i)
-            putc(',', out);
-        csv_write_field(out, fields[i]);
+            putc(',', c->out);
+        csv_write_field(c->out, fields[i]);
     }
-    putc('\n', out);
+    putc('\n', c->out);
+    return 0;
 }
 
 /* A JSON string or null. */
@@ -33,11 +42,10 @@ static int export_org(void *ud, const struct store_org *o)
 {
     struct export_ctx *c = ud;
     c->rows++;
-    if (c->format == APP_EXPORT_CSV) {
+    if (c->format != APP_EXPORT_JSON) {
         const char *f[] = {o->id, o->name, o->country, o->kind, o->sme ? "1" : "0", o->city,
                            o->website, o->description, o->name_uk, o->description_uk};
-        csv_record(c->out, f, 10);
-        return 0;
+        return record(c, f, 10);
     }
     json_array_append_new(c->array,
                           json_pack("{ss so ss ss sb so so so so so}", "id", o->id, "name",
@@ -53,10 +61,9 @@ static int export_person(void *ud, const struct store_person *p)
 {
     struct export_ctx *c = ud;
     c->rows++;
-    if (c->format == APP_EXPORT_CSV) {
+    if (c->format != APP_EXPORT_JSON) {
         const char *f[] = {p->id, p->org, p->name, p->email, p->title, p->languages};
-        csv_record(c->out, f, 6);
-        return 0;
+        return record(c, f, 6);
     }
     json_array_append_new(c->array,
                           json_pack("{ss ss ss so so ss}", "id", p->id, "organisation", p->org,
@@ -93,13 +100,12 @@ static int export_event(void *ud, const struct store_event *e)
 {
     struct export_ctx *c = ud;
     c->rows++;
-    if (c->format == APP_EXPORT_CSV) {
+    if (c->format != APP_EXPORT_JSON) {
         char cap[16];
         snprintf(cap, sizeof cap, "%d", e->request_cap);
         const char *f[] = {e->id, e->name, e->venue, e->timezone, e->starts_on, e->ends_on, cap,
                            e->published_at};
-        csv_record(c->out, f, 8);
-        return 0;
+        return record(c, f, 8);
     }
     json_t *sessions = json_array(), *slots = json_array(), *locations = json_array();
     struct df_err err = {0};
@@ -154,20 +160,24 @@ static int export_meeting(void *ud, const struct store_meeting *m)
     struct export_ctx *c = mc->c;
     json_t *people = json_object_get(mc->ix->by_request, m->request);
     c->rows++;
-    if (c->format == APP_EXPORT_CSV) {
-        char people_list[1024] = "";
+    if (c->format != APP_EXPORT_JSON) {
+        /* every attendee, however large the delegation */
+        struct buf list = BUF_INIT(0);
         size_t i;
         json_t *p;
-        json_array_foreach(people, i, p) {
-            if (i)
-                strncat(people_list, ";", sizeof people_list - strlen(people_list) - 1);
-            strncat(people_list, json_string_value(p), sizeof people_list - strlen(people_list) - 1);
+        int bad = 0;
+        json_array_foreach(people, i, p)
+            bad |= (i && buf_putc(&list, ';') < 0) || buf_puts(&list, json_string_value(p)) < 0;
+        if (bad) {
+            buf_free(&list);
+            return 1;   /* out of memory: "export of meetings failed" */
         }
         const char *f[] = {m->id, m->request, m->event, m->starts_at, m->ends_at,
-                           m->location_name ? m->location_name : m->location, people_list,
-                           m->locked ? "1" : "0"};
-        csv_record(c->out, f, 8);
-        return 0;
+                           m->location_name ? m->location_name : m->location,
+                           list.len ? buf_str(&list) : "", m->locked ? "1" : "0"};
+        int rc = record(c, f, 8);
+        buf_free(&list);
+        return rc;
     }
     json_array_append_new(c->array,
                           json_pack("{ss ss ss ss ss so so sb si}", "id", m->id, "request",
@@ -208,11 +218,23 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
     if (!header)
         return df_err_set(err, DF_ERR_USAGE, "cannot export \"%s\"", kind);
 
-    struct export_ctx c = {.out = out, .format = format, .s = s};
-    if (format == APP_EXPORT_CSV)
+    struct export_ctx c = {.out = out, .format = format, .s = s, .err = err};
+    if (format == APP_EXPORT_CSV) {
         fprintf(out, "%s\n", header);
-    else
+    } else if (format == APP_EXPORT_JSON) {
         c.array = json_array();
+    } else {
+        /* the CSV's header, one column a name */
+        char names[128];
+        const char *cols[16];
+        int n = 0;
+        snprintf(names, sizeof names, "%s", header);
+        for (char *save = NULL, *tok = strtok_r(names, ",", &save); tok && n < 16;
+             tok = strtok_r(NULL, ",", &save))
+            cols[n++] = tok;
+        if (!(c.book = xlsx_open(kind, cols, n, err)))
+            return -1;
+    }
     int rc;
     if (strcmp(kind, "organisations") == 0)
         rc = store_org_each(s, export_org, &c, err);
@@ -227,6 +249,10 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
         putc('\n', out);
     }
     json_decref(c.array);
+    if (c.book && rc == 0 && xlsx_close(c.book, out, err) < 0)
+        return -1;
+    if (c.book && rc != 0)
+        xlsx_abort(c.book);
     if (rc)
         return rc < 0 ? -1 : df_err_set(err, DF_ERR_RUNTIME, "export of %s failed", kind);
     if (fflush(out) != 0 || ferror(out))

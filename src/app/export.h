@@ -1,5 +1,5 @@
 /* Exporting the forum's tables as CSV (the import columns, so an export can be
- * imported again) or JSON. */
+ * imported again), JSON, or an .xlsx spreadsheet of the CSV's columns. */
 #ifndef DFNC_APP_EXPORT_H
 #define DFNC_APP_EXPORT_H
 
@@ -8,7 +8,7 @@
 #include "core/err.h"
 #include "store/store.h"
 
-enum app_export_format { APP_EXPORT_CSV, APP_EXPORT_JSON };
+enum app_export_format { APP_EXPORT_CSV, APP_EXPORT_JSON, APP_EXPORT_XLSX };
 
 /* kind: organisations, people, events, meetings. Writes to out; *rows gets the
  * number of records written. */

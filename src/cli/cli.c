@@ -1,5 +1,6 @@
 /* The command table and the help and usage texts. */
 #include "cli/cli.h"
+#include "app/fields.h"
 
 #include <errno.h>
 #include <getopt.h>
@@ -66,13 +67,19 @@ const struct cli_command cli_commands[] = {
      "                 CORDIS open-data projects and participations: organisations\n"
      "                 (id = orgID) and their track record for partner matching"},
     {"export", cli_cmd_export,
-     "dfnc export organisations|people|events|meetings FILE|- [--format csv|json] | glossary FILE|-",
-     "Writes a table as CSV or JSON to FILE, or to standard output with -.\n"
-     "Organisations and people come in their import columns; events as\n"
+     "dfnc export organisations|people|events|meetings FILE|- [--format csv|json|xlsx] | glossary FILE|-",
+     "Writes a table as CSV, JSON or an Excel workbook (.xlsx) to FILE, or to\n"
+     "standard output with -. Organisations and people come in their import\n"
+     "columns; events as\n"
      "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at and\n"
      "meetings as id,request,event,start,end,location,people,locked, start and end\n"
-     "in ISO 8601 with a UTC offset. FILE is replaced whole once the export is\n"
-     "written: one that fails midway leaves it as it was.\n"
+     "in ISO 8601 with a UTC offset. In CSV a value a spreadsheet would run as a\n"
+     "formula (= + - @ first) is written behind an apostrophe, which imports drop.\n"
+     "xlsx gives the CSV's columns in one sheet (header row frozen, with a\n"
+     "filter), every value text or a whole number, never a formula; Excel opens it\n"
+     "in UTF-8 where it would read a CSV file in the Windows code page. FILE is\n"
+     "replaced whole once the export is written: one that fails midway leaves it\n"
+     "as it was.\n"
      "The organiser's glossary comes out in its import format (tab-separated)."},
     {"backup", cli_cmd_backup, "dfnc backup FILE",
      "Writes a consistent copy of the whole database to FILE, a new file (one\n"
@@ -133,16 +140,31 @@ const struct cli_command cli_commands[] = {
      "bounds (--threads 2, the default there; the result then depends on timing)."},
     {"user", cli_cmd_user,
      "dfnc user add --email E --role organiser|participant [--person ID] [--contact] "
-     "--password-stdin | password --email E --password-stdin",
+     "--password-stdin | password --email E --password-stdin | invite (--all | PERSON...) "
+     "--public-url URL --out FILE.csv|- [--days N]",
      "add creates a login. The password (8 to 1024 bytes) is read from the first line\n"
      "of standard input and stored as an argon2id hash. A participant login belongs\n"
      "to a person (--person); --contact also makes that person the contact who may\n"
      "edit their organisation's profile. Organisers may have no person.\n"
      "password gives an existing login a new password, read and hashed alike, ends\n"
      "its sessions and revokes its device cookies (its browsers are then limited as\n"
-     "strangers); dfnc check names logins whose hash is below today's cost."},
+     "strangers) and voids a pending invitation; dfnc check names logins whose hash\n"
+     "is below today's cost.\n"
+     "invite gives people a participant login without a password and a one-time\n"
+     "link to choose one (valid --days N, 1 to 365, default 14), and writes a CSV\n"
+     "for a mail merge: person,name,email,organisation,language,link,expires\n"
+     "(language: the one they chose for the web UI, else uk for a Ukrainian\n"
+     "organisation's people, else en; link: URL/welcome#TOKEN, URL as serve's\n"
+     "--public-url). The links are in that file only (the database keeps their\n"
+     "hashes): keep it safe and delete it once mailed. --all: everyone with an\n"
+     "e-mail and no login, and those whose link expired unused; the rest are\n"
+     "skipped, counted by why on stderr, so a rerun invites only the newcomers.\n"
+     "PERSON...: those named, whatever they had: their previous link stops\n"
+     "working (someone who lost access: their password stays until the link is\n"
+     "used, which then ends their sessions). dfnc check does not count a login\n"
+     "without a password yet as a weak hash."},
     {"serve", cli_cmd_serve,
-     "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[,ADDR...]] "
+     "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",
      "Serves the JSON API (docs/api.md) and the web UI built into the binary (or,\n"
      "with --web DIR, the files of DIR) on --listen ADDR (default 127.0.0.1) and\n"
@@ -150,14 +172,15 @@ const struct cli_command cli_commands[] = {
      "in flight finish). A port in use is refused (exit 1). --threads N: worker\n"
      "threads, 1 to 64 (default 2). --session-ttl S: how long a login lasts, 1 to\n"
      "2592000 s (default 43200, 12 hours). --tls: the site is reached over TLS (a\n"
-     "terminator in front), so cookies are Secure. --behind-proxy ADDR[,ADDR...]:\n"
-     "the addresses (IPv4 or IPv6, up to 16) of the reverse proxies in front; their\n"
-     "X-Forwarded-For (its last address) and X-Forwarded-Proto are believed, any\n"
-     "other peer's are not (its own address counts). The address is required now:\n"
-     "a bare --behind-proxy is refused. --public-url: the base of private calendar\n"
-     "feed URLs (default http://ADDR:P), an http:// or https:// address without\n"
-     "?query or #fragment; an https:// one says the site is reached over TLS, as\n"
-     "--tls does.\n"
+     "terminator in front), so cookies are Secure. --behind-proxy ADDR[/BITS][,...]:\n"
+     "the addresses or ranges (IPv4 or IPv6, up to 16; 10.0.0.0/8 for a balancer's\n"
+     "pool) of the reverse proxies in front; their X-Forwarded-For and\n"
+     "X-Forwarded-Proto are believed, any other peer's are not (its own address\n"
+     "counts). The client is X-Forwarded-For's last address outside those ranges.\n"
+     "The address is required: a bare --behind-proxy is refused. --public-url: the\n"
+     "base of private calendar feed URLs (default http://ADDR:P), an http:// or\n"
+     "https:// address without ?query or #fragment; an https:// one says the site\n"
+     "is reached over TLS, as --tls does.\n"
      "--login-failures A:I: failed logins allowed per account and per client\n"
      "address (an IPv6 one per /64) in 15 minutes before 429 (default 5:50). A\n"
      "browser that signed in holds a device cookie (180 days): with it only its own\n"
@@ -255,6 +278,21 @@ int cli_fail_input(const struct df_err *err, const struct df_problems *bad)
     if (bad->n > bad->named)
         fprintf(stderr, "... and %d more\n", bad->n - bad->named);
     return 3;
+}
+
+/* --public-url: the base of the links dfnc hands out (private calendar feed
+ * URLs, which calendars fetch; invitation links): an address a link may
+ * have (app_website_check) and no ?query or #fragment, inside which the
+ * link's path would land. */
+int cli_public_url_arg(const char *s)
+{
+    struct df_err err = {0};
+    if (app_website_check(s, &err) == 0 && !strpbrk(s, "?#"))
+        return 0;
+    fprintf(stderr, "dfnc: --public-url \"%s\" is not an http:// or https:// address with a "
+                    "host and no ?query or #fragment (like https://forum.example.eu): the "
+                    "private calendar feed URLs and invitation links begin with it\n", s);
+    return -1;
 }
 
 int cli_whole_arg(const char *name, const char *s, long long lo, long long hi, long long *out)

@@ -38,6 +38,10 @@ int cli_fail_input(const struct df_err *err, const struct df_problems *bad);
  * never cut down into range). */
 int cli_whole_arg(const char *name, const char *s, long long lo, long long hi, long long *out);
 
+/* Checks a --public-url value (serve, user invite): 0, or -1 after saying
+ * on stderr what is wrong with it. */
+int cli_public_url_arg(const char *s);
+
 struct option;
 /* getopt_long(argc, argv, optstring, opts, ...) with one refusal more: an
  * option that takes a value given twice (--email a --email b, --top 3 --top 5)

@@ -1,4 +1,4 @@
-/* dfnc export KIND FILE|- [--format csv|json]; dfnc export glossary FILE|- */
+/* dfnc export KIND FILE|- [--format csv|json|xlsx]; dfnc export glossary FILE|- */
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -63,8 +63,10 @@ static int parse_format(const char *v, enum app_export_format *format)
         *format = APP_EXPORT_CSV;
     else if (strcmp(v, "json") == 0)
         *format = APP_EXPORT_JSON;
+    else if (strcmp(v, "xlsx") == 0)
+        *format = APP_EXPORT_XLSX;
     else {
-        fprintf(stderr, "dfnc: --format is csv or json, not \"%s\"\n", v);
+        fprintf(stderr, "dfnc: --format is csv, json or xlsx, not \"%s\"\n", v);
         return -1;
     }
     return 0;

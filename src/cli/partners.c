@@ -216,7 +216,7 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
     json_t *hits = NULL;
     int code;
     if (text_file && !(text = owned = read_text_file(text_file, &err))) {
-        code = cli_fail(&err);
+        code = cli_fail_input(&err, NULL);
         goto out;
     }
     if (store_open(&s, ctx->db_path, &err) < 0 || app_match_load(s, NULL, &d, &err) < 0) {

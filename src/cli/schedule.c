@@ -29,7 +29,7 @@ static int run_dzn(const char *path, int fairness, double limit, unsigned seed, 
     struct df_err err = {0};
     struct app_dzn_result r;
     if (app_schedule_dzn(path, fairness, limit, seed, threads, &r, &err) < 0)
-        return cli_fail(&err);
+        return cli_fail_input(&err, NULL); /* FILE:LINE: what is wrong, as the importers */
     const struct sched_solution *s = &r.sol;
     if (as_json) {
         json_t *asg = json_array();

@@ -21,20 +21,6 @@ static int int_arg(const char *name, const char *s, int lo, int hi, int *out)
     return 0;
 }
 
-/* --public-url: the base of the private calendar feed URLs the API hands out,
- * which calendars fetch: an address a link may have (app_website_check) and
- * no ?query or #fragment, inside which the feed's path would land. */
-static int public_url_arg(const char *s)
-{
-    struct df_err err = {0};
-    if (app_website_check(s, &err) == 0 && !strpbrk(s, "?#"))
-        return 0;
-    fprintf(stderr, "dfnc: --public-url \"%s\" is not an http:// or https:// address with a "
-                    "host and no ?query or #fragment (like https://forum.example.eu): the "
-                    "private calendar feed URLs begin with it\n", s);
-    return -1;
-}
-
 /* --web DIR: a folder to serve; one that is not there would serve a 404 for
  * every page, and the server would run as if all were well. */
 static int web_dir_arg(const char *s)
@@ -108,7 +94,7 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         case 'q': o.access_log = false; break;
         case 's': ok = int_arg("session-ttl", optarg, 1, 30 * 24 * 3600, &o.limits.session_ttl); break;
         case 'u':
-            ok = public_url_arg(optarg);
+            ok = cli_public_url_arg(optarg);
             o.public_url = optarg;
             break;
         case 'f':

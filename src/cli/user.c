@@ -1,13 +1,17 @@
 /* dfnc user add: creates a login; dfnc user password: gives one a new
  * password. The password comes on standard input so it never shows in the
- * process list or the shell history. */
+ * process list or the shell history. dfnc user invite: logins without a
+ * password and one-time links to choose one, as a CSV for a mail merge. */
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/auth.h"
+#include "app/invite.h"
 #include "cli/cli.h"
+#include "core/file.h"
 #include "store/auth.h"
 
 /* Reads one line (the password) from stdin without its newline. */
@@ -44,6 +48,98 @@ static bool refused(bool add, const char *email, const char *role, const char *p
     return why != NULL;
 }
 
+/* dfnc user invite (argv[0] "invite"). */
+static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
+{
+    const char *out_path = NULL, *public_url = NULL;
+    long long days = APP_INVITE_DAYS;
+    int all = 0;
+    static const struct option opts[] = {
+        {"all", no_argument, NULL, 'a'}, {"days", required_argument, NULL, 'd'},
+        {"public-url", required_argument, NULL, 'u'}, {"out", required_argument, NULL, 'o'},
+        {0, 0, 0, 0}};
+    unsigned long long seen = 0;
+    optind = 0;
+    /* options and person ids in any order (getopt moves the ids last) */
+    for (int c; (c = cli_getopt(argc, argv, "", opts, &seen)) != -1;) {
+        switch (c) {
+        case 'a': all = 1; break;
+        case 'd':
+            if (cli_whole_arg("days", optarg, 1, APP_INVITE_DAYS_MAX, &days) < 0)
+                return cli_usage("user");
+            break;
+        case 'u':
+            if (cli_public_url_arg(optarg) < 0)
+                return cli_usage("user");
+            public_url = optarg;
+            break;
+        case 'o': out_path = optarg; break;
+        default: return cli_usage("user");
+        }
+    }
+    int named = argc - optind;
+    const char *why = !out_path                ? "user invite needs --out FILE.csv (or - for stdout)"
+                      : !public_url            ? "user invite needs --public-url URL, the forum's "
+                                                 "address the links begin with"
+                      : all && named           ? "user invite takes --all or person ids, not both"
+                      : !all && !named         ? "user invite needs --all or person ids"
+                                               : NULL;
+    if (why) {
+        fprintf(stderr, "dfnc: %s\n", why);
+        return cli_usage("user");
+    }
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct arena a;
+    arena_init(&a, 0);
+    struct file_replace w = {0};
+    struct app_invite_csv o = {0};
+    struct app_invite_opts io = {.persons = named ? (const char *const *)argv + optind : NULL,
+                                 .persons_n = named, .days = (int)days,
+                                 .now = (int64_t)time(NULL)};
+    struct app_invite_summary sum;
+    bool to_stdout = strcmp(out_path, "-") == 0;
+    int rc = -1;
+    if (app_auth_init(&err) < 0 || store_open(&s, ctx->db_path, &err) < 0 ||
+        !(o.f = to_stdout ? stdout : file_replace_open(&w, out_path, &err)))
+        goto out;
+    app_invite_csv_open(&o, o.f, public_url);
+    /* the links are written before the commit: a run that cannot write them
+     * leaves no invitation behind that nobody holds a link to */
+    if (store_begin(s, &err) < 0 ||
+        app_invite(s, "cli", &io, app_invite_csv_row, &o, &sum, &a, &err) < 0)
+        goto out;
+    if (to_stdout ? fflush(stdout) != 0 || ferror(stdout)
+                  : file_replace_commit(&w, &err) < 0) {
+        if (to_stdout)
+            df_err_set(&err, DF_ERR_RUNTIME, "cannot write the invitations: %m");
+        o.f = NULL;
+        goto out;
+    }
+    o.f = NULL;
+    if (store_commit(s, &err) < 0) {
+        if (!to_stdout)
+            remove(out_path); /* links to invitations that were never made */
+        goto out;
+    }
+    fprintf(stderr,
+            "invited %d (%d new logins, %d renewed); skipped %d: %d invited and not signed in "
+            "yet, %d with a password, %d without a valid e-mail, %d whose e-mail another login "
+            "has\n",
+            sum.invited, sum.new_logins, sum.renewed,
+            sum.pending + sum.has_password + sum.no_email + sum.email_taken, sum.pending,
+            sum.has_password, sum.no_email, sum.email_taken);
+    rc = 0;
+out:
+    if (o.f && !to_stdout)
+        file_replace_abort(&w);
+    if (s)
+        store_rollback(s);
+    store_close(s);
+    arena_free(&a);
+    return rc ? cli_fail(&err) : 0;
+}
+
 int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *email = NULL, *role = NULL, *person = NULL;
@@ -52,6 +148,8 @@ int cli_cmd_user(struct cli_ctx *ctx, int argc, char **argv)
         {"email", required_argument, NULL, 'e'}, {"role", required_argument, NULL, 'r'},
         {"person", required_argument, NULL, 'p'}, {"password-stdin", no_argument, NULL, 's'},
         {"contact", no_argument, NULL, 'c'}, {0, 0, 0, 0}};
+    if (argc >= 2 && strcmp(argv[1], "invite") == 0)
+        return user_invite(ctx, argc - 1, argv + 1);
     if (argc < 2 || (strcmp(argv[1], "add") != 0 && strcmp(argv[1], "password") != 0))
         return cli_usage("user");
     bool add = strcmp(argv[1], "add") == 0;

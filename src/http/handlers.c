@@ -57,12 +57,29 @@ static json_t *user_json(const struct store_user *u)
     return j;
 }
 
+/* A password in a body: never read back into an error message. */
+#define PASSWORD_FIELD                                                                    \
+    { "password", HJ_STRING, .required = true, .min = 1, .max = APP_PASSWORD_MAX,          \
+      .unread = true }
+
+/* The reply of a session opened (a login, an invitation used): its cookie,
+ * and the CSRF token and the user in the body. */
+static void reply_session(struct http_req *r, const struct store_user *u, const char *token,
+                          const char *csrf)
+{
+    /* the access log then says whose login this opened, from where */
+    r->user = *u;
+    r->has_user = true;
+    set_cookie(r, token, http_server_options(r->srv)->limits.session_ttl);
+    http_reply_json(r, 200, json_pack("{ss so sI}", "csrf_token", csrf, "user", user_json(u),
+                                      "expires_at", (json_int_t)u->expires_at));
+}
+
 static void h_login(struct http_req *r)
 {
     static const struct http_field f[] = {
         {"email", HJ_STRING, .required = true, .min = 3, .max = 254},
-        {"password", HJ_STRING, .required = true, .min = 1, .max = APP_PASSWORD_MAX,
-         .unread = true},
+        PASSWORD_FIELD,
         {NULL}};
     json_t *b = http_body(r, f);
     if (!b)
@@ -87,21 +104,77 @@ static void h_login(struct http_req *r)
         /* the browser's previous session ends with its cookie, on the server too */
         http_reply_df_err(r, &err);
     } else {
-        /* the access log then says whose login this opened, from where */
-        r->user = u;
-        r->has_user = true;
-        set_cookie(r, token, o->limits.session_ttl);
         /* Sent to the login only, never read by a script, never cross-site. */
         http_reply_header(r, "Set-Cookie",
                           arena_printf(&r->a, DEVICE_COOKIE "=%s; Path=/api/v1/session; "
                                        "HttpOnly; SameSite=Strict; Max-Age=%d%s", device,
                                        o->limits.device_ttl, r->secure ? "; Secure" : ""));
-        json_t *j = json_pack("{ss so sI}", "csrf_token", csrf, "user", user_json(&u),
-                              "expires_at", (json_int_t)u.expires_at);
-        http_reply_json(r, 200, j);
+        reply_session(r, &u, token, csrf);
     }
     sodium_memzero(token, sizeof token);
     sodium_memzero(device, sizeof device);
+}
+
+/* ---- invitations (dfnc user invite) ---------------------------------------------------- */
+
+/* The reply of an invitation that cannot be used: one answer for unknown,
+ * used and expired alike, and 429 past the client's failures. */
+static void reply_invitation_refused(struct http_req *r, enum app_login_result res,
+                                     const struct df_err *err)
+{
+    if (res == APP_LOGIN_LIMITED)
+        http_reply_error(r, 429, "rate_limited", "%s", err->msg);
+    else if (res == APP_LOGIN_BAD)
+        http_reply_error(r, 404, "not_found", "%s", err->msg);
+    else
+        http_reply_df_err(r, err);
+}
+
+static void h_invitation(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct store_invitation inv;
+    enum app_login_result res =
+        app_invitation_get(r->s, &http_server_options(r->srv)->limits, r->params[0], r->ip,
+                           (int64_t)time(NULL), &r->a, &inv, &err);
+    if (res != APP_LOGIN_OK) {
+        reply_invitation_refused(r, res, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{so ss sI}", "name", api_str_or_null(inv.name), "email",
+                                      inv.email, "expires_at", (json_int_t)inv.expires_at));
+}
+
+/* The password chosen: the login's session opens as a login's does. No
+ * CSRF token (there is no session yet): the link's secret in the path is
+ * what a forged request cannot have, and the JSON body a cross-site form
+ * cannot send. */
+static void h_invitation_accept(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        PASSWORD_FIELD,
+        {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    char token[APP_TOKEN_LEN], csrf[APP_TOKEN_LEN];
+    struct store_user u;
+    struct df_err err = {0};
+    const struct http_options *o = http_server_options(r->srv);
+    enum app_login_result res =
+        app_invitation_accept(r->s, &o->limits, r->params[0], http_json_str(b, "password"),
+                              r->ip, (int64_t)time(NULL), token, csrf, &r->a, &u, &err);
+    json_decref(b);
+    /* the browser's previous session (another login's, say) ends with its cookie */
+    const char *old = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "dfnc_session");
+    if (res != APP_LOGIN_OK) {
+        reply_invitation_refused(r, res, &err);
+    } else if (old && app_logout(r->s, old, &err) < 0) {
+        http_reply_df_err(r, &err);
+    } else {
+        reply_session(r, &u, token, csrf);
+    }
+    sodium_memzero(token, sizeof token);
 }
 
 static void h_logout(struct http_req *r)
@@ -269,7 +342,7 @@ static void h_feed_rotate(struct http_req *r)
         return;
     char token[APP_TOKEN_LEN];
     struct df_err err = {0};
-    if (app_feed_rotate(r->s, r->user.person, token, &err) < 0) {
+    if (app_feed_rotate(r->s, r->user.email, r->user.person, token, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
@@ -284,7 +357,7 @@ static void h_feed_off(struct http_req *r)
     if (!need_person(r))
         return;
     struct df_err err = {0};
-    if (app_feed_off(r->s, r->user.person, &err) < 0) {
+    if (app_feed_off(r->s, r->user.email, r->user.person, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
@@ -419,6 +492,9 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/me/suggestions", h_suggestions, 0},
     {"POST", "/api/v1/me/partners", h_partners, ROUTE_NO_WRITE},
     {"GET", "/api/v1/feeds/{token}.ics", h_feed, ROUTE_PUBLIC | ROUTE_SECRET_PATH},
+    {"GET", "/api/v1/invitations/{token}", h_invitation, ROUTE_PUBLIC | ROUTE_SECRET_PATH},
+    {"POST", "/api/v1/invitations/{token}", h_invitation_accept,
+     ROUTE_PUBLIC | ROUTE_SECRET_PATH | ROUTE_NO_CSRF},
     {"GET", "/api/v1/organisations", api_orgs, 0},
     {"GET", "/api/v1/organisations/{id}", api_org, 0},
     {"PUT", "/api/v1/organisations/{id}", api_org_put, 0},

@@ -3,17 +3,21 @@
  * every filter, and the organiser console's participants, check-in, CSV import
  * and meetings. Also the embedded file server. Conventions as in handlers.c. */
 #include <ctype.h>
+#include <sodium.h>
 #include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
 
 #include "app/cpv.h"
+#include "app/export.h"
 #include "app/fields.h"
 #include "app/glossary.h"
 #include "app/import.h"
+#include "app/invite.h"
 #include "app/match.h"
 #include "app/org_search.h"
 #include "core/country.h"
@@ -239,6 +243,58 @@ static void h_checkin(struct http_req *r)
     http_reply_json(r, 200, json_pack("{ss ss}", "id", r->params[0], "checked_in_at", at));
 }
 
+/* The console's "invite everyone": dfnc user invite --all, the CSV in the
+ * reply for the page to offer as a download. The links are in that reply
+ * only: it is committed once the CSV is whole, and a reply lost on the way
+ * leaves those people invited (the CLI can name them for new links). */
+static void h_invite(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"days", HJ_INT, .min = 1, .max = APP_INVITE_DAYS_MAX},
+        {NULL}};
+    json_t *b = NULL;
+    if (r->body.len && !(b = http_body(r, f)))
+        return;
+    struct app_invite_opts o = {.days = (int)http_json_int(b, "days", APP_INVITE_DAYS),
+                                .now = (int64_t)time(NULL)};
+    json_decref(b);
+    struct df_err err = {0};
+    struct app_invite_summary sum;
+    struct app_invite_csv out;
+    char *csv = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&csv, &len);
+    int rc = mem ? 0 : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+    if (rc == 0) {
+        app_invite_csv_open(&out, mem, http_server_base_url(r->srv));
+        rc = store_begin(r->s, &err);
+    }
+    if (rc == 0) {
+        rc = app_invite(r->s, r->user.email, &o, app_invite_csv_row, &out, &sum, &r->a, &err);
+        if (fclose(mem) != 0 && rc == 0)
+            rc = df_err_set(&err, DF_ERR_RUNTIME, "out of memory writing the invitations");
+        mem = NULL;
+        if (rc == 0)
+            rc = store_commit(r->s, &err);
+        if (rc < 0)
+            store_rollback(r->s);
+    }
+    if (mem)
+        fclose(mem);
+    if (rc < 0) {
+        free(csv);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *j = json_pack("{si si si s{si si si si} ss}", "invited", sum.invited, "new_logins",
+                          sum.new_logins, "renewed", sum.renewed, "skipped", "pending",
+                          sum.pending, "has_password", sum.has_password, "no_email",
+                          sum.no_email, "email_taken", sum.email_taken, "csv", csv);
+    sodium_memzero(csv, len);
+    free(csv);
+    http_reply_json(r, 201, j);
+}
+
 static int meeting_cb(void *ud, const struct store_web_meeting *m)
 {
     json_t *j = json_object();
@@ -335,6 +391,55 @@ static void h_glossary(struct http_req *r)
         return;
     }
     http_reply_buf(r, 200, "text/tab-separated-values; charset=utf-8", &b);
+}
+
+/* GET /console/export/{kind}?format=csv|xlsx|json: what `dfnc export` writes,
+ * as a download (organisers only: people come with their e-mails). */
+static void h_export(struct http_req *r)
+{
+    static const struct {
+        const char *name, *ext, *ctype;
+        enum app_export_format format;
+    } formats[] = {
+        {"csv", "csv", "text/csv; charset=utf-8", APP_EXPORT_CSV},
+        {"xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+         APP_EXPORT_XLSX},
+        {"json", "json", "application/json", APP_EXPORT_JSON},
+    };
+    const char *kind = r->params[0], *asked = http_url_param(&r->url, "format");
+    if (strcmp(kind, "organisations") && strcmp(kind, "people") && strcmp(kind, "events") &&
+        strcmp(kind, "meetings")) {
+        http_reply_error(r, 404, "not_found", "no export of \"%s\": organisations, people, "
+                         "events or meetings", kind);
+        return;
+    }
+    int f = asked ? -1 : 0;
+    for (int i = 0; asked && i < (int)(sizeof formats / sizeof formats[0]); i++)
+        if (strcmp(asked, formats[i].name) == 0)
+            f = i;
+    if (f < 0) {
+        http_reply_error(r, 422, "invalid", "format must be csv, xlsx or json");
+        return;
+    }
+    char *data = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&data, &len);
+    struct df_err err = {0};
+    int rows = 0;
+    int rc = out ? app_export(r->s, kind, formats[f].format, out, &rows, &err)
+                 : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+    if (out && fclose(out) != 0 && rc == 0)
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
+    if (rc < 0) {
+        free(data);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    /* the header's value lives as long as the request: in its arena */
+    http_reply_header(r, "Content-Disposition",
+                      arena_printf(&r->a, "attachment; filename=\"dfnc-%s.%s\"", kind,
+                                   formats[f].ext));
+    http_reply_owned(r, 200, formats[f].ctype, data, len);
 }
 
 /* GET /console/glossary/status: how many lines the organiser's glossary
@@ -471,10 +576,12 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/search/organisations", h_search_orgs, 0},
     {"GET", "/api/v1/console/people", h_people, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people/{id}/checkin", h_checkin, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/invitations", h_invite, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/meetings", h_meetings, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/summary", h_summary, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER | ROUTE_CSV_IMPORT},
     {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/export/{kind}", h_export, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},
 };
 const int http_web_routes_n = sizeof http_web_routes / sizeof http_web_routes[0];

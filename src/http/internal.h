@@ -88,9 +88,9 @@ bool http_route_match(const char *pattern, const char *const *segs, int segs_n,
                       const char *params[HTTP_ROUTE_PARAMS]);
 /* Whether segs lie under a ROUTE_SECRET_PATH route of routes[0..routes_n):
  * its leading fixed segments (case aside) and at least one more, whatever
- * the method, suffix or further segments; or hold a "feeds" segment (case
- * aside) with at least one more after it, whatever comes before (a feed URL
- * under another prefix). If so out (cap bytes) gets what the access log may
+ * the method, suffix or further segments; or hold a "feeds" or
+ * "invitations" segment (case aside) with at least one more after it,
+ * whatever comes before (a feed URL or an invitation under another prefix). If so out (cap bytes) gets what the access log may
  * write instead: the route's pattern when segs match it, else the segments
  * up to the secret and "/{redacted}". */
 bool http_route_redact(const struct http_route *routes, int routes_n, const char *const *segs,
@@ -108,6 +108,9 @@ void http_reply_df_err(struct http_req *r, const struct df_err *err);
 void http_reply_header(struct http_req *r, const char *name, const char *value);
 /* Takes the buffer's memory. */
 void http_reply_buf(struct http_req *r, int status, const char *ctype, struct buf *b);
+/* The same for len bytes of malloc'd data (open_memstream's), which the reply
+ * takes and frees. */
+void http_reply_owned(struct http_req *r, int status, const char *ctype, char *data, size_t len);
 
 /* Reads the body against fields; on failure replies 400/422 and returns NULL. */
 json_t *http_body(struct http_req *r, const struct http_field *fields);

@@ -26,26 +26,56 @@ static bool addr_parse(const char *text, struct in6_addr *out)
     return inet_pton(AF_INET6, text, out) == 1;
 }
 
+/* "ADDR" or "ADDR/BITS" into an address and its prefix length (IPv4 bits
+ * counted as mapped); false when it is neither, or bits are set past BITS. */
+static bool range_parse(const char *text, struct in6_addr *addr, unsigned char *bits)
+{
+    char a[INET6_ADDRSTRLEN + 1];
+    const char *slash = strchr(text, '/');
+    size_t n = slash ? (size_t)(slash - text) : strlen(text);
+    if (n == 0 || n >= sizeof a)
+        return false;
+    memcpy(a, text, n);
+    a[n] = '\0';
+    if (!addr_parse(a, addr))
+        return false;
+    bool v4 = strchr(a, ':') == NULL;
+    unsigned max = v4 ? 32 : 128, len = max;
+    if (slash) {
+        char *end;
+        unsigned long v = strtoul(slash + 1, &end, 10);
+        if (!slash[1] || *end || slash[1] < '0' || slash[1] > '9' || v > max)
+            return false;
+        len = (unsigned)v;
+    }
+    *bits = (unsigned char)(len + (v4 ? 96 : 0));
+    for (unsigned b = *bits; b < 128; b++)
+        if (addr->s6_addr[b / 8] & (0x80 >> (b % 8)))
+            return false;
+    return true;
+}
+
 int http_proxies_parse(const char *list, struct http_proxies *out, struct df_err *err)
 {
     memset(out, 0, sizeof *out);
     const char *p = list;
     for (;;) {
         size_t n = strcspn(p, ",");
-        char one[INET6_ADDRSTRLEN + 1];
+        char one[INET6_ADDRSTRLEN + 8];
         if (n == 0 || n >= sizeof one)
             return df_err_set(err, DF_ERR_USAGE,
-                              "--behind-proxy takes the proxies' addresses, ADDR[,ADDR...] "
-                              "(IPv4 or IPv6), not \"%s\"", list);
+                              "--behind-proxy takes the proxies' addresses or ranges, "
+                              "ADDR[/BITS][,...] (IPv4 or IPv6), not \"%s\"", list);
         memcpy(one, p, n);
         one[n] = '\0';
         if (out->n == HTTP_PROXIES_MAX)
             return df_err_set(err, DF_ERR_USAGE, "--behind-proxy takes at most %d addresses",
                               HTTP_PROXIES_MAX);
-        if (!addr_parse(one, &out->addr[out->n]))
+        if (!range_parse(one, &out->addr[out->n], &out->bits[out->n]))
             return df_err_set(err, DF_ERR_USAGE,
-                              "--behind-proxy: \"%s\" is not an IPv4 or IPv6 address (the "
-                              "proxies' addresses are required: ADDR[,ADDR...])", one);
+                              "--behind-proxy: \"%s\" is not an IPv4 or IPv6 address or a "
+                              "range such as 10.0.0.0/8 (the proxies' addresses are required: "
+                              "ADDR[/BITS][,...]; a range's bits past its length are 0)", one);
         out->n++;
         if (!p[n])
             return 0;
@@ -69,15 +99,51 @@ static bool sockaddr_addr(const struct sockaddr *sa, struct in6_addr *out)
     return false;
 }
 
+static bool in_ranges(const struct http_proxies *p, const struct in6_addr *a)
+{
+    for (int i = 0; i < p->n; i++) {
+        unsigned whole = p->bits[i] / 8, rest = p->bits[i] % 8;
+        if (memcmp(&p->addr[i], a, whole) == 0 &&
+            (!rest || ((p->addr[i].s6_addr[whole] ^ a->s6_addr[whole]) & (0xff00 >> rest)) == 0))
+            return true;
+    }
+    return false;
+}
+
 bool http_proxies_has(const struct http_proxies *p, const struct sockaddr *sa)
 {
     struct in6_addr a;
-    if (!sockaddr_addr(sa, &a))
-        return false;
-    for (int i = 0; i < p->n; i++)
-        if (memcmp(&p->addr[i], &a, sizeof a) == 0)
-            return true;
-    return false;
+    return sockaddr_addr(sa, &a) && in_ranges(p, &a);
+}
+
+bool http_proxies_client(const struct http_proxies *p, const char *xff, char *out, size_t size)
+{
+    bool found = false;
+    size_t end = strlen(xff);
+    while (end > 0) {
+        size_t start = end;
+        while (start > 0 && xff[start - 1] != ',')
+            start--;
+        size_t a = start, b = end;
+        while (a < b && (xff[a] == ' ' || xff[a] == '\t'))
+            a++;
+        while (b > a && (xff[b - 1] == ' ' || xff[b - 1] == '\t'))
+            b--;
+        char cand[INET6_ADDRSTRLEN + 1];
+        struct in6_addr addr;
+        if (b - a >= sizeof cand)
+            break;
+        memcpy(cand, xff + a, b - a);
+        cand[b - a] = '\0';
+        if (!addr_parse(cand, &addr))
+            break;
+        snprintf(out, size, "%s", cand);
+        found = true;
+        if (!in_ranges(p, &addr))
+            break;
+        end = start > 0 ? start - 1 : 0;
+    }
+    return found;
 }
 
 bool http_peer_key(const struct sockaddr *sa, struct in6_addr *key)

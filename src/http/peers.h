@@ -1,5 +1,5 @@
 /* Who is at the other end of a connection: the proxies whose
- * X-Forwarded-For is believed (--behind-proxy ADDR[,ADDR...]), and the
+ * X-Forwarded-For is believed (--behind-proxy ADDR[/BITS][,...]), and the
  * count of open connections per client, with an IPv6 client counted per /64
  * (one home line owns a whole /64; libmicrohttpd's own per-IP limit counts
  * each of its addresses apart). */
@@ -15,18 +15,29 @@
 
 #define HTTP_PROXIES_MAX 16
 
-/* Addresses as IPv6 (IPv4 ones mapped, ::ffff:a.b.c.d), so that a proxy
- * named 10.0.0.1 is found when a dual-stack socket reports it mapped. */
+/* Addresses or ranges as IPv6 (IPv4 ones mapped, ::ffff:a.b.c.d), so that
+ * a proxy named 10.0.0.1 is found when a dual-stack socket reports it
+ * mapped; bits[i] is how many leading bits of addr[i] must match (128 for
+ * one address; an IPv4 /24 is 96 + 24). */
 struct http_proxies {
     int n;
     struct in6_addr addr[HTTP_PROXIES_MAX];
+    unsigned char bits[HTTP_PROXIES_MAX];
 };
 
-/* list is "ADDR[,ADDR...]", IPv4 or IPv6 addresses; DF_ERR_USAGE naming the
- * part that is not one. */
+/* list is "ADDR[/BITS][,...]": IPv4 or IPv6 addresses, or ranges such as
+ * 10.0.0.0/8 or 2001:db8::/32 (a load balancer's pool); DF_ERR_USAGE naming
+ * the part that is not one, or a range with bits set past its length. */
 int http_proxies_parse(const char *list, struct http_proxies *out, struct df_err *err);
-/* True when sa (AF_INET or AF_INET6) is one of p's addresses. */
+/* True when sa (AF_INET or AF_INET6) lies in one of p's ranges. */
 bool http_proxies_has(const struct http_proxies *p, const struct sockaddr *sa);
+/* The client a chain of proxies names. xff is X-Forwarded-For as received
+ * from a peer p trusts; each proxy appends the address it saw. Read from the
+ * right, addresses of trusted proxies are skipped and the first other one is
+ * the client; an entry that is no address stops the walk (the one before it,
+ * which a trusted proxy wrote, is taken). Writes it to out and returns true,
+ * or false when xff names nobody. */
+bool http_proxies_client(const struct http_proxies *p, const char *xff, char *out, size_t size);
 
 /* The key a client is counted under: an IPv4 address (or one mapped into
  * IPv6) whole, an IPv6 address's first 64 bits. False for other families. */

@@ -103,11 +103,12 @@ bool http_route_redact(const struct http_route *routes, int routes_n, const char
         }
         return true;
     }
-    /* A feed URL behind another prefix (a proxy that strips /api/v1, a
-     * copied relative link, another version: /feeds/TOKEN.ics) holds a
-     * token all the same: any "feeds" segment with more after it. */
+    /* A feed URL or an invitation behind another prefix (a proxy that
+     * strips /api/v1, a copied relative link, another version:
+     * /feeds/TOKEN.ics) holds a token all the same: any "feeds" or
+     * "invitations" segment with more after it. */
     for (int k = 0; k + 1 < segs_n; k++) {
-        if (strcasecmp(segs[k], "feeds") != 0)
+        if (strcasecmp(segs[k], "feeds") != 0 && strcasecmp(segs[k], "invitations") != 0)
             continue;
         size_t n = 0;
         out[0] = '\0';

@@ -136,6 +136,11 @@ void http_reply_buf(struct http_req *r, int status, const char *ctype, struct bu
     reply_set(r, status, buf_take(b), len, ctype);
 }
 
+void http_reply_owned(struct http_req *r, int status, const char *ctype, char *data, size_t len)
+{
+    reply_set(r, status, data, len, ctype);
+}
+
 json_t *http_body(struct http_req *r, const struct http_field *fields)
 {
     struct df_err err = {0};
@@ -235,19 +240,11 @@ static void client_facts(struct http_req *r)
         MHD_get_connection_info(r->conn, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (!ci || !http_proxies_has(&r->srv->o.proxies, ci->client_addr))
         return;
-    /* The proxy appends the address it saw: trust the last hop only. */
+    /* Each proxy appends the address it saw: the client is the last one no
+     * trusted proxy holds. */
     const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For");
-    if (xff && *xff) {
-        const char *last = strrchr(xff, ',');
-        last = last ? last + 1 : xff;
-        while (*last == ' ')
-            last++;
-        unsigned char tmp[16];
-        char cand[64];
-        snprintf(cand, sizeof cand, "%s", last);
-        if (inet_pton(AF_INET, cand, tmp) == 1 || inet_pton(AF_INET6, cand, tmp) == 1)
-            snprintf(r->ip, sizeof r->ip, "%s", cand);
-    }
+    if (xff)
+        http_proxies_client(&r->srv->o.proxies, xff, r->ip, sizeof r->ip);
     const char *proto =
         MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
     if (proto && strcmp(proto, "https") == 0)

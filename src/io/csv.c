@@ -129,6 +129,12 @@ static void on_field(void *data, size_t len, void *ud)
                    CSV_COLUMNS_MAX);
         return;
     }
+    /* what csv_write_field guarded against a spreadsheet's formulas is read
+     * back as it was: its one apostrophe dropped */
+    if (len > 1 && *(const char *)data == '\'' && csv_field_is_formula(data, len)) {
+        data = (char *)data + 1;
+        len--;
+    }
     char *copy = malloc(len + 1);
     if (!copy) {
         r->failed = 1;
@@ -581,19 +587,32 @@ void csv_reader_close(struct csv_reader *r)
     free(r);
 }
 
+bool csv_field_is_formula(const char *value, size_t n)
+{
+    size_t i = 0;
+    while (i < n && value[i] == '\'')
+        i++;
+    return i < n && strchr("=+-@\t\r", value[i]) != NULL;
+}
+
 void csv_write_field(FILE *out, const char *value)
 {
     if (!value)
         return;
     size_t n = strlen(value);
+    bool guard = csv_field_is_formula(value, n);
     int quote = n > 0 && (value[0] == ' ' || value[n - 1] == ' ');
     for (size_t i = 0; !quote && i < n; i++)
         quote = value[i] == ',' || value[i] == '"' || value[i] == '\n' || value[i] == '\r';
     if (!quote) {
+        if (guard)
+            putc('\'', out);
         fwrite(value, 1, n, out);
         return;
     }
     putc('"', out);
+    if (guard)
+        putc('\'', out);
     for (size_t i = 0; i < n; i++) {
         if (value[i] == '"')
             putc('"', out);

@@ -12,6 +12,7 @@
 #ifndef DFNC_IO_CSV_H
 #define DFNC_IO_CSV_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "core/err.h"
@@ -66,8 +67,15 @@ const char *csv_get(const struct csv_reader *r, const struct csv_row *row, const
 const char *csv_reader_name(const struct csv_reader *r);
 void csv_reader_close(struct csv_reader *r);
 
+/* Whether a spreadsheet opening the field would read it as a formula: it
+ * begins with = + - @, a tab or a carriage return, after any apostrophes
+ * (OWASP's "CSV injection": a participant's name "=HYPERLINK(...)" in the
+ * organiser's export). */
+bool csv_field_is_formula(const char *value, size_t n);
 /* Writes one field with RFC 4180 quoting when needed (comma, quote, CR/LF,
- * leading/trailing space). */
+ * leading/trailing space), and an apostrophe before a field that
+ * csv_field_is_formula, which spreadsheets show as text; the reader drops
+ * that apostrophe again, so an export imports back unchanged. */
 void csv_write_field(FILE *out, const char *value);
 
 #endif

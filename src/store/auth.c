@@ -59,6 +59,10 @@ int store_user_set_password_hash(struct store *s, const char *email, const char 
         "DELETE FROM user_sessions WHERE user_rid = (SELECT rid FROM users WHERE email = ?)";
     static const char devices_sql[] =
         "DELETE FROM device_tokens WHERE user_rid = (SELECT rid FROM users WHERE email = ?)";
+    /* a password set by hand voids a pending invitation, whose link would
+     * set another one */
+    static const char invitation_sql[] =
+        "DELETE FROM invitations WHERE user_rid = (SELECT rid FROM users WHERE email = ?)";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -76,7 +80,12 @@ int store_user_set_password_hash(struct store *s, const char *email, const char 
     if (!(st = store_stmt(s, devices_sql, err)))
         return -1;
     store_bind_text(st, 1, email);
-    return store_step_done(s, st, err, "revoking a login's device cookies");
+    if (store_step_done(s, st, err, "revoking a login's device cookies") < 0)
+        return -1;
+    if (!(st = store_stmt(s, invitation_sql, err)))
+        return -1;
+    store_bind_text(st, 1, email);
+    return store_step_done(s, st, err, "voiding a login's invitation");
 }
 
 #define USER_COLUMNS "u.rid, u.email, u.role, u.password_hash, p.id, o.id"

@@ -28,10 +28,11 @@ void store_auth_token_hash(const char *token, unsigned char out[STORE_TOKEN_HASH
 int store_user_add(struct store *s, const char *email, const char *password_hash,
                    const char *role, const char *person, int64_t *id, struct df_err *err);
 /* Replaces the password hash of the login of email (case-insensitive), ends
- * its sessions and revokes its device cookies: whoever signed in with the old
- * password is signed out, and their browsers are trusted no more.
- * DF_ERR_NOT_FOUND when no login has that email. Three writes: call it
- * inside the caller's transaction. */
+ * its sessions, revokes its device cookies and voids a pending invitation:
+ * whoever signed in with the old password is signed out, their browsers are
+ * trusted no more, and no link sets another password. DF_ERR_NOT_FOUND when
+ * no login has that email. Four writes: call it inside the caller's
+ * transaction. */
 int store_user_set_password_hash(struct store *s, const char *email, const char *password_hash,
                                  struct df_err *err);
 /* DF_ERR_NOT_FOUND when no login has that email (case-insensitive). */

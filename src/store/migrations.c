@@ -418,6 +418,19 @@ static const char migration_14[] =
     "DROP TRIGGER IF EXISTS meetings_moved_version;"
     "DROP TRIGGER IF EXISTS events_published_version;";
 
+/* Version 15: invitations. An organiser's `dfnc user invite` makes a
+ * participant's login without a password and hands out a one-time link;
+ * whoever opens it chooses the password. One live invitation per login (a
+ * new one replaces it, so the old link stops working); the row goes when
+ * the link is used. Only the token's hash is stored. */
+static const char migration_15[] =
+    "CREATE TABLE invitations ("
+    "  user_rid INTEGER PRIMARY KEY REFERENCES users(rid) ON DELETE CASCADE,"
+    "  token_hash BLOB NOT NULL UNIQUE,"                  /* BLAKE2b-256 of the link's token */
+    "  created_at INTEGER NOT NULL,"                      /* unix seconds */
+    "  expires_at INTEGER NOT NULL"
+    ") STRICT;";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -434,6 +447,7 @@ const struct store_migration store_migrations[] = {
     {12, "a supply's share of Ukrainian components", migration_12},
     {13, "device cookies: logins judged by the browser's own failures", migration_13},
     {14, "the schedule runs' change counter no longer kept", migration_14},
+    {15, "invitations: a login's one-time link to choose its password", migration_15},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

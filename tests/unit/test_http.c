@@ -118,6 +118,22 @@ static const char *redacted(const char *target)
                ? out : NULL;
 }
 
+Test(http_route, invitation_tokens_are_redacted_for_the_log)
+{
+    arena_init(&a, 0);
+    cr_assert_str_eq(redacted("/api/v1/invitations/SECRET"), "/api/v1/invitations/{token}");
+    const char *near[][2] = {
+        {"/api/v1/invitations/SECRET/x", "/api/v1/invitations/{redacted}"},
+        {"/API/v1/Invitations/SECRET", "/API/v1/Invitations/{redacted}"},
+        {"/invitations/SECRET", "/invitations/{redacted}"},
+        {"/api/v2/INVITATIONS/SECRET", "/api/v2/INVITATIONS/{redacted}"}};
+    for (size_t i = 0; i < sizeof near / sizeof near[0]; i++)
+        cr_assert_str_eq(redacted(near[i][0]), near[i][1]);
+    /* the list itself holds no secret */
+    cr_assert_null(redacted("/api/v1/invitations"));
+    arena_free(&a);
+}
+
 Test(http_route, secret_paths_are_redacted_for_the_log)
 {
     arena_init(&a, 0);
@@ -485,14 +501,20 @@ Test(auth, device_cookies_expire_and_are_bounded, .init = open_fresh, .fini = cl
 Test(auth, feed_tokens_rotate, .init = open_fresh, .fini = close_all)
 {
     char t1[APP_TOKEN_LEN], t2[APP_TOKEN_LEN];
-    cr_assert_eq(app_feed_rotate(s, "p-1", t1, &err), 0, "%s", err.msg);
+    int64_t audited = store_audit_count(s, &err);
+    cr_assert_eq(app_feed_rotate(s, "o@x.test", "p-1", t1, &err), 0, "%s", err.msg);
     cr_assert_str_eq(app_feed_person(s, t1, &a, &err), "p-1");
-    cr_assert_eq(app_feed_rotate(s, "p-1", t2, &err), 0);
+    cr_assert_eq(app_feed_rotate(s, "o@x.test", "p-1", t2, &err), 0);
     cr_assert_str_neq(t1, t2);
     cr_assert_null(app_feed_person(s, t1, &a, &err));
     cr_assert_str_eq(app_feed_person(s, t2, &a, &err), "p-1");
     cr_assert_null(app_feed_person(s, "not a token", &a, &err));
-    cr_assert_eq(app_feed_rotate(s, "p-none", t1, &err), -1);
+    cr_assert_eq(app_feed_rotate(s, "o@x.test", "p-none", t1, &err), -1);
+    cr_assert_eq(store_audit_count(s, &err), audited + 2, "each new feed URL is in the audit trail, "
+                 "the refused one is not");
+    cr_assert_eq(app_feed_off(s, "o@x.test", "p-1", &err), 0, "%s", err.msg);
+    cr_assert_null(app_feed_person(s, t2, &a, &err), "switched off");
+    cr_assert_eq(store_audit_count(s, &err), audited + 3, "switching it off is too");
 }
 
 Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
@@ -878,7 +900,8 @@ Test(http_peers, proxies_are_addresses_and_only_those_are_believed)
     cr_assert_not(http_proxies_has(&p, (struct sockaddr *)&b));
     cr_assert_not(http_proxies_has(&p, (struct sockaddr *)&b6), "not per /64: one address");
     const char *bad[] = {"", "--public-url", "10.0.0.1,", ",10.0.0.1", "10.0.0.1,proxy",
-                         "10.0.0.0/8", "10.0.0.256"};
+                         "10.0.0.256", "10.0.0.1/8", "10.0.0.0/33", "10.0.0.0/", "10.0.0.0/+8",
+                         "10.0.0.0/8x", "2001:db8::1/64", "2001:db8::/129", "/8"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         cr_assert_eq(http_proxies_parse(bad[i], &p, &err), -1, "\"%s\" taken", bad[i]);
         cr_assert_eq(err.kind, DF_ERR_USAGE);
@@ -889,6 +912,60 @@ Test(http_peers, proxies_are_addresses_and_only_those_are_believed)
         snprintf(many + strlen(many), sizeof many - strlen(many), "%s10.0.0.%d", i ? "," : "", i);
     cr_assert_eq(http_proxies_parse(many, &p, &err), -1);
     cr_assert(strstr(err.msg, "at most"), "%s", err.msg);
+}
+
+/* A load balancer's pool is a range: every address in it is believed, the
+ * neighbours outside it are not, in both families and at odd lengths. */
+Test(http_peers, proxies_may_be_ranges)
+{
+    struct http_proxies p;
+    cr_assert_eq(http_proxies_parse("10.1.0.0/16,0.0.0.0/0x", &p, &err), -1,
+                 "a bad length anywhere refuses the list");
+    cr_assert_eq(http_proxies_parse("10.1.0.0/16,192.168.4.0/22,2001:db8:aa00::/40", &p, &err), 0,
+                 "%s", err.msg);
+    const char *in[] = {"10.1.0.0", "10.1.255.255", "::ffff:10.1.2.3", "192.168.4.1",
+                        "192.168.7.254", "2001:db8:aa00::1", "2001:db8:aaff:ffff::9"};
+    const char *out[] = {"10.0.255.255", "10.2.0.0", "192.168.3.255", "192.168.8.0",
+                         "2001:db8:ab00::1", "2001:db8:a900::1", "::a01:203"};
+    for (size_t i = 0; i < sizeof in / sizeof in[0]; i++) {
+        struct sockaddr_storage a = sa_of(in[i]);
+        cr_assert(http_proxies_has(&p, (struct sockaddr *)&a), "%s is in the ranges", in[i]);
+    }
+    for (size_t i = 0; i < sizeof out / sizeof out[0]; i++) {
+        struct sockaddr_storage a = sa_of(out[i]);
+        cr_assert_not(http_proxies_has(&p, (struct sockaddr *)&a), "%s is not", out[i]);
+    }
+    cr_assert_eq(http_proxies_parse("0.0.0.0/0", &p, &err), 0, "%s", err.msg);
+    struct sockaddr_storage any4 = sa_of("203.0.113.9"), any6 = sa_of("2001:db8::1");
+    cr_assert(http_proxies_has(&p, (struct sockaddr *)&any4), "/0 is every IPv4 address");
+    cr_assert_not(http_proxies_has(&p, (struct sockaddr *)&any6), "and no IPv6 one");
+}
+
+/* X-Forwarded-For through a chain (a CDN, then the venue's balancer): read
+ * from the right, trusted hops skipped; what a client wrote itself on the
+ * left is never reached while an untrusted hop comes first. */
+Test(http_peers, the_client_is_the_last_address_no_trusted_proxy_holds)
+{
+    struct http_proxies p;
+    char ip[64];
+    cr_assert_eq(http_proxies_parse("10.0.0.0/8", &p, &err), 0, "%s", err.msg);
+    struct { const char *xff, *client; } cases[] = {
+        {"203.0.113.7", "203.0.113.7"},
+        {"203.0.113.7, 10.0.0.5", "203.0.113.7"},
+        {"6.6.6.6, 203.0.113.7, 10.0.0.5,10.9.9.9", "203.0.113.7"},   /* 6.6.6.6 forged */
+        {"  2001:db8::7 ,10.0.0.5 ", "2001:db8::7"},
+        {"not-an-address, 10.0.0.5", "10.0.0.5"},   /* stops; the trusted hop's word */
+        {"10.0.0.4, 10.0.0.5", "10.0.0.4"},         /* only proxies: the first */
+        {"203.0.113.7, 10.0.0.5, junk", NULL},
+        {"", NULL},
+        {" , ", NULL},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        snprintf(ip, sizeof ip, "peer");
+        bool found = http_proxies_client(&p, cases[i].xff, ip, sizeof ip);
+        cr_assert_eq(found, cases[i].client != NULL, "\"%s\"", cases[i].xff);
+        cr_assert_str_eq(ip, cases[i].client ? cases[i].client : "peer", "\"%s\"", cases[i].xff);
+    }
 }
 
 /* Signing out everywhere else ends the login's other sessions, keeps the

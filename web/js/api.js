@@ -83,6 +83,15 @@ export const api = {
     hint(true);
     return r;
   },
+  // An invitation's link (dfnc user invite): whom it greets; then the
+  // password chosen, which signs in as login does.
+  invitation: (token) => call('GET', `/invitations/${enc(token)}`),
+  async acceptInvitation(token, password) {
+    const r = await call('POST', `/invitations/${enc(token)}`, { password });
+    setCsrf(r && r.csrf_token);
+    hint(true);
+    return r;
+  },
   async logout() {
     try {
       await call('DELETE', '/session');
@@ -140,6 +149,7 @@ export const api = {
   meetings: (event, params) => call('GET', `/console/events/${enc(event)}/meetings${qs(params)}`),
   meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),
   checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
+  inviteEveryone: () => call('POST', '/console/invitations'),
   glossaryStatus: () => call('GET', '/console/glossary/status'),
   // text (the textarea), or a file's bytes as they are when they are not
   // UTF-8: the server then names the encoding and says how to save the file

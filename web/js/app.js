@@ -17,6 +17,7 @@ import {
   renderPeople, renderImport, renderEvent, renderSchedule, renderTables, renderCheckin,
 } from './pages/console.js';
 import { renderDashboard } from './pages/dashboard.js';
+import { renderWelcome } from './pages/welcome.js';
 
 export const state = { me: null, event: null, events: [], loaded: false };
 
@@ -41,6 +42,7 @@ const ORGANISER_NAV = [
 
 const ROUTES = [
   [/^\/$/, renderHome, null],
+  [/^\/welcome$/, renderWelcome, null],
   [/^\/profile$/, renderProfile, 'user'],
   [/^\/organisations$/, renderSearch, 'user'],
   [/^\/organisations\/([^/]+)$/, renderOrganisation, 'user'],

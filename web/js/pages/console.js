@@ -59,7 +59,41 @@ export async function renderPeople(main) {
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
         h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
     pager('people-pager', offset, rows.length, count));
-  add(main, h('h1', { id: 'people-title' }, t('people.title')), form, out);
+  add(main, h('h1', { id: 'people-title' }, t('people.title')), inviteCard(), form, out);
+}
+
+// "Invite everyone not yet invited" (dfnc user invite --all): the links come
+// back once, in a CSV for the mail merge that the browser downloads.
+function inviteCard() {
+  const status = h('p', { id: 'invite-status', role: 'status' });
+  const button = h('button', {
+    type: 'button', id: 'invite-all',
+    onclick: async () => {
+      status.textContent = '';
+      let r;
+      try {
+        r = await whileBusy([button], () => api.inviteEveryone());
+      } catch (e) {
+        status.textContent = `${t('error.save')} ${errorText(e)}`;
+        return;
+      }
+      const sk = r.skipped || {};
+      status.textContent = t(r.invited ? 'invite.done' : 'invite.nobody', {
+        n: num(r.invited), pending: num(sk.pending || 0), login: num(sk.has_password || 0),
+        none: num((sk.no_email || 0) + (sk.email_taken || 0)),
+      });
+      if (!r.invited) return;
+      const a = h('a', {
+        href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })),
+        download: `invitations-${new Date().toISOString().slice(0, 10)}.csv`,
+      });
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(a.href), 60000);
+    },
+  }, t('invite.button'));
+  return h('section', { class: 'card', 'aria-labelledby': 'invite-title' },
+    h('h2', { id: 'invite-title' }, t('invite.title')),
+    h('p', {}, t('invite.text')), button, status);
 }
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'glossary'];
@@ -265,7 +299,22 @@ export async function renderImport(main) {
     if (glossary) showGlossary();
   });
   form.insertBefore(current, form.querySelector('button[type=submit]'));
-  add(main, h('h1', {}, t('import.title')), form, out);
+  add(main, h('h1', {}, t('import.title')), form, out, exportSection());
+}
+
+// The forum's tables to download, as `dfnc export` writes them: an Excel
+// workbook, which Excel opens with its Cyrillic intact (a CSV file it would
+// read in the Windows code page), or CSV in the import columns.
+function exportSection() {
+  const kinds = [['organisations', 'import.organisations'], ['people', 'import.people'],
+    ['events', 'export.events'], ['meetings', 'export.meetings']];
+  return h('section', { class: 'card', id: 'export', 'aria-labelledby': 'export-title' },
+    h('h2', { id: 'export-title' }, t('export.title')),
+    h('p', { class: 'muted' }, tx('export.hint', { excel: data('Excel') })),
+    h('ul', {}, kinds.map(([kind, label]) => h('li', {}, t(label), ': ',
+      h('a', { href: `/api/v1/console/export/${kind}?format=xlsx`, download: `dfnc-${kind}.xlsx`, id: `export-${kind}-xlsx` }, data('Excel')),
+      ' · ',
+      h('a', { href: `/api/v1/console/export/${kind}?format=csv`, download: `dfnc-${kind}.csv`, id: `export-${kind}-csv` }, 'CSV')))));
 }
 
 export async function renderEvent(main) {

