@@ -153,7 +153,7 @@ async function shoot(page, name) {
 
 async function open(page, p) {
   await page.goto(base + p);
-  await page.waitForFunction((want) => document.body.dataset.ready === want, p.split('?')[0]);
+  await page.waitForFunction((want) => document.body.dataset.ready === want, p.split(/[?#]/)[0]);
 }
 
 // Signs in with the keyboard only: Tab to the fields, Enter to submit.
@@ -1175,13 +1175,21 @@ async function axe(page) {
 }
 
 // Every page and state of the UI, as each role meets it, with what brings
-// the state about. Long lists are searched down to a few rows: their rows
-// are alike, and axe's time grows with the page.
-function axeStates() {
+// the state about; welcome is an invitation's link (its path and token).
+// Long lists are searched down to a few rows: their rows are alike, and
+// axe's time grows with the page.
+function axeStates(welcome) {
   const wait = (sel) => (page) => page.locator(sel).first().waitFor();
   const name = encodeURIComponent(state.me.person.name.slice(0, 4));
   return [
     [null, [
+      [welcome, async function passwordsDiffer(page) {
+        await page.fill('#welcome-form input[name=password]', 'invited-secret-1');
+        await page.fill('#welcome-form input[name=password-again]', 'invited-secret-2');
+        await page.click('#welcome-form button[type=submit]');
+        await page.locator('#welcome-form [role=alert]').waitFor();
+      }],
+      [`/welcome#${'x'.repeat(43)}`, wait('#welcome-gone')],
       ['/', async function signInRefused(page) {
         await page.fill('#signin input[name=email]', 'nobody@dfnc.test');
         await page.fill('#signin input[name=password]', 'not-the-password');
@@ -1225,10 +1233,10 @@ function axeStates() {
 // Runs axe on every state of axeStates() in locale, at a desktop's width and
 // at a phone's with the folded menu open, and the check of data's language
 // (dataLanguage); what they found, a line per element that says where.
-async function axeWalk(locale) {
+async function axeWalk(locale, all) {
   const found = [];
   const lang = [];
-  for (const [who, states] of axeStates()) {
+  for (const [who, states] of all) {
     const ctx = await newContext(locale);
     await ctx.addInitScript({ path: AXE_SOURCE });
     const page = await ctx.newPage();
@@ -1252,8 +1260,12 @@ async function axeWalk(locale) {
 
 test('axe finds nothing against WCAG A and AA on any page, in either language, on a desktop or a phone; '
   + 'names say their language', async () => {
+  // an invitation, for its page (seen, not taken up)
+  newcomer('axe', 'Ada Axe', 'Axe Optics');
+  const link = dfnc(['user', 'invite', 'p-axe', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];
+  const all = axeStates(link.slice(base.length));
   // the two languages side by side: axe keeps one core busy each
-  const walks = await Promise.all(['en-GB', 'uk-UA'].map(axeWalk));
+  const walks = await Promise.all(['en-GB', 'uk-UA'].map((locale) => axeWalk(locale, all)));
   const found = walks.flatMap((w) => w.found);
   const lang = walks.flatMap((w) => w.lang);
   assert.deepEqual(found, [], `axe:\n${found.join('\n')}`);
