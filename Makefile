@@ -63,7 +63,8 @@ test: deps $(TEST_BUILD)/build.ninja
 	meson test -C $(TEST_BUILD) --print-errorlogs --num-processes 2
 
 # Browser tests of the web UI (tests/e2e/run.mjs): Debian's Chromium driven by
-# npm's playwright-core (pinned in tests/e2e/package-lock.json) against
+# npm's playwright-core, with axe-core's accessibility rules (both pinned in
+# tests/e2e/package-lock.json), against
 # `dfnc serve` on a demo forum; screenshots land in tests/e2e/artifacts/.
 E2E_DEB = chromium nodejs npm
 e2e: deps $(TEST_BUILD)/build.ninja

@@ -190,3 +190,28 @@ export function sameButtons() {
   return [...groups].filter(([, ds]) => ds.length > 1 && new Set(ds).size < ds.length)
     .map(([name, ds]) => `${ds.length} buttons "${name}", ${new Set(ds).size} told apart`);
 }
+
+// Data (what the page marks translate="no": names, descriptions, messages)
+// whose language, as its letters tell, is not the one its element says (its
+// lang, or the nearest ancestor's, the page's at the top): a Latin-script
+// name on a Ukrainian page left to a Ukrainian voice, or a Ukrainian's
+// Cyrillic name on an English page to an English one. Text with both is
+// taken by most of its letters, and not judged where each has a good part of
+// them (a name and an English title in one option); a link's address does
+// not count.
+export function dataLanguage() {
+  const found = [];
+  const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const el = n.parentElement;
+    if (!el.closest('[translate=no]') || el.closest('script, style, [hidden], [aria-hidden=true]')) continue;
+    const text = n.textContent.replace(/\b\w+:\/\/\S+/g, ' ');
+    const cyrillic = (text.match(/[\u0400-\u04ff]/g) || []).length;
+    const latin = (text.match(/[A-Za-z\u00c0-\u024f]/g) || []).length;
+    if (cyrillic + latin < 2 || Math.min(cyrillic, latin) > (cyrillic + latin) / 4) continue;
+    const want = cyrillic >= latin ? 'uk' : 'en';
+    const said = (el.closest('[lang]')?.getAttribute('lang') || '').split('-')[0];
+    if ((want === 'uk') !== (said === 'uk')) found.push(`${el.tagName.toLowerCase()} lang="${said}": ${n.textContent.trim().slice(0, 40)}`);
+  }
+  return found;
+}

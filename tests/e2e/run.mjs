@@ -5,7 +5,9 @@
 // Ukrainian, finds a partner among the suggestions and sends a request; the
 // partner accepts; both agendas and the ICS feed show the meeting. Every page
 // is photographed at 375x812 and 1280x800 into artifacts/, and no request may
-// leave the dfnc server.
+// leave the dfnc server. Every page and state is checked by axe-core (WCAG A
+// and AA) in both languages on a desktop and a phone, and the main flows are
+// done with the keyboard alone.
 //
 // Env: DFNC_BIN (default build-test/dfnc), DFNC_SHARED_DATA (the CPV files).
 
@@ -18,7 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import {
-  latinLeft, whereAmI, contrast, liveLists, smallTargets, unnamedTables, headingGaps, sameButtons,
+  latinLeft, whereAmI, contrast, liveLists, smallTargets, unnamedTables, headingGaps, sameButtons, dataLanguage,
 } from './a11y.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -151,7 +153,7 @@ async function shoot(page, name) {
 
 async function open(page, p) {
   await page.goto(base + p);
-  await page.waitForFunction((want) => document.body.dataset.ready === want, p.split('?')[0]);
+  await page.waitForFunction((want) => document.body.dataset.ready === want, p.split(/[?#]/)[0]);
 }
 
 // Signs in with the keyboard only: Tab to the fields, Enter to submit.
@@ -330,6 +332,7 @@ test('the embedded files carry ETag, Cache-Control and a strict CSP', async () =
 
 test('the organiser runs the scheduler, publishes and sees every console page', async () => {
   const ctx = await newContext('en-GB');
+  await ctx.addInitScript({ path: AXE_SOURCE });   // for the states only this test reaches
   const page = await ctx.newPage();
   await signIn(page, ORGANISER);
   await page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
@@ -582,6 +585,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.click('#event-form button[type=submit]');
   await page.waitForFunction(() => /Europe\/Paris/.test(document.querySelector('#event-moved li')?.textContent || ''));
   assert.match(await page.textContent('#event-moved h2'), /This change moved \d+ published meetings: tell their people/);
+  assert.deepEqual(await axe(page), [], 'axe on the meetings a change moved');
   assert.match(await page.locator('#event-moved li').first().textContent(),
     /^.+ \(.+\) – .+ \(.+\): from \w{3} \d+ Feb, \d\d:\d\d–\d\d:\d\d \(Europe\/Brussels\), Table \d+ to \w{3} \d+ Feb, \d\d:\d\d–\d\d:\d\d \(Europe\/Paris\), Table \d+$/);
   await page.selectOption('#lang', 'uk');
@@ -591,6 +595,9 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForFunction(() => /\(Europe\/Brussels\), Стіл/.test(document.querySelector('#event-moved li')?.textContent || ''));
   assert.match(await page.textContent('#event-moved h2'), /Ця зміна перенесла \d+ опубліков.* зустріч.*: повідомте/);
   assert.match(await page.locator('#event-moved li').first().textContent(), /: з .+\(Europe\/Paris\), Стіл \d+ на .+\(Europe\/Brussels\), Стіл \d+$/);
+  // each party's name and organisation in its own language, for a screen reader's voice
+  assert.deepEqual(await page.evaluate(dataLanguage), [], 'data in another language\'s voice');
+  assert.ok(await page.locator('#event-moved li strong [lang=en]').count() > 0, 'the European parties say lang=en');
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#event-form'));
   // A late B2B session on day two, cut into three 20-minute slots numbered
@@ -1166,6 +1173,122 @@ test('every page in Ukrainian on a phone, as each role: no English left, <html l
   assert.deepEqual(wrong.wide, [], `pages wider than the screen:\n${wrong.wide.join('\n')}`);
 });
 
+// axe-core, Deque's accessibility engine, from node_modules: given to every
+// page of its contexts before the page's own scripts (an init script, which
+// the page's CSP does not refuse as it would an inline <script>). The rules of WCAG 2.0, 2.1 and 2.2 at levels A and AA, and axe's
+// best practices (landmarks, heading order, one main); no rule is turned off.
+const AXE_SOURCE = path.join(HERE, 'node_modules', 'axe-core', 'axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+// What axe finds wrong on the page as it stands, once the layout has
+// settled: a line per element, the rule's id, its impact and the element's
+// selector.
+async function axe(page) {
+  const r = await page.evaluate(async (tags) => {
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    return window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+  }, AXE_TAGS);
+  return r.violations.flatMap((v) => v.nodes.map((n) => `${v.id} (${n.impact || v.impact}) ${n.target.join(' ')}`));
+}
+
+// Every page and state of the UI, as each role meets it, with what brings
+// the state about; welcome is an invitation's link (its path and token).
+// Long lists are searched down to a few rows: their rows are alike, and
+// axe's time grows with the page.
+function axeStates(welcome) {
+  const wait = (sel) => (page) => page.locator(sel).first().waitFor();
+  const name = encodeURIComponent(state.me.person.name.slice(0, 4));
+  return [
+    [null, [
+      [welcome, async function passwordsDiffer(page) {
+        await page.fill('#welcome-form input[name=password]', 'invited-secret-1');
+        await page.fill('#welcome-form input[name=password-again]', 'invited-secret-2');
+        await page.click('#welcome-form button[type=submit]');
+        await page.locator('#welcome-form [role=alert]').waitFor();
+      }],
+      [`/welcome#${'x'.repeat(43)}`, wait('#welcome-gone')],
+      ['/', async function signInRefused(page) {
+        await page.fill('#signin input[name=email]', 'nobody@dfnc.test');
+        await page.fill('#signin input[name=password]', 'not-the-password');
+        await page.click('#signin button[type=submit]');
+        await page.locator('#signin-error:not([hidden])').waitFor();
+      }],
+    ]],
+    [PARTICIPANT, [
+      ['/organisations?q=radar', wait('#results li.org')],
+      [`/organisations/${encodeURIComponent(otherOrg().id)}`, null],
+      ['/suggestions', wait('#suggestions li.suggestion')],
+      ['/partners', async function asked(page) {
+        await page.fill('#partners-text', 'Counter-drone radar for protecting energy infrastructure');
+        await page.click('#partners-form button[type=submit]');
+        await page.locator('#partners[aria-busy=false] li.suggestion').first().waitFor();
+      }],
+      ['/requests', null],
+      ['/agenda', null],
+      ['/profile', async function cpvListOpen(page) {
+        await page.locator('#cap-form input[role=combobox]').fill('radar');
+        await page.locator('#cap-form [role=option]').first().waitFor();
+      }],
+    ]],
+    [ORGANISER, [
+      ['/console/event', null],
+      ['/console/schedule', wait('#unscheduled')],
+      ['/console/import', async function refused(page) {
+        await page.fill('#import-form textarea', 'id,name,country,kind,sme,city,website,description\norg-x,X,XX,company,0,,,\n');
+        await page.click('#import-form button[type=submit]');
+        await page.locator('#import-result .errors li').waitFor();
+      }],
+      [`/console/people?q=${name}`, null],
+      ['/console/tables', wait('#table-plan')],
+      [`/console/checkin?q=${name}`, wait('#checkin-list li')],
+      ['/console/dashboard', null],
+      [`/requests?q=${name}`, null],
+    ]],
+  ];
+}
+
+// Runs axe on every state of axeStates() in locale, at a desktop's width and
+// at a phone's with the folded menu open, and the check of data's language
+// (dataLanguage); what they found, a line per element that says where.
+async function axeWalk(locale, all) {
+  const found = [];
+  const lang = [];
+  for (const [who, states] of all) {
+    const ctx = await newContext(locale);
+    await ctx.addInitScript({ path: AXE_SOURCE });
+    const page = await ctx.newPage();
+    if (who) await signIn(page, who);
+    for (const [p, prepare] of states) {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await open(page, p);
+      if (prepare) await prepare(page);
+      const where = `${locale} ${who ? who.email.split('@')[0] : 'anonymous'} ${p}${prepare && prepare.name ? ` (${prepare.name})` : ''}`;
+      for (const x of await axe(page)) found.push(`${where} at 1280 px: ${x}`);
+      for (const x of await page.evaluate(dataLanguage)) lang.push(`${where}: ${x}`);
+      await page.setViewportSize(PHONE.viewport);
+      const toggle = page.locator('header nav .menu-toggle');
+      if (await toggle.isVisible()) await toggle.click();
+      for (const x of await axe(page)) found.push(`${where} at 390 px, menu open: ${x}`);
+    }
+    await ctx.close();
+  }
+  return { found, lang };
+}
+
+test('axe finds nothing against WCAG A and AA on any page, in either language, on a desktop or a phone; '
+  + 'names say their language', async () => {
+  // an invitation, for its page (seen, not taken up)
+  newcomer('axe', 'Ada Axe', 'Axe Optics');
+  const link = dfnc(['user', 'invite', 'p-axe', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];
+  const all = axeStates(link.slice(base.length));
+  // the two languages side by side: axe keeps one core busy each
+  const walks = await Promise.all(['en-GB', 'uk-UA'].map((locale) => axeWalk(locale, all)));
+  const found = walks.flatMap((w) => w.found);
+  const lang = walks.flatMap((w) => w.lang);
+  assert.deepEqual(found, [], `axe:\n${found.join('\n')}`);
+  assert.deepEqual(lang, [], `data read in another language's voice:\n${lang.join('\n')}`);
+});
+
 // The element that has the focus, as a test reads it: its class and text,
 // else its id, else its tag.
 const focused = (page) => page.evaluate(() => {
@@ -1401,7 +1524,9 @@ test('the glossary\'s problems are said in Ukrainian on a Ukrainian page', async
     'Рядок 2: «electronic warfare» — не одне слово (основ: 2)',
     'Рядок 3: «drone» перекладається саме собою',
   ]);
-  assert.equal(await page.locator('#import-result [lang=en]').count(), 0, 'no message left in English');
+  // (the words quoted from the file are data in English, and say so)
+  assert.equal(await page.locator('#import-result .untranslated').count(), 0, 'no message left in English');
+  assert.deepEqual(await page.locator('#import-result .errors [lang=en]').allTextContents(), ['electronic warfare', 'drone']);
   // a line an older dfnc took that no longer fits
   plantStaleGlossary();
   await open(page, '/console/import');
@@ -1524,6 +1649,177 @@ test('a check-in that fails says so aloud, and the button stays a check-in butto
   await card.locator('[role=alert]').waitFor();
   assert.equal(await card.locator('[role=alert]').textContent(), `${UK['error.save']} ${UK['apierr.internal']}`);
   assert.equal(await card.locator('button').textContent(), UK['checkin.button']);
+  await ctx.close();
+});
+
+// Presses Tab (Shift+Tab with back) until the focus is on what sel
+// matches, at most 60 times; every stop on the way must show its focus (an
+// outline of 3:1, 2 px wide: a11y.mjs's contrast), what does not is put in
+// faint; past either end of the page the focus is on the browser's own
+// controls (the body here). Fails when sel is never reached: the keyboard
+// cannot get there.
+async function tabTo(page, sel, faint, back) {
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    if (await page.evaluate(() => document.activeElement !== document.body)) {
+      faint.push(...(await page.evaluate(contrast, 'focus')).map((x) => `${page.url()}: ${x}`));
+    }
+    if (await page.evaluate((x) => document.activeElement.matches(x), sel)) return;
+  }
+  assert.fail(`${sel} is not reached with the keyboard on ${page.url()}`);
+}
+
+// What has the focus: its tag, id and text.
+const focusIs = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return `${a.tagName}${a.id ? `#${a.id}` : ''} ${a.textContent.trim().slice(0, 60)}`;
+});
+
+// Signs in from the top of the home page with the keyboard alone.
+async function keyedSignIn(page, who, faint) {
+  await open(page, '/');
+  await tabTo(page, '#signin input[name=email]', faint);
+  await page.keyboard.type(who.email);
+  await tabTo(page, '#signin input[name=password]', faint);
+  await page.keyboard.type(who.password);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#signout');
+  await page.waitForFunction(() => document.body.dataset.ready !== '/');
+}
+
+// Signs out from wherever the focus is, back up to the header's button.
+async function keyedSignOut(page, faint) {
+  await tabTo(page, '#signout', faint, true);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.body.dataset.ready === '/' && !document.getElementById('signout'));
+  assert.match(await focusIs(page), /^H1/, 'signed out, the focus is on the home page\'s heading');
+}
+
+// Follows the header's link to path with the keyboard, back up from the
+// page; the focus lands on the new page's heading.
+async function keyedNav(page, href, faint) {
+  await tabTo(page, `header nav a[href^="${href}"]`, faint, true);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((p) => document.body.dataset.ready === p, href);
+  assert.match(await focusIs(page), /^H1/, `the focus is on ${href}'s heading`);
+}
+
+test('the keyboard alone signs in, searches, opens a profile, sends and accepts a request, signs out, '
+  + 'runs the scheduler and scrolls a wide table, its focus seen all the way', async () => {
+  newcomer('keys', 'Karl Keys', 'Keystroke Optics');
+  const karl = { email: 'keys@late.test', password: 'keys-secret-1' };
+  dfnc(['user', 'add', '--email', karl.email, '--role', 'participant', '--person', 'p-keys', '--password-stdin'], `${karl.password}\n`);
+  const faint = [];
+  const ctx = await newContext('uk-UA');
+  // axe on the states only these flows reach: a request sent, one accepted, a run's figures
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const found = [];
+  const page = await ctx.newPage();
+  await keyedSignIn(page, PARTICIPANT, faint);
+  assert.match(await focusIs(page), new RegExp(`^H1 ${esc(UK['agenda.title'])}`), 'signed in, the focus on the agenda\'s heading');
+  // the directory: a search typed and sent with Enter; the focus on the count
+  await keyedNav(page, '/organisations', faint);
+  await tabTo(page, 'form[role=search] input[name=q]', faint);
+  await page.keyboard.type('Keystroke');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.id === 'results-count');
+  // the profile, opened from the results
+  await tabTo(page, '#results a[href="/organisations/org-keys"]', faint);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.body.dataset.ready === '/organisations/org-keys');
+  assert.equal(await focusIs(page), 'H1 Keystroke Optics');
+  // a meeting request, written and sent; the focus on what was done
+  await tabTo(page, 'form.inline-form textarea[name=message]', faint);
+  await page.keyboard.type('Оптика для дронів?');
+  await tabTo(page, 'form.inline-form button[type=submit]', faint);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement.matches('.flash.ok'));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), UK['requests.sent']);
+  found.push(...(await axe(page)).map((x) => `request sent: ${x}`));
+  await keyedSignOut(page, faint);
+  // Karl accepts it with the space bar
+  await keyedSignIn(page, karl, faint);
+  await keyedNav(page, '/requests', faint);
+  await tabTo(page, '#received li[data-status=pending] button.primary', faint);
+  await page.keyboard.press(' ');
+  await page.waitForFunction(() => document.activeElement.matches('.flash.ok'));
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), UK['requests.accepted']);
+  assert.equal(await page.getAttribute('#received li.request', 'data-status'), 'accepted');
+  found.push(...(await axe(page)).map((x) => `request accepted: ${x}`));
+  // on a phone the menu opens with Enter, Tab goes into it, Escape folds it
+  await page.setViewportSize(PHONE.viewport);
+  await tabTo(page, 'header nav .menu-toggle', faint, true);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute('header nav .menu-toggle', 'aria-expanded'), 'true');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), '/profile', 'Tab goes to the menu\'s first link');
+  await page.keyboard.press('Escape');
+  assert.match(await focusIs(page), /^BUTTON/);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await keyedSignOut(page, faint);
+  // the organiser lands on the schedule: a short run, asked with Enter; the
+  // focus back on the button, the figures said
+  await keyedSignIn(page, ORGANISER, faint);
+  assert.match(await focusIs(page), new RegExp(`^H1 ${esc(UK['schedule.title'])}`));
+  await tabTo(page, 'input[name=time_limit]', faint);
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1');
+  await tabTo(page, '#run-scheduler', faint);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#sched-scheduled');
+  await page.waitForFunction(() => document.activeElement.id === 'run-scheduler');
+  found.push(...(await axe(page)).map((x) => `scheduler run: ${x}`));
+  // on a phone a slot's table plan is wider than the screen: its box takes
+  // the focus, and the arrow keys scroll it to the columns out of sight
+  await page.setViewportSize(PHONE.viewport);
+  await open(page, '/console/tables');
+  await page.locator('#table-plan').waitFor();
+  await tabTo(page, 'section.plan [role=region].scroll', faint);
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  // (scrolled smoothly: a moment later)
+  await page.waitForFunction(() => document.activeElement.scrollLeft > 0, null, { timeout: 3000 });
+  assert.equal(await page.evaluate(() => document.getElementById(document.activeElement.getAttribute('aria-labelledby')).tagName), 'H2');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await keyedSignOut(page, faint);
+  assert.deepEqual(faint, [], `focus not seen:\n${faint.join('\n')}`);
+  assert.deepEqual(found, [], `axe:\n${found.join('\n')}`);
+  await ctx.close();
+});
+
+test('a failed call is said at once, as an alert; what went well politely, as a status', async () => {
+  const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA');
+  const failing = (method) => (route) => (route.request().method() === method ? route.fulfill({ status: 500,
+    json: { error: { code: 'internal', message: 'database is locked' } } }) : route.fallback());
+  const failed = `${UK['error.save']} ${UK['apierr.internal']}`;
+  // the state of a line and its alert: [status text, alert text, alert shown]
+  const line = (id) => page.evaluate((x) => {
+    const ok = document.getElementById(x);
+    const bad = document.getElementById(`${x}-error`);
+    return [ok.getAttribute('role'), ok.textContent, bad && bad.getAttribute('role'), bad && bad.textContent, bad && !bad.hidden];
+  }, id);
+  await open(page, '/agenda');
+  await page.route('**/api/v1/me/feed', failing('POST'));
+  await page.click('#feed-new');
+  await page.locator('#feed-url-error:not([hidden])').waitFor();
+  assert.deepEqual(await line('feed-url'), ['status', '', 'alert', failed, true]);
+  // tried again and done: the status says it, the alert is gone
+  await page.unroute('**/api/v1/me/feed');
+  await page.click('#feed-new');
+  await page.locator('#feed-url a').waitFor();
+  const [role, said, , alerted, shown] = await line('feed-url');
+  assert.deepEqual([role, alerted, shown], ['status', '', false]);
+  assert.ok(said.startsWith(UK['agenda.feed_ready']), said);
+  await open(page, '/profile');
+  // the Ukrainian fields are read (and spell-checked) as Ukrainian, whatever the page's language
+  assert.deepEqual(await page.$$eval('#org-form [name$=_uk]', (els) => els.map((e) => e.lang)), ['uk', 'uk']);
+  await page.route('**/api/v1/session/others', failing('DELETE'));
+  await page.click('#signout-others');
+  await page.locator('#signout-others-status-error:not([hidden])').waitFor();
+  assert.deepEqual(await line('signout-others-status'), ['status', '', 'alert', failed, true]);
+  await page.route('**/api/v1/me/suggestions*', failing('GET'));
+  await open(page, '/suggestions');
+  await page.locator('#suggestions-status-error:not([hidden])').waitFor();
+  assert.deepEqual(await line('suggestions-status'), ['status', '', 'alert', UK['apierr.internal'], true]);
   await ctx.close();
 });
 

@@ -3,7 +3,7 @@
 // table (visually hidden); the page's text stays text, so a phone shows it
 // at its own size: a bar chart's labels wrap above their bars there.
 
-import { s, h } from './dom.js';
+import { s, h, scroller } from './dom.js';
 import { num, t } from './i18n.js';
 
 // The figures as a table for screen readers: a caption, a header row, rows.
@@ -48,6 +48,6 @@ export function matrix({ title, corner = '', rows, cols, cell, rowLabel = (x) =>
             s('title', {}, `${rowLabel(r)} × ${colName(c)}: ${num(v)}`)),
           v ? s('text', { x: left + j * cw + cw / 2, y: top + i * ch + 17, 'text-anchor': 'middle', class: level >= 3 ? 'val inv' : 'val' }, num(v)) : null);
       }))));
-  return h('figure', { class: 'chart-box' }, h('figcaption', { 'aria-hidden': 'true' }, title), h('div', { class: 'scroll' }, svg),
+  return h('figure', { class: 'chart-box' }, h('figcaption', { 'aria-hidden': 'true' }, title), scroller({ 'aria-label': title }, svg),
     dataTable(title, [corner, ...cols.map(colName)], rows.map((r) => [rowLabel(r), ...cols.map((c) => num(cell(r, c)))])));
 }

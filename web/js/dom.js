@@ -13,7 +13,32 @@ export function h(tag, attrs, ...children) {
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);
+  // data (translate="no") says its language, for a screen reader's voice
+  if (el.getAttribute('translate') === 'no' && !el.hasAttribute('lang')) {
+    const lang = dataLang(el.textContent);
+    if (lang) el.setAttribute('lang', lang);
+  }
   return el;
+}
+
+// The language of data text, as far as its letters tell, for a screen
+// reader to pick its voice (a Ukrainian voice reads "Fraunhofer" as
+// Ukrainian). The forum's data has two languages: the Ukrainian fields
+// (name_uk, description_uk) and the names of Ukrainians are written in
+// Cyrillic, and everything in Latin letters is the English side (name and
+// description are the English ones: the registries', CORDIS's, the
+// imports'). A person's name in Latin letters is no more English than it
+// is German or Polish, but no field says its language; an English voice
+// reads Latin letters as such, where a Ukrainian one would spell them
+// wrong, so "en" is the nearest true thing to say. Text with letters of
+// both kinds is the language of most of them (a link's address and digits
+// do not count); text without letters (an id of digits) says none.
+export function dataLang(text) {
+  const s = String(text || '').replace(/\b\w+:\/\/\S+/g, ' ');
+  const cyrillic = (s.match(/[\u0400-\u04ff]/g) || []).length;
+  const latin = (s.match(/[A-Za-z\u00c0-\u024f]/g) || []).length;
+  if (!cyrillic && !latin) return null;
+  return cyrillic >= latin ? 'uk' : 'en';
 }
 
 function append(el, children) {
@@ -59,6 +84,37 @@ let uid = 0;
 export function nextId(prefix) {
   uid += 1;
   return `${prefix}-${uid}`;
+}
+
+// A box that scrolls sideways what is wider than a phone (a table, a
+// chart). A keyboard scrolls it with the arrow keys once it has the focus,
+// so while it overflows it takes the focus, a region named by attrs
+// ('aria-labelledby' or 'aria-label') that a screen reader can say; when all
+// of it fits, it is no stop on the way.
+export function scroller(attrs, ...children) {
+  const el = h('div', { ...attrs, class: 'scroll', role: 'region' }, ...children);
+  const fit = () => {
+    if (el.scrollWidth > el.clientWidth) el.tabIndex = 0;
+    else el.removeAttribute('tabindex');
+  };
+  new ResizeObserver(fit).observe(el);
+  return el;
+}
+
+// The line that says what an action did: a success in a status (polite:
+// read out when the reader pauses), a failure in an alert beside it
+// (assertive: read out at once), either taking the other's place. ok(...)
+// and fail(...) take text or nodes; id names the status line, id-error the
+// alert.
+export function outcome(id, attrs) {
+  const ok = h('p', { ...attrs, id, role: 'status' });
+  const bad = h('p', { class: 'error', id: `${id}-error`, role: 'alert', hidden: true });
+  const show = (failed, parts) => {
+    ok.replaceChildren(...(failed ? [] : parts));
+    bad.replaceChildren(...(failed ? parts : []));
+    bad.hidden = !failed;
+  };
+  return { el: h('div', { class: 'outcome' }, ok, bad), ok: (...parts) => show(false, parts), fail: (...parts) => show(true, parts) };
 }
 
 // A labelled form field: label + control (+ optional hint), ids wired.

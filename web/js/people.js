@@ -2,7 +2,7 @@
 // fetched once per page view.
 
 import { api } from './api.js';
-import { h, list } from './dom.js';
+import { h, list, data } from './dom.js';
 import { t, getLang, errorText } from './i18n.js';
 
 const cache = new Map();
@@ -69,6 +69,12 @@ export function sendError(e, person) {
     return t('requests.already_open', { name: person && person.name ? person.name : '' });
   }
   return errorText(e);
+}
+
+// "Name (Organisation)": a Ukrainian's name and a European organisation's
+// differ in language, so each part says its own (dom.js's dataLang).
+export function nameAndOrg(name, org, attrs) {
+  return h('span', attrs, data(name), org ? [' (', data(org), ')'] : null);
 }
 
 export function forgetPeople() { cache.clear(); orgs.clear(); }

@@ -3,7 +3,7 @@
 // printable.
 
 import { api } from '../api.js';
-import { h, add, list } from '../dom.js';
+import { h, add, list, scroller, outcome } from '../dom.js';
 import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
 import { t, time, date, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy } from '../app.js';
@@ -54,14 +54,14 @@ export async function renderAgenda(main) {
   const end = (m) => m.end || m.ends_at;
   const meetings = list(ag, 'meetings').slice().sort((a, b) => instant(start(a)) - instant(start(b)));
   const provisional = provisionalOf(meetings);
-  const feedOut = h('p', { class: 'feed', id: 'feed-url', role: 'status' });
+  const feedOut = outcome('feed-url', { class: 'feed' });
   const subscribe = h('button', {
     type: 'button', id: 'feed-new',
     onclick: async () => {
       try {
         const f = await api.newFeed();
-        feedOut.replaceChildren(t('agenda.feed_ready'), ' ', h('a', { href: f.url }, f.url));
-      } catch (e) { feedOut.textContent = `${t('error.save')} ${errorText(e)}`; }
+        feedOut.ok(t('agenda.feed_ready'), ' ', h('a', { href: f.url }, f.url));
+      } catch (e) { feedOut.fail(`${t('error.save')} ${errorText(e)}`); }
     },
   }, t('agenda.subscribe'));
   // a feed URL that leaked stops at once; a new link turns it on again
@@ -70,8 +70,8 @@ export async function renderAgenda(main) {
     onclick: () => whileBusy([feedOff], async () => {
       try {
         await api.feedOff();
-        feedOut.textContent = t('agenda.feed_is_off');
-      } catch (e) { feedOut.textContent = `${t('error.save')} ${errorText(e)}`; }
+        feedOut.ok(t('agenda.feed_is_off'));
+      } catch (e) { feedOut.fail(`${t('error.save')} ${errorText(e)}`); }
     }),
   }, t('agenda.feed_off'));
   const person = state.me && state.me.person ? state.me.person : {};
@@ -86,7 +86,7 @@ export async function renderAgenda(main) {
       subscribe,
       feedOff,
       h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
-    h('div', { class: 'no-print' }, feedOut, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
+    h('div', { class: 'no-print' }, feedOut.el, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
   const waiting = await waitingSection(meetings);
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting); return; }
@@ -118,7 +118,7 @@ export async function renderAgenda(main) {
       tbody = h('tbody');
       days += 1;
       // each day's table named by its day, for a screen reader's list of tables
-      add(main, h('h2', { id: `day-${days}` }, d), h('div', { class: 'scroll' }, h('table', { class: 'agenda', 'aria-labelledby': `day-${days}` },
+      add(main, h('h2', { id: `day-${days}` }, d), scroller({ 'aria-labelledby': `day-${days}` }, h('table', { class: 'agenda', 'aria-labelledby': `day-${days}` },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
           h('th', { scope: 'col' }, t('agenda.with')))), tbody)));
     }

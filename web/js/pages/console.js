@@ -3,14 +3,14 @@
 // table plan per slot and the check-in of arrivals.
 
 import { api } from '../api.js';
-import { h, add, field, list, clear, data } from '../dom.js';
+import { h, add, field, list, clear, data, scroller, outcome } from '../dom.js';
 import {
   t, tn, tx, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime,
 } from '../i18n.js';
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
-import { tableName, localName, orgName, orgInfo } from '../people.js';
+import { tableName, localName, orgName, orgInfo, nameAndOrg } from '../people.js';
 import { limit, invalid } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 
@@ -50,10 +50,10 @@ export async function renderPeople(main) {
   const rows = list(r, 'people');
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
-    h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': 'people-title' },
+    scroller({ 'aria-labelledby': 'people-title' }, h('table', { 'aria-labelledby': 'people-title' },
       h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((p) => h('tr', {},
-        h('td', { translate: 'no' }, p.name, p.title ? h('span', { class: 'muted' }, ` · ${p.title}`) : null),
+        h('td', {}, data(p.name), p.title ? h('span', { class: 'muted' }, ' · ', data(p.title)) : null),
         h('td', { translate: 'no' }, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, orgOf(p)) : ''),
         h('td', {}, countryName(p.country)),
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
@@ -168,7 +168,7 @@ function importMessage(msg) {
         ...Object.fromEntries(names.map((n, i) => [n, FIGURES.has(n) ? m[i + 1] : data(m[i + 1])])) });
     }
   }
-  return h('span', { lang: 'en', translate: 'no' }, raw);
+  return h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, raw);
 }
 
 // A line of the glossary in force that partner matching leaves out, as the
@@ -270,7 +270,13 @@ export async function renderImport(main) {
     h('a', { href: '/api/v1/console/glossary', download: 'glossary.tsv' }, t('import.glossary_current'))));
   async function showGlossary() {
     let st;
-    try { st = await api.glossaryStatus(); } catch (e) { status.textContent = errorText(e); return; }
+    try { st = await api.glossaryStatus(); } catch (e) {
+      // said at once, as the list's problems are
+      current.querySelectorAll('.flash').forEach((el) => el.remove());
+      status.textContent = '';
+      current.append(h('p', { class: 'flash error', role: 'alert' }, errorText(e)));
+      return;
+    }
     // after the answer: two asked at once (a change of kind, then an import) leave one alert
     current.querySelectorAll('.flash').forEach((el) => el.remove());
     status.textContent = tn('import.glossary_pairs', st.pairs);
@@ -376,7 +382,7 @@ function movedText(text) {
   const v = REVENUED.exec(String(text || ''));
   if (v) return venue(v[1], v[2]);
   const m = MOVED.exec(String(text || ''));
-  if (!m) return h('span', { lang: 'en', translate: 'no' }, String(text || ''));
+  if (!m) return h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, String(text || ''));
   const place = (a, b, where, zone) => {
     const table = where === 'no table' ? t('event.moved_no_table') : tableName({ location_name: where });
     return [`${wallDayTime(a)}–${wallDayTime(b, true)}`, zone ? ` (${zone})` : '', ', ', table];
@@ -395,7 +401,7 @@ async function showMoved(form, warnings) {
     // the meetings a page at a time, until every moved one is named
     const want = new Set(warnings.map((w) => w.request));
     await allPages((offset, limit) => api.meetings(eventId(), { offset, limit }), 'meetings', (page) => {
-      for (const m of page) if (want.delete(m.request)) who.set(m.request, list(m.people).map(partyName).join(' – '));
+      for (const m of page) if (want.delete(m.request)) who.set(m.request, list(m.people));
       return want.size === 0;
     });
   } catch (_) { /* the requests' ids stand */ }
@@ -405,7 +411,8 @@ async function showMoved(form, warnings) {
     // a few at once; a change of zone moves them all: folded then
     h('details', { open: warnings.length <= 10 }, h('summary', {}, t('event.moved_list')),
       h('ul', { class: 'errors' }, shown.map((w) => h('li', { dataset: { request: w.request } },
-        h('strong', { translate: 'no' }, who.get(w.request) || w.request), ': ', movedText(w.warning)))),
+        h('strong', {}, who.has(w.request) ? who.get(w.request).map((p, i) => [i ? ' – ' : null, party(p)]) : data(w.request)),
+        ': ', movedText(w.warning)))),
       warnings.length > shown.length ? h('p', {}, t('import.more', { n: num(warnings.length - shown.length) })) : null));
   form.after(section);
   // below the form, off a phone's screen: brought into view
@@ -427,7 +434,7 @@ function renderProgramme(main, e) {
   const slots = list(e.slots, 'slots');
   const count = (id) => slots.filter((s) => s.session === id).length;
   const tz = e.timezone || 'Europe/Brussels';
-  const table = sessions.length ? h('div', { class: 'scroll' }, h('table', { id: 'programme', 'aria-labelledby': 'programme-title' },
+  const table = sessions.length ? scroller({ 'aria-labelledby': 'programme-title' }, h('table', { id: 'programme', 'aria-labelledby': 'programme-title' },
     h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots', 'event.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, sessions.map((s, i) => h('tr', { 'data-session': s.id },
       h('td', { translate: 'no', id: `session-${i}` }, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
@@ -663,13 +670,13 @@ function reasonOf(text) {
 // interpreter: none is free then" (app/schedule_event).
 function warningOf(text, names) {
   const raw = String(text || '');
-  const who = (id) => names.get(id) || id;
+  const who = (id) => (names.has(id) ? nameAndOrg(...names.get(id)) : data(id));
   let m = /^keeps its published slot (\d+) without an? ([a-z]{2}-[a-z]{2}) interpreter: none is free then$/.exec(raw);
   if (m) return t('warning.no_interpreter', { slot: m[1], pair: m[2] });
   m = /^keeps its published slot (\d+), but (.+) also meets in request (.+) then$/.exec(raw);
-  if (m) return t('warning.clash', { slot: m[1], person: who(m[2]), request: m[3] });
+  if (m) return tx('warning.clash', { slot: m[1], person: who(m[2]), request: data(m[3]) });
   m = /^keeps its published slot (\d+), but (.+) is not available then$/.exec(raw);
-  if (m) return t('warning.unavailable', { slot: m[1], person: who(m[2]) });
+  if (m) return tx('warning.unavailable', { slot: m[1], person: who(m[2]) });
   return raw;
 }
 
@@ -691,7 +698,7 @@ async function peopleNamed(warnings) {
       // by id: a search by the id would also match names, and a short id's
       // person could fall outside its first page
       const p = await api.person(id);
-      if (p && p.name) names.set(id, p.organisation ? `${p.name} (${orgName(await orgInfo(p.organisation))})` : p.name);
+      if (p && p.name) names.set(id, [p.name, p.organisation ? orgName(await orgInfo(p.organisation)) : '']);
     } catch (_) { /* the id stands */ }
   }));
   return names;
@@ -706,12 +713,12 @@ async function unscheduledSection() {
   const un = list(r, 'unscheduled');
   const count = r && typeof r.count === 'number' ? r.count : un.length;
   if (count === 0 && !asked('q') && offset === 0) return null;
-  const side = (u, i) => partyName(list(u.people)[i]) || (i ? u.to : u.from) || '';
+  const side = (u, i) => party(list(u.people)[i]) || data((i ? u.to : u.from) || '');
   return h('section', { class: 'card', id: 'unscheduled' }, h('h2', {}, t('schedule.unscheduled_title')),
     searchForm('unscheduled-search', t('schedule.unscheduled_filter'), asked('q'), null, 'filters no-print'),
     h('p', { class: 'count' }, tn('schedule.unscheduled_count', count)),
     un.length ? h('ul', { class: 'errors', id: 'unscheduled-list' }, un.map((u) => h('li', {},
-      h('strong', { translate: 'no' }, u.id), ' ', h('span', { translate: 'no' }, side(u, 0), ' → ', side(u, 1)), ': ', reasonOf(u.reason)))) : null,
+      h('strong', { translate: 'no' }, u.id), ' ', h('span', {}, side(u, 0), ' → ', side(u, 1)), ': ', reasonOf(u.reason)))) : null,
     pager('unscheduled-pager', offset, un.length, count));
 }
 
@@ -724,8 +731,8 @@ export async function renderSchedule(main) {
   const limit = h('input', { type: 'number', name: 'time_limit', min: 1, max: 600, value: 10 });
   const runBtn = h('button', { type: 'submit', class: 'primary', id: 'run-scheduler' }, t('schedule.run'));
   const pubBtn = h('button', { type: 'button', id: 'publish' }, t('schedule.publish'));
-  const pubMsg = h('p', { id: 'publish-status', role: 'status' },
-    state.event && state.event.published_at ? t('schedule.published_at', { when: dayTime(state.event.published_at) }) : t('schedule.not_published'));
+  const pubMsg = outcome('publish-status');
+  pubMsg.ok(state.event && state.event.published_at ? t('schedule.published_at', { when: dayTime(state.event.published_at) }) : t('schedule.not_published'));
   const form = h('form', {
     class: 'card',
     onsubmit: async (ev) => {
@@ -780,17 +787,20 @@ export async function renderSchedule(main) {
     try {
       const r = await api.publish(eventId());
       state.event = { ...state.event, published_at: (r && r.published_at) || new Date().toISOString() };
-      pubMsg.textContent = t('schedule.published_at', { when: dayTime(state.event.published_at) });
-    } catch (e) { pubMsg.textContent = `${t('schedule.publish_failed')} ${errorText(e)}`; }
+      pubMsg.ok(t('schedule.published_at', { when: dayTime(state.event.published_at) }));
+    } catch (e) { pubMsg.fail(`${t('schedule.publish_failed')} ${errorText(e)}`); }
   });
   add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), form, out, box,
-    h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg));
+    h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg.el));
 }
 
-function partyName(p) {
-  if (!p) return '';
-  const org = localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
-  return org ? `${p.name} (${org})` : p.name;
+function partyOrg(p) {
+  return localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
+}
+
+// A meeting's party as nodes, each part in its language.
+function party(p) {
+  return p ? nameAndOrg(p.name, partyOrg(p)) : '';
 }
 
 // The table plan: the meetings of a slot (or of every slot), a page at a
@@ -814,10 +824,10 @@ function drawPlan(out, meetings) {
     // each slot's table named by its time, for a screen reader's list of tables
     out.append(h('section', { class: 'plan' },
       h('h2', { id: `plan-${n}` }, `${dayTime(x.starts_at)}–${time(x.ends_at)}`),
-      h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': `plan-${n}` }, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      scroller({ 'aria-labelledby': `plan-${n}` }, h('table', { 'aria-labelledby': `plan-${n}` }, h('thead', {}, h('tr', {}, ['tables.table', 'tables.party_a', 'tables.party_b', 'tables.interpreter'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.map((m) => {
           const ps = list(m.people, 'people');
-          return h('tr', {}, h('td', {}, tableName(m)), h('td', { translate: 'no' }, partyName(ps[0])), h('td', { translate: 'no' }, partyName(ps[1])),
+          return h('tr', {}, h('td', {}, tableName(m)), h('td', {}, party(ps[0])), h('td', {}, party(ps[1])),
             h('td', { class: 'interpreter', translate: 'no' }, m.interpreter || ''));
         }))))));
   }
@@ -892,7 +902,7 @@ export async function renderCheckin(main) {
     if (needle.length < 2) { clear(out); foundSay.textContent = ''; return; }
     let found = [];
     try { found = list(await api.people({ q: needle, limit: 20 }), 'people'); } catch (e) {
-      if (mine === asking) add(clear(out), h('li', { class: 'flash error', role: 'alert' }, errorText(e)));
+      if (mine === asking) add(clear(out), h('li', {}, h('p', { class: 'flash error', role: 'alert' }, errorText(e))));
       return;
     }
     if (mine !== asking) return;   // a later letter's answer is on its way

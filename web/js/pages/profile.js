@@ -2,7 +2,7 @@
 // organisation's fields, and its offers and needs tagged with CPV codes.
 
 import { api } from '../api.js';
-import { h, add, field, list } from '../dom.js';
+import { h, add, field, list, outcome } from '../dom.js';
 import { t, tn, countryName, errorText } from '../i18n.js';
 import { state, flash, loadMe, role, refuse, whileBusy } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
@@ -61,7 +61,7 @@ function orgForm(o, editable) {
   const kind = h('select', { name: 'kind' }, KINDS.map((k) => h('option', { value: k, selected: o.kind === k }, t(`kind.${k}`))));
   const sme = h('input', { type: 'checkbox', name: 'sme', id: 'org-sme', checked: !!o.sme });
   const desc = limit(h('textarea', { name: 'description', rows: 4 }, o.description || ''), TEXT_MAX);
-  const descUk = limit(h('textarea', { name: 'description_uk', rows: 4 }, o.description_uk || ''), TEXT_MAX);
+  const descUk = limit(h('textarea', { name: 'description_uk', rows: 4, lang: 'uk' }, o.description_uk || ''), TEXT_MAX);
   const form = h('form', {
     class: 'card', id: 'org-form', novalidate: true,
     onsubmit: (ev) => submit(ev, form, async () => {
@@ -153,20 +153,20 @@ function capForm(caps, save) {
 // A lost phone, a shared computer at the venue: every other session of this
 // login ends, and the other browsers' device cookies are revoked.
 function signInsCard() {
-  const status = h('p', { id: 'signout-others-status', role: 'status' });
+  const status = outcome('signout-others-status');
   const button = h('button', {
     type: 'button', id: 'signout-others', 'aria-describedby': 'signins-hint',
     onclick: () => whileBusy([button], async () => {
       try {
         const r = await api.signOutOthers();
-        status.textContent = tn('profile.signed_out_others', r.sessions_ended);
-      } catch (e) { status.textContent = `${t('error.save')} ${errorText(e)}`; }
+        status.ok(tn('profile.signed_out_others', r.sessions_ended));
+      } catch (e) { status.fail(`${t('error.save')} ${errorText(e)}`); }
     }),
   }, t('profile.signout_others'));
   return h('section', { class: 'card', id: 'signins', 'aria-labelledby': 'signins-h' },
     h('h2', { id: 'signins-h' }, t('profile.signins')),
     h('p', { class: 'muted', id: 'signins-hint' }, t('profile.signins_hint')),
-    button, status);
+    button, status.el);
 }
 
 export async function renderProfile(main) {

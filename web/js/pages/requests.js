@@ -1,15 +1,15 @@
 // Meeting requests I received (accept or decline) and those I sent.
 
 import { api } from '../api.js';
-import { h, add, list, field } from '../dom.js';
+import { h, add, list, field, scroller, data } from '../dom.js';
 import { t, tn, dayTime, errorText } from '../i18n.js';
 import { state, flash, go } from '../app.js';
-import { personInfo, orgInfo, orgName, localName } from '../people.js';
+import { personInfo, orgInfo, orgName, localName, nameAndOrg } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org, id) {
-  return h('strong', { translate: 'no', id }, org ? `${p.name} (${org})` : p.name);
+  return h('strong', { id }, nameAndOrg(p.name, org));
 }
 
 async function row(r, incoming, redraw) {
@@ -70,15 +70,15 @@ async function renderAll(main) {
     class: 'card filters', role: 'search', id: 'requests-search',
     onsubmit: (ev) => { ev.preventDefault(); go(addressWith({ q: q.value.trim(), status: st.value, offset: null })); },
   }, field(t('requests.filter'), q), field(t('requests.status'), st), h('button', { type: 'submit' }, t('search.submit')));
-  const party = (p) => (p ? `${p.name} (${localName(p.org_name, p.org_name_uk)})` : '');
+  const party = (p) => (p ? nameAndOrg(p.name, localName(p.org_name, p.org_name_uk)) : '');
   add(main, h('h1', { id: 'requests-title' }, t('requests.all_title')), form,
     h('div', { id: 'all-requests' }, h('p', { class: 'count' }, tn('requests.count', count)),
-      h('div', { class: 'scroll' }, h('table', { 'aria-labelledby': 'requests-title' },
+      scroller({ 'aria-labelledby': 'requests-title' }, h('table', { 'aria-labelledby': 'requests-title' },
         h('thead', {}, h('tr', {}, ['requests.id', 'requests.from', 'requests.to', 'requests.status'].map((k) => h('th', { scope: 'col' }, t(k))))),
         h('tbody', {}, rows.map((x) => h('tr', { dataset: { id: x.id, status: x.status } },
           h('td', { class: 'mono' }, x.id),
-          h('td', { translate: 'no' }, party(list(x.people)[0]) || x.from),
-          h('td', { translate: 'no' }, party(list(x.people)[1]) || x.to),
+          h('td', {}, party(list(x.people)[0]) || data(x.from)),
+          h('td', {}, party(list(x.people)[1]) || data(x.to)),
           h('td', {}, h('span', { class: `status ${x.status}` }, t(`status.${x.status}`)))))))),
       pager('requests-pager', offset, rows.length, count)));
 }

@@ -2,7 +2,7 @@
 // (to the suggested person, or to a person of the suggested organisation).
 
 import { api } from '../api.js';
-import { h, add, field, list, clear } from '../dom.js';
+import { h, add, field, list, clear, outcome, dataLang } from '../dom.js';
 import { t, tn, num, countryName, errorText } from '../i18n.js';
 import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
@@ -28,7 +28,8 @@ async function sendBox(s, open, headId) {
   const askedList = asked.length ? h('ul', { class: 'people asked' }, asked) : null;
   if (free.length === 0) return askedList;
   const sel = h('select', { name: 'to', 'aria-label': t('suggest.whom'), translate: 'no' },
-    free.map((p) => h('option', { value: p.id }, p.title ? `${p.name} · ${p.title}` : p.name)));
+    // each in the language of the person's name (the title beside it is the English one)
+    free.map((p) => h('option', { value: p.id, lang: dataLang(p.name) }, p.title ? `${p.name} · ${p.title}` : p.name)));
   const msg = h('input', { type: 'text', name: 'message', 'aria-label': t('requests.message'), placeholder: t('requests.message'), maxlength: 500 });
   const btn = h('button', { type: 'submit', class: 'primary', 'aria-describedby': headId }, t('suggest.request'));
   box.addEventListener('submit', async (ev) => {
@@ -67,11 +68,11 @@ export function myOpen() {
 
 // How many organisations a list of cards holds, said by a screen reader
 // when it changes (the list is no live region: it would be read out whole,
-// every card and control); a sentence of its own when there are none.
-// Shared with the partners page.
+// every card and control); a sentence of its own when there are none, and
+// a failure as an alert. Shared with the partners page.
 export function foundStatus(id) {
-  const el = h('p', { class: 'count', id, role: 'status' });
-  return { el, say: (n, none) => { el.textContent = n ? tn('search.found', n) : none; } };
+  const o = outcome(id, { class: 'count' });
+  return { el: o.el, say: (n, none) => o.ok(n ? tn('search.found', n) : none), fail: o.fail };
 }
 
 // Where suggestions may come from: anywhere, the EU and EEA, or Ukraine (the
@@ -107,7 +108,7 @@ export async function renderSuggestions(main) {
       status.say(sug.length, none);
     } catch (e) {
       out.append(h('li', { class: 'muted' }, errorText(e)));
-      status.say(0, errorText(e));
+      status.fail(errorText(e));
     } finally {
       out.setAttribute('aria-busy', 'false');
     }
