@@ -101,10 +101,11 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     bool to_stdout = strcmp(out_path, "-") == 0;
     int rc = -1;
     if (app_auth_init(&err) < 0 || store_open(&s, ctx->db_path, &err) < 0 ||
-        !(o.f = to_stdout ? stdout : file_replace_open(&w, out_path, &err)))
+        !(o.f = to_stdout ? stdout : file_replace_open_private(&w, out_path, &err)))
         goto out;
     app_invite_csv_open(&o, o.f, public_url);
-    /* the links are written before the commit: a run that cannot write them
+    /* the file holds live sign-in links: only its owner may read it (0600);
+     * the links are written before the commit: a run that cannot write them
      * leaves no invitation behind that nobody holds a link to */
     if (store_begin(s, &err) < 0 ||
         app_invite(s, "cli", &io, app_invite_csv_row, &o, &sum, &a, &err) < 0)

@@ -30,7 +30,10 @@ static void replace_free(struct file_replace *w)
     *w = (struct file_replace){0};
 }
 
-FILE *file_replace_open(struct file_replace *w, const char *path, struct df_err *err)
+/* mode: the new file's permissions, or -1 for the old file's (0666 less the
+ * umask for a new one). */
+static FILE *replace_open(struct file_replace *w, const char *path, int mode_asked,
+                          struct df_err *err)
 {
     *w = (struct file_replace){0};
     struct stat st;
@@ -69,6 +72,8 @@ FILE *file_replace_open(struct file_replace *w, const char *path, struct df_err 
         umask(mask);
         mode = 0666 & ~mask;
     }
+    if (mode_asked >= 0)
+        mode = (mode_t)mode_asked;
     if (fchmod(fd, mode) != 0 || !(w->f = fdopen(fd, "wb"))) {
         why = errno;
         close(fd);
@@ -81,6 +86,16 @@ fail:
         unlink(w->tmp);
     replace_free(w);
     return NULL;
+}
+
+FILE *file_replace_open(struct file_replace *w, const char *path, struct df_err *err)
+{
+    return replace_open(w, path, -1, err);
+}
+
+FILE *file_replace_open_private(struct file_replace *w, const char *path, struct df_err *err)
+{
+    return replace_open(w, path, 0600, err);
 }
 
 int file_replace_commit(struct file_replace *w, struct df_err *err)

@@ -27,6 +27,10 @@ struct file_replace {
 /* Opens w->f for writing ("wb"). NULL with DF_ERR_RUNTIME "PATH: cannot
  * write: REASON". Then file_replace_commit or file_replace_abort, always. */
 FILE *file_replace_open(struct file_replace *w, const char *path, struct df_err *err);
+/* The same for a file that holds secrets (sign-in links): 0600 whatever the
+ * old file's permissions or the umask, so no other user of the machine can
+ * read it. */
+FILE *file_replace_open_private(struct file_replace *w, const char *path, struct df_err *err);
 /* Flushes, syncs and closes w->f, then renames the temporary file over the
  * path: 0, or -1 with DF_ERR_RUNTIME and the temporary file removed. */
 int file_replace_commit(struct file_replace *w, struct df_err *err);

@@ -91,6 +91,9 @@ t "invite refuses --days 0" 2 "" "days takes a whole number from 1 to 365" -- us
 t "invite everyone" 0 "" "^invited 2 \(2 new logins, 0 renewed\); skipped 3: 0 invited and not signed in yet, 1 with a password, 1 without a valid e-mail, 1 whose e-mail another login has" \
   -- user invite --all --days 3 --public-url https://forum.eu/ --out inv.csv
 cp inv.csv inv1.csv
+# the links sign in: nobody else on the machine reads them, whatever the umask
+[ "$(stat -c %a inv.csv)" = 600 ] && pass "the invitations' file is the owner's alone (0600)" \
+    || fail "the invitations' file is $(stat -c %a inv.csv), not 0600"
 python3 - <<'PY' && pass "the CSV: one row each, the links' tokens stored as hashes only, logins without a password" || fail "the CSV and the stored invitations"
 import csv, hashlib, sqlite3, sys, time
 rows = list(csv.DictReader(open("inv.csv", encoding="utf-8")))
@@ -115,7 +118,10 @@ t "invite everyone again: nobody new" 0 "" "^invited 0 .*skipped 5: 2 invited an
   -- user invite --all --public-url https://forum.eu --out -
 t "dfnc check: a login without a password yet is no weak hash" 0 "" "^problems: 0" -- check
 python3 -c "import sqlite3;c=sqlite3.connect('u.db');c.execute(\"UPDATE invitations SET expires_at = 1 WHERE user_rid = (SELECT rid FROM users WHERE email = 'anna@x.test')\");c.commit()"
+chmod 644 inv.csv
 t "invite everyone: an expired link is renewed" 0 "" "^invited 1 \(0 new logins, 1 renewed\)" -- user invite --all --public-url https://forum.eu --out inv.csv
+[ "$(stat -c %a inv.csv)" = 600 ] && pass "... and so is a file written over one others could read" \
+    || fail "the invitations' file written over a 0644 one is $(stat -c %a inv.csv)"
 t "invite one by name: a new link replaces the old" 0 "" "^invited 1 \(0 new logins, 1 renewed\)" -- user invite i1 i1 --public-url https://forum.eu --out inv.csv
 python3 - <<'PY' && pass "the re-invited person's old link is forgotten, the new one stored" || fail "re-invitation"
 import csv, hashlib, sqlite3
