@@ -700,6 +700,36 @@ static double score_of(const struct match_profile *p, const struct match_hit *h,
     return 0;
 }
 
+/* A unit of measure matches but is never a reason alone: "text: artillery,
+ * shells", not "text: mm, artillery, shells". */
+Test(match_meet, a_unit_of_measure_is_no_reason)
+{
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .wants = "155 mm artillery shells, 40 km range"},
+        {.id = "maker", .name = "Maker", .country = "DE", .text = "155 mm artillery shells, 40 km range"},
+        {.id = "ua", .name = "Виробник", .country = "UA", .text = "Снаряди 155 мм, дальність 40 км"},
+        {.id = "other", .name = "Other", .country = "IT", .text = "Catering"},
+        {.id = "other2", .name = "Other 2", .country = "FR", .text = "Field kitchens"},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(p, 5, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int n;
+    struct match_query q = {.mode = MATCH_PARTNERS, .lead = 0, .top = 5,
+                            .text = "155 mm artillery shells with 40 km range; снаряди 155 мм"};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+    const char *m = why_starting(p, h, n, "maker", "text: ");
+    cr_assert(m && strstr(m, "artillery") && strstr(m, "shells"), "%s", m ? m : "(none)");
+    cr_assert(!strstr(m, "mm") && !strstr(m, " km"), "a unit said: %s", m);
+    const char *u = why_starting(p, h, n, "ua", "text: ");
+    cr_assert(!u || (!strstr(u, "мм") && !strstr(u, "км")), "a unit said: %s", u);
+    arena_free(&a);
+    match_index_free(ix);
+}
+
 /* What a profile looks for (its needs' words) is not what it does: a
  * meeting question meets a buyer's needs with what the lead offers in full,
  * and a fellow buyer's at needs_text. */

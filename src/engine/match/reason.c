@@ -245,6 +245,20 @@ static bool said_by_phrase(const struct match_index *ix, const struct qterm *qt,
 }
 
 /* Whether term id is one of q's translations. */
+/* A unit of measure ("155 mm", "40 km", "5 кг"): it matches, as the text
+ * says it, but alone it tells no one why ("text: mm, artillery"). */
+static bool is_unit(const char *word)
+{
+    static const char *const units[] = {
+        "mm", "cm", "km", "kg", "kw", "mw", "kv", "hz", "khz", "mhz", "ghz", "kmh",
+        "мм", "см", "км", "кг", "квт", "мвт", "кв", "гц", "кгц", "мгц", "ггц",
+    };
+    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
+        if (strcmp(word, units[i]) == 0)
+            return true;
+    return false;
+}
+
 static bool translates(const struct qterm *q, int id)
 {
     for (int j = 0; j < q->tr_n; j++)
@@ -611,7 +625,8 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
         if (w.shown == 4 && !any_needed && !(qt[i].via[0] && qt[i].compound[0]))
             continue;   /* no room for it, and it can join no compound said */
         if (match_term_org_df(ix, qt[i].id) > common ||
-            (qt[i].from_id >= 0 && match_term_org_df(ix, qt[i].from_id) > common))
+            (qt[i].from_id >= 0 && match_term_org_df(ix, qt[i].from_id) > common) ||
+            is_unit(qt[i].word))
             continue;
         bool named = said_by_phrase(ix, qt, &phrases, i, o, od, mark, common, said.id, said.n);
         /* a translation of a word named too, and a word whose translation is
