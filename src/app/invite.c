@@ -137,7 +137,15 @@ int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err
 {
     struct app_invite_csv *c = ud;
     char link[600], expires[32];
-    snprintf(link, sizeof link, "%.*s/welcome#%s", c->base_n, c->base, inv->token);
+    int n = snprintf(link, sizeof link, "%.*s/welcome#%s", c->base_n, c->base, inv->token);
+    if (n < 0 || (size_t)n >= sizeof link) {
+        /* a cut link would cut its token: an invitation nobody can use */
+        sodium_memzero(link, sizeof link);
+        return df_err_set(err, DF_ERR_INPUT,
+                          "the public URL is too long for an invitation link (%d bytes; at "
+                          "most %zu)", c->base_n, sizeof link - sizeof "/welcome#" -
+                          strlen(inv->token));
+    }
     time_t t = (time_t)inv->expires_at;
     struct tm tm;
     strftime(expires, sizeof expires, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));

@@ -228,6 +228,28 @@ static void peer_address(struct http_req *r)
     }
 }
 
+/* Every X-Forwarded-For line of a request, in order, joined by commas (as
+ * RFC 9110 reads repeated fields): a proxy may add a line of its own (HAProxy's
+ * option forwardfor does) below the one the client sent, and the first line
+ * alone would then be the client's word. */
+struct xff_lines {
+    struct arena *a;
+    const char *all;
+};
+
+static enum MHD_Result join_xff(void *cls, enum MHD_ValueKind kind, const char *key,
+                                const char *value)
+{
+    (void)kind;
+    struct xff_lines *x = cls;
+    if (!value || strcasecmp(key, "X-Forwarded-For") != 0)
+        return MHD_YES;
+    /* out of memory: the lines from here on, still the proxies' end of it */
+    const char *all = x->all ? arena_printf(x->a, "%s,%s", x->all, value) : NULL;
+    x->all = all ? all : value;
+    return MHD_YES;
+}
+
 /* Once the headers are read: behind a proxy, the client it names. Only a
  * peer named by --behind-proxy is believed: a client reaching the server
  * directly would otherwise choose the address it is logged and limited by. */
@@ -242,9 +264,10 @@ static void client_facts(struct http_req *r)
         return;
     /* Each proxy appends the address it saw: the client is the last one no
      * trusted proxy holds. */
-    const char *xff = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-For");
-    if (xff)
-        http_proxies_client(&r->srv->o.proxies, xff, r->ip, sizeof r->ip);
+    struct xff_lines xff = {.a = &r->a};
+    MHD_get_connection_values(r->conn, MHD_HEADER_KIND, join_xff, &xff);
+    if (xff.all)
+        http_proxies_client(&r->srv->o.proxies, xff.all, r->ip, sizeof r->ip);
     const char *proto =
         MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "X-Forwarded-Proto");
     if (proto && strcmp(proto, "https") == 0)

@@ -603,6 +603,24 @@ def check_forwarded_only_from_named_proxies(tmp):
         login("127.0.0.1", port, "6.6.6.6, 10.32.0.9, 127.0.0.5", "o@proxy.test",
               "proxy-organiser-1")
 
+    def two_lines(port):   # the client's own line, then the line the proxy added
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.putrequest("POST", "/api/v1/session")
+        conn.putheader("Content-Type", "application/json")
+        conn.putheader("X-Forwarded-For", "6.6.6.7")
+        conn.putheader("X-Forwarded-For", "10.33.0.9")
+        body = json.dumps({"email": "o@proxy.test", "password": "proxy-organiser-1"}).encode()
+        conn.putheader("Content-Length", str(len(body)))
+        conn.endheaders(body)
+        conn.getresponse().read()
+        conn.close()
+
+    checks += 1
+    text = served("127.0.0.1", "127.0.0.1", "proxy-lines.log", two_lines)
+    if "ip=10.33.0.9 " not in text or "6.6.6.7" in text:
+        fail("X-Forwarded-For in two lines (a proxy that adds its own) named the client's "
+             f"first line: {[x for x in text.splitlines() if 'event=http ' in x][:1]}")
+
     checks += 1
     text = served("127.0.0.1", "127.0.0.0/8", "proxy-range.log", chain)
     if "ip=10.32.0.9 " not in text or "6.6.6.6" in text:

@@ -88,6 +88,13 @@ t "invite needs --public-url, named" 2 "" "^dfnc: user invite needs --public-url
 t "invite takes --all or ids, not both" 2 "" "not both" -- user invite i1 --all --public-url https://forum.eu --out inv.csv
 t "invite refuses a --public-url with a #fragment" 2 "" "is not an http:// or https:// address" -- user invite --all --public-url 'https://forum.eu/#x' --out inv.csv
 t "invite refuses --days 0" 2 "" "days takes a whole number from 1 to 365" -- user invite --all --days 0 --public-url https://forum.eu --out inv.csv
+# a --public-url so long that a link would cut its token: refused, nothing kept
+long="https://forum.eu/$(printf 'a%.0s' $(seq 1 560))"
+t "invite refuses a --public-url too long for a whole link" 3 "" "too long for an invitation link" \
+  -- user invite --all --public-url "$long" --out inv.csv
+kept=$(python3 -c "import sqlite3;print(sqlite3.connect('u.db').execute('SELECT (SELECT count(*) FROM invitations)+(SELECT count(*) FROM users WHERE password_hash = \'\')').fetchone()[0])")
+[ "$kept" = 0 ] && [ ! -e inv.csv ] && pass "a refused invite run keeps no login, invitation or file" \
+    || fail "a refused invite run kept $kept logins or invitations, or its file"
 t "invite everyone" 0 "" "^invited 2 \(2 new logins, 0 renewed\); skipped 3: 0 invited and not signed in yet, 1 with a password, 1 without a valid e-mail, 1 whose e-mail another login has" \
   -- user invite --all --days 3 --public-url https://forum.eu/ --out inv.csv
 cp inv.csv inv1.csv

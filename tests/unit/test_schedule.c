@@ -902,17 +902,29 @@ static const struct app_schedule_late *late_of(const struct app_schedule_report 
  * organiser's next run places them) and 40 pending ones that participants
  * accept while it runs. */
 #define FORUM_PEOPLE 40
+static int forum_langs;   /* review stress: languages and interpreters too */
+static const char *forum_lang(int i)
+{
+    return !forum_langs ? NULL : i % 3 == 0 ? "uk" : i % 3 == 1 ? "en" : "uk;en";
+}
 static void setup_forum(void)
 {
     open_event("forum", "2025-06-05T11:30:00+02:00");
     for (int i = 0; i < FORUM_PEOPLE; i++) {
         char id[16];
         snprintf(id, sizeof id, "p%02d", i);
-        struct store_person p = {.id = id, .org = "org", .name = id};
+        struct store_person p = {.id = id, .org = "org", .name = id, .languages = forum_lang(i)};
         ok(store_person_upsert(s, &p, NULL, &err));
     }
     for (int i = 0; i < 10; i++)
         add_slot(i, "s1");
+    for (int i = 0; forum_langs && i < 3; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "int-%d", i + 1);
+        struct store_interpreter in = {.id = id, .event = "ev", .name = id, .lang_a = "uk",
+                                       .lang_b = "en", .session = NULL};
+        ok(store_interpreter_upsert(s, &in, NULL, &err));
+    }
     for (int i = 0; i < 16; i++) {
         char id[16];
         snprintf(id, sizeof id, "table-%d", i + 1);
@@ -2073,3 +2085,143 @@ Test(app_schedule, a_published_meeting_moved_or_an_interpreter_booked_meanwhile_
         arena_free(&a);
     }
 }
+
+/* ---- random accepts, absences, booths and languages during the run ----------
+ * At the 40-person forum, a hook accepts a random share of the pending
+ * requests (each accept placing its meeting), cancels e00, calls people away
+ * where they have no published meeting, gives a few hosts a booth and (with
+ * interpreters) changes some people's languages. Whatever it did, the run is
+ * written, the published meetings stay, and nobody, no table and no
+ * interpreter is booked twice and nobody meets where they are away.
+ * STRESS_OFF=N in the environment shifts the seeds, to try others. */
+struct stress {
+    unsigned seed;
+};
+
+static unsigned rnd(unsigned *x)
+{
+    *x = *x * 1103515245u + 12345u;
+    return *x >> 16;
+}
+
+static void stress_hook(struct store *st, void *ud)
+{
+    struct stress *w = ud;
+    unsigned x = w->seed;
+    struct arena b;
+    arena_init(&b, 0);
+    /* accepts in a random order */
+    int order[40];
+    for (int i = 0; i < 40; i++)
+        order[i] = i;
+    for (int i = 39; i > 0; i--) {
+        int j = (int)(rnd(&x) % (unsigned)(i + 1)), t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+    int accepts = (int)(rnd(&x) % 41);
+    for (int i = 0; i < accepts; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "q%02d", order[i]);
+        struct store_request r, out;
+        ok(store_request_get(st, id, &b, &r, &err));
+        int rescheduled = 0;
+        ok(app_request_act(st, r.to, id, APP_REQUEST_ACCEPT, &b, &out, &rescheduled, NULL, &err));
+    }
+    struct store_request e0, out;
+    ok(store_request_get(st, "e00", &b, &e0, &err));
+    ok(app_request_act(st, e0.from, "e00", APP_REQUEST_CANCEL, &b, &out, NULL, NULL, &err));
+    /* absences where the person has no published meeting */
+    struct stored *v = calloc(1, sizeof *v);
+    cr_assert_not_null(v);
+    ok(store_meeting_each(st, "ev", NULL, stored_meeting, v, &err));
+    ok(store_request_each(st, "ev", "accepted", stored_request, v, &err));
+    int aways = (int)(rnd(&x) % 30);
+    for (int i = 0; i < aways; i++) {
+        char p[16], slot[16];
+        snprintf(p, sizeof p, "p%02d", (int)(rnd(&x) % FORUM_PEOPLE));
+        snprintf(slot, sizeof slot, "t%d", (int)(rnd(&x) % 10) + 1);
+        bool busy = false;
+        for (int j = 0; j < v->n; j++)
+            busy |= strcmp(v->slot[j], slot) == 0 && meets(v, j, p);
+        if (!busy)
+            ok(store_unavailable_add(st, p, slot, "stress", &err));
+    }
+    /* a few hosts take a booth nobody else has */
+    int booths = (int)(rnd(&x) % 4);
+    for (int i = 0; i < booths; i++) {
+        char p[16], t[16];
+        snprintf(p, sizeof p, "p%02d", (int)(rnd(&x) % FORUM_PEOPLE));
+        snprintf(t, sizeof t, "table-%d", 13 + i);
+        struct store_person pp = {.id = p, .org = "org", .name = p, .booth = t,
+                                  .languages = forum_lang(atoi(p + 1))};
+        ok(store_person_upsert(st, &pp, NULL, &err));
+    }
+    /* a few learn or forget a language (their booth, if any, dropped) */
+    int langs = forum_langs ? (int)(rnd(&x) % 8) : 0;
+    for (int i = 0; i < langs; i++) {
+        char p[16];
+        snprintf(p, sizeof p, "p%02d", (int)(rnd(&x) % FORUM_PEOPLE));
+        const char *l[] = {"uk", "en", "uk;en", "de"};
+        struct store_person pp = {.id = p, .org = "org", .name = p,
+                                  .languages = l[rnd(&x) % 4]};
+        ok(store_person_upsert(st, &pp, NULL, &err));
+    }
+    free(v);
+    arena_free(&b);
+}
+
+struct ivs {
+    int n;
+    char req[400][24], slot[400][24], iv[400][24];
+};
+static int grab_iv(void *ud, const struct store_meeting *m)
+{
+    struct ivs *v = ud;
+    cr_assert_lt(v->n, 400);
+    snprintf(v->req[v->n], 24, "%s", m->request);
+    snprintf(v->slot[v->n], 24, "%s", m->slot);
+    snprintf(v->iv[v->n++], 24, "%s", m->interpreter ? m->interpreter : "");
+    return 0;
+}
+static void stress_run(unsigned seed)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct stored *published = calloc(1, sizeof *published);
+    struct stored *v = calloc(1, sizeof *v);
+    cr_assert(published && v);
+    const char *off = getenv("STRESS_OFF");
+    struct stress w = {.seed = seed + (off ? (unsigned)atoi(off) : 0u)};
+    struct app_schedule_report rep;
+    forum_run(stress_hook, &w, &a, &rep, published, v);
+    struct ivs iv = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab_iv, &iv, &err));
+    for (int i = 0; i < iv.n; i++)
+        for (int j = 0; j < i; j++)
+            cr_assert(!iv.iv[i][0] || strcmp(iv.slot[i], iv.slot[j]) != 0 ||
+                          strcmp(iv.iv[i], iv.iv[j]) != 0,
+                      "%s and %s share interpreter %s in %s", iv.req[i], iv.req[j], iv.iv[i],
+                      iv.slot[i]);
+    cr_log_info("seed %u: late %d (accepted %d displaced %d kept %d moved %d placed %d unsch %d)",
+                seed, rep.late_n, rep.late_accepted, rep.late_displaced, rep.late_kept,
+                rep.late_moved, rep.late_placed, rep.late_unscheduled);
+    free(published);
+    free(v);
+    arena_free(&a);
+}
+
+#define STRESS(n) \
+    Test(merge_stress, seed_##n, .init = setup_forum, .fini = teardown, .timeout = 120) \
+    { stress_run(n * 7919u + 1); }
+STRESS(1) STRESS(2) STRESS(3) STRESS(4)
+
+static void setup_forum_langs(void)
+{
+    forum_langs = 1;
+    setup_forum();
+}
+#define STRESS_L(n) \
+    Test(merge_stress_lang, seed_##n, .init = setup_forum_langs, .fini = teardown, .timeout = 120) \
+    { stress_run(n * 6007u + 3); }
+STRESS_L(1) STRESS_L(2) STRESS_L(3) STRESS_L(4)
