@@ -592,7 +592,7 @@ bool csv_field_is_formula(const char *value, size_t n)
     size_t i = 0;
     while (i < n && value[i] == '\'')
         i++;
-    return i < n && strchr("=+-@\t\r", value[i]) != NULL;
+    return i < n && value[i] && strchr("=+-@\t\r", value[i]) != NULL;
 }
 
 void csv_write_field(FILE *out, const char *value)

@@ -42,18 +42,22 @@ int store_invitees(struct store *s, const char *person, struct arena *a,
         goto out;
     store_bind_text(st, 1, person);
     int step = SQLITE_DONE;
-    while (*n < cap && (step = sqlite3_step(st)) == SQLITE_ROW) {
+    bool lost = false;   /* a copy the arena had no room for: a NULL e-mail would read as none */
+    while (!lost && *n < cap && (step = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_invitee *p = &(*out)[(*n)++];
-        p->person = arena_strdup(a, store_col(st, 0));
-        p->name = arena_strdup(a, store_col(st, 1));
-        p->email = arena_strdup(a, store_col(st, 2));
-        p->org_name = arena_strdup(a, store_col(st, 3));
-        p->country = arena_strdup(a, store_col(st, 4));
-        p->ui_language = arena_strdup(a, store_col(st, 5));
+        const char **text[] = {&p->person, &p->name, &p->email, &p->org_name, &p->country,
+                               &p->ui_language, NULL, &p->user_email};
+        for (int i = 0; i < 8; i++)
+            if (text[i] && !(*text[i] = arena_strdup(a, store_col(st, i))) && store_col(st, i))
+                lost = true;
         p->user = sqlite3_column_int64(st, 6);
-        p->user_email = arena_strdup(a, store_col(st, 7));
         p->has_password = sqlite3_column_int(st, 8) != 0;
         p->invite_expires = sqlite3_column_int64(st, 9);
+    }
+    if (lost) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory listing people to invite");
+        sqlite3_reset(st);
+        goto out;
     }
     if (*n < cap && step != SQLITE_DONE) {
         store_fail(s, err, "listing people to invite");

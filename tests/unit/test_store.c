@@ -7,6 +7,7 @@
 
 #include "store/api.h"
 #include "store/glossary.h"
+#include "store/invite.h"
 #include "store/migrations.h"
 #include "store/store.h"
 #include "scratch_db.h"
@@ -113,6 +114,35 @@ Test(store_people, a_person_needs_an_existing_organisation, .init = open_fresh,
     p.org = "org-1";
     cr_assert_eq(store_person_upsert(s, &p, NULL, &err), 0, "%s", err.msg);
     cr_assert_eq(store_person_exists(s, "p-1", &err), 1);
+}
+
+/* The people to invite, read into an arena that runs out midway: an error,
+ * not people whose e-mail reads as none (they would be counted "without an
+ * e-mail" and never invited). */
+Test(store_invite, an_arena_that_runs_out_is_an_error, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    add_org("org-1", "PL");
+    char id[16], email[32];
+    for (int i = 0; i < 3; i++) {
+        snprintf(id, sizeof id, "p-%d", i);
+        snprintf(email, sizeof email, "person-%d@x.test", i);
+        struct store_person p = {.id = id, .org = "org-1", .name = "Олена", .email = email};
+        cr_assert_eq(store_person_upsert(s, &p, NULL, &err), 0, "%s", err.msg);
+    }
+    struct arena roomy, tight;
+    arena_init(&roomy, 0);
+    struct store_invitee *all;
+    int n = 0;
+    cr_assert_eq(store_invitees(s, NULL, &roomy, &all, &n, &err), 0, "%s", err.msg);
+    cr_assert_eq(n, 3);
+    cr_assert_str_eq(all[2].email, "person-2@x.test");
+    /* room for the list and a few copies, not all of them */
+    arena_init(&tight, 3 * sizeof *all + 24);
+    cr_assert_eq(store_invitees(s, NULL, &tight, &all, &n, &err), -1);
+    cr_assert(strstr(err.msg, "out of memory"), "%s", err.msg);
+    arena_free(&roomy);
+    arena_free(&tight);
 }
 
 static void add_event_with_slots(void)
