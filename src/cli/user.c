@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -119,8 +120,13 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     }
     o.f = NULL;
     if (store_commit(s, &err) < 0) {
-        if (!to_stdout)
-            remove(out_path); /* links to invitations that were never made */
+        if (!to_stdout) {
+            /* links to invitations that were never made: the file written
+             * (through a symbolic link, its target), not the link */
+            char *target = realpath(out_path, NULL);
+            remove(target ? target : out_path);
+            free(target);
+        }
         goto out;
     }
     fprintf(stderr,
