@@ -2,6 +2,7 @@
  * requests) and of the CPV classifier: validation of each row, one transaction
  * per file, FILE:LINE on every row refused. */
 #include "app/import.h"
+#include "app/availability.h"
 #include "app/fields.h"
 #include "app/interpreting.h"
 #include "app/procure_import.h"
@@ -313,6 +314,46 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
     return 0;
 }
 
+/* ---- availability ---------------------------------------------------------------- */
+
+static const char *const availability_columns[] = {"person", "event", "away", NULL};
+
+/* person's away slots at event become the row's ';'-separated list (empty:
+ * available in every slot), checked as the API checks them. */
+static int availability_row(struct store *s, const struct csv_reader *r,
+                            const struct csv_row *row, int *added,
+                            struct app_import_result *res, struct df_err *err)
+{
+    (void)res;
+    *added = 0;
+    const char *person, *event, *away = opt(r, row, "away");
+    if (!(person = need_id(r, row, "person", err)) || !(event = need_id(r, row, "event", err)))
+        return -1;
+    struct arena a;
+    arena_init(&a, 0);
+    int rc = -1, n = 0;
+    char *list = arena_strdup(&a, away ? away : "");
+    const char **ids = list ? arena_alloc(&a, (strlen(list) / 2 + 1) * sizeof *ids) : NULL;
+    if (!ids) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        goto out;
+    }
+    /* "t-1; t-2" as a person types it: the spaces around an id go */
+    for (char *save = NULL, *id = strtok_r(list, ";", &save); id; id = strtok_r(NULL, ";", &save)) {
+        id += strspn(id, " ");
+        for (char *e = id + strlen(id); e > id && e[-1] == ' ';)
+            *--e = '\0';
+        if (*id)
+            ids[n++] = id;
+    }
+    rc = app_availability_replace(s, "cli", person, event, ids, n, &a, err);
+    if (rc < 0 && err->kind == DF_ERR_NOT_FOUND)
+        err->kind = DF_ERR_INPUT;
+out:
+    arena_free(&a);
+    return rc;
+}
+
 /* ---- the kinds and the driver ---------------------------------------------------- */
 
 int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
@@ -350,13 +391,14 @@ int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *
 }
 
 static const struct app_import_kind app_import_kinds[] = {
-    {"organisations", org_columns, "id", org_row},
-    {"people", person_columns, "id", person_row},
-    {"capabilities", capability_columns, NULL, capability_row},
-    {"requests", request_columns, "id", request_row},
-    {"interpreters", interpreter_columns, "id", interpreter_row},
-    {"demands", app_procure_demand_columns, "id", app_procure_demand_row},
-    {"supplies", app_procure_supply_columns, "id", app_procure_supply_row},
+    {"organisations", org_columns, "id", org_row, NULL},
+    {"people", person_columns, "id", person_row, NULL},
+    {"capabilities", capability_columns, NULL, capability_row, NULL},
+    {"requests", request_columns, "id", request_row, NULL},
+    {"interpreters", interpreter_columns, "id", interpreter_row, NULL},
+    {"availability", availability_columns, "person", availability_row, "event"},
+    {"demands", app_procure_demand_columns, "id", app_procure_demand_row, NULL},
+    {"supplies", app_procure_supply_columns, "id", app_procure_supply_row, NULL},
 };
 
 int app_import_csv(struct store *s, const char *kind, const char *path, enum codepage enc,
@@ -389,6 +431,12 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
     while ((got = csv_reader_next(r, &row, err)) > 0) {
         if (k->id_column) {
             const char *id = csv_get(r, &row, k->id_column);
+            const char *id2 = k->id_column_2 ? csv_get(r, &row, k->id_column_2) : NULL;
+            char key[2 * APP_ID_MAX + 8];
+            if (id && *id && id2) {   /* ids hold no space: "person event" is one pair's */
+                snprintf(key, sizeof key, "%.*s %.*s", APP_ID_MAX, id, APP_ID_MAX, id2);
+                id = key;
+            }
             if (id && *id) {
                 int fresh = strset_add(&seen, id);
                 if (fresh < 0) {
@@ -396,8 +444,13 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
                     goto rollback;
                 }
                 if (fresh == 0) {
-                    df_err_set(err, DF_ERR_INPUT, "%s:%d: duplicate %s \"%s\" in this file",
-                               path, row.line, k->id_column, id);
+                    if (id == key)
+                        df_err_set(err, DF_ERR_INPUT,
+                                   "%s:%d: duplicate %s and %s \"%s\" in this file: one row "
+                                   "each", path, row.line, k->id_column, k->id_column_2, id);
+                    else
+                        df_err_set(err, DF_ERR_INPUT, "%s:%d: duplicate %s \"%s\" in this file",
+                                   path, row.line, k->id_column, id);
                     df_problems_add(bad, row.line, err->msg);
                     continue;
                 }

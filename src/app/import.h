@@ -34,6 +34,7 @@ struct app_import_kind {
     const char *const *required;         /* NULL-terminated required columns */
     const char *id_column;               /* unique within a file; NULL if none */
     app_import_row_fn row;
+    const char *id_column_2;             /* with id_column, a key of two columns */
 };
 
 /* Whether row is whole and its text one people may read: it has as many

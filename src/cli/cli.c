@@ -13,7 +13,7 @@ const struct cli_command cli_commands[] = {
      "Creates the database, or migrates it to this version's schema. Every other\n"
      "command but check also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
-     "dfnc import organisations|people|capabilities|requests|interpreters|demands|supplies FILE [--encoding E] | glossary FILE | cpv FILE.json [--lang en|uk] | cordis --projects F --participations F",
+     "dfnc import organisations|people|capabilities|requests|interpreters|availability|demands|supplies FILE [--encoding E] | glossary FILE | cpv FILE.json [--lang en|uk] | cordis --projects F --participations F",
      "Imports a CSV file (header row, RFC 4180 quoting, every row as many fields\n"
      "as the header: quote a field holding the delimiter) in one transaction.\n"
      "The delimiter is the header line's: comma, semicolon (Excel in most European\n"
@@ -49,6 +49,10 @@ const struct cli_command cli_commands[] = {
      "                 on stderr (warning: FILE:LINE) for you to tell its people\n"
      "  interpreters   id,event,name,pair,session (pair like uk-en; session empty for\n"
      "                 every B2B session of the event, or one session's id)\n"
+     "  availability   person,event,away (away: the B2B slot ids of the event the\n"
+     "                 person cannot meet in, like t-1;t-2; empty for none). A row\n"
+     "                 replaces the person's away slots at that event, one row each;\n"
+     "                 meetings already in them stay (dfnc schedule moves them)\n"
      "  demands        id,buyer,country,cpv,description,quantity,unit,deliver_by,\n"
      "                 max_unit_price_eur,funder_countries (buyer: an organisation,\n"
      "                 country: the buyer's; deliver_by YYYY-MM-DD; funders like DK;SE)\n"

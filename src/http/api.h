@@ -80,4 +80,10 @@ void api_request_accept(struct http_req *r);
 void api_request_decline(struct http_req *r);
 void api_request_cancel(struct http_req *r);
 
+/* handlers_availability.c */
+void api_me_availability(struct http_req *r);
+void api_me_availability_put(struct http_req *r);
+void api_person_availability(struct http_req *r);
+void api_person_availability_put(struct http_req *r);
+
 #endif

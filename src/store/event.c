@@ -467,6 +467,63 @@ int store_unavailable_each(struct store *s, const char *event, store_unavailable
     return walk(s, st, unavailable_row, &c, err, "listing availability");
 }
 
+static int avail_row(void *ud, sqlite3_stmt *st)
+{
+    struct each_ctx *c = ud;
+    struct store_avail_slot x = {
+        .id = store_col(st, 0), .session = store_col(st, 1), .day = store_col(st, 2),
+        .seq = sqlite3_column_int(st, 3), .starts_at = store_col(st, 4),
+        .ends_at = store_col(st, 5), .away = sqlite3_column_int(st, 6) != 0,
+    };
+    return ((store_avail_fn)c->fn)(c->ud, &x);
+}
+
+int store_availability_each(struct store *s, const char *person, const char *event,
+                            store_avail_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT t.id, x.id, x.day, t.seq, t.starts_at, t.ends_at, EXISTS ("
+        "   SELECT 1 FROM unavailability u JOIN people p ON p.rid = u.person_rid"
+        "   WHERE u.slot_rid = t.rid AND p.id = ?1)"
+        " FROM slots t JOIN sessions x ON x.rid = t.session_rid"
+        " JOIN events e ON e.rid = x.event_rid WHERE e.id = ?2 AND x.kind = 'b2b'"
+        " ORDER BY t.seq";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, person);
+    store_bind_text(st, 2, event);
+    struct each_ctx c = {(void *)fn, ud};
+    return walk(s, st, avail_row, &c, err, "listing availability");
+}
+
+int store_availability_set(struct store *s, const char *person, const char *event,
+                           const char *const *slots, int n, const char *reason,
+                           struct df_err *err)
+{
+    static const char clear_sql[] =
+        "DELETE FROM unavailability WHERE person_rid = ?1 AND slot_rid IN ("
+        "   SELECT t.rid FROM slots t JOIN sessions x ON x.rid = t.session_rid"
+        "   WHERE x.event_rid = ?2)";
+    sqlite3_int64 p = need_rid(s, person_rid_sql, "person", person, err);
+    if (p < 0)
+        return -1;
+    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", event, err);
+    if (ev < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, clear_sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, p);
+    sqlite3_bind_int64(st, 2, ev);
+    if (store_step_done(s, st, err, "clearing availability") < 0)
+        return -1;
+    for (int i = 0; i < n; i++)
+        if (store_unavailable_add(s, person, slots[i], reason, err) < 0)
+            return -1;
+    return 0;
+}
+
 /* ---- requests ------------------------------------------------------------- */
 
 int store_request_upsert(struct store *s, const struct store_request *r, int *added,

@@ -190,6 +190,25 @@ int store_unavailable_add(struct store *s, const char *person, const char *slot,
 typedef int (*store_unavailable_fn)(void *ud, const char *person, const char *slot);
 int store_unavailable_each(struct store *s, const char *event, store_unavailable_fn fn,
                            void *ud, struct df_err *err);
+/* One B2B slot of an event as a person sees their availability: away is
+ * whether they said they cannot meet in it. */
+struct store_avail_slot {
+    const char *id, *session, *day, *starts_at, *ends_at;
+    int seq;
+    bool away;
+};
+typedef int (*store_avail_fn)(void *ud, const struct store_avail_slot *x);
+/* The event's B2B slots in time (seq) order, each with whether person is away
+ * in it. An unknown event or person gives no rows: the caller checks them. */
+int store_availability_each(struct store *s, const char *person, const char *event,
+                            store_avail_fn fn, void *ud, struct df_err *err);
+/* Replaces person's unavailability among the event's slots with slots[0..n)
+ * (unique ids the caller checked are B2B slots of that event), each with
+ * reason; their unavailability at other events stays. Several writes: call
+ * it inside the caller's transaction (store_begin). */
+int store_availability_set(struct store *s, const char *person, const char *event,
+                           const char *const *slots, int n, const char *reason,
+                           struct df_err *err);
 
 /* ---- meeting requests ----------------------------------------------- */
 struct store_request {

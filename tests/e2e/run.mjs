@@ -1225,6 +1225,20 @@ function axeStates(welcome) {
       }],
       ['/requests', null],
       ['/agenda', null],
+      ['/agenda', async function availabilityConflict(page) {
+        // the reply as a published event's would give it, with a meeting
+        // left in a slot now away: nothing is saved
+        await page.route('**/api/v1/me/availability', async (route) => {
+          if (route.request().method() !== 'PUT') { await route.fallback(); return; }
+          const got = await (await page.request.get(route.request().url())).json();
+          const slot = got.slots[0];
+          await route.fulfill({ json: { ...got, published: true, conflicts: [{ request: 'r-1', slot: slot.id, start: slot.start,
+            end: slot.end, with: { id: state.partner.id, name: state.partner.name } }] } });
+        });
+        await page.click('#availability-save');
+        await page.locator('#availability-conflicts li').waitFor();
+        await page.unroute('**/api/v1/me/availability');
+      }],
       ['/profile', async function cpvListOpen(page) {
         await page.locator('#cap-form input[role=combobox]').fill('radar');
         await page.locator('#cap-form [role=option]').first().waitFor();
@@ -1928,6 +1942,66 @@ test('the organiser invites everyone not yet invited from the console and gets t
   await page.waitForFunction((want) => document.getElementById('invite-status').textContent.startsWith(want), UK['invite.nobody'].split('.')[0]);
   assert.equal(downloaded, false);
   await shoot(page, 'console-invite');
+  await ctx.close();
+});
+
+test('a participant marks two slots away on a phone, in Ukrainian; the organiser\'s next run keeps their meeting out of them', async () => {
+  // a newcomer with one accepted request and no meeting yet: the run after
+  // the save places it
+  newcomer('avail', 'Ava Avail', 'Avail Optics');
+  newcomer('avail2', 'Oskar Avail', 'Avail Radar');
+  const who = { email: 'avail@late.test', password: 'avail-secret-1' };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-avail', '--password-stdin'], `${who.password}\n`);
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'avail.csv'), `id,event,from,to,priority,status,message\nreq-e2e-avail,${eventId},p-avail,p-avail2,1,accepted,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'avail.csv')]);
+  const ctx = await newContext('uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await signIn(page, who);
+  await open(page, '/agenda');
+  const boxes = page.locator('#availability-form input[type=checkbox]');
+  const n = await boxes.count();
+  assert.ok(n > 2, `the event's B2B slots are listed (${n})`);
+  assert.equal(await page.locator('#availability-form input:checked').count(), n, 'available in every slot at first');
+  assert.equal(await page.textContent('#availability-h'), UK['availability.title']);
+  // the first day's first two slots: where a free pair meets first
+  const away = [await boxes.nth(0).getAttribute('value'), await boxes.nth(1).getAttribute('value')];
+  const labels = [await page.locator('#availability-form label').nth(0).textContent(),
+    await page.locator('#availability-form label').nth(1).textContent()];
+  await boxes.nth(0).uncheck();
+  await boxes.nth(1).uncheck();
+  await page.click('#availability-save');
+  await page.waitForFunction(() => document.getElementById('availability-outcome').textContent !== '');
+  assert.equal(await page.getAttribute('#availability-outcome', 'role'), 'status');
+  assert.equal(await page.textContent('#availability-outcome'), UK['availability.saved.few'].replace('{n}', '2'));
+  assert.ok(await page.locator('#availability-outcome-error').isHidden(), 'no alert');
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'participant-availability-uk');
+  // reloaded: the two are unticked, the rest ticked
+  await open(page, '/agenda');
+  const unticked = await page.$$eval('#availability-form input[type=checkbox]:not(:checked)', (els) => els.map((e) => e.value));
+  assert.deepEqual(unticked, away);
+  assert.equal(await page.locator('#availability-form input:checked').count(), n - 2);
+
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await open(org.page, '/console/schedule');
+  await org.page.fill('input[name=time_limit]', '3');
+  await org.page.click('#run-scheduler');
+  await org.page.waitForSelector('#sched-scheduled');
+  await org.ctx.close();
+
+  await open(page, '/agenda');
+  const rows = page.locator('tr.meeting');
+  assert.equal(await rows.count(), 1, 'the run placed the meeting');
+  const when = await rows.first().locator('td').first().textContent();
+  assert.ok(!labels.some((l) => when.startsWith(l)), `the meeting at ${when} is in none of ${labels}`);
+  const ag = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
+  const av = await (await ctx.request.get(`${base}/api/v1/me/availability`)).json();
+  const awayStarts = av.slots.filter((x) => away.includes(x.id)).map((x) => x.start);
+  assert.equal(awayStarts.length, 2);
+  assert.ok(ag.meetings.length === 1 && !awayStarts.includes(ag.meetings[0].start), `${ag.meetings.map((m) => m.start)} avoids ${awayStarts}`);
   await ctx.close();
 });
 

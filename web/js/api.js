@@ -141,6 +141,9 @@ export const api = {
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
   agenda: () => call('GET', '/me/agenda'),
+  // the event's B2B slots, each available or not; away replaces the set
+  availability: (event) => call('GET', `/me/availability${qs({ event })}`),
+  setAvailability: (event, away) => call('PUT', '/me/availability', { event, away }),
   newFeed: () => call('POST', '/me/feed'),
   feedOff: () => call('DELETE', '/me/feed'),
   schedule: (event, timeLimit) => call('POST', `/events/${enc(event)}/schedule`, timeLimit ? { time_limit: timeLimit } : {}),

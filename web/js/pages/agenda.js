@@ -1,11 +1,11 @@
 // My agenda: each meeting's time (in the event's timezone), table and the
 // other party with a link to their organisation; the ICS feed for calendars;
-// printable.
+// printable; and when the participant is available for B2B meetings.
 
 import { api } from '../api.js';
 import { h, add, list, scroller, outcome } from '../dom.js';
 import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
-import { t, time, date, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
+import { t, tx, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy } from '../app.js';
 
 function dayKey(x) {
@@ -43,6 +43,65 @@ async function waitingSection(meetings) {
     h('h2', { id: 'agenda-waiting-h' }, tn('agenda.waiting', open.length)),
     h('p', { class: 'muted' }, t('agenda.waiting_hint')),
     h('ul', { class: 'people' }, items));
+}
+
+// What a save said about the meetings already in a slot now marked away:
+// before publication the next scheduler run moves them; after it they stay
+// until cancelled or moved by the organisers.
+function conflictList(av) {
+  const items = list(av.conflicts).map((c) => h('li', { dataset: { request: c.request, slot: c.slot } },
+    tx(av.published ? 'availability.conflict_published' : 'availability.conflict', {
+      name: h('strong', { translate: 'no' }, (c.with && (c.with.name || c.with.id)) || ''),
+      time: dayTime(c.start),
+    })));
+  return items.length ? h('ul', { class: 'errors' }, items) : null;
+}
+
+// "When are you available?": the event's B2B slots by day, a checkbox each
+// (ticked: free to meet), saved as the set of slots the participant is away.
+async function availabilitySection() {
+  const event = state.event && state.event.id;
+  let av;
+  try { av = await api.availability(event); } catch (_) { return null; }
+  const slots = list(av, 'slots');
+  if (slots.length === 0) return null;
+  const out = outcome('availability-outcome');
+  const conflicts = h('div', { id: 'availability-conflicts' });
+  const boxes = [];
+  const days = [];
+  let current = '';
+  let group = null;
+  for (const x of slots) {
+    const d = dayKey(x.start);
+    if (d !== current) {
+      current = d;
+      group = h('fieldset', { class: 'slots' }, h('legend', {}, d));
+      days.push(group);
+    }
+    const id = `avail-${x.id}`;
+    const box = h('input', { type: 'checkbox', id, name: 'available', value: x.id, checked: x.available });
+    boxes.push(box);
+    group.append(h('div', { class: 'field check' }, box, h('label', { for: id }, `${time(x.start)}–${time(x.end)}`)));
+  }
+  const save = h('button', { type: 'submit', class: 'primary', id: 'availability-save' }, t('save'));
+  const form = h('form', {
+    id: 'availability-form',
+    onsubmit: (e) => {
+      e.preventDefault();
+      whileBusy([save], async () => {
+        try {
+          const away = boxes.filter((b) => !b.checked).map((b) => b.value);
+          const r = await api.setAvailability(av.event, away);
+          out.ok(away.length ? tn('availability.saved', away.length) : t('availability.saved_all'));
+          conflicts.replaceChildren(...[conflictList(r)].filter(Boolean));
+        } catch (err) { out.fail(`${t('error.save')} ${errorText(err)}`); }
+      });
+    },
+  }, h('div', { class: 'slot-days' }, days), h('div', { class: 'actions' }, save), out.el, conflicts);
+  return h('section', { class: 'card no-print', id: 'agenda-availability', 'aria-labelledby': 'availability-h' },
+    h('h2', { id: 'availability-h' }, t('availability.title')),
+    h('p', { class: 'muted', id: 'availability-hint' }, t('availability.hint')),
+    form);
 }
 
 export async function renderAgenda(main) {
@@ -88,8 +147,8 @@ export async function renderAgenda(main) {
       h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
     h('div', { class: 'no-print' }, feedOut.el, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
-  const waiting = await waitingSection(meetings);
-  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting); return; }
+  const [waiting, availability] = await Promise.all([waitingSection(meetings), availabilitySection()]);
+  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, availability); return; }
   add(main, h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
   // The other parties: docs/api.md gives every attendee in people[]; an older
@@ -132,4 +191,5 @@ export async function renderAgenda(main) {
           orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgNames.get(orgId) || orgId)] : null];
       }), m.interpreter ? [h('br'), h('span', { class: 'muted interpreter' }, t('agenda.interpreter', { name: m.interpreter }))] : null)));
   }
+  add(main, availability);
 }

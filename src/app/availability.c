@@ -1,0 +1,165 @@
+/* A person's availability at an event (see availability.h). */
+#include "app/availability.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "app/fields.h"
+
+/* Room for one more element of size bytes in *v (n in use, *cap allotted),
+ * doubling into the arena: 0, or -1 with err when memory ran out. */
+static int make_room(struct arena *a, void **v, int n, int *cap, size_t size, struct df_err *err)
+{
+    if (n < *cap)
+        return 0;
+    int more = *cap ? 2 * *cap : 16;
+    void *w = arena_alloc(a, (size_t)more * size);
+    if (!w)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    if (n)
+        memcpy(w, *v, (size_t)n * size);
+    *v = w;
+    *cap = more;
+    return 0;
+}
+
+struct collect {
+    struct arena *a;
+    struct app_avail_slot *v;
+    int n, cap;
+    struct df_err *err;
+};
+
+static int on_slot(void *ud, const struct store_avail_slot *x)
+{
+    struct collect *c = ud;
+    if (make_room(c->a, (void **)&c->v, c->n, &c->cap, sizeof *c->v, c->err) < 0)
+        return -1;
+    struct app_avail_slot *o = &c->v[c->n++];
+    o->id = arena_strdup(c->a, x->id);
+    o->session = arena_strdup(c->a, x->session);
+    o->day = arena_strdup(c->a, x->day);
+    o->starts_at = arena_strdup(c->a, x->starts_at);
+    o->ends_at = arena_strdup(c->a, x->ends_at);
+    o->available = !x->away;
+    if (!o->id || !o->session || !o->day || !o->starts_at || !o->ends_at)
+        return df_err_set(c->err, DF_ERR_RUNTIME, "out of memory");
+    return 0;
+}
+
+/* The event's B2B slots for person, after checking both exist. */
+static int load_slots(struct store *s, const char *person, const char *event, struct arena *a,
+                      struct app_availability *out, struct df_err *err)
+{
+    struct store_person p;
+    struct store_event e;
+    if (store_person_get(s, person, a, &p, err) < 0 || store_event_get(s, event, a, &e, err) < 0)
+        return -1;
+    struct collect c = {.a = a, .err = err};
+    if (store_availability_each(s, person, event, on_slot, &c, err) != 0)
+        return -1;
+    *out = (struct app_availability){.person = p.id, .event = e.id,
+                                     .published = e.published_at != NULL,
+                                     .slots = c.v, .slots_n = c.n};
+    return 0;
+}
+
+int app_availability_get(struct store *s, const char *person, const char *event,
+                         struct arena *a, struct app_availability *out, struct df_err *err)
+{
+    return load_slots(s, person, event, a, out, err);
+}
+
+static const struct app_avail_slot *find_slot(const struct app_availability *av, const char *id)
+{
+    for (int i = 0; i < av->slots_n; i++)
+        if (strcmp(av->slots[i].id, id) == 0)
+            return &av->slots[i];
+    return NULL;
+}
+
+int app_availability_replace(struct store *s, const char *actor, const char *person,
+                             const char *event, const char *const *away, int away_n,
+                             struct arena *a, struct df_err *err)
+{
+    struct app_availability av;
+    if (load_slots(s, person, event, a, &av, err) < 0)
+        return -1;
+    const char **set = arena_alloc(a, (size_t)(away_n > 0 ? away_n : 1) * sizeof *set);
+    if (!set)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    if (away_n > av.slots_n)
+        return df_err_set(err, DF_ERR_INPUT, "away: %d slot ids, but event \"%s\" has %d B2B slots",
+                          away_n, av.event, av.slots_n);
+    int n = 0;
+    for (int i = 0; i < away_n; i++) {
+        if (app_id_check("away", away[i], err) < 0)
+            return -1;
+        if (!find_slot(&av, away[i]))
+            return df_err_set(err, DF_ERR_INPUT, "away: \"%s\" is not a B2B slot of event \"%s\"",
+                              away[i], av.event);
+        bool seen = false;
+        for (int j = 0; j < n && !seen; j++)
+            seen = strcmp(set[j], away[i]) == 0;
+        if (!seen)
+            set[n++] = away[i];
+    }
+    char detail[96];
+    snprintf(detail, sizeof detail, "event %.40s: away in %d of %d B2B slots", av.event, n,
+             av.slots_n);
+    if (store_availability_set(s, av.person, av.event, set, n, "said by the person", err) < 0 ||
+        store_audit(s, actor, "availability.set", "person", av.person, detail, err) < 0)
+        return -1;
+    return 0;
+}
+
+struct conflicts {
+    struct store *s;
+    struct arena *a;
+    const struct app_availability *av;
+    struct app_avail_conflict *v;
+    int n, cap;
+    struct df_err *err;
+};
+
+static int on_meeting(void *ud, const struct store_meeting *m)
+{
+    struct conflicts *c = ud;
+    const struct app_avail_slot *x = find_slot(c->av, m->slot);
+    if (!x || x->available)
+        return 0;
+    struct store_request q;
+    struct store_person other;
+    if (make_room(c->a, (void **)&c->v, c->n, &c->cap, sizeof *c->v, c->err) < 0)
+        return -1;
+    if (store_request_get(c->s, m->request, c->a, &q, c->err) < 0)
+        return -1;
+    const char *with = strcmp(q.from, c->av->person) == 0 ? q.to : q.from;
+    if (store_person_get(c->s, with, c->a, &other, c->err) < 0)
+        return -1;
+    c->v[c->n++] = (struct app_avail_conflict){
+        .request = q.id, .slot = x->id, .starts_at = x->starts_at, .ends_at = x->ends_at,
+        .with = other.id, .with_name = other.name};
+    return 0;
+}
+
+int app_availability_set(struct store *s, const char *actor, const char *person,
+                         const char *event, const char *const *away, int away_n,
+                         struct arena *a, struct app_availability *out, struct df_err *err)
+{
+    if (store_begin(s, err) < 0)
+        return -1;
+    if (app_availability_replace(s, actor, person, event, away, away_n, a, err) < 0 ||
+        store_commit(s, err) < 0) {
+        store_rollback(s);
+        return -1;
+    }
+    if (load_slots(s, person, event, a, out, err) < 0)
+        return -1;
+    struct conflicts c = {.s = s, .a = a, .av = out, .err = err};
+    if (store_meeting_each(s, out->event, out->person, on_meeting, &c, err) != 0)
+        return -1;
+    out->conflicts = c.v;
+    out->conflicts_n = c.n;
+    return 0;
+}

@@ -1,0 +1,52 @@
+/* A person's availability at an event: which of its B2B slots they cannot
+ * meet in. Participants say it for themselves, organisers for anyone (the
+ * HTTP API, `dfnc import availability`); the scheduler respects it. Meetings
+ * already placed in a slot someone is now away from stay where they are: the
+ * reply names them, and the organiser's next run warns at a published event. */
+#ifndef DFNC_APP_AVAILABILITY_H
+#define DFNC_APP_AVAILABILITY_H
+
+#include <stdbool.h>
+
+#include "core/arena.h"
+#include "store/store.h"
+
+struct app_avail_slot {
+    const char *id, *session, *day, *starts_at, *ends_at;
+    bool available;
+};
+/* A meeting of the person in a slot they are away from. */
+struct app_avail_conflict {
+    const char *request, *slot, *starts_at, *ends_at, *with, *with_name;
+};
+struct app_availability {
+    const char *person, *event;
+    bool published;                      /* the event's agendas are published */
+    struct app_avail_slot *slots;        /* the event's B2B slots in time order */
+    int slots_n;
+    struct app_avail_conflict *conflicts;
+    int conflicts_n;
+};
+
+/* Fills *out (in a) for person at event. DF_ERR_NOT_FOUND for an unknown
+ * person or event. */
+int app_availability_get(struct store *s, const char *person, const char *event,
+                         struct arena *a, struct app_availability *out, struct df_err *err);
+
+/* Replaces person's away slots at event with away[0..away_n) (duplicates
+ * collapse), as actor, with an audit line, without a transaction of its own
+ * (an import holds one). Every id must be a B2B slot of the event:
+ * DF_ERR_INPUT naming the first that is not. DF_ERR_NOT_FOUND for an unknown
+ * person or event. Moves and cancels no meeting. */
+int app_availability_replace(struct store *s, const char *actor, const char *person,
+                             const char *event, const char *const *away, int away_n,
+                             struct arena *a, struct df_err *err);
+
+/* app_availability_replace in one transaction, then *out as
+ * app_availability_get fills it, with conflicts listing the person's meetings
+ * that now lie in a slot they are away from. */
+int app_availability_set(struct store *s, const char *actor, const char *person,
+                         const char *event, const char *const *away, int away_n,
+                         struct arena *a, struct app_availability *out, struct df_err *err);
+
+#endif
