@@ -118,5 +118,10 @@ json_t *http_body(struct http_req *r, const struct http_field *fields);
 /* Server facts the handlers need. */
 const struct http_options *http_server_options(const struct http_server *srv);
 const char *http_server_base_url(const struct http_server *srv);
+/* Whether links built on http_server_base_url reach people elsewhere: serve
+ * was given --public-url, or it listens on an address of its own (not
+ * 0.0.0.0 or ::) and not behind a proxy (--behind-proxy), whose address
+ * people reach instead. 127.0.0.1 counts: a local demo's links work there. */
+bool http_server_links_reach_others(const struct http_server *srv);
 
 #endif

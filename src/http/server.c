@@ -47,6 +47,19 @@ struct http_server {
 
 const struct http_options *http_server_options(const struct http_server *srv) { return &srv->o; }
 const char *http_server_base_url(const struct http_server *srv) { return srv->base_url; }
+bool http_server_links_reach_others(const struct http_server *srv)
+{
+    if (srv->o.public_url)
+        return true;
+    /* http://0.0.0.0:P is nobody's address, and behind a proxy the listening
+     * one is the proxy's to reach, not the people's */
+    struct in_addr v4;
+    struct in6_addr v6;
+    bool wildcard = (inet_pton(AF_INET, srv->o.listen, &v4) == 1 && v4.s_addr == INADDR_ANY) ||
+                    (inet_pton(AF_INET6, srv->o.listen, &v6) == 1 &&
+                     IN6_IS_ADDR_UNSPECIFIED(&v6));
+    return !wildcard && srv->o.proxies.n == 0;
+}
 int http_server_port(const struct http_server *srv) { return srv->port; }
 
 /* Runs in each worker thread as it exits (MHD_stop_daemon joins them). */

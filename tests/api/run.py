@@ -460,6 +460,7 @@ def main():
     # the checks that start servers of their own
     for check in (lambda: check_cookie_secure_under_https_url(db),
                   lambda: check_forwarded_only_from_named_proxies(tmp),
+                  lambda: check_invite_needs_a_public_url(tmp),
                   lambda: check_web_dir(db, tmp),
                   lambda: check_schedule_in_background(tmp),
                   lambda: check_schedule_beside_accepts(tmp),
@@ -527,6 +528,33 @@ def check_cookie_secure_under_https_url(db):
         srv.terminate()
         srv.wait(timeout=20)
     return failures, 1
+
+
+def check_invite_needs_a_public_url(tmp):
+    """The console's "Invite everyone" on a server behind a proxy started
+    without --public-url: its links would be built from the listening
+    address, the proxy's to reach, not the people's, so it answers 409
+    no_public_url and makes no login and no invitation (on 127.0.0.1 alone,
+    as the API cases and the demo serve, links work on that machine and are
+    made). Returns (failures, checks)."""
+    srv, port, cl, hdrs, event = demo_forum_served(tmp, "no-url.db",
+                                                   serve_args=["--behind-proxy", "127.0.0.1"])
+    failures, checks = 0, 2
+    try:
+        st, _, body = cl.request("POST", "/api/v1/console/invitations", hdrs, b"{}")
+        if st != 409 or b'"code":"no_public_url"' not in body:
+            failures += 1
+            print(f"FAIL invite without --public-url: {st} {body[:200]}")
+        con = sqlite3.connect(os.path.join(tmp, "no-url.db"))
+        made = con.execute("SELECT count(*) FROM invitations").fetchone()[0]
+        con.close()
+        if made:
+            failures += 1
+            print(f"FAIL invite without --public-url made {made} invitations")
+    finally:
+        srv.terminate()
+        srv.wait(timeout=20)
+    return failures, checks
 
 
 def check_forwarded_only_from_named_proxies(tmp):
@@ -683,7 +711,7 @@ def check_web_dir(db, tmp):
     return failures, checks
 
 
-def demo_forum_served(tmp, name, prepare=None):
+def demo_forum_served(tmp, name, prepare=None, serve_args=()):
     """A demo forum of 200 people (its schedule run takes seconds), made once
     and copied for each check, served on a port of its own, with the demo
     organiser signed in; prepare(db), if given, changes the copy before it is
@@ -697,7 +725,7 @@ def demo_forum_served(tmp, name, prepare=None):
     subprocess.run([DFNC, "--db", made, "backup", db], check=True, stdout=subprocess.DEVNULL)
     if prepare:
         prepare(db)
-    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0"],
+    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", *serve_args],
                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
     try:

@@ -65,23 +65,24 @@ export async function renderPeople(main) {
 // "Invite everyone not yet invited" (dfnc user invite --all): the links come
 // back once, in a CSV for the mail merge that the browser downloads.
 function inviteCard() {
-  const status = h('p', { id: 'invite-status', role: 'status' });
+  // the outcome said politely, a failure as an alert
+  const status = outcome('invite-status');
   const button = h('button', {
     type: 'button', id: 'invite-all',
     onclick: async () => {
-      status.textContent = '';
+      status.ok();
       let r;
       try {
         r = await whileBusy([button], () => api.inviteEveryone());
       } catch (e) {
-        status.textContent = `${t('error.save')} ${errorText(e)}`;
+        status.fail(`${t('error.save')} ${errorText(e)}`);
         return;
       }
       const sk = r.skipped || {};
-      status.textContent = t(r.invited ? 'invite.done' : 'invite.nobody', {
+      status.ok(t(r.invited ? 'invite.done' : 'invite.nobody', {
         n: num(r.invited), pending: num(sk.pending || 0), login: num(sk.has_password || 0),
         none: num((sk.no_email || 0) + (sk.email_taken || 0)),
-      });
+      }));
       if (!r.invited) return;
       const a = h('a', {
         href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })),
@@ -93,7 +94,7 @@ function inviteCard() {
   }, t('invite.button'));
   return h('section', { class: 'card', 'aria-labelledby': 'invite-title' },
     h('h2', { id: 'invite-title' }, t('invite.title')),
-    h('p', {}, t('invite.text')), button, status);
+    h('p', {}, t('invite.text')), button, status.el);
 }
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'glossary'];
