@@ -26,12 +26,7 @@ static int record(struct export_ctx *c, const char *const *fields, int n)
 {
     if (c->format == APP_EXPORT_XLSX)
         return xlsx_row(c->book, fields, n, c->err);
-    for (int i = 0; i < n; i++) {
-        if (i)
-            putc(',', c->out);
-        csv_write_field(c->out, fields[i]);
-    }
-    putc('\n', c->out);
+    csv_write_record(c->out, fields, n);
     return 0;
 }
 

@@ -151,12 +151,7 @@ int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err
     strftime(expires, sizeof expires, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
     const char *fields[] = {inv->person, inv->name, inv->email, inv->org, inv->language,
                             link, expires};
-    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++) {
-        if (i)
-            fputc(',', c->f);
-        csv_write_field(c->f, fields[i] ? fields[i] : "");
-    }
-    fputc('\n', c->f);
+    csv_write_record(c->f, fields, (int)(sizeof fields / sizeof fields[0]));
     sodium_memzero(link, sizeof link);
     if (ferror(c->f))
         return df_err_set(err, DF_ERR_RUNTIME, "cannot write the invitations: %m");

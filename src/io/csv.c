@@ -620,3 +620,13 @@ void csv_write_field(FILE *out, const char *value)
     }
     putc('"', out);
 }
+
+void csv_write_record(FILE *out, const char *const *fields, int n)
+{
+    for (int i = 0; i < n; i++) {
+        if (i)
+            putc(',', out);
+        csv_write_field(out, fields[i]);
+    }
+    putc('\n', out);
+}

@@ -77,5 +77,8 @@ bool csv_field_is_formula(const char *value, size_t n);
  * csv_field_is_formula, which spreadsheets show as text; the reader drops
  * that apostrophe again, so an export imports back unchanged. */
 void csv_write_field(FILE *out, const char *value);
+/* Writes one record: the n fields as csv_write_field writes them (NULL as
+ * empty), commas between, a newline after. */
+void csv_write_record(FILE *out, const char *const *fields, int n);
 
 #endif
