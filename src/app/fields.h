@@ -14,6 +14,8 @@ struct store;
 
 #define APP_ID_MAX 128            /* bytes */
 #define APP_TEXT_MAX (16 * 1024)  /* bytes of a description or a message */
+#define APP_PUBLIC_URL_MAX 256    /* bytes of serve's and invite's --public-url: feed URLs
+                                     and invitation links begin with it */
 
 /* An id a way in creates or names (an organisation, a person, a request, an
  * event and its programme, an interpreter...) is a path segment of the API

@@ -136,7 +136,9 @@ void app_invite_csv_open(struct app_invite_csv *c, FILE *f, const char *base)
 int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err *err)
 {
     struct app_invite_csv *c = ud;
-    char link[600], expires[32];
+    /* a public URL within its bound always fits (the CLI and the server refuse
+     * longer ones); another caller's is refused below rather than cut */
+    char link[APP_PUBLIC_URL_MAX + sizeof "/welcome#" + APP_TOKEN_LEN], expires[32];
     int n = snprintf(link, sizeof link, "%.*s/welcome#%s", c->base_n, c->base, inv->token);
     if (n < 0 || (size_t)n >= sizeof link) {
         /* a cut link would cut its token: an invitation nobody can use */

@@ -190,8 +190,8 @@ const struct cli_command cli_commands[] = {
      "counts). The client is X-Forwarded-For's last address outside those ranges.\n"
      "The address is required: a bare --behind-proxy is refused. --public-url: the\n"
      "base of private calendar feed URLs (default http://ADDR:P), an http:// or\n"
-     "https:// address without ?query or #fragment; an https:// one says the site\n"
-     "is reached over TLS, as --tls does.\n"
+     "https:// address of up to 256 bytes without ?query or #fragment; an https://\n"
+     "one says the site is reached over TLS, as --tls does.\n"
      "--login-failures A:I: failed logins allowed per account and per client\n"
      "address (an IPv6 one per /64) in 15 minutes before 429 (default 5:50). A\n"
      "browser that signed in holds a device cookie (180 days): with it only its own\n"
@@ -298,6 +298,12 @@ int cli_fail_input(const struct df_err *err, const struct df_problems *bad)
 int cli_public_url_arg(const char *s)
 {
     struct df_err err = {0};
+    if (strlen(s) > APP_PUBLIC_URL_MAX) {
+        fprintf(stderr, "dfnc: --public-url is %zu bytes long, over the limit of %d: the "
+                        "private calendar feed URLs and invitation links begin with it\n",
+                strlen(s), APP_PUBLIC_URL_MAX);
+        return -1;
+    }
     if (app_website_check(s, &err) == 0 && !strpbrk(s, "?#"))
         return 0;
     fprintf(stderr, "dfnc: --public-url \"%s\" is not an http:// or https:// address with a "

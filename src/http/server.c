@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "app/fields.h"
 #include "core/log.h"
 #include "core/utf8.h"
 #include "http/cache.h"
@@ -36,7 +37,7 @@ struct http_server {
     struct MHD_Daemon *d;
     pthread_key_t store_key;
     int port;
-    char base_url[300];
+    char base_url[APP_PUBLIC_URL_MAX + 64];   /* or http://[IPv6]:PORT */
     bool https;                    /* reached over TLS: --tls, or an https:// --public-url */
     atomic_int in_flight;
     atomic_int background;         /* a ROUTE_BACKGROUND handler runs (0 or 1) */
@@ -794,6 +795,11 @@ int http_server_start(const struct http_options *o, struct http_server **out,
     if (!srv->o.timeout)
         srv->o.timeout = 30;
     app_auth_limits_default(&srv->o.limits);
+    /* the base of feed URLs and invitation links, which base_url holds whole */
+    if (srv->o.public_url && strlen(srv->o.public_url) > APP_PUBLIC_URL_MAX) {
+        df_err_set(err, DF_ERR_USAGE, "--public-url is over %d bytes long", APP_PUBLIC_URL_MAX);
+        goto fail;
+    }
     if (app_auth_init(err) < 0)
         goto fail;
     /* room for every connection's client, and for the few racing accepts */

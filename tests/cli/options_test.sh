@@ -62,6 +62,9 @@ check "... its JSON printed once" python3 -c 'import json; json.load(open("out.t
 t "--public-url that is no http(s) address is refused, named" 2 \
   '^dfnc: --public-url "ftp://forum.example.eu" is not an http:// or https:// address' \
   -- --db t.db serve --public-url ftp://forum.example.eu --port 70000
+t "--public-url over 256 bytes is refused, as feed URLs would be cut" 2 \
+  '^dfnc: --public-url is 278 bytes long, over the limit of 256' \
+  -- --db t.db serve --public-url "https://forum.example.eu/$(printf 'a%.0s' $(seq 1 253))" --port 70000
 t "--public-url without a scheme is refused" 2 '^dfnc: --public-url "forum.example.eu" is not' \
   -- --db t.db serve --public-url forum.example.eu --port 70000
 t "--public-url with a query, which the feed path would land in, is refused" 2 \

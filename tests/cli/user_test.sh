@@ -90,7 +90,7 @@ t "invite refuses a --public-url with a #fragment" 2 "" "is not an http:// or ht
 t "invite refuses --days 0" 2 "" "days takes a whole number from 1 to 365" -- user invite --all --days 0 --public-url https://forum.eu --out inv.csv
 # a --public-url so long that a link would cut its token: refused, nothing kept
 long="https://forum.eu/$(printf 'a%.0s' $(seq 1 560))"
-t "invite refuses a --public-url too long for a whole link" 3 "" "too long for an invitation link" \
+t "invite refuses a --public-url over its bound" 2 "" "public-url is 577 bytes long, over the limit of 256" \
   -- user invite --all --public-url "$long" --out inv.csv
 kept=$(python3 -c "import sqlite3;print(sqlite3.connect('u.db').execute('SELECT (SELECT count(*) FROM invitations)+(SELECT count(*) FROM users WHERE password_hash = \'\')').fetchone()[0])")
 [ "$kept" = 0 ] && [ ! -e inv.csv ] && pass "a refused invite run keeps no login, invitation or file" \
