@@ -47,12 +47,15 @@ static int on_slot(void *ud, const struct store_avail_slot *x)
     return 0;
 }
 
-/* The event's B2B slots for person, after checking both exist. */
+/* The event's B2B slots for person, after checking both exist (event NULL:
+ * the forum's first, as a request's default). */
 static int load_slots(struct store *s, const char *person, const char *event, struct arena *a,
                       struct app_availability *out, struct df_err *err)
 {
     struct store_person p;
     struct store_event e;
+    if (!event && !(event = store_event_default(s, a, err)))
+        return -1;
     if (store_person_get(s, person, a, &p, err) < 0 || store_event_get(s, event, a, &e, err) < 0)
         return -1;
     struct collect c = {.a = a, .err = err};
@@ -108,7 +111,7 @@ int app_availability_replace(struct store *s, const char *actor, const char *per
     snprintf(detail, sizeof detail, "event %.40s: away in %d of %d B2B slots", av.event, n,
              av.slots_n);
     if (store_availability_set(s, av.person, av.event, set, n, "said by the person", err) < 0 ||
-        store_audit(s, actor, "availability.set", "person", av.person, detail, err) < 0)
+        (actor && store_audit(s, actor, "availability.set", "person", av.person, detail, err) < 0))
         return -1;
     return 0;
 }

@@ -346,7 +346,8 @@ static int availability_row(struct store *s, const struct csv_reader *r,
         if (*id)
             ids[n++] = id;
     }
-    rc = app_availability_replace(s, "cli", person, event, ids, n, &a, err);
+    /* no audit line a row: the import writes one for its file */
+    rc = app_availability_replace(s, NULL, person, event, ids, n, &a, err);
     if (rc < 0 && err->kind == DF_ERR_NOT_FOUND)
         err->kind = DF_ERR_INPUT;
 out:

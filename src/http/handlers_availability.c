@@ -46,11 +46,6 @@ static const char *whose(struct http_req *r, const char *id)
     return NULL;
 }
 
-static const char *event_or_default(struct http_req *r, const char *event, struct df_err *err)
-{
-    return event ? event : store_event_default(r->s, &r->a, err);
-}
-
 static void get_availability(struct http_req *r, const char *id)
 {
     const char *person = whose(r, id), *event;
@@ -58,8 +53,7 @@ static void get_availability(struct http_req *r, const char *id)
         return;
     struct df_err err = {0};
     struct app_availability av;
-    if (!(event = event_or_default(r, event, &err)) ||
-        app_availability_get(r->s, person, event, &r->a, &av, &err) < 0) {
+    if (app_availability_get(r->s, person, event, &r->a, &av, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
@@ -82,18 +76,18 @@ static void put_availability(struct http_req *r, const char *id)
     json_t *away = json_object_get(b, "away");
     size_t n = json_array_size(away);
     const char **ids = arena_alloc(&r->a, (n ? n : 1) * sizeof *ids);
-    for (size_t i = 0; ids && i < n; i++)
-        ids[i] = arena_strdup(&r->a, json_string_value(json_array_get(away, i)));
+    bool copied = ids != NULL;
+    for (size_t i = 0; copied && i < n; i++)
+        copied = (ids[i] = arena_strdup(&r->a, json_string_value(json_array_get(away, i)))) != NULL;
     const char *event = http_json_str(b, "event");
-    if (event)
-        event = arena_strdup(&r->a, event);
+    if (event && !(event = arena_strdup(&r->a, event)))
+        copied = false;
     json_decref(b);
     struct app_availability av;
-    if (!ids)
+    if (!copied)
         df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
-    if (!ids || !(event = event_or_default(r, event, &err)) ||
-        app_availability_set(r->s, r->user.email, person, event, ids, (int)n, &r->a, &av,
-                             &err) < 0) {
+    if (!copied || app_availability_set(r->s, r->user.email, person, event, ids, (int)n, &r->a,
+                                        &av, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

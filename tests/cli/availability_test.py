@@ -66,6 +66,12 @@ r = dfnc('import', 'availability', write('ok.csv',
          'person,event,away\np-a,ev-1,t-1; t-2\np-a,ev-2,u-1\np-c,ev-1,\n'))
 ok(r.returncode == 0 and 'ok.csv: 3 rows' in r.stdout, 'a file of three rows is taken', r.stdout + r.stderr)
 ok(away_of('p-a') == ['t-1', 't-2', 'u-1'], "ann is away in t-1 and t-2 at ev-1, u-1 at ev-2", away_of('p-a'))
+c = sqlite3.connect(DB)
+audit = c.execute("SELECT action, entity FROM audit_log WHERE action IN ('import',"
+                  " 'availability.set') ORDER BY rid").fetchall()
+c.close()
+ok(audit.count(('import', 'availability')) == 1 and ('availability.set', 'person') not in audit,
+   'one audit line for the file, not one a row', audit)
 
 r = dfnc('schedule', '--event', 'ev-1', '--json')
 ok(r.returncode == 0, 'the schedule runs', r.stderr)
