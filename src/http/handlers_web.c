@@ -477,7 +477,7 @@ static void h_glossary_status(struct http_req *r)
 bool http_web_is_csv_import(const char *kind)
 {
     static const char *const kinds[] = {"organisations", "people", "capabilities", "requests",
-                                        "interpreters"};
+                                        "interpreters", "availability"};
     for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcmp(kind, kinds[i]) == 0)
             return true;

@@ -1099,7 +1099,8 @@ function pagesOf() {
     [null, ['/']],
     [PARTICIPANT, ['/', '/agenda', '/profile', '/organisations', `/organisations/${encodeURIComponent(state.me.org.id)}`,
       `/organisations/${encodeURIComponent(otherOrg().id)}`, '/suggestions', '/partners', '/requests']],
-    [ORGANISER, ['/console/people', '/console/import', '/console/event', '/console/schedule', '/console/tables',
+    [ORGANISER, ['/console/people', `/console/people/${encodeURIComponent(state.me.person.id)}/availability`,
+      '/console/import', '/console/event', '/console/schedule', '/console/tables',
       '/console/checkin?q=' + encodeURIComponent(state.me.person.name.slice(0, 4)), '/console/dashboard', '/requests']],
   ];
 }
@@ -1198,6 +1199,7 @@ async function axe(page) {
 function axeStates(welcome) {
   const wait = (sel) => (page) => page.locator(sel).first().waitFor();
   const name = encodeURIComponent(state.me.person.name.slice(0, 4));
+  const pid = encodeURIComponent(state.partner.id);
   return [
     [null, [
       [welcome, async function passwordsDiffer(page) {
@@ -1253,6 +1255,27 @@ function axeStates(welcome) {
         await page.locator('#import-result .errors li').waitFor();
       }],
       [`/console/people?q=${name}`, null],
+      [`/console/people/${pid}/availability`, null],
+      // a save's reply with a meeting left in a slot now away, before and
+      // after publication (the replies are the server's, nothing is saved)
+      ...[false, true].map((published) => [`/console/people/${pid}/availability`, async function savedWithConflict(page) {
+        await page.route('**/api/v1/people/*/availability', async (route) => {
+          if (route.request().method() !== 'PUT') { await route.fallback(); return; }
+          const got = await (await page.request.get(route.request().url())).json();
+          const x = got.slots[0];
+          await route.fulfill({ json: { ...got, published, conflicts: [{ request: 'r-1', slot: x.id, start: x.start,
+            end: x.end, with: { id: state.partner.id, name: state.partner.name } }] } });
+        });
+        await page.click('#availability-save');
+        await page.locator('#availability-next').waitFor();
+        await page.unroute('**/api/v1/people/*/availability');
+      }]),
+      ['/console/import', async function availabilityRefused(page) {
+        await page.selectOption('#import-form select[name=kind]', 'availability');
+        await page.fill('#import-form textarea', 'person,event,away\np-nobody,e-nowhere,t-1\n');
+        await page.click('#import-form button[type=submit]');
+        await page.locator('#import-result .errors li').waitFor();
+      }],
       ['/console/tables', wait('#table-plan')],
       [`/console/checkin?q=${name}`, wait('#checkin-list li')],
       ['/console/dashboard', null],
@@ -2002,6 +2025,131 @@ test('a participant marks two slots away on a phone, in Ukrainian; the organiser
   const awayStarts = av.slots.filter((x) => away.includes(x.id)).map((x) => x.start);
   assert.equal(awayStarts.length, 2);
   assert.ok(ag.meetings.length === 1 && !awayStarts.includes(ag.meetings[0].start), `${ag.meetings.map((m) => m.start)} avoids ${awayStarts}`);
+  await ctx.close();
+});
+
+test('the organiser imports who is away when from the console, in Ukrainian: its columns said, bad lines named in Ukrainian, '
+  + 'nothing of a bad file kept', async () => {
+  newcomer('awayimp', 'Ivo Import', 'Import Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const ev = (await (await ctx.request.get(`${base}/api/v1/forum`)).json()).event.id;
+  const awayOf = async () => (await (await ctx.request.get(`${base}/api/v1/people/p-awayimp/availability?event=${ev}`)).json())
+    .slots.filter((x) => !x.available).map((x) => x.id);
+  const slots = (await (await ctx.request.get(`${base}/api/v1/people/p-awayimp/availability?event=${ev}`)).json()).slots.map((x) => x.id);
+  await open(page, '/console/import');
+  await page.selectOption('#import-form select[name=kind]', 'availability');
+  const hint = () => page.evaluate(() => document.getElementById(document.querySelector('#import-form textarea').getAttribute('aria-describedby')).textContent);
+  assert.match(await hint(), /^Стовпці person,event,away: .* у away — /);
+  await page.fill('#import-form textarea', `person,event,away\np-awayimp,${ev},${slots[0]}\np-nobody,${ev},${slots[0]}\np-awayimp,${ev},zzz-slot\n`);
+  await page.click('#import-form button[type=submit]');
+  await page.locator('#import-result .errors li').first().waitFor();
+  const said = await page.locator('#import-result .errors li').allTextContents();
+  const uk = (key, vars) => Object.entries(vars).reduce((x, [k, v]) => x.replace(`{${k}}`, v), UK[key]);
+  assert.deepEqual(said, [
+    `${uk('import.line', { n: 3 })} ${uk('import.err_no_person', { value: 'p-nobody' })}`,
+    `${uk('import.line', { n: 4 })} ${uk('import.err_duplicate_pair', { value: `p-awayimp ${ev}` })}`,
+  ]);
+  assert.deepEqual(await page.evaluate(latinLeft), []);
+  await assertUkrainian(page);
+  assert.deepEqual(await awayOf(), [], 'nothing of the refused file is kept');
+  // a slot of no B2B session of the event: named in Ukrainian too
+  await page.fill('#import-form textarea', `person,event,away\np-awayimp,${ev},zzz-slot\n`);
+  await page.click('#import-form button[type=submit]');
+  await page.waitForFunction(() => /zzz-slot/.test(document.querySelector('#import-result .errors li')?.textContent || ''));
+  assert.equal(await page.textContent('#import-result .errors li'),
+    `${uk('import.line', { n: 2 })} ${uk('import.err_not_b2b_slot', { col: 'away', value: 'zzz-slot', event: ev })}`);
+  await page.fill('#import-form textarea', `person,event,away\np-awayimp,${ev},${slots[0]}; ${slots[1]}\n`);
+  await page.click('#import-form button[type=submit]');
+  await page.locator('#import-result .flash.ok').waitFor();
+  assert.equal(await page.textContent('#import-result .flash.ok'), uk('import.done.one', { n: 1 }));
+  assert.deepEqual(await awayOf(), [slots[0], slots[1]]);
+  await ctx.close();
+});
+
+// The phone call: "our deputy minister arrives later on day one". The
+// organiser finds her on the console's participants page, marks her away in
+// the very slot her meeting was placed in (read from the API, so the check
+// does not rest on the scheduler having avoided it anyway), runs the
+// scheduler again, and the meeting leaves that slot.
+test('the organiser marks a participant away in the slot of her meeting, from the console on a phone, in Ukrainian; '
+  + 'the next run moves the meeting out of it', async () => {
+  newcomer('minister', 'Marta Minister', 'Ministry Optics');
+  newcomer('host', 'Hugo Host', 'Host Radar');
+  const ev = 'e2e-orgavail';
+  const slot = (n, from, to) => ({ id: `${ev}-t${n}`, seq: n, starts_at: `2027-06-08T${from}:00+02:00`, ends_at: `2027-06-08T${to}:00+02:00` });
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const created = await page.evaluate(async (body) => (await fetch('/api/v1/events', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') },
+    body: JSON.stringify(body),
+  })).status, {
+    id: ev, name: 'Availability follow-up', timezone: 'Europe/Brussels', starts_on: '2027-06-08', ends_on: '2027-06-08',
+    sessions: [{ id: `${ev}-b2b`, day: '2027-06-08', name: 'B2B', kind: 'b2b', starts_at: '2027-06-08T10:00:00+02:00',
+      ends_at: '2027-06-08T11:30:00+02:00', slots: [slot(1, '10:00', '10:30'), slot(2, '10:30', '11:00'), slot(3, '11:00', '11:30')] }],
+    locations: [{ id: `${ev}-l1`, name: 'Table 1' }],
+  });
+  assert.equal(created, 201);
+  fs.writeFileSync(path.join(TMP, 'orgavail.csv'), `id,event,from,to,priority,status,message\nreq-e2e-orgavail,${ev},p-minister,p-host,1,accepted,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'orgavail.csv')]);
+  const run = async () => {
+    await open(page, `/console/schedule?event=${ev}`);
+    await page.fill('input[name=time_limit]', '3');
+    await page.click('#run-scheduler');
+    await page.waitForSelector('#sched-scheduled');
+  };
+  const meetingOf = async () => (await (await ctx.request.get(`${base}/api/v1/console/events/${ev}/meetings`)).json()).meetings
+    .filter((m) => m.request === 'req-e2e-orgavail');
+  await run();
+  const [placed] = await meetingOf();
+  assert.ok(placed && placed.slot, 'the first run placed the meeting');
+  const x = placed.slot;
+
+  // found on the participants page, her availability opened from her row
+  await open(page, `/console/people?event=${ev}&q=Minister`);
+  const row = page.locator('#people tbody tr', { hasText: 'Marta Minister' });
+  assert.equal(await row.count(), 1);
+  await row.locator('a[href*="/availability"]').click();
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/people/p-minister/availability');
+  assert.equal(await page.textContent('#person-availability-title'), UK['org_avail.title'].replace('{name}', 'Marta Minister'));
+  const boxes = page.locator('#availability-form input[type=checkbox]');
+  assert.equal(await boxes.count(), 3, 'the event\'s three B2B slots');
+  assert.equal(await page.locator('#availability-form input:checked').count(), 3, 'free in every slot at first');
+  await page.locator(`#availability-form input[value="${x}"]`).uncheck();
+  await page.click('#availability-save');
+  await page.waitForFunction(() => document.getElementById('availability-outcome').textContent !== '');
+  assert.equal(await page.textContent('#availability-outcome'), UK['org_avail.saved.one'].replace('{n}', '1'));
+  assert.ok(await page.locator('#availability-outcome-error').isHidden(), 'no alert');
+  // the save moved nothing: the page names the meeting and says a run moves it
+  assert.equal(await page.locator(`#availability-conflicts li[data-slot="${x}"]`).count(), 1);
+  assert.match(await page.textContent('#availability-conflicts li'), /Hugo Host/);
+  assert.equal(await page.textContent('#availability-next'),
+    `${UK['org_avail.rerun.one'].replace('{n}', '1')} ${UK['org_avail.to_schedule']}`);
+  assert.deepEqual((await meetingOf()).map((m) => m.slot), [x], 'a save alone moves no meeting');
+  const av = await (await ctx.request.get(`${base}/api/v1/people/p-minister/availability?event=${ev}`)).json();
+  assert.deepEqual(av.slots.filter((s) => !s.available).map((s) => s.id), [x]);
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  assert.deepEqual(await page.evaluate(latinLeft), []);
+  await shoot(page, 'console-availability-uk');
+
+  // the link to the scheduler keeps the event; the run moves the meeting
+  await page.click('#availability-to-schedule');
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
+  assert.equal(new URL(page.url()).searchParams.get('event'), ev);
+  await run();
+  const after = await meetingOf();
+  const minister = (await (await ctx.request.get(`${base}/api/v1/console/events/${ev}/meetings`)).json()).meetings
+    .filter((m) => (m.people || []).some((p) => p.id === 'p-minister'));
+  assert.ok(minister.every((m) => m.slot !== x), `no meeting of hers in ${x} any more: ${JSON.stringify(minister)}`);
+  if (after.length) {
+    assert.notEqual(after[0].slot, x);
+  } else {
+    const un = await (await ctx.request.get(`${base}/api/v1/events/${ev}/unscheduled`)).json();
+    const mine = un.unscheduled.find((u) => u.id === 'req-e2e-orgavail');
+    assert.ok(mine && mine.reason, 'left out with a reason');
+  }
+  assert.equal(after.length, 1, 'two slots were free for both: it was placed in one');
   await ctx.close();
 });
 

@@ -144,6 +144,9 @@ export const api = {
   // the event's B2B slots, each available or not; away replaces the set
   availability: (event) => call('GET', `/me/availability${qs({ event })}`),
   setAvailability: (event, away) => call('PUT', '/me/availability', { event, away }),
+  // an organiser's view and change of anyone's
+  personAvailability: (id, event) => call('GET', `/people/${enc(id)}/availability${qs({ event })}`),
+  setPersonAvailability: (id, event, away) => call('PUT', `/people/${enc(id)}/availability`, { event, away }),
   newFeed: () => call('POST', '/me/feed'),
   feedOff: () => call('DELETE', '/me/feed'),
   schedule: (event, timeLimit) => call('POST', `/events/${enc(event)}/schedule`, timeLimit ? { time_limit: timeLimit } : {}),

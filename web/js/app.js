@@ -14,7 +14,7 @@ import { renderPartners } from './pages/partners.js';
 import { renderRequests } from './pages/requests.js';
 import { renderAgenda } from './pages/agenda.js';
 import {
-  renderPeople, renderImport, renderEvent, renderSchedule, renderTables, renderCheckin,
+  renderPeople, renderPersonAvailability, renderImport, renderEvent, renderSchedule, renderTables, renderCheckin,
 } from './pages/console.js';
 import { renderDashboard } from './pages/dashboard.js';
 import { renderWelcome } from './pages/welcome.js';
@@ -51,6 +51,7 @@ const ROUTES = [
   [/^\/requests$/, renderRequests, 'user'],
   [/^\/agenda$/, renderAgenda, 'user'],
   [/^\/console\/people$/, renderPeople, 'organiser'],
+  [/^\/console\/people\/([^/]+)\/availability$/, renderPersonAvailability, 'organiser'],
   [/^\/console\/import$/, renderImport, 'organiser'],
   [/^\/console\/event$/, renderEvent, 'organiser'],
   [/^\/console\/schedule$/, renderSchedule, 'organiser'],

@@ -4,8 +4,9 @@
 
 import { api } from '../api.js';
 import { h, add, list, scroller, outcome } from '../dom.js';
+import { availabilityForm, conflictList } from '../availability.js';
 import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
-import { t, tx, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
+import { t, time, date, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy } from '../app.js';
 
 function dayKey(x) {
@@ -45,59 +46,20 @@ async function waitingSection(meetings) {
     h('ul', { class: 'people' }, items));
 }
 
-// What a save said about the meetings already in a slot now marked away:
-// before publication the next scheduler run moves them; after it they stay
-// until cancelled or moved by the organisers.
-function conflictList(av) {
-  const items = list(av.conflicts).map((c) => h('li', { dataset: { request: c.request, slot: c.slot } },
-    tx(av.published ? 'availability.conflict_published' : 'availability.conflict', {
-      name: h('strong', { translate: 'no' }, (c.with && (c.with.name || c.with.id)) || ''),
-      time: dayTime(c.start),
-    })));
-  return items.length ? h('ul', { class: 'errors' }, items) : null;
-}
-
-// "When are you available?": the event's B2B slots by day, a checkbox each
-// (ticked: free to meet), saved as the set of slots the participant is away.
+// "When are you available?": the participant's own availability (the
+// shared form, web/js/availability.js). A save names the meetings already in
+// a slot now away: before publication the next scheduler run moves them;
+// after it they stay until cancelled or moved by the organisers.
 async function availabilitySection() {
   const event = state.event && state.event.id;
   let av;
   try { av = await api.availability(event); } catch (_) { return null; }
-  const slots = list(av, 'slots');
-  if (slots.length === 0) return null;
-  const out = outcome('availability-outcome');
-  const conflicts = h('div', { id: 'availability-conflicts' });
-  const boxes = [];
-  const days = [];
-  let current = '';
-  let group = null;
-  for (const x of slots) {
-    const d = dayKey(x.start);
-    if (d !== current) {
-      current = d;
-      group = h('fieldset', { class: 'slots' }, h('legend', {}, d));
-      days.push(group);
-    }
-    const id = `avail-${x.id}`;
-    const box = h('input', { type: 'checkbox', id, name: 'available', value: x.id, checked: x.available });
-    boxes.push(box);
-    group.append(h('div', { class: 'field check' }, box, h('label', { for: id }, `${time(x.start)}–${time(x.end)}`)));
-  }
-  const save = h('button', { type: 'submit', class: 'primary', id: 'availability-save' }, t('save'));
-  const form = h('form', {
-    id: 'availability-form',
-    onsubmit: (e) => {
-      e.preventDefault();
-      whileBusy([save], async () => {
-        try {
-          const away = boxes.filter((b) => !b.checked).map((b) => b.value);
-          const r = await api.setAvailability(av.event, away);
-          out.ok(away.length ? tn('availability.saved', away.length) : t('availability.saved_all'));
-          conflicts.replaceChildren(...[conflictList(r)].filter(Boolean));
-        } catch (err) { out.fail(`${t('error.save')} ${errorText(err)}`); }
-      });
-    },
-  }, h('div', { class: 'slot-days' }, days), h('div', { class: 'actions' }, save), out.el, conflicts);
+  const form = availabilityForm(av, {
+    save: (away) => api.setAvailability(av.event, away),
+    saved: (r, away) => (away.length ? tn('availability.saved', away.length) : t('availability.saved_all')),
+    conflicts: (r) => conflictList(r, ['availability.conflict', 'availability.conflict_published']),
+  });
+  if (!form) return null;
   return h('section', { class: 'card no-print', id: 'agenda-availability', 'aria-labelledby': 'availability-h' },
     h('h2', { id: 'availability-h' }, t('availability.title')),
     h('p', { class: 'muted', id: 'availability-hint' }, t('availability.hint')),

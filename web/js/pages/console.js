@@ -1,6 +1,7 @@
-// The organiser console: participants, CSV import with line-numbered errors,
-// event set-up, the scheduler's run and figures, publishing, the printable
-// table plan per slot and the check-in of arrivals.
+// The organiser console: participants and each one's availability, CSV
+// import with line-numbered errors, event set-up, the scheduler's run and
+// figures, publishing, the printable table plan per slot and the check-in of
+// arrivals.
 
 import { api } from '../api.js';
 import { h, add, field, list, clear, data, scroller, outcome } from '../dom.js';
@@ -13,6 +14,7 @@ import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager
 import { tableName, localName, orgName, orgInfo, nameAndOrg } from '../people.js';
 import { limit, invalid } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
+import { availabilityForm, conflictList } from '../availability.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -51,15 +53,56 @@ export async function renderPeople(main) {
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
     scroller({ 'aria-labelledby': 'people-title' }, h('table', { 'aria-labelledby': 'people-title' },
-      h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked'].map((k) => h('th', { scope: 'col' }, t(k))))),
-      h('tbody', {}, rows.map((p) => h('tr', {},
-        h('td', {}, data(p.name), p.title ? h('span', { class: 'muted' }, ' · ', data(p.title)) : null),
+      h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked', 'people.availability'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, rows.map((p, i) => h('tr', {},
+        h('td', {}, data(p.name, { id: `person-${i}` }), p.title ? h('span', { class: 'muted' }, ' · ', data(p.title)) : null),
         h('td', { translate: 'no' }, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, orgOf(p)) : ''),
         h('td', {}, countryName(p.country)),
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
-        h('td', {}, p.checked_in_at ? t('yes') : t('no'))))))),
+        h('td', {}, p.checked_in_at ? t('yes') : t('no')),
+        // each link told apart by the name it is for
+        h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), 'aria-describedby': `person-${i}` },
+          t('people.availability_change')))))))),
     pager('people-pager', offset, rows.length, count));
   add(main, h('h1', { id: 'people-title' }, t('people.title')), inviteCard(), form, out);
+}
+
+// A console path with the event picked (?event=), as the header's links keep it.
+function withEvent(p) {
+  const picked = new URLSearchParams(location.search).get('event');
+  return picked ? `${p}?event=${encodeURIComponent(picked)}` : p;
+}
+
+// Someone else's availability, set by an organiser (a call: "she arrives at
+// 11:00 on day two"): the shared form of the agenda's "When are you
+// available?", then what the save means for the schedule. The app moves no
+// meeting when it is saved: before publication the next scheduler run places
+// every meeting anew and keeps them out of the away slots; a published
+// meeting keeps its slot, and the run warns about it.
+export async function renderPersonAvailability(main, id) {
+  const picker = await eventPicker();
+  const [p, av] = await Promise.all([api.person(id), api.personAvailability(id, eventId() || undefined)]);
+  const org = p.organisation ? orgName(await orgInfo(p.organisation).catch(() => ({}))) : '';
+  const back = h('p', { class: 'no-print' }, h('a', { href: withEvent('/console/people'), id: 'person-back' }, t('org_avail.back')));
+  const note = (r) => {
+    const cs = list(r.conflicts);
+    if (cs.length === 0) return h('p', { class: 'muted', id: 'availability-next' }, t('org_avail.no_conflict'));
+    if (r.published) return h('p', { class: 'notice', id: 'availability-next' }, tn('org_avail.published', cs.length));
+    return h('p', { class: 'notice', id: 'availability-next' }, tn('org_avail.rerun', cs.length), ' ',
+      h('a', { href: withEvent('/console/schedule'), id: 'availability-to-schedule' }, t('org_avail.to_schedule')));
+  };
+  const form = availabilityForm(av, {
+    save: (away) => api.setPersonAvailability(id, av.event, away),
+    saved: (r, away) => (away.length ? tn('org_avail.saved', away.length) : t('org_avail.saved_all')),
+    conflicts: (r) => [conflictList(r, ['org_avail.conflict', 'org_avail.conflict']), note(r)],
+  });
+  add(main, h('h1', { id: 'person-availability-title' }, tx('org_avail.title', { name: data(p.name || id) })),
+    back, picker,
+    org ? h('p', { class: 'lead' }, data(org)) : null,
+    h('section', { class: 'card', id: 'person-availability', 'aria-labelledby': 'person-availability-h' },
+      h('h2', { id: 'person-availability-h' }, t('org_avail.slots')),
+      form ? [h('p', { class: 'muted', id: 'availability-hint' }, t('org_avail.hint')), form]
+        : h('p', { id: 'availability-none' }, t('org_avail.no_slots'))));
 }
 
 // "Invite everyone not yet invited" (dfnc user invite --all): the links come
@@ -97,7 +140,7 @@ function inviteCard() {
     h('p', {}, t('invite.text')), button, status.el);
 }
 
-const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'glossary'];
+const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'availability', 'glossary'];
 
 // The importer's messages (src/io/csv.c, src/app/import.c) by shape, so that
 // a Ukrainian page says them in Ukrainian with the file's own names and values.
@@ -118,6 +161,12 @@ const IMPORT_ERRORS = [
   [/^priority "(.*)" must be 0-9/, 'import.err_priority', ['value']],
   [/^from and to are the same person "(.*)"$/, 'import.err_same_person', ['value']],
   [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
+  // availability's (src/app/availability.c, src/app/import.c)
+  [/^duplicate person and event "(.*)" in this file/, 'import.err_duplicate_pair', ['value']],
+  [/^(\w+): "(.*)" is not a B2B slot of event "(.*)"$/, 'import.err_not_b2b_slot', ['col', 'value', 'event']],
+  [/^(\w+): (\d+) slot ids, but event "(.*)" has (\d+) B2B slots$/, 'import.err_too_many_slots', ['col', 'n', 'event', 'max']],
+  [/^no person "(.*)"$/, 'import.err_no_person', ['value']],
+  [/^no event "(.*)"$/, 'import.err_no_event', ['value']],
   // a file as a spreadsheet saved it (src/io/csv.c): encodings and header names
   [/^the file is UTF-16/, 'import.err_utf16', []],
   [/^a quote where CSV allows none/, 'import.err_stray_quote', []],
@@ -295,7 +344,10 @@ export async function renderImport(main) {
   kind.addEventListener('change', () => {
     const glossary = kind.value === 'glossary';
     encodingField.hidden = glossary;
-    hint.textContent = t(glossary ? 'import.glossary_hint' : 'import.hint');
+    // availability's columns are said (dfnc import availability's)
+    hint.replaceChildren(...(kind.value === 'availability' ? [...tx('import.availability_hint', {
+      columns: h('code', {}, 'person,event,away'), away: h('code', {}, 'away') }), ' '] : []),
+    t(glossary ? 'import.glossary_hint' : 'import.hint'));
     current.hidden = !glossary;
     if (glossary) showGlossary();
   });
