@@ -152,8 +152,9 @@ const struct cli_command cli_commands[] = {
      "dfnc user add --email E --role organiser|participant [--person ID] [--contact] "
      "--password-stdin | password --email E --password-stdin | invite (--all | PERSON...) "
      "--public-url URL --out FILE.csv|- [--days N]",
-     "add creates a login. The password (8 to 1024 bytes) is read from the first line\n"
-     "of standard input and stored as an argon2id hash. A participant login belongs\n"
+     "add creates a login. The password (UTF-8, at least 8 characters, at most 1024\n"
+     "bytes: some 500 Cyrillic letters) is read from the first line of standard\n"
+     "input and stored as an argon2id hash. A participant login belongs\n"
      "to a person (--person); --contact also makes that person the contact who may\n"
      "edit their organisation's profile. Organisers may have no person.\n"
      "password gives an existing login a new password, read and hashed alike, ends\n"

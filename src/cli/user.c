@@ -15,17 +15,27 @@
 #include "core/file.h"
 #include "store/auth.h"
 
-/* Reads one line (the password) from stdin without its newline. */
+/* Reads one line (the password) from stdin without its line end, into pw
+ * (cap bytes). A NUL byte is refused, not taken for the password's end: the
+ * password set would be shorter than the one typed. */
 static int read_password(char *pw, size_t cap, struct df_err *err)
 {
-    if (!fgets(pw, (int)cap, stdin))
+    size_t n = 0;
+    int c;
+    while ((c = getchar()) != EOF && c != '\n') {
+        if (c == '\0')
+            return df_err_set(err, DF_ERR_INPUT, "the password holds a NUL byte (byte %zu)",
+                              n + 1);
+        if (n == cap - 1)
+            return df_err_set(err, DF_ERR_INPUT, "the password is longer than %d bytes",
+                              APP_PASSWORD_MAX);
+        pw[n++] = (char)c;
+    }
+    if (n == 0 && c == EOF)
         return df_err_set(err, DF_ERR_INPUT, "no password on standard input");
-    size_t n = strlen(pw);
-    if (n == cap - 1 && pw[n - 1] != '\n')
-        return df_err_set(err, DF_ERR_INPUT, "the password is longer than %d bytes",
-                          APP_PASSWORD_MAX);
-    while (n && (pw[n - 1] == '\n' || pw[n - 1] == '\r'))
-        pw[--n] = '\0';
+    while (n && pw[n - 1] == '\r')
+        n--;
+    pw[n] = '\0';
     return 0;
 }
 

@@ -33,7 +33,20 @@ t "an unknown person" 3 $'long-password\n' "does not exist" -- user add --email 
 t "a participant without a person" 2 $'long-password\n' "needs --person" -- user add --email r@x.test --role participant --password-stdin
 t "an unknown role" 2 $'long-password\n' "neither" -- user add --email s@x.test --role admin --password-stdin
 t "not an email address" 3 $'long-password\n' "not an e-mail address" -- user add --email nobody --role organiser --password-stdin
-t "a short password" 3 $'short\n' "the password is shorter than 8 bytes" -- user add --email t@x.test --role organiser --password-stdin
+t "a short password" 3 $'short\n' "the password is shorter than 8 characters" -- user add --email t@x.test --role organiser --password-stdin
+# characters, not bytes: the welcome page counts so too (web/js/forms.js)
+t "six Cyrillic letters (12 bytes) are too short" 3 $'пароль\n' "^dfnc: the password is shorter than 8 characters" -- user add --email t@x.test --role organiser --password-stdin
+t "seven Cyrillic letters (14 bytes) are too short" 3 $'паролик\n' "shorter than 8 characters" -- user add --email t@x.test --role organiser --password-stdin
+t "eight Cyrillic letters are enough" 0 $'джмелині\n' "added" -- user add --email cyr@x.test --role organiser --password-stdin
+t "a password that is not UTF-8, named" 3 $'pass\xffword-1\n' "^dfnc: the password is not valid UTF-8 \(byte 5\)" -- user add --email t@x.test --role organiser --password-stdin
+# (a shell variable cannot hold a NUL byte: piped straight in)
+printf 'long-pass\0word\n' | "$DFNC" --db u.db user add --email t@x.test --role organiser --password-stdin >out.txt 2>&1
+got=$?
+[ "$got" = 3 ] && grep -q "^dfnc: the password holds a NUL byte (byte 10)" out.txt \
+    && pass "a NUL byte is refused, not taken for the password's end" \
+    || fail "a NUL byte in the password" "exit $got: $(head -1 out.txt)"
+t "1024 bytes are allowed (512 Cyrillic letters)" 0 "$(printf 'ж%.0s' $(seq 1 512))"$'\r\n' "added" -- user add --email big@x.test --role organiser --password-stdin
+t "1025 bytes are not" 3 "$(printf 'ж%.0s' $(seq 1 512))x" "longer than 1024 bytes" -- user add --email t@x.test --role organiser --password-stdin
 t "no password on stdin" 3 "" "no password" -- user add --email u@x.test --role organiser --password-stdin
 t "without --password-stdin, which is named (no prompt: it waits for nothing)" 2 "" \
   "^dfnc: the password is read from standard input: give --password-stdin" \
@@ -72,7 +85,8 @@ t "dfnc check is then content" 0 "" "^problems: 0" -- check
 left=$(python3 -c "import sqlite3;print(sqlite3.connect('u.db').execute('SELECT count(*) FROM user_sessions').fetchone()[0])")
 if [ "$left" = 0 ]; then pass "the new password ended the login's session"; else fail "sessions" "$left"; fi
 t "a new password for no login" 3 $'another-password\n' 'no login for "nobody@x.test"' -- user password --email nobody@x.test --password-stdin
-t "a short new password" 3 $'short\n' "shorter than 8 bytes" -- user password --email org@x.test --password-stdin
+t "a short new password" 3 $'short\n' "shorter than 8 characters" -- user password --email org@x.test --password-stdin
+t "a new password of six Cyrillic letters" 3 $'пароль\n' "shorter than 8 characters" -- user password --email org@x.test --password-stdin
 t "password takes no --role" 2 $'another-password\n' "usage" -- user password --email org@x.test --role organiser --password-stdin
 # dfnc user invite: logins without a password and one-time links, as a CSV
 python3 - <<'PY'
