@@ -1,6 +1,7 @@
 /* Logins, sessions and feed tokens (see auth.h). */
 #include "app/auth.h"
 #include "app/fields.h"
+#include "app/invite.h"
 #include "core/utf8.h"
 
 #include <arpa/inet.h>
@@ -509,7 +510,8 @@ static enum app_login_result invitation_of(struct store *s, const struct app_aut
     struct df_err lookup = {0};
     unsigned char hash[STORE_TOKEN_HASH_LEN];
     int rc = -1;
-    if (app_token_is_well_formed(token)) {
+    bool well_formed = app_token_is_well_formed(token);
+    if (well_formed) {
         store_auth_token_hash(token, hash);
         rc = store_invitation_find(s, hash, now, a, inv, &lookup);
     } else {
@@ -521,8 +523,15 @@ static enum app_login_result invitation_of(struct store *s, const struct app_aut
         *err = lookup;
         return APP_LOGIN_ERROR;
     }
-    if (store_auth_failure_add(s, ip_key, now, err) < 0)
+    /* a link presented too late: its row goes (one transaction with the
+     * failure counted), so no invitation nobody can use stays behind */
+    if (store_begin(s, err) < 0)
         return APP_LOGIN_ERROR;
+    if ((well_formed && app_invitations_prune(s, "anonymous", hash, now, a, err) < 0) ||
+        store_auth_failure_add(s, ip_key, now, err) < 0 || store_commit(s, err) < 0) {
+        store_rollback(s);
+        return APP_LOGIN_ERROR;
+    }
     df_err_set(err, DF_ERR_NOT_FOUND,
                "this invitation is unknown, used or expired: ask the organiser for a new one");
     return APP_LOGIN_BAD;

@@ -173,7 +173,9 @@ const struct cli_command cli_commands[] = {
      "skipped, counted by why on stderr, so a rerun invites only the newcomers.\n"
      "PERSON...: those named, whatever they had: their previous link stops\n"
      "working (someone who lost access: their password stays until the link is\n"
-     "used, which then ends their sessions). dfnc check does not count a login\n"
+     "used, which then ends their sessions). Each run first removes the\n"
+     "invitations that expired unused, a line in the audit trail each (their\n"
+     "logins stay, for a new link). dfnc check does not count a login\n"
      "without a password yet as a weak hash."},
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "

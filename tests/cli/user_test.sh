@@ -164,4 +164,18 @@ audit = [r[0] for r in c.execute("SELECT detail FROM audit_log WHERE action = 'u
 assert audit == ["2 invited (2 new logins, 0 renewed), 3 skipped", "0 invited (0 new logins, 0 renewed), 5 skipped",
                  "1 invited (0 new logins, 1 renewed), 4 skipped", "1 invited (0 new logins, 1 renewed), 0 skipped"], audit
 PY
+# an invitation that lapsed unused goes at the next run, whoever it names:
+# the table holds no link nobody can use
+python3 -c "import sqlite3;c=sqlite3.connect('u.db');c.execute(\"UPDATE invitations SET expires_at = 1 WHERE user_rid = (SELECT rid FROM users WHERE email = 'anna@x.test')\");c.commit()"
+t "a run prunes the links that expired" 0 "" "^invited 1 " -- user invite i1 --public-url https://forum.eu --out -
+python3 - <<'PY' && pass "... with a line in the audit trail; the login stays for a new link" || fail "pruning expired invitations"
+import sqlite3
+c = sqlite3.connect("u.db")
+left = [r[0] for r in c.execute("SELECT u.email FROM invitations i JOIN users u ON u.rid = i.user_rid")]
+assert left == ["i1@x.test"], left
+audit = c.execute("SELECT actor, entity, entity_id, detail FROM audit_log WHERE action = 'user.invitation_expire'").fetchall()
+# twice: the run that renewed her expired link above pruned it first too
+assert audit == [("cli", "user", "anna@x.test", "unused, expired 1970-01-01T00:00:01Z")] * 2, audit
+assert c.execute("SELECT password_hash FROM users WHERE email = 'anna@x.test'").fetchone() == ("",)
+PY
 tap_end
