@@ -178,4 +178,36 @@ audit = c.execute("SELECT actor, entity, entity_id, detail FROM audit_log WHERE 
 assert audit == [("cli", "user", "anna@x.test", "unused, expired 1970-01-01T00:00:01Z")] * 2, audit
 assert c.execute("SELECT password_hash FROM users WHERE email = 'anna@x.test'").fetchone() == ("",)
 PY
+# A run whose commit fails after the links' file is written: the file goes
+# (links to invitations never made), the database is as it was. The fault
+# is the database's own: a row that breaks a deferred foreign key, put in by
+# a trigger on the run's audit line, is refused at COMMIT only.
+python3 - <<'PY'
+import sqlite3
+c = sqlite3.connect("u.db")
+c.executescript("""INSERT INTO people(id,org_rid,name,email) VALUES ('i5',2,'Late Comer','late@x.test');
+CREATE TABLE commit_trap(person_rid INTEGER REFERENCES people(rid) DEFERRABLE INITIALLY DEFERRED);
+CREATE TRIGGER commit_trap_on_invite AFTER INSERT ON audit_log WHEN NEW.action = 'user.invite'
+BEGIN INSERT INTO commit_trap VALUES (-1); END;""")
+c.commit()
+PY
+state() {
+    python3 -c "import sqlite3;c=sqlite3.connect('u.db');print([c.execute(q).fetchall() for q in ('SELECT * FROM users ORDER BY rid','SELECT * FROM invitations ORDER BY user_rid','SELECT * FROM audit_log ORDER BY rid','SELECT * FROM commit_trap')])"
+}
+before=$(state)
+t "a run whose commit fails says why" 1 "" "^dfnc: database error while committing: FOREIGN KEY constraint failed" \
+  -- user invite --all --public-url https://forum.eu --out failed.csv
+[ ! -e failed.csv ] && pass "... and removes the links' file it wrote" || fail "the failed run left failed.csv"
+[ "$(state)" = "$before" ] && pass "... and the database is as it was: no login, invitation or audit line" \
+    || fail "the failed run changed the database"
+# through a symbolic link: the file it points to goes, the link stays
+mkdir -p links && echo old >links/target.csv && ln -s links/target.csv via-link.csv
+t "a failed run through a symbolic link" 1 "" "FOREIGN KEY constraint failed" \
+  -- user invite --all --public-url https://forum.eu --out via-link.csv
+[ ! -e links/target.csv ] && [ -L via-link.csv ] && pass "... removes the link's target, not the link" \
+    || fail "through a link: target $(ls links) link $(ls -l via-link.csv)"
+# the trap gone, the same run succeeds: the failure was the commit's alone
+python3 -c "import sqlite3;c=sqlite3.connect('u.db');c.execute('DROP TRIGGER commit_trap_on_invite');c.commit()"
+t "without the fault the run invites" 0 "" "^invited 2 \(1 new logins, 1 renewed\)" -- user invite --all --public-url https://forum.eu --out failed.csv
+[ -s failed.csv ] && pass "... and keeps its file" || fail "the run without the fault left no file"
 tap_end
