@@ -5,7 +5,6 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -115,14 +114,15 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
         !(o.f = to_stdout ? stdout : file_replace_open_private(&w, out_path, &err)))
         goto out;
     app_invite_csv_open(&o, o.f, public_url);
-    /* the file holds live sign-in links: only its owner may read it (0600);
-     * the links are written before the commit: a run that cannot write them
-     * leaves no invitation behind that nobody holds a link to */
+    /* the file holds live sign-in links: only its owner may read it (0600).
+     * The links are whole on disk before the commit and in place only after
+     * it: a run that cannot write them leaves no invitation behind that
+     * nobody holds a link to, and a commit that fails leaves the file as it
+     * was (a previous run's links, still live then, among them). */
     if (store_begin(s, &err) < 0 ||
         app_invite(s, "cli", &io, app_invite_csv_row, &o, &sum, &a, &err) < 0)
         goto out;
-    if (to_stdout ? fflush(stdout) != 0 || ferror(stdout)
-                  : file_replace_commit(&w, &err) < 0) {
+    if (to_stdout ? fflush(stdout) != 0 || ferror(stdout) : file_replace_sync(&w, &err) < 0) {
         if (to_stdout)
             df_err_set(&err, DF_ERR_RUNTIME, "cannot write the invitations: %m");
         o.f = NULL;
@@ -130,15 +130,12 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     }
     o.f = NULL;
     if (store_commit(s, &err) < 0) {
-        if (!to_stdout) {
-            /* links to invitations that were never made: the file written
-             * (through a symbolic link, its target), not the link */
-            char *target = realpath(out_path, NULL);
-            remove(target ? target : out_path);
-            free(target);
-        }
+        if (!to_stdout)
+            file_replace_abort(&w);
         goto out;
     }
+    if (!to_stdout && file_replace_commit(&w, &err) < 0)
+        goto out;   /* the invitations are made: err names where their links are */
     fprintf(stderr,
             "invited %d (%d new logins, %d renewed); skipped %d: %d invited and not signed in "
             "yet, %d with a password, %d without a valid e-mail, %d whose e-mail another login "

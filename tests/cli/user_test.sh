@@ -178,8 +178,9 @@ audit = c.execute("SELECT actor, entity, entity_id, detail FROM audit_log WHERE 
 assert audit == [("cli", "user", "anna@x.test", "unused, expired 1970-01-01T00:00:01Z")] * 2, audit
 assert c.execute("SELECT password_hash FROM users WHERE email = 'anna@x.test'").fetchone() == ("",)
 PY
-# A run whose commit fails after the links' file is written: the file goes
-# (links to invitations never made), the database is as it was. The fault
+# A run whose commit fails after the links are written: no file of links to
+# invitations never made, a file there before left as it was (a previous
+# run's links are still live then), and the database as it was. The fault
 # is the database's own: a row that breaks a deferred foreign key, put in by
 # a trigger on the run's audit line, is refused at COMMIT only.
 python3 - <<'PY'
@@ -197,14 +198,20 @@ state() {
 before=$(state)
 t "a run whose commit fails says why" 1 "" "^dfnc: database error while committing: FOREIGN KEY constraint failed" \
   -- user invite --all --public-url https://forum.eu --out failed.csv
-[ ! -e failed.csv ] && pass "... and removes the links' file it wrote" || fail "the failed run left failed.csv"
+ls -A | grep -q '^\.failed\.csv\.' && fail "the failed run left its temporary file" || pass "... leaves no temporary file"
+[ ! -e failed.csv ] && pass "... and writes no file of links" || fail "the failed run left failed.csv"
 [ "$(state)" = "$before" ] && pass "... and the database is as it was: no login, invitation or audit line" \
     || fail "the failed run changed the database"
-# through a symbolic link: the file it points to goes, the link stays
+cp inv.csv kept.csv
+t "a failed run over a previous run's file" 1 "" "FOREIGN KEY constraint failed" \
+  -- user invite --all --public-url https://forum.eu --out kept.csv
+cmp -s inv.csv kept.csv && pass "... leaves that file as it was: its links are still live" \
+    || fail "the failed run changed or removed the previous run's file"
+# through a symbolic link: the file it points to as it was, the link too
 mkdir -p links && echo old >links/target.csv && ln -s links/target.csv via-link.csv
 t "a failed run through a symbolic link" 1 "" "FOREIGN KEY constraint failed" \
   -- user invite --all --public-url https://forum.eu --out via-link.csv
-[ ! -e links/target.csv ] && [ -L via-link.csv ] && pass "... removes the link's target, not the link" \
+[ "$(cat links/target.csv)" = old ] && [ -L via-link.csv ] && pass "... leaves the link and its target as they were" \
     || fail "through a link: target $(ls links) link $(ls -l via-link.csv)"
 # the trap gone, the same run succeeds: the failure was the commit's alone
 python3 -c "import sqlite3;c=sqlite3.connect('u.db');c.execute('DROP TRIGGER commit_trap_on_invite');c.commit()"
