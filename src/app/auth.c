@@ -1,6 +1,8 @@
 /* Logins, sessions and feed tokens (see auth.h). */
 #include "app/auth.h"
 #include "app/fields.h"
+#include "app/invite.h"
+#include "core/utf8.h"
 
 #include <arpa/inet.h>
 #include <pthread.h>
@@ -57,16 +59,31 @@ bool app_token_is_well_formed(const char *s)
 
 _Static_assert(APP_HASH_LEN == crypto_pwhash_STRBYTES, "APP_HASH_LEN is libsodium's");
 
+int app_password_check(const char *password, struct df_err *err)
+{
+    size_t n = strlen(password), bad;
+    if (n > APP_PASSWORD_MAX)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "the password is longer than %d bytes (in UTF-8, some 500 Cyrillic "
+                          "letters)", APP_PASSWORD_MAX);
+    /* counted as a person counts, in characters: the web page counts so too */
+    if (!utf8_is_valid(password, n, &bad))
+        return df_err_set(err, DF_ERR_INPUT,
+                          "the password is not valid UTF-8 (byte %zu): type it in a UTF-8 "
+                          "terminal or page", bad + 1);
+    if (utf8_length(password, n) < APP_PASSWORD_MIN)
+        return df_err_set(err, DF_ERR_INPUT, "the password is shorter than %d characters",
+                          APP_PASSWORD_MIN);
+    return 0;
+}
+
 /* password hashed into hash as app_user_add says: 0, or -1 with err. */
 static int hash_password(const char *password, bool low_cost, char hash[APP_HASH_LEN],
                          struct df_err *err)
 {
     size_t n = strlen(password);
-    if (n < 8)
-        return df_err_set(err, DF_ERR_INPUT, "the password is shorter than 8 bytes");
-    if (n > APP_PASSWORD_MAX)
-        return df_err_set(err, DF_ERR_INPUT, "the password is longer than %d bytes",
-                          APP_PASSWORD_MAX);
+    if (app_password_check(password, err) < 0)
+        return -1;
     unsigned long long ops = low_cost ? crypto_pwhash_OPSLIMIT_MIN
                                       : crypto_pwhash_OPSLIMIT_INTERACTIVE;
     size_t mem = low_cost ? crypto_pwhash_MEMLIMIT_MIN : crypto_pwhash_MEMLIMIT_INTERACTIVE;
@@ -493,7 +510,8 @@ static enum app_login_result invitation_of(struct store *s, const struct app_aut
     struct df_err lookup = {0};
     unsigned char hash[STORE_TOKEN_HASH_LEN];
     int rc = -1;
-    if (app_token_is_well_formed(token)) {
+    bool well_formed = app_token_is_well_formed(token);
+    if (well_formed) {
         store_auth_token_hash(token, hash);
         rc = store_invitation_find(s, hash, now, a, inv, &lookup);
     } else {
@@ -505,8 +523,15 @@ static enum app_login_result invitation_of(struct store *s, const struct app_aut
         *err = lookup;
         return APP_LOGIN_ERROR;
     }
-    if (store_auth_failure_add(s, ip_key, now, err) < 0)
+    /* a link presented too late: its row goes (one transaction with the
+     * failure counted), so no invitation nobody can use stays behind */
+    if (store_begin(s, err) < 0)
         return APP_LOGIN_ERROR;
+    if ((well_formed && app_invitations_prune(s, "anonymous", hash, now, a, err) < 0) ||
+        store_auth_failure_add(s, ip_key, now, err) < 0 || store_commit(s, err) < 0) {
+        store_rollback(s);
+        return APP_LOGIN_ERROR;
+    }
     df_err_set(err, DF_ERR_NOT_FOUND,
                "this invitation is unknown, used or expired: ask the organiser for a new one");
     return APP_LOGIN_BAD;

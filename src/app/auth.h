@@ -14,7 +14,8 @@
 #include "store/invite.h"
 
 #define APP_TOKEN_LEN 64          /* room for a base64url token and its NUL */
-#define APP_PASSWORD_MAX 1024     /* longer passwords are refused, not truncated */
+#define APP_PASSWORD_MIN 8        /* characters (code points), as a person counts them */
+#define APP_PASSWORD_MAX 1024     /* bytes of UTF-8; longer passwords are refused, not truncated */
 
 enum app_login_result {
     APP_LOGIN_OK = 0,
@@ -39,6 +40,13 @@ void app_auth_limits_default(struct app_auth_limits *l);
 
 /* Must be called once before any other app_auth function (sodium_init). */
 int app_auth_init(struct df_err *err);
+
+/* The one rule for a password being set (dfnc user add and password, an
+ * invitation used; web/js/pages/welcome.js says the same): valid UTF-8, at
+ * least APP_PASSWORD_MIN characters and at most APP_PASSWORD_MAX bytes. 0,
+ * or -1 with DF_ERR_INPUT saying which (never the password). A login's
+ * password is not judged by it: one set under an older rule still signs in. */
+int app_password_check(const char *password, struct df_err *err);
 
 /* Creates a login. role is "organiser" or "participant"; person may be NULL for
  * organisers. low_cost uses libsodium's minimum argon2id cost: only for tests'

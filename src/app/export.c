@@ -2,11 +2,14 @@
  * spreadsheets through io/xlsx. */
 #include "app/export.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
+#include "core/arena.h"
 #include "core/buf.h"
+#include "core/grow.h"
 #include "io/csv.h"
 #include "io/xlsx.h"
 
@@ -124,23 +127,73 @@ static int export_event(void *ud, const struct store_event *e)
 
 /* ---- meetings: the people come from the request and its extra attendees ------ */
 
-struct people_index {
-    json_t *by_request; /* request id -> [person ids] */
+/* An accepted request's people: from, to, then its extra attendees in the
+ * store's order (by person id). */
+struct request_people {
+    const char *request;
+    const char **people;      /* in the index's arena */
+    int n, cap;
 };
+
+/* The accepted requests, sorted by id once all are in: a binary search per
+ * attendee and per meeting. (A jansson object of arrays did the same job
+ * with a string and an array object per person.) */
+struct people_index {
+    struct arena a;
+    struct request_people *r; /* malloc'd */
+    int n, cap;
+};
+
+/* Appends person to x's list: 0, or -1 when out of memory. */
+static int people_add(struct people_index *ix, struct request_people *x, const char *person)
+{
+    if (x->n == x->cap) {
+        int cap = x->cap ? 2 * x->cap : 4;
+        const char **grown = arena_alloc(&ix->a, (size_t)cap * sizeof *grown);
+        if (!grown)
+            return -1;
+        if (x->n)
+            memcpy(grown, x->people, (size_t)x->n * sizeof *grown);
+        x->people = grown;
+        x->cap = cap;
+    }
+    if (!(x->people[x->n] = arena_strdup(&ix->a, person)))
+        return -1;
+    x->n++;
+    return 0;
+}
 
 static int index_request(void *ud, const struct store_request *r)
 {
     struct people_index *ix = ud;
-    json_object_set_new(ix->by_request, r->id, json_pack("[ss]", r->from, r->to));
+    if (df_grow((void **)&ix->r, &ix->cap, ix->n, sizeof *ix->r) < 0)
+        return 1;   /* out of memory: the export fails, nobody is dropped */
+    struct request_people *x = &ix->r[ix->n++];
+    *x = (struct request_people){.request = arena_strdup(&ix->a, r->id)};
+    if (!x->request || people_add(ix, x, r->from) < 0 || people_add(ix, x, r->to) < 0)
+        return 1;   /* out of memory: the export fails, nobody is dropped */
     return 0;
+}
+
+static int by_request(const void *a, const void *b)
+{
+    return strcmp(((const struct request_people *)a)->request,
+                  ((const struct request_people *)b)->request);
+}
+
+/* The accepted request of id in the sorted index, or NULL. */
+static struct request_people *request_find(struct people_index *ix, const char *id)
+{
+    struct request_people key = {.request = id};
+    return ix->n ? bsearch(&key, ix->r, (size_t)ix->n, sizeof *ix->r, by_request) : NULL;
 }
 
 static int index_attendee(void *ud, const char *request, const char *person)
 {
     struct people_index *ix = ud;
-    json_t *list = json_object_get(ix->by_request, request);
-    if (list)
-        json_array_append_new(list, json_string(person));
+    struct request_people *x = request_find(ix, request);
+    if (x && people_add(ix, x, person) < 0)
+        return 1;   /* out of memory: the export fails, nobody is dropped */
     return 0;
 }
 
@@ -153,16 +206,15 @@ static int export_meeting(void *ud, const struct store_meeting *m)
 {
     struct meeting_ctx *mc = ud;
     struct export_ctx *c = mc->c;
-    json_t *people = json_object_get(mc->ix->by_request, m->request);
+    const struct request_people *x = request_find(mc->ix, m->request);
+    int n = x ? x->n : 0;
     c->rows++;
     if (c->format != APP_EXPORT_JSON) {
         /* every attendee, however large the delegation */
         struct buf list = BUF_INIT(0);
-        size_t i;
-        json_t *p;
         int bad = 0;
-        json_array_foreach(people, i, p)
-            bad |= (i && buf_putc(&list, ';') < 0) || buf_puts(&list, json_string_value(p)) < 0;
+        for (int i = 0; i < n; i++)
+            bad |= (i && buf_putc(&list, ';') < 0) || buf_puts(&list, x->people[i]) < 0;
         if (bad) {
             buf_free(&list);
             return 1;   /* out of memory: "export of meetings failed" */
@@ -174,26 +226,33 @@ static int export_meeting(void *ud, const struct store_meeting *m)
         buf_free(&list);
         return rc;
     }
+    json_t *people = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(people, json_string(x->people[i]));
     json_array_append_new(c->array,
                           json_pack("{ss ss ss ss ss so so sb si}", "id", m->id, "request",
                                     m->request, "event", m->event, "start", m->starts_at, "end",
                                     m->ends_at, "location",
                                     jstr(m->location_name ? m->location_name : m->location),
-                                    "people", people ? json_copy(people) : json_array(),
-                                    "locked", m->locked, "sequence", m->sequence));
+                                    "people", people, "locked", m->locked, "sequence",
+                                    m->sequence));
     return 0;
 }
 
 static int export_meetings(struct export_ctx *c, struct df_err *err)
 {
-    struct people_index ix = {json_object()};
+    struct people_index ix = {0};
     struct meeting_ctx mc = {c, &ix};
+    arena_init(&ix.a, 0);
     int rc = store_request_each(c->s, NULL, "accepted", index_request, &ix, err);
+    if (!rc && ix.n)
+        qsort(ix.r, (size_t)ix.n, sizeof *ix.r, by_request);
     if (!rc)
         rc = store_attendee_each(c->s, NULL, index_attendee, &ix, err);
     if (!rc)
         rc = store_meeting_each(c->s, NULL, NULL, export_meeting, &mc, err);
-    json_decref(ix.by_request);
+    free(ix.r);
+    arena_free(&ix.a);
     return rc;
 }
 

@@ -10,6 +10,31 @@
 #include "io/csv.h"
 #include "store/invite.h"
 
+/* t (unix seconds) as ISO 8601 in UTC into out. */
+static void utc_text(int64_t t, char out[32])
+{
+    time_t tt = (time_t)t;
+    struct tm tm;
+    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&tt, &tm));
+}
+
+int app_invitations_prune(struct store *s, const char *actor, const unsigned char *hash,
+                          int64_t now, struct arena *a, struct df_err *err)
+{
+    struct store_expired_invitation *gone;
+    int n;
+    if (store_invitation_prune(s, hash, now, a, &gone, &n, err) < 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        char at[32], detail[64];
+        utc_text(gone[i].expires_at, at);
+        snprintf(detail, sizeof detail, "unused, expired %s", at);
+        if (store_audit(s, actor, "user.invitation_expire", "user", gone[i].email, detail, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
 /* Why p gets no invitation in a run over everyone (a counter of sum to
  * raise), or NULL when they get one. */
 static int *skipped(const struct store_invitee *p, int64_t now, struct app_invite_summary *sum)
@@ -84,6 +109,9 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
                struct arena *a, struct df_err *err)
 {
     memset(sum, 0, sizeof *sum);
+    /* the run is where links are made: the ones that lapsed go first */
+    if (app_invitations_prune(s, actor, NULL, o->now, a, err) < 0)
+        return -1;
     int n_lists = o->persons ? o->persons_n : 1;
     for (int k = 0; k < n_lists; k++) {
         struct store_invitee *list;
@@ -148,9 +176,7 @@ int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err
                           "most %zu)", c->base_n, sizeof link - sizeof "/welcome#" -
                           strlen(inv->token));
     }
-    time_t t = (time_t)inv->expires_at;
-    struct tm tm;
-    strftime(expires, sizeof expires, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+    utc_text(inv->expires_at, expires);
     const char *fields[] = {inv->person, inv->name, inv->email, inv->org, inv->language,
                             link, expires};
     csv_write_record(c->f, fields, (int)(sizeof fields / sizeof fields[0]));

@@ -51,7 +51,8 @@ typedef int (*app_invitation_fn)(void *ud, const struct app_invitation *inv,
 
 /* Invites, inside the caller's transaction (the caller commits once it has
  * put every link where it belongs, so a link lost is a link never made).
- * Everyone (o->persons NULL): the people with an e-mail and no login get a
+ * Expired invitations are removed first (app_invitations_prune). Everyone
+ * (o->persons NULL): the people with an e-mail and no login get a
  * participant login and an invitation; those whose link expired get a new
  * one; the rest are skipped, counted by why. The people named: each gets a
  * new invitation whatever they had (their previous link stops working; a
@@ -62,6 +63,15 @@ typedef int (*app_invitation_fn)(void *ud, const struct app_invitation *inv,
 int app_invite(struct store *s, const char *actor, const struct app_invite_opts *o,
                app_invitation_fn emit, void *ud, struct app_invite_summary *sum,
                struct arena *a, struct df_err *err);
+
+/* Removes the invitations that expired unused by now (with hash not NULL,
+ * only that token's: a link presented too late), inside the caller's
+ * transaction, with a line in the audit trail for each
+ * (user.invitation_expire, the login's e-mail, when it expired) naming
+ * actor. Their logins stay, without a password, for a new link. app_invite
+ * calls it first. 0, or -1 with err. */
+int app_invitations_prune(struct store *s, const char *actor, const unsigned char *hash,
+                          int64_t now, struct arena *a, struct df_err *err);
 
 /* The invitations as a CSV for a mail merge: app_invite_csv_open writes the
  * header (person,name,email,organisation,language,link,expires) to f and

@@ -5,7 +5,6 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -15,17 +14,27 @@
 #include "core/file.h"
 #include "store/auth.h"
 
-/* Reads one line (the password) from stdin without its newline. */
+/* Reads one line (the password) from stdin without its line end, into pw
+ * (cap bytes). A NUL byte is refused, not taken for the password's end: the
+ * password set would be shorter than the one typed. */
 static int read_password(char *pw, size_t cap, struct df_err *err)
 {
-    if (!fgets(pw, (int)cap, stdin))
+    size_t n = 0;
+    int c;
+    while ((c = getchar()) != EOF && c != '\n') {
+        if (c == '\0')
+            return df_err_set(err, DF_ERR_INPUT, "the password holds a NUL byte (byte %zu)",
+                              n + 1);
+        if (n == cap - 1)
+            return df_err_set(err, DF_ERR_INPUT, "the password is longer than %d bytes",
+                              APP_PASSWORD_MAX);
+        pw[n++] = (char)c;
+    }
+    if (n == 0 && c == EOF)
         return df_err_set(err, DF_ERR_INPUT, "no password on standard input");
-    size_t n = strlen(pw);
-    if (n == cap - 1 && pw[n - 1] != '\n')
-        return df_err_set(err, DF_ERR_INPUT, "the password is longer than %d bytes",
-                          APP_PASSWORD_MAX);
-    while (n && (pw[n - 1] == '\n' || pw[n - 1] == '\r'))
-        pw[--n] = '\0';
+    while (n && pw[n - 1] == '\r')
+        n--;
+    pw[n] = '\0';
     return 0;
 }
 
@@ -105,14 +114,15 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
         !(o.f = to_stdout ? stdout : file_replace_open_private(&w, out_path, &err)))
         goto out;
     app_invite_csv_open(&o, o.f, public_url);
-    /* the file holds live sign-in links: only its owner may read it (0600);
-     * the links are written before the commit: a run that cannot write them
-     * leaves no invitation behind that nobody holds a link to */
+    /* the file holds live sign-in links: only its owner may read it (0600).
+     * The links are whole on disk before the commit and in place only after
+     * it: a run that cannot write them leaves no invitation behind that
+     * nobody holds a link to, and a commit that fails leaves the file as it
+     * was (a previous run's links, still live then, among them). */
     if (store_begin(s, &err) < 0 ||
         app_invite(s, "cli", &io, app_invite_csv_row, &o, &sum, &a, &err) < 0)
         goto out;
-    if (to_stdout ? fflush(stdout) != 0 || ferror(stdout)
-                  : file_replace_commit(&w, &err) < 0) {
+    if (to_stdout ? fflush(stdout) != 0 || ferror(stdout) : file_replace_sync(&w, &err) < 0) {
         if (to_stdout)
             df_err_set(&err, DF_ERR_RUNTIME, "cannot write the invitations: %m");
         o.f = NULL;
@@ -120,15 +130,12 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     }
     o.f = NULL;
     if (store_commit(s, &err) < 0) {
-        if (!to_stdout) {
-            /* links to invitations that were never made: the file written
-             * (through a symbolic link, its target), not the link */
-            char *target = realpath(out_path, NULL);
-            remove(target ? target : out_path);
-            free(target);
-        }
+        if (!to_stdout)
+            file_replace_abort(&w);
         goto out;
     }
+    if (!to_stdout && file_replace_commit(&w, &err) < 0)
+        goto out;   /* the invitations are made: err names where their links are */
     fprintf(stderr,
             "invited %d (%d new logins, %d renewed); skipped %d: %d invited and not signed in "
             "yet, %d with a password, %d without a valid e-mail, %d whose e-mail another login "

@@ -2,6 +2,7 @@
 #include "core/file.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -98,7 +99,8 @@ FILE *file_replace_open_private(struct file_replace *w, const char *path, struct
     return replace_open(w, path, 0600, err);
 }
 
-int file_replace_commit(struct file_replace *w, struct df_err *err)
+/* Flushes, syncs and closes w->f: 0, or the errno of what failed. */
+static int replace_close(struct file_replace *w)
 {
     int why = 0;
     errno = 0;
@@ -107,9 +109,32 @@ int file_replace_commit(struct file_replace *w, struct df_err *err)
     if (fclose(w->f) != 0 && !why)
         why = errno;
     w->f = NULL;
+    return why;
+}
+
+int file_replace_sync(struct file_replace *w, struct df_err *err)
+{
+    int why = replace_close(w);
+    if (why) {
+        df_err_set(err, DF_ERR_RUNTIME, "%s: cannot write: %s (the file is as it was)", w->path,
+                   strerror(why));
+        unlink(w->tmp);
+        replace_free(w);
+        return -1;
+    }
+    return 0;
+}
+
+int file_replace_commit(struct file_replace *w, struct df_err *err)
+{
+    bool synced = !w->f;   /* file_replace_sync ran: the other change is made */
+    int why = synced ? 0 : replace_close(w);
     if (!why && rename(w->tmp, w->path) != 0)
         why = errno;
-    if (why) {
+    if (why && synced) {
+        df_err_set(err, DF_ERR_RUNTIME, "%s: cannot write: %s; it is written whole as %s",
+                   w->path, strerror(why), w->tmp);
+    } else if (why) {
         df_err_set(err, DF_ERR_RUNTIME, "%s: cannot write: %s (the file is as it was)", w->path,
                    strerror(why));
         unlink(w->tmp);

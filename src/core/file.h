@@ -34,6 +34,15 @@ FILE *file_replace_open_private(struct file_replace *w, const char *path, struct
 /* Flushes, syncs and closes w->f, then renames the temporary file over the
  * path: 0, or -1 with DF_ERR_RUNTIME and the temporary file removed. */
 int file_replace_commit(struct file_replace *w, struct df_err *err);
+/* For a file that must be in place exactly when another change is (a
+ * database transaction): file_replace_sync flushes, syncs and closes w->f,
+ * so the temporary file is whole on disk and the path still as it was; the
+ * caller then commits its change and calls file_replace_commit (which then
+ * only renames), or fails it and calls file_replace_abort. 0, or -1 with
+ * DF_ERR_RUNTIME and the temporary file removed (w as after abort). A
+ * rename that then fails keeps the temporary file and names it in err:
+ * what it holds, the other change made, may be nowhere else. */
+int file_replace_sync(struct file_replace *w, struct df_err *err);
 /* Closes w->f and removes the temporary file; the path is as it was. */
 void file_replace_abort(struct file_replace *w);
 

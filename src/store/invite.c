@@ -126,3 +126,47 @@ int store_invitation_delete(struct store *s, int64_t user, struct df_err *err)
     sqlite3_bind_int64(st, 1, user);
     return store_step_done(s, st, err, "using an invitation");
 }
+
+int store_invitation_prune(struct store *s, const unsigned char *hash, int64_t now,
+                           struct arena *a, struct store_expired_invitation **out, int *n,
+                           struct df_err *err)
+{
+    /* one login, one row at most: a scan costs little, and one statement
+     * serves both callers */
+    static const char sql[] =
+        "DELETE FROM invitations WHERE expires_at <= ?1 AND (?2 IS NULL OR token_hash = ?2)"
+        " RETURNING (SELECT email FROM users WHERE rid = user_rid), expires_at";
+    *out = NULL;
+    *n = 0;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, now);
+    if (hash)
+        sqlite3_bind_blob(st, 2, hash, STORE_TOKEN_HASH_LEN, SQLITE_TRANSIENT);
+    int cap = 0, rc, result = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n == cap) {
+            cap = cap ? 2 * cap : 16;
+            struct store_expired_invitation *grown = arena_alloc(a, (size_t)cap * sizeof *grown);
+            if (!grown) {
+                result = df_err_set(err, DF_ERR_RUNTIME, "out of memory pruning invitations");
+                break;
+            }
+            if (*n)
+                memcpy(grown, *out, (size_t)*n * sizeof *grown);
+            *out = grown;
+        }
+        struct store_expired_invitation *x = &(*out)[(*n)++];
+        x->email = arena_strdup(a, store_col(st, 0));
+        x->expires_at = sqlite3_column_int64(st, 1);
+        if (!x->email) {
+            result = df_err_set(err, DF_ERR_RUNTIME, "out of memory pruning invitations");
+            break;
+        }
+    }
+    if (result == 0 && rc != SQLITE_DONE)
+        result = store_fail(s, err, "pruning invitations");
+    sqlite3_reset(st);
+    return result;
+}

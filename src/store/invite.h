@@ -47,4 +47,16 @@ int store_invitation_find(struct store *s, const unsigned char hash[STORE_TOKEN_
 /* The invitation of login user is used: it goes. */
 int store_invitation_delete(struct store *s, int64_t user, struct df_err *err);
 
+/* Removes the invitations that expired unused by now (expires_at <= now):
+ * all of them, or with hash not NULL only that token's. Their logins'
+ * e-mails and expiry times into *out (n of them, in a), for the audit
+ * trail. Call it inside the caller's transaction. */
+struct store_expired_invitation {
+    const char *email;
+    int64_t expires_at;
+};
+int store_invitation_prune(struct store *s, const unsigned char *hash, int64_t now,
+                           struct arena *a, struct store_expired_invitation **out, int *n,
+                           struct df_err *err);
+
 #endif

@@ -33,6 +33,8 @@ Directives outside requests, as blocks of their own:
     password EMAIL NEW                       `dfnc user password` gives EMAIL the password NEW
     invite NAME PERSON                       `dfnc user invite PERSON`: its link's token in ${NAME}
     expire-invitation NAME                   ages the invitation of ${NAME} past its expiry
+    db SELECT ...                            the database then: the query's rows, each its
+    is: 0                                    columns joined by |, are the block's is: lines
 Exit status 0 when every expectation holds; each failure is printed.
 """
 import atexit
@@ -191,7 +193,8 @@ def parse_cases(text):
             cur = {"title": line[4:].strip(), "headers": [], "has": [], "lacks": [],
                    "header_has": [], "save": [], "as": ["anon"], "expect": None, "raw": [],
                    "csrf": "yes", "body": None, "chunked": False, "line": i, "log_has": [],
-                   "body_encoding": "utf-8", "save_cookie": [], "save_session": None}
+                   "body_encoding": "utf-8", "save_cookie": [], "save_session": None,
+                   "is": []}
             blocks.append(cur)
             continue
         if cur is None or not line.strip() or line.startswith("#"):
@@ -208,7 +211,7 @@ def parse_cases(text):
         if m and m.group(1) in ("as", "expect", "header", "csrf", "body", "body-repeat",
                                 "body-encoding", "chunked", "has", "lacks", "header-has", "save",
                                 "header-repeat", "header-raw", "log-has", "save-cookie",
-                                "save-session"):
+                                "save-session", "is"):
             k, v = m.group(1), m.group(2)
             if k == "as":
                 cur["as"] = [x.strip() for x in v.split(",")]
@@ -248,6 +251,8 @@ def parse_cases(text):
                 cur["save"].append((name, field, pattern))
             elif k == "csrf":
                 cur["csrf"] = v
+            elif k == "is":
+                cur["is"].append(v)
             continue
         parts = line.split()
         if parts[0] in ("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD") or (
@@ -255,6 +260,8 @@ def parse_cases(text):
             cur["method"], cur["path"] = parts[0], parts[1]
         elif parts[0] in ("login", "expire", "password", "invite", "expire-invitation"):
             cur["directive"] = parts
+        elif parts[0] == "db":
+            cur["directive"] = ["db", line[3:].strip()]
         else:
             raise SystemExit(f"cannot read line {i}: {line}")
     return blocks
@@ -309,6 +316,16 @@ def main():
                 c.execute("UPDATE invitations SET expires_at = 1 WHERE token_hash = ?", (h,))
                 c.commit()
                 c.close()
+                continue
+            if d and d[0] == "db":
+                checks += 1
+                c = sqlite3.connect(db)
+                rows = ["|".join(str(x) for x in r) for r in c.execute(d[1])]
+                c.close()
+                if rows != b["is"]:
+                    failures += 1
+                    print(f"FAIL {name}:{b['line']} {b['title']}: the database has {rows}, "
+                          f"wanted {b['is']}")
                 continue
             if d and d[0] == "expire":
                 cookie = cl.sessions[d[1]][0].split("=", 1)[1]

@@ -33,7 +33,20 @@ t "an unknown person" 3 $'long-password\n' "does not exist" -- user add --email 
 t "a participant without a person" 2 $'long-password\n' "needs --person" -- user add --email r@x.test --role participant --password-stdin
 t "an unknown role" 2 $'long-password\n' "neither" -- user add --email s@x.test --role admin --password-stdin
 t "not an email address" 3 $'long-password\n' "not an e-mail address" -- user add --email nobody --role organiser --password-stdin
-t "a short password" 3 $'short\n' "the password is shorter than 8 bytes" -- user add --email t@x.test --role organiser --password-stdin
+t "a short password" 3 $'short\n' "the password is shorter than 8 characters" -- user add --email t@x.test --role organiser --password-stdin
+# characters, not bytes: the welcome page counts so too (web/js/forms.js)
+t "six Cyrillic letters (12 bytes) are too short" 3 $'пароль\n' "^dfnc: the password is shorter than 8 characters" -- user add --email t@x.test --role organiser --password-stdin
+t "seven Cyrillic letters (14 bytes) are too short" 3 $'паролик\n' "shorter than 8 characters" -- user add --email t@x.test --role organiser --password-stdin
+t "eight Cyrillic letters are enough" 0 $'джмелині\n' "added" -- user add --email cyr@x.test --role organiser --password-stdin
+t "a password that is not UTF-8, named" 3 $'pass\xffword-1\n' "^dfnc: the password is not valid UTF-8 \(byte 5\)" -- user add --email t@x.test --role organiser --password-stdin
+# (a shell variable cannot hold a NUL byte: piped straight in)
+printf 'long-pass\0word\n' | "$DFNC" --db u.db user add --email t@x.test --role organiser --password-stdin >out.txt 2>&1
+got=$?
+[ "$got" = 3 ] && grep -q "^dfnc: the password holds a NUL byte (byte 10)" out.txt \
+    && pass "a NUL byte is refused, not taken for the password's end" \
+    || fail "a NUL byte in the password" "exit $got: $(head -1 out.txt)"
+t "1024 bytes are allowed (512 Cyrillic letters)" 0 "$(printf 'ж%.0s' $(seq 1 512))"$'\r\n' "added" -- user add --email big@x.test --role organiser --password-stdin
+t "1025 bytes are not" 3 "$(printf 'ж%.0s' $(seq 1 512))x" "longer than 1024 bytes" -- user add --email t@x.test --role organiser --password-stdin
 t "no password on stdin" 3 "" "no password" -- user add --email u@x.test --role organiser --password-stdin
 t "without --password-stdin, which is named (no prompt: it waits for nothing)" 2 "" \
   "^dfnc: the password is read from standard input: give --password-stdin" \
@@ -72,7 +85,8 @@ t "dfnc check is then content" 0 "" "^problems: 0" -- check
 left=$(python3 -c "import sqlite3;print(sqlite3.connect('u.db').execute('SELECT count(*) FROM user_sessions').fetchone()[0])")
 if [ "$left" = 0 ]; then pass "the new password ended the login's session"; else fail "sessions" "$left"; fi
 t "a new password for no login" 3 $'another-password\n' 'no login for "nobody@x.test"' -- user password --email nobody@x.test --password-stdin
-t "a short new password" 3 $'short\n' "shorter than 8 bytes" -- user password --email org@x.test --password-stdin
+t "a short new password" 3 $'short\n' "shorter than 8 characters" -- user password --email org@x.test --password-stdin
+t "a new password of six Cyrillic letters" 3 $'пароль\n' "shorter than 8 characters" -- user password --email org@x.test --password-stdin
 t "password takes no --role" 2 $'another-password\n' "usage" -- user password --email org@x.test --role organiser --password-stdin
 # dfnc user invite: logins without a password and one-time links, as a CSV
 python3 - <<'PY'
@@ -150,4 +164,57 @@ audit = [r[0] for r in c.execute("SELECT detail FROM audit_log WHERE action = 'u
 assert audit == ["2 invited (2 new logins, 0 renewed), 3 skipped", "0 invited (0 new logins, 0 renewed), 5 skipped",
                  "1 invited (0 new logins, 1 renewed), 4 skipped", "1 invited (0 new logins, 1 renewed), 0 skipped"], audit
 PY
+# an invitation that lapsed unused goes at the next run, whoever it names:
+# the table holds no link nobody can use
+python3 -c "import sqlite3;c=sqlite3.connect('u.db');c.execute(\"UPDATE invitations SET expires_at = 1 WHERE user_rid = (SELECT rid FROM users WHERE email = 'anna@x.test')\");c.commit()"
+t "a run prunes the links that expired" 0 "" "^invited 1 " -- user invite i1 --public-url https://forum.eu --out -
+python3 - <<'PY' && pass "... with a line in the audit trail; the login stays for a new link" || fail "pruning expired invitations"
+import sqlite3
+c = sqlite3.connect("u.db")
+left = [r[0] for r in c.execute("SELECT u.email FROM invitations i JOIN users u ON u.rid = i.user_rid")]
+assert left == ["i1@x.test"], left
+audit = c.execute("SELECT actor, entity, entity_id, detail FROM audit_log WHERE action = 'user.invitation_expire'").fetchall()
+# twice: the run that renewed her expired link above pruned it first too
+assert audit == [("cli", "user", "anna@x.test", "unused, expired 1970-01-01T00:00:01Z")] * 2, audit
+assert c.execute("SELECT password_hash FROM users WHERE email = 'anna@x.test'").fetchone() == ("",)
+PY
+# A run whose commit fails after the links are written: no file of links to
+# invitations never made, a file there before left as it was (a previous
+# run's links are still live then), and the database as it was. The fault
+# is the database's own: a row that breaks a deferred foreign key, put in by
+# a trigger on the run's audit line, is refused at COMMIT only.
+python3 - <<'PY'
+import sqlite3
+c = sqlite3.connect("u.db")
+c.executescript("""INSERT INTO people(id,org_rid,name,email) VALUES ('i5',2,'Late Comer','late@x.test');
+CREATE TABLE commit_trap(person_rid INTEGER REFERENCES people(rid) DEFERRABLE INITIALLY DEFERRED);
+CREATE TRIGGER commit_trap_on_invite AFTER INSERT ON audit_log WHEN NEW.action = 'user.invite'
+BEGIN INSERT INTO commit_trap VALUES (-1); END;""")
+c.commit()
+PY
+state() {
+    python3 -c "import sqlite3;c=sqlite3.connect('u.db');print([c.execute(q).fetchall() for q in ('SELECT * FROM users ORDER BY rid','SELECT * FROM invitations ORDER BY user_rid','SELECT * FROM audit_log ORDER BY rid','SELECT * FROM commit_trap')])"
+}
+before=$(state)
+t "a run whose commit fails says why" 1 "" "^dfnc: database error while committing: FOREIGN KEY constraint failed" \
+  -- user invite --all --public-url https://forum.eu --out failed.csv
+ls -A | grep -q '^\.failed\.csv\.' && fail "the failed run left its temporary file" || pass "... leaves no temporary file"
+[ ! -e failed.csv ] && pass "... and writes no file of links" || fail "the failed run left failed.csv"
+[ "$(state)" = "$before" ] && pass "... and the database is as it was: no login, invitation or audit line" \
+    || fail "the failed run changed the database"
+cp inv.csv kept.csv
+t "a failed run over a previous run's file" 1 "" "FOREIGN KEY constraint failed" \
+  -- user invite --all --public-url https://forum.eu --out kept.csv
+cmp -s inv.csv kept.csv && pass "... leaves that file as it was: its links are still live" \
+    || fail "the failed run changed or removed the previous run's file"
+# through a symbolic link: the file it points to as it was, the link too
+mkdir -p links && echo old >links/target.csv && ln -s links/target.csv via-link.csv
+t "a failed run through a symbolic link" 1 "" "FOREIGN KEY constraint failed" \
+  -- user invite --all --public-url https://forum.eu --out via-link.csv
+[ "$(cat links/target.csv)" = old ] && [ -L via-link.csv ] && pass "... leaves the link and its target as they were" \
+    || fail "through a link: target $(ls links) link $(ls -l via-link.csv)"
+# the trap gone, the same run succeeds: the failure was the commit's alone
+python3 -c "import sqlite3;c=sqlite3.connect('u.db');c.execute('DROP TRIGGER commit_trap_on_invite');c.commit()"
+t "without the fault the run invites" 0 "" "^invited 2 \(1 new logins, 1 renewed\)" -- user invite --all --public-url https://forum.eu --out failed.csv
+[ -s failed.csv ] && pass "... and keeps its file" || fail "the run without the fault left no file"
 tap_end

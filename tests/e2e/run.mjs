@@ -1939,6 +1939,46 @@ test('an invited participant chooses a password on a phone, in Ukrainian, and is
   await back.ctx.close();
 });
 
+test('the welcome page counts a password as the server does: in characters, at most 1024 bytes', async () => {
+  newcomer('rule', 'Петро Правило', 'Rule Optics');
+  const link = dfnc(['user', 'invite', 'p-rule', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];
+  const token = link.split('#')[1];
+  const ctx = await newContext('uk-UA', PHONE);
+  const page = await ctx.newPage();
+  await page.goto(link);
+  await page.waitForFunction(() => document.body.dataset.ready === '/welcome');
+  const field = '#welcome-form input[name=password]';
+  const label = UK['welcome.password'];
+  const short = UK['form.too_short'].replace('{field}', label).replace('{min}', '8');
+  const long = UK['form.too_long'].replace('{field}', label).replace('{max}', '1024').replace('{letters}', '512');
+  // what the page says of each, and what the server answers (a refusal
+  // leaves the invitation as it was)
+  const refused = [
+    ['пароль', short],                  // 6 letters, 12 bytes: the server once took it
+    ['паролик', short],                 // 7 letters, 14 bytes
+    ['🚀🚀🚀🚀', short],                 // 4 characters, 8 UTF-16 units (minlength's count)
+    ['ж'.repeat(513), long],            // 513 letters, 1026 bytes
+  ];
+  for (const [pw, said] of refused) {
+    await page.fill(field, pw);
+    const v = await page.$eval(field, (c) => ({ valid: c.validity.valid, why: c.validationMessage }));
+    assert.deepEqual(v, { valid: false, why: said }, `the page refuses ${[...pw].length} characters`);
+    const r = await fetch(`${base}/api/v1/invitations/${token}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ password: pw }),
+    });
+    assert.equal(r.status, 422, `the server refuses ${[...pw].length} characters too`);
+  }
+  // eight Cyrillic letters: valid on the page, and taken by the server
+  await page.fill(field, 'джмелині');
+  assert.equal(await page.$eval(field, (c) => c.validity.valid), true, 'eight letters are enough');
+  await page.fill('#welcome-form input[name=password-again]', 'джмелині');
+  await page.click('#welcome-form button[type=submit]');
+  await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  await ctx.close();
+  const back = await signedIn({ email: 'rule@late.test', password: 'джмелині' }, 'en-GB');
+  await back.ctx.close();
+});
+
 test('the organiser invites everyone not yet invited from the console and gets the CSV', async () => {
   newcomer('late', 'Liis Late', 'Late Optics');
   const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);

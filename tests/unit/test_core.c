@@ -1,7 +1,10 @@
 /* Unit tests of src/core: buffers, arenas, UTF-8, countries, CPV form, dates, errors. */
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/arena.h"
 #include "core/buf.h"
@@ -9,6 +12,7 @@
 #include "core/cpv.h"
 #include "core/date.h"
 #include "core/err.h"
+#include "core/file.h"
 #include "core/utf8.h"
 
 Test(buf, appends_and_refuses_past_its_cap)
@@ -298,4 +302,72 @@ Test(date, times_that_exist)
         cr_assert(date_time_is_valid(good[i]), "%s", good[i]);
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
         cr_assert_not(date_time_is_valid(bad[i]), "%s", bad[i]);
+}
+
+/* The whole of a small file, or "" when it cannot be read (into out). */
+static void slurp(const char *path, char *out, size_t cap)
+{
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(out, 1, cap - 1, f) : 0;
+    out[n] = '\0';
+    if (f)
+        fclose(f);
+}
+
+/* file_replace_sync then the caller's own commit: the path keeps its old
+ * contents until file_replace_commit, and an abort after the sync leaves it
+ * as it was, the temporary file gone. */
+Test(file, a_synced_replacement_is_in_place_only_once_committed)
+{
+    char dir[] = "/tmp/dfnc-file-XXXXXX", path[64], got[64];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/links.csv", dir);
+    FILE *f = fopen(path, "w");
+    fputs("old", f);
+    fclose(f);
+    struct file_replace w;
+    struct df_err err = {0};
+    for (int commit = 0; commit < 2; commit++) {
+        cr_assert_not_null(file_replace_open_private(&w, path, &err));
+        fputs(commit ? "new" : "lost", w.f);
+        cr_assert_eq(file_replace_sync(&w, &err), 0, "%s", err.msg);
+        slurp(path, got, sizeof got);
+        cr_assert_str_eq(got, "old", "synced, not yet in place");
+        char *tmp = strdup(w.tmp);
+        if (commit) {
+            cr_assert_eq(file_replace_commit(&w, &err), 0, "%s", err.msg);
+        } else {
+            file_replace_abort(&w);
+        }
+        cr_assert_neq(access(tmp, F_OK), 0, "the temporary file %s is gone", tmp);
+        free(tmp);
+        slurp(path, got, sizeof got);
+        cr_assert_str_eq(got, commit ? "new" : "old");
+    }
+    unlink(path);
+    rmdir(dir);
+}
+
+/* A rename that fails after the sync (the caller's change is made) keeps
+ * the temporary file and says where it is: its contents are nowhere else. */
+Test(file, a_rename_that_fails_after_the_sync_keeps_the_written_file)
+{
+    char dir[] = "/tmp/dfnc-file-XXXXXX", path[64], got[64];
+    cr_assert_not_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/links.csv", dir);
+    struct file_replace w;
+    struct df_err err = {0};
+    cr_assert_not_null(file_replace_open_private(&w, path, &err));
+    fputs("links", w.f);
+    cr_assert_eq(file_replace_sync(&w, &err), 0, "%s", err.msg);
+    char *tmp = strdup(w.tmp);
+    cr_assert_eq(mkdir(path, 0700), 0);   /* a directory now stands where the file goes */
+    cr_assert_eq(file_replace_commit(&w, &err), -1);
+    cr_assert(strstr(err.msg, tmp), "the message names the file written: %s", err.msg);
+    slurp(tmp, got, sizeof got);
+    cr_assert_str_eq(got, "links");
+    unlink(tmp);
+    free(tmp);
+    rmdir(path);
+    rmdir(dir);
 }

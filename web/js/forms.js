@@ -30,6 +30,26 @@ export function limit(control, max) {
   return control;
 }
 
+// The server's rule for a password being set (src/app/auth.c,
+// app_password_check): at least PASSWORD_MIN characters, counted as Unicode
+// code points, and at most PASSWORD_MAX_BYTES bytes of UTF-8. Not minlength,
+// which counts UTF-16 units: four emoji would be eight of them.
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX_BYTES = 1024;
+
+export function passwordRule(control) {
+  const check = () => {
+    const v = control.value;
+    control.setCustomValidity(
+      v !== '' && [...v].length < PASSWORD_MIN ? t('form.too_short', { field: labelOf(control), min: PASSWORD_MIN })
+        : bytes(v) > PASSWORD_MAX_BYTES ? tooLong(control, PASSWORD_MAX_BYTES)
+          : '');
+  };
+  control.addEventListener('input', check);
+  check();
+  return control;
+}
+
 // text cut at a word to fit max bytes, with an ellipsis when cut (a CPV
 // label offered as a title may be longer than a Cyrillic title may be).
 export function fit(text, max) {

@@ -6,10 +6,9 @@
 
 import { api } from '../api.js';
 import { h, add, field, data } from '../dom.js';
+import { passwordRule, PASSWORD_MIN } from '../forms.js';
 import { t, tx, errorText } from '../i18n.js';
 import { state, role, loadMe, render, refuse, whileBusy } from '../app.js';
-
-const MIN = 8;   // the server's rule (dfnc user password): at least 8 bytes
 
 function token() {
   return location.hash.replace(/^#/, '');
@@ -37,11 +36,12 @@ export async function renderWelcome(main) {
   const email = h('input', {
     type: 'email', name: 'email', autocomplete: 'username', value: inv.email, readonly: true,
   });
-  const password = h('input', {
-    type: 'password', name: 'password', autocomplete: 'new-password', required: true, minlength: MIN,
-  });
+  // the server's rule, checked as the server checks it (in characters)
+  const password = passwordRule(h('input', {
+    type: 'password', name: 'password', autocomplete: 'new-password', required: true,
+  }));
   const again = h('input', {
-    type: 'password', name: 'password-again', autocomplete: 'new-password', required: true, minlength: MIN,
+    type: 'password', name: 'password-again', autocomplete: 'new-password', required: true,
   });
   const submit = h('button', { type: 'submit', class: 'primary' }, t('welcome.submit'));
   const form = h('form', {
@@ -67,7 +67,7 @@ export async function renderWelcome(main) {
   },
   h('h2', {}, t('welcome.choose')),
   field(t('signin.email'), email),
-  field(t('welcome.password'), password, t('welcome.rule', { n: MIN })),
+  field(t('welcome.password'), password, t('welcome.rule', { n: PASSWORD_MIN })),
   field(t('welcome.again'), again),
   submit);
   add(main,
