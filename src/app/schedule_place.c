@@ -35,13 +35,19 @@ static int grid_init(struct grid *g, struct arena *a, size_t people, int S, int 
     return 0;
 }
 
-/* The cell of person id in slot k (people get the next number when new). */
-static size_t grid_person(struct grid *g, const char *id, int k)
+/* The row of person id (people get the next number when new). */
+static int grid_row(struct grid *g, const char *id)
 {
     int q = idmap_get(&g->pix, id);
     if (q < 0)
         idmap_put(&g->pix, id, q = g->np++);
-    return (size_t)q * g->S + k;
+    return q;
+}
+
+/* The cell of person id in slot k. */
+static size_t grid_person(struct grid *g, const char *id, int k)
+{
+    return (size_t)grid_row(g, id) * g->S + k;
 }
 
 /* r's people, table t (-1 none) and interpreter iv (-1 none) in slot k:
@@ -145,37 +151,66 @@ struct late_room {
     int *hk, *ht;
 };
 
+/* The idle gaps (breaks, counted inside a session as the engine counts them)
+ * the person of grid row q gains when they meet in slot k too, where they
+ * have no meeting yet: none beside one of their meetings, one fewer when it
+ * joins two, one when it stands apart from their others in the session. */
+static int gaps_added(const struct grid *g, const int *sess, int q, int k)
+{
+    const unsigned char *busy = g->busy + (size_t)q * g->S;
+    bool left = k > 0 && sess[k - 1] == sess[k] && busy[k - 1];
+    bool right = k + 1 < g->S && sess[k + 1] == sess[k] && busy[k + 1];
+    if (left || right)
+        return left && right ? -1 : 0;
+    for (int x = 0; x < g->S; x++)
+        if (busy[x] && sess[x] == sess[k])
+            return 1;
+    return 0;
+}
+
 /* A place free in g for the solve's meeting m (its people available and
  * free, a table of the kind it needs, an interpreter of its pair if it needs
- * one) into *p; false when there is none. */
+ * one) into *p: of those, the slot that adds the fewest idle gaps to its
+ * people's days (the earliest of equals), so that a meeting moved inside the
+ * write leaves no hole the engine would not have left; false when there is
+ * none. */
 static bool grid_spot(struct grid *g, const struct load *l, const struct build *b,
                       const struct merge *mg, int m, struct place *p)
 {
     const struct load_req *r = b->reqs + m;
-    int S = b->S, tb = merge_booth_table(b, mg->pn, r);
+    int S = b->S, tb = merge_booth_table(b, mg->pn, r), best_gaps = 0;
     const char *pair = b->needs[m] >= 0 ? b->ip.pair_name[b->needs[m]] : NULL;
     const struct store_interpreter *ivs = l->interp.data;
+    bool found = false;
     for (int k = 0; k < S; k++) {
         bool free = true;
+        int gaps = 0;
         for (int j = -2; free && j < r->attendees.n; j++) {
             const char *who = load_req_person(r, j);
-            free = !g->busy[grid_person(g, who, k)] && !merge_avail_away(mg->av, who, k);
+            int q = grid_row(g, who);
+            free = !g->busy[(size_t)q * S + k] && !merge_avail_away(mg->av, who, k);
+            gaps += free ? gaps_added(g, b->p.slot_session, q, k) : 0;
         }
-        *p = (struct place){.k = k, .t = -1, .iv = -1};
+        if (!free || (found && gaps >= best_gaps))
+            continue;
+        struct place at = {.k = k, .t = -1, .iv = -1};
         /* its host's booth, else a plain table first, as the engine seats */
-        for (int x = 0; free && x < b->T && p->t < 0; x++)
+        for (int x = 0; x < b->T && at.t < 0; x++)
             if (!g->tbusy[(size_t)x * S + k] && (tb >= 0 ? x == tb : b->p.table_kind[x] < 0))
-                p->t = x;
-        for (int x = 0; free && tb < 0 && x < b->T && p->t < 0; x++)
+                at.t = x;
+        for (int x = 0; tb < 0 && x < b->T && at.t < 0; x++)
             if (!g->tbusy[(size_t)x * S + k])
-                p->t = x;
-        for (int j = 0; free && pair && j < l->interp.n && p->iv < 0; j++)
+                at.t = x;
+        for (int j = 0; pair && j < l->interp.n && at.iv < 0; j++)
             if (!g->ibusy[(size_t)j * S + k] && app_interpreter_serves(ivs + j, pair, b->slots + k))
-                p->iv = j;
-        if (free && p->t >= 0 && (!pair || p->iv >= 0))
-            return true;
+                at.iv = j;
+        if (at.t >= 0 && (!pair || at.iv >= 0)) {
+            *p = at;
+            best_gaps = gaps;
+            found = true;
+        }
     }
-    return false;
+    return found;
 }
 
 /* The late request r, already in its people's agendas at place `at`, keeps

@@ -1907,19 +1907,25 @@ static void live_forum_with_r5(struct seen *first)
     ok(store_request_upsert(s, &r, NULL, &err));
 }
 
-/* y (f-h) is accepted while the run solves, and its accept, placing it
- * around the published agendas, puts it where the run is putting r5: f's
- * agenda and calendar feed show it there from then on. */
-static void accept_where_r5_goes(struct store *st, void *ud)
+/* y (from-to) is accepted while the run solves, and its accept, placing it
+ * around the published agendas, puts it in the slot and at the table where
+ * the run is putting r5 (v: the probe's meetings). */
+static void accept_y_where_r5_goes(struct store *st, const struct seen *v, const char *from,
+                                   const char *to)
 {
-    const struct seen *v = ud;
     int r5 = find(v, "r5");
-    struct store_request r = {.id = "y", .event = "ev", .from = "f", .to = "h",
+    struct store_request r = {.id = "y", .event = "ev", .from = from, .to = to,
                               .status = "accepted", .priority = 1};
     ok(store_request_upsert(st, &r, NULL, &err));
     struct store_meeting m = {.id = "y", .request = "y", .slot = v->slot[r5],
                               .location = v->loc[r5], .locked = 1};
     ok(store_meeting_upsert(st, &m, &err));
+}
+
+/* y is f-h: f's agenda and calendar feed show it there from then on. */
+static void accept_where_r5_goes(struct store *st, void *ud)
+{
+    accept_y_where_r5_goes(st, ud, "f", "h");
 }
 
 /* Fails unless late request id went to slot with the outcome and cause. */
@@ -1980,6 +1986,70 @@ Test(app_schedule, a_late_meeting_in_agendas_moves_when_the_fresh_one_has_nowher
     went(&rep, &v, "y", other_free_slot(&first, only), "moved", "accepted");
     cr_assert_null(late_of(&rep, "r5"), "r5 stayed where the run put it");
     cr_assert_eq(rep.scheduled, 6);
+    arena_free(&a);
+}
+
+/* ---- where a meeting placed again goes: the fewest idle gaps -------------- */
+
+/* One b2b session of five slots (t1-t5) and one table: f meets p in t3 and
+ * q in t4, the only slots p and q can meet in. */
+static void setup_day(void)
+{
+    open_event("schedule-day", "2025-06-05T10:15:00+02:00");
+    for (int i = 0; i < 5; i++)
+        add_slot(i, "s1");
+    struct store_location l = {.id = "table-1", .event = "ev", .name = "table-1",
+                               .kind = "table"};
+    ok(store_location_upsert(s, &l, &err));
+    const char *people[] = {"f", "g", "h", "i", "p", "q"};
+    for (int i = 0; i < 6; i++)
+        add_person(people[i], NULL, NULL);
+    const char *reqs[][3] = {{"r1", "f", "p"}, {"r2", "f", "q"}};
+    for (int i = 0; i < 2; i++) {
+        struct store_request r = {.id = reqs[i][0], .event = "ev", .from = reqs[i][1],
+                                  .to = reqs[i][2], .status = "accepted", .priority = 1};
+        ok(store_request_upsert(s, &r, NULL, &err));
+    }
+    const char *slots[] = {"t1", "t2", "t3", "t4", "t5"};
+    for (int k = 0; k < 5; k++) {
+        if (k != 2)
+            ok(store_unavailable_add(s, "p", slots[k], "travels", &err));
+        if (k != 3)
+            ok(store_unavailable_add(s, "q", slots[k], "travels", &err));
+    }
+}
+
+/* y is h-i: it takes the one table in r5's slot. */
+static void accept_at_r5s_table(struct store *st, void *ud)
+{
+    accept_y_where_r5_goes(st, ud, "h", "i");
+}
+
+/* Published: f meets in t3 and t4; the run places r5 (f-g) fresh beside
+ * them, in t2 or t5, where y's accept puts y meanwhile. r5 makes way, to the
+ * other slot beside f's meetings, not to t1, the first free one, which
+ * would leave f idle in t2 between meetings. */
+Test(app_schedule, a_meeting_that_makes_way_goes_where_it_leaves_no_idle_gap, .init = setup_day,
+     .fini = teardown)
+{
+    struct seen first, probed, v;
+    probe(&first, NULL);
+    cr_assert_str_eq(first.slot[find(&first, "r1")], "t3");
+    cr_assert_str_eq(first.slot[find(&first, "r2")], "t4");
+    publish_now(s, NULL);
+    struct store_request r = {.id = "r5", .event = "ev", .from = "f", .to = "g",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+    probe(&probed, "r5");
+    const char *fresh = probed.slot[find(&probed, "r5")];
+    cr_assert(strcmp(fresh, "t2") == 0 || strcmp(fresh, "t5") == 0, "r5 in %s", fresh);
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(accept_at_r5s_table, &probed, &a, &rep, &v);
+    went(&rep, &v, "y", fresh, "kept", "accepted");
+    went(&rep, &v, "r5", strcmp(fresh, "t2") == 0 ? "t5" : "t2", "placed", "made_way");
+    stayed(&v, &first, "r1");
+    stayed(&v, &first, "r2");
     arena_free(&a);
 }
 
