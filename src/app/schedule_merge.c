@@ -235,6 +235,15 @@ oom:
     return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
 }
 
+/* Did the languages of person, one of the solve's, change while it solved? */
+static bool langs_changed(const struct build *b, const struct merge_people *pn,
+                          const char *person)
+{
+    int q = idmap_get(&b->pix, person);
+    const struct merge_person *x = merge_person_now(pn, person);
+    return q >= 0 && q < b->P0 && x && !str_same(b->langs[q], x->langs);
+}
+
 int merge_find_displaced(const struct build *b, const struct sched_solution *sol,
                          const unsigned char *still, struct merge *mg, struct arena *a,
                          struct merge_late *late, int *late_n)
@@ -249,13 +258,21 @@ int merge_find_displaced(const struct build *b, const struct sched_solution *sol
             if (k >= 0 ? merge_avail_away(mg->av, load_req_person(r, j), k)
                        : merge_avail_changed(mg->av, load_req_person(r, j)))
                 who = load_req_person(r, j);
+        /* one left out that needed an interpreter may need none now, or
+         * one of another pair */
+        for (int j = -2; j < r->attendees.n && k < 0 && !who && b->needs[m] >= 0; j++)
+            if (langs_changed(b, mg->pn, load_req_person(r, j))) {
+                who = load_req_person(r, j);
+                cause = "languages";
+            }
         int tb = k >= 0 && !who ? merge_booth_table(b, mg->pn, r) : -1;
         if (who && k >= 0)
             why = arena_printf(a, "%s became unavailable in slot %d while the schedule ran; "
                                   "no other free slot: run Schedule again", who, k + 1);
         else if (who)
-            why = arena_printf(a, "%s's availability changed while the schedule ran; still no "
-                                  "free slot: run Schedule again", who);
+            why = arena_printf(a, "%s's %s changed while the schedule ran; still no free slot: "
+                                  "run Schedule again", who,
+                               strcmp(cause, "languages") == 0 ? "languages" : "availability");
         else if (tb >= 0 && tb != sol->table[m]) {
             cause = "booth";
             why = arena_printf(a, "its host's booth became %s while the schedule ran; no free "

@@ -2053,6 +2053,67 @@ Test(app_schedule, a_meeting_that_makes_way_goes_where_it_leaves_no_idle_gap, .i
     arena_free(&a);
 }
 
+static const char *d1_now;   /* what d1 speaks once the hook below ran */
+
+static void d1_changes_languages(struct store *st, void *ud)
+{
+    (void)ud;
+    set_languages(st, "d1", d1_now);
+}
+
+/* u6 speaks Ukrainian, d1 German, and no interpreter has the pair, so the
+ * run leaves r6 (u6-d1) out; d1's languages become langs meanwhile. Fails
+ * unless the meetings of the probe stayed. */
+struct merged {
+    struct arena a;   /* the report's: arena_free it */
+    struct app_schedule_report rep;
+    struct seen v;    /* the meetings stored */
+};
+
+static void r6_left_out_then_d1_speaks(const char *langs, struct merged *x)
+{
+    struct seen probed;
+    probe(&probed, NULL);
+    cr_assert_lt(find(&probed, "r6"), 0, "u6 and d1 met with no language in common");
+    d1_now = langs;
+    run_merged(d1_changes_languages, &probed, &x->a, &x->rep, &x->v);
+    for (int i = 0; i < probed.n; i++)
+        stayed(&x->v, &probed, probed.req[i]);
+    cr_assert_eq(x->rep.scheduled, probed.n + (find(&x->v, "r6") >= 0));
+}
+
+/* d1 adds Ukrainian: the merge tries r6 again, and it meets with no
+ * interpreter. */
+Test(app_schedule, a_meeting_left_out_for_want_of_a_language_is_placed_when_one_is_shared,
+     .init = setup_languages, .fini = teardown)
+{
+    struct merged x;
+    r6_left_out_then_d1_speaks("de;uk", &x);
+    int r6 = find(&x.v, "r6");
+    cr_assert_geq(r6, 0, "r6 was left out though u6 and d1 now share Ukrainian");
+    cr_assert_str_eq(x.v.interp[r6], "", "r6 needs no interpreter now");
+    const struct app_schedule_late *l = late_of(&x.rep, "r6");
+    cr_assert(l && strcmp(l->outcome, "placed") == 0 && strcmp(l->cause, "languages") == 0);
+    for (int i = 0; i < x.rep.unscheduled_n; i++)
+        cr_assert_str_neq(x.rep.unscheduled[i].request, "r6", "%s",
+                          x.rep.unscheduled[i].reason);
+    arena_free(&x.a);
+}
+
+/* d1 adds French instead: u6 and d1 still share nothing and nobody
+ * interprets uk-fr, so r6 is tried again and stays out, the organiser told
+ * what changed. */
+Test(app_schedule, a_meeting_left_out_for_want_of_a_language_stays_out_when_none_is_shared,
+     .init = setup_languages, .fini = teardown)
+{
+    struct merged x;
+    r6_left_out_then_d1_speaks("de;fr", &x);
+    cr_assert_lt(find(&x.v, "r6"), 0, "u6 and d1 met with no language in common");
+    said_unscheduled(&x.rep, "r6", "d1's languages changed while the schedule ran");
+    cr_assert_str_eq(late_of(&x.rep, "r6")->cause, "languages");
+    arena_free(&x.a);
+}
+
 /* ---- everything at once, at the 40-person forum ---------------------------- */
 
 struct meanwhile_away {
