@@ -105,7 +105,8 @@ int merge_find_late(const struct load *was, const struct load *now,
  * made late (appended to late, *late_n counting) for place_late to place
  * again: one placed fresh (not a published one held where it is) whose
  * person is now away in its slot or whose host's booth is now another table;
- * one it left out whose person's availability changed, which may fit now.
+ * one it left out whose person's availability changed, or, when it needed
+ * an interpreter, whose person's languages changed, which may fit now.
  * Marks them in mg->merged. */
 int merge_find_displaced(const struct build *b, const struct sched_solution *sol,
                          const unsigned char *still, struct merge *mg, struct arena *a,
