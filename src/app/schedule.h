@@ -47,17 +47,20 @@ struct app_schedule_warning {
     const char *warning;
 };
 
-/* A request the run's write placed around its new schedule, and why
- * (cause): "accepted" while the run solved; "placed_meanwhile", one the run
- * left out whose meeting an accept's short run placed meanwhile; or one of
- * the run's own that no longer fit what changed meanwhile: "availability"
- * (one of its people became unavailable in its slot, or, for one the run left
- * out, their availability changed), "booth" (its host's booth became another
- * table), "languages" (its people now need another interpreter, or one none
- * is left for in its slot). Where it went when the run wrote: "kept" where
- * its meeting in the store was, "moved" (that clashed with the new schedule)
- * or "placed" (it had none) into a slot and table, or "unscheduled", with
- * the reason the organiser reads. */
+/* A request the run's write placed around its new schedule, and why (cause):
+ * "accepted" while the run solved; "placed_meanwhile", one the run left out
+ * whose meeting an accept's short run placed meanwhile; or one of the run's
+ * own that no longer fit what changed meanwhile: "availability" (one of its
+ * people became unavailable in its slot, or, for one the run left out, their
+ * availability changed), "booth" (its host's booth became another table),
+ * "languages" (its people now need another interpreter, or one none is left
+ * for in its slot; or, for one the run left out that needed an interpreter,
+ * their languages changed), "made_way" (a meeting it placed fresh that moved
+ * for an accept's, already in its people's agendas, to the free slot adding
+ * the fewest idle gaps to their days). Where it went when the run wrote:
+ * "kept" where its meeting in the store was, "moved" (that clashed with the
+ * new schedule) or "placed" (it had none) into a slot and table, or
+ * "unscheduled", with the reason the organiser reads. */
 struct app_schedule_late {
     const char *request, *outcome, *cause;
     const char *slot, *table;   /* NULL when unscheduled */

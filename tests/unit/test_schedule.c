@@ -1907,19 +1907,25 @@ static void live_forum_with_r5(struct seen *first)
     ok(store_request_upsert(s, &r, NULL, &err));
 }
 
-/* y (f-h) is accepted while the run solves, and its accept, placing it
- * around the published agendas, puts it where the run is putting r5: f's
- * agenda and calendar feed show it there from then on. */
-static void accept_where_r5_goes(struct store *st, void *ud)
+/* y (from-to) is accepted while the run solves, and its accept, placing it
+ * around the published agendas, puts it in the slot and at the table where
+ * the run is putting r5 (v: the probe's meetings). */
+static void accept_y_where_r5_goes(struct store *st, const struct seen *v, const char *from,
+                                   const char *to)
 {
-    const struct seen *v = ud;
     int r5 = find(v, "r5");
-    struct store_request r = {.id = "y", .event = "ev", .from = "f", .to = "h",
+    struct store_request r = {.id = "y", .event = "ev", .from = from, .to = to,
                               .status = "accepted", .priority = 1};
     ok(store_request_upsert(st, &r, NULL, &err));
     struct store_meeting m = {.id = "y", .request = "y", .slot = v->slot[r5],
                               .location = v->loc[r5], .locked = 1};
     ok(store_meeting_upsert(st, &m, &err));
+}
+
+/* y is f-h: f's agenda and calendar feed show it there from then on. */
+static void accept_where_r5_goes(struct store *st, void *ud)
+{
+    accept_y_where_r5_goes(st, ud, "f", "h");
 }
 
 /* Fails unless late request id went to slot with the outcome and cause. */
@@ -1981,6 +1987,131 @@ Test(app_schedule, a_late_meeting_in_agendas_moves_when_the_fresh_one_has_nowher
     cr_assert_null(late_of(&rep, "r5"), "r5 stayed where the run put it");
     cr_assert_eq(rep.scheduled, 6);
     arena_free(&a);
+}
+
+/* ---- where a meeting placed again goes: the fewest idle gaps -------------- */
+
+/* One b2b session of five slots (t1-t5) and one table: f meets p in t3 and
+ * q in t4, the only slots p and q can meet in. */
+static void setup_day(void)
+{
+    open_event("schedule-day", "2025-06-05T10:15:00+02:00");
+    for (int i = 0; i < 5; i++)
+        add_slot(i, "s1");
+    struct store_location l = {.id = "table-1", .event = "ev", .name = "table-1",
+                               .kind = "table"};
+    ok(store_location_upsert(s, &l, &err));
+    const char *people[] = {"f", "g", "h", "i", "p", "q"};
+    for (int i = 0; i < 6; i++)
+        add_person(people[i], NULL, NULL);
+    const char *reqs[][3] = {{"r1", "f", "p"}, {"r2", "f", "q"}};
+    for (int i = 0; i < 2; i++) {
+        struct store_request r = {.id = reqs[i][0], .event = "ev", .from = reqs[i][1],
+                                  .to = reqs[i][2], .status = "accepted", .priority = 1};
+        ok(store_request_upsert(s, &r, NULL, &err));
+    }
+    const char *slots[] = {"t1", "t2", "t3", "t4", "t5"};
+    for (int k = 0; k < 5; k++) {
+        if (k != 2)
+            ok(store_unavailable_add(s, "p", slots[k], "travels", &err));
+        if (k != 3)
+            ok(store_unavailable_add(s, "q", slots[k], "travels", &err));
+    }
+}
+
+/* y is h-i: it takes the one table in r5's slot. */
+static void accept_at_r5s_table(struct store *st, void *ud)
+{
+    accept_y_where_r5_goes(st, ud, "h", "i");
+}
+
+/* Published: f meets in t3 and t4; the run places r5 (f-g) fresh beside
+ * them, in t2 or t5, where y's accept puts y meanwhile. r5 makes way, to the
+ * other slot beside f's meetings, not to t1, the first free one, which
+ * would leave f idle in t2 between meetings. */
+Test(app_schedule, a_meeting_that_makes_way_goes_where_it_leaves_no_idle_gap, .init = setup_day,
+     .fini = teardown)
+{
+    struct seen first, probed, v;
+    probe(&first, NULL);
+    cr_assert_str_eq(first.slot[find(&first, "r1")], "t3");
+    cr_assert_str_eq(first.slot[find(&first, "r2")], "t4");
+    publish_now(s, NULL);
+    struct store_request r = {.id = "r5", .event = "ev", .from = "f", .to = "g",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+    probe(&probed, "r5");
+    const char *fresh = probed.slot[find(&probed, "r5")];
+    cr_assert(strcmp(fresh, "t2") == 0 || strcmp(fresh, "t5") == 0, "r5 in %s", fresh);
+    struct arena a;
+    struct app_schedule_report rep;
+    run_merged(accept_at_r5s_table, &probed, &a, &rep, &v);
+    went(&rep, &v, "y", fresh, "kept", "accepted");
+    went(&rep, &v, "r5", strcmp(fresh, "t2") == 0 ? "t5" : "t2", "placed", "made_way");
+    stayed(&v, &first, "r1");
+    stayed(&v, &first, "r2");
+    arena_free(&a);
+}
+
+static const char *d1_now;   /* what d1 speaks once the hook below ran */
+
+static void d1_changes_languages(struct store *st, void *ud)
+{
+    (void)ud;
+    set_languages(st, "d1", d1_now);
+}
+
+/* u6 speaks Ukrainian, d1 German, and no interpreter has the pair, so the
+ * run leaves r6 (u6-d1) out; d1's languages become langs meanwhile. Fails
+ * unless the meetings of the probe stayed. */
+struct merged {
+    struct arena a;   /* the report's: arena_free it */
+    struct app_schedule_report rep;
+    struct seen v;    /* the meetings stored */
+};
+
+static void r6_left_out_then_d1_speaks(const char *langs, struct merged *x)
+{
+    struct seen probed;
+    probe(&probed, NULL);
+    cr_assert_lt(find(&probed, "r6"), 0, "u6 and d1 met with no language in common");
+    d1_now = langs;
+    run_merged(d1_changes_languages, &probed, &x->a, &x->rep, &x->v);
+    for (int i = 0; i < probed.n; i++)
+        stayed(&x->v, &probed, probed.req[i]);
+    cr_assert_eq(x->rep.scheduled, probed.n + (find(&x->v, "r6") >= 0));
+}
+
+/* d1 adds Ukrainian: the merge tries r6 again, and it meets with no
+ * interpreter. */
+Test(app_schedule, a_meeting_left_out_for_want_of_a_language_is_placed_when_one_is_shared,
+     .init = setup_languages, .fini = teardown)
+{
+    struct merged x;
+    r6_left_out_then_d1_speaks("de;uk", &x);
+    int r6 = find(&x.v, "r6");
+    cr_assert_geq(r6, 0, "r6 was left out though u6 and d1 now share Ukrainian");
+    cr_assert_str_eq(x.v.interp[r6], "", "r6 needs no interpreter now");
+    const struct app_schedule_late *l = late_of(&x.rep, "r6");
+    cr_assert(l && strcmp(l->outcome, "placed") == 0 && strcmp(l->cause, "languages") == 0);
+    for (int i = 0; i < x.rep.unscheduled_n; i++)
+        cr_assert_str_neq(x.rep.unscheduled[i].request, "r6", "%s",
+                          x.rep.unscheduled[i].reason);
+    arena_free(&x.a);
+}
+
+/* d1 adds French instead: u6 and d1 still share nothing and nobody
+ * interprets uk-fr, so r6 is tried again and stays out, the organiser told
+ * what changed. */
+Test(app_schedule, a_meeting_left_out_for_want_of_a_language_stays_out_when_none_is_shared,
+     .init = setup_languages, .fini = teardown)
+{
+    struct merged x;
+    r6_left_out_then_d1_speaks("de;fr", &x);
+    cr_assert_lt(find(&x.v, "r6"), 0, "u6 and d1 met with no language in common");
+    said_unscheduled(&x.rep, "r6", "d1's languages changed while the schedule ran");
+    cr_assert_str_eq(late_of(&x.rep, "r6")->cause, "languages");
+    arena_free(&x.a);
 }
 
 /* ---- everything at once, at the 40-person forum ---------------------------- */

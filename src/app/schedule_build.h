@@ -1,0 +1,58 @@
+/* A loaded event made into the scheduling engine's problem: people and
+ * their meetings, slots by session, tables and booths, published meetings
+ * held (or kept out of the solve, and said), interpreters planned. The
+ * organiser's solve and the merge's placement both build with it. */
+#ifndef DFNC_APP_SCHEDULE_BUILD_H
+#define DFNC_APP_SCHEDULE_BUILD_H
+
+#include <stdbool.h>
+
+#include "app/interpreting.h"
+#include "app/schedule.h"
+#include "app/schedule_load.h"
+#include "engine/sched/sched.h"
+
+/* A published meeting the scheduler cannot hold where it is (its slot is no
+ * longer in a b2b session, or it has no table of the event): it stays as it
+ * stands, out of the solve, and the organiser is told. */
+struct build_kept {
+    const struct load_req *req;
+    const struct load_lock *lock;
+    int slot;          /* its b2b slot, -1 when its slot is not one */
+    const char *why;
+};
+
+/* A loaded event made into the engine's problem, with what the write and the
+ * report need of it; every array in the run's arena. */
+struct build {
+    struct load_req *reqs;       /* the solve's requests: the loaded ones but the kept */
+    int M, P, S, T;
+    struct build_kept *kept;
+    int kept_n;
+    struct idmap pix, six, tix;  /* people of the solve (l->people), slots, tables */
+    struct store_slot *slots;
+    struct store_location *tabs;
+    const char **booth, **langs; /* per person of the solve, before any stand-in */
+    const char *const *who;      /* their ids */
+    int P0;                      /* those people (P counts the stand-ins too) */
+    int *lslot, *ltab, *needs;
+    int *tneed;                  /* the table kind each meeting needs (p.table_need) */
+    struct app_interpreting ip;
+    struct app_schedule_warning *warnings;
+    int warnings_n;
+    struct sched_problem p;      /* seed, effort and time limit the caller's */
+};
+
+/* Builds b from l, whose reqs, req_ix and people it changes (kept requests
+ * out, the solve's people in); locked meetings hold unless release_locks. */
+int build_problem(struct store *s, struct load *l, bool release_locks, struct arena *a,
+                  struct build *b, struct df_err *err);
+
+/* Warnings for the scheduled meetings of b (those marked in only, or all when
+ * only is NULL) that need an interpreter and have none (who[m] < 0): a locked
+ * one kept its place without, a new one found none free. */
+int build_warn_interpreters(struct arena *a, const struct build *b,
+                            const struct sched_solution *sol, const int *who,
+                            const unsigned char *only, struct app_schedule_warning *w, int *wn);
+
+#endif

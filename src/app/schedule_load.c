@@ -1,0 +1,166 @@
+/* Reading an event's scheduling data from the store (see schedule_load.h). */
+#include "app/schedule_load.h"
+
+#include <string.h>
+
+void load_init(struct load *l, struct arena *a, const char *event)
+{
+    memset(l, 0, sizeof *l);
+    l->a = a;
+    l->event = event;
+    l->slots.size = sizeof(struct store_slot);
+    l->tables.size = sizeof(struct store_location);
+    l->people.size = sizeof(const char *);
+    l->reqs.size = sizeof(struct load_req);
+    l->unav.size = 2 * sizeof(const char *);
+    l->locks.size = sizeof(struct load_lock);
+    l->interp.size = sizeof(struct store_interpreter);
+    l->meets.size = sizeof(struct load_mtg);
+}
+
+const char *load_req_person(const struct load_req *r, int j)
+{
+    return j == -2 ? r->from : j == -1 ? r->to : ((const char **)r->attendees.data)[j];
+}
+
+static int on_session(void *ud, const struct store_session *x)
+{
+    struct load *l = ud;
+    if (strcmp(x->kind, "b2b") == 0) {
+        const char *k = arena_strdup(l->a, x->id);
+        if (!k)
+            return l->oom = 1;
+        idmap_put(&l->b2b, k, 1);
+    }
+    return 0;
+}
+
+static int on_slot(void *ud, const struct store_slot *x)
+{
+    struct load *l = ud;
+    if (idmap_get(&l->b2b, x->session) < 0)
+        return 0;
+    struct store_slot *c = vec_push(&l->slots, l->a);
+    if (!c)
+        return l->oom = 1;
+    c->id = arena_strdup(l->a, x->id);
+    c->session = arena_strdup(l->a, x->session);
+    c->seq = x->seq;
+    return 0;
+}
+
+static int on_location(void *ud, const struct store_location *x)
+{
+    struct load *l = ud;
+    struct store_location *c = vec_push(&l->tables, l->a);
+    if (!c)
+        return l->oom = 1;
+    c->id = arena_strdup(l->a, x->id);
+    c->kind = arena_strdup(l->a, x->kind);
+    c->name = arena_strdup(l->a, x->name);
+    return 0;
+}
+
+static int on_interpreter(void *ud, const struct store_interpreter *x)
+{
+    struct load *l = ud;
+    struct store_interpreter *c = vec_push(&l->interp, l->a);
+    if (!c)
+        return l->oom = 1;
+    *c = (struct store_interpreter){.id = arena_strdup(l->a, x->id),
+                                    .lang_a = arena_strdup(l->a, x->lang_a),
+                                    .lang_b = arena_strdup(l->a, x->lang_b),
+                                    .session = x->session ? arena_strdup(l->a, x->session) : NULL};
+    if (!c->id || !c->lang_a || !c->lang_b || (x->session && !c->session))
+        return l->oom = 1;
+    return 0;
+}
+
+static int on_request(void *ud, const struct store_request *r)
+{
+    struct load *l = ud;
+    struct load_req *c = vec_push(&l->reqs, l->a);
+    if (!c)
+        return l->oom = 1;
+    memset(c, 0, sizeof *c);
+    c->id = arena_strdup(l->a, r->id);
+    c->from = arena_strdup(l->a, r->from);
+    c->to = arena_strdup(l->a, r->to);
+    c->priority = r->priority;
+    c->attendees.size = sizeof(const char *);
+    return 0;
+}
+
+static int on_attendee(void *ud, const char *request, const char *person)
+{
+    struct load *l = ud;
+    int i = idmap_get(&l->req_ix, request);
+    if (i < 0)
+        return 0;
+    struct load_req *r = (struct load_req *)l->reqs.data + i;
+    const char **c = vec_push(&r->attendees, l->a);
+    if (!c || !(*c = arena_strdup(l->a, person)))
+        return l->oom = 1;
+    return 0;
+}
+
+static int on_unavailable(void *ud, const char *person, const char *slot)
+{
+    struct load *l = ud;
+    const char **c = vec_push(&l->unav, l->a);
+    if (!c)
+        return l->oom = 1;
+    c[0] = arena_strdup(l->a, person);
+    c[1] = arena_strdup(l->a, slot);
+    return 0;
+}
+
+static int on_meeting(void *ud, const struct store_meeting *m)
+{
+    struct load *l = ud;
+    struct load_mtg *c = vec_push(&l->meets, l->a);
+    if (!c)
+        return l->oom = 1;
+    *c = (struct load_mtg){.request = arena_strdup(l->a, m->request),
+                      .slot = arena_strdup(l->a, m->slot),
+                      .location = m->location ? arena_strdup(l->a, m->location) : NULL,
+                      .interpreter = m->interpreter ? arena_strdup(l->a, m->interpreter) : NULL,
+                      .locked = m->locked};
+    if (!c->request || !c->slot || (m->location && !c->location) ||
+        (m->interpreter && !c->interpreter))
+        return l->oom = 1;
+    if (!m->locked)
+        return 0;
+    struct load_lock *k = vec_push(&l->locks, l->a);
+    if (!k)
+        return l->oom = 1;
+    *k = (struct load_lock){.request = c->request, .slot = c->slot, .location = c->location,
+                       .interpreter = c->interpreter};
+    return 0;
+}
+
+int load_event(struct store *s, struct load *l, struct df_err *err)
+{
+    if (idmap_init(&l->b2b, l->a, 256) < 0)
+        goto oom;
+    if (store_session_each(s, l->event, on_session, l, err) < 0 ||
+        store_slot_each(s, l->event, on_slot, l, err) < 0 ||
+        store_location_each(s, l->event, on_location, l, err) < 0 ||
+        store_interpreter_each(s, l->event, on_interpreter, l, err) < 0 ||
+        store_request_each(s, l->event, "accepted", on_request, l, err) < 0)
+        return -1;
+    if (l->oom || idmap_init(&l->req_ix, l->a, (size_t)l->reqs.n) < 0)
+        goto oom;
+    struct load_req *reqs = l->reqs.data;
+    for (int i = 0; i < l->reqs.n; i++)
+        idmap_put(&l->req_ix, reqs[i].id, i);
+    if (store_attendee_each(s, l->event, on_attendee, l, err) < 0 ||
+        store_unavailable_each(s, l->event, on_unavailable, l, err) < 0 ||
+        store_meeting_each(s, l->event, NULL, on_meeting, l, err) < 0)
+        return -1;
+    if (l->oom)
+        goto oom;
+    return 0;
+oom:
+    return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+}
