@@ -17,18 +17,20 @@ json_t *app_procure_instruments(struct df_err *err)
     arena_init(&a, 0);
     size_t i;
     json_t *o;
+    if (!root) {
+        df_err_set(err, DF_ERR_RUNTIME, "the embedded instruments: %s", je.text);
+        goto fail;
+    }
     json_array_foreach(json_object_get(root, "instruments"), i, o) {
         const char *name = json_string_value(json_object_get(o, "name"));
         struct app_instrument in;
-        if (!name || app_procure_instrument(NULL, name, &a, &in, err) < 0)
+        if (!name)     /* as app_procure_instrument, which finds none by it */
+            continue;
+        if (app_procure_instrument(NULL, name, &a, &in, err) < 0)
             goto fail;
         json_t *copy = json_deep_copy(o);
         json_object_set_new(copy, "rules", json_string(in.citations));
         json_array_append_new(out, copy);
-    }
-    if (!root) {
-        df_err_set(err, DF_ERR_RUNTIME, "the embedded instruments: %s", je.text);
-        goto fail;
     }
     json_decref(root);
     arena_free(&a);
@@ -54,7 +56,8 @@ int app_procure_plan_asked(struct store *s, const char *instrument, const char *
     return -1;
 }
 
-/* {"en","uk"} of code into labels (once per code); false when out of memory. */
+/* {"en","uk"} of code into labels, once per code (null for a label the
+ * classifier lacks, or when no classifier is loaded). */
 static void add_label(struct store *s, json_t *labels, const char *code, struct arena *a)
 {
     if (json_object_get(labels, code))

@@ -1603,7 +1603,10 @@ test('on a phone the menu is one row, a button that says where you are; open, it
     const r = a.getBoundingClientRect();
     return [a.getAttribute('href'), r.height >= 44 && r.width > 0];
   }));
-  assert.deepEqual(links.map(([href]) => href), ['/profile', '/organisations', '/suggestions', '/partners', '/requests', '/agenda']);
+  // joint procurement for the people of an organisation that buys or supplies
+  const procures = (await (await page.request.get(`${base}/api/v1/me`)).json()).procurement;
+  assert.deepEqual(links.map(([href]) => href), ['/profile', '/organisations', '/suggestions', '/partners', '/requests', '/agenda',
+    ...(procures ? ['/procurement'] : [])]);
   assert.ok(links.every(([, big]) => big), 'every link shown, 44 px high');
   // Escape folds it, the focus back on the button
   await page.locator('#nav-links a[href="/requests"]').focus();

@@ -8,7 +8,7 @@
 
 import { api } from '../api.js';
 import { h, add, data, list, scroller } from '../dom.js';
-import { t, tn, num, locale, getLang, countryName } from '../i18n.js';
+import { t, tx, tn, num, locale, getLang, countryName } from '../i18n.js';
 import { role } from '../app.js';
 import { cpvLabel } from '../cpv.js';
 
@@ -313,7 +313,7 @@ function wholePlan(plan) {
         h('h3', { id }, data(l.id, { class: 'mono' })),
         h('p', {}, lotStates(l),
           l.max_support_pct !== undefined ? [h('br'), t('proc.lot_support', { pct: pct(l.max_support_pct) })] : null),
-        table(`${id}-t`, t('proc.lot_demands'), ['proc.demand', 'proc.buyer', 'proc.country', 'proc.cpv_code', 'proc.quantity', 'proc.deliver_by', 'proc.suppliers'], rows));
+        table(`${id}-t`, tx('proc.lot_demands', { lot: data(l.id, { class: 'mono' }) }), ['proc.demand', 'proc.buyer', 'proc.country', 'proc.cpv_code', 'proc.quantity', 'proc.deliver_by', 'proc.suppliers'], rows));
     })) : h('p', { class: 'muted' }, t('proc.no_lots'))));
   if (unplaced.length) {
     out.push(h('section', { id: 'proc-unplaced', 'aria-labelledby': 'proc-unplaced-h' },
