@@ -86,4 +86,9 @@ void api_me_availability_put(struct http_req *r);
 void api_person_availability(struct http_req *r);
 void api_person_availability_put(struct http_req *r);
 
+/* handlers_procure.c */
+void api_procure_instruments(struct http_req *r);
+void api_procure_plan(struct http_req *r);
+void api_procure_ocds(struct http_req *r);
+
 #endif

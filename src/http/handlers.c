@@ -14,6 +14,7 @@
 #include "app/auth.h"
 #include "app/fields.h"
 #include "app/match.h"
+#include "app/procure_view.h"
 #include "app/stats.h"
 #include "http/api.h"
 #include "http/cache.h"
@@ -229,6 +230,12 @@ static void h_me(struct http_req *r)
     else
         json_object_set_new(j, "organisation", json_null());
     json_object_set_new(j, "is_contact", json_boolean(api_is_contact_of(r, r->user.org)));
+    /* whether the organisation buys or supplies in joint procurement: its
+     * people then have the page (organisers see the whole plan anyway) */
+    bool procures = false;
+    if (app_procure_org_has_any(r->s, r->user.org, &procures, &err) < 0)
+        procures = false;
+    json_object_set_new(j, "procurement", json_boolean(procures));
     http_reply_json(r, 200, j);
 }
 
@@ -515,6 +522,9 @@ const struct http_route http_routes[] = {
      ROUTE_ORGANISER | ROUTE_BACKGROUND},
     {"POST", "/api/v1/events/{id}/publish", api_publish, ROUTE_ORGANISER},
     {"GET", "/api/v1/events/{id}/unscheduled", api_unscheduled, ROUTE_ORGANISER},
+    {"GET", "/api/v1/procurement/instruments", api_procure_instruments, 0},
+    {"GET", "/api/v1/procurement/plan", api_procure_plan, 0},
+    {"GET", "/api/v1/procurement/ocds", api_procure_ocds, ROUTE_ORGANISER},
     {"GET", "/api/v1/requests", api_requests, 0},
     {"POST", "/api/v1/requests", api_request_post, 0},
     {"GET", "/api/v1/requests/{id}", api_request_get, 0},

@@ -183,6 +183,19 @@ int store_supply_each(struct store *s, store_supply_fn fn, void *ud, struct df_e
     return stop;
 }
 
+/* Steps st, a query of one row, and reads its first n columns into out. */
+static int read_counts(struct store *s, sqlite3_stmt *st, int64_t *const *out, int n,
+                       const char *what, struct df_err *err)
+{
+    int rc = 0;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        rc = store_fail(s, err, what);
+    for (int k = 0; rc == 0 && k < n; k++)
+        *out[k] = sqlite3_column_int64(st, k);
+    sqlite3_reset(st);
+    return rc;
+}
+
 int store_procure_counts(struct store *s, int64_t *demands, int64_t *supplies,
                          int64_t *demanded_units, struct df_err *err)
 {
@@ -190,16 +203,23 @@ int store_procure_counts(struct store *s, int64_t *demands, int64_t *supplies,
         "SELECT (SELECT count(*) FROM demands), (SELECT count(*) FROM supplies),"
         " (SELECT coalesce(sum(quantity), 0) FROM demands)";
     sqlite3_stmt *st = store_stmt(s, sql, err);
+    return st ? read_counts(s, st, (int64_t *const[]){demands, supplies, demanded_units}, 3,
+                            "counting demands and supplies", err)
+              : -1;
+}
+
+int store_procure_org_counts(struct store *s, const char *org, int64_t *demands,
+                             int64_t *supplies, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT (SELECT count(*) FROM demands d JOIN organisations o ON o.rid = d.buyer_rid"
+        "        WHERE o.id = ?1),"
+        " (SELECT count(*) FROM supplies x JOIN organisations o ON o.rid = x.org_rid"
+        "  WHERE o.id = ?1)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        store_fail(s, err, "counting demands and supplies");
-        sqlite3_reset(st);
-        return -1;
-    }
-    *demands = sqlite3_column_int64(st, 0);
-    *supplies = sqlite3_column_int64(st, 1);
-    *demanded_units = sqlite3_column_int64(st, 2);
-    sqlite3_reset(st);
-    return 0;
+    store_bind_text(st, 1, org);
+    return read_counts(s, st, (int64_t *const[]){demands, supplies}, 2,
+                       "counting an organisation's demands and supplies", err);
 }

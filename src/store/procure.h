@@ -41,5 +41,9 @@ int store_supply_each(struct store *s, store_supply_fn fn, void *ud, struct df_e
 /* Counts of demands and supplies, and the summed demanded quantity. */
 int store_procure_counts(struct store *s, int64_t *demands, int64_t *supplies,
                          int64_t *demanded_units, struct df_err *err);
+/* Counts of organisation org's demands (as their buyer) and supplies: what
+ * decides whether its people have a joint-procurement page. */
+int store_procure_org_counts(struct store *s, const char *org, int64_t *demands,
+                             int64_t *supplies, struct df_err *err);
 
 #endif

@@ -106,6 +106,19 @@ def fixture(db):
       ('t-3',1,3,'2025-11-04T10:00:00+01:00','2025-11-04T10:30:00+01:00');
     INSERT INTO locations(id,event_rid,name,kind,seats) VALUES
       ('l-1',1,'Table 1','table',4),('l-2',1,'Table 2','table',4);
+    -- joint procurement (24-procurement.txt): the ministry (carol, dave) buys
+    -- drones with Germany paying, and ammunition alone; Acme (alice) buys
+    -- drones too and supplies them, Укрзброя (bob) supplies them cheaper
+    INSERT INTO demands(id,buyer_rid,country,cpv,description,quantity,unit,deliver_by,
+                        max_unit_price_eur) VALUES
+      ('dem-pl-uav',3,'PL','35613000-4','Reconnaissance drones',100,'drone','2031-12-01',50000),
+      ('dem-pl-ammo',3,'PL','35300000-5','Rounds',4000,'round','2031-10-01',12),
+      ('dem-fr-uav',1,'FR','35613000-4','Trainer drones',7,'drone','2031-11-01',55555);
+    INSERT INTO demand_funders(demand_rid,country) VALUES (1,'DE');
+    INSERT INTO supplies(id,org_rid,cpv,description,capacity_per_month,unit_price_eur,
+                         lead_time_days,production_country,eu_content_pct,ua_content_pct) VALUES
+      ('sup-acme',1,'35613000-4','Acme quadcopter',10,31234,30,'FR',90,0),
+      ('sup-ukr',2,'35613000-4','Sokil',5,20000,30,'UA',10,90);
     -- an organiser's glossary that an older dfnc took and this one's does not
     -- wholly fit beside: electronic has електронний and радіоелектронний in
     -- dfnc's own, so a fourth translation is one too many (14-web.txt)

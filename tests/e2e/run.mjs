@@ -38,6 +38,10 @@ const UK = JSON.parse(fs.readFileSync(path.join(ROOT, 'web/i18n/uk.json'), 'utf8
 const ORGANISER = { email: 'organiser@dfnc.test', password: 'organiser-secret-1' };
 const PARTICIPANT = { email: 'ua.participant@dfnc.test', password: 'participant-secret-1' };
 const PARTNER = { email: 'partner@dfnc.test', password: 'partner-secret-1' };
+// The demo's own logins (seed 7): an EU ministry of defence that buys, and a
+// Ukrainian drone maker that supplies (dfnc demo prints them).
+const BUYER = { email: 'participant2@demo.dfnc', password: 'demo-participant-2' };
+const SUPPLIER = { email: 'participant1@demo.dfnc', password: 'demo-participant-1' };
 // A Ukrainian SME's representative's phone.
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 const LINK = `https://docs.example.eu/forum/shared/${'a1b2c3d4e5'.repeat(20)}`;
@@ -1101,7 +1105,10 @@ function pagesOf() {
       `/organisations/${encodeURIComponent(otherOrg().id)}`, '/suggestions', '/partners', '/requests']],
     [ORGANISER, ['/console/people', `/console/people/${encodeURIComponent(state.me.person.id)}/availability`,
       '/console/import', '/console/event', '/console/schedule', '/console/tables',
-      '/console/checkin?q=' + encodeURIComponent(state.me.person.name.slice(0, 4)), '/console/dashboard', '/requests']],
+      '/console/checkin?q=' + encodeURIComponent(state.me.person.name.slice(0, 4)), '/console/dashboard', '/requests',
+      '/console/procurement?instrument=edip']],
+    [BUYER, ['/procurement?instrument=edip', '/procurement?instrument=edirpa']],
+    [SUPPLIER, ['/procurement?instrument=safe']],
   ];
 }
 
@@ -1280,7 +1287,10 @@ function axeStates(welcome) {
       [`/console/checkin?q=${name}`, wait('#checkin-list li')],
       ['/console/dashboard', null],
       [`/requests?q=${name}`, null],
+      ['/console/procurement?instrument=edip', wait('#proc-lots')],
     ]],
+    [BUYER, [['/procurement?instrument=edip', wait('#proc-demands')]]],
+    [SUPPLIER, [['/procurement?instrument=safe', wait('#proc-supplies')]]],
   ];
 }
 
@@ -1616,7 +1626,10 @@ test('on a phone the menu is one row, a button that says where you are; open, it
     const r = a.getBoundingClientRect();
     return [a.getAttribute('href'), r.height >= 44 && r.width > 0];
   }));
-  assert.deepEqual(links.map(([href]) => href), ['/profile', '/organisations', '/suggestions', '/partners', '/requests', '/agenda']);
+  // joint procurement for the people of an organisation that buys or supplies
+  const procures = (await (await page.request.get(`${base}/api/v1/me`)).json()).procurement;
+  assert.deepEqual(links.map(([href]) => href), ['/profile', '/organisations', '/suggestions', '/partners', '/requests', '/agenda',
+    ...(procures ? ['/procurement'] : [])]);
   assert.ok(links.every(([, big]) => big), 'every link shown, 44 px high');
   // Escape folds it, the focus back on the button
   await page.locator('#nav-links a[href="/requests"]').focus();
@@ -2191,6 +2204,105 @@ test('the organiser marks a participant away in the slot of her meeting, from th
   }
   assert.equal(after.length, 1, 'two slots were free for both: it was placed in one');
   await ctx.close();
+});
+
+// What the API gives the signed-in page for an instrument's plan.
+const planOf = async (page, instrument) => (await page.request.get(`${base}/api/v1/procurement/plan?instrument=${instrument}`)).json();
+
+test('a ministry buyer and a drone maker see their joint procurement on a phone, in Ukrainian; the organiser the whole plan and its OCDS file', async () => {
+  // the ministry's buyer finds the page in the menu
+  const { ctx, page } = await signedIn(BUYER, 'uk-UA', PHONE);
+  await page.click('header nav .menu-toggle');
+  await page.click(`#nav-links a[href="/procurement"]`);
+  await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
+  assert.equal(await page.textContent('main h1'), 'Спільні закупівлі');
+  assert.deepEqual(await page.locator('#proc-instrument option').allTextContents(), ['EDIRPA', 'EDIP', 'SAFE']);
+  // EDIP chosen: its regulation and articles, said in Ukrainian
+  await page.selectOption('#proc-instrument', 'edip');
+  await page.click('#proc-form button[type=submit]');
+  await page.waitForFunction(() => /EDIP/.test(document.querySelector('#proc-rules-h')?.textContent || ''));
+  await page.locator('#proc-plan[aria-busy=false]').waitFor();
+  assert.match(new URL(page.url()).search, /instrument=edip/);
+  const rules = await page.textContent('#proc-rules');
+  assert.match(rules, /Регламент \(ЄС\) 2025\/2643/);
+  assert.match(rules, /У лоті щонайменше 3 держави-учасниці \(ст\. 11\(3\); текст регламенту\)/);
+  assert.match(rules, /Україна може отримувати кількості в лоті, але не рахується до мінімуму/);
+  // each of the ministry's demands: its CPV label in Ukrainian, its lot or why none, who delivers
+  const plan = await planOf(page, 'edip');
+  assert.ok(plan.demands.length >= 2 && plan.supplies.length === 0, `the ministry's plan: ${JSON.stringify(plan).slice(0, 200)}`);
+  const cards = page.locator('#proc-demands li[data-demand]');
+  assert.equal(await cards.count(), plan.demands.length);
+  for (const d of plan.demands) {
+    const card = page.locator(`#proc-demands li[data-demand="${d.id}"]`);
+    assert.ok((await card.locator('h3').textContent()).includes(d.cpv_label_uk), `${d.id}: ${d.cpv_label_uk}`);
+    const text = await card.textContent();
+    if (d.lot) assert.ok(text.includes(d.lot.id), `${d.id} in ${d.lot.id}`);
+    else assert.match(text, /Не входить до спільного лоту:/);
+    assert.equal(await card.locator('.allocs li').count(), d.allocations.length);
+    for (const a of d.allocations) assert.ok(text.includes(a.supplier.name_uk || a.supplier.name), a.supplier.name);
+    // amounts and dates as Ukrainian writes them: 4 060,00 EUR, 3 квітня 2028 р.
+    assert.match(text, /\d{1,3}(\s\d{3})*,\d{2}\s(EUR|€)/);
+    assert.match(text, /\d{1,2} [а-яіїє]+ \d{4} р\./);
+  }
+  // a quantity left unmet says why in Ukrainian, the engine's phrase translated
+  assert.ok(plan.demands.some((d) => d.unmet > 0), 'a demand with a quantity unmet under EDIP');
+  assert.match(await page.textContent('#proc-demands .unmet'), /Не забезпечено .*з цим кодом CPV/);
+  assert.equal(await page.locator('#proc-plan .untranslated').count(), 0, 'no reason left in English');
+  await assertUkrainian(page);
+  assert.deepEqual(await page.evaluate(latinLeft), []);
+  await shoot(page, 'procurement-buyer-uk');
+  // every instrument's reasons are said in Ukrainian too
+  for (const name of ['edirpa', 'safe']) {
+    await page.selectOption('#proc-instrument', name);
+    await page.click('#proc-form button[type=submit]');
+    await page.waitForFunction((n) => document.querySelector('#proc-rules-h')?.textContent.includes(n), name.toUpperCase());
+    await page.locator('#proc-plan[aria-busy=false]').waitFor();
+    assert.equal(await page.locator('#proc-plan .untranslated').count(), 0, `${name}: no reason left in English`);
+  }
+  // the whole plan and the OCDS file are the organisers'
+  assert.equal((await page.request.get(`${base}/api/v1/procurement/ocds?instrument=edip`)).status(), 403);
+  await ctx.close();
+
+  // the drone maker: its supplies and what it is to deliver, no buyer's price
+  const { ctx: sctx, page: sup } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  await open(sup, '/procurement?instrument=safe');
+  await sup.locator('#proc-plan[aria-busy=false] #proc-supplies').waitFor();
+  const splan = await planOf(sup, 'safe');
+  assert.equal(await sup.locator('#proc-demands').count(), 0);
+  assert.equal(await sup.locator('#proc-supplies li[data-supply]').count(), splan.supplies.length);
+  const busy = splan.supplies.find((x) => x.allocations.length);
+  assert.ok(busy, 'a supply with deliveries under SAFE');
+  const card = sup.locator(`#proc-supplies li[data-supply="${busy.id}"]`);
+  const lines = await card.locator('.allocs li').allTextContents();
+  assert.equal(lines.length, busy.allocations.length);
+  busy.allocations.forEach((a, i) => {
+    assert.ok(lines[i].includes(a.lot) && lines[i].includes(a.cpv_label_uk), lines[i]);
+    assert.match(lines[i], / по .*· до \d{1,2} [а-яіїє]+ \d{4} р\./);
+  });
+  assert.doesNotMatch(JSON.stringify(splan), /max_unit_price_eur|"buyer"/);
+  await assertUkrainian(sup);
+  assert.deepEqual(await sup.evaluate(latinLeft), []);
+  await shoot(sup, 'procurement-supplier-uk');
+  await sctx.close();
+
+  // the organiser: every lot, the unplaced demands with their reasons, the OCDS file
+  const { ctx: octx, page: org } = await signedIn(ORGANISER, 'en-GB');
+  await open(org, '/console/procurement?instrument=edip');
+  await org.locator('#proc-plan[aria-busy=false] #proc-lots').waitFor();
+  const whole = await planOf(org, 'edip');
+  assert.equal(await org.locator('#proc-lots li[data-lot]').count(), whole.lots.length);
+  assert.equal(await org.locator('#proc-unplaced tbody tr').count(), whole.unplaced_demands.length);
+  assert.equal(await org.textContent('#proc-fig-unplaced .value'), String(whole.unplaced_demands.length));
+  const href = await org.getAttribute('#proc-ocds', 'href');
+  assert.match(href, /^\/api\/v1\/procurement\/ocds\?instrument=edip&as_of=\d{4}-\d\d-\d\d$/);
+  const ocds = await org.request.get(base + href);
+  assert.equal(ocds.status(), 200);
+  assert.match(ocds.headers()['content-disposition'], /attachment; filename="dfnc-ocds-edip-/);
+  // a release per tender (a CPV group), the plan's lots among them
+  const lotIds = (await ocds.json()).releases.flatMap((r) => r.tender.lots.map((l) => l.id)).sort();
+  assert.deepEqual(lotIds, whole.lots.map((l) => l.id).sort());
+  await shoot(org, 'procurement-organiser-en');
+  await octx.close();
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

@@ -141,6 +141,8 @@ export const api = {
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
   agenda: () => call('GET', '/me/agenda'),
+  procurementInstruments: () => call('GET', '/procurement/instruments'),
+  procurementPlan: (instrument, asOf) => call('GET', `/procurement/plan${qs({ instrument, as_of: asOf })}`),
   // the event's B2B slots, each available or not; away replaces the set
   availability: (event) => call('GET', `/me/availability${qs({ event })}`),
   setAvailability: (event, away) => call('PUT', '/me/availability', { event, away }),

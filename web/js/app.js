@@ -18,6 +18,7 @@ import {
 } from './pages/console.js';
 import { renderDashboard } from './pages/dashboard.js';
 import { renderWelcome } from './pages/welcome.js';
+import { renderProcurement, renderProcurementConsole } from './pages/procurement.js';
 
 export const state = { me: null, event: null, events: [], loaded: false };
 
@@ -37,6 +38,7 @@ const ORGANISER_NAV = [
   ['/console/tables', 'nav.tables'],
   ['/console/checkin', 'nav.checkin'],
   ['/console/dashboard', 'nav.dashboard'],
+  ['/console/procurement', 'nav.procurement'],
   ['/requests', 'nav.requests'],
 ];
 
@@ -50,6 +52,7 @@ const ROUTES = [
   [/^\/partners$/, renderPartners, 'user'],
   [/^\/requests$/, renderRequests, 'user'],
   [/^\/agenda$/, renderAgenda, 'user'],
+  [/^\/procurement$/, renderProcurement, 'user'],
   [/^\/console\/people$/, renderPeople, 'organiser'],
   [/^\/console\/people\/([^/]+)\/availability$/, renderPersonAvailability, 'organiser'],
   [/^\/console\/import$/, renderImport, 'organiser'],
@@ -58,6 +61,7 @@ const ROUTES = [
   [/^\/console\/tables$/, renderTables, 'organiser'],
   [/^\/console\/checkin$/, renderCheckin, 'organiser'],
   [/^\/console\/dashboard$/, renderDashboard, 'organiser'],
+  [/^\/console\/procurement$/, renderProcurementConsole, 'organiser'],
 ];
 
 export function role() {
@@ -195,7 +199,10 @@ function langSwitch() {
 
 function header() {
   const r = role();
-  const nav = r === 'organiser' ? ORGANISER_NAV : r ? PARTICIPANT_NAV : [];
+  // the procurement page for the people of an organisation that buys or supplies
+  const procures = state.me && state.me.procurement;
+  const nav = r === 'organiser' ? ORGANISER_NAV
+    : r ? [...PARTICIPANT_NAV, ...(procures ? [['/procurement', 'nav.procurement']] : [])] : [];
   const here = location.pathname;
   // the console's links keep the event picked (?event=)
   const picked = r === 'organiser' ? new URLSearchParams(location.search).get('event') : null;

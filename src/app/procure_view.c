@@ -1,0 +1,258 @@
+/* Joint procurement for the web and the API (procure_view.h): the plan of
+ * app_procure_plan cut to what each caller may see, with the CPV labels in
+ * both languages and the organisations' names the pages show. */
+#include "app/procure_view.h"
+
+#include <string.h>
+
+#include "store/procure.h"
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+json_t *app_procure_instruments(struct df_err *err)
+{
+    json_error_t je;
+    json_t *root = json_loads(app_procure_instruments_json, 0, &je), *out = json_array();
+    struct arena a;
+    arena_init(&a, 0);
+    size_t i;
+    json_t *o;
+    if (!root) {
+        df_err_set(err, DF_ERR_RUNTIME, "the embedded instruments: %s", je.text);
+        goto fail;
+    }
+    json_array_foreach(json_object_get(root, "instruments"), i, o) {
+        const char *name = json_string_value(json_object_get(o, "name"));
+        struct app_instrument in;
+        if (!name)     /* as app_procure_instrument, which finds none by it */
+            continue;
+        if (app_procure_instrument(NULL, name, &a, &in, err) < 0)
+            goto fail;
+        json_t *copy = json_deep_copy(o);
+        json_object_set_new(copy, "rules", json_string(in.citations));
+        json_array_append_new(out, copy);
+    }
+    json_decref(root);
+    arena_free(&a);
+    return json_pack("{so}", "instruments", out);
+fail:
+    json_decref(root);
+    json_decref(out);
+    arena_free(&a);
+    return NULL;
+}
+
+int app_procure_plan_asked(struct store *s, const char *instrument, const char *as_of,
+                           struct app_procure_plan *out, struct df_err *err)
+{
+    int day;
+    memset(out, 0, sizeof *out);
+    if (as_of && procure_date_parse(as_of, &day) < 0)
+        return df_err_set(err, DF_ERR_INPUT, "as_of \"%.20s\" is not a date YYYY-MM-DD", as_of);
+    if (app_procure_plan(s, instrument, NULL, as_of, out, err) == 0)
+        return 0;
+    if (err->kind == DF_ERR_USAGE)     /* the only usage error left: no such instrument */
+        err->kind = DF_ERR_NOT_FOUND;
+    return -1;
+}
+
+/* {"en","uk"} of code into labels, once per code (null for a label the
+ * classifier lacks, or when no classifier is loaded). */
+static void add_label(struct store *s, json_t *labels, const char *code, struct arena *a)
+{
+    if (json_object_get(labels, code))
+        return;
+    json_object_set_new(labels, code,
+                        json_pack("{so so}", "en", str_or_null(store_cpv_label(s, code, "en", a)),
+                                  "uk", str_or_null(store_cpv_label(s, code, "uk", a))));
+}
+
+/* {"name","name_uk","country"} of organisation id ({"name": id} when gone). */
+static json_t *org_json(struct store *s, const char *id, struct arena *a)
+{
+    struct store_org o;
+    struct df_err err = {0};
+    if (store_org_get(s, id, a, &o, &err) < 0)
+        return json_pack("{ss sn sn}", "name", id, "name_uk", "country");
+    return json_pack("{ss so ss}", "name", o.name, "name_uk", str_or_null(o.name_uk), "country",
+                     o.country);
+}
+
+json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p,
+                               struct df_err *err)
+{
+    json_t *j = app_procure_plan_json(p), *demands = json_array(), *supplies = json_array();
+    json_t *labels = json_object(), *orgs = json_object();
+    struct arena a;
+    arena_init(&a, 0);
+    for (int i = 0; i < p->problem.demands_n; i++) {
+        const struct procure_demand *d = &p->demands[i];
+        const struct app_procure_demand_info *in = &p->dinfo[i];
+        add_label(s, labels, d->cpv, &a);
+        if (!json_object_get(orgs, in->buyer))
+            json_object_set_new(orgs, in->buyer, org_json(s, in->buyer, &a));
+        json_array_append_new(
+            demands, json_pack("{ss ss ss ss sI ss ss sf}", "id", d->id, "buyer", in->buyer,
+                               "country", d->country, "cpv", d->cpv, "quantity",
+                               (json_int_t)d->quantity, "unit", in->unit, "deliver_by",
+                               in->deliver_by, "max_unit_price_eur", in->max_unit_price_eur));
+    }
+    for (int k = 0; k < p->problem.supplies_n; k++) {
+        const struct procure_supply *x = &p->supplies[k];
+        const struct app_procure_supply_info *in = &p->sinfo[k];
+        add_label(s, labels, x->cpv, &a);
+        if (!json_object_get(orgs, in->org))
+            json_object_set_new(orgs, in->org, org_json(s, in->org, &a));
+        json_array_append_new(
+            supplies, json_pack("{ss ss ss ss sI sf si}", "id", x->id, "organisation", in->org,
+                                "cpv", x->cpv, "production_country", x->country,
+                                "capacity_per_month", (json_int_t)x->capacity_per_month,
+                                "unit_price_eur", in->unit_price_eur, "lead_time_days",
+                                x->lead_days));
+    }
+    arena_free(&a);
+    if (!j) {
+        json_decref(demands);
+        json_decref(supplies);
+        json_decref(labels);
+        json_decref(orgs);
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory writing the plan");
+        return NULL;
+    }
+    json_object_set_new(j, "demands", demands);
+    json_object_set_new(j, "supplies", supplies);
+    json_object_set_new(j, "organisations", orgs);
+    json_object_set_new(j, "cpv_labels", labels);
+    return j;
+}
+
+/* A row's CPV code with its labels in both languages. */
+static void set_cpv(struct store *s, json_t *row, const char *code, struct arena *a)
+{
+    json_object_set_new(row, "cpv", json_string(code));
+    json_object_set_new(row, "cpv_label_en", str_or_null(store_cpv_label(s, code, "en", a)));
+    json_object_set_new(row, "cpv_label_uk", str_or_null(store_cpv_label(s, code, "uk", a)));
+}
+
+static json_t *lot_json(const struct app_procure_plan *p, const struct procure_lot *lot)
+{
+    json_t *countries = json_array(), *counting = json_array();
+    for (int c = 0; c < lot->countries_n; c++) {
+        json_array_append_new(countries, json_string(lot->countries[c]));
+        if (procure_country_counts(&p->inst.rules, lot->countries[c]))
+            json_array_append_new(counting, json_string(lot->countries[c]));
+    }
+    return json_pack("{ss ss so so}", "id", lot->id, "cpv", lot->cpv_group, "countries",
+                     countries, "participating", counting);
+}
+
+/* Demand i as its buyer sees it: the lot, or why it has none, and who delivers. */
+static json_t *own_demand(struct store *s, const struct app_procure_plan *p, int i,
+                          const int *lot_of, struct arena *a)
+{
+    const struct procure_solution *sol = &p->sol;
+    const struct procure_demand *d = &p->demands[i];
+    const struct app_procure_demand_info *in = &p->dinfo[i];
+    json_t *allocs = json_array();
+    for (int k = 0; k < sol->allocs_n; k++) {
+        const struct procure_alloc *al = &sol->allocs[k];
+        if (al->demand != i)
+            continue;
+        json_array_append_new(allocs, json_pack("{so sI sf}", "supplier",
+                                                org_json(s, p->sinfo[al->supply].org, a),
+                                                "quantity", (json_int_t)al->quantity,
+                                                "unit_price_eur",
+                                                p->sinfo[al->supply].unit_price_eur));
+    }
+    const char *reason = NULL;
+    for (int k = 0; k < sol->unplaced_n; k++)
+        if (sol->unplaced[k].demand == i)
+            reason = sol->unplaced[k].reason;
+    json_t *row = json_pack("{ss ss so sI ss ss sf}", "id", d->id, "country", d->country,
+                            "description", str_or_null(in->description), "quantity",
+                            (json_int_t)d->quantity, "unit", in->unit, "deliver_by",
+                            in->deliver_by, "max_unit_price_eur", in->max_unit_price_eur);
+    set_cpv(s, row, d->cpv, a);
+    json_object_set_new(row, "lot", lot_of[i] >= 0 ? lot_json(p, &sol->lots[lot_of[i]])
+                                                   : json_null());
+    json_object_set_new(row, "unplaced_reason", str_or_null(reason));
+    json_object_set_new(row, "unmet", json_integer(sol->unmet[i]));
+    json_object_set_new(row, "unmet_reason", str_or_null(sol->unmet_reason[i]));
+    json_object_set_new(row, "allocations", allocs);
+    return row;
+}
+
+/* Supply k as its supplier sees it: what the plan gives it to deliver. */
+static json_t *own_supply(struct store *s, const struct app_procure_plan *p, int k,
+                          const int *lot_of, struct arena *a)
+{
+    const struct procure_solution *sol = &p->sol;
+    const struct procure_supply *x = &p->supplies[k];
+    const struct app_procure_supply_info *in = &p->sinfo[k];
+    json_t *allocs = json_array();
+    for (int n = 0; n < sol->allocs_n; n++) {
+        const struct procure_alloc *al = &sol->allocs[n];
+        if (al->supply != k)
+            continue;
+        int i = al->demand;
+        json_t *row = json_pack("{ss ss sI sf ss}", "lot", sol->lots[lot_of[i]].id, "country",
+                                p->demands[i].country, "quantity", (json_int_t)al->quantity,
+                                "unit_price_eur", in->unit_price_eur, "deliver_by",
+                                p->dinfo[i].deliver_by);
+        set_cpv(s, row, p->demands[i].cpv, a);
+        json_array_append_new(allocs, row);
+    }
+    json_t *row = json_pack("{ss so ss sI sf si}", "id", x->id, "description",
+                            str_or_null(in->description), "production_country", x->country,
+                            "capacity_per_month", (json_int_t)x->capacity_per_month,
+                            "unit_price_eur", in->unit_price_eur, "lead_time_days", x->lead_days);
+    set_cpv(s, row, x->cpv, a);
+    json_object_set_new(row, "allocations", allocs);
+    return row;
+}
+
+json_t *app_procure_org_view(struct store *s, const struct app_procure_plan *p, const char *org,
+                             struct df_err *err)
+{
+    const struct procure_solution *sol = &p->sol;
+    struct arena a;
+    arena_init(&a, 0);
+    int n = p->problem.demands_n;
+    int *lot_of = arena_alloc(&a, ((size_t)n + 1) * sizeof *lot_of);
+    if (!lot_of) {
+        arena_free(&a);
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        return NULL;
+    }
+    for (int i = 0; i < n; i++)
+        lot_of[i] = -1;
+    for (int l = 0; l < sol->lots_n; l++)
+        for (int k = 0; k < sol->lots[l].demands_n; k++)
+            lot_of[sol->lots[l].demands[k]] = l;
+    json_t *demands = json_array(), *supplies = json_array();
+    for (int i = 0; org && i < n; i++)
+        if (strcmp(p->dinfo[i].buyer, org) == 0)
+            json_array_append_new(demands, own_demand(s, p, i, lot_of, &a));
+    for (int k = 0; org && k < p->problem.supplies_n; k++)
+        if (strcmp(p->sinfo[k].org, org) == 0)
+            json_array_append_new(supplies, own_supply(s, p, k, lot_of, &a));
+    json_t *j = json_pack("{ss ss ss ss so so so}", "instrument", p->inst.rules.name,
+                          "regulation", p->inst.regulation ? p->inst.regulation : "", "rules",
+                          p->inst.citations, "as_of", p->as_of, "organisation",
+                          org ? org_json(s, org, &a) : json_null(), "demands", demands,
+                          "supplies", supplies);
+    arena_free(&a);
+    if (!j)
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory writing the plan");
+    return j;
+}
+
+int app_procure_org_has_any(struct store *s, const char *org, bool *out, struct df_err *err)
+{
+    int64_t d = 0, x = 0;
+    *out = false;
+    if (org && store_procure_org_counts(s, org, &d, &x, err) < 0)
+        return -1;
+    *out = d > 0 || x > 0;
+    return 0;
+}

@@ -1,0 +1,45 @@
+/* Joint procurement as the web and the API show it: the instruments a person
+ * may pick, and a plan seen as each caller may see it: an organiser the whole
+ * of it, a person of a buyer or supplier organisation only that
+ * organisation's demands and supplies (other buyers' quantities and prices,
+ * other suppliers' prices stay out). */
+#ifndef DFNC_APP_PROCURE_VIEW_H
+#define DFNC_APP_PROCURE_VIEW_H
+
+#include <jansson.h>
+
+#include "app/procure.h"
+
+/* The embedded instruments, each its data object (figures with their
+ * article and status) plus "rules", the figures in words as `dfnc procure
+ * plan` prints them: {"instruments": [...]}, a new reference; NULL with err. */
+json_t *app_procure_instruments(struct df_err *err);
+
+/* app_procure_plan with the embedded rules for a request's parameters: an
+ * unknown instrument is DF_ERR_NOT_FOUND (the message names the known ones),
+ * an as_of that is not a date YYYY-MM-DD is DF_ERR_INPUT (as_of NULL:
+ * today). Free out with app_procure_plan_free, also after an error. */
+int app_procure_plan_asked(struct store *s, const char *instrument, const char *as_of,
+                           struct app_procure_plan *out, struct df_err *err);
+
+/* The whole plan, as app_procure_plan_json, with "demands" and "supplies"
+ * (each row with its organisation's name) and "cpv_labels" ({code: {"en",
+ * "uk"}} for every demand's and supply's code): for organisers only. A new
+ * reference; NULL with err. */
+json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p,
+                               struct df_err *err);
+
+/* What a person of organisation org sees (org NULL: a login without one): the
+ * plan's instrument, rules and date, its own demands, each with its lot
+ * (id, CPV group, countries) or the reason it is unplaced and the
+ * allocations to it (supplier's name and country, quantity, unit price),
+ * and its own supplies, each with what the plan allocates to it (the
+ * demand's country, CPV, quantity, unit price, deliver-by). An organisation
+ * with neither gets both lists empty. A new reference; NULL with err. */
+json_t *app_procure_org_view(struct store *s, const struct app_procure_plan *p, const char *org,
+                             struct df_err *err);
+
+/* Whether org's people have something to see: it has demands or supplies. */
+int app_procure_org_has_any(struct store *s, const char *org, bool *out, struct df_err *err);
+
+#endif

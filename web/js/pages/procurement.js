@@ -1,0 +1,362 @@
+// Joint procurement: the plan of an EU instrument (EDIRPA, EDIP, SAFE) as
+// the reader may see it. A buyer's people see their organisation's demands,
+// each with its joint lot or why it has none, and who delivers; a
+// supplier's people their supplies and what the plan gives them to deliver;
+// the organiser the whole plan and its OCDS package. The instrument's rules
+// are said in words with their articles; the engine's reasons are
+// translated where their shape is known.
+
+import { api } from '../api.js';
+import { h, add, data, list, scroller } from '../dom.js';
+import { t, tx, tn, num, locale, getLang, countryName } from '../i18n.js';
+import { role } from '../app.js';
+import { cpvLabel } from '../cpv.js';
+
+// ---- formatting -------------------------------------------------------------------
+
+function money(eur, whole) {
+  return new Intl.NumberFormat(locale(), { style: 'currency', currency: 'EUR', maximumFractionDigits: whole ? 0 : 2 })
+    .format(Number(eur) || 0);
+}
+
+function pct(v) {
+  return new Intl.NumberFormat(locale(), { style: 'percent', maximumFractionDigits: 1 }).format((Number(v) || 0) / 100);
+}
+
+// A plan's date (YYYY-MM-DD, a calendar day: no time zone moves it).
+function day(iso) {
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime())) return String(iso ?? '');
+  return new Intl.DateTimeFormat(locale(), { dateStyle: 'long', timeZone: 'UTC' }).format(d);
+}
+
+const instName = (name) => String(name || '').toUpperCase();
+const countries = (codes) => list(codes).map(countryName).join(', ');
+
+// A CPV code with its label in the page's language.
+function cpvText(code, en, uk) {
+  const label = cpvLabel({ label_en: en, label_uk: uk });
+  return [h('span', { class: 'mono', translate: 'no' }, code), label ? ` ${label}` : ''];
+}
+
+// ---- the rules in words --------------------------------------------------------------
+
+// "(Art. 11(3); legal text)" in the page's language.
+function cite(f) {
+  if (!f || typeof f !== 'object') return '';
+  const parts = [];
+  if (f.article === 'article not located') parts.push(t('proc.article_unknown'));
+  else if (f.article) parts.push(String(f.article).replace(/\bArt\.\s*/g, t('proc.art')));
+  const status = { 'legal text': 'proc.status_legal', secondary: 'proc.status_secondary', 'dfnc interpretation': 'proc.status_dfnc' }[f.status];
+  if (status) parts.push(t(status));
+  return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+const ROLE_KEYS = { counts: 'proc.rule_counts', joins: 'proc.rule_joins', none: 'proc.rule_none' };
+
+function ruleItems(inst) {
+  const out = [];
+  const add1 = (text, f) => out.push(h('li', {}, text, cite(f)));
+  const v = (k) => inst[k] && inst[k].value;
+  if (inst.min_participating_states) add1(tn('proc.rule_states', v('min_participating_states')), inst.min_participating_states);
+  if (inst.min_member_states) add1(tn('proc.rule_members', v('min_member_states')), inst.min_member_states);
+  const part = inst.participants || {};
+  for (const [cls, code] of [['ukraine', 'UA'], ['moldova', 'MD']]) {
+    const role = part[cls] || 'none';
+    if (cls === 'moldova' && !part[cls]) continue;
+    add1(t(ROLE_KEYS[role] || 'proc.rule_none', { country: countryName(code) }), part);
+  }
+  if (part.eea_efta === 'counts') add1(t('proc.rule_eea'), part);
+  if (inst.funders_participate) add1(t(v('funders_participate') ? 'proc.rule_funders' : 'proc.rule_funders_not'), inst.funders_participate);
+  if (inst.min_eligible_content_pct) add1(t('proc.rule_content', { pct: pct(v('min_eligible_content_pct')) }), inst.min_eligible_content_pct);
+  if (inst.content_ukraine_counts) add1(t(v('content_ukraine_counts') ? 'proc.rule_ua_content' : 'proc.rule_ua_content_not'), inst.content_ukraine_counts);
+  const c = inst.contractors;
+  if (c && c.restricted) {
+    const where = [c.eu && t('proc.where_eu'), c.eea_efta && t('proc.where_eea'), c.ukraine && countryName('UA')].filter(Boolean);
+    add1(t('proc.rule_contractors', { where: where.join(', ') }), c);
+  }
+  const s = inst.max_support_pct;
+  if (s) {
+    add1(s.raised_for && s.raised_value !== undefined
+      ? t('proc.rule_support_raised', { pct: pct(s.value), raised: pct(s.raised_value), countries: countries(String(s.raised_for).split(';')) })
+      : t('proc.rule_support', { pct: pct(s.value) }), s);
+  }
+  return out;
+}
+
+// "Regulation (EU) 2025/2643" in the page's language, a link to its text.
+function regulation(inst) {
+  const m = /^(Council )?Regulation \(EU\) (\S+)$/.exec(inst.regulation || '');
+  const text = m ? t(m[1] ? 'proc.council_regulation' : 'proc.regulation', { no: m[2] }) : data(inst.regulation || '');
+  return inst.url ? h('a', { href: inst.url, rel: 'noopener' }, text) : text;
+}
+
+function rulesCard(inst) {
+  return h('section', { class: 'card', id: 'proc-rules', 'aria-labelledby': 'proc-rules-h' },
+    h('h2', { id: 'proc-rules-h' }, t('proc.rules_of'), ' ', data(instName(inst.name))),
+    h('p', {}, regulation(inst), inst.title ? [' · ', data(inst.title, { class: 'muted' })] : null),
+    h('ul', { class: 'why' }, ruleItems(inst)));
+}
+
+// ---- the engine's reasons in the page's language --------------------------------------
+
+const REASONS = [
+  [/^only (\d+) participating states?; (\w+) needs (\d+)$/, (m) => tn('proc.why_states', Number(m[1]), { inst: instName(m[2]), min: m[3] })],
+  [/^only (\d+) Member States?; (\w+) needs (\d+)$/, (m) => tn('proc.why_members', Number(m[1]), { inst: instName(m[2]), min: m[3] })],
+  [/^no lot of deadlines within (\d+) days meets (\w+)'s rules$/, (m) => t('proc.why_window', { days: num(m[1]), inst: instName(m[2]) })],
+  [/^deadline (\S+) is before as-of (\S+)$/, (m) => t('proc.why_past', { date: day(m[1]), as_of: day(m[2]) })],
+  [/^buyer country (\w\w) cannot take part in (\w+)$/, (m) => t('proc.why_country', { country: countryName(m[1]), inst: instName(m[2]) })],
+  [/^no offer of this CPV$/, () => t('proc.unmet_no_offer')],
+];
+const UNMET_PARTS = [
+  [/^above the maximum price$/, () => t('proc.unmet_dear')],
+  [/^under (\S+)% eligible content$/, (m) => t('proc.unmet_content', { pct: pct(m[1]) })],
+  [/^made or established where (\w+) allows no contractor$/, (m) => t('proc.unmet_place', { inst: instName(m[1]) })],
+  [/^unable to deliver by (\S+)$/, (m) => t('proc.unmet_late', { date: day(m[1]) })],
+  [/^with no capacity left by (\S+)$/, (m) => t('proc.unmet_taken', { date: day(m[1]) })],
+];
+
+function translated(text, table) {
+  for (const [re, fn] of table) {
+    const m = re.exec(text);
+    if (m) return fn(m);
+  }
+  return null;
+}
+
+// A reason as a node: translated, or the engine's words marked as English.
+export function reason(text) {
+  let out = translated(text, REASONS);
+  const offers = /^(\d+) offers? of this CPV: (.*)$/.exec(text || '');
+  if (!out && offers) {
+    const parts = offers[2].split(', ').map((p) => {
+      const m = /^(\d+) (.*)$/.exec(p);
+      const what = m && translated(m[2], UNMET_PARTS);
+      return what ? t('proc.unmet_part', { what, n: num(m[1]) }) : null;
+    });
+    if (parts.every(Boolean)) out = `${tn('proc.unmet_offers', Number(offers[1]))}: ${parts.join('; ')}`;
+  }
+  return out !== null ? out : h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, text);
+}
+
+// ---- the instrument picker -----------------------------------------------------------
+
+function chosenInstrument(instruments) {
+  const asked = new URLSearchParams(location.search).get('instrument');
+  const names = instruments.map((i) => i.name);
+  return names.includes(asked) ? asked : (names.includes('safe') ? 'safe' : names[0]);
+}
+
+function picker(instruments, chosen, onpick) {
+  const sel = h('select', { id: 'proc-instrument', name: 'instrument' },
+    instruments.map((i) => h('option', { value: i.name, selected: i.name === chosen, translate: 'no' }, instName(i.name))));
+  const form = h('form', { id: 'proc-form', class: 'card' },
+    h('div', { class: 'field' }, h('label', { for: 'proc-instrument' }, t('proc.instrument')), sel),
+    h('button', { type: 'submit', class: 'primary' }, t('proc.show')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const p = new URLSearchParams(location.search);
+    p.set('instrument', sel.value);
+    history.replaceState({}, '', `${location.pathname}?${p}`);
+    onpick(sel.value);
+  });
+  return form;
+}
+
+// A table named by its caption; a wide one scrolls in its own box on a phone.
+function table(id, caption, head, rows) {
+  return scroller({ 'aria-labelledby': `${id}-cap` }, h('table', { id, class: 'plan' },
+    h('caption', { id: `${id}-cap` }, caption),
+    h('thead', {}, h('tr', {}, head.map((k) => h('th', { scope: 'col' }, t(k))))),
+    h('tbody', {}, rows)));
+}
+
+// Who delivers, or what to deliver: a line each (a table of four or six
+// columns squeezes every word on a phone).
+function allocList(id, title, lines) {
+  return [h('h4', { id }, title), h('ul', { class: 'allocs', 'aria-labelledby': id }, lines.map((l) => h('li', {}, l)))];
+}
+
+function facts(pairs) {
+  return h('dl', { class: 'facts' }, pairs.filter(Boolean).map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
+}
+
+// ---- a participant's page --------------------------------------------------------------
+
+// A lot's CPV group and its states: those that count toward the
+// instrument's minimum, and those that only receive quantities.
+function lotStates(lot) {
+  const also = list(lot.countries).filter((c) => !list(lot.participating).includes(c));
+  return [t('proc.cpv_group', { group: lot.cpv }), h('br'), t('proc.lot_states', { countries: countries(lot.participating) }),
+    also.length ? [h('br'), t('proc.lot_also', { countries: countries(also) })] : null];
+}
+
+function lotText(lot) {
+  return [t('proc.lot'), ' ', data(lot.id, { class: 'mono' }), ' · ', lotStates(lot)];
+}
+
+function demandCard(d, n) {
+  const id = `proc-d-${n}`;
+  const allocs = list(d.allocations);
+  return h('li', { class: 'card', dataset: { demand: d.id } },
+    h('h3', { id }, cpvText(d.cpv, d.cpv_label_en, d.cpv_label_uk)),
+    d.description ? h('p', {}, data(d.description)) : null,
+    facts([
+      ['proc.quantity', [num(d.quantity), ' ', data(d.unit)]],
+      ['proc.deliver_by', day(d.deliver_by)],
+      ['proc.max_price', money(d.max_unit_price_eur)],
+      ['proc.country', countryName(d.country)],
+    ]),
+    d.lot ? h('p', { class: 'lot' }, lotText(d.lot))
+      : h('p', { class: 'notice unplaced' }, t('proc.unplaced'), ' ', reason(d.unplaced_reason)),
+    allocs.length ? allocList(`${id}-alloc`, t('proc.who_delivers'), allocs.map((a) => [
+      data(a.supplier.name_uk && getLang() === 'uk' ? a.supplier.name_uk : a.supplier.name, { class: 'who' }),
+      ` (${countryName(a.supplier.country)}): `, t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) })]))
+      : d.lot ? h('p', { class: 'muted' }, t('proc.no_delivery')) : null,
+    d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_reason)) : null);
+}
+
+function supplyCard(x, n, inst) {
+  const id = `proc-s-${n}`;
+  const allocs = list(x.allocations);
+  return h('li', { class: 'card', dataset: { supply: x.id } },
+    h('h3', { id }, cpvText(x.cpv, x.cpv_label_en, x.cpv_label_uk)),
+    x.description ? h('p', {}, data(x.description)) : null,
+    facts([
+      ['proc.capacity', t('proc.per_month', { n: num(x.capacity_per_month) })],
+      ['proc.unit_price', money(x.unit_price_eur)],
+      ['proc.lead_time', tn('proc.days', x.lead_time_days)],
+      ['proc.made_in', countryName(x.production_country)],
+    ]),
+    allocs.length ? allocList(`${id}-alloc`, t('proc.to_deliver'), allocs.map((a) => [
+      data(a.lot, { class: 'mono' }), ` · ${countryName(a.country)} · `, cpvLabel({ label_en: a.cpv_label_en, label_uk: a.cpv_label_uk }) || a.cpv, h('br'),
+      t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) }), ' · ', t('proc.by', { date: day(a.deliver_by) })]))
+      : h('p', { class: 'muted' }, t('proc.nothing_allocated'), ' ', data(instName(inst))));
+}
+
+function participantPlan(plan) {
+  const demands = list(plan.demands);
+  const supplies = list(plan.supplies);
+  const out = [h('p', { id: 'proc-as-of', class: 'muted' }, t('proc.as_of', { date: day(plan.as_of) }))];
+  if (!demands.length && !supplies.length) {
+    out.push(h('p', { id: 'proc-none' }, t('proc.none_yours')));
+    return out;
+  }
+  if (demands.length) {
+    out.push(h('section', { id: 'proc-demands', 'aria-labelledby': 'proc-demands-h' },
+      h('h2', { id: 'proc-demands-h' }, tn('proc.your_demands', demands.length)),
+      h('ul', { class: 'cards' }, demands.map(demandCard))));
+  }
+  if (supplies.length) {
+    out.push(h('section', { id: 'proc-supplies', 'aria-labelledby': 'proc-supplies-h' },
+      h('h2', { id: 'proc-supplies-h' }, tn('proc.your_supplies', supplies.length)),
+      h('ul', { class: 'cards' }, supplies.map((x, n) => supplyCard(x, n, plan.instrument)))));
+  }
+  return out;
+}
+
+// ---- the organiser's page ----------------------------------------------------------------
+
+function orgLabel(plan, id) {
+  const o = (plan.organisations || {})[id];
+  if (!o) return data(id);
+  return data(o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
+}
+
+function labelOf(plan, code) {
+  const l = (plan.cpv_labels || {})[code] || {};
+  return cpvText(code, l.en, l.uk);
+}
+
+function wholePlan(plan) {
+  const demands = new Map(list(plan.demands).map((d) => [d.id, d]));
+  const supplies = new Map(list(plan.supplies).map((x) => [x.id, x]));
+  const lots = list(plan.lots);
+  const unplaced = list(plan.unplaced_demands);
+  const placed = lots.reduce((n, l) => n + list(l.demands).length, 0);
+  const value = lots.reduce((v, l) => v + list(l.allocations).reduce((s, a) => s + a.quantity * a.unit_price_eur, 0), 0);
+  const figure = (id, n, label) => h('div', { class: 'figure', id }, h('span', { class: 'value' }, n), h('span', { class: 'label' }, label));
+  const out = [
+    h('p', { id: 'proc-as-of', class: 'muted' }, t('proc.as_of', { date: day(plan.as_of) })),
+    h('div', { class: 'figures' },
+      figure('proc-fig-lots', num(lots.length), tn('proc.fig_lots', lots.length)),
+      figure('proc-fig-placed', num(placed), tn('proc.fig_placed', placed)),
+      figure('proc-fig-unplaced', num(unplaced.length), tn('proc.fig_unplaced', unplaced.length)),
+      figure('proc-fig-value', money(value, true), t('proc.fig_value'))),
+    h('p', { class: 'actions' }, h('a', {
+      class: 'button', id: 'proc-ocds', download: '',
+      href: `/api/v1/procurement/ocds?instrument=${encodeURIComponent(plan.instrument)}&as_of=${encodeURIComponent(plan.as_of)}`,
+    }, t('proc.ocds_download'), ' ', data('OCDS'))),
+  ];
+  out.push(h('section', { id: 'proc-lots', 'aria-labelledby': 'proc-lots-h' },
+    h('h2', { id: 'proc-lots-h' }, tn('proc.lots', lots.length)),
+    lots.length ? h('ul', { class: 'cards wide' }, lots.map((l, n) => {
+      const id = `proc-lot-${n}`;
+      const rows = [];
+      for (const did of list(l.demands)) {
+        const d = demands.get(did) || { id: did };
+        const allocs = list(l.allocations).filter((a) => a.demand === did);
+        const short = list(l.unmet_demands).find((u) => u.id === did);
+        rows.push(h('tr', { dataset: { demand: did } },
+          h('td', {}, data(did, { class: 'mono' })),
+          h('td', {}, orgLabel(plan, d.buyer)),
+          h('td', {}, countryName(d.country)),
+          h('td', {}, labelOf(plan, d.cpv)),
+          h('td', {}, num(d.quantity), ' ', data(d.unit || '')),
+          h('td', {}, day(d.deliver_by)),
+          h('td', {}, allocs.length ? h('ul', { class: 'plain' }, allocs.map((a) => {
+            const x = supplies.get(a.supply) || {};
+            return h('li', {}, orgLabel(plan, x.organisation), ': ', num(a.quantity), ' × ', money(a.unit_price_eur));
+          })) : '—', short ? h('p', { class: 'notice unmet' }, tn('proc.unmet', short.unmet), ' ', reason(short.reason)) : null)));
+      }
+      return h('li', { class: 'card', dataset: { lot: l.id } },
+        h('h3', { id }, data(l.id, { class: 'mono' })),
+        h('p', {}, lotStates(l),
+          l.max_support_pct !== undefined ? [h('br'), t('proc.lot_support', { pct: pct(l.max_support_pct) })] : null),
+        table(`${id}-t`, tx('proc.lot_demands', { lot: data(l.id, { class: 'mono' }) }), ['proc.demand', 'proc.buyer', 'proc.country', 'proc.cpv_code', 'proc.quantity', 'proc.deliver_by', 'proc.suppliers'], rows));
+    })) : h('p', { class: 'muted' }, t('proc.no_lots'))));
+  if (unplaced.length) {
+    out.push(h('section', { id: 'proc-unplaced', 'aria-labelledby': 'proc-unplaced-h' },
+      h('h2', { id: 'proc-unplaced-h' }, tn('proc.unplaced_n', unplaced.length)),
+      table('proc-unplaced-t', t('proc.unplaced_why'), ['proc.demand', 'proc.buyer', 'proc.country', 'proc.cpv_code', 'proc.reason'],
+        unplaced.map((u) => {
+          const d = demands.get(u.id) || { id: u.id };
+          return h('tr', { dataset: { demand: u.id } },
+            h('td', {}, data(u.id, { class: 'mono' })),
+            h('td', {}, orgLabel(plan, d.buyer)),
+            h('td', {}, countryName(d.country)),
+            h('td', {}, labelOf(plan, d.cpv)),
+            h('td', {}, reason(u.reason)));
+        }))));
+  }
+  return out;
+}
+
+// ---- the page ------------------------------------------------------------------------------
+
+async function renderPage(main, whole) {
+  const { instruments } = await api.procurementInstruments();
+  const all = list(instruments);
+  let chosen = chosenInstrument(all);
+  const body = h('div', { id: 'proc-plan', 'aria-busy': 'false' });
+  async function show(name) {
+    chosen = name;
+    body.setAttribute('aria-busy', 'true');
+    const inst = all.find((i) => i.name === name) || {};
+    try {
+      const plan = await api.procurementPlan(name);
+      body.replaceChildren(rulesCard(inst), ...(whole ? wholePlan(plan) : participantPlan(plan)));
+    } finally {
+      body.setAttribute('aria-busy', 'false');
+    }
+  }
+  add(main, h('h1', {}, t('proc.title')),
+    h('p', { class: 'lead' }, t(whole ? 'proc.lead_organiser' : 'proc.lead')),
+    picker(all, chosen, (name) => show(name).catch((e) => body.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('error.load'))))),
+    body);
+  await show(chosen);
+}
+
+// An organiser who opens the participants' address sees the whole plan too.
+export function renderProcurement(main) { return renderPage(main, role() === 'organiser'); }
+export function renderProcurementConsole(main) { return renderPage(main, true); }
