@@ -626,6 +626,11 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
     int rc = -1;
     if (read_question(&r, err) < 0)
         goto out;
+    int words_n = 0;
+    if (q->words_met && match_qterms_words_met(&r.qc, a, q->words_met, &words_n) < 0)
+        goto oom;
+    if (q->words_n)
+        *q->words_n = words_n;
     if (score_signals(&r) < 0)
         goto oom;
     graph_around_lead(&r);
@@ -661,5 +666,6 @@ out:
     free(r.qc.t);
     free(r.qc.seq.v);
     free(r.qc.place_term.v);
+    free(r.qc.brought.v);
     return rc;
 }
