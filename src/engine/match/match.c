@@ -620,7 +620,8 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         .lead_langs = q->lead_languages && *q->lead_languages
                           ? match_languages_mask(&ix->langs, q->lead_languages)
                           : lead ? ix->lang_mask[q->lead] : 0,
-        .qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate},
+        .qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate,
+               .count_words = q->words_met != NULL},
         .pop_norm = ix->max_projects > 0 ? log1p(ix->max_projects) : 1.0,
     };
     int rc = -1;

@@ -225,8 +225,10 @@ struct qctx {
     struct ivec place_term;   /* at each place, the word's own term id; -1 for none, -2
                                  for the thing a phrase names */
     int at;                  /* the words read so far */
+    bool count_words;        /* keep brought (match_query.words_met asks) */
     struct ivec brought;     /* (place, term id) pairs: each term a single word of the text
-                                brought, itself, a translation or a cognate (no phrase's) */
+                                brought, itself, a translation or a cognate (no phrase's),
+                                and -1 at every place */
     bool reading_wants;      /* the words now read are the lead's needs' */
 };
 

@@ -45,7 +45,7 @@ static void add_place(struct qterm *q, int at, const char *word)
  * thing is no word of the text); -1 when out of memory. */
 static int note_brought(struct qctx *c, int id, const char *word)
 {
-    if (strchr(word, ' '))
+    if (!c->count_words || strchr(word, ' '))
         return 0;
     if (match_ivec_push(&c->brought, c->at) < 0 || match_ivec_push(&c->brought, id) < 0) {
         c->oom = 1;
