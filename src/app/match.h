@@ -87,13 +87,16 @@ int app_match_search_text(const struct app_match_data *d, const char *text, int 
                           struct arena *a, struct match_hit **hits, int *hits_n,
                           struct df_err *err);
 
-/* What a directory's search by words finds among d's profiles: every
- * profile the text meets scoring at least share (0..1) of the best, best
- * first: app_match_search_text's hits, then the others by score (ties by
- * the lower index). */
+/* What a directory's search by words finds among d's profiles: those
+ * with every word of the text (match_query.words_met: any form, either
+ * language), then those with some scoring at least share (0..1) of the
+ * best; each group best first: app_match_search_text's hits, then the
+ * others by score (ties by the lower index). */
 struct app_text_finds {
     int *rank;                 /* per profile of d->ix: its place, best first; -1: not found */
     int n;                     /* how many are found */
+    int all_n;                 /* the first all_n places have every word of the text */
+    int words;                 /* how many words the text has (none: all_n is 0) */
     struct match_hit *hits;    /* the first hits_n places' hits, with their reasons (why) */
     int hits_n;
 };

@@ -1097,3 +1097,58 @@ Test(match_app, the_directory_lists_names_first_then_words_and_counts_all)
     arena_free(&a);
     app_match_data_free(&d);
 }
+
+/* The directory's search puts the organisations that have every word of
+ * the text first, in either language ("протидія дронам радар" through the
+ * glossary), however many times the others repeat one of them; those with
+ * some of the words follow, said apart. A word no profile has leaves none
+ * with every word. */
+Test(match_app, the_directory_lists_every_word_before_some)
+{
+    static const struct store_org orgs[] = {
+        {.id = "o-radar", .name = "Nordic Sensing", .country = "SE", .kind = "company",
+         .description = "Counter-battery radar. Radar, radar service, radar repair"},
+        {.id = "o-drone", .name = "Baltic Sky", .country = "LT", .kind = "company",
+         .description = "Drone radar, drone radar, drone radar"},
+        {.id = "o-all", .name = "Field Supply", .country = "DE", .kind = "company",
+         .description = "Field kitchens, tents, generators, water tanks, fuel, spare parts, "
+                        "uniforms, boots, blankets, stoves, lamps, rope, shovels, stretchers "
+                        "and a counter measure against one drone by radar"},
+        {.id = "o-none", .name = "Kitchen Co", .country = "FR", .kind = "company",
+         .description = "Field kitchens"},
+    };
+    seed_orgs(orgs, 4);
+    /* радар through the classifier's label pair, протидія and дрон the glossary's */
+    cr_assert_eq(store_cpv_upsert(s, "35722000-1", "Radar", "Радари", NULL, &err), 0, "%s",
+                 err.msg);
+    struct app_match_data d = {0};
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_org_search f;
+    static const char *const texts[] = {"counter drone radar", "протидія дронам радар"};
+    for (int k = 0; k < 2; k++) {
+        struct store_web_org_query q = {.q = texts[k], .sme = -1, .limit = 1 << 30};
+        cr_assert_eq(app_org_search(s, &d, &q, 10, &a, &f, &err), 0, "%s", err.msg);
+        cr_assert_eq(f.n, 3, "%s: every find with radar, Kitchen Co not", texts[k]);
+        cr_assert_str_eq(f.list[0].id, "o-all", "%s: every word first", texts[k]);
+        cr_assert_not(f.list[0].some_words, "%s", texts[k]);
+        for (int i = 1; i < 3; i++)
+            cr_assert(f.list[i].some_words && strcmp(f.list[i].id, "o-all") != 0,
+                      "%s: %s has some of the words", texts[k], f.list[i].id);
+    }
+    /* one word: every find has it */
+    struct store_web_org_query one = {.q = "radar", .sme = -1, .limit = 1 << 30};
+    cr_assert_eq(app_org_search(s, &d, &one, 10, &a, &f, &err), 0, "%s", err.msg);
+    cr_assert_eq(f.n, 3);
+    for (int i = 0; i < f.n; i++)
+        cr_assert_not(f.list[i].some_words, "%s", f.list[i].id);
+    /* a word nobody has (robots): none has every word */
+    struct store_web_org_query odd = {.q = "radar robots", .sme = -1, .limit = 1 << 30};
+    cr_assert_eq(app_org_search(s, &d, &odd, 10, &a, &f, &err), 0, "%s", err.msg);
+    cr_assert_eq(f.n, 3);
+    for (int i = 0; i < f.n; i++)
+        cr_assert(f.list[i].some_words, "%s", f.list[i].id);
+    arena_free(&a);
+    app_match_data_free(&d);
+}
