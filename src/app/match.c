@@ -624,14 +624,14 @@ int app_match_search_finds(const struct app_match_data *d, const char *text, dou
                                               scores[i], i};
     }
     qsort(order, (size_t)found_n, sizeof *order, found_cmp);
-    /* the hits with reasons as far as the order has them; those after,
-     * app_match_search_hits_of */
+    /* each place's hit with reasons where the engine's gave one; the others'
+     * reasons, app_match_search_hits_of */
     if (!(f->hits = arena_alloc(a, ((size_t)found_n + 1) * sizeof *f->hits)))
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     for (int r = 0; r < found_n; r++) {
         f->rank[order[r].org] = r;
-        if (order[r].hit != INT_MAX && f->hits_n == r)
-            f->hits[f->hits_n++] = hits[order[r].hit];
+        f->hits[r] = order[r].hit != INT_MAX ? hits[order[r].hit] : (struct match_hit){.org = -1};
+        f->hits_n += order[r].hit != INT_MAX;
         if (!order[r].some)
             f->all_n = r + 1;
     }

@@ -97,8 +97,9 @@ struct app_text_finds {
     int n;                     /* how many are found */
     int all_n;                 /* the first all_n places have every word of the text */
     int words;                 /* how many words the text has (none: all_n is 0) */
-    struct match_hit *hits;    /* the first hits_n places' hits, with their reasons (why) */
-    int hits_n;
+    struct match_hit *hits;    /* per place (0 .. n), its hit with its reasons (why), or
+                                  one with org -1 where the engine's first 1000 lack it */
+    int hits_n;                /* how many places have theirs */
 };
 /* Fills *f (in arena a). DF_ERR_USAGE for an empty or invalid text. */
 int app_match_search_finds(const struct app_match_data *d, const char *text, double share,
