@@ -601,13 +601,9 @@ int app_match_search_finds(const struct app_match_data *d, const char *text, dou
         return 0;
     struct match_hit *hits;
     int hits_n;
-    struct match_weights w;
-    match_weights_search(&w);
-    struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .text = text,
-                            .top = n < SEARCH_REASONS ? n : SEARCH_REASONS, .w = &w,
-                            .scores = scores, .words_met = met, .words_n = &f->words,
-                            .lexicon = d->lexicon, .say_common_words = true};
-    if (match_query_run(d->ix, &q, a, &hits, &hits_n, err) < 0)
+    struct search_out got = {scores, met, &f->words};
+    if (search_run(d, text, n < SEARCH_REASONS ? n : SEARCH_REASONS, NULL, 0, &got, a, &hits,
+                   &hits_n, err) < 0)
         return -1;
     for (int k = 0; k < hits_n; k++)
         hit_at[hits[k].org] = k;
