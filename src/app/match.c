@@ -462,7 +462,7 @@ static bool in_region(const char *country, enum app_region region)
 static int *exclusions(const struct match_index *ix, const int *given, int n,
                        const struct app_match_filter *filter, struct arena *a, int *out_n)
 {
-    static const struct app_match_filter any = {APP_REGION_ANY, false};
+    static const struct app_match_filter any = {APP_REGION_ANY, false, false};
     const struct app_match_filter *f = filter ? filter : &any;
     bool filtering = f->region != APP_REGION_ANY || f->sme_only;
     int size = match_index_size(ix);
@@ -813,7 +813,8 @@ int app_recommend_in(struct store *s, const struct app_match_data *built,
     /* a person meets in the languages they speak, not their colleagues' */
     struct match_query q = {.mode = MATCH_MEET, .lead = me, .exclude = exclude,
                             .exclude_n = exclude_n, .top = top, .lexicon = d->lexicon,
-                            .lead_languages = is_org ? NULL : p.languages};
+                            .lead_languages = is_org ? NULL : p.languages,
+                            .say_ukrainian = filter && filter->in_ukrainian};
     if (match_query_run(d->ix, &q, &a, &hits, &n, err) < 0)
         goto out;
     json_t *j = hits_json(d, hits, n);

@@ -821,6 +821,8 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   // a buyer's needs are said as what it looks for, in Ukrainian
   const whys = await page.locator('li.suggestion ul.why').allTextContents();
   assert.ok(whys.some((w) => /Шукає: /.test(w)), `"Шукає" among ${whys}`);
+  // the asker's own English words are said in Ukrainian first, the word beside
+  assert.ok(whys.some((w) => /(Шукає|Спільні теми): .*[а-яіїєґ]+ \([a-z]+\)/.test(w)), `a word in Ukrainian among ${whys}`);
   state.partner = { id: await first.locator('select[name=to]').inputValue(), org: await first.getAttribute('data-org') };
   state.partner.name = (await first.locator('select[name=to] option:checked').textContent()).split(' · ')[0];
   await assertUkrainian(page);

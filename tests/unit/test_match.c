@@ -2659,3 +2659,44 @@ Test(match_partners, words_met_counts_a_word_once_in_any_form)
     match_index_free(ix);
     match_lexicon_free(lx);
 }
+
+/* A meeting question asks with the asker's own words: on a Ukrainian page
+ * (say_ukrainian) the English ones among them are said in Ukrainian first,
+ * the word beside: the asker's own Ukrainian word where its profile has one
+ * ("радар", its description in both languages), else the lexicon's; as
+ * before without it. */
+Test(match_meet, a_ukrainian_page_says_the_askers_english_words_in_ukrainian)
+{
+    static const char *en[] = {"Radar", "Artillery", "Shells"};
+    static const char *uk[] = {"Радари", "Артилерія", "Снаряди"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 3);
+    static struct match_profile p[] = {
+        {.id = "ua", .name = "UA", .country = "UA",
+         .text = "Artillery shells and coastal radar. Береговий радар"},
+        {.id = "fr", .name = "FR", .country = "FR", .text = "Radar, artillery and shells"},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(p, 2, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    static const char *const said[2] = {"text: artillery, shells, radar",
+                                        "text: артилерія (artillery), снаряди (shells), "
+                                        "радар (radar)"};
+    for (int uk_page = 0; uk_page < 2; uk_page++) {
+        struct arena a;
+        arena_init(&a, 0);
+        struct match_hit *h;
+        int n;
+        struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5, .lexicon = lx,
+                                .say_ukrainian = uk_page};
+        cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+        cr_assert_eq(n, 1);
+        bool found = false;
+        for (int k = 0; k < h[0].why_n; k++)
+            found |= strcmp(h[0].why[k], said[uk_page]) == 0;
+        cr_assert(found, "%s among %s | %s", said[uk_page], h[0].why[0],
+                  h[0].why_n > 1 ? h[0].why[1] : "");
+        arena_free(&a);
+    }
+    match_index_free(ix);
+    match_lexicon_free(lx);
+}

@@ -163,6 +163,10 @@ struct match_query {
                                     = those of all of the lead's people */
     bool say_common_words;     /* the text reason also says words most profiles have
                                   (a directory's search: what it met, however common) */
+    bool say_ukrainian;        /* the text reason says a word the question has in English
+                                  in Ukrainian first, where the question has it in
+                                  Ukrainian too or the lexicon a translation the index
+                                  has: "артилерійські (artillery)" (a Ukrainian page) */
 };
 
 struct match_hit {

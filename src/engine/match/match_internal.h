@@ -360,6 +360,9 @@ struct text_say {
                             description names and which are no reason to meet */
     bool common_too;     /* say the words most organisations have too (a directory's
                             search says what it met, however common) */
+    bool ukrainian;      /* say the question's own English words in Ukrainian first
+                            (match_query.say_ukrainian), through lexicon (may be NULL) */
+    const struct match_lexicon *lexicon;
 };
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
                        const struct spelled_run *runs, int runs_n, int o,
