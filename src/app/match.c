@@ -1,6 +1,7 @@
 /* Matchmaking use-cases (match.h): store -> engine profiles -> ranked JSON. */
 #include "app/match.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -461,7 +462,7 @@ static bool in_region(const char *country, enum app_region region)
 static int *exclusions(const struct match_index *ix, const int *given, int n,
                        const struct app_match_filter *filter, struct arena *a, int *out_n)
 {
-    static const struct app_match_filter any = {APP_REGION_ANY, false};
+    static const struct app_match_filter any = {APP_REGION_ANY, false, false};
     const struct app_match_filter *f = filter ? filter : &any;
     bool filtering = f->region != APP_REGION_ANY || f->sme_only;
     int size = match_index_size(ix);
@@ -526,17 +527,28 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     return out;
 }
 
+/* What a search gives beside its hits (each may be NULL): every profile's
+ * score, and how many of the text's words each has and the text has
+ * (match_query.words_met). */
+struct search_out {
+    double *scores;
+    int *words_met, *words_n;
+};
+
 /* A directory's search for text among d's profiles not excluded: the top
- * best into *hits, each profile's score into scores (may be NULL). */
+ * best into *hits, the rest into *got (NULL for none). */
 static int search_run(const struct app_match_data *d, const char *text, int top,
-                      const int *exclude, int exclude_n, double *scores, struct arena *a,
-                      struct match_hit **hits, int *hits_n, struct df_err *err)
+                      const int *exclude, int exclude_n, const struct search_out *got,
+                      struct arena *a, struct match_hit **hits, int *hits_n, struct df_err *err)
 {
     struct match_weights w;
     match_weights_search(&w);
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .text = text ? text : "",
                             .exclude = exclude, .exclude_n = exclude_n, .top = top, .w = &w,
-                            .scores = scores, .lexicon = d->lexicon, .say_common_words = true};
+                            .scores = got ? got->scores : NULL,
+                            .words_met = got ? got->words_met : NULL,
+                            .words_n = got ? got->words_n : NULL, .lexicon = d->lexicon,
+                            .say_common_words = true};
     return match_query_run(d->ix, &q, a, hits, hits_n, err);
 }
 
@@ -551,14 +563,21 @@ int app_match_search_text(const struct app_match_data *d, const char *text, int 
 #define SEARCH_REASONS 1000
 
 struct found {
+    bool some;     /* it has some of the text's words, not all */
+    int hit;       /* its place among the engine's hits, INT_MAX for none */
     double score;
     int org;
 };
 
-/* Best first, ties by the lower index. */
+/* Those with every word first; then the engine's hits in its order, then
+ * best first, ties by the lower index. */
 static int found_cmp(const void *a, const void *b)
 {
     const struct found *x = a, *y = b;
+    if (x->some != y->some)
+        return x->some - y->some;
+    if (x->hit != y->hit)
+        return (x->hit > y->hit) - (x->hit < y->hit);
     if (x->score != y->score)
         return (x->score < y->score) - (x->score > y->score);
     return (x->org > y->org) - (x->org < y->org);
@@ -570,35 +589,49 @@ int app_match_search_finds(const struct app_match_data *d, const char *text, dou
     int n = match_index_size(d->ix);
     *f = (struct app_text_finds){0};
     double *scores = arena_alloc(a, ((size_t)n + 1) * sizeof *scores);
+    int *met = arena_alloc(a, ((size_t)n + 1) * sizeof *met);
+    int *hit_at = arena_alloc(a, ((size_t)n + 1) * sizeof *hit_at);
     struct found *order = arena_alloc(a, ((size_t)n + 1) * sizeof *order);
-    if (!(f->rank = arena_alloc(a, ((size_t)n + 1) * sizeof *f->rank)) || !scores || !order)
+    if (!(f->rank = arena_alloc(a, ((size_t)n + 1) * sizeof *f->rank)) || !scores || !met ||
+        !hit_at || !order)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     for (int i = 0; i < n; i++)
-        f->rank[i] = -1;
+        f->rank[i] = hit_at[i] = -1;
     if (n == 0)
         return 0;
-    if (search_run(d, text, n < SEARCH_REASONS ? n : SEARCH_REASONS, NULL, 0, scores, a,
-                   &f->hits, &f->hits_n, err) < 0)
+    struct match_hit *hits;
+    int hits_n;
+    struct search_out got = {scores, met, &f->words};
+    if (search_run(d, text, n < SEARCH_REASONS ? n : SEARCH_REASONS, NULL, 0, &got, a, &hits,
+                   &hits_n, err) < 0)
         return -1;
-    /* a word of many profiles, or one met only among what a profile needs
-     * beside a weak match, scores a small share of the best: left out */
-    double least = f->hits_n > 0 ? f->hits[0].score * share : 0;
-    int kept = 0;
-    while (kept < f->hits_n && f->hits[kept].score >= least) {
-        f->rank[f->hits[kept].org] = kept;
-        kept++;
+    for (int k = 0; k < hits_n; k++)
+        hit_at[hits[k].org] = k;
+    /* a profile with every word of the text is found, however it scores;
+     * one with some of them only where it scores share of the best at
+     * least (a word of many profiles, or one met only among what a
+     * profile needs beside a weak match, is a small share: left out) */
+    double least = hits_n > 0 ? hits[0].score * share : 0;
+    int found_n = 0;
+    for (int i = 0; i < n; i++) {
+        bool all = f->words > 0 && met[i] == f->words;
+        if (scores[i] > 0 && (all || scores[i] >= least))
+            order[found_n++] = (struct found){!all, hit_at[i] >= 0 ? hit_at[i] : INT_MAX,
+                                              scores[i], i};
     }
-    f->hits_n = kept;
-    /* then the others, as the engine would have ranked them (which of
-     * equal scores made its hits is its heap's choice) */
-    int others = 0;
-    for (int i = 0; i < n; i++)
-        if (f->rank[i] < 0 && scores[i] > 0 && scores[i] >= least)
-            order[others++] = (struct found){scores[i], i};
-    qsort(order, (size_t)others, sizeof *order, found_cmp);
-    for (int i = 0; i < others; i++)
-        f->rank[order[i].org] = kept + i;
-    f->n = kept + others;
+    qsort(order, (size_t)found_n, sizeof *order, found_cmp);
+    /* each place's hit with reasons where the engine's gave one; the others'
+     * reasons, app_match_search_hits_of */
+    if (!(f->hits = arena_alloc(a, ((size_t)found_n + 1) * sizeof *f->hits)))
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    for (int r = 0; r < found_n; r++) {
+        f->rank[order[r].org] = r;
+        f->hits[r] = order[r].hit != INT_MAX ? hits[order[r].hit] : (struct match_hit){.org = -1};
+        f->hits_n += order[r].hit != INT_MAX;
+        if (!order[r].some)
+            f->all_n = r + 1;
+    }
+    f->n = found_n;
     return 0;
 }
 
@@ -780,7 +813,8 @@ int app_recommend_in(struct store *s, const struct app_match_data *built,
     /* a person meets in the languages they speak, not their colleagues' */
     struct match_query q = {.mode = MATCH_MEET, .lead = me, .exclude = exclude,
                             .exclude_n = exclude_n, .top = top, .lexicon = d->lexicon,
-                            .lead_languages = is_org ? NULL : p.languages};
+                            .lead_languages = is_org ? NULL : p.languages,
+                            .say_ukrainian = filter && filter->in_ukrainian};
     if (match_query_run(d->ix, &q, &a, &hits, &n, err) < 0)
         goto out;
     json_t *j = hits_json(d, hits, n);

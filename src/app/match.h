@@ -64,10 +64,13 @@ void app_terms_of(const char *text, struct app_terms *t);
 bool app_terms_cover(const struct app_terms *t, const struct app_terms *q);
 
 /* Which organisations may be suggested (NULL: any): from a region, SMEs only
- * (a prime contractor looking for SME suppliers). */
+ * (a prime contractor looking for SME suppliers); and, for meeting
+ * suggestions, whether their reasons say the asker's English words in
+ * Ukrainian first (match_query.say_ukrainian: a Ukrainian page). */
 struct app_match_filter {
     enum app_region region;
     bool sme_only;
+    bool in_ukrainian;
 };
 
 /* Partners for a project idea led by `lead`, among those filter lets through:
@@ -87,15 +90,19 @@ int app_match_search_text(const struct app_match_data *d, const char *text, int 
                           struct arena *a, struct match_hit **hits, int *hits_n,
                           struct df_err *err);
 
-/* What a directory's search by words finds among d's profiles: every
- * profile the text meets scoring at least share (0..1) of the best, best
- * first: app_match_search_text's hits, then the others by score (ties by
- * the lower index). */
+/* What a directory's search by words finds among d's profiles: those
+ * with every word of the text (match_query.words_met: any form, either
+ * language), then those with some scoring at least share (0..1) of the
+ * best; each group best first: app_match_search_text's hits, then the
+ * others by score (ties by the lower index). */
 struct app_text_finds {
     int *rank;                 /* per profile of d->ix: its place, best first; -1: not found */
     int n;                     /* how many are found */
-    struct match_hit *hits;    /* the first hits_n places' hits, with their reasons (why) */
-    int hits_n;
+    int all_n;                 /* the first all_n places have every word of the text */
+    int words;                 /* how many words the text has (none: all_n is 0) */
+    struct match_hit *hits;    /* per place (0 .. n), its hit with its reasons (why), or
+                                  one with org -1 where the engine's first 1000 lack it */
+    int hits_n;                /* how many places have theirs */
 };
 /* Fills *f (in arena a). DF_ERR_USAGE for an empty or invalid text. */
 int app_match_search_finds(const struct app_match_data *d, const char *text, double share,

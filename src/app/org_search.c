@@ -88,7 +88,8 @@ static int on_org(void *ud, const struct store_org *o)
 }
 
 /* The text's finds put in order (names first, in the store's order, then
- * those whose words meet it, best first), the first k->limit into the list,
+ * those whose words meet it: all of them, then some, app_text_finds's
+ * order), the first k->limit into the list,
  * each found by its words with its hit. 0, or -1 with err. */
 static int list_found(struct ctx *k, const char *text, struct df_err *err)
 {
@@ -102,15 +103,18 @@ static int list_found(struct ctx *k, const char *text, struct df_err *err)
     if (!later || !later_hits)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     for (int i = 0; i < listed; i++)
-        if (k->found[i].tier == 1 && k->found[i].rank >= k->finds.hits_n)
+        if (k->found[i].tier == 1 && k->finds.hits[k->found[i].rank].org < 0)
             later[later_n++] = k->found[i].org;
     if (later_n > 0 &&
         app_match_search_hits_of(k->d, text, later, later_n, k->a, later_hits, err) < 0)
         return -1;
     for (int i = 0, m = 0; i < listed; i++) {
         struct found *f = &k->found[i];
-        if (f->tier == 1)
-            f->o.hit = f->rank < k->finds.hits_n ? &k->finds.hits[f->rank] : &later_hits[m++];
+        if (f->tier == 1) {
+            f->o.hit = k->finds.hits[f->rank].org >= 0 ? &k->finds.hits[f->rank]
+                                                       : &later_hits[m++];
+            f->o.some_words = f->rank >= k->finds.all_n;
+        }
         k->out->list[k->out->n++] = f->o;
     }
     return 0;

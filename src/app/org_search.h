@@ -1,7 +1,9 @@
 /* The directory's search (GET /search/organisations): the organisations the
  * filters let through, and with a text those whose name holds it or whose
- * words meet it (in either language, as the partner pages read words),
- * names first, then the words' best; all counted, the first `limit` listed. */
+ * words meet it (in either language, as the partner pages read words):
+ * names first, then those with every word of the text, then those with
+ * some of them (app_text_finds), each the words' best first; all counted,
+ * the first `limit` listed. */
 #ifndef DFNC_APP_ORG_SEARCH_H
 #define DFNC_APP_ORG_SEARCH_H
 
@@ -19,6 +21,9 @@ struct app_org_found {
     /* found by its words: their hit, whose why says what they met; NULL when
      * found by its name, or when the search has no text */
     const struct match_hit *hit;
+    /* found by its words, but by some of the text's words only: listed
+     * after every one found by its name or by all of them */
+    bool some_words;
 };
 
 struct app_org_search {

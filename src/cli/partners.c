@@ -109,7 +109,7 @@ static int batch_line(const struct app_match_data *d, const char *line, int top,
         df_err_set(err, DF_ERR_INPUT, "\"sme\" is true or false when given");
         goto out;
     }
-    struct app_match_filter filter = {region, json_is_true(sj)};
+    struct app_match_filter filter = {region, json_is_true(sj), false};
     hits = app_match_partners_json(d, lead, text, top, &filter, err);
     if (!hits)
         goto out;
@@ -227,7 +227,7 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         code = run_batch(&d, queries, top);
         goto out;
     }
-    struct app_match_filter filter = {region, sme_only};
+    struct app_match_filter filter = {region, sme_only, false};
     hits = app_match_partners_json(&d, lead, text, top, &filter, &err);
     code = hits ? print_answer(hits, as_json) : cli_fail(&err);
 out:
@@ -283,7 +283,7 @@ int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
     json_t *arr = NULL;
     int code = 0;
     if (store_open(&s, ctx->db_path, &err) < 0 ||
-        app_recommend(s, who, event, top, &(struct app_match_filter){region, sme_only}, &out,
+        app_recommend(s, who, event, top, &(struct app_match_filter){region, sme_only, false}, &out,
                       &err) < 0) {
         code = cli_fail(&err);
         goto done;

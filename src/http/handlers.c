@@ -414,7 +414,15 @@ static void h_suggestions(struct http_req *r)
         http_reply_error(r, 422, "invalid", "sme must be 0 or 1");
         return;
     }
-    struct app_match_filter filter = {region, sme && strcmp(sme, "1") == 0};
+    /* the page's language: a Ukrainian page reads the asker's English words
+     * in Ukrainian first */
+    const char *lang = http_url_param(&r->url, "lang");
+    if (lang && *lang && strcmp(lang, "en") != 0 && strcmp(lang, "uk") != 0) {
+        http_reply_error(r, 422, "invalid", "lang must be en or uk");
+        return;
+    }
+    struct app_match_filter filter = {region, sme && strcmp(sme, "1") == 0,
+                                      lang && strcmp(lang, "uk") == 0};
     if (!need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
@@ -456,7 +464,7 @@ static void h_partners(struct http_req *r)
         http_reply_error(r, 422, "invalid", "region must be eu or ua");
         return;
     }
-    struct app_match_filter filter = {region, json_is_true(json_object_get(b, "sme"))};
+    struct app_match_filter filter = {region, json_is_true(json_object_get(b, "sme")), false};
     struct df_err err = {0};
     struct store_person p;
     struct buf out = BUF_INIT(4u << 20);

@@ -179,6 +179,8 @@ static void h_search_orgs(struct http_req *r)
         json_object_set_new(j, "city", api_str_or_null(o->city));
         if (o->hit)
             org_why(j, o->hit);
+        if (q.q)   /* said apart, after those that have every word */
+            json_object_set_new(j, "all_words", json_boolean(!o->some_words));
         json_array_append_new(list, j);
     }
     http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)found.total,

@@ -825,6 +825,8 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   // a buyer's needs are said as what it looks for, in Ukrainian
   const whys = await page.locator('li.suggestion ul.why').allTextContents();
   assert.ok(whys.some((w) => /Шукає: /.test(w)), `"Шукає" among ${whys}`);
+  // the asker's own English words are said in Ukrainian first, the word beside
+  assert.ok(whys.some((w) => /(Шукає|Спільні теми): .*[а-яіїєґ]+ \([a-z]+\)/.test(w)), `a word in Ukrainian among ${whys}`);
   state.partner = { id: await first.locator('select[name=to]').inputValue(), org: await first.getAttribute('data-org') };
   state.partner.name = (await first.locator('select[name=to] option:checked').textContent()).split(' · ')[0];
   await assertUkrainian(page);
@@ -933,6 +935,21 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   assert.deepEqual(await page.locator('#results li.org').evaluateAll((els) => els.map((e) => e.dataset.org)), found);
   await assertUkrainian(page);
   await shoot(page, 'participant-search-text-uk');
+  // those with every word of the text first; those with some of them listed
+  // apart, under a heading that says so
+  await page.selectOption('select[name=region]', '');
+  await page.uncheck('#search-sme');
+  await page.fill('input[name=q]', 'протидія дронам радар');
+  await page.click('form[role=search] button[type=submit]');
+  await page.locator('#results-some').waitFor();
+  assert.equal((await page.textContent('#results-some')).trim(), UK['search.some_words']);
+  const groups = await page.locator('#results ul.cards').evaluateAll((uls) => uls.map((ul) =>
+    [...ul.querySelectorAll('li.org ul.why')].map((why) => why.textContent)));
+  assert.equal(groups.length, 2, 'every word, then some');
+  assert.ok(groups[0].length >= 1 && groups[1].length >= 1, `${groups[0].length} and ${groups[1].length}`);
+  assert.ok(groups[0].every((w) => /радар/.test(w) && /дрон/.test(w)), `every word said: ${groups[0]}`);
+  assert.ok(groups[1].every((w) => !(/радар/.test(w) && /протидія/.test(w) && /дрон/.test(w))), `some words: ${groups[1]}`);
+  await assertUkrainian(page);
   // nothing found: a hint what to change
   await page.fill('input[name=q]', 'ґґґжжжщщщ');
   await page.click('form[role=search] button[type=submit]');

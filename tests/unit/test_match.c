@@ -2613,3 +2613,90 @@ Test(match_partners, a_cognate_lets_a_ukrainian_text_reach_an_english_profile)
     arena_free(&a);
     match_index_free(ix);
 }
+
+/* How many of a text's words each profile has (a directory's "every word
+ * first"): a word in any of its forms, its translation or its repeat in the
+ * other language is one word; a word no profile has is one none meets. */
+Test(match_partners, words_met_counts_a_word_once_in_any_form)
+{
+    static const char *en[] = {"Radar", "Unmanned aerial vehicles"};
+    static const char *uk[] = {"Радари", "Безпілотні літальні апарати"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 2);
+    static struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "UA", .text = "Логістика"},
+        {.id = "fr", .name = "FR", .country = "FR", .text = "Radar for airports"},
+        {.id = "de", .name = "DE", .country = "DE", .text = "Radar and airports logistics"},
+        {.id = "ua", .name = "UA", .country = "UA", .text = "Радарів ремонт"},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(p, 4, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    static const struct {
+        const char *text;
+        int words, met[4];
+    } cases[] = {
+        {"радари радарів radar", 1, {0, 1, 1, 1}},   /* one word, in three spellings */
+        {"радари аеродромів airports", 3, {0, 2, 2, 1}},   /* аеродромів: nobody's */
+        {"radar airports logistics", 3, {1, 2, 3, 1}},
+        /* логістика: the lead's own, and the cognate of DE's logistics */
+        {"радар ремонт логістика", 3, {1, 1, 2, 2}},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        struct arena a;
+        arena_init(&a, 0);
+        int met[4] = {-1, -1, -1, -1}, words = -1, n;
+        struct match_hit *h;
+        struct match_query q = {.mode = MATCH_PARTNERS, .lead = -1, .top = 5,
+                                .text = cases[c].text, .lexicon = lx, .words_met = met,
+                                .words_n = &words};
+        cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+        cr_assert_eq(words, cases[c].words, "%s: %d words", cases[c].text, words);
+        for (int o = 0; o < 4; o++)
+            cr_assert_eq(met[o], cases[c].met[o], "%s: %s has %d", cases[c].text, p[o].id,
+                         met[o]);
+        arena_free(&a);
+    }
+    match_index_free(ix);
+    match_lexicon_free(lx);
+}
+
+/* A meeting question asks with the asker's own words: on a Ukrainian page
+ * (say_ukrainian) the English ones among them are said in Ukrainian first,
+ * the word beside: the asker's own Ukrainian word where its profile has one
+ * ("радар", its description in both languages), else the lexicon's; as
+ * before without it. */
+Test(match_meet, a_ukrainian_page_says_the_askers_english_words_in_ukrainian)
+{
+    static const char *en[] = {"Radar", "Artillery", "Shells"};
+    static const char *uk[] = {"Радари", "Артилерія", "Снаряди"};
+    struct match_lexicon *lx = lexicon_of(en, uk, 3);
+    static struct match_profile p[] = {
+        {.id = "ua", .name = "UA", .country = "UA",
+         .text = "Artillery shells and coastal radar. Береговий радар"},
+        {.id = "fr", .name = "FR", .country = "FR", .text = "Radar, artillery and shells"},
+    };
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(p, 2, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    static const char *const said[2] = {"text: artillery, shells, radar",
+                                        "text: артилерія (artillery), снаряди (shells), "
+                                        "радар (radar)"};
+    for (int uk_page = 0; uk_page < 2; uk_page++) {
+        struct arena a;
+        arena_init(&a, 0);
+        struct match_hit *h;
+        int n;
+        struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5, .lexicon = lx,
+                                .say_ukrainian = uk_page};
+        cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+        cr_assert_eq(n, 1);
+        bool found = false;
+        for (int k = 0; k < h[0].why_n; k++)
+            found |= strcmp(h[0].why[k], said[uk_page]) == 0;
+        cr_assert(found, "%s among %s | %s", said[uk_page], h[0].why[0],
+                  h[0].why_n > 1 ? h[0].why[1] : "");
+        arena_free(&a);
+    }
+    match_index_free(ix);
+    match_lexicon_free(lx);
+}

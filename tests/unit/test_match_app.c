@@ -390,7 +390,7 @@ Test(match_app, recommend_from_one_region)
     enum app_region regions[] = {APP_REGION_UKRAINE, APP_REGION_EUROPE, APP_REGION_ANY};
     for (int k = 0; k < 3; k++) {
         buf_reset(&out);
-        struct app_match_filter f = {regions[k], false};
+        struct app_match_filter f = {regions[k], false, false};
         cr_assert_eq(app_recommend(s, "p-pl", "ev", 10, &f, &out, &err), 0, "%s", err.msg);
         json_t *j = json_loads(buf_str(&out), 0, NULL);
         size_t n = 0;
@@ -925,7 +925,7 @@ Test(match_app, partners_from_one_region)
     int counts[] = {3, 1, 1};
     for (int r = APP_REGION_ANY; r <= APP_REGION_UKRAINE; r++) {
         json_t *j = app_match_partners_json(&d, "ua", "drone engines, batteries", 10,
-                                           &(struct app_match_filter){r, false}, &err);
+                                           &(struct app_match_filter){r, false, false}, &err);
         cr_assert_not_null(j, "%s", err.msg);
         char *text = json_dumps(j, 0);
         cr_assert_eq((int)json_array_size(j), counts[r], "region %d: %s", r, text);
@@ -963,7 +963,7 @@ Test(match_app, sme_only_keeps_smes_and_every_answer_says_which)
     struct app_match_data d;
     cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
     for (int sme_only = 0; sme_only < 2; sme_only++) {
-        struct app_match_filter f = {APP_REGION_ANY, sme_only};
+        struct app_match_filter f = {APP_REGION_ANY, sme_only, false};
         json_t *j = app_match_partners_json(&d, "ua", "drone engines, batteries", 10, &f, &err);
         cr_assert_not_null(j, "%s", err.msg);
         cr_assert_eq(json_array_size(j), sme_only ? 1u : 2u);
@@ -986,6 +986,22 @@ Test(match_app, sme_only_keeps_smes_and_every_answer_says_which)
     app_match_data_free(&d);
 }
 
+/* Companies PREFIX-FROM .. PREFIX-(FROM+n-1), "Works FROM" .., in Germany,
+ * each describing itself as said[i % said_n]: in one transaction. */
+static void seed_many(const char *prefix, int from, int n, const char *const *said, int said_n)
+{
+    char id[24], name[32];
+    cr_assert_eq(store_begin(s, &err), 0);
+    for (int i = from; i < from + n; i++) {
+        snprintf(id, sizeof id, "%s-%04d", prefix, i);
+        snprintf(name, sizeof name, "Works %04d", i);
+        struct store_org o = {.id = id, .name = name, .country = "DE", .kind = "company",
+                              .description = said[i % said_n]};
+        cr_assert_eq(store_org_upsert(s, &o, NULL, &err), 0, "%s", err.msg);
+    }
+    cr_assert_eq(store_commit(s, &err), 0);
+}
+
 /* A directory's search finds every profile its words meet, past the
  * engine's 1,000 hits with reasons: each found in the engine's order, the
  * first 1,000 with their hits, any other's reasons asked for by name. */
@@ -994,16 +1010,9 @@ Test(match_app, a_search_finds_past_the_engines_thousand)
     static const char *const said[] = {"Counter-drone radar for airports",
                                         "Radar and counter-drone systems, radar service",
                                         "Coastal radar"};
-    char id[16], name[32];
-    cr_assert_eq(store_begin(s, &err), 0);
-    for (int i = 0; i < 1250; i++) {
-        snprintf(id, sizeof id, "org-%04d", i);
-        snprintf(name, sizeof name, "Works %04d", i);
-        struct store_org o = {.id = id, .name = name, .country = "DE", .kind = "company",
-                              .description = i < 1150 ? said[i % 3] : "Field kitchens"};
-        cr_assert_eq(store_org_upsert(s, &o, NULL, &err), 0, "%s", err.msg);
-    }
-    cr_assert_eq(store_commit(s, &err), 0);
+    static const char *const kitchens[] = {"Field kitchens"};
+    seed_many("org", 0, 1150, said, 3);
+    seed_many("org", 1150, 100, kitchens, 1);
     struct app_match_data d = {0};
     cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
     struct arena a;
@@ -1094,6 +1103,102 @@ Test(match_app, the_directory_lists_names_first_then_words_and_counts_all)
     cr_assert_eq(f.total, 5);
     cr_assert_eq(f.n, 3);
     cr_assert_null(f.list[0].hit);
+    arena_free(&a);
+    app_match_data_free(&d);
+}
+
+/* The directory's search puts the organisations that have every word of
+ * the text first, in either language ("протидія дронам радар" through the
+ * glossary), however many times the others repeat one of them; those with
+ * some of the words follow, said apart. A word no profile has leaves none
+ * with every word. */
+Test(match_app, the_directory_lists_every_word_before_some)
+{
+    static const struct store_org orgs[] = {
+        {.id = "o-radar", .name = "Nordic Sensing", .country = "SE", .kind = "company",
+         .description = "Counter-battery radar. Radar, radar service, radar repair"},
+        {.id = "o-drone", .name = "Baltic Sky", .country = "LT", .kind = "company",
+         .description = "Drone radar, drone radar, drone radar"},
+        {.id = "o-all", .name = "Field Supply", .country = "DE", .kind = "company",
+         .description = "Field kitchens, tents, generators, water tanks, fuel, spare parts, "
+                        "uniforms, boots, blankets, stoves, lamps, rope, shovels, stretchers "
+                        "and a counter measure against one drone by radar"},
+        {.id = "o-none", .name = "Kitchen Co", .country = "FR", .kind = "company",
+         .description = "Field kitchens"},
+    };
+    seed_orgs(orgs, 4);
+    /* радар through the classifier's label pair, протидія and дрон the glossary's */
+    cr_assert_eq(store_cpv_upsert(s, "35722000-1", "Radar", "Радари", NULL, &err), 0, "%s",
+                 err.msg);
+    struct app_match_data d = {0};
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_org_search f;
+    static const char *const texts[] = {"counter drone radar", "протидія дронам радар"};
+    for (int k = 0; k < 2; k++) {
+        struct store_web_org_query q = {.q = texts[k], .sme = -1, .limit = 1 << 30};
+        cr_assert_eq(app_org_search(s, &d, &q, 10, &a, &f, &err), 0, "%s", err.msg);
+        cr_assert_eq(f.n, 3, "%s: every find with radar, Kitchen Co not", texts[k]);
+        cr_assert_str_eq(f.list[0].id, "o-all", "%s: every word first", texts[k]);
+        cr_assert_not(f.list[0].some_words, "%s", texts[k]);
+        for (int i = 1; i < 3; i++)
+            cr_assert(f.list[i].some_words && strcmp(f.list[i].id, "o-all") != 0,
+                      "%s: %s has some of the words", texts[k], f.list[i].id);
+    }
+    /* one word: every find has it */
+    struct store_web_org_query one = {.q = "radar", .sme = -1, .limit = 1 << 30};
+    cr_assert_eq(app_org_search(s, &d, &one, 10, &a, &f, &err), 0, "%s", err.msg);
+    cr_assert_eq(f.n, 3);
+    for (int i = 0; i < f.n; i++)
+        cr_assert_not(f.list[i].some_words, "%s", f.list[i].id);
+    /* a word nobody has (robots): none has every word */
+    struct store_web_org_query odd = {.q = "radar robots", .sme = -1, .limit = 1 << 30};
+    cr_assert_eq(app_org_search(s, &d, &odd, 10, &a, &f, &err), 0, "%s", err.msg);
+    cr_assert_eq(f.n, 3);
+    for (int i = 0; i < f.n; i++)
+        cr_assert(f.list[i].some_words, "%s", f.list[i].id);
+    arena_free(&a);
+    app_match_data_free(&d);
+}
+
+/* An organisation with every word first, even where the engine's 1,000
+ * hits with reasons are all others that repeat some of them: its reasons
+ * are asked for by name, and say every word. */
+Test(match_app, every_word_first_past_the_engines_thousand)
+{
+    static const char *const some[] = {"Drone radar. Radar, drone service"},
+                             *const kits[] = {"Counter measures kits"};   /* counter is common */
+    seed_many("org", 0, 1050, some, 1);
+    seed_many("kit", 0, 1100, kits, 1);
+    struct store_org all = {
+        .id = "org-all", .name = "Field Supply", .country = "PL", .kind = "company",
+        .description = "Field kitchens, tents, generators, water tanks, fuel, spare parts, "
+                       "uniforms, boots, blankets, stoves, lamps, rope, shovels, stretchers, "
+                       "a counter measure against one drone by radar"};
+    cr_assert_eq(store_org_upsert(s, &all, NULL, &err), 0, "%s", err.msg);
+    struct app_match_data d = {0};
+    cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_text_finds f;
+    cr_assert_eq(app_match_search_finds(&d, "counter drone radar", 0.125, &a, &f, &err), 0,
+                 "%s", err.msg);
+    int o = match_index_find(d.ix, "org-all");
+    cr_assert_eq(f.words, 3);
+    cr_assert_eq(f.all_n, 1);
+    cr_assert_eq(f.rank[o], 0, "every word first");
+    cr_assert_eq(f.hits[0].org, -1, "not among the engine's first 1000: %d", f.hits_n);
+    cr_assert_eq(f.hits[1].org >= 0, true, "the next place has its hit");
+    struct app_org_search found;
+    struct store_web_org_query q = {.q = "counter drone radar", .sme = -1, .limit = 1 << 30};
+    cr_assert_eq(app_org_search(s, &d, &q, 5, &a, &found, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(found.list[0].id, "org-all");
+    cr_assert_not(found.list[0].some_words);
+    cr_assert(found.list[1].some_words);
+    const struct match_hit *h = found.list[0].hit;
+    cr_assert(h && h->why_n > 0);
+    cr_assert_str_eq(h->why[h->why_n - 1], "text: counter, drone, radar");
     arena_free(&a);
     app_match_data_free(&d);
 }

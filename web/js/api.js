@@ -134,7 +134,7 @@ export const api = {
   // kind: sessions | locations | interpreters
   removeFromEvent: (id, kind, item) => call('DELETE', `/events/${enc(id)}/${kind}/${enc(item)}`),
   forum: () => call('GET', '/forum'),
-  suggestions: (top, region, sme) => call('GET', `/me/suggestions${qs({ top, region, sme: sme ? 1 : undefined })}`),
+  suggestions: (top, region, sme, lang) => call('GET', `/me/suggestions${qs({ top, region, sme: sme ? 1 : undefined, lang })}`),
   partners: (text, top, region, sme) => call('POST', '/me/partners', { text, top, region, sme: sme || undefined }),
   requests: (params) => call('GET', `/requests${qs(params)}`),
   sendRequest: (event, to, message) => call('POST', '/requests', { event, to, message }),

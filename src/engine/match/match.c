@@ -565,7 +565,7 @@ static int hit_reasons(struct run *r, int o, char *mark, struct match_hit *hit)
     }
     if (r->tx[o] > 0 || r->tp[o] > 0) {
         const char *said[2];
-        struct text_say say = {r->quiet, q->say_common_words};
+        struct text_say say = {r->quiet, q->say_common_words, q->say_ukrainian, q->lexicon};
         int n = match_text_reasons(ix, r->qc.t, r->qc.n, r->runs, r->runs_n, o, cited, &say,
                                    mark, a, said);
         if (n < 0)
@@ -620,12 +620,18 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
         .lead_langs = q->lead_languages && *q->lead_languages
                           ? match_languages_mask(&ix->langs, q->lead_languages)
                           : lead ? ix->lang_mask[q->lead] : 0,
-        .qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate},
+        .qc = {.ix = ix, .lx = q->lexicon, .cognate = w->cognate,
+               .count_words = q->words_met != NULL},
         .pop_norm = ix->max_projects > 0 ? log1p(ix->max_projects) : 1.0,
     };
     int rc = -1;
     if (read_question(&r, err) < 0)
         goto out;
+    int words_n = 0;
+    if (q->words_met && match_qterms_words_met(&r.qc, a, q->words_met, &words_n) < 0)
+        goto oom;
+    if (q->words_n)
+        *q->words_n = words_n;
     if (score_signals(&r) < 0)
         goto oom;
     graph_around_lead(&r);
@@ -661,5 +667,6 @@ out:
     free(r.qc.t);
     free(r.qc.seq.v);
     free(r.qc.place_term.v);
+    free(r.qc.brought.v);
     return rc;
 }

@@ -150,12 +150,23 @@ struct match_query {
     double *scores;            /* optional: match_index_size() values, each profile's final
                                   score as the ranking weighs it (0: excluded, or nothing
                                   found): a directory's search counts all it finds */
+    int *words_met;            /* optional: match_index_size() values, how many of the
+                                  text's words each profile has (among its own words, its
+                                  needs' or its projects'), in any form the text's reading
+                                  gives a word: its stem, a translation, a cognate (a
+                                  word no profile has in any form: none has every word).
+                                  With it: */
+    int *words_n;              /* how many words the text has */
     const struct match_lexicon *lexicon;   /* optional: each query word also counts in its
                                               translations, weighted by their association */
     const char *lead_languages;  /* meeting: the asking person's languages ("uk;en"); NULL
                                     = those of all of the lead's people */
     bool say_common_words;     /* the text reason also says words most profiles have
                                   (a directory's search: what it met, however common) */
+    bool say_ukrainian;        /* the text reason says a word the question has in English
+                                  in Ukrainian first, where the question has it in
+                                  Ukrainian too or the lexicon a translation the index
+                                  has: "артилерійські (artillery)" (a Ukrainian page) */
 };
 
 struct match_hit {

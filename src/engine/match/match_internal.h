@@ -225,6 +225,10 @@ struct qctx {
     struct ivec place_term;   /* at each place, the word's own term id; -1 for none, -2
                                  for the thing a phrase names */
     int at;                  /* the words read so far */
+    bool count_words;        /* keep brought (match_query.words_met asks) */
+    struct ivec brought;     /* (place, term id) pairs: each term a single word of the text
+                                brought, itself, a translation or a cognate (no phrase's),
+                                and -1 at every place */
     bool reading_wants;      /* the words now read are the lead's needs' */
 };
 
@@ -244,6 +248,10 @@ int match_qterms_runs(const struct qctx *c, struct arena *a, struct spelled_run 
 /* Reads s[0..n) into c's terms (their translations and cognates too);
  * match_tokenize's result: nonzero when c->oom or s is not UTF-8. */
 int match_qterms_read(struct qctx *c, const char *s, size_t n);
+/* How many of the question's words (match_query.words_met) each profile
+ * has into met[0..ix->n), in any spelling the question's reading gave them;
+ * their number into *words. -1 when out of memory. */
+int match_qterms_words_met(const struct qctx *c, struct arena *a, int *met, int *words);
 /* Sorts the terms heaviest first (by their weight). */
 void match_qterms_sort(struct qterm *qt, int qn);
 
@@ -352,6 +360,9 @@ struct text_say {
                             description names and which are no reason to meet */
     bool common_too;     /* say the words most organisations have too (a directory's
                             search says what it met, however common) */
+    bool ukrainian;      /* say the question's own English words in Ukrainian first
+                            (match_query.say_ukrainian), through lexicon (may be NULL) */
+    const struct match_lexicon *lexicon;
 };
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
                        const struct spelled_run *runs, int runs_n, int o,

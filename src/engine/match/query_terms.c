@@ -41,6 +41,19 @@ static void add_place(struct qterm *q, int at, const char *word)
     q->places[q->places_n++] = at;
 }
 
+/* Notes that the word at the place now read brought term id (a phrase's
+ * thing is no word of the text); -1 when out of memory. */
+static int note_brought(struct qctx *c, int id, const char *word)
+{
+    if (!c->count_words || strchr(word, ' '))
+        return 0;
+    if (match_ivec_push(&c->brought, c->at) < 0 || match_ivec_push(&c->brought, id) < 0) {
+        c->oom = 1;
+        return -1;
+    }
+    return 0;
+}
+
 /* The query's word (its term id, or -1 when the index lacks it; own, its
  * query term's index, or -1; compound, its compound or NULL) also counts in
  * the index's term tid, a translation (lexical) or cognate of it, with
@@ -50,7 +63,7 @@ static int add_translation(struct qctx *c, int own, int id, const char *word,
                            bool lexical)
 {
     struct qterm *q = qterm_of(c, tid);
-    if (!q)
+    if (!q || note_brought(c, tid, word) < 0)
         return 1;
     if (own >= 0 && c->t[own].tr_n < QTERM_TR_MAX) {
         struct qterm *o = &c->t[own];
@@ -154,13 +167,14 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         if (match_lexicon_lookup(c->lx, w, &kt) > 0)
             id = -1;
     }
-    if (match_ivec_push(&c->place_term, phrase ? -2 : id) < 0) {
+    if (match_ivec_push(&c->place_term, phrase ? -2 : id) < 0 ||
+        note_brought(c, -1, word) < 0) {   /* a word of the text, whatever it brings */
         c->oom = 1;
         return 1;
     }
     if (id >= 0) {
         struct qterm *q = qterm_of(c, id);
-        if (!q)
+        if (!q || note_brought(c, id, word) < 0)
             return 1;
         own = (int)(q - c->t);
         if (q->qtf == 0 || q->via[0]) {   /* new, or only a translation so far */
@@ -190,6 +204,78 @@ static int collect_qterm(void *ud, const char *stem, const char *word, const cha
         if (match_cognates_each(&c->ix->cognates, stem, add_cognate, &g))
             return 1;
     }
+    return 0;
+}
+
+static int cmp_pair(const void *a, const void *b)
+{
+    const int *x = a, *y = b;
+    return x[0] != y[0] ? (x[0] > y[0]) - (x[0] < y[0]) : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* Whether the term ids p[0..pn) and q[0..qn) (each in order) are the same. */
+static bool same_ids(const int *p, int pn, const int *q, int qn)
+{
+    return pn == qn && memcmp(p, q, (size_t)pn * sizeof *p) == 0;
+}
+
+int match_qterms_words_met(const struct qctx *c, struct arena *a, int *met, int *words)
+{
+    const struct match_index *ix = c->ix;
+    int pn = (int)c->brought.n / 2;
+    int *pair = arena_alloc(a, ((size_t)pn + 1) * 2 * sizeof *pair);
+    int *start = arena_alloc(a, ((size_t)pn + 1) * sizeof *start);   /* a place's first pair */
+    int *word = arena_alloc(a, ((size_t)pn + 1) * sizeof *word);     /* a word's first place */
+    int *stamp = arena_alloc(a, ((size_t)ix->n + 1) * sizeof *stamp);
+    if (!pair || !start || !word || !stamp)
+        return -1;
+    if (pn > 0)
+        memcpy(pair, c->brought.v, (size_t)pn * 2 * sizeof *pair);
+    qsort(pair, (size_t)pn, 2 * sizeof *pair, cmp_pair);
+    /* each place's terms, once each and in order */
+    int places = 0, m = 0;
+    for (int k = 0; k < pn; k++) {
+        if (m > 0 && pair[2 * k] == pair[2 * (m - 1)] && pair[2 * k + 1] == pair[2 * m - 1])
+            continue;
+        if (m == 0 || pair[2 * k] != pair[2 * (m - 1)])
+            start[places++] = m;
+        pair[2 * m] = pair[2 * k];
+        pair[2 * m + 1] = pair[2 * k + 1];
+        m++;
+    }
+    start[places] = m;
+    int *ids = arena_alloc(a, ((size_t)m + 1) * sizeof *ids);
+    if (!ids)
+        return -1;
+    for (int k = 0; k < m; k++)
+        ids[k] = pair[2 * k + 1];
+    /* a word is a place's terms (with -1, which every place has): the same
+     * word again (радари, радарів; or radar beside радар, which bring each
+     * other) is one word, not two; the words no profile has are one, which
+     * none meets */
+    int wn = 0;
+    for (int p = 0; p < places; p++) {
+        bool again = false;
+        for (int w = 0; w < wn && !again; w++)
+            again = same_ids(ids + start[word[w]], start[word[w] + 1] - start[word[w]],
+                             ids + start[p], start[p + 1] - start[p]);
+        if (!again)
+            word[wn++] = p;
+    }
+    for (int o = 0; o < ix->n; o++) {
+        met[o] = 0;
+        stamp[o] = -1;
+    }
+    for (int w = 0; w < wn; w++)
+        for (int k = start[word[w]]; k < start[word[w] + 1]; k++) {
+            int t = ids[k];
+            for (int j = t < 0 ? 0 : ix->opost_off[t]; t >= 0 && j < ix->opost_off[t + 1]; j++)
+                if (stamp[ix->opost_org[j]] != w) {
+                    stamp[ix->opost_org[j]] = w;
+                    met[ix->opost_org[j]]++;
+                }
+        }
+    *words = wn;
     return 0;
 }
 

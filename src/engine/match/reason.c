@@ -6,6 +6,7 @@
 
 #include "core/arena.h"
 #include "core/strmap.h"
+#include "engine/match/lexicon.h"
 #include "engine/match/match_internal.h"
 
 /* The posting of term t in document d, or -1. */
@@ -533,12 +534,65 @@ static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, in
         cover(w, p.id[c]);
 }
 
+/* Whether word begins in Cyrillic (UTF-8 lead bytes of U+0400..U+04FF),
+ * or in a Latin letter. */
+static bool is_cyrillic(const char *word)
+{
+    return (unsigned char)word[0] >= 0xD0 && (unsigned char)word[0] <= 0xD3;
+}
+
+static bool is_latin(const char *word)
+{
+    return (word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z');
+}
+
+static int first_stem(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)word;
+    (void)compound;
+    snprintf(ud, MATCH_TOKEN_MAX, "%s", stem);
+    return 1;
+}
+
+/* A Latin word of the question's own, said alone ("artillery", not a
+ * compound, a pair or a translation), in Ukrainian: the question's own
+ * Ukrainian word among its translations (a bilingual profile's), else the
+ * heaviest Cyrillic translation of it that the index has, else lx's
+ * strongest (the lexicon's and the glossary's word); NULL for none. */
+static const char *in_ukrainian(const struct qterm *qt, int qn, const struct said *s,
+                                const struct match_lexicon *lx)
+{
+    const struct qterm *t = s->t, *best = NULL;
+    if (t->via[0] || s->say != t->word || !is_latin(t->word) || strpbrk(t->word, " -"))
+        return NULL;
+    for (int j = 0; j < qn; j++) {
+        const struct qterm *u = &qt[j];
+        bool own = !u->via[0] && translates(t, u->id) && is_cyrillic(u->word);
+        if (own)
+            return u->word;
+        if (u->via[0] && u->lexical && u->from_id == t->id && is_cyrillic(u->via) &&
+            (!best || u->scale > best->scale))
+            best = u;
+    }
+    if (best)
+        return best->via;
+    char stem[MATCH_TOKEN_MAX] = "";
+    const struct match_translation *tr;
+    (void)match_tokenize(t->word, strlen(t->word), first_stem, stem);
+    int n = stem[0] ? match_lexicon_lookup(lx, stem, &tr) : 0;
+    for (int k = 0; k < n; k++)
+        if (is_cyrillic(tr[k].word))
+            return tr[k].word;
+    return NULL;
+}
+
 /* Appends s to line (its length *len, cap bytes), after lead_in: a
  * translated word says what it matched, "радари (radar)"; a translated
- * compound all of whose words matched, all it matched. A word with no room
- * left leaves the line as it was. */
-static void write_said(const struct match_index *ix, const struct said *s, const char *lead_in,
-                       char *line, size_t *len, size_t cap)
+ * compound all of whose words matched, all it matched; a word said in
+ * Ukrainian (uk, else NULL) says it before the word, "артилерійські
+ * (artillery)". A word with no room left leaves the line as it was. */
+static void write_said(const struct match_index *ix, const struct said *s, const char *uk,
+                       const char *lead_in, char *line, size_t *len, size_t cap)
 {
     const struct qterm *part[1 + COMPOUND_SAID];
     int pn = 1;
@@ -555,6 +609,10 @@ static void write_said(const struct match_index *ix, const struct said *s, const
     for (int k = 0; k < pn && n >= 0 && at < cap; k++) {
         const struct qterm *t = part[k];
         const char *word = t == s->t ? s->say : t->word, *via = t == s->t ? s->via : t->via;
+        if (t == s->t && uk) {
+            via = word;
+            word = uk;
+        }
         if (whole)
             n = k ? snprintf(line + at, cap - at, " %s", t->via)
                   : snprintf(line + at, cap - at, "%s%s (%s", lead_in, t->compound, t->via);
@@ -681,7 +739,8 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
         const struct said *s = &w.said[order[k]];
         int grp = s->needed;
         if (!s->dropped)
-            write_said(ix, s, len[grp] ? ", " : prefix[grp], line[grp], &len[grp],
+            write_said(ix, s, say && say->ukrainian ? in_ukrainian(qt, qn, s, say->lexicon) : NULL,
+                       len[grp] ? ", " : prefix[grp], line[grp], &len[grp],
                        sizeof line[grp]);
     }
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)

@@ -83,8 +83,19 @@ export async function renderSearch(main) {
     // a forum of thousands: the server lists the first 500 and counts them all
     const count = h('p', { class: 'count', id: 'results-count', tabindex: '-1' }, tn('search.found', found),
       found > orgs.length ? ` ${tn('search.shown_first', orgs.length)}` : '');
-    out.append(count, orgs.length === 0 ? h('p', { class: 'muted', id: 'results-none' }, t('search.none_hint'))
-      : h('ul', { class: 'cards' }, await Promise.all(orgs.map(orgCard))));
+    // those with every word of the text come first; those with some of
+    // them only are listed apart, and said so
+    const all = orgs.filter((o) => o.all_words !== false);
+    const some = orgs.filter((o) => o.all_words === false);
+    if (orgs.length === 0) out.append(count, h('p', { class: 'muted', id: 'results-none' }, t('search.none_hint')));
+    else {
+      out.append(count);
+      if (all.length) out.append(h('ul', { class: 'cards' }, await Promise.all(all.map(orgCard))));
+      if (some.length) {
+        out.append(h('h2', { class: 'some-words', id: 'results-some' }, t(all.length ? 'search.some_words' : 'search.no_all_words')),
+          h('ul', { class: 'cards', 'aria-labelledby': 'results-some' }, await Promise.all(some.map(orgCard))));
+      }
+    }
     // on a phone the results start below the fold: the asker is taken there
     if (ev) count.focus();
   }

@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear, outcome, dataLang } from '../dom.js';
-import { t, tn, num, countryName, errorText } from '../i18n.js';
+import { t, tn, num, countryName, errorText, getLang } from '../i18n.js';
 import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
@@ -100,7 +100,7 @@ export async function renderSuggestions(main) {
     clear(out);
     out.setAttribute('aria-busy', 'true');
     try {
-      const [got, open] = await Promise.all([api.suggestions(10, region.value || undefined, sme.box.checked), myOpen()]);
+      const [got, open] = await Promise.all([api.suggestions(10, region.value || undefined, sme.box.checked, getLang()), myOpen()]);
       const sug = list(got, 'suggestions');
       const none = t(region.value || sme.box.checked ? 'suggest.none_here' : 'suggest.none');
       if (sug.length === 0) out.append(h('li', { class: 'muted' }, none));
