@@ -2700,3 +2700,77 @@ Test(match_meet, a_ukrainian_page_says_the_askers_english_words_in_ukrainian)
     match_index_free(ix);
     match_lexicon_free(lx);
 }
+
+/* Whether the asker p[0]'s meeting question (through lx; on a Ukrainian
+ * page when uk_page) suggests p[org] with a reason that holds said; the
+ * reasons into why (cap bytes) for a failure's message. */
+static bool suggestion_says(const struct match_profile *p, int n, const struct match_lexicon *lx,
+                            bool uk_page, int org, const char *said, char *why, size_t cap)
+{
+    struct df_err err = {0};
+    struct match_index *ix = match_index_build(p, n, NULL, 0, &err);
+    cr_assert_not_null(ix, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct match_hit *h;
+    int hits;
+    struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5, .lexicon = lx,
+                            .say_ukrainian = uk_page};
+    cr_assert_eq(match_query_run(ix, &q, &a, &h, &hits, &err), 0, "%s", err.msg);
+    bool found = false;
+    snprintf(why, cap, "%s not suggested", p[org].id);
+    for (int k = 0; k < hits; k++) {
+        if (h[k].org != org)
+            continue;
+        size_t len = 0;
+        for (int r = 0; r < h[k].why_n; r++) {
+            found |= strstr(h[k].why[r], said) != NULL;
+            len += (size_t)snprintf(why + len, len < cap ? cap - len : 0, "%s | ", h[k].why[r]);
+            len = len < cap ? len : cap;
+        }
+    }
+    arena_free(&a);
+    match_index_free(ix);
+    return found;
+}
+
+/* Of two glossary words that share a stem ("shelling" обстріл and "shell"
+ * снаряд: the stemmer reads both as "shell"), the question's word is said
+ * through the one it is: "shells" is снаряд, though the glossary names
+ * "shelling" first, and "shelling" stays обстріл; on a Ukrainian page, where
+ * the asker's English word is said in Ukrainian first, and on an English
+ * page, where a Ukrainian profile that has both words matched it. */
+Test(match_meet, a_word_is_said_through_its_own_glossary_line)
+{
+    const char *gen[] = {"shelling", "shell"}, *guk[] = {"обстріл", "снаряд"};
+    struct match_glossary g = {.en = gen, .uk = guk, .drop = NULL, .n = 2};
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    static const struct {
+        const char *asker, *uk_page, *en_page;
+    } cases[] = {
+        {"Artillery shells.", "снаряд (shells)", "shells (снаряд"},
+        {"Protection from shelling.", "обстріл (shelling)", "shelling (обстріл"},
+    };
+    static const char both[] = "Снаряд і захист від обстрілів. Снаряди. Обстріл.";
+    char why[1024];
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        /* the asker and DE write the word in English; UA, whom the asker
+         * does not meet (the same country), gives the index both Ukrainian words */
+        const struct match_profile uk_page[] = {
+            {.id = "ua1", .name = "UA1", .country = "UA", .text = cases[c].asker},
+            {.id = "de", .name = "DE", .country = "DE", .text = cases[c].asker},
+            {.id = "ua2", .name = "UA2", .country = "UA", .text = both},
+        };
+        cr_assert(suggestion_says(uk_page, 3, lx, true, 1, cases[c].uk_page, why, sizeof why),
+                  "%s: %s among %s", cases[c].asker, cases[c].uk_page, why);
+        const struct match_profile en_page[] = {
+            {.id = "fr", .name = "FR", .country = "FR", .text = cases[c].asker},
+            {.id = "ua", .name = "UA", .country = "UA", .text = both},
+        };
+        cr_assert(suggestion_says(en_page, 2, lx, false, 1, cases[c].en_page, why, sizeof why),
+                  "%s: %s among %s", cases[c].asker, cases[c].en_page, why);
+    }
+    match_lexicon_free(lx);
+}

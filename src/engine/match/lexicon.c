@@ -380,8 +380,8 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
         const char *us = arena_strdup(&lx->arena, u.stem), *uw = arena_strdup(&lx->arena, u.word);
         if (!es || !ew || !us || !uw)
             goto oom;
-        links[ln++] = (struct gloss_link){es, {us, uw, 1.0}, 2 * i, drop};
-        links[ln++] = (struct gloss_link){us, {es, ew, 1.0}, 2 * i + 1, drop};
+        links[ln++] = (struct gloss_link){es, {us, uw, 1.0, ew}, 2 * i, drop};
+        links[ln++] = (struct gloss_link){us, {es, ew, 1.0, uw}, 2 * i + 1, drop};
     }
     *bad = -1;
     /* by source, then target, then line: a pair's later "not" cancels its
@@ -603,7 +603,7 @@ static struct match_lexicon *lexicon_build(const char *const *en, const char *co
                 break;
             const struct vocab *d = &v[links[k].dst];
             struct match_translation t = {arena_strdup(&lx->arena, d->stem),
-                                          arena_strdup(&lx->arena, d->word), links[k].dice};
+                                          arena_strdup(&lx->arena, d->word), links[k].dice, NULL};
             if (!t.stem || !t.word)
                 goto oom;
             e->tr[e->n++] = t;

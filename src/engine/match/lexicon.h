@@ -22,6 +22,9 @@ struct match_translation {
     const char *stem;    /* the other language's stem, as the tokeniser makes it */
     const char *word;    /* its most frequent surface form in the labels, for reasons */
     double weight;       /* association in (0,1]: Dice of the two stems over the label pairs */
+    const char *from;    /* a glossary pair's: its word on the looked-up side ("shelling"
+                            for обстріл, "shell" for снаряд, which share the stem "shell"),
+                            for the reasons to pick; NULL for a learned link */
 };
 
 struct match_lexicon;

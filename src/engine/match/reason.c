@@ -554,36 +554,67 @@ static int first_stem(void *ud, const char *stem, const char *word, const char *
     return 1;
 }
 
+/* How well the glossary word a translation came from (NULL: a learned
+ * link, which names none) fits the question's word: the letters they share
+ * at the start less those either has beyond them, so "shells" takes
+ * "shell"'s снаряд before "shelling"'s обстріл, whose words share the stem
+ * "shell"; 0 for a learned link. */
+static int source_fit(const char *from, const char *word)
+{
+    if (!from)
+        return 0;
+    size_t p = 0, fl = strlen(from), wl = strlen(word);
+    while (p < fl && p < wl && from[p] == word[p])
+        p++;
+    return (int)p - (int)(fl - p) - (int)(wl - p);
+}
+
+/* source_fit of the translation tr[0..n) that spells uk, for word. */
+static int fit_of(const struct match_translation *tr, int n, const char *uk, const char *word)
+{
+    for (int k = 0; k < n; k++)
+        if (strcmp(tr[k].word, uk) == 0)
+            return source_fit(tr[k].from, word);
+    return 0;
+}
+
 /* A Latin word of the question's own, said alone ("artillery", not a
  * compound, a pair or a translation), in Ukrainian: the question's own
  * Ukrainian word among its translations (a bilingual profile's), else the
  * heaviest Cyrillic translation of it that the index has, else lx's
- * strongest (the lexicon's and the glossary's word); NULL for none. */
+ * strongest (the lexicon's and the glossary's word); of equally heavy ones,
+ * the one whose glossary word is the question's (source_fit); NULL for none. */
 static const char *in_ukrainian(const struct qterm *qt, int qn, const struct said *s,
                                 const struct match_lexicon *lx)
 {
     const struct qterm *t = s->t, *best = NULL;
     if (t->via[0] || s->say != t->word || !is_latin(t->word) || strpbrk(t->word, " -"))
         return NULL;
+    char stem[MATCH_TOKEN_MAX] = "";
+    const struct match_translation *tr = NULL;
+    (void)match_tokenize(t->word, strlen(t->word), first_stem, stem);
+    int n = stem[0] ? match_lexicon_lookup(lx, stem, &tr) : 0;
     for (int j = 0; j < qn; j++) {
         const struct qterm *u = &qt[j];
         bool own = !u->via[0] && translates(t, u->id) && is_cyrillic(u->word);
         if (own)
             return u->word;
         if (u->via[0] && u->lexical && u->from_id == t->id && is_cyrillic(u->via) &&
-            (!best || u->scale > best->scale))
+            (!best || u->scale > best->scale ||
+             (u->scale == best->scale &&
+              fit_of(tr, n, u->via, t->word) > fit_of(tr, n, best->via, t->word))))
             best = u;
     }
     if (best)
         return best->via;
-    char stem[MATCH_TOKEN_MAX] = "";
-    const struct match_translation *tr;
-    (void)match_tokenize(t->word, strlen(t->word), first_stem, stem);
-    int n = stem[0] ? match_lexicon_lookup(lx, stem, &tr) : 0;
+    int pick = -1;
     for (int k = 0; k < n; k++)
-        if (is_cyrillic(tr[k].word))
-            return tr[k].word;
-    return NULL;
+        if (is_cyrillic(tr[k].word) &&
+            (pick < 0 || tr[k].weight > tr[pick].weight ||
+             (tr[k].weight == tr[pick].weight &&
+              source_fit(tr[k].from, t->word) > source_fit(tr[pick].from, t->word))))
+            pick = k;
+    return pick >= 0 ? tr[pick].word : NULL;
 }
 
 /* Appends s to line (its length *len, cap bytes), after lead_in: a
@@ -640,6 +671,29 @@ static void said_in_text_order(const struct saying *w, int order[4])
             order[g] = order[g - 1];
         order[g] = k;
     }
+}
+
+/* Whether the word s says through a translation ("shells (обстріл)") is
+ * better said through u, another translation of the same question word
+ * that profile o has as s has its (as its own or among its needs), whose
+ * glossary word is the question's (source_fit: "shells (снаряд)", not the
+ * обстріл of "shelling"): only a word said plainly, not as a compound, a
+ * pair or a spelled-out run. */
+static bool said_better_through(const struct match_index *ix, const struct said *s,
+                                const struct qterm *u, const struct text_say *say, int o,
+                                int od, char *mark)
+{
+    const struct qterm *t = s->t;
+    if (!say || !say->lexicon || !t->via[0] || !u->via[0] || t->from_id < 0 ||
+        t->from_id != u->from_id || s->say != t->word || s->via != t->via || s->more_n ||
+        s->dropped)
+        return false;
+    char stem[MATCH_TOKEN_MAX] = "";
+    const struct match_translation *tr = NULL;
+    (void)match_tokenize(u->word, strlen(u->word), first_stem, stem);
+    int n = stem[0] ? match_lexicon_lookup(say->lexicon, stem, &tr) : 0;
+    return fit_of(tr, n, u->via, u->word) > fit_of(tr, n, t->via, u->word) &&
+           org_term(ix, u->id, o, od, mark) == (s->needed ? TERM_NEEDED : TERM_OWN);
 }
 
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
@@ -712,6 +766,10 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
                 break;
             }
             named = same;
+            if (same && said_better_through(w.ix, s, &qt[i], say, o, od, mark)) {
+                s->t = &qt[i];
+                s->via = qt[i].via;
+            }
             if (!named && s->t->via[0] && qt[i].via[0] && qt[i].compound[0] &&
                 strcmp(s->t->compound, qt[i].compound) == 0 && s->more_n < COMPOUND_SAID &&
                 org_has_term(ix, qt[i].id, o, od, mark)) {
