@@ -790,8 +790,10 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
     const r = await route.fetch();
     const j = await r.json();
     j.unscheduled = [{ id: 'r-away', from: 'p-away', to: 'p-other', people: [], reason: 'p-away became unavailable in slot 3 while the schedule ran; no other free slot: run Schedule again' },
+      // one left out for want of an interpreter, tried again when languages changed
+      { id: 'r-lang', from: 'p-lang', to: 'p-other', people: [], reason: "p-lang's languages changed while the schedule ran; still no free slot: run Schedule again" },
       ...(j.unscheduled || [])];
-    j.count = (j.count || 0) + 1;
+    j.count = (j.count || 0) + 2;
     await route.fulfill({ response: r, json: j });
   });
   await page.click('#run-scheduler');
@@ -799,6 +801,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.unroute(scheduleUrl);
   await page.unroute(unscheduledUrl);
   assert.match(await page.textContent('#unscheduled-list'), /r-away .*: p-away became unavailable in slot 3 while the scheduler ran, and no other slot was free: run the scheduler again/);
+  assert.match(await page.textContent('#unscheduled-list'), /r-lang .*: p-lang's languages changed while the scheduler ran, and still no slot was free: run the scheduler again/);
   assert.match(await page.textContent('#schedule-warnings'), /keeps its published slot \d+, but no uk-en interpreter is free then/);
   assert.equal(await page.textContent('#schedule-during-run'), '3 requests were accepted while the scheduler ran: '
     + '1 kept where their accept placed them, 1 moved, 0 placed, 1 left without a meeting (run the scheduler again for those).');

@@ -695,12 +695,15 @@ function reasonOf(text) {
     'no slot respects the required order of meetings': 'reason.precedence',
   };
   // a meeting a change while the run solved left without a slot, naming
-  // ids (app/schedule_event: find_displaced, place_late, make_way)
+  // ids (app/schedule_merge.c: merge_find_displaced; app/schedule_place.c:
+  // place_late, make_way)
   const during = [
     [/^(.+) became unavailable in slot (\d+) while the schedule ran; no other free slot: run schedule again$/i,
       'reason.away_during_run', ['person', 'slot']],
     [/^(.+)'s availability changed while the schedule ran; still no free slot: run schedule again$/i,
       'reason.availability_during_run', ['person']],
+    [/^(.+)'s languages changed while the schedule ran; still no free slot: run schedule again$/i,
+      'reason.languages_changed_during_run', ['person']],
     [/^its host's booth became (.+) while the schedule ran; no free slot there: run schedule again$/i,
       'reason.booth_during_run', ['booth']],
     [/^its people's languages changed while the schedule ran: it needs an? ([a-z]{2}-[a-z]{2}) interpreter, and no slot has one free for it: run schedule again$/i,
