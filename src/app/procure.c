@@ -263,7 +263,8 @@ static int load_demand(void *ud, const struct store_demand *d)
     if (!funders || !copy)
         return df_err_set(L->err, DF_ERR_RUNTIME, "out of memory loading demands");
     int k = 0;
-    for (char *tok = strtok(copy, ";"); tok && k < fn; tok = strtok(NULL, ";"))
+    char *save = NULL;   /* strtok_r: the server plans on whichever thread asks */
+    for (char *tok = strtok_r(copy, ";", &save); tok && k < fn; tok = strtok_r(NULL, ";", &save))
         funders[k++] = tok;
     *e = (struct procure_demand){
         .id = arena_strdup(a, d->id), .country = arena_strdup(a, d->country),

@@ -168,14 +168,11 @@ const struct app_procure_plan *app_procure_cache_get(struct app_procure_cache *c
 {
     char day[11], name[32];
     int d;
-    if (as_of && procure_date_parse(as_of, &d) == 0)
-        procure_date_format(d, day);
-    else if (as_of)     /* app_procure_plan names it */
-        snprintf(day, sizeof day, "%s", "");
-    else
-        procure_date_format((int)(time(NULL) / 86400), day);
+    if (as_of && app_procure_as_of("as_of", as_of, &d, err) < 0)
+        return NULL;
+    procure_date_format(as_of ? d : (int)(time(NULL) / 86400), day);
     size_t len = strlen(instrument);
-    if (len >= sizeof name || !*day) {   /* no instrument has so long a name */
+    if (len >= sizeof name) {   /* no instrument has so long a name: app_procure_plan says so */
         struct cached *own = plan_new(s, "", instrument, day, -1, err);
         return own ? &own->plan : NULL;
     }

@@ -29,9 +29,10 @@ void app_procure_cache_free(struct app_procure_cache *c);
 struct app_procure_cache *app_procure_cache_shared(void);
 
 /* The plan of s's demands and supplies under the embedded instrument as of
- * as_of (a checked date YYYY-MM-DD; NULL: today, UTC), from c when it holds
- * one of s's current generation, else planned and kept in c (c NULL, a
- * database with no path, or no counter: planned for this call alone).
+ * as_of (as app_procure_as_of takes it, named "as_of" when refused; NULL:
+ * today, UTC), from c when it holds one of s's current generation, else
+ * planned and kept in c (c NULL, a database with no path, or no counter:
+ * planned for this call alone).
  * Read-only; hold it until app_procure_cache_release. NULL with err as
  * app_procure_plan's. */
 const struct app_procure_plan *app_procure_cache_get(struct app_procure_cache *c, struct store *s,

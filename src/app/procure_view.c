@@ -46,9 +46,6 @@ fail:
 const struct app_procure_plan *app_procure_plan_asked(struct store *s, const char *instrument,
                                                       const char *as_of, struct df_err *err)
 {
-    int day;
-    if (as_of && app_procure_as_of("as_of", as_of, &day, err) < 0)
-        return NULL;
     const struct app_procure_plan *p =
         app_procure_cache_get(app_procure_cache_shared(), s, instrument, as_of, err);
     if (!p && err->kind == DF_ERR_USAGE)   /* the only usage error left: no such instrument */
