@@ -10,7 +10,9 @@
  * One plan is made at a time, process-wide: a thread that misses while
  * another plans waits for it and then looks again, so two threads asking
  * the same missing plan plan it once, and a caller cycling through dates
- * keeps at most one core planning. */
+ * keeps at most one core planning (the threads that wait for it serve
+ * nothing meanwhile). A plan that fails is not kept: the next to ask tries
+ * again. */
 #ifndef DFNC_APP_PROCURE_CACHE_H
 #define DFNC_APP_PROCURE_CACHE_H
 
