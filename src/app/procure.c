@@ -263,7 +263,8 @@ static int load_demand(void *ud, const struct store_demand *d)
     if (!funders || !copy)
         return df_err_set(L->err, DF_ERR_RUNTIME, "out of memory loading demands");
     int k = 0;
-    for (char *tok = strtok(copy, ";"); tok && k < fn; tok = strtok(NULL, ";"))
+    char *save = NULL;   /* strtok_r: the server plans on whichever thread asks */
+    for (char *tok = strtok_r(copy, ";", &save); tok && k < fn; tok = strtok_r(NULL, ";", &save))
         funders[k++] = tok;
     *e = (struct procure_demand){
         .id = arena_strdup(a, d->id), .country = arena_strdup(a, d->country),
@@ -308,6 +309,22 @@ static int load_supply(void *ud, const struct store_supply *x)
     return 0;
 }
 
+int app_procure_as_of(const char *name, const char *as_of, int *day, struct df_err *err)
+{
+    int first, last;
+    procure_date_parse(APP_PROCURE_AS_OF_FIRST, &first);
+    procure_date_parse(APP_PROCURE_AS_OF_LAST, &last);
+    if (procure_date_parse(as_of, day) < 0)
+        return df_err_set(err, DF_ERR_INPUT, "%s \"%.20s\" is not a date YYYY-MM-DD", name,
+                          as_of);
+    if (*day < first || *day > last)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s %s is not from " APP_PROCURE_AS_OF_FIRST " to " APP_PROCURE_AS_OF_LAST
+                          ": no instrument's rules or forum's deliveries are judged so far off",
+                          name, as_of);
+    return 0;
+}
+
 int app_procure_plan(struct store *s, const char *instrument, const char *instruments_path,
                      const char *as_of, struct app_procure_plan *out, struct df_err *err)
 {
@@ -317,9 +334,10 @@ int app_procure_plan(struct store *s, const char *instrument, const char *instru
         return -1;
     int day;
     if (as_of) {
-        if (procure_date_parse(as_of, &day) < 0)
-            return df_err_set(err, DF_ERR_USAGE, "--as-of \"%s\" is not a date YYYY-MM-DD",
-                              as_of);
+        if (app_procure_as_of("--as-of", as_of, &day, err) < 0) {
+            err->kind = DF_ERR_USAGE;
+            return -1;
+        }
     } else {
         day = (int)(time(NULL) / 86400);
     }

@@ -60,8 +60,19 @@ struct app_procure_plan {
  * data states none). */
 double app_procure_lot_support(const struct app_instrument *in, const struct procure_lot *lot);
 
+/* The dates a plan may be asked as of: none of the instruments existed
+ * before 2020 (EDIRPA, the first, is Regulation (EU) 2023/2418), and a plan
+ * a lifetime ahead plans nothing anyone has stated; the bounds also keep a
+ * caller from asking for plans of endless dates. */
+#define APP_PROCURE_AS_OF_FIRST "2020-01-01"
+#define APP_PROCURE_AS_OF_LAST "2099-12-31"
+/* as_of ("YYYY-MM-DD" within the bounds above) into its day number;
+ * DF_ERR_INPUT naming what is wrong (the parameter by name) otherwise. */
+int app_procure_as_of(const char *name, const char *as_of, int *day, struct df_err *err);
+
 /* Plans the store's demands and supplies under instrument (instruments_path
- * NULL: embedded rules) as of as_of ("YYYY-MM-DD"; NULL: today, UTC). Free with
+ * NULL: embedded rules) as of as_of (app_procure_as_of; a bad one is
+ * DF_ERR_USAGE, naming --as-of; NULL: today, UTC). Free with
  * app_procure_plan_free, also after an error. */
 int app_procure_plan(struct store *s, const char *instrument, const char *instruments_path,
                      const char *as_of, struct app_procure_plan *out, struct df_err *err);

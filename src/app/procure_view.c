@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "app/procure_cache.h"
 #include "store/procure.h"
 
 static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
@@ -42,18 +43,14 @@ fail:
     return NULL;
 }
 
-int app_procure_plan_asked(struct store *s, const char *instrument, const char *as_of,
-                           struct app_procure_plan *out, struct df_err *err)
+const struct app_procure_plan *app_procure_plan_asked(struct store *s, const char *instrument,
+                                                      const char *as_of, struct df_err *err)
 {
-    int day;
-    memset(out, 0, sizeof *out);
-    if (as_of && procure_date_parse(as_of, &day) < 0)
-        return df_err_set(err, DF_ERR_INPUT, "as_of \"%.20s\" is not a date YYYY-MM-DD", as_of);
-    if (app_procure_plan(s, instrument, NULL, as_of, out, err) == 0)
-        return 0;
-    if (err->kind == DF_ERR_USAGE)     /* the only usage error left: no such instrument */
+    const struct app_procure_plan *p =
+        app_procure_cache_get(app_procure_cache_shared(), s, instrument, as_of, err);
+    if (!p && err->kind == DF_ERR_USAGE)   /* the only usage error left: no such instrument */
         err->kind = DF_ERR_NOT_FOUND;
-    return -1;
+    return p;
 }
 
 /* {"en","uk"} of code into labels, once per code (null for a label the

@@ -15,12 +15,13 @@
  * plan` prints them: {"instruments": [...]}, a new reference; NULL with err. */
 json_t *app_procure_instruments(struct df_err *err);
 
-/* app_procure_plan with the embedded rules for a request's parameters: an
+/* The plan for a request's parameters, from the server's shared cache
+ * (procure_cache.h): read-only, released with app_procure_cache_release. An
  * unknown instrument is DF_ERR_NOT_FOUND (the message names the known ones),
- * an as_of that is not a date YYYY-MM-DD is DF_ERR_INPUT (as_of NULL:
- * today). Free out with app_procure_plan_free, also after an error. */
-int app_procure_plan_asked(struct store *s, const char *instrument, const char *as_of,
-                           struct app_procure_plan *out, struct df_err *err);
+ * an as_of that is not a date YYYY-MM-DD from APP_PROCURE_AS_OF_FIRST to
+ * APP_PROCURE_AS_OF_LAST is DF_ERR_INPUT (as_of NULL: today); NULL then. */
+const struct app_procure_plan *app_procure_plan_asked(struct store *s, const char *instrument,
+                                                      const char *as_of, struct df_err *err);
 
 /* The whole plan, as app_procure_plan_json, with "demands" and "supplies"
  * (each row with its organisation's name) and "cpv_labels" ({code: {"en",

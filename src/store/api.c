@@ -164,3 +164,8 @@ int64_t store_api_match_generation(struct store *s)
 {
     return one_integer(s, "SELECT n FROM match_generation");
 }
+
+int64_t store_api_procure_generation(struct store *s)
+{
+    return one_integer(s, "SELECT n FROM procure_generation");
+}

@@ -39,5 +39,10 @@ int64_t store_api_data_version(struct store *s);
  * projects and members; migration 6; the organiser's glossary, migration 7), by
  * any connection. -1 on error. */
 int64_t store_api_match_generation(struct store *s);
+/* A counter raised by every committed change to what a procurement plan and
+ * its views read (demands and their funders, supplies, organisations' ids,
+ * names and countries, CPV labels; migration 16), by any connection. -1 on
+ * error. */
+int64_t store_api_procure_generation(struct store *s);
 
 #endif

@@ -431,6 +431,32 @@ static const char migration_15[] =
     "  expires_at INTEGER NOT NULL"
     ") STRICT;";
 
+/* Version 16: a counter of changes to what a procurement plan and its views
+ * read (demands and their funders, supplies, the organisations' ids, names
+ * and countries, the CPV labels), raised by triggers whoever writes, so a
+ * server keeps its plans (app/procure_cache.c) until one of them changes:
+ * through the API, or dfnc import from another process. */
+#define PROCURE_BUMP " BEGIN UPDATE procure_generation SET n = n + 1; END;"
+#define PROCURE_TRIGGERS(table, changed)                                              \
+    "CREATE TRIGGER " table "_procure_insert AFTER INSERT ON " table PROCURE_BUMP      \
+    "CREATE TRIGGER " table "_procure_delete AFTER DELETE ON " table PROCURE_BUMP      \
+    "CREATE TRIGGER " table "_procure_update AFTER UPDATE ON " table " WHEN " changed  \
+    PROCURE_BUMP
+static const char migration_16[] =
+    "CREATE TABLE procure_generation (n INTEGER NOT NULL) STRICT;"
+    "INSERT INTO procure_generation VALUES (0);"
+    PROCURE_TRIGGERS("demands", "1")
+    PROCURE_TRIGGERS("demand_funders", "1")
+    PROCURE_TRIGGERS("supplies", "1")
+    PROCURE_TRIGGERS("organisations",
+                     "OLD.id IS NOT NEW.id OR OLD.name IS NOT NEW.name"
+                     " OR OLD.name_uk IS NOT NEW.name_uk OR OLD.country IS NOT NEW.country")
+    PROCURE_TRIGGERS("cpv",
+                     "OLD.code IS NOT NEW.code OR OLD.label_en IS NOT NEW.label_en"
+                     " OR OLD.label_uk IS NOT NEW.label_uk");
+#undef PROCURE_TRIGGERS
+#undef PROCURE_BUMP
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -448,6 +474,7 @@ const struct store_migration store_migrations[] = {
     {13, "device cookies: logins judged by the browser's own failures", migration_13},
     {14, "the schedule runs' change counter no longer kept", migration_14},
     {15, "invitations: a login's one-time link to choose its password", migration_15},
+    {16, "a counter of changes to what a procurement plan reads", migration_16},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

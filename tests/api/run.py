@@ -273,6 +273,8 @@ def parse_cases(text):
             cur["method"], cur["path"] = parts[0], parts[1]
         elif parts[0] in ("login", "expire", "password", "invite", "expire-invitation"):
             cur["directive"] = parts
+        elif parts[0] == "dfnc":   # the CLI on the served database, as another process
+            cur["directive"] = parts
         elif parts[0] == "db":
             cur["directive"] = ["db", line[3:].strip()]
         else:
@@ -329,6 +331,16 @@ def main():
                 c.execute("UPDATE invitations SET expires_at = 1 WHERE token_hash = ?", (h,))
                 c.commit()
                 c.close()
+                continue
+            if d and d[0] == "dfnc":
+                checks += 1
+                # a file named by the case is under cases/
+                args = [os.path.join(CASES, a) if a.startswith("data/") else a for a in d[1:]]
+                p = subprocess.run([DFNC, "--db", db, *args], capture_output=True, text=True)
+                if p.returncode != 0:
+                    failures += 1
+                    print(f"FAIL {name}:{b['line']} {b['title']}: dfnc {' '.join(d[1:])} "
+                          f"exited {p.returncode}: {p.stderr.strip()}")
                 continue
             if d and d[0] == "db":
                 checks += 1

@@ -214,6 +214,10 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 c = sqlite3.connect(DB)
 c.executescript('DROP TABLE invitations; DROP TABLE device_tokens;'
                 'ALTER TABLE supplies DROP COLUMN ua_content_pct;'
+                'DROP TABLE procure_generation;' +
+                ''.join(f'DROP TRIGGER {t}_procure_{w};'
+                        for t in ('demands', 'demand_funders', 'supplies', 'organisations', 'cpv')
+                        for w in ('insert', 'delete', 'update')) +
                 'PRAGMA user_version = 11;')
 c.close()
 before = digest(DB)

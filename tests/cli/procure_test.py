@@ -360,6 +360,11 @@ def main():
         check('--instrument given twice' in p.stderr, 'two instruments: %r' % p.stderr)
         p = run(db, 'procure', 'plan', '--instrument', 'nato', expect=2)
         check('edirpa' in p.stderr, 'unknown instrument lists the known ones')
+        # No instrument predates 2020, and a plan a lifetime ahead plans nothing stated.
+        for day in ('1900-01-01', '2019-12-31', '2100-01-01'):
+            p = run(db, 'procure', 'plan', '--instrument', 'safe', '--as-of', day, expect=2)
+            check('--as-of %s is not from 2020-01-01 to 2099-12-31' % day in p.stderr,
+                  'as-of %s: %r' % (day, p.stderr))
     if failures:
         print('%d failure(s)' % len(failures))
         sys.exit(1)
