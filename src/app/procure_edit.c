@@ -38,7 +38,18 @@ static const char *fixed_field(void *ud, const char *name)
     return v;
 }
 
-static const char *new_id(enum app_procure_kind kind, struct arena *a, struct df_err *err)
+/* The organisation of kind id: 1 (*org set), 0 when there is none. */
+static int owner_of(struct store *s, enum app_procure_kind kind, const char *id,
+                    struct arena *a, const char **org, struct df_err *err)
+{
+    return kind == APP_PROCURE_DEMAND ? store_demand_buyer(s, id, a, org, err)
+                                      : store_supply_org(s, id, a, org, err);
+}
+
+/* A new id no row has (an upsert onto another's row would take it over,
+ * however unlikely 64 random bits make that). */
+static const char *new_id(struct store *s, enum app_procure_kind kind, struct arena *a,
+                          struct df_err *err)
 {
     unsigned char raw[ID_RANDOM_BYTES];
     char hex[2 * ID_RANDOM_BYTES + 1];
@@ -46,12 +57,21 @@ static const char *new_id(enum app_procure_kind kind, struct arena *a, struct df
         df_err_set(err, DF_ERR_RUNTIME, "libsodium could not initialise");
         return NULL;
     }
-    randombytes_buf(raw, sizeof raw);
-    sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
-    const char *id = arena_printf(a, "%s-%s", kind == APP_PROCURE_DEMAND ? "dem" : "sup", hex);
-    if (!id)
-        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    return id;
+    for (int tries = 0; tries < 4; tries++) {
+        randombytes_buf(raw, sizeof raw);
+        sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+        const char *id = arena_printf(a, "%s-%s", kind == APP_PROCURE_DEMAND ? "dem" : "sup", hex);
+        const char *org;
+        if (!id) {
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+            return NULL;
+        }
+        int taken = owner_of(s, kind, id, a, &org, err);
+        if (taken <= 0)
+            return taken == 0 ? id : NULL;
+    }
+    df_err_set(err, DF_ERR_RUNTIME, "no free %s id after 4 draws", kind_names[kind]);
+    return NULL;
 }
 
 /* Whether who may touch id (kind): 0 when they may, -1 with err otherwise
@@ -61,8 +81,7 @@ static int may_touch(struct store *s, const struct app_procure_actor *who,
                      struct df_err *err)
 {
     const char *org = NULL;
-    int found = kind == APP_PROCURE_DEMAND ? store_demand_buyer(s, id, a, &org, err)
-                                           : store_supply_org(s, id, a, &org, err);
+    int found = owner_of(s, kind, id, a, &org, err);
     if (found < 0)
         return -1;
     if (found == 0 || (!who->organiser && (!who->org || strcmp(org, who->org) != 0)))
@@ -127,7 +146,7 @@ static int save(struct store *s, const struct app_procure_actor *who, enum app_p
     if (kind == APP_PROCURE_DEMAND &&
         org_country(s, who->organiser ? named : who->org, a, &country, err) < 0)
         return -1;
-    if (id ? may_touch(s, who, kind, id, a, err) < 0 : !(id = new_id(kind, a, err)))
+    if (id ? may_touch(s, who, kind, id, a, err) < 0 : !(id = new_id(s, kind, a, err)))
         return -1;
     char today[11];
     procure_date_format((int)(time(NULL) / 86400), today);
