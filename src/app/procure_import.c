@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/utf8.h"
 #include "store/procure.h"
 
 const char *const app_procure_demand_columns[] = {
@@ -82,17 +81,23 @@ static int64_t whole(struct fields *f, const char *col, long long min, long long
     return n;
 }
 
+/* v read as a number into *x: x, or NULL when v is none. */
+static const double *read_number(const char *v, double *x)
+{
+    char *end;
+    errno = 0;
+    *x = strtod(v, &end);
+    return !errno && !*end && end != v ? x : NULL;
+}
+
 /* A number in [min, max]; 0 when an optional column is empty or absent. */
 static double number(struct fields *f, const char *col, double min, double max, int required)
 {
     const char *v = field(f, col, required);
+    double x;
     if (!v)
         return 0;
-    char *end;
-    errno = 0;
-    double x = strtod(v, &end);
-    bool read = !errno && !*end && end != v;
-    if (app_number_check(col, v, read ? &x : NULL, min, max, f->err) < 0) {
+    if (app_number_check(col, v, read_number(v, &x), min, max, f->err) < 0) {
         refuse(f, col);
         return 0;
     }
@@ -178,16 +183,13 @@ static const char *funders(struct fields *f, char *out, size_t cap)
     return f->failed ? NULL : out;
 }
 
-/* A price: above 0 (nothing is bought or sold for nothing) and at most
- * APP_PRICE_MAX EUR. */
+/* A price (app_price_check). */
 static double price(struct fields *f, const char *col)
 {
-    double x = number(f, col, 0, APP_PRICE_MAX, 1);
-    if (!f->failed && x <= 0) {
-        df_err_set(f->err, DF_ERR_INPUT, "%s must be a number above 0 and at most %g", col,
-                   APP_PRICE_MAX);
+    const char *v = field(f, col, 1);
+    double x = 0;
+    if (v && app_price_check(col, v, read_number(v, &x), f->err) < 0)
         refuse(f, col);
-    }
     return x;
 }
 
@@ -205,11 +207,7 @@ int app_procure_demand_read(struct store *s, struct app_procure_in *in, struct s
     d->description = field(&f, "description", 0);
     d->quantity = whole(&f, "quantity", 1, APP_QUANTITY_MAX);
     d->unit = field(&f, "unit", 1);
-    if (!f.failed && d->unit && strlen(d->unit) > APP_UNIT_MAX) {
-        df_err_set(err, DF_ERR_INPUT, "unit is longer than %d bytes", APP_UNIT_MAX);
-        refuse(&f, "unit");
-    }
-    if (!f.failed && d->unit && utf8_line_check("unit", d->unit, err) < 0)
+    if (!f.failed && d->unit && app_unit_check(d->unit, err) < 0)
         refuse(&f, "unit");
     d->deliver_by = field(&f, "deliver_by", 1);
     if (!f.failed && d->deliver_by && app_deliver_by_check(d->deliver_by, err) < 0)

@@ -11,7 +11,6 @@
 #include "store/procure.h"
 
 #define APP_FUNDERS_MAX 32   /* funder countries of one demand */
-#define APP_UNIT_MAX 64      /* bytes of a demand's unit ("drone", "round", "шт.") */
 
 /* Where a demand's or supply's fields come from: get(ud, name) gives a
  * field's text (NULL or "" when absent), valid until the read returns or,

@@ -7,6 +7,7 @@
  * who may; the bodies' fields are read as the importer reads its columns. */
 #include <string.h>
 
+#include "app/fields.h"
 #include "app/procure_edit.h"
 #include "app/procure_view.h"
 #include "http/api.h"
