@@ -345,6 +345,13 @@ static int number_in(struct walk *w, enum kind k, const char *id, const char *fi
     return judged(w, app_number_check(field, text, &v, min, max, &w->why), k, id, field);
 }
 
+static int price_in(struct walk *w, enum kind k, const char *id, const char *field, double v)
+{
+    char text[32];
+    snprintf(text, sizeof text, "%g", v);
+    return judged(w, app_price_check(field, text, &v, &w->why), k, id, field);
+}
+
 static int demand_row(void *ud, const struct store_demand *d)
 {
     struct walk *w = ud;
@@ -359,8 +366,8 @@ static int demand_row(void *ud, const struct store_demand *d)
         text(w, K_DEMAND, d->id, "description", d->description, true) ||
         named(w, K_DEMAND, d->id, "unit", d->unit) ||
         whole_in(w, K_DEMAND, d->id, "quantity", d->quantity, 1, APP_QUANTITY_MAX) ||
-        number_in(w, K_DEMAND, d->id, "max_unit_price_eur", d->max_unit_price_eur, 0,
-                  APP_PRICE_MAX) ||
+        judged(w, app_unit_check(d->unit, &w->why), K_DEMAND, d->id, "unit") ||
+        price_in(w, K_DEMAND, d->id, "max_unit_price_eur", d->max_unit_price_eur) ||
         judged(w, app_deliver_by_check(d->deliver_by, &w->why), K_DEMAND, d->id, "deliver_by"))
         return -1;
     /* "DK;SE", as the store joins them */
@@ -387,7 +394,7 @@ static int supply_row(void *ud, const struct store_supply *x)
                K_SUPPLY, x->id, "production_country") ||
         whole_in(w, K_SUPPLY, x->id, "capacity_per_month", x->capacity_per_month, 1,
                  APP_QUANTITY_MAX) ||
-        number_in(w, K_SUPPLY, x->id, "unit_price_eur", x->unit_price_eur, 0, APP_PRICE_MAX) ||
+        price_in(w, K_SUPPLY, x->id, "unit_price_eur", x->unit_price_eur) ||
         whole_in(w, K_SUPPLY, x->id, "lead_time_days", x->lead_time_days, 0, APP_LEAD_TIME_MAX) ||
         number_in(w, K_SUPPLY, x->id, "eu_content_pct", x->eu_content_pct, 0, 100) ||
         number_in(w, K_SUPPLY, x->id, "ua_content_pct", x->ua_content_pct, 0, 100))

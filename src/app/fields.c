@@ -242,6 +242,23 @@ int app_number_check(const char *what, const char *text, const double *v, double
     return 0;
 }
 
+int app_price_check(const char *what, const char *text, const double *v, struct df_err *err)
+{
+    if (app_number_check(what, text, v, 0, APP_PRICE_MAX, err) < 0)
+        return -1;
+    if (*v <= 0)
+        return df_err_set(err, DF_ERR_INPUT, "%s must be a number above 0 and at most %g", what,
+                          APP_PRICE_MAX);
+    return 0;
+}
+
+int app_unit_check(const char *v, struct df_err *err)
+{
+    if (strlen(v) > APP_UNIT_MAX)
+        return df_err_set(err, DF_ERR_INPUT, "unit is longer than %d bytes", APP_UNIT_MAX);
+    return utf8_line_check("unit", v, err);
+}
+
 int app_deliver_by_check(const char *v, struct df_err *err)
 {
     int day;

@@ -93,6 +93,15 @@ int app_whole_check(const char *what, const char *text, const long long *v, long
 int app_number_check(const char *what, const char *text, const double *v, double min,
                      double max, struct df_err *err);
 
+/* A price in EUR per unit: a number above 0 (nothing is bought or sold for
+ * nothing) and at most APP_PRICE_MAX; text and v as for app_number_check. */
+int app_price_check(const char *what, const char *text, const double *v, struct df_err *err);
+
+/* A demand's unit ("shell", "drone", "шт."): one line of at most APP_UNIT_MAX
+ * bytes. */
+#define APP_UNIT_MAX 64
+int app_unit_check(const char *v, struct df_err *err);
+
 /* A demand's deliver_by: a real date YYYY-MM-DD. */
 int app_deliver_by_check(const char *v, struct df_err *err);
 

@@ -144,6 +144,20 @@ static json_t *lot_json(const struct app_procure_plan *p, const struct procure_l
 }
 
 /* Demand i as its buyer sees it: the lot, or why it has none, and who delivers. */
+/* "DK;SE" as ["DK","SE"]: what the buyer's people change on the page. */
+static json_t *funders_json(const char *list)
+{
+    json_t *out = json_array();
+    for (const char *p = list ? list : ""; *p;) {
+        const char *end = strchr(p, ';');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        if (n > 0)
+            json_array_append_new(out, json_stringn(p, n));
+        p += n + (end != NULL);
+    }
+    return out;
+}
+
 static json_t *own_demand(struct store *s, const struct app_procure_plan *p, int i,
                           const int *lot_of, struct arena *a)
 {
@@ -176,6 +190,7 @@ static json_t *own_demand(struct store *s, const struct app_procure_plan *p, int
     json_object_set_new(row, "unmet", json_integer(sol->unmet[i]));
     json_object_set_new(row, "unmet_reason", str_or_null(sol->unmet_reason[i]));
     json_object_set_new(row, "allocations", allocs);
+    json_object_set_new(row, "funder_countries", funders_json(in->funders));
     return row;
 }
 
@@ -203,6 +218,8 @@ static json_t *own_supply(struct store *s, const struct app_procure_plan *p, int
                             str_or_null(in->description), "production_country", x->country,
                             "capacity_per_month", (json_int_t)x->capacity_per_month,
                             "unit_price_eur", in->unit_price_eur, "lead_time_days", x->lead_days);
+    json_object_set_new(row, "eu_content_pct", json_real(x->content_pct));
+    json_object_set_new(row, "ua_content_pct", json_real(x->ua_content_pct));
     set_cpv(s, row, x->cpv, a);
     json_object_set_new(row, "allocations", allocs);
     return row;

@@ -90,5 +90,11 @@ void api_person_availability_put(struct http_req *r);
 void api_procure_instruments(struct http_req *r);
 void api_procure_plan(struct http_req *r);
 void api_procure_ocds(struct http_req *r);
+void api_procure_demand_post(struct http_req *r);
+void api_procure_demand_put(struct http_req *r);
+void api_procure_demand_delete(struct http_req *r);
+void api_procure_supply_post(struct http_req *r);
+void api_procure_supply_put(struct http_req *r);
+void api_procure_supply_delete(struct http_req *r);
 
 #endif

@@ -2,10 +2,14 @@
  * rules are public law), a plan as the caller may see it (an organiser the
  * whole plan; a participant their organisation's demands and supplies, an
  * empty view when it has none) and the OCDS package (organisers only, by
- * the route's flag). The cutting is app/procure_view.c's. */
+ * the route's flag). The cutting is app/procure_view.c's. Demands and supplies
+ * stated, changed and withdrawn (POST, PUT, DELETE): app/procure_edit.c says
+ * who may; the bodies' fields are read as the importer reads its columns. */
 #include <string.h>
 
+#include "app/fields.h"
 #include "app/procure_cache.h"
+#include "app/procure_edit.h"
 #include "app/procure_view.h"
 #include "http/api.h"
 
@@ -56,3 +60,107 @@ void api_procure_plan(struct http_req *r) { reply_plan(r, false); }
 
 /* organisers only, by the route's flag */
 void api_procure_ocds(struct http_req *r) { reply_plan(r, true); }
+
+/* ---- demands and supplies stated over the API ------------------------------ */
+
+/* A body's field as the importer's text: a string as it is, a number written
+ * out, funder_countries joined by ';' (in the request's arena); NULL when
+ * absent or null. */
+struct body_in {
+    json_t *b;
+    struct arena *a;
+};
+
+static const char *body_field(void *ud, const char *name)
+{
+    const struct body_in *in = ud;
+    json_t *v = json_object_get(in->b, name);
+    if (json_is_string(v))
+        return json_string_value(v);
+    if (json_is_integer(v))
+        return arena_printf(in->a, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+    if (json_is_real(v))
+        return arena_printf(in->a, "%.17g", json_real_value(v));
+    if (!json_is_array(v))
+        return NULL;
+    struct buf list;
+    buf_init(&list, 0);
+    size_t i;
+    json_t *e;
+    json_array_foreach(v, i, e)
+        if (buf_printf(&list, "%s%s", i ? ";" : "", json_string_value(e)) < 0)
+            break;
+    const char *s = arena_strdup(in->a, list.data ? list.data : "");
+    buf_free(&list);
+    return s;
+}
+
+static const struct http_field demand_fields[] = {
+    {"buyer", HJ_STRING, .nullable = true, .max = API_ID_MAX},
+    {"country", HJ_STRING, .nullable = true, .max = 8},
+    {"cpv", HJ_STRING, .nullable = true, .max = 32},
+    {"description", HJ_STRING, .nullable = true, .max = API_TEXT_MAX, .lines = true},
+    {"quantity", HJ_NUMBER, .nullable = true},
+    {"unit", HJ_STRING, .nullable = true, .max = APP_UNIT_MAX},
+    {"deliver_by", HJ_STRING, .nullable = true, .max = 32},
+    {"max_unit_price_eur", HJ_NUMBER, .nullable = true},
+    {"funder_countries", HJ_ARRAY_OF_STRINGS, .nullable = true, .max = APP_FUNDERS_MAX},
+    {NULL}};
+
+static const struct http_field supply_fields[] = {
+    {"organisation", HJ_STRING, .nullable = true, .max = API_ID_MAX},
+    {"cpv", HJ_STRING, .nullable = true, .max = 32},
+    {"description", HJ_STRING, .nullable = true, .max = API_TEXT_MAX, .lines = true},
+    {"capacity_per_month", HJ_NUMBER, .nullable = true},
+    {"unit_price_eur", HJ_NUMBER, .nullable = true},
+    {"lead_time_days", HJ_NUMBER, .nullable = true},
+    {"production_country", HJ_STRING, .nullable = true, .max = 8},
+    {"eu_content_pct", HJ_NUMBER, .nullable = true},
+    {"ua_content_pct", HJ_NUMBER, .nullable = true},
+    {NULL}};
+
+static struct app_procure_actor actor_of(const struct http_req *r)
+{
+    return (struct app_procure_actor){r->user.email, r->user.org, api_is_organiser(r)};
+}
+
+/* POST (id NULL) or PUT of a demand or supply: 201 or 200 with its id; a
+ * field found wrong is a 422 whose error names it ("field"). */
+static void save(struct http_req *r, enum app_procure_kind kind, const char *id)
+{
+    json_t *b = http_body(r, kind == APP_PROCURE_DEMAND ? demand_fields : supply_fields);
+    if (!b)
+        return;
+    struct df_err err = {0};
+    struct body_in body = {b, &r->a};
+    struct app_procure_in in = {.get = body_field, .ud = &body};
+    struct app_procure_actor who = actor_of(r);
+    const char *saved = NULL;
+    int rc = app_procure_save(r->s, &who, kind, id, &in, &r->a, &saved, &err);
+    json_decref(b);
+    if (rc == 0)
+        http_reply_json(r, id ? 200 : 201, json_pack("{ss}", "id", saved));
+    else if (err.kind == DF_ERR_INPUT && in.bad)
+        http_reply_json(r, 422, json_pack("{s{ss ss ss}}", "error", "code", "invalid", "message",
+                                          err.msg, "field", in.bad));
+    else
+        http_reply_df_err(r, &err);
+}
+
+static void withdraw(struct http_req *r, enum app_procure_kind kind)
+{
+    struct df_err err = {0};
+    struct app_procure_actor who = actor_of(r);
+    if (app_procure_remove(r->s, &who, kind, r->params[0], &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{ss}", "withdrawn", r->params[0]));
+}
+
+void api_procure_demand_post(struct http_req *r) { save(r, APP_PROCURE_DEMAND, NULL); }
+void api_procure_demand_put(struct http_req *r) { save(r, APP_PROCURE_DEMAND, r->params[0]); }
+void api_procure_demand_delete(struct http_req *r) { withdraw(r, APP_PROCURE_DEMAND); }
+void api_procure_supply_post(struct http_req *r) { save(r, APP_PROCURE_SUPPLY, NULL); }
+void api_procure_supply_put(struct http_req *r) { save(r, APP_PROCURE_SUPPLY, r->params[0]); }
+void api_procure_supply_delete(struct http_req *r) { withdraw(r, APP_PROCURE_SUPPLY); }

@@ -22,6 +22,7 @@ static const char *type_name(enum http_jtype t)
     case HJ_BOOL: return "true or false";
     case HJ_ARRAY_OF_OBJECTS: return "an array of objects";
     case HJ_ARRAY_OF_STRINGS: return "an array of strings";
+    case HJ_NUMBER: return "a number";
     }
     return "?";
 }
@@ -63,6 +64,10 @@ static int check_value(json_t *v, const struct http_field *f, const char *at, in
         return 0;
     case HJ_BOOL:
         if (!json_is_boolean(v))
+            break;
+        return 0;
+    case HJ_NUMBER:
+        if (!json_is_number(v))
             break;
         return 0;
     case HJ_ARRAY_OF_OBJECTS:

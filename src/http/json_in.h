@@ -15,7 +15,10 @@
 
 #include "core/err.h"
 
-enum http_jtype { HJ_STRING, HJ_INT, HJ_BOOL, HJ_ARRAY_OF_OBJECTS, HJ_ARRAY_OF_STRINGS };
+enum http_jtype {
+    HJ_STRING, HJ_INT, HJ_BOOL, HJ_ARRAY_OF_OBJECTS, HJ_ARRAY_OF_STRINGS,
+    HJ_NUMBER,   /* an integer or a real, its range checked by the reader's caller */
+};
 
 struct http_field {
     const char *name;

@@ -223,3 +223,64 @@ int store_procure_org_counts(struct store *s, const char *org, int64_t *demands,
     return read_counts(s, st, (int64_t *const[]){demands, supplies}, 2,
                        "counting an organisation's demands and supplies", err);
 }
+
+/* The organisation (its id, into a) of the row that sql finds by id: 1, 0
+ * when there is none, -1 with err. */
+static int owner(struct store *s, const char *sql, const char *id, struct arena *a,
+                 const char **org, struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    int rc = sqlite3_step(st);
+    int found = 0;
+    if (rc == SQLITE_ROW) {
+        found = (*org = arena_strdup(a, store_col(st, 0))) ? 1
+                : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    } else if (rc != SQLITE_DONE) {
+        found = store_fail(s, err, "finding a demand's or supply's organisation");
+    }
+    sqlite3_reset(st);
+    return found;
+}
+
+int store_demand_buyer(struct store *s, const char *id, struct arena *a, const char **buyer,
+                       struct df_err *err)
+{
+    static const char sql[] = "SELECT o.id FROM demands d JOIN organisations o"
+                              " ON o.rid = d.buyer_rid WHERE d.id = ?";
+    return owner(s, sql, id, a, buyer, err);
+}
+
+int store_supply_org(struct store *s, const char *id, struct arena *a, const char **org,
+                     struct df_err *err)
+{
+    static const char sql[] = "SELECT o.id FROM supplies x JOIN organisations o"
+                              " ON o.rid = x.org_rid WHERE x.id = ?";
+    return owner(s, sql, id, a, org, err);
+}
+
+/* Runs the DELETE sql for id: 1 when a row went, 0 when there was none. */
+static int delete_by_id(struct store *s, const char *sql, const char *id, const char *what,
+                        struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    if (store_step_done(s, st, err, what) < 0)
+        return -1;
+    return sqlite3_changes(s->db) > 0;
+}
+
+int store_demand_delete(struct store *s, const char *id, struct df_err *err)
+{
+    /* demand_funders go with it (ON DELETE CASCADE) */
+    return delete_by_id(s, "DELETE FROM demands WHERE id = ?", id, "removing a demand", err);
+}
+
+int store_supply_delete(struct store *s, const char *id, struct df_err *err)
+{
+    return delete_by_id(s, "DELETE FROM supplies WHERE id = ?", id, "removing a supply", err);
+}

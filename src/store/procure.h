@@ -6,6 +6,7 @@
 
 #include <stdint.h>
 
+#include "core/arena.h"
 #include "store/store.h"
 
 struct store_demand {
@@ -37,6 +38,17 @@ int store_supply_upsert(struct store *s, const struct store_supply *x, int *adde
                         struct df_err *err);
 typedef int (*store_supply_fn)(void *ud, const struct store_supply *x);
 int store_supply_each(struct store *s, store_supply_fn fn, void *ud, struct df_err *err);
+
+/* The organisation of demand id (its buyer's id) or of supply id, copied
+ * into a: 1, 0 when there is no such demand or supply, -1 with err. */
+int store_demand_buyer(struct store *s, const char *id, struct arena *a, const char **buyer,
+                       struct df_err *err);
+int store_supply_org(struct store *s, const char *id, struct arena *a, const char **org,
+                     struct df_err *err);
+/* Removes demand id (its funders with it) or supply id: 1, 0 when there was
+ * none, -1 with err. */
+int store_demand_delete(struct store *s, const char *id, struct df_err *err);
+int store_supply_delete(struct store *s, const char *id, struct df_err *err);
 
 /* Counts of demands and supplies, and the summed demanded quantity. */
 int store_procure_counts(struct store *s, int64_t *demands, int64_t *supplies,

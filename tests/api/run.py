@@ -33,7 +33,7 @@ Directives outside requests, as blocks of their own:
     password EMAIL NEW                       `dfnc user password` gives EMAIL the password NEW
     invite NAME PERSON                       `dfnc user invite PERSON`: its link's token in ${NAME}
     expire-invitation NAME                   ages the invitation of ${NAME} past its expiry
-    db SELECT ...                            the database then: the query's rows, each its
+    db SELECT ...                            the database then (${var} substituted): the query's rows, each its
     is: 0                                    columns joined by |, are the block's is: lines
 Exit status 0 when every expectation holds; each failure is printed.
 """
@@ -345,7 +345,8 @@ def main():
             if d and d[0] == "db":
                 checks += 1
                 c = sqlite3.connect(db)
-                rows = ["|".join(str(x) for x in r) for r in c.execute(d[1])]
+                query = re.sub(r"\$\{(\w+)\}", lambda m: vars_.get(m.group(1), "?"), d[1])
+                rows = ["|".join(str(x) for x in r) for r in c.execute(query)]
                 c.close()
                 if rows != b["is"]:
                     failures += 1

@@ -89,7 +89,8 @@ UPDATE organisations SET name = 'Kyiv ' || char(0x202E) || 'scitpO' WHERE id = '
 UPDATE people SET title = 'CEO' || char(27) || ']0;pwned' || char(7) WHERE id = 'p-1';
 UPDATE people SET name = 'Bernd' || char(13) || char(10) || 'END:VEVENT' WHERE id = 'p-2';
 UPDATE capabilities SET cpv = '35999999-9';
-UPDATE demands SET country = 'FR', quantity = 2000000000 WHERE id = 'dem-1';
+UPDATE demands SET country = 'FR', quantity = 2000000000, max_unit_price_eur = 0,
+  unit = 'pieces of equipment as the supplier may see fit to deliver them, boxed' WHERE id = 'dem-1';
 INSERT INTO events(id, name, timezone, starts_on, ends_on)
   VALUES ('ev-old', 'Old forum', 'Europe/Atlantis', '2027-02-16', '2027-02-17'),
          ('ev-other', 'Other forum', 'Europe/Brussels', '2027-03-01', '2027-03-01');
@@ -147,6 +148,10 @@ reported("a demand whose country is not its buyer's", 'demand dem-1: country: ',
          'country "FR" is not the buyer\'s: org-de is in DE')
 reported('a quantity over what an import takes', 'demand dem-1: quantity: ',
          'quantity "2000000000" must be a whole number from 1 to 1000000000')
+reported('a price of nothing, as an import and the API refuse it', 'demand dem-1: max_unit_price_eur: ',
+         'max_unit_price_eur must be a number above 0')
+reported('a unit longer than an import and the API take', 'demand dem-1: unit: ',
+         'unit is longer than 64 bytes')
 reported('a CPV code not in the loaded classifier',
          'capability org-de/offer/35999999-9: cpv: ',
          'cpv "35999999-9" is not in the CPV classifier')
@@ -165,7 +170,7 @@ reported('a request between colleagues is a warning',
 ok(WEAK not in p.stdout and '$argon2id$' not in p.stdout, 'no password hash is shown', p.stdout)
 ok('\u202e' not in p.stdout, 'no bidi control is printed as it is', p.stdout)
 ok('\x1b' not in p.stdout and '\x07' not in p.stdout, 'no control character either', p.stdout)
-ok('foreign keys broken' in p.stdout and 'problems: 13 (' in p.stdout and
+ok('foreign keys broken' in p.stdout and 'problems: 15 (' in p.stdout and
    'warnings: 1 (request 1)' in p.stdout, 'the summary counts them', p.stdout)
 ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.stdout,
    'the summary says how many rows of each kind were read', p.stdout)
@@ -192,7 +197,7 @@ except ValueError as e:
     doc = {}
     ok(False, '--json parses', e)
 problems = [f for f in doc.get('findings', []) if f['severity'] == 'problem']
-ok(doc.get('problems') == 13 and len(problems) == 13 and doc.get('warnings') == 1,
+ok(doc.get('problems') == 15 and len(problems) == 15 and doc.get('warnings') == 1,
    '--json: the counts of the text', j.stdout[:2000])
 text_findings = {l for l in lines if ': ' in l and not l.startswith(('rows', 'problems', 'warnings'))
                  and not l.startswith(DB)}

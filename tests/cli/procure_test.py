@@ -326,10 +326,17 @@ def main():
                          'country'),
                         # a state the buyer is not in would count toward the rules
                         ('other_country', 'shells-x,ua-dpa,DE,35331200-5,x,5,shell,2027-06-30,'
-                         '4000,', 'country "DE" is not the buyer\'s: ua-dpa is in UA')],
+                         '4000,', 'country "DE" is not the buyer\'s: ua-dpa is in UA'),
+                        # nothing is bought for nothing; a unit is a word, not a text
+                        ('free', 'shells-x,pl-aa,PL,35331200-5,x,5,shell,2027-06-30,0,',
+                         'max_unit_price_eur must be a number above 0'),
+                        ('long_unit', 'shells-x,pl-aa,PL,35331200-5,x,5,%s,2027-06-30,4000,'
+                         % ('u' * 65), 'unit is longer than 64 bytes')],
             'supplies': [('bad_org', 'sup-x,ghost-works,35331200-5,x,100,3000,30,PL,80',
                           'not a known organisation'),
-                         ('bad_cpv', 'sup-x,cz-munice,3533120-5,x,100,3000,30,CZ,80', 'cpv')],
+                         ('bad_cpv', 'sup-x,cz-munice,3533120-5,x,100,3000,30,CZ,80', 'cpv'),
+                         ('free', 'sup-x,cz-munice,35331200-5,x,100,0,30,CZ,80',
+                          'unit_price_eur must be a number above 0')],
         }
         header = {'demands': 'id,buyer,country,cpv,description,quantity,unit,deliver_by,'
                              'max_unit_price_eur,funder_countries',

@@ -1149,6 +1149,12 @@ async function walkPages(checks) {
         await page.locator('#cap-form input[role=combobox]').fill('безпілот');
         await page.locator('#cap-form [role=option]').first().waitFor();
       }
+      if (p.startsWith('/procurement')) {
+        // the forms to add a demand and an offer open, as a buyer or supplier fills them
+        await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
+        await page.click('#proc-add-demand');
+        await page.click('#proc-add-supply');
+      }
       if (p === '/partners') {
         await page.fill('#partners-text', 'Протидія дронам і радари для захисту енергетики');
         await page.click('#partners-form button[type=submit]');
@@ -1309,8 +1315,19 @@ function axeStates(welcome) {
       [`/requests?q=${name}`, null],
       ['/console/procurement?instrument=edip', wait('#proc-lots')],
     ]],
-    [BUYER, [['/procurement?instrument=edip', wait('#proc-demands')]]],
-    [SUPPLIER, [['/procurement?instrument=safe', wait('#proc-supplies')]]],
+    [BUYER, [['/procurement?instrument=edip', wait('#proc-demands')],
+      ['/procurement?instrument=edip', async function demandFormRefused(page) {
+        await page.locator('#proc-demands').waitFor();
+        await page.click('#proc-add-demand');
+        await page.click('#proc-demand-form button[type=submit]');
+        await page.locator('#proc-demand-form .flash[role=alert]').waitFor();
+      }]]],
+    [SUPPLIER, [['/procurement?instrument=safe', wait('#proc-supplies')],
+      ['/procurement?instrument=safe', async function supplyFormOpen(page) {
+        await page.locator('#proc-supplies').waitFor();
+        await page.click('#proc-add-supply');
+        await page.locator('#proc-supply-form').waitFor();
+      }]]],
   ];
 }
 
@@ -2323,6 +2340,78 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   assert.deepEqual(lotIds, whole.lots.map((l) => l.id).sort());
   await shoot(org, 'procurement-organiser-en');
   await octx.close();
+});
+
+test('the EU ministry on a phone in Ukrainian adds a demand, sees it in a lot or why not, changes it and withdraws it', async () => {
+  const { ctx, page } = await signedIn(BUYER, 'uk-UA', PHONE);
+  await open(page, '/procurement?instrument=safe');
+  await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
+  const form = page.locator('#proc-demand-form');
+  assert.equal(await form.isVisible(), false, 'the form waits to be asked for');
+  await page.click('#proc-add-demand');
+  assert.equal(await page.textContent('#proc-demand-form-h'), 'Додати потребу');
+  // the CPV picker of the profile page: ammunition, chosen from its list
+  await form.locator('input[role=combobox]').fill('35330000');
+  await form.locator('[role=option]').first().click();
+  assert.match(await form.locator('input[role=combobox]').inputValue(), /^35330000-6 /);
+  await form.locator('textarea[name=description]').fill('Снаряди 155 мм, e2e');
+  await form.locator('input[name=quantity]').fill('2000');
+  await form.locator('input[name=unit]').fill('снаряд');
+  const when = new Date(Date.now() + 400 * 86400e3).toISOString().slice(0, 10);
+  await form.locator('input[name=deliver_by]').fill(when);
+  await form.locator('input[name=max_unit_price_eur]').fill('3500');
+  // a funder the server does not know: its refusal said in Ukrainian against the field
+  await form.locator('input[name=funder_countries]').fill('DE, XX');
+  await form.locator('button[type=submit]').click();
+  const alert = form.locator('.flash[role=alert]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /Не вдалося зберегти\. «Країни-донори \(необов’язково\)»: XX не є кодом країни\./);
+  assert.equal(await form.locator('input[name=funder_countries]').getAttribute('aria-invalid'), 'true');
+  assert.equal(await form.locator('input[name=funder_countries]').evaluate((e) => e === document.activeElement), true);
+  await assertUkrainian(page);
+  assert.deepEqual(await page.evaluate(latinLeft), []);
+  await shoot(page, 'procurement-demand-form-uk');
+  await form.locator('input[name=funder_countries]').fill('DE');
+  await form.locator('button[type=submit]').click();
+  await page.waitForFunction(() => /Потребу додано/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  assert.equal(await form.isVisible(), false);
+  // the plan is read again: the new demand's card, in a lot or with why it has none
+  let plan = await planOf(page, 'safe');
+  const mine = plan.demands.find((d) => d.description === 'Снаряди 155 мм, e2e');
+  assert.ok(mine, 'the demand is in the buyer\'s plan');
+  assert.match(mine.id, /^dem-[0-9a-f]{16}$/);
+  assert.deepEqual([mine.cpv, mine.quantity, mine.unit, mine.deliver_by, mine.max_unit_price_eur, mine.funder_countries],
+    ['35330000-6', 2000, 'снаряд', when, 3500, ['DE']]);
+  const card = page.locator(`#proc-demands li[data-demand="${mine.id}"]`);
+  await card.waitFor();
+  const text = await card.textContent();
+  if (mine.lot) assert.ok(text.includes(mine.lot.id), `in ${mine.lot.id}`);
+  else assert.match(text, /Не входить до спільного лоту:/);
+  assert.equal(await page.locator('#proc-plan .untranslated').count(), 0, 'its reason in Ukrainian');
+  // changed: the form comes filled in, the plan is read again
+  await card.locator('button.edit').click();
+  assert.equal(await page.textContent('#proc-demand-form-h'), 'Змінити потребу');
+  assert.equal(await form.locator('input[name=quantity]').inputValue(), '2000');
+  assert.equal(await form.locator('input[name=funder_countries]').inputValue(), 'DE');
+  await form.locator('input[name=quantity]').fill('2500');
+  await form.locator('button[type=submit]').click();
+  await page.waitForFunction(() => /Збережено/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  plan = await planOf(page, 'safe');
+  assert.equal(plan.demands.find((d) => d.id === mine.id).quantity, 2500);
+  assert.match(await card.textContent(), /2\s500/);
+  // withdrawn after a confirmation; a dismissed one keeps it
+  page.once('dialog', (d) => d.dismiss());
+  await card.locator('button.withdraw').click();
+  assert.equal(await card.count(), 1);
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); d.accept(); });
+  await card.locator('button.withdraw').click();
+  await page.waitForFunction(() => /Відкликано/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  assert.match(asked[0], /^Відкликати потребу 35330000-6 /);
+  assert.equal(await card.count(), 0);
+  plan = await planOf(page, 'safe');
+  assert.equal(plan.demands.some((d) => d.id === mine.id), false);
+  await ctx.close();
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

@@ -143,6 +143,10 @@ export const api = {
   agenda: () => call('GET', '/me/agenda'),
   procurementInstruments: () => call('GET', '/procurement/instruments'),
   procurementPlan: (instrument, asOf) => call('GET', `/procurement/plan${qs({ instrument, as_of: asOf })}`),
+  // kind: demands | supplies; id undefined: a new one (the server makes its id)
+  saveProcurement: (kind, id, fields) => (id ? call('PUT', `/procurement/${kind}/${enc(id)}`, fields)
+    : call('POST', `/procurement/${kind}`, fields)),
+  withdrawProcurement: (kind, id) => call('DELETE', `/procurement/${kind}/${enc(id)}`),
   // the event's B2B slots, each available or not; away replaces the set
   availability: (event) => call('GET', `/me/availability${qs({ event })}`),
   setAvailability: (event, away) => call('PUT', '/me/availability', { event, away }),

@@ -4,13 +4,15 @@
 // supplier's people their supplies and what the plan gives them to deliver;
 // the organiser the whole plan and its OCDS package. The instrument's rules
 // are said in words with their articles; the engine's reasons are
-// translated where their shape is known.
+// translated where their shape is known. The people of an organisation
+// add, change and withdraw its demands and offers here (procure_forms.js).
 
 import { api } from '../api.js';
-import { h, add, data, list, scroller } from '../dom.js';
+import { h, add, data, list, scroller, outcome } from '../dom.js';
 import { t, tx, tn, num, locale, getLang, countryName } from '../i18n.js';
 import { role } from '../app.js';
 import { cpvLabel } from '../cpv.js';
+import { procurementForm, cardActions } from '../procure_forms.js';
 
 // ---- formatting -------------------------------------------------------------------
 
@@ -177,8 +179,8 @@ function allocList(id, title, lines) {
   return [h('h4', { id }, title), h('ul', { class: 'allocs', 'aria-labelledby': id }, lines.map((l) => h('li', {}, l)))];
 }
 
-function facts(pairs) {
-  return h('dl', { class: 'facts' }, pairs.filter(Boolean).map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
+function facts(pairs, id) {
+  return h('dl', { class: 'facts', id }, pairs.filter(Boolean).map(([k, v]) => [h('dt', {}, t(k)), h('dd', {}, v)]));
 }
 
 // ---- a participant's page --------------------------------------------------------------
@@ -195,7 +197,10 @@ function lotText(lot) {
   return [t('proc.lot'), ' ', data(lot.id, { class: 'mono' }), ' · ', lotStates(lot)];
 }
 
-function demandCard(d, n) {
+// A card's name for its buttons: "35613000-4 Unmanned aerial vehicles".
+const cardName = (x) => `${x.cpv} ${cpvLabel({ label_en: x.cpv_label_en, label_uk: x.cpv_label_uk })}`.trim();
+
+function demandCard(d, n, edit) {
   const id = `proc-d-${n}`;
   const allocs = list(d.allocations);
   return h('li', { class: 'card', dataset: { demand: d.id } },
@@ -206,17 +211,18 @@ function demandCard(d, n) {
       ['proc.deliver_by', day(d.deliver_by)],
       ['proc.max_price', money(d.max_unit_price_eur)],
       ['proc.country', countryName(d.country)],
-    ]),
+    ], `${id}-facts`),
     d.lot ? h('p', { class: 'lot' }, lotText(d.lot))
       : h('p', { class: 'notice unplaced' }, t('proc.unplaced'), ' ', reason(d.unplaced_reason)),
     allocs.length ? allocList(`${id}-alloc`, t('proc.who_delivers'), allocs.map((a) => [
       data(a.supplier.name_uk && getLang() === 'uk' ? a.supplier.name_uk : a.supplier.name, { class: 'who' }),
       ` (${countryName(a.supplier.country)}): `, t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) })]))
       : d.lot ? h('p', { class: 'muted' }, t('proc.no_delivery')) : null,
-    d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_reason)) : null);
+    d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_reason)) : null,
+    edit ? cardActions('demands', d, cardName(d), edit.demand, edit.changed, `${id}-facts`) : null);
 }
 
-function supplyCard(x, n, inst) {
+function supplyCard(x, n, inst, edit) {
   const id = `proc-s-${n}`;
   const allocs = list(x.allocations);
   return h('li', { class: 'card', dataset: { supply: x.id } },
@@ -227,14 +233,15 @@ function supplyCard(x, n, inst) {
       ['proc.unit_price', money(x.unit_price_eur)],
       ['proc.lead_time', tn('proc.days', x.lead_time_days)],
       ['proc.made_in', countryName(x.production_country)],
-    ]),
+    ], `${id}-facts`),
     allocs.length ? allocList(`${id}-alloc`, t('proc.to_deliver'), allocs.map((a) => [
       data(a.lot, { class: 'mono' }), ` · ${countryName(a.country)} · `, cpvLabel({ label_en: a.cpv_label_en, label_uk: a.cpv_label_uk }) || a.cpv, h('br'),
       t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) }), ' · ', t('proc.by', { date: day(a.deliver_by) })]))
-      : h('p', { class: 'muted' }, t('proc.nothing_allocated'), ' ', data(instName(inst))));
+      : h('p', { class: 'muted' }, t('proc.nothing_allocated'), ' ', data(instName(inst))),
+    edit ? cardActions('supplies', x, cardName(x), edit.supply, edit.changed, `${id}-facts`) : null);
 }
 
-function participantPlan(plan) {
+function participantPlan(plan, edit) {
   const demands = list(plan.demands);
   const supplies = list(plan.supplies);
   const out = [h('p', { id: 'proc-as-of', class: 'muted' }, t('proc.as_of', { date: day(plan.as_of) }))];
@@ -245,12 +252,12 @@ function participantPlan(plan) {
   if (demands.length) {
     out.push(h('section', { id: 'proc-demands', 'aria-labelledby': 'proc-demands-h' },
       h('h2', { id: 'proc-demands-h' }, tn('proc.your_demands', demands.length)),
-      h('ul', { class: 'cards' }, demands.map(demandCard))));
+      h('ul', { class: 'cards' }, demands.map((d, n) => demandCard(d, n, edit)))));
   }
   if (supplies.length) {
     out.push(h('section', { id: 'proc-supplies', 'aria-labelledby': 'proc-supplies-h' },
       h('h2', { id: 'proc-supplies-h' }, tn('proc.your_supplies', supplies.length)),
-      h('ul', { class: 'cards' }, supplies.map((x, n) => supplyCard(x, n, plan.instrument)))));
+      h('ul', { class: 'cards' }, supplies.map((x, n) => supplyCard(x, n, plan.instrument, edit)))));
   }
   return out;
 }
@@ -334,18 +341,43 @@ function wholePlan(plan) {
 
 // ---- the page ------------------------------------------------------------------------------
 
+// The add buttons, the two forms and what a change did, for the people of
+// organisation org; changed(msg) re-reads the plan, then says msg.
+function editing(org, box, reread) {
+  const status = outcome('proc-edit-status');
+  const changed = async (msg) => {
+    try {
+      await reread();
+      status.ok(msg);
+    } catch (_) { status.fail(t('error.load')); }
+  };
+  const demand = procurementForm('demands', org, changed);
+  const supply = procurementForm('supplies', org, changed);
+  box.replaceChildren(
+    h('p', { class: 'actions' },
+      h('button', { type: 'button', id: 'proc-add-demand', onclick: () => demand.open() }, t('proc.add_demand')), ' ',
+      h('button', { type: 'button', id: 'proc-add-supply', onclick: () => supply.open() }, t('proc.add_supply'))),
+    status.el, demand.el, supply.el);
+  box.hidden = false;
+  return { demand, supply, changed };
+}
+
 async function renderPage(main, whole) {
   const { instruments } = await api.procurementInstruments();
   const all = list(instruments);
   let chosen = chosenInstrument(all);
   const body = h('div', { id: 'proc-plan', 'aria-busy': 'false' });
+  const box = h('section', { id: 'proc-edit', 'aria-label': t('proc.edit_section'), hidden: true });
+  let edit = null;
   async function show(name) {
     chosen = name;
     body.setAttribute('aria-busy', 'true');
     const inst = all.find((i) => i.name === name) || {};
     try {
       const plan = await api.procurementPlan(name);
-      body.replaceChildren(rulesCard(inst), ...(whole ? wholePlan(plan) : participantPlan(plan)));
+      // the people of an organisation state its demands and offers (organisers: dfnc import)
+      if (!whole && plan.organisation && !edit) edit = editing(plan.organisation, box, () => show(chosen));
+      body.replaceChildren(rulesCard(inst), ...(whole ? wholePlan(plan) : participantPlan(plan, edit)));
     } finally {
       body.setAttribute('aria-busy', 'false');
     }
@@ -353,7 +385,7 @@ async function renderPage(main, whole) {
   add(main, h('h1', {}, t('proc.title')),
     h('p', { class: 'lead' }, t(whole ? 'proc.lead_organiser' : 'proc.lead')),
     picker(all, chosen, (name) => show(name).catch((e) => body.replaceChildren(h('p', { class: 'error', role: 'alert' }, t('error.load'))))),
-    body);
+    box, body);
   await show(chosen);
 }
 

@@ -1,0 +1,174 @@
+/* Unit tests of app/procure_edit.c and the reading it shares with the
+ * importer: who may state, change and withdraw a demand or a supply, the
+ * server's ids, the refused field named, one audit line per change. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "app/procure_edit.h"
+#include "store/procure.h"
+
+static struct store *s;
+static struct df_err err;
+static struct arena a;
+
+/* The fields of a body: name, value pairs ended by NULL. */
+static const char *pairs_get(void *ud, const char *name)
+{
+    for (const char *const *p = ud; *p; p += 2)
+        if (strcmp(p[0], name) == 0)
+            return p[1];
+    return NULL;
+}
+
+static const char *shells[] = {"cpv", "35331200-5", "quantity", "2000", "unit", "shell",
+                               "deliver_by", "2999-06-30", "max_unit_price_eur", "3500",
+                               "funder_countries", "de;SE", NULL};
+
+static const struct app_procure_actor pl_buyer = {"buyer@mod.pl", "pl-mod", false};
+static const struct app_procure_actor fr_maker = {"ceo@acme.fr", "fr-acme", false};
+static const struct app_procure_actor no_org = {"ghost@forum.test", NULL, false};
+static const struct app_procure_actor organiser = {"organiser@forum.test", NULL, true};
+
+static void open_fresh(void)
+{
+    cr_assert_eq(store_open(&s, ":memory:", &err), 0, "%s", err.msg);
+    arena_init(&a, 0);
+    struct store_org o[] = {
+        {.id = "pl-mod", .name = "MoD", .country = "PL", .kind = "government"},
+        {.id = "fr-acme", .name = "Acme", .country = "FR", .kind = "company"},
+    };
+    for (size_t i = 0; i < sizeof o / sizeof o[0]; i++)
+        cr_assert_eq(store_org_upsert(s, &o[i], NULL, &err), 0, "%s", err.msg);
+}
+
+static void close_store(void)
+{
+    arena_free(&a);
+    store_close(s);
+}
+
+static int save(const struct app_procure_actor *who, enum app_procure_kind kind, const char *id,
+                const char **body, const char **out, const char **bad)
+{
+    struct app_procure_in in = {.get = pairs_get, .ud = (void *)body};
+    int rc = app_procure_save(s, who, kind, id, &in, &a, out, &err);
+    *bad = in.bad;
+    return rc;
+}
+
+static int keep_demand(void *ud, const struct store_demand *d)
+{
+    snprintf(ud, 96, "%s|%s|%lld|%s", d->buyer, d->country, (long long)d->quantity, d->funders);
+    return 0;
+}
+
+Test(procure_edit, a_buyer_states_its_demand_with_a_server_id_and_an_audit_line,
+     .init = open_fresh, .fini = close_store)
+{
+    const char *id = NULL, *bad = NULL;
+    int64_t audited = store_audit_count(s, &err);
+    cr_assert_eq(save(&pl_buyer, APP_PROCURE_DEMAND, NULL, shells, &id, &bad), 0, "%s", err.msg);
+    cr_assert_eq(strlen(id), 4 + 16, "%s", id);
+    cr_assert_eq(strncmp(id, "dem-", 4), 0);
+    cr_assert_eq(strspn(id + 4, "0123456789abcdef"), 16);
+    char got[96] = "";
+    cr_assert_eq(store_demand_each(s, keep_demand, got, &err), 0);
+    cr_assert_str_eq(got, "pl-mod|PL|2000|DE;SE", "the buyer's country, the funders upper-cased");
+    cr_assert_eq(store_audit_count(s, &err), audited + 1);
+    /* a second one gets another id */
+    const char *id2 = NULL;
+    cr_assert_eq(save(&pl_buyer, APP_PROCURE_DEMAND, NULL, shells, &id2, &bad), 0, "%s", err.msg);
+    cr_assert_str_neq(id, id2);
+}
+
+Test(procure_edit, another_organisations_demand_is_not_found_and_stays_as_it_was,
+     .init = open_fresh, .fini = close_store)
+{
+    const char *id = NULL, *bad = NULL, *out = NULL;
+    cr_assert_eq(save(&pl_buyer, APP_PROCURE_DEMAND, NULL, shells, &id, &bad), 0, "%s", err.msg);
+    int64_t audited = store_audit_count(s, &err);
+    const char *more[] = {"cpv", "35331200-5", "quantity", "1", "unit", "shell", "deliver_by",
+                          "2999-06-30", "max_unit_price_eur", "1", NULL};
+    cr_assert_lt(save(&fr_maker, APP_PROCURE_DEMAND, id, more, &out, &bad), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND, "%s", err.msg);
+    cr_assert_lt(app_procure_remove(s, &fr_maker, APP_PROCURE_DEMAND, id, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    /* as an id that does not exist, word for word but the id */
+    cr_assert_lt(app_procure_remove(s, &fr_maker, APP_PROCURE_DEMAND, "dem-0", &err), 0);
+    cr_assert_str_eq(err.msg, "no demand \"dem-0\"");
+    cr_assert_lt(app_procure_remove(s, &no_org, APP_PROCURE_DEMAND, id, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
+    char got[96] = "";
+    cr_assert_eq(store_demand_each(s, keep_demand, got, &err), 0);
+    cr_assert_str_eq(got, "pl-mod|PL|2000|DE;SE");
+    cr_assert_eq(store_audit_count(s, &err), audited, "a refusal writes no audit line");
+    /* the organiser may; then it is gone */
+    cr_assert_eq(app_procure_remove(s, &organiser, APP_PROCURE_DEMAND, id, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_audit_count(s, &err), audited + 1);
+    cr_assert_lt(app_procure_remove(s, &pl_buyer, APP_PROCURE_DEMAND, id, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}
+
+Test(procure_edit, a_participant_names_no_other_organisation, .init = open_fresh,
+     .fini = close_store)
+{
+    const char *body[] = {"organisation", "pl-mod", "cpv", "35331200-5", "capacity_per_month",
+                          "10", "unit_price_eur", "3000", "lead_time_days", "30",
+                          "production_country", "FR", "eu_content_pct", "80", NULL};
+    const char *id = NULL, *bad = NULL;
+    cr_assert_lt(save(&fr_maker, APP_PROCURE_SUPPLY, NULL, body, &id, &bad), 0);
+    cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
+    body[1] = "fr-acme";
+    cr_assert_eq(save(&fr_maker, APP_PROCURE_SUPPLY, NULL, body, &id, &bad), 0, "%s", err.msg);
+    cr_assert_eq(strncmp(id, "sup-", 4), 0);
+}
+
+/* Each field refused is named; nothing is written. */
+Test(procure_edit, the_refused_field_is_named, .init = open_fresh, .fini = close_store)
+{
+    static const struct {
+        const char *field, *value, *words;
+    } cases[] = {
+        {"quantity", "0", "quantity \"0\" must be a whole number from 1"},
+        {"max_unit_price_eur", "0", "max_unit_price_eur must be a number above 0"},
+        {"deliver_by", "2001-01-01", "deliver_by 2001-01-01 is in the past"},
+        {"deliver_by", "2999-02-30", "is not a date"},
+        {"funder_countries", "DE;XX", "funder country \"XX\""},
+        {"cpv", "3533120-5", "cpv"},
+        {"country", "DE", "country"},
+        {"unit", NULL, "unit is required"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *body[] = {"cpv", "35331200-5", "quantity", "5", "unit", "shell",
+                              "deliver_by", "2999-06-30", "max_unit_price_eur", "10",
+                              "funder_countries", "", "country", "PL", NULL};
+        for (const char **p = body; *p; p += 2)
+            if (strcmp(p[0], cases[i].field) == 0)
+                p[1] = cases[i].value;
+        const char *id = NULL, *bad = NULL;
+        cr_assert_lt(save(&pl_buyer, APP_PROCURE_DEMAND, NULL, body, &id, &bad), 0,
+                     "%s accepted", cases[i].field);
+        cr_assert_eq(err.kind, DF_ERR_INPUT, "%s: %s", cases[i].field, err.msg);
+        cr_assert_str_eq(bad ? bad : "", cases[i].field, "%s", err.msg);
+        cr_assert(strstr(err.msg, cases[i].words), "%s: %s", cases[i].field, err.msg);
+    }
+    int64_t n = -1;
+    cr_assert_eq(store_procure_counts(s, &n, &(int64_t){0}, &(int64_t){0}, &err), 0);
+    cr_assert_eq(n, 0);
+}
+
+/* The importer reads a past deliver_by (plans as of a past date); the API
+ * (in.today set) does not. */
+Test(procure_edit, only_the_api_refuses_a_past_deadline, .init = open_fresh, .fini = close_store)
+{
+    const char *body[] = {"id", "d-old", "buyer", "pl-mod", "country", "pl", "cpv", "35331200-5",
+                          "quantity", "5", "unit", "shell", "deliver_by", "2001-01-01",
+                          "max_unit_price_eur", "10", NULL};
+    struct app_procure_in in = {.get = pairs_get, .ud = body, .csv = true};
+    struct store_demand d;
+    cr_assert_eq(app_procure_demand_read(s, &in, &d, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(d.country, "PL");
+    in.today = "2026-01-01";
+    cr_assert_lt(app_procure_demand_read(s, &in, &d, &err), 0);
+    cr_assert_str_eq(in.bad, "deliver_by");
+}

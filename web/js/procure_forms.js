@@ -1,0 +1,218 @@
+// A buyer's demand and a supplier's offer stated on the /procurement page:
+// the form to add or change one (the CPV picker of the profile page, units,
+// dates, euros) and a card's Edit and Withdraw. The server checks the fields
+// as its importer does (src/app/procure_import.c) and names the field it
+// refuses; its sentences are said here in the page's language by their shape,
+// as the console's import page says the importer's.
+
+import { api } from './api.js';
+import { h, field } from './dom.js';
+import { t, getLang, countryName, errorText } from './i18n.js';
+import { flash, refuse, whileBusy } from './app.js';
+import { cpvPicker } from './cpv.js';
+import { limit, invalid, markInvalid } from './forms.js';
+
+// The server's limits (src/app/procure_import.h, src/http/api.h, src/app/fields.h).
+const TEXT_MAX = 4000;
+const UNIT_MAX = 64;
+const QUANTITY_MAX = 1000000000;
+const PRICE_MAX = 1000000000;
+const LEAD_TIME_MAX = 3650;
+
+// Each kind's fields, in the order the form asks them: [name, key of its
+// label, kind of control, limits].
+const FIELDS = {
+  demands: [
+    ['description', 'proc.f_description', 'text'],
+    ['quantity', 'proc.f_quantity', 'whole', { min: 1, max: QUANTITY_MAX }],
+    ['unit', 'proc.f_unit', 'line', { required: true, max: UNIT_MAX }],
+    ['deliver_by', 'proc.f_deliver_by', 'date'],
+    ['max_unit_price_eur', 'proc.f_max_price', 'eur'],
+    ['funder_countries', 'proc.f_funders', 'countries'],
+  ],
+  supplies: [
+    ['description', 'proc.f_description', 'text'],
+    ['capacity_per_month', 'proc.f_capacity', 'whole', { min: 1, max: QUANTITY_MAX }],
+    ['unit_price_eur', 'proc.f_unit_price', 'eur'],
+    ['lead_time_days', 'proc.f_lead_time', 'whole', { min: 0, max: LEAD_TIME_MAX }],
+    ['production_country', 'proc.f_made_in', 'country'],
+    ['eu_content_pct', 'proc.f_eu_content', 'pct', { required: true }],
+    ['ua_content_pct', 'proc.f_ua_content', 'pct', {}],
+  ],
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+function control(name, kind, lim) {
+  const o = lim || {};
+  switch (kind) {
+    case 'text': return limit(h('textarea', { name, rows: 2 }), TEXT_MAX);
+    case 'line': return limit(h('input', { name, required: o.required, autocomplete: 'off' }), o.max);
+    case 'whole': return h('input', { name, type: 'number', inputmode: 'numeric', min: o.min, max: o.max, step: 1, required: true });
+    case 'eur': return h('input', { name, type: 'number', inputmode: 'decimal', min: 0.01, max: PRICE_MAX, step: 0.01, required: true });
+    case 'pct': return h('input', { name, type: 'number', inputmode: 'decimal', min: 0, max: 100, step: 0.1, required: o.required });
+    case 'date': return h('input', { name, type: 'date', min: today(), required: true });
+    case 'country': return h('input', { name, required: true, maxlength: 2, pattern: '[A-Za-z]{2}', autocomplete: 'off', autocapitalize: 'characters', class: 'short' });
+    case 'countries': return h('input', { name, autocomplete: 'off', autocapitalize: 'characters', pattern: '[A-Za-z]{2}([ ,;]+[A-Za-z]{2})*' });
+    default: return h('input', { name });
+  }
+}
+
+const HINTS = {
+  funder_countries: 'proc.f_funders_hint', production_country: 'proc.f_country_hint',
+  max_unit_price_eur: 'proc.f_eur_hint', unit_price_eur: 'proc.f_eur_hint', unit: 'proc.f_unit_hint',
+};
+
+// The server's sentences by shape (src/app/fields.c, src/app/procure_import.c,
+// src/app/procure_edit.c), each said against its field's label.
+const ERRORS = [
+  [/^cpv "(.*)" is not a CPV code/, 'proc.err_cpv'],
+  [/^cpv "(.*)" is not in the CPV classifier/, 'proc.err_cpv'],
+  [/^\w+ ".*" must be a whole number from (\d+) to (\d+)$/, 'proc.err_whole', ['min', 'max']],
+  [/^\w+ ".*" must be a number from (\S+) to (\S+)$/, 'proc.err_number', ['min', 'max']],
+  [/^\w+ must be a number above 0/, 'proc.err_price'],
+  [/^deliver_by (\S+) is in the past/, 'proc.err_past'],
+  [/^deliver_by ".*" is not a date/, 'proc.err_date'],
+  [/country "(.*)" is not an ISO 3166/, 'proc.err_country', ['code']],
+  [/^funder_countries must be at most (\d+) codes/, 'proc.err_funders', ['max']],
+  [/^eu_content_pct and ua_content_pct add up to/, 'proc.err_shares'],
+  [/^\w+ is required$/, 'form.required'],
+  [/^\w+(?: ".*")? is longer than (\d+) bytes$/, 'form.too_long', ['max']],
+];
+
+// What to say of a refused save: the field the server names marked and
+// focused, the sentence in the page's language.
+function refusal(form, e) {
+  const err = (e && e.body && e.body.error) || {};
+  const name = err.field || (/^(\w+) /.exec(String(e && e.message)) || [])[1];
+  const c = name && form.querySelector(`[name="${name}"]`);
+  if (!c || (e && e.code !== 'invalid')) return errorText(e);
+  markInvalid(c);
+  c.focus();
+  const label = (c.labels && c.labels[0] ? c.labels[0].textContent : name).trim();
+  const msg = String(e.message || '');
+  for (const [re, key, names] of ERRORS) {
+    const m = re.exec(msg);
+    if (m) {
+      const vars = { field: label, letters: 0 };
+      (names || []).forEach((n, i) => { vars[n] = m[i + 1]; });
+      if (vars.max) vars.letters = Math.floor(Number(vars.max) / 2);
+      return t(key, vars);
+    }
+  }
+  return getLang() === 'en' && msg ? msg : t('form.invalid_field', { field: label });
+}
+
+// Funders typed "de, se" or "DE;SE" as the API's list.
+const codes = (v) => String(v || '').toUpperCase().split(/[\s,;]+/).filter(Boolean);
+
+function numberOrNull(v) {
+  return v === '' || v === null || v === undefined ? null : Number(v);
+}
+
+// The form for kind ('demands' or 'supplies'), hidden until asked; onsaved
+// re-reads the plan. Returns {el, open(item)}: item undefined a new one.
+export function procurementForm(kind, org, onsaved) {
+  const isDemand = kind === 'demands';
+  const fid = isDemand ? 'proc-demand-form' : 'proc-supply-form';
+  let editing = null;
+  const picker = cpvPicker(t('proc.f_cpv'), { required: true });
+  picker.input.name = 'cpv';
+  const controls = {};
+  const rows = FIELDS[kind].map(([name, key, ctl, lim]) => {
+    controls[name] = control(name, ctl, lim);
+    const hint = HINTS[name] ? t(HINTS[name], { country: countryName(org && org.country), code: (org && org.country) || '' }) : null;
+    return field(t(key), controls[name], hint);
+  });
+  const title = h('h2', { id: `${fid}-h` });
+  // told apart from the other form's by the heading
+  const cancel = h('button', { type: 'button', class: 'link', 'aria-describedby': `${fid}-h` }, t('proc.cancel'));
+  const submitBtn = h('button', { type: 'submit', class: 'primary' });
+  const form = h('form', { id: fid, class: 'card', novalidate: true, hidden: true, 'aria-labelledby': `${fid}-h` },
+    title, picker.el, rows, h('p', { class: 'actions' }, submitBtn, ' ', cancel));
+
+  function body() {
+    const v = (n) => controls[n].value.trim();
+    const out = { cpv: picker.value(), description: v('description') || null };
+    if (isDemand) {
+      Object.assign(out, {
+        quantity: numberOrNull(v('quantity')), unit: v('unit'), deliver_by: v('deliver_by'),
+        max_unit_price_eur: numberOrNull(v('max_unit_price_eur')), funder_countries: codes(v('funder_countries')),
+      });
+    } else {
+      Object.assign(out, {
+        capacity_per_month: numberOrNull(v('capacity_per_month')), unit_price_eur: numberOrNull(v('unit_price_eur')),
+        lead_time_days: numberOrNull(v('lead_time_days')), production_country: v('production_country').toUpperCase(),
+        eu_content_pct: numberOrNull(v('eu_content_pct')), ua_content_pct: numberOrNull(v('ua_content_pct')),
+      });
+    }
+    return out;
+  }
+
+  // its heading and button say whether it adds or changes
+  function name() {
+    title.textContent = t(editing ? (isDemand ? 'proc.edit_demand' : 'proc.edit_supply') : (isDemand ? 'proc.add_demand' : 'proc.add_supply'));
+    submitBtn.textContent = t(editing ? 'proc.save_change' : (isDemand ? 'proc.add_demand_button' : 'proc.add_supply_button'));
+  }
+  name();
+
+  function open(item) {
+    editing = item || null;
+    name();
+    form.querySelector('.flash')?.remove();
+    form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
+    const x = item || {};
+    if (x.cpv) picker.set(x.cpv); else picker.reset();
+    for (const [name] of FIELDS[kind]) {
+      const val = name === 'funder_countries' ? (x[name] || []).join(', ')
+        : name === 'production_country' ? (x[name] || (item ? '' : (org && org.country) || ''))
+          : x[name];
+      controls[name].value = val === null || val === undefined ? '' : String(val);
+    }
+    form.hidden = false;
+    picker.input.focus();
+  }
+
+  cancel.addEventListener('click', () => { form.hidden = true; });
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    if (!/^\d{8}-\d$/.test(picker.value())) { refuse(form, picker.input, t('caps.pick_cpv')); return; }
+    const bad = invalid(form);
+    if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }
+    await whileBusy([submitBtn, cancel], async () => {
+      try {
+        await api.saveProcurement(kind, editing && editing.id, body());
+      } catch (e) {
+        flash(form, `${t('error.save')} ${refusal(form, e)}`, 'error');
+        return;
+      }
+      form.hidden = true;
+      await onsaved(t(editing ? 'proc.changed' : (isDemand ? 'proc.demand_added' : 'proc.supply_added')));
+    });
+  });
+  return { el: form, open };
+}
+
+// A card's Edit and Withdraw (after a confirmation); onchanged re-reads the
+// plan. label names the card (its CPV), the element of id facts tells it from
+// another of the same code (quantity, date).
+export function cardActions(kind, item, label, form, onchanged, facts) {
+  const isDemand = kind === 'demands';
+  return h('p', { class: 'actions' },
+    h('button', { type: 'button', class: 'edit', 'aria-label': t('proc.edit_named', { what: label }), 'aria-describedby': facts, onclick: () => form.open(item) }, t('proc.edit')),
+    ' ',
+    h('button', {
+      type: 'button', class: 'link danger withdraw', 'aria-label': t('proc.withdraw_named', { what: label }), 'aria-describedby': facts,
+      onclick: async (ev) => {
+        if (!window.confirm(t(isDemand ? 'proc.withdraw_demand_confirm' : 'proc.withdraw_supply_confirm', { what: label }))) return;
+        const where = ev.target.closest('li') || ev.target.parentNode;
+        try {
+          await api.withdrawProcurement(kind, item.id);
+        } catch (e) {
+          flash(where, `${t('error.save')} ${errorText(e)}`, 'error');
+          return;
+        }
+        await onchanged(t('proc.withdrawn'));
+      },
+    }, t('proc.withdraw')));
+}
