@@ -261,11 +261,18 @@ json_t *app_procure_org_view(struct store *s, const struct app_procure_plan *p, 
     return j;
 }
 
-int app_procure_org_has_any(struct store *s, const char *org, bool *out, struct df_err *err)
+int app_procure_org_takes_part(struct store *s, const char *org, const char *kind, bool *out,
+                               struct df_err *err)
 {
     int64_t d = 0, x = 0;
     *out = false;
-    if (org && store_procure_org_counts(s, org, &d, &x, err) < 0)
+    if (!org)
+        return 0;
+    if (kind && (strcmp(kind, "government") == 0 || strcmp(kind, "company") == 0)) {
+        *out = true;
+        return 0;
+    }
+    if (store_procure_org_counts(s, org, &d, &x, err) < 0)
         return -1;
     *out = d > 0 || x > 0;
     return 0;

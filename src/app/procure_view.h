@@ -40,7 +40,11 @@ json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p
 json_t *app_procure_org_view(struct store *s, const struct app_procure_plan *p, const char *org,
                              struct df_err *err);
 
-/* Whether org's people have something to see: it has demands or supplies. */
-int app_procure_org_has_any(struct store *s, const char *org, bool *out, struct df_err *err);
+/* Whether org's people (kind: the organisation's, or NULL) have the joint
+ * procurement page: one that buys or sells (a government's ministry or
+ * agency, a company) may state its first demand or offer there, and any
+ * other that has demands or supplies sees them. False for no org. */
+int app_procure_org_takes_part(struct store *s, const char *org, const char *kind, bool *out,
+                               struct df_err *err);
 
 #endif

@@ -225,15 +225,14 @@ static void h_me(struct http_req *r)
     if (r->user.person)
         (void)store_person_ui_language(r->s, r->user.person, &r->a, &ui_language, &err);
     json_object_set_new(j, "ui_language", api_str_or_null(ui_language));
-    if (r->user.org && store_org_get(r->s, r->user.org, &r->a, &o, &err) == 0)
-        json_object_set_new(j, "organisation", api_org_json(&o));
-    else
-        json_object_set_new(j, "organisation", json_null());
+    bool has_org = r->user.org && store_org_get(r->s, r->user.org, &r->a, &o, &err) == 0;
+    json_object_set_new(j, "organisation", has_org ? api_org_json(&o) : json_null());
     json_object_set_new(j, "is_contact", json_boolean(api_is_contact_of(r, r->user.org)));
     /* whether the organisation buys or supplies in joint procurement: its
      * people then have the page (organisers see the whole plan anyway) */
     bool procures = false;
-    if (app_procure_org_has_any(r->s, r->user.org, &procures, &err) < 0)
+    if (app_procure_org_takes_part(r->s, has_org ? r->user.org : NULL, has_org ? o.kind : NULL,
+                                   &procures, &err) < 0)
         procures = false;
     json_object_set_new(j, "procurement", json_boolean(procures));
     http_reply_json(r, 200, j);

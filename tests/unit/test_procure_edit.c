@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "app/procure_edit.h"
+#include "app/procure_view.h"
 #include "store/procure.h"
 
 static struct store *s;
@@ -171,4 +172,34 @@ Test(procure_edit, only_the_api_refuses_a_past_deadline, .init = open_fresh, .fi
     in.today = "2026-01-01";
     cr_assert_lt(app_procure_demand_read(s, &in, &d, &err), 0);
     cr_assert_str_eq(in.bad, "deliver_by");
+}
+
+/* Who has the page (GET /me's "procurement"): a ministry or a company with
+ * nothing stated yet, to state its first; a research institute only once
+ * it has a demand or a supply; nobody without an organisation. */
+Test(procure_edit, buyers_and_makers_have_the_page_before_their_first_demand,
+     .init = open_fresh, .fini = close_store)
+{
+    struct store_org lab = {.id = "de-lab", .name = "Lab", .country = "DE", .kind = "research"};
+    cr_assert_eq(store_org_upsert(s, &lab, NULL, &err), 0, "%s", err.msg);
+    static const struct {
+        const char *org, *kind;
+        bool has;
+    } cases[] = {
+        {"pl-mod", "government", true}, {"fr-acme", "company", true},
+        {"de-lab", "research", false},  {NULL, NULL, false},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        bool has = !cases[c].has;
+        cr_assert_eq(app_procure_org_takes_part(s, cases[c].org, cases[c].kind, &has, &err), 0,
+                     "%s", err.msg);
+        cr_assert_eq(has, cases[c].has, "%s", cases[c].kind ? cases[c].kind : "no organisation");
+    }
+    const struct app_procure_actor lab_buyer = {"head@lab.de", "de-lab", false};
+    const char *id, *bad;
+    cr_assert_eq(save(&lab_buyer, APP_PROCURE_DEMAND, NULL, shells, &id, &bad), 0, "%s", err.msg);
+    bool has = false;
+    cr_assert_eq(app_procure_org_takes_part(s, "de-lab", "research", &has, &err), 0, "%s",
+                 err.msg);
+    cr_assert(has, "a research institute with a demand has the page");
 }
