@@ -457,6 +457,13 @@ static const char migration_16[] =
 #undef PROCURE_TRIGGERS
 #undef PROCURE_BUMP
 
+/* GET /me asks whether the caller's organisation has demands or supplies,
+ * and removing an organisation checks the foreign keys that name it: both
+ * read them by organisation. */
+static const char migration_17[] =
+    "CREATE INDEX demands_buyer ON demands(buyer_rid);"
+    "CREATE INDEX supplies_org ON supplies(org_rid);";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -475,6 +482,7 @@ const struct store_migration store_migrations[] = {
     {14, "the schedule runs' change counter no longer kept", migration_14},
     {15, "invitations: a login's one-time link to choose its password", migration_15},
     {16, "a counter of changes to what a procurement plan reads", migration_16},
+    {17, "demands and supplies indexed by organisation", migration_17},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];
