@@ -118,16 +118,19 @@ static int org_country(struct store *s, const char *org, struct arena *a, const 
     return 0;
 }
 
-/* "buyer org-gov, PL, 35300000-5, 2000 at most 3500 EUR by 2027-06-30" */
+/* "buyer org-gov, PL, 35300000-5, 2000 shell at most 3500 EUR by 2027-06-30":
+ * every field whole (checked, so bounded: an id of APP_ID_MAX bytes, a unit
+ * of APP_UNIT_MAX; a cut unit could end inside a letter, text that is not
+ * UTF-8), prices to the cent (%g wrote 1234567.89 as 1.23457e+06). */
 static void detail_of(enum app_procure_kind kind, const struct store_demand *d,
                       const struct store_supply *x, char *out, size_t cap)
 {
     if (kind == APP_PROCURE_DEMAND)
-        snprintf(out, cap, "buyer %.128s, %s, %s, %lld %.40s at most %g EUR by %s", d->buyer,
+        snprintf(out, cap, "buyer %s, %s, %s, %lld %s at most %.15g EUR by %s", d->buyer,
                  d->country, d->cpv, (long long)d->quantity, d->unit, d->max_unit_price_eur,
                  d->deliver_by);
     else
-        snprintf(out, cap, "organisation %.128s, %s, %lld a month at %g EUR, made in %s", x->org,
+        snprintf(out, cap, "organisation %s, %s, %lld a month at %.15g EUR, made in %s", x->org,
                  x->cpv, (long long)x->capacity_per_month, x->unit_price_eur,
                  x->production_country);
 }
