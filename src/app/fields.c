@@ -246,8 +246,9 @@ int app_price_check(const char *what, const char *text, const double *v, struct 
 {
     if (app_number_check(what, text, v, 0, APP_PRICE_MAX, err) < 0)
         return -1;
-    if (*v <= 0)
-        return df_err_set(err, DF_ERR_INPUT, "%s must be a number above 0 and at most %g", what,
+    if (*v < APP_PRICE_MIN)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s must be a number above 0 (a cent at least) and at most %g", what,
                           APP_PRICE_MAX);
     return 0;
 }

@@ -93,8 +93,10 @@ int app_whole_check(const char *what, const char *text, const long long *v, long
 int app_number_check(const char *what, const char *text, const double *v, double min,
                      double max, struct df_err *err);
 
-/* A price in EUR per unit: a number above 0 (nothing is bought or sold for
- * nothing) and at most APP_PRICE_MAX; text and v as for app_number_check. */
+/* A price in EUR per unit: a cent at least (nothing is bought or sold for
+ * nothing, and the planner counts cents: 0.004 would be planned as 0) and
+ * at most APP_PRICE_MAX; text and v as for app_number_check. */
+#define APP_PRICE_MIN 0.01
 int app_price_check(const char *what, const char *text, const double *v, struct df_err *err);
 
 /* A demand's unit ("shell", "drone", "шт."): one line of at most APP_UNIT_MAX

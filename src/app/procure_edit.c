@@ -102,6 +102,28 @@ static int may_state(const struct app_procure_actor *who, enum app_procure_kind 
     return 0;
 }
 
+/* Whether who's organisation may state one more of kind: a participant's
+ * organisation states at most APP_PROCURE_ORG_MAX of each over the API
+ * (every plan reads every demand and supply, and a script adding thousands
+ * would make each plan, for everyone, take seconds); organisers are not
+ * counted. 0, or -1 with err (DF_ERR_CONFLICT). */
+static int may_add(struct store *s, const struct app_procure_actor *who,
+                   enum app_procure_kind kind, struct df_err *err)
+{
+    int64_t n[2];
+    if (who->organiser)
+        return 0;
+    if (store_procure_org_counts(s, who->org, &n[APP_PROCURE_DEMAND], &n[APP_PROCURE_SUPPLY],
+                                 err) < 0)
+        return -1;
+    if (n[kind] >= APP_PROCURE_ORG_MAX)
+        return df_err_set(err, DF_ERR_CONFLICT,
+                          "%s has %lld %s, the most one organisation states here (%d): "
+                          "withdraw one, or ask the organisers to import more",
+                          who->org, (long long)n[kind], kind_plurals[kind], APP_PROCURE_ORG_MAX);
+    return 0;
+}
+
 /* The country of organisation org (NULL when org is NULL or unknown: the
  * read then names the organisation). */
 static int org_country(struct store *s, const char *org, struct arena *a, const char **country,
@@ -118,16 +140,19 @@ static int org_country(struct store *s, const char *org, struct arena *a, const 
     return 0;
 }
 
-/* "buyer org-gov, PL, 35300000-5, 2000 at most 3500 EUR by 2027-06-30" */
+/* "buyer org-gov, PL, 35300000-5, 2000 shell at most 3500 EUR by 2027-06-30":
+ * every field whole (checked, so bounded: an id of APP_ID_MAX bytes, a unit
+ * of APP_UNIT_MAX; a cut unit could end inside a letter, text that is not
+ * UTF-8), prices to the cent (%g wrote 1234567.89 as 1.23457e+06). */
 static void detail_of(enum app_procure_kind kind, const struct store_demand *d,
                       const struct store_supply *x, char *out, size_t cap)
 {
     if (kind == APP_PROCURE_DEMAND)
-        snprintf(out, cap, "buyer %.128s, %s, %s, %lld %.40s at most %g EUR by %s", d->buyer,
+        snprintf(out, cap, "buyer %s, %s, %s, %lld %s at most %.15g EUR by %s", d->buyer,
                  d->country, d->cpv, (long long)d->quantity, d->unit, d->max_unit_price_eur,
                  d->deliver_by);
     else
-        snprintf(out, cap, "organisation %.128s, %s, %lld a month at %g EUR, made in %s", x->org,
+        snprintf(out, cap, "organisation %s, %s, %lld a month at %.15g EUR, made in %s", x->org,
                  x->cpv, (long long)x->capacity_per_month, x->unit_price_eur,
                  x->production_country);
 }
@@ -146,7 +171,8 @@ static int save(struct store *s, const struct app_procure_actor *who, enum app_p
     if (kind == APP_PROCURE_DEMAND &&
         org_country(s, who->organiser ? named : who->org, a, &country, err) < 0)
         return -1;
-    if (id ? may_touch(s, who, kind, id, a, err) < 0 : !(id = new_id(s, kind, a, err)))
+    if (id ? may_touch(s, who, kind, id, a, err) < 0
+           : may_add(s, who, kind, err) < 0 || !(id = new_id(s, kind, a, err)))
         return -1;
     char today[11];
     procure_date_format((int)(time(NULL) / 86400), today);

@@ -11,6 +11,10 @@
 
 enum app_procure_kind { APP_PROCURE_DEMAND, APP_PROCURE_SUPPLY };
 
+/* The demands, and the supplies, a participant's organisation may have when
+ * it states a new one (organisers and imports are not held to it). */
+#define APP_PROCURE_ORG_MAX 500
+
 /* Who asks: their login's e-mail (the audit's actor), their organisation
  * (NULL: none) and whether they are an organiser. */
 struct app_procure_actor {
@@ -24,7 +28,9 @@ struct app_procure_actor {
  * organiser names the organisation ("buyer", "organisation"); a participant's
  * is their own (another named: DF_ERR_FORBIDDEN; no organisation:
  * DF_ERR_FORBIDDEN) and a demand's country defaults to it. A deliver_by
- * before today (UTC) is refused. id another organisation's, for a
+ * before today (UTC) is refused. A participant's organisation that has
+ * APP_PROCURE_ORG_MAX of kind already states no new one (DF_ERR_CONFLICT;
+ * changes pass). id another organisation's, for a
  * participant, is DF_ERR_NOT_FOUND as an unknown id is. One transaction with
  * its audit line. *out_id (in a) is the id saved. 0, or -1 with err
  * (DF_ERR_INPUT with in->bad the field). */

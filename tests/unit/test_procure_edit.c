@@ -203,3 +203,38 @@ Test(procure_edit, buyers_and_makers_have_the_page_before_their_first_demand,
                  err.msg);
     cr_assert(has, "a research institute with a demand has the page");
 }
+
+/* Every plan reads every demand: one participant's script adding 20,000
+ * made each plan, for everyone, take 9 s instead of 0.2 s. */
+Test(procure_edit, an_organisation_states_at_most_its_share_of_new_demands,
+     .init = open_fresh, .fini = close_store)
+{
+    for (int i = 0; i < APP_PROCURE_ORG_MAX; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "d-%d", i);
+        struct store_demand d = {.id = id, .buyer = "pl-mod", .country = "PL",
+                                 .cpv = "35331200-5", .unit = "shell",
+                                 .deliver_by = "2999-06-30", .funders = "",
+                                 .quantity = 1, .max_unit_price_eur = 1};
+        int added;
+        cr_assert_eq(store_demand_upsert(s, &d, &added, &err), 0, "%s", err.msg);
+    }
+    const char *id = NULL, *bad = NULL;
+    int64_t audited = store_audit_count(s, &err), n[2];
+    cr_assert_lt(save(&pl_buyer, APP_PROCURE_DEMAND, NULL, shells, &id, &bad), 0);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT, "%s", err.msg);
+    cr_assert(strstr(err.msg, "pl-mod has 500 demands, the most one organisation states here"),
+              "%s", err.msg);
+    cr_assert_eq(store_procure_org_counts(s, "pl-mod", &n[0], &n[1], &err), 0);
+    cr_assert_eq(n[0], APP_PROCURE_ORG_MAX, "nothing written");
+    cr_assert_eq(store_audit_count(s, &err), audited, "nor audited");
+    /* a change is no new one; an organiser is not counted; supplies are counted apart */
+    cr_assert_eq(save(&pl_buyer, APP_PROCURE_DEMAND, "d-7", shells, &id, &bad), 0, "%s", err.msg);
+    const char *named[] = {"buyer", "pl-mod", "cpv", "35331200-5", "quantity", "1", "unit",
+                           "shell", "deliver_by", "2999-06-30", "max_unit_price_eur", "1", NULL};
+    cr_assert_eq(save(&organiser, APP_PROCURE_DEMAND, NULL, named, &id, &bad), 0, "%s", err.msg);
+    const char *offer[] = {"cpv", "35331200-5", "capacity_per_month", "10", "unit_price_eur", "9",
+                           "lead_time_days", "30", "production_country", "PL",
+                           "eu_content_pct", "80", NULL};
+    cr_assert_eq(save(&pl_buyer, APP_PROCURE_SUPPLY, NULL, offer, &id, &bad), 0, "%s", err.msg);
+}

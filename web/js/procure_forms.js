@@ -7,7 +7,7 @@
 
 import { api } from './api.js';
 import { h, field } from './dom.js';
-import { t, getLang, countryName, errorText } from './i18n.js';
+import { t, num, getLang, countryName, errorText } from './i18n.js';
 import { flash, refuse, whileBusy } from './app.js';
 import { cpvPicker } from './cpv.js';
 import { limit, invalid, markInvalid } from './forms.js';
@@ -84,6 +84,9 @@ const ERRORS = [
 // focused, the sentence in the page's language.
 function refusal(form, e) {
   const err = (e && e.body && e.body.error) || {};
+  // the organisation's share of new ones used up (src/app/procure_edit.c)
+  const most = e && e.code === 'conflict' && /^\S+ has \d+ (demands|supplies), the most one organisation states here \((\d+)\)/.exec(String(e.message));
+  if (most) return t(`proc.err_org_max_${most[1]}`, { max: num(Number(most[2])) });
   const name = err.field || (/^(\w+) /.exec(String(e && e.message)) || [])[1];
   const c = name && form.querySelector(`[name="${name}"]`);
   if (!c || (e && e.code !== 'invalid')) return errorText(e);
