@@ -244,11 +244,12 @@ int app_number_check(const char *what, const char *text, const double *v, double
 
 int app_price_check(const char *what, const char *text, const double *v, struct df_err *err)
 {
-    if (app_number_check(what, text, v, 0, APP_PRICE_MAX, err) < 0)
-        return -1;
-    if (*v < APP_PRICE_MIN)
+    /* one sentence for every price refused, which says both bounds (the
+     * value is not repeated: the page finds the sentence by its start) */
+    (void)text;
+    if (!v || !isfinite(*v) || *v < APP_PRICE_MIN || *v > APP_PRICE_MAX)
         return df_err_set(err, DF_ERR_INPUT,
-                          "%s must be a number above 0 (a cent at least) and at most %g", what,
+                          "%s must be a number above 0 (a cent at least) and at most %.0f", what,
                           APP_PRICE_MAX);
     return 0;
 }

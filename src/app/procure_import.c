@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "store/procure.h"
 
 const char *const app_procure_demand_columns[] = {
@@ -164,9 +165,16 @@ static const char *funders(struct fields *f, char *out, size_t cap)
         size_t len = end ? (size_t)(end - p) : strlen(p);
         char one[8], code[3];
         if (len > 0) {
-            if (len >= sizeof one || ++n > APP_FUNDERS_MAX || used + 3 >= cap) {
+            if (++n > APP_FUNDERS_MAX || used + 3 >= cap) {
                 df_err_set(f->err, DF_ERR_INPUT,
                            "funder_countries must be at most %d codes like DK;SE", APP_FUNDERS_MAX);
+                refuse(f, "funder_countries");
+                break;
+            }
+            if (len >= sizeof one) {   /* "Germany": a name, not a code */
+                df_err_set(f->err, DF_ERR_INPUT,
+                           "funder country \"%.*s\" is not an ISO 3166 alpha-2 code (like DE, PL, UA)",
+                           (int)utf8_prefix(p, len, 40), p);
                 refuse(f, "funder_countries");
                 break;
             }

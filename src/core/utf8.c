@@ -216,3 +216,12 @@ int utf8_collate_names(const char *a, size_t an, const char *b, size_t bn)
     }
     return (a < ae) - (b < be);
 }
+
+size_t utf8_prefix(const char *s, size_t n, size_t max)
+{
+    if (n <= max)
+        return n;
+    while (max > 0 && ((unsigned char)s[max] & 0xC0) == 0x80)
+        max--;
+    return max;
+}

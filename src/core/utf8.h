@@ -49,6 +49,10 @@ long utf8_find(const char *s, size_t n, bool (*is_bad)(long c), long *cp);
 /* Number of code points in a valid string. */
 size_t utf8_length(const char *s, size_t n);
 
+/* The length of the longest prefix of s[0..n) of at most max bytes that
+ * does not end inside a character, to cut a value quoted in a message. */
+size_t utf8_prefix(const char *s, size_t n, size_t max);
+
 /* Lower-cases ASCII and Cyrillic (А-Я, Ѐ-Џ, Ґ) of s[0..n) into out[0..n): every
  * such letter keeps its byte length, so out holds exactly n bytes (not
  * terminated); other bytes are copied. out may be s. */

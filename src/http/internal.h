@@ -103,6 +103,10 @@ void http_reply_error(struct http_req *r, int status, const char *code, const ch
 /* Maps err's kind to a status (USAGE 400, INPUT 422, NOT_FOUND 404, CONFLICT
  * 409, FORBIDDEN 403, otherwise 500 with a generic message, the detail logged). */
 void http_reply_df_err(struct http_req *r, const struct df_err *err);
+/* {"error": {"code", "message", "field"}} (field left out when NULL), the
+ * message cut to whole characters where a bounded copy split one. */
+void http_reply_field_error(struct http_req *r, int status, const char *code, const char *field,
+                            const char *message);
 /* One more reply header (up to HTTP_EXTRA_HEADERS; NULL value: none). name
  * and value must live as long as the request (static or in its arena). */
 void http_reply_header(struct http_req *r, const char *name, const char *value);

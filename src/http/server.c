@@ -115,10 +115,21 @@ void http_reply_error(struct http_req *r, int status, const char *code, const ch
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    http_reply_field_error(r, status, code, NULL, msg);
+}
+
+void http_reply_field_error(struct http_req *r, int status, const char *code, const char *field,
+                            const char *message)
+{
+    char msg[1024];
+    snprintf(msg, sizeof msg, "%s", message);
     size_t bad;
     if (!utf8_is_valid(msg, strlen(msg), &bad))
         msg[bad] = '\0'; /* cut where a bounded copy split a character */
-    http_reply_json(r, status, json_pack("{s{ss ss}}", "error", "code", code, "message", msg));
+    json_t *e = json_pack("{ss ss}", "code", code, "message", msg);
+    if (e && field)
+        json_object_set_new(e, "field", json_string(field));
+    http_reply_json(r, status, e ? json_pack("{so}", "error", e) : NULL);
 }
 
 void http_reply_df_err(struct http_req *r, const struct df_err *err)

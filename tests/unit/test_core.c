@@ -371,3 +371,15 @@ Test(file, a_rename_that_fails_after_the_sync_keeps_the_written_file)
     rmdir(path);
     rmdir(dir);
 }
+
+/* A value quoted in a message is cut between characters, never inside one. */
+Test(utf8, a_prefix_never_ends_inside_a_character)
+{
+    static const char s[] = "XНім";   /* X, then three letters of two bytes */
+    size_t n = strlen(s);
+    cr_assert_eq(utf8_prefix(s, n, 100), n, "a short value is whole");
+    cr_assert_eq(utf8_prefix(s, n, 3), 3, "X and Н");
+    cr_assert_eq(utf8_prefix(s, n, 4), 3, "not inside і");
+    cr_assert_eq(utf8_prefix(s, n, 5), 5);
+    cr_assert_eq(utf8_prefix(s, n, 0), 0);
+}
