@@ -2348,6 +2348,13 @@ test('the EU ministry on a phone in Ukrainian adds a demand, sees it in a lot or
   await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
   const form = page.locator('#proc-demand-form');
   assert.equal(await form.isVisible(), false, 'the form waits to be asked for');
+  // opened from the keyboard and cancelled: the focus goes back to its button
+  await page.focus('#proc-add-demand');
+  await page.keyboard.press('Enter');
+  await form.locator('button.link').click();
+  assert.equal(await form.isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'proc-add-demand',
+    'the focus is back on the button that opened the form');
   await page.click('#proc-add-demand');
   assert.equal(await page.textContent('#proc-demand-form-h'), 'Додати потребу');
   // the CPV picker of the profile page: ammunition, chosen from its list

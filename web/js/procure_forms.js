@@ -159,7 +159,16 @@ export function procurementForm(kind, org, onsaved) {
   }
   name();
 
+  // the button that opened the form, which takes the focus back when it
+  // closes (a keyboard or screen-reader user is not left at the page's top)
+  let opener = null;
+  function close() {
+    form.hidden = true;
+    if (opener && opener.isConnected) opener.focus();
+  }
+
   function open(item) {
+    opener = document.activeElement;
     editing = item || null;
     name();
     form.querySelector('.flash')?.remove();
@@ -176,7 +185,7 @@ export function procurementForm(kind, org, onsaved) {
     picker.input.focus();
   }
 
-  cancel.addEventListener('click', () => { form.hidden = true; });
+  cancel.addEventListener('click', close);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     if (!/^\d{8}-\d$/.test(picker.value())) { refuse(form, picker.input, t('caps.pick_cpv')); return; }
@@ -189,7 +198,7 @@ export function procurementForm(kind, org, onsaved) {
         flash(form, `${t('error.save')} ${refusal(form, e)}`, 'error');
         return;
       }
-      form.hidden = true;
+      close();
       await onsaved(t(editing ? 'proc.changed' : (isDemand ? 'proc.demand_added' : 'proc.supply_added')));
     });
   });
