@@ -359,9 +359,12 @@ function wholePlan(plan, edit) {
 // ---- the page ------------------------------------------------------------------------------
 
 // The add buttons, the two forms and what a change did, for the people of
-// organisation org, or for the organiser on behalf of one of orgs;
-// changed(msg) re-reads the plan, then says msg.
-function editing(org, box, reread, orgs) {
+// organisation org, or for the organiser on behalf of one of those orgsOf()
+// reads; changed(msg) re-reads the plan, then says msg. The organiser's
+// forms are made when first asked for, the organisations read then: every
+// one of them is 1.5 MB at the 10,000-person demo's 3,067, too much for a
+// phone that only looks at the plan.
+function editing(org, box, reread, orgsOf) {
   const status = outcome('proc-edit-status');
   const changed = async (msg) => {
     try {
@@ -369,15 +372,38 @@ function editing(org, box, reread, orgs) {
       status.ok(msg);
     } catch (_) { status.fail(t('error.load')); }
   };
-  const demand = procurementForm('demands', org, changed, orgs);
-  const supply = procurementForm('supplies', org, changed, orgs);
+  const slots = { demands: h('div'), supplies: h('div') };
+  const made = {};
+  let orgs = null;
+  async function formOf(kind) {
+    if (!made[kind]) {
+      orgs = orgs || orgsOf();
+      const f = procurementForm(kind, org, changed, await orgs);
+      if (!made[kind]) { made[kind] = f; slots[kind].replaceChildren(f.el); }
+    }
+    return made[kind];
+  }
+  const opener = (kind) => async () => {
+    try {
+      (await formOf(kind)).open();
+    } catch (_) {
+      orgs = null;
+      status.fail(t('error.load'));
+    }
+  };
+  if (!orgsOf) {
+    for (const kind of ['demands', 'supplies']) {
+      made[kind] = procurementForm(kind, org, changed);
+      slots[kind].replaceChildren(made[kind].el);
+    }
+  }
   box.replaceChildren(
     h('p', { class: 'actions' },
-      h('button', { type: 'button', id: 'proc-add-demand', onclick: () => demand.open() }, t('proc.add_demand')), ' ',
-      h('button', { type: 'button', id: 'proc-add-supply', onclick: () => supply.open() }, t('proc.add_supply'))),
-    status.el, demand.el, supply.el);
+      h('button', { type: 'button', id: 'proc-add-demand', onclick: opener('demands') }, t('proc.add_demand')), ' ',
+      h('button', { type: 'button', id: 'proc-add-supply', onclick: opener('supplies') }, t('proc.add_supply'))),
+    status.el, slots.demands, slots.supplies);
   box.hidden = false;
-  return { demand, supply, changed };
+  return { demand: made.demands, supply: made.supplies, changed };
 }
 
 async function renderPage(main, whole) {
@@ -396,7 +422,7 @@ async function renderPage(main, whole) {
       // the people of an organisation state its demands and offers, the
       // organiser any organisation's (one taken by phone)
       if (!edit && (whole || plan.organisation)) {
-        edit = editing(whole ? null : plan.organisation, box, () => show(chosen), whole ? await api.allOrganisations() : undefined);
+        edit = editing(whole ? null : plan.organisation, box, () => show(chosen), whole ? api.allOrganisations : undefined);
       }
       body.replaceChildren(rulesCard(inst), ...(whole ? wholePlan(plan, edit) : participantPlan(plan, edit)));
     } finally {
