@@ -1149,8 +1149,9 @@ async function walkPages(checks) {
         await page.locator('#cap-form input[role=combobox]').fill('безпілот');
         await page.locator('#cap-form [role=option]').first().waitFor();
       }
-      if (p.startsWith('/procurement')) {
-        // the forms to add a demand and an offer open, as a buyer or supplier fills them
+      if (p.startsWith('/procurement') || p.startsWith('/console/procurement')) {
+        // the forms to add a demand and an offer open, as a buyer or supplier
+        // fills them, or the organiser for one (with its organisation picker)
         await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
         await page.click('#proc-add-demand');
         await page.click('#proc-add-supply');
@@ -1314,6 +1315,17 @@ function axeStates(welcome) {
       ['/console/dashboard', null],
       [`/requests?q=${name}`, null],
       ['/console/procurement?instrument=edip', wait('#proc-lots')],
+      ['/console/procurement?instrument=edip', async function organiserDemandRefused(page) {
+        await page.locator('#proc-lots').waitFor();
+        await page.click('#proc-add-demand');
+        await page.click('#proc-demand-form button[type=submit]');
+        await page.locator('#proc-demand-form .flash[role=alert]').waitFor();
+      }],
+      ['/console/procurement?instrument=edip', async function organiserSupplyFormOpen(page) {
+        await page.locator('#proc-lots').waitFor();
+        await page.click('#proc-add-supply');
+        await page.locator('#proc-supply-form select[name=organisation]').waitFor();
+      }],
     ]],
     [BUYER, [['/procurement?instrument=edip', wait('#proc-demands')],
       ['/procurement?instrument=edip', async function demandFormRefused(page) {
@@ -2342,6 +2354,32 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   await octx.close();
 });
 
+// Fills the demand form with shells (CPV 35330000-6, picked from the list),
+// due in 400 days; returns that date.
+async function fillDemand(form, { description, quantity, price, funders }) {
+  await form.locator('input[role=combobox]').fill('35330000');
+  await form.locator('[role=option]').first().click();
+  if (description) await form.locator('textarea[name=description]').fill(description);
+  await form.locator('input[name=quantity]').fill(String(quantity));
+  await form.locator('input[name=unit]').fill('снаряд');
+  const when = new Date(Date.now() + 400 * 86400e3).toISOString().slice(0, 10);
+  await form.locator('input[name=deliver_by]').fill(when);
+  await form.locator('input[name=max_unit_price_eur]').fill(String(price));
+  await form.locator('input[name=funder_countries]').fill(funders);
+  return when;
+}
+
+// The demand form refused, all in Ukrainian (shot as name): its funders put
+// right, sent again and added.
+async function addedOnceRight(page, form, name, funders) {
+  await assertUkrainian(page);
+  assert.deepEqual(await page.evaluate(latinLeft), []);
+  await shoot(page, name);
+  await form.locator('input[name=funder_countries]').fill(funders);
+  await form.locator('button[type=submit]').click();
+  await page.waitForFunction(() => /Потребу додано/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+}
+
 test('the EU ministry on a phone in Ukrainian adds a demand, sees it in a lot or why not, changes it and withdraws it', async () => {
   const { ctx, page } = await signedIn(BUYER, 'uk-UA', PHONE);
   await open(page, '/procurement?instrument=safe');
@@ -2358,29 +2396,16 @@ test('the EU ministry on a phone in Ukrainian adds a demand, sees it in a lot or
   await page.click('#proc-add-demand');
   assert.equal(await page.textContent('#proc-demand-form-h'), 'Додати потребу');
   // the CPV picker of the profile page: ammunition, chosen from its list
-  await form.locator('input[role=combobox]').fill('35330000');
-  await form.locator('[role=option]').first().click();
-  assert.match(await form.locator('input[role=combobox]').inputValue(), /^35330000-6 /);
-  await form.locator('textarea[name=description]').fill('Снаряди 155 мм, e2e');
-  await form.locator('input[name=quantity]').fill('2000');
-  await form.locator('input[name=unit]').fill('снаряд');
-  const when = new Date(Date.now() + 400 * 86400e3).toISOString().slice(0, 10);
-  await form.locator('input[name=deliver_by]').fill(when);
-  await form.locator('input[name=max_unit_price_eur]').fill('3500');
   // a funder the server does not know: its refusal said in Ukrainian against the field
-  await form.locator('input[name=funder_countries]').fill('DE, XX');
+  const when = await fillDemand(form, { description: 'Снаряди 155 мм, e2e', quantity: 2000, price: 3500, funders: 'DE, XX' });
+  assert.match(await form.locator('input[role=combobox]').inputValue(), /^35330000-6 /);
   await form.locator('button[type=submit]').click();
   const alert = form.locator('.flash[role=alert]');
   await alert.waitFor();
   assert.match(await alert.textContent(), /Не вдалося зберегти\. «Країни-донори \(необов’язково\)»: XX не є кодом країни\./);
   assert.equal(await form.locator('input[name=funder_countries]').getAttribute('aria-invalid'), 'true');
   assert.equal(await form.locator('input[name=funder_countries]').evaluate((e) => e === document.activeElement), true);
-  await assertUkrainian(page);
-  assert.deepEqual(await page.evaluate(latinLeft), []);
-  await shoot(page, 'procurement-demand-form-uk');
-  await form.locator('input[name=funder_countries]').fill('DE');
-  await form.locator('button[type=submit]').click();
-  await page.waitForFunction(() => /Потребу додано/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  await addedOnceRight(page, form, 'procurement-demand-form-uk', 'DE');
   assert.equal(await form.isVisible(), false);
   // the plan is read again: the new demand's card, in a lot or with why it has none
   let plan = await planOf(page, 'safe');
@@ -2416,6 +2441,62 @@ test('the EU ministry on a phone in Ukrainian adds a demand, sees it in a lot or
   await page.waitForFunction(() => /Відкликано/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
   assert.match(asked[0], /^Відкликати потребу 35330000-6 /);
   assert.equal(await card.count(), 0);
+  plan = await planOf(page, 'safe');
+  assert.equal(plan.demands.some((d) => d.id === mine.id), false);
+  await ctx.close();
+});
+
+test('the organiser on a phone in Ukrainian adds a demand for the German ministry taken by phone, sees it in the plan and withdraws it', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const ministry = (await (await page.request.get(`${base}/api/v1/organisations?kind=government&country=DE`)).json())
+    .organisations.find((o) => /^Ministry of Defence/.test(o.name));
+  assert.ok(ministry, 'the demo\'s German ministry of defence');
+  // the list of every organisation is read when a form is asked for, not to show the plan
+  const listed = [];
+  page.on('request', (r) => { if (/\/api\/v1\/organisations\?/.test(r.url())) listed.push(r.url()); });
+  await open(page, '/console/procurement?instrument=safe');
+  await page.locator('#proc-plan[aria-busy=false] #proc-lots').waitFor();
+  assert.deepEqual(listed, []);
+  const form = page.locator('#proc-demand-form');
+  await page.click('#proc-add-demand');
+  assert.equal(await page.textContent('#proc-demand-form-h'), 'Додати потребу');
+  // whose demand: government bodies first, companies first for an offer
+  const buyer = form.locator('select[name=buyer]');
+  assert.equal(await buyer.evaluate((e) => e === document.activeElement), true, 'the picker is asked first');
+  assert.deepEqual((await form.locator('optgroup').evaluateAll((g) => g.map((x) => x.label))).slice(0, 2), ['Державний орган', 'Компанія']);
+  assert.equal(await form.locator(`optgroup[label="Державний орган"] option[value="${ministry.id}"]`).count(), 1);
+  await page.click('#proc-add-supply');
+  assert.equal(await page.locator('#proc-supply-form optgroup').first().getAttribute('label'), 'Компанія');
+  assert.equal(listed.length, 1, 'read once for both forms (one page of 500 at the demo\'s size)');
+  await page.locator('#proc-supply-form button.link').click();
+  await page.click('#proc-add-demand');
+  // nobody chosen: said on the picker, nothing sent
+  await form.locator('button[type=submit]').click();
+  await form.locator('.flash[role=alert]').waitFor();
+  assert.match(await form.locator('.flash[role=alert]').textContent(), /Оберіть організацію/);
+  assert.equal(await buyer.getAttribute('aria-invalid'), 'true');
+  await buyer.selectOption(ministry.id);
+  // the server's refusal on its field, in Ukrainian, as on the buyer's own page
+  const when = await fillDemand(form, { quantity: 1234, price: 3100, funders: 'XX' });
+  await form.locator('button[type=submit]').click();
+  await page.waitForFunction(() => /XX не є кодом країни/.test(document.querySelector('#proc-demand-form .flash')?.textContent || ''));
+  assert.equal(await form.locator('input[name=funder_countries]').getAttribute('aria-invalid'), 'true');
+  await addedOnceRight(page, form, 'procurement-organiser-demand-form-uk', '');
+  // the ministry's demand, in the country of its buyer, in the plan the page shows
+  let plan = await planOf(page, 'safe');
+  const mine = plan.demands.find((d) => d.buyer === ministry.id && d.quantity === 1234 && d.unit === 'снаряд');
+  assert.ok(mine, 'the demand is the German ministry\'s');
+  assert.deepEqual([mine.cpv, mine.country, mine.deliver_by, mine.max_unit_price_eur], ['35330000-6', 'DE', when, 3100]);
+  const row = page.locator(`#proc-plan tr[data-demand="${mine.id}"]`);
+  await row.waitFor();
+  assert.match(await row.textContent(), /Ministry of Defence of Germany/);
+  // withdrawn from its row after a confirmation
+  const asked = [];
+  page.once('dialog', (d) => { asked.push(d.message()); d.accept(); });
+  await row.locator('button.withdraw').click();
+  await page.waitForFunction(() => /Відкликано/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  assert.match(asked[0], new RegExp(`^Відкликати потребу ${mine.id} \\(Ministry of Defence of Germany\\)`));
+  assert.equal(await row.count(), 0);
   plan = await planOf(page, 'safe');
   assert.equal(plan.demands.some((d) => d.id === mine.id), false);
   await ctx.close();

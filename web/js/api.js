@@ -119,6 +119,16 @@ export const api = {
   },
   organisations: (filters) => call('GET', `/search/organisations${qs(filters)}`),
   organisation: (id) => call('GET', `/organisations/${enc(id)}`),
+  // every organisation, in pages of the API's most (the organiser's pickers)
+  allOrganisations: async () => {
+    const out = [];
+    for (;;) {
+      const page = await call('GET', `/organisations${qs({ limit: 500, offset: out.length })}`);
+      const got = (page && page.organisations) || [];
+      out.push(...got);
+      if (!got.length || out.length >= page.count) return out;
+    }
+  },
   updateOrganisation: (id, fields) => call('PUT', `/organisations/${enc(id)}`, fields),
   updateMe: (fields) => call('PUT', '/me', fields),
   // The whole list of offers and needs replaces the old one.

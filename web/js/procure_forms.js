@@ -6,8 +6,8 @@
 // as the console's import page says the importer's.
 
 import { api } from './api.js';
-import { h, field } from './dom.js';
-import { t, num, getLang, countryName, errorText } from './i18n.js';
+import { h, field, dataLang } from './dom.js';
+import { t, num, getLang, locale, countryName, errorText } from './i18n.js';
 import { flash, refuse, whileBusy } from './app.js';
 import { cpvPicker } from './cpv.js';
 import { limit, invalid, markInvalid } from './forms.js';
@@ -113,12 +113,39 @@ function numberOrNull(v) {
   return v === '' || v === null || v === undefined ? null : Number(v);
 }
 
+// The kinds of organisation in the order the organiser's picker lists them:
+// a demand is most often a government body's, an offer a company's.
+const KIND_ORDER = {
+  demands: ['government', 'company', 'research', 'association', 'other'],
+  supplies: ['company', 'research', 'government', 'association', 'other'],
+};
+
+// The organiser's choice of the buyer or supplier (orgs: GET
+// /organisations' rows), a group per kind, named as the reader reads them;
+// its name is the API's field, so the server's refusal of it is marked here.
+function orgPicker(kind, orgs) {
+  const name = kind === 'demands' ? 'buyer' : 'organisation';
+  const shown = (o) => (o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
+  const sorted = [...orgs].sort((a, b) => shown(a).localeCompare(shown(b), locale()));
+  const groups = KIND_ORDER[kind].map((k) => {
+    const of = sorted.filter((o) => (KIND_ORDER[kind].includes(o.kind) ? o.kind : 'other') === k);
+    return of.length ? h('optgroup', { label: t(`kind.${k}`) },
+      // a name is data, in the language it is written in
+      of.map((o) => h('option', { value: o.id, translate: 'no', lang: dataLang(shown(o)) },
+        `${shown(o)} (${countryName(o.country)})`))) : null;
+  });
+  const sel = h('select', { name, required: true }, h('option', { value: '' }, t('proc.f_org_choose')), groups);
+  return field(t(kind === 'demands' ? 'proc.f_buyer' : 'proc.f_supplier'), sel);
+}
+
 // The form for kind ('demands' or 'supplies'), hidden until asked; onsaved
 // re-reads the plan. Returns {el, open(item)}: item undefined a new one.
-export function procurementForm(kind, org, onsaved) {
+// orgs given (the organiser's console), the form asks whose it is first.
+export function procurementForm(kind, org, onsaved, orgs) {
   const isDemand = kind === 'demands';
   const fid = isDemand ? 'proc-demand-form' : 'proc-supply-form';
   let editing = null;
+  const whose = orgs ? orgPicker(kind, orgs) : null;
   const picker = cpvPicker(t('proc.f_cpv'), { required: true });
   picker.input.name = 'cpv';
   const controls = {};
@@ -132,11 +159,12 @@ export function procurementForm(kind, org, onsaved) {
   const cancel = h('button', { type: 'button', class: 'link', 'aria-describedby': `${fid}-h` }, t('proc.cancel'));
   const submitBtn = h('button', { type: 'submit', class: 'primary' });
   const form = h('form', { id: fid, class: 'card', novalidate: true, hidden: true, 'aria-labelledby': `${fid}-h` },
-    title, picker.el, rows, h('p', { class: 'actions' }, submitBtn, ' ', cancel));
+    title, whose, picker.el, rows, h('p', { class: 'actions' }, submitBtn, ' ', cancel));
 
   function body() {
     const v = (n) => controls[n].value.trim();
     const out = { cpv: picker.value(), description: v('description') || null };
+    if (whose) out[isDemand ? 'buyer' : 'organisation'] = whose.querySelector('select').value;
     if (isDemand) {
       Object.assign(out, {
         quantity: numberOrNull(v('quantity')), unit: v('unit'), deliver_by: v('deliver_by'),
@@ -174,6 +202,7 @@ export function procurementForm(kind, org, onsaved) {
     form.querySelector('.flash')?.remove();
     form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
     const x = item || {};
+    if (whose) whose.querySelector('select').value = (x.buyer || x.organisation || '');
     if (x.cpv) picker.set(x.cpv); else picker.reset();
     for (const [name] of FIELDS[kind]) {
       const val = name === 'funder_countries' ? (x[name] || []).join(', ')
@@ -182,12 +211,14 @@ export function procurementForm(kind, org, onsaved) {
       controls[name].value = val === null || val === undefined ? '' : String(val);
     }
     form.hidden = false;
-    picker.input.focus();
+    (whose ? whose.querySelector('select') : picker.input).focus();
   }
 
   cancel.addEventListener('click', close);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
+    const who = whose && whose.querySelector('select');
+    if (who && !who.value) { refuse(form, who, t('proc.f_org_missing')); return; }
     if (!/^\d{8}-\d$/.test(picker.value())) { refuse(form, picker.input, t('caps.pick_cpv')); return; }
     const bad = invalid(form);
     if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }
@@ -205,26 +236,33 @@ export function procurementForm(kind, org, onsaved) {
   return { el: form, open };
 }
 
-// A card's Edit and Withdraw (after a confirmation); onchanged re-reads the
-// plan. label names the card (its CPV), the element of id facts tells it from
-// another of the same code (quantity, date).
-export function cardActions(kind, item, label, form, onchanged, facts) {
+// Withdraw (after a confirmation) item of kind, named label; onchanged
+// re-reads the plan, the elements of ids facts tell it from another of the
+// same code; the confirmation names it as asked (label by default).
+export function withdrawButton(kind, item, label, onchanged, facts, asked) {
   const isDemand = kind === 'demands';
+  return h('button', {
+    type: 'button', class: 'link danger withdraw', 'aria-label': t('proc.withdraw_named', { what: label }), 'aria-describedby': facts,
+    onclick: async (ev) => {
+      if (!window.confirm(t(isDemand ? 'proc.withdraw_demand_confirm' : 'proc.withdraw_supply_confirm', { what: asked || label }))) return;
+      const where = ev.target.closest('li, td') || ev.target.parentNode;
+      try {
+        await api.withdrawProcurement(kind, item.id);
+      } catch (e) {
+        flash(where, `${t('error.save')} ${errorText(e)}`, 'error');
+        return;
+      }
+      await onchanged(t('proc.withdrawn'));
+    },
+  }, t('proc.withdraw'));
+}
+
+// A card's Edit and Withdraw; onchanged re-reads the plan. label names the
+// card (its CPV), the element of id facts tells it from another of the same
+// code (quantity, date).
+export function cardActions(kind, item, label, form, onchanged, facts) {
   return h('p', { class: 'actions' },
     h('button', { type: 'button', class: 'edit', 'aria-label': t('proc.edit_named', { what: label }), 'aria-describedby': facts, onclick: () => form.open(item) }, t('proc.edit')),
     ' ',
-    h('button', {
-      type: 'button', class: 'link danger withdraw', 'aria-label': t('proc.withdraw_named', { what: label }), 'aria-describedby': facts,
-      onclick: async (ev) => {
-        if (!window.confirm(t(isDemand ? 'proc.withdraw_demand_confirm' : 'proc.withdraw_supply_confirm', { what: label }))) return;
-        const where = ev.target.closest('li') || ev.target.parentNode;
-        try {
-          await api.withdrawProcurement(kind, item.id);
-        } catch (e) {
-          flash(where, `${t('error.save')} ${errorText(e)}`, 'error');
-          return;
-        }
-        await onchanged(t('proc.withdrawn'));
-      },
-    }, t('proc.withdraw')));
+    withdrawButton(kind, item, label, onchanged, facts));
 }

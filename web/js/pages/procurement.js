@@ -12,7 +12,7 @@ import { h, add, data, list, scroller, outcome } from '../dom.js';
 import { t, tx, tn, num, locale, getLang, countryName } from '../i18n.js';
 import { role } from '../app.js';
 import { cpvLabel } from '../cpv.js';
-import { procurementForm, cardActions } from '../procure_forms.js';
+import { procurementForm, cardActions, withdrawButton } from '../procure_forms.js';
 
 // ---- formatting -------------------------------------------------------------------
 
@@ -275,7 +275,20 @@ function labelOf(plan, code) {
   return cpvText(code, l.en, l.uk);
 }
 
-function wholePlan(plan) {
+// A demand's row's Withdraw, for the organiser: named by its CPV in the
+// page's language, told from another of the code by the row's id and buyer
+// cells (of ids row-id, row-buyer), its confirmation naming both.
+function rowWithdraw(plan, d, edit, row) {
+  if (!edit) return null;
+  const o = (plan.organisations || {})[d.buyer] || {};
+  const who = o.name_uk && getLang() === 'uk' ? o.name_uk : o.name;
+  const l = (plan.cpv_labels || {})[d.cpv] || {};
+  const label = `${d.cpv || ''} ${cpvLabel({ label_en: l.en, label_uk: l.uk })}`.trim() || d.id;
+  return h('td', {}, withdrawButton('demands', d, label, edit.changed, `${row}-id ${row}-buyer`, who ? `${d.id} (${who})` : d.id));
+}
+
+function wholePlan(plan, edit) {
+  const head = (keys) => (edit ? [...keys, 'proc.actions'] : keys);
   const demands = new Map(list(plan.demands).map((d) => [d.id, d]));
   const supplies = new Map(list(plan.supplies).map((x) => [x.id, x]));
   const lots = list(plan.lots);
@@ -304,9 +317,10 @@ function wholePlan(plan) {
         const d = demands.get(did) || { id: did };
         const allocs = list(l.allocations).filter((a) => a.demand === did);
         const short = list(l.unmet_demands).find((u) => u.id === did);
+        const row = `${id}-r${rows.length}`;
         rows.push(h('tr', { dataset: { demand: did } },
-          h('td', {}, data(did, { class: 'mono' })),
-          h('td', {}, orgLabel(plan, d.buyer)),
+          h('td', { id: `${row}-id` }, data(did, { class: 'mono' })),
+          h('td', { id: `${row}-buyer` }, orgLabel(plan, d.buyer)),
           h('td', {}, countryName(d.country)),
           h('td', {}, labelOf(plan, d.cpv)),
           h('td', {}, num(d.quantity), ' ', data(d.unit || '')),
@@ -314,26 +328,29 @@ function wholePlan(plan) {
           h('td', {}, allocs.length ? h('ul', { class: 'plain' }, allocs.map((a) => {
             const x = supplies.get(a.supply) || {};
             return h('li', {}, orgLabel(plan, x.organisation), ': ', num(a.quantity), ' × ', money(a.unit_price_eur));
-          })) : '—', short ? h('p', { class: 'notice unmet' }, tn('proc.unmet', short.unmet), ' ', reason(short.reason)) : null)));
+          })) : '—', short ? h('p', { class: 'notice unmet' }, tn('proc.unmet', short.unmet), ' ', reason(short.reason)) : null),
+          rowWithdraw(plan, d, edit, row)));
       }
       return h('li', { class: 'card', dataset: { lot: l.id } },
         h('h3', { id }, data(l.id, { class: 'mono' })),
         h('p', {}, lotStates(l),
           l.max_support_pct !== undefined ? [h('br'), t('proc.lot_support', { pct: pct(l.max_support_pct) })] : null),
-        table(`${id}-t`, tx('proc.lot_demands', { lot: data(l.id, { class: 'mono' }) }), ['proc.demand', 'proc.buyer', 'proc.country', 'proc.cpv_code', 'proc.quantity', 'proc.deliver_by', 'proc.suppliers'], rows));
+        table(`${id}-t`, tx('proc.lot_demands', { lot: data(l.id, { class: 'mono' }) }), head(['proc.demand', 'proc.buyer', 'proc.country', 'proc.cpv_code', 'proc.quantity', 'proc.deliver_by', 'proc.suppliers']), rows));
     })) : h('p', { class: 'muted' }, t('proc.no_lots'))));
   if (unplaced.length) {
     out.push(h('section', { id: 'proc-unplaced', 'aria-labelledby': 'proc-unplaced-h' },
       h('h2', { id: 'proc-unplaced-h' }, tn('proc.unplaced_n', unplaced.length)),
-      table('proc-unplaced-t', t('proc.unplaced_why'), ['proc.demand', 'proc.buyer', 'proc.country', 'proc.cpv_code', 'proc.reason'],
-        unplaced.map((u) => {
+      table('proc-unplaced-t', t('proc.unplaced_why'), head(['proc.demand', 'proc.buyer', 'proc.country', 'proc.cpv_code', 'proc.reason']),
+        unplaced.map((u, n) => {
           const d = demands.get(u.id) || { id: u.id };
+          const row = `proc-unplaced-r${n}`;
           return h('tr', { dataset: { demand: u.id } },
-            h('td', {}, data(u.id, { class: 'mono' })),
-            h('td', {}, orgLabel(plan, d.buyer)),
+            h('td', { id: `${row}-id` }, data(u.id, { class: 'mono' })),
+            h('td', { id: `${row}-buyer` }, orgLabel(plan, d.buyer)),
             h('td', {}, countryName(d.country)),
             h('td', {}, labelOf(plan, d.cpv)),
-            h('td', {}, reason(u.reason)));
+            h('td', {}, reason(u.reason)),
+            rowWithdraw(plan, d, edit, row));
         }))));
   }
   return out;
@@ -342,8 +359,12 @@ function wholePlan(plan) {
 // ---- the page ------------------------------------------------------------------------------
 
 // The add buttons, the two forms and what a change did, for the people of
-// organisation org; changed(msg) re-reads the plan, then says msg.
-function editing(org, box, reread) {
+// organisation org, or for the organiser on behalf of one of those orgsOf()
+// reads; changed(msg) re-reads the plan, then says msg. The organiser's
+// forms are made when first asked for, the organisations read then: every
+// one of them is 1.5 MB at the 10,000-person demo's 3,067, too much for a
+// phone that only looks at the plan.
+function editing(org, box, reread, orgsOf) {
   const status = outcome('proc-edit-status');
   const changed = async (msg) => {
     try {
@@ -351,15 +372,38 @@ function editing(org, box, reread) {
       status.ok(msg);
     } catch (_) { status.fail(t('error.load')); }
   };
-  const demand = procurementForm('demands', org, changed);
-  const supply = procurementForm('supplies', org, changed);
+  const slots = { demands: h('div'), supplies: h('div') };
+  const made = {};
+  let orgs = null;
+  async function formOf(kind) {
+    if (!made[kind]) {
+      orgs = orgs || orgsOf();
+      const f = procurementForm(kind, org, changed, await orgs);
+      if (!made[kind]) { made[kind] = f; slots[kind].replaceChildren(f.el); }
+    }
+    return made[kind];
+  }
+  const opener = (kind) => async () => {
+    try {
+      (await formOf(kind)).open();
+    } catch (_) {
+      orgs = null;
+      status.fail(t('error.load'));
+    }
+  };
+  if (!orgsOf) {
+    for (const kind of ['demands', 'supplies']) {
+      made[kind] = procurementForm(kind, org, changed);
+      slots[kind].replaceChildren(made[kind].el);
+    }
+  }
   box.replaceChildren(
     h('p', { class: 'actions' },
-      h('button', { type: 'button', id: 'proc-add-demand', onclick: () => demand.open() }, t('proc.add_demand')), ' ',
-      h('button', { type: 'button', id: 'proc-add-supply', onclick: () => supply.open() }, t('proc.add_supply'))),
-    status.el, demand.el, supply.el);
+      h('button', { type: 'button', id: 'proc-add-demand', onclick: opener('demands') }, t('proc.add_demand')), ' ',
+      h('button', { type: 'button', id: 'proc-add-supply', onclick: opener('supplies') }, t('proc.add_supply'))),
+    status.el, slots.demands, slots.supplies);
   box.hidden = false;
-  return { demand, supply, changed };
+  return { demand: made.demands, supply: made.supplies, changed };
 }
 
 async function renderPage(main, whole) {
@@ -375,9 +419,12 @@ async function renderPage(main, whole) {
     const inst = all.find((i) => i.name === name) || {};
     try {
       const plan = await api.procurementPlan(name);
-      // the people of an organisation state its demands and offers (organisers: dfnc import)
-      if (!whole && plan.organisation && !edit) edit = editing(plan.organisation, box, () => show(chosen));
-      body.replaceChildren(rulesCard(inst), ...(whole ? wholePlan(plan) : participantPlan(plan, edit)));
+      // the people of an organisation state its demands and offers, the
+      // organiser any organisation's (one taken by phone)
+      if (!edit && (whole || plan.organisation)) {
+        edit = editing(whole ? null : plan.organisation, box, () => show(chosen), whole ? api.allOrganisations : undefined);
+      }
+      body.replaceChildren(rulesCard(inst), ...(whole ? wholePlan(plan, edit) : participantPlan(plan, edit)));
     } finally {
       body.setAttribute('aria-busy', 'false');
     }
