@@ -2468,6 +2468,17 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
   await page.click('#proc-add-supply');
   assert.equal(await page.locator('#proc-supply-form optgroup').first().getAttribute('label'), 'Компанія');
   assert.equal(listed.length, 1, 'read once for both forms (one page of 500 at the demo\'s size)');
+  // an offer is made where its supplier is, until the organiser writes another country
+  const made = page.locator('#proc-supply-form input[name=production_country]');
+  const makers = (await (await page.request.get(`${base}/api/v1/organisations?kind=company&limit=500`)).json()).organisations;
+  const [m1, m2] = [makers.find((o) => o.country === 'UA'), makers.find((o) => o.country !== 'UA')];
+  await page.locator('#proc-supply-form select[name=organisation]').selectOption(m1.id);
+  assert.equal(await made.inputValue(), 'UA');
+  await page.locator('#proc-supply-form select[name=organisation]').selectOption(m2.id);
+  assert.equal(await made.inputValue(), m2.country, 'the next supplier\'s country replaces the one filled in');
+  await made.fill('PL');
+  await page.locator('#proc-supply-form select[name=organisation]').selectOption(m1.id);
+  assert.equal(await made.inputValue(), 'PL', 'a country the organiser wrote stays');
   await page.locator('#proc-supply-form button.link').click();
   await page.click('#proc-add-demand');
   // nobody chosen: said on the picker, nothing sent

@@ -154,6 +154,17 @@ export function procurementForm(kind, org, onsaved, orgs) {
     const hint = HINTS[name] ? t(HINTS[name], { country: countryName(org && org.country), code: (org && org.country) || '' }) : null;
     return field(t(key), controls[name], hint);
   });
+  // the console's offer is made where its supplier is, until the organiser
+  // writes another country (one they typed is never overwritten)
+  if (whose && !isDemand) {
+    const sel = whose.querySelector('select');
+    let filled = '';
+    sel.addEventListener('change', () => {
+      const o = orgs.find((x) => x.id === sel.value);
+      const c = controls.production_country;
+      if (o && (c.value === '' || c.value === filled)) c.value = filled = o.country || '';
+    });
+  }
   const title = h('h2', { id: `${fid}-h` });
   // told apart from the other form's by the heading
   const cancel = h('button', { type: 'button', class: 'link', 'aria-describedby': `${fid}-h` }, t('proc.cancel'));
