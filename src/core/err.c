@@ -2,6 +2,7 @@
 #include "core/err.h"
 
 #include "core/buf.h"
+#include "core/utf8.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -100,10 +101,7 @@ void df_problems_add(struct df_problems *p, int line, const char *msg)
         memcpy(p->msg[k], p->msg[k - 1], sizeof p->msg[k]);
     }
     p->line[k] = line;
-    size_t n = strlen(msg);
-    if (n >= sizeof p->msg[k])
-        for (n = sizeof p->msg[k] - 1; n > 0 && ((unsigned char)msg[n] & 0xC0) == 0x80; n--)
-            ;
+    size_t n = utf8_prefix(msg, strlen(msg), sizeof p->msg[k] - 1);
     memcpy(p->msg[k], msg, n);
     p->msg[k][n] = '\0';
 }

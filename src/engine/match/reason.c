@@ -554,6 +554,16 @@ static int first_stem(void *ud, const char *stem, const char *word, const char *
     return 1;
 }
 
+/* lx's translations of the question's word (its stem's), into *tr; their
+ * number, 0 for none. */
+static int translations_of(const struct match_lexicon *lx, const char *word,
+                           const struct match_translation **tr)
+{
+    char stem[MATCH_TOKEN_MAX] = "";
+    (void)match_tokenize(word, strlen(word), first_stem, stem);
+    return stem[0] ? match_lexicon_lookup(lx, stem, tr) : 0;
+}
+
 /* How well the glossary word a translation came from (NULL: a learned
  * link, which names none) fits the question's word: the letters they share
  * at the start less those either has beyond them, so "shells" takes
@@ -590,10 +600,8 @@ static const char *in_ukrainian(const struct qterm *qt, int qn, const struct sai
     const struct qterm *t = s->t, *best = NULL;
     if (t->via[0] || s->say != t->word || !is_latin(t->word) || strpbrk(t->word, " -"))
         return NULL;
-    char stem[MATCH_TOKEN_MAX] = "";
     const struct match_translation *tr = NULL;
-    (void)match_tokenize(t->word, strlen(t->word), first_stem, stem);
-    int n = stem[0] ? match_lexicon_lookup(lx, stem, &tr) : 0;
+    int n = translations_of(lx, t->word, &tr);
     for (int j = 0; j < qn; j++) {
         const struct qterm *u = &qt[j];
         bool own = !u->via[0] && translates(t, u->id) && is_cyrillic(u->word);
@@ -688,10 +696,8 @@ static bool said_better_through(const struct match_index *ix, const struct said 
         t->from_id != u->from_id || s->say != t->word || s->via != t->via || s->more_n ||
         s->dropped)
         return false;
-    char stem[MATCH_TOKEN_MAX] = "";
     const struct match_translation *tr = NULL;
-    (void)match_tokenize(u->word, strlen(u->word), first_stem, stem);
-    int n = stem[0] ? match_lexicon_lookup(say->lexicon, stem, &tr) : 0;
+    int n = translations_of(say->lexicon, u->word, &tr);
     return fit_of(tr, n, u->via, u->word) > fit_of(tr, n, t->via, u->word) &&
            org_term(ix, u->id, o, od, mark) == (s->needed ? TERM_NEEDED : TERM_OWN);
 }
