@@ -243,6 +243,18 @@ const struct cli_command cli_commands[] = {
      "line {\"id\",\"partners\":[{\"org\",\"name\",\"name_uk\",\"country\",\"kind\",\"sme\",\"score\",\"why\"}]}\n"
      "per query; a bad line is reported as FILE:LINE on stderr (exit 3) and the\n"
      "others are still answered."},
+    {"consortium", cli_cmd_consortium,
+     "dfnc consortium --programme NAME ORG [ORG...] [--candidates ORG,ORG,...] [--json] | --list",
+     "Whether the organisations named (the lead and its partners) make up an\n"
+     "eligible consortium under an EU programme's rule (edf: the European Defence\n"
+     "Fund's at least 3 eligible entities established in at least 3 Member States\n"
+     "or associated countries), each member said to count or not and why, and the\n"
+     "fewest of the candidates (ranked, the best first: as `dfnc partners` gives\n"
+     "them) that would complete it. What the rule asks and dfnc cannot know (that\n"
+     "no member controls another) is said, not checked. The rules come from\n"
+     "data/consortia.json (built in), each figure with its article and whether the\n"
+     "legal text confirms it; --list prints them. Exit 3 for an unknown programme\n"
+     "or organisation."},
     {"recommend", cli_cmd_recommend, "dfnc recommend PERSON_OR_ORG [--event ID] [--region eu|ua] [--sme] [--top K] [--json]",
      "Whom to meet at the forum: organisations whose offers meet your needs and\n"
      "whose needs your offers meet (CPV codes with their hierarchy), EU-Ukraine\n"

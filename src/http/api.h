@@ -86,6 +86,10 @@ void api_me_availability_put(struct http_req *r);
 void api_person_availability(struct http_req *r);
 void api_person_availability_put(struct http_req *r);
 
+/* handlers_consortium.c */
+void api_consortium_programmes(struct http_req *r);
+void api_consortium_check(struct http_req *r);
+
 /* handlers_procure.c */
 void api_procure_instruments(struct http_req *r);
 void api_procure_plan(struct http_req *r);

@@ -529,6 +529,8 @@ const struct http_route http_routes[] = {
      ROUTE_ORGANISER | ROUTE_BACKGROUND},
     {"POST", "/api/v1/events/{id}/publish", api_publish, ROUTE_ORGANISER},
     {"GET", "/api/v1/events/{id}/unscheduled", api_unscheduled, ROUTE_ORGANISER},
+    {"GET", "/api/v1/consortium/programmes", api_consortium_programmes, 0},
+    {"POST", "/api/v1/consortium/check", api_consortium_check, ROUTE_NO_WRITE},
     {"GET", "/api/v1/procurement/instruments", api_procure_instruments, 0},
     {"GET", "/api/v1/procurement/plan", api_procure_plan, 0},
     {"GET", "/api/v1/procurement/ocds", api_procure_ocds, ROUTE_ORGANISER},
