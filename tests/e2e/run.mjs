@@ -1110,6 +1110,65 @@ test('a participant in Ukrainian asks for partners for a project idea, in Ukrain
   await ctx.close();
 });
 
+test('a Ukrainian drone maker on a phone puts an EDF consortium together from the partners found, in Ukrainian', async () => {
+  const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  await open(page, '/partners');
+  const me = await page.evaluate(async () => (await (await fetch('/api/v1/me')).json()).organisation);
+  assert.equal(me.country, 'UA');
+  await page.locator('#partners-programme option[value=edf]').waitFor({ state: 'attached' });
+  await page.selectOption('#partners-programme', 'edf');
+  await page.selectOption('#partners-region', 'eu');
+  await page.fill('#partners-text', 'Протидія дронам і радари для захисту критичної інфраструктури, з випробуваннями в Польщі');
+  await page.click('#partners-form button[type=submit]');
+  await page.locator('#partners[aria-busy=false] li.suggestion').first().waitFor();
+  await page.locator('#consortium:not([hidden]) #consortium-status').waitFor();
+  const cards = page.locator('#partners li.suggestion');
+  const ids = await cards.evaluateAll((els) => els.map((e) => e.dataset.org));
+  const orgs = JSON.parse(dfnc(['export', 'organisations', '-', '--format', 'json']));
+  const country = (id) => orgs.find((o) => o.id === id).country;
+  // the lead alone: established in Ukraine, it does not count toward EDF's three
+  await page.waitForFunction(() => /Ще не відповідає вимогам/.test(document.querySelector('#consortium-status').textContent));
+  assert.match(await page.textContent('#consortium-title'), /Ваш консорціум за правилами: European Defence Fund \(EDF\)/);
+  assert.match(await page.textContent('#consortium-status'), /Прийнятних учасників: 0 із щонайменше 3; їхніх країн: 0 із щонайменше 3/);
+  assert.match(await page.textContent('#consortium .members'), /\(ви, лідер\) · не зараховується: зареєстрована в Україні, яка не є асоційованою країною цієї програми/);
+  // every card found says whether it counts, as its country says
+  for (const id of ids) {
+    const note = await page.textContent(`#partners li.suggestion[data-org="${id}"] .consortium-pick .counts`);
+    assert.match(note, /^зараховується: зареєстрована в країні /, `${id} (${country(id)}): ${note}`);
+  }
+  // the fewest partners found that complete it, taken in one step
+  const complete = await page.evaluate(async ([lead, cands]) => {
+    const r = await fetch('/api/v1/consortium/check', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') }, body: JSON.stringify({ programme: 'edf', members: [lead], candidates: cands }) });
+    return r.ok ? (await r.json()).complete_with : `HTTP ${r.status}`;
+  }, [me.id, ids]);
+  assert.ok(Array.isArray(complete) && complete.length === 3, `the API completes it with three: ${complete}`);
+  assert.match(await page.textContent('#consortium .complete'), /Консорціум доповнили б ці знайдені партнери:/);
+  await page.click('#consortium-take');
+  await page.waitForFunction(() => /Консорціум відповідає правилу/.test(document.querySelector('#consortium-status').textContent));
+  const chosen = await page.locator('#partners .consortium-pick button[aria-pressed=true]').evaluateAll(
+    (els) => els.map((b) => b.closest('li.suggestion').dataset.org));
+  assert.equal(chosen.length, 3, `three chosen: ${chosen}`);
+  assert.equal(new Set(chosen.map(country)).size, 3, `in three countries: ${chosen.map(country)}`);
+  assert.deepEqual(chosen.slice().sort(), complete.slice().sort());
+  assert.equal(await page.locator('#consortium .members li').count(), 4);
+  assert.equal(await page.textContent(`#partners li.suggestion[data-org="${chosen[0]}"] .consortium-pick button`), 'Вилучити з консорціуму');
+  // one taken out again: short of the rule once more
+  await page.click(`#partners li.suggestion[data-org="${chosen[0]}"] .consortium-pick button`);
+  await page.waitForFunction(() => /Ще не відповідає вимогам/.test(document.querySelector('#consortium-status').textContent));
+  assert.equal(await page.locator('#consortium .members li').count(), 3);
+  await page.click('#consortium details summary');
+  assert.match(await page.textContent('#consortium details'), /щонайменше 3 прийнятних учасників \(ст\. 10; вторинне джерело\)/);
+  // no programme: the cards say nothing of it and the panel goes
+  await page.selectOption('#partners-programme', '');
+  await page.locator('#consortium[hidden]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#partners .consortium-pick:not([hidden])').count(), 0);
+  await page.selectOption('#partners-programme', 'edf');
+  await page.locator('#consortium:not([hidden])').waitFor();
+  await assertUkrainian(page);
+  await shoot(page, 'drone-maker-consortium-uk');
+  await ctx.close();
+});
+
 // An organisation from the EU with people, whose page offers meeting requests.
 function otherOrg() {
   const people = JSON.parse(dfnc(['export', 'people', '-', '--format', 'json']));
@@ -1157,9 +1216,13 @@ async function walkPages(checks) {
         await page.click('#proc-add-supply');
       }
       if (p === '/partners') {
+        await page.locator('#partners-programme option[value=edf]').waitFor({ state: 'attached' });
+        await page.selectOption('#partners-programme', 'edf');
         await page.fill('#partners-text', 'Протидія дронам і радари для захисту енергетики');
         await page.click('#partners-form button[type=submit]');
         await page.locator('#partners[aria-busy=false] li.suggestion').first().waitFor();
+        await page.locator('#consortium:not([hidden]) #consortium-status:not(:empty)').waitFor();
+        await page.click('#consortium details summary');
       }
       for (const [k, fn] of Object.entries(checks)) {
         for (const x of await fn(page)) wrong[k].push(`${who ? who.email.split('@')[0] : 'anonymous'} ${p}: ${x}`);
@@ -1255,9 +1318,13 @@ function axeStates(welcome) {
       [`/organisations/${encodeURIComponent(otherOrg().id)}`, null],
       ['/suggestions', wait('#suggestions li.suggestion')],
       ['/partners', async function asked(page) {
+        await page.locator('#partners-programme option[value=edf]').waitFor({ state: 'attached' });
+        await page.selectOption('#partners-programme', 'edf');
         await page.fill('#partners-text', 'Counter-drone radar for protecting energy infrastructure');
         await page.click('#partners-form button[type=submit]');
         await page.locator('#partners[aria-busy=false] li.suggestion').first().waitFor();
+        await page.locator('#consortium:not([hidden]) #consortium-status:not(:empty)').waitFor();
+        await page.click('#consortium details summary');
       }],
       ['/requests', null],
       ['/agenda', null],

@@ -44,7 +44,7 @@ function cpvText(code, en, uk) {
 // ---- the rules in words --------------------------------------------------------------
 
 // "(Art. 11(3); legal text)" in the page's language.
-function cite(f) {
+export function cite(f) {
   if (!f || typeof f !== 'object') return '';
   const parts = [];
   if (f.article === 'article not located') parts.push(t('proc.article_unknown'));
