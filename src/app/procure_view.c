@@ -82,6 +82,17 @@ json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p
     json_t *labels = json_object(), *orgs = json_object();
     struct arena a;
     arena_init(&a, 0);
+    /* what each supply delivers in the plan, the organiser's to see before
+     * withdrawing it */
+    int64_t *allocated = arena_alloc(&a, ((size_t)p->problem.supplies_n + 1) * sizeof *allocated);
+    if (!allocated) {
+        json_decref(j);
+        j = NULL;
+        goto out;
+    }
+    memset(allocated, 0, ((size_t)p->problem.supplies_n + 1) * sizeof *allocated);
+    for (int k = 0; k < p->sol.allocs_n; k++)
+        allocated[p->sol.allocs[k].supply] += p->sol.allocs[k].quantity;
     for (int i = 0; i < p->problem.demands_n; i++) {
         const struct procure_demand *d = &p->demands[i];
         const struct app_procure_demand_info *in = &p->dinfo[i];
@@ -101,12 +112,13 @@ json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p
         if (!json_object_get(orgs, in->org))
             json_object_set_new(orgs, in->org, org_json(s, in->org, &a));
         json_array_append_new(
-            supplies, json_pack("{ss ss ss ss sI sf si}", "id", x->id, "organisation", in->org,
+            supplies, json_pack("{ss ss ss ss sI sf si sI}", "id", x->id, "organisation", in->org,
                                 "cpv", x->cpv, "production_country", x->country,
                                 "capacity_per_month", (json_int_t)x->capacity_per_month,
                                 "unit_price_eur", in->unit_price_eur, "lead_time_days",
-                                x->lead_days));
+                                x->lead_days, "allocated", (json_int_t)allocated[k]));
     }
+out:
     arena_free(&a);
     if (!j) {
         json_decref(demands);
@@ -223,6 +235,22 @@ static json_t *own_supply(struct store *s, const struct app_procure_plan *p, int
     set_cpv(s, row, x->cpv, a);
     json_object_set_new(row, "allocations", allocs);
     return row;
+}
+
+json_t *app_procure_item_json(const struct store_demand *d, const struct store_supply *x)
+{
+    if (d)
+        return json_pack("{ss ss ss ss so sI ss ss sf so}", "id", d->id, "buyer", d->buyer,
+                         "country", d->country, "cpv", d->cpv, "description",
+                         str_or_null(d->description), "quantity", (json_int_t)d->quantity,
+                         "unit", d->unit, "deliver_by", d->deliver_by, "max_unit_price_eur",
+                         d->max_unit_price_eur, "funder_countries", funders_json(d->funders));
+    return json_pack("{ss ss ss so sI sf si ss sf sf}", "id", x->id, "organisation", x->org,
+                     "cpv", x->cpv, "description", str_or_null(x->description),
+                     "capacity_per_month", (json_int_t)x->capacity_per_month, "unit_price_eur",
+                     x->unit_price_eur, "lead_time_days", x->lead_time_days,
+                     "production_country", x->production_country, "eu_content_pct",
+                     x->eu_content_pct, "ua_content_pct", x->ua_content_pct);
 }
 
 json_t *app_procure_org_view(struct store *s, const struct app_procure_plan *p, const char *org,

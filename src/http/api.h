@@ -94,6 +94,8 @@ void api_consortium_check(struct http_req *r);
 void api_procure_instruments(struct http_req *r);
 void api_procure_plan(struct http_req *r);
 void api_procure_ocds(struct http_req *r);
+void api_procure_demand_get(struct http_req *r);
+void api_procure_supply_get(struct http_req *r);
 void api_procure_demand_post(struct http_req *r);
 void api_procure_demand_put(struct http_req *r);
 void api_procure_demand_delete(struct http_req *r);

@@ -1212,8 +1212,19 @@ async function walkPages(checks) {
         // the forms to add a demand and an offer open, as a buyer or supplier
         // fills them, or the organiser for one (with its organisation picker)
         await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
-        await page.click('#proc-add-demand');
-        await page.click('#proc-add-supply');
+        for (const add of ['#proc-add-demand', '#proc-add-supply']) {
+          if (await page.locator(add).isVisible()) await page.click(add);
+        }
+        if (p.startsWith('/console/procurement')) {
+          // the organisation picker's list open on a Ukrainian name, and a
+          // demand's and an offer's row read into the form to change them
+          await page.locator('#proc-supply-form input[name=organisation]').fill('Крила');
+          await page.locator('#proc-supply-form [role=option]').first().waitFor();
+          await page.locator('#proc-offers tr[data-supply] button.edit').first().click();
+          await page.locator('#proc-supply-form-h', { hasText: 'Змінити пропозицію' }).waitFor();
+          await page.locator('#proc-plan tr[data-demand] button.edit').first().click();
+          await page.locator('#proc-demand-form-h', { hasText: 'Змінити потребу' }).waitFor();
+        }
       }
       if (p === '/partners') {
         await page.locator('#partners-programme option[value=edf]').waitFor({ state: 'attached' });
@@ -1391,7 +1402,19 @@ function axeStates(welcome) {
       ['/console/procurement?instrument=edip', async function organiserSupplyFormOpen(page) {
         await page.locator('#proc-lots').waitFor();
         await page.click('#proc-add-supply');
-        await page.locator('#proc-supply-form select[name=organisation]').waitFor();
+        // the picker's list open on what was typed
+        await page.locator('#proc-supply-form input[name=organisation]').fill('aero');
+        await page.locator('#proc-supply-form [role=option]').first().waitFor();
+      }],
+      ['/console/procurement?instrument=edip', async function organiserEditsOffer(page) {
+        await page.locator('#proc-offers').waitFor();
+        await page.locator('#proc-offers tr[data-supply] button.edit').first().click();
+        await page.locator('#proc-supply-form-h', { hasText: /Change the offer|Змінити пропозицію/ }).waitFor();
+      }],
+      ['/console/procurement?instrument=edip', async function organiserEditsDemand(page) {
+        await page.locator('#proc-lots').waitFor();
+        await page.locator('#proc-plan tr[data-demand] button.edit').first().click();
+        await page.locator('#proc-demand-form-h', { hasText: /Change the demand|Змінити потребу/ }).waitFor();
       }],
     ]],
     [BUYER, [['/procurement?instrument=edip', wait('#proc-demands')],
@@ -2421,11 +2444,30 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   await octx.close();
 });
 
+// Picks organisation id in form's picker (the input named name) by typing
+// part of its name, in either language, or its id, then choosing it from the
+// list with the keyboard; asserts that what was typed found it.
+async function pickOrg(form, name, typed, id) {
+  const input = form.locator(`input[name=${name}]`);
+  await input.fill('');
+  await input.pressSequentially(typed);
+  const options = form.locator('[role=option]');
+  await options.first().waitFor();
+  const ids = await options.evaluateAll((os) => os.map((o) => o.dataset.org));
+  const at = ids.indexOf(id);
+  assert.ok(at >= 0, `${typed} finds ${id} among ${ids.join(', ')}`);
+  for (let i = 0; i <= at; i++) await input.press('ArrowDown');
+  assert.equal(await input.getAttribute('aria-activedescendant'), await options.nth(at).getAttribute('id'));
+  await input.press('Enter');
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  assert.match(await input.inputValue(), /\(.+\)$/, 'the chosen organisation\'s name and country in the field');
+}
+
 // Fills the demand form with shells (CPV 35330000-6, picked from the list),
 // due in 400 days; returns that date.
 async function fillDemand(form, { description, quantity, price, funders }) {
-  await form.locator('input[role=combobox]').fill('35330000');
-  await form.locator('[role=option]').first().click();
+  await form.locator('input[name=cpv]').fill('35330000');
+  await form.locator('.combo:has(input[name=cpv]) [role=option]').first().click();
   if (description) await form.locator('textarea[name=description]').fill(description);
   await form.locator('input[name=quantity]').fill(String(quantity));
   await form.locator('input[name=unit]').fill('снаряд');
@@ -2465,7 +2507,7 @@ test('the EU ministry on a phone in Ukrainian adds a demand, sees it in a lot or
   // the CPV picker of the profile page: ammunition, chosen from its list
   // a funder the server does not know: its refusal said in Ukrainian against the field
   const when = await fillDemand(form, { description: 'Снаряди 155 мм, e2e', quantity: 2000, price: 3500, funders: 'DE, XX' });
-  assert.match(await form.locator('input[role=combobox]').inputValue(), /^35330000-6 /);
+  assert.match(await form.locator('input[name=cpv]').inputValue(), /^35330000-6 /);
   await form.locator('button[type=submit]').click();
   const alert = form.locator('.flash[role=alert]');
   await alert.waitFor();
@@ -2527,24 +2569,30 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
   const form = page.locator('#proc-demand-form');
   await page.click('#proc-add-demand');
   assert.equal(await page.textContent('#proc-demand-form-h'), 'Додати потребу');
-  // whose demand: government bodies first, companies first for an offer
-  const buyer = form.locator('select[name=buyer]');
+  // whose demand: a combobox, listed with government bodies first, companies first for an offer
+  const buyer = form.locator('input[name=buyer]');
   assert.equal(await buyer.evaluate((e) => e === document.activeElement), true, 'the picker is asked first');
-  assert.deepEqual((await form.locator('optgroup').evaluateAll((g) => g.map((x) => x.label))).slice(0, 2), ['Державний орган', 'Компанія']);
-  assert.equal(await form.locator(`optgroup[label="Державний орган"] option[value="${ministry.id}"]`).count(), 1);
+  assert.equal(await buyer.getAttribute('role'), 'combobox');
+  assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent), 'Покупець');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await buyer.getAttribute('aria-expanded'), 'true');
+  assert.match(await form.locator('[role=option]').first().textContent(), /Державний орган/);
+  await page.keyboard.press('Escape');
   await page.click('#proc-add-supply');
-  assert.equal(await page.locator('#proc-supply-form optgroup').first().getAttribute('label'), 'Компанія');
+  await page.locator('#proc-supply-form input[name=organisation]').press('ArrowDown');
+  assert.match(await page.locator('#proc-supply-form [role=option]').first().textContent(), /· Компанія/);
+  await page.locator('#proc-supply-form input[name=organisation]').press('Escape');
   assert.equal(listed.length, 1, 'read once for both forms (one page of 500 at the demo\'s size)');
   // an offer is made where its supplier is, until the organiser writes another country
   const made = page.locator('#proc-supply-form input[name=production_country]');
   const makers = (await (await page.request.get(`${base}/api/v1/organisations?kind=company&limit=500`)).json()).organisations;
-  const [m1, m2] = [makers.find((o) => o.country === 'UA'), makers.find((o) => o.country !== 'UA')];
-  await page.locator('#proc-supply-form select[name=organisation]').selectOption(m1.id);
+  const [m1, m2] = [makers.find((o) => o.country === 'UA' && o.name_uk), makers.find((o) => o.country !== 'UA')];
+  await pickOrg(page.locator('#proc-supply-form'), 'organisation', m1.name_uk.slice(5, 12), m1.id);
   assert.equal(await made.inputValue(), 'UA');
-  await page.locator('#proc-supply-form select[name=organisation]').selectOption(m2.id);
+  await pickOrg(page.locator('#proc-supply-form'), 'organisation', m2.id, m2.id);
   assert.equal(await made.inputValue(), m2.country, 'the next supplier\'s country replaces the one filled in');
   await made.fill('PL');
-  await page.locator('#proc-supply-form select[name=organisation]').selectOption(m1.id);
+  await pickOrg(page.locator('#proc-supply-form'), 'organisation', m1.name_uk.slice(5, 12), m1.id);
   assert.equal(await made.inputValue(), 'PL', 'a country the organiser wrote stays');
   await page.locator('#proc-supply-form button.link').click();
   await page.click('#proc-add-demand');
@@ -2553,7 +2601,7 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
   await form.locator('.flash[role=alert]').waitFor();
   assert.match(await form.locator('.flash[role=alert]').textContent(), /Оберіть організацію/);
   assert.equal(await buyer.getAttribute('aria-invalid'), 'true');
-  await buyer.selectOption(ministry.id);
+  await pickOrg(form, 'buyer', 'of Germany', ministry.id);
   // the server's refusal on its field, in Ukrainian, as on the buyer's own page
   const when = await fillDemand(form, { quantity: 1234, price: 3100, funders: 'XX' });
   await form.locator('button[type=submit]').click();
@@ -2578,6 +2626,139 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
   plan = await planOf(page, 'safe');
   assert.equal(plan.demands.some((d) => d.id === mine.id), false);
   await ctx.close();
+});
+
+// A call of the API with page's session (a change carries its CSRF token):
+// {status, body}.
+async function apiCall(page, method, p, body) {
+  return page.evaluate(async ([m, u, b]) => {
+    const r = await fetch(`/api/v1${u}`, {
+      method: m, body: b === null ? undefined : JSON.stringify(b),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') },
+    });
+    return { status: r.status, body: await r.json() };
+  }, [method, p, body === undefined ? null : body]);
+}
+
+test('the organiser on a phone in Ukrainian changes a demand\'s quantity, its description and funders kept, and withdraws an offer', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(page, '/console/procurement?instrument=safe');
+  await page.locator('#proc-plan[aria-busy=false] #proc-offers').waitFor();
+  // France's demand taken by phone, with a description and funders, and a
+  // Ukrainian maker's offer with its content shares
+  const when = new Date(Date.now() + 300 * 86400e3).toISOString().slice(0, 10);
+  const demand = { buyer: 'org-0002', country: 'FR', cpv: '35330000-6', description: 'Снаряди для правки, e2e', quantity: 600,
+    unit: 'снаряд', deliver_by: when, max_unit_price_eur: 3000, funder_countries: ['DE', 'SE'] };
+  const offer = { organisation: 'org-0119', cpv: '35330000-6', description: 'Снаряди «Крил», e2e', capacity_per_month: 40,
+    unit_price_eur: 2900, lead_time_days: 20, production_country: 'UA', eu_content_pct: 30, ua_content_pct: 60 };
+  const d = await apiCall(page, 'POST', '/procurement/demands', demand);
+  const x = await apiCall(page, 'POST', '/procurement/supplies', offer);
+  assert.deepEqual([d.status, x.status], [201, 201]);
+  const maker = (await apiCall(page, 'GET', `/organisations/${offer.organisation}`)).body;
+  assert.ok(maker.name_uk, 'a Ukrainian maker named in Ukrainian');
+  await page.click('#proc-form button[type=submit]');
+  // the offer's row: its supplier in Ukrainian, capacity, where it is made, what the plan gives it
+  const orow = page.locator(`#proc-offers tr[data-supply="${x.body.id}"]`);
+  await orow.waitFor();
+  const otext = await orow.textContent();
+  assert.ok(otext.includes(maker.name_uk), `${otext} names ${maker.name_uk}`);
+  assert.match(otext, /40 на місяць/);
+  assert.match(otext, /Україна/);
+  // the demand's row: Edit reads it as stored, the form filled with what the plan does not hold
+  const drow = page.locator(`#proc-plan tr[data-demand="${d.body.id}"]`);
+  await drow.locator('button.edit').click();
+  const form = page.locator('#proc-demand-form');
+  await page.locator('#proc-demand-form-h', { hasText: 'Змінити потребу' }).waitFor();
+  assert.match(await form.locator('input[name=buyer]').inputValue(), /^Ministry of Defence of France/);
+  assert.equal(await form.locator('textarea[name=description]').inputValue(), demand.description);
+  assert.equal(await form.locator('input[name=funder_countries]').inputValue(), 'DE, SE');
+  assert.equal(await form.locator('input[name=quantity]').inputValue(), '600');
+  assert.equal(await form.locator('input[name=buyer]').evaluate((e) => e === document.activeElement), true);
+  await assertUkrainian(page);
+  await shoot(page, 'procurement-organiser-edit-uk');
+  await form.locator('input[name=quantity]').fill('650');
+  await form.locator('button[type=submit]').click();
+  await page.waitForFunction(() => /Збережено/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  // through the API: the quantity changed, nothing else
+  const now = await apiCall(page, 'GET', `/procurement/demands/${d.body.id}`);
+  assert.deepEqual(now.body, { id: d.body.id, ...demand, quantity: 650 });
+  // the offer opened to change and cancelled: the focus back on its row's Edit
+  await orow.locator('button.edit').click();
+  await page.locator('#proc-supply-form-h', { hasText: 'Змінити пропозицію' }).waitFor();
+  assert.equal(await page.locator('#proc-supply-form input[name=ua_content_pct]').inputValue(), '60');
+  await page.locator('#proc-supply-form button.link').click();
+  assert.equal(await orow.locator('button.edit').evaluate((e) => e === document.activeElement), true);
+  // withdrawn from its row after a confirmation naming it and its supplier
+  const asked = [];
+  page.once('dialog', (dlg) => { asked.push(dlg.message()); dlg.accept(); });
+  await orow.locator('button.withdraw').click();
+  await page.waitForFunction(() => /Відкликано/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  assert.match(asked[0], new RegExp(`^Відкликати пропозицію ${x.body.id} \\(${esc(maker.name_uk)}\\)`));
+  assert.equal(await orow.count(), 0);
+  assert.equal((await apiCall(page, 'GET', `/procurement/supplies/${x.body.id}`)).status, 404);
+  assert.equal((await planOf(page, 'safe')).supplies.some((s) => s.id === x.body.id), false);
+  assert.equal((await apiCall(page, 'DELETE', `/procurement/demands/${d.body.id}`)).status, 200);
+  await ctx.close();
+});
+
+test('a ministry\'s people are offered "Add a demand", a drone maker\'s "Add an offer"; one that has demands keeps its button', async () => {
+  let maker = null;
+  for (const [who, shown, hidden] of [[BUYER, '#proc-add-demand', '#proc-add-supply'], [SUPPLIER, '#proc-add-supply', '#proc-add-demand']]) {
+    const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+    maker = (await apiCall(page, 'GET', '/me')).body.organisation;
+    await open(page, '/procurement?instrument=safe');
+    await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
+    assert.equal(await page.locator(shown).isVisible(), true, `${who.email}: ${shown}`);
+    assert.equal(await page.locator(hidden).isVisible(), false, `${who.email}: not ${hidden}`);
+    await ctx.close();
+  }
+  // the drone maker given a demand by the organiser: its people may change it and add another
+  const { ctx: octx, page: org } = await signedIn(ORGANISER, 'en-GB');
+  await open(org, '/console/procurement?instrument=safe');
+  assert.equal(maker.kind, 'company');
+  const when = new Date(Date.now() + 300 * 86400e3).toISOString().slice(0, 10);
+  const d = await apiCall(org, 'POST', '/procurement/demands', { buyer: maker.id, cpv: '35330000-6', quantity: 5, unit: 'снаряд', deliver_by: when, max_unit_price_eur: 100 });
+  assert.equal(d.status, 201);
+  const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  await open(page, '/procurement?instrument=safe');
+  await page.locator('#proc-plan[aria-busy=false] #proc-demands').waitFor();
+  assert.equal(await page.locator('#proc-add-demand').isVisible(), true);
+  assert.equal(await page.locator('#proc-add-supply').isVisible(), true);
+  await ctx.close();
+  assert.equal((await apiCall(org, 'DELETE', `/procurement/demands/${d.body.id}`)).status, 200);
+  await octx.close();
+});
+
+test('a ministry that states 500 demands already is told so in Ukrainian on the form, and nothing is added', async () => {
+  const ua = { email: 'participant4@demo.dfnc', password: 'demo-participant-4' };   // Ukraine's ministry of defence
+  const sql = (q) => execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=30); '
+    + 'c.execute(sys.argv[2]); c.commit()', DB, q]);
+  const { ctx, page } = await signedIn(ua, 'uk-UA', PHONE);
+  const org = (await apiCall(page, 'GET', '/me')).body.organisation;
+  assert.equal(org.kind, 'government');
+  // 500 more demands, written beside the server as an import would
+  sql(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+    INSERT INTO demands(id, buyer_rid, country, cpv, quantity, unit, deliver_by, max_unit_price_eur)
+    SELECT 'dem-e2e-many-' || i, (SELECT rid FROM organisations WHERE id = '${org.id}'), 'UA', '35330000-6', 1, 'снаряд', '2031-01-01', 10 FROM n`);
+  try {
+    await open(page, '/procurement?instrument=safe');
+    await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
+    await page.click('#proc-add-demand');
+    const form = page.locator('#proc-demand-form');
+    await fillDemand(form, { description: 'Одна понад ліміт, e2e', quantity: 10, price: 100, funders: '' });
+    await form.locator('button[type=submit]').click();
+    const alert = form.locator('.flash[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^Не вдалося зберегти\. Ваша організація вже має 500 потреб — найбільше, що одна організація може тут заявити/);
+    assert.equal(await form.isVisible(), true, 'the form stays, with what was typed');
+    assert.equal(await form.locator('textarea[name=description]').inputValue(), 'Одна понад ліміт, e2e');
+    await assertUkrainian(page);
+    const plan = await planOf(page, 'safe');
+    assert.equal(plan.demands.some((x) => x.description === 'Одна понад ліміт, e2e'), false);
+  } finally {
+    sql("DELETE FROM demands WHERE id GLOB 'dem-e2e-many-*'");
+    await ctx.close();
+  }
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

@@ -159,6 +159,7 @@ export const api = {
   // kind: demands | supplies; id undefined: a new one (the server makes its id)
   saveProcurement: (kind, id, fields) => (id ? call('PUT', `/procurement/${kind}/${enc(id)}`, fields)
     : call('POST', `/procurement/${kind}`, fields)),
+  procurementItem: (kind, id) => call('GET', `/procurement/${kind}/${enc(id)}`),
   withdrawProcurement: (kind, id) => call('DELETE', `/procurement/${kind}/${enc(id)}`),
   // the event's B2B slots, each available or not; away replaces the set
   availability: (event) => call('GET', `/me/availability${qs({ event })}`),
