@@ -56,7 +56,8 @@ static int parse_programme(json_t *o, struct arena *a, struct app_programme *out
     out->title = arena_strdup(a, json_string_value(json_object_get(o, "title")));
     out->regulation = arena_strdup(a, json_string_value(json_object_get(o, "regulation")));
     out->url = arena_strdup(a, json_string_value(json_object_get(o, "url")));
-    const char *note = json_string_value(json_object_get(json_object_get(o, "not_controlled"), "note"));
+    json_t *control = json_object_get(o, "not_controlled");
+    const char *note = json_string_value(json_object_get(control, "note"));
     out->not_checked = arena_strdup(a, note ? note : "");
     const char *what[2] = {
         arena_printf(a, "at least %d eligible entit%s", r->min_entities,

@@ -4,7 +4,8 @@
  * empty view when it has none) and the OCDS package (organisers only, by
  * the route's flag). The cutting is app/procure_view.c's. Demands and supplies
  * stated, read one by one, changed and withdrawn (POST, GET, PUT, DELETE):
- * app/procure_edit.c says who may; the bodies' fields are read as the importer reads its columns. */
+ * app/procure_edit.c says who may; the bodies' fields are read as the
+ * importer reads its columns. */
 #include <string.h>
 
 #include "app/fields.h"
