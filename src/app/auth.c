@@ -66,12 +66,13 @@ int app_password_check(const char *password, struct df_err *err)
         return df_err_set(err, DF_ERR_INPUT,
                           "the password is longer than %d bytes (in UTF-8, some 500 Cyrillic "
                           "letters)", APP_PASSWORD_MAX);
-    /* counted as a person counts, in characters: the web page counts so too */
+    /* counted as a person counts, in characters (a combining mark is part
+     * of its letter, so й typed as и + U+0306 is one): the web page counts so too */
     if (!utf8_is_valid(password, n, &bad))
         return df_err_set(err, DF_ERR_INPUT,
                           "the password is not valid UTF-8 (byte %zu): type it in a UTF-8 "
                           "terminal or page", bad + 1);
-    if (utf8_length(password, n) < APP_PASSWORD_MIN)
+    if (utf8_letters(password, n) < APP_PASSWORD_MIN)
         return df_err_set(err, DF_ERR_INPUT, "the password is shorter than %d characters",
                           APP_PASSWORD_MIN);
     return 0;

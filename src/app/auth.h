@@ -14,7 +14,7 @@
 #include "store/invite.h"
 
 #define APP_TOKEN_LEN 64          /* room for a base64url token and its NUL */
-#define APP_PASSWORD_MIN 8        /* characters (code points), as a person counts them */
+#define APP_PASSWORD_MIN 8        /* characters, as a person counts them (utf8_letters) */
 #define APP_PASSWORD_MAX 1024     /* bytes of UTF-8; longer passwords are refused, not truncated */
 
 enum app_login_result {
