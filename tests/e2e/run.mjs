@@ -2367,6 +2367,9 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   assert.doesNotMatch(JSON.stringify(splan), /max_unit_price_eur|"buyer"/);
   await assertUkrainian(sup);
   assert.deepEqual(await sup.evaluate(latinLeft), []);
+  // the plan's own headings, styled under .procurement (web/css/app.css)
+  assert.ok(await sup.locator('#proc-plan h4').count() > 0, 'what to deliver under a heading');
+  assert.deepEqual(await sup.$eval('#proc-plan h4', (x) => [getComputedStyle(x).fontSize, getComputedStyle(x).marginTop]), ['16px', '12px']);
   await shoot(sup, 'procurement-supplier-uk');
   await sctx.close();
 
@@ -2386,7 +2389,14 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   // a release per tender (a CPV group), the plan's lots among them
   const lotIds = (await ocds.json()).releases.flatMap((r) => r.tender.lots.map((l) => l.id)).sort();
   assert.deepEqual(lotIds, whole.lots.map((l) => l.id).sort());
+  // the plan's captions are its own: left and bold; a chart's (hidden) table on
+  // the dashboard keeps the browser's
+  const capStyle = (x) => [getComputedStyle(x).textAlign, getComputedStyle(x).fontWeight];
+  assert.deepEqual(await org.$eval('#proc-plan caption', capStyle), ['left', '600']);
   await shoot(org, 'procurement-organiser-en');
+  await open(org, '/console/dashboard');
+  await org.locator('table.chart-data caption').first().waitFor({ state: 'attached' });
+  assert.notEqual((await org.$eval('table.chart-data caption', capStyle))[0], 'left', 'a chart\'s caption is not the plan\'s');
   await octx.close();
 });
 

@@ -410,7 +410,8 @@ async function renderPage(main, whole) {
   const { instruments } = await api.procurementInstruments();
   const all = list(instruments);
   let chosen = chosenInstrument(all);
-  const body = h('div', { id: 'proc-plan', 'aria-busy': 'false' });
+  // .procurement: the plan's own captions and headings (web/css/app.css)
+  const body = h('div', { id: 'proc-plan', class: 'procurement', 'aria-busy': 'false' });
   const box = h('section', { id: 'proc-edit', 'aria-label': t('proc.edit_section'), hidden: true });
   let edit = null;
   async function show(name) {
