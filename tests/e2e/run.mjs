@@ -1385,6 +1385,32 @@ test('axe finds nothing against WCAG A and AA on any page, in either language, o
   assert.deepEqual(lang, [], `data read in another language's voice:\n${lang.join('\n')}`);
 });
 
+test('a name says no language: a Latin-script name on a Ukrainian page is not English, on an English page the page\'s', async () => {
+  newcomer('nm', 'Jan Quistorp', 'Quistorp Optyka');
+  const link = dfnc(['user', 'invite', 'p-nm', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];
+  // what a name's element says, and the nearest language over it
+  const said = (x, sel) => { const el = x.matches(sel) ? x : x.querySelector(sel); return [el.getAttribute('lang'), el.closest('[lang]').getAttribute('lang')]; };
+  for (const [locale, own, near] of [['uk-UA', 'und-Latn', 'und-Latn'], ['en-GB', null, 'en']]) {
+    const ctx = await newContext(locale);
+    const page = await ctx.newPage();
+    await page.goto(link);
+    await page.waitForFunction(() => document.body.dataset.ready === '/welcome');
+    assert.deepEqual(await page.$eval('#welcome-title', said, '[translate=no]'), [own, near], `${locale}: the welcome's name`);
+    await ctx.close();
+  }
+  // the organiser's list of people, in Ukrainian: the person's name and the organisation's
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+  await open(page, '/console/people?q=Quistorp');
+  await page.locator('#person-0').waitFor();
+  assert.equal(await page.textContent('#person-0'), 'Jan Quistorp');
+  assert.deepEqual(await page.$eval('#person-0', said, '[translate=no]'), ['und-Latn', 'und-Latn']);
+  assert.deepEqual(await page.$eval('#people tbody tr a[href="/organisations/org-nm"]', said, '[translate=no]'), ['und-Latn', 'und-Latn']);
+  // (a title, "CEO", is English text and says so)
+  assert.equal(await page.locator('#people [id^=person-][lang=en], #people tbody td:nth-child(2) [lang=en]').count(), 0,
+    'no name in the list claims English');
+  await ctx.close();
+});
+
 // The element that has the focus, as a test reads it: its class and text,
 // else its id, else its tag.
 const focused = (page) => page.evaluate(() => {

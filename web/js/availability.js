@@ -4,7 +4,7 @@
 // the organiser's console (someone else's, from the participants page) both
 // draw it; each says in its own words what a save did.
 
-import { h, list, outcome } from './dom.js';
+import { h, list, outcome, dataName } from './dom.js';
 import { t, tx, time, date, dayTime, errorText } from './i18n.js';
 import { whileBusy } from './app.js';
 
@@ -15,7 +15,7 @@ import { whileBusy } from './app.js';
 export function conflictList(av, keys) {
   const items = list(av.conflicts).map((c) => h('li', { dataset: { request: c.request, slot: c.slot } },
     tx(av.published ? keys[1] : keys[0], {
-      name: h('strong', { translate: 'no' }, (c.with && (c.with.name || c.with.id)) || ''),
+      name: h('strong', {}, dataName((c.with && (c.with.name || c.with.id)) || '')),
       time: dayTime(c.start),
     })));
   return items.length ? h('ul', { class: 'errors' }, items) : null;

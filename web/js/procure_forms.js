@@ -6,7 +6,7 @@
 // as the console's import page says the importer's.
 
 import { api } from './api.js';
-import { h, field, dataLang } from './dom.js';
+import { h, field, nameLang } from './dom.js';
 import { t, num, getLang, locale, countryName, errorText } from './i18n.js';
 import { flash, refuse, whileBusy } from './app.js';
 import { cpvPicker } from './cpv.js';
@@ -130,8 +130,8 @@ function orgPicker(kind, orgs) {
   const groups = KIND_ORDER[kind].map((k) => {
     const of = sorted.filter((o) => (KIND_ORDER[kind].includes(o.kind) ? o.kind : 'other') === k);
     return of.length ? h('optgroup', { label: t(`kind.${k}`) },
-      // a name is data, in the language it is written in
-      of.map((o) => h('option', { value: o.id, translate: 'no', lang: dataLang(shown(o)) },
+      // a name is data, its script said where the page's voice would misread it
+      of.map((o) => h('option', { value: o.id, translate: 'no', lang: nameLang(shown(o)) },
         `${shown(o)} (${countryName(o.country)})`))) : null;
   });
   const sel = h('select', { name, required: true }, h('option', { value: '' }, t('proc.f_org_choose')), groups);

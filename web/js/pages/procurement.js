@@ -8,7 +8,7 @@
 // add, change and withdraw its demands and offers here (procure_forms.js).
 
 import { api } from '../api.js';
-import { h, add, data, list, scroller, outcome } from '../dom.js';
+import { h, add, data, list, scroller, outcome, dataName } from '../dom.js';
 import { t, tx, tn, num, locale, getLang, countryName } from '../i18n.js';
 import { role } from '../app.js';
 import { cpvLabel } from '../cpv.js';
@@ -215,7 +215,7 @@ function demandCard(d, n, edit) {
     d.lot ? h('p', { class: 'lot' }, lotText(d.lot))
       : h('p', { class: 'notice unplaced' }, t('proc.unplaced'), ' ', reason(d.unplaced_reason)),
     allocs.length ? allocList(`${id}-alloc`, t('proc.who_delivers'), allocs.map((a) => [
-      data(a.supplier.name_uk && getLang() === 'uk' ? a.supplier.name_uk : a.supplier.name, { class: 'who' }),
+      dataName(a.supplier.name_uk && getLang() === 'uk' ? a.supplier.name_uk : a.supplier.name, { class: 'who' }),
       ` (${countryName(a.supplier.country)}): `, t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) })]))
       : d.lot ? h('p', { class: 'muted' }, t('proc.no_delivery')) : null,
     d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_reason)) : null,
@@ -267,7 +267,7 @@ function participantPlan(plan, edit) {
 function orgLabel(plan, id) {
   const o = (plan.organisations || {})[id];
   if (!o) return data(id);
-  return data(o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
+  return dataName(o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
 }
 
 function labelOf(plan, code) {

@@ -5,7 +5,7 @@
 // the organiser.
 
 import { api } from '../api.js';
-import { h, add, field, data } from '../dom.js';
+import { h, add, field, dataName } from '../dom.js';
 import { passwordRule, PASSWORD_MIN, PASSWORD_MAX_BYTES } from '../forms.js';
 import { t, tx, refusalText } from '../i18n.js';
 import { state, role, loadMe, render, refuse, whileBusy } from '../app.js';
@@ -73,7 +73,7 @@ export async function renderWelcome(main) {
   field(t('welcome.again'), again),
   submit);
   add(main,
-    h('h1', { id: 'welcome-title' }, inv.name ? tx('welcome.title', { name: data(inv.name) }) : t('welcome.title_noname')),
+    h('h1', { id: 'welcome-title' }, inv.name ? tx('welcome.title', { name: dataName(inv.name) }) : t('welcome.title_noname')),
     h('p', { class: 'lead' }, t('welcome.lead')),
     form);
 }
