@@ -2270,6 +2270,10 @@ test('the organiser marks a participant away in the slot of her meeting, from th
   const [placed] = await meetingOf();
   assert.ok(placed && placed.slot, 'the first run placed the meeting');
   const x = placed.slot;
+  // another slot marked away by a file
+  const y = [1, 2, 3].map((n) => `${ev}-t${n}`).find((id) => id !== x);
+  fs.writeFileSync(path.join(TMP, 'orgavail-away.csv'), `person,event,away\np-minister,${ev},${y}\n`);
+  dfnc(['import', 'availability', path.join(TMP, 'orgavail-away.csv')]);
 
   // found on the participants page, her availability opened from her row
   await open(page, `/console/people?event=${ev}&q=Minister`);
@@ -2280,11 +2284,19 @@ test('the organiser marks a participant away in the slot of her meeting, from th
   assert.equal(await page.textContent('#person-availability-title'), UK['org_avail.title'].replace('{name}', 'Marta Minister'));
   const boxes = page.locator('#availability-form input[type=checkbox]');
   assert.equal(await boxes.count(), 3, 'the event\'s three B2B slots');
-  assert.equal(await page.locator('#availability-form input:checked').count(), 3, 'free in every slot at first');
+  assert.equal(await page.locator('#availability-form input:checked').count(), 2, 'free in every slot but the file\'s');
+  // who marked a slot away, beside it and tied to its box
+  const by = (id) => page.textContent(`#avail-${id}-by`);
+  assert.equal(await by(y), UK['avail.set_by_import']);
+  assert.equal(await page.getAttribute(`#avail-${y}`, 'aria-describedby'), `avail-${y}-by`);
+  assert.equal(await by(x), '', 'a free slot says no one');
   await page.locator(`#availability-form input[value="${x}"]`).uncheck();
   await page.click('#availability-save');
   await page.waitForFunction(() => document.getElementById('availability-outcome').textContent !== '');
-  assert.equal(await page.textContent('#availability-outcome'), UK['org_avail.saved.one'].replace('{n}', '1'));
+  assert.equal(await page.textContent('#availability-outcome'), UK['org_avail.saved.few'].replace('{n}', '2'));
+  // the slot she had is the organiser's now, the file's stays the file's
+  assert.equal(await by(x), UK['avail.set_by_organiser']);
+  assert.equal(await by(y), UK['avail.set_by_import']);
   assert.ok(await page.locator('#availability-outcome-error').isHidden(), 'no alert');
   // the save moved nothing: the page names the meeting and says a run moves it
   assert.equal(await page.locator(`#availability-conflicts li[data-slot="${x}"]`).count(), 1);
@@ -2293,7 +2305,7 @@ test('the organiser marks a participant away in the slot of her meeting, from th
     `${UK['org_avail.rerun.one'].replace('{n}', '1')} ${UK['org_avail.to_schedule']}`);
   assert.deepEqual((await meetingOf()).map((m) => m.slot), [x], 'a save alone moves no meeting');
   const av = await (await ctx.request.get(`${base}/api/v1/people/p-minister/availability?event=${ev}`)).json();
-  assert.deepEqual(av.slots.filter((s) => !s.available).map((s) => s.id), [x]);
+  assert.deepEqual(av.slots.filter((s) => !s.available).map((s) => [s.id, s.set_by]).sort(), [[x, 'organiser'], [y, 'import']].sort());
   assert.deepEqual(await axe(page), []);
   await assertUkrainian(page);
   assert.deepEqual(await page.evaluate(latinLeft), []);
@@ -2315,7 +2327,7 @@ test('the organiser marks a participant away in the slot of her meeting, from th
     const mine = un.unscheduled.find((u) => u.id === 'req-e2e-orgavail');
     assert.ok(mine && mine.reason, 'left out with a reason');
   }
-  assert.equal(after.length, 1, 'two slots were free for both: it was placed in one');
+  assert.equal(after.length, 1, 'one slot was free for both: it was placed there');
   await ctx.close();
 });
 

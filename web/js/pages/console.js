@@ -95,6 +95,7 @@ export async function renderPersonAvailability(main, id) {
     save: (away) => api.setPersonAvailability(id, av.event, away),
     saved: (r, away) => (away.length ? tn('org_avail.saved', away.length) : t('org_avail.saved_all')),
     conflicts: (r) => [conflictList(r, ['org_avail.conflict', 'org_avail.conflict']), note(r)],
+    setBy: true,
   });
   add(main, h('h1', { id: 'person-availability-title' }, tx('org_avail.title', { name: dataName(p.name || id) })),
     back, picker,
