@@ -601,7 +601,9 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.match(await page.locator('#event-moved li').first().textContent(), /: з .+\(Europe\/Paris\), Стіл \d+ на .+\(Europe\/Brussels\), Стіл \d+$/);
   // each party's name and organisation in its own language, for a screen reader's voice
   assert.deepEqual(await page.evaluate(dataLanguage), [], 'data in another language\'s voice');
-  assert.ok(await page.locator('#event-moved li strong [lang=en]').count() > 0, 'the European parties say lang=en');
+  // (a name says its script, not English: und-Latn on a Ukrainian page)
+  assert.ok(await page.locator('#event-moved li strong [lang="und-Latn"]').count() > 0, 'the European parties say und-Latn');
+  assert.equal(await page.locator('#event-moved li strong [lang=en]').count(), 0, 'no name claims English');
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#event-form'));
   // A late B2B session on day two, cut into three 20-minute slots numbered
@@ -1475,6 +1477,32 @@ test('axe finds nothing against WCAG A and AA on any page, in either language, o
   assert.deepEqual(lang, [], `data read in another language's voice:\n${lang.join('\n')}`);
 });
 
+test('a name says no language: a Latin-script name on a Ukrainian page is not English, on an English page the page\'s', async () => {
+  newcomer('nm', 'Jan Quistorp', 'Quistorp Optyka');
+  const link = dfnc(['user', 'invite', 'p-nm', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];
+  // what a name's element says, and the nearest language over it
+  const said = (x, sel) => { const el = x.matches(sel) ? x : x.querySelector(sel); return [el.getAttribute('lang'), el.closest('[lang]').getAttribute('lang')]; };
+  for (const [locale, own, near] of [['uk-UA', 'und-Latn', 'und-Latn'], ['en-GB', null, 'en']]) {
+    const ctx = await newContext(locale);
+    const page = await ctx.newPage();
+    await page.goto(link);
+    await page.waitForFunction(() => document.body.dataset.ready === '/welcome');
+    assert.deepEqual(await page.$eval('#welcome-title', said, '[translate=no]'), [own, near], `${locale}: the welcome's name`);
+    await ctx.close();
+  }
+  // the organiser's list of people, in Ukrainian: the person's name and the organisation's
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+  await open(page, '/console/people?q=Quistorp');
+  await page.locator('#person-0').waitFor();
+  assert.equal(await page.textContent('#person-0'), 'Jan Quistorp');
+  assert.deepEqual(await page.$eval('#person-0', said, '[translate=no]'), ['und-Latn', 'und-Latn']);
+  assert.deepEqual(await page.$eval('#people tbody tr a[href="/organisations/org-nm"]', said, '[translate=no]'), ['und-Latn', 'und-Latn']);
+  // (a title, "CEO", is English text and says so)
+  assert.equal(await page.locator('#people [id^=person-][lang=en], #people tbody td:nth-child(2) [lang=en]').count(), 0,
+    'no name in the list claims English');
+  await ctx.close();
+});
+
 // The element that has the focus, as a test reads it: its class and text,
 // else its id, else its tag.
 const focused = (page) => page.evaluate(() => {
@@ -2091,7 +2119,7 @@ test('an invited participant chooses a password on a phone, in Ukrainian, and is
   await back.ctx.close();
 });
 
-test('the welcome page counts a password as the server does: in characters, at most 1024 bytes', async () => {
+test('the welcome page counts a password as the server does: in characters (a combining mark with its letter), at most 1024 bytes', async () => {
   newcomer('rule', 'Петро Правило', 'Rule Optics');
   const link = dfnc(['user', 'invite', 'p-rule', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];
   const token = link.split('#')[1];
@@ -2108,6 +2136,7 @@ test('the welcome page counts a password as the server does: in characters, at m
   const refused = [
     ['пароль', short],                  // 6 letters, 12 bytes: the server once took it
     ['паролик', short],                 // 7 letters, 14 bytes
+    ['ча\u0438\u0306ови\u0438\u0306', short],    // чайовий, 7 letters with й as и + a combining breve: 9 code points
     ['🚀🚀🚀🚀', short],                 // 4 characters, 8 UTF-16 units (minlength's count)
     ['ж'.repeat(513), long],            // 513 letters, 1026 bytes
   ];
@@ -2120,15 +2149,50 @@ test('the welcome page counts a password as the server does: in characters, at m
     });
     assert.equal(r.status, 422, `the server refuses ${[...pw].length} characters too`);
   }
-  // eight Cyrillic letters: valid on the page, and taken by the server
-  await page.fill(field, 'джмелині');
+  // eight Cyrillic letters, two of them й as и + a combining breve: valid on
+  // the page, and taken by the server
+  const eight = 'га\u0438\u0306кови\u0438\u0306';
+  await page.fill(field, eight);
   assert.equal(await page.$eval(field, (c) => c.validity.valid), true, 'eight letters are enough');
-  await page.fill('#welcome-form input[name=password-again]', 'джмелині');
+  await page.fill('#welcome-form input[name=password-again]', eight);
   await page.click('#welcome-form button[type=submit]');
   await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
   await ctx.close();
-  const back = await signedIn({ email: 'rule@late.test', password: 'джмелині' }, 'en-GB');
+  const back = await signedIn({ email: 'rule@late.test', password: eight }, 'en-GB');
   await back.ctx.close();
+});
+
+test('the welcome page says the server\'s refusal of a password in Ukrainian, and one it has no words for in English, marked so', async () => {
+  newcomer('srv', 'Сергій Сервер', 'Server Optics');
+  const link = dfnc(['user', 'invite', 'p-srv', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];
+  const ctx = await newContext('uk-UA', PHONE);
+  const page = await ctx.newPage();
+  await page.goto(link);
+  await page.waitForFunction(() => document.body.dataset.ready === '/welcome');
+  // a page whose own check the server's rule outgrew: it sends what the server refuses
+  await page.$eval('#welcome-form', (f) => { f.noValidate = true; });
+  const alert = '#welcome-form [role=alert]';
+  for (const name of ['password', 'password-again']) await page.fill(`#welcome-form input[name=${name}]`, 'short');
+  await page.click('#welcome-form button[type=submit]');
+  await page.locator(alert).waitFor();
+  assert.equal(await page.locator(alert).textContent(),
+    `${UK['error.save']} ${UK['apierr.password_too_short'].replace('{min}', '8')}`);
+  assert.equal(await page.locator(`${alert} [lang=en]`).count(), 0, 'nothing in English');
+  assert.equal(await page.getAttribute('#welcome-form input[name=password]', 'aria-invalid'), 'true');
+  // a code the page has no sentence for: the server's message, in English and said to be
+  const said = 'this password is on a list of leaked ones';
+  await page.route('**/api/v1/invitations/*', (route) => (route.request().method() === 'POST'
+    ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'password_leaked', message: said, field: 'password' } }) })
+    : route.continue()));
+  for (const name of ['password', 'password-again']) await page.fill(`#welcome-form input[name=${name}]`, 'пароль-на-вісім');
+  await page.click('#welcome-form button[type=submit]');
+  await page.waitForFunction((x) => document.querySelector(x)?.textContent.includes('leaked'), alert);
+  assert.equal(await page.locator(`${alert} [lang=en]`).textContent(), said);
+  assert.equal(await page.locator(alert).textContent(), `${UK['error.save']} ${said}`);
+  await page.unroute('**/api/v1/invitations/*');
+  await page.click('#welcome-form button[type=submit]');
+  await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  await ctx.close();
 });
 
 test('the organiser invites everyone not yet invited from the console and gets the CSV', async () => {
@@ -2296,6 +2360,10 @@ test('the organiser marks a participant away in the slot of her meeting, from th
   const [placed] = await meetingOf();
   assert.ok(placed && placed.slot, 'the first run placed the meeting');
   const x = placed.slot;
+  // another slot marked away by a file
+  const y = [1, 2, 3].map((n) => `${ev}-t${n}`).find((id) => id !== x);
+  fs.writeFileSync(path.join(TMP, 'orgavail-away.csv'), `person,event,away\np-minister,${ev},${y}\n`);
+  dfnc(['import', 'availability', path.join(TMP, 'orgavail-away.csv')]);
 
   // found on the participants page, her availability opened from her row
   await open(page, `/console/people?event=${ev}&q=Minister`);
@@ -2306,11 +2374,19 @@ test('the organiser marks a participant away in the slot of her meeting, from th
   assert.equal(await page.textContent('#person-availability-title'), UK['org_avail.title'].replace('{name}', 'Marta Minister'));
   const boxes = page.locator('#availability-form input[type=checkbox]');
   assert.equal(await boxes.count(), 3, 'the event\'s three B2B slots');
-  assert.equal(await page.locator('#availability-form input:checked').count(), 3, 'free in every slot at first');
+  assert.equal(await page.locator('#availability-form input:checked').count(), 2, 'free in every slot but the file\'s');
+  // who marked a slot away, beside it and tied to its box
+  const by = (id) => page.textContent(`#avail-${id}-by`);
+  assert.equal(await by(y), UK['avail.set_by_import']);
+  assert.equal(await page.getAttribute(`#avail-${y}`, 'aria-describedby'), `avail-${y}-by`);
+  assert.equal(await by(x), '', 'a free slot says no one');
   await page.locator(`#availability-form input[value="${x}"]`).uncheck();
   await page.click('#availability-save');
   await page.waitForFunction(() => document.getElementById('availability-outcome').textContent !== '');
-  assert.equal(await page.textContent('#availability-outcome'), UK['org_avail.saved.one'].replace('{n}', '1'));
+  assert.equal(await page.textContent('#availability-outcome'), UK['org_avail.saved.few'].replace('{n}', '2'));
+  // the slot she had is the organiser's now, the file's stays the file's
+  assert.equal(await by(x), UK['avail.set_by_organiser']);
+  assert.equal(await by(y), UK['avail.set_by_import']);
   assert.ok(await page.locator('#availability-outcome-error').isHidden(), 'no alert');
   // the save moved nothing: the page names the meeting and says a run moves it
   assert.equal(await page.locator(`#availability-conflicts li[data-slot="${x}"]`).count(), 1);
@@ -2319,7 +2395,7 @@ test('the organiser marks a participant away in the slot of her meeting, from th
     `${UK['org_avail.rerun.one'].replace('{n}', '1')} ${UK['org_avail.to_schedule']}`);
   assert.deepEqual((await meetingOf()).map((m) => m.slot), [x], 'a save alone moves no meeting');
   const av = await (await ctx.request.get(`${base}/api/v1/people/p-minister/availability?event=${ev}`)).json();
-  assert.deepEqual(av.slots.filter((s) => !s.available).map((s) => s.id), [x]);
+  assert.deepEqual(av.slots.filter((s) => !s.available).map((s) => [s.id, s.set_by]).sort(), [[x, 'organiser'], [y, 'import']].sort());
   assert.deepEqual(await axe(page), []);
   await assertUkrainian(page);
   assert.deepEqual(await page.evaluate(latinLeft), []);
@@ -2341,7 +2417,7 @@ test('the organiser marks a participant away in the slot of her meeting, from th
     const mine = un.unscheduled.find((u) => u.id === 'req-e2e-orgavail');
     assert.ok(mine && mine.reason, 'left out with a reason');
   }
-  assert.equal(after.length, 1, 'two slots were free for both: it was placed in one');
+  assert.equal(after.length, 1, 'one slot was free for both: it was placed there');
   await ctx.close();
 });
 
@@ -2421,6 +2497,9 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   assert.doesNotMatch(JSON.stringify(splan), /max_unit_price_eur|"buyer"/);
   await assertUkrainian(sup);
   assert.deepEqual(await sup.evaluate(latinLeft), []);
+  // the plan's own headings, styled under .procurement (web/css/app.css)
+  assert.ok(await sup.locator('#proc-plan h4').count() > 0, 'what to deliver under a heading');
+  assert.deepEqual(await sup.$eval('#proc-plan h4', (x) => [getComputedStyle(x).fontSize, getComputedStyle(x).marginTop]), ['16px', '12px']);
   await shoot(sup, 'procurement-supplier-uk');
   await sctx.close();
 
@@ -2440,7 +2519,14 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   // a release per tender (a CPV group), the plan's lots among them
   const lotIds = (await ocds.json()).releases.flatMap((r) => r.tender.lots.map((l) => l.id)).sort();
   assert.deepEqual(lotIds, whole.lots.map((l) => l.id).sort());
+  // the plan's captions are its own: left and bold; a chart's (hidden) table on
+  // the dashboard keeps the browser's
+  const capStyle = (x) => [getComputedStyle(x).textAlign, getComputedStyle(x).fontWeight];
+  assert.deepEqual(await org.$eval('#proc-plan caption', capStyle), ['left', '600']);
   await shoot(org, 'procurement-organiser-en');
+  await open(org, '/console/dashboard');
+  await org.locator('table.chart-data caption').first().waitFor({ state: 'attached' });
+  assert.notEqual((await org.$eval('table.chart-data caption', capStyle))[0], 'left', 'a chart\'s caption is not the plan\'s');
   await octx.close();
 });
 

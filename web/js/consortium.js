@@ -4,7 +4,7 @@
 // (POST /consortium/check judges; this only draws and keeps the choice).
 
 import { api } from './api.js';
-import { h, data, outcome } from './dom.js';
+import { h, data, dataName, outcome } from './dom.js';
 import { t, tx, countryName, errorText } from './i18n.js';
 import { orgName } from './people.js';
 import { cite } from './pages/procurement.js';
@@ -78,14 +78,14 @@ export function consortiumPanel(lead, onverdict) {
       t('consortium.tally', { entities: v.entities, min_entities: programme.figures.min_entities.value, countries: v.countries, min_countries: programme.figures.min_countries.value }));
     const names = new Map([...v.members, ...v.candidates].map((o) => [o.org, o]));
     members.replaceChildren(...v.members.filter((o, i, all) => all.findIndex((x) => x.org === o.org) === i).map((o) => h('li', {},
-      data(orgName(o)), o.org === lead ? ` ${t('consortium.lead')}` : '', ' · ', countsText(o))));
+      dataName(orgName(o)), o.org === lead ? ` ${t('consortium.lead')}` : '', ' · ', countsText(o))));
     hint.replaceChildren();
     if (v.complete_with === null) {
       hint.append(h('p', {}, t('consortium.cannot')));
     } else if (v.complete_with.length) {
       const take = h('button', { type: 'button', class: 'secondary', id: 'consortium-take' }, t('consortium.take'));
       take.addEventListener('click', () => { chosen = [...chosen, ...v.complete_with]; draw(); });
-      const who = v.complete_with.map((id) => data(orgName(names.get(id)))).flatMap((n, i) => (i ? [', ', n] : [n]));
+      const who = v.complete_with.map((id) => dataName(orgName(names.get(id)))).flatMap((n, i) => (i ? [', ', n] : [n]));
       hint.append(h('p', {}, ...tx('consortium.complete_with', { names: h('span', {}, ...who) })), take);
     }
   };

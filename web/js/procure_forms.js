@@ -6,7 +6,7 @@
 // as the console's import page says the importer's.
 
 import { api } from './api.js';
-import { h, field, dataLang, nextId } from './dom.js';
+import { h, field, nameLang, nextId } from './dom.js';
 import { t, tn, num, getLang, locale, countryName, errorText } from './i18n.js';
 import { flash, refuse, whileBusy } from './app.js';
 import { cpvPicker } from './cpv.js';
@@ -167,7 +167,7 @@ function orgPicker(kind, orgs, onchoose) {
     const found = q ? all.filter((x) => x.keys.some((k) => k.includes(q))) : all;
     items = found.slice(0, ORG_SHOWN).map((x) => x.o);
     lb.replaceChildren(...items.map((o, i) => h('li', {
-      id: `${id}-o${i}`, role: 'option', 'aria-selected': 'false', translate: 'no', lang: dataLang(shown(o)), dataset: { org: o.id },
+      id: `${id}-o${i}`, role: 'option', 'aria-selected': 'false', translate: 'no', lang: nameLang(shown(o)), dataset: { org: o.id },
       onmousedown: (ev) => { ev.preventDefault(); choose(i); },
     }, text(o), ' ', h('span', { class: 'muted', lang: getLang(), translate: 'yes' }, `· ${t(`kind.${order.includes(o.kind) ? o.kind : 'other'}`)}`))));
     status.textContent = found.length > items.length ? t('proc.f_org_more', { n: num(items.length), all: num(found.length) })

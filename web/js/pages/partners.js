@@ -5,7 +5,7 @@
 // and the lead puts a consortium together and sees it judged.
 
 import { api } from '../api.js';
-import { h, add, field, list, clear, data } from '../dom.js';
+import { h, add, field, list, clear, dataName } from '../dom.js';
 import { t, tx, errorText } from '../i18n.js';
 import { state, flash, whileBusy, refuse } from '../app.js';
 import { orgName } from '../people.js';
@@ -36,7 +36,7 @@ function pickControl(org, headId, onclick) {
 export async function renderPartners(main) {
   const org = state.me && state.me.organisation;
   add(main, h('h1', {}, t('partners.title')), h('p', { class: 'lead' }, t('partners.lead')));
-  if (org) add(main, h('p', { class: 'muted' }, tx('partners.lead_org', { org: data(orgName(org)) })));
+  if (org) add(main, h('p', { class: 'muted' }, tx('partners.lead_org', { org: dataName(orgName(org)) })));
   const text = h('textarea', {
     name: 'text', id: 'partners-text', rows: 6, maxlength: TEXT_MAX,
     placeholder: t('partners.placeholder'),

@@ -8,7 +8,7 @@
 // add, change and withdraw its demands and offers here (procure_forms.js).
 
 import { api } from '../api.js';
-import { h, add, data, list, scroller, outcome } from '../dom.js';
+import { h, add, data, list, scroller, outcome, dataName } from '../dom.js';
 import { t, tx, tn, num, locale, getLang, countryName, errorText } from '../i18n.js';
 import { role, state } from '../app.js';
 import { cpvLabel } from '../cpv.js';
@@ -215,7 +215,7 @@ function demandCard(d, n, edit) {
     d.lot ? h('p', { class: 'lot' }, lotText(d.lot))
       : h('p', { class: 'notice unplaced' }, t('proc.unplaced'), ' ', reason(d.unplaced_reason)),
     allocs.length ? allocList(`${id}-alloc`, t('proc.who_delivers'), allocs.map((a) => [
-      data(a.supplier.name_uk && getLang() === 'uk' ? a.supplier.name_uk : a.supplier.name, { class: 'who' }),
+      dataName(a.supplier.name_uk && getLang() === 'uk' ? a.supplier.name_uk : a.supplier.name, { class: 'who' }),
       ` (${countryName(a.supplier.country)}): `, t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) })]))
       : d.lot ? h('p', { class: 'muted' }, t('proc.no_delivery')) : null,
     d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_reason)) : null,
@@ -267,7 +267,7 @@ function participantPlan(plan, edit) {
 function orgLabel(plan, id) {
   const o = (plan.organisations || {})[id];
   if (!o) return data(id);
-  return data(o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
+  return dataName(o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
 }
 
 function labelOf(plan, code) {
@@ -469,7 +469,8 @@ async function renderPage(main, whole) {
   const { instruments } = await api.procurementInstruments();
   const all = list(instruments);
   let chosen = chosenInstrument(all);
-  const body = h('div', { id: 'proc-plan', 'aria-busy': 'false' });
+  // .procurement: the plan's own captions and headings (web/css/app.css)
+  const body = h('div', { id: 'proc-plan', class: 'procurement', 'aria-busy': 'false' });
   const box = h('section', { id: 'proc-edit', 'aria-label': t('proc.edit_section'), hidden: true });
   let edit = null;
   async function show(name) {
