@@ -7,7 +7,9 @@
  * over a copy of the admissible arcs into nodes that can still reach the
  * sink, and again while it finds a path, before the next Dijkstra: the same
  * flow, arc for arc, as a round per search gave (the planner's output does
- * not move by a unit), in a third of the time on the 10,000-person demo. */
+ * not move by a unit), without the Dijkstra of rounds that found the sink at
+ * distance 0: most of them on the 10,000-person demo (bench/README.md, "The
+ * plan at forum scale"). */
 #include "engine/procure/mcf.h"
 
 #include <assert.h>
