@@ -347,49 +347,62 @@ double app_procure_lot_support(const struct app_instrument *in, const struct pro
     return in->support_pct;
 }
 
+/* Appends v (stolen) to arr: true when it could not be (out of memory). */
+static bool lost_adding(json_t *arr, json_t *v)
+{
+    return json_array_append_new(arr, v) < 0;
+}
+
 json_t *app_procure_plan_json(const struct app_procure_plan *p)
 {
     const struct procure_solution *sol = &p->sol;
     json_t *lots = json_array(), *unplaced = json_array();
-    for (int l = 0; l < sol->lots_n; l++) {
+    bool lost = !lots || !unplaced;
+    for (int l = 0; !lost && l < sol->lots_n; l++) {
         const struct procure_lot *lot = &sol->lots[l];
         json_t *countries = json_array(), *demands = json_array(), *allocs = json_array();
         json_t *short_of = json_array(), *counting = json_array();
         for (int c = 0; c < lot->countries_n; c++) {
-            json_array_append_new(countries, json_string(lot->countries[c]));
+            lost |= lost_adding(countries, json_string(lot->countries[c]));
             if (procure_country_counts(&p->inst.rules, lot->countries[c]))
-                json_array_append_new(counting, json_string(lot->countries[c]));
+                lost |= lost_adding(counting, json_string(lot->countries[c]));
         }
         for (int k = 0; k < lot->demands_n; k++) {
             int i = lot->demands[k];
-            json_array_append_new(demands, json_string(p->demands[i].id));
+            lost |= lost_adding(demands, json_string(p->demands[i].id));
             if (sol->unmet[i] > 0)
-                json_array_append_new(short_of, json_pack("{s:s, s:I, s:s}", "id",
-                                                          p->demands[i].id, "unmet",
-                                                          (json_int_t)sol->unmet[i], "reason",
-                                                          sol->unmet_reason[i]));
+                lost |= lost_adding(short_of, json_pack("{s:s, s:I, s:s}", "id",
+                                                        p->demands[i].id, "unmet",
+                                                        (json_int_t)sol->unmet[i], "reason",
+                                                        sol->unmet_reason[i]));
         }
         for (int k = 0; k < lot->allocs_n; k++) {
             const struct procure_alloc *al = &sol->allocs[lot->allocs_first + k];
-            json_array_append_new(
+            lost |= lost_adding(
                 allocs, json_pack("{s:s, s:s, s:I, s:f}", "demand", p->demands[al->demand].id,
                                   "supply", p->supplies[al->supply].id, "quantity",
                                   (json_int_t)al->quantity, "unit_price_eur",
                                   p->sinfo[al->supply].unit_price_eur));
         }
+        /* json_pack takes the five lists, also when it fails */
         json_t *jl = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o, s:I, s:o}", "id", lot->id, "cpv",
                                lot->cpv_group, "countries", countries, "participating",
                                counting, "demands", demands, "allocations", allocs, "unmet",
                                (json_int_t)lot->unmet, "unmet_demands", short_of);
-        if (p->inst.support_pct > 0)
-            json_object_set_new(jl, "max_support_pct",
-                                json_real(app_procure_lot_support(&p->inst, lot)));
-        json_array_append_new(lots, jl);
+        if (jl && p->inst.support_pct > 0)
+            lost |= json_object_set_new(jl, "max_support_pct",
+                                        json_real(app_procure_lot_support(&p->inst, lot))) < 0;
+        lost |= lost_adding(lots, jl);
     }
-    for (int k = 0; k < sol->unplaced_n; k++)
-        json_array_append_new(unplaced,
-                              json_pack("{s:s, s:s}", "id", p->demands[sol->unplaced[k].demand].id,
-                                        "reason", sol->unplaced[k].reason));
+    for (int k = 0; !lost && k < sol->unplaced_n; k++)
+        lost = lost_adding(unplaced,
+                           json_pack("{s:s, s:s}", "id", p->demands[sol->unplaced[k].demand].id,
+                                     "reason", sol->unplaced[k].reason));
+    if (lost) {
+        json_decref(lots);
+        json_decref(unplaced);
+        return NULL;
+    }
     return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}", "instrument", p->inst.rules.name,
                      "regulation", p->inst.regulation ? p->inst.regulation : "", "rules",
                      p->inst.citations, "as_of", p->as_of, "lots", lots, "unplaced_demands",

@@ -79,7 +79,7 @@ int app_procure_plan(struct store *s, const char *instrument, const char *instru
 void app_procure_plan_free(struct app_procure_plan *p);
 
 /* {"instrument","as_of","lots":[...],"unplaced_demands":[...]}: a new reference
- * the caller decrefs. */
+ * the caller decrefs; NULL when out of memory (every row, or none). */
 json_t *app_procure_plan_json(const struct app_procure_plan *p);
 /* An OCDS 1.1.5 release package: one release per joint lot's tender. Reads
  * organisation names from s. A new reference, NULL with err filled. */

@@ -55,13 +55,14 @@ const struct app_procure_plan *app_procure_plan_asked(struct store *s, const cha
 
 /* {"en","uk"} of code into labels, once per code (null for a label the
  * classifier lacks, or when no classifier is loaded). */
-static void add_label(struct store *s, json_t *labels, const char *code, struct arena *a)
+static int add_label(struct store *s, json_t *labels, const char *code, struct arena *a)
 {
     if (json_object_get(labels, code))
-        return;
-    json_object_set_new(labels, code,
-                        json_pack("{so so}", "en", str_or_null(store_cpv_label(s, code, "en", a)),
-                                  "uk", str_or_null(store_cpv_label(s, code, "uk", a))));
+        return 0;
+    return json_object_set_new(
+        labels, code,
+        json_pack("{so so}", "en", str_or_null(store_cpv_label(s, code, "en", a)), "uk",
+                  str_or_null(store_cpv_label(s, code, "uk", a))));
 }
 
 /* {"name","name_uk","country"} of organisation id ({"name": id} when gone). */
@@ -75,6 +76,14 @@ static json_t *org_json(struct store *s, const char *id, struct arena *a)
                      o.country);
 }
 
+/* Adds organisation id to orgs once: 0, or -1 when out of memory. */
+static int add_org(struct store *s, json_t *orgs, const char *id, struct arena *a)
+{
+    return json_object_get(orgs, id) ? 0 : json_object_set_new(orgs, id, org_json(s, id, a));
+}
+
+/* The whole plan, every row or none: a row that cannot be written (out of
+ * memory) fails the request rather than going out without it. */
 json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p,
                                struct df_err *err)
 {
@@ -85,42 +94,46 @@ json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p
     /* what each supply delivers in the plan, the organiser's to see before
      * withdrawing it */
     int64_t *allocated = arena_alloc(&a, ((size_t)p->problem.supplies_n + 1) * sizeof *allocated);
-    if (!allocated) {
-        json_decref(j);
-        j = NULL;
-        goto out;
+    bool lost = !j || !demands || !supplies || !labels || !orgs || !allocated;
+    if (allocated) {
+        memset(allocated, 0, ((size_t)p->problem.supplies_n + 1) * sizeof *allocated);
+        for (int k = 0; k < p->sol.allocs_n; k++)
+            allocated[p->sol.allocs[k].supply] += p->sol.allocs[k].quantity;
     }
-    memset(allocated, 0, ((size_t)p->problem.supplies_n + 1) * sizeof *allocated);
-    for (int k = 0; k < p->sol.allocs_n; k++)
-        allocated[p->sol.allocs[k].supply] += p->sol.allocs[k].quantity;
-    for (int i = 0; i < p->problem.demands_n; i++) {
+    for (int i = 0; !lost && i < p->problem.demands_n; i++) {
         const struct procure_demand *d = &p->demands[i];
         const struct app_procure_demand_info *in = &p->dinfo[i];
-        add_label(s, labels, d->cpv, &a);
-        if (!json_object_get(orgs, in->buyer))
-            json_object_set_new(orgs, in->buyer, org_json(s, in->buyer, &a));
-        json_array_append_new(
-            demands, json_pack("{ss ss ss ss sI ss ss sf}", "id", d->id, "buyer", in->buyer,
-                               "country", d->country, "cpv", d->cpv, "quantity",
-                               (json_int_t)d->quantity, "unit", in->unit, "deliver_by",
-                               in->deliver_by, "max_unit_price_eur", in->max_unit_price_eur));
+        lost = add_label(s, labels, d->cpv, &a) < 0 || add_org(s, orgs, in->buyer, &a) < 0 ||
+               json_array_append_new(
+                   demands, json_pack("{ss ss ss ss sI ss ss sf}", "id", d->id, "buyer",
+                                      in->buyer, "country", d->country, "cpv", d->cpv,
+                                      "quantity", (json_int_t)d->quantity, "unit", in->unit,
+                                      "deliver_by", in->deliver_by, "max_unit_price_eur",
+                                      in->max_unit_price_eur)) < 0;
     }
-    for (int k = 0; k < p->problem.supplies_n; k++) {
+    for (int k = 0; !lost && k < p->problem.supplies_n; k++) {
         const struct procure_supply *x = &p->supplies[k];
         const struct app_procure_supply_info *in = &p->sinfo[k];
-        add_label(s, labels, x->cpv, &a);
-        if (!json_object_get(orgs, in->org))
-            json_object_set_new(orgs, in->org, org_json(s, in->org, &a));
-        json_array_append_new(
-            supplies, json_pack("{ss ss ss ss sI sf si sI}", "id", x->id, "organisation", in->org,
-                                "cpv", x->cpv, "production_country", x->country,
-                                "capacity_per_month", (json_int_t)x->capacity_per_month,
-                                "unit_price_eur", in->unit_price_eur, "lead_time_days",
-                                x->lead_days, "allocated", (json_int_t)allocated[k]));
+        lost = add_label(s, labels, x->cpv, &a) < 0 || add_org(s, orgs, in->org, &a) < 0 ||
+               json_array_append_new(
+                   supplies,
+                   json_pack("{ss ss ss ss sI sf si sI}", "id", x->id, "organisation", in->org,
+                             "cpv", x->cpv, "production_country", x->country,
+                             "capacity_per_month", (json_int_t)x->capacity_per_month,
+                             "unit_price_eur", in->unit_price_eur, "lead_time_days",
+                             x->lead_days, "allocated", (json_int_t)allocated[k])) < 0;
     }
-out:
     arena_free(&a);
-    if (!j) {
+    if (!lost) {
+        json_t *parts[4] = {demands, supplies, orgs, labels};
+        demands = supplies = orgs = labels = NULL;   /* j takes them, whatever happens */
+        lost = json_object_set_new(j, "demands", parts[0]) < 0;
+        lost |= json_object_set_new(j, "supplies", parts[1]) < 0;
+        lost |= json_object_set_new(j, "organisations", parts[2]) < 0;
+        lost |= json_object_set_new(j, "cpv_labels", parts[3]) < 0;
+    }
+    if (lost) {
+        json_decref(j);
         json_decref(demands);
         json_decref(supplies);
         json_decref(labels);
@@ -128,10 +141,6 @@ out:
         df_err_set(err, DF_ERR_RUNTIME, "out of memory writing the plan");
         return NULL;
     }
-    json_object_set_new(j, "demands", demands);
-    json_object_set_new(j, "supplies", supplies);
-    json_object_set_new(j, "organisations", orgs);
-    json_object_set_new(j, "cpv_labels", labels);
     return j;
 }
 

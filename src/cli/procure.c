@@ -101,6 +101,8 @@ int cli_cmd_procure(struct cli_ctx *ctx, int argc, char **argv)
     }
     json_t *doc = is_plan ? app_procure_plan_json(&plan) : app_procure_ocds(s, &plan, &err);
     if (!doc) {
+        if (is_plan)
+            df_err_set(&err, DF_ERR_RUNTIME, "out of memory writing the plan");
         rc = cli_fail(&err);
         goto out;
     }

@@ -236,13 +236,20 @@ static void fill_shells(void)
         cr_assert_eq(store_supply_upsert(s, &x[i], NULL, &err), 0, "%s", err.msg);
 }
 
+/* The view org (NULL: the organiser's whole plan) is given of p. */
+static json_t *view_of(const struct app_procure_plan *p, const char *org, struct df_err *e)
+{
+    return org ? app_procure_org_view(s, p, org, e) : app_procure_whole_view(s, p, e);
+}
+
 /* Every allocation of the org's view fails in turn: the view is then NULL
  * with an error, never a document short of a row or a field (a buyer shown
- * its plan without a demand would take that demand as not planned). */
+ * its plan without a demand would take that demand as not planned; an
+ * organiser without an offer would not withdraw it). */
 static void org_view_is_whole_or_none(const struct app_procure_plan *p, const char *org)
 {
     fail_at = 0;
-    json_t *whole = app_procure_org_view(s, p, org, &err);
+    json_t *whole = view_of(p, org, &err);
     cr_assert_not_null(whole, "%s", err.msg);
     char *want = json_dumps(whole, JSON_SORT_KEYS);
     json_decref(whole);
@@ -251,26 +258,26 @@ static void org_view_is_whole_or_none(const struct app_procure_plan *p, const ch
     for (fail_at = 1;; fail_at++) {
         allocs_n = 0;
         struct df_err e = {0};
-        json_t *j = app_procure_org_view(s, p, org, &e);
+        json_t *j = view_of(p, org, &e);
         bool hit = allocs_n >= fail_at;
         long at = fail_at;
         fail_at = 0;
         if (!j) {
-            cr_assert(hit, "%s: NULL with no allocation failed", org);
+            cr_assert(hit, "%s: NULL with no allocation failed", org ? org : "the whole plan");
             cr_assert_eq(e.kind, DF_ERR_RUNTIME, "%s", e.msg);
             failed++;
         } else {
             char *got = json_dumps(j, JSON_SORT_KEYS);
             json_decref(j);
             cr_assert_str_eq(got, want, "%s: allocation %ld failed, and the view went out "
-                             "without what it lost", org, at);
+                             "without what it lost", org ? org : "the whole plan", at);
             counted_free(got);   /* json_dumps allocates as Jansson does */
             if (!hit)
                 break;      /* every allocation has failed once */
         }
         fail_at = at;
     }
-    cr_assert_gt(failed, 10, "%s: %ld", org, failed);
+    cr_assert_gt(failed, 10, "%s: %ld", org ? org : "the whole plan", failed);
     counted_free(want);
 }
 
@@ -285,5 +292,6 @@ Test(procure_view, a_view_short_of_memory_fails_rather_than_drops_a_row, .init =
     cr_assert_geq(p.sol.allocs_n, 3, "both offers serve the demands: %d", p.sol.allocs_n);
     org_view_is_whole_or_none(&p, "pl-mod");
     org_view_is_whole_or_none(&p, "fr-acme");
+    org_view_is_whole_or_none(&p, NULL);
     app_procure_plan_free(&p);
 }
