@@ -2513,6 +2513,59 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
   await ctx.close();
 });
 
+test('a participant on a phone, in Ukrainian, cancels a request still waiting and a meeting agreed; a dismissed question cancels nothing', async () => {
+  newcomer('cxl', 'Cara Cancel', 'Cancel Optics');
+  newcomer('cxl2', 'Otto Waiting', 'Cancel Radar');
+  newcomer('cxl3', 'Ines Agreed', 'Cancel Armour');
+  const who = { email: 'cxl@late.test', password: 'cancel-secret-1' };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-cxl', '--password-stdin'], `${who.password}\n`);
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'cxl.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-cxl-wait,${eventId},p-cxl,p-cxl2,1,pending,\nreq-e2e-cxl-agreed,${eventId},p-cxl,p-cxl3,1,accepted,\n`
+    + `req-e2e-cxl-in,${eventId},p-cxl2,p-cxl,1,accepted,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'cxl.csv')]);
+  const ctx = await newContext('uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await signIn(page, who);
+  const statusOf = async (id) => (await (await ctx.request.get(`${base}/api/v1/requests/${id}`)).json()).status;
+  const questions = [];
+  let answer = false;
+  page.on('dialog', async (d) => { questions.push(d.message()); await (answer ? d.accept() : d.dismiss()); });
+  await open(page, '/requests');
+  const waiting = page.locator('#sent li[data-id="req-e2e-cxl-wait"]');
+  const agreed = page.locator('#sent li[data-id="req-e2e-cxl-agreed"]');
+  assert.equal(await waiting.locator('button').textContent(), UK['requests.cancel']);
+  assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
+  // a request received is answered by its addressee, not cancelled by them
+  assert.equal(await page.locator('#received li[data-id="req-e2e-cxl-in"] button').count(), 0);
+  // asked first: a dismissed question leaves the request as it was
+  await waiting.locator('button').click();
+  assert.deepEqual(questions, [UK['requests.cancel_confirm'].replace('{name}', 'Otto Waiting')]);
+  assert.equal(await statusOf('req-e2e-cxl-wait'), 'pending');
+  assert.equal(await waiting.getAttribute('data-status'), 'pending');
+  answer = true;
+  await waiting.locator('button').click();
+  await waiting.locator('.flash.ok').waitFor();
+  assert.equal(await waiting.locator('.flash').textContent(), UK['requests.cancelled']);
+  assert.equal(await waiting.locator('.flash').evaluate((e) => e === document.activeElement), true, 'the focus on what happened');
+  assert.equal(await waiting.locator('.status').textContent(), UK['status.cancelled']);
+  assert.equal(await waiting.locator('button').count(), 0);
+  assert.equal(await statusOf('req-e2e-cxl-wait'), 'cancelled');
+  await agreed.locator('button').click();
+  assert.equal(questions[2], UK['requests.cancel_meeting_confirm'].replace('{name}', 'Ines Agreed'));
+  await agreed.locator('.flash.ok').waitFor();
+  assert.equal(await statusOf('req-e2e-cxl-agreed'), 'cancelled');
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'participant-requests-cancelled-uk');
+  // drawn again, the two are cancelled and offer nothing more
+  await open(page, '/requests');
+  assert.equal(await page.locator('#sent button').count(), 0);
+  assert.deepEqual(await page.locator('#sent li').evaluateAll((ls) => ls.map((l) => l.dataset.status)), ['cancelled', 'cancelled']);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -150,6 +150,7 @@ export const api = {
   sendRequest: (event, to, message) => call('POST', '/requests', { event, to, message }),
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
+  cancel: (id) => call('POST', `/requests/${enc(id)}/cancel`),
   agenda: () => call('GET', '/me/agenda'),
   procurementInstruments: () => call('GET', '/procurement/instruments'),
   procurementPlan: (instrument, asOf) => call('GET', `/procurement/plan${qs({ instrument, as_of: asOf })}`),
