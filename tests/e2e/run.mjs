@@ -2566,6 +2566,33 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   await ctx.close();
 });
 
+test('the profile\'s refusal by the server names its field in Ukrainian, and nothing is saved', async () => {
+  newcomer('langs', 'Lena Langs', 'Langs Optics');
+  const who = { email: 'langs@late.test', password: 'langs-secret-1' };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-langs', '--password-stdin'], `${who.password}\n`);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await open(page, '/profile');
+  const langs = page.locator('#person-form input[name=languages]');
+  const title = page.locator('#person-form input[name=title]');
+  // languages as a person writes them, not as codes: the server refuses them
+  await langs.fill('українська, англійська');
+  await title.fill('Директорка');
+  await page.click('#person-form button[type=submit]');
+  await page.locator('#person-form .flash.error').waitFor();
+  assert.equal(await page.textContent('#person-form .flash'),
+    `${UK['error.save']} ${UK['form.invalid_field'].replace('{field}', UK['profile.languages'])}`);
+  assert.equal(await langs.getAttribute('aria-invalid'), 'true');
+  assert.equal(await langs.evaluate((e) => e === document.activeElement), true, 'the focus on the field to mend');
+  assert.equal(await langs.inputValue(), 'українська, англійська', 'what was typed stays to mend');
+  const me = await (await ctx.request.get(`${base}/api/v1/me`)).json();
+  assert.deepEqual([me.person.languages, me.person.title], ['et;en', 'CEO'], 'nothing saved');
+  await langs.fill('uk;en');
+  await page.click('#person-form button[type=submit]');
+  await page.locator('#person-form .flash.ok').waitFor();
+  assert.equal((await (await ctx.request.get(`${base}/api/v1/me`)).json()).person.languages, 'uk;en');
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
