@@ -2593,6 +2593,25 @@ test('the profile\'s refusal by the server names its field in Ukrainian, and not
   await ctx.close();
 });
 
+test('a scheduler time limit the server would refuse is said against its field, in Ukrainian, and no run is asked for', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+  const runs = [];
+  page.on('request', (r) => { if (r.method() === 'POST' && /\/schedule$/.test(r.url())) runs.push(r.url()); });
+  await open(page, '/console/schedule');
+  const limit = page.locator('input[name=time_limit]');
+  // POST .../schedule takes 1 to 60 seconds
+  await limit.fill('120');
+  await page.click('#run-scheduler');
+  await page.locator('#schedule-form .flash.error').waitFor();
+  assert.equal(await page.textContent('#schedule-form .flash'),
+    UK['form.range'].replace('{field}', UK['schedule.time_limit']).replace('{min}', '1').replace('{max}', '60'));
+  assert.equal(await limit.getAttribute('aria-invalid'), 'true');
+  assert.equal(await limit.evaluate((e) => e === document.activeElement), true);
+  assert.equal(await page.locator('#schedule-result .figures').count(), 0);
+  assert.deepEqual(runs, [], 'no run asked for');
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

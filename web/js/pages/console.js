@@ -12,7 +12,7 @@ import {
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
 import { tableName, localName, orgName, orgInfo, nameAndOrg } from '../people.js';
-import { limit, invalid } from '../forms.js';
+import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
 
@@ -784,15 +784,21 @@ export async function renderSchedule(main) {
   const box = h('div', { id: 'unscheduled-box' });
   const first = await unscheduledSection().catch(() => null);
   if (first) box.append(first);
-  const limit = h('input', { type: 'number', name: 'time_limit', min: 1, max: 600, value: 10 });
+  // the server's bounds (POST .../schedule: 1 to 60 seconds), said here
+  // against the field before a run is asked for
+  const limit = h('input', { type: 'number', name: 'time_limit', min: 1, max: 60, step: 1, value: 10, required: true });
   const runBtn = h('button', { type: 'submit', class: 'primary', id: 'run-scheduler' }, t('schedule.run'));
   const pubBtn = h('button', { type: 'button', id: 'publish' }, t('schedule.publish'));
   const pubMsg = outcome('publish-status');
   pubMsg.ok(state.event && state.event.published_at ? t('schedule.published_at', { when: dayTime(state.event.published_at) }) : t('schedule.not_published'));
   const form = h('form', {
-    class: 'card',
+    class: 'card', id: 'schedule-form', novalidate: true,
     onsubmit: async (ev) => {
       ev.preventDefault();
+      const bad = invalid(form);
+      if (bad) { flash(form, bad, 'error'); return; }
+      const said = form.querySelector('.flash');
+      if (said) { describeBy(form, said, false); said.remove(); }
       // the button is disabled while the scheduler runs; the focus comes back to it
       await whileBusy([runBtn], async () => {
         add(clear(out), h('p', { class: 'muted' }, t('schedule.running')));
