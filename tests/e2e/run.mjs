@@ -2612,6 +2612,30 @@ test('a scheduler time limit the server would refuse is said against its field, 
   await ctx.close();
 });
 
+test('a request past the event\'s cap of those waiting says so in Ukrainian, and what to do', async () => {
+  newcomer('capx', 'Carl Cap', 'Cap Optics');
+  const who = { email: 'capx@late.test', password: 'capx-secret-1' };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-capx', '--password-stdin'], `${who.password}\n`);
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const cap = JSON.parse(dfnc(['export', 'events', '-', '--format', 'json'])).find((e) => e.id === forum.id).request_cap;
+  const people = JSON.parse(dfnc(['export', 'people', '-', '--format', 'json']));
+  const org = otherOrg();
+  // as many requests waiting as the event allows, to people of other organisations than the one visited
+  const to = people.filter((p) => p.organisation !== org.id).slice(0, cap);
+  fs.writeFileSync(path.join(TMP, 'capx.csv'), 'id,event,from,to,priority,status,message\n'
+    + to.map((p, i) => `req-e2e-capx-${i},${forum.id},p-capx,${p.id},1,pending,\n`).join(''));
+  dfnc(['import', 'requests', path.join(TMP, 'capx.csv')]);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await open(page, `/organisations/${encodeURIComponent(org.id)}`);
+  const form = page.locator('form.inline-form').first();
+  await form.locator('button[type=submit]').click();
+  await form.locator('.flash.error').waitFor();
+  assert.equal(await form.locator('.flash').textContent(),
+    `${UK['requests.send_failed']} ${UK['requests.cap_reached'].replace('{n}', String(cap))}`);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
