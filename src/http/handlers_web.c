@@ -117,6 +117,12 @@ static void h_search_orgs(struct http_req *r)
     const char *sme = nonempty(http_url_param(&r->url, "sme"));
     const char *region = nonempty(http_url_param(&r->url, "region"));
     const char *cpv = nonempty(http_url_param(&r->url, "cpv"));
+    /* a buyer looks for those that offer a code, a supplier for those that need it */
+    q.direction = nonempty(http_url_param(&r->url, "direction"));
+    if (q.direction && strcmp(q.direction, "offer") && strcmp(q.direction, "need")) {
+        http_reply_field_error(r, 422, "invalid", "direction", "direction must be offer or need");
+        return;
+    }
     if (q.q && strlen(q.q) > 200) {
         http_reply_error(r, 422, "invalid", "q must have at most 200 bytes");
         return;

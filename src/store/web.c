@@ -20,8 +20,9 @@ int store_web_org_search(struct store *s, const struct store_web_org_query *q, s
         " AND (?3 IS NULL OR o.kind = ?3)"
         " AND (?4 < 0 OR o.sme = ?4)"
         " AND (?8 = 0 OR (?8 = 2) = (o.country = 'UA'))"
-        " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid"
-        "      AND substr(c.cpv, 1, length(?5)) = ?5 AND (c.confidential = 0 OR ?7)))"
+        " AND ((?5 IS NULL AND ?9 IS NULL) OR EXISTS (SELECT 1 FROM capabilities c"
+        "      WHERE c.org_rid = o.rid AND (?5 IS NULL OR substr(c.cpv, 1, length(?5)) = ?5)"
+        "      AND (?9 IS NULL OR c.direction = ?9) AND (c.confidential = 0 OR ?7)))"
         " ORDER BY o.name COLLATE dfnc_name LIMIT ?6";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -34,6 +35,7 @@ int store_web_org_search(struct store *s, const struct store_web_org_query *q, s
     sqlite3_bind_int(st, 6, q->limit > 0 ? q->limit : 500);
     sqlite3_bind_int(st, 7, q->confidential_too ? 1 : 0);
     sqlite3_bind_int(st, 8, q->region);
+    store_bind_text(st, 9, q->direction);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_org o;

@@ -18,6 +18,8 @@ struct store_web_org_query {
     int sme;              /* -1 any, 0 or 1 */
     int region;           /* 0 any, 1 the forum's European side (not Ukraine), 2 Ukraine */
     const char *cpv;      /* leading digits (2 to 8) of an offer or need; NULL = any */
+    const char *direction; /* "offer" or "need": only those count for cpv (with no cpv,
+                              any one of them does); NULL = both */
     int limit;
     int confidential_too; /* 1: confidential needs match the cpv filter (organisers) */
 };

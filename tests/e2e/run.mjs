@@ -908,7 +908,7 @@ test('a participant in Ukrainian finds a partner among the suggestions and sends
   await page.locator('form[role=search] input[role=combobox]').fill('радар');
   await page.click('form[role=search] button[type=submit]');
   await page.locator('form[role=search] .flash.error').waitFor();
-  assert.match(await page.textContent('form[role=search] .flash.error'), /Оберіть код зі списку в полі «Пропонує або потребує \(CPV\)»/);
+  assert.match(await page.textContent('form[role=search] .flash.error'), /Оберіть код зі списку в полі «Код пропозиції чи потреби \(CPV\)»/);
   await page.locator('form[role=search] input[role=combobox]').fill('');
   await page.selectOption('select[name=region]', 'eu');
   await page.check('#search-sme');
@@ -2633,6 +2633,44 @@ test('a request past the event\'s cap of those waiting says so in Ukrainian, and
   assert.equal(await form.locator('.flash').textContent(),
     `${UK['requests.send_failed']} ${UK['requests.cap_reached'].replace('{n}', String(cap))}`);
   await assertUkrainian(page);
+  await ctx.close();
+});
+
+test('an EU ministry on a laptop finds the Ukrainian suppliers of what it needs, not those that need it too, and asks one to meet', async () => {
+  const { ctx, page } = await signedIn(BUYER, 'en-GB');
+  await open(page, '/organisations');
+  await page.selectOption('form[role=search] select[name=region]', 'ua');
+  await page.fill('form[role=search] input[role=combobox]', 'unmanned aerial');
+  await page.locator('form[role=search] [role=option]', { hasText: '35613000-4' }).first().click();
+  await page.selectOption('form[role=search] select[name=direction]', 'offer');
+  await page.click('form[role=search] button[type=submit]');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'results-count');
+  assert.match(page.url(), /direction=offer/, 'the filter kept in the address');
+  const found = await page.locator('#results li.card').evaluateAll((ls) => ls.map((l) => l.dataset.org));
+  assert.ok(found.length > 0, 'some Ukrainian drone makers');
+  const caps = async (id) => (await (await ctx.request.get(`${base}/api/v1/organisations/${id}`)).json());
+  for (const id of found) {
+    const o = await caps(id);
+    assert.equal(o.country, 'UA', `${id} is Ukrainian`);
+    assert.ok(o.offers.some((c) => c.cpv.startsWith('35613')), `${id} offers drones`);
+  }
+  // the same code as a need: the buyers of drones, whom a ministry looking for suppliers does not want
+  const needs = (await (await ctx.request.get(`${base}/api/v1/search/organisations?region=ua&cpv=35613000-4&direction=need`)).json())
+    .organisations.map((o) => o.id);
+  const onlyNeed = [];
+  for (const id of needs) if (!(await caps(id)).offers.some((c) => c.cpv.startsWith('35613'))) onlyNeed.push(id);
+  assert.ok(onlyNeed.length > 0, 'a Ukrainian organisation needs drones without offering them');
+  assert.deepEqual(found.filter((id) => onlyNeed.includes(id)), [], 'none of those that only need drones');
+  // a supplier's page, and a meeting asked of its first person
+  await page.click(`#results li.card[data-org="${found[0]}"] h2 a`);
+  await page.waitForFunction((id) => document.body.dataset.ready === `/organisations/${id}`, found[0]);
+  const form = page.locator('form.inline-form').first();
+  await form.locator('textarea[name=message]').fill('We would like to buy drones for our forces.');
+  await form.locator('button[type=submit]').click();
+  await form.locator('.flash.ok').waitFor();
+  assert.equal(await form.locator('.flash').textContent(), EN['requests.sent']);
+  const mine = (await (await ctx.request.get(`${base}/api/v1/requests`)).json()).requests;
+  assert.ok(mine.some((r) => r.direction === 'sent' && r.status === 'pending' && r.message === 'We would like to buy drones for our forces.'));
   await ctx.close();
 });
 

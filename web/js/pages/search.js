@@ -1,5 +1,6 @@
-// Search organisations (text, country, EU or Ukraine, kind, SME, CPV) and an
-// organisation's public profile with its people, each one a meeting away.
+// Search organisations (text, country, EU or Ukraine, kind, SME, CPV offered
+// or needed) and an organisation's public profile with its people, each one
+// a meeting away.
 
 import { api } from '../api.js';
 import { h, add, field, list, clear, data } from '../dom.js';
@@ -30,7 +31,7 @@ async function orgCard(o) {
 
 // The search's filters in the address (?q=&country=...), so that a reload,
 // Back or a shared link gives the same search.
-const FILTERS = ['q', 'country', 'region', 'kind', 'sme', 'cpv'];
+const FILTERS = ['q', 'country', 'region', 'kind', 'sme', 'cpv', 'direction'];
 
 export async function renderSearch(main) {
   const asked = new URLSearchParams(location.search);
@@ -43,9 +44,13 @@ export async function renderSearch(main) {
   const kind = h('select', { name: 'kind' }, h('option', { value: '' }, t('search.any')), KINDS.map((k) => h('option', { value: k }, t(`kind.${k}`))));
   const sme = h('input', { type: 'checkbox', name: 'sme', id: 'search-sme', checked: asked.get('sme') === '1' });
   const picker = cpvPicker(t('search.cpv'));
+  // a buyer looks for those that offer the code, a supplier for those that need it
+  const direction = h('select', { name: 'direction' }, h('option', { value: '' }, t('search.direction_any')),
+    ['offer', 'need'].map((d) => h('option', { value: d }, t(`search.direction_${d}`))));
   country.value = asked.get('country') || '';
   region.value = asked.get('region') || '';
   kind.value = asked.get('kind') || '';
+  direction.value = ['offer', 'need'].includes(asked.get('direction')) ? asked.get('direction') : '';
   if (asked.get('cpv')) picker.set(asked.get('cpv'));
   // not a live region (a screen reader would read every card): the count
   // takes the focus after a search, and is read
@@ -63,7 +68,7 @@ export async function renderSearch(main) {
     form.querySelector('.flash')?.remove();
     const filters = {
       q: q.value.trim(), country: country.value, region: region.value, kind: kind.value,
-      sme: sme.checked ? '1' : '', cpv: picker.value(),
+      sme: sme.checked ? '1' : '', cpv: picker.value(), direction: direction.value,
     };
     if (ev) {
       const u = new URLSearchParams(FILTERS.filter((k) => filters[k]).map((k) => [k, filters[k]]));
@@ -103,6 +108,7 @@ export async function renderSearch(main) {
     field(t('search.q'), q, t('search.q_hint')),
     h('div', { class: 'row' }, field(t('search.country'), country), field(t('search.region'), region), field(t('search.kind'), kind)),
     picker.el,
+    field(t('search.direction'), direction),
     h('div', { class: 'field check' }, sme, h('label', { for: 'search-sme' }, t('search.sme'))),
     h('button', { type: 'submit', class: 'primary' }, t('search.submit')));
   add(main, h('h1', {}, t('search.title')), form, out);
