@@ -2674,6 +2674,17 @@ test('an EU ministry on a laptop finds the Ukrainian suppliers of what it needs,
   await ctx.close();
 });
 
+test('an organisation that states no offer or need says so on its page, in Ukrainian, rather than two empty boxes', async () => {
+  newcomer('bareorg', 'Bea Bare', 'Bare Optics');
+  const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  await open(page, '/organisations/org-bareorg');
+  for (const side of ['#org-offers', '#org-needs']) {
+    assert.equal(await page.textContent(`${side} p.muted`), UK['caps.none'], side);
+    assert.equal(await page.locator(`${side} ul`).count(), 0, side);
+  }
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -153,10 +153,13 @@ export async function renderOrganisation(main, id) {
       o.city ? h('span', { translate: 'no' }, ` ${o.city}`) : ''),
     desc ? h('p', { translate: 'no' }, desc) : null,
     o.website ? h('p', {}, h('a', { href: o.website, rel: 'noopener noreferrer', translate: 'no' }, o.website)) : null,
-    h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => h('section', { class: 'card', id: `org-${d}s` },
-      h('h2', {}, t(`org.${d}s`)),
-      h('ul', { class: 'caps' }, caps.filter((c) => c.direction === d).map((c) => h('li', {},
-        lines.get(c))))))),
+    // a side with nothing stated says so, rather than an empty box
+    h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => {
+      const mine = caps.filter((c) => c.direction === d);
+      return h('section', { class: 'card', id: `org-${d}s` }, h('h2', {}, t(`org.${d}s`)),
+        mine.length === 0 ? h('p', { class: 'muted' }, t('caps.none'))
+          : h('ul', { class: 'caps' }, mine.map((c) => h('li', {}, lines.get(c)))));
+    })),
     h('section', { class: 'card' }, h('h2', {}, t('org.people')),
       people.length === 0 ? h('p', { class: 'muted' }, t('org.no_people')) : h('ul', { class: 'people' }, people.map((p) => h('li', {},
         h('strong', { translate: 'no' }, p.name), p.title ? h('span', { translate: 'no' }, ` · ${p.title}`) : '',
