@@ -2685,6 +2685,34 @@ test('an organisation that states no offer or need says so on its page, in Ukrai
   await ctx.close();
 });
 
+test('on a phone, in Ukrainian, an organisation found by a search leads back to that search, its filters kept', async () => {
+  const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  await open(page, '/organisations');
+  await page.fill('form[role=search] input[name=q]', 'радар');
+  await page.selectOption('form[role=search] select[name=region]', 'eu');
+  await page.click('form[role=search] button[type=submit]');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'results-count');
+  const found = await page.textContent('#results-count');
+  const first = await page.locator('#results li.card').first().getAttribute('data-org');
+  await page.click(`#results li.card[data-org="${first}"] h2 a`);
+  await page.waitForFunction((id) => document.body.dataset.ready === `/organisations/${id}`, first);
+  assert.equal(await page.textContent('#org-back'), UK['search.back_to_search']);
+  await page.click('#org-back');
+  await page.waitForFunction(() => document.body.dataset.ready === '/organisations');
+  const u = new URL(page.url());
+  assert.deepEqual([u.searchParams.get('q'), u.searchParams.get('region')], ['радар', 'eu']);
+  assert.equal(await page.inputValue('form[role=search] input[name=q]'), 'радар');
+  assert.equal(await page.inputValue('form[role=search] select[name=region]'), 'eu');
+  assert.equal(await page.textContent('#results-count'), found);
+  // a search with no filter leads back to every organisation, as before
+  await open(page, '/organisations');
+  await page.click(`#results li.card[data-org] h2 a >> nth=0`);
+  await page.waitForFunction(() => document.body.dataset.ready.startsWith('/organisations/'));
+  assert.equal(await page.textContent('#org-back'), UK['search.back']);
+  assert.equal(await page.getAttribute('#org-back', 'href'), '/organisations');
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -33,6 +33,17 @@ async function orgCard(o) {
 // Back or a shared link gives the same search.
 const FILTERS = ['q', 'country', 'region', 'kind', 'sme', 'cpv', 'direction'];
 
+// The last search's address, for an organisation's page to lead back to it
+// rather than to every organisation: on a phone, filters are slow to set
+// again. Kept for the tab (sessionStorage), so a reload of the page keeps it.
+const LAST_SEARCH = 'dfnc.search';
+function rememberSearch() {
+  try { sessionStorage.setItem(LAST_SEARCH, location.search); } catch (_) { /* none kept */ }
+}
+function lastSearch() {
+  try { return sessionStorage.getItem(LAST_SEARCH) || ''; } catch (_) { return ''; }
+}
+
 export async function renderSearch(main) {
   const asked = new URLSearchParams(location.search);
   const q = h('input', { type: 'search', name: 'q', value: asked.get('q') || '' });
@@ -75,6 +86,7 @@ export async function renderSearch(main) {
       const want = `${location.pathname}${u.toString() ? `?${u}` : ''}`;
       if (want !== location.pathname + location.search) history.pushState({}, '', want);
     }
+    rememberSearch();
     clear(out);
     let orgs = [];
     let found = 0;
@@ -146,7 +158,8 @@ export async function renderOrganisation(main, id) {
   // whom I already have an open request with: said, not offered again
   const open = asks ? await openRequests(state.event && state.event.id, myPerson) : new Map();
   add(main, 
-    h('p', {}, h('a', { href: '/organisations' }, t('search.back'))),
+    h('p', {}, lastSearch() ? h('a', { href: `/organisations${lastSearch()}`, id: 'org-back' }, t('search.back_to_search'))
+      : h('a', { href: '/organisations', id: 'org-back' }, t('search.back'))),
     h('h1', { translate: 'no' }, orgName(o)),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null,
