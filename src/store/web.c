@@ -169,12 +169,11 @@ int store_web_people_page(struct store *s, const struct store_web_people_query *
     IN_ONE_READ(s, err, web_people_page_in(s, q, fn, ud, total, checked_in, err));
 }
 
-int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
-                      struct df_err *err)
+/* Runs sql, an UPDATE of person's arrival RETURNING checked_in_at: its
+ * value (NULL when none) into *at, in the arena, when at is given. */
+static int arrival_set(struct store *s, const char *sql, const char *person, struct arena *a,
+                       const char **at, const char *doing, struct df_err *err)
 {
-    static const char sql[] =
-        "UPDATE people SET checked_in_at = coalesce(checked_in_at,"
-        " strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id = ?1 RETURNING checked_in_at";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -182,15 +181,32 @@ int store_web_checkin(struct store *s, const char *person, struct arena *a, cons
     int rc = sqlite3_step(st);
     int out = 0;
     if (rc == SQLITE_ROW) {
-        *at = arena_strdup(a, store_col(st, 0));
+        if (at)
+            *at = store_col(st, 0) ? arena_strdup(a, store_col(st, 0)) : NULL;
         rc = sqlite3_step(st);
     } else if (rc == SQLITE_DONE) {
         out = df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", person);
     }
     if (out == 0 && rc != SQLITE_DONE)
-        out = store_fail(s, err, "checking a participant in");
+        out = store_fail(s, err, doing);
     sqlite3_reset(st);
     return out;
+}
+
+int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
+                      struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE people SET checked_in_at = coalesce(checked_in_at,"
+        " strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id = ?1 RETURNING checked_in_at";
+    return arrival_set(s, sql, person, a, at, "checking a participant in", err);
+}
+
+int store_web_checkin_undo(struct store *s, const char *person, struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE people SET checked_in_at = NULL WHERE id = ?1 RETURNING checked_in_at";
+    return arrival_set(s, sql, person, NULL, NULL, "taking a check-in back", err);
 }
 
 /* ?1 the event, ?2 a slot, ?3 a table, ?4 the text */

@@ -55,6 +55,9 @@ int store_web_people_page(struct store *s, const struct store_web_people_query *
  * The time (UTC, ISO 8601) goes into *at, in the arena. */
 int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
                       struct df_err *err);
+/* Takes a check-in back (one given to the wrong person at the desk): the
+ * person is not arrived again. DF_ERR_NOT_FOUND for an unknown person. */
+int store_web_checkin_undo(struct store *s, const char *person, struct df_err *err);
 
 struct store_web_party {
     const char *id, *name, *org, *org_name, *country;

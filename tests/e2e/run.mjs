@@ -1744,10 +1744,41 @@ test('a check-in that fails says so aloud, and the button stays a check-in butto
   await open(page, '/console/checkin');
   await page.fill('#checkin-q', 'Dagmar');
   const card = page.locator('#checkin-list li', { hasText: 'Dagmar Doorway' });
-  await card.locator('button').click();
+  await card.locator('button.primary').click();
   await card.locator('[role=alert]').waitFor();
   assert.equal(await card.locator('[role=alert]').textContent(), `${UK['error.save']} ${UK['apierr.internal']}`);
-  assert.equal(await card.locator('button').textContent(), UK['checkin.button']);
+  assert.equal(await card.locator('button.primary').textContent(), UK['checkin.button']);
+  await ctx.close();
+});
+
+test('a check-in given to the wrong person is taken back at the desk, on a phone, in Ukrainian', async () => {
+  newcomer('twin1', 'Марта Близнюк', 'Twin Optics');
+  newcomer('twin2', 'Марія Близнюк', 'Twin Radar');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const arrived = async () => (await (await ctx.request.get(`${base}/api/v1/console/people?limit=0`)).json()).checked_in;
+  const before = await arrived();
+  await open(page, '/console/checkin');
+  await page.fill('#checkin-q', 'Близнюк');
+  const wrong = page.locator('#checkin-list li', { hasText: 'Марта Близнюк' });
+  await wrong.locator('button.primary').click();
+  await page.waitForFunction(() => [...document.querySelectorAll('#checkin-list button.primary')].some((b) => b.disabled));
+  assert.equal(await arrived(), before + 1);
+  assert.equal(await wrong.locator('button.checkin-undo').textContent(), UK['checkin.undo']);
+  // Марія it was: Марта's check-in is taken back
+  await wrong.locator('button.checkin-undo').click();
+  await wrong.locator('.flash.ok').waitFor();
+  assert.equal(await wrong.locator('.flash').textContent(), UK['checkin.undone']);
+  assert.equal(await wrong.locator('button.primary').textContent(), UK['checkin.button']);
+  assert.equal(await wrong.locator('button.primary').isEnabled(), true);
+  assert.equal(await wrong.locator('button.checkin-undo').isHidden(), true);
+  assert.equal(await wrong.locator('button.primary').evaluate((b) => b === document.activeElement), true, 'the focus on Check in again');
+  assert.equal(await arrived(), before);
+  const marta = (await (await ctx.request.get(`${base}/api/v1/console/people?q=p-twin1`)).json()).people[0];
+  assert.equal(marta.checked_in_at, null);
+  assert.match(await page.textContent('main p.count'), new RegExp(`^Прибуло ${before}`));
+  await page.locator('#checkin-list li', { hasText: 'Марія Близнюк' }).locator('button.primary').click();
+  await page.waitForFunction((n) => document.querySelector('main p.count').textContent.startsWith(`Прибуло ${n}`), before + 1);
+  await assertUkrainian(page);
   await ctx.close();
 });
 

@@ -172,6 +172,7 @@ export const api = {
   meetings: (event, params) => call('GET', `/console/events/${enc(event)}/meetings${qs(params)}`),
   meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),
   checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
+  checkinUndo: (person) => call('DELETE', `/console/people/${enc(person)}/checkin`),
   inviteEveryone: () => call('POST', '/console/invitations'),
   glossaryStatus: () => call('GET', '/console/glossary/status'),
   // text (the textarea), or a file's bytes as they are when they are not

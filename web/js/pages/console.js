@@ -972,19 +972,38 @@ export async function renderCheckin(main) {
     if (found.length === 0) out.append(h('li', { class: 'muted', id: 'checkin-none' }, t('checkin.none')));
     foundSay.textContent = found.length ? tn('people.count', found.length) : t('checkin.none');
     for (const p of found) {
-      const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at, 'aria-describedby': `arrival-${p.id}` },
-        p.checked_in_at ? t('checkin.done') : t('checkin.button'));
-      const li = h('li', { class: 'card' }, h('strong', { translate: 'no', id: `arrival-${p.id}` }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn);
+      const btn = h('button', { type: 'button', class: 'primary', 'aria-describedby': `arrival-${p.id}` });
+      // a check-in given to the wrong one of eight Марченко is taken back
+      const undo = h('button', { type: 'button', class: 'link checkin-undo', 'aria-describedby': `arrival-${p.id}` }, t('checkin.undo'));
+      const show = () => {
+        btn.textContent = p.checked_in_at ? t('checkin.done') : t('checkin.button');
+        btn.disabled = !!p.checked_in_at;
+        undo.hidden = !p.checked_in_at;
+      };
+      show();
+      const li = h('li', { class: 'card' }, h('strong', { translate: 'no', id: `arrival-${p.id}` }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn, ' ', undo);
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);
           p.checked_in_at = (r && r.checked_in_at) || new Date().toISOString();
-          btn.textContent = t('checkin.done'); btn.disabled = true; figures.n += 1; count();
+          figures.n += 1; count(); show();
+          li.querySelector('.flash')?.remove();
           // the next arrival's name is typed next
           q.focus();
           q.select();
         } catch (e) {
           // said aloud in the card; the button stays one to try again with
+          flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
+        }
+      });
+      undo.addEventListener('click', async () => {
+        try {
+          await api.checkinUndo(p.id);
+          p.checked_in_at = null;
+          figures.n -= 1; count(); show();
+          flash(li, t('checkin.undone'), 'ok');
+          btn.focus();
+        } catch (e) {
           flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
         }
       });
