@@ -2744,6 +2744,29 @@ test('on a phone, in Ukrainian, an organisation found by a search leads back to 
   await ctx.close();
 });
 
+test('a table the organiser adds from a Ukrainian page is "Table N", said in each reader\'s language, not "Стіл N" on English pages', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const tablesOf = async () => (await (await ctx.request.get(`${base}/api/v1/events/${forum.id}`)).json())
+    .locations.filter((l) => l.kind === 'table');
+  const before = await tablesOf();
+  await open(page, '/console/event');
+  assert.equal(await page.textContent('#tables-form button[type=submit]'), UK['event.add_tables']);
+  await page.fill('#tables-form input[name=table_count]', String(before.length + 1));
+  await page.click('#tables-form button[type=submit]');
+  await page.locator('#tables-form .flash.ok').waitFor();
+  const added = (await tablesOf()).filter((l) => !before.some((b) => b.id === l.id));
+  assert.equal(added.length, 1);
+  assert.match(added[0].name, /^Table \d+$/, 'stored in the words every page translates');
+  // taken out again, for the tests after this one
+  page.on('dialog', (d) => d.accept());
+  await page.fill('#tables-form input[name=table_count]', String(before.length));
+  await page.click('#tables-form button[type=submit]');
+  await page.waitForFunction((n) => document.querySelector('#table-total')?.textContent.includes(String(n)), before.length);
+  assert.equal((await tablesOf()).length, before.length);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

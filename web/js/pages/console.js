@@ -586,7 +586,10 @@ function renderTablesSetup(main, e) {
       const fresh = [];
       for (let k = 1; fresh.length < want - tables.length && k <= 10000; k += 1) {
         const id = `${eventId()}-table-${String(k).padStart(2, '0')}`;
-        if (!known.has(id)) fresh.push({ id, name: `${t('tables.table')} ${k}`, kind: 'table', seats: Number(seats.value) || 4 });
+        // named "Table 12" whatever the organiser reads: every page (people.js
+        // tableName) and calendar (app/agenda.c) says that in its reader's
+        // language, where "Стіл 12" would stay Ukrainian on English pages
+        if (!known.has(id)) fresh.push({ id, name: `Table ${k}`, kind: 'table', seats: Number(seats.value) || 4 });
       }
       try {
         await api.updateEvent(eventId(), { ...eventBody(e, []), locations: fresh });
