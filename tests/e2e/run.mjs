@@ -189,6 +189,14 @@ function newcomer(key, name, orgName) {
   for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `${key}-${k}.csv`)]);
 }
 
+// A late registration with a participant login: its sign-in details.
+function newcomerLogin(key, name, orgName) {
+  newcomer(key, name, orgName);
+  const who = { email: `${key}@late.test`, password: `${key}-secret-1` };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', `p-${key}`, '--password-stdin'], `${who.password}\n`);
+  return who;
+}
+
 // A new browser context in locale (on device), signed in as who.
 async function signedIn(who, locale, device) {
   const ctx = await newContext(locale, device);
@@ -1408,7 +1416,8 @@ test('after an action the focus stays where the keyboard user was, or moves to w
   await req.locator('button.primary').focus();
   await page.keyboard.press('Enter');
   await req.locator('.flash.ok').waitFor();
-  assert.equal(await focused(page), 'p.flash ok: Прийнято.');
+  // (where the meeting went, too: the agendas are published)
+  assert.match(await focused(page), /^p\.flash ok: Прийнято/);
   // a region picked for the suggestions keeps the focus while the list is drawn again
   await open(page, '/suggestions');
   await page.locator('#suggestions[aria-busy=false]').waitFor();
@@ -1873,7 +1882,7 @@ test('the keyboard alone signs in, searches, opens a profile, sends and accepts 
   await tabTo(page, '#received li[data-status=pending] button.primary', faint);
   await page.keyboard.press(' ');
   await page.waitForFunction(() => document.activeElement.matches('.flash.ok'));
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), UK['requests.accepted']);
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /^Прийнято/);
   assert.equal(await page.getAttribute('#received li.request', 'data-status'), 'accepted');
   found.push(...(await axe(page)).map((x) => `request accepted: ${x}`));
   // on a phone the menu opens with Enter, Tab goes into it, Escape folds it
@@ -2545,11 +2554,9 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
 });
 
 test('a participant on a phone, in Ukrainian, cancels a request still waiting and a meeting agreed; a dismissed question cancels nothing', async () => {
-  newcomer('cxl', 'Cara Cancel', 'Cancel Optics');
+  const who = newcomerLogin('cxl', 'Cara Cancel', 'Cancel Optics');
   newcomer('cxl2', 'Otto Waiting', 'Cancel Radar');
   newcomer('cxl3', 'Ines Agreed', 'Cancel Armour');
-  const who = { email: 'cxl@late.test', password: 'cancel-secret-1' };
-  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-cxl', '--password-stdin'], `${who.password}\n`);
   const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
   fs.writeFileSync(path.join(TMP, 'cxl.csv'), 'id,event,from,to,priority,status,message\n'
     + `req-e2e-cxl-wait,${eventId},p-cxl,p-cxl2,1,pending,\nreq-e2e-cxl-agreed,${eventId},p-cxl,p-cxl3,1,accepted,\n`
@@ -2598,9 +2605,7 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
 });
 
 test('the profile\'s refusal by the server names its field in Ukrainian, and nothing is saved', async () => {
-  newcomer('langs', 'Lena Langs', 'Langs Optics');
-  const who = { email: 'langs@late.test', password: 'langs-secret-1' };
-  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-langs', '--password-stdin'], `${who.password}\n`);
+  const who = newcomerLogin('langs', 'Lena Langs', 'Langs Optics');
   const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
   await open(page, '/profile');
   const langs = page.locator('#person-form input[name=languages]');
@@ -2644,9 +2649,7 @@ test('a scheduler time limit the server would refuse is said against its field, 
 });
 
 test('a request past the event\'s cap of those waiting says so in Ukrainian, and what to do', async () => {
-  newcomer('capx', 'Carl Cap', 'Cap Optics');
-  const who = { email: 'capx@late.test', password: 'capx-secret-1' };
-  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-capx', '--password-stdin'], `${who.password}\n`);
+  const who = newcomerLogin('capx', 'Carl Cap', 'Cap Optics');
   const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
   const cap = JSON.parse(dfnc(['export', 'events', '-', '--format', 'json'])).find((e) => e.id === forum.id).request_cap;
   const people = JSON.parse(dfnc(['export', 'people', '-', '--format', 'json']));
@@ -2764,6 +2767,52 @@ test('a table the organiser adds from a Ukrainian page is "Table N", said in eac
   await page.click('#tables-form button[type=submit]');
   await page.waitForFunction((n) => document.querySelector('#table-total')?.textContent.includes(String(n)), before.length);
   assert.equal((await tablesOf()).length, before.length);
+  await ctx.close();
+});
+
+test('an accept after publication says where the meeting went, or that no slot was free, in Ukrainian', async () => {
+  const who = newcomerLogin('plc', 'Petro Place', 'Place Optics');
+  newcomer('plc2', 'Pia Placed', 'Place Radar');
+  newcomer('plc3', 'Pavel Later', 'Place Armour');
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  // the organisers published the agendas (the first test does; alone, this
+  // one does): an accept places its meeting at once
+  if (!forum.published_at) {
+    const org = await signedIn(ORGANISER, 'en-GB');
+    await org.page.evaluate((id) => fetch(`/api/v1/events/${id}/publish`, {
+      method: 'POST', headers: { 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') } }), forum.id);
+    await org.ctx.close();
+  }
+  fs.writeFileSync(path.join(TMP, 'plc.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-plc-1,${forum.id},p-plc2,p-plc,1,pending,\nreq-e2e-plc-2,${forum.id},p-plc3,p-plc,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'plc.csv')]);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await open(page, '/requests');
+  const first = page.locator('#received li[data-id="req-e2e-plc-1"]');
+  await first.locator('button.primary').click();
+  await first.locator('.flash.ok').waitFor();
+  const agenda = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings;
+  const m = agenda.find((x) => x.request === 'req-e2e-plc-1');
+  assert.ok(m, 'placed in the published agendas');
+  const when = await page.evaluate((x) => new Intl.DateTimeFormat('uk', {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: x.timezone,
+  }).format(new Date(x.start)), m);
+  const table = m.location.replace(/^Table (\w+)$/, `${UK['agenda.table_n']}`.replace('{n}', '$1'));
+  assert.equal(await first.locator('.flash').textContent(),
+    UK['requests.accepted_placed'].replace('{when}', when).replace('{table}', table));
+  // away from every slot but that one's: the next accept finds no free slot
+  const av = await (await ctx.request.get(`${base}/api/v1/me/availability`)).json();
+  const csrf = await page.evaluate(() => sessionStorage.getItem('dfnc.csrf'));
+  const put = await ctx.request.put(`${base}/api/v1/me/availability`, {
+    headers: { 'X-CSRF-Token': csrf }, data: { event: av.event, away: av.slots.map((x) => x.id) },
+  });
+  assert.equal(put.status(), 200);
+  const second = page.locator('#received li[data-id="req-e2e-plc-2"]');
+  await second.locator('button.primary').click();
+  await second.locator('.flash.ok').waitFor();
+  assert.equal(await second.locator('.flash').textContent(), UK['requests.accepted_unplaced']);
+  assert.equal(await second.locator('.status').textContent(), UK['status.accepted']);
+  await assertUkrainian(page);
   await ctx.close();
 });
 

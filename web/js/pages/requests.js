@@ -2,14 +2,30 @@
 
 import { api } from '../api.js';
 import { h, add, list, field, scroller, data } from '../dom.js';
-import { t, tn, dayTime, errorText } from '../i18n.js';
+import { t, tn, tx, dayTime, errorText } from '../i18n.js';
 import { state, flash, go } from '../app.js';
-import { personInfo, orgInfo, orgName, localName, nameAndOrg } from '../people.js';
+import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org, id) {
   return h('strong', { id }, nameAndOrg(p.name, org));
+}
+
+// What an answer did, in words. An accept once the agendas are published
+// places its meeting at once (docs/api.md, the request workflow): where it
+// went, or that no free slot was found and the organisers' next run places
+// it, which the reply alone does not say.
+async function answered(r, done, okKey) {
+  if (!done || done.status !== 'accepted' || (done.rescheduled !== true && !done.warning)) return t(okKey);
+  let m = null;
+  if (done.rescheduled) {
+    try { m = list(await api.agenda(), 'meetings').find((x) => (x.request || x.id) === r.id) || null; } catch (_) {
+      return t(okKey);
+    }
+  }
+  if (!m) return t('requests.accepted_unplaced');
+  return tx('requests.accepted_placed', { when: dayTime(m.start || m.starts_at), table: tableName({ location_name: m.location_name || m.location }) });
 }
 
 async function row(r, incoming, redraw) {
@@ -37,7 +53,7 @@ async function row(r, incoming, redraw) {
       status.className = `status ${st}`;
       status.textContent = t(`status.${st}`);
       box.remove();
-      flash(li, t(okKey), 'ok', true);
+      flash(li, await answered(r, done, okKey), 'ok', true);
     } catch (e) {
       box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
       flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
