@@ -2816,6 +2816,22 @@ test('an accept after publication says where the meeting went, or that no slot w
   await ctx.close();
 });
 
+test('a request no run has placed since the server started says so, and to run the scheduler, in Ukrainian', async () => {
+  newcomer('nyet', 'Nina Yet', 'Yet Optics');
+  newcomer('nyet2', 'Nestor Yet', 'Yet Radar');
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'nyet.csv'), `id,event,from,to,priority,status,message\nreq-e2e-nyet,${eventId},p-nyet,p-nyet2,1,accepted,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'nyet.csv')]);
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+  await open(page, '/console/schedule?q=req-e2e-nyet');
+  const li = page.locator('#unscheduled-list li', { hasText: 'req-e2e-nyet' });
+  assert.match(await li.textContent(), new RegExp(`: ${esc(UK['reason.not_yet'])}$`));
+  // not "not scheduled yet", which the reasons a run gave said too once the server restarted
+  assert.match(UK['reason.not_yet'], /запуск планувальника.*запустіть планувальник/);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
