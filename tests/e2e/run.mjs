@@ -2604,7 +2604,7 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   await ctx.close();
 });
 
-test('the profile\'s refusal by the server names its field in Ukrainian, and nothing is saved', async () => {
+test('the profile\'s refusal by the server names its field in Ukrainian, and nothing is saved; language codes may be written with commas', async () => {
   const who = newcomerLogin('langs', 'Lena Langs', 'Langs Optics');
   const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
   await open(page, '/profile');
@@ -2622,7 +2622,8 @@ test('the profile\'s refusal by the server names its field in Ukrainian, and not
   assert.equal(await langs.inputValue(), 'українська, англійська', 'what was typed stays to mend');
   const me = await (await ctx.request.get(`${base}/api/v1/me`)).json();
   assert.deepEqual([me.person.languages, me.person.title], ['et;en', 'CEO'], 'nothing saved');
-  await langs.fill('uk;en');
+  // codes as a person writes them, commas and capitals, are the server's form
+  await langs.fill('UK, en');
   await page.click('#person-form button[type=submit]');
   await page.locator('#person-form .flash.ok').waitFor();
   assert.equal((await (await ctx.request.get(`${base}/api/v1/me`)).json()).person.languages, 'uk;en');
