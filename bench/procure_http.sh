@@ -3,16 +3,18 @@
 # bench/procure_csv.py (bench/README.md, "The procurement plan cached"):
 # cold (a date not asked before), warm (the same date again), as an organiser
 # and as a buyer's person, then the server's CPU for N requests from C
-# clients at once. Usage: bench/procure_http.sh DFNC DB PORT [N C]
+# clients at once. Usage: bench/procure_http.sh DFNC DB PORT [N C [BUYER]]
+# (BUYER: the person the buyer signs in as, p-mod-pl of procure_csv.py's
+# forum by default; a demo's is any person of a ministry with demands.)
 set -eu
-bin=$1 db=$2 port=$3 n=${4:-50} c=${5:-4}
+bin=$1 db=$2 port=$3 n=${4:-50} c=${5:-4} buyer=${6:-p-mod-pl}
 work=$(mktemp -d)
 cp "$db" "$work/db"
 for who in organiser buyer; do
   if [ $who = organiser ]; then
     echo bench-pass-1 | "$bin" --db "$work/db" user add --email org@bench.test --role organiser --password-stdin >/dev/null
   else
-    echo bench-pass-1 | "$bin" --db "$work/db" user add --email buyer@bench.test --role participant --person p-mod-pl --password-stdin >/dev/null
+    echo bench-pass-1 | "$bin" --db "$work/db" user add --email buyer@bench.test --role participant --person "$buyer" --password-stdin >/dev/null
   fi
 done
 "$bin" --db "$work/db" serve --port "$port" >"$work/log" 2>&1 &

@@ -59,22 +59,38 @@ bool app_token_is_well_formed(const char *s)
 
 _Static_assert(APP_HASH_LEN == crypto_pwhash_STRBYTES, "APP_HASH_LEN is libsodium's");
 
-int app_password_check(const char *password, struct df_err *err)
+const char *app_password_fault(const char *password)
 {
     size_t n = strlen(password), bad;
     if (n > APP_PASSWORD_MAX)
+        return "password_too_long";
+    if (!utf8_is_valid(password, n, &bad))
+        return "password_not_utf8";
+    /* counted as a person counts, in characters (a combining mark is part
+     * of its letter, so й typed as и + U+0306 is one): the web page counts so too */
+    if (utf8_letters(password, n) < APP_PASSWORD_MIN)
+        return "password_too_short";
+    return NULL;
+}
+
+int app_password_check(const char *password, struct df_err *err)
+{
+    const char *fault = app_password_fault(password);
+    size_t bad = 0;
+    if (!fault)
+        return 0;
+    if (strcmp(fault, "password_too_long") == 0)
         return df_err_set(err, DF_ERR_INPUT,
                           "the password is longer than %d bytes (in UTF-8, some 500 Cyrillic "
                           "letters)", APP_PASSWORD_MAX);
-    /* counted as a person counts, in characters: the web page counts so too */
-    if (!utf8_is_valid(password, n, &bad))
+    if (strcmp(fault, "password_not_utf8") == 0) {
+        utf8_is_valid(password, strlen(password), &bad);
         return df_err_set(err, DF_ERR_INPUT,
                           "the password is not valid UTF-8 (byte %zu): type it in a UTF-8 "
                           "terminal or page", bad + 1);
-    if (utf8_length(password, n) < APP_PASSWORD_MIN)
-        return df_err_set(err, DF_ERR_INPUT, "the password is shorter than %d characters",
-                          APP_PASSWORD_MIN);
-    return 0;
+    }
+    return df_err_set(err, DF_ERR_INPUT, "the password is shorter than %d characters",
+                      APP_PASSWORD_MIN);
 }
 
 /* password hashed into hash as app_user_add says: 0, or -1 with err. */

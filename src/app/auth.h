@@ -14,7 +14,7 @@
 #include "store/invite.h"
 
 #define APP_TOKEN_LEN 64          /* room for a base64url token and its NUL */
-#define APP_PASSWORD_MIN 8        /* characters (code points), as a person counts them */
+#define APP_PASSWORD_MIN 8        /* characters, as a person counts them (utf8_letters) */
 #define APP_PASSWORD_MAX 1024     /* bytes of UTF-8; longer passwords are refused, not truncated */
 
 enum app_login_result {
@@ -47,6 +47,11 @@ int app_auth_init(struct df_err *err);
  * or -1 with DF_ERR_INPUT saying which (never the password). A login's
  * password is not judged by it: one set under an older rule still signs in. */
 int app_password_check(const char *password, struct df_err *err);
+/* What app_password_check finds wrong with password, as a stable word the
+ * API gives as its error's code for the web pages to say in their own
+ * language: "password_too_long", "password_not_utf8" or
+ * "password_too_short"; NULL when the rule holds. */
+const char *app_password_fault(const char *password);
 
 /* Creates a login. role is "organiser" or "participant"; person may be NULL for
  * organisers. low_cost uses libsodium's minimum argon2id cost: only for tests'

@@ -41,8 +41,10 @@ static int on_slot(void *ud, const struct store_avail_slot *x)
     o->day = arena_strdup(c->a, x->day);
     o->starts_at = arena_strdup(c->a, x->starts_at);
     o->ends_at = arena_strdup(c->a, x->ends_at);
+    o->set_by = x->set_by ? arena_strdup(c->a, x->set_by) : NULL;
     o->available = !x->away;
-    if (!o->id || !o->session || !o->day || !o->starts_at || !o->ends_at)
+    if (!o->id || !o->session || !o->day || !o->starts_at || !o->ends_at ||
+        (x->set_by && !o->set_by))
         return df_err_set(c->err, DF_ERR_RUNTIME, "out of memory");
     return 0;
 }
@@ -81,9 +83,20 @@ static const struct app_avail_slot *find_slot(const struct app_availability *av,
     return NULL;
 }
 
-int app_availability_replace(struct store *s, const char *actor, const char *person,
-                             const char *event, const char *const *away, int away_n,
-                             struct arena *a, struct df_err *err)
+/* The word the store keeps for by. */
+static const char *setter_word(enum app_avail_setter by)
+{
+    switch (by) {
+    case APP_AVAIL_BY_ORGANISER: return "organiser";
+    case APP_AVAIL_BY_IMPORT: return "import";
+    case APP_AVAIL_BY_PERSON: break;
+    }
+    return "person";
+}
+
+int app_availability_replace(struct store *s, const char *actor, enum app_avail_setter by,
+                             const char *person, const char *event, const char *const *away,
+                             int away_n, struct arena *a, struct df_err *err)
 {
     struct app_availability av;
     if (load_slots(s, person, event, a, &av, err) < 0)
@@ -110,7 +123,7 @@ int app_availability_replace(struct store *s, const char *actor, const char *per
     char detail[96];
     snprintf(detail, sizeof detail, "event %.40s: away in %d of %d B2B slots", av.event, n,
              av.slots_n);
-    if (store_availability_set(s, av.person, av.event, set, n, "said by the person", err) < 0 ||
+    if (store_availability_set(s, av.person, av.event, set, n, setter_word(by), err) < 0 ||
         (actor && store_audit(s, actor, "availability.set", "person", av.person, detail, err) < 0))
         return -1;
     return 0;
@@ -146,13 +159,14 @@ static int on_meeting(void *ud, const struct store_meeting *m)
     return 0;
 }
 
-int app_availability_set(struct store *s, const char *actor, const char *person,
-                         const char *event, const char *const *away, int away_n,
-                         struct arena *a, struct app_availability *out, struct df_err *err)
+int app_availability_set(struct store *s, const char *actor, enum app_avail_setter by,
+                         const char *person, const char *event, const char *const *away,
+                         int away_n, struct arena *a, struct app_availability *out,
+                         struct df_err *err)
 {
     if (store_begin(s, err) < 0)
         return -1;
-    if (app_availability_replace(s, actor, person, event, away, away_n, a, err) < 0 ||
+    if (app_availability_replace(s, actor, by, person, event, away, away_n, a, err) < 0 ||
         store_commit(s, err) < 0) {
         store_rollback(s);
         return -1;

@@ -11,8 +11,15 @@
 #include "core/arena.h"
 #include "store/store.h"
 
+/* Who marked a slot away: the person themselves, an organiser (from the
+ * console or the API) or an import (`dfnc import availability`, the
+ * console's import). */
+enum app_avail_setter { APP_AVAIL_BY_PERSON, APP_AVAIL_BY_ORGANISER, APP_AVAIL_BY_IMPORT };
+
 struct app_avail_slot {
     const char *id, *session, *day, *starts_at, *ends_at;
+    const char *set_by;  /* an away slot's setter: "person", "organiser" or "import"; NULL
+                            when available or marked before dfnc kept it */
     bool available;
 };
 /* A meeting of the person in a slot they are away from. */
@@ -36,18 +43,20 @@ int app_availability_get(struct store *s, const char *person, const char *event,
 /* Replaces person's away slots at event (NULL: the first) with
  * away[0..away_n) (duplicates collapse), with an audit line naming actor (NULL:
  * none; an import writes one line for its file), without a transaction of its
- * own (an import holds one). Every id must be a B2B slot of the event:
- * DF_ERR_INPUT naming the first that is not. DF_ERR_NOT_FOUND for an unknown
- * person or event. Moves and cancels no meeting. */
-int app_availability_replace(struct store *s, const char *actor, const char *person,
-                             const char *event, const char *const *away, int away_n,
-                             struct arena *a, struct df_err *err);
+ * own (an import holds one). A slot newly away is by's; one away already
+ * keeps who set it. Every id must be a B2B slot of the event: DF_ERR_INPUT
+ * naming the first that is not. DF_ERR_NOT_FOUND for an unknown person or
+ * event. Moves and cancels no meeting. */
+int app_availability_replace(struct store *s, const char *actor, enum app_avail_setter by,
+                             const char *person, const char *event, const char *const *away,
+                             int away_n, struct arena *a, struct df_err *err);
 
 /* app_availability_replace in one transaction, then *out as
  * app_availability_get fills it, with conflicts listing the person's meetings
  * that now lie in a slot they are away from. */
-int app_availability_set(struct store *s, const char *actor, const char *person,
-                         const char *event, const char *const *away, int away_n,
-                         struct arena *a, struct app_availability *out, struct df_err *err);
+int app_availability_set(struct store *s, const char *actor, enum app_avail_setter by,
+                         const char *person, const char *event, const char *const *away,
+                         int away_n, struct arena *a, struct app_availability *out,
+                         struct df_err *err);
 
 #endif

@@ -123,12 +123,10 @@ int app_glossary_shipped(struct arena *a, struct match_glossary *out, struct df_
     return 0;
 }
 
-/* Where the organiser's lines say they come from, in messages. */
-static const char organiser[] = "the organiser's glossary";
 
 static int on_stored(void *ud, const struct store_glossary_line *l)
 {
-    return gather(ud, organiser, l->line, l->en, l->uk, l->negated) < 0;
+    return gather(ud, APP_GLOSSARY_ORGANISERS, l->line, l->en, l->uk, l->negated) < 0;
 }
 
 /* Takes pair i out of g. */

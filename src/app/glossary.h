@@ -18,6 +18,8 @@
 
 /* Where dfnc's own glossary's lines say they come from. */
 #define APP_GLOSSARY_SHIPPED "data/glossary_en_uk.tsv"
+/* Where the organiser's stored lines say they come from, in messages. */
+#define APP_GLOSSARY_ORGANISERS "the organiser's glossary"
 /* A word is at most this many bytes (a stem is at most MATCH_TOKEN_MAX). */
 #define APP_GLOSSARY_WORD_MAX 64
 /* An organiser's glossary file is at most this many bytes. */

@@ -40,7 +40,7 @@ void idmap_put(struct idmap *m, const char *k, int v)
     m->val[i] = v;
 }
 
-void *vec_push(struct vec *v, struct arena *a)
+void *idmap_vec_push(struct idmap_vec *v, struct arena *a)
 {
     if (v->n == v->cap) {
         int nc = v->cap ? v->cap * 2 : 64;

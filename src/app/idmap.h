@@ -27,7 +27,7 @@ int idmap_get(const struct idmap *m, const char *k);
 void idmap_put(struct idmap *m, const char *k, int v);
 
 /* A growable array of pointers or ints in the arena (the old block is left). */
-struct vec {
+struct idmap_vec {
     void *data;
     int n, cap;
     size_t size;
@@ -35,10 +35,10 @@ struct vec {
 
 /* Room for one more element at the end (v->size bytes, not cleared); NULL
  * when a cannot hold the grown array. */
-void *vec_push(struct vec *v, struct arena *a);
+void *idmap_vec_push(struct idmap_vec *v, struct arena *a);
 
 /* x and y both NULL or equal strings. */
-static inline bool str_same(const char *x, const char *y)
+static inline bool idmap_str_same(const char *x, const char *y)
 {
     return x == y || (x && y && strcmp(x, y) == 0);
 }

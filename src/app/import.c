@@ -347,7 +347,7 @@ static int availability_row(struct store *s, const struct csv_reader *r,
             ids[n++] = id;
     }
     /* no audit line a row: the import writes one for its file */
-    rc = app_availability_replace(s, NULL, person, event, ids, n, &a, err);
+    rc = app_availability_replace(s, NULL, APP_AVAIL_BY_IMPORT, person, event, ids, n, &a, err);
     if (rc < 0 && err->kind == DF_ERR_NOT_FOUND)
         err->kind = DF_ERR_INPUT;
 out:

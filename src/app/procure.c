@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "app/rule_text.h"
 #include "core/file.h"
 #include "store/procure.h"
 
@@ -28,28 +29,6 @@ static int role(json_t *participants, const char *cls, enum procure_role *out,
         return df_err_set(err, DF_ERR_INPUT, "participants.%s \"%s\" is not counts|joins|none",
                           cls, v);
     return 0;
-}
-
-/* The "value" of a figure object like {"value": 3, "article": ..., "status": ...}. */
-static int figure(json_t *inst, const char *key, double *out, struct df_err *err)
-{
-    json_t *v = json_object_get(json_object_get(inst, key), "value");
-    if (!json_is_number(v))
-        return df_err_set(err, DF_ERR_INPUT, "%s.value is missing or not a number", key);
-    *out = json_number_value(v);
-    return 0;
-}
-
-/* "what (article, status)" of a figure object, or "" when the figure is absent. */
-static const char *cite(json_t *inst, const char *key, const char *what, struct arena *a)
-{
-    json_t *f = json_object_get(inst, key);
-    if (!json_is_object(f))
-        return "";
-    const char *article = json_string_value(json_object_get(f, "article"));
-    const char *status = json_string_value(json_object_get(f, "status"));
-    return arena_printf(a, "%s (%s, %s); ", what, article ? article : "article not given",
-                        status ? status : "status not given");
 }
 
 /* Whether list is "" or two-letter codes separated by ';' ("UA;MD"). */
@@ -100,9 +79,9 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
     json_t *part = json_object_get(o, "participants");
     json_t *contr = json_object_get(o, "contractors");
     struct procure_rules *r = &out->rules;
-    if (figure(o, "min_participating_states", &states, err) < 0 ||
-        figure(o, "min_member_states", &members, err) < 0 ||
-        figure(o, "min_eligible_content_pct", &content, err) < 0)
+    if (app_rule_figure(o, "min_participating_states", &states, err) < 0 ||
+        app_rule_figure(o, "min_member_states", &members, err) < 0 ||
+        app_rule_figure(o, "min_eligible_content_pct", &content, err) < 0)
         return -1;
     if (!json_is_object(part))
         return df_err_set(err, DF_ERR_INPUT, "participants is missing");
@@ -141,27 +120,23 @@ static int parse_instrument(json_t *o, struct arena *a, struct app_instrument *o
                  out->support_pct, out->support_raised_pct, out->support_raised_for);
     else
         snprintf(what[3], sizeof what[3], "EU support up to %g%% of a lot", out->support_pct);
-    out->citations = arena_printf(a, "%s%s%s%s%s%s%s%s", cite(o, "min_participating_states", what[0], a),
-                                  cite(o, "min_member_states", what[1], a),
-                                  cite(o, "participants", "who counts as participating", a),
-                                  cite(o, "funders_participate",
-                                       r->funders_participate
-                                           ? "a state paying for another's demand counts"
-                                           : "a state paying for another's demand does not count",
-                                       a),
-                                  cite(o, "min_eligible_content_pct", what[2], a),
-                                  cite(o, "content_ukraine_counts",
-                                       r->content_ukraine_counts
-                                           ? "Ukrainian components count as eligible content"
-                                           : "Ukrainian components do not count as eligible "
-                                             "content",
-                                       a),
-                                  r->contractors_restricted
-                                      ? cite(o, "contractors", "suppliers established and "
-                                             "producing only where contractors may be "
-                                             "established", a)
-                                      : "",
-                                  cite(o, "max_support_pct", what[3], a));
+    const char *paying = r->funders_participate
+                             ? "a state paying for another's demand counts"
+                             : "a state paying for another's demand does not count";
+    const char *ua_content = r->content_ukraine_counts
+                                 ? "Ukrainian components count as eligible content"
+                                 : "Ukrainian components do not count as eligible content";
+    const char *contractors = "suppliers established and producing only where contractors "
+                              "may be established";
+    out->citations = arena_printf(
+        a, "%s%s%s%s%s%s%s%s", app_rule_cite(o, "min_participating_states", what[0], a),
+        app_rule_cite(o, "min_member_states", what[1], a),
+        app_rule_cite(o, "participants", "who counts as participating", a),
+        app_rule_cite(o, "funders_participate", paying, a),
+        app_rule_cite(o, "min_eligible_content_pct", what[2], a),
+        app_rule_cite(o, "content_ukraine_counts", ua_content, a),
+        r->contractors_restricted ? app_rule_cite(o, "contractors", contractors, a) : "",
+        app_rule_cite(o, "max_support_pct", what[3], a));
     if (!r->name || !out->citations)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     size_t len = strlen(out->citations);

@@ -215,6 +215,20 @@ int app_procure_save(struct store *s, const struct app_procure_actor *who,
     return 0;
 }
 
+int app_procure_get(struct store *s, const struct app_procure_actor *who,
+                    enum app_procure_kind kind, const char *id, struct arena *a,
+                    struct store_demand *d, struct store_supply *x, struct df_err *err)
+{
+    if (may_touch(s, who, kind, id, a, err) < 0)
+        return -1;
+    int found = kind == APP_PROCURE_DEMAND ? store_demand_get(s, id, a, d, err)
+                                           : store_supply_get(s, id, a, x, err);
+    if (found == 0)   /* withdrawn between the two reads */
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no %s \"%.*s\"", kind_names[kind],
+                          APP_ID_MAX, id);
+    return found < 0 ? -1 : 0;
+}
+
 int app_procure_remove(struct store *s, const struct app_procure_actor *who,
                        enum app_procure_kind kind, const char *id, struct df_err *err)
 {

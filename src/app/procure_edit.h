@@ -38,6 +38,14 @@ int app_procure_save(struct store *s, const struct app_procure_actor *who,
                      enum app_procure_kind kind, const char *id, struct app_procure_in *in,
                      struct arena *a, const char **out_id, struct df_err *err);
 
+/* Demand (into *d) or supply (into *x) id as stored, its text in a, for
+ * who to fill a form to change it: an organiser reads any, a participant
+ * only their organisation's (another's, or none, is DF_ERR_NOT_FOUND as an
+ * unknown id is, as app_procure_save says). 0, or -1 with err. */
+int app_procure_get(struct store *s, const struct app_procure_actor *who,
+                    enum app_procure_kind kind, const char *id, struct arena *a,
+                    struct store_demand *d, struct store_supply *x, struct df_err *err);
+
 /* Withdraws demand or supply id, alike: who may, DF_ERR_NOT_FOUND, the audit
  * line. */
 int app_procure_remove(struct store *s, const struct app_procure_actor *who,

@@ -26,15 +26,19 @@
     "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/" \
     "v1.1.5/extension.json"
 
-/* Adds role to the party with that id in parties (creating it). */
-static int add_party(struct store *s, json_t *parties, const char *id, const char *role,
+/* A release's parties in order, and by id (the same objects) so that adding a
+ * role to one already there does not read the list; the CPV labels by code,
+ * read from the store once per package. */
+struct ocds_index {
+    json_t *parties, *party_by_id, *labels;
+};
+
+/* Adds role to the party with that id (creating it). */
+static int add_party(struct store *s, struct ocds_index *x, const char *id, const char *role,
                      const char *country, struct arena *a, struct df_err *err)
 {
-    size_t i;
-    json_t *p;
-    json_array_foreach(parties, i, p) {
-        if (strcmp(json_string_value(json_object_get(p, "id")), id) != 0)
-            continue;
+    json_t *p = json_object_get(x->party_by_id, id);
+    if (p) {
         json_t *roles = json_object_get(p, "roles");
         size_t k;
         json_t *r;
@@ -55,32 +59,44 @@ static int add_party(struct store *s, json_t *parties, const char *id, const cha
     }
     if (!name)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    return json_array_append_new(
-        parties, json_pack("{s:s, s:s, s:{s:s}, s:[s]}", "id", id, "name", name, "address",
-                           "countryName", country_name_en(country), "roles", role));
+    p = json_pack("{s:s, s:s, s:{s:s}, s:[s]}", "id", id, "name", name, "address",
+                  "countryName", country_name_en(country), "roles", role);
+    if (!p || json_object_set(x->party_by_id, id, p) < 0) {
+        json_decref(p);
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    }
+    return json_array_append_new(x->parties, p);
 }
 
 static json_t *value(double eur) { return json_pack("{s:f, s:s}", "amount", eur, "currency", "EUR"); }
 
-static json_t *classification(struct store *s, const char *cpv, struct arena *a)
+static json_t *classification(struct store *s, struct ocds_index *x, const char *cpv,
+                              struct arena *a)
 {
-    const char *label = store_cpv_label(s, cpv, "en", a);
+    json_t *label = json_object_get(x->labels, cpv);
+    if (!label) {
+        const char *l = store_cpv_label(s, cpv, "en", a);
+        label = l ? json_string(l) : json_null();
+        if (json_object_set_new(x->labels, cpv, label) < 0)
+            return NULL;
+    }
     json_t *c = json_pack("{s:s, s:s}", "scheme", "CPV", "id", cpv);
-    if (label)
-        json_object_set_new(c, "description", json_string(label));
+    if (c && json_is_string(label))
+        json_object_set(c, "description", label);
     return c;
 }
 
 /* The release of one CPV group's lots [from, to). */
 static json_t *release(struct store *s, const struct app_procure_plan *p, int from, int to,
-                       struct arena *a, struct df_err *err)
+                       json_t *labels, struct arena *a, struct df_err *err)
 {
     const struct procure_solution *sol = &p->sol;
     const struct procure_lot *first = &sol->lots[from];
     const char *ocid = arena_printf(a, OCID_PREFIX "-%s-%s", p->inst.rules.name,
                                     first->cpv_group);
     json_t *parties = json_array(), *items = json_array(), *lots = json_array();
-    json_t *awards = json_array();
+    json_t *awards = json_array(), *award_by_id = json_object();
+    struct ocds_index x = {parties, json_object(), labels};
     double tender_value = 0;
     for (int l = from; l < to; l++) {
         const struct procure_lot *lot = &sol->lots[l];
@@ -91,17 +107,17 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
             const struct app_procure_demand_info *info = &p->dinfo[i];
             const char *role = procure_country_counts(&p->inst.rules, d->country)
                                    ? "buyer" : "interestedParty";
-            if (add_party(s, parties, info->buyer, role, NULL, a, err) < 0)
+            if (add_party(s, &x, info->buyer, role, NULL, a, err) < 0)
                 goto fail;
             for (int f = 0; f < d->funders_n; f++)
-                if (add_party(s, parties, arena_printf(a, "funder-%s", d->funders[f]), "funder",
+                if (add_party(s, &x, arena_printf(a, "funder-%s", d->funders[f]), "funder",
                               d->funders[f], a, err) < 0)
                     goto fail;
             lot_value += (double)d->quantity * info->max_unit_price_eur;
             json_t *item = json_pack(
                 "{s:s, s:s, s:o, s:I, s:{s:s, s:o}, s:s}", "id", d->id, "description",
                 info->description ? info->description : d->cpv, "classification",
-                classification(s, d->cpv, a), "quantity", (json_int_t)d->quantity, "unit",
+                classification(s, &x, d->cpv, a), "quantity", (json_int_t)d->quantity, "unit",
                 "name", info->unit, "value", value(info->max_unit_price_eur), "relatedLot",
                 lot->id);
             json_array_append_new(items, item);
@@ -127,20 +143,16 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
         for (int k = 0; k < lot->allocs_n; k++) {
             const struct procure_alloc *al = &sol->allocs[lot->allocs_first + k];
             const char *award_id = arena_printf(a, "%s-%s", lot->id, p->supplies[al->supply].id);
-            json_t *award = NULL;
-            size_t ai;
-            json_t *aw;
-            json_array_foreach(awards, ai, aw)
-                if (strcmp(json_string_value(json_object_get(aw, "id")), award_id) == 0)
-                    award = aw;
+            json_t *award = json_object_get(award_by_id, award_id);
             const struct app_procure_supply_info *si = &p->sinfo[al->supply];
-            if (add_party(s, parties, si->org, "supplier", NULL, a, err) < 0)
+            if (add_party(s, &x, si->org, "supplier", NULL, a, err) < 0)
                 goto fail;
             if (!award) {
                 award = json_pack("{s:s, s:s, s:s, s:[s], s:o, s:[{s:s}], s:[]}", "id", award_id,
                                   "title", arena_printf(a, "Planned award of %s", lot->id),
                                   "status", "pending", "relatedLots", lot->id, "value",
                                   value(0), "suppliers", "id", si->org, "items");
+                json_object_set(award_by_id, award_id, award);
                 json_array_append_new(awards, award);
             }
             double amount = (double)al->quantity * si->unit_price_eur;
@@ -155,7 +167,7 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
                           arena_printf(a, "%s-%s", d->id, p->supplies[al->supply].id),
                           "description", arena_printf(a, "%s for demand %s", si->description
                                                       ? si->description : d->cpv, d->id),
-                          "classification", classification(s, d->cpv, a), "quantity",
+                          "classification", classification(s, &x, d->cpv, a), "quantity",
                           (json_int_t)al->quantity, "unit", "name", p->dinfo[al->demand].unit,
                           "value", value(si->unit_price_eur), "relatedLot", lot->id));
         }
@@ -165,11 +177,9 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
     json_t *aw;
     json_array_foreach(awards, ai, aw) {
         json_t *sup = json_array_get(json_object_get(aw, "suppliers"), 0);
-        size_t pi;
-        json_t *party;
-        json_array_foreach(parties, pi, party)
-            if (json_equal(json_object_get(party, "id"), json_object_get(sup, "id")))
-                json_object_set(sup, "name", json_object_get(party, "name"));
+        json_t *party = json_object_get(x.party_by_id, json_string_value(json_object_get(sup, "id")));
+        if (party)
+            json_object_set(sup, "name", json_object_get(party, "name"));
     }
     /* release.buyer only when one party buys (see the top of the file) */
     json_t *buyer = NULL;
@@ -199,8 +209,12 @@ static json_t *release(struct store *s, const struct app_procure_plan *p, int fr
     if (rel && buyers_n == 1)
         json_object_set_new(rel, "buyer", json_pack("{s:O, s:O}", "id", json_object_get(buyer, "id"),
                                                      "name", json_object_get(buyer, "name")));
+    json_decref(x.party_by_id);
+    json_decref(award_by_id);
     return rel;
 fail:
+    json_decref(x.party_by_id);
+    json_decref(award_by_id);
     json_decref(parties);
     json_decref(items);
     json_decref(lots);
@@ -212,15 +226,16 @@ json_t *app_procure_ocds(struct store *s, const struct app_procure_plan *p, stru
 {
     struct arena a;
     arena_init(&a, 0);
-    json_t *releases = json_array();
+    json_t *releases = json_array(), *labels = json_object();
     const struct procure_solution *sol = &p->sol;
     for (int l = 0; l < sol->lots_n;) {
         int end = l + 1;
         while (end < sol->lots_n && strcmp(sol->lots[end].cpv_group, sol->lots[l].cpv_group) == 0)
             end++;
-        json_t *r = release(s, p, l, end, &a, err);
+        json_t *r = release(s, p, l, end, labels, &a, err);
         if (!r) {
             json_decref(releases);
+            json_decref(labels);
             arena_free(&a);
             return NULL;
         }
@@ -233,6 +248,7 @@ json_t *app_procure_ocds(struct store *s, const struct app_procure_plan *p, stru
                             "version", "1.1", "publishedDate",
                             arena_printf(&a, "%sT00:00:00Z", p->as_of), "publisher", "name",
                             "dfnc", "extensions", LOTS_EXTENSION, "releases", releases);
+    json_decref(labels);
     arena_free(&a);
     if (!pkg)
         df_err_set(err, DF_ERR_RUNTIME, "could not build the OCDS package");

@@ -82,6 +82,17 @@ json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p
     json_t *labels = json_object(), *orgs = json_object();
     struct arena a;
     arena_init(&a, 0);
+    /* what each supply delivers in the plan, the organiser's to see before
+     * withdrawing it */
+    int64_t *allocated = arena_alloc(&a, ((size_t)p->problem.supplies_n + 1) * sizeof *allocated);
+    if (!allocated) {
+        json_decref(j);
+        j = NULL;
+        goto out;
+    }
+    memset(allocated, 0, ((size_t)p->problem.supplies_n + 1) * sizeof *allocated);
+    for (int k = 0; k < p->sol.allocs_n; k++)
+        allocated[p->sol.allocs[k].supply] += p->sol.allocs[k].quantity;
     for (int i = 0; i < p->problem.demands_n; i++) {
         const struct procure_demand *d = &p->demands[i];
         const struct app_procure_demand_info *in = &p->dinfo[i];
@@ -101,12 +112,13 @@ json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p
         if (!json_object_get(orgs, in->org))
             json_object_set_new(orgs, in->org, org_json(s, in->org, &a));
         json_array_append_new(
-            supplies, json_pack("{ss ss ss ss sI sf si}", "id", x->id, "organisation", in->org,
+            supplies, json_pack("{ss ss ss ss sI sf si sI}", "id", x->id, "organisation", in->org,
                                 "cpv", x->cpv, "production_country", x->country,
                                 "capacity_per_month", (json_int_t)x->capacity_per_month,
                                 "unit_price_eur", in->unit_price_eur, "lead_time_days",
-                                x->lead_days));
+                                x->lead_days, "allocated", (json_int_t)allocated[k]));
     }
+out:
     arena_free(&a);
     if (!j) {
         json_decref(demands);
@@ -123,139 +135,215 @@ json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p
     return j;
 }
 
-/* A row's CPV code with its labels in both languages. */
-static void set_cpv(struct store *s, json_t *row, const char *code, struct arena *a)
+/* What one organisation's view reads from the store once, however many rows
+ * name it: the organisations' names ({id: org_json}) and the CPV labels
+ * ({code: [en, uk]}), asked of SQLite once each instead of per allocation. */
+struct view_memo {
+    struct store *s;
+    struct arena a;
+    json_t *orgs, *labels;
+};
+
+/* org_json of id, kept in m: a new reference, NULL when out of memory. */
+static json_t *memo_org(struct view_memo *m, const char *id)
 {
-    json_object_set_new(row, "cpv", json_string(code));
-    json_object_set_new(row, "cpv_label_en", str_or_null(store_cpv_label(s, code, "en", a)));
-    json_object_set_new(row, "cpv_label_uk", str_or_null(store_cpv_label(s, code, "uk", a)));
+    json_t *o = json_object_get(m->orgs, id);
+    if (!o && (!(o = org_json(m->s, id, &m->a)) || json_object_set_new(m->orgs, id, o) < 0))
+        return NULL;
+    return json_incref(o);
 }
 
+/* A row's CPV code with its labels in both languages: 0, -1 when out of memory. */
+static int set_cpv(struct view_memo *m, json_t *row, const char *code)
+{
+    json_t *l = json_object_get(m->labels, code);
+    if (!l) {
+        l = json_pack("[oo]", str_or_null(store_cpv_label(m->s, code, "en", &m->a)),
+                      str_or_null(store_cpv_label(m->s, code, "uk", &m->a)));
+        if (!l || json_object_set_new(m->labels, code, l) < 0)
+            return -1;
+    }
+    return json_object_set_new(row, "cpv", json_string(code)) < 0 ||
+                   json_object_set(row, "cpv_label_en", json_array_get(l, 0)) < 0 ||
+                   json_object_set(row, "cpv_label_uk", json_array_get(l, 1)) < 0
+               ? -1
+               : 0;
+}
+
+/* NULL when out of memory, as every row builder below. */
 static json_t *lot_json(const struct app_procure_plan *p, const struct procure_lot *lot)
 {
     json_t *countries = json_array(), *counting = json_array();
-    for (int c = 0; c < lot->countries_n; c++) {
-        json_array_append_new(countries, json_string(lot->countries[c]));
-        if (procure_country_counts(&p->inst.rules, lot->countries[c]))
-            json_array_append_new(counting, json_string(lot->countries[c]));
-    }
+    for (int c = 0; countries && counting && c < lot->countries_n; c++)
+        if (json_array_append_new(countries, json_string(lot->countries[c])) < 0 ||
+            (procure_country_counts(&p->inst.rules, lot->countries[c]) &&
+             json_array_append_new(counting, json_string(lot->countries[c])) < 0)) {
+            json_decref(countries);
+            json_decref(counting);
+            return NULL;
+        }
     return json_pack("{ss ss so so}", "id", lot->id, "cpv", lot->cpv_group, "countries",
                      countries, "participating", counting);
 }
 
-/* Demand i as its buyer sees it: the lot, or why it has none, and who delivers. */
 /* "DK;SE" as ["DK","SE"]: what the buyer's people change on the page. */
 static json_t *funders_json(const char *list)
 {
     json_t *out = json_array();
-    for (const char *p = list ? list : ""; *p;) {
+    for (const char *p = list ? list : ""; out && *p;) {
         const char *end = strchr(p, ';');
         size_t n = end ? (size_t)(end - p) : strlen(p);
-        if (n > 0)
-            json_array_append_new(out, json_stringn(p, n));
+        if (n > 0 && json_array_append_new(out, json_stringn(p, n)) < 0) {
+            json_decref(out);
+            return NULL;
+        }
         p += n + (end != NULL);
     }
     return out;
 }
 
-static json_t *own_demand(struct store *s, const struct app_procure_plan *p, int i,
-                          const int *lot_of, struct arena *a)
+/* Demand i as its buyer sees it: the lot, or why it has none, and who
+ * delivers. NULL when out of memory. */
+static json_t *own_demand(struct view_memo *m, const struct app_procure_plan *p, int i,
+                          const int *lot_of)
 {
     const struct procure_solution *sol = &p->sol;
     const struct procure_demand *d = &p->demands[i];
     const struct app_procure_demand_info *in = &p->dinfo[i];
-    json_t *allocs = json_array();
+    json_t *allocs = json_array(), *row = NULL;
+    if (!allocs)
+        return NULL;
     for (int k = 0; k < sol->allocs_n; k++) {
         const struct procure_alloc *al = &sol->allocs[k];
         if (al->demand != i)
             continue;
-        json_array_append_new(allocs, json_pack("{so sI sf}", "supplier",
-                                                org_json(s, p->sinfo[al->supply].org, a),
-                                                "quantity", (json_int_t)al->quantity,
-                                                "unit_price_eur",
-                                                p->sinfo[al->supply].unit_price_eur));
+        if (json_array_append_new(allocs, json_pack("{so sI sf}", "supplier",
+                                                    memo_org(m, p->sinfo[al->supply].org),
+                                                    "quantity", (json_int_t)al->quantity,
+                                                    "unit_price_eur",
+                                                    p->sinfo[al->supply].unit_price_eur)) < 0)
+            goto fail;
     }
     const char *reason = NULL;
     for (int k = 0; k < sol->unplaced_n; k++)
         if (sol->unplaced[k].demand == i)
             reason = sol->unplaced[k].reason;
-    json_t *row = json_pack("{ss ss so sI ss ss sf}", "id", d->id, "country", d->country,
-                            "description", str_or_null(in->description), "quantity",
-                            (json_int_t)d->quantity, "unit", in->unit, "deliver_by",
-                            in->deliver_by, "max_unit_price_eur", in->max_unit_price_eur);
-    set_cpv(s, row, d->cpv, a);
-    json_object_set_new(row, "lot", lot_of[i] >= 0 ? lot_json(p, &sol->lots[lot_of[i]])
-                                                   : json_null());
-    json_object_set_new(row, "unplaced_reason", str_or_null(reason));
-    json_object_set_new(row, "unmet", json_integer(sol->unmet[i]));
-    json_object_set_new(row, "unmet_reason", str_or_null(sol->unmet_reason[i]));
-    json_object_set_new(row, "allocations", allocs);
-    json_object_set_new(row, "funder_countries", funders_json(in->funders));
+    row = json_pack("{ss ss so sI ss ss sf}", "id", d->id, "country", d->country,
+                    "description", str_or_null(in->description), "quantity",
+                    (json_int_t)d->quantity, "unit", in->unit, "deliver_by", in->deliver_by,
+                    "max_unit_price_eur", in->max_unit_price_eur);
+    if (!row || set_cpv(m, row, d->cpv) < 0 ||
+        json_object_set_new(row, "lot", lot_of[i] >= 0 ? lot_json(p, &sol->lots[lot_of[i]])
+                                                       : json_null()) < 0 ||
+        json_object_set_new(row, "unplaced_reason", str_or_null(reason)) < 0 ||
+        json_object_set_new(row, "unmet", json_integer(sol->unmet[i])) < 0 ||
+        json_object_set_new(row, "unmet_reason", str_or_null(sol->unmet_reason[i])) < 0 ||
+        json_object_set(row, "allocations", allocs) < 0 ||
+        json_object_set_new(row, "funder_countries", funders_json(in->funders)) < 0)
+        goto fail;
+    json_decref(allocs);
     return row;
+fail:
+    json_decref(allocs);
+    json_decref(row);
+    return NULL;
 }
 
-/* Supply k as its supplier sees it: what the plan gives it to deliver. */
-static json_t *own_supply(struct store *s, const struct app_procure_plan *p, int k,
-                          const int *lot_of, struct arena *a)
+/* Supply k as its supplier sees it: what the plan gives it to deliver. NULL
+ * when out of memory. */
+static json_t *own_supply(struct view_memo *m, const struct app_procure_plan *p, int k,
+                          const int *lot_of)
 {
     const struct procure_solution *sol = &p->sol;
     const struct procure_supply *x = &p->supplies[k];
     const struct app_procure_supply_info *in = &p->sinfo[k];
-    json_t *allocs = json_array();
+    json_t *allocs = json_array(), *row = NULL;
+    if (!allocs)
+        return NULL;
     for (int n = 0; n < sol->allocs_n; n++) {
         const struct procure_alloc *al = &sol->allocs[n];
         if (al->supply != k)
             continue;
         int i = al->demand;
-        json_t *row = json_pack("{ss ss sI sf ss}", "lot", sol->lots[lot_of[i]].id, "country",
-                                p->demands[i].country, "quantity", (json_int_t)al->quantity,
-                                "unit_price_eur", in->unit_price_eur, "deliver_by",
-                                p->dinfo[i].deliver_by);
-        set_cpv(s, row, p->demands[i].cpv, a);
-        json_array_append_new(allocs, row);
+        json_t *a = json_pack("{ss ss sI sf ss}", "lot", sol->lots[lot_of[i]].id, "country",
+                              p->demands[i].country, "quantity", (json_int_t)al->quantity,
+                              "unit_price_eur", in->unit_price_eur, "deliver_by",
+                              p->dinfo[i].deliver_by);
+        if (!a || set_cpv(m, a, p->demands[i].cpv) < 0) {
+            json_decref(a);
+            goto fail;
+        }
+        if (json_array_append_new(allocs, a) < 0)
+            goto fail;
     }
-    json_t *row = json_pack("{ss so ss sI sf si}", "id", x->id, "description",
-                            str_or_null(in->description), "production_country", x->country,
-                            "capacity_per_month", (json_int_t)x->capacity_per_month,
-                            "unit_price_eur", in->unit_price_eur, "lead_time_days", x->lead_days);
-    json_object_set_new(row, "eu_content_pct", json_real(x->content_pct));
-    json_object_set_new(row, "ua_content_pct", json_real(x->ua_content_pct));
-    set_cpv(s, row, x->cpv, a);
-    json_object_set_new(row, "allocations", allocs);
+    row = json_pack("{ss so ss sI sf si}", "id", x->id, "description",
+                    str_or_null(in->description), "production_country", x->country,
+                    "capacity_per_month", (json_int_t)x->capacity_per_month, "unit_price_eur",
+                    in->unit_price_eur, "lead_time_days", x->lead_days);
+    if (!row || json_object_set_new(row, "eu_content_pct", json_real(x->content_pct)) < 0 ||
+        json_object_set_new(row, "ua_content_pct", json_real(x->ua_content_pct)) < 0 ||
+        set_cpv(m, row, x->cpv) < 0 || json_object_set(row, "allocations", allocs) < 0)
+        goto fail;
+    json_decref(allocs);
     return row;
+fail:
+    json_decref(allocs);
+    json_decref(row);
+    return NULL;
+}
+
+json_t *app_procure_item_json(const struct store_demand *d, const struct store_supply *x)
+{
+    if (d)
+        return json_pack("{ss ss ss ss so sI ss ss sf so}", "id", d->id, "buyer", d->buyer,
+                         "country", d->country, "cpv", d->cpv, "description",
+                         str_or_null(d->description), "quantity", (json_int_t)d->quantity,
+                         "unit", d->unit, "deliver_by", d->deliver_by, "max_unit_price_eur",
+                         d->max_unit_price_eur, "funder_countries", funders_json(d->funders));
+    return json_pack("{ss ss ss so sI sf si ss sf sf}", "id", x->id, "organisation", x->org,
+                     "cpv", x->cpv, "description", str_or_null(x->description),
+                     "capacity_per_month", (json_int_t)x->capacity_per_month, "unit_price_eur",
+                     x->unit_price_eur, "lead_time_days", x->lead_time_days,
+                     "production_country", x->production_country, "eu_content_pct",
+                     x->eu_content_pct, "ua_content_pct", x->ua_content_pct);
 }
 
 json_t *app_procure_org_view(struct store *s, const struct app_procure_plan *p, const char *org,
                              struct df_err *err)
 {
     const struct procure_solution *sol = &p->sol;
-    struct arena a;
-    arena_init(&a, 0);
+    struct view_memo m = {.s = s, .orgs = json_object(), .labels = json_object()};
+    arena_init(&m.a, 0);
     int n = p->problem.demands_n;
-    int *lot_of = arena_alloc(&a, ((size_t)n + 1) * sizeof *lot_of);
-    if (!lot_of) {
-        arena_free(&a);
-        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-        return NULL;
-    }
+    int *lot_of = arena_alloc(&m.a, ((size_t)n + 1) * sizeof *lot_of);
+    json_t *demands = json_array(), *supplies = json_array(), *j = NULL;
+    if (!lot_of || !m.orgs || !m.labels || !demands || !supplies)
+        goto out;
     for (int i = 0; i < n; i++)
         lot_of[i] = -1;
     for (int l = 0; l < sol->lots_n; l++)
         for (int k = 0; k < sol->lots[l].demands_n; k++)
             lot_of[sol->lots[l].demands[k]] = l;
-    json_t *demands = json_array(), *supplies = json_array();
+    /* a row that cannot be written fails the whole view: a buyer shown a
+     * plan without one of its demands would take it as not planned */
     for (int i = 0; org && i < n; i++)
-        if (strcmp(p->dinfo[i].buyer, org) == 0)
-            json_array_append_new(demands, own_demand(s, p, i, lot_of, &a));
+        if (strcmp(p->dinfo[i].buyer, org) == 0 &&
+            json_array_append_new(demands, own_demand(&m, p, i, lot_of)) < 0)
+            goto out;
     for (int k = 0; org && k < p->problem.supplies_n; k++)
-        if (strcmp(p->sinfo[k].org, org) == 0)
-            json_array_append_new(supplies, own_supply(s, p, k, lot_of, &a));
-    json_t *j = json_pack("{ss ss ss ss so so so}", "instrument", p->inst.rules.name,
-                          "regulation", p->inst.regulation ? p->inst.regulation : "", "rules",
-                          p->inst.citations, "as_of", p->as_of, "organisation",
-                          org ? org_json(s, org, &a) : json_null(), "demands", demands,
-                          "supplies", supplies);
-    arena_free(&a);
+        if (strcmp(p->sinfo[k].org, org) == 0 &&
+            json_array_append_new(supplies, own_supply(&m, p, k, lot_of)) < 0)
+            goto out;
+    j = json_pack("{ss ss ss ss so sO sO}", "instrument", p->inst.rules.name, "regulation",
+                  p->inst.regulation ? p->inst.regulation : "", "rules", p->inst.citations,
+                  "as_of", p->as_of, "organisation", org ? memo_org(&m, org) : json_null(),
+                  "demands", demands, "supplies", supplies);
+out:
+    json_decref(demands);
+    json_decref(supplies);
+    json_decref(m.orgs);
+    json_decref(m.labels);
+    arena_free(&m.a);
     if (!j)
         df_err_set(err, DF_ERR_RUNTIME, "out of memory writing the plan");
     return j;

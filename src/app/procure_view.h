@@ -9,6 +9,7 @@
 #include <jansson.h>
 
 #include "app/procure.h"
+#include "store/procure.h"
 
 /* The embedded instruments, each its data object (figures with their
  * article and status) plus "rules", the figures in words as `dfnc procure
@@ -24,7 +25,8 @@ const struct app_procure_plan *app_procure_plan_asked(struct store *s, const cha
                                                       const char *as_of, struct df_err *err);
 
 /* The whole plan, as app_procure_plan_json, with "demands" and "supplies"
- * (each row with its organisation's name) and "cpv_labels" ({code: {"en",
+ * (each row with its organisation's id, named in "organisations"; a supply
+ * with "allocated", the quantity the plan gives it) and "cpv_labels" ({code: {"en",
  * "uk"}} for every demand's and supply's code): for organisers only. A new
  * reference; NULL with err. */
 json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p,
@@ -39,6 +41,16 @@ json_t *app_procure_whole_view(struct store *s, const struct app_procure_plan *p
  * with neither gets both lists empty. A new reference; NULL with err. */
 json_t *app_procure_org_view(struct store *s, const struct app_procure_plan *p, const char *org,
                              struct df_err *err);
+
+/* A demand (d) or supply (x; d NULL) as stored, under the names the API's
+ * POST and PUT take, so that a form filled from it and sent back changes
+ * only what was changed: a demand's "buyer", "country", "cpv",
+ * "description", "quantity", "unit", "deliver_by", "max_unit_price_eur",
+ * "funder_countries"; a supply's "organisation", "cpv", "description",
+ * "capacity_per_month", "unit_price_eur", "lead_time_days",
+ * "production_country", "eu_content_pct", "ua_content_pct"; each with its
+ * "id". A new reference. */
+json_t *app_procure_item_json(const struct store_demand *d, const struct store_supply *x);
 
 /* Whether org's people (kind: the organisation's, or NULL) have the joint
  * procurement page: one that buys or sells (a government's ministry or

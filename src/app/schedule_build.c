@@ -30,9 +30,8 @@ static int on_person(void *ud, const struct store_person *p)
  * busy in the first meeting only and get nothing else then. Replaces *P, *off,
  * *parts, *unavail and *langs when it adds stand-ins; -1 when memory ran out. */
 static int check_published(struct arena *a, int M, int S, const int *lslot,
-                           const char *const *people, const struct load_req *reqs, int *P,
-                           int **off,
-                           int **parts, unsigned char **unavail, const char ***langs,
+                           const char *const *people, const struct schedule_load_req *reqs, int *P,
+                           int **off, int **parts, unsigned char **unavail, const char ***langs,
                            struct app_schedule_warning *w, int *wn)
 {
     bool any = false;
@@ -116,11 +115,11 @@ static int check_published(struct arena *a, int M, int S, const int *lslot,
     return 0;
 }
 
-int build_problem(struct store *s, struct load *l, bool release_locks, struct arena *a,
-                  struct build *b, struct df_err *err)
+int schedule_build_problem(struct store *s, struct schedule_load *l, bool release_locks,
+                           struct arena *a, struct schedule_build *b, struct df_err *err)
 {
     memset(b, 0, sizeof *b);
-    struct load_req *reqs = l->reqs.data;
+    struct schedule_load_req *reqs = l->reqs.data;
 
     /* slots (sessions numbered in time order) and tables by id */
     struct store_slot *slots = b->slots = l->slots.data;
@@ -139,12 +138,13 @@ int build_problem(struct store *s, struct load *l, bool release_locks, struct ar
     /* published meetings the scheduler cannot hold in their slot and table:
      * never moved (only reschedule_locked moves a published meeting), so
      * they stay out of the solve, where they are, and are said */
-    struct build_kept *kept = b->kept = arena_alloc(a, ((size_t)l->locks.n + 1) * sizeof *kept);
+    struct schedule_build_kept *kept = b->kept =
+        arena_alloc(a, ((size_t)l->locks.n + 1) * sizeof *kept);
     unsigned char *out_of_solve = arena_alloc(a, (size_t)l->reqs.n + 1);
     if (!kept || !out_of_solve)
         goto oom;
     int kept_n = 0;
-    struct load_lock *locks = l->locks.data;
+    struct schedule_load_lock *locks = l->locks.data;
     for (int i = 0; i < l->locks.n && !release_locks; i++) {
         int m = idmap_get(&l->req_ix, locks[i].request);
         int k = idmap_get(&b->six, locks[i].slot);
@@ -163,14 +163,14 @@ int build_problem(struct store *s, struct load *l, bool release_locks, struct ar
         if (!why)
             goto oom;
         out_of_solve[m] = 1;
-        kept[kept_n++] = (struct build_kept){.req = reqs + m, .lock = locks + i, .slot = k,
-                                            .why = why};
+        kept[kept_n++] =
+            (struct schedule_build_kept){.req = reqs + m, .lock = locks + i, .slot = k, .why = why};
     }
     b->kept_n = kept_n;
     if (kept_n) {
         /* the solve sees the other requests only; kept[].req still points
          * into the old array (the arena keeps it) */
-        struct load_req *rest = arena_alloc(a, ((size_t)l->reqs.n + 1) * sizeof *rest);
+        struct schedule_load_req *rest = arena_alloc(a, ((size_t)l->reqs.n + 1) * sizeof *rest);
         if (!rest || idmap_init(&l->req_ix, a, (size_t)l->reqs.n) < 0)
             goto oom;
         int n = 0;
@@ -194,7 +194,7 @@ int build_problem(struct store *s, struct load *l, bool release_locks, struct ar
     if (idmap_init(&b->pix, a, names) < 0)
         goto oom;
     int P = 0, M = b->M = l->reqs.n;
-    struct vec parts = {.size = sizeof(int)};
+    struct idmap_vec parts = {.size = sizeof(int)};
     int *off = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     int *prio = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     if (!off || !prio)
@@ -203,12 +203,12 @@ int build_problem(struct store *s, struct load *l, bool release_locks, struct ar
         off[m] = parts.n;
         prio[m] = reqs[m].priority >= 1 ? reqs[m].priority : 1;
         for (int k = -2; k < reqs[m].attendees.n; k++) {
-            const char *pid = load_req_person(reqs + m, k);
+            const char *pid = schedule_load_req_person(reqs + m, k);
             int q = idmap_get(&b->pix, pid);
             if (q < 0) {
                 q = P++;
                 idmap_put(&b->pix, pid, q);
-                const char **pp = vec_push(&l->people, a);
+                const char **pp = idmap_vec_push(&l->people, a);
                 if (!pp)
                     goto oom;
                 *pp = pid;
@@ -217,7 +217,7 @@ int build_problem(struct store *s, struct load *l, bool release_locks, struct ar
             for (int j = off[m]; j < parts.n; j++)
                 dup |= ((int *)parts.data)[j] == q;
             if (!dup) {
-                int *v = vec_push(&parts, a);
+                int *v = idmap_vec_push(&parts, a);
                 if (!v)
                     goto oom;
                 *v = q;
@@ -239,7 +239,7 @@ int build_problem(struct store *s, struct load *l, bool release_locks, struct ar
     /* the people of a published meeting kept out of the solve are busy there */
     for (int i = 0; i < kept_n; i++)
         for (int j = -2; j < kept[i].req->attendees.n && kept[i].slot >= 0; j++) {
-            int q = idmap_get(&b->pix, load_req_person(kept[i].req, j));
+            int q = idmap_get(&b->pix, schedule_load_req_person(kept[i].req, j));
             if (q >= 0)
                 unavail[(size_t)q * S + kept[i].slot] = 1;
         }
@@ -328,9 +328,10 @@ oom:
     return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
 }
 
-int build_warn_interpreters(struct arena *a, const struct build *b,
-                            const struct sched_solution *sol, const int *who,
-                            const unsigned char *only, struct app_schedule_warning *w, int *wn)
+int schedule_build_warn_interpreters(struct arena *a, const struct schedule_build *b,
+                                     const struct sched_solution *sol, const int *who,
+                                     const unsigned char *only, struct app_schedule_warning *w,
+                                     int *wn)
 {
     for (int m = 0; m < b->M; m++) {
         if (sol->slot[m] < 0 || b->needs[m] < 0 || who[m] >= 0 || (only && !only[m]))

@@ -15,19 +15,19 @@
 /* A published meeting the scheduler cannot hold where it is (its slot is no
  * longer in a b2b session, or it has no table of the event): it stays as it
  * stands, out of the solve, and the organiser is told. */
-struct build_kept {
-    const struct load_req *req;
-    const struct load_lock *lock;
+struct schedule_build_kept {
+    const struct schedule_load_req *req;
+    const struct schedule_load_lock *lock;
     int slot;          /* its b2b slot, -1 when its slot is not one */
     const char *why;
 };
 
 /* A loaded event made into the engine's problem, with what the write and the
  * report need of it; every array in the run's arena. */
-struct build {
-    struct load_req *reqs;       /* the solve's requests: the loaded ones but the kept */
+struct schedule_build {
+    struct schedule_load_req *reqs;       /* the solve's requests: the loaded ones but the kept */
     int M, P, S, T;
-    struct build_kept *kept;
+    struct schedule_build_kept *kept;
     int kept_n;
     struct idmap pix, six, tix;  /* people of the solve (l->people), slots, tables */
     struct store_slot *slots;
@@ -45,14 +45,15 @@ struct build {
 
 /* Builds b from l, whose reqs, req_ix and people it changes (kept requests
  * out, the solve's people in); locked meetings hold unless release_locks. */
-int build_problem(struct store *s, struct load *l, bool release_locks, struct arena *a,
-                  struct build *b, struct df_err *err);
+int schedule_build_problem(struct store *s, struct schedule_load *l, bool release_locks,
+                           struct arena *a, struct schedule_build *b, struct df_err *err);
 
 /* Warnings for the scheduled meetings of b (those marked in only, or all when
  * only is NULL) that need an interpreter and have none (who[m] < 0): a locked
  * one kept its place without, a new one found none free. */
-int build_warn_interpreters(struct arena *a, const struct build *b,
-                            const struct sched_solution *sol, const int *who,
-                            const unsigned char *only, struct app_schedule_warning *w, int *wn);
+int schedule_build_warn_interpreters(struct arena *a, const struct schedule_build *b,
+                                     const struct sched_solution *sol, const int *who,
+                                     const unsigned char *only, struct app_schedule_warning *w,
+                                     int *wn);
 
 #endif

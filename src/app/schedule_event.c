@@ -19,8 +19,8 @@
 static int schedule_in(struct store *s, const struct app_schedule_opts *o, struct arena *a,
                        struct arena *into, struct app_schedule_report *out, struct df_err *err)
 {
-    struct load l, now;
-    struct build b;
+    struct schedule_load l, now;
+    struct schedule_build b;
     struct sched_solution sol;
     char msg[256];
     int rc = -1;
@@ -30,14 +30,14 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     const char *event = o->event ? arena_strdup(a, o->event) : store_event_default(s, a, err);
     if (!event)
         goto out;
-    load_init(&l, a, event);
+    schedule_load_init(&l, a, event);
     struct store_event ev;
-    if (store_event_get(s, l.event, a, &ev, err) < 0 || load_event(s, &l, err) < 0)
+    if (store_event_get(s, l.event, a, &ev, err) < 0 || schedule_load_event(s, &l, err) < 0)
         goto out;
-    struct load was = l;   /* as loaded: build changes l's requests and people */
-    if (build_problem(s, &l, o->reschedule_locked, a, &b, err) < 0)
+    struct schedule_load was = l;   /* as loaded: build changes l's requests and people */
+    if (schedule_build_problem(s, &l, o->reschedule_locked, a, &b, err) < 0)
         goto out;
-    struct load_req *reqs = b.reqs;
+    struct schedule_load_req *reqs = b.reqs;
     int M = b.M, S = b.S, T = b.T;
     struct store_slot *slots = b.slots;
     struct store_location *tabs = b.tabs;
@@ -58,7 +58,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         }
         out->unscheduled_n = M;
         out->scheduled = out->upper_bound = b.kept_n;
-        if (report_copy(out, into) < 0)
+        if (schedule_report_copy(out, into) < 0)
             goto oom;
         rc = 0;
         goto out;
@@ -80,7 +80,8 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     for (int m = 0; m < M; m++)
         if (sol.slot[m] < 0) {
             out->unscheduled[out->unscheduled_n].request = reqs[m].id;
-            out->unscheduled[out->unscheduled_n++].reason = report_reason_text(a, &sol, &b.ip, m);
+            out->unscheduled[out->unscheduled_n++].reason =
+                schedule_report_reason_text(a, &sol, &b.ip, m);
         }
 
     /* the interpreter who joins each interpreted meeting; a locked meeting
@@ -91,7 +92,8 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     if (!interp_of)
         goto oom;
     if (app_interpreting_assign(&b.ip, ivs, l.interp.n, slots, S, sol.slot, M, interp_of) < 0 ||
-        build_warn_interpreters(a, &b, &sol, interp_of, NULL, out->warnings, &out->warnings_n) < 0)
+        schedule_build_warn_interpreters(a, &b, &sol, interp_of, NULL, out->warnings,
+                                         &out->warnings_n) < 0)
         goto oom;
 
     if (o->before_write)
@@ -112,30 +114,32 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
      * meetings; a slot, table or interpreter changed; a request's attendees;
      * a published meeting moved) writes nothing: the caller may run again
      * (app_schedule_opts.retries). */
-    load_init(&now, a, l.event);
+    schedule_load_init(&now, a, l.event);
     struct store_event ev_now;
-    struct merge_people pn;
-    struct merge_avail av;
-    struct merge_late *late = NULL;
+    struct schedule_merge_people pn;
+    struct schedule_merge_avail av;
+    struct schedule_merge_late *late = NULL;
     int late_n = 0;
     bool people_changed = false;
-    struct merge mg = {.now = &now, .pn = &pn, .av = &av, .ev = &ev,
-                       .merged = arena_alloc(a, (size_t)M + 1)};
-    if (store_event_get(s, l.event, a, &ev_now, err) < 0 || load_event(s, &now, err) < 0 ||
-        merge_people_load(s, a, &pn, err) < 0 ||
-        merge_check(&was, &now, &b, &pn, ev.published_at, ev_now.published_at,
-                    &people_changed, err) < 0)
+    struct schedule_merge mg = {
+        .now = &now, .pn = &pn, .av = &av, .ev = &ev, .merged = arena_alloc(a, (size_t)M + 1)};
+    if (store_event_get(s, l.event, a, &ev_now, err) < 0 || schedule_load_event(s, &now, err) < 0 ||
+        schedule_merge_people_load(s, a, &pn, err) < 0 ||
+        schedule_merge_check(&was, &now, &b, &pn, ev.published_at, ev_now.published_at,
+                             &people_changed, err) < 0)
         goto out;
-    const struct load_mtg *nm = now.meets.data;
+    const struct schedule_load_mtg *nm = now.meets.data;
     if (!mg.merged || idmap_init(&mg.now_mix, a, (size_t)now.meets.n) < 0 ||
-        merge_avail_init(&av, a, &b, &was, &now) < 0)
+        schedule_merge_avail_init(&av, a, &b, &was, &now) < 0)
         goto oom;
     for (int i = 0; i < now.meets.n; i++)
         idmap_put(&mg.now_mix, nm[i].request, i);
     double merge_start = clock_seconds();   /* the store read again: what changed, merged */
-    if (merge_find_late(&was, &now, &l.req_ix, &b, &sol, &mg.now_mix, a, &late, &late_n, err) < 0)
+    if (schedule_merge_find_late(&was, &now, &l.req_ix, &b, &sol, &mg.now_mix, a, &late, &late_n,
+                                 err) < 0)
         goto out;
-    struct report_still still = {.req_ix = &l.req_ix, .accepted = arena_alloc(a, (size_t)M + 1)};
+    struct schedule_report_still still = {.req_ix = &l.req_ix,
+                                          .accepted = arena_alloc(a, (size_t)M + 1)};
     if (!still.accepted)
         goto oom;
     for (int m = 0; m < M; m++)
@@ -143,13 +147,14 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     for (int i = 0; i < late_n; i++)
         if (late[i].ours >= 0)
             mg.merged[late[i].ours] = 1;
-    if (people_changed && merge_find_displaced(&b, &sol, still.accepted, &mg, a, late, &late_n) < 0)
+    if (people_changed &&
+        schedule_merge_find_displaced(&b, &sol, still.accepted, &mg, a, late, &late_n) < 0)
         goto oom;
-    /* the late ones first: place_late may move more of the solve's own (and
+    /* the late ones first: schedule_place_late may move more of the solve's own (and
      * gives the others their interpreters anew when languages changed) */
     if ((late_n || people_changed) &&
-        place_late(s, o, &l, &b, &sol, interp_of, still.accepted, &now.req_ix, &mg, late,
-                   &late_n, a, &out->warnings, &out->warnings_n, err) < 0)
+        schedule_place_late(s, o, &l, &b, &sol, interp_of, still.accepted, &now.req_ix, &mg, late,
+                            &late_n, a, &out->warnings, &out->warnings_n, err) < 0)
         goto out;
     /* each placed meeting is updated where it stands, so that one that moved
      * raises its calendar SEQUENCE (store_meeting_upsert) and one that did
@@ -163,7 +168,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
             continue;
         }
         if (mg.merged[m])
-            continue;   /* placed by place_late */
+            continue;   /* placed by schedule_place_late */
         if (sol.slot[m] < 0) {
             /* no slot: an unlocked meeting, or a locked one the organiser
              * released (reschedule_locked), that no longer fits; a locked
@@ -190,10 +195,10 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
      * memory for it writes nothing, rather than answer an error for a
      * schedule that was written */
     if (gone)
-        report_forget_gone(out, &still, sol.slot, M);
-    if (late_n && report_late(a, &b, late, late_n, out) < 0)
+        schedule_report_forget_gone(out, &still, sol.slot, M);
+    if (late_n && schedule_report_late(a, &b, late, late_n, out) < 0)
         goto oom;
-    if (report_copy(out, into) < 0) {
+    if (schedule_report_copy(out, into) < 0) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory reporting the schedule: nothing was "
                                         "written");
         goto out;

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-void load_init(struct load *l, struct arena *a, const char *event)
+void schedule_load_init(struct schedule_load *l, struct arena *a, const char *event)
 {
     memset(l, 0, sizeof *l);
     l->a = a;
@@ -11,21 +11,21 @@ void load_init(struct load *l, struct arena *a, const char *event)
     l->slots.size = sizeof(struct store_slot);
     l->tables.size = sizeof(struct store_location);
     l->people.size = sizeof(const char *);
-    l->reqs.size = sizeof(struct load_req);
+    l->reqs.size = sizeof(struct schedule_load_req);
     l->unav.size = 2 * sizeof(const char *);
-    l->locks.size = sizeof(struct load_lock);
+    l->locks.size = sizeof(struct schedule_load_lock);
     l->interp.size = sizeof(struct store_interpreter);
-    l->meets.size = sizeof(struct load_mtg);
+    l->meets.size = sizeof(struct schedule_load_mtg);
 }
 
-const char *load_req_person(const struct load_req *r, int j)
+const char *schedule_load_req_person(const struct schedule_load_req *r, int j)
 {
     return j == -2 ? r->from : j == -1 ? r->to : ((const char **)r->attendees.data)[j];
 }
 
 static int on_session(void *ud, const struct store_session *x)
 {
-    struct load *l = ud;
+    struct schedule_load *l = ud;
     if (strcmp(x->kind, "b2b") == 0) {
         const char *k = arena_strdup(l->a, x->id);
         if (!k)
@@ -37,10 +37,10 @@ static int on_session(void *ud, const struct store_session *x)
 
 static int on_slot(void *ud, const struct store_slot *x)
 {
-    struct load *l = ud;
+    struct schedule_load *l = ud;
     if (idmap_get(&l->b2b, x->session) < 0)
         return 0;
-    struct store_slot *c = vec_push(&l->slots, l->a);
+    struct store_slot *c = idmap_vec_push(&l->slots, l->a);
     if (!c)
         return l->oom = 1;
     c->id = arena_strdup(l->a, x->id);
@@ -51,8 +51,8 @@ static int on_slot(void *ud, const struct store_slot *x)
 
 static int on_location(void *ud, const struct store_location *x)
 {
-    struct load *l = ud;
-    struct store_location *c = vec_push(&l->tables, l->a);
+    struct schedule_load *l = ud;
+    struct store_location *c = idmap_vec_push(&l->tables, l->a);
     if (!c)
         return l->oom = 1;
     c->id = arena_strdup(l->a, x->id);
@@ -63,8 +63,8 @@ static int on_location(void *ud, const struct store_location *x)
 
 static int on_interpreter(void *ud, const struct store_interpreter *x)
 {
-    struct load *l = ud;
-    struct store_interpreter *c = vec_push(&l->interp, l->a);
+    struct schedule_load *l = ud;
+    struct store_interpreter *c = idmap_vec_push(&l->interp, l->a);
     if (!c)
         return l->oom = 1;
     *c = (struct store_interpreter){.id = arena_strdup(l->a, x->id),
@@ -78,8 +78,8 @@ static int on_interpreter(void *ud, const struct store_interpreter *x)
 
 static int on_request(void *ud, const struct store_request *r)
 {
-    struct load *l = ud;
-    struct load_req *c = vec_push(&l->reqs, l->a);
+    struct schedule_load *l = ud;
+    struct schedule_load_req *c = idmap_vec_push(&l->reqs, l->a);
     if (!c)
         return l->oom = 1;
     memset(c, 0, sizeof *c);
@@ -93,12 +93,12 @@ static int on_request(void *ud, const struct store_request *r)
 
 static int on_attendee(void *ud, const char *request, const char *person)
 {
-    struct load *l = ud;
+    struct schedule_load *l = ud;
     int i = idmap_get(&l->req_ix, request);
     if (i < 0)
         return 0;
-    struct load_req *r = (struct load_req *)l->reqs.data + i;
-    const char **c = vec_push(&r->attendees, l->a);
+    struct schedule_load_req *r = (struct schedule_load_req *)l->reqs.data + i;
+    const char **c = idmap_vec_push(&r->attendees, l->a);
     if (!c || !(*c = arena_strdup(l->a, person)))
         return l->oom = 1;
     return 0;
@@ -106,8 +106,8 @@ static int on_attendee(void *ud, const char *request, const char *person)
 
 static int on_unavailable(void *ud, const char *person, const char *slot)
 {
-    struct load *l = ud;
-    const char **c = vec_push(&l->unav, l->a);
+    struct schedule_load *l = ud;
+    const char **c = idmap_vec_push(&l->unav, l->a);
     if (!c)
         return l->oom = 1;
     c[0] = arena_strdup(l->a, person);
@@ -117,29 +117,30 @@ static int on_unavailable(void *ud, const char *person, const char *slot)
 
 static int on_meeting(void *ud, const struct store_meeting *m)
 {
-    struct load *l = ud;
-    struct load_mtg *c = vec_push(&l->meets, l->a);
+    struct schedule_load *l = ud;
+    struct schedule_load_mtg *c = idmap_vec_push(&l->meets, l->a);
     if (!c)
         return l->oom = 1;
-    *c = (struct load_mtg){.request = arena_strdup(l->a, m->request),
-                      .slot = arena_strdup(l->a, m->slot),
-                      .location = m->location ? arena_strdup(l->a, m->location) : NULL,
-                      .interpreter = m->interpreter ? arena_strdup(l->a, m->interpreter) : NULL,
-                      .locked = m->locked};
+    *c = (struct schedule_load_mtg){
+        .request = arena_strdup(l->a, m->request),
+        .slot = arena_strdup(l->a, m->slot),
+        .location = m->location ? arena_strdup(l->a, m->location) : NULL,
+        .interpreter = m->interpreter ? arena_strdup(l->a, m->interpreter) : NULL,
+        .locked = m->locked};
     if (!c->request || !c->slot || (m->location && !c->location) ||
         (m->interpreter && !c->interpreter))
         return l->oom = 1;
     if (!m->locked)
         return 0;
-    struct load_lock *k = vec_push(&l->locks, l->a);
+    struct schedule_load_lock *k = idmap_vec_push(&l->locks, l->a);
     if (!k)
         return l->oom = 1;
-    *k = (struct load_lock){.request = c->request, .slot = c->slot, .location = c->location,
-                       .interpreter = c->interpreter};
+    *k = (struct schedule_load_lock){.request = c->request, .slot = c->slot,
+                                     .location = c->location, .interpreter = c->interpreter};
     return 0;
 }
 
-int load_event(struct store *s, struct load *l, struct df_err *err)
+int schedule_load_event(struct store *s, struct schedule_load *l, struct df_err *err)
 {
     if (idmap_init(&l->b2b, l->a, 256) < 0)
         goto oom;
@@ -151,7 +152,7 @@ int load_event(struct store *s, struct load *l, struct df_err *err)
         return -1;
     if (l->oom || idmap_init(&l->req_ix, l->a, (size_t)l->reqs.n) < 0)
         goto oom;
-    struct load_req *reqs = l->reqs.data;
+    struct schedule_load_req *reqs = l->reqs.data;
     for (int i = 0; i < l->reqs.n; i++)
         idmap_put(&l->req_ix, reqs[i].id, i);
     if (store_attendee_each(s, l->event, on_attendee, l, err) < 0 ||

@@ -20,8 +20,8 @@ static uint64_t hash_tuple(const char *const *f, int n)
 /* What a schedule rests on besides the meetings: the event's b2b slots,
  * tables and interpreters (*programme), the attendees of l's requests that
  * are also in `both` (*attendees), and its people's unavailability (*away). */
-static void digest_load(const struct load *l, const struct idmap *both, uint64_t *programme,
-                        uint64_t *attendees, uint64_t *away)
+static void digest_load(const struct schedule_load *l, const struct idmap *both,
+                        uint64_t *programme, uint64_t *attendees, uint64_t *away)
 {
     uint64_t d = 0;
     const struct store_slot *sl = l->slots.data;
@@ -36,10 +36,11 @@ static void digest_load(const struct load *l, const struct idmap *both, uint64_t
                                          iv[i].session}, 5);
     *programme = d;
     d = 0;
-    const struct load_req *r = l->reqs.data;
+    const struct schedule_load_req *r = l->reqs.data;
     for (int i = 0; i < l->reqs.n; i++)
         for (int j = 0; j < r[i].attendees.n && idmap_get(both, r[i].id) >= 0; j++)
-            d += hash_tuple((const char *[]){"attendee", r[i].id, load_req_person(r + i, j)}, 3);
+            d += hash_tuple(
+                (const char *[]){"attendee", r[i].id, schedule_load_req_person(r + i, j)}, 3);
     *attendees = d;
     d = 0;
     const char **un = l->unav.data;
@@ -48,52 +49,55 @@ static void digest_load(const struct load *l, const struct idmap *both, uint64_t
     *away = d;
 }
 
-static bool same_mtg(const struct load_mtg *x, const struct load_mtg *y)
+static bool same_mtg(const struct schedule_load_mtg *x, const struct schedule_load_mtg *y)
 {
-    return y && str_same(x->slot, y->slot) && str_same(x->location, y->location) &&
-           str_same(x->interpreter, y->interpreter) && x->locked == y->locked;
+    return y && idmap_str_same(x->slot, y->slot) && idmap_str_same(x->location, y->location) &&
+           idmap_str_same(x->interpreter, y->interpreter) && x->locked == y->locked;
 }
 
 static int on_person_now(void *ud, const struct store_person *p)
 {
-    struct merge_people *pn = ud;
-    struct merge_person *x = vec_push(&pn->rows, pn->a);
+    struct schedule_merge_people *pn = ud;
+    struct schedule_merge_person *x = idmap_vec_push(&pn->rows, pn->a);
     if (!x)
         return pn->oom = 1;
-    *x = (struct merge_person){.id = arena_strdup(pn->a, p->id)};
+    *x = (struct schedule_merge_person){.id = arena_strdup(pn->a, p->id)};
     if (!x->id || (p->booth && *p->booth && !(x->booth = arena_strdup(pn->a, p->booth))) ||
         (p->languages && !(x->langs = arena_strdup(pn->a, p->languages))))
         return pn->oom = 1;
     return 0;
 }
 
-int merge_people_load(struct store *s, struct arena *a, struct merge_people *pn,
-                      struct df_err *err)
+int schedule_merge_people_load(struct store *s, struct arena *a, struct schedule_merge_people *pn,
+                               struct df_err *err)
 {
     memset(pn, 0, sizeof *pn);
     pn->a = a;
-    pn->rows.size = sizeof(struct merge_person);
+    pn->rows.size = sizeof(struct schedule_merge_person);
     if (store_person_each(s, on_person_now, pn, err) < 0)
         return -1;
     if (pn->oom || idmap_init(&pn->ix, a, (size_t)pn->rows.n) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
-    const struct merge_person *x = pn->rows.data;
+    const struct schedule_merge_person *x = pn->rows.data;
     for (int i = 0; i < pn->rows.n; i++)
         idmap_put(&pn->ix, x[i].id, i);
     return 0;
 }
 
-const struct merge_person *merge_person_now(const struct merge_people *pn, const char *id)
+const struct schedule_merge_person *
+schedule_merge_person_now(const struct schedule_merge_people *pn, const char *id)
 {
     int i = idmap_get(&pn->ix, id);
-    return i >= 0 ? (const struct merge_person *)pn->rows.data + i : NULL;
+    return i >= 0 ? (const struct schedule_merge_person *)pn->rows.data + i : NULL;
 }
 
-int merge_booth_table(const struct build *b, const struct merge_people *pn,
-                      const struct load_req *r)
+int schedule_merge_booth_table(const struct schedule_build *b,
+                               const struct schedule_merge_people *pn,
+                               const struct schedule_load_req *r)
 {
     for (int j = -2; j < r->attendees.n; j++) {
-        const struct merge_person *x = merge_person_now(pn, load_req_person(r, j));
+        const struct schedule_merge_person *x =
+            schedule_merge_person_now(pn, schedule_load_req_person(r, j));
         int t = x && x->booth ? idmap_get(&b->tix, x->booth) : -1;
         if (t >= 0)
             return t;
@@ -103,8 +107,8 @@ int merge_booth_table(const struct build *b, const struct merge_people *pn,
 
 /* Numbers the people of l's rows in v (bits NULL), or marks their slots in
  * bits. */
-static void avail_mark(struct merge_avail *v, const struct build *b, const struct load *l,
-                       unsigned char *bits)
+static void avail_mark(struct schedule_merge_avail *v, const struct schedule_build *b,
+                       const struct schedule_load *l, unsigned char *bits)
 {
     const char **un = l->unav.data;
     for (int i = 0; i < l->unav.n; i++) {
@@ -116,8 +120,9 @@ static void avail_mark(struct merge_avail *v, const struct build *b, const struc
     }
 }
 
-int merge_avail_init(struct merge_avail *v, struct arena *a, const struct build *b,
-                     const struct load *was, const struct load *now)
+int schedule_merge_avail_init(struct schedule_merge_avail *v, struct arena *a,
+                              const struct schedule_build *b, const struct schedule_load *was,
+                              const struct schedule_load *now)
 {
     memset(v, 0, sizeof *v);
     v->S = b->S;
@@ -134,32 +139,33 @@ int merge_avail_init(struct merge_avail *v, struct arena *a, const struct build 
     return 0;
 }
 
-bool merge_avail_away(const struct merge_avail *v, const char *person, int k)
+bool schedule_merge_avail_away(const struct schedule_merge_avail *v, const char *person, int k)
 {
     int q = idmap_get(&v->pix, person);
     return q >= 0 && v->now[(size_t)q * v->S + k];
 }
 
-bool merge_avail_changed(const struct merge_avail *v, const char *person)
+bool schedule_merge_avail_changed(const struct schedule_merge_avail *v, const char *person)
 {
     int q = idmap_get(&v->pix, person);
     return q >= 0 && memcmp(v->was + (size_t)q * v->S, v->now + (size_t)q * v->S,
                             (size_t)v->S) != 0;
 }
 
-const struct load_mtg *merge_meeting_now(const struct merge *mg, const char *id)
+const struct schedule_load_mtg *schedule_merge_meeting_now(const struct schedule_merge *mg,
+                                                           const char *id)
 {
     int j = idmap_get(&mg->now_mix, id);
-    return j >= 0 ? (const struct load_mtg *)mg->now->meets.data + j : NULL;
+    return j >= 0 ? (const struct schedule_load_mtg *)mg->now->meets.data + j : NULL;
 }
 
-int merge_check(const struct load *was, const struct load *now,
-                const struct build *b, const struct merge_people *pn,
-                const char *published_was, const char *published_now,
-                bool *people_changed, struct df_err *err)
+int schedule_merge_check(const struct schedule_load *was, const struct schedule_load *now,
+                         const struct schedule_build *b, const struct schedule_merge_people *pn,
+                         const char *published_was, const char *published_now, bool *people_changed,
+                         struct df_err *err)
 {
     static const char again[] = "nothing was written; run it again";
-    if (!str_same(published_was, published_now))
+    if (!idmap_str_same(published_was, published_now))
         return df_err_set(err, DF_ERR_CONFLICT, "the agendas of event \"%s\" were %s while the "
                                                 "scheduler ran: %s", was->event,
                           published_now ? "published" : "unpublished", again);
@@ -176,20 +182,21 @@ int merge_check(const struct load *was, const struct load *now,
                           was->event, again);
     bool same = away_was == away_now;
     for (int q = 0; q < b->P0 && same; q++) {
-        const struct merge_person *x = merge_person_now(pn, b->who[q]);
-        same = x && str_same(b->booth[q], x->booth) && str_same(b->langs[q], x->langs);
+        const struct schedule_merge_person *x = schedule_merge_person_now(pn, b->who[q]);
+        same = x && idmap_str_same(b->booth[q], x->booth) && idmap_str_same(b->langs[q], x->langs);
     }
     *people_changed = !same;
     return 0;
 }
 
-int merge_find_late(const struct load *was, const struct load *now,
-                    const struct idmap *solve_ix, const struct build *b,
-                    const struct sched_solution *sol, const struct idmap *now_ix,
-                    struct arena *a, struct merge_late **late, int *late_n, struct df_err *err)
+int schedule_merge_find_late(const struct schedule_load *was, const struct schedule_load *now,
+                             const struct idmap *solve_ix, const struct schedule_build *b,
+                             const struct sched_solution *sol, const struct idmap *now_ix,
+                             struct arena *a, struct schedule_merge_late **late, int *late_n,
+                             struct df_err *err)
 {
     struct idmap was_ix;
-    const struct load_mtg *wm = was->meets.data, *nm = now->meets.data;
+    const struct schedule_load_mtg *wm = was->meets.data, *nm = now->meets.data;
     if (idmap_init(&was_ix, a, (size_t)was->meets.n) < 0)
         goto oom;
     for (int i = 0; i < was->meets.n; i++)
@@ -198,7 +205,7 @@ int merge_find_late(const struct load *was, const struct load *now,
         if (idmap_get(&now->req_ix, wm[i].request) < 0)
             continue;   /* no longer accepted: its meeting goes */
         int j = idmap_get(now_ix, wm[i].request);
-        const struct load_mtg *n = j >= 0 ? nm + j : NULL;
+        const struct schedule_load_mtg *n = j >= 0 ? nm + j : NULL;
         if (wm[i].locked ? !same_mtg(wm + i, n) : n && n->locked)
             return df_err_set(err, DF_ERR_CONFLICT,
                               "the published meeting of request %s at event \"%s\" changed "
@@ -207,14 +214,14 @@ int merge_find_late(const struct load *was, const struct load *now,
                               wm[i].request, was->event);
     }
     *late_n = 0;
-    /* room for the solve's own that place_late and merge_find_displaced add */
+    /* room for the solve's own that schedule_place_late and schedule_merge_find_displaced add */
     *late = arena_alloc(a, ((size_t)now->reqs.n + (size_t)b->M + 1) * sizeof **late);
     if (!*late)
         goto oom;
-    const struct load_req *nr = now->reqs.data;
+    const struct schedule_load_req *nr = now->reqs.data;
     for (int i = 0; i < now->reqs.n; i++) {
         int j = idmap_get(now_ix, nr[i].id);
-        const struct load_mtg *had = j >= 0 ? nm + j : NULL;
+        const struct schedule_load_mtg *had = j >= 0 ? nm + j : NULL;
         int m = -1;
         if (idmap_get(&was->req_ix, nr[i].id) >= 0) {
             /* the solve's own, unless it left the request out and an
@@ -224,7 +231,7 @@ int merge_find_late(const struct load *was, const struct load *now,
                 idmap_get(&was_ix, nr[i].id) >= 0)
                 continue;
         }
-        (*late)[(*late_n)++] = (struct merge_late){
+        (*late)[(*late_n)++] = (struct schedule_merge_late){
             .req = m >= 0 ? b->reqs + m : nr + i, .had = had, .ours = m,
             .cause = m >= 0 ? "placed_meanwhile" : "accepted",
             .why = "accepted while the schedule ran; no free slot: run Schedule again",
@@ -236,36 +243,36 @@ oom:
 }
 
 /* Did the languages of person, one of the solve's, change while it solved? */
-static bool langs_changed(const struct build *b, const struct merge_people *pn,
+static bool langs_changed(const struct schedule_build *b, const struct schedule_merge_people *pn,
                           const char *person)
 {
     int q = idmap_get(&b->pix, person);
-    const struct merge_person *x = merge_person_now(pn, person);
-    return q >= 0 && q < b->P0 && x && !str_same(b->langs[q], x->langs);
+    const struct schedule_merge_person *x = schedule_merge_person_now(pn, person);
+    return q >= 0 && q < b->P0 && x && !idmap_str_same(b->langs[q], x->langs);
 }
 
-int merge_find_displaced(const struct build *b, const struct sched_solution *sol,
-                         const unsigned char *still, struct merge *mg, struct arena *a,
-                         struct merge_late *late, int *late_n)
+int schedule_merge_find_displaced(const struct schedule_build *b, const struct sched_solution *sol,
+                                  const unsigned char *still, struct schedule_merge *mg,
+                                  struct arena *a, struct schedule_merge_late *late, int *late_n)
 {
     for (int m = 0; m < b->M; m++) {
         if (!still[m] || mg->merged[m] || b->lslot[m] >= 0)
             continue;   /* gone, late already, or published and held where it is */
-        const struct load_req *r = b->reqs + m;
+        const struct schedule_load_req *r = b->reqs + m;
         int k = sol->slot[m];
         const char *cause = "availability", *why = NULL, *who = NULL;
         for (int j = -2; j < r->attendees.n && !who; j++)
-            if (k >= 0 ? merge_avail_away(mg->av, load_req_person(r, j), k)
-                       : merge_avail_changed(mg->av, load_req_person(r, j)))
-                who = load_req_person(r, j);
+            if (k >= 0 ? schedule_merge_avail_away(mg->av, schedule_load_req_person(r, j), k)
+                       : schedule_merge_avail_changed(mg->av, schedule_load_req_person(r, j)))
+                who = schedule_load_req_person(r, j);
         /* one left out that needed an interpreter may need none now, or
          * one of another pair */
         for (int j = -2; j < r->attendees.n && k < 0 && !who && b->needs[m] >= 0; j++)
-            if (langs_changed(b, mg->pn, load_req_person(r, j))) {
-                who = load_req_person(r, j);
+            if (langs_changed(b, mg->pn, schedule_load_req_person(r, j))) {
+                who = schedule_load_req_person(r, j);
                 cause = "languages";
             }
-        int tb = k >= 0 && !who ? merge_booth_table(b, mg->pn, r) : -1;
+        int tb = k >= 0 && !who ? schedule_merge_booth_table(b, mg->pn, r) : -1;
         if (who && k >= 0)
             why = arena_printf(a, "%s became unavailable in slot %d while the schedule ran; "
                                   "no other free slot: run Schedule again", who, k + 1);
@@ -282,8 +289,8 @@ int merge_find_displaced(const struct build *b, const struct sched_solution *sol
         if (!why)
             return -1;
         mg->merged[m] = 1;
-        late[(*late_n)++] = (struct merge_late){
-            .req = r, .had = merge_meeting_now(mg, r->id), .ours = m, .solved = k >= 0,
+        late[(*late_n)++] = (struct schedule_merge_late){
+            .req = r, .had = schedule_merge_meeting_now(mg, r->id), .ours = m, .solved = k >= 0,
             .cause = cause, .why = why, .slot = -1, .table = -1};
     }
     return 0;

@@ -4,7 +4,7 @@
 #include <assert.h>
 #include <string.h>
 
-/* Who and what is taken in each b2b slot while place_late puts the late
+/* Who and what is taken in each b2b slot while schedule_place_late puts the late
  * meetings around the new schedule: people (numbered as met), tables and
  * interpreters, each cell with the meeting of the solve placed fresh that
  * holds it (one that may make way), or -1. */
@@ -52,11 +52,11 @@ static size_t grid_person(struct grid *g, const char *id, int k)
 
 /* r's people, table t (-1 none) and interpreter iv (-1 none) in slot k:
  * taken (take, held by own) or freed. */
-static void grid_set(struct grid *g, const struct load_req *r, int k, int t, int iv, bool take,
-                     int own)
+static void grid_set(struct grid *g, const struct schedule_load_req *r, int k, int t, int iv,
+                     bool take, int own)
 {
     for (int j = -2; j < r->attendees.n; j++) {
-        size_t c = grid_person(g, load_req_person(r, j), k);
+        size_t c = grid_person(g, schedule_load_req_person(r, j), k);
         g->busy[c] = take;
         g->pown[c] = take ? own : -1;
     }
@@ -85,13 +85,13 @@ static bool add_owner(int o, int *in, int *n)
 /* Is anything r would take in slot k (its people, table t, interpreter iv)
  * taken? *n_own gets how many meetings placed fresh hold them (into own), or
  * -1 when something else does. */
-static bool grid_taken(struct grid *g, const struct load_req *r, int k, int t, int iv, int *own,
-                       int *n_own)
+static bool grid_taken(struct grid *g, const struct schedule_load_req *r, int k, int t, int iv,
+                       int *own, int *n_own)
 {
     bool any = false, movable = true;
     *n_own = 0;
     for (int j = -2; j < r->attendees.n; j++) {
-        size_t c = grid_person(g, load_req_person(r, j), k);
+        size_t c = grid_person(g, schedule_load_req_person(r, j), k);
         if (g->busy[c]) {
             any = true;
             movable &= add_owner(g->pown[c], own, n_own);
@@ -112,7 +112,7 @@ static bool grid_taken(struct grid *g, const struct load_req *r, int k, int t, i
 }
 
 /* The index in l->interp of the interpreter id, -1 when none or gone. */
-static int interpreter_ix(const struct load *l, const char *id)
+static int interpreter_ix(const struct schedule_load *l, const char *id)
 {
     const struct store_interpreter *iv = l->interp.data;
     for (int j = 0; id && j < l->interp.n; j++)
@@ -124,10 +124,11 @@ static int interpreter_ix(const struct load *l, const char *id)
 /* Frees meeting m of b2, which build held where it was, for the engine to
  * place: it needs its host's booth now (r's, by b's tables, which b2 shares),
  * else any table, and its pair's interpreter as planned. */
-static void release(struct build *b2, const struct build *b, const struct merge_people *pn,
-                    const struct load_req *r, int m)
+static void release(struct schedule_build *b2, const struct schedule_build *b,
+                    const struct schedule_merge_people *pn, const struct schedule_load_req *r,
+                    int m)
 {
-    int tb = merge_booth_table(b, pn, r);
+    int tb = schedule_merge_booth_table(b, pn, r);
     b2->lslot[m] = b2->ltab[m] = -1;
     b2->tneed[m] = tb >= 0 && b2->p.table_kind[tb] >= 0 ? b2->p.table_kind[tb] : -1;
     b2->ip.meet_pair[m] = b2->needs[m];
@@ -145,7 +146,7 @@ struct held {
 
 /* The late ones and, by index, whether and where each is held. */
 struct late_room {
-    struct merge_late *late;
+    struct schedule_merge_late *late;
     int *n;
     unsigned char *hold;
     int *hk, *ht;
@@ -174,11 +175,11 @@ static int gaps_added(const struct grid *g, const int *sess, int q, int k)
  * people's days (the earliest of equals), so that a meeting moved inside the
  * write leaves no hole the engine would not have left; false when there is
  * none. */
-static bool grid_spot(struct grid *g, const struct load *l, const struct build *b,
-                      const struct merge *mg, int m, struct place *p)
+static bool grid_spot(struct grid *g, const struct schedule_load *l, const struct schedule_build *b,
+                      const struct schedule_merge *mg, int m, struct place *p)
 {
-    const struct load_req *r = b->reqs + m;
-    int S = b->S, tb = merge_booth_table(b, mg->pn, r), best_gaps = 0;
+    const struct schedule_load_req *r = b->reqs + m;
+    int S = b->S, tb = schedule_merge_booth_table(b, mg->pn, r), best_gaps = 0;
     const char *pair = b->needs[m] >= 0 ? b->ip.pair_name[b->needs[m]] : NULL;
     const struct store_interpreter *ivs = l->interp.data;
     bool found = false;
@@ -186,9 +187,9 @@ static bool grid_spot(struct grid *g, const struct load *l, const struct build *
         bool free = true;
         int gaps = 0;
         for (int j = -2; free && j < r->attendees.n; j++) {
-            const char *who = load_req_person(r, j);
+            const char *who = schedule_load_req_person(r, j);
             int q = grid_row(g, who);
-            free = !g->busy[(size_t)q * S + k] && !merge_avail_away(mg->av, who, k);
+            free = !g->busy[(size_t)q * S + k] && !schedule_merge_avail_away(mg->av, who, k);
             gaps += free ? gaps_added(g, b->p.slot_session, q, k) : 0;
         }
         if (!free || (found && gaps >= best_gaps))
@@ -218,9 +219,10 @@ static bool grid_spot(struct grid *g, const struct load *l, const struct build *
  * can each go to another place free for them: then they are held there as
  * late ones (appended to lr, cause "made_way"), and 1; else g is as it was,
  * 0; -1 when memory ran out. */
-static int make_way(struct grid *g, const struct load *l, const struct build *b,
-                    struct merge *mg, const struct load_req *r, struct place at, const int *own,
-                    int n_own, const struct held *h, struct late_room *lr, struct arena *a)
+static int make_way(struct grid *g, const struct schedule_load *l, const struct schedule_build *b,
+                    struct schedule_merge *mg, const struct schedule_load_req *r, struct place at,
+                    const int *own, int n_own, const struct held *h, struct late_room *lr,
+                    struct arena *a)
 {
     struct place *to = arena_alloc(a, (size_t)n_own * sizeof *to);
     if (!to)
@@ -244,7 +246,7 @@ static int make_way(struct grid *g, const struct load *l, const struct build *b,
         return 0;
     }
     for (int i = 0; i < n_own; i++) {
-        const struct load_req *x = b->reqs + own[i];
+        const struct schedule_load_req *x = b->reqs + own[i];
         const char *why = arena_printf(a, "made way for request %s, already in its people's "
                                           "agendas, and then found no free slot: run Schedule "
                                           "again", r->id);
@@ -252,8 +254,8 @@ static int make_way(struct grid *g, const struct load *l, const struct build *b,
             return -1;
         mg->merged[own[i]] = 1;
         int j = (*lr->n)++;
-        lr->late[j] = (struct merge_late){
-            .req = x, .had = merge_meeting_now(mg, x->id), .ours = own[i], .solved = true,
+        lr->late[j] = (struct schedule_merge_late){
+            .req = x, .had = schedule_merge_meeting_now(mg, x->id), .ours = own[i], .solved = true,
             .cause = "made_way", .why = why, .slot = -1, .table = -1};
         lr->hold[j] = 1;
         lr->hk[j] = to[i].k;
@@ -262,11 +264,12 @@ static int make_way(struct grid *g, const struct load *l, const struct build *b,
     return 1;
 }
 
-int place_late(struct store *s, const struct app_schedule_opts *o, struct load *l,
-               const struct build *b, const struct sched_solution *sol, int *who,
-               const unsigned char *still, const struct idmap *accepted,
-               struct merge *mg, struct merge_late *late, int *late_n, struct arena *a,
-               struct app_schedule_warning **w, int *wn, struct df_err *err)
+int schedule_place_late(struct store *s, const struct app_schedule_opts *o, struct schedule_load *l,
+                        const struct schedule_build *b, const struct sched_solution *sol, int *who,
+                        const unsigned char *still, const struct idmap *accepted,
+                        struct schedule_merge *mg, struct schedule_merge_late *late, int *late_n,
+                        struct arena *a, struct app_schedule_warning **w, int *wn,
+                        struct df_err *err)
 {
     int S = b->S, rc = -1, n_late = *late_n;
     struct sched_solution sol2 = {0};
@@ -298,7 +301,7 @@ int place_late(struct store *s, const struct app_schedule_opts *o, struct load *
         ftab[m] = sol->slot[m] >= 0 ? sol->table[m] : b->ltab[m];
         if (!still[m] || mg->merged[m] || fslot[m] < 0)
             continue;
-        const struct load_mtg *h = merge_meeting_now(mg, b->reqs[m].id);
+        const struct schedule_load_mtg *h = schedule_merge_meeting_now(mg, b->reqs[m].id);
         bool fresh = sol->slot[m] >= 0 && b->lslot[m] < 0 && !(h && h->locked);
         grid_set(&g, b->reqs + m, fslot[m], ftab[m], sol->slot[m] >= 0 ? who[m] : -1, true,
                  fresh ? m : -1);
@@ -312,14 +315,14 @@ int place_late(struct store *s, const struct app_schedule_opts *o, struct load *
      * place a meeting the new schedule placed fresh takes stays too, when
      * that one can go to another slot and table free for it */
     for (int i = 0; i < n_late; i++) {
-        const struct load_mtg *h = late[i].had;
+        const struct schedule_load_mtg *h = late[i].had;
         int k = h ? idmap_get(&b->six, h->slot) : -1;
         int t = h && h->location ? idmap_get(&b->tix, h->location) : -1;
         int iv = h ? interpreter_ix(l, h->interpreter) : -1;
-        int tb = merge_booth_table(b, mg->pn, late[i].req);
+        int tb = schedule_merge_booth_table(b, mg->pn, late[i].req);
         bool can = k >= 0 && t >= 0 && (tb < 0 || tb == t) && !(h->interpreter && iv < 0);
         for (int j = -2; can && j < late[i].req->attendees.n; j++)
-            can = !merge_avail_away(mg->av, load_req_person(late[i].req, j), k);
+            can = !schedule_merge_avail_away(mg->av, schedule_load_req_person(late[i].req, j), k);
         int n_own = 0;
         if (!can)
             continue;
@@ -345,8 +348,8 @@ int place_late(struct store *s, const struct app_schedule_opts *o, struct load *
      * the kept late ones held (in the solve's order, so the interpreters go
      * as they went), the kept published ones out as before, the other late
      * ones free */
-    struct load l2;
-    load_init(&l2, a, l->event);
+    struct schedule_load l2;
+    schedule_load_init(&l2, a, l->event);
     l2.slots = l->slots;
     l2.tables = l->tables;
     l2.interp = l->interp;
@@ -354,44 +357,44 @@ int place_late(struct store *s, const struct app_schedule_opts *o, struct load *
     for (int m = 0; m < b->M; m++) {
         if (!still[m] || mg->merged[m] || fslot[m] < 0)
             continue;
-        struct load_req *r = vec_push(&l2.reqs, a);
-        struct load_lock *k = vec_push(&l2.locks, a);
+        struct schedule_load_req *r = idmap_vec_push(&l2.reqs, a);
+        struct schedule_load_lock *k = idmap_vec_push(&l2.locks, a);
         if (!r || !k)
             goto oom;
         *r = b->reqs[m];
-        *k = (struct load_lock){.request = r->id, .slot = b->slots[fslot[m]].id,
-                           .location = b->tabs[ftab[m]].id};
+        *k = (struct schedule_load_lock){
+            .request = r->id, .slot = b->slots[fslot[m]].id, .location = b->tabs[ftab[m]].id};
     }
     for (int i = 0; i < b->kept_n; i++) {
         if (idmap_get(accepted, b->kept[i].req->id) < 0)
             continue;   /* its meeting goes */
-        struct load_req *r = vec_push(&l2.reqs, a);
-        struct load_lock *k = vec_push(&l2.locks, a);
+        struct schedule_load_req *r = idmap_vec_push(&l2.reqs, a);
+        struct schedule_load_lock *k = idmap_vec_push(&l2.locks, a);
         if (!r || !k)
             goto oom;
         *r = *b->kept[i].req;
         *k = *b->kept[i].lock;
     }
     for (int i = 0; i < *late_n; i++) {
-        struct load_req *r = vec_push(&l2.reqs, a);
+        struct schedule_load_req *r = idmap_vec_push(&l2.reqs, a);
         if (!r)
             goto oom;
         *r = *late[i].req;
         if (!hold[i])
             continue;
-        struct load_lock *k = vec_push(&l2.locks, a);
+        struct schedule_load_lock *k = idmap_vec_push(&l2.locks, a);
         if (!k)
             goto oom;
-        *k = (struct load_lock){.request = r->id, .slot = b->slots[hk[i]].id,
-                           .location = b->tabs[ht[i]].id};
+        *k = (struct schedule_load_lock){
+            .request = r->id, .slot = b->slots[hk[i]].id, .location = b->tabs[ht[i]].id};
     }
     if (idmap_init(&l2.req_ix, a, (size_t)l2.reqs.n) < 0)
         goto oom;
-    const struct load_req *r2 = l2.reqs.data;
+    const struct schedule_load_req *r2 = l2.reqs.data;
     for (int i = 0; i < l2.reqs.n; i++)
         idmap_put(&l2.req_ix, r2[i].id, i);
-    struct build b2;
-    if (build_problem(s, &l2, false, a, &b2, err) < 0)
+    struct schedule_build b2;
+    if (schedule_build_problem(s, &l2, false, a, &b2, err) < 0)
         goto out;
     int *at = arena_alloc(a, room * sizeof(int));
     if (!at)
@@ -415,7 +418,7 @@ int place_late(struct store *s, const struct app_schedule_opts *o, struct load *
             continue;
         const char *pair = b2.ip.pair_name[b2.needs[m2]];
         if (b2.ip.meet_pair[m2] >= 0 &&
-            str_same(b->needs[m] >= 0 ? b->ip.pair_name[b->needs[m]] : NULL, pair))
+            idmap_str_same(b->needs[m] >= 0 ? b->ip.pair_name[b->needs[m]] : NULL, pair))
             continue;
         const char *why = arena_printf(a, "its people's languages changed while the schedule "
                                           "ran: it needs a %s interpreter, and no slot has one "
@@ -425,8 +428,8 @@ int place_late(struct store *s, const struct app_schedule_opts *o, struct load *
         release(&b2, b, mg->pn, b->reqs + m, m2);
         mg->merged[m] = 1;
         at[*late_n] = m2;
-        late[(*late_n)++] = (struct merge_late){
-            .req = b->reqs + m, .had = merge_meeting_now(mg, b->reqs[m].id), .ours = m,
+        late[(*late_n)++] = (struct schedule_merge_late){
+            .req = b->reqs + m, .had = schedule_merge_meeting_now(mg, b->reqs[m].id), .ours = m,
             .solved = true, .cause = "languages", .why = why, .slot = -1, .table = -1};
     }
     /* inside the write transaction, which everyone else waits for: a fixed
@@ -453,7 +456,7 @@ int place_late(struct store *s, const struct app_schedule_opts *o, struct load *
     memcpy(w2, b2.warnings, (size_t)b2.warnings_n * sizeof *w2);
     *w = w2;
     *wn = b2.warnings_n;
-    if (build_warn_interpreters(a, &b2, &sol2, who2, NULL, w2, wn) < 0)
+    if (schedule_build_warn_interpreters(a, &b2, &sol2, who2, NULL, w2, wn) < 0)
         goto oom;
     for (int m = 0; m < b->M; m++) {
         int m2 = mg->merged[m] || !still[m] || fslot[m] < 0

@@ -24,10 +24,11 @@
  * meetings, leaves the others to the caller with their interpreters in who
  * (changed where the languages did); the warnings, as of the merged schedule,
  * replace *w (*wn counts). */
-int place_late(struct store *s, const struct app_schedule_opts *o, struct load *l,
-               const struct build *b, const struct sched_solution *sol, int *who,
-               const unsigned char *still, const struct idmap *accepted,
-               struct merge *mg, struct merge_late *late, int *late_n, struct arena *a,
-               struct app_schedule_warning **w, int *wn, struct df_err *err);
+int schedule_place_late(struct store *s, const struct app_schedule_opts *o, struct schedule_load *l,
+                        const struct schedule_build *b, const struct sched_solution *sol, int *who,
+                        const unsigned char *still, const struct idmap *accepted,
+                        struct schedule_merge *mg, struct schedule_merge_late *late, int *late_n,
+                        struct arena *a, struct app_schedule_warning **w, int *wn,
+                        struct df_err *err);
 
 #endif

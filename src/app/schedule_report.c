@@ -5,8 +5,8 @@
 
 #include <string.h>
 
-void report_forget_gone(struct app_schedule_report *out, const struct report_still *k,
-                        const int *slot, int M)
+void schedule_report_forget_gone(struct app_schedule_report *out,
+                                 const struct schedule_report_still *k, const int *slot, int M)
 {
     int n = 0;
     for (int m = 0; m < M; m++)
@@ -34,8 +34,8 @@ void report_forget_gone(struct app_schedule_report *out, const struct report_sti
     log_msg(LOG_INFO, "event=schedule_requests_gone schedule=\"%s\" requests=%d", out->event, n);
 }
 
-const char *report_reason_text(struct arena *a, const struct sched_solution *sol,
-                               const struct app_interpreting *ip, int m)
+const char *schedule_report_reason_text(struct arena *a, const struct sched_solution *sol,
+                                        const struct app_interpreting *ip, int m)
 {
     const char *base = sched_reason_name((enum sched_reason)sol->reason[m]);
     const char *named = sol->reason[m] == SCHED_R_INTERPRETER && ip->meet_pair[m] >= 0
@@ -52,8 +52,9 @@ const char *report_reason_text(struct arena *a, const struct sched_solution *sol
     return arena_printf(a, "%s (slots %d-%d)", base, lo + 1, hi + 1);
 }
 
-int report_late(struct arena *a, const struct build *b, const struct merge_late *late,
-                int late_n, struct app_schedule_report *out)
+int schedule_report_late(struct arena *a, const struct schedule_build *b,
+                         const struct schedule_merge_late *late, int late_n,
+                         struct app_schedule_report *out)
 {
     struct app_unscheduled *u =
         arena_alloc(a, ((size_t)out->unscheduled_n + (size_t)late_n + 1) * sizeof *u);
@@ -71,7 +72,7 @@ int report_late(struct arena *a, const struct build *b, const struct merge_late 
             u[un++] = out->unscheduled[i];
     }
     for (int i = 0; i < late_n; i++) {
-        const struct merge_late *x = late + i;
+        const struct schedule_merge_late *x = late + i;
         bool placed = x->slot >= 0;
         /* the solve's placed ones count as scheduled already */
         out->scheduled += x->solved ? -!placed : placed;
@@ -85,8 +86,8 @@ int report_late(struct arena *a, const struct build *b, const struct merge_late 
             u[un++] = (struct app_unscheduled){.request = x->req->id, .reason = x->why};
         const char *slot = placed ? b->slots[x->slot].id : NULL;
         const char *table = placed ? b->tabs[x->table].id : NULL;
-        bool stayed = placed && x->had && str_same(x->had->slot, slot) &&
-                      str_same(x->had->location, table);
+        bool stayed = placed && x->had && idmap_str_same(x->had->slot, slot) &&
+                      idmap_str_same(x->had->location, table);
         out->late_unscheduled += !placed;
         out->late_placed += placed && !x->had;
         out->late_kept += stayed;
@@ -113,7 +114,7 @@ static bool copy_str(struct arena *a, const char **s)
     return !*s || (*s = arena_strdup(a, *s)) != NULL;
 }
 
-int report_copy(struct app_schedule_report *r, struct arena *a)
+int schedule_report_copy(struct app_schedule_report *r, struct arena *a)
 {
     struct app_unscheduled *u = arena_alloc(a, ((size_t)r->unscheduled_n + 1) * sizeof *u);
     struct app_schedule_warning *w =

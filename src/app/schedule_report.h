@@ -7,7 +7,7 @@
 #include "app/schedule_merge.h"
 
 /* Marks the requests still accepted when the schedule is written. */
-struct report_still {
+struct schedule_report_still {
     const struct idmap *req_ix;
     unsigned char *accepted;
 };
@@ -15,22 +15,23 @@ struct report_still {
 /* The report speaks of the requests still accepted when the schedule was
  * written: the others are neither accepted nor scheduled, and their reasons
  * and warnings are moot. */
-void report_forget_gone(struct app_schedule_report *out, const struct report_still *k,
-                        const int *slot, int M);
+void schedule_report_forget_gone(struct app_schedule_report *out,
+                                 const struct schedule_report_still *k, const int *slot, int M);
 
 /* "slots 3-7" for a reason, 1-based like a printed programme; a missing
  * interpreter is named by its pair ("no uk-en interpreter left ..."). */
-const char *report_reason_text(struct arena *a, const struct sched_solution *sol,
-                               const struct app_interpreting *ip, int m);
+const char *schedule_report_reason_text(struct arena *a, const struct sched_solution *sol,
+                                        const struct app_interpreting *ip, int m);
 
-/* The report once the late requests went where place_late put them: those
+/* The report once the late requests went where schedule_place_late put them: those
  * accepted meanwhile count as accepted, the placed ones as scheduled, the
  * others are unscheduled with their reason (the solve's own reason dropped,
  * but for one an accept's run had placed); out->late says where each went. */
-int report_late(struct arena *a, const struct build *b, const struct merge_late *late,
-                int late_n, struct app_schedule_report *out);
+int schedule_report_late(struct arena *a, const struct schedule_build *b,
+                         const struct schedule_merge_late *late, int late_n,
+                         struct app_schedule_report *out);
 
 /* The report's strings and arrays, from the run's arena into a. */
-int report_copy(struct app_schedule_report *r, struct arena *a);
+int schedule_report_copy(struct app_schedule_report *r, struct arena *a);
 
 #endif

@@ -72,6 +72,7 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_agenda(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_procure(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_consortium(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv);
 /* `import cordis` (argv[0] = "cordis"). */
 int cli_import_cordis(struct cli_ctx *ctx, int argc, char **argv);

@@ -135,6 +135,27 @@ size_t utf8_length(const char *s, size_t n)
     return count;
 }
 
+bool utf8_is_combining(long c)
+{
+    return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+           (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+           (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+size_t utf8_letters(const char *s, size_t n)
+{
+    size_t count = 0;
+    const char *p = s, *end = s + n;
+    while (p < end) {
+        long c = utf8_decode(&p, end);
+        if (c < 0)
+            p++; /* a malformed byte counts as one, and is stepped over */
+        if (count == 0 || !utf8_is_combining(c))
+            count++;
+    }
+    return count;
+}
+
 void utf8_fold_case(const char *s, size_t n, char *out)
 {
     const unsigned char *p = (const unsigned char *)s;

@@ -49,6 +49,15 @@ long utf8_find(const char *s, size_t n, bool (*is_bad)(long c), long *cp);
 /* Number of code points in a valid string. */
 size_t utf8_length(const char *s, size_t n);
 
+/* A combining mark (U+0300-036F, 1AB0-1AFF, 1DC0-1DFF, 20D0-20FF,
+ * FE20-FE2F): part of the letter before it, as in й typed as и + U+0306. */
+bool utf8_is_combining(long c);
+
+/* Number of characters of a valid string as a person counts them: a
+ * combining mark counts with the letter before it (one that opens the
+ * string counts alone). web/js/forms.js counts a password the same way. */
+size_t utf8_letters(const char *s, size_t n);
+
 /* The length of the longest prefix of s[0..n) of at most max bytes that
  * does not end inside a character, to cut a value quoted in a message. */
 size_t utf8_prefix(const char *s, size_t n, size_t max);

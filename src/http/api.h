@@ -86,10 +86,16 @@ void api_me_availability_put(struct http_req *r);
 void api_person_availability(struct http_req *r);
 void api_person_availability_put(struct http_req *r);
 
+/* handlers_consortium.c */
+void api_consortium_programmes(struct http_req *r);
+void api_consortium_check(struct http_req *r);
+
 /* handlers_procure.c */
 void api_procure_instruments(struct http_req *r);
 void api_procure_plan(struct http_req *r);
 void api_procure_ocds(struct http_req *r);
+void api_procure_demand_get(struct http_req *r);
+void api_procure_supply_get(struct http_req *r);
 void api_procure_demand_post(struct http_req *r);
 void api_procure_demand_put(struct http_req *r);
 void api_procure_demand_delete(struct http_req *r);

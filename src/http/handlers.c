@@ -152,8 +152,11 @@ static void h_invitation(struct http_req *r)
  * cannot send. */
 static void h_invitation_accept(struct http_req *r)
 {
+    /* a password past the rule's bytes is app_password_check's to refuse,
+     * with its code; the body is still bounded */
     static const struct http_field f[] = {
-        PASSWORD_FIELD,
+        {"password", HJ_STRING, .required = true, .min = 1, .max = 4 * APP_PASSWORD_MAX,
+         .unread = true},
         {NULL}};
     json_t *b = http_body(r, f);
     if (!b)
@@ -165,10 +168,17 @@ static void h_invitation_accept(struct http_req *r)
     enum app_login_result res =
         app_invitation_accept(r->s, &o->limits, r->params[0], http_json_str(b, "password"),
                               r->ip, (int64_t)time(NULL), token, csrf, &r->a, &u, &err);
+    /* a password refused: its code, against its field, for the page to say
+     * in its own language (the message stays the English one) */
+    const char *fault = res == APP_LOGIN_ERROR && err.kind == DF_ERR_INPUT
+                            ? app_password_fault(http_json_str(b, "password"))
+                            : NULL;
     json_decref(b);
     /* the browser's previous session (another login's, say) ends with its cookie */
     const char *old = MHD_lookup_connection_value(r->conn, MHD_COOKIE_KIND, "dfnc_session");
-    if (res != APP_LOGIN_OK) {
+    if (fault) {
+        http_reply_field_error(r, 422, fault, "password", err.msg);
+    } else if (res != APP_LOGIN_OK) {
         reply_invitation_refused(r, res, &err);
     } else if (old && app_logout(r->s, old, &err) < 0) {
         http_reply_df_err(r, &err);
@@ -529,13 +539,17 @@ const struct http_route http_routes[] = {
      ROUTE_ORGANISER | ROUTE_BACKGROUND},
     {"POST", "/api/v1/events/{id}/publish", api_publish, ROUTE_ORGANISER},
     {"GET", "/api/v1/events/{id}/unscheduled", api_unscheduled, ROUTE_ORGANISER},
+    {"GET", "/api/v1/consortium/programmes", api_consortium_programmes, 0},
+    {"POST", "/api/v1/consortium/check", api_consortium_check, ROUTE_NO_WRITE},
     {"GET", "/api/v1/procurement/instruments", api_procure_instruments, 0},
     {"GET", "/api/v1/procurement/plan", api_procure_plan, 0},
     {"GET", "/api/v1/procurement/ocds", api_procure_ocds, ROUTE_ORGANISER},
     {"POST", "/api/v1/procurement/demands", api_procure_demand_post, 0},
+    {"GET", "/api/v1/procurement/demands/{id}", api_procure_demand_get, 0},
     {"PUT", "/api/v1/procurement/demands/{id}", api_procure_demand_put, 0},
     {"DELETE", "/api/v1/procurement/demands/{id}", api_procure_demand_delete, 0},
     {"POST", "/api/v1/procurement/supplies", api_procure_supply_post, 0},
+    {"GET", "/api/v1/procurement/supplies/{id}", api_procure_supply_get, 0},
     {"PUT", "/api/v1/procurement/supplies/{id}", api_procure_supply_put, 0},
     {"DELETE", "/api/v1/procurement/supplies/{id}", api_procure_supply_delete, 0},
     {"GET", "/api/v1/requests", api_requests, 0},

@@ -11,9 +11,10 @@ static json_t *availability_json(const struct app_availability *av, bool with_co
     json_t *slots = json_array();
     for (int i = 0; i < av->slots_n; i++) {
         const struct app_avail_slot *x = &av->slots[i];
-        json_array_append_new(slots, json_pack("{ss ss ss ss ss sb}", "id", x->id, "session",
+        json_array_append_new(slots, json_pack("{ss ss ss ss ss sb so}", "id", x->id, "session",
                                                x->session, "day", x->day, "start", x->starts_at,
-                                               "end", x->ends_at, "available", x->available));
+                                               "end", x->ends_at, "available", x->available,
+                                               "set_by", api_str_or_null(x->set_by)));
     }
     json_t *j = json_pack("{ss ss sb so}", "person", av->person, "event", av->event, "published",
                           av->published, "slots", slots);
@@ -84,10 +85,14 @@ static void put_availability(struct http_req *r, const char *id)
         copied = false;
     json_decref(b);
     struct app_availability av;
+    /* the person's own word, else an organiser's (whose() let no one else by) */
+    enum app_avail_setter by = r->user.person && strcmp(r->user.person, person) == 0
+                                   ? APP_AVAIL_BY_PERSON
+                                   : APP_AVAIL_BY_ORGANISER;
     if (!copied)
         df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
-    if (!copied || app_availability_set(r->s, r->user.email, person, event, ids, (int)n, &r->a,
-                                        &av, &err) < 0) {
+    if (!copied || app_availability_set(r->s, r->user.email, by, person, event, ids, (int)n,
+                                        &r->a, &av, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

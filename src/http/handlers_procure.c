@@ -3,8 +3,9 @@
  * whole plan; a participant their organisation's demands and supplies, an
  * empty view when it has none) and the OCDS package (organisers only, by
  * the route's flag). The cutting is app/procure_view.c's. Demands and supplies
- * stated, changed and withdrawn (POST, PUT, DELETE): app/procure_edit.c says
- * who may; the bodies' fields are read as the importer reads its columns. */
+ * stated, read one by one, changed and withdrawn (POST, GET, PUT, DELETE):
+ * app/procure_edit.c says who may; the bodies' fields are read as the
+ * importer reads its columns. */
 #include <string.h>
 
 #include "app/fields.h"
@@ -157,6 +158,23 @@ static void withdraw(struct http_req *r, enum app_procure_kind kind)
     http_reply_json(r, 200, json_pack("{ss}", "withdrawn", r->params[0]));
 }
 
+/* GET of one demand or supply as stored, under the names PUT takes: what a
+ * form to change it is filled with (app_procure_get says who may read it). */
+static void read_one(struct http_req *r, enum app_procure_kind kind)
+{
+    struct df_err err = {0};
+    struct app_procure_actor who = actor_of(r);
+    struct store_demand d;
+    struct store_supply x;
+    if (app_procure_get(r->s, &who, kind, r->params[0], &r->a, &d, &x, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, app_procure_item_json(kind == APP_PROCURE_DEMAND ? &d : NULL, &x));
+}
+
+void api_procure_demand_get(struct http_req *r) { read_one(r, APP_PROCURE_DEMAND); }
+void api_procure_supply_get(struct http_req *r) { read_one(r, APP_PROCURE_SUPPLY); }
 void api_procure_demand_post(struct http_req *r) { save(r, APP_PROCURE_DEMAND, NULL); }
 void api_procure_demand_put(struct http_req *r) { save(r, APP_PROCURE_DEMAND, r->params[0]); }
 void api_procure_demand_delete(struct http_req *r) { withdraw(r, APP_PROCURE_DEMAND); }

@@ -2,6 +2,7 @@
  * meeting requests and meetings. */
 #include "store/store_internal.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 static const char event_rid_sql[] = "SELECT rid FROM events WHERE id = ?";
@@ -474,6 +475,7 @@ static int avail_row(void *ud, sqlite3_stmt *st)
         .id = store_col(st, 0), .session = store_col(st, 1), .day = store_col(st, 2),
         .seq = sqlite3_column_int(st, 3), .starts_at = store_col(st, 4),
         .ends_at = store_col(st, 5), .away = sqlite3_column_int(st, 6) != 0,
+        .set_by = store_col(st, 7),
     };
     return ((store_avail_fn)c->fn)(c->ud, &x);
 }
@@ -482,12 +484,12 @@ int store_availability_each(struct store *s, const char *person, const char *eve
                             store_avail_fn fn, void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT t.id, x.id, x.day, t.seq, t.starts_at, t.ends_at, EXISTS ("
-        "   SELECT 1 FROM unavailability u JOIN people p ON p.rid = u.person_rid"
-        "   WHERE u.slot_rid = t.rid AND p.id = ?1)"
-        " FROM slots t JOIN sessions x ON x.rid = t.session_rid"
-        " JOIN events e ON e.rid = x.event_rid WHERE e.id = ?2 AND x.kind = 'b2b'"
-        " ORDER BY t.seq";
+        "SELECT t.id, x.id, x.day, t.seq, t.starts_at, t.ends_at, u.slot_rid IS NOT NULL,"
+        " u.set_by FROM slots t JOIN sessions x ON x.rid = t.session_rid"
+        " JOIN events e ON e.rid = x.event_rid"
+        " LEFT JOIN unavailability u ON u.slot_rid = t.rid"
+        "  AND u.person_rid = (SELECT rid FROM people WHERE id = ?1)"
+        " WHERE e.id = ?2 AND x.kind = 'b2b' ORDER BY t.seq";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -497,31 +499,82 @@ int store_availability_each(struct store *s, const char *person, const char *eve
     return walk(s, st, avail_row, &c, err, "listing availability");
 }
 
+static bool among(const char *id, const char *const *ids, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (strcmp(ids[i], id) == 0)
+            return true;
+    return false;
+}
+
 int store_availability_set(struct store *s, const char *person, const char *event,
-                           const char *const *slots, int n, const char *reason,
+                           const char *const *slots, int n, const char *set_by,
                            struct df_err *err)
 {
-    static const char clear_sql[] =
-        "DELETE FROM unavailability WHERE person_rid = ?1 AND slot_rid IN ("
-        "   SELECT t.rid FROM slots t JOIN sessions x ON x.rid = t.session_rid"
-        "   WHERE x.event_rid = ?2)";
+    static const char away_sql[] =
+        "SELECT u.slot_rid, t.id FROM unavailability u JOIN slots t ON t.rid = u.slot_rid"
+        " JOIN sessions x ON x.rid = t.session_rid WHERE u.person_rid = ?1 AND x.event_rid = ?2";
+    static const char drop_sql[] =
+        "DELETE FROM unavailability WHERE person_rid = ?1 AND slot_rid = ?2";
+    /* a slot away already keeps its row, and with it who set it */
+    static const char add_sql[] =
+        "INSERT INTO unavailability(person_rid, slot_rid, set_by) VALUES (?,?,?)"
+        " ON CONFLICT DO NOTHING";
     sqlite3_int64 p = need_rid(s, person_rid_sql, "person", person, err);
     if (p < 0)
         return -1;
     sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", event, err);
     if (ev < 0)
         return -1;
-    sqlite3_stmt *st = store_stmt(s, clear_sql, err);
+    /* the slots no longer away, read whole before any is deleted */
+    sqlite3_int64 *gone = NULL;
+    int gone_n = 0, gone_cap = 0, rc, result = -1;
+    sqlite3_stmt *st = store_stmt(s, away_sql, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, p);
     sqlite3_bind_int64(st, 2, ev);
-    if (store_step_done(s, st, err, "clearing availability") < 0)
-        return -1;
-    for (int i = 0; i < n; i++)
-        if (store_unavailable_add(s, person, slots[i], reason, err) < 0)
-            return -1;
-    return 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (among(store_col(st, 1), slots, n))
+            continue;
+        if (gone_n == gone_cap) {
+            gone_cap = gone_cap ? 2 * gone_cap : 16;
+            sqlite3_int64 *more = realloc(gone, (size_t)gone_cap * sizeof *gone);
+            if (!more) {
+                df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+                goto out;
+            }
+            gone = more;
+        }
+        gone[gone_n++] = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        store_fail(s, err, "listing availability");
+        goto out;
+    }
+    for (int i = 0; i < gone_n; i++) {
+        if (!(st = store_stmt(s, drop_sql, err)))
+            goto out;
+        sqlite3_bind_int64(st, 1, p);
+        sqlite3_bind_int64(st, 2, gone[i]);
+        if (store_step_done(s, st, err, "clearing availability") < 0)
+            goto out;
+    }
+    for (int i = 0; i < n; i++) {
+        sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", slots[i], err);
+        if (t < 0 || !(st = store_stmt(s, add_sql, err)))
+            goto out;
+        sqlite3_bind_int64(st, 1, p);
+        sqlite3_bind_int64(st, 2, t);
+        store_bind_text(st, 3, set_by);
+        if (store_step_done(s, st, err, "saving availability") < 0)
+            goto out;
+    }
+    result = 0;
+out:
+    free(gone);
+    return result;
 }
 
 /* ---- requests ------------------------------------------------------------- */

@@ -464,6 +464,13 @@ static const char migration_17[] =
     "CREATE INDEX demands_buyer ON demands(buyer_rid);"
     "CREATE INDEX supplies_org ON supplies(org_rid);";
 
+/* Who marked a slot away: the person, an organiser (the console or the
+ * API) or an import; NULL for a slot marked before dfnc kept it, and for
+ * the demo's. */
+static const char migration_18[] =
+    "ALTER TABLE unavailability ADD COLUMN set_by TEXT"
+    " CHECK (set_by IN ('person','organiser','import'))";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -483,6 +490,7 @@ const struct store_migration store_migrations[] = {
     {15, "invitations: a login's one-time link to choose its password", migration_15},
     {16, "a counter of changes to what a procurement plan reads", migration_16},
     {17, "demands and supplies indexed by organisation", migration_17},
+    {18, "who marked a person away in a slot", migration_18},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -87,27 +87,35 @@ int store_demand_upsert(struct store *s, const struct store_demand *d, int *adde
     return 0;
 }
 
+/* A demand's columns as demand_row reads them; the WHERE or ORDER follows. */
+#define DEMAND_SELECT                                                                   \
+    "SELECT d.id, o.id, d.country, d.cpv, d.description, d.unit, d.deliver_by,"         \
+    " coalesce((SELECT group_concat(country, ';') FROM"                                 \
+    "   (SELECT country FROM demand_funders f WHERE f.demand_rid = d.rid"              \
+    "    ORDER BY country)), ''),"                                                      \
+    " d.quantity, d.max_unit_price_eur"                                                 \
+    " FROM demands d JOIN organisations o ON o.rid = d.buyer_rid"
+
+/* The row st stands on (its text valid until st steps or resets). */
+static struct store_demand demand_row(sqlite3_stmt *st)
+{
+    return (struct store_demand){
+        .id = store_col(st, 0), .buyer = store_col(st, 1), .country = store_col(st, 2),
+        .cpv = store_col(st, 3), .description = store_col(st, 4), .unit = store_col(st, 5),
+        .deliver_by = store_col(st, 6), .funders = store_col(st, 7),
+        .quantity = sqlite3_column_int64(st, 8),
+        .max_unit_price_eur = sqlite3_column_double(st, 9),
+    };
+}
+
 int store_demand_each(struct store *s, store_demand_fn fn, void *ud, struct df_err *err)
 {
-    static const char sql[] =
-        "SELECT d.id, o.id, d.country, d.cpv, d.description, d.unit, d.deliver_by,"
-        " coalesce((SELECT group_concat(country, ';') FROM"
-        "   (SELECT country FROM demand_funders f WHERE f.demand_rid = d.rid"
-        "    ORDER BY country)), ''),"
-        " d.quantity, d.max_unit_price_eur"
-        " FROM demands d JOIN organisations o ON o.rid = d.buyer_rid ORDER BY d.id";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
+    sqlite3_stmt *st = store_stmt(s, DEMAND_SELECT " ORDER BY d.id", err);
     if (!st)
         return -1;
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct store_demand d = {
-            .id = store_col(st, 0), .buyer = store_col(st, 1), .country = store_col(st, 2),
-            .cpv = store_col(st, 3), .description = store_col(st, 4), .unit = store_col(st, 5),
-            .deliver_by = store_col(st, 6), .funders = store_col(st, 7),
-            .quantity = sqlite3_column_int64(st, 8),
-            .max_unit_price_eur = sqlite3_column_double(st, 9),
-        };
+        struct store_demand d = demand_row(st);
         stop = fn(ud, &d);
     }
     if (!stop && rc != SQLITE_DONE)
@@ -154,27 +162,34 @@ int store_supply_upsert(struct store *s, const struct store_supply *x, int *adde
     return 0;
 }
 
+/* A supply's columns as supply_row reads them; the WHERE or ORDER follows. */
+#define SUPPLY_SELECT                                                                   \
+    "SELECT x.id, o.id, x.cpv, x.description, x.production_country, o.country,"         \
+    " x.capacity_per_month, x.unit_price_eur, x.eu_content_pct, x.lead_time_days,"      \
+    " x.ua_content_pct"                                                                 \
+    " FROM supplies x JOIN organisations o ON o.rid = x.org_rid"
+
+static struct store_supply supply_row(sqlite3_stmt *st)
+{
+    return (struct store_supply){
+        .id = store_col(st, 0), .org = store_col(st, 1), .cpv = store_col(st, 2),
+        .description = store_col(st, 3), .production_country = store_col(st, 4),
+        .org_country = store_col(st, 5), .capacity_per_month = sqlite3_column_int64(st, 6),
+        .unit_price_eur = sqlite3_column_double(st, 7),
+        .eu_content_pct = sqlite3_column_double(st, 8),
+        .lead_time_days = sqlite3_column_int(st, 9),
+        .ua_content_pct = sqlite3_column_double(st, 10),
+    };
+}
+
 int store_supply_each(struct store *s, store_supply_fn fn, void *ud, struct df_err *err)
 {
-    static const char sql[] =
-        "SELECT x.id, o.id, x.cpv, x.description, x.production_country, o.country,"
-        " x.capacity_per_month, x.unit_price_eur, x.eu_content_pct, x.lead_time_days,"
-        " x.ua_content_pct"
-        " FROM supplies x JOIN organisations o ON o.rid = x.org_rid ORDER BY x.id";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
+    sqlite3_stmt *st = store_stmt(s, SUPPLY_SELECT " ORDER BY x.id", err);
     if (!st)
         return -1;
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        struct store_supply x = {
-            .id = store_col(st, 0), .org = store_col(st, 1), .cpv = store_col(st, 2),
-            .description = store_col(st, 3), .production_country = store_col(st, 4),
-            .org_country = store_col(st, 5), .capacity_per_month = sqlite3_column_int64(st, 6),
-            .unit_price_eur = sqlite3_column_double(st, 7),
-            .eu_content_pct = sqlite3_column_double(st, 8),
-            .lead_time_days = sqlite3_column_int(st, 9),
-            .ua_content_pct = sqlite3_column_double(st, 10),
-        };
+        struct store_supply x = supply_row(st);
         stop = fn(ud, &x);
     }
     if (!stop && rc != SQLITE_DONE)
@@ -222,6 +237,73 @@ int store_procure_org_counts(struct store *s, const char *org, int64_t *demands,
     store_bind_text(st, 1, org);
     return read_counts(s, st, (int64_t *const[]){demands, supplies}, 2,
                        "counting an organisation's demands and supplies", err);
+}
+
+/* Steps st (id bound) once: 1 with the row's text copied into a by copy,
+ * 0 when there is none, -1 with err. */
+static int one_row(struct store *s, sqlite3_stmt *st, int (*copy)(sqlite3_stmt *, struct arena *,
+                                                                   void *),
+                   struct arena *a, void *out, const char *what, struct df_err *err)
+{
+    int rc = sqlite3_step(st), found = 0;
+    if (rc == SQLITE_ROW)
+        found = copy(st, a, out) == 0 ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    else if (rc != SQLITE_DONE)
+        found = store_fail(s, err, what);
+    sqlite3_reset(st);
+    return found;
+}
+
+/* *p's text, copied into a: 0, or -1 when memory ran out. */
+static int keep(struct arena *a, const char **p)
+{
+    if (*p && !(*p = arena_strdup(a, *p)))
+        return -1;
+    return 0;
+}
+
+static int copy_demand(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct store_demand *d = out;
+    *d = demand_row(st);
+    const char **text[] = {&d->id, &d->buyer, &d->country, &d->cpv, &d->description,
+                           &d->unit, &d->deliver_by, &d->funders};
+    for (size_t k = 0; k < sizeof text / sizeof *text; k++)
+        if (keep(a, text[k]) < 0)
+            return -1;
+    return 0;
+}
+
+static int copy_supply(sqlite3_stmt *st, struct arena *a, void *out)
+{
+    struct store_supply *x = out;
+    *x = supply_row(st);
+    const char **text[] = {&x->id, &x->org, &x->cpv, &x->description, &x->production_country,
+                           &x->org_country};
+    for (size_t k = 0; k < sizeof text / sizeof *text; k++)
+        if (keep(a, text[k]) < 0)
+            return -1;
+    return 0;
+}
+
+int store_demand_get(struct store *s, const char *id, struct arena *a, struct store_demand *d,
+                     struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, DEMAND_SELECT " WHERE d.id = ?", err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    return one_row(s, st, copy_demand, a, d, "reading a demand", err);
+}
+
+int store_supply_get(struct store *s, const char *id, struct arena *a, struct store_supply *x,
+                     struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, SUPPLY_SELECT " WHERE x.id = ?", err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    return one_row(s, st, copy_supply, a, x, "reading a supply", err);
 }
 
 /* The organisation (its id, into a) of the row that sql finds by id: 1, 0

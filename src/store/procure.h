@@ -39,6 +39,13 @@ int store_supply_upsert(struct store *s, const struct store_supply *x, int *adde
 typedef int (*store_supply_fn)(void *ud, const struct store_supply *x);
 int store_supply_each(struct store *s, store_supply_fn fn, void *ud, struct df_err *err);
 
+/* Demand or supply id, its text copied into a: 1, 0 when there is no such
+ * row, -1 with err. */
+int store_demand_get(struct store *s, const char *id, struct arena *a, struct store_demand *d,
+                     struct df_err *err);
+int store_supply_get(struct store *s, const char *id, struct arena *a, struct store_supply *x,
+                     struct df_err *err);
+
 /* The organisation of demand id (its buyer's id) or of supply id, copied
  * into a: 1, 0 when there is no such demand or supply, -1 with err. */
 int store_demand_buyer(struct store *s, const char *id, struct arena *a, const char **buyer,

@@ -191,9 +191,10 @@ typedef int (*store_unavailable_fn)(void *ud, const char *person, const char *sl
 int store_unavailable_each(struct store *s, const char *event, store_unavailable_fn fn,
                            void *ud, struct df_err *err);
 /* One B2B slot of an event as a person sees their availability: away is
- * whether they said they cannot meet in it. */
+ * whether they cannot meet in it, set_by who said so ("person",
+ * "organiser", "import"; NULL when not away or not recorded). */
 struct store_avail_slot {
-    const char *id, *session, *day, *starts_at, *ends_at;
+    const char *id, *session, *day, *starts_at, *ends_at, *set_by;
     int seq;
     bool away;
 };
@@ -203,11 +204,12 @@ typedef int (*store_avail_fn)(void *ud, const struct store_avail_slot *x);
 int store_availability_each(struct store *s, const char *person, const char *event,
                             store_avail_fn fn, void *ud, struct df_err *err);
 /* Replaces person's unavailability among the event's slots with slots[0..n)
- * (unique ids the caller checked are B2B slots of that event), each with
- * reason; their unavailability at other events stays. Several writes: call
- * it inside the caller's transaction (store_begin). */
+ * (unique ids the caller checked are B2B slots of that event): a slot away
+ * already keeps who set it, a new one is set_by's ("person", "organiser" or
+ * "import"); their unavailability at other events stays. Several writes:
+ * call it inside the caller's transaction (store_begin). */
 int store_availability_set(struct store *s, const char *person, const char *event,
-                           const char *const *slots, int n, const char *reason,
+                           const char *const *slots, int n, const char *set_by,
                            struct df_err *err);
 
 /* ---- meeting requests ----------------------------------------------- */

@@ -219,6 +219,7 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 c = sqlite3.connect(DB)
 c.executescript('DROP TABLE invitations; DROP TABLE device_tokens;'
                 'ALTER TABLE supplies DROP COLUMN ua_content_pct;'
+                'ALTER TABLE unavailability DROP COLUMN set_by;'
                 'DROP TABLE procure_generation; DROP INDEX demands_buyer; DROP INDEX supplies_org;' +
                 ''.join(f'DROP TRIGGER {t}_procure_{w};'
                         for t in ('demands', 'demand_funders', 'supplies', 'organisations', 'cpv')
@@ -309,6 +310,40 @@ p = dfnc('damaged.db', 'check')
 ok(p.returncode == 3 and 'database damaged.db: integrity: PRAGMA integrity_check: row 1 missing '
    'from index organisations_country\n' in p.stdout and 'integrity damaged' in p.stdout,
    'a damaged index is reported by the integrity check, one line each', p.stdout + p.stderr)
+
+# ---- an organiser's glossary an older dfnc took, two of whose lines no longer fit --------------
+# electronic has електронний and радіоелектронний in dfnc's own glossary:
+# line 2 gives it a third, line 3 a fourth, one too many
+with open(DEMO, 'rb') as f, open('glossary.db', 'wb') as g:
+    g.write(f.read())
+c = sqlite3.connect('glossary.db')
+c.execute('DELETE FROM glossary')
+c.execute("INSERT INTO glossary(line, en, uk, negated) VALUES (1, 'radar', 'радіолокатор', 0), "
+          "(2, 'electronic', 'коптер', 0), (3, 'electronic', 'птах', 0)")
+c.commit()
+c.close()
+p = dfnc('glossary.db', 'check')
+ok(p.returncode == 3 and 'glossary line 3: line: "electronic" has more than 3 translations; ' in p.stdout
+   and 'glossary line 1:' not in p.stdout and 'glossary line 2:' not in p.stdout and 'partner questions leave this line out (dfnc export '
+   'glossary, mend it, dfnc import glossary)' in p.stdout and "the organiser's glossary:" not in p.stdout,
+   'a stored glossary line that no longer fits is a problem of its line, the way out said',
+   p.stdout + p.stderr)
+p = dfnc('glossary.db', 'check', '--json')
+doc = json.loads(p.stdout) if p.stdout.startswith('{') else {}
+ok(doc.get('kinds', {}).get('glossary') == {'rows': 3, 'problems': 1, 'warnings': 0},
+   '--json: the glossary kind counts its lines and those left out', p.stdout[-600:])
+ok(dfnc(DEMO, 'check', '--json').returncode == 0, 'the demo forum has no glossary problem')
+c = sqlite3.connect('glossary.db')
+c.executemany("INSERT INTO glossary(line, en, uk, negated) VALUES (?, 'electronic', ?, 0)",
+              [(4 + i, 'слово%02d' % i) for i in range(30)])
+c.commit()
+c.close()
+doc = json.loads(dfnc('glossary.db', 'check', '--json').stdout)
+named = [f for f in doc['findings'] if f['kind'] == 'glossary']
+ok(doc['kinds']['glossary'] == {'rows': 33, 'problems': 31, 'warnings': 0} and len(named) <= 21
+   and named[-1]['message'] == '%d more lines left out as well' % (31 - len(named) + 1),
+   'thirty-one lines left out: every one counted, the first named and the rest said as a number',
+   json.dumps(named[-2:], ensure_ascii=False))
 
 # ---- while a server serves it and a writer holds its write lock ------------------------------
 server = subprocess.Popen([DFNC, '--db', DEMO, 'serve', '--port', '0', '--no-access-log'],

@@ -187,5 +187,38 @@ else
 fi
 "$DFNC" --db "$T/d.db" recommend ghost > "$T/out" 2>&1
 check "recommend for an unknown name exits 3" "[ $? -eq 3 ]"
+
+# a consortium for the project idea: the CORDIS lead and its ranked partners
+"$DFNC" --db "$T/c.db" partners --lead 999984059 --text "counter-drone radar" --top 20 --json \
+    | python3 -c 'import json,sys; print(",".join(p["org"] for p in json.load(sys.stdin)))' > "$T/cands"
+"$DFNC" --db "$T/c.db" consortium --programme edf 999984059 --candidates "$(cat "$T/cands")" --json > "$T/out"
+check "consortium: the lead alone falls short and the fewest ranked partners of new countries complete it" \
+    "[ $? -eq 0 ] && python3 -c '
+import json, sys
+v = json.load(open(sys.argv[1]))
+cands = {c[\"org\"]: c for c in v[\"candidates\"]}
+lead = v[\"members\"][0]
+picked = [cands[o] for o in v[\"complete_with\"]]
+countries = {lead[\"country\"]} | {c[\"country\"] for c in picked}
+assert not v[\"meets\"] and lead[\"counts\"] and v[\"entities_missing\"] == 2, v
+assert len(picked) == 2 and all(c[\"counts\"] for c in picked) and len(countries) == 3, picked
+order = list(cands)
+first = next(o for o in order if cands[o][\"counts\"] and cands[o][\"country\"] != lead[\"country\"])
+assert v[\"complete_with\"][0] == first, (first, v[\"complete_with\"])
+' '$T/out'"
+"$DFNC" --db "$T/c.db" consortium --programme edf 999984059 --candidates "$(cat "$T/cands")" > "$T/out"
+check "consortium: the text says what is missing and whom to add" \
+    "[ $? -eq 0 ] && grep -q 'not met: 2 more eligible entities, from 2 more countries' '$T/out' && grep -q 'to complete it, add:' '$T/out' && grep -q 'not checked: ' '$T/out'"
+"$DFNC" --db "$T/c.db" consortium --programme edip 999984059 > "$T/out" 2>&1
+check "consortium: an unknown programme exits 3 naming the known ones" \
+    "[ $? -eq 3 ] && grep -q 'no programme \"edip\" (known: edf)' '$T/out'"
+"$DFNC" --db "$T/c.db" consortium --programme edf 999984059 nobody > "$T/out" 2>&1
+check "consortium: an unknown organisation exits 3 naming it" \
+    "[ $? -eq 3 ] && grep -q 'no organisation \"nobody\"' '$T/out'"
+"$DFNC" --db "$T/c.db" consortium 999984059 > "$T/out" 2>&1
+check "consortium: no programme is a usage error" "[ $? -eq 2 ]"
+"$DFNC" consortium --list > "$T/out"
+check "consortium --list: the rules with their articles" \
+    "[ $? -eq 0 ] && grep -q '\"rules\": \"at least 3 eligible entities (Art. 10, secondary)' '$T/out'"
 echo "1..$n"
 exit $fail

@@ -194,8 +194,9 @@ export function sameButtons() {
 // Data (what the page marks translate="no": names, descriptions, messages)
 // whose language, as its letters tell, is not the one its element says (its
 // lang, or the nearest ancestor's, the page's at the top): a Latin-script
-// name on a Ukrainian page left to a Ukrainian voice, or a Ukrainian's
-// Cyrillic name on an English page to an English one. Text with both is
+// name on a Ukrainian page left to a Ukrainian voice (a name says und-Latn
+// there, no language but its script), or a Ukrainian's Cyrillic name on an
+// English page to an English one. Text with both is
 // taken by most of its letters, and not judged where each has a good part of
 // them (a name and an English title in one option); a link's address does
 // not count.

@@ -609,7 +609,9 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.match(await page.locator('#event-moved li').first().textContent(), /: з .+\(Europe\/Paris\), Стіл \d+ на .+\(Europe\/Brussels\), Стіл \d+$/);
   // each party's name and organisation in its own language, for a screen reader's voice
   assert.deepEqual(await page.evaluate(dataLanguage), [], 'data in another language\'s voice');
-  assert.ok(await page.locator('#event-moved li strong [lang=en]').count() > 0, 'the European parties say lang=en');
+  // (a name says its script, not English: und-Latn on a Ukrainian page)
+  assert.ok(await page.locator('#event-moved li strong [lang="und-Latn"]').count() > 0, 'the European parties say und-Latn');
+  assert.equal(await page.locator('#event-moved li strong [lang=en]').count(), 0, 'no name claims English');
   await page.selectOption('#lang', 'en');
   await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('#event-form'));
   // A late B2B session on day two, cut into three 20-minute slots numbered
@@ -1118,6 +1120,65 @@ test('a participant in Ukrainian asks for partners for a project idea, in Ukrain
   await ctx.close();
 });
 
+test('a Ukrainian drone maker on a phone puts an EDF consortium together from the partners found, in Ukrainian', async () => {
+  const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  await open(page, '/partners');
+  const me = await page.evaluate(async () => (await (await fetch('/api/v1/me')).json()).organisation);
+  assert.equal(me.country, 'UA');
+  await page.locator('#partners-programme option[value=edf]').waitFor({ state: 'attached' });
+  await page.selectOption('#partners-programme', 'edf');
+  await page.selectOption('#partners-region', 'eu');
+  await page.fill('#partners-text', 'Протидія дронам і радари для захисту критичної інфраструктури, з випробуваннями в Польщі');
+  await page.click('#partners-form button[type=submit]');
+  await page.locator('#partners[aria-busy=false] li.suggestion').first().waitFor();
+  await page.locator('#consortium:not([hidden]) #consortium-status').waitFor();
+  const cards = page.locator('#partners li.suggestion');
+  const ids = await cards.evaluateAll((els) => els.map((e) => e.dataset.org));
+  const orgs = JSON.parse(dfnc(['export', 'organisations', '-', '--format', 'json']));
+  const country = (id) => orgs.find((o) => o.id === id).country;
+  // the lead alone: established in Ukraine, it does not count toward EDF's three
+  await page.waitForFunction(() => /Ще не відповідає вимогам/.test(document.querySelector('#consortium-status').textContent));
+  assert.match(await page.textContent('#consortium-title'), /Ваш консорціум за правилами: European Defence Fund \(EDF\)/);
+  assert.match(await page.textContent('#consortium-status'), /Прийнятних учасників: 0 із щонайменше 3; їхніх країн: 0 із щонайменше 3/);
+  assert.match(await page.textContent('#consortium .members'), /\(ви, лідер\) · не зараховується: зареєстрована в Україні, яка не є асоційованою країною цієї програми/);
+  // every card found says whether it counts, as its country says
+  for (const id of ids) {
+    const note = await page.textContent(`#partners li.suggestion[data-org="${id}"] .consortium-pick .counts`);
+    assert.match(note, /^зараховується: зареєстрована в країні /, `${id} (${country(id)}): ${note}`);
+  }
+  // the fewest partners found that complete it, taken in one step
+  const complete = await page.evaluate(async ([lead, cands]) => {
+    const r = await fetch('/api/v1/consortium/check', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') }, body: JSON.stringify({ programme: 'edf', members: [lead], candidates: cands }) });
+    return r.ok ? (await r.json()).complete_with : `HTTP ${r.status}`;
+  }, [me.id, ids]);
+  assert.ok(Array.isArray(complete) && complete.length === 3, `the API completes it with three: ${complete}`);
+  assert.match(await page.textContent('#consortium .complete'), /Консорціум доповнили б ці знайдені партнери:/);
+  await page.click('#consortium-take');
+  await page.waitForFunction(() => /Консорціум відповідає правилу/.test(document.querySelector('#consortium-status').textContent));
+  const chosen = await page.locator('#partners .consortium-pick button[aria-pressed=true]').evaluateAll(
+    (els) => els.map((b) => b.closest('li.suggestion').dataset.org));
+  assert.equal(chosen.length, 3, `three chosen: ${chosen}`);
+  assert.equal(new Set(chosen.map(country)).size, 3, `in three countries: ${chosen.map(country)}`);
+  assert.deepEqual(chosen.slice().sort(), complete.slice().sort());
+  assert.equal(await page.locator('#consortium .members li').count(), 4);
+  assert.equal(await page.textContent(`#partners li.suggestion[data-org="${chosen[0]}"] .consortium-pick button`), 'Вилучити з консорціуму');
+  // one taken out again: short of the rule once more
+  await page.click(`#partners li.suggestion[data-org="${chosen[0]}"] .consortium-pick button`);
+  await page.waitForFunction(() => /Ще не відповідає вимогам/.test(document.querySelector('#consortium-status').textContent));
+  assert.equal(await page.locator('#consortium .members li').count(), 3);
+  await page.click('#consortium details summary');
+  assert.match(await page.textContent('#consortium details'), /щонайменше 3 прийнятних учасників \(ст\. 10; вторинне джерело\)/);
+  // no programme: the cards say nothing of it and the panel goes
+  await page.selectOption('#partners-programme', '');
+  await page.locator('#consortium[hidden]').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('#partners .consortium-pick:not([hidden])').count(), 0);
+  await page.selectOption('#partners-programme', 'edf');
+  await page.locator('#consortium:not([hidden])').waitFor();
+  await assertUkrainian(page);
+  await shoot(page, 'drone-maker-consortium-uk');
+  await ctx.close();
+});
+
 // An organisation from the EU with people, whose page offers meeting requests.
 function otherOrg() {
   const people = JSON.parse(dfnc(['export', 'people', '-', '--format', 'json']));
@@ -1161,13 +1222,28 @@ async function walkPages(checks) {
         // the forms to add a demand and an offer open, as a buyer or supplier
         // fills them, or the organiser for one (with its organisation picker)
         await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
-        await page.click('#proc-add-demand');
-        await page.click('#proc-add-supply');
+        for (const add of ['#proc-add-demand', '#proc-add-supply']) {
+          if (await page.locator(add).isVisible()) await page.click(add);
+        }
+        if (p.startsWith('/console/procurement')) {
+          // the organisation picker's list open on a Ukrainian name, and a
+          // demand's and an offer's row read into the form to change them
+          await page.locator('#proc-supply-form input[name=organisation]').fill('Крила');
+          await page.locator('#proc-supply-form [role=option]').first().waitFor();
+          await page.locator('#proc-offers tr[data-supply] button.edit').first().click();
+          await page.locator('#proc-supply-form-h', { hasText: 'Змінити пропозицію' }).waitFor();
+          await page.locator('#proc-plan tr[data-demand] button.edit').first().click();
+          await page.locator('#proc-demand-form-h', { hasText: 'Змінити потребу' }).waitFor();
+        }
       }
       if (p === '/partners') {
+        await page.locator('#partners-programme option[value=edf]').waitFor({ state: 'attached' });
+        await page.selectOption('#partners-programme', 'edf');
         await page.fill('#partners-text', 'Протидія дронам і радари для захисту енергетики');
         await page.click('#partners-form button[type=submit]');
         await page.locator('#partners[aria-busy=false] li.suggestion').first().waitFor();
+        await page.locator('#consortium:not([hidden]) #consortium-status:not(:empty)').waitFor();
+        await page.click('#consortium details summary');
       }
       for (const [k, fn] of Object.entries(checks)) {
         for (const x of await fn(page)) wrong[k].push(`${who ? who.email.split('@')[0] : 'anonymous'} ${p}: ${x}`);
@@ -1263,9 +1339,13 @@ function axeStates(welcome) {
       [`/organisations/${encodeURIComponent(otherOrg().id)}`, null],
       ['/suggestions', wait('#suggestions li.suggestion')],
       ['/partners', async function asked(page) {
+        await page.locator('#partners-programme option[value=edf]').waitFor({ state: 'attached' });
+        await page.selectOption('#partners-programme', 'edf');
         await page.fill('#partners-text', 'Counter-drone radar for protecting energy infrastructure');
         await page.click('#partners-form button[type=submit]');
         await page.locator('#partners[aria-busy=false] li.suggestion').first().waitFor();
+        await page.locator('#consortium:not([hidden]) #consortium-status:not(:empty)').waitFor();
+        await page.click('#consortium details summary');
       }],
       ['/requests', null],
       ['/agenda', null],
@@ -1332,7 +1412,19 @@ function axeStates(welcome) {
       ['/console/procurement?instrument=edip', async function organiserSupplyFormOpen(page) {
         await page.locator('#proc-lots').waitFor();
         await page.click('#proc-add-supply');
-        await page.locator('#proc-supply-form select[name=organisation]').waitFor();
+        // the picker's list open on what was typed
+        await page.locator('#proc-supply-form input[name=organisation]').fill('aero');
+        await page.locator('#proc-supply-form [role=option]').first().waitFor();
+      }],
+      ['/console/procurement?instrument=edip', async function organiserEditsOffer(page) {
+        await page.locator('#proc-offers').waitFor();
+        await page.locator('#proc-offers tr[data-supply] button.edit').first().click();
+        await page.locator('#proc-supply-form-h', { hasText: /Change the offer|Змінити пропозицію/ }).waitFor();
+      }],
+      ['/console/procurement?instrument=edip', async function organiserEditsDemand(page) {
+        await page.locator('#proc-lots').waitFor();
+        await page.locator('#proc-plan tr[data-demand] button.edit').first().click();
+        await page.locator('#proc-demand-form-h', { hasText: /Change the demand|Змінити потребу/ }).waitFor();
       }],
     ]],
     [BUYER, [['/procurement?instrument=edip', wait('#proc-demands')],
@@ -1391,6 +1483,32 @@ test('axe finds nothing against WCAG A and AA on any page, in either language, o
   const lang = walks.flatMap((w) => w.lang);
   assert.deepEqual(found, [], `axe:\n${found.join('\n')}`);
   assert.deepEqual(lang, [], `data read in another language's voice:\n${lang.join('\n')}`);
+});
+
+test('a name says no language: a Latin-script name on a Ukrainian page is not English, on an English page the page\'s', async () => {
+  newcomer('nm', 'Jan Quistorp', 'Quistorp Optyka');
+  const link = dfnc(['user', 'invite', 'p-nm', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];
+  // what a name's element says, and the nearest language over it
+  const said = (x, sel) => { const el = x.matches(sel) ? x : x.querySelector(sel); return [el.getAttribute('lang'), el.closest('[lang]').getAttribute('lang')]; };
+  for (const [locale, own, near] of [['uk-UA', 'und-Latn', 'und-Latn'], ['en-GB', null, 'en']]) {
+    const ctx = await newContext(locale);
+    const page = await ctx.newPage();
+    await page.goto(link);
+    await page.waitForFunction(() => document.body.dataset.ready === '/welcome');
+    assert.deepEqual(await page.$eval('#welcome-title', said, '[translate=no]'), [own, near], `${locale}: the welcome's name`);
+    await ctx.close();
+  }
+  // the organiser's list of people, in Ukrainian: the person's name and the organisation's
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+  await open(page, '/console/people?q=Quistorp');
+  await page.locator('#person-0').waitFor();
+  assert.equal(await page.textContent('#person-0'), 'Jan Quistorp');
+  assert.deepEqual(await page.$eval('#person-0', said, '[translate=no]'), ['und-Latn', 'und-Latn']);
+  assert.deepEqual(await page.$eval('#people tbody tr a[href="/organisations/org-nm"]', said, '[translate=no]'), ['und-Latn', 'und-Latn']);
+  // (a title, "CEO", is English text and says so)
+  assert.equal(await page.locator('#people [id^=person-][lang=en], #people tbody td:nth-child(2) [lang=en]').count(), 0,
+    'no name in the list claims English');
+  await ctx.close();
 });
 
 // The element that has the focus, as a test reads it: its class and text,
@@ -2041,7 +2159,7 @@ test('an invited participant chooses a password on a phone, in Ukrainian, and is
   await back.ctx.close();
 });
 
-test('the welcome page counts a password as the server does: in characters, at most 1024 bytes', async () => {
+test('the welcome page counts a password as the server does: in characters (a combining mark with its letter), at most 1024 bytes', async () => {
   newcomer('rule', 'Петро Правило', 'Rule Optics');
   const link = dfnc(['user', 'invite', 'p-rule', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];
   const token = link.split('#')[1];
@@ -2058,6 +2176,7 @@ test('the welcome page counts a password as the server does: in characters, at m
   const refused = [
     ['пароль', short],                  // 6 letters, 12 bytes: the server once took it
     ['паролик', short],                 // 7 letters, 14 bytes
+    ['ча\u0438\u0306ови\u0438\u0306', short],    // чайовий, 7 letters with й as и + a combining breve: 9 code points
     ['🚀🚀🚀🚀', short],                 // 4 characters, 8 UTF-16 units (minlength's count)
     ['ж'.repeat(513), long],            // 513 letters, 1026 bytes
   ];
@@ -2070,15 +2189,50 @@ test('the welcome page counts a password as the server does: in characters, at m
     });
     assert.equal(r.status, 422, `the server refuses ${[...pw].length} characters too`);
   }
-  // eight Cyrillic letters: valid on the page, and taken by the server
-  await page.fill(field, 'джмелині');
+  // eight Cyrillic letters, two of them й as и + a combining breve: valid on
+  // the page, and taken by the server
+  const eight = 'га\u0438\u0306кови\u0438\u0306';
+  await page.fill(field, eight);
   assert.equal(await page.$eval(field, (c) => c.validity.valid), true, 'eight letters are enough');
-  await page.fill('#welcome-form input[name=password-again]', 'джмелині');
+  await page.fill('#welcome-form input[name=password-again]', eight);
   await page.click('#welcome-form button[type=submit]');
   await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
   await ctx.close();
-  const back = await signedIn({ email: 'rule@late.test', password: 'джмелині' }, 'en-GB');
+  const back = await signedIn({ email: 'rule@late.test', password: eight }, 'en-GB');
   await back.ctx.close();
+});
+
+test('the welcome page says the server\'s refusal of a password in Ukrainian, and one it has no words for in English, marked so', async () => {
+  newcomer('srv', 'Сергій Сервер', 'Server Optics');
+  const link = dfnc(['user', 'invite', 'p-srv', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];
+  const ctx = await newContext('uk-UA', PHONE);
+  const page = await ctx.newPage();
+  await page.goto(link);
+  await page.waitForFunction(() => document.body.dataset.ready === '/welcome');
+  // a page whose own check the server's rule outgrew: it sends what the server refuses
+  await page.$eval('#welcome-form', (f) => { f.noValidate = true; });
+  const alert = '#welcome-form [role=alert]';
+  for (const name of ['password', 'password-again']) await page.fill(`#welcome-form input[name=${name}]`, 'short');
+  await page.click('#welcome-form button[type=submit]');
+  await page.locator(alert).waitFor();
+  assert.equal(await page.locator(alert).textContent(),
+    `${UK['error.save']} ${UK['apierr.password_too_short'].replace('{min}', '8')}`);
+  assert.equal(await page.locator(`${alert} [lang=en]`).count(), 0, 'nothing in English');
+  assert.equal(await page.getAttribute('#welcome-form input[name=password]', 'aria-invalid'), 'true');
+  // a code the page has no sentence for: the server's message, in English and said to be
+  const said = 'this password is on a list of leaked ones';
+  await page.route('**/api/v1/invitations/*', (route) => (route.request().method() === 'POST'
+    ? route.fulfill({ status: 422, contentType: 'application/json', body: JSON.stringify({ error: { code: 'password_leaked', message: said, field: 'password' } }) })
+    : route.continue()));
+  for (const name of ['password', 'password-again']) await page.fill(`#welcome-form input[name=${name}]`, 'пароль-на-вісім');
+  await page.click('#welcome-form button[type=submit]');
+  await page.waitForFunction((x) => document.querySelector(x)?.textContent.includes('leaked'), alert);
+  assert.equal(await page.locator(`${alert} [lang=en]`).textContent(), said);
+  assert.equal(await page.locator(alert).textContent(), `${UK['error.save']} ${said}`);
+  await page.unroute('**/api/v1/invitations/*');
+  await page.click('#welcome-form button[type=submit]');
+  await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  await ctx.close();
 });
 
 test('the organiser invites everyone not yet invited from the console and gets the CSV', async () => {
@@ -2246,6 +2400,10 @@ test('the organiser marks a participant away in the slot of her meeting, from th
   const [placed] = await meetingOf();
   assert.ok(placed && placed.slot, 'the first run placed the meeting');
   const x = placed.slot;
+  // another slot marked away by a file
+  const y = [1, 2, 3].map((n) => `${ev}-t${n}`).find((id) => id !== x);
+  fs.writeFileSync(path.join(TMP, 'orgavail-away.csv'), `person,event,away\np-minister,${ev},${y}\n`);
+  dfnc(['import', 'availability', path.join(TMP, 'orgavail-away.csv')]);
 
   // found on the participants page, her availability opened from her row
   await open(page, `/console/people?event=${ev}&q=Minister`);
@@ -2256,11 +2414,19 @@ test('the organiser marks a participant away in the slot of her meeting, from th
   assert.equal(await page.textContent('#person-availability-title'), UK['org_avail.title'].replace('{name}', 'Marta Minister'));
   const boxes = page.locator('#availability-form input[type=checkbox]');
   assert.equal(await boxes.count(), 3, 'the event\'s three B2B slots');
-  assert.equal(await page.locator('#availability-form input:checked').count(), 3, 'free in every slot at first');
+  assert.equal(await page.locator('#availability-form input:checked').count(), 2, 'free in every slot but the file\'s');
+  // who marked a slot away, beside it and tied to its box
+  const by = (id) => page.textContent(`#avail-${id}-by`);
+  assert.equal(await by(y), UK['avail.set_by_import']);
+  assert.equal(await page.getAttribute(`#avail-${y}`, 'aria-describedby'), `avail-${y}-by`);
+  assert.equal(await by(x), '', 'a free slot says no one');
   await page.locator(`#availability-form input[value="${x}"]`).uncheck();
   await page.click('#availability-save');
   await page.waitForFunction(() => document.getElementById('availability-outcome').textContent !== '');
-  assert.equal(await page.textContent('#availability-outcome'), UK['org_avail.saved.one'].replace('{n}', '1'));
+  assert.equal(await page.textContent('#availability-outcome'), UK['org_avail.saved.few'].replace('{n}', '2'));
+  // the slot she had is the organiser's now, the file's stays the file's
+  assert.equal(await by(x), UK['avail.set_by_organiser']);
+  assert.equal(await by(y), UK['avail.set_by_import']);
   assert.ok(await page.locator('#availability-outcome-error').isHidden(), 'no alert');
   // the save moved nothing: the page names the meeting and says a run moves it
   assert.equal(await page.locator(`#availability-conflicts li[data-slot="${x}"]`).count(), 1);
@@ -2269,7 +2435,7 @@ test('the organiser marks a participant away in the slot of her meeting, from th
     `${UK['org_avail.rerun.one'].replace('{n}', '1')} ${UK['org_avail.to_schedule']}`);
   assert.deepEqual((await meetingOf()).map((m) => m.slot), [x], 'a save alone moves no meeting');
   const av = await (await ctx.request.get(`${base}/api/v1/people/p-minister/availability?event=${ev}`)).json();
-  assert.deepEqual(av.slots.filter((s) => !s.available).map((s) => s.id), [x]);
+  assert.deepEqual(av.slots.filter((s) => !s.available).map((s) => [s.id, s.set_by]).sort(), [[x, 'organiser'], [y, 'import']].sort());
   assert.deepEqual(await axe(page), []);
   await assertUkrainian(page);
   assert.deepEqual(await page.evaluate(latinLeft), []);
@@ -2291,7 +2457,7 @@ test('the organiser marks a participant away in the slot of her meeting, from th
     const mine = un.unscheduled.find((u) => u.id === 'req-e2e-orgavail');
     assert.ok(mine && mine.reason, 'left out with a reason');
   }
-  assert.equal(after.length, 1, 'two slots were free for both: it was placed in one');
+  assert.equal(after.length, 1, 'one slot was free for both: it was placed there');
   await ctx.close();
 });
 
@@ -2371,6 +2537,9 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   assert.doesNotMatch(JSON.stringify(splan), /max_unit_price_eur|"buyer"/);
   await assertUkrainian(sup);
   assert.deepEqual(await sup.evaluate(latinLeft), []);
+  // the plan's own headings, styled under .procurement (web/css/app.css)
+  assert.ok(await sup.locator('#proc-plan h4').count() > 0, 'what to deliver under a heading');
+  assert.deepEqual(await sup.$eval('#proc-plan h4', (x) => [getComputedStyle(x).fontSize, getComputedStyle(x).marginTop]), ['16px', '12px']);
   await shoot(sup, 'procurement-supplier-uk');
   await sctx.close();
 
@@ -2390,15 +2559,41 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   // a release per tender (a CPV group), the plan's lots among them
   const lotIds = (await ocds.json()).releases.flatMap((r) => r.tender.lots.map((l) => l.id)).sort();
   assert.deepEqual(lotIds, whole.lots.map((l) => l.id).sort());
+  // the plan's captions are its own: left and bold; a chart's (hidden) table on
+  // the dashboard keeps the browser's
+  const capStyle = (x) => [getComputedStyle(x).textAlign, getComputedStyle(x).fontWeight];
+  assert.deepEqual(await org.$eval('#proc-plan caption', capStyle), ['left', '600']);
   await shoot(org, 'procurement-organiser-en');
+  await open(org, '/console/dashboard');
+  await org.locator('table.chart-data caption').first().waitFor({ state: 'attached' });
+  assert.notEqual((await org.$eval('table.chart-data caption', capStyle))[0], 'left', 'a chart\'s caption is not the plan\'s');
   await octx.close();
 });
+
+// Picks organisation id in form's picker (the input named name) by typing
+// part of its name, in either language, or its id, then choosing it from the
+// list with the keyboard; asserts that what was typed found it.
+async function pickOrg(form, name, typed, id) {
+  const input = form.locator(`input[name=${name}]`);
+  await input.fill('');
+  await input.pressSequentially(typed);
+  const options = form.locator('[role=option]');
+  await options.first().waitFor();
+  const ids = await options.evaluateAll((os) => os.map((o) => o.dataset.org));
+  const at = ids.indexOf(id);
+  assert.ok(at >= 0, `${typed} finds ${id} among ${ids.join(', ')}`);
+  for (let i = 0; i <= at; i++) await input.press('ArrowDown');
+  assert.equal(await input.getAttribute('aria-activedescendant'), await options.nth(at).getAttribute('id'));
+  await input.press('Enter');
+  assert.equal(await input.getAttribute('aria-expanded'), 'false');
+  assert.match(await input.inputValue(), /\(.+\)$/, 'the chosen organisation\'s name and country in the field');
+}
 
 // Fills the demand form with shells (CPV 35330000-6, picked from the list),
 // due in 400 days; returns that date.
 async function fillDemand(form, { description, quantity, price, funders }) {
-  await form.locator('input[role=combobox]').fill('35330000');
-  await form.locator('[role=option]').first().click();
+  await form.locator('input[name=cpv]').fill('35330000');
+  await form.locator('.combo:has(input[name=cpv]) [role=option]').first().click();
   if (description) await form.locator('textarea[name=description]').fill(description);
   await form.locator('input[name=quantity]').fill(String(quantity));
   await form.locator('input[name=unit]').fill('снаряд');
@@ -2438,7 +2633,7 @@ test('the EU ministry on a phone in Ukrainian adds a demand, sees it in a lot or
   // the CPV picker of the profile page: ammunition, chosen from its list
   // a funder the server does not know: its refusal said in Ukrainian against the field
   const when = await fillDemand(form, { description: 'Снаряди 155 мм, e2e', quantity: 2000, price: 3500, funders: 'DE, XX' });
-  assert.match(await form.locator('input[role=combobox]').inputValue(), /^35330000-6 /);
+  assert.match(await form.locator('input[name=cpv]').inputValue(), /^35330000-6 /);
   await form.locator('button[type=submit]').click();
   const alert = form.locator('.flash[role=alert]');
   await alert.waitFor();
@@ -2500,24 +2695,30 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
   const form = page.locator('#proc-demand-form');
   await page.click('#proc-add-demand');
   assert.equal(await page.textContent('#proc-demand-form-h'), 'Додати потребу');
-  // whose demand: government bodies first, companies first for an offer
-  const buyer = form.locator('select[name=buyer]');
+  // whose demand: a combobox, listed with government bodies first, companies first for an offer
+  const buyer = form.locator('input[name=buyer]');
   assert.equal(await buyer.evaluate((e) => e === document.activeElement), true, 'the picker is asked first');
-  assert.deepEqual((await form.locator('optgroup').evaluateAll((g) => g.map((x) => x.label))).slice(0, 2), ['Державний орган', 'Компанія']);
-  assert.equal(await form.locator(`optgroup[label="Державний орган"] option[value="${ministry.id}"]`).count(), 1);
+  assert.equal(await buyer.getAttribute('role'), 'combobox');
+  assert.equal(await page.evaluate(() => document.activeElement.labels[0].textContent), 'Покупець');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await buyer.getAttribute('aria-expanded'), 'true');
+  assert.match(await form.locator('[role=option]').first().textContent(), /Державний орган/);
+  await page.keyboard.press('Escape');
   await page.click('#proc-add-supply');
-  assert.equal(await page.locator('#proc-supply-form optgroup').first().getAttribute('label'), 'Компанія');
+  await page.locator('#proc-supply-form input[name=organisation]').press('ArrowDown');
+  assert.match(await page.locator('#proc-supply-form [role=option]').first().textContent(), /· Компанія/);
+  await page.locator('#proc-supply-form input[name=organisation]').press('Escape');
   assert.equal(listed.length, 1, 'read once for both forms (one page of 500 at the demo\'s size)');
   // an offer is made where its supplier is, until the organiser writes another country
   const made = page.locator('#proc-supply-form input[name=production_country]');
   const makers = (await (await page.request.get(`${base}/api/v1/organisations?kind=company&limit=500`)).json()).organisations;
-  const [m1, m2] = [makers.find((o) => o.country === 'UA'), makers.find((o) => o.country !== 'UA')];
-  await page.locator('#proc-supply-form select[name=organisation]').selectOption(m1.id);
+  const [m1, m2] = [makers.find((o) => o.country === 'UA' && o.name_uk), makers.find((o) => o.country !== 'UA')];
+  await pickOrg(page.locator('#proc-supply-form'), 'organisation', m1.name_uk.slice(5, 12), m1.id);
   assert.equal(await made.inputValue(), 'UA');
-  await page.locator('#proc-supply-form select[name=organisation]').selectOption(m2.id);
+  await pickOrg(page.locator('#proc-supply-form'), 'organisation', m2.id, m2.id);
   assert.equal(await made.inputValue(), m2.country, 'the next supplier\'s country replaces the one filled in');
   await made.fill('PL');
-  await page.locator('#proc-supply-form select[name=organisation]').selectOption(m1.id);
+  await pickOrg(page.locator('#proc-supply-form'), 'organisation', m1.name_uk.slice(5, 12), m1.id);
   assert.equal(await made.inputValue(), 'PL', 'a country the organiser wrote stays');
   await page.locator('#proc-supply-form button.link').click();
   await page.click('#proc-add-demand');
@@ -2526,7 +2727,7 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
   await form.locator('.flash[role=alert]').waitFor();
   assert.match(await form.locator('.flash[role=alert]').textContent(), /Оберіть організацію/);
   assert.equal(await buyer.getAttribute('aria-invalid'), 'true');
-  await buyer.selectOption(ministry.id);
+  await pickOrg(form, 'buyer', 'of Germany', ministry.id);
   // the server's refusal on its field, in Ukrainian, as on the buyer's own page
   const when = await fillDemand(form, { quantity: 1234, price: 3100, funders: 'XX' });
   await form.locator('button[type=submit]').click();
@@ -2551,6 +2752,139 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
   plan = await planOf(page, 'safe');
   assert.equal(plan.demands.some((d) => d.id === mine.id), false);
   await ctx.close();
+});
+
+// A call of the API with page's session (a change carries its CSRF token):
+// {status, body}.
+async function apiCall(page, method, p, body) {
+  return page.evaluate(async ([m, u, b]) => {
+    const r = await fetch(`/api/v1${u}`, {
+      method: m, body: b === null ? undefined : JSON.stringify(b),
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') },
+    });
+    return { status: r.status, body: await r.json() };
+  }, [method, p, body === undefined ? null : body]);
+}
+
+test('the organiser on a phone in Ukrainian changes a demand\'s quantity, its description and funders kept, and withdraws an offer', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(page, '/console/procurement?instrument=safe');
+  await page.locator('#proc-plan[aria-busy=false] #proc-offers').waitFor();
+  // France's demand taken by phone, with a description and funders, and a
+  // Ukrainian maker's offer with its content shares
+  const when = new Date(Date.now() + 300 * 86400e3).toISOString().slice(0, 10);
+  const demand = { buyer: 'org-0002', country: 'FR', cpv: '35330000-6', description: 'Снаряди для правки, e2e', quantity: 600,
+    unit: 'снаряд', deliver_by: when, max_unit_price_eur: 3000, funder_countries: ['DE', 'SE'] };
+  const offer = { organisation: 'org-0119', cpv: '35330000-6', description: 'Снаряди «Крил», e2e', capacity_per_month: 40,
+    unit_price_eur: 2900, lead_time_days: 20, production_country: 'UA', eu_content_pct: 30, ua_content_pct: 60 };
+  const d = await apiCall(page, 'POST', '/procurement/demands', demand);
+  const x = await apiCall(page, 'POST', '/procurement/supplies', offer);
+  assert.deepEqual([d.status, x.status], [201, 201]);
+  const maker = (await apiCall(page, 'GET', `/organisations/${offer.organisation}`)).body;
+  assert.ok(maker.name_uk, 'a Ukrainian maker named in Ukrainian');
+  await page.click('#proc-form button[type=submit]');
+  // the offer's row: its supplier in Ukrainian, capacity, where it is made, what the plan gives it
+  const orow = page.locator(`#proc-offers tr[data-supply="${x.body.id}"]`);
+  await orow.waitFor();
+  const otext = await orow.textContent();
+  assert.ok(otext.includes(maker.name_uk), `${otext} names ${maker.name_uk}`);
+  assert.match(otext, /40 на місяць/);
+  assert.match(otext, /Україна/);
+  // the demand's row: Edit reads it as stored, the form filled with what the plan does not hold
+  const drow = page.locator(`#proc-plan tr[data-demand="${d.body.id}"]`);
+  await drow.locator('button.edit').click();
+  const form = page.locator('#proc-demand-form');
+  await page.locator('#proc-demand-form-h', { hasText: 'Змінити потребу' }).waitFor();
+  assert.match(await form.locator('input[name=buyer]').inputValue(), /^Ministry of Defence of France/);
+  assert.equal(await form.locator('textarea[name=description]').inputValue(), demand.description);
+  assert.equal(await form.locator('input[name=funder_countries]').inputValue(), 'DE, SE');
+  assert.equal(await form.locator('input[name=quantity]').inputValue(), '600');
+  assert.equal(await form.locator('input[name=buyer]').evaluate((e) => e === document.activeElement), true);
+  await assertUkrainian(page);
+  await shoot(page, 'procurement-organiser-edit-uk');
+  await form.locator('input[name=quantity]').fill('650');
+  await form.locator('button[type=submit]').click();
+  await page.waitForFunction(() => /Збережено/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  // through the API: the quantity changed, nothing else
+  const now = await apiCall(page, 'GET', `/procurement/demands/${d.body.id}`);
+  assert.deepEqual(now.body, { id: d.body.id, ...demand, quantity: 650 });
+  // the offer opened to change and cancelled: the focus back on its row's Edit
+  await orow.locator('button.edit').click();
+  await page.locator('#proc-supply-form-h', { hasText: 'Змінити пропозицію' }).waitFor();
+  assert.equal(await page.locator('#proc-supply-form input[name=ua_content_pct]').inputValue(), '60');
+  await page.locator('#proc-supply-form button.link').click();
+  assert.equal(await orow.locator('button.edit').evaluate((e) => e === document.activeElement), true);
+  // withdrawn from its row after a confirmation naming it and its supplier
+  const asked = [];
+  page.once('dialog', (dlg) => { asked.push(dlg.message()); dlg.accept(); });
+  await orow.locator('button.withdraw').click();
+  await page.waitForFunction(() => /Відкликано/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  assert.match(asked[0], new RegExp(`^Відкликати пропозицію ${x.body.id} \\(${esc(maker.name_uk)}\\)`));
+  assert.equal(await orow.count(), 0);
+  assert.equal((await apiCall(page, 'GET', `/procurement/supplies/${x.body.id}`)).status, 404);
+  assert.equal((await planOf(page, 'safe')).supplies.some((s) => s.id === x.body.id), false);
+  assert.equal((await apiCall(page, 'DELETE', `/procurement/demands/${d.body.id}`)).status, 200);
+  await ctx.close();
+});
+
+test('a ministry\'s people are offered "Add a demand", a drone maker\'s "Add an offer"; one that has demands keeps its button', async () => {
+  let maker = null;
+  for (const [who, shown, hidden] of [[BUYER, '#proc-add-demand', '#proc-add-supply'], [SUPPLIER, '#proc-add-supply', '#proc-add-demand']]) {
+    const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+    maker = (await apiCall(page, 'GET', '/me')).body.organisation;
+    await open(page, '/procurement?instrument=safe');
+    await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
+    assert.equal(await page.locator(shown).isVisible(), true, `${who.email}: ${shown}`);
+    assert.equal(await page.locator(hidden).isVisible(), false, `${who.email}: not ${hidden}`);
+    await ctx.close();
+  }
+  // the drone maker given a demand by the organiser: its people may change it and add another
+  const { ctx: octx, page: org } = await signedIn(ORGANISER, 'en-GB');
+  await open(org, '/console/procurement?instrument=safe');
+  assert.equal(maker.kind, 'company');
+  const when = new Date(Date.now() + 300 * 86400e3).toISOString().slice(0, 10);
+  const d = await apiCall(org, 'POST', '/procurement/demands', { buyer: maker.id, cpv: '35330000-6', quantity: 5, unit: 'снаряд', deliver_by: when, max_unit_price_eur: 100 });
+  assert.equal(d.status, 201);
+  const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  await open(page, '/procurement?instrument=safe');
+  await page.locator('#proc-plan[aria-busy=false] #proc-demands').waitFor();
+  assert.equal(await page.locator('#proc-add-demand').isVisible(), true);
+  assert.equal(await page.locator('#proc-add-supply').isVisible(), true);
+  await ctx.close();
+  assert.equal((await apiCall(org, 'DELETE', `/procurement/demands/${d.body.id}`)).status, 200);
+  await octx.close();
+});
+
+test('a ministry that states 500 demands already is told so in Ukrainian on the form, and nothing is added', async () => {
+  const ua = { email: 'participant4@demo.dfnc', password: 'demo-participant-4' };   // Ukraine's ministry of defence
+  const sql = (q) => execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=30); '
+    + 'c.execute(sys.argv[2]); c.commit()', DB, q]);
+  const { ctx, page } = await signedIn(ua, 'uk-UA', PHONE);
+  const org = (await apiCall(page, 'GET', '/me')).body.organisation;
+  assert.equal(org.kind, 'government');
+  // 500 more demands, written beside the server as an import would
+  sql(`WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+    INSERT INTO demands(id, buyer_rid, country, cpv, quantity, unit, deliver_by, max_unit_price_eur)
+    SELECT 'dem-e2e-many-' || i, (SELECT rid FROM organisations WHERE id = '${org.id}'), 'UA', '35330000-6', 1, 'снаряд', '2031-01-01', 10 FROM n`);
+  try {
+    await open(page, '/procurement?instrument=safe');
+    await page.locator('#proc-plan[aria-busy=false] #proc-rules').waitFor();
+    await page.click('#proc-add-demand');
+    const form = page.locator('#proc-demand-form');
+    await fillDemand(form, { description: 'Одна понад ліміт, e2e', quantity: 10, price: 100, funders: '' });
+    await form.locator('button[type=submit]').click();
+    const alert = form.locator('.flash[role=alert]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /^Не вдалося зберегти\. Ваша організація вже має 500 потреб — найбільше, що одна організація може тут заявити/);
+    assert.equal(await form.isVisible(), true, 'the form stays, with what was typed');
+    assert.equal(await form.locator('textarea[name=description]').inputValue(), 'Одна понад ліміт, e2e');
+    await assertUkrainian(page);
+    const plan = await planOf(page, 'safe');
+    assert.equal(plan.demands.some((x) => x.description === 'Одна понад ліміт, e2e'), false);
+  } finally {
+    sql("DELETE FROM demands WHERE id GLOB 'dem-e2e-many-*'");
+    await ctx.close();
+  }
 });
 
 test('a participant on a phone, in Ukrainian, cancels a request still waiting and a meeting agreed; a dismissed question cancels nothing', async () => {

@@ -92,7 +92,54 @@ static int set(const char *actor, const char *person, const char *event,
                const char *const *away, int n, struct app_availability *out)
 {
     memset(&err, 0, sizeof err);
-    return app_availability_set(s, actor, person, event, away, n, &a, out, &err);
+    return app_availability_set(s, actor, APP_AVAIL_BY_PERSON, person, event, away, n, &a, out,
+                                &err);
+}
+
+/* Who set each of person's away slots at ev, as "t1=person,t3=organiser". */
+static const char *setters(const char *person)
+{
+    static char out[128];
+    struct app_availability av;
+    ok(app_availability_get(s, person, "ev", &a, &av, &err));
+    out[0] = '\0';
+    for (int i = 0; i < av.slots_n; i++) {
+        cr_assert(av.slots[i].available == !av.slots[i].set_by, "%s: set_by with away only",
+                  av.slots[i].id);
+        if (!av.slots[i].available)
+            snprintf(out + strlen(out), sizeof out - strlen(out), "%s%s=%s", *out ? "," : "",
+                     av.slots[i].id, av.slots[i].set_by);
+    }
+    return out;
+}
+
+static void set_by(enum app_avail_setter by, const char *person, const char *const *away, int n)
+{
+    struct app_availability av;
+    memset(&err, 0, sizeof err);
+    ok(app_availability_set(s, "someone@x.test", by, person, "ev", away, n, &a, &av, &err));
+    for (int i = 0; i < av.slots_n; i++)
+        cr_assert(av.slots[i].available || av.slots[i].set_by, "the reply says who too");
+}
+
+/* Each away slot keeps who set it: the person's stay the person's when an
+ * organiser adds one, an import's new ones are the import's, and a slot
+ * freed and set again is the new setter's. */
+Test(availability, each_away_slot_says_who_set_it)
+{
+    const char *t2[] = {"t2"}, *t2t3[] = {"t2", "t3"}, *t1t3[] = {"t1", "t3"};
+    set_by(APP_AVAIL_BY_PERSON, "anna", t2, 1);
+    cr_assert_str_eq(setters("anna"), "t2=person");
+    set_by(APP_AVAIL_BY_ORGANISER, "anna", t2t3, 2);
+    cr_assert_str_eq(setters("anna"), "t2=person,t3=organiser");
+    set_by(APP_AVAIL_BY_IMPORT, "anna", t1t3, 2);
+    cr_assert_str_eq(setters("anna"), "t1=import,t3=organiser", "t2 freed, t1 the import's");
+    set_by(APP_AVAIL_BY_PERSON, "anna", t2t3, 2);
+    cr_assert_str_eq(setters("anna"), "t2=person,t3=organiser");
+    /* another person's slots are their own */
+    set_by(APP_AVAIL_BY_ORGANISER, "olena", t2, 1);
+    cr_assert_str_eq(setters("olena"), "t2=organiser");
+    cr_assert_str_eq(setters("anna"), "t2=person,t3=organiser");
 }
 
 Test(availability, lists_the_events_b2b_slots_in_time_order_all_free_at_first)

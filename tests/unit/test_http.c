@@ -11,6 +11,7 @@
 #include "app/auth.h"
 #include "app/capabilities.h"
 #include "app/requests.h"
+#include "core/utf8.h"
 #include "http/cache.h"
 #include "http/headers.h"
 #include "http/internal.h"
@@ -343,6 +344,28 @@ Test(auth, login_sessions_expiry_logout_and_limits, .init = open_fresh, .fini = 
     /* After the window the account may log in again. */
     cr_assert_eq(app_login(s, &l, "o@x.test", "long-password", "9.9.9.9", 2002 + l.window, tok,
                            csrf, &a, &u, NULL, &err), APP_LOGIN_OK, "%s", err.msg);
+}
+
+/* A password's length as a person counts it: й typed as и + U+0306 (a
+ * combining breve, as some keyboards and macOS's decomposed text give it) is
+ * one letter, not two, so seven such letters are too few and eight enough. */
+Test(auth, a_combining_mark_is_part_of_its_letter_in_a_passwords_length)
+{
+    const char *seven = "ча\u0438\u0306ови\u0438\u0306"; /* чайовий, 9 code points */
+    const char *eight = "га\u0438\u0306кови\u0438\u0306"; /* гайковий, 10 code points */
+    cr_assert_eq(utf8_length(seven, strlen(seven)), 9);
+    cr_assert_eq(utf8_letters(seven, strlen(seven)), 7);
+    cr_assert_eq(app_password_check(seven, &err), -1, "7 letters passed");
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "shorter than 8 characters"), "%s", err.msg);
+    cr_assert_eq(app_password_check(eight, &err), 0, "%s", err.msg);
+    /* Each of the ranges joins its letter; a mark opening the text counts alone. */
+    const char *marks = "a\u0301b\u1AB0c\u1DC0d\u20D7e\uFE20";
+    cr_assert_eq(utf8_letters(marks, strlen(marks)), 5);
+    cr_assert_eq(utf8_letters("\u0301a", strlen("\u0301a")), 2);
+    cr_assert_eq(app_password_check("\u0456\u0308\u0456\u0308\u0456\u0308\u0456\u0308"
+                                    "\u0456\u0308\u0456\u0308\u0456\u0308", &err),
+                 -1, "seven ї of two code points each are 7 letters, not 14");
 }
 
 /* An IPv6 client owns a /64: rotating through it must not reset its count,

@@ -1,14 +1,17 @@
 /* Unit tests of joint procurement above the engine: the store's demand and
- * supply tables, the embedded instrument rules, and the demo's demands,
- * supplies and figures. */
+ * supply tables, the embedded instrument rules, the demo's demands,
+ * supplies and figures, and an organisation's view of the plan. */
 #include <criterion/criterion.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "app/demo.h"
 #include "app/procure.h"
 #include "app/procure_demo.h"
+#include "app/procure_view.h"
 #include "core/country.h"
 #include "store/procure.h"
 
@@ -162,4 +165,125 @@ Test(procure_rules, a_support_ceiling_of_ones_own_is_read_whole)
     }
     unlink(path);
     arena_free(&a);
+}
+
+/* ---- a view that cannot be written whole is not written -------------------- */
+
+/* Jansson's allocations through a counter: the fail_at-th one (counting from
+ * 1) fails, the others are malloc's. Blocks stay on a list while they live, so
+ * what a failed json_pack leaves behind is not reported as a leak of the test. */
+struct blk {
+    struct blk *prev, *next;
+    max_align_t align;
+};
+static struct blk blocks = {&blocks, &blocks, {0}};
+static long allocs_n, fail_at;
+
+static void *counted_malloc(size_t n)
+{
+    if (++allocs_n == fail_at)
+        return NULL;
+    struct blk *b = malloc(sizeof *b + n);
+    if (!b)
+        return NULL;
+    b->next = blocks.next;
+    b->prev = &blocks;
+    blocks.next->prev = b;
+    blocks.next = b;
+    return b + 1;
+}
+
+static void counted_free(void *p)
+{
+    if (!p)
+        return;
+    struct blk *b = (struct blk *)p - 1;
+    b->prev->next = b->next;
+    b->next->prev = b->prev;
+    free(b);
+}
+
+/* Two ministries buy shells of one maker, which has two offers: each
+ * demand's row has allocations, the maker's rows name the demands' lot. */
+static void fill_shells(void)
+{
+    struct store_org o[] = {
+        {.id = "pl-mod", .name = "MoD PL", .country = "PL", .kind = "government"},
+        {.id = "de-mod", .name = "MoD DE", .country = "DE", .kind = "government"},
+        {.id = "fr-acme", .name = "Acme", .country = "FR", .kind = "company"},
+    };
+    for (size_t i = 0; i < sizeof o / sizeof o[0]; i++)
+        cr_assert_eq(store_org_upsert(s, &o[i], NULL, &err), 0, "%s", err.msg);
+    struct store_demand d[] = {
+        {.id = "d-pl", .buyer = "pl-mod", .country = "PL", .cpv = "35331200-5",
+         .description = "shells", .unit = "shell", .deliver_by = "2027-12-31", .funders = "DK",
+         .quantity = 4000, .max_unit_price_eur = 4000},
+        {.id = "d-de", .buyer = "de-mod", .country = "DE", .cpv = "35331200-5",
+         .description = "shells", .unit = "shell", .deliver_by = "2027-10-31", .funders = "",
+         .quantity = 3000, .max_unit_price_eur = 4000},
+    };
+    for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+        cr_assert_eq(store_demand_upsert(s, &d[i], NULL, &err), 0, "%s", err.msg);
+    struct store_supply x[] = {
+        {.id = "x-1", .org = "fr-acme", .cpv = "35331200-5", .description = "155 mm",
+         .production_country = "FR", .capacity_per_month = 200, .unit_price_eur = 3500,
+         .eu_content_pct = 90, .lead_time_days = 30},
+        {.id = "x-2", .org = "fr-acme", .cpv = "35331000-3", .description = "ammunition",
+         .production_country = "FR", .capacity_per_month = 300, .unit_price_eur = 3900,
+         .eu_content_pct = 80, .lead_time_days = 10},
+    };
+    for (size_t i = 0; i < sizeof x / sizeof x[0]; i++)
+        cr_assert_eq(store_supply_upsert(s, &x[i], NULL, &err), 0, "%s", err.msg);
+}
+
+/* Every allocation of the org's view fails in turn: the view is then NULL
+ * with an error, never a document short of a row or a field (a buyer shown
+ * its plan without a demand would take that demand as not planned). */
+static void org_view_is_whole_or_none(const struct app_procure_plan *p, const char *org)
+{
+    fail_at = 0;
+    json_t *whole = app_procure_org_view(s, p, org, &err);
+    cr_assert_not_null(whole, "%s", err.msg);
+    char *want = json_dumps(whole, JSON_SORT_KEYS);
+    json_decref(whole);
+    cr_assert_not_null(want);
+    long failed = 0;
+    for (fail_at = 1;; fail_at++) {
+        allocs_n = 0;
+        struct df_err e = {0};
+        json_t *j = app_procure_org_view(s, p, org, &e);
+        bool hit = allocs_n >= fail_at;
+        long at = fail_at;
+        fail_at = 0;
+        if (!j) {
+            cr_assert(hit, "%s: NULL with no allocation failed", org);
+            cr_assert_eq(e.kind, DF_ERR_RUNTIME, "%s", e.msg);
+            failed++;
+        } else {
+            char *got = json_dumps(j, JSON_SORT_KEYS);
+            json_decref(j);
+            cr_assert_str_eq(got, want, "%s: allocation %ld failed, and the view went out "
+                             "without what it lost", org, at);
+            counted_free(got);   /* json_dumps allocates as Jansson does */
+            if (!hit)
+                break;      /* every allocation has failed once */
+        }
+        fail_at = at;
+    }
+    cr_assert_gt(failed, 10, "%s: %ld", org, failed);
+    counted_free(want);
+}
+
+Test(procure_view, a_view_short_of_memory_fails_rather_than_drops_a_row, .init = open_fresh,
+     .fini = close_store)
+{
+    json_set_alloc_funcs(counted_malloc, counted_free);   /* before any other json_t */
+    fill_shells();
+    struct app_procure_plan p;
+    cr_assert_eq(app_procure_plan(s, "safe", NULL, "2026-01-15", &p, &err), 0, "%s", err.msg);
+    cr_assert_eq(p.sol.lots_n, 1);
+    cr_assert_geq(p.sol.allocs_n, 3, "both offers serve the demands: %d", p.sol.allocs_n);
+    org_view_is_whole_or_none(&p, "pl-mod");
+    org_view_is_whole_or_none(&p, "fr-acme");
+    app_procure_plan_free(&p);
 }

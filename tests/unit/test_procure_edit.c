@@ -2,6 +2,7 @@
  * importer: who may state, change and withdraw a demand or a supply, the
  * server's ids, the refused field named, one audit line per change. */
 #include <criterion/criterion.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/procure_edit.h"
@@ -237,4 +238,57 @@ Test(procure_edit, an_organisation_states_at_most_its_share_of_new_demands,
                            "lead_time_days", "30", "production_country", "PL",
                            "eu_content_pct", "80", NULL};
     cr_assert_eq(save(&pl_buyer, APP_PROCURE_SUPPLY, NULL, offer, &id, &bad), 0, "%s", err.msg);
+}
+
+Test(procure_edit, one_item_is_read_as_stored_by_whom_it_is_and_organisers,
+     .init = open_fresh, .fini = close_store)
+{
+    const char *id = NULL, *bad = NULL;
+    cr_assert_eq(save(&pl_buyer, APP_PROCURE_DEMAND, NULL, shells, &id, &bad), 0, "%s", err.msg);
+    struct store_demand d;
+    struct store_supply x;
+    /* the buyer's and an organiser's: every field, the funders too */
+    const struct app_procure_actor *may[] = {&pl_buyer, &organiser};
+    for (size_t k = 0; k < 2; k++) {
+        memset(&d, 0, sizeof d);
+        cr_assert_eq(app_procure_get(s, may[k], APP_PROCURE_DEMAND, id, &a, &d, &x, &err), 0,
+                     "%s", err.msg);
+        cr_assert_str_eq(d.id, id);
+        cr_assert_str_eq(d.buyer, "pl-mod");
+        cr_assert_str_eq(d.country, "PL");
+        cr_assert_str_eq(d.unit, "shell");
+        cr_assert_str_eq(d.funders, "DE;SE");
+        cr_assert_eq(d.quantity, 2000);
+        cr_assert_float_eq(d.max_unit_price_eur, 3500, 1e-9);
+    }
+    /* another organisation's, or none: not found, as an unknown id */
+    cr_assert_lt(app_procure_get(s, &fr_maker, APP_PROCURE_DEMAND, id, &a, &d, &x, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert_lt(app_procure_get(s, &no_org, APP_PROCURE_DEMAND, id, &a, &d, &x, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert_lt(app_procure_get(s, &organiser, APP_PROCURE_DEMAND, "dem-0", &a, &d, &x, &err), 0);
+    cr_assert_str_eq(err.msg, "no demand \"dem-0\"");
+    /* a demand's id is no supply's */
+    cr_assert_lt(app_procure_get(s, &organiser, APP_PROCURE_SUPPLY, id, &a, &d, &x, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    /* a supply with its content shares, which the plan's view leaves out */
+    const char *offer[] = {"cpv", "35331200-5", "capacity_per_month", "40", "unit_price_eur", "2900",
+                           "lead_time_days", "20", "production_country", "fr", "eu_content_pct",
+                           "30", "ua_content_pct", "60", NULL};
+    cr_assert_eq(save(&fr_maker, APP_PROCURE_SUPPLY, NULL, offer, &id, &bad), 0, "%s", err.msg);
+    cr_assert_eq(app_procure_get(s, &fr_maker, APP_PROCURE_SUPPLY, id, &a, &d, &x, &err), 0,
+                 "%s", err.msg);
+    cr_assert_str_eq(x.org, "fr-acme");
+    cr_assert_str_eq(x.production_country, "FR");
+    cr_assert_float_eq(x.ua_content_pct, 60, 1e-9);
+    cr_assert_eq(x.lead_time_days, 20);
+    cr_assert_lt(app_procure_get(s, &pl_buyer, APP_PROCURE_SUPPLY, id, &a, &d, &x, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    /* as the API says it: under the names PUT takes */
+    json_t *j = app_procure_item_json(NULL, &x);
+    char *text = json_dumps(j, JSON_COMPACT);
+    cr_assert(strstr(text, "\"organisation\":\"fr-acme\"") && strstr(text, "\"ua_content_pct\":60.0"),
+              "%s", text);
+    free(text);
+    json_decref(j);
 }

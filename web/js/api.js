@@ -146,6 +146,9 @@ export const api = {
   forum: () => call('GET', '/forum'),
   suggestions: (top, region, sme, lang) => call('GET', `/me/suggestions${qs({ top, region, sme: sme ? 1 : undefined, lang })}`),
   partners: (text, top, region, sme) => call('POST', '/me/partners', { text, top, region, sme: sme || undefined }),
+  consortiumProgrammes: () => call('GET', '/consortium/programmes'),
+  // members: the lead first; candidates: the partners found, the best first
+  consortiumCheck: (programme, members, candidates) => call('POST', '/consortium/check', { programme, members, candidates }),
   requests: (params) => call('GET', `/requests${qs(params)}`),
   sendRequest: (event, to, message) => call('POST', '/requests', { event, to, message }),
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
@@ -157,6 +160,7 @@ export const api = {
   // kind: demands | supplies; id undefined: a new one (the server makes its id)
   saveProcurement: (kind, id, fields) => (id ? call('PUT', `/procurement/${kind}/${enc(id)}`, fields)
     : call('POST', `/procurement/${kind}`, fields)),
+  procurementItem: (kind, id) => call('GET', `/procurement/${kind}/${enc(id)}`),
   withdrawProcurement: (kind, id) => call('DELETE', `/procurement/${kind}/${enc(id)}`),
   // the event's B2B slots, each available or not; away replaces the set
   availability: (event) => call('GET', `/me/availability${qs({ event })}`),

@@ -4,7 +4,7 @@
 // the organiser's console (someone else's, from the participants page) both
 // draw it; each says in its own words what a save did.
 
-import { h, list, outcome } from './dom.js';
+import { h, list, outcome, dataName } from './dom.js';
 import { t, tx, time, date, dayTime, errorText } from './i18n.js';
 import { whileBusy } from './app.js';
 
@@ -15,7 +15,7 @@ import { whileBusy } from './app.js';
 export function conflictList(av, keys) {
   const items = list(av.conflicts).map((c) => h('li', { dataset: { request: c.request, slot: c.slot } },
     tx(av.published ? keys[1] : keys[0], {
-      name: h('strong', { translate: 'no' }, (c.with && (c.with.name || c.with.id)) || ''),
+      name: h('strong', {}, dataName((c.with && (c.with.name || c.with.id)) || '')),
       time: dayTime(c.start),
     })));
   return items.length ? h('ul', { class: 'errors' }, items) : null;
@@ -25,13 +25,22 @@ export function conflictList(av, keys) {
 // B2B slot. save(away) stores the away slots' ids and resolves to the PUT's
 // reply; saved(reply, away) gives what the status then says (nodes or text),
 // and conflicts(reply) what the page adds under it (nodes or null). A failed
-// save is an alert, and the boxes keep what was ticked to try again.
-export function availabilityForm(av, { save, saved, conflicts }) {
+// save is an alert, and the boxes keep what was ticked to try again. With
+// setBy (the organiser's console), each away slot says beside it who marked
+// it away (the person, an organiser, an import), anew after each save.
+export function availabilityForm(av, { save, saved, conflicts, setBy }) {
   const slots = list(av, 'slots');
   if (slots.length === 0) return null;
   const out = outcome('availability-outcome');
   const below = h('div', { id: 'availability-conflicts' });
   const boxes = [];
+  const setters = new Map();   // slot id -> the line saying who set it
+  const sayWho = (slots) => {
+    for (const x of slots) {
+      const el = setters.get(x.id);
+      if (el) el.textContent = !x.available && x.set_by ? t(`avail.set_by_${x.set_by}`) : '';
+    }
+  };
   const days = [];
   let current = '';
   let group = null;
@@ -43,10 +52,15 @@ export function availabilityForm(av, { save, saved, conflicts }) {
       days.push(group);
     }
     const id = `avail-${x.id}`;
-    const box = h('input', { type: 'checkbox', id, name: 'available', value: x.id, checked: x.available });
+    const who = setBy ? h('span', { class: 'muted set-by', id: `${id}-by` }) : null;
+    const box = h('input', {
+      type: 'checkbox', id, name: 'available', value: x.id, checked: x.available, 'aria-describedby': who ? who.id : null,
+    });
     boxes.push(box);
-    group.append(h('div', { class: 'field check' }, box, h('label', { for: id }, `${time(x.start)}–${time(x.end)}`)));
+    if (who) setters.set(x.id, who);
+    group.append(h('div', { class: 'field check' }, box, h('label', { for: id }, `${time(x.start)}–${time(x.end)}`), who));
   }
+  sayWho(slots);
   const button = h('button', { type: 'submit', class: 'primary', id: 'availability-save' }, t('save'));
   return h('form', {
     id: 'availability-form',
@@ -60,9 +74,10 @@ export function availabilityForm(av, { save, saved, conflicts }) {
           below.replaceChildren();
           return;
         }
+        sayWho(list(r, 'slots'));
         out.ok(...[saved(r, away)].flat());
         below.replaceChildren(...[conflicts(r)].flat().filter(Boolean));
       });
     },
-  }, h('div', { class: 'slot-days' }, days), h('div', { class: 'actions' }, button), out.el, below);
+  }, h('div', { class: setBy ? 'slot-days set-by-shown' : 'slot-days' }, days), h('div', { class: 'actions' }, button), out.el, below);
 }

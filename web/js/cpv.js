@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { h, clear, nextId, list } from './dom.js';
 import { t, tn, getLang } from './i18n.js';
+import { comboList } from './combo.js';
 
 export function cpvLabel(c) {
   if (!c) return '';
@@ -17,7 +18,6 @@ export function cpvPicker(labelText, opts) {
   const lbId = `${id}-list`;
   let chosen = '';
   let items = [];
-  let active = -1;
   let timer = null;
   const input = h('input', {
     id, type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list',
@@ -26,29 +26,16 @@ export function cpvPicker(labelText, opts) {
   });
   const lb = h('ul', { id: lbId, role: 'listbox', class: 'listbox', hidden: true, 'aria-label': labelText });
   const status = h('span', { class: 'sr-only', role: 'status' });
-
-  function close() {
-    lb.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
-    input.removeAttribute('aria-activedescendant');
-    active = -1;
-  }
   function choose(i) {
     const c = items[i];
     if (!c) return;
     chosen = c.code;
     input.value = `${c.code} ${cpvLabel(c)}`;
-    close();
+    combo.close();
     if (opts && opts.onchoose) opts.onchoose(c);
   }
-  function highlight(i) {
-    active = i;
-    [...lb.children].forEach((li, k) => li.setAttribute('aria-selected', k === i ? 'true' : 'false'));
-    if (i >= 0 && lb.children[i]) {
-      input.setAttribute('aria-activedescendant', lb.children[i].id);
-      lb.children[i].scrollIntoView({ block: 'nearest' });
-    }
-  }
+  const combo = comboList(input, lb, choose);
+  const close = () => combo.close();
   async function search() {
     const q = input.value.trim();
     if (q.length < 2) { close(); return; }
@@ -62,22 +49,13 @@ export function cpvPicker(labelText, opts) {
       onmousedown: (ev) => { ev.preventDefault(); choose(i); },
     }, h('span', { class: 'code' }, c.code), ' ', cpvLabel(c))));
     status.textContent = items.length ? tn('cpv.results', items.length) : t('cpv.none');
-    lb.hidden = items.length === 0;
-    input.setAttribute('aria-expanded', items.length ? 'true' : 'false');
+    combo.shown(items.length);
   }
   input.addEventListener('input', () => {
     chosen = '';
     clearTimeout(timer);
     timer = setTimeout(search, 180);
   });
-  input.addEventListener('keydown', (ev) => {
-    if (lb.hidden) return;
-    if (ev.key === 'ArrowDown') { ev.preventDefault(); highlight(Math.min(active + 1, items.length - 1)); }
-    else if (ev.key === 'ArrowUp') { ev.preventDefault(); highlight(Math.max(active - 1, 0)); }
-    else if (ev.key === 'Enter' && active >= 0) { ev.preventDefault(); choose(active); }
-    else if (ev.key === 'Escape') { close(); }
-  });
-  input.addEventListener('blur', () => setTimeout(close, 150));
   const el = h('div', { class: 'field combo' }, h('label', { for: id }, labelText), input, lb, status);
   return {
     el,

@@ -13,8 +13,9 @@ export function h(tag, attrs, ...children) {
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   append(el, children);
-  // data (translate="no") says its language, for a screen reader's voice
-  if (el.getAttribute('translate') === 'no' && !el.hasAttribute('lang')) {
+  // data (translate="no") says its language, for a screen reader's voice,
+  // unless attrs say it (lang: null for the page's own, as a name may)
+  if (el.getAttribute('translate') === 'no' && !el.hasAttribute('lang') && !(attrs && 'lang' in attrs)) {
     const lang = dataLang(el.textContent);
     if (lang) el.setAttribute('lang', lang);
   }
@@ -22,23 +23,44 @@ export function h(tag, attrs, ...children) {
 }
 
 // The language of data text, as far as its letters tell, for a screen
-// reader to pick its voice (a Ukrainian voice reads "Fraunhofer" as
-// Ukrainian). The forum's data has two languages: the Ukrainian fields
-// (name_uk, description_uk) and the names of Ukrainians are written in
-// Cyrillic, and everything in Latin letters is the English side (name and
-// description are the English ones: the registries', CORDIS's, the
-// imports'). A person's name in Latin letters is no more English than it
-// is German or Polish, but no field says its language; an English voice
-// reads Latin letters as such, where a Ukrainian one would spell them
-// wrong, so "en" is the nearest true thing to say. Text with letters of
-// both kinds is the language of most of them (a link's address and digits
-// do not count); text without letters (an id of digits) says none.
+// reader to pick its voice (a Ukrainian voice reads a description in
+// English as Ukrainian). The forum's data has two languages: the Ukrainian
+// fields (name_uk, description_uk) are written in Cyrillic, and free text in
+// Latin letters is the English side (description and title are the English
+// ones: the registries', CORDIS's, the imports'). Text with letters of both
+// kinds is the language of most of them (a link's address and digits do not
+// count); text without letters (an id of digits) says none. Names are not
+// judged so: nameLang below.
 export function dataLang(text) {
   const s = String(text || '').replace(/\b\w+:\/\/\S+/g, ' ');
   const cyrillic = (s.match(/[\u0400-\u04ff]/g) || []).length;
   const latin = (s.match(/[A-Za-z\u00c0-\u024f]/g) || []).length;
   if (!cyrillic && !latin) return null;
   return cyrillic >= latin ? 'uk' : 'en';
+}
+
+// The lang of a name (a person's, an organisation's) on this page. A name
+// has no language: "Jan Kowalski" in Latin letters is no more English than
+// Polish, and an English lang would have a screen reader read it by
+// English rules. Only its script is said, and only where the page's voice
+// would misread it (docs/web.md):
+// - Latin letters on an English page, Cyrillic on a Ukrainian one: no lang
+//   (the page's voice reads its own script);
+// - Latin letters on a Ukrainian page: "und-Latn" (no language said, the
+//   Latin script);
+// - Cyrillic on an English page: "uk" (the forum's Cyrillic names are its
+//   Ukrainians' and the Ukrainian name fields, which a Ukrainian voice reads).
+// Text without letters says nothing.
+export function nameLang(text) {
+  const script = dataLang(text);
+  const page = document.documentElement.lang === 'uk' ? 'uk' : 'en';
+  if (!script || script === page) return null;
+  return script === 'uk' ? 'uk' : 'und-Latn';
+}
+
+// A name as data: translate="no", its lang as nameLang says.
+export function dataName(text, attrs) {
+  return h('span', { ...attrs, translate: 'no', lang: nameLang(text) }, text);
 }
 
 function append(el, children) {

@@ -31,17 +31,28 @@ export function limit(control, max) {
 }
 
 // The server's rule for a password being set (src/app/auth.c,
-// app_password_check): at least PASSWORD_MIN characters, counted as Unicode
-// code points, and at most PASSWORD_MAX_BYTES bytes of UTF-8. Not minlength,
-// which counts UTF-16 units: four emoji would be eight of them.
+// app_password_check): at least PASSWORD_MIN characters as a person counts
+// them (letters() below, the server's utf8_letters), and at most
+// PASSWORD_MAX_BYTES bytes of UTF-8. Not minlength, which counts UTF-16
+// units: four emoji would be eight of them.
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX_BYTES = 1024;
+
+// A combining mark (the same ranges as src/core/utf8.c's utf8_is_combining)
+// is part of the letter before it: й typed as и + U+0306 is one letter.
+const COMBINING = /^[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]$/;
+
+function letters(s) {
+  let n = 0;
+  for (const c of s) if (n === 0 || !COMBINING.test(c)) n += 1;
+  return n;
+}
 
 export function passwordRule(control) {
   const check = () => {
     const v = control.value;
     control.setCustomValidity(
-      v !== '' && [...v].length < PASSWORD_MIN ? t('form.too_short', { field: labelOf(control), min: PASSWORD_MIN })
+      v !== '' && letters(v) < PASSWORD_MIN ? t('form.too_short', { field: labelOf(control), min: PASSWORD_MIN })
         : bytes(v) > PASSWORD_MAX_BYTES ? tooLong(control, PASSWORD_MAX_BYTES)
           : '');
   };

@@ -201,6 +201,22 @@ export function compare(a, b) {
   return String(a ?? '').localeCompare(String(b ?? ''), locale(), { numeric: true });
 }
 
+// A refusal the server gave a form, in the page's language: the sentence of
+// its code (apierr.CODE, filled with vars) where web/i18n has one; else the
+// server's own message, which is English, marked lang="en" on a page in
+// another language so that a screen reader reads it with an English voice.
+// Text or a node, for h() to append.
+export function refusalText(e, vars) {
+  const k = `apierr.${e && e.code}`;
+  if (strings[k] !== undefined || fallback[k] !== undefined) return t(k, vars);
+  if (!e || !e.message) return t('apierr.other');
+  if (lang === 'en') return e.message;
+  const el = document.createElement('span');
+  el.lang = 'en';
+  el.textContent = e.message;
+  return el;
+}
+
 // Why an API call failed, in the page's language: the error code's own sentence
 // where there is one, the server's (English) message only on English pages.
 export function errorText(e) {

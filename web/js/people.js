@@ -2,7 +2,7 @@
 // fetched once per page view.
 
 import { api } from './api.js';
-import { h, list, data } from './dom.js';
+import { h, list, dataName } from './dom.js';
 import { t, getLang, errorText, num } from './i18n.js';
 
 const cache = new Map();
@@ -76,9 +76,9 @@ export function sendError(e, person) {
 }
 
 // "Name (Organisation)": a Ukrainian's name and a European organisation's
-// differ in language, so each part says its own (dom.js's dataLang).
-export function nameAndOrg(name, org, attrs) {
-  return h('span', attrs, data(name), org ? [' (', data(org), ')'] : null);
+// differ in script, so each part says its own (dom.js's nameLang).
+export function nameAndOrg(person, org, attrs) {
+  return h('span', attrs, dataName(person), org ? [' (', dataName(org), ')'] : null);
 }
 
 export function forgetPeople() { cache.clear(); orgs.clear(); }

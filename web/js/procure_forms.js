@@ -6,10 +6,11 @@
 // as the console's import page says the importer's.
 
 import { api } from './api.js';
-import { h, field, dataLang } from './dom.js';
-import { t, num, getLang, locale, countryName, errorText } from './i18n.js';
+import { h, field, nameLang, nextId } from './dom.js';
+import { t, tn, num, getLang, locale, countryName, errorText } from './i18n.js';
 import { flash, refuse, whileBusy } from './app.js';
 import { cpvPicker } from './cpv.js';
+import { comboList } from './combo.js';
 import { limit, invalid, markInvalid } from './forms.js';
 
 // The server's limits (src/app/procure_import.h, src/http/api.h, src/app/fields.h).
@@ -120,62 +121,115 @@ const KIND_ORDER = {
   supplies: ['company', 'research', 'government', 'association', 'other'],
 };
 
+// How many organisations the picker lists at once: the first of the
+// matches in its order, the rest found by typing more.
+const ORG_SHOWN = 50;
+
+// Lower case, without accents or apostrophes, to match typed text against
+// names in either language ("мiнобор", "Ministere").
+const fold = (x) => String(x || '').normalize('NFD').replace(/[\u0300-\u036f'’ʼ]/g, '').toLowerCase();
+
 // The organiser's choice of the buyer or supplier (orgs: GET
-// /organisations' rows), a group per kind, named as the reader reads them;
-// its name is the API's field, so the server's refusal of it is marked here.
-function orgPicker(kind, orgs) {
+// /organisations' rows): a combobox over every organisation, found by part
+// of its name in either language or its id, listed by kind (government
+// bodies first for a demand, companies first for an offer), then by name as
+// the reader reads it. Its input's name is the API's field, so that the
+// server's refusal of it is marked here. Returns {el, input, value(), set(id)}.
+function orgPicker(kind, orgs, onchoose) {
   const name = kind === 'demands' ? 'buyer' : 'organisation';
+  const order = KIND_ORDER[kind];
   const shown = (o) => (o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
-  const sorted = [...orgs].sort((a, b) => shown(a).localeCompare(shown(b), locale()));
-  const groups = KIND_ORDER[kind].map((k) => {
-    const of = sorted.filter((o) => (KIND_ORDER[kind].includes(o.kind) ? o.kind : 'other') === k);
-    return of.length ? h('optgroup', { label: t(`kind.${k}`) },
-      // a name is data, in the language it is written in
-      of.map((o) => h('option', { value: o.id, translate: 'no', lang: dataLang(shown(o)) },
-        `${shown(o)} (${countryName(o.country)})`))) : null;
+  const rank = (o) => (order.includes(o.kind) ? order.indexOf(o.kind) : order.length - 1);
+  const all = [...orgs].sort((a, b) => rank(a) - rank(b) || shown(a).localeCompare(shown(b), locale()))
+    .map((o) => ({ o, keys: [fold(o.name), fold(o.name_uk), fold(o.id)] }));
+  const id = nextId('org');
+  const lbId = `${id}-list`;
+  let chosen = '';
+  let items = [];
+  const input = h('input', {
+    id, name, type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list',
+    'aria-expanded': 'false', 'aria-controls': lbId, 'aria-required': 'true', placeholder: t('proc.f_org_placeholder'),
   });
-  const sel = h('select', { name, required: true }, h('option', { value: '' }, t('proc.f_org_choose')), groups);
-  return field(t(kind === 'demands' ? 'proc.f_buyer' : 'proc.f_supplier'), sel);
+  const label = t(kind === 'demands' ? 'proc.f_buyer' : 'proc.f_supplier');
+  const lb = h('ul', { id: lbId, role: 'listbox', class: 'listbox', hidden: true, 'aria-label': label });
+  const status = h('span', { class: 'sr-only', role: 'status' });
+  const text = (o) => `${shown(o)} (${countryName(o.country)})`;
+  function choose(i) {
+    const o = items[i];
+    chosen = o.id;
+    input.value = text(o);
+    combo.close();
+    if (onchoose) onchoose(o);
+  }
+  // the matches of what is typed (every one when nothing is), as options
+  function search() {
+    const q = fold(input.value.trim());
+    const found = q ? all.filter((x) => x.keys.some((k) => k.includes(q))) : all;
+    items = found.slice(0, ORG_SHOWN).map((x) => x.o);
+    lb.replaceChildren(...items.map((o, i) => h('li', {
+      id: `${id}-o${i}`, role: 'option', 'aria-selected': 'false', translate: 'no', lang: nameLang(shown(o)), dataset: { org: o.id },
+      onmousedown: (ev) => { ev.preventDefault(); choose(i); },
+    }, text(o), ' ', h('span', { class: 'muted', lang: getLang(), translate: 'yes' }, `· ${t(`kind.${order.includes(o.kind) ? o.kind : 'other'}`)}`))));
+    status.textContent = found.length > items.length ? t('proc.f_org_more', { n: num(items.length), all: num(found.length) })
+      : found.length ? tn('proc.f_org_results', found.length) : t('proc.f_org_none');
+    combo.shown(items.length);
+  }
+  const combo = comboList(input, lb, choose, search);
+  input.addEventListener('input', () => { chosen = ''; search(); });
+  const el = h('div', { class: 'field combo' }, h('label', { for: id }, label), input, lb, status);
+  // what was typed, when it is one organisation's id or whole name
+  const typed = () => {
+    const q = fold(input.value.trim());
+    const same = q ? all.filter((x) => x.keys.includes(q) || fold(text(x.o)) === q) : [];
+    return same.length === 1 ? same[0].o.id : '';
+  };
+  return {
+    el,
+    input,
+    value: () => chosen || typed(),
+    set: (oid) => {
+      const x = all.find((y) => y.o.id === oid);
+      chosen = x ? oid : '';
+      input.value = x ? text(x.o) : (oid || '');
+      combo.close();
+    },
+  };
 }
 
 // The form for kind ('demands' or 'supplies'), hidden until asked; onsaved
-// re-reads the plan. Returns {el, open(item)}: item undefined a new one.
+// re-reads the plan. Returns {el, open(item, from)}: item undefined a new one.
 // orgs given (the organiser's console), the form asks whose it is first.
 export function procurementForm(kind, org, onsaved, orgs) {
   const isDemand = kind === 'demands';
   const fid = isDemand ? 'proc-demand-form' : 'proc-supply-form';
   let editing = null;
-  const whose = orgs ? orgPicker(kind, orgs) : null;
+  const controls = {};
+  // the console's offer is made where its supplier is, until the organiser
+  // writes another country (one they typed is never overwritten)
+  let filled = '';
+  const madeWhere = (o) => {
+    const c = controls.production_country;
+    if (!isDemand && c && (c.value === '' || c.value === filled)) c.value = filled = o.country || '';
+  };
+  const whose = orgs ? orgPicker(kind, orgs, madeWhere) : null;
   const picker = cpvPicker(t('proc.f_cpv'), { required: true });
   picker.input.name = 'cpv';
-  const controls = {};
   const rows = FIELDS[kind].map(([name, key, ctl, lim]) => {
     controls[name] = control(name, ctl, lim);
     const hint = HINTS[name] ? t(HINTS[name], { country: countryName(org && org.country), code: (org && org.country) || '' }) : null;
     return field(t(key), controls[name], hint);
   });
-  // the console's offer is made where its supplier is, until the organiser
-  // writes another country (one they typed is never overwritten)
-  if (whose && !isDemand) {
-    const sel = whose.querySelector('select');
-    let filled = '';
-    sel.addEventListener('change', () => {
-      const o = orgs.find((x) => x.id === sel.value);
-      const c = controls.production_country;
-      if (o && (c.value === '' || c.value === filled)) c.value = filled = o.country || '';
-    });
-  }
   const title = h('h2', { id: `${fid}-h` });
   // told apart from the other form's by the heading
   const cancel = h('button', { type: 'button', class: 'link', 'aria-describedby': `${fid}-h` }, t('proc.cancel'));
-  const submitBtn = h('button', { type: 'submit', class: 'primary' });
+  const submitBtn = h('button', { type: 'submit', class: 'primary', 'aria-describedby': `${fid}-h` });
   const form = h('form', { id: fid, class: 'card', novalidate: true, hidden: true, 'aria-labelledby': `${fid}-h` },
-    title, whose, picker.el, rows, h('p', { class: 'actions' }, submitBtn, ' ', cancel));
+    title, whose && whose.el, picker.el, rows, h('p', { class: 'actions' }, submitBtn, ' ', cancel));
 
   function body() {
     const v = (n) => controls[n].value.trim();
     const out = { cpv: picker.value(), description: v('description') || null };
-    if (whose) out[isDemand ? 'buyer' : 'organisation'] = whose.querySelector('select').value;
+    if (whose) out[isDemand ? 'buyer' : 'organisation'] = whose.value();
     if (isDemand) {
       Object.assign(out, {
         quantity: numberOrNull(v('quantity')), unit: v('unit'), deliver_by: v('deliver_by'),
@@ -206,14 +260,17 @@ export function procurementForm(kind, org, onsaved, orgs) {
     if (opener && opener.isConnected) opener.focus();
   }
 
-  function open(item) {
-    opener = document.activeElement;
+  // from: the button that asked (the focused element by default; an Edit
+  // that read the item first may have lost it meanwhile)
+  function open(item, from) {
+    opener = from || document.activeElement;
     editing = item || null;
     name();
     form.querySelector('.flash')?.remove();
     form.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
     const x = item || {};
-    if (whose) whose.querySelector('select').value = (x.buyer || x.organisation || '');
+    if (whose) whose.set(x.buyer || x.organisation || '');
+    filled = '';
     if (x.cpv) picker.set(x.cpv); else picker.reset();
     for (const [name] of FIELDS[kind]) {
       const val = name === 'funder_countries' ? (x[name] || []).join(', ')
@@ -222,14 +279,13 @@ export function procurementForm(kind, org, onsaved, orgs) {
       controls[name].value = val === null || val === undefined ? '' : String(val);
     }
     form.hidden = false;
-    (whose ? whose.querySelector('select') : picker.input).focus();
+    (whose ? whose.input : picker.input).focus();
   }
 
   cancel.addEventListener('click', close);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
-    const who = whose && whose.querySelector('select');
-    if (who && !who.value) { refuse(form, who, t('proc.f_org_missing')); return; }
+    if (whose && !whose.value()) { refuse(form, whose.input, t('proc.f_org_missing')); return; }
     if (!/^\d{8}-\d$/.test(picker.value())) { refuse(form, picker.input, t('caps.pick_cpv')); return; }
     const bad = invalid(form);
     if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }

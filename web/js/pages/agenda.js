@@ -3,7 +3,7 @@
 // printable; and when the participant is available for B2B meetings.
 
 import { api } from '../api.js';
-import { h, add, list, scroller, outcome } from '../dom.js';
+import { h, add, list, scroller, outcome, dataName } from '../dom.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
 import { t, time, date, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
@@ -37,8 +37,8 @@ async function waitingSection(meetings) {
     const otherId = r.from === me ? r.to : r.from;
     const p = await personInfo(otherId);
     const org = p.organisation ? orgName(await orgInfo(p.organisation)) : '';
-    return h('li', { dataset: { request: r.id } }, h('strong', { translate: 'no' }, p.name || otherId),
-      org ? h('span', { translate: 'no' }, ` · ${org}`) : null);
+    return h('li', { dataset: { request: r.id } }, h('strong', {}, dataName(p.name || otherId)),
+      org ? [' · ', dataName(org)] : null);
   }));
   return h('section', { class: 'card', id: 'agenda-waiting', 'aria-labelledby': 'agenda-waiting-h' },
     h('h2', { id: 'agenda-waiting-h' }, tn('agenda.waiting', open.length)),

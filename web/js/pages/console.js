@@ -4,7 +4,7 @@
 // arrivals.
 
 import { api } from '../api.js';
-import { h, add, field, list, clear, data, scroller, outcome } from '../dom.js';
+import { h, add, field, list, clear, data, scroller, outcome, dataName } from '../dom.js';
 import {
   t, tn, tx, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime,
@@ -55,8 +55,8 @@ export async function renderPeople(main) {
     scroller({ 'aria-labelledby': 'people-title' }, h('table', { 'aria-labelledby': 'people-title' },
       h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked', 'people.availability'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((p, i) => h('tr', {},
-        h('td', {}, data(p.name, { id: `person-${i}` }), p.title ? h('span', { class: 'muted' }, ' · ', data(p.title)) : null),
-        h('td', { translate: 'no' }, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, orgOf(p)) : ''),
+        h('td', {}, dataName(p.name, { id: `person-${i}` }), p.title ? h('span', { class: 'muted' }, ' · ', data(p.title)) : null),
+        h('td', {}, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, dataName(orgOf(p))) : ''),
         h('td', {}, countryName(p.country)),
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
         h('td', {}, p.checked_in_at ? t('yes') : t('no')),
@@ -95,10 +95,11 @@ export async function renderPersonAvailability(main, id) {
     save: (away) => api.setPersonAvailability(id, av.event, away),
     saved: (r, away) => (away.length ? tn('org_avail.saved', away.length) : t('org_avail.saved_all')),
     conflicts: (r) => [conflictList(r, ['org_avail.conflict', 'org_avail.conflict']), note(r)],
+    setBy: true,
   });
-  add(main, h('h1', { id: 'person-availability-title' }, tx('org_avail.title', { name: data(p.name || id) })),
+  add(main, h('h1', { id: 'person-availability-title' }, tx('org_avail.title', { name: dataName(p.name || id) })),
     back, picker,
-    org ? h('p', { class: 'lead' }, data(org)) : null,
+    org ? h('p', { class: 'lead' }, dataName(org)) : null,
     h('section', { class: 'card', id: 'person-availability', 'aria-labelledby': 'person-availability-h' },
       h('h2', { id: 'person-availability-h' }, t('org_avail.slots')),
       form ? [h('p', { class: 'muted', id: 'availability-hint' }, t('org_avail.hint')), form]
@@ -636,7 +637,7 @@ function renderInterpreters(main, e) {
   h('h2', {}, t('event.interpreters')),
   h('p', { class: 'muted' }, t('event.interpreters_lead')),
   people.length ? h('ul', { id: 'interpreter-list' }, people.map((x, i) => h('li', { 'data-interpreter': x.id },
-    h('strong', { translate: 'no', id: `interpreter-${i}` }, x.name), ` · ${x.pair} · `, x.session ? data(sessionName.get(x.session) || x.session) : t('event.all_sessions'), ' ',
+    h('strong', { id: `interpreter-${i}` }, dataName(x.name)), ` · ${x.pair} · `, x.session ? data(sessionName.get(x.session) || x.session) : t('event.all_sessions'), ' ',
     h('button', {
       type: 'button', class: 'link danger remove-interpreter', 'aria-describedby': `interpreter-${i}`,
       onclick: async () => {
@@ -987,7 +988,7 @@ export async function renderCheckin(main) {
         undo.hidden = !p.checked_in_at;
       };
       show();
-      const li = h('li', { class: 'card' }, h('strong', { translate: 'no', id: `arrival-${p.id}` }, p.name), ' ', h('span', { class: 'muted', translate: 'no' }, orgOf(p)), ' ', btn, ' ', undo);
+      const li = h('li', { class: 'card' }, h('strong', { id: `arrival-${p.id}` }, dataName(p.name)), ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo);
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);

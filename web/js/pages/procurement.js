@@ -8,9 +8,9 @@
 // add, change and withdraw its demands and offers here (procure_forms.js).
 
 import { api } from '../api.js';
-import { h, add, data, list, scroller, outcome } from '../dom.js';
-import { t, tx, tn, num, locale, getLang, countryName } from '../i18n.js';
-import { role } from '../app.js';
+import { h, add, data, list, scroller, outcome, dataName } from '../dom.js';
+import { t, tx, tn, num, locale, getLang, countryName, errorText } from '../i18n.js';
+import { role, state } from '../app.js';
 import { cpvLabel } from '../cpv.js';
 import { procurementForm, cardActions, withdrawButton } from '../procure_forms.js';
 
@@ -44,7 +44,7 @@ function cpvText(code, en, uk) {
 // ---- the rules in words --------------------------------------------------------------
 
 // "(Art. 11(3); legal text)" in the page's language.
-function cite(f) {
+export function cite(f) {
   if (!f || typeof f !== 'object') return '';
   const parts = [];
   if (f.article === 'article not located') parts.push(t('proc.article_unknown'));
@@ -215,7 +215,7 @@ function demandCard(d, n, edit) {
     d.lot ? h('p', { class: 'lot' }, lotText(d.lot))
       : h('p', { class: 'notice unplaced' }, t('proc.unplaced'), ' ', reason(d.unplaced_reason)),
     allocs.length ? allocList(`${id}-alloc`, t('proc.who_delivers'), allocs.map((a) => [
-      data(a.supplier.name_uk && getLang() === 'uk' ? a.supplier.name_uk : a.supplier.name, { class: 'who' }),
+      dataName(a.supplier.name_uk && getLang() === 'uk' ? a.supplier.name_uk : a.supplier.name, { class: 'who' }),
       ` (${countryName(a.supplier.country)}): `, t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) })]))
       : d.lot ? h('p', { class: 'muted' }, t('proc.no_delivery')) : null,
     d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_reason)) : null,
@@ -267,7 +267,7 @@ function participantPlan(plan, edit) {
 function orgLabel(plan, id) {
   const o = (plan.organisations || {})[id];
   if (!o) return data(id);
-  return data(o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
+  return dataName(o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
 }
 
 function labelOf(plan, code) {
@@ -275,16 +275,59 @@ function labelOf(plan, code) {
   return cpvText(code, l.en, l.uk);
 }
 
-// A demand's row's Withdraw, for the organiser: named by its CPV in the
-// page's language, told from another of the code by the row's id and buyer
-// cells (of ids row-id, row-buyer), its confirmation naming both.
-function rowWithdraw(plan, d, edit, row) {
+// The name of whose a row is, as the page shows it.
+function orgName(plan, id) {
+  const o = (plan.organisations || {})[id] || {};
+  return o.name_uk && getLang() === 'uk' ? o.name_uk : o.name;
+}
+
+// A demand's or offer's row's Edit and Withdraw, for the organiser: named by
+// its CPV in the page's language, told from another of the code by the
+// row's id and organisation cells (of ids row-id, row-who), the
+// confirmation naming both. Edit reads the one item as stored (GET
+// /procurement/KIND/{id}): the whole plan lacks a demand's description and
+// funders and an offer's content shares, which the form would otherwise
+// send back blank.
+function rowActions(plan, kind, x, edit, row) {
   if (!edit) return null;
-  const o = (plan.organisations || {})[d.buyer] || {};
-  const who = o.name_uk && getLang() === 'uk' ? o.name_uk : o.name;
-  const l = (plan.cpv_labels || {})[d.cpv] || {};
-  const label = `${d.cpv || ''} ${cpvLabel({ label_en: l.en, label_uk: l.uk })}`.trim() || d.id;
-  return h('td', {}, withdrawButton('demands', d, label, edit.changed, `${row}-id ${row}-buyer`, who ? `${d.id} (${who})` : d.id));
+  const who = orgName(plan, kind === 'demands' ? x.buyer : x.organisation);
+  const l = (plan.cpv_labels || {})[x.cpv] || {};
+  const label = `${x.cpv || ''} ${cpvLabel({ label_en: l.en, label_uk: l.uk })}`.trim() || x.id;
+  const facts = `${row}-id ${row}-who`;
+  const editBtn = h('button', {
+    type: 'button', class: 'link edit', 'aria-label': t('proc.edit_named', { what: label }), 'aria-describedby': facts,
+    onclick: async () => {
+      try {
+        const [form, item] = await Promise.all([edit.formOf(kind), api.procurementItem(kind, x.id)]);
+        form.open(item, editBtn);
+      } catch (e) {
+        edit.fail(e);
+      }
+    },
+  }, t('proc.edit'));
+  return h('td', { class: 'actions' }, editBtn, ' ',
+    withdrawButton(kind, x, label, edit.changed, facts, who ? `${x.id} (${who})` : x.id));
+}
+
+// Every offer with its supplier and what the plan allocates to it.
+function suppliesSection(plan, edit) {
+  const supplies = list(plan.supplies);
+  const head = ['proc.offer', 'proc.supplier', 'proc.cpv_code', 'proc.capacity', 'proc.unit_price', 'proc.made_in', 'proc.allocated'];
+  return h('section', { id: 'proc-offers', 'aria-labelledby': 'proc-offers-h' },
+    h('h2', { id: 'proc-offers-h' }, tn('proc.supplies_n', supplies.length)),
+    supplies.length ? table('proc-offers-t', t('proc.supplies_caption'), edit ? [...head, 'proc.actions'] : head,
+      supplies.map((x, n) => {
+        const row = `proc-offers-r${n}`;
+        return h('tr', { dataset: { supply: x.id } },
+          h('td', { id: `${row}-id` }, data(x.id, { class: 'mono' })),
+          h('td', { id: `${row}-who` }, orgLabel(plan, x.organisation)),
+          h('td', {}, labelOf(plan, x.cpv)),
+          h('td', {}, t('proc.per_month', { n: num(x.capacity_per_month) })),
+          h('td', {}, money(x.unit_price_eur)),
+          h('td', {}, countryName(x.production_country)),
+          h('td', {}, num(x.allocated || 0)),
+          rowActions(plan, 'supplies', x, edit, row));
+      })) : h('p', { class: 'muted' }, t('proc.no_supplies')));
 }
 
 function wholePlan(plan, edit) {
@@ -320,7 +363,7 @@ function wholePlan(plan, edit) {
         const row = `${id}-r${rows.length}`;
         rows.push(h('tr', { dataset: { demand: did } },
           h('td', { id: `${row}-id` }, data(did, { class: 'mono' })),
-          h('td', { id: `${row}-buyer` }, orgLabel(plan, d.buyer)),
+          h('td', { id: `${row}-who` }, orgLabel(plan, d.buyer)),
           h('td', {}, countryName(d.country)),
           h('td', {}, labelOf(plan, d.cpv)),
           h('td', {}, num(d.quantity), ' ', data(d.unit || '')),
@@ -329,7 +372,7 @@ function wholePlan(plan, edit) {
             const x = supplies.get(a.supply) || {};
             return h('li', {}, orgLabel(plan, x.organisation), ': ', num(a.quantity), ' × ', money(a.unit_price_eur));
           })) : '—', short ? h('p', { class: 'notice unmet' }, tn('proc.unmet', short.unmet), ' ', reason(short.reason)) : null),
-          rowWithdraw(plan, d, edit, row)));
+          rowActions(plan, 'demands', d, edit, row)));
       }
       return h('li', { class: 'card', dataset: { lot: l.id } },
         h('h3', { id }, data(l.id, { class: 'mono' })),
@@ -346,13 +389,14 @@ function wholePlan(plan, edit) {
           const row = `proc-unplaced-r${n}`;
           return h('tr', { dataset: { demand: u.id } },
             h('td', { id: `${row}-id` }, data(u.id, { class: 'mono' })),
-            h('td', { id: `${row}-buyer` }, orgLabel(plan, d.buyer)),
+            h('td', { id: `${row}-who` }, orgLabel(plan, d.buyer)),
             h('td', {}, countryName(d.country)),
             h('td', {}, labelOf(plan, d.cpv)),
             h('td', {}, reason(u.reason)),
-            rowWithdraw(plan, d, edit, row));
+            rowActions(plan, 'demands', d, edit, row));
         }))));
   }
+  out.push(suppliesSection(plan, edit));
   return out;
 }
 
@@ -360,10 +404,12 @@ function wholePlan(plan, edit) {
 
 // The add buttons, the two forms and what a change did, for the people of
 // organisation org, or for the organiser on behalf of one of those orgsOf()
-// reads; changed(msg) re-reads the plan, then says msg. The organiser's
-// forms are made when first asked for, the organisations read then: every
-// one of them is 1.5 MB at the 10,000-person demo's 3,067, too much for a
-// phone that only looks at the plan.
+// reads; changed(msg) re-reads the plan, then says msg, fail(e) says what
+// went wrong, formOf(kind) gives a form once it is made, show(plan) shows
+// the buttons the reader may use. The organiser's forms are made when first
+// asked for, the organisations read then: every one of them is 1.5 MB at
+// the 10,000-person demo's 3,067, too much for a phone that only looks at
+// the plan.
 function editing(org, box, reread, orgsOf) {
   const status = outcome('proc-edit-status');
   const changed = async (msg) => {
@@ -372,13 +418,20 @@ function editing(org, box, reread, orgsOf) {
       status.ok(msg);
     } catch (_) { status.fail(t('error.load')); }
   };
+  const fail = (e) => status.fail(e ? errorText(e) : t('error.load'));
   const slots = { demands: h('div'), supplies: h('div') };
   const made = {};
   let orgs = null;
   async function formOf(kind) {
     if (!made[kind]) {
       orgs = orgs || orgsOf();
-      const f = procurementForm(kind, org, changed, await orgs);
+      let f;
+      try {
+        f = procurementForm(kind, org, changed, await orgs);
+      } catch (e) {
+        orgs = null;
+        throw e;
+      }
       if (!made[kind]) { made[kind] = f; slots[kind].replaceChildren(f.el); }
     }
     return made[kind];
@@ -387,8 +440,7 @@ function editing(org, box, reread, orgsOf) {
     try {
       (await formOf(kind)).open();
     } catch (_) {
-      orgs = null;
-      status.fail(t('error.load'));
+      fail();
     }
   };
   if (!orgsOf) {
@@ -397,20 +449,28 @@ function editing(org, box, reread, orgsOf) {
       slots[kind].replaceChildren(made[kind].el);
     }
   }
-  box.replaceChildren(
-    h('p', { class: 'actions' },
-      h('button', { type: 'button', id: 'proc-add-demand', onclick: opener('demands') }, t('proc.add_demand')), ' ',
-      h('button', { type: 'button', id: 'proc-add-supply', onclick: opener('supplies') }, t('proc.add_supply'))),
-    status.el, slots.demands, slots.supplies);
+  const addDemand = h('button', { type: 'button', id: 'proc-add-demand', onclick: opener('demands') }, t('proc.add_demand'));
+  const addSupply = h('button', { type: 'button', id: 'proc-add-supply', onclick: opener('supplies') }, t('proc.add_supply'));
+  box.replaceChildren(h('p', { class: 'actions' }, addDemand, ' ', addSupply), status.el, slots.demands, slots.supplies);
   box.hidden = false;
-  return { demand: made.demands, supply: made.supplies, changed };
+  // a government body states demands, a company offers (and any organisation
+  // that has some keeps its button), as the menu decides who has the page
+  // (app_procure_org_takes_part, src/app/procure_view.c); the organiser both
+  function show(plan) {
+    if (orgsOf) return;
+    const kind = org && org.kind;
+    addDemand.hidden = !(kind === 'government' || list(plan.demands).length);
+    addSupply.hidden = !(kind === 'company' || list(plan.supplies).length);
+  }
+  return { demand: made.demands, supply: made.supplies, changed, fail, formOf, show };
 }
 
 async function renderPage(main, whole) {
   const { instruments } = await api.procurementInstruments();
   const all = list(instruments);
   let chosen = chosenInstrument(all);
-  const body = h('div', { id: 'proc-plan', 'aria-busy': 'false' });
+  // .procurement: the plan's own captions and headings (web/css/app.css)
+  const body = h('div', { id: 'proc-plan', class: 'procurement', 'aria-busy': 'false' });
   const box = h('section', { id: 'proc-edit', 'aria-label': t('proc.edit_section'), hidden: true });
   let edit = null;
   async function show(name) {
@@ -422,8 +482,11 @@ async function renderPage(main, whole) {
       // the people of an organisation state its demands and offers, the
       // organiser any organisation's (one taken by phone)
       if (!edit && (whole || plan.organisation)) {
-        edit = editing(whole ? null : plan.organisation, box, () => show(chosen), whole ? api.allOrganisations : undefined);
+        const mine = state.me && state.me.organisation;
+        edit = editing(whole ? null : { ...plan.organisation, kind: mine && mine.kind }, box, () => show(chosen),
+          whole ? api.allOrganisations : undefined);
       }
+      if (edit) edit.show(plan);
       body.replaceChildren(rulesCard(inst), ...(whole ? wholePlan(plan, edit) : participantPlan(plan, edit)));
     } finally {
       body.setAttribute('aria-busy', 'false');

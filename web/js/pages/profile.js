@@ -2,7 +2,7 @@
 // organisation's fields, and its offers and needs tagged with CPV codes.
 
 import { api } from '../api.js';
-import { h, add, field, list, outcome } from '../dom.js';
+import { h, add, field, list, outcome, dataName } from '../dom.js';
 import { t, tn, countryName, errorText } from '../i18n.js';
 import { state, flash, loadMe, role, refuse, whileBusy } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
@@ -55,7 +55,7 @@ function orgForm(o, editable) {
   if (!editable) {
     return h('section', { class: 'card', id: 'org-view' },
       h('h2', {}, t('profile.org')),
-      h('p', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
+      h('p', {}, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, dataName(orgName(o)))),
       h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
         h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null),
       h('p', { class: 'muted' }, t('profile.contact_only')));

@@ -3,7 +3,7 @@
 // a meeting away.
 
 import { api } from '../api.js';
-import { h, add, field, list, clear, data } from '../dom.js';
+import { h, add, field, list, clear, dataName, nameLang } from '../dom.js';
 import { t, tn, tx, countryName, compare } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
@@ -20,7 +20,7 @@ const KINDS = ['company', 'research', 'government', 'association', 'other'];
 async function orgCard(o) {
   const why = await Promise.all(list(o.why).map(reasonText));
   return h('li', { class: 'card org', dataset: { org: o.id } },
-    h('h2', { translate: 'no' }, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, orgName(o))),
+    h('h2', {}, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, dataName(orgName(o)))),
     h('p', { class: 'meta' },
       h('span', { class: 'badge' }, countryName(o.country)), ' ',
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ',
@@ -142,7 +142,7 @@ function requestForm(person, onDone) {
     },
   },
   field(t('requests.message'), msg),
-  h('button', { type: 'submit', class: 'primary' }, tx('requests.send_to', { name: data(person.name) })));
+  h('button', { type: 'submit', class: 'primary' }, tx('requests.send_to', { name: dataName(person.name) })));
   return form;
 }
 export { requestForm };
@@ -160,7 +160,7 @@ export async function renderOrganisation(main, id) {
   add(main, 
     h('p', {}, lastSearch() ? h('a', { href: `/organisations${lastSearch()}`, id: 'org-back' }, t('search.back_to_search'))
       : h('a', { href: '/organisations', id: 'org-back' }, t('search.back'))),
-    h('h1', { translate: 'no' }, orgName(o)),
+    h('h1', { translate: 'no', lang: nameLang(orgName(o)) }, orgName(o)),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null,
       o.city ? h('span', { translate: 'no' }, ` ${o.city}`) : ''),
@@ -175,6 +175,6 @@ export async function renderOrganisation(main, id) {
     })),
     h('section', { class: 'card' }, h('h2', {}, t('org.people')),
       people.length === 0 ? h('p', { class: 'muted' }, t('org.no_people')) : h('ul', { class: 'people' }, people.map((p) => h('li', {},
-        h('strong', { translate: 'no' }, p.name), p.title ? h('span', { translate: 'no' }, ` · ${p.title}`) : '',
+        h('strong', {}, dataName(p.name)), p.title ? h('span', { translate: 'no' }, ` · ${p.title}`) : '',
         asks && p.id !== myPerson ? (open.has(p.id) ? openNote(open.get(p.id)) : requestForm(p)) : null)))));
 }

@@ -2,7 +2,7 @@
 // (to the suggested person, or to a person of the suggested organisation).
 
 import { api } from '../api.js';
-import { h, add, field, list, clear, outcome, dataLang } from '../dom.js';
+import { h, add, field, list, clear, outcome, dataLang, dataName } from '../dom.js';
 import { t, tn, num, countryName, errorText, getLang } from '../i18n.js';
 import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
@@ -24,7 +24,7 @@ async function sendBox(s, open, headId) {
   // people I already have an open request with are marked, and not offered
   const free = people.filter((p) => !open.has(p.id));
   const asked = people.filter((p) => open.has(p.id)).map((p) => h('li', {},
-    h('strong', { translate: 'no' }, p.name), ' ', openNote(open.get(p.id))));
+    h('strong', {}, dataName(p.name)), ' ', openNote(open.get(p.id))));
   const askedList = asked.length ? h('ul', { class: 'people asked' }, asked) : null;
   if (free.length === 0) return askedList;
   const sel = h('select', { name: 'to', 'aria-label': t('suggest.whom'), translate: 'no' },
@@ -52,7 +52,7 @@ export async function suggestionCard(s, open) {
   const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
   const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
   return h('li', { class: 'card suggestion', dataset: { org: org.id } },
-    h('h2', { translate: 'no', id: `org-${org.id}` }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, orgName(org))),
+    h('h2', { id: `org-${org.id}` }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, dataName(orgName(org)))),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(org.country)),
       s.sme ? h('span', { class: 'badge sme' }, t('suggest.sme')) : null,
       s.score !== undefined ? h('span', { class: 'muted' }, ` ${t('suggest.score')} ${num(Math.round(s.score * 100) / 100)}`) : null),

@@ -5,9 +5,9 @@
 // the organiser.
 
 import { api } from '../api.js';
-import { h, add, field, data } from '../dom.js';
-import { passwordRule, PASSWORD_MIN } from '../forms.js';
-import { t, tx, errorText } from '../i18n.js';
+import { h, add, field, dataName } from '../dom.js';
+import { passwordRule, PASSWORD_MIN, PASSWORD_MAX_BYTES } from '../forms.js';
+import { t, tx, refusalText } from '../i18n.js';
 import { state, role, loadMe, render, refuse, whileBusy } from '../app.js';
 
 function token() {
@@ -53,7 +53,9 @@ export async function renderWelcome(main) {
         await whileBusy([submit], () => api.acceptInvitation(token(), password.value));
       } catch (e) {
         if (e.status === 404) { main.replaceChildren(); refused(main, e); return; }
-        refuse(form, password, e.status === 429 ? t('signin.throttled') : `${t('error.save')} ${errorText(e)}`);
+        // the server's refusal in the page's language (its code's sentence)
+        const rule = { min: PASSWORD_MIN, max: PASSWORD_MAX_BYTES, letters: PASSWORD_MAX_BYTES / 2 };
+        refuse(form, password, e.status === 429 ? t('signin.throttled') : [t('error.save'), ' ', refusalText(e, rule)]);
         return;
       }
       state.loaded = false;
@@ -71,7 +73,7 @@ export async function renderWelcome(main) {
   field(t('welcome.again'), again),
   submit);
   add(main,
-    h('h1', { id: 'welcome-title' }, inv.name ? tx('welcome.title', { name: data(inv.name) }) : t('welcome.title_noname')),
+    h('h1', { id: 'welcome-title' }, inv.name ? tx('welcome.title', { name: dataName(inv.name) }) : t('welcome.title_noname')),
     h('p', { class: 'lead' }, t('welcome.lead')),
     form);
 }
