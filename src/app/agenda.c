@@ -1,9 +1,11 @@
 /* Agendas (see agenda.h): one store query, grouped by meeting, rendered. */
 #include "app/agenda.h"
 
+#include <ctype.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 
@@ -119,11 +121,26 @@ int app_agenda_json(struct store *s, const char *person, struct buf *out, struct
 /* What a calendar says, in the language the person reads the web UI in. */
 struct ics_words {
     const char *meeting, *interpreter, *calendar;
+    const char *table;   /* "Table 12", the demo's and most imports' name of a table */
     bool uk;   /* organisations by their Ukrainian names where they have one */
 };
 
-static const struct ics_words ics_en = {"B2B meeting: ", "Interpreter: ", "dfnc agenda", false};
-static const struct ics_words ics_uk = {"Зустріч B2B: ", "Перекладач: ", "Зустрічі dfnc", true};
+static const struct ics_words ics_en = {"B2B meeting: ", "Interpreter: ", "dfnc agenda", "Table ",
+                                        false};
+static const struct ics_words ics_uk = {"Зустріч B2B: ", "Перекладач: ", "Зустрічі dfnc", "Стіл ",
+                                        true};
+
+/* A table's name in w's words when it is "Table " and a number or a short
+ * code (as the web page's agenda says it, web/js/people.js tableName);
+ * any other name as the organisers wrote it. */
+static void table_name(const char *location, const struct ics_words *w, struct buf *b)
+{
+    const char *k = location + 6;
+    bool numbered = strncasecmp(location, "Table ", 6) == 0 && *k;
+    for (const char *c = k; numbered && *c; c++)
+        numbered = isalnum((unsigned char)*c) || *c == '_';
+    buf_printf(b, "%s%s", numbered ? w->table : "", numbered ? k : location);
+}
 
 /* "Olena Koval (Sokil Aero LLC), Jan Nowak (...)": everyone but the person. */
 static void others(json_t *people, const char *person, bool uk, struct buf *b)
@@ -181,8 +198,9 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
         buf_printf(uid, "%s@dfnc", json_string_value(json_object_get(m, "id")));
         buf_puts(summary, w->meeting);
         others(json_object_get(m, "people"), person, w->uk, summary);
-        buf_printf(where, "%s%s%s", location ? location : "", location && venue ? ", " : "",
-                   venue ? venue : "");
+        if (location)
+            table_name(location, w, where);
+        buf_printf(where, "%s%s", location && venue ? ", " : "", venue ? venue : "");
         const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
         buf_printf(desc, "%s", json_string_value(json_object_get(m, "event_name")));
         if (interpreter)

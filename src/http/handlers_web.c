@@ -117,6 +117,12 @@ static void h_search_orgs(struct http_req *r)
     const char *sme = nonempty(http_url_param(&r->url, "sme"));
     const char *region = nonempty(http_url_param(&r->url, "region"));
     const char *cpv = nonempty(http_url_param(&r->url, "cpv"));
+    /* a buyer looks for those that offer a code, a supplier for those that need it */
+    q.direction = nonempty(http_url_param(&r->url, "direction"));
+    if (q.direction && strcmp(q.direction, "offer") && strcmp(q.direction, "need")) {
+        http_reply_field_error(r, 422, "invalid", "direction", "direction must be offer or need");
+        return;
+    }
     if (q.q && strlen(q.q) > 200) {
         http_reply_error(r, 422, "invalid", "q must have at most 200 bytes");
         return;
@@ -243,6 +249,19 @@ static void h_checkin(struct http_req *r)
         return;
     }
     http_reply_json(r, 200, json_pack("{ss ss}", "id", r->params[0], "checked_in_at", at));
+}
+
+/* DELETE .../checkin: a check-in given to the wrong person is taken back. */
+static void h_checkin_undo(struct http_req *r)
+{
+    struct df_err err = {0};
+    if (store_web_checkin_undo(r->s, r->params[0], &err) < 0 ||
+        store_audit(r->s, r->user.email, "person.checkin_undo", "person", r->params[0], NULL,
+                    &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{ss sn}", "id", r->params[0], "checked_in_at"));
 }
 
 /* The console's "invite everyone": dfnc user invite --all, the CSV in the
@@ -588,6 +607,7 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/search/organisations", h_search_orgs, 0},
     {"GET", "/api/v1/console/people", h_people, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people/{id}/checkin", h_checkin, ROUTE_ORGANISER},
+    {"DELETE", "/api/v1/console/people/{id}/checkin", h_checkin_undo, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/invitations", h_invite, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/meetings", h_meetings, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/summary", h_summary, ROUTE_ORGANISER},

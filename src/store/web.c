@@ -20,8 +20,9 @@ int store_web_org_search(struct store *s, const struct store_web_org_query *q, s
         " AND (?3 IS NULL OR o.kind = ?3)"
         " AND (?4 < 0 OR o.sme = ?4)"
         " AND (?8 = 0 OR (?8 = 2) = (o.country = 'UA'))"
-        " AND (?5 IS NULL OR EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid"
-        "      AND substr(c.cpv, 1, length(?5)) = ?5 AND (c.confidential = 0 OR ?7)))"
+        " AND ((?5 IS NULL AND ?9 IS NULL) OR EXISTS (SELECT 1 FROM capabilities c"
+        "      WHERE c.org_rid = o.rid AND (?5 IS NULL OR substr(c.cpv, 1, length(?5)) = ?5)"
+        "      AND (?9 IS NULL OR c.direction = ?9) AND (c.confidential = 0 OR ?7)))"
         " ORDER BY o.name COLLATE dfnc_name LIMIT ?6";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -34,6 +35,7 @@ int store_web_org_search(struct store *s, const struct store_web_org_query *q, s
     sqlite3_bind_int(st, 6, q->limit > 0 ? q->limit : 500);
     sqlite3_bind_int(st, 7, q->confidential_too ? 1 : 0);
     sqlite3_bind_int(st, 8, q->region);
+    store_bind_text(st, 9, q->direction);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_org o;
@@ -167,12 +169,11 @@ int store_web_people_page(struct store *s, const struct store_web_people_query *
     IN_ONE_READ(s, err, web_people_page_in(s, q, fn, ud, total, checked_in, err));
 }
 
-int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
-                      struct df_err *err)
+/* Runs sql, an UPDATE of person's arrival RETURNING checked_in_at: its
+ * value (NULL when none) into *at, in the arena, when at is given. */
+static int arrival_set(struct store *s, const char *sql, const char *person, struct arena *a,
+                       const char **at, const char *doing, struct df_err *err)
 {
-    static const char sql[] =
-        "UPDATE people SET checked_in_at = coalesce(checked_in_at,"
-        " strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id = ?1 RETURNING checked_in_at";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -180,15 +181,32 @@ int store_web_checkin(struct store *s, const char *person, struct arena *a, cons
     int rc = sqlite3_step(st);
     int out = 0;
     if (rc == SQLITE_ROW) {
-        *at = arena_strdup(a, store_col(st, 0));
+        if (at)
+            *at = store_col(st, 0) ? arena_strdup(a, store_col(st, 0)) : NULL;
         rc = sqlite3_step(st);
     } else if (rc == SQLITE_DONE) {
         out = df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", person);
     }
     if (out == 0 && rc != SQLITE_DONE)
-        out = store_fail(s, err, "checking a participant in");
+        out = store_fail(s, err, doing);
     sqlite3_reset(st);
     return out;
+}
+
+int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
+                      struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE people SET checked_in_at = coalesce(checked_in_at,"
+        " strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id = ?1 RETURNING checked_in_at";
+    return arrival_set(s, sql, person, a, at, "checking a participant in", err);
+}
+
+int store_web_checkin_undo(struct store *s, const char *person, struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE people SET checked_in_at = NULL WHERE id = ?1 RETURNING checked_in_at";
+    return arrival_set(s, sql, person, NULL, NULL, "taking a check-in back", err);
 }
 
 /* ?1 the event, ?2 a slot, ?3 a table, ?4 the text */

@@ -18,6 +18,8 @@ struct store_web_org_query {
     int sme;              /* -1 any, 0 or 1 */
     int region;           /* 0 any, 1 the forum's European side (not Ukraine), 2 Ukraine */
     const char *cpv;      /* leading digits (2 to 8) of an offer or need; NULL = any */
+    const char *direction; /* "offer" or "need": only those count for cpv (with no cpv,
+                              any one of them does); NULL = both */
     int limit;
     int confidential_too; /* 1: confidential needs match the cpv filter (organisers) */
 };
@@ -53,6 +55,9 @@ int store_web_people_page(struct store *s, const struct store_web_people_query *
  * The time (UTC, ISO 8601) goes into *at, in the arena. */
 int store_web_checkin(struct store *s, const char *person, struct arena *a, const char **at,
                       struct df_err *err);
+/* Takes a check-in back (one given to the wrong person at the desk): the
+ * person is not arrived again. DF_ERR_NOT_FOUND for an unknown person. */
+int store_web_checkin_undo(struct store *s, const char *person, struct df_err *err);
 
 struct store_web_party {
     const char *id, *name, *org, *org_name, *country;

@@ -156,6 +156,15 @@ Test(agenda, ics_speaks_the_language_the_person_reads_the_ui_in)
     ics = ics_parse_ok(buf_str(&b));
     cr_assert(strstr(ics, "SUMMARY:Зустріч B2B: Anna (Акме)"), "%s", ics);
     cr_assert_not(strstr(ics, "B2B meeting"), "%s", ics);
+    /* the demo's "Table 7" in Ukrainian, as the agenda page says it */
+    cr_assert(strstr(ics, "LOCATION:Стіл 7\\, Brussels"), "%s", ics);
+    /* any other name as the organisers wrote it */
+    struct store_location round = {.id = "l7", .event = "ev", .name = "Table ronde A"};
+    ok(store_location_upsert(s, &round, &err));
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "olena", &b, &err));
+    ics = ics_parse_ok(buf_str(&b));
+    cr_assert(strstr(ics, "LOCATION:Table ronde A\\, Brussels"), "%s", ics);
     /* and anna, who never said, keeps English, with Сокіл Аеро as it is named */
     buf_reset(&b);
     ok(app_agenda_ics(s, "anna", &b, &err));

@@ -110,6 +110,17 @@ Test(store_web, organisation_search_applies_every_filter, .init = setup, .fini =
     store_web_org_search(s, &q, org_id_cb, &k, &err);
     cr_assert_eq(k.n, 2, "an offer or a need under the CPV prefix");
     k.n = 0;
+    /* a buyer after suppliers: the Polish need of unmanned vehicles is no offer */
+    q = (struct store_web_org_query){.sme = -1, .cpv = "3561", .direction = "offer"};
+    store_web_org_search(s, &q, org_id_cb, &k, &err);
+    cr_assert_eq(k.n, 1, "only the offer under the prefix");
+    cr_assert_str_eq(k.v[0], "org-ua");
+    k.n = 0;
+    q = (struct store_web_org_query){.sme = -1, .direction = "need"};
+    store_web_org_search(s, &q, org_id_cb, &k, &err);
+    cr_assert_eq(k.n, 1, "without a code, those stating a need");
+    cr_assert_str_eq(k.v[0], "org-pl");
+    k.n = 0;
     q = (struct store_web_org_query){.sme = -1, .kind = "government", .country = "BE"};
     store_web_org_search(s, &q, org_id_cb, &k, &err);
     cr_assert_eq(k.n, 1);

@@ -153,6 +153,7 @@ export const api = {
   sendRequest: (event, to, message) => call('POST', '/requests', { event, to, message }),
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
+  cancel: (id) => call('POST', `/requests/${enc(id)}/cancel`),
   agenda: () => call('GET', '/me/agenda'),
   procurementInstruments: () => call('GET', '/procurement/instruments'),
   procurementPlan: (instrument, asOf) => call('GET', `/procurement/plan${qs({ instrument, as_of: asOf })}`),
@@ -175,6 +176,7 @@ export const api = {
   meetings: (event, params) => call('GET', `/console/events/${enc(event)}/meetings${qs(params)}`),
   meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),
   checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
+  checkinUndo: (person) => call('DELETE', `/console/people/${enc(person)}/checkin`),
   inviteEveryone: () => call('POST', '/console/invitations'),
   glossaryStatus: () => call('GET', '/console/glossary/status'),
   // text (the textarea), or a file's bytes as they are when they are not

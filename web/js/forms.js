@@ -145,17 +145,23 @@ export function validityInPageLanguage(root) {
 }
 
 // The server's 422 messages that name a field (src/http/json_in.c):
-// "name is longer than 200 bytes", "title is required", "sme must be ...".
-const NAMED = /^([a-z_]+) (?:is longer than (\d+) bytes|is shorter than \d+ bytes|is required|must be .*)$/;
+// "name is longer than 200 bytes", "title is required", "sme must be ...";
+// and the fields' own rules (src/app/fields.c), which quote the value after
+// the field's name: 'languages "uk, en" must be ISO 639-1 codes ...',
+// 'languages "uk;xx": "xx" is not an ISO 639-1 language code'. A reply that
+// gives the field ({"error": {"field"}}) is taken at its word.
+const NAMED = /^([a-z_]+)(?: ".*")?(?: is longer than (\d+) bytes| is shorter than \d+ bytes| is required| must be .*| is not .*|: .*)$/s;
 
 // What to say when a form's save failed, naming the field the server names
 // (marked and focused); null when the error names none of the form's fields.
 export function fieldError(form, e) {
   if (!e || e.code !== 'invalid') return null;
   const m = NAMED.exec(String(e.message || ''));
-  const control = m && form.querySelector(`[name="${m[1]}"]`);
+  const given = e.body && e.body.error && e.body.error.field;
+  const name = given || (m && m[1]);
+  const control = name && form.querySelector(`[name="${name}"]`);
   if (!control) return null;
   markInvalid(control);
   control.focus();
-  return m[2] ? tooLong(control, Number(m[2])) : t('form.invalid_field', { field: labelOf(control) });
+  return m && m[1] === name && m[2] ? tooLong(control, Number(m[2])) : t('form.invalid_field', { field: labelOf(control) });
 }

@@ -3,7 +3,7 @@
 
 import { api } from './api.js';
 import { h, list, dataName } from './dom.js';
-import { t, getLang, errorText } from './i18n.js';
+import { t, getLang, errorText, num } from './i18n.js';
 
 const cache = new Map();
 
@@ -63,11 +63,15 @@ export function openNote(o) {
 }
 
 // The sentence for a refused request: a second open one names the person
-// (the server's message names their id), anything else as errorText says it.
+// (the server's message names their id), the event's cap of requests
+// waiting for an answer says what to do (src/app/requests.c), anything else
+// as errorText says it.
 export function sendError(e, person) {
   if (e && e.code === 'conflict' && /open request between you and/.test(e.message || '')) {
     return t('requests.already_open', { name: person && person.name ? person.name : '' });
   }
+  const cap = e && e.code === 'conflict' && /^you have (\d+) pending requests at this event, the most it allows/.exec(e.message || '');
+  if (cap) return t('requests.cap_reached', { n: num(Number(cap[1])) });
   return errorText(e);
 }
 

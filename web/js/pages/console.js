@@ -12,7 +12,7 @@ import {
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
 import { tableName, localName, orgName, orgInfo, nameAndOrg } from '../people.js';
-import { limit, invalid } from '../forms.js';
+import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
 
@@ -587,7 +587,10 @@ function renderTablesSetup(main, e) {
       const fresh = [];
       for (let k = 1; fresh.length < want - tables.length && k <= 10000; k += 1) {
         const id = `${eventId()}-table-${String(k).padStart(2, '0')}`;
-        if (!known.has(id)) fresh.push({ id, name: `${t('tables.table')} ${k}`, kind: 'table', seats: Number(seats.value) || 4 });
+        // named "Table 12" whatever the organiser reads: every page (people.js
+        // tableName) and calendar (app/agenda.c) says that in its reader's
+        // language, where "Стіл 12" would stay Ukrainian on English pages
+        if (!known.has(id)) fresh.push({ id, name: `Table ${k}`, kind: 'table', seats: Number(seats.value) || 4 });
       }
       try {
         await api.updateEvent(eventId(), { ...eventBody(e, []), locations: fresh });
@@ -688,6 +691,9 @@ function reasonOf(text) {
   const m = /^(.*?)(?: \(slots? (\d+(?:-\d+)?)\))?$/.exec(raw);
   const base = m[1].toLowerCase(), slots = m[2];
   const known = {
+    // the server keeps a run's reasons until it stops (GET .../unscheduled):
+    // after a restart, or `dfnc demo`'s own run, those a run could not
+    // place say this too, which "not scheduled yet" hid
     'not scheduled yet': 'reason.not_yet',
     'accepted while the schedule ran; no free slot: run schedule again': 'reason.accepted_during_run',
     'no common free slot': 'reason.no_slot',
@@ -785,15 +791,21 @@ export async function renderSchedule(main) {
   const box = h('div', { id: 'unscheduled-box' });
   const first = await unscheduledSection().catch(() => null);
   if (first) box.append(first);
-  const limit = h('input', { type: 'number', name: 'time_limit', min: 1, max: 600, value: 10 });
+  // the server's bounds (POST .../schedule: 1 to 60 seconds), said here
+  // against the field before a run is asked for
+  const limit = h('input', { type: 'number', name: 'time_limit', min: 1, max: 60, step: 1, value: 10, required: true });
   const runBtn = h('button', { type: 'submit', class: 'primary', id: 'run-scheduler' }, t('schedule.run'));
   const pubBtn = h('button', { type: 'button', id: 'publish' }, t('schedule.publish'));
   const pubMsg = outcome('publish-status');
   pubMsg.ok(state.event && state.event.published_at ? t('schedule.published_at', { when: dayTime(state.event.published_at) }) : t('schedule.not_published'));
   const form = h('form', {
-    class: 'card',
+    class: 'card', id: 'schedule-form', novalidate: true,
     onsubmit: async (ev) => {
       ev.preventDefault();
+      const bad = invalid(form);
+      if (bad) { flash(form, bad, 'error'); return; }
+      const said = form.querySelector('.flash');
+      if (said) { describeBy(form, said, false); said.remove(); }
       // the button is disabled while the scheduler runs; the focus comes back to it
       await whileBusy([runBtn], async () => {
         add(clear(out), h('p', { class: 'muted' }, t('schedule.running')));
@@ -967,19 +979,38 @@ export async function renderCheckin(main) {
     if (found.length === 0) out.append(h('li', { class: 'muted', id: 'checkin-none' }, t('checkin.none')));
     foundSay.textContent = found.length ? tn('people.count', found.length) : t('checkin.none');
     for (const p of found) {
-      const btn = h('button', { type: 'button', class: 'primary', disabled: !!p.checked_in_at, 'aria-describedby': `arrival-${p.id}` },
-        p.checked_in_at ? t('checkin.done') : t('checkin.button'));
-      const li = h('li', { class: 'card' }, h('strong', { id: `arrival-${p.id}` }, dataName(p.name)), ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn);
+      const btn = h('button', { type: 'button', class: 'primary', 'aria-describedby': `arrival-${p.id}` });
+      // a check-in given to the wrong one of eight Марченко is taken back
+      const undo = h('button', { type: 'button', class: 'link checkin-undo', 'aria-describedby': `arrival-${p.id}` }, t('checkin.undo'));
+      const show = () => {
+        btn.textContent = p.checked_in_at ? t('checkin.done') : t('checkin.button');
+        btn.disabled = !!p.checked_in_at;
+        undo.hidden = !p.checked_in_at;
+      };
+      show();
+      const li = h('li', { class: 'card' }, h('strong', { id: `arrival-${p.id}` }, dataName(p.name)), ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo);
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);
           p.checked_in_at = (r && r.checked_in_at) || new Date().toISOString();
-          btn.textContent = t('checkin.done'); btn.disabled = true; figures.n += 1; count();
+          figures.n += 1; count(); show();
+          li.querySelector('.flash')?.remove();
           // the next arrival's name is typed next
           q.focus();
           q.select();
         } catch (e) {
           // said aloud in the card; the button stays one to try again with
+          flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
+        }
+      });
+      undo.addEventListener('click', async () => {
+        try {
+          await api.checkinUndo(p.id);
+          p.checked_in_at = null;
+          figures.n -= 1; count(); show();
+          flash(li, t('checkin.undone'), 'ok');
+          btn.focus();
+        } catch (e) {
           flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
         }
       });

@@ -26,6 +26,13 @@ async function submit(ev, form, send) {
   } catch (e) { flash(form, `${t('error.save')} ${fieldError(form, e) || errorText(e)}`, 'error'); }
 }
 
+// Language codes as a person writes them, "UK, en" or "uk en", in the
+// server's form, "uk;en" (docs/api.md, PUT /me); words are left for the
+// server to refuse by their field.
+function languageCodes(text) {
+  return text.trim().split(/[\s,;]+/).filter(Boolean).map((c) => (/^[A-Za-z]{2}$/.test(c) ? c.toLowerCase() : c)).join(';');
+}
+
 function personForm(p) {
   const name = limit(h('input', { name: 'name', value: p.name || '', required: true, autocomplete: 'name' }), 200);
   const title = limit(h('input', { name: 'title', value: p.title || '', autocomplete: 'organization-title' }), 200);
@@ -33,7 +40,7 @@ function personForm(p) {
   const form = h('form', {
     class: 'card', id: 'person-form', novalidate: true,
     onsubmit: (ev) => submit(ev, form,
-      () => api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: langs.value.trim() })),
+      () => api.updateMe({ name: name.value.trim(), title: title.value.trim() || null, languages: languageCodes(langs.value) })),
   },
   h('h2', { id: 'person-form-h' }, t('profile.me')),
   p.email ? h('p', { class: 'muted', translate: 'no' }, p.email) : null,

@@ -1,15 +1,31 @@
-// Meeting requests I received (accept or decline) and those I sent.
+// Meeting requests I received (accept or decline) and those I sent (cancel).
 
 import { api } from '../api.js';
 import { h, add, list, field, scroller, data } from '../dom.js';
-import { t, tn, dayTime, errorText } from '../i18n.js';
+import { t, tn, tx, dayTime, errorText } from '../i18n.js';
 import { state, flash, go } from '../app.js';
-import { personInfo, orgInfo, orgName, localName, nameAndOrg } from '../people.js';
+import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org, id) {
   return h('strong', { id }, nameAndOrg(p.name, org));
+}
+
+// What an answer did, in words. An accept once the agendas are published
+// places its meeting at once (docs/api.md, the request workflow): where it
+// went, or that no free slot was found and the organisers' next run places
+// it, which the reply alone does not say.
+async function answered(r, done, okKey) {
+  if (!done || done.status !== 'accepted' || (done.rescheduled !== true && !done.warning)) return t(okKey);
+  let m = null;
+  if (done.rescheduled) {
+    try { m = list(await api.agenda(), 'meetings').find((x) => (x.request || x.id) === r.id) || null; } catch (_) {
+      return t(okKey);
+    }
+  }
+  if (!m) return t('requests.accepted_unplaced');
+  return tx('requests.accepted_placed', { when: dayTime(m.start || m.starts_at), table: tableName({ location_name: m.location_name || m.location }) });
 }
 
 async function row(r, incoming, redraw) {
@@ -24,29 +40,44 @@ async function row(r, incoming, redraw) {
     h('p', {}, who(other, org, `from-${r.id}`), ' ', status),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null);
+  // one answer at a time: each button is disabled while its call is made;
+  // a refusal says why and gives the buttons back
+  const act = (fn, after, okKey, question) => async (ev) => {
+    if (question && !window.confirm(question)) return;
+    const box = ev.target.closest('.actions');
+    box.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+    try {
+      const done = await fn(r.id);
+      const st = (done && done.status) || after;
+      li.dataset.status = st;
+      status.className = `status ${st}`;
+      status.textContent = t(`status.${st}`);
+      box.remove();
+      flash(li, await answered(r, done, okKey), 'ok', true);
+    } catch (e) {
+      box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
+      flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
+    }
+  };
   if (incoming && r.status === 'pending') {
-    const act = (fn, okKey) => async (ev) => {
-      // a decline cannot be taken back, and sits next to Accept: asked first
-      if (fn === api.decline && !window.confirm(t('requests.decline_confirm', { name: other.name }))) return;
-      const box = ev.target.closest('.actions');
-      box.querySelectorAll('button').forEach((b) => { b.disabled = true; });
-      try {
-        const done = await fn(r.id);
-        const st = (done && done.status) || (fn === api.accept ? 'accepted' : 'declined');
-        li.dataset.status = st;
-        status.className = `status ${st}`;
-        status.textContent = t(`status.${st}`);
-        box.remove();
-        flash(li, t(okKey), 'ok', true);
-      } catch (e) {
-        box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
-        flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
-      }
-    };
     li.append(h('div', { class: 'actions' },
       // which request each button answers, for a screen reader's list of buttons
-      h('button', { type: 'button', class: 'primary', 'aria-describedby': `from-${r.id}`, onclick: act(api.accept, 'requests.accepted') }, t('requests.accept')),
-      h('button', { type: 'button', class: 'decline', 'aria-describedby': `from-${r.id}`, onclick: act(api.decline, 'requests.declined') }, t('requests.decline'))));
+      h('button', { type: 'button', class: 'primary', 'aria-describedby': `from-${r.id}`, onclick: act(api.accept, 'accepted', 'requests.accepted') }, t('requests.accept')),
+      // a decline cannot be taken back, and sits next to Accept: asked first
+      h('button', {
+        type: 'button', class: 'decline', 'aria-describedby': `from-${r.id}`,
+        onclick: act(api.decline, 'declined', 'requests.declined', t('requests.decline_confirm', { name: other.name })),
+      }, t('requests.decline'))));
+  }
+  // the requester takes back a request still waiting, or a meeting agreed
+  // (which leaves both agendas): asked first, as it cannot be undone
+  if (!incoming && (r.status === 'pending' || r.status === 'accepted')) {
+    const agreed = r.status === 'accepted';
+    li.append(h('div', { class: 'actions' }, h('button', {
+      type: 'button', class: 'decline', 'aria-describedby': `from-${r.id}`,
+      onclick: act(api.cancel, 'cancelled', 'requests.cancelled',
+        t(agreed ? 'requests.cancel_meeting_confirm' : 'requests.cancel_confirm', { name: other.name })),
+    }, t(agreed ? 'requests.cancel_meeting' : 'requests.cancel'))));
   }
   return li;
 }

@@ -1,5 +1,6 @@
-// Search organisations (text, country, EU or Ukraine, kind, SME, CPV) and an
-// organisation's public profile with its people, each one a meeting away.
+// Search organisations (text, country, EU or Ukraine, kind, SME, CPV offered
+// or needed) and an organisation's public profile with its people, each one
+// a meeting away.
 
 import { api } from '../api.js';
 import { h, add, field, list, clear, dataName, nameLang } from '../dom.js';
@@ -30,7 +31,18 @@ async function orgCard(o) {
 
 // The search's filters in the address (?q=&country=...), so that a reload,
 // Back or a shared link gives the same search.
-const FILTERS = ['q', 'country', 'region', 'kind', 'sme', 'cpv'];
+const FILTERS = ['q', 'country', 'region', 'kind', 'sme', 'cpv', 'direction'];
+
+// The last search's address, for an organisation's page to lead back to it
+// rather than to every organisation: on a phone, filters are slow to set
+// again. Kept for the tab (sessionStorage), so a reload of the page keeps it.
+const LAST_SEARCH = 'dfnc.search';
+function rememberSearch() {
+  try { sessionStorage.setItem(LAST_SEARCH, location.search); } catch (_) { /* none kept */ }
+}
+function lastSearch() {
+  try { return sessionStorage.getItem(LAST_SEARCH) || ''; } catch (_) { return ''; }
+}
 
 export async function renderSearch(main) {
   const asked = new URLSearchParams(location.search);
@@ -43,9 +55,13 @@ export async function renderSearch(main) {
   const kind = h('select', { name: 'kind' }, h('option', { value: '' }, t('search.any')), KINDS.map((k) => h('option', { value: k }, t(`kind.${k}`))));
   const sme = h('input', { type: 'checkbox', name: 'sme', id: 'search-sme', checked: asked.get('sme') === '1' });
   const picker = cpvPicker(t('search.cpv'));
+  // a buyer looks for those that offer the code, a supplier for those that need it
+  const direction = h('select', { name: 'direction' }, h('option', { value: '' }, t('search.direction_any')),
+    ['offer', 'need'].map((d) => h('option', { value: d }, t(`search.direction_${d}`))));
   country.value = asked.get('country') || '';
   region.value = asked.get('region') || '';
   kind.value = asked.get('kind') || '';
+  direction.value = ['offer', 'need'].includes(asked.get('direction')) ? asked.get('direction') : '';
   if (asked.get('cpv')) picker.set(asked.get('cpv'));
   // not a live region (a screen reader would read every card): the count
   // takes the focus after a search, and is read
@@ -63,13 +79,14 @@ export async function renderSearch(main) {
     form.querySelector('.flash')?.remove();
     const filters = {
       q: q.value.trim(), country: country.value, region: region.value, kind: kind.value,
-      sme: sme.checked ? '1' : '', cpv: picker.value(),
+      sme: sme.checked ? '1' : '', cpv: picker.value(), direction: direction.value,
     };
     if (ev) {
       const u = new URLSearchParams(FILTERS.filter((k) => filters[k]).map((k) => [k, filters[k]]));
       const want = `${location.pathname}${u.toString() ? `?${u}` : ''}`;
       if (want !== location.pathname + location.search) history.pushState({}, '', want);
     }
+    rememberSearch();
     clear(out);
     let orgs = [];
     let found = 0;
@@ -103,6 +120,7 @@ export async function renderSearch(main) {
     field(t('search.q'), q, t('search.q_hint')),
     h('div', { class: 'row' }, field(t('search.country'), country), field(t('search.region'), region), field(t('search.kind'), kind)),
     picker.el,
+    field(t('search.direction'), direction),
     h('div', { class: 'field check' }, sme, h('label', { for: 'search-sme' }, t('search.sme'))),
     h('button', { type: 'submit', class: 'primary' }, t('search.submit')));
   add(main, h('h1', {}, t('search.title')), form, out);
@@ -140,17 +158,21 @@ export async function renderOrganisation(main, id) {
   // whom I already have an open request with: said, not offered again
   const open = asks ? await openRequests(state.event && state.event.id, myPerson) : new Map();
   add(main, 
-    h('p', {}, h('a', { href: '/organisations' }, t('search.back'))),
+    h('p', {}, lastSearch() ? h('a', { href: `/organisations${lastSearch()}`, id: 'org-back' }, t('search.back_to_search'))
+      : h('a', { href: '/organisations', id: 'org-back' }, t('search.back'))),
     h('h1', { translate: 'no', lang: nameLang(orgName(o)) }, orgName(o)),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
       h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null,
       o.city ? h('span', { translate: 'no' }, ` ${o.city}`) : ''),
     desc ? h('p', { translate: 'no' }, desc) : null,
     o.website ? h('p', {}, h('a', { href: o.website, rel: 'noopener noreferrer', translate: 'no' }, o.website)) : null,
-    h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => h('section', { class: 'card', id: `org-${d}s` },
-      h('h2', {}, t(`org.${d}s`)),
-      h('ul', { class: 'caps' }, caps.filter((c) => c.direction === d).map((c) => h('li', {},
-        lines.get(c))))))),
+    // a side with nothing stated says so, rather than an empty box
+    h('div', { class: 'grid2' }, ['offer', 'need'].map((d) => {
+      const mine = caps.filter((c) => c.direction === d);
+      return h('section', { class: 'card', id: `org-${d}s` }, h('h2', {}, t(`org.${d}s`)),
+        mine.length === 0 ? h('p', { class: 'muted' }, t('caps.none'))
+          : h('ul', { class: 'caps' }, mine.map((c) => h('li', {}, lines.get(c)))));
+    })),
     h('section', { class: 'card' }, h('h2', {}, t('org.people')),
       people.length === 0 ? h('p', { class: 'muted' }, t('org.no_people')) : h('ul', { class: 'people' }, people.map((p) => h('li', {},
         h('strong', {}, dataName(p.name)), p.title ? h('span', { translate: 'no' }, ` · ${p.title}`) : '',
