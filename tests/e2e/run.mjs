@@ -1179,6 +1179,30 @@ test('a Ukrainian drone maker on a phone puts an EDF consortium together from th
   await ctx.close();
 });
 
+test('the directory on a phone draws fifty cards at a time, the rest a button away, in Ukrainian', async () => {
+  const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA', PHONE);
+  await open(page, '/organisations');
+  await page.click('form[role=search] button[type=submit]');
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'results-count');
+  const all = (await (await ctx.request.get(`${base}/api/v1/search/organisations`)).json()).organisations.map((o) => o.id);
+  assert.ok(all.length > 100, `the demo's organisations: ${all.length}`);
+  const cards = page.locator('#results li.card');
+  const ids = () => cards.evaluateAll((ls) => ls.map((l) => l.dataset.org));
+  assert.deepEqual(await ids(), all.slice(0, 50));
+  assert.equal((await page.textContent('#results-more')).trim(), 'Показати ще 50');
+  const tall = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.click('#results-more');
+  await page.waitForFunction(() => document.querySelectorAll('#results li.card').length > 50);
+  assert.deepEqual(await ids(), all.slice(0, 100));
+  // the keyboard and a screen reader go on from the first new card
+  assert.equal(await page.evaluate(() => document.activeElement.closest('li.card')?.dataset.org), all[50]);
+  while (await page.isVisible('#results-more')) await page.click('#results-more');
+  assert.deepEqual(await ids(), all);
+  assert.ok(tall < await page.evaluate(() => document.documentElement.scrollHeight), 'the first page was the shorter');
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 // An organisation from the EU with people, whose page offers meeting requests.
 function otherOrg() {
   const people = JSON.parse(dfnc(['export', 'people', '-', '--format', 'json']));

@@ -16,6 +16,9 @@ const COUNTRIES = ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', '
   'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'NO', 'IS', 'LI', 'UA'];
 const KINDS = ['company', 'research', 'government', 'association', 'other'];
 
+// Cards drawn at once, and at each "Show more".
+const RESULTS_PAGE = 50;
+
 // A found organisation; what a search text met in its words, when it did.
 async function orgCard(o) {
   const why = await Promise.all(list(o.why).map(reasonText));
@@ -107,11 +110,27 @@ export async function renderSearch(main) {
     if (orgs.length === 0) out.append(count, h('p', { class: 'muted', id: 'results-none' }, t('search.none_hint')));
     else {
       out.append(count);
-      if (all.length) out.append(h('ul', { class: 'cards' }, await Promise.all(all.map(orgCard))));
-      if (some.length) {
-        out.append(h('h2', { class: 'some-words', id: 'results-some' }, t(all.length ? 'search.some_words' : 'search.no_all_words')),
-          h('ul', { class: 'cards', 'aria-labelledby': 'results-some' }, await Promise.all(some.map(orgCard))));
-      }
+      // cards a page at a time: 500 of them are some 30,000 px on a phone
+      const allList = h('ul', { class: 'cards' });
+      const someList = h('ul', { class: 'cards', 'aria-labelledby': 'results-some' });
+      const someHead = h('h2', { class: 'some-words', id: 'results-some' }, t(all.length ? 'search.some_words' : 'search.no_all_words'));
+      const more = h('button', { type: 'button', class: 'secondary', id: 'results-more' });
+      const ordered = [...all, ...some];
+      let shown = 0;
+      const showMore = async (focus) => {
+        const next = ordered.slice(shown, shown + RESULTS_PAGE);
+        const cards = await Promise.all(next.map(orgCard));
+        cards.forEach((c, i) => (next[i].all_words === false ? someList : allList).append(c));
+        if (all.length && !allList.isConnected) more.before(allList);
+        if (someList.firstChild && !someList.isConnected) more.before(someHead, someList);
+        shown += next.length;
+        more.hidden = shown >= ordered.length;
+        more.textContent = tn('search.show_more', Math.min(RESULTS_PAGE, ordered.length - shown));
+        if (focus && cards.length) cards[0].querySelector('h2 a')?.focus();
+      };
+      more.addEventListener('click', () => showMore(true));
+      out.append(more);
+      await showMore(false);
     }
     // on a phone the results start below the fold: the asker is taken there
     if (ev) count.focus();
