@@ -1146,7 +1146,7 @@ test('a Ukrainian drone maker on a phone puts an EDF consortium together from th
   assert.ok(Array.isArray(complete) && complete.length === 3, `the API completes it with three: ${complete}`);
   assert.match(await page.textContent('#consortium .complete'), /Консорціум доповнили б ці знайдені партнери:/);
   await page.click('#consortium-take');
-  await page.waitForFunction(() => /Консорціум відповідає правилу/.test(document.querySelector('#consortium-status').textContent));
+  await page.waitForFunction(() => /Консорціум відповідає кількісним вимогам правила; перевірте самі, що жоден учасник не контролює іншого/.test(document.querySelector('#consortium-status').textContent));
   const chosen = await page.locator('#partners .consortium-pick button[aria-pressed=true]').evaluateAll(
     (els) => els.map((b) => b.closest('li.suggestion').dataset.org));
   assert.equal(chosen.length, 3, `three chosen: ${chosen}`);
