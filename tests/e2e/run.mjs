@@ -1147,6 +1147,8 @@ test('a Ukrainian drone maker on a phone puts an EDF consortium together from th
   assert.match(await page.textContent('#consortium .complete'), /Консорціум доповнили б ці знайдені партнери:/);
   await page.click('#consortium-take');
   await page.waitForFunction(() => /Консорціум відповідає кількісним вимогам правила; перевірте самі, що жоден учасник не контролює іншого/.test(document.querySelector('#consortium-status').textContent));
+  // the button went with the hint it was in: the focus is on the panel's heading, not lost to the page
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'consortium-title');
   const chosen = await page.locator('#partners .consortium-pick button[aria-pressed=true]').evaluateAll(
     (els) => els.map((b) => b.closest('li.suggestion').dataset.org));
   assert.equal(chosen.length, 3, `three chosen: ${chosen}`);
