@@ -2767,6 +2767,8 @@ test('the organiser on a phone in Ukrainian changes a demand\'s quantity, its de
   await form.locator('input[name=quantity]').fill('650');
   await form.locator('button[type=submit]').click();
   await page.waitForFunction(() => /Збережено/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  // the row's Edit went with the plan drawn again: the focus on what was done, not lost to the page
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'proc-edit-status');
   // through the API: the quantity changed, nothing else
   const now = await apiCall(page, 'GET', `/procurement/demands/${d.body.id}`);
   assert.deepEqual(now.body, { id: d.body.id, ...demand, quantity: 650 });
@@ -2783,6 +2785,7 @@ test('the organiser on a phone in Ukrainian changes a demand\'s quantity, its de
   await page.waitForFunction(() => /Відкликано/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
   assert.match(asked[0], new RegExp(`^Відкликати пропозицію ${x.body.id} \\(${esc(maker.name_uk)}\\)`));
   assert.equal(await orow.count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'proc-edit-status');
   assert.equal((await apiCall(page, 'GET', `/procurement/supplies/${x.body.id}`)).status, 404);
   assert.equal((await planOf(page, 'safe')).supplies.some((s) => s.id === x.body.id), false);
   assert.equal((await apiCall(page, 'DELETE', `/procurement/demands/${d.body.id}`)).status, 200);
