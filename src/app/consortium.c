@@ -5,6 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "app/fields.h"
 #include "app/rule_text.h"
 
 static const char *const class_names[] = {
@@ -159,8 +160,8 @@ static int read_orgs(struct store *s, const char *const *ids, int n,
         struct store_org o;
         if (!ids[i] || store_org_get(s, ids[i], a, &o, err) < 0) {
             if (!ids[i] || err->kind == DF_ERR_NOT_FOUND)
-                return df_err_set(err, DF_ERR_NOT_FOUND, "no organisation \"%.64s\"",
-                                  ids[i] ? ids[i] : "");
+                return df_err_set(err, DF_ERR_NOT_FOUND, "no organisation \"%.*s\"",
+                                  APP_ID_MAX, ids[i] ? ids[i] : "");
             return -1;
         }
         members[i] = (struct consortium_member){o.id, o.country};

@@ -247,10 +247,10 @@ const struct cli_command cli_commands[] = {
      "others are still answered."},
     {"consortium", cli_cmd_consortium,
      "dfnc consortium --programme NAME ORG [ORG...] [--candidates ORG,ORG,...] [--json] | --list",
-     "Whether the organisations named (the lead and its partners) make up an\n"
-     "eligible consortium under an EU programme's rule (edf: the European Defence\n"
-     "Fund's at least 3 eligible entities established in at least 3 Member States\n"
-     "or associated countries), each member said to count or not and why, and the\n"
+     "Whether the organisations named (the lead and its partners) meet the figures\n"
+     "of an EU programme's consortium rule (edf: the European Defence Fund's at\n"
+     "least 3 eligible entities established in at least 3 Member States or\n"
+     "associated countries), each member said to count or not and why, and the\n"
      "fewest of the candidates (ranked, the best first: as `dfnc partners` gives\n"
      "them) that would complete it. What the rule asks and dfnc cannot know (that\n"
      "no member controls another) is said, not checked. The rules come from\n"

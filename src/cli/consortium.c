@@ -51,7 +51,7 @@ static void print_verdict(json_t *v)
     printf("%s, %s: ", json_string_value(json_object_get(p, "title")),
            json_string_value(json_object_get(p, "regulation")));
     if (json_is_true(json_object_get(v, "meets")))
-        printf("the rule is met (%lld eligible entities in %lld countries)\n",
+        printf("the rule's figures are met (%lld eligible entities in %lld countries)\n",
                (long long)json_integer_value(json_object_get(v, "entities")),
                (long long)json_integer_value(json_object_get(v, "countries")));
     else

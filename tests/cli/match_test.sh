@@ -192,6 +192,7 @@ check "recommend for an unknown name exits 3" "[ $? -eq 3 ]"
 "$DFNC" --db "$T/c.db" partners --lead 999984059 --text "counter-drone radar" --top 20 --json \
     | python3 -c 'import json,sys; print(",".join(p["org"] for p in json.load(sys.stdin)))' > "$T/cands"
 "$DFNC" --db "$T/c.db" consortium --programme edf 999984059 --candidates "$(cat "$T/cands")" --json > "$T/out"
+cp "$T/out" "$T/out.json"
 check "consortium: the lead alone falls short and the fewest ranked partners of new countries complete it" \
     "[ $? -eq 0 ] && python3 -c '
 import json, sys
@@ -209,6 +210,9 @@ assert v[\"complete_with\"][0] == first, (first, v[\"complete_with\"])
 "$DFNC" --db "$T/c.db" consortium --programme edf 999984059 --candidates "$(cat "$T/cands")" > "$T/out"
 check "consortium: the text says what is missing and whom to add" \
     "[ $? -eq 0 ] && grep -q 'not met: 2 more eligible entities, from 2 more countries' '$T/out' && grep -q 'to complete it, add:' '$T/out' && grep -q 'not checked: ' '$T/out'"
+"$DFNC" --db "$T/c.db" consortium --programme edf 999984059 $(python3 -c 'import json,sys; print(" ".join(json.load(open(sys.argv[1]))["complete_with"]))' "$T/out.json") > "$T/out"
+check "consortium: a consortium that meets the figures is not said to meet the whole rule" \
+    "[ $? -eq 0 ] && grep -q \"the rule's figures are met (3 eligible entities in 3 countries)\" '$T/out' && grep -q 'not checked: ' '$T/out' && ! grep -q 'the rule is met' '$T/out'"
 "$DFNC" --db "$T/c.db" consortium --programme edip 999984059 > "$T/out" 2>&1
 check "consortium: an unknown programme exits 3 naming the known ones" \
     "[ $? -eq 3 ] && grep -q 'no programme \"edip\" (known: edf)' '$T/out'"

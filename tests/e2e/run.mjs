@@ -1154,7 +1154,9 @@ test('a Ukrainian drone maker on a phone puts an EDF consortium together from th
   assert.ok(Array.isArray(complete) && complete.length === 3, `the API completes it with three: ${complete}`);
   assert.match(await page.textContent('#consortium .complete'), /Консорціум доповнили б ці знайдені партнери:/);
   await page.click('#consortium-take');
-  await page.waitForFunction(() => /Консорціум відповідає правилу/.test(document.querySelector('#consortium-status').textContent));
+  await page.waitForFunction(() => /Консорціум відповідає кількісним вимогам правила; перевірте самі, що жоден учасник не контролює іншого/.test(document.querySelector('#consortium-status').textContent));
+  // the button went with the hint it was in: the focus is on the panel's heading, not lost to the page
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'consortium-title');
   const chosen = await page.locator('#partners .consortium-pick button[aria-pressed=true]').evaluateAll(
     (els) => els.map((b) => b.closest('li.suggestion').dataset.org));
   assert.equal(chosen.length, 3, `three chosen: ${chosen}`);
@@ -2829,6 +2831,8 @@ test('the organiser on a phone in Ukrainian changes a demand\'s quantity, its de
   await form.locator('input[name=quantity]').fill('650');
   await form.locator('button[type=submit]').click();
   await page.waitForFunction(() => /Збережено/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
+  // the row's Edit went with the plan drawn again: the focus on what was done, not lost to the page
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'proc-edit-status');
   // through the API: the quantity changed, nothing else
   const now = await apiCall(page, 'GET', `/procurement/demands/${d.body.id}`);
   assert.deepEqual(now.body, { id: d.body.id, ...demand, quantity: 650 });
@@ -2845,6 +2849,7 @@ test('the organiser on a phone in Ukrainian changes a demand\'s quantity, its de
   await page.waitForFunction(() => /Відкликано/.test(document.querySelector('#proc-edit-status')?.textContent || ''));
   assert.match(asked[0], new RegExp(`^Відкликати пропозицію ${x.body.id} \\(${esc(maker.name_uk)}\\)`));
   assert.equal(await orow.count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement && document.activeElement.id), 'proc-edit-status');
   assert.equal((await apiCall(page, 'GET', `/procurement/supplies/${x.body.id}`)).status, 404);
   assert.equal((await planOf(page, 'safe')).supplies.some((s) => s.id === x.body.id), false);
   assert.equal((await apiCall(page, 'DELETE', `/procurement/demands/${d.body.id}`)).status, 200);

@@ -46,6 +46,27 @@ Test(procure_mcf, finds_the_cheapest_maximum_flow)
 
 /* SAFE counts Ukrainian components as eligible content (Art. 16(10)), EDIP
  * does not (Art. 10(3)): 30% EU and 70% Ukrainian passes one and not the other. */
+/* The search for a path walks as deep as the path is long: a chain of a
+ * million nodes is a million steps, which recursion would take on the stack
+ * (some 80 bytes a step, 8 MB a thread: the server's plan for everyone). */
+Test(procure_mcf, a_path_longer_than_the_stack_is_deep)
+{
+    enum { N = 1000000 };
+    struct mcf *g = mcf_new(N);
+    cr_assert_not_null(g);
+    int first = mcf_add_edge(g, 0, 2, 3, 1), last = -1;
+    for (int v = 2; v + 1 < N; v++)
+        mcf_add_edge(g, v, v + 1, 2, 0);
+    last = mcf_add_edge(g, N - 1, 1, 5, 2);
+    int64_t flow = 0, cost = 0;
+    cr_assert_eq(mcf_solve(g, 0, 1, &flow, &cost), 0);
+    cr_assert_eq(flow, 2);
+    cr_assert_eq(cost, 6);
+    cr_assert_eq(mcf_edge_flow(g, first), 2);
+    cr_assert_eq(mcf_edge_flow(g, last), 2);
+    mcf_free(g);
+}
+
 Test(procure_plan, ukrainian_content_counts_where_the_rules_say)
 {
     const char *none[] = {NULL};

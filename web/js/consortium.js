@@ -44,7 +44,9 @@ function ruleList(p) {
 // organisation id; onverdict(chosen, byOrg) tells the page what is chosen and
 // each partner found as judged ({org, country, class, counts}), for its cards.
 export function consortiumPanel(lead, onverdict) {
-  const heading = h('h2', { id: 'consortium-title' });
+  // focusable for a button that goes when pressed (Add them): the focus
+  // comes here rather than falling to the page
+  const heading = h('h2', { id: 'consortium-title', tabindex: '-1' });
   const status = outcome('consortium-status', { class: 'verdict' });
   const members = h('ul', { class: 'members', 'aria-label': t('consortium.members') });
   const hint = h('div', { class: 'complete' });
@@ -84,7 +86,11 @@ export function consortiumPanel(lead, onverdict) {
       hint.append(h('p', {}, t('consortium.cannot')));
     } else if (v.complete_with.length) {
       const take = h('button', { type: 'button', class: 'secondary', id: 'consortium-take' }, t('consortium.take'));
-      take.addEventListener('click', () => { chosen = [...chosen, ...v.complete_with]; draw(); });
+      take.addEventListener('click', async () => {
+        chosen = [...chosen, ...v.complete_with];
+        await draw();
+        if (!take.isConnected && (document.activeElement === document.body || !document.activeElement)) heading.focus();
+      });
       const who = v.complete_with.map((id) => dataName(orgName(names.get(id)))).flatMap((n, i) => (i ? [', ', n] : [n]));
       hint.append(h('p', {}, ...tx('consortium.complete_with', { names: h('span', {}, ...who) })), take);
     }

@@ -139,6 +139,12 @@ struct adm_arc {
     int64_t cap;
 };
 
+/* A node on push's path: what it was given to send on, and has sent. */
+struct push_step {
+    int v;
+    int64_t limit, pushed;
+};
+
 struct solver {
     struct arc *arcs;
     int *start;               /* arcs leaving node v: arcs[start[v] .. start[v+1]) */
@@ -157,6 +163,7 @@ struct solver {
     char *live;               /* reaches t along admissible arcs with capacity */
     int *queue;
     char *on_path;
+    struct push_step *path;   /* push's path from s, a step per node on it */
     int n, s, t;
 };
 
@@ -265,30 +272,58 @@ static void put_back_admissible(struct solver *S)
         S->arcs[S->adm_of[j]].cap = S->adm[j].cap;
 }
 
-/* Pushes up to limit units from v to t along admissible arcs (shortest paths)
- * with capacity, avoiding cycles; returns what it pushed. An arc into a node
- * on the path is passed for the rest of the search like a full one. */
-static int64_t push(struct solver *S, int v, int64_t limit)
+/* Pushes up to limit units from s to t along admissible arcs (shortest paths)
+ * with capacity, avoiding cycles; returns what it pushed. A depth-first
+ * search: from each node on the path, its arcs in turn from its cursor, each
+ * given what the node has still to send; what comes back through an arc moves
+ * its capacity to the paired arc, and a node that sent all it was given keeps
+ * its cursor (the arc may have room left). An arc into a node on the path is
+ * passed for the rest of the search like a full one. The path is kept in
+ * S->path, not on the call stack: it is as long as the network is deep (a
+ * supplier's deadlines, one after the other), and a server thread's stack is
+ * a few megabytes. */
+static int64_t push(struct solver *S, int64_t limit)
 {
-    if (v == S->t)
+    if (S->s == S->t)
         return limit;
-    int64_t pushed = 0;
-    S->on_path[v] = 1;
-    for (int *it = &S->iter[v]; *it < S->adm_start[v + 1] && pushed < limit; ++*it) {
+    struct push_step *path = S->path;
+    int depth = 0;
+    path[0] = (struct push_step){S->s, limit, 0};
+    S->on_path[S->s] = 1;
+    for (;;) {
+        struct push_step *f = &path[depth];
+        int v = f->v, *it = &S->iter[v];
+        int64_t got;          /* what came back through adm[*it] */
+        while (*it < S->adm_start[v + 1] && f->pushed < f->limit &&
+               (S->adm[*it].cap <= 0 || S->on_path[S->adm[*it].to]))
+            ++*it;
+        if (*it < S->adm_start[v + 1] && f->pushed < f->limit) {
+            const struct adm_arc *e = &S->adm[*it];
+            int64_t ask = f->limit - f->pushed < e->cap ? f->limit - f->pushed : e->cap;
+            if (e->to != S->t) {                  /* a step on, to e->to */
+                path[++depth] = (struct push_step){e->to, ask, 0};
+                S->on_path[e->to] = 1;
+                continue;
+            }
+            got = ask;
+        } else {              /* v has sent what it could: a step back */
+            S->on_path[v] = 0;
+            if (depth == 0)
+                return f->pushed;
+            got = f->pushed;
+            f = &path[--depth];
+            it = &S->iter[f->v];
+        }
         struct adm_arc *e = &S->adm[*it];
-        if (e->cap <= 0 || S->on_path[e->to])
-            continue;
-        int64_t got = push(S, e->to, limit - pushed < e->cap ? limit - pushed : e->cap);
         if (got > 0) {
             e->cap -= got;
             S->adm[e->rev].cap += got;
-            pushed += got;
-            if (pushed == limit)
-                break;      /* keep the cursor: the arc may have room left */
+            f->pushed += got;
+            if (f->pushed == f->limit)
+                continue;     /* keep the cursor: the arc may have room left */
         }
+        ++*it;
     }
-    S->on_path[v] = 0;
-    return pushed;
 }
 
 int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
@@ -312,8 +347,10 @@ int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
     S.live = calloc((size_t)n, 1);
     S.queue = malloc((size_t)n * sizeof *S.queue);
     S.on_path = calloc((size_t)n, 1);
+    S.path = malloc(((size_t)n + 1) * sizeof *S.path);
     if (!pos || !S.arcs || !S.start || !S.pot || !S.dist || !S.done || !S.heap || !S.adm ||
-        !S.adm_of || !S.at_adm || !S.adm_start || !S.iter || !S.live || !S.queue || !S.on_path)
+        !S.adm_of || !S.at_adm || !S.adm_start || !S.iter || !S.live || !S.queue || !S.on_path ||
+        !S.path)
         goto out;
     for (int k = 0; k < m; k++)
         S.start[g->from[k] + 1]++;
@@ -345,10 +382,10 @@ int mcf_solve(struct mcf *g, int s, int t, int64_t *flow_out, int64_t *cost_out)
         build_admissible(&S);
         for (;;) {
             memcpy(S.iter, S.adm_start, (size_t)n * sizeof *S.iter);
-            int64_t got = push(&S, s, INF64);
+            int64_t got = push(&S, INF64);
             if (got == 0)
                 break;
-            for (; got > 0; got = push(&S, s, INF64)) {
+            for (; got > 0; got = push(&S, INF64)) {
                 flow += got;
                 cost += (__int128)got * path_cost;
             }
@@ -380,5 +417,6 @@ out:
     free(S.live);
     free(S.queue);
     free(S.on_path);
+    free(S.path);
     return rc;
 }

@@ -417,6 +417,13 @@ function editing(org, box, reread, orgsOf) {
       await reread();
       status.ok(msg);
     } catch (_) { status.fail(t('error.load')); }
+    // the button that asked (a row's Withdraw, or the Edit a saved form gave
+    // the focus back to) went with the plan drawn again: the focus comes to
+    // what was done rather than falling to the page
+    if (!document.activeElement || document.activeElement === document.body) {
+      const said = [...status.el.children].find((p) => !p.hidden && p.textContent);
+      if (said) { said.tabIndex = -1; said.focus(); }
+    }
   };
   const fail = (e) => status.fail(e ? errorText(e) : t('error.load'));
   const slots = { demands: h('div'), supplies: h('div') };
