@@ -53,7 +53,7 @@ export function consortiumPanel(lead, onverdict) {
   const rules = h('details', {}, h('summary', {}, t('consortium.rules')));
   const el = h('section', { class: 'card consortium', id: 'consortium', 'aria-labelledby': 'consortium-title', hidden: true },
     heading, status.el, members, hint, rules);
-  let programme = null; // {name, title, figures}
+  let programme = null; // {name, figures}: the programme chosen
   let chosen = [];
   let candidates = [];
   let asked = 0;

@@ -60,6 +60,7 @@ export async function renderPartners(main) {
       if (new TextEncoder().encode(idea).length > TEXT_MAX) { refuse(form, text, t('partners.too_long')); return; }
       clear(out);
       picks.clear();
+      if (org) panel.reset('', []); // the last search's consortium goes with its cards
       out.setAttribute('aria-busy', 'true');
       await whileBusy([btn], async () => {
         try {
