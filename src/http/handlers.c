@@ -245,6 +245,10 @@ static void h_me(struct http_req *r)
                                    &procures, &err) < 0)
         procures = false;
     json_object_set_new(j, "procurement", json_boolean(procures));
+    /* whether the person's calendar feed is on: the agenda offers to switch
+     * off only one that is */
+    int feed = r->user.person ? store_feed_exists(r->s, r->user.person, &err) : 0;
+    json_object_set_new(j, "feed", json_boolean(feed > 0));
     http_reply_json(r, 200, j);
 }
 

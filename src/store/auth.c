@@ -371,6 +371,14 @@ int store_feed_delete(struct store *s, const char *person, struct df_err *err)
     return store_step_done(s, st, err, "switching a feed off");
 }
 
+int store_feed_exists(struct store *s, const char *person, struct df_err *err)
+{
+    static const char sql[] = "SELECT f.person_rid FROM feed_tokens f"
+                              " JOIN people p ON p.rid = f.person_rid WHERE p.id = ?";
+    sqlite3_int64 rid = store_rid(s, sql, person, err);
+    return rid < 0 ? -1 : rid > 0;
+}
+
 const char *store_feed_person(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
                               struct arena *a, struct df_err *err)
 {

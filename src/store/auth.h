@@ -87,6 +87,8 @@ int store_feed_set(struct store *s, const char *person,
 /* Switches a person's feed off: its token is forgotten, so its URL answers
  * as an unknown one does (404) until store_feed_set gives a new one. */
 int store_feed_delete(struct store *s, const char *person, struct df_err *err);
+/* 1 when person's feed is on (a live token), 0 when not, -1 with err. */
+int store_feed_exists(struct store *s, const char *person, struct df_err *err);
 /* The person id (in the arena) of a feed token; NULL with DF_ERR_NOT_FOUND if none. */
 const char *store_feed_person(struct store *s, const unsigned char hash[STORE_TOKEN_HASH_LEN],
                               struct arena *a, struct df_err *err);

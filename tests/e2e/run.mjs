@@ -2128,13 +2128,24 @@ test('a participant signs out everywhere else and switches the calendar feed off
   assert.ok(await venue.page.isVisible('#signin'), 'the other session ended: /agenda leads to sign-in');
   await venue.ctx.close();
   await open(page, '/agenda');
+  // a newcomer has no feed: nothing to switch off
+  assert.ok(await page.isHidden('#feed-off'), 'no feed, no switch-off');
   await page.click('#feed-new');
   const url = await page.locator('#feed-url a').getAttribute('href');
   assert.equal((await fetch(url)).status, 200);
+  // the link copied for a phone's calendar app to be pasted into
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await page.click('#feed-copy');
+  await page.waitForFunction((want) => document.getElementById('feed-copy').textContent === want, EN['agenda.feed_copied']);
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), url);
+  // the page opened again knows the feed is on
+  await open(page, '/agenda');
+  assert.ok(await page.isVisible('#feed-off'), 'a feed on: its switch-off shown');
   await page.focus('#feed-off');
   await page.keyboard.press('Enter');
   await page.waitForFunction((want) => document.getElementById('feed-url').textContent === want, EN['agenda.feed_is_off']);
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'feed-off', 'the focus stays on the button');
+  assert.ok(await page.isHidden('#feed-off'), 'a feed off: nothing more to switch off');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'feed-new', 'the focus on the button that turns it on again');
   assert.equal((await fetch(url)).status, 404, 'a switched-off feed answers 404');
   await page.click('#feed-new');
   const again = await page.locator('#feed-url a').getAttribute('href');

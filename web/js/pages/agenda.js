@@ -66,6 +66,27 @@ async function availabilitySection() {
     form);
 }
 
+// Copies the feed's link (a phone's calendar app asks for it pasted); where
+// the browser allows no clipboard (a page not served over https) the link
+// is selected for the person to copy.
+function copyButton(url, out) {
+  const btn = h('button', { type: 'button', id: 'feed-copy', class: 'secondary' }, t('agenda.feed_copy'));
+  btn.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      btn.textContent = t('agenda.feed_copied');
+    } catch (_) {
+      const link = out.el.querySelector('a');
+      const range = document.createRange();
+      range.selectNodeContents(link);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      btn.textContent = t('agenda.feed_selected');
+    }
+  });
+  return btn;
+}
+
 export async function renderAgenda(main) {
   // the event again: the organisers may have published since sign-in
   const [ag, evs] = await Promise.all([api.agenda(), api.events().catch(() => null)]);
@@ -76,25 +97,31 @@ export async function renderAgenda(main) {
   const meetings = list(ag, 'meetings').slice().sort((a, b) => instant(start(a)) - instant(start(b)));
   const provisional = provisionalOf(meetings);
   const feedOut = outcome('feed-url', { class: 'feed' });
+  // a feed URL that leaked stops at once; a new link turns it on again; the
+  // button shows only while a feed is on (GET /me says whether one is)
+  const feedOff = h('button', {
+    type: 'button', id: 'feed-off', hidden: !(state.me && state.me.feed),
+    onclick: () => whileBusy([feedOff], async () => {
+      try {
+        await api.feedOff();
+        if (state.me) state.me.feed = false;
+        feedOut.ok(t('agenda.feed_is_off'));
+        feedOff.hidden = true;
+        subscribe.focus();
+      } catch (e) { feedOut.fail(`${t('error.save')} ${errorText(e)}`); }
+    }),
+  }, t('agenda.feed_off'));
   const subscribe = h('button', {
     type: 'button', id: 'feed-new',
     onclick: async () => {
       try {
         const f = await api.newFeed();
-        feedOut.ok(t('agenda.feed_ready'), ' ', h('a', { href: f.url }, f.url));
+        if (state.me) state.me.feed = true;
+        feedOff.hidden = false;
+        feedOut.ok(t('agenda.feed_ready'), ' ', h('a', { href: f.url }, f.url), ' ', copyButton(f.url, feedOut));
       } catch (e) { feedOut.fail(`${t('error.save')} ${errorText(e)}`); }
     },
   }, t('agenda.subscribe'));
-  // a feed URL that leaked stops at once; a new link turns it on again
-  const feedOff = h('button', {
-    type: 'button', id: 'feed-off',
-    onclick: () => whileBusy([feedOff], async () => {
-      try {
-        await api.feedOff();
-        feedOut.ok(t('agenda.feed_is_off'));
-      } catch (e) { feedOut.fail(`${t('error.save')} ${errorText(e)}`); }
-    }),
-  }, t('agenda.feed_off'));
   const person = state.me && state.me.person ? state.me.person : {};
   add(main, 
     h('h1', {}, t('agenda.title')),
