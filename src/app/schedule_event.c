@@ -14,6 +14,23 @@
 
 #include <string.h>
 
+/* Why each request the run left out is out, kept beside the schedule in the
+ * write transaction (the console says it after a restart too): 0, or -1 with
+ * err. */
+static int keep_reasons(struct store *s, const char *event, const struct app_schedule_report *out,
+                        struct arena *a, struct df_err *err)
+{
+    const char **req = arena_alloc(a, ((size_t)out->unscheduled_n + 1) * sizeof *req);
+    const char **why = arena_alloc(a, ((size_t)out->unscheduled_n + 1) * sizeof *why);
+    if (!req || !why)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+    for (int i = 0; i < out->unscheduled_n; i++) {
+        req[i] = out->unscheduled[i].request;
+        why[i] = out->unscheduled[i].reason;
+    }
+    return store_unscheduled_reasons_replace(s, event, req, why, out->unscheduled_n, err);
+}
+
 /* app_schedule_event's work, all of it in a, but the report, which is copied
  * into `into` before the write commits. */
 static int schedule_in(struct store *s, const struct app_schedule_opts *o, struct arena *a,
@@ -58,6 +75,12 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         }
         out->unscheduled_n = M;
         out->scheduled = out->upper_bound = b.kept_n;
+        if (store_begin(s, err) < 0)
+            goto out;
+        in_tx = true;
+        if (keep_reasons(s, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
+            goto out;
+        in_tx = false;
         if (schedule_report_copy(out, into) < 0)
             goto oom;
         rc = 0;
@@ -203,7 +226,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
                                         "written");
         goto out;
     }
-    if (store_commit(s, err) < 0)
+    if (keep_reasons(s, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
         goto out;
     in_tx = false;
     /* how long everyone else waited for the write (the merge's share) */

@@ -1,6 +1,5 @@
 /* The JSON API's events (docs/api.md): the programme, its edits, and the
  * organiser's scheduling and publishing. */
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -278,23 +277,6 @@ void api_interpreter_delete(struct http_req *r)
     remove_item(r, store_interpreter_remove, "interpreter.remove", "meetings_without_interpreter");
 }
 
-/* The last schedule run's reasons per event, for GET .../unscheduled. */
-static pthread_mutex_t reasons_lock = PTHREAD_MUTEX_INITIALIZER;
-static json_t *reasons; /* {event: {request: reason}} */
-
-static void remember_reasons(const struct app_schedule_report *rep)
-{
-    json_t *m = json_object();
-    for (int i = 0; i < rep->unscheduled_n; i++)
-        json_object_set_new(m, rep->unscheduled[i].request,
-                            json_string(rep->unscheduled[i].reason));
-    pthread_mutex_lock(&reasons_lock);
-    if (!reasons)
-        reasons = json_object();
-    json_object_set_new(reasons, rep->event, m);
-    pthread_mutex_unlock(&reasons_lock);
-}
-
 void api_schedule(struct http_req *r)
 {
     static const struct http_field f[] = {
@@ -319,7 +301,6 @@ void api_schedule(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    remember_reasons(&rep);
     store_audit(r->s, r->user.email, "event.schedule", "event", o.event, NULL, &err);
     json_t *warn = json_array();
     for (int i = 0; i < rep.warnings_n; i++)
@@ -343,15 +324,22 @@ void api_publish(struct http_req *r)
     reply_event(r, r->params[0], 200);
 }
 
+/* A page of unscheduled requests, each with the last run's reason. */
+struct unsched_page {
+    struct http_req *r;
+    json_t *list;
+    struct df_err err;
+};
+
 static int unsched_cb(void *ud, const struct store_web_request *w)
 {
+    struct unsched_page *pg = ud;
+    const char *why = NULL;
+    if (store_unscheduled_reason(pg->r->s, w->r.id, &pg->r->a, &why, &pg->err) < 0)
+        return -1;
     json_t *j = api_request_row_json(w);
-    pthread_mutex_lock(&reasons_lock);
-    const char *why = json_string_value(
-        json_object_get(json_object_get(reasons, w->r.event), w->r.id));
     json_object_set_new(j, "reason", json_string(why ? why : "not scheduled yet"));
-    pthread_mutex_unlock(&reasons_lock);
-    json_array_append_new(ud, j);
+    json_array_append_new(pg->list, j);
     return 0;
 }
 
@@ -370,13 +358,13 @@ void api_unscheduled(struct http_req *r)
         return;
     }
     q.event = e.id;
-    json_t *list = json_array();
+    struct unsched_page pg = {.r = r, .list = json_array()};
     int64_t total = 0;
-    if (store_web_request_page(r->s, &q, unsched_cb, list, &total, &err) != 0) {
-        json_decref(list);
-        http_reply_df_err(r, &err);
+    if (store_web_request_page(r->s, &q, unsched_cb, &pg, &total, &err) != 0) {
+        json_decref(pg.list);
+        http_reply_df_err(r, pg.err.kind ? &pg.err : &err);
         return;
     }
     http_reply_json(r, 200, json_pack("{ss sI so}", "event", e.id, "count", (json_int_t)total,
-                                      "unscheduled", list));
+                                      "unscheduled", pg.list));
 }

@@ -798,6 +798,53 @@ int store_meeting_clear_unaccepted(struct store *s, const char *event, struct df
     return store_step_done(s, st, err, "clearing meetings");
 }
 
+int store_unscheduled_reasons_replace(struct store *s, const char *event,
+                                      const char *const *requests, const char *const *reasons,
+                                      int n, struct df_err *err)
+{
+    static const char forget[] =
+        "DELETE FROM unscheduled_reasons WHERE request_rid IN (SELECT r.rid FROM requests r"
+        " JOIN events e ON e.rid = r.event_rid WHERE e.id = ?)";
+    static const char keep[] =
+        "INSERT OR REPLACE INTO unscheduled_reasons(request_rid, reason)"
+        " SELECT rid, ?2 FROM requests WHERE id = ?1";
+    sqlite3_stmt *st = store_stmt(s, forget, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    if (store_step_done(s, st, err, "forgetting a schedule run's reasons") < 0)
+        return -1;
+    for (int i = 0; i < n; i++) {
+        if (!(st = store_stmt(s, keep, err)))
+            return -1;
+        store_bind_text(st, 1, requests[i]);
+        store_bind_text(st, 2, reasons[i]);
+        if (store_step_done(s, st, err, "keeping a schedule run's reasons") < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int store_unscheduled_reason(struct store *s, const char *request, struct arena *a,
+                             const char **reason, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT u.reason FROM unscheduled_reasons u JOIN requests r ON r.rid = u.request_rid"
+        " WHERE r.id = ?";
+    *reason = NULL;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    int rc = sqlite3_step(st), result = 0;
+    if (rc == SQLITE_ROW && !(*reason = arena_strdup(a, store_col(st, 0))))
+        result = df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        result = store_fail(s, err, "reading a schedule run's reason");
+    sqlite3_reset(st);
+    return result;
+}
+
 int store_meeting_delete_for_request(struct store *s, const char *request, struct df_err *err)
 {
     static const char sql[] =

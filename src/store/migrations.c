@@ -471,6 +471,14 @@ static const char migration_18[] =
     "ALTER TABLE unavailability ADD COLUMN set_by TEXT"
     " CHECK (set_by IN ('person','organiser','import'))";
 
+/* The last schedule run's reason for each accepted request it left without
+ * a meeting, kept beside the schedule it wrote so that the console says
+ * why after a restart too. */
+static const char migration_19[] =
+    "CREATE TABLE unscheduled_reasons ("
+    "  request_rid INTEGER PRIMARY KEY REFERENCES requests(rid) ON DELETE CASCADE,"
+    "  reason TEXT NOT NULL)";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -491,6 +499,7 @@ const struct store_migration store_migrations[] = {
     {16, "a counter of changes to what a procurement plan reads", migration_16},
     {17, "demands and supplies indexed by organisation", migration_17},
     {18, "who marked a person away in a slot", migration_18},
+    {19, "the last schedule run's reasons for what it left unscheduled", migration_19},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

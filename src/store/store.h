@@ -250,6 +250,16 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
  * is no longer accepted (changed by an import). */
 int store_meeting_clear_unaccepted(struct store *s, const char *event, struct df_err *err);
 int store_meeting_delete_for_request(struct store *s, const char *request, struct df_err *err);
+/* The last schedule run of event left requests[i] without a meeting because
+ * of reasons[i], i < n: the event's earlier reasons go, these are kept (an
+ * id the store does not know is skipped). */
+int store_unscheduled_reasons_replace(struct store *s, const char *event,
+                                      const char *const *requests, const char *const *reasons,
+                                      int n, struct df_err *err);
+/* The last run's reason for request into *reason (in a), NULL when no run
+ * left it unscheduled. */
+int store_unscheduled_reason(struct store *s, const char *request, struct arena *a,
+                             const char **reason, struct df_err *err);
 /* The meeting of a request, its strings in a (with its slot's times and its
  * table's name); DF_ERR_NOT_FOUND when the request has none. */
 int store_meeting_of_request(struct store *s, const char *request, struct arena *a,

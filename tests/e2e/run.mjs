@@ -3191,7 +3191,7 @@ test('an accept after publication says where the meeting went, or that no slot w
   await ctx.close();
 });
 
-test('a request no run has placed since the server started says so, and to run the scheduler, in Ukrainian', async () => {
+test('a request accepted since the last run says it waits for the next, and to run the scheduler, in Ukrainian', async () => {
   newcomer('nyet', 'Nina Yet', 'Yet Optics');
   newcomer('nyet2', 'Nestor Yet', 'Yet Radar');
   const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
@@ -3201,8 +3201,7 @@ test('a request no run has placed since the server started says so, and to run t
   await open(page, '/console/schedule?q=req-e2e-nyet');
   const li = page.locator('#unscheduled-list li', { hasText: 'req-e2e-nyet' });
   assert.match(await li.textContent(), new RegExp(`: ${esc(UK['reason.not_yet'])}$`));
-  // not "not scheduled yet", which the reasons a run gave said too once the server restarted
-  assert.match(UK['reason.not_yet'], /запуск планувальника.*запустіть планувальник/);
+  assert.match(UK['reason.not_yet'], /наступний запуск планувальника.*запустіть планувальник/);
   await assertUkrainian(page);
   await ctx.close();
 });

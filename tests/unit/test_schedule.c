@@ -361,6 +361,45 @@ Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup
     arena_free(&a);
 }
 
+/* A run's reasons are kept in the store beside its schedule (the console
+ * says them after a restart too), and the next run's replace them. */
+Test(app_schedule, a_runs_reasons_are_kept_beside_its_schedule, .init = setup_languages,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 3};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(rep.unscheduled_n, 2);
+    for (int i = 0; i < rep.unscheduled_n; i++) {
+        const char *kept = NULL;
+        ok(store_unscheduled_reason(s, rep.unscheduled[i].request, &a, &kept, &err));
+        cr_assert_not_null(kept, "%s", rep.unscheduled[i].request);
+        cr_assert_str_eq(kept, rep.unscheduled[i].reason);
+    }
+    const char *r5 = "x";
+    ok(store_unscheduled_reason(s, "r5", &a, &r5, &err));
+    cr_assert_null(r5, "r5 was placed: no reason kept");
+    /* another run's list replaces the event's: r6's stays, the other goes */
+    const char *req[] = {"r6", "no-such-request"}, *why[] = {"a new reason", "skipped"};
+    ok(store_unscheduled_reasons_replace(s, "ev", req, why, 2, &err));
+    for (int i = 0; i < rep.unscheduled_n; i++) {
+        const char *kept = NULL;
+        ok(store_unscheduled_reason(s, rep.unscheduled[i].request, &a, &kept, &err));
+        if (strcmp(rep.unscheduled[i].request, "r6") == 0)
+            cr_assert_str_eq(kept, "a new reason");
+        else
+            cr_assert_null(kept, "%s's old reason forgotten", rep.unscheduled[i].request);
+    }
+    /* and a run again gives its own */
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    const char *r6 = NULL;
+    ok(store_unscheduled_reason(s, "r6", &a, &r6, &err));
+    cr_assert(r6 && strstr(r6, "no uk-de interpreter left"), "%s", r6 ? r6 : "none");
+    arena_free(&a);
+}
+
 /* Schedules event "ev" within a second. */
 static void run(struct arena *a, struct app_schedule_report *rep, unsigned seed)
 {

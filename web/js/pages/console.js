@@ -691,9 +691,8 @@ function reasonOf(text) {
   const m = /^(.*?)(?: \(slots? (\d+(?:-\d+)?)\))?$/.exec(raw);
   const base = m[1].toLowerCase(), slots = m[2];
   const known = {
-    // the server keeps a run's reasons until it stops (GET .../unscheduled):
-    // after a restart, or `dfnc demo`'s own run, those a run could not
-    // place say this too, which "not scheduled yet" hid
+    // no run's reason kept for it (GET .../unscheduled): accepted, or its
+    // meeting removed, since the last run
     'not scheduled yet': 'reason.not_yet',
     'accepted while the schedule ran; no free slot: run schedule again': 'reason.accepted_during_run',
     'no common free slot': 'reason.no_slot',
