@@ -324,22 +324,12 @@ void api_publish(struct http_req *r)
     reply_event(r, r->params[0], 200);
 }
 
-/* A page of unscheduled requests, each with the last run's reason. */
-struct unsched_page {
-    struct http_req *r;
-    json_t *list;
-    struct df_err err;
-};
-
 static int unsched_cb(void *ud, const struct store_web_request *w)
 {
-    struct unsched_page *pg = ud;
-    const char *why = NULL;
-    if (store_unscheduled_reason(pg->r->s, w->r.id, &pg->r->a, &why, &pg->err) < 0)
-        return -1;
     json_t *j = api_request_row_json(w);
+    const char *why = w->unscheduled_reason;
     json_object_set_new(j, "reason", json_string(why ? why : "not scheduled yet"));
-    json_array_append_new(pg->list, j);
+    json_array_append_new(ud, j);
     return 0;
 }
 
@@ -358,13 +348,13 @@ void api_unscheduled(struct http_req *r)
         return;
     }
     q.event = e.id;
-    struct unsched_page pg = {.r = r, .list = json_array()};
+    json_t *list = json_array();
     int64_t total = 0;
-    if (store_web_request_page(r->s, &q, unsched_cb, &pg, &total, &err) != 0) {
-        json_decref(pg.list);
-        http_reply_df_err(r, pg.err.kind ? &pg.err : &err);
+    if (store_web_request_page(r->s, &q, unsched_cb, list, &total, &err) != 0) {
+        json_decref(list);
+        http_reply_df_err(r, &err);
         return;
     }
     http_reply_json(r, 200, json_pack("{ss sI so}", "event", e.id, "count", (json_int_t)total,
-                                      "unscheduled", pg.list));
+                                      "unscheduled", list));
 }

@@ -825,26 +825,6 @@ int store_unscheduled_reasons_replace(struct store *s, const char *event,
     return 0;
 }
 
-int store_unscheduled_reason(struct store *s, const char *request, struct arena *a,
-                             const char **reason, struct df_err *err)
-{
-    static const char sql[] =
-        "SELECT u.reason FROM unscheduled_reasons u JOIN requests r ON r.rid = u.request_rid"
-        " WHERE r.id = ?";
-    *reason = NULL;
-    sqlite3_stmt *st = store_stmt(s, sql, err);
-    if (!st)
-        return -1;
-    store_bind_text(st, 1, request);
-    int rc = sqlite3_step(st), result = 0;
-    if (rc == SQLITE_ROW && !(*reason = arena_strdup(a, store_col(st, 0))))
-        result = df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        result = store_fail(s, err, "reading a schedule run's reason");
-    sqlite3_reset(st);
-    return result;
-}
-
 int store_meeting_delete_for_request(struct store *s, const char *request, struct df_err *err)
 {
     static const char sql[] =

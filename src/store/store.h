@@ -256,10 +256,7 @@ int store_meeting_delete_for_request(struct store *s, const char *request, struc
 int store_unscheduled_reasons_replace(struct store *s, const char *event,
                                       const char *const *requests, const char *const *reasons,
                                       int n, struct df_err *err);
-/* The last run's reason for request into *reason (in a), NULL when no run
- * left it unscheduled. */
-int store_unscheduled_reason(struct store *s, const char *request, struct arena *a,
-                             const char **reason, struct df_err *err);
+/* A request's kept reason is read with it: store_web_request.unscheduled_reason. */
 /* The meeting of a request, its strings in a (with its slot's times and its
  * table's name); DF_ERR_NOT_FOUND when the request has none. */
 int store_meeting_of_request(struct store *s, const char *request, struct arena *a,

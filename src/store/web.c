@@ -403,7 +403,8 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
     static const char sql[] =
         "SELECT r.id, e.id, fa.id, fb.id, r.status, r.message, r.created_at, r.priority,"
         " fa.name, oa.id, oa.name, oa.country, oa.name_uk,"
-        " fb.name, ob.id, ob.name, ob.country, ob.name_uk"
+        " fb.name, ob.id, ob.name, ob.country, ob.name_uk,"
+        " (SELECT u.reason FROM unscheduled_reasons u WHERE u.request_rid = r.rid)"
         REQUEST_WHERE " ORDER BY r.rid LIMIT ?6 OFFSET ?7";
     int64_t *n[] = {total};
     sqlite3_stmt *st;
@@ -424,7 +425,8 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
             .from = {store_col(st, 2), store_col(st, 8), store_col(st, 9), store_col(st, 10),
                      store_col(st, 11), store_col(st, 12)},
             .to = {store_col(st, 3), store_col(st, 13), store_col(st, 14), store_col(st, 15),
-                   store_col(st, 16), store_col(st, 17)}};
+                   store_col(st, 16), store_col(st, 17)},
+            .unscheduled_reason = store_col(st, 18)};
         stop = fn(ud, &w);
     }
     if (!stop && rc != SQLITE_DONE)

@@ -106,6 +106,9 @@ int store_web_meeting_page(struct store *s, const struct store_web_meeting_query
 struct store_web_request {
     struct store_request r;
     struct store_web_party from, to;
+    /* why the event's last schedule run left it without a meeting, or NULL
+     * (store_unscheduled_reasons_replace) */
+    const char *unscheduled_reason;
 };
 typedef int (*store_web_request_fn)(void *ud, const struct store_web_request *q);
 struct store_web_request_query {

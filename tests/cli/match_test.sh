@@ -221,6 +221,10 @@ check "consortium: an unknown organisation exits 3 naming it" \
     "[ $? -eq 3 ] && grep -q 'no organisation \"nobody\"' '$T/out'"
 "$DFNC" --db "$T/c.db" consortium 999984059 > "$T/out" 2>&1
 check "consortium: no programme is a usage error" "[ $? -eq 2 ]"
+"$DFNC" --db "$T/c.db" consortium --programme edf 999984059 \
+    --candidates "$(seq -s, 1 101)" > "$T/out" 2>&1
+check "consortium: over 100 candidates is a usage error, said" \
+    "[ $? -eq 2 ] && grep -q 'at most 100 ids' '$T/out'"
 "$DFNC" consortium --list > "$T/out"
 check "consortium --list: the rules with their articles" \
     "[ $? -eq 0 ] && grep -q '\"rules\": \"at least 3 eligible entities (Art. 10, secondary)' '$T/out'"
