@@ -479,11 +479,11 @@ static const char migration_19[] =
     "  request_rid INTEGER PRIMARY KEY REFERENCES requests(rid) ON DELETE CASCADE,"
     "  reason TEXT NOT NULL)";
 
-/* Version 20: what a meeting led to, as each of its people says (the
+/* Version 22: what a meeting led to, as each of its people says (the
  * cooperation pipeline of DESIGN.md): one outcome a person and meeting, with a
  * note only its writer reads. Kept by the request, which outlives the
  * meeting's moves. */
-static const char migration_20[] =
+static const char migration_22[] =
     "CREATE TABLE meeting_outcomes ("
     "  request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
     "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
@@ -516,7 +516,7 @@ const struct store_migration store_migrations[] = {
     {17, "demands and supplies indexed by organisation", migration_17},
     {18, "who marked a person away in a slot", migration_18},
     {19, "the last schedule run's reasons for what it left unscheduled", migration_19},
-    {20, "what meetings led to, as their people say", migration_20},
+    {22, "what meetings led to, as their people say", migration_22},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

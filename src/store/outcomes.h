@@ -1,4 +1,4 @@
-/* What meetings led to, as each of their people says (migration 20): one
+/* What meetings led to, as each of their people says (migration 22): one
  * outcome per person and meeting, kept by the meeting's request. */
 #ifndef DFNC_STORE_OUTCOMES_H
 #define DFNC_STORE_OUTCOMES_H
