@@ -12,6 +12,14 @@ bool api_is_organiser(const struct http_req *r)
     return r->has_user && strcmp(r->user.role, "organiser") == 0;
 }
 
+bool api_need_person(struct http_req *r)
+{
+    if (r->user.person)
+        return true;
+    http_reply_error(r, 404, "no_person", "this login has no participant profile");
+    return false;
+}
+
 json_t *api_str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
 bool api_int_param(struct http_req *r, const char *name, int min, int max, int dflt, int *out)

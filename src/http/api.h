@@ -18,6 +18,9 @@
 
 /* Whether the caller is signed in as an organiser. */
 bool api_is_organiser(const struct http_req *r);
+/* Whether the login has a participant profile (a person); else replies 404
+ * no_person. */
+bool api_need_person(struct http_req *r);
 /* Whether the caller's person is organisation org's contact. */
 bool api_is_contact_of(struct http_req *r, const char *org);
 /* The query parameter name as an integer from min to max (dflt when
@@ -87,6 +90,11 @@ void api_person_availability(struct http_req *r);
 void api_person_availability_put(struct http_req *r);
 
 /* handlers_consortium.c */
+void api_me_outcomes(struct http_req *r);
+void api_me_outcome_put(struct http_req *r);
+void api_me_outcome_delete(struct http_req *r);
+void api_event_outcomes(struct http_req *r);
+
 void api_consortium_programmes(struct http_req *r);
 void api_consortium_check(struct http_req *r);
 

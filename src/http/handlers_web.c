@@ -611,6 +611,7 @@ const struct http_route http_web_routes[] = {
     {"POST", "/api/v1/console/invitations", h_invite, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/meetings", h_meetings, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/summary", h_summary, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/events/{id}/outcomes", api_event_outcomes, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER | ROUTE_CSV_IMPORT},
     {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/export/{kind}", h_export, ROUTE_ORGANISER},

@@ -479,6 +479,22 @@ static const char migration_19[] =
     "  request_rid INTEGER PRIMARY KEY REFERENCES requests(rid) ON DELETE CASCADE,"
     "  reason TEXT NOT NULL)";
 
+/* Version 22: what a meeting led to, as each of its people says (the
+ * cooperation pipeline of DESIGN.md): one outcome a person and meeting, with a
+ * note only its writer reads. Kept by the request, which outlives the
+ * meeting's moves. */
+static const char migration_22[] =
+    "CREATE TABLE meeting_outcomes ("
+    "  request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
+    "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  outcome TEXT NOT NULL CHECK (outcome IN ('not_held','no_fit','follow_up',"
+    "    'joint_project','purchase','agreement')),"
+    "  note TEXT NOT NULL DEFAULT '',"
+    "  updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  PRIMARY KEY (request_rid, person_rid)"
+    ") STRICT, WITHOUT ROWID;"
+    "CREATE INDEX meeting_outcomes_person ON meeting_outcomes(person_rid);";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -500,6 +516,7 @@ const struct store_migration store_migrations[] = {
     {17, "demands and supplies indexed by organisation", migration_17},
     {18, "who marked a person away in a slot", migration_18},
     {19, "the last schedule run's reasons for what it left unscheduled", migration_19},
+    {22, "what meetings led to, as their people say", migration_22},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -8,32 +8,28 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/grow.h"
 #include "core/utf8.h"
 #include "store/migrations.h"
 
 sqlite3_stmt *store_stmt(struct store *s, const char *sql, struct df_err *err)
 {
     for (int i = 0; i < s->stmts_n; i++)
-        if (s->sqls[i] == sql) {
-            sqlite3_reset(s->stmts[i]);
-            sqlite3_clear_bindings(s->stmts[i]);
-            return s->stmts[i];
+        if (s->stmts[i].sql == sql) {
+            sqlite3_reset(s->stmts[i].st);
+            sqlite3_clear_bindings(s->stmts[i].st);
+            return s->stmts[i].st;
         }
+    if (df_grow((void **)&s->stmts, &s->stmts_cap, s->stmts_n, sizeof *s->stmts) < 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory preparing a query");
+        return NULL;
+    }
     sqlite3_stmt *st = NULL;
-    unsigned flags = s->stmts_n < STORE_STMT_CACHE ? SQLITE_PREPARE_PERSISTENT : 0;
-    if (sqlite3_prepare_v3(s->db, sql, -1, flags, &st, NULL) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(s->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL) != SQLITE_OK) {
         store_fail(s, err, "preparing a query");
         return NULL;
     }
-    if (s->stmts_n < STORE_STMT_CACHE) {
-        s->sqls[s->stmts_n] = sql;
-        s->stmts[s->stmts_n++] = st;
-    } else {
-        /* Never expected: the store has fewer distinct queries than the cache. */
-        df_err_set(err, DF_ERR_RUNTIME, "store: statement cache full");
-        sqlite3_finalize(st);
-        return NULL;
-    }
+    s->stmts[s->stmts_n++] = (struct store_cached_stmt){.sql = sql, .st = st};
     return st;
 }
 
@@ -449,7 +445,8 @@ void store_close(struct store *s)
     if (!s)
         return;
     for (int i = 0; i < s->stmts_n; i++)
-        sqlite3_finalize(s->stmts[i]);
+        sqlite3_finalize(s->stmts[i].st);
+    free(s->stmts);
     sqlite3_close(s->db);
     free(s);
 }

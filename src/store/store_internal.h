@@ -6,13 +6,19 @@
 
 #include "store/store.h"
 
-#define STORE_STMT_CACHE 160
+/* A prepared statement kept for the connection's life, found by its SQL
+ * text's address. */
+struct store_cached_stmt {
+    const char *sql;
+    sqlite3_stmt *st;
+};
 
 struct store {
     sqlite3 *db;
-    const char *sqls[STORE_STMT_CACHE];      /* cache key: the SQL text's address */
-    sqlite3_stmt *stmts[STORE_STMT_CACHE];
-    int stmts_n;
+    struct store_cached_stmt *stmts;   /* every query this connection has run, grown as
+                                          new ones come: a server thread's connection
+                                          meets them all over its life */
+    int stmts_n, stmts_cap;
 };
 
 /* A prepared statement for sql (a string literal: its address is the key), reset

@@ -3206,6 +3206,84 @@ test('a request accepted since the last run says it waits for the next, and to r
   await ctx.close();
 });
 
+test('after a meeting a participant on a phone, in Ukrainian, says what it led to with a note for herself; the organiser counts it, never the note', async () => {
+  const who = newcomerLogin('out', 'Olha Vidguk', 'Vidguk Optics');
+  // the other side: a Ukrainian firm, so the meeting is an EU-Ukraine one
+  fs.writeFileSync(path.join(TMP, 'out2-organisations.csv'), 'id,name,country,kind,sme,city,website,description\n'
+    + 'org-out2,Dnipro Skyworks LLC,UA,company,1,Dnipro,,Drones\n');
+  fs.writeFileSync(path.join(TMP, 'out2-people.csv'), 'id,organisation,name,email,title,languages\n'
+    + 'p-out2,org-out2,Остап Підсумок,out2@late.test,CEO,uk;en\n');
+  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `out2-${k}.csv`)]);
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  if (!forum.published_at) {
+    const org = await signedIn(ORGANISER, 'en-GB');
+    await apiCall(org.page, 'POST', `/events/${forum.id}/publish`);
+    await org.ctx.close();
+  }
+  fs.writeFileSync(path.join(TMP, 'out.csv'), `id,event,from,to,priority,status,message\nreq-e2e-out,${forum.id},p-out2,p-out,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'out.csv')]);
+  const ctx = await newContext('uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await signIn(page, who);
+  // she accepts; at a published event the meeting is placed at once
+  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-out/accept')).status, 200);
+  const m = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((x) => x.request === 'req-e2e-out');
+  assert.ok(m, 'the meeting is in her agenda');
+  // before it begins, the agenda asks nothing of it
+  await open(page, '/agenda');
+  assert.equal(await page.locator('.meeting-outcome').count(), 0);
+  // half an hour after it began
+  await page.clock.setFixedTime(new Date(new Date(m.start).getTime() + 30 * 60000));
+  await open(page, '/agenda');
+  const box = page.locator('.meeting-outcome[data-request="req-e2e-out"]');
+  const ask = box.locator('button[aria-expanded]');
+  assert.equal(await ask.textContent(), UK['outcome.ask']);
+  await ask.click();
+  assert.equal(await ask.getAttribute('aria-expanded'), 'true');
+  // saving with nothing chosen is refused, aloud, and nothing is kept
+  await box.locator('button[type=submit]').click();
+  assert.equal(await box.locator('[role=alert]').textContent(), UK['outcome.pick']);
+  await box.getByLabel(UK['outcome.follow_up']).check();
+  const note = 'Надіслати креслення до 1 березня.\nДемо в Дніпрі.';
+  await box.getByLabel(UK['outcome.note']).fill(note);
+  assert.deepEqual(await axe(page), [], 'the form open');
+  await box.locator('button[type=submit]').click();
+  await box.locator('[role=status]').filter({ hasText: UK['outcome.saved'] }).waitFor();
+  assert.equal(await box.locator('.outcome-said').textContent(), UK['outcome.said'].replace('{label}', UK['outcome.follow_up']));
+  assert.equal(await box.locator('.outcome-note').innerText(), note);
+  assert.equal(await ask.evaluate((e) => e === document.activeElement), true, 'the focus back on the button');
+  assert.equal(await ask.textContent(), UK['outcome.change']);
+  const mine = await (await ctx.request.get(`${base}/api/v1/me/outcomes`)).json();
+  assert.deepEqual(mine.outcomes.map((o) => [o.request, o.outcome, o.note]), [['req-e2e-out', 'follow_up', note]]);
+  // drawn again it is there; changed to an agreement, the note kept
+  await open(page, '/agenda');
+  await ask.click();
+  assert.equal(await box.getByLabel(UK['outcome.follow_up']).isChecked(), true);
+  assert.equal(await box.getByLabel(UK['outcome.note']).inputValue(), note);
+  await box.getByLabel(UK['outcome.agreement']).check();
+  await box.locator('button[type=submit]').click();
+  await box.locator('[role=status]').filter({ hasText: UK['outcome.saved'] }).waitFor();
+  await assertUkrainian(page);
+  await shoot(page, 'agenda-outcome-uk');
+  await ctx.close();
+  // the organiser's dashboard counts the meeting, EU-Ukraine, without the note
+  const org = { ctx: await newContext('uk-UA') };
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  org.page = await org.ctx.newPage();
+  await signIn(org.page, ORGANISER);
+  await open(org.page, '/console/dashboard');
+  const row = org.page.locator('#dash-outcomes tr[data-outcome="agreement"] td');
+  assert.deepEqual(await row.allTextContents(), ['1', '1']);
+  assert.equal(await org.page.locator('#dash-outcomes tr[data-outcome="follow_up"] td').first().textContent(), '0');
+  assert.doesNotMatch(await org.page.textContent('#dash-outcomes'), /креслення|Дніпрі/);
+  const figures = await apiCall(org.page, 'GET', `/console/events/${forum.id}/outcomes`);
+  assert.doesNotMatch(JSON.stringify(figures.body), /креслення|Дніпрі|note/);
+  assert.deepEqual(await axe(org.page), []);
+  await assertUkrainian(org.page);
+  await org.ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

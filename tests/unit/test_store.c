@@ -10,6 +10,7 @@
 #include "store/invite.h"
 #include "store/migrations.h"
 #include "store/store.h"
+#include "store/store_internal.h"
 #include "scratch_db.h"
 
 static char db_path[64];
@@ -285,4 +286,25 @@ Test(store_glossary, replaced_whole_in_order_or_not_at_all, .init = open_fresh,
     got[0] = '\0';
     cr_assert_eq(store_glossary_each(s, collect_glossary, got, &err), 0, "%s", err.msg);
     cr_assert_str_eq(got, "", "an empty import clears it");
+}
+
+/* A server thread's connection meets every query of the store over its life,
+ * and the store grows: the statement cache has no fixed size to run out of
+ * (it held 160, and the 161st distinct query failed "cache full"). Each text
+ * is prepared once and found again by its address. */
+Test(store_stmt, every_distinct_query_is_prepared_once_and_kept, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    enum { N = 400 };
+    static char sqls[N][32];
+    sqlite3_stmt *first[N];
+    for (int i = 0; i < N; i++) {
+        snprintf(sqls[i], sizeof sqls[i], "SELECT %d", i);
+        first[i] = store_stmt(s, sqls[i], &err);
+        cr_assert_not_null(first[i], "query %d: %s", i, err.msg);
+        cr_assert_eq(sqlite3_step(first[i]), SQLITE_ROW);
+        cr_assert_eq(sqlite3_column_int(first[i], 0), i);
+    }
+    for (int i = 0; i < N; i++)
+        cr_assert_eq(store_stmt(s, sqls[i], &err), first[i], "query %d prepared again", i);
 }

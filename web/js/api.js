@@ -155,6 +155,11 @@ export const api = {
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
   cancel: (id) => call('POST', `/requests/${enc(id)}/cancel`),
   agenda: () => call('GET', '/me/agenda'),
+  // what meetings led to: the caller's own (docs/api.md), the organisers' counts
+  outcomes: () => call('GET', '/me/outcomes'),
+  setOutcome: (request, outcome, note) => call('PUT', `/me/outcomes/${enc(request)}`, { outcome, note }),
+  removeOutcome: (request) => call('DELETE', `/me/outcomes/${enc(request)}`),
+  outcomeFigures: (event) => call('GET', `/console/events/${enc(event)}/outcomes`),
   procurementInstruments: () => call('GET', '/procurement/instruments'),
   procurementPlan: (instrument, asOf) => call('GET', `/procurement/plan${qs({ instrument, as_of: asOf })}`),
   // kind: demands | supplies; id undefined: a new one (the server makes its id)

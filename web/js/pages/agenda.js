@@ -8,6 +8,7 @@ import { availabilityForm, conflictList } from '../availability.js';
 import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
 import { t, time, date, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy } from '../app.js';
+import { myOutcomes, outcomeControl } from '../outcomes.js';
 
 function dayKey(x) {
   return date(x, { dateStyle: 'full' });
@@ -136,7 +137,10 @@ export async function renderAgenda(main) {
       h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
     h('div', { class: 'no-print' }, feedOut.el, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
-  const [waiting, availability] = await Promise.all([waitingSection(meetings), availabilitySection()]);
+  // what the meetings that have begun led to, as the participant says
+  const begun = (m) => instant(start(m)) <= Date.now();
+  const [waiting, availability, said] = await Promise.all([waitingSection(meetings), availabilitySection(),
+    meetings.some(begun) ? myOutcomes().catch(() => null) : null]);
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, availability); return; }
   add(main, h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
@@ -179,6 +183,11 @@ export async function renderAgenda(main) {
         return [k ? h('br') : null, h('strong', {}, w.name || w.id || ''),
           orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgNames.get(orgId) || orgId)] : null];
       }), m.interpreter ? [h('br'), h('span', { class: 'muted interpreter' }, t('agenda.interpreter', { name: m.interpreter }))] : null)));
+    // its outcome on a row of its own under it (page text, not the data's)
+    if (said && begun(m) && m.request) {
+      tbody.append(h('tr', { class: 'outcome-row no-print' },
+        h('td', { colspan: 3 }, outcomeControl(m.request, said.get(m.request)))));
+    }
   }
   add(main, availability);
 }

@@ -7,14 +7,16 @@ import { t, num, countryName } from '../i18n.js';
 import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
 import { cpvLabel } from '../cpv.js';
+import { OUTCOMES } from '../outcomes.js';
 
 export async function renderDashboard(main) {
   const picker = await eventPicker();
   // the meetings' figures, counted by the server (a forum's 8,700 meetings
   // are 5 MB as a list; their counts a few kB)
   const ev = state.event ? state.event.id : '';
-  const [stats, counts] = await Promise.all([api.stats().catch(() => ({})),
-    ev ? api.meetingCounts(ev) : Promise.resolve({})]);
+  const [stats, counts, outcomes] = await Promise.all([api.stats().catch(() => ({})),
+    ev ? api.meetingCounts(ev) : Promise.resolve({}),
+    ev ? api.outcomeFigures(ev).catch(() => null) : null]);
   add(main, h('h1', {}, t('dash.title')), picker,
     h('div', { class: 'figures' },
       ['participants', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled']
@@ -54,4 +56,30 @@ export async function renderDashboard(main) {
   const byHour = list(counts.hours).filter((c) => c.hour !== null && c.hour !== '').map((c) => [Number(c.hour), c.n]);
   add(main, h('section', { class: 'card', id: 'chart-hour' },
     barChart({ title: t('dash.by_hour'), head: [t('dash.hour_col'), t('chart.meetings')], data: byHour.sort((a, b) => a[0] - b[0]).map(([k, v]) => ({ label: `${String(k).padStart(2, '0')}:00`, value: v })) })));
+
+  if (outcomes) add(main, outcomesSection(outcomes));
+}
+
+// What the meetings led to, as their people said (GET .../outcomes): how
+// many meetings under each outcome, and of them between EU and Ukrainian
+// organisations; never anyone's note.
+function outcomesSection(o) {
+  const head = h('h2', { id: 'outcomes-h' }, t('dash.outcomes'));
+  if (!o.reported) {
+    return h('section', { class: 'card', id: 'dash-outcomes', 'aria-labelledby': 'outcomes-h' }, head,
+      h('p', { class: 'muted' }, t('dash.outcomes_none')));
+  }
+  const by = new Map(list(o.outcomes).map((x) => [x.outcome, x]));
+  const pair = o.eu_ua || {};
+  return h('section', { class: 'card', id: 'dash-outcomes', 'aria-labelledby': 'outcomes-h' }, head,
+    h('p', {}, t('dash.outcomes_lead', { reported: num(o.reported), meetings: num(o.meetings),
+      eu_ua_reported: num(pair.reported || 0), eu_ua_meetings: num(pair.meetings || 0) })),
+    h('table', { 'aria-labelledby': 'outcomes-h' },
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('dash.outcome_col')),
+        h('th', { scope: 'col', class: 'num' }, t('chart.meetings')), h('th', { scope: 'col', class: 'num' }, t('dash.outcome_eu_ua')))),
+      h('tbody', {}, OUTCOMES.map((code) => {
+        const x = by.get(code) || { meetings: 0, eu_ua: 0 };
+        return h('tr', { dataset: { outcome: code } }, h('th', { scope: 'row' }, t(`outcome.${code}`)),
+          h('td', { class: 'num' }, num(x.meetings)), h('td', { class: 'num' }, num(x.eu_ua)));
+      }))));
 }

@@ -1,0 +1,170 @@
+/* What meetings led to (app/outcomes.h). */
+#include "app/outcomes.h"
+
+#include <string.h>
+
+#include "core/country.h"
+#include "core/utf8.h"
+#include "store/outcomes.h"
+
+const char *const app_outcomes[APP_OUTCOMES_N] = {
+    "not_held",       /* the meeting did not take place */
+    "no_fit",         /* met; no fit for now */
+    "follow_up",      /* a next step agreed: a call, a visit, samples, a demonstration */
+    "joint_project",  /* a joint project, a consortium or a joint bid planned */
+    "purchase",       /* a purchase or supply under discussion */
+    "agreement",      /* an NDA, MoU or contract signed or agreed */
+};
+
+static int outcome_index(const char *code)
+{
+    for (int i = 0; i < APP_OUTCOMES_N; i++)
+        if (code && strcmp(code, app_outcomes[i]) == 0)
+            return i;
+    return -1;
+}
+
+static int check_input(const char *outcome, const char *note, struct df_err *err)
+{
+    if (outcome_index(outcome) < 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "outcome \"%.40s\" is not one of not_held, no_fit, follow_up, "
+                          "joint_project, purchase, agreement",
+                          outcome ? outcome : "");
+    if (note && strlen(note) > APP_OUTCOME_NOTE_MAX)
+        return df_err_set(err, DF_ERR_INPUT, "note is longer than %d bytes",
+                          APP_OUTCOME_NOTE_MAX);
+    if (utf8_text_check("note", note, err) < 0)
+        return -1;
+    return 0;
+}
+
+/* That person may speak of request's meeting now: one of its people, and it
+ * has a meeting. */
+static int check_attends(struct store *s, const char *person, const char *request,
+                         struct df_err *err)
+{
+    int at = store_outcome_attendance(s, request, person, err);
+    if (at < 0)
+        return -1;
+    if (at == STORE_NOT_THEIRS)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no meeting of yours for request \"%.128s\"",
+                          request);
+    if (at == STORE_NOT_SCHEDULED)
+        return df_err_set(err, DF_ERR_CONFLICT,
+                          "request \"%.128s\" has no meeting in the agendas (not scheduled yet, "
+                          "or removed): an outcome is said of a meeting",
+                          request);
+    return 0;
+}
+
+int app_outcome_set(struct store *s, const char *actor, const char *person, const char *request,
+                    const char *outcome, const char *note, struct df_err *err)
+{
+    if (check_input(outcome, note, err) < 0 || store_begin(s, err) < 0)
+        return -1;
+    if (check_attends(s, person, request, err) < 0 ||
+        store_outcome_set(s, request, person, outcome, note, err) < 0 ||
+        store_audit(s, actor, "outcome.set", "request", request, outcome, err) < 0 ||
+        store_commit(s, err) < 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return 0;
+}
+
+int app_outcome_remove(struct store *s, const char *actor, const char *person,
+                       const char *request, struct df_err *err)
+{
+    if (store_begin(s, err) < 0)
+        return -1;
+    int gone = store_outcome_remove(s, request, person, err);
+    if (gone == 0)
+        df_err_set(err, DF_ERR_NOT_FOUND, "you have said no outcome of request \"%.128s\"",
+                   request);
+    if (gone <= 0 || store_audit(s, actor, "outcome.remove", "request", request, NULL, err) < 0 ||
+        store_commit(s, err) < 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return 0;
+}
+
+static int add_outcome(void *ud, const struct store_outcome *o)
+{
+    json_t *j = json_pack("{ss ss ss ss}", "request", o->request, "outcome", o->outcome, "note",
+                          o->note ? o->note : "", "updated_at", o->updated_at);
+    return j && json_array_append_new(ud, j) == 0 ? 0 : -1;
+}
+
+json_t *app_outcomes_of(struct store *s, const char *person, struct df_err *err)
+{
+    json_t *list = json_array();
+    int rc = list ? store_outcome_each(s, person, add_outcome, list, err) : -1;
+    if (rc != 0) {
+        if (rc > 0 || !list)
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory listing outcomes");
+        json_decref(list);
+        return NULL;
+    }
+    json_t *j = json_pack("{ss so}", "person", person, "outcomes", list);
+    if (!j)
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory listing outcomes");
+    return j;
+}
+
+struct figures {
+    long long meetings, reported, eu_ua_meetings, eu_ua_reported;
+    long long by_outcome[APP_OUTCOMES_N], eu_ua_by_outcome[APP_OUTCOMES_N];
+};
+
+static bool is_eu_ua(const char *a, const char *b)
+{
+    return a && b && ((country_is_europe(a) && country_is_ukraine(b)) ||
+                      (country_is_ukraine(a) && country_is_europe(b)));
+}
+
+static int add_count(void *ud, const struct store_outcome_count *c)
+{
+    struct figures *f = ud;
+    bool pair = is_eu_ua(c->from_country, c->to_country);
+    if (!c->outcome) {
+        f->meetings += c->meetings;
+        f->reported += c->reported;
+        if (pair) {
+            f->eu_ua_meetings += c->meetings;
+            f->eu_ua_reported += c->reported;
+        }
+        return 0;
+    }
+    int i = outcome_index(c->outcome);
+    if (i >= 0) {   /* the schema allows no other */
+        f->by_outcome[i] += c->meetings;
+        if (pair)
+            f->eu_ua_by_outcome[i] += c->meetings;
+    }
+    return 0;
+}
+
+json_t *app_outcome_figures(struct store *s, const char *event, struct df_err *err)
+{
+    struct figures f = {0};
+    if (store_outcome_counts(s, event, add_count, &f, err) != 0)
+        return NULL;
+    json_t *list = json_array();
+    for (int i = 0; list && i < APP_OUTCOMES_N; i++)
+        if (json_array_append_new(list, json_pack("{ss sI sI}", "outcome", app_outcomes[i],
+                                                  "meetings", (json_int_t)f.by_outcome[i], "eu_ua",
+                                                  (json_int_t)f.eu_ua_by_outcome[i])) < 0) {
+            json_decref(list);
+            list = NULL;
+        }
+    json_t *j = list ? json_pack("{ss sI sI s{sI sI} so}", "event", event, "meetings",
+                                 (json_int_t)f.meetings, "reported", (json_int_t)f.reported,
+                                 "eu_ua", "meetings", (json_int_t)f.eu_ua_meetings, "reported",
+                                 (json_int_t)f.eu_ua_reported, "outcomes", list)
+                     : NULL;
+    if (!j)
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory counting outcomes");
+    return j;
+}

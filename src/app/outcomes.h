@@ -1,0 +1,46 @@
+/* What meetings led to (DESIGN.md's cooperation pipeline): after a meeting
+ * each of its people may say how far it went, with a note for themselves;
+ * organisers see how many meetings went how far, never anyone's note. */
+#ifndef DFNC_APP_OUTCOMES_H
+#define DFNC_APP_OUTCOMES_H
+
+#include <jansson.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+/* The outcomes, from "it did not happen" to "an agreement", in that order
+ * (the codes the API and the database take). */
+#define APP_OUTCOMES_N 6
+extern const char *const app_outcomes[APP_OUTCOMES_N];
+
+/* A note's bytes at most (some 2,000 Cyrillic letters). */
+#define APP_OUTCOME_NOTE_MAX 4000
+
+/* person (signed in as actor) says request's meeting led to outcome, with
+ * note (NULL or "" for none), replacing what they said before; one
+ * transaction with its audit line (the outcome, never the note). 0, or -1:
+ * DF_ERR_INPUT for an unknown outcome or a note too long, DF_ERR_NOT_FOUND
+ * when person is not one of the meeting's people (or there is no such
+ * request), DF_ERR_CONFLICT when it has no meeting (not scheduled, or
+ * cancelled since). */
+int app_outcome_set(struct store *s, const char *actor, const char *person, const char *request,
+                    const char *outcome, const char *note, struct df_err *err);
+/* Takes it back: 0, or -1 with DF_ERR_NOT_FOUND when person had said none. */
+int app_outcome_remove(struct store *s, const char *actor, const char *person,
+                       const char *request, struct df_err *err);
+
+/* {"person", "outcomes": [{"request","outcome","note","updated_at"}]} of the
+ * meetings person has now; a new reference, NULL with err. */
+json_t *app_outcomes_of(struct store *s, const char *person, struct df_err *err);
+
+/* The organisers' figures of an event: {"event", "meetings", "reported",
+ * "eu_ua": {"meetings","reported"}, "outcomes": [{"outcome","meetings",
+ * "eu_ua"}] (every outcome, in order)}: "meetings" of an outcome counts those
+ * of which at least one of their people said it (a meeting its two sides
+ * judged differently counts under both); "eu_ua" the meetings between an
+ * organisation of the EU or EEA and a Ukrainian one. DF_ERR_NOT_FOUND for an
+ * unknown event. */
+json_t *app_outcome_figures(struct store *s, const char *event, struct df_err *err);
+
+#endif

@@ -1,0 +1,145 @@
+/* What meetings led to (store/outcomes.h). */
+#include "store/outcomes.h"
+
+#include "store/store_internal.h"
+
+/* The request's rid where person is one of its people and it is accepted,
+ * with whether it has a meeting. */
+#define THEIRS_SQL                                                                   \
+    "SELECT r.rid, p.rid, EXISTS (SELECT 1 FROM meetings m WHERE m.request_rid = r.rid)" \
+    " FROM requests r JOIN people p ON p.id = ?2"                                    \
+    " WHERE r.id = ?1 AND r.status = 'accepted' AND (r.from_rid = p.rid OR r.to_rid = p.rid" \
+    "  OR p.rid IN (SELECT person_rid FROM request_attendees WHERE request_rid = r.rid))"
+
+int store_outcome_attendance(struct store *s, const char *request, const char *person,
+                             struct df_err *err)
+{
+    static const char sql[] = THEIRS_SQL;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    store_bind_text(st, 2, person);
+    int rc = sqlite3_step(st), out;
+    if (rc == SQLITE_ROW)
+        out = sqlite3_column_int(st, 2) ? STORE_ATTENDS : STORE_NOT_SCHEDULED;
+    else if (rc == SQLITE_DONE)
+        out = STORE_NOT_THEIRS;
+    else
+        out = store_fail(s, err, "reading who attends a meeting");
+    sqlite3_reset(st);
+    return out;
+}
+
+int store_outcome_set(struct store *s, const char *request, const char *person,
+                      const char *outcome, const char *note, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO meeting_outcomes(request_rid, person_rid, outcome, note)"
+        " SELECT r.rid, p.rid, ?3, ?4 FROM requests r, people p WHERE r.id = ?1 AND p.id = ?2"
+        " ON CONFLICT (request_rid, person_rid) DO UPDATE SET outcome = excluded.outcome,"
+        "  note = excluded.note, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    store_bind_text(st, 2, person);
+    store_bind_text(st, 3, outcome);
+    store_bind_text(st, 4, note ? note : "");
+    return store_step_done(s, st, err, "keeping a meeting's outcome");
+}
+
+int store_outcome_remove(struct store *s, const char *request, const char *person,
+                         struct df_err *err)
+{
+    static const char sql[] =
+        "DELETE FROM meeting_outcomes WHERE request_rid = (SELECT rid FROM requests WHERE id = ?1)"
+        " AND person_rid = (SELECT rid FROM people WHERE id = ?2)";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    store_bind_text(st, 2, person);
+    if (store_step_done(s, st, err, "removing a meeting's outcome") < 0)
+        return -1;
+    return sqlite3_changes(s->db) > 0;
+}
+
+int store_outcome_each(struct store *s, const char *person, store_outcome_fn fn, void *ud,
+                       struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT r.id, o.outcome, o.note, o.updated_at FROM meeting_outcomes o"
+        " JOIN people p ON p.rid = o.person_rid AND p.id = ?1"
+        " JOIN requests r ON r.rid = o.request_rid AND r.status = 'accepted'"
+        " JOIN meetings m ON m.request_rid = r.rid ORDER BY r.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, person);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_outcome o = {.request = store_col(st, 0), .outcome = store_col(st, 1),
+                                  .note = store_col(st, 2), .updated_at = store_col(st, 3)};
+        stop = fn(ud, &o);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading meeting outcomes");
+    sqlite3_reset(st);
+    return stop;
+}
+
+/* The event's meetings with their two organisations' countries. */
+#define PAIRS_SQL                                                                   \
+    " FROM meetings m JOIN requests r ON r.rid = m.request_rid AND r.status = 'accepted'" \
+    " JOIN events e ON e.rid = r.event_rid AND e.id = ?1"                            \
+    " JOIN people fp ON fp.rid = r.from_rid JOIN organisations fo ON fo.rid = fp.org_rid" \
+    " JOIN people tp ON tp.rid = r.to_rid JOIN organisations tor ON tor.rid = tp.org_rid"
+
+static int counts_walk(struct store *s, const char *sql, bool by_outcome, const char *event,
+                       store_outcome_count_fn fn, void *ud, struct df_err *err)
+{
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_outcome_count c = {
+            .outcome = by_outcome ? store_col(st, 3) : NULL, .from_country = store_col(st, 0),
+            .to_country = store_col(st, 1), .meetings = sqlite3_column_int64(st, 2),
+            .reported = by_outcome ? 0 : sqlite3_column_int64(st, 3)};
+        stop = fn(ud, &c);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "counting meeting outcomes");
+    sqlite3_reset(st);
+    return stop;
+}
+
+static int counts(struct store *s, const char *event, store_outcome_count_fn fn, void *ud,
+                  struct df_err *err)
+{
+    static const char event_sql[] = "SELECT rid FROM events WHERE id = ?";
+    static const char pairs[] =
+        "SELECT fo.country, tor.country, COUNT(*),"
+        " SUM(EXISTS (SELECT 1 FROM meeting_outcomes o WHERE o.request_rid = r.rid))" PAIRS_SQL
+        " GROUP BY fo.country, tor.country ORDER BY fo.country, tor.country";
+    static const char outcomes[] =
+        "SELECT fo.country, tor.country, COUNT(DISTINCT o.request_rid), o.outcome" PAIRS_SQL
+        " JOIN meeting_outcomes o ON o.request_rid = r.rid"
+        " GROUP BY o.outcome, fo.country, tor.country ORDER BY o.outcome, fo.country, tor.country";
+    sqlite3_int64 rid = store_rid(s, event_sql, event, err);
+    if (rid < 0)
+        return -1;
+    if (rid == 0)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no event \"%s\"", event);
+    int rc = counts_walk(s, pairs, false, event, fn, ud, err);
+    return rc ? rc : counts_walk(s, outcomes, true, event, fn, ud, err);
+}
+
+int store_outcome_counts(struct store *s, const char *event, store_outcome_count_fn fn, void *ud,
+                         struct df_err *err)
+{
+    IN_ONE_READ(s, err, counts(s, event, fn, ud, err));
+}

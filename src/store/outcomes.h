@@ -1,0 +1,50 @@
+/* What meetings led to, as each of their people says (migration 22): one
+ * outcome per person and meeting, kept by the meeting's request. */
+#ifndef DFNC_STORE_OUTCOMES_H
+#define DFNC_STORE_OUTCOMES_H
+
+#include "store/store.h"
+
+/* Whether person is one of the people of request's meeting: the requester,
+ * the addressee or an attendee of an accepted request. */
+enum store_attendance {
+    STORE_NOT_THEIRS,       /* no such request or person, or not one of its people */
+    STORE_NOT_SCHEDULED,    /* theirs and accepted, but it has no meeting now */
+    STORE_ATTENDS,          /* theirs, with a meeting */
+};
+/* One of the above, or -1 with err. */
+int store_outcome_attendance(struct store *s, const char *request, const char *person,
+                             struct df_err *err);
+
+/* Sets person's outcome of request's meeting (replacing theirs), the note ""
+ * for none. */
+int store_outcome_set(struct store *s, const char *request, const char *person,
+                      const char *outcome, const char *note, struct df_err *err);
+/* Removes it: 1 when there was one, 0 when not, -1 with err. */
+int store_outcome_remove(struct store *s, const char *request, const char *person,
+                         struct df_err *err);
+
+struct store_outcome {
+    const char *request, *outcome, *note, *updated_at;
+};
+typedef int (*store_outcome_fn)(void *ud, const struct store_outcome *o);
+/* person's outcomes of the meetings they have now, by request id; a non-zero
+ * return from fn stops the walk and is returned. */
+int store_outcome_each(struct store *s, const char *person, store_outcome_fn fn, void *ud,
+                       struct df_err *err);
+
+/* The event's meetings by the pair of their two organisations' countries
+ * (requester's, addressee's), for the organisers' figures: outcome NULL for
+ * the meetings of that pair and how many have any outcome; else how many of
+ * them someone said led to outcome. */
+struct store_outcome_count {
+    const char *outcome;                  /* NULL: all the pair's meetings */
+    const char *from_country, *to_country;
+    long long meetings, reported;         /* reported: only where outcome is NULL */
+};
+typedef int (*store_outcome_count_fn)(void *ud, const struct store_outcome_count *c);
+/* DF_ERR_NOT_FOUND for an unknown event. Both walks in one read. */
+int store_outcome_counts(struct store *s, const char *event, store_outcome_count_fn fn, void *ud,
+                         struct df_err *err);
+
+#endif

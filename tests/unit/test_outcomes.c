@@ -1,0 +1,175 @@
+/* Unit tests of what meetings led to (src/app/outcomes.c) over an in-memory
+ * store: who may say it (the requester, the addressee, an attendee; a
+ * meeting that exists), the refusals that keep nothing, one row a person and
+ * meeting, and the organisers' figures by outcome and for EU-Ukraine pairs. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "app/outcomes.h"
+#include "store/store.h"
+
+static struct store *s;
+static struct df_err err;
+
+static void ok(int rc) { cr_assert_eq(rc, 0, "%s", err.msg); }
+
+static void org(const char *id, const char *country)
+{
+    struct store_org o = {.id = id, .name = id, .country = country, .kind = "company"};
+    ok(store_org_upsert(s, &o, NULL, &err));
+}
+
+static void person(const char *id, const char *org_id)
+{
+    struct store_person p = {.id = id, .org = org_id, .name = id};
+    ok(store_person_upsert(s, &p, NULL, &err));
+}
+
+static void request(const char *id, const char *from, const char *to, const char *slot)
+{
+    struct store_request r = {.id = id, .event = "ev", .from = from, .to = to,
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+    if (slot) {
+        char mid[16];
+        snprintf(mid, sizeof mid, "m-%s", id);
+        struct store_meeting m = {.id = mid, .request = id, .slot = slot};
+        ok(store_meeting_upsert(s, &m, &err));
+    }
+}
+
+/* Organisations in Germany, Norway (EEA-EFTA), Ukraine; anna (DE) meets
+ * olena (UA) in r1 with her colleague karl (DE) attending; nils (NO) meets
+ * olena in r2; anna meets karl in r3; r4 (anna, nils) is accepted with no
+ * meeting. */
+static void setup(void)
+{
+    ok(store_open(&s, ":memory:", &err));
+    org("de", "DE");
+    org("no", "NO");
+    org("ua", "UA");
+    person("anna", "de");
+    person("karl", "de");
+    person("nils", "no");
+    person("olena", "ua");
+    struct store_event e = {.id = "ev", .name = "DFNC2", .starts_on = "2027-02-16",
+                            .ends_on = "2027-02-16"};
+    ok(store_event_upsert(s, &e, NULL, &err));
+    struct store_session x = {.id = "s1", .event = "ev", .day = "2027-02-16", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2027-02-16T09:00:00+01:00",
+                              .ends_at = "2027-02-16T12:00:00+01:00"};
+    ok(store_session_upsert(s, &x, &err));
+    const char *slots[] = {"t1", "t2", "t3"};
+    for (int i = 0; i < 3; i++) {
+        char from[32], to[32];
+        snprintf(from, sizeof from, "2027-02-16T1%d:00:00+01:00", i);
+        snprintf(to, sizeof to, "2027-02-16T1%d:20:00+01:00", i);
+        struct store_slot t = {.id = slots[i], .session = "s1", .seq = i + 1, .starts_at = from,
+                               .ends_at = to};
+        ok(store_slot_upsert(s, &t, &err));
+    }
+    request("r1", "anna", "olena", "t1");
+    ok(store_request_add_attendee(s, "r1", "karl", &err));
+    request("r2", "nils", "olena", "t2");
+    request("r3", "anna", "karl", "t3");
+    request("r4", "anna", "nils", NULL);
+}
+
+static void teardown(void) { store_close(s); }
+
+TestSuite(outcomes, .init = setup, .fini = teardown);
+
+static long long figure(json_t *j, const char *outcome, const char *key)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(json_object_get(j, "outcomes"), i, x)
+        if (strcmp(json_string_value(json_object_get(x, "outcome")), outcome) == 0)
+            return json_integer_value(json_object_get(x, key));
+    cr_assert_fail("no figure for %s", outcome);
+    return -1;
+}
+
+static size_t said_by(const char *who)
+{
+    json_t *j = app_outcomes_of(s, who, &err);
+    cr_assert_not_null(j, "%s", err.msg);
+    size_t n = json_array_size(json_object_get(j, "outcomes"));
+    json_decref(j);
+    return n;
+}
+
+Test(outcomes, the_requester_the_addressee_and_an_attendee_may_say)
+{
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "samples", &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "purchase", NULL, &err));
+    ok(app_outcome_set(s, "k@x", "karl", "r1", "joint_project", "", &err));
+    cr_assert_eq(said_by("anna"), 1);
+    cr_assert_eq(said_by("karl"), 1);
+    /* saying again replaces */
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "agreement", NULL, &err));
+    json_t *j = app_outcomes_of(s, "anna", &err);
+    json_t *row = json_array_get(json_object_get(j, "outcomes"), 0);
+    cr_assert_str_eq(json_string_value(json_object_get(row, "outcome")), "agreement");
+    cr_assert_str_eq(json_string_value(json_object_get(row, "note")), "");
+    json_decref(j);
+}
+
+Test(outcomes, refusals_keep_nothing)
+{
+    char long_note[APP_OUTCOME_NOTE_MAX + 2];
+    memset(long_note, 'x', sizeof long_note - 1);
+    long_note[sizeof long_note - 1] = '\0';
+    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", long_note, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    long_note[APP_OUTCOME_NOTE_MAX] = '\0';   /* at the limit it passes */
+    ok(app_outcome_set(s, "a@x", "anna", "r3", "follow_up", long_note, &err));
+    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r1", "won", NULL, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r1", "no_fit", "a\x1b[2Jb", &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_INPUT, "a terminal escape in the note");
+    cr_assert_lt(app_outcome_set(s, "n@x", "nils", "r1", "no_fit", NULL, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND, "nils was not at r1");
+    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r9", "no_fit", NULL, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r4", "no_fit", NULL, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT, "r4 has no meeting");
+    cr_assert_lt(app_outcome_remove(s, "n@x", "nils", "r2", &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND, "nils said nothing of r2");
+    cr_assert_eq(said_by("anna"), 1, "only r3's, at the limit");
+    cr_assert_eq(said_by("nils"), 0);
+}
+
+Test(outcomes, figures_count_meetings_by_outcome_and_eu_ukraine_pairs)
+{
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, &err));
+    ok(app_outcome_set(s, "k@x", "karl", "r1", "follow_up", NULL, &err));   /* one meeting */
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "purchase", NULL, &err));  /* and under both */
+    ok(app_outcome_set(s, "o@x", "olena", "r2", "follow_up", NULL, &err)); /* Norway-Ukraine */
+    ok(app_outcome_set(s, "a@x", "anna", "r3", "not_held", NULL, &err));   /* Germany-Germany */
+    json_t *j = app_outcome_figures(s, "ev", &err);
+    cr_assert_not_null(j, "%s", err.msg);
+    cr_assert_eq(json_integer_value(json_object_get(j, "meetings")), 3, "r4 has no meeting");
+    cr_assert_eq(json_integer_value(json_object_get(j, "reported")), 3);
+    json_t *pair = json_object_get(j, "eu_ua");
+    cr_assert_eq(json_integer_value(json_object_get(pair, "meetings")), 2);
+    cr_assert_eq(json_integer_value(json_object_get(pair, "reported")), 2);
+    cr_assert_eq(figure(j, "follow_up", "meetings"), 2);
+    cr_assert_eq(figure(j, "follow_up", "eu_ua"), 2);
+    cr_assert_eq(figure(j, "purchase", "meetings"), 1);
+    cr_assert_eq(figure(j, "not_held", "meetings"), 1);
+    cr_assert_eq(figure(j, "not_held", "eu_ua"), 0);
+    cr_assert_eq(figure(j, "agreement", "meetings"), 0);
+    cr_assert_eq(json_array_size(json_object_get(j, "outcomes")), APP_OUTCOMES_N);
+    json_decref(j);
+
+    /* one side takes theirs back: the meeting is still reported by the other */
+    ok(app_outcome_remove(s, "o@x", "olena", "r1", &err));
+    j = app_outcome_figures(s, "ev", &err);
+    cr_assert_eq(figure(j, "purchase", "meetings"), 0);
+    cr_assert_eq(json_integer_value(json_object_get(j, "reported")), 3);
+    json_decref(j);
+
+    cr_assert_null(app_outcome_figures(s, "ev-none", &err));
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}
