@@ -342,6 +342,57 @@ test('the embedded files carry ETag, Cache-Control and a strict CSP', async () =
   assert.equal((await fetch(`${base}/js/missing.js`)).status, 404);
 });
 
+// The scheduler page on opening shows the last run the server keeps (here
+// `dfnc demo`'s, before any run from the page): when, by whom, its figures,
+// and whether accepts since mean a new run would differ; in English on a
+// desktop, in Ukrainian on a phone.
+test('the scheduler page shows the last run on opening, by the command line, in both languages and on a phone', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
+  const forumId = (await (await ctx.request.get(`${base}/api/v1/forum`)).json()).event.id;
+  const kept = await (await ctx.request.get(`${base}/api/v1/events/${forumId}/schedule`)).json();
+  assert.equal(kept.last_run.via, 'cli');
+  assert.equal(kept.last_run.ran_by, 'dfnc demo');
+  assert.equal(kept.differs, false, 'nothing accepted or cancelled since the demo\'s run');
+  assert.match(await page.textContent('#last-run-when'), /^Last run: .+\d, by the command line \(dfnc demo\)\.$/);
+  const figure = async (id) => Number((await page.textContent(`#${id} .value`)).replace(/\D/g, ''));
+  assert.equal(await figure('last-scheduled'), kept.last_run.scheduled);
+  assert.equal(await figure('last-accepted'), kept.last_run.accepted);
+  assert.equal(await figure('last-bound'), kept.last_run.upper_bound);
+  assert.equal(await figure('last-unscheduled'), kept.last_run.unscheduled);
+  assert.equal(await page.textContent('#last-run-since'), EN['schedule.since_same']);
+  // the figures a run from the page shows are its own, not these
+  assert.equal(await page.locator('#schedule-result .figures').count(), 0);
+  await shoot(page, 'schedule-last-run-en');
+  await ctx.close();
+
+  const uk = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await uk.page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
+  assert.match(await uk.page.textContent('#last-run-when'), /^Останній запуск: .+\d, з командного рядка \(dfnc demo\)\.$/);
+  assert.equal(await uk.page.textContent('#last-run-since'), UK['schedule.since_same']);
+  assert.ok(await uk.page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await assertUkrainian(uk.page);
+  // three requests accepted since (the reply as the server gives it then):
+  // the numeral agrees, and a new run would differ
+  await uk.page.route('**/api/v1/events/*/schedule', async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const r = await route.fetch();
+    const j = await r.json();
+    j.now = { accepted: j.last_run.accepted + 3, waiting: 3 };
+    j.differs = true;
+    await route.fulfill({ response: r, json: j });
+  });
+  await uk.page.reload();
+  await uk.page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
+  const since = await uk.page.textContent('#last-run-since');
+  assert.match(since, /^3 прийняті запити чекають на запуск \(прийняті або втратили зустрічі після нього\)\. /);
+  const n = (x) => new Intl.NumberFormat('uk').format(x);
+  assert.ok(since.includes(UK['schedule.since_accepted'].replace('{then}', n(kept.last_run.accepted)).replace('{now}', n(kept.last_run.accepted + 3))), since);
+  assert.ok(since.endsWith(UK['schedule.since_differs']), since);
+  assert.equal(await uk.page.getAttribute('#last-run-since', 'class'), 'notice');
+  await uk.ctx.close();
+});
+
 test('the organiser runs the scheduler, publishes and sees every console page', async () => {
   const ctx = await newContext('en-GB');
   await ctx.addInitScript({ path: AXE_SOURCE });   // for the states only this test reaches

@@ -172,6 +172,7 @@ export const api = {
   feedOff: () => call('DELETE', '/me/feed'),
   schedule: (event, timeLimit) => call('POST', `/events/${enc(event)}/schedule`, timeLimit ? { time_limit: timeLimit } : {}),
   publish: (event) => call('POST', `/events/${enc(event)}/publish`),
+  lastRun: (event) => call('GET', `/events/${enc(event)}/schedule`),
   unscheduled: (event, params) => call('GET', `/events/${enc(event)}/unscheduled${qs(params)}`),
   meetings: (event, params) => call('GET', `/console/events/${enc(event)}/meetings${qs(params)}`),
   meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),
