@@ -318,7 +318,7 @@ void api_schedule(struct http_req *r)
 void api_publish(struct http_req *r)
 {
     struct df_err err = {0};
-    if (app_event_publish(r->s, r->user.email, r->params[0], &err) < 0) {
+    if (app_event_publish(r->s, r->user.email, r->params[0], &r->a, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

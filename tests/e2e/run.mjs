@@ -3257,6 +3257,43 @@ test('a request accepted since the last run says it waits for the next, and to r
   await ctx.close();
 });
 
+// Once published, the scheduler page says since when and Publish is off; a
+// second publish is refused and moves nothing. The last run here is the
+// accept that placed its meeting (two tests up), and the request imported as
+// accepted since (the test before) means a new run would differ.
+test('the published scheduler page says since when with Publish off, who ran last, and that an accept since means a new run would differ, in Ukrainian on a phone', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(page, '/console/schedule');
+  const ev = await (await ctx.request.get(`${base}/api/v1/events/${forum.id}`)).json();
+  assert.ok(ev.published_at, 'the first test published the agendas');
+  const dayTimeUk = (x) => new Intl.DateTimeFormat('uk', {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: forum.timezone,
+  }).format(new Date(x));
+  assert.equal(await page.textContent('#publish-status'), UK['schedule.published_since'].replace('{when}', dayTimeUk(ev.published_at)));
+  assert.equal(await page.isDisabled('#publish'), true);
+  // an old page or another organiser's tab publishing again: refused, nothing moved
+  const csrf = await page.evaluate(() => sessionStorage.getItem('dfnc.csrf'));
+  const again = await ctx.request.post(`${base}/api/v1/events/${forum.id}/publish`, { headers: { 'X-CSRF-Token': csrf } });
+  assert.equal(again.status(), 409);
+  assert.match((await again.json()).error.message, new RegExp(`published since ${esc(ev.published_at)}: .*nothing to publish again`));
+  assert.equal((await (await ctx.request.get(`${base}/api/v1/events/${forum.id}`)).json()).published_at, ev.published_at);
+  const kept = await (await ctx.request.get(`${base}/api/v1/events/${forum.id}/schedule`)).json();
+  assert.equal(kept.last_run.via, 'accept');
+  assert.equal(kept.last_run.ran_by, 'p-plc');
+  assert.equal(await page.textContent('#last-run-when'), UK['schedule.last_run'].replace('{when}', dayTimeUk(kept.last_run.ran_at))
+    .replace('{who}', UK['schedule.by_accept'].replace('{who}', 'Petro Place')));
+  assert.equal(await page.getAttribute('#last-run-when [translate=no]', 'lang'), 'und-Latn', 'the name marked as not Ukrainian');
+  assert.ok(kept.differs && kept.now.waiting >= 1, JSON.stringify(kept));
+  const since = await page.textContent('#last-run-since');
+  const form = new Intl.PluralRules('uk').select(kept.now.waiting);
+  assert.ok(since.startsWith(UK[`schedule.since_waiting.${form}`].replace('{n}', String(kept.now.waiting))), since);
+  assert.ok(since.endsWith(UK['schedule.since_differs']), since);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

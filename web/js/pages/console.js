@@ -796,16 +796,16 @@ function runFigures(r, prefix) {
     r.seconds !== undefined ? figure(`${prefix}-seconds`, num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null);
 }
 
-// Who started a kept run: an organiser on this page (their email), the
-// command line (the command), or a participant's accept at a published
-// event placing its meeting (the person, by name).
+// Who started a kept run, as nodes: an organiser on this page (their email),
+// the command line (the command), or a participant's accept at a published
+// event placing its meeting (the person, by name); each their own words.
 async function ranBy(x) {
-  if (x.via === 'web') return t('schedule.by_web', { who: x.ran_by || '' });
+  if (x.via === 'web') return tx('schedule.by_web', { who: data(x.ran_by || '') });
   if (x.via === 'accept') {
     const p = await personInfo(x.ran_by);
-    return t('schedule.by_accept', { who: (p && p.name) || x.ran_by || '' });
+    return tx('schedule.by_accept', { who: dataName((p && p.name) || x.ran_by || '') });
   }
-  return t('schedule.by_cli', { command: x.ran_by || 'dfnc' });
+  return tx('schedule.by_cli', { command: data(x.ran_by || 'dfnc') });
 }
 
 // Whether a run now would differ from the kept one, by what changed since
@@ -831,7 +831,7 @@ async function lastRunSection(s, withFigures) {
   const x = s && s.last_run;
   return h('section', { class: 'card', id: 'last-run', 'aria-labelledby': 'last-run-h' },
     h('h2', { id: 'last-run-h' }, t('schedule.last_title')),
-    x ? h('p', { id: 'last-run-when' }, t('schedule.last_run', { when: dayTime(x.ran_at), who: await ranBy(x) })) : null,
+    x ? h('p', { id: 'last-run-when' }, tx('schedule.last_run', { when: dayTime(x.ran_at), who: await ranBy(x) })) : null,
     x && withFigures ? runFigures(x, 'last') : null,
     sinceNote(s || {}));
 }
@@ -852,7 +852,15 @@ export async function renderSchedule(main) {
   const runBtn = h('button', { type: 'submit', class: 'primary', id: 'run-scheduler' }, t('schedule.run'));
   const pubBtn = h('button', { type: 'button', id: 'publish' }, t('schedule.publish'));
   const pubMsg = outcome('publish-status');
-  pubMsg.ok(state.event && state.event.published_at ? t('schedule.published_at', { when: dayTime(state.event.published_at) }) : t('schedule.not_published'));
+  // published once for good (POST .../publish refuses a second time, as
+  // meetings placed since are published as they are placed): since when,
+  // and the button is off
+  const showPublished = (when) => {
+    pubMsg.ok(t('schedule.published_since', { when: dayTime(when) }));
+    pubBtn.disabled = true;
+  };
+  if (state.event && state.event.published_at) showPublished(state.event.published_at);
+  else pubMsg.ok(t('schedule.not_published'));
   const form = h('form', {
     class: 'card', id: 'schedule-form', novalidate: true,
     onsubmit: async (ev) => {
@@ -911,8 +919,15 @@ export async function renderSchedule(main) {
     try {
       const r = await api.publish(eventId());
       state.event = { ...state.event, published_at: (r && r.published_at) || new Date().toISOString() };
-      pubMsg.ok(t('schedule.published_at', { when: dayTime(state.event.published_at) }));
-    } catch (e) { pubMsg.fail(`${t('schedule.publish_failed')} ${errorText(e)}`); }
+      showPublished(state.event.published_at);
+    } catch (e) {
+      // another organiser published meanwhile: since when, as on opening
+      const ev = e.status === 409 ? await api.event(eventId()).catch(() => null) : null;
+      if (ev && ev.published_at) {
+        state.event = { ...state.event, published_at: ev.published_at };
+        showPublished(ev.published_at);
+      } else pubMsg.fail(`${t('schedule.publish_failed')} ${errorText(e)}`);
+    }
   });
   add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), last, form, out, box,
     h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg.el));
