@@ -3294,6 +3294,41 @@ test('the published scheduler page says since when with Publish off, who ran las
   await ctx.close();
 });
 
+// Accept, then "My agenda" at once, on a phone: the accept at a published
+// event places its meeting before it answers, and an agenda read meanwhile
+// was the store as it had been, left on the screen (the meeting missing,
+// whatever the reply said). The agenda waits for the answer, then reads.
+test('an agenda opened while an accept is still on its way shows the meeting it placed, in Ukrainian on a phone', async () => {
+  const who = newcomerLogin('rush', 'Rita Rush', 'Rush Optics');
+  newcomer('rush2', 'Roman Rush', 'Rush Radar');
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  assert.ok(forum.published, 'published: an accept places its meeting');
+  fs.writeFileSync(path.join(TMP, 'rush.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-rush,${forum.id},p-rush2,p-rush,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'rush.csv')]);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await open(page, '/requests');
+  // the accept reaches the server only once the agenda has been asked for
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/api/v1/requests/req-e2e-rush/accept', async (route) => { await held; await route.continue(); });
+  const answered = page.waitForResponse((r) => /\/req-e2e-rush\/accept$/.test(r.url()));
+  await page.locator('#received li[data-id="req-e2e-rush"] button.primary').click();
+  await page.locator('header nav .menu-toggle').click();
+  await page.locator('header nav a[href="/agenda"]').click();
+  await page.waitForFunction(() => location.pathname === '/agenda');
+  await page.waitForTimeout(300);
+  release();
+  assert.equal((await answered).status(), 200);
+  await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  const placed = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((m) => m.request === 'req-e2e-rush');
+  assert.ok(placed, 'the accept placed the meeting');
+  assert.equal(await page.locator(`tr.meeting[data-id="${placed.id}"]`).count(), 1, 'the agenda shows the meeting as it is now');
+  assert.equal(await page.locator('#agenda-waiting li[data-request="req-e2e-rush"]').count(), 0);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -23,7 +23,29 @@ function setCsrf(tok) {
   } catch (_) { /* ignore */ }
 }
 
+// The state changes this tab has sent and not yet had answered. A page that
+// shows what one may change waits for them (writesSettled) before it reads:
+// an accept at a published event places its meeting before it answers, and
+// an agenda opened meanwhile (Accept, then "My agenda" at once) would read
+// the store as it was and never show it.
+const writes = new Set();
+
 async function call(method, path, body, opts) {
+  if (method === 'GET' || method === 'HEAD') return send(method, path, body, opts);
+  const sent = send(method, path, body, opts);
+  const settled = sent.then(() => {}, () => {});
+  writes.add(settled);
+  settled.then(() => writes.delete(settled));
+  return sent;
+}
+
+// Resolves once every state change this tab has in flight is answered (or
+// has failed); at once when none is.
+export function writesSettled() {
+  return Promise.all([...writes]);
+}
+
+async function send(method, path, body, opts) {
   const headers = { Accept: 'application/json' };
   let payload;
   if (body !== undefined) {
