@@ -336,8 +336,8 @@ static json_t *schedule_run_json(const struct store_schedule_run *x)
 }
 
 /* Whether a run now would start from other requests than the last one did:
- * some accepted wait for a run, or fewer or more are accepted (cancelled or
- * declined since, or accepted and placed by hand). Without a kept run, any
+ * some accepted wait for a run, or the accepted count is no longer the run's
+ * (cancelled since, or changed by an import). Without a kept run, any
  * accepted one waits. */
 static bool schedule_differs(const struct store_schedule_run *x, bool ran,
                              const struct store_schedule_since *now)

@@ -40,9 +40,12 @@ async function call(method, path, body, opts) {
 }
 
 // Resolves once every state change this tab has in flight is answered (or
-// has failed); at once when none is.
+// has failed), at once when none is; after WRITES_WAIT_MS at the most, so
+// that a write the network holds does not keep a page from showing.
+const WRITES_WAIT_MS = 15000;
 export function writesSettled() {
-  return Promise.all([...writes]);
+  if (writes.size === 0) return Promise.resolve();
+  return Promise.race([Promise.all([...writes]), new Promise((resolve) => { setTimeout(resolve, WRITES_WAIT_MS); })]);
 }
 
 async function send(method, path, body, opts) {
