@@ -601,17 +601,30 @@ fail:
     return -1;
 }
 
-int app_event_publish(struct store *s, const char *actor, const char *id, struct df_err *err)
+int app_event_publish(struct store *s, const char *actor, const char *id, struct arena *a,
+                      struct df_err *err)
 {
-    /* an unknown event: store_event_set_published says so, and nothing is kept */
+    struct store_event ev;
     if (store_begin(s, err) < 0)
         return -1;
+    /* read in the write transaction: two organisers publishing at once get
+     * one publication and one refusal */
+    if (store_event_get(s, id, a, &ev, err) < 0)
+        goto fail;
+    if (ev.published_at) {
+        df_err_set(err, DF_ERR_CONFLICT,
+                   "the agendas of %s are published since %s: meetings placed since are "
+                   "published as they are placed, so there is nothing to publish again",
+                   id, ev.published_at);
+        goto fail;
+    }
     if (store_meeting_lock_all(s, id, true, err) < 0 ||
         store_event_set_published(s, id, true, err) < 0 ||
         store_audit(s, actor, "event.publish", "event", id, NULL, err) < 0 ||
-        store_commit(s, err) < 0) {
-        store_rollback(s);
-        return -1;
-    }
+        store_commit(s, err) < 0)
+        goto fail;
     return 0;
+fail:
+    store_rollback(s);
+    return -1;
 }

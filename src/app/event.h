@@ -61,9 +61,14 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
                    struct arena *a, struct app_event_report *rep, struct df_err *err);
 
 /* Publishes event id's agendas as actor: every meeting locked where it is and
- * confirmed (its calendar SEQUENCE raised once), in one transaction.
- * DF_ERR_NOT_FOUND for no such event. */
-int app_event_publish(struct store *s, const char *actor, const char *id, struct df_err *err);
+ * confirmed (its calendar SEQUENCE raised once), the time and an audit line
+ * kept, in one transaction. Once only: meetings placed after it are locked
+ * and confirmed as they are placed, so publishing again would change nothing
+ * but move the publication time; DF_ERR_CONFLICT (saying since when) then,
+ * and nothing is written. DF_ERR_NOT_FOUND for no such event. a holds the
+ * message's strings. */
+int app_event_publish(struct store *s, const char *actor, const char *id, struct arena *a,
+                      struct df_err *err);
 
 /* An event's dates as an edit must give them: real days YYYY-MM-DD (years
  * DATE_YEAR_MIN to DATE_YEAR_MAX), starts_on not after ends_on. */

@@ -109,7 +109,8 @@ int app_request_act(struct store *s, const char *actor, const char *id,
         struct app_schedule_opts o = {.event = r.event, .time_limit = 0.5, .seed = 1,
                                       .reschedule_locked = false,
                                       /* another accept's run may write first */
-                                      .retries = 3};
+                                      .retries = 3,
+                                      .via = "accept", .ran_by = actor};
         struct app_schedule_report rep;
         struct df_err why = {0};
         /* The answer is committed: a re-schedule that fails does not undo

@@ -23,6 +23,11 @@ struct app_schedule_opts {
      * schedule, unless time_limit cuts it short (the demo). */
     long max_moves;
     bool reschedule_locked;
+    /* Who ran it, kept with its figures as the event's last run
+     * (store_schedule_run): via "web" (ran_by the organiser's email), "cli"
+     * (ran_by the command) or "accept" (ran_by the accepting person); NULL
+     * via is "cli". */
+    const char *via, *ran_by;
     /* How many times to run again when something changed while the run
      * solved that cannot be merged into its schedule (DF_ERR_CONFLICT
      * otherwise, nothing written; see app_schedule_event): an accept's

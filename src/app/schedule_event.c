@@ -14,11 +14,11 @@
 
 #include <string.h>
 
-/* Why each request the run left out is out, kept beside the schedule in the
- * write transaction (the console says it after a restart too): 0, or -1 with
- * err. */
-static int keep_reasons(struct store *s, const char *event, const struct app_schedule_report *out,
-                        struct arena *a, struct df_err *err)
+/* Why each request the run left out is out, and the run's figures and who
+ * ran it, kept beside the schedule in the write transaction (the console
+ * says them after a restart too): 0, or -1 with err. */
+static int keep_run(struct store *s, const struct app_schedule_opts *o, const char *event,
+                    const struct app_schedule_report *out, struct arena *a, struct df_err *err)
 {
     const char **req = arena_alloc(a, ((size_t)out->unscheduled_n + 1) * sizeof *req);
     const char **why = arena_alloc(a, ((size_t)out->unscheduled_n + 1) * sizeof *why);
@@ -28,7 +28,13 @@ static int keep_reasons(struct store *s, const char *event, const struct app_sch
         req[i] = out->unscheduled[i].request;
         why[i] = out->unscheduled[i].reason;
     }
-    return store_unscheduled_reasons_replace(s, event, req, why, out->unscheduled_n, err);
+    struct store_schedule_run run = {
+        .event = event, .via = o->via ? o->via : "cli", .ran_by = o->ran_by,
+        .accepted = out->accepted, .scheduled = out->scheduled, .upper_bound = out->upper_bound,
+        .breaks = out->breaks, .seconds = out->seconds, .unscheduled = out->unscheduled_n};
+    if (store_unscheduled_reasons_replace(s, event, req, why, out->unscheduled_n, err) < 0)
+        return -1;
+    return store_schedule_run_replace(s, &run, err);
 }
 
 /* app_schedule_event's work, all of it in a, but the report, which is copied
@@ -78,7 +84,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         if (store_begin(s, err) < 0)
             goto out;
         in_tx = true;
-        if (keep_reasons(s, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
+        if (keep_run(s, o, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
             goto out;
         in_tx = false;
         if (schedule_report_copy(out, into) < 0)
@@ -226,7 +232,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
                                         "written");
         goto out;
     }
-    if (keep_reasons(s, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
+    if (keep_run(s, o, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
         goto out;
     in_tx = false;
     /* how long everyone else waited for the write (the merge's share) */

@@ -79,7 +79,8 @@ int cli_cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
     arena_init(&a, 0);
     struct app_schedule_opts so = {
         .event = APP_DEMO_EVENT, .time_limit = APP_DEMO_SCHEDULE_TIME_LIMIT,
-        .seed = (unsigned)seed, .max_moves = APP_DEMO_SCHEDULE_MOVES_PER_MEETING * sum.accepted};
+        .seed = (unsigned)seed, .max_moves = APP_DEMO_SCHEDULE_MOVES_PER_MEETING * sum.accepted,
+        .via = "cli", .ran_by = "dfnc demo"};
     struct app_schedule_report rep;
     if (app_schedule_event(s, &so, &a, &rep, &err) < 0) {
         arena_free(&a);

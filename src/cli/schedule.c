@@ -63,7 +63,8 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
     struct store *st = NULL;
     struct arena a;
     struct app_schedule_report rep;
-    struct app_schedule_opts o = {.event = event, .time_limit = limit, .seed = seed};
+    struct app_schedule_opts o = {.event = event, .time_limit = limit, .seed = seed,
+                                  .via = "cli", .ran_by = "dfnc schedule"};
     int rc = 0;
     arena_init(&a, 0);
     /* the summary below says what the server's log lines say (what was

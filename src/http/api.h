@@ -74,6 +74,8 @@ void api_interpreter_delete(struct http_req *r);
 void api_schedule(struct http_req *r);
 void api_publish(struct http_req *r);
 void api_unscheduled(struct http_req *r);
+/* GET /events/{id}/schedule: the event's last schedule run and what changed since. */
+void api_schedule_last(struct http_req *r);
 
 /* handlers_requests.c */
 void api_requests(struct http_req *r);

@@ -544,6 +544,7 @@ const struct http_route http_routes[] = {
     {"DELETE", "/api/v1/events/{id}/interpreters/{item}", api_interpreter_delete, ROUTE_ORGANISER},
     {"POST", "/api/v1/events/{id}/schedule", api_schedule,
      ROUTE_ORGANISER | ROUTE_BACKGROUND},
+    {"GET", "/api/v1/events/{id}/schedule", api_schedule_last, ROUTE_ORGANISER},
     {"POST", "/api/v1/events/{id}/publish", api_publish, ROUTE_ORGANISER},
     {"GET", "/api/v1/events/{id}/unscheduled", api_unscheduled, ROUTE_ORGANISER},
     {"GET", "/api/v1/consortium/programmes", api_consortium_programmes, 0},

@@ -294,7 +294,8 @@ void api_schedule(struct http_req *r)
     struct app_schedule_opts o = {
         .event = r->params[0], .time_limit = (double)http_json_int(b, "time_limit", 10),
         .seed = (unsigned)http_json_int(b, "seed", 1),
-        .reschedule_locked = json_is_true(json_object_get(b, "reschedule_locked"))};
+        .reschedule_locked = json_is_true(json_object_get(b, "reschedule_locked")),
+        .via = "web", .ran_by = r->user.email};
     json_decref(b);
     struct app_schedule_report rep;
     if (app_schedule_event(r->s, &o, &r->a, &rep, &err) < 0) {
@@ -317,11 +318,49 @@ void api_schedule(struct http_req *r)
 void api_publish(struct http_req *r)
 {
     struct df_err err = {0};
-    if (app_event_publish(r->s, r->user.email, r->params[0], &err) < 0) {
+    if (app_event_publish(r->s, r->user.email, r->params[0], &r->a, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
     reply_event(r, r->params[0], 200);
+}
+
+/* The kept figures of a run, as POST .../schedule answered them, and who ran
+ * it. A new reference. */
+static json_t *schedule_run_json(const struct store_schedule_run *x)
+{
+    return json_pack("{ss ss ss* si si si si sf si}", "ran_at", x->ran_at, "via", x->via, "ran_by",
+                     x->ran_by, "accepted", x->accepted, "scheduled", x->scheduled,
+                     "upper_bound", x->upper_bound, "breaks", x->breaks, "seconds", x->seconds,
+                     "unscheduled", x->unscheduled);
+}
+
+/* Whether a run now would start from other requests than the last one did:
+ * some accepted wait for a run, or the accepted count is no longer the run's
+ * (cancelled since, or changed by an import). Without a kept run, any
+ * accepted one waits. */
+static bool schedule_differs(const struct store_schedule_run *x, bool ran,
+                             const struct store_schedule_since *now)
+{
+    if (!ran)
+        return now->accepted > 0;
+    return now->waiting > 0 || now->accepted != x->accepted;
+}
+
+void api_schedule_last(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct store_schedule_run x = {0};
+    struct store_schedule_since now = {0};
+    bool ran = false;
+    if (store_schedule_run_get(r->s, r->params[0], &r->a, &x, &ran, &now, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{ss so s{si si} sb}", "event", r->params[0], "last_run",
+                                      ran ? schedule_run_json(&x) : json_null(), "now",
+                                      "accepted", now.accepted, "waiting", now.waiting,
+                                      "differs", schedule_differs(&x, ran, &now)));
 }
 
 static int unsched_cb(void *ud, const struct store_web_request *w)

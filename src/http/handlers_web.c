@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <time.h>
 
+#include "app/checkin.h"
 #include "app/cpv.h"
 #include "app/export.h"
 #include "app/fields.h"
@@ -242,9 +243,7 @@ static void h_checkin(struct http_req *r)
 {
     struct df_err err = {0};
     const char *at = NULL;
-    if (store_web_checkin(r->s, r->params[0], &r->a, &at, &err) < 0 ||
-        store_audit(r->s, r->user.email, "person.checkin", "person", r->params[0], NULL,
-                    &err) < 0) {
+    if (app_checkin(r->s, r->user.email, r->params[0], &r->a, &at, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
@@ -255,9 +254,7 @@ static void h_checkin(struct http_req *r)
 static void h_checkin_undo(struct http_req *r)
 {
     struct df_err err = {0};
-    if (store_web_checkin_undo(r->s, r->params[0], &err) < 0 ||
-        store_audit(r->s, r->user.email, "person.checkin_undo", "person", r->params[0], NULL,
-                    &err) < 0) {
+    if (app_checkin_undo(r->s, r->user.email, r->params[0], &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

@@ -825,6 +825,102 @@ int store_unscheduled_reasons_replace(struct store *s, const char *event,
     return 0;
 }
 
+int store_schedule_run_replace(struct store *s, const struct store_schedule_run *run,
+                               struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT OR REPLACE INTO schedule_runs(event_rid, ran_at, via, ran_by, accepted,"
+        " scheduled, upper_bound, breaks, seconds, unscheduled)"
+        " SELECT rid, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9"
+        " FROM events WHERE id = ?1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, run->event);
+    store_bind_text(st, 2, run->via);
+    store_bind_text(st, 3, run->ran_by);
+    sqlite3_bind_int(st, 4, run->accepted);
+    sqlite3_bind_int(st, 5, run->scheduled);
+    sqlite3_bind_int(st, 6, run->upper_bound);
+    sqlite3_bind_int(st, 7, run->breaks);
+    sqlite3_bind_double(st, 8, run->seconds);
+    sqlite3_bind_int(st, 9, run->unscheduled);
+    return store_step_done(s, st, err, "keeping a schedule run's figures");
+}
+
+static int schedule_run_read(struct store *s, const char *event, struct arena *a,
+                             struct store_schedule_run *run, bool *found, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT e.id, x.ran_at, x.via, x.ran_by, x.accepted, x.scheduled, x.upper_bound,"
+        " x.breaks, x.seconds, x.unscheduled FROM schedule_runs x"
+        " JOIN events e ON e.rid = x.event_rid WHERE e.id = ?";
+    *found = false;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    int rc = sqlite3_step(st), result = 0;
+    if (rc == SQLITE_ROW) {
+        *run = (struct store_schedule_run){
+            .event = arena_strdup(a, store_col(st, 0)), .ran_at = arena_strdup(a, store_col(st, 1)),
+            .via = arena_strdup(a, store_col(st, 2)), .ran_by = arena_strdup(a, store_col(st, 3)),
+            .accepted = sqlite3_column_int(st, 4), .scheduled = sqlite3_column_int(st, 5),
+            .upper_bound = sqlite3_column_int(st, 6), .breaks = sqlite3_column_int(st, 7),
+            .seconds = sqlite3_column_double(st, 8), .unscheduled = sqlite3_column_int(st, 9)};
+        *found = true;
+        if (!run->event || !run->ran_at || !run->via)
+            result = df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    } else if (rc != SQLITE_DONE) {
+        result = store_fail(s, err, "reading a schedule run's figures");
+    }
+    sqlite3_reset(st);
+    return result;
+}
+
+/* "not scheduled yet" as GET .../unscheduled says it: accepted, no meeting,
+ * no reason the last run kept. */
+static int schedule_since_read(struct store *s, const char *event,
+                               struct store_schedule_since *since, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT count(*), coalesce(sum(NOT EXISTS (SELECT 1 FROM meetings m"
+        "   WHERE m.request_rid = r.rid) AND NOT EXISTS (SELECT 1 FROM unscheduled_reasons u"
+        "   WHERE u.request_rid = r.rid)), 0)"
+        " FROM requests r WHERE r.event_rid = ?1 AND r.status = 'accepted'";
+    sqlite3_int64 rid = need_rid(s, event_rid_sql, "event", event, err);
+    if (rid < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    sqlite3_bind_int64(st, 1, rid);
+    int rc = sqlite3_step(st), result = 0;
+    if (rc == SQLITE_ROW)
+        *since = (struct store_schedule_since){.accepted = sqlite3_column_int(st, 0),
+                                               .waiting = sqlite3_column_int(st, 1)};
+    else
+        result = store_fail(s, err, "counting what changed since a schedule run");
+    sqlite3_reset(st);
+    return result;
+}
+
+static int schedule_run_get_in(struct store *s, const char *event, struct arena *a,
+                               struct store_schedule_run *run, bool *found,
+                               struct store_schedule_since *since, struct df_err *err)
+{
+    if (schedule_since_read(s, event, since, err) < 0)
+        return -1;
+    return schedule_run_read(s, event, a, run, found, err);
+}
+
+int store_schedule_run_get(struct store *s, const char *event, struct arena *a,
+                           struct store_schedule_run *run, bool *found,
+                           struct store_schedule_since *since, struct df_err *err)
+{
+    IN_ONE_READ(s, err, schedule_run_get_in(s, event, a, run, found, since, err));
+}
+
 int store_meeting_delete_for_request(struct store *s, const char *request, struct df_err *err)
 {
     static const char sql[] =

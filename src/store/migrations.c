@@ -479,6 +479,21 @@ static const char migration_19[] =
     "  request_rid INTEGER PRIMARY KEY REFERENCES requests(rid) ON DELETE CASCADE,"
     "  reason TEXT NOT NULL)";
 
+/* Version 21 (20 is another change's): the last schedule run of each event,
+ * its figures and who ran it, written in the run's own transaction and
+ * replaced by the next run, so that the console shows them on opening, after
+ * a restart or a run from the command line too. via says how it was started
+ * ('web': ran_by is the organiser's email; 'cli': the command; 'accept': an
+ * accept at a published event placing its meeting, ran_by the person). */
+static const char migration_21[] =
+    "CREATE TABLE schedule_runs ("
+    "  event_rid INTEGER PRIMARY KEY REFERENCES events(rid) ON DELETE CASCADE,"
+    "  ran_at TEXT NOT NULL,"
+    "  via TEXT NOT NULL CHECK (via IN ('web','cli','accept')),"
+    "  ran_by TEXT,"
+    "  accepted INTEGER NOT NULL, scheduled INTEGER NOT NULL, upper_bound INTEGER NOT NULL,"
+    "  breaks INTEGER NOT NULL, seconds REAL NOT NULL, unscheduled INTEGER NOT NULL"
+    ") STRICT";
 /* Version 22: what a meeting led to, as each of its people says (the
  * cooperation pipeline of DESIGN.md): one outcome a person and meeting, with a
  * note only its writer reads. Kept by the request, which outlives the
@@ -516,6 +531,7 @@ const struct store_migration store_migrations[] = {
     {17, "demands and supplies indexed by organisation", migration_17},
     {18, "who marked a person away in a slot", migration_18},
     {19, "the last schedule run's reasons for what it left unscheduled", migration_19},
+    {21, "the last schedule run's figures and who ran it", migration_21},
     {22, "what meetings led to, as their people say", migration_22},
 };
 

@@ -257,6 +257,32 @@ int store_unscheduled_reasons_replace(struct store *s, const char *event,
                                       const char *const *requests, const char *const *reasons,
                                       int n, struct df_err *err);
 /* A request's kept reason is read with it: store_web_request.unscheduled_reason. */
+/* The last schedule run of an event: when (UTC, ISO 8601), how it was started
+ * (via "web", ran_by the organiser's email; "cli", ran_by the command;
+ * "accept", ran_by the person whose accept placed its meeting), and its
+ * figures. */
+struct store_schedule_run {
+    const char *event, *ran_at, *via, *ran_by;
+    int accepted, scheduled, upper_bound, breaks, unscheduled;
+    double seconds;
+};
+/* Keeps run (ran_at ignored: now) as its event's last, replacing the one
+ * before; inside the run's write transaction. */
+int store_schedule_run_replace(struct store *s, const struct store_schedule_run *run,
+                               struct df_err *err);
+/* What has changed since an event's last run, by the store's own rules: the
+ * accepted requests now, and those of them waiting for a run (no meeting,
+ * and no reason kept by the last run: accepted, or their meeting removed,
+ * since). */
+struct store_schedule_since {
+    int accepted, waiting;
+};
+/* The last run of event into *run (strings in a) and what changed since into
+ * *since, read together; *found false when no run is kept (the event never
+ * ran since migration 21, or has no such id: DF_ERR_NOT_FOUND for that). */
+int store_schedule_run_get(struct store *s, const char *event, struct arena *a,
+                           struct store_schedule_run *run, bool *found,
+                           struct store_schedule_since *since, struct df_err *err);
 /* The meeting of a request, its strings in a (with its slot's times and its
  * table's name); DF_ERR_NOT_FOUND when the request has none. */
 int store_meeting_of_request(struct store *s, const char *request, struct arena *a,

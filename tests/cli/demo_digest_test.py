@@ -18,7 +18,8 @@ DFNC = sys.argv[1]
 PEOPLE = '60'   # small, to stay fast; the schedule, logins and procurement come at every size
 # Columns written from the clock or from a random source, whatever their table.
 NOT_COMPARED = {'created_at', 'updated_at', 'at', 'checked_in_at', 'published_at', 'expires_at',
-                'password_hash', 'token_hash'}
+                'password_hash', 'token_hash',
+                'ran_at', 'seconds'}   # a schedule run's (schedule_runs)
 
 cases = 0
 failures = 0

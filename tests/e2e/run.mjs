@@ -342,6 +342,57 @@ test('the embedded files carry ETag, Cache-Control and a strict CSP', async () =
   assert.equal((await fetch(`${base}/js/missing.js`)).status, 404);
 });
 
+// The scheduler page on opening shows the last run the server keeps (here
+// `dfnc demo`'s, before any run from the page): when, by whom, its figures,
+// and whether accepts since mean a new run would differ; in English on a
+// desktop, in Ukrainian on a phone.
+test('the scheduler page shows the last run on opening, by the command line, in both languages and on a phone', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
+  const forumId = (await (await ctx.request.get(`${base}/api/v1/forum`)).json()).event.id;
+  const kept = await (await ctx.request.get(`${base}/api/v1/events/${forumId}/schedule`)).json();
+  assert.equal(kept.last_run.via, 'cli');
+  assert.equal(kept.last_run.ran_by, 'dfnc demo');
+  assert.equal(kept.differs, false, 'nothing accepted or cancelled since the demo\'s run');
+  assert.match(await page.textContent('#last-run-when'), /^Last run: .+\d, by the command line \(dfnc demo\)\.$/);
+  const figure = async (id) => Number((await page.textContent(`#${id} .value`)).replace(/\D/g, ''));
+  assert.equal(await figure('last-scheduled'), kept.last_run.scheduled);
+  assert.equal(await figure('last-accepted'), kept.last_run.accepted);
+  assert.equal(await figure('last-bound'), kept.last_run.upper_bound);
+  assert.equal(await figure('last-unscheduled'), kept.last_run.unscheduled);
+  assert.equal(await page.textContent('#last-run-since'), EN['schedule.since_same']);
+  // the figures a run from the page shows are its own, not these
+  assert.equal(await page.locator('#schedule-result .figures').count(), 0);
+  await shoot(page, 'schedule-last-run-en');
+  await ctx.close();
+
+  const uk = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await uk.page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
+  assert.match(await uk.page.textContent('#last-run-when'), /^Останній запуск: .+\d, з командного рядка \(dfnc demo\)\.$/);
+  assert.equal(await uk.page.textContent('#last-run-since'), UK['schedule.since_same']);
+  assert.ok(await uk.page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await assertUkrainian(uk.page);
+  // three requests accepted since (the reply as the server gives it then):
+  // the numeral agrees, and a new run would differ
+  await uk.page.route('**/api/v1/events/*/schedule', async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const r = await route.fetch();
+    const j = await r.json();
+    j.now = { accepted: j.last_run.accepted + 3, waiting: 3 };
+    j.differs = true;
+    await route.fulfill({ response: r, json: j });
+  });
+  await uk.page.reload();
+  await uk.page.waitForFunction(() => document.body.dataset.ready === '/console/schedule');
+  const since = await uk.page.textContent('#last-run-since');
+  assert.match(since, /^3 прийняті запити чекають на запуск \(прийняті або втратили зустрічі після нього\)\. /);
+  const n = (x) => new Intl.NumberFormat('uk').format(x);
+  assert.ok(since.includes(UK['schedule.since_accepted'].replace('{then}', n(kept.last_run.accepted)).replace('{now}', n(kept.last_run.accepted + 3))), since);
+  assert.ok(since.endsWith(UK['schedule.since_differs']), since);
+  assert.equal(await uk.page.getAttribute('#last-run-since', 'class'), 'notice');
+  await uk.ctx.close();
+});
+
 test('the organiser runs the scheduler, publishes and sees every console page', async () => {
   const ctx = await newContext('en-GB');
   await ctx.addInitScript({ path: AXE_SOURCE });   // for the states only this test reaches
@@ -3282,6 +3333,76 @@ test('after a meeting a participant on a phone, in Ukrainian, says what it led t
   assert.deepEqual(await axe(org.page), []);
   await assertUkrainian(org.page);
   await org.ctx.close();
+// Once published, the scheduler page says since when and Publish is off; a
+// second publish is refused and moves nothing. The last run here is the
+// accept that placed its meeting (two tests up), and the request imported as
+// accepted since (the test before) means a new run would differ.
+test('the published scheduler page says since when with Publish off, who ran last, and that an accept since means a new run would differ, in Ukrainian on a phone', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(page, '/console/schedule');
+  const ev = await (await ctx.request.get(`${base}/api/v1/events/${forum.id}`)).json();
+  assert.ok(ev.published_at, 'the first test published the agendas');
+  const dayTimeUk = (x) => new Intl.DateTimeFormat('uk', {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: forum.timezone,
+  }).format(new Date(x));
+  assert.equal(await page.textContent('#publish-status'), UK['schedule.published_since'].replace('{when}', dayTimeUk(ev.published_at)));
+  assert.equal(await page.isDisabled('#publish'), true);
+  // an old page or another organiser's tab publishing again: refused, nothing moved
+  const csrf = await page.evaluate(() => sessionStorage.getItem('dfnc.csrf'));
+  const again = await ctx.request.post(`${base}/api/v1/events/${forum.id}/publish`, { headers: { 'X-CSRF-Token': csrf } });
+  assert.equal(again.status(), 409);
+  assert.match((await again.json()).error.message, new RegExp(`published since ${esc(ev.published_at)}: .*nothing to publish again`));
+  assert.equal((await (await ctx.request.get(`${base}/api/v1/events/${forum.id}`)).json()).published_at, ev.published_at);
+  const kept = await (await ctx.request.get(`${base}/api/v1/events/${forum.id}/schedule`)).json();
+  assert.equal(kept.last_run.via, 'accept');
+  assert.equal(kept.last_run.ran_by, 'p-plc');
+  assert.equal(await page.textContent('#last-run-when'), UK['schedule.last_run'].replace('{when}', dayTimeUk(kept.last_run.ran_at))
+    .replace('{who}', UK['schedule.by_accept'].replace('{who}', 'Petro Place')));
+  assert.equal(await page.getAttribute('#last-run-when [translate=no]', 'lang'), 'und-Latn', 'the name marked as not Ukrainian');
+  assert.ok(kept.differs && kept.now.waiting >= 1, JSON.stringify(kept));
+  const since = await page.textContent('#last-run-since');
+  const form = new Intl.PluralRules('uk').select(kept.now.waiting);
+  assert.ok(since.startsWith(UK[`schedule.since_waiting.${form}`].replace('{n}', String(kept.now.waiting))), since);
+  assert.ok(since.endsWith(UK['schedule.since_differs']), since);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
+// Accept, then "My agenda" at once, on a phone: the accept at a published
+// event places its meeting before it answers, and an agenda read meanwhile
+// was the store as it had been, left on the screen (the meeting missing,
+// whatever the reply said). The agenda waits for the answer, then reads.
+test('an agenda opened while an accept is still on its way shows the meeting it placed, in Ukrainian on a phone', async () => {
+  const who = newcomerLogin('rush', 'Rita Rush', 'Rush Optics');
+  newcomer('rush2', 'Roman Rush', 'Rush Radar');
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  assert.ok(forum.published, 'published: an accept places its meeting');
+  fs.writeFileSync(path.join(TMP, 'rush.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-rush,${forum.id},p-rush2,p-rush,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'rush.csv')]);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await open(page, '/requests');
+  // the accept reaches the server only once the agenda has been asked for
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route('**/api/v1/requests/req-e2e-rush/accept', async (route) => { await held; await route.continue(); });
+  const answered = page.waitForResponse((r) => /\/req-e2e-rush\/accept$/.test(r.url()));
+  await page.locator('#received li[data-id="req-e2e-rush"] button.primary').click();
+  await page.locator('header nav .menu-toggle').click();
+  await page.locator('header nav a[href="/agenda"]').click();
+  await page.waitForFunction(() => location.pathname === '/agenda');
+  await page.waitForTimeout(300);
+  release();
+  assert.equal((await answered).status(), 200);
+  await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  const placed = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((m) => m.request === 'req-e2e-rush');
+  assert.ok(placed, 'the accept placed the meeting');
+  assert.equal(await page.locator(`tr.meeting[data-id="${placed.id}"]`).count(), 1, 'the agenda shows the meeting as it is now');
+  assert.equal(await page.locator('#agenda-waiting li[data-request="req-e2e-rush"]').count(), 0);
+  await assertUkrainian(page);
+  await ctx.close();
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

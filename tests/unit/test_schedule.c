@@ -419,6 +419,103 @@ Test(app_schedule, a_runs_reasons_are_kept_beside_its_schedule, .init = setup_la
     arena_free(&a);
 }
 
+/* The last run of ev as the store keeps it, and what changed since. */
+static struct store_schedule_run last_run(struct arena *a, struct store_schedule_since *since)
+{
+    struct store_schedule_run x = {0};
+    bool found = false;
+    ok(store_schedule_run_get(s, "ev", a, &x, &found, since, &err));
+    cr_assert(found, "a run is kept");
+    return x;
+}
+
+/* A run's figures and who ran it are kept beside its schedule, across a
+ * reopen (a restart, or a run from the command line read by the server),
+ * and the next run's replace them. */
+Test(app_schedule, a_runs_figures_and_who_ran_it_are_kept_and_replaced, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct store_schedule_since since;
+    struct store_schedule_run x;
+    bool found = true;
+    ok(store_schedule_run_get(s, "ev", &a, &x, &found, &since, &err));
+    cr_assert_not(found, "no run yet");
+    cr_assert_eq(since.accepted, 4);
+    cr_assert_eq(since.waiting, 4, "all four wait for a first run");
+
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1, .via = "web",
+                                  .ran_by = "lead@forum.test"};
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    store_close(s);
+    ok(store_open(&s, path, &err));
+    x = last_run(&a, &since);
+    cr_assert_str_eq(x.event, "ev");
+    cr_assert_str_eq(x.via, "web");
+    cr_assert_str_eq(x.ran_by, "lead@forum.test");
+    cr_assert_eq(x.accepted, rep.accepted);
+    cr_assert_eq(x.scheduled, rep.scheduled);
+    cr_assert_eq(x.upper_bound, rep.upper_bound);
+    cr_assert_eq(x.breaks, rep.breaks);
+    cr_assert_eq(x.unscheduled, rep.unscheduled_n);
+    cr_assert_float_eq(x.seconds, rep.seconds, 1e-9);
+    cr_assert(x.ran_at && strlen(x.ran_at) == 20 && x.ran_at[19] == 'Z', "%s", x.ran_at);
+    cr_assert_eq(since.accepted, 4);
+    cr_assert_eq(since.waiting, 0, "the run placed all four");
+
+    /* accepted since: it waits, and the kept run stays as it was */
+    struct store_request r5 = {.id = "r5", .event = "ev", .from = "d", .to = "a",
+                               .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r5, NULL, &err));
+    x = last_run(&a, &since);
+    cr_assert_str_eq(x.via, "web");
+    cr_assert_eq(x.accepted, 4);
+    cr_assert_eq(since.accepted, 5);
+    cr_assert_eq(since.waiting, 1);
+
+    /* the command line's run replaces it; no via is the command line */
+    struct app_schedule_opts cli = {.event = "ev", .time_limit = 1, .seed = 2,
+                                    .ran_by = "dfnc schedule"};
+    ok(app_schedule_event(s, &cli, &a, &rep, &err));
+    x = last_run(&a, &since);
+    cr_assert_str_eq(x.via, "cli");
+    cr_assert_str_eq(x.ran_by, "dfnc schedule");
+    cr_assert_eq(x.accepted, 5);
+    cr_assert_eq(x.scheduled, rep.scheduled);
+    cr_assert_eq(x.unscheduled, rep.unscheduled_n);
+    cr_assert_eq(since.waiting, 0, "placed, or left out with a reason");
+    arena_free(&a);
+}
+
+/* The figures are written in the run's own transaction: when they cannot
+ * be, the schedule is not written either. */
+Test(app_schedule, a_run_whose_figures_cannot_be_kept_writes_nothing, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1, .via = "web",
+                                  .ran_by = "lead@forum.test"};
+    ok(store_exec_for_tests(s, "CREATE TEMP TRIGGER runs_refused BEFORE INSERT ON schedule_runs"
+                               " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+                            &err));
+    cr_assert_lt(app_schedule_event(s, &o, &a, &rep, &err), 0);
+    cr_assert(strstr(err.msg, "disk is full"), "%s", err.msg);
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_eq(v.n, 0, "no meeting written without its run's figures");
+    struct store_schedule_since since;
+    struct store_schedule_run x;
+    bool found = true;
+    ok(store_schedule_run_get(s, "ev", &a, &x, &found, &since, &err));
+    cr_assert_not(found);
+    cr_assert_eq(since.waiting, 4);
+    arena_free(&a);
+}
+
 /* Schedules event "ev" within a second. */
 static void run(struct arena *a, struct app_schedule_report *rep, unsigned seed)
 {

@@ -23,7 +23,32 @@ function setCsrf(tok) {
   } catch (_) { /* ignore */ }
 }
 
+// The state changes this tab has sent and not yet had answered. A page that
+// shows what one may change waits for them (writesSettled) before it reads:
+// an accept at a published event places its meeting before it answers, and
+// an agenda opened meanwhile (Accept, then "My agenda" at once) would read
+// the store as it was and never show it.
+const writes = new Set();
+
 async function call(method, path, body, opts) {
+  if (method === 'GET' || method === 'HEAD') return send(method, path, body, opts);
+  const sent = send(method, path, body, opts);
+  const settled = sent.then(() => {}, () => {});
+  writes.add(settled);
+  settled.then(() => writes.delete(settled));
+  return sent;
+}
+
+// Resolves once every state change this tab has in flight is answered (or
+// has failed), at once when none is; after WRITES_WAIT_MS at the most, so
+// that a write the network holds does not keep a page from showing.
+const WRITES_WAIT_MS = 15000;
+export function writesSettled() {
+  if (writes.size === 0) return Promise.resolve();
+  return Promise.race([Promise.all([...writes]), new Promise((resolve) => { setTimeout(resolve, WRITES_WAIT_MS); })]);
+}
+
+async function send(method, path, body, opts) {
   const headers = { Accept: 'application/json' };
   let payload;
   if (body !== undefined) {
@@ -177,6 +202,7 @@ export const api = {
   feedOff: () => call('DELETE', '/me/feed'),
   schedule: (event, timeLimit) => call('POST', `/events/${enc(event)}/schedule`, timeLimit ? { time_limit: timeLimit } : {}),
   publish: (event) => call('POST', `/events/${enc(event)}/publish`),
+  lastRun: (event) => call('GET', `/events/${enc(event)}/schedule`),
   unscheduled: (event, params) => call('GET', `/events/${enc(event)}/unscheduled${qs(params)}`),
   meetings: (event, params) => call('GET', `/console/events/${enc(event)}/meetings${qs(params)}`),
   meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),

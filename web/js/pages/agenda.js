@@ -2,7 +2,7 @@
 // other party with a link to their organisation; the ICS feed for calendars;
 // printable; and when the participant is available for B2B meetings.
 
-import { api } from '../api.js';
+import { api, writesSettled } from '../api.js';
 import { h, add, list, scroller, outcome, dataName } from '../dom.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
@@ -89,6 +89,9 @@ function copyButton(url, out) {
 }
 
 export async function renderAgenda(main) {
+  // an answer still on its way (an accept placing its meeting) first: the
+  // agenda as it is once it is answered, not as it was before it
+  await writesSettled();
   // the event again: the organisers may have published since sign-in
   const [ag, evs] = await Promise.all([api.agenda(), api.events().catch(() => null)]);
   const fresh = state.event && list(evs, 'events').find((e) => e.id === state.event.id);

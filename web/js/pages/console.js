@@ -11,7 +11,7 @@ import {
 } from '../i18n.js';
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
-import { tableName, localName, orgName, orgInfo, nameAndOrg } from '../people.js';
+import { tableName, localName, orgName, orgInfo, nameAndOrg, personInfo } from '../people.js';
 import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
@@ -784,9 +784,65 @@ async function unscheduledSection() {
     pager('unscheduled-pager', offset, un.length, count));
 }
 
+// A run's figures: POST .../schedule's reply, or the run the server kept
+// (GET .../schedule's last_run); their ids start with prefix.
+function runFigures(r, prefix) {
+  return h('div', { class: 'figures' },
+    figure(`${prefix}-scheduled`, num(r.scheduled), t('schedule.scheduled')),
+    figure(`${prefix}-bound`, num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
+    figure(`${prefix}-accepted`, num(r.accepted), t('schedule.accepted')),
+    figure(`${prefix}-unscheduled`, num(r.unscheduled || 0), t('schedule.unscheduled')),
+    r.breaks !== undefined ? figure(`${prefix}-breaks`, num(r.breaks), t('schedule.breaks')) : null,
+    r.seconds !== undefined ? figure(`${prefix}-seconds`, num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null);
+}
+
+// Who started a kept run, as nodes: an organiser on this page (their email),
+// the command line (the command), or a participant's accept at a published
+// event placing its meeting (the person, by name); each their own words.
+async function ranBy(x) {
+  if (x.via === 'web') return tx('schedule.by_web', { who: data(x.ran_by || '') });
+  if (x.via === 'accept') {
+    const p = await personInfo(x.ran_by);
+    return tx('schedule.by_accept', { who: dataName((p && p.name) || x.ran_by || '') });
+  }
+  return tx('schedule.by_cli', { command: data(x.ran_by || 'dfnc') });
+}
+
+// Whether a run now would differ from the kept one, by what changed since
+// (GET .../schedule's now and differs): the accepted requests waiting for a
+// run (the list's "not scheduled yet"), and the accepted count then and now.
+function sinceNote(s) {
+  const x = s.last_run, now = s.now || {};
+  if (!x) {
+    return h('p', { id: 'last-run-since', class: now.accepted ? 'notice' : 'muted' },
+      now.accepted ? tn('schedule.since_none', now.accepted) : t('schedule.last_none'));
+  }
+  if (!s.differs) return h('p', { id: 'last-run-since', class: 'muted' }, t('schedule.since_same'));
+  return h('p', { id: 'last-run-since', class: 'notice' },
+    now.waiting ? [tn('schedule.since_waiting', now.waiting), ' '] : null,
+    now.accepted !== x.accepted ? [t('schedule.since_accepted', { then: num(x.accepted), now: num(now.accepted) }), ' '] : null,
+    t('schedule.since_differs'));
+}
+
+// The event's last scheduler run as the server keeps it, shown on opening
+// (after a restart, or a run from the command line, too): "Last run: when,
+// by whom", its figures (withFigures), and whether a new run would differ.
+async function lastRunSection(s, withFigures) {
+  const x = s && s.last_run;
+  return h('section', { class: 'card', id: 'last-run', 'aria-labelledby': 'last-run-h' },
+    h('h2', { id: 'last-run-h' }, t('schedule.last_title')),
+    x ? h('p', { id: 'last-run-when' }, tx('schedule.last_run', { when: dayTime(x.ran_at), who: await ranBy(x) })) : null,
+    x && withFigures ? runFigures(x, 'last') : null,
+    sinceNote(s || {}));
+}
+
 export async function renderSchedule(main) {
   const picker = await eventPicker();
   const out = h('div', { id: 'schedule-result', 'aria-live': 'polite' });
+  const last = h('div', { id: 'last-run-box' });
+  try {
+    last.append(await lastRunSection(await api.lastRun(eventId()), true));
+  } catch (_) { /* the page works without it: a run says its figures */ }
   const box = h('div', { id: 'unscheduled-box' });
   const first = await unscheduledSection().catch(() => null);
   if (first) box.append(first);
@@ -796,7 +852,15 @@ export async function renderSchedule(main) {
   const runBtn = h('button', { type: 'submit', class: 'primary', id: 'run-scheduler' }, t('schedule.run'));
   const pubBtn = h('button', { type: 'button', id: 'publish' }, t('schedule.publish'));
   const pubMsg = outcome('publish-status');
-  pubMsg.ok(state.event && state.event.published_at ? t('schedule.published_at', { when: dayTime(state.event.published_at) }) : t('schedule.not_published'));
+  // published once for good (POST .../publish refuses a second time, as
+  // meetings placed since are published as they are placed): since when,
+  // and the button is off
+  const showPublished = (when) => {
+    pubMsg.ok(t('schedule.published_since', { when: dayTime(when) }));
+    pubBtn.disabled = true;
+  };
+  if (state.event && state.event.published_at) showPublished(state.event.published_at);
+  else pubMsg.ok(t('schedule.not_published'));
   const form = h('form', {
     class: 'card', id: 'schedule-form', novalidate: true,
     onsubmit: async (ev) => {
@@ -828,14 +892,14 @@ export async function renderSchedule(main) {
             if (fresh) box.append(fresh);
             names = await peopleNamed(warnings);
           } catch (_) { /* the figures stand without the list */ }
+          // the kept run is this one now: when and by whom, without its
+          // figures, which follow
+          try {
+            const kept = await lastRunSection(await api.lastRun(eventId()), false);
+            clear(last).append(kept);
+          } catch (_) { /* the figures stand without it */ }
           add(clear(out),
-            h('div', { class: 'figures' },
-              figure('sched-scheduled', num(r.scheduled), t('schedule.scheduled')),
-              figure('sched-bound', num(r.upper_bound ?? r.accepted), t('schedule.upper_bound')),
-              figure('sched-accepted', num(r.accepted), t('schedule.accepted')),
-              figure('sched-unscheduled', num(r.unscheduled || 0), t('schedule.unscheduled')),
-              r.breaks !== undefined ? figure('sched-breaks', num(r.breaks), t('schedule.breaks')) : null,
-              r.seconds !== undefined ? figure('sched-seconds', num(Math.round(r.seconds * 10) / 10), t('schedule.seconds')) : null),
+            runFigures(r, 'sched'),
             lateIn.length ? h('p', { id: 'schedule-during-run', role: 'status' },
               tn('schedule.during_run', lateIn.length, tally(lateIn))) : null,
             lateOwn.length ? h('p', { id: 'schedule-during-run-own', role: 'status' },
@@ -855,10 +919,17 @@ export async function renderSchedule(main) {
     try {
       const r = await api.publish(eventId());
       state.event = { ...state.event, published_at: (r && r.published_at) || new Date().toISOString() };
-      pubMsg.ok(t('schedule.published_at', { when: dayTime(state.event.published_at) }));
-    } catch (e) { pubMsg.fail(`${t('schedule.publish_failed')} ${errorText(e)}`); }
+      showPublished(state.event.published_at);
+    } catch (e) {
+      // another organiser published meanwhile: since when, as on opening
+      const ev = e.status === 409 ? await api.event(eventId()).catch(() => null) : null;
+      if (ev && ev.published_at) {
+        state.event = { ...state.event, published_at: ev.published_at };
+        showPublished(ev.published_at);
+      } else pubMsg.fail(`${t('schedule.publish_failed')} ${errorText(e)}`);
+    }
   });
-  add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), form, out, box,
+  add(main, h('h1', {}, t('schedule.title')), picker, h('p', { class: 'lead' }, t('schedule.lead')), last, form, out, box,
     h('section', { class: 'card', id: 'publish-card' }, h('h2', {}, t('schedule.publish_title')), h('p', {}, t('schedule.publish_lead')), pubBtn, pubMsg.el));
 }
 
