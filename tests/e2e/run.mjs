@@ -1396,6 +1396,11 @@ function axeStates(welcome) {
     ]],
     [ORGANISER, [
       ['/console/event', null],
+      // a session's values in the form that changes it (fix-edit)
+      ['/console/event', async function editingSession(page) {
+        await page.locator('#programme button.edit-session').first().click();
+        await page.locator('#session-form[data-editing]').waitFor();
+      }],
       ['/console/schedule', wait('#unscheduled')],
       ['/console/import', async function refused(page) {
         await page.fill('#import-form textarea', 'id,name,country,kind,sme,city,website,description\norg-x,X,XX,company,0,,,\n');
@@ -3203,6 +3208,130 @@ test('a request accepted since the last run says it waits for the next, and to r
   assert.match(await li.textContent(), new RegExp(`: ${esc(UK['reason.not_yet'])}$`));
   assert.match(UK['reason.not_yet'], /наступний запуск планувальника.*запустіть планувальник/);
   await assertUkrainian(page);
+  await ctx.close();
+});
+
+// ---- Editing in place (fix-edit): a session of the programme, an offer -----
+
+// The organiser's API, called from the signed-in page (its CSRF token).
+const apiFrom = (page, method, p, body) => page.evaluate(async ([m, u, b]) => {
+  const r = await fetch(u, { method: m, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') },
+    body: b === undefined ? undefined : JSON.stringify(b) });
+  return { status: r.status, json: await r.json().catch(() => null) };
+}, [method, p, body]);
+
+test('the organiser on a phone moves a B2B session, shortens it and renames it, told first what happens to its meetings', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  // an event of its own: a B2B session of two half-hour slots and one table,
+  // where Erin meets Eda and Emil, one meeting a slot
+  const slot = (id, from, to) => ({ id, seq: Number(id.slice(-1)), starts_at: `2031-09-09T${from}`, ends_at: `2031-09-09T${to}` });
+  const made = await apiFrom(page, 'POST', '/api/v1/events', { id: 'e2e-edit', name: 'Edit forum', starts_on: '2031-09-09', ends_on: '2031-09-09',
+    sessions: [{ id: 'e2e-edit-am', day: '2031-09-09', name: 'B2B morning', kind: 'b2b', starts_at: '2031-09-09T09:00', ends_at: '2031-09-09T10:00',
+      slots: [slot('e2e-edit-t1', '09:00', '09:30'), slot('e2e-edit-t2', '09:30', '10:00')] }],
+    locations: [{ id: 'e2e-edit-table', name: 'Table E' }] });
+  assert.equal(made.status, 201);
+  for (const [key, name] of [['erin', 'Erin Edit'], ['eda', 'Eda Edit'], ['emil', 'Emil Edit']]) newcomer(`ed-${key}`, name, `${name} Optics`);
+  fs.writeFileSync(path.join(TMP, 'edit-requests.csv'), 'id,event,from,to,priority,status,message\n'
+    + 'req-e2e-ed1,e2e-edit,p-ed-eda,p-ed-erin,1,accepted,\nreq-e2e-ed2,e2e-edit,p-ed-emil,p-ed-erin,1,accepted,\n');
+  dfnc(['import', 'requests', path.join(TMP, 'edit-requests.csv')]);
+  assert.equal((await apiFrom(page, 'POST', '/api/v1/events/e2e-edit/schedule', {})).json.scheduled, 2);
+  const meetings = async () => (await apiFrom(page, 'GET', '/api/v1/console/events/e2e-edit/meetings')).json.meetings
+    .map((m) => `${m.slot} ${m.starts_at.slice(11, 16)}`).sort();
+  assert.deepEqual(await meetings(), ['e2e-edit-t1 09:00', 'e2e-edit-t2 09:30']);
+  const row = '#programme tr[data-session="e2e-edit-am"]';
+  const edit = async () => {
+    await open(page, '/console/event?event=e2e-edit');
+    await page.click(`${row} button.edit-session`);
+    await page.locator('#session-form[data-editing="e2e-edit-am"]').waitFor();
+  };
+  await edit();
+  // the form holds the session's values, its slots' length among them
+  assert.equal(await page.textContent('#session-form-h'), 'Change the session B2B morning');
+  assert.deepEqual(await Promise.all(['session_name', 'session_start', 'session_end', 'slot_minutes', 'slot_pause']
+    .map((n) => page.inputValue(`#session-form [name=${n}]`))), ['B2B morning', '09:00', '10:00', '30', '0']);
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'session_name', 'the focus on its first field');
+  // half an hour later: both meetings would move with their slots, said before saving
+  await page.fill('#session-form [name=session_start]', '09:30');
+  await page.fill('#session-form [name=session_end]', '10:30');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-impact:not([hidden])').waitFor();
+  assert.match(await page.textContent('#session-impact'), /2 meetings move with their slots to new times\./);
+  assert.equal(await page.textContent('#session-form button[type=submit]'), EN['event.save_anyway']);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'session-impact');
+  assert.deepEqual(await meetings(), ['e2e-edit-t1 09:00', 'e2e-edit-t2 09:30'], 'nothing saved yet');
+  assert.deepEqual(await axe(page), [], 'axe on the session form telling what a change would do');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction(() => /^Saved\./.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
+  assert.equal(await page.textContent('#programme-card .flash.ok'), 'Saved. 2 meetings moved with their slots.');
+  assert.match(await page.textContent(row), /B2B morning.*09:30–10:30/);
+  assert.deepEqual(await meetings(), ['e2e-edit-t1 09:30', 'e2e-edit-t2 10:00'], 'the same slots, the meetings in them, later');
+  // one meeting of an hour: the first slot takes it, the second's meeting goes back
+  await edit();
+  await page.fill('#session-form [name=slot_minutes]', '60');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-impact:not([hidden])').waitFor();
+  assert.match(await page.textContent('#session-impact'), /1 meeting moves with its slot to a new time\..*1 unpublished meeting loses its slot and goes back to the scheduler\./);
+  // a change of the form asks again
+  await page.fill('#session-form [name=session_name]', 'B2B late');
+  assert.ok(await page.locator('#session-impact').isHidden(), 'a changed form forgets the answer');
+  assert.equal(await page.textContent('#session-form button[type=submit]'), EN['event.save_session']);
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-impact:not([hidden])').waitFor();
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction(() => /^Saved\./.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
+  assert.equal(await page.textContent('#programme-card .flash.ok'),
+    'Saved. 1 meeting moved with its slot. 1 unpublished meeting went back to the scheduler: run it to place it again.');
+  assert.match(await page.textContent(row), /B2B late.*09:30–10:30.*1/);
+  assert.deepEqual(await meetings(), ['e2e-edit-t1 09:30']);
+  // a name alone moves nothing: saved at once
+  await edit();
+  await page.fill('#session-form [name=session_name]', 'B2B late morning');
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#programme-card .flash.ok')?.textContent === 'Saved.');
+  assert.match(await page.textContent(row), /B2B late morning/);
+  // Cancel goes back to adding a session
+  await edit();
+  await page.click('#session-cancel');
+  await page.locator('#session-form:not([data-editing])').waitFor();
+  assert.equal(await page.inputValue('#session-form [name=session_name]'), '');
+  // back to half-hour slots: the first keeps its meeting, a new one is cut
+  // after it, and the scheduler fills it again
+  await edit();
+  await page.fill('#session-form [name=slot_minutes]', '30');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-impact:not([hidden])').waitFor();
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction(() => /^Saved\./.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
+  assert.equal((await apiFrom(page, 'POST', '/api/v1/events/e2e-edit/schedule', {})).json.scheduled, 2);
+  assert.deepEqual(await meetings(), ['e2e-edit-am-02 10:00', 'e2e-edit-t1 09:30']);
+  // published: a change that would take a published meeting's slot is
+  // refused, and so is a break where they sit, each in words
+  assert.equal((await apiFrom(page, 'POST', '/api/v1/events/e2e-edit/publish')).status, 200);
+  await edit();
+  await page.fill('#session-form [name=slot_minutes]', '60');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-form .flash.error').waitFor();
+  assert.equal(await page.textContent('#session-form .flash.error'), EN['event.edit_slot_published.one'].replace('{n}', '1'));
+  await page.fill('#session-form [name=slot_minutes]', '30');
+  await page.selectOption('#session-form [name=session_kind]', 'break');
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction((want) => document.querySelector('#session-form .flash.error')?.textContent === want,
+    EN['event.edit_kind_published.other'].replace('{n}', '2'));
+  assert.deepEqual(await meetings(), ['e2e-edit-am-02 10:00', 'e2e-edit-t1 09:30'], 'nothing saved');
+  // moved whole, the published meetings go with it, each named to be told
+  await edit();
+  await page.fill('#session-form [name=session_start]', '11:00');
+  await page.fill('#session-form [name=session_end]', '12:00');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-impact:not([hidden])').waitFor();
+  assert.match(await page.textContent('#session-impact'), /2 of them are published: their people's calendars follow, but tell them\./);
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#event-moved li').first().waitFor();
+  assert.equal(await page.locator('#event-moved li').count(), 2);
+  assert.match(await page.locator('#event-moved li').first().textContent(), /Erin Edit/);
+  assert.deepEqual(await meetings(), ['e2e-edit-am-02 11:30', 'e2e-edit-t1 11:00']);
   await ctx.close();
 });
 
