@@ -1389,6 +1389,11 @@ function axeStates(welcome) {
         await page.locator('#availability-conflicts li').waitFor();
         await page.unroute('**/api/v1/me/availability');
       }],
+      // an offer or need being changed where it stands (fix-edit)
+      ['/profile', async function editingOffer(page) {
+        await page.locator('ul.caps button.edit-cap').first().click();
+        await page.locator('ul.caps form.cap-edit').waitFor();
+      }],
       ['/profile', async function cpvListOpen(page) {
         await page.locator('#cap-form input[role=combobox]').fill('radar');
         await page.locator('#cap-form [role=option]').first().waitFor();
@@ -3332,6 +3337,79 @@ test('the organiser on a phone moves a B2B session, shortens it and renames it, 
   assert.equal(await page.locator('#event-moved li').count(), 2);
   assert.match(await page.locator('#event-moved li').first().textContent(), /Erin Edit/);
   assert.deepEqual(await meetings(), ['e2e-edit-am-02 11:30', 'e2e-edit-t1 11:00']);
+  await ctx.close();
+});
+
+test('a Ukrainian SME on a phone changes an offer where it stands, its place and the rest of it kept, in Ukrainian', async () => {
+  newcomer('ed-caps', 'Olha Kapa', 'Kapa Systems');
+  const who = { email: 'ed-caps@late.test', password: 'ed-caps-secret-1' };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-ed-caps', '--contact', '--password-stdin'], `${who.password}\n`);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const caps = [
+    { direction: 'offer', cpv: '35613000-4', title: 'Розвідувальні дрони', description: 'Крило 3 м', confidential: false },
+    { direction: 'offer', cpv: '35722000-1', title: 'Radar', description: 'Counter-drone radar', confidential: true },
+    { direction: 'need', cpv: '35721000-4', title: 'ELINT', description: null, confidential: false },
+  ];
+  assert.equal((await apiFrom(page, 'PUT', '/api/v1/organisations/org-ed-caps/capabilities', { capabilities: caps })).status, 200);
+  const stored = async () => {
+    const o = (await apiFrom(page, 'GET', '/api/v1/organisations/org-ed-caps')).json;
+    return [...o.offers.map((c) => ({ ...c, direction: 'offer' })), ...o.needs.map((c) => ({ ...c, direction: 'need' }))]
+      .map((c) => [c.direction, c.cpv, c.title, c.description || null, !!c.confidential]);
+  };
+  const editOf = (code) => `#caps-offer li[data-cpv="${code}"] button.edit-cap`;
+  await open(page, '/profile');
+  // the radar's details changed: the form holds all of it, and keeps what is not changed
+  await page.click(editOf('35722000-1'));
+  const form = '#caps-offer form.cap-edit';
+  await page.locator(form).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'direction', 'the focus on the form\'s first field');
+  assert.match(await page.inputValue(`${form} input[name=cpv]`), /^35722000-1/);
+  assert.equal(await page.inputValue(`${form} input[name=title]`), 'Radar');
+  assert.equal(await page.inputValue(`${form} textarea[name=description]`), 'Counter-drone radar');
+  assert.ok(await page.isChecked(`${form} input[name=confidential]`));
+  await assertUkrainian(page);
+  assert.deepEqual(await axe(page), [], 'axe on an offer being changed');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  await page.fill(`${form} textarea[name=description]`, 'Радар протидії дронам, 40 км');
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForFunction((want) => document.querySelector('#caps-offer .flash.ok')?.textContent === want, UK.saved);
+  assert.deepEqual(await stored(), [
+    ['offer', '35613000-4', 'Розвідувальні дрони', 'Крило 3 м', false],
+    ['offer', '35722000-1', 'Radar', 'Радар протидії дронам, 40 км', true],
+    ['need', '35721000-4', 'ELINT', null, false],
+  ]);
+  // Cancel puts the item back, the focus on its Edit
+  await page.click(editOf('35613000-4'));
+  await page.locator(form).waitFor();
+  await page.click(`${form} button.link`);
+  await page.locator(form).waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), UK['caps.edit_named'].replace('{code}', '35613000-4'));
+  // a code the classifier does not have: the server's refusal is said against the code's field
+  await page.click(editOf('35613000-4'));
+  await page.locator(`${form} input[name=cpv]`).fill('35613000-5');
+  await page.click(`${form} button[type=submit]`);
+  await page.locator(`${form} .flash.error`).waitFor();
+  assert.deepEqual(await errorOf(page, `${form} input[name=cpv]`), {
+    invalid: 'true', said: `${UK['error.save']} ${UK['form.invalid_field'].replace('{field}', UK['caps.cpv'])}` });
+  // another offer's code is refused here, before it overwrites that one
+  await page.locator(`${form} input[name=cpv]`).fill('35722000-1');
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForFunction((want) => document.querySelector('#caps-offer form.cap-edit .flash.error')?.textContent === want,
+    UK['caps.duplicate_offer'].replace('{code}', '35722000-1'));
+  // the drones' code changed through the picker: their title and details stay
+  await page.locator(`${form} input[name=cpv]`).fill('35611100');
+  await page.locator(`${form} [role=option]`).first().waitFor();
+  await page.locator(`${form} [role=option]`).first().click();
+  await page.click(`${form} button[type=submit]`);
+  await page.locator(form).waitFor({ state: 'detached' });
+  assert.equal(await page.textContent('#caps-offer .flash.ok'), UK.saved);
+  assert.deepEqual(await stored(), [
+    ['offer', '35611100-1', 'Розвідувальні дрони', 'Крило 3 м', false],
+    ['offer', '35722000-1', 'Radar', 'Радар протидії дронам, 40 км', true],
+    ['need', '35721000-4', 'ELINT', null, false],
+  ]);
+  await assertUkrainian(page);
   await ctx.close();
 });
 
