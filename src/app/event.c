@@ -411,8 +411,8 @@ static int check_published_kinds(struct store *s, const struct app_event_edit *i
     return 0;
 }
 
-/* The slots of the edit's replace_slots sessions: listed id -> its session's
- * place in the edit. */
+/* The ids of the slots the edit's replace_slots sessions list (each mapped
+ * to its session's place in the edit). */
 static int index_listed(const struct app_event_edit *in, struct strmap *listed)
 {
     for (int i = 0; i < in->sessions_n; i++) {
@@ -424,13 +424,13 @@ static int index_listed(const struct app_event_edit *in, struct strmap *listed)
     return 0;
 }
 
-/* The edit's session whose id is id and whose slots it replaces, or NULL. */
-static const struct app_event_session *replacing(const struct app_event_edit *in, const char *id)
+/* Whether the edit sends session id with replace_slots. */
+static bool replaces_slots_of(const struct app_event_edit *in, const char *id)
 {
     for (int i = 0; i < in->sessions_n; i++)
         if (in->sessions[i].replace_slots && strcmp(in->sessions[i].session.id, id) == 0)
-            return &in->sessions[i];
-    return NULL;
+            return true;
+    return false;
 }
 
 /* A stored slot of a replace_slots session that the edit does not list goes
@@ -456,7 +456,7 @@ static int drop_unlisted_slots(struct store *s, const struct app_event_edit *in,
     for (int i = 0; i < p.slots_n; i++) {
         const struct store_slot *y = &p.slots[i];
         int n = 0;
-        if (!replacing(in, y->session) || strmap_get(&listed, y->id) >= 0)
+        if (!replaces_slots_of(in, y->session) || strmap_get(&listed, y->id) >= 0)
             continue;
         if (store_slot_remove(s, y->session, y->id, &n, err) < 0)
             goto out;

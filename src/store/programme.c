@@ -2,7 +2,8 @@
 #include "store/programme.h"
 #include "store/store_internal.h"
 
-/* rid of the row whose id is id in event, 0 when none, -1 on error. */
+/* rid of the row whose id is id in event (a slot: in session; sql says
+ * which), 0 when none, -1 on error. */
 static sqlite3_int64 rid_in_event(struct store *s, const char *sql, const char *event,
                                   const char *id, struct df_err *err)
 {

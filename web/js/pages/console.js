@@ -591,8 +591,13 @@ function sessionForm(main, e, sessions, slots, editing, cancel) {
     impact.hidden = true;
     submit.textContent = editing ? t('event.save_session') : t('event.add_session');
   };
-  // said against the field it is about, where there is one
-  const fail = (key, vars, control) => (control ? refuse(form, control, t(key, vars)) : flash(form, t(key, vars), 'error'));
+  // said against the field it is about, where there is one; no body then
+  const fail = (key, vars, control) => {
+    if (control) refuse(form, control, t(key, vars));
+    else flash(form, t(key, vars), 'error');
+    return null;
+  };
+  // the PUT body that saves the form, or null after saying what is wrong
   const body = (v) => {
     const minutes = Number(v.minutes), pause = Number(v.pause);
     if (!knownTimeZone(tz)) return fail('event.timezone_first', { tz });
