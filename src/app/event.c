@@ -411,6 +411,65 @@ static int check_published_kinds(struct store *s, const struct app_event_edit *i
     return 0;
 }
 
+/* The ids of the slots the edit's replace_slots sessions list (each mapped
+ * to its session's place in the edit). */
+static int index_listed(const struct app_event_edit *in, struct strmap *listed)
+{
+    for (int i = 0; i < in->sessions_n; i++) {
+        const struct app_event_session *x = &in->sessions[i];
+        for (int k = 0; x->replace_slots && k < x->slots_n; k++)
+            if (strmap_put(listed, x->slots[k].id, i) < 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* Whether the edit sends session id with replace_slots. */
+static bool replaces_slots_of(const struct app_event_edit *in, const char *id)
+{
+    for (int i = 0; i < in->sessions_n; i++)
+        if (in->sessions[i].replace_slots && strcmp(in->sessions[i].session.id, id) == 0)
+            return true;
+    return false;
+}
+
+/* A stored slot of a replace_slots session that the edit does not list goes
+ * (store_slot_remove), before the upserts; *unscheduled counts the meetings
+ * that went with them. A listed slot stays, whatever its new times: its
+ * meetings move with it. */
+static int drop_unlisted_slots(struct store *s, const struct app_event_edit *in, struct arena *a,
+                               int *unscheduled, struct df_err *err)
+{
+    struct programme p = {.a = a};
+    struct strmap listed = {0};
+    int rc = -1;
+    *unscheduled = 0;
+    if (store_slot_each(s, in->id, keep_slot, &p, err) != 0) {
+        if (p.oom)
+            out_of_memory(err);
+        goto out;
+    }
+    if (index_listed(in, &listed) < 0) {
+        out_of_memory(err);
+        goto out;
+    }
+    for (int i = 0; i < p.slots_n; i++) {
+        const struct store_slot *y = &p.slots[i];
+        int n = 0;
+        if (!replaces_slots_of(in, y->session) || strmap_get(&listed, y->id) >= 0)
+            continue;
+        if (store_slot_remove(s, y->session, y->id, &n, err) < 0)
+            goto out;
+        *unscheduled += n;
+    }
+    rc = 0;
+out:
+    strmap_free(&listed);
+    free(p.sessions);
+    free(p.slots);
+    return rc;
+}
+
 /* The upserts, inside the caller's transaction. */
 static int write_programme(struct store *s, struct app_event_edit *in, struct df_err *err)
 {
@@ -456,10 +515,10 @@ static int check_exists(struct store *s, const struct app_event_edit *in, struct
     return 0;
 }
 
-/* The event's published (locked) meetings before the edit, to tell the
- * organiser which of them the edit moves: their time, their table or, with
- * the event's time zone, every one of them. */
-struct published {
+/* The event's meetings before the edit, to tell the organiser which of them
+ * the edit moves (their time, their table or, with the event's time zone,
+ * every one of them): each published one by name, the others counted. */
+struct before_edit {
     struct arena *a;
     struct strmap index;          /* request -> its place in was */
     char **was;                   /* "FROM to TO at TABLE" before */
@@ -484,11 +543,9 @@ static char *where_when(struct arena *a, const struct store_meeting *m)
                         m->location_name ? m->location_name : "no table");
 }
 
-static int published_before(void *ud, const struct store_meeting *m)
+static int meeting_before(void *ud, const struct store_meeting *m)
 {
-    struct published *k = ud;
-    if (!m->locked)
-        return 0;
+    struct before_edit *k = ud;
     char *w = where_when(k->a, m);
     if (!w || df_grow((void **)&k->was, &k->cap, k->n, sizeof *k->was) < 0 ||
         strmap_put(&k->index, m->request, k->n) < 0)
@@ -497,10 +554,10 @@ static int published_before(void *ud, const struct store_meeting *m)
     return 0;
 }
 
-static int published_after(void *ud, const struct store_meeting *m)
+static int meeting_after(void *ud, const struct store_meeting *m)
 {
-    struct published *k = ud;
-    int i = m->locked ? strmap_get(&k->index, m->request) : -1;
+    struct before_edit *k = ud;
+    int i = strmap_get(&k->index, m->request);
     if (i < 0)
         return 0;
     bool rezoned = strcmp(k->zone_was, k->zone_now) != 0;
@@ -510,7 +567,8 @@ static int published_after(void *ud, const struct store_meeting *m)
     if (!now)
         return out_of_memory(k->err);
     bool moved = strcmp(now, k->was[i]) != 0 || rezoned;
-    if (!moved && !new_venue)
+    k->rep->meetings_moved += moved;
+    if (!m->locked || (!moved && !new_venue))
         return 0;
     /* a venue is what every calendar entry's LOCATION ends with */
     char *venue = new_venue ? arena_printf(k->a, "%svenue changed from %s to %s",
@@ -536,22 +594,22 @@ static int published_after(void *ud, const struct store_meeting *m)
     return 0;
 }
 
-/* Fills rep with the published meetings the edit moved, from the snapshot
- * k took before it. */
-static int tell_moved(struct store *s, struct published *k, const char *event,
+/* Fills rep with the meetings the edit moved, from the snapshot k took
+ * before it. */
+static int tell_moved(struct store *s, struct before_edit *k, const char *event,
                       struct df_err *err)
 {
     k->rep->warnings = arena_alloc(k->a, ((size_t)k->n + 1) * sizeof *k->rep->warnings);
     if (!k->rep->warnings)
         return out_of_memory(err);
-    return store_meeting_each(s, event, NULL, published_after, k, err);
+    return store_meeting_each(s, event, NULL, meeting_after, k, err);
 }
 
 int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
                    struct arena *a, struct app_event_report *rep, struct df_err *err)
 {
     struct store_event old;
-    struct published k = {.a = a, .rep = rep, .err = err};
+    struct before_edit k = {.a = a, .rep = rep, .err = err};
     *rep = (struct app_event_report){0};
     if (store_begin(s, err) < 0)
         return -1;
@@ -571,12 +629,14 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
     if (check_times(&e, in, err) < 0 || check_kinds(in, err) < 0)
         goto fail;
     if (old.id && (check_published_kinds(s, in, err) < 0 ||
-                   store_meeting_each(s, in->id, NULL, published_before, &k, err) < 0))
+                   store_meeting_each(s, in->id, NULL, meeting_before, &k, err) < 0))
         goto fail;
     struct store_event now;
     if (store_event_upsert(s, &e, NULL, err) < 0 ||
         store_event_get(s, in->id, a, &now, err) < 0 ||
-        check_offsets(in, now.timezone, err) < 0 || write_programme(s, in, err) < 0 ||
+        check_offsets(in, now.timezone, err) < 0 ||
+        drop_unlisted_slots(s, in, a, &rep->meetings_unscheduled, err) < 0 ||
+        write_programme(s, in, err) < 0 ||
         zone_programme(s, &now, a, err) < 0 || check_stored(s, &e, err) < 0)
         goto fail;
     if (k.n) {
@@ -587,8 +647,10 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
         if (tell_moved(s, &k, in->id, err) < 0)
             goto fail;
     }
-    if (store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
-        store_commit(s, err) < 0)
+    if (in->dry_run)
+        store_rollback(s);
+    else if (store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
+             store_commit(s, err) < 0)
         goto fail;
     strmap_free(&k.index);
     free(k.was);

@@ -18,6 +18,11 @@ struct app_event_session {
     struct store_session session;
     struct store_slot *slots;
     int slots_n;
+    /* The session's slots are these and no others: a stored slot of it not
+     * among them goes, with the unpublished meetings in it (counted in the
+     * report), and is refused (DF_ERR_CONFLICT) while a published one sits
+     * there. Else slots are added or updated by id and the others stay. */
+    bool replace_slots;
 };
 
 struct app_event_edit {
@@ -36,6 +41,7 @@ struct app_event_edit {
     int locations_n;
     struct store_interpreter *interpreters; /* .event filled in */
     int interpreters_n;
+    bool dry_run;                      /* checked and reported, then nothing kept */
 };
 
 /* A published (locked) meeting the edit moved: it stays where the edit put
@@ -49,10 +55,13 @@ struct app_event_warning {
 struct app_event_report {
     int warnings_n;
     struct app_event_warning *warnings;
+    int meetings_moved;                /* meetings whose time or table changed, published or not */
+    int meetings_unscheduled;          /* unpublished meetings whose slot went (replace_slots) */
 };
 
 /* Saves the edit as actor (for the audit log); a holds what it reads on the
- * way and the report's strings. Errors: DF_ERR_INPUT (a date, time, kind or programme that does not
+ * way and the report's strings. A dry run does every check and fills the
+ * report as the save would, then rolls back (and writes no audit line). Errors: DF_ERR_INPUT (a date, time, kind or programme that does not
  * fit: 422), DF_ERR_NOT_FOUND (no such event to change, an interpreter's
  * unknown session), DF_ERR_CONFLICT (the event exists already when created).
  * Nothing is kept on error. The edit's sessions, locations and interpreters

@@ -60,13 +60,14 @@ static int interpreter_cb(void *ud, const struct store_interpreter *x)
     return 0;
 }
 
-/* The event as GET, with warnings (an array, taken) when not NULL. */
-static void reply_event_warned(struct http_req *r, const char *id, int status, json_t *warnings)
+/* The event as GET, with report's members (an object, taken: the edit's
+ * warnings and counts) when not NULL. */
+static void reply_event_warned(struct http_req *r, const char *id, int status, json_t *report)
 {
     struct df_err err = {0};
     struct store_event e;
     if (store_event_get(r->s, id, &r->a, &e, &err) < 0) {
-        json_decref(warnings);
+        json_decref(report);
         http_reply_df_err(r, &err);
         return;
     }
@@ -76,8 +77,9 @@ static void reply_event_warned(struct http_req *r, const char *id, int status, j
     json_object_set_new(j, "slots", sl);
     json_object_set_new(j, "locations", lo);
     json_object_set_new(j, "interpreters", in);
-    if (warnings)
-        json_object_set_new(j, "warnings", warnings);
+    if (report)
+        json_object_update(j, report);
+    json_decref(report);
     if (store_session_each(r->s, id, session_cb, ss, &err) != 0 ||
         store_slot_each(r->s, id, slot_cb, sl, &err) != 0 ||
         store_location_each(r->s, id, location_cb, lo, &err) != 0 ||
@@ -110,6 +112,7 @@ static const struct http_field session_fields[] = {
     {"starts_at", HJ_STRING, .required = true, .min = 16, .max = 40},
     {"ends_at", HJ_STRING, .required = true, .min = 16, .max = 40},
     {"slots", HJ_ARRAY_OF_OBJECTS, .max = 200, .of = slot_fields},
+    {"replace_slots", HJ_BOOL, .required = false},
     {NULL}};
 static const struct http_field location_fields[] = {
     {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
@@ -134,7 +137,8 @@ static const struct http_field interpreter_fields[] = {
     {"request_cap", HJ_INT, .min = 1, .max = 1000},                                  \
     {"sessions", HJ_ARRAY_OF_OBJECTS, .max = 100, .of = session_fields},             \
     {"locations", HJ_ARRAY_OF_OBJECTS, .max = 5000, .of = location_fields},         \
-    {"interpreters", HJ_ARRAY_OF_OBJECTS, .max = 500, .of = interpreter_fields}
+    {"interpreters", HJ_ARRAY_OF_OBJECTS, .max = 500, .of = interpreter_fields},   \
+    {"dry_run", HJ_BOOL, .required = false}
 
 static const struct http_field event_post_fields[] = {
     {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX}, EVENT_FIELDS(true),
@@ -158,7 +162,8 @@ static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool c
         .starts_on = http_json_str(b, "starts_on"), .ends_on = http_json_str(b, "ends_on"),
         .request_cap = (int)http_json_int(b, "request_cap", 0),
         .sessions_n = (int)json_array_size(ss), .locations_n = (int)json_array_size(lo),
-        .interpreters_n = (int)json_array_size(iv)};
+        .interpreters_n = (int)json_array_size(iv),
+        .dry_run = json_is_true(json_object_get(b, "dry_run"))};
     in->sessions = arena_alloc(&r->a, (size_t)(in->sessions_n + 1) * sizeof *in->sessions);
     in->locations = arena_alloc(&r->a, (size_t)(in->locations_n + 1) * sizeof *in->locations);
     in->interpreters =
@@ -175,7 +180,8 @@ static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool c
                         .name = http_json_str(x, "name"), .kind = http_json_str(x, "kind"),
                         .starts_at = http_json_str(x, "starts_at"),
                         .ends_at = http_json_str(x, "ends_at")},
-            .slots_n = (int)json_array_size(sl)};
+            .slots_n = (int)json_array_size(sl),
+            .replace_slots = json_is_true(json_object_get(x, "replace_slots"))};
         if (!(se->slots = arena_alloc(&r->a, (size_t)(se->slots_n + 1) * sizeof *se->slots)))
             goto oom;
         json_array_foreach(sl, k, y)
@@ -207,7 +213,19 @@ oom:
     return NULL;
 }
 
-/* POST and PUT: the body's edit saved, then the event as GET with status. */
+/* What an edit did (or, dry, would do) to the event's meetings. */
+static json_t *report_json(const struct app_event_report *rep)
+{
+    json_t *warn = json_array();
+    for (int i = 0; i < rep->warnings_n; i++)
+        json_array_append_new(warn, json_pack("{ss ss}", "request", rep->warnings[i].request,
+                                              "warning", rep->warnings[i].warning));
+    return json_pack("{so si si}", "warnings", warn, "meetings_moved", rep->meetings_moved,
+                     "meetings_unscheduled", rep->meetings_unscheduled);
+}
+
+/* POST and PUT: the body's edit saved, then the event as GET with status
+ * and what the edit did; a dry run's reply is that report alone. */
 static void save_event(struct http_req *r, const char *id, bool create, json_t *b, int status)
 {
     struct df_err err = {0};
@@ -219,11 +237,13 @@ static void save_event(struct http_req *r, const char *id, bool create, json_t *
         http_reply_df_err(r, &err);
         return;
     }
-    json_t *warn = json_array();
-    for (int i = 0; i < rep.warnings_n; i++)
-        json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
-                                              "warning", rep.warnings[i].warning));
-    reply_event_warned(r, id, status, warn);
+    json_t *report = report_json(&rep);
+    if (in->dry_run) {
+        json_object_set_new(report, "dry_run", json_true());
+        http_reply_json(r, 200, report);
+        return;
+    }
+    reply_event_warned(r, id, status, report);
 }
 
 void api_event_post(struct http_req *r)

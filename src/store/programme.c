@@ -2,7 +2,8 @@
 #include "store/programme.h"
 #include "store/store_internal.h"
 
-/* rid of the row whose id is id in event, 0 when none, -1 on error. */
+/* rid of the row whose id is id in event (a slot: in session; sql says
+ * which), 0 when none, -1 on error. */
 static sqlite3_int64 rid_in_event(struct store *s, const char *sql, const char *event,
                                   const char *id, struct df_err *err)
 {
@@ -56,22 +57,23 @@ struct guard {
  * guards, then its unpublished meetings and the item go. */
 struct removal {
     const char *noun;
-    const char *find;            /* the item's rid by ?1 id and ?2 event id */
-    struct guard guards[2];
+    const char *within;          /* what holds it: "event", or "session" for a slot */
+    const char *find;            /* the item's rid by ?1 id and ?2 its holder's id */
+    struct guard guards[2];      /* the second's sql NULL: one guard */
     const char *drop_meetings;   /* the unpublished meetings there, by rid */
     const char *drop;
 };
 
-static int remove_guarded(struct store *s, const struct removal *rm, const char *event,
+static int remove_guarded(struct store *s, const struct removal *rm, const char *holder,
                           const char *id, int *unscheduled, struct df_err *err)
 {
     *unscheduled = 0;
-    sqlite3_int64 rid = rid_in_event(s, rm->find, event, id, err);
+    sqlite3_int64 rid = rid_in_event(s, rm->find, holder, id, err);
     if (rid <= 0)
         return rid < 0 ? -1
-                       : df_err_set(err, DF_ERR_NOT_FOUND, "no %s \"%s\" in event \"%s\"",
-                                    rm->noun, id, event);
-    for (int g = 0; g < 2; g++) {
+                       : df_err_set(err, DF_ERR_NOT_FOUND, "no %s \"%s\" in %s \"%s\"",
+                                    rm->noun, id, rm->within, holder);
+    for (int g = 0; g < 2 && rm->guards[g].sql; g++) {
         int n = count_of(s, rm->guards[g].sql, rid, err);
         if (n != 0)
             return n < 0 ? -1
@@ -107,6 +109,7 @@ int store_session_remove(struct store *s, const char *event, const char *id, int
 {
     static const struct removal rm = {
         "session",
+        "event",
         session_find_sql,
         {{session_published_sql, "published meeting(s) there would lose their slot"},
          {"SELECT count(*) FROM interpreters WHERE session_rid = ?",
@@ -118,11 +121,28 @@ int store_session_remove(struct store *s, const char *event, const char *id, int
     return remove_guarded(s, &rm, event, id, unscheduled, err);
 }
 
+int store_slot_remove(struct store *s, const char *session, const char *id, int *unscheduled,
+                      struct df_err *err)
+{
+    static const struct removal rm = {
+        "slot",
+        "session",
+        "SELECT t.rid FROM slots t JOIN sessions x ON x.rid = t.session_rid"
+        " WHERE t.id = ?1 AND x.id = ?2",
+        {{"SELECT count(*) FROM meetings WHERE slot_rid = ? AND locked",
+          "published meeting(s) sit in it and would lose their slot"}},
+        "DELETE FROM meetings WHERE slot_rid = ?",
+        "DELETE FROM slots WHERE rid = ?",   /* its unavailability cascades */
+    };
+    return remove_guarded(s, &rm, session, id, unscheduled, err);
+}
+
 int store_location_remove(struct store *s, const char *event, const char *id, int *unscheduled,
                           struct df_err *err)
 {
     static const struct removal rm = {
         "location",
+        "event",
         "SELECT l.rid FROM locations l JOIN events e ON e.rid = l.event_rid"
         " WHERE l.id = ?1 AND e.id = ?2",
         {{"SELECT count(*) FROM meetings WHERE location_rid = ? AND locked",

@@ -15,6 +15,11 @@ int store_session_remove(struct store *s, const char *event, const char *id, int
                          struct df_err *err);
 int store_location_remove(struct store *s, const char *event, const char *id, int *unscheduled,
                           struct df_err *err);
+/* A slot of session (not of an event: the NOT_FOUND names the session) with
+ * the unpublished meetings in it, and the people's "away" marks of it;
+ * DF_ERR_CONFLICT while a published meeting sits in it. */
+int store_slot_remove(struct store *s, const char *session, const char *id, int *unscheduled,
+                      struct df_err *err);
 /* The published (locked) meetings in the slots of session id, if it is a
  * session of event (0 when it is not, or is new), -1 on error: a session
  * where they sit stays a b2b session, since a break or a talk would take

@@ -1440,6 +1440,23 @@ function axeStates(welcome) {
         await page.locator('#availability-conflicts li').waitFor();
         await page.unroute('**/api/v1/me/availability');
       }],
+      // an offer or need being changed where it stands (fix-edit)
+      ['/profile', async function editingOffer(page) {
+        await page.locator('ul.caps button.edit-cap').first().click();
+        await page.locator('ul.caps form.cap-edit').waitFor();
+      }],
+      ['/profile', async function cpvListOpen(page) {
+        await page.locator('#cap-form input[role=combobox]').fill('radar');
+        await page.locator('#cap-form [role=option]').first().waitFor();
+      }],
+    ]],
+    [ORGANISER, [
+      ['/console/event', null],
+      // a session's values in the form that changes it (fix-edit)
+      ['/console/event', async function editingSession(page) {
+        await page.locator('#programme button.edit-session').first().click();
+        await page.locator('#session-form[data-editing]').waitFor();
+      }],
       ['/profile', async function cpvListOpen(page) {
         await page.locator('#cap-form input[role=combobox]').fill('radar');
         await page.locator('#cap-form [role=option]').first().waitFor();
@@ -3203,7 +3220,7 @@ test('an accept after publication says where the meeting went, or that no slot w
   const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
   // the organisers published the agendas (the first test does; alone, this
   // one does): an accept places its meeting at once
-  if (!forum.published_at) {
+  if (!forum.published) {
     const org = await signedIn(ORGANISER, 'en-GB');
     await org.page.evaluate((id) => fetch(`/api/v1/events/${id}/publish`, {
       method: 'POST', headers: { 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') } }), forum.id);
@@ -3257,82 +3274,6 @@ test('a request accepted since the last run says it waits for the next, and to r
   await ctx.close();
 });
 
-test('after a meeting a participant on a phone, in Ukrainian, says what it led to with a note for herself; the organiser counts it, never the note', async () => {
-  const who = newcomerLogin('out', 'Olha Vidguk', 'Vidguk Optics');
-  // the other side: a Ukrainian firm, so the meeting is an EU-Ukraine one
-  fs.writeFileSync(path.join(TMP, 'out2-organisations.csv'), 'id,name,country,kind,sme,city,website,description\n'
-    + 'org-out2,Dnipro Skyworks LLC,UA,company,1,Dnipro,,Drones\n');
-  fs.writeFileSync(path.join(TMP, 'out2-people.csv'), 'id,organisation,name,email,title,languages\n'
-    + 'p-out2,org-out2,Остап Підсумок,out2@late.test,CEO,uk;en\n');
-  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `out2-${k}.csv`)]);
-  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
-  if (!forum.published_at) {
-    const org = await signedIn(ORGANISER, 'en-GB');
-    await apiCall(org.page, 'POST', `/events/${forum.id}/publish`);
-    await org.ctx.close();
-  }
-  fs.writeFileSync(path.join(TMP, 'out.csv'), `id,event,from,to,priority,status,message\nreq-e2e-out,${forum.id},p-out2,p-out,1,pending,\n`);
-  dfnc(['import', 'requests', path.join(TMP, 'out.csv')]);
-  const ctx = await newContext('uk-UA', PHONE);
-  await ctx.addInitScript({ path: AXE_SOURCE });
-  const page = await ctx.newPage();
-  await signIn(page, who);
-  // she accepts; at a published event the meeting is placed at once
-  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-out/accept')).status, 200);
-  const m = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((x) => x.request === 'req-e2e-out');
-  assert.ok(m, 'the meeting is in her agenda');
-  // before it begins, the agenda asks nothing of it
-  await open(page, '/agenda');
-  assert.equal(await page.locator('.meeting-outcome').count(), 0);
-  // half an hour after it began
-  await page.clock.setFixedTime(new Date(new Date(m.start).getTime() + 30 * 60000));
-  await open(page, '/agenda');
-  const box = page.locator('.meeting-outcome[data-request="req-e2e-out"]');
-  const ask = box.locator('button[aria-expanded]');
-  assert.equal(await ask.textContent(), UK['outcome.ask']);
-  await ask.click();
-  assert.equal(await ask.getAttribute('aria-expanded'), 'true');
-  // saving with nothing chosen is refused, aloud, and nothing is kept
-  await box.locator('button[type=submit]').click();
-  assert.equal(await box.locator('[role=alert]').textContent(), UK['outcome.pick']);
-  await box.getByLabel(UK['outcome.follow_up']).check();
-  const note = 'Надіслати креслення до 1 березня.\nДемо в Дніпрі.';
-  await box.getByLabel(UK['outcome.note']).fill(note);
-  assert.deepEqual(await axe(page), [], 'the form open');
-  await box.locator('button[type=submit]').click();
-  await box.locator('[role=status]').filter({ hasText: UK['outcome.saved'] }).waitFor();
-  assert.equal(await box.locator('.outcome-said').textContent(), UK['outcome.said'].replace('{label}', UK['outcome.follow_up']));
-  assert.equal(await box.locator('.outcome-note').innerText(), note);
-  assert.equal(await ask.evaluate((e) => e === document.activeElement), true, 'the focus back on the button');
-  assert.equal(await ask.textContent(), UK['outcome.change']);
-  const mine = await (await ctx.request.get(`${base}/api/v1/me/outcomes`)).json();
-  assert.deepEqual(mine.outcomes.map((o) => [o.request, o.outcome, o.note]), [['req-e2e-out', 'follow_up', note]]);
-  // drawn again it is there; changed to an agreement, the note kept
-  await open(page, '/agenda');
-  await ask.click();
-  assert.equal(await box.getByLabel(UK['outcome.follow_up']).isChecked(), true);
-  assert.equal(await box.getByLabel(UK['outcome.note']).inputValue(), note);
-  await box.getByLabel(UK['outcome.agreement']).check();
-  await box.locator('button[type=submit]').click();
-  await box.locator('[role=status]').filter({ hasText: UK['outcome.saved'] }).waitFor();
-  await assertUkrainian(page);
-  await shoot(page, 'agenda-outcome-uk');
-  await ctx.close();
-  // the organiser's dashboard counts the meeting, EU-Ukraine, without the note
-  const org = { ctx: await newContext('uk-UA') };
-  await org.ctx.addInitScript({ path: AXE_SOURCE });
-  org.page = await org.ctx.newPage();
-  await signIn(org.page, ORGANISER);
-  await open(org.page, '/console/dashboard');
-  const row = org.page.locator('#dash-outcomes tr[data-outcome="agreement"] td');
-  assert.deepEqual(await row.allTextContents(), ['1', '1']);
-  assert.equal(await org.page.locator('#dash-outcomes tr[data-outcome="follow_up"] td').first().textContent(), '0');
-  assert.doesNotMatch(await org.page.textContent('#dash-outcomes'), /креслення|Дніпрі/);
-  const figures = await apiCall(org.page, 'GET', `/console/events/${forum.id}/outcomes`);
-  assert.doesNotMatch(JSON.stringify(figures.body), /креслення|Дніпрі|note/);
-  assert.deepEqual(await axe(org.page), []);
-  await assertUkrainian(org.page);
-  await org.ctx.close();
 // Once published, the scheduler page says since when and Publish is off; a
 // second publish is refused and moves nothing. The last run here is the
 // accept that placed its meeting (two tests up), and the request imported as
@@ -3401,6 +3342,281 @@ test('an agenda opened while an accept is still on its way shows the meeting it 
   assert.ok(placed, 'the accept placed the meeting');
   assert.equal(await page.locator(`tr.meeting[data-id="${placed.id}"]`).count(), 1, 'the agenda shows the meeting as it is now');
   assert.equal(await page.locator('#agenda-waiting li[data-request="req-e2e-rush"]').count(), 0);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
+test('after a meeting a participant on a phone, in Ukrainian, says what it led to with a note for herself; the organiser counts it, never the note', async () => {
+  const who = newcomerLogin('out', 'Olha Vidguk', 'Vidguk Optics');
+  // the other side: a Ukrainian firm, so the meeting is an EU-Ukraine one
+  fs.writeFileSync(path.join(TMP, 'out2-organisations.csv'), 'id,name,country,kind,sme,city,website,description\n'
+    + 'org-out2,Dnipro Skyworks LLC,UA,company,1,Dnipro,,Drones\n');
+  fs.writeFileSync(path.join(TMP, 'out2-people.csv'), 'id,organisation,name,email,title,languages\n'
+    + 'p-out2,org-out2,Остап Підсумок,out2@late.test,CEO,uk;en\n');
+  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `out2-${k}.csv`)]);
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  if (!forum.published) {
+    const org = await signedIn(ORGANISER, 'en-GB');
+    await apiCall(org.page, 'POST', `/events/${forum.id}/publish`);
+    await org.ctx.close();
+  }
+  fs.writeFileSync(path.join(TMP, 'out.csv'), `id,event,from,to,priority,status,message\nreq-e2e-out,${forum.id},p-out2,p-out,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'out.csv')]);
+  const ctx = await newContext('uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await signIn(page, who);
+  // she accepts; at a published event the meeting is placed at once
+  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-out/accept')).status, 200);
+  const m = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((x) => x.request === 'req-e2e-out');
+  assert.ok(m, 'the meeting is in her agenda');
+  // before it begins, the agenda asks nothing of it
+  await open(page, '/agenda');
+  assert.equal(await page.locator('.meeting-outcome').count(), 0);
+  // half an hour after it began
+  await page.clock.setFixedTime(new Date(new Date(m.start).getTime() + 30 * 60000));
+  await open(page, '/agenda');
+  const box = page.locator('.meeting-outcome[data-request="req-e2e-out"]');
+  const ask = box.locator('button[aria-expanded]');
+  assert.equal(await ask.textContent(), UK['outcome.ask']);
+  await ask.click();
+  assert.equal(await ask.getAttribute('aria-expanded'), 'true');
+  // saving with nothing chosen is refused, aloud, and nothing is kept
+  await box.locator('button[type=submit]').click();
+  assert.equal(await box.locator('[role=alert]').textContent(), UK['outcome.pick']);
+  await box.getByLabel(UK['outcome.follow_up']).check();
+  const note = 'Надіслати креслення до 1 березня.\nДемо в Дніпрі.';
+  await box.getByLabel(UK['outcome.note']).fill(note);
+  assert.deepEqual(await axe(page), [], 'the form open');
+  await box.locator('button[type=submit]').click();
+  await box.locator('[role=status]').filter({ hasText: UK['outcome.saved'] }).waitFor();
+  assert.equal(await box.locator('.outcome-said').textContent(), UK['outcome.said'].replace('{label}', UK['outcome.follow_up']));
+  assert.equal(await box.locator('.outcome-note').innerText(), note);
+  assert.equal(await ask.evaluate((e) => e === document.activeElement), true, 'the focus back on the button');
+  assert.equal(await ask.textContent(), UK['outcome.change']);
+  const mine = await (await ctx.request.get(`${base}/api/v1/me/outcomes`)).json();
+  assert.deepEqual(mine.outcomes.map((o) => [o.request, o.outcome, o.note]), [['req-e2e-out', 'follow_up', note]]);
+  // drawn again it is there; changed to an agreement, the note kept
+  await open(page, '/agenda');
+  await ask.click();
+  assert.equal(await box.getByLabel(UK['outcome.follow_up']).isChecked(), true);
+  assert.equal(await box.getByLabel(UK['outcome.note']).inputValue(), note);
+  await box.getByLabel(UK['outcome.agreement']).check();
+  await box.locator('button[type=submit]').click();
+  await box.locator('[role=status]').filter({ hasText: UK['outcome.saved'] }).waitFor();
+  await assertUkrainian(page);
+  await shoot(page, 'agenda-outcome-uk');
+  await ctx.close();
+  // the organiser's dashboard counts the meeting, EU-Ukraine, without the note
+  const org = { ctx: await newContext('uk-UA') };
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  org.page = await org.ctx.newPage();
+  await signIn(org.page, ORGANISER);
+  await open(org.page, '/console/dashboard');
+  const row = org.page.locator('#dash-outcomes tr[data-outcome="agreement"] td');
+  assert.deepEqual(await row.allTextContents(), ['1', '1']);
+  assert.equal(await org.page.locator('#dash-outcomes tr[data-outcome="follow_up"] td').first().textContent(), '0');
+  assert.doesNotMatch(await org.page.textContent('#dash-outcomes'), /креслення|Дніпрі/);
+  const figures = await apiCall(org.page, 'GET', `/console/events/${forum.id}/outcomes`);
+  assert.doesNotMatch(JSON.stringify(figures.body), /креслення|Дніпрі|note/);
+  assert.deepEqual(await axe(org.page), []);
+  await assertUkrainian(org.page);
+  await org.ctx.close();
+});
+
+// ---- Editing in place (fix-edit): a session of the programme, an offer -----
+
+// The organiser's API, called from the signed-in page (its CSRF token).
+const apiFrom = (page, method, p, body) => page.evaluate(async ([m, u, b]) => {
+  const r = await fetch(u, { method: m, headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') },
+    body: b === undefined ? undefined : JSON.stringify(b) });
+  return { status: r.status, json: await r.json().catch(() => null) };
+}, [method, p, body]);
+
+test('the organiser on a phone moves a B2B session, shortens it and renames it, told first what happens to its meetings', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  // an event of its own: a B2B session of two half-hour slots and one table,
+  // where Erin meets Eda and Emil, one meeting a slot
+  const slot = (id, from, to) => ({ id, seq: Number(id.slice(-1)), starts_at: `2031-09-09T${from}`, ends_at: `2031-09-09T${to}` });
+  const made = await apiFrom(page, 'POST', '/api/v1/events', { id: 'e2e-edit', name: 'Edit forum', starts_on: '2031-09-09', ends_on: '2031-09-09',
+    sessions: [{ id: 'e2e-edit-am', day: '2031-09-09', name: 'B2B morning', kind: 'b2b', starts_at: '2031-09-09T09:00', ends_at: '2031-09-09T10:00',
+      slots: [slot('e2e-edit-t1', '09:00', '09:30'), slot('e2e-edit-t2', '09:30', '10:00')] }],
+    locations: [{ id: 'e2e-edit-table', name: 'Table E' }] });
+  assert.equal(made.status, 201);
+  for (const [key, name] of [['erin', 'Erin Edit'], ['eda', 'Eda Edit'], ['emil', 'Emil Edit']]) newcomer(`ed-${key}`, name, `${name} Optics`);
+  fs.writeFileSync(path.join(TMP, 'edit-requests.csv'), 'id,event,from,to,priority,status,message\n'
+    + 'req-e2e-ed1,e2e-edit,p-ed-eda,p-ed-erin,1,accepted,\nreq-e2e-ed2,e2e-edit,p-ed-emil,p-ed-erin,1,accepted,\n');
+  dfnc(['import', 'requests', path.join(TMP, 'edit-requests.csv')]);
+  assert.equal((await apiFrom(page, 'POST', '/api/v1/events/e2e-edit/schedule', {})).json.scheduled, 2);
+  const meetings = async () => (await apiFrom(page, 'GET', '/api/v1/console/events/e2e-edit/meetings')).json.meetings
+    .map((m) => `${m.slot} ${m.starts_at.slice(11, 16)}`).sort();
+  assert.deepEqual(await meetings(), ['e2e-edit-t1 09:00', 'e2e-edit-t2 09:30']);
+  const row = '#programme tr[data-session="e2e-edit-am"]';
+  const edit = async () => {
+    await open(page, '/console/event?event=e2e-edit');
+    await page.click(`${row} button.edit-session`);
+    await page.locator('#session-form[data-editing="e2e-edit-am"]').waitFor();
+  };
+  await edit();
+  // the form holds the session's values, its slots' length among them
+  assert.equal(await page.textContent('#session-form-h'), 'Change the session B2B morning');
+  assert.deepEqual(await Promise.all(['session_name', 'session_start', 'session_end', 'slot_minutes', 'slot_pause']
+    .map((n) => page.inputValue(`#session-form [name=${n}]`))), ['B2B morning', '09:00', '10:00', '30', '0']);
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'session_name', 'the focus on its first field');
+  // half an hour later: both meetings would move with their slots, said before saving
+  await page.fill('#session-form [name=session_start]', '09:30');
+  await page.fill('#session-form [name=session_end]', '10:30');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-impact:not([hidden])').waitFor();
+  assert.match(await page.textContent('#session-impact'), /2 meetings move with their slots to new times\./);
+  assert.equal(await page.textContent('#session-form button[type=submit]'), EN['event.save_anyway']);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'session-impact');
+  assert.deepEqual(await meetings(), ['e2e-edit-t1 09:00', 'e2e-edit-t2 09:30'], 'nothing saved yet');
+  assert.deepEqual(await axe(page), [], 'axe on the session form telling what a change would do');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction(() => /^Saved\./.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
+  assert.equal(await page.textContent('#programme-card .flash.ok'), 'Saved. 2 meetings moved with their slots.');
+  assert.match(await page.textContent(row), /B2B morning.*09:30–10:30/);
+  assert.deepEqual(await meetings(), ['e2e-edit-t1 09:30', 'e2e-edit-t2 10:00'], 'the same slots, the meetings in them, later');
+  // one meeting of an hour: the first slot takes it, the second's meeting goes back
+  await edit();
+  await page.fill('#session-form [name=slot_minutes]', '60');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-impact:not([hidden])').waitFor();
+  assert.match(await page.textContent('#session-impact'), /1 meeting moves with its slot to a new time\..*1 unpublished meeting loses its slot and goes back to the scheduler\./);
+  // a change of the form asks again
+  await page.fill('#session-form [name=session_name]', 'B2B late');
+  assert.ok(await page.locator('#session-impact').isHidden(), 'a changed form forgets the answer');
+  assert.equal(await page.textContent('#session-form button[type=submit]'), EN['event.save_session']);
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-impact:not([hidden])').waitFor();
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction(() => /^Saved\./.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
+  assert.equal(await page.textContent('#programme-card .flash.ok'),
+    'Saved. 1 meeting moved with its slot. 1 unpublished meeting went back to the scheduler: run it to place it again.');
+  assert.match(await page.textContent(row), /B2B late.*09:30–10:30.*1/);
+  assert.deepEqual(await meetings(), ['e2e-edit-t1 09:30']);
+  // a name alone moves nothing: saved at once
+  await edit();
+  await page.fill('#session-form [name=session_name]', 'B2B late morning');
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction(() => document.querySelector('#programme-card .flash.ok')?.textContent === 'Saved.');
+  assert.match(await page.textContent(row), /B2B late morning/);
+  // Cancel goes back to adding a session
+  await edit();
+  await page.click('#session-cancel');
+  await page.locator('#session-form:not([data-editing])').waitFor();
+  assert.equal(await page.inputValue('#session-form [name=session_name]'), '');
+  // back to half-hour slots: the first keeps its meeting, a new one is cut
+  // after it, and the scheduler fills it again
+  await edit();
+  await page.fill('#session-form [name=slot_minutes]', '30');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-impact:not([hidden])').waitFor();
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction(() => /^Saved\./.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
+  assert.equal((await apiFrom(page, 'POST', '/api/v1/events/e2e-edit/schedule', {})).json.scheduled, 2);
+  assert.deepEqual(await meetings(), ['e2e-edit-am-02 10:00', 'e2e-edit-t1 09:30']);
+  // published: a change that would take a published meeting's slot is
+  // refused, and so is a break where they sit, each in words
+  assert.equal((await apiFrom(page, 'POST', '/api/v1/events/e2e-edit/publish')).status, 200);
+  await edit();
+  await page.fill('#session-form [name=slot_minutes]', '60');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-form .flash.error').waitFor();
+  assert.equal(await page.textContent('#session-form .flash.error'), EN['event.edit_slot_published.one'].replace('{n}', '1'));
+  await page.fill('#session-form [name=slot_minutes]', '30');
+  await page.selectOption('#session-form [name=session_kind]', 'break');
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction((want) => document.querySelector('#session-form .flash.error')?.textContent === want,
+    EN['event.edit_kind_published.other'].replace('{n}', '2'));
+  assert.deepEqual(await meetings(), ['e2e-edit-am-02 10:00', 'e2e-edit-t1 09:30'], 'nothing saved');
+  // moved whole, the published meetings go with it, each named to be told
+  await edit();
+  await page.fill('#session-form [name=session_start]', '11:00');
+  await page.fill('#session-form [name=session_end]', '12:00');
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#session-impact:not([hidden])').waitFor();
+  assert.match(await page.textContent('#session-impact'), /2 of them are published: their people's calendars follow, but tell them\./);
+  await page.click('#session-form button[type=submit]');
+  await page.locator('#event-moved li').first().waitFor();
+  assert.equal(await page.locator('#event-moved li').count(), 2);
+  assert.match(await page.locator('#event-moved li').first().textContent(), /Erin Edit/);
+  assert.deepEqual(await meetings(), ['e2e-edit-am-02 11:30', 'e2e-edit-t1 11:00']);
+  await ctx.close();
+});
+
+test('a Ukrainian SME on a phone changes an offer where it stands, its place and the rest of it kept, in Ukrainian', async () => {
+  newcomer('ed-caps', 'Olha Kapa', 'Kapa Systems');
+  const who = { email: 'ed-caps@late.test', password: 'ed-caps-secret-1' };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-ed-caps', '--contact', '--password-stdin'], `${who.password}\n`);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const caps = [
+    { direction: 'offer', cpv: '35613000-4', title: 'Розвідувальні дрони', description: 'Крило 3 м', confidential: false },
+    { direction: 'offer', cpv: '35722000-1', title: 'Radar', description: 'Counter-drone radar', confidential: true },
+    { direction: 'need', cpv: '35721000-4', title: 'ELINT', description: null, confidential: false },
+  ];
+  assert.equal((await apiFrom(page, 'PUT', '/api/v1/organisations/org-ed-caps/capabilities', { capabilities: caps })).status, 200);
+  const stored = async () => {
+    const o = (await apiFrom(page, 'GET', '/api/v1/organisations/org-ed-caps')).json;
+    return [...o.offers.map((c) => ({ ...c, direction: 'offer' })), ...o.needs.map((c) => ({ ...c, direction: 'need' }))]
+      .map((c) => [c.direction, c.cpv, c.title, c.description || null, !!c.confidential]);
+  };
+  const editOf = (code) => `#caps-offer li[data-cpv="${code}"] button.edit-cap`;
+  await open(page, '/profile');
+  // the radar's details changed: the form holds all of it, and keeps what is not changed
+  await page.click(editOf('35722000-1'));
+  const form = '#caps-offer form.cap-edit';
+  await page.locator(form).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.name), 'direction', 'the focus on the form\'s first field');
+  assert.match(await page.inputValue(`${form} input[name=cpv]`), /^35722000-1/);
+  assert.equal(await page.inputValue(`${form} input[name=title]`), 'Radar');
+  assert.equal(await page.inputValue(`${form} textarea[name=description]`), 'Counter-drone radar');
+  assert.ok(await page.isChecked(`${form} input[name=confidential]`));
+  await assertUkrainian(page);
+  assert.deepEqual(await axe(page), [], 'axe on an offer being changed');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  await page.fill(`${form} textarea[name=description]`, 'Радар протидії дронам, 40 км');
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForFunction((want) => document.querySelector('#caps-offer .flash.ok')?.textContent === want, UK.saved);
+  assert.deepEqual(await stored(), [
+    ['offer', '35613000-4', 'Розвідувальні дрони', 'Крило 3 м', false],
+    ['offer', '35722000-1', 'Radar', 'Радар протидії дронам, 40 км', true],
+    ['need', '35721000-4', 'ELINT', null, false],
+  ]);
+  // Cancel puts the item back, the focus on its Edit
+  await page.click(editOf('35613000-4'));
+  await page.locator(form).waitFor();
+  await page.click(`${form} button.link`);
+  await page.locator(form).waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), UK['caps.edit_named'].replace('{code}', '35613000-4'));
+  // a code the classifier does not have: the server's refusal is said against the code's field
+  await page.click(editOf('35613000-4'));
+  await page.locator(`${form} input[name=cpv]`).fill('35613000-5');
+  await page.click(`${form} button[type=submit]`);
+  await page.locator(`${form} .flash.error`).waitFor();
+  assert.deepEqual(await errorOf(page, `${form} input[name=cpv]`), {
+    invalid: 'true', said: `${UK['error.save']} ${UK['form.invalid_field'].replace('{field}', UK['caps.cpv'])}` });
+  // another offer's code is refused here, before it overwrites that one
+  await page.locator(`${form} input[name=cpv]`).fill('35722000-1');
+  await page.click(`${form} button[type=submit]`);
+  await page.waitForFunction((want) => document.querySelector('#caps-offer form.cap-edit .flash.error')?.textContent === want,
+    UK['caps.duplicate_offer'].replace('{code}', '35722000-1'));
+  // the drones' code changed through the picker: their title and details stay
+  await page.locator(`${form} input[name=cpv]`).fill('35611100');
+  await page.locator(`${form} [role=option]`).first().waitFor();
+  await page.locator(`${form} [role=option]`).first().click();
+  await page.click(`${form} button[type=submit]`);
+  await page.locator(form).waitFor({ state: 'detached' });
+  assert.equal(await page.textContent('#caps-offer .flash.ok'), UK.saved);
+  assert.deepEqual(await stored(), [
+    ['offer', '35611100-1', 'Розвідувальні дрони', 'Крило 3 м', false],
+    ['offer', '35722000-1', 'Radar', 'Радар протидії дронам, 40 км', true],
+    ['need', '35721000-4', 'ELINT', null, false],
+  ]);
   await assertUkrainian(page);
   await ctx.close();
 });

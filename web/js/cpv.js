@@ -22,7 +22,7 @@ export function cpvPicker(labelText, opts) {
   const input = h('input', {
     id, type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list',
     'aria-expanded': 'false', 'aria-controls': lbId, placeholder: t('cpv.placeholder'),
-    required: opts && opts.required,
+    required: opts && opts.required, name: opts && opts.name,
   });
   const lb = h('ul', { id: lbId, role: 'listbox', class: 'listbox', hidden: true, 'aria-label': labelText });
   const status = h('span', { class: 'sr-only', role: 'status' });

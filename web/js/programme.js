@@ -80,3 +80,44 @@ export function programme(sessions, slots, timeZone) {
       .map((x) => ({ id: x.id, seq: seq.get(x.id), starts_at: x.starts_at, ends_at: x.ends_at })),
   }));
 }
+
+// The slots an edited session gets (`fresh`, cut by cutSlots) under the ids
+// of its stored slots (`old`), so that the server keeps each stored slot's
+// meetings in the fresh slot that took its id (PUT /events matches slots by
+// id; the edit sends the session with replace_slots, and a stored slot left
+// without a fresh one goes, with its unpublished meetings). A session moved
+// whole (as many slots, each moved by the same time) keeps them in order: its
+// meetings move with it. Otherwise a fresh slot that starts when a stored one
+// did takes its id (its meetings stay at their time), and the other stored
+// slots go, in time order, to the other fresh ones; the rest get new ids, none
+// of `taken` (every slot id of the event), made as cutSlots makes them from
+// sessionId. Times without an offset in timeZone.
+export function reslot(sessionId, old, fresh, taken, timeZone) {
+  const at = (x) => instantIn(x, timeZone);
+  const byTime = (x, y) => at(x.starts_at) - at(y.starts_at);
+  const before = old.slice().sort(byTime);
+  const shift = before.length ? at(fresh[0]?.starts_at) - at(before[0].starts_at) : NaN;
+  const whole = before.length === fresh.length && before.every((x, k) =>
+    at(fresh[k].starts_at) - at(x.starts_at) === shift && at(fresh[k].ends_at) - at(x.ends_at) === shift);
+  const ids = new Array(fresh.length).fill(null);
+  if (whole) {
+    before.forEach((x, k) => { ids[k] = x.id; });
+  } else {
+    const left = [];
+    for (const x of before) {
+      const k = fresh.findIndex((y, j) => ids[j] === null && at(y.starts_at) === at(x.starts_at));
+      if (k >= 0) ids[k] = x.id;
+      else left.push(x.id);
+    }
+    ids.forEach((id, k) => { if (id === null && left.length) ids[k] = left.shift(); });
+  }
+  const used = new Set([...taken, ...ids.filter(Boolean)]);
+  return fresh.map((y, k) => {
+    let id = ids[k];
+    for (let n = k + 1; !id; n += 1) {
+      const next = `${sessionId}-${String(n).padStart(2, '0')}`;
+      if (!used.has(next)) { id = next; used.add(id); }
+    }
+    return { ...y, id };
+  });
+}

@@ -13,7 +13,7 @@ import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
 import { tableName, localName, orgName, orgInfo, nameAndOrg, personInfo } from '../people.js';
 import { limit, invalid, describeBy } from '../forms.js';
-import { cutSlots, localIso, minutesOf, overlapping, programme } from '../programme.js';
+import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
@@ -481,13 +481,22 @@ function eventBody(e, sessions) {
 
 const SESSION_KINDS = ['b2b', 'conference', 'break'];
 
-// The programme: sessions by day with their slots, and a form that adds a
-// session (a B2B one is cut into slots of the chosen length).
+// The programme: sessions by day with their slots, each one changed in place
+// or taken out, and a form that adds a session (a B2B one is cut into slots
+// of the chosen length) or changes the one being edited.
 function renderProgramme(main, e) {
   const sessions = list(e.sessions, 'sessions').slice().sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
   const slots = list(e.slots, 'slots');
   const count = (id) => slots.filter((s) => s.session === id).length;
-  const tz = e.timezone || 'Europe/Brussels';
+  // the form in place of the one shown, its first field focused
+  const show = (editing) => {
+    const next = sessionForm(main, e, sessions, slots, editing, () => show(null));
+    form.replaceWith(next);
+    form = next;
+    form.scrollIntoView({ block: 'nearest' });
+    form.querySelector('input').focus();
+  };
+  let form = sessionForm(main, e, sessions, slots, null);
   const table = sessions.length ? scroller({ 'aria-labelledby': 'programme-title' }, h('table', { id: 'programme', 'aria-labelledby': 'programme-title' },
     h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots', 'event.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, sessions.map((s, i) => h('tr', { 'data-session': s.id },
@@ -495,61 +504,177 @@ function renderProgramme(main, e) {
       h('td', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
       h('td', {}, s.kind === 'b2b' ? num(count(s.id)) : ''),
       h('td', {}, h('button', {
+        type: 'button', class: 'link edit-session', 'aria-describedby': `session-${i}`, onclick: () => show(s),
+      }, t('event.edit')), ' ', h('button', {
         type: 'button', class: 'link danger remove-session', 'aria-describedby': `session-${i}`,
         onclick: async () => {
           const r = await removeItem(main.querySelector('#programme-card'), 'sessions', s.id, t('event.remove_session_confirm', { name: s.name }));
           if (r) await afterRemoval(main, 'programme', tn('event.removed_unscheduled', r.meetings_unscheduled || 0));
         },
       }, t('event.remove')))))))) : h('p', { class: 'muted' }, t('event.no_sessions'));
+  add(main, h('section', { class: 'card', id: 'programme-card' }, h('h2', { id: 'programme-title' }, t('event.programme')),
+    h('p', { id: 'slot-total' }, tn('event.slot_count', slots.length)), table), form);
+}
+
+// The length of a session's slots and the pause between them, in minutes,
+// from its stored slots (20 and 0 when it has none).
+function slotShape(mine) {
+  const ordered = mine.slice().sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
+  const minutes = (a, b) => Math.round((instant(b) - instant(a)) / 60000);
+  return {
+    minutes: ordered.length ? minutes(ordered[0].starts_at, ordered[0].ends_at) : 20,
+    pause: ordered.length > 1 ? Math.max(0, minutes(ordered[0].ends_at, ordered[1].starts_at)) : 0,
+  };
+}
+
+// A session id for a new session starting at day and start: its day and time,
+// with a number after it when that is taken (a session moved since keeps
+// the id it was given).
+function newSessionId(sessions, day, start) {
+  const base = `${eventId()}-${day}-${start.replace(':', '')}`;
+  const known = new Set(sessions.map((s) => s.id));
+  let id = base;
+  for (let n = 2; known.has(id); n += 1) id = `${base}-${n}`;
+  return id;
+}
+
+// What a change of a session would do to the meetings in its slots, as the
+// server's dry run said: each line a sentence, none when nothing moves.
+function impactLines(r) {
+  const lines = [];
+  if (r.meetings_moved > 0) lines.push(tn('event.edit_moves', r.meetings_moved));
+  const published = list(r.warnings).length;
+  if (published > 0) lines.push(tn('event.edit_moves_published', published));
+  if (r.meetings_unscheduled > 0) lines.push(tn('event.edit_unschedules', r.meetings_unscheduled));
+  return lines;
+}
+
+// A refusal of a session's save in the page's language: the two the
+// organiser can act on (src/store/programme.c, src/app/event.c) said in
+// full, any other as the API's error.
+function sessionRefusal(err) {
+  const msg = String((err && err.message) || '');
+  const slot = /^slot ".*": (\d+) published meeting\(s\) sit in it/.exec(msg);
+  if (slot) return tn('event.edit_slot_published', Number(slot[1]));
+  const kind = /^session ".*": (\d+) published meeting\(s\) sit in its slots/.exec(msg);
+  if (kind) return tn('event.edit_kind_published', Number(kind[1]));
+  return `${t('error.save')} ${errorText(err)}`;
+}
+
+// The form that adds a session, or (editing: a stored session) changes it
+// under its id: its slots cut again where its times or their length changed,
+// each stored slot's meetings kept in the slot that takes its id
+// (programme.js reslot). A change that moves meetings or takes their slot is
+// first tried as a dry run, and what it would do is said before it is saved;
+// cancel (when editing) goes back to adding.
+function sessionForm(main, e, sessions, slots, editing, cancel) {
+  const tz = e.timezone || 'Europe/Brussels';
+  const mine = editing ? slots.filter((x) => x.session === editing.id) : [];
+  const shape = slotShape(mine);
+  const wall = (iso) => String(iso || '').slice(11, 16);
   const inputs = {
-    name: limit(h('input', { name: 'session_name', required: true }), 200),
-    kind: h('select', { name: 'session_kind' }, SESSION_KINDS.map((k) => h('option', { value: k }, t(`event.kind_${k}`)))),
-    day: h('input', { name: 'session_day', type: 'date', required: true, value: e.starts_on || '', min: e.starts_on || null, max: e.ends_on || null }),
-    start: h('input', { name: 'session_start', type: 'time', required: true, value: '09:00' }),
-    end: h('input', { name: 'session_end', type: 'time', required: true, value: '12:00' }),
-    minutes: h('input', { name: 'slot_minutes', type: 'number', min: 5, max: 240, value: 20 }),
-    pause: h('input', { name: 'slot_pause', type: 'number', min: 0, max: 120, value: 0 }),
+    name: limit(h('input', { name: 'session_name', required: true, value: editing ? editing.name : '' }), 200),
+    kind: h('select', { name: 'session_kind' }, SESSION_KINDS.map((k) => h('option', { value: k, selected: editing ? editing.kind === k : null }, t(`event.kind_${k}`)))),
+    day: h('input', { name: 'session_day', type: 'date', required: true, value: editing ? editing.day : e.starts_on || '', min: e.starts_on || null, max: e.ends_on || null }),
+    start: h('input', { name: 'session_start', type: 'time', required: true, value: editing ? wall(editing.starts_at) : '09:00' }),
+    end: h('input', { name: 'session_end', type: 'time', required: true, value: editing ? wall(editing.ends_at) : '12:00' }),
+    minutes: h('input', { name: 'slot_minutes', type: 'number', min: 5, max: 240, value: shape.minutes }),
+    pause: h('input', { name: 'slot_pause', type: 'number', min: 0, max: 120, value: shape.pause }),
+  };
+  const impact = h('div', { id: 'session-impact', class: 'notice', role: 'alert', hidden: true, tabindex: '-1' });
+  const submit = h('button', { type: 'submit', class: 'primary' }, editing ? t('event.save_session') : t('event.add_session'));
+  // the body a dry run was asked about and answered: saved as it is on the
+  // next submit, forgotten as soon as a field changes
+  let asked = null;
+  const forget = () => {
+    asked = null;
+    impact.hidden = true;
+    submit.textContent = editing ? t('event.save_session') : t('event.add_session');
+  };
+  // said against the field it is about, where there is one; no body then
+  const fail = (key, vars, control) => {
+    if (control) refuse(form, control, t(key, vars));
+    else flash(form, t(key, vars), 'error');
+    return null;
+  };
+  // the PUT body that saves the form, or null after saying what is wrong
+  const body = (v) => {
+    const minutes = Number(v.minutes), pause = Number(v.pause);
+    if (!knownTimeZone(tz)) return fail('event.timezone_first', { tz });
+    if (!v.name || !v.day) return fail('event.session_incomplete', {}, v.name ? inputs.day : inputs.name);
+    if (e.starts_on && (v.day < e.starts_on || v.day > e.ends_on)) return fail('event.day_outside', {}, inputs.day);
+    if (!(minutesOf(v.end) > minutesOf(v.start))) return fail('event.end_before_start', {}, inputs.end);
+    const startsAt = localIso(v.day, v.start, tz), endsAt = localIso(v.day, v.end, tz);
+    const others = sessions.filter((s) => !editing || s.id !== editing.id);
+    if (others.some((s) => instant(s.starts_at) === instant(startsAt))) return fail('event.session_exists', {}, inputs.start);
+    const clash = overlapping(others, startsAt, endsAt, v.kind === 'b2b' ? ['b2b'] : [], tz);
+    if (clash) return fail('event.overlaps', { name: clash.name }, inputs.start);
+    const id = editing ? editing.id : newSessionId(sessions, v.day, v.start);
+    const cut = v.kind === 'b2b' ? cutSlots(id, v.day, v.start, v.end, minutes, pause, tz) : [];
+    if (v.kind === 'b2b' && !(minutes >= 5 && cut.length)) return fail('event.no_slot_fits', {}, inputs.minutes);
+    const fresh = editing ? reslot(id, mine, cut, slots.filter((x) => x.session !== id).map((x) => x.id), tz) : cut;
+    const session = { id, day: v.day, name: v.name, kind: v.kind, starts_at: startsAt, ends_at: endsAt };
+    const all = [...others, session];
+    const allSlots = [...slots.filter((x) => x.session !== id), ...fresh.map((x) => ({ ...x, session: id }))];
+    const programmed = programme(all, allSlots, tz).map((x) => (x.id === id && editing ? { ...x, replace_slots: true } : x));
+    return eventBody(e, programmed);
+  };
+  const save = async (b) => {
+    const saved = await api.updateEvent(eventId(), b);
+    main.dataset.saved = 'programme';
+    const said = [t('saved'), saved.meetings_moved > 0 ? tn('event.edited_moved', saved.meetings_moved) : null,
+      saved.meetings_unscheduled > 0 ? tn('event.edited_unscheduled', saved.meetings_unscheduled) : null].filter(Boolean).join(' ');
+    await rerender(main, said);
+    const warnings = list(saved.warnings);
+    const again = main.querySelector('#session-form');
+    if (warnings.length && again) await showMoved(again, warnings);
   };
   const form = h('form', {
-    class: 'card', id: 'session-form',
+    class: 'card', id: 'session-form', 'aria-labelledby': 'session-form-h',
+    dataset: editing ? { editing: editing.id } : {},
     onsubmit: async (ev) => {
       ev.preventDefault();
       const v = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value.trim()]));
-      const minutes = Number(v.minutes), pause = Number(v.pause);
-      // said against the field it is about, where there is one
-      const fail = (key, vars, control) => (control ? refuse(form, control, t(key, vars)) : flash(form, t(key, vars), 'error'));
-      if (!knownTimeZone(tz)) return fail('event.timezone_first', { tz });
-      if (!v.name || !v.day) return fail('event.session_incomplete', {}, v.name ? inputs.day : inputs.name);
-      if (e.starts_on && (v.day < e.starts_on || v.day > e.ends_on)) return fail('event.day_outside', {}, inputs.day);
-      if (!(minutesOf(v.end) > minutesOf(v.start))) return fail('event.end_before_start', {}, inputs.end);
-      const id = `${eventId()}-${v.day}-${v.start.replace(':', '')}`;
-      if (sessions.some((s) => s.id === id)) return fail('event.session_exists', {}, inputs.start);
-      const startsAt = localIso(v.day, v.start, tz), endsAt = localIso(v.day, v.end, tz);
-      const clash = overlapping(sessions, startsAt, endsAt, v.kind === 'b2b' ? ['b2b'] : [], tz);
-      if (clash) return fail('event.overlaps', { name: clash.name }, inputs.start);
-      const fresh = v.kind === 'b2b' ? cutSlots(id, v.day, v.start, v.end, minutes, pause, tz) : [];
-      if (v.kind === 'b2b' && !(minutes >= 5 && fresh.length)) return fail('event.no_slot_fits', {}, inputs.minutes);
-      const all = [...sessions,
-        { id, day: v.day, name: v.name, kind: v.kind, starts_at: startsAt, ends_at: endsAt }];
-      const allSlots = [...slots, ...fresh.map((s) => ({ ...s, session: id }))];
+      const b = body(v);
+      if (!b) return;
+      const key = JSON.stringify(b);
       try {
-        await api.updateEvent(eventId(), eventBody(e, programme(all, allSlots, tz)));
-        main.dataset.saved = 'programme';
-        await rerender(main);
-      } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
-      return undefined;
+        await whileBusy([submit], async () => {
+          if (editing && asked !== key) {
+            const r = await api.updateEvent(eventId(), { ...b, dry_run: true });
+            const lines = impactLines(r);
+            if (lines.length) {
+              asked = key;
+              impact.replaceChildren(h('p', {}, h('strong', {}, t('event.edit_impact'))), h('ul', {}, lines.map((x) => h('li', {}, x))),
+                h('p', {}, t('event.edit_impact_confirm')));
+              impact.hidden = false;
+              submit.textContent = t('event.save_anyway');
+              impact.focus();
+              return;
+            }
+          }
+          await save(b);
+        });
+      } catch (err) {
+        forget();
+        flash(form, sessionRefusal(err), 'error');
+      }
     },
   },
-  h('h3', {}, t('event.add_session')),
-  Object.entries(inputs).map(([k, el]) => field(t(`event.session_${k}`), el, k === 'minutes' ? t('event.minutes_hint') : undefined)),
-  h('button', { type: 'submit', class: 'primary' }, t('event.add_session')));
+  h('h3', { id: 'session-form-h' }, editing ? [t('event.edit_session'), ' ', h('q', { translate: 'no' }, editing.name)] : t('event.add_session')),
+  Object.entries(inputs).map(([k, el]) => field(t(`event.session_${k}`), el, k === 'minutes' ? t(editing ? 'event.minutes_hint_edit' : 'event.minutes_hint') : undefined)),
+  impact,
+  h('p', { class: 'actions' }, submit, editing ? [' ', h('button', {
+    type: 'button', class: 'link', id: 'session-cancel', 'aria-describedby': 'session-form-h', onclick: cancel,
+  }, t('event.cancel_edit'))] : null));
+  form.addEventListener('input', forget);
+  form.addEventListener('change', forget);
   const syncKind = () => {
     for (const k of ['minutes', 'pause']) inputs[k].closest('.field').hidden = inputs.kind.value !== 'b2b';
   };
   inputs.kind.addEventListener('change', syncKind);
-  add(main, h('section', { class: 'card', id: 'programme-card' }, h('h2', { id: 'programme-title' }, t('event.programme')),
-    h('p', { id: 'slot-total' }, tn('event.slot_count', slots.length)), table), form);
   syncKind();
+  return form;
 }
 
 // Tables: how many there are, and a form that adds or removes tables to reach

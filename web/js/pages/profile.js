@@ -2,7 +2,7 @@
 // organisation's fields, and its offers and needs tagged with CPV codes.
 
 import { api } from '../api.js';
-import { h, add, field, list, outcome, dataName } from '../dom.js';
+import { h, add, clear, field, list, outcome, dataName } from '../dom.js';
 import { t, tn, countryName, errorText } from '../i18n.js';
 import { state, flash, loadMe, role, refuse, whileBusy } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
@@ -107,14 +107,91 @@ function plain(c) {
   return { direction: c.direction, cpv: c.cpv, title: c.title, description: c.description || null, confidential: !!c.confidential };
 }
 
+// A refusal of PUT .../capabilities about the item at index of the list
+// sent ("capabilities[3].title is longer than 300 bytes", "capabilities[3]:
+// cpv ... is not in the CPV classifier") as the same error about the form's
+// own field, for fieldError; another item's, or none, as it is.
+function itemError(e, index) {
+  const m = /^capabilities\[(\d+)\](?:\.|: )(.*)$/s.exec(String((e && e.message) || ''));
+  return m && Number(m[1]) === index ? { ...e, message: m[2] } : e;
+}
+
+// The fields of an offer or need, filled with c's values when given; the
+// checkbox's id is idBase-conf.
+function capFields(c, idBase) {
+  const dir = h('select', { name: 'direction' }, ['offer', 'need'].map((d) => h('option', { value: d, selected: c ? c.direction === d : null }, t(`caps.${d}`))));
+  const title = limit(h('input', { name: 'title', required: true, value: c ? c.title || '' : '' }), 300);
+  const picker = cpvPicker(t('caps.cpv'), {
+    required: true, name: 'cpv',
+    onchoose: (x) => { if (!title.value) title.value = fit(cpvLabel(x), 300); },
+  });
+  if (c) picker.set(c.cpv);
+  const desc = limit(h('textarea', { name: 'description', rows: 2 }, c ? c.description || '' : ''), TEXT_MAX);
+  const conf = h('input', { type: 'checkbox', name: 'confidential', id: `${idBase}-conf`, checked: c ? !!c.confidential : null });
+  return {
+    picker,
+    // the item as the form says it, or null after saying what is wrong (a
+    // code not chosen first, then what the browser finds)
+    read: (form) => {
+      const code = picker.value();
+      if (!/^\d{8}-\d$/.test(code)) { refuse(form, picker.input, t('caps.pick_cpv')); return null; }
+      const bad = invalid(form);
+      if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return null; }
+      return { direction: dir.value, cpv: code, title: title.value.trim(), description: desc.value || null, confidential: conf.checked };
+    },
+    els: [field(t('caps.direction'), dir), picker.el, field(t('caps.title'), title), field(t('caps.description'), desc),
+      h('div', { class: 'field check' }, conf, h('label', { for: `${idBase}-conf` }, t('caps.confidential_hint')))],
+  };
+}
+
+// An offer or need changed where it stands: the list item becomes a form
+// with its values; saved, it takes the item's place in the list (the others
+// as they are), and Cancel puts the item back.
+function capEditForm(c, caps, save, close) {
+  const idBase = `cap-edit-${c.direction}-${c.cpv}`;
+  const f = capFields(c, idBase);
+  const heading = h('h3', { id: `${idBase}-h` }, t('caps.edit_heading', { code: c.cpv }));
+  const submit = h('button', { type: 'submit', class: 'primary', 'aria-describedby': heading.id }, t('save'));
+  const form = h('form', {
+    class: 'cap-edit', id: idBase, novalidate: true, 'aria-labelledby': heading.id,
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      const edited = f.read(form);
+      if (!edited) return;
+      // one item a code and direction: another's would be overwritten
+      if (caps.some((x) => x !== c && x.direction === edited.direction && x.cpv === edited.cpv)) {
+        refuse(form, f.picker.input, t(`caps.duplicate_${edited.direction}`, { code: edited.cpv }));
+        return;
+      }
+      const next = caps.map((x) => (x === c ? edited : x));
+      try {
+        await whileBusy([submit], () => save(next, `#caps-${edited.direction}`));
+      } catch (e) {
+        const mine = itemError(e, next.indexOf(edited));
+        flash(form, `${t('error.save')} ${fieldError(form, mine) || errorText(mine)}`, 'error');
+      }
+    },
+  },
+  heading, f.els,
+  h('p', { class: 'actions' }, submit, ' ', h('button', { type: 'button', class: 'link', 'aria-describedby': heading.id, onclick: close }, t('caps.cancel'))));
+  return form;
+}
+
 function capList(org, caps, direction, editable, save, lines) {
   const mine = caps.filter((c) => c.direction === direction);
-  return h('section', { class: 'card', id: `caps-${direction}` },
-    h('h2', { id: `caps-${direction}-h` }, t(`caps.${direction}s`)),
-    mine.length === 0 ? h('p', { class: 'muted' }, t('caps.none')) : h('ul', { class: 'caps' }, mine.map((c) => h('li', {},
+  // an item's line with its buttons; Edit puts the form in its place
+  const item = (c) => {
+    const li = h('li', { dataset: { cpv: c.cpv } });
+    const draw = () => add(clear(li),
       lines.get(c),
       c.confidential ? h('span', { class: 'badge' }, t('caps.confidential')) : null,
       editable ? [' ', h('button', {
+        type: 'button', class: 'link edit-cap', 'aria-label': t('caps.edit_named', { code: c.cpv }), 'aria-describedby': `caps-${direction}-h`,
+        onclick: () => {
+          li.replaceChildren(capEditForm(c, caps, save, () => { draw(); li.querySelector('button.edit-cap').focus(); }));
+          li.querySelector('input, select').focus();
+        },
+      }, t('caps.edit')), ' ', h('button', {
         // a code may be both an offer and a need: the list's heading says which
         type: 'button', class: 'link danger', 'aria-label': t('caps.remove_named', { code: c.cpv }), 'aria-describedby': `caps-${direction}-h`,
         onclick: async (ev) => {
@@ -122,37 +199,33 @@ function capList(org, caps, direction, editable, save, lines) {
           const where = ev.target.closest('section');
           try { await save(caps.filter((x) => x !== c), `#caps-${direction}`); } catch (e) { flash(where, `${t('error.save')} ${errorText(e)}`, 'error'); }
         },
-      }, t('caps.remove'))] : null))));
+      }, t('caps.remove'))] : null);
+    draw();
+    return li;
+  };
+  return h('section', { class: 'card', id: `caps-${direction}` },
+    h('h2', { id: `caps-${direction}-h` }, t(`caps.${direction}s`)),
+    mine.length === 0 ? h('p', { class: 'muted' }, t('caps.none')) : h('ul', { class: 'caps' }, mine.map(item)));
 }
 
 function capForm(caps, save) {
-  const dir = h('select', { name: 'direction' }, ['offer', 'need'].map((d) => h('option', { value: d }, t(`caps.${d}`))));
-  const title = limit(h('input', { name: 'title', required: true }), 300);
-  const picker = cpvPicker(t('caps.cpv'), {
-    required: true,
-    onchoose: (c) => { if (!title.value) title.value = fit(cpvLabel(c), 300); },
-  });
-  const desc = limit(h('textarea', { name: 'description', rows: 2 }), TEXT_MAX);
-  const conf = h('input', { type: 'checkbox', name: 'confidential', id: 'cap-conf' });
+  const f = capFields(null, 'cap');
   const form = h('form', {
     class: 'card', id: 'cap-form', novalidate: true,
     onsubmit: async (ev) => {
       ev.preventDefault();
-      const code = picker.value();
-      if (!/^\d{8}-\d$/.test(code)) { refuse(form, picker.input, t('caps.pick_cpv')); return; }
-      const bad = invalid(form);
-      if (bad) { flash(form, `${t('error.save')} ${bad}`, 'error'); return; }
-      const next = caps.filter((c) => !(c.direction === dir.value && c.cpv === code));
-      next.push({ direction: dir.value, cpv: code, title: title.value.trim(), description: desc.value || null, confidential: conf.checked });
-      try { await save(next, '#cap-form'); } catch (e) { flash(form, `${t('error.save')} ${fieldError(form, e) || errorText(e)}`, 'error'); }
+      const added = f.read(form);
+      if (!added) return;
+      const next = caps.filter((c) => !(c.direction === added.direction && c.cpv === added.cpv));
+      next.push(added);
+      try { await save(next, '#cap-form'); } catch (e) {
+        const mine = itemError(e, next.length - 1);
+        flash(form, `${t('error.save')} ${fieldError(form, mine) || errorText(mine)}`, 'error');
+      }
     },
   },
   h('h2', {}, t('caps.add')),
-  field(t('caps.direction'), dir),
-  picker.el,
-  field(t('caps.title'), title),
-  field(t('caps.description'), desc),
-  h('div', { class: 'field check' }, conf, h('label', { for: 'cap-conf' }, t('caps.confidential_hint'))),
+  f.els,
   h('button', { type: 'submit', class: 'primary' }, t('caps.add_button')));
   return form;
 }

@@ -1,0 +1,212 @@
+/* Unit tests of an event edit (src/app/event.c) over an in-memory store: a
+ * session edited in place under its id, its slots matched by id (a kept
+ * slot's meeting moves with it, an unlisted one goes with replace_slots),
+ * a dry run that reports and keeps nothing, and the refusal of a dropped
+ * slot where a published meeting sits. */
+#include <criterion/criterion.h>
+#include <string.h>
+
+#include "app/event.h"
+#include "store/store.h"
+
+static struct store *s;
+static struct df_err err;
+static struct arena a;
+
+static void ok(int rc) { cr_assert_eq(rc, 0, "%s", err.msg); }
+
+/* Event ev: session s1 09:00-10:00 with half-hour slots t1 and t2, table l1;
+ * anna meets olena in t2 (request r1), not published. */
+static void setup(void)
+{
+    arena_init(&a, 0);
+    ok(store_open(&s, ":memory:", &err));
+    struct store_org o = {.id = "eu", .name = "Acme GmbH", .country = "DE", .kind = "company"};
+    ok(store_org_upsert(s, &o, NULL, &err));
+    const char *people[] = {"anna", "olena"};
+    for (int i = 0; i < 2; i++) {
+        struct store_person p = {.id = people[i], .org = "eu", .name = people[i]};
+        ok(store_person_upsert(s, &p, NULL, &err));
+    }
+    struct store_event e = {.id = "ev", .name = "DFNC2", .timezone = "Europe/Brussels",
+                            .starts_on = "2027-02-16", .ends_on = "2027-02-16"};
+    ok(store_event_upsert(s, &e, NULL, &err));
+    struct store_session x = {.id = "s1", .event = "ev", .day = "2027-02-16", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2027-02-16T09:00:00+01:00",
+                              .ends_at = "2027-02-16T10:00:00+01:00"};
+    ok(store_session_upsert(s, &x, &err));
+    struct store_slot t1 = {.id = "t1", .session = "s1", .seq = 1,
+                            .starts_at = "2027-02-16T09:00:00+01:00",
+                            .ends_at = "2027-02-16T09:30:00+01:00"};
+    struct store_slot t2 = {.id = "t2", .session = "s1", .seq = 2,
+                            .starts_at = "2027-02-16T09:30:00+01:00",
+                            .ends_at = "2027-02-16T10:00:00+01:00"};
+    ok(store_slot_upsert(s, &t1, &err));
+    ok(store_slot_upsert(s, &t2, &err));
+    struct store_location l = {.id = "l1", .event = "ev", .name = "Table 1"};
+    ok(store_location_upsert(s, &l, &err));
+    struct store_request r = {.id = "r1", .event = "ev", .from = "anna", .to = "olena",
+                              .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+    struct store_meeting m = {.id = "m1", .request = "r1", .slot = "t2", .location = "l1"};
+    ok(store_meeting_upsert(s, &m, &err));
+}
+
+static void teardown(void)
+{
+    store_close(s);
+    arena_free(&a);
+}
+
+TestSuite(event, .init = setup, .fini = teardown);
+
+/* An edit of session s1 alone, from..to on 2027-02-16, with the slots
+ * given as "HH:MM" pairs named t1, t2, ... */
+struct edit {
+    struct app_event_edit in;
+    struct app_event_session x;
+    struct store_slot slots[4];
+};
+
+static const char *at(const char *hhmm)
+{
+    return arena_printf(&a, "2027-02-16T%s:00+01:00", hhmm);
+}
+
+static void session_edit(struct edit *e, const char *from, const char *to, int n,
+                         const char *const times[][2], bool replace)
+{
+    static const char *ids[] = {"t1", "t2", "t3", "t4"};
+    *e = (struct edit){0};
+    for (int k = 0; k < n; k++)
+        e->slots[k] = (struct store_slot){.id = ids[k], .seq = k + 1,
+                                          .starts_at = at(times[k][0]),
+                                          .ends_at = at(times[k][1])};
+    e->x = (struct app_event_session){
+        .session = {.id = "s1", .day = "2027-02-16", .name = "B2B late", .kind = "b2b",
+                    .starts_at = at(from), .ends_at = at(to)},
+        .slots = e->slots, .slots_n = n, .replace_slots = replace};
+    e->in = (struct app_event_edit){.id = "ev", .sessions = &e->x, .sessions_n = 1};
+}
+
+struct found {
+    const char *slot, *starts_at;
+    int n;
+};
+
+static int meeting_cb(void *ud, const struct store_meeting *m)
+{
+    struct found *f = ud;
+    f->n++;
+    f->slot = arena_strdup(&a, m->slot);
+    f->starts_at = arena_strdup(&a, m->starts_at);
+    return 0;
+}
+
+/* The event's meetings: how many, and the last one's slot and start. */
+static struct found meetings(void)
+{
+    struct found f = {0};
+    ok(store_meeting_each(s, "ev", NULL, meeting_cb, &f, &err));
+    return f;
+}
+
+static int slot_cb(void *ud, const struct store_slot *t)
+{
+    (void)t;
+    ++*(int *)ud;
+    return 0;
+}
+
+static int slots_n(void)
+{
+    int n = 0;
+    ok(store_slot_each(s, "ev", slot_cb, &n, &err));
+    return n;
+}
+
+Test(event, a_moved_session_keeps_its_slots_and_their_meetings)
+{
+    struct edit e;
+    struct app_event_report rep;
+    const char *const times[][2] = {{"09:30", "10:00"}, {"10:00", "10:30"}};
+    session_edit(&e, "09:30", "10:30", 2, times, false);
+    ok(app_event_save(s, "test", &e.in, &a, &rep, &err));
+    cr_assert_eq(rep.meetings_moved, 1);
+    cr_assert_eq(rep.meetings_unscheduled, 0);
+    cr_assert_eq(rep.warnings_n, 0, "not published: no one to tell");
+    struct found f = meetings();
+    cr_assert_eq(f.n, 1);
+    cr_assert_str_eq(f.slot, "t2");
+    cr_assert_str_eq(f.starts_at, "2027-02-16T10:00:00+01:00");
+}
+
+Test(event, replace_slots_drops_an_unlisted_slot_with_its_unpublished_meeting)
+{
+    struct edit e;
+    struct app_event_report rep;
+    const char *const times[][2] = {{"09:00", "10:00"}};
+    session_edit(&e, "09:00", "10:00", 1, times, true);
+    ok(app_event_save(s, "test", &e.in, &a, &rep, &err));
+    cr_assert_eq(rep.meetings_unscheduled, 1);
+    cr_assert_eq(meetings().n, 0);
+    cr_assert_eq(slots_n(), 1);
+}
+
+Test(event, without_replace_slots_an_unlisted_slot_stays)
+{
+    struct edit e;
+    struct app_event_report rep;
+    const char *const times[][2] = {{"09:00", "09:30"}};
+    session_edit(&e, "09:00", "10:00", 1, times, false);
+    ok(app_event_save(s, "test", &e.in, &a, &rep, &err));
+    cr_assert_eq(rep.meetings_unscheduled, 0);
+    cr_assert_eq(slots_n(), 2);
+    cr_assert_eq(meetings().n, 1);
+}
+
+Test(event, a_dry_run_reports_and_keeps_nothing)
+{
+    struct edit e;
+    struct app_event_report rep;
+    const char *const times[][2] = {{"09:00", "10:00"}};
+    session_edit(&e, "09:00", "10:00", 1, times, true);
+    e.in.dry_run = true;
+    ok(app_event_save(s, "test", &e.in, &a, &rep, &err));
+    cr_assert_eq(rep.meetings_unscheduled, 1);
+    cr_assert_eq(slots_n(), 2);
+    struct found f = meetings();
+    cr_assert_eq(f.n, 1);
+    cr_assert_str_eq(f.starts_at, "2027-02-16T09:30:00+01:00");
+}
+
+Test(event, a_published_meeting_keeps_its_slot_from_replace_slots)
+{
+    struct edit e;
+    struct app_event_report rep;
+    const char *const times[][2] = {{"09:00", "10:00"}};
+    ok(app_event_publish(s, "test", "ev", &a, &err));
+    session_edit(&e, "09:00", "10:00", 1, times, true);
+    cr_assert_eq(app_event_save(s, "test", &e.in, &a, &rep, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "slot \"t2\": 1 published meeting(s)"), "%s", err.msg);
+    cr_assert_eq(slots_n(), 2);
+    cr_assert_eq(meetings().n, 1);
+}
+
+Test(event, a_published_meeting_moved_with_its_slot_is_named)
+{
+    struct edit e;
+    struct app_event_report rep;
+    const char *const times[][2] = {{"09:30", "10:00"}, {"10:00", "10:30"}};
+    ok(app_event_publish(s, "test", "ev", &a, &err));
+    session_edit(&e, "09:30", "10:30", 2, times, true);
+    ok(app_event_save(s, "test", &e.in, &a, &rep, &err));
+    cr_assert_eq(rep.meetings_moved, 1);
+    cr_assert_eq(rep.warnings_n, 1);
+    cr_assert_str_eq(rep.warnings[0].request, "r1");
+    cr_assert(strstr(rep.warnings[0].warning, "moved from 2027-02-16T09:30 to 2027-02-16T10:00 "
+                                              "at Table 1 to 2027-02-16T10:00 to "
+                                              "2027-02-16T10:30 at Table 1"),
+              "%s", rep.warnings[0].warning);
+}
