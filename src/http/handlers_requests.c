@@ -111,9 +111,10 @@ static void request_act(struct http_req *r, enum app_request_action act)
     struct store_request q;
     int rescheduled = 0;
     const char *warning = NULL;
-    /* Organisers without a profile are no party: 404 like anyone else's. */
-    if (app_request_act(r->s, r->user.person, r->params[0], act, &r->a, &q, &rescheduled,
-                        &warning, &err) < 0) {
+    struct app_request_actor who = {.person = r->user.person, .login = r->user.email,
+                                    .organiser = api_is_organiser(r)};
+    if (app_request_act(r->s, &who, r->params[0], act, &r->a, &q, &rescheduled, &warning,
+                        &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

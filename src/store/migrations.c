@@ -479,6 +479,13 @@ static const char migration_19[] =
     "  request_rid INTEGER PRIMARY KEY REFERENCES requests(rid) ON DELETE CASCADE,"
     "  reason TEXT NOT NULL)";
 
+/* Who cancelled a request: its requester, its addressee (an agreed meeting
+ * only) or an organiser at the desk; the other party's page says so. NULL for
+ * any other status, and for one cancelled before dfnc kept who. */
+static const char migration_20[] =
+    "ALTER TABLE requests ADD COLUMN cancelled_by TEXT"
+    " CHECK (cancelled_by IN ('requester','addressee','organiser'))";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -500,6 +507,7 @@ const struct store_migration store_migrations[] = {
     {17, "demands and supplies indexed by organisation", migration_17},
     {18, "who marked a person away in a slot", migration_18},
     {19, "the last schedule run's reasons for what it left unscheduled", migration_19},
+    {20, "who cancelled a request", migration_20},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

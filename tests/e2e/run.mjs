@@ -2949,8 +2949,8 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   const agreed = page.locator('#sent li[data-id="req-e2e-cxl-agreed"]');
   assert.equal(await waiting.locator('button').textContent(), UK['requests.cancel']);
   assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
-  // a request received is answered by its addressee, not cancelled by them
-  assert.equal(await page.locator('#received li[data-id="req-e2e-cxl-in"] button').count(), 0);
+  // a meeting agreed at another's request may be cancelled by either of its two people
+  assert.equal(await page.locator('#received li[data-id="req-e2e-cxl-in"] button').textContent(), UK['requests.cancel_meeting']);
   // asked first: a dismissed question leaves the request as it was
   await waiting.locator('button').click();
   assert.deepEqual(questions, [UK['requests.cancel_confirm'].replace('{name}', 'Otto Waiting')]);
@@ -2976,6 +2976,46 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   assert.equal(await page.locator('#sent button').count(), 0);
   assert.deepEqual(await page.locator('#sent li').evaluateAll((ls) => ls.map((l) => l.dataset.status)), ['cancelled', 'cancelled']);
   await ctx.close();
+});
+
+test('the person who accepted a meeting cancels it on a phone, in Ukrainian; the one who asked reads who cancelled it', async () => {
+  const host = newcomerLogin('acx', 'Ada Accepter', 'Accept Optics');
+  const guest = newcomerLogin('acx2', 'Rob Requester', 'Request Radar');
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'acx.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-acx,${eventId},p-acx2,p-acx,1,accepted,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'acx.csv')]);
+  const { ctx, page } = await signedIn(host, 'uk-UA', PHONE);
+  const questions = [];
+  page.on('dialog', async (d) => { questions.push(d.message()); await d.accept(); });
+  await open(page, '/requests');
+  const agreed = page.locator('#received li[data-id="req-e2e-acx"]');
+  assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
+  await agreed.locator('button').click();
+  assert.deepEqual(questions, [UK['requests.cancel_meeting_confirm'].replace('{name}', 'Rob Requester')]);
+  await agreed.locator('.flash.ok').waitFor();
+  assert.equal(await agreed.locator('.status').textContent(), UK['status.cancelled']);
+  const done = await (await ctx.request.get(`${base}/api/v1/requests/req-e2e-acx`)).json();
+  assert.equal(done.status, 'cancelled');
+  assert.equal(done.cancelled_by, 'addressee');
+  // drawn again, her own cancel says nothing of who: it was hers
+  await open(page, '/requests');
+  assert.equal(await page.locator('#received li[data-id="req-e2e-acx"] .cancelled-by').count(), 0);
+  await ctx.close();
+  // the one who asked reads, in Ukrainian on a phone, that she cancelled it
+  const other = { ctx: await newContext('uk-UA', PHONE) };
+  await other.ctx.addInitScript({ path: AXE_SOURCE });
+  other.page = await other.ctx.newPage();
+  await signIn(other.page, guest);
+  await open(other.page, '/requests');
+  const sent = other.page.locator('#sent li[data-id="req-e2e-acx"]');
+  assert.equal(await sent.getAttribute('data-status'), 'cancelled');
+  assert.equal(await sent.locator('.cancelled-by').textContent(), UK['desk.cancelled_by_other'].replace('{name}', 'Ada Accepter'));
+  assert.equal(await sent.locator('button').count(), 0);
+  assert.deepEqual(await axe(other.page), []);
+  await assertUkrainian(other.page);
+  await shoot(other.page, 'participant-requests-cancelled-by-other-uk');
+  await other.ctx.close();
 });
 
 test('the profile\'s refusal by the server names its field in Ukrainian, and nothing is saved; language codes may be written with commas', async () => {
