@@ -267,8 +267,8 @@ struct meeting_ctx {
     const struct names_index *names;
 };
 
-/* The meeting's attendees' ids, names and organisations' names, each list
- * joined by sep into ids, names and orgs: 0, or -1 when out of memory. */
+/* The meeting's attendees' ids (";" between), names and organisations' names
+ * ("; " between) appended to ids, names and orgs: 0, or -1 when out of memory. */
 static int attendee_lists(const struct meeting_ctx *mc, const struct request_people *x,
                           struct buf *ids, struct buf *names, struct buf *orgs)
 {

@@ -3261,6 +3261,7 @@ test('the help desk opens a participant\'s page from the people list on a phone,
   assert.equal(await agreed.locator('.status').textContent(), UK['status.cancelled']);
   assert.equal(await agreed.locator('button').count(), 0);
   assert.deepEqual(await agendaOf(), [], 'the meeting left her agenda');
+  await page.locator('#desk-no-meetings').waitFor();
   const done = await (await ctx.request.get(`${base}/api/v1/requests/req-e2e-dsk-a`)).json();
   assert.deepEqual([done.status, done.cancelled_by], ['cancelled', 'organiser']);
   // drawn again after she is checked in: arrived, no meeting, and who cancelled it said

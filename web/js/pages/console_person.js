@@ -75,6 +75,9 @@ function cancelButton(r, self, other, cell) {
         row.querySelector('.status').textContent = t(`status.${done.status}`);
         button.remove();
         flash(cell, t('requests.cancelled'), 'ok', true);
+        // the meeting has left the agenda: the list of meetings is drawn again
+        const fresh = await api.personAgenda(self.id).catch(() => null);
+        if (fresh) document.getElementById('desk-meetings').replaceWith(meetingsSection(self.id, fresh));
       } catch (e) {
         button.disabled = false;
         flash(cell, `${t('error.save')} ${errorText(e)}`, 'error');
