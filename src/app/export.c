@@ -10,6 +10,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/grow.h"
+#include "core/strmap.h"
 #include "io/csv.h"
 #include "io/xlsx.h"
 
@@ -197,10 +198,90 @@ static int index_attendee(void *ud, const char *request, const char *person)
     return 0;
 }
 
+/* Each person's name and organisation's name by person id: the meetings'
+ * names and organisations columns, for a desk list printed from the export. */
+struct person_names {
+    const char *name, *org_name;
+};
+struct names_index {
+    struct arena a;
+    struct strmap org_ids, person_ids;   /* id -> index into the arrays below */
+    const char **org_names;              /* malloc'd */
+    int orgs_n, orgs_cap;
+    struct person_names *people;         /* malloc'd */
+    int people_n, people_cap;
+};
+
+static int index_org_name(void *ud, const struct store_org *o)
+{
+    struct names_index *nx = ud;
+    if (df_grow((void **)&nx->org_names, &nx->orgs_cap, nx->orgs_n, sizeof *nx->org_names) < 0 ||
+        !(nx->org_names[nx->orgs_n] = arena_strdup(&nx->a, o->name)) ||
+        strmap_put(&nx->org_ids, o->id, nx->orgs_n) < 0)
+        return 1;   /* out of memory: the export fails */
+    nx->orgs_n++;
+    return 0;
+}
+
+static int index_person_name(void *ud, const struct store_person *p)
+{
+    struct names_index *nx = ud;
+    int org = strmap_get(&nx->org_ids, p->org);
+    if (df_grow((void **)&nx->people, &nx->people_cap, nx->people_n, sizeof *nx->people) < 0)
+        return 1;   /* out of memory: the export fails */
+    struct person_names *x = &nx->people[nx->people_n];
+    *x = (struct person_names){.name = arena_strdup(&nx->a, p->name),
+                               .org_name = org >= 0 ? nx->org_names[org] : ""};
+    if (!x->name || strmap_put(&nx->person_ids, p->id, nx->people_n) < 0)
+        return 1;
+    nx->people_n++;
+    return 0;
+}
+
+static int names_load(struct store *s, struct names_index *nx, struct df_err *err)
+{
+    arena_init(&nx->a, 0);
+    int rc = store_org_each(s, index_org_name, nx, err);
+    return rc ? rc : store_person_each(s, index_person_name, nx, err);
+}
+
+static void names_free(struct names_index *nx)
+{
+    strmap_free(&nx->org_ids);
+    strmap_free(&nx->person_ids);
+    free(nx->org_names);
+    free(nx->people);
+    arena_free(&nx->a);
+}
+
+/* person's name and organisation's name ("" for one the store lost meanwhile). */
+static struct person_names names_of(const struct names_index *nx, const char *person)
+{
+    int i = strmap_get(&nx->person_ids, person);
+    return i >= 0 ? nx->people[i] : (struct person_names){"", ""};
+}
+
 struct meeting_ctx {
     struct export_ctx *c;
     struct people_index *ix;
+    const struct names_index *names;
 };
+
+/* The meeting's attendees' ids (";" between), names and organisations' names
+ * ("; " between) appended to ids, names and orgs: 0, or -1 when out of memory. */
+static int attendee_lists(const struct meeting_ctx *mc, const struct request_people *x,
+                          struct buf *ids, struct buf *names, struct buf *orgs)
+{
+    int bad = 0;
+    for (int i = 0; x && i < x->n; i++) {
+        struct person_names p = names_of(mc->names, x->people[i]);
+        bad |= (i && (buf_putc(ids, ';') < 0 || buf_puts(names, "; ") < 0 ||
+                      buf_puts(orgs, "; ") < 0)) ||
+               buf_puts(ids, x->people[i]) < 0 || buf_puts(names, p.name) < 0 ||
+               buf_puts(orgs, p.org_name) < 0;
+    }
+    return bad ? -1 : 0;
+}
 
 static int export_meeting(void *ud, const struct store_meeting *m)
 {
@@ -211,40 +292,46 @@ static int export_meeting(void *ud, const struct store_meeting *m)
     c->rows++;
     if (c->format != APP_EXPORT_JSON) {
         /* every attendee, however large the delegation */
-        struct buf list = BUF_INIT(0);
-        int bad = 0;
-        for (int i = 0; i < n; i++)
-            bad |= (i && buf_putc(&list, ';') < 0) || buf_puts(&list, x->people[i]) < 0;
-        if (bad) {
-            buf_free(&list);
-            return 1;   /* out of memory: "export of meetings failed" */
+        struct buf ids = BUF_INIT(0), names = BUF_INIT(0), orgs = BUF_INIT(0);
+        int rc = 1;   /* out of memory: "export of meetings failed" */
+        if (attendee_lists(mc, x, &ids, &names, &orgs) == 0) {
+            const char *f[] = {m->id, m->request, m->event, m->starts_at, m->ends_at,
+                               m->location_name ? m->location_name : m->location,
+                               ids.len ? buf_str(&ids) : "", m->locked ? "1" : "0",
+                               names.len ? buf_str(&names) : "", orgs.len ? buf_str(&orgs) : ""};
+            rc = record(c, f, 10);
         }
-        const char *f[] = {m->id, m->request, m->event, m->starts_at, m->ends_at,
-                           m->location_name ? m->location_name : m->location,
-                           list.len ? buf_str(&list) : "", m->locked ? "1" : "0"};
-        int rc = record(c, f, 8);
-        buf_free(&list);
+        buf_free(&ids);
+        buf_free(&names);
+        buf_free(&orgs);
         return rc;
     }
-    json_t *people = json_array();
-    for (int i = 0; i < n; i++)
+    json_t *people = json_array(), *names = json_array(), *orgs = json_array();
+    for (int i = 0; i < n; i++) {
+        struct person_names p = names_of(mc->names, x->people[i]);
         json_array_append_new(people, json_string(x->people[i]));
+        json_array_append_new(names, json_string(p.name));
+        json_array_append_new(orgs, json_string(p.org_name));
+    }
     json_array_append_new(c->array,
-                          json_pack("{ss ss ss ss ss so so sb si}", "id", m->id, "request",
+                          json_pack("{ss ss ss ss ss so so sb si so so}", "id", m->id, "request",
                                     m->request, "event", m->event, "start", m->starts_at, "end",
                                     m->ends_at, "location",
                                     jstr(m->location_name ? m->location_name : m->location),
                                     "people", people, "locked", m->locked, "sequence",
-                                    m->sequence));
+                                    m->sequence, "names", names, "organisations", orgs));
     return 0;
 }
 
 static int export_meetings(struct export_ctx *c, struct df_err *err)
 {
     struct people_index ix = {0};
-    struct meeting_ctx mc = {c, &ix};
+    struct names_index names = {0};
+    struct meeting_ctx mc = {c, &ix, &names};
     arena_init(&ix.a, 0);
-    int rc = store_request_each(c->s, NULL, "accepted", index_request, &ix, err);
+    int rc = names_load(c->s, &names, err);
+    if (!rc)
+        rc = store_request_each(c->s, NULL, "accepted", index_request, &ix, err);
     if (!rc && ix.n)
         qsort(ix.r, (size_t)ix.n, sizeof *ix.r, by_request);
     if (!rc)
@@ -253,6 +340,7 @@ static int export_meetings(struct export_ctx *c, struct df_err *err)
         rc = store_meeting_each(c->s, NULL, NULL, export_meeting, &mc, err);
     free(ix.r);
     arena_free(&ix.a);
+    names_free(&names);
     return rc;
 }
 
@@ -263,7 +351,8 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
         {"organisations", "id,name,country,kind,sme,city,website,description,name_uk,description_uk"},
         {"people", "id,organisation,name,email,title,languages"},
         {"events", "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at"},
-        {"meetings", "id,request,event,start,end,location,people,locked"},
+        /* names and organisations after the columns older exports had */
+        {"meetings", "id,request,event,start,end,location,people,locked,names,organisations"},
     };
     const char *header = NULL;
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)

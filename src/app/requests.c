@@ -66,15 +66,86 @@ fail:
     return -1;
 }
 
-int app_request_act(struct store *s, const char *actor, const char *id,
+static bool is_pending_or_accepted(const struct store_request *r)
+{
+    return strcmp(r->status, "pending") == 0 || strcmp(r->status, "accepted") == 0;
+}
+
+/* The role in which who cancels r: "requester", "addressee" (an agreed meeting
+ * only: a pending request is declined) or "organiser"; NULL with err when
+ * who may not (403: no party nor organiser; 409: the status forbids it). A
+ * party cancels as that party even when an organiser, so the other sees who. */
+static const char *cancel_role(const struct app_request_actor *who, const struct store_request *r,
+                               struct df_err *err)
+{
+    bool is_from = who->person && strcmp(who->person, r->from) == 0;
+    bool is_to = who->person && strcmp(who->person, r->to) == 0;
+    if (!is_from && !is_to && !who->organiser) {
+        df_err_set(err, DF_ERR_FORBIDDEN,
+                   "only the request's two people or an organiser may cancel it");
+        return NULL;
+    }
+    if (!is_pending_or_accepted(r)) {
+        df_err_set(err, DF_ERR_CONFLICT, "the request is %s; it cannot be cancelled", r->status);
+        return NULL;
+    }
+    if (is_from)
+        return "requester";
+    if (is_to && strcmp(r->status, "accepted") == 0)
+        return "addressee";
+    if (who->organiser)
+        return "organiser";
+    df_err_set(err, DF_ERR_CONFLICT,
+               "the request is pending: its addressee declines it rather than cancel it");
+    return NULL;
+}
+
+/* Whether who may answer r (accept, decline): its addressee, while pending. */
+static int check_answer(const struct app_request_actor *who, const struct store_request *r,
+                        enum app_request_action act, struct df_err *err)
+{
+    static const char *verbs[] = {"accept", "decline"};
+    static const char *done[] = {"accepted", "declined"};
+    if (!who->person || strcmp(who->person, r->to) != 0)
+        return df_err_set(err, DF_ERR_FORBIDDEN, "only the addressee may %s this request",
+                          verbs[act]);
+    if (strcmp(r->status, "pending") != 0)
+        return df_err_set(err, DF_ERR_CONFLICT, "the request is %s; it cannot be %s", r->status,
+                          done[act]);
+    return 0;
+}
+
+/* Writes act on request r (checked) and its audit line, in the open transaction. */
+static int request_apply(struct store *s, const struct app_request_actor *who,
+                         const struct store_request *r, enum app_request_action act,
+                         const char *cancelled_by, struct df_err *err)
+{
+    static const char *to_status[] = {"accepted", "declined"};
+    static const char *audit[] = {"request.accept", "request.decline", "request.cancel"};
+    /* an organiser acting for someone is named by login; a party by person */
+    const char *actor = cancelled_by && strcmp(cancelled_by, "organiser") == 0 && who->login
+                            ? who->login : who->person;
+    if (act == APP_REQUEST_CANCEL) {
+        if (store_request_cancel(s, r->id, cancelled_by, err) < 0 ||
+            store_meeting_delete_for_request(s, r->id, err) < 0)
+            return -1;
+    } else if (store_request_set_status(s, r->id, to_status[act], err) < 0) {
+        return -1;
+    }
+    char detail[32];
+    if (cancelled_by)
+        snprintf(detail, sizeof detail, "by %s", cancelled_by);
+    return store_audit(s, actor ? actor : "organiser", audit[act], "request", r->id,
+                       cancelled_by ? detail : NULL, err);
+}
+
+int app_request_act(struct store *s, const struct app_request_actor *who, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
                     int *rescheduled, const char **warning, struct df_err *err)
 {
-    static const char *verbs[] = {"accept", "decline", "cancel"};
-    static const char *to_status[] = {"accepted", "declined", "cancelled"};
-    static const char *audit[] = {"request.accept", "request.decline", "request.cancel"};
     struct store_request r;
     struct store_event ev;
+    const char *cancelled_by = NULL;
     if (rescheduled)
         *rescheduled = 0;
     if (warning)
@@ -83,23 +154,10 @@ int app_request_act(struct store *s, const char *actor, const char *id,
         return -1;
     if (store_request_get(s, id, a, &r, err) < 0)
         goto fail;
-    bool is_from = actor && strcmp(actor, r.from) == 0;
-    bool is_to = actor && strcmp(actor, r.to) == 0;
-    if ((act == APP_REQUEST_CANCEL && !is_from) || (act != APP_REQUEST_CANCEL && !is_to)) {
-        df_err_set(err, DF_ERR_FORBIDDEN, "only the %s may %s this request",
-                   act == APP_REQUEST_CANCEL ? "requester" : "addressee", verbs[act]);
+    if (act == APP_REQUEST_CANCEL ? !(cancelled_by = cancel_role(who, &r, err))
+                                  : check_answer(who, &r, act, err) < 0)
         goto fail;
-    }
-    bool allowed = strcmp(r.status, "pending") == 0 ||
-                   (act == APP_REQUEST_CANCEL && strcmp(r.status, "accepted") == 0);
-    if (!allowed) {
-        df_err_set(err, DF_ERR_CONFLICT, "the request is %s; it cannot be %s", r.status,
-                   to_status[act]);
-        goto fail;
-    }
-    if (store_request_set_status(s, id, to_status[act], err) < 0 ||
-        (act == APP_REQUEST_CANCEL && store_meeting_delete_for_request(s, id, err) < 0) ||
-        store_audit(s, actor, audit[act], "request", id, NULL, err) < 0 ||
+    if (request_apply(s, who, &r, act, cancelled_by, err) < 0 ||
         store_event_get(s, r.event, a, &ev, err) < 0 || store_commit(s, err) < 0)
         goto fail;
     if (act == APP_REQUEST_ACCEPT && ev.published_at) {
@@ -110,7 +168,7 @@ int app_request_act(struct store *s, const char *actor, const char *id,
                                       .reschedule_locked = false,
                                       /* another accept's run may write first */
                                       .retries = 3,
-                                      .via = "accept", .ran_by = actor};
+                                      .via = "accept", .ran_by = who->person};
         struct app_schedule_report rep;
         struct df_err why = {0};
         /* The answer is committed: a re-schedule that fails does not undo

@@ -107,6 +107,7 @@ json_t *api_request_json(const struct store_request *q)
     json_object_set_new(j, "priority", json_integer(q->priority));
     json_object_set_new(j, "message", api_str_or_null(q->message));
     json_object_set_new(j, "created_at", api_str_or_null(q->created_at));
+    json_object_set_new(j, "cancelled_by", api_str_or_null(q->cancelled_by));
     return j;
 }
 

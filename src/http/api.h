@@ -85,6 +85,13 @@ void api_request_accept(struct http_req *r);
 void api_request_decline(struct http_req *r);
 void api_request_cancel(struct http_req *r);
 
+/* The help desk's view of one participant (handlers_desk.c); organisers only. */
+void api_console_person(struct http_req *r);
+void api_console_person_agenda(struct http_req *r);
+/* Replies with person's agenda, as JSON {"person","meetings"} or iCalendar
+ * (handlers.c): 404 for an unknown person. */
+void api_reply_agenda(struct http_req *r, const char *person, bool ics);
+
 /* handlers_availability.c */
 void api_me_availability(struct http_req *r);
 void api_me_availability_put(struct http_req *r);

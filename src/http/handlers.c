@@ -305,7 +305,7 @@ fail:
 
 /* JSON agendas are wrapped as {"person": ID, "meetings": [...]}, so every API
  * reply is an object. */
-static void reply_agenda(struct http_req *r, const char *person, bool ics)
+void api_reply_agenda(struct http_req *r, const char *person, bool ics)
 {
     struct buf out = BUF_INIT(8u << 20);
     struct df_err err = {0};
@@ -347,13 +347,13 @@ static void reply_agenda(struct http_req *r, const char *person, bool ics)
 static void h_agenda(struct http_req *r)
 {
     if (need_person(r))
-        reply_agenda(r, r->user.person, false);
+        api_reply_agenda(r, r->user.person, false);
 }
 
 static void h_agenda_ics(struct http_req *r)
 {
     if (need_person(r))
-        reply_agenda(r, r->user.person, true);
+        api_reply_agenda(r, r->user.person, true);
 }
 
 static void h_feed_rotate(struct http_req *r)
@@ -395,7 +395,7 @@ static void h_feed(struct http_req *r)
             http_reply_df_err(r, &err);
         return;
     }
-    reply_agenda(r, person, true);
+    api_reply_agenda(r, person, true);
 }
 
 /* Starts a reply {"KEY":"VALUE","LIST": into out (the app layer appends the
@@ -566,6 +566,9 @@ const struct http_route http_routes[] = {
     {"POST", "/api/v1/requests/{id}/accept", api_request_accept, 0},
     {"POST", "/api/v1/requests/{id}/decline", api_request_decline, 0},
     {"POST", "/api/v1/requests/{id}/cancel", api_request_cancel, 0},
+    /* the help desk's view of one participant */
+    {"GET", "/api/v1/console/people/{id}", api_console_person, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/people/{id}/agenda", api_console_person_agenda, ROUTE_ORGANISER},
 };
 
 const int http_routes_n = sizeof http_routes / sizeof http_routes[0];

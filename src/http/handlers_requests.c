@@ -12,7 +12,8 @@ static const char *const statuses[] = {"pending", "accepted", "declined", "cance
 
 struct req_list_ctx {
     json_t *list;
-    const char *me;
+    const char *me;    /* whose requests: direction is theirs */
+    bool reasons;      /* an organiser's: why an accepted one has no meeting */
 };
 
 static int req_list_cb(void *ud, const struct store_web_request *w)
@@ -22,13 +23,42 @@ static int req_list_cb(void *ud, const struct store_web_request *w)
     if (k->me)
         json_object_set_new(j, "direction",
                             json_string(strcmp(w->r.from, k->me) == 0 ? "sent" : "received"));
+    if (k->reasons && w->unscheduled_reason)
+        json_object_set_new(j, "reason", json_string(w->unscheduled_reason));
     json_array_append_new(k->list, j);
     return 0;
 }
 
-/* GET /requests?event=&status=&q=&limit=&offset=: a participant's own come
- * whole unless a limit is asked (they are few, and the pages read them so);
- * every request, which an organiser without a profile sees, a page at a time. */
+/* Whose requests GET /requests lists: ?person= (organisers only, at the help
+ * desk), else the caller's own; NULL (every one) for an organiser without
+ * a profile. false when it replied (403, 404). */
+static bool requests_of(struct http_req *r, const char **person)
+{
+    const char *asked = http_url_param(&r->url, "person");
+    *person = r->user.person;
+    if (!asked)
+        return true;
+    if (!api_is_organiser(r)) {
+        http_reply_error(r, 403, "forbidden", "only organisers list another person's requests");
+        return false;
+    }
+    struct df_err err = {0};
+    int ex = store_person_exists(r->s, asked, &err);
+    if (ex <= 0) {
+        if (ex == 0)
+            http_reply_error(r, 404, "not_found", "no person \"%s\"", asked);
+        else
+            http_reply_df_err(r, &err);
+        return false;
+    }
+    *person = asked;
+    return true;
+}
+
+/* GET /requests?event=&status=&q=&person=&limit=&offset=: a participant's own
+ * come whole unless a limit is asked (they are few, and the pages read them
+ * so); every request, which an organiser without a profile sees, and one
+ * person's, which an organiser asks at the desk, a page at a time. */
 void api_requests(struct http_req *r)
 {
     struct df_err err = {0};
@@ -38,7 +68,11 @@ void api_requests(struct http_req *r)
         http_reply_error(r, 404, "no_person", "this login has no participant profile");
         return;
     }
-    struct store_web_request_query q = {.person = r->user.person,
+    const char *person;
+    if (!requests_of(r, &person))
+        return;
+    bool own = person && r->user.person && strcmp(person, r->user.person) == 0;
+    struct store_web_request_query q = {.person = person,
                                         .event = http_url_param(&r->url, "event"),
                                         .status = http_url_param(&r->url, "status")};
     if (q.status && !api_is_one_of(q.status, statuses)) {
@@ -47,9 +81,9 @@ void api_requests(struct http_req *r)
         return;
     }
     if (!api_text_param(r, "q", &q.q) ||
-        !api_page_params(r, q.person ? -1 : API_PAGE_DEFAULT, &q.limit, &q.offset))
+        !api_page_params(r, own ? -1 : API_PAGE_DEFAULT, &q.limit, &q.offset))
         return;
-    struct req_list_ctx k = {json_array(), r->user.person};
+    struct req_list_ctx k = {json_array(), person, api_is_organiser(r)};
     int64_t total = 0;
     if (store_web_request_page(r->s, &q, req_list_cb, &k, &total, &err) != 0) {
         json_decref(k.list);
@@ -111,9 +145,10 @@ static void request_act(struct http_req *r, enum app_request_action act)
     struct store_request q;
     int rescheduled = 0;
     const char *warning = NULL;
-    /* Organisers without a profile are no party: 404 like anyone else's. */
-    if (app_request_act(r->s, r->user.person, r->params[0], act, &r->a, &q, &rescheduled,
-                        &warning, &err) < 0) {
+    struct app_request_actor who = {.person = r->user.person, .login = r->user.email,
+                                    .organiser = api_is_organiser(r)};
+    if (app_request_act(r->s, &who, r->params[0], act, &r->a, &q, &rescheduled, &warning,
+                        &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

@@ -586,7 +586,7 @@ int store_request_upsert(struct store *s, const struct store_request *r, int *ad
         "INSERT INTO requests(id, event_rid, from_rid, to_rid, priority, status, message)"
         " VALUES (?,?,?,?,?,coalesce(?,'pending'),?) ON CONFLICT(id) DO UPDATE SET"
         " priority=excluded.priority, status=excluded.status, message=excluded.message,"
-        " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        " cancelled_by=NULL, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         /* a request never moves: its meeting lies in its event's slots */
         " WHERE event_rid=excluded.event_rid AND from_rid=excluded.from_rid"
         " AND to_rid=excluded.to_rid";
@@ -625,7 +625,7 @@ int store_request_upsert(struct store *s, const struct store_request *r, int *ad
 }
 
 #define REQUEST_COLUMNS \
-    "r.id, e.id, f.id, t.id, r.status, r.message, r.created_at, r.priority" \
+    "r.id, e.id, f.id, t.id, r.status, r.message, r.created_at, r.priority, r.cancelled_by" \
     " FROM requests r JOIN events e ON e.rid = r.event_rid" \
     " JOIN people f ON f.rid = r.from_rid JOIN people t ON t.rid = r.to_rid"
 
@@ -639,6 +639,7 @@ static void request_from_row(sqlite3_stmt *st, struct store_request *r)
     r->message = store_col(st, 5);
     r->created_at = store_col(st, 6);
     r->priority = sqlite3_column_int(st, 7);
+    r->cancelled_by = store_col(st, 8);
 }
 
 int store_request_get(struct store *s, const char *id, struct arena *a,
@@ -658,16 +659,18 @@ int store_request_get(struct store *s, const char *id, struct arena *a,
     r->message = arena_strdup(a, row.message);
     r->created_at = arena_strdup(a, row.created_at);
     r->priority = row.priority;
+    r->cancelled_by = arena_strdup(a, row.cancelled_by);
     sqlite3_reset(st);
     return 0;
 }
 
-int store_request_set_status(struct store *s, const char *id, const char *status,
-                             struct df_err *err)
+/* Writes request id's status and who cancelled it (NULL unless cancelled). */
+static int request_status_write(struct store *s, const char *id, const char *status,
+                                const char *cancelled_by, struct df_err *err)
 {
     static const char sql[] =
-        "UPDATE requests SET status = ?2, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
-        " WHERE id = ?1";
+        "UPDATE requests SET status = ?2, cancelled_by = ?3,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
     if (need_rid(s, request_rid_sql, "request", id, err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -675,7 +678,19 @@ int store_request_set_status(struct store *s, const char *id, const char *status
         return -1;
     store_bind_text(st, 1, id);
     store_bind_text(st, 2, status);
+    store_bind_text(st, 3, cancelled_by);
     return store_step_done(s, st, err, "updating a request");
+}
+
+int store_request_set_status(struct store *s, const char *id, const char *status,
+                             struct df_err *err)
+{
+    return request_status_write(s, id, status, NULL, err);
+}
+
+int store_request_cancel(struct store *s, const char *id, const char *by, struct df_err *err)
+{
+    return request_status_write(s, id, "cancelled", by, err);
 }
 
 int store_request_add_attendee(struct store *s, const char *request, const char *person,

@@ -479,6 +479,12 @@ static const char migration_19[] =
     "  request_rid INTEGER PRIMARY KEY REFERENCES requests(rid) ON DELETE CASCADE,"
     "  reason TEXT NOT NULL)";
 
+/* Who cancelled a request: its requester, its addressee (an agreed meeting
+ * only) or an organiser at the desk; the other party's page says so. NULL for
+ * any other status, and for one cancelled before dfnc kept who. */
+static const char migration_20[] =
+    "ALTER TABLE requests ADD COLUMN cancelled_by TEXT"
+    " CHECK (cancelled_by IN ('requester','addressee','organiser'))";
 /* Version 21 (20 is another change's): the last schedule run of each event,
  * its figures and who ran it, written in the run's own transaction and
  * replaced by the next run, so that the console shows them on opening, after
@@ -531,6 +537,7 @@ const struct store_migration store_migrations[] = {
     {17, "demands and supplies indexed by organisation", migration_17},
     {18, "who marked a person away in a slot", migration_18},
     {19, "the last schedule run's reasons for what it left unscheduled", migration_19},
+    {20, "who cancelled a request", migration_20},
     {21, "the last schedule run's figures and who ran it", migration_21},
     {22, "what meetings led to, as their people say", migration_22},
 };

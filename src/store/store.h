@@ -216,6 +216,9 @@ int store_availability_set(struct store *s, const char *person, const char *even
 struct store_request {
     const char *id, *event, *from, *to, *status, *message, *created_at;
     int priority;
+    /* "requester", "addressee" or "organiser" when cancelled (NULL when not,
+     * or cancelled before dfnc kept who); never written by upsert */
+    const char *cancelled_by;
 };
 /* Event, from and to must exist (DF_ERR_NOT_FOUND naming which). A request
  * that exists keeps its event and its two people (its meeting lies in its
@@ -226,6 +229,8 @@ int store_request_get(struct store *s, const char *id, struct arena *a,
                       struct store_request *r, struct df_err *err);
 int store_request_set_status(struct store *s, const char *id, const char *status,
                              struct df_err *err);
+/* Marks request id cancelled by `by` ("requester", "addressee" or "organiser"). */
+int store_request_cancel(struct store *s, const char *id, const char *by, struct df_err *err);
 int store_request_add_attendee(struct store *s, const char *request, const char *person,
                                struct df_err *err);
 typedef int (*store_request_fn)(void *ud, const struct store_request *r);

@@ -220,7 +220,7 @@ c = sqlite3.connect(DB)
 c.executescript('DROP TABLE invitations; DROP TABLE device_tokens;'
                 'ALTER TABLE supplies DROP COLUMN ua_content_pct;'
                 'ALTER TABLE unavailability DROP COLUMN set_by; DROP TABLE unscheduled_reasons;'
-                'DROP TABLE meeting_outcomes;'
+                'DROP TABLE meeting_outcomes; ALTER TABLE requests DROP COLUMN cancelled_by;'
                 'DROP TABLE procure_generation; DROP INDEX demands_buyer; DROP INDEX supplies_org;'
                 'DROP TABLE schedule_runs;' +
                 ''.join(f'DROP TRIGGER {t}_procure_{w};'

@@ -9,6 +9,7 @@ standard output. (A value past a cell's 32,767 characters: tests/unit/test_xlsx.
 Usage: xlsx_test.py DFNC_BINARY   (TAP on stdout)"""
 import csv
 import io
+import json
 import os
 import re
 import subprocess
@@ -117,6 +118,32 @@ ok(r.returncode == 0 and r.stdout[:2] == b'PK', '- writes the workbook to standa
 ok(read_book(r.stdout)[0][0] and text_of(read_book(r.stdout)[0][0])
    == ['id', 'organisation', 'name', 'email', 'title', 'languages'],
    'an empty people sheet still has its header')
+
+# meetings: a desk list names each person and their organisation, in the
+# columns after those older exports had, in the workbook as in the CSV
+r = dfnc('demo', '--no-serve', '--people', '50', '--seed', '7', db='demo.db')
+ok(r.returncode == 0, 'a small demo forum, scheduled', r.stderr[-400:])
+book = dfnc('export', 'meetings', '-', '--format', 'xlsx', db='demo.db').stdout
+rows = read_book(book)[0]
+csv_rows = list(csv.reader(io.StringIO(dfnc('export', 'meetings', '-', db='demo.db').stdout.decode())))
+ok(text_of(rows[0]) == csv_rows[0] == ['id', 'request', 'event', 'start', 'end', 'location', 'people',
+                                       'locked', 'names', 'organisations'],
+   'the meetings header ends with names and organisations', rows[0])
+people = {p['id']: p for p in json.loads(dfnc('export', 'people', '-', '--format', 'json',
+                                                            db='demo.db').stdout)}
+orgs = {o['id']: o['name'] for o in json.loads(dfnc('export', 'organisations', '-', '--format',
+                                                                  'json', db='demo.db').stdout)}
+ok(len(rows) == len(csv_rows) > 1, 'a row per meeting', len(rows))
+
+def misnamed(row):
+    ids = row[6][1].split(';')
+    return (row[8][1] != '; '.join(people[i]['name'] for i in ids)
+            or row[9][1] != '; '.join(orgs[people[i]['organisation']] for i in ids))
+
+
+ok(not [r for r in rows[1:] if misnamed(r)],
+   'each meeting names its people and their organisations in the people column\'s order',
+   [r for r in rows[1:] if misnamed(r)][:2])
 
 r = dfnc('export', 'organisations', 'x.xlsx', '--format', 'xls')
 ok(r.returncode == 2 and b'csv, json or xlsx' in r.stderr, 'an unknown format names the three',

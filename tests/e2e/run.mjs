@@ -1269,7 +1269,8 @@ function pagesOf() {
     [null, ['/']],
     [PARTICIPANT, ['/', '/agenda', '/profile', '/organisations', `/organisations/${encodeURIComponent(state.me.org.id)}`,
       `/organisations/${encodeURIComponent(otherOrg().id)}`, '/suggestions', '/partners', '/requests']],
-    [ORGANISER, ['/console/people', `/console/people/${encodeURIComponent(state.me.person.id)}/availability`,
+    [ORGANISER, ['/console/people', `/console/people/${encodeURIComponent(state.me.person.id)}`,
+      `/console/people/${encodeURIComponent(state.me.person.id)}/availability`,
       '/console/import', '/console/event', '/console/schedule', '/console/tables',
       '/console/checkin?q=' + encodeURIComponent(state.me.person.name.slice(0, 4)), '/console/dashboard', '/requests',
       '/console/procurement?instrument=edip']],
@@ -1471,6 +1472,7 @@ function axeStates(welcome) {
         await page.locator('#import-result .errors li').waitFor();
       }],
       [`/console/people?q=${name}`, null],
+      [`/console/people/${pid}`, wait('#desk-requests')],
       [`/console/people/${pid}/availability`, null],
       // a save's reply with a meeting left in a slot now away, before and
       // after publication (the replies are the server's, nothing is saved)
@@ -3017,8 +3019,8 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   const agreed = page.locator('#sent li[data-id="req-e2e-cxl-agreed"]');
   assert.equal(await waiting.locator('button').textContent(), UK['requests.cancel']);
   assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
-  // a request received is answered by its addressee, not cancelled by them
-  assert.equal(await page.locator('#received li[data-id="req-e2e-cxl-in"] button').count(), 0);
+  // a meeting agreed at another's request may be cancelled by either of its two people
+  assert.equal(await page.locator('#received li[data-id="req-e2e-cxl-in"] button').textContent(), UK['requests.cancel_meeting']);
   // asked first: a dismissed question leaves the request as it was
   await waiting.locator('button').click();
   assert.deepEqual(questions, [UK['requests.cancel_confirm'].replace('{name}', 'Otto Waiting')]);
@@ -3044,6 +3046,46 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   assert.equal(await page.locator('#sent button').count(), 0);
   assert.deepEqual(await page.locator('#sent li').evaluateAll((ls) => ls.map((l) => l.dataset.status)), ['cancelled', 'cancelled']);
   await ctx.close();
+});
+
+test('the person who accepted a meeting cancels it on a phone, in Ukrainian; the one who asked reads who cancelled it', async () => {
+  const host = newcomerLogin('acx', 'Ada Accepter', 'Accept Optics');
+  const guest = newcomerLogin('acx2', 'Rob Requester', 'Request Radar');
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'acx.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-acx,${eventId},p-acx2,p-acx,1,accepted,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'acx.csv')]);
+  const { ctx, page } = await signedIn(host, 'uk-UA', PHONE);
+  const questions = [];
+  page.on('dialog', async (d) => { questions.push(d.message()); await d.accept(); });
+  await open(page, '/requests');
+  const agreed = page.locator('#received li[data-id="req-e2e-acx"]');
+  assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
+  await agreed.locator('button').click();
+  assert.deepEqual(questions, [UK['requests.cancel_meeting_confirm'].replace('{name}', 'Rob Requester')]);
+  await agreed.locator('.flash.ok').waitFor();
+  assert.equal(await agreed.locator('.status').textContent(), UK['status.cancelled']);
+  const done = await (await ctx.request.get(`${base}/api/v1/requests/req-e2e-acx`)).json();
+  assert.equal(done.status, 'cancelled');
+  assert.equal(done.cancelled_by, 'addressee');
+  // drawn again, her own cancel says nothing of who: it was hers
+  await open(page, '/requests');
+  assert.equal(await page.locator('#received li[data-id="req-e2e-acx"] .cancelled-by').count(), 0);
+  await ctx.close();
+  // the one who asked reads, in Ukrainian on a phone, that she cancelled it
+  const other = { ctx: await newContext('uk-UA', PHONE) };
+  await other.ctx.addInitScript({ path: AXE_SOURCE });
+  other.page = await other.ctx.newPage();
+  await signIn(other.page, guest);
+  await open(other.page, '/requests');
+  const sent = other.page.locator('#sent li[data-id="req-e2e-acx"]');
+  assert.equal(await sent.getAttribute('data-status'), 'cancelled');
+  assert.equal(await sent.locator('.cancelled-by').textContent(), UK['desk.cancelled_by_other'].replace('{name}', 'Ada Accepter'));
+  assert.equal(await sent.locator('button').count(), 0);
+  assert.deepEqual(await axe(other.page), []);
+  await assertUkrainian(other.page);
+  await shoot(other.page, 'participant-requests-cancelled-by-other-uk');
+  await other.ctx.close();
 });
 
 test('the profile\'s refusal by the server names its field in Ukrainian, and nothing is saved; language codes may be written with commas', async () => {
@@ -3213,19 +3255,109 @@ test('a table the organiser adds from a Ukrainian page is "Table N", said in eac
   await ctx.close();
 });
 
-test('an accept after publication says where the meeting went, or that no slot was free, in Ukrainian', async () => {
-  const who = newcomerLogin('plc', 'Petro Place', 'Place Optics');
-  newcomer('plc2', 'Pia Placed', 'Place Radar');
-  newcomer('plc3', 'Pavel Later', 'Place Armour');
+// The forum's event with its agendas published (the first test publishes
+// them; a test run alone publishes them itself): an accept then places its
+// meeting at once.
+async function ensurePublished() {
   const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
-  // the organisers published the agendas (the first test does; alone, this
-  // one does): an accept places its meeting at once
   if (!forum.published) {
     const org = await signedIn(ORGANISER, 'en-GB');
     await org.page.evaluate((id) => fetch(`/api/v1/events/${id}/publish`, {
       method: 'POST', headers: { 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') } }), forum.id);
     await org.ctx.close();
   }
+  return forum;
+}
+
+// A POST of the signed-in page's session, with its CSRF token: the reply's status.
+const postAs = (page, url) => page.evaluate((u) => fetch(u, {
+  method: 'POST', headers: { 'X-CSRF-Token': sessionStorage.getItem('dfnc.csrf') } }).then((r) => r.status), url);
+
+test('the help desk opens a participant\'s page from the people list on a phone, in Ukrainian: who, meetings, requests; '
+  + 'and cancels her meeting for her', async () => {
+  const who = newcomerLogin('dsk', 'Дарина Деск', 'Desk Optics');
+  newcomer('dsk2', 'Petro Partner', 'Partner Radar');
+  newcomer('dsk3', 'Olha Other', 'Other Armour');
+  const forum = await ensurePublished();
+  fs.writeFileSync(path.join(TMP, 'dsk.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-dsk-a,${forum.id},p-dsk2,p-dsk,1,pending,\nreq-e2e-dsk-b,${forum.id},p-dsk,p-dsk3,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'dsk.csv')]);
+  // she accepts Petro's request: the published agendas get the meeting at once
+  const her = await signedIn(who, 'uk-UA', PHONE);
+  assert.equal(await postAs(her.page, '/api/v1/requests/req-e2e-dsk-a/accept'), 200);
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const agendaOf = async () => (await (await ctx.request.get(`${base}/api/v1/console/people/p-dsk/agenda`)).json()).meetings;
+  const [m] = await agendaOf();
+  assert.equal(m.request, 'req-e2e-dsk-a', 'placed in her agenda');
+  // from the people list, found by her name, to her page
+  await open(page, '/console/people?q=' + encodeURIComponent('Деск'));
+  await page.click('#people a.desk-link');
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/people/p-dsk');
+  assert.equal(await page.textContent('h1'), 'Дарина Деск');
+  assert.match(await page.textContent('#desk-details'), /Desk Optics/);
+  assert.equal(await page.textContent('#desk-checked-in'), UK.no);
+  assert.equal(await page.getAttribute('#desk-availability', 'href'), '/console/people/p-dsk/availability');
+  // the meeting at the event's clock, its zone named, the table, Petro, published
+  const row = page.locator('#desk-meetings tr.meeting[data-request="req-e2e-dsk-a"]');
+  const when = await page.evaluate((x) => {
+    const f = (s, o) => new Intl.DateTimeFormat('uk', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', ...o })
+      .format(new Date(`${s.slice(0, 16)}Z`));
+    return `${f(x.start, { weekday: 'short', day: 'numeric', month: 'short' })}–${f(x.end)} ${x.timezone}`;
+  }, m);
+  assert.equal(await row.locator('td').nth(0).textContent(), when);
+  assert.match(await row.textContent(), /Petro Partner \(Partner Radar\)/);
+  assert.equal(await row.locator('td').nth(3).textContent(), UK['desk.published']);
+  // her two requests, the other person named, which way each went
+  const asked = page.locator('#desk-requests tr[data-id="req-e2e-dsk-b"]');
+  assert.equal(await asked.locator('td').nth(0).textContent(), UK['desk.sent']);
+  assert.match(await asked.textContent(), /Olha Other \(Other Armour\)/);
+  assert.equal(await asked.locator('.status').textContent(), UK['status.pending']);
+  assert.equal(await page.textContent('#desk-requests p.count'), UK['requests.count.few'].replace('{n}', '2'));
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'console-person-uk');
+  await page.setViewportSize(PHONE.viewport);
+  // "I cannot come to the meeting with Petro": the desk cancels it for her
+  const questions = [];
+  page.on('dialog', async (d) => { questions.push(d.message()); await d.accept(); });
+  const agreed = page.locator('#desk-requests tr[data-id="req-e2e-dsk-a"]');
+  assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
+  await agreed.locator('button').click();
+  await agreed.locator('.flash.ok').waitFor();
+  assert.deepEqual(questions, [UK['desk.cancel_confirm'].replace('{a}', 'Дарина Деск').replace('{b}', 'Petro Partner')]);
+  assert.equal(await agreed.locator('.status').textContent(), UK['status.cancelled']);
+  assert.equal(await agreed.locator('button').count(), 0);
+  assert.deepEqual(await agendaOf(), [], 'the meeting left her agenda');
+  await page.locator('#desk-no-meetings').waitFor();
+  const done = await (await ctx.request.get(`${base}/api/v1/requests/req-e2e-dsk-a`)).json();
+  assert.deepEqual([done.status, done.cancelled_by], ['cancelled', 'organiser']);
+  // drawn again after she is checked in: arrived, no meeting, and who cancelled it said
+  assert.equal(await postAs(page, '/api/v1/console/people/p-dsk/checkin'), 200);
+  await open(page, '/console/people/p-dsk');
+  assert.ok((await page.textContent('#desk-checked-in')).startsWith(UK['desk.arrived_at'].replace('{when}', '')));
+  await page.locator('#desk-no-meetings').waitFor();
+  assert.equal(await agreed.locator('.cancelled-by').textContent(), ` ${UK['desk.cancelled_by_organisers']}`);
+  await assertUkrainian(page);
+  // she reads on her requests page that the organisers cancelled it
+  await open(her.page, '/requests');
+  assert.equal(await her.page.locator('#received li[data-id="req-e2e-dsk-a"] .cancelled-by').textContent(),
+    UK['desk.cancelled_by_organisers']);
+  await her.ctx.close();
+  await ctx.close();
+  // in English on a laptop, the same page
+  const en = await signedIn(ORGANISER, 'en-GB');
+  await open(en.page, '/console/people/p-dsk');
+  assert.equal(await en.page.textContent('#desk-requests p.count'), EN['requests.count.other'].replace('{n}', '2'));
+  assert.equal(await en.page.textContent('#desk-meetings-h'), EN['desk.meetings']);
+  await en.ctx.close();
+});
+
+test('an accept after publication says where the meeting went, or that no slot was free, in Ukrainian', async () => {
+  const who = newcomerLogin('plc', 'Petro Place', 'Place Optics');
+  newcomer('plc2', 'Pia Placed', 'Place Radar');
+  newcomer('plc3', 'Pavel Later', 'Place Armour');
+  const forum = await ensurePublished();
   fs.writeFileSync(path.join(TMP, 'plc.csv'), 'id,event,from,to,priority,status,message\n'
     + `req-e2e-plc-1,${forum.id},p-plc2,p-plc,1,pending,\nreq-e2e-plc-2,${forum.id},p-plc3,p-plc,1,pending,\n`);
   dfnc(['import', 'requests', path.join(TMP, 'plc.csv')]);

@@ -1,6 +1,7 @@
 /* Unit tests of agendas (src/app/agenda.c, src/store/agenda.c, src/io/ics.c):
  * who sees which meeting, JSON fields, and iCalendar that calendar apps accept. */
 #include <criterion/criterion.h>
+#include <jansson.h>
 #include <libical/ical.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -417,5 +418,43 @@ Test(agenda, the_meetings_export_lists_a_whole_delegation)
     for (int i = 0; i < 120; i++)
         cr_assert(strstr(text, ids[i]), "%s is missing from the export", ids[i]);
     cr_assert(strstr(text, "anna;olena;"), "%s", text);
+    free(text);
+}
+
+/* What app_export writes for kind in format, NUL-terminated (caller frees). */
+static char *exported(const char *kind, enum app_export_format format)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    int rows = 0;
+    ok(app_export(s, kind, format, out, &rows, &err));
+    fclose(out);
+    return text;
+}
+
+/* A desk list printed from the meetings export names each person and their
+ * organisation, in columns after the ones older exports had (so what reads
+ * those by position still does), in the order of the people column. */
+Test(agenda, the_meetings_export_names_people_and_organisations_after_the_old_columns)
+{
+    char *csv = exported("meetings", APP_EXPORT_CSV);
+    cr_assert(strncmp(csv, "id,request,event,start,end,location,people,locked,names,organisations\n",
+                      strlen("id,request,event,start,end,location,people,locked,names,organisations\n")) == 0,
+              "%s", csv);
+    cr_assert(strstr(csv, ",anna;olena;taras,0,Anna; Олена; Тарас,Acme GmbH; Сокіл Аеро; Сокіл Аеро\n"),
+              "%s", csv);
+    free(csv);
+    char *text = exported("meetings", APP_EXPORT_JSON);
+    json_error_t jerr;
+    json_t *j = json_loads(text, 0, &jerr);
+    cr_assert_not_null(j, "%s", jerr.text);
+    json_t *m = json_array_get(j, 0);
+    cr_assert_str_eq(json_string_value(json_array_get(json_object_get(m, "people"), 1)), "olena");
+    cr_assert_str_eq(json_string_value(json_array_get(json_object_get(m, "names"), 1)), "Олена");
+    cr_assert_str_eq(json_string_value(json_array_get(json_object_get(m, "organisations"), 0)),
+                     "Acme GmbH");
+    cr_assert_eq(json_array_size(json_object_get(m, "organisations")), 3);
+    json_decref(j);
     free(text);
 }

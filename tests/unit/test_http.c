@@ -23,6 +23,9 @@
 #include "store/web.h"
 #include "scratch_db.h"
 
+/* a request's party acting as themself */
+#define AS_PERSON(p) (&(struct app_request_actor){.person = (p)})
+
 static struct arena a;
 static struct df_err err;
 
@@ -540,6 +543,26 @@ Test(auth, feed_tokens_rotate, .init = open_fresh, .fini = close_all)
     cr_assert_eq(store_audit_count(s, &err), audited + 3, "switching it off is too");
 }
 
+/* Event ev's B2B session ev-s with its one slot ev-t. */
+static void add_b2b_slot(void)
+{
+    struct store_session x = {.id = "ev-s", .event = "ev", .day = "2025-01-01", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2025-01-01T10:00:00+01:00",
+                              .ends_at = "2025-01-01T11:00:00+01:00"};
+    struct store_slot t = {.id = "ev-t", .session = "ev-s", .seq = 1,
+                           .starts_at = "2025-01-01T10:00:00+01:00",
+                           .ends_at = "2025-01-01T10:30:00+01:00"};
+    cr_assert_eq(store_session_upsert(s, &x, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_slot_upsert(s, &t, &err), 0, "%s", err.msg);
+}
+
+static int count_meeting(void *ud, const struct store_meeting *m)
+{
+    (void)m;
+    ++*(int *)ud;
+    return 0;
+}
+
 Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
 {
     struct store_request r, r2;
@@ -550,23 +573,70 @@ Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
     cr_assert_str_eq(r.message, "Привіт'; --");
     cr_assert_eq(app_request_send(s, "p-2", "ev", "p-1", NULL, 1, &a, &r2, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT); /* the pair, either way round */
-    cr_assert_eq(app_request_act(s, "p-1", r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, NULL, &err), -1);
+    cr_assert_eq(app_request_act(s, AS_PERSON("p-1"), r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
-    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_CANCEL, &a, &r2, NULL, NULL, &err), -1);
-    cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
-    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_DECLINE, &a, &r2, NULL, NULL, &err), 0);
+    /* the addressee of a pending request declines it: not cancel (409, not 403) */
+    cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r.id, APP_REQUEST_CANCEL, &a, &r2, NULL, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r.id, APP_REQUEST_DECLINE, &a, &r2, NULL, NULL, &err), 0);
     cr_assert_str_eq(r2.status, "declined");
-    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, NULL, &err), -1);
+    cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     /* The cap of the event is one open request: the second one waits. */
     cr_assert_eq(app_request_send(s, "p-2", "ev", "p-1", NULL, 1, &a, &r2, &err), 0, "%s",
                  err.msg);
-    cr_assert_eq(app_request_act(s, "p-2", r2.id, APP_REQUEST_CANCEL, &a, &r2, NULL, NULL, &err), 0);
+    cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r2.id, APP_REQUEST_CANCEL, &a, &r2, NULL, NULL, &err), 0);
     cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, &a, &r, &err), 0, "%s",
                  err.msg);
-    cr_assert_eq(app_request_act(s, "p-none", "req-none", APP_REQUEST_ACCEPT, &a, &r, NULL,
+    cr_assert_eq(app_request_act(s, AS_PERSON("p-none"), "req-none", APP_REQUEST_ACCEPT, &a, &r, NULL,
                                  NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}
+
+/* An agreed meeting is cancelled by either of its people, or by an organiser
+ * for someone at the desk; each says who, and the meeting goes. */
+Test(requests, cancels_by_the_addressee_and_by_an_organiser, .init = open_fresh,
+     .fini = close_all)
+{
+    struct store_person third = {.id = "p-3", .org = "org-1", .name = "Ivan"};
+    cr_assert_eq(store_person_upsert(s, &third, NULL, &err), 0, "%s", err.msg);
+    add_b2b_slot();
+    const struct app_request_actor desk = {.login = "desk@forum.test", .organiser = true};
+    struct store_request r, out;
+    /* the addressee cancels an agreed meeting: it leaves the schedule */
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, &a, &r, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r.id, APP_REQUEST_ACCEPT, &a, &out, NULL,
+                                 NULL, &err), 0, "%s", err.msg);
+    struct store_meeting m = {.id = "m-1", .request = r.id, .event = "ev", .slot = "ev-t"};
+    cr_assert_eq(store_meeting_upsert(s, &m, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_request_act(s, AS_PERSON("p-3"), r.id, APP_REQUEST_CANCEL, &a, &out, NULL,
+                                 NULL, &err), -1, "a third person may not");
+    cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
+    cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r.id, APP_REQUEST_CANCEL, &a, &out, NULL,
+                                 NULL, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(out.status, "cancelled");
+    cr_assert_str_eq(out.cancelled_by, "addressee");
+    int meetings = 0;
+    cr_assert_eq(store_meeting_each(s, "ev", NULL, count_meeting, &meetings, &err), 0, "%s",
+                 err.msg);
+    cr_assert_eq(meetings, 0, "the meeting left both agendas");
+    cr_assert_eq(app_request_act(s, &desk, r.id, APP_REQUEST_CANCEL, &a, &out, NULL, NULL,
+                                 &err), -1, "cancelled once");
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    /* an organiser cancels a pending request for someone, but answers none */
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-3", NULL, 1, &a, &r, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_request_act(s, &desk, r.id, APP_REQUEST_ACCEPT, &a, &out, NULL, NULL, &err),
+                 -1);
+    cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
+    cr_assert_eq(app_request_act(s, &desk, r.id, APP_REQUEST_CANCEL, &a, &out, NULL, NULL, &err),
+                 0, "%s", err.msg);
+    cr_assert_str_eq(out.cancelled_by, "organiser");
+    /* a re-import of the request as pending forgets who cancelled it */
+    struct store_request again = {.id = r.id, .event = "ev", .from = "p-1", .to = "p-3",
+                                  .status = "pending", .priority = 1};
+    cr_assert_eq(store_request_upsert(s, &again, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_request_get(s, r.id, &a, &out, &err), 0, "%s", err.msg);
+    cr_assert_null(out.cancelled_by);
 }
 
 /* Accepting at a published event commits the answer, then places the new
@@ -576,16 +646,9 @@ Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
 Test(requests, an_accept_stands_when_the_reschedule_fails, .init = open_fresh,
      .fini = close_all)
 {
-    struct store_session x = {.id = "ev-s", .event = "ev", .day = "2025-01-01", .name = "B2B",
-                              .kind = "b2b", .starts_at = "2025-01-01T10:00:00+01:00",
-                              .ends_at = "2025-01-01T11:00:00+01:00"};
-    struct store_slot t = {.id = "ev-t", .session = "ev-s", .seq = 1,
-                           .starts_at = "2025-01-01T10:00:00+01:00",
-                           .ends_at = "2025-01-01T10:30:00+01:00"};
     struct store_location l = {.id = "ev-l", .event = "ev", .name = "Table 1", .kind = "table",
                                .seats = 4};
-    cr_assert_eq(store_session_upsert(s, &x, &err), 0, "%s", err.msg);
-    cr_assert_eq(store_slot_upsert(s, &t, &err), 0, "%s", err.msg);
+    add_b2b_slot();
     cr_assert_eq(store_location_upsert(s, &l, &err), 0, "%s", err.msg);
     cr_assert_eq(store_event_set_published(s, "ev", true, &err), 0, "%s", err.msg);
     struct store_request r, r2;
@@ -597,7 +660,7 @@ Test(requests, an_accept_stands_when_the_reschedule_fails, .init = open_fresh,
                                       &err), 0, "%s", err.msg);
     int rescheduled = -1;
     const char *warning = NULL;
-    cr_assert_eq(app_request_act(s, "p-2", r.id, APP_REQUEST_ACCEPT, &a, &r2, &rescheduled,
+    cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r.id, APP_REQUEST_ACCEPT, &a, &r2, &rescheduled,
                                  &warning, &err), 0, "%s", err.msg);
     cr_assert_str_eq(r2.status, "accepted");
     cr_assert_eq(rescheduled, 0);

@@ -12,6 +12,9 @@
 #include "store/programme.h"
 #include "store/web.h"
 
+/* a request's party acting as themself */
+#define AS_PERSON(p) (&(struct app_request_actor){.person = (p)})
+
 static struct store *s;
 static struct df_err err;
 static char path[128];
@@ -1152,12 +1155,12 @@ static void accept_meanwhile(struct store *st, void *ud)
         struct store_request r, out;
         ok(store_request_get(st, id, &b, &r, &err));
         int rescheduled = 0;
-        ok(app_request_act(st, r.to, id, APP_REQUEST_ACCEPT, &b, &out, &rescheduled, NULL, &err));
+        ok(app_request_act(st, AS_PERSON(r.to), id, APP_REQUEST_ACCEPT, &b, &out, &rescheduled, NULL, &err));
         cr_assert_eq(rescheduled, 1, "the accept placed its meeting");
     }
     struct store_request e0, out;
     ok(store_request_get(st, "e00", &b, &e0, &err));
-    ok(app_request_act(st, e0.from, "e00", APP_REQUEST_CANCEL, &b, &out, NULL, NULL, &err));
+    ok(app_request_act(st, AS_PERSON(e0.from), "e00", APP_REQUEST_CANCEL, &b, &out, NULL, NULL, &err));
     ok(store_meeting_each(st, "ev", NULL, placed_at, w, &err));
     arena_free(&b);
 }
@@ -2433,11 +2436,11 @@ static void stress_hook(struct store *st, void *ud)
         struct store_request r, out;
         ok(store_request_get(st, id, &b, &r, &err));
         int rescheduled = 0;
-        ok(app_request_act(st, r.to, id, APP_REQUEST_ACCEPT, &b, &out, &rescheduled, NULL, &err));
+        ok(app_request_act(st, AS_PERSON(r.to), id, APP_REQUEST_ACCEPT, &b, &out, &rescheduled, NULL, &err));
     }
     struct store_request e0, out;
     ok(store_request_get(st, "e00", &b, &e0, &err));
-    ok(app_request_act(st, e0.from, "e00", APP_REQUEST_CANCEL, &b, &out, NULL, NULL, &err));
+    ok(app_request_act(st, AS_PERSON(e0.from), "e00", APP_REQUEST_CANCEL, &b, &out, NULL, NULL, &err));
     /* absences where the person has no published meeting */
     struct stored *v = calloc(1, sizeof *v);
     cr_assert_not_null(v);

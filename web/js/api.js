@@ -208,6 +208,9 @@ export const api = {
   meetingCounts: (event) => call('GET', `/console/events/${enc(event)}/summary`),
   checkin: (person) => call('POST', `/console/people/${enc(person)}/checkin`),
   checkinUndo: (person) => call('DELETE', `/console/people/${enc(person)}/checkin`),
+  // the help desk's view of one participant: who, and their agenda as they see it
+  consolePerson: (id) => call('GET', `/console/people/${enc(id)}`),
+  personAgenda: (id) => call('GET', `/console/people/${enc(id)}/agenda`),
   inviteEveryone: () => call('POST', '/console/invitations'),
   glossaryStatus: () => call('GET', '/console/glossary/status'),
   // text (the textarea), or a file's bytes as they are when they are not

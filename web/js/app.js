@@ -17,6 +17,7 @@ import {
   renderPeople, renderPersonAvailability, renderImport, renderEvent, renderSchedule, renderTables, renderCheckin,
 } from './pages/console.js';
 import { renderDashboard } from './pages/dashboard.js';
+import { renderPersonDesk } from './pages/console_person.js';
 import { renderWelcome } from './pages/welcome.js';
 import { renderProcurement, renderProcurementConsole } from './pages/procurement.js';
 
@@ -54,6 +55,7 @@ const ROUTES = [
   [/^\/agenda$/, renderAgenda, 'user'],
   [/^\/procurement$/, renderProcurement, 'user'],
   [/^\/console\/people$/, renderPeople, 'organiser'],
+  [/^\/console\/people\/([^/]+)$/, renderPersonDesk, 'organiser'],
   [/^\/console\/people\/([^/]+)\/availability$/, renderPersonAvailability, 'organiser'],
   [/^\/console\/import$/, renderImport, 'organiser'],
   [/^\/console\/event$/, renderEvent, 'organiser'],

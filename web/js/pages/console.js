@@ -55,7 +55,9 @@ export async function renderPeople(main) {
     scroller({ 'aria-labelledby': 'people-title' }, h('table', { 'aria-labelledby': 'people-title' },
       h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked', 'people.availability'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((p, i) => h('tr', {},
-        h('td', {}, dataName(p.name, { id: `person-${i}` }), p.title ? h('span', { class: 'muted' }, ' · ', data(p.title)) : null),
+        // the help desk's page of the person: their requests and meetings
+        h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}`), class: 'desk-link' }, dataName(p.name, { id: `person-${i}` })),
+          p.title ? h('span', { class: 'muted' }, ' · ', data(p.title)) : null),
         h('td', {}, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, dataName(orgOf(p))) : ''),
         h('td', {}, countryName(p.country)),
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
@@ -68,7 +70,7 @@ export async function renderPeople(main) {
 }
 
 // A console path with the event picked (?event=), as the header's links keep it.
-function withEvent(p) {
+export function withEvent(p) {
   const picked = new URLSearchParams(location.search).get('event');
   return picked ? `${p}?event=${encodeURIComponent(picked)}` : p;
 }

@@ -1,7 +1,8 @@
-// Meeting requests I received (accept or decline) and those I sent (cancel).
+// Meeting requests I received (accept or decline) and those I sent (cancel);
+// a meeting agreed either way either of us may cancel.
 
 import { api } from '../api.js';
-import { h, add, list, field, scroller, data } from '../dom.js';
+import { h, add, list, field, scroller, data, dataName } from '../dom.js';
 import { t, tn, tx, dayTime, errorText } from '../i18n.js';
 import { state, flash, go } from '../app.js';
 import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '../people.js';
@@ -28,6 +29,15 @@ async function answered(r, done, okKey) {
   return tx('requests.accepted_placed', { when: dayTime(m.start || m.starts_at), table: tableName({ location_name: m.location_name || m.location }) });
 }
 
+// Who cancelled a request, when it was not me: the other person, or the
+// organisers at the help desk (docs/api.md, the request workflow).
+function cancelledNote(r, incoming, other) {
+  if (r.status !== 'cancelled' || !r.cancelled_by) return null;
+  if (r.cancelled_by === 'organiser') return h('p', { class: 'muted cancelled-by' }, t('desk.cancelled_by_organisers'));
+  if (r.cancelled_by === (incoming ? 'addressee' : 'requester')) return null;
+  return h('p', { class: 'muted cancelled-by' }, tx('desk.cancelled_by_other', { name: dataName(other.name) }));
+}
+
 async function row(r, incoming, redraw) {
   const otherId = incoming ? r.from : r.to;
   // the list names both people and their organisations (older servers did not)
@@ -38,6 +48,7 @@ async function row(r, incoming, redraw) {
   const status = h('span', { class: `status ${r.status}` }, t(`status.${r.status}`));
   const li = h('li', { class: 'card request', dataset: { id: r.id, status: r.status } },
     h('p', {}, who(other, org, `from-${r.id}`), ' ', status),
+    cancelledNote(r, incoming, other),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null);
   // one answer at a time: each button is disabled while its call is made;
@@ -69,9 +80,10 @@ async function row(r, incoming, redraw) {
         onclick: act(api.decline, 'declined', 'requests.declined', t('requests.decline_confirm', { name: other.name })),
       }, t('requests.decline'))));
   }
-  // the requester takes back a request still waiting, or a meeting agreed
-  // (which leaves both agendas): asked first, as it cannot be undone
-  if (!incoming && (r.status === 'pending' || r.status === 'accepted')) {
+  // the requester takes back a request still waiting, or either of the two
+  // a meeting agreed (which leaves both agendas): asked first, as it cannot
+  // be undone
+  if ((!incoming && r.status === 'pending') || r.status === 'accepted') {
     const agreed = r.status === 'accepted';
     li.append(h('div', { class: 'actions' }, h('button', {
       type: 'button', class: 'decline', 'aria-describedby': `from-${r.id}`,

@@ -1,0 +1,124 @@
+// The help desk's page of one participant (/console/people/ID), for "my
+// meeting with X vanished" or "I have nothing on Thursday": who they are and
+// whether they have arrived, their meetings as their agenda shows them (the
+// event's own clock, the table, the other people, published or provisional),
+// their requests sent and received with who cancelled one, a page at a time,
+// and a cancel the organiser makes for them (docs/api.md, the request workflow).
+
+import { api } from '../api.js';
+import { h, add, list, data, dataName, scroller } from '../dom.js';
+import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText } from '../i18n.js';
+import { flash } from '../app.js';
+import { PAGE, askedOffset, pager } from '../pager.js';
+import { localName, tableName, nameAndOrg } from '../people.js';
+import { withEvent } from './console.js';
+
+const orgOfParty = (p) => localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
+
+// Name, organisation, country, languages, e-mail, arrival; and where to
+// change when they can meet.
+function detailsCard(p) {
+  const row = (key, value) => [h('dt', {}, t(key)), h('dd', {}, value)];
+  return h('section', { class: 'card', id: 'desk-details', 'aria-labelledby': 'desk-details-h' },
+    h('h2', { id: 'desk-details-h' }, t('desk.details')),
+    h('dl', { class: 'facts' },
+      row('people.org', h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` },
+        dataName(localName(p.organisation_name, p.organisation_name_uk) || p.organisation))),
+      row('people.country', countryName(p.country)),
+      p.title ? row('desk.position', data(p.title)) : null,
+      row('desk.languages', data(p.languages || '—')),
+      row('desk.email', p.email ? h('a', { href: `mailto:${p.email}`, translate: 'no' }, p.email) : '—'),
+      row('desk.arrived', h('span', { id: 'desk-checked-in', dataset: { arrived: p.checked_in_at ? '1' : '0' } },
+        p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) }) : t('no')))),
+    h('p', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), id: 'desk-availability' },
+      t('desk.availability'))));
+}
+
+// The meetings in time order, each at its event's wall clock with the zone named.
+function meetingsSection(id, agenda) {
+  const meetings = list(agenda, 'meetings').slice().sort((a, b) => instant(a.start) - instant(b.start));
+  const others = (m) => list(m.people).filter((x) => x.id !== id);
+  const body = meetings.length === 0 ? h('p', { class: 'muted', id: 'desk-no-meetings' }, t('desk.no_meetings'))
+    : scroller({ 'aria-labelledby': 'desk-meetings-h' }, h('table', { 'aria-labelledby': 'desk-meetings-h' },
+      h('thead', {}, h('tr', {}, ['agenda.time', 'agenda.table', 'agenda.with', 'desk.state'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('tbody', {}, meetings.map((m) => h('tr', { class: 'meeting', dataset: { id: m.id, request: m.request } },
+        h('td', {}, `${wallDayTime(m.start)}–${wallDayTime(m.end, true)}`, ' ', h('span', { class: 'muted', translate: 'no' }, m.timezone || '')),
+        h('td', {}, tableName({ location_name: m.location })),
+        h('td', {}, others(m).map((x, i) => [i ? ', ' : '', nameAndOrg(x.name, localName(x.organisation_name, x.organisation_name_uk))])),
+        h('td', {}, m.published ? t('desk.published') : h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))))))));
+  // the heading names the table's scrolling box, a region: not the section too
+  return h('section', { class: 'card', id: 'desk-meetings' },
+    h('h2', { id: 'desk-meetings-h' }, t('desk.meetings')),
+    meetings.length ? h('p', { class: 'count' }, tn('agenda.count', meetings.length)) : null, body);
+}
+
+// Who cancelled a request, as the person at the desk hears it.
+function cancelledNote(r, self, other) {
+  if (r.status !== 'cancelled' || !r.cancelled_by) return null;
+  if (r.cancelled_by === 'organiser') return h('span', { class: 'muted cancelled-by' }, ' ', t('desk.cancelled_by_organisers'));
+  const mine = r.cancelled_by === (r.direction === 'sent' ? 'requester' : 'addressee');
+  return h('span', { class: 'muted cancelled-by' }, ' ', tx('desk.cancelled_by_other', { name: dataName((mine ? self : other).name) }));
+}
+
+// An open request the organiser cancels for the person, asked first.
+function cancelButton(r, self, other, cell) {
+  const agreed = r.status === 'accepted';
+  const button = h('button', {
+    type: 'button', class: 'decline', 'aria-describedby': `desk-req-${r.id}`,
+    onclick: async () => {
+      if (!window.confirm(t('desk.cancel_confirm', { a: self.name, b: other.name }))) return;
+      button.disabled = true;
+      try {
+        const done = await api.cancel(r.id);
+        const row = cell.closest('tr');
+        row.dataset.status = done.status;
+        row.querySelector('.status').textContent = t(`status.${done.status}`);
+        button.remove();
+        flash(cell, t('requests.cancelled'), 'ok', true);
+        // the meeting has left the agenda: the list of meetings is drawn again
+        const fresh = await api.personAgenda(self.id).catch(() => null);
+        if (fresh) document.getElementById('desk-meetings').replaceWith(meetingsSection(self.id, fresh));
+      } catch (e) {
+        button.disabled = false;
+        flash(cell, `${t('error.save')} ${errorText(e)}`, 'error');
+      }
+    },
+  }, t(agreed ? 'requests.cancel_meeting' : 'requests.cancel'));
+  return button;
+}
+
+// The requests a page at a time (?offset=), oldest first, each with the
+// other person named; an agreed one not in the agenda says so.
+function requestsSection(self, page, meetings) {
+  const rows = list(page, 'requests');
+  const count = page && typeof page.count === 'number' ? page.count : rows.length;
+  const placed = new Set(list(meetings, 'meetings').map((m) => m.request));
+  const line = (r) => {
+    const other = list(r.people).find((x) => x.id !== self.id) || { id: r.direction === 'sent' ? r.to : r.from, name: '' };
+    const act = h('td', {});
+    if (r.status === 'pending' || r.status === 'accepted') act.append(cancelButton(r, self, other, act));
+    return h('tr', { dataset: { id: r.id, status: r.status } },
+      h('td', {}, t(r.direction === 'sent' ? 'desk.sent' : 'desk.received')),
+      h('td', { id: `desk-req-${r.id}` }, nameAndOrg(other.name || other.id, orgOfParty(other))),
+      h('td', {}, h('span', { class: `status ${r.status}` }, t(`status.${r.status}`)), cancelledNote(r, self, other),
+        r.status === 'accepted' && !placed.has(r.id) ? h('span', { class: 'muted not-placed' }, ' ', t('desk.not_placed')) : null),
+      act);
+  };
+  return h('section', { class: 'card', id: 'desk-requests' },
+    h('h2', { id: 'desk-requests-h' }, t('requests.title')),
+    h('p', { class: 'count' }, tn('requests.count', count)),
+    rows.length === 0 ? h('p', { class: 'muted' }, t('requests.none'))
+      : scroller({ 'aria-labelledby': 'desk-requests-h' }, h('table', { 'aria-labelledby': 'desk-requests-h' },
+        h('thead', {}, h('tr', {}, ['desk.way', 'desk.other', 'requests.status', 'desk.action'].map((k) => h('th', { scope: 'col' }, t(k))))),
+        h('tbody', {}, rows.map(line)))),
+    pager('desk-requests-pager', askedOffset(), rows.length, count));
+}
+
+export async function renderPersonDesk(main, id) {
+  const offset = askedOffset();
+  const [p, agenda, page] = await Promise.all([api.consolePerson(id), api.personAgenda(id),
+    api.requests({ person: id, limit: PAGE, offset })]);
+  add(main, h('h1', { id: 'desk-title' }, dataName(p.name)),
+    h('p', { class: 'no-print' }, h('a', { href: withEvent('/console/people'), id: 'desk-back' }, t('org_avail.back'))),
+    detailsCard(p), meetingsSection(id, agenda), requestsSection(p, page, agenda));
+}
