@@ -435,7 +435,8 @@ static void h_suggestions(struct http_req *r)
         return;
     }
     struct app_match_filter filter = {region, sme && strcmp(sme, "1") == 0,
-                                      lang && strcmp(lang, "uk") == 0};
+                                      lang && strcmp(lang, "uk") == 0,
+                                      lang && strcmp(lang, "en") == 0};
     if (!need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
@@ -463,12 +464,20 @@ static void h_partners(struct http_req *r)
         {"top", HJ_INT, .min = 1, .max = 100},
         {"region", HJ_STRING, .nullable = true, .max = 2},
         {"sme", HJ_BOOL, .nullable = true},
+        {"lang", HJ_STRING, .nullable = true, .max = 2},
         {NULL}};
     if (!need_person(r))
         return;
     json_t *b = http_body(r, f);
     if (!b)
         return;
+    /* the page's language, as GET /me/suggestions takes it */
+    const char *lang = http_json_str(b, "lang");
+    if (lang && *lang && strcmp(lang, "en") != 0 && strcmp(lang, "uk") != 0) {
+        json_decref(b);
+        http_reply_error(r, 422, "invalid", "lang must be en or uk");
+        return;
+    }
     /* absent or null is anywhere; "" names no region (docs/api.md) */
     const char *region_s = http_json_str(b, "region");
     int region = region_s && !*region_s ? -1 : app_region_parse(region_s);
@@ -477,7 +486,9 @@ static void h_partners(struct http_req *r)
         http_reply_error(r, 422, "invalid", "region must be eu or ua");
         return;
     }
-    struct app_match_filter filter = {region, json_is_true(json_object_get(b, "sme")), false};
+    struct app_match_filter filter = {region, json_is_true(json_object_get(b, "sme")),
+                                      lang && strcmp(lang, "uk") == 0,
+                                      lang && strcmp(lang, "en") == 0};
     struct df_err err = {0};
     struct store_person p;
     struct buf out = BUF_INIT(4u << 20);

@@ -2774,3 +2774,65 @@ Test(match_meet, a_word_is_said_through_its_own_glossary_line)
     }
     match_lexicon_free(lx);
 }
+
+/* The words of a suggestion's reasons on each page (as_written, English,
+ * Ukrainian): an English page says the asker's own Ukrainian word in
+ * English first, the word beside ("ground (наземні)"), and a word matched
+ * through a translation with the page's language first; a Ukrainian word
+ * with no English, next to one said in English ("програмне забезпечення":
+ * software), is half of a thing said already and is left out on every page. */
+Test(match_meet, an_english_page_says_the_askers_ukrainian_words_in_english)
+{
+    const char *gen[] = {"ground", "radar", "software"};
+    const char *guk[] = {"наземний", "радар", "програмний"};
+    struct match_glossary g = {.en = gen, .uk = guk, .drop = NULL, .n = 3};
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    static const struct {
+        const char *asker, *other;
+        bool english_page;
+        const char *said;
+    } cases[] = {
+        /* the other has the asker's own Ukrainian words */
+        {"Наземні радари.", "Ground radar. Наземні радари.", false, "text: наземні, радари"},
+        {"Наземні радари.", "Ground radar. Наземні радари.", true,
+         "text: ground (наземні), radar (радари)"},
+        /* only their translations: the page's language first */
+        {"Наземні радари.", "Ground radar.", false, "text: наземні (ground), радари (radar)"},
+        {"Наземні радари.", "Ground radar.", true, "text: ground (наземні), radar (радари)"},
+        /* half of a phrase said in English */
+        {"Software. Програмне забезпечення.", "Software. Програмне забезпечення.", false,
+         "text: software"},
+        {"Програмне забезпечення.", "Програмне забезпечення.", true, "text: software (програмне)"},
+        {"Програмне забезпечення.", "Програмне забезпечення.", false,
+         "text: програмне, забезпечення"},
+    };
+    char why[1024];
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const struct match_profile p[] = {
+            {.id = "ua", .name = "UA", .country = "UA", .text = cases[c].asker},
+            {.id = "de", .name = "DE", .country = "DE", .text = cases[c].other},
+        };
+        struct match_index *ix = match_index_build(p, 2, NULL, 0, &err);
+        cr_assert_not_null(ix, "%s", err.msg);
+        struct arena a;
+        arena_init(&a, 0);
+        struct match_hit *h;
+        int n;
+        struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5, .lexicon = lx,
+                                .say_english = cases[c].english_page};
+        cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+        cr_assert_eq(n, 1, "case %zu", c);
+        bool found = false;
+        size_t len = 0;
+        for (int k = 0; k < h[0].why_n; k++) {
+            found |= strcmp(h[0].why[k], cases[c].said) == 0;
+            len += (size_t)snprintf(why + len, sizeof why - len, "%s | ", h[0].why[k]);
+        }
+        cr_assert(found, "case %zu: \"%s\" among %s", c, cases[c].said, why);
+        arena_free(&a);
+        match_index_free(ix);
+    }
+    match_lexicon_free(lx);
+}

@@ -565,7 +565,9 @@ static int hit_reasons(struct run *r, int o, char *mark, struct match_hit *hit)
     }
     if (r->tx[o] > 0 || r->tp[o] > 0) {
         const char *said[2];
-        struct text_say say = {r->quiet, q->say_common_words, q->say_ukrainian, q->lexicon};
+        struct text_say say = {.quiet = r->quiet, .common_too = q->say_common_words,
+                               .ukrainian = q->say_ukrainian, .english = q->say_english,
+                               .lexicon = q->lexicon};
         int n = match_text_reasons(ix, r->qc.t, r->qc.n, r->runs, r->runs_n, o, cited, &say,
                                    mark, a, said);
         if (n < 0)

@@ -362,6 +362,8 @@ struct text_say {
                             search says what it met, however common) */
     bool ukrainian;      /* say the question's own English words in Ukrainian first
                             (match_query.say_ukrainian), through lexicon (may be NULL) */
+    bool english;        /* the question's own Ukrainian words in English first
+                            (match_query.say_english) */
     const struct match_lexicon *lexicon;
 };
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,

@@ -588,50 +588,141 @@ static int fit_of(const struct match_translation *tr, int n, const char *uk, con
     return 0;
 }
 
-/* A Latin word of the question's own, said alone ("artillery", not a
- * compound, a pair or a translation), in Ukrainian: the question's own
- * Ukrainian word among its translations (a bilingual profile's), else the
- * heaviest Cyrillic translation of it that the index has, else lx's
- * strongest (the lexicon's and the glossary's word); of equally heavy ones,
- * the one whose glossary word is the question's (source_fit); NULL for none. */
-static const char *in_ukrainian(const struct qterm *qt, int qn, const struct said *s,
-                                const struct match_lexicon *lx)
+/* A word as a page in one language says it: the word, and its term id
+ * (-1 where the index lacks it). */
+struct rendering {
+    const char *word;
+    int id;
+};
+
+static bool in_script(const char *word, bool cyrillic)
 {
-    const struct qterm *t = s->t, *best = NULL;
-    if (t->via[0] || s->say != t->word || !is_latin(t->word) || strpbrk(t->word, " -"))
-        return NULL;
+    return cyrillic ? is_cyrillic(word) : is_latin(word);
+}
+
+/* A translation weaker than this is no word to say in a page's language:
+ * the classifier's labels link автомобілі to carriages (0.34), комплекси to
+ * suits (0.24); медичні is medical at 0.62, захисту protection at 0.49. */
+#define RENDER_MIN 0.4
+
+/* The weight of the translation tr[0..n) that is term id; RENDER_MIN for
+ * none. */
+static double weight_of(const struct match_index *ix, const struct match_translation *tr, int n,
+                        int id)
+{
+    for (int k = 0; k < n; k++)
+        if (strmap_get(&ix->terms, tr[k].stem) == id)
+            return tr[k].weight;
+    return RENDER_MIN;   /* a cognate (технології, technology), or a link lx keeps no more */
+}
+
+
+/* The question's own word t, alone (not a compound or a phrase), in the
+ * other language (Cyrillic when cyrillic, else Latin): the question's own
+ * word in that language among its translations (a bilingual profile's),
+ * else the heaviest translation of it (RENDER_MIN at least) that the index
+ * has, else lx's strongest (the lexicon's and the glossary's word); of
+ * equally heavy ones, the one whose glossary word is the question's
+ * (source_fit); {NULL, -1} for none, or for a word already in that
+ * language. */
+static struct rendering in_other_language(const struct match_index *ix, const struct qterm *qt,
+                                          int qn, const struct qterm *t,
+                                          const struct match_lexicon *lx, bool cyrillic)
+{
+    const struct qterm *best = NULL, *own = NULL;
+    if (t->via[0] || !in_script(t->word, !cyrillic) || strpbrk(t->word, " -"))
+        return (struct rendering){NULL, -1};
     const struct match_translation *tr = NULL;
     int n = translations_of(lx, t->word, &tr);
+    double own_weight = -1;
     for (int j = 0; j < qn; j++) {
         const struct qterm *u = &qt[j];
-        bool own = !u->via[0] && translates(t, u->id) && is_cyrillic(u->word);
-        if (own)
-            return u->word;
-        if (u->via[0] && u->lexical && u->from_id == t->id && is_cyrillic(u->via) &&
+        double uw = weight_of(ix, tr, n, u->id);
+        if (!u->via[0] && translates(t, u->id) && in_script(u->word, cyrillic) &&
+            uw >= RENDER_MIN && uw > own_weight) {   /* наземні: ground, not land */
+            own = u;
+            own_weight = uw;
+        }
+        /* (a translation another word brought first is t's too: its from_id
+         * is that word's) */
+        if (u->via[0] && u->lexical && (u->from_id == t->id || translates(t, u->id)) &&
+            in_script(u->via, cyrillic) && u->scale >= RENDER_MIN &&
             (!best || u->scale > best->scale ||
              (u->scale == best->scale &&
               fit_of(tr, n, u->via, t->word) > fit_of(tr, n, best->via, t->word))))
             best = u;
     }
+    if (own && (!best || own_weight >= best->scale))
+        return (struct rendering){own->word, own->id};
     if (best)
-        return best->via;
+        return (struct rendering){best->via, best->id};
     int pick = -1;
     for (int k = 0; k < n; k++)
-        if (is_cyrillic(tr[k].word) &&
+        if (in_script(tr[k].word, cyrillic) && tr[k].weight >= RENDER_MIN &&
             (pick < 0 || tr[k].weight > tr[pick].weight ||
              (tr[k].weight == tr[pick].weight &&
               source_fit(tr[k].from, t->word) > source_fit(tr[pick].from, t->word))))
             pick = k;
-    return pick >= 0 ? tr[pick].word : NULL;
+    return pick >= 0 ? (struct rendering){tr[pick].word, strmap_get(&ix->terms, tr[pick].stem)}
+                     : (struct rendering){NULL, -1};
+}
+
+/* The page's language (say): PAGE_AS_WRITTEN says every word as the
+ * question writes it. */
+enum page { PAGE_AS_WRITTEN, PAGE_ENGLISH, PAGE_UKRAINIAN };
+
+static enum page page_of(const struct text_say *say)
+{
+    return !say ? PAGE_AS_WRITTEN
+           : say->ukrainian ? PAGE_UKRAINIAN
+           : say->english  ? PAGE_ENGLISH
+                           : PAGE_AS_WRITTEN;
+}
+
+/* A word of the question's own said alone ("artillery", not a compound, a
+ * pair or a translation) in the page's language, where the page is in the
+ * other one: in_other_language; {NULL, -1} for none. */
+static struct rendering on_page(const struct match_index *ix, const struct qterm *qt, int qn,
+                                const struct said *s, const struct text_say *say)
+{
+    enum page page = page_of(say);
+    if (page == PAGE_AS_WRITTEN || s->say != s->t->word)
+        return (struct rendering){NULL, -1};
+    return in_other_language(ix, qt, qn, s->t, say->lexicon, page == PAGE_UKRAINIAN);
+}
+
+/* Appends "word (beside)" (or the word alone) to line at *at (cap bytes),
+ * after sep; on a page in one language, a word of the other language said
+ * beside one of the page's comes second: "protection (захисту)" on an
+ * English page, "снаряд (shells)" on a Ukrainian one. -1 when it does not
+ * fit. */
+static int put_word(char *line, size_t *at, size_t cap, const char *sep, const char *word,
+                    const char *beside, enum page page)
+{
+    bool cyrillic = page == PAGE_UKRAINIAN;
+    if (page != PAGE_AS_WRITTEN && beside[0] && !in_script(word, cyrillic) &&
+        in_script(beside, cyrillic)) {
+        const char *w = word;
+        word = beside;
+        beside = w;
+    }
+    int n = snprintf(line + *at, cap - *at, "%s%s%s%s%s", sep, word, beside[0] ? " (" : "",
+                     beside, beside[0] ? ")" : "");
+    if (n < 0 || (size_t)n >= cap - *at)
+        return -1;
+    *at += (size_t)n;
+    return 0;
 }
 
 /* Appends s to line (its length *len, cap bytes), after lead_in: a
  * translated word says what it matched, "радари (radar)"; a translated
- * compound all of whose words matched, all it matched; a word said in
- * Ukrainian (uk, else NULL) says it before the word, "артилерійські
- * (artillery)". A word with no room left leaves the line as it was. */
-static void write_said(const struct match_index *ix, const struct said *s, const char *uk,
-                       const char *lead_in, char *line, size_t *len, size_t cap)
+ * compound all of whose words matched, all it matched; a word said in the
+ * page's language (first, else NULL) says it before the word, "артилерійські
+ * (artillery)"; put_word puts the page's language first. A word with no
+ * room left leaves the line as it was. */
+static void write_said(const struct match_index *ix, const struct said *s, const char *first,
+                       enum page page, const char *lead_in, char *line, size_t *len,
+                       size_t cap)
 {
     const struct qterm *part[1 + COMPOUND_SAID];
     int pn = 1;
@@ -642,30 +733,98 @@ static void write_said(const struct match_index *ix, const struct said *s, const
             part[j] = part[j - 1];
         part[j] = s->more[k];
     }
-    bool whole = pn > 1 && pn == word_count(ix, s->t->compound);
     size_t at = *len;
-    int n = 0;
-    for (int k = 0; k < pn && n >= 0 && at < cap; k++) {
-        const struct qterm *t = part[k];
-        const char *word = t == s->t ? s->say : t->word, *via = t == s->t ? s->via : t->via;
-        if (t == s->t && uk) {
-            via = word;
-            word = uk;
+    int rc = 0;
+    if (pn > 1 && pn == word_count(ix, s->t->compound)) {   /* "реб (electronic warfare)" */
+        char vias[(1 + COMPOUND_SAID) * MATCH_TOKEN_MAX];
+        size_t vn = 0;
+        for (int k = 0; k < pn; k++)
+            vn += (size_t)snprintf(vias + vn, sizeof vias - vn, "%s%s", k ? " " : "",
+                                   part[k]->via);
+        rc = put_word(line, &at, cap, lead_in, s->t->compound, vias, page);
+    } else {
+        for (int k = 0; k < pn && rc == 0; k++) {
+            const struct qterm *t = part[k];
+            const char *word = t == s->t ? s->say : t->word, *via = t == s->t ? s->via : t->via;
+            if (t == s->t && first) {
+                via = word;
+                word = first;
+            }
+            rc = put_word(line, &at, cap, k ? ", " : lead_in, word, via, page);
         }
-        if (whole)
-            n = k ? snprintf(line + at, cap - at, " %s", t->via)
-                  : snprintf(line + at, cap - at, "%s%s (%s", lead_in, t->compound, t->via);
-        else
-            n = snprintf(line + at, cap - at, "%s%s%s%s%s", k ? ", " : lead_in, word,
-                         via[0] ? " (" : "", via, via[0] ? ")" : "");
-        at += n < 0 ? cap : (size_t)n;
     }
-    if (whole && n >= 0 && at < cap)
-        at += (size_t)snprintf(line + at, cap - at, ")");
-    if (n < 0 || at >= cap)
+    if (rc < 0)
         line[*len] = '\0';
     else
         *len = at;
+}
+
+/* Whether term id is said already: among the words named (the cited
+ * codes', a said compound's) or said by one of w's but place g. */
+static bool said_already(const struct saying *w, int id, int g)
+{
+    if (id < 0)
+        return false;
+    for (int c = 0; c < w->covered_n; c++)
+        if (w->covered[c] == id)
+            return true;
+    for (int c = 0; c < w->shown; c++)
+        if (c != g && !w->said[c].dropped &&
+            (w->said[c].t->id == id || w->said[c].t->from_id == id))
+            return true;
+    return false;
+}
+
+/* Whether t, a Ukrainian word that no language translates, is half of a
+ * phrase of the question whose thing is said already in English: the
+ * classifier's Ukrainian labels say in two words what the English ones say
+ * in one ("програмного забезпечення", software; "спеціального призначення",
+ * special-purpose), and the half the lexicon links to no English word says
+ * nothing beside the English one. A word next to it in the text, of the
+ * question's own and in Ukrainian, whose English translation is said (not
+ * the word itself, unless an English page says it in English). An English
+ * word is not read so: "medical consumables" is two things, whichever
+ * language says "medical". */
+static bool half_of_a_phrase_said(const struct saying *w, const struct qterm *qt, int qn,
+                                  const struct qterm *t, int g, const struct text_say *say)
+{
+    const struct match_translation *tr;
+    const struct match_lexicon *lx = say ? say->lexicon : NULL;
+    if (t->via[0] || !is_cyrillic(t->word) || t->tr_n > 0 ||
+        translations_of(lx, t->word, &tr) > 0)
+        return false;
+    for (int j = 0; j < qn; j++) {
+        const struct qterm *u = &qt[j];
+        if (u == t || u->via[0] || !is_cyrillic(u->word) || !next_to(t, u))
+            continue;
+        for (int c = 0; c < w->shown; c++) {
+            const struct said *x = &w->said[c];
+            const struct qterm *xt = x->t;
+            bool in_english = xt == u ? page_of(say) == PAGE_ENGLISH &&
+                                            on_page(w->ix, qt, qn, x, say).word != NULL
+                                      : is_latin(xt->via[0] ? xt->via : xt->word) &&
+                                            (translates(u, xt->id) || xt->from_id == u->id);
+            if (c != g && !x->dropped && in_english)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the word just said in place g says something: a word said alone
+ * whose rendering in the page's language is said already is not
+ * ("безпеки" on an English page, security, beside a code of security
+ * software), nor half of a phrase said already (half_of_a_phrase_said). */
+static bool worth_saying(const struct saying *w, const struct qterm *qt, int qn, int g,
+                         const struct text_say *say)
+{
+    const struct said *s = &w->said[g];
+    if (s->say != s->t->word || s->t->via[0] || s->more_n)
+        return true;   /* a compound, a pair, a run, a translation: said as it is */
+    struct rendering r = on_page(w->ix, qt, qn, s, say);
+    if (r.word)
+        return !said_already(w, r.id, g);
+    return !half_of_a_phrase_said(w, qt, qn, s->t, g, say);
 }
 
 /* The words said, chosen heaviest first, in the order the question wrote
@@ -789,7 +948,7 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
         if (in == TERM_ABSENT)
             continue;
         say_term(&w, qt, qn, i, g, in == TERM_NEEDED);
-        if (g == w.shown)
+        if (g == w.shown && worth_saying(&w, qt, qn, g, say))
             w.shown++;
     }
     /* the words among its own (or its projects'), then those only among its
@@ -803,9 +962,8 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
         const struct said *s = &w.said[order[k]];
         int grp = s->needed;
         if (!s->dropped)
-            write_said(ix, s, say && say->ukrainian ? in_ukrainian(qt, qn, s, say->lexicon) : NULL,
-                       len[grp] ? ", " : prefix[grp], line[grp], &len[grp],
-                       sizeof line[grp]);
+            write_said(ix, s, on_page(ix, qt, qn, s, say).word, page_of(say),
+                       len[grp] ? ", " : prefix[grp], line[grp], &len[grp], sizeof line[grp]);
     }
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 0;
