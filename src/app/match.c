@@ -343,9 +343,11 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
         buf_puts(&text[0], r->text);
         for (int i = r->caps_from; i < r->caps_from + r->caps_n; i++) {
             int k = L.caps[i].need ? 1 : 0;
-            buf_printf(&text[k], " %s %s", L.caps[i].title,
+            /* a line each: a title and the description after it, or two
+             * labels, are not one phrase (the reasons' words in a row) */
+            buf_printf(&text[k], "\n%s\n%s", L.caps[i].title,
                        L.caps[i].description ? L.caps[i].description : "");
-            buf_printf(&labels[k], " %s %s", L.caps[i].label_en ? L.caps[i].label_en : "",
+            buf_printf(&labels[k], "\n%s\n%s", L.caps[i].label_en ? L.caps[i].label_en : "",
                        L.caps[i].label_uk ? L.caps[i].label_uk : "");
         }
         char *t = arena_strdup(&d->arena, buf_str(&text[0]));

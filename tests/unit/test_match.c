@@ -2836,3 +2836,35 @@ Test(match_meet, an_english_page_says_the_askers_ukrainian_words_in_english)
     }
     match_lexicon_free(lx);
 }
+
+/* "fire control": a word most profiles have ("control": ground control
+ * stations) is no reason alone, so a profile that writes the phrase was
+ * told "fire", the phrase cut. Where the question and the profile both
+ * write the two words in a row the reason says them so; where the profile
+ * has them apart (or across a line: a title and its description), "fire". */
+Test(match_partners, a_phrase_both_write_is_said_whole)
+{
+    enum { FILLERS = 24 };
+    static char filler_ids[FILLERS][16];
+    struct match_profile p[3 + FILLERS] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "row", .name = "Row", .country = "EE", .text = "Radar and fire control systems"},
+        {.id = "apart", .name = "Apart", .country = "LV",
+         .text = "Fire detection\nControl rooms; fire brigades and access control"},
+    };
+    for (int k = 0; k < FILLERS; k++) {
+        snprintf(filler_ids[k], sizeof filler_ids[k], "f%d", k);
+        p[3 + k] = (struct match_profile){.id = filler_ids[k], .name = filler_ids[k],
+                                          .country = "PL", .text = "Ground control stations"};
+    }
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 3 + FILLERS, "Fire control radars for air defence", &ix, &a, &h);
+    const char *row = text_why(p, h, n, "row"), *apart = text_why(p, h, n, "apart");
+    cr_assert(row && strstr(row, "fire control"), "written in a row: %s", row ? row : "(none)");
+    cr_assert(apart && strstr(apart, "fire") && !strstr(apart, "fire control"),
+              "written apart: %s", apart ? apart : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+}

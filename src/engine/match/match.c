@@ -208,6 +208,7 @@ struct run {
     struct spelled_run *runs;   /* the abbreviations the question spells out */
     int runs_n;
     const char *quiet;          /* words no text reason says (match_text_reasons) */
+    const char *asked[4];       /* the question's texts as read (text_say.asked) */
 };
 
 /* Reads the question's words: the text (meeting suggestions without one ask
@@ -226,6 +227,8 @@ static int read_question(struct run *r, struct df_err *err)
         return df_err_set(err, DF_ERR_USAGE, "the text is not valid UTF-8");
     if (own_words && text && !(text = without_own_name(&r->ix->profiles[q->lead], text, r->a)))
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory ranking partners");
+    r->asked[0] = text;
+    r->asked[1] = labels;
     if (((text && match_qterms_read(&r->qc, text, text_len) != 0) ||
          (labels && match_qterms_read(&r->qc, labels, strlen(labels)) != 0)) &&
         r->qc.oom)
@@ -234,6 +237,8 @@ static int read_question(struct run *r, struct df_err *err)
      * buyer's at needs_text (text_score.c) */
     const struct match_profile *lead = own_words ? &r->ix->profiles[q->lead] : NULL;
     if (lead) {
+        r->asked[2] = lead->wants;
+        r->asked[3] = lead->wants_labels;
         r->qc.reading_wants = true;
         if (((lead->wants && match_qterms_read(&r->qc, lead->wants, strlen(lead->wants)) != 0) ||
              (lead->wants_labels && match_qterms_read(&r->qc, lead->wants_labels,
@@ -567,7 +572,7 @@ static int hit_reasons(struct run *r, int o, char *mark, struct match_hit *hit)
         const char *said[2];
         struct text_say say = {.quiet = r->quiet, .common_too = q->say_common_words,
                                .ukrainian = q->say_ukrainian, .english = q->say_english,
-                               .lexicon = q->lexicon};
+                               .lexicon = q->lexicon, .asked = r->asked};
         int n = match_text_reasons(ix, r->qc.t, r->qc.n, r->runs, r->runs_n, o, cited, &say,
                                    mark, a, said);
         if (n < 0)

@@ -364,6 +364,8 @@ struct text_say {
                             (match_query.say_ukrainian), through lexicon (may be NULL) */
     bool english;        /* the question's own Ukrainian words in English first
                             (match_query.say_english) */
+    const char *const *asked;   /* the question's 4 texts (each may be NULL; asked may be
+                                   NULL): its two words in a row are said as written */
     const struct match_lexicon *lexicon;
 };
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,

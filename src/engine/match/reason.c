@@ -316,6 +316,177 @@ static int adjacent_compound(const struct match_index *ix, const struct qterm *q
     return -1;
 }
 
+/* Whether word begins in Cyrillic (UTF-8 lead bytes of U+0400..U+04FF),
+ * or in a Latin letter. */
+static bool is_cyrillic(const char *word)
+{
+    return (unsigned char)word[0] >= 0xD0 && (unsigned char)word[0] <= 0xD3;
+}
+
+static bool is_latin(const char *word)
+{
+    return (word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z');
+}
+
+/* Whether term id is the index's term of stem, itself or the one it joined. */
+static bool stem_is_term(const struct match_index *ix, const char *stem, int id)
+{
+    int t = strmap_get(&ix->terms, stem);
+    return t >= 0 && (t == id || (ix->joined && ix->joined[t] == id));
+}
+
+/* The first and last stems of a run of text between spaces ("control." is
+ * one, "and" none: a stop word), and their words as written (lowercased). */
+struct chunk_stems {
+    char first[MATCH_TOKEN_MAX], last[MATCH_TOKEN_MAX];
+    char first_word[MATCH_TOKEN_MAX], last_word[MATCH_TOKEN_MAX];
+    int n;
+};
+
+static int chunk_stem(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)compound;
+    struct chunk_stems *c = ud;
+    if (strchr(word, ' '))
+        return 0;   /* the thing a phrase names is no word written */
+    if (c->n++ == 0) {
+        snprintf(c->first, sizeof c->first, "%s", stem);
+        snprintf(c->first_word, sizeof c->first_word, "%s", word);
+    }
+    snprintf(c->last, sizeof c->last, "%s", stem);
+    snprintf(c->last_word, sizeof c->last_word, "%s", word);
+    return 0;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A line ends a row: a profile's labels are one a line ("... systems" and
+ * "Електронні ..." are not in a row). */
+static bool breaks_row(const char *from, const char *to)
+{
+    return memchr(from, '\n', (size_t)(to - from)) != NULL ||
+           memchr(from, '\r', (size_t)(to - from)) != NULL;
+}
+
+/* Whether a byte ends or starts a word: a letter or digit, or part of a
+ * Cyrillic one (not ASCII punctuation: "radar, fire" is not in a row). */
+static bool word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Whether s starts with a capital letter, Latin or Cyrillic (А-Я, Є, І,
+ * Ї, Ґ). */
+static bool is_capital(const char *s)
+{
+    unsigned char a = (unsigned char)s[0], b = a ? (unsigned char)s[1] : 0;
+    return (a >= 'A' && a <= 'Z') || (a == 0xD0 && ((b >= 0x90 && b <= 0xAF) || b == 0x84 ||
+                                                    b == 0x86 || b == 0x87)) ||
+           (a == 0xD2 && b == 0x90);
+}
+
+/* Most documents of a profile read for two words in a row: a frequent
+ * CORDIS participant has hundreds with both words somewhere. */
+#define IN_ROW_DOCS 8
+
+/* Whether text writes a word of term a right before one of term b, with
+ * nothing but a space between them ("fire control", "fire controls"; not
+ * "fire and control", "fire, control"); the two words as written into
+ * pair (cap bytes) when pair is not NULL. */
+static bool text_in_row(const struct match_index *ix, const char *text, int a, int b,
+                        char *pair, size_t cap)
+{
+    bool after_a = false, a_capital = false;
+    char a_word[MATCH_TOKEN_MAX] = "";
+    for (const char *p = text; p && *p;) {
+        const char *gap = p;
+        while (*p && is_space(*p))
+            p++;
+        after_a &= !breaks_row(gap, p);
+        const char *end = p;
+        while (*end && !is_space(*end))
+            end++;
+        if (end == p)
+            break;
+        struct chunk_stems c = {.n = 0};
+        if (match_tokenize(p, (size_t)(end - p), chunk_stem, &c) != 0)
+            return false;
+        /* (a capital after a small letter starts what follows a title:
+         * "Ammunition Looking for ..." is no phrase) */
+        if (after_a && c.n > 0 && word_byte((unsigned char)*p) &&
+            (!is_capital(p) || a_capital) && stem_is_term(ix, c.first, b)) {
+            if (pair)
+                snprintf(pair, cap, "%s %s", a_word, c.first_word);
+            return true;
+        }
+        after_a = c.n > 0 && word_byte((unsigned char)end[-1]) && stem_is_term(ix, c.last, a);
+        a_capital = is_capital(p);
+        memcpy(a_word, c.last_word, sizeof a_word);
+        p = end;
+    }
+    return false;
+}
+
+/* Whether profile o (its documents marked in mark) writes a word of term a
+ * right before one of term b in one of its texts (text_in_row), looked for
+ * in its first IN_ROW_DOCS documents that have both. */
+static bool written_in_row(const struct match_index *ix, int o, int a, int b)
+{
+    int read = 0;
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && read < IN_ROW_DOCS; k++) {
+        int d = ix->org_doc[k];
+        if (term_posting(ix, a, d) < 0 || term_posting(ix, b, d) < 0)
+            continue;
+        read++;
+        const struct match_profile *p = d >= ix->projects_n ? &ix->profiles[o] : NULL;
+        const char *texts[4] = {p ? p->text : ix->projects[d].text, p ? p->labels : NULL,
+                                p ? p->wants : NULL, p ? p->wants_labels : NULL};
+        for (int t = 0; t < 4; t++)
+            if (texts[t] && text_in_row(ix, texts[t], a, b, NULL, 0))
+                return true;
+    }
+    return false;
+}
+
+/* Whether one of the question's texts (asked[0..4), or none) writes term
+ * a's word right before b's; the two as it writes them into pair. */
+static bool asked_in_row(const struct match_index *ix, const char *const *asked, int a, int b,
+                         char *pair, size_t cap)
+{
+    for (int t = 0; asked && t < 4; t++)
+        if (asked[t] && text_in_row(ix, asked[t], a, b, pair, cap))
+            return true;
+    return false;
+}
+
+/* The word of the question's own right after term i, in the same script,
+ * which no reason says alone (more than common organisations have it:
+ * "control") and which the question (asked) and profile o both write right
+ * after i's ("fire control"; "fire" alone cut the phrase): its index, with
+ * the two words as the question writes them in pair (cap bytes); -1 for
+ * none. (A common word before, "supply battlefield", is no phrase.) */
+static int adjacent_phrase(const struct match_index *ix, const char *const *asked,
+                           const struct qterm *qt, int qn, int i, int o, int od,
+                           const char *mark, double common, char *pair, size_t cap)
+{
+    if (qt[i].via[0] || !single_word(&qt[i]))
+        return -1;
+    for (int j = 0; j < qn; j++) {
+        if (j == i || qt[j].via[0] || !single_word(&qt[j]) ||
+            is_cyrillic(qt[j].word) != is_cyrillic(qt[i].word) ||
+            match_term_org_df(ix, qt[j].id) <= common || next_to(&qt[i], &qt[j]) <= 0 ||
+            !org_has_term(ix, qt[j].id, o, od, mark))
+            continue;
+        if (asked_in_row(ix, asked, qt[i].id, qt[j].id, pair, cap) &&
+            written_in_row(ix, o, qt[i].id, qt[j].id))
+            return j;
+    }
+    return -1;
+}
+
 /* At most this many terms a text reason notes as said: the cited codes'
  * 64, and 8 places filled with a compound's (64) or a pair's (2) each; a
  * spelled-out run's terms too, as far as they fit. */
@@ -345,6 +516,8 @@ struct saying {
     int runs_n;
     int o, od;
     const char *mark;
+    double common;         /* a word more organisations have is said in a phrase only */
+    const char *const *asked;   /* the question's texts (text_say.asked) */
     struct said said[4];   /* each query word once, itself or translated, and
                               never beside its translation */
     int shown;
@@ -482,6 +655,21 @@ static void cover_run(struct saying *w, const struct qterm *qt, int qn,
         w->said[c].dropped |= c != g && brought_within(w->said[c].t, run->first, run->last);
 }
 
+/* Notes the question's word j as said with the word in place g (a
+ * compound or a phrase of the two): said apart already (as a need), it is
+ * said there no more. */
+static void say_other_too(struct saying *w, const struct qterm *qt, int j, int g)
+{
+    cover(w, qt[j].id);
+    cover(w, qt[j].from_id);
+    for (int c = 0; c < w->shown; c++) {
+        const struct qterm *t = w->said[c].t;
+        w->said[c].dropped |= c != g && (t->id == qt[j].id ||
+                                         (qt[j].from_id >= 0 && (t->id == qt[j].from_id ||
+                                                                 t->from_id == qt[j].from_id)));
+    }
+}
+
 /* Says query term i in place g (needed: only among the needs): its
  * compound where the profile writes it, the abbreviation's words the
  * question spells out where the profile does too, or with the word next to
@@ -518,32 +706,17 @@ static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, in
         } else {
             s->say = s->joined;
         }
-        cover(w, qt[j].id);
-        cover(w, qt[j].from_id);
-        /* the other word, said already apart (as a need), is said here */
-        for (int c = 0; c < w->shown; c++) {
-            const struct qterm *t = w->said[c].t;
-            w->said[c].dropped |= c != g && (t->id == qt[j].id ||
-                                             (qt[j].from_id >= 0 && (t->id == qt[j].from_id ||
-                                                                     t->from_id == qt[j].from_id)));
-        }
+        say_other_too(w, qt, j, g);
+    } else if ((j = adjacent_phrase(w->ix, w->asked, qt, qn, i, w->o, w->od, w->mark,
+                                    w->common, s->pair, sizeof s->pair)) >= 0) {
+        s->say = s->pair;   /* "fire control": both write it so */
+        say_other_too(w, qt, j, g);
+        p.n = 0;
     } else {
         p.n = 0;   /* (what the searches left there is no word said) */
     }
     for (int c = 0; c < p.n; c++)
         cover(w, p.id[c]);
-}
-
-/* Whether word begins in Cyrillic (UTF-8 lead bytes of U+0400..U+04FF),
- * or in a Latin letter. */
-static bool is_cyrillic(const char *word)
-{
-    return (unsigned char)word[0] >= 0xD0 && (unsigned char)word[0] <= 0xD3;
-}
-
-static bool is_latin(const char *word)
-{
-    return (word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z');
 }
 
 static int first_stem(void *ud, const char *stem, const char *word, const char *compound)
@@ -895,6 +1068,8 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
                     : (double)ix->n / REASON_COMMON_SHARE > REASON_COMMON_MIN
                         ? (double)ix->n / REASON_COMMON_SHARE
                         : REASON_COMMON_MIN;
+    w.common = common;
+    w.asked = say ? say->asked : NULL;
     for (int i = 0; i < qn; i++) {
         bool any_needed = false;
         for (int c = 0; c < w.shown; c++)
