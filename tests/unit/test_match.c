@@ -237,12 +237,12 @@ Test(match_text, ukrainian_paradigms_meet_at_one_stem)
 }
 
 /* The other stem of an ending two declensions share: the к a -ка noun's
- * dative and locative turned into ц, only after a consonant other than л;
+ * dative and locative turned into ц, only after a consonant (голці too);
  * the г a -га noun's turned into з; a soft stem's instrumental -ем after л,
  * н or р; a bare word's і that the other cases turn into о; a genitive
  * plural in -ень read the other way; a nominative in -ом, -им, -их or -іх;
  * places in -ів and -їв; datives in -ові, -еві and -єві. Only for a caller
- * that knows the other stem. */
+ * that knows the other stem. And a few short words listed (вазі, піч). */
 Test(match_text, a_second_stem_for_an_ambiguous_ending)
 {
     char k[32];
@@ -254,7 +254,9 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
                                         "миколаїв", "героєві",  "кораблеві", "кабелем",
                                         "режим",    "штрих",    "успіх",
                                         "човен",    "суден",    "вікон",
-                                        "політ",    "вертоліт", "колір", "міст"};
+                                        "політ",    "вертоліт", "колір", "міст",
+                                        "голці",    "спілці",   "вазі",  "піч",
+                                        "піччю"};
     static const char *const base[] = {"доставка", "оцінка", "точка",    "вимога",
                                        "дорога",   "послуга", "корабель", "рівень",
                                        "автомобіль", "море",  "засоби",   "підходу",
@@ -263,9 +265,12 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
                                        "Миколаєва", "героя",   "корабля",  "кабелю",
                                        "режиму",   "штриха",   "успіху",
                                        "човна",    "судна",    "вікна",
-                                       "польоту",  "вертольоти", "кольору", "моста"};
+                                       "польоту",  "вертольоти", "кольору", "моста",
+                                       "голка",    "спілки",   "вага",  "печі",
+                                       "печей"};
     static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4,  4,  3,  3,  3,  3,  5, 6, 7, 7,
-                                8, 8, 9, 8, 8, 4, 10, 11, 12, 13, 13, 13, 3, 3, 3, 3};
+                                8, 8, 9, 8, 8, 4, 10, 11, 12, 13, 13, 13, 3, 3, 3, 3,
+                                1, 1, 15, 15, 15};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cr_assert_eq(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), kinds[i], "%s",
                      forms[i]);
@@ -2867,4 +2872,29 @@ Test(match_partners, a_phrase_both_write_is_said_whole)
               "written apart: %s", apart ? apart : "(none)");
     arena_free(&a);
     match_index_free(ix);
+}
+
+/* A question's вазі, печі and голці find the profiles that write вага,
+ * піч and голка (match_stem_uk_alt: listed short words; к turned ц after л). */
+Test(match_partners, short_ukrainian_words_find_their_other_forms)
+{
+    static const struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "weight", .name = "Weight", .country = "UA", .text = "Дрони малої ваги"},
+        {.id = "stove", .name = "Stove", .country = "PL", .text = "Польова піч"},
+        {.id = "needle", .name = "Needle", .country = "LT", .text = "Медична голка"},
+    };
+    static const struct {
+        const char *text, *found;
+    } cases[] = {{"вазі", "weight"}, {"печі", "stove"}, {"голці", "needle"}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        struct match_index *ix;
+        struct arena a;
+        struct match_hit *h;
+        int n = ask_profiles(p, 4, cases[c].text, &ix, &a, &h);
+        cr_assert_geq(n, 1, "%s finds nothing", cases[c].text);
+        cr_assert_str_eq(p[h[0].org].id, cases[c].found, "%s", cases[c].text);
+        arena_free(&a);
+        match_index_free(ix);
+    }
 }
