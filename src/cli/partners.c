@@ -222,7 +222,8 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         default: return cli_usage("partners");
         }
     }
-    if (optind != argc || (queries && (lead || text || text_file || region || sme_only || page.in_english || page.in_ukrainian)) ||
+    bool paged = page.in_english || page.in_ukrainian;   /* (not a batch's) */
+    if (optind != argc || (queries && (lead || text || text_file || region || sme_only || paged)) ||
         (!queries && (!lead || !!text == !!text_file)))
         return cli_usage("partners");
 

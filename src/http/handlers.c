@@ -410,6 +410,18 @@ static int open_list_reply(struct buf *out, const char *key, const char *value, 
     return rc;
 }
 
+/* The page's language a matchmaking answer's reasons are said for (lang:
+ * "en", "uk", or absent or empty for as written) into f; false for another
+ * value (422). */
+static bool page_language(const char *lang, struct app_match_filter *f)
+{
+    if (lang && *lang && strcmp(lang, "en") != 0 && strcmp(lang, "uk") != 0)
+        return false;
+    f->in_ukrainian = lang && strcmp(lang, "uk") == 0;
+    f->in_english = lang && strcmp(lang, "en") == 0;
+    return true;
+}
+
 static void h_suggestions(struct http_req *r)
 {
     struct df_err err = {0};
@@ -428,15 +440,13 @@ static void h_suggestions(struct http_req *r)
         return;
     }
     /* the page's language: a Ukrainian page reads the asker's English words
-     * in Ukrainian first */
-    const char *lang = http_url_param(&r->url, "lang");
-    if (lang && *lang && strcmp(lang, "en") != 0 && strcmp(lang, "uk") != 0) {
+     * in Ukrainian first, an English one its Ukrainian words in English */
+    struct app_match_filter filter = {.region = region,
+                                      .sme_only = sme && strcmp(sme, "1") == 0};
+    if (!page_language(http_url_param(&r->url, "lang"), &filter)) {
         http_reply_error(r, 422, "invalid", "lang must be en or uk");
         return;
     }
-    struct app_match_filter filter = {region, sme && strcmp(sme, "1") == 0,
-                                      lang && strcmp(lang, "uk") == 0,
-                                      lang && strcmp(lang, "en") == 0};
     if (!need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
@@ -472,8 +482,8 @@ static void h_partners(struct http_req *r)
     if (!b)
         return;
     /* the page's language, as GET /me/suggestions takes it */
-    const char *lang = http_json_str(b, "lang");
-    if (lang && *lang && strcmp(lang, "en") != 0 && strcmp(lang, "uk") != 0) {
+    struct app_match_filter filter = {.sme_only = json_is_true(json_object_get(b, "sme"))};
+    if (!page_language(http_json_str(b, "lang"), &filter)) {
         json_decref(b);
         http_reply_error(r, 422, "invalid", "lang must be en or uk");
         return;
@@ -486,9 +496,7 @@ static void h_partners(struct http_req *r)
         http_reply_error(r, 422, "invalid", "region must be eu or ua");
         return;
     }
-    struct app_match_filter filter = {region, json_is_true(json_object_get(b, "sme")),
-                                      lang && strcmp(lang, "uk") == 0,
-                                      lang && strcmp(lang, "en") == 0};
+    filter.region = region;
     struct df_err err = {0};
     struct store_person p;
     struct buf out = BUF_INIT(4u << 20);

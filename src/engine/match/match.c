@@ -208,7 +208,9 @@ struct run {
     struct spelled_run *runs;   /* the abbreviations the question spells out */
     int runs_n;
     const char *quiet;          /* words no text reason says (match_text_reasons) */
-    const char *asked[4];       /* the question's texts as read (text_say.asked) */
+    const char *asked[4];       /* the question's texts as read */
+    struct asked_pair *pairs;   /* their words in a row (match_asked_pairs) */
+    int pairs_n;
 };
 
 /* Reads the question's words: the text (meeting suggestions without one ask
@@ -572,7 +574,8 @@ static int hit_reasons(struct run *r, int o, char *mark, struct match_hit *hit)
         const char *said[2];
         struct text_say say = {.quiet = r->quiet, .common_too = q->say_common_words,
                                .ukrainian = q->say_ukrainian, .english = q->say_english,
-                               .lexicon = q->lexicon, .asked = r->asked};
+                               .lexicon = q->lexicon, .pairs = r->pairs,
+                               .pairs_n = r->pairs_n};
         int n = match_text_reasons(ix, r->qc.t, r->qc.n, r->runs, r->runs_n, o, cited, &say,
                                    mark, a, said);
         if (n < 0)
@@ -654,7 +657,9 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
 
     struct match_hit *out = arena_alloc(a, ((size_t)hn + 1) * sizeof *out);
     char *mark = arena_alloc(a, (size_t)ix->docs_n + 1);
-    if (!out || !mark || (hn > 0 && (r.runs_n = match_qterms_runs(&r.qc, a, &r.runs)) < 0))
+    if (!out || !mark || (hn > 0 && (r.runs_n = match_qterms_runs(&r.qc, a, &r.runs)) < 0) ||
+        (hn > 0 && (r.pairs_n = match_asked_pairs(ix, r.asked, q->say_common_words, a,
+                                                   &r.pairs)) < 0))
         goto oom;
     if (q->mode == MATCH_MEET && !(r.quiet = own_place(lead, a)))
         goto oom;

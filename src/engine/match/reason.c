@@ -392,50 +392,126 @@ static bool is_capital(const char *s)
  * CORDIS participant has hundreds with both words somewhere. */
 #define IN_ROW_DOCS 8
 
-/* Whether text writes a word of term a right before one of term b, with
- * nothing but a space between them ("fire control", "fire controls"; not
- * "fire and control", "fire, control"); the two words as written into
- * pair (cap bytes) when pair is not NULL. */
-static bool text_in_row(const struct match_index *ix, const char *text, int a, int b,
-                        char *pair, size_t cap)
+/* Calls fn(ud, first, second) for each two words text writes in a row,
+ * with nothing but a space between them ("fire control"; not "fire and
+ * control", "fire, control", nor across a line), until fn returns true;
+ * whether one did. Each is a chunk's stems and words (its last, then the
+ * next one's first). */
+typedef bool (*row_fn)(void *ud, const struct chunk_stems *first, const struct chunk_stems *second);
+
+/* The first two letters of a stem a chunk must hold somewhere (any case)
+ * to be read for it: a cheap look before the tokeniser, where both are
+ * ASCII letters ("" for none: every chunk is read). */
+struct prefilter {
+    char two[2][3];
+};
+
+static bool may_hold(const char *two, const char *p, const char *end)
 {
-    bool after_a = false, a_capital = false;
-    char a_word[MATCH_TOKEN_MAX] = "";
+    if (!two[0])
+        return true;
+    for (const char *q = p; q + 1 < end; q++)
+        if ((*q | 0x20) == two[0] && (q[1] | 0x20) == two[1])
+            return true;
+    return false;
+}
+
+static bool each_in_row_filtered(const char *text, row_fn fn, void *ud,
+                                 const struct prefilter *f);
+
+static bool each_in_row(const char *text, row_fn fn, void *ud)
+{
+    return each_in_row_filtered(text, fn, ud, NULL);
+}
+
+/* each_in_row, reading only the chunks that may hold f's first stem (or
+ * follow one that did) and f's second (f NULL: all). */
+static bool each_in_row_filtered(const char *text, row_fn fn, void *ud,
+                                 const struct prefilter *f)
+{
+    struct chunk_stems c[2] = {{.n = 0}, {.n = 0}};
+    bool after = false, capital = false;   /* the chunk before: a word ends it; a capital starts it */
+    int cur = 0;
     for (const char *p = text; p && *p;) {
         const char *gap = p;
         while (*p && is_space(*p))
             p++;
-        after_a &= !breaks_row(gap, p);
+        after &= !breaks_row(gap, p);
         const char *end = p;
         while (*end && !is_space(*end))
             end++;
         if (end == p)
             break;
-        struct chunk_stems c = {.n = 0};
-        if (match_tokenize(p, (size_t)(end - p), chunk_stem, &c) != 0)
+        c[cur] = (struct chunk_stems){.n = 0};
+        bool wanted = !f || may_hold(f->two[0], p, end) || (after && may_hold(f->two[1], p, end));
+        if (!wanted) {   /* neither word: nothing in a row with it either */
+            after = false;
+            cur = 1 - cur;
+            p = end;
+            continue;
+        }
+        if (match_tokenize(p, (size_t)(end - p), chunk_stem, &c[cur]) != 0)
             return false;
         /* (a capital after a small letter starts what follows a title:
          * "Ammunition Looking for ..." is no phrase) */
-        if (after_a && c.n > 0 && word_byte((unsigned char)*p) &&
-            (!is_capital(p) || a_capital) && stem_is_term(ix, c.first, b)) {
-            if (pair)
-                snprintf(pair, cap, "%s %s", a_word, c.first_word);
+        if (after && c[cur].n > 0 && word_byte((unsigned char)*p) && (!is_capital(p) || capital) &&
+            fn(ud, &c[1 - cur], &c[cur]))
             return true;
-        }
-        after_a = c.n > 0 && word_byte((unsigned char)end[-1]) && stem_is_term(ix, c.last, a);
-        a_capital = is_capital(p);
-        memcpy(a_word, c.last_word, sizeof a_word);
+        after = c[cur].n > 0 && word_byte((unsigned char)end[-1]);
+        capital = is_capital(p);
+        cur = 1 - cur;
         p = end;
     }
     return false;
 }
 
-/* Whether profile o (its documents marked in mark) writes a word of term a
- * right before one of term b in one of its texts (text_in_row), looked for
- * in its first IN_ROW_DOCS documents that have both. */
+struct pair_sought {
+    const struct match_index *ix;
+    int a, b;
+};
+
+static bool is_pair_sought(void *ud, const struct chunk_stems *first,
+                           const struct chunk_stems *second)
+{
+    const struct pair_sought *k = ud;
+    return stem_is_term(k->ix, first->last, k->a) && stem_is_term(k->ix, second->first, k->b);
+}
+
+static int first_stem(void *ud, const char *stem, const char *word, const char *compound);
+
+/* The prefilter's two letters for term t: its stem's (the stem of its
+ * shortest form), where they are ASCII letters. A synonym spelt another
+ * way (UAV for drone's stem) is not looked for. */
+static void two_letters(const struct match_index *ix, int t, char two[3])
+{
+    char stem[MATCH_TOKEN_MAX] = "";
+    const char *w = ix->term_word[t];
+    (void)match_tokenize(w, strlen(w), first_stem, stem);
+    bool ascii = stem[0] >= 'a' && stem[0] <= 'z' && stem[1] >= 'a' && stem[1] <= 'z';
+    two[0] = ascii ? stem[0] : '\0';
+    two[1] = ascii ? stem[1] : '\0';
+    two[2] = '\0';
+}
+
+/* Whether text writes a word of term a right before one of term b
+ * (each_in_row: "fire control", "fire controls"), f the two terms'
+ * prefilter. */
+static bool text_in_row(const struct match_index *ix, const char *text, int a, int b,
+                        const struct prefilter *f)
+{
+    struct pair_sought k = {ix, a, b};
+    return each_in_row_filtered(text, is_pair_sought, &k, f);
+}
+
+/* Whether profile o writes a word of term a right before one of term b in
+ * one of its texts (text_in_row), looked for in its first IN_ROW_DOCS
+ * documents that have both. */
 static bool written_in_row(const struct match_index *ix, int o, int a, int b)
 {
     int read = 0;
+    struct prefilter f;
+    two_letters(ix, a, f.two[0]);
+    two_letters(ix, b, f.two[1]);
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && read < IN_ROW_DOCS; k++) {
         int d = ix->org_doc[k];
         if (term_posting(ix, a, d) < 0 || term_posting(ix, b, d) < 0)
@@ -445,46 +521,50 @@ static bool written_in_row(const struct match_index *ix, int o, int a, int b)
         const char *texts[4] = {p ? p->text : ix->projects[d].text, p ? p->labels : NULL,
                                 p ? p->wants : NULL, p ? p->wants_labels : NULL};
         for (int t = 0; t < 4; t++)
-            if (texts[t] && text_in_row(ix, texts[t], a, b, NULL, 0))
+            if (texts[t] && text_in_row(ix, texts[t], a, b, &f))
                 return true;
     }
     return false;
 }
 
-/* Whether one of the question's texts (asked[0..4), or none) writes term
- * a's word right before b's; the two as it writes them into pair. */
-static bool asked_in_row(const struct match_index *ix, const char *const *asked, int a, int b,
-                         char *pair, size_t cap)
+/* A word more organisations have than this is no reason alone (below). */
+static double common_bound(const struct match_index *ix, bool common_too);
+
+struct pairs_ctx {
+    const struct match_index *ix;
+    double common;
+    struct asked_pair *v;
+    int n;
+};
+
+static bool collect_pair(void *ud, const struct chunk_stems *first,
+                         const struct chunk_stems *second)
 {
-    for (int t = 0; asked && t < 4; t++)
-        if (asked[t] && text_in_row(ix, asked[t], a, b, pair, cap))
-            return true;
-    return false;
+    struct pairs_ctx *c = ud;
+    int a = strmap_get(&c->ix->terms, first->last), b = strmap_get(&c->ix->terms, second->first);
+    if (a < 0 || b < 0 || match_term_org_df(c->ix, b) <= c->common)
+        return false;
+    for (int k = 0; k < c->n; k++)
+        if (c->v[k].a == a && c->v[k].b == b)
+            return false;
+    c->v[c->n] = (struct asked_pair){.a = a, .b = b};
+    snprintf(c->v[c->n].words, sizeof c->v[c->n].words, "%s %s", first->last_word,
+             second->first_word);
+    return ++c->n == ASKED_PAIRS;
 }
 
-/* The word of the question's own right after term i, in the same script,
- * which no reason says alone (more than common organisations have it:
- * "control") and which the question (asked) and profile o both write right
- * after i's ("fire control"; "fire" alone cut the phrase): its index, with
- * the two words as the question writes them in pair (cap bytes); -1 for
- * none. (A common word before, "supply battlefield", is no phrase.) */
-static int adjacent_phrase(const struct match_index *ix, const char *const *asked,
-                           const struct qterm *qt, int qn, int i, int o, int od,
-                           const char *mark, double common, char *pair, size_t cap)
+int match_asked_pairs(const struct match_index *ix, const char *const asked[4], bool common_too,
+                      struct arena *a, struct asked_pair **pairs)
 {
-    if (qt[i].via[0] || !single_word(&qt[i]))
+    struct pairs_ctx c = {ix, common_bound(ix, common_too),
+                          arena_alloc(a, ASKED_PAIRS * sizeof *c.v), 0};
+    if (!c.v)
         return -1;
-    for (int j = 0; j < qn; j++) {
-        if (j == i || qt[j].via[0] || !single_word(&qt[j]) ||
-            is_cyrillic(qt[j].word) != is_cyrillic(qt[i].word) ||
-            match_term_org_df(ix, qt[j].id) <= common || next_to(&qt[i], &qt[j]) <= 0 ||
-            !org_has_term(ix, qt[j].id, o, od, mark))
-            continue;
-        if (asked_in_row(ix, asked, qt[i].id, qt[j].id, pair, cap) &&
-            written_in_row(ix, o, qt[i].id, qt[j].id))
-            return j;
-    }
-    return -1;
+    for (int t = 0; t < 4 && c.n < ASKED_PAIRS; t++)
+        if (asked[t])
+            (void)each_in_row(asked[t], collect_pair, &c);
+    *pairs = c.v;
+    return c.n;
 }
 
 /* At most this many terms a text reason notes as said: the cited codes'
@@ -516,8 +596,8 @@ struct saying {
     int runs_n;
     int o, od;
     const char *mark;
-    double common;         /* a word more organisations have is said in a phrase only */
-    const char *const *asked;   /* the question's texts (text_say.asked) */
+    const struct asked_pair *pairs;   /* the question's words in a row (text_say.pairs) */
+    int pairs_n;
     struct said said[4];   /* each query word once, itself or translated, and
                               never beside its translation */
     int shown;
@@ -655,6 +735,44 @@ static void cover_run(struct saying *w, const struct qterm *qt, int qn,
         w->said[c].dropped |= c != g && brought_within(w->said[c].t, run->first, run->last);
 }
 
+/* The pair of the question (w->pairs) whose words are terms a and b, or
+ * NULL. */
+static const struct asked_pair *asked_pair_of(const struct saying *w, int a, int b)
+{
+    for (int k = 0; k < w->pairs_n; k++) {
+        const struct asked_pair *p = &w->pairs[k];
+        if ((p->a == a || (w->ix->joined && w->ix->joined[p->a] == a)) &&
+            (p->b == b || (w->ix->joined && w->ix->joined[p->b] == b)))
+            return p;
+    }
+    return NULL;
+}
+
+/* The word of the question's own right after term i, in the same script,
+ * which no reason says alone (more than common organisations have it:
+ * "control") and which the question (w->pairs) and profile w->o both write
+ * right after i's ("fire control"; "fire" alone cut the phrase): its index,
+ * with the two words as the question writes them in pair (cap bytes); -1
+ * for none. (A common word before, "supply battlefield", is no phrase.) */
+static int adjacent_phrase(const struct saying *w, const struct qterm *qt, int qn, int i,
+                           char *pair, size_t cap)
+{
+    if (w->pairs_n == 0 || qt[i].via[0] || !single_word(&qt[i]))
+        return -1;
+    for (int j = 0; j < qn; j++) {
+        const struct asked_pair *p;
+        if (j == i || qt[j].via[0] || !single_word(&qt[j]) ||
+            is_cyrillic(qt[j].word) != is_cyrillic(qt[i].word) ||
+            next_to(&qt[i], &qt[j]) <= 0 || !(p = asked_pair_of(w, qt[i].id, qt[j].id)) ||
+            !org_has_term(w->ix, qt[j].id, w->o, w->od, w->mark) ||
+            !written_in_row(w->ix, w->o, qt[i].id, qt[j].id))
+            continue;
+        snprintf(pair, cap, "%s", p->words);
+        return j;
+    }
+    return -1;
+}
+
 /* Notes the question's word j as said with the word in place g (a
  * compound or a phrase of the two): said apart already (as a need), it is
  * said there no more. */
@@ -707,8 +825,7 @@ static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, in
             s->say = s->joined;
         }
         say_other_too(w, qt, j, g);
-    } else if ((j = adjacent_phrase(w->ix, w->asked, qt, qn, i, w->o, w->od, w->mark,
-                                    w->common, s->pair, sizeof s->pair)) >= 0) {
+    } else if ((j = adjacent_phrase(w, qt, qn, i, s->pair, sizeof s->pair)) >= 0) {
         s->say = s->pair;   /* "fire control": both write it so */
         say_other_too(w, qt, j, g);
         p.n = 0;
@@ -788,7 +905,6 @@ static double weight_of(const struct match_index *ix, const struct match_transla
             return tr[k].weight;
     return RENDER_MIN;   /* a cognate (технології, technology), or a link lx keeps no more */
 }
-
 
 /* The question's own word t, alone (not a compound or a phrase), in the
  * other language (Cyrillic when cyrillic, else Latin): the question's own
@@ -909,7 +1025,7 @@ static void write_said(const struct match_index *ix, const struct said *s, const
     size_t at = *len;
     int rc = 0;
     if (pn > 1 && pn == word_count(ix, s->t->compound)) {   /* "реб (electronic warfare)" */
-        char vias[(1 + COMPOUND_SAID) * MATCH_TOKEN_MAX];
+        char vias[(1 + COMPOUND_SAID) * (MATCH_TOKEN_MAX + 1)];   /* each a word, and a space */
         size_t vn = 0;
         for (int k = 0; k < pn; k++)
             vn += (size_t)snprintf(vias + vn, sizeof vias - vn, "%s%s", k ? " " : "",
@@ -1034,6 +1150,14 @@ static bool said_better_through(const struct match_index *ix, const struct said 
            org_term(ix, u->id, o, od, mark) == (s->needed ? TERM_NEEDED : TERM_OWN);
 }
 
+static double common_bound(const struct match_index *ix, bool common_too)
+{
+    return common_too ? (double)ix->n + 1
+           : (double)ix->n / REASON_COMMON_SHARE > REASON_COMMON_MIN
+               ? (double)ix->n / REASON_COMMON_SHARE
+               : REASON_COMMON_MIN;
+}
+
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
                        const struct spelled_run *runs, int runs_n, int o,
                        const struct match_cap *const cited[2], const struct text_say *say,
@@ -1064,12 +1188,9 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
      * translation with its word ("sme (мсп)") */
     struct phrase_terms phrases;
     phrase_terms_of(qt, qn, &phrases);
-    double common = say && say->common_too ? (double)ix->n + 1
-                    : (double)ix->n / REASON_COMMON_SHARE > REASON_COMMON_MIN
-                        ? (double)ix->n / REASON_COMMON_SHARE
-                        : REASON_COMMON_MIN;
-    w.common = common;
-    w.asked = say ? say->asked : NULL;
+    double common = common_bound(ix, say && say->common_too);
+    w.pairs = say ? say->pairs : NULL;
+    w.pairs_n = say ? say->pairs_n : 0;
     for (int i = 0; i < qn; i++) {
         bool any_needed = false;
         for (int c = 0; c < w.shown; c++)
