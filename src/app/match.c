@@ -343,9 +343,11 @@ int app_match_load(struct store *s, const struct app_match_opts *opts, struct ap
         buf_puts(&text[0], r->text);
         for (int i = r->caps_from; i < r->caps_from + r->caps_n; i++) {
             int k = L.caps[i].need ? 1 : 0;
-            buf_printf(&text[k], " %s %s", L.caps[i].title,
+            /* a line each: a title and the description after it, or two
+             * labels, are not one phrase (the reasons' words in a row) */
+            buf_printf(&text[k], "\n%s\n%s", L.caps[i].title,
                        L.caps[i].description ? L.caps[i].description : "");
-            buf_printf(&labels[k], " %s %s", L.caps[i].label_en ? L.caps[i].label_en : "",
+            buf_printf(&labels[k], "\n%s\n%s", L.caps[i].label_en ? L.caps[i].label_en : "",
                        L.caps[i].label_uk ? L.caps[i].label_uk : "");
         }
         char *t = arena_strdup(&d->arena, buf_str(&text[0]));
@@ -462,7 +464,7 @@ static bool in_region(const char *country, enum app_region region)
 static int *exclusions(const struct match_index *ix, const int *given, int n,
                        const struct app_match_filter *filter, struct arena *a, int *out_n)
 {
-    static const struct app_match_filter any = {APP_REGION_ANY, false, false};
+    static const struct app_match_filter any = {.region = APP_REGION_ANY};
     const struct app_match_filter *f = filter ? filter : &any;
     bool filtering = f->region != APP_REGION_ANY || f->sme_only;
     int size = match_index_size(ix);
@@ -517,7 +519,9 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     int n;
     struct match_query q = {.mode = MATCH_PARTNERS, .lead = L, .text = text ? text : "",
                             .exclude = outside, .exclude_n = outside_n, .top = top,
-                            .lexicon = d->lexicon};
+                            .lexicon = d->lexicon,
+                            .say_ukrainian = filter && filter->in_ukrainian,
+                            .say_english = filter && filter->in_english};
     json_t *out = NULL;
     if (!outside)
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
@@ -814,7 +818,8 @@ int app_recommend_in(struct store *s, const struct app_match_data *built,
     struct match_query q = {.mode = MATCH_MEET, .lead = me, .exclude = exclude,
                             .exclude_n = exclude_n, .top = top, .lexicon = d->lexicon,
                             .lead_languages = is_org ? NULL : p.languages,
-                            .say_ukrainian = filter && filter->in_ukrainian};
+                            .say_ukrainian = filter && filter->in_ukrainian,
+                            .say_english = filter && filter->in_english};
     if (match_query_run(d->ix, &q, &a, &hits, &n, err) < 0)
         goto out;
     json_t *j = hits_json(d, hits, n);

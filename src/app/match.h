@@ -64,13 +64,15 @@ void app_terms_of(const char *text, struct app_terms *t);
 bool app_terms_cover(const struct app_terms *t, const struct app_terms *q);
 
 /* Which organisations may be suggested (NULL: any): from a region, SMEs only
- * (a prime contractor looking for SME suppliers); and, for meeting
- * suggestions, whether their reasons say the asker's English words in
- * Ukrainian first (match_query.say_ukrainian: a Ukrainian page). */
+ * (a prime contractor looking for SME suppliers); and the page's language:
+ * whether the reasons say the asker's English words in Ukrainian first
+ * (match_query.say_ukrainian: a Ukrainian page), or its Ukrainian words in
+ * English first (say_english: an English page); neither: as written. */
 struct app_match_filter {
     enum app_region region;
     bool sme_only;
     bool in_ukrainian;
+    bool in_english;
 };
 
 /* Partners for a project idea led by `lead`, among those filter lets through:

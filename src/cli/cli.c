@@ -236,7 +236,7 @@ const struct cli_command cli_commands[] = {
      "others only receive quantities: bracketed in the text, \"quantities also for\"\n"
      "in the OCDS lot)."},
     {"partners", cli_cmd_partners,
-     "dfnc partners --lead ORG (--text T | --text-file F) [--region eu|ua] [--sme] [--top K] [--json] | --queries FILE.jsonl [--top K]",
+     "dfnc partners --lead ORG (--text T | --text-file F) [--region eu|ua] [--sme] [--lang en|uk] [--top K] [--json] | --queries FILE.jsonl [--top K]",
      "Suggests partners for a project idea led by ORG, best first, each with its\n"
      "reasons: text relevance (English and Ukrainian), past partners of the lead and\n"
      "their partners, track record; among those, needs met by offers (either way)\n"
@@ -258,7 +258,7 @@ const struct cli_command cli_commands[] = {
      "data/consortia.json (built in), each figure with its article and whether the\n"
      "legal text confirms it; --list prints them. Exit 3 for an unknown programme\n"
      "or organisation."},
-    {"recommend", cli_cmd_recommend, "dfnc recommend PERSON_OR_ORG [--event ID] [--region eu|ua] [--sme] [--top K] [--json]",
+    {"recommend", cli_cmd_recommend, "dfnc recommend PERSON_OR_ORG [--event ID] [--region eu|ua] [--sme] [--lang en|uk] [--top K] [--json]",
      "Whom to meet at the forum: organisations whose offers meet your needs and\n"
      "whose needs your offers meet (CPV codes with their hierarchy), EU-Ukraine\n"
      "pairs favoured, never your own organisation nor one already in a request with\n"

@@ -109,7 +109,7 @@ static int batch_line(const struct app_match_data *d, const char *line, int top,
         df_err_set(err, DF_ERR_INPUT, "\"sme\" is true or false when given");
         goto out;
     }
-    struct app_match_filter filter = {region, json_is_true(sj), false};
+    struct app_match_filter filter = {.region = region, .sme_only = json_is_true(sj)};
     hits = app_match_partners_json(d, lead, text, top, &filter, err);
     if (!hits)
         goto out;
@@ -171,14 +171,27 @@ static int run_batch(const struct app_match_data *d, const char *path, int top)
     return bad ? 3 : 0;
 }
 
+/* --lang: the reasons' page language (app_match_filter); -1 for another. */
+static int parse_lang(const char *s, struct app_match_filter *f)
+{
+    f->in_english = strcmp(s, "en") == 0;
+    f->in_ukrainian = strcmp(s, "uk") == 0;
+    if (f->in_english || f->in_ukrainian)
+        return 0;
+    fprintf(stderr, "dfnc: --lang is en or uk\n");
+    return -1;
+}
+
 int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *lead = NULL, *text = NULL, *text_file = NULL, *queries = NULL;
     int top = 20, as_json = 0, region = APP_REGION_ANY;
     bool sme_only = false;
+    struct app_match_filter page = {0};
     static const struct option opts[] = {
         {"lead", required_argument, NULL, 'l'}, {"text", required_argument, NULL, 't'},
         {"region", required_argument, NULL, 'r'}, {"sme", no_argument, NULL, 's'},
+        {"lang", required_argument, NULL, 'g'},
         {"text-file", required_argument, NULL, 'f'}, {"queries", required_argument, NULL, 'q'},
         {"top", required_argument, NULL, 'k'}, {"json", no_argument, NULL, 'j'},
         {0, 0, 0, 0}};
@@ -192,6 +205,10 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         case 'q': queries = optarg; break;
         case 'j': as_json = 1; break;
         case 's': sme_only = true; break;
+        case 'g':
+            if (parse_lang(optarg, &page) < 0)
+                return cli_usage("partners");
+            break;
         case 'r':
             if ((region = app_region_parse(optarg)) <= APP_REGION_ANY) {
                 fprintf(stderr, "dfnc: --region is eu (EU and EEA) or ua\n");
@@ -205,7 +222,8 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         default: return cli_usage("partners");
         }
     }
-    if (optind != argc || (queries && (lead || text || text_file || region || sme_only)) ||
+    bool paged = page.in_english || page.in_ukrainian;   /* (not a batch's) */
+    if (optind != argc || (queries && (lead || text || text_file || region || sme_only || paged)) ||
         (!queries && (!lead || !!text == !!text_file)))
         return cli_usage("partners");
 
@@ -227,7 +245,9 @@ int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv)
         code = run_batch(&d, queries, top);
         goto out;
     }
-    struct app_match_filter filter = {region, sme_only, false};
+    struct app_match_filter filter = {.region = region, .sme_only = sme_only,
+                                      .in_ukrainian = page.in_ukrainian,
+                                      .in_english = page.in_english};
     hits = app_match_partners_json(&d, lead, text, top, &filter, &err);
     code = hits ? print_answer(hits, as_json) : cli_fail(&err);
 out:
@@ -243,9 +263,11 @@ int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
     const char *who = NULL, *event = NULL;
     int top = 20, as_json = 0, region = APP_REGION_ANY;
     bool sme_only = false;
+    struct app_match_filter filter = {0};
     static const struct option opts[] = {
         {"event", required_argument, NULL, 'e'}, {"top", required_argument, NULL, 'k'},
         {"region", required_argument, NULL, 'r'}, {"sme", no_argument, NULL, 's'},
+        {"lang", required_argument, NULL, 'g'},
         {"json", no_argument, NULL, 'j'}, {0, 0, 0, 0}};
     unsigned long long seen = 0;
     optind = 0;
@@ -267,6 +289,8 @@ int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
             sme_only = true;
         else if (c == 'k' && parse_top(optarg, &top) == 0)
             continue;
+        else if (c == 'g' && parse_lang(optarg, &filter) == 0)
+            continue;
         else if (c == 'r' && (region = app_region_parse(optarg)) > APP_REGION_ANY)
             continue;
         else {
@@ -277,14 +301,15 @@ int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (!who)
         return cli_usage("recommend");
+    filter.region = region;
+    filter.sme_only = sme_only;
     struct df_err err = {0};
     struct store *s = NULL;
     struct buf out = BUF_INIT(0);
     json_t *arr = NULL;
     int code = 0;
     if (store_open(&s, ctx->db_path, &err) < 0 ||
-        app_recommend(s, who, event, top, &(struct app_match_filter){region, sme_only, false}, &out,
-                      &err) < 0) {
+        app_recommend(s, who, event, top, &filter, &out, &err) < 0) {
         code = cli_fail(&err);
         goto done;
     }

@@ -410,6 +410,18 @@ static int open_list_reply(struct buf *out, const char *key, const char *value, 
     return rc;
 }
 
+/* The page's language a matchmaking answer's reasons are said for (lang:
+ * "en", "uk", or absent or empty for as written) into f; false for another
+ * value (422). */
+static bool page_language(const char *lang, struct app_match_filter *f)
+{
+    if (lang && *lang && strcmp(lang, "en") != 0 && strcmp(lang, "uk") != 0)
+        return false;
+    f->in_ukrainian = lang && strcmp(lang, "uk") == 0;
+    f->in_english = lang && strcmp(lang, "en") == 0;
+    return true;
+}
+
 static void h_suggestions(struct http_req *r)
 {
     struct df_err err = {0};
@@ -428,14 +440,13 @@ static void h_suggestions(struct http_req *r)
         return;
     }
     /* the page's language: a Ukrainian page reads the asker's English words
-     * in Ukrainian first */
-    const char *lang = http_url_param(&r->url, "lang");
-    if (lang && *lang && strcmp(lang, "en") != 0 && strcmp(lang, "uk") != 0) {
+     * in Ukrainian first, an English one its Ukrainian words in English */
+    struct app_match_filter filter = {.region = region,
+                                      .sme_only = sme && strcmp(sme, "1") == 0};
+    if (!page_language(http_url_param(&r->url, "lang"), &filter)) {
         http_reply_error(r, 422, "invalid", "lang must be en or uk");
         return;
     }
-    struct app_match_filter filter = {region, sme && strcmp(sme, "1") == 0,
-                                      lang && strcmp(lang, "uk") == 0};
     if (!need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
@@ -463,12 +474,20 @@ static void h_partners(struct http_req *r)
         {"top", HJ_INT, .min = 1, .max = 100},
         {"region", HJ_STRING, .nullable = true, .max = 2},
         {"sme", HJ_BOOL, .nullable = true},
+        {"lang", HJ_STRING, .nullable = true, .max = 2},
         {NULL}};
     if (!need_person(r))
         return;
     json_t *b = http_body(r, f);
     if (!b)
         return;
+    /* the page's language, as GET /me/suggestions takes it */
+    struct app_match_filter filter = {.sme_only = json_is_true(json_object_get(b, "sme"))};
+    if (!page_language(http_json_str(b, "lang"), &filter)) {
+        json_decref(b);
+        http_reply_error(r, 422, "invalid", "lang must be en or uk");
+        return;
+    }
     /* absent or null is anywhere; "" names no region (docs/api.md) */
     const char *region_s = http_json_str(b, "region");
     int region = region_s && !*region_s ? -1 : app_region_parse(region_s);
@@ -477,7 +496,7 @@ static void h_partners(struct http_req *r)
         http_reply_error(r, 422, "invalid", "region must be eu or ua");
         return;
     }
-    struct app_match_filter filter = {region, json_is_true(json_object_get(b, "sme")), false};
+    filter.region = region;
     struct df_err err = {0};
     struct store_person p;
     struct buf out = BUF_INIT(4u << 20);

@@ -139,6 +139,20 @@ PY
     "$DFNC" --db "$T/d.db" partners --queries "$T/r.jsonl" --top 3 > "$T/out" 2> "$T/err"
     check "batch: a line's region is checked, the others answered" \
         "[ $? -eq 3 ] && grep -q 'r.jsonl:2: \"region\" is' '$T/err' && python3 '$T/region.py' '$T/out'"
+    # a phrase both write is said whole: "control" alone is too common a word
+    "$DFNC" --db "$T/d.db" partners --lead "$UA" --top 5 --json \
+        --text "Fire control radars for short-range air defence" > "$T/out"
+    check "demo: a phrase the question and a profile both write is said whole, not cut" \
+        "[ $? -eq 0 ] && grep -q 'text: fire control' '$T/out' && ! grep -Eq 'fire(,|\")' '$T/out'"
+    # an English page: the question's Ukrainian words in English first
+    "$DFNC" --db "$T/d.db" partners --lead "$UA" --top 3 --json \
+        --text "Радари та засоби радіоелектронної боротьби" > "$T/as-written"
+    "$DFNC" --db "$T/d.db" partners --lead "$UA" --top 3 --json --lang en \
+        --text "Радари та засоби радіоелектронної боротьби" > "$T/out"
+    check "partners --lang en: a Ukrainian text's words are said in English first" \
+        "[ $? -eq 0 ] && grep -q 'радіоелектронної боротьби (electronic warfare)' '$T/as-written' && grep -q 'electronic warfare (радіоелектронної боротьби)' '$T/out'"
+    "$DFNC" --db "$T/d.db" partners --lead "$UA" --lang de --text "drones" > "$T/out" 2>&1
+    check "an unknown --lang is a usage error" "[ $? -eq 2 ] && grep -q 'lang is en or uk' '$T/out'"
     "$DFNC" --db "$T/d.db" partners --lead "$UA" --region eea --text "drones" > "$T/out" 2>&1
     check "an unknown --region is a usage error" "[ $? -eq 2 ] && grep -q 'region is eu' '$T/out'"
     BUYER=$(python3 - "$T/d.db" <<'PY'

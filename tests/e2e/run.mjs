@@ -3746,6 +3746,45 @@ test('a Ukrainian SME on a phone changes an offer where it stands, its place and
   await ctx.close();
 });
 
+// The words of the reasons (ul.why) in the other language than the page's,
+// each with its lang: English and Ukrainian words said side by side
+// ("protection (захисту)") are each read in their own voice. The EU
+// ministry's question holds its codes' labels in both languages, so its
+// reasons mix them on either page.
+async function reasonWordsWithoutLang(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const pageLang = document.documentElement.lang.split('-')[0];
+    for (const li of document.querySelectorAll('ul.why li')) {
+      const walk = document.createTreeWalker(li, NodeFilter.SHOW_TEXT);
+      for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+        const said = (n.parentElement.closest('[lang]')?.getAttribute('lang') || '').split('-')[0];
+        for (const w of n.textContent.split(/[\s,;:()«»"]+/)) {
+          const cyrillic = /[\u0400-\u04ff]{2}/.test(w), latin = /[A-Za-z]{2}/.test(w);
+          if (!cyrillic && !latin) continue;
+          const lang = cyrillic ? 'uk' : 'en';
+          if (lang !== pageLang && (said === 'uk') !== (lang === 'uk')) found.push(`${w} (lang="${said}") in "${li.textContent}"`);
+        }
+      }
+    }
+    return found;
+  });
+}
+
+test('no reason word on the suggestions page is in the other language without its lang, in English and Ukrainian', async () => {
+  for (const locale of ['en-GB', 'uk-UA']) {
+    const { ctx, page } = await signedIn(BUYER, locale);
+    await open(page, '/suggestions');
+    await page.locator('#suggestions[aria-busy=false] li.suggestion').first().waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.lang.split('-')[0]), locale.slice(0, 2));
+    // (words of the other language are there to be checked)
+    const other = await page.locator(`#suggestions ul.why span[lang]:not([lang^="${locale.slice(0, 2)}"])`).count();
+    assert.ok(other > 0, `${locale}: no reason word in the other language`);
+    assert.deepEqual(await reasonWordsWithoutLang(page), [], `${locale} suggestions`);
+    await ctx.close();
+  }
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -237,12 +237,12 @@ Test(match_text, ukrainian_paradigms_meet_at_one_stem)
 }
 
 /* The other stem of an ending two declensions share: the к a -ка noun's
- * dative and locative turned into ц, only after a consonant other than л;
+ * dative and locative turned into ц, only after a consonant (голці too);
  * the г a -га noun's turned into з; a soft stem's instrumental -ем after л,
  * н or р; a bare word's і that the other cases turn into о; a genitive
  * plural in -ень read the other way; a nominative in -ом, -им, -их or -іх;
  * places in -ів and -їв; datives in -ові, -еві and -єві. Only for a caller
- * that knows the other stem. */
+ * that knows the other stem. And a few short words listed (вазі, піч). */
 Test(match_text, a_second_stem_for_an_ambiguous_ending)
 {
     char k[32];
@@ -254,7 +254,9 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
                                         "миколаїв", "героєві",  "кораблеві", "кабелем",
                                         "режим",    "штрих",    "успіх",
                                         "човен",    "суден",    "вікон",
-                                        "політ",    "вертоліт", "колір", "міст"};
+                                        "політ",    "вертоліт", "колір", "міст",
+                                        "голці",    "спілці",   "вазі",  "піч",
+                                        "піччю"};
     static const char *const base[] = {"доставка", "оцінка", "точка",    "вимога",
                                        "дорога",   "послуга", "корабель", "рівень",
                                        "автомобіль", "море",  "засоби",   "підходу",
@@ -263,9 +265,12 @@ Test(match_text, a_second_stem_for_an_ambiguous_ending)
                                        "Миколаєва", "героя",   "корабля",  "кабелю",
                                        "режиму",   "штриха",   "успіху",
                                        "човна",    "судна",    "вікна",
-                                       "польоту",  "вертольоти", "кольору", "моста"};
+                                       "польоту",  "вертольоти", "кольору", "моста",
+                                       "голка",    "спілки",   "вага",  "печі",
+                                       "печей"};
     static const int kinds[] = {1, 1, 1, 2, 2, 2, 4, 4, 4,  4,  3,  3,  3,  3,  5, 6, 7, 7,
-                                8, 8, 9, 8, 8, 4, 10, 11, 12, 13, 13, 13, 3, 3, 3, 3};
+                                8, 8, 9, 8, 8, 4, 10, 11, 12, 13, 13, 13, 3, 3, 3, 3,
+                                1, 1, 15, 15, 15};
     for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
         cr_assert_eq(match_stem_uk_alt(stem1(forms[i]), forms[i], k, sizeof k), kinds[i], "%s",
                      forms[i]);
@@ -2773,4 +2778,123 @@ Test(match_meet, a_word_is_said_through_its_own_glossary_line)
                   "%s: %s among %s", cases[c].asker, cases[c].en_page, why);
     }
     match_lexicon_free(lx);
+}
+
+/* The words of a suggestion's reasons on each page (as_written, English,
+ * Ukrainian): an English page says the asker's own Ukrainian word in
+ * English first, the word beside ("ground (наземні)"), and a word matched
+ * through a translation with the page's language first; a Ukrainian word
+ * with no English, next to one said in English ("програмне забезпечення":
+ * software), is half of a thing said already and is left out on every page. */
+Test(match_meet, an_english_page_says_the_askers_ukrainian_words_in_english)
+{
+    const char *gen[] = {"ground", "radar", "software"};
+    const char *guk[] = {"наземний", "радар", "програмний"};
+    struct match_glossary g = {.en = gen, .uk = guk, .drop = NULL, .n = 3};
+    struct df_err err = {0};
+    struct match_lexicon *lx = match_lexicon_build(NULL, NULL, 0, &g, &err);
+    cr_assert_not_null(lx, "%s", err.msg);
+    static const struct {
+        const char *asker, *other;
+        bool english_page;
+        const char *said;
+    } cases[] = {
+        /* the other has the asker's own Ukrainian words */
+        {"Наземні радари.", "Ground radar. Наземні радари.", false, "text: наземні, радари"},
+        {"Наземні радари.", "Ground radar. Наземні радари.", true,
+         "text: ground (наземні), radar (радари)"},
+        /* only their translations: the page's language first */
+        {"Наземні радари.", "Ground radar.", false, "text: наземні (ground), радари (radar)"},
+        {"Наземні радари.", "Ground radar.", true, "text: ground (наземні), radar (радари)"},
+        /* half of a phrase said in English */
+        {"Software. Програмне забезпечення.", "Software. Програмне забезпечення.", false,
+         "text: software"},
+        {"Програмне забезпечення.", "Програмне забезпечення.", true, "text: software (програмне)"},
+        {"Програмне забезпечення.", "Програмне забезпечення.", false,
+         "text: програмне, забезпечення"},
+    };
+    char why[1024];
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const struct match_profile p[] = {
+            {.id = "ua", .name = "UA", .country = "UA", .text = cases[c].asker},
+            {.id = "de", .name = "DE", .country = "DE", .text = cases[c].other},
+        };
+        struct match_index *ix = match_index_build(p, 2, NULL, 0, &err);
+        cr_assert_not_null(ix, "%s", err.msg);
+        struct arena a;
+        arena_init(&a, 0);
+        struct match_hit *h;
+        int n;
+        struct match_query q = {.mode = MATCH_MEET, .lead = 0, .top = 5, .lexicon = lx,
+                                .say_english = cases[c].english_page};
+        cr_assert_eq(match_query_run(ix, &q, &a, &h, &n, &err), 0, "%s", err.msg);
+        cr_assert_eq(n, 1, "case %zu", c);
+        bool found = false;
+        size_t len = 0;
+        for (int k = 0; k < h[0].why_n; k++) {
+            found |= strcmp(h[0].why[k], cases[c].said) == 0;
+            len += (size_t)snprintf(why + len, sizeof why - len, "%s | ", h[0].why[k]);
+        }
+        cr_assert(found, "case %zu: \"%s\" among %s", c, cases[c].said, why);
+        arena_free(&a);
+        match_index_free(ix);
+    }
+    match_lexicon_free(lx);
+}
+
+/* "fire control": a word most profiles have ("control": ground control
+ * stations) is no reason alone, so a profile that writes the phrase was
+ * told "fire", the phrase cut. Where the question and the profile both
+ * write the two words in a row the reason says them so; where the profile
+ * has them apart (or across a line: a title and its description), "fire". */
+Test(match_partners, a_phrase_both_write_is_said_whole)
+{
+    enum { FILLERS = 24 };
+    static char filler_ids[FILLERS][16];
+    struct match_profile p[3 + FILLERS] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "row", .name = "Row", .country = "EE", .text = "Radar and fire control systems"},
+        {.id = "apart", .name = "Apart", .country = "LV",
+         .text = "Fire detection\nControl rooms; fire brigades and access control"},
+    };
+    for (int k = 0; k < FILLERS; k++) {
+        snprintf(filler_ids[k], sizeof filler_ids[k], "f%d", k);
+        p[3 + k] = (struct match_profile){.id = filler_ids[k], .name = filler_ids[k],
+                                          .country = "PL", .text = "Ground control stations"};
+    }
+    struct match_index *ix;
+    struct arena a;
+    struct match_hit *h;
+    int n = ask_profiles(p, 3 + FILLERS, "Fire control radars for air defence", &ix, &a, &h);
+    const char *row = text_why(p, h, n, "row"), *apart = text_why(p, h, n, "apart");
+    cr_assert(row && strstr(row, "fire control"), "written in a row: %s", row ? row : "(none)");
+    cr_assert(apart && strstr(apart, "fire") && !strstr(apart, "fire control"),
+              "written apart: %s", apart ? apart : "(none)");
+    arena_free(&a);
+    match_index_free(ix);
+}
+
+/* A question's вазі, печі and голці find the profiles that write вага,
+ * піч and голка (match_stem_uk_alt: listed short words; к turned ц after л). */
+Test(match_partners, short_ukrainian_words_find_their_other_forms)
+{
+    static const struct match_profile p[] = {
+        {.id = "lead", .name = "Lead", .country = "DE", .text = "Logistics"},
+        {.id = "weight", .name = "Weight", .country = "UA", .text = "Дрони малої ваги"},
+        {.id = "stove", .name = "Stove", .country = "PL", .text = "Польова піч"},
+        {.id = "needle", .name = "Needle", .country = "LT", .text = "Медична голка"},
+    };
+    static const struct {
+        const char *text, *found;
+    } cases[] = {{"вазі", "weight"}, {"печі", "stove"}, {"голці", "needle"}};
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        struct match_index *ix;
+        struct arena a;
+        struct match_hit *h;
+        int n = ask_profiles(p, 4, cases[c].text, &ix, &a, &h);
+        cr_assert_geq(n, 1, "%s finds nothing", cases[c].text);
+        cr_assert_str_eq(p[h[0].org].id, cases[c].found, "%s", cases[c].text);
+        arena_free(&a);
+        match_index_free(ix);
+    }
 }

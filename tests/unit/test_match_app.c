@@ -390,7 +390,7 @@ Test(match_app, recommend_from_one_region)
     enum app_region regions[] = {APP_REGION_UKRAINE, APP_REGION_EUROPE, APP_REGION_ANY};
     for (int k = 0; k < 3; k++) {
         buf_reset(&out);
-        struct app_match_filter f = {regions[k], false, false};
+        struct app_match_filter f = {.region = regions[k]};
         cr_assert_eq(app_recommend(s, "p-pl", "ev", 10, &f, &out, &err), 0, "%s", err.msg);
         json_t *j = json_loads(buf_str(&out), 0, NULL);
         size_t n = 0;
@@ -925,7 +925,7 @@ Test(match_app, partners_from_one_region)
     int counts[] = {3, 1, 1};
     for (int r = APP_REGION_ANY; r <= APP_REGION_UKRAINE; r++) {
         json_t *j = app_match_partners_json(&d, "ua", "drone engines, batteries", 10,
-                                           &(struct app_match_filter){r, false, false}, &err);
+                                           &(struct app_match_filter){.region = r}, &err);
         cr_assert_not_null(j, "%s", err.msg);
         char *text = json_dumps(j, 0);
         cr_assert_eq((int)json_array_size(j), counts[r], "region %d: %s", r, text);
@@ -963,7 +963,7 @@ Test(match_app, sme_only_keeps_smes_and_every_answer_says_which)
     struct app_match_data d;
     cr_assert_eq(app_match_load(s, NULL, &d, &err), 0, "%s", err.msg);
     for (int sme_only = 0; sme_only < 2; sme_only++) {
-        struct app_match_filter f = {APP_REGION_ANY, sme_only, false};
+        struct app_match_filter f = {.region = APP_REGION_ANY, .sme_only = sme_only};
         json_t *j = app_match_partners_json(&d, "ua", "drone engines, batteries", 10, &f, &err);
         cr_assert_not_null(j, "%s", err.msg);
         cr_assert_eq(json_array_size(j), sme_only ? 1u : 2u);

@@ -170,7 +170,7 @@ export const api = {
   removeFromEvent: (id, kind, item) => call('DELETE', `/events/${enc(id)}/${kind}/${enc(item)}`),
   forum: () => call('GET', '/forum'),
   suggestions: (top, region, sme, lang) => call('GET', `/me/suggestions${qs({ top, region, sme: sme ? 1 : undefined, lang })}`),
-  partners: (text, top, region, sme) => call('POST', '/me/partners', { text, top, region, sme: sme || undefined }),
+  partners: (text, top, region, sme, lang) => call('POST', '/me/partners', { text, top, region, sme: sme || undefined, lang }),
   consortiumProgrammes: () => call('GET', '/consortium/programmes'),
   // members: the lead first; candidates: the partners found, the best first
   consortiumCheck: (programme, members, candidates) => call('POST', '/consortium/check', { programme, members, candidates }),

@@ -9,6 +9,21 @@ import { cpvLabel } from './cpv.js';
 
 const labelCache = new Map();
 
+// The words of a text reason, "ground (наземні), radar" (docs/api.md: words
+// apart by ", ", the word beside in parentheses), each a span of its own, so
+// that each says its own language (dom.js's data: by its script) and a
+// Ukrainian word on an English page is read as Ukrainian, not spelled out.
+function words(text) {
+  const out = [];
+  String(text).split(', ').forEach((item, i) => {
+    const m = item.match(/^(.+?) \((.+)\)$/);
+    if (i) out.push(', ');
+    out.push(data(m ? m[1] : item));
+    if (m) out.push(' (', data(m[2]), ')');
+  });
+  return out;
+}
+
 async function cpvText(code8, fallback) {
   const key = `${getLang()}:${code8}`;
   if (!labelCache.has(key)) {
@@ -42,8 +57,8 @@ const PATTERNS = [
   [/^named in the text$/, async () => t('why.named')],
   [/^based in (\w\w), like you$/, async (m) => t('why.same_country', { country: countryName(m[1]) })],
   [/^took part in (\d+) projects$/, async (m) => t('why.projects', { n: num(m[1]) })],
-  [/^text: (.*)$/, async (m) => tx('why.text', { words: data(m[1]) })],
-  [/^looks for: (.*)$/, async (m) => tx('why.wants', { words: data(m[1]) })],
+  [/^text: (.*)$/, async (m) => tx('why.text', { words: words(m[1]) })],
+  [/^looks for: (.*)$/, async (m) => tx('why.wants', { words: words(m[1]) })],
 ];
 
 export async function reasonText(why) {

@@ -208,6 +208,9 @@ struct run {
     struct spelled_run *runs;   /* the abbreviations the question spells out */
     int runs_n;
     const char *quiet;          /* words no text reason says (match_text_reasons) */
+    const char *asked[4];       /* the question's texts as read */
+    struct asked_pair *pairs;   /* their words in a row (match_asked_pairs) */
+    int pairs_n;
 };
 
 /* Reads the question's words: the text (meeting suggestions without one ask
@@ -226,6 +229,8 @@ static int read_question(struct run *r, struct df_err *err)
         return df_err_set(err, DF_ERR_USAGE, "the text is not valid UTF-8");
     if (own_words && text && !(text = without_own_name(&r->ix->profiles[q->lead], text, r->a)))
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory ranking partners");
+    r->asked[0] = text;
+    r->asked[1] = labels;
     if (((text && match_qterms_read(&r->qc, text, text_len) != 0) ||
          (labels && match_qterms_read(&r->qc, labels, strlen(labels)) != 0)) &&
         r->qc.oom)
@@ -234,6 +239,8 @@ static int read_question(struct run *r, struct df_err *err)
      * buyer's at needs_text (text_score.c) */
     const struct match_profile *lead = own_words ? &r->ix->profiles[q->lead] : NULL;
     if (lead) {
+        r->asked[2] = lead->wants;
+        r->asked[3] = lead->wants_labels;
         r->qc.reading_wants = true;
         if (((lead->wants && match_qterms_read(&r->qc, lead->wants, strlen(lead->wants)) != 0) ||
              (lead->wants_labels && match_qterms_read(&r->qc, lead->wants_labels,
@@ -565,7 +572,10 @@ static int hit_reasons(struct run *r, int o, char *mark, struct match_hit *hit)
     }
     if (r->tx[o] > 0 || r->tp[o] > 0) {
         const char *said[2];
-        struct text_say say = {r->quiet, q->say_common_words, q->say_ukrainian, q->lexicon};
+        struct text_say say = {.quiet = r->quiet, .common_too = q->say_common_words,
+                               .ukrainian = q->say_ukrainian, .english = q->say_english,
+                               .lexicon = q->lexicon, .pairs = r->pairs,
+                               .pairs_n = r->pairs_n};
         int n = match_text_reasons(ix, r->qc.t, r->qc.n, r->runs, r->runs_n, o, cited, &say,
                                    mark, a, said);
         if (n < 0)
@@ -647,7 +657,9 @@ int match_query_run(const struct match_index *ix, const struct match_query *q, s
 
     struct match_hit *out = arena_alloc(a, ((size_t)hn + 1) * sizeof *out);
     char *mark = arena_alloc(a, (size_t)ix->docs_n + 1);
-    if (!out || !mark || (hn > 0 && (r.runs_n = match_qterms_runs(&r.qc, a, &r.runs)) < 0))
+    if (!out || !mark || (hn > 0 && (r.runs_n = match_qterms_runs(&r.qc, a, &r.runs)) < 0) ||
+        (hn > 0 && (r.pairs_n = match_asked_pairs(ix, r.asked, q->say_common_words, a,
+                                                   &r.pairs)) < 0))
         goto oom;
     if (q->mode == MATCH_MEET && !(r.quiet = own_place(lead, a)))
         goto oom;

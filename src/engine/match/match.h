@@ -167,6 +167,11 @@ struct match_query {
                                   in Ukrainian first, where the question has it in
                                   Ukrainian too or the lexicon a translation the index
                                   has: "артилерійські (artillery)" (a Ukrainian page) */
+    bool say_english;          /* the same the other way (an English page): "ground
+                                  (наземні)"; with either, a word matched through a
+                                  translation says the page's language first,
+                                  "protection (захисту)"; a word whose rendering in the
+                                  page's language is said already is left out */
 };
 
 struct match_hit {

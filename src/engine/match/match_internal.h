@@ -349,11 +349,30 @@ int match_circle_count(const struct match_index *ix, const double *seed, const c
  * whose compound it writes ("long range": long-range; "протидія дронам
  * (counter-drone)" through their translations), and words that spell out
  * an abbreviation (runs) where it spells it out too ("electronic warfare",
- * not "electronic, warfare"); a word is said as a need
+ * not "electronic, warfare"), and a word with one too common to say alone
+ * after it where the question and the profile both write the two in a row
+ * ("fire control"); on a page in one language (say->english, ->ukrainian)
+ * the question's own words in it first where a translation is known, and a
+ * word matched through a translation with the page's language first; a
+ * Ukrainian word with no translation beside one said in English is not
+ * said (програмне забезпечення: software); a word is said as a need
  * only when no spelling of it is among the profile's own; none of the words that name the
  * codes in cited[0..2) (a CPV reason names them already; NULL for none),
  * nor of say->quiet; say may be NULL.
  * mark: ix->docs_n zeroed bytes, zeroed again on return. */
+/* Two words the question writes in a row, the second more common than a
+ * reason says alone ("fire control": control), as terms of the index (its
+ * own, before joins) and as written. */
+#define ASKED_PAIRS 64
+struct asked_pair {
+    int a, b;
+    char words[2 * MATCH_TOKEN_MAX + 1];
+};
+/* The question's texts asked[0..4) (each may be NULL) read once for such
+ * pairs (at most ASKED_PAIRS), into *pairs (in a); common_too as
+ * text_say's. Their number, -1 when out of memory. */
+int match_asked_pairs(const struct match_index *ix, const char *const asked[4], bool common_too,
+                      struct arena *a, struct asked_pair **pairs);
 struct text_say {
     const char *quiet;   /* words never said, nor their translations (NULL: none): a
                             meeting question's own country and city, which its
@@ -362,6 +381,10 @@ struct text_say {
                             search says what it met, however common) */
     bool ukrainian;      /* say the question's own English words in Ukrainian first
                             (match_query.say_ukrainian), through lexicon (may be NULL) */
+    bool english;        /* the question's own Ukrainian words in English first
+                            (match_query.say_english) */
+    const struct asked_pair *pairs;   /* match_asked_pairs (NULL: none) */
+    int pairs_n;
     const struct match_lexicon *lexicon;
 };
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,

@@ -316,6 +316,257 @@ static int adjacent_compound(const struct match_index *ix, const struct qterm *q
     return -1;
 }
 
+/* Whether word begins in Cyrillic (UTF-8 lead bytes of U+0400..U+04FF),
+ * or in a Latin letter. */
+static bool is_cyrillic(const char *word)
+{
+    return (unsigned char)word[0] >= 0xD0 && (unsigned char)word[0] <= 0xD3;
+}
+
+static bool is_latin(const char *word)
+{
+    return (word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z');
+}
+
+/* Whether term id is the index's term of stem, itself or the one it joined. */
+static bool stem_is_term(const struct match_index *ix, const char *stem, int id)
+{
+    int t = strmap_get(&ix->terms, stem);
+    return t >= 0 && (t == id || (ix->joined && ix->joined[t] == id));
+}
+
+/* The first and last stems of a run of text between spaces ("control." is
+ * one, "and" none: a stop word), and their words as written (lowercased). */
+struct chunk_stems {
+    char first[MATCH_TOKEN_MAX], last[MATCH_TOKEN_MAX];
+    char first_word[MATCH_TOKEN_MAX], last_word[MATCH_TOKEN_MAX];
+    int n;
+};
+
+static int chunk_stem(void *ud, const char *stem, const char *word, const char *compound)
+{
+    (void)compound;
+    struct chunk_stems *c = ud;
+    if (strchr(word, ' '))
+        return 0;   /* the thing a phrase names is no word written */
+    if (c->n++ == 0) {
+        snprintf(c->first, sizeof c->first, "%s", stem);
+        snprintf(c->first_word, sizeof c->first_word, "%s", word);
+    }
+    snprintf(c->last, sizeof c->last, "%s", stem);
+    snprintf(c->last_word, sizeof c->last_word, "%s", word);
+    return 0;
+}
+
+static bool is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A line ends a row: a profile's labels are one a line ("... systems" and
+ * "Електронні ..." are not in a row). */
+static bool breaks_row(const char *from, const char *to)
+{
+    return memchr(from, '\n', (size_t)(to - from)) != NULL ||
+           memchr(from, '\r', (size_t)(to - from)) != NULL;
+}
+
+/* Whether a byte ends or starts a word: a letter or digit, or part of a
+ * Cyrillic one (not ASCII punctuation: "radar, fire" is not in a row). */
+static bool word_byte(unsigned char c)
+{
+    return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
+
+/* Whether s starts with a capital letter, Latin or Cyrillic (А-Я, Є, І,
+ * Ї, Ґ). */
+static bool is_capital(const char *s)
+{
+    unsigned char a = (unsigned char)s[0], b = a ? (unsigned char)s[1] : 0;
+    return (a >= 'A' && a <= 'Z') || (a == 0xD0 && ((b >= 0x90 && b <= 0xAF) || b == 0x84 ||
+                                                    b == 0x86 || b == 0x87)) ||
+           (a == 0xD2 && b == 0x90);
+}
+
+/* Most documents of a profile read for two words in a row: a frequent
+ * CORDIS participant has hundreds with both words somewhere. */
+#define IN_ROW_DOCS 8
+
+/* Calls fn(ud, first, second) for each two words text writes in a row,
+ * with nothing but a space between them ("fire control"; not "fire and
+ * control", "fire, control", nor across a line), until fn returns true;
+ * whether one did. Each is a chunk's stems and words (its last, then the
+ * next one's first). */
+typedef bool (*row_fn)(void *ud, const struct chunk_stems *first, const struct chunk_stems *second);
+
+/* The first two letters of a stem a chunk must hold somewhere (any case)
+ * to be read for it: a cheap look before the tokeniser, where both are
+ * ASCII letters ("" for none: every chunk is read). */
+struct prefilter {
+    char two[2][3];
+};
+
+static bool may_hold(const char *two, const char *p, const char *end)
+{
+    if (!two[0])
+        return true;
+    for (const char *q = p; q + 1 < end; q++)
+        if ((*q | 0x20) == two[0] && (q[1] | 0x20) == two[1])
+            return true;
+    return false;
+}
+
+static bool each_in_row_filtered(const char *text, row_fn fn, void *ud,
+                                 const struct prefilter *f);
+
+static bool each_in_row(const char *text, row_fn fn, void *ud)
+{
+    return each_in_row_filtered(text, fn, ud, NULL);
+}
+
+/* each_in_row, reading only the chunks that may hold f's first stem (or
+ * follow one that did) and f's second (f NULL: all). */
+static bool each_in_row_filtered(const char *text, row_fn fn, void *ud,
+                                 const struct prefilter *f)
+{
+    struct chunk_stems c[2] = {{.n = 0}, {.n = 0}};
+    bool after = false, capital = false;   /* the chunk before: a word ends it; a capital starts it */
+    int cur = 0;
+    for (const char *p = text; p && *p;) {
+        const char *gap = p;
+        while (*p && is_space(*p))
+            p++;
+        after &= !breaks_row(gap, p);
+        const char *end = p;
+        while (*end && !is_space(*end))
+            end++;
+        if (end == p)
+            break;
+        c[cur] = (struct chunk_stems){.n = 0};
+        bool wanted = !f || may_hold(f->two[0], p, end) || (after && may_hold(f->two[1], p, end));
+        if (!wanted) {   /* neither word: nothing in a row with it either */
+            after = false;
+            cur = 1 - cur;
+            p = end;
+            continue;
+        }
+        if (match_tokenize(p, (size_t)(end - p), chunk_stem, &c[cur]) != 0)
+            return false;
+        /* (a capital after a small letter starts what follows a title:
+         * "Ammunition Looking for ..." is no phrase) */
+        if (after && c[cur].n > 0 && word_byte((unsigned char)*p) && (!is_capital(p) || capital) &&
+            fn(ud, &c[1 - cur], &c[cur]))
+            return true;
+        after = c[cur].n > 0 && word_byte((unsigned char)end[-1]);
+        capital = is_capital(p);
+        cur = 1 - cur;
+        p = end;
+    }
+    return false;
+}
+
+struct pair_sought {
+    const struct match_index *ix;
+    int a, b;
+};
+
+static bool is_pair_sought(void *ud, const struct chunk_stems *first,
+                           const struct chunk_stems *second)
+{
+    const struct pair_sought *k = ud;
+    return stem_is_term(k->ix, first->last, k->a) && stem_is_term(k->ix, second->first, k->b);
+}
+
+static int first_stem(void *ud, const char *stem, const char *word, const char *compound);
+
+/* The prefilter's two letters for term t: its stem's (the stem of its
+ * shortest form), where they are ASCII letters. A synonym spelt another
+ * way (UAV for drone's stem) is not looked for. */
+static void two_letters(const struct match_index *ix, int t, char two[3])
+{
+    char stem[MATCH_TOKEN_MAX] = "";
+    const char *w = ix->term_word[t];
+    (void)match_tokenize(w, strlen(w), first_stem, stem);
+    bool ascii = stem[0] >= 'a' && stem[0] <= 'z' && stem[1] >= 'a' && stem[1] <= 'z';
+    two[0] = ascii ? stem[0] : '\0';
+    two[1] = ascii ? stem[1] : '\0';
+    two[2] = '\0';
+}
+
+/* Whether text writes a word of term a right before one of term b
+ * (each_in_row: "fire control", "fire controls"), f the two terms'
+ * prefilter. */
+static bool text_in_row(const struct match_index *ix, const char *text, int a, int b,
+                        const struct prefilter *f)
+{
+    struct pair_sought k = {ix, a, b};
+    return each_in_row_filtered(text, is_pair_sought, &k, f);
+}
+
+/* Whether profile o writes a word of term a right before one of term b in
+ * one of its texts (text_in_row), looked for in its first IN_ROW_DOCS
+ * documents that have both. */
+static bool written_in_row(const struct match_index *ix, int o, int a, int b)
+{
+    int read = 0;
+    struct prefilter f;
+    two_letters(ix, a, f.two[0]);
+    two_letters(ix, b, f.two[1]);
+    for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1] && read < IN_ROW_DOCS; k++) {
+        int d = ix->org_doc[k];
+        if (term_posting(ix, a, d) < 0 || term_posting(ix, b, d) < 0)
+            continue;
+        read++;
+        const struct match_profile *p = d >= ix->projects_n ? &ix->profiles[o] : NULL;
+        const char *texts[4] = {p ? p->text : ix->projects[d].text, p ? p->labels : NULL,
+                                p ? p->wants : NULL, p ? p->wants_labels : NULL};
+        for (int t = 0; t < 4; t++)
+            if (texts[t] && text_in_row(ix, texts[t], a, b, &f))
+                return true;
+    }
+    return false;
+}
+
+/* A word more organisations have than this is no reason alone (below). */
+static double common_bound(const struct match_index *ix, bool common_too);
+
+struct pairs_ctx {
+    const struct match_index *ix;
+    double common;
+    struct asked_pair *v;
+    int n;
+};
+
+static bool collect_pair(void *ud, const struct chunk_stems *first,
+                         const struct chunk_stems *second)
+{
+    struct pairs_ctx *c = ud;
+    int a = strmap_get(&c->ix->terms, first->last), b = strmap_get(&c->ix->terms, second->first);
+    if (a < 0 || b < 0 || match_term_org_df(c->ix, b) <= c->common)
+        return false;
+    for (int k = 0; k < c->n; k++)
+        if (c->v[k].a == a && c->v[k].b == b)
+            return false;
+    c->v[c->n] = (struct asked_pair){.a = a, .b = b};
+    snprintf(c->v[c->n].words, sizeof c->v[c->n].words, "%s %s", first->last_word,
+             second->first_word);
+    return ++c->n == ASKED_PAIRS;
+}
+
+int match_asked_pairs(const struct match_index *ix, const char *const asked[4], bool common_too,
+                      struct arena *a, struct asked_pair **pairs)
+{
+    struct pairs_ctx c = {ix, common_bound(ix, common_too),
+                          arena_alloc(a, ASKED_PAIRS * sizeof *c.v), 0};
+    if (!c.v)
+        return -1;
+    for (int t = 0; t < 4 && c.n < ASKED_PAIRS; t++)
+        if (asked[t])
+            (void)each_in_row(asked[t], collect_pair, &c);
+    *pairs = c.v;
+    return c.n;
+}
+
 /* At most this many terms a text reason notes as said: the cited codes'
  * 64, and 8 places filled with a compound's (64) or a pair's (2) each; a
  * spelled-out run's terms too, as far as they fit. */
@@ -345,6 +596,8 @@ struct saying {
     int runs_n;
     int o, od;
     const char *mark;
+    const struct asked_pair *pairs;   /* the question's words in a row (text_say.pairs) */
+    int pairs_n;
     struct said said[4];   /* each query word once, itself or translated, and
                               never beside its translation */
     int shown;
@@ -482,6 +735,59 @@ static void cover_run(struct saying *w, const struct qterm *qt, int qn,
         w->said[c].dropped |= c != g && brought_within(w->said[c].t, run->first, run->last);
 }
 
+/* The pair of the question (w->pairs) whose words are terms a and b, or
+ * NULL. */
+static const struct asked_pair *asked_pair_of(const struct saying *w, int a, int b)
+{
+    for (int k = 0; k < w->pairs_n; k++) {
+        const struct asked_pair *p = &w->pairs[k];
+        if ((p->a == a || (w->ix->joined && w->ix->joined[p->a] == a)) &&
+            (p->b == b || (w->ix->joined && w->ix->joined[p->b] == b)))
+            return p;
+    }
+    return NULL;
+}
+
+/* The word of the question's own right after term i, in the same script,
+ * which no reason says alone (more than common organisations have it:
+ * "control") and which the question (w->pairs) and profile w->o both write
+ * right after i's ("fire control"; "fire" alone cut the phrase): its index,
+ * with the two words as the question writes them in pair (cap bytes); -1
+ * for none. (A common word before, "supply battlefield", is no phrase.) */
+static int adjacent_phrase(const struct saying *w, const struct qterm *qt, int qn, int i,
+                           char *pair, size_t cap)
+{
+    if (w->pairs_n == 0 || qt[i].via[0] || !single_word(&qt[i]))
+        return -1;
+    for (int j = 0; j < qn; j++) {
+        const struct asked_pair *p;
+        if (j == i || qt[j].via[0] || !single_word(&qt[j]) ||
+            is_cyrillic(qt[j].word) != is_cyrillic(qt[i].word) ||
+            next_to(&qt[i], &qt[j]) <= 0 || !(p = asked_pair_of(w, qt[i].id, qt[j].id)) ||
+            !org_has_term(w->ix, qt[j].id, w->o, w->od, w->mark) ||
+            !written_in_row(w->ix, w->o, qt[i].id, qt[j].id))
+            continue;
+        snprintf(pair, cap, "%s", p->words);
+        return j;
+    }
+    return -1;
+}
+
+/* Notes the question's word j as said with the word in place g (a
+ * compound or a phrase of the two): said apart already (as a need), it is
+ * said there no more. */
+static void say_other_too(struct saying *w, const struct qterm *qt, int j, int g)
+{
+    cover(w, qt[j].id);
+    cover(w, qt[j].from_id);
+    for (int c = 0; c < w->shown; c++) {
+        const struct qterm *t = w->said[c].t;
+        w->said[c].dropped |= c != g && (t->id == qt[j].id ||
+                                         (qt[j].from_id >= 0 && (t->id == qt[j].from_id ||
+                                                                 t->from_id == qt[j].from_id)));
+    }
+}
+
 /* Says query term i in place g (needed: only among the needs): its
  * compound where the profile writes it, the abbreviation's words the
  * question spells out where the profile does too, or with the word next to
@@ -518,32 +824,16 @@ static void say_term(struct saying *w, const struct qterm *qt, int qn, int i, in
         } else {
             s->say = s->joined;
         }
-        cover(w, qt[j].id);
-        cover(w, qt[j].from_id);
-        /* the other word, said already apart (as a need), is said here */
-        for (int c = 0; c < w->shown; c++) {
-            const struct qterm *t = w->said[c].t;
-            w->said[c].dropped |= c != g && (t->id == qt[j].id ||
-                                             (qt[j].from_id >= 0 && (t->id == qt[j].from_id ||
-                                                                     t->from_id == qt[j].from_id)));
-        }
+        say_other_too(w, qt, j, g);
+    } else if ((j = adjacent_phrase(w, qt, qn, i, s->pair, sizeof s->pair)) >= 0) {
+        s->say = s->pair;   /* "fire control": both write it so */
+        say_other_too(w, qt, j, g);
+        p.n = 0;
     } else {
         p.n = 0;   /* (what the searches left there is no word said) */
     }
     for (int c = 0; c < p.n; c++)
         cover(w, p.id[c]);
-}
-
-/* Whether word begins in Cyrillic (UTF-8 lead bytes of U+0400..U+04FF),
- * or in a Latin letter. */
-static bool is_cyrillic(const char *word)
-{
-    return (unsigned char)word[0] >= 0xD0 && (unsigned char)word[0] <= 0xD3;
-}
-
-static bool is_latin(const char *word)
-{
-    return (word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z');
 }
 
 static int first_stem(void *ud, const char *stem, const char *word, const char *compound)
@@ -588,50 +878,140 @@ static int fit_of(const struct match_translation *tr, int n, const char *uk, con
     return 0;
 }
 
-/* A Latin word of the question's own, said alone ("artillery", not a
- * compound, a pair or a translation), in Ukrainian: the question's own
- * Ukrainian word among its translations (a bilingual profile's), else the
- * heaviest Cyrillic translation of it that the index has, else lx's
- * strongest (the lexicon's and the glossary's word); of equally heavy ones,
- * the one whose glossary word is the question's (source_fit); NULL for none. */
-static const char *in_ukrainian(const struct qterm *qt, int qn, const struct said *s,
-                                const struct match_lexicon *lx)
+/* A word as a page in one language says it: the word, and its term id
+ * (-1 where the index lacks it). */
+struct rendering {
+    const char *word;
+    int id;
+};
+
+static bool in_script(const char *word, bool cyrillic)
 {
-    const struct qterm *t = s->t, *best = NULL;
-    if (t->via[0] || s->say != t->word || !is_latin(t->word) || strpbrk(t->word, " -"))
-        return NULL;
+    return cyrillic ? is_cyrillic(word) : is_latin(word);
+}
+
+/* A translation weaker than this is no word to say in a page's language:
+ * the classifier's labels link автомобілі to carriages (0.34), комплекси to
+ * suits (0.24); медичні is medical at 0.62, захисту protection at 0.49. */
+#define RENDER_MIN 0.4
+
+/* The weight of the translation tr[0..n) that is term id; RENDER_MIN for
+ * none. */
+static double weight_of(const struct match_index *ix, const struct match_translation *tr, int n,
+                        int id)
+{
+    for (int k = 0; k < n; k++)
+        if (strmap_get(&ix->terms, tr[k].stem) == id)
+            return tr[k].weight;
+    return RENDER_MIN;   /* a cognate (технології, technology), or a link lx keeps no more */
+}
+
+/* The question's own word t, alone (not a compound or a phrase), in the
+ * other language (Cyrillic when cyrillic, else Latin): the question's own
+ * word in that language among its translations (a bilingual profile's),
+ * else the heaviest translation of it (RENDER_MIN at least) that the index
+ * has, else lx's strongest (the lexicon's and the glossary's word); of
+ * equally heavy ones, the one whose glossary word is the question's
+ * (source_fit); {NULL, -1} for none, or for a word already in that
+ * language. */
+static struct rendering in_other_language(const struct match_index *ix, const struct qterm *qt,
+                                          int qn, const struct qterm *t,
+                                          const struct match_lexicon *lx, bool cyrillic)
+{
+    const struct qterm *best = NULL, *own = NULL;
+    if (t->via[0] || !in_script(t->word, !cyrillic) || strpbrk(t->word, " -"))
+        return (struct rendering){NULL, -1};
     const struct match_translation *tr = NULL;
     int n = translations_of(lx, t->word, &tr);
+    double own_weight = -1;
     for (int j = 0; j < qn; j++) {
         const struct qterm *u = &qt[j];
-        bool own = !u->via[0] && translates(t, u->id) && is_cyrillic(u->word);
-        if (own)
-            return u->word;
-        if (u->via[0] && u->lexical && u->from_id == t->id && is_cyrillic(u->via) &&
+        double uw = weight_of(ix, tr, n, u->id);
+        if (!u->via[0] && translates(t, u->id) && in_script(u->word, cyrillic) &&
+            uw >= RENDER_MIN && uw > own_weight) {   /* наземні: ground, not land */
+            own = u;
+            own_weight = uw;
+        }
+        /* (a translation another word brought first is t's too: its from_id
+         * is that word's) */
+        if (u->via[0] && u->lexical && (u->from_id == t->id || translates(t, u->id)) &&
+            in_script(u->via, cyrillic) && u->scale >= RENDER_MIN &&
             (!best || u->scale > best->scale ||
              (u->scale == best->scale &&
               fit_of(tr, n, u->via, t->word) > fit_of(tr, n, best->via, t->word))))
             best = u;
     }
+    if (own && (!best || own_weight >= best->scale))
+        return (struct rendering){own->word, own->id};
     if (best)
-        return best->via;
+        return (struct rendering){best->via, best->id};
     int pick = -1;
     for (int k = 0; k < n; k++)
-        if (is_cyrillic(tr[k].word) &&
+        if (in_script(tr[k].word, cyrillic) && tr[k].weight >= RENDER_MIN &&
             (pick < 0 || tr[k].weight > tr[pick].weight ||
              (tr[k].weight == tr[pick].weight &&
               source_fit(tr[k].from, t->word) > source_fit(tr[pick].from, t->word))))
             pick = k;
-    return pick >= 0 ? tr[pick].word : NULL;
+    return pick >= 0 ? (struct rendering){tr[pick].word, strmap_get(&ix->terms, tr[pick].stem)}
+                     : (struct rendering){NULL, -1};
+}
+
+/* The page's language (say): PAGE_AS_WRITTEN says every word as the
+ * question writes it. */
+enum page { PAGE_AS_WRITTEN, PAGE_ENGLISH, PAGE_UKRAINIAN };
+
+static enum page page_of(const struct text_say *say)
+{
+    return !say ? PAGE_AS_WRITTEN
+           : say->ukrainian ? PAGE_UKRAINIAN
+           : say->english  ? PAGE_ENGLISH
+                           : PAGE_AS_WRITTEN;
+}
+
+/* A word of the question's own said alone ("artillery", not a compound, a
+ * pair or a translation) in the page's language, where the page is in the
+ * other one: in_other_language; {NULL, -1} for none. */
+static struct rendering on_page(const struct match_index *ix, const struct qterm *qt, int qn,
+                                const struct said *s, const struct text_say *say)
+{
+    enum page page = page_of(say);
+    if (page == PAGE_AS_WRITTEN || s->say != s->t->word)
+        return (struct rendering){NULL, -1};
+    return in_other_language(ix, qt, qn, s->t, say->lexicon, page == PAGE_UKRAINIAN);
+}
+
+/* Appends "word (beside)" (or the word alone) to line at *at (cap bytes),
+ * after sep; on a page in one language, a word of the other language said
+ * beside one of the page's comes second: "protection (захисту)" on an
+ * English page, "снаряд (shells)" on a Ukrainian one. -1 when it does not
+ * fit. */
+static int put_word(char *line, size_t *at, size_t cap, const char *sep, const char *word,
+                    const char *beside, enum page page)
+{
+    bool cyrillic = page == PAGE_UKRAINIAN;
+    if (page != PAGE_AS_WRITTEN && beside[0] && !in_script(word, cyrillic) &&
+        in_script(beside, cyrillic)) {
+        const char *w = word;
+        word = beside;
+        beside = w;
+    }
+    int n = snprintf(line + *at, cap - *at, "%s%s%s%s%s", sep, word, beside[0] ? " (" : "",
+                     beside, beside[0] ? ")" : "");
+    if (n < 0 || (size_t)n >= cap - *at)
+        return -1;
+    *at += (size_t)n;
+    return 0;
 }
 
 /* Appends s to line (its length *len, cap bytes), after lead_in: a
  * translated word says what it matched, "радари (radar)"; a translated
- * compound all of whose words matched, all it matched; a word said in
- * Ukrainian (uk, else NULL) says it before the word, "артилерійські
- * (artillery)". A word with no room left leaves the line as it was. */
-static void write_said(const struct match_index *ix, const struct said *s, const char *uk,
-                       const char *lead_in, char *line, size_t *len, size_t cap)
+ * compound all of whose words matched, all it matched; a word said in the
+ * page's language (first, else NULL) says it before the word, "артилерійські
+ * (artillery)"; put_word puts the page's language first. A word with no
+ * room left leaves the line as it was. */
+static void write_said(const struct match_index *ix, const struct said *s, const char *first,
+                       enum page page, const char *lead_in, char *line, size_t *len,
+                       size_t cap)
 {
     const struct qterm *part[1 + COMPOUND_SAID];
     int pn = 1;
@@ -642,30 +1022,98 @@ static void write_said(const struct match_index *ix, const struct said *s, const
             part[j] = part[j - 1];
         part[j] = s->more[k];
     }
-    bool whole = pn > 1 && pn == word_count(ix, s->t->compound);
     size_t at = *len;
-    int n = 0;
-    for (int k = 0; k < pn && n >= 0 && at < cap; k++) {
-        const struct qterm *t = part[k];
-        const char *word = t == s->t ? s->say : t->word, *via = t == s->t ? s->via : t->via;
-        if (t == s->t && uk) {
-            via = word;
-            word = uk;
+    int rc = 0;
+    if (pn > 1 && pn == word_count(ix, s->t->compound)) {   /* "реб (electronic warfare)" */
+        char vias[(1 + COMPOUND_SAID) * (MATCH_TOKEN_MAX + 1)];   /* each a word, and a space */
+        size_t vn = 0;
+        for (int k = 0; k < pn; k++)
+            vn += (size_t)snprintf(vias + vn, sizeof vias - vn, "%s%s", k ? " " : "",
+                                   part[k]->via);
+        rc = put_word(line, &at, cap, lead_in, s->t->compound, vias, page);
+    } else {
+        for (int k = 0; k < pn && rc == 0; k++) {
+            const struct qterm *t = part[k];
+            const char *word = t == s->t ? s->say : t->word, *via = t == s->t ? s->via : t->via;
+            if (t == s->t && first) {
+                via = word;
+                word = first;
+            }
+            rc = put_word(line, &at, cap, k ? ", " : lead_in, word, via, page);
         }
-        if (whole)
-            n = k ? snprintf(line + at, cap - at, " %s", t->via)
-                  : snprintf(line + at, cap - at, "%s%s (%s", lead_in, t->compound, t->via);
-        else
-            n = snprintf(line + at, cap - at, "%s%s%s%s%s", k ? ", " : lead_in, word,
-                         via[0] ? " (" : "", via, via[0] ? ")" : "");
-        at += n < 0 ? cap : (size_t)n;
     }
-    if (whole && n >= 0 && at < cap)
-        at += (size_t)snprintf(line + at, cap - at, ")");
-    if (n < 0 || at >= cap)
+    if (rc < 0)
         line[*len] = '\0';
     else
         *len = at;
+}
+
+/* Whether term id is said already: among the words named (the cited
+ * codes', a said compound's) or said by one of w's but place g. */
+static bool said_already(const struct saying *w, int id, int g)
+{
+    if (id < 0)
+        return false;
+    for (int c = 0; c < w->covered_n; c++)
+        if (w->covered[c] == id)
+            return true;
+    for (int c = 0; c < w->shown; c++)
+        if (c != g && !w->said[c].dropped &&
+            (w->said[c].t->id == id || w->said[c].t->from_id == id))
+            return true;
+    return false;
+}
+
+/* Whether t, a Ukrainian word that no language translates, is half of a
+ * phrase of the question whose thing is said already in English: the
+ * classifier's Ukrainian labels say in two words what the English ones say
+ * in one ("програмного забезпечення", software; "спеціального призначення",
+ * special-purpose), and the half the lexicon links to no English word says
+ * nothing beside the English one. A word next to it in the text, of the
+ * question's own and in Ukrainian, whose English translation is said (not
+ * the word itself, unless an English page says it in English). An English
+ * word is not read so: "medical consumables" is two things, whichever
+ * language says "medical". */
+static bool half_of_a_phrase_said(const struct saying *w, const struct qterm *qt, int qn,
+                                  const struct qterm *t, int g, const struct text_say *say)
+{
+    const struct match_translation *tr;
+    const struct match_lexicon *lx = say ? say->lexicon : NULL;
+    if (t->via[0] || !is_cyrillic(t->word) || t->tr_n > 0 ||
+        translations_of(lx, t->word, &tr) > 0)
+        return false;
+    for (int j = 0; j < qn; j++) {
+        const struct qterm *u = &qt[j];
+        if (u == t || u->via[0] || !is_cyrillic(u->word) || !next_to(t, u))
+            continue;
+        for (int c = 0; c < w->shown; c++) {
+            const struct said *x = &w->said[c];
+            const struct qterm *xt = x->t;
+            bool in_english = xt == u ? page_of(say) == PAGE_ENGLISH &&
+                                            on_page(w->ix, qt, qn, x, say).word != NULL
+                                      : is_latin(xt->via[0] ? xt->via : xt->word) &&
+                                            (translates(u, xt->id) || xt->from_id == u->id);
+            if (c != g && !x->dropped && in_english)
+                return true;
+        }
+    }
+    return false;
+}
+
+/* Whether the word just said in place g says something: a word said alone
+ * whose rendering in the page's language is said already is not
+ * ("безпеки" on an English page, security, beside a code of security
+ * software), nor half of a phrase said already (half_of_a_phrase_said). */
+static bool worth_saying(const struct saying *w, const struct qterm *qt, int qn, int g,
+                         const struct text_say *say)
+{
+    const struct said *s = &w->said[g];
+    if (s->say != s->t->word || s->t->via[0] || s->more_n)
+        return true;   /* a compound, a pair, a run, a translation: said as it is */
+    struct rendering r = on_page(w->ix, qt, qn, s, say);
+    if (r.word)
+        return !said_already(w, r.id, g);
+    return !half_of_a_phrase_said(w, qt, qn, s->t, g, say);
 }
 
 /* The words said, chosen heaviest first, in the order the question wrote
@@ -702,6 +1150,14 @@ static bool said_better_through(const struct match_index *ix, const struct said 
            org_term(ix, u->id, o, od, mark) == (s->needed ? TERM_NEEDED : TERM_OWN);
 }
 
+static double common_bound(const struct match_index *ix, bool common_too)
+{
+    return common_too ? (double)ix->n + 1
+           : (double)ix->n / REASON_COMMON_SHARE > REASON_COMMON_MIN
+               ? (double)ix->n / REASON_COMMON_SHARE
+               : REASON_COMMON_MIN;
+}
+
 int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int qn,
                        const struct spelled_run *runs, int runs_n, int o,
                        const struct match_cap *const cited[2], const struct text_say *say,
@@ -732,10 +1188,9 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
      * translation with its word ("sme (мсп)") */
     struct phrase_terms phrases;
     phrase_terms_of(qt, qn, &phrases);
-    double common = say && say->common_too ? (double)ix->n + 1
-                    : (double)ix->n / REASON_COMMON_SHARE > REASON_COMMON_MIN
-                        ? (double)ix->n / REASON_COMMON_SHARE
-                        : REASON_COMMON_MIN;
+    double common = common_bound(ix, say && say->common_too);
+    w.pairs = say ? say->pairs : NULL;
+    w.pairs_n = say ? say->pairs_n : 0;
     for (int i = 0; i < qn; i++) {
         bool any_needed = false;
         for (int c = 0; c < w.shown; c++)
@@ -789,7 +1244,7 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
         if (in == TERM_ABSENT)
             continue;
         say_term(&w, qt, qn, i, g, in == TERM_NEEDED);
-        if (g == w.shown)
+        if (g == w.shown && worth_saying(&w, qt, qn, g, say))
             w.shown++;
     }
     /* the words among its own (or its projects'), then those only among its
@@ -803,9 +1258,8 @@ int match_text_reasons(const struct match_index *ix, const struct qterm *qt, int
         const struct said *s = &w.said[order[k]];
         int grp = s->needed;
         if (!s->dropped)
-            write_said(ix, s, say && say->ukrainian ? in_ukrainian(qt, qn, s, say->lexicon) : NULL,
-                       len[grp] ? ", " : prefix[grp], line[grp], &len[grp],
-                       sizeof line[grp]);
+            write_said(ix, s, on_page(ix, qt, qn, s, say).word, page_of(say),
+                       len[grp] ? ", " : prefix[grp], line[grp], &len[grp], sizeof line[grp]);
     }
     for (int k = ix->org_doc_off[o]; k < ix->org_doc_off[o + 1]; k++)
         mark[ix->org_doc[k]] = 0;

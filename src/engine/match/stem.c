@@ -426,12 +426,24 @@ int match_stem_uk_alt(const char *stem, const char *word, char *out, size_t size
     size_t n = strlen(stem), wn = strlen(word);
     if (n + 1 > size)
         return 0;
+    /* a short word whose alternation no rule tells from the words like it
+     * (вазі, вага's, beside базі, база's; піч and печі, beside ніч and
+     * ночі, кіт and кота), listed */
+    static const struct {
+        const char *word, *other;
+    } listed[] = {{"вазі", "ваг"}, {"піч", "печ"}, {"піччю", "печ"}};
+    for (size_t i = 0; i < sizeof listed / sizeof listed[0]; i++)
+        if (strcmp(word, listed[i].word) == 0 && strlen(listed[i].other) + 1 <= size) {
+            memcpy(out, listed[i].other, strlen(listed[i].other) + 1);
+            return 15;
+        }
     /* к turned ц before -і (доставці), after a consonant: -иця and -іця
-     * nouns (одиниці, столиці) keep their ц; not after л, where кільце would
-     * meet кілька */
+     * nouns (одиниці, столиці) keep their ц, and a soft sign says a -ьце
+     * noun's (кільці: кільце, not кілька); after л a -лка noun's (голці,
+     * спілці, гілці) */
     if (ends(word, wn, "ці") && ends(stem, n, "ц") && utf8_length(stem, n) >= 4) {
         size_t before = n - strlen("ц");
-        if (ends_in_vowel_uk(stem, before) || ends(stem, before, "ь") || ends(stem, before, "л") ||
+        if (ends_in_vowel_uk(stem, before) || ends(stem, before, "ь") ||
             (unsigned char)stem[before - 1] < 0x80)
             return 0;
         memcpy(out, stem, before);

@@ -40,7 +40,9 @@ size_t match_stem_uk(char *w);
  *    судн, вікон: вікн);
  * 14. a -лля or -ччя noun's dative, whose doubled consonant the stemmer
  *    halved as a soft stem's instrumental's (довкіллю: довкілл, beside
- *    моделлю: модел).
+ *    моделлю: модел);
+ * 15. a listed short word whose alternation no rule tells from the words
+ *    like it (вазі: ваг, beside базі; піч: печ).
  * Kind 3 may be ьо too (політ: польот, after a vowel and л), and has a
  * second reading, е (match_stem_uk_alt_second); so has kind 5.
  * word is the surface form stem came from. The other stem is written to out

@@ -6,7 +6,7 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear, dataName } from '../dom.js';
-import { t, tx, errorText } from '../i18n.js';
+import { t, tx, errorText, getLang } from '../i18n.js';
 import { state, flash, whileBusy, refuse } from '../app.js';
 import { orgName } from '../people.js';
 import { suggestionCard, regionSelect, smeCheck, myOpen, foundStatus } from './suggestions.js';
@@ -64,7 +64,7 @@ export async function renderPartners(main) {
       out.setAttribute('aria-busy', 'true');
       await whileBusy([btn], async () => {
         try {
-          const [got, open] = await Promise.all([api.partners(idea, 10, region.value || undefined, sme.box.checked), myOpen()]);
+          const [got, open] = await Promise.all([api.partners(idea, 10, region.value || undefined, sme.box.checked, getLang()), myOpen()]);
           const found = list(got, 'partners');
           const old = form.querySelector('.flash');
           if (old) old.remove();
