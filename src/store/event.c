@@ -19,7 +19,7 @@ static sqlite3_int64 need_rid(struct store *s, const char *sql, const char *what
 {
     sqlite3_int64 rid = store_rid(s, sql, id, err);
     if (rid == 0)
-        rid = df_err_set(err, DF_ERR_NOT_FOUND, "%s \"%s\" does not exist", what,
+        rid = df_err_set(err, DF_ERR_NOT_FOUND, "%s \"%.128s\" does not exist", what,
                          id ? id : "");
     return rid;
 }
