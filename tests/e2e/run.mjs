@@ -432,8 +432,11 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.match(asked.join(), /Publish the agendas\? Every meeting is then locked.*cannot be undone/);
   assert.equal((await (await ctx.request.get(`${base}/api/v1/forum`)).json()).event.published, false);
   page.once('dialog', (d) => d.accept());
-  await page.click('#publish');
+  // from the keyboard: Publish is then off, and the focus goes to what is said
+  await page.focus('#publish');
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => /Published/.test(document.getElementById('publish-status').textContent));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'publish-status', 'the focus is on what was said');
   await open(tab, '/agenda');
   assert.equal(await tab.locator('#agenda-provisional, tr.meeting.provisional').count(), 0, 'published: nothing provisional');
   await tab.click('#signout');
