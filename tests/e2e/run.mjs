@@ -3326,6 +3326,19 @@ test('the help desk opens a participant\'s page from the people list on a phone,
   page.on('dialog', async (d) => { questions.push(d.message()); await d.accept(); });
   const agreed = page.locator('#desk-requests tr[data-id="req-e2e-dsk-a"]');
   assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
+  // a cancel the server refuses (from the keyboard) says why and leaves the
+  // focus on the button, to try again
+  const cancelPath = '**/api/v1/requests/req-e2e-dsk-a/cancel';
+  await page.route(cancelPath, (r) => r.fulfill({
+    status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"stopping"}}',
+  }));
+  await agreed.locator('button').focus();
+  await page.keyboard.press('Enter');
+  await agreed.locator('.flash.error').waitFor();
+  assert.ok(await agreed.locator('button').evaluate((b) => b === document.activeElement && !b.disabled),
+    'the focus is back on the cancel button');
+  await page.unroute(cancelPath);
+  questions.length = 0;
   await agreed.locator('button').click();
   await agreed.locator('.flash.ok').waitFor();
   assert.deepEqual(questions, [UK['desk.cancel_confirm'].replace('{a}', 'Дарина Деск').replace('{b}', 'Petro Partner')]);
