@@ -631,9 +631,14 @@ Test(requests, cancels_by_the_addressee_and_by_an_organiser, .init = open_fresh,
     cr_assert_eq(app_request_act(s, &desk, r.id, APP_REQUEST_CANCEL, &a, &out, NULL, NULL, &err),
                  0, "%s", err.msg);
     cr_assert_str_eq(out.cancelled_by, "organiser");
-    /* a re-import of the request as pending forgets who cancelled it */
+    /* a re-import of the request as it stands, cancelled, keeps who did it */
     struct store_request again = {.id = r.id, .event = "ev", .from = "p-1", .to = "p-3",
-                                  .status = "pending", .priority = 1};
+                                  .status = "cancelled", .priority = 1};
+    cr_assert_eq(store_request_upsert(s, &again, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_request_get(s, r.id, &a, &out, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(out.cancelled_by, "organiser");
+    /* a re-import of the request as pending forgets who cancelled it */
+    again.status = "pending";
     cr_assert_eq(store_request_upsert(s, &again, NULL, &err), 0, "%s", err.msg);
     cr_assert_eq(store_request_get(s, r.id, &a, &out, &err), 0, "%s", err.msg);
     cr_assert_null(out.cancelled_by);
