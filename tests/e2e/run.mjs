@@ -1461,13 +1461,6 @@ function axeStates(welcome) {
         await page.locator('#programme button.edit-session').first().click();
         await page.locator('#session-form[data-editing]').waitFor();
       }],
-      ['/profile', async function cpvListOpen(page) {
-        await page.locator('#cap-form input[role=combobox]').fill('radar');
-        await page.locator('#cap-form [role=option]').first().waitFor();
-      }],
-    ]],
-    [ORGANISER, [
-      ['/console/event', null],
       ['/console/schedule', wait('#unscheduled')],
       ['/console/import', async function refused(page) {
         await page.fill('#import-form textarea', 'id,name,country,kind,sme,city,website,description\norg-x,X,XX,company,0,,,\n');
