@@ -93,7 +93,7 @@ static const char *cancel_role(const struct app_request_actor *who, const struct
         return "requester";
     if (is_to && strcmp(r->status, "accepted") == 0)
         return "addressee";
-    if (who->organiser)
+    if (who->organiser && !is_to)
         return "organiser";
     df_err_set(err, DF_ERR_CONFLICT,
                "the request is pending: its addressee declines it rather than cancel it");

@@ -46,7 +46,7 @@ static bool requests_of(struct http_req *r, const char **person)
     int ex = store_person_exists(r->s, asked, &err);
     if (ex <= 0) {
         if (ex == 0)
-            http_reply_error(r, 404, "not_found", "no person \"%s\"", asked);
+            http_reply_error(r, 404, "not_found", "no person \"%.*s\"", API_ID_MAX, asked);
         else
             http_reply_df_err(r, &err);
         return false;

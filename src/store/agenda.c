@@ -32,7 +32,7 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
     if (rid < 0)
         return -1;
     if (rid == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", person);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", person);
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;

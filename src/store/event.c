@@ -19,7 +19,7 @@ static sqlite3_int64 need_rid(struct store *s, const char *sql, const char *what
 {
     sqlite3_int64 rid = store_rid(s, sql, id, err);
     if (rid == 0)
-        rid = df_err_set(err, DF_ERR_NOT_FOUND, "%s \"%s\" does not exist", what,
+        rid = df_err_set(err, DF_ERR_NOT_FOUND, "%s \"%.128s\" does not exist", what,
                          id ? id : "");
     return rid;
 }
@@ -586,7 +586,9 @@ int store_request_upsert(struct store *s, const struct store_request *r, int *ad
         "INSERT INTO requests(id, event_rid, from_rid, to_rid, priority, status, message)"
         " VALUES (?,?,?,?,?,coalesce(?,'pending'),?) ON CONFLICT(id) DO UPDATE SET"
         " priority=excluded.priority, status=excluded.status, message=excluded.message,"
-        " cancelled_by=NULL, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        /* who cancelled it holds while it stays cancelled */
+        " cancelled_by=CASE WHEN excluded.status = 'cancelled' THEN requests.cancelled_by END,"
+        " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         /* a request never moves: its meeting lies in its event's slots */
         " WHERE event_rid=excluded.event_rid AND from_rid=excluded.from_rid"
         " AND to_rid=excluded.to_rid";

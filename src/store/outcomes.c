@@ -133,7 +133,7 @@ static int counts(struct store *s, const char *event, store_outcome_count_fn fn,
     if (rid < 0)
         return -1;
     if (rid == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "no event \"%s\"", event);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no event \"%.128s\"", event);
     int rc = counts_walk(s, pairs, false, event, fn, ud, err);
     return rc ? rc : counts_walk(s, outcomes, true, event, fn, ud, err);
 }

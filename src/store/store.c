@@ -101,9 +101,9 @@ sqlite3_stmt *store_row_by_id(struct store *s, const char *sql, const char *id, 
     if (rc == SQLITE_ROW)
         return st;
     if (rc == SQLITE_DONE)
-        df_err_set(err, DF_ERR_NOT_FOUND, "no %s \"%s\"", what, id);
+        df_err_set(err, DF_ERR_NOT_FOUND, "no %s \"%.128s\"", what, id);   /* an id is at most 128 */
     else
-        df_err_set(err, DF_ERR_RUNTIME, "database error while reading %s \"%s\": %s", what, id,
+        df_err_set(err, DF_ERR_RUNTIME, "database error while reading %s \"%.128s\": %s", what, id,
                    sqlite3_errmsg(s->db));
     sqlite3_reset(st);
     return NULL;

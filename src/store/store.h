@@ -217,7 +217,8 @@ struct store_request {
     const char *id, *event, *from, *to, *status, *message, *created_at;
     int priority;
     /* "requester", "addressee" or "organiser" when cancelled (NULL when not,
-     * or cancelled before dfnc kept who); never written by upsert */
+     * or cancelled before dfnc kept who); an upsert keeps it while the
+     * request stays cancelled and clears it otherwise */
     const char *cancelled_by;
 };
 /* Event, from and to must exist (DF_ERR_NOT_FOUND naming which). A request

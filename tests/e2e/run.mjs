@@ -432,8 +432,11 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.match(asked.join(), /Publish the agendas\? Every meeting is then locked.*cannot be undone/);
   assert.equal((await (await ctx.request.get(`${base}/api/v1/forum`)).json()).event.published, false);
   page.once('dialog', (d) => d.accept());
-  await page.click('#publish');
+  // from the keyboard: Publish is then off, and the focus goes to what is said
+  await page.focus('#publish');
+  await page.keyboard.press('Enter');
   await page.waitForFunction(() => /Published/.test(document.getElementById('publish-status').textContent));
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'publish-status', 'the focus is on what was said');
   await open(tab, '/agenda');
   assert.equal(await tab.locator('#agenda-provisional, tr.meeting.provisional').count(), 0, 'published: nothing provisional');
   await tab.click('#signout');
@@ -3316,6 +3319,19 @@ test('the help desk opens a participant\'s page from the people list on a phone,
   page.on('dialog', async (d) => { questions.push(d.message()); await d.accept(); });
   const agreed = page.locator('#desk-requests tr[data-id="req-e2e-dsk-a"]');
   assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
+  // a cancel the server refuses (from the keyboard) says why and leaves the
+  // focus on the button, to try again
+  const cancelPath = '**/api/v1/requests/req-e2e-dsk-a/cancel';
+  await page.route(cancelPath, (r) => r.fulfill({
+    status: 503, contentType: 'application/json', body: '{"error":{"code":"unavailable","message":"stopping"}}',
+  }));
+  await agreed.locator('button').focus();
+  await page.keyboard.press('Enter');
+  await agreed.locator('.flash.error').waitFor();
+  assert.ok(await agreed.locator('button').evaluate((b) => b === document.activeElement && !b.disabled),
+    'the focus is back on the cancel button');
+  await page.unroute(cancelPath);
+  questions.length = 0;
   await agreed.locator('button').click();
   await agreed.locator('.flash.ok').waitFor();
   assert.deepEqual(questions, [UK['desk.cancel_confirm'].replace('{a}', 'Дарина Деск').replace('{b}', 'Petro Partner')]);

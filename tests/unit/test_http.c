@@ -631,12 +631,40 @@ Test(requests, cancels_by_the_addressee_and_by_an_organiser, .init = open_fresh,
     cr_assert_eq(app_request_act(s, &desk, r.id, APP_REQUEST_CANCEL, &a, &out, NULL, NULL, &err),
                  0, "%s", err.msg);
     cr_assert_str_eq(out.cancelled_by, "organiser");
-    /* a re-import of the request as pending forgets who cancelled it */
+    /* a re-import of the request as it stands, cancelled, keeps who did it */
     struct store_request again = {.id = r.id, .event = "ev", .from = "p-1", .to = "p-3",
-                                  .status = "pending", .priority = 1};
+                                  .status = "cancelled", .priority = 1};
+    cr_assert_eq(store_request_upsert(s, &again, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_request_get(s, r.id, &a, &out, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(out.cancelled_by, "organiser");
+    /* a re-import of the request as pending forgets who cancelled it */
+    again.status = "pending";
     cr_assert_eq(store_request_upsert(s, &again, NULL, &err), 0, "%s", err.msg);
     cr_assert_eq(store_request_get(s, r.id, &a, &out, &err), 0, "%s", err.msg);
     cr_assert_null(out.cancelled_by);
+}
+
+/* An organiser who is a request's addressee is a party first: a pending
+ * request to them is theirs to decline, not to cancel as the organisers, and
+ * the requester is told it was declined. */
+Test(requests, an_organiser_addressed_declines_rather_than_cancels, .init = open_fresh,
+     .fini = close_all)
+{
+    const struct app_request_actor desk_person = {.person = "p-2", .login = "desk@forum.test",
+                                                  .organiser = true};
+    struct store_request r, out;
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, &a, &r, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_request_act(s, &desk_person, r.id, APP_REQUEST_CANCEL, &a, &out, NULL, NULL,
+                                 &err), -1, "the addressee declines a pending request");
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert_eq(store_request_get(s, r.id, &a, &out, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(out.status, "pending", "nothing changed");
+    /* once agreed, they cancel it as its addressee, which the other is told */
+    cr_assert_eq(app_request_act(s, &desk_person, r.id, APP_REQUEST_ACCEPT, &a, &out, NULL, NULL,
+                                 &err), 0, "%s", err.msg);
+    cr_assert_eq(app_request_act(s, &desk_person, r.id, APP_REQUEST_CANCEL, &a, &out, NULL, NULL,
+                                 &err), 0, "%s", err.msg);
+    cr_assert_str_eq(out.cancelled_by, "addressee");
 }
 
 /* Accepting at a published event commits the answer, then places the new

@@ -988,6 +988,14 @@ export async function renderSchedule(main) {
   };
   if (state.event && state.event.published_at) showPublished(state.event.published_at);
   else pubMsg.ok(t('schedule.not_published'));
+  // after a click: the button it was on is off, so the focus goes to what
+  // is said rather than to the page's start
+  const saidPublished = (when) => {
+    showPublished(when);
+    const said = document.getElementById('publish-status');
+    said.tabIndex = -1;
+    said.focus();
+  };
   const form = h('form', {
     class: 'card', id: 'schedule-form', novalidate: true,
     onsubmit: async (ev) => {
@@ -1046,13 +1054,13 @@ export async function renderSchedule(main) {
     try {
       const r = await api.publish(eventId());
       state.event = { ...state.event, published_at: (r && r.published_at) || new Date().toISOString() };
-      showPublished(state.event.published_at);
+      saidPublished(state.event.published_at);
     } catch (e) {
       // another organiser published meanwhile: since when, as on opening
       const ev = e.status === 409 ? await api.event(eventId()).catch(() => null) : null;
       if (ev && ev.published_at) {
         state.event = { ...state.event, published_at: ev.published_at };
-        showPublished(ev.published_at);
+        saidPublished(ev.published_at);
       } else pubMsg.fail(`${t('schedule.publish_failed')} ${errorText(e)}`);
     }
   });

@@ -79,8 +79,10 @@ function cancelButton(r, self, other, cell) {
         const fresh = await api.personAgenda(self.id).catch(() => null);
         if (fresh) document.getElementById('desk-meetings').replaceWith(meetingsSection(self.id, fresh));
       } catch (e) {
+        // said as an alert; the focus, lost when the button went off, back on it
         button.disabled = false;
         flash(cell, `${t('error.save')} ${errorText(e)}`, 'error');
+        button.focus();
       }
     },
   }, t(agreed ? 'requests.cancel_meeting' : 'requests.cancel'));
