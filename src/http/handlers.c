@@ -252,14 +252,6 @@ static void h_me(struct http_req *r)
     http_reply_json(r, 200, j);
 }
 
-static bool need_person(struct http_req *r)
-{
-    if (r->user.person)
-        return true;
-    http_reply_error(r, 404, "no_person", "this login has no participant profile");
-    return false;
-}
-
 static void h_me_put(struct http_req *r)
 {
     static const struct http_field f[] = {
@@ -268,7 +260,7 @@ static void h_me_put(struct http_req *r)
         {"languages", HJ_STRING, .max = 100},
         {"ui_language", HJ_STRING, .max = 2},
         {NULL}};
-    if (!need_person(r))
+    if (!api_need_person(r))
         return;
     json_t *b = http_body(r, f);
     if (!b)
@@ -346,19 +338,19 @@ void api_reply_agenda(struct http_req *r, const char *person, bool ics)
 
 static void h_agenda(struct http_req *r)
 {
-    if (need_person(r))
+    if (api_need_person(r))
         api_reply_agenda(r, r->user.person, false);
 }
 
 static void h_agenda_ics(struct http_req *r)
 {
-    if (need_person(r))
+    if (api_need_person(r))
         api_reply_agenda(r, r->user.person, true);
 }
 
 static void h_feed_rotate(struct http_req *r)
 {
-    if (!need_person(r))
+    if (!api_need_person(r))
         return;
     char token[APP_TOKEN_LEN];
     struct df_err err = {0};
@@ -374,7 +366,7 @@ static void h_feed_rotate(struct http_req *r)
 
 static void h_feed_off(struct http_req *r)
 {
-    if (!need_person(r))
+    if (!api_need_person(r))
         return;
     struct df_err err = {0};
     if (app_feed_off(r->s, r->user.email, r->user.person, &err) < 0) {
@@ -447,7 +439,7 @@ static void h_suggestions(struct http_req *r)
         http_reply_error(r, 422, "invalid", "lang must be en or uk");
         return;
     }
-    if (!need_person(r))
+    if (!api_need_person(r))
         return;
     struct buf out = BUF_INIT(4u << 20);
     const struct app_match_data *d = http_cache_match(r->s, &err);
@@ -476,7 +468,7 @@ static void h_partners(struct http_req *r)
         {"sme", HJ_BOOL, .nullable = true},
         {"lang", HJ_STRING, .nullable = true, .max = 2},
         {NULL}};
-    if (!need_person(r))
+    if (!api_need_person(r))
         return;
     json_t *b = http_body(r, f);
     if (!b)

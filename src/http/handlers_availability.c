@@ -36,11 +36,8 @@ static json_t *availability_json(const struct app_availability *av, bool with_co
  * or anyone's for an organiser; NULL after replying. */
 static const char *whose(struct http_req *r, const char *id)
 {
-    if (!id) {
-        if (!r->user.person)
-            http_reply_error(r, 404, "no_person", "this login has no participant profile");
-        return r->user.person;
-    }
+    if (!id)
+        return api_need_person(r) ? r->user.person : NULL;
     if (api_is_organiser(r) || (r->user.person && strcmp(r->user.person, id) == 0))
         return id;
     http_reply_error(r, 403, "forbidden", "only organisers set another person's availability");
