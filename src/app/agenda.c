@@ -42,6 +42,8 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
                             "published", r->published, "people", "at", (json_int_t)at);
         json_object_set_new(c->last, "interpreter", jstr(r->interpreter));
         json_object_set_new(c->last, "venue", jstr(r->venue));
+        if (r->withdrawn)
+            json_object_set_new(c->last, "withdrawn", json_true());
         json_array_append_new(c->meetings, c->last);
     }
     json_array_append_new(json_object_get(c->last, "people"),
@@ -64,14 +66,16 @@ static int by_instant(const void *x, const void *y)
 }
 
 /* The person's meetings as a JSON array (a new reference) in time order (the
- * instant, across zones), NULL on error. */
-static json_t *collect(struct store *s, const char *person, struct collect *c,
+ * instant, across zones), NULL on error; for a calendar, with the meetings
+ * withdrawn from the agenda ("withdrawn": true). */
+static json_t *collect(struct store *s, const char *person, bool calendar, struct collect *c,
                        struct df_err *err)
 {
     memset(c, 0, sizeof *c);
     c->err = err;
     c->meetings = json_array();
-    if (store_agenda_each(s, person, collect_row, c, err) != 0) {
+    if ((calendar ? store_agenda_calendar_each : store_agenda_each)(s, person, collect_row, c,
+                                                                   err) != 0) {
         json_decref(c->meetings);
         return NULL;
     }
@@ -100,7 +104,7 @@ static json_t *collect(struct store *s, const char *person, struct collect *c,
 int app_agenda_json(struct store *s, const char *person, struct buf *out, struct df_err *err)
 {
     struct collect c;
-    json_t *meetings = collect(s, person, &c, err);
+    json_t *meetings = collect(s, person, false, &c, err);
     if (!meetings)
         return -1;
     /* the venue and event name are for ICS and text; JSON keeps the contract's keys */
@@ -121,14 +125,15 @@ int app_agenda_json(struct store *s, const char *person, struct buf *out, struct
 /* What a calendar says, in the language the person reads the web UI in. */
 struct ics_words {
     const char *meeting, *interpreter, *calendar;
+    const char *cancelled; /* before a withdrawn meeting's summary: not every app shows STATUS */
     const char *table;   /* "Table 12", the demo's and most imports' name of a table */
     bool uk;   /* organisations by their Ukrainian names where they have one */
 };
 
-static const struct ics_words ics_en = {"B2B meeting: ", "Interpreter: ", "dfnc agenda", "Table ",
-                                        false};
-static const struct ics_words ics_uk = {"Зустріч B2B: ", "Перекладач: ", "Зустрічі dfnc", "Стіл ",
-                                        true};
+static const struct ics_words ics_en = {"B2B meeting: ", "Interpreter: ", "dfnc agenda",
+                                        "Cancelled: ", "Table ", false};
+static const struct ics_words ics_uk = {"Зустріч B2B: ", "Перекладач: ", "Зустрічі dfnc",
+                                        "Скасовано: ", "Стіл ", true};
 
 /* A table's name in w's words when it is "Table " and a number or a short
  * code (as the web page's agenda says it, web/js/people.js tableName);
@@ -161,7 +166,7 @@ static void others(json_t *people, const char *person, bool uk, struct buf *b)
 int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct df_err *err)
 {
     struct collect c;
-    json_t *meetings = collect(s, person, &c, err);
+    json_t *meetings = collect(s, person, true, &c, err);
     if (!meetings)
         return -1;
     const char *ui_language = NULL;
@@ -196,7 +201,8 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
         const char *venue = json_string_value(json_object_get(m, "venue"));
         const char *message = json_string_value(json_object_get(m, "message"));
         buf_printf(uid, "%s@dfnc", json_string_value(json_object_get(m, "id")));
-        buf_puts(summary, w->meeting);
+        bool withdrawn = json_is_true(json_object_get(m, "withdrawn"));
+        buf_printf(summary, "%s%s", withdrawn ? w->cancelled : "", w->meeting);
         others(json_object_get(m, "people"), person, w->uk, summary);
         if (location)
             table_name(location, w, where);
@@ -215,6 +221,7 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
             .tzid = json_string_value(json_object_get(m, "timezone")),
             .sequence = (int)json_integer_value(json_object_get(m, "sequence")),
             .tentative = !json_is_true(json_object_get(m, "published")),
+            .cancelled = withdrawn,
         };
     }
     rc = ics_write_calendar(out, calname ? calname : w->calendar, events, (int)n, err);
@@ -230,7 +237,7 @@ out:
 int app_agenda_text(struct store *s, const char *person, struct buf *out, struct df_err *err)
 {
     struct collect c;
-    json_t *meetings = collect(s, person, &c, err);
+    json_t *meetings = collect(s, person, false, &c, err);
     if (!meetings)
         return -1;
     size_t i;

@@ -15,7 +15,10 @@
  * move). DF_ERR_NOT_FOUND for an unknown person. */
 int app_agenda_json(struct store *s, const char *person, struct buf *out, struct df_err *err);
 /* Appends an iCalendar (RFC 5545) of the same meetings to out: each in its
- * event's zone, TENTATIVE until the event is published (ics.h). */
+ * event's zone, TENTATIVE until the event is published (ics.h); then each
+ * meeting withdrawn from the agenda (cancelled, or left out by a later run)
+ * as CANCELLED, its SEQUENCE raised and "Cancelled: " before its summary, so
+ * that a calendar holding it from an earlier file or fetch marks it so. */
 int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct df_err *err);
 /* Appends a plain-text agenda (one line a meeting, "(provisional)" at the end of
  * an unpublished one's; the zone after the times when there are several) to out. */

@@ -503,7 +503,7 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
 {
     int L = match_index_find(d->ix, lead);
     if (L < 0) {
-        df_err_set(err, DF_ERR_NOT_FOUND, "unknown lead organisation \"%s\"", lead ? lead : "");
+        df_err_set(err, DF_ERR_NOT_FOUND, "unknown lead organisation \"%.128s\"", lead ? lead : "");
         return NULL;
     }
     if (!has_words(text)) {
@@ -791,7 +791,8 @@ int app_recommend_in(struct store *s, const struct app_match_data *built,
         c.my_org = p.org;
     } else {
         if (err->kind == DF_ERR_NOT_FOUND)
-            df_err_set(err, DF_ERR_NOT_FOUND, "no person or organisation \"%s\"", person_or_org);
+            df_err_set(err, DF_ERR_NOT_FOUND, "no person or organisation \"%.128s\"",
+                       person_or_org);
         goto out;
     }
     if (event) {

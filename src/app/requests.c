@@ -34,7 +34,7 @@ int app_request_send(struct store *s, const char *from, const char *event, const
     if (ex < 0)
         goto fail;
     if (ex == 0) {
-        df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", to);
+        df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", to);
         goto fail;
     }
     int open = store_api_pair_is_open(s, event, from, to, err);

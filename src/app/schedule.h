@@ -28,6 +28,10 @@ struct app_schedule_opts {
      * (ran_by the command) or "accept" (ran_by the accepting person); NULL
      * via is "cli". */
     const char *via, *ran_by;
+    /* An "event.schedule" audit line by ran_by, written in the run's own
+     * transaction (the organiser's run from the web), so that a run is never
+     * kept without it nor it without the run. */
+    bool audit;
     /* How many times to run again when something changed while the run
      * solved that cannot be merged into its schedule (DF_ERR_CONFLICT
      * otherwise, nothing written; see app_schedule_event): an accept's

@@ -32,7 +32,9 @@ static int keep_run(struct store *s, const struct app_schedule_opts *o, const ch
         .event = event, .via = o->via ? o->via : "cli", .ran_by = o->ran_by,
         .accepted = out->accepted, .scheduled = out->scheduled, .upper_bound = out->upper_bound,
         .breaks = out->breaks, .seconds = out->seconds, .unscheduled = out->unscheduled_n};
-    if (store_unscheduled_reasons_replace(s, event, req, why, out->unscheduled_n, err) < 0)
+    if (store_unscheduled_reasons_replace(s, event, req, why, out->unscheduled_n, err) < 0 ||
+        (o->audit &&
+         store_audit(s, o->ran_by, "event.schedule", "event", event, NULL, err) < 0))
         return -1;
     return store_schedule_run_replace(s, &run, err);
 }

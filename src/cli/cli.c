@@ -271,7 +271,9 @@ const struct cli_command cli_commands[] = {
      "each in its own event's time zone and \"provisional\" until the event is\n"
      "published. --format ics writes an iCalendar (RFC 5545) file with a stable UID\n"
      "per meeting, TZID and VTIMEZONE of its event's zone, STATUS TENTATIVE or\n"
-     "CONFIRMED, and a SEQUENCE raised when a meeting moves or is published."},
+     "CONFIRMED, and a SEQUENCE raised when a meeting moves or is published; a\n"
+     "meeting that left the agenda (cancelled, or left out by a later run) stays\n"
+     "in it as CANCELLED, so that a calendar holding it marks it so."},
     {"help", cli_cmd_help, "dfnc help [COMMAND]", "Explains a command."},
 };
 

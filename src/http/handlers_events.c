@@ -315,14 +315,13 @@ void api_schedule(struct http_req *r)
         .event = r->params[0], .time_limit = (double)http_json_int(b, "time_limit", 10),
         .seed = (unsigned)http_json_int(b, "seed", 1),
         .reschedule_locked = json_is_true(json_object_get(b, "reschedule_locked")),
-        .via = "web", .ran_by = r->user.email};
+        .via = "web", .ran_by = r->user.email, .audit = true};
     json_decref(b);
     struct app_schedule_report rep;
     if (app_schedule_event(r->s, &o, &r->a, &rep, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
-    store_audit(r->s, r->user.email, "event.schedule", "event", o.event, NULL, &err);
     json_t *warn = json_array();
     for (int i = 0; i < rep.warnings_n; i++)
         json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,

@@ -147,8 +147,9 @@ int ics_write_calendar(struct buf *out, const char *calname, const struct ics_ev
         icalcomponent *ev = icalcomponent_vanew(
             ICAL_VEVENT_COMPONENT, icalproperty_new_uid(e->uid), icalproperty_new_dtstamp(stamp),
             dtstart, dtend, icalproperty_new_sequence(e->sequence),
-            icalproperty_new_status(e->tentative ? ICAL_STATUS_TENTATIVE
-                                                 : ICAL_STATUS_CONFIRMED),
+            icalproperty_new_status(e->cancelled    ? ICAL_STATUS_CANCELLED
+                                    : e->tentative ? ICAL_STATUS_TENTATIVE
+                                                   : ICAL_STATUS_CONFIRMED),
             icalproperty_new_summary(e->summary ? e->summary : "Meeting"), (void *)0);
         if (e->location)
             icalcomponent_add_property(ev, icalproperty_new_location(e->location));

@@ -17,6 +17,7 @@ struct ics_event {
     const char *tzid;         /* the IANA zone start and end are in: "Europe/Brussels" */
     int sequence;
     bool tentative;           /* not published yet: STATUS:TENTATIVE, else CONFIRMED */
+    bool cancelled;           /* withdrawn from the agenda: STATUS:CANCELLED, whatever tentative */
 };
 
 /* Whether tzid is a zone ics_write_calendar can write: one of libical's

@@ -16,6 +16,7 @@ struct store_agenda_row {
     int published;             /* the event's agendas are published; 0: provisional */
     const char *person, *person_name, *org, *org_name, *org_country;
     const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
+    int withdrawn;             /* no longer in the agendas (store_agenda_withdrawn_each) */
 };
 
 typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);
@@ -24,5 +25,14 @@ typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);
  * such person). */
 int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, void *ud,
                       struct df_err *err);
+
+/* Walks what store_agenda_each walks, then, in the same rows, the meetings
+ * of person's requests that left the agendas (cancelled, or left out by a
+ * later run) and were not placed again: their last time and table, sequence
+ * the calendar SEQUENCE their withdrawal takes, withdrawn 1, locked 0, no
+ * interpreter, a row for everyone of the request. Both in one read, so that
+ * no meeting is in both. What a calendar holding the agenda must know. */
+int store_agenda_calendar_each(struct store *s, const char *person, store_agenda_fn fn,
+                               void *ud, struct df_err *err);
 
 #endif

@@ -27,7 +27,7 @@ int store_user_add(struct store *s, const char *email, const char *password_hash
         if ((p = store_rid(s, person_rid_sql, person, err)) < 0)
             return -1;
         if (p == 0)
-            return df_err_set(err, DF_ERR_NOT_FOUND, "person \"%s\" does not exist", person);
+            return df_err_set(err, DF_ERR_NOT_FOUND, "person \"%.128s\" does not exist", person);
     }
     sqlite3_int64 old = store_rid(s, exists_sql, email, err);
     if (old < 0)
@@ -71,7 +71,7 @@ int store_user_set_password_hash(struct store *s, const char *email, const char 
     if (store_step_done(s, st, err, "setting a password") < 0)
         return -1;
     if (sqlite3_changes(s->db) == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "no login for \"%s\"", email);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no login for \"%.128s\"", email);
     if (!(st = store_stmt(s, sessions_sql, err)))
         return -1;
     store_bind_text(st, 1, email);
@@ -350,7 +350,7 @@ int store_feed_set(struct store *s, const char *person,
     if (p < 0)
         return -1;
     if (p == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "person \"%s\" does not exist", person);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "person \"%.128s\" does not exist", person);
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -411,12 +411,12 @@ int store_org_contact_set(struct store *s, const char *org, const char *person,
     if (o < 0)
         return -1;
     if (o == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "organisation \"%s\" does not exist", org);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "organisation \"%.128s\" does not exist", org);
     sqlite3_int64 p = store_rid(s, person_rid_sql, person, err);
     if (p < 0)
         return -1;
     if (p == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "person \"%s\" does not exist", person);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "person \"%.128s\" does not exist", person);
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;

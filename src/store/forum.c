@@ -127,7 +127,7 @@ int store_person_upsert(struct store *s, const struct store_person *p, int *adde
     if (org < 0)
         return -1;
     if (org == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "organisation \"%s\" does not exist", p->org);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "organisation \"%.128s\" does not exist", p->org);
     int fresh = is_new(s, person_rid_sql, p->id, err);
     if (fresh < 0)
         return -1;
@@ -235,7 +235,7 @@ int store_person_ui_language_set(struct store *s, const char *id, const char *la
     if (store_step_done(s, st, err, "saving a person's interface language") < 0)
         return -1;
     if (sqlite3_changes(s->db) == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", id);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", id);
     return 0;
 }
 
@@ -255,7 +255,7 @@ int store_capability_upsert(struct store *s, const struct store_capability *c, i
     if (org < 0)
         return -1;
     if (org == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "organisation \"%s\" does not exist", c->org);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "organisation \"%.128s\" does not exist", c->org);
     sqlite3_stmt *st = store_stmt(s, exists_sql, err);
     if (!st)
         return -1;

@@ -30,7 +30,7 @@ int store_invitees(struct store *s, const char *person, struct arena *a,
         cap = sqlite3_column_int(st, 0);
     sqlite3_reset(st);
     if (person && cap == 0) {
-        df_err_set(err, DF_ERR_NOT_FOUND, "person \"%s\" does not exist", person);
+        df_err_set(err, DF_ERR_NOT_FOUND, "person \"%.128s\" does not exist", person);
         goto out;
     }
     *out = arena_alloc(a, (size_t)(cap ? cap : 1) * sizeof **out);

@@ -516,6 +516,40 @@ static const char migration_22[] =
     ") STRICT, WITHOUT ROWID;"
     "CREATE INDEX meeting_outcomes_person ON meeting_outcomes(person_rid);";
 
+/* Version 25 (23 and 24 are other changes'): a meeting that leaves the
+ * agendas (cancelled, or left out by a later run) is kept as withdrawn, its
+ * last time and place and its calendar SEQUENCE raised, so that calendars
+ * holding it (a downloaded file imported, a subscribed feed) mark it
+ * cancelled (RFC 5545 STATUS:CANCELLED) instead of keeping it. The triggers
+ * keep it whatever deletes the meeting; one deleted with its request (a
+ * person removed) goes with it. The same meeting placed again (its id is its
+ * request's) takes up the calendar's SEQUENCE above the withdrawal's. */
+static const char migration_25[] =
+    "CREATE TABLE withdrawn_meetings ("
+    "  meeting_id TEXT PRIMARY KEY,"
+    "  request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
+    "  starts_at TEXT NOT NULL, ends_at TEXT NOT NULL,"
+    "  location TEXT,"
+    "  sequence INTEGER NOT NULL,"
+    "  withdrawn_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT;"
+    "CREATE INDEX withdrawn_meetings_request ON withdrawn_meetings(request_rid);"
+    "CREATE TRIGGER meetings_withdrawn AFTER DELETE ON meetings"
+    " WHEN EXISTS (SELECT 1 FROM requests WHERE rid = OLD.request_rid) BEGIN"
+    "  INSERT OR REPLACE INTO withdrawn_meetings(meeting_id, request_rid, starts_at, ends_at,"
+    "    location, sequence)"
+    "  SELECT OLD.id, OLD.request_rid, t.starts_at, t.ends_at,"
+    "    (SELECT name FROM locations WHERE rid = OLD.location_rid), OLD.sequence + 1"
+    "  FROM slots t WHERE t.rid = OLD.slot_rid;"
+    " END;"
+    "CREATE TRIGGER meetings_placed_again AFTER INSERT ON meetings"
+    " WHEN EXISTS (SELECT 1 FROM withdrawn_meetings WHERE meeting_id = NEW.id) BEGIN"
+    "  UPDATE meetings SET sequence = max(sequence,"
+    "    (SELECT sequence + 1 FROM withdrawn_meetings WHERE meeting_id = NEW.id))"
+    "  WHERE rid = NEW.rid;"
+    "  DELETE FROM withdrawn_meetings WHERE meeting_id = NEW.id;"
+    " END;";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -540,6 +574,7 @@ const struct store_migration store_migrations[] = {
     {20, "who cancelled a request", migration_20},
     {21, "the last schedule run's figures and who ran it", migration_21},
     {22, "what meetings led to, as their people say", migration_22},
+    {25, "meetings withdrawn from the agendas, for calendars to mark cancelled", migration_25},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

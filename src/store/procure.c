@@ -15,7 +15,7 @@ static sqlite3_int64 org_rid(struct store *s, const char *id, const char *role,
 {
     sqlite3_int64 rid = store_rid(s, org_rid_sql, id, err);
     if (rid == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "%s \"%s\" is not a known organisation", role,
+        return df_err_set(err, DF_ERR_NOT_FOUND, "%s \"%.128s\" is not a known organisation", role,
                           id ? id : "");
     return rid;
 }

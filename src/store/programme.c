@@ -71,7 +71,7 @@ static int remove_guarded(struct store *s, const struct removal *rm, const char 
     sqlite3_int64 rid = rid_in_event(s, rm->find, holder, id, err);
     if (rid <= 0)
         return rid < 0 ? -1
-                       : df_err_set(err, DF_ERR_NOT_FOUND, "no %s \"%s\" in %s \"%s\"",
+                       : df_err_set(err, DF_ERR_NOT_FOUND, "no %s \"%.128s\" in %s \"%.128s\"",
                                     rm->noun, id, rm->within, holder);
     for (int g = 0; g < 2 && rm->guards[g].sql; g++) {
         int n = count_of(s, rm->guards[g].sql, rid, err);

@@ -44,12 +44,12 @@ int store_project_member_upsert(struct store *s, const char *project, const char
     if (prid < 0)
         return -1;
     if (prid == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "project \"%s\" does not exist", project);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "project \"%.128s\" does not exist", project);
     sqlite3_int64 orid = store_rid(s, org_rid_sql, org, err);
     if (orid < 0)
         return -1;
     if (orid == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "organisation \"%s\" does not exist", org);
+        return df_err_set(err, DF_ERR_NOT_FOUND, "organisation \"%.128s\" does not exist", org);
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;

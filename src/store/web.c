@@ -185,7 +185,7 @@ static int arrival_set(struct store *s, const char *sql, const char *person, str
             *at = store_col(st, 0) ? arena_strdup(a, store_col(st, 0)) : NULL;
         rc = sqlite3_step(st);
     } else if (rc == SQLITE_DONE) {
-        out = df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%s\"", person);
+        out = df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", person);
     }
     if (out == 0 && rc != SQLITE_DONE)
         out = store_fail(s, err, doing);

@@ -222,7 +222,8 @@ c.executescript('DROP TABLE invitations; DROP TABLE device_tokens;'
                 'ALTER TABLE unavailability DROP COLUMN set_by; DROP TABLE unscheduled_reasons;'
                 'DROP TABLE meeting_outcomes; ALTER TABLE requests DROP COLUMN cancelled_by;'
                 'DROP TABLE procure_generation; DROP INDEX demands_buyer; DROP INDEX supplies_org;'
-                'DROP TABLE schedule_runs;' +
+                'DROP TABLE schedule_runs; DROP TABLE withdrawn_meetings;'
+                'DROP TRIGGER meetings_withdrawn; DROP TRIGGER meetings_placed_again;' +
                 ''.join(f'DROP TRIGGER {t}_procure_{w};'
                         for t in ('demands', 'demand_funders', 'supplies', 'organisations', 'cpv')
                         for w in ('insert', 'delete', 'update')) +

@@ -3081,6 +3081,10 @@ test('the person who accepted a meeting cancels it on a phone, in Ukrainian; the
   assert.deepEqual(await axe(other.page), []);
   await assertUkrainian(other.page);
   await shoot(other.page, 'participant-requests-cancelled-by-other-uk');
+  // her agenda says a calendar file does not follow by itself, and that adding
+  // it again marks the cancelled meetings so (the .ics holds them CANCELLED)
+  await open(other.page, '/agenda');
+  assert.equal(await other.page.textContent('#ics-hint'), UK['agenda.ics_hint']);
   await other.ctx.close();
 });
 

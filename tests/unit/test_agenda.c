@@ -3,6 +3,7 @@
 #include <criterion/criterion.h>
 #include <jansson.h>
 #include <libical/ical.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -173,6 +174,120 @@ Test(agenda, ics_speaks_the_language_the_person_reads_the_ui_in)
     cr_assert(strstr(ics, "SUMMARY:B2B meeting: "), "%s", ics);
     cr_assert_neq(store_person_ui_language_set(s, "olena", "fr", &err), 0);
     cr_assert_eq(err.kind, DF_ERR_INPUT);
+    buf_free(&b);
+}
+
+/* The VEVENT of uid in ics (its lines up to END:VEVENT, as a new string), or
+ * NULL when the calendar has none. */
+static char *vevent_of(const char *ics, const char *uid)
+{
+    char line[128];
+    snprintf(line, sizeof line, "UID:%s\r\n", uid);
+    const char *u = strstr(ics, line);
+    if (!u)
+        return NULL;
+    const char *from = u;
+    while (from > ics && strncmp(from, "BEGIN:VEVENT", 12) != 0)
+        from--;
+    const char *to = strstr(u, "END:VEVENT");
+    cr_assert_not_null(to);
+    cr_assert_null(strstr(to + 1, line), "one VEVENT for %s:\n%s", uid, ics);
+    return strndup(from, (size_t)(to - from));
+}
+
+/* A meeting that leaves the agenda stays in the calendar as cancelled, its
+ * SEQUENCE raised, for every one of its people, so that a calendar holding
+ * it from an earlier download marks it so; the JSON agenda leaves it out. */
+Test(agenda, a_cancelled_meeting_stays_in_the_calendar_as_cancelled)
+{
+    struct store_meeting moved = {.id = "m1", .request = "r1", .slot = "t2", .location = "l7"};
+    ok(store_meeting_upsert(s, &moved, &err)); /* SEQUENCE 1 */
+    ok(store_request_set_status(s, "r1", "cancelled", &err));
+    ok(store_meeting_delete_for_request(s, "r1", &err));
+    const char *people[] = {"anna", "olena", "taras"};
+    struct buf b = BUF_INIT(0);
+    for (int i = 0; i < 3; i++) {
+        buf_reset(&b);
+        ok(app_agenda_ics(s, people[i], &b, &err));
+        char *ev = vevent_of(ics_parse_ok(buf_str(&b)), "m1@dfnc");
+        cr_assert_not_null(ev, "%s's calendar keeps it: %s", people[i], buf_str(&b));
+        cr_assert(strstr(ev, "STATUS:CANCELLED"), "%s", ev);
+        cr_assert(strstr(ev, "SEQUENCE:2"), "raised above the move's: %s", ev);
+        cr_assert(strstr(ev, "DTSTART;TZID=Europe/Brussels:20270216T110000"), "%s", ev);
+        cr_assert(strstr(ev, "LOCATION:Table 7\\, Brussels"), "%s", ev);
+        cr_assert(strstr(ev, "SUMMARY:Cancelled: B2B meeting: "), "%s", ev);
+        cr_assert_not(strstr(ev, "STATUS:TENTATIVE"), "%s", ev);
+        free(ev);
+        buf_reset(&b);
+        ok(app_agenda_json(s, people[i], &b, &err));
+        cr_assert_str_eq(buf_str(&b), "[]", "the agenda itself leaves it out");
+    }
+    /* someone not at it has nothing; in Ukrainian it says so in Ukrainian */
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "idle", &b, &err));
+    cr_assert_not(strstr(buf_str(&b), "m1@dfnc"), "%s", buf_str(&b));
+    ok(store_person_ui_language_set(s, "olena", "uk", &err));
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "olena", &b, &err));
+    cr_assert(strstr(buf_str(&b), "SUMMARY:Скасовано: Зустріч B2B: "), "%s", buf_str(&b));
+    buf_free(&b);
+}
+
+/* Placed again (accepted anew, or a later run finding it room), the meeting
+ * is back with a SEQUENCE above its withdrawal's, which calendars need to
+ * take the revival, and no longer cancelled. */
+Test(agenda, a_meeting_placed_again_takes_up_its_calendar_s_sequence)
+{
+    ok(store_meeting_delete_for_request(s, "r1", &err)); /* a run left it out */
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_ics(s, "anna", &b, &err));
+    char *ev = vevent_of(ics_parse_ok(buf_str(&b)), "m1@dfnc");
+    cr_assert_not_null(ev);
+    cr_assert(strstr(ev, "STATUS:CANCELLED") && strstr(ev, "SEQUENCE:1"), "%s", ev);
+    free(ev);
+    struct store_meeting back = {.id = "m1", .request = "r1", .slot = "t1", .location = "l7"};
+    ok(store_meeting_upsert(s, &back, &err));
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "anna", &b, &err));
+    ev = vevent_of(ics_parse_ok(buf_str(&b)), "m1@dfnc");
+    cr_assert_not_null(ev);
+    cr_assert(strstr(ev, "SEQUENCE:2"), "above the withdrawal's 1: %s", ev);
+    cr_assert(strstr(ev, "STATUS:TENTATIVE"), "%s", ev);
+    cr_assert_not(strstr(ev, "CANCELLED"), "%s", ev);
+    free(ev);
+    /* and its next move raises it as any move does */
+    struct store_meeting moved = {.id = "m1", .request = "r1", .slot = "t2", .location = "l7"};
+    ok(store_meeting_upsert(s, &moved, &err));
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "anna", &b, &err));
+    cr_assert(strstr(buf_str(&b), "SEQUENCE:3"), "%s", buf_str(&b));
+    buf_free(&b);
+}
+
+/* A request removed with its person (the store has no such call; a database
+ * tool or a later feature might) takes its withdrawn meeting with it, and
+ * its meeting's own deletion by the cascade does not fail on the trigger. */
+Test(agenda, a_removed_request_takes_its_withdrawn_meeting_with_it)
+{
+    ok(store_request_add_attendee(s, "r1", "idle", &err));
+    struct store_request r2 = {.id = "r2", .event = "ev", .from = "olena", .to = "idle",
+                               .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r2, NULL, &err));
+    struct store_meeting m2 = {.id = "m2", .request = "r2", .slot = "t2", .location = "l7"};
+    ok(store_meeting_upsert(s, &m2, &err));
+    ok(store_meeting_delete_for_request(s, "r1", &err));
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db,
+                              "PRAGMA foreign_keys = ON;"
+                              "DELETE FROM people WHERE id = 'olena'",
+                              NULL, NULL, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    sqlite3_close(db);
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_ics(s, "idle", &b, &err));
+    cr_assert_not(strstr(buf_str(&b), "m1@dfnc"), "%s", buf_str(&b));
+    cr_assert_not(strstr(buf_str(&b), "m2@dfnc"), "%s", buf_str(&b));
     buf_free(&b);
 }
 

@@ -492,6 +492,32 @@ Test(app_schedule, a_runs_figures_and_who_ran_it_are_kept_and_replaced, .init = 
     arena_free(&a);
 }
 
+/* A web run of "ev" with table's inserts refused as a full disk would
+ * refuse them: the run fails saying so, and neither a meeting nor the run's
+ * figures are kept (its 4 accepted requests still wait). */
+static void run_refused_keeps_nothing(const char *table, const struct app_schedule_opts *o,
+                                      struct arena *a)
+{
+    char sql[160];
+    snprintf(sql, sizeof sql, "CREATE TEMP TRIGGER refused BEFORE INSERT ON %s"
+                              " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
+             table);
+    ok(store_exec_for_tests(s, sql, &err));
+    struct app_schedule_report rep;
+    cr_assert_lt(app_schedule_event(s, o, a, &rep, &err), 0);
+    cr_assert(strstr(err.msg, "disk is full"), "%s", err.msg);
+    struct seen v = {0};
+    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
+    cr_assert_eq(v.n, 0, "no meeting written when %s cannot be", table);
+    struct store_schedule_since since;
+    struct store_schedule_run x;
+    bool found = true;
+    ok(store_schedule_run_get(s, "ev", a, &x, &found, &since, &err));
+    cr_assert_not(found, "no run kept when %s cannot be written", table);
+    cr_assert_eq(since.waiting, 4);
+    ok(store_exec_for_tests(s, "DROP TRIGGER refused", &err));
+}
+
 /* The figures are written in the run's own transaction: when they cannot
  * be, the schedule is not written either. */
 Test(app_schedule, a_run_whose_figures_cannot_be_kept_writes_nothing, .init = setup,
@@ -499,23 +525,32 @@ Test(app_schedule, a_run_whose_figures_cannot_be_kept_writes_nothing, .init = se
 {
     struct arena a;
     arena_init(&a, 0);
-    struct app_schedule_report rep;
     struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1, .via = "web",
                                   .ran_by = "lead@forum.test"};
-    ok(store_exec_for_tests(s, "CREATE TEMP TRIGGER runs_refused BEFORE INSERT ON schedule_runs"
-                               " BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;",
-                            &err));
-    cr_assert_lt(app_schedule_event(s, &o, &a, &rep, &err), 0);
-    cr_assert(strstr(err.msg, "disk is full"), "%s", err.msg);
-    struct seen v = {0};
-    ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
-    cr_assert_eq(v.n, 0, "no meeting written without its run's figures");
+    run_refused_keeps_nothing("schedule_runs", &o, &a);
+    arena_free(&a);
+}
+
+/* The organiser's run from the web writes its audit line in the run's own
+ * transaction: a run whose line cannot be written keeps nothing, and one that
+ * is kept has its line. */
+Test(app_schedule, a_web_run_and_its_audit_line_are_kept_together, .init = setup,
+     .fini = teardown)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_opts o = {.event = "ev", .time_limit = 1, .seed = 1, .via = "web",
+                                  .ran_by = "lead@forum.test", .audit = true};
+    int64_t lines = store_audit_count(s, &err);
+    run_refused_keeps_nothing("audit_log", &o, &a);
+    struct app_schedule_report rep;
+    ok(app_schedule_event(s, &o, &a, &rep, &err));
+    cr_assert_eq(store_audit_count(s, &err), lines + 1);
     struct store_schedule_since since;
     struct store_schedule_run x;
-    bool found = true;
+    bool found = false;
     ok(store_schedule_run_get(s, "ev", &a, &x, &found, &since, &err));
-    cr_assert_not(found);
-    cr_assert_eq(since.waiting, 4);
+    cr_assert(found);
     arena_free(&a);
 }
 

@@ -138,7 +138,9 @@ export async function renderAgenda(main) {
       subscribe,
       feedOff,
       h('button', { type: 'button', onclick: () => window.print() }, t('print'))),
-    h('div', { class: 'no-print' }, feedOut.el, h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
+    h('div', { class: 'no-print' }, feedOut.el,
+      h('p', { class: 'muted', id: 'ics-hint' }, t('agenda.ics_hint')),
+      h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
   // what the meetings that have begun led to, as the participant says
   const begun = (m) => instant(start(m)) <= Date.now();
