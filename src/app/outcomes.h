@@ -13,6 +13,8 @@
  * (the codes the API and the database take). */
 #define APP_OUTCOMES_N 6
 extern const char *const app_outcomes[APP_OUTCOMES_N];
+/* code's index in app_outcomes, or -1 when it is none of them (or NULL). */
+int app_outcome_index(const char *code);
 
 /* A note's bytes at most (some 2,000 Cyrillic letters). */
 #define APP_OUTCOME_NOTE_MAX 4000
