@@ -119,6 +119,22 @@ const struct cli_command cli_commands[] = {
      "Ukrainian organisations, capabilities, requests (accepted, pending, declined),\n"
      "scheduled meetings and, once demands or supplies are imported, joint\n"
      "procurement."},
+    {"report", cli_cmd_report, "dfnc report [--event ID] [--format text|json|csv|xlsx] [--output FILE]",
+     "The organisers' report of an event (the first one without --event) for the\n"
+     "forum's funders: organisations and people by country, by side (EU/EEA,\n"
+     "Ukraine, other), by kind and SMEs, with how many checked in; the event's\n"
+     "meeting requests (made, accepted, declined, cancelled, pending); its meetings\n"
+     "(scheduled, published, EU-Ukraine); what the meetings led to as their people\n"
+     "reported it (all and EU-Ukraine; a meeting its two sides judged differently\n"
+     "counts under both) and each country pair's meetings and outcomes (PL-UA: the\n"
+     "codes in alphabetical order, Ukraine's last). Counts only: no person is named\n"
+     "and no one's note is read. Until an outcome is reported it says \"no outcomes\n"
+     "reported yet\" instead of empty tables.\n"
+     "text (the default) prints to standard output; json gives one object; csv and\n"
+     "xlsx give rows section,key,figure,value (a CSV value a spreadsheet would run\n"
+     "as a formula behind an apostrophe, as exports write it). --output FILE (not\n"
+     "for text) writes FILE whole once the report is, or standard output with -.\n"
+     "An unknown event exits 3."},
     {"demo", cli_cmd_demo, "dfnc demo [--seed N] [--people N] [--no-serve] [--port P]",
      "Fills an empty database with a generated forum shaped like DFNC2: EU Edition\n"
      "(Brussels): 500+ participants from 130+ organisations in 20+ countries, two\n"
