@@ -24,19 +24,29 @@ int app_outcome_index(const char *code)
     return -1;
 }
 
-static int check_input(const char *outcome, const char *note, struct df_err *err)
+int app_outcome_kind_check(const char *outcome, struct df_err *err)
 {
-    if (app_outcome_index(outcome) < 0)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "outcome \"%.40s\" is not one of not_held, no_fit, follow_up, "
-                          "joint_project, purchase, agreement",
-                          outcome ? outcome : "");
+    if (app_outcome_index(outcome) >= 0)
+        return 0;
+    return df_err_set(err, DF_ERR_INPUT,
+                      "outcome \"%.40s\" is not one of not_held, no_fit, follow_up, "
+                      "joint_project, purchase, agreement",
+                      outcome ? outcome : "");
+}
+
+int app_outcome_note_check(const char *note, struct df_err *err)
+{
     if (note && strlen(note) > APP_OUTCOME_NOTE_MAX)
         return df_err_set(err, DF_ERR_INPUT, "note is longer than %d bytes",
                           APP_OUTCOME_NOTE_MAX);
-    if (utf8_text_check("note", note, err) < 0)
-        return -1;
-    return 0;
+    return utf8_text_check("note", note, err);
+}
+
+static int check_input(const char *outcome, const char *note, struct df_err *err)
+{
+    return app_outcome_kind_check(outcome, err) < 0 || app_outcome_note_check(note, err) < 0
+               ? -1
+               : 0;
 }
 
 /* That person may speak of request's meeting now: one of its people, and it
