@@ -27,7 +27,9 @@
  *  "pairs": [{"pair": "PL-UA","eu_ua","meetings","reported", and one count
  *    per outcome}]}
  * People and organisations are the forum's (dfnc keeps one register for
- * all its events); requests, meetings and outcomes the event's. A meeting
+ * all its events); requests, meetings and outcomes the event's. Meetings
+ * are those of its accepted requests; "published" counts them once the
+ * event's agendas are published (0 before). A meeting
  * is of a pair of its requester's and its addressee's organisations'
  * countries, the two codes in alphabetical order but Ukraine's last; an
  * outcome counts the meetings at least one of their people said it of, as

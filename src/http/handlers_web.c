@@ -518,8 +518,13 @@ static void h_report(struct http_req *r)
         return;
     }
     const struct download_format *f = download_format(r, "csv, xlsx or json");
+    /* the id names the file where it is an id as the API takes them (an
+     * older dfnc's may hold a quote: dfnc check names it) */
+    const char *id = r->params[0];
+    bool plain = app_id_check("id", id, &(struct df_err){0}) == 0;
     if (f)
-        reply_download(r, arena_printf(&r->a, "report-%s", r->params[0]), f, write_report);
+        reply_download(r, plain ? arena_printf(&r->a, "report-%s", id) : "report", f,
+                       write_report);
 }
 
 /* GET /console/glossary/status: how many lines the organiser's glossary
