@@ -46,7 +46,9 @@ static const char *const sides[] = {"eu_eea", "ukraine", "other"};
 
 static const char *side_of(const char *country)
 {
-    return country_is_europe(country) ? sides[0] : country_is_ukraine(country) ? sides[1] : sides[2];
+    if (country_is_europe(country))
+        return sides[0];
+    return country_is_ukraine(country) ? sides[1] : sides[2];
 }
 
 /* ---- gathering ------------------------------------------------------------------ */
@@ -110,8 +112,8 @@ static int requests_row(void *ud, const struct store_report_requests *q)
  * an EU-Ukraine pair reads as one whoever asked for the meeting. */
 static void pair_key(const char *a, const char *b, char out[8])
 {
-    bool swap = country_is_ukraine(a) ? !country_is_ukraine(b) : !country_is_ukraine(b) &&
-                                                                     strcmp(a, b) > 0;
+    bool swap = country_is_ukraine(a) ? !country_is_ukraine(b)
+                                      : !country_is_ukraine(b) && strcmp(a, b) > 0;
     snprintf(out, 8, "%.2s-%.2s", swap ? b : a, swap ? a : b);
 }
 
@@ -225,10 +227,15 @@ static json_t *tally_json(const struct tally *t, const char *name)
     return j;
 }
 
-/* Appends j to list; false (j freed) when either is missing or memory ran out. */
+/* Appends j to list (which takes it); false (j freed) when either is
+ * missing or memory ran out. */
 static bool append(json_t *list, json_t *j)
 {
-    return list && j && json_array_append_new(list, j) == 0 ? true : (json_decref(j), false);
+    if (!list || !j) {
+        json_decref(j);
+        return false;
+    }
+    return json_array_append_new(list, j) == 0;   /* which frees j when it fails */
 }
 
 static json_t *tallies_json(const struct tallies *t, const char *name, bool with_side)
