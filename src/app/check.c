@@ -6,6 +6,7 @@
 #include "app/fields.h"
 #include "app/glossary.h"
 #include "app/interpreting.h"
+#include "app/outcomes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,12 +22,12 @@
 
 enum kind {
     K_DATABASE, K_ORG, K_PERSON, K_CAPABILITY, K_EVENT, K_SESSION, K_SLOT, K_TABLE,
-    K_INTERPRETER, K_REQUEST, K_MEETING, K_DEMAND, K_SUPPLY, K_USER, K_GLOSSARY, K_N
+    K_INTERPRETER, K_REQUEST, K_MEETING, K_OUTCOME, K_DEMAND, K_SUPPLY, K_USER, K_GLOSSARY, K_N
 };
 
 static const char *const kind_names[K_N] = {
     "database", "organisation", "person", "capability", "event", "session", "slot", "table",
-    "interpreter", "request", "meeting", "demand", "supply", "user", "glossary"};
+    "interpreter", "request", "meeting", "outcome", "demand", "supply", "user", "glossary"};
 
 _Static_assert(K_N == APP_CHECK_KINDS, "a count for every kind");
 
@@ -327,6 +328,37 @@ static int clash_row(void *ud, const char *what, const char *id, const char *slo
     return found(w, strcmp(what, "table") == 0 ? K_TABLE : K_PERSON, id, "meetings", false);
 }
 
+/* A meeting outcome as the API takes it (app/outcomes.h), of a request that
+ * is there, said by one of its people. Its id is REQUEST/PERSON, a row that
+ * is gone named by its rowid; the note is judged, never shown. */
+static int outcome_row(void *ud, const struct store_outcome_row *o)
+{
+    struct walk *w = ud;
+    w->r->counts[K_OUTCOME].rows++;
+    const char *request = o->request ? o->request
+                                     : arena_printf(&w->r->a, "(request row %lld)", o->request_rid),
+               *person = o->person ? o->person
+                                   : arena_printf(&w->r->a, "(person row %lld)", o->person_rid),
+               *id = request && person ? arena_printf(&w->r->a, "%s/%s", request, person) : NULL;
+    if (!id)
+        return w->oom = -1;
+    if (judged(w, app_outcome_kind_check(o->outcome, &w->why), K_OUTCOME, id, "outcome") ||
+        judged(w, app_outcome_note_check(o->note, &w->why), K_OUTCOME, id, "note"))
+        return -1;
+    if (!o->request) {
+        df_err_set(&w->why, DF_ERR_INPUT, "request row %lld is not there: the outcome is of no "
+                   "meeting", o->request_rid);
+        return found(w, K_OUTCOME, id, "request", false);
+    }
+    if (o->person && !o->attends) {
+        df_err_set(&w->why, DF_ERR_INPUT, "%s is not one of request \"%s\"'s people (its "
+                   "requester, addressee or an attendee): only they may say what it led to",
+                   o->person, o->request);
+        return found(w, K_OUTCOME, id, "person", false);
+    }
+    return 0;
+}
+
 /* ---- joint procurement ---------------------------------------------------------- */
 
 /* A stored number in the range the importer reads its column in. */
@@ -523,6 +555,7 @@ static int walk_all(struct walk *w, struct df_err *err)
     if (!rc) rc = store_request_each(s, NULL, NULL, request_row, w, err);
     if (!rc) rc = store_meeting_place_each(s, meeting_row, w, err);
     if (!rc) rc = store_meeting_clash_each(s, clash_row, w, err);
+    if (!rc) rc = store_outcome_row_each(s, outcome_row, w, err);
     if (!rc) rc = store_demand_each(s, demand_row, w, err);
     if (!rc) rc = store_supply_each(s, supply_row, w, err);
     if (!rc) rc = store_login_each(s, user_row, w, err);

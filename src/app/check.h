@@ -14,9 +14,9 @@
  * that an organiser would want to know of (a warning: a request between
  * colleagues, a schema older than this dfnc's). kind is the row's kind in
  * an organiser's words (organisation, person, capability, event, session,
- * slot, table, interpreter, request, meeting, demand, supply, user,
- * glossary or database), id its id (a capability's is ORG/DIRECTION/CPV, a
- * user's the e-mail, a glossary line's "line N"), field the column, message the sentence an import or the API
+ * slot, table, interpreter, request, meeting, outcome, demand, supply,
+ * user, glossary or database), id its id (a capability's is
+ * ORG/DIRECTION/CPV, an outcome's REQUEST/PERSON, a user's the e-mail, a glossary line's "line N"), field the column, message the sentence an import or the API
  * gives for it. Control, invisible and non-UTF-8 bytes of stored values are
  * shown escaped (\x1B, <U+202E>), so a hostile row cannot drive a terminal
  * or hide. */
@@ -32,7 +32,7 @@ struct app_check_count {
     int problems, warnings;
 };
 
-#define APP_CHECK_KINDS 15
+#define APP_CHECK_KINDS 16
 
 struct app_check_report {
     int schema_version;     /* the file's */

@@ -16,7 +16,7 @@ const char *const app_outcomes[APP_OUTCOMES_N] = {
     "agreement",      /* an NDA, MoU or contract signed or agreed */
 };
 
-static int outcome_index(const char *code)
+int app_outcome_index(const char *code)
 {
     for (int i = 0; i < APP_OUTCOMES_N; i++)
         if (code && strcmp(code, app_outcomes[i]) == 0)
@@ -24,19 +24,29 @@ static int outcome_index(const char *code)
     return -1;
 }
 
-static int check_input(const char *outcome, const char *note, struct df_err *err)
+int app_outcome_kind_check(const char *outcome, struct df_err *err)
 {
-    if (outcome_index(outcome) < 0)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "outcome \"%.40s\" is not one of not_held, no_fit, follow_up, "
-                          "joint_project, purchase, agreement",
-                          outcome ? outcome : "");
+    if (app_outcome_index(outcome) >= 0)
+        return 0;
+    return df_err_set(err, DF_ERR_INPUT,
+                      "outcome \"%.40s\" is not one of not_held, no_fit, follow_up, "
+                      "joint_project, purchase, agreement",
+                      outcome ? outcome : "");
+}
+
+int app_outcome_note_check(const char *note, struct df_err *err)
+{
     if (note && strlen(note) > APP_OUTCOME_NOTE_MAX)
         return df_err_set(err, DF_ERR_INPUT, "note is longer than %d bytes",
                           APP_OUTCOME_NOTE_MAX);
-    if (utf8_text_check("note", note, err) < 0)
-        return -1;
-    return 0;
+    return utf8_text_check("note", note, err);
+}
+
+static int check_input(const char *outcome, const char *note, struct df_err *err)
+{
+    return app_outcome_kind_check(outcome, err) < 0 || app_outcome_note_check(note, err) < 0
+               ? -1
+               : 0;
 }
 
 /* That person may speak of request's meeting now: one of its people, and it
@@ -118,16 +128,10 @@ struct figures {
     long long by_outcome[APP_OUTCOMES_N], eu_ua_by_outcome[APP_OUTCOMES_N];
 };
 
-static bool is_eu_ua(const char *a, const char *b)
-{
-    return a && b && ((country_is_europe(a) && country_is_ukraine(b)) ||
-                      (country_is_ukraine(a) && country_is_europe(b)));
-}
-
 static int add_count(void *ud, const struct store_outcome_count *c)
 {
     struct figures *f = ud;
-    bool pair = is_eu_ua(c->from_country, c->to_country);
+    bool pair = country_is_eu_ua_pair(c->from_country, c->to_country);
     if (!c->outcome) {
         f->meetings += c->meetings;
         f->reported += c->reported;
@@ -137,7 +141,7 @@ static int add_count(void *ud, const struct store_outcome_count *c)
         }
         return 0;
     }
-    int i = outcome_index(c->outcome);
+    int i = app_outcome_index(c->outcome);
     if (i >= 0) {   /* the schema allows no other */
         f->by_outcome[i] += c->meetings;
         if (pair)

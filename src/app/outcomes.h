@@ -13,9 +13,17 @@
  * (the codes the API and the database take). */
 #define APP_OUTCOMES_N 6
 extern const char *const app_outcomes[APP_OUTCOMES_N];
+/* code's index in app_outcomes, or -1 when it is none of them (or NULL). */
+int app_outcome_index(const char *code);
 
 /* A note's bytes at most (some 2,000 Cyrillic letters). */
 #define APP_OUTCOME_NOTE_MAX 4000
+
+/* The rules an outcome and its note are taken by (here, and by dfnc check
+ * of those stored): 0, or -1 with DF_ERR_INPUT saying what is wrong (an
+ * unknown outcome; a note too long, or with a control or bidi character). */
+int app_outcome_kind_check(const char *outcome, struct df_err *err);
+int app_outcome_note_check(const char *note, struct df_err *err);
 
 /* person (signed in as actor) says request's meeting led to outcome, with
  * note (NULL or "" for none), replacing what they said before; one

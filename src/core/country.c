@@ -92,6 +92,11 @@ bool country_is_europe(const char *alpha2)
     return country_is_eu_member(alpha2) || country_is_eea_efta(alpha2);
 }
 bool country_is_ukraine(const char *alpha2) { return alpha2 && strcmp(alpha2, "UA") == 0; }
+bool country_is_eu_ua_pair(const char *a, const char *b)
+{
+    return a && b && ((country_is_europe(a) && country_is_ukraine(b)) ||
+                      (country_is_ukraine(a) && country_is_europe(b)));
+}
 bool country_is_moldova(const char *alpha2) { return alpha2 && strcmp(alpha2, "MD") == 0; }
 
 static const struct country_name *find_name(const char *alpha2)

@@ -17,6 +17,9 @@ bool country_is_eea_efta(const char *alpha2);
 /* Either of the two: the European side of an EU-Ukraine pair. */
 bool country_is_europe(const char *alpha2);
 bool country_is_ukraine(const char *alpha2);
+/* Whether two organisations' countries make an EU-Ukraine pair: one of the
+ * EU or EEA-EFTA (country_is_europe), the other Ukraine, in either order. */
+bool country_is_eu_ua_pair(const char *a, const char *b);
 /* Moldova, to which EDIRPA may extend quantities as to Ukraine. */
 bool country_is_moldova(const char *alpha2);
 /* English / Ukrainian name, or the code itself when dfnc has no name for it. */

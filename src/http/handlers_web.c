@@ -21,6 +21,7 @@
 #include "app/invite.h"
 #include "app/match.h"
 #include "app/org_search.h"
+#include "app/report.h"
 #include "core/country.h"
 #include "http/api.h"
 #include "http/cache.h"
@@ -421,40 +422,42 @@ static void h_glossary(struct http_req *r)
     http_reply_buf(r, 200, "text/tab-separated-values; charset=utf-8", &b);
 }
 
-/* GET /console/export/{kind}?format=csv|xlsx|json: what `dfnc export` writes,
- * as a download (organisers only: people come with their e-mails). */
-static void h_export(struct http_req *r)
+/* The formats a download comes in, by ?format= */
+static const struct download_format {
+    const char *name, *ext, *ctype;
+    enum app_export_format format;
+} download_formats[] = {
+    {"csv", "csv", "text/csv; charset=utf-8", APP_EXPORT_CSV},
+    {"xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+     APP_EXPORT_XLSX},
+    {"json", "json", "application/json", APP_EXPORT_JSON},
+};
+
+/* ?format='s entry (the first, csv, when there is none), or NULL after a 422
+ * naming those allowed. */
+static const struct download_format *download_format(struct http_req *r, const char *allowed)
 {
-    static const struct {
-        const char *name, *ext, *ctype;
-        enum app_export_format format;
-    } formats[] = {
-        {"csv", "csv", "text/csv; charset=utf-8", APP_EXPORT_CSV},
-        {"xlsx", "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-         APP_EXPORT_XLSX},
-        {"json", "json", "application/json", APP_EXPORT_JSON},
-    };
-    const char *kind = r->params[0], *asked = http_url_param(&r->url, "format");
-    if (strcmp(kind, "organisations") && strcmp(kind, "people") && strcmp(kind, "events") &&
-        strcmp(kind, "meetings")) {
-        http_reply_error(r, 404, "not_found", "no export of \"%s\": organisations, people, "
-                         "events or meetings", kind);
-        return;
-    }
-    int f = asked ? -1 : 0;
-    for (int i = 0; asked && i < (int)(sizeof formats / sizeof formats[0]); i++)
-        if (strcmp(asked, formats[i].name) == 0)
-            f = i;
-    if (f < 0) {
-        http_reply_error(r, 422, "invalid", "format must be csv, xlsx or json");
-        return;
-    }
+    const char *asked = http_url_param(&r->url, "format");
+    for (size_t i = 0; i < sizeof download_formats / sizeof download_formats[0]; i++)
+        if (!asked || strcmp(asked, download_formats[i].name) == 0)
+            return &download_formats[i];
+    http_reply_error(r, 422, "invalid", "format must be %s", allowed);
+    return NULL;
+}
+
+/* Writes what a download holds to out: 0, or -1 with err. */
+typedef int (*download_fn)(struct http_req *r, enum app_export_format format, FILE *out,
+                           struct df_err *err);
+
+/* Replies what write writes in format f as the attachment "dfnc-STEM.EXT". */
+static void reply_download(struct http_req *r, const char *stem,
+                           const struct download_format *f, download_fn write)
+{
     char *data = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&data, &len);
     struct df_err err = {0};
-    int rows = 0;
-    int rc = out ? app_export(r->s, kind, formats[f].format, out, &rows, &err)
+    int rc = out ? write(r, f->format, out, &err)
                  : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
     if (out && fclose(out) != 0 && rc == 0)
         rc = df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
@@ -465,9 +468,63 @@ static void h_export(struct http_req *r)
     }
     /* the header's value lives as long as the request: in its arena */
     http_reply_header(r, "Content-Disposition",
-                      arena_printf(&r->a, "attachment; filename=\"dfnc-%s.%s\"", kind,
-                                   formats[f].ext));
-    http_reply_owned(r, 200, formats[f].ctype, data, len);
+                      arena_printf(&r->a, "attachment; filename=\"dfnc-%s.%s\"", stem, f->ext));
+    http_reply_owned(r, 200, f->ctype, data, len);
+}
+
+static int write_export(struct http_req *r, enum app_export_format format, FILE *out,
+                        struct df_err *err)
+{
+    int rows = 0;
+    return app_export(r->s, r->params[0], format, out, &rows, err);
+}
+
+/* GET /console/export/{kind}?format=csv|xlsx|json: what `dfnc export` writes,
+ * as a download (organisers only: people come with their e-mails). */
+static void h_export(struct http_req *r)
+{
+    const char *kind = r->params[0];
+    if (strcmp(kind, "organisations") && strcmp(kind, "people") && strcmp(kind, "events") &&
+        strcmp(kind, "meetings")) {
+        http_reply_error(r, 404, "not_found", "no export of \"%s\": organisations, people, "
+                         "events or meetings", kind);
+        return;
+    }
+    const struct download_format *f = download_format(r, "csv, xlsx or json");
+    if (f)
+        reply_download(r, kind, f, write_export);
+}
+
+static int write_report(struct http_req *r, enum app_export_format format, FILE *out,
+                        struct df_err *err)
+{
+    int rows = 0;
+    return app_report_write(r->s, r->params[0], format, out, &rows, err);
+}
+
+/* GET /console/events/{id}/report[?format=csv|xlsx]: the organisers' report
+ * (`dfnc report`) as JSON, or as a download "dfnc-report-EVENT.csv". Counts
+ * only: no person's name, no one's note. */
+static void h_report(struct http_req *r)
+{
+    const char *asked = http_url_param(&r->url, "format");
+    if (!asked || strcmp(asked, "json") == 0) {
+        struct df_err err = {0};
+        json_t *j = app_report_json(r->s, r->params[0], &err);
+        if (j)
+            http_reply_json(r, 200, j);
+        else
+            http_reply_df_err(r, &err);
+        return;
+    }
+    const struct download_format *f = download_format(r, "csv, xlsx or json");
+    /* the id names the file where it is an id as the API takes them (an
+     * older dfnc's may hold a quote: dfnc check names it) */
+    const char *id = r->params[0];
+    bool plain = app_id_check("id", id, &(struct df_err){0}) == 0;
+    if (f)
+        reply_download(r, plain ? arena_printf(&r->a, "report-%s", id) : "report", f,
+                       write_report);
 }
 
 /* GET /console/glossary/status: how many lines the organiser's glossary
@@ -609,6 +666,7 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/console/events/{id}/meetings", h_meetings, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/summary", h_summary, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/outcomes", api_event_outcomes, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/events/{id}/report", h_report, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER | ROUTE_CSV_IMPORT},
     {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/export/{kind}", h_export, ROUTE_ORGANISER},

@@ -107,6 +107,28 @@ int store_meeting_place_each(struct store *s, store_meeting_place_fn fn, void *u
     return walk(s, sql, meeting_place_row, (void *)fn, ud, err, "listing meetings' places");
 }
 
+static int outcome_row(struct store *s, sqlite3_stmt *st, void *fn, void *ud)
+{
+    (void)s;
+    struct store_outcome_row o = {
+        .request_rid = sqlite3_column_int64(st, 0), .person_rid = sqlite3_column_int64(st, 1),
+        .request = store_col(st, 2), .person = store_col(st, 3), .outcome = store_col(st, 4),
+        .note = store_col(st, 5), .attends = sqlite3_column_int(st, 6) != 0};
+    return ((store_outcome_row_fn)fn)(ud, &o);
+}
+
+int store_outcome_row_each(struct store *s, store_outcome_row_fn fn, void *ud,
+                           struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT o.request_rid, o.person_rid, r.id, p.id, o.outcome, o.note,"
+        " r.from_rid = o.person_rid OR r.to_rid = o.person_rid OR EXISTS (SELECT 1 FROM"
+        "  request_attendees a WHERE a.request_rid = r.rid AND a.person_rid = o.person_rid)"
+        " FROM meeting_outcomes o LEFT JOIN requests r ON r.rid = o.request_rid"
+        " LEFT JOIN people p ON p.rid = o.person_rid ORDER BY r.id, p.id, o.request_rid";
+    return walk(s, sql, outcome_row, (void *)fn, ud, err, "listing meeting outcomes");
+}
+
 static int clash_row(struct store *s, sqlite3_stmt *st, void *fn, void *ud)
 {
     (void)s;

@@ -45,6 +45,20 @@ typedef int (*store_meeting_clash_fn)(void *ud, const char *what, const char *id
 int store_meeting_clash_each(struct store *s, store_meeting_clash_fn fn, void *ud,
                              struct df_err *err);
 
+/* Every meeting outcome (migration 22), by request and person: their ids
+ * (NULL when the row named is not there: the foreign key check names it
+ * too) with their rowids, the outcome and the note, and whether the person
+ * is one of the request's people (its requester, addressee or an
+ * attendee). The note is read to be judged, never to be shown. */
+struct store_outcome_row {
+    long long request_rid, person_rid;
+    const char *request, *person, *outcome, *note;
+    bool attends;
+};
+typedef int (*store_outcome_row_fn)(void *ud, const struct store_outcome_row *o);
+int store_outcome_row_each(struct store *s, store_outcome_row_fn fn, void *ud,
+                           struct df_err *err);
+
 /* Every login in email order, its person's id (NULL for none) and password
  * hash: for judging the hash's form and cost, never to be shown. */
 struct store_login {

@@ -279,6 +279,53 @@ ok(doc.get('problems') == 0 and doc.get('findings') == [] and doc.get('rows', 0)
    'the demo: --json says the same, rows counted alike', j.stdout[:1000])
 ok(digest(DEMO) == before, 'the demo database is byte-identical after the checks')
 
+# ---- meeting outcomes an older dfnc or a hand at the database left --------------------------
+# (the API refuses each; the schema's CHECK the unknown outcome, so it is
+# written here past it, as a database from before that rule would hold it)
+with open(DEMO, 'rb') as f, open('outcomes.db', 'wb') as g:
+    g.write(f.read())
+c = sqlite3.connect('outcomes.db')
+met = c.execute("SELECT r.rid, r.id, r.from_rid, f.id, r.to_rid, t.id FROM requests r"
+                " JOIN meetings m ON m.request_rid = r.rid JOIN people f ON f.rid = r.from_rid"
+                " JOIN people t ON t.rid = r.to_rid WHERE r.status = 'accepted' ORDER BY r.id"
+                " LIMIT 4").fetchall()
+stranger = c.execute("SELECT rid, id FROM people WHERE rid NOT IN (?, ?) AND rid NOT IN"
+                     " (SELECT person_rid FROM request_attendees WHERE request_rid = ?) LIMIT 1",
+                     (met[3][2], met[3][4], met[3][0])).fetchone()
+c.execute('PRAGMA foreign_keys = OFF')
+c.execute('PRAGMA ignore_check_constraints = ON')
+rows = [(met[0][0], met[0][2], 'follow_up', 'all is well'),
+        (met[0][0], met[0][4], 'signed_everything', ''),
+        (met[1][0], met[1][2], 'agreement', 'SECRET ' + 'x' * 4000),
+        (met[2][0], met[2][4], 'purchase', 'SECRET\x1b]0;pwned\x07'),
+        (met[3][0], stranger[0], 'no_fit', 'SECRET'),
+        (999999, met[1][4], 'follow_up', '')]
+c.executemany('INSERT INTO meeting_outcomes(request_rid, person_rid, outcome, note)'
+              ' VALUES (?, ?, ?, ?)', rows)
+c.commit()
+c.close()
+p = dfnc('outcomes.db', 'check')
+lines = p.stdout.splitlines()
+ok(p.returncode == 3, 'stored outcomes the API refuses: exit 3', p.stdout + p.stderr)
+reported('an outcome dfnc does not know', 'outcome %s/%s: outcome: ' % (met[0][1], met[0][5]),
+         'outcome "signed_everything" is not one of not_held, no_fit, follow_up')
+reported('a note too long', 'outcome %s/%s: note: ' % (met[1][1], met[1][3]),
+         'note is longer than 4000 bytes')
+reported('a terminal escape in a note', 'outcome %s/%s: note: ' % (met[2][1], met[2][5]),
+         'holds a control character (U+001B')
+reported('an outcome said by a person not at the meeting',
+         'outcome %s/%s: person: ' % (met[3][1], stranger[1]),
+         '%s is not one of request "%s"\'s people' % (stranger[1], met[3][1]))
+reported('an outcome whose request is gone',
+         'outcome (request row 999999)/%s: request: ' % met[1][5],
+         'request row 999999 is not there')
+ok(not [l for l in lines if l.startswith('outcome %s/%s:' % (met[0][1], met[0][3]))],
+   'a sound outcome is no problem', p.stdout)
+ok('SECRET' not in p.stdout and 'pwned' not in p.stdout, 'no note is shown', p.stdout)
+doc = json.loads(dfnc('outcomes.db', 'check', '--json').stdout)
+ok(doc['kinds'].get('outcome') == {'rows': 6, 'problems': 5, 'warnings': 0},
+   '--json: the outcomes read and their problems', doc['kinds'].get('outcome'))
+
 # ---- what today's importers store: CORDIS's Kosovo (XK) --------------------------------------
 # CORDIS writes XK for Kosovo, the code the EU uses (no ISO 3166 one is assigned); the
 # CORDIS import keeps it, so the organisations import, the API and the check take it too:

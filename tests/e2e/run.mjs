@@ -3569,6 +3569,33 @@ test('after a meeting a participant on a phone, in Ukrainian, says what it led t
   await org.ctx.close();
 });
 
+// ---- The report for the forum's funders (fix-report) -------------------------
+
+test('the organiser downloads the report for the funders from the dashboard, in Ukrainian and in English', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  for (const [locale, words] of [['uk-UA', UK], ['en-GB', EN]]) {
+    const { ctx, page } = await signedIn(ORGANISER, locale);
+    await open(page, '/console/dashboard');
+    const links = page.locator('#dash-report');
+    assert.match(await links.textContent(), new RegExp(`^${words['dash.report']}: Excel · CSV`));
+    const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#dash-report-csv')]);
+    assert.equal(csv.suggestedFilename(), `dfnc-report-${forum.id}.csv`);
+    const text = fs.readFileSync(await csv.path(), 'utf8');
+    assert.equal(text.split('\n')[0], 'section,key,figure,value', 'the first line is the header');
+    assert.match(text, new RegExp(`^event,${forum.id},name,`, 'm'));
+    // the outcome the earlier test saved, counted by its EU-Ukraine country pair; no note
+    assert.match(text, /^outcome,agreement,eu_ua,[1-9]\d*$/m);
+    assert.match(text, /^pair,[A-Z]{2}-UA,agreement,[1-9]\d*$/m);
+    assert.doesNotMatch(text, /креслення|Дніпрі|Olha|Остап/);
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#dash-report-xlsx')]);
+    assert.equal(xlsx.suggestedFilename(), `dfnc-report-${forum.id}.xlsx`);
+    const book = fs.readFileSync(await xlsx.path());
+    assert.ok(book.subarray(0, 2).toString() === 'PK' && book.includes('xl/worksheets/sheet1.xml'), 'an Excel workbook');
+    if (words === UK) await assertUkrainian(page);
+    await ctx.close();
+  }
+});
+
 // ---- Editing in place (fix-edit): a session of the programme, an offer -----
 
 // The organiser's API, called from the signed-in page (its CSRF token).

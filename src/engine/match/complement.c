@@ -25,9 +25,7 @@ double match_cpv_affinity(const char *a, const char *b)
 
 bool match_is_eu_ua_pair(const char *a, const char *b)
 {
-    return a && b &&
-           ((country_is_ukraine(a) && country_is_europe(b)) ||
-            (country_is_europe(a) && country_is_ukraine(b)));
+    return country_is_eu_ua_pair(a, b);
 }
 
 /* Whether two codes are one: the same significant digits. */

@@ -2,7 +2,7 @@
 // meetings: the EU x Ukraine country-pair matrix, by capability, by hour.
 
 import { api } from '../api.js';
-import { h, add, list } from '../dom.js';
+import { h, add, list, data } from '../dom.js';
 import { t, num, countryName } from '../i18n.js';
 import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
@@ -21,7 +21,8 @@ export async function renderDashboard(main) {
     h('div', { class: 'figures' },
       ['participants', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled']
         .filter((k) => stats[k] !== undefined)
-        .map((k) => h('div', { class: 'figure' }, h('span', { class: 'value' }, num(stats[k])), h('span', { class: 'label' }, t(`stats.${k}`))))));
+        .map((k) => h('div', { class: 'figure' }, h('span', { class: 'value' }, num(stats[k])), h('span', { class: 'label' }, t(`stats.${k}`))))),
+    ev ? reportLinks(ev) : null);
   if (!counts.meetings) { add(main, h('p', { class: 'muted' }, t('dash.none'))); return; }
 
   // Country pairs: rows EU (and other) countries, columns Ukraine then the rest.
@@ -82,4 +83,16 @@ function outcomesSection(o) {
         return h('tr', { dataset: { outcome: code } }, h('th', { scope: 'row' }, t(`outcome.${code}`)),
           h('td', { class: 'num' }, num(x.meetings)), h('td', { class: 'num' }, num(x.eu_ua)));
       }))));
+}
+
+// The report for the forum's funders (`dfnc report`): the event's figures,
+// by country, side and country pair, counted and naming no one; an Excel
+// workbook or CSV in rows section,key,figure,value.
+function reportLinks(ev) {
+  const href = (format) => `/api/v1/console/events/${encodeURIComponent(ev)}/report?format=${format}`;
+  return h('p', { id: 'dash-report' }, t('dash.report'), ': ',
+    h('a', { href: href('xlsx'), download: `dfnc-report-${ev}.xlsx`, id: 'dash-report-xlsx' }, data('Excel')),
+    ' · ',
+    h('a', { href: href('csv'), download: `dfnc-report-${ev}.csv`, id: 'dash-report-csv' }, 'CSV'),
+    h('span', { class: 'muted' }, ' — ', t('dash.report_hint')));
 }

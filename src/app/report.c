@@ -1,0 +1,477 @@
+/* The organisers' report (app/report.h): the counts of store/report.h and
+ * store/outcomes.h gathered in one read, then given as JSON, CSV or xlsx. */
+#include "app/report.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/outcomes.h"
+#include "core/arena.h"
+#include "core/country.h"
+#include "core/grow.h"
+#include "io/csv.h"
+#include "io/xlsx.h"
+#include "store/check.h"
+#include "store/outcomes.h"
+#include "store/report.h"
+
+/* Participants of one group: a side, a country, a kind. */
+struct tally {
+    char key[24];
+    long long organisations, people, checked_in;
+};
+
+struct tallies {
+    struct tally *v;
+    int n, cap;
+};
+
+/* Meetings of one pair of countries ("PL-UA"), or of all pairs. */
+struct pair {
+    char key[8];
+    long long meetings, reported, by_outcome[APP_OUTCOMES_N];
+};
+
+struct report {
+    struct store_event event;
+    struct tally all, sme;
+    struct tallies sides, countries, kinds;
+    long long made, pending, accepted, declined, cancelled, scheduled;
+    struct pair *pairs;
+    int pairs_n, pairs_cap;
+    struct pair total, eu_ua;
+};
+
+static const char *const sides[] = {"eu_eea", "ukraine", "other"};
+
+static const char *side_of(const char *country)
+{
+    if (country_is_europe(country))
+        return sides[0];
+    return country_is_ukraine(country) ? sides[1] : sides[2];
+}
+
+/* ---- gathering ------------------------------------------------------------------ */
+
+/* key's tally in t, added (zero) when it has none; NULL when out of memory. */
+static struct tally *tally_of(struct tallies *t, const char *key)
+{
+    for (int i = 0; i < t->n; i++)
+        if (strcmp(t->v[i].key, key) == 0)
+            return &t->v[i];
+    if (df_grow((void **)&t->v, &t->cap, t->n, sizeof *t->v) < 0)
+        return NULL;
+    struct tally *x = &t->v[t->n++];
+    *x = (struct tally){0};
+    snprintf(x->key, sizeof x->key, "%s", key);
+    return x;
+}
+
+static void tally_add(struct tally *t, const struct store_report_people *p)
+{
+    t->organisations += p->organisations;
+    t->people += p->people;
+    t->checked_in += p->checked_in;
+}
+
+static int people_row(void *ud, const struct store_report_people *p)
+{
+    struct report *r = ud;
+    struct tally *side = tally_of(&r->sides, side_of(p->country)),
+                 *country = tally_of(&r->countries, p->country),
+                 *kind = tally_of(&r->kinds, p->kind);
+    if (!side || !country || !kind)
+        return 1;
+    tally_add(&r->all, p);
+    if (p->sme)
+        tally_add(&r->sme, p);
+    tally_add(side, p);
+    tally_add(country, p);
+    tally_add(kind, p);
+    return 0;
+}
+
+static int requests_row(void *ud, const struct store_report_requests *q)
+{
+    struct report *r = ud;
+    r->made += q->requests;
+    if (strcmp(q->status, "accepted") == 0) {
+        r->accepted += q->requests;
+        r->scheduled += q->meetings;   /* only an accepted request's meeting is one */
+    } else if (strcmp(q->status, "pending") == 0) {
+        r->pending += q->requests;
+    } else if (strcmp(q->status, "declined") == 0) {
+        r->declined += q->requests;
+    } else {
+        r->cancelled += q->requests;   /* the schema allows no other */
+    }
+    return 0;
+}
+
+/* "PL-UA": the two codes in alphabetical order, but Ukraine's last, so that
+ * an EU-Ukraine pair reads as one whoever asked for the meeting. */
+static void pair_key(const char *a, const char *b, char out[8])
+{
+    bool swap = country_is_ukraine(a) ? !country_is_ukraine(b)
+                                      : !country_is_ukraine(b) && strcmp(a, b) > 0;
+    snprintf(out, 8, "%.2s-%.2s", swap ? b : a, swap ? a : b);
+}
+
+static struct pair *pair_of(struct report *r, const char *key)
+{
+    for (int i = 0; i < r->pairs_n; i++)
+        if (strcmp(r->pairs[i].key, key) == 0)
+            return &r->pairs[i];
+    if (df_grow((void **)&r->pairs, &r->pairs_cap, r->pairs_n, sizeof *r->pairs) < 0)
+        return NULL;
+    struct pair *p = &r->pairs[r->pairs_n++];
+    *p = (struct pair){0};
+    snprintf(p->key, sizeof p->key, "%s", key);
+    return p;
+}
+
+static void pair_add(struct pair *p, const struct store_outcome_count *c, int outcome)
+{
+    if (outcome < 0) {
+        p->meetings += c->meetings;
+        p->reported += c->reported;
+    } else {
+        p->by_outcome[outcome] += c->meetings;
+    }
+}
+
+static int count_row(void *ud, const struct store_outcome_count *c)
+{
+    struct report *r = ud;
+    int outcome = c->outcome ? app_outcome_index(c->outcome) : -1;
+    if (c->outcome && outcome < 0)
+        return 0;   /* the schema allows no other */
+    char key[8];
+    pair_key(c->from_country ? c->from_country : "", c->to_country ? c->to_country : "", key);
+    struct pair *p = pair_of(r, key);
+    if (!p)
+        return 1;
+    pair_add(p, c, outcome);
+    pair_add(&r->total, c, outcome);
+    if (country_is_eu_ua_pair(c->from_country, c->to_country))
+        pair_add(&r->eu_ua, c, outcome);
+    return 0;
+}
+
+static int gather_read(struct store *s, const char *event, struct arena *a, struct report *r,
+                       struct df_err *err)
+{
+    if (store_event_get(s, event, a, &r->event, err) < 0)
+        return -1;
+    for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
+        if (!tally_of(&r->sides, sides[i]))
+            return 1;
+    int rc = store_report_people_each(s, people_row, r, err);
+    if (!rc)
+        rc = store_report_requests_each(s, r->event.id, requests_row, r, err);
+    if (!rc)
+        rc = store_outcome_counts(s, r->event.id, count_row, r, err);
+    return rc;
+}
+
+static int by_key(const void *a, const void *b)
+{
+    return strcmp(((const struct tally *)a)->key, ((const struct tally *)b)->key);
+}
+
+static int by_meetings(const void *a, const void *b)
+{
+    const struct pair *x = a, *y = b;
+    if (x->meetings != y->meetings)
+        return x->meetings > y->meetings ? -1 : 1;
+    return strcmp(x->key, y->key);
+}
+
+/* Fills r (its strings in a) from one state of the database. */
+static int gather(struct store *s, const char *event, struct arena *a, struct report *r,
+                  struct df_err *err)
+{
+    if (store_snapshot_begin(s, err) < 0)
+        return -1;
+    if (!event)
+        event = store_event_default(s, a, err);
+    int rc = event ? gather_read(s, event, a, r, err) : -1;
+    store_snapshot_end(s);
+    if (rc > 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory counting the report");
+    if (rc < 0)
+        return -1;
+    qsort(r->kinds.v, (size_t)r->kinds.n, sizeof *r->kinds.v, by_key);
+    qsort(r->pairs, (size_t)r->pairs_n, sizeof *r->pairs, by_meetings);
+    return 0;
+}
+
+static void report_free(struct report *r)
+{
+    free(r->sides.v);
+    free(r->countries.v);
+    free(r->kinds.v);
+    free(r->pairs);
+}
+
+/* ---- JSON ----------------------------------------------------------------------- */
+
+static json_t *tally_json(const struct tally *t, const char *name)
+{
+    json_t *j = json_pack("{sI sI sI}", "organisations", (json_int_t)t->organisations, "people",
+                          (json_int_t)t->people, "checked_in", (json_int_t)t->checked_in);
+    if (j && name && json_object_set_new(j, name, json_string(t->key)) < 0) {
+        json_decref(j);
+        return NULL;
+    }
+    return j;
+}
+
+/* Appends j to list (which takes it); false (j freed) when either is
+ * missing or memory ran out. */
+static bool append(json_t *list, json_t *j)
+{
+    if (!list || !j) {
+        json_decref(j);
+        return false;
+    }
+    return json_array_append_new(list, j) == 0;   /* which frees j when it fails */
+}
+
+static json_t *tallies_json(const struct tallies *t, const char *name, bool with_side)
+{
+    json_t *list = json_array();
+    for (int i = 0; list && i < t->n; i++) {
+        json_t *j = tally_json(&t->v[i], name);
+        if (j && with_side && json_object_set_new(j, "side", json_string(side_of(t->v[i].key))))
+            json_decref(j), j = NULL;
+        if (!append(list, j))
+            json_decref(list), list = NULL;
+    }
+    return list;
+}
+
+static json_t *participants_json(const struct report *r)
+{
+    json_t *j = tally_json(&r->all, NULL);
+    if (j && json_object_set_new(j, "sme", tally_json(&r->sme, NULL)) == 0 &&
+        json_object_set_new(j, "by_side", tallies_json(&r->sides, "side", false)) == 0 &&
+        json_object_set_new(j, "by_country", tallies_json(&r->countries, "country", true)) == 0 &&
+        json_object_set_new(j, "by_kind", tallies_json(&r->kinds, "kind", false)) == 0)
+        return j;
+    json_decref(j);
+    return NULL;
+}
+
+static json_t *outcomes_json(const struct report *r)
+{
+    json_t *list = json_array();
+    for (int i = 0; list && i < APP_OUTCOMES_N; i++)
+        if (!append(list, json_pack("{ss sI sI}", "outcome", app_outcomes[i], "meetings",
+                                    (json_int_t)r->total.by_outcome[i], "eu_ua",
+                                    (json_int_t)r->eu_ua.by_outcome[i])))
+            json_decref(list), list = NULL;
+    return list ? json_pack("{sI sI s{sI sI} so}", "meetings", (json_int_t)r->total.meetings,
+                            "reported", (json_int_t)r->total.reported, "eu_ua", "meetings",
+                            (json_int_t)r->eu_ua.meetings, "reported",
+                            (json_int_t)r->eu_ua.reported, "by_outcome", list)
+                : NULL;
+}
+
+static json_t *pairs_json(const struct report *r)
+{
+    json_t *list = json_array();
+    for (int i = 0; list && i < r->pairs_n; i++) {
+        const struct pair *p = &r->pairs[i];
+        char a[3] = {p->key[0], p->key[1], 0};
+        json_t *j = json_pack("{ss sb sI sI}", "pair", p->key, "eu_ua",
+                              country_is_eu_ua_pair(a, p->key + 3), "meetings",
+                              (json_int_t)p->meetings, "reported", (json_int_t)p->reported);
+        for (int k = 0; j && k < APP_OUTCOMES_N; k++)
+            if (json_object_set_new(j, app_outcomes[k], json_integer(p->by_outcome[k])) < 0)
+                json_decref(j), j = NULL;
+        if (!append(list, j))
+            json_decref(list), list = NULL;
+    }
+    return list;
+}
+
+static json_t *report_json(const struct report *r)
+{
+    const struct store_event *e = &r->event;
+    bool published = e->published_at != NULL;
+    return json_pack("{s{ss ss ss ss sb} so* s{sI sI sI sI sI} s{sI sI sI} so* so*}", "event",
+                     "id", e->id, "name", e->name, "starts_on", e->starts_on, "ends_on",
+                     e->ends_on, "published", published, "participants", participants_json(r),
+                     "requests", "made", (json_int_t)r->made, "pending", (json_int_t)r->pending,
+                     "accepted", (json_int_t)r->accepted, "declined", (json_int_t)r->declined,
+                     "cancelled", (json_int_t)r->cancelled, "meetings", "scheduled",
+                     (json_int_t)r->scheduled, "published",
+                     (json_int_t)(published ? r->scheduled : 0), "eu_ua",
+                     (json_int_t)r->eu_ua.meetings, "outcomes", outcomes_json(r), "pairs",
+                     pairs_json(r));
+}
+
+json_t *app_report_json(struct store *s, const char *event, struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct report r = {0};
+    json_t *j = gather(s, event, &a, &r, err) == 0 ? report_json(&r) : NULL;
+    /* a section that could not be built leaves a report without it */
+    if (j && json_object_size(j) != 6)
+        json_decref(j), j = NULL;
+    if (!j && !err->kind)
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory writing the report");
+    report_free(&r);
+    arena_free(&a);
+    return j;
+}
+
+/* ---- rows: CSV and xlsx --------------------------------------------------------- */
+
+struct rows {
+    enum app_export_format format;
+    FILE *out;
+    struct xlsx_book *book;
+    int n;
+    struct df_err *err;
+};
+
+/* One row section,key,figure,value: 0, or -1 with w->err. */
+static int row(struct rows *w, const char *section, const char *key, const char *figure,
+               const char *value)
+{
+    const char *f[] = {section, key, figure, value};
+    w->n++;
+    if (w->format == APP_EXPORT_XLSX)
+        return xlsx_row(w->book, f, 4, w->err);
+    csv_write_record(w->out, f, 4);
+    return 0;
+}
+
+static int row_n(struct rows *w, const char *section, const char *key, const char *figure,
+                 long long n)
+{
+    char v[24];
+    snprintf(v, sizeof v, "%lld", n);
+    return row(w, section, key, figure, v);
+}
+
+static int tally_rows(struct rows *w, const char *section, const struct tally *t,
+                      const char *key)
+{
+    return row_n(w, section, key, "organisations", t->organisations) ||
+                   row_n(w, section, key, "people", t->people) ||
+                   row_n(w, section, key, "checked_in", t->checked_in)
+               ? -1
+               : 0;
+}
+
+static int tallies_rows(struct rows *w, const char *section, const struct tallies *t)
+{
+    for (int i = 0; i < t->n; i++)
+        if (tally_rows(w, section, &t->v[i], t->v[i].key) < 0)
+            return -1;
+    return 0;
+}
+
+static int who_came_rows(struct rows *w, const struct report *r)
+{
+    const struct store_event *e = &r->event;
+    if (row(w, "event", e->id, "name", e->name) ||
+        row(w, "event", e->id, "starts_on", e->starts_on) ||
+        row(w, "event", e->id, "ends_on", e->ends_on) ||
+        row_n(w, "event", e->id, "published", e->published_at != NULL) ||
+        tally_rows(w, "participants", &r->all, "all") ||
+        tally_rows(w, "participants", &r->sme, "sme") || tallies_rows(w, "side", &r->sides) ||
+        tallies_rows(w, "country", &r->countries) || tallies_rows(w, "kind", &r->kinds))
+        return -1;
+    return 0;
+}
+
+static int meeting_rows(struct rows *w, const struct report *r)
+{
+    bool published = r->event.published_at != NULL;
+    return row_n(w, "requests", "all", "made", r->made) ||
+                   row_n(w, "requests", "all", "pending", r->pending) ||
+                   row_n(w, "requests", "all", "accepted", r->accepted) ||
+                   row_n(w, "requests", "all", "declined", r->declined) ||
+                   row_n(w, "requests", "all", "cancelled", r->cancelled) ||
+                   row_n(w, "meetings", "all", "scheduled", r->scheduled) ||
+                   row_n(w, "meetings", "all", "published", published ? r->scheduled : 0) ||
+                   row_n(w, "meetings", "eu_ua", "scheduled", r->eu_ua.meetings)
+               ? -1
+               : 0;
+}
+
+/* The outcomes, all and EU-Ukraine, then each pair's meetings and (once any
+ * is reported) outcomes. */
+static int outcome_rows(struct rows *w, const struct report *r)
+{
+    bool any = r->total.reported > 0;
+    if (row_n(w, "outcomes", "all", "reported", r->total.reported) ||
+        (any && row_n(w, "outcomes", "eu_ua", "reported", r->eu_ua.reported)))
+        return -1;
+    for (int i = 0; any && i < APP_OUTCOMES_N; i++)
+        if (row_n(w, "outcome", app_outcomes[i], "meetings", r->total.by_outcome[i]) ||
+            row_n(w, "outcome", app_outcomes[i], "eu_ua", r->eu_ua.by_outcome[i]))
+            return -1;
+    for (int i = 0; i < r->pairs_n; i++) {
+        const struct pair *p = &r->pairs[i];
+        if (row_n(w, "pair", p->key, "meetings", p->meetings) ||
+            (any && row_n(w, "pair", p->key, "reported", p->reported)))
+            return -1;
+        for (int k = 0; any && k < APP_OUTCOMES_N; k++)
+            if (row_n(w, "pair", p->key, app_outcomes[k], p->by_outcome[k]))
+                return -1;
+    }
+    return 0;
+}
+
+static int write_rows(const struct report *r, enum app_export_format format, FILE *out,
+                      int *rows, struct df_err *err)
+{
+    static const char *const header[] = {"section", "key", "figure", "value"};
+    struct rows w = {.format = format, .out = out, .err = err};
+    if (format == APP_EXPORT_CSV)
+        csv_write_record(out, header, 4);
+    else if (!(w.book = xlsx_open("report", header, 4, err)))
+        return -1;
+    int rc = who_came_rows(&w, r) || meeting_rows(&w, r) || outcome_rows(&w, r) ? -1 : 0;
+    if (w.book && rc == 0)
+        rc = xlsx_close(w.book, out, err);
+    else if (w.book)
+        xlsx_abort(w.book);
+    *rows = w.n;
+    return rc;
+}
+
+int app_report_write(struct store *s, const char *event, enum app_export_format format,
+                     FILE *out, int *rows, struct df_err *err)
+{
+    *rows = 0;
+    if (format == APP_EXPORT_JSON) {
+        json_t *j = app_report_json(s, event, err);
+        if (!j)
+            return -1;
+        json_dumpf(j, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        putc('\n', out);
+        json_decref(j);
+        *rows = 1;
+    } else {
+        struct arena a;
+        arena_init(&a, 0);
+        struct report r = {0};
+        int rc = gather(s, event, &a, &r, err);
+        if (rc == 0)
+            rc = write_rows(&r, format, out, rows, err);
+        report_free(&r);
+        arena_free(&a);
+        if (rc < 0)
+            return -1;
+    }
+    if (fflush(out) != 0 || ferror(out))
+        return df_err_set(err, DF_ERR_RUNTIME, "writing the report failed: %m");
+    return 0;
+}

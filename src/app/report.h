@@ -1,0 +1,50 @@
+/* The organisers' report of an event for the forum's funders: who came (by
+ * country, by side: EU/EEA, Ukraine, other; by kind; SMEs), the meeting
+ * requests and meetings, who checked in, and what the meetings led to, also
+ * by country pair. Counts only, read in one state of the database: no
+ * person is named and no one's note is read (app/outcomes.h). */
+#ifndef DFNC_APP_REPORT_H
+#define DFNC_APP_REPORT_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "app/export.h"
+#include "core/err.h"
+#include "store/store.h"
+
+/* The report of event (NULL: the first event, as dfnc schedule takes it) as
+ * {"event": {"id","name","starts_on","ends_on","published"},
+ *  "participants": {"organisations","people","checked_in",
+ *    "sme": {"organisations","people","checked_in"},
+ *    "by_side": [{"side": "eu_eea"|"ukraine"|"other", "organisations","people","checked_in"}],
+ *    "by_country": [{"country","side","organisations","people","checked_in"}],
+ *    "by_kind": [{"kind","organisations","people","checked_in"}]},
+ *  "requests": {"made","pending","accepted","declined","cancelled"},
+ *  "meetings": {"scheduled","published","eu_ua"},
+ *  "outcomes": {"meetings","reported","eu_ua": {"meetings","reported"},
+ *    "by_outcome": [{"outcome","meetings","eu_ua"}]},
+ *  "pairs": [{"pair": "PL-UA","eu_ua","meetings","reported", and one count
+ *    per outcome}]}
+ * People and organisations are the forum's (dfnc keeps one register for
+ * all its events); requests, meetings and outcomes the event's. Meetings
+ * are those of its accepted requests; "published" counts them once the
+ * event's agendas are published (0 before). A meeting
+ * is of a pair of its requester's and its addressee's organisations'
+ * countries, the two codes in alphabetical order but Ukraine's last; an
+ * outcome counts the meetings at least one of their people said it of, as
+ * app_outcome_figures does (a meeting judged differently counts under
+ * both). Pairs by meetings, most first. A new reference, NULL with err
+ * (DF_ERR_NOT_FOUND for an unknown event). */
+json_t *app_report_json(struct store *s, const char *event, struct df_err *err);
+
+/* The report written to out as JSON (app_report_json), or as rows of
+ * section,key,figure,value in CSV (a value a spreadsheet would run as a
+ * formula behind an apostrophe, as exports write it) or in an .xlsx sheet of
+ * those columns; *rows gets how many rows. While no outcome is reported the
+ * outcome and pair-outcome rows are left out and the row
+ * outcomes,all,reported,0 says so. 0, or -1 with err. */
+int app_report_write(struct store *s, const char *event, enum app_export_format format,
+                     FILE *out, int *rows, struct df_err *err);
+
+#endif

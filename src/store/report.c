@@ -1,0 +1,52 @@
+/* The organisers' report's counts (store/report.h). */
+#include "store/report.h"
+
+#include "store/store_internal.h"
+
+int store_report_people_each(struct store *s, store_report_people_fn fn, void *ud,
+                             struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT o.country, o.kind, o.sme, COUNT(DISTINCT o.rid), COUNT(p.rid),"
+        " COUNT(p.checked_in_at) FROM organisations o LEFT JOIN people p ON p.org_rid = o.rid"
+        " GROUP BY o.country, o.kind, o.sme ORDER BY o.country, o.kind, o.sme";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_report_people p = {
+            .country = store_col(st, 0), .kind = store_col(st, 1),
+            .sme = sqlite3_column_int(st, 2) != 0, .organisations = sqlite3_column_int64(st, 3),
+            .people = sqlite3_column_int64(st, 4), .checked_in = sqlite3_column_int64(st, 5)};
+        stop = fn(ud, &p);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "counting the participants");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_report_requests_each(struct store *s, const char *event, store_report_requests_fn fn,
+                               void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT r.status, COUNT(*), COUNT(m.rid) FROM requests r"
+        " JOIN events e ON e.rid = r.event_rid AND e.id = ?1"
+        " LEFT JOIN meetings m ON m.request_rid = r.rid GROUP BY r.status ORDER BY r.status";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_report_requests r = {.status = store_col(st, 0),
+                                          .requests = sqlite3_column_int64(st, 1),
+                                          .meetings = sqlite3_column_int64(st, 2)};
+        stop = fn(ud, &r);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "counting the event's requests");
+    sqlite3_reset(st);
+    return stop;
+}

@@ -1,0 +1,35 @@
+/* What the organisers' report of an event reads beside the outcome figures
+ * (store/outcomes.h): who came, by their organisation's country, kind and
+ * size, and the event's requests by status. Counts only: no name, no note. */
+#ifndef DFNC_STORE_REPORT_H
+#define DFNC_STORE_REPORT_H
+
+#include <stdbool.h>
+
+#include "store/store.h"
+
+/* The organisations of one country, kind and size (sme), with their people
+ * and how many of those checked in at the desk. */
+struct store_report_people {
+    const char *country, *kind;
+    bool sme;
+    long long organisations, people, checked_in;
+};
+typedef int (*store_report_people_fn)(void *ud, const struct store_report_people *p);
+/* Every group, ordered by country, kind, sme; a non-zero return from fn stops
+ * the walk and is returned. */
+int store_report_people_each(struct store *s, store_report_people_fn fn, void *ud,
+                             struct df_err *err);
+
+/* The event's requests of one status, and how many of them have a meeting. */
+struct store_report_requests {
+    const char *status;
+    long long requests, meetings;
+};
+typedef int (*store_report_requests_fn)(void *ud, const struct store_report_requests *r);
+/* One call per status the event's requests have (none for an event without
+ * requests, or with no such id: the caller looks the event up). */
+int store_report_requests_each(struct store *s, const char *event, store_report_requests_fn fn,
+                               void *ud, struct df_err *err);
+
+#endif

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""`dfnc report`: the organisers' report of a demo forum in each format.
+Its figures are counted here again from the tables (the EU/EEA and
+Ukrainian sides, the country pairs of meetings, an outcome two sides judged
+differently counted under both); before any outcome it says "no outcomes
+reported yet" instead of empty tables; CSV, JSON and the xlsx sheet (read
+back as Excel reads it) hold the same rows, no note and no person's name;
+--output replaces a file whole; an unknown event exits 3, bad options 2.
+Usage: report_test.py DFNC_BINARY   (TAP on stdout)"""
+import csv
+import io
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from collections import Counter
+
+from tap import end, ok, scratch
+from xlsx_read import read_book
+
+DFNC = os.path.realpath(sys.argv[1])
+DB = 'demo.db'
+EUROPE = set('AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES '
+             'SE NO IS LI'.split())
+
+
+def dfnc(*args):
+    return subprocess.run([DFNC, '--db', DB] + list(args), capture_output=True)
+
+
+def pair_of(a, b):
+    """The report's pair: alphabetical, Ukraine's code last."""
+    x, y = sorted((a, b))
+    return '%s-%s' % ((y, x) if x == 'UA' and y != 'UA' else (x, y))
+
+
+scratch()
+p = dfnc('demo', '--people', '50', '--seed', '7', '--no-serve')
+if p.returncode != 0:
+    print('Bail out! demo: %s' % p.stderr.decode())
+    sys.exit(1)
+db = sqlite3.connect(DB)
+event = db.execute('SELECT id FROM events ORDER BY starts_on, id LIMIT 1').fetchone()[0]
+
+# ---- before any outcome -------------------------------------------------------------------
+t = dfnc('report')
+text = t.stdout.decode()
+ok(t.returncode == 0 and 'What the meetings led to: no outcomes reported yet' in text
+   and 'did not take place' not in text, 'no outcome yet: said, no empty table', text[-800:])
+c = dfnc('report', '--format', 'csv')
+rows = list(csv.reader(io.StringIO(c.stdout.decode())))
+ok(['outcomes', 'all', 'reported', '0'] in rows and not [r for r in rows if r[0] == 'outcome'],
+   'the CSV says so in one row, without outcome rows', rows[-5:])
+
+# ---- outcomes, written as the API keeps them ----------------------------------------------
+meetings = db.execute(
+    "SELECT r.rid, r.id, fp.rid, tp.rid, fo.country, tor.country FROM requests r"
+    " JOIN meetings m ON m.request_rid = r.rid JOIN people fp ON fp.rid = r.from_rid"
+    " JOIN organisations fo ON fo.rid = fp.org_rid JOIN people tp ON tp.rid = r.to_rid"
+    " JOIN organisations tor ON tor.rid = tp.org_rid WHERE r.status = 'accepted'"
+    " ORDER BY r.id").fetchall()
+said = {}   # request rid -> the outcomes said of it
+for i, (rid, _, frm, to, _, _) in enumerate(meetings[:40]):
+    kinds = ['follow_up', 'agreement'] if i % 4 == 0 else ['no_fit' if i % 3 else 'purchase']
+    for person, kind in zip((frm, to), kinds):
+        db.execute("INSERT INTO meeting_outcomes(request_rid, person_rid, outcome, note)"
+                   " VALUES (?, ?, ?, 'SECRET-NOTE')", (rid, person, kind))
+    said[rid] = set(kinds)
+db.commit()
+names = [n for (n,) in db.execute('SELECT name FROM people')]
+
+j = dfnc('report', '--format', 'json', '--event', event)
+doc = json.loads(j.stdout) if j.returncode == 0 else {}
+part = doc.get('participants', {})
+orgs = db.execute('SELECT country, (SELECT count(*) FROM people p WHERE p.org_rid = o.rid)'
+                  ' FROM organisations o').fetchall()
+sides = {s['side']: s for s in part.get('by_side', [])}
+ok(part.get('people') == sum(n for _, n in orgs) and part.get('organisations') == len(orgs),
+   'json: people and organisations of the forum', part)
+ok(sides.get('eu_eea', {}).get('people') == sum(n for c, n in orgs if c in EUROPE) and
+   sides.get('ukraine', {}).get('organisations') == sum(1 for c, _ in orgs if c == 'UA') and
+   sides.get('other', {}).get('organisations') ==
+   sum(1 for c, _ in orgs if c not in EUROPE and c != 'UA'),
+   'json: the EU/EEA, Ukrainian and other sides', sides)
+pairs = Counter(pair_of(a, b) for _, _, _, _, a, b in meetings)
+got = {x['pair']: x for x in doc.get('pairs', [])}
+ok({k: v['meetings'] for k, v in got.items()} == dict(pairs), 'json: meetings by country pair',
+   sorted(pairs.items())[:8])
+eu_ua = sum(1 for *_, a, b in meetings if {a in EUROPE, b in EUROPE} == {True, False}
+            and 'UA' in (a, b))
+ok(doc.get('meetings', {}).get('eu_ua') == eu_ua and
+   doc.get('meetings', {}).get('scheduled') == len(meetings), 'json: EU-Ukraine meetings', doc.get('meetings'))
+by = {o['outcome']: o['meetings'] for o in doc.get('outcomes', {}).get('by_outcome', [])}
+want = Counter(k for ks in said.values() for k in ks)
+ok(doc.get('outcomes', {}).get('reported') == len(said) and all(by[k] == want[k] for k in by),
+   'json: a meeting its two sides judged differently counts under both', (by, want))
+first = meetings[0]
+key = pair_of(first[4], first[5])
+in_pair = [m for m in meetings[:40] if pair_of(m[4], m[5]) == key]
+ok(got.get(key, {}).get('follow_up') == sum('follow_up' in said[m[0]] for m in in_pair),
+   "json: a pair's outcomes", got.get(key))
+
+# ---- text ----------------------------------------------------------------------------------
+t = dfnc('report', '--event', event)
+text = t.stdout.decode()
+ok(t.returncode == 0 and 'What the meetings led to: %d of %d meetings reported' % (len(said), len(meetings))
+   in text and 'an agreement' in text and '\n  %s ' % key in text,
+   'text: the outcomes and the pairs', text[-1500:])
+
+# ---- CSV, xlsx: the same rows; no note, no name ----------------------------------------------
+c = dfnc('report', '--format', 'csv', '--event', event)
+out = c.stdout.decode()
+rows = list(csv.reader(io.StringIO(out)))
+ok(c.returncode == 0 and rows[0] == ['section', 'key', 'figure', 'value'], 'csv: the header', rows[:1])
+ok(['pair', key, 'meetings', str(pairs[key])] in rows and
+   ['pair', key, 'follow_up', str(got[key]['follow_up'])] in rows, "csv: a pair's rows", key)
+ok('SECRET-NOTE' not in out and not any(n in out for n in names), 'csv: no note, no name')
+x = dfnc('report', '--format', 'xlsx', '--output', 'report.xlsx', '--event', event)
+book, sheet, nsheets = read_book(open('report.xlsx', 'rb').read()) if x.returncode == 0 else ([], '', 0)
+ok(nsheets == 1 and [[t for _, t in r] for r in book] == rows, 'xlsx: the CSV rows, cell for cell',
+   x.stderr.decode())
+ok(book and all(r[3][0] == 'n' for r in book[1:] if r[3][1].isdigit() and r[0] != 'event'),
+   'xlsx: the counts are numbers')
+ok('SECRET-NOTE' not in sheet and '<f>' not in sheet, 'xlsx: no note, no formula')
+ok(json.dumps(doc).find('SECRET-NOTE') < 0 and not any(n in json.dumps(doc) for n in names),
+   'json: no note, no name')
+
+# ---- --output, errors ----------------------------------------------------------------------
+with open('r.csv', 'w') as f:
+    f.write('old')
+p = dfnc('report', '--format', 'csv', '--event', 'no-such-event', '--output', 'r.csv')
+ok(p.returncode == 3 and 'no event "no-such-event"' in p.stderr.decode() and
+   open('r.csv').read() == 'old', 'an unknown event: exit 3, the file as it was', p.stderr)
+p = dfnc('report', '--format', 'csv', '--output', 'r.csv')
+ok(p.returncode == 0 and open('r.csv').read() == c.stdout.decode(), '--output writes the file')
+for bad in (['--format', 'pdf'], ['--output', 'x.txt'], ['extra'], ['--event', 'a', '--event', 'b']):
+    p = dfnc('report', *bad)
+    ok(p.returncode == 2 and b'usage: dfnc report' in p.stderr, 'usage error: %s' % ' '.join(bad),
+       p.stderr)
+p = dfnc('help', 'report')
+ok(p.returncode == 0 and b'section,key,figure,value' in p.stdout, 'dfnc help report says the rows')
+end()

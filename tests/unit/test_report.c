@@ -1,0 +1,242 @@
+/* Unit tests of the organisers' report (src/app/report.c) over a small
+ * hand-made forum in memory: participants by country, side (Norway on the
+ * EU/EEA side), kind and SME; check-ins; requests by status; meetings and
+ * EU-Ukraine ones; outcomes by country pair, a cancelled meeting's left
+ * out, a meeting judged differently counted under both; and the CSV rows,
+ * which name no one and hold no note. */
+#include <criterion/criterion.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/checkin.h"
+#include "app/outcomes.h"
+#include "app/report.h"
+#include "core/arena.h"
+#include "store/store.h"
+
+static struct store *s;
+static struct df_err err;
+
+static void ok(int rc) { cr_assert_eq(rc, 0, "%s", err.msg); }
+
+static void org(const char *id, const char *country, const char *kind, bool sme)
+{
+    struct store_org o = {.id = id, .name = id, .country = country, .kind = kind, .sme = sme};
+    ok(store_org_upsert(s, &o, NULL, &err));
+}
+
+static void person(const char *id, const char *org_id)
+{
+    struct store_person p = {.id = id, .org = org_id, .name = id};
+    ok(store_person_upsert(s, &p, NULL, &err));
+}
+
+static void request(const char *id, const char *from, const char *to, const char *status,
+                    const char *slot)
+{
+    struct store_request r = {.id = id, .event = "ev", .from = from, .to = to,
+                              .status = status, .priority = 1};
+    ok(store_request_upsert(s, &r, NULL, &err));
+    if (slot) {
+        char mid[16];
+        snprintf(mid, sizeof mid, "m-%s", id);
+        struct store_meeting m = {.id = mid, .request = id, .slot = slot};
+        ok(store_meeting_upsert(s, &m, &err));
+    }
+}
+
+/* pl (Poland, an SME), de (Germany, research), no (Norway), ua (Ukraine,
+ * an SME), us (the United States). anna (PL) meets olena (UA) in r1 and
+ * r5 (asked the other way round), nils (NO) meets olena in r2, anna meets
+ * karl (DE) in r3, joe (US) meets olena in r4; r6 pending, r7 declined. */
+static void setup(void)
+{
+    ok(store_open(&s, ":memory:", &err));
+    org("pl", "PL", "company", true);
+    org("de", "DE", "research", false);
+    org("no", "NO", "company", false);
+    org("ua", "UA", "company", true);
+    org("us", "US", "government", false);
+    person("anna", "pl");
+    person("piotr", "pl");
+    person("karl", "de");
+    person("nils", "no");
+    person("olena", "ua");
+    person("joe", "us");
+    struct store_event e = {.id = "ev", .name = "DFNC2", .starts_on = "2027-02-16",
+                            .ends_on = "2027-02-16"};
+    ok(store_event_upsert(s, &e, NULL, &err));
+    struct store_session x = {.id = "s1", .event = "ev", .day = "2027-02-16", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2027-02-16T09:00:00+01:00",
+                              .ends_at = "2027-02-16T15:00:00+01:00"};
+    ok(store_session_upsert(s, &x, &err));
+    for (int i = 0; i < 5; i++) {
+        char id[8], from[32], to[32];
+        snprintf(id, sizeof id, "t%d", i + 1);
+        snprintf(from, sizeof from, "2027-02-16T1%d:00:00+01:00", i);
+        snprintf(to, sizeof to, "2027-02-16T1%d:20:00+01:00", i);
+        struct store_slot t = {.id = id, .session = "s1", .seq = i + 1, .starts_at = from,
+                               .ends_at = to};
+        ok(store_slot_upsert(s, &t, &err));
+    }
+    request("r1", "anna", "olena", "accepted", "t1");
+    request("r2", "nils", "olena", "accepted", "t2");
+    request("r3", "anna", "karl", "accepted", "t3");
+    request("r4", "joe", "olena", "accepted", "t4");
+    request("r5", "olena", "anna", "accepted", "t5");
+    request("r6", "karl", "nils", "pending", NULL);
+    request("r7", "piotr", "nils", "declined", NULL);
+    struct arena a;
+    arena_init(&a, 0);
+    const char *at;
+    ok(app_checkin(s, "desk@x", "anna", &a, &at, &err));
+    ok(app_checkin(s, "desk@x", "olena", &a, &at, &err));
+    arena_free(&a);
+}
+
+static void teardown(void) { store_close(s); }
+
+TestSuite(report, .init = setup, .fini = teardown);
+
+static json_t *report(void)
+{
+    json_t *j = app_report_json(s, "ev", &err);
+    cr_assert_not_null(j, "%s", err.msg);
+    return j;
+}
+
+/* The element of list whose member key is value. */
+static json_t *find(json_t *list, const char *key, const char *value)
+{
+    size_t i;
+    json_t *x;
+    json_array_foreach(list, i, x)
+        if (strcmp(json_string_value(json_object_get(x, key)), value) == 0)
+            return x;
+    cr_assert_fail("no %s %s", key, value);
+    return NULL;
+}
+
+static long long n(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    cr_assert(json_is_integer(v), "no figure %s", key);
+    return (long long)json_integer_value(v);
+}
+
+Test(report, who_came_by_country_side_kind_and_sme)
+{
+    json_t *j = report(), *p = json_object_get(j, "participants");
+    cr_assert_eq(n(p, "organisations"), 5);
+    cr_assert_eq(n(p, "people"), 6);
+    cr_assert_eq(n(p, "checked_in"), 2);
+    json_t *sme = json_object_get(p, "sme");
+    cr_assert_eq(n(sme, "organisations"), 2);
+    cr_assert_eq(n(sme, "people"), 3);
+    /* Norway is on the EU/EEA side, as in the outcome figures */
+    json_t *eu = find(json_object_get(p, "by_side"), "side", "eu_eea");
+    cr_assert_eq(n(eu, "organisations"), 3);
+    cr_assert_eq(n(eu, "people"), 4);
+    cr_assert_eq(n(eu, "checked_in"), 1);
+    cr_assert_eq(n(find(json_object_get(p, "by_side"), "side", "ukraine"), "people"), 1);
+    cr_assert_eq(n(find(json_object_get(p, "by_side"), "side", "other"), "organisations"), 1);
+    json_t *no = find(json_object_get(p, "by_country"), "country", "NO");
+    cr_assert_str_eq(json_string_value(json_object_get(no, "side")), "eu_eea");
+    cr_assert_eq(n(find(json_object_get(p, "by_country"), "country", "PL"), "people"), 2);
+    cr_assert_eq(n(find(json_object_get(p, "by_kind"), "kind", "company"), "organisations"), 3);
+    cr_assert_eq(n(find(json_object_get(p, "by_kind"), "kind", "research"), "people"), 1);
+    json_decref(j);
+}
+
+Test(report, requests_and_meetings)
+{
+    ok(store_request_cancel(s, "r4", "requester", &err));
+    json_t *j = report(), *q = json_object_get(j, "requests"), *m = json_object_get(j, "meetings");
+    cr_assert_eq(n(q, "made"), 7);
+    cr_assert_eq(n(q, "accepted"), 4);
+    cr_assert_eq(n(q, "pending"), 1);
+    cr_assert_eq(n(q, "declined"), 1);
+    cr_assert_eq(n(q, "cancelled"), 1);
+    /* r4's meeting, if it stayed, is no meeting of a cancelled request */
+    cr_assert_eq(n(m, "scheduled"), 4);
+    cr_assert_eq(n(m, "published"), 0);
+    cr_assert_eq(n(m, "eu_ua"), 3);   /* r1, r5 (PL-UA), r2 (NO-UA) */
+    json_decref(j);
+    ok(store_event_set_published(s, "ev", true, &err));
+    j = report();
+    cr_assert_eq(n(json_object_get(j, "meetings"), "published"), 4);
+    cr_assert(json_is_true(json_object_get(json_object_get(j, "event"), "published")));
+    json_decref(j);
+}
+
+Test(report, outcomes_by_country_pair)
+{
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "a private note", &err));
+    /* r1's two sides judged it differently: it counts under both */
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "agreement", NULL, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r5", "follow_up", NULL, &err));
+    ok(app_outcome_set(s, "n@x", "nils", "r2", "no_fit", NULL, &err));
+    ok(app_outcome_set(s, "j@x", "joe", "r4", "purchase", NULL, &err));
+    /* r4 cancelled since: its outcome is no longer counted */
+    ok(store_request_cancel(s, "r4", "organiser", &err));
+    json_t *j = report(), *o = json_object_get(j, "outcomes");
+    cr_assert_eq(n(o, "meetings"), 4);
+    cr_assert_eq(n(o, "reported"), 3);
+    cr_assert_eq(n(json_object_get(o, "eu_ua"), "reported"), 3);
+    json_t *by = json_object_get(o, "by_outcome");
+    cr_assert_eq(n(find(by, "outcome", "follow_up"), "meetings"), 2);
+    cr_assert_eq(n(find(by, "outcome", "agreement"), "meetings"), 1);
+    cr_assert_eq(n(find(by, "outcome", "no_fit"), "eu_ua"), 1);
+    cr_assert_eq(n(find(by, "outcome", "purchase"), "meetings"), 0);
+    /* r1 (PL to UA) and r5 (UA to PL) are one pair, Ukraine's code last */
+    json_t *pairs = json_object_get(j, "pairs"), *pl = find(pairs, "pair", "PL-UA");
+    cr_assert_eq(json_array_get(pairs, 0), pl, "the pair with the most meetings first");
+    cr_assert(json_is_true(json_object_get(pl, "eu_ua")));
+    cr_assert_eq(n(pl, "meetings"), 2);
+    cr_assert_eq(n(pl, "reported"), 2);
+    cr_assert_eq(n(pl, "follow_up"), 2);
+    cr_assert_eq(n(pl, "agreement"), 1);
+    cr_assert(json_is_true(json_object_get(find(pairs, "pair", "NO-UA"), "eu_ua")));
+    cr_assert(json_is_false(json_object_get(find(pairs, "pair", "DE-PL"), "eu_ua")));
+    cr_assert_eq(json_array_size(pairs), 3, "US-UA's only meeting was cancelled");
+    json_decref(j);
+}
+
+/* The report written as CSV into a string (caller frees). */
+static char *csv(void)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&data, &len);
+    int rows = 0;
+    ok(app_report_write(s, "ev", APP_EXPORT_CSV, out, &rows, &err));
+    fclose(out);
+    cr_assert_gt(rows, 20);
+    return data;
+}
+
+Test(report, csv_rows_count_and_name_no_one)
+{
+    char *text = csv();
+    cr_assert(strstr(text, "outcomes,all,reported,0\n"), "%s", text);
+    cr_assert_null(strstr(text, "outcome,follow_up"), "no empty outcome rows yet");
+    free(text);
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "=HYPERLINK(\"x\") secret", &err));
+    text = csv();
+    cr_assert(strncmp(text, "section,key,figure,value\n", 25) == 0, "%s", text);
+    cr_assert(strstr(text, "\npair,PL-UA,meetings,2\n"), "%s", text);
+    cr_assert(strstr(text, "\npair,PL-UA,follow_up,1\n"), "%s", text);
+    cr_assert(strstr(text, "\nside,eu_eea,organisations,3\n"), "%s", text);
+    cr_assert(strstr(text, "\nrequests,all,made,7\n"), "%s", text);
+    cr_assert_null(strstr(text, "secret"));
+    cr_assert_null(strstr(text, "anna"));
+    cr_assert_null(strstr(text, "olena"));
+    free(text);
+}
+
+Test(report, an_unknown_event)
+{
+    cr_assert_null(app_report_json(s, "nope", &err));
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert(strstr(err.msg, "no event \"nope\""), "%s", err.msg);
+}
