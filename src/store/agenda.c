@@ -16,11 +16,12 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         " SELECT m.id, r.id, e.id, e.name, e.venue, e.timezone, t.starts_at, t.ends_at, l.name,"
         "  r.message, m.sequence, m.locked, p.id, p.name, o.id, o.name, o.country,"
         "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', e.published_at IS NOT NULL,"
-        "  o.name_uk"
+        "  o.name_uk, e.name_uk, e.venue_uk, x.name, x.name_uk"
         " FROM mine JOIN requests r ON r.rid = mine.req"
         " JOIN meetings m ON m.request_rid = r.rid"
         " JOIN events e ON e.rid = r.event_rid"
         " JOIN slots t ON t.rid = m.slot_rid"
+        " JOIN sessions x ON x.rid = t.session_rid"
         " LEFT JOIN locations l ON l.rid = m.location_rid"
         " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
         " JOIN people p ON p.rid = r.from_rid OR p.rid = r.to_rid"
@@ -49,7 +50,9 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
             .person_name = store_col(st, 13), .org = store_col(st, 14),
             .org_name = store_col(st, 15), .org_country = store_col(st, 16),
             .interpreter = store_col(st, 17), .published = sqlite3_column_int(st, 18),
-            .org_name_uk = store_col(st, 19),
+            .org_name_uk = store_col(st, 19), .event_name_uk = store_col(st, 20),
+            .venue_uk = store_col(st, 21), .session_name = store_col(st, 22),
+            .session_name_uk = store_col(st, 23),
         };
         stop = fn(ud, &row);
     }

@@ -16,6 +16,10 @@ struct store_agenda_row {
     int published;             /* the event's agendas are published; 0: provisional */
     const char *person, *person_name, *org, *org_name, *org_country;
     const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
+    /* the programme in Ukrainian beside the English (or only) text above:
+     * the event's name and venue, the name of the session the meeting's
+     * slot lies in; NULL where none is given */
+    const char *event_name_uk, *venue_uk, *session_name, *session_name_uk;
 };
 
 typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);
