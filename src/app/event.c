@@ -58,6 +58,10 @@ static void keep_unsent(const struct app_event_edit *in, const struct store_even
         e->name = old->name;
     if (!in->venue && !in->venue_given)
         e->venue = old->venue;
+    if (!in->name_uk_given)
+        e->name_uk = old->name_uk;
+    if (!in->venue_uk_given)
+        e->venue_uk = old->venue_uk;
     if (!in->timezone)
         e->timezone = old->timezone;
     if (!in->starts_on)
@@ -309,9 +313,10 @@ static int keep_session(void *ud, const struct store_session *x)
                                 .day = arena_strdup(p->a, x->day), .name = arena_strdup(p->a, x->name),
                                 .kind = arena_strdup(p->a, x->kind),
                                 .starts_at = arena_strdup(p->a, x->starts_at),
-                                .ends_at = arena_strdup(p->a, x->ends_at)};
+                                .ends_at = arena_strdup(p->a, x->ends_at),
+                                .name_uk = arena_strdup(p->a, x->name_uk)};
     return p->oom = !c->id || !c->event || !c->day || !c->name || !c->kind || !c->starts_at ||
-                    !c->ends_at;
+                    !c->ends_at || (x->name_uk && !c->name_uk);
 }
 
 static int keep_slot(void *ud, const struct store_slot *y)
@@ -617,6 +622,7 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
         check_zone(in, err) < 0)
         goto fail;
     struct store_event e = {.id = in->id, .name = in->name, .venue = in->venue,
+                            .name_uk = in->name_uk, .venue_uk = in->venue_uk,
                             .timezone = in->timezone, .starts_on = in->starts_on,
                             .ends_on = in->ends_on,
                             .request_cap = in->request_cap > 0 ? in->request_cap : 20};
