@@ -534,6 +534,23 @@ struct before_edit {
     struct df_err *err;
 };
 
+/* Whether two texts differ, NULL (none) differing from any text. */
+static bool texts_differ(const char *a, const char *b)
+{
+    return (a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0);
+}
+
+/* The venues a published meeting's warning compares: the English ones when
+ * the English venue changed, else the Ukrainian (a calendar's LOCATION names
+ * one or the other, by its reader's language). */
+static void venues_compared(struct before_edit *k, const struct store_event *old,
+                            const struct store_event *now)
+{
+    bool english = texts_differ(old->venue, now->venue);
+    k->venue_was = english ? old->venue : old->venue_uk;
+    k->venue_now = english ? now->venue : now->venue_uk;
+}
+
 /* "2027-02-16T10:40", or "...T10:40:30" when the seconds are not 00: the
  * wall clock a calendar shows, however the time is written. */
 static int wall_clock_n(const char *iso)
@@ -566,8 +583,7 @@ static int meeting_after(void *ud, const struct store_meeting *m)
     if (i < 0)
         return 0;
     bool rezoned = strcmp(k->zone_was, k->zone_now) != 0;
-    bool new_venue = (k->venue_was == NULL) != (k->venue_now == NULL) ||
-                     (k->venue_was && strcmp(k->venue_was, k->venue_now) != 0);
+    bool new_venue = texts_differ(k->venue_was, k->venue_now);
     char *now = where_when(k->a, m);
     if (!now)
         return out_of_memory(k->err);
@@ -648,8 +664,7 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
     if (k.n) {
         k.zone_was = old.timezone;
         k.zone_now = now.timezone;
-        k.venue_was = old.venue;
-        k.venue_now = now.venue;
+        venues_compared(&k, &old, &now);
         if (tell_moved(s, &k, in->id, err) < 0)
             goto fail;
     }
