@@ -223,14 +223,16 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
-c.executescript('DROP TABLE invitations; DROP TABLE device_tokens;'
+# (version 23's columns first: SQLite checks every trigger when one is dropped)
+c.executescript('DROP TRIGGER events_moved_venue_uk_meetings;'
+                'ALTER TABLE events DROP COLUMN name_uk; ALTER TABLE events DROP COLUMN venue_uk;'
+                'ALTER TABLE sessions DROP COLUMN name_uk;'
+                'DROP TABLE invitations; DROP TABLE device_tokens;'
                 'ALTER TABLE supplies DROP COLUMN ua_content_pct;'
                 'ALTER TABLE unavailability DROP COLUMN set_by; DROP TABLE unscheduled_reasons;'
                 'DROP TABLE meeting_outcomes; ALTER TABLE requests DROP COLUMN cancelled_by;'
                 'DROP TABLE procure_generation; DROP INDEX demands_buyer; DROP INDEX supplies_org;'
-                'DROP TABLE schedule_runs; DROP TRIGGER events_moved_venue_uk_meetings;'
-                'ALTER TABLE events DROP COLUMN name_uk; ALTER TABLE events DROP COLUMN venue_uk;'
-                'ALTER TABLE sessions DROP COLUMN name_uk;' +
+                'DROP TABLE schedule_runs;' +
                 ''.join(f'DROP TRIGGER {t}_procure_{w};'
                         for t in ('demands', 'demand_funders', 'supplies', 'organisations', 'cpv')
                         for w in ('insert', 'delete', 'update')) +
