@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -41,7 +42,11 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
                             jstr(r->message), "sequence", r->sequence, "locked", r->locked,
                             "published", r->published, "people", "at", (json_int_t)at);
         json_object_set_new(c->last, "interpreter", jstr(r->interpreter));
+        json_object_set_new(c->last, "event_name_uk", jstr(r->event_name_uk));
+        json_object_set_new(c->last, "session_name", jstr(r->session_name));
+        json_object_set_new(c->last, "session_name_uk", jstr(r->session_name_uk));
         json_object_set_new(c->last, "venue", jstr(r->venue));
+        json_object_set_new(c->last, "venue_uk", jstr(r->venue_uk));
         if (r->withdrawn)
             json_object_set_new(c->last, "withdrawn", json_true());
         json_array_append_new(c->meetings, c->last);
@@ -107,13 +112,6 @@ int app_agenda_json(struct store *s, const char *person, struct buf *out, struct
     json_t *meetings = collect(s, person, false, &c, err);
     if (!meetings)
         return -1;
-    /* the venue and event name are for ICS and text; JSON keeps the contract's keys */
-    size_t i;
-    json_t *m;
-    json_array_foreach(meetings, i, m) {
-        json_object_del(m, "venue");
-        json_object_del(m, "event_name");
-    }
     char *text = json_dumps(meetings, JSON_COMPACT | JSON_PRESERVE_ORDER);
     json_decref(meetings);
     int rc = text && buf_puts(out, text) == 0 ? 0
@@ -145,6 +143,18 @@ static void table_name(const char *location, const struct ics_words *w, struct b
     for (const char *c = k; numbered && *c; c++)
         numbered = isalnum((unsigned char)*c) || *c == '_';
     buf_printf(b, "%s%s", numbered ? w->table : "", numbered ? k : location);
+}
+
+/* Meeting m's text key in w's language: key_uk for a Ukrainian reader where
+ * it is given, else key; the other where the one is missing (a venue given
+ * in Ukrainian only). NULL when neither is. */
+static const char *in_language(json_t *m, const char *key, const struct ics_words *w)
+{
+    char key_uk[32];
+    snprintf(key_uk, sizeof key_uk, "%s_uk", key);
+    const char *en = json_string_value(json_object_get(m, key));
+    const char *uk = json_string_value(json_object_get(m, key_uk));
+    return (w->uk && uk) || !en ? uk : en;
 }
 
 /* "Olena Koval (Sokil Aero LLC), Jan Nowak (...)": everyone but the person. */
@@ -188,17 +198,15 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
         goto out;
     }
     /* the calendar is named after the event when all its meetings are at one */
-    const char *calname = n ? json_string_value(json_object_get(json_array_get(meetings, 0),
-                                                                "event_name"))
-                            : NULL;
+    const char *calname = n ? in_language(json_array_get(meetings, 0), "event_name", w) : NULL;
     for (size_t i = 0; i < n; i++) {
         json_t *m = json_array_get(meetings, i);
-        const char *event_name = json_string_value(json_object_get(m, "event_name"));
+        const char *event_name = in_language(m, "event_name", w);
         if (calname && (!event_name || strcmp(event_name, calname) != 0))
             calname = NULL;
         struct buf *uid = &texts[i * 4], *summary = uid + 1, *where = uid + 2, *desc = uid + 3;
         const char *location = json_string_value(json_object_get(m, "location"));
-        const char *venue = json_string_value(json_object_get(m, "venue"));
+        const char *venue = in_language(m, "venue", w);
         const char *message = json_string_value(json_object_get(m, "message"));
         buf_printf(uid, "%s@dfnc", json_string_value(json_object_get(m, "id")));
         bool withdrawn = json_is_true(json_object_get(m, "withdrawn"));
@@ -208,7 +216,7 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
             table_name(location, w, where);
         buf_printf(where, "%s%s", location && venue ? ", " : "", venue ? venue : "");
         const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
-        buf_printf(desc, "%s", json_string_value(json_object_get(m, "event_name")));
+        buf_printf(desc, "%s", event_name);
         if (interpreter)
             buf_printf(desc, "\n%s%s", w->interpreter, interpreter);
         if (message)

@@ -213,6 +213,8 @@ static int event_row(void *ud, const struct store_event *e)
     w->r->counts[K_EVENT].rows++;
     if (ident(w, K_EVENT, e->id) || named(w, K_EVENT, e->id, "name", e->name) ||
         text(w, K_EVENT, e->id, "venue", e->venue, false) ||
+        text(w, K_EVENT, e->id, "name_uk", e->name_uk, false) ||
+        text(w, K_EVENT, e->id, "venue_uk", e->venue_uk, false) ||
         judged(w, app_timezone_check(e->timezone, &w->why), K_EVENT, e->id, "timezone"))
         return -1;
     if (app_event_dates_check(e, &w->why) < 0)   /* its sessions are judged by its dates */
@@ -236,7 +238,9 @@ static int id_and_name(struct walk *w, enum kind k, const char *id, const char *
 
 static int session_row(void *ud, const struct store_session *x)
 {
-    return id_and_name(ud, K_SESSION, x->id, x->name);
+    if (id_and_name(ud, K_SESSION, x->id, x->name) < 0)
+        return -1;
+    return text(ud, K_SESSION, x->id, "name_uk", x->name_uk, false);
 }
 
 static int slot_row(void *ud, const struct store_slot *y)

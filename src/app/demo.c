@@ -1076,18 +1076,20 @@ static int gen_people(struct gen *g, int org_index)
 struct session_plan {
     const char *day, *name, *kind, *start, *end;
     int slots; /* 20-minute B2B slots from start */
+    const char *name_uk;
 };
 
 static const struct session_plan programme[] = {
     {"2027-02-16", "Opening plenary: EU-Ukraine defence industrial cooperation", "conference",
-     "09:00", "10:30", 0},
-    {"2027-02-16", "B2B meetings I", "b2b", "10:40", "12:40", 6},
-    {"2027-02-16", "Lunch", "break", "12:40", "14:00", 0},
-    {"2027-02-16", "B2B meetings II", "b2b", "14:00", "17:00", 9},
-    {"2027-02-17", "B2B meetings III", "b2b", "09:00", "12:20", 10},
+     "09:00", "10:30", 0,
+     "Відкриття форуму, пленарне засідання: оборонно-промислова співпраця ЄС і України"},
+    {"2027-02-16", "B2B meetings I", "b2b", "10:40", "12:40", 6, "Зустрічі B2B I"},
+    {"2027-02-16", "Lunch", "break", "12:40", "14:00", 0, "Обід"},
+    {"2027-02-16", "B2B meetings II", "b2b", "14:00", "17:00", 9, "Зустрічі B2B II"},
+    {"2027-02-17", "B2B meetings III", "b2b", "09:00", "12:20", 10, "Зустрічі B2B III"},
     {"2027-02-17", "Panel: joint procurement and the Danish model", "conference", "12:20",
-     "13:30", 0},
-    {"2027-02-17", "B2B meetings IV", "b2b", "13:40", "15:40", 6},
+     "13:30", 0, "Панельна дискусія: спільні закупівлі та данська модель"},
+    {"2027-02-17", "B2B meetings IV", "b2b", "13:40", "15:40", 6, "Зустрічі B2B IV"},
 };
 
 /* DFNC2's 60 tables for 520 participants; a forum of another size has tables
@@ -1105,7 +1107,9 @@ static int minutes_of(const char *hhmm) { return atoi(hhmm) * 60 + atoi(hhmm + 3
 static int gen_programme(struct gen *g, char **slot_ids, int *slots_n)
 {
     struct store_event e = {.id = APP_DEMO_EVENT, .name = "DFNC2: EU Edition (demo)",
-                            .venue = "Brussels", .timezone = "Europe/Brussels",
+                            .name_uk = "DFNC2: EU Edition (демо)",
+                            .venue = "Brussels", .venue_uk = "Брюссель",
+                            .timezone = "Europe/Brussels",
                             .starts_on = "2027-02-16", .ends_on = "2027-02-17",
                             .request_cap = 20};
     if (store_event_upsert(g->s, &e, NULL, g->err) < 0)
@@ -1115,7 +1119,7 @@ static int gen_programme(struct gen *g, char **slot_ids, int *slots_n)
         const struct session_plan *p = &programme[i];
         char *sid = arena_printf(g->a, "%s-s%d", APP_DEMO_EVENT, i + 1);
         struct store_session x = {.id = sid, .event = APP_DEMO_EVENT, .day = p->day,
-                                  .name = p->name, .kind = p->kind,
+                                  .name = p->name, .name_uk = p->name_uk, .kind = p->kind,
                                   .starts_at = at(g->a, p->day, minutes_of(p->start)),
                                   .ends_at = at(g->a, p->day, minutes_of(p->end))};
         if (store_session_upsert(g->s, &x, g->err) < 0)

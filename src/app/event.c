@@ -58,6 +58,10 @@ static void keep_unsent(const struct app_event_edit *in, const struct store_even
         e->name = old->name;
     if (!in->venue && !in->venue_given)
         e->venue = old->venue;
+    if (!in->name_uk_given)
+        e->name_uk = old->name_uk;
+    if (!in->venue_uk_given)
+        e->venue_uk = old->venue_uk;
     if (!in->timezone)
         e->timezone = old->timezone;
     if (!in->starts_on)
@@ -309,9 +313,10 @@ static int keep_session(void *ud, const struct store_session *x)
                                 .day = arena_strdup(p->a, x->day), .name = arena_strdup(p->a, x->name),
                                 .kind = arena_strdup(p->a, x->kind),
                                 .starts_at = arena_strdup(p->a, x->starts_at),
-                                .ends_at = arena_strdup(p->a, x->ends_at)};
+                                .ends_at = arena_strdup(p->a, x->ends_at),
+                                .name_uk = arena_strdup(p->a, x->name_uk)};
     return p->oom = !c->id || !c->event || !c->day || !c->name || !c->kind || !c->starts_at ||
-                    !c->ends_at;
+                    !c->ends_at || (x->name_uk && !c->name_uk);
 }
 
 static int keep_slot(void *ud, const struct store_slot *y)
@@ -529,6 +534,23 @@ struct before_edit {
     struct df_err *err;
 };
 
+/* Whether two texts differ, NULL (none) differing from any text. */
+static bool texts_differ(const char *a, const char *b)
+{
+    return (a == NULL) != (b == NULL) || (a && strcmp(a, b) != 0);
+}
+
+/* The venues a published meeting's warning compares: the English ones when
+ * the English venue changed, else the Ukrainian (a calendar's LOCATION names
+ * one or the other, by its reader's language). */
+static void venues_compared(struct before_edit *k, const struct store_event *old,
+                            const struct store_event *now)
+{
+    bool english = texts_differ(old->venue, now->venue);
+    k->venue_was = english ? old->venue : old->venue_uk;
+    k->venue_now = english ? now->venue : now->venue_uk;
+}
+
 /* "2027-02-16T10:40", or "...T10:40:30" when the seconds are not 00: the
  * wall clock a calendar shows, however the time is written. */
 static int wall_clock_n(const char *iso)
@@ -561,8 +583,7 @@ static int meeting_after(void *ud, const struct store_meeting *m)
     if (i < 0)
         return 0;
     bool rezoned = strcmp(k->zone_was, k->zone_now) != 0;
-    bool new_venue = (k->venue_was == NULL) != (k->venue_now == NULL) ||
-                     (k->venue_was && strcmp(k->venue_was, k->venue_now) != 0);
+    bool new_venue = texts_differ(k->venue_was, k->venue_now);
     char *now = where_when(k->a, m);
     if (!now)
         return out_of_memory(k->err);
@@ -617,6 +638,7 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
         check_zone(in, err) < 0)
         goto fail;
     struct store_event e = {.id = in->id, .name = in->name, .venue = in->venue,
+                            .name_uk = in->name_uk, .venue_uk = in->venue_uk,
                             .timezone = in->timezone, .starts_on = in->starts_on,
                             .ends_on = in->ends_on,
                             .request_cap = in->request_cap > 0 ? in->request_cap : 20};
@@ -642,8 +664,7 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
     if (k.n) {
         k.zone_was = old.timezone;
         k.zone_now = now.timezone;
-        k.venue_was = old.venue;
-        k.venue_now = now.venue;
+        venues_compared(&k, &old, &now);
         if (tell_moved(s, &k, in->id, err) < 0)
             goto fail;
     }

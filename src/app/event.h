@@ -34,6 +34,10 @@ struct app_event_edit {
      * cap of 20 for the others. */
     const char *name, *venue, *timezone, *starts_on, *ends_on;
     bool venue_given;                  /* venue NULL and given: no venue */
+    /* The Ukrainian name and venue beside the English (or only) ones: kept
+     * when not given, removed when given NULL; a new event has none. */
+    const char *name_uk, *venue_uk;
+    bool name_uk_given, venue_uk_given;
     int request_cap;
     struct app_event_session *sessions;
     int sessions_n;

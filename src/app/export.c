@@ -75,9 +75,9 @@ static int export_person(void *ud, const struct store_person *p)
 
 static int add_session(void *ud, const struct store_session *x)
 {
-    json_array_append_new(ud, json_pack("{ss ss ss ss ss ss}", "id", x->id, "day", x->day, "name",
-                                        x->name, "kind", x->kind, "start", x->starts_at, "end",
-                                        x->ends_at));
+    json_array_append_new(ud, json_pack("{ss ss ss so ss ss ss}", "id", x->id, "day", x->day,
+                                        "name", x->name, "name_uk", jstr(x->name_uk), "kind",
+                                        x->kind, "start", x->starts_at, "end", x->ends_at));
     return 0;
 }
 
@@ -102,9 +102,9 @@ static int export_event(void *ud, const struct store_event *e)
     if (c->format != APP_EXPORT_JSON) {
         char cap[16];
         snprintf(cap, sizeof cap, "%d", e->request_cap);
-        const char *f[] = {e->id, e->name, e->venue, e->timezone, e->starts_on, e->ends_on, cap,
-                           e->published_at};
-        return record(c, f, 8);
+        const char *f[] = {e->id,       e->name,    e->venue,        e->timezone, e->starts_on,
+                           e->ends_on, cap,        e->published_at, e->name_uk,  e->venue_uk};
+        return record(c, f, 10);
     }
     json_t *sessions = json_array(), *slots = json_array(), *locations = json_array();
     struct df_err err = {0};
@@ -117,8 +117,10 @@ static int export_event(void *ud, const struct store_event *e)
         return -1;
     }
     json_array_append_new(c->array,
-                          json_pack("{ss ss so ss ss ss si so so so so}", "id", e->id, "name",
-                                    e->name, "venue", jstr(e->venue), "timezone", e->timezone,
+                          json_pack("{ss ss so so so ss ss ss si so so so so}", "id", e->id,
+                                    "name", e->name, "name_uk", jstr(e->name_uk), "venue",
+                                    jstr(e->venue), "venue_uk", jstr(e->venue_uk), "timezone",
+                                    e->timezone,
                                     "starts_on", e->starts_on, "ends_on", e->ends_on,
                                     "request_cap", e->request_cap, "published_at",
                                     jstr(e->published_at), "sessions", sessions, "slots", slots,
@@ -350,7 +352,9 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
     static const char *const headers[][2] = {
         {"organisations", "id,name,country,kind,sme,city,website,description,name_uk,description_uk"},
         {"people", "id,organisation,name,email,title,languages"},
-        {"events", "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at"},
+        /* the Ukrainian texts after the columns older exports had */
+        {"events", "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at,name_uk,"
+                   "venue_uk"},
         /* names and organisations after the columns older exports had */
         {"meetings", "id,request,event,start,end,location,people,locked,names,organisations"},
     };

@@ -137,5 +137,7 @@ json_t *api_event_json(const struct store_event *e)
     json_object_set_new(j, "ends_on", json_string(e->ends_on));
     json_object_set_new(j, "request_cap", json_integer(e->request_cap));
     json_object_set_new(j, "published_at", api_str_or_null(e->published_at));
+    json_object_set_new(j, "name_uk", api_str_or_null(e->name_uk));
+    json_object_set_new(j, "venue_uk", api_str_or_null(e->venue_uk));
     return j;
 }

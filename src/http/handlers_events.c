@@ -30,9 +30,10 @@ void api_events(struct http_req *r)
 
 static int session_cb(void *ud, const struct store_session *x)
 {
-    json_array_append_new(ud, json_pack("{ss ss ss ss ss ss}", "id", x->id, "day", x->day,
+    json_array_append_new(ud, json_pack("{ss ss ss ss ss ss so}", "id", x->id, "day", x->day,
                                         "name", x->name, "kind", x->kind, "starts_at",
-                                        x->starts_at, "ends_at", x->ends_at));
+                                        x->starts_at, "ends_at", x->ends_at, "name_uk",
+                                        api_str_or_null(x->name_uk)));
     return 0;
 }
 
@@ -108,6 +109,7 @@ static const struct http_field session_fields[] = {
     {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
     {"day", HJ_STRING, .required = true, .min = 10, .max = 10},
     {"name", HJ_STRING, .required = true, .min = 1, .max = 200},
+    {"name_uk", HJ_STRING, .nullable = true, .max = 200},
     {"kind", HJ_STRING, .required = true, .min = 3, .max = 10},
     {"starts_at", HJ_STRING, .required = true, .min = 16, .max = 40},
     {"ends_at", HJ_STRING, .required = true, .min = 16, .max = 40},
@@ -131,6 +133,8 @@ static const struct http_field interpreter_fields[] = {
 #define EVENT_FIELDS(needed)                                                         \
     {"name", HJ_STRING, .required = needed, .min = 1, .max = 300},                   \
     {"venue", HJ_STRING, .nullable = true, .max = 300},                              \
+    {"name_uk", HJ_STRING, .nullable = true, .max = 300},                            \
+    {"venue_uk", HJ_STRING, .nullable = true, .max = 300},                           \
     {"timezone", HJ_STRING, .max = 64},                                              \
     {"starts_on", HJ_STRING, .required = needed, .min = 10, .max = 10},              \
     {"ends_on", HJ_STRING, .required = needed, .min = 10, .max = 10},                \
@@ -145,6 +149,14 @@ static const struct http_field event_post_fields[] = {
     {NULL}};
 static const struct http_field event_put_fields[] = {EVENT_FIELDS(false), {NULL}};
 
+/* A Ukrainian text of the body: "" is none, as null is (the console's
+ * empty input). */
+static const char *text_or_null(json_t *b, const char *key)
+{
+    const char *v = http_json_str(b, key);
+    return v && *v ? v : NULL;
+}
+
 /* The edit a POST or PUT body asks for, its arrays in the request's arena;
  * NULL with err filled when an interpreter's pair is not one or memory ran out. */
 static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool create, json_t *b,
@@ -158,6 +170,10 @@ static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool c
     *in = (struct app_event_edit){
         .id = id, .create = create, .name = http_json_str(b, "name"),
         .venue = http_json_str(b, "venue"), .venue_given = json_object_get(b, "venue") != NULL,
+        .name_uk = text_or_null(b, "name_uk"),
+        .name_uk_given = json_object_get(b, "name_uk") != NULL,
+        .venue_uk = text_or_null(b, "venue_uk"),
+        .venue_uk_given = json_object_get(b, "venue_uk") != NULL,
         .timezone = http_json_str(b, "timezone"),
         .starts_on = http_json_str(b, "starts_on"), .ends_on = http_json_str(b, "ends_on"),
         .request_cap = (int)http_json_int(b, "request_cap", 0),
@@ -178,6 +194,8 @@ static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool c
         *se = (struct app_event_session){
             .session = {.id = http_json_str(x, "id"), .day = http_json_str(x, "day"),
                         .name = http_json_str(x, "name"), .kind = http_json_str(x, "kind"),
+                        .name_uk = text_or_null(x, "name_uk"),
+                        .keep_name_uk = json_object_get(x, "name_uk") == NULL,
                         .starts_at = http_json_str(x, "starts_at"),
                         .ends_at = http_json_str(x, "ends_at")},
             .slots_n = (int)json_array_size(sl),

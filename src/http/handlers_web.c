@@ -51,6 +51,8 @@ static void h_forum(struct http_req *r)
     json_object_set_new(j, "starts_on", json_string(e.starts_on));
     json_object_set_new(j, "ends_on", json_string(e.ends_on));
     json_object_set_new(j, "published", json_boolean(e.published_at != NULL));
+    json_object_set_new(j, "name_uk", api_str_or_null(e.name_uk));
+    json_object_set_new(j, "venue_uk", api_str_or_null(e.venue_uk));
     http_reply_json(r, 200, json_pack("{s o}", "event", j));
 }
 

@@ -38,7 +38,9 @@ static int walk(struct store *s, const char *sql, const char *person, int withdr
             .person_name = store_col(st, 13), .org = store_col(st, 14),
             .org_name = store_col(st, 15), .org_country = store_col(st, 16),
             .interpreter = store_col(st, 17), .published = sqlite3_column_int(st, 18),
-            .org_name_uk = store_col(st, 19), .withdrawn = withdrawn,
+            .org_name_uk = store_col(st, 19), .event_name_uk = store_col(st, 20),
+            .venue_uk = store_col(st, 21), .session_name = store_col(st, 22),
+            .session_name_uk = store_col(st, 23), .withdrawn = withdrawn,
         };
         stop = fn(ud, &row);
     }
@@ -67,11 +69,12 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         " SELECT m.id, r.id, e.id, e.name, e.venue, e.timezone, t.starts_at, t.ends_at, l.name,"
         "  r.message, m.sequence, m.locked, p.id, p.name, o.id, o.name, o.country,"
         "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', e.published_at IS NOT NULL,"
-        "  o.name_uk"
+        "  o.name_uk, e.name_uk, e.venue_uk, x.name, x.name_uk"
         " FROM mine JOIN requests r ON r.rid = mine.req"
         " JOIN meetings m ON m.request_rid = r.rid"
         " JOIN events e ON e.rid = r.event_rid"
         " JOIN slots t ON t.rid = m.slot_rid"
+        " JOIN sessions x ON x.rid = t.session_rid"
         " LEFT JOIN locations l ON l.rid = m.location_rid"
         " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
         EVERYONE_OF_R
@@ -90,7 +93,7 @@ static int withdrawn_each(struct store *s, const char *person, store_agenda_fn f
         "  UNION SELECT request_rid FROM request_attendees WHERE person_rid = ?1)"
         " SELECT w.meeting_id, r.id, e.id, e.name, e.venue, e.timezone, w.starts_at, w.ends_at,"
         "  w.location, r.message, w.sequence, 0, p.id, p.name, o.id, o.name, o.country,"
-        "  NULL, e.published_at IS NOT NULL, o.name_uk"
+        "  NULL, e.published_at IS NOT NULL, o.name_uk, e.name_uk, e.venue_uk, NULL, NULL"
         " FROM mine JOIN withdrawn_meetings w ON w.request_rid = mine.req"
         " JOIN requests r ON r.rid = w.request_rid"
         " JOIN events e ON e.rid = r.event_rid"

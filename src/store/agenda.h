@@ -16,7 +16,11 @@ struct store_agenda_row {
     int published;             /* the event's agendas are published; 0: provisional */
     const char *person, *person_name, *org, *org_name, *org_country;
     const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
-    int withdrawn;             /* no longer in the agendas (store_agenda_withdrawn_each) */
+    /* the programme in Ukrainian beside the English (or only) text above:
+     * the event's name and venue, the name of the session the meeting's
+     * slot lies in; NULL where none is given */
+    const char *event_name_uk, *venue_uk, *session_name, *session_name_uk;
+    int withdrawn;             /* no longer in the agendas (store_agenda_calendar_each) */
 };
 
 typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);
@@ -30,8 +34,9 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
  * of person's requests that left the agendas (cancelled, or left out by a
  * later run) and were not placed again: their last time and table, sequence
  * the calendar SEQUENCE their withdrawal takes, withdrawn 1, locked 0, no
- * interpreter, a row for everyone of the request. Both in one read, so that
- * no meeting is in both. What a calendar holding the agenda must know. */
+ * interpreter or session (its slot may be gone), a row for everyone of the
+ * request. Both in one read, so that no meeting is in both. What a calendar
+ * holding the agenda must know. */
 int store_agenda_calendar_each(struct store *s, const char *person, store_agenda_fn fn,
                                void *ud, struct df_err *err);
 

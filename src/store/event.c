@@ -82,11 +82,13 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
                        struct df_err *err)
 {
     static const char sql[] =
-        "INSERT INTO events(id, name, venue, timezone, starts_on, ends_on, request_cap)"
-        " VALUES (?,?,?,coalesce(?,'Europe/Brussels'),?,?,?)"
+        "INSERT INTO events(id, name, venue, timezone, starts_on, ends_on, request_cap,"
+        " name_uk, venue_uk)"
+        " VALUES (?,?,?,coalesce(?,'Europe/Brussels'),?,?,?,?,?)"
         " ON CONFLICT(id) DO UPDATE SET name=excluded.name, venue=excluded.venue,"
         " timezone=excluded.timezone, starts_on=excluded.starts_on, ends_on=excluded.ends_on,"
-        " request_cap=excluded.request_cap";
+        " request_cap=excluded.request_cap, name_uk=excluded.name_uk,"
+        " venue_uk=excluded.venue_uk";
     sqlite3_int64 rid = store_rid(s, event_rid_sql, e->id, err);
     if (rid < 0)
         return -1;
@@ -100,6 +102,8 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
     store_bind_text(st, 5, e->starts_on);
     store_bind_text(st, 6, e->ends_on);
     sqlite3_bind_int(st, 7, e->request_cap > 0 ? e->request_cap : 20);
+    store_bind_text(st, 8, e->name_uk);
+    store_bind_text(st, 9, e->venue_uk);
     if (store_step_done(s, st, err, "saving an event") < 0)
         return -1;
     if (added)
@@ -107,8 +111,9 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
     return 0;
 }
 
-#define EVENT_COLUMNS \
-    "id, name, venue, timezone, starts_on, ends_on, published_at, request_cap FROM events"
+#define EVENT_COLUMNS                                                                      \
+    "id, name, venue, timezone, starts_on, ends_on, published_at, request_cap, name_uk,"   \
+    " venue_uk FROM events"
 
 static void event_from_row(sqlite3_stmt *st, struct store_event *e)
 {
@@ -120,6 +125,8 @@ static void event_from_row(sqlite3_stmt *st, struct store_event *e)
     e->ends_on = store_col(st, 5);
     e->published_at = store_col(st, 6);
     e->request_cap = sqlite3_column_int(st, 7);
+    e->name_uk = store_col(st, 8);
+    e->venue_uk = store_col(st, 9);
 }
 
 int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
@@ -139,6 +146,8 @@ int store_event_get(struct store *s, const char *id, struct arena *a, struct sto
     e->ends_on = arena_strdup(a, row.ends_on);
     e->published_at = arena_strdup(a, row.published_at);
     e->request_cap = row.request_cap;
+    e->name_uk = arena_strdup(a, row.name_uk);
+    e->venue_uk = arena_strdup(a, row.venue_uk);
     sqlite3_reset(st);
     return 0;
 }
@@ -220,10 +229,11 @@ int store_event_set_published(struct store *s, const char *id, bool published,
 int store_session_upsert(struct store *s, const struct store_session *x, struct df_err *err)
 {
     static const char sql[] =
-        "INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at)"
-        " VALUES (?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
+        "INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at, name_uk)"
+        " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
         " day=excluded.day, name=excluded.name, kind=excluded.kind,"
-        " starts_at=excluded.starts_at, ends_at=excluded.ends_at";
+        " starts_at=excluded.starts_at, ends_at=excluded.ends_at,"
+        " name_uk=CASE WHEN ?9 THEN name_uk ELSE excluded.name_uk END";
     sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, err);
     if (ev < 0 || check_owner(s, session_owner_sql, "session", x->id, ev, err) < 0)
         return -1;
@@ -237,6 +247,8 @@ int store_session_upsert(struct store *s, const struct store_session *x, struct 
     store_bind_text(st, 5, x->kind);
     store_bind_text(st, 6, x->starts_at);
     store_bind_text(st, 7, x->ends_at);
+    store_bind_text(st, 8, x->name_uk);
+    sqlite3_bind_int(st, 9, x->keep_name_uk);
     return store_step_done(s, st, err, "saving a session");
 }
 
@@ -246,7 +258,7 @@ static int session_row(void *ud, sqlite3_stmt *st)
     struct store_session x = {
         .id = store_col(st, 0), .event = store_col(st, 1), .day = store_col(st, 2),
         .name = store_col(st, 3), .kind = store_col(st, 4), .starts_at = store_col(st, 5),
-        .ends_at = store_col(st, 6),
+        .ends_at = store_col(st, 6), .name_uk = store_col(st, 7),
     };
     return ((store_session_fn)c->fn)(c->ud, &x);
 }
@@ -255,7 +267,7 @@ int store_session_each(struct store *s, const char *event, store_session_fn fn, 
                        struct df_err *err)
 {
     static const char sql[] =
-        "SELECT x.id, e.id, x.day, x.name, x.kind, x.starts_at, x.ends_at"
+        "SELECT x.id, e.id, x.day, x.name, x.kind, x.starts_at, x.ends_at, x.name_uk"
         " FROM sessions x JOIN events e ON e.rid = x.event_rid"
         " WHERE ?1 IS NULL OR e.id = ?1 ORDER BY x.starts_at, x.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);

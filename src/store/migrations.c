@@ -516,15 +516,30 @@ static const char migration_22[] =
     ") STRICT, WITHOUT ROWID;"
     "CREATE INDEX meeting_outcomes_person ON meeting_outcomes(person_rid);";
 
-/* Version 25 (23 and 24 are other changes'): a meeting that leaves the
- * agendas (cancelled, or left out by a later run) is kept as withdrawn, its
- * last time and place and its calendar SEQUENCE raised, so that calendars
- * holding it (a downloaded file imported, a subscribed feed) mark it
- * cancelled (RFC 5545 STATUS:CANCELLED) instead of keeping it. The triggers
- * keep it whatever deletes the meeting; one deleted with its request (a
- * person removed) goes with it. The same meeting placed again (its id is its
- * request's) takes up the calendar's SEQUENCE above the withdrawal's. */
-static const char migration_25[] =
+/* Version 23: the programme in both languages, as organisations' names are:
+ * an event's name and venue and a session's name in Ukrainian beside the
+ * English (or only) text of the old columns; NULL where none is given. A
+ * Ukrainian reader's calendar names the venue in Ukrainian (LOCATION), so
+ * its change raises every meeting's SEQUENCE as the venue's does. */
+static const char migration_23[] =
+    "ALTER TABLE events ADD COLUMN name_uk TEXT;"
+    "ALTER TABLE events ADD COLUMN venue_uk TEXT;"
+    "ALTER TABLE sessions ADD COLUMN name_uk TEXT;"
+    "CREATE TRIGGER events_moved_venue_uk_meetings AFTER UPDATE OF venue_uk ON events"
+    " WHEN OLD.venue_uk IS NOT NEW.venue_uk"
+    " BEGIN UPDATE meetings SET sequence = sequence + 1,"
+    " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+    " WHERE request_rid IN (SELECT rid FROM requests WHERE event_rid = NEW.rid); END;";
+
+/* Version 24: a meeting that leaves the agendas (cancelled, or left out by a
+ * later run) is kept as withdrawn, its last time and place and its calendar
+ * SEQUENCE raised, so that calendars holding it (a downloaded file imported,
+ * a subscribed feed) mark it cancelled (RFC 5545 STATUS:CANCELLED) instead
+ * of keeping it. The triggers keep it whatever deletes the meeting; one
+ * deleted with its request (a person removed) goes with it. The same meeting
+ * placed again (its id is its request's) takes up the calendar's SEQUENCE
+ * above the withdrawal's. */
+static const char migration_24[] =
     "CREATE TABLE withdrawn_meetings ("
     "  meeting_id TEXT PRIMARY KEY,"
     "  request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
@@ -574,7 +589,8 @@ const struct store_migration store_migrations[] = {
     {20, "who cancelled a request", migration_20},
     {21, "the last schedule run's figures and who ran it", migration_21},
     {22, "what meetings led to, as their people say", migration_22},
-    {25, "meetings withdrawn from the agendas, for calendars to mark cancelled", migration_25},
+    {23, "the programme's names and venue in Ukrainian", migration_23},
+    {24, "meetings withdrawn from the agendas, for calendars to mark cancelled", migration_24},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -127,12 +127,17 @@ typedef int (*store_cpv_fn)(void *ud, const char *code, const char *label_en,
 int store_cpv_each(struct store *s, store_cpv_fn fn, void *ud, struct df_err *err);
 
 /* ---- events, sessions, slots, locations ----------------------------- */
+/* name and venue are the English (or only) text; name_uk and venue_uk the
+ * Ukrainian, NULL where there is none. */
 struct store_event {
     const char *id, *name, *venue, *timezone, *starts_on, *ends_on, *published_at;
+    const char *name_uk, *venue_uk;
     int request_cap;
 };
 struct store_session {
     const char *id, *event, *day, *name, *kind, *starts_at, *ends_at;
+    const char *name_uk;       /* the Ukrainian name, or NULL */
+    bool keep_name_uk;         /* an update keeps the stored name_uk (not given) */
 };
 struct store_slot {
     const char *id, *session, *starts_at, *ends_at;

@@ -1116,6 +1116,39 @@ test('the partner accepts, and both agendas and the ICS feed show the meeting', 
   await uk.close();
 });
 
+// ---- The programme in both languages (fix-bilingual) ----------------------
+
+// The header row of the session group a meeting's row lies in, on the agenda.
+const sessionHead = (page, id) => page.locator(`tr.meeting[data-id="${id}"]`)
+  .locator('xpath=ancestor::tbody[1]/tr[contains(@class, "session")]/th');
+
+test('a Ukrainian participant on a phone reads her agenda\'s event, venue and session in Ukrainian; her partner in English', async () => {
+  const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA', PHONE);
+  await open(page, '/agenda');
+  const ag = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
+  const m = ag.meetings.find((x) => x.people.some((p) => p.id === state.partner.id));
+  assert.ok(m.session_name_uk && m.event_name_uk && m.venue_uk, 'the demo writes its programme in Ukrainian too');
+  assert.notEqual(m.session_name_uk, m.session_name);
+  const head = sessionHead(page, m.id);
+  assert.equal((await head.textContent()).trim(), m.session_name_uk, 'the session heads its meetings, in Ukrainian');
+  assert.equal(await head.locator('[lang]').count(), 0, 'Ukrainian on a Ukrainian page says no other language');
+  const line = await page.textContent('#agenda-event');
+  assert.ok(line.includes(m.event_name_uk) && line.includes(m.venue_uk), line);
+  assert.ok(!line.includes(m.event_name) && !line.includes(m.venue), `no English name: ${line}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  assert.deepEqual(await page.evaluate(dataLanguage), [], 'data in another language\'s voice');
+  await assertUkrainian(page);
+  await shoot(page, 'participant-agenda-programme-uk');
+  await ctx.close();
+
+  const en = await signedIn(PARTNER, 'en-GB');
+  await open(en.page, '/agenda');
+  assert.equal((await sessionHead(en.page, m.id).textContent()).trim(), m.session_name, 'the English name on an English page');
+  const enLine = await en.page.textContent('#agenda-event');
+  assert.ok(enLine.includes(m.event_name) && enLine.includes(m.venue) && !enLine.includes(m.event_name_uk), enLine);
+  await en.ctx.close();
+});
+
 test('a participant in Ukrainian asks for partners for a project idea, in Ukrainian', async () => {
   const ctx = await newContext('uk-UA');
   const page = await ctx.newPage();
@@ -3830,6 +3863,50 @@ test('no reason word on the suggestions page is in the other language without it
     assert.deepEqual(await reasonWordsWithoutLang(page), [], `${locale} suggestions`);
     await ctx.close();
   }
+});
+
+test('the organiser names a session in Ukrainian in the console, in Ukrainian on a phone; the English one shows, marked, until she does', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const made = await apiFrom(page, 'POST', '/api/v1/events', { id: 'e2e-bi', name: 'Bilingual day', starts_on: '2031-10-01', ends_on: '2031-10-01',
+    venue: 'Egmont Palace',
+    sessions: [{ id: 'e2e-bi-am', day: '2031-10-01', name: 'B2B morning', kind: 'conference', starts_at: '2031-10-01T09:00', ends_at: '2031-10-01T10:00' }] });
+  assert.equal(made.status, 201);
+  await open(page, '/console/event?event=e2e-bi');
+  const row = '#programme tr[data-session="e2e-bi-am"]';
+  // no Ukrainian name yet: the English one, said to be English
+  assert.equal(await page.textContent(`${row} td:first-child`), 'B2B morning');
+  assert.equal(await page.getAttribute(`${row} td:first-child [translate=no]`, 'lang'), 'en');
+  // the event's and the session's texts, each input labelled with its language and saying it
+  const label = (sel) => page.evaluate((s) => document.querySelector(s).labels[0].textContent, sel);
+  assert.equal(await label('#event-form [name=name]'), UK['bilingual.name_en']);
+  assert.equal(await label('#event-form [name=name_uk]'), UK['bilingual.name_uk']);
+  assert.equal(await label('#event-form [name=venue_uk]'), UK['bilingual.venue_uk']);
+  await page.click(`${row} button.edit-session`);
+  await page.locator('#session-form[data-editing="e2e-bi-am"]').waitFor();
+  assert.equal(await label('#session-form [name=session_name]'), UK['bilingual.name_en']);
+  assert.equal(await label('#session-form [name=session_name_uk]'), UK['bilingual.name_uk']);
+  assert.deepEqual(await page.$$eval('#session-form [name^=session_name]', (els) => els.map((e) => e.lang)), ['en', 'uk']);
+  assert.equal(await page.inputValue('#session-form [name=session_name_uk]'), '');
+  await page.fill('#session-form [name=session_name_uk]', 'Ранкова сесія');
+  assert.deepEqual(await axe(page), [], 'axe on the session form in Ukrainian on a phone');
+  await page.click('#session-form button[type=submit]');
+  await page.waitForFunction(() => /^Збережено/.test(document.querySelector('#programme-card .flash.ok')?.textContent || ''));
+  assert.equal(await page.textContent(`${row} td:first-child`), 'Ранкова сесія');
+  assert.equal(await page.getAttribute(`${row} td:first-child [translate=no]`, 'lang'), null, 'Ukrainian on a Ukrainian page');
+  const ev = (await apiFrom(page, 'GET', '/api/v1/events/e2e-bi')).json;
+  assert.deepEqual(ev.sessions.map((x) => [x.name, x.name_uk]), [['B2B morning', 'Ранкова сесія']], 'the English name kept');
+  // the event's Ukrainian name and venue, from its form
+  await page.fill('#event-form [name=name_uk]', 'Двомовний день');
+  await page.fill('#event-form [name=venue_uk]', 'Палац Егмонт');
+  await page.click('#event-form button[type=submit]');
+  await page.locator('#event-form .flash.ok').waitFor();
+  const saved = (await apiFrom(page, 'GET', '/api/v1/events/e2e-bi')).json;
+  assert.deepEqual([saved.name, saved.name_uk, saved.venue, saved.venue_uk], ['Bilingual day', 'Двомовний день', 'Egmont Palace', 'Палац Егмонт']);
+  assert.equal(saved.sessions[0].name_uk, 'Ранкова сесія', 'the event\'s save keeps the session\'s');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  assert.deepEqual(await page.evaluate(dataLanguage), [], 'data in another language\'s voice');
+  await ctx.close();
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

@@ -168,6 +168,17 @@ static void add_event_with_slots(void)
     cr_assert_eq(store_location_upsert(s, &l, &err), 0, "%s", err.msg);
 }
 
+/* People a (of organisation eu, DE) and b (of ua, UA). */
+static void add_two_people(void)
+{
+    add_org("eu", "DE");
+    add_org("ua", "UA");
+    struct store_person a = {.id = "a", .org = "eu", .name = "A"};
+    struct store_person b = {.id = "b", .org = "ua", .name = "B"};
+    cr_assert_eq(store_person_upsert(s, &a, NULL, &err), 0);
+    cr_assert_eq(store_person_upsert(s, &b, NULL, &err), 0);
+}
+
 static int count_meeting(void *ud, const struct store_meeting *m)
 {
     int *n = ud;
@@ -185,12 +196,7 @@ static int grab_sequence(void *ud, const struct store_meeting *m)
 Test(store_requests, requests_meetings_and_figures, .init = open_fresh,
      .fini = close_and_remove)
 {
-    add_org("eu", "DE");
-    add_org("ua", "UA");
-    struct store_person a = {.id = "a", .org = "eu", .name = "A"};
-    struct store_person b = {.id = "b", .org = "ua", .name = "B"};
-    cr_assert_eq(store_person_upsert(s, &a, NULL, &err), 0);
-    cr_assert_eq(store_person_upsert(s, &b, NULL, &err), 0);
+    add_two_people();
     add_event_with_slots();
     struct store_request self = {.id = "r0", .event = "ev", .from = "a", .to = "a"};
     cr_assert_eq(store_request_upsert(s, &self, NULL, &err), -1, "no request to oneself");
@@ -242,6 +248,132 @@ Test(store_requests, requests_meetings_and_figures, .init = open_fresh,
     cr_assert_eq(store_meeting_clear_unaccepted(s, "ev", &err), 0);
     cr_assert_eq(store_stats_get(s, &st, &err), 0);
     cr_assert_eq(st.scheduled, 0);
+}
+
+static int grab_session(void *ud, const struct store_session *x)
+{
+    struct store_session *got = ud;
+    got->name = strdup(x->name);
+    got->name_uk = x->name_uk ? strdup(x->name_uk) : NULL;
+    return 0;
+}
+
+/* The session ev-s1's names as stored; the caller frees them. */
+static struct store_session session_names(void)
+{
+    struct store_session got = {0};
+    cr_assert_eq(store_session_each(s, "ev", grab_session, &got, &err), 0, "%s", err.msg);
+    cr_assert_not_null(got.name, "the session is there");
+    return got;
+}
+
+Test(store_programme, names_and_venue_kept_in_both_languages, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    add_event_with_slots();
+    struct store_event e = {.id = "ev", .name = "Forum", .name_uk = "Форум",
+                            .venue = "Brussels", .venue_uk = "Брюссель",
+                            .starts_on = "2025-06-05", .ends_on = "2025-06-06"};
+    cr_assert_eq(store_event_upsert(s, &e, NULL, &err), 0, "%s", err.msg);
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_event got;
+    cr_assert_eq(store_event_get(s, "ev", &a, &got, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(got.name, "Forum");
+    cr_assert_str_eq(got.name_uk, "Форум");
+    cr_assert_str_eq(got.venue, "Brussels");
+    cr_assert_str_eq(got.venue_uk, "Брюссель");
+    e.name_uk = e.venue_uk = NULL;
+    cr_assert_eq(store_event_upsert(s, &e, NULL, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_event_get(s, "ev", &a, &got, &err), 0, "%s", err.msg);
+    cr_assert_null(got.name_uk, "an event written without a Ukrainian name has none");
+    cr_assert_null(got.venue_uk);
+    arena_free(&a);
+
+    struct store_session x = {.id = "ev-s1", .event = "ev", .day = "2025-06-05",
+                              .name = "B2B meetings", .name_uk = "Зустрічі B2B", .kind = "b2b",
+                              .starts_at = "2025-06-05T09:00:00+02:00",
+                              .ends_at = "2025-06-05T10:00:00+02:00"};
+    cr_assert_eq(store_session_upsert(s, &x, &err), 0, "%s", err.msg);
+    struct store_session n = session_names();
+    cr_assert_str_eq(n.name, "B2B meetings");
+    cr_assert_str_eq(n.name_uk, "Зустрічі B2B");
+    free((char *)n.name);
+    free((char *)n.name_uk);
+    /* an update that keeps it (an edit that does not send one) changes the
+     * rest, not the Ukrainian name */
+    x.name = "B2B meetings, morning";
+    x.name_uk = NULL;
+    x.keep_name_uk = true;
+    cr_assert_eq(store_session_upsert(s, &x, &err), 0, "%s", err.msg);
+    n = session_names();
+    cr_assert_str_eq(n.name, "B2B meetings, morning");
+    cr_assert_str_eq(n.name_uk, "Зустрічі B2B");
+    free((char *)n.name);
+    free((char *)n.name_uk);
+    x.keep_name_uk = false;
+    cr_assert_eq(store_session_upsert(s, &x, &err), 0, "%s", err.msg);
+    n = session_names();
+    cr_assert_null(n.name_uk, "written NULL, it goes");
+    free((char *)n.name);
+}
+
+/* A published meeting's calendar entry names the venue in its reader's
+ * language: a new Ukrainian venue raises its SEQUENCE as a new venue does. */
+Test(store_programme, a_new_ukrainian_venue_raises_the_sequence, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    add_two_people();
+    add_event_with_slots();
+    struct store_request r = {.id = "r1", .event = "ev", .from = "a", .to = "b",
+                              .status = "accepted", .priority = 1};
+    cr_assert_eq(store_request_upsert(s, &r, NULL, &err), 0, "%s", err.msg);
+    struct store_meeting m = {.request = "r1", .slot = "ev-t1", .location = "ev-l1"};
+    cr_assert_eq(store_meeting_upsert(s, &m, &err), 0, "%s", err.msg);
+    int seq = -1;
+    store_meeting_each(s, NULL, NULL, grab_sequence, &seq, &err);
+    struct store_event e = {.id = "ev", .name = "Forum", .venue_uk = "Брюссель",
+                            .starts_on = "2025-06-05", .ends_on = "2025-06-06"};
+    cr_assert_eq(store_event_upsert(s, &e, NULL, &err), 0, "%s", err.msg);
+    int now = -1;
+    store_meeting_each(s, NULL, NULL, grab_sequence, &now, &err);
+    cr_assert_eq(now, seq + 1, "SEQUENCE %d, was %d", now, seq);
+    cr_assert_eq(store_event_upsert(s, &e, NULL, &err), 0, "%s", err.msg);
+    store_meeting_each(s, NULL, NULL, grab_sequence, &seq, &err);
+    cr_assert_eq(seq, now, "the same venue again raises nothing");
+}
+
+/* A database of version 22 (before the programme had Ukrainian names) keeps
+ * its events and sessions, which then have none, and takes them after. */
+Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    add_event_with_slots();
+    cr_assert_eq(store_exec_for_tests(s, "DROP TRIGGER events_moved_venue_uk_meetings;"
+                                         "ALTER TABLE events DROP COLUMN name_uk;"
+                                         "ALTER TABLE events DROP COLUMN venue_uk;"
+                                         "ALTER TABLE sessions DROP COLUMN name_uk;"
+                                         "DROP TRIGGER meetings_withdrawn;"
+                                         "DROP TRIGGER meetings_placed_again;"
+                                         "DROP TABLE withdrawn_meetings;"
+                                         "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
+    int applied = 0;
+    cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
+    cr_assert_eq(applied, store_latest_version() - 22);
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_event got;
+    cr_assert_eq(store_event_get(s, "ev", &a, &got, &err), 0, "%s", err.msg);
+    cr_assert_str_eq(got.name, "Forum", "the old name stays the English one");
+    cr_assert_null(got.name_uk);
+    cr_assert_null(got.venue_uk);
+    arena_free(&a);
+    struct store_session n = session_names();
+    cr_assert_str_eq(n.name, "B2B");
+    cr_assert_null(n.name_uk);
+    free((char *)n.name);
+    cr_assert_eq(store_exec_for_tests(s, "UPDATE sessions SET name_uk = 'Зустрічі'", &err), 0,
+                 "%s", err.msg);
 }
 
 Test(store_tx, rollback_leaves_nothing, .init = open_fresh, .fini = close_and_remove)

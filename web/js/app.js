@@ -6,6 +6,7 @@ import { api } from './api.js';
 import { h, clear, list, field, nextId } from './dom.js';
 import { describeBy, markInvalid, validityInPageLanguage } from './forms.js';
 import { t, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange } from './i18n.js';
+import { localName } from './people.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
 import { renderSearch, renderOrganisation } from './pages/search.js';
@@ -136,7 +137,7 @@ export async function eventPicker() {
   if (fresh) state.event = { ...state.event, ...fresh };
   if (state.events.length < 2) return null;
   const sel = h('select', { id: 'event-pick', name: 'event' }, state.events.map((e) => h('option',
-    { value: e.id, translate: 'no', selected: state.event && e.id === state.event.id }, `${e.name} · ${dateRange(e.starts_on, e.ends_on)}`)));
+    { value: e.id, translate: 'no', selected: state.event && e.id === state.event.id }, `${localName(e.name, e.name_uk)} · ${dateRange(e.starts_on, e.ends_on)}`)));
   sel.addEventListener('change', () => {
     const u = new URL(location.href);
     u.searchParams.set('event', sel.value);

@@ -2,7 +2,7 @@
 // fetched once per page view.
 
 import { api } from './api.js';
-import { h, list, dataName } from './dom.js';
+import { h, list, dataName, dataLang } from './dom.js';
 import { t, getLang, errorText, num } from './i18n.js';
 
 const cache = new Map();
@@ -26,10 +26,25 @@ export function orgInfo(id) {
 }
 
 // A name in the page's language: on a Ukrainian page the Ukrainian one where
-// one is stored, else the (English) name. Every page that names an
-// organisation goes through here, whatever the reply calls the two names.
+// one is stored, else the (English) name; the Ukrainian one where no English
+// one is (a venue given in Ukrainian only). Every page that names an
+// organisation, an event, its venue or a session goes through here, whatever
+// the reply calls the two names.
 export function localName(name, nameUk) {
-  return (getLang() === 'uk' && nameUk) ? nameUk : (name || '');
+  return (getLang() === 'uk' && nameUk) ? nameUk : (name || nameUk || '');
+}
+
+// A text the organisers write in both languages (an event's name and venue,
+// a session's name) as data, by localName's rule. Where the text shown is
+// not in the page's language (the English on a Ukrainian page when no
+// Ukrainian one is given; an event named in Ukrainian alone, in its English
+// field), it says its language, as far as its letters tell (dom.js's
+// dataLang), so that a screen reader reads it in its own voice.
+export function localText(text, textUk, attrs) {
+  const shown = localName(text, textUk);
+  const page = getLang() === 'uk' ? 'uk' : 'en';
+  const lang = dataLang(shown);
+  return h('span', { ...attrs, translate: 'no', lang: lang && lang !== page ? lang : null }, shown);
 }
 
 // An organisation ({name, name_uk}) by its name in the page's language.

@@ -75,7 +75,8 @@ export function programme(sessions, slots, timeZone) {
   const order = slots.slice().sort((x, y) => instantIn(x.starts_at, timeZone) - instantIn(y.starts_at, timeZone));
   const seq = new Map(order.map((s, i) => [s.id, i + 1]));
   return sessions.map((s) => ({
-    id: s.id, day: s.day, name: s.name, kind: s.kind, starts_at: s.starts_at, ends_at: s.ends_at,
+    id: s.id, day: s.day, name: s.name, name_uk: s.name_uk || null, kind: s.kind,
+    starts_at: s.starts_at, ends_at: s.ends_at,
     slots: slots.filter((x) => x.session === s.id)
       .map((x) => ({ id: x.id, seq: seq.get(x.id), starts_at: x.starts_at, ends_at: x.ends_at })),
   }));

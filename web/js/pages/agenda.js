@@ -5,13 +5,24 @@
 import { api, writesSettled } from '../api.js';
 import { h, add, list, scroller, outcome, dataName } from '../dom.js';
 import { availabilityForm, conflictList } from '../availability.js';
-import { tableName, orgInfo, orgName, localName, personInfo } from '../people.js';
+import { tableName, orgInfo, orgName, localName, localText, personInfo } from '../people.js';
 import { t, time, date, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy } from '../app.js';
 import { myOutcomes, outcomeControl } from '../outcomes.js';
 
 function dayKey(x) {
   return date(x, { dateStyle: 'full' });
+}
+
+// The events the meetings are at, each by its name and venue in the page's
+// language (on screen and on paper): "DFNC2 · Brussels".
+function eventsLine(meetings) {
+  const seen = new Map();
+  for (const m of meetings) if (m.event && m.event_name && !seen.has(m.event)) seen.set(m.event, m);
+  if (seen.size === 0) return null;
+  return h('p', { id: 'agenda-event' }, [...seen.values()].map((m, i) => [i ? h('br') : null,
+    localText(m.event_name, m.event_name_uk, { class: 'event-name' }),
+    m.venue || m.venue_uk ? [' · ', localText(m.venue, m.venue_uk, { class: 'venue' })] : null]));
 }
 
 // Whether a meeting may still move: the agenda's own flag where it gives
@@ -147,7 +158,7 @@ export async function renderAgenda(main) {
   const [waiting, availability, said] = await Promise.all([waitingSection(meetings), availabilitySection(),
     meetings.some(begun) ? myOutcomes().catch(() => null) : null]);
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, availability); return; }
-  add(main, h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting);
+  add(main, eventsLine(meetings), h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
   // The other parties: docs/api.md gives every attendee in people[]; an older
   // shape gave the other one in with{}.
@@ -166,18 +177,31 @@ export async function renderAgenda(main) {
   }
   await Promise.all([...new Set(needNames)].map(async (id) => orgNames.set(id, orgName(await orgInfo(id)))));
   let current = '';
+  let table = null;
   let tbody = null;
+  let session = null;
   let days = 0;
   for (const m of meetings) {
     const d = dayKey(start(m));
     if (d !== current) {
       current = d;
-      tbody = h('tbody');
+      tbody = null;
       days += 1;
       // each day's table named by its day, for a screen reader's list of tables
-      add(main, h('h2', { id: `day-${days}` }, d), scroller({ 'aria-labelledby': `day-${days}` }, h('table', { class: 'agenda', 'aria-labelledby': `day-${days}` },
+      table = h('table', { class: 'agenda', 'aria-labelledby': `day-${days}` },
         h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('agenda.time')), h('th', { scope: 'col' }, t('agenda.table')),
-          h('th', { scope: 'col' }, t('agenda.with')))), tbody)));
+          h('th', { scope: 'col' }, t('agenda.with')))));
+      add(main, h('h2', { id: `day-${days}` }, d), scroller({ 'aria-labelledby': `day-${days}` }, table));
+    }
+    // the day's meetings by programme session, each group headed by its
+    // name in the page's language
+    const named = m.session_name || m.session_name_uk;
+    const key = named ? `${m.session_name || ''}\n${m.session_name_uk || ''}` : '';
+    if (!tbody || key !== session) {
+      session = key;
+      tbody = h('tbody', {}, named ? h('tr', { class: 'session' },
+        h('th', { scope: 'rowgroup', colspan: 3 }, localText(m.session_name, m.session_name_uk, { class: 'session-name' }))) : null);
+      table.append(tbody);
     }
     tbody.append(h('tr', { class: provisional(m) ? 'meeting provisional' : 'meeting', dataset: { id: m.id } },
       h('td', {}, `${time(start(m))}–${time(end(m))}`,

@@ -11,7 +11,7 @@ import {
 } from '../i18n.js';
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
-import { tableName, localName, orgName, orgInfo, nameAndOrg, personInfo } from '../people.js';
+import { tableName, localName, localText, orgName, orgInfo, nameAndOrg, personInfo } from '../people.js';
 import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
@@ -377,8 +377,10 @@ export async function renderEvent(main) {
   const picker = await eventPicker();
   const e = state.event ? { ...state.event, ...(await api.event(eventId()).catch(() => ({}))) } : {};
   const inputs = {
-    name: limit(h('input', { name: 'name', value: e.name || '', required: true }), 300),
-    venue: limit(h('input', { name: 'venue', value: e.venue || '' }), 300),
+    name: limit(h('input', { name: 'name', value: e.name || '', required: true, lang: 'en' }), 300),
+    name_uk: limit(h('input', { name: 'name_uk', value: e.name_uk || '', lang: 'uk' }), 300),
+    venue: limit(h('input', { name: 'venue', value: e.venue || '', lang: 'en' }), 300),
+    venue_uk: limit(h('input', { name: 'venue_uk', value: e.venue_uk || '', lang: 'uk' }), 300),
     starts_on: h('input', { name: 'starts_on', type: 'date', value: e.starts_on || '' }),
     ends_on: h('input', { name: 'ends_on', type: 'date', value: e.ends_on || '' }),
     timezone: h('input', { name: 'timezone', value: e.timezone || 'Europe/Brussels', list: 'timezones', autocomplete: 'off', maxlength: 64 }),
@@ -409,7 +411,8 @@ export async function renderEvent(main) {
     },
   },
   timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote()) : null,
-  Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el, k === 'timezone' ? t('event.timezone_hint') : undefined)),
+  h('p', { class: 'muted', id: 'event-languages-hint' }, t('bilingual.hint')),
+  Object.entries(inputs).map(([k, el]) => field(t(BILINGUAL_LABELS[k] || `event.${k}`), el, k === 'timezone' ? t('event.timezone_hint') : undefined)),
   h('datalist', { id: 'timezones' }, zones.map((z) => h('option', { value: z }))),
   h('button', { type: 'submit', class: 'primary' }, t('save')));
   add(main, h('h1', {}, t('event.title')), picker, form);
@@ -475,9 +478,16 @@ async function showMoved(form, warnings) {
   section.scrollIntoView({ block: 'nearest' });
 }
 
+// The labels of the texts written in both languages, each saying which.
+const BILINGUAL_LABELS = {
+  name: 'bilingual.name_en', name_uk: 'bilingual.name_uk',
+  venue: 'bilingual.venue_en', venue_uk: 'bilingual.venue_uk',
+};
+
 // The event as PUT /events/{id} wants it, with the given sessions.
 function eventBody(e, sessions) {
-  return { name: e.name, venue: e.venue || null, timezone: e.timezone || 'Europe/Brussels',
+  return { name: e.name, name_uk: e.name_uk || null, venue: e.venue || null, venue_uk: e.venue_uk || null,
+    timezone: e.timezone || 'Europe/Brussels',
     starts_on: e.starts_on, ends_on: e.ends_on, request_cap: e.request_cap || 20, sessions };
 }
 
@@ -502,7 +512,7 @@ function renderProgramme(main, e) {
   const table = sessions.length ? scroller({ 'aria-labelledby': 'programme-title' }, h('table', { id: 'programme', 'aria-labelledby': 'programme-title' },
     h('thead', {}, h('tr', {}, ['event.session', 'event.kind', 'event.when', 'event.slots', 'event.actions'].map((k) => h('th', { scope: 'col' }, t(k))))),
     h('tbody', {}, sessions.map((s, i) => h('tr', { 'data-session': s.id },
-      h('td', { translate: 'no', id: `session-${i}` }, s.name), h('td', {}, t(`event.kind_${s.kind}`)),
+      h('td', { id: `session-${i}` }, localText(s.name, s.name_uk)), h('td', {}, t(`event.kind_${s.kind}`)),
       h('td', {}, `${dayTime(s.starts_at)}–${time(s.ends_at)}`),
       h('td', {}, s.kind === 'b2b' ? num(count(s.id)) : ''),
       h('td', {}, h('button', {
@@ -510,7 +520,7 @@ function renderProgramme(main, e) {
       }, t('event.edit')), ' ', h('button', {
         type: 'button', class: 'link danger remove-session', 'aria-describedby': `session-${i}`,
         onclick: async () => {
-          const r = await removeItem(main.querySelector('#programme-card'), 'sessions', s.id, t('event.remove_session_confirm', { name: s.name }));
+          const r = await removeItem(main.querySelector('#programme-card'), 'sessions', s.id, t('event.remove_session_confirm', { name: localName(s.name, s.name_uk) }));
           if (r) await afterRemoval(main, 'programme', tn('event.removed_unscheduled', r.meetings_unscheduled || 0));
         },
       }, t('event.remove')))))))) : h('p', { class: 'muted' }, t('event.no_sessions'));
@@ -575,7 +585,8 @@ function sessionForm(main, e, sessions, slots, editing, cancel) {
   const shape = slotShape(mine);
   const wall = (iso) => String(iso || '').slice(11, 16);
   const inputs = {
-    name: limit(h('input', { name: 'session_name', required: true, value: editing ? editing.name : '' }), 200),
+    name: limit(h('input', { name: 'session_name', required: true, lang: 'en', value: editing ? editing.name : '' }), 200),
+    name_uk: limit(h('input', { name: 'session_name_uk', lang: 'uk', value: editing ? editing.name_uk || '' : '' }), 200),
     kind: h('select', { name: 'session_kind' }, SESSION_KINDS.map((k) => h('option', { value: k, selected: editing ? editing.kind === k : null }, t(`event.kind_${k}`)))),
     day: h('input', { name: 'session_day', type: 'date', required: true, value: editing ? editing.day : e.starts_on || '', min: e.starts_on || null, max: e.ends_on || null }),
     start: h('input', { name: 'session_start', type: 'time', required: true, value: editing ? wall(editing.starts_at) : '09:00' }),
@@ -610,12 +621,12 @@ function sessionForm(main, e, sessions, slots, editing, cancel) {
     const others = sessions.filter((s) => !editing || s.id !== editing.id);
     if (others.some((s) => instant(s.starts_at) === instant(startsAt))) return fail('event.session_exists', {}, inputs.start);
     const clash = overlapping(others, startsAt, endsAt, v.kind === 'b2b' ? ['b2b'] : [], tz);
-    if (clash) return fail('event.overlaps', { name: clash.name }, inputs.start);
+    if (clash) return fail('event.overlaps', { name: localName(clash.name, clash.name_uk) }, inputs.start);
     const id = editing ? editing.id : newSessionId(sessions, v.day, v.start);
     const cut = v.kind === 'b2b' ? cutSlots(id, v.day, v.start, v.end, minutes, pause, tz) : [];
     if (v.kind === 'b2b' && !(minutes >= 5 && cut.length)) return fail('event.no_slot_fits', {}, inputs.minutes);
     const fresh = editing ? reslot(id, mine, cut, slots.filter((x) => x.session !== id).map((x) => x.id), tz) : cut;
-    const session = { id, day: v.day, name: v.name, kind: v.kind, starts_at: startsAt, ends_at: endsAt };
+    const session = { id, day: v.day, name: v.name, name_uk: v.name_uk || null, kind: v.kind, starts_at: startsAt, ends_at: endsAt };
     const all = [...others, session];
     const allSlots = [...slots.filter((x) => x.session !== id), ...fresh.map((x) => ({ ...x, session: id }))];
     const programmed = programme(all, allSlots, tz).map((x) => (x.id === id && editing ? { ...x, replace_slots: true } : x));
@@ -663,8 +674,8 @@ function sessionForm(main, e, sessions, slots, editing, cancel) {
       }
     },
   },
-  h('h3', { id: 'session-form-h' }, editing ? [t('event.edit_session'), ' ', h('q', { translate: 'no' }, editing.name)] : t('event.add_session')),
-  Object.entries(inputs).map(([k, el]) => field(t(`event.session_${k}`), el, k === 'minutes' ? t(editing ? 'event.minutes_hint_edit' : 'event.minutes_hint') : undefined)),
+  h('h3', { id: 'session-form-h' }, editing ? [t('event.edit_session'), ' ', h('q', {}, localText(editing.name, editing.name_uk))] : t('event.add_session')),
+  Object.entries(inputs).map(([k, el]) => field(t(BILINGUAL_LABELS[k] || `event.session_${k}`), el, k === 'minutes' ? t(editing ? 'event.minutes_hint_edit' : 'event.minutes_hint') : undefined)),
   impact,
   h('p', { class: 'actions' }, submit, editing ? [' ', h('button', {
     type: 'button', class: 'link', id: 'session-cancel', 'aria-describedby': 'session-form-h', onclick: cancel,
@@ -740,7 +751,7 @@ function renderTablesSetup(main, e) {
 function renderInterpreters(main, e) {
   const people = list(e.interpreters, 'interpreters');
   const sessions = list(e.sessions, 'sessions').filter((s) => s.kind === 'b2b');
-  const sessionName = new Map(sessions.map((s) => [s.id, `${s.name} (${dayTime(s.starts_at)})`]));
+  const sessionName = new Map(sessions.map((s) => [s.id, `${localName(s.name, s.name_uk)} (${dayTime(s.starts_at)})`]));
   const name = limit(h('input', { name: 'interpreter_name', required: true }), 200);
   const pair = h('input', { name: 'interpreter_pair', required: true, value: 'uk-en', pattern: '[a-z]{2}-[a-z]{2}', maxlength: 5, class: 'mono' });
   const when = h('select', { name: 'interpreter_session' }, h('option', { value: '' }, t('event.all_sessions')),

@@ -2,10 +2,11 @@
 // DFNC2 press release) from GET /api/v1/stats, and the sign-in form.
 
 import { api } from '../api.js';
-import { h, add, field, data } from '../dom.js';
+import { h, add, field } from '../dom.js';
 import { t, num, dateRange, setTimeZone, timeZoneNote } from '../i18n.js';
 import { state, role, go, loadMe } from '../app.js';
 import { markInvalid, describeBy } from '../forms.js';
+import { localName, localText } from '../people.js';
 
 function figure(id, value, label) {
   return h('div', { class: 'figure', id: `fig-${id}` },
@@ -54,13 +55,13 @@ function hero(ev) {
     const note = timeZoneNote();
     return h('section', { class: 'hero' },
       h('p', { class: 'kicker' }, t('home.kicker')),
-      h('h1', { id: 'forum-name', translate: ev.name ? 'no' : null }, ev.name || t('home.forum')),
+      h('h1', { id: 'forum-name' }, ev.name ? localText(ev.name, ev.name_uk) : t('home.forum')),
       ev.starts_on ? h('p', { class: 'dates', id: 'forum-dates' },
-        dateRange(ev.starts_on, ev.ends_on), ev.venue ? [' · ', data(ev.venue)] : null) : null,
+        dateRange(ev.starts_on, ev.ends_on), ev.venue || ev.venue_uk ? [' · ', localText(ev.venue, ev.venue_uk)] : null) : null,
       note ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, note) : null,
       h('p', { class: 'lead' }, t('home.lead')));
   } catch (_) {
-    return h('section', { class: 'hero' }, h('h1', { id: 'forum-name' }, ev.name || t('home.forum')));
+    return h('section', { class: 'hero' }, h('h1', { id: 'forum-name' }, localName(ev.name, ev.name_uk) || t('home.forum')));
   }
 }
 
