@@ -182,6 +182,10 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "dfnc: --output takes the report as json, csv or xlsx (--format)\n");
         return cli_usage("report");
     }
+    if (path && !*path) {   /* a shell variable left empty: not a file, nor stdout */
+        fprintf(stderr, "dfnc: --output needs a file name, or - for standard output\n");
+        return cli_usage("report");
+    }
     struct df_err err = {0};
     struct store *s = NULL;
     if (store_open(&s, ctx->db_path, &err) < 0)
