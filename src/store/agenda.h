@@ -16,7 +16,7 @@ struct store_agenda_row {
     int published;             /* the event's agendas are published; 0: provisional */
     const char *person, *person_name, *org, *org_name, *org_country;
     const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
-    int withdrawn;             /* no longer in the agendas (store_agenda_withdrawn_each) */
+    int withdrawn;             /* no longer in the agendas (store_agenda_calendar_each) */
 };
 
 typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);
