@@ -136,7 +136,8 @@ const struct cli_command cli_commands[] = {
      "text (the default) prints to standard output; json gives one object; csv and\n"
      "xlsx give rows section,key,figure,value (a CSV value a spreadsheet would run\n"
      "as a formula behind an apostrophe, as exports write it). --output FILE (not\n"
-     "for text) writes FILE whole once the report is, or standard output with -.\n"
+     "for text) writes FILE whole once the report is, or standard output with -\n"
+     "(an xlsx workbook goes to a terminal only so: its bytes would garble it).\n"
      "An unknown event exits 3."},
     {"demo", cli_cmd_demo, "dfnc demo [--seed N] [--people N] [--no-serve] [--port P]",
      "Fills an empty database with a generated forum shaped like DFNC2: EU Edition\n"

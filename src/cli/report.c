@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -180,6 +181,16 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage("report");
     if (format == FORMAT_TEXT && path) {
         fprintf(stderr, "dfnc: --output takes the report as json, csv or xlsx (--format)\n");
+        return cli_usage("report");
+    }
+    if (path && !*path) {   /* a shell variable left empty: not a file, nor stdout */
+        fprintf(stderr, "dfnc: --output needs a file name, or - for standard output\n");
+        return cli_usage("report");
+    }
+    if (format == APP_EXPORT_XLSX && !path && isatty(STDOUT_FILENO)) {
+        /* a workbook's bytes would only garble the terminal */
+        fprintf(stderr, "dfnc: an xlsx workbook is not for a terminal: --output FILE, or "
+                        "--output - to pipe it\n");
         return cli_usage("report");
     }
     struct df_err err = {0};

@@ -11,9 +11,11 @@ import csv
 import io
 import json
 import os
+import pty
 import sqlite3
 import subprocess
 import sys
+import threading
 from collections import Counter
 
 from tap import end, ok, scratch
@@ -138,6 +140,36 @@ for bad in (['--format', 'pdf'], ['--output', 'x.txt'], ['extra'], ['--event', '
     p = dfnc('report', *bad)
     ok(p.returncode == 2 and b'usage: dfnc report' in p.stderr, 'usage error: %s' % ' '.join(bad),
        p.stderr)
+# --output's bad forms: said, exit 2 or 1, nothing written
+p = dfnc('report', '--format', 'csv', '--output', '')
+ok(p.returncode == 2 and b'--output needs a file name, or - for standard output' in p.stderr,
+   '--output "": a usage error naming what it needs', p.stderr)
+os.mkdir('a-folder')
+p = dfnc('report', '--format', 'csv', '--output', 'a-folder')
+ok(p.returncode == 1 and b'a-folder: cannot write: Is a directory' in p.stderr and
+   os.listdir('a-folder') == [], '--output a folder: refused, nothing left in it', p.stderr)
+p = dfnc('report', '--format', 'csv', '--output', 'no-such-folder/r.csv')
+ok(p.returncode == 1 and b'no-such-folder/r.csv: cannot write' in p.stderr and
+   not os.path.exists('no-such-folder'), '--output in a missing folder: refused', p.stderr)
+# an xlsx workbook to a terminal would garble it: refused unless asked for with -
+tty, term = pty.openpty()
+
+
+def drain():
+    """Reads what reaches the terminal, so that a write to it never blocks."""
+    try:
+        while os.read(tty, 65536):
+            pass
+    except OSError:
+        pass
+
+
+threading.Thread(target=drain, daemon=True).start()
+for args, want in ((['--format', 'xlsx'], 2), (['--format', 'xlsx', '--output', '-'], 0)):
+    p = subprocess.run([DFNC, '--db', DB, 'report'] + args, stdout=term, stderr=subprocess.PIPE)
+    ok(p.returncode == want and (want == 0 or b'not for a terminal' in p.stderr),
+       'xlsx to a terminal: exit %d (%s)' % (want, ' '.join(args)), p.stderr)
+os.close(term)
 p = dfnc('help', 'report')
 ok(p.returncode == 0 and b'section,key,figure,value' in p.stdout, 'dfnc help report says the rows')
 end()
