@@ -78,20 +78,41 @@ function pickParticipant() {
   throw new Error('no Ukrainian company person with suggestions in the demo');
 }
 
-async function startServer() {
-  server = spawn(BIN, ['--db', DB, 'serve', '--listen', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+// `dfnc serve` of the database db on a free port: its process and its address.
+async function spawnServer(db) {
+  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  base = await new Promise((resolve, reject) => {
+  const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`dfnc serve did not start:\n${log}`)), 20000);
     const seen = (chunk) => {
       log += chunk;
       const m = log.match(/serving (http:\/\/[0-9.:]+)/);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     };
-    server.stdout.on('data', seen);
-    server.stderr.on('data', seen);
-    server.on('exit', (code) => reject(new Error(`dfnc serve exited ${code}:\n${log}`)));
+    proc.stdout.on('data', seen);
+    proc.stderr.on('data', seen);
+    proc.on('exit', (code) => reject(new Error(`dfnc serve exited ${code}:\n${log}`)));
   });
+  return { proc, url };
+}
+
+async function startServer() {
+  ({ proc: server, url: base } = await spawnServer(DB));
+}
+
+// Runs fn against a second server of the database db (a forum other than
+// the demo), the pages' address its own meanwhile; the demo's after.
+async function withServer(db, fn) {
+  const demo = base;
+  const other = await spawnServer(db);
+  other.proc.removeAllListeners('exit');
+  base = other.url;
+  try {
+    await fn();
+  } finally {
+    base = demo;
+    other.proc.kill('SIGTERM');
+  }
 }
 
 async function newContext(locale, device) {
@@ -3798,6 +3819,42 @@ test('no reason word on the suggestions page is in the other language without it
     assert.ok(other > 0, `${locale}: no reason word in the other language`);
     assert.deepEqual(await reasonWordsWithoutLang(page), [], `${locale} suggestions`);
     await ctx.close();
+  }
+});
+
+// An organiser setting a forum up from nothing (dfnc init, no demo): the
+// console creates the event its programme, tables and scheduler need; until
+// then the scheduler says where to make it rather than offering a run that
+// fails.
+test('an organiser of a new forum creates its event from the console, in English and Ukrainian', async () => {
+  for (const [locale, name, id] of [['en-GB', 'DFNC3: Forum Édition 2027', 'dfnc3-forum-edition-2027'], ['uk-UA', 'Форум 2028', 'forum-2028']]) {
+    const db = path.join(TMP, `new-forum-${locale}.db`);
+    const fresh = (args, input) => execFileSync(BIN, ['--db', db, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    fresh(['init']);
+    fresh(['user', 'add', '--email', ORGANISER.email, '--role', 'organiser', '--password-stdin'], `${ORGANISER.password}\n`);
+    const dict = locale === 'uk-UA' ? UK : EN;
+    const year = id.slice(-4);
+    await withServer(db, async () => {
+      const { ctx, page } = await signedIn(ORGANISER, locale, PHONE);
+      await open(page, '/console/schedule');
+      assert.equal(await page.locator('#run-scheduler, #publish').count(), 0, `${locale}: a run offered with no event`);
+      assert.equal(await page.textContent('#no-event'), `${dict['schedule.no_event']} ${dict['schedule.no_event_link']}`);
+      await page.click('#no-event a');
+      await page.waitForFunction(() => document.body.dataset.ready === '/console/event');
+      assert.equal(await page.locator('#session-form, #tables-form, #interpreters-form').count(), 0);
+      await page.fill('#event-form input[name=name]', name);
+      await page.fill('#event-form input[name=starts_on]', `${year}-03-10`);
+      await page.fill('#event-form input[name=ends_on]', `${year}-03-11`);
+      assert.equal(await page.inputValue('#event-form input[name=id]'), id);
+      await shoot(page, `event-new-${locale}`);
+      await page.click('#event-form button[type=submit]');
+      await page.locator('#session-form').waitFor();
+      assert.equal(await page.textContent('#event-form .flash.ok'), dict['event.created'].replace('{id}', id));
+      assert.equal(await page.locator('#event-form input[name=id]').count(), 0, 'the id is asked for once');
+      await ctx.close();
+    });
+    const events = JSON.parse(fresh(['export', 'events', '-', '--format', 'json']));
+    assert.deepEqual(events.map((e) => [e.id, e.name, e.starts_on, e.ends_on]), [[id, name, `${year}-03-10`, `${year}-03-11`]]);
   }
 });
 
