@@ -155,6 +155,14 @@ check "... and one named twice" grep -q 'lang_iso\.csv:3: languages "en;uk;en" n
 bad "a malformed CPV code" capabilities bad_cpv.csv 'bad_cpv\.csv:2: cpv "3561300-4" is not a CPV code'
 expect "people import" 0 'people.csv: 3 rows: 3 added' -- "$DFNC" "${D[@]}" import people "$HERE/data/people.csv"
 expect "capabilities import" 0 'capabilities.csv: 2 rows: 2 added' -- "$DFNC" "${D[@]}" import capabilities "$HERE/data/capabilities.csv"
+# two products under one code in one file: the second would replace the
+# first (one offer per organisation, direction and code), so it is refused
+printf 'organisation,direction,cpv,title\norg-ua,offer,35720000-1,FPV drones\norg-ua,offer,35720000-1,Reconnaissance UAV\norg-ua,need,35720000-1,Jammers\n' > cap_twice.csv
+expect "an offer named twice in one file names its second line" 3 \
+    'cap_twice\.csv:3: duplicate organisation, direction and cpv "org-ua offer 35720000-1" in this file: one row each \(an organisation states one offer and one need per CPV code' -- \
+    "$DFNC" "${D[@]}" import capabilities cap_twice.csv
+check "... and only that line: a need under the same code is another row" sh -c "[ \$(wc -l < err.txt) -eq 1 ]"
+check "... and nothing of the file is kept" [ "$(python3 -c 'import sqlite3; print(sqlite3.connect("t.db").execute("select count(*) from capabilities where cpv = ?", ("35720000-1",)).fetchone()[0])')" = 0 ]
 expect "requests naming an unknown event" 3 'requests.csv:2: event "forum-x" does not exist' -- \
     "$DFNC" "${D[@]}" import requests "$HERE/data/requests.csv"
 expect "an unknown import kind is a usage error" 2 'usage: dfnc import' -- "$DFNC" "${D[@]}" import widgets x.csv
