@@ -128,7 +128,7 @@ function inviteCard() {
       status.ok(t(r.invited ? 'invite.done' : 'invite.nobody', {
         n: num(r.invited), pending: num(sk.pending || 0), login: num(sk.has_password || 0),
         none: num((sk.no_email || 0) + (sk.email_taken || 0)),
-      }));
+      }) + (r.contacts ? ` ${tn('invite.contacts', r.contacts)}` : ''));
       if (!r.invited) return;
       const a = h('a', {
         href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })),
