@@ -3858,6 +3858,27 @@ test('an organiser of a new forum creates its event from the console, in English
   }
 });
 
+// Two products under one CPV code in one file: the second row would replace
+// the first, so the import refuses it, said in Ukrainian on a Ukrainian page.
+test('the organiser imports an offer twice in one file from the console, told in Ukrainian, nothing kept', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const org = state.me.org.id;
+  const before = await (await ctx.request.get(`${base}/api/v1/organisations/${encodeURIComponent(org)}`)).json();
+  await open(page, '/console/import');
+  await page.selectOption('#import-form select[name=kind]', 'capabilities');
+  await page.fill('#import-form textarea', `organisation,direction,cpv,title\n${org},offer,35613000-4,FPV drones\n${org},offer,35613000-4,Reconnaissance UAV\n`);
+  await page.click('#import-form button[type=submit]');
+  await page.locator('#import-result .errors li').first().waitFor();
+  const uk = (key, vars) => Object.entries(vars).reduce((x, [k, v]) => x.replace(`{${k}}`, v), UK[key]);
+  assert.deepEqual(await page.locator('#import-result .errors li').allTextContents(), [
+    `${uk('import.line', { n: 3 })} ${uk('import.err_duplicate_capability', { value: `${org} offer 35613000-4` })}`,
+  ]);
+  await assertUkrainian(page);
+  const after = await (await ctx.request.get(`${base}/api/v1/organisations/${encodeURIComponent(org)}`)).json();
+  assert.deepEqual(after.offers, before.offers, 'nothing of the refused file is kept');
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -166,6 +166,7 @@ const IMPORT_ERRORS = [
   [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
   // availability's (src/app/availability.c, src/app/import.c)
   [/^duplicate person and event "(.*)" in this file/, 'import.err_duplicate_pair', ['value']],
+  [/^duplicate organisation, direction and cpv "(.*)" in this file/, 'import.err_duplicate_capability', ['value']],
   [/^(\w+): "(.*)" is not a B2B slot of event "(.*)"$/, 'import.err_not_b2b_slot', ['col', 'value', 'event']],
   [/^(\w+): (\d+) slot ids, but event "(.*)" has (\d+) B2B slots$/, 'import.err_too_many_slots', ['col', 'n', 'event', 'max']],
   [/^no person "(.*)"$/, 'import.err_no_person', ['value']],
