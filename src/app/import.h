@@ -40,6 +40,7 @@ struct app_import_kind {
     const char *key[APP_IMPORT_KEY_MAX + 1];
     app_import_row_fn row;
     const char *key_hint;                /* what to do instead, or NULL */
+    unsigned key_any_case;               /* bit i: key[i] is a word read in any letter case */
 };
 
 /* Whether row is whole and its text one people may read: it has as many
