@@ -3879,6 +3879,29 @@ test('the organiser imports an offer twice in one file from the console, told in
   await ctx.close();
 });
 
+// Someone who may not edit her organisation's profile is told whom to ask:
+// its contact by name, or the organisers when it has none.
+test('a participant who may not edit her organisation is told whom to ask, in Ukrainian and English', async () => {
+  const alone = newcomerLogin('nocontact', 'Nora Kontakt', 'Kontakt Optics');
+  // a person of an organisation whose contact is someone else, and that contact's name
+  const [other, contactName] = execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); '
+    + 'print("\\n".join(c.execute("SELECT p.id, q.name FROM people p JOIN org_contacts k ON k.org_rid = p.org_rid '
+    + 'JOIN people q ON q.rid = k.person_rid WHERE p.rid <> q.rid AND p.rid NOT IN (SELECT person_rid FROM users WHERE person_rid IS NOT NULL) '
+    + 'ORDER BY p.id LIMIT 1").fetchone()))', DB], { encoding: 'utf8' }).trim().split('\n');
+  const colleague = { email: 'colleague@dfnc.test', password: 'colleague-secret-1' };
+  dfnc(['user', 'add', '--email', colleague.email, '--role', 'participant', '--person', other, '--password-stdin'], `${colleague.password}\n`);
+  for (const [locale, dict] of [['uk-UA', UK], ['en-GB', EN]]) {
+    for (const [who, want] of [[alone, dict['profile.contact_none']], [colleague, dict['profile.contact_is'].replace('{name}', contactName)]]) {
+      const { ctx, page } = await signedIn(who, locale, PHONE);
+      await open(page, '/profile');
+      assert.equal(await page.textContent('#org-view #contact-note'), want);
+      assert.equal(await page.locator('#org-form, #cap-form').count(), 0, 'nothing to edit');
+      if (locale === 'uk-UA') await assertUkrainian(page);
+      await ctx.close();
+    }
+  }
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
