@@ -3902,6 +3902,35 @@ test('a participant who may not edit her organisation is told whom to ask, in Uk
   }
 });
 
+// The organiser makes someone their organisation's contact at the help
+// desk (one phoned: "I cannot edit our offers"), in place of another, asked.
+test('the organiser makes a participant their organisation\'s contact at the help desk, in Ukrainian', async () => {
+  const who = newcomerLogin('deskcontact', 'Dana Desk', 'Desk Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
+  await open(page, '/console/people/p-deskcontact');
+  assert.equal(await page.textContent('#desk-contact'), `${UK['desk.contact_none']} ${UK['desk.make_contact']}`);
+  await assertUkrainian(page);
+  await page.click('#desk-make-contact');
+  await page.waitForFunction((want) => document.getElementById('desk-contact').textContent === want, UK['desk.contact_yes']);
+  assert.deepEqual(dialogs, [], 'nobody replaced, nothing asked');
+  const p = await signedIn(who, 'uk-UA', PHONE);
+  assert.equal((await (await p.ctx.request.get(`${base}/api/v1/me`)).json()).is_contact, true);
+  await open(p.page, '/profile');
+  await p.page.locator('#org-form').waitFor();
+  await p.ctx.close();
+  // a colleague of hers made the contact in her place: asked first, by both names
+  fs.writeFileSync(path.join(TMP, 'deskcontact2.csv'), 'id,organisation,name,email\np-deskcontact2,org-deskcontact,Oleh Desk,oleh@late.test\n');
+  dfnc(['import', 'people', path.join(TMP, 'deskcontact2.csv')]);
+  await open(page, '/console/people/p-deskcontact2');
+  assert.equal(await page.textContent('#desk-contact'), `${UK['desk.contact_other'].replace('{name}', 'Dana Desk')} ${UK['desk.make_contact']}`);
+  await page.click('#desk-make-contact');
+  await page.waitForFunction((want) => document.getElementById('desk-contact').textContent === want, UK['desk.contact_yes']);
+  assert.deepEqual(dialogs, [UK['desk.make_contact_confirm'].replace('{name}', 'Oleh Desk').replaceAll('{other}', 'Dana Desk')]);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
