@@ -3851,6 +3851,10 @@ test('an organiser of a new forum creates its event from the console, in English
       await page.locator('#session-form').waitFor();
       assert.equal(await page.textContent('#event-form .flash.ok'), dict['event.created'].replace('{id}', id));
       assert.equal(await page.locator('#event-form input[name=id]').count(), 0, 'the id is asked for once');
+      // and said from then on, for the files that name the event
+      assert.equal(await page.textContent('#event-id'), dict['event.id_is'].replace('{id}', id));
+      await open(page, '/console/event');
+      assert.equal(await page.textContent('#event-id code'), id);
       await ctx.close();
     });
     const events = JSON.parse(fresh(['export', 'events', '-', '--format', 'json']));

@@ -420,7 +420,8 @@ export async function renderEvent(main) {
     },
   },
   timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote()) : null,
-  creating ? h('p', { class: 'notice', id: 'event-new' }, t('event.new_lead')) : null,
+  creating ? h('p', { class: 'notice', id: 'event-new' }, t('event.new_lead'))
+    : h('p', { class: 'muted', id: 'event-id' }, tx('event.id_is', { id: h('code', { translate: 'no' }, e.id) })),
   Object.entries(inputs).map(([k, el]) => field(t(`event.${k}`), el, EVENT_HINTS[k] ? t(EVENT_HINTS[k]) : undefined)),
   h('datalist', { id: 'timezones' }, zones.map((z) => h('option', { value: z }))),
   h('button', { type: 'submit', class: 'primary' }, creating ? t('event.create') : t('save')));
