@@ -185,7 +185,7 @@ const struct cli_command cli_commands[] = {
      "logins stay, for a new link). dfnc check does not count a login\n"
      "without a password yet as a weak hash. An organisation without a contact\n"
      "(who may edit its profile, offers and needs) gets the first of its people\n"
-     "invited, by id; the organisers may name another (PUT /api/v1/organisations/ID)."},
+     "invited, by id; the console's help-desk page of a person names another."},
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",

@@ -146,7 +146,7 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     if (sum.contacts > 0)
         fprintf(stderr,
                 "%d made their organisation's contact, who may edit its profile, offers and "
-                "needs: it had none (PUT /api/v1/organisations/ID {\"contact\"} names another)\n",
+                "needs: it had none (the console's help-desk page of a person names another)\n",
                 sum.contacts);
     rc = 0;
 out:
