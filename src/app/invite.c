@@ -52,8 +52,7 @@ static int *skipped(const struct store_invitee *p, int64_t now, struct app_invit
 /* An organisation without a contact would have nobody but the organisers
  * to state its offers and needs: the first of its people invited becomes
  * it (the organisers may name another at the help desk, PUT
- * /organisations/{id}). 0, or -1
- * with err. */
+ * /organisations/{id}). 0, or -1 with err. */
 static int claim_contact(struct store *s, const char *actor, const char *person,
                          struct app_invite_summary *sum, struct df_err *err)
 {
