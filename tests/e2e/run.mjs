@@ -3887,13 +3887,15 @@ test('the organiser imports an offer twice in one file from the console, told in
 // its contact by name, or the organisers when it has none.
 test('a participant who may not edit her organisation is told whom to ask, in Ukrainian and English', async () => {
   const alone = newcomerLogin('nocontact', 'Nora Kontakt', 'Kontakt Optics');
-  // a person of an organisation whose contact is someone else, and that contact's name
-  const [other, contactName] = execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); '
-    + 'print("\\n".join(c.execute("SELECT p.id, q.name FROM people p JOIN org_contacts k ON k.org_rid = p.org_rid '
-    + 'JOIN people q ON q.rid = k.person_rid WHERE p.rid <> q.rid AND p.rid NOT IN (SELECT person_rid FROM users WHERE person_rid IS NOT NULL) '
-    + 'ORDER BY p.id LIMIT 1").fetchone()))', DB], { encoding: 'utf8' }).trim().split('\n');
-  const colleague = { email: 'colleague@dfnc.test', password: 'colleague-secret-1' };
-  dfnc(['user', 'add', '--email', colleague.email, '--role', 'participant', '--person', other, '--password-stdin'], `${colleague.password}\n`);
+  // a colleague of an organisation whose contact is someone else
+  newcomer('withcontact', 'Clara Contact', 'Contact Optics');
+  dfnc(['user', 'add', '--email', 'withcontact@late.test', '--role', 'participant', '--person', 'p-withcontact', '--contact',
+    '--password-stdin'], 'withcontact-secret-1\n');
+  fs.writeFileSync(path.join(TMP, 'colleague.csv'), 'id,organisation,name,email\np-colleague,org-withcontact,Petro Colleague,colleague@late.test\n');
+  dfnc(['import', 'people', path.join(TMP, 'colleague.csv')]);
+  const contactName = 'Clara Contact';
+  const colleague = { email: 'colleague@late.test', password: 'colleague-secret-1' };
+  dfnc(['user', 'add', '--email', colleague.email, '--role', 'participant', '--person', 'p-colleague', '--password-stdin'], `${colleague.password}\n`);
   for (const [locale, dict] of [['uk-UA', UK], ['en-GB', EN]]) {
     for (const [who, want] of [[alone, dict['profile.contact_none']], [colleague, dict['profile.contact_is'].replace('{name}', contactName)]]) {
       const { ctx, page } = await signedIn(who, locale, PHONE);
