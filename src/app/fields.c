@@ -163,12 +163,21 @@ const char *app_country_upper(const char *v, char out[3])
     return out;
 }
 
+static const char *const org_kinds[] = {"company", "research", "government", "association",
+                                        "other"};
+
+const char *app_org_kind_word(const char *v)
+{
+    for (size_t i = 0; i < sizeof org_kinds / sizeof org_kinds[0]; i++)
+        if (strcasecmp(v, org_kinds[i]) == 0)
+            return org_kinds[i];
+    return v;
+}
+
 int app_org_kind_check(const char *v, struct df_err *err)
 {
-    static const char *const kinds[] = {"company", "research", "government", "association",
-                                        "other"};
-    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
-        if (strcmp(v, kinds[i]) == 0)
+    for (size_t i = 0; i < sizeof org_kinds / sizeof org_kinds[0]; i++)
+        if (strcmp(v, org_kinds[i]) == 0)
             return 0;
     return df_err_set(err, DF_ERR_INPUT,
                       "kind \"%.60s\" is not one of company|research|government|association|other",

@@ -57,6 +57,10 @@ const char *app_country_upper(const char *v, char out[3]);
  * other. */
 int app_org_kind_check(const char *v, struct df_err *err);
 
+/* The kind v names in any letter case ("Company"), as dfnc stores it
+ * ("company", static); v itself when it names none, for the check to refuse. */
+const char *app_org_kind_word(const char *v);
+
 /* An e-mail address as far as dfnc judges one: an '@' and at most 254 bytes
  * (RFC 5321's path limit). what names the field ("email"). */
 int app_email_check(const char *what, const char *v, struct df_err *err);

@@ -62,19 +62,22 @@ static int flag(const struct csv_reader *r, const struct csv_row *row, const cha
     return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" must be 0 or 1", col, v);
 }
 
-static int one_of(const char *col, const char *v, const char *const *allowed,
-                  struct df_err *err)
+/* The word of allowed that v is in any letter case (a spreadsheet's
+ * "Accepted"), as dfnc stores it; NULL with an error naming them when none. */
+static const char *one_of(const char *col, const char *v, const char *const *allowed,
+                          struct df_err *err)
 {
     for (int i = 0; allowed[i]; i++)
-        if (strcmp(v, allowed[i]) == 0)
-            return 0;
+        if (strcasecmp(v, allowed[i]) == 0)
+            return allowed[i];
     char list[256] = "";
     for (int i = 0; allowed[i]; i++) {
         strncat(list, allowed[i], sizeof list - strlen(list) - 2);
         if (allowed[i + 1])
             strncat(list, "|", sizeof list - strlen(list) - 1);
     }
-    return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" is not one of %s", col, v, list);
+    df_err_set(err, DF_ERR_INPUT, "%s \"%s\" is not one of %s", col, v, list);
+    return NULL;
 }
 
 /* ---- organisations --------------------------------------------------------- */
@@ -92,6 +95,7 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
         !(o.kind = need(r, row, "kind", err)))
         return -1;
     o.country = app_country_upper(o.country, country);
+    o.kind = app_org_kind_word(o.kind);
     if (app_country_check("country", o.country, err) < 0 || app_org_kind_check(o.kind, err) < 0 ||
         (sme = flag(r, row, "sme", 0, err)) < 0)
         return -1;
@@ -158,7 +162,8 @@ static int capability_row(struct store *s, const struct csv_reader *r,
         !(c.direction = need(r, row, "direction", err)) || !(c.cpv = need(r, row, "cpv", err)) ||
         !(c.title = need(r, row, "title", err)) || utf8_line_check("title", c.title, err) < 0)
         return -1;
-    if (one_of("direction", c.direction, directions, err) < 0 || app_cpv_check(s, c.cpv, err) < 0 ||
+    if (!(c.direction = one_of("direction", c.direction, directions, err)) ||
+        app_cpv_check(s, c.cpv, err) < 0 ||
         (confidential = flag(r, row, "confidential", 0, err)) < 0)
         return -1;
     c.confidential = confidential;
@@ -242,7 +247,7 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
     q.status = opt(r, row, "status");
     if (!q.status)
         q.status = "pending";
-    if (one_of("status", q.status, statuses, err) < 0)
+    if (!(q.status = one_of("status", q.status, statuses, err)))
         return -1;
     q.message = opt(r, row, "message");
     if (app_text_length_check("message", q.message, err) < 0)
@@ -392,14 +397,19 @@ int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *
 }
 
 static const struct app_import_kind app_import_kinds[] = {
-    {"organisations", org_columns, "id", org_row, NULL},
-    {"people", person_columns, "id", person_row, NULL},
-    {"capabilities", capability_columns, NULL, capability_row, NULL},
-    {"requests", request_columns, "id", request_row, NULL},
-    {"interpreters", interpreter_columns, "id", interpreter_row, NULL},
-    {"availability", availability_columns, "person", availability_row, "event"},
-    {"demands", app_procure_demand_columns, "id", app_procure_demand_row, NULL},
-    {"supplies", app_procure_supply_columns, "id", app_procure_supply_row, NULL},
+    {"organisations", org_columns, {"id"}, org_row, NULL, 0},
+    {"people", person_columns, {"id"}, person_row, NULL, 0},
+    /* one offer and one need per organisation and CPV code (the store's key):
+     * a second product under one code would replace the first */
+    {"capabilities", capability_columns, {"organisation", "direction", "cpv"}, capability_row,
+     "an organisation states one offer and one need per CPV code: put both in one "
+     "row's title and description, or give one a more precise code",
+     1u << 1},
+    {"requests", request_columns, {"id"}, request_row, NULL, 0},
+    {"interpreters", interpreter_columns, {"id"}, interpreter_row, NULL, 0},
+    {"availability", availability_columns, {"person", "event"}, availability_row, NULL, 0},
+    {"demands", app_procure_demand_columns, {"id"}, app_procure_demand_row, NULL, 0},
+    {"supplies", app_procure_supply_columns, {"id"}, app_procure_supply_row, NULL, 0},
 };
 
 int app_import_csv(struct store *s, const char *kind, const char *path, enum codepage enc,
@@ -409,6 +419,66 @@ int app_import_csv(struct store *s, const char *kind, const char *path, enum cod
         if (strcmp(app_import_kinds[i].kind, kind) == 0)
             return app_import_csv_kind(s, &app_import_kinds[i], path, enc, res, err);
     return df_err_set(err, DF_ERR_USAGE, "cannot import \"%s\"", kind);
+}
+
+/* A row's key (k->key's values, space-separated: ids and the values keyed
+ * with them hold no space) into key, and its columns' names ("id", "person
+ * and event", "organisation, direction and cpv") into names. 0 when the row
+ * has no key (the kind has none, or one of its values is empty: the row's own
+ * checks refuse that), 1 when it has. */
+static int row_key(const struct csv_reader *r, const struct csv_row *row,
+                   const struct app_import_kind *k, char *key, size_t key_size, char *names,
+                   size_t names_size)
+{
+    size_t n = 0;
+    while (n < APP_IMPORT_KEY_MAX && k->key[n])
+        n++;
+    size_t key_len = 0, names_len = 0;
+    key[0] = names[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        const char *v = csv_get(r, row, k->key[i]);
+        if (!v || !*v)
+            return 0;
+        const char *sep = i == 0 ? "" : i + 1 == n ? " and " : ", ";
+        size_t from = key_len;
+        key_len += (size_t)snprintf(key + key_len, key_len < key_size ? key_size - key_len : 0,
+                                    "%s%.*s", i ? " " : "", APP_ID_MAX, v);
+        for (size_t j = from; (k->key_any_case >> i & 1u) && j < key_len && j < key_size; j++)
+            key[j] = (char)tolower((unsigned char)key[j]);   /* "Offer" is "offer" */
+        names_len += (size_t)snprintf(names + names_len,
+                                      names_len < names_size ? names_size - names_len : 0, "%s%s",
+                                      sep, k->key[i]);
+    }
+    return n > 0;
+}
+
+/* Whether row repeats an earlier row's key in this file (seen holds those):
+ * 0 no, 1 yes (said in err), -1 out of memory. */
+static int repeated_key(const struct csv_reader *r, const struct csv_row *row,
+                        const struct app_import_kind *k, const char *path, struct strset *seen,
+                        struct df_err *err)
+{
+    char key[APP_IMPORT_KEY_MAX * (APP_ID_MAX + 1) + 1], names[128];
+    if (!row_key(r, row, k, key, sizeof key, names, sizeof names))
+        return 0;
+    int fresh = strset_add(seen, key);
+    if (fresh < 0) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        return -1;
+    }
+    if (fresh)
+        return 0;
+    if (!k->key[1])
+        df_err_set(err, DF_ERR_INPUT, "%s:%d: duplicate %s \"%s\" in this file", path, row->line,
+                   names, key);
+    else if (!k->key_hint)
+        df_err_set(err, DF_ERR_INPUT, "%s:%d: duplicate %s \"%s\" in this file: one row each",
+                   path, row->line, names, key);
+    else
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s:%d: duplicate %s \"%s\" in this file: one row each (%s)", path,
+                   row->line, names, key, k->key_hint);
+    return 1;
 }
 
 int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const char *path,
@@ -430,36 +500,17 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
     /* every row is read: a refused one is named and the next one read, so
      * that the file is mended in one pass; nothing is kept if one is refused */
     while ((got = csv_reader_next(r, &row, err)) > 0) {
-        if (k->id_column) {
-            const char *id = csv_get(r, &row, k->id_column);
-            const char *id2 = k->id_column_2 ? csv_get(r, &row, k->id_column_2) : NULL;
-            char key[2 * APP_ID_MAX + 8];
-            if (id && *id && id2) {   /* ids hold no space: "person event" is one pair's */
-                snprintf(key, sizeof key, "%.*s %.*s", APP_ID_MAX, id, APP_ID_MAX, id2);
-                id = key;
-            }
-            if (id && *id) {
-                int fresh = strset_add(&seen, id);
-                if (fresh < 0) {
-                    df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-                    goto rollback;
-                }
-                if (fresh == 0) {
-                    if (id == key)
-                        df_err_set(err, DF_ERR_INPUT,
-                                   "%s:%d: duplicate %s and %s \"%s\" in this file: one row "
-                                   "each", path, row.line, k->id_column, k->id_column_2, id);
-                    else
-                        df_err_set(err, DF_ERR_INPUT, "%s:%d: duplicate %s \"%s\" in this file",
-                                   path, row.line, k->id_column, id);
-                    df_problems_add(bad, row.line, err->msg);
-                    continue;
-                }
-            }
+        /* a row cut or shifted by a delimiter is said so before its key is read */
+        int whole = app_import_row_text_check(r, &row, err) == 0;
+        int repeated = whole ? repeated_key(r, &row, k, path, &seen, err) : 0;
+        if (repeated < 0)
+            goto rollback;
+        if (repeated) {
+            df_problems_add(bad, row.line, err->msg);
+            continue;
         }
         int added = 0;
-        if (app_import_row_text_check(r, &row, err) < 0 ||
-            k->row(s, r, &row, &added, res, err) < 0) {
+        if (!whole || k->row(s, r, &row, &added, res, err) < 0) {
             if (df_problems_refuse(bad, err, path, row.line) < 0)
                 goto rollback;
             continue;

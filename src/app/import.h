@@ -29,12 +29,18 @@ typedef int (*app_import_row_fn)(struct store *s, const struct csv_reader *r,
                                  const struct csv_row *row, int *added,
                                  struct app_import_result *res, struct df_err *err);
 
+#define APP_IMPORT_KEY_MAX 3
+
 struct app_import_kind {
     const char *kind;                    /* "organisations" ... */
     const char *const *required;         /* NULL-terminated required columns */
-    const char *id_column;               /* unique within a file; NULL if none */
+    /* the columns whose values together name one row, NULL-terminated
+     * ({NULL}: none): a second row naming the same is refused by its line,
+     * as the later one would replace the earlier without a word */
+    const char *key[APP_IMPORT_KEY_MAX + 1];
     app_import_row_fn row;
-    const char *id_column_2;             /* with id_column, a key of two columns */
+    const char *key_hint;                /* what to do instead, or NULL */
+    unsigned key_any_case;               /* bit i: key[i] is a word read in any letter case */
 };
 
 /* Whether row is whole and its text one people may read: it has as many

@@ -49,10 +49,25 @@ static int *skipped(const struct store_invitee *p, int64_t now, struct app_invit
     return NULL;
 }
 
+/* An organisation without a contact would have nobody but the organisers
+ * to state its offers and needs: the first of its people invited becomes
+ * it (the organisers may name another at the help desk, PUT
+ * /organisations/{id}). 0, or -1 with err. */
+static int claim_contact(struct store *s, const char *actor, const char *person,
+                         struct app_invite_summary *sum, struct df_err *err)
+{
+    int made = store_org_contact_claim(s, person, err);
+    if (made <= 0)
+        return made;
+    sum->contacts++;
+    return store_audit(s, actor, "org.contact", "person", person,
+                       "made their organisation's contact at invitation: it had none", err);
+}
+
 /* Invites p (the checks made): a login if they have none, then a new
  * invitation handed to emit. 0; 1 when their e-mail is another login's; -1
  * with err. */
-static int invite_one(struct store *s, const struct app_invite_opts *o,
+static int invite_one(struct store *s, const char *actor, const struct app_invite_opts *o,
                       const struct store_invitee *p, app_invitation_fn emit, void *ud,
                       struct app_invite_summary *sum, struct df_err *err)
 {
@@ -86,7 +101,7 @@ static int invite_one(struct store *s, const struct app_invite_opts *o,
     sodium_memzero(inv.token, sizeof inv.token);
     if (rc == 0)
         sum->invited++;
-    return rc;
+    return rc < 0 ? -1 : claim_contact(s, actor, p->person, sum, err);
 }
 
 /* The named person p, checked: 0, or -1 with err saying why they cannot be
@@ -132,7 +147,7 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
                 (*why)++;
                 continue;
             }
-            int rc = invite_one(s, o, &list[i], emit, ud, sum, err);
+            int rc = invite_one(s, actor, o, &list[i], emit, ud, sum, err);
             if (rc < 0)
                 return -1;
             if (rc == 1 && o->persons)

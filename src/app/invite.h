@@ -42,6 +42,8 @@ struct app_invite_summary {
     int has_password;             /* skipped: their login has a password */
     int no_email;                 /* skipped: no e-mail, or not a valid one */
     int email_taken;              /* skipped: another login has their e-mail */
+    int contacts;                 /* of invited: made the contact of their organisation,
+                                     which had none (the first of it, by id) */
 };
 
 /* Called once per invitation made, in person id order; a failure (-1 with

@@ -203,7 +203,9 @@ const struct cli_command cli_commands[] = {
      "used, which then ends their sessions). Each run first removes the\n"
      "invitations that expired unused, a line in the audit trail each (their\n"
      "logins stay, for a new link). dfnc check does not count a login\n"
-     "without a password yet as a weak hash."},
+     "without a password yet as a weak hash. An organisation without a contact\n"
+     "(who may edit its profile, offers and needs) gets the first of its people\n"
+     "invited, by id; the console's help-desk page of a person names another."},
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",

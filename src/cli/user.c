@@ -143,6 +143,11 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
             sum.invited, sum.new_logins, sum.renewed,
             sum.pending + sum.has_password + sum.no_email + sum.email_taken, sum.pending,
             sum.has_password, sum.no_email, sum.email_taken);
+    if (sum.contacts > 0)
+        fprintf(stderr,
+                "%d made their organisation's contact, who may edit its profile, offers and "
+                "needs: it had none (the console's help-desk page of a person names another)\n",
+                sum.contacts);
     rc = 0;
 out:
     if (o.f && !to_stdout)

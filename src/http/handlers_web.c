@@ -317,10 +317,11 @@ static void h_invite(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    json_t *j = json_pack("{si si si s{si si si si} ss}", "invited", sum.invited, "new_logins",
-                          sum.new_logins, "renewed", sum.renewed, "skipped", "pending",
-                          sum.pending, "has_password", sum.has_password, "no_email",
-                          sum.no_email, "email_taken", sum.email_taken, "csv", csv);
+    json_t *j = json_pack("{si si si s{si si si si} si ss}", "invited", sum.invited,
+                          "new_logins", sum.new_logins, "renewed", sum.renewed, "skipped",
+                          "pending", sum.pending, "has_password", sum.has_password, "no_email",
+                          sum.no_email, "email_taken", sum.email_taken, "contacts", sum.contacts,
+                          "csv", csv);
     sodium_memzero(csv, len);
     free(csv);
     http_reply_json(r, 201, j);

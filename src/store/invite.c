@@ -170,3 +170,18 @@ int store_invitation_prune(struct store *s, const unsigned char *hash, int64_t n
     sqlite3_reset(st);
     return result;
 }
+
+int store_org_contact_claim(struct store *s, const char *person, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO org_contacts(org_rid, person_rid)"
+        " SELECT org_rid, rid FROM people WHERE id = ?1"
+        " ON CONFLICT(org_rid) DO NOTHING";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, person);
+    if (store_step_done(s, st, err, "making an organisation's contact") < 0)
+        return -1;
+    return sqlite3_changes(s->db) > 0;
+}

@@ -27,6 +27,11 @@ struct store_invitee {
 int store_invitees(struct store *s, const char *person, struct arena *a,
                    struct store_invitee **out, int *n, struct df_err *err);
 
+/* Makes person the contact of their organisation when it has none, so that
+ * someone of it may edit its profile: 1 when made, 0 when it had one (or the
+ * person is unknown); -1 with err. */
+int store_org_contact_claim(struct store *s, const char *person, struct df_err *err);
+
 /* A new invitation for login user: it replaces the one the login had, whose
  * link stops working. */
 int store_invitation_set(struct store *s, int64_t user,

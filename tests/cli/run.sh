@@ -155,6 +155,29 @@ check "... and one named twice" grep -q 'lang_iso\.csv:3: languages "en;uk;en" n
 bad "a malformed CPV code" capabilities bad_cpv.csv 'bad_cpv\.csv:2: cpv "3561300-4" is not a CPV code'
 expect "people import" 0 'people.csv: 3 rows: 3 added' -- "$DFNC" "${D[@]}" import people "$HERE/data/people.csv"
 expect "capabilities import" 0 'capabilities.csv: 2 rows: 2 added' -- "$DFNC" "${D[@]}" import capabilities "$HERE/data/capabilities.csv"
+# two products under one code in one file: the second would replace the
+# first (one offer per organisation, direction and code), so it is refused
+printf 'organisation,direction,cpv,title\norg-ua,offer,35720000-1,FPV drones\norg-ua,offer,35720000-1,Reconnaissance UAV\norg-ua,need,35720000-1,Jammers\n' > cap_twice.csv
+expect "an offer named twice in one file names its second line" 3 \
+    'cap_twice\.csv:3: duplicate organisation, direction and cpv "org-ua offer 35720000-1" in this file: one row each \(an organisation states one offer and one need per CPV code' -- \
+    "$DFNC" "${D[@]}" import capabilities cap_twice.csv
+check "... and only that line: a need under the same code is another row" sh -c "[ \$(wc -l < err.txt) -eq 1 ]"
+check "... and nothing of the file is kept" [ "$(python3 -c 'import sqlite3; print(sqlite3.connect("t.db").execute("select count(*) from capabilities where cpv = ?", ("35720000-1",)).fetchone()[0])')" = 0 ]
+# a spreadsheet's capitals in a word of a closed list (kind, direction,
+# status) are read as the word, stored as dfnc writes it
+printf 'id,name,country,kind\nc-1,Caps,de,Company\nc-2,Gov,PL,GOVERNMENT\n' > caps_org.csv
+printf 'id,organisation,name\nc-p1,c-1,A\nc-p2,c-2,B\n' > caps_people.csv
+printf 'organisation,direction,cpv,title\nc-1,Offer,35613000-4,Drones\nc-2,NEED,35613000-4,Drones\n' > caps_cap.csv
+printf 'id,event,from,to,status\nc-r1,ev-caps,c-p1,c-p2,Accepted\n' > caps_req.csv
+expect "a kind in capitals is the kind" 0 'caps_org\.csv: 2 rows: 2 added' -- "$DFNC" --db caps.db import organisations caps_org.csv
+"$DFNC" --db caps.db import people caps_people.csv >/dev/null 2>&1
+expect "a direction in capitals is the direction" 0 'caps_cap\.csv: 2 rows: 2 added' -- "$DFNC" --db caps.db import capabilities caps_cap.csv
+python3 -c 'import sqlite3; c = sqlite3.connect("caps.db"); c.execute("INSERT INTO events(id, name, timezone, starts_on, ends_on) VALUES (?, ?, ?, ?, ?)", ("ev-caps", "E", "Europe/Brussels", "2031-01-01", "2031-01-02")); c.commit()'
+expect "a status in capitals is the status" 0 'caps_req\.csv: 1 row: 1 added' -- "$DFNC" --db caps.db import requests caps_req.csv
+check "... each stored in lower case, as the API and the engines read them" [ "$(python3 -c 'import sqlite3; c = sqlite3.connect("caps.db"); print(sorted(r[0] for r in c.execute("SELECT kind FROM organisations UNION ALL SELECT direction FROM capabilities UNION ALL SELECT status FROM requests")))')" = "['accepted', 'company', 'government', 'need', 'offer']" ]
+printf 'organisation,direction,cpv,title\nc-1,offer,35613000-4,FPV\nc-1,OFFER,35613000-4,UAV\n' > caps_twice.csv
+expect "an offer twice in one file in two letter cases is one offer twice" 3 'caps_twice\.csv:3: duplicate organisation, direction and cpv "c-1 offer 35613000-4"' -- \
+    "$DFNC" --db caps.db import capabilities caps_twice.csv
 expect "requests naming an unknown event" 3 'requests.csv:2: event "forum-x" does not exist' -- \
     "$DFNC" "${D[@]}" import requests "$HERE/data/requests.csv"
 expect "an unknown import kind is a usage error" 2 'usage: dfnc import' -- "$DFNC" "${D[@]}" import widgets x.csv

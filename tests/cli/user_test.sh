@@ -112,6 +112,18 @@ kept=$(python3 -c "import sqlite3;print(sqlite3.connect('u.db').execute('SELECT 
 t "invite everyone" 0 "" "^invited 2 \(2 new logins, 0 renewed\); skipped 3: 0 invited and not signed in yet, 1 with a password, 1 without a valid e-mail, 1 whose e-mail another login has" \
   -- user invite --all --days 3 --public-url https://forum.eu/ --out inv.csv
 cp inv.csv inv1.csv
+# an organisation nobody may edit but the organisers gets the first of its
+# people invited as its contact; one that has a contact keeps it
+grep -q "^1 made their organisation's contact, who may edit its profile, offers and needs: it had none" out.txt \
+    && pass "invite says whom it made their organisation's contact" || fail "invite: no word of contacts made"
+python3 - <<'PY' && pass "... Anna for Euro, the first of its people, and O keeps Petro" || fail "contacts after the invitations"
+import sqlite3
+c = sqlite3.connect("u.db")
+contacts = dict(c.execute("SELECT o.id, p.id FROM org_contacts k JOIN organisations o ON o.rid = k.org_rid JOIN people p ON p.rid = k.person_rid"))
+assert contacts == {"o": "p", "e": "i2"}, contacts
+audit = list(c.execute("SELECT actor, entity_id FROM audit_log WHERE action = 'org.contact'"))
+assert audit == [("cli", "i2")], audit
+PY
 # the links sign in: nobody else on the machine reads them, whatever the umask
 [ "$(stat -c %a inv.csv)" = 600 ] && pass "the invitations' file is the owner's alone (0600)" \
     || fail "the invitations' file is $(stat -c %a inv.csv), not 0600"

@@ -78,20 +78,41 @@ function pickParticipant() {
   throw new Error('no Ukrainian company person with suggestions in the demo');
 }
 
-async function startServer() {
-  server = spawn(BIN, ['--db', DB, 'serve', '--listen', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+// `dfnc serve` of the database db on a free port: its process and its address.
+async function spawnServer(db) {
+  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
-  base = await new Promise((resolve, reject) => {
+  const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`dfnc serve did not start:\n${log}`)), 20000);
     const seen = (chunk) => {
       log += chunk;
       const m = log.match(/serving (http:\/\/[0-9.:]+)/);
       if (m) { clearTimeout(timer); resolve(m[1]); }
     };
-    server.stdout.on('data', seen);
-    server.stderr.on('data', seen);
-    server.on('exit', (code) => reject(new Error(`dfnc serve exited ${code}:\n${log}`)));
+    proc.stdout.on('data', seen);
+    proc.stderr.on('data', seen);
+    proc.on('exit', (code) => reject(new Error(`dfnc serve exited ${code}:\n${log}`)));
   });
+  return { proc, url };
+}
+
+async function startServer() {
+  ({ proc: server, url: base } = await spawnServer(DB));
+}
+
+// Runs fn against a second server of the database db (a forum other than
+// the demo), the pages' address its own meanwhile; the demo's after.
+async function withServer(db, fn) {
+  const demo = base;
+  const other = await spawnServer(db);
+  other.proc.removeAllListeners('exit');
+  base = other.url;
+  try {
+    await fn();
+  } finally {
+    base = demo;
+    other.proc.kill('SIGTERM');
+  }
 }
 
 async function newContext(locale, device) {
@@ -3906,6 +3927,121 @@ test('the organiser names a session in Ukrainian in the console, in Ukrainian on
   assert.equal(saved.sessions[0].name_uk, 'Ранкова сесія', 'the event\'s save keeps the session\'s');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
   assert.deepEqual(await page.evaluate(dataLanguage), [], 'data in another language\'s voice');
+  await ctx.close();
+});
+
+// An organiser setting a forum up from nothing (dfnc init, no demo): the
+// console creates the event its programme, tables and scheduler need; until
+// then the scheduler says where to make it rather than offering a run that
+// fails.
+test('an organiser of a new forum creates its event from the console, in English and Ukrainian', async () => {
+  for (const [locale, name, id] of [['en-GB', 'DFNC3: Forum Édition 2027', 'dfnc3-forum-edition-2027'], ['uk-UA', 'Форум 2028', 'forum-2028']]) {
+    const db = path.join(TMP, `new-forum-${locale}.db`);
+    const fresh = (args, input) => execFileSync(BIN, ['--db', db, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+    fresh(['init']);
+    fresh(['user', 'add', '--email', ORGANISER.email, '--role', 'organiser', '--password-stdin'], `${ORGANISER.password}\n`);
+    const dict = locale === 'uk-UA' ? UK : EN;
+    const year = id.slice(-4);
+    await withServer(db, async () => {
+      const { ctx, page } = await signedIn(ORGANISER, locale, PHONE);
+      await open(page, '/console/schedule');
+      assert.equal(await page.locator('#run-scheduler, #publish').count(), 0, `${locale}: a run offered with no event`);
+      assert.equal(await page.textContent('#no-event'), `${dict['schedule.no_event']} ${dict['schedule.no_event_link']}`);
+      await page.click('#no-event a');
+      await page.waitForFunction(() => document.body.dataset.ready === '/console/event');
+      assert.equal(await page.locator('#session-form, #tables-form, #interpreters-form').count(), 0);
+      await page.fill('#event-form input[name=name]', name);
+      await page.fill('#event-form input[name=starts_on]', `${year}-03-10`);
+      await page.fill('#event-form input[name=ends_on]', `${year}-03-11`);
+      assert.equal(await page.inputValue('#event-form input[name=id]'), id);
+      await shoot(page, `event-new-${locale}`);
+      await page.click('#event-form button[type=submit]');
+      await page.locator('#session-form').waitFor();
+      assert.equal(await page.textContent('#event-form .flash.ok'), dict['event.created'].replace('{id}', id));
+      assert.equal(await page.locator('#event-form input[name=id]').count(), 0, 'the id is asked for once');
+      // and said from then on, for the files that name the event
+      assert.equal(await page.textContent('#event-id'), dict['event.id_is'].replace('{id}', id));
+      await open(page, '/console/event');
+      assert.equal(await page.textContent('#event-id code'), id);
+      await ctx.close();
+    });
+    const events = JSON.parse(fresh(['export', 'events', '-', '--format', 'json']));
+    assert.deepEqual(events.map((e) => [e.id, e.name, e.starts_on, e.ends_on]), [[id, name, `${year}-03-10`, `${year}-03-11`]]);
+  }
+});
+
+// Two products under one CPV code in one file: the second row would replace
+// the first, so the import refuses it, said in Ukrainian on a Ukrainian page.
+test('the organiser imports an offer twice in one file from the console, told in Ukrainian, nothing kept', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const org = state.me.org.id;
+  const before = await (await ctx.request.get(`${base}/api/v1/organisations/${encodeURIComponent(org)}`)).json();
+  await open(page, '/console/import');
+  await page.selectOption('#import-form select[name=kind]', 'capabilities');
+  await page.fill('#import-form textarea', `organisation,direction,cpv,title\n${org},offer,35613000-4,FPV drones\n${org},offer,35613000-4,Reconnaissance UAV\n`);
+  await page.click('#import-form button[type=submit]');
+  await page.locator('#import-result .errors li').first().waitFor();
+  const uk = (key, vars) => Object.entries(vars).reduce((x, [k, v]) => x.replace(`{${k}}`, v), UK[key]);
+  assert.deepEqual(await page.locator('#import-result .errors li').allTextContents(), [
+    `${uk('import.line', { n: 3 })} ${uk('import.err_duplicate_capability', { value: `${org} offer 35613000-4` })}`,
+  ]);
+  await assertUkrainian(page);
+  const after = await (await ctx.request.get(`${base}/api/v1/organisations/${encodeURIComponent(org)}`)).json();
+  assert.deepEqual(after.offers, before.offers, 'nothing of the refused file is kept');
+  await ctx.close();
+});
+
+// Someone who may not edit her organisation's profile is told whom to ask:
+// its contact by name, or the organisers when it has none.
+test('a participant who may not edit her organisation is told whom to ask, in Ukrainian and English', async () => {
+  const alone = newcomerLogin('nocontact', 'Nora Kontakt', 'Kontakt Optics');
+  // a colleague of an organisation whose contact is someone else
+  newcomer('withcontact', 'Clara Contact', 'Contact Optics');
+  dfnc(['user', 'add', '--email', 'withcontact@late.test', '--role', 'participant', '--person', 'p-withcontact', '--contact',
+    '--password-stdin'], 'withcontact-secret-1\n');
+  fs.writeFileSync(path.join(TMP, 'colleague.csv'), 'id,organisation,name,email\np-colleague,org-withcontact,Petro Colleague,colleague@late.test\n');
+  dfnc(['import', 'people', path.join(TMP, 'colleague.csv')]);
+  const contactName = 'Clara Contact';
+  const colleague = { email: 'colleague@late.test', password: 'colleague-secret-1' };
+  dfnc(['user', 'add', '--email', colleague.email, '--role', 'participant', '--person', 'p-colleague', '--password-stdin'], `${colleague.password}\n`);
+  for (const [locale, dict] of [['uk-UA', UK], ['en-GB', EN]]) {
+    for (const [who, want] of [[alone, dict['profile.contact_none']], [colleague, dict['profile.contact_is'].replace('{name}', contactName)]]) {
+      const { ctx, page } = await signedIn(who, locale, PHONE);
+      await open(page, '/profile');
+      assert.equal(await page.textContent('#org-view #contact-note'), want);
+      assert.equal(await page.locator('#org-form, #cap-form').count(), 0, 'nothing to edit');
+      if (locale === 'uk-UA') await assertUkrainian(page);
+      await ctx.close();
+    }
+  }
+});
+
+// The organiser makes someone their organisation's contact at the help
+// desk (one phoned: "I cannot edit our offers"), in place of another, asked.
+test('the organiser makes a participant their organisation\'s contact at the help desk, in Ukrainian', async () => {
+  const who = newcomerLogin('deskcontact', 'Dana Desk', 'Desk Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const dialogs = [];
+  page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
+  await open(page, '/console/people/p-deskcontact');
+  assert.equal(await page.textContent('#desk-contact'), `${UK['desk.contact_none']} ${UK['desk.make_contact']}`);
+  await assertUkrainian(page);
+  await page.click('#desk-make-contact');
+  await page.waitForFunction((want) => document.getElementById('desk-contact').textContent === want, UK['desk.contact_yes']);
+  assert.deepEqual(dialogs, [], 'nobody replaced, nothing asked');
+  const p = await signedIn(who, 'uk-UA', PHONE);
+  assert.equal((await (await p.ctx.request.get(`${base}/api/v1/me`)).json()).is_contact, true);
+  await open(p.page, '/profile');
+  await p.page.locator('#org-form').waitFor();
+  await p.ctx.close();
+  // a colleague of hers made the contact in her place: asked first, by both names
+  fs.writeFileSync(path.join(TMP, 'deskcontact2.csv'), 'id,organisation,name,email\np-deskcontact2,org-deskcontact,Oleh Desk,oleh@late.test\n');
+  dfnc(['import', 'people', path.join(TMP, 'deskcontact2.csv')]);
+  await open(page, '/console/people/p-deskcontact2');
+  assert.equal(await page.textContent('#desk-contact'), `${UK['desk.contact_other'].replace('{name}', 'Dana Desk')} ${UK['desk.make_contact']}`);
+  await page.click('#desk-make-contact');
+  await page.waitForFunction((want) => document.getElementById('desk-contact').textContent === want, UK['desk.contact_yes']);
+  assert.deepEqual(dialogs, [UK['desk.make_contact_confirm'].replace('{name}', 'Oleh Desk').replaceAll('{other}', 'Dana Desk')]);
   await ctx.close();
 });
 

@@ -166,6 +166,7 @@ export const api = {
   events: () => call('GET', '/events'),
   event: (id) => call('GET', `/events/${enc(id)}`),
   updateEvent: (id, fields) => call('PUT', `/events/${enc(id)}`, fields),
+  createEvent: (fields) => call('POST', '/events', fields),
   // kind: sessions | locations | interpreters
   removeFromEvent: (id, kind, item) => call('DELETE', `/events/${enc(id)}/${kind}/${enc(item)}`),
   forum: () => call('GET', '/forum'),

@@ -128,7 +128,7 @@ function inviteCard() {
       status.ok(t(r.invited ? 'invite.done' : 'invite.nobody', {
         n: num(r.invited), pending: num(sk.pending || 0), login: num(sk.has_password || 0),
         none: num((sk.no_email || 0) + (sk.email_taken || 0)),
-      }));
+      }) + (r.contacts ? ` ${tn('invite.contacts', r.contacts)}` : ''));
       if (!r.invited) return;
       const a = h('a', {
         href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })),
@@ -166,6 +166,7 @@ const IMPORT_ERRORS = [
   [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
   // availability's (src/app/availability.c, src/app/import.c)
   [/^duplicate person and event "(.*)" in this file/, 'import.err_duplicate_pair', ['value']],
+  [/^duplicate organisation, direction and cpv "(.*)" in this file/, 'import.err_duplicate_capability', ['value']],
   [/^(\w+): "(.*)" is not a B2B slot of event "(.*)"$/, 'import.err_not_b2b_slot', ['col', 'value', 'event']],
   [/^(\w+): (\d+) slot ids, but event "(.*)" has (\d+) B2B slots$/, 'import.err_too_many_slots', ['col', 'n', 'event', 'max']],
   [/^no person "(.*)"$/, 'import.err_no_person', ['value']],
@@ -376,9 +377,13 @@ function exportSection() {
 export async function renderEvent(main) {
   const picker = await eventPicker();
   const e = state.event ? { ...state.event, ...(await api.event(eventId()).catch(() => ({}))) } : {};
+  // a forum set up from nothing has no event yet: this form creates it
+  // (POST /events), with the id its CSV files name it by
+  const creating = !state.event;
   const inputs = {
     name: limit(h('input', { name: 'name', value: e.name || '', required: true, lang: 'en' }), 300),
     name_uk: limit(h('input', { name: 'name_uk', value: e.name_uk || '', lang: 'uk' }), 300),
+    id: creating ? newEventIdInput() : null,
     venue: limit(h('input', { name: 'venue', value: e.venue || '', lang: 'en' }), 300),
     venue_uk: limit(h('input', { name: 'venue_uk', value: e.venue_uk || '', lang: 'uk' }), 300),
     starts_on: h('input', { name: 'starts_on', type: 'date', value: e.starts_on || '' }),
@@ -391,6 +396,8 @@ export async function renderEvent(main) {
   const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
   const tzCheck = () => inputs.timezone.setCustomValidity(knownTimeZone(inputs.timezone.value.trim()) ? '' : t('event.timezone_unknown'));
   inputs.timezone.addEventListener('input', tzCheck);
+  if (creating) followName(inputs.name, inputs.id, inputs.starts_on);
+  else delete inputs.id;
   const form = h('form', {
     class: 'card', id: 'event-form', novalidate: true,
     onsubmit: async (ev) => {
@@ -401,6 +408,10 @@ export async function renderEvent(main) {
       const body = {};
       for (const [k, el] of Object.entries(inputs)) body[k] = k === 'request_cap' ? Number(el.value) : el.value.trim();
       try {
+        if (creating) {
+          await createEvent(main, body);
+          return;
+        }
         const saved = await api.updateEvent(eventId(), body);
         const { warnings, ...fresh } = saved || {};
         state.event = { ...state.event, ...fresh };
@@ -411,14 +422,64 @@ export async function renderEvent(main) {
     },
   },
   timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote()) : null,
+  creating ? h('p', { class: 'notice', id: 'event-new' }, t('event.new_lead'))
+    : h('p', { class: 'muted', id: 'event-id' }, tx('event.id_is', { id: h('code', { translate: 'no' }, e.id) })),
   h('p', { class: 'muted', id: 'event-languages-hint' }, t('bilingual.hint')),
-  Object.entries(inputs).map(([k, el]) => field(t(BILINGUAL_LABELS[k] || `event.${k}`), el, k === 'timezone' ? t('event.timezone_hint') : undefined)),
+  Object.entries(inputs).map(([k, el]) => field(t(BILINGUAL_LABELS[k] || `event.${k}`), el, EVENT_HINTS[k] ? t(EVENT_HINTS[k]) : undefined)),
   h('datalist', { id: 'timezones' }, zones.map((z) => h('option', { value: z }))),
-  h('button', { type: 'submit', class: 'primary' }, t('save')));
+  h('button', { type: 'submit', class: 'primary' }, creating ? t('event.create') : t('save')));
   add(main, h('h1', {}, t('event.title')), picker, form);
+  // sessions, tables and interpreters belong to an event: none to add them to yet
+  if (creating) return;
   renderProgramme(main, e);
   renderTablesSetup(main, e);
   renderInterpreters(main, e);
+}
+
+const EVENT_HINTS = { timezone: 'event.timezone_hint', id: 'event.id_hint' };
+
+// The id a new event's name suggests, as the API takes ids: "DFNC2: EU
+// Edition 2027" is dfnc2-eu-edition-2027; a name with no Latin letter
+// (Cyrillic) gives forum- and its digits ("Форум 2028": forum-2028), or the
+// first day's year.
+function eventIdFrom(name, startsOn) {
+  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64).replace(/-+$/, '');
+  if (/[a-z]/.test(slug)) return slug;
+  const digits = slug || (startsOn || '').slice(0, 4);
+  return digits ? `forum-${digits}` : 'forum';
+}
+
+// The API's rule for ids (docs/api.md), said against the field as it is typed.
+function newEventIdInput() {
+  const el = h('input', { name: 'id', required: true, maxlength: 128, autocomplete: 'off', spellcheck: 'false', translate: 'no' });
+  el.addEventListener('input', () => {
+    const v = el.value.trim();
+    el.setCustomValidity(v && (!/^[A-Za-z0-9._-]+$/.test(v) || v === '.' || v === '..') ? t('event.id_invalid') : '');
+  });
+  return el;
+}
+
+// The new event's id follows its name and first day as they are typed,
+// until the organiser types an id of their own.
+function followName(nameInput, idInput, startsOn) {
+  let own = false;
+  idInput.addEventListener('input', () => { own = idInput.value !== ''; });
+  const follow = () => { if (!own) idInput.value = eventIdFrom(nameInput.value.trim(), startsOn.value); };
+  nameInput.addEventListener('input', follow);
+  startsOn.addEventListener('input', follow);
+}
+
+// Creates the forum's event, then draws the page again for its programme,
+// tables and interpreters; a refusal is said by the form (the caller's catch).
+async function createEvent(main, body) {
+  const made = await api.createEvent(body);
+  state.events = [...(state.events || []), made];
+  state.event = made;
+  setTimeZone(made.timezone);
+  clear(main);
+  await renderEvent(main);
+  flash(main.querySelector('#event-form'), t('event.created', { id: made.id }), 'ok', true);
 }
 
 // A published meeting the edit moved (src/app/event.c): "published meeting
@@ -976,6 +1037,12 @@ async function lastRunSection(s, withFigures) {
 
 export async function renderSchedule(main) {
   const picker = await eventPicker();
+  // nothing to run or publish before the event exists: where to make it
+  if (!state.event) {
+    add(main, h('h1', {}, t('schedule.title')), h('p', { class: 'notice', id: 'no-event' },
+      t('schedule.no_event'), ' ', h('a', { href: '/console/event' }, t('schedule.no_event_link'))));
+    return;
+  }
   const out = h('div', { id: 'schedule-result', 'aria-live': 'polite' });
   const last = h('div', { id: 'last-run-box' });
   try {

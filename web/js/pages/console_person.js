@@ -15,9 +15,36 @@ import { withEvent } from './console.js';
 
 const orgOfParty = (p) => localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
 
+// Whether the person is their organisation's contact, who edits its
+// profile, offers and needs; if not, a button that makes them it (PUT
+// /organisations/{id}), naming the contact they would replace.
+function contactCell(p, org) {
+  const cell = h('span', { id: 'desk-contact' });
+  if (!org) return cell;
+  const contact = list(org.people).find((x) => x.id === org.contact);
+  if (contact && contact.id === p.id) return add(cell, t('desk.contact_yes'));
+  const button = h('button', {
+    type: 'button', id: 'desk-make-contact',
+    onclick: async () => {
+      if (contact && !window.confirm(t('desk.make_contact_confirm', { name: p.name, other: contact.name }))) return;
+      button.disabled = true;
+      try {
+        await api.updateOrganisation(org.id, { contact: p.id });
+        cell.replaceChildren(t('desk.contact_yes'));
+        flash(cell.closest('dd'), t('saved'), 'ok', true);
+      } catch (e) {
+        button.disabled = false;
+        flash(cell.closest('dd'), `${t('error.save')} ${errorText(e)}`, 'error');
+        button.focus();
+      }
+    },
+  }, t('desk.make_contact'));
+  return add(cell, contact ? [tx('desk.contact_other', { name: dataName(contact.name) }), ' '] : [t('desk.contact_none'), ' '], button);
+}
+
 // Name, organisation, country, languages, e-mail, arrival; and where to
 // change when they can meet.
-function detailsCard(p) {
+function detailsCard(p, org) {
   const row = (key, value) => [h('dt', {}, t(key)), h('dd', {}, value)];
   return h('section', { class: 'card', id: 'desk-details', 'aria-labelledby': 'desk-details-h' },
     h('h2', { id: 'desk-details-h' }, t('desk.details')),
@@ -29,7 +56,8 @@ function detailsCard(p) {
       row('desk.languages', data(p.languages || '—')),
       row('desk.email', p.email ? h('a', { href: `mailto:${p.email}`, translate: 'no' }, p.email) : '—'),
       row('desk.arrived', h('span', { id: 'desk-checked-in', dataset: { arrived: p.checked_in_at ? '1' : '0' } },
-        p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) }) : t('no')))),
+        p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) }) : t('no'))),
+      row('desk.contact', contactCell(p, org))),
     h('p', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), id: 'desk-availability' },
       t('desk.availability'))));
 }
@@ -120,7 +148,8 @@ export async function renderPersonDesk(main, id) {
   const offset = askedOffset();
   const [p, agenda, page] = await Promise.all([api.consolePerson(id), api.personAgenda(id),
     api.requests({ person: id, limit: PAGE, offset })]);
+  const org = await api.organisation(p.organisation).catch(() => null);
   add(main, h('h1', { id: 'desk-title' }, dataName(p.name)),
     h('p', { class: 'no-print' }, h('a', { href: withEvent('/console/people'), id: 'desk-back' }, t('org_avail.back'))),
-    detailsCard(p), meetingsSection(id, agenda), requestsSection(p, page, agenda));
+    detailsCard(p, org), meetingsSection(id, agenda), requestsSection(p, page, agenda));
 }

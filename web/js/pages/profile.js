@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, clear, field, list, outcome, dataName } from '../dom.js';
-import { t, tn, countryName, errorText } from '../i18n.js';
+import { t, tn, tx, countryName, errorText } from '../i18n.js';
 import { state, flash, loadMe, role, refuse, whileBusy } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
@@ -51,6 +51,15 @@ function personForm(p) {
   return form;
 }
 
+// Who may edit the organisation, for someone who may not: its contact by
+// name, to ask; or, when it has none, the organisers, who can name one.
+function contactNote(o) {
+  const contact = list(o.people).find((p) => p.id === o.contact);
+  return h('p', { class: 'muted', id: 'contact-note' }, contact
+    ? tx('profile.contact_is', { name: dataName(contact.name) })
+    : t('profile.contact_none'));
+}
+
 function orgForm(o, editable) {
   if (!editable) {
     return h('section', { class: 'card', id: 'org-view' },
@@ -58,7 +67,7 @@ function orgForm(o, editable) {
       h('p', {}, h('a', { href: `/organisations/${encodeURIComponent(o.id)}` }, dataName(orgName(o)))),
       h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(o.country)), ' ',
         h('span', { class: 'badge' }, t(`kind.${o.kind}`)), ' ', o.sme ? h('span', { class: 'badge sme' }, t('org.sme_short')) : null),
-      h('p', { class: 'muted' }, t('profile.contact_only')));
+      contactNote(o));
   }
   const name = limit(h('input', { name: 'name', value: o.name || '', required: true }), 300);
   // the name Ukrainian pages show (the server's limit as for the name)
