@@ -1145,10 +1145,24 @@ const sessionHead = (page, id) => page.locator(`tr.meeting[data-id="${id}"]`)
 
 test('a Ukrainian participant on a phone reads her agenda\'s event, venue and session in Ukrainian; her partner in English', async () => {
   const { ctx, page } = await signedIn(PARTICIPANT, 'uk-UA', PHONE);
+  let ag = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
+  let m = ag.meetings.find((x) => x.people.some((p) => p.id === state.partner.id));
+  if (!m.session_name_uk) {
+    // the run placed it in "B2B meetings V", which an earlier test added in
+    // English only: the organiser names it in Ukrainian, as the demo does its own
+    const org = await signedIn(ORGANISER, 'en-GB');
+    await open(org.page, '/console');
+    const ev = (await apiFrom(org.page, 'GET', `/api/v1/events/${m.event}`)).json;
+    const session = ev.sessions.find((x) => x.name === m.session_name);
+    assert.equal((await apiFrom(org.page, 'PUT', `/api/v1/events/${m.event}`,
+      { sessions: [{ id: session.id, day: session.day, name: session.name, name_uk: 'Зустрічі B2B V', kind: session.kind,
+        starts_at: session.starts_at, ends_at: session.ends_at }] })).status, 200);
+    await org.ctx.close();
+    ag = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
+    m = ag.meetings.find((x) => x.people.some((p) => p.id === state.partner.id));
+  }
   await open(page, '/agenda');
-  const ag = await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json();
-  const m = ag.meetings.find((x) => x.people.some((p) => p.id === state.partner.id));
-  assert.ok(m.session_name_uk && m.event_name_uk && m.venue_uk, 'the demo writes its programme in Ukrainian too');
+  assert.ok(m.session_name_uk && m.event_name_uk && m.venue_uk, 'the programme in Ukrainian too');
   assert.notEqual(m.session_name_uk, m.session_name);
   const head = sessionHead(page, m.id);
   assert.equal((await head.textContent()).trim(), m.session_name_uk, 'the session heads its meetings, in Ukrainian');
