@@ -1151,7 +1151,6 @@ test('a Ukrainian participant on a phone reads her agenda\'s event, venue and se
     // the run placed it in "B2B meetings V", which an earlier test added in
     // English only: the organiser names it in Ukrainian, as the demo does its own
     const org = await signedIn(ORGANISER, 'en-GB');
-    await open(org.page, '/console');
     const ev = (await apiFrom(org.page, 'GET', `/api/v1/events/${m.event}`)).json;
     const session = ev.sessions.find((x) => x.name === m.session_name);
     assert.equal((await apiFrom(org.page, 'PUT', `/api/v1/events/${m.event}`,
