@@ -1,6 +1,7 @@
 /* A person's availability at an event (see availability.h). */
 #include "app/availability.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -83,6 +84,44 @@ static const struct app_avail_slot *find_slot(const struct app_availability *av,
     return NULL;
 }
 
+/* The slot that starts at when, the event's wall clock as the programme
+ * shows it ("2027-02-16 10:40" or "2027-02-16T10:40"): an organiser's file
+ * may name slots so, since their ids are shown nowhere but in an export. */
+static bool names_a_start(const char *when)
+{
+    return strlen(when) == 16 && (when[10] == ' ' || when[10] == 'T') && when[4] == '-' &&
+           when[13] == ':';
+}
+
+static const struct app_avail_slot *slot_starting(const struct app_availability *av,
+                                                  const char *when)
+{
+    if (!names_a_start(when))
+        return NULL;
+    for (int i = 0; i < av->slots_n; i++) {
+        const char *at = av->slots[i].starts_at;
+        if (strlen(at) >= 16 && strncmp(at, when, 10) == 0 && at[10] == 'T' &&
+            strncmp(at + 11, when + 11, 5) == 0)
+            return &av->slots[i];
+    }
+    return NULL;
+}
+
+/* DF_ERR_INPUT: what is not a slot, and how the event's slots are named
+ * (its first two, by id and start). */
+static int not_a_slot(const struct app_availability *av, const char *what, struct df_err *err)
+{
+    if (av->slots_n == 0)
+        return df_err_set(err, DF_ERR_INPUT, "away: event \"%s\" has no B2B slots", av->event);
+    const struct app_avail_slot *x = &av->slots[0], *y = &av->slots[av->slots_n > 1];
+    return df_err_set(err, DF_ERR_INPUT,
+                      "away: \"%.64s\" is not a B2B slot of event \"%s\": name a slot by its id or "
+                      "its start, e.g. %s or %.10s %.5s, %s or %.10s %.5s (`dfnc export events - "
+                      "--format json` lists them)",
+                      what, av->event, x->id, x->starts_at, x->starts_at + 11, y->id,
+                      y->starts_at, y->starts_at + 11);
+}
+
 /* The word the store keeps for by. */
 static const char *setter_word(enum app_avail_setter by)
 {
@@ -109,16 +148,16 @@ int app_availability_replace(struct store *s, const char *actor, enum app_avail_
                           away_n, av.event, av.slots_n);
     int n = 0;
     for (int i = 0; i < away_n; i++) {
-        if (app_id_check("away", away[i], err) < 0)
+        const struct app_avail_slot *slot = slot_starting(&av, away[i]);
+        if (!slot && !names_a_start(away[i]) && app_id_check("away", away[i], err) < 0)
             return -1;
-        if (!find_slot(&av, away[i]))
-            return df_err_set(err, DF_ERR_INPUT, "away: \"%s\" is not a B2B slot of event \"%s\"",
-                              away[i], av.event);
+        if (!slot && !(slot = find_slot(&av, away[i])))
+            return not_a_slot(&av, away[i], err);
         bool seen = false;
         for (int j = 0; j < n && !seen; j++)
-            seen = strcmp(set[j], away[i]) == 0;
+            seen = strcmp(set[j], slot->id) == 0;
         if (!seen)
-            set[n++] = away[i];
+            set[n++] = slot->id;
     }
     char detail[96];
     snprintf(detail, sizeof detail, "event %.40s: away in %d of %d B2B slots", av.event, n,

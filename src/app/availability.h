@@ -44,9 +44,11 @@ int app_availability_get(struct store *s, const char *person, const char *event,
  * away[0..away_n) (duplicates collapse), with an audit line naming actor (NULL:
  * none; an import writes one line for its file), without a transaction of its
  * own (an import holds one). A slot newly away is by's; one away already
- * keeps who set it. Every id must be a B2B slot of the event: DF_ERR_INPUT
- * naming the first that is not. DF_ERR_NOT_FOUND for an unknown person or
- * event. Moves and cancels no meeting. */
+ * keeps who set it. Each of away names a B2B slot of the event by its id or
+ * by its start as the programme shows it ("2027-02-16 10:40", the event's
+ * wall clock; a T for the space too): DF_ERR_INPUT naming the first that is
+ * not, with two of the event's slots as examples. DF_ERR_NOT_FOUND for an
+ * unknown person or event. Moves and cancels no meeting. */
 int app_availability_replace(struct store *s, const char *actor, enum app_avail_setter by,
                              const char *person, const char *event, const char *const *away,
                              int away_n, struct arena *a, struct df_err *err);

@@ -19,7 +19,9 @@ int cli_cmd_init(struct cli_ctx *ctx, int argc, char **argv)
         store_close(s);
         return cli_fail(&err);
     }
-    if (applied)
+    if (applied && before == 0)
+        printf("%s: created, schema version %d\n", ctx->db_path, store_schema_version(s));
+    else if (applied)
         printf("%s: schema version %d -> %d (%d migration%s applied)\n", ctx->db_path, before,
                store_schema_version(s), applied, applied == 1 ? "" : "s");
     else

@@ -137,10 +137,10 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
     if (!to_stdout && file_replace_commit(&w, &err) < 0)
         goto out;   /* the invitations are made: err names where their links are */
     fprintf(stderr,
-            "invited %d (%d new logins, %d renewed); skipped %d: %d invited and not signed in "
+            "invited %d (%d new login%s, %d renewed); skipped %d: %d invited and not signed in "
             "yet, %d with a password, %d without a valid e-mail, %d whose e-mail another login "
             "has\n",
-            sum.invited, sum.new_logins, sum.renewed,
+            sum.invited, sum.new_logins, sum.new_logins == 1 ? "" : "s", sum.renewed,
             sum.pending + sum.has_password + sum.no_email + sum.email_taken, sum.pending,
             sum.has_password, sum.no_email, sum.email_taken);
     if (sum.contacts > 0)

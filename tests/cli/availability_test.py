@@ -104,6 +104,21 @@ for line, what in ((3, 'duplicate person and event "p-b ev-1"'),
 ok(away_of('p-b') == [] and away_of('p-a') == ['t-3', 'u-1'], 'nothing of the bad file is kept',
    (away_of('p-b'), away_of('p-a')))
 
+# an organiser's file names slots as the programme shows them: by their start
+r = dfnc('import', 'availability', write('times.csv',
+         'person,event,away\np-c,ev-1,2030-03-04 09:30;2030-03-04T10:00\n'))
+ok(r.returncode == 0, 'slots named by their start are taken', r.stdout + r.stderr)
+ok(away_of('p-c') == ['t-2', 't-3'], 'clara is away in t-2 and t-3, named by their starts',
+   away_of('p-c'))
+r = dfnc('import', 'availability', write('times_bad.csv',
+         'person,event,away\np-c,ev-1,2030-03-04 11:00\np-b,ev-1,s1\n'))
+ok(r.returncode == 3 and
+   'times_bad.csv:2: away: "2030-03-04 11:00" is not a B2B slot of event "ev-1"' in r.stderr and
+   'times_bad.csv:3: away: "s1" is not a B2B slot of event "ev-1": name a slot by its id or its '
+   'start, e.g. t-1 or 2030-03-04 09:00, t-2 or 2030-03-04 09:30' in r.stderr,
+   "a plenary's start is no B2B slot; the refusal shows how slots are named", r.stderr)
+ok(away_of('p-c') == ['t-2', 't-3'], 'nothing of the bad file is kept', away_of('p-c'))
+
 r = dfnc('import', 'availability', write('many.csv', 'person,event,away\np-a,ev-2,u-1;u-1\n'))
 ok(r.returncode == 3 and 'many.csv:2: away: 2 slot ids, but event "ev-2" has 1 B2B slots' in r.stderr,
    'more ids than the event has B2B slots', r.stderr)

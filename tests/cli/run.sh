@@ -48,7 +48,7 @@ expect "--db without its path names the option" 2 'dfnc: --db needs a PATH' -- "
 expect "--db :memory: is a usage error" 2 'dfnc: --db :memory: keeps nothing' -- "$DFNC" --db :memory: stats
 expect "... and so is DFNC_DB=:memory:" 2 'dfnc: --db :memory: keeps nothing' -- env DFNC_DB=:memory: "$DFNC" stats
 expect "stats with a stray operand" 2 'usage: dfnc stats' -- "$DFNC" "${D[@]}" stats extra
-expect "init creates the database" 0 'schema version 0 -> [0-9]+' -- "$DFNC" "${D[@]}" init
+expect "init creates the database, and says so" 0 't.db: created, schema version [0-9]+$' -- "$DFNC" "${D[@]}" init
 expect "init again is up to date" 0 'up to date' -- "$DFNC" "${D[@]}" init
 
 # ---- imports that lose nothing ----------------------------------------------------

@@ -227,6 +227,6 @@ t "a failed run through a symbolic link" 1 "" "FOREIGN KEY constraint failed" \
     || fail "through a link: target $(ls links) link $(ls -l via-link.csv)"
 # the trap gone, the same run succeeds: the failure was the commit's alone
 python3 -c "import sqlite3;c=sqlite3.connect('u.db');c.execute('DROP TRIGGER commit_trap_on_invite');c.commit()"
-t "without the fault the run invites" 0 "" "^invited 2 \(1 new logins, 1 renewed\)" -- user invite --all --public-url https://forum.eu --out failed.csv
+t "without the fault the run invites" 0 "" "^invited 2 \(1 new login, 1 renewed\)" -- user invite --all --public-url https://forum.eu --out failed.csv
 [ -s failed.csv ] && pass "... and keeps its file" || fail "the run without the fault left no file"
 tap_end
