@@ -2501,7 +2501,9 @@ test('the organiser imports who is away when from the console, in Ukrainian: its
   const ev = (await (await ctx.request.get(`${base}/api/v1/forum`)).json()).event.id;
   const awayOf = async () => (await (await ctx.request.get(`${base}/api/v1/people/p-awayimp/availability?event=${ev}`)).json())
     .slots.filter((x) => !x.available).map((x) => x.id);
-  const slots = (await (await ctx.request.get(`${base}/api/v1/people/p-awayimp/availability?event=${ev}`)).json()).slots.map((x) => x.id);
+  const slotRows = (await (await ctx.request.get(`${base}/api/v1/people/p-awayimp/availability?event=${ev}`)).json()).slots;
+  const slots = slotRows.map((x) => x.id);
+  const startOf = (x) => `${x.start.slice(0, 10)} ${x.start.slice(11, 16)}`;
   await open(page, '/console/import');
   await page.selectOption('#import-form select[name=kind]', 'availability');
   const hint = () => page.evaluate(() => document.getElementById(document.querySelector('#import-form textarea').getAttribute('aria-describedby')).textContent);
@@ -2523,7 +2525,8 @@ test('the organiser imports who is away when from the console, in Ukrainian: its
   await page.click('#import-form button[type=submit]');
   await page.waitForFunction(() => /zzz-slot/.test(document.querySelector('#import-result .errors li')?.textContent || ''));
   assert.equal(await page.textContent('#import-result .errors li'),
-    `${uk('import.line', { n: 2 })} ${uk('import.err_not_b2b_slot', { col: 'away', value: 'zzz-slot', event: ev })}`);
+    `${uk('import.line', { n: 2 })} ${uk('import.err_not_b2b_slot', { col: 'away', value: 'zzz-slot', event: ev,
+      id1: slots[0], at1: startOf(slotRows[0]), id2: slots[1], at2: startOf(slotRows[1]) })}`);
   await page.fill('#import-form textarea', `person,event,away\np-awayimp,${ev},${slots[0]}; ${slots[1]}\n`);
   await page.click('#import-form button[type=submit]');
   await page.locator('#import-result .flash.ok').waitFor();
