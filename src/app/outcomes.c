@@ -123,30 +123,28 @@ json_t *app_outcomes_of(struct store *s, const char *person, struct df_err *err)
     return j;
 }
 
+void app_outcome_tally_add(struct app_outcome_tally *t, const struct store_outcome_count *c)
+{
+    if (!c->outcome) {
+        t->meetings += c->meetings;
+        t->reported += c->reported;
+        return;
+    }
+    int i = app_outcome_index(c->outcome);
+    if (i >= 0)   /* the schema allows no other */
+        t->by_outcome[i] += c->meetings;
+}
+
 struct figures {
-    long long meetings, reported, eu_ua_meetings, eu_ua_reported;
-    long long by_outcome[APP_OUTCOMES_N], eu_ua_by_outcome[APP_OUTCOMES_N];
+    struct app_outcome_tally all, eu_ua;
 };
 
 static int add_count(void *ud, const struct store_outcome_count *c)
 {
     struct figures *f = ud;
-    bool pair = country_is_eu_ua_pair(c->from_country, c->to_country);
-    if (!c->outcome) {
-        f->meetings += c->meetings;
-        f->reported += c->reported;
-        if (pair) {
-            f->eu_ua_meetings += c->meetings;
-            f->eu_ua_reported += c->reported;
-        }
-        return 0;
-    }
-    int i = app_outcome_index(c->outcome);
-    if (i >= 0) {   /* the schema allows no other */
-        f->by_outcome[i] += c->meetings;
-        if (pair)
-            f->eu_ua_by_outcome[i] += c->meetings;
-    }
+    app_outcome_tally_add(&f->all, c);
+    if (country_is_eu_ua_pair(c->from_country, c->to_country))
+        app_outcome_tally_add(&f->eu_ua, c);
     return 0;
 }
 
@@ -158,15 +156,16 @@ json_t *app_outcome_figures(struct store *s, const char *event, struct df_err *e
     json_t *list = json_array();
     for (int i = 0; list && i < APP_OUTCOMES_N; i++)
         if (json_array_append_new(list, json_pack("{ss sI sI}", "outcome", app_outcomes[i],
-                                                  "meetings", (json_int_t)f.by_outcome[i], "eu_ua",
-                                                  (json_int_t)f.eu_ua_by_outcome[i])) < 0) {
+                                                  "meetings", (json_int_t)f.all.by_outcome[i],
+                                                  "eu_ua",
+                                                  (json_int_t)f.eu_ua.by_outcome[i])) < 0) {
             json_decref(list);
             list = NULL;
         }
     json_t *j = list ? json_pack("{ss sI sI s{sI sI} so}", "event", event, "meetings",
-                                 (json_int_t)f.meetings, "reported", (json_int_t)f.reported,
-                                 "eu_ua", "meetings", (json_int_t)f.eu_ua_meetings, "reported",
-                                 (json_int_t)f.eu_ua_reported, "outcomes", list)
+                                 (json_int_t)f.all.meetings, "reported", (json_int_t)f.all.reported,
+                                 "eu_ua", "meetings", (json_int_t)f.eu_ua.meetings, "reported",
+                                 (json_int_t)f.eu_ua.reported, "outcomes", list)
                      : NULL;
     if (!j)
         df_err_set(err, DF_ERR_RUNTIME, "out of memory counting outcomes");

@@ -7,6 +7,7 @@
 #include <jansson.h>
 
 #include "core/err.h"
+#include "store/outcomes.h"
 #include "store/store.h"
 
 /* The outcomes, from "it did not happen" to "an agreement", in that order
@@ -15,6 +16,18 @@
 extern const char *const app_outcomes[APP_OUTCOMES_N];
 /* code's index in app_outcomes, or -1 when it is none of them (or NULL). */
 int app_outcome_index(const char *code);
+
+/* What a set of meetings led to: how many meetings, how many of them someone
+ * reported on, and under each outcome the meetings at least one of their
+ * people said led to it (a meeting its sides judged differently counts
+ * under both). The outcome figures and the report both add up so. */
+struct app_outcome_tally {
+    long long meetings, reported, by_outcome[APP_OUTCOMES_N];
+};
+/* Adds one row of store_outcome_counts to t: its meetings and those reported
+ * when it names no outcome, else its meetings under its outcome (a code the
+ * schema does not allow adds nothing). */
+void app_outcome_tally_add(struct app_outcome_tally *t, const struct store_outcome_count *c);
 
 /* A note's bytes at most (some 2,000 Cyrillic letters). */
 #define APP_OUTCOME_NOTE_MAX 4000

@@ -29,7 +29,7 @@ struct tallies {
 /* Meetings of one pair of countries ("PL-UA"), or of all pairs. */
 struct pair {
     char key[8];
-    long long meetings, reported, by_outcome[APP_OUTCOMES_N];
+    struct app_outcome_tally n;
 };
 
 struct report {
@@ -39,7 +39,7 @@ struct report {
     long long made, pending, accepted, declined, cancelled, scheduled;
     struct pair *pairs;
     int pairs_n, pairs_cap;
-    struct pair total, eu_ua;
+    struct app_outcome_tally total, eu_ua;
 };
 
 static const char *const sides[] = {"eu_eea", "ukraine", "other"};
@@ -130,31 +130,18 @@ static struct pair *pair_of(struct report *r, const char *key)
     return p;
 }
 
-static void pair_add(struct pair *p, const struct store_outcome_count *c, int outcome)
-{
-    if (outcome < 0) {
-        p->meetings += c->meetings;
-        p->reported += c->reported;
-    } else {
-        p->by_outcome[outcome] += c->meetings;
-    }
-}
-
 static int count_row(void *ud, const struct store_outcome_count *c)
 {
     struct report *r = ud;
-    int outcome = c->outcome ? app_outcome_index(c->outcome) : -1;
-    if (c->outcome && outcome < 0)
-        return 0;   /* the schema allows no other */
     char key[8];
     pair_key(c->from_country ? c->from_country : "", c->to_country ? c->to_country : "", key);
     struct pair *p = pair_of(r, key);
     if (!p)
         return 1;
-    pair_add(p, c, outcome);
-    pair_add(&r->total, c, outcome);
+    app_outcome_tally_add(&p->n, c);
+    app_outcome_tally_add(&r->total, c);
     if (country_is_eu_ua_pair(c->from_country, c->to_country))
-        pair_add(&r->eu_ua, c, outcome);
+        app_outcome_tally_add(&r->eu_ua, c);
     return 0;
 }
 
@@ -182,8 +169,8 @@ static int by_key(const void *a, const void *b)
 static int by_meetings(const void *a, const void *b)
 {
     const struct pair *x = a, *y = b;
-    if (x->meetings != y->meetings)
-        return x->meetings > y->meetings ? -1 : 1;
+    if (x->n.meetings != y->n.meetings)
+        return x->n.meetings > y->n.meetings ? -1 : 1;
     return strcmp(x->key, y->key);
 }
 
@@ -286,9 +273,9 @@ static json_t *pairs_json(const struct report *r)
         char a[3] = {p->key[0], p->key[1], 0};
         json_t *j = json_pack("{ss sb sI sI}", "pair", p->key, "eu_ua",
                               country_is_eu_ua_pair(a, p->key + 3), "meetings",
-                              (json_int_t)p->meetings, "reported", (json_int_t)p->reported);
+                              (json_int_t)p->n.meetings, "reported", (json_int_t)p->n.reported);
         for (int k = 0; j && k < APP_OUTCOMES_N; k++)
-            if (json_object_set_new(j, app_outcomes[k], json_integer(p->by_outcome[k])) < 0)
+            if (json_object_set_new(j, app_outcomes[k], json_integer(p->n.by_outcome[k])) < 0)
                 json_decref(j), j = NULL;
         if (!append(list, j))
             json_decref(list), list = NULL;
@@ -419,11 +406,11 @@ static int outcome_rows(struct rows *w, const struct report *r)
             return -1;
     for (int i = 0; i < r->pairs_n; i++) {
         const struct pair *p = &r->pairs[i];
-        if (row_n(w, "pair", p->key, "meetings", p->meetings) ||
-            (any && row_n(w, "pair", p->key, "reported", p->reported)))
+        if (row_n(w, "pair", p->key, "meetings", p->n.meetings) ||
+            (any && row_n(w, "pair", p->key, "reported", p->n.reported)))
             return -1;
         for (int k = 0; any && k < APP_OUTCOMES_N; k++)
-            if (row_n(w, "pair", p->key, app_outcomes[k], p->by_outcome[k]))
+            if (row_n(w, "pair", p->key, app_outcomes[k], p->n.by_outcome[k]))
                 return -1;
     }
     return 0;
