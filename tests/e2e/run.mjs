@@ -2927,6 +2927,11 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
   await ctx.close();
 });
 
+// One SQL statement written to the server's database beside it, as a tool
+// or an import would.
+const sql = (q) => execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=30); '
+  + 'c.execute(sys.argv[2]); c.commit()', DB, q]);
+
 // A call of the API with page's session (a change carries its CSRF token):
 // {status, body}.
 async function apiCall(page, method, p, body) {
@@ -3033,8 +3038,6 @@ test('a ministry\'s people are offered "Add a demand", a drone maker\'s "Add an 
 
 test('a ministry that states 500 demands already is told so in Ukrainian on the form, and nothing is added', async () => {
   const ua = { email: 'participant4@demo.dfnc', password: 'demo-participant-4' };   // Ukraine's ministry of defence
-  const sql = (q) => execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=30); '
-    + 'c.execute(sys.argv[2]); c.commit()', DB, q]);
   const { ctx, page } = await signedIn(ua, 'uk-UA', PHONE);
   const org = (await apiCall(page, 'GET', '/me')).body.organisation;
   assert.equal(org.kind, 'government');
@@ -3155,6 +3158,52 @@ test('the person who accepted a meeting cancels it on a phone, in Ukrainian; the
   // it again marks the cancelled meetings so (the .ics holds them CANCELLED)
   await open(other.page, '/agenda');
   assert.equal(await other.page.textContent('#ics-hint'), UK['agenda.ics_hint']);
+  await other.ctx.close();
+});
+
+test('a meeting the other side cancelled stays on her agenda page as cancelled, at its last time and table, in Ukrainian on a phone', async () => {
+  const host = newcomerLogin('cnl', 'Ira Host', 'Cancel Host Optics');
+  const guest = newcomerLogin('cnl2', 'Mykola Guest', 'Cancel Guest Radar');
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'cnl.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-cnl,${eventId},p-cnl2,p-cnl,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'cnl.csv')]);
+  // she accepts; the meeting is placed as a scheduler run would (a free
+  // table in the forum's first B2B slot, wherever the earlier tests left the
+  // forum's publication); then she cancels it
+  const { ctx, page } = await signedIn(host, 'en-GB');
+  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-cnl/accept')).status, 200);
+  sql(`INSERT OR IGNORE INTO meetings(id, request_rid, slot_rid, location_rid)
+    SELECT r.id, r.rid, t.rid, l.rid FROM requests r
+    JOIN sessions x ON x.event_rid = r.event_rid AND x.kind = 'b2b'
+    JOIN slots t ON t.session_rid = x.rid
+    JOIN locations l ON l.event_rid = r.event_rid
+    WHERE r.id = 'req-e2e-cnl'
+      AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_rid = t.rid AND m.location_rid = l.rid)
+    ORDER BY t.starts_at, l.rid LIMIT 1`);
+  const placed = (await apiCall(page, 'GET', '/me/agenda')).body.meetings.find((m) => m.request === 'req-e2e-cnl');
+  assert.ok(placed, 'the accept placed the meeting');
+  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-cnl/cancel')).status, 200);
+  await open(page, '/agenda');
+  assert.equal(await page.textContent('#agenda-cancelled li[data-request="req-e2e-cnl"] .why'), EN['agenda.cancelled_by_you']);
+  await ctx.close();
+  // the one who asked finds it among the cancelled meetings, not just gone
+  const other = await signedIn(guest, 'uk-UA', PHONE);
+  await other.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(other.page, '/agenda');
+  const section = other.page.locator('#agenda-cancelled');
+  assert.equal(await section.locator('h2').textContent(), UK['agenda.cancelled.one'].replace('{n}', '1'));
+  const item = section.locator('li[data-request="req-e2e-cnl"]');
+  assert.equal(await item.locator('.why').textContent(), UK['agenda.cancelled_by_other']);
+  assert.match(await item.textContent(), /Ira Host · Cancel Host Optics/);
+  const tableNo = (placed.location || '').replace(/^Table /, '');
+  assert.ok(tableNo && (await item.textContent()).includes(tableNo), `its last table, ${placed.location}`);
+  assert.equal(await other.page.locator('.agenda tr[data-id="req-e2e-cnl"]').count(), 0, 'not among the meetings');
+  await other.page.reload();
+  await section.waitFor();
+  assert.deepEqual(await axe(other.page), []);
+  await assertUkrainian(other.page);
+  await shoot(other.page, 'participant-agenda-cancelled-uk');
   await other.ctx.close();
 });
 
