@@ -249,6 +249,10 @@ static void h_me(struct http_req *r)
      * off only one that is */
     int feed = r->user.person ? store_feed_exists(r->s, r->user.person, &err) : 0;
     json_object_set_new(j, "feed", json_boolean(feed > 0));
+    /* the meeting requests waiting for the person's answer: the page
+     * points at them wherever the person lands */
+    int to_answer = r->user.person ? store_requests_to_answer(r->s, r->user.person, &err) : 0;
+    json_object_set_new(j, "to_answer", json_integer(to_answer > 0 ? to_answer : 0));
     http_reply_json(r, 200, j);
 }
 

@@ -702,6 +702,16 @@ int store_request_set_status(struct store *s, const char *id, const char *status
     return request_status_write(s, id, status, NULL, err);
 }
 
+int store_requests_to_answer(struct store *s, const char *person, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT count(*) FROM requests r JOIN people p ON p.rid = r.to_rid"
+        " JOIN events e ON e.rid = r.event_rid"
+        " WHERE p.id = ? AND r.status = 'pending' AND e.ends_on >= date('now')";
+    sqlite3_int64 n = store_rid(s, sql, person, err);
+    return n < 0 ? -1 : (int)n;
+}
+
 int store_request_cancel(struct store *s, const char *id, const char *by, struct df_err *err)
 {
     return request_status_write(s, id, "cancelled", by, err);

@@ -3207,6 +3207,40 @@ test('a meeting the other side cancelled stays on her agenda page as cancelled, 
   await other.ctx.close();
 });
 
+test('a request waiting for her answer is counted on the phone\'s menu and her agenda, in Ukrainian, until she answers it', async () => {
+  const host = newcomerLogin('ans', 'Oksana Answer', 'Answer Optics');
+  newcomer('ans2', 'Pieter Asker', 'Asker Radar');
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'ans.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-ans,${eventId},p-ans2,p-ans,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'ans.csv')]);
+  const { ctx, page } = await signedIn(host, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/agenda');
+  // folded behind the menu button, the count shows on the button itself
+  const toggle = page.locator('header .menu-toggle');
+  assert.equal(await toggle.locator('.to-answer-n').textContent(), '1');
+  assert.equal(await toggle.locator('.to-answer .sr-only').textContent(), ` (${UK['nav.to_answer.one'].replace('{n}', '1')})`);
+  assert.equal(await page.textContent('#agenda-to-answer'),
+    `${UK['agenda.to_answer.one'].replace('{n}', '1')} ${UK['agenda.to_answer_link']}`);
+  await page.reload();
+  await page.locator('#agenda-to-answer').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'participant-agenda-to-answer-uk');
+  await page.click('#agenda-to-answer a');
+  await page.waitForURL('**/requests');
+  const item = page.locator('#received li[data-id="req-e2e-ans"]');
+  await item.locator('button.primary').click();
+  await item.locator('.flash.ok').waitFor();
+  // answered, nothing waits: the badge goes, on the button and in the menu
+  assert.equal(await page.locator('header .to-answer:not([hidden])').count(), 0);
+  await open(page, '/agenda');
+  assert.equal(await page.locator('#agenda-to-answer').count(), 0);
+  assert.equal(await page.locator('header .to-answer:not([hidden])').count(), 0);
+  await ctx.close();
+});
+
 test('the profile\'s refusal by the server names its field in Ukrainian, and nothing is saved; language codes may be written with commas', async () => {
   const who = newcomerLogin('langs', 'Lena Langs', 'Langs Optics');
   const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);

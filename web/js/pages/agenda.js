@@ -58,6 +58,21 @@ async function waitingSection(meetings, requests) {
     h('ul', { class: 'people' }, items));
 }
 
+// Meeting requests of this event waiting for the participant's answer: she
+// lands on her agenda at sign-in, and an unanswered request is a meeting
+// neither side gets.
+async function toAnswerNotice(requests) {
+  const reqs = await requests;
+  if (!reqs) return null;
+  const me = state.me && state.me.person ? state.me.person.id : '';
+  const ev = state.event && state.event.id;
+  const n = reqs.filter((r) => r.status === 'pending' && (r.direction ? r.direction === 'received' : r.to === me)
+    && (!ev || !r.event || r.event === ev)).length;
+  if (n === 0) return null;
+  return h('p', { class: 'notice no-print', id: 'agenda-to-answer' }, tn('agenda.to_answer', n), ' ',
+    h('a', { href: '/requests' }, t('agenda.to_answer_link')));
+}
+
 // Why a meeting left the agenda, from where the reader stands: cancelled
 // by them, by the other side or by the organisers, or the request declined
 // or pending again. One left out by a later run (still accepted) is in the
@@ -199,9 +214,11 @@ export async function renderAgenda(main) {
   // what the meetings that have begun led to, as the participant says
   const begun = (m) => instant(start(m)) <= Date.now();
   const requests = api.requests().then((r) => list(r, 'requests')).catch(() => null);
-  const [waiting, cancelled, availability, said] = await Promise.all([waitingSection(meetings, requests),
-    cancelledSection(requests), availabilitySection(),
+  const [toAnswer, waiting, cancelled, availability, said] = await Promise.all([toAnswerNotice(requests),
+    waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(),
     meetings.some(begun) ? myOutcomes().catch(() => null) : null]);
+  const title = main.querySelector('h1');
+  if (toAnswer && title) title.after(toAnswer);
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); return; }
   add(main, eventsLine(meetings), h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting, cancelled);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
