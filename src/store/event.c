@@ -705,9 +705,7 @@ int store_request_set_status(struct store *s, const char *id, const char *status
 int store_requests_to_answer(struct store *s, const char *person, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT count(*) FROM requests r JOIN people p ON p.rid = r.to_rid"
-        " JOIN events e ON e.rid = r.event_rid"
-        " WHERE p.id = ? AND r.status = 'pending' AND e.ends_on >= date('now')";
+        "SELECT count(*)" STORE_TO_ANSWER_OF("(SELECT rid FROM people WHERE id = ?)");
     sqlite3_int64 n = store_rid(s, sql, person, err);
     return n < 0 ? -1 : (int)n;
 }

@@ -3214,6 +3214,17 @@ test('a request waiting for her answer is counted on the phone\'s menu and her a
   fs.writeFileSync(path.join(TMP, 'ans.csv'), 'id,event,from,to,priority,status,message\n'
     + `req-e2e-ans,${eventId},p-ans2,p-ans,1,pending,\n`);
   dfnc(['import', 'requests', path.join(TMP, 'ans.csv')]);
+  // the organisers find her among those to remind before a run, with her count
+  const desk = await signedIn(ORGANISER, 'en-GB');
+  await open(desk.page, '/console/people?q=Answer%20Optics');
+  assert.equal(await desk.page.textContent('#people tbody tr:has(a[href="/console/people/p-ans"]) td.to-answer'), '1');
+  await desk.page.check('#people-to-answer');
+  await desk.page.waitForURL(/to_answer=1/);
+  await desk.page.locator('#people tbody tr').first().waitFor();
+  const names = await desk.page.locator('#people tbody td.to-answer').evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
+  assert.ok(names.length > 0 && names.every((n) => n >= 1), `everyone listed has a request to answer: ${names}`);
+  assert.equal(await desk.page.locator('#people a[href="/console/people/p-ans"]').count(), 1);
+  await desk.ctx.close();
   const { ctx, page } = await signedIn(host, 'uk-UA', PHONE);
   await ctx.addInitScript({ path: AXE_SOURCE });
   await open(page, '/agenda');
