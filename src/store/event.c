@@ -916,14 +916,16 @@ static int schedule_run_read(struct store *s, const char *event, struct arena *a
 }
 
 /* "not scheduled yet" as GET .../unscheduled says it: accepted, no meeting,
- * no reason the last run kept. */
+ * no reason the last run kept; and the requests still unanswered. */
 static int schedule_since_read(struct store *s, const char *event,
                                struct store_schedule_since *since, struct df_err *err)
 {
     static const char sql[] =
         "SELECT count(*), coalesce(sum(NOT EXISTS (SELECT 1 FROM meetings m"
         "   WHERE m.request_rid = r.rid) AND NOT EXISTS (SELECT 1 FROM unscheduled_reasons u"
-        "   WHERE u.request_rid = r.rid)), 0)"
+        "   WHERE u.request_rid = r.rid)), 0),"
+        " (SELECT count(*) FROM requests WHERE event_rid = ?1 AND status = 'pending'),"
+        " (SELECT count(DISTINCT to_rid) FROM requests WHERE event_rid = ?1 AND status = 'pending')"
         " FROM requests r WHERE r.event_rid = ?1 AND r.status = 'accepted'";
     sqlite3_int64 rid = need_rid(s, event_rid_sql, "event", event, err);
     if (rid < 0)
@@ -935,7 +937,9 @@ static int schedule_since_read(struct store *s, const char *event,
     int rc = sqlite3_step(st), result = 0;
     if (rc == SQLITE_ROW)
         *since = (struct store_schedule_since){.accepted = sqlite3_column_int(st, 0),
-                                               .waiting = sqlite3_column_int(st, 1)};
+                                               .waiting = sqlite3_column_int(st, 1),
+                                               .pending = sqlite3_column_int(st, 2),
+                                               .pending_people = sqlite3_column_int(st, 3)};
     else
         result = store_fail(s, err, "counting what changed since a schedule run");
     sqlite3_reset(st);

@@ -290,6 +290,7 @@ int store_schedule_run_replace(struct store *s, const struct store_schedule_run 
  * since). */
 struct store_schedule_since {
     int accepted, waiting;
+    int pending, pending_people;   /* requests still unanswered, and how many people they wait for */
 };
 /* The last run of event into *run (strings in a) and what changed since into
  * *since, read together; *found false when no run is kept (the event never

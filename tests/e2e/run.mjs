@@ -3216,6 +3216,16 @@ test('a request waiting for her answer is counted on the phone\'s menu and her a
   dfnc(['import', 'requests', path.join(TMP, 'ans.csv')]);
   // the organisers find her among those to remind before a run, with her count
   const desk = await signedIn(ORGANISER, 'en-GB');
+  // the scheduler's page says how many requests a run would leave out, and whom to remind
+  const forum = (await apiCall(desk.page, 'GET', `/events/${eventId}/schedule`)).body;
+  assert.ok(forum.now.pending >= 1 && forum.now.pending_people >= 1, JSON.stringify(forum.now));
+  await open(desk.page, `/console/schedule?event=${eventId}`);
+  const pendingNote = desk.page.locator('#pending-answers');
+  assert.equal(await pendingNote.textContent(), `${(forum.now.pending === 1 ? EN['schedule.pending.one'] : EN['schedule.pending.other'])
+    .replace('{n}', forum.now.pending.toLocaleString('en-GB'))} ${EN['schedule.pending_people'].replace('{n}', forum.now.pending_people.toLocaleString('en-GB'))}`);
+  await pendingNote.locator('a').click();
+  await desk.page.waitForURL(/\/console\/people\?.*to_answer=1/);
+  assert.equal(await desk.page.isChecked('#people-to-answer'), true);
   await open(desk.page, '/console/people?q=Answer%20Optics');
   assert.equal(await desk.page.textContent('#people tbody tr:has(a[href="/console/people/p-ans"]) td.to-answer'), '1');
   await desk.page.check('#people-to-answer');

@@ -1032,6 +1032,18 @@ function sinceNote(s) {
     t('schedule.since_differs'));
 }
 
+// Requests of the event nobody has answered yet (GET .../schedule's
+// now.pending): a run leaves them out, so before it the organisers remind
+// those who must answer, found by the people list's filter.
+function pendingNote(s) {
+  const now = (s && s.now) || {};
+  if (!(now.pending > 0)) return null;
+  const people = new URL(withEvent('/console/people'), location.origin);
+  people.searchParams.set('to_answer', '1');
+  return h('p', { id: 'pending-answers', class: 'notice' }, tn('schedule.pending', now.pending), ' ',
+    h('a', { href: people.pathname + people.search }, t('schedule.pending_people', { n: num(now.pending_people || 0) })));
+}
+
 // The event's last scheduler run as the server keeps it, shown on opening
 // (after a restart, or a run from the command line, too): "Last run: when,
 // by whom", its figures (withFigures), and whether a new run would differ.
@@ -1041,7 +1053,7 @@ async function lastRunSection(s, withFigures) {
     h('h2', { id: 'last-run-h' }, t('schedule.last_title')),
     x ? h('p', { id: 'last-run-when' }, tx('schedule.last_run', { when: dayTime(x.ran_at), who: await ranBy(x) })) : null,
     x && withFigures ? runFigures(x, 'last') : null,
-    sinceNote(s || {}));
+    sinceNote(s || {}), pendingNote(s));
 }
 
 export async function renderSchedule(main) {
