@@ -19,6 +19,7 @@
 struct tally {
     char key[24];
     long long organisations, people, checked_in;
+    long long organisations_met, people_met;   /* with a meeting at the event */
 };
 
 struct tallies {
@@ -72,6 +73,8 @@ static void tally_add(struct tally *t, const struct store_report_people *p)
     t->organisations += p->organisations;
     t->people += p->people;
     t->checked_in += p->checked_in;
+    t->organisations_met += p->organisations_met;
+    t->people_met += p->people_met;
 }
 
 static int people_row(void *ud, const struct store_report_people *p)
@@ -153,7 +156,7 @@ static int gather_read(struct store *s, const char *event, struct arena *a, stru
     for (size_t i = 0; i < sizeof sides / sizeof sides[0]; i++)
         if (!tally_of(&r->sides, sides[i]))
             return 1;
-    int rc = store_report_people_each(s, people_row, r, err);
+    int rc = store_report_people_each(s, r->event.id, people_row, r, err);
     if (!rc)
         rc = store_report_requests_each(s, r->event.id, requests_row, r, err);
     if (!rc)
@@ -205,8 +208,11 @@ static void report_free(struct report *r)
 
 static json_t *tally_json(const struct tally *t, const char *name)
 {
-    json_t *j = json_pack("{sI sI sI}", "organisations", (json_int_t)t->organisations, "people",
-                          (json_int_t)t->people, "checked_in", (json_int_t)t->checked_in);
+    json_t *j = json_pack("{sI sI sI sI sI}", "organisations", (json_int_t)t->organisations,
+                          "people", (json_int_t)t->people, "checked_in",
+                          (json_int_t)t->checked_in, "organisations_met",
+                          (json_int_t)t->organisations_met, "people_met",
+                          (json_int_t)t->people_met);
     if (j && name && json_object_set_new(j, name, json_string(t->key)) < 0) {
         json_decref(j);
         return NULL;
@@ -350,7 +356,9 @@ static int tally_rows(struct rows *w, const char *section, const struct tally *t
 {
     return row_n(w, section, key, "organisations", t->organisations) ||
                    row_n(w, section, key, "people", t->people) ||
-                   row_n(w, section, key, "checked_in", t->checked_in)
+                   row_n(w, section, key, "checked_in", t->checked_in) ||
+                   row_n(w, section, key, "organisations_met", t->organisations_met) ||
+                   row_n(w, section, key, "people_met", t->people_met)
                ? -1
                : 0;
 }

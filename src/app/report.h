@@ -15,11 +15,11 @@
 
 /* The report of event (NULL: the first event, as dfnc schedule takes it) as
  * {"event": {"id","name","starts_on","ends_on","published"},
- *  "participants": {"organisations","people","checked_in",
- *    "sme": {"organisations","people","checked_in"},
- *    "by_side": [{"side": "eu_eea"|"ukraine"|"other", "organisations","people","checked_in"}],
- *    "by_country": [{"country","side","organisations","people","checked_in"}],
- *    "by_kind": [{"kind","organisations","people","checked_in"}]},
+ *  "participants": {"organisations","people","checked_in","organisations_met","people_met",
+ *    "sme": {the same five},
+ *    "by_side": [{"side": "eu_eea"|"ukraine"|"other", the same five}],
+ *    "by_country": [{"country","side", the same five}],
+ *    "by_kind": [{"kind", the same five}]},
  *  "requests": {"made","pending","accepted","declined","cancelled"},
  *  "meetings": {"scheduled","published","eu_ua"},
  *  "outcomes": {"meetings","reported","eu_ua": {"meetings","reported"},
@@ -27,7 +27,9 @@
  *  "pairs": [{"pair": "PL-UA","eu_ua","meetings","reported", and one count
  *    per outcome}]}
  * People and organisations are the forum's (dfnc keeps one register for
- * all its events); requests, meetings and outcomes the event's. Meetings
+ * all its events); "people_met" and "organisations_met" count those of them
+ * with at least one meeting at this event (requester, addressee or
+ * attendee); requests, meetings and outcomes are the event's. Meetings
  * are those of its accepted requests; "published" counts them once the
  * event's agendas are published (0 before). A meeting
  * is of a pair of its requester's and its addressee's organisations'

@@ -47,8 +47,9 @@ static const char *str_of(json_t *o, const char *key)
 
 static void print_tally(const char *label, json_t *t)
 {
-    printf("  %-24s %13lld %7lld %11lld\n", label, n_of(t, "organisations"), n_of(t, "people"),
-           n_of(t, "checked_in"));
+    printf("  %-24s %13lld %7lld %11lld %16lld %7lld\n", label, n_of(t, "organisations"),
+           n_of(t, "people"), n_of(t, "checked_in"), n_of(t, "organisations_met"),
+           n_of(t, "people_met"));
 }
 
 static void print_who_came(json_t *p)
@@ -56,7 +57,8 @@ static void print_who_came(json_t *p)
     static const struct {
         const char *side, *label;
     } sides[] = {{"eu_eea", "EU/EEA"}, {"ukraine", "Ukraine"}, {"other", "other countries"}};
-    printf("Who came                   organisations  people  checked in\n");
+    printf("Who came                   organisations  people  checked in    met at the event\n"
+           "%64s%s\n", "", "organisations  people");
     print_tally("all", p);
     print_tally("SMEs", json_object_get(p, "sme"));
     size_t i;

@@ -3,22 +3,33 @@
 
 #include "store/store_internal.h"
 
-int store_report_people_each(struct store *s, store_report_people_fn fn, void *ud,
-                             struct df_err *err)
+int store_report_people_each(struct store *s, const char *event, store_report_people_fn fn,
+                             void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT o.country, o.kind, o.sme, COUNT(DISTINCT o.rid), COUNT(p.rid),"
-        " COUNT(p.checked_in_at) FROM organisations o LEFT JOIN people p ON p.org_rid = o.rid"
+        "WITH held(req) AS (SELECT r.rid FROM requests r JOIN meetings m ON m.request_rid = r.rid"
+        "   WHERE r.event_rid = (SELECT rid FROM events WHERE id = ?1) AND r.status = 'accepted'),"
+        " met(person) AS (SELECT from_rid FROM requests JOIN held ON rid = req"
+        "   UNION SELECT to_rid FROM requests JOIN held ON rid = req"
+        "   UNION SELECT person_rid FROM request_attendees JOIN held ON request_rid = req)"
+        " SELECT o.country, o.kind, o.sme, COUNT(DISTINCT o.rid), COUNT(p.rid),"
+        " COUNT(p.checked_in_at), COUNT(DISTINCT CASE WHEN x.person IS NOT NULL THEN o.rid END),"
+        " COUNT(x.person)"
+        " FROM organisations o LEFT JOIN people p ON p.org_rid = o.rid"
+        " LEFT JOIN met x ON x.person = p.rid"
         " GROUP BY o.country, o.kind, o.sme ORDER BY o.country, o.kind, o.sme";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
+    store_bind_text(st, 1, event);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_report_people p = {
             .country = store_col(st, 0), .kind = store_col(st, 1),
             .sme = sqlite3_column_int(st, 2) != 0, .organisations = sqlite3_column_int64(st, 3),
-            .people = sqlite3_column_int64(st, 4), .checked_in = sqlite3_column_int64(st, 5)};
+            .people = sqlite3_column_int64(st, 4), .checked_in = sqlite3_column_int64(st, 5),
+            .organisations_met = sqlite3_column_int64(st, 6),
+            .people_met = sqlite3_column_int64(st, 7)};
         stop = fn(ud, &p);
     }
     if (!stop && rc != SQLITE_DONE)

@@ -9,17 +9,20 @@
 #include "store/store.h"
 
 /* The organisations of one country, kind and size (sme), with their people
- * and how many of those checked in at the desk. */
+ * and how many of those checked in at the desk; and how many of them (and of
+ * the organisations) have at least one meeting at the event: as requester,
+ * addressee or attendee of an accepted request with a meeting. */
 struct store_report_people {
     const char *country, *kind;
     bool sme;
     long long organisations, people, checked_in;
+    long long organisations_met, people_met;
 };
 typedef int (*store_report_people_fn)(void *ud, const struct store_report_people *p);
-/* Every group, ordered by country, kind, sme; a non-zero return from fn stops
- * the walk and is returned. */
-int store_report_people_each(struct store *s, store_report_people_fn fn, void *ud,
-                             struct df_err *err);
+/* Every group, ordered by country, kind, sme, its meetings those of event; a
+ * non-zero return from fn stops the walk and is returned. */
+int store_report_people_each(struct store *s, const char *event, store_report_people_fn fn,
+                             void *ud, struct df_err *err);
 
 /* The event's requests of one status, and how many of them have a meeting. */
 struct store_report_requests {

@@ -85,6 +85,20 @@ ok(sides.get('eu_eea', {}).get('people') == sum(n for c, n in orgs if c in EUROP
    sides.get('other', {}).get('organisations') ==
    sum(1 for c, _ in orgs if c not in EUROPE and c != 'UA'),
    'json: the EU/EEA, Ukrainian and other sides', sides)
+# those with a meeting at the event, recounted: requester, addressee or attendee
+met = db.execute(
+    "WITH held AS (SELECT r.rid FROM requests r JOIN meetings m ON m.request_rid = r.rid"
+    "   JOIN events e ON e.rid = r.event_rid WHERE e.id = ? AND r.status = 'accepted'),"
+    " who AS (SELECT from_rid AS p FROM requests WHERE rid IN held"
+    "   UNION SELECT to_rid FROM requests WHERE rid IN held"
+    "   UNION SELECT person_rid FROM request_attendees WHERE request_rid IN held)"
+    " SELECT o.rid, o.country FROM who JOIN people p ON p.rid = who.p"
+    " JOIN organisations o ON o.rid = p.org_rid", (event,)).fetchall()
+ok(part.get('people_met') == len(met) and part.get('organisations_met') == len({o for o, _ in met})
+   and 0 < len(met) < part.get('people'), 'json: people and organisations with a meeting at the event',
+   (part.get('people_met'), len(met)))
+ok(sides.get('ukraine', {}).get('organisations_met') == len({o for o, c in met if c == 'UA'}),
+   'json: Ukrainian organisations with a meeting', sides.get('ukraine'))
 pairs = Counter(pair_of(a, b) for _, _, _, _, a, b in meetings)
 got = {x['pair']: x for x in doc.get('pairs', [])}
 ok({k: v['meetings'] for k, v in got.items()} == dict(pairs), 'json: meetings by country pair',
@@ -115,6 +129,8 @@ c = dfnc('report', '--format', 'csv', '--event', event)
 out = c.stdout.decode()
 rows = list(csv.reader(io.StringIO(out)))
 ok(c.returncode == 0 and rows[0] == ['section', 'key', 'figure', 'value'], 'csv: the header', rows[:1])
+ok(['participants', 'all', 'people_met', str(len(met))] in rows, 'csv: the people with a meeting',
+   [r for r in rows if r[:2] == ['participants', 'all']])
 ok(['pair', key, 'meetings', str(pairs[key])] in rows and
    ['pair', key, 'follow_up', str(got[key]['follow_up'])] in rows, "csv: a pair's rows", key)
 ok('SECRET-NOTE' not in out and not any(n in out for n in names), 'csv: no note, no name')

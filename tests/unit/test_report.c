@@ -148,6 +148,32 @@ Test(report, who_came_by_country_side_kind_and_sme)
     json_decref(j);
 }
 
+/* Those with a meeting at the event: requester, addressee or attendee of an
+ * accepted request with a meeting; piotr asked only to be declined. */
+Test(report, who_met_at_the_event)
+{
+    json_t *j = report(), *p = json_object_get(j, "participants");
+    cr_assert_eq(n(p, "people_met"), 5);
+    cr_assert_eq(n(p, "organisations_met"), 5);
+    json_t *pl = find(json_object_get(p, "by_country"), "country", "PL");
+    cr_assert_eq(n(pl, "people"), 2);
+    cr_assert_eq(n(pl, "people_met"), 1);
+    cr_assert_eq(n(pl, "organisations_met"), 1);
+    json_decref(j);
+    /* piotr joins anna's meeting; joe's is cancelled */
+    ok(store_request_add_attendee(s, "r1", "piotr", &err));
+    ok(store_request_set_status(s, "r4", "cancelled", &err));
+    ok(store_meeting_delete_for_request(s, "r4", &err));
+    j = report(), p = json_object_get(j, "participants");
+    cr_assert_eq(n(find(json_object_get(p, "by_country"), "country", "PL"), "people_met"), 2);
+    json_t *us = find(json_object_get(p, "by_country"), "country", "US");
+    cr_assert_eq(n(us, "people_met"), 0);
+    cr_assert_eq(n(us, "organisations_met"), 0);
+    cr_assert_eq(n(p, "people_met"), 5);
+    cr_assert_eq(n(json_object_get(p, "sme"), "people_met"), 3, "anna, piotr, olena");
+    json_decref(j);
+}
+
 Test(report, requests_and_meetings)
 {
     ok(store_request_cancel(s, "r4", "requester", &err));
