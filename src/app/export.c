@@ -295,7 +295,7 @@ static int export_meeting(void *ud, const struct store_meeting *m)
     if (c->format != APP_EXPORT_JSON) {
         /* every attendee, however large the delegation */
         struct buf ids = BUF_INIT(0), names = BUF_INIT(0), orgs = BUF_INIT(0);
-        int rc = 1;   /* out of memory: "export of meetings failed" */
+        int rc = 1;   /* out of memory: "the export of meetings failed" */
         if (attendee_lists(mc, x, &ids, &names, &orgs) == 0) {
             const char *f[] = {m->id, m->request, m->event, m->starts_at, m->ends_at,
                                m->location_name ? m->location_name : m->location,
@@ -391,19 +391,29 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
         rc = store_event_each(s, export_event, &c, err);
     else
         rc = export_meetings(&c, err);
-    if (rc == 0 && format == APP_EXPORT_JSON) {
-        json_dumpf(c.array, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+    char what[48];
+    snprintf(what, sizeof what, "the export of %s", kind);
+    if (app_export_finish(rc, c.array, c.book, out, what, err) < 0)
+        return -1;
+    *rows = c.rows;
+    return 0;
+}
+
+int app_export_finish(int rc, json_t *array, struct xlsx_book *book, FILE *out,
+                      const char *what, struct df_err *err)
+{
+    if (rc == 0 && array) {
+        json_dumpf(array, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         putc('\n', out);
     }
-    json_decref(c.array);
-    if (c.book && rc == 0 && xlsx_close(c.book, out, err) < 0)
+    json_decref(array);
+    if (book && rc == 0 && xlsx_close(book, out, err) < 0)
         return -1;
-    if (c.book && rc != 0)
-        xlsx_abort(c.book);
+    if (book && rc != 0)
+        xlsx_abort(book);
     if (rc)
-        return rc < 0 ? -1 : df_err_set(err, DF_ERR_RUNTIME, "export of %s failed", kind);
+        return rc < 0 || err->kind ? -1 : df_err_set(err, DF_ERR_RUNTIME, "%s failed", what);
     if (fflush(out) != 0 || ferror(out))
-        return df_err_set(err, DF_ERR_RUNTIME, "writing the export failed: %m");
-    *rows = c.rows;
+        return df_err_set(err, DF_ERR_RUNTIME, "writing %s failed: %m", what);
     return 0;
 }

@@ -5,6 +5,8 @@
 
 #include <stdio.h>
 
+#include <jansson.h>
+
 #include "core/err.h"
 #include "store/store.h"
 
@@ -14,5 +16,15 @@ enum app_export_format { APP_EXPORT_CSV, APP_EXPORT_JSON, APP_EXPORT_XLSX };
  * number of records written. */
 int app_export(struct store *s, const char *kind, enum app_export_format format, FILE *out,
                int *rows, struct df_err *err);
+
+struct xlsx_book;
+
+/* Ends a table written row by row: rc the rows' walk's (0, or nonzero when it
+ * failed or stopped), array the JSON rows (written to out, then freed; NULL
+ * unless JSON), book the spreadsheet (closed into out, or dropped when rc
+ * failed; NULL unless xlsx). 0, or -1 with err (what names the table: "the
+ * export of people"). */
+int app_export_finish(int rc, json_t *array, struct xlsx_book *book, FILE *out,
+                      const char *what, struct df_err *err);
 
 #endif

@@ -21,6 +21,7 @@
 #include "app/invite.h"
 #include "app/match.h"
 #include "app/org_search.h"
+#include "app/people_list.h"
 #include "app/report.h"
 #include "core/country.h"
 #include "http/api.h"
@@ -218,6 +219,8 @@ static int person_cb(void *ud, const struct store_web_person *p)
     return 0;
 }
 
+static void people_download(struct http_req *r, const struct store_web_people_query *q);
+
 /* The query parameter name as a yes/no filter: absent or "0" false, "1" true;
  * anything else 422 naming it (false returned, replied). */
 static bool flag_param(struct http_req *r, const char *name, bool *on)
@@ -240,6 +243,10 @@ static void h_people(struct http_req *r)
         !flag_param(r, "no_capabilities", &q.no_capabilities) ||
         !flag_param(r, "to_answer", &q.to_answer))
         return;
+    if (http_url_param(&r->url, "format")) {
+        people_download(r, &q);
+        return;
+    }
     json_t *list = json_array();
     struct df_err err = {0};
     int64_t total = 0, checked_in = 0;
@@ -459,18 +466,18 @@ static const struct download_format *download_format(struct http_req *r, const c
 }
 
 /* Writes what a download holds to out: 0, or -1 with err. */
-typedef int (*download_fn)(struct http_req *r, enum app_export_format format, FILE *out,
-                           struct df_err *err);
+typedef int (*download_fn)(struct http_req *r, const void *ud, enum app_export_format format,
+                           FILE *out, struct df_err *err);
 
 /* Replies what write writes in format f as the attachment "dfnc-STEM.EXT". */
 static void reply_download(struct http_req *r, const char *stem,
-                           const struct download_format *f, download_fn write)
+                           const struct download_format *f, download_fn write, const void *ud)
 {
     char *data = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&data, &len);
     struct df_err err = {0};
-    int rc = out ? write(r, f->format, out, &err)
+    int rc = out ? write(r, ud, f->format, out, &err)
                  : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
     if (out && fclose(out) != 0 && rc == 0)
         rc = df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
@@ -485,9 +492,10 @@ static void reply_download(struct http_req *r, const char *stem,
     http_reply_owned(r, 200, f->ctype, data, len);
 }
 
-static int write_export(struct http_req *r, enum app_export_format format, FILE *out,
-                        struct df_err *err)
+static int write_export(struct http_req *r, const void *ud, enum app_export_format format,
+                        FILE *out, struct df_err *err)
 {
+    (void)ud;
     int rows = 0;
     return app_export(r->s, r->params[0], format, out, &rows, err);
 }
@@ -505,12 +513,29 @@ static void h_export(struct http_req *r)
     }
     const struct download_format *f = download_format(r, "csv, xlsx or json");
     if (f)
-        reply_download(r, kind, f, write_export);
+        reply_download(r, kind, f, write_export, NULL);
 }
 
-static int write_report(struct http_req *r, enum app_export_format format, FILE *out,
-                        struct df_err *err)
+static int write_people_list(struct http_req *r, const void *ud,
+                             enum app_export_format format, FILE *out, struct df_err *err)
 {
+    int rows = 0;
+    return app_people_list_write(r->s, ud, format, out, &rows, err);
+}
+
+/* GET /console/people?format=csv|xlsx|json&...: the list the filters pick,
+ * whole, as a download "dfnc-people-list.csv" to write to them. */
+static void people_download(struct http_req *r, const struct store_web_people_query *q)
+{
+    const struct download_format *f = download_format(r, "csv, xlsx or json");
+    if (f)
+        reply_download(r, "people-list", f, write_people_list, q);
+}
+
+static int write_report(struct http_req *r, const void *ud, enum app_export_format format,
+                        FILE *out, struct df_err *err)
+{
+    (void)ud;
     int rows = 0;
     return app_report_write(r->s, r->params[0], format, out, &rows, err);
 }
@@ -537,7 +562,7 @@ static void h_report(struct http_req *r)
     bool plain = app_id_check("id", id, &(struct df_err){0}) == 0;
     if (f)
         reply_download(r, plain ? arena_printf(&r->a, "report-%s", id) : "report", f,
-                       write_report);
+                       write_report, NULL);
 }
 
 /* GET /console/glossary/status: how many lines the organiser's glossary

@@ -3234,6 +3234,14 @@ test('a request waiting for her answer is counted on the phone\'s menu and her a
   const names = await desk.page.locator('#people tbody td.to-answer').evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
   assert.ok(names.length > 0 && names.every((n) => n >= 1), `everyone listed has a request to answer: ${names}`);
   assert.equal(await desk.page.locator('#people a[href="/console/people/p-ans"]').count(), 1);
+  // the list, whole, as a file with their e-mail addresses, to remind them
+  const csvHref = await desk.page.getAttribute('#people-download-csv', 'href');
+  assert.match(csvHref, /format=csv/);
+  assert.match(csvHref, /to_answer=1/);
+  const csvText = await (await desk.ctx.request.get(`${base}${csvHref}`)).text();
+  const csvRows = csvText.trim().split('\n');
+  assert.equal(csvRows[0], 'id,name,email,organisation,organisation_name,country,offers,needs,to_answer,checked_in_at');
+  assert.deepEqual(csvRows.slice(1).map((l) => l.split(',').slice(0, 3)), [['p-ans', 'Oksana Answer', 'ans@late.test']]);
   await desk.ctx.close();
   const { ctx, page } = await signedIn(host, 'uk-UA', PHONE);
   await ctx.addInitScript({ path: AXE_SOURCE });

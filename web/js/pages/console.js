@@ -72,8 +72,24 @@ export async function renderPeople(main) {
         // each link told apart by the name it is for
         h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), 'aria-describedby': `person-${i}` },
           t('people.availability_change')))))))),
-    pager('people-pager', offset, rows.length, count));
+    pager('people-pager', offset, rows.length, count),
+    count > 0 ? listLinks({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, to_answer: waitingAsked ? 1 : undefined }) : null);
   add(main, h('h1', { id: 'people-title' }, t('people.title')), inviteCard(), form, out);
+}
+
+// The list the filters picked, whole, as a file with their e-mail addresses:
+// to remind them (to answer their requests, to state offers and needs) from
+// the organisers' own mail program.
+function listLinks(filters) {
+  const href = (format) => {
+    const u = new URLSearchParams({ format });
+    for (const [k, v] of Object.entries(filters)) if (v) u.set(k, v);
+    return `/api/v1/console/people?${u}`;
+  };
+  return h('p', { id: 'people-download', class: 'no-print' }, t('people.download'), ': ',
+    h('a', { href: href('xlsx'), download: 'dfnc-people-list.xlsx', id: 'people-download-xlsx' }, data('Excel')),
+    ' · ', h('a', { href: href('csv'), download: 'dfnc-people-list.csv', id: 'people-download-csv' }, 'CSV'),
+    h('span', { class: 'muted' }, ' — ', t('people.download_hint')));
 }
 
 // A console path with the event picked (?event=), as the header's links keep it.

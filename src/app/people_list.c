@@ -1,0 +1,70 @@
+/* The console's people list as a file (see people_list.h). */
+#include "app/people_list.h"
+
+#include <jansson.h>
+
+#include "io/csv.h"
+#include "io/xlsx.h"
+
+static const char *const columns[] = {"id",        "name",    "email", "organisation",
+                                      "organisation_name", "country", "offers", "needs",
+                                      "to_answer", "checked_in_at"};
+enum { COLUMNS = sizeof columns / sizeof columns[0] };
+
+struct list_ctx {
+    enum app_export_format format;
+    FILE *out;
+    struct xlsx_book *book;
+    json_t *array;
+    int rows;
+    struct df_err *err;
+};
+
+static int person_row(void *ud, const struct store_web_person *p)
+{
+    struct list_ctx *c = ud;
+    char offers[16], needs[16], to_answer[16];
+    snprintf(offers, sizeof offers, "%d", p->offers);
+    snprintf(needs, sizeof needs, "%d", p->needs);
+    snprintf(to_answer, sizeof to_answer, "%d", p->to_answer);
+    const char *f[COLUMNS] = {p->id,      p->name,  p->email, p->org,     p->org_name,
+                              p->country, offers,   needs,    to_answer, p->checked_in_at};
+    c->rows++;
+    if (c->format == APP_EXPORT_XLSX)
+        return xlsx_row(c->book, f, COLUMNS, c->err) < 0;
+    if (c->format == APP_EXPORT_CSV) {
+        csv_write_record(c->out, f, COLUMNS);
+        return 0;
+    }
+    json_t *j = json_object();
+    for (int i = 0; j && i < COLUMNS; i++) {
+        bool count = i >= 6 && i <= 8;
+        json_t *v = count ? json_integer(i == 6 ? p->offers : i == 7 ? p->needs : p->to_answer)
+                    : f[i] ? json_string(f[i]) : json_null();
+        if (json_object_set_new(j, columns[i], v) < 0)
+            json_decref(j), j = NULL;
+    }
+    return !j || json_array_append_new(c->array, j) < 0;
+}
+
+int app_people_list_write(struct store *s, const struct store_web_people_query *q,
+                          enum app_export_format format, FILE *out, int *rows,
+                          struct df_err *err)
+{
+    struct store_web_people_query all = *q;
+    all.limit = -1;
+    all.offset = 0;
+    struct list_ctx c = {.format = format, .out = out, .err = err};
+    *rows = 0;
+    if (format == APP_EXPORT_CSV)
+        csv_write_record(out, columns, COLUMNS);
+    else if (format == APP_EXPORT_JSON && !(c.array = json_array()))
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    else if (format == APP_EXPORT_XLSX && !(c.book = xlsx_open("people", columns, COLUMNS, err)))
+        return -1;
+    int rc = store_web_people_page(s, &all, person_row, &c, NULL, NULL, err);
+    if (app_export_finish(rc, c.array, c.book, out, "the people list", err) < 0)
+        return -1;
+    *rows = c.rows;
+    return 0;
+}

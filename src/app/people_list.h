@@ -1,0 +1,24 @@
+/* The console's list of participants (store/web.h's query: a text, those
+ * whose organisation states nothing, those with requests to answer) as a
+ * file for the organisers to write to them: a reminder to answer requests
+ * or to state offers and needs, mail-merged in their own mail program. */
+#ifndef DFNC_APP_PEOPLE_LIST_H
+#define DFNC_APP_PEOPLE_LIST_H
+
+#include <stdio.h>
+
+#include "app/export.h"
+#include "core/err.h"
+#include "store/web.h"
+
+/* Every person q picks (its limit and offset ignored), by name, as CSV or an
+ * .xlsx sheet of the columns id,name,email,organisation,organisation_name,
+ * country,offers,needs,to_answer,checked_in_at (a CSV value a spreadsheet
+ * would run as a formula behind an apostrophe, as exports write it), or as a
+ * JSON array of objects with those keys. *rows gets how many people. 0, or
+ * -1 with err. */
+int app_people_list_write(struct store *s, const struct store_web_people_query *q,
+                          enum app_export_format format, FILE *out, int *rows,
+                          struct df_err *err);
+
+#endif
