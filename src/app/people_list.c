@@ -36,14 +36,12 @@ static int person_row(void *ud, const struct store_web_person *p)
         csv_write_record(c->out, f, COLUMNS);
         return 0;
     }
-    json_t *j = json_object();
-    for (int i = 0; j && i < COLUMNS; i++) {
-        bool count = i >= 6 && i <= 8;
-        json_t *v = count ? json_integer(i == 6 ? p->offers : i == 7 ? p->needs : p->to_answer)
-                    : f[i] ? json_string(f[i]) : json_null();
-        if (json_object_set_new(j, columns[i], v) < 0)
-            json_decref(j), j = NULL;
-    }
+    json_t *j = json_pack("{ss ss so ss ss ss si si si so}", "id", p->id, "name", p->name,
+                          "email", p->email ? json_string(p->email) : json_null(),
+                          "organisation", p->org, "organisation_name", p->org_name, "country",
+                          p->country, "offers", p->offers, "needs", p->needs, "to_answer",
+                          p->to_answer, "checked_in_at",
+                          p->checked_in_at ? json_string(p->checked_in_at) : json_null());
     return !j || json_array_append_new(c->array, j) < 0;
 }
 

@@ -299,9 +299,8 @@ fail:
     http_reply_df_err(r, &err);
 }
 
-/* JSON agendas are wrapped as {"person": ID, "meetings": [...]}, so every API
- * reply is an object. */
-/* Appends {"person": person, "meetings": [what list appends]} to out. */
+/* Appends {"person": person, "meetings": [what list appends]} to out: JSON
+ * agendas are wrapped so, so that every API reply is an object. */
 static int person_meetings_json(struct store *s, const char *person,
                                 int (*list)(struct store *, const char *, struct buf *,
                                             struct df_err *),
