@@ -1953,7 +1953,16 @@ test('on a phone the menu is one row, a button that says where you are; open, it
   const navHeight = () => page.evaluate(() => document.querySelector('header nav').getBoundingClientRect().height);
   assert.ok(await navHeight() <= 48, `the folded menu is ${await navHeight()} px high`);
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-  assert.equal((await toggle.textContent()).replace('\u2630', ''), `${UK['nav.menu']}${UK['nav.agenda']}`);
+  // the button's words, and apart from them the count of requests waiting for her answer
+  const toggleWords = () => toggle.evaluate((b) => {
+    const c = b.cloneNode(true);
+    c.querySelectorAll('.menu-icon, .to-answer').forEach((x) => x.remove());
+    return c.textContent;
+  });
+  assert.equal(await toggleWords(), `${UK['nav.menu']}${UK['nav.agenda']}`);
+  const toAnswer = (await (await page.request.get(`${base}/api/v1/me`)).json()).to_answer;
+  assert.equal(await toggle.locator('.to-answer-n').isVisible(), toAnswer > 0);
+  if (toAnswer > 0) assert.equal(await toggle.locator('.to-answer-n').textContent(), String(toAnswer));
   assert.equal(await page.locator('#nav-links a').first().isVisible(), false, 'the links are folded');
   await toggle.click();
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
@@ -1976,7 +1985,7 @@ test('on a phone the menu is one row, a button that says where you are; open, it
   await page.click('#nav-links a[href="/requests"]');
   await page.waitForFunction(() => document.body.dataset.ready === '/requests');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-  assert.equal((await toggle.textContent()).replace('\u2630', ''), `${UK['nav.menu']}${UK['nav.requests']}`);
+  assert.equal(await toggleWords(), `${UK['nav.menu']}${UK['nav.requests']}`);
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1');
   // on a wide screen there is no button: the links are the menu
   await page.setViewportSize({ width: 1280, height: 800 });
