@@ -4165,6 +4165,47 @@ test('the organiser makes a participant their organisation\'s contact at the hel
   await ctx.close();
 });
 
+// ---- fix-uk: what a Ukrainian SME reads on her phone means something to her ----
+
+// The cards' strength words, in order, and the API's scores they stand for.
+async function strengthsShown(page, list) {
+  const cards = page.locator(`${list} li.suggestion`);
+  return {
+    ids: await cards.evaluateAll((els) => els.map((e) => e.dataset.org)),
+    metas: await cards.locator('.meta').allTextContents(),
+    strengths: await cards.evaluateAll((els) => els.map((e) => (e.querySelector('.strength') || {}).textContent || '')),
+  };
+}
+
+test('suggestions and partners on a phone say how well each fits in words, no raw score, in the engine\'s order', async () => {
+  const words = { uk: [UK['suggest.strong'], UK['suggest.good'], UK['suggest.fair']], en: [EN['suggest.strong'], EN['suggest.good'], EN['suggest.fair']] };
+  for (const [locale, lang] of [['uk-UA', 'uk'], ['en-GB', 'en']]) {
+    const { ctx, page } = await signedIn(SUPPLIER, locale, PHONE);
+    await open(page, '/suggestions');
+    await page.locator('#suggestions[aria-busy=false] li.suggestion').first().waitFor();
+    const api = (await apiFrom(page, 'GET', `/api/v1/me/suggestions?top=10&lang=${lang}`)).json.suggestions;
+    const shown = await strengthsShown(page, '#suggestions');
+    assert.deepEqual(shown.ids, api.map((x) => x.org), `${lang}: the engine's order`);
+    for (const m of shown.metas) assert.doesNotMatch(m, /\d[.,]\d|оцінка|score/, `${lang}: a raw score in "${m}"`);
+    assert.ok(shown.strengths.every((w) => words[lang].includes(w)), `${lang}: strengths ${shown.strengths}`);
+    assert.equal(shown.strengths[0], words[lang][0], `${lang}: the best is a strong match`);
+    // a weaker suggestion than the best says so, and none says more than one above it
+    const step = (w) => words[lang].indexOf(w);
+    assert.ok(shown.strengths.every((w, i) => !i || step(w) >= step(shown.strengths[i - 1])), `${lang}: steps ${shown.strengths}`);
+    assert.ok(api.every((x, i) => step(shown.strengths[i]) === (x.score >= 0.8 * api[0].score ? 0 : x.score >= 0.5 * api[0].score ? 1 : 2)),
+      `${lang}: each step by its share of the best: ${api.map((x) => x.score)} as ${shown.strengths}`);
+    await open(page, '/partners');
+    await page.fill('#partners-text', lang === 'uk' ? 'Безпілотні літальні апарати та протидія дронам' : 'Unmanned aerial vehicles and counter-drone systems');
+    await page.click('#partners-form button[type=submit]');
+    await page.locator('#partners[aria-busy=false] li.suggestion').first().waitFor();
+    const partners = await strengthsShown(page, '#partners');
+    for (const m of partners.metas) assert.doesNotMatch(m, /\d[.,]\d|оцінка|score/, `${lang} partners: a raw score in "${m}"`);
+    assert.ok(partners.strengths.length > 0 && partners.strengths.every((w) => words[lang].includes(w)), `${lang} partners: ${partners.strengths}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+    await ctx.close();
+  }
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
