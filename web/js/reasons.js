@@ -9,16 +9,28 @@ import { cpvLabel } from './cpv.js';
 
 const labelCache = new Map();
 
+// A word (or title) a reason quotes as the other side wrote it: in the
+// page's language as it stands; in the other one, which dfnc knows no
+// translation of (the engine says a known one first, docs/api.md), as a
+// quotation in the page's quotation marks, its span saying its language
+// (dom.js's data: by its script) for a screen reader's voice.
+function quoted(text) {
+  const node = data(text);
+  const lang = node.getAttribute('lang');
+  return lang && lang !== getLang() ? tx('why.quoted', { words: node }) : node;
+}
+
 // The words of a text reason, "ground (наземні), radar" (docs/api.md: words
 // apart by ", ", the word beside in parentheses), each a span of its own, so
-// that each says its own language (dom.js's data: by its script) and a
-// Ukrainian word on an English page is read as Ukrainian, not spelled out.
+// that each says its own language and a Ukrainian word on an English page is
+// read as Ukrainian, not spelled out; a word with no translation beside it
+// in the page's language is quoted.
 function words(text) {
   const out = [];
   String(text).split(', ').forEach((item, i) => {
     const m = item.match(/^(.+?) \((.+)\)$/);
     if (i) out.push(', ');
-    out.push(data(m ? m[1] : item));
+    out.push(quoted(m ? m[1] : item));
     if (m) out.push(' (', data(m[2]), ')');
   });
   return out;
@@ -52,7 +64,7 @@ const PATTERNS = [
     t('why.common_partners_near', { n: num(m[1]), near: num(m[2]) })],
   [/^worked with (\d+) of the other best matches$/, async (m) => t('why.with_best', { n: num(m[1]) })],
   [/^worked on (\d+) projects? similar to this one: (.*)$/, async (m) =>
-    tx('why.similar_projects', { n: num(m[1]), titles: data(m[2]) })],
+    tx('why.similar_projects', { n: num(m[1]), titles: quoted(m[2]) })],
   [/^a public body \(end user\) that took part in (\d+) projects$/, async (m) => t('why.end_user', { n: num(m[1]) })],
   [/^named in the text$/, async () => t('why.named')],
   [/^based in (\w\w), like you$/, async (m) => t('why.same_country', { country: countryName(m[1]) })],
