@@ -1259,7 +1259,7 @@ test('a Ukrainian drone maker on a phone puts an EDF consortium together from th
   const country = (id) => orgs.find((o) => o.id === id).country;
   // the lead alone: established in Ukraine, it does not count toward EDF's three
   await page.waitForFunction(() => /Ще не відповідає вимогам/.test(document.querySelector('#consortium-status').textContent));
-  assert.match(await page.textContent('#consortium-title'), /Ваш консорціум за правилами: European Defence Fund \(EDF\)/);
+  assert.match(await page.textContent('#consortium-title'), /Ваш консорціум за правилами: Європейський оборонний фонд \(EDF\)/);
   assert.match(await page.textContent('#consortium-status'), /Прийнятних учасників: 0 із щонайменше 3; їхніх країн: 0 із щонайменше 3/);
   assert.match(await page.textContent('#consortium .members'), /\(ви, лідер\) · не зараховується: зареєстрована в Україні, яка не є асоційованою країною цієї програми/);
   // every card found says whether it counts, as its country says
@@ -4240,6 +4240,27 @@ test('a reason\'s words with no translation are quoted, marked with their langua
     assert.deepEqual(await reasonWordsWithoutLang(page), [], `${locale} suggestions`);
     await ctx.close();
   }
+});
+
+test('a programme or instrument on a Ukrainian page on a phone is named by its Ukrainian title, else in English marked lang="en"', async () => {
+  const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  await open(page, '/partners');
+  await page.locator('#partners-programme option[value=edf]').waitFor({ state: 'attached' });
+  const options = await page.locator('#partners-programme option').evaluateAll((els) => els.map((o) => ({ value: o.value, text: o.textContent, lang: o.getAttribute('lang') })));
+  assert.deepEqual(options.find((o) => o.value === 'edf'), { value: 'edf', text: UK['programme_title.edf'], lang: null });
+  // any other: Ukrainian, or English marked so
+  for (const o of options) assert.ok(/[\u0400-\u04ff]/.test(o.text) || o.lang === 'en', `option ${o.value}: "${o.text}" lang=${o.lang}`);
+  await open(page, '/procurement?instrument=edip');
+  await page.locator('#proc-rules').waitFor();
+  assert.match(await page.textContent('#proc-rules p'), new RegExp(esc(UK['programme_title.edip'])));
+  assert.equal(await page.locator('#proc-rules p [lang=en]').count(), 0, 'EDIP has a Ukrainian title');
+  // EDIRPA has none in uk.json: its English title, marked
+  await open(page, '/procurement?instrument=edirpa');
+  await page.waitForFunction(() => /EDIRPA/.test(document.querySelector('#proc-rules h2').textContent));
+  const title = page.locator('#proc-rules p [lang=en]');
+  assert.match(await title.textContent(), /\(EDIRPA\)$/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await ctx.close();
 });
 
 test('no page asked any host but the dfnc server for anything', () => {
