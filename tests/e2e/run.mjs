@@ -4263,6 +4263,41 @@ test('a programme or instrument on a Ukrainian page on a phone is named by its U
   await ctx.close();
 });
 
+// A forum whose organiser has not loaded the CPV classifier yet: codes are
+// said as codes a reader knows, and the organiser, not a participant, is
+// told how to load the labels.
+test('without the CPV classifier the dashboard says "CPV 356…" and how to load it, reasons "CPV 35613000", on a phone in Ukrainian', async () => {
+  const db = path.join(TMP, 'no-cpv.db');
+  const bare = (args, input) => execFileSync(BIN, ['--db', db, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  bare(['demo', '--no-serve', '--seed', '7']);
+  bare(['user', 'add', '--email', ORGANISER.email, '--role', 'organiser', '--password-stdin'], `${ORGANISER.password}\n`);
+  await withServer(db, async () => {
+    const org = await signedIn(ORGANISER, 'uk-UA', PHONE);
+    await open(org.page, '/console/dashboard');
+    const labels = await org.page.locator('#chart-cap .bar-label').allTextContents();
+    assert.ok(labels.length > 0, 'groups charted');
+    for (const l of labels) assert.match(l, /^CPV \d{3,}…$|^без спільного CPV$/, `a group as a code a reader knows: "${l}"`);
+    const hint = org.page.locator('#dash-cpv-hint');
+    assert.match(await hint.textContent(), /^Класифікатор CPV не завантажено/);
+    assert.deepEqual(await hint.locator('code').allTextContents(), ['dfnc import cpv cpv_en.json', 'dfnc import cpv cpv_uk.json']);
+    assert.deepEqual(await org.page.evaluate(latinLeft), [], 'no English on the Ukrainian dashboard');
+    assert.ok(await org.page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+    await org.ctx.close();
+    const sup = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+    await open(sup.page, '/suggestions');
+    await sup.page.locator('#suggestions[aria-busy=false] li.suggestion').first().waitFor();
+    const whys = (await sup.page.locator('#suggestions ul.why li').allTextContents()).filter((w) => /^(Пропонує|Потребує) /.test(w));
+    assert.ok(whys.length > 0, 'a code cited');
+    // the code, and the engine's English name of it quoted, marked English
+    for (const w of whys) assert.match(w, /^(Пропонує|Потребує) CPV \d{8}( «[^»]+»)? — /, `a code a reader knows: "${w}"`);
+    assert.deepEqual(await reasonQuotes(sup.page, '«', '»').then((q) => q.bare), []);
+    assert.deepEqual(await sup.page.evaluate(latinLeft), [], 'no English on the Ukrainian suggestions but quoted');
+    // the participant is told nothing of loading files: that is the organiser's
+    assert.equal(await sup.page.locator('#dash-cpv-hint').count(), 0);
+    await sup.ctx.close();
+  });
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

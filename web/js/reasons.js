@@ -5,7 +5,7 @@
 import { api } from './api.js';
 import { list, data } from './dom.js';
 import { t, tx, getLang, countryName, num } from './i18n.js';
-import { cpvLabel } from './cpv.js';
+import { cpvLabel, cpvBare } from './cpv.js';
 
 const labelCache = new Map();
 
@@ -36,7 +36,8 @@ function words(text) {
   return out;
 }
 
-async function cpvText(code8, fallback) {
+// The code's label in the page's language, or null.
+async function cpvText(code8) {
   const key = `${getLang()}:${code8}`;
   if (!labelCache.has(key)) {
     labelCache.set(key, api.cpv(code8, getLang(), 1)
@@ -46,14 +47,27 @@ async function cpvText(code8, fallback) {
       })
       .catch(() => null));
   }
-  return (await labelCache.get(key)) || (getLang() === 'en' ? fallback : '');
+  return labelCache.get(key);
+}
+
+// A cited code's reason (key: why.offers...): the code and its label in the
+// page's language; without one (the classifier not loaded), "CPV 35613000",
+// which a reader knows for a code, and the label the engine gave (its
+// English one, the capability's) as it is on an English page, quoted on
+// another.
+async function cpvReason(key, code8, given) {
+  const label = await cpvText(code8);
+  if (label) return t(key, { code: code8, label });
+  if (given) return tx(key, { code: cpvBare(code8), label: quoted(given) });
+  // the gap of the label left out closed ("CPV 35613000, which", "CPV 35613000 — те")
+  return t(key, { code: cpvBare(code8), label: '' }).replace(/ {2,}/g, ' ').replace(/ ,/g, ',');
 }
 
 const PATTERNS = [
   [/^offers (\d{8}) ?(.*?), which you need( \(related\))?$/, async (m) =>
-    t(m[3] ? 'why.offers_related' : 'why.offers', { code: m[1], label: await cpvText(m[1], m[2]) })],
+    cpvReason(m[3] ? 'why.offers_related' : 'why.offers', m[1], m[2])],
   [/^needs (\d{8}) ?(.*?), which you offer( \(related\))?$/, async (m) =>
-    t(m[3] ? 'why.needs_related' : 'why.needs', { code: m[1], label: await cpvText(m[1], m[2]) })],
+    cpvReason(m[3] ? 'why.needs_related' : 'why.needs', m[1], m[2])],
   [/^EU-Ukraine pair \((\w\w)\)$/, async (m) => t('why.eu_ua', { country: countryName(m[1]) })],
   [/^no language in common: an interpreter is needed$/, async () => t('why.no_language')],
   [/^worked with you on (\d+) projects?$/, async (m) => t('why.worked_with', { n: num(m[1]) })],
