@@ -4298,6 +4298,39 @@ test('without the CPV classifier the dashboard says "CPV 356…" and how to load
   });
 });
 
+test('a meeting\'s outcome sits under the meeting\'s table and people, no line between them, on a phone in Ukrainian', async () => {
+  const who = newcomerLogin('row', 'Roksolana Riadok', 'Riadok Optics');
+  fs.writeFileSync(path.join(TMP, 'row2-people.csv'), 'id,organisation,name,email,title,languages\np-row2,org-0001,Ryszard Row,row2@late.test,CEO,en\n');
+  dfnc(['import', 'people', path.join(TMP, 'row2-people.csv')]);
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const org = await signedIn(ORGANISER, 'en-GB');
+  if (!forum.published) await apiCall(org.page, 'POST', `/events/${forum.id}/publish`);
+  await org.ctx.close();
+  fs.writeFileSync(path.join(TMP, 'row.csv'), `id,event,from,to,priority,status,message\nreq-e2e-row,${forum.id},p-row2,p-row,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'row.csv')]);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-row/accept')).status, 200);
+  const m = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((x) => x.request === 'req-e2e-row');
+  assert.ok(m, 'the meeting is in her agenda');
+  await page.clock.setFixedTime(new Date(new Date(m.start).getTime() + 30 * 60000));
+  await open(page, '/agenda');
+  const row = page.locator(`tr.meeting[data-id="${m.id}"]`);
+  const outcomeRow = row.locator('xpath=following-sibling::tr[1]');
+  assert.equal(await outcomeRow.getAttribute('class'), 'outcome-row no-print');
+  const box = (l) => l.evaluate((el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, bottom: r.bottom }; });
+  const control = await box(outcomeRow.locator('.meeting-outcome'));
+  const tableCell = await box(row.locator('td').nth(1));
+  // under the meeting's table and people, not its time
+  assert.ok(control.left >= tableCell.left - 1, `the outcome starts at ${control.left}, the meeting's table at ${tableCell.left}`);
+  // no line between the meeting and its outcome
+  const lines = await row.locator('td').evaluateAll((tds) => tds.map((td) => getComputedStyle(td).borderBottomWidth));
+  assert.ok(lines.every((w) => w === '0px'), `the meeting's cells draw a line under them: ${lines}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await outcomeRow.locator('button[aria-expanded]').click();
+  await shoot(page, 'agenda-outcome-row-uk');
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
