@@ -67,11 +67,12 @@ export function bestScore(found) {
 export async function suggestionCard(s, open, best) {
   const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
   const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
+  const strength = strengthText(s.score, best);
   return h('li', { class: 'card suggestion', dataset: { org: org.id } },
     h('h2', { id: `org-${org.id}` }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, dataName(orgName(org)))),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(org.country)),
       s.sme ? h('span', { class: 'badge sme' }, t('suggest.sme')) : null,
-      strengthText(s.score, best) ? h('span', { class: 'badge strength' }, strengthText(s.score, best)) : null),
+      strength ? h('span', { class: 'badge strength' }, strength) : null),
     reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
     await sendBox(s, open || new Map(), `org-${org.id}`));
 }
