@@ -11,7 +11,8 @@ import sys
 
 PLURAL = re.compile(r'\.(one|few|many|other)$')
 # Strings that are the same in both languages on purpose.
-SAME_OK = {'app.name', 'lang.en', 'lang.uk', 'reason.other'}
+SAME_OK = {'app.name', 'lang.en', 'lang.uk', 'reason.other',
+           'why.quoted'}  # quotation marks only: the page's own («», “”)
 # Namespaces are names, not requests.
 URL_OK = {'http://www.w3.org/2000/svg'}
 

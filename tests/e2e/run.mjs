@@ -1259,7 +1259,7 @@ test('a Ukrainian drone maker on a phone puts an EDF consortium together from th
   const country = (id) => orgs.find((o) => o.id === id).country;
   // the lead alone: established in Ukraine, it does not count toward EDF's three
   await page.waitForFunction(() => /Ще не відповідає вимогам/.test(document.querySelector('#consortium-status').textContent));
-  assert.match(await page.textContent('#consortium-title'), /Ваш консорціум за правилами: European Defence Fund \(EDF\)/);
+  assert.match(await page.textContent('#consortium-title'), /Ваш консорціум за правилами: Європейський оборонний фонд \(EDF\)/);
   assert.match(await page.textContent('#consortium-status'), /Прийнятних учасників: 0 із щонайменше 3; їхніх країн: 0 із щонайменше 3/);
   assert.match(await page.textContent('#consortium .members'), /\(ви, лідер\) · не зараховується: зареєстрована в Україні, яка не є асоційованою країною цієї програми/);
   // every card found says whether it counts, as its country says
@@ -4179,6 +4179,172 @@ test('the organiser makes a participant their organisation\'s contact at the hel
   await page.click('#desk-make-contact');
   await page.waitForFunction((want) => document.getElementById('desk-contact').textContent === want, UK['desk.contact_yes']);
   assert.deepEqual(dialogs, [UK['desk.make_contact_confirm'].replace('{name}', 'Oleh Desk').replaceAll('{other}', 'Dana Desk')]);
+  await ctx.close();
+});
+
+// ---- fix-uk: what a Ukrainian SME reads on her phone means something to her ----
+
+// The cards' strength words, in order, and the API's scores they stand for.
+async function strengthsShown(page, list) {
+  const cards = page.locator(`${list} li.suggestion`);
+  return {
+    ids: await cards.evaluateAll((els) => els.map((e) => e.dataset.org)),
+    metas: await cards.locator('.meta').allTextContents(),
+    strengths: await cards.evaluateAll((els) => els.map((e) => (e.querySelector('.strength') || {}).textContent || '')),
+  };
+}
+
+test('suggestions and partners on a phone say how well each fits in words, no raw score, in the engine\'s order', async () => {
+  const words = { uk: [UK['suggest.strong'], UK['suggest.good'], UK['suggest.fair']], en: [EN['suggest.strong'], EN['suggest.good'], EN['suggest.fair']] };
+  for (const [locale, lang] of [['uk-UA', 'uk'], ['en-GB', 'en']]) {
+    const { ctx, page } = await signedIn(SUPPLIER, locale, PHONE);
+    await open(page, '/suggestions');
+    await page.locator('#suggestions[aria-busy=false] li.suggestion').first().waitFor();
+    const api = (await apiFrom(page, 'GET', `/api/v1/me/suggestions?top=10&lang=${lang}`)).json.suggestions;
+    const shown = await strengthsShown(page, '#suggestions');
+    assert.deepEqual(shown.ids, api.map((x) => x.org), `${lang}: the engine's order`);
+    for (const m of shown.metas) assert.doesNotMatch(m, /\d[.,]\d|оцінка|score/, `${lang}: a raw score in "${m}"`);
+    assert.ok(shown.strengths.every((w) => words[lang].includes(w)), `${lang}: strengths ${shown.strengths}`);
+    assert.equal(shown.strengths[0], words[lang][0], `${lang}: the best is a strong match`);
+    // a weaker suggestion than the best says so, and none says more than one above it
+    const step = (w) => words[lang].indexOf(w);
+    assert.ok(shown.strengths.every((w, i) => !i || step(w) >= step(shown.strengths[i - 1])), `${lang}: steps ${shown.strengths}`);
+    assert.ok(api.every((x, i) => step(shown.strengths[i]) === (x.score >= 0.8 * api[0].score ? 0 : x.score >= 0.5 * api[0].score ? 1 : 2)),
+      `${lang}: each step by its share of the best: ${api.map((x) => x.score)} as ${shown.strengths}`);
+    await open(page, '/partners');
+    await page.fill('#partners-text', lang === 'uk' ? 'Безпілотні літальні апарати та протидія дронам' : 'Unmanned aerial vehicles and counter-drone systems');
+    await page.click('#partners-form button[type=submit]');
+    await page.locator('#partners[aria-busy=false] li.suggestion').first().waitFor();
+    const partners = await strengthsShown(page, '#partners');
+    for (const m of partners.metas) assert.doesNotMatch(m, /\d[.,]\d|оцінка|score/, `${lang} partners: a raw score in "${m}"`);
+    assert.ok(partners.strengths.length > 0 && partners.strengths.every((w) => words[lang].includes(w)), `${lang} partners: ${partners.strengths}`);
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+    await ctx.close();
+  }
+});
+
+// The words a page's reasons quote in the other language than the page's:
+// each with its lang, and either the original beside a word of the page's
+// ("станцій (stations)") or a quotation in the page's quotation marks.
+async function reasonQuotes(page, open, close) {
+  return page.evaluate(([o, c]) => {
+    const pageLang = document.documentElement.lang.split('-')[0];
+    const out = { quoted: [], bare: [] };
+    for (const span of document.querySelectorAll('ul.why li span[lang]')) {
+      if (span.getAttribute('lang').split('-')[0] === pageLang) continue;
+      const before = span.previousSibling ? span.previousSibling.textContent : '';
+      const after = span.nextSibling ? span.nextSibling.textContent : '';
+      if (before.endsWith(' (')) continue; // the original, beside the page's word
+      if (before.endsWith(o) && after.startsWith(c)) out.quoted.push(span.textContent);
+      else out.bare.push(`${span.textContent} in "${span.closest('li').textContent}"`);
+    }
+    return out;
+  }, [open, close]);
+}
+
+test('a reason\'s words with no translation are quoted, marked with their language, on a phone in Ukrainian and English', async () => {
+  for (const [locale, open_, close_] of [['uk-UA', '«', '»'], ['en-GB', '“', '”']]) {
+    const { ctx, page } = await signedIn(SUPPLIER, locale, PHONE);
+    await open(page, '/suggestions');
+    await page.locator('#suggestions[aria-busy=false] li.suggestion').first().waitFor();
+    const q = await reasonQuotes(page, open_, close_);
+    assert.deepEqual(q.bare, [], `${locale}: words of the other language neither translated nor quoted`);
+    if (locale === 'uk-UA') {
+      // the demo's drone buyers look for "long-range" and "fpv", which no glossary translates
+      assert.ok(q.quoted.includes('long-range'), `uk: quoted ${q.quoted}`);
+      assert.match(await page.locator('#suggestions ul.why').first().textContent(), /«long-range»/);
+    }
+    assert.deepEqual(await reasonWordsWithoutLang(page), [], `${locale} suggestions`);
+    await ctx.close();
+  }
+});
+
+test('a programme or instrument on a Ukrainian page on a phone is named by its Ukrainian title, else in English marked lang="en"', async () => {
+  const { ctx, page } = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+  await open(page, '/partners');
+  await page.locator('#partners-programme option[value=edf]').waitFor({ state: 'attached' });
+  const options = await page.locator('#partners-programme option').evaluateAll((els) => els.map((o) => ({ value: o.value, text: o.textContent, lang: o.getAttribute('lang') })));
+  assert.deepEqual(options.find((o) => o.value === 'edf'), { value: 'edf', text: UK['programme_title.edf'], lang: null });
+  // any other: Ukrainian, or English marked so
+  for (const o of options) assert.ok(/[\u0400-\u04ff]/.test(o.text) || o.lang === 'en', `option ${o.value}: "${o.text}" lang=${o.lang}`);
+  await open(page, '/procurement?instrument=edip');
+  await page.locator('#proc-rules').waitFor();
+  assert.match(await page.textContent('#proc-rules p'), new RegExp(esc(UK['programme_title.edip'])));
+  assert.equal(await page.locator('#proc-rules p [lang=en]').count(), 0, 'EDIP has a Ukrainian title');
+  // EDIRPA has none in uk.json: its English title, marked
+  await open(page, '/procurement?instrument=edirpa');
+  await page.waitForFunction(() => /EDIRPA/.test(document.querySelector('#proc-rules h2').textContent));
+  const title = page.locator('#proc-rules p [lang=en]');
+  assert.match(await title.textContent(), /\(EDIRPA\)$/);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await ctx.close();
+});
+
+// A forum whose organiser has not loaded the CPV classifier yet: codes are
+// said as codes a reader knows, and the organiser, not a participant, is
+// told how to load the labels.
+test('without the CPV classifier the dashboard says "CPV 356…" and how to load it, reasons "CPV 35613000", on a phone in Ukrainian', async () => {
+  const db = path.join(TMP, 'no-cpv.db');
+  const bare = (args, input) => execFileSync(BIN, ['--db', db, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  bare(['demo', '--no-serve', '--seed', '7']);
+  bare(['user', 'add', '--email', ORGANISER.email, '--role', 'organiser', '--password-stdin'], `${ORGANISER.password}\n`);
+  await withServer(db, async () => {
+    const org = await signedIn(ORGANISER, 'uk-UA', PHONE);
+    await open(org.page, '/console/dashboard');
+    const labels = await org.page.locator('#chart-cap .bar-label').allTextContents();
+    assert.ok(labels.length > 0, 'groups charted');
+    for (const l of labels) assert.match(l, /^CPV \d{3,}…$|^без спільного CPV$/, `a group as a code a reader knows: "${l}"`);
+    const hint = org.page.locator('#dash-cpv-hint');
+    assert.match(await hint.textContent(), /^Класифікатор CPV не завантажено/);
+    assert.deepEqual(await hint.locator('code').allTextContents(), ['dfnc import cpv cpv_en.json', 'dfnc import cpv cpv_uk.json']);
+    assert.deepEqual(await org.page.evaluate(latinLeft), [], 'no English on the Ukrainian dashboard');
+    assert.ok(await org.page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+    await org.ctx.close();
+    const sup = await signedIn(SUPPLIER, 'uk-UA', PHONE);
+    await open(sup.page, '/suggestions');
+    await sup.page.locator('#suggestions[aria-busy=false] li.suggestion').first().waitFor();
+    const whys = (await sup.page.locator('#suggestions ul.why li').allTextContents()).filter((w) => /^(Пропонує|Потребує) /.test(w));
+    assert.ok(whys.length > 0, 'a code cited');
+    // the code, and the engine's English name of it quoted, marked English
+    for (const w of whys) assert.match(w, /^(Пропонує|Потребує) CPV \d{8}( «[^»]+»)? — /, `a code a reader knows: "${w}"`);
+    assert.deepEqual(await reasonQuotes(sup.page, '«', '»').then((q) => q.bare), []);
+    assert.deepEqual(await sup.page.evaluate(latinLeft), [], 'no English on the Ukrainian suggestions but quoted');
+    // the participant is told nothing of loading files: that is the organiser's
+    assert.equal(await sup.page.locator('#dash-cpv-hint').count(), 0);
+    await sup.ctx.close();
+  });
+});
+
+test('a meeting\'s outcome sits under the meeting\'s table and people, no line between them, on a phone in Ukrainian', async () => {
+  const who = newcomerLogin('row', 'Roksolana Riadok', 'Riadok Optics');
+  fs.writeFileSync(path.join(TMP, 'row2-people.csv'), 'id,organisation,name,email,title,languages\np-row2,org-0001,Ryszard Row,row2@late.test,CEO,en\n');
+  dfnc(['import', 'people', path.join(TMP, 'row2-people.csv')]);
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const org = await signedIn(ORGANISER, 'en-GB');
+  if (!forum.published) await apiCall(org.page, 'POST', `/events/${forum.id}/publish`);
+  await org.ctx.close();
+  fs.writeFileSync(path.join(TMP, 'row.csv'), `id,event,from,to,priority,status,message\nreq-e2e-row,${forum.id},p-row2,p-row,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'row.csv')]);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-row/accept')).status, 200);
+  const m = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((x) => x.request === 'req-e2e-row');
+  assert.ok(m, 'the meeting is in her agenda');
+  await page.clock.setFixedTime(new Date(new Date(m.start).getTime() + 30 * 60000));
+  await open(page, '/agenda');
+  const row = page.locator(`tr.meeting[data-id="${m.id}"]`);
+  const outcomeRow = row.locator('xpath=following-sibling::tr[1]');
+  assert.equal(await outcomeRow.getAttribute('class'), 'outcome-row no-print');
+  const box = (l) => l.evaluate((el) => { const r = el.getBoundingClientRect(); return { left: r.left, top: r.top, bottom: r.bottom }; });
+  const control = await box(outcomeRow.locator('.meeting-outcome'));
+  const tableCell = await box(row.locator('td').nth(1));
+  // under the meeting's table and people, not its time
+  assert.ok(control.left >= tableCell.left - 1, `the outcome starts at ${control.left}, the meeting's table at ${tableCell.left}`);
+  // no line between the meeting and its outcome
+  const lines = await row.locator('td').evaluateAll((tds) => tds.map((td) => getComputedStyle(td).borderBottomWidth));
+  assert.ok(lines.every((w) => w === '0px'), `the meeting's cells draw a line under them: ${lines}`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await outcomeRow.locator('button[aria-expanded]').click();
+  await shoot(page, 'agenda-outcome-row-uk');
   await ctx.close();
 });
 

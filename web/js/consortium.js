@@ -5,7 +5,7 @@
 
 import { api } from './api.js';
 import { h, data, dataName, outcome } from './dom.js';
-import { t, tx, countryName, errorText } from './i18n.js';
+import { t, tx, countryName, errorText, officialTitle } from './i18n.js';
 import { orgName } from './people.js';
 import { cite } from './pages/procurement.js';
 
@@ -17,10 +17,17 @@ export function programmeSelect(id) {
   api.consortiumProgrammes().then((got) => {
     for (const p of (got && got.programmes) || []) {
       figures.set(p.name, p);
-      el.append(h('option', { value: p.name, translate: 'no' }, p.title)); // the official title, as written
+      const title = officialTitle(p.name, p.title);
+      el.append(h('option', { value: p.name, translate: 'no', lang: title.lang }, title.text));
     }
   }).catch(() => { /* no programmes: the page works without them */ });
   return { el, chosen: () => el.value, figures: () => figures.get(el.value) };
+}
+
+// A programme's title in a sentence: officialTitle's, as data.
+function titleNode(p) {
+  const title = officialTitle(p.name, p.title);
+  return data(title.text, { lang: title.lang });
 }
 
 const WHERE_KEYS = { eu: 'consortium.where_eu', eea_efta: 'consortium.where_eea_efta', ukraine: 'consortium.where_ukraine', moldova: 'consortium.where_moldova', other: 'consortium.where_other' };
@@ -75,7 +82,7 @@ export function consortiumPanel(lead, onverdict) {
     }
     if (mine !== asked) return; // a later change answered first
     onverdict(chosen, new Map(v.candidates.map((o) => [o.org, o])));
-    heading.replaceChildren(...tx('consortium.title', { programme: data(v.programme.title) }));
+    heading.replaceChildren(...tx('consortium.title', { programme: titleNode(v.programme) }));
     status.ok(h('strong', {}, v.meets ? t('consortium.met') : t('consortium.not_met')), ' ',
       t('consortium.tally', { entities: v.entities, min_entities: programme.figures.min_entities.value, countries: v.countries, min_countries: programme.figures.min_countries.value }));
     const names = new Map([...v.members, ...v.candidates].map((o) => [o.org, o]));

@@ -12,6 +12,13 @@ export function cpvLabel(c) {
   return (l === 'uk' ? c.label_uk || c.label : c.label_en || c.label) || c.label_en || c.label_uk || '';
 }
 
+// A CPV code shown without its label (the classifier not loaded): "CPV
+// 35613000", and a group, the first digits of its codes, "CPV 356…", so that
+// a reader knows the digits for a classifier's code.
+export function cpvBare(code, group) {
+  return `CPV ${code}${group ? '…' : ''}`;
+}
+
 // Returns {el, value()} where value() is the chosen code or ''.
 export function cpvPicker(labelText, opts) {
   const id = nextId('cpv');

@@ -196,6 +196,17 @@ export function countryName(code) {
   }
 }
 
+// An EU programme's or instrument's title (name: "edf", "edip"; title: the
+// official English one the server gives) on this page: {text, lang}. A
+// Ukrainian page says the Ukrainian title Ukraine's institutions use where
+// uk.json has one (programme_title.NAME); else the English title stands,
+// its lang "en" so that a Ukrainian voice does not read it.
+export function officialTitle(name, title) {
+  const own = lang !== 'en' ? strings[`programme_title.${name}`] : null;
+  if (own) return { text: own, lang: null };
+  return { text: String(title || ''), lang: lang === 'en' ? null : 'en' };
+}
+
 // Locale order with numbers by value ("Table 2" before "Table 10").
 export function compare(a, b) {
   return String(a ?? '').localeCompare(String(b ?? ''), locale(), { numeric: true });

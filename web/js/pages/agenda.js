@@ -265,7 +265,8 @@ export async function renderAgenda(main) {
         h('th', { scope: 'rowgroup', colspan: 3 }, localText(m.session_name, m.session_name_uk, { class: 'session-name' }))) : null);
       table.append(tbody);
     }
-    tbody.append(h('tr', { class: provisional(m) ? 'meeting provisional' : 'meeting', dataset: { id: m.id } },
+    const asks = said && begun(m) && m.request;
+    tbody.append(h('tr', { class: ['meeting', provisional(m) ? 'provisional' : '', asks ? 'has-outcome' : ''].filter(Boolean).join(' '), dataset: { id: m.id } },
       h('td', {}, `${time(start(m))}–${time(end(m))}`,
         provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
       h('td', {}, tableName({ location_name: m.location_name || m.location })),
@@ -274,10 +275,12 @@ export async function renderAgenda(main) {
         return [k ? h('br') : null, h('strong', {}, w.name || w.id || ''),
           orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgNames.get(orgId) || orgId)] : null];
       }), m.interpreter ? [h('br'), h('span', { class: 'muted interpreter' }, t('agenda.interpreter', { name: m.interpreter }))] : null)));
-    // its outcome on a row of its own under it (page text, not the data's)
-    if (said && begun(m) && m.request) {
-      tbody.append(h('tr', { class: 'outcome-row no-print' },
-        h('td', { colspan: 3 }, outcomeControl(m.request, said.get(m.request)))));
+    // its outcome on a row of its own under it (page text, not the data's),
+    // under the meeting's table and people rather than its time, and with no
+    // line between the two, so that it reads as the meeting's, on a phone too
+    if (asks) {
+      tbody.append(h('tr', { class: 'outcome-row no-print' }, h('td', { class: 'outcome-gap' }),
+        h('td', { colspan: 2 }, outcomeControl(m.request, said.get(m.request)))));
     }
   }
   add(main, availability);

@@ -3,10 +3,10 @@
 
 import { api } from '../api.js';
 import { h, add, list, data } from '../dom.js';
-import { t, num, countryName } from '../i18n.js';
+import { t, tx, num, countryName } from '../i18n.js';
 import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
-import { cpvLabel } from '../cpv.js';
+import { cpvLabel, cpvBare } from '../cpv.js';
 import { OUTCOMES } from '../outcomes.js';
 
 export async function renderDashboard(main) {
@@ -46,12 +46,11 @@ export async function renderDashboard(main) {
     matrix({ title: t('dash.pairs'), corner: t('dash.country'), rows, cols, cell, rowLabel: countryName, colLabel: (c) => c, colName: countryName })));
 
   // By capability: the three-digit CPV group one side offers and the other needs.
-  const byCap = list(counts.capabilities).map((c) => ({
-    label: c.group ? `${c.group} ${cpvLabel({ label_en: c.label_en, label_uk: c.label_uk }) || ''}`.trim() : t('dash.no_cpv'),
-    value: c.n,
-  }));
+  const caps = list(counts.capabilities);
+  const byCap = caps.map((c) => ({ label: capGroupLabel(c), value: c.n }));
   add(main, h('section', { class: 'card', id: 'chart-cap' },
-    barChart({ title: t('dash.by_cap'), head: [t('dash.cap_col'), t('chart.meetings')], data: byCap.sort((a, b) => b.value - a.value).slice(0, 12) })));
+    barChart({ title: t('dash.by_cap'), head: [t('dash.cap_col'), t('chart.meetings')], data: byCap.sort((a, b) => b.value - a.value).slice(0, 12) }),
+    caps.some((c) => c.group && !c.label_en && !c.label_uk) ? cpvHint() : null));
 
   // By hour of the event's day (its wall clock, as the programme is).
   const byHour = list(counts.hours).filter((c) => c.hour !== null && c.hour !== '').map((c) => [Number(c.hour), c.n]);
@@ -59,6 +58,20 @@ export async function renderDashboard(main) {
     barChart({ title: t('dash.by_hour'), head: [t('dash.hour_col'), t('chart.meetings')], data: byHour.sort((a, b) => a[0] - b[0]).map(([k, v]) => ({ label: `${String(k).padStart(2, '0')}:00`, value: v })) })));
 
   if (outcomes) add(main, outcomesSection(outcomes));
+}
+
+// A CPV group of the chart: its digits and label, "CPV 356…" without one.
+function capGroupLabel(c) {
+  if (!c.group) return t('dash.no_cpv');
+  const label = cpvLabel({ label_en: c.label_en, label_uk: c.label_uk });
+  return label ? `${c.group} ${label}` : cpvBare(c.group, true);
+}
+
+// Groups without labels: the classifier is not loaded. The dashboard is
+// the organiser's, who can load it: how.
+function cpvHint() {
+  const command = (lang) => h('code', { translate: 'no', lang: 'en' }, `dfnc import cpv cpv_${lang}.json`);
+  return h('p', { class: 'muted', id: 'dash-cpv-hint' }, ...tx('dash.cpv_missing', { en: command('en'), uk: command('uk') }));
 }
 
 // What the meetings led to, as their people said (GET .../outcomes): how

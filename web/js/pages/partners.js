@@ -9,7 +9,7 @@ import { h, add, field, list, clear, dataName } from '../dom.js';
 import { t, tx, errorText, getLang } from '../i18n.js';
 import { state, flash, whileBusy, refuse } from '../app.js';
 import { orgName } from '../people.js';
-import { suggestionCard, regionSelect, smeCheck, myOpen, foundStatus } from './suggestions.js';
+import { suggestionCard, bestScore, regionSelect, smeCheck, myOpen, foundStatus } from './suggestions.js';
 import { programmeSelect, consortiumPanel, countsText } from '../consortium.js';
 
 const TEXT_MAX = 20000; // bytes; the API refuses more
@@ -69,8 +69,9 @@ export async function renderPartners(main) {
           const old = form.querySelector('.flash');
           if (old) old.remove();
           if (found.length === 0) out.append(h('li', { class: 'muted' }, t('partners.none')));
+          const best = bestScore(found);
           for (const s of found) {
-            const card = await suggestionCard(s, open);
+            const card = await suggestionCard(s, open, best);
             const pick = pickControl(s.org, `org-${s.org}`, (id) => panel.toggle(id));
             picks.set(s.org, pick);
             card.insertBefore(pick.el, card.querySelector('ul.why') || null);

@@ -9,7 +9,7 @@
 
 import { api } from '../api.js';
 import { h, add, data, list, scroller, outcome, dataName } from '../dom.js';
-import { t, tx, tn, num, locale, getLang, countryName, errorText } from '../i18n.js';
+import { t, tx, tn, num, locale, getLang, countryName, errorText, officialTitle } from '../i18n.js';
 import { role, state } from '../app.js';
 import { cpvLabel } from '../cpv.js';
 import { procurementForm, cardActions, withdrawButton } from '../procure_forms.js';
@@ -93,10 +93,17 @@ function regulation(inst) {
   return inst.url ? h('a', { href: inst.url, rel: 'noopener' }, text) : text;
 }
 
+// The instrument's title in the page's language where it has an official
+// one there (officialTitle), else the English one, marked so.
+function instTitle(inst) {
+  const title = officialTitle(inst.name, inst.title);
+  return data(title.text, { class: 'muted', lang: title.lang });
+}
+
 function rulesCard(inst) {
   return h('section', { class: 'card', id: 'proc-rules', 'aria-labelledby': 'proc-rules-h' },
     h('h2', { id: 'proc-rules-h' }, t('proc.rules_of'), ' ', data(instName(inst.name))),
-    h('p', {}, regulation(inst), inst.title ? [' · ', data(inst.title, { class: 'muted' })] : null),
+    h('p', {}, regulation(inst), inst.title ? [' · ', instTitle(inst)] : null),
     h('ul', { class: 'why' }, ruleItems(inst)));
 }
 

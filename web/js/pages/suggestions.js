@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear, outcome, dataLang, dataName } from '../dom.js';
-import { t, tn, num, countryName, errorText, getLang } from '../i18n.js';
+import { t, tn, countryName, errorText, getLang } from '../i18n.js';
 import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
@@ -46,16 +46,33 @@ async function sendBox(s, open, headId) {
   return askedList ? h('div', {}, askedList, box) : box;
 }
 
-// One suggested organisation as a card: name, country, score, the reasons in
-// the page's language and a meeting request (shared with the partners page).
-export async function suggestionCard(s, open) {
+// How well a suggestion fits, in words a reader can use: the engine's score
+// (2.08) means nothing to her, its place beside the list's best does. Three
+// steps by the share of the best's score; the order stays the engine's.
+const STRENGTHS = [[0.8, 'suggest.strong'], [0.5, 'suggest.good'], [0, 'suggest.fair']];
+
+export function strengthText(score, best) {
+  if (typeof score !== 'number' || !(best > 0)) return null;
+  return t(STRENGTHS.find(([share]) => score >= share * best)[1]);
+}
+
+// The best score of a list of suggestions or partners, for strengthText.
+export function bestScore(found) {
+  return Math.max(0, ...found.map((s) => (typeof s.score === 'number' ? s.score : 0)));
+}
+
+// One suggested organisation as a card: name, country, how well it fits
+// among the list (best: the list's best score), the reasons in the page's
+// language and a meeting request (shared with the partners page).
+export async function suggestionCard(s, open, best) {
   const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
   const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
+  const strength = strengthText(s.score, best);
   return h('li', { class: 'card suggestion', dataset: { org: org.id } },
     h('h2', { id: `org-${org.id}` }, h('a', { href: `/organisations/${encodeURIComponent(org.id)}` }, dataName(orgName(org)))),
     h('p', { class: 'meta' }, h('span', { class: 'badge' }, countryName(org.country)),
       s.sme ? h('span', { class: 'badge sme' }, t('suggest.sme')) : null,
-      s.score !== undefined ? h('span', { class: 'muted' }, ` ${t('suggest.score')} ${num(Math.round(s.score * 100) / 100)}`) : null),
+      strength ? h('span', { class: 'badge strength' }, strength) : null),
     reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
     await sendBox(s, open || new Map(), `org-${org.id}`));
 }
@@ -104,7 +121,8 @@ export async function renderSuggestions(main) {
       const sug = list(got, 'suggestions');
       const none = t(region.value || sme.box.checked ? 'suggest.none_here' : 'suggest.none');
       if (sug.length === 0) out.append(h('li', { class: 'muted' }, none));
-      for (const s of sug) out.append(await suggestionCard(s, open));
+      const best = bestScore(sug);
+      for (const s of sug) out.append(await suggestionCard(s, open, best));
       status.say(sug.length, none);
     } catch (e) {
       out.append(h('li', { class: 'muted' }, errorText(e)));
