@@ -184,6 +184,22 @@ int app_org_kind_check(const char *v, struct df_err *err)
                       v);
 }
 
+int app_yes_no_word(const char *v)
+{
+    static const char *const yes[] = {"1", "yes", "y", "true", "так"};
+    static const char *const no[] = {"0", "no", "n", "false", "ні"};
+    char folded[16];
+    if (!utf8_fold_str(v, folded, sizeof folded))
+        return -1;
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (strcmp(folded, yes[i]) == 0)
+            return 1;
+        if (strcmp(folded, no[i]) == 0)
+            return 0;
+    }
+    return -1;
+}
+
 int app_email_check(const char *what, const char *v, struct df_err *err)
 {
     if (!strchr(v, '@') || strlen(v) > 254)

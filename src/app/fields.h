@@ -61,6 +61,15 @@ int app_org_kind_check(const char *v, struct df_err *err);
  * ("company", static); v itself when it names none, for the check to refuse. */
 const char *app_org_kind_word(const char *v);
 
+/* The words a yes-or-no column takes, as a spreadsheet user writes them in
+ * English or Ukrainian: said in the refusal. */
+#define APP_YES_NO_WORDS "yes/no, true/false, y/n, 1/0 or так/ні"
+
+/* A yes-or-no word (APP_YES_NO_WORDS) in any letter case, Cyrillic's too
+ * (Excel writes TRUE, a person Yes or Так): 1 for yes, 0 for no, -1 when v
+ * is none of them. */
+int app_yes_no_word(const char *v);
+
 /* An e-mail address as far as dfnc judges one: an '@' and at most 254 bytes
  * (RFC 5321's path limit). what names the field ("email"). */
 int app_email_check(const char *what, const char *v, struct df_err *err);

@@ -48,18 +48,20 @@ static const char *need_id(const struct csv_reader *r, const struct csv_row *row
     return v && app_id_check(col, v, err) == 0 ? v : NULL;
 }
 
-/* 0 or 1 (empty means dflt); -1 with an error otherwise. */
+/* A yes-or-no column (app_yes_no_word; empty means dflt): 0 or 1, or -1
+ * with an error listing the words it takes. */
 static int flag(const struct csv_reader *r, const struct csv_row *row, const char *col,
                 int dflt, struct df_err *err)
 {
     const char *v = opt(r, row, col);
     if (!v)
         return dflt;
-    if (strcmp(v, "0") == 0)
-        return 0;
-    if (strcmp(v, "1") == 0)
-        return 1;
-    return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" must be 0 or 1", col, v);
+    int yes = app_yes_no_word(v);
+    if (yes < 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s \"%s\" is not yes or no: write " APP_YES_NO_WORDS
+                          " (any letter case)", col, v);
+    return yes;
 }
 
 /* The word of allowed that v is in any letter case (a spreadsheet's

@@ -137,3 +137,16 @@ Test(fields, countries_and_numbers_as_the_ways_in_take_them)
     cr_assert_eq(app_demand_country_check("FR", "org-de", "DE", &err), -1);
     cr_assert_str_eq(err.msg, "country \"FR\" is not the buyer's: org-de is in DE");
 }
+
+Test(fields, yes_no_words_in_english_and_ukrainian_any_case)
+{
+    const char *yes[] = {"1", "yes", "YES", "Y", "true", "TRUE", "так", "Так", "ТАК"};
+    const char *no[] = {"0", "no", "No", "n", "FALSE", "ні", "Ні", "НІ"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        cr_assert_eq(app_yes_no_word(yes[i]), 1, "%s", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        cr_assert_eq(app_yes_no_word(no[i]), 0, "%s", no[i]);
+    const char *neither[] = {"", "2", "maybe", "yess", "ja", "да", "нет", "so-long-a-word-it-does-not-fit"};
+    for (size_t i = 0; i < sizeof neither / sizeof neither[0]; i++)
+        cr_assert_eq(app_yes_no_word(neither[i]), -1, "%s", neither[i]);
+}

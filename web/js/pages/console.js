@@ -153,7 +153,7 @@ const IMPORT_ERRORS = [
   [/^empty file: a header row is required$/, 'import.err_no_header', []],
   [/^column "(.+)" is empty$/, 'import.err_column_empty', ['col']],
   [/^(\w+)(?: ".*")? is longer than (\d+) bytes$/, 'import.err_too_long', ['col', 'max']],
-  [/^(\w+) "(.*)" must be 0 or 1$/, 'import.err_zero_one', ['col', 'value']],
+  [/^(\w+) "(.*)" is not yes or no: write .+ \(any letter case\)$/, 'import.err_yes_no', ['col', 'value']],
   [/^(\w+) "(.*)" is not one of (.+)$/, 'import.err_not_one_of', ['col', 'value', 'list']],
   [/^email "(.*)" is not an e-mail address$/, 'import.err_email', ['value']],
   [/^country "(.*)" is not an ISO 3166 alpha-2 code/, 'import.err_country', ['value']],

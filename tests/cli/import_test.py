@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+"""The forum's CSV imports as an organiser writes the files in Excel: the
+words a spreadsheet user types are read, and a file that cannot go in is
+refused by FILE:LINE saying exactly what to change, leaving the database as
+it was.
+Usage: import_test.py DFNC_BINARY   (TAP on stdout)"""
+import os
+import sqlite3
+import subprocess
+import sys
+
+from tap import end, ok, scratch
+
+DFNC = os.path.realpath(sys.argv[1])
+
+
+def dfnc(*args, db='t.db'):
+    return subprocess.run([DFNC, '--db', db] + list(args), capture_output=True)
+
+
+def write(name, text):
+    with open(name, 'w', encoding='utf-8') as f:
+        f.write(text)
+    return name
+
+
+def rows(sql, *args, db='t.db'):
+    c = sqlite3.connect(db)
+    out = c.execute(sql, args).fetchall()
+    c.close()
+    return out
+
+
+def imports(name, kind, text, want_rows, db='t.db'):
+    p = dfnc('import', kind, write(kind + '.csv', text), db=db)
+    out = p.stdout.decode()
+    ok(p.returncode == 0 and ('%d row' % want_rows) in out, name,
+       out + p.stderr.decode())
+
+
+def refuses(name, kind, text, *wants, db='t.db'):
+    """Exit 3, every text of wants a line of stderr (in that order), nothing
+    written; the lines of stderr returned."""
+    before = rows('SELECT count(*) FROM audit_log', db=db)
+    p = dfnc('import', kind, write(kind + '.csv', text), db=db)
+    lines = p.stderr.decode('utf-8', 'replace').splitlines()
+    missing = [w for w in wants if not any(w in line for line in lines)]
+    ok(p.returncode == 3 and not missing, name,
+       'exit %d; lacks %r\n%s' % (p.returncode, missing, '\n'.join(lines)))
+    ok(rows('SELECT count(*) FROM audit_log', db=db) == before, name + ': nothing is written')
+    return lines
+
+
+scratch()
+dfnc('init')
+
+# ---- sme and confidential: the words a spreadsheet user writes -------------------
+ORGS = 'id,name,country,kind,sme\n'
+imports('sme as Excel and people write it, in English and Ukrainian, any case', 'organisations',
+        ORGS + 'y-1,A,DE,company,Yes\ny-2,B,UA,company,так\ny-3,C,UA,company,НІ\n'
+        'y-4,D,PL,company,TRUE\ny-5,E,PL,company,false\ny-6,F,FR,company,n\n'
+        'y-7,G,FR,company,Y\ny-8,H,UA,company,Ні\ny-9,I,UA,company,1\ny-10,J,UA,company,\n', 10)
+ok(dict(rows("SELECT id, sme FROM organisations WHERE id LIKE 'y-%'")) ==
+   {'y-1': 1, 'y-2': 1, 'y-3': 0, 'y-4': 1, 'y-5': 0, 'y-6': 0, 'y-7': 1, 'y-8': 0, 'y-9': 1,
+    'y-10': 0}, '... each stored as it says', rows("SELECT id, sme FROM organisations"))
+refuses('an sme that is no yes or no lists the words it takes', 'organisations',
+        ORGS + 'y-11,K,DE,company,maybe\n',
+        'organisations.csv:2: sme "maybe" is not yes or no: write yes/no, true/false, y/n, '
+        '1/0 or так/ні (any letter case)')
+imports('a confidential capability marked Так', 'capabilities',
+        'organisation,direction,cpv,title,confidential\ny-1,offer,35613000-4,UAV,Так\n', 1)
+ok(rows("SELECT confidential FROM capabilities") == [(1,)], '... is confidential',
+   rows("SELECT confidential FROM capabilities"))
+
+end()
