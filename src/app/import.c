@@ -91,7 +91,7 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
 {
     (void)res;
     struct store_org o = {0};
-    char country[3];
+    char country[3], website[APP_WEBSITE_MAX + sizeof "http://"];
     int sme;
     if (!(o.id = need_id(r, row, "id", err)) || !(o.name = need(r, row, "name", err)) || !(o.country = need(r, row, "country", err)) ||
         !(o.kind = need(r, row, "kind", err)))
@@ -109,7 +109,7 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
     o.description_uk = opt(r, row, "description_uk");
     if (utf8_line_check("name", o.name, err) < 0 || utf8_line_check("name_uk", o.name_uk, err) < 0 ||
         utf8_line_check("city", o.city, err) < 0 ||
-        (o.website && app_website_check(o.website, err) < 0) ||
+        (o.website && !(o.website = app_website_read(o.website, website, sizeof website, err))) ||
         app_text_length_check("description", o.description, err) < 0 ||
         app_text_length_check("description_uk", o.description_uk, err) < 0)
         return -1;

@@ -72,4 +72,18 @@ imports('a confidential capability marked Так', 'capabilities',
 ok(rows("SELECT confidential FROM capabilities") == [(1,)], '... is confidential',
    rows("SELECT confidential FROM capabilities"))
 
+# ---- websites: a bare host is read as http://, as the CORDIS import reads it ---------
+WEB = 'id,name,country,kind,website\n'
+imports('a bare website in organisations.csv', 'organisations',
+        WEB + 'w-1,A,DE,company,www.acme.de\nw-2,B,DE,company,acme.de:8080/en\n'
+        'w-3,C,DE,company,HTTPS://c.example\n', 3)
+ok(dict(rows("SELECT id, website FROM organisations WHERE id LIKE 'w-%'")) ==
+   {'w-1': 'http://www.acme.de', 'w-2': 'http://acme.de:8080/en', 'w-3': 'HTTPS://c.example'},
+   '... is stored as http://, one with a scheme as it is',
+   rows("SELECT id, website FROM organisations WHERE id LIKE 'w-%'"))
+refuses('another scheme, and two hosts in one field, stay refused', 'organisations',
+        WEB + 'w-4,D,DE,company,javascript:alert(1)\nw-5,E,DE,company,www.a.eu; www.b.eu\n',
+        'organisations.csv:2: website "javascript:alert(1)" is not an http:// or https:// address',
+        'organisations.csv:3: website "http://www.a.eu; www.b.eu" is not an http:// or https:// address')
+
 end()

@@ -150,3 +150,23 @@ Test(fields, yes_no_words_in_english_and_ukrainian_any_case)
     for (size_t i = 0; i < sizeof neither / sizeof neither[0]; i++)
         cr_assert_eq(app_yes_no_word(neither[i]), -1, "%s", neither[i]);
 }
+
+Test(fields, a_bare_host_is_read_as_http)
+{
+    struct df_err err = {0};
+    char buf[64];
+    cr_assert_str_eq(app_website_read("www.acme.de", buf, sizeof buf, &err), "http://www.acme.de");
+    cr_assert_str_eq(app_website_read("localhost:8080/x", buf, sizeof buf, &err),
+                     "http://localhost:8080/x");
+    const char *https = "https://acme.de";
+    cr_assert_eq(app_website_read(https, buf, sizeof buf, &err), https, "taken as it is");
+    cr_assert_null(app_website_read("javascript:alert(1)", buf, sizeof buf, &err));
+    cr_assert_str_eq(err.msg, "website \"javascript:alert(1)\" is not an http:// or https:// "
+                              "address (like https://example.eu) without spaces or invisible "
+                              "characters");
+    cr_assert_null(app_website_read("mailto:a@b.eu", buf, sizeof buf, &err));
+    cr_assert_null(app_website_read("www.evil.eu@x.eu", buf, sizeof buf, &err));
+    cr_assert_null(app_website_read("www.a-host-name-longer-than-the-buffer-can-hold.example.eu",
+                                    buf, sizeof buf, &err));
+    cr_assert(strstr(err.msg, "is longer than 56 bytes"), "%s", err.msg);
+}
