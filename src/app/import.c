@@ -3,6 +3,7 @@
  * per file, FILE:LINE on every row refused. */
 #include "app/import.h"
 #include "app/availability.h"
+#include "app/event.h"
 #include "app/fields.h"
 #include "app/interpreting.h"
 #include "app/procure_import.h"
@@ -280,6 +281,9 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
         goto out;
     }
     df_err_clear(err);
+    /* a new request's event (an existing one keeps its own: a move is refused above) */
+    if (app_event_known_check(s, q.event, err) < 0)
+        goto out;
     if (store_request_upsert(s, &q, added, err) < 0) {
         if (err->kind == DF_ERR_NOT_FOUND)
             err->kind = DF_ERR_INPUT;
@@ -311,7 +315,8 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
     x.lang_a = a;
     x.lang_b = b;
     x.session = opt(r, row, "session");
-    if (x.session && app_id_check("session", x.session, err) < 0)
+    if ((x.session && app_id_check("session", x.session, err) < 0) ||
+        app_event_known_check(s, x.event, err) < 0)
         return -1;
     if (store_interpreter_upsert(s, &x, added, err) < 0) {
         if (err->kind == DF_ERR_NOT_FOUND)

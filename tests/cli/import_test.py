@@ -86,4 +86,36 @@ refuses('another scheme, and two hosts in one field, stay refused', 'organisatio
         'organisations.csv:2: website "javascript:alert(1)" is not an http:// or https:// address',
         'organisations.csv:3: website "http://www.a.eu; www.b.eu" is not an http:// or https:// address')
 
+# ---- an event a requests file names that does not exist ----------------------------
+imports('two people for the requests', 'people',
+        'id,organisation,name,email\np-1,y-1,Anna,anna@a.example\np-2,y-2,Bohdan,bohdan@b.example\n', 2)
+REQ = 'id,event,from,to\nr-1,forum-x,p-1,p-2\n'
+refuses('no event yet: the refusal says so, and where one is made', 'requests', REQ,
+        'requests.csv:2: event "forum-x" does not exist: there are no events yet (make it on '
+        "the console's Event page first)")
+
+
+def add_event(eid, day):
+    c = sqlite3.connect('t.db')
+    c.execute("INSERT INTO events(id, name, timezone, starts_on, ends_on) "
+              "VALUES (?, 'Forum', 'Europe/Brussels', ?, ?)", (eid, day, day))
+    c.commit()
+    c.close()
+
+
+add_event('ev-kyiv', '2031-01-01')
+refuses('one event: the refusal names it', 'requests', REQ,
+        'requests.csv:2: event "forum-x" does not exist: the only event is ev-kyiv')
+for i, eid in enumerate(['ev-brussels', 'ev-lviv', 'ev-warsaw', 'ev-paris']):
+    add_event(eid, '2031-02-0%d' % (i + 1))
+refuses('five events: the refusal names three by date, how many more, and the command',
+        'requests', REQ,
+        'requests.csv:2: event "forum-x" does not exist: the events are ev-kyiv, ev-brussels, '
+        'ev-lviv and 2 more (dfnc export events - lists them all)')
+refuses('an interpreters file naming an unknown event names them too', 'interpreters',
+        'id,event,name,pair\ni-1,forum-x,Olena,uk-en\n',
+        'interpreters.csv:2: event "forum-x" does not exist: the events are ev-kyiv')
+imports('... and the event named, the request goes in', 'requests',
+        'id,event,from,to\nr-1,ev-lviv,p-1,p-2\n', 1)
+
 end()

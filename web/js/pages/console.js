@@ -172,6 +172,11 @@ const IMPORT_ERRORS = [
   [/^(\w+): event "(.*)" has no B2B slots$/, 'import.err_no_b2b_slots', ['col', 'event']],
   [/^(\w+): (\d+) slot ids, but event "(.*)" has (\d+) B2B slots$/, 'import.err_too_many_slots', ['col', 'n', 'event', 'max']],
   [/^no person "(.*)"$/, 'import.err_no_person', ['value']],
+  // an event a requests or interpreters file names (src/app/event.c)
+  [/^event "(.*)" does not exist: there are no events yet/, 'import.err_event_none', ['value']],
+  [/^event "(.*)" does not exist: the only event is (\S+)$/, 'import.err_event_only', ['value', 'id']],
+  [/^event "(.*)" does not exist: the events are (.+) and (\d+) more \(dfnc export events - lists them all\)$/, 'import.err_event_more', ['value', 'ids', 'n'], { cmd: 'dfnc export events -' }],
+  [/^event "(.*)" does not exist: the events are (.+) \(dfnc export events - lists them all\)$/, 'import.err_event_list', ['value', 'ids'], { cmd: 'dfnc export events -' }],
   [/^no event "(.*)"$/, 'import.err_no_event', ['value']],
   // a file as a spreadsheet saved it (src/io/csv.c): encodings and header names
   [/^the file is UTF-16/, 'import.err_utf16', []],
