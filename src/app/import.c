@@ -17,6 +17,8 @@
 
 #include "core/file.h"
 #include "core/cpv.h"
+#include "core/grow.h"
+#include "core/strmap.h"
 #include "core/strset.h"
 #include "core/utf8.h"
 
@@ -146,6 +148,21 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
         return df_err_set(err, DF_ERR_INPUT,
                           "organisation \"%s\" is unknown (import organisations first)", p.org);
     return store_person_upsert(s, &p, added, err);
+}
+
+/* Another person whose address email is (people's unique column): one per
+ * person, as logins and invitations key on it. */
+static int email_holder(struct store *s, const char *email, const char *person, struct arena *a,
+                        const char **who, struct df_err *err)
+{
+    const char *holder;
+    bool is_login;
+    int found = store_person_email_holder(s, email, person, a, &holder, &is_login, err);
+    if (found <= 0)
+        return found;
+    *who = arena_printf(a, is_login ? "the login of person \"%s\"" : "person \"%s\"'s",
+                         holder);
+    return *who ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
 }
 
 /* ---- capabilities ------------------------------------------------------------- */
@@ -404,19 +421,28 @@ int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *
 }
 
 static const struct app_import_kind app_import_kinds[] = {
-    {"organisations", org_columns, {"id"}, org_row, NULL, 0},
-    {"people", person_columns, {"id"}, person_row, NULL, 0},
+    {.kind = "organisations", .required = org_columns, .key = {"id"}, .row = org_row},
+    {.kind = "people", .required = person_columns, .key = {"id"}, .row = person_row,
+     .unique = "email", .unique_holder = email_holder,
+     .unique_why = "one address per person, as logins and invitations key on it (one "
+                   "person under two ids or in two rows: keep one; two people: give one "
+                   "another address)"},
     /* one offer and one need per organisation and CPV code (the store's key):
      * a second product under one code would replace the first */
-    {"capabilities", capability_columns, {"organisation", "direction", "cpv"}, capability_row,
-     "an organisation states one offer and one need per CPV code: put both in one "
-     "row's title and description, or give one a more precise code",
-     1u << 1},
-    {"requests", request_columns, {"id"}, request_row, NULL, 0},
-    {"interpreters", interpreter_columns, {"id"}, interpreter_row, NULL, 0},
-    {"availability", availability_columns, {"person", "event"}, availability_row, NULL, 0},
-    {"demands", app_procure_demand_columns, {"id"}, app_procure_demand_row, NULL, 0},
-    {"supplies", app_procure_supply_columns, {"id"}, app_procure_supply_row, NULL, 0},
+    {.kind = "capabilities", .required = capability_columns,
+     .key = {"organisation", "direction", "cpv"}, .row = capability_row,
+     .key_hint = "an organisation states one offer and one need per CPV code: put both in one "
+                 "row's title and description, or give one a more precise code",
+     .key_any_case = 1u << 1},
+    {.kind = "requests", .required = request_columns, .key = {"id"}, .row = request_row},
+    {.kind = "interpreters", .required = interpreter_columns, .key = {"id"},
+     .row = interpreter_row},
+    {.kind = "availability", .required = availability_columns, .key = {"person", "event"},
+     .row = availability_row},
+    {.kind = "demands", .required = app_procure_demand_columns, .key = {"id"},
+     .row = app_procure_demand_row},
+    {.kind = "supplies", .required = app_procure_supply_columns, .key = {"id"},
+     .row = app_procure_supply_row},
 };
 
 int app_import_csv(struct store *s, const char *kind, const char *path, enum codepage enc,
@@ -488,12 +514,93 @@ static int repeated_key(const struct csv_reader *r, const struct csv_row *row,
     return 1;
 }
 
+/* The rows taken by their unique column's value (app_import_kind.unique),
+ * letter case folded: for a later row of another key that gives it again,
+ * and, once every row is in, for a stored row of another key holding it. */
+struct unique_rows {
+    struct strmap index;   /* folded value -> its entry in row[] */
+    struct unique_row {
+        int line;
+        const char *value, *key;
+        bool again;   /* a later row gave it: said so, and not judged against the store */
+    } *row;
+    int n, cap;
+    struct arena a;
+};
+
+static void unique_rows_free(struct unique_rows *u)
+{
+    strmap_free(&u->index);
+    free(u->row);
+    arena_free(&u->a);
+}
+
+/* Records row's unique value, taken (it is the kind's unique column's, not
+ * empty). 0, or 1 when a row before it of another key gave it (said in
+ * err, naming that line), or -1 out of memory. */
+static int unique_taken(const struct csv_reader *r, const struct csv_row *row,
+                        const struct app_import_kind *k, const char *path,
+                        struct unique_rows *u, struct df_err *err)
+{
+    const char *v = k->unique ? csv_get(r, row, k->unique) : NULL, *key = csv_get(r, row, k->key[0]);
+    if (!v || !*v || !key)
+        return 0;
+    char *folded = arena_alloc(&u->a, strlen(v) + 1);
+    if (!folded || df_grow((void **)&u->row, &u->cap, u->n, sizeof *u->row) < 0)
+        goto oom;
+    utf8_fold_str(v, folded, strlen(v) + 1);
+    int at = strmap_put(&u->index, folded, u->n);
+    if (at == -2)
+        goto oom;
+    if (at != u->n) {
+        struct unique_row *first = &u->row[at];
+        first->again = true;
+        df_err_set(err, DF_ERR_INPUT, "%s:%d: %s \"%s\" is also on line %d (%s \"%s\"): %s",
+                   path, row->line, k->unique, v, first->line, k->key[0], first->key,
+                   k->unique_why);
+        return 1;
+    }
+    u->row[u->n] = (struct unique_row){row->line, arena_strdup(&u->a, v),
+                                       arena_strdup(&u->a, key), false};
+    if (!u->row[u->n].value || !u->row[u->n].key)
+        goto oom;
+    u->n++;
+    return 0;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    return -1;
+}
+
+/* Every unique value of the file that a stored row of another key holds
+ * once the file is in, counted in bad by its line. 0, or -1 with err. */
+static int unique_stored(struct store *s, const struct app_import_kind *k, const char *path,
+                         struct unique_rows *u, struct df_problems *bad, struct df_err *err)
+{
+    for (int i = 0; i < u->n; i++) {
+        const char *who;
+        if (u->row[i].again)
+            continue;
+        int held = k->unique_holder(s, u->row[i].value, u->row[i].key, &u->a, &who, err);
+        if (held < 0)
+            return -1;
+        if (!held)
+            continue;
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s:%d: %s \"%.200s\" is already %s: %s", path,
+                 u->row[i].line, k->unique, u->row[i].value, who, k->unique_why);
+        df_problems_add(bad, u->row[i].line, msg);
+    }
+    return 0;
+}
+
 int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const char *path,
                         enum codepage enc, struct app_import_result *res, struct df_err *err)
 {
     int result = -1;
     struct strset seen;
     strset_init(&seen);
+    struct unique_rows unique = {0};
+    arena_init(&unique.a, 0);
     memset(res, 0, sizeof *res);
     struct df_problems *bad = &res->problems;
     struct csv_reader *r = csv_reader_open(path, k->required, enc, err);
@@ -522,6 +629,11 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
                 goto rollback;
             continue;
         }
+        int again = unique_taken(r, &row, k, path, &unique, err);
+        if (again < 0)
+            goto rollback;
+        if (again)
+            df_problems_add(bad, row.line, err->msg);
         res->rows++;
         if (added)
             res->added++;
@@ -529,6 +641,8 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
             res->updated++;
     }
     if (df_problems_end(bad, err, path, got) < 0)   /* malformed there: read no further */
+        goto rollback;
+    if (got == 0 && k->unique && unique_stored(s, k, path, &unique, bad, err) < 0)
         goto rollback;
     if (bad->n > 0) {
         df_err_set(err, DF_ERR_INPUT, "%s", bad->msg[0]);
@@ -549,6 +663,7 @@ rollback:
 out:
     csv_reader_close(r);
     strset_free(&seen);
+    unique_rows_free(&unique);
     return result;
 }
 

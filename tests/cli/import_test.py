@@ -118,4 +118,29 @@ refuses('an interpreters file naming an unknown event names them too', 'interpre
 imports('... and the event named, the request goes in', 'requests',
         'id,event,from,to\nr-1,ev-lviv,p-1,p-2\n', 1)
 
+# ---- two people, one e-mail address -----------------------------------------------
+PEOPLE = 'id,organisation,name,email\n'
+WHY = ('one address per person, as logins and invitations key on it (one person under two ids '
+       'or in two rows: keep one; two people: give one another address)')
+refuses('one address on two rows of one file: the later row names the earlier', 'people',
+        PEOPLE + 'p-3,y-1,Olena,olena@c.example\np-4,y-1,Olena K.,Olena@C.example\n',
+        'people.csv:3: email "Olena@C.example" is also on line 2 (id "p-3"): ' + WHY)
+refuses('an address stored under another person id: the row names that person', 'people',
+        PEOPLE + 'p-5,y-2,Anna M.,ANNA@a.example\n',
+        'people.csv:2: email "ANNA@a.example" is already person "p-1"\'s: ' + WHY)
+imports('a person again with their own address, in another letter case', 'people',
+        PEOPLE + 'p-1,y-1,Anna,Anna@A.example\n', 1)
+imports('two people swapping their addresses in one file', 'people',
+        PEOPLE + 'p-1,y-1,Anna,bohdan@b.example\np-2,y-2,Bohdan,anna@a.example\n', 2)
+ok(dict(rows("SELECT id, email FROM people WHERE id IN ('p-1', 'p-2')")) ==
+   {'p-1': 'bohdan@b.example', 'p-2': 'anna@a.example'}, '... both kept',
+   rows("SELECT id, email FROM people"))
+subprocess.run([DFNC, '--db', 't.db', 'user', 'add', '--email', 'desk@c.example', '--role',
+                'participant', '--person', 'p-2', '--password-stdin'], input=b'desk-pass-1\n',
+               capture_output=True, check=True)
+refuses("an address another person's login has: the row names that person", 'people',
+        PEOPLE + 'p-6,y-1,Desk,desk@c.example\n',
+        'people.csv:2: email "desk@c.example" is already the login of person "p-2": ' + WHY)
+imports('people without an address are many', 'people', PEOPLE + 'p-7,y-1,A,\np-8,y-1,B,\n', 2)
+
 end()

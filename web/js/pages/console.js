@@ -172,6 +172,10 @@ const IMPORT_ERRORS = [
   [/^(\w+): event "(.*)" has no B2B slots$/, 'import.err_no_b2b_slots', ['col', 'event']],
   [/^(\w+): (\d+) slot ids, but event "(.*)" has (\d+) B2B slots$/, 'import.err_too_many_slots', ['col', 'n', 'event', 'max']],
   [/^no person "(.*)"$/, 'import.err_no_person', ['value']],
+  // one e-mail address per person (src/app/import.c)
+  [/^email "(.*)" is also on line (\d+) \(id "(.*)"\): one address per person/, 'import.err_email_twice', ['value', 'n', 'id']],
+  [/^email "(.*)" is already person "(.*)"'s: one address per person/, 'import.err_email_stored', ['value', 'id']],
+  [/^email "(.*)" is already the login of person "(.*)": one address per person/, 'import.err_email_login', ['value', 'id']],
   // an event a requests or interpreters file names (src/app/event.c)
   [/^event "(.*)" does not exist: there are no events yet/, 'import.err_event_none', ['value']],
   [/^event "(.*)" does not exist: the only event is (\S+)$/, 'import.err_event_only', ['value', 'id']],
