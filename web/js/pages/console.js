@@ -169,6 +169,8 @@ const IMPORT_ERRORS = [
   [/^duplicate organisation, direction and cpv "(.*)" in this file/, 'import.err_duplicate_capability', ['value']],
   [/^(\w+): "(.*)" is not a B2B slot of event "([^"]*)": name a slot by its id or its start, e\.g\. (\S+) or (\S+ \S+), (\S+) or (\S+ \S+) \(/,
     'import.err_not_b2b_slot', ['col', 'value', 'event', 'id1', 'at1', 'id2', 'at2']],
+  [/^(\w+): "(.*)" is not a B2B slot of event "([^"]*)": name a slot by its id or its start, e\.g\. (\S+) or (\S+ \S+) \(/,
+    'import.err_not_b2b_slot_one', ['col', 'value', 'event', 'id1', 'at1']],
   [/^(\w+): event "(.*)" has no B2B slots$/, 'import.err_no_b2b_slots', ['col', 'event']],
   [/^(\w+): (\d+) slot ids, but event "(.*)" has (\d+) B2B slots$/, 'import.err_too_many_slots', ['col', 'n', 'event', 'max']],
   [/^no person "(.*)"$/, 'import.err_no_person', ['value']],
