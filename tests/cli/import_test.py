@@ -137,10 +137,48 @@ ok(dict(rows("SELECT id, email FROM people WHERE id IN ('p-1', 'p-2')")) ==
    rows("SELECT id, email FROM people"))
 subprocess.run([DFNC, '--db', 't.db', 'user', 'add', '--email', 'desk@c.example', '--role',
                 'participant', '--person', 'p-2', '--password-stdin'], input=b'desk-pass-1\n',
-               capture_output=True, check=True)
+               capture_output=True)
 refuses("an address another person's login has: the row names that person", 'people',
         PEOPLE + 'p-6,y-1,Desk,desk@c.example\n',
         'people.csv:2: email "desk@c.example" is already the login of person "p-2": ' + WHY)
 imports('people without an address are many', 'people', PEOPLE + 'p-7,y-1,A,\np-8,y-1,B,\n', 2)
+
+# ---- every problem of a row, each on its own line ----------------------------------
+lines = refuses('a row with a bad kind and a bad sme says both, in one round', 'organisations',
+                'id,name,country,kind,sme,website\nz-1,Zed,XX,startup,maybe,javascript:x\n'
+                'z-2,Fine,DE,company,1,\n',
+                'organisations.csv:2: country "XX" is not an ISO 3166 alpha-2 code',
+                'organisations.csv:2: kind "startup" is not one of',
+                'organisations.csv:2: sme "maybe" is not yes or no',
+                'organisations.csv:2: website "javascript:x" is not')
+ok(len(lines) == 4, '... four lines, one a problem, in the order of the columns', lines)
+lines = refuses('a person: an unknown organisation, no name, a bad address and languages',
+                'people', 'id,organisation,name,email,languages\nq-1,nobody,,no-at,xx\n',
+                'people.csv:2: organisation "nobody" is unknown', 'people.csv:2: column "name" is empty',
+                'people.csv:2: email "no-at" is not an e-mail address',
+                'people.csv:2: languages "xx": "xx" is not an ISO 639-1 language code')
+ok(len(lines) == 4, '... four lines', lines)
+lines = refuses('a capability: an unknown organisation, direction, code and confidential',
+                'capabilities', 'organisation,direction,cpv,title,confidential\n'
+                'nobody,sell,3561,UAV,perhaps\n',
+                'capabilities.csv:2: organisation "nobody" is unknown',
+                'capabilities.csv:2: direction "sell" is not one of offer|need',
+                'capabilities.csv:2: cpv "3561" is not a CPV code',
+                'capabilities.csv:2: confidential "perhaps" is not yes or no')
+lines = refuses('a request: a priority, a status, and one person twice', 'requests',
+                'id,event,from,to,priority,status\nr-9,ev-lviv,p-1,p-1,high,maybe\n',
+                'requests.csv:2: priority "high" must be 0-9', 'requests.csv:2: status "maybe" is not one of',
+                'requests.csv:2: from and to are the same person "p-1"')
+ok(len(lines) == 3, '... three lines', lines)
+lines = refuses('an interpreter: an unknown event and a bad pair', 'interpreters',
+                'id,event,name,pair\ni-2,forum-y,Olena,uk\n',
+                'interpreters.csv:2: event "forum-y" does not exist',
+                'interpreters.csv:2: pair "uk"')
+ok(len(lines) == 2, '... two lines', lines)
+lines = refuses('twelve rows of two problems each: the first 20 by line, and how many more',
+                'organisations', 'id,name,country,kind\n' +
+                ''.join('z-%d,Z,XX,startup\n' % i for i in range(12)),
+                'organisations.csv:2: country', 'organisations.csv:11: kind', '... and 4 more')
+ok(len(lines) == 21 and lines[-2].startswith('organisations.csv:11: '), '... 20 lines of the lowest rows, then the count', lines)
 
 end()
