@@ -107,19 +107,97 @@ static const struct app_avail_slot *slot_starting(const struct app_availability 
     return NULL;
 }
 
-/* DF_ERR_INPUT: what is not a slot, and how the event's slots are named
- * (its first two, by id and start). */
-static int not_a_slot(const struct app_availability *av, const char *what, struct df_err *err)
+/* The minutes of the wall-clock time s begins with ("YYYY-MM-DD HH:MM" or
+ * "...THH:MM"), counted from a fixed day, or -1 when it begins otherwise:
+ * how far apart two slots' starts lie. */
+static long wall_minutes(const char *s)
+{
+    int y, m, d, h, min;
+    if (strlen(s) < 16 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+        sscanf(s + 11, "%2d:%2d", &h, &min) != 2)
+        return -1;
+    /* days from 0000-03-01 (H. Hinnant's days_from_civil, years >= 0) */
+    y -= m <= 2;
+    long yoe = y % 400, doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    long days = (y / 400) * 146097L + yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return days * 1440 + h * 60 + min;
+}
+
+/* The start of the event's slot whose id is id (a plenary's, say), in
+ * minutes into want, which stays -1 when the event has no such slot. */
+struct slot_start {
+    const char *id;
+    long want;
+};
+
+static int on_event_slot(void *ud, const struct store_slot *x)
+{
+    struct slot_start *f = ud;
+    if (strcmp(x->id, f->id) == 0)
+        f->want = wall_minutes(x->starts_at);
+    return 0;
+}
+
+/* Where what lies in time: its own start when it names one, or the start
+ * of the event's slot of that id (not a B2B one); -1 when neither. */
+static long named_minutes(struct store *s, const char *event, const char *what)
+{
+    if (names_a_start(what))
+        return wall_minutes(what);
+    struct slot_start f = {what, -1};
+    struct df_err ignored = {0};   /* no start known: the first slots serve */
+    if (store_slot_each(s, event, on_event_slot, &f, &ignored) < 0)
+        return -1;
+    return f.want;
+}
+
+/* The B2B slot nearest to the minutes want, skip aside: one on the same
+ * day before one on another, then the nearest start, then the earlier. */
+static int nearest_slot(const struct app_availability *av, long want, int skip)
+{
+    int best = -1;
+    long best_day = 0, best_gap = 0;
+    for (int i = 0; i < av->slots_n; i++) {
+        if (i == skip)
+            continue;
+        long at = wall_minutes(av->slots[i].starts_at);
+        long day = at / 1440 != want / 1440, gap = at > want ? at - want : want - at;
+        if (best < 0 || day < best_day || (day == best_day && gap < best_gap)) {
+            best = i;
+            best_day = day;
+            best_gap = gap;
+        }
+    }
+    return best;
+}
+
+/* DF_ERR_INPUT: what is not a slot, and how the event's slots are named:
+ * by id and start, the two nearest to what it names (its start, or that
+ * of the event's slot it names), else the event's first two; its only
+ * one when it has one. */
+static int not_a_slot(struct store *s, const struct app_availability *av, const char *what,
+                      struct df_err *err)
 {
     if (av->slots_n == 0)
         return df_err_set(err, DF_ERR_INPUT, "away: event \"%s\" has no B2B slots", av->event);
-    const struct app_avail_slot *x = &av->slots[0], *y = &av->slots[av->slots_n > 1];
+    long want = named_minutes(s, av->event, what);
+    int first = want < 0 ? 0 : nearest_slot(av, want, -1);
+    int second = av->slots_n < 2 ? -1 : want < 0 ? 1 : nearest_slot(av, want, first);
+    if (second >= 0 && second < first) {   /* said in time order */
+        int t = first;
+        first = second;
+        second = t;
+    }
+    const struct app_avail_slot *x = &av->slots[first];
+    char other[APP_ID_MAX + 32] = "";
+    if (second >= 0)
+        snprintf(other, sizeof other, ", %s or %.10s %.5s", av->slots[second].id,
+                 av->slots[second].starts_at, av->slots[second].starts_at + 11);
     return df_err_set(err, DF_ERR_INPUT,
                       "away: \"%.64s\" is not a B2B slot of event \"%s\": name a slot by its id or "
-                      "its start, e.g. %s or %.10s %.5s, %s or %.10s %.5s (`dfnc export events - "
-                      "--format json` lists them)",
-                      what, av->event, x->id, x->starts_at, x->starts_at + 11, y->id,
-                      y->starts_at, y->starts_at + 11);
+                      "its start, e.g. %s or %.10s %.5s%s (`dfnc export events - --format json` "
+                      "lists them)",
+                      what, av->event, x->id, x->starts_at, x->starts_at + 11, other);
 }
 
 /* The word the store keeps for by. */
@@ -152,7 +230,7 @@ int app_availability_replace(struct store *s, const char *actor, enum app_avail_
         if (!slot && !names_a_start(away[i]) && app_id_check("away", away[i], err) < 0)
             return -1;
         if (!slot && !(slot = find_slot(&av, away[i])))
-            return not_a_slot(&av, away[i], err);
+            return not_a_slot(s, &av, away[i], err);
         bool seen = false;
         for (int j = 0; j < n && !seen; j++)
             seen = strcmp(set[j], slot->id) == 0;

@@ -71,24 +71,21 @@ static int import_projects(struct store *s, const char *path, struct app_cordis_
     return rc;
 }
 
-/* The website of a CORDIS organisation as the web UI may link it (the
- * check of app_website_check): CORDIS writes most as a bare host
- * (www.example.eu), read as http://; one that is still no web address
- * ("www.a.eu; www.b.eu") is left out, and counted, not the row refused:
- * the rest of the organisation is good open data. */
+/* The website of a CORDIS organisation as the web UI may link it
+ * (app_website_read: CORDIS writes most as a bare host, www.example.eu, read
+ * as http://); one that is still no web address ("www.a.eu; www.b.eu") is
+ * left out, and counted, not the row refused: the rest of the organisation
+ * is good open data. */
 static const char *website(const char *v, char *buf, size_t cap,
                            struct app_cordis_result *res)
 {
     if (!v)
         return NULL;
-    bool bare = strncasecmp(v, "http://", 7) != 0 && strncasecmp(v, "https://", 8) != 0;
-    int n = snprintf(buf, cap, "%s%s", bare ? "http://" : "", v);
     struct df_err ignored = {0};
-    if (n < 0 || (size_t)n >= cap || app_website_check(buf, &ignored) < 0) {
+    const char *url = app_website_read(v, buf, cap, &ignored);
+    if (!url)
         res->websites_left_out++;
-        return NULL;
-    }
-    return buf;
+    return url;
 }
 
 /* One participation: the organisation made when dfnc lacks it, and linked

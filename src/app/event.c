@@ -711,3 +711,48 @@ fail:
     store_rollback(s);
     return -1;
 }
+
+/* ---- an event a file names --------------------------------------------------- */
+
+/* The events there are, as a refusal names them. */
+struct events_named {
+    char ids[APP_EVENTS_NAMED * (APP_ID_MAX + 2) + 1];
+    int n;
+};
+
+static int name_event(void *ud, const struct store_event *e)
+{
+    struct events_named *en = ud;
+    if (en->n++ < APP_EVENTS_NAMED) {
+        size_t used = strlen(en->ids);
+        snprintf(en->ids + used, sizeof en->ids - used, "%s%s", used ? ", " : "", e->id);
+    }
+    return 0;
+}
+
+int app_event_known_check(struct store *s, const char *id, struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_event ev;
+    int rc = store_event_get(s, id, &a, &ev, err);
+    arena_free(&a);
+    if (rc == 0 || err->kind != DF_ERR_NOT_FOUND)
+        return rc;
+    struct events_named en = {.n = 0};
+    if (store_event_each(s, name_event, &en, err) < 0)
+        return -1;
+    if (en.n == 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "event \"%s\" does not exist: there are no events yet (make it on "
+                          "the console's Event page first)", id);
+    if (en.n == 1)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "event \"%s\" does not exist: the only event is %s", id, en.ids);
+    char more[32] = "";
+    if (en.n > APP_EVENTS_NAMED)
+        snprintf(more, sizeof more, " and %d more", en.n - APP_EVENTS_NAMED);
+    return df_err_set(err, DF_ERR_INPUT,
+                      "event \"%s\" does not exist: the events are %s%s (dfnc export events - "
+                      "lists them all)", id, en.ids, more);
+}

@@ -101,4 +101,12 @@ typedef int (*app_programme_fault_fn)(void *ud, const char *kind, const char *id
 int app_event_programme_check(struct store *s, const struct store_event *ev,
                               app_programme_fault_fn fault, void *ud, struct df_err *err);
 
+/* Whether event id exists: 0; -1 with DF_ERR_INPUT when it does not, err
+ * naming the events that do (the first APP_EVENTS_NAMED ids, and how many
+ * more) and the command that lists them all, or saying there is none yet,
+ * for a file that names an event to be mended at once; -1 with the store's
+ * error. */
+#define APP_EVENTS_NAMED 3
+int app_event_known_check(struct store *s, const char *id, struct df_err *err);
+
 #endif

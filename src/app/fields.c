@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -75,6 +76,28 @@ int app_website_check(const char *v, struct df_err *err)
                               "'.', '-' and a :port (a host in another script in its xn-- form)",
                               v);
     return 0;
+}
+
+/* Whether v begins with a URI scheme and its ':' ("javascript:", "mailto:",
+ * "https:"), not a host and its port ("acme.de:8080"). */
+static bool has_scheme(const char *v)
+{
+    size_t n = strspn(v, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-");
+    return n > 0 && v[n] == ':' && !isdigit((unsigned char)v[n + 1]);
+}
+
+const char *app_website_read(const char *v, char *buf, size_t cap, struct df_err *err)
+{
+    if (!has_scheme(v)) {
+        int n = snprintf(buf, cap, "http://%s", v);
+        if (n < 0 || (size_t)n >= cap) {
+            df_err_set(err, DF_ERR_INPUT, "website \"%.60s...\" is longer than %zu bytes", v,
+                       cap - sizeof "http://");
+            return NULL;
+        }
+        v = buf;
+    }
+    return app_website_check(v, err) == 0 ? v : NULL;
 }
 
 /* ---- languages ------------------------------------------------------------------ */
@@ -182,6 +205,22 @@ int app_org_kind_check(const char *v, struct df_err *err)
     return df_err_set(err, DF_ERR_INPUT,
                       "kind \"%.60s\" is not one of company|research|government|association|other",
                       v);
+}
+
+int app_yes_no_word(const char *v)
+{
+    static const char *const yes[] = {"1", "yes", "y", "true", "так"};
+    static const char *const no[] = {"0", "no", "n", "false", "ні"};
+    char folded[16];
+    if (!utf8_fold_str(v, folded, sizeof folded))
+        return -1;
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        if (strcmp(folded, yes[i]) == 0)
+            return 1;
+        if (strcmp(folded, no[i]) == 0)
+            return 0;
+    }
+    return -1;
 }
 
 int app_email_check(const char *what, const char *v, struct df_err *err)

@@ -7,6 +7,7 @@
 #define DFNC_APP_FIELDS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "core/err.h"
 
@@ -14,6 +15,7 @@ struct store;
 
 #define APP_ID_MAX 128            /* bytes */
 #define APP_TEXT_MAX (16 * 1024)  /* bytes of a description or a message */
+#define APP_WEBSITE_MAX 500        /* bytes of an organisation's website read bare */
 #define APP_PUBLIC_URL_MAX 256    /* bytes of serve's and invite's --public-url: feed URLs
                                      and invitation links begin with it */
 
@@ -33,6 +35,14 @@ int app_id_check(const char *what, const char *id, struct df_err *err);
  * anywhere. javascript:, data: and the like never pass. 0, or -1 with
  * DF_ERR_INPUT. */
 int app_website_check(const char *v, struct df_err *err);
+
+/* A website as a person or a spreadsheet writes it, in the form stored: a
+ * bare host (www.acme.de, acme.de/en) is read as http:// (written into buf,
+ * which holds cap bytes), as CORDIS writes most of its own; one with a
+ * scheme is taken as it is (javascript:, mailto: stay refused). Then
+ * app_website_check judges it. The form to store (v or buf), or NULL with
+ * DF_ERR_INPUT. Every way in that takes a website from a file reads it so. */
+const char *app_website_read(const char *v, char *buf, size_t cap, struct df_err *err);
 
 /* Whether the two letters at code are an ISO 639-1 language code. */
 bool app_language_is_known(const char *code);
@@ -60,6 +70,15 @@ int app_org_kind_check(const char *v, struct df_err *err);
 /* The kind v names in any letter case ("Company"), as dfnc stores it
  * ("company", static); v itself when it names none, for the check to refuse. */
 const char *app_org_kind_word(const char *v);
+
+/* The words a yes-or-no column takes, as a spreadsheet user writes them in
+ * English or Ukrainian: said in the refusal. */
+#define APP_YES_NO_WORDS "yes/no, true/false, y/n, 1/0 or так/ні"
+
+/* A yes-or-no word (APP_YES_NO_WORDS) in any letter case, Cyrillic's too
+ * (Excel writes TRUE, a person Yes or Так): 1 for yes, 0 for no, -1 when v
+ * is none of them. */
+int app_yes_no_word(const char *v);
 
 /* An e-mail address as far as dfnc judges one: an '@' and at most 254 bytes
  * (RFC 5321's path limit). what names the field ("email"). */

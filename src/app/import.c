@@ -3,6 +3,7 @@
  * per file, FILE:LINE on every row refused. */
 #include "app/import.h"
 #include "app/availability.h"
+#include "app/event.h"
 #include "app/fields.h"
 #include "app/interpreting.h"
 #include "app/procure_import.h"
@@ -16,6 +17,8 @@
 
 #include "core/file.h"
 #include "core/cpv.h"
+#include "core/grow.h"
+#include "core/strmap.h"
 #include "core/strset.h"
 #include "core/utf8.h"
 
@@ -48,18 +51,20 @@ static const char *need_id(const struct csv_reader *r, const struct csv_row *row
     return v && app_id_check(col, v, err) == 0 ? v : NULL;
 }
 
-/* 0 or 1 (empty means dflt); -1 with an error otherwise. */
+/* A yes-or-no column (app_yes_no_word; empty means dflt): 0 or 1, or -1
+ * with an error listing the words it takes. */
 static int flag(const struct csv_reader *r, const struct csv_row *row, const char *col,
                 int dflt, struct df_err *err)
 {
     const char *v = opt(r, row, col);
     if (!v)
         return dflt;
-    if (strcmp(v, "0") == 0)
-        return 0;
-    if (strcmp(v, "1") == 0)
-        return 1;
-    return df_err_set(err, DF_ERR_INPUT, "%s \"%s\" must be 0 or 1", col, v);
+    int yes = app_yes_no_word(v);
+    if (yes < 0)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s \"%s\" is not yes or no: write " APP_YES_NO_WORDS
+                          " (any letter case)", col, v);
+    return yes;
 }
 
 /* The word of allowed that v is in any letter case (a spreadsheet's
@@ -80,6 +85,68 @@ static const char *one_of(const char *col, const char *v, const char *const *all
     return NULL;
 }
 
+/* ---- a row's checks ----------------------------------------------------------- */
+
+/* A row's checks, each made whatever the ones before it found, so that a
+ * file is mended in one pass: every problem of the row is a "FILE:LINE:
+ * what" of its own. Those but the last go to res->problems as they come;
+ * the last stays in err, for the driver to count as a row function's
+ * refusal (app_import_row_fn). A check fills e and says whether it failed
+ * through failed(). */
+struct row_checks {
+    const struct csv_reader *r;
+    const struct csv_row *row;
+    struct app_import_result *res;
+    struct df_err *err;   /* the last problem, or the machine's error */
+    struct df_err e;      /* what the check at hand found */
+    int n;                /* the row's problems */
+    bool broken;          /* the machine failed (the store, memory): nothing more counts */
+};
+
+static void checks_begin(struct row_checks *c, const struct csv_reader *r,
+                         const struct csv_row *row, struct app_import_result *res,
+                         struct df_err *err)
+{
+    *c = (struct row_checks){.r = r, .row = row, .res = res, .err = err};
+}
+
+/* bad, having counted the problem c->e says when it is true. */
+static bool failed(struct row_checks *c, bool bad)
+{
+    if (!bad || c->broken)
+        return bad;
+    if (c->e.kind == DF_ERR_RUNTIME) {
+        *c->err = c->e;
+        c->broken = true;
+        return bad;
+    }
+    /* an input problem: refused as any row's, so never the machine's (-1) */
+    if (c->n++ > 0)
+        (void)df_problems_refuse(&c->res->problems, c->err, csv_reader_name(c->r), c->row->line);
+    *c->err = c->e;
+    df_err_clear(&c->e);
+    return bad;
+}
+
+/* 0 when the row passed every check; -1 with the last problem (or the
+ * machine's error) in err. */
+static int checks_end(const struct row_checks *c)
+{
+    return c->n > 0 || c->broken ? -1 : 0;
+}
+
+/* An organisation the row names (when it names one, id not NULL) exists. */
+static void org_known(struct store *s, struct row_checks *c, const char *id)
+{
+    if (!id)
+        return;
+    int exists = store_org_exists(s, id, &c->e);
+    if (exists == 0)
+        df_err_set(&c->e, DF_ERR_INPUT, "organisation \"%s\" is unknown (import organisations "
+                   "first)", id);
+    failed(c, exists <= 0);
+}
+
 /* ---- organisations --------------------------------------------------------- */
 
 static const char *const org_columns[] = {"id", "name", "country", "kind", NULL};
@@ -87,29 +154,31 @@ static const char *const org_columns[] = {"id", "name", "country", "kind", NULL}
 static int org_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                    int *added, struct app_import_result *res, struct df_err *err)
 {
-    (void)res;
+    struct row_checks c;
+    checks_begin(&c, r, row, res, err);
     struct store_org o = {0};
-    char country[3];
-    int sme;
-    if (!(o.id = need_id(r, row, "id", err)) || !(o.name = need(r, row, "name", err)) || !(o.country = need(r, row, "country", err)) ||
-        !(o.kind = need(r, row, "kind", err)))
-        return -1;
-    o.country = app_country_upper(o.country, country);
-    o.kind = app_org_kind_word(o.kind);
-    if (app_country_check("country", o.country, err) < 0 || app_org_kind_check(o.kind, err) < 0 ||
-        (sme = flag(r, row, "sme", 0, err)) < 0)
-        return -1;
-    o.sme = sme;
+    char country[3], website[APP_WEBSITE_MAX + sizeof "http://"];
+    failed(&c, !(o.id = need_id(r, row, "id", &c.e)));
+    failed(&c, !(o.name = need(r, row, "name", &c.e)) || utf8_line_check("name", o.name, &c.e) < 0);
+    if (!failed(&c, !(o.country = need(r, row, "country", &c.e))))
+        failed(&c, app_country_check("country", o.country = app_country_upper(o.country, country),
+                                     &c.e) < 0);
+    if (!failed(&c, !(o.kind = need(r, row, "kind", &c.e))))
+        failed(&c, app_org_kind_check(o.kind = app_org_kind_word(o.kind), &c.e) < 0);
+    int sme = flag(r, row, "sme", 0, &c.e);
+    failed(&c, sme < 0);
+    o.sme = sme > 0;
     o.name_uk = opt(r, row, "name_uk");
     o.city = opt(r, row, "city");
     o.website = opt(r, row, "website");
     o.description = opt(r, row, "description");
     o.description_uk = opt(r, row, "description_uk");
-    if (utf8_line_check("name", o.name, err) < 0 || utf8_line_check("name_uk", o.name_uk, err) < 0 ||
-        utf8_line_check("city", o.city, err) < 0 ||
-        (o.website && app_website_check(o.website, err) < 0) ||
-        app_text_length_check("description", o.description, err) < 0 ||
-        app_text_length_check("description_uk", o.description_uk, err) < 0)
+    failed(&c, utf8_line_check("name_uk", o.name_uk, &c.e) < 0);
+    failed(&c, utf8_line_check("city", o.city, &c.e) < 0);
+    failed(&c, o.website && !(o.website = app_website_read(o.website, website, sizeof website, &c.e)));
+    failed(&c, app_text_length_check("description", o.description, &c.e) < 0);
+    failed(&c, app_text_length_check("description_uk", o.description_uk, &c.e) < 0);
+    if (checks_end(&c) < 0)
         return -1;
     return store_org_upsert(s, &o, added, err);
 }
@@ -121,28 +190,38 @@ static const char *const person_columns[] = {"id", "organisation", "name", NULL}
 static int person_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                       int *added, struct app_import_result *res, struct df_err *err)
 {
-    (void)res;
+    struct row_checks c;
+    checks_begin(&c, r, row, res, err);
     struct store_person p = {0};
-    if (!(p.id = need_id(r, row, "id", err)) || !(p.org = need_id(r, row, "organisation", err)) ||
-        !(p.name = need(r, row, "name", err)))
-        return -1;
+    failed(&c, !(p.id = need_id(r, row, "id", &c.e)));
+    if (!failed(&c, !(p.org = need_id(r, row, "organisation", &c.e))))
+        org_known(s, &c, p.org);
+    failed(&c, !(p.name = need(r, row, "name", &c.e)) || utf8_line_check("name", p.name, &c.e) < 0);
     p.email = opt(r, row, "email");
     p.title = opt(r, row, "title");
     p.languages = opt(r, row, "languages");
-    if (utf8_line_check("name", p.name, err) < 0 || utf8_line_check("title", p.title, err) < 0 ||
-        utf8_line_check("email", p.email, err) < 0)
+    failed(&c, utf8_line_check("title", p.title, &c.e) < 0);
+    failed(&c, p.email && (utf8_line_check("email", p.email, &c.e) < 0 ||
+                           app_email_check("email", p.email, &c.e) < 0));
+    failed(&c, p.languages && app_languages_check(p.languages, &c.e) < 0);
+    if (checks_end(&c) < 0)
         return -1;
-    if (p.email && app_email_check("email", p.email, err) < 0)
-        return -1;
-    if (p.languages && app_languages_check(p.languages, err) < 0)
-        return -1;
-    int exists = store_org_exists(s, p.org, err);
-    if (exists < 0)
-        return -1;
-    if (!exists)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "organisation \"%s\" is unknown (import organisations first)", p.org);
     return store_person_upsert(s, &p, added, err);
+}
+
+/* Another person whose address email is (people's unique column): one per
+ * person, as logins and invitations key on it. */
+static int email_holder(struct store *s, const char *email, const char *person, struct arena *a,
+                        const char **who, struct df_err *err)
+{
+    const char *holder;
+    bool is_login;
+    int found = store_person_email_holder(s, email, person, a, &holder, &is_login, err);
+    if (found <= 0)
+        return found;
+    *who = arena_printf(a, is_login ? "the login of person \"%s\"" : "person \"%s\"'s",
+                         holder);
+    return *who ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
 }
 
 /* ---- capabilities ------------------------------------------------------------- */
@@ -155,28 +234,24 @@ static int capability_row(struct store *s, const struct csv_reader *r,
                           const struct csv_row *row, int *added,
                           struct app_import_result *res, struct df_err *err)
 {
-    (void)res;
-    struct store_capability c = {0};
-    int confidential;
-    if (!(c.org = need_id(r, row, "organisation", err)) ||
-        !(c.direction = need(r, row, "direction", err)) || !(c.cpv = need(r, row, "cpv", err)) ||
-        !(c.title = need(r, row, "title", err)) || utf8_line_check("title", c.title, err) < 0)
+    struct row_checks c;
+    checks_begin(&c, r, row, res, err);
+    struct store_capability cap = {0};
+    if (!failed(&c, !(cap.org = need_id(r, row, "organisation", &c.e))))
+        org_known(s, &c, cap.org);
+    if (!failed(&c, !(cap.direction = need(r, row, "direction", &c.e))))
+        failed(&c, !(cap.direction = one_of("direction", cap.direction, directions, &c.e)));
+    failed(&c, !(cap.cpv = need(r, row, "cpv", &c.e)) || app_cpv_check(s, cap.cpv, &c.e) < 0);
+    failed(&c, !(cap.title = need(r, row, "title", &c.e)) ||
+                   utf8_line_check("title", cap.title, &c.e) < 0);
+    int confidential = flag(r, row, "confidential", 0, &c.e);
+    failed(&c, confidential < 0);
+    cap.confidential = confidential > 0;
+    cap.description = opt(r, row, "description");
+    failed(&c, app_text_length_check("description", cap.description, &c.e) < 0);
+    if (checks_end(&c) < 0)
         return -1;
-    if (!(c.direction = one_of("direction", c.direction, directions, err)) ||
-        app_cpv_check(s, c.cpv, err) < 0 ||
-        (confidential = flag(r, row, "confidential", 0, err)) < 0)
-        return -1;
-    c.confidential = confidential;
-    c.description = opt(r, row, "description");
-    if (app_text_length_check("description", c.description, err) < 0)
-        return -1;
-    int exists = store_org_exists(s, c.org, err);
-    if (exists < 0)
-        return -1;
-    if (!exists)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "organisation \"%s\" is unknown (import organisations first)", c.org);
-    return store_capability_upsert(s, &c, added, err);
+    return store_capability_upsert(s, &cap, added, err);
 }
 
 /* ---- requests -------------------------------------------------------------------- */
@@ -232,28 +307,29 @@ static const char *const statuses[] = {"pending", "accepted", "declined", "cance
 static int request_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                        int *added, struct app_import_result *res, struct df_err *err)
 {
+    struct row_checks c;
+    checks_begin(&c, r, row, res, err);
     struct store_request q = {0};
-    if (!(q.id = need_id(r, row, "id", err)) || !(q.event = need_id(r, row, "event", err)) ||
-        !(q.from = need_id(r, row, "from", err)) || !(q.to = need_id(r, row, "to", err)))
-        return -1;
+    failed(&c, !(q.id = need_id(r, row, "id", &c.e)));
+    failed(&c, !(q.event = need_id(r, row, "event", &c.e)));
+    failed(&c, !(q.from = need_id(r, row, "from", &c.e)));
+    failed(&c, !(q.to = need_id(r, row, "to", &c.e)));
     const char *priority = opt(r, row, "priority");
     q.priority = 1;
-    if (priority) {
-        if (strlen(priority) != 1 || !isdigit((unsigned char)priority[0]))
-            return df_err_set(err, DF_ERR_INPUT, "priority \"%s\" must be 0-9 (9 = must meet)",
-                              priority);
+    if (priority && (strlen(priority) != 1 || !isdigit((unsigned char)priority[0])))
+        failed(&c, df_err_set(&c.e, DF_ERR_INPUT, "priority \"%s\" must be 0-9 (9 = must meet)",
+                              priority) < 0);
+    else if (priority)
         q.priority = priority[0] - '0';
-    }
     q.status = opt(r, row, "status");
-    if (!q.status)
-        q.status = "pending";
-    if (!(q.status = one_of("status", q.status, statuses, err)))
-        return -1;
+    failed(&c, !(q.status = one_of("status", q.status ? q.status : "pending", statuses, &c.e)));
     q.message = opt(r, row, "message");
-    if (app_text_length_check("message", q.message, err) < 0)
+    failed(&c, app_text_length_check("message", q.message, &c.e) < 0);
+    if (q.from && q.to && strcmp(q.from, q.to) == 0)
+        failed(&c, df_err_set(&c.e, DF_ERR_INPUT, "from and to are the same person \"%s\"",
+                              q.from) < 0);
+    if (checks_end(&c) < 0)
         return -1;
-    if (strcmp(q.from, q.to) == 0)
-        return df_err_set(err, DF_ERR_INPUT, "from and to are the same person \"%s\"", q.from);
     int rc = -1;
     struct arena a;
     arena_init(&a, 0);
@@ -278,6 +354,9 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
         goto out;
     }
     df_err_clear(err);
+    /* a new request's event (an existing one keeps its own: a move is refused above) */
+    if (app_event_known_check(s, q.event, err) < 0)
+        goto out;
     if (store_request_upsert(s, &q, added, err) < 0) {
         if (err->kind == DF_ERR_NOT_FOUND)
             err->kind = DF_ERR_INPUT;
@@ -297,19 +376,23 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
                            const struct csv_row *row, int *added,
                            struct app_import_result *res, struct df_err *err)
 {
-    (void)res;
+    struct row_checks c;
+    checks_begin(&c, r, row, res, err);
     struct store_interpreter x = {0};
     char a[3], b[3];
     const char *pair;
-    if (!(x.id = need_id(r, row, "id", err)) || !(x.event = need_id(r, row, "event", err)) ||
-        !(x.name = need(r, row, "name", err)) || !(pair = need(r, row, "pair", err)) ||
-        app_language_pair(pair, a, b, err) < 0 || app_text_length_check("name", x.name, err) < 0 ||
-        utf8_line_check("name", x.name, err) < 0)
-        return -1;
+    failed(&c, !(x.id = need_id(r, row, "id", &c.e)));
+    if (!failed(&c, !(x.event = need_id(r, row, "event", &c.e))))
+        failed(&c, app_event_known_check(s, x.event, &c.e) < 0);
+    failed(&c, !(x.name = need(r, row, "name", &c.e)) ||
+                   app_text_length_check("name", x.name, &c.e) < 0 ||
+                   utf8_line_check("name", x.name, &c.e) < 0);
+    failed(&c, !(pair = need(r, row, "pair", &c.e)) || app_language_pair(pair, a, b, &c.e) < 0);
     x.lang_a = a;
     x.lang_b = b;
     x.session = opt(r, row, "session");
-    if (x.session && app_id_check("session", x.session, err) < 0)
+    failed(&c, x.session && app_id_check("session", x.session, &c.e) < 0);
+    if (checks_end(&c) < 0)
         return -1;
     if (store_interpreter_upsert(s, &x, added, err) < 0) {
         if (err->kind == DF_ERR_NOT_FOUND)
@@ -397,19 +480,28 @@ int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *
 }
 
 static const struct app_import_kind app_import_kinds[] = {
-    {"organisations", org_columns, {"id"}, org_row, NULL, 0},
-    {"people", person_columns, {"id"}, person_row, NULL, 0},
+    {.kind = "organisations", .required = org_columns, .key = {"id"}, .row = org_row},
+    {.kind = "people", .required = person_columns, .key = {"id"}, .row = person_row,
+     .unique = "email", .unique_holder = email_holder,
+     .unique_why = "one address per person, as logins and invitations key on it (one "
+                   "person under two ids or in two rows: keep one; two people: give one "
+                   "another address)"},
     /* one offer and one need per organisation and CPV code (the store's key):
      * a second product under one code would replace the first */
-    {"capabilities", capability_columns, {"organisation", "direction", "cpv"}, capability_row,
-     "an organisation states one offer and one need per CPV code: put both in one "
-     "row's title and description, or give one a more precise code",
-     1u << 1},
-    {"requests", request_columns, {"id"}, request_row, NULL, 0},
-    {"interpreters", interpreter_columns, {"id"}, interpreter_row, NULL, 0},
-    {"availability", availability_columns, {"person", "event"}, availability_row, NULL, 0},
-    {"demands", app_procure_demand_columns, {"id"}, app_procure_demand_row, NULL, 0},
-    {"supplies", app_procure_supply_columns, {"id"}, app_procure_supply_row, NULL, 0},
+    {.kind = "capabilities", .required = capability_columns,
+     .key = {"organisation", "direction", "cpv"}, .row = capability_row,
+     .key_hint = "an organisation states one offer and one need per CPV code: put both in one "
+                 "row's title and description, or give one a more precise code",
+     .key_any_case = 1u << 1},
+    {.kind = "requests", .required = request_columns, .key = {"id"}, .row = request_row},
+    {.kind = "interpreters", .required = interpreter_columns, .key = {"id"},
+     .row = interpreter_row},
+    {.kind = "availability", .required = availability_columns, .key = {"person", "event"},
+     .row = availability_row},
+    {.kind = "demands", .required = app_procure_demand_columns, .key = {"id"},
+     .row = app_procure_demand_row},
+    {.kind = "supplies", .required = app_procure_supply_columns, .key = {"id"},
+     .row = app_procure_supply_row},
 };
 
 int app_import_csv(struct store *s, const char *kind, const char *path, enum codepage enc,
@@ -481,12 +573,93 @@ static int repeated_key(const struct csv_reader *r, const struct csv_row *row,
     return 1;
 }
 
+/* The rows taken by their unique column's value (app_import_kind.unique),
+ * letter case folded: for a later row of another key that gives it again,
+ * and, once every row is in, for a stored row of another key holding it. */
+struct unique_rows {
+    struct strmap index;   /* folded value -> its entry in row[] */
+    struct unique_row {
+        int line;
+        const char *value, *key;
+        bool again;   /* a later row gave it: said so, and not judged against the store */
+    } *row;
+    int n, cap;
+    struct arena a;
+};
+
+static void unique_rows_free(struct unique_rows *u)
+{
+    strmap_free(&u->index);
+    free(u->row);
+    arena_free(&u->a);
+}
+
+/* Records row's unique value, taken (it is the kind's unique column's, not
+ * empty). 0, or 1 when a row before it of another key gave it (said in
+ * err, naming that line), or -1 out of memory. */
+static int unique_taken(const struct csv_reader *r, const struct csv_row *row,
+                        const struct app_import_kind *k, const char *path,
+                        struct unique_rows *u, struct df_err *err)
+{
+    const char *v = k->unique ? csv_get(r, row, k->unique) : NULL, *key = csv_get(r, row, k->key[0]);
+    if (!v || !*v || !key)
+        return 0;
+    char *folded = arena_alloc(&u->a, strlen(v) + 1);
+    if (!folded || df_grow((void **)&u->row, &u->cap, u->n, sizeof *u->row) < 0)
+        goto oom;
+    utf8_fold_str(v, folded, strlen(v) + 1);
+    int at = strmap_put(&u->index, folded, u->n);
+    if (at == -2)
+        goto oom;
+    if (at != u->n) {
+        struct unique_row *first = &u->row[at];
+        first->again = true;
+        df_err_set(err, DF_ERR_INPUT, "%s:%d: %s \"%s\" is also on line %d (%s \"%s\"): %s",
+                   path, row->line, k->unique, v, first->line, k->key[0], first->key,
+                   k->unique_why);
+        return 1;
+    }
+    u->row[u->n] = (struct unique_row){row->line, arena_strdup(&u->a, v),
+                                       arena_strdup(&u->a, key), false};
+    if (!u->row[u->n].value || !u->row[u->n].key)
+        goto oom;
+    u->n++;
+    return 0;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    return -1;
+}
+
+/* Every unique value of the file that a stored row of another key holds
+ * once the file is in, counted in bad by its line. 0, or -1 with err. */
+static int unique_stored(struct store *s, const struct app_import_kind *k, const char *path,
+                         struct unique_rows *u, struct df_problems *bad, struct df_err *err)
+{
+    for (int i = 0; i < u->n; i++) {
+        const char *who;
+        if (u->row[i].again)
+            continue;
+        int held = k->unique_holder(s, u->row[i].value, u->row[i].key, &u->a, &who, err);
+        if (held < 0)
+            return -1;
+        if (!held)
+            continue;
+        char msg[512];
+        snprintf(msg, sizeof msg, "%s:%d: %s \"%.200s\" is already %s: %s", path,
+                 u->row[i].line, k->unique, u->row[i].value, who, k->unique_why);
+        df_problems_add(bad, u->row[i].line, msg);
+    }
+    return 0;
+}
+
 int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const char *path,
                         enum codepage enc, struct app_import_result *res, struct df_err *err)
 {
     int result = -1;
     struct strset seen;
     strset_init(&seen);
+    struct unique_rows unique = {0};
+    arena_init(&unique.a, 0);
     memset(res, 0, sizeof *res);
     struct df_problems *bad = &res->problems;
     struct csv_reader *r = csv_reader_open(path, k->required, enc, err);
@@ -515,6 +688,11 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
                 goto rollback;
             continue;
         }
+        int again = unique_taken(r, &row, k, path, &unique, err);
+        if (again < 0)
+            goto rollback;
+        if (again)
+            df_problems_add(bad, row.line, err->msg);
         res->rows++;
         if (added)
             res->added++;
@@ -522,6 +700,8 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
             res->updated++;
     }
     if (df_problems_end(bad, err, path, got) < 0)   /* malformed there: read no further */
+        goto rollback;
+    if (got == 0 && k->unique && unique_stored(s, k, path, &unique, bad, err) < 0)
         goto rollback;
     if (bad->n > 0) {
         df_err_set(err, DF_ERR_INPUT, "%s", bad->msg[0]);
@@ -542,6 +722,7 @@ rollback:
 out:
     csv_reader_close(r);
     strset_free(&seen);
+    unique_rows_free(&unique);
     return result;
 }
 

@@ -154,6 +154,9 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
                 return df_err_set(err, DF_ERR_INPUT,
                                   "person \"%s\": another login has the e-mail %s",
                                   list[i].person, list[i].email);
+            if (rc == 1 && sum->taken_named < APP_INVITE_TAKEN_NAMED)
+                sum->taken[sum->taken_named++] =
+                    (struct app_invite_taken){list[i].person, list[i].email};
             if (rc == 1)
                 sum->email_taken++;
         }

@@ -34,6 +34,8 @@ struct app_invitation {
     int64_t expires_at;
 };
 
+#define APP_INVITE_TAKEN_NAMED 20
+
 /* What a run did and left, for its summary line. */
 struct app_invite_summary {
     int invited, new_logins;      /* invitations made; logins made for them */
@@ -42,6 +44,12 @@ struct app_invite_summary {
     int has_password;             /* skipped: their login has a password */
     int no_email;                 /* skipped: no e-mail, or not a valid one */
     int email_taken;              /* skipped: another login has their e-mail */
+    /* those of email_taken by name, the first APP_INVITE_TAKEN_NAMED in person id
+     * order, for the organiser to mend (pointers into the run's arena) */
+    struct app_invite_taken {
+        const char *person, *email;
+    } taken[APP_INVITE_TAKEN_NAMED];
+    int taken_named;
     int contacts;                 /* of invited: made the contact of their organisation,
                                      which had none (the first of it, by id) */
 };

@@ -143,6 +143,12 @@ static int user_invite(struct cli_ctx *ctx, int argc, char **argv)
             sum.invited, sum.new_logins, sum.new_logins == 1 ? "" : "s", sum.renewed,
             sum.pending + sum.has_password + sum.no_email + sum.email_taken, sum.pending,
             sum.has_password, sum.no_email, sum.email_taken);
+    for (int i = 0; i < sum.taken_named; i++)
+        fprintf(stderr, "not invited: person %s, whose e-mail %s another login has\n",
+                sum.taken[i].person, sum.taken[i].email);
+    if (sum.email_taken > sum.taken_named)
+        fprintf(stderr, "... and %d more whose e-mail another login has\n",
+                sum.email_taken - sum.taken_named);
     if (sum.contacts > 0)
         fprintf(stderr,
                 "%d made their organisation's contact, who may edit its profile, offers and "

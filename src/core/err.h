@@ -36,12 +36,13 @@ void df_err_clear(struct df_err *err);
 /* The process exit code the CLI uses for an error of this kind. */
 int df_err_exit_code(const struct df_err *err);
 
-/* A file's input errors, one a line ("FILE:LINE: what is wrong"): all
- * counted, the DF_PROBLEMS_NAMED lowest lines kept in line order, so a
- * person mends a file in one pass. */
+/* A file's input errors ("FILE:LINE: what is wrong"), one or more a line:
+ * all counted, the DF_PROBLEMS_NAMED of the lowest lines kept in line order
+ * (a line's own in the order they came), so a person mends a file in one
+ * pass. */
 #define DF_PROBLEMS_NAMED 20
 struct df_problems {
-    int n;       /* lines with a problem */
+    int n;       /* problems */
     int named;   /* of them in line[] and msg[] */
     int line[DF_PROBLEMS_NAMED];
     char msg[DF_PROBLEMS_NAMED][512];

@@ -334,10 +334,15 @@ static void h_invite(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    json_t *j = json_pack("{si si si s{si si si si} si ss}", "invited", sum.invited,
+    json_t *taken = json_array();
+    for (int i = 0; taken && i < sum.taken_named; i++)
+        json_array_append_new(taken, json_pack("{ss ss}", "person", sum.taken[i].person,
+                                               "email", sum.taken[i].email));
+    json_t *j = json_pack("{si si si s{si si si si} so* si ss}", "invited", sum.invited,
                           "new_logins", sum.new_logins, "renewed", sum.renewed, "skipped",
                           "pending", sum.pending, "has_password", sum.has_password, "no_email",
-                          sum.no_email, "email_taken", sum.email_taken, "contacts", sum.contacts,
+                          sum.no_email, "email_taken", sum.email_taken, "email_taken_people",
+                          taken, "contacts", sum.contacts,
                           "csv", csv);
     sodium_memzero(csv, len);
     free(csv);

@@ -154,6 +154,34 @@ int store_person_exists(struct store *s, const char *id, struct df_err *err)
     return rid < 0 ? -1 : rid > 0;
 }
 
+int store_person_email_holder(struct store *s, const char *email, const char *except,
+                              struct arena *a, const char **holder, bool *is_login,
+                              struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT id, 0 FROM people WHERE email = ?1 COLLATE NOCASE AND id <> ?2"
+        " UNION ALL SELECT p.id, 1 FROM users u JOIN people p ON p.rid = u.person_rid"
+        "  WHERE u.email = ?1 AND p.id <> ?2"   /* users.email is COLLATE NOCASE */
+        " ORDER BY 2, 1 LIMIT 1";
+    *holder = NULL;
+    *is_login = false;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, email);
+    store_bind_text(st, 2, except);
+    int rc = sqlite3_step(st), result = 0;
+    if (rc == SQLITE_ROW) {
+        *holder = arena_strdup(a, store_col(st, 0));
+        *is_login = sqlite3_column_int(st, 1) != 0;
+        result = *holder ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    } else if (rc != SQLITE_DONE) {
+        result = store_fail(s, err, "finding who has an e-mail address");
+    }
+    sqlite3_reset(st);
+    return result;
+}
+
 #define PERSON_COLUMNS \
     "p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at" \
     " FROM people p JOIN organisations o ON o.rid = p.org_rid"

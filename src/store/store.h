@@ -81,6 +81,15 @@ struct store_person {
 int store_person_upsert(struct store *s, const struct store_person *p, int *added,
                         struct df_err *err);
 int store_person_exists(struct store *s, const char *id, struct df_err *err);
+/* Who else has e-mail address email (letter case aside), person except
+ * aside: the id of another person whose address it is (*is_login false),
+ * else of another person whose login it is (*is_login true), into *holder
+ * (allocated in a). 1 when there is one, 0 when none (*holder NULL), -1 with
+ * err. Logins and invitations key on the address, so two people cannot
+ * share one. */
+int store_person_email_holder(struct store *s, const char *email, const char *except,
+                              struct arena *a, const char **holder, bool *is_login,
+                              struct df_err *err);
 int store_person_get(struct store *s, const char *id, struct arena *a, struct store_person *p,
                      struct df_err *err);
 typedef int (*store_person_fn)(void *ud, const struct store_person *p);

@@ -119,6 +119,22 @@ ok(r.returncode == 3 and
    "a plenary's start is no B2B slot; the refusal shows how slots are named", r.stderr)
 ok(away_of('p-c') == ['t-2', 't-3'], 'nothing of the bad file is kept', away_of('p-c'))
 
+# the examples a refusal gives are the slots nearest to what was written
+# (same day, nearest start), not the event's first two; an event with one
+# B2B slot names it once
+r = dfnc('import', 'availability', write('near.csv',
+         'person,event,away\np-c,ev-1,2030-03-04 10:20\np-b,ev-1,t-plenary\np-a,ev-2,t-9\n'))
+ok(r.returncode == 3 and
+   'near.csv:2: away: "2030-03-04 10:20" is not a B2B slot of event "ev-1": name a slot by its '
+   'id or its start, e.g. t-2 or 2030-03-04 09:30, t-3 or 2030-03-04 10:00 (' in r.stderr,
+   'a start that is no slot is shown the two slots nearest to it', r.stderr)
+ok('near.csv:3: away: "t-plenary" is not a B2B slot of event "ev-1": name a slot by its id or '
+   'its start, e.g. t-2 or 2030-03-04 09:30, t-3 or 2030-03-04 10:00 (' in r.stderr,
+   "a plenary slot's id is shown the B2B slots nearest to the plenary", r.stderr)
+ok('near.csv:4: away: "t-9" is not a B2B slot of event "ev-2": name a slot by its id or its '
+   'start, e.g. u-1 or 2030-05-06 09:00 (`dfnc export events' in r.stderr,
+   'an event with one B2B slot names it once', r.stderr)
+
 r = dfnc('import', 'availability', write('many.csv', 'person,event,away\np-a,ev-2,u-1;u-1\n'))
 ok(r.returncode == 3 and 'many.csv:2: away: 2 slot ids, but event "ev-2" has 1 B2B slots' in r.stderr,
    'more ids than the event has B2B slots', r.stderr)

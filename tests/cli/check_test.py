@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """`dfnc check`: rows an older dfnc stored before today's input rules, written
 here straight into the database as it would have left them (a website
-without a scheme, a time zone that does not exist, a bidi override in a
+of another scheme (ftp:), a time zone that does not exist, a bidi override in a
 name, a demand whose country is not its buyer's and whose quantity is over
 what an import takes, a CPV code not in the classifier, a meeting in another
 event's slot, one of a declined request, a person in two meetings at once,
@@ -84,7 +84,7 @@ must(dfnc(DB, 'user', 'add', '--email', 'olena@optics.example', '--role', 'parti
 WEAK = '$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNo'
 c = sqlite3.connect(DB)
 c.executescript("""
-UPDATE organisations SET website = 'www.acme.example' WHERE id = 'org-de';
+UPDATE organisations SET website = 'ftp://acme.example' WHERE id = 'org-de';
 UPDATE organisations SET name = 'Kyiv ' || char(0x202E) || 'scitpO' WHERE id = 'org-ua';
 UPDATE people SET title = 'CEO' || char(27) || ']0;pwned' || char(7) WHERE id = 'p-1';
 UPDATE people SET name = 'Bernd' || char(13) || char(10) || 'END:VEVENT' WHERE id = 'p-2';
@@ -135,9 +135,9 @@ def reported(name, prefix, *wants):
     return hits[0] if hits else ''
 
 
-website = reported('a website without a scheme, by organisation, id and field',
+website = reported('a website of another scheme, by organisation, id and field',
                    'organisation org-de: website: ',
-                   'website "www.acme.example" is not an http:// or https:// address')
+                   'website "ftp://acme.example" is not an http:// or https:// address')
 reported('a bidi override in a name', 'organisation org-ua: name: ',
          'holds a Unicode bidirectional control (U+202E')
 reported('a terminal escape in a title', 'person p-1: title: ',
@@ -182,7 +182,7 @@ ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.s
    'the summary says how many rows of each kind were read', p.stdout)
 
 # the importer refuses the value with the very sentence the check gives
-write('web.csv', 'id,name,country,kind,website\norg-x,X,DE,company,www.acme.example\n')
+write('web.csv', 'id,name,country,kind,website\norg-x,X,DE,company,ftp://acme.example\n')
 imp = dfnc(DB, 'import', 'organisations', 'web.csv')
 ok(imp.returncode == 3 and website.count(': ') >= 2 and website.split(': ', 2)[2] in imp.stderr,
    "the check's sentence is the importer's", imp.stderr + '\n' + website)

@@ -111,6 +111,8 @@ kept=$(python3 -c "import sqlite3;print(sqlite3.connect('u.db').execute('SELECT 
     || fail "a refused invite run kept $kept logins or invitations, or its file"
 t "invite everyone" 0 "" "^invited 2 \(2 new logins, 0 renewed\); skipped 3: 0 invited and not signed in yet, 1 with a password, 1 without a valid e-mail, 1 whose e-mail another login has" \
   -- user invite --all --days 3 --public-url https://forum.eu/ --out inv.csv
+grep -q "^not invited: person i4, whose e-mail ORG@x.test another login has$" out.txt \
+    && pass "invite names whom another login's e-mail leaves out" || fail "invite: who is left out unnamed"
 cp inv.csv inv1.csv
 # an organisation nobody may edit but the organisers gets the first of its
 # people invited as its contact; one that has a contact keeps it

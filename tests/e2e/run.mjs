@@ -4128,6 +4128,40 @@ test('the organiser imports an offer twice in one file from the console, told in
   await ctx.close();
 });
 
+// fix-imports: what an organiser's Excel file gets wrong is said in
+// Ukrainian on a Ukrainian page, every problem of a row on its own line;
+// nothing of the refused files is kept.
+test('the organiser is told every problem of an import row, a shared e-mail and an unknown event, in Ukrainian', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const org = state.me.org.id;
+  const uk = (key, vars) => Object.entries(vars).reduce((x, [k, v]) => x.replace(`{${k}}`, v), UK[key]);
+  const refused = async (kind, csv) => {
+    await open(page, '/console/import');
+    await page.selectOption('#import-form select[name=kind]', kind);
+    await page.fill('#import-form textarea', csv);
+    await page.click('#import-form button[type=submit]');
+    await page.locator('#import-result .errors li').first().waitFor();
+    assert.equal(await page.locator('#import-result .untranslated').count(), 0, `${kind}: no message left in English`);
+    await assertUkrainian(page);
+    return page.locator('#import-result .errors li').allTextContents();
+  };
+  // a bad kind and a bad sme: two lines of one row, one round
+  assert.deepEqual(await refused('organisations', 'id,name,country,kind,sme\norg-imp-1,Imp,DE,startup,maybe\n'), [
+    `${uk('import.line', { n: 2 })} ${uk('import.err_not_one_of', { col: 'kind', value: 'startup', list: 'company|research|government|association|other' })}`,
+    `${uk('import.line', { n: 2 })} ${uk('import.err_yes_no', { col: 'sme', value: 'maybe' })}`,
+  ]);
+  // one address on two rows
+  assert.deepEqual(await refused('people', `id,organisation,name,email\np-imp-1,${org},Iryna,iryna@imp.test\np-imp-2,${org},Iryna B.,IRYNA@imp.test\n`), [
+    `${uk('import.line', { n: 3 })} ${uk('import.err_email_twice', { value: 'IRYNA@imp.test', n: 2, id: 'p-imp-1' })}`,
+  ]);
+  // a request naming an event that does not exist names those that do
+  const [line] = await refused('requests', `id,event,from,to\nr-imp-1,forum-x,${state.me.person.id},p-imp-1\n`);
+  assert.match(line, /^Рядок 2: заходу «forum-x» немає(: єдиний захід — |; є заходи )\S/);
+  const people = JSON.parse(dfnc(['export', 'people', '-', '--format', 'json']));
+  assert.ok(!people.some((p) => p.id.startsWith('p-imp-')), 'nothing of the refused files is kept');
+  await ctx.close();
+});
+
 // Someone who may not edit her organisation's profile is told whom to ask:
 // its contact by name, or the organisers when it has none.
 test('a participant who may not edit her organisation is told whom to ask, in Ukrainian and English', async () => {

@@ -137,3 +137,36 @@ Test(fields, countries_and_numbers_as_the_ways_in_take_them)
     cr_assert_eq(app_demand_country_check("FR", "org-de", "DE", &err), -1);
     cr_assert_str_eq(err.msg, "country \"FR\" is not the buyer's: org-de is in DE");
 }
+
+Test(fields, yes_no_words_in_english_and_ukrainian_any_case)
+{
+    const char *yes[] = {"1", "yes", "YES", "Y", "true", "TRUE", "так", "Так", "ТАК"};
+    const char *no[] = {"0", "no", "No", "n", "FALSE", "ні", "Ні", "НІ"};
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++)
+        cr_assert_eq(app_yes_no_word(yes[i]), 1, "%s", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        cr_assert_eq(app_yes_no_word(no[i]), 0, "%s", no[i]);
+    const char *neither[] = {"", "2", "maybe", "yess", "ja", "да", "нет", "so-long-a-word-it-does-not-fit"};
+    for (size_t i = 0; i < sizeof neither / sizeof neither[0]; i++)
+        cr_assert_eq(app_yes_no_word(neither[i]), -1, "%s", neither[i]);
+}
+
+Test(fields, a_bare_host_is_read_as_http)
+{
+    struct df_err err = {0};
+    char buf[64];
+    cr_assert_str_eq(app_website_read("www.acme.de", buf, sizeof buf, &err), "http://www.acme.de");
+    cr_assert_str_eq(app_website_read("localhost:8080/x", buf, sizeof buf, &err),
+                     "http://localhost:8080/x");
+    const char *https = "https://acme.de";
+    cr_assert_eq(app_website_read(https, buf, sizeof buf, &err), https, "taken as it is");
+    cr_assert_null(app_website_read("javascript:alert(1)", buf, sizeof buf, &err));
+    cr_assert_str_eq(err.msg, "website \"javascript:alert(1)\" is not an http:// or https:// "
+                              "address (like https://example.eu) without spaces or invisible "
+                              "characters");
+    cr_assert_null(app_website_read("mailto:a@b.eu", buf, sizeof buf, &err));
+    cr_assert_null(app_website_read("www.evil.eu@x.eu", buf, sizeof buf, &err));
+    cr_assert_null(app_website_read("www.a-host-name-longer-than-the-buffer-can-hold.example.eu",
+                                    buf, sizeof buf, &err));
+    cr_assert(strstr(err.msg, "is longer than 56 bytes"), "%s", err.msg);
+}
