@@ -6,6 +6,7 @@
 #include "app/fields.h"
 #include "app/interpreting.h"
 #include "app/procure_import.h"
+#include "app/programme_import.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -408,6 +409,9 @@ static const struct app_import_kind app_import_kinds[] = {
     {"requests", request_columns, {"id"}, request_row, NULL, 0},
     {"interpreters", interpreter_columns, {"id"}, interpreter_row, NULL, 0},
     {"availability", availability_columns, {"person", "event"}, availability_row, NULL, 0},
+    /* the programme: an event's own fields, then its sessions, cut into slots */
+    {"events", app_event_columns, {"id"}, app_event_row, NULL, 0},
+    {"sessions", app_session_columns, {"id"}, app_session_row, NULL, 0},
     {"demands", app_procure_demand_columns, {"id"}, app_procure_demand_row, NULL, 0},
     {"supplies", app_procure_supply_columns, {"id"}, app_procure_supply_row, NULL, 0},
 };
@@ -538,6 +542,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
 rollback:
     store_rollback(s);
     res->rows = res->added = res->updated = res->meetings_removed = 0;
+    res->meetings_moved = res->meetings_unscheduled = 0;
     res->notes = (struct df_problems){0};   /* nothing of them happened */
 out:
     csv_reader_close(r);

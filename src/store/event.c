@@ -298,6 +298,23 @@ int store_slot_upsert(struct store *s, const struct store_slot *x, struct df_err
     return store_step_done(s, st, err, "saving a slot");
 }
 
+int store_slot_renumber(struct store *s, const char *event, struct df_err *err)
+{
+    /* a time's text orders as the time within one event: every one carries
+     * the event's zone's offset (app_event_save) */
+    static const char sql[] =
+        "WITH mine AS (SELECT t.rid, row_number() OVER (ORDER BY t.starts_at, t.rid) AS n"
+        "  FROM slots t JOIN sessions x ON x.rid = t.session_rid"
+        "  JOIN events e ON e.rid = x.event_rid WHERE e.id = ?1)"
+        " UPDATE slots SET seq = mine.n FROM mine"
+        " WHERE slots.rid = mine.rid AND slots.seq IS NOT mine.n";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    return store_step_done(s, st, err, "numbering the slots");
+}
+
 static int slot_row(void *ud, sqlite3_stmt *st)
 {
     struct each_ctx *c = ud;
