@@ -4063,7 +4063,7 @@ test('the organiser makes a participant their organisation\'s contact at the hel
 
 // ---- The programme from a spreadsheet (fix-events) ---------------------------
 
-test('the organiser on a phone, in Ukrainian, imports a programme, is told which published meeting it moved', async () => {
+test('the organiser on a phone, in Ukrainian, imports a programme, is told which published meeting it moved, and reads each slot\'s id', async () => {
   const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
   const importing = async (kind, text) => {
     await page.selectOption('#import-form select[name=kind]', kind);
@@ -4104,6 +4104,15 @@ test('the organiser on a phone, in Ukrainian, imports a programme, is told which
   assert.match(moved, new RegExp(UK['import.moved.one'].replace('{n}', '1')));
   assert.match(moved, /Рядок 2: сесія «e2e-imp-am»: опубліковану зустріч за запитом «req-e2e-imp1» перенесено з 2031-10-01T\d\d:\d\d–2031-10-01T\d\d:\d\d \(Table I\) на 2031-10-01T\d\d:\d\d–/);
   await assertUkrainian(page);
+  // the programme names each slot by its start and id, for an availability file
+  await open(page, '/console/event?event=e2e-imp');
+  const slots = page.locator('#slot-ids details[data-session="e2e-imp-am"]');
+  assert.match(await slots.locator('summary').textContent(), /^B2B зранку, .*09:30: 3 слоти$/);
+  await slots.locator('summary').click();
+  assert.deepEqual(await slots.locator('li').allTextContents(), ['09:30 e2e-imp-am-01', '10:00 e2e-imp-am-02', '10:30 e2e-imp-am-03']);
+  assert.ok(await slots.locator('li').first().isVisible(), 'opened on a phone');
+  await assertUkrainian(page);
+  await shoot(page, 'console-programme-slots');
   // and the export reads back what was imported
   const csv = await (await ctx.request.get(`${base}/api/v1/console/export/sessions?format=csv`)).text();
   assert.match(csv, /e2e-imp,e2e-imp-am,2031-10-01,09:30,11:00,b2b,B2B morning,B2B зранку,20,10,e2e-imp-am-01;e2e-imp-am-02;e2e-imp-am-03/);

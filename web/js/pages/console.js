@@ -636,7 +636,24 @@ function renderProgramme(main, e) {
         },
       }, t('event.remove')))))))) : h('p', { class: 'muted' }, t('event.no_sessions'));
   add(main, h('section', { class: 'card', id: 'programme-card' }, h('h2', { id: 'programme-title' }, t('event.programme')),
-    h('p', { id: 'slot-total' }, tn('event.slot_count', slots.length)), table), form);
+    h('p', { id: 'slot-total' }, tn('event.slot_count', slots.length)),
+    table, slotIds(sessions, slots)), form);
+}
+
+// Each B2B session's slots by their start and id, as an availability file
+// names them (by either): under the table, the width of a phone, each
+// session's list opened from its name and count.
+function slotIds(sessions, slots) {
+  const b2b = sessions.filter((s) => s.kind === 'b2b' && slots.some((x) => x.session === s.id));
+  if (!b2b.length) return null;
+  return h('div', { id: 'slot-ids' }, h('p', { class: 'muted', id: 'slot-ids-hint' }, t('event.slot_ids_hint')),
+    b2b.map((s) => {
+      const mine = slots.filter((x) => x.session === s.id).sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
+      return h('details', { class: 'slot-ids', 'data-session': s.id },
+        h('summary', {}, localText(s.name, s.name_uk), ', ', dayTime(s.starts_at), ': ', tn('event.slot_count', mine.length)),
+        h('ul', { class: 'slot-list' }, mine.map((x) => h('li', {},
+          h('span', { class: 'slot-start' }, time(x.starts_at)), ' ', h('code', { translate: 'no', class: 'slot-id' }, x.id)))));
+    }));
 }
 
 // The length of a session's slots and the pause between them, in minutes,
