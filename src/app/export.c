@@ -400,8 +400,9 @@ static int export_meeting(void *ud, const struct store_meeting *m)
             const char *f[] = {m->id, m->request, m->event, m->starts_at, m->ends_at,
                                m->location_name ? m->location_name : m->location,
                                ids.len ? buf_str(&ids) : "", m->locked ? "1" : "0",
-                               names.len ? buf_str(&names) : "", orgs.len ? buf_str(&orgs) : ""};
-            rc = record(c, f, 10);
+                               names.len ? buf_str(&names) : "", orgs.len ? buf_str(&orgs) : "",
+                               m->event_name, m->session_name};
+            rc = record(c, f, 12);
         }
         buf_free(&ids);
         buf_free(&names);
@@ -416,12 +417,14 @@ static int export_meeting(void *ud, const struct store_meeting *m)
         json_array_append_new(orgs, json_string(p.org_name));
     }
     json_array_append_new(c->array,
-                          json_pack("{ss ss ss ss ss so so sb si so so}", "id", m->id, "request",
-                                    m->request, "event", m->event, "start", m->starts_at, "end",
-                                    m->ends_at, "location",
+                          json_pack("{ss ss ss ss ss so so sb si so so ss ss}", "id", m->id,
+                                    "request", m->request, "event", m->event, "start",
+                                    m->starts_at, "end", m->ends_at, "location",
                                     jstr(m->location_name ? m->location_name : m->location),
                                     "people", people, "locked", m->locked, "sequence",
-                                    m->sequence, "names", names, "organisations", orgs));
+                                    m->sequence, "names", names, "organisations", orgs,
+                                    "event_name", m->event_name, "session_name",
+                                    m->session_name));
     return 0;
 }
 
@@ -456,8 +459,10 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
         {"events", "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at,name_uk,"
                    "venue_uk"},
         {"sessions", "event,id,day,start,end,kind,name,name_uk,slot_minutes,slot_pause,slots"},
-        /* names and organisations after the columns older exports had */
-        {"meetings", "id,request,event,start,end,location,people,locked,names,organisations"},
+        /* names and organisations, then the event's and the session's names,
+         * after the columns older exports had */
+        {"meetings", "id,request,event,start,end,location,people,locked,names,organisations,"
+                     "event_name,session_name"},
     };
     const char *header = NULL;
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)

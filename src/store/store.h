@@ -261,6 +261,7 @@ struct store_meeting {
     const char *interpreter;                          /* an interpreter id, or NULL */
     const char *starts_at, *ends_at, *location_name;  /* joined in by *_each */
     const char *interpreter_name;                     /* joined in by *_each */
+    const char *event_name, *session_name;            /* joined in by *_each */
     int locked, sequence;
 };
 /* Keyed by request; raises sequence when slot, location or interpreter changes. */

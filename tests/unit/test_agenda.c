@@ -550,14 +550,16 @@ static char *exported(const char *kind, enum app_export_format format)
 
 /* A desk list printed from the meetings export names each person and their
  * organisation, in columns after the ones older exports had (so what reads
- * those by position still does), in the order of the people column. */
+ * those by position still does), in the order of the people column; then
+ * the event and the session it is part of, for the venue's staff. */
 Test(agenda, the_meetings_export_names_people_and_organisations_after_the_old_columns)
 {
+    static const char header[] = "id,request,event,start,end,location,people,locked,names,"
+                                 "organisations,event_name,session_name\n";
     char *csv = exported("meetings", APP_EXPORT_CSV);
-    cr_assert(strncmp(csv, "id,request,event,start,end,location,people,locked,names,organisations\n",
-                      strlen("id,request,event,start,end,location,people,locked,names,organisations\n")) == 0,
-              "%s", csv);
-    cr_assert(strstr(csv, ",anna;olena;taras,0,Anna; Олена; Тарас,Acme GmbH; Сокіл Аеро; Сокіл Аеро\n"),
+    cr_assert(strncmp(csv, header, strlen(header)) == 0, "%s", csv);
+    cr_assert(strstr(csv, ",anna;olena;taras,0,Anna; Олена; Тарас,Acme GmbH; Сокіл Аеро; Сокіл Аеро,"
+                          "DFNC2 test,B2B\n"),
               "%s", csv);
     free(csv);
     char *text = exported("meetings", APP_EXPORT_JSON);
@@ -570,6 +572,8 @@ Test(agenda, the_meetings_export_names_people_and_organisations_after_the_old_co
     cr_assert_str_eq(json_string_value(json_array_get(json_object_get(m, "organisations"), 0)),
                      "Acme GmbH");
     cr_assert_eq(json_array_size(json_object_get(m, "organisations")), 3);
+    cr_assert_str_eq(json_string_value(json_object_get(m, "event_name")), "DFNC2 test");
+    cr_assert_str_eq(json_string_value(json_object_get(m, "session_name")), "B2B");
     json_decref(j);
     free(text);
 }
