@@ -143,6 +143,27 @@ Test(agenda, ics_has_a_stable_uid_the_time_zone_and_a_rising_sequence)
 
 /* A person who reads the web UI in Ukrainian gets a Ukrainian calendar: its
  * words, and the organisations' Ukrainian names where they have one. */
+/* A calendar entry names the session the meeting is part of under the
+ * event, in the reader's language where the session has a Ukrainian name. */
+Test(agenda, ics_description_names_the_event_and_the_session)
+{
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_ics(s, "olena", &b, &err));
+    const char *ics = ics_parse_ok(buf_str(&b));
+    cr_assert(strstr(ics, "DESCRIPTION:DFNC2 test\\nB2B\\n"), "%s", ics);
+    struct store_session x = {.id = "s1", .event = "ev", .day = "2027-02-16",
+                              .name = "B2B meetings I", .name_uk = "Зустрічі B2B I",
+                              .kind = "b2b", .starts_at = "2027-02-16T10:40:00+01:00",
+                              .ends_at = "2027-02-16T11:20:00+01:00"};
+    ok(store_session_upsert(s, &x, &err));
+    ok(store_person_ui_language_set(s, "olena", "uk", &err));
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "olena", &b, &err));
+    ics = ics_parse_ok(buf_str(&b));
+    cr_assert(strstr(ics, "DESCRIPTION:DFNC2 test\\nЗустрічі B2B I\\n"), "%s", ics);
+    buf_free(&b);
+}
+
 Test(agenda, ics_speaks_the_language_the_person_reads_the_ui_in)
 {
     struct store_org eu = {.id = "eu", .name = "Acme GmbH", .name_uk = "Акме", .country = "DE",
