@@ -274,6 +274,8 @@ function readAs(encoding, guessed) {
   return h('p', { class: 'notice', id: 'import-encoding' }, tx(guessed ? 'import.read_as_guessed' : 'import.read_as', { enc: data(cp) }));
 }
 
+const PROGRAMME_KINDS = ['events', 'sessions'];
+
 // What a programme file (events, sessions) did to the meetings, as the
 // console's own programme edit says it: moved, left without a slot, and each
 // published one moved by its line, for the organiser to tell its people.
@@ -343,7 +345,9 @@ export async function renderImport(main) {
       try {
         const r = await api.importCsv(kind.value, bytes || text.value, bytes ? asked : undefined);
         out.append(h('p', { class: 'flash ok', role: 'status' }, tn('import.done', (r && (r.rows ?? r.imported ?? r.count)) || 0)));
-        if (r) add(out, readAs(r.encoding, r.encoding_guessed), meetingsTouched(r));
+        if (r) add(out, readAs(r.encoding, r.encoding_guessed));
+        // the programme's kinds (the requests' removals are another page's to say)
+        if (r && PROGRAMME_KINDS.includes(kind.value)) add(out, meetingsTouched(r));
         if (kind.value === 'glossary') showGlossary();
       } catch (e) {
         const b = e.body && e.body.error ? e.body.error : {};
