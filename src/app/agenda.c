@@ -236,7 +236,12 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
             table_name(location, w, where);
         buf_printf(where, "%s%s", location && venue ? ", " : "", venue ? venue : "");
         const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
+        /* the session the meeting is part of, which SUMMARY (its people)
+         * leaves out: a withdrawn meeting's slot may be gone, and has none */
+        const char *session = in_language(m, "session_name", w);
         buf_printf(desc, "%s", event_name);
+        if (session)
+            buf_printf(desc, "\n%s", session);
         if (interpreter)
             buf_printf(desc, "\n%s%s", w->interpreter, interpreter);
         if (message)

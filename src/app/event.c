@@ -626,17 +626,16 @@ static int tell_moved(struct store *s, struct before_edit *k, const char *event,
     return store_meeting_each(s, event, NULL, meeting_after, k, err);
 }
 
-int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
-                   struct arena *a, struct app_event_report *rep, struct df_err *err)
+int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
+                    struct app_event_report *rep, struct df_err *err)
 {
     struct store_event old;
     struct before_edit k = {.a = a, .rep = rep, .err = err};
+    int rc = -1;
     *rep = (struct app_event_report){0};
-    if (store_begin(s, err) < 0)
-        return -1;
     if (check_exists(s, in, a, &old, err) < 0 || check_ids(in, err) < 0 ||
         check_zone(in, err) < 0)
-        goto fail;
+        goto out;
     struct store_event e = {.id = in->id, .name = in->name, .venue = in->venue,
                             .name_uk = in->name_uk, .venue_uk = in->venue_uk,
                             .timezone = in->timezone, .starts_on = in->starts_on,
@@ -646,13 +645,13 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
         keep_unsent(in, &old, &e);
     if (!e.name || !e.starts_on || !e.ends_on) {
         df_err_set(err, DF_ERR_INPUT, "a new event needs a name, starts_on and ends_on");
-        goto fail;
+        goto out;
     }
     if (check_times(&e, in, err) < 0 || check_kinds(in, err) < 0)
-        goto fail;
+        goto out;
     if (old.id && (check_published_kinds(s, in, err) < 0 ||
                    store_meeting_each(s, in->id, NULL, meeting_before, &k, err) < 0))
-        goto fail;
+        goto out;
     struct store_event now;
     if (store_event_upsert(s, &e, NULL, err) < 0 ||
         store_event_get(s, in->id, a, &now, err) < 0 ||
@@ -660,26 +659,38 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
         drop_unlisted_slots(s, in, a, &rep->meetings_unscheduled, err) < 0 ||
         write_programme(s, in, err) < 0 ||
         zone_programme(s, &now, a, err) < 0 || check_stored(s, &e, err) < 0)
-        goto fail;
+        goto out;
     if (k.n) {
         k.zone_was = old.timezone;
         k.zone_now = now.timezone;
         venues_compared(&k, &old, &now);
         if (tell_moved(s, &k, in->id, err) < 0)
-            goto fail;
+            goto out;
     }
+    rc = 0;
+out:
+    strmap_free(&k.index);
+    free(k.was);
+    if (rc < 0)
+        *rep = (struct app_event_report){0};
+    return rc;
+}
+
+int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
+                   struct arena *a, struct app_event_report *rep, struct df_err *err)
+{
+    if (store_begin(s, err) < 0)
+        return -1;
+    if (app_event_apply(s, in, a, rep, err) < 0)
+        goto fail;
     if (in->dry_run)
         store_rollback(s);
     else if (store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
              store_commit(s, err) < 0)
         goto fail;
-    strmap_free(&k.index);
-    free(k.was);
     return 0;
 fail:
     store_rollback(s);
-    strmap_free(&k.index);
-    free(k.was);
     *rep = (struct app_event_report){0};
     return -1;
 }

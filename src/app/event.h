@@ -73,6 +73,12 @@ struct app_event_report {
 int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
                    struct arena *a, struct app_event_report *rep, struct df_err *err);
 
+/* The checks and writes of app_event_save inside the caller's transaction
+ * (an import's), without its audit line; in->dry_run is not read. On error
+ * the transaction holds what the edit wrote so far: the caller undoes it. */
+int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
+                    struct app_event_report *rep, struct df_err *err);
+
 /* Publishes event id's agendas as actor: every meeting locked where it is and
  * confirmed (its calendar SEQUENCE raised once), the time and an audit line
  * kept, in one transaction. Once only: meetings placed after it are locked

@@ -128,6 +128,106 @@ static int export_event(void *ud, const struct store_event *e)
     return 0;
 }
 
+/* ---- sessions: the columns `dfnc import sessions` reads ---------------------- */
+
+/* The slots of one event (copied: the store's rows live for a call). */
+struct event_slots {
+    struct arena a;
+    struct store_slot *slot;
+    int n, cap;
+    int oom;
+};
+
+static int keep_slot(void *ud, const struct store_slot *y)
+{
+    struct event_slots *k = ud;
+    if (df_grow((void **)&k->slot, &k->cap, k->n, sizeof *k->slot) < 0)
+        return k->oom = 1;
+    struct store_slot *c = &k->slot[k->n++];
+    *c = (struct store_slot){.id = arena_strdup(&k->a, y->id),
+                             .session = arena_strdup(&k->a, y->session), .seq = y->seq,
+                             .starts_at = arena_strdup(&k->a, y->starts_at),
+                             .ends_at = arena_strdup(&k->a, y->ends_at)};
+    return k->oom = !c->id || !c->session || !c->starts_at || !c->ends_at;
+}
+
+/* Minutes from one wall-clock time of a day to another ("...THH:MM..."). */
+static int minutes_between(const char *from, const char *to)
+{
+    return (atoi(to + 11) - atoi(from + 11)) * 60 + atoi(to + 14) - atoi(from + 14);
+}
+
+struct session_ctx {
+    struct export_ctx *c;
+    struct event_slots *slots;
+};
+
+/* A session as its import row: its slots' length and the pause between
+ * them from its first two (the import cuts them so again), and their ids
+ * in order, which an availability file names. */
+static int export_session(void *ud, const struct store_session *x)
+{
+    struct session_ctx *k = ud;
+    struct export_ctx *c = k->c;
+    const struct store_slot *first = NULL, *second = NULL;
+    struct buf ids = BUF_INIT(0);
+    json_t *list = json_array();
+    int bad = 0;
+    for (int i = 0; i < k->slots->n; i++) {
+        const struct store_slot *y = &k->slots->slot[i];
+        if (strcmp(y->session, x->id) != 0)
+            continue;
+        if (!first)
+            first = y;
+        else if (!second)
+            second = y;
+        bad |= (ids.len && buf_putc(&ids, ';') < 0) || buf_puts(&ids, y->id) < 0;
+        json_array_append_new(list, json_string(y->id));
+    }
+    char minutes[16] = "", pause[16] = "", start[6], end[6];
+    if (first)
+        snprintf(minutes, sizeof minutes, "%d", minutes_between(first->starts_at, first->ends_at));
+    if (first)
+        snprintf(pause, sizeof pause, "%d",
+                 second ? minutes_between(first->ends_at, second->starts_at) : 0);
+    snprintf(start, sizeof start, "%.5s", x->starts_at + 11);
+    snprintf(end, sizeof end, "%.5s", x->ends_at + 11);
+    c->rows++;
+    int rc = bad ? 1 : 0;
+    if (!bad && c->format != APP_EXPORT_JSON) {
+        const char *f[] = {x->event, x->id,  x->day,   start, end, x->kind,
+                           x->name,  x->name_uk, minutes, pause, ids.len ? buf_str(&ids) : ""};
+        rc = record(c, f, 11);
+    } else if (!bad) {
+        json_array_append_new(c->array,
+                              json_pack("{ss ss ss ss ss ss ss so so so so}", "event", x->event,
+                                        "id", x->id, "day", x->day, "start", start, "end", end,
+                                        "kind", x->kind, "name", x->name, "name_uk",
+                                        jstr(x->name_uk),
+                                        "slot_minutes", first ? json_integer(atoi(minutes)) : json_null(),
+                                        "slot_pause", first ? json_integer(atoi(pause)) : json_null(),
+                                        "slots", list));
+        list = NULL;
+    }
+    json_decref(list);
+    buf_free(&ids);
+    return rc;
+}
+
+static int export_event_sessions(void *ud, const struct store_event *e)
+{
+    struct export_ctx *c = ud;
+    struct event_slots slots = {0};
+    struct session_ctx k = {c, &slots};
+    arena_init(&slots.a, 0);
+    int rc = store_slot_each(c->s, e->id, keep_slot, &slots, c->err);
+    if (rc == 0)
+        rc = store_session_each(c->s, e->id, export_session, &k, c->err);
+    free(slots.slot);
+    arena_free(&slots.a);
+    return rc;
+}
+
 /* ---- meetings: the people come from the request and its extra attendees ------ */
 
 /* An accepted request's people: from, to, then its extra attendees in the
@@ -300,8 +400,9 @@ static int export_meeting(void *ud, const struct store_meeting *m)
             const char *f[] = {m->id, m->request, m->event, m->starts_at, m->ends_at,
                                m->location_name ? m->location_name : m->location,
                                ids.len ? buf_str(&ids) : "", m->locked ? "1" : "0",
-                               names.len ? buf_str(&names) : "", orgs.len ? buf_str(&orgs) : ""};
-            rc = record(c, f, 10);
+                               names.len ? buf_str(&names) : "", orgs.len ? buf_str(&orgs) : "",
+                               m->event_name, m->session_name};
+            rc = record(c, f, 12);
         }
         buf_free(&ids);
         buf_free(&names);
@@ -316,12 +417,14 @@ static int export_meeting(void *ud, const struct store_meeting *m)
         json_array_append_new(orgs, json_string(p.org_name));
     }
     json_array_append_new(c->array,
-                          json_pack("{ss ss ss ss ss so so sb si so so}", "id", m->id, "request",
-                                    m->request, "event", m->event, "start", m->starts_at, "end",
-                                    m->ends_at, "location",
+                          json_pack("{ss ss ss ss ss so so sb si so so ss ss}", "id", m->id,
+                                    "request", m->request, "event", m->event, "start",
+                                    m->starts_at, "end", m->ends_at, "location",
                                     jstr(m->location_name ? m->location_name : m->location),
                                     "people", people, "locked", m->locked, "sequence",
-                                    m->sequence, "names", names, "organisations", orgs));
+                                    m->sequence, "names", names, "organisations", orgs,
+                                    "event_name", m->event_name, "session_name",
+                                    m->session_name));
     return 0;
 }
 
@@ -355,8 +458,11 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
         /* the Ukrainian texts after the columns older exports had */
         {"events", "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at,name_uk,"
                    "venue_uk"},
-        /* names and organisations after the columns older exports had */
-        {"meetings", "id,request,event,start,end,location,people,locked,names,organisations"},
+        {"sessions", "event,id,day,start,end,kind,name,name_uk,slot_minutes,slot_pause,slots"},
+        /* names and organisations, then the event's and the session's names,
+         * after the columns older exports had */
+        {"meetings", "id,request,event,start,end,location,people,locked,names,organisations,"
+                     "event_name,session_name"},
     };
     const char *header = NULL;
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
@@ -389,6 +495,8 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
         rc = store_person_each(s, export_person, &c, err);
     else if (strcmp(kind, "events") == 0)
         rc = store_event_each(s, export_event, &c, err);
+    else if (strcmp(kind, "sessions") == 0)
+        rc = store_event_each(s, export_event_sessions, &c, err);
     else
         rc = export_meetings(&c, err);
     char what[48];

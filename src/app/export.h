@@ -12,7 +12,7 @@
 
 enum app_export_format { APP_EXPORT_CSV, APP_EXPORT_JSON, APP_EXPORT_XLSX };
 
-/* kind: organisations, people, events, meetings. Writes to out; *rows gets the
+/* kind: organisations, people, events, sessions, meetings. Writes to out; *rows gets the
  * number of records written. */
 int app_export(struct store *s, const char *kind, enum app_export_format format, FILE *out,
                int *rows, struct df_err *err);

@@ -7,6 +7,7 @@
 #include "app/fields.h"
 #include "app/interpreting.h"
 #include "app/procure_import.h"
+#include "app/programme_import.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -498,6 +499,9 @@ static const struct app_import_kind app_import_kinds[] = {
      .row = interpreter_row},
     {.kind = "availability", .required = availability_columns, .key = {"person", "event"},
      .row = availability_row},
+    /* the programme: an event's own fields, then its sessions, cut into slots */
+    {.kind = "events", .required = app_event_columns, .key = {"id"}, .row = app_event_row},
+    {.kind = "sessions", .required = app_session_columns, .key = {"id"}, .row = app_session_row},
     {.kind = "demands", .required = app_procure_demand_columns, .key = {"id"},
      .row = app_procure_demand_row},
     {.kind = "supplies", .required = app_procure_supply_columns, .key = {"id"},
@@ -718,6 +722,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
 rollback:
     store_rollback(s);
     res->rows = res->added = res->updated = res->meetings_removed = 0;
+    res->meetings_moved = res->meetings_unscheduled = 0;
     res->notes = (struct df_problems){0};   /* nothing of them happened */
 out:
     csv_reader_close(r);

@@ -19,6 +19,11 @@ struct app_import_result {
      * its two participants */
     int meetings_removed;
     struct df_problems notes;
+    /* what a programme file (events, sessions) did to the meetings, as PUT
+     * /api/v1/events reports it: moved (a time, a table, a zone) or taken
+     * out of their slot, which went (the next schedule run places them
+     * again); each published one moved is in notes */
+    int meetings_moved, meetings_unscheduled;
 };
 
 /* Validates one row and writes it. Fills err WITHOUT the FILE:LINE prefix (the

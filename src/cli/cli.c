@@ -13,7 +13,7 @@ const struct cli_command cli_commands[] = {
      "Creates the database, or migrates it to this version's schema. Every other\n"
      "command but check also migrates on open; init says what it did."},
     {"import", cli_cmd_import,
-     "dfnc import organisations|people|capabilities|requests|interpreters|availability|demands|supplies FILE [--encoding E] | glossary FILE | cpv FILE.json [--lang en|uk] | cordis --projects F --participations F",
+     "dfnc import organisations|people|capabilities|requests|interpreters|availability|events|sessions|demands|supplies FILE [--encoding E] | glossary FILE | cpv FILE.json [--lang en|uk] | cordis --projects F --participations F",
      "Imports a CSV file (header row, RFC 4180 quoting, every row as many fields\n"
      "as the header: quote a field holding the delimiter) in one transaction.\n"
      "The delimiter is the header line's: comma, semicolon (Excel in most European\n"
@@ -53,6 +53,16 @@ const struct cli_command cli_commands[] = {
      "                 person cannot meet in, like t-1;t-2; empty for none). A row\n"
      "                 replaces the person's away slots at that event, one row each;\n"
      "                 meetings already in them stay (dfnc schedule moves them)\n"
+     "  events         id,name,starts_on,ends_on, optional venue,timezone,\n"
+     "                 request_cap,name_uk,venue_uk (an export of events reads back;\n"
+     "                 published_at is not read: publish in the console)\n"
+     "  sessions       event,id,day,start,end,kind,name, optional name_uk,\n"
+     "                 slot_minutes,slot_pause,slots (start, end HH:MM on the event's\n"
+     "                 clock; kind b2b|conference|break; a b2b session is cut into\n"
+     "                 slots of slot_minutes, slot_pause apart; slots names them,\n"
+     "                 like s1-01;s1-02, or empty keeps the stored ids as the console\n"
+     "                 does). Meetings moved or unscheduled are counted, each\n"
+     "                 published one moved named on stderr (warning: FILE:LINE)\n"
      "  demands        id,buyer,country,cpv,description,quantity,unit,deliver_by,\n"
      "                 max_unit_price_eur,funder_countries (buyer: an organisation,\n"
      "                 country: the buyer's; deliver_by YYYY-MM-DD; funders like DK;SE)\n"
@@ -71,14 +81,17 @@ const struct cli_command cli_commands[] = {
      "                 CORDIS open-data projects and participations: organisations\n"
      "                 (id = orgID) and their track record for partner matching"},
     {"export", cli_cmd_export,
-     "dfnc export organisations|people|events|meetings FILE|- [--format csv|json|xlsx] | glossary FILE|-",
+     "dfnc export organisations|people|events|sessions|meetings FILE|- [--format csv|json|xlsx] | glossary FILE|-",
      "Writes a table as CSV, JSON or an Excel workbook (.xlsx) to FILE, or to\n"
      "standard output with -. Organisations and people come in their import\n"
      "columns; events as\n"
-     "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at and\n"
+     "id,name,venue,timezone,starts_on,ends_on,request_cap,published_at,\n"
+     "name_uk,venue_uk; sessions in their import columns (slots: their ids);\n"
      "meetings as id,request,event,start,end,location,people,locked,names,\n"
-     "organisations (the attendees' names and organisations' names, \"; \" between,\n"
-     "in the order of people), start and end in ISO 8601 with a UTC offset. In\n"
+     "organisations,event_name,session_name (the attendees' names and\n"
+     "organisations' names, \"; \" between, in the order of people; then the\n"
+     "event's and the session's names), start and end in ISO 8601 with a UTC\n"
+     "offset. In\n"
      "CSV a value a spreadsheet would run as a formula (= + - @ first) is written\n"
      "behind an apostrophe, which imports drop.\n"
      "xlsx gives the CSV's columns in one sheet (header row frozen, with a\n"

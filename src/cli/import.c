@@ -25,10 +25,19 @@ static void print_result(const char *path, const struct app_import_result *res, 
         printf("%s: %d meeting%s removed: %s no longer accepted\n", path, res->meetings_removed,
                res->meetings_removed == 1 ? "" : "s",
                res->meetings_removed == 1 ? "its request is" : "their requests are");
+    if (res->meetings_moved)
+        printf("%s: %d meeting%s moved with the programme\n", path, res->meetings_moved,
+               res->meetings_moved == 1 ? "" : "s");
+    if (res->meetings_unscheduled)
+        printf("%s: %d meeting%s unscheduled: %s slot went (the next schedule run places %s "
+               "again)\n",
+               path, res->meetings_unscheduled, res->meetings_unscheduled == 1 ? "" : "s",
+               res->meetings_unscheduled == 1 ? "its" : "their",
+               res->meetings_unscheduled == 1 ? "it" : "them");
     for (int i = 0; i < res->notes.named; i++)
         fprintf(stderr, "warning: %s\n", res->notes.msg[i]);
     if (res->notes.n > res->notes.named)
-        fprintf(stderr, "warning: %s: %d more published meetings removed\n", path,
+        fprintf(stderr, "warning: %s: %d more published meetings removed or moved\n", path,
                 res->notes.n - res->notes.named);
 }
 

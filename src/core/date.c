@@ -89,3 +89,13 @@ bool date_time_offset(const char *s, int *minutes)
     *minutes = (*p == '-' ? -1 : 1) * (h * 60 + m);
     return true;
 }
+
+int date_days_from_civil(int y, int m, int d)
+{
+    y -= m <= 2;
+    int era = (y >= 0 ? y : y - 399) / 400;
+    int yoe = y - era * 400;
+    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}

@@ -511,9 +511,9 @@ static void h_export(struct http_req *r)
 {
     const char *kind = r->params[0];
     if (strcmp(kind, "organisations") && strcmp(kind, "people") && strcmp(kind, "events") &&
-        strcmp(kind, "meetings")) {
+        strcmp(kind, "sessions") && strcmp(kind, "meetings")) {
         http_reply_error(r, 404, "not_found", "no export of \"%s\": organisations, people, "
-                         "events or meetings", kind);
+                         "events, sessions or meetings", kind);
         return;
     }
     const struct download_format *f = download_format(r, "csv, xlsx or json");
@@ -595,7 +595,7 @@ static void h_glossary_status(struct http_req *r)
 bool http_web_is_csv_import(const char *kind)
 {
     static const char *const kinds[] = {"organisations", "people", "capabilities", "requests",
-                                        "interpreters", "availability"};
+                                        "interpreters", "availability", "events", "sessions"};
     for (size_t i = 0; kind && i < sizeof kinds / sizeof kinds[0]; i++)
         if (strcmp(kind, kinds[i]) == 0)
             return true;
@@ -663,12 +663,17 @@ static void h_import(struct http_req *r)
             int at = df_err_line_of(res.notes.msg[i], path, &what);
             json_array_append_new(warnings, json_pack("{si ss}", "line", at, "message", what));
         }
-        http_reply_json(r, 200,
-                        json_pack("{ss si si si si so ss sb}", "kind", kind, "rows", res.rows,
-                                  "added", res.added, "updated", res.updated,
-                                  "meetings_removed", res.meetings_removed, "warnings", warnings,
-                                  "encoding", codepage_name(res.encoding), "encoding_guessed",
-                                  enc == CODEPAGE_AUTO && res.encoding != CODEPAGE_UTF8));
+        json_t *reply =
+            json_pack("{ss si si si si so ss sb}", "kind", kind, "rows", res.rows, "added",
+                      res.added, "updated", res.updated, "meetings_removed",
+                      res.meetings_removed, "warnings", warnings, "encoding",
+                      codepage_name(res.encoding), "encoding_guessed",
+                      enc == CODEPAGE_AUTO && res.encoding != CODEPAGE_UTF8);
+        /* a programme file's, as PUT /events says them */
+        json_object_set_new(reply, "meetings_moved", json_integer(res.meetings_moved));
+        json_object_set_new(reply, "meetings_unscheduled",
+                            json_integer(res.meetings_unscheduled));
+        http_reply_json(r, 200, reply);
         return;
     }
     if (err.kind != DF_ERR_INPUT) {

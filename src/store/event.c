@@ -298,6 +298,23 @@ int store_slot_upsert(struct store *s, const struct store_slot *x, struct df_err
     return store_step_done(s, st, err, "saving a slot");
 }
 
+int store_slot_renumber(struct store *s, const char *event, struct df_err *err)
+{
+    /* a time's text orders as the time within one event: every one carries
+     * the event's zone's offset (app_event_save) */
+    static const char sql[] =
+        "WITH mine AS (SELECT t.rid, row_number() OVER (ORDER BY t.starts_at, t.rid) AS n"
+        "  FROM slots t JOIN sessions x ON x.rid = t.session_rid"
+        "  JOIN events e ON e.rid = x.event_rid WHERE e.id = ?1)"
+        " UPDATE slots SET seq = mine.n FROM mine"
+        " WHERE slots.rid = mine.rid AND slots.seq IS NOT mine.n";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    return store_step_done(s, st, err, "numbering the slots");
+}
+
 static int slot_row(void *ud, sqlite3_stmt *st)
 {
     struct each_ctx *c = ud;
@@ -988,8 +1005,10 @@ int store_meeting_lock_all(struct store *s, const char *event, bool locked, stru
 
 #define MEETING_COLUMNS \
     "m.id, r.id, e.id, t.id, l.id, t.starts_at, t.ends_at, l.name, m.locked," \
-    " m.sequence, i.id, i.name FROM meetings m JOIN requests r ON r.rid = m.request_rid" \
+    " m.sequence, i.id, i.name, e.name, x.name" \
+    " FROM meetings m JOIN requests r ON r.rid = m.request_rid" \
     " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid" \
+    " JOIN sessions x ON x.rid = t.session_rid" \
     " LEFT JOIN locations l ON l.rid = m.location_rid" \
     " LEFT JOIN interpreters i ON i.rid = m.interpreter_rid"
 
@@ -1001,6 +1020,7 @@ static void meeting_from_row(sqlite3_stmt *st, struct store_meeting *m)
         .ends_at = store_col(st, 6), .location_name = store_col(st, 7),
         .locked = sqlite3_column_int(st, 8), .sequence = sqlite3_column_int(st, 9),
         .interpreter = store_col(st, 10), .interpreter_name = store_col(st, 11),
+        .event_name = store_col(st, 12), .session_name = store_col(st, 13),
     };
 }
 
@@ -1023,10 +1043,10 @@ int store_meeting_of_request(struct store *s, const char *request, struct arena 
     meeting_from_row(st, &row);
     const char **text[] = {&m->id, &m->request, &m->event, &m->slot, &m->location,
                            &m->starts_at, &m->ends_at, &m->location_name, &m->interpreter,
-                           &m->interpreter_name};
+                           &m->interpreter_name, &m->event_name, &m->session_name};
     const char *from[] = {row.id, row.request, row.event, row.slot, row.location,
                           row.starts_at, row.ends_at, row.location_name, row.interpreter,
-                          row.interpreter_name};
+                          row.interpreter_name, row.event_name, row.session_name};
     int rc = 0;
     for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
         if (!(*text[i] = from[i] ? arena_strdup(a, from[i]) : NULL) && from[i])

@@ -472,6 +472,18 @@ int store_read_begin(struct store *s, struct df_err *err)
     return exec(s, "SAVEPOINT store_read", err, "starting a read");
 }
 
+int store_part_begin(struct store *s, struct df_err *err)
+{
+    return exec(s, "SAVEPOINT store_part", err, "starting a part of a transaction");
+}
+
+void store_part_end(struct store *s, bool keep)
+{
+    if (!keep)
+        exec(s, "ROLLBACK TO store_part", NULL, "undoing a part of a transaction");
+    exec(s, "RELEASE store_part", NULL, "ending a part of a transaction");
+}
+
 void store_read_end(struct store *s) { exec(s, "RELEASE store_read", NULL, "ending a read"); }
 
 void store_rollback(struct store *s)

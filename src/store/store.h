@@ -43,6 +43,11 @@ const char *store_path(struct store *s);
 int store_begin(struct store *s, struct df_err *err);
 int store_commit(struct store *s, struct df_err *err);
 void store_rollback(struct store *s);
+/* A part of the caller's transaction that can be undone alone (an import's
+ * row that wrote some of itself before it was refused), so that the rows
+ * after it are checked against the database without it. */
+int store_part_begin(struct store *s, struct df_err *err);
+void store_part_end(struct store *s, bool keep);
 
 /* A consistent copy of the whole database into a new file at path (VACUUM
  * INTO: one read, so a server may go on writing meanwhile; the copy holds
@@ -181,6 +186,9 @@ int store_session_each(struct store *s, const char *event, store_session_fn fn, 
                        struct df_err *err);
 int store_slot_upsert(struct store *s, const struct store_slot *x, struct df_err *err);
 typedef int (*store_slot_fn)(void *ud, const struct store_slot *x);
+/* The event's slots numbered 1..n (seq) in the order of their times, as
+ * the scheduler reads them, after a change of some of them. */
+int store_slot_renumber(struct store *s, const char *event, struct df_err *err);
 /* In seq order. */
 int store_slot_each(struct store *s, const char *event, store_slot_fn fn, void *ud,
                     struct df_err *err);
@@ -265,6 +273,7 @@ struct store_meeting {
     const char *interpreter;                          /* an interpreter id, or NULL */
     const char *starts_at, *ends_at, *location_name;  /* joined in by *_each */
     const char *interpreter_name;                     /* joined in by *_each */
+    const char *event_name, *session_name;            /* joined in by *_each */
     int locked, sequence;
 };
 /* Keyed by request; raises sequence when slot, location or interpreter changes. */

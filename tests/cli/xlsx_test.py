@@ -87,8 +87,10 @@ book = dfnc('export', 'meetings', '-', '--format', 'xlsx', db='demo.db').stdout
 rows = read_book(book)[0]
 csv_rows = list(csv.reader(io.StringIO(dfnc('export', 'meetings', '-', db='demo.db').stdout.decode())))
 ok(text_of(rows[0]) == csv_rows[0] == ['id', 'request', 'event', 'start', 'end', 'location', 'people',
-                                       'locked', 'names', 'organisations'],
-   'the meetings header ends with names and organisations', rows[0])
+                                       'locked', 'names', 'organisations', 'event_name',
+                                       'session_name'],
+   'the meetings header has names and organisations, then the event\'s and session\'s names',
+   rows[0])
 people = {p['id']: p for p in json.loads(dfnc('export', 'people', '-', '--format', 'json',
                                                             db='demo.db').stdout)}
 orgs = {o['id']: o['name'] for o in json.loads(dfnc('export', 'organisations', '-', '--format',

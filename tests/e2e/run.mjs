@@ -4379,6 +4379,62 @@ test('a meeting\'s outcome sits under the meeting\'s table and people, no line b
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
   await outcomeRow.locator('button[aria-expanded]').click();
   await shoot(page, 'agenda-outcome-row-uk');
+
+// ---- The programme from a spreadsheet (fix-events) ---------------------------
+
+test('the organiser on a phone, in Ukrainian, imports a programme, is told which published meeting it moved, and reads each slot\'s id', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  const importing = async (kind, text) => {
+    await page.selectOption('#import-form select[name=kind]', kind);
+    await page.fill('#import-form textarea', text);
+    await page.click('#import-form button[type=submit]');
+    await page.waitForSelector('#import-result .flash');
+    return page.textContent('#import-result');
+  };
+  await open(page, '/console/import');
+  await page.selectOption('#import-form select[name=kind]', 'sessions');
+  assert.match(await page.textContent('#import-form'), /event,id,day,start,end,kind,name.*slot_minutes/, 'the columns are said');
+  assert.match(await importing('events', 'id,name,name_uk,venue,timezone,starts_on,ends_on\n'
+    + 'e2e-imp,Imported forum,Імпортований форум,Kyiv,Europe/Kyiv,2031-10-01,2031-10-01\n'), new RegExp(UK['import.done.one'].replace('{n}', '1')));
+  // every row refused said in Ukrainian, by its line
+  const refused = await importing('sessions', 'event,id,day,start,end,kind,name,slot_minutes\n'
+    + 'e2e-imp,e2e-imp-am,2031-10-01,10:00,09:00,b2b,B2B morning,20\n'
+    + 'e2e-imp,e2e-imp-x,2031-10-02,09:00,10:00,b2b,B2B later,20\n'
+    + 'e2e-imp,e2e-imp-y,2031-10-01,11:00,12:00,break,Coffee,20\n'
+    + 'e2e-nope,e2e-imp-z,2031-10-01,11:00,12:00,conference,Talk,\n');
+  assert.match(refused, /Рядок 2: кінець 09:00 не пізніший за початок 10:00/);
+  assert.match(refused, /Рядок 3: сесія «e2e-imp-x» \(2031-10-02\) виходить за дати заходу \(2031-10-01 — 2031-10-01\)/);
+  assert.match(refused, /Рядок 4: стовпець «slot_minutes» — лише для сесій B2B/);
+  assert.match(refused, /Рядок 5: захід «e2e-nope» невідомий \(спершу імпортуйте заходи\)/);
+  await assertUkrainian(page);
+  const session = (from, to) => 'event,id,day,start,end,kind,name,name_uk,slot_minutes,slot_pause\n'
+    + `e2e-imp,e2e-imp-am,2031-10-01,${from},${to},b2b,B2B morning,B2B зранку,20,10\n`;
+  await importing('sessions', session('09:00', '10:30'));
+  // Ira meets Ivo in its first slot, published
+  newcomer('imp-ira', 'Ira Import', 'Ira Import Optics');
+  newcomer('imp-ivo', 'Ivo Import', 'Ivo Import Optics');
+  fs.writeFileSync(path.join(TMP, 'imp-requests.csv'), 'id,event,from,to,status\nreq-e2e-imp1,e2e-imp,p-imp-ivo,p-imp-ira,accepted\n');
+  dfnc(['import', 'requests', path.join(TMP, 'imp-requests.csv')]);
+  assert.equal((await apiFrom(page, 'PUT', '/api/v1/events/e2e-imp', { locations: [{ id: 'e2e-imp-table', name: 'Table I' }] })).status, 200);
+  assert.equal((await apiFrom(page, 'POST', '/api/v1/events/e2e-imp/schedule', {})).json.scheduled, 1);
+  assert.equal((await apiFrom(page, 'POST', '/api/v1/events/e2e-imp/publish', {})).status, 200);
+  // the session half an hour later: the meeting moves with its slot, and the page says whom to tell
+  const moved = await importing('sessions', session('09:30', '11:00'));
+  assert.match(moved, new RegExp(UK['import.moved.one'].replace('{n}', '1')));
+  assert.match(moved, /Рядок 2: сесія «e2e-imp-am»: опубліковану зустріч за запитом «req-e2e-imp1» перенесено з 2031-10-01T\d\d:\d\d–2031-10-01T\d\d:\d\d \(Table I\) на 2031-10-01T\d\d:\d\d–/);
+  await assertUkrainian(page);
+  // the programme names each slot by its start and id, for an availability file
+  await open(page, '/console/event?event=e2e-imp');
+  const slots = page.locator('#slot-ids details[data-session="e2e-imp-am"]');
+  assert.match(await slots.locator('summary').textContent(), /^B2B зранку, .*09:30: 3 слоти$/);
+  await slots.locator('summary').click();
+  assert.deepEqual(await slots.locator('li').allTextContents(), ['09:30 e2e-imp-am-01', '10:00 e2e-imp-am-02', '10:30 e2e-imp-am-03']);
+  assert.ok(await slots.locator('li').first().isVisible(), 'opened on a phone');
+  await assertUkrainian(page);
+  await shoot(page, 'console-programme-slots');
+  // and the export reads back what was imported
+  const csv = await (await ctx.request.get(`${base}/api/v1/console/export/sessions?format=csv`)).text();
+  assert.match(csv, /e2e-imp,e2e-imp-am,2031-10-01,09:30,11:00,b2b,B2B morning,B2B зранку,20,10,e2e-imp-am-01;e2e-imp-am-02;e2e-imp-am-03/);
   await ctx.close();
 });
 

@@ -143,6 +143,27 @@ Test(agenda, ics_has_a_stable_uid_the_time_zone_and_a_rising_sequence)
 
 /* A person who reads the web UI in Ukrainian gets a Ukrainian calendar: its
  * words, and the organisations' Ukrainian names where they have one. */
+/* A calendar entry names the session the meeting is part of under the
+ * event, in the reader's language where the session has a Ukrainian name. */
+Test(agenda, ics_description_names_the_event_and_the_session)
+{
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_ics(s, "olena", &b, &err));
+    const char *ics = ics_parse_ok(buf_str(&b));
+    cr_assert(strstr(ics, "DESCRIPTION:DFNC2 test\\nB2B\\n"), "%s", ics);
+    struct store_session x = {.id = "s1", .event = "ev", .day = "2027-02-16",
+                              .name = "B2B meetings I", .name_uk = "Зустрічі B2B I",
+                              .kind = "b2b", .starts_at = "2027-02-16T10:40:00+01:00",
+                              .ends_at = "2027-02-16T11:20:00+01:00"};
+    ok(store_session_upsert(s, &x, &err));
+    ok(store_person_ui_language_set(s, "olena", "uk", &err));
+    buf_reset(&b);
+    ok(app_agenda_ics(s, "olena", &b, &err));
+    ics = ics_parse_ok(buf_str(&b));
+    cr_assert(strstr(ics, "DESCRIPTION:DFNC2 test\\nЗустрічі B2B I\\n"), "%s", ics);
+    buf_free(&b);
+}
+
 Test(agenda, ics_speaks_the_language_the_person_reads_the_ui_in)
 {
     struct store_org eu = {.id = "eu", .name = "Acme GmbH", .name_uk = "Акме", .country = "DE",
@@ -593,14 +614,16 @@ static char *exported(const char *kind, enum app_export_format format)
 
 /* A desk list printed from the meetings export names each person and their
  * organisation, in columns after the ones older exports had (so what reads
- * those by position still does), in the order of the people column. */
+ * those by position still does), in the order of the people column; then
+ * the event and the session it is part of, for the venue's staff. */
 Test(agenda, the_meetings_export_names_people_and_organisations_after_the_old_columns)
 {
+    static const char header[] = "id,request,event,start,end,location,people,locked,names,"
+                                 "organisations,event_name,session_name\n";
     char *csv = exported("meetings", APP_EXPORT_CSV);
-    cr_assert(strncmp(csv, "id,request,event,start,end,location,people,locked,names,organisations\n",
-                      strlen("id,request,event,start,end,location,people,locked,names,organisations\n")) == 0,
-              "%s", csv);
-    cr_assert(strstr(csv, ",anna;olena;taras,0,Anna; Олена; Тарас,Acme GmbH; Сокіл Аеро; Сокіл Аеро\n"),
+    cr_assert(strncmp(csv, header, strlen(header)) == 0, "%s", csv);
+    cr_assert(strstr(csv, ",anna;olena;taras,0,Anna; Олена; Тарас,Acme GmbH; Сокіл Аеро; Сокіл Аеро,"
+                          "DFNC2 test,B2B\n"),
               "%s", csv);
     free(csv);
     char *text = exported("meetings", APP_EXPORT_JSON);
@@ -613,6 +636,8 @@ Test(agenda, the_meetings_export_names_people_and_organisations_after_the_old_co
     cr_assert_str_eq(json_string_value(json_array_get(json_object_get(m, "organisations"), 0)),
                      "Acme GmbH");
     cr_assert_eq(json_array_size(json_object_get(m, "organisations")), 3);
+    cr_assert_str_eq(json_string_value(json_object_get(m, "event_name")), "DFNC2 test");
+    cr_assert_str_eq(json_string_value(json_object_get(m, "session_name")), "B2B");
     json_decref(j);
     free(text);
 }

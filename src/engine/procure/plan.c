@@ -10,23 +10,13 @@
 
 #include "core/country.h"
 #include "core/cpv.h"
+#include "core/date.h"
 #include "engine/procure/mcf.h"
 
 #define DEFAULT_WINDOW_DAYS 183
 #define MAX_LOT_COUNTRIES 64
 
 /* ---- dates -------------------------------------------------------------- */
-
-/* Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm). */
-static int days_from_civil(int y, int m, int d)
-{
-    y -= m <= 2;
-    int era = (y >= 0 ? y : y - 399) / 400;
-    int yoe = y - era * 400;
-    int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + doe - 719468;
-}
 
 int procure_date_parse(const char *s, int *day)
 {
@@ -45,7 +35,7 @@ int procure_date_parse(const char *s, int *day)
     bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
     if (m == 2 && d == 29 && !leap)
         return -1;
-    *day = days_from_civil(y, m, d);
+    *day = date_days_from_civil(y, m, d);
     return 0;
 }
 

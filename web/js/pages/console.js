@@ -166,7 +166,7 @@ function inviteCard() {
     h('p', {}, t('invite.text')), button, status.el);
 }
 
-const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'availability', 'glossary'];
+const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'availability', 'events', 'sessions', 'glossary'];
 
 // The importer's messages (src/io/csv.c, src/app/import.c) by shape, so that
 // a Ukrainian page says them in Ukrainian with the file's own names and values.
@@ -235,6 +235,28 @@ const IMPORT_ERRORS = [
   [/^"(.*)" is not one word \((\d+) stems\)$/, 'import.err_not_one_word', ['value', 'n']],
   [/^"(.*)" translates to itself$/, 'import.err_itself', ['value']],
   [/^"(.*)" has more than (\d+) translations$/, 'import.err_translations', ['value', 'n']],
+  // the programme's (src/app/programme_import.c, src/app/event.c, src/store/event.c)
+  [/^event "(.*)" is unknown \(import events first\)$/, 'import.err_unknown_event', ['value']],
+  [/^(\w+) "(.*)" must be a whole number from (\d+) to (\d+)$/, 'import.err_whole', ['col', 'value', 'a', 'b']],
+  [/^(\w+) "(.*)" is not a time HH:MM$/, 'import.err_clock', ['col', 'value']],
+  [/^(\w+) "(.*)" is not a date YYYY-MM-DD$/, 'import.err_date', ['col', 'value']],
+  [/^(\w+) "(.*)": the year must be from (\d+) to (\d+)$/, 'import.err_year', ['col', 'value', 'a', 'b']],
+  [/^starts_on is after ends_on$/, 'import.err_starts_after', []],
+  [/^end (\S+) is not after start (\S+)$/, 'import.err_end_before', ['end', 'start']],
+  [/^column "slot_minutes" is empty: /, 'import.err_slot_minutes', []],
+  [/^(\w+) is for b2b sessions; an? (\w+) has no slots/, 'import.err_b2b_only', ['col', 'kind']],
+  [/^no slot of (\d+) minutes fits between start and end$/, 'import.err_no_slot_fits', ['n']],
+  [/^(\d+) slots of (\d+) minutes: a session holds at most (\d+)/, 'import.err_too_many_cut', ['n', 'a', 'max']],
+  [/^slots names (\d+) slots?, but the session is cut into (\d+)/, 'import.err_slots_count', ['n', 'a']],
+  [/^slots names "(.*)" twice$/, 'import.err_slots_twice', ['value']],
+  [/^session "(.*)" on (\S+) is outside the event's dates \((\S+) to (\S+)\)$/, 'import.err_session_outside', ['value', 'day', 'from', 'to']],
+  [/^slot "(.*)": (\d+) published meeting\(s\) sit in it/, 'import.err_slot_published', ['value', 'n']],
+  [/^session "(.*)": (\d+) published meeting\(s\) sit in its slots/, 'import.err_kind_published', ['value', 'n']],
+  [/^timezone "(.*)" is not a known time zone/, 'import.err_timezone', ['value']],
+  [/^(?:session|slot) "(.*)" belongs to (.+); ids are unique across events$/, 'import.err_belongs', ['value', 'owner']],
+  // what a programme file did to a published meeting, for the organiser to tell its people
+  [/^session "(.*?)": request "(.*?)": published meeting moved from (\S+) to (\S+) at (.+?) to (\S+) to (\S+) at (.+?); its calendar SEQUENCE is now (\d+); tell its people$/,
+    'import.warn_moved', ['value', 'request', 's0', 'e0', 'at0', 's1', 'e1', 'at1', 'n']],
 ];
 
 // A figure of a message stays as it is; the file's own names and values are
@@ -286,6 +308,34 @@ function readAs(encoding, guessed) {
   return h('p', { class: 'notice', id: 'import-encoding' }, tx(guessed ? 'import.read_as_guessed' : 'import.read_as', { enc: data(cp) }));
 }
 
+const PROGRAMME_KINDS = ['events', 'sessions'];
+
+// What a programme file (events, sessions) did to the meetings, as the
+// console's own programme edit says it: moved, left without a slot, and each
+// published one moved by its line, for the organiser to tell its people.
+function meetingsTouched(r) {
+  const moved = r.meetings_moved || 0, unscheduled = r.meetings_unscheduled || 0;
+  const warnings = list(r.warnings);
+  if (!moved && !unscheduled && !warnings.length) return null;
+  return h('div', { class: 'notice', id: 'import-meetings' },
+    moved ? h('p', {}, tn('import.moved', moved)) : null,
+    unscheduled ? h('p', {}, tn('import.unscheduled', unscheduled)) : null,
+    warnings.length ? [h('p', {}, h('strong', {}, t('import.warnings'))), h('ul', { class: 'errors' }, warnings.map((x) => h('li', {},
+      x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', importMessage(x.message))))] : null);
+}
+
+// The columns of a kind whose file the organiser may write from nothing,
+// said beside the text box (dfnc import's).
+const code = (x) => h('code', {}, x);
+const COLUMN_HINTS = {
+  availability: () => tx('import.availability_hint', { columns: code('person,event,away'), away: code('away') }),
+  events: () => tx('import.events_hint', { columns: code('id,name,starts_on,ends_on'),
+    optional: code('venue,timezone,request_cap,name_uk,venue_uk') }),
+  sessions: () => tx('import.sessions_hint', { columns: code('event,id,day,start,end,kind,name'),
+    optional: code('name_uk,slot_minutes,slot_pause,slots'), minutes: code('slot_minutes'),
+    pause: code('slot_pause'), slots: code('slots') }),
+};
+
 export async function renderImport(main) {
   const kind = h('select', { name: 'kind' }, IMPORT_KINDS.map((k) => h('option', { value: k }, t(`import.${k}`))));
   const encoding = h('select', { name: 'encoding' }, encodingOptions());
@@ -330,6 +380,8 @@ export async function renderImport(main) {
         const r = await api.importCsv(kind.value, bytes || text.value, bytes ? asked : undefined);
         out.append(h('p', { class: 'flash ok', role: 'status' }, tn('import.done', (r && (r.rows ?? r.imported ?? r.count)) || 0)));
         if (r) add(out, readAs(r.encoding, r.encoding_guessed));
+        // the programme's kinds (the requests' removals are another page's to say)
+        if (r && PROGRAMME_KINDS.includes(kind.value)) add(out, meetingsTouched(r));
         if (kind.value === 'glossary') showGlossary();
       } catch (e) {
         const b = e.body && e.body.error ? e.body.error : {};
@@ -384,10 +436,10 @@ export async function renderImport(main) {
   kind.addEventListener('change', () => {
     const glossary = kind.value === 'glossary';
     encodingField.hidden = glossary;
-    // availability's columns are said (dfnc import availability's)
-    hint.replaceChildren(...(kind.value === 'availability' ? [...tx('import.availability_hint', {
-      columns: h('code', {}, 'person,event,away'), away: h('code', {}, 'away') }), ' '] : []),
-    t(glossary ? 'import.glossary_hint' : 'import.hint'));
+    // availability's and the programme's columns are said (dfnc import's)
+    const columns = COLUMN_HINTS[kind.value];
+    hint.replaceChildren(...(columns ? [...columns(), ' '] : []),
+      t(glossary ? 'import.glossary_hint' : 'import.hint'));
     current.hidden = !glossary;
     if (glossary) showGlossary();
   });
@@ -400,7 +452,7 @@ export async function renderImport(main) {
 // read in the Windows code page), or CSV in the import columns.
 function exportSection() {
   const kinds = [['organisations', 'import.organisations'], ['people', 'import.people'],
-    ['events', 'export.events'], ['meetings', 'export.meetings']];
+    ['events', 'export.events'], ['sessions', 'export.sessions'], ['meetings', 'export.meetings']];
   return h('section', { class: 'card', id: 'export', 'aria-labelledby': 'export-title' },
     h('h2', { id: 'export-title' }, t('export.title')),
     h('p', { class: 'muted' }, tx('export.hint', { excel: data('Excel') })),
@@ -622,7 +674,24 @@ function renderProgramme(main, e) {
         },
       }, t('event.remove')))))))) : h('p', { class: 'muted' }, t('event.no_sessions'));
   add(main, h('section', { class: 'card', id: 'programme-card' }, h('h2', { id: 'programme-title' }, t('event.programme')),
-    h('p', { id: 'slot-total' }, tn('event.slot_count', slots.length)), table), form);
+    h('p', { id: 'slot-total' }, tn('event.slot_count', slots.length)),
+    table, slotIds(sessions, slots)), form);
+}
+
+// Each B2B session's slots by their start and id, as an availability file
+// names them (by either): under the table, the width of a phone, each
+// session's list opened from its name and count.
+function slotIds(sessions, slots) {
+  const b2b = sessions.filter((s) => s.kind === 'b2b' && slots.some((x) => x.session === s.id));
+  if (!b2b.length) return null;
+  return h('div', { id: 'slot-ids' }, h('p', { class: 'muted', id: 'slot-ids-hint' }, t('event.slot_ids_hint')),
+    b2b.map((s) => {
+      const mine = slots.filter((x) => x.session === s.id).sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
+      return h('details', { class: 'slot-ids', 'data-session': s.id },
+        h('summary', {}, localText(s.name, s.name_uk), ', ', dayTime(s.starts_at), ': ', tn('event.slot_count', mine.length)),
+        h('ul', { class: 'slot-list' }, mine.map((x) => h('li', {},
+          h('span', { class: 'slot-start' }, time(x.starts_at)), ' ', h('code', { translate: 'no', class: 'slot-id' }, x.id)))));
+    }));
 }
 
 // The length of a session's slots and the pause between them, in minutes,
