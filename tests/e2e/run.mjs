@@ -4061,6 +4061,69 @@ test('the organiser makes a participant their organisation\'s contact at the hel
   await ctx.close();
 });
 
+// ---- fix-walk9: the forum's day and the week after ----
+
+// A Ukrainian SME's p-KEY meets p-KEY2 at the published forum: the request
+// imported and accepted by her; the meeting as her agenda gives it.
+async function walk9Meeting(key, name, partner) {
+  const who = newcomerLogin(key, name, `${name} Optics`);
+  fs.writeFileSync(path.join(TMP, `${key}2-organisations.csv`), 'id,name,country,kind,sme,city,website,description\n'
+    + `org-${key}2,${partner} Skyworks LLC,UA,company,1,Dnipro,,Drones\n`);
+  fs.writeFileSync(path.join(TMP, `${key}2-people.csv`), 'id,organisation,name,email,title,languages\n'
+    + `p-${key}2,org-${key}2,${partner},${key}2@late.test,CEO,uk;en\n`);
+  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `${key}2-${k}.csv`)]);
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  if (!forum.published) {
+    const org = await signedIn(ORGANISER, 'en-GB');
+    await apiCall(org.page, 'POST', `/events/${forum.id}/publish`);
+    await org.ctx.close();
+  }
+  fs.writeFileSync(path.join(TMP, `${key}.csv`), `id,event,from,to,priority,status,message\nreq-e2e-${key},${forum.id},p-${key}2,p-${key},1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, `${key}.csv`)]);
+  const ctx = await newContext('uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await signIn(page, who);
+  assert.equal((await apiCall(page, 'POST', `/requests/req-e2e-${key}/accept`)).status, 200);
+  const m = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((x) => x.request === `req-e2e-${key}`);
+  assert.ok(m, 'the meeting is in her agenda');
+  return { ctx, page, m, forum };
+}
+
+test('between meetings on a phone, in Ukrainian, the agenda says first when and where her next meeting is, with whom, and what to do if they do not come', async () => {
+  const { ctx, page, m } = await walk9Meeting('nxt', 'Nadia Nastupna', 'Петро Наступний');
+  const at = (minutes) => new Date(new Date(m.start).getTime() + minutes * 60000);
+  const card = page.locator('#agenda-next');
+  // an hour before it, on its day: above the calendar links, its time, table and partner
+  await page.clock.setFixedTime(at(-60));
+  await open(page, '/agenda');
+  assert.equal(await card.locator('h2').textContent(), UK['agenda.next']);
+  const text = await card.innerText();
+  assert.match(text, new RegExp(`^${m.start.slice(11, 16)}–${m.end.slice(11, 16)} · `, 'm'), 'the time, no day: it is today');
+  assert.match(text, /Петро Наступний · Петро Наступний Skyworks LLC/);
+  assert.ok(text.includes(UK['agenda.next_absent']), 'what to do when the partner does not come');
+  const table = m.location_name || m.location;
+  assert.ok(text.includes(/^Table (\w+)$/.test(table) ? UK['agenda.table_n'].replace('{n}', table.slice(6)) : table));
+  assert.equal(await card.evaluate((c) => !!(c.compareDocumentPosition(document.getElementById('ics-link')) & Node.DOCUMENT_POSITION_FOLLOWING)), true,
+    'before the calendar links, at the top of a phone\'s screen');
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'agenda-next-uk');
+  // the evening before: its day named, no word on a partner not at the table yet
+  await page.clock.setFixedTime(at(-24 * 60));
+  await open(page, '/agenda');
+  assert.ok(!(await card.innerText()).includes(UK['agenda.next_absent']));
+  assert.match(await card.locator('.next-when').innerText(), /, \d\d:\d\d–\d\d:\d\d · /);
+  // under way, it is the meeting now; once it is over, her only one, none
+  await page.clock.setFixedTime(at(5));
+  await open(page, '/agenda');
+  assert.equal(await card.locator('h2').textContent(), UK['agenda.now']);
+  await page.clock.setFixedTime(at(60));
+  await open(page, '/agenda');
+  assert.equal(await card.count(), 0);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -99,6 +99,25 @@ function copyButton(url, out) {
   return btn;
 }
 
+// The meeting under way, else the next one, under the page's title: a
+// participant between meetings, on a phone, looks for when, which table and
+// whom, not for the calendar links and the whole list. One still to come on
+// another day names its day; one today says what to do when the partner
+// does not come.
+function nextMeeting(meetings, start, end, withWhom) {
+  const now = Date.now();
+  const m = meetings.find((x) => instant(end(x)) > now);
+  if (!m) return null;
+  const today = dayKey(start(m)) === dayKey(now);
+  const when = `${time(start(m))}–${time(end(m))}`;
+  return h('section', { class: 'card next-meeting no-print', id: 'agenda-next', 'aria-labelledby': 'agenda-next-h' },
+    h('h2', { id: 'agenda-next-h' }, t(instant(start(m)) <= now ? 'agenda.now' : 'agenda.next')),
+    h('p', { class: 'next-when' }, h('strong', {}, today ? when : `${dayKey(start(m))}, ${when}`), ' · ',
+      tableName({ location_name: m.location_name || m.location })),
+    h('p', { translate: 'no' }, withWhom(m)),
+    today ? h('p', { class: 'muted' }, t('agenda.next_absent')) : null);
+}
+
 export async function renderAgenda(main) {
   // an answer still on its way (an accept placing its meeting) first: the
   // agenda as it is once it is answered, not as it was before it
@@ -176,6 +195,15 @@ export async function renderAgenda(main) {
     }
   }
   await Promise.all([...new Set(needNames)].map(async (id) => orgNames.set(id, orgName(await orgInfo(id)))));
+  // the other people, each with a link to their organisation's profile
+  // (what it offers and needs), and the interpreter
+  const withWhom = (m) => [others(m).map((w, k) => {
+    const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;
+    return [k ? h('br') : null, h('strong', {}, w.name || w.id || ''),
+      orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgNames.get(orgId) || orgId)] : null];
+  }), m.interpreter ? [h('br'), h('span', { class: 'muted interpreter' }, t('agenda.interpreter', { name: m.interpreter }))] : null];
+  const next = nextMeeting(meetings, start, end, withWhom);
+  if (next) main.querySelector('h1').after(next);
   let current = '';
   let table = null;
   let tbody = null;
@@ -207,11 +235,7 @@ export async function renderAgenda(main) {
       h('td', {}, `${time(start(m))}–${time(end(m))}`,
         provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
       h('td', {}, tableName({ location_name: m.location_name || m.location })),
-      h('td', { translate: 'no' }, others(m).map((w, k) => {
-        const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;
-        return [k ? h('br') : null, h('strong', {}, w.name || w.id || ''),
-          orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgNames.get(orgId) || orgId)] : null];
-      }), m.interpreter ? [h('br'), h('span', { class: 'muted interpreter' }, t('agenda.interpreter', { name: m.interpreter }))] : null)));
+      h('td', { translate: 'no' }, withWhom(m))));
     // its outcome on a row of its own under it (page text, not the data's)
     if (said && begun(m) && m.request) {
       tbody.append(h('tr', { class: 'outcome-row no-print' },
