@@ -4124,6 +4124,26 @@ test('between meetings on a phone, in Ukrainian, the agenda says first when and 
   await ctx.close();
 });
 
+test('during the day the dashboard says how many have arrived, as the check-in desk counts them, in Ukrainian', async () => {
+  newcomer('arr', 'Arvo Arrival', 'Arrival Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const arrived = async () => (await apiCall(page, 'GET', '/console/people?limit=0')).body.checked_in;
+  const before = await arrived();
+  await open(page, '/console/dashboard');
+  const fig = page.locator('.figure[data-figure="arrived"]');
+  assert.equal(await fig.locator('.value').textContent(), new Intl.NumberFormat('uk').format(before));
+  assert.equal((await apiCall(page, 'POST', '/console/people/p-arr/checkin')).status, 200);
+  await open(page, '/console/dashboard');
+  const n = before + 1;
+  assert.equal(await arrived(), n);
+  assert.equal(await fig.locator('.value').textContent(), new Intl.NumberFormat('uk').format(n));
+  assert.equal(await fig.locator('.label').textContent(), UK[`dash.arrived.${new Intl.PluralRules('uk').select(n)}`]);
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
