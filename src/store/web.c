@@ -84,12 +84,15 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
 /* ?N matches a row of a request whose parties are fa and fb (of oa and ob):
  * their ids or the request's as they are, or a substring of their names or
  * their organisations' names, case folded in both scripts (instr, not LIKE:
- * % and _ are no wildcards). SQLite folds ?N once, dfnc_fold being
- * deterministic. */
+ * % and _ are no wildcards), a name also as its Latin spelling ("Marchenko"
+ * finds Марченко, dfnc_latin). SQLite folds ?N once, dfnc_fold and
+ * dfnc_latin being deterministic. */
 #define PARTY_MATCH(N) \
     " (?" N " IS NULL OR r.id = ?" N " OR fa.id = ?" N " OR fb.id = ?" N \
     "  OR instr(dfnc_fold(fa.name), dfnc_fold(?" N ")) > 0" \
     "  OR instr(dfnc_fold(fb.name), dfnc_fold(?" N ")) > 0" \
+    "  OR instr(dfnc_latin(fa.name), dfnc_latin(?" N ")) > 0" \
+    "  OR instr(dfnc_latin(fb.name), dfnc_latin(?" N ")) > 0" \
     "  OR instr(dfnc_fold(oa.name), dfnc_fold(?" N ")) > 0" \
     "  OR instr(dfnc_fold(ob.name), dfnc_fold(?" N ")) > 0" \
     "  OR instr(dfnc_fold(coalesce(oa.name_uk, '')), dfnc_fold(?" N ")) > 0" \
@@ -99,10 +102,12 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     " JOIN people fa ON fa.rid = r.from_rid JOIN organisations oa ON oa.rid = fa.org_rid" \
     " JOIN people fb ON fb.rid = r.to_rid JOIN organisations ob ON ob.rid = fb.org_rid"
 
-/* ?1 the text, ?2 organisations without capabilities only */
+/* ?1 the text, ?2 organisations without capabilities only; a name is
+ * found by its Latin spelling too, as a passport or a badge writes it */
 #define PEOPLE_WHERE \
     " FROM people p JOIN organisations o ON o.rid = p.org_rid" \
     " WHERE (?1 IS NULL OR p.id = ?1 OR instr(dfnc_fold(p.name), dfnc_fold(?1)) > 0" \
+    "        OR instr(dfnc_latin(p.name), dfnc_latin(?1)) > 0" \
     "        OR instr(dfnc_fold(coalesce(p.email, '')), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(o.name), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?1)) > 0)" \
