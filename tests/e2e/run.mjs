@@ -4144,6 +4144,36 @@ test('during the day the dashboard says how many have arrived, as the check-in d
   await ctx.close();
 });
 
+test('on the forum\'s day the table plan opens on the next slot for the stewards\' sheet; all slots stay one choice away', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const ev = (await apiCall(page, 'GET', `/events/${forum.id}`)).body;
+  const b2b = new Set(ev.sessions.filter((s) => s.kind === 'b2b').map((s) => s.id));
+  const slots = ev.slots.filter((s) => b2b.has(s.session)).sort((a, b) => new Date(a.starts_at) - new Date(b.starts_at));
+  assert.ok(slots.length >= 2);
+  const next = slots[1];
+  // five minutes before the second slot: the first is under way
+  await page.clock.setFixedTime(new Date(new Date(next.starts_at).getTime() - 5 * 60000));
+  await open(page, '/console/tables');
+  assert.equal(await page.inputValue('#slot-select'), next.id);
+  const inSlot = (await apiCall(page, 'GET', `/console/events/${forum.id}/meetings?slot=${next.id}&limit=0`)).body.count;
+  assert.equal(await page.textContent('#table-count'), EN[`tables.count.${inSlot === 1 ? 'one' : 'other'}`].replace('{n}', String(inSlot)));
+  // all slots chosen stay chosen, in the address too
+  await page.selectOption('#slot-select', 'all');
+  await page.waitForFunction(() => location.search.includes('slot=all') && document.body.dataset.ready === '/console/tables');
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/tables');
+  assert.equal(await page.inputValue('#slot-select'), 'all');
+  const every = (await apiCall(page, 'GET', `/console/events/${forum.id}/meetings?limit=0`)).body.count;
+  assert.match(await page.textContent('#table-count'), new RegExp(`^${new Intl.NumberFormat('en-GB').format(every)} `));
+  // once the day's last slot has begun, the whole plan
+  const lastToday = slots.filter((s) => s.starts_at.slice(0, 10) === next.starts_at.slice(0, 10)).pop();
+  await page.clock.setFixedTime(new Date(new Date(lastToday.starts_at).getTime() + 60000));
+  await open(page, '/console/tables');
+  assert.equal(await page.inputValue('#slot-select'), 'all', 'no slot starts later that day');
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

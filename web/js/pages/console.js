@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { h, add, field, list, clear, data, scroller, outcome, dataName } from '../dom.js';
 import {
   t, tn, tx, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
-  instant, wallDayTime,
+  instant, wallDayTime, date,
 } from '../i18n.js';
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
@@ -1187,6 +1187,15 @@ function drawPlan(out, meetings) {
   }
 }
 
+// The first of the slots (in time order) that starts later today, by the
+// browser's clock and the event's calendar; '' when none does.
+function nextSlotToday(order) {
+  const now = Date.now();
+  const next = order.find((x) => instant(x.starts_at) > now);
+  const day = (x) => date(x, { dateStyle: 'short' });
+  return next && day(next.starts_at) === day(now) ? next.id : '';
+}
+
 export async function renderTables(main) {
   const picker = await eventPicker();
   const offset = askedOffset();
@@ -1194,16 +1203,19 @@ export async function renderTables(main) {
   const b2b = new Set(list(e.sessions, 'sessions').filter((x) => x.kind === 'b2b').map((x) => x.id));
   const order = list(e.slots, 'slots').filter((x) => !x.session || b2b.has(x.session))
     .sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
-  const slot = order.some((x) => x.id === asked('slot')) ? asked('slot') : '';
+  // ?slot=all is every slot; without ?slot=, on the forum's day, the next
+  // slot to start: the stewards' sheet of what comes next at the tables
+  const slot = order.some((x) => x.id === asked('slot')) ? asked('slot')
+    : asked('slot') ? '' : nextSlotToday(order);
   // one slot is a door sheet, printed whole: all its meetings (a slot holds
   // one per table, far under the API's page maximum); all slots come paged
   const from = slot ? 0 : offset;
   const r = eventId() ? await api.meetings(eventId(), { slot, q: asked('q'), limit: slot ? SLOT_MAX : PAGE, offset: from }) : {};
   const meetings = list(r, 'meetings');
   const count = r && typeof r.count === 'number' ? r.count : meetings.length;
-  const sel = h('select', { name: 'slot', id: 'slot-select' }, h('option', { value: '' }, t('tables.all')),
+  const sel = h('select', { name: 'slot', id: 'slot-select' }, h('option', { value: 'all' }, t('tables.all')),
     order.map((x) => h('option', { value: x.id }, `${dayTime(x.starts_at)}–${time(x.ends_at)}`)));
-  sel.value = slot;
+  sel.value = slot || 'all';
   sel.addEventListener('change', () => go(addressWith({ slot: sel.value, offset: null })));
   const out = h('div', { id: 'table-plan' });
   drawPlan(out, meetings);
