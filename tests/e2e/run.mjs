@@ -4174,6 +4174,55 @@ test('on the forum\'s day the table plan opens on the next slot for the stewards
   await ctx.close();
 });
 
+test('a participant who does not come: the desk cancels her meetings still to come at once, in Ukrainian, and is told whom to tell', async () => {
+  const { ctx, page, m: first, forum } = await walk9Meeting('ns', 'Nina Noshow', 'Остап Партнер');
+  // a second partner asks her too, and she accepts
+  fs.writeFileSync(path.join(TMP, 'ns3-people.csv'), 'id,organisation,name,email,title,languages\n'
+    + 'p-ns3,org-ns2,Ірина Друга,ns3@late.test,CTO,uk;en\n');
+  dfnc(['import', 'people', path.join(TMP, 'ns3-people.csv')]);
+  fs.writeFileSync(path.join(TMP, 'ns3.csv'), `id,event,from,to,priority,status,message\nreq-e2e-ns3,${forum.id},p-ns3,p-ns,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'ns3.csv')]);
+  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-ns3/accept')).status, 200);
+  const mine = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings;
+  assert.equal(mine.length, 2, 'two meetings, in two slots');
+  mine.sort((a, b) => new Date(a.start) - new Date(b.start));
+  const [begun, toCome] = mine;
+  await ctx.close();
+  assert.ok(first);
+  // the organiser at the desk, a minute into the first: that one is kept
+  const org = await signedIn(ORGANISER, 'uk-UA');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  const dialogs = [];
+  org.page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
+  await org.page.clock.setFixedTime(new Date(new Date(begun.start).getTime() + 60000));
+  await open(org.page, '/console/people/p-ns');
+  const button = org.page.locator('#desk-no-show');
+  assert.equal(await button.textContent(), UK['desk.no_show.one'].replace('{n}', '1'));
+  assert.deepEqual(await axe(org.page), []);
+  await button.click();
+  await org.page.locator('#desk-no-show-result').waitFor();
+  assert.deepEqual(dialogs, [UK['desk.no_show_confirm.one'].replace('{n}', '1').replace('{name}', 'Nina Noshow')]);
+  assert.equal(await org.page.evaluate(() => document.activeElement.id), 'desk-no-show-h', 'the focus on what was done');
+  assert.equal(await org.page.textContent('#desk-no-show-h'), UK['desk.no_show_done.one'].replace('{n}', '1'));
+  // the partner of the meeting still to come, linked to their desk page
+  const partner = toCome.people.find((x) => x.id !== 'p-ns');
+  const link = org.page.locator(`#desk-no-show-partners li[data-request="${toCome.request}"] a`);
+  assert.equal(await link.getAttribute('href'), `/console/people/${partner.id}`);
+  assert.match(await link.innerText(), new RegExp(partner.name));
+  assert.equal(await org.page.locator('#desk-no-show-partners li').count(), 1);
+  // the meeting under way stays in her agenda; the one to come is cancelled by the organisers
+  const agenda = (await apiCall(org.page, 'GET', '/console/people/p-ns/agenda')).body;
+  assert.deepEqual(agenda.meetings.map((x) => x.request), [begun.request]);
+  const req = (await apiCall(org.page, 'GET', `/requests/${toCome.request}`)).body;
+  assert.deepEqual([req.status, req.cancelled_by], ['cancelled', 'organiser']);
+  assert.equal(await org.page.locator('#desk-no-show').count(), 0, 'nothing left to cancel');
+  assert.equal(await org.page.locator(`#desk-requests tr[data-id="${toCome.request}"]`).getAttribute('data-status'), 'cancelled');
+  assert.deepEqual(await axe(org.page), []);
+  await assertUkrainian(org.page);
+  await shoot(org.page, 'desk-no-show-uk');
+  await org.ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
