@@ -47,8 +47,12 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
         json_object_set_new(c->last, "session_name_uk", jstr(r->session_name_uk));
         json_object_set_new(c->last, "venue", jstr(r->venue));
         json_object_set_new(c->last, "venue_uk", jstr(r->venue_uk));
-        if (r->withdrawn)
+        if (r->withdrawn) {
             json_object_set_new(c->last, "withdrawn", json_true());
+            json_object_set_new(c->last, "status", jstr(r->status));
+            json_object_set_new(c->last, "cancelled_by", jstr(r->cancelled_by));
+            json_object_set_new(c->last, "withdrawn_at", jstr(r->withdrawn_at));
+        }
         json_array_append_new(c->meetings, c->last);
     }
     json_array_append_new(json_object_get(c->last, "people"),
@@ -70,17 +74,20 @@ static int by_instant(const void *x, const void *y)
                   json_string_value(json_object_get(b, "id")));
 }
 
-/* The person's meetings as a JSON array (a new reference) in time order (the
- * instant, across zones), NULL on error; for a calendar, with the meetings
- * withdrawn from the agenda ("withdrawn": true). */
-static json_t *collect(struct store *s, const char *person, bool calendar, struct collect *c,
-                       struct df_err *err)
+typedef int (*agenda_walk_fn)(struct store *s, const char *person, store_agenda_fn fn,
+                              void *ud, struct df_err *err);
+
+/* The person's meetings walk gives (store/agenda.h) as a JSON array (a new
+ * reference) in time order (the instant, across zones), NULL on error; the
+ * meetings withdrawn from the agenda with "withdrawn": true and their
+ * "status", "cancelled_by" and "withdrawn_at". */
+static json_t *collect(struct store *s, const char *person, agenda_walk_fn walk,
+                       struct collect *c, struct df_err *err)
 {
     memset(c, 0, sizeof *c);
     c->err = err;
     c->meetings = json_array();
-    if ((calendar ? store_agenda_calendar_each : store_agenda_each)(s, person, collect_row, c,
-                                                                   err) != 0) {
+    if (walk(s, person, collect_row, c, err) != 0) {
         json_decref(c->meetings);
         return NULL;
     }
@@ -106,10 +113,12 @@ static json_t *collect(struct store *s, const char *person, bool calendar, struc
     return c->meetings = sorted;
 }
 
-int app_agenda_json(struct store *s, const char *person, struct buf *out, struct df_err *err)
+/* Appends the meetings walk gives to out as a JSON array. */
+static int agenda_json(struct store *s, const char *person, agenda_walk_fn walk, struct buf *out,
+                       struct df_err *err)
 {
     struct collect c;
-    json_t *meetings = collect(s, person, false, &c, err);
+    json_t *meetings = collect(s, person, walk, &c, err);
     if (!meetings)
         return -1;
     char *text = json_dumps(meetings, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -118,6 +127,17 @@ int app_agenda_json(struct store *s, const char *person, struct buf *out, struct
              : df_err_set(err, DF_ERR_RUNTIME, "the agenda is too large");
     free(text);
     return rc;
+}
+
+int app_agenda_json(struct store *s, const char *person, struct buf *out, struct df_err *err)
+{
+    return agenda_json(s, person, store_agenda_each, out, err);
+}
+
+int app_agenda_cancelled_json(struct store *s, const char *person, struct buf *out,
+                              struct df_err *err)
+{
+    return agenda_json(s, person, store_agenda_withdrawn_each, out, err);
 }
 
 /* What a calendar says, in the language the person reads the web UI in. */
@@ -176,7 +196,7 @@ static void others(json_t *people, const char *person, bool uk, struct buf *b)
 int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct df_err *err)
 {
     struct collect c;
-    json_t *meetings = collect(s, person, true, &c, err);
+    json_t *meetings = collect(s, person, store_agenda_calendar_each, &c, err);
     if (!meetings)
         return -1;
     const char *ui_language = NULL;
@@ -245,7 +265,7 @@ out:
 int app_agenda_text(struct store *s, const char *person, struct buf *out, struct df_err *err)
 {
     struct collect c;
-    json_t *meetings = collect(s, person, false, &c, err);
+    json_t *meetings = collect(s, person, store_agenda_each, &c, err);
     if (!meetings)
         return -1;
     size_t i;

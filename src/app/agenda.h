@@ -14,6 +14,16 @@
  * published is false while the event's agendas are not (the meeting may still
  * move). DF_ERR_NOT_FOUND for an unknown person. */
 int app_agenda_json(struct store *s, const char *person, struct buf *out, struct df_err *err);
+/* Appends a JSON array to out of the person's meetings that left the agenda
+ * (their request cancelled, declined or made pending again, or left out by a
+ * later run) and were not placed again, at their last time and table: each
+ * as app_agenda_json gives one, with "withdrawn": true, "status" (the
+ * request's now: "cancelled", "declined", "pending", or "accepted": waiting
+ * for a new slot), "cancelled_by" ("requester", "addressee", "organiser" or
+ * null) and "withdrawn_at" (UTC); no interpreter or session. In time order;
+ * DF_ERR_NOT_FOUND for an unknown person. */
+int app_agenda_cancelled_json(struct store *s, const char *person, struct buf *out,
+                              struct df_err *err);
 /* Appends an iCalendar (RFC 5545) of the same meetings to out: each in its
  * event's zone, TENTATIVE until the event is published (ics.h); then each
  * meeting withdrawn from the agenda (cancelled, or left out by a later run)

@@ -249,6 +249,10 @@ static void h_me(struct http_req *r)
      * off only one that is */
     int feed = r->user.person ? store_feed_exists(r->s, r->user.person, &err) : 0;
     json_object_set_new(j, "feed", json_boolean(feed > 0));
+    /* the meeting requests waiting for the person's answer: the page
+     * points at them wherever the person lands */
+    int to_answer = r->user.person ? store_requests_to_answer(r->s, r->user.person, &err) : 0;
+    json_object_set_new(j, "to_answer", json_integer(to_answer > 0 ? to_answer : 0));
     http_reply_json(r, 200, j);
 }
 
@@ -297,6 +301,24 @@ fail:
 
 /* JSON agendas are wrapped as {"person": ID, "meetings": [...]}, so every API
  * reply is an object. */
+/* Appends {"person": person, "meetings": [what list appends]} to out. */
+static int person_meetings_json(struct store *s, const char *person,
+                                int (*list)(struct store *, const char *, struct buf *,
+                                            struct df_err *),
+                                struct buf *out, struct df_err *err)
+{
+    json_t *id = json_string(person);
+    char *quoted = id ? json_dumps(id, JSON_ENCODE_ANY) : NULL;
+    json_decref(id);
+    int rc = quoted && buf_printf(out, "{\"person\":%s,\"meetings\":", quoted) == 0
+                 ? list(s, person, out, err)
+                 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    free(quoted);
+    if (rc == 0 && buf_putc(out, '}') < 0)
+        rc = df_err_set(err, DF_ERR_RUNTIME, "the agenda is too big");
+    return rc;
+}
+
 void api_reply_agenda(struct http_req *r, const char *person, bool ics)
 {
     struct buf out = BUF_INIT(8u << 20);
@@ -316,15 +338,7 @@ void api_reply_agenda(struct http_req *r, const char *person, bool ics)
     if (ics) {
         rc = app_agenda_ics(r->s, person, &out, &err);
     } else {
-        json_t *id = json_string(person);
-        char *quoted = id ? json_dumps(id, JSON_ENCODE_ANY) : NULL;
-        json_decref(id);
-        rc = quoted && buf_printf(&out, "{\"person\":%s,\"meetings\":", quoted) == 0
-                 ? app_agenda_json(r->s, person, &out, &err)
-                 : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
-        free(quoted);
-        if (rc == 0 && buf_putc(&out, '}') < 0)
-            rc = df_err_set(&err, DF_ERR_RUNTIME, "the agenda is too big");
+        rc = person_meetings_json(r->s, person, app_agenda_json, &out, &err);
     }
     if (rc < 0) {
         buf_free(&out);
@@ -340,6 +354,21 @@ static void h_agenda(struct http_req *r)
 {
     if (api_need_person(r))
         api_reply_agenda(r, r->user.person, false);
+}
+
+/* GET /me/agenda/cancelled: the meetings that left the person's agenda. */
+static void h_agenda_cancelled(struct http_req *r)
+{
+    if (!api_need_person(r))
+        return;
+    struct buf out = BUF_INIT(8u << 20);
+    struct df_err err = {0};
+    if (person_meetings_json(r->s, r->user.person, app_agenda_cancelled_json, &out, &err) < 0) {
+        buf_free(&out);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_buf(r, 200, "application/json; charset=utf-8", &out);
 }
 
 static void h_agenda_ics(struct http_req *r)
@@ -526,6 +555,7 @@ const struct http_route http_routes[] = {
     {"PUT", "/api/v1/me", h_me_put, 0},
     {"GET", "/api/v1/me/agenda", h_agenda, 0},
     {"GET", "/api/v1/me/agenda.ics", h_agenda_ics, 0},
+    {"GET", "/api/v1/me/agenda/cancelled", h_agenda_cancelled, 0},
     {"GET", "/api/v1/me/availability", api_me_availability, 0},
     {"PUT", "/api/v1/me/availability", api_me_availability_put, 0},
     {"POST", "/api/v1/me/feed", h_feed_rotate, 0},

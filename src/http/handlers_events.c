@@ -394,10 +394,12 @@ void api_schedule_last(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{ss so s{si si} sb}", "event", r->params[0], "last_run",
-                                      ran ? schedule_run_json(&x) : json_null(), "now",
-                                      "accepted", now.accepted, "waiting", now.waiting,
-                                      "differs", schedule_differs(&x, ran, &now)));
+    http_reply_json(r, 200, json_pack("{ss so s{si si si si} sb}", "event", r->params[0],
+                                      "last_run", ran ? schedule_run_json(&x) : json_null(),
+                                      "now", "accepted", now.accepted, "waiting", now.waiting,
+                                      "pending", now.pending, "pending_people",
+                                      now.pending_people, "differs",
+                                      schedule_differs(&x, ran, &now)));
 }
 
 static int unsched_cb(void *ud, const struct store_web_request *w)

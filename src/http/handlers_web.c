@@ -213,23 +213,33 @@ static int person_cb(void *ud, const struct store_web_person *p)
     json_object_set_new(j, "offers", json_integer(p->offers));
     json_object_set_new(j, "needs", json_integer(p->needs));
     json_object_set_new(j, "organisation_name_uk", api_str_or_null(p->org_name_uk));
+    json_object_set_new(j, "to_answer", json_integer(p->to_answer));
     json_array_append_new(ud, j);
     return 0;
 }
 
-/* GET /console/people?q=&no_capabilities=1&limit=&offset= */
+/* The query parameter name as a yes/no filter: absent or "0" false, "1" true;
+ * anything else 422 naming it (false returned, replied). */
+static bool flag_param(struct http_req *r, const char *name, bool *on)
+{
+    const char *v = http_url_param(&r->url, name);
+    if (v && strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
+        http_reply_error(r, 422, "invalid", "%s must be 0 or 1", name);
+        return false;
+    }
+    *on = v && strcmp(v, "1") == 0;
+    return true;
+}
+
+/* GET /console/people?q=&no_capabilities=1&to_answer=1&limit=&offset= */
 static void h_people(struct http_req *r)
 {
     struct store_web_people_query q = {0};
-    const char *bare = http_url_param(&r->url, "no_capabilities");
     if (!api_text_param(r, "q", &q.q) ||
-        !api_page_params(r, API_PAGE_DEFAULT, &q.limit, &q.offset))
+        !api_page_params(r, API_PAGE_DEFAULT, &q.limit, &q.offset) ||
+        !flag_param(r, "no_capabilities", &q.no_capabilities) ||
+        !flag_param(r, "to_answer", &q.to_answer))
         return;
-    if (bare && strcmp(bare, "0") != 0 && strcmp(bare, "1") != 0) {
-        http_reply_error(r, 422, "invalid", "no_capabilities must be 0 or 1");
-        return;
-    }
-    q.no_capabilities = bare && strcmp(bare, "1") == 0;
     json_t *list = json_array();
     struct df_err err = {0};
     int64_t total = 0, checked_in = 0;

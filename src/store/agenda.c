@@ -41,6 +41,9 @@ static int walk(struct store *s, const char *sql, const char *person, int withdr
             .org_name_uk = store_col(st, 19), .event_name_uk = store_col(st, 20),
             .venue_uk = store_col(st, 21), .session_name = store_col(st, 22),
             .session_name_uk = store_col(st, 23), .withdrawn = withdrawn,
+            .status = withdrawn ? store_col(st, 24) : NULL,
+            .cancelled_by = withdrawn ? store_col(st, 25) : NULL,
+            .withdrawn_at = withdrawn ? store_col(st, 26) : NULL,
         };
         stop = fn(ud, &row);
     }
@@ -83,8 +86,8 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
     return walk(s, sql, person, 0, fn, ud, err);
 }
 
-static int withdrawn_each(struct store *s, const char *person, store_agenda_fn fn, void *ud,
-                          struct df_err *err)
+int store_agenda_withdrawn_each(struct store *s, const char *person, store_agenda_fn fn,
+                                void *ud, struct df_err *err)
 {
     static const char sql[] =
         "WITH mine(req) AS ("
@@ -93,7 +96,8 @@ static int withdrawn_each(struct store *s, const char *person, store_agenda_fn f
         "  UNION SELECT request_rid FROM request_attendees WHERE person_rid = ?1)"
         " SELECT w.meeting_id, r.id, e.id, e.name, e.venue, e.timezone, w.starts_at, w.ends_at,"
         "  w.location, r.message, w.sequence, 0, p.id, p.name, o.id, o.name, o.country,"
-        "  NULL, e.published_at IS NOT NULL, o.name_uk, e.name_uk, e.venue_uk, NULL, NULL"
+        "  NULL, e.published_at IS NOT NULL, o.name_uk, e.name_uk, e.venue_uk, NULL, NULL,"
+        "  r.status, r.cancelled_by, w.withdrawn_at"
         " FROM mine JOIN withdrawn_meetings w ON w.request_rid = mine.req"
         " JOIN requests r ON r.rid = w.request_rid"
         " JOIN events e ON e.rid = r.event_rid"
@@ -106,7 +110,7 @@ static int calendar_each(struct store *s, const char *person, store_agenda_fn fn
                          struct df_err *err)
 {
     int rc = store_agenda_each(s, person, fn, ud, err);
-    return rc ? rc : withdrawn_each(s, person, fn, ud, err);
+    return rc ? rc : store_agenda_withdrawn_each(s, person, fn, ud, err);
 }
 
 int store_agenda_calendar_each(struct store *s, const char *person, store_agenda_fn fn,

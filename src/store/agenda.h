@@ -21,6 +21,11 @@ struct store_agenda_row {
      * slot lies in; NULL where none is given */
     const char *event_name_uk, *venue_uk, *session_name, *session_name_uk;
     int withdrawn;             /* no longer in the agendas (store_agenda_calendar_each) */
+    /* of a withdrawn meeting (NULL otherwise): its request's status now
+     * ("cancelled", "declined", "pending", or "accepted": left out by a later
+     * run), who cancelled it ("requester", "addressee", "organiser" or NULL),
+     * and when it left the agendas (UTC, "2027-02-16T09:12:00Z") */
+    const char *status, *cancelled_by, *withdrawn_at;
 };
 
 typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);
@@ -39,5 +44,11 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
  * holding the agenda must know. */
 int store_agenda_calendar_each(struct store *s, const char *person, store_agenda_fn fn,
                                void *ud, struct df_err *err);
+
+/* Walks only the withdrawn meetings store_agenda_calendar_each walks, with
+ * their status, cancelled_by and withdrawn_at: what the agenda page lists as
+ * cancelled. */
+int store_agenda_withdrawn_each(struct store *s, const char *person, store_agenda_fn fn,
+                                void *ud, struct df_err *err);
 
 #endif

@@ -702,6 +702,14 @@ int store_request_set_status(struct store *s, const char *id, const char *status
     return request_status_write(s, id, status, NULL, err);
 }
 
+int store_requests_to_answer(struct store *s, const char *person, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT count(*)" STORE_TO_ANSWER_OF("(SELECT rid FROM people WHERE id = ?)");
+    sqlite3_int64 n = store_rid(s, sql, person, err);
+    return n < 0 ? -1 : (int)n;
+}
+
 int store_request_cancel(struct store *s, const char *id, const char *by, struct df_err *err)
 {
     return request_status_write(s, id, "cancelled", by, err);
@@ -908,14 +916,16 @@ static int schedule_run_read(struct store *s, const char *event, struct arena *a
 }
 
 /* "not scheduled yet" as GET .../unscheduled says it: accepted, no meeting,
- * no reason the last run kept. */
+ * no reason the last run kept; and the requests still unanswered. */
 static int schedule_since_read(struct store *s, const char *event,
                                struct store_schedule_since *since, struct df_err *err)
 {
     static const char sql[] =
         "SELECT count(*), coalesce(sum(NOT EXISTS (SELECT 1 FROM meetings m"
         "   WHERE m.request_rid = r.rid) AND NOT EXISTS (SELECT 1 FROM unscheduled_reasons u"
-        "   WHERE u.request_rid = r.rid)), 0)"
+        "   WHERE u.request_rid = r.rid)), 0),"
+        " (SELECT count(*) FROM requests WHERE event_rid = ?1 AND status = 'pending'),"
+        " (SELECT count(DISTINCT to_rid) FROM requests WHERE event_rid = ?1 AND status = 'pending')"
         " FROM requests r WHERE r.event_rid = ?1 AND r.status = 'accepted'";
     sqlite3_int64 rid = need_rid(s, event_rid_sql, "event", event, err);
     if (rid < 0)
@@ -927,7 +937,9 @@ static int schedule_since_read(struct store *s, const char *event,
     int rc = sqlite3_step(st), result = 0;
     if (rc == SQLITE_ROW)
         *since = (struct store_schedule_since){.accepted = sqlite3_column_int(st, 0),
-                                               .waiting = sqlite3_column_int(st, 1)};
+                                               .waiting = sqlite3_column_int(st, 1),
+                                               .pending = sqlite3_column_int(st, 2),
+                                               .pending_people = sqlite3_column_int(st, 3)};
     else
         result = store_fail(s, err, "counting what changed since a schedule run");
     sqlite3_reset(st);

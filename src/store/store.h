@@ -239,6 +239,9 @@ int store_request_set_status(struct store *s, const char *id, const char *status
 int store_request_cancel(struct store *s, const char *id, const char *by, struct df_err *err);
 int store_request_add_attendee(struct store *s, const char *request, const char *person,
                                struct df_err *err);
+/* How many requests wait for person's answer: pending, addressed to them, of
+ * an event not yet over (its last day today or later, UTC); -1 on error. */
+int store_requests_to_answer(struct store *s, const char *person, struct df_err *err);
 typedef int (*store_request_fn)(void *ud, const struct store_request *r);
 /* event NULL = all events; status NULL = any status. */
 int store_request_each(struct store *s, const char *event, const char *status,
@@ -287,6 +290,7 @@ int store_schedule_run_replace(struct store *s, const struct store_schedule_run 
  * since). */
 struct store_schedule_since {
     int accepted, waiting;
+    int pending, pending_people;   /* requests still unanswered, and how many people they wait for */
 };
 /* The last run of event into *run (strings in a) and what changed since into
  * *since, read together; *found false when no run is kept (the event never

@@ -49,6 +49,12 @@ void store_read_end(struct store *s);
         store_read_end(s);                                                         \
         return in_one_read_rc;                                                     \
     } while (0)
+/* The requests waiting for the answer of the person whose rid is P (an SQL
+ * expression): pending, addressed to them, at an event whose last day is
+ * today or later (UTC); FROM r, for a count. */
+#define STORE_TO_ANSWER_OF(P)                                                          \
+    " FROM requests r JOIN events e ON e.rid = r.event_rid"                           \
+    " WHERE r.to_rid = " P " AND r.status = 'pending' AND e.ends_on >= date('now')"
 /* The row sql (its one parameter bound to id) selects, for the caller to read
  * and then sqlite3_reset; NULL with DF_ERR_NOT_FOUND ("no WHAT \"ID\"") when
  * there is none, or with the database's error. */

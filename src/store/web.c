@@ -102,8 +102,9 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     " JOIN people fa ON fa.rid = r.from_rid JOIN organisations oa ON oa.rid = fa.org_rid" \
     " JOIN people fb ON fb.rid = r.to_rid JOIN organisations ob ON ob.rid = fb.org_rid"
 
-/* ?1 the text, ?2 organisations without capabilities only; a name is
- * found by its Latin spelling too, as a passport or a badge writes it */
+/* ?1 the text, ?2 organisations without capabilities only, ?5 those with
+ * requests waiting for their answer only; a name is found by its Latin
+ * spelling too, as a passport or a badge writes it */
 #define PEOPLE_WHERE \
     " FROM people p JOIN organisations o ON o.rid = p.org_rid" \
     " WHERE (?1 IS NULL OR p.id = ?1 OR instr(dfnc_fold(p.name), dfnc_fold(?1)) > 0" \
@@ -111,7 +112,8 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     "        OR instr(dfnc_fold(coalesce(p.email, '')), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(o.name), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?1)) > 0)" \
-    " AND (?2 = 0 OR NOT EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid))"
+    " AND (?2 = 0 OR NOT EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid))" \
+    " AND (?5 = 0 OR EXISTS (SELECT 1" STORE_TO_ANSWER_OF("p.rid") "))"
 #define PEOPLE_ORDER " ORDER BY p.name COLLATE dfnc_name, p.id"
 
 /* sql (PEOPLE_WHERE's) with q's filters bound, or NULL. */
@@ -122,6 +124,7 @@ static sqlite3_stmt *people_stmt(struct store *s, const char *sql,
     if (st) {
         store_bind_text(st, 1, q->q);
         sqlite3_bind_int(st, 2, q->no_capabilities);
+        sqlite3_bind_int(st, 5, q->to_answer);
     }
     return st;
 }
@@ -137,7 +140,7 @@ static int web_people_page_in(struct store *s, const struct store_web_people_que
         "SELECT p.id, p.name, p.title, p.email, o.id, o.name, o.country, p.checked_in_at,"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'offer'),"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'need'),"
-        " o.name_uk"
+        " o.name_uk, (SELECT count(*)" STORE_TO_ANSWER_OF("p.rid") ")"
         " FROM people p JOIN organisations o ON o.rid = p.org_rid"
         " WHERE p.rid IN (SELECT p.rid" PEOPLE_WHERE PEOPLE_ORDER " LIMIT ?3 OFFSET ?4)"
         PEOPLE_ORDER;
@@ -158,7 +161,7 @@ static int web_people_page_in(struct store *s, const struct store_web_people_que
             .email = store_col(st, 3), .org = store_col(st, 4), .org_name = store_col(st, 5),
             .country = store_col(st, 6), .checked_in_at = store_col(st, 7),
             .offers = sqlite3_column_int(st, 8), .needs = sqlite3_column_int(st, 9),
-            .org_name_uk = store_col(st, 10)};
+            .org_name_uk = store_col(st, 10), .to_answer = sqlite3_column_int(st, 11)};
         stop = fn(ud, &p);
     }
     if (!stop && rc != SQLITE_DONE)

@@ -37,6 +37,7 @@ struct store_web_person {
     const char *id, *name, *title, *email, *org, *org_name, *country, *checked_in_at;
     int offers, needs;   /* the organisation's capabilities: without any, suggestions are weak */
     const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
+    int to_answer;             /* meeting requests waiting for their answer (store.h) */
 };
 typedef int (*store_web_person_fn)(void *ud, const struct store_web_person *p);
 struct store_web_people_query {
@@ -44,6 +45,7 @@ struct store_web_people_query {
                                organisation's name (English or Ukrainian), case folded in
                                both scripts; NULL = anyone */
     bool no_capabilities;   /* only those whose organisation states no offer or need */
+    bool to_answer;         /* only those with meeting requests waiting for their answer */
     int limit, offset;      /* at most limit (-1: all) from the offset-th */
 };
 /* The people q picks, by name then id; *total gets how many it picks in all,

@@ -2927,6 +2927,11 @@ test('the organiser on a phone in Ukrainian adds a demand for the German ministr
   await ctx.close();
 });
 
+// One SQL statement written to the server's database beside it, as a tool
+// or an import would.
+const sql = (q) => execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=30); '
+  + 'c.execute(sys.argv[2]); c.commit()', DB, q]);
+
 // A call of the API with page's session (a change carries its CSRF token):
 // {status, body}.
 async function apiCall(page, method, p, body) {
@@ -3033,8 +3038,6 @@ test('a ministry\'s people are offered "Add a demand", a drone maker\'s "Add an 
 
 test('a ministry that states 500 demands already is told so in Ukrainian on the form, and nothing is added', async () => {
   const ua = { email: 'participant4@demo.dfnc', password: 'demo-participant-4' };   // Ukraine's ministry of defence
-  const sql = (q) => execFileSync('python3', ['-c', 'import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=30); '
-    + 'c.execute(sys.argv[2]); c.commit()', DB, q]);
   const { ctx, page } = await signedIn(ua, 'uk-UA', PHONE);
   const org = (await apiCall(page, 'GET', '/me')).body.organisation;
   assert.equal(org.kind, 'government');
@@ -3156,6 +3159,107 @@ test('the person who accepted a meeting cancels it on a phone, in Ukrainian; the
   await open(other.page, '/agenda');
   assert.equal(await other.page.textContent('#ics-hint'), UK['agenda.ics_hint']);
   await other.ctx.close();
+});
+
+test('a meeting the other side cancelled stays on her agenda page as cancelled, at its last time and table, in Ukrainian on a phone', async () => {
+  const host = newcomerLogin('cnl', 'Ira Host', 'Cancel Host Optics');
+  const guest = newcomerLogin('cnl2', 'Mykola Guest', 'Cancel Guest Radar');
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'cnl.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-cnl,${eventId},p-cnl2,p-cnl,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'cnl.csv')]);
+  // she accepts; the meeting is placed as a scheduler run would (a free
+  // table in the forum's first B2B slot, wherever the earlier tests left the
+  // forum's publication); then she cancels it
+  const { ctx, page } = await signedIn(host, 'en-GB');
+  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-cnl/accept')).status, 200);
+  sql(`INSERT OR IGNORE INTO meetings(id, request_rid, slot_rid, location_rid)
+    SELECT r.id, r.rid, t.rid, l.rid FROM requests r
+    JOIN sessions x ON x.event_rid = r.event_rid AND x.kind = 'b2b'
+    JOIN slots t ON t.session_rid = x.rid
+    JOIN locations l ON l.event_rid = r.event_rid
+    WHERE r.id = 'req-e2e-cnl'
+      AND NOT EXISTS (SELECT 1 FROM meetings m WHERE m.slot_rid = t.rid AND m.location_rid = l.rid)
+    ORDER BY t.starts_at, l.rid LIMIT 1`);
+  const placed = (await apiCall(page, 'GET', '/me/agenda')).body.meetings.find((m) => m.request === 'req-e2e-cnl');
+  assert.ok(placed, 'the accept placed the meeting');
+  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-cnl/cancel')).status, 200);
+  await open(page, '/agenda');
+  assert.equal(await page.textContent('#agenda-cancelled li[data-request="req-e2e-cnl"] .why'), EN['agenda.cancelled_by_you']);
+  await ctx.close();
+  // the one who asked finds it among the cancelled meetings, not just gone
+  const other = await signedIn(guest, 'uk-UA', PHONE);
+  await other.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(other.page, '/agenda');
+  const section = other.page.locator('#agenda-cancelled');
+  assert.equal(await section.locator('h2').textContent(), UK['agenda.cancelled.one'].replace('{n}', '1'));
+  const item = section.locator('li[data-request="req-e2e-cnl"]');
+  assert.equal(await item.locator('.why').textContent(), UK['agenda.cancelled_by_other']);
+  assert.match(await item.textContent(), /Ira Host · Cancel Host Optics/);
+  const tableNo = (placed.location || '').replace(/^Table /, '');
+  assert.ok(tableNo && (await item.textContent()).includes(tableNo), `its last table, ${placed.location}`);
+  assert.equal(await other.page.locator('.agenda tr[data-id="req-e2e-cnl"]').count(), 0, 'not among the meetings');
+  await other.page.reload();
+  await section.waitFor();
+  assert.deepEqual(await axe(other.page), []);
+  await assertUkrainian(other.page);
+  await shoot(other.page, 'participant-agenda-cancelled-uk');
+  await other.ctx.close();
+});
+
+test('a request waiting for her answer is counted on the phone\'s menu and her agenda, in Ukrainian, until she answers it', async () => {
+  const host = newcomerLogin('ans', 'Oksana Answer', 'Answer Optics');
+  newcomer('ans2', 'Pieter Asker', 'Asker Radar');
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'ans.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-ans,${eventId},p-ans2,p-ans,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'ans.csv')]);
+  // the organisers find her among those to remind before a run, with her count
+  const desk = await signedIn(ORGANISER, 'en-GB');
+  // the scheduler's page says how many requests a run would leave out, and whom to remind
+  const forum = (await apiCall(desk.page, 'GET', `/events/${eventId}/schedule`)).body;
+  assert.ok(forum.now.pending >= 1 && forum.now.pending_people >= 1, JSON.stringify(forum.now));
+  await open(desk.page, `/console/schedule?event=${eventId}`);
+  const pendingNote = desk.page.locator('#pending-answers');
+  assert.equal(await pendingNote.textContent(), `${(forum.now.pending === 1 ? EN['schedule.pending.one'] : EN['schedule.pending.other'])
+    .replace('{n}', forum.now.pending.toLocaleString('en-GB'))} ${EN['schedule.pending_people'].replace('{n}', forum.now.pending_people.toLocaleString('en-GB'))}`);
+  await pendingNote.locator('a').click();
+  await desk.page.waitForURL(/\/console\/people\?.*to_answer=1/);
+  assert.equal(await desk.page.isChecked('#people-to-answer'), true);
+  await open(desk.page, '/console/people?q=Answer%20Optics');
+  assert.equal(await desk.page.textContent('#people tbody tr:has(a[href="/console/people/p-ans"]) td.to-answer'), '1');
+  await desk.page.check('#people-to-answer');
+  await desk.page.waitForURL(/to_answer=1/);
+  await desk.page.locator('#people tbody tr').first().waitFor();
+  const names = await desk.page.locator('#people tbody td.to-answer').evaluateAll((tds) => tds.map((td) => Number(td.textContent)));
+  assert.ok(names.length > 0 && names.every((n) => n >= 1), `everyone listed has a request to answer: ${names}`);
+  assert.equal(await desk.page.locator('#people a[href="/console/people/p-ans"]').count(), 1);
+  await desk.ctx.close();
+  const { ctx, page } = await signedIn(host, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/agenda');
+  // folded behind the menu button, the count shows on the button itself
+  const toggle = page.locator('header .menu-toggle');
+  assert.equal(await toggle.locator('.to-answer-n').textContent(), '1');
+  assert.equal(await toggle.locator('.to-answer .sr-only').textContent(), ` (${UK['nav.to_answer.one'].replace('{n}', '1')})`);
+  assert.equal(await page.textContent('#agenda-to-answer'),
+    `${UK['agenda.to_answer.one'].replace('{n}', '1')} ${UK['agenda.to_answer_link']}`);
+  await page.reload();
+  await page.locator('#agenda-to-answer').waitFor();
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'participant-agenda-to-answer-uk');
+  await page.click('#agenda-to-answer a');
+  await page.waitForURL('**/requests');
+  const item = page.locator('#received li[data-id="req-e2e-ans"]');
+  await item.locator('button.primary').click();
+  await item.locator('.flash.ok').waitFor();
+  // answered, nothing waits: the badge goes, on the button and in the menu
+  assert.equal(await page.locator('header .to-answer:not([hidden])').count(), 0);
+  await open(page, '/agenda');
+  assert.equal(await page.locator('#agenda-to-answer').count(), 0);
+  assert.equal(await page.locator('header .to-answer:not([hidden])').count(), 0);
+  await ctx.close();
 });
 
 test('the profile\'s refusal by the server names its field in Ukrainian, and nothing is saved; language codes may be written with commas', async () => {

@@ -264,6 +264,49 @@ Test(agenda, a_meeting_placed_again_takes_up_its_calendar_s_sequence)
     buf_free(&b);
 }
 
+/* The page's list of cancelled meetings: each at its last time and table
+ * with what became of its request (left out by a run: still accepted,
+ * waiting; declined by an import), and nothing once it is placed again. */
+Test(agenda, the_cancelled_list_says_what_became_of_each_meeting)
+{
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_cancelled_json(s, "olena", &b, &err));
+    cr_assert_str_eq(buf_str(&b), "[]", "nothing cancelled yet");
+    ok(store_meeting_delete_for_request(s, "r1", &err)); /* a run left it out */
+    buf_reset(&b);
+    ok(app_agenda_cancelled_json(s, "olena", &b, &err));
+    json_t *a = json_loads(buf_str(&b), 0, NULL);
+    cr_assert_eq(json_array_size(a), 1, "%s", buf_str(&b));
+    json_t *m = json_array_get(a, 0);
+    cr_assert_str_eq(json_string_value(json_object_get(m, "request")), "r1");
+    cr_assert_str_eq(json_string_value(json_object_get(m, "status")), "accepted");
+    cr_assert(json_is_null(json_object_get(m, "cancelled_by")));
+    cr_assert_str_eq(json_string_value(json_object_get(m, "start")), "2027-02-16T10:40:00+01:00");
+    cr_assert_str_eq(json_string_value(json_object_get(m, "location")), "Table 7");
+    cr_assert(json_is_true(json_object_get(m, "withdrawn")));
+    cr_assert_eq(json_array_size(json_object_get(m, "people")), 3, "everyone of it");
+    cr_assert_eq(strlen(json_string_value(json_object_get(m, "withdrawn_at"))), 20);
+    json_decref(a);
+    buf_reset(&b);
+    ok(app_agenda_cancelled_json(s, "idle", &b, &err));
+    cr_assert_str_eq(buf_str(&b), "[]", "someone not at it");
+    struct store_meeting back = {.id = "m1", .request = "r1", .slot = "t2", .location = "l7"};
+    ok(store_meeting_upsert(s, &back, &err));
+    buf_reset(&b);
+    ok(app_agenda_cancelled_json(s, "anna", &b, &err));
+    cr_assert_str_eq(buf_str(&b), "[]", "placed again, no longer cancelled");
+    ok(store_request_set_status(s, "r1", "declined", &err));
+    ok(store_meeting_delete_for_request(s, "r1", &err));
+    buf_reset(&b);
+    ok(app_agenda_cancelled_json(s, "taras", &b, &err));
+    cr_assert(strstr(buf_str(&b), "\"status\":\"declined\""), "%s", buf_str(&b));
+    cr_assert(strstr(buf_str(&b), "\"start\":\"2027-02-16T11:00:00+01:00\""), "its last time: %s",
+              buf_str(&b));
+    cr_assert_eq(app_agenda_cancelled_json(s, "nobody", &b, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    buf_free(&b);
+}
+
 /* A request removed with its person (the store has no such call; a database
  * tool or a later feature might) takes its withdrawn meeting with it, and
  * its meeting's own deletion by the cascade does not fail on the trigger. */

@@ -181,6 +181,8 @@ export const api = {
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
   cancel: (id) => call('POST', `/requests/${enc(id)}/cancel`),
   agenda: () => call('GET', '/me/agenda'),
+  // the meetings that left it: cancelled, declined, or waiting for a new time
+  agendaCancelled: () => call('GET', '/me/agenda/cancelled'),
   // what meetings led to: the caller's own (docs/api.md), the organisers' counts
   outcomes: () => call('GET', '/me/outcomes'),
   setOutcome: (request, outcome, note) => call('PUT', `/me/outcomes/${enc(request)}`, { outcome, note }),

@@ -5,7 +5,7 @@
 import { api } from './api.js';
 import { h, clear, list, field, nextId } from './dom.js';
 import { describeBy, markInvalid, validityInPageLanguage } from './forms.js';
-import { t, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange } from './i18n.js';
+import { t, tn, num, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange } from './i18n.js';
 import { localName } from './people.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
@@ -219,6 +219,23 @@ function header() {
     nav.length ? siteNav(nav, here, href) : null);
 }
 
+// How many meeting requests wait for the participant's answer (GET /me's
+// to_answer), beside the requests link and, on a phone, the menu button, so
+// that she sees them wherever she lands; nothing when none waits.
+function answerBadge() {
+  const n = (state.me && state.me.to_answer) || 0;
+  return h('span', { class: 'to-answer', hidden: n === 0 },
+    h('span', { class: 'to-answer-n', 'aria-hidden': 'true' }, num(n)),
+    h('span', { class: 'sr-only' }, ` (${tn('nav.to_answer', n)})`));
+}
+
+// After the participant answers a request on its page: the badges follow.
+export function setToAnswer(n) {
+  if (!state.me) return;
+  state.me.to_answer = Math.max(0, n);
+  document.querySelectorAll('header .to-answer').forEach((el) => el.replaceWith(answerBadge()));
+}
+
 // The links to every page; on a phone folded behind one button that says
 // where the reader is ("Меню: Мій розклад"), so the header takes one row
 // instead of three or four. Escape folds it again, back on the button.
@@ -229,6 +246,7 @@ function siteNav(nav, here, href) {
     type: 'button', class: 'menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'nav-links',
     onclick: () => fold(toggle.getAttribute('aria-expanded') === 'true'),
   }, h('span', { class: 'menu-icon', 'aria-hidden': 'true' }, '\u2630'), t('nav.menu'),
+  nav.some(([p]) => p === '/requests') && role() !== 'organiser' ? answerBadge() : null,
   current ? h('span', { class: 'menu-here' }, t(current[1])) : null);
   function fold(shut) {
     toggle.setAttribute('aria-expanded', shut ? 'false' : 'true');
@@ -241,7 +259,8 @@ function siteNav(nav, here, href) {
     }
   });
   el.append(toggle, h('ul', { id: 'nav-links' }, nav.map(([p, k]) => h('li', {},
-    h('a', { href: href(p), 'aria-current': here === p ? 'page' : null }, t(k))))));
+    h('a', { href: href(p), 'aria-current': here === p ? 'page' : null }, t(k),
+      p === '/requests' && role() !== 'organiser' ? answerBadge() : null)))));
   return el;
 }
 

@@ -6,7 +6,7 @@ import { api, writesSettled } from '../api.js';
 import { h, add, list, scroller, outcome, dataName } from '../dom.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { tableName, orgInfo, orgName, localName, localText, personInfo } from '../people.js';
-import { t, time, date, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
+import { t, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy } from '../app.js';
 import { myOutcomes, outcomeControl } from '../outcomes.js';
 
@@ -37,9 +37,9 @@ function provisionalOf(meetings) {
 // Accepted requests of this event that have no meeting yet: before
 // publication they wait for the organisers' next scheduler run, and
 // nothing else would tell the participant the "yes" was not lost.
-async function waitingSection(meetings) {
-  let reqs = [];
-  try { reqs = list(await api.requests(), 'requests'); } catch (_) { return null; }
+async function waitingSection(meetings, requests) {
+  const reqs = await requests;
+  if (!reqs) return null;
   const placed = new Set(meetings.map((m) => m.request || m.id));
   const ev = state.event && state.event.id;
   const me = state.me && state.me.person ? state.me.person.id : '';
@@ -55,6 +55,64 @@ async function waitingSection(meetings) {
   return h('section', { class: 'card', id: 'agenda-waiting', 'aria-labelledby': 'agenda-waiting-h' },
     h('h2', { id: 'agenda-waiting-h' }, tn('agenda.waiting', open.length)),
     h('p', { class: 'muted' }, t('agenda.waiting_hint')),
+    h('ul', { class: 'people' }, items));
+}
+
+// Meeting requests of this event waiting for the participant's answer: she
+// lands on her agenda at sign-in, and an unanswered request is a meeting
+// neither side gets.
+async function toAnswerNotice(requests) {
+  const reqs = await requests;
+  if (!reqs) return null;
+  const me = state.me && state.me.person ? state.me.person.id : '';
+  const ev = state.event && state.event.id;
+  const n = reqs.filter((r) => r.status === 'pending' && (r.direction ? r.direction === 'received' : r.to === me)
+    && (!ev || !r.event || r.event === ev)).length;
+  if (n === 0) return null;
+  return h('p', { class: 'notice no-print', id: 'agenda-to-answer' }, tn('agenda.to_answer', n), ' ',
+    h('a', { href: '/requests' }, t('agenda.to_answer_link')));
+}
+
+// Why a meeting left the agenda, from where the reader stands: cancelled
+// by them, by the other side or by the organisers, or the request declined
+// or pending again. One left out by a later run (still accepted) is in the
+// waiting list instead.
+function cancelledWhy(m, request, me) {
+  if (m.status === 'declined') return t('agenda.cancelled_declined');
+  if (m.status === 'pending') return t('agenda.cancelled_pending');
+  if (m.cancelled_by === 'organiser') return t('agenda.cancelled_by_organisers');
+  const mine = request && ((m.cancelled_by === 'requester' && request.from === me)
+    || (m.cancelled_by === 'addressee' && request.to === me));
+  if (mine) return t('agenda.cancelled_by_you');
+  return m.cancelled_by ? t('agenda.cancelled_by_other') : t('agenda.cancelled_plain');
+}
+
+// Meetings of this event that left the agenda since they were placed (the
+// other side cancelled, the organisers did): a meeting does not just vanish
+// from the participant's day; each at its last time and table, with whom
+// and why. The calendar file and feed mark them cancelled too.
+async function cancelledSection(requests) {
+  let gone;
+  try { gone = list(await api.agendaCancelled(), 'meetings'); } catch (_) { return null; }
+  const ev = state.event && state.event.id;
+  const shown = gone.filter((m) => m.status !== 'accepted' && (!ev || !m.event || m.event === ev))
+    .sort((a, b) => instant(a.start) - instant(b.start));
+  if (shown.length === 0) return null;
+  const me = state.me && state.me.person ? state.me.person.id : '';
+  const byId = new Map((await requests || []).map((r) => [r.id, r]));
+  const items = shown.map((m) => {
+    const others = list(m.people).filter((p) => p.id !== me);
+    return h('li', { dataset: { request: m.request } },
+      h('span', { class: 'when' }, `${dayTime(m.start)}–${time(m.end)}`),
+      m.location ? [' · ', tableName({ location_name: m.location })] : null,
+      h('br'),
+      h('span', { translate: 'no' }, others.map((p, k) => [k ? ', ' : '', h('strong', {}, dataName(p.name || p.id)),
+        p.organisation_name ? [' · ', localName(p.organisation_name, p.organisation_name_uk)] : null])),
+      h('br'),
+      h('span', { class: 'muted why' }, cancelledWhy(m, byId.get(m.request), me)));
+  });
+  return h('section', { class: 'card no-print', id: 'agenda-cancelled', 'aria-labelledby': 'agenda-cancelled-h' },
+    h('h2', { id: 'agenda-cancelled-h' }, tn('agenda.cancelled', shown.length)),
     h('ul', { class: 'people' }, items));
 }
 
@@ -174,10 +232,14 @@ export async function renderAgenda(main) {
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
   // what the meetings that have begun led to, as the participant says
   const begun = (m) => instant(start(m)) <= Date.now();
-  const [waiting, availability, said] = await Promise.all([waitingSection(meetings), availabilitySection(),
+  const requests = api.requests().then((r) => list(r, 'requests')).catch(() => null);
+  const [toAnswer, waiting, cancelled, availability, said] = await Promise.all([toAnswerNotice(requests),
+    waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(),
     meetings.some(begun) ? myOutcomes().catch(() => null) : null]);
-  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, availability); return; }
-  add(main, eventsLine(meetings), h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting);
+  const title = main.querySelector('h1');
+  if (toAnswer && title) title.after(toAnswer);
+  if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); return; }
+  add(main, eventsLine(meetings), h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting, cancelled);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
   // The other parties: docs/api.md gives every attendee in people[]; an older
   // shape gave the other one in with{}.

@@ -43,17 +43,23 @@ export async function renderPeople(main) {
   const offset = askedOffset();
   const bareAsked = asked('bare') === '1';
   const bare = h('input', { type: 'checkbox', name: 'no_capabilities', id: 'people-bare', checked: bareAsked });
+  // those whose unanswered requests hold meetings back, to remind before a run
+  const waitingAsked = asked('to_answer') === '1';
+  const waiting = h('input', { type: 'checkbox', name: 'to_answer', id: 'people-to-answer', checked: waitingAsked });
   const form = searchForm('people-search', t('people.filter'), asked('q'), {
-    controls: h('div', { class: 'field check' }, bare, h('label', { for: 'people-bare' }, t('people.only_bare'))),
-    values: () => ({ bare: bare.checked ? '1' : null }),
+    controls: [h('div', { class: 'field check' }, bare, h('label', { for: 'people-bare' }, t('people.only_bare'))),
+      h('div', { class: 'field check' }, waiting, h('label', { for: 'people-to-answer' }, t('people.only_to_answer')))],
+    values: () => ({ bare: bare.checked ? '1' : null, to_answer: waiting.checked ? '1' : null }),
   });
   bare.addEventListener('change', () => form.requestSubmit());
-  const r = await api.people({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, limit: PAGE, offset });
+  waiting.addEventListener('change', () => form.requestSubmit());
+  const r = await api.people({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined,
+    to_answer: waitingAsked ? 1 : undefined, limit: PAGE, offset });
   const rows = list(r, 'people');
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
     scroller({ 'aria-labelledby': 'people-title' }, h('table', { 'aria-labelledby': 'people-title' },
-      h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.checked', 'people.availability'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.to_answer', 'people.checked', 'people.availability'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((p, i) => h('tr', {},
         // the help desk's page of the person: their requests and meetings
         h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}`), class: 'desk-link' }, dataName(p.name, { id: `person-${i}` })),
@@ -61,6 +67,7 @@ export async function renderPeople(main) {
         h('td', {}, p.organisation ? h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}` }, dataName(orgOf(p))) : ''),
         h('td', {}, countryName(p.country)),
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
+        h('td', { class: p.to_answer > 0 ? 'warn to-answer' : 'to-answer' }, p.to_answer > 0 ? num(p.to_answer) : '—'),
         h('td', {}, p.checked_in_at ? t('yes') : t('no')),
         // each link told apart by the name it is for
         h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), 'aria-describedby': `person-${i}` },
@@ -1025,6 +1032,18 @@ function sinceNote(s) {
     t('schedule.since_differs'));
 }
 
+// Requests of the event nobody has answered yet (GET .../schedule's
+// now.pending): a run leaves them out, so before it the organisers remind
+// those who must answer, found by the people list's filter.
+function pendingNote(s) {
+  const now = (s && s.now) || {};
+  if (!(now.pending > 0)) return null;
+  const people = new URL(withEvent('/console/people'), location.origin);
+  people.searchParams.set('to_answer', '1');
+  return h('p', { id: 'pending-answers', class: 'notice' }, tn('schedule.pending', now.pending), ' ',
+    h('a', { href: people.pathname + people.search }, t('schedule.pending_people', { n: num(now.pending_people || 0) })));
+}
+
 // The event's last scheduler run as the server keeps it, shown on opening
 // (after a restart, or a run from the command line, too): "Last run: when,
 // by whom", its figures (withFigures), and whether a new run would differ.
@@ -1034,7 +1053,7 @@ async function lastRunSection(s, withFigures) {
     h('h2', { id: 'last-run-h' }, t('schedule.last_title')),
     x ? h('p', { id: 'last-run-when' }, tx('schedule.last_run', { when: dayTime(x.ran_at), who: await ranBy(x) })) : null,
     x && withFigures ? runFigures(x, 'last') : null,
-    sinceNote(s || {}));
+    sinceNote(s || {}), pendingNote(s));
 }
 
 export async function renderSchedule(main) {

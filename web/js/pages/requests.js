@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, add, list, field, scroller, data, dataName } from '../dom.js';
 import { t, tn, tx, dayTime, errorText } from '../i18n.js';
-import { state, flash, go } from '../app.js';
+import { state, flash, go, setToAnswer } from '../app.js';
 import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 
@@ -64,6 +64,8 @@ async function row(r, incoming, redraw) {
       status.className = `status ${st}`;
       status.textContent = t(`status.${st}`);
       box.remove();
+      // one fewer waiting for her answer: the header's count follows
+      if (incoming && r.status === 'pending') setToAnswer(((state.me && state.me.to_answer) || 0) - 1);
       flash(li, await answered(r, done, okKey), 'ok', true);
     } catch (e) {
       box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
