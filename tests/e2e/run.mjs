@@ -4327,6 +4327,22 @@ test('a participant who does not come: the desk cancels her meetings still to co
   await org.ctx.close();
 });
 
+test('the week after, the organiser lists who did not come, in English', async () => {
+  newcomer('abs1', 'Aino Absent', 'Absentee One');
+  newcomer('abs2', 'Arne Arrived', 'Absentee Two');
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  assert.equal((await apiCall(page, 'POST', '/console/people/p-abs2/checkin')).status, 200);
+  await open(page, '/console/people?q=Absentee');
+  const names = () => page.locator('#people tbody a.desk-link').allInnerTexts();
+  assert.deepEqual(await names(), ['Aino Absent', 'Arne Arrived']);
+  await page.check('#people-not-arrived');
+  await page.waitForURL(/not_arrived=1/);
+  await page.waitForFunction(() => document.querySelectorAll('#people tbody tr').length === 1);
+  assert.deepEqual(await names(), ['Aino Absent']);
+  assert.equal(await page.isChecked('#people-not-arrived'), true, 'the filter kept in the address');
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -46,15 +46,18 @@ export async function renderPeople(main) {
   // those whose unanswered requests hold meetings back, to remind before a run
   const waitingAsked = asked('to_answer') === '1';
   const waiting = h('input', { type: 'checkbox', name: 'to_answer', id: 'people-to-answer', checked: waitingAsked });
+  // those who did not come, for the week after's follow-up
+  const absentAsked = asked('not_arrived') === '1';
+  const absent = h('input', { type: 'checkbox', name: 'not_arrived', id: 'people-not-arrived', checked: absentAsked });
   const form = searchForm('people-search', t('people.filter'), asked('q'), {
     controls: [h('div', { class: 'field check' }, bare, h('label', { for: 'people-bare' }, t('people.only_bare'))),
-      h('div', { class: 'field check' }, waiting, h('label', { for: 'people-to-answer' }, t('people.only_to_answer')))],
-    values: () => ({ bare: bare.checked ? '1' : null, to_answer: waiting.checked ? '1' : null }),
+      h('div', { class: 'field check' }, waiting, h('label', { for: 'people-to-answer' }, t('people.only_to_answer'))),
+      h('div', { class: 'field check' }, absent, h('label', { for: 'people-not-arrived' }, t('people.only_not_arrived')))],
+    values: () => ({ bare: bare.checked ? '1' : null, to_answer: waiting.checked ? '1' : null, not_arrived: absent.checked ? '1' : null }),
   });
-  bare.addEventListener('change', () => form.requestSubmit());
-  waiting.addEventListener('change', () => form.requestSubmit());
+  for (const box of [bare, waiting, absent]) box.addEventListener('change', () => form.requestSubmit());
   const r = await api.people({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined,
-    to_answer: waitingAsked ? 1 : undefined, limit: PAGE, offset });
+    to_answer: waitingAsked ? 1 : undefined, not_arrived: absentAsked ? 1 : undefined, limit: PAGE, offset });
   const rows = list(r, 'people');
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
