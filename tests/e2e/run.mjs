@@ -4343,6 +4343,32 @@ test('the week after, the organiser lists who did not come, in English', async (
   await ctx.close();
 });
 
+test('at the desk the organiser opens an arrival\'s page from the check-in search and checks her in there, in Ukrainian', async () => {
+  newcomer('dci', 'Daria Deskcheck', 'Deskcheck Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/console/checkin');
+  await page.fill('#checkin-q', 'Deskcheck');
+  const link = page.locator('#checkin-list a.desk-link');
+  await link.waitFor();
+  assert.equal(await link.getAttribute('href'), '/console/people/p-dci');
+  await link.click();
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/people/p-dci');
+  assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '0');
+  assert.equal(await page.textContent('#desk-checkin'), UK['checkin.button']);
+  await page.click('#desk-checkin');
+  await page.locator('#desk-arrival .flash.ok').waitFor();
+  assert.equal(await page.textContent('#desk-arrival .flash.ok'), UK['desk.checked_in']);
+  assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '1');
+  assert.equal(await page.locator('#desk-checkin').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('flash')), true, 'the focus on what was done');
+  const p = (await apiCall(page, 'GET', '/console/people/p-dci')).body;
+  assert.ok(p.checked_in_at, 'she is checked in');
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

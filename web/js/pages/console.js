@@ -1307,7 +1307,10 @@ export async function renderCheckin(main) {
         undo.hidden = !p.checked_in_at;
       };
       show();
-      const li = h('li', { class: 'card' }, h('strong', { id: `arrival-${p.id}` }, dataName(p.name)), ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo);
+      // the name leads to their page at the desk: their meetings today
+      const li = h('li', { class: 'card' }, h('strong', { id: `arrival-${p.id}` },
+        h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}`), class: 'desk-link' }, dataName(p.name))),
+      ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo);
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);

@@ -6,7 +6,7 @@
 // and a cancel the organiser makes for them (docs/api.md, the request workflow).
 
 import { api } from '../api.js';
-import { h, add, list, data, dataName, scroller } from '../dom.js';
+import { h, add, clear, list, data, dataName, scroller } from '../dom.js';
 import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText } from '../i18n.js';
 import { flash } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
@@ -42,6 +42,34 @@ function contactCell(p, org) {
   return add(cell, contact ? [tx('desk.contact_other', { name: dataName(contact.name) }), ' '] : [t('desk.contact_none'), ' '], button);
 }
 
+// Whether they have arrived, and when; if not, a button that checks them in
+// here (the desk opened their page from the list or a search, and should
+// not have to look for them again on the check-in page).
+function arrivalCell(p) {
+  const said = h('span', { id: 'desk-checked-in', dataset: { arrived: p.checked_in_at ? '1' : '0' } },
+    p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) }) : t('no'));
+  const cell = h('div', { id: 'desk-arrival' }, said);
+  if (p.checked_in_at) return cell;
+  const button = h('button', {
+    type: 'button', class: 'primary', id: 'desk-checkin', 'aria-describedby': 'desk-title',
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        const r = await api.checkin(p.id);
+        said.dataset.arrived = '1';
+        add(clear(said), tx('desk.arrived_at', { when: dayTime(r.checked_in_at) }));
+        button.remove();
+        flash(cell, t('desk.checked_in'), 'ok', true);
+      } catch (e) {
+        button.disabled = false;
+        flash(cell, `${t('error.save')} ${errorText(e)}`, 'error');
+        button.focus();
+      }
+    },
+  }, t('checkin.button'));
+  return add(cell, ' ', button);
+}
+
 // Name, organisation, country, languages, e-mail, arrival; and where to
 // change when they can meet.
 function detailsCard(p, org) {
@@ -55,8 +83,7 @@ function detailsCard(p, org) {
       p.title ? row('desk.position', data(p.title)) : null,
       row('desk.languages', data(p.languages || '—')),
       row('desk.email', p.email ? h('a', { href: `mailto:${p.email}`, translate: 'no' }, p.email) : '—'),
-      row('desk.arrived', h('span', { id: 'desk-checked-in', dataset: { arrived: p.checked_in_at ? '1' : '0' } },
-        p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) }) : t('no'))),
+      row('desk.arrived', arrivalCell(p)),
       row('desk.contact', contactCell(p, org))),
     h('p', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), id: 'desk-availability' },
       t('desk.availability'))));
