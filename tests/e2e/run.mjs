@@ -4369,6 +4369,20 @@ test('at the desk the organiser opens an arrival\'s page from the check-in searc
   await ctx.close();
 });
 
+test('on a phone, in Ukrainian, her availability marks the slots that hold her meetings: the rest are when she is free', async () => {
+  const { ctx, page, m } = await walk9Meeting('fre', 'Fenna Free', 'Фросина Вільна');
+  await open(page, '/agenda');
+  const busy = page.locator('#availability-form .field[data-busy="1"]');
+  assert.equal(await busy.count(), 1, 'one slot holds her one meeting');
+  assert.equal(await busy.locator('.has-meeting').textContent(), UK['avail.has_meeting']);
+  assert.equal(await busy.locator('label').innerText().then((x) => x.split('\n')[0]), `${m.start.slice(11, 16)}–${m.end.slice(11, 16)}`);
+  assert.ok(await page.locator('#availability-form .field:not([data-busy])').count() > 0, 'the other slots are free');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -120,11 +120,14 @@ async function cancelledSection(requests) {
 // shared form, web/js/availability.js). A save names the meetings already in
 // a slot now away: before publication the next scheduler run moves them;
 // after it they stay until cancelled or moved by the organisers.
-async function availabilitySection() {
+// Each slot that holds one of her meetings says so beside its box: the
+// others are when she is free, for a meeting agreed on the day.
+async function availabilitySection(meetings) {
   const event = state.event && state.event.id;
   let av;
   try { av = await api.availability(event); } catch (_) { return null; }
   const form = availabilityForm(av, {
+    busy: new Set(meetings.map((m) => instant(m.start || m.starts_at))),
     save: (away) => api.setAvailability(av.event, away),
     saved: (r, away) => (away.length ? tn('availability.saved', away.length) : t('availability.saved_all')),
     conflicts: (r) => conflictList(r, ['availability.conflict', 'availability.conflict_published']),
@@ -234,7 +237,7 @@ export async function renderAgenda(main) {
   const begun = (m) => instant(start(m)) <= Date.now();
   const requests = api.requests().then((r) => list(r, 'requests')).catch(() => null);
   const [toAnswer, waiting, cancelled, availability, said] = await Promise.all([toAnswerNotice(requests),
-    waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(),
+    waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(meetings),
     meetings.some(begun) ? myOutcomes().catch(() => null) : null]);
   const title = main.querySelector('h1');
   if (toAnswer && title) title.after(toAnswer);
