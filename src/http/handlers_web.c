@@ -234,14 +234,15 @@ static bool flag_param(struct http_req *r, const char *name, bool *on)
     return true;
 }
 
-/* GET /console/people?q=&no_capabilities=1&to_answer=1&limit=&offset= */
+/* GET /console/people?q=&no_capabilities=1&to_answer=1&not_arrived=1&limit=&offset= */
 static void h_people(struct http_req *r)
 {
     struct store_web_people_query q = {0};
     if (!api_text_param(r, "q", &q.q) ||
         !api_page_params(r, API_PAGE_DEFAULT, &q.limit, &q.offset) ||
         !flag_param(r, "no_capabilities", &q.no_capabilities) ||
-        !flag_param(r, "to_answer", &q.to_answer))
+        !flag_param(r, "to_answer", &q.to_answer) ||
+        !flag_param(r, "not_arrived", &q.not_arrived))
         return;
     if (http_url_param(&r->url, "format")) {
         people_download(r, &q);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/grow.h"
+#include "core/translit.h"
 #include "core/utf8.h"
 #include "store/migrations.h"
 
@@ -125,25 +126,46 @@ int store_exec_for_tests(struct store *s, const char *sql, struct df_err *err)
     return exec(s, sql, err, "running test SQL");
 }
 
+/* A text rewritten for a search: into out, which holds grow * n + 1 bytes,
+ * terminated; its length. */
+struct text_rewrite {
+    size_t (*fn)(const char *s, size_t n, char *out);
+    size_t grow;
+};
+
+static size_t fold_text(const char *s, size_t n, char *out)
+{
+    utf8_fold_case(s, n, out);
+    out[n] = '\0';
+    return n;
+}
+
 /* dfnc_fold(text): text lower-cased in ASCII and Cyrillic (utf8_fold_case),
- * which SQLite's lower() leaves alone past ASCII; NULL stays NULL. */
-static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+ * which SQLite's lower() leaves alone past ASCII. */
+static const struct text_rewrite FOLD = {fold_text, 1};
+/* dfnc_latin(text): text with its Cyrillic spelled in Latin letters as
+ * Ukrainian passports spell them, lower case (translit_uk_latin), for a
+ * search typed in either script. */
+static const struct text_rewrite LATIN = {translit_uk_latin, 2};
+
+/* The SQL function of a struct text_rewrite (its user data); NULL stays NULL. */
+static void sql_rewrite(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 {
     (void)argc;
+    const struct text_rewrite *rw = sqlite3_user_data(ctx);
     const char *text = (const char *)sqlite3_value_text(argv[0]);
     if (!text) {
         sqlite3_result_null(ctx);
         return;
     }
     int n = sqlite3_value_bytes(argv[0]);
-    char *out = sqlite3_malloc(n + 1);
+    char *out = sqlite3_malloc64(rw->grow * (sqlite3_uint64)n + 1);
     if (!out) {
         sqlite3_result_error_nomem(ctx);
         return;
     }
-    utf8_fold_case(text, (size_t)n, out);
-    out[n] = '\0';
-    sqlite3_result_text(ctx, out, n, sqlite3_free);
+    size_t len = rw->fn(text, (size_t)n, out);
+    sqlite3_result_text(ctx, out, (int)len, sqlite3_free);
 }
 
 /* COLLATE dfnc_name: names in the order a reader of either language expects
@@ -174,18 +196,21 @@ static int open_failed(const char *path, sqlite3 *db, int rc, struct df_err *err
 }
 
 /* What every connection of dfnc's needs: the busy timeout, extended result
- * codes, dfnc_fold and COLLATE dfnc_name (queries use them). */
+ * codes, dfnc_fold, dfnc_latin and COLLATE dfnc_name (queries use them). */
 static int connection_setup(struct store *s, const char *path, struct df_err *err)
 {
     sqlite3_busy_timeout(s->db, 5000);      /* the 5 s db_error names */
     sqlite3_extended_result_codes(s->db, 1);
-    int rc = sqlite3_create_function(s->db, "dfnc_fold", 1,
-                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
-                                     sql_fold, NULL, NULL);
+    const int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
+    int rc = sqlite3_create_function(s->db, "dfnc_fold", 1, flags, (void *)&FOLD, sql_rewrite,
+                                     NULL, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(s->db, "dfnc_latin", 1, flags, (void *)&LATIN, sql_rewrite,
+                                     NULL, NULL);
     if (rc == SQLITE_OK)
         rc = sqlite3_create_collation(s->db, "dfnc_name", SQLITE_UTF8, NULL, sql_collate_names);
     if (rc != SQLITE_OK)
-        return df_err_set(err, DF_ERR_RUNTIME, "%s: cannot add dfnc_fold or dfnc_name: %s", path,
+        return df_err_set(err, DF_ERR_RUNTIME, "%s: cannot add dfnc_fold, dfnc_latin or dfnc_name: %s", path,
                           sqlite3_errstr(rc));
     return 0;
 }

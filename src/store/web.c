@@ -84,12 +84,15 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
 /* ?N matches a row of a request whose parties are fa and fb (of oa and ob):
  * their ids or the request's as they are, or a substring of their names or
  * their organisations' names, case folded in both scripts (instr, not LIKE:
- * % and _ are no wildcards). SQLite folds ?N once, dfnc_fold being
- * deterministic. */
+ * % and _ are no wildcards), a name also as its Latin spelling ("Marchenko"
+ * finds Марченко, dfnc_latin). SQLite folds ?N once, dfnc_fold and
+ * dfnc_latin being deterministic. */
 #define PARTY_MATCH(N) \
     " (?" N " IS NULL OR r.id = ?" N " OR fa.id = ?" N " OR fb.id = ?" N \
     "  OR instr(dfnc_fold(fa.name), dfnc_fold(?" N ")) > 0" \
     "  OR instr(dfnc_fold(fb.name), dfnc_fold(?" N ")) > 0" \
+    "  OR instr(dfnc_latin(fa.name), dfnc_latin(?" N ")) > 0" \
+    "  OR instr(dfnc_latin(fb.name), dfnc_latin(?" N ")) > 0" \
     "  OR instr(dfnc_fold(oa.name), dfnc_fold(?" N ")) > 0" \
     "  OR instr(dfnc_fold(ob.name), dfnc_fold(?" N ")) > 0" \
     "  OR instr(dfnc_fold(coalesce(oa.name_uk, '')), dfnc_fold(?" N ")) > 0" \
@@ -100,15 +103,19 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     " JOIN people fb ON fb.rid = r.to_rid JOIN organisations ob ON ob.rid = fb.org_rid"
 
 /* ?1 the text, ?2 organisations without capabilities only, ?5 those with
- * requests waiting for their answer only */
+ * requests waiting for their answer only, ?6 those not checked in only; a
+ * name is found by its Latin spelling too, as a passport or a badge writes
+ * it */
 #define PEOPLE_WHERE \
     " FROM people p JOIN organisations o ON o.rid = p.org_rid" \
     " WHERE (?1 IS NULL OR p.id = ?1 OR instr(dfnc_fold(p.name), dfnc_fold(?1)) > 0" \
+    "        OR instr(dfnc_latin(p.name), dfnc_latin(?1)) > 0" \
     "        OR instr(dfnc_fold(coalesce(p.email, '')), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(o.name), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?1)) > 0)" \
     " AND (?2 = 0 OR NOT EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid))" \
-    " AND (?5 = 0 OR EXISTS (SELECT 1" STORE_TO_ANSWER_OF("p.rid") "))"
+    " AND (?5 = 0 OR EXISTS (SELECT 1" STORE_TO_ANSWER_OF("p.rid") "))" \
+    " AND (?6 = 0 OR p.checked_in_at IS NULL)"
 #define PEOPLE_ORDER " ORDER BY p.name COLLATE dfnc_name, p.id"
 
 /* sql (PEOPLE_WHERE's) with q's filters bound, or NULL. */
@@ -120,6 +127,7 @@ static sqlite3_stmt *people_stmt(struct store *s, const char *sql,
         store_bind_text(st, 1, q->q);
         sqlite3_bind_int(st, 2, q->no_capabilities);
         sqlite3_bind_int(st, 5, q->to_answer);
+        sqlite3_bind_int(st, 6, q->not_arrived);
     }
     return st;
 }

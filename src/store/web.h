@@ -46,6 +46,7 @@ struct store_web_people_query {
                                both scripts; NULL = anyone */
     bool no_capabilities;   /* only those whose organisation states no offer or need */
     bool to_answer;         /* only those with meeting requests waiting for their answer */
+    bool not_arrived;       /* only those not checked in: the week after, who did not come */
     int limit, offset;      /* at most limit (-1: all) from the offset-th */
 };
 /* The people q picks, by name then id; *total gets how many it picks in all,

@@ -4379,6 +4379,8 @@ test('a meeting\'s outcome sits under the meeting\'s table and people, no line b
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
   await outcomeRow.locator('button[aria-expanded]').click();
   await shoot(page, 'agenda-outcome-row-uk');
+  await ctx.close();
+});
 
 // ---- The programme from a spreadsheet (fix-events) ---------------------------
 
@@ -4435,6 +4437,224 @@ test('the organiser on a phone, in Ukrainian, imports a programme, is told which
   // and the export reads back what was imported
   const csv = await (await ctx.request.get(`${base}/api/v1/console/export/sessions?format=csv`)).text();
   assert.match(csv, /e2e-imp,e2e-imp-am,2031-10-01,09:30,11:00,b2b,B2B morning,B2B зранку,20,10,e2e-imp-am-01;e2e-imp-am-02;e2e-imp-am-03/);
+  await ctx.close();
+});
+
+// ---- fix-walk9: the forum's day and the week after ----
+
+// A Ukrainian SME's p-KEY meets p-KEY2 at the published forum: the request
+// imported and accepted by her; the meeting as her agenda gives it.
+async function walk9Meeting(key, name, partner) {
+  const who = newcomerLogin(key, name, `${name} Optics`);
+  fs.writeFileSync(path.join(TMP, `${key}2-organisations.csv`), 'id,name,country,kind,sme,city,website,description\n'
+    + `org-${key}2,${partner} Skyworks LLC,UA,company,1,Dnipro,,Drones\n`);
+  fs.writeFileSync(path.join(TMP, `${key}2-people.csv`), 'id,organisation,name,email,title,languages\n'
+    + `p-${key}2,org-${key}2,${partner},${key}2@late.test,CEO,uk;en\n`);
+  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `${key}2-${k}.csv`)]);
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  if (!forum.published) {
+    const org = await signedIn(ORGANISER, 'en-GB');
+    await apiCall(org.page, 'POST', `/events/${forum.id}/publish`);
+    await org.ctx.close();
+  }
+  fs.writeFileSync(path.join(TMP, `${key}.csv`), `id,event,from,to,priority,status,message\nreq-e2e-${key},${forum.id},p-${key}2,p-${key},1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, `${key}.csv`)]);
+  const ctx = await newContext('uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await signIn(page, who);
+  assert.equal((await apiCall(page, 'POST', `/requests/req-e2e-${key}/accept`)).status, 200);
+  const m = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((x) => x.request === `req-e2e-${key}`);
+  assert.ok(m, 'the meeting is in her agenda');
+  return { ctx, page, m, forum };
+}
+
+test('between meetings on a phone, in Ukrainian, the agenda says first when and where her next meeting is, with whom, and what to do if they do not come', async () => {
+  const { ctx, page, m } = await walk9Meeting('nxt', 'Nadia Nastupna', 'Петро Наступний');
+  const at = (minutes) => new Date(new Date(m.start).getTime() + minutes * 60000);
+  const card = page.locator('#agenda-next');
+  // an hour before it, on its day: above the calendar links, its time, table and partner
+  await page.clock.setFixedTime(at(-60));
+  await open(page, '/agenda');
+  assert.equal(await card.locator('h2').textContent(), UK['agenda.next']);
+  const text = await card.innerText();
+  assert.match(text, new RegExp(`^${m.start.slice(11, 16)}–${m.end.slice(11, 16)} · `, 'm'), 'the time, no day: it is today');
+  assert.match(text, /Петро Наступний · Петро Наступний Skyworks LLC/);
+  assert.ok(text.includes(UK['agenda.next_absent']), 'what to do when the partner does not come');
+  const table = m.location_name || m.location;
+  assert.ok(text.includes(/^Table (\w+)$/.test(table) ? UK['agenda.table_n'].replace('{n}', table.slice(6)) : table));
+  assert.equal(await card.evaluate((c) => !!(c.compareDocumentPosition(document.getElementById('ics-link')) & Node.DOCUMENT_POSITION_FOLLOWING)), true,
+    'before the calendar links, at the top of a phone\'s screen');
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'agenda-next-uk');
+  // the evening before: its day named, no word on a partner not at the table yet
+  await page.clock.setFixedTime(at(-24 * 60));
+  await open(page, '/agenda');
+  assert.ok(!(await card.innerText()).includes(UK['agenda.next_absent']));
+  assert.match(await card.locator('.next-when').innerText(), /, \d\d:\d\d–\d\d:\d\d · /);
+  // under way, it is the meeting now; once it is over, her only one, none
+  await page.clock.setFixedTime(at(5));
+  await open(page, '/agenda');
+  assert.equal(await card.locator('h2').textContent(), UK['agenda.now']);
+  await page.clock.setFixedTime(at(60));
+  await open(page, '/agenda');
+  assert.equal(await card.count(), 0);
+  await ctx.close();
+});
+
+test('during the day the dashboard says how many have arrived, as the check-in desk counts them, in Ukrainian', async () => {
+  newcomer('arr', 'Arvo Arrival', 'Arrival Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const arrived = async () => (await apiCall(page, 'GET', '/console/people?limit=0')).body.checked_in;
+  const before = await arrived();
+  await open(page, '/console/dashboard');
+  const fig = page.locator('.figure[data-figure="arrived"]');
+  assert.equal(await fig.locator('.value').textContent(), new Intl.NumberFormat('uk').format(before));
+  assert.equal((await apiCall(page, 'POST', '/console/people/p-arr/checkin')).status, 200);
+  await open(page, '/console/dashboard');
+  const n = before + 1;
+  assert.equal(await arrived(), n);
+  assert.equal(await fig.locator('.value').textContent(), new Intl.NumberFormat('uk').format(n));
+  assert.equal(await fig.locator('.label').textContent(), UK[`dash.arrived.${new Intl.PluralRules('uk').select(n)}`]);
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
+test('on the forum\'s day the table plan opens on the next slot for the stewards\' sheet; all slots stay one choice away', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const ev = (await apiCall(page, 'GET', `/events/${forum.id}`)).body;
+  const b2b = new Set(ev.sessions.filter((s) => s.kind === 'b2b').map((s) => s.id));
+  const slots = ev.slots.filter((s) => b2b.has(s.session)).sort((a, b) => new Date(a.starts_at) - new Date(b.starts_at));
+  assert.ok(slots.length >= 2);
+  const next = slots[1];
+  // five minutes before the second slot: the first is under way
+  await page.clock.setFixedTime(new Date(new Date(next.starts_at).getTime() - 5 * 60000));
+  await open(page, '/console/tables');
+  assert.equal(await page.inputValue('#slot-select'), next.id);
+  const inSlot = (await apiCall(page, 'GET', `/console/events/${forum.id}/meetings?slot=${next.id}&limit=0`)).body.count;
+  assert.equal(await page.textContent('#table-count'), EN[`tables.count.${inSlot === 1 ? 'one' : 'other'}`].replace('{n}', String(inSlot)));
+  // all slots chosen stay chosen, in the address too
+  await page.selectOption('#slot-select', 'all');
+  await page.waitForFunction(() => location.search.includes('slot=all') && document.body.dataset.ready === '/console/tables');
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/tables');
+  assert.equal(await page.inputValue('#slot-select'), 'all');
+  const every = (await apiCall(page, 'GET', `/console/events/${forum.id}/meetings?limit=0`)).body.count;
+  assert.match(await page.textContent('#table-count'), new RegExp(`^${new Intl.NumberFormat('en-GB').format(every)} `));
+  // once the day's last slot has begun, the whole plan
+  const lastToday = slots.filter((s) => s.starts_at.slice(0, 10) === next.starts_at.slice(0, 10)).pop();
+  await page.clock.setFixedTime(new Date(new Date(lastToday.starts_at).getTime() + 60000));
+  await open(page, '/console/tables');
+  assert.equal(await page.inputValue('#slot-select'), 'all', 'no slot starts later that day');
+  await ctx.close();
+});
+
+test('a participant who does not come: the desk cancels her meetings still to come at once, in Ukrainian, and is told whom to tell', async () => {
+  const { ctx, page, m: first, forum } = await walk9Meeting('ns', 'Nina Noshow', 'Остап Партнер');
+  // a second partner asks her too, and she accepts
+  fs.writeFileSync(path.join(TMP, 'ns3-people.csv'), 'id,organisation,name,email,title,languages\n'
+    + 'p-ns3,org-ns2,Ірина Друга,ns3@late.test,CTO,uk;en\n');
+  dfnc(['import', 'people', path.join(TMP, 'ns3-people.csv')]);
+  fs.writeFileSync(path.join(TMP, 'ns3.csv'), `id,event,from,to,priority,status,message\nreq-e2e-ns3,${forum.id},p-ns3,p-ns,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'ns3.csv')]);
+  assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-ns3/accept')).status, 200);
+  const mine = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings;
+  assert.equal(mine.length, 2, 'two meetings, in two slots');
+  mine.sort((a, b) => new Date(a.start) - new Date(b.start));
+  const [begun, toCome] = mine;
+  await ctx.close();
+  assert.ok(first);
+  // the organiser at the desk, a minute into the first: that one is kept
+  const org = await signedIn(ORGANISER, 'uk-UA');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  const dialogs = [];
+  org.page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
+  await org.page.clock.setFixedTime(new Date(new Date(begun.start).getTime() + 60000));
+  await open(org.page, '/console/people/p-ns');
+  const button = org.page.locator('#desk-no-show');
+  assert.equal(await button.textContent(), UK['desk.no_show.one'].replace('{n}', '1'));
+  assert.deepEqual(await axe(org.page), []);
+  await button.click();
+  await org.page.locator('#desk-no-show-result').waitFor();
+  assert.deepEqual(dialogs, [UK['desk.no_show_confirm.one'].replace('{n}', '1').replace('{name}', 'Nina Noshow')]);
+  assert.equal(await org.page.evaluate(() => document.activeElement.id), 'desk-no-show-h', 'the focus on what was done');
+  assert.equal(await org.page.textContent('#desk-no-show-h'), UK['desk.no_show_done.one'].replace('{n}', '1'));
+  // the partner of the meeting still to come, linked to their desk page
+  const partner = toCome.people.find((x) => x.id !== 'p-ns');
+  const link = org.page.locator(`#desk-no-show-partners li[data-request="${toCome.request}"] a`);
+  assert.equal(await link.getAttribute('href'), `/console/people/${partner.id}`);
+  assert.match(await link.innerText(), new RegExp(partner.name));
+  assert.equal(await org.page.locator('#desk-no-show-partners li').count(), 1);
+  // the meeting under way stays in her agenda; the one to come is cancelled by the organisers
+  const agenda = (await apiCall(org.page, 'GET', '/console/people/p-ns/agenda')).body;
+  assert.deepEqual(agenda.meetings.map((x) => x.request), [begun.request]);
+  const req = (await apiCall(org.page, 'GET', `/requests/${toCome.request}`)).body;
+  assert.deepEqual([req.status, req.cancelled_by], ['cancelled', 'organiser']);
+  assert.equal(await org.page.locator('#desk-no-show').count(), 0, 'nothing left to cancel');
+  assert.equal(await org.page.locator(`#desk-requests tr[data-id="${toCome.request}"]`).getAttribute('data-status'), 'cancelled');
+  assert.deepEqual(await axe(org.page), []);
+  await assertUkrainian(org.page);
+  await shoot(org.page, 'desk-no-show-uk');
+  await org.ctx.close();
+});
+
+test('the week after, the organiser lists who did not come, in English', async () => {
+  newcomer('abs1', 'Aino Absent', 'Absentee One');
+  newcomer('abs2', 'Arne Arrived', 'Absentee Two');
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  assert.equal((await apiCall(page, 'POST', '/console/people/p-abs2/checkin')).status, 200);
+  await open(page, '/console/people?q=Absentee');
+  const names = () => page.locator('#people tbody a.desk-link').allInnerTexts();
+  assert.deepEqual(await names(), ['Aino Absent', 'Arne Arrived']);
+  await page.check('#people-not-arrived');
+  await page.waitForURL(/not_arrived=1/);
+  await page.waitForFunction(() => document.querySelectorAll('#people tbody tr').length === 1);
+  assert.deepEqual(await names(), ['Aino Absent']);
+  assert.equal(await page.isChecked('#people-not-arrived'), true, 'the filter kept in the address');
+  await ctx.close();
+});
+
+test('at the desk the organiser opens an arrival\'s page from the check-in search and checks her in there, in Ukrainian', async () => {
+  newcomer('dci', 'Daria Deskcheck', 'Deskcheck Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/console/checkin');
+  await page.fill('#checkin-q', 'Deskcheck');
+  const link = page.locator('#checkin-list a.desk-link');
+  await link.waitFor();
+  assert.equal(await link.getAttribute('href'), '/console/people/p-dci');
+  await link.click();
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/people/p-dci');
+  assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '0');
+  assert.equal(await page.textContent('#desk-checkin'), UK['checkin.button']);
+  await page.click('#desk-checkin');
+  await page.locator('#desk-arrival .flash.ok').waitFor();
+  assert.equal(await page.textContent('#desk-arrival .flash.ok'), UK['desk.checked_in']);
+  assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '1');
+  assert.equal(await page.locator('#desk-checkin').count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement.classList.contains('flash')), true, 'the focus on what was done');
+  const p = (await apiCall(page, 'GET', '/console/people/p-dci')).body;
+  assert.ok(p.checked_in_at, 'she is checked in');
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
+test('on a phone, in Ukrainian, her availability marks the slots that hold her meetings: the rest are when she is free', async () => {
+  const { ctx, page, m } = await walk9Meeting('fre', 'Fenna Free', 'Фросина Вільна');
+  await open(page, '/agenda');
+  const busy = page.locator('#availability-form .field[data-busy="1"]');
+  assert.equal(await busy.count(), 1, 'one slot holds her one meeting');
+  assert.equal(await busy.locator('.has-meeting').textContent(), UK['avail.has_meeting']);
+  assert.equal(await busy.locator('label').innerText().then((x) => x.split('\n')[0]), `${m.start.slice(11, 16)}–${m.end.slice(11, 16)}`);
+  assert.ok(await page.locator('#availability-form .field:not([data-busy])').count() > 0, 'the other slots are free');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
   await ctx.close();
 });
 

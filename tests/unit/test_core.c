@@ -13,6 +13,7 @@
 #include "core/date.h"
 #include "core/err.h"
 #include "core/file.h"
+#include "core/translit.h"
 #include "core/utf8.h"
 
 Test(buf, appends_and_refuses_past_its_cap)
@@ -382,4 +383,58 @@ Test(utf8, a_prefix_never_ends_inside_a_character)
     cr_assert_eq(utf8_prefix(s, n, 4), 3, "not inside і");
     cr_assert_eq(utf8_prefix(s, n, 5), 5);
     cr_assert_eq(utf8_prefix(s, n, 0), 0);
+}
+
+/* the passport's spelling of a Ukrainian name, lower case, for the desk's
+ * search (fix-walk9) */
+static void assert_latin(const char *cyrillic, const char *latin)
+{
+    size_t n = strlen(cyrillic);
+    char out[256];
+    cr_assert_lt(2 * n + 1, sizeof out);
+    size_t len = translit_uk_latin(cyrillic, n, out);
+    cr_assert_str_eq(out, latin, "%s", cyrillic);
+    cr_assert_eq(len, strlen(latin));
+    cr_assert_leq(len, 2 * n);
+}
+
+Test(translit, spells_ukrainian_names_as_passports_do)
+{
+    /* the resolution's own examples */
+    assert_latin("Алушта", "alushta");
+    assert_latin("Згорани", "zghorany");
+    assert_latin("Розгон", "rozghon");
+    assert_latin("Єнакієве", "yenakiieve");
+    assert_latin("Їжакевич", "yizhakevych");
+    assert_latin("Кадиївка", "kadyivka");
+    assert_latin("Йосипівка", "yosypivka");
+    assert_latin("Стрий", "stryi");
+    assert_latin("Юрій", "yurii");
+    assert_latin("Корюківка", "koriukivka");
+    assert_latin("Яготин", "yahotyn");
+    assert_latin("Костянтин", "kostiantyn");
+    assert_latin("Щербухи", "shcherbukhy");
+    assert_latin("Згурський", "zghurskyi");
+    assert_latin("Знам'янка", "znamianka");
+    assert_latin("Мар\u2019яна", "mariana");
+    assert_latin("Ґалаґан", "galagan");
+    assert_latin("Шевченко", "shevchenko");
+    /* a word's start is after a space or a hyphen too */
+    assert_latin("Євген Марченко", "yevhen marchenko");
+    assert_latin("Ярошенко-Юрченко", "yaroshenko-yurchenko");
+    /* Latin and other text lower-cased or kept */
+    assert_latin("Jan KOWALSKI", "jan kowalski");
+    assert_latin("Łukasz", "Łukasz");
+    assert_latin("", "");
+}
+
+Test(translit, copies_malformed_bytes_and_stays_within_twice_the_length)
+{
+    char out[16];
+    const char bad[] = "\xd0M\xff";
+    cr_assert_eq(translit_uk_latin(bad, 3, out), 3);
+    cr_assert_eq(memcmp(out, "\xd0m\xff", 4), 0);
+    /* щ, two bytes, is four letters: the worst case */
+    cr_assert_eq(translit_uk_latin("щщщ", 6, out), 12);
+    cr_assert_str_eq(out, "shchshchshch");
 }

@@ -5,7 +5,7 @@
 // draw it; each says in its own words what a save did.
 
 import { h, list, outcome, dataName } from './dom.js';
-import { t, tx, time, date, dayTime, errorText } from './i18n.js';
+import { t, tx, time, date, dayTime, errorText, instant } from './i18n.js';
 import { whileBusy } from './app.js';
 
 // What a save said about the meetings already in a slot now marked away,
@@ -28,7 +28,7 @@ export function conflictList(av, keys) {
 // save is an alert, and the boxes keep what was ticked to try again. With
 // setBy (the organiser's console), each away slot says beside it who marked
 // it away (the person, an organiser, an import), anew after each save.
-export function availabilityForm(av, { save, saved, conflicts, setBy }) {
+export function availabilityForm(av, { save, saved, conflicts, setBy, busy }) {
   const slots = list(av, 'slots');
   if (slots.length === 0) return null;
   const out = outcome('availability-outcome');
@@ -58,7 +58,10 @@ export function availabilityForm(av, { save, saved, conflicts, setBy }) {
     });
     boxes.push(box);
     if (who) setters.set(x.id, who);
-    group.append(h('div', { class: 'field check' }, box, h('label', { for: id }, `${time(x.start)}–${time(x.end)}`), who));
+    // a slot that holds one of the person's meetings (busy: their starts)
+    const met = busy && busy.has(instant(x.start)) ? h('span', { class: 'muted has-meeting' }, t('avail.has_meeting')) : null;
+    group.append(h('div', { class: 'field check', dataset: met ? { busy: '1' } : {} }, box,
+      h('label', { for: id }, `${time(x.start)}–${time(x.end)}`, met), who));
   }
   sayWho(slots);
   const button = h('button', { type: 'submit', class: 'primary', id: 'availability-save' }, t('save'));

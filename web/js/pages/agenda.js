@@ -120,11 +120,14 @@ async function cancelledSection(requests) {
 // shared form, web/js/availability.js). A save names the meetings already in
 // a slot now away: before publication the next scheduler run moves them;
 // after it they stay until cancelled or moved by the organisers.
-async function availabilitySection() {
+// Each slot that holds one of her meetings says so beside its box: the
+// others are when she is free, for a meeting agreed on the day.
+async function availabilitySection(meetings) {
   const event = state.event && state.event.id;
   let av;
   try { av = await api.availability(event); } catch (_) { return null; }
   const form = availabilityForm(av, {
+    busy: new Set(meetings.map((m) => instant(m.start || m.starts_at))),
     save: (away) => api.setAvailability(av.event, away),
     saved: (r, away) => (away.length ? tn('availability.saved', away.length) : t('availability.saved_all')),
     conflicts: (r) => conflictList(r, ['availability.conflict', 'availability.conflict_published']),
@@ -155,6 +158,25 @@ function copyButton(url, out) {
     }
   });
   return btn;
+}
+
+// The meeting under way, else the next one, under the page's title: a
+// participant between meetings, on a phone, looks for when, which table and
+// whom, not for the calendar links and the whole list. One still to come on
+// another day names its day; one today says what to do when the partner
+// does not come.
+function nextMeeting(meetings, start, end, withWhom) {
+  const now = Date.now();
+  const m = meetings.find((x) => instant(end(x)) > now);
+  if (!m) return null;
+  const today = dayKey(start(m)) === dayKey(now);
+  const when = `${time(start(m))}–${time(end(m))}`;
+  return h('section', { class: 'card next-meeting no-print', id: 'agenda-next', 'aria-labelledby': 'agenda-next-h' },
+    h('h2', { id: 'agenda-next-h' }, t(instant(start(m)) <= now ? 'agenda.now' : 'agenda.next')),
+    h('p', { class: 'next-when' }, h('strong', {}, today ? when : `${dayKey(start(m))}, ${when}`), ' · ',
+      tableName({ location_name: m.location_name || m.location })),
+    h('p', { translate: 'no' }, withWhom(m)),
+    today ? h('p', { class: 'muted' }, t('agenda.next_absent')) : null);
 }
 
 export async function renderAgenda(main) {
@@ -215,7 +237,7 @@ export async function renderAgenda(main) {
   const begun = (m) => instant(start(m)) <= Date.now();
   const requests = api.requests().then((r) => list(r, 'requests')).catch(() => null);
   const [toAnswer, waiting, cancelled, availability, said] = await Promise.all([toAnswerNotice(requests),
-    waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(),
+    waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(meetings),
     meetings.some(begun) ? myOutcomes().catch(() => null) : null]);
   const title = main.querySelector('h1');
   if (toAnswer && title) title.after(toAnswer);
@@ -238,6 +260,15 @@ export async function renderAgenda(main) {
     }
   }
   await Promise.all([...new Set(needNames)].map(async (id) => orgNames.set(id, orgName(await orgInfo(id)))));
+  // the other people, each with a link to their organisation's profile
+  // (what it offers and needs), and the interpreter
+  const withWhom = (m) => [others(m).map((w, k) => {
+    const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;
+    return [k ? h('br') : null, h('strong', {}, w.name || w.id || ''),
+      orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgNames.get(orgId) || orgId)] : null];
+  }), m.interpreter ? [h('br'), h('span', { class: 'muted interpreter' }, t('agenda.interpreter', { name: m.interpreter }))] : null];
+  const next = nextMeeting(meetings, start, end, withWhom);
+  if (next) main.querySelector('h1').after(next);
   let current = '';
   let table = null;
   let tbody = null;
@@ -270,11 +301,7 @@ export async function renderAgenda(main) {
       h('td', {}, `${time(start(m))}–${time(end(m))}`,
         provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
       h('td', {}, tableName({ location_name: m.location_name || m.location })),
-      h('td', { translate: 'no' }, others(m).map((w, k) => {
-        const orgId = w.organisation && typeof w.organisation === 'object' ? w.organisation.id : w.organisation;
-        return [k ? h('br') : null, h('strong', {}, w.name || w.id || ''),
-          orgId ? [' · ', h('a', { href: `/organisations/${encodeURIComponent(orgId)}` }, orgNames.get(orgId) || orgId)] : null];
-      }), m.interpreter ? [h('br'), h('span', { class: 'muted interpreter' }, t('agenda.interpreter', { name: m.interpreter }))] : null)));
+      h('td', { translate: 'no' }, withWhom(m))));
     // its outcome on a row of its own under it (page text, not the data's),
     // under the meeting's table and people rather than its time, and with no
     // line between the two, so that it reads as the meeting's, on a phone too

@@ -7,7 +7,7 @@ import { api } from '../api.js';
 import { h, add, field, list, clear, data, scroller, outcome, dataName } from '../dom.js';
 import {
   t, tn, tx, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
-  instant, wallDayTime,
+  instant, wallDayTime, date,
 } from '../i18n.js';
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
 import { PAGE, asked, askedOffset, addressWith, pager, allPages } from '../pager.js';
@@ -46,15 +46,18 @@ export async function renderPeople(main) {
   // those whose unanswered requests hold meetings back, to remind before a run
   const waitingAsked = asked('to_answer') === '1';
   const waiting = h('input', { type: 'checkbox', name: 'to_answer', id: 'people-to-answer', checked: waitingAsked });
+  // those who did not come, for the week after's follow-up
+  const absentAsked = asked('not_arrived') === '1';
+  const absent = h('input', { type: 'checkbox', name: 'not_arrived', id: 'people-not-arrived', checked: absentAsked });
   const form = searchForm('people-search', t('people.filter'), asked('q'), {
     controls: [h('div', { class: 'field check' }, bare, h('label', { for: 'people-bare' }, t('people.only_bare'))),
-      h('div', { class: 'field check' }, waiting, h('label', { for: 'people-to-answer' }, t('people.only_to_answer')))],
-    values: () => ({ bare: bare.checked ? '1' : null, to_answer: waiting.checked ? '1' : null }),
+      h('div', { class: 'field check' }, waiting, h('label', { for: 'people-to-answer' }, t('people.only_to_answer'))),
+      h('div', { class: 'field check' }, absent, h('label', { for: 'people-not-arrived' }, t('people.only_not_arrived')))],
+    values: () => ({ bare: bare.checked ? '1' : null, to_answer: waiting.checked ? '1' : null, not_arrived: absent.checked ? '1' : null }),
   });
-  bare.addEventListener('change', () => form.requestSubmit());
-  waiting.addEventListener('change', () => form.requestSubmit());
+  for (const box of [bare, waiting, absent]) box.addEventListener('change', () => form.requestSubmit());
   const r = await api.people({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined,
-    to_answer: waitingAsked ? 1 : undefined, limit: PAGE, offset });
+    to_answer: waitingAsked ? 1 : undefined, not_arrived: absentAsked ? 1 : undefined, limit: PAGE, offset });
   const rows = list(r, 'people');
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
@@ -1302,6 +1305,15 @@ function drawPlan(out, meetings) {
   }
 }
 
+// The first of the slots (in time order) that starts later today, by the
+// browser's clock and the event's calendar; '' when none does.
+function nextSlotToday(order) {
+  const now = Date.now();
+  const next = order.find((x) => instant(x.starts_at) > now);
+  const day = (x) => date(x, { dateStyle: 'short' });
+  return next && day(next.starts_at) === day(now) ? next.id : '';
+}
+
 export async function renderTables(main) {
   const picker = await eventPicker();
   const offset = askedOffset();
@@ -1309,16 +1321,19 @@ export async function renderTables(main) {
   const b2b = new Set(list(e.sessions, 'sessions').filter((x) => x.kind === 'b2b').map((x) => x.id));
   const order = list(e.slots, 'slots').filter((x) => !x.session || b2b.has(x.session))
     .sort((a, b) => instant(a.starts_at) - instant(b.starts_at));
-  const slot = order.some((x) => x.id === asked('slot')) ? asked('slot') : '';
+  // ?slot=all is every slot; without ?slot=, on the forum's day, the next
+  // slot to start: the stewards' sheet of what comes next at the tables
+  const slot = order.some((x) => x.id === asked('slot')) ? asked('slot')
+    : asked('slot') ? '' : nextSlotToday(order);
   // one slot is a door sheet, printed whole: all its meetings (a slot holds
   // one per table, far under the API's page maximum); all slots come paged
   const from = slot ? 0 : offset;
   const r = eventId() ? await api.meetings(eventId(), { slot, q: asked('q'), limit: slot ? SLOT_MAX : PAGE, offset: from }) : {};
   const meetings = list(r, 'meetings');
   const count = r && typeof r.count === 'number' ? r.count : meetings.length;
-  const sel = h('select', { name: 'slot', id: 'slot-select' }, h('option', { value: '' }, t('tables.all')),
+  const sel = h('select', { name: 'slot', id: 'slot-select' }, h('option', { value: 'all' }, t('tables.all')),
     order.map((x) => h('option', { value: x.id }, `${dayTime(x.starts_at)}–${time(x.ends_at)}`)));
-  sel.value = slot;
+  sel.value = slot || 'all';
   sel.addEventListener('change', () => go(addressWith({ slot: sel.value, offset: null })));
   const out = h('div', { id: 'table-plan' });
   drawPlan(out, meetings);
@@ -1388,7 +1403,10 @@ export async function renderCheckin(main) {
         undo.hidden = !p.checked_in_at;
       };
       show();
-      const li = h('li', { class: 'card' }, h('strong', { id: `arrival-${p.id}` }, dataName(p.name)), ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo);
+      // the name leads to their page at the desk: their meetings today
+      const li = h('li', { class: 'card' }, h('strong', { id: `arrival-${p.id}` },
+        h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}`), class: 'desk-link' }, dataName(p.name))),
+      ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo);
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);

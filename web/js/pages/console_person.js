@@ -6,7 +6,7 @@
 // and a cancel the organiser makes for them (docs/api.md, the request workflow).
 
 import { api } from '../api.js';
-import { h, add, list, data, dataName, scroller } from '../dom.js';
+import { h, add, clear, list, data, dataName, scroller } from '../dom.js';
 import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText } from '../i18n.js';
 import { flash } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
@@ -42,6 +42,34 @@ function contactCell(p, org) {
   return add(cell, contact ? [tx('desk.contact_other', { name: dataName(contact.name) }), ' '] : [t('desk.contact_none'), ' '], button);
 }
 
+// Whether they have arrived, and when; if not, a button that checks them in
+// here (the desk opened their page from the list or a search, and should
+// not have to look for them again on the check-in page).
+function arrivalCell(p) {
+  const said = h('span', { id: 'desk-checked-in', dataset: { arrived: p.checked_in_at ? '1' : '0' } },
+    p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) }) : t('no'));
+  const cell = h('div', { id: 'desk-arrival' }, said);
+  if (p.checked_in_at) return cell;
+  const button = h('button', {
+    type: 'button', class: 'primary', id: 'desk-checkin', 'aria-describedby': 'desk-title',
+    onclick: async () => {
+      button.disabled = true;
+      try {
+        const r = await api.checkin(p.id);
+        said.dataset.arrived = '1';
+        add(clear(said), tx('desk.arrived_at', { when: dayTime(r.checked_in_at) }));
+        button.remove();
+        flash(cell, t('desk.checked_in'), 'ok', true);
+      } catch (e) {
+        button.disabled = false;
+        flash(cell, `${t('error.save')} ${errorText(e)}`, 'error');
+        button.focus();
+      }
+    },
+  }, t('checkin.button'));
+  return add(cell, ' ', button);
+}
+
 // Name, organisation, country, languages, e-mail, arrival; and where to
 // change when they can meet.
 function detailsCard(p, org) {
@@ -55,15 +83,62 @@ function detailsCard(p, org) {
       p.title ? row('desk.position', data(p.title)) : null,
       row('desk.languages', data(p.languages || '—')),
       row('desk.email', p.email ? h('a', { href: `mailto:${p.email}`, translate: 'no' }, p.email) : '—'),
-      row('desk.arrived', h('span', { id: 'desk-checked-in', dataset: { arrived: p.checked_in_at ? '1' : '0' } },
-        p.checked_in_at ? tx('desk.arrived_at', { when: dayTime(p.checked_in_at) }) : t('no'))),
+      row('desk.arrived', arrivalCell(p)),
       row('desk.contact', contactCell(p, org))),
     h('p', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), id: 'desk-availability' },
       t('desk.availability'))));
 }
 
+// A participant who does not come: her meetings still to come (by the
+// browser's clock) cancelled for her at once, asked first, each as the
+// requests' Cancel does it (both see it cancelled by the organisers, it
+// leaves both agendas and calendar feeds); done(cancelled, failed) then
+// says who to tell.
+function noShowPart(self, meetings, done) {
+  const now = Date.now();
+  const toCome = meetings.filter((m) => m.request && instant(m.start) > now);
+  if (!toCome.length) return null;
+  const button = h('button', { type: 'button', class: 'decline', id: 'desk-no-show', 'aria-describedby': 'desk-no-show-hint' },
+    tn('desk.no_show', toCome.length));
+  button.addEventListener('click', async () => {
+    if (!window.confirm(tn('desk.no_show_confirm', toCome.length, { name: self.name }))) return;
+    button.disabled = true;
+    const cancelled = [];
+    const failed = [];
+    for (const m of toCome) {
+      try {
+        await api.cancel(m.request);
+        cancelled.push(m);
+      } catch (e) { failed.push({ m, e }); }
+    }
+    await done(cancelled, failed);
+  });
+  return h('div', { class: 'no-show no-print' }, h('p', { class: 'muted', id: 'desk-no-show-hint' }, t('desk.no_show_hint')), button);
+}
+
+// The meeting's time and table and the other people, each linked to their
+// page at the desk (their e-mail is there), for the desk to tell them.
+function partnerLine(id, m) {
+  return h('li', { dataset: { request: m.request } },
+    `${wallDayTime(m.start)}–${wallDayTime(m.end, true)}`, ', ', tableName({ location_name: m.location }), ': ',
+    list(m.people).filter((x) => x.id !== id).map((x, i) => [i ? ', ' : '',
+      h('a', { href: withEvent(`/console/people/${encodeURIComponent(x.id)}`) },
+        nameAndOrg(x.name, localName(x.organisation_name, x.organisation_name_uk)))]));
+}
+
+// What the no-show's cancels did: the partners to tell, and any meeting
+// the server refused to cancel, with why.
+function noShowResult(id, cancelled, failed) {
+  const head = h('h2', { id: 'desk-no-show-h', tabindex: '-1' }, tn('desk.no_show_done', cancelled.length));
+  return h('section', { class: 'card', id: 'desk-no-show-result', 'aria-labelledby': 'desk-no-show-h' }, head,
+    cancelled.length ? [h('p', {}, t('desk.no_show_tell')), h('ul', { id: 'desk-no-show-partners' }, cancelled.map((m) => partnerLine(id, m)))] : null,
+    failed.length ? [h('p', { class: 'error', role: 'alert' }, tn('desk.no_show_failed', failed.length)),
+      h('ul', { id: 'desk-no-show-failed' }, failed.map(({ m, e }) => add(partnerLine(id, m), ' — ', errorText(e))))] : null);
+}
+
 // The meetings in time order, each at its event's wall clock with the zone named.
-function meetingsSection(id, agenda) {
+function meetingsSection(self, agenda) {
+  const { id } = self;
   const meetings = list(agenda, 'meetings').slice().sort((a, b) => instant(a.start) - instant(b.start));
   const others = (m) => list(m.people).filter((x) => x.id !== id);
   const body = meetings.length === 0 ? h('p', { class: 'muted', id: 'desk-no-meetings' }, t('desk.no_meetings'))
@@ -77,7 +152,17 @@ function meetingsSection(id, agenda) {
   // the heading names the table's scrolling box, a region: not the section too
   return h('section', { class: 'card', id: 'desk-meetings' },
     h('h2', { id: 'desk-meetings-h' }, t('desk.meetings')),
-    meetings.length ? h('p', { class: 'count' }, tn('agenda.count', meetings.length)) : null, body);
+    meetings.length ? h('p', { class: 'count' }, tn('agenda.count', meetings.length)) : null, body,
+    noShowPart(self, meetings, async (cancelled, failed) => {
+      // the agenda and the requests as they now are, the partners to tell above them
+      const [fresh, page] = await Promise.all([api.personAgenda(id).catch(() => ({ meetings: [] })),
+        api.requests({ person: id, limit: PAGE, offset: askedOffset() }).catch(() => null)]);
+      document.getElementById('desk-no-show-result')?.remove();
+      const result = noShowResult(id, cancelled, failed);
+      document.getElementById('desk-meetings').replaceWith(result, meetingsSection(self, fresh));
+      if (page) document.getElementById('desk-requests').replaceWith(requestsSection(self, page, fresh));
+      result.querySelector('h2').focus();
+    }));
 }
 
 // Who cancelled a request, as the person at the desk hears it.
@@ -105,7 +190,7 @@ function cancelButton(r, self, other, cell) {
         flash(cell, t('requests.cancelled'), 'ok', true);
         // the meeting has left the agenda: the list of meetings is drawn again
         const fresh = await api.personAgenda(self.id).catch(() => null);
-        if (fresh) document.getElementById('desk-meetings').replaceWith(meetingsSection(self.id, fresh));
+        if (fresh) document.getElementById('desk-meetings').replaceWith(meetingsSection(self, fresh));
       } catch (e) {
         // said as an alert; the focus, lost when the button went off, back on it
         button.disabled = false;
@@ -151,5 +236,5 @@ export async function renderPersonDesk(main, id) {
   const org = await api.organisation(p.organisation).catch(() => null);
   add(main, h('h1', { id: 'desk-title' }, dataName(p.name)),
     h('p', { class: 'no-print' }, h('a', { href: withEvent('/console/people'), id: 'desk-back' }, t('org_avail.back'))),
-    detailsCard(p, org), meetingsSection(id, agenda), requestsSection(p, page, agenda));
+    detailsCard(p, org), meetingsSection(p, agenda), requestsSection(p, page, agenda));
 }

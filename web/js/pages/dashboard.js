@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, list, data } from '../dom.js';
-import { t, tx, num, countryName } from '../i18n.js';
+import { t, tx, tn, num, countryName } from '../i18n.js';
 import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
 import { cpvLabel, cpvBare } from '../cpv.js';
@@ -14,14 +14,19 @@ export async function renderDashboard(main) {
   // the meetings' figures, counted by the server (a forum's 8,700 meetings
   // are 5 MB as a list; their counts a few kB)
   const ev = state.event ? state.event.id : '';
-  const [stats, counts, outcomes] = await Promise.all([api.stats().catch(() => ({})),
+  // on the day, how many have arrived beside how many registered (the
+  // check-in desk's count, as the check-in page says it)
+  const [stats, counts, outcomes, arrived] = await Promise.all([api.stats().catch(() => ({})),
     ev ? api.meetingCounts(ev) : Promise.resolve({}),
-    ev ? api.outcomeFigures(ev).catch(() => null) : null]);
+    ev ? api.outcomeFigures(ev).catch(() => null) : null,
+    api.people({ limit: 0 }).then((p) => p.checked_in).catch(() => undefined)]);
+  const figure = (id, value, label) => h('div', { class: 'figure', dataset: { figure: id } },
+    h('span', { class: 'value' }, num(value)), h('span', { class: 'label' }, label));
   add(main, h('h1', {}, t('dash.title')), picker,
     h('div', { class: 'figures' },
-      ['participants', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled']
-        .filter((k) => stats[k] !== undefined)
-        .map((k) => h('div', { class: 'figure' }, h('span', { class: 'value' }, num(stats[k])), h('span', { class: 'label' }, t(`stats.${k}`))))),
+      ['participants', 'arrived', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled']
+        .map((k) => (k === 'arrived' ? (arrived !== undefined ? figure(k, arrived, tn('dash.arrived', arrived)) : null)
+          : stats[k] !== undefined ? figure(k, stats[k], t(`stats.${k}`)) : null))),
     ev ? reportLinks(ev) : null);
   if (!counts.meetings) { add(main, h('p', { class: 'muted' }, t('dash.none'))); return; }
 
