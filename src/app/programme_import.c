@@ -474,7 +474,7 @@ int app_session_row(struct store *s, const struct csv_reader *r, const struct cs
     se->keep_name_uk = !has_column(r, "name_uk");
     if (!date_is_valid(se->day))
         return df_err_set(err, DF_ERR_INPUT, "day \"%.40s\" is not a date YYYY-MM-DD", se->day);
-    struct session_shape sh;
+    struct session_shape sh = {0};   /* read_shape fills it; zero for -O3's flow analysis */
     if (line_check("name", se->name, SESSION_NAME_MAX, err) < 0 ||
         line_check("name_uk", se->name_uk, SESSION_NAME_MAX, err) < 0 ||
         read_shape(r, row, se->kind, &sh, err) < 0)
