@@ -4615,6 +4615,9 @@ test('the week after, the organiser lists who did not come, in English', async (
   await page.waitForFunction(() => document.querySelectorAll('#people tbody tr').length === 1);
   assert.deepEqual(await names(), ['Aino Absent']);
   assert.equal(await page.isChecked('#people-not-arrived'), true, 'the filter kept in the address');
+  // the list to write to them downloads with the same filter: the absent one only
+  const csv = await (await ctx.request.get(`${base}${await page.getAttribute('#people-download-csv', 'href')}`)).text();
+  assert.deepEqual(csv.trim().split('\n').slice(1).map((l) => l.split(',')[0]), ['p-abs1']);
   await ctx.close();
 });
 

@@ -76,7 +76,7 @@ export async function renderPeople(main) {
         h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), 'aria-describedby': `person-${i}` },
           t('people.availability_change')))))))),
     pager('people-pager', offset, rows.length, count),
-    count > 0 ? listLinks({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, to_answer: waitingAsked ? 1 : undefined }) : null);
+    count > 0 ? listLinks({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, to_answer: waitingAsked ? 1 : undefined, not_arrived: absentAsked ? 1 : undefined }) : null);
   add(main, h('h1', { id: 'people-title' }, t('people.title')), inviteCard(), form, out);
 }
 
