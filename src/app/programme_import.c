@@ -86,15 +86,6 @@ static int clock_minutes(const char *v)
     return h * 60 + m;
 }
 
-/* A stored or an edit's time "YYYY-MM-DDTHH:MM..." as minutes since 1970 on
- * the event's wall clock: a session moved to another day moves its slots by
- * whole days. */
-static long wall_minutes(const char *iso)
-{
-    long days = date_days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8));
-    return days * 1440 + atoi(iso + 11) * 60 + atoi(iso + 14);
-}
-
 /* The published meetings an edit moved (rep's warnings) as notes naming the
  * row, for the organiser to tell their people; its counts added to res. */
 static void tell(const struct csv_reader *r, const struct csv_row *row, const char *what,
@@ -215,8 +206,8 @@ static int keep_stored(void *ud, const struct store_slot *y)
 
 static int by_start(const void *x, const void *y)
 {
-    long a = wall_minutes(((const struct store_slot *)x)->starts_at),
-         b = wall_minutes(((const struct store_slot *)y)->starts_at);
+    long a = date_wall_minutes(((const struct store_slot *)x)->starts_at),
+         b = date_wall_minutes(((const struct store_slot *)y)->starts_at);
     return (a > b) - (a < b);
 }
 
@@ -224,10 +215,10 @@ static int by_start(const void *x, const void *y)
  * and each as long: the session moved whole, its meetings with it. */
 static bool moved_whole(const struct store_slot *was, const struct store_slot *now, int n)
 {
-    long shift = n ? wall_minutes(now[0].starts_at) - wall_minutes(was[0].starts_at) : 0;
+    long shift = n ? date_wall_minutes(now[0].starts_at) - date_wall_minutes(was[0].starts_at) : 0;
     for (int k = 0; k < n; k++)
-        if (wall_minutes(now[k].starts_at) - wall_minutes(was[k].starts_at) != shift ||
-            wall_minutes(now[k].ends_at) - wall_minutes(was[k].ends_at) != shift)
+        if (date_wall_minutes(now[k].starts_at) - date_wall_minutes(was[k].starts_at) != shift ||
+            date_wall_minutes(now[k].ends_at) - date_wall_minutes(was[k].ends_at) != shift)
             return false;
     return n > 0;
 }
@@ -256,8 +247,8 @@ static int name_slots(struct stored_slots *k, const char *session, struct store_
     } else {
         for (int j = 0; j < was_n; j++) {
             int i = 0;
-            long start = wall_minutes(was[j].starts_at);
-            while (i < n && (fresh[i].id || wall_minutes(fresh[i].starts_at) != start))
+            long start = date_wall_minutes(was[j].starts_at);
+            while (i < n && (fresh[i].id || date_wall_minutes(fresh[i].starts_at) != start))
                 i++;
             if (i < n)
                 fresh[i].id = was[j].id;
