@@ -431,27 +431,30 @@ static const char *session_kind(const char *v, struct df_err *err)
 
 struct session_lookup {
     const char *id;
-    bool found;
+    bool found, was_b2b;
 };
 
 static int find_session(void *ud, const struct store_session *x)
 {
     struct session_lookup *k = ud;
-    k->found |= strcmp(x->id, k->id) == 0;
+    if (strcmp(x->id, k->id) == 0) {
+        k->found = true;
+        k->was_b2b = strcmp(x->kind, "b2b") == 0;
+    }
     return 0;
 }
 
-/* Whether event has session id: 1 or 0, -1 with err. */
-static int has_session(struct store *s, const char *event, const char *id, struct df_err *err)
+/* Whether event has session id (into *k): 0, -1 with err. */
+static int look_up_session(struct store *s, const char *event, struct session_lookup *k,
+                           struct df_err *err)
 {
-    struct session_lookup k = {.id = id};
-    return store_session_each(s, event, find_session, &k, err) != 0 ? -1 : k.found;
+    return store_session_each(s, event, find_session, k, err) != 0 ? -1 : 0;
 }
 
 int app_session_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                     int *added, struct app_import_result *res, struct df_err *err)
 {
-    struct app_event_session x = {.replace_slots = true};
+    struct app_event_session x = {0};
     struct store_session *se = &x.session;
     const char *kind;
     if (!(se->event = required(r, row, "event", err)) ||
@@ -486,14 +489,18 @@ int app_session_row(struct store *s, const struct csv_reader *r, const struct cs
     }
     if (strcmp(se->kind, "b2b") == 0 && session_slots(s, r, row, &a, &sh, &x, err) < 0)
         goto out;
-    int known = has_session(s, se->event, se->id, err);
-    if (known < 0)
+    struct session_lookup known = {.id = se->id};
+    if (look_up_session(s, se->event, &known, err) < 0)
         goto out;
+    /* a b2b session's slots are the row's; another kind's slots (a
+     * plenary's, which PUT /events may give it and an availability file
+     * may name) are not in its row, and stay, unless it was a b2b session */
+    x.replace_slots = strcmp(se->kind, "b2b") == 0 || known.was_b2b;
     struct app_event_edit in = {.id = se->event, .sessions = &x, .sessions_n = 1};
     struct app_event_report rep;
     if (save(s, &in, &a, &rep, err) < 0)
         goto out;
-    *added = !known;
+    *added = !known.found;
     tell(r, row, "session", se->id, &rep, res);
     rc = 0;
 out:
