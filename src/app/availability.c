@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/fields.h"
+#include "core/date.h"
 
 /* Room for one more element of size bytes in *v (n in use, *cap allotted),
  * doubling into the arena: 0, or -1 with err when memory ran out. */
@@ -107,22 +108,6 @@ static const struct app_avail_slot *slot_starting(const struct app_availability 
     return NULL;
 }
 
-/* The minutes of the wall-clock time s begins with ("YYYY-MM-DD HH:MM" or
- * "...THH:MM"), counted from a fixed day, or -1 when it begins otherwise:
- * how far apart two slots' starts lie. */
-static long wall_minutes(const char *s)
-{
-    int y, m, d, h, min;
-    if (strlen(s) < 16 || sscanf(s, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-        sscanf(s + 11, "%2d:%2d", &h, &min) != 2)
-        return -1;
-    /* days from 0000-03-01 (H. Hinnant's days_from_civil, years >= 0) */
-    y -= m <= 2;
-    long yoe = y % 400, doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    long days = (y / 400) * 146097L + yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return days * 1440 + h * 60 + min;
-}
-
 /* The start of the event's slot whose id is id (a plenary's, say), in
  * minutes into want, which stays -1 when the event has no such slot. */
 struct slot_start {
@@ -134,7 +119,7 @@ static int on_event_slot(void *ud, const struct store_slot *x)
 {
     struct slot_start *f = ud;
     if (strcmp(x->id, f->id) == 0)
-        f->want = wall_minutes(x->starts_at);
+        f->want = date_wall_minutes(x->starts_at);
     return 0;
 }
 
@@ -143,7 +128,7 @@ static int on_event_slot(void *ud, const struct store_slot *x)
 static long named_minutes(struct store *s, const char *event, const char *what)
 {
     if (names_a_start(what))
-        return wall_minutes(what);
+        return date_wall_minutes(what);
     struct slot_start f = {what, -1};
     struct df_err ignored = {0};   /* no start known: the first slots serve */
     if (store_slot_each(s, event, on_event_slot, &f, &ignored) < 0)
@@ -160,7 +145,7 @@ static int nearest_slot(const struct app_availability *av, long want, int skip)
     for (int i = 0; i < av->slots_n; i++) {
         if (i == skip)
             continue;
-        long at = wall_minutes(av->slots[i].starts_at);
+        long at = date_wall_minutes(av->slots[i].starts_at);
         long day = at / 1440 != want / 1440, gap = at > want ? at - want : want - at;
         if (best < 0 || day < best_day || (day == best_day && gap < best_gap)) {
             best = i;

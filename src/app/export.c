@@ -173,7 +173,10 @@ static int export_session(void *ud, const struct store_session *x)
     struct buf ids = BUF_INIT(0);
     json_t *list = json_array();
     int bad = 0;
-    for (int i = 0; i < k->slots->n; i++) {
+    /* only a b2b session is cut into slots by its row; another kind's slots
+     * (a plenary's) are not in it, and an import keeps them */
+    bool b2b = strcmp(x->kind, "b2b") == 0;
+    for (int i = 0; b2b && i < k->slots->n; i++) {
         const struct store_slot *y = &k->slots->slot[i];
         if (strcmp(y->session, x->id) != 0)
             continue;

@@ -86,15 +86,6 @@ static int clock_minutes(const char *v)
     return h * 60 + m;
 }
 
-/* A stored or an edit's time "YYYY-MM-DDTHH:MM..." as minutes since 1970 on
- * the event's wall clock: a session moved to another day moves its slots by
- * whole days. */
-static long wall_minutes(const char *iso)
-{
-    long days = date_days_from_civil(atoi(iso), atoi(iso + 5), atoi(iso + 8));
-    return days * 1440 + atoi(iso + 11) * 60 + atoi(iso + 14);
-}
-
 /* The published meetings an edit moved (rep's warnings) as notes naming the
  * row, for the organiser to tell their people; its counts added to res. */
 static void tell(const struct csv_reader *r, const struct csv_row *row, const char *what,
@@ -215,8 +206,8 @@ static int keep_stored(void *ud, const struct store_slot *y)
 
 static int by_start(const void *x, const void *y)
 {
-    long a = wall_minutes(((const struct store_slot *)x)->starts_at),
-         b = wall_minutes(((const struct store_slot *)y)->starts_at);
+    long a = date_wall_minutes(((const struct store_slot *)x)->starts_at),
+         b = date_wall_minutes(((const struct store_slot *)y)->starts_at);
     return (a > b) - (a < b);
 }
 
@@ -224,10 +215,10 @@ static int by_start(const void *x, const void *y)
  * and each as long: the session moved whole, its meetings with it. */
 static bool moved_whole(const struct store_slot *was, const struct store_slot *now, int n)
 {
-    long shift = n ? wall_minutes(now[0].starts_at) - wall_minutes(was[0].starts_at) : 0;
+    long shift = n ? date_wall_minutes(now[0].starts_at) - date_wall_minutes(was[0].starts_at) : 0;
     for (int k = 0; k < n; k++)
-        if (wall_minutes(now[k].starts_at) - wall_minutes(was[k].starts_at) != shift ||
-            wall_minutes(now[k].ends_at) - wall_minutes(was[k].ends_at) != shift)
+        if (date_wall_minutes(now[k].starts_at) - date_wall_minutes(was[k].starts_at) != shift ||
+            date_wall_minutes(now[k].ends_at) - date_wall_minutes(was[k].ends_at) != shift)
             return false;
     return n > 0;
 }
@@ -256,8 +247,8 @@ static int name_slots(struct stored_slots *k, const char *session, struct store_
     } else {
         for (int j = 0; j < was_n; j++) {
             int i = 0;
-            long start = wall_minutes(was[j].starts_at);
-            while (i < n && (fresh[i].id || wall_minutes(fresh[i].starts_at) != start))
+            long start = date_wall_minutes(was[j].starts_at);
+            while (i < n && (fresh[i].id || date_wall_minutes(fresh[i].starts_at) != start))
                 i++;
             if (i < n)
                 fresh[i].id = was[j].id;
@@ -440,27 +431,30 @@ static const char *session_kind(const char *v, struct df_err *err)
 
 struct session_lookup {
     const char *id;
-    bool found;
+    bool found, was_b2b;
 };
 
 static int find_session(void *ud, const struct store_session *x)
 {
     struct session_lookup *k = ud;
-    k->found |= strcmp(x->id, k->id) == 0;
+    if (strcmp(x->id, k->id) == 0) {
+        k->found = true;
+        k->was_b2b = strcmp(x->kind, "b2b") == 0;
+    }
     return 0;
 }
 
-/* Whether event has session id: 1 or 0, -1 with err. */
-static int has_session(struct store *s, const char *event, const char *id, struct df_err *err)
+/* Whether event has session id (into *k): 0, -1 with err. */
+static int look_up_session(struct store *s, const char *event, struct session_lookup *k,
+                           struct df_err *err)
 {
-    struct session_lookup k = {.id = id};
-    return store_session_each(s, event, find_session, &k, err) != 0 ? -1 : k.found;
+    return store_session_each(s, event, find_session, k, err) != 0 ? -1 : 0;
 }
 
 int app_session_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                     int *added, struct app_import_result *res, struct df_err *err)
 {
-    struct app_event_session x = {.replace_slots = true};
+    struct app_event_session x = {0};
     struct store_session *se = &x.session;
     const char *kind;
     if (!(se->event = required(r, row, "event", err)) ||
@@ -495,14 +489,18 @@ int app_session_row(struct store *s, const struct csv_reader *r, const struct cs
     }
     if (strcmp(se->kind, "b2b") == 0 && session_slots(s, r, row, &a, &sh, &x, err) < 0)
         goto out;
-    int known = has_session(s, se->event, se->id, err);
-    if (known < 0)
+    struct session_lookup known = {.id = se->id};
+    if (look_up_session(s, se->event, &known, err) < 0)
         goto out;
+    /* a b2b session's slots are the row's; another kind's slots (a
+     * plenary's, which PUT /events may give it and an availability file
+     * may name) are not in its row, and stay, unless it was a b2b session */
+    x.replace_slots = strcmp(se->kind, "b2b") == 0 || known.was_b2b;
     struct app_event_edit in = {.id = se->event, .sessions = &x, .sessions_n = 1};
     struct app_event_report rep;
     if (save(s, &in, &a, &rep, err) < 0)
         goto out;
-    *added = !known;
+    *added = !known.found;
     tell(r, row, "session", se->id, &rep, res);
     rc = 0;
 out:

@@ -2,6 +2,7 @@
 #include "core/date.h"
 
 #include <stddef.h>
+#include <string.h>
 
 /* The number the n digits at s spell, or -1 when one is not a digit. */
 static int digits(const char *s, int n)
@@ -98,4 +99,17 @@ int date_days_from_civil(int y, int m, int d)
     int doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
     int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
     return era * 146097 + doe - 719468;
+}
+
+long date_wall_minutes(const char *s)
+{
+    if (strnlen(s, 16) < 16 || s[4] != '-' || s[7] != '-' || (s[10] != ' ' && s[10] != 'T') ||
+        s[13] != ':')
+        return -1;
+    int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2), h = digits(s + 11, 2),
+        min = digits(s + 14, 2);
+    if (y < 0 || m < 1 || m > 12 || d < 1 || h < 0 || min < 0)
+        return -1;
+    long days = date_days_from_civil(y, m, d) + 719468L;   /* 0000-03-01 is day 0 */
+    return days * 1440L + h * 60 + min;
 }

@@ -32,4 +32,11 @@ bool date_time_offset(const char *s, int *minutes);
  * H. Hinnant's days_from_civil. */
 int date_days_from_civil(int y, int m, int d);
 
+/* The wall-clock time s begins with ("YYYY-MM-DD HH:MM" or
+ * "YYYY-MM-DDTHH:MM", anything after it aside) as minutes since 0000-03-01
+ * 00:00 of the same clock, never negative, so that minutes / 1440 is its
+ * day; -1 when s begins otherwise. How far apart two times of one clock
+ * lie, whatever their zone's offset. */
+long date_wall_minutes(const char *s);
+
 #endif

@@ -81,6 +81,12 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     return out;
 }
 
+/* The name NAME (an SQL expression) holds the Latin spelling of ?N
+ * (dfnc_latin): never when ?N spells as nothing, as ь or ъ alone does (an
+ * empty text is in every name). */
+#define LATIN_MATCH(NAME, N) \
+    " (dfnc_latin(?" N ") <> '' AND instr(dfnc_latin(" NAME "), dfnc_latin(?" N ")) > 0)"
+
 /* ?N matches a row of a request whose parties are fa and fb (of oa and ob):
  * their ids or the request's as they are, or a substring of their names or
  * their organisations' names, case folded in both scripts (instr, not LIKE:
@@ -91,8 +97,8 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     " (?" N " IS NULL OR r.id = ?" N " OR fa.id = ?" N " OR fb.id = ?" N \
     "  OR instr(dfnc_fold(fa.name), dfnc_fold(?" N ")) > 0" \
     "  OR instr(dfnc_fold(fb.name), dfnc_fold(?" N ")) > 0" \
-    "  OR instr(dfnc_latin(fa.name), dfnc_latin(?" N ")) > 0" \
-    "  OR instr(dfnc_latin(fb.name), dfnc_latin(?" N ")) > 0" \
+    "  OR" LATIN_MATCH("fa.name", N) \
+    "  OR" LATIN_MATCH("fb.name", N) \
     "  OR instr(dfnc_fold(oa.name), dfnc_fold(?" N ")) > 0" \
     "  OR instr(dfnc_fold(ob.name), dfnc_fold(?" N ")) > 0" \
     "  OR instr(dfnc_fold(coalesce(oa.name_uk, '')), dfnc_fold(?" N ")) > 0" \
@@ -109,7 +115,7 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
 #define PEOPLE_WHERE \
     " FROM people p JOIN organisations o ON o.rid = p.org_rid" \
     " WHERE (?1 IS NULL OR p.id = ?1 OR instr(dfnc_fold(p.name), dfnc_fold(?1)) > 0" \
-    "        OR instr(dfnc_latin(p.name), dfnc_latin(?1)) > 0" \
+    "        OR" LATIN_MATCH("p.name", "1") \
     "        OR instr(dfnc_fold(coalesce(p.email, '')), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(o.name), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?1)) > 0)" \

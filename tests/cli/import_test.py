@@ -181,4 +181,11 @@ lines = refuses('twelve rows of two problems each: the first 20 by line, and how
                 'organisations.csv:2: country', 'organisations.csv:11: kind', '... and 4 more')
 ok(len(lines) == 21 and lines[-2].startswith('organisations.csv:11: '), '... 20 lines of the lowest rows, then the count', lines)
 
+# ---- the help says what the import reads --------------------------------------
+says = dfnc('help', 'import').stdout.decode()
+ok('sme 0|1' not in says and 'confidential 0|1' not in says and 'так/ні' in says,
+   'dfnc help import gives the yes/no words sme and confidential take', says)
+ok('www.acme.de read as http://' in says and 'no two ids share one' in says,
+   '... a bare website read as http://, and one e-mail address per person', says)
+
 end()

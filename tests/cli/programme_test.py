@@ -46,6 +46,17 @@ def programme():
 
 r = dfnc('demo', '--no-serve', '--seed', '3')
 ok(r.returncode == 0, 'the demo forum', r.stderr)
+# a plenary with a slot of its own, as PUT /events may give one (an
+# availability file may name it), the event's slots numbered in time order
+c = sqlite3.connect(DB)
+plenary = c.execute("SELECT rid, id, starts_at, ends_at FROM sessions WHERE kind = 'conference'"
+                    " ORDER BY starts_at LIMIT 1").fetchone()
+c.execute("INSERT INTO slots(id, session_rid, seq, starts_at, ends_at) VALUES ('t-plenary', ?, 0, ?, ?)",
+          (plenary[0], plenary[2], plenary[3]))
+c.execute("UPDATE slots SET seq = n FROM (SELECT rid AS r, row_number() OVER"
+          " (ORDER BY starts_at, rid) AS n FROM slots) WHERE rid = r")
+c.commit()
+c.close()
 ok(dfnc('export', 'events', 'events.csv').returncode == 0, 'events exported')
 r = dfnc('export', 'sessions', 'sessions.csv')
 ok(r.returncode == 0, 'sessions exported', r.stderr)
@@ -56,6 +67,9 @@ ok(rows and list(rows[0].keys()) == ['event', 'id', 'day', 'start', 'end', 'kind
    'the sessions export has the import columns', rows[:1])
 ok(b2b and all(x['slot_minutes'] == '20' and x['slots'] for x in b2b),
    'each b2b session with its slots\' length and ids', b2b[:1])
+
+ok([(x['slot_minutes'], x['slots']) for x in rows if x['id'] == plenary[1]] == [('', '')],
+   'a plenary\'s row has no slots: the import cuts only a b2b session\'s', rows)
 
 before = programme()
 r = dfnc('import', 'events', 'events.csv')

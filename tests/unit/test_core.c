@@ -305,6 +305,24 @@ Test(date, times_that_exist)
         cr_assert_not(date_time_is_valid(bad[i]), "%s", bad[i]);
 }
 
+Test(date, wall_minutes_count_whole_days_and_minutes)
+{
+    long a = date_wall_minutes("2031-03-04T09:30:00+01:00"),
+         b = date_wall_minutes("2031-03-04 10:40");
+    cr_assert_eq(b - a, 70);
+    /* across a month's and a leap year's end, and a zone's offset aside */
+    cr_assert_eq(date_wall_minutes("2028-03-01T00:10+02:00") -
+                     date_wall_minutes("2028-02-28T23:50Z"), 1440 + 20);
+    cr_assert_eq(date_wall_minutes("2031-03-04T23:59") / 1440,
+                 date_wall_minutes("2031-03-04T00:00") / 1440);
+    cr_assert_eq(date_wall_minutes("1900-01-01T00:00") / 1440 + 1,
+                 date_wall_minutes("1900-01-02T00:00") / 1440);
+    const char *bad[] = {"2031-03-04", "2031-03-04T9:30", "2031/03/04 09:30", "t-1",
+                         "2031-13-04T09:30", ""};
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        cr_assert_eq(date_wall_minutes(bad[i]), -1, "%s", bad[i]);
+}
+
 /* The whole of a small file, or "" when it cannot be read (into out). */
 static void slurp(const char *path, char *out, size_t cap)
 {
