@@ -152,7 +152,10 @@ static void org_known(struct store *s, struct row_checks *c, const char *id)
 
 static const char *const org_columns[] = {"id", "name", "country", "kind", NULL};
 
-/* The import's side of app_value_checks: each problem counted as the row's. */
+/* The import's side of app_value_checks: each problem counted as the row's,
+ * an empty required column said as need() says it. */
+#define EMPTY_COLUMN "column \"%s\" is empty"
+
 static bool row_failed(void *ud, const char *field, bool bad)
 {
     (void)field; /* the problem's sentence names it */
@@ -164,13 +167,14 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
 {
     struct row_checks c;
     checks_begin(&c, r, row, res, err);
-    const struct app_value_checks vc = {row_failed, &c, &c.e};
+    const struct app_value_checks vc = {row_failed, &c, &c.e, EMPTY_COLUMN};
     struct store_org o = {0};
     char country[3], website[APP_WEBSITE_MAX + sizeof "http://"];
     failed(&c, !(o.id = need_id(r, row, "id", &c.e)));
-    failed(&c, !(o.name = need(r, row, "name", &c.e)));
-    failed(&c, !(o.country = need(r, row, "country", &c.e)));
-    failed(&c, !(o.kind = need(r, row, "kind", &c.e)));
+    o.name = opt(r, row, "name");
+    o.country = opt(r, row, "country");
+    o.kind = opt(r, row, "kind");
+    app_org_values_check(&o, country, &vc);
     int sme = flag(r, row, "sme", 0, &c.e);
     failed(&c, sme < 0);
     o.sme = sme > 0;
@@ -179,22 +183,38 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
     o.website = opt(r, row, "website");
     o.description = opt(r, row, "description");
     o.description_uk = opt(r, row, "description_uk");
-    app_org_values_check(&o, country, website, sizeof website, &vc);
+    app_org_more_values_check(&o, website, sizeof website, &vc);
     if (checks_end(&c) < 0)
         return -1;
     return store_org_upsert(s, &o, added, err);
 }
 
-void app_org_values_check(struct store_org *o, char country[3], char *website,
-                          size_t website_cap, const struct app_value_checks *vc)
+/* Whether required value v is there; if not, said as vc->empty says it
+ * (when vc says none, its caller refused it before). */
+static bool present(const struct app_value_checks *vc, const char *field, const char *v)
 {
-    vc->failed(vc->ud, "name", o->name && utf8_line_check("name", o->name, vc->e) < 0);
-    if (o->country)
+    if (v)
+        return true;
+    if (vc->empty)
+        vc->failed(vc->ud, field, df_err_set(vc->e, DF_ERR_INPUT, vc->empty, field) < 0);
+    return false;
+}
+
+void app_org_values_check(struct store_org *o, char country[3], const struct app_value_checks *vc)
+{
+    if (present(vc, "name", o->name))
+        vc->failed(vc->ud, "name", utf8_line_check("name", o->name, vc->e) < 0);
+    if (present(vc, "country", o->country))
         vc->failed(vc->ud, "country",
                    app_country_check("country", o->country = app_country_upper(o->country, country),
                                      vc->e) < 0);
-    if (o->kind)
+    if (present(vc, "kind", o->kind))
         vc->failed(vc->ud, "kind", app_org_kind_check(o->kind = app_org_kind_word(o->kind), vc->e) < 0);
+}
+
+void app_org_more_values_check(struct store_org *o, char *website, size_t website_cap,
+                               const struct app_value_checks *vc)
+{
     vc->failed(vc->ud, "name_uk", utf8_line_check("name_uk", o->name_uk, vc->e) < 0);
     vc->failed(vc->ud, "city", utf8_line_check("city", o->city, vc->e) < 0);
     vc->failed(vc->ud, "website",
@@ -219,11 +239,11 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
     failed(&c, !(p.id = need_id(r, row, "id", &c.e)));
     if (!failed(&c, !(p.org = need_id(r, row, "organisation", &c.e))))
         org_known(s, &c, p.org);
-    failed(&c, !(p.name = need(r, row, "name", &c.e)));
+    p.name = opt(r, row, "name");
     p.email = opt(r, row, "email");
     p.title = opt(r, row, "title");
     p.languages = opt(r, row, "languages");
-    app_person_values_check(&p, &(const struct app_value_checks){row_failed, &c, &c.e});
+    app_person_values_check(&p, &(const struct app_value_checks){row_failed, &c, &c.e, EMPTY_COLUMN});
     if (checks_end(&c) < 0)
         return -1;
     return store_person_upsert(s, &p, added, err);
@@ -231,7 +251,8 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
 
 void app_person_values_check(const struct store_person *p, const struct app_value_checks *vc)
 {
-    vc->failed(vc->ud, "name", p->name && utf8_line_check("name", p->name, vc->e) < 0);
+    if (present(vc, "name", p->name))
+        vc->failed(vc->ud, "name", utf8_line_check("name", p->name, vc->e) < 0);
     vc->failed(vc->ud, "title", utf8_line_check("title", p->title, vc->e) < 0);
     vc->failed(vc->ud, "email", p->email && (utf8_line_check("email", p->email, vc->e) < 0 ||
                                              app_email_check("email", p->email, vc->e) < 0));

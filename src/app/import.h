@@ -73,20 +73,25 @@ int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *
  * that makes them runs (the imports' rows, the desk's walk-in), each check
  * made whatever the ones before found: a check fills *e and hands whether it
  * failed to failed(ud, field, bad), which keeps or counts the problem and
- * returns bad. A required value absent (NULL) is the caller's to refuse. */
+ * returns bad. */
 struct app_value_checks {
     bool (*failed)(void *ud, const char *field, bool bad);
     void *ud;
     struct df_err *e;
+    /* how to say a required value absent (NULL), a printf format of its
+     * field's name; NULL: the caller refused absent ones itself */
+    const char *empty;
 };
 /* A person's name, title (one line each), email and languages. */
 void app_person_values_check(const struct store_person *p, const struct app_value_checks *vc);
 /* An organisation's name, country (upper-cased into country, and o->country
- * set to it), kind (o->kind set to the stored word), names, city, website
- * (read as app_website_read does, into website of website_cap bytes) and
- * descriptions. */
-void app_org_values_check(struct store_org *o, char country[3], char *website,
-                          size_t website_cap, const struct app_value_checks *vc);
+ * set to it) and kind (o->kind set to the stored word). */
+void app_org_values_check(struct store_org *o, char country[3], const struct app_value_checks *vc);
+/* The rest of its values: its Ukrainian name, city, website (read as
+ * app_website_read does, into website of website_cap bytes) and
+ * descriptions. (Two calls: the import judges its sme column between.) */
+void app_org_more_values_check(struct store_org *o, char *website, size_t website_cap,
+                               const struct app_value_checks *vc);
 /* Whether email is free for person (its id, a new one's too): 0, or -1 with
  * DF_ERR_CONFLICT naming who holds it (one address per person, as the
  * people import refuses a second), or the store's error. */

@@ -36,13 +36,14 @@ static int values_check(struct app_walkin *w, char country[3], char *website, si
                         struct app_walkin_made *made, struct arena *a, struct df_err *err)
 {
     struct first_problem f = {.prefix = ""};
-    const struct app_value_checks vc = {keep_first, &f, &f.scratch};
+    const struct app_value_checks vc = {keep_first, &f, &f.scratch, NULL};
     keep_first(&f, "id", w->person.id && app_id_check("id", w->person.id, &f.scratch) < 0);
     keep_first(&f, "organisation", app_id_check("organisation", w->person.org, &f.scratch) < 0);
     app_person_values_check(&w->person, &vc);
     if (w->org.name) {
         f.prefix = "organisation_";
-        app_org_values_check(&w->org, country, website, cap, &vc);
+        app_org_values_check(&w->org, country, &vc);
+        app_org_more_values_check(&w->org, website, cap, &vc);
     }
     if (f.first.kind == DF_OK)
         return 0;
