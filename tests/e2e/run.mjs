@@ -4675,6 +4675,7 @@ test('at the desk, on a phone in Ukrainian, the organiser registers a walk-in wi
   await page.check('#walkin-org-new');
   await page.fill('#walkin-form input[name=organisation_name]', 'Walkin Drones');
   assert.equal(await page.inputValue('#walkin-new-org input[name=organisation]'), 'walkin-drones', 'its id made from its name');
+  assert.equal(await page.isVisible('#walkin-known-org'), false, 'the registered organisations\' picker put away');
   await page.fill('#walkin-form input[name=organisation_country]', 'ua');
   // an address someone has: said in Ukrainian against the field, nothing made
   await page.click('#walkin-save');
@@ -4685,6 +4686,8 @@ test('at the desk, on a phone in Ukrainian, the organiser registers a walk-in wi
   assert.equal((await apiCall(page, 'GET', '/organisations/walkin-drones')).status, 404, 'nothing kept');
   await page.fill('#walkin-form input[name=email]', 'olena@walkin.test');
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await shoot(page, 'walkin-form');
+  await page.setViewportSize(PHONE.viewport);
   await page.click('#walkin-save');
   await page.waitForFunction(() => document.body.dataset.ready === '/console/people/walkin-drones-1');
   const link = await page.getAttribute('#walkin-link', 'href');

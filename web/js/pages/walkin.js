@@ -60,15 +60,17 @@ function newOrgFields() {
 function orgChoice(orgs) {
   const picker = orgPicker('supplies', orgs, null, t('walkin.org'));
   picker.input.required = true;
+  // in a box of its own: .field's display would win over [hidden]
+  const known = h('div', { id: 'walkin-known-org' }, picker.el);
   const made = newOrgFields();
   const radio = (value, label, checked) => h('div', { class: 'field check' },
     h('input', { type: 'radio', name: 'org_is', value, id: `walkin-org-${value}`, checked }),
     h('label', { for: `walkin-org-${value}` }, label));
   const fieldset = h('fieldset', { id: 'walkin-org' }, h('legend', {}, t('walkin.org')),
-    radio('known', t('walkin.org_known'), true), radio('new', t('walkin.org_new'), false), picker.el, made.el);
+    radio('known', t('walkin.org_known'), true), radio('new', t('walkin.org_new'), false), known, made.el);
   const isNew = () => fieldset.querySelector('#walkin-org-new').checked;
   const show = () => {
-    picker.el.hidden = isNew();
+    known.hidden = isNew();
     picker.input.required = !isNew();
     picker.input.disabled = isNew();
     // one field answers to the API's "organisation" at a time, for its refusals
