@@ -1,7 +1,9 @@
 /* The organiser's help desk (docs/web.md): one participant's page, for "my
  * meeting vanished" or "I have nothing on Thursday": who they are, whether
  * they have arrived, and their agenda as they see it. Their requests come
- * from GET /requests?person= (handlers_requests.c), a page at a time. */
+ * from GET /requests?person= (handlers_requests.c), a page at a time. And
+ * a walk-in registered there (POST /console/people, app/walkin.h) with her
+ * sign-in link. */
 #include <sodium.h>
 #include <string.h>
 #include <time.h>
