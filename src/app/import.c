@@ -152,20 +152,29 @@ static void org_known(struct store *s, struct row_checks *c, const char *id)
 
 static const char *const org_columns[] = {"id", "name", "country", "kind", NULL};
 
+/* The import's side of app_value_checks: each problem counted as the row's,
+ * an empty required column said as need() says it. */
+#define EMPTY_COLUMN "column \"%s\" is empty"
+
+static bool row_failed(void *ud, const char *field, bool bad)
+{
+    (void)field; /* the problem's sentence names it */
+    return failed(ud, bad);
+}
+
 static int org_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                    int *added, struct app_import_result *res, struct df_err *err)
 {
     struct row_checks c;
     checks_begin(&c, r, row, res, err);
+    const struct app_value_checks vc = {row_failed, &c, &c.e, EMPTY_COLUMN};
     struct store_org o = {0};
     char country[3], website[APP_WEBSITE_MAX + sizeof "http://"];
     failed(&c, !(o.id = need_id(r, row, "id", &c.e)));
-    failed(&c, !(o.name = need(r, row, "name", &c.e)) || utf8_line_check("name", o.name, &c.e) < 0);
-    if (!failed(&c, !(o.country = need(r, row, "country", &c.e))))
-        failed(&c, app_country_check("country", o.country = app_country_upper(o.country, country),
-                                     &c.e) < 0);
-    if (!failed(&c, !(o.kind = need(r, row, "kind", &c.e))))
-        failed(&c, app_org_kind_check(o.kind = app_org_kind_word(o.kind), &c.e) < 0);
+    o.name = opt(r, row, "name");
+    o.country = opt(r, row, "country");
+    o.kind = opt(r, row, "kind");
+    app_org_values_check(&o, country, &vc);
     int sme = flag(r, row, "sme", 0, &c.e);
     failed(&c, sme < 0);
     o.sme = sme > 0;
@@ -174,14 +183,47 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
     o.website = opt(r, row, "website");
     o.description = opt(r, row, "description");
     o.description_uk = opt(r, row, "description_uk");
-    failed(&c, utf8_line_check("name_uk", o.name_uk, &c.e) < 0);
-    failed(&c, utf8_line_check("city", o.city, &c.e) < 0);
-    failed(&c, o.website && !(o.website = app_website_read(o.website, website, sizeof website, &c.e)));
-    failed(&c, app_text_length_check("description", o.description, &c.e) < 0);
-    failed(&c, app_text_length_check("description_uk", o.description_uk, &c.e) < 0);
+    app_org_more_values_check(&o, website, sizeof website, &vc);
     if (checks_end(&c) < 0)
         return -1;
     return store_org_upsert(s, &o, added, err);
+}
+
+/* Whether required value v is there; if not, said as vc->empty says it
+ * (when vc says none, its caller refused it before). */
+static bool present(const struct app_value_checks *vc, const char *field, const char *v)
+{
+    if (v)
+        return true;
+    if (vc->empty)
+        vc->failed(vc->ud, field, df_err_set(vc->e, DF_ERR_INPUT, vc->empty, field) < 0);
+    return false;
+}
+
+void app_org_values_check(struct store_org *o, char country[3], const struct app_value_checks *vc)
+{
+    if (present(vc, "name", o->name))
+        vc->failed(vc->ud, "name", utf8_line_check("name", o->name, vc->e) < 0);
+    if (present(vc, "country", o->country))
+        vc->failed(vc->ud, "country",
+                   app_country_check("country", o->country = app_country_upper(o->country, country),
+                                     vc->e) < 0);
+    if (present(vc, "kind", o->kind))
+        vc->failed(vc->ud, "kind", app_org_kind_check(o->kind = app_org_kind_word(o->kind), vc->e) < 0);
+}
+
+void app_org_more_values_check(struct store_org *o, char *website, size_t website_cap,
+                               const struct app_value_checks *vc)
+{
+    vc->failed(vc->ud, "name_uk", utf8_line_check("name_uk", o->name_uk, vc->e) < 0);
+    vc->failed(vc->ud, "city", utf8_line_check("city", o->city, vc->e) < 0);
+    vc->failed(vc->ud, "website",
+               o->website && !(o->website = app_website_read(o->website, website, website_cap,
+                                                             vc->e)));
+    vc->failed(vc->ud, "description",
+               app_text_length_check("description", o->description, vc->e) < 0);
+    vc->failed(vc->ud, "description_uk",
+               app_text_length_check("description_uk", o->description_uk, vc->e) < 0);
 }
 
 /* ---- people -------------------------------------------------------------------- */
@@ -197,17 +239,24 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
     failed(&c, !(p.id = need_id(r, row, "id", &c.e)));
     if (!failed(&c, !(p.org = need_id(r, row, "organisation", &c.e))))
         org_known(s, &c, p.org);
-    failed(&c, !(p.name = need(r, row, "name", &c.e)) || utf8_line_check("name", p.name, &c.e) < 0);
+    p.name = opt(r, row, "name");
     p.email = opt(r, row, "email");
     p.title = opt(r, row, "title");
     p.languages = opt(r, row, "languages");
-    failed(&c, utf8_line_check("title", p.title, &c.e) < 0);
-    failed(&c, p.email && (utf8_line_check("email", p.email, &c.e) < 0 ||
-                           app_email_check("email", p.email, &c.e) < 0));
-    failed(&c, p.languages && app_languages_check(p.languages, &c.e) < 0);
+    app_person_values_check(&p, &(const struct app_value_checks){row_failed, &c, &c.e, EMPTY_COLUMN});
     if (checks_end(&c) < 0)
         return -1;
     return store_person_upsert(s, &p, added, err);
+}
+
+void app_person_values_check(const struct store_person *p, const struct app_value_checks *vc)
+{
+    if (present(vc, "name", p->name))
+        vc->failed(vc->ud, "name", utf8_line_check("name", p->name, vc->e) < 0);
+    vc->failed(vc->ud, "title", utf8_line_check("title", p->title, vc->e) < 0);
+    vc->failed(vc->ud, "email", p->email && (utf8_line_check("email", p->email, vc->e) < 0 ||
+                                             app_email_check("email", p->email, vc->e) < 0));
+    vc->failed(vc->ud, "languages", p->languages && app_languages_check(p->languages, vc->e) < 0);
 }
 
 /* Another person whose address email is (people's unique column): one per
@@ -223,6 +272,21 @@ static int email_holder(struct store *s, const char *email, const char *person, 
     *who = arena_printf(a, is_login ? "the login of person \"%s\"" : "person \"%s\"'s",
                          holder);
     return *who ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+}
+
+#define EMAIL_WHY                                                                          \
+    "one address per person, as logins and invitations key on it (one person under two ids " \
+    "or in two rows: keep one; two people: give one another address)"
+
+int app_person_email_free(struct store *s, const char *email, const char *person,
+                          struct arena *a, struct df_err *err)
+{
+    const char *who;
+    int held = email_holder(s, email, person, a, &who, err);
+    if (held <= 0)
+        return held;
+    return df_err_set(err, DF_ERR_CONFLICT, "email \"%s\" is already %s: %s", email, who,
+                      EMAIL_WHY);
 }
 
 /* ---- capabilities ------------------------------------------------------------- */
@@ -484,9 +548,7 @@ static const struct app_import_kind app_import_kinds[] = {
     {.kind = "organisations", .required = org_columns, .key = {"id"}, .row = org_row},
     {.kind = "people", .required = person_columns, .key = {"id"}, .row = person_row,
      .unique = "email", .unique_holder = email_holder,
-     .unique_why = "one address per person, as logins and invitations key on it (one "
-                   "person under two ids or in two rows: keep one; two people: give one "
-                   "another address)"},
+     .unique_why = EMAIL_WHY},
     /* one offer and one need per organisation and CPV code (the store's key):
      * a second product under one code would replace the first */
     {.kind = "capabilities", .required = capability_columns,

@@ -69,6 +69,35 @@ struct app_import_kind {
 int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *row,
                               struct df_err *err);
 
+/* The checks of a person's and an organisation's values that every way in
+ * that makes them runs (the imports' rows, the desk's walk-in), each check
+ * made whatever the ones before found: a check fills *e and hands whether it
+ * failed to failed(ud, field, bad), which keeps or counts the problem and
+ * returns bad. */
+struct app_value_checks {
+    bool (*failed)(void *ud, const char *field, bool bad);
+    void *ud;
+    struct df_err *e;
+    /* how to say a required value absent (NULL), a printf format of its
+     * field's name; NULL: the caller refused absent ones itself */
+    const char *empty;
+};
+/* A person's name, title (one line each), email and languages. */
+void app_person_values_check(const struct store_person *p, const struct app_value_checks *vc);
+/* An organisation's name, country (upper-cased into country, and o->country
+ * set to it) and kind (o->kind set to the stored word). */
+void app_org_values_check(struct store_org *o, char country[3], const struct app_value_checks *vc);
+/* The rest of its values: its Ukrainian name, city, website (read as
+ * app_website_read does, into website of website_cap bytes) and
+ * descriptions. (Two calls: the import judges its sme column between.) */
+void app_org_more_values_check(struct store_org *o, char *website, size_t website_cap,
+                               const struct app_value_checks *vc);
+/* Whether email is free for person (its id, a new one's too): 0, or -1 with
+ * DF_ERR_CONFLICT naming who holds it (one address per person, as the
+ * people import refuses a second), or the store's error. */
+int app_person_email_free(struct store *s, const char *email, const char *person,
+                          struct arena *a, struct df_err *err);
+
 /* Imports a CSV of the given kind (see app_import_kinds in import.c), in
  * encoding enc (CODEPAGE_AUTO: guessed, csv_reader_open). */
 int app_import_csv(struct store *s, const char *kind, const char *path, enum codepage enc,

@@ -169,6 +169,23 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
                        detail, err);
 }
 
+int app_invite_link(const char *base, int base_n, const char *token,
+                    char link[APP_INVITE_LINK_MAX], struct df_err *err)
+{
+    /* a public URL within its bound always fits (the CLI and the server refuse
+     * longer ones); another caller's is refused below rather than cut */
+    int n = snprintf(link, APP_INVITE_LINK_MAX, "%.*s/welcome#%s", base_n, base, token);
+    if (n < 0 || (size_t)n >= APP_INVITE_LINK_MAX) {
+        /* a cut link would cut its token: an invitation nobody can use */
+        sodium_memzero(link, APP_INVITE_LINK_MAX);
+        return df_err_set(err, DF_ERR_INPUT,
+                          "the public URL is too long for an invitation link (%d bytes; at "
+                          "most %zu)", base_n, APP_INVITE_LINK_MAX - sizeof "/welcome#" -
+                          strlen(token));
+    }
+    return 0;
+}
+
 void app_invite_csv_open(struct app_invite_csv *c, FILE *f, const char *base)
 {
     c->f = f;
@@ -182,18 +199,9 @@ void app_invite_csv_open(struct app_invite_csv *c, FILE *f, const char *base)
 int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err *err)
 {
     struct app_invite_csv *c = ud;
-    /* a public URL within its bound always fits (the CLI and the server refuse
-     * longer ones); another caller's is refused below rather than cut */
-    char link[APP_PUBLIC_URL_MAX + sizeof "/welcome#" + APP_TOKEN_LEN], expires[32];
-    int n = snprintf(link, sizeof link, "%.*s/welcome#%s", c->base_n, c->base, inv->token);
-    if (n < 0 || (size_t)n >= sizeof link) {
-        /* a cut link would cut its token: an invitation nobody can use */
-        sodium_memzero(link, sizeof link);
-        return df_err_set(err, DF_ERR_INPUT,
-                          "the public URL is too long for an invitation link (%d bytes; at "
-                          "most %zu)", c->base_n, sizeof link - sizeof "/welcome#" -
-                          strlen(inv->token));
-    }
+    char link[APP_INVITE_LINK_MAX], expires[32];
+    if (app_invite_link(c->base, c->base_n, inv->token, link, err) < 0)
+        return -1;
     utc_text(inv->expires_at, expires);
     const char *fields[] = {inv->person, inv->name, inv->email, inv->org, inv->language,
                             link, expires};

@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "app/auth.h"
+#include "app/fields.h"
 #include "core/arena.h"
 
 #define APP_INVITE_DAYS 14        /* how long a link lives unless told */
@@ -82,6 +83,14 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
  * calls it first. 0, or -1 with err. */
 int app_invitations_prune(struct store *s, const char *actor, const unsigned char *hash,
                           int64_t now, struct arena *a, struct df_err *err);
+
+/* The link of an invitation: BASE/welcome#TOKEN (base_n bytes of base, its
+ * trailing slashes dropped by the caller) into link; after '#', the token
+ * never reaches a server's log. 0, or -1 with DF_ERR_INPUT when base is too
+ * long for it (link is then wiped: a cut link would cut its token). */
+#define APP_INVITE_LINK_MAX (APP_PUBLIC_URL_MAX + sizeof "/welcome#" + APP_TOKEN_LEN)
+int app_invite_link(const char *base, int base_n, const char *token,
+                    char link[APP_INVITE_LINK_MAX], struct df_err *err);
 
 /* The invitations as a CSV for a mail merge: app_invite_csv_open writes the
  * header (person,name,email,organisation,language,link,expires) to f and

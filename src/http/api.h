@@ -88,6 +88,11 @@ void api_request_cancel(struct http_req *r);
 /* The help desk's view of one participant (handlers_desk.c); organisers only. */
 void api_console_person(struct http_req *r);
 void api_console_person_agenda(struct http_req *r);
+/* POST /console/people: a walk-in registered at the desk, with her link. */
+void api_console_walkin(struct http_req *r);
+/* Whether invitation links reach people elsewhere; false having replied 409
+ * no_public_url when they would not. */
+bool api_invitation_links_reach(struct http_req *r);
 /* Replies with person's agenda, as JSON {"person","meetings"} or iCalendar
  * (handlers.c): 404 for an unknown person. */
 void api_reply_agenda(struct http_req *r, const char *person, bool ics);

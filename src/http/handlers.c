@@ -609,6 +609,7 @@ const struct http_route http_routes[] = {
     /* the help desk's view of one participant */
     {"GET", "/api/v1/console/people/{id}", api_console_person, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/people/{id}/agenda", api_console_person_agenda, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/people", api_console_walkin, ROUTE_ORGANISER},
 };
 
 const int http_routes_n = sizeof http_routes / sizeof http_routes[0];

@@ -1,8 +1,16 @@
 /* The organiser's help desk (docs/web.md): one participant's page, for "my
  * meeting vanished" or "I have nothing on Thursday": who they are, whether
  * they have arrived, and their agenda as they see it. Their requests come
- * from GET /requests?person= (handlers_requests.c), a page at a time. */
+ * from GET /requests?person= (handlers_requests.c), a page at a time. And
+ * a walk-in registered there (POST /console/people, app/walkin.h) with her
+ * sign-in link. */
+#include <sodium.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/walkin.h"
 #include "http/api.h"
+#include "http/internal.h"
 #include "store/store.h"
 
 /* GET /console/people/{id}: the person with their e-mail, languages and
@@ -29,4 +37,117 @@ void api_console_person(struct http_req *r)
 void api_console_person_agenda(struct http_req *r)
 {
     api_reply_agenda(r, r->params[0], false);
+}
+
+bool api_invitation_links_reach(struct http_req *r)
+{
+    /* links go to people elsewhere: one built from a wildcard or a proxied
+     * listening address would not reach them, and those invited would count
+     * as pending until it expired */
+    if (http_server_links_reach_others(r->srv))
+        return true;
+    http_reply_error(r, 409, "no_public_url",
+                     "invitation links need the forum's public address: serve listens on "
+                     "0.0.0.0 or behind a proxy without --public-url (the address "
+                     "participants reach it at)");
+    return false;
+}
+
+/* The walk-in the body describes (checked by http_body's field list). */
+static struct app_walkin walkin_of(json_t *b, const char *base)
+{
+    json_t *sme = json_object_get(b, "organisation_sme");
+    return (struct app_walkin){
+        .person = {.id = http_json_str(b, "id"), .org = http_json_str(b, "organisation"),
+                   .name = http_json_str(b, "name"), .email = http_json_str(b, "email"),
+                   .title = http_json_str(b, "title"),
+                   .languages = http_json_str(b, "languages")},
+        .org = {.name = http_json_str(b, "organisation_name"),
+                .country = http_json_str(b, "organisation_country"),
+                .kind = http_json_str(b, "organisation_kind"), .sme = json_is_true(sme)},
+        .check_in = json_is_true(json_object_get(b, "check_in")),
+        .days = (int)http_json_int(b, "days", APP_INVITE_DAYS),
+        .now = (int64_t)time(NULL),
+        .base = base};
+}
+
+/* A new organisation needs its country and kind; an existing one takes none
+ * of its fields. NULL when the body agrees, else the field at fault. */
+static const char *org_fields_missing(const struct app_walkin *w, json_t *b)
+{
+    if (!w->org.name) {
+        static const char *const own[] = {"organisation_country", "organisation_kind",
+                                          "organisation_sme"};
+        for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+            if (json_object_get(b, own[i]))
+                return own[i];
+        return NULL;
+    }
+    return !w->org.country ? "organisation_country" : !w->org.kind ? "organisation_kind" : NULL;
+}
+
+void api_console_walkin(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"id", HJ_STRING, .min = 1, .max = API_ID_MAX},
+        {"name", HJ_STRING, .required = true, .min = 1, .max = 300},
+        {"email", HJ_STRING, .required = true, .min = 3, .max = 254},
+        {"title", HJ_STRING, .nullable = true, .max = 300},
+        {"languages", HJ_STRING, .nullable = true, .max = 200},
+        {"organisation", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
+        {"organisation_name", HJ_STRING, .min = 1, .max = 300},
+        {"organisation_country", HJ_STRING, .min = 2, .max = 2},
+        {"organisation_kind", HJ_STRING, .min = 1, .max = 20},
+        {"organisation_sme", HJ_BOOL, .required = false},
+        {"check_in", HJ_BOOL, .required = false},
+        {"days", HJ_INT, .min = 1, .max = APP_INVITE_DAYS_MAX},
+        {NULL}};
+    if (!api_invitation_links_reach(r))
+        return;
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    struct app_walkin w = walkin_of(b, http_server_base_url(r->srv));
+    const char *missing = org_fields_missing(&w, b);
+    if (missing) {
+        http_reply_field_error(r, 422, "invalid", missing,
+                               w.org.name ? "a new organisation needs its country and kind"
+                                          : "an existing organisation's fields are not sent: "
+                                            "give organisation_name for a new one");
+        json_decref(b);
+        return;
+    }
+    struct df_err err = {0};
+    struct app_walkin_made made;
+    if (app_walkin(r->s, r->user.email, &w, &r->a, &made, &err) < 0) {
+        json_decref(b);
+        if (err.kind == DF_ERR_INPUT && made.field)
+            http_reply_field_error(r, 422, "invalid", made.field, err.msg);
+        else if (err.kind == DF_ERR_CONFLICT && made.field)
+            http_reply_field_error(r, 409, strcmp(made.field, "email") == 0 ? "email_taken"
+                                           : "id_taken", made.field, err.msg);
+        else
+            http_reply_df_err(r, &err);
+        return;
+    }
+    struct store_person p;
+    json_t *j = NULL;
+    if (store_person_get(r->s, made.person, &r->a, &p, &err) == 0) {
+        j = api_person_json(&p, true);
+        char expires[32];
+        time_t t = (time_t)made.expires_at;
+        struct tm tm;
+        strftime(expires, sizeof expires, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+        json_object_set_new(j, "checked_in_at", api_str_or_null(made.checked_in_at));
+        json_object_set_new(j, "contact", json_boolean(made.contact));
+        json_object_set_new(j, "link", json_string(made.link));
+        json_object_set_new(j, "link_expires_at", json_string(expires));
+    }
+    sodium_memzero(made.link, sizeof made.link);
+    json_decref(b);
+    if (!j) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 201, j);
 }

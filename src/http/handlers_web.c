@@ -291,16 +291,8 @@ static void h_invite(struct http_req *r)
     static const struct http_field f[] = {
         {"days", HJ_INT, .min = 1, .max = APP_INVITE_DAYS_MAX},
         {NULL}};
-    /* links are mailed to people elsewhere: one built from a wildcard or a
-     * proxied listening address would not reach them, and those invited
-     * would count as pending until it expired */
-    if (!http_server_links_reach_others(r->srv)) {
-        http_reply_error(r, 409, "no_public_url",
-                         "invitation links need the forum's public address: serve listens on "
-                         "0.0.0.0 or behind a proxy without --public-url (the address "
-                         "participants reach it at)");
+    if (!api_invitation_links_reach(r))
         return;
-    }
     json_t *b = NULL;
     if (r->body.len && !(b = http_body(r, f)))
         return;

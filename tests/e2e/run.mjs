@@ -4661,6 +4661,62 @@ test('on a phone, in Ukrainian, her availability marks the slots that hold her m
   await ctx.close();
 });
 
+// ---- fix-walkin: a person registered at the desk on the forum's day ----
+
+test('at the desk, on a phone in Ukrainian, the organiser registers a walk-in with a new organisation; her page shows the link she signs in with', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/console/people');
+  assert.equal(await page.textContent('#walkin-title'), UK['walkin.title']);
+  await page.click('#walkin-open');
+  await page.locator('#walkin-form').waitFor();
+  await assertLabelled(page);
+  await assertUkrainian(page);
+  await page.fill('#walkin-form input[name=name]', 'Олена Прохідна');
+  await page.fill('#walkin-form input[name=email]', PARTICIPANT.email);
+  await page.fill('#walkin-form input[name=languages]', 'UK, en');
+  await page.check('#walkin-org-new');
+  await page.fill('#walkin-form input[name=organisation_name]', 'Walkin Drones');
+  assert.equal(await page.inputValue('#walkin-new-org input[name=organisation]'), 'walkin-drones', 'its id made from its name');
+  assert.equal(await page.isVisible('#walkin-known-org'), false, 'the registered organisations\' picker put away');
+  await page.fill('#walkin-form input[name=organisation_country]', 'ua');
+  // an address someone has: said in Ukrainian against the field, nothing made
+  await page.click('#walkin-save');
+  const refusal = page.locator('#walkin-status-error');
+  await refusal.waitFor();
+  assert.match(await refusal.textContent(), new RegExp(`^${esc(UK['error.save'])} ${esc(UK['walkin.email_taken'].split('{who}')[0])}`));
+  assert.equal(await page.getAttribute('#walkin-form input[name=email]', 'aria-invalid'), 'true');
+  assert.equal((await apiCall(page, 'GET', '/organisations/walkin-drones')).status, 404, 'nothing kept');
+  await page.fill('#walkin-form input[name=email]', 'olena@walkin.test');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await shoot(page, 'walkin-form');
+  await page.setViewportSize(PHONE.viewport);
+  await page.click('#walkin-save');
+  await page.waitForFunction(() => document.body.dataset.ready === '/console/people/walkin-drones-1');
+  const link = await page.getAttribute('#walkin-link', 'href');
+  assert.match(link, new RegExp(`^${esc(base)}/welcome#[A-Za-z0-9_-]{43}$`));
+  assert.equal(await page.textContent('#walkin-contact'), UK['walkin.contact']);
+  assert.equal(await page.getAttribute('#desk-checked-in', 'data-arrived'), '1', 'checked in as she stands there');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'the link fits the phone');
+  await assertUkrainian(page);
+  assert.deepEqual(await axe(page), []);
+  await shoot(page, 'walkin-link');
+  const p = (await apiCall(page, 'GET', '/console/people/walkin-drones-1')).body;
+  assert.equal(p.languages, 'uk;en');
+  assert.equal(p.country, 'UA');
+  // the link is shown once: her page opened again has none
+  await open(page, '/console/people/walkin-drones-1');
+  assert.equal(await page.locator('#walkin-link').count(), 0);
+  await ctx.close();
+  // on her phone the link greets her by name
+  const her = await newContext('uk-UA', PHONE);
+  const phone = await her.newPage();
+  await phone.goto(link);
+  await phone.waitForFunction(() => document.body.dataset.ready === '/welcome');
+  assert.equal(await phone.locator('#welcome-title').textContent(), UK['welcome.title'].replace('{name}', 'Олена Прохідна'));
+  await her.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -215,6 +215,8 @@ export const api = {
   consolePerson: (id) => call('GET', `/console/people/${enc(id)}`),
   personAgenda: (id) => call('GET', `/console/people/${enc(id)}/agenda`),
   inviteEveryone: () => call('POST', '/console/invitations'),
+  // a walk-in at the desk: the person made, with her sign-in link (shown once)
+  registerWalkin: (body) => call('POST', '/console/people', body),
   glossaryStatus: () => call('GET', '/console/glossary/status'),
   // text (the textarea), or a file's bytes as they are when they are not
   // UTF-8: the server then names the encoding and says how to save the file

@@ -165,3 +165,10 @@ export function fieldError(form, e) {
   control.focus();
   return m && m[1] === name && m[2] ? tooLong(control, Number(m[2])) : t('form.invalid_field', { field: labelOf(control) });
 }
+
+// Language codes as a person writes them, "UK, en" or "uk en", in the
+// server's form, "uk;en" (docs/api.md, PUT /me); words are left for the
+// server to refuse by their field.
+export function languageCodes(text) {
+  return text.trim().split(/[\s,;]+/).filter(Boolean).map((c) => (/^[A-Za-z]{2}$/.test(c) ? c.toLowerCase() : c)).join(';');
+}

@@ -134,8 +134,9 @@ const fold = (x) => String(x || '').normalize('NFD').replace(/[\u0300-\u036f'’
 // of its name in either language or its id, listed by kind (government
 // bodies first for a demand, companies first for an offer), then by name as
 // the reader reads it. Its input's name is the API's field, so that the
-// server's refusal of it is marked here. Returns {el, input, value(), set(id)}.
-function orgPicker(kind, orgs, onchoose) {
+// server's refusal of it is marked here. label: its label, the buyer's or
+// the supplier's unless given. Returns {el, input, value(), set(id)}.
+export function orgPicker(kind, orgs, onchoose, label = t(kind === 'demands' ? 'proc.f_buyer' : 'proc.f_supplier')) {
   const name = kind === 'demands' ? 'buyer' : 'organisation';
   const order = KIND_ORDER[kind];
   const shown = (o) => (o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
@@ -150,7 +151,6 @@ function orgPicker(kind, orgs, onchoose) {
     id, name, type: 'text', role: 'combobox', autocomplete: 'off', 'aria-autocomplete': 'list',
     'aria-expanded': 'false', 'aria-controls': lbId, 'aria-required': 'true', placeholder: t('proc.f_org_placeholder'),
   });
-  const label = t(kind === 'demands' ? 'proc.f_buyer' : 'proc.f_supplier');
   const lb = h('ul', { id: lbId, role: 'listbox', class: 'listbox', hidden: true, 'aria-label': label });
   const status = h('span', { class: 'sr-only', role: 'status' });
   const text = (o) => `${shown(o)} (${countryName(o.country)})`;

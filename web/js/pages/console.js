@@ -15,6 +15,7 @@ import { tableName, localName, localText, orgName, orgInfo, nameAndOrg, personIn
 import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
+import { walkinCard } from './walkin.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -77,7 +78,7 @@ export async function renderPeople(main) {
           t('people.availability_change')))))))),
     pager('people-pager', offset, rows.length, count),
     count > 0 ? listLinks({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, to_answer: waitingAsked ? 1 : undefined, not_arrived: absentAsked ? 1 : undefined }) : null);
-  add(main, h('h1', { id: 'people-title' }, t('people.title')), inviteCard(), form, out);
+  add(main, h('h1', { id: 'people-title' }, t('people.title')), walkinCard(), inviteCard(), form, out);
 }
 
 // The list the filters picked, whole, as a file with their e-mail addresses:
@@ -474,7 +475,7 @@ export async function renderEvent(main) {
   const inputs = {
     name: limit(h('input', { name: 'name', value: e.name || '', required: true, lang: 'en' }), 300),
     name_uk: limit(h('input', { name: 'name_uk', value: e.name_uk || '', lang: 'uk' }), 300),
-    id: creating ? newEventIdInput() : null,
+    id: creating ? newIdInput() : null,
     venue: limit(h('input', { name: 'venue', value: e.venue || '', lang: 'en' }), 300),
     venue_uk: limit(h('input', { name: 'venue_uk', value: e.venue_uk || '', lang: 'uk' }), 300),
     starts_on: h('input', { name: 'starts_on', type: 'date', value: e.starts_on || '' }),
@@ -529,24 +530,31 @@ export async function renderEvent(main) {
 
 const EVENT_HINTS = { timezone: 'event.timezone_hint', id: 'event.id_hint' };
 
-// The id a new event's name suggests, as the API takes ids: "DFNC2: EU
-// Edition 2027" is dfnc2-eu-edition-2027; a name with no Latin letter
-// (Cyrillic) gives forum- and its digits ("Форум 2028": forum-2028), or the
-// first day's year.
-function eventIdFrom(name, startsOn) {
-  const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+// A name as the API takes ids: "DFNC2: EU Edition 2027" is
+// dfnc2-eu-edition-2027, accents dropped; what is not a Latin letter or a
+// digit (Cyrillic) is left out.
+export function idFromName(name) {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
     .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 64).replace(/-+$/, '');
+}
+
+// The id a new event's name suggests (idFromName); a name with no Latin
+// letter (Cyrillic) gives forum- and its digits ("Форум 2028": forum-2028),
+// or the first day's year.
+function eventIdFrom(name, startsOn) {
+  const slug = idFromName(name);
   if (/[a-z]/.test(slug)) return slug;
   const digits = slug || (startsOn || '').slice(0, 4);
   return digits ? `forum-${digits}` : 'forum';
 }
 
-// The API's rule for ids (docs/api.md), said against the field as it is typed.
-function newEventIdInput() {
+// The API's rule for ids (docs/api.md), said against the field as it is
+// typed (invalidKey: the sentence, with an example of the id's kind).
+export function newIdInput(invalidKey = 'event.id_invalid') {
   const el = h('input', { name: 'id', required: true, maxlength: 128, autocomplete: 'off', spellcheck: 'false', translate: 'no' });
   el.addEventListener('input', () => {
     const v = el.value.trim();
-    el.setCustomValidity(v && (!/^[A-Za-z0-9._-]+$/.test(v) || v === '.' || v === '..') ? t('event.id_invalid') : '');
+    el.setCustomValidity(v && (!/^[A-Za-z0-9._-]+$/.test(v) || v === '.' || v === '..') ? t(invalidKey) : '');
   });
   return el;
 }

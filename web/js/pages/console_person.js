@@ -12,6 +12,7 @@ import { flash } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
 import { localName, tableName, nameAndOrg } from '../people.js';
 import { withEvent } from './console.js';
+import { takeWalkinLink, walkinLinkCard } from './walkin.js';
 
 const orgOfParty = (p) => localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
 
@@ -234,7 +235,8 @@ export async function renderPersonDesk(main, id) {
   const [p, agenda, page] = await Promise.all([api.consolePerson(id), api.personAgenda(id),
     api.requests({ person: id, limit: PAGE, offset })]);
   const org = await api.organisation(p.organisation).catch(() => null);
+  const made = takeWalkinLink(id);
   add(main, h('h1', { id: 'desk-title' }, dataName(p.name)),
     h('p', { class: 'no-print' }, h('a', { href: withEvent('/console/people'), id: 'desk-back' }, t('org_avail.back'))),
-    detailsCard(p, org), meetingsSection(p, agenda), requestsSection(p, page, agenda));
+    made ? walkinLinkCard(made) : null, detailsCard(p, org), meetingsSection(p, agenda), requestsSection(p, page, agenda));
 }

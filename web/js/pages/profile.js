@@ -7,7 +7,7 @@ import { t, tn, tx, countryName, errorText } from '../i18n.js';
 import { state, flash, loadMe, role, refuse, whileBusy } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
-import { limit, invalid, fieldError, fit } from '../forms.js';
+import { limit, invalid, fieldError, fit, languageCodes } from '../forms.js';
 
 const KINDS = ['company', 'research', 'government', 'association', 'other'];
 
@@ -24,13 +24,6 @@ async function submit(ev, form, send) {
     await send();
     flash(form, t('saved'));
   } catch (e) { flash(form, `${t('error.save')} ${fieldError(form, e) || errorText(e)}`, 'error'); }
-}
-
-// Language codes as a person writes them, "UK, en" or "uk en", in the
-// server's form, "uk;en" (docs/api.md, PUT /me); words are left for the
-// server to refuse by their field.
-function languageCodes(text) {
-  return text.trim().split(/[\s,;]+/).filter(Boolean).map((c) => (/^[A-Za-z]{2}$/.test(c) ? c.toLowerCase() : c)).join(';');
 }
 
 function personForm(p) {

@@ -1,0 +1,169 @@
+/* The desk's walk-in: checks, then the organisation, the person, her
+ * invitation and check-in in one transaction (see walkin.h). */
+#include "app/walkin.h"
+
+#include <stdio.h>
+#include <sodium.h>
+#include <string.h>
+
+#include "app/fields.h"
+#include "app/import.h"
+#include "store/web.h"
+
+#define PERSON_NUMBER_MAX 100000  /* ORG-N tried before giving up: never reached */
+
+/* The first problem the value checks find, and the field it is on. */
+struct first_problem {
+    struct df_err scratch, first;
+    const char *prefix;           /* "organisation_" for a new organisation's fields */
+    char field[64];
+};
+
+static bool keep_first(void *ud, const char *field, bool bad)
+{
+    struct first_problem *f = ud;
+    if (bad && f->first.kind == DF_OK) {
+        f->first = f->scratch;
+        snprintf(f->field, sizeof f->field, "%s%s", f->prefix, field);
+    }
+    df_err_clear(&f->scratch);
+    return bad;
+}
+
+/* The imports' checks of w's values: 0, or -1 with the first problem and
+ * its field. */
+static int values_check(struct app_walkin *w, char country[3], char *website, size_t cap,
+                        struct app_walkin_made *made, struct arena *a, struct df_err *err)
+{
+    struct first_problem f = {.prefix = ""};
+    const struct app_value_checks vc = {keep_first, &f, &f.scratch, NULL};
+    keep_first(&f, "id", w->person.id && app_id_check("id", w->person.id, &f.scratch) < 0);
+    keep_first(&f, "organisation", app_id_check("organisation", w->person.org, &f.scratch) < 0);
+    app_person_values_check(&w->person, &vc);
+    if (w->org.name) {
+        f.prefix = "organisation_";
+        app_org_values_check(&w->org, country, &vc);
+        app_org_more_values_check(&w->org, website, cap, &vc);
+    }
+    if (f.first.kind == DF_OK)
+        return 0;
+    made->field = arena_strdup(a, f.field);
+    *err = f.first;
+    return -1;
+}
+
+/* The organisation she joins: made when new (its id free), else it exists. */
+static int org_ready(struct store *s, struct app_walkin *w, struct app_walkin_made *made,
+                     struct df_err *err)
+{
+    int exists = store_org_exists(s, w->person.org, err);
+    if (exists < 0)
+        return -1;
+    if (w->org.name && exists) {
+        made->field = "organisation";
+        return df_err_set(err, DF_ERR_CONFLICT, "organisation \"%s\" exists: choose it, or give "
+                          "the new one another id", w->person.org);
+    }
+    if (!w->org.name && !exists) {
+        made->field = "organisation";
+        return df_err_set(err, DF_ERR_INPUT, "organisation \"%s\" is unknown", w->person.org);
+    }
+    w->org.id = w->person.org;
+    return w->org.name ? store_org_upsert(s, &w->org, NULL, err) : 0;
+}
+
+/* Her id: the one given when free, else the first free ORG-N. */
+static int person_id(struct store *s, struct app_walkin *w, struct app_walkin_made *made,
+                     struct arena *a, struct df_err *err)
+{
+    if (w->person.id) {
+        int exists = store_person_exists(s, w->person.id, err);
+        if (exists > 0)
+            made->field = "id";
+        return exists < 0 ? -1
+               : exists   ? df_err_set(err, DF_ERR_CONFLICT, "person \"%s\" exists",
+                                       w->person.id)
+                          : 0;
+    }
+    for (int n = 1; n <= PERSON_NUMBER_MAX; n++) {
+        const char *id = arena_printf(a, "%s-%d", w->person.org, n);
+        if (!id)
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+        int exists = store_person_exists(s, id, err);
+        if (exists < 0)
+            return -1;
+        /* the org id is at most APP_ID_MAX: a suffix may pass it */
+        if (!exists && app_id_check("id", id, err) < 0)
+            return -1;
+        if (!exists) {
+            w->person.id = id;
+            return 0;
+        }
+    }
+    return df_err_set(err, DF_ERR_RUNTIME, "no free person id for \"%s\"", w->person.org);
+}
+
+struct link_out {
+    const char *base;
+    int base_n;
+    struct app_walkin_made *made;
+};
+
+static int keep_link(void *ud, const struct app_invitation *inv, struct df_err *err)
+{
+    struct link_out *o = ud;
+    o->made->expires_at = inv->expires_at;
+    return app_invite_link(o->base, o->base_n, inv->token, o->made->link, err);
+}
+
+/* Her invitation (a login made, her organisation's contact when it had
+ * none), then her check-in when asked. */
+static int invite_and_check_in(struct store *s, const char *actor, const struct app_walkin *w,
+                               struct arena *a, struct app_walkin_made *made, struct df_err *err)
+{
+    const char *const persons[] = {w->person.id};
+    struct app_invite_opts o = {.persons = persons, .persons_n = 1, .days = w->days,
+                                .now = w->now};
+    struct link_out out = {.base = w->base, .base_n = (int)strlen(w->base), .made = made};
+    while (out.base_n > 0 && w->base[out.base_n - 1] == '/')
+        out.base_n--;
+    struct app_invite_summary sum;
+    if (app_invite(s, actor, &o, keep_link, &out, &sum, a, err) < 0)
+        return -1;
+    made->contact = sum.contacts > 0;
+    if (!w->check_in)
+        return 0;
+    if (store_web_checkin(s, w->person.id, a, &made->checked_in_at, err) < 0)
+        return -1;
+    return store_audit(s, actor, "person.checkin", "person", w->person.id, NULL, err);
+}
+
+int app_walkin(struct store *s, const char *actor, struct app_walkin *w, struct arena *a,
+               struct app_walkin_made *made, struct df_err *err)
+{
+    memset(made, 0, sizeof *made);
+    char country[3], website[APP_WEBSITE_MAX + sizeof "http://"];
+    if (values_check(w, country, website, sizeof website, made, a, err) < 0)
+        return -1;
+    if (store_begin(s, err) < 0)
+        return -1;
+    char detail[300];
+    snprintf(detail, sizeof detail, "registered at the desk, %s organisation \"%.200s\"",
+             w->org.name ? "new" : "of", w->person.org);
+    if (org_ready(s, w, made, err) < 0 || person_id(s, w, made, a, err) < 0)
+        goto fail;
+    made->field = "email";
+    if (app_person_email_free(s, w->person.email, w->person.id, a, err) < 0)
+        goto fail;
+    made->field = NULL;
+    if (store_person_upsert(s, &w->person, NULL, err) < 0 ||
+        store_audit(s, actor, "person.walkin", "person", w->person.id, detail, err) < 0 ||
+        invite_and_check_in(s, actor, w, a, made, err) < 0 || store_commit(s, err) < 0)
+        goto fail;
+    made->person = w->person.id;
+    return 0;
+fail:
+    store_rollback(s);
+    sodium_memzero(made->link, sizeof made->link);
+    return -1;
+}

@@ -1,0 +1,48 @@
+/* A walk-in (POST /api/v1/console/people): a person who comes to the forum's
+ * help desk unregistered is made there, with her organisation when it is
+ * new, checked by the imports' own rules (app_*_values_check), and invited
+ * at once (app_invite): the desk shows or reads her the link, and she
+ * chooses her password on her phone. One transaction, one audit line. */
+#ifndef DFNC_APP_WALKIN_H
+#define DFNC_APP_WALKIN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/invite.h"
+#include "core/arena.h"
+#include "core/err.h"
+#include "store/store.h"
+
+struct app_walkin {
+    /* id NULL: the first free ORG-N of her organisation; email required */
+    struct store_person person;
+    /* org.name NULL: person.org is an existing organisation; else a new one
+     * of id person.org, with its name, country and kind (sme optional) */
+    struct store_org org;
+    bool check_in;                /* marked arrived in the same transaction */
+    int days;                     /* the link's life, 1 to APP_INVITE_DAYS_MAX */
+    int64_t now;
+    const char *base;             /* the forum's public address, for the link */
+};
+
+struct app_walkin_made {
+    const char *person;           /* her id (in the arena) */
+    char link[APP_INVITE_LINK_MAX];
+    int64_t expires_at;
+    bool contact;                 /* made her organisation's contact: it had none */
+    const char *checked_in_at;    /* NULL unless check_in */
+    const char *field;            /* on DF_ERR_INPUT or _CONFLICT: the body field refused
+                                     ("email", "id", "organisation"), or NULL */
+};
+
+/* Registers w as actor (w's strings may be changed to their stored forms).
+ * 0 with *made filled (wipe made->link once shown: it holds the token); -1
+ * with err and nothing written: DF_ERR_INPUT (made->field names the field;
+ * an organisation's fields are "organisation_NAME"), DF_ERR_CONFLICT for an
+ * e-mail another person has or an id taken, DF_ERR_NOT_FOUND never (an
+ * unknown organisation is DF_ERR_INPUT on "organisation"). */
+int app_walkin(struct store *s, const char *actor, struct app_walkin *w, struct arena *a,
+               struct app_walkin_made *made, struct df_err *err);
+
+#endif
