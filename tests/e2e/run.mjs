@@ -3970,8 +3970,12 @@ test('a Ukrainian SME on a phone changes an offer where it stands, its place and
     UK['caps.duplicate_offer'].replace('{code}', '35722000-1'));
   // the drones' code changed through the picker: their title and details stay
   await page.locator(`${form} input[name=cpv]`).fill('35611100');
-  await page.locator(`${form} [role=option]`).first().waitFor();
-  await page.locator(`${form} [role=option]`).first().click();
+  // the option of the code typed, not one of the list the earlier code left
+  // (the picker asks the server again as the text changes: under load the
+  // old list is still there when the first option is looked for)
+  const picked = page.locator(`${form} [role=option]`, { hasText: '35611100' }).first();
+  await picked.waitFor();
+  await picked.click();
   await page.click(`${form} button[type=submit]`);
   await page.locator(form).waitFor({ state: 'detached' });
   assert.equal(await page.textContent('#caps-offer .flash.ok'), UK.saved);
