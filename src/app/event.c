@@ -319,17 +319,22 @@ static int keep_session(void *ud, const struct store_session *x)
                     !c->ends_at || (x->name_uk && !c->name_uk);
 }
 
+int app_slot_append(struct arena *a, struct store_slot **v, int *n, int *cap,
+                    const struct store_slot *y)
+{
+    if (df_grow((void **)v, cap, *n, sizeof **v) < 0)
+        return -1;
+    struct store_slot *c = &(*v)[(*n)++];
+    *c = (struct store_slot){.id = arena_strdup(a, y->id), .session = arena_strdup(a, y->session),
+                             .seq = y->seq, .starts_at = arena_strdup(a, y->starts_at),
+                             .ends_at = arena_strdup(a, y->ends_at)};
+    return c->id && c->session && c->starts_at && c->ends_at ? 0 : -1;
+}
+
 static int keep_slot(void *ud, const struct store_slot *y)
 {
     struct programme *p = ud;
-    if (df_grow((void **)&p->slots, &p->slots_cap, p->slots_n, sizeof *p->slots) < 0)
-        return p->oom = 1;
-    struct store_slot *c = &p->slots[p->slots_n++];
-    *c = (struct store_slot){.id = arena_strdup(p->a, y->id),
-                             .session = arena_strdup(p->a, y->session), .seq = y->seq,
-                             .starts_at = arena_strdup(p->a, y->starts_at),
-                             .ends_at = arena_strdup(p->a, y->ends_at)};
-    return p->oom = !c->id || !c->session || !c->starts_at || !c->ends_at;
+    return p->oom = app_slot_append(p->a, &p->slots, &p->slots_n, &p->slots_cap, y) < 0;
 }
 
 /* *iso rewritten as the zone's wall-clock time with its offset then; *changed

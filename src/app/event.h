@@ -115,4 +115,10 @@ int app_event_programme_check(struct store *s, const struct store_event *ev,
 #define APP_EVENTS_NAMED 3
 int app_event_known_check(struct store *s, const char *id, struct df_err *err);
 
+/* Appends a copy of slot y (its strings into a: the store's rows live for a
+ * callback) to the growing array *v of *n (capacity *cap). 0, or -1 when out
+ * of memory. */
+int app_slot_append(struct arena *a, struct store_slot **v, int *n, int *cap,
+                    const struct store_slot *y);
+
 #endif

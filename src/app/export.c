@@ -1,6 +1,7 @@
 /* Exports (see export.h). JSON goes through jansson; CSV through io/csv;
  * spreadsheets through io/xlsx. */
 #include "app/export.h"
+#include "app/event.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -141,14 +142,7 @@ struct event_slots {
 static int keep_slot(void *ud, const struct store_slot *y)
 {
     struct event_slots *k = ud;
-    if (df_grow((void **)&k->slot, &k->cap, k->n, sizeof *k->slot) < 0)
-        return k->oom = 1;
-    struct store_slot *c = &k->slot[k->n++];
-    *c = (struct store_slot){.id = arena_strdup(&k->a, y->id),
-                             .session = arena_strdup(&k->a, y->session), .seq = y->seq,
-                             .starts_at = arena_strdup(&k->a, y->starts_at),
-                             .ends_at = arena_strdup(&k->a, y->ends_at)};
-    return k->oom = !c->id || !c->session || !c->starts_at || !c->ends_at;
+    return k->oom = app_slot_append(&k->a, &k->slot, &k->n, &k->cap, y) < 0;
 }
 
 /* Minutes from one wall-clock time of a day to another ("...THH:MM..."). */

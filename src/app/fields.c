@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/arena.h"
 #include "core/country.h"
 #include "core/cpv.h"
 #include "core/utf8.h"
@@ -323,4 +324,23 @@ int app_content_pct_check(double eu, double ua, struct df_err *err)
         return df_err_set(err, DF_ERR_INPUT,
                           "eu_content_pct and ua_content_pct add up to %g%%, over 100%%", eu + ua);
     return 0;
+}
+
+int app_list_items(struct arena *a, const char *list, const char ***items, struct df_err *err)
+{
+    char *copy = arena_strdup(a, list ? list : "");
+    /* no more items than one a character and its ';' */
+    const char **v = copy ? arena_alloc(a, (strlen(copy) / 2 + 1) * sizeof *v) : NULL;
+    if (!v)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    int n = 0;
+    for (char *save = NULL, *it = strtok_r(copy, ";", &save); it; it = strtok_r(NULL, ";", &save)) {
+        it += strspn(it, " ");
+        for (char *e = it + strlen(it); e > it && e[-1] == ' ';)
+            *--e = '\0';
+        if (*it)
+            v[n++] = it;
+    }
+    *items = v;
+    return n;
 }

@@ -11,6 +11,7 @@
 
 #include "core/err.h"
 
+struct arena;
 struct store;
 
 #define APP_ID_MAX 128            /* bytes */
@@ -133,5 +134,10 @@ int app_deliver_by_check(const char *v, struct df_err *err);
 /* A supply's EU and associated and Ukrainian content shares, each checked
  * 0-100 where it is read, together at most 100%. */
 int app_content_pct_check(double eu, double ua, struct df_err *err);
+
+/* The items of a `;`-separated list as a person types it ("t-1; t-2"): the
+ * spaces around each aside, empty ones skipped, copied into a. *items gets
+ * them in order; returns how many, or -1 (err) when out of memory. */
+int app_list_items(struct arena *a, const char *list, const char ***items, struct df_err *err);
 
 #endif

@@ -484,21 +484,10 @@ static int availability_row(struct store *s, const struct csv_reader *r,
         return -1;
     struct arena a;
     arena_init(&a, 0);
-    int rc = -1, n = 0;
-    char *list = arena_strdup(&a, away ? away : "");
-    const char **ids = list ? arena_alloc(&a, (strlen(list) / 2 + 1) * sizeof *ids) : NULL;
-    if (!ids) {
-        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    const char **ids;
+    int rc = -1, n = app_list_items(&a, away, &ids, err);
+    if (n < 0)
         goto out;
-    }
-    /* "t-1; t-2" as a person types it: the spaces around an id go */
-    for (char *save = NULL, *id = strtok_r(list, ";", &save); id; id = strtok_r(NULL, ";", &save)) {
-        id += strspn(id, " ");
-        for (char *e = id + strlen(id); e > id && e[-1] == ' ';)
-            *--e = '\0';
-        if (*id)
-            ids[n++] = id;
-    }
     /* no audit line a row: the import writes one for its file */
     rc = app_availability_replace(s, NULL, APP_AVAIL_BY_IMPORT, person, event, ids, n, &a, err);
     if (rc < 0 && err->kind == DF_ERR_NOT_FOUND)

@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "core/date.h"
-#include "core/grow.h"
 #include "core/strset.h"
 #include "core/utf8.h"
 
@@ -195,13 +194,7 @@ static int keep_stored(void *ud, const struct store_slot *y)
     struct stored_slots *k = ud;
     if (strcmp(y->session, k->session) != 0)
         return strset_add(&k->others, y->id) < 0 ? (k->oom = 1) : 0;
-    if (df_grow((void **)&k->mine, &k->mine_cap, k->mine_n, sizeof *k->mine) < 0)
-        return k->oom = 1;
-    struct store_slot *c = &k->mine[k->mine_n++];
-    *c = (struct store_slot){.id = arena_strdup(k->a, y->id),
-                             .starts_at = arena_strdup(k->a, y->starts_at),
-                             .ends_at = arena_strdup(k->a, y->ends_at)};
-    return k->oom = !c->id || !c->starts_at || !c->ends_at;
+    return k->oom = app_slot_append(k->a, &k->mine, &k->mine_n, &k->mine_cap, y) < 0;
 }
 
 static int by_start(const void *x, const void *y)
@@ -280,20 +273,15 @@ static int name_slots(struct stored_slots *k, const char *session, struct store_
 static int listed_slots(struct arena *a, const char *list, struct store_slot *fresh, int n,
                         struct df_err *err)
 {
-    char *copy = arena_strdup(a, list);
+    const char **ids;
+    int listed = app_list_items(a, list, &ids, err);
     struct strset seen;
-    int got = 0, rc = -1;
+    int rc = -1;
     strset_init(&seen);
-    if (!copy) {
-        df_err_set(err, DF_ERR_RUNTIME, "out of memory");
+    if (listed < 0)
         goto out;
-    }
-    for (char *save = NULL, *id = strtok_r(copy, ";", &save); id; id = strtok_r(NULL, ";", &save)) {
-        id += strspn(id, " ");
-        for (char *e = id + strlen(id); e > id && e[-1] == ' ';)
-            *--e = '\0';
-        if (!*id)
-            continue;
+    for (int k = 0; k < listed; k++) {
+        const char *id = ids[k];
         if (app_id_check("slots", id, err) < 0)
             goto out;
         int fresh_id = strset_add(&seen, id);
@@ -304,15 +292,14 @@ static int listed_slots(struct arena *a, const char *list, struct store_slot *fr
                 df_err_set(err, DF_ERR_RUNTIME, "out of memory");
             goto out;
         }
-        if (got < n)
-            fresh[got].id = id;
-        got++;
+        if (k < n)
+            fresh[k].id = id;
     }
-    if (got != n) {
+    if (listed != n) {
         df_err_set(err, DF_ERR_INPUT,
                    "slots names %d slot%s, but the session is cut into %d: one id a slot, in "
                    "time order, or leave slots empty",
-                   got, got == 1 ? "" : "s", n);
+                   listed, listed == 1 ? "" : "s", n);
         goto out;
     }
     rc = 0;
