@@ -18,13 +18,24 @@ static int audit_and_commit(struct store *s, int rc, const char *actor, const ch
     return 0;
 }
 
+int app_checkin_in(struct store *s, const char *actor, const char *person, struct arena *a,
+                   const char **at, struct df_err *err)
+{
+    if (store_web_checkin(s, person, a, at, err) < 0)
+        return -1;
+    return store_audit(s, actor, "person.checkin", "person", person, NULL, err);
+}
+
 int app_checkin(struct store *s, const char *actor, const char *person, struct arena *a,
                 const char **at, struct df_err *err)
 {
     if (store_begin(s, err) < 0)
         return -1;
-    return audit_and_commit(s, store_web_checkin(s, person, a, at, err), actor,
-                            "person.checkin", person, err);
+    if (app_checkin_in(s, actor, person, a, at, err) < 0 || store_commit(s, err) < 0) {
+        store_rollback(s);
+        return -1;
+    }
+    return 0;
 }
 
 int app_checkin_undo(struct store *s, const char *actor, const char *person, struct df_err *err)

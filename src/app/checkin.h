@@ -14,6 +14,10 @@
  * error nothing is written. */
 int app_checkin(struct store *s, const char *actor, const char *person, struct arena *a,
                 const char **at, struct df_err *err);
+/* The same inside the caller's transaction (a walk-in registered and
+ * checked in at once): the arrival and its audit line, no commit. */
+int app_checkin_in(struct store *s, const char *actor, const char *person, struct arena *a,
+                   const char **at, struct df_err *err);
 /* Takes person's check-in back as actor. DF_ERR_NOT_FOUND for an unknown
  * person; on any error the check-in stays as it was. */
 int app_checkin_undo(struct store *s, const char *actor, const char *person, struct df_err *err);

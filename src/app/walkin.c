@@ -6,9 +6,9 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "app/checkin.h"
 #include "app/fields.h"
 #include "app/import.h"
-#include "store/web.h"
 
 #define PERSON_NUMBER_MAX 100000  /* ORG-N tried before giving up: never reached */
 
@@ -131,11 +131,8 @@ static int invite_and_check_in(struct store *s, const char *actor, const struct 
     if (app_invite(s, actor, &o, keep_link, &out, &sum, a, err) < 0)
         return -1;
     made->contact = sum.contacts > 0;
-    if (!w->check_in)
-        return 0;
-    if (store_web_checkin(s, w->person.id, a, &made->checked_in_at, err) < 0)
-        return -1;
-    return store_audit(s, actor, "person.checkin", "person", w->person.id, NULL, err);
+    return w->check_in ? app_checkin_in(s, actor, w->person.id, a, &made->checked_in_at, err)
+                       : 0;
 }
 
 int app_walkin(struct store *s, const char *actor, struct app_walkin *w, struct arena *a,
