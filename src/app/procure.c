@@ -356,8 +356,8 @@ static bool lost_adding(json_t *arr, json_t *v)
 json_t *app_procure_plan_json(const struct app_procure_plan *p)
 {
     const struct procure_solution *sol = &p->sol;
-    json_t *lots = json_array(), *unplaced = json_array();
-    bool lost = !lots || !unplaced;
+    json_t *lots = json_array(), *unplaced = json_array(), *idle = json_array();
+    bool lost = !lots || !unplaced || !idle;
     for (int l = 0; !lost && l < sol->lots_n; l++) {
         const struct procure_lot *lot = &sol->lots[l];
         json_t *countries = json_array(), *demands = json_array(), *allocs = json_array();
@@ -398,13 +398,18 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
         lost = lost_adding(unplaced,
                            json_pack("{s:s, s:s}", "id", p->demands[sol->unplaced[k].demand].id,
                                      "reason", sol->unplaced[k].reason));
+    for (int j = 0; !lost && j < p->problem.supplies_n; j++)
+        if (sol->idle_reason[j])
+            lost = lost_adding(idle, json_pack("{s:s, s:s}", "id", p->supplies[j].id, "reason",
+                                               sol->idle_reason[j]));
     if (lost) {
         json_decref(lots);
         json_decref(unplaced);
+        json_decref(idle);
         return NULL;
     }
-    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o}", "instrument", p->inst.rules.name,
+    return json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:o}", "instrument", p->inst.rules.name,
                      "regulation", p->inst.regulation ? p->inst.regulation : "", "rules",
                      p->inst.citations, "as_of", p->as_of, "lots", lots, "unplaced_demands",
-                     unplaced);
+                     unplaced, "idle_supplies", idle);
 }

@@ -65,15 +65,15 @@ static int add_label(struct store *s, json_t *labels, const char *code, struct a
                   str_or_null(store_cpv_label(s, code, "uk", a))));
 }
 
-/* {"name","name_uk","country"} of organisation id ({"name": id} when gone). */
+/* {"id","name","name_uk","country"} of organisation id (its name the id when gone). */
 static json_t *org_json(struct store *s, const char *id, struct arena *a)
 {
     struct store_org o;
     struct df_err err = {0};
     if (store_org_get(s, id, a, &o, &err) < 0)
-        return json_pack("{ss sn sn}", "name", id, "name_uk", "country");
-    return json_pack("{ss so ss}", "name", o.name, "name_uk", str_or_null(o.name_uk), "country",
-                     o.country);
+        return json_pack("{ss ss sn sn}", "id", id, "name", id, "name_uk", "country");
+    return json_pack("{ss ss so ss}", "id", id, "name", o.name, "name_uk", str_or_null(o.name_uk),
+                     "country", o.country);
 }
 
 /* Adds organisation id to orgs once: 0, or -1 when out of memory. */
@@ -291,7 +291,8 @@ static json_t *own_supply(struct view_memo *m, const struct app_procure_plan *p,
                     in->unit_price_eur, "lead_time_days", x->lead_days);
     if (!row || json_object_set_new(row, "eu_content_pct", json_real(x->content_pct)) < 0 ||
         json_object_set_new(row, "ua_content_pct", json_real(x->ua_content_pct)) < 0 ||
-        set_cpv(m, row, x->cpv) < 0 || json_object_set(row, "allocations", allocs) < 0)
+        set_cpv(m, row, x->cpv) < 0 || json_object_set(row, "allocations", allocs) < 0 ||
+        json_object_set_new(row, "idle_reason", str_or_null(sol->idle_reason[k])) < 0)
         goto fail;
     json_decref(allocs);
     return row;

@@ -48,6 +48,14 @@ static void print_text(const struct app_procure_plan *p)
         printf("\nunplaced demands:\n");
     for (int k = 0; k < sol->unplaced_n; k++)
         printf("  %-24s %s\n", p->demands[sol->unplaced[k].demand].id, sol->unplaced[k].reason);
+    bool heading = false;
+    for (int j = 0; j < p->problem.supplies_n; j++)
+        if (sol->idle_reason[j]) {
+            if (!heading)
+                printf("\nsupplies given nothing:\n");
+            heading = true;
+            printf("  %-24s %s\n", p->supplies[j].id, sol->idle_reason[j]);
+        }
     printf("\ndelivered %lld units, unmet %lld, total cost %.2f EUR\n",
            (long long)sol->delivered, (long long)sol->unmet_total,
            (double)sol->total_cost_cents / 100.0);

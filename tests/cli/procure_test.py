@@ -238,11 +238,20 @@ def check_content(tmp):
               % (inst, got, want))
         # A quantity left unmet says why, as an unplaced demand does.
         why = {u['id']: u['reason'] for l in plan.get('lots', []) for u in l.get('unmet_demands', [])}
+        # A supply given nothing says why too, in the JSON and the text.
+        idle = {x['id']: x['reason'] for x in plan.get('idle_supplies', [])}
+        text = run(db, 'procure', 'plan', '--instrument', inst, '--as-of', AS_OF).stdout
         if want == 0:
             check(why.get('d-de') == '1 offer of this CPV: 1 under 65% eligible content',
                   '%s: why d-de got nothing: %r' % (inst, why.get('d-de')))
+            check(idle == {'s-ua': 'under 65% eligible content'},
+                  '%s: why s-ua got nothing: %r' % (inst, idle))
+            check('\nsupplies given nothing:\n  s-ua ' in text and
+                  'under 65% eligible content\n' in text, '%s: the text: %r' % (inst, text))
         else:
             check(not why, '%s: every demand met, yet reasons: %r' % (inst, why))
+            check(not idle and 'given nothing' not in text,
+                  '%s: the supply delivers, yet %r' % (inst, idle))
     # SAFE Art. 16(3): contractors established in the Union, EEA-EFTA or Ukraine;
     # a Swiss company making shells in Germany is not one of them.
     swiss = os.path.join(tmp, 'content_swiss.csv')

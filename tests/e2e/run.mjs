@@ -2677,6 +2677,9 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
     else assert.match(text, /Не входить до спільного лоту:/);
     assert.equal(await card.locator('.allocs li').count(), d.allocations.length);
     for (const a of d.allocations) assert.ok(text.includes(a.supplier.name_uk || a.supplier.name), a.supplier.name);
+    // each supplier links to its profile, where the buyer finds its people
+    assert.deepEqual(await card.locator('.allocs a.who').evaluateAll((as) => as.map((a) => a.getAttribute('href'))),
+      d.allocations.map((a) => `/organisations/${encodeURIComponent(a.supplier.id)}`));
     // amounts and dates as Ukrainian writes them: 4 060,00 EUR, 3 квітня 2028 р.
     assert.match(text, /\d{1,3}(\s\d{3})*,\d{2}\s(EUR|€)/);
     assert.match(text, /\d{1,2} [а-яіїє]+ \d{4} р\./);
@@ -2717,6 +2720,12 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
     assert.match(lines[i], / по .*· до \d{1,2} [а-яіїє]+ \d{4} р\./);
   });
   assert.doesNotMatch(JSON.stringify(splan), /max_unit_price_eur|"buyer"/);
+  // a supply given nothing says why, in Ukrainian: what kept the demands of its CPV from it
+  const idle = splan.supplies.find((x) => !x.allocations.length);
+  assert.ok(idle && idle.idle_reason, 'a supply given nothing under SAFE, with a reason');
+  const why = await sup.textContent(`#proc-supplies li[data-supply="${idle.id}"] .idle`);
+  assert.match(why, /^Чому: (\d+ потреб\S* з цим кодом CPV: з них \d+ — |жоден покупець|вона має менше|її виготовляють)/);
+  assert.equal(await sup.locator('#proc-plan .untranslated').count(), 0, 'no reason left in English');
   await assertUkrainian(sup);
   assert.deepEqual(await sup.evaluate(latinLeft), []);
   // the plan's own headings, styled under .procurement (web/css/app.css)
@@ -2733,6 +2742,10 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   assert.equal(await org.locator('#proc-lots li[data-lot]').count(), whole.lots.length);
   assert.equal(await org.locator('#proc-unplaced tbody tr').count(), whole.unplaced_demands.length);
   assert.equal(await org.textContent('#proc-fig-unplaced .value'), String(whole.unplaced_demands.length));
+  // each offer given nothing says why in its row
+  assert.ok(whole.idle_supplies.length > 0, 'offers given nothing under EDIP');
+  assert.deepEqual(await org.locator('#proc-offers tbody tr:has(.idle)').evaluateAll((rs) => rs.map((r) => r.dataset.supply)),
+    whole.idle_supplies.map((x) => x.id));
   const href = await org.getAttribute('#proc-ocds', 'href');
   assert.match(href, /^\/api\/v1\/procurement\/ocds\?instrument=edip&as_of=\d{4}-\d\d-\d\d$/);
   const ocds = await org.request.get(base + href);

@@ -225,6 +225,47 @@ Test(procure_plan, lots_are_chosen_to_place_the_most_demands)
     procure_solution_free(&s);
 }
 
+/* A supplier given nothing is told why: the rule that keeps it from every
+ * demand, or what kept each demand of its CPV from it. */
+Test(procure_plan, a_supply_given_nothing_is_told_why)
+{
+    const char *none[] = {NULL};
+    struct procure_demand d[] = {
+        {"de", "DE", "35331200-5", none, 0, 10, day("2027-04-01"), 300000},
+        {"fr", "FR", "35331200-5", none, 0, 10, day("2026-10-25"), 900000},
+        {"pl", "PL", "35331200-5", none, 0, 10, day("2027-04-01"), 900000},
+        {"ee", "EE", "35331200-5", none, 0, 10, day("2027-04-01"), 900000},
+    };
+    struct procure_supply x[] = {
+        {"cheap", "35331200-5", "DE", 1000, 100000, 5, 90, 0, "DE"},
+        {"dear", "35331200-5", "FR", 1000, 500000, 30, 90, 0, "FR"},
+        {"drones", "35613000-4", "FR", 1000, 500000, 5, 90, 0, "FR"},
+        {"foreign", "35331200-5", "US", 1000, 100000, 5, 90, 0, "US"},
+        {"thin", "35331200-5", "DE", 1000, 100000, 5, 40, 0, "DE"},
+    };
+    struct procure_rules safe_restricted = safe;
+    safe_restricted.contractors_restricted = true;
+    safe_restricted.contractor_eu = safe_restricted.contractor_ukraine = true;
+    struct procure_problem p = {.rules = &safe_restricted, .as_of = day("2026-10-01"),
+                                .demands = d, .demands_n = 4, .supplies = x, .supplies_n = 5};
+    struct procure_solution s;
+    struct df_err err = {0};
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_null(s.idle_reason[0], "the cheap one delivers: no reason");
+    cr_assert_str_eq(s.idle_reason[1], "4 demands of this CPV: 1 with a lower maximum price, "
+                                       "1 due before it can deliver, 2 served by other offers");
+    cr_assert_str_eq(s.idle_reason[2], "no demand of this CPV");
+    cr_assert_str_eq(s.idle_reason[3], "made or established where safe allows no contractor");
+    cr_assert_str_eq(s.idle_reason[4], "under 65% eligible content");
+    procure_solution_free(&s);
+    p.rules = &edip;   /* Ukraine does not count, a lot needs three states: DE FR PL EE make one */
+    p.demands_n = 2;   /* DE and FR alone make none */
+    cr_assert_eq(procure_plan(&p, &s, &err), 0, "%s", err.msg);
+    cr_assert_eq(s.lots_n, 0);
+    cr_assert_str_eq(s.idle_reason[0], "2 demands of this CPV: 2 in no lot");
+    procure_solution_free(&s);
+}
+
 /* Random small instances: the flow must deliver exactly the LP's most units at
  * the LP's least cost, keep every supplier within its capacity by every
  * deadline, and never pay above a demand's maximum; the greedy never does better. */

@@ -641,6 +641,28 @@ static int cmp_pair(const void *a, const void *b)
     return x->supply - y->supply;
 }
 
+/* A count and what it counts: one part of a reason. */
+struct counted {
+    int n;
+    const char *what;   /* NULL when out of memory */
+};
+
+/* head ("3 offers of this CPV:") followed by the parts counted more than
+ * zero, ", " between them: "3 offers of this CPV: 1 above the maximum
+ * price, 2 ...". NULL when out of memory (head or a part NULL). */
+static const char *with_counts(struct arena *a, const char *head, const struct counted *parts,
+                               size_t n)
+{
+    const char *out = head;
+    for (size_t k = 0; out && k < n; k++)
+        if (parts[k].n)
+            out = parts[k].what ? arena_printf(a, "%s%s %d %s", out,
+                                               out[strlen(out) - 1] == ':' ? "" : ",",
+                                               parts[k].n, parts[k].what)
+                                : NULL;
+    return out;
+}
+
 /* Why demand i got less than it asked: what kept each offer of its CPV away
  * (the first rule it fails), or that those able to serve it have no capacity
  * left by its deadline. NULL only when out of memory. */
@@ -670,7 +692,7 @@ static const char *unmet_reason(struct work *w, int i)
         return arena_printf(&w->sol->arena, "no offer of this CPV");
     char by[11];
     procure_date_format(d->deadline, by);
-    struct { int n; const char *what; } parts[] = {
+    struct counted parts[] = {
         {dear, "above the maximum price"},
         {content, arena_printf(&w->sol->arena, "under %g%% eligible content", r->min_content_pct)},
         {place, arena_printf(&w->sol->arena, "made or established where %s allows no contractor",
@@ -678,15 +700,71 @@ static const char *unmet_reason(struct work *w, int i)
         {late, arena_printf(&w->sol->arena, "unable to deliver by %s", by)},
         {taken, arena_printf(&w->sol->arena, "with no capacity left by %s", by)},
     };
-    const char *out = arena_printf(&w->sol->arena, "%d offer%s of this CPV:", offers,
-                                   offers == 1 ? "" : "s");
-    for (size_t k = 0; out && k < sizeof parts / sizeof parts[0]; k++)
-        if (parts[k].n)
-            out = parts[k].what ? arena_printf(&w->sol->arena, "%s%s %d %s", out,
-                                               out[strlen(out) - 1] == ':' ? "" : ",",
-                                               parts[k].n, parts[k].what)
-                                : NULL;
-    return out;
+    return with_counts(&w->sol->arena,
+                       arena_printf(&w->sol->arena, "%d offer%s of this CPV:", offers,
+                                    offers == 1 ? "" : "s"),
+                       parts, sizeof parts / sizeof parts[0]);
+}
+
+/* Why supply j was given nothing: the rule that keeps it from every demand
+ * (content, where it is made), or what kept each demand of its CPV from it,
+ * the first that applies. "served by other offers" is a demand met by others,
+ * or (only the greedy baseline leaves one so) not met at all. NULL only when
+ * out of memory. */
+static const char *idle_reason(struct work *w, int j)
+{
+    const struct procure_problem *p = w->p;
+    const struct procure_rules *r = p->rules;
+    const struct procure_supply *x = &p->supplies[j];
+    struct arena *a = &w->sol->arena;
+    if (eligible_content(r, x) < r->min_content_pct)
+        return arena_printf(a, "under %g%% eligible content", r->min_content_pct);
+    if (!contractor_is_eligible(r, x))
+        return arena_printf(a, "made or established where %s allows no contractor", r->name);
+    int demands = 0, lotless = 0, cheap = 0, early = 0, served = 0;
+    for (int i = 0; i < p->demands_n; i++) {
+        const struct procure_demand *d = &p->demands[i];
+        if (!cpv_matches(d, x))
+            continue;
+        demands++;
+        if (w->lot_of[i] < 0)
+            lotless++;
+        else if (x->price_cents > d->max_price_cents)
+            cheap++;
+        else if (procure_capacity_by(x, p->as_of, d->deadline) <= 0)
+            early++;
+        else
+            served++;
+    }
+    if (demands == 0)
+        return arena_printf(a, "no demand of this CPV");
+    struct counted parts[] = {
+        {lotless, "in no lot"},
+        {cheap, "with a lower maximum price"},
+        {early, "due before it can deliver"},
+        {served, "served by other offers"},
+    };
+    const char *head = arena_printf(a, "%d demand%s of this CPV:", demands,
+                                    demands == 1 ? "" : "s");
+    return with_counts(a, head, parts, sizeof parts / sizeof parts[0]);
+}
+
+/* Fills idle_reason for each supply the allocations leave out. */
+static int explain_idle(struct work *w, struct df_err *err)
+{
+    const struct procure_problem *p = w->p;
+    struct procure_solution *sol = w->sol;
+    for (int k = 0; k < sol->allocs_n; k++)
+        sol->idle_reason[sol->allocs[k].supply] = "";
+    for (int j = 0; j < p->supplies_n; j++) {
+        if (sol->idle_reason[j]) {
+            sol->idle_reason[j] = NULL;
+            continue;
+        }
+        if (!(sol->idle_reason[j] = idle_reason(w, j)))
+            return fail_oom(err);
+    }
+    return 0;
 }
 
 /* Copies the pairs into the solution grouped by lot, then demand; fills unmet. */
@@ -749,19 +827,22 @@ int procure_plan(const struct procure_problem *p, struct procure_solution *out,
     out->unmet = arena_alloc(&out->arena, n * sizeof *out->unmet);
     out->unmet_reason = arena_alloc(&out->arena, n * sizeof *out->unmet_reason);
     out->unplaced = arena_alloc(&out->arena, n * sizeof *out->unplaced);
+    size_t sn = (size_t)p->supplies_n + 1;
+    out->idle_reason = arena_alloc(&out->arena, sn * sizeof *out->idle_reason);
     if (!w.order || !w.lot_of || !w.reason || !out->unmet || !out->unmet_reason ||
-        !out->unplaced) {
+        !out->unplaced || !out->idle_reason) {
         fail_oom(err);
         goto out;
     }
     memset(out->unmet_reason, 0, n * sizeof *out->unmet_reason);
+    memset(out->idle_reason, 0, sn * sizeof *out->idle_reason);
     if (form_lots(&w, err) < 0)
         goto out;
     if (allocate(&w) < 0) {
         fail_oom(err);
         goto out;
     }
-    if (collect(&w, err) < 0)
+    if (collect(&w, err) < 0 || explain_idle(&w, err) < 0)
         goto out;
     for (int i = 0; i < p->demands_n; i++)
         if (w.lot_of[i] < 0)

@@ -100,6 +100,9 @@ struct procure_solution {
     const char **unmet_reason;          /* per demand with unmet > 0: why no more came
                                            ("1 offer of this CPV: 1 above the maximum
                                            price"); NULL otherwise */
+    const char **idle_reason;           /* per supply given nothing: why no demand took
+                                           it ("2 demands of this CPV: 1 with a lower
+                                           maximum price, 1 in no lot"); NULL otherwise */
     int64_t total_cost_cents, delivered, unmet_total;
     struct arena arena;                 /* owns everything above */
 };

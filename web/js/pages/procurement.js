@@ -133,19 +133,50 @@ function translated(text, table) {
   return null;
 }
 
+// Why a supply was given nothing: what keeps it from every demand, or what
+// kept each demand of its CPV from it.
+const IDLE_REASONS = [
+  [/^under (\S+)% eligible content$/, (m) => t('proc.idle_content', { pct: pct(m[1]) })],
+  [/^made or established where (\w+) allows no contractor$/, (m) => t('proc.idle_place', { inst: instName(m[1]) })],
+  [/^no demand of this CPV$/, () => t('proc.idle_no_demand')],
+];
+const IDLE_PARTS = [
+  [/^in no lot$/, () => t('proc.idle_lotless')],
+  [/^with a lower maximum price$/, () => t('proc.idle_cheap')],
+  [/^due before it can deliver$/, () => t('proc.idle_early')],
+  [/^served by other offers$/, () => t('proc.idle_served')],
+];
+
+// "N things of this CPV: 1 this, 2 that" in the page's language, or null.
+function counted(text, head, headKey, partsTable) {
+  const m = head.exec(text || '');
+  if (!m) return null;
+  const parts = m[2].split(', ').map((p) => {
+    const part = /^(\d+) (.*)$/.exec(p);
+    const what = part && translated(part[2], partsTable);
+    return what ? t('proc.unmet_part', { what, n: num(part[1]) }) : null;
+  });
+  return parts.every(Boolean) ? `${tn(headKey, Number(m[1]))}: ${parts.join('; ')}` : null;
+}
+
+const untranslated = (text) => h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, text);
+
 // A reason as a node: translated, or the engine's words marked as English.
 export function reason(text) {
-  let out = translated(text, REASONS);
-  const offers = /^(\d+) offers? of this CPV: (.*)$/.exec(text || '');
-  if (!out && offers) {
-    const parts = offers[2].split(', ').map((p) => {
-      const m = /^(\d+) (.*)$/.exec(p);
-      const what = m && translated(m[2], UNMET_PARTS);
-      return what ? t('proc.unmet_part', { what, n: num(m[1]) }) : null;
-    });
-    if (parts.every(Boolean)) out = `${tn('proc.unmet_offers', Number(offers[1]))}: ${parts.join('; ')}`;
-  }
-  return out !== null ? out : h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, text);
+  const out = translated(text, REASONS) ?? counted(text, /^(\d+) offers? of this CPV: (.*)$/, 'proc.unmet_offers', UNMET_PARTS);
+  return out !== null ? out : untranslated(text);
+}
+
+export function idleReason(text) {
+  const out = translated(text, IDLE_REASONS) ?? counted(text, /^(\d+) demands? of this CPV: (.*)$/, 'proc.idle_demands', IDLE_PARTS);
+  return out !== null ? out : untranslated(text);
+}
+
+// An organisation named in the plan, linked to its profile (where the
+// buyer finds its people and asks them for a meeting).
+function orgLink(o, attrs) {
+  const name = dataName(o.name_uk && getLang() === 'uk' ? o.name_uk : o.name);
+  return o.id ? h('a', { ...attrs, href: `/organisations/${encodeURIComponent(o.id)}` }, name) : h('span', attrs, name);
 }
 
 // ---- the instrument picker -----------------------------------------------------------
@@ -222,7 +253,7 @@ function demandCard(d, n, edit) {
     d.lot ? h('p', { class: 'lot' }, lotText(d.lot))
       : h('p', { class: 'notice unplaced' }, t('proc.unplaced'), ' ', reason(d.unplaced_reason)),
     allocs.length ? allocList(`${id}-alloc`, t('proc.who_delivers'), allocs.map((a) => [
-      dataName(a.supplier.name_uk && getLang() === 'uk' ? a.supplier.name_uk : a.supplier.name, { class: 'who' }),
+      orgLink(a.supplier, { class: 'who' }),
       ` (${countryName(a.supplier.country)}): `, t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) })]))
       : d.lot ? h('p', { class: 'muted' }, t('proc.no_delivery')) : null,
     d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_reason)) : null,
@@ -244,7 +275,8 @@ function supplyCard(x, n, inst, edit) {
     allocs.length ? allocList(`${id}-alloc`, t('proc.to_deliver'), allocs.map((a) => [
       data(a.lot, { class: 'mono' }), ` · ${countryName(a.country)} · `, cpvLabel({ label_en: a.cpv_label_en, label_uk: a.cpv_label_uk }) || a.cpv, h('br'),
       t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) }), ' · ', t('proc.by', { date: day(a.deliver_by) })]))
-      : h('p', { class: 'muted' }, t('proc.nothing_allocated'), ' ', data(instName(inst))),
+      : [h('p', { class: 'muted' }, t('proc.nothing_allocated'), ' ', data(instName(inst)), '.'),
+        x.idle_reason ? h('p', { class: 'notice idle' }, t('proc.idle_why'), ' ', idleReason(x.idle_reason)) : null],
     edit ? cardActions('supplies', x, cardName(x), edit.supply, edit.changed, `${id}-facts`) : null);
 }
 
@@ -319,6 +351,7 @@ function rowActions(plan, kind, x, edit, row) {
 // Every offer with its supplier and what the plan allocates to it.
 function suppliesSection(plan, edit) {
   const supplies = list(plan.supplies);
+  const idle = new Map(list(plan.idle_supplies).map((x) => [x.id, x.reason]));
   const head = ['proc.offer', 'proc.supplier', 'proc.cpv_code', 'proc.capacity', 'proc.unit_price', 'proc.made_in', 'proc.allocated'];
   return h('section', { id: 'proc-offers', 'aria-labelledby': 'proc-offers-h' },
     h('h2', { id: 'proc-offers-h' }, tn('proc.supplies_n', supplies.length)),
@@ -332,7 +365,8 @@ function suppliesSection(plan, edit) {
           h('td', {}, t('proc.per_month', { n: num(x.capacity_per_month) })),
           h('td', {}, money(x.unit_price_eur)),
           h('td', {}, countryName(x.production_country)),
-          h('td', {}, num(x.allocated || 0)),
+          h('td', {}, num(x.allocated || 0),
+            idle.has(x.id) ? h('p', { class: 'idle' }, idleReason(idle.get(x.id))) : null),
           rowActions(plan, 'supplies', x, edit, row));
       })) : h('p', { class: 'muted' }, t('proc.no_supplies')));
 }
