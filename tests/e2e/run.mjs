@@ -2686,7 +2686,9 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   }
   // a quantity left unmet says why in Ukrainian, the engine's phrase translated
   assert.ok(plan.demands.some((d) => d.unmet > 0), 'a demand with a quantity unmet under EDIP');
-  assert.match(await page.textContent('#proc-demands .unmet'), /Не забезпечено .*з цим кодом CPV/);
+  const unmet = await page.textContent('#proc-demands .unmet');
+  assert.match(unmet, /Не забезпечено .*з цим кодом CPV: \d+ (дорожч|має|мають|виготовлен|не встига|не ма)/);
+  assert.doesNotMatch(unmet, /(?<!\d)1 (дорожчі|мають|виготовлені|не встигають)/, 'the verb agrees with 1');
   assert.equal(await page.locator('#proc-plan .untranslated').count(), 0, 'no reason left in English');
   await assertUkrainian(page);
   assert.deepEqual(await page.evaluate(latinLeft), []);
@@ -2724,7 +2726,9 @@ test('a ministry buyer and a drone maker see their joint procurement on a phone,
   const idle = splan.supplies.find((x) => !x.allocations.length);
   assert.ok(idle && idle.idle_reason, 'a supply given nothing under SAFE, with a reason');
   const why = await sup.textContent(`#proc-supplies li[data-supply="${idle.id}"] .idle`);
-  assert.match(why, /^Чому: (\d+ потреб\S* з цим кодом CPV: з них \d+ — |жоден покупець|вона має менше|її виготовляють)/);
+  assert.match(why, /^Чому: (\d+ потреб\S* з цим кодом CPV: \d+ (має|мають|не увійшл|потрібн|забезпечен)|жоден покупець|вона має менше|її виготовляють)/);
+  // each count's verb agrees with it: "1 має", "16 забезпечені"
+  assert.doesNotMatch(why, /(?<!\d)1 (мають|потрібні|забезпечені|не увійшли)/);
   assert.equal(await sup.locator('#proc-plan .untranslated').count(), 0, 'no reason left in English');
   await assertUkrainian(sup);
   assert.deepEqual(await sup.evaluate(latinLeft), []);

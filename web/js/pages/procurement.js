@@ -117,12 +117,15 @@ const REASONS = [
   [/^buyer country (\w\w) cannot take part in (\w+)$/, (m) => t('proc.why_country', { country: countryName(m[1]), inst: instName(m[2]) })],
   [/^no offer of this CPV$/, () => t('proc.unmet_no_offer')],
 ];
+// Each part of an unmet quantity's reason: the key of its words, counted
+// (a Ukrainian verb agrees with its number: "1 дорожча", "2 дорожчі"), and
+// what else they say.
 const UNMET_PARTS = [
-  [/^above the maximum price$/, () => t('proc.unmet_dear')],
-  [/^under (\S+)% eligible content$/, (m) => t('proc.unmet_content', { pct: pct(m[1]) })],
-  [/^made or established where (\w+) allows no contractor$/, (m) => t('proc.unmet_place', { inst: instName(m[1]) })],
-  [/^unable to deliver by (\S+)$/, (m) => t('proc.unmet_late', { date: day(m[1]) })],
-  [/^with no capacity left by (\S+)$/, (m) => t('proc.unmet_taken', { date: day(m[1]) })],
+  [/^above the maximum price$/, 'proc.unmet_dear', () => ({})],
+  [/^under (\S+)% eligible content$/, 'proc.unmet_content', (m) => ({ pct: pct(m[1]) })],
+  [/^made or established where (\w+) allows no contractor$/, 'proc.unmet_place', (m) => ({ inst: instName(m[1]) })],
+  [/^unable to deliver by (\S+)$/, 'proc.unmet_late', (m) => ({ date: day(m[1]) })],
+  [/^with no capacity left by (\S+)$/, 'proc.unmet_taken', (m) => ({ date: day(m[1]) })],
 ];
 
 function translated(text, table) {
@@ -141,10 +144,10 @@ const IDLE_REASONS = [
   [/^no demand of this CPV$/, () => t('proc.idle_no_demand')],
 ];
 const IDLE_PARTS = [
-  [/^in no lot$/, () => t('proc.idle_lotless')],
-  [/^with a lower maximum price$/, () => t('proc.idle_cheap')],
-  [/^due before it can deliver$/, () => t('proc.idle_early')],
-  [/^served by other offers$/, () => t('proc.idle_served')],
+  [/^in no lot$/, 'proc.idle_lotless', () => ({})],
+  [/^with a lower maximum price$/, 'proc.idle_cheap', () => ({})],
+  [/^due before it can deliver$/, 'proc.idle_early', () => ({})],
+  [/^served by other offers$/, 'proc.idle_served', () => ({})],
 ];
 
 // "N things of this CPV: 1 this, 2 that" in the page's language, or null.
@@ -153,8 +156,10 @@ function counted(text, head, headKey, partsTable) {
   if (!m) return null;
   const parts = m[2].split(', ').map((p) => {
     const part = /^(\d+) (.*)$/.exec(p);
-    const what = part && translated(part[2], partsTable);
-    return what ? t('proc.unmet_part', { what, n: num(part[1]) }) : null;
+    const found = part && partsTable.find(([re]) => re.test(part[2]));
+    if (!found) return null;
+    const [re, key, vars] = found;
+    return tn(key, Number(part[1]), vars(re.exec(part[2])));
   });
   return parts.every(Boolean) ? `${tn(headKey, Number(m[1]))}: ${parts.join('; ')}` : null;
 }
