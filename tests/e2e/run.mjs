@@ -3116,6 +3116,9 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
   // a meeting agreed at another's request may be cancelled by either of its two people
   assert.equal(await page.locator('#received li[data-id="req-e2e-cxl-in"] button').textContent(), UK['requests.cancel_meeting']);
+  // an agreed meeting no scheduler run has placed says it has no time yet; one still waiting says nothing of it
+  assert.equal(await agreed.locator('.meeting-when').textContent(), UK['requests.meeting_unplaced']);
+  assert.equal(await waiting.locator('.meeting-when').count(), 0);
   // asked first: a dismissed question leaves the request as it was
   await waiting.locator('button').click();
   assert.deepEqual(questions, [UK['requests.cancel_confirm'].replace('{name}', 'Otto Waiting')]);
@@ -3133,6 +3136,7 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   assert.equal(questions[2], UK['requests.cancel_meeting_confirm'].replace('{name}', 'Ines Agreed'));
   await agreed.locator('.flash.ok').waitFor();
   assert.equal(await statusOf('req-e2e-cxl-agreed'), 'cancelled');
+  assert.equal(await agreed.locator('.meeting-when').count(), 0, 'a cancelled meeting has no time');
   assert.deepEqual(await axe(page), []);
   await assertUkrainian(page);
   await shoot(page, 'participant-requests-cancelled-uk');
@@ -4744,4 +4748,28 @@ test('no page asked any host but the dfnc server for anything', () => {
 
 test('no page threw or broke its Content-Security-Policy', () => {
   assert.deepEqual(jsErrors, []);
+});
+
+test('on her requests page each accepted request says when and at which table it meets, as her agenda does, in English', async () => {
+  const { ctx, page } = await signedIn(SUPPLIER, 'en-GB');
+  const meetings = (await (await page.request.get(`${base}/api/v1/me/agenda`)).json()).meetings;
+  const requests = (await (await page.request.get(`${base}/api/v1/requests`)).json()).requests;
+  const accepted = requests.filter((r) => r.status === 'accepted');
+  assert.ok(accepted.length > 0 && meetings.length > 0, 'the drone maker has meetings agreed');
+  await open(page, '/requests');
+  await page.locator('li.request').first().waitFor();
+  for (const r of accepted) {
+    const line = (await page.locator(`li.request[data-id="${r.id}"] .meeting-when`).textContent()).trim();
+    const m = meetings.find((x) => x.request === r.id);
+    if (!m) {
+      assert.equal(line, EN['requests.meeting_unplaced'], r.id);
+      continue;
+    }
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone: m.timezone, hour: '2-digit', minute: '2-digit' }).format(new Date(m.start));
+    assert.ok(line.startsWith('Meeting: ') && line.includes(time) && line.includes(m.location_name || m.location), `${r.id}: ${line}`);
+    assert.equal(await page.locator(`li.request[data-id="${r.id}"] .meeting-when a`).getAttribute('href'), '/agenda');
+  }
+  // pending and declined requests say nothing of a meeting
+  assert.equal(await page.locator('li.request:not([data-status=accepted]) .meeting-when').count(), 0);
+  await ctx.close();
 });

@@ -38,7 +38,20 @@ function cancelledNote(r, incoming, other) {
   return h('p', { class: 'muted cancelled-by' }, tx('desk.cancelled_by_other', { name: dataName(other.name) }));
 }
 
-async function row(r, incoming, redraw) {
+// When and where an accepted request meets: its meeting in the agenda (a
+// provisional one said so), or that the organisers' scheduler has yet to
+// give it a time; a page that cannot read the agenda says nothing.
+function meetingLine(r, meetings) {
+  if (r.status !== 'accepted' || !meetings) return null;
+  const m = meetings.get(r.id);
+  if (!m) return h('p', { class: 'muted meeting-when' }, t('requests.meeting_unplaced'));
+  return h('p', { class: 'meeting-when' },
+    tx('requests.meeting_at', { when: dayTime(m.start), table: tableName({ location_name: m.location_name || m.location }) }),
+    m.published === false ? [' ', h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null,
+    ' ', h('a', { href: '/agenda' }, t('nav.agenda')));
+}
+
+async function row(r, incoming, redraw, meetings) {
   const otherId = incoming ? r.from : r.to;
   // the list names both people and their organisations (older servers did not)
   const party = list(r.people).find((p) => p.id === otherId);
@@ -49,6 +62,7 @@ async function row(r, incoming, redraw) {
   const li = h('li', { class: 'card request', dataset: { id: r.id, status: r.status } },
     h('p', {}, who(other, org, `from-${r.id}`), ' ', status),
     cancelledNote(r, incoming, other),
+    meetingLine(r, meetings),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null);
   // one answer at a time: each button is disabled while its call is made;
@@ -66,6 +80,7 @@ async function row(r, incoming, redraw) {
       box.remove();
       // one fewer waiting for her answer: the header's count follows
       if (incoming && r.status === 'pending') setToAnswer(((state.me && state.me.to_answer) || 0) - 1);
+      li.querySelector('.meeting-when')?.remove();
       flash(li, await answered(r, done, okKey), 'ok', true);
     } catch (e) {
       box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
@@ -130,7 +145,11 @@ async function renderAll(main) {
 
 export async function renderRequests(main) {
   if (!(state.me && state.me.person)) { await renderAll(main); return; }
-  const all = list(await api.requests(), 'requests');
+  const [all, meetings] = await Promise.all([
+    api.requests().then((x) => list(x, 'requests')),
+    // the accepted ones' meetings, by request; a page that cannot read the
+    // agenda still lists the requests
+    api.agenda().then((a) => new Map(list(a, 'meetings').map((m) => [m.request || m.id, m])), () => null)]);
   const me = state.me && state.me.person ? state.me.person.id : '';
   // the requests waiting for an answer first, each group in the server's order
   const waiting = (r) => (r.status === 'pending' ? 0 : 1);
@@ -140,7 +159,7 @@ export async function renderRequests(main) {
   const section = async (id, title, rows, isIn) => h('section', { id, 'aria-labelledby': `${id}-h` },
     h('h2', { id: `${id}-h` }, title),
     rows.length === 0 ? h('p', { class: 'muted' }, t('requests.none'))
-      : h('ul', { class: 'cards' }, await Promise.all(rows.map((r) => row(r, isIn, redraw)))));
+      : h('ul', { class: 'cards' }, await Promise.all(rows.map((r) => row(r, isIn, redraw, meetings)))));
   add(main, h('h1', {}, t('requests.title')),
     await section('received', t('requests.received'), incoming, true),
     await section('sent', t('requests.sent_title'), outgoing, false));
