@@ -87,22 +87,25 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
 #define LATIN_MATCH(NAME, N) \
     " (dfnc_latin(?" N ") <> '' AND instr(dfnc_latin(" NAME "), dfnc_latin(?" N ")) > 0)"
 
-/* ?N matches a row of a request whose parties are fa and fb (of oa and ob):
- * their ids or the request's as they are, or a substring of their names or
- * their organisations' names, case folded in both scripts (instr, not LIKE:
- * % and _ are no wildcards), a name also as its Latin spelling ("Marchenko"
- * finds Марченко, dfnc_latin). SQLite folds ?N once, dfnc_fold and
- * dfnc_latin being deterministic. */
+/* The people ?N finds: their ids as they are, or a substring of their
+ * names or their organisations' names, case folded in both scripts (instr,
+ * not LIKE: % and _ are no wildcards), a name also as its Latin spelling
+ * ("Marchenko" finds Марченко, dfnc_latin). */
+#define PEOPLE_MATCHING(N) \
+    " SELECT p.rid FROM people p JOIN organisations o ON o.rid = p.org_rid" \
+    " WHERE p.id = ?" N " OR instr(dfnc_fold(p.name), dfnc_fold(?" N ")) > 0" \
+    "  OR" LATIN_MATCH("p.name", N) \
+    "  OR instr(dfnc_fold(o.name), dfnc_fold(?" N ")) > 0" \
+    "  OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?" N ")) > 0"
+
+/* ?N matches a row of request r: its id as it is, or either party found by
+ * PEOPLE_MATCHING. The people are matched once each, not once per request
+ * (SQLite makes each list once: 25,000 requests of 10,000 people fold 10,000
+ * names, not 100,000). */
 #define PARTY_MATCH(N) \
-    " (?" N " IS NULL OR r.id = ?" N " OR fa.id = ?" N " OR fb.id = ?" N \
-    "  OR instr(dfnc_fold(fa.name), dfnc_fold(?" N ")) > 0" \
-    "  OR instr(dfnc_fold(fb.name), dfnc_fold(?" N ")) > 0" \
-    "  OR" LATIN_MATCH("fa.name", N) \
-    "  OR" LATIN_MATCH("fb.name", N) \
-    "  OR instr(dfnc_fold(oa.name), dfnc_fold(?" N ")) > 0" \
-    "  OR instr(dfnc_fold(ob.name), dfnc_fold(?" N ")) > 0" \
-    "  OR instr(dfnc_fold(coalesce(oa.name_uk, '')), dfnc_fold(?" N ")) > 0" \
-    "  OR instr(dfnc_fold(coalesce(ob.name_uk, '')), dfnc_fold(?" N ")) > 0)"
+    " (?" N " IS NULL OR r.id = ?" N \
+    "  OR r.from_rid IN (" PEOPLE_MATCHING(N) ")" \
+    "  OR r.to_rid IN (" PEOPLE_MATCHING(N) "))"
 
 #define PARTIES \
     " JOIN people fa ON fa.rid = r.from_rid JOIN organisations oa ON oa.rid = fa.org_rid" \
