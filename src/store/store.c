@@ -239,7 +239,8 @@ int store_open_raw(struct store **out, const char *path, struct df_err *err)
     struct store *s = connect_to(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err);
     if (!s)
         return -1;
-    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;",
+    if (exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+                "PRAGMA cache_size=-32768;",
              err, "configuring the database") < 0) {
         /* every command may migrate, and WAL keeps two files beside the database */
         if ((sqlite3_errcode(s->db) & 0xff) == SQLITE_READONLY)
