@@ -125,4 +125,9 @@ void api_procure_supply_post(struct http_req *r);
 void api_procure_supply_put(struct http_req *r);
 void api_procure_supply_delete(struct http_req *r);
 
+/* handlers_announcements.c */
+void api_announcements(struct http_req *r);
+void api_announcement_post(struct http_req *r);
+void api_announcement_delete(struct http_req *r);
+
 #endif

@@ -610,6 +610,10 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/console/people/{id}", api_console_person, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/people/{id}/agenda", api_console_person_agenda, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people", api_console_walkin, ROUTE_ORGANISER},
+    /* the organisers' announcements, a line on every participant's page */
+    {"GET", "/api/v1/announcements", api_announcements, 0},
+    {"POST", "/api/v1/console/announcements", api_announcement_post, ROUTE_ORGANISER},
+    {"DELETE", "/api/v1/console/announcements/{id}", api_announcement_delete, ROUTE_ORGANISER},
 };
 
 const int http_routes_n = sizeof http_routes / sizeof http_routes[0];

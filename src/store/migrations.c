@@ -565,6 +565,19 @@ static const char migration_24[] =
     "  DELETE FROM withdrawn_meetings WHERE meeting_id = NEW.id;"
     " END;";
 
+/* Version 25: the organisers' announcements to every participant, a line
+ * on every page ("The B2B area moved to hall B") in English and, where
+ * given, Ukrainian; a withdrawn one is kept, with when, for the record. */
+static const char migration_25[] =
+    "CREATE TABLE announcements ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  text TEXT NOT NULL,"
+    "  text_uk TEXT,"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  created_by TEXT NOT NULL,"
+    "  withdrawn_at TEXT"
+    ") STRICT";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -591,6 +604,7 @@ const struct store_migration store_migrations[] = {
     {22, "what meetings led to, as their people say", migration_22},
     {23, "the programme's names and venue in Ukrainian", migration_23},
     {24, "meetings withdrawn from the agendas, for calendars to mark cancelled", migration_24},
+    {25, "the organisers' announcements to every participant", migration_25},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -4773,3 +4773,63 @@ test('on her requests page each accepted request says when and at which table it
   assert.equal(await page.locator('li.request:not([data-status=accepted]) .meeting-when').count(), 0);
   await ctx.close();
 });
+
+test('the organisers announce a room change to everyone: a Ukrainian on a phone reads it in Ukrainian and hides it, an English reader in English, until it is withdrawn', async () => {
+  const { ctx: octx, page: org } = await signedIn(ORGANISER, 'en-GB');
+  await open(org, '/console/announcements');
+  await org.locator('#ann-form').waitFor();
+  // an empty English text is refused by the browser before the server
+  await org.click('#ann-form button[type=submit]');
+  assert.equal(await org.$eval('#ann-form input[name=text]', (x) => x.validity.valid), false);
+  await org.fill('#ann-form input[name=text]', 'The B2B area moved to hall B, 2nd floor.');
+  await org.fill('#ann-form input[name=text_uk]', 'Зона B2B переїхала до зали B, 2-й поверх.');
+  await org.click('#ann-form button[type=submit]');
+  await org.locator('#ann-outcome:has-text("Announced")').waitFor();
+  assert.equal(await org.locator('#ann-shown li').count(), 1);
+  const id = await org.getAttribute('#ann-shown li', 'data-id');
+  // the organisers see it under the header too, as everyone does
+  await open(org, '/console/people');
+  assert.equal(await org.textContent(`#announcements li[data-id="${id}"] p`), 'The B2B area moved to hall B, 2nd floor.');
+
+  // a Ukrainian participant on a phone: in Ukrainian, on every page, until she hides it
+  const ctx = await newContext('uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await signIn(page, SUPPLIER);
+  await open(page, '/agenda');
+  const note = page.locator(`#announcements li[data-id="${id}"]`);
+  await note.waitFor();
+  assert.equal(await note.locator('p').textContent(), 'Зона B2B переїхала до зали B, 2-й поверх.');
+  assert.equal(await note.locator('p').getAttribute('lang'), 'uk');
+  assert.equal(await page.getAttribute('#announcements section', 'aria-label'), UK['ann.label']);
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  // it fits a phone: nothing wider than the screen
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390));
+  await open(page, '/requests');
+  await note.waitFor();
+  await note.locator('button').click();
+  assert.equal(await note.count(), 0, 'hidden once read');
+  await open(page, '/agenda');
+  await page.locator('main h1').waitFor();
+  assert.equal(await page.locator('#announcements li').count(), 0, 'not shown again in this browser');
+
+  // an English reader (a Ukrainian text given) reads the English
+  const { ctx: ectx, page: en } = await signedIn(BUYER, 'en-GB');
+  await open(en, '/agenda');
+  await en.locator(`#announcements li[data-id="${id}"]`).waitFor();
+  assert.equal(await en.textContent(`#announcements li[data-id="${id}"] p`), 'The B2B area moved to hall B, 2nd floor.');
+
+  // withdrawn: nobody sees it any more
+  await open(org, '/console/announcements');
+  org.once('dialog', (d) => d.accept());
+  await org.click(`#ann-shown li[data-id="${id}"] button`);
+  await org.locator('#ann-none').waitFor();
+  await open(en, '/agenda');
+  await en.locator('main h1').waitFor();
+  await en.waitForTimeout(300);
+  assert.equal(await en.locator('#announcements li').count(), 0);
+  await ectx.close();
+  await ctx.close();
+  await octx.close();
+});

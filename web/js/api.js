@@ -215,6 +215,10 @@ export const api = {
   consolePerson: (id) => call('GET', `/console/people/${enc(id)}`),
   personAgenda: (id) => call('GET', `/console/people/${enc(id)}/agenda`),
   inviteEveryone: () => call('POST', '/console/invitations'),
+  // the organisers' announcements: the lines under every page's header
+  announcements: () => call('GET', '/announcements'),
+  announce: (text, textUk) => call('POST', '/console/announcements', { text, text_uk: textUk }),
+  withdrawAnnouncement: (id) => call('DELETE', `/console/announcements/${enc(id)}`),
   // a walk-in at the desk: the person made, with her sign-in link (shown once)
   registerWalkin: (body) => call('POST', '/console/people', body),
   glossaryStatus: () => call('GET', '/console/glossary/status'),

@@ -21,6 +21,8 @@ import { renderDashboard } from './pages/dashboard.js';
 import { renderPersonDesk } from './pages/console_person.js';
 import { renderWelcome } from './pages/welcome.js';
 import { renderProcurement, renderProcurementConsole } from './pages/procurement.js';
+import { renderAnnouncementsConsole } from './pages/announcements.js';
+import { showAnnouncements } from './announcements.js';
 
 export const state = { me: null, event: null, events: [], loaded: false };
 
@@ -41,6 +43,7 @@ const ORGANISER_NAV = [
   ['/console/checkin', 'nav.checkin'],
   ['/console/dashboard', 'nav.dashboard'],
   ['/console/procurement', 'nav.procurement'],
+  ['/console/announcements', 'nav.announcements'],
   ['/requests', 'nav.requests'],
 ];
 
@@ -65,6 +68,7 @@ const ROUTES = [
   [/^\/console\/checkin$/, renderCheckin, 'organiser'],
   [/^\/console\/dashboard$/, renderDashboard, 'organiser'],
   [/^\/console\/procurement$/, renderProcurementConsole, 'organiser'],
+  [/^\/console\/announcements$/, renderAnnouncementsConsole, 'organiser'],
 ];
 
 export function role() {
@@ -278,7 +282,10 @@ export async function render() {
   }
   const main = h('main', { id: 'main', tabindex: '-1' });
   clear(root);
-  root.append(header(), main, h('footer', {}, h('p', {}, t('footer.text'))));
+  // the organisers' announcements, under the header of every signed-in page
+  const notes = h('div', { id: 'announcements' });
+  root.append(header(), notes, main, h('footer', {}, h('p', {}, t('footer.text'))));
+  if (role()) showAnnouncements(notes);
   if (!match) {
     main.append(h('h1', {}, t('notfound.title')), h('p', {}, h('a', { href: '/' }, t('notfound.home'))));
     return;

@@ -1,0 +1,46 @@
+/* The organisers' announcements over the API: GET /announcements for
+ * everyone signed in, POST and DELETE /console/announcements for organisers.
+ * app/announcements.c decides. */
+#include "app/announcements.h"
+#include "http/api.h"
+
+void api_announcements(struct http_req *r)
+{
+    struct df_err err = {0};
+    json_t *j = app_announcements_json(r->s, api_is_organiser(r), &err);
+    if (!j) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, j);
+}
+
+void api_announcement_post(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"text", HJ_STRING, .required = true, .min = 1, .max = APP_ANNOUNCEMENT_MAX},
+        {"text_uk", HJ_STRING, .nullable = true, .max = APP_ANNOUNCEMENT_MAX},
+        {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    struct df_err err = {0};
+    json_t *j = app_announcement_add(r->s, r->user.email, http_json_str(b, "text"),
+                                     http_json_str(b, "text_uk"), &err);
+    json_decref(b);
+    if (!j) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 201, j);
+}
+
+void api_announcement_delete(struct http_req *r)
+{
+    struct df_err err = {0};
+    if (app_announcement_withdraw(r->s, r->user.email, r->params[0], &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{ss sb}", "id", r->params[0], "withdrawn", 1));
+}
