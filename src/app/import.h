@@ -82,6 +82,44 @@ struct app_value_checks {
      * field's name; NULL: the caller refused absent ones itself */
     const char *empty;
 };
+/* How the imports say a required column left empty (app_value_checks.empty). */
+#define APP_EMPTY_COLUMN "column \"%s\" is empty"
+
+/* A CSV row's checks, each made whatever the ones before it found, so that a
+ * file is mended in one pass: every problem of the row is a "FILE:LINE:
+ * what" of its own. Those but the last go to res->problems as they come;
+ * the last stays in err, for the driver to count as a row function's
+ * refusal (app_import_row_fn). A check fills e, then hands whether it
+ * failed to app_row_check_failed (an app_value_checks.failed, ud the
+ * checks). */
+struct app_row_checks {
+    const struct csv_reader *r;
+    const struct csv_row *row;
+    struct app_import_result *res;
+    struct df_err *err;   /* the last problem, or the machine's error */
+    struct df_err e;      /* what the check at hand found */
+    int n;                /* the row's problems */
+    bool broken;          /* the machine failed (the store, memory): nothing more counts */
+};
+void app_row_checks_begin(struct app_row_checks *c, const struct csv_reader *r,
+                          const struct csv_row *row, struct app_import_result *res,
+                          struct df_err *err);
+bool app_row_check_failed(void *ud, const char *field, bool bad);
+/* 0 when the row passed every check; -1 with the last problem (or the
+ * machine's error) in err. */
+int app_row_checks_end(const struct app_row_checks *c);
+
+/* The first problem value checks find and where (an API body's reply names
+ * one field): app_first_problem_keep is the app_value_checks.failed, ud
+ * this, e its scratch. */
+struct app_first_problem {
+    struct df_err scratch, first;   /* first.kind DF_OK: none yet */
+    const char *prefix;             /* said before the fields checked from now, or NULL */
+    const char *first_prefix, *first_field;   /* the first problem's field (the strings
+                                                 given, not copied) */
+};
+bool app_first_problem_keep(void *ud, const char *field, bool bad);
+
 /* A person's name, title (one line each), email and languages. */
 void app_person_values_check(const struct store_person *p, const struct app_value_checks *vc);
 /* An organisation's name, country (upper-cased into country, and o->country
