@@ -3305,6 +3305,29 @@ test('the profile\'s refusal by the server names its field in Ukrainian, and not
   await ctx.close();
 });
 
+test('a contact on a phone, in Ukrainian, gives her organisation\'s website as a bare host, read as http:// as the import reads it; another scheme is refused on its field', async () => {
+  const key = 'bareweb';
+  newcomer(key, 'Vira Veb', 'Veb Optics');
+  const who = { email: `${key}@late.test`, password: `${key}-secret-1` };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', `p-${key}`, '--contact', '--password-stdin'], `${who.password}\n`);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await open(page, '/profile');
+  const website = page.locator('#org-form input[name=website]');
+  await website.fill('www.veb-optics.test');
+  await page.click('#org-form button[type=submit]');
+  await page.locator('#org-form .flash.ok').waitFor();
+  const org = async () => (await (await ctx.request.get(`${base}/api/v1/organisations/org-${key}`)).json()).website;
+  assert.equal(await org(), 'http://www.veb-optics.test', 'stored with http:// before it');
+  await website.fill('ftp://veb-optics.test');
+  await page.click('#org-form button[type=submit]');
+  await page.locator('#org-form .flash.error').waitFor();
+  assert.equal(await page.textContent('#org-form .flash'),
+    `${UK['error.save']} ${UK['form.invalid_field'].replace('{field}', UK['org.website'])}`);
+  assert.equal(await website.getAttribute('aria-invalid'), 'true');
+  assert.equal(await org(), 'http://www.veb-optics.test', 'nothing saved');
+  await ctx.close();
+});
+
 test('a scheduler time limit the server would refuse is said against its field, in Ukrainian, and no run is asked for', async () => {
   const { ctx, page } = await signedIn(ORGANISER, 'uk-UA');
   const runs = [];
