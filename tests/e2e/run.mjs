@@ -2414,8 +2414,11 @@ test('the welcome page says the server\'s refusal of a password in Ukrainian, an
   await ctx.close();
 });
 
-test('the organiser invites everyone not yet invited from the console and gets the CSV', async () => {
+test('the organiser invites everyone not yet invited from the console and gets the CSV; one whose e-mail another login has is named, a link to her desk page', async () => {
   newcomer('late', 'Liis Late', 'Late Optics');
+  // the organiser's own address, on a person's row: the login has no person, so the import takes it
+  fs.writeFileSync(path.join(TMP, 'taken-people.csv'), `id,organisation,name,email\np-taken,org-late,Tania Taken,${ORGANISER.email.toUpperCase()}\n`);
+  dfnc(['import', 'people', path.join(TMP, 'taken-people.csv')]);
   const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
   await open(page, '/console/people');
   await assertUkrainian(page);
@@ -2428,6 +2431,13 @@ test('the organiser invites everyone not yet invited from the console and gets t
   const status = page.locator('#invite-status');
   assert.equal(await status.getAttribute('role'), 'status');
   assert.match(await status.textContent(), new RegExp(`^${esc(UK['invite.done'].split('{n}')[0])}${csv.length - 1};`));
+  assert.ok(!csv.some((l) => l.startsWith('p-taken,')), 'she is not invited');
+  const taken = page.locator('#invite-taken');
+  assert.match(await taken.locator('p').first().textContent(), /^\d+ (особу|особи|осіб) не запрошено: /);
+  const desk = taken.locator('a', { hasText: 'p-taken' });
+  assert.equal(await desk.getAttribute('href'), '/console/people/p-taken');
+  assert.match(await taken.locator('li', { hasText: 'p-taken' }).textContent(), new RegExp(esc(ORGANISER.email.toUpperCase())));
+  await assertUkrainian(page);
   // the link works: the newcomer is greeted
   const link = row.split(',')[5];
   const greet = await fetch(`${base}/api/v1/invitations/${link.split('#')[1]}`);
@@ -2439,6 +2449,9 @@ test('the organiser invites everyone not yet invited from the console and gets t
   await page.click('#invite-all');
   await page.waitForFunction((want) => document.getElementById('invite-status').textContent.startsWith(want), UK['invite.nobody'].split('.')[0]);
   assert.equal(downloaded, false);
+  assert.equal(await desk.count(), 1, 'still named: she is skipped again');
+  await desk.click();
+  await page.waitForURL('**/console/people/p-taken');
   await shoot(page, 'console-invite');
   await ctx.close();
 });

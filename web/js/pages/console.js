@@ -140,6 +140,7 @@ export async function renderPersonAvailability(main, id) {
 function inviteCard() {
   // the outcome said politely, a failure as an alert
   const status = outcome('invite-status');
+  const taken = h('div', { id: 'invite-taken' });
   const button = h('button', {
     type: 'button', id: 'invite-all',
     onclick: async () => {
@@ -156,6 +157,7 @@ function inviteCard() {
         n: num(r.invited), pending: num(sk.pending || 0), login: num(sk.has_password || 0),
         none: num((sk.no_email || 0) + (sk.email_taken || 0)),
       }) + (r.contacts ? ` ${tn('invite.contacts', r.contacts)}` : ''));
+      taken.replaceChildren(...emailTaken(sk.email_taken || 0, list(r.email_taken_people)));
       if (!r.invited) return;
       const a = h('a', {
         href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })),
@@ -167,7 +169,19 @@ function inviteCard() {
   }, t('invite.button'));
   return h('section', { class: 'card', 'aria-labelledby': 'invite-title' },
     h('h2', { id: 'invite-title' }, t('invite.title')),
-    h('p', {}, t('invite.text')), button, status.el);
+    h('p', {}, t('invite.text')), button, status.el, taken);
+}
+
+// Those the run skipped because another login has their e-mail (the first
+// 20 the server names, of n), each a link to their desk page, where the
+// organiser sees who they are and mends it.
+function emailTaken(n, people) {
+  if (!n) return [];
+  return [h('p', {}, tn('invite.taken', n)),
+    h('ul', {}, people.map((x) => h('li', {},
+      h('a', { href: withEvent(`/console/people/${encodeURIComponent(x.person)}`), class: 'desk-link' }, data(x.person)),
+      ' ', data(x.email, { class: 'muted' })))),
+    n > people.length ? h('p', {}, t('import.more', { n: num(n - people.length) })) : null];
 }
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'availability', 'events', 'sessions', 'glossary'];
