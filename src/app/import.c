@@ -86,6 +86,33 @@ static const char *one_of(const char *col, const char *v, const char *const *all
     return NULL;
 }
 
+/* ---- notes ------------------------------------------------------------------------ */
+
+void app_import_note_add(struct app_import_result *res, int line, const char *msg,
+                         const char *code, const char *const *pairs)
+{
+    int named = res->notes.named;
+    df_problems_add(&res->notes, line, msg);
+    if (res->notes.named == named)   /* past the first DF_PROBLEMS_NAMED */
+        return;
+    struct app_import_note *c = &res->coded[named];
+    *c = (struct app_import_note){.code = code};
+    size_t used = 0;
+    for (int i = 0; pairs[i] && c->values_n < APP_NOTE_VALUES_MAX; i += 2) {
+        const char *v = pairs[i + 1];
+        if (!v)
+            continue;
+        size_t n = utf8_prefix(v, strlen(v), sizeof c->text - used - 1);
+        memcpy(c->text + used, v, n);
+        c->text[used + n] = '\0';
+        c->name[c->values_n] = pairs[i];
+        c->value[c->values_n++] = c->text + used;
+        used += n + 1;
+        if (used >= sizeof c->text)
+            break;
+    }
+}
+
 /* ---- a row's checks ----------------------------------------------------------- */
 
 void app_row_checks_begin(struct app_row_checks *c, const struct csv_reader *r,
@@ -345,13 +372,17 @@ static int drop_meeting(struct store *s, const struct csv_reader *r, const struc
         return -1;
     res->meetings_removed++;
     if (m.locked) {
-        char note[512];
+        char note[512], starts[17];
         snprintf(note, sizeof note,
                  "%s:%d: request \"%.60s\" (%.60s to %.60s) is now %s: its published meeting, "
                  "%.16s at %.60s, is removed from their agendas and calendar feeds; tell them",
                  csv_reader_name(r), row->line, q->id, q->from, q->to, q->status, m.starts_at,
                  m.location_name ? m.location_name : "no table");
-        df_problems_add(&res->notes, row->line, note);
+        snprintf(starts, sizeof starts, "%.16s", m.starts_at);
+        const char *const values[] = {"request", q->id, "from", q->from, "to", q->to, "status",
+                                      q->status, "starts", starts, "table", m.location_name,
+                                      NULL};
+        app_import_note_add(res, row->line, note, "meeting_removed", values);
     }
     return 0;
 }

@@ -9,6 +9,17 @@
 #include "io/csv.h"
 #include "store/store.h"
 
+/* A note as a page says it in its language: a code and its values by name
+ * (the note's English sentence is the command line's). */
+#define APP_NOTE_VALUES_MAX 16
+struct app_import_note {
+    const char *code;                     /* "meeting_removed", "meeting_moved", ... */
+    int values_n;
+    const char *name[APP_NOTE_VALUES_MAX];   /* static strings */
+    const char *value[APP_NOTE_VALUES_MAX];  /* into text (cut to fit it) */
+    char text[1024];
+};
+
 struct app_import_result {
     int rows, added, updated;
     enum codepage encoding;        /* what the file was read as (UTF-8, or a code page) */
@@ -19,6 +30,7 @@ struct app_import_result {
      * its two participants */
     int meetings_removed;
     struct df_problems notes;
+    struct app_import_note coded[DF_PROBLEMS_NAMED];   /* notes.msg[i]'s is coded[i] */
     /* what a programme file (events, sessions) did to the meetings, as PUT
      * /api/v1/events reports it: moved (a time, a table, a zone) or taken
      * out of their slot, which went (the next schedule run places them
@@ -57,6 +69,12 @@ struct app_import_kind {
                          const char **who, struct df_err *err);
     const char *unique_why;              /* why one value each, for the refusal */
 };
+
+/* Adds a note of line (msg, "FILE:LINE: ...", in English) to res->notes,
+ * and its code and values (pairs: name, value, ..., NULL; a NULL value is
+ * left out) beside it. Notes come in line order, as rows do. */
+void app_import_note_add(struct app_import_result *res, int line, const char *msg,
+                         const char *code, const char *const *pairs);
 
 /* Whether row is whole and its text one people may read: it has as many
  * fields as the header (RFC 4180; a delimiter left unquoted would otherwise

@@ -4477,6 +4477,19 @@ test('the organiser on a phone, in Ukrainian, imports a programme, is told which
   // and the export reads back what was imported
   const csv = await (await ctx.request.get(`${base}/api/v1/console/export/sessions?format=csv`)).text();
   assert.match(csv, /e2e-imp,e2e-imp-am,2031-10-01,09:30,11:00,b2b,B2B morning,B2B зранку,20,10,e2e-imp-am-01;e2e-imp-am-02;e2e-imp-am-03/);
+  // another zone and venue for the event: its warning by its code, in Ukrainian, no English left
+  await open(page, '/console/import');
+  const rezoned = await importing('events', 'id,name,name_uk,venue,timezone,starts_on,ends_on\n'
+    + 'e2e-imp,Imported forum,Імпортований форум,Lviv,Europe/Warsaw,2031-10-01,2031-10-01\n');
+  assert.match(rezoned, /Рядок 2: захід «e2e-imp»: опубліковану зустріч за запитом «req-e2e-imp1» перенесено з 2031-10-01T\d\d:\d\d–2031-10-01T\d\d:\d\d \(Table I\) на 2031-10-01T\d\d:\d\d–2031-10-01T\d\d:\d\d \(Table I\) \(часовий пояс змінено з Europe\/Kyiv на Europe\/Warsaw\); місце змінено з Kyiv на Lviv; /);
+  assert.equal(await page.locator('#import-result .untranslated').count(), 0, 'no warning left in English');
+  await assertUkrainian(page);
+  // the request declined by a requests file: its meeting removed, said with whom to tell
+  const declined = await importing('requests', 'id,event,from,to,status\nreq-e2e-imp1,e2e-imp,p-imp-ivo,p-imp-ira,declined\n');
+  assert.match(declined, new RegExp(UK['import.removed.one'].replace('{n}', '1')));
+  assert.match(declined, /Рядок 2: запит «req-e2e-imp1» \(p-imp-ivo → p-imp-ira\) тепер має стан «відхилено»: його опубліковану зустріч \(2031-10-01T\d\d:\d\d, Table I\) вилучено/);
+  assert.equal(await page.locator('#import-result .untranslated').count(), 0, 'no warning left in English');
+  await assertUkrainian(page);
   await ctx.close();
 });
 

@@ -272,9 +272,6 @@ const IMPORT_ERRORS = [
   [/^session "(.*)": (\d+) published meeting\(s\) sit in its slots/, 'import.err_kind_published', ['value', 'n']],
   [/^timezone "(.*)" is not a known time zone/, 'import.err_timezone', ['value']],
   [/^(?:session|slot) "(.*)" belongs to (.+); ids are unique across events$/, 'import.err_belongs', ['value', 'owner']],
-  // what a programme file did to a published meeting, for the organiser to tell its people
-  [/^session "(.*?)": request "(.*?)": published meeting moved from (\S+) to (\S+) at (.+?) to (\S+) to (\S+) at (.+?); its calendar SEQUENCE is now (\d+); tell its people$/,
-    'import.warn_moved', ['value', 'request', 's0', 'e0', 'at0', 's1', 'e1', 'at1', 'n']],
 ];
 
 // A figure of a message stays as it is; the file's own names and values are
@@ -326,20 +323,42 @@ function readAs(encoding, guessed) {
   return h('p', { class: 'notice', id: 'import-encoding' }, tx(guessed ? 'import.read_as_guessed' : 'import.read_as', { enc: data(cp) }));
 }
 
-const PROGRAMME_KINDS = ['events', 'sessions'];
+// A note of the import (a published meeting moved or removed) in the page's
+// language, from its code and values; one without a code (a server older
+// than the page) as its message.
+const side = (v, at) => tx('import.warn_place', { starts: data(v[`${at}_starts`]), ends: data(v[`${at}_ends`]),
+  table: v[`${at}_table`] ? data(v[`${at}_table`]) : t('import.warn_no_table') });
+const venueOf = (x) => (x ? data(x) : t('import.warn_no_venue'));
+const WARNINGS = {
+  meeting_moved: (v) => tx('import.warn.meeting_moved', { what: t(`import.warn_what.${v.what}`), id: data(v.id),
+    request: data(v.request), from: side(v, 'from'), to: side(v, 'to'), n: v.sequence,
+    zone: v.zone_from ? tx('import.warn_zone', { from: data(v.zone_from), to: data(v.zone_to) }) : '',
+    venue: v.venue ? tx('import.warn_venue', { from: venueOf(v.venue_from), to: venueOf(v.venue_to) }) : '' }),
+  meeting_venue: (v) => tx('import.warn.meeting_venue', { what: t(`import.warn_what.${v.what}`), id: data(v.id),
+    request: data(v.request), from: venueOf(v.venue_from), to: venueOf(v.venue_to), n: v.sequence }),
+  meeting_removed: (v) => tx('import.warn.meeting_removed', { request: data(v.request), from: data(v.from), to: data(v.to),
+    status: t(`status.${v.status}`), starts: data(v.starts), table: v.table ? data(v.table) : t('import.warn_no_table') }),
+};
+function importWarning(x) {
+  const say = WARNINGS[x.code];
+  return say && x.values ? say(x.values) : importMessage(x.message);
+}
 
-// What a programme file (events, sessions) did to the meetings, as the
-// console's own programme edit says it: moved, left without a slot, and each
-// published one moved by its line, for the organiser to tell its people.
+// What a file did to the meetings: a programme file (events, sessions)
+// moved them or left them without a slot, as the console's own programme
+// edit says it; a requests file removed those of requests no longer
+// accepted; each published one by its line, for the organiser to tell its
+// people.
 function meetingsTouched(r) {
-  const moved = r.meetings_moved || 0, unscheduled = r.meetings_unscheduled || 0;
+  const moved = r.meetings_moved || 0, unscheduled = r.meetings_unscheduled || 0, removed = r.meetings_removed || 0;
   const warnings = list(r.warnings);
-  if (!moved && !unscheduled && !warnings.length) return null;
+  if (!moved && !unscheduled && !removed && !warnings.length) return null;
   return h('div', { class: 'notice', id: 'import-meetings' },
     moved ? h('p', {}, tn('import.moved', moved)) : null,
     unscheduled ? h('p', {}, tn('import.unscheduled', unscheduled)) : null,
-    warnings.length ? [h('p', {}, h('strong', {}, t('import.warnings'))), h('ul', { class: 'errors' }, warnings.map((x) => h('li', {},
-      x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', importMessage(x.message))))] : null);
+    removed ? h('p', {}, tn('import.removed', removed)) : null,
+    warnings.length ? [h('p', {}, h('strong', {}, t(removed ? 'import.warnings_removed' : 'import.warnings'))), h('ul', { class: 'errors' }, warnings.map((x) => h('li', {},
+      x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', importWarning(x))))] : null);
 }
 
 // The columns of a kind whose file the organiser may write from nothing,
@@ -398,8 +417,7 @@ export async function renderImport(main) {
         const r = await api.importCsv(kind.value, bytes || text.value, bytes ? asked : undefined);
         out.append(h('p', { class: 'flash ok', role: 'status' }, tn('import.done', (r && (r.rows ?? r.imported ?? r.count)) || 0)));
         if (r) add(out, readAs(r.encoding, r.encoding_guessed));
-        // the programme's kinds (the requests' removals are another page's to say)
-        if (r && PROGRAMME_KINDS.includes(kind.value)) add(out, meetingsTouched(r));
+        if (r) add(out, meetingsTouched(r));
         if (kind.value === 'glossary') showGlossary();
       } catch (e) {
         const b = e.body && e.body.error ? e.body.error : {};
