@@ -291,10 +291,6 @@ static int email_holder(struct store *s, const char *email, const char *person, 
     return *who ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
 }
 
-#define EMAIL_WHY                                                                          \
-    "one address per person, as logins and invitations key on it (one person under two ids " \
-    "or in two rows: keep one; two people: give one another address)"
-
 int app_person_email_free(struct store *s, const char *email, const char *person,
                           struct arena *a, struct df_err *err)
 {
@@ -303,7 +299,7 @@ int app_person_email_free(struct store *s, const char *email, const char *person
     if (held <= 0)
         return held;
     return df_err_set(err, DF_ERR_CONFLICT, "email \"%s\" is already %s: %s", email, who,
-                      EMAIL_WHY);
+                      APP_EMAIL_WHY);
 }
 
 /* ---- capabilities ------------------------------------------------------------- */
@@ -558,7 +554,7 @@ static const struct app_import_kind app_import_kinds[] = {
     {.kind = "organisations", .required = org_columns, .key = {"id"}, .row = org_row},
     {.kind = "people", .required = person_columns, .key = {"id"}, .row = person_row,
      .unique = "email", .unique_holder = email_holder,
-     .unique_why = EMAIL_WHY},
+     .unique_why = APP_EMAIL_WHY},
     /* one offer and one need per organisation and CPV code (the store's key):
      * a second product under one code would replace the first */
     {.kind = "capabilities", .required = capability_columns,

@@ -148,6 +148,11 @@ void app_org_values_check(struct store_org *o, char country[3], const struct app
  * descriptions. (Two calls: the import judges its sme column between.) */
 void app_org_more_values_check(struct store_org *o, char *website, size_t website_cap,
                                const struct app_value_checks *vc);
+/* Why a person's e-mail address is refused when another person has it. */
+#define APP_EMAIL_WHY                                                                      \
+    "one address per person, as logins and invitations key on it (one person under two ids " \
+    "or in two rows: keep one; two people: give one another address)"
+
 /* Whether email is free for person (its id, a new one's too): 0, or -1 with
  * DF_ERR_CONFLICT naming who holds it (one address per person, as the
  * people import refuses a second), or the store's error. */
