@@ -9,6 +9,8 @@
 #include "app/checkin.h"
 #include "app/fields.h"
 #include "app/import.h"
+#include "core/translit.h"
+#include "core/utf8.h"
 
 #define PERSON_NUMBER_MAX 100000  /* ORG-N tried before giving up: never reached */
 
@@ -147,4 +149,29 @@ fail:
     store_rollback(s);
     sodium_memzero(made->link, sizeof made->link);
     return -1;
+}
+
+#define ORG_NAME_READ_MAX 300   /* bytes of a name read: the API's limit */
+
+size_t app_walkin_org_id(const char *name, char *out)
+{
+    char latin[2 * ORG_NAME_READ_MAX + 1];
+    size_t len = 0;
+    bool gap = false;
+    translit_uk_latin(name, utf8_prefix(name, strlen(name), ORG_NAME_READ_MAX), latin);
+    for (const char *p = latin; *p && len < APP_ORG_ID_PROPOSED_MAX; p++) {
+        bool kept = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9');
+        if (!kept) {
+            gap = len > 0;
+            continue;
+        }
+        if (gap && len + 2 > APP_ORG_ID_PROPOSED_MAX)
+            break;
+        if (gap)
+            out[len++] = '-';
+        gap = false;
+        out[len++] = *p;
+    }
+    out[len] = '\0';
+    return len;
 }

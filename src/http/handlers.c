@@ -610,6 +610,8 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/console/people/{id}", api_console_person, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/people/{id}/agenda", api_console_person_agenda, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people", api_console_walkin, ROUTE_ORGANISER},
+    /* a walk-in's new organisation: the id its name proposes */
+    {"GET", "/api/v1/console/organisation-id", api_console_org_id, ROUTE_ORGANISER},
 };
 
 const int http_routes_n = sizeof http_routes / sizeof http_routes[0];

@@ -4729,6 +4729,9 @@ test('at the desk, on a phone in Ukrainian, the organiser registers a walk-in wi
   await page.fill('#walkin-form input[name=email]', PARTICIPANT.email);
   await page.fill('#walkin-form input[name=languages]', 'UK, en');
   await page.check('#walkin-org-new');
+  // a name in Cyrillic alone: its id spelled in Latin letters, as a passport spells them
+  await page.fill('#walkin-form input[name=organisation_name]', 'ТОВ «Дніпро-Дрони»');
+  await page.waitForFunction(() => document.querySelector('#walkin-new-org input[name=organisation]').value === 'tov-dnipro-drony');
   await page.fill('#walkin-form input[name=organisation_name]', 'Walkin Drones');
   assert.equal(await page.inputValue('#walkin-new-org input[name=organisation]'), 'walkin-drones', 'its id made from its name');
   assert.equal(await page.isVisible('#walkin-known-org'), false, 'the registered organisations\' picker put away');
