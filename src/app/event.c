@@ -22,7 +22,7 @@ static int check_ids(const struct app_event_edit *in, struct df_err *err)
         return -1;
     for (int i = 0; i < in->sessions_n; i++) {
         snprintf(what, sizeof what, "sessions[%d].id", i);
-        if (app_id_check(what, in->sessions[i].session.id, err) < 0)
+        if (app_session_id_check(what, in->sessions[i].session.id, err) < 0)
             return -1;
         for (int k = 0; k < in->sessions[i].slots_n; k++) {
             snprintf(what, sizeof what, "sessions[%d].slots[%d].id", i, k);

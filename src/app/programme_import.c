@@ -454,7 +454,7 @@ int app_session_row(struct store *s, const struct csv_reader *r, const struct cs
     const char *kind;
     if (!(se->event = required(r, row, "event", err)) ||
         app_id_check("event", se->event, err) < 0 ||
-        !(se->id = required(r, row, "id", err)) || app_id_check("id", se->id, err) < 0 ||
+        !(se->id = required(r, row, "id", err)) || app_session_id_check("id", se->id, err) < 0 ||
         !(se->day = required(r, row, "day", err)) || !required(r, row, "start", err) ||
         !required(r, row, "end", err) || !(kind = required(r, row, "kind", err)) ||
         !(se->name = required(r, row, "name", err)) || !(se->kind = session_kind(kind, err)))
