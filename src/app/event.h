@@ -48,13 +48,14 @@ struct app_event_edit {
     bool dry_run;                      /* checked and reported, then nothing kept */
 };
 
-/* A published (locked) meeting the edit moved: it stays where the edit put
- * it and its calendar SEQUENCE rose, so participants' calendars follow, but
- * the organiser should tell them. */
+/* Where and when a meeting is. */
 struct app_event_place {
     const char *starts, *ends;         /* wall clock, "2027-02-16T10:40" */
     const char *table;                 /* its name, NULL: none */
 };
+/* A published (locked) meeting the edit moved: it stays where the edit put
+ * it and its calendar SEQUENCE rose, so participants' calendars follow, but
+ * the organiser should tell them. */
 struct app_event_warning {
     const char *request;
     const char *warning;               /* in English, as the command line says it */

@@ -260,7 +260,8 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
     p.email = opt(r, row, "email");
     p.title = opt(r, row, "title");
     p.languages = opt(r, row, "languages");
-    app_person_values_check(&p, &(const struct app_value_checks){app_row_check_failed, &c, &c.e, APP_EMPTY_COLUMN});
+    app_person_values_check(&p, &(const struct app_value_checks){app_row_check_failed, &c, &c.e,
+                                                                 APP_EMPTY_COLUMN});
     if (app_row_checks_end(&c) < 0)
         return -1;
     return store_person_upsert(s, &p, added, err);

@@ -156,8 +156,8 @@ static int funder(const char *p, size_t len, char code[3], struct df_err *e)
     char one[8];
     if (len >= sizeof one)   /* "Germany": a name, not a code */
         return df_err_set(e, DF_ERR_INPUT,
-                          "funder country \"%.*s\" is not an ISO 3166 alpha-2 code (like DE, PL, UA)",
-                          (int)utf8_prefix(p, len, 40), p);
+                          "funder country \"%.*s\" is not an ISO 3166 alpha-2 code "
+                          "(like DE, PL, UA)", (int)utf8_prefix(p, len, 40), p);
     memcpy(one, p, len);
     one[len] = '\0';
     return app_country_check("funder country", app_country_upper(one, code), e);
