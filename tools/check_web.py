@@ -12,7 +12,8 @@ import sys
 PLURAL = re.compile(r'\.(one|few|many|other)$')
 # Strings that are the same in both languages on purpose.
 SAME_OK = {'app.name', 'lang.en', 'lang.uk', 'reason.other',
-           'why.quoted'}  # quotation marks only: the page's own («», “”)
+           'why.quoted',  # quotation marks only: the page's own («», “”)
+           'import.warn_place'}  # a time span and a table's name: punctuation only
 # Namespaces are names, not requests.
 URL_OK = {'http://www.w3.org/2000/svg'}
 

@@ -5,6 +5,7 @@
 #include "app/event.h"
 #include "app/fields.h"
 #include "app/glossary.h"
+#include "app/import.h"
 #include "app/interpreting.h"
 #include "app/outcomes.h"
 
@@ -40,6 +41,9 @@ struct walk {
     char (*countries)[3];
     int countries_n, countries_cap;
     struct strmap people;        /* person id -> their organisation's index */
+    struct strmap emails;        /* a person's address, letter case folded -> its holder */
+    const char **holders;        /* by that index: the first person stored with it */
+    int holders_n, holders_cap;
     int oom;
 };
 
@@ -166,6 +170,32 @@ static int org_row(void *ud, const struct store_org *o)
     return 0;
 }
 
+/* One address per person (app_person_email_free): a person stored with
+ * another's address, letter case aside (before that rule), named with the
+ * first person who has it. */
+static int email_shared(struct walk *w, const struct store_person *p)
+{
+    if (!p->email || !*p->email)
+        return 0;
+    size_t n = strlen(p->email) + 1;
+    char *folded = arena_alloc(&w->r->a, n);
+    if (!folded)
+        return w->oom = -1;
+    utf8_fold_str(p->email, folded, n);
+    int at = strmap_put(&w->emails, folded, w->holders_n);
+    if (at == -2 ||
+        df_grow((void **)&w->holders, &w->holders_cap, w->holders_n, sizeof *w->holders) < 0)
+        return w->oom = -1;
+    if (at == w->holders_n) {
+        if (!(w->holders[w->holders_n++] = arena_strdup(&w->r->a, p->id)))
+            return w->oom = -1;
+        return 0;
+    }
+    df_err_set(&w->why, DF_ERR_INPUT, "email \"%s\" is also person \"%s\"'s: %s", p->email,
+               w->holders[at], APP_EMAIL_WHY);
+    return found(w, K_PERSON, p->id, "email", false);
+}
+
 static int person_row(void *ud, const struct store_person *p)
 {
     struct walk *w = ud;
@@ -179,6 +209,8 @@ static int person_row(void *ud, const struct store_person *p)
         return -1;
     if (p->email && *p->email &&
         judged(w, app_email_check("email", p->email, &w->why), K_PERSON, p->id, "email"))
+        return -1;
+    if (email_shared(w, p) < 0)
         return -1;
     return judged(w, app_languages_check(p->languages ? p->languages : "", &w->why), K_PERSON,
                   p->id, "languages");
@@ -594,6 +626,8 @@ int app_check(const char *path, struct app_check_report *r, struct df_err *err)
         df_err_prefix(err, "%s", path);
     strmap_free(&w.orgs);
     strmap_free(&w.people);
+    strmap_free(&w.emails);
+    free(w.holders);
     free(w.countries);
     store_close(s);
     return rc;

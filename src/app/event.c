@@ -22,7 +22,7 @@ static int check_ids(const struct app_event_edit *in, struct df_err *err)
         return -1;
     for (int i = 0; i < in->sessions_n; i++) {
         snprintf(what, sizeof what, "sessions[%d].id", i);
-        if (app_id_check(what, in->sessions[i].session.id, err) < 0)
+        if (app_session_id_check(what, in->sessions[i].session.id, err) < 0)
             return -1;
         for (int k = 0; k < in->sessions[i].slots_n; k++) {
             snprintf(what, sizeof what, "sessions[%d].slots[%d].id", i, k);
@@ -531,7 +531,7 @@ static int check_exists(struct store *s, const struct app_event_edit *in, struct
 struct before_edit {
     struct arena *a;
     struct strmap index;          /* request -> its place in was */
-    char **was;                   /* "FROM to TO at TABLE" before */
+    struct app_event_place *was;  /* where and when each was before */
     int n, cap;
     const char *zone_was, *zone_now;
     const char *venue_was, *venue_now;   /* NULL: none */
@@ -563,22 +563,58 @@ static int wall_clock_n(const char *iso)
     return iso[16] == ':' && strncmp(iso + 16, ":00", 3) != 0 ? 19 : 16;
 }
 
-static char *where_when(struct arena *a, const struct store_meeting *m)
+/* Where and when m is, in a. 0, or -1 out of memory. */
+static int place_of(struct arena *a, const struct store_meeting *m, struct app_event_place *p)
 {
-    return arena_printf(a, "%.*s to %.*s at %s", wall_clock_n(m->starts_at), m->starts_at,
-                        wall_clock_n(m->ends_at), m->ends_at,
-                        m->location_name ? m->location_name : "no table");
+    p->starts = arena_printf(a, "%.*s", wall_clock_n(m->starts_at), m->starts_at);
+    p->ends = arena_printf(a, "%.*s", wall_clock_n(m->ends_at), m->ends_at);
+    p->table = m->location_name ? arena_strdup(a, m->location_name) : NULL;
+    return p->starts && p->ends && (p->table || !m->location_name) ? 0 : -1;
+}
+
+static bool places_differ(const struct app_event_place *x, const struct app_event_place *y)
+{
+    return strcmp(x->starts, y->starts) != 0 || strcmp(x->ends, y->ends) != 0 ||
+           texts_differ(x->table, y->table);
+}
+
+/* "FROM to TO at TABLE", as the command line says a place. */
+static char *where_when(struct arena *a, const struct app_event_place *p)
+{
+    return arena_printf(a, "%s to %s at %s", p->starts, p->ends, p->table ? p->table : "no table");
 }
 
 static int meeting_before(void *ud, const struct store_meeting *m)
 {
     struct before_edit *k = ud;
-    char *w = where_when(k->a, m);
-    if (!w || df_grow((void **)&k->was, &k->cap, k->n, sizeof *k->was) < 0 ||
-        strmap_put(&k->index, m->request, k->n) < 0)
+    if (df_grow((void **)&k->was, &k->cap, k->n, sizeof *k->was) < 0 ||
+        place_of(k->a, m, &k->was[k->n]) < 0 || strmap_put(&k->index, m->request, k->n) < 0)
         return out_of_memory(k->err);
-    k->was[k->n++] = w;
+    k->n++;
     return 0;
+}
+
+/* w's English sentence, from its values. */
+static char *warning_text(struct arena *a, const struct app_event_warning *w)
+{
+    /* a venue is what every calendar entry's LOCATION ends with */
+    bool moved = strcmp(w->code, "meeting_moved") == 0;
+    char *venue = w->venue_changed ? arena_printf(a, "%svenue changed from %s to %s",
+                                                  moved ? "; its " : "published meeting's ",
+                                                  w->venue_was ? w->venue_was : "none",
+                                                  w->venue_now ? w->venue_now : "none")
+                                   : "";
+    char *was = where_when(a, &w->was), *now = where_when(a, &w->now);
+    if (!venue || !was || !now)
+        return NULL;
+    if (!moved)
+        return arena_printf(a, "%s; its calendar SEQUENCE is now %d", venue, w->sequence);
+    if (w->zone_was)
+        return arena_printf(a, "published meeting moved from %s (%s) to %s (%s)%s; its calendar "
+                            "SEQUENCE is now %d", was, w->zone_was, now, w->zone_now, venue,
+                            w->sequence);
+    return arena_printf(a, "published meeting moved from %s to %s%s; its calendar SEQUENCE is "
+                        "now %d", was, now, venue, w->sequence);
 }
 
 static int meeting_after(void *ud, const struct store_meeting *m)
@@ -589,34 +625,27 @@ static int meeting_after(void *ud, const struct store_meeting *m)
         return 0;
     bool rezoned = strcmp(k->zone_was, k->zone_now) != 0;
     bool new_venue = texts_differ(k->venue_was, k->venue_now);
-    char *now = where_when(k->a, m);
-    if (!now)
+    struct app_event_warning w = {.was = k->was[i], .venue_changed = new_venue,
+                                  .sequence = m->sequence};
+    if (place_of(k->a, m, &w.now) < 0)
         return out_of_memory(k->err);
-    bool moved = strcmp(now, k->was[i]) != 0 || rezoned;
+    bool moved = places_differ(&w.now, &w.was) || rezoned;
     k->rep->meetings_moved += moved;
     if (!m->locked || (!moved && !new_venue))
         return 0;
-    /* a venue is what every calendar entry's LOCATION ends with */
-    char *venue = new_venue ? arena_printf(k->a, "%svenue changed from %s to %s",
-                                           moved ? "; its " : "published meeting's ",
-                                           k->venue_was ? k->venue_was : "none",
-                                           k->venue_now ? k->venue_now : "none")
-                            : "";
-    char *w = !venue                 ? NULL
-              : !moved               ? arena_printf(k->a, "%s; its calendar SEQUENCE is now %d",
-                                                    venue, m->sequence)
-              : rezoned              ? arena_printf(k->a, "published meeting moved from %s (%s) to "
-                                                          "%s (%s)%s; its calendar SEQUENCE is now "
-                                                          "%d", k->was[i], k->zone_was, now,
-                                                    k->zone_now, venue, m->sequence)
-                                     : arena_printf(k->a, "published meeting moved from %s to "
-                                                          "%s%s; its calendar SEQUENCE is now %d",
-                                                    k->was[i], now, venue, m->sequence);
-    if (!w)
+    w.code = moved ? "meeting_moved" : "meeting_venue";
+    if (moved && rezoned) {
+        w.zone_was = k->zone_was;
+        w.zone_now = k->zone_now;
+    }
+    if (new_venue) {
+        w.venue_was = k->venue_was;
+        w.venue_now = k->venue_now;
+    }
+    w.request = arena_strdup(k->a, m->request);
+    if (!w.request || !(w.warning = warning_text(k->a, &w)))
         return out_of_memory(k->err);
-    struct app_event_report *rep = k->rep;
-    rep->warnings[rep->warnings_n].request = arena_strdup(k->a, m->request);
-    rep->warnings[rep->warnings_n++].warning = w;
+    k->rep->warnings[k->rep->warnings_n++] = w;
     return 0;
 }
 

@@ -48,12 +48,27 @@ struct app_event_edit {
     bool dry_run;                      /* checked and reported, then nothing kept */
 };
 
+/* Where and when a meeting is. */
+struct app_event_place {
+    const char *starts, *ends;         /* wall clock, "2027-02-16T10:40" */
+    const char *table;                 /* its name, NULL: none */
+};
 /* A published (locked) meeting the edit moved: it stays where the edit put
  * it and its calendar SEQUENCE rose, so participants' calendars follow, but
  * the organiser should tell them. */
 struct app_event_warning {
     const char *request;
-    const char *warning;
+    const char *warning;               /* in English, as the command line says it */
+    /* the same for a page to say in its language: "meeting_moved" (was and
+     * now; zone_was and zone_now too when the event's zone changed) or
+     * "meeting_venue" (its venue alone changed); venue_was and venue_now
+     * when the venue changed (NULL: none), with either */
+    const char *code;
+    struct app_event_place was, now;
+    const char *zone_was, *zone_now;
+    const char *venue_was, *venue_now;
+    bool venue_changed;
+    int sequence;                      /* its calendar SEQUENCE now */
 };
 
 struct app_event_report {

@@ -31,6 +31,18 @@ int app_id_check(const char *what, const char *id, struct df_err *err)
     return 0;
 }
 
+int app_session_id_check(const char *what, const char *id, struct df_err *err)
+{
+    if (app_id_check(what, id, err) < 0)
+        return -1;
+    if (strlen(id) > APP_SESSION_ID_MAX)
+        return df_err_set(err, DF_ERR_INPUT,
+                          "%s \"%.20s...\" is longer than %d bytes: its slots are named after "
+                          "it (\"%.20s...-01\"), and an id is at most %d bytes",
+                          what, id, APP_SESSION_ID_MAX, id, APP_ID_MAX);
+    return 0;
+}
+
 /* ---- websites ------------------------------------------------------------------ */
 
 /* What a website may not hold anywhere: a space or control (C0, DEL, C1), a

@@ -28,6 +28,12 @@ struct store;
  * what (such as "sessions[2].id" or "organisation") and the id. */
 int app_id_check(const char *what, const char *id, struct df_err *err);
 
+/* A session's slots are named after it, "SESSION-01" (up to "-999"): its id
+ * leaves them room within APP_ID_MAX. */
+#define APP_SESSION_ID_MAX (APP_ID_MAX - 4)
+/* A session's id: app_id_check, and at most APP_SESSION_ID_MAX bytes. */
+int app_session_id_check(const char *what, const char *id, struct df_err *err);
+
 /* A website the web UI may link: an http:// or https:// URL (scheme case
  * aside) with a host; no user name before an '@' (https://evil.eu@x.eu shows
  * one host and goes to another); a host of ASCII letters, digits, '.', '-'

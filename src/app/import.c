@@ -86,33 +86,44 @@ static const char *one_of(const char *col, const char *v, const char *const *all
     return NULL;
 }
 
+/* ---- notes ------------------------------------------------------------------------ */
+
+void app_import_note_add(struct app_import_result *res, int line, const char *msg,
+                         const char *code, const char *const *pairs)
+{
+    int named = res->notes.named;
+    df_problems_add(&res->notes, line, msg);
+    if (res->notes.named == named)   /* past the first DF_PROBLEMS_NAMED */
+        return;
+    struct app_import_note *c = &res->coded[named];
+    *c = (struct app_import_note){.code = code};
+    size_t used = 0;
+    for (int i = 0; pairs[i] && c->values_n < APP_NOTE_VALUES_MAX; i += 2) {
+        const char *v = pairs[i + 1];
+        if (!v)
+            continue;
+        size_t n = utf8_prefix(v, strlen(v), sizeof c->text - used - 1);
+        memcpy(c->text + used, v, n);
+        c->text[used + n] = '\0';
+        c->name[c->values_n] = pairs[i];
+        c->value[c->values_n++] = c->text + used;
+        used += n + 1;
+        if (used >= sizeof c->text)
+            break;
+    }
+}
+
 /* ---- a row's checks ----------------------------------------------------------- */
 
-/* A row's checks, each made whatever the ones before it found, so that a
- * file is mended in one pass: every problem of the row is a "FILE:LINE:
- * what" of its own. Those but the last go to res->problems as they come;
- * the last stays in err, for the driver to count as a row function's
- * refusal (app_import_row_fn). A check fills e and says whether it failed
- * through failed(). */
-struct row_checks {
-    const struct csv_reader *r;
-    const struct csv_row *row;
-    struct app_import_result *res;
-    struct df_err *err;   /* the last problem, or the machine's error */
-    struct df_err e;      /* what the check at hand found */
-    int n;                /* the row's problems */
-    bool broken;          /* the machine failed (the store, memory): nothing more counts */
-};
-
-static void checks_begin(struct row_checks *c, const struct csv_reader *r,
-                         const struct csv_row *row, struct app_import_result *res,
-                         struct df_err *err)
+void app_row_checks_begin(struct app_row_checks *c, const struct csv_reader *r,
+                          const struct csv_row *row, struct app_import_result *res,
+                          struct df_err *err)
 {
-    *c = (struct row_checks){.r = r, .row = row, .res = res, .err = err};
+    *c = (struct app_row_checks){.r = r, .row = row, .res = res, .err = err};
 }
 
 /* bad, having counted the problem c->e says when it is true. */
-static bool failed(struct row_checks *c, bool bad)
+static bool failed(struct app_row_checks *c, bool bad)
 {
     if (!bad || c->broken)
         return bad;
@@ -129,15 +140,13 @@ static bool failed(struct row_checks *c, bool bad)
     return bad;
 }
 
-/* 0 when the row passed every check; -1 with the last problem (or the
- * machine's error) in err. */
-static int checks_end(const struct row_checks *c)
+int app_row_checks_end(const struct app_row_checks *c)
 {
     return c->n > 0 || c->broken ? -1 : 0;
 }
 
 /* An organisation the row names (when it names one, id not NULL) exists. */
-static void org_known(struct store *s, struct row_checks *c, const char *id)
+static void org_known(struct store *s, struct app_row_checks *c, const char *id)
 {
     if (!id)
         return;
@@ -152,22 +161,30 @@ static void org_known(struct store *s, struct row_checks *c, const char *id)
 
 static const char *const org_columns[] = {"id", "name", "country", "kind", NULL};
 
-/* The import's side of app_value_checks: each problem counted as the row's,
- * an empty required column said as need() says it. */
-#define EMPTY_COLUMN "column \"%s\" is empty"
-
-static bool row_failed(void *ud, const char *field, bool bad)
+bool app_row_check_failed(void *ud, const char *field, bool bad)
 {
     (void)field; /* the problem's sentence names it */
     return failed(ud, bad);
 }
 
+bool app_first_problem_keep(void *ud, const char *field, bool bad)
+{
+    struct app_first_problem *f = ud;
+    if (bad && f->first.kind == DF_OK) {
+        f->first = f->scratch;
+        f->first_prefix = f->prefix ? f->prefix : "";
+        f->first_field = field;
+    }
+    df_err_clear(&f->scratch);
+    return bad;
+}
+
 static int org_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                    int *added, struct app_import_result *res, struct df_err *err)
 {
-    struct row_checks c;
-    checks_begin(&c, r, row, res, err);
-    const struct app_value_checks vc = {row_failed, &c, &c.e, EMPTY_COLUMN};
+    struct app_row_checks c;
+    app_row_checks_begin(&c, r, row, res, err);
+    const struct app_value_checks vc = {app_row_check_failed, &c, &c.e, APP_EMPTY_COLUMN};
     struct store_org o = {0};
     char country[3], website[APP_WEBSITE_MAX + sizeof "http://"];
     failed(&c, !(o.id = need_id(r, row, "id", &c.e)));
@@ -184,7 +201,7 @@ static int org_row(struct store *s, const struct csv_reader *r, const struct csv
     o.description = opt(r, row, "description");
     o.description_uk = opt(r, row, "description_uk");
     app_org_more_values_check(&o, website, sizeof website, &vc);
-    if (checks_end(&c) < 0)
+    if (app_row_checks_end(&c) < 0)
         return -1;
     return store_org_upsert(s, &o, added, err);
 }
@@ -233,8 +250,8 @@ static const char *const person_columns[] = {"id", "organisation", "name", NULL}
 static int person_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                       int *added, struct app_import_result *res, struct df_err *err)
 {
-    struct row_checks c;
-    checks_begin(&c, r, row, res, err);
+    struct app_row_checks c;
+    app_row_checks_begin(&c, r, row, res, err);
     struct store_person p = {0};
     failed(&c, !(p.id = need_id(r, row, "id", &c.e)));
     if (!failed(&c, !(p.org = need_id(r, row, "organisation", &c.e))))
@@ -243,8 +260,9 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
     p.email = opt(r, row, "email");
     p.title = opt(r, row, "title");
     p.languages = opt(r, row, "languages");
-    app_person_values_check(&p, &(const struct app_value_checks){row_failed, &c, &c.e, EMPTY_COLUMN});
-    if (checks_end(&c) < 0)
+    app_person_values_check(&p, &(const struct app_value_checks){app_row_check_failed, &c, &c.e,
+                                                                 APP_EMPTY_COLUMN});
+    if (app_row_checks_end(&c) < 0)
         return -1;
     return store_person_upsert(s, &p, added, err);
 }
@@ -274,10 +292,6 @@ static int email_holder(struct store *s, const char *email, const char *person, 
     return *who ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
 }
 
-#define EMAIL_WHY                                                                          \
-    "one address per person, as logins and invitations key on it (one person under two ids " \
-    "or in two rows: keep one; two people: give one another address)"
-
 int app_person_email_free(struct store *s, const char *email, const char *person,
                           struct arena *a, struct df_err *err)
 {
@@ -286,7 +300,7 @@ int app_person_email_free(struct store *s, const char *email, const char *person
     if (held <= 0)
         return held;
     return df_err_set(err, DF_ERR_CONFLICT, "email \"%s\" is already %s: %s", email, who,
-                      EMAIL_WHY);
+                      APP_EMAIL_WHY);
 }
 
 /* ---- capabilities ------------------------------------------------------------- */
@@ -299,8 +313,8 @@ static int capability_row(struct store *s, const struct csv_reader *r,
                           const struct csv_row *row, int *added,
                           struct app_import_result *res, struct df_err *err)
 {
-    struct row_checks c;
-    checks_begin(&c, r, row, res, err);
+    struct app_row_checks c;
+    app_row_checks_begin(&c, r, row, res, err);
     struct store_capability cap = {0};
     if (!failed(&c, !(cap.org = need_id(r, row, "organisation", &c.e))))
         org_known(s, &c, cap.org);
@@ -314,7 +328,7 @@ static int capability_row(struct store *s, const struct csv_reader *r,
     cap.confidential = confidential > 0;
     cap.description = opt(r, row, "description");
     failed(&c, app_text_length_check("description", cap.description, &c.e) < 0);
-    if (checks_end(&c) < 0)
+    if (app_row_checks_end(&c) < 0)
         return -1;
     return store_capability_upsert(s, &cap, added, err);
 }
@@ -355,13 +369,17 @@ static int drop_meeting(struct store *s, const struct csv_reader *r, const struc
         return -1;
     res->meetings_removed++;
     if (m.locked) {
-        char note[512];
+        char note[512], starts[17];
         snprintf(note, sizeof note,
                  "%s:%d: request \"%.60s\" (%.60s to %.60s) is now %s: its published meeting, "
                  "%.16s at %.60s, is removed from their agendas and calendar feeds; tell them",
                  csv_reader_name(r), row->line, q->id, q->from, q->to, q->status, m.starts_at,
                  m.location_name ? m.location_name : "no table");
-        df_problems_add(&res->notes, row->line, note);
+        snprintf(starts, sizeof starts, "%.16s", m.starts_at);
+        const char *const values[] = {"request", q->id, "from", q->from, "to", q->to, "status",
+                                      q->status, "starts", starts, "table", m.location_name,
+                                      NULL};
+        app_import_note_add(res, row->line, note, "meeting_removed", values);
     }
     return 0;
 }
@@ -372,8 +390,8 @@ static const char *const statuses[] = {"pending", "accepted", "declined", "cance
 static int request_row(struct store *s, const struct csv_reader *r, const struct csv_row *row,
                        int *added, struct app_import_result *res, struct df_err *err)
 {
-    struct row_checks c;
-    checks_begin(&c, r, row, res, err);
+    struct app_row_checks c;
+    app_row_checks_begin(&c, r, row, res, err);
     struct store_request q = {0};
     failed(&c, !(q.id = need_id(r, row, "id", &c.e)));
     failed(&c, !(q.event = need_id(r, row, "event", &c.e)));
@@ -393,7 +411,7 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
     if (q.from && q.to && strcmp(q.from, q.to) == 0)
         failed(&c, df_err_set(&c.e, DF_ERR_INPUT, "from and to are the same person \"%s\"",
                               q.from) < 0);
-    if (checks_end(&c) < 0)
+    if (app_row_checks_end(&c) < 0)
         return -1;
     int rc = -1;
     struct arena a;
@@ -441,8 +459,8 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
                            const struct csv_row *row, int *added,
                            struct app_import_result *res, struct df_err *err)
 {
-    struct row_checks c;
-    checks_begin(&c, r, row, res, err);
+    struct app_row_checks c;
+    app_row_checks_begin(&c, r, row, res, err);
     struct store_interpreter x = {0};
     char a[3], b[3];
     const char *pair;
@@ -457,7 +475,7 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
     x.lang_b = b;
     x.session = opt(r, row, "session");
     failed(&c, x.session && app_id_check("session", x.session, &c.e) < 0);
-    if (checks_end(&c) < 0)
+    if (app_row_checks_end(&c) < 0)
         return -1;
     if (store_interpreter_upsert(s, &x, added, err) < 0) {
         if (err->kind == DF_ERR_NOT_FOUND)
@@ -537,7 +555,7 @@ static const struct app_import_kind app_import_kinds[] = {
     {.kind = "organisations", .required = org_columns, .key = {"id"}, .row = org_row},
     {.kind = "people", .required = person_columns, .key = {"id"}, .row = person_row,
      .unique = "email", .unique_holder = email_holder,
-     .unique_why = EMAIL_WHY},
+     .unique_why = APP_EMAIL_WHY},
     /* one offer and one need per organisation and CPV code (the store's key):
      * a second product under one code would replace the first */
     {.kind = "capabilities", .required = capability_columns,

@@ -9,6 +9,17 @@
 #include "io/csv.h"
 #include "store/store.h"
 
+/* A note as a page says it in its language: a code and its values by name
+ * (the note's English sentence is the command line's). */
+#define APP_NOTE_VALUES_MAX 16
+struct app_import_note {
+    const char *code;                     /* "meeting_removed", "meeting_moved", ... */
+    int values_n;
+    const char *name[APP_NOTE_VALUES_MAX];   /* static strings */
+    const char *value[APP_NOTE_VALUES_MAX];  /* into text (cut to fit it) */
+    char text[1024];
+};
+
 struct app_import_result {
     int rows, added, updated;
     enum codepage encoding;        /* what the file was read as (UTF-8, or a code page) */
@@ -19,6 +30,7 @@ struct app_import_result {
      * its two participants */
     int meetings_removed;
     struct df_problems notes;
+    struct app_import_note coded[DF_PROBLEMS_NAMED];   /* notes.msg[i]'s is coded[i] */
     /* what a programme file (events, sessions) did to the meetings, as PUT
      * /api/v1/events reports it: moved (a time, a table, a zone) or taken
      * out of their slot, which went (the next schedule run places them
@@ -58,6 +70,12 @@ struct app_import_kind {
     const char *unique_why;              /* why one value each, for the refusal */
 };
 
+/* Adds a note of line (msg, "FILE:LINE: ...", in English) to res->notes,
+ * and its code and values (pairs: name, value, ..., NULL; a NULL value is
+ * left out) beside it. Notes come in line order, as rows do. */
+void app_import_note_add(struct app_import_result *res, int line, const char *msg,
+                         const char *code, const char *const *pairs);
+
 /* Whether row is whole and its text one people may read: it has as many
  * fields as the header (RFC 4180; a delimiter left unquoted would otherwise
  * shift or cut a field without a word; a spreadsheet's trailing columns
@@ -82,6 +100,44 @@ struct app_value_checks {
      * field's name; NULL: the caller refused absent ones itself */
     const char *empty;
 };
+/* How the imports say a required column left empty (app_value_checks.empty). */
+#define APP_EMPTY_COLUMN "column \"%s\" is empty"
+
+/* A CSV row's checks, each made whatever the ones before it found, so that a
+ * file is mended in one pass: every problem of the row is a "FILE:LINE:
+ * what" of its own. Those but the last go to res->problems as they come;
+ * the last stays in err, for the driver to count as a row function's
+ * refusal (app_import_row_fn). A check fills e, then hands whether it
+ * failed to app_row_check_failed (an app_value_checks.failed, ud the
+ * checks). */
+struct app_row_checks {
+    const struct csv_reader *r;
+    const struct csv_row *row;
+    struct app_import_result *res;
+    struct df_err *err;   /* the last problem, or the machine's error */
+    struct df_err e;      /* what the check at hand found */
+    int n;                /* the row's problems */
+    bool broken;          /* the machine failed (the store, memory): nothing more counts */
+};
+void app_row_checks_begin(struct app_row_checks *c, const struct csv_reader *r,
+                          const struct csv_row *row, struct app_import_result *res,
+                          struct df_err *err);
+bool app_row_check_failed(void *ud, const char *field, bool bad);
+/* 0 when the row passed every check; -1 with the last problem (or the
+ * machine's error) in err. */
+int app_row_checks_end(const struct app_row_checks *c);
+
+/* The first problem value checks find and where (an API body's reply names
+ * one field): app_first_problem_keep is the app_value_checks.failed, ud
+ * this, e its scratch. */
+struct app_first_problem {
+    struct df_err scratch, first;   /* first.kind DF_OK: none yet */
+    const char *prefix;             /* said before the fields checked from now, or NULL */
+    const char *first_prefix, *first_field;   /* the first problem's field (the strings
+                                                 given, not copied) */
+};
+bool app_first_problem_keep(void *ud, const char *field, bool bad);
+
 /* A person's name, title (one line each), email and languages. */
 void app_person_values_check(const struct store_person *p, const struct app_value_checks *vc);
 /* An organisation's name, country (upper-cased into country, and o->country
@@ -92,6 +148,11 @@ void app_org_values_check(struct store_org *o, char country[3], const struct app
  * descriptions. (Two calls: the import judges its sme column between.) */
 void app_org_more_values_check(struct store_org *o, char *website, size_t website_cap,
                                const struct app_value_checks *vc);
+/* Why a person's e-mail address is refused when another person has it. */
+#define APP_EMAIL_WHY                                                                      \
+    "one address per person, as logins and invitations key on it (one person under two ids " \
+    "or in two rows: keep one; two people: give one another address)"
+
 /* Whether email is free for person (its id, a new one's too): 0, or -1 with
  * DF_ERR_CONFLICT naming who holds it (one address per person, as the
  * people import refuses a second), or the store's error. */

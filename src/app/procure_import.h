@@ -1,7 +1,9 @@
 /* Reading a demand or a supply, from a CSV row of `dfnc import
  * demands|supplies` (the row functions, registered in the kinds table of
- * app/import.c, which runs the transaction and adds FILE:LINE) or from an
- * API body (app/procure_edit.c): one set of checks for both. */
+ * app/import.c, which runs the transaction and adds FILE:LINE; every problem
+ * of a row is said, as the other imports say them) or from an API body
+ * (app/procure_edit.c; the first problem is said, naming its field): one
+ * set of checks for both. */
 #ifndef DFNC_APP_PROCURE_IMPORT_H
 #define DFNC_APP_PROCURE_IMPORT_H
 
@@ -22,15 +24,16 @@ struct app_procure_in {
     const char *today;   /* "YYYY-MM-DD": a deliver_by before it is refused; NULL: not
                             checked (an import may hold past demands, for plans as of
                             a past date) */
-    const char *bad;     /* out: the field found wrong (its name), NULL when none */
+    const char *bad;     /* out of the _read functions: the field of the first problem
+                            (its name), NULL when none */
     char country[3];     /* the country upper-cased, which the record points at */
     char funders[APP_FUNDERS_MAX * 3 + 1];   /* the funders normalised, alike */
 };
 
 /* Reads and checks a demand (its fields named as the CSV columns below;
  * funder_countries ';'-separated) into *d, which points into in and ud's
- * data. 0, or -1 with err (DF_ERR_INPUT naming the field, in->bad set to it;
- * or the store's error). Prices above 0. */
+ * data. 0, or -1 with err, the first problem met (DF_ERR_INPUT naming the
+ * field, in->bad set to it; or the store's error). Prices above 0. */
 int app_procure_demand_read(struct store *s, struct app_procure_in *in, struct store_demand *d,
                             struct df_err *err);
 /* The same for a supply. */

@@ -94,11 +94,19 @@ static void tell(const struct csv_reader *r, const struct csv_row *row, const ch
     res->meetings_moved += rep->meetings_moved;
     res->meetings_unscheduled += rep->meetings_unscheduled;
     for (int i = 0; i < rep->warnings_n; i++) {
-        char note[640];
+        const struct app_event_warning *w = &rep->warnings[i];
+        char note[640], sequence[16];
         snprintf(note, sizeof note, "%s:%d: %s \"%.60s\": request \"%.60s\": %s; tell its people",
-                 csv_reader_name(r), row->line, what, id, rep->warnings[i].request,
-                 rep->warnings[i].warning);
-        df_problems_add(&res->notes, row->line, note);
+                 csv_reader_name(r), row->line, what, id, w->request, w->warning);
+        snprintf(sequence, sizeof sequence, "%d", w->sequence);
+        const char *venue = w->venue_changed ? "changed" : NULL;
+        const char *const values[] = {
+            "what", what, "id", id, "request", w->request, "from_starts", w->was.starts,
+            "from_ends", w->was.ends, "from_table", w->was.table, "to_starts", w->now.starts,
+            "to_ends", w->now.ends, "to_table", w->now.table, "zone_from", w->zone_was,
+            "zone_to", w->zone_now, "venue", venue, "venue_from", w->venue_was, "venue_to",
+            w->venue_now, "sequence", sequence, NULL};
+        app_import_note_add(res, row->line, note, w->code, values);
     }
 }
 
@@ -446,7 +454,7 @@ int app_session_row(struct store *s, const struct csv_reader *r, const struct cs
     const char *kind;
     if (!(se->event = required(r, row, "event", err)) ||
         app_id_check("event", se->event, err) < 0 ||
-        !(se->id = required(r, row, "id", err)) || app_id_check("id", se->id, err) < 0 ||
+        !(se->id = required(r, row, "id", err)) || app_session_id_check("id", se->id, err) < 0 ||
         !(se->day = required(r, row, "day", err)) || !required(r, row, "start", err) ||
         !required(r, row, "end", err) || !(kind = required(r, row, "kind", err)) ||
         !(se->name = required(r, row, "name", err)) || !(se->kind = session_kind(kind, err)))

@@ -9,36 +9,22 @@
 #include "app/checkin.h"
 #include "app/fields.h"
 #include "app/import.h"
+#include "core/translit.h"
+#include "core/utf8.h"
 
 #define PERSON_NUMBER_MAX 100000  /* ORG-N tried before giving up: never reached */
-
-/* The first problem the value checks find, and the field it is on. */
-struct first_problem {
-    struct df_err scratch, first;
-    const char *prefix;           /* "organisation_" for a new organisation's fields */
-    char field[64];
-};
-
-static bool keep_first(void *ud, const char *field, bool bad)
-{
-    struct first_problem *f = ud;
-    if (bad && f->first.kind == DF_OK) {
-        f->first = f->scratch;
-        snprintf(f->field, sizeof f->field, "%s%s", f->prefix, field);
-    }
-    df_err_clear(&f->scratch);
-    return bad;
-}
 
 /* The imports' checks of w's values: 0, or -1 with the first problem and
  * its field. */
 static int values_check(struct app_walkin *w, char country[3], char *website, size_t cap,
                         struct app_walkin_made *made, struct arena *a, struct df_err *err)
 {
-    struct first_problem f = {.prefix = ""};
-    const struct app_value_checks vc = {keep_first, &f, &f.scratch, NULL};
-    keep_first(&f, "id", w->person.id && app_id_check("id", w->person.id, &f.scratch) < 0);
-    keep_first(&f, "organisation", app_id_check("organisation", w->person.org, &f.scratch) < 0);
+    struct app_first_problem f = {0};
+    const struct app_value_checks vc = {app_first_problem_keep, &f, &f.scratch, NULL};
+    app_first_problem_keep(&f, "id",
+                           w->person.id && app_id_check("id", w->person.id, &f.scratch) < 0);
+    app_first_problem_keep(&f, "organisation",
+                           app_id_check("organisation", w->person.org, &f.scratch) < 0);
     app_person_values_check(&w->person, &vc);
     if (w->org.name) {
         f.prefix = "organisation_";
@@ -47,7 +33,7 @@ static int values_check(struct app_walkin *w, char country[3], char *website, si
     }
     if (f.first.kind == DF_OK)
         return 0;
-    made->field = arena_strdup(a, f.field);
+    made->field = arena_printf(a, "%s%s", f.first_prefix, f.first_field);
     *err = f.first;
     return -1;
 }
@@ -163,4 +149,29 @@ fail:
     store_rollback(s);
     sodium_memzero(made->link, sizeof made->link);
     return -1;
+}
+
+#define ORG_NAME_READ_MAX 300   /* bytes of a name read: the API's limit */
+
+size_t app_walkin_org_id(const char *name, char *out)
+{
+    char latin[2 * ORG_NAME_READ_MAX + 1];
+    size_t len = 0;
+    bool gap = false;
+    translit_uk_latin(name, utf8_prefix(name, strlen(name), ORG_NAME_READ_MAX), latin);
+    for (const char *p = latin; *p && len < APP_ORG_ID_PROPOSED_MAX; p++) {
+        bool kept = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9');
+        if (!kept) {
+            gap = len > 0;
+            continue;
+        }
+        if (gap && len + 2 > APP_ORG_ID_PROPOSED_MAX)
+            break;
+        if (gap)
+            out[len++] = '-';
+        gap = false;
+        out[len++] = *p;
+    }
+    out[len] = '\0';
+    return len;
 }

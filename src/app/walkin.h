@@ -45,4 +45,15 @@ struct app_walkin_made {
 int app_walkin(struct store *s, const char *actor, struct app_walkin *w, struct arena *a,
                struct app_walkin_made *made, struct df_err *err);
 
+#define APP_ORG_ID_PROPOSED_MAX 64   /* bytes of an id proposed from a name */
+
+/* The id a new organisation's name proposes, as the console proposes one
+ * from a Latin name (its event form's rule: lower-case letters and digits,
+ * a '-' for what comes between, at most APP_ORG_ID_PROPOSED_MAX bytes), its
+ * Cyrillic spelled in Latin letters as a passport spells them
+ * (translit_uk_latin: "Укрзброя" is ukrzbroia), into out (at least
+ * APP_ORG_ID_PROPOSED_MAX + 1 bytes). Returns its length: 0 when the name
+ * holds no letter or digit dfnc can spell. */
+size_t app_walkin_org_id(const char *name, char *out);
+
 #endif

@@ -614,6 +614,8 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/announcements", api_announcements, 0},
     {"POST", "/api/v1/console/announcements", api_announcement_post, ROUTE_ORGANISER},
     {"DELETE", "/api/v1/console/announcements/{id}", api_announcement_delete, ROUTE_ORGANISER},
+    /* a walk-in's new organisation: the id its name proposes */
+    {"GET", "/api/v1/console/organisation-id", api_console_org_id, ROUTE_ORGANISER},
 };
 
 const int http_routes_n = sizeof http_routes / sizeof http_routes[0];

@@ -151,3 +151,18 @@ void api_console_walkin(struct http_req *r)
     }
     http_reply_json(r, 201, j);
 }
+
+/* GET /console/organisation-id?name=: the id a new organisation's name
+ * proposes (app_walkin_org_id), for the walk-in form to show before it is
+ * saved; "" when the name spells none. */
+void api_console_org_id(struct http_req *r)
+{
+    const char *name = http_url_param(&r->url, "name");
+    char id[APP_ORG_ID_PROPOSED_MAX + 1];
+    if (!name || !*name) {
+        http_reply_field_error(r, 400, "bad_request", "name", "name is required");
+        return;
+    }
+    app_walkin_org_id(name, id);
+    http_reply_json(r, 200, json_pack("{ss}", "id", id));
+}

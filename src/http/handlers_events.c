@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/event.h"
+#include "app/fields.h"
 #include "app/interpreting.h"
 #include "app/schedule.h"
 #include "http/api.h"
@@ -105,8 +106,10 @@ static const struct http_field slot_fields[] = {
     {"starts_at", HJ_STRING, .required = true, .min = 16, .max = 40},
     {"ends_at", HJ_STRING, .required = true, .min = 16, .max = 40},
     {NULL}};
+/* a session's id leaves its slots' ids ("ID-01") room within API_ID_MAX:
+ * said on the session, before its slots are read */
 static const struct http_field session_fields[] = {
-    {"id", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
+    {"id", HJ_STRING, .required = true, .min = 1, .max = APP_SESSION_ID_MAX},
     {"day", HJ_STRING, .required = true, .min = 10, .max = 10},
     {"name", HJ_STRING, .required = true, .min = 1, .max = 200},
     {"name_uk", HJ_STRING, .nullable = true, .max = 200},

@@ -168,9 +168,11 @@ void api_org_put(struct http_req *r)
     if (app_country_check("country", o.country, &err) < 0 ||
         app_org_kind_check(o.kind, &err) < 0)
         goto fail;
-    /* the web UI links it: only a web address (a stored one is judged when
-     * it is sent again) */
-    if (http_json_str(b, "website") && app_website_check(o.website, &err) < 0)
+    /* the web UI links it: only a web address, a bare host read as http://
+     * as the import reads it (a stored one is judged when it is sent again) */
+    char website[APP_WEBSITE_MAX + sizeof "http://"];
+    if (http_json_str(b, "website") &&
+        !(o.website = app_website_read(o.website, website, sizeof website, &err)))
         goto fail;
     /* Organisers name the contact, a person of the organisation. */
     const char *contact = http_json_str(b, "contact");

@@ -595,6 +595,20 @@ bool http_web_is_csv_import(const char *kind)
     return false;
 }
 
+/* A note of an import as {"line","message","code","values":{NAME: VALUE}}:
+ * the message in English without the temporary path, the code and values
+ * for the page to say it in its language. */
+static json_t *import_warning(const char *msg, const struct app_import_note *c, const char *path)
+{
+    const char *what;
+    int at = df_err_line_of(msg, path, &what);
+    json_t *values = json_object();
+    for (int i = 0; values && i < c->values_n; i++)
+        json_object_set_new(values, c->name[i], json_string(c->value[i]));
+    return json_pack("{si ss ss? so*}", "line", at, "message", what, "code", c->code, "values",
+                     values);
+}
+
 /* CSV from the browser: written to a private temporary file and imported by the
  * same code as `dfnc import` (one transaction: nothing is kept when a line is
  * refused), in the encoding ?encoding= names (auto, the default, guesses as
@@ -649,13 +663,10 @@ static void h_import(struct http_req *r)
                                               "nots", gloss.nots));
             return;
         }
-        /* the published meetings the import removed, by the upload's line */
+        /* the published meetings the import removed or moved, by the upload's line */
         json_t *warnings = json_array();
-        for (int i = 0; warnings && i < res.notes.named; i++) {
-            const char *what;
-            int at = df_err_line_of(res.notes.msg[i], path, &what);
-            json_array_append_new(warnings, json_pack("{si ss}", "line", at, "message", what));
-        }
+        for (int i = 0; warnings && i < res.notes.named; i++)
+            json_array_append_new(warnings, import_warning(res.notes.msg[i], &res.coded[i], path));
         json_t *reply =
             json_pack("{ss si si si si so ss sb}", "kind", kind, "rows", res.rows, "added",
                       res.added, "updated", res.updated, "meetings_removed",

@@ -181,6 +181,35 @@ lines = refuses('twelve rows of two problems each: the first 20 by line, and how
                 'organisations.csv:2: country', 'organisations.csv:11: kind', '... and 4 more')
 ok(len(lines) == 21 and lines[-2].startswith('organisations.csv:11: '), '... 20 lines of the lowest rows, then the count', lines)
 
+# ---- demands and supplies: every problem of a row too, by the API's rules ------------
+DEMANDS = 'id,buyer,country,cpv,quantity,unit,deliver_by,max_unit_price_eur,funder_countries\n'
+lines = refuses('a demand: an unknown buyer, a bad code, quantity, date, price and funder',
+                'demands', DEMANDS + 'd-1,nobody,XX,3561,many,shell,31/12/2027,-5,DK;Germany\n'
+                'd-2,y-1,DE,35613000-4,10,shell,2027-12-31,100,\n',
+                'demands.csv:2: buyer "nobody" is not a known organisation',
+                'demands.csv:2: country "XX" is not an ISO 3166 alpha-2 code',
+                'demands.csv:2: cpv "3561" is not a CPV code',
+                'demands.csv:2: quantity "many"', 'demands.csv:2: deliver_by "31/12/2027"',
+                'demands.csv:2: max_unit_price_eur must be a number above 0',
+                'demands.csv:2: funder country "Germany" is not an ISO 3166 alpha-2 code')
+ok(len(lines) == 7, '... seven lines, one a problem, the good row not among them', lines)
+SUPPLIES = ('id,organisation,cpv,capacity_per_month,unit_price_eur,lead_time_days,'
+            'production_country,eu_content_pct,ua_content_pct\n')
+lines = refuses('a supply: an empty organisation, capacity, lead time and shares',
+                'supplies', SUPPLIES + 's-1,,35613000-4,0,10,-1,ZZ,150,\n'
+                's-2,y-2,35613000-4,5,10,3,UA,60,50\n',
+                'supplies.csv:2: column "organisation" is empty',
+                'supplies.csv:2: capacity_per_month "0"', 'supplies.csv:2: lead_time_days "-1"',
+                'supplies.csv:2: production_country "ZZ"', 'supplies.csv:2: eu_content_pct "150"',
+                'supplies.csv:3: ')
+ok(len(lines) == 6 and '110' in lines[-1], '... five lines for row 2, and row 3\'s shares '
+   'over 100%', lines)
+lines = refuses('twelve demands of two problems each: the first 20 by line, and how many more',
+                'demands', DEMANDS + ''.join('d-%d,y-1,DE,35613000-4,0,shell,2027-12-31,0,\n' % i
+                                            for i in range(12)),
+                'demands.csv:2: quantity', 'demands.csv:11: max_unit_price_eur', '... and 4 more')
+ok(len(lines) == 21, '... 20 lines, then the count', lines)
+
 # ---- the help says what the import reads --------------------------------------
 says = dfnc('help', 'import').stdout.decode()
 ok('sme 0|1' not in says and 'confidential 0|1' not in says and 'так/ні' in says,

@@ -2414,8 +2414,11 @@ test('the welcome page says the server\'s refusal of a password in Ukrainian, an
   await ctx.close();
 });
 
-test('the organiser invites everyone not yet invited from the console and gets the CSV', async () => {
+test('the organiser invites everyone not yet invited from the console and gets the CSV; one whose e-mail another login has is named, a link to her desk page', async () => {
   newcomer('late', 'Liis Late', 'Late Optics');
+  // the organiser's own address, on a person's row: the login has no person, so the import takes it
+  fs.writeFileSync(path.join(TMP, 'taken-people.csv'), `id,organisation,name,email\np-taken,org-late,Tania Taken,${ORGANISER.email.toUpperCase()}\n`);
+  dfnc(['import', 'people', path.join(TMP, 'taken-people.csv')]);
   const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
   await open(page, '/console/people');
   await assertUkrainian(page);
@@ -2428,6 +2431,13 @@ test('the organiser invites everyone not yet invited from the console and gets t
   const status = page.locator('#invite-status');
   assert.equal(await status.getAttribute('role'), 'status');
   assert.match(await status.textContent(), new RegExp(`^${esc(UK['invite.done'].split('{n}')[0])}${csv.length - 1};`));
+  assert.ok(!csv.some((l) => l.startsWith('p-taken,')), 'she is not invited');
+  const taken = page.locator('#invite-taken');
+  assert.match(await taken.locator('p').first().textContent(), /^\d+ (особу|особи|осіб) не запрошено: /);
+  const desk = taken.locator('a', { hasText: 'p-taken' });
+  assert.equal(await desk.getAttribute('href'), '/console/people/p-taken');
+  assert.match(await taken.locator('li', { hasText: 'p-taken' }).textContent(), new RegExp(esc(ORGANISER.email.toUpperCase())));
+  await assertUkrainian(page);
   // the link works: the newcomer is greeted
   const link = row.split(',')[5];
   const greet = await fetch(`${base}/api/v1/invitations/${link.split('#')[1]}`);
@@ -2439,6 +2449,9 @@ test('the organiser invites everyone not yet invited from the console and gets t
   await page.click('#invite-all');
   await page.waitForFunction((want) => document.getElementById('invite-status').textContent.startsWith(want), UK['invite.nobody'].split('.')[0]);
   assert.equal(downloaded, false);
+  assert.equal(await desk.count(), 1, 'still named: she is skipped again');
+  await desk.click();
+  await page.waitForURL('**/console/people/p-taken');
   await shoot(page, 'console-invite');
   await ctx.close();
 });
@@ -3323,6 +3336,29 @@ test('the profile\'s refusal by the server names its field in Ukrainian, and not
   await page.click('#person-form button[type=submit]');
   await page.locator('#person-form .flash.ok').waitFor();
   assert.equal((await (await ctx.request.get(`${base}/api/v1/me`)).json()).person.languages, 'uk;en');
+  await ctx.close();
+});
+
+test('a contact on a phone, in Ukrainian, gives her organisation\'s website as a bare host, read as http:// as the import reads it; another scheme is refused on its field', async () => {
+  const key = 'bareweb';
+  newcomer(key, 'Vira Veb', 'Veb Optics');
+  const who = { email: `${key}@late.test`, password: `${key}-secret-1` };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', `p-${key}`, '--contact', '--password-stdin'], `${who.password}\n`);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await open(page, '/profile');
+  const website = page.locator('#org-form input[name=website]');
+  await website.fill('www.veb-optics.test');
+  await page.click('#org-form button[type=submit]');
+  await page.locator('#org-form .flash.ok').waitFor();
+  const org = async () => (await (await ctx.request.get(`${base}/api/v1/organisations/org-${key}`)).json()).website;
+  assert.equal(await org(), 'http://www.veb-optics.test', 'stored with http:// before it');
+  await website.fill('ftp://veb-optics.test');
+  await page.click('#org-form button[type=submit]');
+  await page.locator('#org-form .flash.error').waitFor();
+  assert.equal(await page.textContent('#org-form .flash'),
+    `${UK['error.save']} ${UK['form.invalid_field'].replace('{field}', UK['org.website'])}`);
+  assert.equal(await website.getAttribute('aria-invalid'), 'true');
+  assert.equal(await org(), 'http://www.veb-optics.test', 'nothing saved');
   await ctx.close();
 });
 
@@ -4462,6 +4498,19 @@ test('the organiser on a phone, in Ukrainian, imports a programme, is told which
   // and the export reads back what was imported
   const csv = await (await ctx.request.get(`${base}/api/v1/console/export/sessions?format=csv`)).text();
   assert.match(csv, /e2e-imp,e2e-imp-am,2031-10-01,09:30,11:00,b2b,B2B morning,B2B зранку,20,10,e2e-imp-am-01;e2e-imp-am-02;e2e-imp-am-03/);
+  // another zone and venue for the event: its warning by its code, in Ukrainian, no English left
+  await open(page, '/console/import');
+  const rezoned = await importing('events', 'id,name,name_uk,venue,timezone,starts_on,ends_on\n'
+    + 'e2e-imp,Imported forum,Імпортований форум,Lviv,Europe/Warsaw,2031-10-01,2031-10-01\n');
+  assert.match(rezoned, /Рядок 2: захід «e2e-imp»: опубліковану зустріч за запитом «req-e2e-imp1» перенесено з 2031-10-01T\d\d:\d\d–2031-10-01T\d\d:\d\d \(Table I\) на 2031-10-01T\d\d:\d\d–2031-10-01T\d\d:\d\d \(Table I\) \(часовий пояс змінено з Europe\/Kyiv на Europe\/Warsaw\); місце змінено з Kyiv на Lviv; /);
+  assert.equal(await page.locator('#import-result .untranslated').count(), 0, 'no warning left in English');
+  await assertUkrainian(page);
+  // the request declined by a requests file: its meeting removed, said with whom to tell
+  const declined = await importing('requests', 'id,event,from,to,status\nreq-e2e-imp1,e2e-imp,p-imp-ivo,p-imp-ira,declined\n');
+  assert.match(declined, new RegExp(UK['import.removed.one'].replace('{n}', '1')));
+  assert.match(declined, /Рядок 2: запит «req-e2e-imp1» \(p-imp-ivo → p-imp-ira\) тепер має стан «відхилено»: його опубліковану зустріч \(2031-10-01T\d\d:\d\d, Table I\) вилучено/);
+  assert.equal(await page.locator('#import-result .untranslated').count(), 0, 'no warning left in English');
+  await assertUkrainian(page);
   await ctx.close();
 });
 
@@ -4701,6 +4750,9 @@ test('at the desk, on a phone in Ukrainian, the organiser registers a walk-in wi
   await page.fill('#walkin-form input[name=email]', PARTICIPANT.email);
   await page.fill('#walkin-form input[name=languages]', 'UK, en');
   await page.check('#walkin-org-new');
+  // a name in Cyrillic alone: its id spelled in Latin letters, as a passport spells them
+  await page.fill('#walkin-form input[name=organisation_name]', 'ТОВ «Дніпро-Дрони»');
+  await page.waitForFunction(() => document.querySelector('#walkin-new-org input[name=organisation]').value === 'tov-dnipro-drony');
   await page.fill('#walkin-form input[name=organisation_name]', 'Walkin Drones');
   assert.equal(await page.inputValue('#walkin-new-org input[name=organisation]'), 'walkin-drones', 'its id made from its name');
   assert.equal(await page.isVisible('#walkin-known-org'), false, 'the registered organisations\' picker put away');

@@ -221,6 +221,8 @@ export const api = {
   withdrawAnnouncement: (id) => call('DELETE', `/console/announcements/${enc(id)}`),
   // a walk-in at the desk: the person made, with her sign-in link (shown once)
   registerWalkin: (body) => call('POST', '/console/people', body),
+  // the id a new organisation's name proposes, its Cyrillic in Latin letters
+  proposedOrgId: (name) => call('GET', `/console/organisation-id${qs({ name })}`),
   glossaryStatus: () => call('GET', '/console/glossary/status'),
   // text (the textarea), or a file's bytes as they are when they are not
   // UTF-8: the server then names the encoding and says how to save the file

@@ -140,6 +140,7 @@ export async function renderPersonAvailability(main, id) {
 function inviteCard() {
   // the outcome said politely, a failure as an alert
   const status = outcome('invite-status');
+  const taken = h('div', { id: 'invite-taken' });
   const button = h('button', {
     type: 'button', id: 'invite-all',
     onclick: async () => {
@@ -156,6 +157,7 @@ function inviteCard() {
         n: num(r.invited), pending: num(sk.pending || 0), login: num(sk.has_password || 0),
         none: num((sk.no_email || 0) + (sk.email_taken || 0)),
       }) + (r.contacts ? ` ${tn('invite.contacts', r.contacts)}` : ''));
+      taken.replaceChildren(...emailTaken(sk.email_taken || 0, list(r.email_taken_people)));
       if (!r.invited) return;
       const a = h('a', {
         href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })),
@@ -167,7 +169,19 @@ function inviteCard() {
   }, t('invite.button'));
   return h('section', { class: 'card', 'aria-labelledby': 'invite-title' },
     h('h2', { id: 'invite-title' }, t('invite.title')),
-    h('p', {}, t('invite.text')), button, status.el);
+    h('p', {}, t('invite.text')), button, status.el, taken);
+}
+
+// Those the run skipped because another login has their e-mail (the first
+// 20 the server names, of n), each a link to their desk page, where the
+// organiser sees who they are and mends it.
+function emailTaken(n, people) {
+  if (!n) return [];
+  return [h('p', {}, tn('invite.taken', n)),
+    h('ul', {}, people.map((x) => h('li', {},
+      h('a', { href: withEvent(`/console/people/${encodeURIComponent(x.person)}`), class: 'desk-link' }, data(x.person)),
+      ' ', data(x.email, { class: 'muted' })))),
+    n > people.length ? h('p', {}, t('import.more', { n: num(n - people.length) })) : null];
 }
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'availability', 'events', 'sessions', 'glossary'];
@@ -258,9 +272,6 @@ const IMPORT_ERRORS = [
   [/^session "(.*)": (\d+) published meeting\(s\) sit in its slots/, 'import.err_kind_published', ['value', 'n']],
   [/^timezone "(.*)" is not a known time zone/, 'import.err_timezone', ['value']],
   [/^(?:session|slot) "(.*)" belongs to (.+); ids are unique across events$/, 'import.err_belongs', ['value', 'owner']],
-  // what a programme file did to a published meeting, for the organiser to tell its people
-  [/^session "(.*?)": request "(.*?)": published meeting moved from (\S+) to (\S+) at (.+?) to (\S+) to (\S+) at (.+?); its calendar SEQUENCE is now (\d+); tell its people$/,
-    'import.warn_moved', ['value', 'request', 's0', 'e0', 'at0', 's1', 'e1', 'at1', 'n']],
 ];
 
 // A figure of a message stays as it is; the file's own names and values are
@@ -312,20 +323,42 @@ function readAs(encoding, guessed) {
   return h('p', { class: 'notice', id: 'import-encoding' }, tx(guessed ? 'import.read_as_guessed' : 'import.read_as', { enc: data(cp) }));
 }
 
-const PROGRAMME_KINDS = ['events', 'sessions'];
+// A note of the import (a published meeting moved or removed) in the page's
+// language, from its code and values; one without a code (a server older
+// than the page) as its message.
+const side = (v, at) => tx('import.warn_place', { starts: data(v[`${at}_starts`]), ends: data(v[`${at}_ends`]),
+  table: v[`${at}_table`] ? data(v[`${at}_table`]) : t('import.warn_no_table') });
+const venueOf = (x) => (x ? data(x) : t('import.warn_no_venue'));
+const WARNINGS = {
+  meeting_moved: (v) => tx('import.warn.meeting_moved', { what: t(`import.warn_what.${v.what}`), id: data(v.id),
+    request: data(v.request), from: side(v, 'from'), to: side(v, 'to'), n: v.sequence,
+    zone: v.zone_from ? tx('import.warn_zone', { from: data(v.zone_from), to: data(v.zone_to) }) : '',
+    venue: v.venue ? tx('import.warn_venue', { from: venueOf(v.venue_from), to: venueOf(v.venue_to) }) : '' }),
+  meeting_venue: (v) => tx('import.warn.meeting_venue', { what: t(`import.warn_what.${v.what}`), id: data(v.id),
+    request: data(v.request), from: venueOf(v.venue_from), to: venueOf(v.venue_to), n: v.sequence }),
+  meeting_removed: (v) => tx('import.warn.meeting_removed', { request: data(v.request), from: data(v.from), to: data(v.to),
+    status: t(`status.${v.status}`), starts: data(v.starts), table: v.table ? data(v.table) : t('import.warn_no_table') }),
+};
+function importWarning(x) {
+  const say = WARNINGS[x.code];
+  return say && x.values ? say(x.values) : importMessage(x.message);
+}
 
-// What a programme file (events, sessions) did to the meetings, as the
-// console's own programme edit says it: moved, left without a slot, and each
-// published one moved by its line, for the organiser to tell its people.
+// What a file did to the meetings: a programme file (events, sessions)
+// moved them or left them without a slot, as the console's own programme
+// edit says it; a requests file removed those of requests no longer
+// accepted; each published one by its line, for the organiser to tell its
+// people.
 function meetingsTouched(r) {
-  const moved = r.meetings_moved || 0, unscheduled = r.meetings_unscheduled || 0;
+  const moved = r.meetings_moved || 0, unscheduled = r.meetings_unscheduled || 0, removed = r.meetings_removed || 0;
   const warnings = list(r.warnings);
-  if (!moved && !unscheduled && !warnings.length) return null;
+  if (!moved && !unscheduled && !removed && !warnings.length) return null;
   return h('div', { class: 'notice', id: 'import-meetings' },
     moved ? h('p', {}, tn('import.moved', moved)) : null,
     unscheduled ? h('p', {}, tn('import.unscheduled', unscheduled)) : null,
-    warnings.length ? [h('p', {}, h('strong', {}, t('import.warnings'))), h('ul', { class: 'errors' }, warnings.map((x) => h('li', {},
-      x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', importMessage(x.message))))] : null);
+    removed ? h('p', {}, tn('import.removed', removed)) : null,
+    warnings.length ? [h('p', {}, h('strong', {}, t(removed ? 'import.warnings_removed' : 'import.warnings'))), h('ul', { class: 'errors' }, warnings.map((x) => h('li', {},
+      x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', importWarning(x))))] : null);
 }
 
 // The columns of a kind whose file the organiser may write from nothing,
@@ -384,8 +417,7 @@ export async function renderImport(main) {
         const r = await api.importCsv(kind.value, bytes || text.value, bytes ? asked : undefined);
         out.append(h('p', { class: 'flash ok', role: 'status' }, tn('import.done', (r && (r.rows ?? r.imported ?? r.count)) || 0)));
         if (r) add(out, readAs(r.encoding, r.encoding_guessed));
-        // the programme's kinds (the requests' removals are another page's to say)
-        if (r && PROGRAMME_KINDS.includes(kind.value)) add(out, meetingsTouched(r));
+        if (r) add(out, meetingsTouched(r));
         if (kind.value === 'glossary') showGlossary();
       } catch (e) {
         const b = e.body && e.body.error ? e.body.error : {};

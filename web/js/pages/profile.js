@@ -66,7 +66,9 @@ function orgForm(o, editable) {
   // the name Ukrainian pages show (the server's limit as for the name)
   const nameUk = limit(h('input', { name: 'name_uk', value: o.name_uk || '', lang: 'uk' }), 300);
   const city = limit(h('input', { name: 'city', value: o.city || '' }), 200);
-  const website = limit(h('input', { name: 'website', type: 'url', value: o.website || '' }), 500);
+  // a bare host (www.acme.de) is read as http://, as the import reads it: not
+  // the browser's type=url, which refuses it
+  const website = limit(h('input', { name: 'website', inputmode: 'url', autocomplete: 'url', value: o.website || '' }), 500);
   const kind = h('select', { name: 'kind' }, KINDS.map((k) => h('option', { value: k, selected: o.kind === k }, t(`kind.${k}`))));
   const sme = h('input', { type: 'checkbox', name: 'sme', id: 'org-sme', checked: !!o.sme });
   const desc = limit(h('textarea', { name: 'description', rows: 4 }, o.description || ''), TEXT_MAX);

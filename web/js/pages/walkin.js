@@ -31,9 +31,18 @@ function newOrgFields() {
   const id = newIdInput('walkin.org_id_invalid');
   let own = false;
   id.addEventListener('input', () => { own = id.value !== ''; });
-  name.addEventListener('input', () => {
+  // a name with Cyrillic letters is spelled in Latin ones by the server, as
+  // a passport spells them (Укрзброя: ukrzbroia); an answer to a name since
+  // changed is dropped
+  name.addEventListener('input', async () => {
     if (own) return;
-    const slug = idFromName(name.value.trim());
+    const typed = name.value.trim();
+    if (/[\u0400-\u04ff]/.test(typed)) {
+      const r = await api.proposedOrgId(typed).catch(() => null);
+      if (!own && name.value.trim() === typed) id.value = (r && r.id) || '';
+      return;
+    }
+    const slug = idFromName(typed);
     id.value = slug && /[a-z]/.test(slug) ? slug : '';
   });
   const country = h('input', {
