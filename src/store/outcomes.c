@@ -6,7 +6,9 @@
 /* The request's rid where person is one of its people and it is accepted,
  * with whether it has a meeting. */
 #define THEIRS_SQL                                                                   \
-    "SELECT r.rid, p.rid, EXISTS (SELECT 1 FROM meetings m WHERE m.request_rid = r.rid)" \
+    "SELECT r.rid, p.rid, EXISTS (SELECT 1 FROM meetings m WHERE m.request_rid = r.rid)," \
+    " (SELECT julianday(sl.starts_at) <= julianday('now') FROM meetings m"             \
+    "   JOIN slots sl ON sl.rid = m.slot_rid WHERE m.request_rid = r.rid)"              \
     " FROM requests r JOIN people p ON p.id = ?2"                                    \
     " WHERE r.id = ?1 AND r.status = 'accepted' AND (r.from_rid = p.rid OR r.to_rid = p.rid" \
     "  OR p.rid IN (SELECT person_rid FROM request_attendees WHERE request_rid = r.rid))"
@@ -22,7 +24,9 @@ int store_outcome_attendance(struct store *s, const char *request, const char *p
     store_bind_text(st, 2, person);
     int rc = sqlite3_step(st), out;
     if (rc == SQLITE_ROW)
-        out = sqlite3_column_int(st, 2) ? STORE_ATTENDS : STORE_NOT_SCHEDULED;
+        out = !sqlite3_column_int(st, 2) ? STORE_NOT_SCHEDULED
+              : sqlite3_column_int(st, 3) ? STORE_ATTENDS
+                                          : STORE_NOT_BEGUN;
     else if (rc == SQLITE_DONE)
         out = STORE_NOT_THEIRS;
     else

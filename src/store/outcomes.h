@@ -10,7 +10,8 @@
 enum store_attendance {
     STORE_NOT_THEIRS,       /* no such request or person, or not one of its people */
     STORE_NOT_SCHEDULED,    /* theirs and accepted, but it has no meeting now */
-    STORE_ATTENDS,          /* theirs, with a meeting */
+    STORE_ATTENDS,          /* theirs, with a meeting that has begun */
+    STORE_NOT_BEGUN,        /* theirs, with a meeting that has not begun yet */
 };
 /* One of the above, or -1 with err. */
 int store_outcome_attendance(struct store *s, const char *request, const char *person,
