@@ -366,4 +366,3 @@ json_t *app_met_json(struct store *s, const char *person, struct df_err *err)
         df_err_set(err, DF_ERR_RUNTIME, "out of memory listing the people met");
     return j;
 }
-

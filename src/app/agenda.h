@@ -54,4 +54,3 @@ int app_contacts_vcard(struct store *s, const char *person, struct buf *out, int
                        struct df_err *err);
 
 #endif
-

@@ -13,8 +13,8 @@
 #include "core/grow.h"
 #include "core/strmap.h"
 #include "io/csv.h"
-#include "store/outcomes.h"
 #include "io/xlsx.h"
+#include "store/outcomes.h"
 
 struct export_ctx {
     FILE *out;
