@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "io/ics.h"
+#include "io/vcard.h"
 #include "store/agenda.h"
 
 struct collect {
@@ -306,4 +307,62 @@ int app_agenda_text(struct store *s, const char *person, struct buf *out, struct
     }
     json_decref(meetings);
     return 0;
+}
+
+struct contacts {
+    struct buf *out;
+    int cards;
+};
+
+static int add_contact(void *ud, const struct store_met *m)
+{
+    struct contacts *k = ud;
+    char note[320];
+    /* the event and the wall-clock day and time of the slot, as the agenda shows it */
+    snprintf(note, sizeof note, "%s, %.10s %.5s", m->event_name, m->starts_at,
+             strlen(m->starts_at) > 11 ? m->starts_at + 11 : "");
+    struct vcard_contact c = {.name = m->name, .title = m->title, .org = m->org_name,
+                              .url = m->org_website, .languages = m->languages, .note = note};
+    k->cards++;
+    return vcard_append(k->out, &c) < 0;
+}
+
+int app_contacts_vcard(struct store *s, const char *person, struct buf *out, int *cards,
+                       struct df_err *err)
+{
+    struct contacts k = {out, 0};
+    int rc = store_met_each(s, person, add_contact, &k, err);
+    if (rc > 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "the contacts file is too large");
+    if (rc < 0)
+        return -1;
+    *cards = k.cards;
+    return 0;
+}
+
+static json_t *str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
+
+static int add_met(void *ud, const struct store_met *m)
+{
+    json_t *j = json_pack("{ss ss so ss ss so ss so so so ss ss}", "id", m->person, "name",
+                          m->name, "title", str_or_null(m->title), "organisation", m->org,
+                          "organisation_name", m->org_name, "organisation_name_uk",
+                          str_or_null(m->org_name_uk), "country", m->org_country, "website",
+                          str_or_null(m->org_website), "description",
+                          str_or_null(m->org_description), "description_uk",
+                          str_or_null(m->org_description_uk), "event_name", m->event_name,
+                          "start", m->starts_at);
+    return !j || json_array_append_new(ud, j) < 0;
+}
+
+json_t *app_met_json(struct store *s, const char *person, struct df_err *err)
+{
+    json_t *people = json_array();
+    int rc = people ? store_met_each(s, person, add_met, people, err) : 1;
+    json_t *j = rc == 0 ? json_pack("{ss so}", "person", person, "people", people) : NULL;
+    if (rc != 0)
+        json_decref(people);
+    if (!j && rc >= 0)
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory listing the people met");
+    return j;
 }

@@ -14,6 +14,7 @@
 #include "core/strmap.h"
 #include "io/csv.h"
 #include "io/xlsx.h"
+#include "store/outcomes.h"
 
 struct export_ctx {
     FILE *out;
@@ -233,6 +234,7 @@ struct request_people {
     const char *request;
     const char **people;      /* in the index's arena */
     int n, cap;
+    const char *outcome[2];   /* the requester's and the addressee's, or NULL */
 };
 
 /* The accepted requests, sorted by id once all are in: a binary search per
@@ -297,10 +299,25 @@ static int index_attendee(void *ud, const char *request, const char *person)
     return 0;
 }
 
-/* Each person's name and organisation's name by person id: the meetings'
- * names and organisations columns, for a desk list printed from the export. */
+/* An outcome said of a meeting, beside the side (requester or addressee)
+ * that said it; an attendee's is not a side's. */
+static int index_outcome(void *ud, const struct store_outcome *o)
+{
+    struct people_index *ix = ud;
+    struct request_people *x = request_find(ix, o->request);
+    for (int side = 0; x && side < 2 && side < x->n; side++)
+        if (strcmp(x->people[side], o->person) == 0 &&
+            !(x->outcome[side] = arena_strdup(&ix->a, o->outcome)))
+            return 1;   /* out of memory: the export fails */
+    return 0;
+}
+
+/* Each person's name, organisation's name and arrival by person id: the
+ * meetings' names, organisations and arrived columns, for a desk list
+ * printed from the export and the follow-up after it. */
 struct person_names {
     const char *name, *org_name;
+    bool arrived;
 };
 struct names_index {
     struct arena a;
@@ -330,7 +347,8 @@ static int index_person_name(void *ud, const struct store_person *p)
         return 1;   /* out of memory: the export fails */
     struct person_names *x = &nx->people[nx->people_n];
     *x = (struct person_names){.name = arena_strdup(&nx->a, p->name),
-                               .org_name = org >= 0 ? nx->org_names[org] : ""};
+                               .org_name = org >= 0 ? nx->org_names[org] : "",
+                               .arrived = p->checked_in_at != NULL};
     if (!x->name || strmap_put(&nx->person_ids, p->id, nx->people_n) < 0)
         return 1;
     nx->people_n++;
@@ -357,7 +375,7 @@ static void names_free(struct names_index *nx)
 static struct person_names names_of(const struct names_index *nx, const char *person)
 {
     int i = strmap_get(&nx->person_ids, person);
-    return i >= 0 ? nx->people[i] : (struct person_names){"", ""};
+    return i >= 0 ? nx->people[i] : (struct person_names){"", "", false};
 }
 
 struct meeting_ctx {
@@ -382,12 +400,25 @@ static int attendee_lists(const struct meeting_ctx *mc, const struct request_peo
     return bad ? -1 : 0;
 }
 
+/* The requester's (side 0) or the addressee's (1) arrival and outcome. */
+struct side {
+    bool arrived;
+    const char *outcome;   /* NULL: none said */
+};
+static struct side side_of(const struct meeting_ctx *mc, const struct request_people *x, int side)
+{
+    if (!x || side >= x->n)
+        return (struct side){false, NULL};
+    return (struct side){names_of(mc->names, x->people[side]).arrived, x->outcome[side]};
+}
+
 static int export_meeting(void *ud, const struct store_meeting *m)
 {
     struct meeting_ctx *mc = ud;
     struct export_ctx *c = mc->c;
     const struct request_people *x = request_find(mc->ix, m->request);
     int n = x ? x->n : 0;
+    struct side from = side_of(mc, x, 0), to = side_of(mc, x, 1);
     c->rows++;
     if (c->format != APP_EXPORT_JSON) {
         /* every attendee, however large the delegation */
@@ -398,8 +429,10 @@ static int export_meeting(void *ud, const struct store_meeting *m)
                                m->location_name ? m->location_name : m->location,
                                ids.len ? buf_str(&ids) : "", m->locked ? "1" : "0",
                                names.len ? buf_str(&names) : "", orgs.len ? buf_str(&orgs) : "",
-                               m->event_name, m->session_name};
-            rc = record(c, f, 12);
+                               m->event_name, m->session_name, from.arrived ? "1" : "0",
+                               to.arrived ? "1" : "0", from.outcome ? from.outcome : "",
+                               to.outcome ? to.outcome : ""};
+            rc = record(c, f, 16);
         }
         buf_free(&ids);
         buf_free(&names);
@@ -414,14 +447,17 @@ static int export_meeting(void *ud, const struct store_meeting *m)
         json_array_append_new(orgs, json_string(p.org_name));
     }
     json_array_append_new(c->array,
-                          json_pack("{ss ss ss ss ss so so sb si so so ss ss}", "id", m->id,
+                          json_pack("{ss ss ss ss ss so so sb si so so ss ss sb sb so so}",
+                                    "id", m->id,
                                     "request", m->request, "event", m->event, "start",
                                     m->starts_at, "end", m->ends_at, "location",
                                     jstr(m->location_name ? m->location_name : m->location),
                                     "people", people, "locked", m->locked, "sequence",
                                     m->sequence, "names", names, "organisations", orgs,
                                     "event_name", m->event_name, "session_name",
-                                    m->session_name));
+                                    m->session_name, "requester_arrived", from.arrived,
+                                    "addressee_arrived", to.arrived, "requester_outcome",
+                                    jstr(from.outcome), "addressee_outcome", jstr(to.outcome)));
     return 0;
 }
 
@@ -438,6 +474,8 @@ static int export_meetings(struct export_ctx *c, struct df_err *err)
         qsort(ix.r, (size_t)ix.n, sizeof *ix.r, by_request);
     if (!rc)
         rc = store_attendee_each(c->s, NULL, index_attendee, &ix, err);
+    if (!rc)
+        rc = store_outcome_each_meeting(c->s, index_outcome, &ix, err);
     if (!rc)
         rc = store_meeting_each(c->s, NULL, NULL, export_meeting, &mc, err);
     free(ix.r);
@@ -457,9 +495,12 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
                    "venue_uk"},
         {"sessions", "event,id,day,start,end,kind,name,name_uk,slot_minutes,slot_pause,slots"},
         /* names and organisations, then the event's and the session's names,
-         * after the columns older exports had */
+         * then whether each side arrived and what it said the meeting led to
+         * (never its note: that is its writer's alone), after the columns
+         * older exports had */
         {"meetings", "id,request,event,start,end,location,people,locked,names,organisations,"
-                     "event_name,session_name"},
+                     "event_name,session_name,requester_arrived,addressee_arrived,"
+                     "requester_outcome,addressee_outcome"},
     };
     const char *header = NULL;
     for (size_t i = 0; i < sizeof headers / sizeof headers[0]; i++)
@@ -475,11 +516,11 @@ int app_export(struct store *s, const char *kind, enum app_export_format format,
         c.array = json_array();
     } else {
         /* the CSV's header, one column a name */
-        char names[128];
-        const char *cols[16];
+        char names[256];
+        const char *cols[24];
         int n = 0;
         snprintf(names, sizeof names, "%s", header);
-        for (char *save = NULL, *tok = strtok_r(names, ",", &save); tok && n < 16;
+        for (char *save = NULL, *tok = strtok_r(names, ",", &save); tok && n < 24;
              tok = strtok_r(NULL, ",", &save))
             cols[n++] = tok;
         if (!(c.book = xlsx_open(kind, cols, n, err)))

@@ -35,6 +35,11 @@ struct app_invitation {
     int64_t expires_at;
 };
 
+/* The language to write to a person in: ui_language (the one they chose for
+ * the web UI) when set, else "uk" for a Ukrainian organisation's people
+ * (country "UA"), else "en": ui_language itself or a static string. */
+const char *app_invite_language(const char *ui_language, const char *country);
+
 #define APP_INVITE_TAKEN_NAMED 20
 
 /* What a run did and left, for its summary line. */

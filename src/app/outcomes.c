@@ -50,7 +50,7 @@ static int check_input(const char *outcome, const char *note, struct df_err *err
 }
 
 /* That person may speak of request's meeting now: one of its people, and it
- * has a meeting. */
+ * has a meeting that has begun. 0, -1 with err, or APP_OUTCOME_NOT_BEGUN. */
 static int check_attends(struct store *s, const char *person, const char *request,
                          struct df_err *err)
 {
@@ -65,6 +65,13 @@ static int check_attends(struct store *s, const char *person, const char *reques
                           "request \"%.128s\" has no meeting in the agendas (not scheduled yet, "
                           "or removed): an outcome is said of a meeting",
                           request);
+    if (at == STORE_NOT_BEGUN) {
+        df_err_set(err, DF_ERR_CONFLICT,
+                   "the meeting of request \"%.128s\" has not begun yet: say what it led to "
+                   "once it has",
+                   request);
+        return APP_OUTCOME_NOT_BEGUN;
+    }
     return 0;
 }
 
@@ -73,8 +80,12 @@ int app_outcome_set(struct store *s, const char *actor, const char *person, cons
 {
     if (check_input(outcome, note, err) < 0 || store_begin(s, err) < 0)
         return -1;
-    if (check_attends(s, person, request, err) < 0 ||
-        store_outcome_set(s, request, person, outcome, note, err) < 0 ||
+    int may = check_attends(s, person, request, err);
+    if (may < 0) {
+        store_rollback(s);
+        return may;
+    }
+    if (store_outcome_set(s, request, person, outcome, note, err) < 0 ||
         store_audit(s, actor, "outcome.set", "request", request, outcome, err) < 0 ||
         store_commit(s, err) < 0) {
         store_rollback(s);

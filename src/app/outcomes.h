@@ -44,7 +44,10 @@ int app_outcome_note_check(const char *note, struct df_err *err);
  * DF_ERR_INPUT for an unknown outcome or a note too long, DF_ERR_NOT_FOUND
  * when person is not one of the meeting's people (or there is no such
  * request), DF_ERR_CONFLICT when it has no meeting (not scheduled, or
- * cancelled since). */
+ * cancelled since); APP_OUTCOME_NOT_BEGUN with DF_ERR_CONFLICT when its
+ * meeting has not begun (by the clock: nothing, not even not_held, is said
+ * of a meeting before its start). */
+#define APP_OUTCOME_NOT_BEGUN (-2)
 int app_outcome_set(struct store *s, const char *actor, const char *person, const char *request,
                     const char *outcome, const char *note, struct df_err *err);
 /* Takes it back: 0, or -1 with DF_ERR_NOT_FOUND when person had said none. */

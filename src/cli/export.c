@@ -1,10 +1,12 @@
-/* dfnc export KIND FILE|- [--format csv|json|xlsx]; dfnc export glossary FILE|- */
+/* dfnc export KIND FILE|- [--format csv|json|xlsx]; dfnc export follow-up FILE|-
+ * [--event ID] [--format ...]; dfnc export glossary FILE|- */
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app/export.h"
+#include "app/follow_up.h"
 #include "app/glossary.h"
 #include "cli/cli.h"
 #include "core/file.h"
@@ -72,14 +74,30 @@ static int parse_format(const char *v, enum app_export_format *format)
     return 0;
 }
 
+/* The table KIND names, or the follow-up list of event (NULL: the first). */
+static int export_kind(struct store *s, const char *kind, const char *event,
+                       enum app_export_format format, FILE *out, int *rows, struct df_err *err)
+{
+    if (strcmp(kind, "follow-up") == 0)
+        return app_follow_up_write(s, event, format, out, rows, err);
+    return app_export(s, kind, format, out, rows, err);
+}
+
 int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
 {
     enum app_export_format format = APP_EXPORT_CSV;
     bool format_given = false;
-    static const struct option opts[] = {{"format", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
+    const char *event = NULL;
+    static const struct option opts[] = {{"format", required_argument, NULL, 'f'},
+                                         {"event", required_argument, NULL, 'e'},
+                                         {0, 0, 0, 0}};
     unsigned long long seen = 0;
     optind = 0;
     for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
+        if (c == 'e') {
+            event = optarg;
+            continue;
+        }
         if (c != 'f' || parse_format(optarg, &format) < 0)
             return cli_usage("export");
         format_given = true;
@@ -88,7 +106,13 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     char *operands[2];
     int n = 0;
     for (int i = optind; i < argc; i++) {
-        if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
+        if (strcmp(argv[i], "--event") == 0 && i + 1 < argc) {
+            if (event) {   /* as cli_getopt refuses it before the operands */
+                fprintf(stderr, "dfnc: --event given twice: it takes one value\n");
+                return cli_usage("export");
+            }
+            event = argv[++i];
+        } else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc) {
             if (format_given) {   /* as cli_getopt refuses it before the operands */
                 fprintf(stderr, "dfnc: --format given twice: it takes one value\n");
                 return cli_usage("export");
@@ -106,6 +130,12 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     if (n != 2)
         return cli_usage("export");
     const char *kind = operands[0], *path = operands[1];
+    bool follow_up = strcmp(kind, "follow-up") == 0;
+    if (event && !follow_up) {
+        fprintf(stderr, "dfnc: --event is for the follow-up list; \"%s\" holds every event's\n",
+                kind);
+        return 2;
+    }
     if (strcmp(kind, "glossary") == 0 && format_given) {
         fprintf(stderr, "dfnc: the glossary is exported in its import format (tab-separated); "
                         "--format does not apply\n");
@@ -114,7 +144,7 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     if (strcmp(kind, "glossary") == 0)
         return export_glossary(ctx, path);
     if (strcmp(kind, "organisations") && strcmp(kind, "people") && strcmp(kind, "events") &&
-        strcmp(kind, "sessions") && strcmp(kind, "meetings")) {
+        strcmp(kind, "sessions") && strcmp(kind, "meetings") && !follow_up) {
         fprintf(stderr, "dfnc: cannot export \"%s\"\n", kind);
         return cli_usage("export");
     }
@@ -131,7 +161,7 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
         return cli_fail(&err);
     }
     int rows = 0;
-    int rc = app_export(s, kind, format, out, &rows, &err);
+    int rc = export_kind(s, kind, event, format, out, &rows, &err);
     store_close(s);
     if (out != stdout) {
         if (rc == 0) {
@@ -146,6 +176,6 @@ int cli_cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     if (rc < 0)
         return cli_fail(&err);
     if (out != stdout)
-        fprintf(stderr, "%s: %d %s\n", path, rows, kind);
+        fprintf(stderr, "%s: %d %s\n", path, rows, follow_up ? "people to follow up" : kind);
     return 0;
 }

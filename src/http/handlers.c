@@ -376,6 +376,39 @@ static void h_agenda_ics(struct http_req *r)
         api_reply_agenda(r, r->user.person, true);
 }
 
+/* GET /me/met: the people the participant met, with their organisations'
+ * profiles (app_met_json): the agenda's "People you met". */
+static void h_met(struct http_req *r)
+{
+    if (!api_need_person(r))
+        return;
+    struct df_err err = {0};
+    json_t *j = app_met_json(r->s, r->user.person, &err);
+    if (!j) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, j);
+}
+
+/* GET /me/contacts.vcf: the people the participant met, for her phone's
+ * address book (app_contacts_vcard; no one's e-mail). */
+static void h_contacts(struct http_req *r)
+{
+    if (!api_need_person(r))
+        return;
+    struct buf out = BUF_INIT(8u << 20);
+    struct df_err err = {0};
+    int cards = 0;
+    if (app_contacts_vcard(r->s, r->user.person, &out, &cards, &err) < 0) {
+        buf_free(&out);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_header(r, "Content-Disposition", "attachment; filename=\"contacts.vcf\"");
+    http_reply_buf(r, 200, "text/vcard; charset=utf-8", &out);
+}
+
 static void h_feed_rotate(struct http_req *r)
 {
     if (!api_need_person(r))
@@ -555,6 +588,8 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/me/agenda", h_agenda, 0},
     {"GET", "/api/v1/me/agenda.ics", h_agenda_ics, 0},
     {"GET", "/api/v1/me/agenda/cancelled", h_agenda_cancelled, 0},
+    {"GET", "/api/v1/me/contacts.vcf", h_contacts, 0},
+    {"GET", "/api/v1/me/met", h_met, 0},
     {"GET", "/api/v1/me/availability", api_me_availability, 0},
     {"PUT", "/api/v1/me/availability", api_me_availability_put, 0},
     {"POST", "/api/v1/me/feed", h_feed_rotate, 0},

@@ -40,6 +40,10 @@ void api_me_outcome_put(struct http_req *r)
     int rc = app_outcome_set(r->s, r->user.email, r->user.person, request,
                              http_json_str(b, "outcome"), http_json_str(b, "note"), &err);
     json_decref(b);
+    if (rc == APP_OUTCOME_NOT_BEGUN) {   /* its own code: the page says it in its language */
+        http_reply_error(r, 409, "not_begun", "%s", err.msg);
+        return;
+    }
     if (rc < 0) {
         http_reply_df_err(r, &err);
         return;

@@ -16,6 +16,7 @@
 #include "app/cpv.h"
 #include "app/export.h"
 #include "app/fields.h"
+#include "app/follow_up.h"
 #include "app/glossary.h"
 #include "app/import.h"
 #include "app/invite.h"
@@ -530,6 +531,16 @@ static void people_download(struct http_req *r, const struct store_web_people_qu
         reply_download(r, "people-list", f, write_people_list, q);
 }
 
+/* A download's stem for the event of the path: "WHAT-ID", where the id is
+ * one as the API takes them (an older dfnc's may hold a quote: dfnc check
+ * names it), else "WHAT". In the request's arena. */
+static const char *event_stem(struct http_req *r, const char *what)
+{
+    const char *id = r->params[0];
+    bool plain = app_id_check("id", id, &(struct df_err){0}) == 0;
+    return plain ? arena_printf(&r->a, "%s-%s", what, id) : what;
+}
+
 static int write_report(struct http_req *r, const void *ud, enum app_export_format format,
                         FILE *out, struct df_err *err)
 {
@@ -554,13 +565,27 @@ static void h_report(struct http_req *r)
         return;
     }
     const struct download_format *f = download_format(r, "csv, xlsx or json");
-    /* the id names the file where it is an id as the API takes them (an
-     * older dfnc's may hold a quote: dfnc check names it) */
-    const char *id = r->params[0];
-    bool plain = app_id_check("id", id, &(struct df_err){0}) == 0;
     if (f)
-        reply_download(r, plain ? arena_printf(&r->a, "report-%s", id) : "report", f,
-                       write_report, NULL);
+        reply_download(r, event_stem(r, "report"), f, write_report, NULL);
+}
+
+static int write_follow_up(struct http_req *r, const void *ud, enum app_export_format format,
+                           FILE *out, struct df_err *err)
+{
+    (void)ud;
+    int rows = 0;
+    return app_follow_up_write(r->s, r->params[0], format, out, &rows, err);
+}
+
+/* GET /console/events/{id}/follow-up?format=csv|xlsx|json: the people of the
+ * event with a meeting, each with the partners they met and what they said
+ * it led to, as a download "dfnc-follow-up-EVENT.csv" for the organisers'
+ * mail merge (organisers only: it holds e-mails; never a note). */
+static void h_follow_up(struct http_req *r)
+{
+    const struct download_format *f = download_format(r, "csv, xlsx or json");
+    if (f)
+        reply_download(r, event_stem(r, "follow-up"), f, write_follow_up, NULL);
 }
 
 /* GET /console/glossary/status: how many lines the organiser's glossary
@@ -721,6 +746,8 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/console/events/{id}/report", h_report, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER | ROUTE_CSV_IMPORT},
     {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
+    /* the organisers' follow-up list after the forum */
+    {"GET", "/api/v1/console/events/{id}/follow-up", h_follow_up, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/export/{kind}", h_export, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},
 };

@@ -13,19 +13,27 @@ static sqlite3_int64 person_rid(struct store *s, const char *person, struct df_e
     return rid;
 }
 
+/* sql prepared with ?1 bound to person's rid, or NULL with err
+ * (DF_ERR_NOT_FOUND for no such person). */
+static sqlite3_stmt *person_stmt(struct store *s, const char *sql, const char *person,
+                                 struct df_err *err)
+{
+    sqlite3_int64 rid = person_rid(s, person, err);
+    sqlite3_stmt *st = rid > 0 ? store_stmt(s, sql, err) : NULL;
+    if (st)
+        sqlite3_bind_int64(st, 1, rid);
+    return st;
+}
+
 /* Runs sql, its ?1 person's rid, through its rows in struct
  * store_agenda_row's column order, calling fn for each until it returns
  * nonzero. */
 static int walk(struct store *s, const char *sql, const char *person, int withdrawn,
                 store_agenda_fn fn, void *ud, struct df_err *err)
 {
-    sqlite3_int64 rid = person_rid(s, person, err);
-    if (rid <= 0)
-        return -1;
-    sqlite3_stmt *st = store_stmt(s, sql, err);
+    sqlite3_stmt *st = person_stmt(s, sql, person, err);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, rid);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_agenda_row row = {
@@ -117,4 +125,55 @@ int store_agenda_calendar_each(struct store *s, const char *person, store_agenda
                                void *ud, struct df_err *err)
 {
     IN_ONE_READ(s, err, calendar_each(s, person, fn, ud, err));
+}
+
+static int met_walk(struct store *s, const char *person, store_met_fn fn, void *ud,
+                    struct df_err *err)
+{
+    static const char sql[] =
+        "WITH mine(request_rid) AS (SELECT r.rid FROM requests r JOIN people me ON me.rid = ?1"
+        "  WHERE r.status = 'accepted' AND (r.from_rid = me.rid OR r.to_rid = me.rid"
+        "   OR me.rid IN (SELECT person_rid FROM request_attendees WHERE request_rid = r.rid))),"
+        " held(request_rid, starts_at, event_name) AS (SELECT m.request_rid, sl.starts_at, e.name"
+        "  FROM mine JOIN meetings m ON m.request_rid = mine.request_rid"
+        "  JOIN slots sl ON sl.rid = m.slot_rid JOIN requests r ON r.rid = m.request_rid"
+        "  JOIN events e ON e.rid = r.event_rid"
+        "  WHERE julianday(sl.starts_at) <= julianday('now') AND NOT EXISTS (SELECT 1"
+        "   FROM meeting_outcomes o WHERE o.request_rid = m.request_rid AND o.outcome = 'not_held')),"
+        " mp(request_rid, person_rid) AS ("
+        "  SELECT h.request_rid, r.from_rid FROM held h JOIN requests r ON r.rid = h.request_rid"
+        "  UNION SELECT h.request_rid, r.to_rid FROM held h JOIN requests r ON r.rid = h.request_rid"
+        "  UNION SELECT a.request_rid, a.person_rid FROM held h"
+        "   JOIN request_attendees a ON a.request_rid = h.request_rid)"
+        " SELECT q.id, q.name, q.title, q.languages, o.id, o.name, o.name_uk, o.country,"
+        "  o.website, o.description, o.description_uk, h.event_name,"
+        "  MIN(h.starts_at)"   /* SQLite: the bare columns come from this row */
+        " FROM held h JOIN mp ON mp.request_rid = h.request_rid"
+        " JOIN people q ON q.rid = mp.person_rid JOIN organisations o ON o.rid = q.org_rid"
+        " JOIN people me ON me.rid = ?1"
+        " WHERE q.org_rid <> me.org_rid GROUP BY q.rid ORDER BY q.name, q.id";
+    sqlite3_stmt *st = person_stmt(s, sql, person, err);
+    if (!st)
+        return -1;
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_met m = {
+            .person = store_col(st, 0), .name = store_col(st, 1), .title = store_col(st, 2),
+            .languages = store_col(st, 3), .org = store_col(st, 4), .org_name = store_col(st, 5),
+            .org_name_uk = store_col(st, 6), .org_country = store_col(st, 7),
+            .org_website = store_col(st, 8), .org_description = store_col(st, 9),
+            .org_description_uk = store_col(st, 10), .event_name = store_col(st, 11),
+            .starts_at = store_col(st, 12)};
+        stop = fn(ud, &m);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the people met");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_met_each(struct store *s, const char *person, store_met_fn fn, void *ud,
+                   struct df_err *err)
+{
+    IN_ONE_READ(s, err, met_walk(s, person, fn, ud, err));
 }

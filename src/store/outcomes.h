@@ -10,7 +10,8 @@
 enum store_attendance {
     STORE_NOT_THEIRS,       /* no such request or person, or not one of its people */
     STORE_NOT_SCHEDULED,    /* theirs and accepted, but it has no meeting now */
-    STORE_ATTENDS,          /* theirs, with a meeting */
+    STORE_ATTENDS,          /* theirs, with a meeting that has begun */
+    STORE_NOT_BEGUN,        /* theirs, with a meeting that has not begun yet */
 };
 /* One of the above, or -1 with err. */
 int store_outcome_attendance(struct store *s, const char *request, const char *person,
@@ -26,12 +27,38 @@ int store_outcome_remove(struct store *s, const char *request, const char *perso
 
 struct store_outcome {
     const char *request, *outcome, *note, *updated_at;
+    const char *person;   /* whose it is */
 };
 typedef int (*store_outcome_fn)(void *ud, const struct store_outcome *o);
 /* person's outcomes of the meetings they have now, by request id; a non-zero
  * return from fn stops the walk and is returned. */
 int store_outcome_each(struct store *s, const char *person, store_outcome_fn fn, void *ud,
                        struct df_err *err);
+
+/* Every outcome said of a meeting there is now, of any event, by request
+ * then person: what the meetings export shows beside each side. A non-zero
+ * return from fn stops the walk and is returned. */
+int store_outcome_each_meeting(struct store *s, store_outcome_fn fn, void *ud,
+                               struct df_err *err);
+
+/* One partner a person met at an event, for the organisers' follow-up list:
+ * a row per person of a meeting, meeting and other person of it from
+ * another organisation. */
+struct store_follow_up {
+    const char *person, *name, *email, *org_name, *country, *ui_language, *checked_in_at;
+    const char *request;
+    const char *partner, *partner_name, *partner_email, *partner_org_name;
+    const char *outcome;   /* what person said it led to, or NULL */
+    bool not_held;         /* one of its people said it did not take place */
+};
+typedef int (*store_follow_up_fn)(void *ud, const struct store_follow_up *f);
+/* The event's meetings' people with their partners, by person's name and id,
+ * then the meeting's start and the partner's name. A person whose meetings
+ * had nobody of another organisation still comes, once, partner NULL.
+ * DF_ERR_NOT_FOUND for an unknown event; fn's non-zero return stops the walk
+ * and is returned. */
+int store_follow_up_each(struct store *s, const char *event, store_follow_up_fn fn, void *ud,
+                         struct df_err *err);
 
 /* The event's meetings by the pair of their two organisations' countries
  * (requester's, addressee's), for the organisers' figures: outcome NULL for

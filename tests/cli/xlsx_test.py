@@ -88,8 +88,10 @@ rows = read_book(book)[0]
 csv_rows = list(csv.reader(io.StringIO(dfnc('export', 'meetings', '-', db='demo.db').stdout.decode())))
 ok(text_of(rows[0]) == csv_rows[0] == ['id', 'request', 'event', 'start', 'end', 'location', 'people',
                                        'locked', 'names', 'organisations', 'event_name',
-                                       'session_name'],
-   'the meetings header has names and organisations, then the event\'s and session\'s names',
+                                       'session_name', 'requester_arrived', 'addressee_arrived',
+                                       'requester_outcome', 'addressee_outcome'],
+   'the meetings header has names and organisations, then the event\'s and session\'s names, '
+   'then each side\'s arrival and outcome',
    rows[0])
 people = {p['id']: p for p in json.loads(dfnc('export', 'people', '-', '--format', 'json',
                                                             db='demo.db').stdout)}

@@ -618,12 +618,14 @@ static char *exported(const char *kind, enum app_export_format format)
  * the event and the session it is part of, for the venue's staff. */
 Test(agenda, the_meetings_export_names_people_and_organisations_after_the_old_columns)
 {
+    /* then whether each side arrived and what each said (tests/cli/after_test.py) */
     static const char header[] = "id,request,event,start,end,location,people,locked,names,"
-                                 "organisations,event_name,session_name\n";
+                                 "organisations,event_name,session_name,requester_arrived,"
+                                 "addressee_arrived,requester_outcome,addressee_outcome\n";
     char *csv = exported("meetings", APP_EXPORT_CSV);
     cr_assert(strncmp(csv, header, strlen(header)) == 0, "%s", csv);
     cr_assert(strstr(csv, ",anna;olena;taras,0,Anna; Олена; Тарас,Acme GmbH; Сокіл Аеро; Сокіл Аеро,"
-                          "DFNC2 test,B2B\n"),
+                          "DFNC2 test,B2B,0,0,,\n"),
               "%s", csv);
     free(csv);
     char *text = exported("meetings", APP_EXPORT_JSON);

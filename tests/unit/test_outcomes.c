@@ -41,7 +41,7 @@ static void request(const char *id, const char *from, const char *to, const char
 /* Organisations in Germany, Norway (EEA-EFTA), Ukraine; anna (DE) meets
  * olena (UA) in r1 with her colleague karl (DE) attending; nils (NO) meets
  * olena in r2; anna meets karl in r3; r4 (anna, nils) is accepted with no
- * meeting. */
+ * meeting. The forum lies in the past: its meetings have begun. */
 static void setup(void)
 {
     ok(store_open(&s, ":memory:", &err));
@@ -52,18 +52,18 @@ static void setup(void)
     person("karl", "de");
     person("nils", "no");
     person("olena", "ua");
-    struct store_event e = {.id = "ev", .name = "DFNC2", .starts_on = "2027-02-16",
-                            .ends_on = "2027-02-16"};
+    struct store_event e = {.id = "ev", .name = "DFNC2", .starts_on = "2025-02-16",
+                            .ends_on = "2025-02-16"};
     ok(store_event_upsert(s, &e, NULL, &err));
-    struct store_session x = {.id = "s1", .event = "ev", .day = "2027-02-16", .name = "B2B",
-                              .kind = "b2b", .starts_at = "2027-02-16T09:00:00+01:00",
-                              .ends_at = "2027-02-16T12:00:00+01:00"};
+    struct store_session x = {.id = "s1", .event = "ev", .day = "2025-02-16", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2025-02-16T09:00:00+01:00",
+                              .ends_at = "2025-02-16T12:00:00+01:00"};
     ok(store_session_upsert(s, &x, &err));
     const char *slots[] = {"t1", "t2", "t3"};
     for (int i = 0; i < 3; i++) {
         char from[32], to[32];
-        snprintf(from, sizeof from, "2027-02-16T1%d:00:00+01:00", i);
-        snprintf(to, sizeof to, "2027-02-16T1%d:20:00+01:00", i);
+        snprintf(from, sizeof from, "2025-02-16T1%d:00:00+01:00", i);
+        snprintf(to, sizeof to, "2025-02-16T1%d:20:00+01:00", i);
         struct store_slot t = {.id = slots[i], .session = "s1", .seq = i + 1, .starts_at = from,
                                .ends_at = to};
         ok(store_slot_upsert(s, &t, &err));
@@ -173,3 +173,27 @@ Test(outcomes, figures_count_meetings_by_outcome_and_eu_ukraine_pairs)
     cr_assert_null(app_outcome_figures(s, "ev-none", &err));
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
 }
+
+/* Nothing is said of a meeting before it begins, not even that it did not
+ * take place: r5 (anna, nils) meets in 2099. */
+Test(outcomes, nothing_is_said_before_the_meeting_begins)
+{
+    struct store_session x = {.id = "s2", .event = "ev", .day = "2025-02-16", .name = "B2B later",
+                              .kind = "b2b", .starts_at = "2025-02-16T13:00:00+01:00",
+                              .ends_at = "2025-02-16T14:00:00+01:00"};
+    ok(store_session_upsert(s, &x, &err));
+    struct store_slot t = {.id = "t9", .session = "s2", .seq = 9,
+                           .starts_at = "2099-02-16T13:00:00+01:00",
+                           .ends_at = "2099-02-16T13:20:00+01:00"};
+    ok(store_slot_upsert(s, &t, &err));
+    request("r5", "anna", "nils", "t9");
+    for (int i = 0; i < APP_OUTCOMES_N; i++) {
+        cr_assert_eq(app_outcome_set(s, "a@x", "anna", "r5", app_outcomes[i], NULL, &err),
+                     APP_OUTCOME_NOT_BEGUN, "%s", app_outcomes[i]);
+        cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+        cr_assert(strstr(err.msg, "has not begun yet"), "%s", err.msg);
+    }
+    cr_assert_eq(said_by("anna"), 0, "nothing kept");
+    ok(app_outcome_set(s, "n@x", "nils", "r2", "not_held", NULL, &err));   /* r2 has begun */
+}
+

@@ -63,18 +63,18 @@ static void setup(void)
     person("nils", "no");
     person("olena", "ua");
     person("joe", "us");
-    struct store_event e = {.id = "ev", .name = "DFNC2", .starts_on = "2027-02-16",
-                            .ends_on = "2027-02-16"};
+    struct store_event e = {.id = "ev", .name = "DFNC2", .starts_on = "2025-02-16",
+                            .ends_on = "2025-02-16"};
     ok(store_event_upsert(s, &e, NULL, &err));
-    struct store_session x = {.id = "s1", .event = "ev", .day = "2027-02-16", .name = "B2B",
-                              .kind = "b2b", .starts_at = "2027-02-16T09:00:00+01:00",
-                              .ends_at = "2027-02-16T15:00:00+01:00"};
+    struct store_session x = {.id = "s1", .event = "ev", .day = "2025-02-16", .name = "B2B",
+                              .kind = "b2b", .starts_at = "2025-02-16T09:00:00+01:00",
+                              .ends_at = "2025-02-16T15:00:00+01:00"};
     ok(store_session_upsert(s, &x, &err));
     for (int i = 0; i < 5; i++) {
         char id[8], from[32], to[32];
         snprintf(id, sizeof id, "t%d", i + 1);
-        snprintf(from, sizeof from, "2027-02-16T1%d:00:00+01:00", i);
-        snprintf(to, sizeof to, "2027-02-16T1%d:20:00+01:00", i);
+        snprintf(from, sizeof from, "2025-02-16T1%d:00:00+01:00", i);
+        snprintf(to, sizeof to, "2025-02-16T1%d:20:00+01:00", i);
         struct store_slot t = {.id = id, .session = "s1", .seq = i + 1, .starts_at = from,
                                .ends_at = to};
         ok(store_slot_upsert(s, &t, &err));

@@ -183,6 +183,8 @@ export const api = {
   agenda: () => call('GET', '/me/agenda'),
   // the meetings that left it: cancelled, declined, or waiting for a new time
   agendaCancelled: () => call('GET', '/me/agenda/cancelled'),
+  // the people met at meetings that took place (fix-after)
+  met: () => call('GET', '/me/met'),
   // what meetings led to: the caller's own (docs/api.md), the organisers' counts
   outcomes: () => call('GET', '/me/outcomes'),
   setOutcome: (request, outcome, note) => call('PUT', `/me/outcomes/${enc(request)}`, { outcome, note }),

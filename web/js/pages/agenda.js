@@ -1,6 +1,7 @@
 // My agenda: each meeting's time (in the event's timezone), table and the
 // other party with a link to their organisation; the ICS feed for calendars;
-// printable; and when the participant is available for B2B meetings.
+// printable; and when the participant is available for B2B meetings. After
+// meetings, the people met with their organisations, and their contacts.
 
 import { api, writesSettled } from '../api.js';
 import { h, add, list, scroller, outcome, dataName } from '../dom.js';
@@ -113,6 +114,31 @@ async function cancelledSection(requests) {
   });
   return h('section', { class: 'card no-print', id: 'agenda-cancelled', 'aria-labelledby': 'agenda-cancelled-h' },
     h('h2', { id: 'agenda-cancelled-h' }, tn('agenda.cancelled', shown.length)),
+    h('ul', { class: 'people' }, items));
+}
+
+// After the forum: the people met at meetings that have begun and took
+// place (GET /me/met: of other organisations; none marked "did not take
+// place"), each with their organisation's profile in one place, and their
+// contacts as a file for a phone's address book (vCard, no e-mail).
+async function metSection() {
+  let met;
+  try { met = list(await api.met(), 'people'); } catch (_) { return null; }
+  if (met.length === 0) return null;
+  const items = met.map((p) => h('li', { dataset: { person: p.id } },
+    h('strong', { translate: 'no' }, dataName(p.name)),
+    p.title ? [' · ', h('span', { translate: 'no' }, dataName(p.title))] : null,
+    h('br'),
+    h('a', { href: `/organisations/${encodeURIComponent(p.organisation)}`, translate: 'no' },
+      localName(p.organisation_name, p.organisation_name_uk)),
+    p.country ? [' · ', h('span', { translate: 'no' }, p.country)] : null,
+    p.website ? [' · ', h('a', { href: p.website, rel: 'noopener noreferrer', translate: 'no' }, p.website.replace(/^https?:\/\//, ''))] : null,
+    p.description || p.description_uk ? h('p', { class: 'muted' }, localText(p.description, p.description_uk)) : null));
+  return h('section', { class: 'card', id: 'agenda-met', 'aria-labelledby': 'agenda-met-h' },
+    h('h2', { id: 'agenda-met-h' }, tn('agenda.met', met.length)),
+    h('p', { class: 'muted', id: 'agenda-met-hint' }, t('agenda.met_hint')),
+    h('p', { class: 'actions no-print' },
+      h('a', { class: 'button', id: 'contacts-link', href: '/api/v1/me/contacts.vcf', download: 'contacts.vcf' }, t('agenda.contacts'))),
     h('ul', { class: 'people' }, items));
 }
 
@@ -236,12 +262,15 @@ export async function renderAgenda(main) {
   // what the meetings that have begun led to, as the participant says
   const begun = (m) => instant(start(m)) <= Date.now();
   const requests = api.requests().then((r) => list(r, 'requests')).catch(() => null);
-  const [toAnswer, waiting, cancelled, availability, said] = await Promise.all([toAnswerNotice(requests),
+  const [toAnswer, waiting, cancelled, availability, said, met] = await Promise.all([toAnswerNotice(requests),
     waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(meetings),
-    meetings.some(begun) ? myOutcomes().catch(() => null) : null]);
+    meetings.some(begun) ? myOutcomes().catch(() => null) : null,
+    meetings.some(begun) ? metSection() : null]);
   const title = main.querySelector('h1');
   if (toAnswer && title) title.after(toAnswer);
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); return; }
+  // once every meeting is over, the people met come first; before, after the days
+  const over = meetings.every((m) => instant(end(m)) <= Date.now());
   add(main, eventsLine(meetings), h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting, cancelled);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
   // The other parties: docs/api.md gives every attendee in people[]; an older
@@ -269,6 +298,7 @@ export async function renderAgenda(main) {
   }), m.interpreter ? [h('br'), h('span', { class: 'muted interpreter' }, t('agenda.interpreter', { name: m.interpreter }))] : null];
   const next = nextMeeting(meetings, start, end, withWhom);
   if (next) main.querySelector('h1').after(next);
+  if (met && over) main.querySelector('h1').after(met);
   let current = '';
   let table = null;
   let tbody = null;
@@ -310,5 +340,6 @@ export async function renderAgenda(main) {
         h('td', { colspan: 2 }, outcomeControl(m.request, said.get(m.request)))));
     }
   }
+  if (met && !over) add(main, met);
   add(main, availability);
 }

@@ -495,7 +495,22 @@ function exportSection() {
     h('ul', {}, kinds.map(([kind, label]) => h('li', {}, t(label), ': ',
       h('a', { href: `/api/v1/console/export/${kind}?format=xlsx`, download: `dfnc-${kind}.xlsx`, id: `export-${kind}-xlsx` }, data('Excel')),
       ' · ',
-      h('a', { href: `/api/v1/console/export/${kind}?format=csv`, download: `dfnc-${kind}.csv`, id: `export-${kind}-csv` }, 'CSV')))));
+      h('a', { href: `/api/v1/console/export/${kind}?format=csv`, download: `dfnc-${kind}.csv`, id: `export-${kind}-csv` }, 'CSV'))),
+    followUpItem()));
+}
+
+// After the forum: the event's people who met, each with the partners they
+// met and what they said it led to, for the organisers' own mail program
+// (GET /console/events/{id}/follow-up; dfnc sends no mail).
+function followUpItem() {
+  if (!state.event) return null;
+  const base = `/api/v1/console/events/${encodeURIComponent(eventId())}/follow-up`;
+  const file = `dfnc-follow-up-${eventId()}`;
+  return h('li', { id: 'export-follow-up' }, t('export.follow_up'), ': ',
+    h('a', { href: `${base}?format=xlsx`, download: `${file}.xlsx`, id: 'export-follow-up-xlsx' }, data('Excel')),
+    ' · ',
+    h('a', { href: `${base}?format=csv`, download: `${file}.csv`, id: 'export-follow-up-csv' }, 'CSV'),
+    h('br'), h('span', { class: 'muted' }, t('export.follow_up_hint')));
 }
 
 export async function renderEvent(main) {
