@@ -168,7 +168,8 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
                                       .reschedule_locked = false,
                                       /* another accept's run may write first */
                                       .retries = 3,
-                                      .via = "accept", .ran_by = who->person};
+                                      .via = "accept", .ran_by = who->person,
+                                      .now = who->now};
         struct app_schedule_report rep;
         struct df_err why = {0};
         /* The answer is committed: a re-schedule that fails does not undo

@@ -17,6 +17,9 @@ struct app_request_actor {
     const char *person;   /* the caller's person, or NULL (an organiser without one) */
     const char *login;    /* the audit line's name for an organiser: the login's e-mail */
     bool organiser;       /* may cancel any pending or accepted request at the forum */
+    /* The wall clock (Unix seconds) an accept at a published event places
+     * its meeting by: never in a slot begun by then; 0 any slot (tests). */
+    long long now;
 };
 
 /* Sends a request from person `from`. Errors: DF_ERR_INPUT (to oneself: 422),
