@@ -610,6 +610,9 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/console/people/{id}", api_console_person, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/people/{id}/agenda", api_console_person_agenda, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people", api_console_walkin, ROUTE_ORGANISER},
+    /* one meeting moved on the forum's day */
+    {"GET", "/api/v1/console/meetings/{id}/moves", api_console_meeting_moves, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/meetings/{id}/move", api_console_meeting_move, ROUTE_ORGANISER},
 };
 
 const int http_routes_n = sizeof http_routes / sizeof http_routes[0];

@@ -565,6 +565,14 @@ static const char migration_24[] =
     "  DELETE FROM withdrawn_meetings WHERE meeting_id = NEW.id;"
     " END;";
 
+/* Version 25: where an organiser moved a published meeting from (the
+ * wall-clock start of its slot then, with its offset, and its table's
+ * name), which its people's agendas say while it is to come. A later run
+ * that moves it again clears them (store_meeting_upsert). */
+static const char migration_25[] =
+    "ALTER TABLE meetings ADD COLUMN moved_from_start TEXT;"
+    "ALTER TABLE meetings ADD COLUMN moved_from_location TEXT;";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -591,6 +599,7 @@ const struct store_migration store_migrations[] = {
     {22, "what meetings led to, as their people say", migration_22},
     {23, "the programme's names and venue in Ukrainian", migration_23},
     {24, "meetings withdrawn from the agendas, for calendars to mark cancelled", migration_24},
+    {25, "where an organiser moved a meeting from", migration_25},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];
