@@ -48,6 +48,11 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
         json_object_set_new(c->last, "session_name_uk", jstr(r->session_name_uk));
         json_object_set_new(c->last, "venue", jstr(r->venue));
         json_object_set_new(c->last, "venue_uk", jstr(r->venue_uk));
+        json_t *moved = json_null();
+        char was[32];
+        if (r->moved_from_start && ics_zoned_time(r->timezone, r->moved_from_start, was, NULL) == 0)
+            moved = json_pack("{ss so}", "start", was, "location", jstr(r->moved_from_location));
+        json_object_set_new(c->last, "moved_from", moved);
         if (r->withdrawn) {
             json_object_set_new(c->last, "withdrawn", json_true());
             json_object_set_new(c->last, "status", jstr(r->status));

@@ -139,6 +139,20 @@ static int request_apply(struct store *s, const struct app_request_actor *who,
                        cancelled_by ? detail : NULL, err);
 }
 
+/* What the accept's run says of request id when it left it without a
+ * meeting (no slot to come with both people and a table free, say), for
+ * the person who accepted: NULL when it placed it. */
+static const char *unplaced_warning(const struct app_schedule_report *rep, const char *id,
+                                    struct arena *a)
+{
+    for (int i = 0; i < rep->unscheduled_n; i++)
+        if (strcmp(rep->unscheduled[i].request, id) == 0)
+            return arena_printf(a, "the request is accepted, but its meeting is not placed "
+                                   "yet (%s): the organisers place it",
+                                rep->unscheduled[i].reason);
+    return NULL;
+}
+
 int app_request_act(struct store *s, const struct app_request_actor *who, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
                     int *rescheduled, const char **warning, struct df_err *err)
@@ -168,7 +182,8 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
                                       .reschedule_locked = false,
                                       /* another accept's run may write first */
                                       .retries = 3,
-                                      .via = "accept", .ran_by = who->person};
+                                      .via = "accept", .ran_by = who->person,
+                                      .now = who->now};
         struct app_schedule_report rep;
         struct df_err why = {0};
         /* The answer is committed: a re-schedule that fails does not undo
@@ -180,8 +195,11 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
                 *warning = arena_printf(a, "the request is accepted, but placing its meeting "
                                            "in the published agendas failed (%s): the "
                                            "organiser's next schedule run places it", why.msg);
-        } else if (rescheduled) {
-            *rescheduled = 1;
+        } else {
+            if (rescheduled)
+                *rescheduled = 1;
+            if (warning)
+                *warning = unplaced_warning(&rep, id, a);
         }
     }
     return store_request_get(s, id, a, out, err);

@@ -17,6 +17,9 @@ struct app_request_actor {
     const char *person;   /* the caller's person, or NULL (an organiser without one) */
     const char *login;    /* the audit line's name for an organiser: the login's e-mail */
     bool organiser;       /* may cancel any pending or accepted request at the forum */
+    /* The wall clock (Unix seconds) an accept at a published event places
+     * its meeting by: never in a slot begun by then; 0 any slot (tests). */
+    long long now;
 };
 
 /* Sends a request from person `from`. Errors: DF_ERR_INPUT (to oneself: 422),
@@ -37,7 +40,8 @@ int app_request_send(struct store *s, const char *from, const char *event, const
  * after the change; *rescheduled (may be NULL) is 1 when a re-schedule ran. An
  * accept at a published event is committed before the re-schedule: when that
  * fails the accept still succeeds, *rescheduled is 0 and *warning (may be
- * NULL; else NULL or a string in a) says why. */
+ * NULL; else NULL or a string in a) says why; when it runs but finds no
+ * place for the meeting (at `now`: no slot to come), *warning says that. */
 int app_request_act(struct store *s, const struct app_request_actor *who, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
                     int *rescheduled, const char **warning, struct df_err *err);

@@ -37,6 +37,10 @@ struct app_schedule_opts {
      * otherwise, nothing written; see app_schedule_event): an accept's
      * short run retries, an organiser's long one reports it. */
     int retries;
+    /* The wall clock (Unix seconds) of a run on the forum's day, an
+     * accept's: b2b slots that began by then take no meeting not already
+     * in them (schedule_build_close_begun); 0 none. */
+    long long now;
     /* Tests only (NULL otherwise): called after the solve, before the write
      * transaction, to change the store meanwhile as a concurrent request
      * would (a cancel while the organiser's run is solving). */

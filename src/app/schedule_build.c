@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "io/ics.h"
+
 struct booths {
     struct arena *a;
     const struct idmap *pix;
@@ -326,6 +328,44 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
     return 0;
 oom:
     return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
+}
+
+/* Has the slot starting at starts_at (wall clock in zone tz) begun by now?
+ * A time that cannot be read counts as not begun: the programme's editor
+ * refuses those, and the run places as it always did. */
+static bool slot_has_begun(const char *tz, const char *starts_at, long long now)
+{
+    char zoned[32];
+    long long utc = 0;
+    return ics_zoned_time(tz, starts_at, zoned, &utc) == 0 && utc <= now;
+}
+
+int schedule_build_close_begun(struct schedule_build *b, const char *tz, long long now,
+                               struct arena *a)
+{
+    b->begun = NULL;
+    if (now <= 0 || b->S == 0)
+        return 0;
+    unsigned char *begun = arena_alloc(a, (size_t)b->S);
+    unsigned char *unavail = arena_alloc(a, (size_t)b->P * (size_t)b->S + 1);
+    if (!begun || !unavail)
+        return -1;
+    memcpy(unavail, b->p.unavail, (size_t)b->P * (size_t)b->S);
+    /* the engine holds a locked meeting where it is whoever is away then,
+     * so marking everyone away closes a begun slot to the others only */
+    for (int k = 0; k < b->S; k++) {
+        begun[k] = slot_has_begun(tz, b->slots[k].starts_at, now);
+        for (int q = 0; begun[k] && q < b->P; q++)
+            unavail[(size_t)q * b->S + k] = 1;
+    }
+    b->begun = begun;
+    b->p.unavail = unavail;
+    return 0;
+}
+
+bool schedule_build_has_begun(const struct schedule_build *b, int k)
+{
+    return b->begun && b->begun[k];
 }
 
 int schedule_build_warn_interpreters(struct arena *a, const struct schedule_build *b,

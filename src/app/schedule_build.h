@@ -41,12 +41,23 @@ struct schedule_build {
     struct app_schedule_warning *warnings;
     int warnings_n;
     struct sched_problem p;      /* seed, effort and time limit the caller's */
+    const unsigned char *begun;  /* per slot: begun, closed to new meetings; NULL none */
 };
 
 /* Builds b from l, whose reqs, req_ix and people it changes (kept requests
  * out, the solve's people in); locked meetings hold unless release_locks. */
 int schedule_build_problem(struct store *s, struct schedule_load *l, bool release_locks,
                            struct arena *a, struct schedule_build *b, struct df_err *err);
+
+/* Closes b's slots that began by now (Unix seconds; a slot's wall-clock
+ * start read in its event's zone tz) to every meeting not held there: a
+ * meeting placed in a slot that has begun is one nobody attends. Sets
+ * b->begun; now 0 closes none. -1 when memory ran out. */
+int schedule_build_close_begun(struct schedule_build *b, const char *tz, long long now,
+                               struct arena *a);
+
+/* Has slot k of b begun (schedule_build_close_begun)? */
+bool schedule_build_has_begun(const struct schedule_build *b, int k);
 
 /* Warnings for the scheduled meetings of b (those marked in only, or all when
  * only is NULL) that need an interpreter and have none (who[m] < 0): a locked

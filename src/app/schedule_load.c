@@ -45,7 +45,13 @@ static int on_slot(void *ud, const struct store_slot *x)
         return l->oom = 1;
     c->id = arena_strdup(l->a, x->id);
     c->session = arena_strdup(l->a, x->session);
+    /* its start, for a run on the forum's day (schedule_build_close_begun) */
+    c->starts_at = x->starts_at ? arena_strdup(l->a, x->starts_at) : NULL;
+    c->ends_at = x->ends_at ? arena_strdup(l->a, x->ends_at) : NULL;
     c->seq = x->seq;
+    if (!c->id || !c->session || (x->starts_at && !c->starts_at) ||
+        (x->ends_at && !c->ends_at))
+        return l->oom = 1;
     return 0;
 }
 

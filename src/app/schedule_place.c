@@ -184,7 +184,7 @@ static bool grid_spot(struct grid *g, const struct schedule_load *l, const struc
     const struct store_interpreter *ivs = l->interp.data;
     bool found = false;
     for (int k = 0; k < S; k++) {
-        bool free = true;
+        bool free = !schedule_build_has_begun(b, k);
         int gaps = 0;
         for (int j = -2; free && j < r->attendees.n; j++) {
             const char *who = schedule_load_req_person(r, j);
@@ -396,6 +396,8 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
     struct schedule_build b2;
     if (schedule_build_problem(s, &l2, false, a, &b2, err) < 0)
         goto out;
+    if (schedule_build_close_begun(&b2, mg->ev->timezone, o->now, a) < 0)
+        goto oom;
     int *at = arena_alloc(a, room * sizeof(int));
     if (!at)
         goto oom;

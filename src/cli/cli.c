@@ -235,7 +235,8 @@ const struct cli_command cli_commands[] = {
      "invited, by id; the console's help-desk page of a person names another."},
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "
-     "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--no-access-log]",
+     "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--forum-clock TIME] "
+     "[--no-access-log]",
      "Serves the JSON API (docs/api.md) and the web UI built into the binary (or,\n"
      "with --web DIR, the files of DIR) on --listen ADDR (default 127.0.0.1) and\n"
      "--port P (default 8080; 0 picks a free one), until SIGINT or SIGTERM (requests\n"
@@ -259,7 +260,9 @@ const struct cli_command cli_commands[] = {
      "per client (an IPv6 one per /64). A public server belongs behind a reverse\n"
      "proxy with a header timeout (README.md, \"Serving in public\"). Logs one line\n"
      "per request on stderr, without cookies, tokens or passwords, unless\n"
-     "--no-access-log."},
+     "--no-access-log. --forum-clock TIME: a rehearsal of the forum's day (and\n"
+     "tests): accepts and meeting moves take TIME (with its offset,\n"
+     "2027-02-16T10:50:00+01:00) as now, to tell the slots that have begun."},
     {"procure", cli_cmd_procure,
      "dfnc procure plan|export --instrument edirpa|edip|safe [--as-of DATE] [--json] "
      "[--format ocds] [--instruments FILE]",

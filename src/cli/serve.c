@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "app/fields.h"
+#include "core/date.h"
 #include "cli/cli.h"
 #include "http/server.h"
 
@@ -59,6 +60,18 @@ static int failures_arg(const char *s, int *per_account, int *per_ip)
     return 0;
 }
 
+/* --forum-clock TIME: an instant with its offset ("2027-02-16T10:50:00+01:00"
+ * or "...Z"), the "now" accepts and meeting moves read (a rehearsal). */
+static int forum_clock_arg(const char *s, long long *out)
+{
+    if (!date_time_instant(s, out)) {
+        fprintf(stderr, "dfnc: --forum-clock takes a time with its offset, such as "
+                        "2027-02-16T10:50:00+01:00, not \"%s\"\n", s);
+        return -1;
+    }
+    return 0;
+}
+
 int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct http_options o = {.db_path = ctx->db_path, .listen = "127.0.0.1", .port = 8080,
@@ -70,7 +83,8 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         {"no-access-log", no_argument, NULL, 'q'},
         {"session-ttl", required_argument, NULL, 's'},
         {"public-url", required_argument, NULL, 'u'},
-        {"login-failures", required_argument, NULL, 'f'}, {0, 0, 0, 0}};
+        {"login-failures", required_argument, NULL, 'f'},
+        {"forum-clock", required_argument, NULL, 'c'}, {0, 0, 0, 0}};
     struct df_err err = {0};
     unsigned long long seen = 0;
     optind = 0;
@@ -100,6 +114,7 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         case 'f':
             ok = failures_arg(optarg, &o.limits.per_account, &o.limits.per_ip);
             break;
+        case 'c': ok = forum_clock_arg(optarg, &o.forum_clock); break;
         default: return cli_usage("serve");
         }
         if (ok < 0)

@@ -113,3 +113,15 @@ long date_wall_minutes(const char *s)
     long days = date_days_from_civil(y, m, d) + 719468L;   /* 0000-03-01 is day 0 */
     return days * 1440L + h * 60 + min;
 }
+
+bool date_time_instant(const char *s, long long *utc)
+{
+    int offset = 0;
+    if (!date_time_is_valid(s) || !date_time_offset(s, &offset))
+        return false;
+    /* the wall clock's minutes since 1970, less its offset east of UTC */
+    long long minutes = date_wall_minutes(s) - 719468LL * 1440LL - offset;
+    int seconds = s[16] == ':' ? digits(s + 17, 2) : 0;
+    *utc = minutes * 60 + seconds;
+    return true;
+}

@@ -28,6 +28,11 @@ bool date_time_is_valid(const char *s);
  * ("Z" is 0): true when it carries one, false for a local time alone. */
 bool date_time_offset(const char *s, int *minutes);
 
+/* The instant a valid date_time (above) that carries its offset names, in
+ * seconds since 1970-01-01T00:00Z, into *utc; false for a local time alone
+ * or an invalid one. */
+bool date_time_instant(const char *s, long long *utc);
+
 /* Days since 1970-01-01 of the proleptic Gregorian date y-m-d (m 1-12):
  * H. Hinnant's days_from_civil. */
 int date_days_from_civil(int y, int m, int d);

@@ -91,6 +91,9 @@ void api_console_person_agenda(struct http_req *r);
 /* POST /console/people: a walk-in registered at the desk, with her link. */
 void api_console_walkin(struct http_req *r);
 void api_console_org_id(struct http_req *r);
+/* handlers_move.c: an organiser moves one meeting */
+void api_console_meeting_moves(struct http_req *r);
+void api_console_meeting_move(struct http_req *r);
 /* Whether invitation links reach people elsewhere; false having replied 409
  * no_public_url when they would not. */
 bool api_invitation_links_reach(struct http_req *r);

@@ -651,6 +651,9 @@ const struct http_route http_routes[] = {
     {"DELETE", "/api/v1/console/announcements/{id}", api_announcement_delete, ROUTE_ORGANISER},
     /* a walk-in's new organisation: the id its name proposes */
     {"GET", "/api/v1/console/organisation-id", api_console_org_id, ROUTE_ORGANISER},
+    /* one meeting moved on the forum's day */
+    {"GET", "/api/v1/console/meetings/{id}/moves", api_console_meeting_moves, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/meetings/{id}/move", api_console_meeting_move, ROUTE_ORGANISER},
 };
 
 const int http_routes_n = sizeof http_routes / sizeof http_routes[0];

@@ -144,7 +144,8 @@ static void request_act(struct http_req *r, enum app_request_action act)
     int rescheduled = 0;
     const char *warning = NULL;
     struct app_request_actor who = {.person = r->user.person, .login = r->user.email,
-                                    .organiser = api_is_organiser(r)};
+                                    .organiser = api_is_organiser(r),
+                                    .now = http_server_forum_now(r->srv)};
     if (app_request_act(r->s, &who, r->params[0], act, &r->a, &q, &rescheduled, &warning,
                         &err) < 0) {
         http_reply_df_err(r, &err);

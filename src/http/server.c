@@ -19,6 +19,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/fields.h"
@@ -47,6 +48,11 @@ struct http_server {
 };
 
 const struct http_options *http_server_options(const struct http_server *srv) { return &srv->o; }
+long long http_server_forum_now(const struct http_server *srv)
+{
+    return srv->o.forum_clock ? srv->o.forum_clock : (long long)time(NULL);
+}
+
 const char *http_server_base_url(const struct http_server *srv) { return srv->base_url; }
 bool http_server_links_reach_others(const struct http_server *srv)
 {

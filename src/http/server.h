@@ -32,6 +32,10 @@ struct http_options {
     const char *web_dir;          /* static files served outside /api/ (may be NULL) */
     const char *public_url;       /* base of feed URLs; NULL = http://LISTEN:PORT */
     struct app_auth_limits limits;
+    /* The forum's clock (Unix seconds) that accepts and meeting moves read
+     * to tell the slots that have begun: a rehearsal's or a test's "now"
+     * (dfnc serve --forum-clock); 0 the real clock. */
+    long long forum_clock;
 };
 
 struct http_server;
@@ -41,6 +45,9 @@ struct http_server;
 int http_server_start(const struct http_options *o, struct http_server **out,
                       struct df_err *err);
 int http_server_port(const struct http_server *srv);
+/* The forum's wall clock now, Unix seconds: the options' forum_clock, or the
+ * real time. */
+long long http_server_forum_now(const struct http_server *srv);
 /* Graceful: stops accepting, lets requests in flight finish (up to 10 s),
  * closes the workers' databases, frees srv. */
 void http_server_stop(struct http_server *srv);

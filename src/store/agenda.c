@@ -52,6 +52,8 @@ static int walk(struct store *s, const char *sql, const char *person, int withdr
             .status = withdrawn ? store_col(st, 24) : NULL,
             .cancelled_by = withdrawn ? store_col(st, 25) : NULL,
             .withdrawn_at = withdrawn ? store_col(st, 26) : NULL,
+            .moved_from_start = withdrawn ? NULL : store_col(st, 24),
+            .moved_from_location = withdrawn ? NULL : store_col(st, 25),
         };
         stop = fn(ud, &row);
     }
@@ -80,7 +82,8 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         " SELECT m.id, r.id, e.id, e.name, e.venue, e.timezone, t.starts_at, t.ends_at, l.name,"
         "  r.message, m.sequence, m.locked, p.id, p.name, o.id, o.name, o.country,"
         "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', e.published_at IS NOT NULL,"
-        "  o.name_uk, e.name_uk, e.venue_uk, x.name, x.name_uk"
+        "  o.name_uk, e.name_uk, e.venue_uk, x.name, x.name_uk,"
+        "  m.moved_from_start, m.moved_from_location"
         " FROM mine JOIN requests r ON r.rid = mine.req"
         " JOIN meetings m ON m.request_rid = r.rid"
         " JOIN events e ON e.rid = r.event_rid"

@@ -26,6 +26,9 @@ struct store_agenda_row {
      * run), who cancelled it ("requester", "addressee", "organiser" or NULL),
      * and when it left the agendas (UTC, "2027-02-16T09:12:00Z") */
     const char *status, *cancelled_by, *withdrawn_at;
+    /* of a meeting an organiser moved (NULL otherwise, and once a run moved
+     * it again): its slot's start then, as stored, and its table's name */
+    const char *moved_from_start, *moved_from_location;
 };
 
 typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);

@@ -1,4 +1,4 @@
-/* The organisers' announcements to every participant (migration 25): a
+/* The organisers' announcements to every participant (migration 26): a
  * line on every page, in English and, where given, Ukrainian, until they
  * withdraw it. */
 #ifndef DFNC_STORE_ANNOUNCEMENTS_H

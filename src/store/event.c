@@ -805,6 +805,12 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
         " sequence = sequence + (slot_rid IS NOT excluded.slot_rid"
         "   OR location_rid IS NOT excluded.location_rid"
         "   OR interpreter_rid IS NOT excluded.interpreter_rid),"
+        /* moved again by a run: where an organiser had moved it from no
+         * longer says what changed (the right-hand sides read the old row) */
+        " moved_from_start = CASE WHEN slot_rid IS NOT excluded.slot_rid"
+        "   OR location_rid IS NOT excluded.location_rid THEN NULL ELSE moved_from_start END,"
+        " moved_from_location = CASE WHEN slot_rid IS NOT excluded.slot_rid"
+        "   OR location_rid IS NOT excluded.location_rid THEN NULL ELSE moved_from_location END,"
         " slot_rid = excluded.slot_rid, location_rid = excluded.location_rid,"
         " interpreter_rid = excluded.interpreter_rid,"
         " locked = excluded.locked, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
@@ -988,6 +994,31 @@ int store_meeting_delete_for_request(struct store *s, const char *request, struc
         return -1;
     store_bind_text(st, 1, request);
     return store_step_done(s, st, err, "deleting a meeting");
+}
+
+int store_meeting_move(struct store *s, const char *request, const char *slot,
+                       const char *location, struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE meetings SET"
+        " moved_from_start = (SELECT starts_at FROM slots WHERE rid = meetings.slot_rid),"
+        " moved_from_location = (SELECT name FROM locations WHERE rid = meetings.location_rid),"
+        " slot_rid = ?2, location_rid = ?3, locked = 1, sequence = sequence + 1,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
+        " WHERE request_rid = (SELECT rid FROM requests WHERE id = ?1)";
+    sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", slot, err);
+    if (t < 0)
+        return -1;
+    sqlite3_int64 l = need_rid(s, location_rid_sql, "location", location, err);
+    if (l < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    sqlite3_bind_int64(st, 2, t);
+    sqlite3_bind_int64(st, 3, l);
+    return store_step_done(s, st, err, "moving a meeting");
 }
 
 int store_meeting_lock_all(struct store *s, const char *event, bool locked, struct df_err *err)

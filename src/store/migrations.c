@@ -565,10 +565,17 @@ static const char migration_24[] =
     "  DELETE FROM withdrawn_meetings WHERE meeting_id = NEW.id;"
     " END;";
 
-/* Version 25: the organisers' announcements to every participant, a line
+/* Version 25: where an organiser moved a published meeting from (the
+ * wall-clock start of its slot then, with its offset, and its table's
+ * name), which its people's agendas say while it is to come. A later run
+ * that moves it again clears them (store_meeting_upsert). */
+static const char migration_25[] =
+    "ALTER TABLE meetings ADD COLUMN moved_from_start TEXT;"
+    "ALTER TABLE meetings ADD COLUMN moved_from_location TEXT;";
+/* Version 26: the organisers' announcements to every participant, a line
  * on every page ("The B2B area moved to hall B") in English and, where
  * given, Ukrainian; a withdrawn one is kept, with when, for the record. */
-static const char migration_25[] =
+static const char migration_26[] =
     "CREATE TABLE announcements ("
     "  rid INTEGER PRIMARY KEY,"
     "  text TEXT NOT NULL,"
@@ -604,7 +611,8 @@ const struct store_migration store_migrations[] = {
     {22, "what meetings led to, as their people say", migration_22},
     {23, "the programme's names and venue in Ukrainian", migration_23},
     {24, "meetings withdrawn from the agendas, for calendars to mark cancelled", migration_24},
-    {25, "the organisers' announcements to every participant", migration_25},
+    {25, "where an organiser moved a meeting from", migration_25},
+    {26, "the organisers' announcements to every participant", migration_26},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

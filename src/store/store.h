@@ -320,6 +320,12 @@ int store_schedule_run_get(struct store *s, const char *event, struct arena *a,
  * table's name); DF_ERR_NOT_FOUND when the request has none. */
 int store_meeting_of_request(struct store *s, const char *request, struct arena *a,
                              struct store_meeting *m, struct df_err *err);
+/* An organiser moves the meeting of request to slot and location (checked
+ * free by the caller): it stays locked, its calendar SEQUENCE rises, and
+ * where it was (its slot's start, its table's name) is kept for its
+ * people's agendas (store_agenda_row.moved_from_start). */
+int store_meeting_move(struct store *s, const char *request, const char *slot,
+                       const char *location, struct df_err *err);
 /* Locks (or unlocks) every meeting of the event: publishing agendas. */
 int store_meeting_lock_all(struct store *s, const char *event, bool locked, struct df_err *err);
 typedef int (*store_meeting_fn)(void *ud, const struct store_meeting *m);

@@ -35,6 +35,8 @@ Directives outside requests, as blocks of their own:
     expire-invitation NAME                   ages the invitation of ${NAME} past its expiry
     db SELECT ...                            the database then (${var} substituted): the query's rows, each its
     is: 0                                    columns joined by |, are the block's is: lines
+                                             (a statement that writes is committed: no rows)
+The server's forum clock (dfnc serve --forum-clock) is 2025-10-01T09:40:00+02:00.
 Exit status 0 when every expectation holds; each failure is printed.
 """
 import atexit
@@ -288,7 +290,9 @@ def main():
     fixture(db)
     log = open(os.path.join(tmp, "serve.log"), "w+")
     srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", "--behind-proxy",
-                            "192.0.2.7,127.0.0.1", "--public-url", "http://forum.test/", "--login-failures", "5:8"],
+                            "192.0.2.7,127.0.0.1", "--public-url", "http://forum.test/", "--login-failures", "5:8",
+                            # the forum's day of 37-move.txt's event, before every other's
+                            "--forum-clock", "2025-10-01T09:40:00+02:00"],
                            stdout=subprocess.PIPE, stderr=log, text=True)
     line = srv.stdout.readline()
     m = re.search(r":(\d+) ", line)
@@ -347,6 +351,7 @@ def main():
                 c = sqlite3.connect(db)
                 query = re.sub(r"\$\{(\w+)\}", lambda m: vars_.get(m.group(1), "?"), d[1])
                 rows = ["|".join(str(x) for x in r) for r in c.execute(query)]
+                c.commit()   # a statement that writes sets a case's scene (37-move.txt)
                 c.close()
                 if rows != b["is"]:
                     failures += 1

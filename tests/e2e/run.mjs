@@ -4900,12 +4900,55 @@ test('after the forum a Ukrainian participant on a phone finds the people she me
   });
 });
 
-test('no page asked any host but the dfnc server for anything', () => {
-  assert.deepEqual(outside, []);
-});
-
-test('no page threw or broke its Content-Security-Policy', () => {
-  assert.deepEqual(jsErrors, []);
+// fix-move: one meeting moved at the desk on the forum's day
+test('the organiser moves one published meeting at the desk on a laptop, in English; its Ukrainian participant reads where it was on a phone', async () => {
+  const { ctx, page, m } = await walk9Meeting('mov', 'Marta Moved', 'Олег Перенесений');
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(org.page, '/console/people/p-mov');
+  const row = org.page.locator(`#desk-meetings tr.meeting[data-id="${m.id}"]`);
+  await row.locator('button.move').click();
+  const pick = org.page.locator('form.move-form select');
+  await pick.waitFor();
+  assert.equal(await org.page.evaluate(() => document.activeElement.tagName), 'SELECT', 'the focus on where to');
+  // the options the server gives, the nearest first: the first chosen
+  const moves = (await apiCall(org.page, 'GET', `/console/meetings/${m.id}/moves`)).body;
+  assert.ok(moves.options.length > 0);
+  const to = moves.options[0];
+  assert.equal(await pick.locator('option').count(), moves.options.length);
+  assert.equal(await pick.inputValue(), '0');
+  assert.deepEqual(await axe(org.page), []);
+  await org.page.click('form.move-form button[type=submit]');
+  await org.page.locator('#desk-move-result').waitFor();
+  assert.equal(await org.page.evaluate(() => document.activeElement.id), 'desk-move-h', 'the focus on what was done');
+  // whom to tell: both, with their e-mails
+  assert.equal(await org.page.locator('#desk-move-people li').count(), 2);
+  assert.match(await org.page.locator('#desk-move-people').innerText(), /mov2@late\.test/);
+  const moved = (await apiCall(org.page, 'GET', '/console/people/p-mov/agenda')).body.meetings.find((x) => x.id === m.id);
+  assert.deepEqual([moved.start, moved.location], [to.start, to.location_name]);
+  assert.deepEqual(moved.moved_from, { start: m.start, location: m.location });
+  assert.equal(moved.sequence, m.sequence + 1, 'calendars move it');
+  assert.deepEqual(await axe(org.page), []);
+  await shoot(org.page, 'desk-move-en');
+  await org.ctx.close();
+  // on her phone, in Ukrainian, the meeting says where it was while it is to come
+  await page.clock.setFixedTime(new Date(new Date(moved.start).getTime() - 30 * 60000));
+  await open(page, '/agenda');
+  const note = page.locator('tr.moved-row .moved-note');
+  const text = await note.innerText();
+  assert.ok(text.startsWith(UK['agenda.moved'].split('{time}')[0]), text);
+  const table = m.location;
+  assert.ok(text.includes(/^Table (\w+)$/.test(table) ? UK['agenda.table_n'].replace('{n}', table.slice(6)) : table), text);
+  assert.ok(text.includes(m.start.slice(11, 16)), text);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'agenda-moved-uk');
+  // once it is over, nothing to look for
+  await page.clock.setFixedTime(new Date(new Date(moved.end).getTime() + 60000));
+  await open(page, '/agenda');
+  assert.equal(await page.locator('.moved-note').count(), 0);
+  await ctx.close();
 });
 
 test('on her requests page each accepted request says when and at which table it meets, as her agenda does, in English', async () => {
@@ -4990,4 +5033,12 @@ test('the organisers announce a room change to everyone: a Ukrainian on a phone 
   await ectx.close();
   await ctx.close();
   await octx.close();
+});
+
+test('no page asked any host but the dfnc server for anything', () => {
+  assert.deepEqual(outside, []);
+});
+
+test('no page threw or broke its Content-Security-Policy', () => {
+  assert.deepEqual(jsErrors, []);
 });

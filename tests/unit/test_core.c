@@ -305,6 +305,20 @@ Test(date, times_that_exist)
         cr_assert_not(date_time_is_valid(bad[i]), "%s", bad[i]);
 }
 
+Test(date, an_instant_reads_its_offset_and_seconds)
+{
+    long long at = 0;
+    cr_assert(date_time_instant("2025-10-01T09:40:00+02:00", &at));
+    cr_assert_eq(at, 1759304400LL);
+    cr_assert(date_time_instant("2027-02-16T09:50:30Z", &at));
+    cr_assert_eq(at, 1802771430LL);
+    cr_assert(date_time_instant("2025-10-01T02:40-05:00", &at));
+    cr_assert_eq(at, 1759304400LL);
+    /* a local time alone names no instant; nor does a time that is none */
+    cr_assert_not(date_time_instant("2025-10-01T09:40:00", &at));
+    cr_assert_not(date_time_instant("2025-10-01T25:40:00Z", &at));
+}
+
 Test(date, wall_minutes_count_whole_days_and_minutes)
 {
     long a = date_wall_minutes("2031-03-04T09:30:00+01:00"),

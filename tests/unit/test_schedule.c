@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/agenda.h"
@@ -896,6 +897,18 @@ static void publish_now(struct store *st, void *ud)
     ok(store_commit(st, &err));
 }
 
+/* The organiser schedules "ev" and publishes its agendas. */
+static void schedule_and_publish(void)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_schedule_report rep;
+    struct app_schedule_opts so = {.event = "ev", .time_limit = 1, .seed = 1};
+    ok(app_schedule_event(s, &so, &a, &rep, &err));
+    arena_free(&a);
+    publish_now(s, NULL);
+}
+
 Test(app_schedule, a_publication_during_the_solve_keeps_what_it_published, .init = setup,
      .fini = teardown)
 {
@@ -1145,15 +1158,8 @@ static void setup_forum(void)
                                   .status = n < 60 ? "accepted" : "pending", .priority = 1};
         ok(store_request_upsert(s, &r, NULL, &err));
         n++;
-        if (n == 60) {
-            struct arena a;
-            arena_init(&a, 0);
-            struct app_schedule_report rep;
-            struct app_schedule_opts so = {.event = "ev", .time_limit = 1, .seed = 1};
-            ok(app_schedule_event(s, &so, &a, &rep, &err));
-            arena_free(&a);
-            publish_now(s, NULL);
-        }
+        if (n == 60)
+            schedule_and_publish();
     }
     for (int i = 0; i < 15; i++) {
         char id[16];
@@ -2570,3 +2576,73 @@ static void setup_forum_langs(void)
     Test(merge_stress_lang, seed_##n, .init = setup_forum_langs, .fini = teardown, .timeout = 120) \
     { stress_run(n * 6007u + 3); }
 STRESS_L(1) STRESS_L(2) STRESS_L(3) STRESS_L(4)
+
+/* ---- the forum's day: an accept places nothing in a slot that began ---- */
+
+/* Event "ev" (Europe/Brussels, +02:00 in June) with four b2b quarters from
+ * 09:00 to 10:00 and two tables; a meets b (r1, published), c asks d (r2,
+ * pending). */
+static void setup_forum_day(void)
+{
+    open_event("forumday", "2025-06-05T10:00:00+02:00");
+    const char *people[] = {"a", "b", "c", "d"};
+    for (int i = 0; i < 4; i++) {
+        struct store_person p = {.id = people[i], .org = "org", .name = people[i]};
+        ok(store_person_upsert(s, &p, NULL, &err));
+    }
+    for (int i = 0; i < 4; i++)
+        add_slot(i, "s1");
+    const char *tables[] = {"table-1", "table-2"};
+    for (int i = 0; i < 2; i++) {
+        struct store_location l = {.id = tables[i], .event = "ev", .name = tables[i],
+                                   .kind = "table"};
+        ok(store_location_upsert(s, &l, &err));
+    }
+    struct store_request r1 = {.id = "r1", .event = "ev", .from = "a", .to = "b",
+                               .status = "accepted", .priority = 1};
+    struct store_request r2 = {.id = "r2", .event = "ev", .from = "c", .to = "d",
+                               .status = "pending", .priority = 1};
+    ok(store_request_upsert(s, &r1, NULL, &err));
+    ok(store_request_upsert(s, &r2, NULL, &err));
+    schedule_and_publish();
+}
+
+/* d accepts r2 at `clock` (UTC, "YYYY-MM-DDTHH:MM:SSZ"): the slot its
+ * meeting got into slot[16], "" when it got none. */
+static void accept_at(const char *clock, char slot[16])
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct tm tm = {0};
+    cr_assert_not_null(strptime(clock, "%Y-%m-%dT%H:%M:%SZ", &tm));
+    struct app_request_actor d = {.person = "d", .now = (long long)timegm(&tm)};
+    struct store_request out;
+    int rescheduled = 0;
+    ok(app_request_act(s, &d, "r2", APP_REQUEST_ACCEPT, &a, &out, &rescheduled, NULL, &err));
+    cr_assert_eq(rescheduled, 1);
+    struct store_meeting m;
+    slot[0] = '\0';
+    if (store_meeting_of_request(s, "r2", &a, &m, &err) == 0)
+        snprintf(slot, 16, "%s", m.slot);
+    else
+        cr_assert_eq(err.kind, DF_ERR_NOT_FOUND, "%s", err.msg);
+    arena_free(&a);
+}
+
+Test(app_schedule, an_accept_on_the_forums_day_places_its_meeting_in_a_slot_to_come,
+     .init = setup_forum_day, .fini = teardown)
+{
+    char slot[16];
+    /* 09:35 in Brussels: t1 (09:00), t2 (09:15) and t3 (09:30) have begun */
+    accept_at("2025-06-05T07:35:00Z", slot);
+    cr_assert_str_eq(slot, "t4", "placed in %s, which had begun", slot);
+}
+
+Test(app_schedule, an_accept_after_the_last_slot_began_places_nothing,
+     .init = setup_forum_day, .fini = teardown)
+{
+    char slot[16];
+    /* 09:45 in Brussels: every slot has begun; the accept stands, unplaced */
+    accept_at("2025-06-05T07:45:00Z", slot);
+    cr_assert_str_eq(slot, "", "placed in %s, which had begun", slot);
+}

@@ -356,6 +356,10 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          "DROP TRIGGER meetings_withdrawn;"
                                          "DROP TRIGGER meetings_placed_again;"
                                          "DROP TABLE withdrawn_meetings;"
+                                         /* version 25 */
+                                         "ALTER TABLE meetings DROP COLUMN moved_from_start;"
+                                         "ALTER TABLE meetings DROP COLUMN moved_from_location;"
+                                         /* version 26 */
                                          "DROP TABLE announcements;"
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0;

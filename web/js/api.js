@@ -216,6 +216,9 @@ export const api = {
   // the help desk's view of one participant: who, and their agenda as they see it
   consolePerson: (id) => call('GET', `/console/people/${enc(id)}`),
   personAgenda: (id) => call('GET', `/console/people/${enc(id)}/agenda`),
+  // one meeting moved by the desk on the forum's day: where it may go, and the move
+  meetingMoves: (id) => call('GET', `/console/meetings/${enc(id)}/moves`),
+  moveMeeting: (id, slot, location) => call('POST', `/console/meetings/${enc(id)}/move`, { slot, location }),
   inviteEveryone: () => call('POST', '/console/invitations'),
   // the organisers' announcements: the lines under every page's header
   announcements: () => call('GET', '/announcements'),

@@ -7,7 +7,7 @@ import { api, writesSettled } from '../api.js';
 import { h, add, list, scroller, outcome, dataName } from '../dom.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { tableName, orgInfo, orgName, localName, localText, personInfo } from '../people.js';
-import { t, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
+import { t, tx, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy } from '../app.js';
 import { myOutcomes, outcomeControl } from '../outcomes.js';
 
@@ -202,7 +202,19 @@ function nextMeeting(meetings, start, end, withWhom) {
     h('p', { class: 'next-when' }, h('strong', {}, today ? when : `${dayKey(start(m))}, ${when}`), ' · ',
       tableName({ location_name: m.location_name || m.location })),
     h('p', { translate: 'no' }, withWhom(m)),
+    movedNote(m, start, end),
     today ? h('p', { class: 'muted' }, t('agenda.next_absent')) : null);
+}
+
+// "Moved by the organisers: was 10:40, Table 5" on a meeting an organiser
+// moved, while it is still to come: its people look for it where it was.
+// The old time names its day when that was another.
+function movedNote(m, start, end) {
+  const was = m.moved_from;
+  if (!was || !was.start || instant(end(m)) <= Date.now()) return null;
+  const when = dayKey(was.start) === dayKey(start(m)) ? time(was.start) : dayTime(was.start);
+  return h('p', { class: 'moved-note', role: 'note' },
+    tx('agenda.moved', { time: when, table: tableName({ location_name: was.location }) }));
 }
 
 export async function renderAgenda(main) {
@@ -332,6 +344,10 @@ export async function renderAgenda(main) {
         provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
       h('td', {}, tableName({ location_name: m.location_name || m.location })),
       h('td', { translate: 'no' }, withWhom(m))));
+    // where it was, on a row of its own under it, across the row: on a
+    // phone the time column is too narrow for a sentence
+    const moved = movedNote(m, start, end);
+    if (moved) tbody.append(h('tr', { class: 'moved-row' }, h('td', { colspan: 3 }, moved)));
     // its outcome on a row of its own under it (page text, not the data's),
     // under the meeting's table and people rather than its time, and with no
     // line between the two, so that it reads as the meeting's, on a phone too

@@ -137,19 +137,93 @@ function noShowResult(id, cancelled, failed) {
       h('ul', { id: 'desk-no-show-failed' }, failed.map(({ m, e }) => add(partnerLine(id, m), ' — ', errorText(e))))] : null);
 }
 
+// A place a meeting may go, as the desk reads it: "Thu 1 Oct, 10:30–11:00, Table 6".
+const placeText = (p) => `${wallDayTime(p.start)}–${wallDayTime(p.end, true)}, ${textOf(tableName({ location_name: p.location_name }))}`;
+const textOf = (x) => (typeof x === 'string' ? x : x.textContent);
+
+// What a move did: the meeting's new time and table, where it was, and its
+// people to tell, each with their e-mail.
+function moveResult(done) {
+  return h('section', { class: 'card', id: 'desk-move-result', 'aria-labelledby': 'desk-move-h' },
+    h('h2', { id: 'desk-move-h', tabindex: '-1' }, t('desk.move_done', { place: placeText(done.at) })),
+    h('p', {}, t('desk.move_was', { place: placeText(done.was) })),
+    h('p', {}, t('desk.move_tell')),
+    h('ul', { id: 'desk-move-people' }, list(done.people).map((x) => h('li', {},
+      h('a', { href: withEvent(`/console/people/${encodeURIComponent(x.id)}`) }, dataName(x.name)),
+      x.email ? [' · ', h('a', { href: `mailto:${x.email}`, translate: 'no' }, x.email)] : null))));
+}
+
+// The desk moves one meeting still to come: where it may go (GET .../moves,
+// the nearest first, its own table first), chosen in a list, then moved;
+// done(result) draws the meetings again with what to tell whom.
+function moveButton(m, cell, done) {
+  const button = h('button', { type: 'button', class: 'secondary move', 'aria-label': t('desk.move_label', { when: wallDayTime(m.start) }) },
+    t('desk.move'));
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    let moves;
+    try { moves = await api.meetingMoves(m.id); } catch (e) {
+      button.disabled = false;
+      flash(cell, `${t('desk.move_load_failed')} ${errorText(e)}`, 'error');
+      return;
+    }
+    const options = list(moves, 'options');
+    const form = h('form', { class: 'move-form', 'aria-label': t('desk.move') });
+    if (!options.length) {
+      add(form, h('p', { class: 'muted', role: 'status' }, t('desk.move_none')));
+      cell.append(form);
+      return;
+    }
+    const pick = h('select', { id: `move-${m.id}`, name: 'place' },
+      options.map((o, i) => h('option', { value: String(i) }, placeText(o))));
+    const go = h('button', { type: 'submit', class: 'primary' }, t('desk.move_here'));
+    add(form, h('label', { for: pick.id }, t('desk.move_where')), ' ', pick, ' ', go);
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const o = options[+pick.value];
+      go.disabled = true;
+      try {
+        await done(await api.moveMeeting(m.id, o.slot, o.location));
+      } catch (e) {
+        go.disabled = false;
+        flash(form, `${t('error.save')} ${errorText(e)}`, 'error');
+        go.focus();
+      }
+    });
+    cell.append(form);
+    pick.focus();
+  });
+  return button;
+}
+
 // The meetings in time order, each at its event's wall clock with the zone named.
 function meetingsSection(self, agenda) {
   const { id } = self;
   const meetings = list(agenda, 'meetings').slice().sort((a, b) => instant(a.start) - instant(b.start));
   const others = (m) => list(m.people).filter((x) => x.id !== id);
+  // a meeting still to come may be moved, in a cell of its own
+  const moveCell = (m) => {
+    const cell = h('td', {});
+    if (m.request && instant(m.start) > Date.now()) {
+      cell.append(moveButton(m, cell, async (done) => {
+        const fresh = await api.personAgenda(id).catch(() => agenda);
+        document.getElementById('desk-move-result')?.remove();
+        const result = moveResult(done);
+        document.getElementById('desk-meetings').replaceWith(result, meetingsSection(self, fresh));
+        result.querySelector('h2').focus();
+      }));
+    }
+    return cell;
+  };
   const body = meetings.length === 0 ? h('p', { class: 'muted', id: 'desk-no-meetings' }, t('desk.no_meetings'))
     : scroller({ 'aria-labelledby': 'desk-meetings-h' }, h('table', { 'aria-labelledby': 'desk-meetings-h' },
-      h('thead', {}, h('tr', {}, ['agenda.time', 'agenda.table', 'agenda.with', 'desk.state'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('thead', {}, h('tr', {}, ['agenda.time', 'agenda.table', 'agenda.with', 'desk.state', 'desk.action'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, meetings.map((m) => h('tr', { class: 'meeting', dataset: { id: m.id, request: m.request } },
         h('td', {}, `${wallDayTime(m.start)}–${wallDayTime(m.end, true)}`, ' ', h('span', { class: 'muted', translate: 'no' }, m.timezone || '')),
         h('td', {}, tableName({ location_name: m.location })),
         h('td', {}, others(m).map((x, i) => [i ? ', ' : '', nameAndOrg(x.name, localName(x.organisation_name, x.organisation_name_uk))])),
-        h('td', {}, m.published ? t('desk.published') : h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))))))));
+        h('td', {}, m.published ? t('desk.published') : h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))),
+        moveCell(m))))));
   // the heading names the table's scrolling box, a region: not the section too
   return h('section', { class: 'card', id: 'desk-meetings' },
     h('h2', { id: 'desk-meetings-h' }, t('desk.meetings')),

@@ -1,0 +1,58 @@
+/* An organiser moves one meeting on the forum's day, as the help desk must
+ * when a person is late or a table is broken: where it may go, and the move
+ * itself. The agendas stay published; only that meeting changes. */
+#ifndef DFNC_APP_MOVE_H
+#define DFNC_APP_MOVE_H
+
+#include "core/arena.h"
+#include "core/err.h"
+#include "store/store.h"
+
+/* A slot and table: start and end the event's wall clock with its offset
+ * then ("2027-02-16T10:40:00+01:00"), as agendas say them. */
+struct app_move_place {
+    const char *slot, *start, *end, *location, *location_name;
+};
+
+struct app_move_person {
+    const char *id, *name, *email;   /* email NULL when none */
+};
+
+/* A meeting, where it is and where it may go. */
+struct app_meeting_moves {
+    const char *meeting, *event, *interpreter;   /* interpreter: an id, or NULL */
+    int sequence;                                /* its calendar SEQUENCE */
+    struct app_move_place at;
+    struct app_move_place was;                   /* app_meeting_move: where it was */
+    struct app_move_person *people;              /* requester, addressee, attendees */
+    int people_n;
+    /* the places free for it, the nearest first: the same day as it is
+     * before other days, then the nearest start (a later one before an
+     * earlier one as near), its own table before the others, then tables
+     * in the programme's order */
+    struct app_move_place *options;
+    int options_n;
+};
+
+/* Where meeting (its id, its request's) may go at `now` (Unix seconds): a
+ * b2b slot of its event that has not begun (its event's wall clock) and a
+ * table of the event free then, with every person of the meeting free (in
+ * no other meeting, not marked away) and its interpreter, if it has one,
+ * free and working then. DF_ERR_NOT_FOUND when it has no meeting. Strings
+ * and arrays in a. */
+int app_meeting_moves(struct store *s, const char *meeting, long long now, struct arena *a,
+                      struct app_meeting_moves *out, struct df_err *err);
+
+/* Moves meeting to slot and location, checked as app_meeting_moves lists
+ * them, in one transaction with an audit line ("meeting.move", by login):
+ * it stays locked and its SEQUENCE rises, and its people's agendas say where
+ * it was. DF_ERR_NOT_FOUND (no such meeting), DF_ERR_INPUT (slot not a b2b
+ * slot of its event, location not a table of it), DF_ERR_CONFLICT (the
+ * meeting or the slot has begun, it is there already, or what is in the
+ * way, each named). *out as app_meeting_moves gives it after the move,
+ * without options, and with `was`. */
+int app_meeting_move(struct store *s, const char *login, const char *meeting, const char *slot,
+                     const char *location, long long now, struct arena *a,
+                     struct app_meeting_moves *out, struct df_err *err);
+
+#endif

@@ -1,0 +1,160 @@
+/* Unit tests of app/move: where an organiser may move one meeting on the
+ * forum's day, in what order, and the move with what it keeps. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/move.h"
+#include "store/agenda.h"
+#include "scratch_db.h"
+
+static char db_path[64];
+static struct store *s;
+static struct df_err err;
+static struct arena a;
+
+static void ok(int rc) { cr_assert_eq(rc, 0, "%s", err.msg); }
+
+/* Unix seconds of a UTC time "YYYY-MM-DDTHH:MM:SSZ". */
+static long long at(const char *utc)
+{
+    struct tm tm = {0};
+    cr_assert_not_null(strptime(utc, "%Y-%m-%dT%H:%M:%SZ", &tm));
+    return (long long)timegm(&tm);
+}
+
+static void add_slot(const char *id, const char *session, int seq, const char *st,
+                     const char *en)
+{
+    struct store_slot t = {.id = id, .session = session, .seq = seq, .starts_at = st,
+                           .ends_at = en};
+    ok(store_slot_upsert(s, &t, &err));
+}
+
+/* Event "ev" (Brussels, +02:00 in June): quarters t1-t4 from 09:00 on
+ * 2025-06-05, t5 at 09:00 the next day; tables A and B; people a-d; a
+ * meets b in t2 at A (r1), c meets d in t3 at B (r2), both with
+ * interpreter iv. */
+static void setup(void)
+{
+    snprintf(db_path, sizeof db_path, "/tmp/dfnc-test-move-%d.db", (int)getpid());
+    scratch_db_remove(db_path);
+    ok(store_open(&s, db_path, &err));
+    arena_init(&a, 0);
+    struct store_org o = {.id = "org", .name = "Org", .country = "DE", .kind = "company"};
+    ok(store_org_upsert(s, &o, NULL, &err));
+    const char *people[] = {"a", "b", "c", "d"};
+    for (int i = 0; i < 4; i++) {
+        struct store_person p = {.id = people[i], .org = "org", .name = people[i]};
+        ok(store_person_upsert(s, &p, NULL, &err));
+    }
+    struct store_event e = {.id = "ev", .name = "Forum", .starts_on = "2025-06-05",
+                            .ends_on = "2025-06-06"};
+    ok(store_event_upsert(s, &e, NULL, &err));
+    struct store_session d1 = {.id = "s1", .event = "ev", .day = "2025-06-05", .name = "B2B",
+                               .kind = "b2b", .starts_at = "2025-06-05T09:00:00+02:00",
+                               .ends_at = "2025-06-05T10:00:00+02:00"};
+    struct store_session d2 = {.id = "s2", .event = "ev", .day = "2025-06-06", .name = "B2B",
+                               .kind = "b2b", .starts_at = "2025-06-06T09:00:00+02:00",
+                               .ends_at = "2025-06-06T09:15:00+02:00"};
+    ok(store_session_upsert(s, &d1, &err));
+    ok(store_session_upsert(s, &d2, &err));
+    add_slot("t1", "s1", 1, "2025-06-05T09:00:00+02:00", "2025-06-05T09:15:00+02:00");
+    add_slot("t2", "s1", 2, "2025-06-05T09:15:00+02:00", "2025-06-05T09:30:00+02:00");
+    add_slot("t3", "s1", 3, "2025-06-05T09:30:00+02:00", "2025-06-05T09:45:00+02:00");
+    add_slot("t4", "s1", 4, "2025-06-05T09:45:00+02:00", "2025-06-05T10:00:00+02:00");
+    add_slot("t5", "s2", 1, "2025-06-06T09:00:00+02:00", "2025-06-06T09:15:00+02:00");
+    const char *tables[] = {"A", "B"};
+    for (int i = 0; i < 2; i++) {
+        struct store_location l = {.id = tables[i], .event = "ev", .name = tables[i],
+                                   .kind = "table"};
+        ok(store_location_upsert(s, &l, &err));
+    }
+    struct store_interpreter iv = {.id = "iv", .event = "ev", .name = "Iryna", .lang_a = "uk",
+                                   .lang_b = "en"};
+    ok(store_interpreter_upsert(s, &iv, NULL, &err));
+    const char *reqs[][5] = {{"r1", "a", "b", "t2", "A"}, {"r2", "c", "d", "t3", "B"}};
+    for (int i = 0; i < 2; i++) {
+        struct store_request r = {.id = reqs[i][0], .event = "ev", .from = reqs[i][1],
+                                  .to = reqs[i][2], .status = "accepted", .priority = 1};
+        ok(store_request_upsert(s, &r, NULL, &err));
+        struct store_meeting m = {.request = reqs[i][0], .slot = reqs[i][3],
+                                  .location = reqs[i][4], .interpreter = "iv", .locked = 1};
+        ok(store_meeting_upsert(s, &m, &err));
+    }
+}
+
+static void teardown(void)
+{
+    arena_free(&a);
+    store_close(s);
+    scratch_db_remove(db_path);
+}
+
+/* The options of r1 at now as "slot/table ..." into out. */
+static void options_of(long long now, char *out, size_t n)
+{
+    struct app_meeting_moves m;
+    ok(app_meeting_moves(s, "r1", now, &a, &m, &err));
+    out[0] = '\0';
+    for (int i = 0; i < m.options_n; i++)
+        snprintf(out + strlen(out), n - strlen(out), "%s%s/%s", i ? " " : "",
+                 m.options[i].slot, m.options[i].location);
+}
+
+Test(app_move, the_nearest_first_a_later_one_before_an_earlier_its_own_table_first,
+     .init = setup, .fini = teardown)
+{
+    char got[256];
+    /* 08:00 in Brussels: nothing has begun; t3 is out, as iv interprets r2 then */
+    options_of(at("2025-06-05T06:00:00Z"), got, sizeof got);
+    cr_assert_str_eq(got, "t2/B t1/A t1/B t4/A t4/B t5/A t5/B");
+}
+
+Test(app_move, a_slot_that_has_begun_is_no_option, .init = setup, .fini = teardown)
+{
+    char got[256];
+    /* 09:05: t1 has begun */
+    options_of(at("2025-06-05T07:05:00Z"), got, sizeof got);
+    cr_assert_str_eq(got, "t2/B t4/A t4/B t5/A t5/B");
+    /* 09:20: r1 itself has begun, and goes nowhere */
+    options_of(at("2025-06-05T07:20:00Z"), got, sizeof got);
+    cr_assert_str_eq(got, "");
+}
+
+/* r1's row of a's agenda: where it was moved from into was ("" for none). */
+static int moved_from(void *ud, const struct store_agenda_row *r)
+{
+    char *was = ud;
+    if (strcmp(r->meeting, "r1") == 0)
+        snprintf(was, 64, "%s %s", r->moved_from_start ? r->moved_from_start : "",
+                 r->moved_from_location ? r->moved_from_location : "");
+    return 0;
+}
+
+Test(app_move, a_move_raises_the_sequence_keeps_where_it_was_and_a_run_forgets_it,
+     .init = setup, .fini = teardown)
+{
+    long long now = at("2025-06-05T06:00:00Z");
+    struct app_meeting_moves m;
+    cr_assert_eq(app_meeting_move(s, "org@x", "r1", "t3", "A", now, &a, &m, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "its interpreter iv interprets r2 then"), "%s", err.msg);
+    err = (struct df_err){0};
+    ok(app_meeting_move(s, "org@x", "r1", "t4", "A", now, &a, &m, &err));
+    cr_assert_str_eq(m.at.slot, "t4");
+    cr_assert_str_eq(m.was.slot, "t2");
+    cr_assert_eq(m.sequence, 1);
+    cr_assert_eq(m.people_n, 2);
+    char was[64] = "";
+    ok(store_agenda_each(s, "a", moved_from, was, &err));
+    cr_assert_str_eq(was, "2025-06-05T09:15:00+02:00 A");
+    /* a later run that moves it again: the note no longer says what changed */
+    struct store_meeting again = {.request = "r1", .slot = "t5", .location = "A",
+                                  .interpreter = "iv", .locked = 1};
+    ok(store_meeting_upsert(s, &again, &err));
+    ok(store_agenda_each(s, "a", moved_from, was, &err));
+    cr_assert_str_eq(was, " ");
+}
