@@ -231,6 +231,18 @@ oom:
     return NULL;
 }
 
+/* The interpreters an edit gave to published meetings, and the meetings
+ * still without one. */
+static json_t *interpreting_json(const struct app_interpreting_day *d)
+{
+    json_t *without = json_array();
+    for (int i = 0; i < d->gaps_n; i++)
+        json_array_append_new(without, json_pack("{ss ss ss}", "request", d->gaps[i].request,
+                                                 "starts_at", d->gaps[i].starts_at, "pair",
+                                                 d->gaps[i].pair));
+    return json_pack("{si so}", "given", d->given, "without", without);
+}
+
 /* What an edit did (or, dry, would do) to the event's meetings. */
 static json_t *report_json(const struct app_event_report *rep)
 {
@@ -238,8 +250,9 @@ static json_t *report_json(const struct app_event_report *rep)
     for (int i = 0; i < rep->warnings_n; i++)
         json_array_append_new(warn, json_pack("{ss ss}", "request", rep->warnings[i].request,
                                               "warning", rep->warnings[i].warning));
-    return json_pack("{so si si}", "warnings", warn, "meetings_moved", rep->meetings_moved,
-                     "meetings_unscheduled", rep->meetings_unscheduled);
+    return json_pack("{so si si so}", "warnings", warn, "meetings_moved", rep->meetings_moved,
+                     "meetings_unscheduled", rep->meetings_unscheduled, "interpreting",
+                     interpreting_json(&rep->interpreting));
 }
 
 /* POST and PUT: the body's edit saved, then the event as GET with status

@@ -666,6 +666,10 @@ static void h_import(struct http_req *r)
         json_object_set_new(reply, "meetings_moved", json_integer(res.meetings_moved));
         json_object_set_new(reply, "meetings_unscheduled",
                             json_integer(res.meetings_unscheduled));
+        /* an interpreters file's, given at once to published meetings */
+        json_object_set_new(reply, "interpreters_given", json_integer(res.interpreters_given));
+        json_object_set_new(reply, "interpreters_lacking",
+                            json_integer(res.interpreters_lacking));
         http_reply_json(r, 200, reply);
         return;
     }

@@ -941,10 +941,10 @@ function renderInterpreters(main, e) {
       if (!/^[a-z]{2}-[a-z]{2}$/.test(p) || p.slice(0, 2) === p.slice(3)) return refuse(form, pair, t('event.pair_invalid'));
       const id = `${eventId()}-interpreter-${people.length + 1}-${Date.now().toString(36)}`;
       try {
-        await api.updateEvent(eventId(), { ...eventBody(e, []),
+        const saved = await api.updateEvent(eventId(), { ...eventBody(e, []),
           interpreters: [{ id, name: name.value.trim(), pair: p, session: when.value || null }] });
         main.dataset.saved = 'interpreters';
-        await rerender(main);
+        await sayInterpreting(main, saved.interpreting || {});
       } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
       return undefined;
     },
@@ -965,6 +965,20 @@ function renderInterpreters(main, e) {
   field(t('event.interpreter_session'), when),
   h('button', { type: 'submit', class: 'primary' }, t('event.add_interpreter')));
   add(main, form);
+}
+
+// After an interpreter is booked: the published meetings still to come that
+// got one at once (app/interpreting_day.h) counted, and those that still have
+// none listed by time and pair, for the organiser to find someone.
+async function sayInterpreting(main, r) {
+  const without = list(r.without);
+  await rerender(main, `${t('saved')} ${tn('event.interpreter_given', r.given || 0)}`);
+  const where = main.querySelector('#interpreters-form');
+  if (!without.length || !where) return;
+  where.append(h('div', { class: 'notice', id: 'interpreting-without' },
+    h('p', {}, tn('event.interpreter_still_without', without.length)),
+    h('ul', {}, without.map((x) => h('li', { 'data-request': x.request },
+      `${dayTime(x.starts_at)} · ${x.pair} · `, h('code', { translate: 'no' }, x.request))))));
 }
 
 // The event page again, with a word where the change was made ("Saved." or
