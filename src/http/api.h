@@ -125,4 +125,11 @@ void api_procure_supply_post(struct http_req *r);
 void api_procure_supply_put(struct http_req *r);
 void api_procure_supply_delete(struct http_req *r);
 
+/* handlers_day.c: the forum's day */
+/* person's next meeting not yet over as the check-in desk shows it:
+ * {"request","event","timezone","starts_at","ends_at","location","with_n",
+ * "with":[{"id","name","organisation_name","organisation_name_uk"}]}, JSON
+ * null when they have none; NULL with err on the store's error. */
+json_t *api_next_meeting_json(struct http_req *r, const char *person, struct df_err *err);
+
 #endif

@@ -200,8 +200,21 @@ static void h_search_orgs(struct http_req *r)
 
 /* ---- the organiser console -------------------------------------------------------------- */
 
+/* The console's list being built, and the request its next meetings are
+ * read in. */
+struct people_reply {
+    struct http_req *r;
+    json_t *list;
+    struct df_err *err;
+};
+
 static int person_cb(void *ud, const struct store_web_person *p)
 {
+    struct people_reply *out = ud;
+    /* the check-in desk sends an arrival to it */
+    json_t *next = api_next_meeting_json(out->r, p->id, out->err);
+    if (!next)
+        return -1;
     json_t *j = json_object();
     json_object_set_new(j, "id", json_string(p->id));
     json_object_set_new(j, "name", json_string(p->name));
@@ -215,7 +228,8 @@ static int person_cb(void *ud, const struct store_web_person *p)
     json_object_set_new(j, "needs", json_integer(p->needs));
     json_object_set_new(j, "organisation_name_uk", api_str_or_null(p->org_name_uk));
     json_object_set_new(j, "to_answer", json_integer(p->to_answer));
-    json_array_append_new(ud, j);
+    json_object_set_new(j, "next_meeting", next);
+    json_array_append_new(out->list, j);
     return 0;
 }
 
@@ -251,7 +265,8 @@ static void h_people(struct http_req *r)
     json_t *list = json_array();
     struct df_err err = {0};
     int64_t total = 0, checked_in = 0;
-    if (store_web_people_page(r->s, &q, person_cb, list, &total, &checked_in, &err) != 0) {
+    struct people_reply out = {r, list, &err};
+    if (store_web_people_page(r->s, &q, person_cb, &out, &total, &checked_in, &err) != 0) {
         json_decref(list);
         http_reply_df_err(r, &err);
         return;
@@ -264,11 +279,14 @@ static void h_checkin(struct http_req *r)
 {
     struct df_err err = {0};
     const char *at = NULL;
-    if (app_checkin(r->s, r->user.email, r->params[0], &r->a, &at, &err) < 0) {
+    json_t *next = NULL;
+    if (app_checkin(r->s, r->user.email, r->params[0], &r->a, &at, &err) < 0 ||
+        !(next = api_next_meeting_json(r, r->params[0], &err))) {
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{ss ss}", "id", r->params[0], "checked_in_at", at));
+    http_reply_json(r, 200, json_pack("{ss ss so}", "id", r->params[0], "checked_in_at", at,
+                                      "next_meeting", next));
 }
 
 /* DELETE .../checkin: a check-in given to the wrong person is taken back. */

@@ -4725,6 +4725,38 @@ test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
 
+// ---- the forum's day at the help desk (fix-day) ----
+test('the check-in desk on a laptop, in English, says where an arrival goes next: time, table, with whom; one with none says so', async () => {
+  const { ctx: pctx, m } = await walk9Meeting('dsk', 'Dora Desk', 'Данило Стіл');
+  await pctx.close();
+  newcomer('dsk0', 'Dmitri Nomeet', 'Nomeet Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/console/checkin?q=Dora%20Desk');
+  const card = page.locator('#checkin-list li').first();
+  const line = card.locator('.next-meeting');
+  await line.waitFor();
+  const text = await line.innerText();
+  assert.ok(text.startsWith(EN['day.next']), text);
+  assert.match(text, /Данило Стіл \(Данило Стіл Skyworks LLC\)/);
+  const table = m.location_name || m.location;
+  assert.ok(text.includes(/^Table (\w+)$/.test(table) ? EN['agenda.table_n'].replace('{n}', table.slice(6)) : table), text);
+  assert.equal(await line.locator('time').getAttribute('datetime'), m.start);
+  assert.deepEqual(await axe(page), []);
+  // checked in: said at once with where to send her, the focus back on the search
+  await card.locator('button.primary').click();
+  await page.waitForFunction(() => /Checked in/.test(document.querySelector('#checkin-list button.primary').textContent));
+  const said = await card.locator('.flash').innerText();
+  assert.ok(said.startsWith(EN['day.checked_in']) && said.includes('Данило Стіл'), said);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'checkin-q');
+  // one with no meeting ahead
+  await page.fill('#checkin-q', 'Dmitri Nomeet');
+  await page.locator('#checkin-list li .next-meeting').first().waitFor();
+  assert.equal(await page.locator('#checkin-list li .next-meeting').first().innerText(), EN['day.no_next']);
+  assert.deepEqual(await axe(page), []);
+  await ctx.close();
+});
+
 test('no page threw or broke its Content-Security-Policy', () => {
   assert.deepEqual(jsErrors, []);
 });

@@ -16,6 +16,7 @@ import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { walkinCard } from './walkin.js';
+import { nextMeetingLine } from '../day.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -1426,15 +1427,21 @@ export async function renderCheckin(main) {
       };
       show();
       // the name leads to their page at the desk: their meetings today
+      // where the desk sends her next (day.js)
+      let next = nextMeetingLine(p.next_meeting, `next-${p.id}`);
       const li = h('li', { class: 'card' }, h('strong', { id: `arrival-${p.id}` },
         h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}`), class: 'desk-link' }, dataName(p.name))),
-      ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo);
+      ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo, next);
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);
           p.checked_in_at = (r && r.checked_in_at) || new Date().toISOString();
           figures.n += 1; count(); show();
-          li.querySelector('.flash')?.remove();
+          const fresh = nextMeetingLine(r && r.next_meeting, `next-${p.id}`);
+          next.replaceWith(fresh);
+          next = fresh;
+          // said once, with where to send her: the focus goes back to the search
+          flash(li, `${t('day.checked_in')} ${fresh.textContent}`, 'ok');
           // the next arrival's name is typed next
           q.focus();
           q.select();
