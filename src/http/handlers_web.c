@@ -235,18 +235,6 @@ static int person_cb(void *ud, const struct store_web_person *p)
 
 static void people_download(struct http_req *r, const struct store_web_people_query *q);
 
-/* The query parameter name as a yes/no filter: absent or "0" false, "1" true;
- * anything else 422 naming it (false returned, replied). */
-static bool flag_param(struct http_req *r, const char *name, bool *on)
-{
-    const char *v = http_url_param(&r->url, name);
-    if (v && strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
-        http_reply_error(r, 422, "invalid", "%s must be 0 or 1", name);
-        return false;
-    }
-    *on = v && strcmp(v, "1") == 0;
-    return true;
-}
 
 /* GET /console/people?q=&no_capabilities=1&to_answer=1&not_arrived=1&limit=&offset= */
 static void h_people(struct http_req *r)
@@ -254,9 +242,9 @@ static void h_people(struct http_req *r)
     struct store_web_people_query q = {0};
     if (!api_text_param(r, "q", &q.q) ||
         !api_page_params(r, API_PAGE_DEFAULT, &q.limit, &q.offset) ||
-        !flag_param(r, "no_capabilities", &q.no_capabilities) ||
-        !flag_param(r, "to_answer", &q.to_answer) ||
-        !flag_param(r, "not_arrived", &q.not_arrived))
+        !api_flag_param(r, "no_capabilities", &q.no_capabilities) ||
+        !api_flag_param(r, "to_answer", &q.to_answer) ||
+        !api_flag_param(r, "not_arrived", &q.not_arrived))
         return;
     if (http_url_param(&r->url, "format")) {
         people_download(r, &q);
@@ -734,6 +722,10 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/export/{kind}", h_export, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},
+    /* the forum's day (handlers_day.c) */
+    {"POST", "/api/v1/me/meetings/{id}/absent", api_me_absent, 0},
+    {"GET", "/api/v1/console/absences", api_console_absences, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/absences/{id}/dealt", api_console_absence_dealt, ROUTE_ORGANISER},
 };
 const int http_web_routes_n = sizeof http_web_routes / sizeof http_web_routes[0];
 

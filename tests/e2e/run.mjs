@@ -4751,10 +4751,56 @@ test('the check-in desk on a laptop, in English, says where an arrival goes next
   assert.equal(await page.evaluate(() => document.activeElement.id), 'checkin-q');
   // one with no meeting ahead
   await page.fill('#checkin-q', 'Dmitri Nomeet');
-  await page.locator('#checkin-list li .next-meeting').first().waitFor();
+  await page.waitForFunction(() => /Dmitri Nomeet/.test(document.querySelector('#checkin-list li')?.textContent || ''));
   assert.equal(await page.locator('#checkin-list li .next-meeting').first().innerText(), EN['day.no_next']);
   assert.deepEqual(await axe(page), []);
   await ctx.close();
+});
+
+test('"my partner is not here": said on a phone in Ukrainian at the meeting under way; the desk on a laptop lists it, the dashboard counts it, it is dealt with', async () => {
+  const who = newcomerLogin('abs', 'Olha Absentova', 'Absent Optics');
+  newcomer('abs2', 'Petro Missing', 'Missing Drones');
+  // a forum of today (UTC) whose one slot lasts the day: the meeting is under way now
+  const today = new Date().toISOString().slice(0, 10);
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  const made = await apiCall(org.page, 'POST', '/events', {
+    id: 'ev-e2e-now', name: 'Forum today', starts_on: today, ends_on: today, timezone: 'UTC',
+    sessions: [{ id: 'se2e-now', day: today, name: 'B2B all day', kind: 'b2b', starts_at: `${today}T00:00:00Z`, ends_at: `${today}T23:59:00Z`,
+      slots: [{ id: 'te2e-now', seq: 1, starts_at: `${today}T00:00:00Z`, ends_at: `${today}T23:59:00Z` }] }],
+    locations: [{ id: 'le2e-now', name: 'Table 77' }] });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  fs.writeFileSync(path.join(TMP, 'abs.csv'), 'id,event,from,to,priority,status,message\nreq-e2e-abs,ev-e2e-now,p-abs2,p-abs,1,accepted,\n');
+  dfnc(['import', 'requests', path.join(TMP, 'abs.csv')]);
+  assert.equal((await apiCall(org.page, 'POST', '/events/ev-e2e-now/schedule', {})).body.scheduled, 1);
+  const openBefore = (await apiCall(org.page, 'GET', '/console/absences?open=1&limit=0')).body.open;
+  // she, on a phone in Ukrainian: the meeting now, and the button that tells the desk
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/agenda');
+  const card = page.locator('#agenda-next');
+  assert.equal(await card.locator('h2').textContent(), UK['agenda.now']);
+  await card.locator('#partner-absent').click();
+  await page.waitForFunction((want) => document.getElementById('absent-said')?.textContent === want, UK['day.partner_absent_sent']);
+  assert.equal(await page.locator('#partner-absent').isDisabled(), true);
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'agenda-partner-absent-uk');
+  await ctx.close();
+  // the desk: her word at the top of the list, the partner not checked in, his e-mail, the table
+  await open(org.page, '/console/dashboard');
+  assert.equal(await org.page.locator('.figure[data-figure="absent"] .value').textContent(), String(openBefore + 1));
+  await open(org.page, '/console/checkin');
+  const item = org.page.locator('#absence-list li[data-absence]').first();
+  const text = await item.innerText();
+  assert.ok(text.includes('Olha Absentova') && text.includes('Petro Missing') && text.includes('Missing Drones'), text);
+  assert.ok(text.includes(EN['day.not_arrived']) && text.includes('abs2@late.test'), text);
+  assert.ok(text.includes(EN['agenda.table_n'].replace('{n}', '77')), text);
+  assert.deepEqual(await axe(org.page), []);
+  await item.locator('button.primary').click();
+  await org.page.waitForFunction((n) => document.querySelectorAll('#absence-list li[data-absence]').length === n || (n === 0 && document.getElementById('absences-none')), openBefore);
+  assert.equal((await apiCall(org.page, 'GET', '/console/absences?open=1&limit=0')).body.open, openBefore);
+  await org.ctx.close();
 });
 
 test('no page threw or broke its Content-Security-Policy', () => {

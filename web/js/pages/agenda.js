@@ -9,6 +9,7 @@ import { tableName, orgInfo, orgName, localName, localText, personInfo } from '.
 import { t, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy } from '../app.js';
 import { myOutcomes, outcomeControl } from '../outcomes.js';
+import { partnerAbsentButton } from '../day.js';
 
 function dayKey(x) {
   return date(x, { dateStyle: 'full' });
@@ -176,7 +177,9 @@ function nextMeeting(meetings, start, end, withWhom) {
     h('p', { class: 'next-when' }, h('strong', {}, today ? when : `${dayKey(start(m))}, ${when}`), ' · ',
       tableName({ location_name: m.location_name || m.location })),
     h('p', { translate: 'no' }, withWhom(m)),
-    today ? h('p', { class: 'muted' }, t('agenda.next_absent')) : null);
+    today ? h('p', { class: 'muted' }, t('agenda.next_absent')) : null,
+    // under way: she tells the desk her partner is not here (day.js)
+    instant(start(m)) <= now && m.request ? partnerAbsentButton(m) : null);
 }
 
 export async function renderAgenda(main) {

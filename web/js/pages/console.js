@@ -16,7 +16,7 @@ import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { walkinCard } from './walkin.js';
-import { nextMeetingLine } from '../day.js';
+import { nextMeetingLine, absenceCard } from '../day.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -1465,7 +1465,9 @@ export async function renderCheckin(main) {
     }
   }
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(draw, 150); });
-  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint')), foundSay), out);
+  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint')), foundSay), out,
+    // partners reported not at their table, for the desk to look for (day.js)
+    await absenceCard().catch(() => null));
   count();
   if (q.value) await draw();
 }
