@@ -4726,6 +4726,72 @@ test('no page asked any host but the dfnc server for anything', () => {
 });
 
 // ---- the forum's day at the help desk (fix-day) ----
+// The tab hidden or seen again, as a browser says it when its tab is switched.
+const REFRESH_STEP = 61 * 1000;
+async function tabSeen(page, seen) {
+  await page.evaluate((v) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => !v });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (v ? 'visible' : 'hidden') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, seen);
+}
+
+test('during the event\'s days the dashboard refreshes its figures by itself every minute, not while hidden, without a reload or a word to a screen reader', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  newcomer('fr1', 'Frida Fresh', 'Fresh Optics');
+  newcomer('fr2', 'Felix Fresh', 'Fresh Radar');
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await page.clock.install({ time: new Date(`${forum.starts_on}T10:00:00Z`) });
+  await open(page, `/console/dashboard?event=${forum.id}`);
+  const value = page.locator('.figure[data-figure="arrived"] .value');
+  const before = Number((await value.textContent()).replace(/\D/g, ''));
+  await page.evaluate(() => { window.dashNotReloaded = true; });
+  assert.equal(await page.locator('.figures [aria-live], .figures[aria-live], [role="status"] .figures').count(), 0, 'no live region');
+  assert.equal((await apiCall(page, 'POST', '/console/people/p-fr1/checkin')).status, 200);
+  await page.clock.runFor(REFRESH_STEP);
+  await page.waitForFunction((n) => document.querySelector('.figure[data-figure="arrived"] .value').textContent.replace(/\D/g, '') === String(n), before + 1);
+  assert.equal(await page.evaluate(() => window.dashNotReloaded), true, 'a fetch, not a reload');
+  // hidden, it asks nothing; seen again, it asks at once
+  await tabSeen(page, false);
+  assert.equal((await apiCall(page, 'POST', '/console/people/p-fr2/checkin')).status, 200);
+  await page.clock.runFor(3 * REFRESH_STEP);
+  assert.equal((await value.textContent()).replace(/\D/g, ''), String(before + 1));
+  await tabSeen(page, true);
+  await page.waitForFunction((n) => document.querySelector('.figure[data-figure="arrived"] .value').textContent.replace(/\D/g, '') === String(n), before + 2);
+  assert.deepEqual(await axe(page), []);
+  await ctx.close();
+});
+
+test('the header\'s count of requests to answer follows those sent meanwhile: read again when the tab is seen again and every few minutes, on a phone in Ukrainian', async () => {
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  const host = newcomerLogin('fol', 'Fiona Follow', 'Follow Optics');
+  for (const k of ['fol2', 'fol3']) newcomer(k, `Sender ${k}`, `Sender ${k} Radar`);
+  const ask = (from) => {
+    fs.writeFileSync(path.join(TMP, `${from}.csv`), `id,event,from,to,priority,status,message\nreq-e2e-${from},${eventId},p-${from},p-fol,1,pending,\n`);
+    dfnc(['import', 'requests', path.join(TMP, `${from}.csv`)]);
+  };
+  const { ctx, page } = await signedIn(host, 'uk-UA', PHONE);
+  await page.clock.install();
+  await open(page, '/agenda');
+  const n = page.locator('header .menu-toggle .to-answer-n');
+  assert.equal(await page.locator('header .menu-toggle .to-answer').isHidden(), true, 'none waits');
+  // sent while she reads: seen when she comes back to the tab
+  ask('fol2');
+  await page.clock.runFor(61 * 1000);
+  await tabSeen(page, false);
+  await tabSeen(page, true);
+  await page.waitForFunction(() => document.querySelector('header .menu-toggle .to-answer-n')?.textContent === '1');
+  assert.match(await page.textContent('header .menu-toggle .to-answer .sr-only'), /1/);
+  // sent while the tab stays open: seen within a few minutes, not at once
+  ask('fol3');
+  await page.clock.runFor(60 * 1000);
+  assert.equal(await n.textContent(), '1', 'not asked again within the minute');
+  await page.clock.runFor(5 * 60 * 1000);
+  await page.waitForFunction(() => document.querySelector('header .menu-toggle .to-answer-n')?.textContent === '2');
+  await ctx.close();
+});
+
 test('the check-in desk on a laptop, in English, says where an arrival goes next: time, table, with whom; one with none says so', async () => {
   const { ctx: pctx, m } = await walk9Meeting('dsk', 'Dora Desk', 'Данило Стіл');
   await pctx.close();
