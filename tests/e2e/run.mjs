@@ -4736,6 +4736,29 @@ async function tabSeen(page, seen) {
   }, seen);
 }
 
+test('an interpreter booked on the day from the console goes at once to the published meetings left without one, and the form says how many', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  if (!forum.published) await apiCall(page, 'POST', `/events/${forum.id}/publish`);
+  const ev = (await apiCall(page, 'GET', `/events/${forum.id}`)).body;
+  const ill = ev.interpreters.find((x) => x.pair === 'uk-en' && !x.session);
+  assert.ok(ill, 'the demo books uk-en interpreters for every session');
+  // she falls ill: her meetings keep their slots without an interpreter
+  const gone = (await apiCall(page, 'DELETE', `/events/${forum.id}/interpreters/${ill.id}`)).body.meetings_without_interpreter;
+  assert.ok(gone > 0, 'she had published meetings');
+  await open(page, `/console/event?event=${forum.id}`);
+  await page.fill('#interpreters-form input[name=interpreter_name]', 'Iryna Nova');
+  await page.fill('#interpreters-form input[name=interpreter_pair]', 'uk-en');
+  await page.click('#interpreters-form button[type=submit]');
+  await page.locator('#interpreters-form .flash.ok').waitFor();
+  const given = EN[`event.interpreter_given.${gone === 1 ? 'one' : 'other'}`].replace('{n}', String(gone));
+  assert.equal(await page.textContent('#interpreters-form .flash.ok'), `${EN.saved} ${given}`);
+  assert.equal(await page.locator('#interpreting-without').count(), 0, 'none left without');
+  assert.deepEqual(await axe(page), []);
+  await ctx.close();
+});
+
 test('during the event\'s days the dashboard refreshes its figures by itself every minute, not while hidden, without a reload or a word to a screen reader', async () => {
   const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
   newcomer('fr1', 'Frida Fresh', 'Fresh Optics');
