@@ -243,16 +243,19 @@ static json_t *interpreting_json(const struct app_interpreting_day *d)
     return json_pack("{si so}", "given", d->given, "without", without);
 }
 
-/* What an edit did (or, dry, would do) to the event's meetings. */
-static json_t *report_json(const struct app_event_report *rep)
+/* What an edit did (or, dry, would do) to the event's meetings; with the
+ * interpreters it gave when it books any. */
+static json_t *report_json(const struct app_event_report *rep, bool books_interpreters)
 {
     json_t *warn = json_array();
     for (int i = 0; i < rep->warnings_n; i++)
         json_array_append_new(warn, json_pack("{ss ss}", "request", rep->warnings[i].request,
                                               "warning", rep->warnings[i].warning));
-    return json_pack("{so si si so}", "warnings", warn, "meetings_moved", rep->meetings_moved,
-                     "meetings_unscheduled", rep->meetings_unscheduled, "interpreting",
-                     interpreting_json(&rep->interpreting));
+    json_t *j = json_pack("{so si si}", "warnings", warn, "meetings_moved", rep->meetings_moved,
+                          "meetings_unscheduled", rep->meetings_unscheduled);
+    if (books_interpreters)
+        json_object_set_new(j, "interpreting", interpreting_json(&rep->interpreting));
+    return j;
 }
 
 /* POST and PUT: the body's edit saved, then the event as GET with status
@@ -268,7 +271,7 @@ static void save_event(struct http_req *r, const char *id, bool create, json_t *
         http_reply_df_err(r, &err);
         return;
     }
-    json_t *report = report_json(&rep);
+    json_t *report = report_json(&rep, in->interpreters_n > 0);
     if (in->dry_run) {
         json_object_set_new(report, "dry_run", json_true());
         http_reply_json(r, 200, report);

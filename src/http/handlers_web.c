@@ -205,6 +205,7 @@ static void h_search_orgs(struct http_req *r)
 struct people_reply {
     struct http_req *r;
     json_t *list;
+    bool with_next;   /* next=1: each row's next meeting (the check-in desk's) */
     struct df_err *err;
 };
 
@@ -212,8 +213,8 @@ static int person_cb(void *ud, const struct store_web_person *p)
 {
     struct people_reply *out = ud;
     /* the check-in desk sends an arrival to it */
-    json_t *next = api_next_meeting_json(out->r, p->id, out->err);
-    if (!next)
+    json_t *next = out->with_next ? api_next_meeting_json(out->r, p->id, out->err) : NULL;
+    if (out->with_next && !next)
         return -1;
     json_t *j = json_object();
     json_object_set_new(j, "id", json_string(p->id));
@@ -228,7 +229,8 @@ static int person_cb(void *ud, const struct store_web_person *p)
     json_object_set_new(j, "needs", json_integer(p->needs));
     json_object_set_new(j, "organisation_name_uk", api_str_or_null(p->org_name_uk));
     json_object_set_new(j, "to_answer", json_integer(p->to_answer));
-    json_object_set_new(j, "next_meeting", next);
+    if (next)
+        json_object_set_new(j, "next_meeting", next);
     json_array_append_new(out->list, j);
     return 0;
 }
@@ -236,15 +238,17 @@ static int person_cb(void *ud, const struct store_web_person *p)
 static void people_download(struct http_req *r, const struct store_web_people_query *q);
 
 
-/* GET /console/people?q=&no_capabilities=1&to_answer=1&not_arrived=1&limit=&offset= */
+/* GET /console/people?q=&no_capabilities=1&to_answer=1&not_arrived=1&next=1&limit=&offset= */
 static void h_people(struct http_req *r)
 {
     struct store_web_people_query q = {0};
+    bool with_next;
     if (!api_text_param(r, "q", &q.q) ||
         !api_page_params(r, API_PAGE_DEFAULT, &q.limit, &q.offset) ||
         !api_flag_param(r, "no_capabilities", &q.no_capabilities) ||
         !api_flag_param(r, "to_answer", &q.to_answer) ||
-        !api_flag_param(r, "not_arrived", &q.not_arrived))
+        !api_flag_param(r, "not_arrived", &q.not_arrived) ||
+        !api_flag_param(r, "next", &with_next))
         return;
     if (http_url_param(&r->url, "format")) {
         people_download(r, &q);
@@ -253,7 +257,7 @@ static void h_people(struct http_req *r)
     json_t *list = json_array();
     struct df_err err = {0};
     int64_t total = 0, checked_in = 0;
-    struct people_reply out = {r, list, &err};
+    struct people_reply out = {r, list, with_next, &err};
     if (store_web_people_page(r->s, &q, person_cb, &out, &total, &checked_in, &err) != 0) {
         json_decref(list);
         http_reply_df_err(r, &err);

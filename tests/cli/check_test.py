@@ -233,7 +233,8 @@ c.executescript('DROP TRIGGER events_moved_venue_uk_meetings;'
                 'DROP TABLE meeting_outcomes; ALTER TABLE requests DROP COLUMN cancelled_by;'
                 'DROP TABLE procure_generation; DROP INDEX demands_buyer; DROP INDEX supplies_org;'
                 'DROP TABLE schedule_runs; DROP TABLE withdrawn_meetings;'
-                'DROP TRIGGER meetings_withdrawn; DROP TRIGGER meetings_placed_again;' +
+                'DROP TRIGGER meetings_withdrawn; DROP TRIGGER meetings_placed_again;'
+                'DROP TABLE absence_reports;' +   # migration 27's
                 ''.join(f'DROP TRIGGER {t}_procure_{w};'
                         for t in ('demands', 'demand_funders', 'supplies', 'organisations', 'cpv')
                         for w in ('insert', 'delete', 'update')) +

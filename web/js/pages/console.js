@@ -1408,7 +1408,7 @@ export async function renderCheckin(main) {
     const mine = ++asking;
     if (needle.length < 2) { clear(out); foundSay.textContent = ''; return; }
     let found = [];
-    try { found = list(await api.people({ q: needle, limit: 20 }), 'people'); } catch (e) {
+    try { found = list(await api.people({ q: needle, limit: 20, next: 1 }), 'people'); } catch (e) {
       if (mine === asking) add(clear(out), h('li', {}, h('p', { class: 'flash error', role: 'alert' }, errorText(e))));
       return;
     }
