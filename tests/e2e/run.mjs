@@ -4888,6 +4888,7 @@ test('"my partner is not here": said on a phone in Ukrainian at the meeting unde
   assert.deepEqual(await axe(org.page), []);
   await item.locator('button.primary').click();
   await org.page.waitForFunction((n) => document.querySelectorAll('#absence-list li[data-absence]').length === n || (n === 0 && document.getElementById('absences-none')), openBefore);
+  assert.equal(await org.page.evaluate(() => document.activeElement.id), 'absences-h', 'the focus on the list drawn again');
   assert.equal((await apiCall(org.page, 'GET', '/console/absences?open=1&limit=0')).body.open, openBefore);
   await org.ctx.close();
 });

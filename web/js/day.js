@@ -1,5 +1,5 @@
 // The forum's day: at the help desk, where an arriving participant goes next
-// (GET /console/people's and the check-in's "next_meeting") and the words
+// (GET /console/people?next=1's and the check-in's "next_meeting") and the words
 // that a partner is not at the table; on the agenda, saying so.
 import { api } from './api.js';
 import { h, dataName } from './dom.js';
@@ -55,19 +55,22 @@ export function partnerAbsentButton(m) {
 
 // The desk's list of those words (GET /console/absences), newest first: who
 // said it, the partner (name, organisation, arrived or not, e-mail), the
-// table and time; each open one marked dealt with by a button. onChange
-// runs after a mark, with the open count.
-export async function absenceCard(onChange) {
+// table and time; each open one marked dealt with by a button, which draws
+// the list again.
+export async function absenceCard() {
   const card = h('section', { class: 'card', id: 'absences', 'aria-labelledby': 'absences-h' });
-  const draw = async () => {
+  // after a mark the list is drawn again: the focus goes to its heading,
+  // not to the page's start with the button that had it
+  const draw = async (focus) => {
     const r = await api.absences({ open: 1, limit: 50 });
     const rows = r.absences || [];
-    card.replaceChildren(h('h2', { id: 'absences-h' }, t('day.absences')),
-      rows.length ? null : h('p', { class: 'muted', id: 'absences-none' }, t('day.absences_none')),
-      rows.length ? h('ul', { class: 'cards', id: 'absence-list' }, rows.map((x) => absenceItem(x, draw))) : null);
-    if (onChange) onChange(r.open || 0);
+    const head = h('h2', { id: 'absences-h', tabindex: '-1' }, t('day.absences'));
+    card.replaceChildren(head, rows.length
+      ? h('ul', { class: 'cards', id: 'absence-list' }, rows.map((x) => absenceItem(x, () => draw(true))))
+      : h('p', { class: 'muted', id: 'absences-none' }, t('day.absences_none')));
+    if (focus) head.focus();
   };
-  await draw();
+  await draw(false);
   return card;
 }
 

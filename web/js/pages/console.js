@@ -1426,9 +1426,9 @@ export async function renderCheckin(main) {
         undo.hidden = !p.checked_in_at;
       };
       show();
-      // the name leads to their page at the desk: their meetings today
       // where the desk sends her next (day.js)
       let next = nextMeetingLine(p.next_meeting, `next-${p.id}`);
+      // the name leads to their page at the desk: their meetings today
       const li = h('li', { class: 'card' }, h('strong', { id: `arrival-${p.id}` },
         h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}`), class: 'desk-link' }, dataName(p.name))),
       ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo, next);
