@@ -694,6 +694,9 @@ int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
         write_programme(s, in, err) < 0 ||
         zone_programme(s, &now, a, err) < 0 || check_stored(s, &e, err) < 0)
         goto out;
+    if (in->interpreters_n &&
+        app_interpreting_fill(s, in->id, a, &rep->interpreting, err) < 0)
+        goto out;
     if (k.n) {
         k.zone_was = old.timezone;
         k.zone_now = now.timezone;

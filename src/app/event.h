@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 
+#include "app/interpreting_day.h"
 #include "core/arena.h"
 #include "core/err.h"
 #include "store/store.h"
@@ -76,6 +77,10 @@ struct app_event_report {
     struct app_event_warning *warnings;
     int meetings_moved;                /* meetings whose time or table changed, published or not */
     int meetings_unscheduled;          /* unpublished meetings whose slot went (replace_slots) */
+    /* An edit that books interpreters gives them at once to the published
+     * meetings still to come that need one (app/interpreting_day.h): how
+     * many got one, and those still without. */
+    struct app_interpreting_day interpreting;
 };
 
 /* Saves the edit as actor (for the audit log); a holds what it reads on the

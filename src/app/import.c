@@ -6,6 +6,7 @@
 #include "app/event.h"
 #include "app/fields.h"
 #include "app/interpreting.h"
+#include "app/interpreting_day.h"
 #include "app/procure_import.h"
 #include "app/programme_import.h"
 
@@ -455,6 +456,24 @@ out:
 
 static const char *const interpreter_columns[] = {"id", "event", "name", "pair", NULL};
 
+/* An interpreter booked on the day goes at once to the published meetings
+ * of event still to come that need one (app/interpreting_day.h): counted in
+ * res, with those still without one after this row. */
+static int give_interpreters(struct store *s, const char *event, struct app_import_result *res,
+                             struct df_err *err)
+{
+    struct arena a;
+    struct app_interpreting_day d;
+    arena_init(&a, 0);
+    int rc = app_interpreting_fill(s, event, &a, &d, err);
+    if (rc == 0) {
+        res->interpreters_given += d.given;
+        res->interpreters_lacking = d.gaps_n;
+    }
+    arena_free(&a);
+    return rc;
+}
+
 static int interpreter_row(struct store *s, const struct csv_reader *r,
                            const struct csv_row *row, int *added,
                            struct app_import_result *res, struct df_err *err)
@@ -482,7 +501,7 @@ static int interpreter_row(struct store *s, const struct csv_reader *r,
             err->kind = DF_ERR_INPUT;
         return -1;
     }
-    return 0;
+    return give_interpreters(s, x.event, res, err);
 }
 
 /* ---- availability ---------------------------------------------------------------- */
@@ -792,6 +811,7 @@ rollback:
     store_rollback(s);
     res->rows = res->added = res->updated = res->meetings_removed = 0;
     res->meetings_moved = res->meetings_unscheduled = 0;
+    res->interpreters_given = res->interpreters_lacking = 0;
     res->notes = (struct df_problems){0};   /* nothing of them happened */
 out:
     csv_reader_close(r);

@@ -36,6 +36,10 @@ struct app_import_result {
      * out of their slot, which went (the next schedule run places them
      * again); each published one moved is in notes */
     int meetings_moved, meetings_unscheduled;
+    /* what an interpreters file did on the day: the published meetings
+     * still to come it gave an interpreter, and those that still need one
+     * and have none (app/interpreting_day.h) */
+    int interpreters_given, interpreters_lacking;
 };
 
 /* Validates one row and writes it. Fills err WITHOUT the FILE:LINE prefix (the

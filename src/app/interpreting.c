@@ -245,6 +245,16 @@ int app_interpreting_keep_locked(struct app_interpreting *ip, const int *locked_
     return released;
 }
 
+int app_interpreter_copy(struct arena *a, struct store_interpreter *c,
+                         const struct store_interpreter *x)
+{
+    *c = (struct store_interpreter){.id = arena_strdup(a, x->id),
+                                    .lang_a = arena_strdup(a, x->lang_a),
+                                    .lang_b = arena_strdup(a, x->lang_b),
+                                    .session = x->session ? arena_strdup(a, x->session) : NULL};
+    return !c->id || !c->lang_a || !c->lang_b || (x->session && !c->session) ? -1 : 0;
+}
+
 int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err)
 {
     bool ok = v && strlen(v) == 5 && v[2] == '-';

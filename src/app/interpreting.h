@@ -48,6 +48,11 @@ void app_interpreting_hold(struct app_interpreting *ip, const struct store_inter
 int app_interpreting_keep_locked(struct app_interpreting *ip, const int *locked_slot,
                                  int n_slots, int n_meetings, int *needs);
 
+/* A copy of x into *c, its strings in a (a store row lives for its callback
+ * only): 0, or -1 when memory ran out. */
+int app_interpreter_copy(struct arena *a, struct store_interpreter *c,
+                         const struct store_interpreter *x);
+
 /* "uk-en": two different two-letter lower-case language codes into a and b;
  * -1 with DF_ERR_INPUT otherwise. */
 int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err);

@@ -1,5 +1,6 @@
 /* Reading an event's scheduling data from the store (see schedule_load.h). */
 #include "app/schedule_load.h"
+#include "app/interpreting.h"
 
 #include <string.h>
 
@@ -71,13 +72,7 @@ static int on_interpreter(void *ud, const struct store_interpreter *x)
 {
     struct schedule_load *l = ud;
     struct store_interpreter *c = idmap_vec_push(&l->interp, l->a);
-    if (!c)
-        return l->oom = 1;
-    *c = (struct store_interpreter){.id = arena_strdup(l->a, x->id),
-                                    .lang_a = arena_strdup(l->a, x->lang_a),
-                                    .lang_b = arena_strdup(l->a, x->lang_b),
-                                    .session = x->session ? arena_strdup(l->a, x->session) : NULL};
-    if (!c->id || !c->lang_a || !c->lang_b || (x->session && !c->session))
+    if (!c || app_interpreter_copy(l->a, c, x) < 0)
         return l->oom = 1;
     return 0;
 }

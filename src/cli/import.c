@@ -34,6 +34,11 @@ static void print_result(const char *path, const struct app_import_result *res, 
                path, res->meetings_unscheduled, res->meetings_unscheduled == 1 ? "" : "s",
                res->meetings_unscheduled == 1 ? "its" : "their",
                res->meetings_unscheduled == 1 ? "it" : "them");
+    if (res->interpreters_given || res->interpreters_lacking)
+        printf("%s: %d published meeting%s got an interpreter; %d still need%s one and have "
+               "none (none of their pair is free in their slot)\n",
+               path, res->interpreters_given, res->interpreters_given == 1 ? "" : "s",
+               res->interpreters_lacking, res->interpreters_lacking == 1 ? "s" : "");
     for (int i = 0; i < res->notes.named; i++)
         fprintf(stderr, "warning: %s\n", res->notes.msg[i]);
     if (res->notes.n > res->notes.named)

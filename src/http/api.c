@@ -141,3 +141,14 @@ json_t *api_event_json(const struct store_event *e)
     json_object_set_new(j, "venue_uk", api_str_or_null(e->venue_uk));
     return j;
 }
+
+bool api_flag_param(struct http_req *r, const char *name, bool *on)
+{
+    const char *v = http_url_param(&r->url, name);
+    if (v && strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
+        http_reply_error(r, 422, "invalid", "%s must be 0 or 1", name);
+        return false;
+    }
+    *on = v && strcmp(v, "1") == 0;
+    return true;
+}

@@ -40,6 +40,9 @@ bool api_page_params(struct http_req *r, int dflt, int *limit, int *offset);
  * after replying 422 when it is longer than API_QUERY_MAX bytes. */
 #define API_QUERY_MAX 200
 bool api_text_param(struct http_req *r, const char *name, const char **out);
+/* The query parameter name as a yes/no filter: absent or "0" false, "1"
+ * true; anything else 422 naming it (false returned, replied). */
+bool api_flag_param(struct http_req *r, const char *name, bool *on);
 /* Whether v is one of set's strings (set ends with NULL). */
 bool api_is_one_of(const char *v, const char *const *set);
 
@@ -133,5 +136,14 @@ void api_procure_supply_delete(struct http_req *r);
 void api_announcements(struct http_req *r);
 void api_announcement_post(struct http_req *r);
 void api_announcement_delete(struct http_req *r);
+/* handlers_day.c: the forum's day */
+/* person's next meeting not yet over as the check-in desk shows it:
+ * {"request","event","timezone","starts_at","ends_at","location","with_n",
+ * "with":[{"id","name","organisation_name","organisation_name_uk"}]}, JSON
+ * null when they have none; NULL with err on the store's error. */
+json_t *api_next_meeting_json(struct http_req *r, const char *person, struct df_err *err);
+void api_me_absent(struct http_req *r);
+void api_console_absences(struct http_req *r);
+void api_console_absence_dealt(struct http_req *r);
 
 #endif

@@ -234,15 +234,31 @@ oom:
     return NULL;
 }
 
-/* What an edit did (or, dry, would do) to the event's meetings. */
-static json_t *report_json(const struct app_event_report *rep)
+/* The interpreters an edit gave to published meetings, and the meetings
+ * still without one. */
+static json_t *interpreting_json(const struct app_interpreting_day *d)
+{
+    json_t *without = json_array();
+    for (int i = 0; i < d->gaps_n; i++)
+        json_array_append_new(without, json_pack("{ss ss ss}", "request", d->gaps[i].request,
+                                                 "starts_at", d->gaps[i].starts_at, "pair",
+                                                 d->gaps[i].pair));
+    return json_pack("{si so}", "given", d->given, "without", without);
+}
+
+/* What an edit did (or, dry, would do) to the event's meetings; with the
+ * interpreters it gave when it books any. */
+static json_t *report_json(const struct app_event_report *rep, bool books_interpreters)
 {
     json_t *warn = json_array();
     for (int i = 0; i < rep->warnings_n; i++)
         json_array_append_new(warn, json_pack("{ss ss}", "request", rep->warnings[i].request,
                                               "warning", rep->warnings[i].warning));
-    return json_pack("{so si si}", "warnings", warn, "meetings_moved", rep->meetings_moved,
-                     "meetings_unscheduled", rep->meetings_unscheduled);
+    json_t *j = json_pack("{so si si}", "warnings", warn, "meetings_moved", rep->meetings_moved,
+                          "meetings_unscheduled", rep->meetings_unscheduled);
+    if (books_interpreters)
+        json_object_set_new(j, "interpreting", interpreting_json(&rep->interpreting));
+    return j;
 }
 
 /* POST and PUT: the body's edit saved, then the event as GET with status
@@ -258,7 +274,7 @@ static void save_event(struct http_req *r, const char *id, bool create, json_t *
         http_reply_df_err(r, &err);
         return;
     }
-    json_t *report = report_json(&rep);
+    json_t *report = report_json(&rep, in->interpreters_n > 0);
     if (in->dry_run) {
         json_object_set_new(report, "dry_run", json_true());
         http_reply_json(r, 200, report);

@@ -201,8 +201,22 @@ static void h_search_orgs(struct http_req *r)
 
 /* ---- the organiser console -------------------------------------------------------------- */
 
+/* The console's list being built, and the request its next meetings are
+ * read in. */
+struct people_reply {
+    struct http_req *r;
+    json_t *list;
+    bool with_next;   /* next=1: each row's next meeting (the check-in desk's) */
+    struct df_err *err;
+};
+
 static int person_cb(void *ud, const struct store_web_person *p)
 {
+    struct people_reply *out = ud;
+    /* the check-in desk sends an arrival to it */
+    json_t *next = out->with_next ? api_next_meeting_json(out->r, p->id, out->err) : NULL;
+    if (out->with_next && !next)
+        return -1;
     json_t *j = json_object();
     json_object_set_new(j, "id", json_string(p->id));
     json_object_set_new(j, "name", json_string(p->name));
@@ -216,34 +230,26 @@ static int person_cb(void *ud, const struct store_web_person *p)
     json_object_set_new(j, "needs", json_integer(p->needs));
     json_object_set_new(j, "organisation_name_uk", api_str_or_null(p->org_name_uk));
     json_object_set_new(j, "to_answer", json_integer(p->to_answer));
-    json_array_append_new(ud, j);
+    if (next)
+        json_object_set_new(j, "next_meeting", next);
+    json_array_append_new(out->list, j);
     return 0;
 }
 
 static void people_download(struct http_req *r, const struct store_web_people_query *q);
 
-/* The query parameter name as a yes/no filter: absent or "0" false, "1" true;
- * anything else 422 naming it (false returned, replied). */
-static bool flag_param(struct http_req *r, const char *name, bool *on)
-{
-    const char *v = http_url_param(&r->url, name);
-    if (v && strcmp(v, "0") != 0 && strcmp(v, "1") != 0) {
-        http_reply_error(r, 422, "invalid", "%s must be 0 or 1", name);
-        return false;
-    }
-    *on = v && strcmp(v, "1") == 0;
-    return true;
-}
 
-/* GET /console/people?q=&no_capabilities=1&to_answer=1&not_arrived=1&limit=&offset= */
+/* GET /console/people?q=&no_capabilities=1&to_answer=1&not_arrived=1&next=1&limit=&offset= */
 static void h_people(struct http_req *r)
 {
     struct store_web_people_query q = {0};
+    bool with_next;
     if (!api_text_param(r, "q", &q.q) ||
         !api_page_params(r, API_PAGE_DEFAULT, &q.limit, &q.offset) ||
-        !flag_param(r, "no_capabilities", &q.no_capabilities) ||
-        !flag_param(r, "to_answer", &q.to_answer) ||
-        !flag_param(r, "not_arrived", &q.not_arrived))
+        !api_flag_param(r, "no_capabilities", &q.no_capabilities) ||
+        !api_flag_param(r, "to_answer", &q.to_answer) ||
+        !api_flag_param(r, "not_arrived", &q.not_arrived) ||
+        !api_flag_param(r, "next", &with_next))
         return;
     if (http_url_param(&r->url, "format")) {
         people_download(r, &q);
@@ -252,7 +258,8 @@ static void h_people(struct http_req *r)
     json_t *list = json_array();
     struct df_err err = {0};
     int64_t total = 0, checked_in = 0;
-    if (store_web_people_page(r->s, &q, person_cb, list, &total, &checked_in, &err) != 0) {
+    struct people_reply out = {r, list, with_next, &err};
+    if (store_web_people_page(r->s, &q, person_cb, &out, &total, &checked_in, &err) != 0) {
         json_decref(list);
         http_reply_df_err(r, &err);
         return;
@@ -265,11 +272,14 @@ static void h_checkin(struct http_req *r)
 {
     struct df_err err = {0};
     const char *at = NULL;
-    if (app_checkin(r->s, r->user.email, r->params[0], &r->a, &at, &err) < 0) {
+    json_t *next = NULL;
+    if (app_checkin(r->s, r->user.email, r->params[0], &r->a, &at, &err) < 0 ||
+        !(next = api_next_meeting_json(r, r->params[0], &err))) {
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{ss ss}", "id", r->params[0], "checked_in_at", at));
+    http_reply_json(r, 200, json_pack("{ss ss so}", "id", r->params[0], "checked_in_at", at,
+                                      "next_meeting", next));
 }
 
 /* DELETE .../checkin: a check-in given to the wrong person is taken back. */
@@ -702,6 +712,10 @@ static void h_import(struct http_req *r)
         json_object_set_new(reply, "meetings_moved", json_integer(res.meetings_moved));
         json_object_set_new(reply, "meetings_unscheduled",
                             json_integer(res.meetings_unscheduled));
+        /* an interpreters file's, given at once to published meetings */
+        json_object_set_new(reply, "interpreters_given", json_integer(res.interpreters_given));
+        json_object_set_new(reply, "interpreters_lacking",
+                            json_integer(res.interpreters_lacking));
         http_reply_json(r, 200, reply);
         return;
     }
@@ -750,6 +764,10 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/console/events/{id}/follow-up", h_follow_up, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/export/{kind}", h_export, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},
+    /* the forum's day (handlers_day.c) */
+    {"POST", "/api/v1/me/meetings/{id}/absent", api_me_absent, 0},
+    {"GET", "/api/v1/console/absences", api_console_absences, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/absences/{id}/dealt", api_console_absence_dealt, ROUTE_ORGANISER},
 };
 const int http_web_routes_n = sizeof http_web_routes / sizeof http_web_routes[0];
 

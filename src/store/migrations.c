@@ -584,6 +584,22 @@ static const char migration_26[] =
     "  created_by TEXT NOT NULL,"
     "  withdrawn_at TEXT"
     ") STRICT";
+/* Version 27: "my partner is not here": a participant at her meeting under
+ * way tells the desk, once per meeting (a second word re-opens it, with its
+ * new time); the desk marks it dealt with. Its id is drawn at random, a
+ * stable string as every entity's, the rowid staying in the store. */
+static const char migration_27[] =
+    "CREATE TABLE absence_reports ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE DEFAULT ('absence-' || lower(hex(randomblob(6)))),"
+    "  request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
+    "  reporter_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  reported_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  dealt_at TEXT,"
+    "  dealt_by TEXT,"                               /* the organiser's e-mail */
+    "  UNIQUE (request_rid, reporter_rid)"
+    ") STRICT;"
+    "CREATE INDEX absence_reports_open ON absence_reports(dealt_at, reported_at);";
 
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
@@ -613,6 +629,7 @@ const struct store_migration store_migrations[] = {
     {24, "meetings withdrawn from the agendas, for calendars to mark cancelled", migration_24},
     {25, "where an organiser moved a meeting from", migration_25},
     {26, "the organisers' announcements to every participant", migration_26},
+    {27, "a participant's word that her partner is not at the table", migration_27},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -239,7 +239,8 @@ c.executescript('ALTER TABLE meetings DROP COLUMN moved_from_start;'
                 'DROP TABLE procure_generation; DROP INDEX demands_buyer; DROP INDEX supplies_org;'
                 'DROP TABLE schedule_runs; DROP TABLE withdrawn_meetings;'
                 'DROP TABLE announcements;'
-                'DROP TRIGGER meetings_withdrawn; DROP TRIGGER meetings_placed_again;' +
+                'DROP TRIGGER meetings_withdrawn; DROP TRIGGER meetings_placed_again;'
+                'DROP TABLE absence_reports;' +   # migration 27's
                 ''.join(f'DROP TRIGGER {t}_procure_{w};'
                         for t in ('demands', 'demand_funders', 'supplies', 'organisations', 'cpv')
                         for w in ('insert', 'delete', 'update')) +

@@ -5035,6 +5035,178 @@ test('the organisers announce a room change to everyone: a Ukrainian on a phone 
   await octx.close();
 });
 
+// ---- the forum's day at the help desk (fix-day) ----
+// The tab hidden or seen again, as a browser says it when its tab is switched.
+const REFRESH_STEP = 61 * 1000;
+async function tabSeen(page, seen) {
+  await page.evaluate((v) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => !v });
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => (v ? 'visible' : 'hidden') });
+    document.dispatchEvent(new Event('visibilitychange'));
+  }, seen);
+}
+
+test('an interpreter booked on the day from the console goes at once to the published meetings left without one, and the form says how many', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  if (!forum.published) await apiCall(page, 'POST', `/events/${forum.id}/publish`);
+  const ev = (await apiCall(page, 'GET', `/events/${forum.id}`)).body;
+  const ill = ev.interpreters.find((x) => x.pair === 'uk-en');
+  assert.ok(ill, 'the demo books uk-en interpreters');
+  // she falls ill: her meetings keep their slots without an interpreter
+  const gone = (await apiCall(page, 'DELETE', `/events/${forum.id}/interpreters/${ill.id}`)).body.meetings_without_interpreter;
+  assert.ok(gone > 0, 'she had published meetings');
+  await open(page, `/console/event?event=${forum.id}`);
+  await page.fill('#interpreters-form input[name=interpreter_name]', 'Iryna Nova');
+  await page.fill('#interpreters-form input[name=interpreter_pair]', 'uk-en');
+  // where she worked: every session, or hers
+  await page.selectOption('#interpreters-form select[name=interpreter_session]', ill.session || '');
+  await page.click('#interpreters-form button[type=submit]');
+  await page.locator('#interpreters-form .flash.ok').waitFor();
+  const given = EN[`event.interpreter_given.${gone === 1 ? 'one' : 'other'}`].replace('{n}', String(gone));
+  assert.equal(await page.textContent('#interpreters-form .flash.ok'), `${EN.saved} ${given}`);
+  // meetings earlier steps left without another pair's interpreter, if any, are listed
+  const left = page.locator('#interpreting-without li');
+  if (await left.count()) assert.match(await left.first().innerText(), / · [a-z]{2}-[a-z]{2} · /);
+  assert.deepEqual(await axe(page), []);
+  await ctx.close();
+});
+
+test('during the event\'s days the dashboard refreshes its figures by itself every minute, not while hidden, without a reload or a word to a screen reader', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  newcomer('fr1', 'Frida Fresh', 'Fresh Optics');
+  newcomer('fr2', 'Felix Fresh', 'Fresh Radar');
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await page.clock.install({ time: new Date(`${forum.starts_on}T10:00:00Z`) });
+  await open(page, `/console/dashboard?event=${forum.id}`);
+  const value = page.locator('.figure[data-figure="arrived"] .value');
+  const before = Number((await value.textContent()).replace(/\D/g, ''));
+  await page.evaluate(() => { window.dashNotReloaded = true; });
+  assert.equal(await page.locator('.figures [aria-live], .figures[aria-live], [role="status"] .figures').count(), 0, 'no live region');
+  assert.equal((await apiCall(page, 'POST', '/console/people/p-fr1/checkin')).status, 200);
+  await page.clock.runFor(REFRESH_STEP);
+  await page.waitForFunction((n) => document.querySelector('.figure[data-figure="arrived"] .value').textContent.replace(/\D/g, '') === String(n), before + 1);
+  assert.equal(await page.evaluate(() => window.dashNotReloaded), true, 'a fetch, not a reload');
+  // hidden, it asks nothing; seen again, it asks at once
+  await tabSeen(page, false);
+  assert.equal((await apiCall(page, 'POST', '/console/people/p-fr2/checkin')).status, 200);
+  await page.clock.runFor(3 * REFRESH_STEP);
+  assert.equal((await value.textContent()).replace(/\D/g, ''), String(before + 1));
+  await tabSeen(page, true);
+  await page.waitForFunction((n) => document.querySelector('.figure[data-figure="arrived"] .value').textContent.replace(/\D/g, '') === String(n), before + 2);
+  assert.deepEqual(await axe(page), []);
+  await ctx.close();
+});
+
+test('the header\'s count of requests to answer follows those sent meanwhile: read again when the tab is seen again and every few minutes, on a phone in Ukrainian', async () => {
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  const host = newcomerLogin('fol', 'Fiona Follow', 'Follow Optics');
+  for (const k of ['fol2', 'fol3']) newcomer(k, `Sender ${k}`, `Sender ${k} Radar`);
+  const ask = (from) => {
+    fs.writeFileSync(path.join(TMP, `${from}.csv`), `id,event,from,to,priority,status,message\nreq-e2e-${from},${eventId},p-${from},p-fol,1,pending,\n`);
+    dfnc(['import', 'requests', path.join(TMP, `${from}.csv`)]);
+  };
+  const { ctx, page } = await signedIn(host, 'uk-UA', PHONE);
+  await page.clock.install();
+  await open(page, '/agenda');
+  const n = page.locator('header .menu-toggle .to-answer-n');
+  assert.equal(await page.locator('header .menu-toggle .to-answer').isHidden(), true, 'none waits');
+  // sent while she reads: seen when she comes back to the tab
+  ask('fol2');
+  await page.clock.runFor(61 * 1000);
+  await tabSeen(page, false);
+  await tabSeen(page, true);
+  await page.waitForFunction(() => document.querySelector('header .menu-toggle .to-answer-n')?.textContent === '1');
+  assert.match(await page.textContent('header .menu-toggle .to-answer .sr-only'), /1/);
+  // sent while the tab stays open: seen within a few minutes, not at once
+  ask('fol3');
+  await page.clock.runFor(60 * 1000);
+  assert.equal(await n.textContent(), '1', 'not asked again within the minute');
+  await page.clock.runFor(5 * 60 * 1000);
+  await page.waitForFunction(() => document.querySelector('header .menu-toggle .to-answer-n')?.textContent === '2');
+  await ctx.close();
+});
+
+test('the check-in desk on a laptop, in English, says where an arrival goes next: time, table, with whom; one with none says so', async () => {
+  const { ctx: pctx, m } = await walk9Meeting('nxd', 'Dora Desk', 'Данило Стіл');
+  await pctx.close();
+  newcomer('nxd0', 'Dmitri Nomeet', 'Nomeet Optics');
+  const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/console/checkin?q=Dora%20Desk');
+  const card = page.locator('#checkin-list li').first();
+  const line = card.locator('.next-meeting');
+  await line.waitFor();
+  const text = await line.innerText();
+  assert.ok(text.startsWith(EN['day.next']), text);
+  assert.match(text, /Данило Стіл \(Данило Стіл Skyworks LLC\)/);
+  const table = m.location_name || m.location;
+  assert.ok(text.includes(/^Table (\w+)$/.test(table) ? EN['agenda.table_n'].replace('{n}', table.slice(6)) : table), text);
+  assert.equal(await line.locator('time').getAttribute('datetime'), m.start);
+  assert.deepEqual(await axe(page), []);
+  // checked in: said at once with where to send her, the focus back on the search
+  await card.locator('button.primary').click();
+  await page.waitForFunction(() => /Checked in/.test(document.querySelector('#checkin-list button.primary').textContent));
+  const said = await card.locator('.flash').innerText();
+  assert.ok(said.startsWith(EN['day.checked_in']) && said.includes('Данило Стіл'), said);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'checkin-q');
+  // one with no meeting ahead
+  await page.fill('#checkin-q', 'Dmitri Nomeet');
+  await page.waitForFunction(() => /Dmitri Nomeet/.test(document.querySelector('#checkin-list li')?.textContent || ''));
+  assert.equal(await page.locator('#checkin-list li .next-meeting').first().innerText(), EN['day.no_next']);
+  assert.deepEqual(await axe(page), []);
+  await ctx.close();
+});
+
+test('"my partner is not here": said on a phone in Ukrainian at the meeting under way; the desk on a laptop lists it, the dashboard counts it, it is dealt with', async () => {
+  const who = newcomerLogin('pnh', 'Olha Absentova', 'Absent Optics');
+  newcomer('pnh2', 'Petro Missing', 'Missing Drones');
+  // a forum of today (UTC) whose one slot lasts the day: the meeting is under way now
+  const today = new Date().toISOString().slice(0, 10);
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  const made = await apiCall(org.page, 'POST', '/events', {
+    id: 'ev-e2e-now', name: 'Forum today', starts_on: today, ends_on: today, timezone: 'UTC',
+    sessions: [{ id: 'se2e-now', day: today, name: 'B2B all day', kind: 'b2b', starts_at: `${today}T00:00:00Z`, ends_at: `${today}T23:59:00Z`,
+      slots: [{ id: 'te2e-now', seq: 1, starts_at: `${today}T00:00:00Z`, ends_at: `${today}T23:59:00Z` }] }],
+    locations: [{ id: 'le2e-now', name: 'Table 77' }] });
+  assert.equal(made.status, 201, JSON.stringify(made.body));
+  fs.writeFileSync(path.join(TMP, 'pnh.csv'), 'id,event,from,to,priority,status,message\nreq-e2e-pnh,ev-e2e-now,p-pnh2,p-pnh,1,accepted,\n');
+  dfnc(['import', 'requests', path.join(TMP, 'pnh.csv')]);
+  assert.equal((await apiCall(org.page, 'POST', '/events/ev-e2e-now/schedule', {})).body.scheduled, 1);
+  const openBefore = (await apiCall(org.page, 'GET', '/console/absences?open=1&limit=0')).body.open;
+  // she, on a phone in Ukrainian: the meeting now, and the button that tells the desk
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/agenda');
+  const card = page.locator('#agenda-next');
+  assert.equal(await card.locator('h2').textContent(), UK['agenda.now']);
+  await card.locator('#partner-absent').click();
+  await page.waitForFunction((want) => document.getElementById('absent-said')?.textContent === want, UK['day.partner_absent_sent']);
+  assert.equal(await page.locator('#partner-absent').isDisabled(), true);
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'agenda-partner-absent-uk');
+  await ctx.close();
+  // the desk: her word at the top of the list, the partner not checked in, his e-mail, the table
+  await open(org.page, '/console/dashboard');
+  assert.equal(await org.page.locator('.figure[data-figure="absent"] .value').textContent(), String(openBefore + 1));
+  await open(org.page, '/console/checkin');
+  const item = org.page.locator('#absence-list li[data-absence]').first();
+  const text = await item.innerText();
+  assert.ok(text.includes('Olha Absentova') && text.includes('Petro Missing') && text.includes('Missing Drones'), text);
+  assert.ok(text.includes(EN['day.not_arrived']) && text.includes('pnh2@late.test'), text);
+  assert.ok(text.includes(EN['agenda.table_n'].replace('{n}', '77')), text);
+  assert.deepEqual(await axe(org.page), []);
+  await item.locator('button.primary').click();
+  await org.page.waitForFunction((n) => document.querySelectorAll('#absence-list li[data-absence]').length === n || (n === 0 && document.getElementById('absences-none')), openBefore);
+  assert.equal(await org.page.evaluate(() => document.activeElement.id), 'absences-h', 'the focus on the list drawn again');
+  assert.equal((await apiCall(org.page, 'GET', '/console/absences?open=1&limit=0')).body.open, openBefore);
+  await org.ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -361,10 +361,14 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          "ALTER TABLE meetings DROP COLUMN moved_from_location;"
                                          /* version 26 */
                                          "DROP TABLE announcements;"
+                                         /* migration 27's */
+                                         "DROP TABLE absence_reports;"
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
-    int applied = 0;
+    int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);
-    cr_assert_eq(applied, store_latest_version() - 22);
+    for (int i = 0; i < store_migrations_n; i++)   /* numbers may skip (parallel branches) */
+        after_22 += store_migrations[i].version > 22;
+    cr_assert_eq(applied, after_22);
     struct arena a;
     arena_init(&a, 0);
     struct store_event got;

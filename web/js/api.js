@@ -233,6 +233,11 @@ export const api = {
   // UTF-8: the server then names the encoding and says how to save the file
   // encoding: the file's bytes' (utf-8, windows-1251, windows-1252), or
   // undefined for the server's guess (src/io/codepage.c)
+  // the forum's day: "my partner is not here", said at the table, and the
+  // desk's list of those words
+  partnerAbsent: (request) => call('POST', `/me/meetings/${enc(request)}/absent`),
+  absences: (params) => call('GET', `/console/absences${qs(params || {})}`),
+  absenceDealt: (id) => call('POST', `/console/absences/${enc(id)}/dealt`),
   importCsv: (kind, body, encoding) => call('POST', `/console/import/${enc(kind)}${encoding ? `?encoding=${enc(encoding)}` : ''}`,
     body, { contentType: typeof body === 'string' ? 'text/csv; charset=utf-8' : 'text/csv' }),
 };

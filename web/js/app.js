@@ -106,6 +106,7 @@ function rememberUiLanguage() {
 
 export async function loadMe() {
   try {
+    toAnswerReadAt = Date.now();
     state.me = await api.me();
   } catch (e) {
     state.me = null;
@@ -361,8 +362,29 @@ export async function whileBusy(controls, fn) {
   }
 }
 
+// Requests others send meanwhile: the header's count of those waiting for
+// her answer follows them, GET /me read again when the tab is seen again and
+// every few minutes while it is, never more than once a minute.
+const TO_ANSWER_EVERY_MS = 5 * 60 * 1000;
+const TO_ANSWER_GAP_MS = 60 * 1000;
+let toAnswerReadAt = Date.now();
+async function rereadToAnswer() {
+  if (document.hidden || !state.me || role() === 'organiser') return;
+  if (Date.now() - toAnswerReadAt < TO_ANSWER_GAP_MS) return;
+  toAnswerReadAt = Date.now();
+  try {
+    const me = await api.me();
+    if (state.me && typeof me.to_answer === 'number' && me.to_answer !== state.me.to_answer) setToAnswer(me.to_answer);
+  } catch (_) { /* offline a moment: the count stays as it was */ }
+}
+function followToAnswer() {
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) rereadToAnswer(); });
+  setInterval(rereadToAnswer, TO_ANSWER_EVERY_MS);
+}
+
 async function start() {
   await setLang(detectLang(), false);
+  followToAnswer();
   document.addEventListener('click', onClick);
   validityInPageLanguage(document);
   window.addEventListener('popstate', render);

@@ -10,6 +10,7 @@ import { tableName, orgInfo, orgName, localName, localText, personInfo } from '.
 import { t, tx, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy } from '../app.js';
 import { myOutcomes, outcomeControl } from '../outcomes.js';
+import { partnerAbsentButton } from '../day.js';
 
 function dayKey(x) {
   return date(x, { dateStyle: 'full' });
@@ -203,7 +204,9 @@ function nextMeeting(meetings, start, end, withWhom) {
       tableName({ location_name: m.location_name || m.location })),
     h('p', { translate: 'no' }, withWhom(m)),
     movedNote(m, start, end),
-    today ? h('p', { class: 'muted' }, t('agenda.next_absent')) : null);
+    today ? h('p', { class: 'muted' }, t('agenda.next_absent')) : null,
+    // under way: she tells the desk her partner is not here (day.js)
+    instant(start(m)) <= now && m.request ? partnerAbsentButton(m) : null);
 }
 
 // "Moved by the organisers: was 10:40, Table 5" on a meeting an organiser

@@ -16,6 +16,7 @@ import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { walkinCard } from './walkin.js';
+import { nextMeetingLine, absenceCard } from '../day.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -988,10 +989,10 @@ function renderInterpreters(main, e) {
       if (!/^[a-z]{2}-[a-z]{2}$/.test(p) || p.slice(0, 2) === p.slice(3)) return refuse(form, pair, t('event.pair_invalid'));
       const id = `${eventId()}-interpreter-${people.length + 1}-${Date.now().toString(36)}`;
       try {
-        await api.updateEvent(eventId(), { ...eventBody(e, []),
+        const saved = await api.updateEvent(eventId(), { ...eventBody(e, []),
           interpreters: [{ id, name: name.value.trim(), pair: p, session: when.value || null }] });
         main.dataset.saved = 'interpreters';
-        await rerender(main);
+        await sayInterpreting(main, saved.interpreting || {});
       } catch (err) { flash(form, `${t('error.save')} ${errorText(err)}`, 'error'); }
       return undefined;
     },
@@ -1012,6 +1013,20 @@ function renderInterpreters(main, e) {
   field(t('event.interpreter_session'), when),
   h('button', { type: 'submit', class: 'primary' }, t('event.add_interpreter')));
   add(main, form);
+}
+
+// After an interpreter is booked: the published meetings still to come that
+// got one at once (app/interpreting_day.h) counted, and those that still have
+// none listed by time and pair, for the organiser to find someone.
+async function sayInterpreting(main, r) {
+  const without = list(r.without);
+  await rerender(main, `${t('saved')} ${tn('event.interpreter_given', r.given || 0)}`);
+  const where = main.querySelector('#interpreters-form');
+  if (!without.length || !where) return;
+  where.append(h('div', { class: 'notice', id: 'interpreting-without' },
+    h('p', {}, tn('event.interpreter_still_without', without.length)),
+    h('ul', {}, without.map((x) => h('li', { 'data-request': x.request },
+      `${dayTime(x.starts_at)} · ${x.pair} · `, h('code', { translate: 'no' }, x.request))))));
 }
 
 // The event page again, with a word where the change was made ("Saved." or
@@ -1440,7 +1455,7 @@ export async function renderCheckin(main) {
     const mine = ++asking;
     if (needle.length < 2) { clear(out); foundSay.textContent = ''; return; }
     let found = [];
-    try { found = list(await api.people({ q: needle, limit: 20 }), 'people'); } catch (e) {
+    try { found = list(await api.people({ q: needle, limit: 20, next: 1 }), 'people'); } catch (e) {
       if (mine === asking) add(clear(out), h('li', {}, h('p', { class: 'flash error', role: 'alert' }, errorText(e))));
       return;
     }
@@ -1458,16 +1473,22 @@ export async function renderCheckin(main) {
         undo.hidden = !p.checked_in_at;
       };
       show();
+      // where the desk sends her next (day.js)
+      let next = nextMeetingLine(p.next_meeting, `next-${p.id}`);
       // the name leads to their page at the desk: their meetings today
       const li = h('li', { class: 'card' }, h('strong', { id: `arrival-${p.id}` },
         h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}`), class: 'desk-link' }, dataName(p.name))),
-      ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo);
+      ' ', dataName(orgOf(p), { class: 'muted' }), ' ', btn, ' ', undo, next);
       btn.addEventListener('click', async () => {
         try {
           const r = await api.checkin(p.id);
           p.checked_in_at = (r && r.checked_in_at) || new Date().toISOString();
           figures.n += 1; count(); show();
-          li.querySelector('.flash')?.remove();
+          const fresh = nextMeetingLine(r && r.next_meeting, `next-${p.id}`);
+          next.replaceWith(fresh);
+          next = fresh;
+          // said once, with where to send her: the focus goes back to the search
+          flash(li, `${t('day.checked_in')} ${fresh.textContent}`, 'ok');
           // the next arrival's name is typed next
           q.focus();
           q.select();
@@ -1491,7 +1512,9 @@ export async function renderCheckin(main) {
     }
   }
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(draw, 150); });
-  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint')), foundSay), out);
+  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint')), foundSay), out,
+    // partners reported not at their table, for the desk to look for (day.js)
+    await absenceCard().catch(() => null));
   count();
   if (q.value) await draw();
 }

@@ -10,23 +10,32 @@ import { cpvLabel, cpvBare } from '../cpv.js';
 import { OUTCOMES } from '../outcomes.js';
 
 export async function renderDashboard(main) {
-  const picker = await eventPicker();
+  await drawDashboard(main, await eventPicker());
+  keepFresh(main);
+}
+
+// The figures and charts into main, under its title and the event picker
+// (none when redrawn for keepFresh).
+async function drawDashboard(main, picker) {
   // the meetings' figures, counted by the server (a forum's 8,700 meetings
   // are 5 MB as a list; their counts a few kB)
   const ev = state.event ? state.event.id : '';
   // on the day, how many have arrived beside how many registered (the
   // check-in desk's count, as the check-in page says it)
-  const [stats, counts, outcomes, arrived] = await Promise.all([api.stats().catch(() => ({})),
+  const [stats, counts, outcomes, arrived, absent] = await Promise.all([api.stats().catch(() => ({})),
     ev ? api.meetingCounts(ev) : Promise.resolve({}),
     ev ? api.outcomeFigures(ev).catch(() => null) : null,
-    api.people({ limit: 0 }).then((p) => p.checked_in).catch(() => undefined)]);
+    api.people({ limit: 0 }).then((p) => p.checked_in).catch(() => undefined),
+    // partners reported not at their table, not yet dealt with (the check-in page lists them)
+    api.absences({ open: 1, limit: 0 }).then((r) => r.open).catch(() => undefined)]);
   const figure = (id, value, label) => h('div', { class: 'figure', dataset: { figure: id } },
     h('span', { class: 'value' }, num(value)), h('span', { class: 'label' }, label));
   add(main, h('h1', {}, t('dash.title')), picker,
     h('div', { class: 'figures' },
-      ['participants', 'arrived', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled']
+      ['participants', 'arrived', 'absent', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled']
         .map((k) => (k === 'arrived' ? (arrived !== undefined ? figure(k, arrived, tn('dash.arrived', arrived)) : null)
-          : stats[k] !== undefined ? figure(k, stats[k], t(`stats.${k}`)) : null))),
+          : k === 'absent' ? (absent !== undefined ? figure(k, absent, tn('day.absent_open', absent)) : null)
+            : stats[k] !== undefined ? figure(k, stats[k], t(`stats.${k}`)) : null))),
     ev ? reportLinks(ev) : null);
   if (!counts.meetings) { add(main, h('p', { class: 'muted' }, t('dash.none'))); return; }
 
@@ -113,4 +122,73 @@ function reportLinks(ev) {
     ' · ',
     h('a', { href: href('csv'), download: `dfnc-report-${ev}.csv`, id: 'dash-report-csv' }, 'CSV'),
     h('span', { class: 'muted' }, ' — ', t('dash.report_hint')));
+}
+
+// ---- during the event's days the dashboard keeps itself fresh (fix-day) ----
+
+// A fetch every minute or so while the tab is seen, none while it is hidden
+// (one at once when it is seen again); stops when the page is left.
+const REFRESH_MS = 60 * 1000;
+
+// Whether today, in the event's zone, is one of its days.
+function duringEvent(ev) {
+  let today;
+  try {
+    today = new Intl.DateTimeFormat('en-CA', { timeZone: ev.timezone || 'UTC' }).format(new Date());
+  } catch (_) { today = new Date().toISOString().slice(0, 10); }
+  return !!ev.starts_on && ev.starts_on <= today && today <= (ev.ends_on || ev.starts_on);
+}
+
+function keepFresh(main) {
+  const mark = main.querySelector('.figures');
+  if (!state.event || !mark || !duringEvent(state.event)) return;
+  let timer = null;
+  const live = () => mark.isConnected;
+  const later = () => {
+    clearTimeout(timer);
+    if (!document.hidden && live()) timer = setTimeout(refresh, REFRESH_MS);
+  };
+  async function refresh() {
+    if (!live() || document.hidden) return;
+    const scratch = h('div');
+    try {
+      await drawDashboard(scratch, null);
+      if (live()) swapIn(main, scratch);
+    } catch (_) { /* a fetch failed: the figures stay until the next */ }
+    later();
+  }
+  const seen = () => {
+    if (!live()) { document.removeEventListener('visibilitychange', seen); return; }
+    if (document.hidden) clearTimeout(timer);
+    else refresh();
+  };
+  document.addEventListener('visibilitychange', seen);
+  later();
+}
+
+// The redrawn dashboard's figures and charts into the page: each figure's
+// value and label changed in place, each section replaced whole unless the
+// keyboard's focus is in it. Nothing of it is a live region, so a screen
+// reader is not read the page again every minute.
+function swapIn(main, fresh) {
+  const figures = main.querySelector('.figures');
+  const newFigures = fresh.querySelector('.figures');
+  if (figures && newFigures) {
+    const same = [...figures.children].map((f) => f.dataset.figure).join() === [...newFigures.children].map((f) => f.dataset.figure).join();
+    if (!same) figures.replaceWith(newFigures);
+    else {
+      for (const f of newFigures.children) {
+        const old = figures.querySelector(`.figure[data-figure="${f.dataset.figure}"]`);
+        for (const part of ['.value', '.label']) {
+          const to = f.querySelector(part).textContent;
+          if (old.querySelector(part).textContent !== to) old.querySelector(part).textContent = to;
+        }
+      }
+    }
+  }
+  for (const section of fresh.querySelectorAll('section[id]')) {
+    const old = main.querySelector(`section[id="${section.id}"]`);
+    if (!old) main.append(section);
+    else if (!old.contains(document.activeElement)) old.replaceWith(section);
+  }
 }
