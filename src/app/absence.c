@@ -45,7 +45,8 @@ static int her_meeting(struct store *s, const char *person, const char *request,
     int who = store_outcome_attendance(s, request, person, err);
     if (who < 0)
         return -1;
-    if (who != STORE_ATTENDS)
+    /* begun or not: the window check below says "not yet" by the forum's clock */
+    if (who != STORE_ATTENDS && who != STORE_NOT_BEGUN)
         return df_err_set(err, DF_ERR_NOT_FOUND, "no meeting \"%.128s\" in your agenda",
                           request);
     return store_meeting_of_request(s, request, a, m, err);
