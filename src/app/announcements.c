@@ -20,7 +20,8 @@ static int add_row(void *ud, const struct store_announcement *a)
     snprintf(id, sizeof id, "%" PRId64, a->id);
     json_t *j = json_pack("{ss ss ss? ss}", "id", id, "text", a->text, "text_uk", a->text_uk,
                           "created_at", a->created_at);
-    if (j && l->with_author && json_object_set_new(j, "created_by", json_string(a->created_by)) < 0) {
+    if (j && l->with_author &&
+        json_object_set_new(j, "created_by", json_string(a->created_by)) < 0) {
         json_decref(j);
         j = NULL;
     }
@@ -36,7 +37,7 @@ json_t *app_announcements_json(struct store *s, bool with_author, struct df_err 
     }
     int rc = store_announcement_each(s, APP_ANNOUNCEMENTS_SHOWN, add_row, &l, err);
     if (rc != 0) {
-        if (rc > 0 || !err->msg[0])
+        if (!err->msg[0])   /* add_row stopped the walk: out of memory */
             df_err_set(err, DF_ERR_RUNTIME, "out of memory listing the announcements");
         json_decref(l.list);
         return NULL;
@@ -53,9 +54,10 @@ json_t *app_announcement_add(struct store *s, const char *actor, const char *tex
     char idtext[24];
     if (store_begin(s, err) < 0)
         return NULL;
-    if (store_announcement_add(s, text, text_uk, actor, &id, err) < 0 ||
-        (snprintf(idtext, sizeof idtext, "%" PRId64, id),
-         store_audit(s, actor, "announcement.add", "announcement", idtext, NULL, err) < 0) ||
+    int rc = store_announcement_add(s, text, text_uk, actor, &id, err);
+    snprintf(idtext, sizeof idtext, "%" PRId64, id);
+    if (rc < 0 ||
+        store_audit(s, actor, "announcement.add", "announcement", idtext, NULL, err) < 0 ||
         store_commit(s, err) < 0) {
         store_rollback(s);
         return NULL;

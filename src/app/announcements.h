@@ -5,6 +5,7 @@
 #define DFNC_APP_ANNOUNCEMENTS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/err.h"
