@@ -98,14 +98,17 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     "  OR instr(dfnc_fold(o.name), dfnc_fold(?" N ")) > 0" \
     "  OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?" N ")) > 0"
 
-/* ?N matches a row of request r: its id as it is, or either party found by
- * PEOPLE_MATCHING. The people are matched once each, not once per request
- * (SQLite makes each list once: 25,000 requests of 10,000 people fold 10,000
- * names, not 100,000). */
+/* The people ?N finds, once per statement: a statement whose WHERE holds
+ * PARTY_MATCH(N) begins with it. MATERIALIZED: SQLite lists them once
+ * (10,000 people folded once, not once for each side of 25,000 requests);
+ * with no text the list is never made. */
+#define PARTY_FOUND(N) "WITH found(rid) AS MATERIALIZED (" PEOPLE_MATCHING(N) ") "
+
+/* ?N matches a row of request r: its id as it is, or either party among
+ * those PARTY_FOUND(N) found. */
 #define PARTY_MATCH(N) \
     " (?" N " IS NULL OR r.id = ?" N \
-    "  OR r.from_rid IN (" PEOPLE_MATCHING(N) ")" \
-    "  OR r.to_rid IN (" PEOPLE_MATCHING(N) "))"
+    "  OR r.from_rid IN found OR r.to_rid IN found)"
 
 #define PARTIES \
     " JOIN people fa ON fa.rid = r.from_rid JOIN organisations oa ON oa.rid = fa.org_rid" \
@@ -318,11 +321,12 @@ static int web_meeting_page_in(struct store *s, const struct store_web_meeting_q
                            store_web_meeting_fn fn, void *ud, int64_t *total,
                            struct df_err *err)
 {
-    static const char count_sql[] = "SELECT count(*)" MEETING_WHERE;
+    static const char count_sql[] = PARTY_FOUND("4") "SELECT count(*)" MEETING_WHERE;
     /* The capability column: the lowest code of an offer of one side in the same
      * three-digit CPV group as a need of the other; made for the page's rows
      * only (picked first), as it costs a join of two organisations' lists. */
     static const char sql[] =
+        PARTY_FOUND("4")
         "SELECT m.id, r.id, sl.id, sl.starts_at, sl.ends_at, lo.id, lo.name,"
         " fa.id, fa.name, oa.id, oa.name, oa.country,"
         " fb.id, fb.name, ob.id, ob.name, ob.country,"
@@ -419,8 +423,9 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
                            store_web_request_fn fn, void *ud, int64_t *total,
                            struct df_err *err)
 {
-    static const char count_sql[] = "SELECT count(*)" REQUEST_WHERE;
+    static const char count_sql[] = PARTY_FOUND("5") "SELECT count(*)" REQUEST_WHERE;
     static const char sql[] =
+        PARTY_FOUND("5")
         "SELECT r.id, e.id, fa.id, fb.id, r.status, r.message, r.created_at, r.priority,"
         " fa.name, oa.id, oa.name, oa.country, oa.name_uk,"
         " fb.name, ob.id, ob.name, ob.country, ob.name_uk,"
