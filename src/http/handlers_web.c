@@ -27,6 +27,7 @@
 #include "core/country.h"
 #include "http/api.h"
 #include "http/cache.h"
+#include "http/headers.h"
 #include "http/web.h"
 #include "http/web_assets.h"
 #include "store/web.h"
@@ -813,8 +814,17 @@ bool http_web_is_page(const char *path)
 
 void http_web_csp(struct http_req *r) { http_reply_header(r, "Content-Security-Policy", csp); }
 
+/* Files under this build's /v/VERSION/ never change: a browser keeps them a
+ * year without asking again. Any other name is asked again each time it is
+ * used (a cheap 304). */
+static const char *asset_cache_control(bool current_version)
+{
+    return current_version ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
 void http_web_serve(struct http_req *r)
 {
+    bool current = false;
     const char *path = r->url.path && *r->url.path ? r->url.path : "/";
     bool is_index = http_web_is_page(path) || strcmp(path, "/index.html") == 0;
     const char *lang = NULL;
@@ -822,6 +832,8 @@ void http_web_serve(struct http_req *r)
         lang = preferred_lang(MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
                                                           "Accept-Language"));
         path = "/index.html";
+    } else {
+        path = web_asset_unversioned(path, &current);
     }
     const struct web_asset *a = web_asset_find(path, lang);
     http_web_csp(r);
@@ -829,20 +841,20 @@ void http_web_serve(struct http_req *r)
         http_reply_error(r, 404, "not_found", "no such file");
         return;
     }
-    http_reply_header(r, "ETag", a->etag);
-    /* Names carry no content hash, so every use revalidates (a cheap 304). */
-    http_reply_header(r, "Cache-Control", "no-cache");
+    bool gz = a->gz && http_accepts_gzip(MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND,
+                                                                     "Accept-Encoding"));
+    const char *etag = gz ? a->gz_etag : a->etag;
+    http_reply_header(r, "ETag", etag);
+    http_reply_header(r, "Cache-Control", asset_cache_control(current));
     if (is_index)
-        http_reply_header(r, "Vary", "Accept-Language");
+        http_reply_header(r, "Vary", a->gz ? "Accept-Language, Accept-Encoding" : "Accept-Language");
+    else if (a->gz)
+        http_reply_header(r, "Vary", "Accept-Encoding");
+    if (gz)
+        http_reply_header(r, "Content-Encoding", "gzip");
     const char *inm = MHD_lookup_connection_value(r->conn, MHD_HEADER_KIND, "If-None-Match");
-    struct buf b = BUF_INIT(a->len + 1);
-    if (inm && strstr(inm, a->etag)) {
-        http_reply_buf(r, 304, a->mime, &b);
-        return;
-    }
-    if (buf_append(&b, a->data, a->len) < 0) {
-        http_reply_error(r, 500, "internal", "out of memory");
-        return;
-    }
-    http_reply_buf(r, 200, a->mime, &b);
+    if (inm && strstr(inm, etag))
+        http_reply_static(r, 304, a->mime, "", 0);
+    else
+        http_reply_static(r, 200, a->mime, gz ? a->gz : a->data, gz ? a->gz_len : a->len);
 }

@@ -1,6 +1,7 @@
 /* Readers of the request header values the server judges before any handler
  * runs: the media type of a body, and how the body is framed (RFC 9112
- * section 6: Content-Length and Transfer-Encoding, repeated fields counted).
+ * section 6: Content-Length and Transfer-Encoding, repeated fields counted);
+ * and whether a reply may be sent gzip-compressed (Accept-Encoding).
  * Pure functions over strings, so tests and fuzzers drive them directly. */
 #ifndef DFNC_HTTP_HEADERS_H
 #define DFNC_HTTP_HEADERS_H
@@ -32,5 +33,12 @@ void http_framing_see(struct http_framing *f, const char *name, const char *valu
  * smuggling); 501 for a transfer coding other than one "chunked". 0 when the
  * body can be read. */
 int http_framing_refusal(const struct http_framing *f, const char **why);
+
+/* Whether an Accept-Encoding value (RFC 9110 section 12.5.3) takes gzip:
+ * "gzip" or "x-gzip", or else "*", listed with a weight above 0 (none is 1;
+ * "gzip;q=0" refuses it, as does a weight that is not a qvalue). Codings
+ * are compared without regard to case. NULL (no header) takes none: the
+ * reply goes as it is. */
+bool http_accepts_gzip(const char *accept_encoding);
 
 #endif

@@ -45,6 +45,7 @@ struct http_req {
     /* the reply */
     int status;
     char *reply;                      /* malloc'd body */
+    const void *reply_static;         /* or static bytes (the embedded web UI's) */
     size_t reply_len;
     const char *ctype;
     const char *set_cookie;           /* in the arena */
@@ -115,6 +116,9 @@ void http_reply_buf(struct http_req *r, int status, const char *ctype, struct bu
 /* The same for len bytes of malloc'd data (open_memstream's), which the reply
  * takes and frees. */
 void http_reply_owned(struct http_req *r, int status, const char *ctype, char *data, size_t len);
+/* The same for len bytes that live as long as the program (sent uncopied). */
+void http_reply_static(struct http_req *r, int status, const char *ctype, const void *data,
+                       size_t len);
 
 /* Reads the body against fields; on failure replies 400/422 and returns NULL. */
 json_t *http_body(struct http_req *r, const struct http_field *fields);

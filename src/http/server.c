@@ -96,6 +96,7 @@ static struct store *thread_store(struct http_server *srv)
 static void reply_set(struct http_req *r, int status, char *body, size_t len, const char *ctype)
 {
     free(r->reply); /* a later reply replaces an earlier one */
+    r->reply_static = NULL;
     r->status = status;
     r->reply = body;
     r->reply_len = len;
@@ -170,6 +171,13 @@ void http_reply_buf(struct http_req *r, int status, const char *ctype, struct bu
 void http_reply_owned(struct http_req *r, int status, const char *ctype, char *data, size_t len)
 {
     reply_set(r, status, data, len, ctype);
+}
+
+void http_reply_static(struct http_req *r, int status, const char *ctype, const void *data,
+                       size_t len)
+{
+    reply_set(r, status, NULL, len, ctype);
+    r->reply_static = data;
 }
 
 json_t *http_body(struct http_req *r, const struct http_field *fields)
@@ -551,6 +559,9 @@ static enum MHD_Result send_reply(struct http_req *r)
     if (r->reply_fd >= 0) {
         resp = MHD_create_response_from_fd(r->reply_fd_len, r->reply_fd);
         r->reply_fd = -1; /* MHD closes it */
+    } else if (r->reply_static) {
+        resp = MHD_create_response_from_buffer(r->reply_len, (void *)r->reply_static,
+                                               MHD_RESPMEM_PERSISTENT);
     } else {
         resp = MHD_create_response_from_buffer(r->reply_len, r->reply ? r->reply : (char *)"",
                                                r->reply ? MHD_RESPMEM_MUST_FREE

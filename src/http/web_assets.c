@@ -1,5 +1,5 @@
 /* Lookup in the embedded web UI (web_assets.h): binary search by path, then the
- * language variant if there is one. */
+ * language variant if there is one; and the version prefix of a path. */
 #include "http/web_assets.h"
 
 #include <string.h>
@@ -29,4 +29,17 @@ const struct web_asset *web_asset_find(const char *path, const char *lang)
             return &web_assets[i];
     }
     return neutral;
+}
+
+const char *web_asset_unversioned(const char *path, bool *current)
+{
+    *current = false;
+    if (strncmp(path, "/v/", 3) != 0)
+        return path;
+    const char *rest = strchr(path + 3, '/');
+    if (!rest)
+        return path;
+    size_t n = (size_t)(rest - (path + 3));
+    *current = n == strlen(web_assets_version) && memcmp(path + 3, web_assets_version, n) == 0;
+    return rest;
 }

@@ -41,6 +41,7 @@ Exit status 0 when every expectation holds; each failure is printed.
 """
 import atexit
 import glob
+import gzip
 import hashlib
 import http.client
 import json
@@ -510,6 +511,7 @@ def main():
                   lambda: check_forwarded_only_from_named_proxies(tmp),
                   lambda: check_invite_needs_a_public_url(tmp),
                   lambda: check_web_dir(db, tmp),
+                  lambda: check_web_assets(db),
                   lambda: check_schedule_in_background(tmp),
                   lambda: check_schedule_beside_accepts(tmp),
                   lambda: check_schedule_beside_people_changes(tmp),
@@ -753,6 +755,91 @@ def check_web_dir(db, tmp):
                 print(f"FAIL --web {method} {path}: {r.status} {r.getheader('Content-Type')} "
                       f"csp={csp[:20]!r} {body[:60]!r}")
             c.close()
+    finally:
+        srv.terminate()
+        srv.wait(timeout=20)
+    return failures, checks
+
+
+def check_web_assets(db):
+    """The embedded UI on a slow network (tools/embed_web.py): index.html
+    names the files under this build's /v/VERSION/ and asks for every module
+    and the strings it needs at once; those files are kept for good
+    (immutable), any other name revalidated; text goes gzip-compressed to a
+    client that takes gzip, as it is to one that does not, the same bytes
+    either way as web/ holds, each with its own ETag, and Vary says so.
+    Returns (failures, checks)."""
+    web = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "web")
+    source = lambda rel: open(os.path.join(web, rel), "rb").read()
+    srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0"],
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    port = int(re.search(r":(\d+) ", srv.stdout.readline()).group(1))
+    failures = checks = 0
+
+    def get(path, **headers):
+        c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        c.request("GET", path, headers=headers)
+        r = c.getresponse()
+        out = r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+        c.close()
+        return out
+
+    def expect(what, ok):
+        nonlocal failures, checks
+        checks += 1
+        if not ok:
+            failures += 1
+            print(f"FAIL the UI's files: {what}")
+
+    try:
+        _, _, page = get("/")
+        page = page.decode()
+        m = re.search(r'<script type="module" src="/v/([0-9a-f]{16})/js/app.js">', page)
+        expect("index.html loads /v/VERSION/js/app.js", m)
+        v = m.group(1) if m else "none"
+        modules = sorted(os.path.relpath(os.path.join(d, n), web).replace(os.sep, "/")
+                         for d, _, names in os.walk(os.path.join(web, "js")) for n in names
+                         if n.endswith(".js"))
+        modules.remove("js/app.js")
+        missing = [x for x in modules if f'<link rel="modulepreload" href="/v/{v}/{x}">' not in page]
+        expect(f"index.html preloads every module (not {missing[:3]})", modules and not missing)
+        expect("the stylesheet under the version", f'href="/v/{v}/css/app.css"' in page)
+        expect("English strings preloaded, not Ukrainian, on the English page",
+               f'href="/v/{v}/i18n/en.json" as="fetch"' in page and "uk.json" not in page)
+        _, _, uk = get("/agenda", **{"Accept-Language": "uk"})
+        expect("both languages' strings preloaded on the Ukrainian page",
+               f'href="/v/{v}/i18n/uk.json" as="fetch"' in uk.decode() and "en.json" in uk.decode())
+
+        st, h, body = get(f"/v/{v}/js/app.js", **{"Accept-Encoding": "gzip, deflate, br"})
+        expect(f"this version's module, compressed: {st} {h.get('content-encoding')}",
+               st == 200 and h.get("content-encoding") == "gzip" and
+               gzip.decompress(body) == source("js/app.js") and len(body) < len(source("js/app.js")))
+        expect(f"kept for good: {h.get('cache-control')}",
+               h.get("cache-control") == "public, max-age=31536000, immutable")
+        expect(f"Vary names Accept-Encoding: {h.get('vary')}", h.get("vary") == "Accept-Encoding")
+        gz_etag = h.get("etag", "")
+        st, h, body = get(f"/v/{v}/js/app.js")
+        expect("without Accept-Encoding the bytes as they are, another ETag",
+               st == 200 and "content-encoding" not in h and body == source("js/app.js") and
+               h.get("etag") and h.get("etag") != gz_etag and h.get("vary") == "Accept-Encoding")
+        st, h, body = get(f"/v/{v}/i18n/uk.json", **{"Accept-Encoding": "br, gzip;q=0"})
+        expect("gzip refused by its weight: as it is",
+               st == 200 and "content-encoding" not in h and body == source("i18n/uk.json"))
+        st, h, body = get(f"/v/{v}/js/app.js",
+                          **{"Accept-Encoding": "gzip", "If-None-Match": gz_etag})
+        expect(f"the compressed copy's ETag revalidates: {st}", st == 304 and body == b"")
+        st, h, body = get(f"/v/0123456789abcdef/js/app.js")
+        expect(f"another version's name is served but not kept: {st} {h.get('cache-control')}",
+               st == 200 and h.get("cache-control") == "no-cache" and body == source("js/app.js"))
+        st, h, _ = get("/js/app.js")
+        expect(f"an unversioned name is revalidated: {h.get('cache-control')}",
+               st == 200 and h.get("cache-control") == "no-cache")
+        st, h, _ = get(f"/v/{v}/js/none.js")
+        expect(f"a missing file under the version is 404: {st}", st == 404)
+        st, h, _ = get("/", **{"Accept-Encoding": "gzip"})
+        expect(f"the page varies by language and coding: {h.get('vary')}",
+               h.get("vary") == "Accept-Language, Accept-Encoding" and
+               h.get("cache-control") == "no-cache")
     finally:
         srv.terminate()
         srv.wait(timeout=20)

@@ -185,6 +185,22 @@ Test(http_headers, media_types_compare_whole)
     cr_assert_not(http_media_type_is(NULL, "application/json"));
 }
 
+Test(http_headers, gzip_is_sent_only_to_whom_takes_it)
+{
+    const char *takes[] = {"gzip", "gzip, deflate, br", "br;q=1.0, GZIP;q=0.5", "x-gzip",
+                           "deflate, *", "identity;q=1, gzip ; q=0.001", " gzip\t", "*;q=1.000",
+                           "gzip;level=9"};
+    for (size_t i = 0; i < sizeof takes / sizeof takes[0]; i++)
+        cr_assert(http_accepts_gzip(takes[i]), "refused \"%s\"", takes[i]);
+    const char *refuses[] = {"", "identity", "deflate, br", "gzip;q=0", "gzip;Q=0.000",
+                             "*, gzip;q=0", "gzip;q=0, *", "*;q=0", "gzipped", "gzip;q=1.5",
+                             "gzip;q=0.0001", "gzip;q=-1", "gzip;q=", "x-gzip;q=0, gzip",
+                             "gzips, *;q=0"};
+    for (size_t i = 0; i < sizeof refuses / sizeof refuses[0]; i++)
+        cr_assert_not(http_accepts_gzip(refuses[i]), "took \"%s\"", refuses[i]);
+    cr_assert_not(http_accepts_gzip(NULL), "no header: as it is");
+}
+
 static int framing(const char *const *fields, int n)
 {
     struct http_framing f = {0};

@@ -33,16 +33,22 @@ export function detectLang() {
   return LANGS.includes(served) ? served : 'en';
 }
 
+// Beside the module, so a page loaded under the build's /v/VERSION/ reads
+// this build's strings (and index.html's preload of them is used).
 async function fetchStrings(l) {
-  const r = await fetch(`/i18n/${l}.json`, { credentials: 'same-origin' });
+  const r = await fetch(new URL(`../i18n/${l}.json`, import.meta.url), { credentials: 'same-origin' });
   if (!r.ok) throw new Error(`i18n ${l}: ${r.status}`);
   return r.json();
 }
 
 export async function setLang(l, persist) {
   if (!LANGS.includes(l)) l = 'en';
-  if (Object.keys(fallback).length === 0) fallback = await fetchStrings('en');
-  strings = l === 'en' ? fallback : await fetchStrings(l);
+  // English is every language's fallback: both asked at once
+  const [en, own] = await Promise.all([
+    Object.keys(fallback).length === 0 ? fetchStrings('en') : fallback,
+    l === 'en' ? null : fetchStrings(l)]);
+  fallback = en;
+  strings = own || fallback;
   lang = l;
   document.documentElement.lang = l;
   if (persist) {
