@@ -99,6 +99,9 @@ INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at)
   SELECT 'se-other', rid, '2027-03-01', 'B2B', 'b2b', '2027-03-01T10:00:00+01:00',
          '2027-03-01T12:00:00+01:00' FROM events WHERE id = 'ev-other';
 UPDATE sessions SET name_uk = 'B2B ' || char(0x202E) || 'іхчіртсуз' WHERE id = 'se-other';
+INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at)
+  SELECT 'se-long-' || substr(hex(zeroblob(60)), 1, 117), rid, '2027-03-01', 'Long', 'conference',
+         '2027-03-01T13:00:00+01:00', '2027-03-01T14:00:00+01:00' FROM events WHERE id = 'ev-other';
 UPDATE events SET venue_uk = 'Брюссель' || char(7) WHERE id = 'ev-old';
 INSERT INTO slots(id, session_rid, seq, starts_at, ends_at)
   SELECT 'sl-other', rid, 1, '2027-03-01T10:00:00+01:00', '2027-03-01T10:30:00+01:00'
@@ -151,6 +154,8 @@ reported('a time zone that does not exist', 'event ev-old: timezone: ',
          'timezone "Europe/Atlantis" is not a known time zone')
 reported("a bidi override in a session's Ukrainian name", 'session se-other: name_uk: ',
          'holds a Unicode bidirectional control (U+202E')
+reported("a session id its slots' ids could not follow, stored before the rule",
+         'session se-long-' + '0' * 117 + ': id: ', 'is longer than 124 bytes: its slots are named after it')
 reported("a control character in an event's Ukrainian venue", 'event ev-old: venue_uk: ',
          'holds a control character (U+0007')
 reported("a demand whose country is not its buyer's", 'demand dem-1: country: ',
@@ -179,7 +184,7 @@ reported('a request between colleagues is a warning',
 ok(WEAK not in p.stdout and '$argon2id$' not in p.stdout, 'no password hash is shown', p.stdout)
 ok('\u202e' not in p.stdout, 'no bidi control is printed as it is', p.stdout)
 ok('\x1b' not in p.stdout and '\x07' not in p.stdout, 'no control character either', p.stdout)
-ok('foreign keys broken' in p.stdout and 'problems: 18 (' in p.stdout and
+ok('foreign keys broken' in p.stdout and 'problems: 19 (' in p.stdout and
    'warnings: 1 (request 1)' in p.stdout, 'the summary counts them', p.stdout)
 ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.stdout,
    'the summary says how many rows of each kind were read', p.stdout)
@@ -206,7 +211,7 @@ except ValueError as e:
     doc = {}
     ok(False, '--json parses', e)
 problems = [f for f in doc.get('findings', []) if f['severity'] == 'problem']
-ok(doc.get('problems') == 18 and len(problems) == 18 and doc.get('warnings') == 1,
+ok(doc.get('problems') == 19 and len(problems) == 19 and doc.get('warnings') == 1,
    '--json: the counts of the text', j.stdout[:2000])
 text_findings = {l for l in lines if ': ' in l and not l.startswith(('rows', 'problems', 'warnings'))
                  and not l.startswith(DB)}

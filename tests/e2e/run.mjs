@@ -359,7 +359,12 @@ test('the embedded files carry ETag, Cache-Control and a strict CSP', async () =
   assert.equal(again.status, 304);
   const route = await fetch(`${base}/console/tables`);
   assert.equal(route.status, 200);
-  assert.match(await route.text(), /<script type="module" src="\/js\/app.js">/);
+  // the page names this build's files under their version, which are kept
+  const version = (await route.text()).match(/<script type="module" src="\/v\/([0-9a-f]{16})\/js\/app.js">/);
+  assert.ok(version, 'index.html loads the versioned app.js');
+  const kept = await fetch(`${base}/v/${version[1]}/js/app.js`);
+  assert.match(kept.headers.get('cache-control'), /immutable/);
+  assert.equal(await kept.text(), await (await fetch(`${base}/js/app.js`)).text());
   assert.equal((await fetch(`${base}/js/missing.js`)).status, 404);
 });
 
