@@ -21,7 +21,7 @@
  *    "by_country": [{"country","side", the same five}],
  *    "by_kind": [{"kind", the same five}]},
  *  "requests": {"made","pending","accepted","declined","cancelled"},
- *  "meetings": {"scheduled","published","eu_ua"},
+ *  "meetings": {"scheduled","published","eu_ua","begun","held","held_eu_ua"},
  *  "outcomes": {"meetings","reported","eu_ua": {"meetings","reported"},
  *    "by_outcome": [{"outcome","meetings","eu_ua"}]},
  *  "pairs": [{"pair": "PL-UA","eu_ua","meetings","reported", and one count
@@ -31,14 +31,23 @@
  * with at least one meeting at this event (requester, addressee or
  * attendee); requests, meetings and outcomes are the event's. Meetings
  * are those of its accepted requests; "published" counts them once the
- * event's agendas are published (0 before). A meeting
+ * event's agendas are published (0 before). "begun" counts the meetings
+ * whose slot has begun by now (seconds since 1970: the server's forum clock,
+ * the command line's time), "held" those of them that took place by what
+ * dfnc knows: nobody said it was not held (an outcome "not_held"), and
+ * either one of its people said what it led to, or its requester and
+ * addressee both checked in at the desk and nobody told the desk the other
+ * was not there (POST /me/meetings/{id}/absent); "held_eu_ua" those of them
+ * between EU/EEA and Ukraine. Check-in is the forum's, not a day's: at a
+ * forum of several days someone who came on the first counts as there on
+ * the second. A meeting
  * is of a pair of its requester's and its addressee's organisations'
  * countries, the two codes in alphabetical order but Ukraine's last; an
  * outcome counts the meetings at least one of their people said it of, as
  * app_outcome_figures does (a meeting judged differently counts under
  * both). Pairs by meetings, most first. A new reference, NULL with err
  * (DF_ERR_NOT_FOUND for an unknown event). */
-json_t *app_report_json(struct store *s, const char *event, struct df_err *err);
+json_t *app_report_json(struct store *s, const char *event, long long now, struct df_err *err);
 
 /* The report written to out as JSON (app_report_json), or as rows of
  * section,key,figure,value in CSV (a value a spreadsheet would run as a
@@ -46,7 +55,7 @@ json_t *app_report_json(struct store *s, const char *event, struct df_err *err);
  * those columns; *rows gets how many rows. While no outcome is reported the
  * outcome and pair-outcome rows are left out and the row
  * outcomes,all,reported,0 says so. 0, or -1 with err. */
-int app_report_write(struct store *s, const char *event, enum app_export_format format,
-                     FILE *out, int *rows, struct df_err *err);
+int app_report_write(struct store *s, const char *event, long long now,
+                     enum app_export_format format, FILE *out, int *rows, struct df_err *err);
 
 #endif

@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -127,6 +128,10 @@ static void print_text(json_t *j)
            n_of(q, "cancelled"), n_of(q, "pending"));
     printf("Meetings          %lld scheduled, %lld published, %lld EU-Ukraine\n",
            n_of(m, "scheduled"), n_of(m, "published"), n_of(m, "eu_ua"));
+    if (n_of(m, "begun"))
+        printf("Held              %lld of the %lld begun, %lld EU-Ukraine (both sides checked in "
+               "or one said what it led to; nobody said it was not held)\n",
+               n_of(m, "held"), n_of(m, "begun"), n_of(m, "held_eu_ua"));
     json_t *eu_ua = json_object_get(o, "eu_ua"), *by_outcome = json_object_get(o, "by_outcome");
     bool any = n_of(o, "reported") > 0;
     if (!any) {
@@ -152,8 +157,9 @@ static int write_report(struct store *s, const char *event, int format, FILE *ou
 {
     int rows = 0;
     if (format != FORMAT_TEXT)
-        return app_report_write(s, event, (enum app_export_format)format, out, &rows, err);
-    json_t *j = app_report_json(s, event, err);
+        return app_report_write(s, event, (long long)time(NULL), (enum app_export_format)format,
+                                out, &rows, err);
+    json_t *j = app_report_json(s, event, (long long)time(NULL), err);
     if (!j)
         return -1;
     print_text(j);   /* to stdout: cli_cmd_report refuses --output for text */

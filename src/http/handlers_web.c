@@ -557,7 +557,8 @@ static int write_report(struct http_req *r, const void *ud, enum app_export_form
 {
     (void)ud;
     int rows = 0;
-    return app_report_write(r->s, r->params[0], format, out, &rows, err);
+    return app_report_write(r->s, r->params[0], http_server_forum_now(r->srv), format, out,
+                            &rows, err);
 }
 
 /* GET /console/events/{id}/report[?format=csv|xlsx]: the organisers' report
@@ -568,7 +569,7 @@ static void h_report(struct http_req *r)
     const char *asked = http_url_param(&r->url, "format");
     if (!asked || strcmp(asked, "json") == 0) {
         struct df_err err = {0};
-        json_t *j = app_report_json(r->s, r->params[0], &err);
+        json_t *j = app_report_json(r->s, r->params[0], http_server_forum_now(r->srv), &err);
         if (j)
             http_reply_json(r, 200, j);
         else

@@ -61,3 +61,41 @@ int store_report_requests_each(struct store *s, const char *event, store_report_
     sqlite3_reset(st);
     return stop;
 }
+
+int store_report_attendance_each(struct store *s, const char *event, long long now,
+                                 store_report_attendance_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT fo.country, tor.country, julianday(sl.starts_at) <= julianday(?2, 'unixepoch'),"
+        " fp.checked_in_at IS NOT NULL AND tp.checked_in_at IS NOT NULL,"
+        " EXISTS (SELECT 1 FROM meeting_outcomes mo WHERE mo.request_rid = r.rid"
+        "   AND mo.outcome = 'not_held'),"
+        " EXISTS (SELECT 1 FROM meeting_outcomes mo WHERE mo.request_rid = r.rid"
+        "   AND mo.outcome <> 'not_held'),"
+        " EXISTS (SELECT 1 FROM absence_reports ar WHERE ar.request_rid = r.rid)"
+        " FROM requests r JOIN meetings m ON m.request_rid = r.rid"
+        " JOIN slots sl ON sl.rid = m.slot_rid"
+        " JOIN people fp ON fp.rid = r.from_rid JOIN organisations fo ON fo.rid = fp.org_rid"
+        " JOIN people tp ON tp.rid = r.to_rid JOIN organisations tor ON tor.rid = tp.org_rid"
+        " WHERE r.event_rid = (SELECT rid FROM events WHERE id = ?1) AND r.status = 'accepted'";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    sqlite3_bind_int64(st, 2, now);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_report_attendance m = {
+            .from_country = store_col(st, 0), .to_country = store_col(st, 1),
+            .begun = sqlite3_column_int(st, 2) != 0,
+            .both_checked_in = sqlite3_column_int(st, 3) != 0,
+            .said_not_held = sqlite3_column_int(st, 4) != 0,
+            .said_outcome = sqlite3_column_int(st, 5) != 0,
+            .absence_reported = sqlite3_column_int(st, 6) != 0};
+        stop = fn(ud, &m);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading whether the event's meetings took place");
+    sqlite3_reset(st);
+    return stop;
+}

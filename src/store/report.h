@@ -35,4 +35,20 @@ typedef int (*store_report_requests_fn)(void *ud, const struct store_report_requ
 int store_report_requests_each(struct store *s, const char *event, store_report_requests_fn fn,
                                void *ud, struct df_err *err);
 
+/* What is known of whether one meeting of the event took place: its
+ * requester's and addressee's organisations' countries, whether its slot has
+ * begun by now, whether both of them checked in at the desk, whether one of
+ * its people said it was not held, whether one said what it led to (any
+ * other outcome), and whether one told the desk the other was not there. */
+struct store_report_attendance {
+    const char *from_country, *to_country;
+    bool begun, both_checked_in, said_not_held, said_outcome, absence_reported;
+};
+typedef int (*store_report_attendance_fn)(void *ud, const struct store_report_attendance *m);
+/* One call per meeting of an accepted request of event, begun judged at now
+ * (seconds since 1970); a non-zero return from fn stops the walk and is
+ * returned. */
+int store_report_attendance_each(struct store *s, const char *event, long long now,
+                                 store_report_attendance_fn fn, void *ud, struct df_err *err);
+
 #endif

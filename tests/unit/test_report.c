@@ -12,10 +12,13 @@
 #include "app/outcomes.h"
 #include "app/report.h"
 #include "core/arena.h"
+#include "store/day.h"
 #include "store/store.h"
 
 static struct store *s;
 static struct df_err err;
+/* The report's now: after the forum's day (2025-02-16) unless a test says. */
+static long long now = 1740000000;   /* 2025-02-19T21:20:00Z */
 
 static void ok(int rc) { cr_assert_eq(rc, 0, "%s", err.msg); }
 
@@ -100,7 +103,7 @@ TestSuite(report, .init = setup, .fini = teardown);
 
 static json_t *report(void)
 {
-    json_t *j = app_report_json(s, "ev", &err);
+    json_t *j = app_report_json(s, "ev", now, &err);
     cr_assert_not_null(j, "%s", err.msg);
     return j;
 }
@@ -228,6 +231,50 @@ Test(report, outcomes_by_country_pair)
     json_decref(j);
 }
 
+/* Meetings that took place: begun by the report's now, and held by what
+ * dfnc knows. anna and olena checked in (setup): r1 (10:00) and r5 (14:00)
+ * are theirs; nils, karl and joe never came to the desk. */
+Test(report, meetings_held_by_who_came_and_what_was_said)
+{
+    now = 1739694600;   /* 2025-02-16T09:30:00+01:00: none has begun */
+    json_t *j = report(), *m = json_object_get(j, "meetings");
+    cr_assert_eq(n(m, "begun"), 0);
+    cr_assert_eq(n(m, "held"), 0);
+    json_decref(j);
+    now = 1739709000;   /* 13:30: r1, r2, r3 and r4 have begun */
+    j = report(), m = json_object_get(j, "meetings");
+    cr_assert_eq(n(m, "begun"), 4);
+    cr_assert_eq(n(m, "held"), 1, "r1 alone: both its sides checked in");
+    cr_assert_eq(n(m, "held_eu_ua"), 1);
+    json_decref(j);
+    now = 1740000000;   /* days after */
+    j = report(), m = json_object_get(j, "meetings");
+    cr_assert_eq(n(m, "begun"), 5);
+    cr_assert_eq(n(m, "held"), 2, "r1 and r5");
+    json_decref(j);
+    /* nils never checked in, but says what r2 led to: it took place */
+    ok(app_outcome_set(s, "n@x", "nils", "r2", "follow_up", NULL, &err));
+    /* anna told the desk olena was not at r5's table */
+    struct arena a;
+    arena_init(&a, 0);
+    const char *id;
+    ok(store_absence_report(s, "r5", "anna", &a, &id, &err));
+    arena_free(&a);
+    /* olena says r1 was not held, though anna says it led somewhere */
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "not_held", NULL, &err));
+    j = report(), m = json_object_get(j, "meetings");
+    cr_assert_eq(n(m, "held"), 1, "r2 alone");
+    cr_assert_eq(n(m, "held_eu_ua"), 1, "NO-UA");
+    json_decref(j);
+    /* olena, at the desk late, says r5 led to a purchase: it took place after all */
+    ok(app_outcome_set(s, "o@x", "olena", "r5", "purchase", NULL, &err));
+    j = report(), m = json_object_get(j, "meetings");
+    cr_assert_eq(n(m, "held"), 2);
+    cr_assert_eq(n(m, "scheduled"), 5, "held is of the scheduled, which stay");
+    json_decref(j);
+}
+
 /* The report written as CSV into a string (caller frees). */
 static char *csv(void)
 {
@@ -235,7 +282,7 @@ static char *csv(void)
     size_t len = 0;
     FILE *out = open_memstream(&data, &len);
     int rows = 0;
-    ok(app_report_write(s, "ev", APP_EXPORT_CSV, out, &rows, &err));
+    ok(app_report_write(s, "ev", now, APP_EXPORT_CSV, out, &rows, &err));
     fclose(out);
     cr_assert_gt(rows, 20);
     return data;
@@ -262,7 +309,7 @@ Test(report, csv_rows_count_and_name_no_one)
 
 Test(report, an_unknown_event)
 {
-    cr_assert_null(app_report_json(s, "nope", &err));
+    cr_assert_null(app_report_json(s, "nope", now, &err));
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
     cr_assert(strstr(err.msg, "no event \"nope\""), "%s", err.msg);
 }
