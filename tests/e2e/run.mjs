@@ -4564,6 +4564,7 @@ test('during the day the dashboard says how many have arrived, as the check-in d
   await open(page, '/console/dashboard');
   const fig = page.locator('.figure[data-figure="arrived"]');
   assert.equal(await fig.locator('.value').textContent(), new Intl.NumberFormat('uk').format(before));
+  assert.equal(await page.locator('.figure[data-figure="held"]').count(), 0, 'the demo\'s meetings (2027) have not begun: nothing held yet');
   assert.equal((await apiCall(page, 'POST', '/console/people/p-arr/checkin')).status, 200);
   await open(page, '/console/dashboard');
   const n = before + 1;
@@ -4883,6 +4884,10 @@ test('after the forum a Ukrainian participant on a phone finds the people she me
     assert.deepEqual(await org.page.locator('#dash-outcomes tr[data-outcome="agreement"] td').allTextContents(), ['1', '1']);
     assert.deepEqual(await org.page.locator('#dash-outcomes tr[data-outcome="not_held"] td').allTextContents(), ['1', '1'], 'Marie (France) and she: EU-Ukraine too');
     assert.doesNotMatch(await org.page.textContent('#dash-outcomes'), /креслення|Дніпрі/);
+    // of the two meetings begun, Jan's took place (what it led to was said), Marie's did not
+    const held = org.page.locator('[data-figure="held"]');
+    assert.equal(await held.locator('.value').textContent(), '1');
+    assert.equal(await held.locator('.label').textContent(), UK['dash.held.one'].replace('{begun}', '2').replace('{eu_ua}', '1'));
     const figures = await apiCall(org.page, 'GET', '/console/events/after-2025/outcomes');
     assert.doesNotMatch(JSON.stringify(figures.body), /креслення|Дніпрі|note/);
     await assertUkrainian(org.page);
@@ -4890,6 +4895,9 @@ test('after the forum a Ukrainian participant on a phone finds the people she me
     const counted = fs.readFileSync(await report.path(), 'utf8');
     assert.match(counted, /^outcome,agreement,eu_ua,1$/m);
     assert.match(counted, /^pair,PL-UA,agreement,1$/m);
+    assert.match(counted, /^meetings,all,begun,2$/m);
+    assert.match(counted, /^meetings,all,held,1$/m);
+    assert.match(counted, /^meetings,eu_ua,held,1$/m);
     assert.doesNotMatch(counted, /креслення|Дніпрі|Оксана|Jan/);
     // the organiser's follow-up list from the import page's downloads
     await open(org.page, '/console/import');

@@ -190,6 +190,7 @@ export const api = {
   setOutcome: (request, outcome, note) => call('PUT', `/me/outcomes/${enc(request)}`, { outcome, note }),
   removeOutcome: (request) => call('DELETE', `/me/outcomes/${enc(request)}`),
   outcomeFigures: (event) => call('GET', `/console/events/${enc(event)}/outcomes`),
+  report: (event) => call('GET', `/console/events/${enc(event)}/report`),
   procurementInstruments: () => call('GET', '/procurement/instruments'),
   procurementPlan: (instrument, asOf) => call('GET', `/procurement/plan${qs({ instrument, as_of: asOf })}`),
   // kind: demands | supplies; id undefined: a new one (the server makes its id)

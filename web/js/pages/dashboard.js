@@ -22,20 +22,23 @@ async function drawDashboard(main, picker) {
   const ev = state.event ? state.event.id : '';
   // on the day, how many have arrived beside how many registered (the
   // check-in desk's count, as the check-in page says it)
-  const [stats, counts, outcomes, arrived, absent] = await Promise.all([api.stats().catch(() => ({})),
+  const [stats, counts, outcomes, arrived, absent, held] = await Promise.all([api.stats().catch(() => ({})),
     ev ? api.meetingCounts(ev) : Promise.resolve({}),
     ev ? api.outcomeFigures(ev).catch(() => null) : null,
     api.people({ limit: 0 }).then((p) => p.checked_in).catch(() => undefined),
     // partners reported not at their table, not yet dealt with (the check-in page lists them)
-    api.absences({ open: 1, limit: 0 }).then((r) => r.open).catch(() => undefined)]);
+    api.absences({ open: 1, limit: 0 }).then((r) => r.open).catch(() => undefined),
+    // once meetings have begun: how many took place (the funders' report's rule)
+    ev ? api.report(ev).then((r) => r.meetings).catch(() => undefined) : undefined]);
   const figure = (id, value, label) => h('div', { class: 'figure', dataset: { figure: id } },
     h('span', { class: 'value' }, num(value)), h('span', { class: 'label' }, label));
   add(main, h('h1', {}, t('dash.title')), picker,
     h('div', { class: 'figures' },
-      ['participants', 'arrived', 'absent', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled']
+      ['participants', 'arrived', 'absent', 'organisations', 'eu_organisations', 'ua_organisations', 'countries', 'requests', 'accepted', 'scheduled', 'held']
         .map((k) => (k === 'arrived' ? (arrived !== undefined ? figure(k, arrived, tn('dash.arrived', arrived)) : null)
           : k === 'absent' ? (absent !== undefined ? figure(k, absent, tn('day.absent_open', absent)) : null)
-            : stats[k] !== undefined ? figure(k, stats[k], t(`stats.${k}`)) : null))),
+            : k === 'held' ? (held && held.begun ? figure(k, held.held, tn('dash.held', held.held, { begun: num(held.begun), eu_ua: num(held.held_eu_ua) })) : null)
+              : stats[k] !== undefined ? figure(k, stats[k], t(`stats.${k}`)) : null))),
     ev ? reportLinks(ev) : null);
   if (!counts.meetings) { add(main, h('p', { class: 'muted' }, t('dash.none'))); return; }
 
