@@ -116,7 +116,9 @@ async function withServer(db, fn) {
 }
 
 async function newContext(locale, device) {
-  const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Kyiv', ...device });
+  // the service worker (web/sw.js) answers some reads itself, which page.route
+  // would not see: off unless a test asks for it ({ serviceWorkers: 'allow' })
+  const ctx = await browser.newContext({ locale, viewport: { width: 1280, height: 800 }, timezoneId: 'Europe/Kyiv', serviceWorkers: 'block', ...device });
   ctx.setDefaultTimeout(15000);
   const origin = new URL(base).origin;
   ctx.on('request', (req) => {
@@ -5218,6 +5220,47 @@ test('"my partner is not here": said on a phone in Ukrainian at the meeting unde
   assert.equal(await org.page.evaluate(() => document.activeElement.id), 'absences-h', 'the focus on the list drawn again');
   assert.equal((await apiCall(org.page, 'GET', '/console/absences?open=1&limit=0')).body.open, openBefore);
   await org.ctx.close();
+});
+
+// The venue's network gone (a hall's basement, a saturated Wi-Fi): the
+// service worker keeps the page, its files and the agenda's reads, so a
+// Ukrainian on her phone still has her meetings, and is told from when.
+test('without a connection a participant on a phone still reads her agenda, and from when it is', async () => {
+  const ctx = await newContext('uk-UA', { ...PHONE, serviceWorkers: 'allow' });
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await signIn(page, PARTICIPANT);
+  await open(page, '/agenda');
+  await page.waitForFunction(() => !!navigator.serviceWorker.controller);
+  await open(page, '/agenda');   // read through the worker, which keeps it
+  const rows = () => page.locator('tr.meeting').allInnerTexts();
+  const online = await rows();
+  assert.ok(online.length > 0, 'the demo participant has meetings');
+  assert.equal(await page.locator('#offline-note').count(), 0, 'online: nothing said');
+  await ctx.setOffline(true);
+  await page.reload();
+  await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+  assert.deepEqual(await rows(), online, 'the same meetings, from what was kept');
+  const note = await page.textContent('#offline-note');
+  const [before, after] = UK['offline.saved'].split('{time}');
+  assert.ok(note.startsWith(before) && note.endsWith(after) && /\d{2}:\d{2}/.test(note), note);
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'agenda-offline-uk');
+  // a page whose reads are not kept says it could not load them
+  await open(page, '/suggestions');
+  assert.equal(await page.locator('main .error[role=alert]').count(), 1);
+  await ctx.setOffline(false);
+  await open(page, '/agenda');
+  assert.equal(await page.locator('#offline-note').count(), 0, 'back online: fresh, nothing said');
+  // signing out forgets her answers the worker kept (the forum's public header may stay)
+  const kept = () => page.evaluate(async () => (await (await caches.open('dfnc-reads')).keys())
+    .map((r) => new URL(r.url).pathname).filter((p) => p !== '/api/v1/forum').sort());
+  assert.deepEqual(await kept(), ['/api/v1/announcements', '/api/v1/events', '/api/v1/me', '/api/v1/me/agenda']);
+  await page.click('#signout');
+  await page.locator('#signin').waitFor();
+  assert.deepEqual(await kept(), [], 'nothing of hers is kept once she signs out');
+  await ctx.close();
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

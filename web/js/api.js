@@ -48,6 +48,13 @@ export function writesSettled() {
   return Promise.race([Promise.all([...writes]), new Promise((resolve) => { setTimeout(resolve, WRITES_WAIT_MS); })]);
 }
 
+// When the server was out of reach and the service worker (sw.js) answered
+// with what it kept: when that answer was fetched (ISO 8601); null once the
+// server answers again.
+const SAVED_AT = 'X-Dfnc-Saved-At';
+let savedAt = null;
+export function offlineSavedAt() { return savedAt; }
+
 async function send(method, path, body, opts) {
   const headers = { Accept: 'application/json' };
   let payload;
@@ -62,6 +69,7 @@ async function send(method, path, body, opts) {
   }
   if (method !== 'GET' && method !== 'HEAD') headers['X-CSRF-Token'] = csrf();
   const r = await fetch(BASE + path, { method, headers, body: payload, credentials: 'same-origin' });
+  savedAt = r.headers.get(SAVED_AT);
   const text = await r.text();
   let data = null;
   if (text) {

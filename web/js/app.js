@@ -2,10 +2,10 @@
 // path router (the server answers index.html for every non-API path, so
 // /agenda or /console/tables can be reloaded and bookmarked).
 
-import { api } from './api.js';
+import { api, offlineSavedAt } from './api.js';
 import { h, clear, list, field, nextId } from './dom.js';
 import { describeBy, markInvalid, validityInPageLanguage } from './forms.js';
-import { t, tn, num, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange } from './i18n.js';
+import { t, tn, num, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange, locale } from './i18n.js';
 import { localName } from './people.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
@@ -317,7 +317,24 @@ export async function render() {
     to.focus({ preventScroll: true });
   }
   window.__dfncNavigated = true;
+  if (seq === renderSeq) sayOffline(notes);
   document.body.dataset.ready = path;
+}
+
+// Without a connection the service worker gives the agenda as it was last
+// fetched: the page says so, and from when, above the announcements.
+function sayOffline(notes) {
+  const at = offlineSavedAt();
+  if (!at) return;
+  const when = new Intl.DateTimeFormat(locale(), { day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  notes.prepend(h('p', { class: 'notice', id: 'offline-note', role: 'status' }, t('offline.saved', { time: when })));
+}
+
+// The service worker keeps the page, its files and the agenda for when the
+// venue's network is gone (sw.js); back online, the page is read again.
+function keepForOffline() {
+  if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
+  window.addEventListener('online', () => { if (offlineSavedAt()) render(); });
 }
 
 // A word on what was done or went wrong, at the top of container. With
@@ -385,6 +402,7 @@ function followToAnswer() {
 async function start() {
   await setLang(detectLang(), false);
   followToAnswer();
+  keepForOffline();
   document.addEventListener('click', onClick);
   validityInPageLanguage(document);
   window.addEventListener('popstate', render);
