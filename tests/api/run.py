@@ -834,6 +834,10 @@ def check_web_assets(db):
         st, h, _ = get("/js/app.js")
         expect(f"an unversioned name is revalidated: {h.get('cache-control')}",
                st == 200 and h.get("cache-control") == "no-cache")
+        st, h, body = get("/sw.js")
+        expect(f"the service worker at the root, revalidated: {st} {h.get('cache-control')}",
+               st == 200 and h.get("content-type", "").startswith("text/javascript") and
+               h.get("cache-control") == "no-cache" and body == source("sw.js"))
         st, h, _ = get(f"/v/{v}/js/none.js")
         expect(f"a missing file under the version is 404: {st}", st == 404)
         st, h, _ = get("/", **{"Accept-Encoding": "gzip"})
