@@ -2068,7 +2068,8 @@ test('a check-in given to the wrong person is taken back at the desk, on a phone
   assert.equal(await wrong.locator('button.checkin-undo').textContent(), UK['checkin.undo']);
   // Марія it was: Марта's check-in is taken back
   await wrong.locator('button.checkin-undo').click();
-  await wrong.locator('.flash.ok').waitFor();
+  // the check-in's own word is a .flash.ok too: wait for the undo's
+  await wrong.locator('.flash.ok', { hasText: UK['checkin.undone'] }).waitFor();
   assert.equal(await wrong.locator('.flash').textContent(), UK['checkin.undone']);
   assert.equal(await wrong.locator('button.primary').textContent(), UK['checkin.button']);
   assert.equal(await wrong.locator('button.primary').isEnabled(), true);
