@@ -172,11 +172,19 @@ def check_every_route_in_the_matrix(routes):
         print(f"FAIL there is no {MATRIX} in {CASES} for the routes' rows")
         return 1, 1
     text = open(os.path.join(CASES, MATRIX), encoding="utf-8").read()
+    failures = 0
     for b in parse_cases(text):
         m = re.match(r"(GET|POST|PUT|DELETE) (/[\w/{}.-]+)", b["title"])
-        if m and "method" in b:
-            asked.setdefault((m.group(1), m.group(2)), set()).update(b["as"])
-    failures = 0
+        if not m or "method" not in b:
+            continue
+        # the row asks what its title names: a {param} is one segment
+        want = "/api/v1" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(m.group(2)))
+        if b["method"] != m.group(1) or not re.fullmatch(want, b["path"].split("?")[0]):
+            failures += 1
+            print(f"FAIL {MATRIX}:{b['line']} {b['title']}: the row asks {b['method']} "
+                  f"{b['path']}, not the route its title names")
+            continue
+        asked.setdefault((m.group(1), m.group(2)), set()).update(b["as"])
     for method, pattern, _, _ in routes:
         missing = [c for c in MATRIX_CALLERS if c not in asked.get((method, pattern), ())]
         if missing:
