@@ -236,7 +236,7 @@ const struct cli_command cli_commands[] = {
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--forum-clock TIME] "
-     "[--no-access-log]",
+     "[--no-access-log] [--routes]",
      "Serves the JSON API (docs/api.md) and the web UI built into the binary (or,\n"
      "with --web DIR, the files of DIR) on --listen ADDR (default 127.0.0.1) and\n"
      "--port P (default 8080; 0 picks a free one), until SIGINT or SIGTERM (requests\n"
@@ -262,7 +262,10 @@ const struct cli_command cli_commands[] = {
      "per request on stderr, without cookies, tokens or passwords, unless\n"
      "--no-access-log. --forum-clock TIME: a rehearsal of the forum's day (and\n"
      "tests): accepts and meeting moves take TIME (with its offset,\n"
-     "2027-02-16T10:50:00+01:00) as now, to tell the slots that have begun."},
+     "2027-02-16T10:50:00+01:00) as now, to tell the slots that have begun.\n"
+     "--routes: lists the API's routes instead of serving, one a line, METHOD\n"
+     "PATTERN WHO CSRF (WHO anyone, user or organiser: who passes before the\n"
+     "route's own checks; CSRF whether a signed-in call needs X-CSRF-Token)."},
     {"procure", cli_cmd_procure,
      "dfnc procure plan|export --instrument edirpa|edip|safe [--as-of DATE] [--json] "
      "[--format ocds] [--instruments FILE]",

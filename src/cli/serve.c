@@ -72,6 +72,19 @@ static int forum_clock_arg(const char *s, long long *out)
     return 0;
 }
 
+/* --routes: the API's routes, one a line, "METHOD PATTERN WHO CSRF" (WHO
+ * anyone, user or organiser; CSRF csrf or no-csrf), as the server takes
+ * them; the access matrix's test (tests/api/run.py) reads it. */
+static int print_routes(void)
+{
+    struct http_route_desc d;
+    for (int i = 0; http_route_describe(i, &d); i++)
+        printf("%s %s %s %s\n", d.method, d.pattern,
+               d.is_public ? "anyone" : d.organiser ? "organiser" : "user",
+               d.csrf ? "csrf" : "no-csrf");
+    return 0;
+}
+
 int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct http_options o = {.db_path = ctx->db_path, .listen = "127.0.0.1", .port = 8080,
@@ -84,7 +97,9 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         {"session-ttl", required_argument, NULL, 's'},
         {"public-url", required_argument, NULL, 'u'},
         {"login-failures", required_argument, NULL, 'f'},
-        {"forum-clock", required_argument, NULL, 'c'}, {0, 0, 0, 0}};
+        {"forum-clock", required_argument, NULL, 'c'},
+        {"routes", no_argument, NULL, 'r'}, {0, 0, 0, 0}};
+    bool routes = false;
     struct df_err err = {0};
     unsigned long long seen = 0;
     optind = 0;
@@ -115,6 +130,7 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
             ok = failures_arg(optarg, &o.limits.per_account, &o.limits.per_ip);
             break;
         case 'c': ok = forum_clock_arg(optarg, &o.forum_clock); break;
+        case 'r': routes = true; break;
         default: return cli_usage("serve");
         }
         if (ok < 0)
@@ -122,6 +138,8 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (optind != argc)
         return cli_usage("serve");
+    if (routes)
+        return print_routes();
     if (http_serve(&o, &err) < 0)
         return cli_fail(&err);
     return 0;

@@ -345,6 +345,27 @@ static const struct http_route *route_at(int i)
     return i < http_routes_n ? &http_routes[i] : &http_web_routes[i - http_routes_n];
 }
 
+/* Whether a call of rt must carry the session's X-CSRF-Token. */
+static bool needs_csrf(const struct http_route *rt)
+{
+    return is_state_changing(rt->method) && !(rt->flags & ROUTE_NO_CSRF);
+}
+
+bool http_route_describe(int i, struct http_route_desc *out)
+{
+    if (i < 0 || i >= http_routes_n + http_web_routes_n)
+        return false;
+    const struct http_route *rt = route_at(i);
+    *out = (struct http_route_desc){
+        .method = rt->method,
+        .pattern = rt->pattern,
+        .is_public = rt->flags & ROUTE_PUBLIC,
+        .organiser = rt->flags & ROUTE_ORGANISER,
+        .csrf = needs_csrf(rt),
+    };
+    return true;
+}
+
 /* A 405 says which methods the path takes (RFC 9110 section 15.5.6): the
  * Allow header, in the route table's order, HEAD after GET. */
 static void reply_not_allowed(struct http_req *r)
@@ -500,7 +521,7 @@ static bool admit(struct http_req *r)
         http_reply_error(r, 403, "forbidden", "organisers only");
         return false;
     }
-    if (is_state_changing(r->method) && !(f & ROUTE_NO_CSRF) && !csrf_ok(r)) {
+    if (needs_csrf(r->route) && !csrf_ok(r)) {
         http_reply_error(r, 403, "csrf", "missing or wrong X-CSRF-Token header");
         return false;
     }

@@ -52,6 +52,23 @@ long long http_server_forum_now(const struct http_server *srv);
  * closes the workers' databases, frees srv. */
 void http_server_stop(struct http_server *srv);
 
+/* One route of the API as the server takes it, for `dfnc serve --routes`
+ * (the access matrix's test reads that list): its method, its pattern
+ * ("/api/v1/requests/{id}/accept"), and who may call it before its handler
+ * decides more: anyone (is_public), organisers only (organiser), and whether
+ * a signed-in call must send the session's X-CSRF-Token (csrf). */
+struct http_route_desc {
+    const char *method;
+    const char *pattern;
+    bool is_public;
+    bool organiser;
+    bool csrf;
+};
+
+/* Route i of the server's tables (the API's, then the web pages' own), in
+ * the order they are tried: true, or false past the last. */
+bool http_route_describe(int i, struct http_route_desc *out);
+
 /* Starts, prints "dfnc serving http://ADDR:PORT", blocks until SIGINT or
  * SIGTERM, then stops gracefully. Returns 0 or -1 with err. */
 int http_serve(const struct http_options *o, struct df_err *err);

@@ -37,6 +37,9 @@ Directives outside requests, as blocks of their own:
     is: 0                                    columns joined by |, are the block's is: lines
                                              (a statement that writes is committed: no rows)
 The server's forum clock (dfnc serve --forum-clock) is 2025-10-01T09:40:00+02:00.
+Before the cases, the route tables (`dfnc serve --routes`) are checked against
+13-matrix.txt (each route's rows, asked by the four callers) and every write
+that needs a CSRF token is sent without one (it must be refused, 403 csrf).
 Exit status 0 when every expectation holds; each failure is printed.
 """
 import atexit
@@ -142,6 +145,82 @@ def fixture(db):
     c.execute("UPDATE users SET person_rid = NULL WHERE email = 'ghost@forum.test'")
     c.commit()
     c.close()
+
+
+MATRIX = "13-matrix.txt"
+MATRIX_CALLERS = ("anon", "alice", "bob", "organiser")
+
+
+def served_routes():
+    """The server's routes as `dfnc serve --routes` lists them from its own
+    tables: (method, pattern, who, csrf) each, pattern without /api/v1."""
+    out = subprocess.run([DFNC, "serve", "--routes"], capture_output=True, text=True,
+                         check=True).stdout
+    routes = []
+    for line in out.splitlines():
+        method, pattern, who, csrf = line.split()
+        routes.append((method, pattern.removeprefix("/api/v1"), who, csrf == "csrf"))
+    return routes
+
+
+def check_every_route_in_the_matrix(routes):
+    """Every route has its rows in 13-matrix.txt, titled `### METHOD /pattern`
+    as the route table writes the pattern, asked by each of the four callers
+    (over one row or several): a route added without them fails here."""
+    asked = {}
+    if not os.path.exists(os.path.join(CASES, MATRIX)):
+        print(f"FAIL there is no {MATRIX} in {CASES} for the routes' rows")
+        return 1, 1
+    text = open(os.path.join(CASES, MATRIX), encoding="utf-8").read()
+    failures = 0
+    for b in parse_cases(text):
+        m = re.match(r"(GET|POST|PUT|DELETE) (/[\w/{}.-]+)", b["title"])
+        if not m or "method" not in b:
+            continue
+        # the row asks what its title names: a {param} is one segment
+        want = "/api/v1" + re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(m.group(2)))
+        if b["method"] != m.group(1) or not re.fullmatch(want, b["path"].split("?")[0]):
+            failures += 1
+            print(f"FAIL {MATRIX}:{b['line']} {b['title']}: the row asks {b['method']} "
+                  f"{b['path']}, not the route its title names")
+            continue
+        asked.setdefault((m.group(1), m.group(2)), set()).update(b["as"])
+    for method, pattern, _, _ in routes:
+        missing = [c for c in MATRIX_CALLERS if c not in asked.get((method, pattern), ())]
+        if missing:
+            failures += 1
+            print(f"FAIL {MATRIX} has no row `### {method} {pattern}` asked as "
+                  f"{','.join(missing)}: add one saying what each caller gets")
+    return failures, len(routes)
+
+
+# The writes without a session yet, which alone take no CSRF token (docs/api.md)
+NO_CSRF_WRITES = {("POST", "/session"), ("POST", "/invitations/{token}")}
+
+
+def check_csrf_on_every_write(cl, routes):
+    """Every signed-in write but NO_CSRF_WRITES is refused without the
+    session's X-CSRF-Token, before its handler runs (so a made-up id does):
+    as an organiser, who passes every role check, and as a participant where
+    the route is not the organisers'."""
+    exempt = {(m, p) for m, p, _, csrf in routes if m != "GET" and not csrf}
+    failures, checks = int(exempt != NO_CSRF_WRITES), 1
+    if failures:
+        print(f"FAIL the writes that take no CSRF token are {sorted(exempt)}, wanted "
+              f"{sorted(NO_CSRF_WRITES)}")
+    for method, pattern, who, csrf in routes:
+        if not csrf:
+            continue
+        path = "/api/v1" + re.sub(r"\{\w+\}", "csrf-x", pattern)
+        for name in ("organiser",) if who == "organiser" else ("organiser", "alice"):
+            checks += 1
+            st, _, rb = cl.request(method, path, {"Content-Type": "application/json",
+                                                  "Cookie": cl.sessions[name][0]}, b"{}")
+            if st != 403 or b'"code":"csrf"' not in rb:
+                failures += 1
+                print(f"FAIL {method} {pattern} [{name}] without X-CSRF-Token: status {st}, "
+                      f"wanted 403 csrf; got {rb[:200]!r}")
+    return failures, checks
 
 
 class Client:
@@ -308,6 +387,12 @@ def main():
         cl.login(email.split("@")[0], email, pw)
     vars_ = {}
     failures = checks = 0
+    routes = served_routes()
+    for check in (lambda: check_every_route_in_the_matrix(routes),
+                  lambda: check_csrf_on_every_write(cl, routes)):
+        f, c = check()
+        failures += f
+        checks += c
     log_wanted = []   # (case, title, fragments): checked once the log is complete
     cookies_seen = []  # device cookies the cases saved: never in the log
     invitations = []   # invitation tokens the cases made: never in the log
