@@ -29,7 +29,8 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   if (req.method !== 'GET') return;
-  if (req.mode === 'navigate') event.respondWith(page(req));
+  // an API path opened in the tab (a calendar, a report, JSON) is a navigation too: left alone
+  if (req.mode === 'navigate' && !url.pathname.startsWith('/api/')) event.respondWith(page(req));
   else if (url.pathname.startsWith('/v/')) event.respondWith(file(req));
   else if (OFFLINE_READS.has(url.pathname) && !url.search) event.respondWith(read(req));
 });
@@ -38,7 +39,7 @@ self.addEventListener('fetch', (event) => {
 async function page(req) {
   try {
     const r = await fetch(req);
-    if (r.ok) {
+    if (r.ok && (r.headers.get('Content-Type') || '').startsWith('text/html')) {
       const copy = r.clone();
       caches.open(SHELL).then((c) => c.put('/', copy)).then(() => forgetOtherVersions(r.clone()));
     }
