@@ -12,6 +12,7 @@
 #include "io/csv.h"
 #include "io/xlsx.h"
 #include "store/check.h"
+#include "store/messages.h"
 #include "store/outcomes.h"
 #include "store/report.h"
 
@@ -38,7 +39,7 @@ struct report {
     struct tally all, sme;
     struct tallies sides, countries, kinds;
     long long made, pending, accepted, declined, cancelled, scheduled;
-    long long begun, held, held_eu_ua;   /* meetings: app_report_json's rule */
+    long long with_messages;   /* requests whose people wrote in their thread: a count, no word */
     struct pair *pairs;
     int pairs_n, pairs_cap;
     struct app_outcome_tally total, eu_ua;
@@ -149,29 +150,8 @@ static int count_row(void *ud, const struct store_outcome_count *c)
     return 0;
 }
 
-/* Whether a meeting that has begun took place, by what dfnc knows: nobody
- * said it was not held, and either one of its people said what it led to,
- * or both sides checked in and nobody told the desk the other was not there. */
-static bool meeting_held(const struct store_report_attendance *m)
-{
-    return !m->said_not_held && (m->said_outcome || (m->both_checked_in && !m->absence_reported));
-}
-
-static int attendance_row(void *ud, const struct store_report_attendance *m)
-{
-    struct report *r = ud;
-    if (!m->begun)
-        return 0;
-    r->begun++;
-    if (meeting_held(m)) {
-        r->held++;
-        r->held_eu_ua += country_is_eu_ua_pair(m->from_country, m->to_country);
-    }
-    return 0;
-}
-
-static int gather_read(struct store *s, const char *event, long long now, struct arena *a,
-                       struct report *r, struct df_err *err)
+static int gather_read(struct store *s, const char *event, struct arena *a, struct report *r,
+                       struct df_err *err)
 {
     if (store_event_get(s, event, a, &r->event, err) < 0)
         return -1;
@@ -183,8 +163,8 @@ static int gather_read(struct store *s, const char *event, long long now, struct
         rc = store_report_requests_each(s, r->event.id, requests_row, r, err);
     if (!rc)
         rc = store_outcome_counts(s, r->event.id, count_row, r, err);
-    if (!rc)
-        rc = store_report_attendance_each(s, r->event.id, now, attendance_row, r, err);
+    if (!rc && (r->with_messages = store_message_thread_count(s, r->event.id, err)) < 0)
+        rc = -1;
     return rc;
 }
 
@@ -202,14 +182,14 @@ static int by_meetings(const void *a, const void *b)
 }
 
 /* Fills r (its strings in a) from one state of the database. */
-static int gather(struct store *s, const char *event, long long now, struct arena *a,
-                  struct report *r, struct df_err *err)
+static int gather(struct store *s, const char *event, struct arena *a, struct report *r,
+                  struct df_err *err)
 {
     if (store_snapshot_begin(s, err) < 0)
         return -1;
     if (!event)
         event = store_event_default(s, a, err);
-    int rc = event ? gather_read(s, event, now, a, r, err) : -1;
+    int rc = event ? gather_read(s, event, a, r, err) : -1;
     store_snapshot_end(s);
     if (rc > 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory counting the report");
@@ -320,26 +300,25 @@ static json_t *report_json(const struct report *r)
 {
     const struct store_event *e = &r->event;
     bool published = e->published_at != NULL;
-    return json_pack("{s{ss ss ss ss sb} so* s{sI sI sI sI sI} s{sI sI sI sI sI sI} so* so*}",
-                     "event",
+    return json_pack("{s{ss ss ss ss sb} so* s{sI sI sI sI sI sI} s{sI sI sI} so* so*}", "event",
                      "id", e->id, "name", e->name, "starts_on", e->starts_on, "ends_on",
                      e->ends_on, "published", published, "participants", participants_json(r),
                      "requests", "made", (json_int_t)r->made, "pending", (json_int_t)r->pending,
                      "accepted", (json_int_t)r->accepted, "declined", (json_int_t)r->declined,
-                     "cancelled", (json_int_t)r->cancelled, "meetings", "scheduled",
+                     "cancelled", (json_int_t)r->cancelled, "with_messages",
+                     (json_int_t)r->with_messages, "meetings", "scheduled",
                      (json_int_t)r->scheduled, "published",
                      (json_int_t)(published ? r->scheduled : 0), "eu_ua",
-                     (json_int_t)r->eu_ua.meetings, "begun", (json_int_t)r->begun, "held",
-                     (json_int_t)r->held, "held_eu_ua", (json_int_t)r->held_eu_ua, "outcomes",
-                     outcomes_json(r), "pairs", pairs_json(r));
+                     (json_int_t)r->eu_ua.meetings, "outcomes", outcomes_json(r), "pairs",
+                     pairs_json(r));
 }
 
-json_t *app_report_json(struct store *s, const char *event, long long now, struct df_err *err)
+json_t *app_report_json(struct store *s, const char *event, struct df_err *err)
 {
     struct arena a;
     arena_init(&a, 0);
     struct report r = {0};
-    json_t *j = gather(s, event, now, &a, &r, err) == 0 ? report_json(&r) : NULL;
+    json_t *j = gather(s, event, &a, &r, err) == 0 ? report_json(&r) : NULL;
     /* a section that could not be built leaves a report without it */
     if (j && json_object_size(j) != 6)
         json_decref(j), j = NULL;
@@ -422,12 +401,10 @@ static int meeting_rows(struct rows *w, const struct report *r)
                    row_n(w, "requests", "all", "accepted", r->accepted) ||
                    row_n(w, "requests", "all", "declined", r->declined) ||
                    row_n(w, "requests", "all", "cancelled", r->cancelled) ||
+                   row_n(w, "requests", "all", "with_messages", r->with_messages) ||
                    row_n(w, "meetings", "all", "scheduled", r->scheduled) ||
                    row_n(w, "meetings", "all", "published", published ? r->scheduled : 0) ||
-                   row_n(w, "meetings", "eu_ua", "scheduled", r->eu_ua.meetings) ||
-                   row_n(w, "meetings", "all", "begun", r->begun) ||
-                   row_n(w, "meetings", "all", "held", r->held) ||
-                   row_n(w, "meetings", "eu_ua", "held", r->held_eu_ua)
+                   row_n(w, "meetings", "eu_ua", "scheduled", r->eu_ua.meetings)
                ? -1
                : 0;
 }
@@ -474,12 +451,12 @@ static int write_rows(const struct report *r, enum app_export_format format, FIL
     return rc;
 }
 
-int app_report_write(struct store *s, const char *event, long long now,
-                     enum app_export_format format, FILE *out, int *rows, struct df_err *err)
+int app_report_write(struct store *s, const char *event, enum app_export_format format,
+                     FILE *out, int *rows, struct df_err *err)
 {
     *rows = 0;
     if (format == APP_EXPORT_JSON) {
-        json_t *j = app_report_json(s, event, now, err);
+        json_t *j = app_report_json(s, event, err);
         if (!j)
             return -1;
         json_dumpf(j, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
@@ -490,7 +467,7 @@ int app_report_write(struct store *s, const char *event, long long now,
         struct arena a;
         arena_init(&a, 0);
         struct report r = {0};
-        int rc = gather(s, event, now, &a, &r, err);
+        int rc = gather(s, event, &a, &r, err);
         if (rc == 0)
             rc = write_rows(&r, format, out, rows, err);
         report_free(&r);
