@@ -1496,6 +1496,11 @@ function axeStates(welcome) {
         await page.click('#consortium details summary');
       }],
       ['/requests', null],
+      // a request's messages open, the box to write in (fix-messages)
+      ['/requests', async function threadOpen(page) {
+        await page.locator('li.request .messages-toggle').first().click();
+        await page.locator('.thread form, .thread .why-not').first().waitFor();
+      }],
       ['/agenda', null],
       ['/agenda', async function availabilityConflict(page) {
         // the reply as a published event's would give it, with a meeting
@@ -5205,6 +5210,101 @@ test('"my partner is not here": said on a phone in Ukrainian at the meeting unde
   assert.equal(await org.page.evaluate(() => document.activeElement.id), 'absences-h', 'the focus on the list drawn again');
   assert.equal((await apiCall(org.page, 'GET', '/console/absences?open=1&limit=0')).body.open, openBefore);
   await org.ctx.close();
+});
+
+// Two people of a meeting request, a Ukrainian drone maker and a German
+// radar firm, with their own logins; the request hers, waiting for his answer.
+function messagesPair(eventId) {
+  fs.writeFileSync(path.join(TMP, 'msg-organisations.csv'), 'id,name,country,kind,sme,city,website,description\n'
+    + 'org-msgua,Дрон Лист,UA,company,1,Київ,,Drones\norg-msgeu,Letter Radar,DE,company,1,Berlin,,Radar\n');
+  fs.writeFileSync(path.join(TMP, 'msg-people.csv'), 'id,organisation,name,email,title,languages\n'
+    + 'p-msgua,org-msgua,Олена Лист,msgua@late.test,CEO,uk;en\np-msgeu,org-msgeu,Hans Brief,msgeu@late.test,CEO,de;en\n');
+  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `msg-${k}.csv`)]);
+  const login = (key) => {
+    const who = { email: `${key}@late.test`, password: `${key}-secret-1` };
+    dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', `p-${key}`, '--password-stdin'], `${who.password}\n`);
+    return who;
+  };
+  fs.writeFileSync(path.join(TMP, 'msg.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-msg,${eventId},p-msgua,p-msgeu,1,pending,Дрони для розвідки\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'msg.csv')]);
+  return { ua: login('msgua'), eu: login('msgeu') };
+}
+
+test('a Ukrainian on a phone writes to the partner she asked to meet; he reads it in English with the header\'s count and answers; '
+  + 'her count and "2 нові" follow; axe finds nothing', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const { ua, eu } = messagesPair(forum.id);
+  const her = await signedIn(ua, 'uk-UA', PHONE);
+  await her.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(her.page, '/requests');
+  const card = her.page.locator('li.request[data-id="req-e2e-msg"]');
+  const toggle = card.locator('.messages-toggle');
+  assert.equal((await toggle.textContent()).trim(), UK['messages.open']);
+  await toggle.click();
+  await card.locator('.messages-none').waitFor();
+  const text = 'Чи можемо зустрітися на нашому стенді?\nЗала B, стенд 12.';
+  await card.locator('textarea').fill(text);
+  await card.locator('.message-form button[type=submit]').click();
+  await card.locator('li.message.mine').waitFor();
+  assert.equal(await card.locator('li.message.mine .message-text').textContent(), text);
+  assert.equal(await card.locator('li.message.mine .message-meta strong').textContent(), UK['messages.you']);
+  assert.equal((await toggle.textContent()).trim(), UK['messages.open_count'].replace('{n}', '1'));
+  assert.deepEqual(await axe(her.page), []);
+  await assertUkrainian(her.page);
+  await shoot(her.page, 'participant-messages-uk');
+
+  // he reads it in English on a laptop: the header counts one thread with news
+  const him = await signedIn(eu, 'en-GB');
+  await him.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(him.page, '/requests');
+  const navBadge = him.page.locator('header nav a[href="/requests"] .messages-unread');
+  assert.equal(await navBadge.locator('.messages-unread-n').textContent(), '\u2709\u00a01');
+  assert.equal(await navBadge.locator('.sr-only').textContent(), ` (${EN['nav.messages_unread.one'].replace('{n}', '1')})`);
+  const hisCard = him.page.locator('li.request[data-id="req-e2e-msg"]');
+  const hisToggle = hisCard.locator('.messages-toggle');
+  assert.equal((await hisToggle.textContent()).trim(), EN['messages.open_new.one'].replace('{n}', '1'));
+  await hisToggle.click();
+  await hisCard.locator('li.message').waitFor();
+  assert.equal(await hisCard.locator('li.message .message-text').textContent(), text);
+  assert.equal(await hisCard.locator('li.message .message-meta strong').textContent(), 'Олена Лист');
+  // when she wrote, at the event's wall clock
+  const at = await hisCard.locator('li.message time').getAttribute('datetime');
+  assert.equal(await hisCard.locator('li.message time').textContent(), new Intl.DateTimeFormat('en-GB', {
+    timeZone: forum.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
+  }).format(new Date(at)));
+  // read: the header's count goes
+  await him.page.waitForFunction(() => document.querySelector('header nav .messages-unread')?.hidden === true);
+  assert.deepEqual(await axe(him.page), []);
+  for (const answer of ['Yes, stand 12 is fine.', 'Running ten minutes late.']) {
+    await hisCard.locator('textarea').fill(answer);
+    await hisCard.locator('.message-form button[type=submit]').click();
+    await hisCard.locator(`li.message.mine .message-text:text-is("${answer}")`).waitFor();
+  }
+  await shoot(him.page, 'participant-messages-en');
+
+  // her phone counts his answers: one thread, two new messages ("2 нові")
+  await open(her.page, '/requests');
+  assert.equal(await her.page.textContent('header .menu-toggle .messages-unread-n'), '\u2709\u00a01');
+  assert.equal(await her.page.textContent('header .menu-toggle .messages-unread .sr-only'),
+    ` (${UK['nav.messages_unread.one'].replace('{n}', '1')})`);
+  assert.equal((await toggle.textContent()).trim(), UK['messages.open_new.few'].replace('{n}', '2'));
+  // the agenda's link to a meeting's thread opens it at once
+  await open(her.page, '/requests?thread=req-e2e-msg');
+  await card.locator('li.message:not(.mine)').first().waitFor();
+  assert.equal(await card.locator('li.message').count(), 3);
+  await her.page.waitForFunction(() => document.querySelector('header .menu-toggle .messages-unread')?.hidden === true);
+  assert.deepEqual(await axe(her.page), []);
+  await assertUkrainian(her.page);
+  await her.ctx.close();
+  await him.ctx.close();
+  // a meeting on the agenda links to its thread
+  const sup = await signedIn(SUPPLIER, 'en-GB');
+  await open(sup.page, '/agenda');
+  const link = sup.page.locator('tr.meeting a.thread-link').first();
+  assert.match(await link.getAttribute('href'), /^\/requests\?thread=[^&]+$/);
+  assert.equal(await link.textContent(), EN['messages.open']);
+  await sup.ctx.close();
 });
 
 test('no page asked any host but the dfnc server for anything', () => {
