@@ -1958,10 +1958,10 @@ test('on a phone the menu is one row, a button that says where you are; open, it
   const navHeight = () => page.evaluate(() => document.querySelector('header nav').getBoundingClientRect().height);
   assert.ok(await navHeight() <= 48, `the folded menu is ${await navHeight()} px high`);
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-  // the button's words, and apart from them the count of requests waiting for her answer
+  // the button's words, and apart from them its counts: requests waiting for her answer, threads with news
   const toggleWords = () => toggle.evaluate((b) => {
     const c = b.cloneNode(true);
-    c.querySelectorAll('.menu-icon, .to-answer').forEach((x) => x.remove());
+    c.querySelectorAll('.menu-icon, .to-answer, .messages-unread').forEach((x) => x.remove());
     return c.textContent;
   });
   assert.equal(await toggleWords(), `${UK['nav.menu']}${UK['nav.agenda']}`);
@@ -3130,27 +3130,27 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   await open(page, '/requests');
   const waiting = page.locator('#sent li[data-id="req-e2e-cxl-wait"]');
   const agreed = page.locator('#sent li[data-id="req-e2e-cxl-agreed"]');
-  assert.equal(await waiting.locator('button').textContent(), UK['requests.cancel']);
-  assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
+  assert.equal(await waiting.locator('.actions button').textContent(), UK['requests.cancel']);
+  assert.equal(await agreed.locator('.actions button').textContent(), UK['requests.cancel_meeting']);
   // a meeting agreed at another's request may be cancelled by either of its two people
-  assert.equal(await page.locator('#received li[data-id="req-e2e-cxl-in"] button').textContent(), UK['requests.cancel_meeting']);
+  assert.equal(await page.locator('#received li[data-id="req-e2e-cxl-in"] .actions button').textContent(), UK['requests.cancel_meeting']);
   // an agreed meeting no scheduler run has placed says it has no time yet; one still waiting says nothing of it
   assert.equal(await agreed.locator('.meeting-when').textContent(), UK['requests.meeting_unplaced']);
   assert.equal(await waiting.locator('.meeting-when').count(), 0);
   // asked first: a dismissed question leaves the request as it was
-  await waiting.locator('button').click();
+  await waiting.locator('.actions button').click();
   assert.deepEqual(questions, [UK['requests.cancel_confirm'].replace('{name}', 'Otto Waiting')]);
   assert.equal(await statusOf('req-e2e-cxl-wait'), 'pending');
   assert.equal(await waiting.getAttribute('data-status'), 'pending');
   answer = true;
-  await waiting.locator('button').click();
+  await waiting.locator('.actions button').click();
   await waiting.locator('.flash.ok').waitFor();
   assert.equal(await waiting.locator('.flash').textContent(), UK['requests.cancelled']);
   assert.equal(await waiting.locator('.flash').evaluate((e) => e === document.activeElement), true, 'the focus on what happened');
   assert.equal(await waiting.locator('.status').textContent(), UK['status.cancelled']);
-  assert.equal(await waiting.locator('button').count(), 0);
+  assert.equal(await waiting.locator('.actions button').count(), 0);
   assert.equal(await statusOf('req-e2e-cxl-wait'), 'cancelled');
-  await agreed.locator('button').click();
+  await agreed.locator('.actions button').click();
   assert.equal(questions[2], UK['requests.cancel_meeting_confirm'].replace('{name}', 'Ines Agreed'));
   await agreed.locator('.flash.ok').waitFor();
   assert.equal(await statusOf('req-e2e-cxl-agreed'), 'cancelled');
@@ -3158,9 +3158,9 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   assert.deepEqual(await axe(page), []);
   await assertUkrainian(page);
   await shoot(page, 'participant-requests-cancelled-uk');
-  // drawn again, the two are cancelled and offer nothing more
+  // drawn again, the two are cancelled and offer nothing more to do (their threads stay to read)
   await open(page, '/requests');
-  assert.equal(await page.locator('#sent button').count(), 0);
+  assert.equal(await page.locator('#sent .actions button').count(), 0);
   assert.deepEqual(await page.locator('#sent li').evaluateAll((ls) => ls.map((l) => l.dataset.status)), ['cancelled', 'cancelled']);
   await ctx.close();
 });
@@ -3177,8 +3177,8 @@ test('the person who accepted a meeting cancels it on a phone, in Ukrainian; the
   page.on('dialog', async (d) => { questions.push(d.message()); await d.accept(); });
   await open(page, '/requests');
   const agreed = page.locator('#received li[data-id="req-e2e-acx"]');
-  assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
-  await agreed.locator('button').click();
+  assert.equal(await agreed.locator('.actions button').textContent(), UK['requests.cancel_meeting']);
+  await agreed.locator('.actions button').click();
   assert.deepEqual(questions, [UK['requests.cancel_meeting_confirm'].replace('{name}', 'Rob Requester')]);
   await agreed.locator('.flash.ok').waitFor();
   assert.equal(await agreed.locator('.status').textContent(), UK['status.cancelled']);
@@ -3198,7 +3198,7 @@ test('the person who accepted a meeting cancels it on a phone, in Ukrainian; the
   const sent = other.page.locator('#sent li[data-id="req-e2e-acx"]');
   assert.equal(await sent.getAttribute('data-status'), 'cancelled');
   assert.equal(await sent.locator('.cancelled-by').textContent(), UK['desk.cancelled_by_other'].replace('{name}', 'Ada Accepter'));
-  assert.equal(await sent.locator('button').count(), 0);
+  assert.equal(await sent.locator('.actions button').count(), 0);
   assert.deepEqual(await axe(other.page), []);
   await assertUkrainian(other.page);
   await shoot(other.page, 'participant-requests-cancelled-by-other-uk');
