@@ -12,6 +12,7 @@
 #include "io/csv.h"
 #include "io/xlsx.h"
 #include "store/check.h"
+#include "store/messages.h"
 #include "store/outcomes.h"
 #include "store/report.h"
 
@@ -38,6 +39,7 @@ struct report {
     struct tally all, sme;
     struct tallies sides, countries, kinds;
     long long made, pending, accepted, declined, cancelled, scheduled;
+    long long with_messages;   /* requests whose people wrote in their thread: a count, no word */
     long long begun, held, held_eu_ua;   /* meetings: app_report_json's rule */
     struct pair *pairs;
     int pairs_n, pairs_cap;
@@ -183,6 +185,8 @@ static int gather_read(struct store *s, const char *event, long long now, struct
         rc = store_report_requests_each(s, r->event.id, requests_row, r, err);
     if (!rc)
         rc = store_outcome_counts(s, r->event.id, count_row, r, err);
+    if (!rc && (r->with_messages = store_message_thread_count(s, r->event.id, err)) < 0)
+        rc = -1;
     if (!rc)
         rc = store_report_attendance_each(s, r->event.id, now, attendance_row, r, err);
     return rc;
@@ -215,8 +219,11 @@ static int gather(struct store *s, const char *event, long long now, struct aren
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory counting the report");
     if (rc < 0)
         return -1;
-    qsort(r->kinds.v, (size_t)r->kinds.n, sizeof *r->kinds.v, by_key);
-    qsort(r->pairs, (size_t)r->pairs_n, sizeof *r->pairs, by_meetings);
+    /* an event without people or meetings has no arrays: qsort takes no NULL */
+    if (r->kinds.n > 1)
+        qsort(r->kinds.v, (size_t)r->kinds.n, sizeof *r->kinds.v, by_key);
+    if (r->pairs_n > 1)
+        qsort(r->pairs, (size_t)r->pairs_n, sizeof *r->pairs, by_meetings);
     return 0;
 }
 
@@ -317,13 +324,14 @@ static json_t *report_json(const struct report *r)
 {
     const struct store_event *e = &r->event;
     bool published = e->published_at != NULL;
-    return json_pack("{s{ss ss ss ss sb} so* s{sI sI sI sI sI} s{sI sI sI sI sI sI} so* so*}",
+    return json_pack("{s{ss ss ss ss sb} so* s{sI sI sI sI sI sI} s{sI sI sI sI sI sI} so* so*}",
                      "event",
                      "id", e->id, "name", e->name, "starts_on", e->starts_on, "ends_on",
                      e->ends_on, "published", published, "participants", participants_json(r),
                      "requests", "made", (json_int_t)r->made, "pending", (json_int_t)r->pending,
                      "accepted", (json_int_t)r->accepted, "declined", (json_int_t)r->declined,
-                     "cancelled", (json_int_t)r->cancelled, "meetings", "scheduled",
+                     "cancelled", (json_int_t)r->cancelled, "with_messages",
+                     (json_int_t)r->with_messages, "meetings", "scheduled",
                      (json_int_t)r->scheduled, "published",
                      (json_int_t)(published ? r->scheduled : 0), "eu_ua",
                      (json_int_t)r->eu_ua.meetings, "begun", (json_int_t)r->begun, "held",
@@ -419,6 +427,7 @@ static int meeting_rows(struct rows *w, const struct report *r)
                    row_n(w, "requests", "all", "accepted", r->accepted) ||
                    row_n(w, "requests", "all", "declined", r->declined) ||
                    row_n(w, "requests", "all", "cancelled", r->cancelled) ||
+                   row_n(w, "requests", "all", "with_messages", r->with_messages) ||
                    row_n(w, "meetings", "all", "scheduled", r->scheduled) ||
                    row_n(w, "meetings", "all", "published", published ? r->scheduled : 0) ||
                    row_n(w, "meetings", "eu_ua", "scheduled", r->eu_ua.meetings) ||

@@ -126,6 +126,8 @@ static void print_text(json_t *j)
     printf("\nMeeting requests  %lld made: %lld accepted, %lld declined, %lld cancelled, %lld "
            "pending\n", n_of(q, "made"), n_of(q, "accepted"), n_of(q, "declined"),
            n_of(q, "cancelled"), n_of(q, "pending"));
+    printf("Message threads   %lld requests whose people wrote to each other\n",
+           n_of(q, "with_messages"));
     printf("Meetings          %lld scheduled, %lld published, %lld EU-Ukraine\n",
            n_of(m, "scheduled"), n_of(m, "published"), n_of(m, "eu_ua"));
     if (n_of(m, "begun"))

@@ -20,6 +20,14 @@ bool api_need_person(struct http_req *r)
     return false;
 }
 
+void api_reply_json_or_error(struct http_req *r, json_t *j, struct df_err *err)
+{
+    if (j)
+        http_reply_json(r, 200, j);
+    else
+        http_reply_df_err(r, err);
+}
+
 json_t *api_str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
 bool api_int_param(struct http_req *r, const char *name, int min, int max, int dflt, int *out)

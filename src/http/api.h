@@ -21,6 +21,8 @@ bool api_is_organiser(const struct http_req *r);
 /* Whether the login has a participant profile (a person); else replies 404
  * no_person. */
 bool api_need_person(struct http_req *r);
+/* Replies 200 with j (taking it), or, when j is NULL, err's error. */
+void api_reply_json_or_error(struct http_req *r, json_t *j, struct df_err *err);
 /* Whether the caller's person is organisation org's contact. */
 bool api_is_contact_of(struct http_req *r, const char *org);
 /* The query parameter name as an integer from min to max (dflt when
@@ -115,6 +117,11 @@ void api_me_outcomes(struct http_req *r);
 void api_me_outcome_put(struct http_req *r);
 void api_me_outcome_delete(struct http_req *r);
 void api_event_outcomes(struct http_req *r);
+
+/* handlers_messages.c: messages between the people of a meeting request */
+void api_request_messages(struct http_req *r);
+void api_request_message_post(struct http_req *r);
+void api_me_messages(struct http_req *r);
 
 void api_consortium_programmes(struct http_req *r);
 void api_consortium_check(struct http_req *r);

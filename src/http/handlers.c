@@ -19,6 +19,7 @@
 #include "http/api.h"
 #include "http/cache.h"
 #include "store/auth.h"
+#include "store/messages.h"
 #include "store/store.h"
 
 static void set_cookie(struct http_req *r, const char *token, int max_age)
@@ -253,6 +254,9 @@ static void h_me(struct http_req *r)
      * points at them wherever the person lands */
     int to_answer = r->user.person ? store_requests_to_answer(r->s, r->user.person, &err) : 0;
     json_object_set_new(j, "to_answer", json_integer(to_answer > 0 ? to_answer : 0));
+    /* the threads with messages she has not read: the header counts them */
+    int unread = r->user.person ? store_messages_unread(r->s, r->user.person, &err) : 0;
+    json_object_set_new(j, "messages_unread", json_integer(unread > 0 ? unread : 0));
     http_reply_json(r, 200, j);
 }
 
@@ -641,6 +645,10 @@ const struct http_route http_routes[] = {
     {"POST", "/api/v1/requests/{id}/accept", api_request_accept, 0},
     {"POST", "/api/v1/requests/{id}/decline", api_request_decline, 0},
     {"POST", "/api/v1/requests/{id}/cancel", api_request_cancel, 0},
+    /* messages between a request's people: theirs alone */
+    {"GET", "/api/v1/requests/{id}/messages", api_request_messages, 0},
+    {"POST", "/api/v1/requests/{id}/messages", api_request_message_post, 0},
+    {"GET", "/api/v1/me/messages", api_me_messages, 0},
     /* the help desk's view of one participant */
     {"GET", "/api/v1/console/people/{id}", api_console_person, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/people/{id}/agenda", api_console_person_agenda, ROUTE_ORGANISER},

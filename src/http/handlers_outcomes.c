@@ -7,21 +7,12 @@
 #include "app/outcomes.h"
 #include "http/api.h"
 
-static void reply_json_or_error(struct http_req *r, json_t *j, struct df_err *err)
-{
-    if (!j) {
-        http_reply_df_err(r, err);
-        return;
-    }
-    http_reply_json(r, 200, j);
-}
-
 void api_me_outcomes(struct http_req *r)
 {
     if (!api_need_person(r))
         return;
     struct df_err err = {0};
-    reply_json_or_error(r, app_outcomes_of(r->s, r->user.person, &err), &err);
+    api_reply_json_or_error(r, app_outcomes_of(r->s, r->user.person, &err), &err);
 }
 
 void api_me_outcome_put(struct http_req *r)
@@ -57,7 +48,7 @@ void api_me_outcome_put(struct http_req *r)
     json_decref(all);
     if (!mine)
         df_err_set(&err, DF_ERR_RUNTIME, "the outcome was kept but could not be read back");
-    reply_json_or_error(r, mine, &err);
+    api_reply_json_or_error(r, mine, &err);
 }
 
 void api_me_outcome_delete(struct http_req *r)
@@ -75,5 +66,5 @@ void api_me_outcome_delete(struct http_req *r)
 void api_event_outcomes(struct http_req *r)
 {
     struct df_err err = {0};
-    reply_json_or_error(r, app_outcome_figures(r->s, r->params[0], &err), &err);
+    api_reply_json_or_error(r, app_outcome_figures(r->s, r->params[0], &err), &err);
 }

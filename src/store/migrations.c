@@ -601,6 +601,28 @@ static const char migration_27[] =
     ") STRICT;"
     "CREATE INDEX absence_reports_open ON absence_reports(dealt_at, reported_at);";
 
+/* Version 28: messages between the people of a meeting request ("running ten
+ * minutes late"), read by them alone, and each one's read mark per thread
+ * (the newest message she has seen, by rowid: no clock decides what is
+ * new). An attendee removed leaves her messages, unsigned; a requester or an
+ * addressee removed takes the request, and its thread, with her. */
+static const char migration_28[] =
+    "CREATE TABLE request_messages ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
+    "  author_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
+    "  text TEXT NOT NULL CHECK (length(CAST(text AS BLOB)) BETWEEN 1 AND 2000),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT;"
+    "CREATE INDEX request_messages_request ON request_messages(request_rid, rid);"
+    "CREATE INDEX request_messages_author ON request_messages(author_rid, created_at);"
+    "CREATE TABLE request_message_reads ("
+    "  request_rid INTEGER NOT NULL REFERENCES requests(rid) ON DELETE CASCADE,"
+    "  person_rid INTEGER NOT NULL REFERENCES people(rid) ON DELETE CASCADE,"
+    "  last_rid INTEGER NOT NULL,"
+    "  PRIMARY KEY (request_rid, person_rid)"
+    ") STRICT, WITHOUT ROWID;";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -630,6 +652,7 @@ const struct store_migration store_migrations[] = {
     {25, "where an organiser moved a meeting from", migration_25},
     {26, "the organisers' announcements to every participant", migration_26},
     {27, "a participant's word that her partner is not at the table", migration_27},
+    {28, "messages between the people of a meeting request", migration_28},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

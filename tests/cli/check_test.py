@@ -246,6 +246,7 @@ c.executescript('ALTER TABLE meetings DROP COLUMN moved_from_start;'
                 'DROP TABLE announcements;'
                 'DROP TRIGGER meetings_withdrawn; DROP TRIGGER meetings_placed_again;'
                 'DROP TABLE absence_reports;' +   # migration 27's
+                'DROP TABLE request_messages; DROP TABLE request_message_reads;' +   # 28's
                 ''.join(f'DROP TRIGGER {t}_procure_{w};'
                         for t in ('demands', 'demand_funders', 'supplies', 'organisations', 'cpv')
                         for w in ('insert', 'delete', 'update')) +

@@ -1503,6 +1503,11 @@ function axeStates(welcome) {
         await page.click('#consortium details summary');
       }],
       ['/requests', null],
+      // a request's messages open, the box to write in (fix-messages)
+      ['/requests', async function threadOpen(page) {
+        await page.locator('li.request .messages-toggle').first().click();
+        await page.locator('.thread form, .thread .why-not').first().waitFor();
+      }],
       ['/agenda', null],
       ['/agenda', async function availabilityConflict(page) {
         // the reply as a published event's would give it, with a meeting
@@ -1960,10 +1965,10 @@ test('on a phone the menu is one row, a button that says where you are; open, it
   const navHeight = () => page.evaluate(() => document.querySelector('header nav').getBoundingClientRect().height);
   assert.ok(await navHeight() <= 48, `the folded menu is ${await navHeight()} px high`);
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
-  // the button's words, and apart from them the count of requests waiting for her answer
+  // the button's words, and apart from them its counts: requests waiting for her answer, threads with news
   const toggleWords = () => toggle.evaluate((b) => {
     const c = b.cloneNode(true);
-    c.querySelectorAll('.menu-icon, .to-answer').forEach((x) => x.remove());
+    c.querySelectorAll('.menu-icon, .to-answer, .messages-unread').forEach((x) => x.remove());
     return c.textContent;
   });
   assert.equal(await toggleWords(), `${UK['nav.menu']}${UK['nav.agenda']}`);
@@ -3133,27 +3138,27 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   await open(page, '/requests');
   const waiting = page.locator('#sent li[data-id="req-e2e-cxl-wait"]');
   const agreed = page.locator('#sent li[data-id="req-e2e-cxl-agreed"]');
-  assert.equal(await waiting.locator('button').textContent(), UK['requests.cancel']);
-  assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
+  assert.equal(await waiting.locator('.actions button').textContent(), UK['requests.cancel']);
+  assert.equal(await agreed.locator('.actions button').textContent(), UK['requests.cancel_meeting']);
   // a meeting agreed at another's request may be cancelled by either of its two people
-  assert.equal(await page.locator('#received li[data-id="req-e2e-cxl-in"] button').textContent(), UK['requests.cancel_meeting']);
+  assert.equal(await page.locator('#received li[data-id="req-e2e-cxl-in"] .actions button').textContent(), UK['requests.cancel_meeting']);
   // an agreed meeting no scheduler run has placed says it has no time yet; one still waiting says nothing of it
   assert.equal(await agreed.locator('.meeting-when').textContent(), UK['requests.meeting_unplaced']);
   assert.equal(await waiting.locator('.meeting-when').count(), 0);
   // asked first: a dismissed question leaves the request as it was
-  await waiting.locator('button').click();
+  await waiting.locator('.actions button').click();
   assert.deepEqual(questions, [UK['requests.cancel_confirm'].replace('{name}', 'Otto Waiting')]);
   assert.equal(await statusOf('req-e2e-cxl-wait'), 'pending');
   assert.equal(await waiting.getAttribute('data-status'), 'pending');
   answer = true;
-  await waiting.locator('button').click();
+  await waiting.locator('.actions button').click();
   await waiting.locator('.flash.ok').waitFor();
   assert.equal(await waiting.locator('.flash').textContent(), UK['requests.cancelled']);
   assert.equal(await waiting.locator('.flash').evaluate((e) => e === document.activeElement), true, 'the focus on what happened');
   assert.equal(await waiting.locator('.status').textContent(), UK['status.cancelled']);
-  assert.equal(await waiting.locator('button').count(), 0);
+  assert.equal(await waiting.locator('.actions button').count(), 0);
   assert.equal(await statusOf('req-e2e-cxl-wait'), 'cancelled');
-  await agreed.locator('button').click();
+  await agreed.locator('.actions button').click();
   assert.equal(questions[2], UK['requests.cancel_meeting_confirm'].replace('{name}', 'Ines Agreed'));
   await agreed.locator('.flash.ok').waitFor();
   assert.equal(await statusOf('req-e2e-cxl-agreed'), 'cancelled');
@@ -3161,9 +3166,9 @@ test('a participant on a phone, in Ukrainian, cancels a request still waiting an
   assert.deepEqual(await axe(page), []);
   await assertUkrainian(page);
   await shoot(page, 'participant-requests-cancelled-uk');
-  // drawn again, the two are cancelled and offer nothing more
+  // drawn again, the two are cancelled and offer nothing more to do (their threads stay to read)
   await open(page, '/requests');
-  assert.equal(await page.locator('#sent button').count(), 0);
+  assert.equal(await page.locator('#sent .actions button').count(), 0);
   assert.deepEqual(await page.locator('#sent li').evaluateAll((ls) => ls.map((l) => l.dataset.status)), ['cancelled', 'cancelled']);
   await ctx.close();
 });
@@ -3180,8 +3185,8 @@ test('the person who accepted a meeting cancels it on a phone, in Ukrainian; the
   page.on('dialog', async (d) => { questions.push(d.message()); await d.accept(); });
   await open(page, '/requests');
   const agreed = page.locator('#received li[data-id="req-e2e-acx"]');
-  assert.equal(await agreed.locator('button').textContent(), UK['requests.cancel_meeting']);
-  await agreed.locator('button').click();
+  assert.equal(await agreed.locator('.actions button').textContent(), UK['requests.cancel_meeting']);
+  await agreed.locator('.actions button').click();
   assert.deepEqual(questions, [UK['requests.cancel_meeting_confirm'].replace('{name}', 'Rob Requester')]);
   await agreed.locator('.flash.ok').waitFor();
   assert.equal(await agreed.locator('.status').textContent(), UK['status.cancelled']);
@@ -3201,7 +3206,7 @@ test('the person who accepted a meeting cancels it on a phone, in Ukrainian; the
   const sent = other.page.locator('#sent li[data-id="req-e2e-acx"]');
   assert.equal(await sent.getAttribute('data-status'), 'cancelled');
   assert.equal(await sent.locator('.cancelled-by').textContent(), UK['desk.cancelled_by_other'].replace('{name}', 'Ada Accepter'));
-  assert.equal(await sent.locator('button').count(), 0);
+  assert.equal(await sent.locator('.actions button').count(), 0);
   assert.deepEqual(await axe(other.page), []);
   await assertUkrainian(other.page);
   await shoot(other.page, 'participant-requests-cancelled-by-other-uk');
@@ -5263,6 +5268,101 @@ test('without a connection a participant on a phone still reads her agenda, and 
   await page.locator('#signin').waitFor();
   assert.deepEqual(await kept(), [], 'nothing of hers is kept once she signs out');
   await ctx.close();
+});
+
+// Two people of a meeting request, a Ukrainian drone maker and a German
+// radar firm, with their own logins; the request hers, waiting for his answer.
+function messagesPair(eventId) {
+  fs.writeFileSync(path.join(TMP, 'msg-organisations.csv'), 'id,name,country,kind,sme,city,website,description\n'
+    + 'org-msgua,Дрон Лист,UA,company,1,Київ,,Drones\norg-msgeu,Letter Radar,DE,company,1,Berlin,,Radar\n');
+  fs.writeFileSync(path.join(TMP, 'msg-people.csv'), 'id,organisation,name,email,title,languages\n'
+    + 'p-msgua,org-msgua,Олена Лист,msgua@late.test,CEO,uk;en\np-msgeu,org-msgeu,Hans Brief,msgeu@late.test,CEO,de;en\n');
+  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `msg-${k}.csv`)]);
+  const login = (key) => {
+    const who = { email: `${key}@late.test`, password: `${key}-secret-1` };
+    dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', `p-${key}`, '--password-stdin'], `${who.password}\n`);
+    return who;
+  };
+  fs.writeFileSync(path.join(TMP, 'msg.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-msg,${eventId},p-msgua,p-msgeu,1,pending,Дрони для розвідки\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'msg.csv')]);
+  return { ua: login('msgua'), eu: login('msgeu') };
+}
+
+test('a Ukrainian on a phone writes to the partner she asked to meet; he reads it in English with the header\'s count and answers; '
+  + 'her count and "2 нові" follow; axe finds nothing', async () => {
+  const forum = (await (await fetch(`${base}/api/v1/forum`)).json()).event;
+  const { ua, eu } = messagesPair(forum.id);
+  const her = await signedIn(ua, 'uk-UA', PHONE);
+  await her.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(her.page, '/requests');
+  const card = her.page.locator('li.request[data-id="req-e2e-msg"]');
+  const toggle = card.locator('.messages-toggle');
+  assert.equal((await toggle.textContent()).trim(), UK['messages.open']);
+  await toggle.click();
+  await card.locator('.messages-none').waitFor();
+  const text = 'Чи можемо зустрітися на нашому стенді?\nЗала B, стенд 12.';
+  await card.locator('textarea').fill(text);
+  await card.locator('.message-form button[type=submit]').click();
+  await card.locator('li.message.mine').waitFor();
+  assert.equal(await card.locator('li.message.mine .message-text').textContent(), text);
+  assert.equal(await card.locator('li.message.mine .message-meta strong').textContent(), UK['messages.you']);
+  assert.equal((await toggle.textContent()).trim(), UK['messages.open_count'].replace('{n}', '1'));
+  assert.deepEqual(await axe(her.page), []);
+  await assertUkrainian(her.page);
+  await shoot(her.page, 'participant-messages-uk');
+
+  // he reads it in English on a laptop: the header counts one thread with news
+  const him = await signedIn(eu, 'en-GB');
+  await him.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(him.page, '/requests');
+  const navBadge = him.page.locator('header nav a[href="/requests"] .messages-unread');
+  assert.equal(await navBadge.locator('.messages-unread-n').textContent(), '\u2709\u00a01');
+  assert.equal(await navBadge.locator('.sr-only').textContent(), ` (${EN['nav.messages_unread.one'].replace('{n}', '1')})`);
+  const hisCard = him.page.locator('li.request[data-id="req-e2e-msg"]');
+  const hisToggle = hisCard.locator('.messages-toggle');
+  assert.equal((await hisToggle.textContent()).trim(), EN['messages.open_new.one'].replace('{n}', '1'));
+  await hisToggle.click();
+  await hisCard.locator('li.message').waitFor();
+  assert.equal(await hisCard.locator('li.message .message-text').textContent(), text);
+  assert.equal(await hisCard.locator('li.message .message-meta strong').textContent(), 'Олена Лист');
+  // when she wrote, at the event's wall clock
+  const at = await hisCard.locator('li.message time').getAttribute('datetime');
+  assert.equal(await hisCard.locator('li.message time').textContent(), new Intl.DateTimeFormat('en-GB', {
+    timeZone: forum.timezone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit',
+  }).format(new Date(at)));
+  // read: the header's count goes
+  await him.page.waitForFunction(() => document.querySelector('header nav .messages-unread')?.hidden === true);
+  assert.deepEqual(await axe(him.page), []);
+  for (const answer of ['Yes, stand 12 is fine.', 'Running ten minutes late.']) {
+    await hisCard.locator('textarea').fill(answer);
+    await hisCard.locator('.message-form button[type=submit]').click();
+    await hisCard.locator(`li.message.mine .message-text:text-is("${answer}")`).waitFor();
+  }
+  await shoot(him.page, 'participant-messages-en');
+
+  // her phone counts his answers: one thread, two new messages ("2 нові")
+  await open(her.page, '/requests');
+  assert.equal(await her.page.textContent('header .menu-toggle .messages-unread-n'), '\u2709\u00a01');
+  assert.equal(await her.page.textContent('header .menu-toggle .messages-unread .sr-only'),
+    ` (${UK['nav.messages_unread.one'].replace('{n}', '1')})`);
+  assert.equal((await toggle.textContent()).trim(), UK['messages.open_new.few'].replace('{n}', '2'));
+  // the agenda's link to a meeting's thread opens it at once
+  await open(her.page, '/requests?thread=req-e2e-msg');
+  await card.locator('li.message:not(.mine)').first().waitFor();
+  assert.equal(await card.locator('li.message').count(), 3);
+  await her.page.waitForFunction(() => document.querySelector('header .menu-toggle .messages-unread')?.hidden === true);
+  assert.deepEqual(await axe(her.page), []);
+  await assertUkrainian(her.page);
+  await her.ctx.close();
+  await him.ctx.close();
+  // a meeting on the agenda links to its thread
+  const sup = await signedIn(SUPPLIER, 'en-GB');
+  await open(sup.page, '/agenda');
+  const link = sup.page.locator('tr.meeting a.thread-link').first();
+  assert.match(await link.getAttribute('href'), /^\/requests\?thread=[^&]+$/);
+  assert.equal(await link.textContent(), EN['messages.open']);
+  await sup.ctx.close();
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

@@ -363,6 +363,9 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          "DROP TABLE announcements;"
                                          /* migration 27's */
                                          "DROP TABLE absence_reports;"
+                                         /* migration 28's */
+                                         "DROP TABLE request_messages;"
+                                         "DROP TABLE request_message_reads;"
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);

@@ -188,6 +188,11 @@ export const api = {
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
   cancel: (id) => call('POST', `/requests/${enc(id)}/cancel`),
+  // messages between a request's people (fix-messages): its thread, a new
+  // message, and the caller's threads with how many are new
+  messages: (id) => call('GET', `/requests/${enc(id)}/messages`),
+  sendMessage: (id, text) => call('POST', `/requests/${enc(id)}/messages`, { text }),
+  myMessages: () => call('GET', '/me/messages'),
   agenda: () => call('GET', '/me/agenda'),
   // the meetings that left it: cancelled, declined, or waiting for a new time
   agendaCancelled: () => call('GET', '/me/agenda/cancelled'),

@@ -224,14 +224,19 @@ function header() {
     nav.length ? siteNav(nav, here, href) : null);
 }
 
+// A count in the header beside the requests link and, on a phone, the menu
+// button, so that she sees it wherever she lands; nothing when it is 0.
+// mark (may be null) tells one count from the other at a glance.
+function countBadge(cls, n, srKey, mark) {
+  return h('span', { class: cls, hidden: n === 0 },
+    h('span', { class: `${cls}-n`, 'aria-hidden': 'true' }, mark ? `${mark}\u00a0${num(n)}` : num(n)),
+    h('span', { class: 'sr-only' }, ` (${tn(srKey, n)})`));
+}
+
 // How many meeting requests wait for the participant's answer (GET /me's
-// to_answer), beside the requests link and, on a phone, the menu button, so
-// that she sees them wherever she lands; nothing when none waits.
+// to_answer).
 function answerBadge() {
-  const n = (state.me && state.me.to_answer) || 0;
-  return h('span', { class: 'to-answer', hidden: n === 0 },
-    h('span', { class: 'to-answer-n', 'aria-hidden': 'true' }, num(n)),
-    h('span', { class: 'sr-only' }, ` (${tn('nav.to_answer', n)})`));
+  return countBadge('to-answer', (state.me && state.me.to_answer) || 0, 'nav.to_answer', null);
 }
 
 // After the participant answers a request on its page: the badges follow.
@@ -239,6 +244,19 @@ export function setToAnswer(n) {
   if (!state.me) return;
   state.me.to_answer = Math.max(0, n);
   document.querySelectorAll('header .to-answer').forEach((el) => el.replaceWith(answerBadge()));
+}
+
+// How many of her requests' threads hold messages she has not read (GET
+// /me's messages_unread), marked with an envelope.
+function unreadBadge() {
+  return countBadge('messages-unread', (state.me && state.me.messages_unread) || 0, 'nav.messages_unread', '\u2709');
+}
+
+// After she reads a thread on the requests page: the badges follow.
+export function setMessagesUnread(n) {
+  if (!state.me) return;
+  state.me.messages_unread = Math.max(0, n);
+  document.querySelectorAll('header .messages-unread').forEach((el) => el.replaceWith(unreadBadge()));
 }
 
 // The links to every page; on a phone folded behind one button that says
@@ -251,7 +269,7 @@ function siteNav(nav, here, href) {
     type: 'button', class: 'menu-toggle', 'aria-expanded': 'false', 'aria-controls': 'nav-links',
     onclick: () => fold(toggle.getAttribute('aria-expanded') === 'true'),
   }, h('span', { class: 'menu-icon', 'aria-hidden': 'true' }, '\u2630'), t('nav.menu'),
-  nav.some(([p]) => p === '/requests') && role() !== 'organiser' ? answerBadge() : null,
+  nav.some(([p]) => p === '/requests') && role() !== 'organiser' ? [answerBadge(), unreadBadge()] : null,
   current ? h('span', { class: 'menu-here' }, t(current[1])) : null);
   function fold(shut) {
     toggle.setAttribute('aria-expanded', shut ? 'false' : 'true');
@@ -265,7 +283,7 @@ function siteNav(nav, here, href) {
   });
   el.append(toggle, h('ul', { id: 'nav-links' }, nav.map(([p, k]) => h('li', {},
     h('a', { href: href(p), 'aria-current': here === p ? 'page' : null }, t(k),
-      p === '/requests' && role() !== 'organiser' ? answerBadge() : null)))));
+      p === '/requests' && role() !== 'organiser' ? [answerBadge(), unreadBadge()] : null)))));
   return el;
 }
 
@@ -380,8 +398,9 @@ export async function whileBusy(controls, fn) {
 }
 
 // Requests others send meanwhile: the header's count of those waiting for
-// her answer follows them, GET /me read again when the tab is seen again and
-// every few minutes while it is, never more than once a minute.
+// her answer follows them, and its count of threads with new messages: GET
+// /me read again when the tab is seen again and every few minutes while it
+// is, never more than once a minute.
 const TO_ANSWER_EVERY_MS = 5 * 60 * 1000;
 const TO_ANSWER_GAP_MS = 60 * 1000;
 let toAnswerReadAt = Date.now();
@@ -392,6 +411,7 @@ async function rereadToAnswer() {
   try {
     const me = await api.me();
     if (state.me && typeof me.to_answer === 'number' && me.to_answer !== state.me.to_answer) setToAnswer(me.to_answer);
+    if (state.me && typeof me.messages_unread === 'number' && me.messages_unread !== state.me.messages_unread) setMessagesUnread(me.messages_unread);
   } catch (_) { /* offline a moment: the count stays as it was */ }
 }
 function followToAnswer() {

@@ -220,6 +220,13 @@ function movedNote(m, start, end) {
     tx('agenda.moved', { time: when, table: tableName({ location_name: was.location }) }));
 }
 
+// The link to the meeting's messages between its people, on the requests
+// page (fix-messages): "running ten minutes late" is written there.
+function threadLink(m) {
+  if (!m.request) return null;
+  return [h('br'), h('a', { class: 'thread-link no-print', href: `/requests?thread=${encodeURIComponent(m.request)}` }, t('messages.open'))];
+}
+
 export async function renderAgenda(main) {
   // an answer still on its way (an accept placing its meeting) first: the
   // agenda as it is once it is answered, not as it was before it
@@ -345,7 +352,7 @@ export async function renderAgenda(main) {
     tbody.append(h('tr', { class: ['meeting', provisional(m) ? 'provisional' : '', asks ? 'has-outcome' : ''].filter(Boolean).join(' '), dataset: { id: m.id } },
       h('td', {}, `${time(start(m))}–${time(end(m))}`,
         provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
-      h('td', {}, tableName({ location_name: m.location_name || m.location })),
+      h('td', {}, tableName({ location_name: m.location_name || m.location }), threadLink(m)),
       h('td', { translate: 'no' }, withWhom(m))));
     // where it was, on a row of its own under it, across the row: on a
     // phone the time column is too narrow for a sentence

@@ -7,6 +7,7 @@ import { t, tn, tx, dayTime, errorText } from '../i18n.js';
 import { state, flash, go, setToAnswer } from '../app.js';
 import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
+import { messagesPart } from '../messages.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org, id) {
@@ -51,7 +52,7 @@ function meetingLine(r, meetings) {
     ' ', h('a', { href: '/agenda' }, t('nav.agenda')));
 }
 
-async function row(r, incoming, redraw, meetings) {
+async function row(r, incoming, redraw, meetings, threads) {
   const otherId = incoming ? r.from : r.to;
   // the list names both people and their organisations (older servers did not)
   const party = list(r.people).find((p) => p.id === otherId);
@@ -64,7 +65,8 @@ async function row(r, incoming, redraw, meetings) {
     cancelledNote(r, incoming, other),
     meetingLine(r, meetings),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
-    r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null);
+    r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null,
+    threadPart(r, threads));
   // one answer at a time: each button is disabled while its call is made;
   // a refusal says why and gives the buttons back
   const act = (fn, after, okKey, question) => async (ev) => {
@@ -111,6 +113,19 @@ async function row(r, incoming, redraw, meetings) {
   return li;
 }
 
+// The request's messages between its people (../messages.js): its thread
+// opened at once when the address asks for it (?thread=, the agenda's link).
+function threadPart(r, threads) {
+  if (!threads) return null;
+  return messagesPart(r, threads.get(r.id), asked('thread') === r.id);
+}
+
+// The caller's threads with their counts, by request; a page that cannot
+// read them lists the requests without.
+function myThreads() {
+  return api.myMessages().then((x) => new Map(list(x, 'threads').map((t) => [t.request, t])), () => null);
+}
+
 const STATUSES = ['pending', 'accepted', 'declined', 'cancelled'];
 
 // An organiser without a profile sees every request of the forum: a page at a
@@ -145,11 +160,12 @@ async function renderAll(main) {
 
 export async function renderRequests(main) {
   if (!(state.me && state.me.person)) { await renderAll(main); return; }
-  const [all, meetings] = await Promise.all([
+  const [all, meetings, threads] = await Promise.all([
     api.requests().then((x) => list(x, 'requests')),
     // the accepted ones' meetings, by request; a page that cannot read the
     // agenda still lists the requests
-    api.agenda().then((a) => new Map(list(a, 'meetings').map((m) => [m.request || m.id, m])), () => null)]);
+    api.agenda().then((a) => new Map(list(a, 'meetings').map((m) => [m.request || m.id, m])), () => null),
+    myThreads()]);
   const me = state.me && state.me.person ? state.me.person.id : '';
   // the requests waiting for an answer first, each group in the server's order
   const waiting = (r) => (r.status === 'pending' ? 0 : 1);
@@ -159,7 +175,7 @@ export async function renderRequests(main) {
   const section = async (id, title, rows, isIn) => h('section', { id, 'aria-labelledby': `${id}-h` },
     h('h2', { id: `${id}-h` }, title),
     rows.length === 0 ? h('p', { class: 'muted' }, t('requests.none'))
-      : h('ul', { class: 'cards' }, await Promise.all(rows.map((r) => row(r, isIn, redraw, meetings)))));
+      : h('ul', { class: 'cards' }, await Promise.all(rows.map((r) => row(r, isIn, redraw, meetings, threads)))));
   add(main, h('h1', {}, t('requests.title')),
     await section('received', t('requests.received'), incoming, true),
     await section('sent', t('requests.sent_title'), outgoing, false));
