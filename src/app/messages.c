@@ -69,10 +69,14 @@ static int check_may_write(struct store *s, const char *person, const char *requ
 int app_message_send(struct store *s, const char *actor, const char *person,
                      const char *request, const char *text, struct df_err *err)
 {
-    if (app_message_text_check(text, err) < 0 || store_begin(s, err) < 0)
+    if (store_begin(s, err) < 0)
         return -1;
+    /* who may write before what is written: to anyone else a request is 404
+     * whatever the body, so no fault of the body tells that it exists */
     int may = check_may_write(s, person, request, err);
-    if (may < 0) {
+    if (may == 0 && app_message_text_check(text, err) < 0)
+        may = -1;
+    if (may != 0) {
         store_rollback(s);
         return may;
     }
