@@ -510,6 +510,15 @@ static int request_table(const struct board *b, int k, long long now, struct are
     return -1;
 }
 
+/* How many of n slots starting at start[] (0: unreadable) have not begun by now. */
+static int slots_to_come(const long long *start, int n, long long now)
+{
+    int c = 0;
+    for (int k = 0; k < n; k++)
+        c += start[k] != 0 && start[k] > now;
+    return c;
+}
+
 /* b's slots in time order into order (an insertion sort: a forum has tens). */
 static void slots_by_start(const struct board *b, int *order)
 {
@@ -539,7 +548,26 @@ int app_request_free_times(struct store *s, const struct store_request *request,
         if (t >= 0 && !place_of(&b, order[i], t, a, *times + (*n)++))
             return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
     }
-    return 0;
+    return slots_to_come(b.start, b.S, now);
+}
+
+int app_event_slots_to_come(struct store *s, const char *event, long long now,
+                            struct arena *a, struct df_err *err)
+{
+    struct board b = {0};
+    b.m.event = event;
+    schedule_load_init(&b.l, a, event);
+    if (store_event_get(s, event, a, &b.ev, err) < 0 || schedule_load_event(s, &b.l, err) < 0)
+        return -1;
+    const struct store_slot *slots = b.l.slots.data;
+    long long *start = arena_alloc(a, ((size_t)b.l.slots.n + 1) * sizeof *start);
+    if (!start)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the slots");
+    char zoned[32];
+    for (int k = 0; k < b.l.slots.n; k++)
+        if (ics_zoned_time(b.ev.timezone, slots[k].starts_at, zoned, start + k) < 0)
+            start[k] = 0;
+    return slots_to_come(start, b.l.slots.n, now);
 }
 
 int app_request_place(struct store *s, const struct store_request *request, const char *slot,

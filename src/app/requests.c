@@ -141,17 +141,27 @@ static int request_apply(struct store *s, const struct app_request_actor *who,
                        cancelled_by ? detail : place, err);
 }
 
-/* What the accept's run says of request id when it left it without a
+/* Why no meeting can be placed when the whole event's slots have begun. */
+#define ALL_BEGUN "every B2B slot of the event has begun: no meeting can be placed any more"
+
+/* What the accept's run says of request r when it left it without a
  * meeting (no slot to come with both people and a table free, say), for
- * the person who accepted: NULL when it placed it. */
-static const char *unplaced_warning(const struct app_schedule_report *rep, const char *id,
+ * the person who accepted (in its own words when every slot of the event
+ * has begun by now: nobody places it then); NULL when it placed it. */
+static const char *unplaced_warning(struct store *s, const struct app_schedule_report *rep,
+                                    const struct store_request *r, long long now,
                                     struct arena *a)
 {
-    for (int i = 0; i < rep->unscheduled_n; i++)
-        if (strcmp(rep->unscheduled[i].request, id) == 0)
-            return arena_printf(a, "the request is accepted, but its meeting is not placed "
-                                   "yet (%s): the organisers place it",
-                                rep->unscheduled[i].reason);
+    for (int i = 0; i < rep->unscheduled_n; i++) {
+        if (strcmp(rep->unscheduled[i].request, r->id) != 0)
+            continue;
+        struct df_err why = {0};
+        if (now && app_event_slots_to_come(s, r->event, now, a, &why) == 0)
+            return "the request is accepted, but " ALL_BEGUN;
+        return arena_printf(a, "the request is accepted, but its meeting is not placed "
+                               "yet (%s): the organisers place it",
+                            rep->unscheduled[i].reason);
+    }
     return NULL;
 }
 
@@ -201,7 +211,7 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
             if (rescheduled)
                 *rescheduled = 1;
             if (warning)
-                *warning = unplaced_warning(&rep, id, a);
+                *warning = unplaced_warning(s, &rep, &r, who->now, a);
         }
     }
     return store_request_get(s, id, a, out, err);
@@ -237,10 +247,13 @@ int app_request_times(struct store *s, const struct app_request_actor *who, cons
         out->reason = arena_printf(a, "the request is %s", r->status);
         return 0;
     }
-    if (app_request_free_times(s, r, who->now, APP_REQUEST_TIMES_MAX, a, &out->times,
-                               &out->times_n, err) < 0)
+    int to_come = app_request_free_times(s, r, who->now, APP_REQUEST_TIMES_MAX, a,
+                                         &out->times, &out->times_n, err);
+    if (to_come < 0)
         return -1;
-    if (out->times_n == 0)
+    if (to_come == 0)
+        out->reason = ALL_BEGUN;
+    else if (out->times_n == 0)
         out->reason = "no time to come has every one of its people, a table and, if they "
                       "need one, an interpreter free";
     return 0;
