@@ -241,6 +241,7 @@ int app_request_times(struct store *s, const struct app_request_actor *who, cons
         return df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%.128s\"", id);
     if (store_event_get(s, r->event, a, &ev, err) < 0)
         return -1;
+    out->published = ev.published_at != NULL;
     if ((out->reason = not_theirs_to_place(&ev)))
         return 0;
     if (strcmp(r->status, "pending") != 0) {

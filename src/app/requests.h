@@ -56,6 +56,7 @@ struct app_request_time_list {
     struct app_move_place *times;   /* in time order (app_request_free_times) */
     int times_n;
     const char *reason;             /* why none, or NULL */
+    bool published;                 /* its event's agendas are: its people may choose */
 };
 
 /* The times pending request id may meet at who->now (move.h,

@@ -180,9 +180,9 @@ void api_request_times(struct http_req *r)
     json_t *times = json_array();
     for (int i = 0; i < t.times_n; i++)
         json_array_append_new(times, time_json(t.times + i));
-    http_reply_json(r, 200, json_pack("{ss ss so so}", "request", t.request.id, "event",
-                                      t.request.event, "times", times, "reason",
-                                      api_str_or_null(t.reason)));
+    http_reply_json(r, 200, json_pack("{ss ss sb so so}", "request", t.request.id, "event",
+                                      t.request.event, "published", t.published, "times", times,
+                                      "reason", api_str_or_null(t.reason)));
 }
 
 /* POST /requests/{id}/accept {"slot"}: the meeting in the slot its addressee chose. */

@@ -180,6 +180,9 @@ export const api = {
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
   cancel: (id) => call('POST', `/requests/${enc(id)}/cancel`),
+  // a request's people choose its meeting's time at a published event
+  requestTimes: (id) => call('GET', `/requests/${enc(id)}/times`),
+  acceptAt: (id, slot) => call('POST', `/requests/${enc(id)}/accept`, { slot }),
   agenda: () => call('GET', '/me/agenda'),
   // the meetings that left it: cancelled, declined, or waiting for a new time
   agendaCancelled: () => call('GET', '/me/agenda/cancelled'),
