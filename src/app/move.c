@@ -31,7 +31,7 @@ struct board {
     struct app_move_person *people;
     int people_n;
     int here_k, here_t;         /* where it is, -1 when not in a b2b slot or at no table */
-    /* a request not yet placed (app_request_times): the table its people's
+    /* a request not yet placed (app_request_free_times): the table its people's
      * booth is, -1 when none, and when they share no language the pair they
      * need and per slot an interpreter of it free then, or NULL */
     int booth_t;
@@ -118,8 +118,8 @@ static void mark_away(struct board *b, const struct schedule_load_req *mine)
     }
 }
 
-/* The people of pending request r (not among the accepted ones a schedule
- * run loads) pushed into l as one of them; its index, or -1 when out of memory. */
+/* A pending request's attendees, read into r as a schedule run reads an
+ * accepted one's. */
 struct pending_attendees {
     struct schedule_load_req *r;
     struct arena *a;
@@ -137,6 +137,8 @@ static int on_pending_attendee(void *ud, const char *request, const char *person
     return 0;
 }
 
+/* Pending request r (not among the accepted ones a schedule run loads) with
+ * its attendees pushed into b->l as one of them: its index, or -1 with err. */
 static int load_pending(struct store *s, struct board *b, const struct store_request *r,
                         struct arena *a, struct df_err *err)
 {
@@ -531,8 +533,8 @@ static void slots_by_start(const struct board *b, int *order)
 }
 
 int app_request_free_times(struct store *s, const struct store_request *request,
-                           long long now, int max, struct arena *a, struct app_move_place **times, int *n,
-                      struct df_err *err)
+                           long long now, int max, struct arena *a,
+                           struct app_move_place **times, int *n, struct df_err *err)
 {
     struct board b;
     *n = 0;

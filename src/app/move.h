@@ -67,8 +67,8 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
  * each with the table it would get, in *times (in a). Read outside a
  * transaction. Returns how many of its b2b slots have not begun, or -1. */
 int app_request_free_times(struct store *s, const struct store_request *request,
-                           long long now, int max, struct arena *a, struct app_move_place **times, int *n,
-                      struct df_err *err);
+                           long long now, int max, struct arena *a,
+                           struct app_move_place **times, int *n, struct df_err *err);
 
 /* How many b2b slots of event have not begun at `now` (its wall clock), or
  * -1 with err: none when the whole event's slots have. */
@@ -76,7 +76,7 @@ int app_event_slots_to_come(struct store *s, const char *event, long long now,
                             struct arena *a, struct df_err *err);
 
 /* Places accepted request's meeting in slot, in the caller's transaction:
- * on the table app_request_times names, locked, with an interpreter when
+ * on the table app_request_free_times names, locked, with an interpreter when
  * they need one. DF_ERR_INPUT (not a b2b slot of its event),
  * DF_ERR_CONFLICT (begun, or what is in the way, named); *at gets where. */
 int app_request_place(struct store *s, const struct store_request *request, const char *slot,
