@@ -31,6 +31,12 @@ struct board {
     struct app_move_person *people;
     int people_n;
     int here_k, here_t;         /* where it is, -1 when not in a b2b slot or at no table */
+    /* a request not yet placed (app_request_free_times): the table its people's
+     * booth is, -1 when none, and when they share no language the pair they
+     * need and per slot an interpreter of it free then, or NULL */
+    int booth_t;
+    const char *pair;
+    const char **interp_free;
 };
 
 /* The name of person id of the meeting (the id when not one of them). */
@@ -60,7 +66,12 @@ static int load_people(struct store *s, struct board *b, const struct schedule_l
         if (store_person_get(s, id, a, &p, err) < 0)
             return -1;
         b->people[b->people_n++] = (struct app_move_person){.id = p.id, .name = p.name,
-                                                            .email = p.email};
+                                                            .email = p.email,
+                                                            .languages = p.languages};
+        /* the scheduler's booth rule: the first of its people with a booth hosts */
+        int t = p.booth ? idmap_get(&b->tix, p.booth) : -1;
+        if (b->booth_t < 0 && t >= 0)
+            b->booth_t = t;
     }
     return 0;
 }
@@ -107,22 +118,62 @@ static void mark_away(struct board *b, const struct schedule_load_req *mine)
     }
 }
 
-/* Loads meeting's event into b inside the caller's transaction (or read):
- * -1 with err. */
-static int board_load(struct store *s, const char *meeting, struct arena *a, struct board *b,
-                      struct df_err *err)
+/* A pending request's attendees, read into r as a schedule run reads an
+ * accepted one's. */
+struct pending_attendees {
+    struct schedule_load_req *r;
+    struct arena *a;
+    int oom;
+};
+
+static int on_pending_attendee(void *ud, const char *request, const char *person)
 {
-    memset(b, 0, sizeof *b);
-    if (store_meeting_of_request(s, meeting, a, &b->m, err) < 0)
+    struct pending_attendees *k = ud;
+    if (strcmp(request, k->r->id) != 0)
+        return 0;
+    const char **c = idmap_vec_push(&k->r->attendees, k->a);
+    if (!c || !(*c = arena_strdup(k->a, person)))
+        return k->oom = 1;
+    return 0;
+}
+
+/* Pending request r (not among the accepted ones a schedule run loads) with
+ * its attendees pushed into b->l as one of them: its index, or -1 with err. */
+static int load_pending(struct store *s, struct board *b, const struct store_request *r,
+                        struct arena *a, struct df_err *err)
+{
+    struct schedule_load_req *c = idmap_vec_push(&b->l.reqs, a);
+    if (!c)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
+    *c = (struct schedule_load_req){.id = r->id, .from = r->from, .to = r->to,
+                                    .priority = r->priority};
+    c->attendees.size = sizeof(const char *);
+    struct pending_attendees k = {.r = c, .a = a};
+    if (store_attendee_each(s, r->event, on_pending_attendee, &k, err) < 0)
         return -1;
+    if (k.oom)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
+    return b->l.reqs.n - 1;
+}
+
+/* Loads the event of b->m (its request and event set; its slot, table and
+ * interpreter when it has a meeting) into b inside the caller's transaction
+ * (or read); pending, when not NULL, is b->m's request not yet accepted:
+ * -1 with err. */
+static int board_load_event(struct store *s, const struct store_request *pending,
+                            struct arena *a, struct board *b, struct df_err *err)
+{
+    b->booth_t = -1;
     schedule_load_init(&b->l, a, b->m.event);
     if (store_event_get(s, b->m.event, a, &b->ev, err) < 0 ||
         schedule_load_event(s, &b->l, err) < 0)
         return -1;
     int q = idmap_get(&b->l.req_ix, b->m.request);
+    if (q < 0 && pending && (q = load_pending(s, b, pending, a, err)) < 0)
+        return -1;
     if (q < 0)
         return df_err_set(err, DF_ERR_CONFLICT, "meeting %s: its request is no longer accepted",
-                          meeting);
+                          b->m.request);
     const struct schedule_load_req *mine = (const struct schedule_load_req *)b->l.reqs.data + q;
     b->slots = b->l.slots.data;
     b->tables = b->l.tables.data;
@@ -154,13 +205,24 @@ static int board_load(struct store *s, const char *meeting, struct arena *a, str
     for (int i = 0; b->m.interpreter && i < b->l.interp.n; i++)
         if (strcmp(ivs[i].id, b->m.interpreter) == 0)
             b->iv = ivs + i;
-    b->here_k = idmap_get(&b->six, b->m.slot);
+    b->here_k = b->m.slot ? idmap_get(&b->six, b->m.slot) : -1;
     b->here_t = b->m.location ? idmap_get(&b->tix, b->m.location) : -1;
     if (load_people(s, b, mine, a, err) < 0)
         return -1;
     mark_meetings(b, mine, a);
     mark_away(b, mine);
     return 0;
+}
+
+/* Loads meeting's event into b inside the caller's transaction (or read):
+ * -1 with err. */
+static int board_load(struct store *s, const char *meeting, struct arena *a, struct board *b,
+                      struct df_err *err)
+{
+    memset(b, 0, sizeof *b);
+    if (store_meeting_of_request(s, meeting, a, &b->m, err) < 0)
+        return -1;
+    return board_load_event(s, NULL, a, b, err);
 }
 
 /* Has the meeting begun by now (its slot's start, in its event's zone)? */
@@ -187,6 +249,8 @@ static const char *in_the_way(const struct board *b, int k, int t, long long now
         buf_printf(&w, "; %s", b->person_by[k]);
     if (b->away[k])
         buf_printf(&w, "; %s is marked away then", b->away[k]);
+    if (b->pair && !b->interp_free[k])
+        buf_printf(&w, "; no %s interpreter is free then", b->pair);
     if (b->iv) {
         char pair[8];
         snprintf(pair, sizeof pair, "%.2s-%.2s", b->iv->lang_a, b->iv->lang_b);
@@ -360,4 +424,176 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
 fail:
     store_rollback(s);
     return -1;
+}
+
+/* ---- a request's meeting (move.h) ------------------------------------- */
+
+/* The pair request's people need when they share no language (the
+ * scheduler's rule, app_interpreting_plan), into b->pair; NULL when none. */
+static int plan_pair(struct board *b, struct arena *a)
+{
+    int P = b->people_n;
+    const char **langs = arena_alloc(a, ((size_t)P + 1) * sizeof *langs);
+    int *people = arena_alloc(a, ((size_t)P + 1) * sizeof *people);
+    int off[2] = {0, P};
+    if (!langs || !people)
+        return -1;
+    for (int i = 0; i < P; i++) {
+        langs[i] = b->people[i].languages;
+        people[i] = i;
+    }
+    struct app_interpreting ip;
+    if (app_interpreting_plan(b->l.interp.data, b->l.interp.n, b->slots, b->S, langs, P, off,
+                              people, 1, a, &ip) < 0)
+        return -1;
+    b->pair = ip.meet_pair[0] >= 0 ? ip.pair_name[ip.meet_pair[0]] : NULL;
+    return 0;
+}
+
+/* Per slot, an interpreter of b->pair working then and in no meeting then,
+ * into b->interp_free; -1 when out of memory. */
+static int mark_interpreters_free(struct board *b, struct arena *a)
+{
+    const struct store_interpreter *iv = b->l.interp.data;
+    const struct schedule_load_mtg *mt = b->l.meets.data;
+    b->interp_free = arena_alloc(a, ((size_t)b->S + 1) * sizeof *b->interp_free);
+    if (!b->interp_free)
+        return -1;
+    for (int k = 0; k < b->S; k++) {
+        b->interp_free[k] = NULL;
+        for (int i = 0; i < b->l.interp.n && !b->interp_free[k]; i++) {
+            bool busy = !app_interpreter_serves(iv + i, b->pair, b->slots + k);
+            for (int m = 0; m < b->l.meets.n && !busy; m++)
+                busy = mt[m].interpreter && strcmp(mt[m].interpreter, iv[i].id) == 0 &&
+                       strcmp(mt[m].slot, b->slots[k].id) == 0;
+            if (!busy)
+                b->interp_free[k] = iv[i].id;
+        }
+    }
+    return 0;
+}
+
+/* Loads request's event into b (the request pending or accepted): -1 with err. */
+static int board_load_request(struct store *s, const struct store_request *r, struct arena *a,
+                              struct board *b, struct df_err *err)
+{
+    memset(b, 0, sizeof *b);
+    b->m.id = b->m.request = r->id;
+    b->m.event = r->event;
+    if (board_load_event(s, r, a, b, err) < 0)
+        return -1;
+    if (plan_pair(b, a) < 0 || (b->pair && mark_interpreters_free(b, a) < 0))
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
+    return 0;
+}
+
+/* The table request's meeting gets in slot k at `now`: its booth, or the
+ * first free; -1 when none, *why (may be NULL) saying what is in the way. */
+static int request_table(const struct board *b, int k, long long now, struct arena *a,
+                         const char **why)
+{
+    if (b->booth_t >= 0) {
+        const char *w = in_the_way(b, k, b->booth_t, now, a);
+        if (why)
+            *why = w;
+        return w ? -1 : b->booth_t;
+    }
+    const char *first = NULL;
+    for (int t = 0; t < b->T; t++) {
+        const char *w = in_the_way(b, k, t, now, a);
+        if (!w)
+            return t;
+        if (!first)
+            first = w;
+    }
+    if (why)
+        *why = b->T == 0 ? "the event has no table" : b->T == 1 ? first
+               : arena_printf(a, "no table is free then (%s, and the others)", first);
+    return -1;
+}
+
+/* How many of n slots starting at start[] (0: unreadable) have not begun by now. */
+static int slots_to_come(const long long *start, int n, long long now)
+{
+    int c = 0;
+    for (int k = 0; k < n; k++)
+        c += start[k] != 0 && start[k] > now;
+    return c;
+}
+
+/* b's slots in time order into order (an insertion sort: a forum has tens). */
+static void slots_by_start(const struct board *b, int *order)
+{
+    for (int k = 0; k < b->S; k++) {
+        int i = k;
+        for (; i > 0 && b->start[order[i - 1]] > b->start[k]; i--)
+            order[i] = order[i - 1];
+        order[i] = k;
+    }
+}
+
+int app_request_free_times(struct store *s, const struct store_request *request,
+                           long long now, int max, struct arena *a,
+                           struct app_move_place **times, int *n, struct df_err *err)
+{
+    struct board b;
+    *n = 0;
+    if (board_load_request(s, request, a, &b, err) < 0)
+        return -1;
+    int *order = arena_alloc(a, ((size_t)b.S + 1) * sizeof *order);
+    *times = arena_alloc(a, ((size_t)b.S + 1) * sizeof **times);
+    if (!order || !*times)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
+    slots_by_start(&b, order);
+    for (int i = 0; i < b.S && *n < max; i++) {
+        int t = request_table(&b, order[i], now, a, NULL);
+        if (t >= 0 && !place_of(&b, order[i], t, a, *times + (*n)++))
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
+    }
+    return slots_to_come(b.start, b.S, now);
+}
+
+int app_event_slots_to_come(struct store *s, const char *event, long long now,
+                            struct arena *a, struct df_err *err)
+{
+    struct board b = {0};
+    b.m.event = event;
+    schedule_load_init(&b.l, a, event);
+    if (store_event_get(s, event, a, &b.ev, err) < 0 || schedule_load_event(s, &b.l, err) < 0)
+        return -1;
+    const struct store_slot *slots = b.l.slots.data;
+    long long *start = arena_alloc(a, ((size_t)b.l.slots.n + 1) * sizeof *start);
+    if (!start)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the slots");
+    char zoned[32];
+    for (int k = 0; k < b.l.slots.n; k++)
+        if (ics_zoned_time(b.ev.timezone, slots[k].starts_at, zoned, start + k) < 0)
+            start[k] = 0;
+    return slots_to_come(start, b.l.slots.n, now);
+}
+
+int app_request_place(struct store *s, const struct store_request *request, const char *slot,
+                      long long now, struct arena *a, struct app_move_place *at,
+                      struct df_err *err)
+{
+    struct board b;
+    if (board_load_request(s, request, a, &b, err) < 0)
+        return -1;
+    int k = idmap_get(&b.six, slot);
+    if (k < 0)
+        return df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a B2B slot of event %s", slot,
+                          request->event);
+    const char *why = NULL;
+    int t = request_table(&b, k, now, a, &why);
+    if (t < 0)
+        return df_err_set(err, DF_ERR_CONFLICT, "slot %s is no longer free: %s", slot,
+                          why ? why : "something is in the way");
+    struct store_meeting m = {.request = request->id, .slot = slot,
+                              .location = b.tables[t].id,
+                              .interpreter = b.pair ? b.interp_free[k] : NULL, .locked = 1};
+    if (store_meeting_upsert(s, &m, err) < 0)
+        return -1;
+    if (!place_of(&b, k, t, a, at))
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory placing a meeting");
+    return 0;
 }

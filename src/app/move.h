@@ -16,6 +16,7 @@ struct app_move_place {
 
 struct app_move_person {
     const char *id, *name, *email;   /* email NULL when none */
+    const char *languages;           /* "uk;en", NULL when not known */
 };
 
 /* A meeting, where it is and where it may go. */
@@ -54,5 +55,32 @@ int app_meeting_moves(struct store *s, const char *meeting, long long now, struc
 int app_meeting_move(struct store *s, const char *login, const char *meeting, const char *slot,
                      const char *location, long long now, struct arena *a,
                      struct app_meeting_moves *out, struct df_err *err);
+
+/* ---- a request's meeting, placed by its people at a published event ---- */
+
+/* The times request (pending) may meet at `now`, as app_meeting_moves finds
+ * a meeting's places: b2b slots of its event not begun, every person of the
+ * request free (in no meeting, not marked away), a table free (the booth of
+ * the first of them with one, as the scheduler places it; else the first
+ * free in the programme's order) and, when they share no language, an
+ * interpreter of the pair free and working. In time order, at most max,
+ * each with the table it would get, in *times (in a). Read outside a
+ * transaction. Returns how many of its b2b slots have not begun, or -1. */
+int app_request_free_times(struct store *s, const struct store_request *request,
+                           long long now, int max, struct arena *a,
+                           struct app_move_place **times, int *n, struct df_err *err);
+
+/* How many b2b slots of event have not begun at `now` (its wall clock), or
+ * -1 with err: none when the whole event's slots have. */
+int app_event_slots_to_come(struct store *s, const char *event, long long now,
+                            struct arena *a, struct df_err *err);
+
+/* Places accepted request's meeting in slot, in the caller's transaction:
+ * on the table app_request_free_times names, locked, with an interpreter when
+ * they need one. DF_ERR_INPUT (not a b2b slot of its event),
+ * DF_ERR_CONFLICT (begun, or what is in the way, named); *at gets where. */
+int app_request_place(struct store *s, const struct store_request *request, const char *slot,
+                      long long now, struct arena *a, struct app_move_place *at,
+                      struct df_err *err);
 
 #endif

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/move.h"
 #include "app/schedule.h"
 #include "core/log.h"
 #include "store/api.h"
@@ -115,10 +116,11 @@ static int check_answer(const struct app_request_actor *who, const struct store_
     return 0;
 }
 
-/* Writes act on request r (checked) and its audit line, in the open transaction. */
+/* Writes act on request r (checked) and its audit line, in the open
+ * transaction; place (may be NULL) says where an accept put its meeting. */
 static int request_apply(struct store *s, const struct app_request_actor *who,
                          const struct store_request *r, enum app_request_action act,
-                         const char *cancelled_by, struct df_err *err)
+                         const char *cancelled_by, const char *place, struct df_err *err)
 {
     static const char *to_status[] = {"accepted", "declined"};
     static const char *audit[] = {"request.accept", "request.decline", "request.cancel"};
@@ -136,20 +138,30 @@ static int request_apply(struct store *s, const struct app_request_actor *who,
     if (cancelled_by)
         snprintf(detail, sizeof detail, "by %s", cancelled_by);
     return store_audit(s, actor ? actor : "organiser", audit[act], "request", r->id,
-                       cancelled_by ? detail : NULL, err);
+                       cancelled_by ? detail : place, err);
 }
 
-/* What the accept's run says of request id when it left it without a
+/* Why no meeting can be placed when the whole event's slots have begun. */
+#define ALL_BEGUN "every B2B slot of the event has begun: no meeting can be placed any more"
+
+/* What the accept's run says of request r when it left it without a
  * meeting (no slot to come with both people and a table free, say), for
- * the person who accepted: NULL when it placed it. */
-static const char *unplaced_warning(const struct app_schedule_report *rep, const char *id,
+ * the person who accepted (in its own words when every slot of the event
+ * has begun by now: nobody places it then); NULL when it placed it. */
+static const char *unplaced_warning(struct store *s, const struct app_schedule_report *rep,
+                                    const struct store_request *r, long long now,
                                     struct arena *a)
 {
-    for (int i = 0; i < rep->unscheduled_n; i++)
-        if (strcmp(rep->unscheduled[i].request, id) == 0)
-            return arena_printf(a, "the request is accepted, but its meeting is not placed "
-                                   "yet (%s): the organisers place it",
-                                rep->unscheduled[i].reason);
+    for (int i = 0; i < rep->unscheduled_n; i++) {
+        if (strcmp(rep->unscheduled[i].request, r->id) != 0)
+            continue;
+        struct df_err why = {0};
+        if (now && app_event_slots_to_come(s, r->event, now, a, &why) == 0)
+            return "the request is accepted, but " ALL_BEGUN;
+        return arena_printf(a, "the request is accepted, but its meeting is not placed "
+                               "yet (%s): the organisers place it",
+                            rep->unscheduled[i].reason);
+    }
     return NULL;
 }
 
@@ -171,7 +183,7 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
     if (act == APP_REQUEST_CANCEL ? !(cancelled_by = cancel_role(who, &r, err))
                                   : check_answer(who, &r, act, err) < 0)
         goto fail;
-    if (request_apply(s, who, &r, act, cancelled_by, err) < 0 ||
+    if (request_apply(s, who, &r, act, cancelled_by, NULL, err) < 0 ||
         store_event_get(s, r.event, a, &ev, err) < 0 || store_commit(s, err) < 0)
         goto fail;
     if (act == APP_REQUEST_ACCEPT && ev.published_at) {
@@ -199,9 +211,83 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
             if (rescheduled)
                 *rescheduled = 1;
             if (warning)
-                *warning = unplaced_warning(&rep, id, a);
+                *warning = unplaced_warning(s, &rep, &r, who->now, a);
         }
     }
+    return store_request_get(s, id, a, out, err);
+fail:
+    store_rollback(s);
+    return -1;
+}
+
+/* Why request r's people cannot place its meeting themselves at event ev:
+ * NULL when they can (published). */
+static const char *not_theirs_to_place(const struct store_event *ev)
+{
+    return ev->published_at ? NULL
+                            : "the agendas are not published yet: the organisers' scheduler "
+                              "places the meeting";
+}
+
+int app_request_times(struct store *s, const struct app_request_actor *who, const char *id,
+                      struct arena *a, struct app_request_time_list *out, struct df_err *err)
+{
+    memset(out, 0, sizeof *out);
+    struct store_event ev;
+    if (store_request_get(s, id, a, &out->request, err) < 0)
+        return -1;
+    const struct store_request *r = &out->request;
+    if (!who->person || (strcmp(who->person, r->from) != 0 && strcmp(who->person, r->to) != 0))
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%.128s\"", id);
+    if (store_event_get(s, r->event, a, &ev, err) < 0)
+        return -1;
+    out->published = ev.published_at != NULL;
+    if ((out->reason = not_theirs_to_place(&ev)))
+        return 0;
+    if (strcmp(r->status, "pending") != 0) {
+        out->reason = arena_printf(a, "the request is %s", r->status);
+        return 0;
+    }
+    int to_come = app_request_free_times(s, r, who->now, APP_REQUEST_TIMES_MAX, a,
+                                         &out->times, &out->times_n, err);
+    if (to_come < 0)
+        return -1;
+    if (to_come == 0)
+        out->reason = ALL_BEGUN;
+    else if (out->times_n == 0)
+        out->reason = "no time to come has every one of its people, a table and, if they "
+                      "need one, an interpreter free";
+    return 0;
+}
+
+int app_request_accept_at(struct store *s, const struct app_request_actor *who, const char *id,
+                          const char *slot, struct arena *a, struct store_request *out,
+                          struct app_move_place *at, struct df_err *err)
+{
+    struct store_request r;
+    struct store_event ev;
+    if (store_begin(s, err) < 0)
+        return -1;
+    if (store_request_get(s, id, a, &r, err) < 0 ||
+        check_answer(who, &r, APP_REQUEST_ACCEPT, err) < 0 ||
+        store_event_get(s, r.event, a, &ev, err) < 0)
+        goto fail;
+    const char *why = not_theirs_to_place(&ev);
+    if (why) {
+        df_err_set(err, DF_ERR_CONFLICT, "%s: accept without a slot", why);
+        goto fail;
+    }
+    /* placed while pending (its people and table checked), accepted below */
+    if (app_request_place(s, &r, slot, who->now, a, at, err) < 0)
+        goto fail;
+    const char *place = arena_printf(a, "in slot %s at %s", at->slot, at->location);
+    if (!place) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory accepting a request");
+        goto fail;
+    }
+    if (request_apply(s, who, &r, APP_REQUEST_ACCEPT, NULL, place, err) < 0 ||
+        store_commit(s, err) < 0)
+        goto fail;
     return store_request_get(s, id, a, out, err);
 fail:
     store_rollback(s);

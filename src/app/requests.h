@@ -7,6 +7,7 @@
 #ifndef DFNC_APP_REQUESTS_H
 #define DFNC_APP_REQUESTS_H
 
+#include "app/move.h"
 #include "core/arena.h"
 #include "store/store.h"
 
@@ -45,5 +46,35 @@ int app_request_send(struct store *s, const char *from, const char *event, const
 int app_request_act(struct store *s, const struct app_request_actor *who, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
                     int *rescheduled, const char **warning, struct df_err *err);
+
+/* The most free times app_request_times lists. */
+enum { APP_REQUEST_TIMES_MAX = 50 };
+
+/* A request's free times, for its people to choose one. */
+struct app_request_time_list {
+    struct store_request request;
+    struct app_move_place *times;   /* in time order (app_request_free_times) */
+    int times_n;
+    const char *reason;             /* why none, or NULL */
+    bool published;                 /* its event's agendas are: its people may choose */
+};
+
+/* The times pending request id may meet at who->now (move.h,
+ * app_request_free_times), for its two people only (DF_ERR_NOT_FOUND for
+ * others, as if it were not there). None, and a reason, before its event's
+ * agendas are published (the organisers' scheduler places it then), when it
+ * is no longer pending, or when no time is free. */
+int app_request_times(struct store *s, const struct app_request_actor *who, const char *id,
+                      struct arena *a, struct app_request_time_list *out, struct df_err *err);
+
+/* who (the addressee) accepts pending request id with its meeting in slot,
+ * in one transaction: placed as app_request_place does (locked, on the table
+ * app_request_times named), and one audit line saying where. Errors as
+ * app_request_act's accept, and DF_ERR_CONFLICT before publication or when
+ * the slot is no longer free (what is in the way named; nothing written),
+ * DF_ERR_INPUT for a slot not of its event. *at gets where it is. */
+int app_request_accept_at(struct store *s, const struct app_request_actor *who, const char *id,
+                          const char *slot, struct arena *a, struct store_request *out,
+                          struct app_move_place *at, struct df_err *err);
 
 #endif

@@ -4,6 +4,8 @@
 
 #include "app/requests.h"
 #include "http/api.h"
+#include "http/internal.h"
+#include "http/server.h"
 #include "store/api.h"
 #include "store/web.h"
 #include "store/store.h"
@@ -158,6 +160,69 @@ static void request_act(struct http_req *r, enum app_request_action act)
     http_reply_json(r, 200, j);
 }
 
-void api_request_accept(struct http_req *r) { request_act(r, APP_REQUEST_ACCEPT); }
+static json_t *time_json(const struct app_move_place *p)
+{
+    return json_pack("{ss ss ss ss ss}", "slot", p->slot, "start", p->start, "end", p->end,
+                     "location", p->location, "location_name", p->location_name);
+}
+
+/* GET /requests/{id}/times: the free times its two people may choose. */
+void api_request_times(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct app_request_time_list t;
+    struct app_request_actor who = {.person = r->user.person,
+                                    .now = http_server_forum_now(r->srv)};
+    if (app_request_times(r->s, &who, r->params[0], &r->a, &t, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *times = json_array();
+    for (int i = 0; i < t.times_n; i++)
+        json_array_append_new(times, time_json(t.times + i));
+    http_reply_json(r, 200, json_pack("{ss ss sb so so}", "request", t.request.id, "event",
+                                      t.request.event, "published", t.published, "times", times,
+                                      "reason", api_str_or_null(t.reason)));
+}
+
+/* POST /requests/{id}/accept {"slot"}: the meeting in the slot its addressee chose. */
+static void request_accept_at(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"slot", HJ_STRING, .min = 1, .max = API_ID_MAX}, {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    const char *slot = http_json_str(b, "slot");
+    if (!slot) {
+        json_decref(b);
+        request_act(r, APP_REQUEST_ACCEPT);
+        return;
+    }
+    struct df_err err = {0};
+    struct store_request q;
+    struct app_move_place at;
+    struct app_request_actor who = {.person = r->user.person, .login = r->user.email,
+                                    .now = http_server_forum_now(r->srv)};
+    int rc = app_request_accept_at(r->s, &who, r->params[0], slot, &r->a, &q, &at, &err);
+    json_decref(b);
+    if (rc < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *j = api_request_json(&q);
+    json_object_set_new(j, "rescheduled", json_false());
+    json_object_set_new(j, "meeting", time_json(&at));
+    http_reply_json(r, 200, j);
+}
+
+/* An accept with no body is answered as before: the scheduler places it. */
+void api_request_accept(struct http_req *r)
+{
+    if (r->body.len == 0)
+        request_act(r, APP_REQUEST_ACCEPT);
+    else
+        request_accept_at(r);
+}
 void api_request_decline(struct http_req *r) { request_act(r, APP_REQUEST_DECLINE); }
 void api_request_cancel(struct http_req *r) { request_act(r, APP_REQUEST_CANCEL); }

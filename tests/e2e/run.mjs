@@ -3752,6 +3752,59 @@ test('an agenda opened while an accept is still on its way shows the meeting it 
   await ctx.close();
 });
 
+// fix-choose: at a published event the addressee chooses the meeting's time
+// from the times both are free (docs/web.md "Choosing a time"); a time
+// taken meanwhile is said, and the list offered again.
+test('a Ukrainian on a phone accepts a request at a time she chooses and reads it in her agenda; a time taken meanwhile is said', async () => {
+  const who = newcomerLogin('chs', 'Христина Час', 'Chas Optics');
+  newcomer('chs2', 'Christoph Chooser', 'Chooser Radar');
+  const forum = await ensurePublished();
+  fs.writeFileSync(path.join(TMP, 'chs.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-chs,${forum.id},p-chs2,p-chs,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'chs.csv')]);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await open(page, '/requests');
+  const li = page.locator('#received li[data-id="req-e2e-chs"]');
+  const free = await (await ctx.request.get(`${base}/api/v1/requests/req-e2e-chs/times`)).json();
+  assert.ok(free.published && free.times.length >= 2, JSON.stringify(free));
+  assert.equal(await li.locator('.choose-time summary').textContent(), UK['requests.choose_time']);
+  await li.locator('.choose-time summary').click();
+  const count = (n) => UK[`requests.times_count.${new Intl.PluralRules('uk').select(n)}`].replace('{n}', String(n));
+  assert.equal(await li.locator('.times > p').textContent(), count(free.times.length));
+  // the first time goes meanwhile: she is marked away then
+  const [gone, chosen] = free.times;
+  const csrf = await page.evaluate(() => sessionStorage.getItem('dfnc.csrf'));
+  const put = await ctx.request.put(`${base}/api/v1/me/availability`, {
+    headers: { 'X-CSRF-Token': csrf }, data: { event: forum.id, away: [gone.slot] } });
+  assert.equal(put.status(), 200);
+  await li.locator(`.time-list button[data-slot="${gone.slot}"]`).click();
+  await li.locator('.flash.error').waitFor();
+  assert.ok((await li.locator('.flash.error').textContent()).startsWith(UK['requests.time_taken']));
+  await page.waitForFunction((s) => !document.querySelector(`#received .time-list button[data-slot="${s}"]`), gone.slot);
+  assert.equal(await li.getAttribute('data-status'), 'pending', 'nothing accepted');
+  // the second: accepted there, said at once
+  await li.locator(`.time-list button[data-slot="${chosen.slot}"]`).click();
+  await li.locator('.flash.ok').waitFor();
+  const when = await page.evaluate(([x, tz]) => new Intl.DateTimeFormat('uk', {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: tz,
+  }).format(new Date(x)), [chosen.start, forum.timezone]);
+  const table = chosen.location_name.replace(/^Table (\w+)$/, `${UK['agenda.table_n']}`.replace('{n}', '$1'));
+  assert.equal(await li.locator('.flash').textContent(),
+    UK['requests.accepted_placed'].replace('{when}', when).replace('{table}', table));
+  assert.equal(await li.locator('.status').textContent(), UK['status.accepted']);
+  assert.equal(await li.locator('.choose-time').count(), 0);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  await assertUkrainian(page);
+  // her agenda has it then and there
+  const placed = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((m) => m.request === 'req-e2e-chs');
+  assert.ok(placed, 'placed');
+  assert.equal(new Date(placed.start).getTime(), new Date(chosen.start).getTime());
+  await open(page, '/agenda');
+  assert.equal(await page.locator(`tr.meeting[data-id="${placed.id}"]`).count(), 1);
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 test('a participant whose phone runs ahead is told, in Ukrainian, that nothing is said of a meeting before it begins; nothing is kept', async () => {
   const who = newcomerLogin('out', 'Olha Vidguk', 'Vidguk Optics');
   // the other side: a Ukrainian firm, so the meeting is an EU-Ukraine one

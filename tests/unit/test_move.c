@@ -158,3 +158,94 @@ Test(app_move, a_move_raises_the_sequence_keeps_where_it_was_and_a_run_forgets_i
     ok(store_agenda_each(s, "a", moved_from, was, &err));
     cr_assert_str_eq(was, " ");
 }
+
+/* ---- a request's free times and its placing (move.h) ---- */
+
+/* People e (Ukrainian), f (Ukrainian, hosting at booth B) and g (English);
+ * pending requests r3, e to f with a along, and r4, e to g. */
+static void setup_requests(void)
+{
+    setup();
+    const char *people[][3] = {{"e", "uk", NULL}, {"f", "uk", "B"}, {"g", "en", NULL}};
+    for (int i = 0; i < 3; i++) {
+        struct store_person p = {.id = people[i][0], .org = "org", .name = people[i][0],
+                                 .languages = people[i][1], .booth = people[i][2]};
+        ok(store_person_upsert(s, &p, NULL, &err));
+    }
+    const char *reqs[][3] = {{"r3", "e", "f"}, {"r4", "e", "g"}};
+    for (int i = 0; i < 2; i++) {
+        struct store_request r = {.id = reqs[i][0], .event = "ev", .from = reqs[i][1],
+                                  .to = reqs[i][2], .status = "pending", .priority = 1};
+        ok(store_request_upsert(s, &r, NULL, &err));
+    }
+    ok(store_request_add_attendee(s, "r3", "a", &err));
+}
+
+/* The free times of request id at now as "slot/table ..." into out. */
+static void times_of(const char *id, long long now, char *out, size_t n)
+{
+    struct store_request r;
+    struct app_move_place *t;
+    int tn;
+    ok(store_request_get(s, id, &a, &r, &err));
+    cr_assert_geq(app_request_free_times(s, &r, now, 50, &a, &t, &tn, &err), 0, "%s", err.msg);
+    out[0] = '\0';
+    for (int i = 0; i < tn; i++)
+        snprintf(out + strlen(out), n - strlen(out), "%s%s/%s", i ? " " : "", t[i].slot,
+                 t[i].location);
+}
+
+Test(app_request_times, every_person_free_the_hosts_booth_in_time_order,
+     .init = setup_requests, .fini = teardown)
+{
+    char got[256];
+    /* t2: a (along) meets b; t3: f's booth B holds r2; A free then is no option */
+    times_of("r3", at("2025-06-05T06:00:00Z"), got, sizeof got);
+    cr_assert_str_eq(got, "t1/B t4/B t5/B");
+}
+
+Test(app_request_times, no_common_language_only_when_an_interpreter_is_free,
+     .init = setup_requests, .fini = teardown)
+{
+    char got[256];
+    /* iv interprets r1 in t2 and r2 in t3, with tables and people free then */
+    times_of("r4", at("2025-06-05T06:00:00Z"), got, sizeof got);
+    cr_assert_str_eq(got, "t1/A t4/A t5/A");
+    /* 09:05 in Brussels: t1 has begun */
+    times_of("r4", at("2025-06-05T07:05:00Z"), got, sizeof got);
+    cr_assert_str_eq(got, "t4/A t5/A");
+    /* the next morning: every slot has begun, and that is told */
+    struct store_request r;
+    struct app_move_place *t;
+    int tn;
+    ok(store_request_get(s, "r4", &a, &r, &err));
+    cr_assert_eq(app_request_free_times(s, &r, at("2025-06-06T08:00:00Z"), 50, &a, &t, &tn,
+                                        &err), 0);
+    cr_assert_eq(tn, 0);
+}
+
+Test(app_request_times, placing_refuses_what_is_in_the_way_and_takes_the_interpreter,
+     .init = setup_requests, .fini = teardown)
+{
+    struct store_request r;
+    struct app_move_place p;
+    long long now = at("2025-06-05T06:00:00Z");
+    ok(store_request_get(s, "r4", &a, &r, &err));
+    ok(store_begin(s, &err));
+    cr_assert_eq(app_request_place(s, &r, "t3", now, &a, &p, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "no uk-en interpreter is free then"), "%s", err.msg);
+    err = (struct df_err){0};
+    cr_assert_eq(app_request_place(s, &r, "nope", now, &a, &p, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    err = (struct df_err){0};
+    ok(app_request_place(s, &r, "t4", now, &a, &p, &err));
+    ok(store_commit(s, &err));
+    cr_assert_str_eq(p.slot, "t4");
+    cr_assert_str_eq(p.location, "A");
+    struct store_meeting m;
+    ok(store_meeting_of_request(s, "r4", &a, &m, &err));
+    cr_assert_str_eq(m.slot, "t4");
+    cr_assert_str_eq(m.interpreter, "iv");
+    cr_assert_eq(m.locked, 1);
+}

@@ -193,6 +193,9 @@ export const api = {
   messages: (id) => call('GET', `/requests/${enc(id)}/messages`),
   sendMessage: (id, text) => call('POST', `/requests/${enc(id)}/messages`, { text }),
   myMessages: () => call('GET', '/me/messages'),
+  // a request's people choose its meeting's time at a published event
+  requestTimes: (id) => call('GET', `/requests/${enc(id)}/times`),
+  acceptAt: (id, slot) => call('POST', `/requests/${enc(id)}/accept`, { slot }),
   agenda: () => call('GET', '/me/agenda'),
   // the meetings that left it: cancelled, declined, or waiting for a new time
   agendaCancelled: () => call('GET', '/me/agenda/cancelled'),

@@ -67,6 +67,17 @@ async function row(r, incoming, redraw, meetings, threads) {
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null,
     threadPart(r, threads));
+  // an answer given: the row says its new status, its buttons go
+  const settle = (done, after) => {
+    const st = (done && done.status) || after;
+    li.dataset.status = st;
+    status.className = `status ${st}`;
+    status.textContent = t(`status.${st}`);
+    li.querySelectorAll('.actions, .choose-time').forEach((x) => x.remove());
+    // one fewer waiting for her answer: the header's count follows
+    if (incoming && r.status === 'pending') setToAnswer(((state.me && state.me.to_answer) || 0) - 1);
+    li.querySelector('.meeting-when')?.remove();
+  };
   // one answer at a time: each button is disabled while its call is made;
   // a refusal says why and gives the buttons back
   const act = (fn, after, okKey, question) => async (ev) => {
@@ -75,14 +86,7 @@ async function row(r, incoming, redraw, meetings, threads) {
     box.querySelectorAll('button').forEach((b) => { b.disabled = true; });
     try {
       const done = await fn(r.id);
-      const st = (done && done.status) || after;
-      li.dataset.status = st;
-      status.className = `status ${st}`;
-      status.textContent = t(`status.${st}`);
-      box.remove();
-      // one fewer waiting for her answer: the header's count follows
-      if (incoming && r.status === 'pending') setToAnswer(((state.me && state.me.to_answer) || 0) - 1);
-      li.querySelector('.meeting-when')?.remove();
+      settle(done, after);
       flash(li, await answered(r, done, okKey), 'ok', true);
     } catch (e) {
       box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
@@ -97,7 +101,8 @@ async function row(r, incoming, redraw, meetings, threads) {
       h('button', {
         type: 'button', class: 'decline', 'aria-describedby': `from-${r.id}`,
         onclick: act(api.decline, 'declined', 'requests.declined', t('requests.decline_confirm', { name: other.name })),
-      }, t('requests.decline'))));
+      }, t('requests.decline'))),
+      await chooseTime(r, li, settle));
   }
   // the requester takes back a request still waiting, or either of the two
   // a meeting agreed (which leaves both agendas): asked first, as it cannot
@@ -124,6 +129,60 @@ function threadPart(r, threads) {
 // read them lists the requests without.
 function myThreads() {
   return api.myMessages().then((x) => new Map(list(x, 'threads').map((t) => [t.request, t])), () => null);
+}
+
+// ---- Choosing a time (docs/web.md): at a published event the addressee
+// accepts at a time both people, a table and (if needed) an interpreter are
+// free, rather than where the scheduler fits the meeting.
+
+// One free time: a button that accepts the request at it.
+function timeButton(r, time, choose) {
+  const when = dayTime(time.start);
+  const table = tableName(time);
+  return h('li', {}, h('button', {
+    type: 'button', class: 'time', dataset: { slot: time.slot }, 'aria-describedby': `from-${r.id}`,
+    onclick: (ev) => choose(time, ev),
+  }, tx('requests.accept_at', { when, table })));
+}
+
+// The free times of request r into box (a details element, its summary
+// kept): their count, and a button each; none said so.
+function fillTimes(box, r, got, choose) {
+  box.querySelector('.times')?.remove();
+  const times = list(got, 'times');
+  box.append(h('div', { class: 'times' },
+    times.length === 0 ? h('p', { class: 'muted' }, t('requests.no_times'))
+      : [h('p', { class: 'muted' }, tn('requests.times_count', times.length)),
+        h('ul', { class: 'time-list' }, times.map((x) => timeButton(r, x, choose)))]));
+}
+
+// "Choose a time" for received pending request r at a published event (null
+// elsewhere, and when its times cannot be read: Accept stays). An accept at
+// a time shows where the meeting is at once; a time taken meanwhile says what
+// is in the way, and the list is read again.
+async function chooseTime(r, li, settle) {
+  let got;
+  try { got = await api.requestTimes(r.id); } catch (_) { return null; }
+  if (!got || !got.published) return null;
+  const box = h('details', { class: 'choose-time' }, h('summary', {}, t('requests.choose_time')));
+  const choose = async (time, ev) => {
+    box.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+    try {
+      const done = await api.acceptAt(r.id, time.slot);
+      settle(done, 'accepted');
+      const m = done.meeting || time;
+      flash(li, tx('requests.accepted_placed', { when: dayTime(m.start), table: tableName(m) }), 'ok', true);
+    } catch (e) {
+      flash(li, `${t(e.status === 409 ? 'requests.time_taken' : 'error.save')} ${errorText(e)}`, 'error');
+      try { fillTimes(box, r, await api.requestTimes(r.id), choose); } catch (_) {
+        box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
+      }
+      // the button pressed went with the old list: the first of the new one
+      if (!ev.target.isConnected) box.querySelector('.time-list button')?.focus();
+    }
+  };
+  fillTimes(box, r, got, choose);
+  return box;
 }
 
 const STATUSES = ['pending', 'accepted', 'declined', 'cancelled'];
