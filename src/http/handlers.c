@@ -383,7 +383,7 @@ static void h_met(struct http_req *r)
     if (!api_need_person(r))
         return;
     struct df_err err = {0};
-    json_t *j = app_met_json(r->s, r->user.person, &err);
+    json_t *j = app_met_json(r->s, r->user.person, http_server_forum_now(r->srv), &err);
     if (!j) {
         http_reply_df_err(r, &err);
         return;
@@ -400,7 +400,8 @@ static void h_contacts(struct http_req *r)
     struct buf out = BUF_INIT(8u << 20);
     struct df_err err = {0};
     int cards = 0;
-    if (app_contacts_vcard(r->s, r->user.person, &out, &cards, &err) < 0) {
+    if (app_contacts_vcard(r->s, r->user.person, http_server_forum_now(r->srv), &out, &cards,
+                           &err) < 0) {
         buf_free(&out);
         http_reply_df_err(r, &err);
         return;

@@ -16,6 +16,8 @@
 
 static struct store *s;
 static struct df_err err;
+/* The caller's clock, Unix seconds: 2025-02-16T16:00+01:00, after the B2B. */
+#define NOW ((int64_t)1739718000)
 
 static void ok(int rc) { cr_assert_eq(rc, 0, "%s", err.msg); }
 
@@ -197,12 +199,12 @@ Test(report, requests_and_meetings)
 
 Test(report, outcomes_by_country_pair)
 {
-    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "a private note", &err));
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "a private note", NOW, &err));
     /* r1's two sides judged it differently: it counts under both */
-    ok(app_outcome_set(s, "o@x", "olena", "r1", "agreement", NULL, &err));
-    ok(app_outcome_set(s, "o@x", "olena", "r5", "follow_up", NULL, &err));
-    ok(app_outcome_set(s, "n@x", "nils", "r2", "no_fit", NULL, &err));
-    ok(app_outcome_set(s, "j@x", "joe", "r4", "purchase", NULL, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "agreement", NULL, NOW, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r5", "follow_up", NULL, NOW, &err));
+    ok(app_outcome_set(s, "n@x", "nils", "r2", "no_fit", NULL, NOW, &err));
+    ok(app_outcome_set(s, "j@x", "joe", "r4", "purchase", NULL, NOW, &err));
     /* r4 cancelled since: its outcome is no longer counted */
     ok(store_request_cancel(s, "r4", "organiser", &err));
     json_t *j = report(), *o = json_object_get(j, "outcomes");
@@ -247,7 +249,7 @@ Test(report, csv_rows_count_and_name_no_one)
     cr_assert(strstr(text, "outcomes,all,reported,0\n"), "%s", text);
     cr_assert_null(strstr(text, "outcome,follow_up"), "no empty outcome rows yet");
     free(text);
-    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "=HYPERLINK(\"x\") secret", &err));
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "=HYPERLINK(\"x\") secret", NOW, &err));
     text = csv();
     cr_assert(strncmp(text, "section,key,figure,value\n", 25) == 0, "%s", text);
     cr_assert(strstr(text, "\npair,PL-UA,meetings,2\n"), "%s", text);
