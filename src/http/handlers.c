@@ -16,6 +16,7 @@
 #include "app/match.h"
 #include "app/procure_view.h"
 #include "app/stats.h"
+#include "core/date.h"
 #include "http/api.h"
 #include "http/cache.h"
 #include "store/auth.h"
@@ -225,6 +226,11 @@ static void h_me(struct http_req *r)
     json_object_set_new(j, "user", user_json(&r->user));
     json_object_set_new(j, "csrf_token", json_string(r->user.csrf));
     json_object_set_new(j, "expires_at", json_integer(r->user.expires_at));
+    /* the forum's clock (a rehearsal's, dfnc serve --forum-clock): the pages
+     * tell what has begun by it, not by the device's */
+    char now[DATE_UTC_TEXT_SIZE];
+    date_utc_text(http_server_forum_now(r->srv), now);
+    json_object_set_new(j, "now", json_string(now));
     struct store_person p;
     struct store_org o;
     const char *ui_language = NULL;
