@@ -3,6 +3,7 @@
 // /agenda or /console/tables can be reloaded and bookmarked).
 
 import { api } from './api.js';
+import { readServerNow } from './clock.js';
 import { h, clear, list, field, nextId } from './dom.js';
 import { describeBy, markInvalid, validityInPageLanguage } from './forms.js';
 import { t, tn, num, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange } from './i18n.js';
@@ -108,6 +109,7 @@ export async function loadMe() {
   try {
     toAnswerReadAt = Date.now();
     state.me = await api.me();
+    readServerNow(state.me && state.me.now);
   } catch (e) {
     state.me = null;
   }
@@ -374,6 +376,7 @@ async function rereadToAnswer() {
   toAnswerReadAt = Date.now();
   try {
     const me = await api.me();
+    readServerNow(me && me.now);
     if (state.me && typeof me.to_answer === 'number' && me.to_answer !== state.me.to_answer) setToAnswer(me.to_answer);
   } catch (_) { /* offline a moment: the count stays as it was */ }
 }
