@@ -39,10 +39,10 @@ int app_absence_window_check(const char *starts_at, const char *ends_at, int64_t
 }
 
 /* request's meeting when person is one of its people: its times into *m. */
-static int her_meeting(struct store *s, const char *person, const char *request,
+static int her_meeting(struct store *s, const char *person, const char *request, int64_t now,
                        struct arena *a, struct store_meeting *m, struct df_err *err)
 {
-    int who = store_outcome_attendance(s, request, person, err);
+    int who = store_outcome_attendance(s, request, person, now, err);
     if (who < 0)
         return -1;
     /* begun or not: the window check below says "not yet" by the forum's clock */
@@ -59,7 +59,7 @@ int app_absence_report(struct store *s, const char *actor, const char *person,
     struct store_meeting m;
     if (store_begin(s, err) < 0)
         return -1;
-    if (her_meeting(s, person, request, a, &m, err) < 0 ||
+    if (her_meeting(s, person, request, now, a, &m, err) < 0 ||
         app_absence_window_check(m.starts_at, m.ends_at, now, err) < 0 ||
         store_absence_report(s, request, person, a, id, err) < 0 ||
         store_audit(s, actor, "absence.report", "request", request, *id, err) < 0 ||

@@ -332,11 +332,11 @@ static int add_contact(void *ud, const struct store_met *m)
     return vcard_append(k->out, &c) < 0;
 }
 
-int app_contacts_vcard(struct store *s, const char *person, struct buf *out, int *cards,
-                       struct df_err *err)
+int app_contacts_vcard(struct store *s, const char *person, int64_t now, struct buf *out,
+                       int *cards, struct df_err *err)
 {
     struct contacts k = {out, 0};
-    int rc = store_met_each(s, person, add_contact, &k, err);
+    int rc = store_met_each(s, person, now, add_contact, &k, err);
     if (rc > 0)
         return df_err_set(err, DF_ERR_RUNTIME, "the contacts file is too large");
     if (rc < 0)
@@ -360,10 +360,10 @@ static int add_met(void *ud, const struct store_met *m)
     return !j || json_array_append_new(ud, j) < 0;
 }
 
-json_t *app_met_json(struct store *s, const char *person, struct df_err *err)
+json_t *app_met_json(struct store *s, const char *person, int64_t now, struct df_err *err)
 {
     json_t *people = json_array();
-    int rc = people ? store_met_each(s, person, add_met, people, err) : 1;
+    int rc = people ? store_met_each(s, person, now, add_met, people, err) : 1;
     json_t *j = rc == 0 ? json_pack("{ss so}", "person", person, "people", people) : NULL;
     if (rc != 0)
         json_decref(people);

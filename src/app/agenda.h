@@ -41,16 +41,17 @@ int app_agenda_text(struct store *s, const char *person, struct buf *out, struct
  * "description","description_uk","event_name","start"}]}: the people person
  * met (store_met_each), by name, each with their organisation's profile and
  * their first meeting's event and start; what the contacts file holds. A new
- * reference, or NULL with err (DF_ERR_NOT_FOUND for an unknown person). */
-json_t *app_met_json(struct store *s, const char *person, struct df_err *err);
+ * reference, or NULL with err (DF_ERR_NOT_FOUND for an unknown person).
+ * now: the caller's clock, Unix seconds (which meetings have begun). */
+json_t *app_met_json(struct store *s, const char *person, int64_t now, struct df_err *err);
 
 /* Appends to out a vCard 4.0 file (RFC 6350) of the people person met
- * (store_met_each: of other organisations, at meetings that have begun and
+ * (store_met_each: of other organisations, at meetings begun by now and
  * that nobody said did not take place), one card each with their name,
  * title, organisation, its website, their languages and a note naming the
  * event and the day and time of their first meeting. No e-mail address: a
  * participant sees only her own. *cards gets how many. 0, or -1 with err. */
-int app_contacts_vcard(struct store *s, const char *person, struct buf *out, int *cards,
-                       struct df_err *err);
+int app_contacts_vcard(struct store *s, const char *person, int64_t now, struct buf *out,
+                       int *cards, struct df_err *err);
 
 #endif

@@ -695,7 +695,7 @@ int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
         zone_programme(s, &now, a, err) < 0 || check_stored(s, &e, err) < 0)
         goto out;
     if (in->interpreters_n &&
-        app_interpreting_fill(s, in->id, a, &rep->interpreting, err) < 0)
+        app_interpreting_fill(s, in->id, in->now, a, &rep->interpreting, err) < 0)
         goto out;
     if (k.n) {
         k.zone_was = old.timezone;

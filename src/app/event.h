@@ -46,6 +46,9 @@ struct app_event_edit {
     int locations_n;
     struct store_interpreter *interpreters; /* .event filled in */
     int interpreters_n;
+    int64_t now;                       /* the caller's clock, Unix seconds: which
+                                          published meetings are still to come
+                                          for the interpreters to go to */
     bool dry_run;                      /* checked and reported, then nothing kept */
 };
 

@@ -465,7 +465,7 @@ static int give_interpreters(struct store *s, const char *event, struct app_impo
     struct arena a;
     struct app_interpreting_day d;
     arena_init(&a, 0);
-    int rc = app_interpreting_fill(s, event, &a, &d, err);
+    int rc = app_interpreting_fill(s, event, res->now, &a, &d, err);
     if (rc == 0) {
         res->interpreters_given += d.given;
         res->interpreters_lacking = d.gaps_n;
@@ -597,11 +597,11 @@ static const struct app_import_kind app_import_kinds[] = {
 };
 
 int app_import_csv(struct store *s, const char *kind, const char *path, enum codepage enc,
-                   struct app_import_result *res, struct df_err *err)
+                   int64_t now, struct app_import_result *res, struct df_err *err)
 {
     for (size_t i = 0; i < sizeof app_import_kinds / sizeof app_import_kinds[0]; i++)
         if (strcmp(app_import_kinds[i].kind, kind) == 0)
-            return app_import_csv_kind(s, &app_import_kinds[i], path, enc, res, err);
+            return app_import_csv_kind(s, &app_import_kinds[i], path, enc, now, res, err);
     return df_err_set(err, DF_ERR_USAGE, "cannot import \"%s\"", kind);
 }
 
@@ -745,7 +745,8 @@ static int unique_stored(struct store *s, const struct app_import_kind *k, const
 }
 
 int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const char *path,
-                        enum codepage enc, struct app_import_result *res, struct df_err *err)
+                        enum codepage enc, int64_t now, struct app_import_result *res,
+                        struct df_err *err)
 {
     int result = -1;
     struct strset seen;
@@ -753,6 +754,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
     struct unique_rows unique = {0};
     arena_init(&unique.a, 0);
     memset(res, 0, sizeof *res);
+    res->now = now;
     struct df_problems *bad = &res->problems;
     struct csv_reader *r = csv_reader_open(path, k->required, enc, err);
     if (!r)

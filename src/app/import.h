@@ -40,6 +40,10 @@ struct app_import_result {
      * still to come it gave an interpreter, and those that still need one
      * and have none (app/interpreting_day.h) */
     int interpreters_given, interpreters_lacking;
+    /* the clock the file is taken by (Unix seconds: the forum's in the
+     * server), set from the importer's now for the rows to read: which
+     * published meetings are still to come */
+    int64_t now;
 };
 
 /* Validates one row and writes it. Fills err WITHOUT the FILE:LINE prefix (the
@@ -166,10 +170,11 @@ int app_person_email_free(struct store *s, const char *email, const char *person
 /* Imports a CSV of the given kind (see app_import_kinds in import.c), in
  * encoding enc (CODEPAGE_AUTO: guessed, csv_reader_open). */
 int app_import_csv(struct store *s, const char *kind, const char *path, enum codepage enc,
-                   struct app_import_result *res, struct df_err *err);
+                   int64_t now, struct app_import_result *res, struct df_err *err);
 /* Imports with an explicit kind description (used by other modules' importers). */
 int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const char *path,
-                        enum codepage enc, struct app_import_result *res, struct df_err *err);
+                        enum codepage enc, int64_t now, struct app_import_result *res,
+                        struct df_err *err);
 /* Loads a Prozorro CPV classifier JSON ({"code": "label"}); lang "en" or "uk". */
 int app_import_cpv_json(struct store *s, const char *path, const char *lang,
                         struct app_import_result *res, struct df_err *err);

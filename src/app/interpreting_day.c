@@ -91,7 +91,7 @@ static int free_interpreter(const struct store_interpreter *iv, int n_iv, const 
     return -1;
 }
 
-int app_interpreting_fill(struct store *s, const char *event, struct arena *a,
+int app_interpreting_fill(struct store *s, const char *event, int64_t now, struct arena *a,
                           struct app_interpreting_day *out, struct df_err *err)
 {
     struct open_meetings o = {.a = a, .meets.size = sizeof(struct store_uninterpreted),
@@ -102,7 +102,7 @@ int app_interpreting_fill(struct store *s, const char *event, struct arena *a,
     int rc = -1, oom = 0;
     *out = (struct app_interpreting_day){0};
     strset_init(&taken);
-    if (store_uninterpreted_each(s, event, on_uninterpreted, &o, err) < 0 ||
+    if (store_uninterpreted_each(s, event, now, on_uninterpreted, &o, err) < 0 ||
         store_interpreter_each(s, event, keep_interpreter, &b, err) < 0 ||
         store_interpreter_taken_each(s, event, on_taken, &taken, err) < 0)
         goto out;

@@ -23,11 +23,12 @@ struct app_interpreting_day {
     struct app_interpreting_gap *gaps;   /* those still without one, nearest first */
 };
 
-/* Gives event's published meetings still to come that need an interpreter
- * one free in their slot, inside the caller's transaction; what it did into
- * *out, its strings in a. -1 with err (the store's, or out of memory): the
- * caller rolls back. */
-int app_interpreting_fill(struct store *s, const char *event, struct arena *a,
+/* Gives event's published meetings still to come (starting after now, the
+ * caller's clock in Unix seconds: the forum's in the server) that need an
+ * interpreter one free in their slot, inside the caller's transaction; what
+ * it did into *out, its strings in a. -1 with err (the store's, or out of
+ * memory): the caller rolls back. */
+int app_interpreting_fill(struct store *s, const char *event, int64_t now, struct arena *a,
                           struct app_interpreting_day *out, struct df_err *err);
 
 #endif

@@ -50,11 +50,12 @@ static int check_input(const char *outcome, const char *note, struct df_err *err
 }
 
 /* That person may speak of request's meeting now: one of its people, and it
- * has a meeting that has begun. 0, -1 with err, or APP_OUTCOME_NOT_BEGUN. */
+ * has a meeting that has begun by now. 0, -1 with err, or
+ * APP_OUTCOME_NOT_BEGUN. */
 static int check_attends(struct store *s, const char *person, const char *request,
-                         struct df_err *err)
+                         int64_t now, struct df_err *err)
 {
-    int at = store_outcome_attendance(s, request, person, err);
+    int at = store_outcome_attendance(s, request, person, now, err);
     if (at < 0)
         return -1;
     if (at == STORE_NOT_THEIRS)
@@ -76,11 +77,11 @@ static int check_attends(struct store *s, const char *person, const char *reques
 }
 
 int app_outcome_set(struct store *s, const char *actor, const char *person, const char *request,
-                    const char *outcome, const char *note, struct df_err *err)
+                    const char *outcome, const char *note, int64_t now, struct df_err *err)
 {
     if (check_input(outcome, note, err) < 0 || store_begin(s, err) < 0)
         return -1;
-    int may = check_attends(s, person, request, err);
+    int may = check_attends(s, person, request, now, err);
     if (may < 0) {
         store_rollback(s);
         return may;

@@ -45,11 +45,11 @@ int app_outcome_note_check(const char *note, struct df_err *err);
  * when person is not one of the meeting's people (or there is no such
  * request), DF_ERR_CONFLICT when it has no meeting (not scheduled, or
  * cancelled since); APP_OUTCOME_NOT_BEGUN with DF_ERR_CONFLICT when its
- * meeting has not begun (by the clock: nothing, not even not_held, is said
- * of a meeting before its start). */
+ * meeting has not begun by now (the caller's clock, Unix seconds: nothing,
+ * not even not_held, is said of a meeting before its start). */
 #define APP_OUTCOME_NOT_BEGUN (-2)
 int app_outcome_set(struct store *s, const char *actor, const char *person, const char *request,
-                    const char *outcome, const char *note, struct df_err *err);
+                    const char *outcome, const char *note, int64_t now, struct df_err *err);
 /* Takes it back: 0, or -1 with DF_ERR_NOT_FOUND when person had said none. */
 int app_outcome_remove(struct store *s, const char *actor, const char *person,
                        const char *request, struct df_err *err);

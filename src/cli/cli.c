@@ -261,8 +261,8 @@ const struct cli_command cli_commands[] = {
      "proxy with a header timeout (README.md, \"Serving in public\"). Logs one line\n"
      "per request on stderr, without cookies, tokens or passwords, unless\n"
      "--no-access-log. --forum-clock TIME: a rehearsal of the forum's day (and\n"
-     "tests): accepts and meeting moves take TIME (with its offset,\n"
-     "2027-02-16T10:50:00+01:00) as now, to tell the slots that have begun.\n"
+     "tests): the server and its pages take TIME (with its offset,\n"
+     "2027-02-16T10:50:00+01:00) as now: what has begun, is over or is to come.\n"
      "--routes: lists the API's routes instead of serving, one a line, METHOD\n"
      "PATTERN WHO CSRF (WHO anyone, user or organiser: who passes before the\n"
      "route's own checks; CSRF whether a signed-in call needs X-CSRF-Token)."},

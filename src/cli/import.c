@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/glossary.h"
 #include "app/import.h"
@@ -94,7 +95,7 @@ int cli_cmd_import(struct cli_ctx *ctx, int argc, char **argv)
     struct app_glossary_result gloss = {0};
     int rc = glossary ? app_import_glossary(s, path, &gloss, &err)
              : cpv    ? app_import_cpv_json(s, path, lang, &res, &err)
-                      : app_import_csv(s, kind, path, enc, &res, &err);
+                      : app_import_csv(s, kind, path, enc, (int64_t)time(NULL), &res, &err);
     store_close(s);
     if (rc < 0) {
         if (err.kind == DF_ERR_USAGE) {

@@ -61,7 +61,7 @@ static int failures_arg(const char *s, int *per_account, int *per_ip)
 }
 
 /* --forum-clock TIME: an instant with its offset ("2027-02-16T10:50:00+01:00"
- * or "...Z"), the "now" accepts and meeting moves read (a rehearsal). */
+ * or "...Z"), the "now" the server and its pages read (a rehearsal). */
 static int forum_clock_arg(const char *s, long long *out)
 {
     if (!date_time_instant(s, out)) {

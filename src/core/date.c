@@ -3,6 +3,7 @@
 
 #include <stddef.h>
 #include <string.h>
+#include <time.h>
 
 /* The number the n digits at s spell, or -1 when one is not a digit. */
 static int digits(const char *s, int n)
@@ -124,4 +125,12 @@ bool date_time_instant(const char *s, long long *utc)
     int seconds = s[16] == ':' ? digits(s + 17, 2) : 0;
     *utc = minutes * 60 + seconds;
     return true;
+}
+
+void date_utc_text(long long utc, char out[DATE_UTC_TEXT_SIZE])
+{
+    time_t t = (time_t)utc;
+    struct tm tm;
+    if (!gmtime_r(&t, &tm) || !strftime(out, DATE_UTC_TEXT_SIZE, "%Y-%m-%dT%H:%M:%SZ", &tm))
+        out[0] = '\0';
 }

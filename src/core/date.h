@@ -37,6 +37,11 @@ bool date_time_instant(const char *s, long long *utc);
  * H. Hinnant's days_from_civil. */
 int date_days_from_civil(int y, int m, int d);
 
+#define DATE_UTC_TEXT_SIZE 32
+/* Instant utc (seconds since 1970-01-01T00:00Z) as ISO 8601 in UTC,
+ * "YYYY-MM-DDTHH:MM:SSZ", into out. */
+void date_utc_text(long long utc, char out[DATE_UTC_TEXT_SIZE]);
+
 /* The wall-clock time s begins with ("YYYY-MM-DD HH:MM" or
  * "YYYY-MM-DDTHH:MM", anything after it aside) as minutes since 0000-03-01
  * 00:00 of the same clock, never negative, so that minutes / 1440 is its

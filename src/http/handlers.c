@@ -16,6 +16,7 @@
 #include "app/match.h"
 #include "app/procure_view.h"
 #include "app/stats.h"
+#include "core/date.h"
 #include "http/api.h"
 #include "http/cache.h"
 #include "store/auth.h"
@@ -226,6 +227,11 @@ static void h_me(struct http_req *r)
     json_object_set_new(j, "user", user_json(&r->user));
     json_object_set_new(j, "csrf_token", json_string(r->user.csrf));
     json_object_set_new(j, "expires_at", json_integer(r->user.expires_at));
+    /* the forum's clock (a rehearsal's, dfnc serve --forum-clock): the pages
+     * tell what has begun by it, not by the device's */
+    char now[DATE_UTC_TEXT_SIZE];
+    date_utc_text(http_server_forum_now(r->srv), now);
+    json_object_set_new(j, "now", json_string(now));
     struct store_person p;
     struct store_org o;
     const char *ui_language = NULL;
@@ -387,7 +393,7 @@ static void h_met(struct http_req *r)
     if (!api_need_person(r))
         return;
     struct df_err err = {0};
-    json_t *j = app_met_json(r->s, r->user.person, &err);
+    json_t *j = app_met_json(r->s, r->user.person, http_server_forum_now(r->srv), &err);
     if (!j) {
         http_reply_df_err(r, &err);
         return;
@@ -404,7 +410,8 @@ static void h_contacts(struct http_req *r)
     struct buf out = BUF_INIT(8u << 20);
     struct df_err err = {0};
     int cards = 0;
-    if (app_contacts_vcard(r->s, r->user.person, &out, &cards, &err) < 0) {
+    if (app_contacts_vcard(r->s, r->user.person, http_server_forum_now(r->srv), &out, &cards,
+                           &err) < 0) {
         buf_free(&out);
         http_reply_df_err(r, &err);
         return;

@@ -1,7 +1,6 @@
 /* The forum's day (docs/api.md, docs/web.md): the check-in desk's word on
  * where a person goes next; "my partner is not here", said by a participant
  * and listed for the desk. */
-#include <time.h>
 
 #include "app/absence.h"
 #include "http/api.h"
@@ -12,7 +11,8 @@ json_t *api_next_meeting_json(struct http_req *r, const char *person, struct df_
 {
     struct store_day_meeting m;
     bool found;
-    if (store_day_next_meeting(r->s, person, &r->a, &m, &found, err) < 0)
+    if (store_day_next_meeting(r->s, person, http_server_forum_now(r->srv), &r->a, &m, &found,
+                               err) < 0)
         return NULL;
     if (!found)
         return json_null();
@@ -36,7 +36,7 @@ void api_me_absent(struct http_req *r)
     struct df_err err = {0};
     const char *id;
     if (app_absence_report(r->s, r->user.email, r->user.person, r->params[0],
-                           (int64_t)time(NULL), &r->a, &id, &err) < 0) {
+                           http_server_forum_now(r->srv), &r->a, &id, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }

@@ -268,6 +268,8 @@ static void save_event(struct http_req *r, const char *id, bool create, json_t *
     struct df_err err = {0};
     struct app_event_edit *in = edit_of(r, id, create, b, &err);
     struct app_event_report rep;
+    if (in)
+        in->now = http_server_forum_now(r->srv);
     int rc = in ? app_event_save(r->s, r->user.email, in, &r->a, &rep, &err) : -1;
     json_decref(b);
     if (rc < 0) {

@@ -29,7 +29,8 @@ void api_me_outcome_put(struct http_req *r)
     struct df_err err = {0};
     const char *request = r->params[0];
     int rc = app_outcome_set(r->s, r->user.email, r->user.person, request,
-                             http_json_str(b, "outcome"), http_json_str(b, "note"), &err);
+                             http_json_str(b, "outcome"), http_json_str(b, "note"),
+                             http_server_forum_now(r->srv), &err);
     json_decref(b);
     if (rc == APP_OUTCOME_NOT_BEGUN) {   /* its own code: the page says it in its language */
         http_reply_error(r, 409, "not_begun", "%s", err.msg);

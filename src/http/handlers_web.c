@@ -691,7 +691,8 @@ static void h_import(struct http_req *r)
     struct df_err err = {0};
     int rc = off != r->body.len ? df_err_set(&err, DF_ERR_RUNTIME, "cannot store the upload")
              : glossary         ? app_import_glossary(r->s, path, &gloss, &err)
-                                : app_import_csv(r->s, kind, path, enc, &res, &err);
+                                : app_import_csv(r->s, kind, path, enc,
+                                                 http_server_forum_now(r->srv), &res, &err);
     unlink(path);
     if (rc == 0) {
         store_audit(r->s, r->user.email, "import", kind, NULL, NULL, &err);

@@ -32,9 +32,9 @@ struct http_options {
     const char *web_dir;          /* static files served outside /api/ (may be NULL) */
     const char *public_url;       /* base of feed URLs; NULL = http://LISTEN:PORT */
     struct app_auth_limits limits;
-    /* The forum's clock (Unix seconds) that accepts and meeting moves read
-     * to tell the slots that have begun: a rehearsal's or a test's "now"
-     * (dfnc serve --forum-clock); 0 the real clock. */
+    /* The forum's clock (Unix seconds) that every "has it begun, is it over,
+     * is it to come" of the server and its pages reads (GET /me's "now"): a
+     * rehearsal's or a test's (dfnc serve --forum-clock); 0 the real clock. */
     long long forum_clock;
 };
 

@@ -130,8 +130,8 @@ int store_agenda_calendar_each(struct store *s, const char *person, store_agenda
     IN_ONE_READ(s, err, calendar_each(s, person, fn, ud, err));
 }
 
-static int met_walk(struct store *s, const char *person, store_met_fn fn, void *ud,
-                    struct df_err *err)
+static int met_walk(struct store *s, const char *person, int64_t now, store_met_fn fn,
+                    void *ud, struct df_err *err)
 {
     static const char sql[] =
         "WITH mine(request_rid) AS (SELECT r.rid FROM requests r JOIN people me ON me.rid = ?1"
@@ -141,7 +141,7 @@ static int met_walk(struct store *s, const char *person, store_met_fn fn, void *
         "  FROM mine JOIN meetings m ON m.request_rid = mine.request_rid"
         "  JOIN slots sl ON sl.rid = m.slot_rid JOIN requests r ON r.rid = m.request_rid"
         "  JOIN events e ON e.rid = r.event_rid"
-        "  WHERE julianday(sl.starts_at) <= julianday('now') AND NOT EXISTS (SELECT 1"
+        "  WHERE julianday(sl.starts_at) <= julianday(?2, 'unixepoch') AND NOT EXISTS (SELECT 1"
         "   FROM meeting_outcomes o WHERE o.request_rid = m.request_rid AND o.outcome = 'not_held')),"
         " mp(request_rid, person_rid) AS ("
         "  SELECT h.request_rid, r.from_rid FROM held h JOIN requests r ON r.rid = h.request_rid"
@@ -158,6 +158,7 @@ static int met_walk(struct store *s, const char *person, store_met_fn fn, void *
     sqlite3_stmt *st = person_stmt(s, sql, person, err);
     if (!st)
         return -1;
+    sqlite3_bind_int64(st, 2, now);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_met m = {
@@ -175,8 +176,8 @@ static int met_walk(struct store *s, const char *person, store_met_fn fn, void *
     return stop;
 }
 
-int store_met_each(struct store *s, const char *person, store_met_fn fn, void *ud,
-                   struct df_err *err)
+int store_met_each(struct store *s, const char *person, int64_t now, store_met_fn fn,
+                   void *ud, struct df_err *err)
 {
-    IN_ONE_READ(s, err, met_walk(s, person, fn, ud, err));
+    IN_ONE_READ(s, err, met_walk(s, person, now, fn, ud, err));
 }

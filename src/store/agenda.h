@@ -56,8 +56,8 @@ int store_agenda_withdrawn_each(struct store *s, const char *person, store_agend
 
 /* One person met: someone of another organisation at one of person's
  * meetings that has begun (its slot's start, with its UTC offset, against
- * the clock) and that nobody said did not take place (not_held). No e-mail:
- * a participant sees only her own (docs/api.md). */
+ * now, the caller's clock in Unix seconds) and that nobody said did not take
+ * place (not_held). No e-mail: a participant sees only her own (docs/api.md). */
 struct store_met {
     const char *person, *name, *title, *languages;
     const char *org, *org_name, *org_name_uk, *org_country, *org_website;
@@ -67,7 +67,7 @@ struct store_met {
 typedef int (*store_met_fn)(void *ud, const struct store_met *m);
 /* The people person met, once each, by name then id (DF_ERR_NOT_FOUND if
  * no such person); fn's non-zero return stops the walk and is returned. */
-int store_met_each(struct store *s, const char *person, store_met_fn fn, void *ud,
-                   struct df_err *err);
+int store_met_each(struct store *s, const char *person, int64_t now, store_met_fn fn,
+                   void *ud, struct df_err *err);
 
 #endif

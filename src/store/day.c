@@ -57,7 +57,7 @@ static int read_parties(struct store *s, sqlite3_int64 rid, const char *person, 
     return oom ? df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a meeting") : 0;
 }
 
-int store_day_next_meeting(struct store *s, const char *person, struct arena *a,
+int store_day_next_meeting(struct store *s, const char *person, int64_t now, struct arena *a,
                            struct store_day_meeting *m, bool *found, struct df_err *err)
 {
     static const char sql[] =
@@ -67,7 +67,7 @@ int store_day_next_meeting(struct store *s, const char *person, struct arena *a,
         " JOIN events e ON e.rid = r.event_rid"
         " JOIN meetings m ON m.request_rid = r.rid JOIN slots t ON t.rid = m.slot_rid"
         " LEFT JOIN locations l ON l.rid = m.location_rid"
-        " WHERE julianday(t.ends_at) > julianday('now')"
+        " WHERE julianday(t.ends_at) > julianday(?2, 'unixepoch')"
         " ORDER BY julianday(t.starts_at), t.starts_at, r.id LIMIT 1";
     memset(m, 0, sizeof *m);
     *found = false;
@@ -75,6 +75,7 @@ int store_day_next_meeting(struct store *s, const char *person, struct arena *a,
     if (!st)
         return -1;
     store_bind_text(st, 1, person);
+    sqlite3_bind_int64(st, 2, now);
     int rc = sqlite3_step(st), oom = 0;
     sqlite3_int64 rid = 0;
     if (rc == SQLITE_ROW) {

@@ -28,9 +28,10 @@ struct store_day_meeting {
     struct store_day_party with[STORE_DAY_PARTIES_MAX];
 };
 
-/* person's next meeting (accepted, scheduled) into *m, its strings in a;
- * *found false when they have none (or there is no such person). */
-int store_day_next_meeting(struct store *s, const char *person, struct arena *a,
+/* person's next meeting (accepted, scheduled, not over by now: the caller's
+ * clock, Unix seconds) into *m, its strings in a; *found false when they
+ * have none (or there is no such person). */
+int store_day_next_meeting(struct store *s, const char *person, int64_t now, struct arena *a,
                            struct store_day_meeting *m, bool *found, struct df_err *err);
 
 /* ---- "my partner is not here" ---------------------------------------- */

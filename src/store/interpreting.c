@@ -3,8 +3,8 @@
 
 #include "store/store_internal.h"
 
-int store_uninterpreted_each(struct store *s, const char *event, store_uninterpreted_fn fn,
-                             void *ud, struct df_err *err)
+int store_uninterpreted_each(struct store *s, const char *event, int64_t now,
+                             store_uninterpreted_fn fn, void *ud, struct df_err *err)
 {
     static const char sql[] =
         "SELECT r.id, t.id, se.id, t.starts_at, p.id, p.languages"
@@ -17,13 +17,14 @@ int store_uninterpreted_each(struct store *s, const char *event, store_uninterpr
         "   ON x.req = r.rid"
         " JOIN people p ON p.rid = x.person"
         " WHERE e.id = ?1 AND m.locked = 1 AND m.interpreter_rid IS NULL"
-        "   AND r.status = 'accepted' AND julianday(t.starts_at) > julianday('now')"
+        "   AND r.status = 'accepted' AND julianday(t.starts_at) > julianday(?2, 'unixepoch')"
         /* julianday() reads the offset: the instant, whatever the zone */
         " ORDER BY julianday(t.starts_at), t.starts_at, r.id, p.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
     store_bind_text(st, 1, event);
+    sqlite3_bind_int64(st, 2, now);
     int rc, stop = 0;
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_uninterpreted x = {

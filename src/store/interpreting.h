@@ -7,16 +7,17 @@
 #include "store/store.h"
 
 /* One person of a published (locked) meeting of an accepted request whose
- * slot starts after now and which has no interpreter: the rows of a meeting
- * come together, meetings nearest first (by the instant their slot starts),
- * then by request id; people by id. languages "" when not known. */
+ * slot starts after now (the caller's clock, Unix seconds) and which has no
+ * interpreter: the rows of a meeting come together, meetings nearest first
+ * (by the instant their slot starts), then by request id; people by id.
+ * languages "" when not known. */
 struct store_uninterpreted {
     const char *request, *slot, *session, *starts_at, *person, *languages;
 };
 typedef int (*store_uninterpreted_fn)(void *ud, const struct store_uninterpreted *x);
 /* A non-zero return from fn stops the walk and is returned. */
-int store_uninterpreted_each(struct store *s, const char *event, store_uninterpreted_fn fn,
-                             void *ud, struct df_err *err);
+int store_uninterpreted_each(struct store *s, const char *event, int64_t now,
+                             store_uninterpreted_fn fn, void *ud, struct df_err *err);
 
 /* Each interpreter of event taken by a meeting, with that meeting's slot. */
 typedef int (*store_interpreter_taken_fn)(void *ud, const char *slot, const char *interpreter);

@@ -7,14 +7,14 @@
  * with whether it has a meeting. */
 #define THEIRS_SQL                                                                   \
     "SELECT r.rid, p.rid, EXISTS (SELECT 1 FROM meetings m WHERE m.request_rid = r.rid)," \
-    " (SELECT julianday(sl.starts_at) <= julianday('now') FROM meetings m"             \
+    " (SELECT julianday(sl.starts_at) <= julianday(?3, 'unixepoch') FROM meetings m"    \
     "   JOIN slots sl ON sl.rid = m.slot_rid WHERE m.request_rid = r.rid)"              \
     " FROM requests r JOIN people p ON p.id = ?2"                                    \
     " WHERE r.id = ?1 AND r.status = 'accepted' AND (r.from_rid = p.rid OR r.to_rid = p.rid" \
     "  OR p.rid IN (SELECT person_rid FROM request_attendees WHERE request_rid = r.rid))"
 
 int store_outcome_attendance(struct store *s, const char *request, const char *person,
-                             struct df_err *err)
+                             int64_t now, struct df_err *err)
 {
     static const char sql[] = THEIRS_SQL;
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -22,6 +22,7 @@ int store_outcome_attendance(struct store *s, const char *request, const char *p
         return -1;
     store_bind_text(st, 1, request);
     store_bind_text(st, 2, person);
+    sqlite3_bind_int64(st, 3, now);
     int rc = sqlite3_step(st), out;
     if (rc == SQLITE_ROW)
         out = !sqlite3_column_int(st, 2) ? STORE_NOT_SCHEDULED

@@ -10,12 +10,13 @@
 enum store_attendance {
     STORE_NOT_THEIRS,       /* no such request or person, or not one of its people */
     STORE_NOT_SCHEDULED,    /* theirs and accepted, but it has no meeting now */
-    STORE_ATTENDS,          /* theirs, with a meeting that has begun */
-    STORE_NOT_BEGUN,        /* theirs, with a meeting that has not begun yet */
+    STORE_ATTENDS,          /* theirs, with a meeting that has begun by now */
+    STORE_NOT_BEGUN,        /* theirs, with a meeting that has not begun by now */
 };
-/* One of the above, or -1 with err. */
+/* One of the above, or -1 with err; now is the caller's clock (Unix
+ * seconds: the forum's in the server). */
 int store_outcome_attendance(struct store *s, const char *request, const char *person,
-                             struct df_err *err);
+                             int64_t now, struct df_err *err);
 
 /* Sets person's outcome of request's meeting (replacing theirs), the note ""
  * for none. */

@@ -79,8 +79,9 @@ function pickParticipant() {
 }
 
 // `dfnc serve` of the database db on a free port: its process and its address.
-async function spawnServer(db) {
-  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+// args: more of serve's options.
+async function spawnServer(db, args = []) {
+  const proc = spawn(BIN, ['--db', db, 'serve', '--listen', '127.0.0.1', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   const url = await new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`dfnc serve did not start:\n${log}`)), 20000);
@@ -101,10 +102,11 @@ async function startServer() {
 }
 
 // Runs fn against a second server of the database db (a forum other than
-// the demo), the pages' address its own meanwhile; the demo's after.
-async function withServer(db, fn) {
+// the demo, or the demo served with args), the pages' address its own
+// meanwhile; the demo's after.
+async function withServer(db, fn, args = []) {
   const demo = base;
-  const other = await spawnServer(db);
+  const other = await spawnServer(db, args);
   other.proc.removeAllListeners('exit');
   base = other.url;
   try {
@@ -181,6 +183,19 @@ async function shoot(page, name) {
 async function open(page, p) {
   await page.goto(base + p);
   await page.waitForFunction((want) => document.body.dataset.ready === want, p.split(/[?#]/)[0]);
+}
+
+// The forum's clock as the server tells it to page (GET /me's "now", which
+// web/js/clock.js keeps): at, as dfnc serve --forum-clock would say it,
+// without a server of its own. The browser's clock is left as it is.
+async function forumClockAt(page, at) {
+  const now = new Date(at).toISOString();
+  await page.unroute('**/api/v1/me');
+  await page.route('**/api/v1/me', async (route) => {
+    if (route.request().method() !== 'GET') return route.continue();
+    const res = await route.fetch();
+    return route.fulfill({ response: res, json: { ...(await res.json()), now } });
+  });
 }
 
 // Signs in with the keyboard only: Tab to the fields, Enter to submit.
@@ -3805,7 +3820,7 @@ test('a Ukrainian on a phone accepts a request at a time she chooses and reads i
   await ctx.close();
 });
 
-test('a participant whose phone runs ahead is told, in Ukrainian, that nothing is said of a meeting before it begins; nothing is kept', async () => {
+test('a participant whose page was told a meeting has begun, when the server judges it has not, is told so in Ukrainian; nothing is kept', async () => {
   const who = newcomerLogin('out', 'Olha Vidguk', 'Vidguk Optics');
   // the other side: a Ukrainian firm, so the meeting is an EU-Ukraine one
   fs.writeFileSync(path.join(TMP, 'out2-organisations.csv'), 'id,name,country,kind,sme,city,website,description\n'
@@ -3832,8 +3847,8 @@ test('a participant whose phone runs ahead is told, in Ukrainian, that nothing i
   // before it begins, the agenda asks nothing of it
   await open(page, '/agenda');
   assert.equal(await page.locator('.meeting-outcome').count(), 0);
-  // her phone's clock half an hour past its start; the server's, months before it
-  await page.clock.setFixedTime(new Date(new Date(m.start).getTime() + 30 * 60000));
+  // the page told it is half an hour past its start; the server's clock, months before it
+  await forumClockAt(page, new Date(new Date(m.start).getTime() + 30 * 60000));
   await open(page, '/agenda');
   const box = page.locator('.meeting-outcome[data-request="req-e2e-out"]');
   const ask = box.locator('button[aria-expanded]');
@@ -4463,7 +4478,7 @@ test('a meeting\'s outcome sits under the meeting\'s table and people, no line b
   assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-row/accept')).status, 200);
   const m = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((x) => x.request === 'req-e2e-row');
   assert.ok(m, 'the meeting is in her agenda');
-  await page.clock.setFixedTime(new Date(new Date(m.start).getTime() + 30 * 60000));
+  await forumClockAt(page, new Date(new Date(m.start).getTime() + 30 * 60000));
   await open(page, '/agenda');
   const row = page.locator(`tr.meeting[data-id="${m.id}"]`);
   const outcomeRow = row.locator('xpath=following-sibling::tr[1]');
@@ -4587,7 +4602,7 @@ test('between meetings on a phone, in Ukrainian, the agenda says first when and 
   const at = (minutes) => new Date(new Date(m.start).getTime() + minutes * 60000);
   const card = page.locator('#agenda-next');
   // an hour before it, on its day: above the calendar links, its time, table and partner
-  await page.clock.setFixedTime(at(-60));
+  await forumClockAt(page, at(-60));
   await open(page, '/agenda');
   assert.equal(await card.locator('h2').textContent(), UK['agenda.next']);
   const text = await card.innerText();
@@ -4602,18 +4617,45 @@ test('between meetings on a phone, in Ukrainian, the agenda says first when and 
   await assertUkrainian(page);
   await shoot(page, 'agenda-next-uk');
   // the evening before: its day named, no word on a partner not at the table yet
-  await page.clock.setFixedTime(at(-24 * 60));
+  await forumClockAt(page, at(-24 * 60));
   await open(page, '/agenda');
   assert.ok(!(await card.innerText()).includes(UK['agenda.next_absent']));
   assert.match(await card.locator('.next-when').innerText(), /, \d\d:\d\d–\d\d:\d\d · /);
   // under way, it is the meeting now; once it is over, her only one, none
-  await page.clock.setFixedTime(at(5));
+  await forumClockAt(page, at(5));
   await open(page, '/agenda');
   assert.equal(await card.locator('h2').textContent(), UK['agenda.now']);
-  await page.clock.setFixedTime(at(60));
+  await forumClockAt(page, at(60));
   await open(page, '/agenda');
   assert.equal(await card.count(), 0);
   await ctx.close();
+});
+
+test('a rehearsal (dfnc serve --forum-clock) inside a meeting: her agenda on a phone says it is the meeting now, '
+  + 'and the dashboard refreshes as on the forum\'s day, though the browser\'s clock is months away', async () => {
+  const { ctx: first, m, forum } = await walk9Meeting('reh', 'Rita Rehearsal', 'Роман Репетиція');
+  await first.close();
+  const at = new Date(new Date(m.start).getTime() + 5 * 60000).toISOString().replace(/\.\d+Z$/, 'Z');
+  assert.ok(Math.abs(Date.now() - Date.parse(at)) > 24 * 3600 * 1000, 'the browser\'s clock is another day');
+  await withServer(DB, async () => {
+    const { ctx, page } = await signedIn({ email: 'reh@late.test', password: 'reh-secret-1' }, 'uk-UA', PHONE);
+    await open(page, '/agenda');
+    const card = page.locator('#agenda-next');
+    assert.equal(await card.locator('h2').textContent(), UK['agenda.now']);
+    assert.equal(await card.locator('#partner-absent').count(), 1, 'under way: she may say her partner is not here');
+    await ctx.close();
+    // the organiser's dashboard keeps itself fresh on the rehearsed day
+    newcomer('reh3', 'Rolf Rehearsed', 'Rehearsed Radar');
+    const org = await signedIn(ORGANISER, 'en-GB');
+    await org.page.clock.install();
+    await open(org.page, `/console/dashboard?event=${forum.id}`);
+    const value = org.page.locator('.figure[data-figure="arrived"] .value');
+    const before = Number((await value.textContent()).replace(/\D/g, ''));
+    assert.equal((await apiCall(org.page, 'POST', '/console/people/p-reh3/checkin')).status, 200);
+    await org.page.clock.runFor(REFRESH_STEP);
+    await org.page.waitForFunction((n) => document.querySelector('.figure[data-figure="arrived"] .value').textContent.replace(/\D/g, '') === String(n), before + 1);
+    await org.ctx.close();
+  }, ['--forum-clock', at]);
 });
 
 test('during the day the dashboard says how many have arrived, as the check-in desk counts them, in Ukrainian', async () => {
@@ -4646,7 +4688,7 @@ test('on the forum\'s day the table plan opens on the next slot for the stewards
   assert.ok(slots.length >= 2);
   const next = slots[1];
   // five minutes before the second slot: the first is under way
-  await page.clock.setFixedTime(new Date(new Date(next.starts_at).getTime() - 5 * 60000));
+  await forumClockAt(page, new Date(new Date(next.starts_at).getTime() - 5 * 60000));
   await open(page, '/console/tables');
   assert.equal(await page.inputValue('#slot-select'), next.id);
   const inSlot = (await apiCall(page, 'GET', `/console/events/${forum.id}/meetings?slot=${next.id}&limit=0`)).body.count;
@@ -4661,7 +4703,7 @@ test('on the forum\'s day the table plan opens on the next slot for the stewards
   assert.match(await page.textContent('#table-count'), new RegExp(`^${new Intl.NumberFormat('en-GB').format(every)} `));
   // once the day's last slot has begun, the whole plan
   const lastToday = slots.filter((s) => s.starts_at.slice(0, 10) === next.starts_at.slice(0, 10)).pop();
-  await page.clock.setFixedTime(new Date(new Date(lastToday.starts_at).getTime() + 60000));
+  await forumClockAt(page, new Date(new Date(lastToday.starts_at).getTime() + 60000));
   await open(page, '/console/tables');
   assert.equal(await page.inputValue('#slot-select'), 'all', 'no slot starts later that day');
   await ctx.close();
@@ -4687,7 +4729,7 @@ test('a participant who does not come: the desk cancels her meetings still to co
   await org.ctx.addInitScript({ path: AXE_SOURCE });
   const dialogs = [];
   org.page.on('dialog', (d) => { dialogs.push(d.message()); d.accept(); });
-  await org.page.clock.setFixedTime(new Date(new Date(begun.start).getTime() + 60000));
+  await forumClockAt(org.page, new Date(new Date(begun.start).getTime() + 60000));
   await open(org.page, '/console/people/p-ns');
   const button = org.page.locator('#desk-no-show');
   assert.equal(await button.textContent(), UK['desk.no_show.one'].replace('{n}', '1'));
@@ -5006,7 +5048,7 @@ test('the organiser moves one published meeting at the desk on a laptop, in Engl
   await shoot(org.page, 'desk-move-en');
   await org.ctx.close();
   // on her phone, in Ukrainian, the meeting says where it was while it is to come
-  await page.clock.setFixedTime(new Date(new Date(moved.start).getTime() - 30 * 60000));
+  await forumClockAt(page, new Date(new Date(moved.start).getTime() - 30 * 60000));
   await open(page, '/agenda');
   const note = page.locator('tr.moved-row .moved-note');
   const text = await note.innerText();
@@ -5019,7 +5061,7 @@ test('the organiser moves one published meeting at the desk on a laptop, in Engl
   await assertUkrainian(page);
   await shoot(page, 'agenda-moved-uk');
   // once it is over, nothing to look for
-  await page.clock.setFixedTime(new Date(new Date(moved.end).getTime() + 60000));
+  await forumClockAt(page, new Date(new Date(moved.end).getTime() + 60000));
   await open(page, '/agenda');
   assert.equal(await page.locator('.moved-note').count(), 0);
   await ctx.close();
@@ -5154,6 +5196,7 @@ test('during the event\'s days the dashboard refreshes its figures by itself eve
   const { ctx, page } = await signedIn(ORGANISER, 'en-GB');
   await ctx.addInitScript({ path: AXE_SOURCE });
   await page.clock.install({ time: new Date(`${forum.starts_on}T10:00:00Z`) });
+  await forumClockAt(page, `${forum.starts_on}T10:00:00Z`);
   await open(page, `/console/dashboard?event=${forum.id}`);
   const value = page.locator('.figure[data-figure="arrived"] .value');
   const before = Number((await value.textContent()).replace(/\D/g, ''));

@@ -319,6 +319,18 @@ Test(date, an_instant_reads_its_offset_and_seconds)
     cr_assert_not(date_time_instant("2025-10-01T25:40:00Z", &at));
 }
 
+Test(date, an_instant_is_written_in_utc_and_read_back)
+{
+    char text[DATE_UTC_TEXT_SIZE];
+    date_utc_text(1759304400LL, text);
+    cr_assert_str_eq(text, "2025-10-01T07:40:00Z");
+    long long at = 0;
+    cr_assert(date_time_instant(text, &at));
+    cr_assert_eq(at, 1759304400LL);
+    date_utc_text(1802771430LL, text);
+    cr_assert_str_eq(text, "2027-02-16T09:50:30Z");
+}
+
 Test(date, wall_minutes_count_whole_days_and_minutes)
 {
     long a = date_wall_minutes("2031-03-04T09:30:00+01:00"),

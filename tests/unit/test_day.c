@@ -118,11 +118,14 @@ static struct given given_now(void)
     return g;
 }
 
+/* A clock between the old session (2020) and the day's (2031). */
+#define BEFORE_THE_DAY utc(2026, 1, 1, 0, 0, 0)
+
 Test(interpreting_day, the_nearest_first_where_free_the_past_left_alone, .init = setup,
      .fini = teardown)
 {
     struct app_interpreting_day d;
-    ok(app_interpreting_fill(s, "ev", &a, &d, &err));
+    ok(app_interpreting_fill(s, "ev", BEFORE_THE_DAY, &a, &d, &err));
     cr_assert_eq(d.given, 2, "r-b at 09:00 and r-a at 09:30");
     cr_assert_eq(d.gaps_n, 1);
     cr_assert_str_eq(d.gaps[0].request, "r-c", "09:00's second meeting: i1 is taken then");
@@ -137,7 +140,7 @@ Test(interpreting_day, the_nearest_first_where_free_the_past_left_alone, .init =
     /* a second interpreter: the one still without gets her, nobody else changes */
     ok(store_exec_for_tests(s, "INSERT INTO interpreters(id,event_rid,name,lang_a,lang_b)"
                                " VALUES ('i2',1,'I2','en','de');", &err));
-    ok(app_interpreting_fill(s, "ev", &a, &d, &err));
+    ok(app_interpreting_fill(s, "ev", BEFORE_THE_DAY, &a, &d, &err));
     cr_assert_eq(d.given, 1);
     cr_assert_eq(d.gaps_n, 0);
     g = given_now();
@@ -146,12 +149,26 @@ Test(interpreting_day, the_nearest_first_where_free_the_past_left_alone, .init =
     cr_assert_eq(g.sequence[2], 1);
 }
 
+Test(interpreting_day, begun_by_the_callers_clock_is_left_alone, .init = setup,
+     .fini = teardown)
+{
+    struct app_interpreting_day d;
+    /* 09:15 in Brussels: the 09:00 meetings have begun, 09:30's is to come */
+    ok(app_interpreting_fill(s, "ev", utc(2031, 10, 1, 7, 15, 0), &a, &d, &err));
+    cr_assert_eq(d.given, 1, "r-a at 09:30 alone");
+    cr_assert_eq(d.gaps_n, 0, "r-c at 09:00 has begun: no longer a gap");
+    struct given g = given_now();
+    const char *want[] = {"i1", "-", "-", "-", "-"};
+    for (int i = 0; i < 5; i++)
+        cr_assert_str_eq(g.who[i], want[i], "meeting %d", i);
+}
+
 Test(interpreting_day, unpublished_meetings_wait_for_the_scheduler, .init = setup,
      .fini = teardown)
 {
     ok(store_exec_for_tests(s, "UPDATE meetings SET locked = 0;", &err));
     struct app_interpreting_day d;
-    ok(app_interpreting_fill(s, "ev", &a, &d, &err));
+    ok(app_interpreting_fill(s, "ev", BEFORE_THE_DAY, &a, &d, &err));
     cr_assert_eq(d.given, 0);
     cr_assert_eq(d.gaps_n, 0);
 }

@@ -10,6 +10,8 @@
 
 static struct store *s;
 static struct df_err err;
+/* The caller's clock, Unix seconds: 2025-02-16T16:00+01:00, after the B2B. */
+#define NOW ((int64_t)1739718000)
 
 static void ok(int rc) { cr_assert_eq(rc, 0, "%s", err.msg); }
 
@@ -101,13 +103,13 @@ static size_t said_by(const char *who)
 
 Test(outcomes, the_requester_the_addressee_and_an_attendee_may_say)
 {
-    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "samples", &err));
-    ok(app_outcome_set(s, "o@x", "olena", "r1", "purchase", NULL, &err));
-    ok(app_outcome_set(s, "k@x", "karl", "r1", "joint_project", "", &err));
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "samples", NOW, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "purchase", NULL, NOW, &err));
+    ok(app_outcome_set(s, "k@x", "karl", "r1", "joint_project", "", NOW, &err));
     cr_assert_eq(said_by("anna"), 1);
     cr_assert_eq(said_by("karl"), 1);
     /* saying again replaces */
-    ok(app_outcome_set(s, "a@x", "anna", "r1", "agreement", NULL, &err));
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "agreement", NULL, NOW, &err));
     json_t *j = app_outcomes_of(s, "anna", &err);
     json_t *row = json_array_get(json_object_get(j, "outcomes"), 0);
     cr_assert_str_eq(json_string_value(json_object_get(row, "outcome")), "agreement");
@@ -120,19 +122,19 @@ Test(outcomes, refusals_keep_nothing)
     char long_note[APP_OUTCOME_NOTE_MAX + 2];
     memset(long_note, 'x', sizeof long_note - 1);
     long_note[sizeof long_note - 1] = '\0';
-    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", long_note, &err), 0);
+    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", long_note, NOW, &err), 0);
     cr_assert_eq(err.kind, DF_ERR_INPUT);
     long_note[APP_OUTCOME_NOTE_MAX] = '\0';   /* at the limit it passes */
-    ok(app_outcome_set(s, "a@x", "anna", "r3", "follow_up", long_note, &err));
-    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r1", "won", NULL, &err), 0);
+    ok(app_outcome_set(s, "a@x", "anna", "r3", "follow_up", long_note, NOW, &err));
+    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r1", "won", NULL, NOW, &err), 0);
     cr_assert_eq(err.kind, DF_ERR_INPUT);
-    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r1", "no_fit", "a\x1b[2Jb", &err), 0);
+    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r1", "no_fit", "a\x1b[2Jb", NOW, &err), 0);
     cr_assert_eq(err.kind, DF_ERR_INPUT, "a terminal escape in the note");
-    cr_assert_lt(app_outcome_set(s, "n@x", "nils", "r1", "no_fit", NULL, &err), 0);
+    cr_assert_lt(app_outcome_set(s, "n@x", "nils", "r1", "no_fit", NULL, NOW, &err), 0);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND, "nils was not at r1");
-    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r9", "no_fit", NULL, &err), 0);
+    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r9", "no_fit", NULL, NOW, &err), 0);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
-    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r4", "no_fit", NULL, &err), 0);
+    cr_assert_lt(app_outcome_set(s, "a@x", "anna", "r4", "no_fit", NULL, NOW, &err), 0);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT, "r4 has no meeting");
     cr_assert_lt(app_outcome_remove(s, "n@x", "nils", "r2", &err), 0);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND, "nils said nothing of r2");
@@ -142,11 +144,11 @@ Test(outcomes, refusals_keep_nothing)
 
 Test(outcomes, figures_count_meetings_by_outcome_and_eu_ukraine_pairs)
 {
-    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, &err));
-    ok(app_outcome_set(s, "k@x", "karl", "r1", "follow_up", NULL, &err));   /* one meeting */
-    ok(app_outcome_set(s, "o@x", "olena", "r1", "purchase", NULL, &err));  /* and under both */
-    ok(app_outcome_set(s, "o@x", "olena", "r2", "follow_up", NULL, &err)); /* Norway-Ukraine */
-    ok(app_outcome_set(s, "a@x", "anna", "r3", "not_held", NULL, &err));   /* Germany-Germany */
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, NOW, &err));
+    ok(app_outcome_set(s, "k@x", "karl", "r1", "follow_up", NULL, NOW, &err)); /* one meeting */
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "purchase", NULL, NOW, &err)); /* and under both */
+    ok(app_outcome_set(s, "o@x", "olena", "r2", "follow_up", NULL, NOW, &err)); /* Norway-Ukraine */
+    ok(app_outcome_set(s, "a@x", "anna", "r3", "not_held", NULL, NOW, &err)); /* Germany-Germany */
     json_t *j = app_outcome_figures(s, "ev", &err);
     cr_assert_not_null(j, "%s", err.msg);
     cr_assert_eq(json_integer_value(json_object_get(j, "meetings")), 3, "r4 has no meeting");
@@ -188,12 +190,19 @@ Test(outcomes, nothing_is_said_before_the_meeting_begins)
     ok(store_slot_upsert(s, &t, &err));
     request("r5", "anna", "nils", "t9");
     for (int i = 0; i < APP_OUTCOMES_N; i++) {
-        cr_assert_eq(app_outcome_set(s, "a@x", "anna", "r5", app_outcomes[i], NULL, &err),
+        cr_assert_eq(app_outcome_set(s, "a@x", "anna", "r5", app_outcomes[i], NULL, NOW, &err),
                      APP_OUTCOME_NOT_BEGUN, "%s", app_outcomes[i]);
         cr_assert_eq(err.kind, DF_ERR_CONFLICT);
         cr_assert(strstr(err.msg, "has not begun yet"), "%s", err.msg);
     }
     cr_assert_eq(said_by("anna"), 0, "nothing kept");
-    ok(app_outcome_set(s, "n@x", "nils", "r2", "not_held", NULL, &err));   /* r2 has begun */
+    ok(app_outcome_set(s, "n@x", "nils", "r2", "not_held", NULL, NOW, &err));   /* r2 has begun */
 }
 
+Test(outcomes, begun_by_the_callers_clock)
+{
+    /* r1's slot starts at 10:00 in Brussels, 09:00 UTC: 1739696400 */
+    cr_assert_eq(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, 1739696399, &err),
+                 APP_OUTCOME_NOT_BEGUN, "a second before, whatever the machine's clock");
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, 1739696400, &err));
+}

@@ -17,6 +17,8 @@
 
 static struct store *s;
 static struct df_err err;
+/* When outcomes are said, Unix seconds: 2025-02-16T16:00+01:00, after the B2B. */
+#define SAID_AT ((int64_t)1739718000)
 /* The report's now: after the forum's day (2025-02-16) unless a test says. */
 static long long now = 1740000000;   /* 2025-02-19T21:20:00Z */
 
@@ -200,12 +202,12 @@ Test(report, requests_and_meetings)
 
 Test(report, outcomes_by_country_pair)
 {
-    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "a private note", &err));
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "a private note", SAID_AT, &err));
     /* r1's two sides judged it differently: it counts under both */
-    ok(app_outcome_set(s, "o@x", "olena", "r1", "agreement", NULL, &err));
-    ok(app_outcome_set(s, "o@x", "olena", "r5", "follow_up", NULL, &err));
-    ok(app_outcome_set(s, "n@x", "nils", "r2", "no_fit", NULL, &err));
-    ok(app_outcome_set(s, "j@x", "joe", "r4", "purchase", NULL, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "agreement", NULL, SAID_AT, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r5", "follow_up", NULL, SAID_AT, &err));
+    ok(app_outcome_set(s, "n@x", "nils", "r2", "no_fit", NULL, SAID_AT, &err));
+    ok(app_outcome_set(s, "j@x", "joe", "r4", "purchase", NULL, SAID_AT, &err));
     /* r4 cancelled since: its outcome is no longer counted */
     ok(store_request_cancel(s, "r4", "organiser", &err));
     json_t *j = report(), *o = json_object_get(j, "outcomes");
@@ -253,7 +255,7 @@ Test(report, meetings_held_by_who_came_and_what_was_said)
     cr_assert_eq(n(m, "held"), 2, "r1 and r5");
     json_decref(j);
     /* nils never checked in, but says what r2 led to: it took place */
-    ok(app_outcome_set(s, "n@x", "nils", "r2", "follow_up", NULL, &err));
+    ok(app_outcome_set(s, "n@x", "nils", "r2", "follow_up", NULL, SAID_AT, &err));
     /* anna told the desk olena was not at r5's table */
     struct arena a;
     arena_init(&a, 0);
@@ -261,14 +263,14 @@ Test(report, meetings_held_by_who_came_and_what_was_said)
     ok(store_absence_report(s, "r5", "anna", &a, &id, &err));
     arena_free(&a);
     /* olena says r1 was not held, though anna says it led somewhere */
-    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, &err));
-    ok(app_outcome_set(s, "o@x", "olena", "r1", "not_held", NULL, &err));
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", NULL, SAID_AT, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "not_held", NULL, SAID_AT, &err));
     j = report(), m = json_object_get(j, "meetings");
     cr_assert_eq(n(m, "held"), 1, "r2 alone");
     cr_assert_eq(n(m, "held_eu_ua"), 1, "NO-UA");
     json_decref(j);
     /* olena, at the desk late, says r5 led to a purchase: it took place after all */
-    ok(app_outcome_set(s, "o@x", "olena", "r5", "purchase", NULL, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r5", "purchase", NULL, SAID_AT, &err));
     j = report(), m = json_object_get(j, "meetings");
     cr_assert_eq(n(m, "held"), 2);
     cr_assert_eq(n(m, "scheduled"), 5, "held is of the scheduled, which stay");
@@ -294,7 +296,7 @@ Test(report, csv_rows_count_and_name_no_one)
     cr_assert(strstr(text, "outcomes,all,reported,0\n"), "%s", text);
     cr_assert_null(strstr(text, "outcome,follow_up"), "no empty outcome rows yet");
     free(text);
-    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "=HYPERLINK(\"x\") secret", &err));
+    ok(app_outcome_set(s, "a@x", "anna", "r1", "follow_up", "=HYPERLINK(\"x\") secret", SAID_AT, &err));
     text = csv();
     cr_assert(strncmp(text, "section,key,figure,value\n", 25) == 0, "%s", text);
     cr_assert(strstr(text, "\npair,PL-UA,meetings,2\n"), "%s", text);

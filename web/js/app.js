@@ -3,6 +3,7 @@
 // /agenda or /console/tables can be reloaded and bookmarked).
 
 import { api, offlineSavedAt } from './api.js';
+import { readServerNow } from './clock.js';
 import { h, clear, list, field, nextId } from './dom.js';
 import { describeBy, markInvalid, validityInPageLanguage } from './forms.js';
 import { t, tn, num, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange, locale } from './i18n.js';
@@ -108,6 +109,8 @@ export async function loadMe() {
   try {
     toAnswerReadAt = Date.now();
     state.me = await api.me();
+    // a kept answer (offline: sw.js) says the time it was fetched, no clock
+    if (!offlineSavedAt()) readServerNow(state.me && state.me.now);
   } catch (e) {
     state.me = null;
   }
@@ -410,6 +413,7 @@ async function rereadToAnswer() {
   toAnswerReadAt = Date.now();
   try {
     const me = await api.me();
+    if (!offlineSavedAt()) readServerNow(me && me.now);
     if (state.me && typeof me.to_answer === 'number' && me.to_answer !== state.me.to_answer) setToAnswer(me.to_answer);
     if (state.me && typeof me.messages_unread === 'number' && me.messages_unread !== state.me.messages_unread) setMessagesUnread(me.messages_unread);
   } catch (_) { /* offline a moment: the count stays as it was */ }

@@ -11,6 +11,7 @@ import { t, tx, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSenten
 import { state, whileBusy } from '../app.js';
 import { myOutcomes, outcomeControl } from '../outcomes.js';
 import { partnerAbsentButton } from '../day.js';
+import { serverNow } from '../clock.js';
 
 function dayKey(x) {
   return date(x, { dateStyle: 'full' });
@@ -193,7 +194,7 @@ function copyButton(url, out) {
 // another day names its day; one today says what to do when the partner
 // does not come.
 function nextMeeting(meetings, start, end, withWhom) {
-  const now = Date.now();
+  const now = serverNow();
   const m = meetings.find((x) => instant(end(x)) > now);
   if (!m) return null;
   const today = dayKey(start(m)) === dayKey(now);
@@ -214,7 +215,7 @@ function nextMeeting(meetings, start, end, withWhom) {
 // The old time names its day when that was another.
 function movedNote(m, start, end) {
   const was = m.moved_from;
-  if (!was || !was.start || instant(end(m)) <= Date.now()) return null;
+  if (!was || !was.start || instant(end(m)) <= serverNow()) return null;
   const when = dayKey(was.start) === dayKey(start(m)) ? time(was.start) : dayTime(was.start);
   return h('p', { class: 'moved-note', role: 'note' },
     tx('agenda.moved', { time: when, table: tableName({ location_name: was.location }) }));
@@ -282,7 +283,7 @@ export async function renderAgenda(main) {
       h('p', { class: 'muted' }, t('agenda.subscribe_hint'))),
     state.event && !state.event.published_at && meetings.length === 0 ? h('p', { class: 'muted' }, t('agenda.unpublished')) : null);
   // what the meetings that have begun led to, as the participant says
-  const begun = (m) => instant(start(m)) <= Date.now();
+  const begun = (m) => instant(start(m)) <= serverNow();
   const requests = api.requests().then((r) => list(r, 'requests')).catch(() => null);
   const [toAnswer, waiting, cancelled, availability, said, met] = await Promise.all([toAnswerNotice(requests),
     waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(meetings),
@@ -292,7 +293,7 @@ export async function renderAgenda(main) {
   if (toAnswer && title) title.after(toAnswer);
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); return; }
   // once every meeting is over, the people met come first; before, after the days
-  const over = meetings.every((m) => instant(end(m)) <= Date.now());
+  const over = meetings.every((m) => instant(end(m)) <= serverNow());
   add(main, eventsLine(meetings), h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting, cancelled);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
   // The other parties: docs/api.md gives every attendee in people[]; an older

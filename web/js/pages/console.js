@@ -17,6 +17,7 @@ import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '.
 import { availabilityForm, conflictList } from '../availability.js';
 import { walkinCard } from './walkin.js';
 import { nextMeetingLine, absenceCard } from '../day.js';
+import { serverNow } from '../clock.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -1376,9 +1377,9 @@ function drawPlan(out, meetings) {
 }
 
 // The first of the slots (in time order) that starts later today, by the
-// browser's clock and the event's calendar; '' when none does.
+// forum's clock (clock.js) and the event's calendar; '' when none does.
 function nextSlotToday(order) {
-  const now = Date.now();
+  const now = serverNow();
   const next = order.find((x) => instant(x.starts_at) > now);
   const day = (x) => date(x, { dateStyle: 'short' });
   return next && day(next.starts_at) === day(now) ? next.id : '';

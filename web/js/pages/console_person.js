@@ -13,6 +13,7 @@ import { PAGE, askedOffset, pager } from '../pager.js';
 import { localName, tableName, nameAndOrg } from '../people.js';
 import { withEvent } from './console.js';
 import { takeWalkinLink, walkinLinkCard } from './walkin.js';
+import { serverNow } from '../clock.js';
 
 const orgOfParty = (p) => localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
 
@@ -96,7 +97,7 @@ function detailsCard(p, org) {
 // leaves both agendas and calendar feeds); done(cancelled, failed) then
 // says who to tell.
 function noShowPart(self, meetings, done) {
-  const now = Date.now();
+  const now = serverNow();
   const toCome = meetings.filter((m) => m.request && instant(m.start) > now);
   if (!toCome.length) return null;
   const button = h('button', { type: 'button', class: 'decline', id: 'desk-no-show', 'aria-describedby': 'desk-no-show-hint' },
@@ -204,7 +205,7 @@ function meetingsSection(self, agenda) {
   // a meeting still to come may be moved, in a cell of its own
   const moveCell = (m) => {
     const cell = h('td', {});
-    if (m.request && instant(m.start) > Date.now()) {
+    if (m.request && instant(m.start) > serverNow()) {
       cell.append(moveButton(m, cell, async (done) => {
         const fresh = await api.personAgenda(id).catch(() => agenda);
         document.getElementById('desk-move-result')?.remove();

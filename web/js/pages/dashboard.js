@@ -8,6 +8,7 @@ import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
 import { cpvLabel, cpvBare } from '../cpv.js';
 import { OUTCOMES } from '../outcomes.js';
+import { serverNow } from '../clock.js';
 
 export async function renderDashboard(main) {
   await drawDashboard(main, await eventPicker());
@@ -137,8 +138,8 @@ const REFRESH_MS = 60 * 1000;
 function duringEvent(ev) {
   let today;
   try {
-    today = new Intl.DateTimeFormat('en-CA', { timeZone: ev.timezone || 'UTC' }).format(new Date());
-  } catch (_) { today = new Date().toISOString().slice(0, 10); }
+    today = new Intl.DateTimeFormat('en-CA', { timeZone: ev.timezone || 'UTC' }).format(serverNow());
+  } catch (_) { today = new Date(serverNow()).toISOString().slice(0, 10); }
   return !!ev.starts_on && ev.starts_on <= today && today <= (ev.ends_on || ev.starts_on);
 }
 
