@@ -5294,6 +5294,12 @@ test('"my partner is not here": said on a phone in Ukrainian at the meeting unde
   dfnc(['import', 'requests', path.join(TMP, 'pnh.csv')]);
   assert.equal((await apiCall(org.page, 'POST', '/events/ev-e2e-now/schedule', {})).body.scheduled, 1);
   const openBefore = (await apiCall(org.page, 'GET', '/console/absences?open=1&limit=0')).body.open;
+  // the desk's check-in page is open before she says it (its clock ours to run)
+  await org.page.clock.install();
+  await open(org.page, '/console/checkin');
+  const listed = () => org.page.locator('#absence-list li[data-absence]').count();
+  assert.equal(await listed(), openBefore);
+  assert.equal(await org.page.locator('#absences-said').isHidden(), true, 'nothing new yet');
   // she, on a phone in Ukrainian: the meeting now, and the button that tells the desk
   const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
   await ctx.addInitScript({ path: AXE_SOURCE });
@@ -5307,6 +5313,11 @@ test('"my partner is not here": said on a phone in Ukrainian at the meeting unde
   await assertUkrainian(page);
   await shoot(page, 'agenda-partner-absent-uk');
   await ctx.close();
+  // the open page reads the list again within half a minute, and says what is new
+  await org.page.clock.runFor(31 * 1000);
+  await org.page.waitForFunction((n) => document.querySelectorAll('#absence-list li[data-absence]').length === n, openBefore + 1);
+  assert.equal(await org.page.textContent('#absences-said'), EN['day.absences_new.one'].replace('{n}', '1'));
+  assert.match(await org.page.locator('#absence-list li[data-absence]').first().innerText(), /Olha Absentova/);
   // the desk: her word at the top of the list, the partner not checked in, his e-mail, the table
   await open(org.page, '/console/dashboard');
   assert.equal(await org.page.locator('.figure[data-figure="absent"] .value').textContent(), String(openBefore + 1));

@@ -3,7 +3,7 @@
 // that a partner is not at the table; on the agenda, saying so.
 import { api } from './api.js';
 import { h, dataName } from './dom.js';
-import { t, dayTime, time, errorText } from './i18n.js';
+import { t, tn, dayTime, time, errorText } from './i18n.js';
 import { localName, tableName } from './people.js';
 
 // "Ольга Бондар (Укрзброя)" for each other person of the meeting, and how
@@ -56,22 +56,64 @@ export function partnerAbsentButton(m) {
 // The desk's list of those words (GET /console/absences), newest first: who
 // said it, the partner (name, organisation, arrived or not, e-mail), the
 // table and time; each open one marked dealt with by a button, which draws
-// the list again.
+// the list again. While the page is open the list follows new words
+// (followAbsences).
 export async function absenceCard() {
   const card = h('section', { class: 'card', id: 'absences', 'aria-labelledby': 'absences-h' });
+  // what changed since the last read, said politely (a status, kept in place
+  // across redraws so a screen reader hears it once)
+  const said = h('p', { class: 'muted', id: 'absences-said', role: 'status' });
+  const say = (text) => { said.textContent = text; said.hidden = !text; };
+  let shown = new Set();
   // after a mark the list is drawn again: the focus goes to its heading,
   // not to the page's start with the button that had it
-  const draw = async (focus) => {
-    const r = await api.absences({ open: 1, limit: 50 });
+  const draw = async (focus, got) => {
+    const r = got || await api.absences({ open: 1, limit: 50 });
+    if (!got) say('');   // a mark's redraw: what was new is seen
     const rows = r.absences || [];
+    shown = new Set(rows.map((x) => x.id));
     const head = h('h2', { id: 'absences-h', tabindex: '-1' }, t('day.absences'));
-    card.replaceChildren(head, rows.length
+    card.replaceChildren(head, said, rows.length
       ? h('ul', { class: 'cards', id: 'absence-list' }, rows.map((x) => absenceItem(x, () => draw(true))))
       : h('p', { class: 'muted', id: 'absences-none' }, t('day.absences_none')));
     if (focus) head.focus();
   };
   await draw(false);
+  followAbsences(card, () => shown, async (got, fresh) => {
+    await draw(false, got);
+    say(fresh ? tn('day.absences_new', fresh) : '');
+  });
   return card;
+}
+
+// Every ABSENCES_EVERY_MS while the card is on a page that is seen (none while
+// hidden, at once when seen again), the open words are read again; the list
+// is redrawn when they changed, unless the keyboard is in it (a mark about to
+// be pressed keeps its place).
+const ABSENCES_EVERY_MS = 30 * 1000;
+function followAbsences(card, shownIds, redraw) {
+  let timer = null;
+  const later = () => { clearTimeout(timer); timer = setTimeout(reread, ABSENCES_EVERY_MS); };
+  async function reread() {
+    if (!card.isConnected) { document.removeEventListener('visibilitychange', seen); return; }
+    if (document.hidden) return;
+    if (!card.contains(document.activeElement)) {
+      try {
+        const got = await api.absences({ open: 1, limit: 50 });
+        const ids = (got.absences || []).map((x) => x.id);
+        const before = shownIds();
+        if (ids.length !== before.size || ids.some((id) => !before.has(id)))
+          await redraw(got, ids.filter((id) => !before.has(id)).length);
+      } catch (_) { /* offline a moment: the list stays until the next read */ }
+    }
+    later();
+  }
+  function seen() {
+    if (!card.isConnected) { document.removeEventListener('visibilitychange', seen); return; }
+    if (document.hidden) clearTimeout(timer); else reread();
+  }
+  document.addEventListener('visibilitychange', seen);
+  later();
 }
 
 function absenceItem(x, redraw) {
