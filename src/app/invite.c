@@ -4,20 +4,13 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/fields.h"
+#include "core/date.h"
 #include "io/csv.h"
 #include "store/invite.h"
 
 /* t (unix seconds) as ISO 8601 in UTC into out. */
-static void utc_text(int64_t t, char out[32])
-{
-    time_t tt = (time_t)t;
-    struct tm tm;
-    strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&tt, &tm));
-}
-
 int app_invitations_prune(struct store *s, const char *actor, const unsigned char *hash,
                           int64_t now, struct arena *a, struct df_err *err)
 {
@@ -26,8 +19,8 @@ int app_invitations_prune(struct store *s, const char *actor, const unsigned cha
     if (store_invitation_prune(s, hash, now, a, &gone, &n, err) < 0)
         return -1;
     for (int i = 0; i < n; i++) {
-        char at[32], detail[64];
-        utc_text(gone[i].expires_at, at);
+        char at[DATE_UTC_TEXT_SIZE], detail[64];
+        date_utc_text(gone[i].expires_at, at);
         snprintf(detail, sizeof detail, "unused, expired %s", at);
         if (store_audit(s, actor, "user.invitation_expire", "user", gone[i].email, detail, err) < 0)
             return -1;
@@ -205,10 +198,10 @@ void app_invite_csv_open(struct app_invite_csv *c, FILE *f, const char *base)
 int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err *err)
 {
     struct app_invite_csv *c = ud;
-    char link[APP_INVITE_LINK_MAX], expires[32];
+    char link[APP_INVITE_LINK_MAX], expires[DATE_UTC_TEXT_SIZE];
     if (app_invite_link(c->base, c->base_n, inv->token, link, err) < 0)
         return -1;
-    utc_text(inv->expires_at, expires);
+    date_utc_text(inv->expires_at, expires);
     const char *fields[] = {inv->person, inv->name, inv->email, inv->org, inv->language,
                             link, expires};
     csv_write_record(c->f, fields, (int)(sizeof fields / sizeof fields[0]));

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "app/walkin.h"
+#include "core/date.h"
 #include "http/api.h"
 #include "http/internal.h"
 #include "store/store.h"
@@ -134,10 +135,8 @@ void api_console_walkin(struct http_req *r)
     json_t *j = NULL;
     if (store_person_get(r->s, made.person, &r->a, &p, &err) == 0) {
         j = api_person_json(&p, true);
-        char expires[32];
-        time_t t = (time_t)made.expires_at;
-        struct tm tm;
-        strftime(expires, sizeof expires, "%Y-%m-%dT%H:%M:%SZ", gmtime_r(&t, &tm));
+        char expires[DATE_UTC_TEXT_SIZE];
+        date_utc_text(made.expires_at, expires);
         json_object_set_new(j, "checked_in_at", api_str_or_null(made.checked_in_at));
         json_object_set_new(j, "contact", json_boolean(made.contact));
         json_object_set_new(j, "link", json_string(made.link));

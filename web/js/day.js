@@ -2,7 +2,7 @@
 // (GET /console/people?next=1's and the check-in's "next_meeting") and the words
 // that a partner is not at the table; on the agenda, saying so.
 import { api } from './api.js';
-import { h, dataName } from './dom.js';
+import { h, dataName, whileSeen } from './dom.js';
 import { t, tn, dayTime, time, errorText } from './i18n.js';
 import { localName, tableName } from './people.js';
 
@@ -86,34 +86,20 @@ export async function absenceCard() {
   return card;
 }
 
-// Every ABSENCES_EVERY_MS while the card is on a page that is seen (none while
-// hidden, at once when seen again), the open words are read again; the list
-// is redrawn when they changed, unless the keyboard is in it (a mark about to
-// be pressed keeps its place).
+// Every ABSENCES_EVERY_MS while the card is on a page that is seen (dom.js
+// whileSeen), the open words are read again; the list is redrawn when they
+// changed, unless the keyboard is in it (a mark about to be pressed keeps
+// its place).
 const ABSENCES_EVERY_MS = 30 * 1000;
 function followAbsences(card, shownIds, redraw) {
-  let timer = null;
-  const later = () => { clearTimeout(timer); timer = setTimeout(reread, ABSENCES_EVERY_MS); };
-  async function reread() {
-    if (!card.isConnected) { document.removeEventListener('visibilitychange', seen); return; }
-    if (document.hidden) return;
-    if (!card.contains(document.activeElement)) {
-      try {
-        const got = await api.absences({ open: 1, limit: 50 });
-        const ids = (got.absences || []).map((x) => x.id);
-        const before = shownIds();
-        if (ids.length !== before.size || ids.some((id) => !before.has(id)))
-          await redraw(got, ids.filter((id) => !before.has(id)).length);
-      } catch (_) { /* offline a moment: the list stays until the next read */ }
-    }
-    later();
-  }
-  function seen() {
-    if (!card.isConnected) { document.removeEventListener('visibilitychange', seen); return; }
-    if (document.hidden) clearTimeout(timer); else reread();
-  }
-  document.addEventListener('visibilitychange', seen);
-  later();
+  whileSeen(card, ABSENCES_EVERY_MS, async () => {
+    if (card.contains(document.activeElement)) return;
+    const got = await api.absences({ open: 1, limit: 50 });
+    const ids = (got.absences || []).map((x) => x.id);
+    const before = shownIds();
+    if (ids.length !== before.size || ids.some((id) => !before.has(id)))
+      await redraw(got, ids.filter((id) => !before.has(id)).length);
+  });
 }
 
 function absenceItem(x, redraw) {

@@ -157,3 +157,30 @@ export function list(x, ...keys) {
   }
   return [];
 }
+
+// Runs fn every ms while el is on the page and the tab is seen: none while
+// the tab is hidden, at once when it is seen again; stops for good once a
+// run finds el off the page (the dashboard's figures, the desk's list of missing
+// partners). fn may be async; the next run is timed from its end.
+export function whileSeen(el, ms, fn) {
+  let timer = null;
+  // el may not be on the page yet (a card returned to be placed): each run
+  // looks, not the timing
+  const later = () => {
+    clearTimeout(timer);
+    if (!document.hidden) timer = setTimeout(run, ms);
+  };
+  async function run() {
+    if (!el.isConnected) { document.removeEventListener('visibilitychange', seen); return; }
+    if (document.hidden) return;
+    try { await fn(); } catch (_) { /* a failed read: the page stays until the next */ }
+    later();
+  }
+  function seen() {
+    if (!el.isConnected) { document.removeEventListener('visibilitychange', seen); return; }
+    if (document.hidden) clearTimeout(timer);
+    else run();
+  }
+  document.addEventListener('visibilitychange', seen);
+  later();
+}

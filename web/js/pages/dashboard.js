@@ -2,7 +2,7 @@
 // meetings: the EU x Ukraine country-pair matrix, by capability, by hour.
 
 import { api } from '../api.js';
-import { h, add, list, data } from '../dom.js';
+import { h, add, list, data, whileSeen } from '../dom.js';
 import { t, tx, tn, num, countryName } from '../i18n.js';
 import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
@@ -146,28 +146,11 @@ function duringEvent(ev) {
 function keepFresh(main) {
   const mark = main.querySelector('.figures');
   if (!state.event || !mark || !duringEvent(state.event)) return;
-  let timer = null;
-  const live = () => mark.isConnected;
-  const later = () => {
-    clearTimeout(timer);
-    if (!document.hidden && live()) timer = setTimeout(refresh, REFRESH_MS);
-  };
-  async function refresh() {
-    if (!live() || document.hidden) return;
+  whileSeen(mark, REFRESH_MS, async () => {
     const scratch = h('div');
-    try {
-      await drawDashboard(scratch, null);
-      if (live()) swapIn(main, scratch);
-    } catch (_) { /* a fetch failed: the figures stay until the next */ }
-    later();
-  }
-  const seen = () => {
-    if (!live()) { document.removeEventListener('visibilitychange', seen); return; }
-    if (document.hidden) clearTimeout(timer);
-    else refresh();
-  };
-  document.addEventListener('visibilitychange', seen);
-  later();
+    await drawDashboard(scratch, null);
+    if (mark.isConnected) swapIn(main, scratch);
+  });
 }
 
 // The redrawn dashboard's figures and charts into the page: each figure's
