@@ -4,9 +4,12 @@
 //     when a navigation cannot reach the server;
 //   - the UI's files under /v/VERSION/ (they never change: kept until a page
 //     of another version is fetched);
-//   - the last answer to the few reads the agenda needs (OFFLINE_READS),
-//     given only when the server cannot be reached, with the time it was
-//     fetched in the X-Dfnc-Saved-At header so the page can say how old it is.
+//   - the last answer to the reads a participant needs at the venue: her
+//     agenda and its header's (OFFLINE_READS), her requests and their
+//     messages, the people and organisations she looked at (OFFLINE_PATHS:
+//     the newest KEPT_MAX of those), given only when the server cannot be
+//     reached, with the time it was fetched in the X-Dfnc-Saved-At header so
+//     the page can say how old it is.
 // Everything else goes to the network as if there were no worker. The
 // personal answers are dropped when the person signs out (DELETE
 // /api/v1/session) or the server says there is no session (401).
@@ -14,7 +17,12 @@ const SHELL = 'dfnc-shell';
 const FILES = 'dfnc-files';
 const READS = 'dfnc-reads';
 const OFFLINE_READS = new Set(['/api/v1/me', '/api/v1/me/agenda', '/api/v1/events', '/api/v1/forum',
-  '/api/v1/announcements']);
+  '/api/v1/announcements', '/api/v1/me/agenda/cancelled', '/api/v1/me/met', '/api/v1/me/outcomes',
+  '/api/v1/requests', '/api/v1/me/messages']);
+// one of many (a thread, a profile): kept too, the oldest forgotten past KEPT_MAX
+const OFFLINE_PATHS = [/^\/api\/v1\/requests\/[^/]+\/messages$/, /^\/api\/v1\/organisations\/[^/]+$/,
+  /^\/api\/v1\/people\/[^/]+$/];
+const KEPT_MAX = 200;
 const SAVED_AT = 'X-Dfnc-Saved-At';
 
 self.addEventListener('install', () => self.skipWaiting());
@@ -32,7 +40,8 @@ self.addEventListener('fetch', (event) => {
   // an API path opened in the tab (a calendar, a report, JSON) is a navigation too: left alone
   if (req.mode === 'navigate' && !url.pathname.startsWith('/api/')) event.respondWith(page(req));
   else if (url.pathname.startsWith('/v/')) event.respondWith(file(req));
-  else if (OFFLINE_READS.has(url.pathname) && !url.search) event.respondWith(read(req));
+  else if (!url.search && OFFLINE_READS.has(url.pathname)) event.respondWith(read(req, false));
+  else if (!url.search && OFFLINE_PATHS.some((re) => re.test(url.pathname))) event.respondWith(read(req, true));
 });
 
 // A page: from the server, its copy kept; the copy when the server is out of reach.
@@ -70,9 +79,10 @@ async function file(req) {
   return r;
 }
 
-// One of the agenda's reads: from the server, the answer kept; the kept
-// answer, marked with when it was fetched, when the server is out of reach.
-async function read(req) {
+// One of the reads kept: from the server, the answer kept; the kept answer,
+// marked with when it was fetched, when the server is out of reach. One of
+// many (`many`) is put last, and the oldest such go past KEPT_MAX.
+async function read(req, many) {
   let r;
   try {
     r = await fetch(req);
@@ -88,7 +98,15 @@ async function read(req) {
     headers.set(SAVED_AT, new Date().toISOString());
     const body = await r.clone().arrayBuffer();
     const c = await caches.open(READS);
+    if (many) await c.delete(req);   // put again, it is the newest
     await c.put(req, new Response(body, { status: r.status, statusText: r.statusText, headers }));
+    if (many) await forgetOldest(c);
   }
   return r;
+}
+
+// Past KEPT_MAX of the many, the oldest go (Cache Storage lists in the order put).
+async function forgetOldest(c) {
+  const many = (await c.keys()).filter((k) => OFFLINE_PATHS.some((re) => re.test(new URL(k.url).pathname)));
+  for (const k of many.slice(0, Math.max(0, many.length - KEPT_MAX))) await c.delete(k);
 }

@@ -5350,6 +5350,17 @@ test('without a connection a participant on a phone still reads her agenda, and 
   const online = await rows();
   assert.ok(online.length > 0, 'the demo participant has meetings');
   assert.equal(await page.locator('#offline-note').count(), 0, 'online: nothing said');
+  // her requests and a partner's organisation, read while online
+  const cards = () => page.locator('#received li, #sent li').allInnerTexts();
+  await open(page, '/requests');
+  const onlineRequests = await cards();
+  assert.ok(onlineRequests.length > 0, 'the demo participant has requests');
+  const mine = ((await apiCall(page, 'GET', '/me')).body.organisation || {}).id;
+  const partnerOrg = (await apiCall(page, 'GET', '/me/agenda')).body.meetings
+    .flatMap((m) => m.people).map((p) => p.organisation).find((o) => o && o !== mine) || '';
+  assert.ok(partnerOrg, 'a partner organisation');
+  await open(page, `/organisations/${encodeURIComponent(partnerOrg)}`);
+  const partnerName = await page.textContent('main h1');
   // an API reply opened in the tab is a navigation too: it is not kept as the page
   await page.goto(`${base}/api/v1/forum`);
   await ctx.setOffline(true);
@@ -5361,6 +5372,12 @@ test('without a connection a participant on a phone still reads her agenda, and 
   assert.deepEqual(await axe(page), []);
   await assertUkrainian(page);
   await shoot(page, 'agenda-offline-uk');
+  // her requests and the organisation she looked at, as they were
+  await open(page, '/requests');
+  assert.deepEqual(await cards(), onlineRequests, 'the same requests, from what was kept');
+  assert.equal(await page.locator('#offline-note').count(), 1, 'the requests page says it too');
+  await open(page, `/organisations/${encodeURIComponent(partnerOrg)}`);
+  assert.equal(await page.textContent('main h1'), partnerName);
   // a page whose reads are not kept says it could not load them
   await open(page, '/suggestions');
   assert.equal(await page.locator('main .error[role=alert]').count(), 1);
@@ -5370,7 +5387,9 @@ test('without a connection a participant on a phone still reads her agenda, and 
   // signing out forgets her answers the worker kept (the forum's public header may stay)
   const kept = () => page.evaluate(async () => (await (await caches.open('dfnc-reads')).keys())
     .map((r) => new URL(r.url).pathname).filter((p) => p !== '/api/v1/forum').sort());
-  assert.deepEqual(await kept(), ['/api/v1/announcements', '/api/v1/events', '/api/v1/me', '/api/v1/me/agenda']);
+  const had = await kept();
+  for (const p of ['/api/v1/announcements', '/api/v1/events', '/api/v1/me', '/api/v1/me/agenda', '/api/v1/requests',
+    `/api/v1/organisations/${encodeURIComponent(partnerOrg)}`]) assert.ok(had.includes(p), `${p} kept: ${had}`);
   await page.click('#signout');
   await page.locator('#signin').waitFor();
   assert.deepEqual(await kept(), [], 'nothing of hers is kept once she signs out');
