@@ -372,7 +372,7 @@ static int list_options(const struct board *b, long long now, struct arena *a,
     int rn = 0;
     for (int k = 0; k < b->S; k++)
         for (int t = 0; t < b->T; t++) {
-            if ((k == b->here_k && t == b->here_t) || in_the_way(b, k, t, now, a))
+            if ((k == b->here_k && t == b->here_t) || is_blocked(b, k, t, now, NULL))
                 continue;
             long at = date_wall_minutes(b->slots[k].starts_at), d = at - here;
             r[rn++] = (struct ranked){
