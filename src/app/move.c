@@ -118,10 +118,11 @@ static void mark_away(struct board *b, const struct schedule_load_req *mine)
     }
 }
 
-/* A pending request's attendees, read into r as a schedule run reads an
- * accepted one's. */
+/* Pending requests' attendees, read into their loads as a schedule run
+ * reads an accepted one's: ix maps a request's id to its index in r. */
 struct pending_attendees {
     struct schedule_load_req *r;
+    struct idmap ix;
     struct arena *a;
     int oom;
 };
@@ -129,52 +130,48 @@ struct pending_attendees {
 static int on_pending_attendee(void *ud, const char *request, const char *person)
 {
     struct pending_attendees *k = ud;
-    if (strcmp(request, k->r->id) != 0)
+    int i = idmap_get(&k->ix, request);
+    if (i < 0)
         return 0;
-    const char **c = idmap_vec_push(&k->r->attendees, k->a);
+    const char **c = idmap_vec_push(&k->r[i].attendees, k->a);
     if (!c || !(*c = arena_strdup(k->a, person)))
         return k->oom = 1;
     return 0;
 }
 
-/* Pending request r (not among the accepted ones a schedule run loads) with
- * its attendees pushed into b->l as one of them: its index, or -1 with err. */
-static int load_pending(struct store *s, struct board *b, const struct store_request *r,
-                        struct arena *a, struct df_err *err)
+/* The n pending requests rs of event (not among the accepted ones a schedule
+ * run loads) into out[0..n), each with its attendees, in one pass over the
+ * event's attendees: -1 with err. */
+static int load_pending(struct store *s, const char *event,
+                        const struct store_request *const *rs, int n,
+                        struct schedule_load_req *out, struct arena *a, struct df_err *err)
 {
-    struct schedule_load_req *c = idmap_vec_push(&b->l.reqs, a);
-    if (!c)
+    struct pending_attendees k = {.r = out, .a = a};
+    if (idmap_init(&k.ix, a, (size_t)n) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
-    *c = (struct schedule_load_req){.id = r->id, .from = r->from, .to = r->to,
-                                    .priority = r->priority};
-    c->attendees.size = sizeof(const char *);
-    struct pending_attendees k = {.r = c, .a = a};
-    if (store_attendee_each(s, r->event, on_pending_attendee, &k, err) < 0)
+    for (int i = 0; i < n; i++) {
+        out[i] = (struct schedule_load_req){.id = rs[i]->id, .from = rs[i]->from,
+                                            .to = rs[i]->to, .priority = rs[i]->priority};
+        out[i].attendees.size = sizeof(const char *);
+        idmap_put(&k.ix, rs[i]->id, i);
+    }
+    if (store_attendee_each(s, event, on_pending_attendee, &k, err) < 0)
         return -1;
     if (k.oom)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
-    return b->l.reqs.n - 1;
+    return 0;
 }
 
-/* Loads the event of b->m (its request and event set; its slot, table and
- * interpreter when it has a meeting) into b inside the caller's transaction
- * (or read); pending, when not NULL, is b->m's request not yet accepted:
- * -1 with err. */
-static int board_load_event(struct store *s, const struct store_request *pending,
-                            struct arena *a, struct board *b, struct df_err *err)
+/* Loads the event b->m.event (with its slots and tables indexed, and room
+ * for what is in each slot) into b, which is otherwise zero, inside the
+ * caller's transaction (or read): -1 with err. */
+static int board_load_shared(struct store *s, struct arena *a, struct board *b,
+                             struct df_err *err)
 {
-    b->booth_t = -1;
     schedule_load_init(&b->l, a, b->m.event);
     if (store_event_get(s, b->m.event, a, &b->ev, err) < 0 ||
         schedule_load_event(s, &b->l, err) < 0)
         return -1;
-    int q = idmap_get(&b->l.req_ix, b->m.request);
-    if (q < 0 && pending && (q = load_pending(s, b, pending, a, err)) < 0)
-        return -1;
-    if (q < 0)
-        return df_err_set(err, DF_ERR_CONFLICT, "meeting %s: its request is no longer accepted",
-                          b->m.request);
-    const struct schedule_load_req *mine = (const struct schedule_load_req *)b->l.reqs.data + q;
     b->slots = b->l.slots.data;
     b->tables = b->l.tables.data;
     b->S = b->l.slots.n;
@@ -188,10 +185,6 @@ static int board_load_event(struct store *s, const struct store_request *pending
     if (!b->start || !b->table_by || !b->person_by || !b->away || !b->interp_by ||
         idmap_init(&b->six, a, S) < 0 || idmap_init(&b->tix, a, T) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
-    memset(b->table_by, 0, T * S * sizeof *b->table_by);
-    memset(b->person_by, 0, S * sizeof *b->person_by);
-    memset(b->away, 0, S * sizeof *b->away);
-    memset(b->interp_by, 0, S * sizeof *b->interp_by);
     char zoned[32];
     for (int k = 0; k < b->S; k++) {
         idmap_put(&b->six, b->slots[k].id, k);
@@ -201,6 +194,25 @@ static int board_load_event(struct store *s, const struct store_request *pending
     }
     for (int t = 0; t < b->T; t++)
         idmap_put(&b->tix, b->tables[t].id, t);
+    return 0;
+}
+
+/* What is in the way of b->m (its request mine; its slot, table and
+ * interpreter when it has a meeting) in each slot, over what an earlier
+ * request of the same loaded event left: -1 with err. */
+static int board_mark(struct store *s, const struct schedule_load_req *mine, struct arena *a,
+                      struct board *b, struct df_err *err)
+{
+    size_t S = (size_t)b->S, T = (size_t)b->T;
+    memset(b->table_by, 0, T * S * sizeof *b->table_by);
+    memset(b->person_by, 0, S * sizeof *b->person_by);
+    memset(b->away, 0, S * sizeof *b->away);
+    memset(b->interp_by, 0, S * sizeof *b->interp_by);
+    b->booth_t = -1;
+    b->people_n = 0;
+    b->iv = NULL;
+    b->pair = NULL;
+    b->interp_free = NULL;
     const struct store_interpreter *ivs = b->l.interp.data;
     for (int i = 0; b->m.interpreter && i < b->l.interp.n; i++)
         if (strcmp(ivs[i].id, b->m.interpreter) == 0)
@@ -212,6 +224,31 @@ static int board_load_event(struct store *s, const struct store_request *pending
     mark_meetings(b, mine, a);
     mark_away(b, mine);
     return 0;
+}
+
+/* Loads the event of b->m (its request and event set; its slot, table and
+ * interpreter when it has a meeting) into b inside the caller's transaction
+ * (or read); pending, when not NULL, is b->m's request not yet accepted:
+ * -1 with err. */
+static int board_load_event(struct store *s, const struct store_request *pending,
+                            struct arena *a, struct board *b, struct df_err *err)
+{
+    if (board_load_shared(s, a, b, err) < 0)
+        return -1;
+    int q = idmap_get(&b->l.req_ix, b->m.request);
+    struct schedule_load_req own;
+    const struct schedule_load_req *mine = NULL;
+    if (q >= 0) {
+        mine = (const struct schedule_load_req *)b->l.reqs.data + q;
+    } else if (pending) {
+        if (load_pending(s, b->m.event, &pending, 1, &own, a, err) < 0)
+            return -1;
+        mine = &own;
+    } else if (q < 0) {
+        return df_err_set(err, DF_ERR_CONFLICT, "meeting %s: its request is no longer accepted",
+                          b->m.request);
+    }
+    return board_mark(s, mine, a, b, err);
 }
 
 /* Loads meeting's event into b inside the caller's transaction (or read):
@@ -233,39 +270,54 @@ static bool meeting_has_begun(const struct board *b, long long now)
     return ics_zoned_time(b->ev.timezone, b->m.starts_at, zoned, &at) == 0 && at <= now;
 }
 
+/* Whether anything keeps the meeting out of slot k at table t at `now`:
+ * with w NULL, the first thing found; else every one, in words, each after
+ * "; " in w. */
+static bool is_blocked(const struct board *b, int k, int t, long long now, struct buf *w)
+{
+    bool any = false;
+#define BLOCKED(cond, ...)                                                                     \
+    if (cond) {                                                                                \
+        if (!w)                                                                                \
+            return true;                                                                       \
+        any = true;                                                                            \
+        buf_printf(w, __VA_ARGS__);                                                            \
+    }
+    BLOCKED(b->start[k] == 0 || b->start[k] <= now, "; slot %s has begun", b->slots[k].id)
+    const char *other = b->table_by[(size_t)t * b->S + k];
+    BLOCKED(other, "; %s is taken then by %s", b->tables[t].name, other)
+    BLOCKED(b->person_by[k], "; %s", b->person_by[k])
+    BLOCKED(b->away[k], "; %s is marked away then", b->away[k])
+    BLOCKED(b->pair && !b->interp_free[k], "; no %s interpreter is free then", b->pair)
+    if (b->iv) {
+        char pair[8];
+        snprintf(pair, sizeof pair, "%.2s-%.2s", b->iv->lang_a, b->iv->lang_b);
+        BLOCKED(b->interp_by[k], "; its interpreter %s interprets %s then", b->iv->id,
+                b->interp_by[k])
+        else BLOCKED(!app_interpreter_serves(b->iv, pair, b->slots + k),
+                     "; its interpreter %s does not work then", b->iv->id)
+    }
+#undef BLOCKED
+    return any;
+}
+
 /* What keeps the meeting out of slot k at table t at `now`, in words ("; "
  * between them, in a), or NULL when nothing does. */
 static const char *in_the_way(const struct board *b, int k, int t, long long now,
                               struct arena *a)
 {
+    if (!is_blocked(b, k, t, now, NULL))
+        return NULL;
     struct buf w;
     buf_init(&w, 4096);
-    if (b->start[k] == 0 || b->start[k] <= now)
-        buf_printf(&w, "; slot %s has begun", b->slots[k].id);
-    const char *other = b->table_by[(size_t)t * b->S + k];
-    if (other)
-        buf_printf(&w, "; %s is taken then by %s", b->tables[t].name, other);
-    if (b->person_by[k])
-        buf_printf(&w, "; %s", b->person_by[k]);
-    if (b->away[k])
-        buf_printf(&w, "; %s is marked away then", b->away[k]);
-    if (b->pair && !b->interp_free[k])
-        buf_printf(&w, "; no %s interpreter is free then", b->pair);
-    if (b->iv) {
-        char pair[8];
-        snprintf(pair, sizeof pair, "%.2s-%.2s", b->iv->lang_a, b->iv->lang_b);
-        if (b->interp_by[k])
-            buf_printf(&w, "; its interpreter %s interprets %s then", b->iv->id,
-                        b->interp_by[k]);
-        else if (!app_interpreter_serves(b->iv, pair, b->slots + k))
-            buf_printf(&w, "; its interpreter %s does not work then", b->iv->id);
-    }
-    const char *why = w.len ? arena_strdup(a, w.data + 2) : NULL;
+    is_blocked(b, k, t, now, &w);
+    const char *why = w.len ? arena_strdup(a, w.data + 2) : "";
     buf_free(&w);
-    return why;
+    return why ? why : "out of memory";
 }
 
-/* Slot k at table t as agendas say it; false when out of memory. */
+/* Slot k at table t as agendas say it, every string in a (the board may
+ * be in another arena); false when out of memory. */
 static bool place_of(const struct board *b, int k, int t, struct arena *a,
                      struct app_move_place *p)
 {
@@ -273,10 +325,11 @@ static bool place_of(const struct board *b, int k, int t, struct arena *a,
     if (ics_zoned_time(b->ev.timezone, b->slots[k].starts_at, start, NULL) < 0 ||
         ics_zoned_time(b->ev.timezone, b->slots[k].ends_at, end, NULL) < 0)
         start[0] = end[0] = '\0';
-    *p = (struct app_move_place){.slot = b->slots[k].id, .start = arena_strdup(a, start),
-                                 .end = arena_strdup(a, end), .location = b->tables[t].id,
-                                 .location_name = b->tables[t].name};
-    return p->start && p->end;
+    *p = (struct app_move_place){.slot = arena_strdup(a, b->slots[k].id),
+                                 .start = arena_strdup(a, start), .end = arena_strdup(a, end),
+                                 .location = arena_strdup(a, b->tables[t].id),
+                                 .location_name = arena_strdup(a, b->tables[t].name)};
+    return p->slot && p->start && p->end && p->location && p->location_name;
 }
 
 /* Where the meeting is, as agendas say it (its table may be none). */
@@ -319,7 +372,7 @@ static int list_options(const struct board *b, long long now, struct arena *a,
     int rn = 0;
     for (int k = 0; k < b->S; k++)
         for (int t = 0; t < b->T; t++) {
-            if ((k == b->here_k && t == b->here_t) || in_the_way(b, k, t, now, a))
+            if ((k == b->here_k && t == b->here_t) || is_blocked(b, k, t, now, NULL))
                 continue;
             long at = date_wall_minutes(b->slots[k].starts_at), d = at - here;
             r[rn++] = (struct ranked){
@@ -451,24 +504,32 @@ static int plan_pair(struct board *b, struct arena *a)
 }
 
 /* Per slot, an interpreter of b->pair working then and in no meeting then,
- * into b->interp_free; -1 when out of memory. */
+ * into b->interp_free (the first in the programme's order); -1 when out of
+ * memory. What each interpreter is in is read in one pass over the meetings. */
 static int mark_interpreters_free(struct board *b, struct arena *a)
 {
     const struct store_interpreter *iv = b->l.interp.data;
     const struct schedule_load_mtg *mt = b->l.meets.data;
-    b->interp_free = arena_alloc(a, ((size_t)b->S + 1) * sizeof *b->interp_free);
-    if (!b->interp_free)
+    size_t I = (size_t)b->l.interp.n, S = (size_t)b->S;
+    struct idmap ix;
+    bool *busy = arena_alloc(a, I * S + 1);
+    b->interp_free = arena_alloc(a, (S + 1) * sizeof *b->interp_free);
+    if (!busy || !b->interp_free || idmap_init(&ix, a, I) < 0)
         return -1;
+    for (int i = 0; i < b->l.interp.n; i++)
+        idmap_put(&ix, iv[i].id, i);
+    for (int m = 0; m < b->l.meets.n; m++) {
+        int i = mt[m].interpreter ? idmap_get(&ix, mt[m].interpreter) : -1;
+        int k = i >= 0 ? idmap_get(&b->six, mt[m].slot) : -1;
+        if (k >= 0)
+            busy[(size_t)i * S + (size_t)k] = true;
+    }
     for (int k = 0; k < b->S; k++) {
         b->interp_free[k] = NULL;
-        for (int i = 0; i < b->l.interp.n && !b->interp_free[k]; i++) {
-            bool busy = !app_interpreter_serves(iv + i, b->pair, b->slots + k);
-            for (int m = 0; m < b->l.meets.n && !busy; m++)
-                busy = mt[m].interpreter && strcmp(mt[m].interpreter, iv[i].id) == 0 &&
-                       strcmp(mt[m].slot, b->slots[k].id) == 0;
-            if (!busy)
+        for (int i = 0; i < b->l.interp.n && !b->interp_free[k]; i++)
+            if (!busy[(size_t)i * S + (size_t)k] &&
+                app_interpreter_serves(iv + i, b->pair, b->slots + k))
                 b->interp_free[k] = iv[i].id;
-        }
     }
     return 0;
 }
@@ -488,27 +549,26 @@ static int board_load_request(struct store *s, const struct store_request *r, st
 }
 
 /* The table request's meeting gets in slot k at `now`: its booth, or the
- * first free; -1 when none, *why (may be NULL) saying what is in the way. */
+ * first free; -1 when none, *why (may be NULL: nothing is written out, as
+ * the free times ask for every slot) saying what is in the way. */
 static int request_table(const struct board *b, int k, long long now, struct arena *a,
                          const char **why)
 {
     if (b->booth_t >= 0) {
-        const char *w = in_the_way(b, k, b->booth_t, now, a);
+        if (!is_blocked(b, k, b->booth_t, now, NULL))
+            return b->booth_t;
         if (why)
-            *why = w;
-        return w ? -1 : b->booth_t;
+            *why = in_the_way(b, k, b->booth_t, now, a);
+        return -1;
     }
-    const char *first = NULL;
-    for (int t = 0; t < b->T; t++) {
-        const char *w = in_the_way(b, k, t, now, a);
-        if (!w)
+    for (int t = 0; t < b->T; t++)
+        if (!is_blocked(b, k, t, now, NULL))
             return t;
-        if (!first)
-            first = w;
-    }
-    if (why)
+    if (why) {
+        const char *first = b->T > 0 ? in_the_way(b, k, 0, now, a) : NULL;
         *why = b->T == 0 ? "the event has no table" : b->T == 1 ? first
                : arena_printf(a, "no table is free then (%s, and the others)", first);
+    }
     return -1;
 }
 
@@ -532,25 +592,89 @@ static void slots_by_start(const struct board *b, int *order)
     }
 }
 
+/* The free times of b's request (marked) into f, its strings in a. */
+static int free_times_of(const struct board *b, long long now, int max, struct arena *a,
+                         struct arena *scratch, struct app_request_free *f)
+{
+    int *order = arena_alloc(scratch, ((size_t)b->S + 1) * sizeof *order);
+    f->times = arena_alloc(a, ((size_t)b->S + 1) * sizeof *f->times);
+    f->times_n = 0;
+    if (!order || !f->times)
+        return -1;
+    slots_by_start(b, order);
+    for (int i = 0; i < b->S && f->times_n < max; i++) {
+        int t = request_table(b, order[i], now, scratch, NULL);
+        if (t >= 0 && !place_of(b, order[i], t, a, f->times + f->times_n++))
+            return -1;
+    }
+    f->to_come = slots_to_come(b->start, b->S, now);
+    return 0;
+}
+
+/* The free times of the requests of fs[0..n) whose event is fs[first]'s,
+ * the event loaded once into scratch: -1 with err. */
+static int event_free_times(struct store *s, struct app_request_free *fs, int n, int first,
+                            long long now, int max, struct arena *a, struct arena *scratch,
+                            struct df_err *err)
+{
+    const char *event = fs[first].request->event;
+    const struct store_request **rs = arena_alloc(scratch, (size_t)n * sizeof *rs);
+    int *which = arena_alloc(scratch, (size_t)n * sizeof *which);
+    struct schedule_load_req *loads = arena_alloc(scratch, (size_t)n * sizeof *loads);
+    if (!rs || !which || !loads)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
+    int m = 0;
+    for (int i = first; i < n; i++)
+        if (strcmp(fs[i].request->event, event) == 0) {
+            rs[m] = fs[i].request;
+            which[m++] = i;
+        }
+    struct board b;
+    memset(&b, 0, sizeof b);
+    b.m.event = event;
+    if (board_load_shared(s, scratch, &b, err) < 0 ||
+        load_pending(s, event, rs, m, loads, scratch, err) < 0)
+        return -1;
+    for (int j = 0; j < m; j++) {
+        b.m.id = b.m.request = rs[j]->id;
+        if (board_mark(s, loads + j, scratch, &b, err) < 0)
+            return -1;
+        if (plan_pair(&b, scratch) < 0 || (b.pair && mark_interpreters_free(&b, scratch) < 0) ||
+            free_times_of(&b, now, max, a, scratch, fs + which[j]) < 0)
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
+        fs[which[j]].done = true;
+    }
+    return 0;
+}
+
+int app_requests_free_times(struct store *s, struct app_request_free *fs, int n, long long now,
+                            int max, struct arena *a, struct df_err *err)
+{
+    /* the board of a forum of thousands is megabytes: its own arena, only
+     * the times copied out into a */
+    struct arena scratch;
+    arena_init(&scratch, 0);
+    int rc = 0;
+    for (int i = 0; i < n; i++)
+        fs[i].done = false;
+    for (int i = 0; rc == 0 && i < n; i++)
+        if (!fs[i].done)
+            rc = event_free_times(s, fs, n, i, now, max, a, &scratch, err);
+    arena_free(&scratch);
+    return rc;
+}
+
 int app_request_free_times(struct store *s, const struct store_request *request,
                            long long now, int max, struct arena *a,
                            struct app_move_place **times, int *n, struct df_err *err)
 {
-    struct board b;
+    struct app_request_free f = {.request = request};
     *n = 0;
-    if (board_load_request(s, request, a, &b, err) < 0)
+    if (app_requests_free_times(s, &f, 1, now, max, a, err) < 0)
         return -1;
-    int *order = arena_alloc(a, ((size_t)b.S + 1) * sizeof *order);
-    *times = arena_alloc(a, ((size_t)b.S + 1) * sizeof **times);
-    if (!order || !*times)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
-    slots_by_start(&b, order);
-    for (int i = 0; i < b.S && *n < max; i++) {
-        int t = request_table(&b, order[i], now, a, NULL);
-        if (t >= 0 && !place_of(&b, order[i], t, a, *times + (*n)++))
-            return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
-    }
-    return slots_to_come(b.start, b.S, now);
+    *times = f.times;
+    *n = f.times_n;
+    return f.to_come;
 }
 
 int app_event_slots_to_come(struct store *s, const char *event, long long now,
@@ -576,24 +700,37 @@ int app_request_place(struct store *s, const struct store_request *request, cons
                       long long now, struct arena *a, struct app_move_place *at,
                       struct df_err *err)
 {
+    /* the board in its own arena, as for the free times: only *at in a */
+    struct arena scratch;
+    arena_init(&scratch, 0);
     struct board b;
-    if (board_load_request(s, request, a, &b, err) < 0)
-        return -1;
+    int rc = -1;
+    if (board_load_request(s, request, &scratch, &b, err) < 0)
+        goto out;
     int k = idmap_get(&b.six, slot);
-    if (k < 0)
-        return df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a B2B slot of event %s", slot,
-                          request->event);
+    if (k < 0) {
+        df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a B2B slot of event %s", slot,
+                   request->event);
+        goto out;
+    }
     const char *why = NULL;
-    int t = request_table(&b, k, now, a, &why);
-    if (t < 0)
-        return df_err_set(err, DF_ERR_CONFLICT, "slot %s is no longer free: %s", slot,
-                          why ? why : "something is in the way");
+    int t = request_table(&b, k, now, &scratch, &why);
+    if (t < 0) {
+        df_err_set(err, DF_ERR_CONFLICT, "slot %s is no longer free: %s", slot,
+                   why ? why : "something is in the way");
+        goto out;
+    }
     struct store_meeting m = {.request = request->id, .slot = slot,
                               .location = b.tables[t].id,
                               .interpreter = b.pair ? b.interp_free[k] : NULL, .locked = 1};
     if (store_meeting_upsert(s, &m, err) < 0)
-        return -1;
-    if (!place_of(&b, k, t, a, at))
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory placing a meeting");
-    return 0;
+        goto out;
+    if (!place_of(&b, k, t, a, at)) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory placing a meeting");
+        goto out;
+    }
+    rc = 0;
+out:
+    arena_free(&scratch);
+    return rc;
 }

@@ -70,6 +70,21 @@ int app_request_free_times(struct store *s, const struct store_request *request,
                            long long now, int max, struct arena *a,
                            struct app_move_place **times, int *n, struct df_err *err);
 
+/* A pending request's free times, as app_request_free_times gives them. */
+struct app_request_free {
+    const struct store_request *request;   /* in: pending, of a published event or not */
+    struct app_move_place *times;          /* out: in time order, at most max */
+    int times_n;
+    int to_come;                           /* out: its event's b2b slots not begun */
+    bool done;                             /* for app_requests_free_times itself */
+};
+
+/* The free times of n pending requests, each as app_request_free_times gives
+ * them, each event's board loaded once (a page with forty requests reads
+ * its event once, not forty times). Times in a. -1 with err. */
+int app_requests_free_times(struct store *s, struct app_request_free *fs, int n, long long now,
+                            int max, struct arena *a, struct df_err *err);
+
 /* How many b2b slots of event have not begun at `now` (its wall clock), or
  * -1 with err: none when the whole event's slots have. */
 int app_event_slots_to_come(struct store *s, const char *event, long long now,

@@ -10,6 +10,7 @@
 #include "app/schedule.h"
 #include "core/log.h"
 #include "store/api.h"
+#include "store/web.h"
 
 int app_request_send(struct store *s, const char *from, const char *event, const char *to,
                      const char *message, int priority, struct arena *a,
@@ -229,8 +230,11 @@ static const char *not_theirs_to_place(const struct store_event *ev)
                               "places the meeting";
 }
 
-int app_request_times(struct store *s, const struct app_request_actor *who, const char *id,
-                      struct arena *a, struct app_request_time_list *out, struct df_err *err)
+/* The checks of app_request_times before its free times are read: its
+ * request into out, the caller one of its people. 1 when the times are to
+ * be read, 0 when out->reason says why none, -1 with err. */
+static int times_wanted(struct store *s, const struct app_request_actor *who, const char *id,
+                        struct arena *a, struct app_request_time_list *out, struct df_err *err)
 {
     memset(out, 0, sizeof *out);
     struct store_event ev;
@@ -248,15 +252,98 @@ int app_request_times(struct store *s, const struct app_request_actor *who, cons
         out->reason = arena_printf(a, "the request is %s", r->status);
         return 0;
     }
-    int to_come = app_request_free_times(s, r, who->now, APP_REQUEST_TIMES_MAX, a,
-                                         &out->times, &out->times_n, err);
-    if (to_come < 0)
-        return -1;
-    if (to_come == 0)
+    return 1;
+}
+
+/* The free times f found into out, with the reason when there are none. */
+static void times_said(struct app_request_time_list *out, const struct app_request_free *f)
+{
+    out->times = f->times;
+    out->times_n = f->times_n;
+    if (f->to_come == 0)
         out->reason = ALL_BEGUN;
     else if (out->times_n == 0)
         out->reason = "no time to come has every one of its people, a table and, if they "
                       "need one, an interpreter free";
+}
+
+int app_request_times(struct store *s, const struct app_request_actor *who, const char *id,
+                      struct arena *a, struct app_request_time_list *out, struct df_err *err)
+{
+    int want = times_wanted(s, who, id, a, out, err);
+    if (want <= 0)
+        return want;
+    struct app_request_free f = {.request = &out->request};
+    if (app_requests_free_times(s, &f, 1, who->now, APP_REQUEST_TIMES_MAX, a, err) < 0)
+        return -1;
+    times_said(out, &f);
+    return 0;
+}
+
+/* The ids of the pending requests a person received, in a. */
+struct received_ids {
+    const char *me;
+    const char **ids;
+    int n, cap;
+    struct arena *a;
+    int oom;
+};
+
+static int on_received(void *ud, const struct store_web_request *w)
+{
+    struct received_ids *k = ud;
+    if (strcmp(w->r.to, k->me) != 0)
+        return 0;
+    if (k->n == k->cap) {
+        int cap = k->cap ? 2 * k->cap : 16;
+        const char **ids = arena_alloc(k->a, (size_t)cap * sizeof *ids);
+        if (!ids)
+            return k->oom = 1;
+        if (k->n)
+            memcpy(ids, k->ids, (size_t)k->n * sizeof *ids);
+        k->ids = ids;
+        k->cap = cap;
+    }
+    if (!(k->ids[k->n] = arena_strdup(k->a, w->r.id)))
+        return k->oom = 1;
+    k->n++;
+    return 0;
+}
+
+int app_request_times_received(struct store *s, const struct app_request_actor *who,
+                               struct arena *a, struct app_request_time_list **out, int *n,
+                               struct df_err *err)
+{
+    *out = NULL;
+    *n = 0;
+    if (!who->person)
+        return df_err_set(err, DF_ERR_FORBIDDEN, "only participants receive meeting requests");
+    struct received_ids k = {.me = who->person, .a = a};
+    struct store_web_request_query q = {.person = who->person, .status = "pending",
+                                        .limit = -1};
+    if (store_web_request_page(s, &q, on_received, &k, NULL, err) != 0)
+        return -1;
+    struct app_request_time_list *list = arena_alloc(a, ((size_t)k.n + 1) * sizeof *list);
+    struct app_request_free *fs = arena_alloc(a, ((size_t)k.n + 1) * sizeof *fs);
+    int *of = arena_alloc(a, ((size_t)k.n + 1) * sizeof *of);
+    if (k.oom || !list || !fs || !of)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
+    int m = 0;
+    for (int i = 0; i < k.n; i++) {
+        int want = times_wanted(s, who, k.ids[i], a, list + i, err);
+        if (want < 0)
+            return -1;
+        if (want) {
+            fs[m] = (struct app_request_free){.request = &list[i].request};
+            of[m++] = i;
+        }
+    }
+    if (app_requests_free_times(s, fs, m, who->now, APP_REQUEST_TIMES_MAX, a, err) < 0)
+        return -1;
+    for (int j = 0; j < m; j++)
+        times_said(list + of[j], fs + j);
+    *out = list;
+    *n = k.n;
     return 0;
 }
 

@@ -67,6 +67,14 @@ struct app_request_time_list {
 int app_request_times(struct store *s, const struct app_request_actor *who, const char *id,
                       struct arena *a, struct app_request_time_list *out, struct df_err *err);
 
+/* The free times of every pending request who->person received, each as
+ * app_request_times gives it (the same reason when none), in the order
+ * GET /requests lists them, each event's board read once: *out (in a),
+ * *n of them. DF_ERR_FORBIDDEN without a person. */
+int app_request_times_received(struct store *s, const struct app_request_actor *who,
+                               struct arena *a, struct app_request_time_list **out, int *n,
+                               struct df_err *err);
+
 /* who (the addressee) accepts pending request id with its meeting in slot,
  * in one transaction: placed as app_request_place does (locked, on the table
  * app_request_times named), and one audit line saying where. Errors as

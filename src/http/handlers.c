@@ -651,6 +651,7 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/requests/{id}", api_request_get, 0},
     {"POST", "/api/v1/requests/{id}/accept", api_request_accept, 0},
     {"GET", "/api/v1/requests/{id}/times", api_request_times, 0},
+    {"GET", "/api/v1/me/request-times", api_me_request_times, 0},
     {"POST", "/api/v1/requests/{id}/decline", api_request_decline, 0},
     {"POST", "/api/v1/requests/{id}/cancel", api_request_cancel, 0},
     /* messages between a request's people: theirs alone */

@@ -166,6 +166,17 @@ static json_t *time_json(const struct app_move_place *p)
                      "location", p->location, "location_name", p->location_name);
 }
 
+/* A request's free times as GET /requests/{id}/times answers them. */
+static json_t *times_json(const struct app_request_time_list *t)
+{
+    json_t *times = json_array();
+    for (int i = 0; i < t->times_n; i++)
+        json_array_append_new(times, time_json(t->times + i));
+    return json_pack("{ss ss sb so so}", "request", t->request.id, "event", t->request.event,
+                     "published", t->published, "times", times, "reason",
+                     api_str_or_null(t->reason));
+}
+
 /* GET /requests/{id}/times: the free times its two people may choose. */
 void api_request_times(struct http_req *r)
 {
@@ -177,12 +188,29 @@ void api_request_times(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    json_t *times = json_array();
-    for (int i = 0; i < t.times_n; i++)
-        json_array_append_new(times, time_json(t.times + i));
-    http_reply_json(r, 200, json_pack("{ss ss sb so so}", "request", t.request.id, "event",
-                                      t.request.event, "published", t.published, "times", times,
-                                      "reason", api_str_or_null(t.reason)));
+    http_reply_json(r, 200, times_json(&t));
+}
+
+/* GET /me/request-times: the free times of every pending request the caller
+ * received, one object each as GET /requests/{id}/times gives it: the
+ * requests page reads them in one call, each event's board once. */
+void api_me_request_times(struct http_req *r)
+{
+    if (!api_need_person(r))
+        return;
+    struct df_err err = {0};
+    struct app_request_time_list *t;
+    int n;
+    struct app_request_actor who = {.person = r->user.person,
+                                    .now = http_server_forum_now(r->srv)};
+    if (app_request_times_received(r->s, &who, &r->a, &t, &n, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *list = json_array();
+    for (int i = 0; i < n; i++)
+        json_array_append_new(list, times_json(t + i));
+    http_reply_json(r, 200, json_pack("{so}", "requests", list));
 }
 
 /* POST /requests/{id}/accept {"slot"}: the meeting in the slot its addressee chose. */

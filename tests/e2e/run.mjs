@@ -5491,6 +5491,34 @@ test('a Ukrainian on a phone writes to the partner she asked to meet; he reads i
   await sup.ctx.close();
 });
 
+// fix-scale: a popular exhibitor's requests page reads the free times of
+// every request waiting for her answer in one call (GET /me/request-times),
+// not one call each, which read the whole event's board each time.
+test('the requests page reads the free times of every waiting request in one call', async () => {
+  const who = newcomerLogin('pop', 'Polina Popular', 'Popular Drones');
+  const forum = await ensurePublished();
+  const rows = ['a', 'b', 'c'].map((x) => {
+    newcomer(`pop${x}`, `Sender ${x.toUpperCase()}`, `Sender ${x.toUpperCase()} Optics`);
+    return `req-e2e-pop${x},${forum.id},p-pop${x},p-pop,1,pending,`;
+  });
+  fs.writeFileSync(path.join(TMP, 'pop.csv'), `id,event,from,to,priority,status,message\n${rows.join('\n')}\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'pop.csv')]);
+  const { ctx, page } = await signedIn(who, 'en-GB');
+  const asked = [];
+  page.on('request', (r) => { if (/\/times$|\/request-times$/.test(new URL(r.url()).pathname)) asked.push(new URL(r.url()).pathname); });
+  await open(page, '/requests');
+  assert.deepEqual(asked, ['/api/v1/me/request-times']);
+  for (const x of ['a', 'b', 'c']) {
+    const li = page.locator(`#received li[data-id="req-e2e-pop${x}"]`);
+    const free = await (await ctx.request.get(`${base}/api/v1/requests/req-e2e-pop${x}/times`)).json();
+    assert.ok(free.times.length > 0, JSON.stringify(free));
+    await li.locator('.choose-time summary').click();
+    assert.equal(await li.locator('.time-list button').count(), free.times.length);
+    assert.equal(await li.locator('.time-list button').first().getAttribute('data-slot'), free.times[0].slot);
+  }
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

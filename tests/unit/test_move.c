@@ -249,3 +249,70 @@ Test(app_request_times, placing_refuses_what_is_in_the_way_and_takes_the_interpr
     cr_assert_str_eq(m.interpreter, "iv");
     cr_assert_eq(m.locked, 1);
 }
+
+/* The free times of fs[0..n) at now, each as "slot/table ..." after "id:", one
+ * after another into out. */
+static void all_times(struct app_request_free *fs, int n, long long now, char *out, size_t len)
+{
+    ok(app_requests_free_times(s, fs, n, now, 50, &a, &err));
+    out[0] = '\0';
+    for (int j = 0; j < n; j++) {
+        snprintf(out + strlen(out), len - strlen(out), "%s%s:", j ? " " : "", fs[j].request->id);
+        for (int i = 0; i < fs[j].times_n; i++)
+            snprintf(out + strlen(out), len - strlen(out), "%s%s/%s", i ? "," : "",
+                     fs[j].times[i].slot, fs[j].times[i].location);
+    }
+}
+
+Test(app_request_times, many_at_once_each_as_alone, .init = setup_requests, .fini = teardown)
+{
+    /* r3 hosted at f's booth with a along, r4 needing the interpreter: the
+     * board is loaded once and each is judged on its own people */
+    struct store_request r3, r4;
+    ok(store_request_get(s, "r3", &a, &r3, &err));
+    ok(store_request_get(s, "r4", &a, &r4, &err));
+    const char *nows[] = {"2025-06-05T06:00:00Z", "2025-06-05T07:05:00Z"};
+    for (int k = 0; k < 2; k++) {
+        char got[512], one[256], want[512];
+        struct app_request_free fs[] = {{.request = &r4}, {.request = &r3}, {.request = &r4}};
+        all_times(fs, 3, at(nows[k]), got, sizeof got);
+        times_of("r4", at(nows[k]), one, sizeof one);
+        snprintf(want, sizeof want, "r4:%s", one);
+        times_of("r3", at(nows[k]), one, sizeof one);
+        snprintf(want + strlen(want), sizeof want - strlen(want), " r3:%s", one);
+        times_of("r4", at(nows[k]), one, sizeof one);
+        snprintf(want + strlen(want), sizeof want - strlen(want), " r4:%s", one);
+        for (char *c = want; *c; c++)   /* times_of puts a space between times */
+            if (*c == ' ' && c[1] != 'r')
+                *c = ',';
+        cr_assert_str_eq(got, want);
+        cr_assert_eq(fs[0].to_come, k == 0 ? 5 : 4);
+    }
+}
+
+Test(app_request_times, a_big_event_takes_only_the_times_from_the_callers_arena,
+     .init = setup_requests, .fini = teardown)
+{
+    /* 400 tables more: the event's board is far more than r4's times. An
+     * HTTP request's arena has a limit (8 MiB), which the board of a forum of
+     * 5,000 went past (500, "out of memory listing free times") */
+    for (int t = 0; t < 400; t++) {
+        char id[16];
+        snprintf(id, sizeof id, "T%03d", t);
+        struct store_location l = {.id = id, .event = "ev", .name = id, .kind = "table"};
+        ok(store_location_upsert(s, &l, &err));
+    }
+    struct store_request r;
+    ok(store_request_get(s, "r4", &a, &r, &err));
+    struct arena small;
+    arena_init(&small, 4096);
+    struct app_move_place *t;
+    int tn;
+    int rc = app_request_free_times(s, &r, at("2025-06-05T06:00:00Z"), 50, &small, &t, &tn,
+                                    &err);
+    cr_expect_eq(rc, 5, "%s", err.msg);
+    cr_expect_eq(tn, 3);
+    for (int i = 0; rc == 5 && i < tn; i++)
+        cr_expect_str_eq(t[i].location, "A");
+    arena_free(&small);
+}

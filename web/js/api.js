@@ -195,6 +195,8 @@ export const api = {
   myMessages: () => call('GET', '/me/messages'),
   // a request's people choose its meeting's time at a published event
   requestTimes: (id) => call('GET', `/requests/${enc(id)}/times`),
+  // every pending request I received, its free times, in one call
+  receivedTimes: () => call('GET', '/me/request-times'),
   acceptAt: (id, slot) => call('POST', `/requests/${enc(id)}/accept`, { slot }),
   agenda: () => call('GET', '/me/agenda'),
   // the meetings that left it: cancelled, declined, or waiting for a new time

@@ -52,7 +52,7 @@ function meetingLine(r, meetings) {
     ' ', h('a', { href: '/agenda' }, t('nav.agenda')));
 }
 
-async function row(r, incoming, redraw, meetings, threads) {
+async function row(r, incoming, redraw, meetings, threads, times) {
   const otherId = incoming ? r.from : r.to;
   // the list names both people and their organisations (older servers did not)
   const party = list(r.people).find((p) => p.id === otherId);
@@ -102,7 +102,7 @@ async function row(r, incoming, redraw, meetings, threads) {
         type: 'button', class: 'decline', 'aria-describedby': `from-${r.id}`,
         onclick: act(api.decline, 'declined', 'requests.declined', t('requests.decline_confirm', { name: other.name })),
       }, t('requests.decline'))),
-      await chooseTime(r, li, settle));
+      await chooseTime(r, li, settle, times));
   }
   // the requester takes back a request still waiting, or either of the two
   // a meeting agreed (which leaves both agendas): asked first, as it cannot
@@ -157,12 +157,16 @@ function fillTimes(box, r, got, choose) {
 }
 
 // "Choose a time" for received pending request r at a published event (null
-// elsewhere, and when its times cannot be read: Accept stays). An accept at
-// a time shows where the meeting is at once; a time taken meanwhile says what
-// is in the way, and the list is read again.
-async function chooseTime(r, li, settle) {
-  let got;
-  try { got = await api.requestTimes(r.id); } catch (_) { return null; }
+// elsewhere, and when its times cannot be read: Accept stays). Its times come
+// with every other request's (times, by request: one call for the page);
+// read alone when they did not. An accept at a time shows where the meeting
+// is at once; a time taken meanwhile says what is in the way, and the list is
+// read again.
+async function chooseTime(r, li, settle, times) {
+  let got = times && times.get(r.id);
+  if (!got) {
+    try { got = await api.requestTimes(r.id); } catch (_) { return null; }
+  }
   if (!got || !got.published) return null;
   const box = h('details', { class: 'choose-time' }, h('summary', {}, t('requests.choose_time')));
   const choose = async (time, ev) => {
@@ -219,12 +223,15 @@ async function renderAll(main) {
 
 export async function renderRequests(main) {
   if (!(state.me && state.me.person)) { await renderAll(main); return; }
-  const [all, meetings, threads] = await Promise.all([
+  const [all, meetings, threads, times] = await Promise.all([
     api.requests().then((x) => list(x, 'requests')),
     // the accepted ones' meetings, by request; a page that cannot read the
     // agenda still lists the requests
     api.agenda().then((a) => new Map(list(a, 'meetings').map((m) => [m.request || m.id, m])), () => null),
-    myThreads()]);
+    myThreads(),
+    // the free times of every request waiting for my answer, by request; a
+    // page that cannot read them reads each one's alone
+    api.receivedTimes().then((x) => new Map(list(x, 'requests').map((t) => [t.request, t])), () => null)]);
   const me = state.me && state.me.person ? state.me.person.id : '';
   // the requests waiting for an answer first, each group in the server's order
   const waiting = (r) => (r.status === 'pending' ? 0 : 1);
@@ -234,7 +241,7 @@ export async function renderRequests(main) {
   const section = async (id, title, rows, isIn) => h('section', { id, 'aria-labelledby': `${id}-h` },
     h('h2', { id: `${id}-h` }, title),
     rows.length === 0 ? h('p', { class: 'muted' }, t('requests.none'))
-      : h('ul', { class: 'cards' }, await Promise.all(rows.map((r) => row(r, isIn, redraw, meetings, threads)))));
+      : h('ul', { class: 'cards' }, await Promise.all(rows.map((r) => row(r, isIn, redraw, meetings, threads, times)))));
   add(main, h('h1', {}, t('requests.title')),
     await section('received', t('requests.received'), incoming, true),
     await section('sent', t('requests.sent_title'), outgoing, false));
