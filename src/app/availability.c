@@ -51,15 +51,12 @@ static int on_slot(void *ud, const struct store_avail_slot *x)
     return 0;
 }
 
-/* The event's B2B slots for person, after checking both exist (event NULL:
- * the forum's first, as a request's default). */
+/* The event's B2B slots for person, after checking both exist. */
 static int load_slots(struct store *s, const char *person, const char *event, struct arena *a,
                       struct app_availability *out, struct df_err *err)
 {
     struct store_person p;
     struct store_event e;
-    if (!event && !(event = store_event_default(s, a, err)))
-        return -1;
     if (store_person_get(s, person, a, &p, err) < 0 || store_event_get(s, event, a, &e, err) < 0)
         return -1;
     struct collect c = {.a = a, .err = err};

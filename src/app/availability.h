@@ -35,12 +35,12 @@ struct app_availability {
     int conflicts_n;
 };
 
-/* Fills *out (in a) for person at event (NULL: the forum's first event, as a
- * request's default). DF_ERR_NOT_FOUND for an unknown person or event. */
+/* Fills *out (in a) for person at event (the API's default is the forum's
+ * event now, app_forum_event, as a request's). DF_ERR_NOT_FOUND for an unknown person or event. */
 int app_availability_get(struct store *s, const char *person, const char *event,
                          struct arena *a, struct app_availability *out, struct df_err *err);
 
-/* Replaces person's away slots at event (NULL: the first) with
+/* Replaces person's away slots at event with
  * away[0..away_n) (duplicates collapse), with an audit line naming actor (NULL:
  * none; an import writes one line for its file), without a transaction of its
  * own (an import holds one). A slot newly away is by's; one away already

@@ -4,9 +4,11 @@
 
 #include <stdbool.h>
 #include <string.h>
+#include <time.h>
 
 #include <jansson.h>
 
+#include "app/forum_day.h"
 #include "app/invite.h"
 #include "core/arena.h"
 #include "core/buf.h"
@@ -169,8 +171,8 @@ int app_follow_up_write(struct store *s, const char *event, enum app_export_form
         return -1;
     struct arena a;
     arena_init(&a, 0);
-    if (!event)
-        event = store_event_default(s, &a, err);
+    if (!event)   /* the command line's: the forum's event by the real clock */
+        event = app_forum_event(s, (long long)time(NULL), &a, err);
     int rc = event ? store_follow_up_each(s, event, fold, &c, err) : -1;
     if (rc == 0 && c.open)
         rc = row_write(&c);

@@ -6,10 +6,9 @@
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "app/fields.h"
-#include "engine/procure/procure.h"
+#include "app/forum_day.h"
 #include "store/procure.h"
 
 #define ID_RANDOM_BYTES 8
@@ -158,7 +157,7 @@ static void detail_of(enum app_procure_kind kind, const struct store_demand *d,
 }
 
 static int save(struct store *s, const struct app_procure_actor *who, enum app_procure_kind kind,
-                const char *id, struct app_procure_in *in, struct arena *a,
+                const char *id, struct app_procure_in *in, long long now, struct arena *a,
                 const char **out_id, struct df_err *err)
 {
     if (may_state(who, kind, err) < 0)
@@ -175,7 +174,8 @@ static int save(struct store *s, const struct app_procure_actor *who, enum app_p
            : may_add(s, who, kind, err) < 0 || !(id = new_id(s, kind, a, err)))
         return -1;
     char today[11];
-    procure_date_format((int)(time(NULL) / 86400), today);
+    if (app_forum_today(s, now, today, err) < 0)
+        return -1;
     struct fixed x = {in, id, org_fields[kind], who->organiser ? NULL : who->org, country};
     struct app_procure_in fixed_in = {.get = fixed_field, .ud = &x, .today = today};
     struct store_demand d;
@@ -203,12 +203,12 @@ static int save(struct store *s, const struct app_procure_actor *who, enum app_p
 
 int app_procure_save(struct store *s, const struct app_procure_actor *who,
                      enum app_procure_kind kind, const char *id, struct app_procure_in *in,
-                     struct arena *a, const char **out_id, struct df_err *err)
+                     long long now, struct arena *a, const char **out_id, struct df_err *err)
 {
     in->bad = NULL;
     if (store_begin(s, err) < 0)
         return -1;
-    if (save(s, who, kind, id, in, a, out_id, err) < 0 || store_commit(s, err) < 0) {
+    if (save(s, who, kind, id, in, now, a, out_id, err) < 0 || store_commit(s, err) < 0) {
         store_rollback(s);
         return -1;
     }

@@ -28,7 +28,9 @@ struct app_procure_actor {
  * organiser names the organisation ("buyer", "organisation"); a participant's
  * is their own (another named: DF_ERR_FORBIDDEN; no organisation:
  * DF_ERR_FORBIDDEN) and a demand's country defaults to it. A deliver_by
- * before today (UTC) is refused. A participant's organisation that has
+ * before the forum's day at instant now is refused: the day in the zone of
+ * the forum's event (app_forum_today; a demand names no event, and its buyer's
+ * country is no zone), UTC's without an event. A participant's organisation that has
  * APP_PROCURE_ORG_MAX of kind already states no new one (DF_ERR_CONFLICT;
  * changes pass). id another organisation's, for a
  * participant, is DF_ERR_NOT_FOUND as an unknown id is. One transaction with
@@ -36,7 +38,7 @@ struct app_procure_actor {
  * (DF_ERR_INPUT with in->bad the field). */
 int app_procure_save(struct store *s, const struct app_procure_actor *who,
                      enum app_procure_kind kind, const char *id, struct app_procure_in *in,
-                     struct arena *a, const char **out_id, struct df_err *err);
+                     long long now, struct arena *a, const char **out_id, struct df_err *err);
 
 /* Demand (into *d) or supply (into *x) id as stored, its text in a, for
  * who to fill a form to change it: an organiser reads any, a participant

@@ -96,7 +96,8 @@ struct app_schedule_report {
     struct app_schedule_late *late;
 };
 
-/* Schedules the accepted requests of event o->event (NULL = the default event):
+/* Schedules the accepted requests of event o->event (NULL: the forum's event
+ * now by the real clock, app_forum_event):
  * loads requests, attendees, b2b slots, tables, unavailability, languages and
  * locked meetings; solves; replaces the unlocked meetings in one transaction
  * (locked ones stay unless o->reschedule_locked). The solve runs outside any

@@ -7,12 +7,14 @@
  * late ones placed), schedule_report. */
 #include "app/schedule.h"
 
+#include "app/forum_day.h"
 #include "app/schedule_place.h"
 #include "app/schedule_report.h"
 #include "core/clock.h"
 #include "core/log.h"
 
 #include <string.h>
+#include <time.h>
 
 /* Why each request the run left out is out, and the run's figures and who
  * ran it, kept beside the schedule in the write transaction (the console
@@ -52,7 +54,9 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     bool in_tx = false;
     memset(&sol, 0, sizeof sol);
     memset(out, 0, sizeof *out);
-    const char *event = o->event ? arena_strdup(a, o->event) : store_event_default(s, a, err);
+    /* no event named (the command line): the forum's event by the real clock */
+    const char *event = o->event ? arena_strdup(a, o->event)
+                                 : app_forum_event(s, (long long)time(NULL), a, err);
     if (!event)
         goto out;
     schedule_load_init(&l, a, event);

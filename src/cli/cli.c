@@ -100,7 +100,8 @@ const struct cli_command cli_commands[] = {
      "event's and the session's names; then whether each side checked in, 1 or\n"
      "0, and what each said the meeting led to, never a note), start and end in\n"
      "ISO 8601 with a UTC offset.\n"
-     "follow-up: the people of an event (the first without --event) with a\n"
+     "follow-up: the people of an event (without --event the forum's event: under\n"
+     "way or next to come, in its own zone, else the one that ended last) with a\n"
      "meeting, for the organisers' mail merge after the forum, as person,name,\n"
      "email,organisation_name,language,arrived,meetings,meetings_held,partners,\n"
      "partner_organisations,partner_emails,outcomes (the partners of other\n"
@@ -150,7 +151,8 @@ const struct cli_command cli_commands[] = {
      "scheduled meetings and, once demands or supplies are imported, joint\n"
      "procurement."},
     {"report", cli_cmd_report, "dfnc report [--event ID] [--format text|json|csv|xlsx] [--output FILE]",
-     "The organisers' report of an event (the first one without --event) for the\n"
+     "The organisers' report of an event (without --event the forum's event: under\n"
+     "way or next to come, in its own zone, else the one that ended last) for the\n"
      "forum's funders: organisations and people by country, by side (EU/EEA,\n"
      "Ukraine, other), by kind and SMEs, with how many checked in; the event's\n"
      "meeting requests (made, accepted, declined, cancelled, pending); its meetings\n"
@@ -180,7 +182,8 @@ const struct cli_command cli_commands[] = {
     {"schedule", cli_cmd_schedule,
      "dfnc schedule [--event ID] [--time-limit S] [--seed N] [--json] | --dzn FILE [--fairness D] "
      "[--time-limit S] [--seed N] [--threads 1|2] [--json]",
-     "Schedules the accepted requests of an event into its B2B slots and tables\n"
+     "Schedules the accepted requests of an event (without --event the forum's\n"
+     "event, as dfnc report) into its B2B slots and tables\n"
      "(locked meetings stay where they are) and says why any request stayed\n"
      "unscheduled. What changes while it solves is merged into what it writes.\n"
      "Requests accepted meanwhile are kept where their accept placed them if that\n"
@@ -235,7 +238,7 @@ const struct cli_command cli_commands[] = {
      "invited, by id; the console's help-desk page of a person names another."},
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "
-     "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--forum-clock TIME] "
+     "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--forum-clock[-still] TIME] "
      "[--no-access-log] [--routes]",
      "Serves the JSON API (docs/api.md) and the web UI built into the binary (or,\n"
      "with --web DIR, the files of DIR) on --listen ADDR (default 127.0.0.1) and\n"
@@ -260,9 +263,12 @@ const struct cli_command cli_commands[] = {
      "per client (an IPv6 one per /64). A public server belongs behind a reverse\n"
      "proxy with a header timeout (README.md, \"Serving in public\"). Logs one line\n"
      "per request on stderr, without cookies, tokens or passwords, unless\n"
-     "--no-access-log. --forum-clock TIME: a rehearsal of the forum's day (and\n"
-     "tests): the server and its pages take TIME (with its offset,\n"
-     "2027-02-16T10:50:00+01:00) as now: what has begun, is over or is to come.\n"
+     "--no-access-log. --forum-clock TIME: a rehearsal of the forum's day: the\n"
+     "server's clock starts at TIME (with its offset, 2027-02-16T10:50:00+01:00)\n"
+     "and runs on at real speed, and the server and its pages read it for what\n"
+     "has begun, is over or is to come, for each event's day (in its own zone)\n"
+     "and for the forum's event. --forum-clock-still TIME: the same clock\n"
+     "standing still at TIME (tests); one of the two.\n"
      "--routes: lists the API's routes instead of serving, one a line, METHOD\n"
      "PATTERN WHO CSRF (WHO anyone, user or organiser: who passes before the\n"
      "route's own checks; CSRF whether a signed-in call needs X-CSRF-Token)."},

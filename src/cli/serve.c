@@ -60,15 +60,23 @@ static int failures_arg(const char *s, int *per_account, int *per_ip)
     return 0;
 }
 
-/* --forum-clock TIME: an instant with its offset ("2027-02-16T10:50:00+01:00"
- * or "...Z"), the "now" the server and its pages read (a rehearsal). */
-static int forum_clock_arg(const char *s, long long *out)
+/* --forum-clock TIME or --forum-clock-still TIME (still true): an instant
+ * with its offset ("2027-02-16T10:50:00+01:00" or "...Z"), where the clock
+ * the server and its pages read starts (a rehearsal) or stands (a test).
+ * One of the two, once. */
+static int forum_clock_arg(const char *s, bool still, struct http_options *o)
 {
-    if (!date_time_instant(s, out)) {
-        fprintf(stderr, "dfnc: --forum-clock takes a time with its offset, such as "
-                        "2027-02-16T10:50:00+01:00, not \"%s\"\n", s);
+    const char *name = still ? "--forum-clock-still" : "--forum-clock";
+    if (o->forum_clock) {
+        fprintf(stderr, "dfnc: --forum-clock and --forum-clock-still: one of them, once\n");
         return -1;
     }
+    if (!date_time_instant(s, &o->forum_clock) || !o->forum_clock) {
+        fprintf(stderr, "dfnc: %s takes a time with its offset, such as "
+                        "2027-02-16T10:50:00+01:00, not \"%s\"\n", name, s);
+        return -1;
+    }
+    o->forum_clock_still = still;
     return 0;
 }
 
@@ -98,6 +106,7 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         {"public-url", required_argument, NULL, 'u'},
         {"login-failures", required_argument, NULL, 'f'},
         {"forum-clock", required_argument, NULL, 'c'},
+        {"forum-clock-still", required_argument, NULL, 'C'},
         {"routes", no_argument, NULL, 'r'}, {0, 0, 0, 0}};
     bool routes = false;
     struct df_err err = {0};
@@ -129,7 +138,8 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         case 'f':
             ok = failures_arg(optarg, &o.limits.per_account, &o.limits.per_ip);
             break;
-        case 'c': ok = forum_clock_arg(optarg, &o.forum_clock); break;
+        case 'c': ok = forum_clock_arg(optarg, false, &o); break;
+        case 'C': ok = forum_clock_arg(optarg, true, &o); break;
         case 'r': routes = true; break;
         default: return cli_usage("serve");
         }

@@ -13,6 +13,7 @@
 #include "app/agenda.h"
 #include "app/auth.h"
 #include "app/fields.h"
+#include "app/forum_day.h"
 #include "app/match.h"
 #include "app/procure_view.h"
 #include "app/stats.h"
@@ -256,9 +257,13 @@ static void h_me(struct http_req *r)
      * off only one that is */
     int feed = r->user.person ? store_feed_exists(r->s, r->user.person, &err) : 0;
     json_object_set_new(j, "feed", json_boolean(feed > 0));
-    /* the meeting requests waiting for the person's answer: the page
-     * points at them wherever the person lands */
-    int to_answer = r->user.person ? store_requests_to_answer(r->s, r->user.person, &err) : 0;
+    /* the meeting requests waiting for the person's answer (at events not
+     * over by the forum's clock, each in its own zone): the page points at
+     * them wherever the person lands */
+    const char *open = r->user.person
+                           ? app_forum_open_events(r->s, http_server_forum_now(r->srv), &r->a, &err)
+                           : NULL;
+    int to_answer = open ? store_requests_to_answer(r->s, r->user.person, open, &err) : 0;
     json_object_set_new(j, "to_answer", json_integer(to_answer > 0 ? to_answer : 0));
     /* the threads with messages she has not read: the header counts them */
     int unread = r->user.person ? store_messages_unread(r->s, r->user.person, &err) : 0;

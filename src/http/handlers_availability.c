@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "app/availability.h"
+#include "app/forum_day.h"
 #include "http/api.h"
 
 static json_t *availability_json(const struct app_availability *av, bool with_conflicts)
@@ -44,6 +45,13 @@ static const char *whose(struct http_req *r, const char *id)
     return NULL;
 }
 
+/* event, or when the caller names none the forum's event now (by the forum's
+ * clock), as a request's default; NULL with err when there is none. */
+static const char *event_or_forum(struct http_req *r, const char *event, struct df_err *err)
+{
+    return event ? event : app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, err);
+}
+
 static void get_availability(struct http_req *r, const char *id)
 {
     const char *person = whose(r, id), *event;
@@ -51,7 +59,8 @@ static void get_availability(struct http_req *r, const char *id)
         return;
     struct df_err err = {0};
     struct app_availability av;
-    if (app_availability_get(r->s, person, event, &r->a, &av, &err) < 0) {
+    if (!(event = event_or_forum(r, event, &err)) ||
+        app_availability_get(r->s, person, event, &r->a, &av, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
@@ -88,7 +97,8 @@ static void put_availability(struct http_req *r, const char *id)
                                    : APP_AVAIL_BY_ORGANISER;
     if (!copied)
         df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
-    if (!copied || app_availability_set(r->s, r->user.email, by, person, event, ids, (int)n,
+    if (!copied || !(event = event_or_forum(r, event, &err)) ||
+        app_availability_set(r->s, r->user.email, by, person, event, ids, (int)n,
                                         &r->a, &av, &err) < 0) {
         http_reply_df_err(r, &err);
         return;

@@ -137,7 +137,8 @@ static void save(struct http_req *r, enum app_procure_kind kind, const char *id)
     struct app_procure_in in = {.get = body_field, .ud = &body};
     struct app_procure_actor who = actor_of(r);
     const char *saved = NULL;
-    int rc = app_procure_save(r->s, &who, kind, id, &in, &r->a, &saved, &err);
+    int rc = app_procure_save(r->s, &who, kind, id, &in, http_server_forum_now(r->srv),
+                              &r->a, &saved, &err);
     json_decref(b);
     if (rc == 0)
         http_reply_json(r, id ? 200 : 201, json_pack("{ss}", "id", saved));

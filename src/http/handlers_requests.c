@@ -2,6 +2,7 @@
  * withdrawing; the rules live in app/requests.c. */
 #include <string.h>
 
+#include "app/forum_day.h"
 #include "app/requests.h"
 #include "http/api.h"
 #include "http/internal.h"
@@ -107,7 +108,7 @@ void api_request_post(struct http_req *r)
     struct df_err err = {0};
     struct store_request q;
     const char *event = http_json_str(b, "event");
-    if (!event && !(event = store_event_default(r->s, &r->a, &err))) {
+    if (!event && !(event = app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, &err))) {
         json_decref(b);
         http_reply_df_err(r, &err);
         return;

@@ -16,6 +16,7 @@
 #include "app/cpv.h"
 #include "app/export.h"
 #include "app/fields.h"
+#include "app/forum_day.h"
 #include "app/follow_up.h"
 #include "app/glossary.h"
 #include "app/import.h"
@@ -34,11 +35,12 @@
 
 /* ---- the public forum header ------------------------------------------------------ */
 
+/* GET /forum: the forum's event now (app_forum_event, by the forum's clock) */
 static void h_forum(struct http_req *r)
 {
     struct df_err err = {0};
     struct store_event e;
-    const char *id = store_event_default(r->s, &r->a, &err);
+    const char *id = app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, &err);
     if (!id || store_event_get(r->s, id, &r->a, &e, &err) < 0) {
         if (err.kind == DF_ERR_NOT_FOUND)
             http_reply_json(r, 200, json_pack("{s o}", "event", json_null()));
@@ -252,12 +254,17 @@ static void h_people(struct http_req *r)
         !api_flag_param(r, "not_arrived", &q.not_arrived) ||
         !api_flag_param(r, "next", &with_next))
         return;
+    struct df_err err = {0};
+    /* requests to answer: at the events not over by the forum's clock */
+    if (!(q.open_events = app_forum_open_events(r->s, http_server_forum_now(r->srv), &r->a, &err))) {
+        http_reply_df_err(r, &err);
+        return;
+    }
     if (http_url_param(&r->url, "format")) {
         people_download(r, &q);
         return;
     }
     json_t *list = json_array();
-    struct df_err err = {0};
     int64_t total = 0, checked_in = 0;
     struct people_reply out = {r, list, with_next, &err};
     if (store_web_people_page(r->s, &q, person_cb, &out, &total, &checked_in, &err) != 0) {

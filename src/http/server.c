@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "app/fields.h"
+#include "core/clock.h"
 #include "core/log.h"
 #include "core/utf8.h"
 #include "http/cache.h"
@@ -45,12 +46,18 @@ struct http_server {
     atomic_int background_threads; /* their threads still touching the server */
     atomic_bool stopping;          /* http_server_stop has begun: no background run starts */
     struct http_peer_counts peers; /* open connections per client (IPv6 per /64) */
+    double started;                /* clock_seconds() at the start: a rehearsal's clock runs from it */
 };
 
 const struct http_options *http_server_options(const struct http_server *srv) { return &srv->o; }
 long long http_server_forum_now(const struct http_server *srv)
 {
-    return srv->o.forum_clock ? srv->o.forum_clock : (long long)time(NULL);
+    if (!srv->o.forum_clock)
+        return (long long)time(NULL);
+    if (srv->o.forum_clock_still)
+        return srv->o.forum_clock;
+    /* the monotonic clock: the machine's clock set meanwhile moves no rehearsal */
+    return srv->o.forum_clock + (long long)(clock_seconds() - srv->started);
 }
 
 const char *http_server_base_url(const struct http_server *srv) { return srv->base_url; }
@@ -825,6 +832,7 @@ int http_server_start(const struct http_options *o, struct http_server **out,
     if (!srv)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
     srv->o = *o;
+    srv->started = clock_seconds();
     if (!srv->o.listen)
         srv->o.listen = "127.0.0.1";
     if (!srv->o.threads)

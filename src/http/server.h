@@ -32,10 +32,14 @@ struct http_options {
     const char *web_dir;          /* static files served outside /api/ (may be NULL) */
     const char *public_url;       /* base of feed URLs; NULL = http://LISTEN:PORT */
     struct app_auth_limits limits;
-    /* The forum's clock (Unix seconds) that every "has it begun, is it over,
-     * is it to come" of the server and its pages reads (GET /me's "now"): a
-     * rehearsal's or a test's (dfnc serve --forum-clock); 0 the real clock. */
+    /* The forum's clock that every "has it begun, is it over, is it to come"
+     * and every "today" of the server and its pages reads (GET /me's "now"):
+     * a rehearsal's, which starts at forum_clock (Unix seconds) when the
+     * server starts and runs on at real speed (dfnc serve --forum-clock), or
+     * with forum_clock_still stands at it (--forum-clock-still: a test's);
+     * forum_clock 0: the real clock. */
     long long forum_clock;
+    bool forum_clock_still;
 };
 
 struct http_server;
@@ -45,8 +49,9 @@ struct http_server;
 int http_server_start(const struct http_options *o, struct http_server **out,
                       struct df_err *err);
 int http_server_port(const struct http_server *srv);
-/* The forum's wall clock now, Unix seconds: the options' forum_clock, or the
- * real time. */
+/* The forum's wall clock now, Unix seconds: the real time, or a rehearsal's
+ * (the options' forum_clock plus the seconds since the server started, or
+ * forum_clock alone when it stands still). */
 long long http_server_forum_now(const struct http_server *srv);
 /* Graceful: stops accepting, lets requests in flight finish (up to 10 s),
  * closes the workers' databases, frees srv. */

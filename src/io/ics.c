@@ -87,6 +87,18 @@ int ics_zoned_time(const char *tzid, const char *iso, char out[32], long long *u
     return 0;
 }
 
+int ics_zone_day(const char *tzid, long long utc, char out[11])
+{
+    icaltimezone *zone = tzid ? icaltimezone_get_builtin_timezone(tzid) : NULL;
+    if (!zone)
+        return -1;
+    struct icaltimetype t = icaltime_from_timet_with_zone((time_t)utc, 0, zone);
+    if (t.year < 0 || t.year > 9999)
+        return -1;
+    snprintf(out, 11, "%04d-%02d-%02d", t.year, t.month, t.day);
+    return 0;
+}
+
 /* Adds a VTIMEZONE for every zone the events use, once each, in order of first
  * use; *one_zone gets the zone when they all share it, else NULL. */
 static int add_zones(icalcomponent *cal, const struct ics_event *events, int events_n,

@@ -32,6 +32,12 @@ bool ics_timezone_is_known(const char *tzid);
  * order of meetings agree with them. -1 for an unknown zone or a bad time. */
 int ics_zoned_time(const char *tzid, const char *iso, char out[32], long long *utc);
 
+/* The calendar day ("YYYY-MM-DD") in zone tzid at instant utc (seconds since
+ * 1970 UTC) into out: "today" where an event is (Europe/Kyiv's day begins two
+ * or three hours before UTC's, America/New_York's four or five after). -1 for
+ * an unknown zone. */
+int ics_zone_day(const char *tzid, long long utc, char out[11]);
+
 /* Appends a VCALENDAR (METHOD:PUBLISH) holding the events to out. Each event's
  * DTSTART/DTEND carry TZID=its tzid, and the calendar carries one VTIMEZONE per
  * zone used, in order of first use. X-WR-TIMEZONE (the zone Apple and Google

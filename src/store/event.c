@@ -175,24 +175,6 @@ int store_event_each(struct store *s, store_event_fn fn, void *ud, struct df_err
     return walk(s, st, event_row, &c, err, "listing events");
 }
 
-const char *store_event_default(struct store *s, struct arena *a, struct df_err *err)
-{
-    static const char sql[] = "SELECT id FROM events ORDER BY starts_on, id LIMIT 1";
-    sqlite3_stmt *st = store_stmt(s, sql, err);
-    if (!st)
-        return NULL;
-    const char *id = NULL;
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        id = arena_strdup(a, store_col(st, 0));
-    else if (rc == SQLITE_DONE)
-        df_err_set(err, DF_ERR_NOT_FOUND, "the database has no event yet");
-    else
-        store_fail(s, err, "finding the event");
-    sqlite3_reset(st);
-    return id;
-}
-
 int store_event_set_published(struct store *s, const char *id, bool published,
                               struct df_err *err)
 {
@@ -719,12 +701,21 @@ int store_request_set_status(struct store *s, const char *id, const char *status
     return request_status_write(s, id, status, NULL, err);
 }
 
-int store_requests_to_answer(struct store *s, const char *person, struct df_err *err)
+int store_requests_to_answer(struct store *s, const char *person, const char *open_events,
+                             struct df_err *err)
 {
     static const char sql[] =
-        "SELECT count(*)" STORE_TO_ANSWER_OF("(SELECT rid FROM people WHERE id = ?)");
-    sqlite3_int64 n = store_rid(s, sql, person, err);
-    return n < 0 ? -1 : (int)n;
+        "SELECT count(*)" STORE_TO_ANSWER_OF("(SELECT rid FROM people WHERE id = ?1)", "2");
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, person);
+    store_bind_text(st, 2, open_events);
+    int rc = sqlite3_step(st);
+    int n = rc == SQLITE_ROW ? sqlite3_column_int(st, 0)
+                             : store_fail(s, err, "counting the requests to answer");
+    sqlite3_reset(st);
+    return n;
 }
 
 int store_request_cancel(struct store *s, const char *id, const char *by, struct df_err *err)

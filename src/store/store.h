@@ -167,8 +167,6 @@ int store_event_get(struct store *s, const char *id, struct arena *a, struct sto
                     struct df_err *err);
 typedef int (*store_event_fn)(void *ud, const struct store_event *e);
 int store_event_each(struct store *s, store_event_fn fn, void *ud, struct df_err *err);
-/* The id of the only (or first) event into the arena; NULL with DF_ERR_NOT_FOUND if none. */
-const char *store_event_default(struct store *s, struct arena *a, struct df_err *err);
 /* Publishes (or withdraws) the event's agendas and, when that changes whether
  * it is published, raises the calendar SEQUENCE of each of its meetings (their
  * STATUS goes from TENTATIVE to CONFIRMED). Two writes: call it inside the
@@ -257,8 +255,10 @@ int store_request_cancel(struct store *s, const char *id, const char *by, struct
 int store_request_add_attendee(struct store *s, const char *request, const char *person,
                                struct df_err *err);
 /* How many requests wait for person's answer: pending, addressed to them, of
- * an event not yet over (its last day today or later, UTC); -1 on error. */
-int store_requests_to_answer(struct store *s, const char *person, struct df_err *err);
+ * one of open_events (a JSON array of event ids: those not over yet, as
+ * app_forum_open_events makes it); -1 on error. */
+int store_requests_to_answer(struct store *s, const char *person, const char *open_events,
+                             struct df_err *err);
 typedef int (*store_request_fn)(void *ud, const struct store_request *r);
 /* event NULL = all events; status NULL = any status. */
 int store_request_each(struct store *s, const char *event, const char *status,

@@ -50,11 +50,13 @@ void store_read_end(struct store *s);
         return in_one_read_rc;                                                     \
     } while (0)
 /* The requests waiting for the answer of the person whose rid is P (an SQL
- * expression): pending, addressed to them, at an event whose last day is
- * today or later (UTC); FROM r, for a count. */
-#define STORE_TO_ANSWER_OF(P)                                                          \
+ * expression): pending, addressed to them, at one of the events parameter ?N
+ * names, a JSON array of ids: those not over yet, each by its own zone's
+ * day, which the caller knows (app_forum_open_events); FROM r, for a count. */
+#define STORE_TO_ANSWER_OF(P, N)                                                       \
     " FROM requests r JOIN events e ON e.rid = r.event_rid"                           \
-    " WHERE r.to_rid = " P " AND r.status = 'pending' AND e.ends_on >= date('now')"
+    " WHERE r.to_rid = " P " AND r.status = 'pending'"                                 \
+    " AND e.id IN (SELECT value FROM json_each(?" N "))"
 /* The row sql (its one parameter bound to id) selects, for the caller to read
  * and then sqlite3_reset; NULL with DF_ERR_NOT_FOUND ("no WHAT \"ID\"") when
  * there is none, or with the database's error. */

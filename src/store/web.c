@@ -115,7 +115,8 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     " JOIN people fb ON fb.rid = r.to_rid JOIN organisations ob ON ob.rid = fb.org_rid"
 
 /* ?1 the text, ?2 organisations without capabilities only, ?5 those with
- * requests waiting for their answer only, ?6 those not checked in only; a
+ * requests waiting for their answer (at the events ?7 names) only, ?6 those
+ * not checked in only; a
  * name is found by its Latin spelling too, as a passport or a badge writes
  * it */
 #define PEOPLE_WHERE \
@@ -126,7 +127,7 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     "        OR instr(dfnc_fold(o.name), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?1)) > 0)" \
     " AND (?2 = 0 OR NOT EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid))" \
-    " AND (?5 = 0 OR EXISTS (SELECT 1" STORE_TO_ANSWER_OF("p.rid") "))" \
+    " AND (?5 = 0 OR EXISTS (SELECT 1" STORE_TO_ANSWER_OF("p.rid", "7") "))" \
     " AND (?6 = 0 OR p.checked_in_at IS NULL)"
 #define PEOPLE_ORDER " ORDER BY p.name COLLATE dfnc_name, p.id"
 
@@ -140,6 +141,7 @@ static sqlite3_stmt *people_stmt(struct store *s, const char *sql,
         sqlite3_bind_int(st, 2, q->no_capabilities);
         sqlite3_bind_int(st, 5, q->to_answer);
         sqlite3_bind_int(st, 6, q->not_arrived);
+        store_bind_text(st, 7, q->open_events);
     }
     return st;
 }
@@ -155,7 +157,7 @@ static int web_people_page_in(struct store *s, const struct store_web_people_que
         "SELECT p.id, p.name, p.title, p.email, o.id, o.name, o.country, p.checked_in_at,"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'offer'),"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'need'),"
-        " o.name_uk, (SELECT count(*)" STORE_TO_ANSWER_OF("p.rid") ")"
+        " o.name_uk, (SELECT count(*)" STORE_TO_ANSWER_OF("p.rid", "7") ")"
         " FROM people p JOIN organisations o ON o.rid = p.org_rid"
         " WHERE p.rid IN (SELECT p.rid" PEOPLE_WHERE PEOPLE_ORDER " LIMIT ?3 OFFSET ?4)"
         PEOPLE_ORDER;

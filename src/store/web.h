@@ -47,6 +47,8 @@ struct store_web_people_query {
     bool no_capabilities;   /* only those whose organisation states no offer or need */
     bool to_answer;         /* only those with meeting requests waiting for their answer */
     bool not_arrived;       /* only those not checked in: the week after, who did not come */
+    const char *open_events;   /* the events whose requests wait for an answer, a JSON
+                                  array of ids (app_forum_open_events); NULL: none */
     int limit, offset;      /* at most limit (-1: all) from the offset-th */
 };
 /* The people q picks, by name then id; *total gets how many it picks in all,

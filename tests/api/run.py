@@ -36,7 +36,7 @@ Directives outside requests, as blocks of their own:
     db SELECT ...                            the database then (${var} substituted): the query's rows, each its
     is: 0                                    columns joined by |, are the block's is: lines
                                              (a statement that writes is committed: no rows)
-The server's forum clock (dfnc serve --forum-clock) is 2025-10-01T09:40:00+02:00.
+The server's forum clock (dfnc serve --forum-clock-still) stands at 2025-10-01T09:40:00+02:00.
 Before the cases, the route tables (`dfnc serve --routes`) are checked against
 13-matrix.txt (each route's rows, asked by the four callers) and every write
 that needs a CSRF token is sent without one (it must be refused, 403 csrf).
@@ -372,7 +372,7 @@ def main():
     srv = subprocess.Popen([DFNC, "--db", db, "serve", "--port", "0", "--behind-proxy",
                             "192.0.2.7,127.0.0.1", "--public-url", "http://forum.test/", "--login-failures", "5:8",
                             # the forum's day of 37-move.txt's event, before every other's
-                            "--forum-clock", "2025-10-01T09:40:00+02:00"],
+                            "--forum-clock-still", "2025-10-01T09:40:00+02:00"],
                            stdout=subprocess.PIPE, stderr=log, text=True)
     line = srv.stdout.readline()
     m = re.search(r":(\d+) ", line)

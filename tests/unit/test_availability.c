@@ -5,8 +5,10 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/availability.h"
+#include "app/forum_day.h"
 #include "store/store.h"
 
 static struct store *s;
@@ -161,13 +163,16 @@ Test(availability, lists_the_events_b2b_slots_in_time_order_all_free_at_first)
     cr_assert_str_eq(av.slots[0].ends_at, "2027-02-16T10:20:00+01:00");
 }
 
-Test(availability, no_event_named_is_the_forums_first)
+/* The API names the forum's event (app_forum_event) when the caller names none. */
+Test(availability, no_event_named_is_the_forums_event)
 {
     struct app_availability av;
-    ok(app_availability_get(s, "anna", NULL, &a, &av, &err));
+    const char *event = app_forum_event(s, (long long)time(NULL), &a, &err);
+    cr_assert_str_eq(event, "ev", "%s", err.msg);
+    ok(app_availability_get(s, "anna", event, &a, &av, &err));
     cr_assert_str_eq(av.event, "ev");
     const char *away[] = {"t2"};
-    ok(set(NULL, "anna", NULL, away, 1, &av));
+    ok(set(NULL, "anna", event, away, 1, &av));
     cr_assert_str_eq(away_at("anna", "ev"), "t2");
 }
 

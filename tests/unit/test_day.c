@@ -1,6 +1,7 @@
 /* Unit tests of the forum's day: when a participant may say her partner is
  * not here (app/absence), and the interpreters given on the day to the
- * published meetings still to come (app/interpreting_day). */
+ * published meetings still to come (app/interpreting_day), and "today" and the
+ * forum's event in each event's own zone (app/forum_day). */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include <unistd.h>
 
 #include "app/absence.h"
+#include "app/forum_day.h"
 #include "app/interpreting_day.h"
 #include "scratch_db.h"
 
@@ -171,4 +173,115 @@ Test(interpreting_day, unpublished_meetings_wait_for_the_scheduler, .init = setu
     ok(app_interpreting_fill(s, "ev", BEFORE_THE_DAY, &a, &d, &err));
     cr_assert_eq(d.given, 0);
     cr_assert_eq(d.gaps_n, 0);
+}
+
+/* ---- the forum's day, in each event's own zone (app/forum_day) ---- */
+
+/* Three events: one a year before (Brussels), one in New York on
+ * 2031-10-01 alone, one in Kyiv from 2031-10-05; p1 has a request to answer
+ * at each. */
+static void zones_setup(void)
+{
+    snprintf(db_path, sizeof db_path, "/tmp/dfnc-test-zones-%d.db", (int)getpid());
+    scratch_db_remove(db_path);
+    ok(store_open(&s, db_path, &err));
+    ok(store_exec_for_tests(
+        s,
+        "INSERT INTO organisations(id,name,country,kind) VALUES ('o','O','DE','company');"
+        "INSERT INTO people(id,org_rid,name) VALUES ('p1',1,'P1'),('p2',1,'P2');"
+        "INSERT INTO events(id,name,timezone,starts_on,ends_on) VALUES"
+        " ('ev-old','Old','Europe/Brussels','2030-10-01','2030-10-02'),"
+        " ('ev-ny','NY','America/New_York','2031-10-01','2031-10-01'),"
+        " ('ev-kyiv','Kyiv','Europe/Kyiv','2031-10-05','2031-10-06');"
+        "INSERT INTO requests(id,event_rid,from_rid,to_rid,status) VALUES"
+        " ('q-old',1,2,1,'pending'),('q-ny',2,2,1,'pending'),('q-kyiv',3,2,1,'pending'),"
+        " ('q-done',3,2,1,'declined');",
+        &err));
+    arena_init(&a, 0);
+}
+
+Test(forum_day, today_is_the_day_where_the_event_is)
+{
+    char day[11];
+    int64_t late = utc(2031, 10, 1, 22, 30, 0);   /* 01:30 on the 2nd in Kyiv, 18:30 in New York */
+    app_forum_day_in("Europe/Kyiv", late, day);
+    cr_assert_str_eq(day, "2031-10-02");
+    app_forum_day_in("America/New_York", late, day);
+    cr_assert_str_eq(day, "2031-10-01");
+    app_forum_day_in("America/New_York", utc(2031, 10, 2, 3, 59, 59), day);
+    cr_assert_str_eq(day, "2031-10-01", "EDT is UTC-4: the 2nd begins at 04:00 UTC");
+    app_forum_day_in("America/New_York", utc(2031, 10, 2, 4, 0, 0), day);
+    cr_assert_str_eq(day, "2031-10-02");
+    app_forum_day_in("Europe/Kyiv", utc(2032, 1, 1, 21, 59, 59), day);
+    cr_assert_str_eq(day, "2032-01-01", "EET is UTC+2 in winter");
+    app_forum_day_in(NULL, late, day);
+    cr_assert_str_eq(day, "2031-10-01", "no zone: UTC's day");
+    app_forum_day_in("Mars/Olympus_Mons", late, day);
+    cr_assert_str_eq(day, "2031-10-01", "an unknown zone: UTC's day");
+}
+
+/* The event id the forum is at, at instant t. */
+static const char *forum_event_at(int64_t t)
+{
+    const char *id = app_forum_event(s, t, &a, &err);
+    cr_assert(id, "%s", err.msg);
+    return id;
+}
+
+Test(forum_day, the_forum_is_at_the_event_under_way_or_next_else_the_last_one_over,
+     .init = zones_setup, .fini = teardown)
+{
+    cr_assert_str_eq(forum_event_at(utc(2029, 1, 1, 12, 0, 0)), "ev-old", "all to come: the first");
+    cr_assert_str_eq(forum_event_at(utc(2030, 10, 2, 21, 59, 0)), "ev-old",
+                     "its last day, 23:59 in Brussels");
+    cr_assert_str_eq(forum_event_at(utc(2030, 10, 2, 22, 0, 0)), "ev-ny",
+                     "over in Brussels: the next one, not the first ever made");
+    cr_assert_str_eq(forum_event_at(utc(2031, 10, 2, 3, 0, 0)), "ev-ny",
+                     "23:00 in New York: still its day, though UTC's is the 2nd");
+    cr_assert_str_eq(forum_event_at(utc(2031, 10, 2, 4, 0, 0)), "ev-kyiv");
+    cr_assert_str_eq(forum_event_at(utc(2033, 1, 1, 0, 0, 0)), "ev-kyiv",
+                     "all over: the one that ended last");
+    teardown();
+    ok(store_open(&s, db_path, &err));
+    arena_init(&a, 0);
+    ok(store_exec_for_tests(s, "DELETE FROM events", &err));
+    cr_assert_null(app_forum_event(s, utc(2031, 1, 1, 0, 0, 0), &a, &err));
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}
+
+/* How many requests wait for p1's answer at instant t. */
+static int to_answer_at(int64_t t)
+{
+    const char *open = app_forum_open_events(s, t, &a, &err);
+    cr_assert(open, "%s", err.msg);
+    int n = store_requests_to_answer(s, "p1", open, &err);
+    cr_assert_geq(n, 0, "%s", err.msg);
+    return n;
+}
+
+Test(forum_day, a_request_waits_while_its_events_day_has_not_ended_where_it_is,
+     .init = zones_setup, .fini = teardown)
+{
+    cr_assert_eq(to_answer_at(utc(2030, 1, 1, 0, 0, 0)), 3);
+    cr_assert_eq(to_answer_at(utc(2030, 10, 2, 21, 59, 0)), 3, "Brussels: the last day's 23:59");
+    cr_assert_eq(to_answer_at(utc(2030, 10, 2, 22, 0, 0)), 2, "Brussels: the day after");
+    cr_assert_eq(to_answer_at(utc(2031, 10, 2, 3, 59, 0)), 2,
+                 "New York: 23:59 on its day, UTC's the day after");
+    cr_assert_eq(to_answer_at(utc(2031, 10, 2, 4, 0, 0)), 1);
+    cr_assert_eq(to_answer_at(utc(2031, 10, 6, 20, 59, 0)), 1, "Kyiv (EEST): 23:59 on its last day");
+    cr_assert_eq(to_answer_at(utc(2031, 10, 6, 21, 0, 0)), 0,
+                 "Kyiv: its day over at 21:00 UTC, though UTC's is not");
+}
+
+Test(forum_day, a_demand_is_judged_by_the_day_of_the_forums_event,
+     .init = zones_setup, .fini = teardown)
+{
+    char day[11];
+    ok(app_forum_today(s, utc(2031, 10, 2, 3, 0, 0), day, &err));
+    cr_assert_str_eq(day, "2031-10-01", "at the New York event, its day");
+    ok(app_forum_today(s, utc(2031, 10, 4, 22, 30, 0), day, &err));
+    cr_assert_str_eq(day, "2031-10-05", "at the Kyiv event, its day");
+    ok(store_exec_for_tests(s, "DELETE FROM events", &err));
+    ok(app_forum_today(s, utc(2031, 10, 4, 22, 30, 0), day, &err));
+    cr_assert_str_eq(day, "2031-10-04", "no event: UTC's");
 }

@@ -4,6 +4,7 @@
 #include <criterion/criterion.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/procure_edit.h"
 #include "app/procure_view.h"
@@ -53,7 +54,7 @@ static int save(const struct app_procure_actor *who, enum app_procure_kind kind,
                 const char **body, const char **out, const char **bad)
 {
     struct app_procure_in in = {.get = pairs_get, .ud = (void *)body};
-    int rc = app_procure_save(s, who, kind, id, &in, &a, out, &err);
+    int rc = app_procure_save(s, who, kind, id, &in, (long long)time(NULL), &a, out, &err);
     *bad = in.bad;
     return rc;
 }

@@ -163,7 +163,7 @@ function inviteCard() {
       if (!r.invited) return;
       const a = h('a', {
         href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })),
-        download: `invitations-${new Date().toISOString().slice(0, 10)}.csv`,
+        download: `invitations-${new Date(serverNow()).toISOString().slice(0, 10)}.csv`,
       });
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 60000);
