@@ -617,6 +617,19 @@ static char *warning_text(struct arena *a, const struct app_event_warning *w)
                         "now %d", was, now, venue, w->sequence);
 }
 
+void app_event_warning_values(const struct app_event_warning *w, char seq[16],
+                              const char **pairs)
+{
+    snprintf(seq, 16, "%d", w->sequence);
+    const char *const v[APP_EVENT_WARNING_PAIRS] = {
+        "request", w->request, "from_starts", w->was.starts, "from_ends", w->was.ends,
+        "from_table", w->was.table, "to_starts", w->now.starts, "to_ends", w->now.ends,
+        "to_table", w->now.table, "zone_from", w->zone_was, "zone_to", w->zone_now,
+        "venue", w->venue_changed ? "changed" : NULL, "venue_from", w->venue_was,
+        "venue_to", w->venue_now, "sequence", seq, NULL};
+    memcpy(pairs, v, sizeof v);
+}
+
 static int meeting_after(void *ud, const struct store_meeting *m)
 {
     struct before_edit *k = ud;

@@ -75,6 +75,17 @@ struct app_event_warning {
     int sequence;                      /* its calendar SEQUENCE now */
 };
 
+/* w's values by name for a page to say it in its language (docs/api.md
+ * "Words for a page"): "request", "from_starts", "from_ends", "from_table",
+ * "to_starts", "to_ends", "to_table", "zone_from", "zone_to", "venue"
+ * ("changed" when it did), "venue_from", "venue_to", "sequence"; a value NULL
+ * when there is none (a table, a zone, a venue). Into pairs (name, value,
+ * ..., NULL: APP_EVENT_WARNING_PAIRS room), the sequence written into seq;
+ * the values point into w and seq. */
+#define APP_EVENT_WARNING_PAIRS 27
+void app_event_warning_values(const struct app_event_warning *w, char seq[16],
+                              const char **pairs);
+
 struct app_event_report {
     int warnings_n;
     struct app_event_warning *warnings;

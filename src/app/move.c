@@ -24,7 +24,8 @@ struct board {
     struct idmap six, tix;
     long long *start;           /* per slot: its instant */
     const char **table_by;      /* T*S: the other meeting at table t in slot k, or NULL */
-    const char **person_by;     /* S: "NAME meets in REQUEST then", the first, or NULL */
+    const char **person_by;     /* S: the other meeting one of its people is in, the first, or NULL */
+    const char **person_who;    /* S: that person's name */
     const char **away;          /* S: the name of one of its people marked away, or NULL */
     const char **interp_by;     /* S: the other meeting its interpreter is in, or NULL */
     const struct store_interpreter *iv;   /* its interpreter, or NULL */
@@ -78,7 +79,7 @@ static int load_people(struct store *s, struct board *b, const struct schedule_l
 
 /* Marks what the other meetings hold in each slot: their tables, the
  * meeting's people, its interpreter. */
-static void mark_meetings(struct board *b, const struct schedule_load_req *mine, struct arena *a)
+static void mark_meetings(struct board *b, const struct schedule_load_req *mine)
 {
     const struct schedule_load_mtg *mt = b->l.meets.data;
     const struct schedule_load_req *reqs = b->l.reqs.data;
@@ -98,8 +99,8 @@ static void mark_meetings(struct board *b, const struct schedule_load_req *mine,
             const char *who = schedule_load_req_person(reqs + q, j);
             for (int x = -2; x < mine->attendees.n; x++)
                 if (strcmp(who, schedule_load_req_person(mine, x)) == 0) {
-                    b->person_by[k] = arena_printf(a, "%s meets in %s then",
-                                                   person_name(b, who), mt[i].request);
+                    b->person_by[k] = mt[i].request;
+                    b->person_who[k] = person_name(b, who);
                     break;
                 }
         }
@@ -180,9 +181,11 @@ static int board_load_shared(struct store *s, struct arena *a, struct board *b,
     b->start = arena_alloc(a, (S + 1) * sizeof *b->start);
     b->table_by = arena_alloc(a, (T * S + 1) * sizeof *b->table_by);
     b->person_by = arena_alloc(a, (S + 1) * sizeof *b->person_by);
+    b->person_who = arena_alloc(a, (S + 1) * sizeof *b->person_who);
     b->away = arena_alloc(a, (S + 1) * sizeof *b->away);
     b->interp_by = arena_alloc(a, (S + 1) * sizeof *b->interp_by);
-    if (!b->start || !b->table_by || !b->person_by || !b->away || !b->interp_by ||
+    if (!b->start || !b->table_by || !b->person_by || !b->person_who || !b->away ||
+        !b->interp_by ||
         idmap_init(&b->six, a, S) < 0 || idmap_init(&b->tix, a, T) < 0)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
     char zoned[32];
@@ -221,7 +224,7 @@ static int board_mark(struct store *s, const struct schedule_load_req *mine, str
     b->here_t = b->m.location ? idmap_get(&b->tix, b->m.location) : -1;
     if (load_people(s, b, mine, a, err) < 0)
         return -1;
-    mark_meetings(b, mine, a);
+    mark_meetings(b, mine);
     mark_away(b, mine);
     return 0;
 }
@@ -270,50 +273,94 @@ static bool meeting_has_begun(const struct board *b, long long now)
     return ics_zoned_time(b->ev.timezone, b->m.starts_at, zoned, &at) == 0 && at <= now;
 }
 
-/* Whether anything keeps the meeting out of slot k at table t at `now`:
- * with w NULL, the first thing found; else every one, in words, each after
- * "; " in w. */
-static bool is_blocked(const struct board *b, int k, int t, long long now, struct buf *w)
+/* Adds what is in the way (code, its values: up to two names and values)
+ * to w, its English in a; a w full or NULL takes nothing. */
+static void why_add(struct app_whys *w, struct arena *a, const char *message, const char *code,
+                    const char *n1, const char *v1, const char *n2, const char *v2)
 {
-    bool any = false;
-#define BLOCKED(cond, ...)                                                                     \
-    if (cond) {                                                                                \
-        if (!w)                                                                                \
-            return true;                                                                       \
-        any = true;                                                                            \
-        buf_printf(w, __VA_ARGS__);                                                            \
-    }
-    BLOCKED(b->start[k] == 0 || b->start[k] <= now, "; slot %s has begun", b->slots[k].id)
+    if (!w || w->n == APP_WHYS_MAX)
+        return;
+    struct app_why *y = &w->v[w->n++];
+    *y = (struct app_why){.code = code, .message = arena_strdup(a, message)};
+    if (n1)
+        y->name[y->values_n] = n1, y->value[y->values_n++] = v1;
+    if (n2)
+        y->name[y->values_n] = n2, y->value[y->values_n++] = v2;
+}
+
+/* One thing in the way: its English after "; " in words, and into why; with
+ * no arena, only that something is (is_blocked). */
+#define IN_THE_WAY(code, n1, v1, n2, v2, ...)                                            \
+    do {                                                                                 \
+        if (!a)                                                                          \
+            return "in the way";                                                         \
+        size_t at_ = words.len + 2;                                                      \
+        if (buf_printf(&words, "; " __VA_ARGS__) == 0)                                   \
+            why_add(why, a, words.data + at_, code, n1, v1, n2, v2);                     \
+    } while (0)
+
+/* What keeps the meeting out of slot k at table t at `now`, in words ("; "
+ * between them, in a), or NULL when nothing does; each thing also into why
+ * when not NULL. With a NULL, nothing is written out: the first thing found
+ * says that the place is taken (is_blocked). */
+static const char *in_the_way(const struct board *b, int k, int t, long long now,
+                              struct arena *a, struct app_whys *why)
+{
+    struct buf words;
+    buf_init(&words, 4096);
+    if (b->start[k] == 0 || b->start[k] <= now)
+        IN_THE_WAY("slot_begun", "slot", b->slots[k].id, NULL, NULL, "slot %s has begun",
+                   b->slots[k].id);
     const char *other = b->table_by[(size_t)t * b->S + k];
-    BLOCKED(other, "; %s is taken then by %s", b->tables[t].name, other)
-    BLOCKED(b->person_by[k], "; %s", b->person_by[k])
-    BLOCKED(b->away[k], "; %s is marked away then", b->away[k])
-    BLOCKED(b->pair && !b->interp_free[k], "; no %s interpreter is free then", b->pair)
+    if (other)
+        IN_THE_WAY("table_taken", "table", b->tables[t].name, "request", other,
+                   "%s is taken then by %s", b->tables[t].name, other);
+    if (b->person_by[k])
+        IN_THE_WAY("person_meets", "person", b->person_who[k], "request", b->person_by[k],
+                   "%s meets in %s then", b->person_who[k], b->person_by[k]);
+    if (b->away[k])
+        IN_THE_WAY("person_away", "person", b->away[k], NULL, NULL, "%s is marked away then",
+                   b->away[k]);
+    if (b->pair && !b->interp_free[k])
+        IN_THE_WAY("no_interpreter_free", "pair", b->pair, NULL, NULL,
+                   "no %s interpreter is free then", b->pair);
     if (b->iv) {
         char pair[8];
         snprintf(pair, sizeof pair, "%.2s-%.2s", b->iv->lang_a, b->iv->lang_b);
-        BLOCKED(b->interp_by[k], "; its interpreter %s interprets %s then", b->iv->id,
-                b->interp_by[k])
-        else BLOCKED(!app_interpreter_serves(b->iv, pair, b->slots + k),
-                     "; its interpreter %s does not work then", b->iv->id)
+        if (b->interp_by[k])
+            IN_THE_WAY("interpreter_busy", "interpreter", b->iv->id, "request", b->interp_by[k],
+                       "its interpreter %s interprets %s then", b->iv->id, b->interp_by[k]);
+        else if (!app_interpreter_serves(b->iv, pair, b->slots + k))
+            IN_THE_WAY("interpreter_off", "interpreter", b->iv->id, NULL, NULL,
+                       "its interpreter %s does not work then", b->iv->id);
     }
-#undef BLOCKED
-    return any;
+    const char *text = words.len ? arena_strdup(a, words.data + 2) : NULL;
+    buf_free(&words);
+    return text;
 }
 
-/* What keeps the meeting out of slot k at table t at `now`, in words ("; "
- * between them, in a), or NULL when nothing does. */
-static const char *in_the_way(const struct board *b, int k, int t, long long now,
-                              struct arena *a)
+/* The things in w copied into a, out of the board's arena about to go;
+ * those that cannot be (out of memory) left out. */
+static void whys_keep(struct app_whys *w, struct arena *a)
 {
-    if (!is_blocked(b, k, t, now, NULL))
-        return NULL;
-    struct buf w;
-    buf_init(&w, 4096);
-    is_blocked(b, k, t, now, &w);
-    const char *why = w.len ? arena_strdup(a, w.data + 2) : "";
-    buf_free(&w);
-    return why ? why : "out of memory";
+    for (int i = 0; w && i < w->n; i++) {
+        struct app_why *y = &w->v[i];
+        bool kept = (y->message = arena_strdup(a, y->message)) != NULL;
+        for (int j = 0; kept && j < y->values_n; j++)
+            kept = !y->value[j] || (y->value[j] = arena_strdup(a, y->value[j])) != NULL;
+        if (!kept) {
+            w->n = i;
+            return;
+        }
+    }
+}
+
+/* Whether anything keeps the meeting out of slot k at table t at `now`:
+ * in_the_way's tests, none written out (the free times ask it of every
+ * slot and table). */
+static bool is_blocked(const struct board *b, int k, int t, long long now)
+{
+    return in_the_way(b, k, t, now, NULL, NULL) != NULL;
 }
 
 /* Slot k at table t as agendas say it, every string in a (the board may
@@ -372,7 +419,7 @@ static int list_options(const struct board *b, long long now, struct arena *a,
     int rn = 0;
     for (int k = 0; k < b->S; k++)
         for (int t = 0; t < b->T; t++) {
-            if ((k == b->here_k && t == b->here_t) || is_blocked(b, k, t, now, NULL))
+            if ((k == b->here_k && t == b->here_t) || is_blocked(b, k, t, now))
                 continue;
             long at = date_wall_minutes(b->slots[k].starts_at), d = at - here;
             r[rn++] = (struct ranked){
@@ -421,7 +468,8 @@ int app_meeting_moves(struct store *s, const char *meeting, long long now, struc
 /* Whether b's meeting may go to slot at location at `now`: 0, or -1 with
  * err saying what is in the way; *k and *t get them. */
 static int check_move(const struct board *b, const char *slot, const char *location,
-                      long long now, struct arena *a, int *k, int *t, struct df_err *err)
+                      long long now, struct arena *a, int *k, int *t, struct app_whys *why,
+                      struct df_err *err)
 {
     *k = idmap_get(&b->six, slot);
     *t = idmap_get(&b->tix, location);
@@ -437,23 +485,25 @@ static int check_move(const struct board *b, const char *slot, const char *locat
     if (*k == b->here_k && *t == b->here_t)
         return df_err_set(err, DF_ERR_CONFLICT, "meeting %s is in slot %s at %s already",
                           b->m.id, slot, b->tables[*t].name);
-    const char *why = in_the_way(b, *k, *t, now, a);
-    if (why)
+    const char *words = in_the_way(b, *k, *t, now, a, why);
+    if (words)
         return df_err_set(err, DF_ERR_CONFLICT, "meeting %s cannot move to slot %s at %s: %s",
-                          b->m.id, slot, b->tables[*t].name, why);
+                          b->m.id, slot, b->tables[*t].name, words);
     return 0;
 }
 
 int app_meeting_move(struct store *s, const char *login, const char *meeting, const char *slot,
                      const char *location, long long now, struct arena *a,
-                     struct app_meeting_moves *out, struct df_err *err)
+                     struct app_meeting_moves *out, struct app_whys *why, struct df_err *err)
 {
     struct board b;
     int k, t;
+    if (why)
+        why->n = 0;
     if (store_begin(s, err) < 0)
         return -1;
     if (board_load(s, meeting, a, &b, err) < 0 ||
-        check_move(&b, slot, location, now, a, &k, &t, err) < 0)
+        check_move(&b, slot, location, now, a, &k, &t, why, err) < 0)
         goto fail;
     struct app_move_place was;
     if (here_of(&b, a, &was) < 0) {
@@ -549,26 +599,35 @@ static int board_load_request(struct store *s, const struct store_request *r, st
 }
 
 /* The table request's meeting gets in slot k at `now`: its booth, or the
- * first free; -1 when none, *why (may be NULL: nothing is written out, as
- * the free times ask for every slot) saying what is in the way. */
+ * first free; -1 when none, *words (may be NULL) saying what is in the way,
+ * and why (may be NULL) each thing: for several tables, no_table_free and
+ * then the first table's (both NULL: nothing is written out, as the free
+ * times ask for every slot). */
 static int request_table(const struct board *b, int k, long long now, struct arena *a,
-                         const char **why)
+                         const char **words, struct app_whys *why)
 {
     if (b->booth_t >= 0) {
-        if (!is_blocked(b, k, b->booth_t, now, NULL))
+        if (!is_blocked(b, k, b->booth_t, now))
             return b->booth_t;
-        if (why)
-            *why = in_the_way(b, k, b->booth_t, now, a);
+        const char *w = words || why ? in_the_way(b, k, b->booth_t, now, a, why) : NULL;
+        if (words)
+            *words = w;
         return -1;
     }
     for (int t = 0; t < b->T; t++)
-        if (!is_blocked(b, k, t, now, NULL))
+        if (!is_blocked(b, k, t, now))
             return t;
-    if (why) {
-        const char *first = b->T > 0 ? in_the_way(b, k, 0, now, a) : NULL;
-        *why = b->T == 0 ? "the event has no table" : b->T == 1 ? first
-               : arena_printf(a, "no table is free then (%s, and the others)", first);
-    }
+    if (!words && !why)
+        return -1;
+    if (b->T > 1)
+        why_add(why, a, "no table is free then", "no_table_free", NULL, NULL, NULL, NULL);
+    /* the first table's reasons only: the others' would say the same of each */
+    const char *first = b->T > 0 ? in_the_way(b, k, 0, now, a, why) : NULL;
+    if (b->T == 0)
+        why_add(why, a, "the event has no table", "no_table", NULL, NULL, NULL, NULL);
+    if (words)
+        *words = b->T == 0 ? "the event has no table" : b->T == 1 ? first
+                 : arena_printf(a, "no table is free then (%s, and the others)", first);
     return -1;
 }
 
@@ -603,7 +662,7 @@ static int free_times_of(const struct board *b, long long now, int max, struct a
         return -1;
     slots_by_start(b, order);
     for (int i = 0; i < b->S && f->times_n < max; i++) {
-        int t = request_table(b, order[i], now, scratch, NULL);
+        int t = request_table(b, order[i], now, scratch, NULL, NULL);
         if (t >= 0 && !place_of(b, order[i], t, a, f->times + f->times_n++))
             return -1;
     }
@@ -698,13 +757,15 @@ int app_event_slots_to_come(struct store *s, const char *event, long long now,
 
 int app_request_place(struct store *s, const struct store_request *request, const char *slot,
                       long long now, struct arena *a, struct app_move_place *at,
-                      struct df_err *err)
+                      struct app_whys *why, struct df_err *err)
 {
     /* the board in its own arena, as for the free times: only *at in a */
     struct arena scratch;
     arena_init(&scratch, 0);
     struct board b;
     int rc = -1;
+    if (why)
+        why->n = 0;
     if (board_load_request(s, request, &scratch, &b, err) < 0)
         goto out;
     int k = idmap_get(&b.six, slot);
@@ -713,11 +774,12 @@ int app_request_place(struct store *s, const struct store_request *request, cons
                    request->event);
         goto out;
     }
-    const char *why = NULL;
-    int t = request_table(&b, k, now, &scratch, &why);
+    const char *words = NULL;
+    int t = request_table(&b, k, now, &scratch, &words, why);
     if (t < 0) {
         df_err_set(err, DF_ERR_CONFLICT, "slot %s is no longer free: %s", slot,
-                   why ? why : "something is in the way");
+                   words ? words : "something is in the way");
+        whys_keep(why, a);   /* their words and values are the board's, in scratch */
         goto out;
     }
     struct store_meeting m = {.request = request->id, .slot = slot,

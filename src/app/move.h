@@ -14,6 +14,29 @@ struct app_move_place {
     const char *slot, *start, *end, *location, *location_name;
 };
 
+/* One thing that keeps a meeting from a slot and table, for a page to say
+ * in its language: its code and values by name (docs/api.md "Words for a
+ * page"); message is the English the command line and the API's error say.
+ * codes and their values: slot_begun (slot), table_taken (table, request),
+ * person_meets (person, request), person_away (person), no_interpreter_free
+ * (pair), interpreter_busy (interpreter, request), interpreter_off
+ * (interpreter), no_table (none), no_table_free (none: the first table's
+ * reasons follow it). */
+#define APP_WHY_VALUES 2
+struct app_why {
+    const char *code;
+    int values_n;
+    const char *name[APP_WHY_VALUES];    /* static strings */
+    const char *value[APP_WHY_VALUES];
+    const char *message;
+};
+/* What keeps a meeting from a place, each thing once, in the English's order. */
+#define APP_WHYS_MAX 8
+struct app_whys {
+    int n;
+    struct app_why v[APP_WHYS_MAX];
+};
+
 struct app_move_person {
     const char *id, *name, *email;   /* email NULL when none */
     const char *languages;           /* "uk;en", NULL when not known */
@@ -50,11 +73,12 @@ int app_meeting_moves(struct store *s, const char *meeting, long long now, struc
  * it was. DF_ERR_NOT_FOUND (no such meeting), DF_ERR_INPUT (slot not a b2b
  * slot of its event, location not a table of it), DF_ERR_CONFLICT (the
  * meeting or the slot has begun, it is there already, or what is in the
- * way, each named). *out as app_meeting_moves gives it after the move,
- * without options, and with `was`. */
+ * way, each named, and in why when not NULL: cleared first, filled
+ * only then). *out as app_meeting_moves gives it after the move, without
+ * options, and with `was`. */
 int app_meeting_move(struct store *s, const char *login, const char *meeting, const char *slot,
                      const char *location, long long now, struct arena *a,
-                     struct app_meeting_moves *out, struct df_err *err);
+                     struct app_meeting_moves *out, struct app_whys *why, struct df_err *err);
 
 /* ---- a request's meeting, placed by its people at a published event ---- */
 
@@ -93,9 +117,10 @@ int app_event_slots_to_come(struct store *s, const char *event, long long now,
 /* Places accepted request's meeting in slot, in the caller's transaction:
  * on the table app_request_free_times names, locked, with an interpreter when
  * they need one. DF_ERR_INPUT (not a b2b slot of its event),
- * DF_ERR_CONFLICT (begun, or what is in the way, named); *at gets where. */
+ * DF_ERR_CONFLICT (begun, or what is in the way, named, and in why when
+ * not NULL: cleared first, filled only then); *at gets where. */
 int app_request_place(struct store *s, const struct store_request *request, const char *slot,
                       long long now, struct arena *a, struct app_move_place *at,
-                      struct df_err *err);
+                      struct app_whys *why, struct df_err *err);
 
 #endif

@@ -98,14 +98,9 @@ static void tell(const struct csv_reader *r, const struct csv_row *row, const ch
         char note[640], sequence[16];
         snprintf(note, sizeof note, "%s:%d: %s \"%.60s\": request \"%.60s\": %s; tell its people",
                  csv_reader_name(r), row->line, what, id, w->request, w->warning);
-        snprintf(sequence, sizeof sequence, "%d", w->sequence);
-        const char *venue = w->venue_changed ? "changed" : NULL;
-        const char *const values[] = {
-            "what", what, "id", id, "request", w->request, "from_starts", w->was.starts,
-            "from_ends", w->was.ends, "from_table", w->was.table, "to_starts", w->now.starts,
-            "to_ends", w->now.ends, "to_table", w->now.table, "zone_from", w->zone_was,
-            "zone_to", w->zone_now, "venue", venue, "venue_from", w->venue_was, "venue_to",
-            w->venue_now, "sequence", sequence, NULL};
+        /* the row's kind and id, then the edit's own values */
+        const char *values[4 + APP_EVENT_WARNING_PAIRS] = {"what", what, "id", id};
+        app_event_warning_values(w, sequence, values + 4);
         app_import_note_add(res, row->line, note, w->code, values);
     }
 }

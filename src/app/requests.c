@@ -349,7 +349,8 @@ int app_request_times_received(struct store *s, const struct app_request_actor *
 
 int app_request_accept_at(struct store *s, const struct app_request_actor *who, const char *id,
                           const char *slot, struct arena *a, struct store_request *out,
-                          struct app_move_place *at, struct df_err *err)
+                          struct app_move_place *at, struct app_whys *why,
+                          struct df_err *err)
 {
     struct store_request r;
     struct store_event ev;
@@ -359,13 +360,13 @@ int app_request_accept_at(struct store *s, const struct app_request_actor *who, 
         check_answer(who, &r, APP_REQUEST_ACCEPT, err) < 0 ||
         store_event_get(s, r.event, a, &ev, err) < 0)
         goto fail;
-    const char *why = not_theirs_to_place(&ev);
-    if (why) {
-        df_err_set(err, DF_ERR_CONFLICT, "%s: accept without a slot", why);
+    const char *not_yet = not_theirs_to_place(&ev);
+    if (not_yet) {
+        df_err_set(err, DF_ERR_CONFLICT, "%s: accept without a slot", not_yet);
         goto fail;
     }
     /* placed while pending (its people and table checked), accepted below */
-    if (app_request_place(s, &r, slot, who->now, a, at, err) < 0)
+    if (app_request_place(s, &r, slot, who->now, a, at, why, err) < 0)
         goto fail;
     const char *place = arena_printf(a, "in slot %s at %s", at->slot, at->location);
     if (!place) {

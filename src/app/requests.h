@@ -79,10 +79,12 @@ int app_request_times_received(struct store *s, const struct app_request_actor *
  * in one transaction: placed as app_request_place does (locked, on the table
  * app_request_times named), and one audit line saying where. Errors as
  * app_request_act's accept, and DF_ERR_CONFLICT before publication or when
- * the slot is no longer free (what is in the way named; nothing written),
- * DF_ERR_INPUT for a slot not of its event. *at gets where it is. */
+ * the slot is no longer free (what is in the way named, and in why when
+ * not NULL, as app_request_place fills it; nothing written), DF_ERR_INPUT
+ * for a slot not of its event. *at gets where it is. */
 int app_request_accept_at(struct store *s, const struct app_request_actor *who, const char *id,
                           const char *slot, struct arena *a, struct store_request *out,
-                          struct app_move_place *at, struct df_err *err);
+                          struct app_move_place *at, struct app_whys *why,
+                          struct df_err *err);
 
 #endif

@@ -30,6 +30,31 @@ void api_reply_json_or_error(struct http_req *r, json_t *j, struct df_err *err)
 
 json_t *api_str_or_null(const char *s) { return s ? json_string(s) : json_null(); }
 
+json_t *api_values_json(const char *const *pairs)
+{
+    json_t *j = json_object();
+    for (int i = 0; j && pairs[i]; i += 2)
+        if (pairs[i + 1])
+            json_object_set_new(j, pairs[i], json_string(pairs[i + 1]));
+    return j;
+}
+
+json_t *api_whys_json(const struct app_whys *w)
+{
+    json_t *list = json_array();
+    for (int i = 0; list && i < w->n; i++) {
+        const struct app_why *y = &w->v[i];
+        const char *pairs[2 * APP_WHY_VALUES + 1] = {NULL};
+        for (int v = 0; v < y->values_n; v++) {
+            pairs[2 * v] = y->name[v];
+            pairs[2 * v + 1] = y->value[v];
+        }
+        json_array_append_new(list, json_pack("{ss so ss?}", "code", y->code, "values",
+                                              api_values_json(pairs), "message", y->message));
+    }
+    return list;
+}
+
 bool api_int_param(struct http_req *r, const char *name, int min, int max, int dflt, int *out)
 {
     if (http_url_param_int(&r->url, name, min, max, dflt, out) == 0)

@@ -7,6 +7,7 @@
 #include <jansson.h>
 #include <stdbool.h>
 
+#include "app/move.h"
 #include "http/internal.h"
 #include "store/api.h"
 #include "store/programme.h"
@@ -52,6 +53,11 @@ bool api_is_one_of(const char *v, const char *const *set);
  * api_str_or_null gives JSON null instead. A person's email only with_email
  * (organisers and the person themself). */
 json_t *api_str_or_null(const char *s);
+/* Words for a page (docs/api.md): the values of name/value pairs (NULL
+ * ends them; a NULL value is left out) as {"name": "value", ...}. */
+json_t *api_values_json(const char *const *pairs);
+/* What is in the way (app/move.h) as [{"code","values","message"}]. */
+json_t *api_whys_json(const struct app_whys *w);
 json_t *api_org_json(const struct store_org *o);
 json_t *api_person_json(const struct store_person *p, bool with_email);
 json_t *api_request_json(const struct store_request *q);

@@ -109,7 +109,9 @@ static const struct http_field slot_fields[] = {
 /* a session's id leaves its slots' ids ("ID-01") room within API_ID_MAX:
  * said on the session, before its slots are read */
 static const struct http_field session_fields[] = {
-    {"id", HJ_STRING, .required = true, .min = 1, .max = APP_SESSION_ID_MAX},
+    {"id", HJ_STRING, .required = true, .min = 1, .max = APP_SESSION_ID_MAX,
+     .why = "its slots are named after it (\"ID-01\" up to \"ID-200\"), and an id is at "
+            "most 128 bytes"},
     {"day", HJ_STRING, .required = true, .min = 10, .max = 10},
     {"name", HJ_STRING, .required = true, .min = 1, .max = 200},
     {"name_uk", HJ_STRING, .nullable = true, .max = 200},
@@ -251,9 +253,15 @@ static json_t *interpreting_json(const struct app_interpreting_day *d)
 static json_t *report_json(const struct app_event_report *rep, bool books_interpreters)
 {
     json_t *warn = json_array();
-    for (int i = 0; i < rep->warnings_n; i++)
-        json_array_append_new(warn, json_pack("{ss ss}", "request", rep->warnings[i].request,
-                                              "warning", rep->warnings[i].warning));
+    for (int i = 0; i < rep->warnings_n; i++) {
+        const struct app_event_warning *w = &rep->warnings[i];
+        const char *values[APP_EVENT_WARNING_PAIRS];
+        char seq[16];
+        app_event_warning_values(w, seq, values);
+        json_array_append_new(warn, json_pack("{ss ss ss so}", "request", w->request, "warning",
+                                              w->warning, "code", w->code, "values",
+                                              api_values_json(values)));
+    }
     json_t *j = json_pack("{so si si}", "warnings", warn, "meetings_moved", rep->meetings_moved,
                           "meetings_unscheduled", rep->meetings_unscheduled);
     if (books_interpreters)

@@ -53,12 +53,15 @@ void api_console_meeting_move(struct http_req *r)
         return;
     struct df_err err = {0};
     struct app_meeting_moves m;
+    struct app_whys why = {.n = 0};
     int rc = app_meeting_move(r->s, r->user.email, r->params[0], http_json_str(b, "slot"),
                               http_json_str(b, "location"), http_server_forum_now(r->srv), &r->a,
-                              &m, &err);
+                              &m, &why, &err);
     json_decref(b);
     if (rc < 0) {
-        http_reply_df_err(r, &err);
+        /* what is in the way by code, for the desk's words */
+        bool taken = err.kind == DF_ERR_CONFLICT && why.n > 0;
+        http_reply_df_err_with(r, &err, "reasons", taken ? api_whys_json(&why) : NULL);
         return;
     }
     json_t *j = moves_json(&m);

@@ -231,12 +231,15 @@ static void request_accept_at(struct http_req *r)
     struct df_err err = {0};
     struct store_request q;
     struct app_move_place at;
+    struct app_whys why = {.n = 0};
     struct app_request_actor who = {.person = r->user.person, .login = r->user.email,
                                     .now = http_server_forum_now(r->srv)};
-    int rc = app_request_accept_at(r->s, &who, r->params[0], slot, &r->a, &q, &at, &err);
+    int rc = app_request_accept_at(r->s, &who, r->params[0], slot, &r->a, &q, &at, &why, &err);
     json_decref(b);
     if (rc < 0) {
-        http_reply_df_err(r, &err);
+        /* a time taken: each thing in the way by code, for the page's words */
+        bool taken = err.kind == DF_ERR_CONFLICT && why.n > 0;
+        http_reply_df_err_with(r, &err, "reasons", taken ? api_whys_json(&why) : NULL);
         return;
     }
     json_t *j = api_request_json(&q);

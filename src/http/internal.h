@@ -104,6 +104,11 @@ void http_reply_error(struct http_req *r, int status, const char *code, const ch
 /* Maps err's kind to a status (USAGE 400, INPUT 422, NOT_FOUND 404, CONFLICT
  * 409, FORBIDDEN 403, otherwise 500 with a generic message, the detail logged). */
 void http_reply_df_err(struct http_req *r, const struct df_err *err);
+/* http_reply_df_err with one more member of its "error" object (key:
+ * more, stolen; more NULL: none), such as the coded reasons of a conflict
+ * (docs/api.md "Words for a page"). */
+void http_reply_df_err_with(struct http_req *r, const struct df_err *err, const char *key,
+                            json_t *more);
 /* {"error": {"code", "message", "field"}} (field left out when NULL), the
  * message cut to whole characters where a bounded copy split one. */
 void http_reply_field_error(struct http_req *r, int status, const char *code, const char *field,

@@ -33,7 +33,8 @@ static int check_string(json_t *v, const struct http_field *f, const char *at,
     long long max = f->max ? f->max : 4096;
     long long len = (long long)json_string_length(v);
     if (len > max)
-        return df_err_set(err, DF_ERR_INPUT, "%s is longer than %lld bytes", at, max);
+        return df_err_set(err, DF_ERR_INPUT, "%s is longer than %lld bytes%s%s", at, max,
+                          f->why ? ": " : "", f->why ? f->why : "");
     if (len < f->min)
         return df_err_set(err, DF_ERR_INPUT, "%s is shorter than %lld bytes", at, f->min);
     if (f->unread)

@@ -31,6 +31,8 @@ struct http_field {
     bool unread;                /* a string no one reads (a password): bidi controls pass */
     bool lines;                 /* a text of lines (a message, a description): line breaks
                                    pass; every other string is one line */
+    const char *why;            /* a string: why its max is what it is, said after
+                                   "is longer than N bytes" (NULL: nothing) */
 };
 
 #define HTTP_JSON_DEPTH 8       /* nesting deeper than this is refused */

@@ -132,8 +132,9 @@ void http_reply_error(struct http_req *r, int status, const char *code, const ch
     http_reply_field_error(r, status, code, NULL, msg);
 }
 
-void http_reply_field_error(struct http_req *r, int status, const char *code, const char *field,
-                            const char *message)
+/* {"error": {"code", "message", "field"?, key?: more}}; more stolen. */
+static void reply_error_with(struct http_req *r, int status, const char *code, const char *field,
+                             const char *message, const char *key, json_t *more)
 {
     char msg[1024];
     snprintf(msg, sizeof msg, "%s", message);
@@ -143,21 +144,41 @@ void http_reply_field_error(struct http_req *r, int status, const char *code, co
     json_t *e = json_pack("{ss ss}", "code", code, "message", msg);
     if (e && field)
         json_object_set_new(e, "field", json_string(field));
+    if (e && key && more)
+        json_object_set(e, key, more);
+    json_decref(more);
     http_reply_json(r, status, e ? json_pack("{so}", "error", e) : NULL);
+}
+
+void http_reply_field_error(struct http_req *r, int status, const char *code, const char *field,
+                            const char *message)
+{
+    reply_error_with(r, status, code, field, message, NULL, NULL);
+}
+
+void http_reply_df_err_with(struct http_req *r, const struct df_err *err, const char *key,
+                            json_t *more)
+{
+    static const struct {
+        enum df_err_kind kind;
+        int status;
+        const char *code;
+    } map[] = {{DF_ERR_USAGE, 400, "bad_request"}, {DF_ERR_INPUT, 422, "invalid"},
+               {DF_ERR_NOT_FOUND, 404, "not_found"}, {DF_ERR_CONFLICT, 409, "conflict"},
+               {DF_ERR_FORBIDDEN, 403, "forbidden"}};
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i].kind == err->kind) {
+            reply_error_with(r, map[i].status, map[i].code, NULL, err->msg, key, more);
+            return;
+        }
+    json_decref(more);
+    log_msg(LOG_ERROR, "event=http_error msg=\"%s\"", err->msg);
+    http_reply_error(r, 500, "internal", "the server failed; the error is logged");
 }
 
 void http_reply_df_err(struct http_req *r, const struct df_err *err)
 {
-    switch (err->kind) {
-    case DF_ERR_USAGE: http_reply_error(r, 400, "bad_request", "%s", err->msg); return;
-    case DF_ERR_INPUT: http_reply_error(r, 422, "invalid", "%s", err->msg); return;
-    case DF_ERR_NOT_FOUND: http_reply_error(r, 404, "not_found", "%s", err->msg); return;
-    case DF_ERR_CONFLICT: http_reply_error(r, 409, "conflict", "%s", err->msg); return;
-    case DF_ERR_FORBIDDEN: http_reply_error(r, 403, "forbidden", "%s", err->msg); return;
-    default:
-        log_msg(LOG_ERROR, "event=http_error msg=\"%s\"", err->msg);
-        http_reply_error(r, 500, "internal", "the server failed; the error is logged");
-    }
+    http_reply_df_err_with(r, err, NULL, NULL);
 }
 
 void http_reply_header(struct http_req *r, const char *name, const char *value)

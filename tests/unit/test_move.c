@@ -1,6 +1,7 @@
 /* Unit tests of app/move: where an organiser may move one meeting on the
  * forum's day, in what order, and the move with what it keeps. */
 #include <criterion/criterion.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -139,11 +140,22 @@ Test(app_move, a_move_raises_the_sequence_keeps_where_it_was_and_a_run_forgets_i
 {
     long long now = at("2025-06-05T06:00:00Z");
     struct app_meeting_moves m;
-    cr_assert_eq(app_meeting_move(s, "org@x", "r1", "t3", "A", now, &a, &m, &err), -1);
+    struct app_whys why;
+    cr_assert_eq(app_meeting_move(s, "org@x", "r1", "t3", "A", now, &a, &m, &why, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     cr_assert(strstr(err.msg, "its interpreter iv interprets r2 then"), "%s", err.msg);
+    /* the same for a page to say in its language: by code and values */
+    cr_assert_eq(why.n, 1);
+    cr_assert_str_eq(why.v[0].code, "interpreter_busy");
+    cr_assert_eq(why.v[0].values_n, 2);
+    cr_assert_str_eq(why.v[0].name[0], "interpreter");
+    cr_assert_str_eq(why.v[0].value[0], "iv");
+    cr_assert_str_eq(why.v[0].name[1], "request");
+    cr_assert_str_eq(why.v[0].value[1], "r2");
+    cr_assert_str_eq(why.v[0].message, "its interpreter iv interprets r2 then");
     err = (struct df_err){0};
-    ok(app_meeting_move(s, "org@x", "r1", "t4", "A", now, &a, &m, &err));
+    ok(app_meeting_move(s, "org@x", "r1", "t4", "A", now, &a, &m, &why, &err));
+    cr_assert_eq(why.n, 0, "nothing in the way of a move made");
     cr_assert_str_eq(m.at.slot, "t4");
     cr_assert_str_eq(m.was.slot, "t2");
     cr_assert_eq(m.sequence, 1);
@@ -232,14 +244,27 @@ Test(app_request_times, placing_refuses_what_is_in_the_way_and_takes_the_interpr
     long long now = at("2025-06-05T06:00:00Z");
     ok(store_request_get(s, "r4", &a, &r, &err));
     ok(store_begin(s, &err));
-    cr_assert_eq(app_request_place(s, &r, "t3", now, &a, &p, &err), -1);
+    struct app_whys why;
+    cr_assert_eq(app_request_place(s, &r, "t3", now, &a, &p, &why, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     cr_assert(strstr(err.msg, "no uk-en interpreter is free then"), "%s", err.msg);
+    /* by code: the pair as a value, every English thing once */
+    bool pair = false;
+    for (int i = 0; i < why.n; i++) {
+        cr_assert(strstr(err.msg, why.v[i].message), "%s not in %s", why.v[i].message, err.msg);
+        if (strcmp(why.v[i].code, "no_interpreter_free") == 0) {
+            cr_assert_str_eq(why.v[i].name[0], "pair");
+            cr_assert_str_eq(why.v[i].value[0], "uk-en");
+            pair = true;
+        }
+    }
+    cr_assert(pair, "no_interpreter_free among %d reasons", why.n);
     err = (struct df_err){0};
-    cr_assert_eq(app_request_place(s, &r, "nope", now, &a, &p, &err), -1);
+    cr_assert_eq(app_request_place(s, &r, "nope", now, &a, &p, &why, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert_eq(why.n, 0, "not a slot: nothing in the way to say");
     err = (struct df_err){0};
-    ok(app_request_place(s, &r, "t4", now, &a, &p, &err));
+    ok(app_request_place(s, &r, "t4", now, &a, &p, NULL, &err));
     ok(store_commit(s, &err));
     cr_assert_str_eq(p.slot, "t4");
     cr_assert_str_eq(p.location, "A");

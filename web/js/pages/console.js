@@ -18,6 +18,7 @@ import { availabilityForm, conflictList } from '../availability.js';
 import { walkinCard } from './walkin.js';
 import { nextMeetingLine, absenceCard } from '../day.js';
 import { serverNow } from '../clock.js';
+import { coded } from '../words.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -630,34 +631,23 @@ async function createEvent(main, body) {
   flash(main.querySelector('#event-form'), t('event.created', { id: made.id }), 'ok', true);
 }
 
-// A published meeting the edit moved (src/app/event.c): "published meeting
-// moved from A to B at T[ (zone)] to C to D at U[ (zone)][; its venue changed
-// from V to W]; its calendar SEQUENCE is now N", the times local ones of the
-// zone, the old one first; or one whose event's venue alone changed:
-// "published meeting's venue changed from V to W; its calendar SEQUENCE is
-// now N" (V or W "none").
-const LOCAL_T = '(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2})';
-const PLACE = `${LOCAL_T} to ${LOCAL_T} at (.+?)(?: \\(([A-Za-z_]+(?:/[A-Za-z0-9_+-]+)*)\\))?`;
-const VENUE = ' venue changed from (.*) to (.*)';
-const MOVED = new RegExp(`^published meeting moved from ${PLACE} to ${PLACE}(?:; its${VENUE})?; its calendar SEQUENCE is now (\\d+)$`);
-const REVENUED = new RegExp(`^published meeting's${VENUE}; its calendar SEQUENCE is now (\\d+)$`);
-
-function movedText(text) {
-  const venue = (from, to) => t('event.moved_venue', {
-    from: from === 'none' ? t('event.moved_no_venue') : from,
-    to: to === 'none' ? t('event.moved_no_venue') : to,
-  });
-  const v = REVENUED.exec(String(text || ''));
-  if (v) return venue(v[1], v[2]);
-  const m = MOVED.exec(String(text || ''));
-  if (!m) return h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, String(text || ''));
-  const place = (a, b, where, zone) => {
-    const table = where === 'no table' ? t('event.moved_no_table') : tableName({ location_name: where });
-    return [`${wallDayTime(a)}–${wallDayTime(b, true)}`, zone ? ` (${zone})` : '', ', ', table];
-  };
-  return [t('event.moved_from'), ' ', place(m[1], m[2], m[3], m[4]), ' ', t('event.moved_to'), ' ', place(m[5], m[6], m[7], m[8]),
-    m[9] !== undefined ? ['; ', venue(m[9], m[10])] : null];
+// A published meeting the edit moved (PUT's warning, by its code and
+// values: docs/api.md "Words for a page"), the times local ones of the
+// event's zone, the old place first; a code this page does not know as the
+// server's English.
+const MOVED = {
+  meeting_venue: (v) => movedVenue(v),
+  meeting_moved: (v) => {
+    const place = (at, zone) => [`${wallDayTime(v[`${at}_starts`])}–${wallDayTime(v[`${at}_ends`], true)}`,
+      zone ? ` (${zone})` : '', ', ', v[`${at}_table`] ? tableName({ location_name: v[`${at}_table`] }) : t('event.moved_no_table')];
+    return [t('event.moved_from'), ' ', place('from', v.zone_from), ' ', t('event.moved_to'), ' ', place('to', v.zone_to),
+      v.venue ? ['; ', movedVenue(v)] : null];
+  },
+};
+function movedVenue(v) {
+  return t('event.moved_venue', { from: v.venue_from || t('event.moved_no_venue'), to: v.venue_to || t('event.moved_no_venue') });
 }
+const movedText = (w) => coded({ ...w, message: w.warning }, MOVED);
 
 // After a save: the published meetings it moved (PUT's "warnings"), each with
 // its two parties, for the organiser to tell them; their calendars follow.
@@ -680,7 +670,7 @@ async function showMoved(form, warnings) {
     h('details', { open: warnings.length <= 10 }, h('summary', {}, t('event.moved_list')),
       h('ul', { class: 'errors' }, shown.map((w) => h('li', { dataset: { request: w.request } },
         h('strong', {}, who.has(w.request) ? who.get(w.request).map((p, i) => [i ? ' – ' : null, party(p)]) : data(w.request)),
-        ': ', movedText(w.warning)))),
+        ': ', movedText(w)))),
       warnings.length > shown.length ? h('p', {}, t('import.more', { n: num(warnings.length - shown.length) })) : null));
   form.after(section);
   // below the form, off a phone's screen: brought into view

@@ -13,6 +13,7 @@ import { PAGE, askedOffset, pager } from '../pager.js';
 import { localName, tableName, nameAndOrg } from '../people.js';
 import { withEvent } from './console.js';
 import { takeWalkinLink, walkinLinkCard } from './walkin.js';
+import { inTheWay } from '../words.js';
 import { serverNow } from '../clock.js';
 
 const orgOfParty = (p) => localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
@@ -187,7 +188,7 @@ function moveButton(m, cell, done) {
         await done(await api.moveMeeting(m.id, o.slot, o.location));
       } catch (e) {
         go.disabled = false;
-        flash(form, `${t('error.save')} ${errorText(e)}`, 'error');
+        flash(form, [t('error.save'), ' ', inTheWay(e) || errorText(e)], 'error');
         go.focus();
       }
     });

@@ -8,6 +8,7 @@ import { state, flash, go, setToAnswer } from '../app.js';
 import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 import { messagesPart } from '../messages.js';
+import { inTheWay } from '../words.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org, id) {
@@ -177,7 +178,8 @@ async function chooseTime(r, li, settle, times) {
       const m = done.meeting || time;
       flash(li, tx('requests.accepted_placed', { when: dayTime(m.start), table: tableName(m) }), 'ok', true);
     } catch (e) {
-      flash(li, `${t(e.status === 409 ? 'requests.time_taken' : 'error.save')} ${errorText(e)}`, 'error');
+      // what is in the way, by its codes in the page's language
+      flash(li, [t(e.status === 409 ? 'requests.time_taken' : 'error.save'), ' ', inTheWay(e) || errorText(e)], 'error');
       try { fillTimes(box, r, await api.requestTimes(r.id), choose); } catch (_) {
         box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
       }
