@@ -233,8 +233,8 @@ static bool meeting_has_begun(const struct board *b, long long now)
     return ics_zoned_time(b->ev.timezone, b->m.starts_at, zoned, &at) == 0 && at <= now;
 }
 
-/* What keeps the meeting out of slot k at table t at `now`, in words ("; "
- * between them, in a), or NULL when nothing does. */
+/* What keeps the meeting out of slot k at table t (-1: at any table) at
+ * `now`, in words ("; " between them, in a), or NULL when nothing does. */
 static const char *in_the_way(const struct board *b, int k, int t, long long now,
                               struct arena *a)
 {
@@ -242,7 +242,7 @@ static const char *in_the_way(const struct board *b, int k, int t, long long now
     buf_init(&w, 4096);
     if (b->start[k] == 0 || b->start[k] <= now)
         buf_printf(&w, "; slot %s has begun", b->slots[k].id);
-    const char *other = b->table_by[(size_t)t * b->S + k];
+    const char *other = t >= 0 ? b->table_by[(size_t)t * b->S + k] : NULL;
     if (other)
         buf_printf(&w, "; %s is taken then by %s", b->tables[t].name, other);
     if (b->person_by[k])
@@ -492,6 +492,13 @@ static int board_load_request(struct store *s, const struct store_request *r, st
 static int request_table(const struct board *b, int k, long long now, struct arena *a,
                          const char **why)
 {
+    /* what keeps them out at every table is said alone, not once per table */
+    const char *w = in_the_way(b, k, -1, now, a);
+    if (w) {
+        if (why)
+            *why = w;
+        return -1;
+    }
     if (b->booth_t >= 0) {
         const char *w = in_the_way(b, k, b->booth_t, now, a);
         if (why)
@@ -572,22 +579,65 @@ int app_event_slots_to_come(struct store *s, const char *event, long long now,
     return slots_to_come(start, b.l.slots.n, now);
 }
 
+/* Slot (an id) of b's request judged at `now`: its index and the table it
+ * would get (-1, with *why, when something is in the way), or -1 with err
+ * when it is not a b2b slot of the event. */
+static int judge_slot(const struct board *b, const char *slot, long long now, struct arena *a,
+                      int *t, const char **why, struct df_err *err)
+{
+    int k = idmap_get(&b->six, slot);
+    if (k < 0)
+        return df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a B2B slot of event %s", slot,
+                          b->m.event);
+    *why = NULL;
+    *t = request_table(b, k, now, a, why);
+    if (*t < 0 && !*why)
+        *why = "something is in the way";
+    return k;
+}
+
+int app_request_slot_state(struct store *s, const struct store_request *request,
+                           const char *slot, long long now, struct arena *a,
+                           struct app_move_place *at, const char **why, struct df_err *err)
+{
+    struct board b;
+    int t = -1;
+    if (board_load_request(s, request, a, &b, err) < 0)
+        return -1;
+    int k = judge_slot(&b, slot, now, a, &t, why, err);
+    if (k < 0)
+        return -1;
+    if (t >= 0) {
+        if (!place_of(&b, k, t, a, at))
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a proposed time");
+        return 0;
+    }
+    /* taken or begun: when it is, at no table */
+    char start[32] = "", end[32] = "";
+    if (ics_zoned_time(b.ev.timezone, b.slots[k].starts_at, start, NULL) < 0 ||
+        ics_zoned_time(b.ev.timezone, b.slots[k].ends_at, end, NULL) < 0)
+        start[0] = end[0] = '\0';
+    *at = (struct app_move_place){.slot = b.slots[k].id, .start = arena_strdup(a, start),
+                                  .end = arena_strdup(a, end)};
+    if (!at->start || !at->end)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a proposed time");
+    return 1;
+}
+
 int app_request_place(struct store *s, const struct store_request *request, const char *slot,
                       long long now, struct arena *a, struct app_move_place *at,
                       struct df_err *err)
 {
     struct board b;
+    const char *why = NULL;
+    int t = -1;
     if (board_load_request(s, request, a, &b, err) < 0)
         return -1;
-    int k = idmap_get(&b.six, slot);
+    int k = judge_slot(&b, slot, now, a, &t, &why, err);
     if (k < 0)
-        return df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a B2B slot of event %s", slot,
-                          request->event);
-    const char *why = NULL;
-    int t = request_table(&b, k, now, a, &why);
+        return -1;
     if (t < 0)
-        return df_err_set(err, DF_ERR_CONFLICT, "slot %s is no longer free: %s", slot,
-                          why ? why : "something is in the way");
+        return df_err_set(err, DF_ERR_CONFLICT, "slot %s is no longer free: %s", slot, why);
     struct store_meeting m = {.request = request->id, .slot = slot,
                               .location = b.tables[t].id,
                               .interpreter = b.pair ? b.interp_free[k] : NULL, .locked = 1};
