@@ -18,6 +18,9 @@ static json_t *time_json(const struct app_move_place *p)
                      "location", p->location, "location_name", p->location_name);
 }
 
+/* The bound of one proposal's reading, as a whole request's (server.c). */
+#define PROPOSAL_ARENA_MAX (8u << 20)
+
 /* j's "proposed" (api_request_json sets it null): the time q proposes, as
  * app_request_proposal reads it at the forum's clock: {slot, start, end,
  * location, location_name, free, reason}; where it is no longer free, no
@@ -26,19 +29,25 @@ static bool set_proposal(struct http_req *r, json_t *j, const struct store_reque
 {
     struct df_err err = {0};
     struct app_request_proposal p;
-    int rc = app_request_proposal(r->s, q, http_server_forum_now(r->srv), &r->a, &p, &err);
+    /* each proposal reads its event whole: in an arena of its own, freed
+     * once said, so that a list of them stays within the request's bound */
+    struct arena scratch;
+    arena_init(&scratch, PROPOSAL_ARENA_MAX);
+    int rc = app_request_proposal(r->s, q, http_server_forum_now(r->srv), &scratch, &p, &err);
     if (rc < 0) {
+        arena_free(&scratch);
         http_reply_df_err(r, &err);
         return false;
     }
-    if (rc > 0)
-        return true;
-    json_object_set_new(j, "proposed",
-                        json_pack("{ss so so so so sb so}", "slot", p.at.slot, "start",
-                                  api_str_or_null(p.at.start), "end", api_str_or_null(p.at.end),
-                                  "location", api_str_or_null(p.at.location), "location_name",
-                                  api_str_or_null(p.at.location_name), "free", p.free, "reason",
-                                  api_str_or_null(p.reason)));
+    if (rc == 0)
+        json_object_set_new(
+            j, "proposed",
+            json_pack("{ss so so so so sb so}", "slot", p.at.slot, "start",
+                      api_str_or_null(p.at.start), "end", api_str_or_null(p.at.end), "location",
+                      api_str_or_null(p.at.location), "location_name",
+                      api_str_or_null(p.at.location_name), "free", p.free, "reason",
+                      api_str_or_null(p.reason)));
+    arena_free(&scratch);
     return true;
 }
 
@@ -222,6 +231,14 @@ static void request_act(struct http_req *r, enum app_request_action act)
     json_object_set_new(j, "rescheduled", json_boolean(rescheduled));
     if (warning)
         json_object_set_new(j, "warning", json_string(warning));
+    /* an accept that took the proposed time says where, as one at a chosen time */
+    struct store_meeting m;
+    if (act == APP_REQUEST_ACCEPT && !rescheduled &&
+        store_meeting_of_request(r->s, q.id, &r->a, &m, &err) == 0)
+        json_object_set_new(j, "meeting",
+                            json_pack("{ss ss ss so so}", "slot", m.slot, "start", m.starts_at,
+                                      "end", m.ends_at, "location", api_str_or_null(m.location),
+                                      "location_name", api_str_or_null(m.location_name)));
     http_reply_json(r, 200, j);
 }
 

@@ -19,6 +19,10 @@ function who(p, org, id) {
 // went, or that no free slot was found and the organisers' next run places
 // it, which the reply alone does not say.
 async function answered(r, done, okKey) {
+  // placed at the time proposed: said from the reply itself
+  if (done && done.status === 'accepted' && done.meeting) {
+    return tx('requests.accepted_placed', { when: dayTime(done.meeting.start), table: tableName(done.meeting) });
+  }
   if (!done || done.status !== 'accepted' || (done.rescheduled !== true && !done.warning)) return t(okKey);
   let m = null;
   if (done.rescheduled) {
