@@ -322,6 +322,21 @@ static int request_row(void *ud, const struct store_request *q)
                    q->from, q->to);
         return found(w, K_REQUEST, q->id, "to", true);
     }
+    /* a proposal is set only at its own event's slots, and the status
+     * trigger of migration 29 ends it with the request's pending */
+    if (q->proposed_slot && q->proposed_event && strcmp(q->proposed_event, q->event) != 0) {
+        df_err_set(&w->why, DF_ERR_INPUT,
+                   "slot \"%s\" is of event \"%s\", not of the request's event \"%s\": "
+                   "its addressee could never accept that time",
+                   q->proposed_slot, q->proposed_event, q->event);
+        return found(w, K_REQUEST, q->id, "proposed_slot", false);
+    }
+    if (q->proposed_slot && strcmp(q->status, "pending") != 0) {
+        df_err_set(&w->why, DF_ERR_INPUT,
+                   "the request is %s, yet it still proposes slot \"%s\": a proposal ends "
+                   "with the answer", q->status, q->proposed_slot);
+        return found(w, K_REQUEST, q->id, "proposed_slot", false);
+    }
     return 0;
 }
 

@@ -299,7 +299,7 @@ static void why_add(struct app_whys *w, struct arena *a, const char *message, co
             why_add(why, a, words.data + at_, code, n1, v1, n2, v2);                     \
     } while (0)
 
-/* What keeps the meeting out of slot k at table t at `now`, in words ("; "
+/* What keeps the meeting out of slot k at table t (-1: at any table) at `now`, in words ("; "
  * between them, in a), or NULL when nothing does; each thing also into why
  * when not NULL. With a NULL, nothing is written out: the first thing found
  * says that the place is taken (is_blocked). */
@@ -311,7 +311,7 @@ static const char *in_the_way(const struct board *b, int k, int t, long long now
     if (b->start[k] == 0 || b->start[k] <= now)
         IN_THE_WAY("slot_begun", "slot", b->slots[k].id, NULL, NULL, "slot %s has begun",
                    b->slots[k].id);
-    const char *other = b->table_by[(size_t)t * b->S + k];
+    const char *other = t >= 0 ? b->table_by[(size_t)t * b->S + k] : NULL;
     if (other)
         IN_THE_WAY("table_taken", "table", b->tables[t].name, "request", other,
                    "%s is taken then by %s", b->tables[t].name, other);
@@ -606,6 +606,13 @@ static int board_load_request(struct store *s, const struct store_request *r, st
 static int request_table(const struct board *b, int k, long long now, struct arena *a,
                          const char **words, struct app_whys *why)
 {
+    /* what keeps them out at every table is said alone, not once per table */
+    if (is_blocked(b, k, -1, now)) {
+        const char *w = words || why ? in_the_way(b, k, -1, now, a, why) : NULL;
+        if (words)
+            *words = w;
+        return -1;
+    }
     if (b->booth_t >= 0) {
         if (!is_blocked(b, k, b->booth_t, now))
             return b->booth_t;
@@ -755,6 +762,52 @@ int app_event_slots_to_come(struct store *s, const char *event, long long now,
     return slots_to_come(start, b.l.slots.n, now);
 }
 
+/* Slot (an id) of b's request judged at `now`: its index and the table it
+ * would get (-1, with *why and each thing into whys (may be NULL), when
+ * something is in the way), or -1 with err when it is not a b2b slot of the
+ * event. */
+static int judge_slot(const struct board *b, const char *slot, long long now, struct arena *a,
+                      int *t, const char **why, struct app_whys *whys, struct df_err *err)
+{
+    int k = idmap_get(&b->six, slot);
+    if (k < 0)
+        return df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a B2B slot of event %s", slot,
+                          b->m.event);
+    *why = NULL;
+    *t = request_table(b, k, now, a, why, whys);
+    if (*t < 0 && !*why)
+        *why = "something is in the way";
+    return k;
+}
+
+int app_request_slot_state(struct store *s, const struct store_request *request,
+                           const char *slot, long long now, struct arena *a,
+                           struct app_move_place *at, const char **why, struct df_err *err)
+{
+    struct board b;
+    int t = -1;
+    if (board_load_request(s, request, a, &b, err) < 0)
+        return -1;
+    int k = judge_slot(&b, slot, now, a, &t, why, NULL, err);
+    if (k < 0)
+        return -1;
+    if (t >= 0) {
+        if (!place_of(&b, k, t, a, at))
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a proposed time");
+        return 0;
+    }
+    /* taken or begun: when it is, at no table */
+    char start[32] = "", end[32] = "";
+    if (ics_zoned_time(b.ev.timezone, b.slots[k].starts_at, start, NULL) < 0 ||
+        ics_zoned_time(b.ev.timezone, b.slots[k].ends_at, end, NULL) < 0)
+        start[0] = end[0] = '\0';
+    *at = (struct app_move_place){.slot = b.slots[k].id, .start = arena_strdup(a, start),
+                                  .end = arena_strdup(a, end)};
+    if (!at->start || !at->end)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a proposed time");
+    return 1;
+}
+
 int app_request_place(struct store *s, const struct store_request *request, const char *slot,
                       long long now, struct arena *a, struct app_move_place *at,
                       struct app_whys *why, struct df_err *err)
@@ -768,17 +821,13 @@ int app_request_place(struct store *s, const struct store_request *request, cons
         why->n = 0;
     if (board_load_request(s, request, &scratch, &b, err) < 0)
         goto out;
-    int k = idmap_get(&b.six, slot);
-    if (k < 0) {
-        df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a B2B slot of event %s", slot,
-                   request->event);
-        goto out;
-    }
     const char *words = NULL;
-    int t = request_table(&b, k, now, &scratch, &words, why);
+    int t = -1;
+    int k = judge_slot(&b, slot, now, &scratch, &t, &words, why, err);
+    if (k < 0)
+        goto out;
     if (t < 0) {
-        df_err_set(err, DF_ERR_CONFLICT, "slot %s is no longer free: %s", slot,
-                   words ? words : "something is in the way");
+        df_err_set(err, DF_ERR_CONFLICT, "slot %s is no longer free: %s", slot, words);
         whys_keep(why, a);   /* their words and values are the board's, in scratch */
         goto out;
     }

@@ -82,7 +82,8 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
 
 /* ---- a request's meeting, placed by its people at a published event ---- */
 
-/* The times request (pending) may meet at `now`, as app_meeting_moves finds
+/* The times request (pending; or one not yet sent, its id "", from and to
+ * its people) may meet at `now`, as app_meeting_moves finds
  * a meeting's places: b2b slots of its event not begun, every person of the
  * request free (in no meeting, not marked away), a table free (the booth of
  * the first of them with one, as the scheduler places it; else the first
@@ -113,6 +114,16 @@ int app_requests_free_times(struct store *s, struct app_request_free *fs, int n,
  * -1 with err: none when the whole event's slots have. */
 int app_event_slots_to_come(struct store *s, const char *event, long long now,
                             struct arena *a, struct df_err *err);
+
+/* Slot (an id) for request's meeting at `now`, judged as
+ * app_request_free_times judges its times: 0 when free, *at with the table
+ * it would get; 1 when not (taken, begun, someone away), *at saying when
+ * with no table and *why (in a) what is in the way; -1 with err,
+ * DF_ERR_INPUT when slot is not a b2b slot of its event. Read in the
+ * caller's transaction or outside one. */
+int app_request_slot_state(struct store *s, const struct store_request *request,
+                           const char *slot, long long now, struct arena *a,
+                           struct app_move_place *at, const char **why, struct df_err *err);
 
 /* Places accepted request's meeting in slot, in the caller's transaction:
  * on the table app_request_free_times names, locked, with an interpreter when

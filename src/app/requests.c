@@ -12,9 +12,51 @@
 #include "store/api.h"
 #include "store/web.h"
 
+/* Why request r's people cannot place its meeting themselves at event ev:
+ * NULL when they can (published). */
+static const char *not_theirs_to_place(const struct store_event *ev)
+{
+    return ev->published_at ? NULL
+                            : "the agendas are not published yet: the organisers' scheduler "
+                              "places the meeting";
+}
+
+/* Whether request r (pending, or about to be sent) may propose slot at
+ * event ev at `now`: published, a b2b slot of it, free for its people as
+ * app_request_free_times judges. 0, or -1 with err naming what is in the
+ * way (DF_ERR_CONFLICT; DF_ERR_INPUT for a slot not of its event). */
+static int check_proposal(struct store *s, const struct store_event *ev,
+                          const struct store_request *r, const char *slot, long long now,
+                          struct arena *a, struct df_err *err)
+{
+    const char *why = not_theirs_to_place(ev);
+    if (why)
+        return df_err_set(err, DF_ERR_CONFLICT, "%s: propose no time", why);
+    struct app_move_place at;
+    int rc = app_request_slot_state(s, r, slot, now, a, &at, &why, err);
+    if (rc < 0)
+        return -1;
+    if (rc > 0)
+        return df_err_set(err, DF_ERR_CONFLICT, "slot %s is not free: %s", slot, why);
+    return 0;
+}
+
+/* In the open transaction: request id's proposal set to slot (NULL none),
+ * the audit line (action by actor, detail), *out read, and the commit. */
+static int propose_and_commit(struct store *s, const char *actor, const char *action,
+                              const char *id, const char *slot, const char *detail,
+                              struct arena *a, struct store_request *out, struct df_err *err)
+{
+    if (store_request_set_proposal(s, id, slot, err) < 0 ||
+        store_audit(s, actor, action, "request", id, detail, err) < 0 ||
+        store_request_get(s, id, a, out, err) < 0)
+        return -1;
+    return store_commit(s, err);
+}
+
 int app_request_send(struct store *s, const char *from, const char *event, const char *to,
-                     const char *message, int priority, struct arena *a,
-                     struct store_request *out, struct df_err *err)
+                     const char *message, int priority, const char *slot, long long now,
+                     struct arena *a, struct store_request *out, struct df_err *err)
 {
     if (!from)
         return df_err_set(err, DF_ERR_FORBIDDEN, "only participants send meeting requests");
@@ -58,9 +100,15 @@ int app_request_send(struct store *s, const char *from, const char *event, const
     }
     struct store_request r = {.id = id, .event = event, .from = from, .to = to,
                               .status = "pending", .message = message, .priority = priority};
+    if (slot && check_proposal(s, &ev, &r, slot, now, a, err) < 0)
+        goto fail;
+    const char *proposes = slot ? arena_printf(a, "proposing slot %s", slot) : NULL;
+    if (slot && !proposes) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory sending a request");
+        goto fail;
+    }
     if (store_request_upsert(s, &r, NULL, err) < 0 ||
-        store_audit(s, from, "request.send", "request", id, NULL, err) < 0 ||
-        store_request_get(s, id, a, out, err) < 0 || store_commit(s, err) < 0)
+        propose_and_commit(s, from, "request.send", id, slot, proposes, a, out, err) < 0)
         goto fail;
     return 0;
 fail:
@@ -166,28 +214,57 @@ static const char *unplaced_warning(struct store *s, const struct app_schedule_r
     return NULL;
 }
 
+/* An accept at published event ev of request r (pending, checked) with a
+ * time proposed: its meeting placed there when it is still free, in the open
+ * transaction, *place (in a) saying where; else *place NULL and *lost (in
+ * a) why the proposal could not be taken. -1 with err on a runtime error. */
+static int take_proposal(struct store *s, const struct app_request_actor *who,
+                         const struct store_request *r, struct arena *a, const char **place,
+                         const char **lost, struct df_err *err)
+{
+    struct app_move_place at;
+    struct df_err why = {0};
+    *place = *lost = NULL;
+    if (app_request_place(s, r, r->proposed_slot, who->now, a, &at, NULL, &why) < 0) {
+        if (why.kind == DF_ERR_RUNTIME) {
+            *err = why;
+            return -1;
+        }
+        *lost = arena_printf(a, "the time proposed is not free any more (%s)", why.msg);
+    } else {
+        *place = arena_printf(a, "in slot %s at %s, as proposed", at.slot, at.location);
+    }
+    if (!*place && !*lost)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory accepting a request");
+    return 0;
+}
+
 int app_request_act(struct store *s, const struct app_request_actor *who, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
                     int *rescheduled, const char **warning, struct df_err *err)
 {
     struct store_request r;
     struct store_event ev;
-    const char *cancelled_by = NULL;
+    const char *cancelled_by = NULL, *place = NULL, *lost = NULL;
     if (rescheduled)
         *rescheduled = 0;
     if (warning)
         *warning = NULL;
     if (store_begin(s, err) < 0)
         return -1;
-    if (store_request_get(s, id, a, &r, err) < 0)
+    if (store_request_get(s, id, a, &r, err) < 0 || store_event_get(s, r.event, a, &ev, err) < 0)
         goto fail;
     if (act == APP_REQUEST_CANCEL ? !(cancelled_by = cancel_role(who, &r, err))
                                   : check_answer(who, &r, act, err) < 0)
         goto fail;
-    if (request_apply(s, who, &r, act, cancelled_by, NULL, err) < 0 ||
-        store_event_get(s, r.event, a, &ev, err) < 0 || store_commit(s, err) < 0)
+    /* an accept with no time takes the one proposed while it is free: the
+     * requester asked for it, and the addressee agreed to her request */
+    if (act == APP_REQUEST_ACCEPT && ev.published_at && r.proposed_slot &&
+        take_proposal(s, who, &r, a, &place, &lost, err) < 0)
         goto fail;
-    if (act == APP_REQUEST_ACCEPT && ev.published_at) {
+    if (request_apply(s, who, &r, act, cancelled_by, place, err) < 0 || store_commit(s, err) < 0)
+        goto fail;
+    if (act == APP_REQUEST_ACCEPT && ev.published_at && !place) {
         /* Published agendas stay: only the new meeting is placed around them
          * (the engine tries each of its slots when so few meetings are free,
          * and stops; the limit bounds the rare run with many still free) */
@@ -199,21 +276,25 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
                                       .now = who->now};
         struct app_schedule_report rep;
         struct df_err why = {0};
+        const char *said = NULL;
         /* The answer is committed: a re-schedule that fails does not undo
          * it, and the caller hears that it stands, unplaced for now. */
         if (app_schedule_event(s, &o, a, &rep, &why) < 0) {
             log_msg(LOG_WARN, "event=reschedule_failed request=\"%s\" schedule=\"%s\" error=\"%s\"",
                     id, r.event, why.msg);
-            if (warning)
-                *warning = arena_printf(a, "the request is accepted, but placing its meeting "
-                                           "in the published agendas failed (%s): the "
-                                           "organiser's next schedule run places it", why.msg);
+            said = arena_printf(a, "the request is accepted, but placing its meeting "
+                                   "in the published agendas failed (%s): the "
+                                   "organiser's next schedule run places it", why.msg);
         } else {
             if (rescheduled)
                 *rescheduled = 1;
-            if (warning)
-                *warning = unplaced_warning(s, &rep, &r, who->now, a);
+            said = unplaced_warning(s, &rep, &r, who->now, a);
         }
+        if (warning)
+            *warning = !lost ? said
+                       : said ? arena_printf(a, "%s; %s", lost, said)
+                              : arena_printf(a, "%s: the meeting is placed at another time",
+                                             lost);
     }
     return store_request_get(s, id, a, out, err);
 fail:
@@ -221,32 +302,78 @@ fail:
     return -1;
 }
 
-/* Why request r's people cannot place its meeting themselves at event ev:
- * NULL when they can (published). */
-static const char *not_theirs_to_place(const struct store_event *ev)
+int app_request_propose(struct store *s, const struct app_request_actor *who, const char *id,
+                        const char *slot, struct arena *a, struct store_request *out,
+                        struct df_err *err)
 {
-    return ev->published_at ? NULL
-                            : "the agendas are not published yet: the organisers' scheduler "
-                              "places the meeting";
+    struct store_request r;
+    struct store_event ev;
+    if (store_begin(s, err) < 0)
+        return -1;
+    if (store_request_get(s, id, a, &r, err) < 0)
+        goto fail;
+    bool is_from = who->person && strcmp(who->person, r.from) == 0;
+    bool is_to = who->person && strcmp(who->person, r.to) == 0;
+    if (!is_from && !is_to) {
+        df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%.128s\"", id);
+        goto fail;
+    }
+    if (!is_from) {
+        df_err_set(err, DF_ERR_FORBIDDEN, "only the requester proposes a time: the addressee "
+                                          "chooses one when accepting");
+        goto fail;
+    }
+    if (strcmp(r.status, "pending") != 0) {
+        df_err_set(err, DF_ERR_CONFLICT, "the request is %s; its time is no longer proposed",
+                   r.status);
+        goto fail;
+    }
+    if (slot && (store_event_get(s, r.event, a, &ev, err) < 0 ||
+                 check_proposal(s, &ev, &r, slot, who->now, a, err) < 0))
+        goto fail;
+    const char *detail = slot ? arena_printf(a, "slot %s", slot) : "cleared";
+    if (!detail) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory proposing a time");
+        goto fail;
+    }
+    if (propose_and_commit(s, who->person, "request.propose", id, slot, detail, a, out, err) < 0)
+        goto fail;
+    return 0;
+fail:
+    store_rollback(s);
+    return -1;
 }
 
-/* The checks of app_request_times before its free times are read: its
- * request into out, the caller one of its people. 1 when the times are to
- * be read, 0 when out->reason says why none, -1 with err. */
-static int times_wanted(struct store *s, const struct app_request_actor *who, const char *id,
-                        struct arena *a, struct app_request_time_list *out, struct df_err *err)
+int app_request_proposal(struct store *s, const struct store_request *r, long long now,
+                         struct arena *a, struct app_request_proposal *p, struct df_err *err)
 {
-    memset(out, 0, sizeof *out);
-    struct store_event ev;
-    if (store_request_get(s, id, a, &out->request, err) < 0)
+    memset(p, 0, sizeof *p);
+    if (!r->proposed_slot || strcmp(r->status, "pending") != 0)
+        return 1;
+    struct df_err why = {0};
+    int rc = app_request_slot_state(s, r, r->proposed_slot, now, a, &p->at, &p->reason, &why);
+    if (rc < 0 && why.kind == DF_ERR_RUNTIME) {
+        *err = why;
         return -1;
+    }
+    if (rc < 0) {
+        /* no longer a b2b slot of its event (a programme changed under it) */
+        p->at = (struct app_move_place){.slot = r->proposed_slot};
+        if (!(p->reason = arena_strdup(a, why.msg)))
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a proposed time");
+    }
+    p->free = rc == 0;
+    return 0;
+}
+
+/* Whether out->request's free times at event ev are to be read: 1, or 0
+ * with out->reason saying why none (before publication, not pending). */
+static int times_to_read(const struct store_event *ev, struct arena *a,
+                         struct app_request_time_list *out)
+{
     const struct store_request *r = &out->request;
-    if (!who->person || (strcmp(who->person, r->from) != 0 && strcmp(who->person, r->to) != 0))
-        return df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%.128s\"", id);
-    if (store_event_get(s, r->event, a, &ev, err) < 0)
-        return -1;
-    out->published = ev.published_at != NULL;
-    if ((out->reason = not_theirs_to_place(&ev)))
+    out->published = ev->published_at != NULL;
+    if ((out->reason = not_theirs_to_place(ev)))
         return 0;
     if (strcmp(r->status, "pending") != 0) {
         out->reason = arena_printf(a, "the request is %s", r->status);
@@ -267,17 +394,49 @@ static void times_said(struct app_request_time_list *out, const struct app_reque
                       "need one, an interpreter free";
 }
 
+/* out->request's free times at `now` into out, with the reason when there
+ * are none: 0, or -1 with err. */
+static int read_times(struct store *s, long long now, struct arena *a,
+                      struct app_request_time_list *out, struct df_err *err)
+{
+    struct app_request_free f = {.request = &out->request};
+    if (app_requests_free_times(s, &f, 1, now, APP_REQUEST_TIMES_MAX, a, err) < 0)
+        return -1;
+    times_said(out, &f);
+    return 0;
+}
+
+/* out->request's free times at event ev at `now` into out, or the reason
+ * there are none: 0, or -1 with err. */
+static int list_times(struct store *s, const struct store_event *ev, long long now,
+                      struct arena *a, struct app_request_time_list *out, struct df_err *err)
+{
+    return times_to_read(ev, a, out) ? read_times(s, now, a, out, err) : 0;
+}
+
+/* The checks of app_request_times before its free times are read: its
+ * request into out, the caller one of its people. 1 when the times are to
+ * be read, 0 when out->reason says why none, -1 with err. */
+static int times_wanted(struct store *s, const struct app_request_actor *who, const char *id,
+                        struct arena *a, struct app_request_time_list *out, struct df_err *err)
+{
+    memset(out, 0, sizeof *out);
+    struct store_event ev;
+    if (store_request_get(s, id, a, &out->request, err) < 0)
+        return -1;
+    const struct store_request *r = &out->request;
+    if (!who->person || (strcmp(who->person, r->from) != 0 && strcmp(who->person, r->to) != 0))
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no request \"%.128s\"", id);
+    if (store_event_get(s, r->event, a, &ev, err) < 0)
+        return -1;
+    return times_to_read(&ev, a, out);
+}
+
 int app_request_times(struct store *s, const struct app_request_actor *who, const char *id,
                       struct arena *a, struct app_request_time_list *out, struct df_err *err)
 {
     int want = times_wanted(s, who, id, a, out, err);
-    if (want <= 0)
-        return want;
-    struct app_request_free f = {.request = &out->request};
-    if (app_requests_free_times(s, &f, 1, who->now, APP_REQUEST_TIMES_MAX, a, err) < 0)
-        return -1;
-    times_said(out, &f);
-    return 0;
+    return want <= 0 ? want : read_times(s, who->now, a, out, err);
 }
 
 /* The ids of the pending requests a person received, in a. */
@@ -345,6 +504,29 @@ int app_request_times_received(struct store *s, const struct app_request_actor *
     *out = list;
     *n = k.n;
     return 0;
+}
+
+int app_pair_times(struct store *s, const struct app_request_actor *who, const char *event,
+                   const char *to, struct arena *a, struct app_request_time_list *out,
+                   struct df_err *err)
+{
+    memset(out, 0, sizeof *out);
+    struct store_event ev;
+    if (!who->person)
+        return df_err_set(err, DF_ERR_FORBIDDEN, "only participants send meeting requests");
+    if (store_event_get(s, event, a, &ev, err) < 0)
+        return -1;
+    int ex = store_person_exists(s, to, err);
+    if (ex < 0)
+        return -1;
+    if (ex == 0)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", to);
+    if (strcmp(who->person, to) == 0)
+        return df_err_set(err, DF_ERR_INPUT, "a meeting request to oneself");
+    /* the request she may send: no id, no attendees, nothing to skip */
+    out->request = (struct store_request){.id = "", .event = ev.id, .from = who->person,
+                                          .to = to, .status = "pending"};
+    return list_times(s, &ev, who->now, a, out, err);
 }
 
 int app_request_accept_at(struct store *s, const struct app_request_actor *who, const char *id,

@@ -23,12 +23,16 @@ struct app_request_actor {
     long long now;
 };
 
-/* Sends a request from person `from`. Errors: DF_ERR_INPUT (to oneself: 422),
- * DF_ERR_NOT_FOUND (no such event or person), DF_ERR_CONFLICT (an open request
- * between the pair, or the cap reached: 409). *out is filled in a. */
+/* Sends a request from person `from`, proposing slot (NULL: no time) for
+ * its meeting. Errors: DF_ERR_INPUT (to oneself, a slot not of the event:
+ * 422), DF_ERR_NOT_FOUND (no such event or person), DF_ERR_CONFLICT (an
+ * open request between the pair, the cap reached; a slot before the
+ * agendas are published, or not free at `now` as app_request_free_times
+ * judges, what is in the way named: 409). Nothing is written on an error.
+ * *out is filled in a. */
 int app_request_send(struct store *s, const char *from, const char *event, const char *to,
-                     const char *message, int priority, struct arena *a,
-                     struct store_request *out, struct df_err *err);
+                     const char *message, int priority, const char *slot, long long now,
+                     struct arena *a, struct store_request *out, struct df_err *err);
 
 /* who answers or cancels request id. DF_ERR_NOT_FOUND when the request does
  * not exist; DF_ERR_FORBIDDEN when who may never do it: accept and decline are
@@ -42,7 +46,11 @@ int app_request_send(struct store *s, const char *from, const char *event, const
  * accept at a published event is committed before the re-schedule: when that
  * fails the accept still succeeds, *rescheduled is 0 and *warning (may be
  * NULL; else NULL or a string in a) says why; when it runs but finds no
- * place for the meeting (at `now`: no slot to come), *warning says that. */
+ * place for the meeting (at `now`: no slot to come), *warning says that.
+ * An accept of a request proposing a time at a published event places its
+ * meeting there, in the answer's transaction, while it is free (no run);
+ * when it is not, the run places it and *warning says the proposal was
+ * not free any more, and why. */
 int app_request_act(struct store *s, const struct app_request_actor *who, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
                     int *rescheduled, const char **warning, struct df_err *err);
@@ -86,5 +94,39 @@ int app_request_accept_at(struct store *s, const struct app_request_actor *who, 
                           const char *slot, struct arena *a, struct store_request *out,
                           struct app_move_place *at, struct app_whys *why,
                           struct df_err *err);
+
+/* who, the requester of pending request id at a published event, proposes
+ * slot (an id; NULL clears the proposal) for its meeting, checked as
+ * app_request_send checks it at who->now, with an audit line
+ * ("request.propose", the slot or "cleared"). DF_ERR_NOT_FOUND for anyone
+ * but its two people, DF_ERR_FORBIDDEN for its addressee, DF_ERR_CONFLICT
+ * when it is not pending and as app_request_send. *out as after. */
+int app_request_propose(struct store *s, const struct app_request_actor *who, const char *id,
+                        const char *slot, struct arena *a, struct store_request *out,
+                        struct df_err *err);
+
+/* The time a request proposes, as its people read it. */
+struct app_request_proposal {
+    struct app_move_place at;   /* slot, start, end; the table it would get when free */
+    bool free;                  /* still free for its people at `now` */
+    const char *reason;         /* when not: what is in the way */
+};
+
+/* Request r's proposal at `now` into *p (strings in a): 0; 1 when it has
+ * none (or is not pending: an answer ends it); -1 with err. A slot that has
+ * been taken, has begun or is no longer of its event stays, not free, with
+ * why. */
+int app_request_proposal(struct store *s, const struct store_request *r, long long now,
+                         struct arena *a, struct app_request_proposal *p, struct df_err *err);
+
+/* The times `who` (a participant) and person `to` may meet at event at
+ * who->now, as app_request_times lists a request's (at most
+ * APP_REQUEST_TIMES_MAX), for her to propose one when sending a request.
+ * out->request is the request not yet sent (no id). DF_ERR_NOT_FOUND (no
+ * such event or person), DF_ERR_INPUT (herself), DF_ERR_FORBIDDEN (no
+ * person of her own). */
+int app_pair_times(struct store *s, const struct app_request_actor *who, const char *event,
+                   const char *to, struct arena *a, struct app_request_time_list *out,
+                   struct df_err *err);
 
 #endif

@@ -95,6 +95,8 @@ void api_request_get(struct http_req *r);
 void api_request_accept(struct http_req *r);
 void api_request_times(struct http_req *r);
 void api_me_request_times(struct http_req *r);
+void api_request_proposal_put(struct http_req *r);
+void api_person_times(struct http_req *r);
 void api_request_decline(struct http_req *r);
 void api_request_cancel(struct http_req *r);
 

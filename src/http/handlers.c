@@ -625,6 +625,7 @@ const struct http_route http_routes[] = {
     {"PUT", "/api/v1/organisations/{id}/capabilities", api_org_caps_put, 0},
     {"GET", "/api/v1/people/{id}", api_person, 0},
     {"GET", "/api/v1/people/{id}/availability", api_person_availability, 0},
+    {"GET", "/api/v1/people/{id}/times", api_person_times, 0},
     {"PUT", "/api/v1/people/{id}/availability", api_person_availability_put, 0},
     {"GET", "/api/v1/events", api_events, 0},
     {"POST", "/api/v1/events", api_event_post, ROUTE_ORGANISER},
@@ -657,6 +658,7 @@ const struct http_route http_routes[] = {
     {"POST", "/api/v1/requests/{id}/accept", api_request_accept, 0},
     {"GET", "/api/v1/requests/{id}/times", api_request_times, 0},
     {"GET", "/api/v1/me/request-times", api_me_request_times, 0},
+    {"PUT", "/api/v1/requests/{id}/proposal", api_request_proposal_put, 0},
     {"POST", "/api/v1/requests/{id}/decline", api_request_decline, 0},
     {"POST", "/api/v1/requests/{id}/cancel", api_request_cancel, 0},
     /* messages between a request's people: theirs alone */

@@ -13,6 +13,56 @@
 
 static const char *const statuses[] = {"pending", "accepted", "declined", "cancelled", NULL};
 
+static json_t *time_json(const struct app_move_place *p)
+{
+    return json_pack("{ss ss ss ss ss}", "slot", p->slot, "start", p->start, "end", p->end,
+                     "location", p->location, "location_name", p->location_name);
+}
+
+/* The bound of one proposal's reading, as a whole request's (server.c). */
+#define PROPOSAL_ARENA_MAX (8u << 20)
+
+/* j's "proposed" (api_request_json sets it null): the time q proposes, as
+ * app_request_proposal reads it at the forum's clock: {slot, start, end,
+ * location, location_name, free, reason}; where it is no longer free, no
+ * table and the reason. false when it replied (500). */
+static bool set_proposal(struct http_req *r, json_t *j, const struct store_request *q)
+{
+    struct df_err err = {0};
+    struct app_request_proposal p;
+    /* each proposal reads its event whole: in an arena of its own, freed
+     * once said, so that a list of them stays within the request's bound */
+    struct arena scratch;
+    arena_init(&scratch, PROPOSAL_ARENA_MAX);
+    int rc = app_request_proposal(r->s, q, http_server_forum_now(r->srv), &scratch, &p, &err);
+    if (rc < 0) {
+        arena_free(&scratch);
+        http_reply_df_err(r, &err);
+        return false;
+    }
+    if (rc == 0)
+        json_object_set_new(
+            j, "proposed",
+            json_pack("{ss so so so so sb so}", "slot", p.at.slot, "start",
+                      api_str_or_null(p.at.start), "end", api_str_or_null(p.at.end), "location",
+                      api_str_or_null(p.at.location), "location_name",
+                      api_str_or_null(p.at.location_name), "free", p.free, "reason",
+                      api_str_or_null(p.reason)));
+    arena_free(&scratch);
+    return true;
+}
+
+/* The request's JSON with its proposal, or NULL when it replied. */
+static json_t *request_json(struct http_req *r, const struct store_request *q)
+{
+    json_t *j = api_request_json(q);
+    if (!set_proposal(r, j, q)) {
+        json_decref(j);
+        return NULL;
+    }
+    return j;
+}
+
 struct req_list_ctx {
     json_t *list;
     const char *me;    /* whose requests: direction is theirs */
@@ -28,6 +78,8 @@ static int req_list_cb(void *ud, const struct store_web_request *w)
                             json_string(strcmp(w->r.from, k->me) == 0 ? "sent" : "received"));
     if (k->reasons && w->unscheduled_reason)
         json_object_set_new(j, "reason", json_string(w->unscheduled_reason));
+    if (w->r.proposed_slot && strcmp(w->r.status, "pending") == 0)   /* read after the walk */
+        json_object_set_new(j, "proposed", json_pack("{ss}", "slot", w->r.proposed_slot));
     json_array_append_new(k->list, j);
     return 0;
 }
@@ -91,6 +143,23 @@ void api_requests(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
+    /* the proposals judged once the page is read (each reads its event) */
+    size_t i;
+    json_t *j;
+    json_array_foreach(k.list, i, j) {
+        json_t *slot = json_object_get(json_object_get(j, "proposed"), "slot");
+        if (!slot)
+            continue;
+        struct store_request q = {.id = json_string_value(json_object_get(j, "id")),
+                                  .event = json_string_value(json_object_get(j, "event")),
+                                  .from = json_string_value(json_object_get(j, "from")),
+                                  .to = json_string_value(json_object_get(j, "to")),
+                                  .status = "pending", .proposed_slot = json_string_value(slot)};
+        if (!set_proposal(r, j, &q)) {
+            json_decref(k.list);
+            return;
+        }
+    }
     http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)total, "requests", k.list));
 }
 
@@ -101,6 +170,7 @@ void api_request_post(struct http_req *r)
         {"to", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
         {"message", HJ_STRING, .nullable = true, .max = 2000, .lines = true},
         {"priority", HJ_INT, .min = 0, .max = 9},
+        {"slot", HJ_STRING, .nullable = true, .min = 1, .max = API_ID_MAX},
         {NULL}};
     json_t *b = http_body(r, f);
     if (!b)
@@ -115,12 +185,14 @@ void api_request_post(struct http_req *r)
     }
     int rc = app_request_send(r->s, r->user.person, event, http_json_str(b, "to"),
                               http_json_str(b, "message"), (int)http_json_int(b, "priority", 1),
-                              &r->a, &q, &err);
+                              http_json_str(b, "slot"), http_server_forum_now(r->srv), &r->a,
+                              &q, &err);
     json_decref(b);
+    json_t *j;
     if (rc < 0)
         http_reply_df_err(r, &err);
-    else
-        http_reply_json(r, 201, api_request_json(&q));
+    else if ((j = request_json(r, &q)))
+        http_reply_json(r, 201, j);
 }
 
 void api_request_get(struct http_req *r)
@@ -137,7 +209,9 @@ void api_request_get(struct http_req *r)
         http_reply_error(r, 404, "not_found", "no request \"%s\"", r->params[0]);
         return;
     }
-    http_reply_json(r, 200, api_request_json(&q));
+    json_t *j = request_json(r, &q);
+    if (j)
+        http_reply_json(r, 200, j);
 }
 
 static void request_act(struct http_req *r, enum app_request_action act)
@@ -158,24 +232,26 @@ static void request_act(struct http_req *r, enum app_request_action act)
     json_object_set_new(j, "rescheduled", json_boolean(rescheduled));
     if (warning)
         json_object_set_new(j, "warning", json_string(warning));
+    /* an accept that took the proposed time says where, as one at a chosen time */
+    struct store_meeting m;
+    if (act == APP_REQUEST_ACCEPT && !rescheduled &&
+        store_meeting_of_request(r->s, q.id, &r->a, &m, &err) == 0)
+        json_object_set_new(j, "meeting",
+                            json_pack("{ss ss ss so so}", "slot", m.slot, "start", m.starts_at,
+                                      "end", m.ends_at, "location", api_str_or_null(m.location),
+                                      "location_name", api_str_or_null(m.location_name)));
     http_reply_json(r, 200, j);
 }
 
-static json_t *time_json(const struct app_move_place *p)
-{
-    return json_pack("{ss ss ss ss ss}", "slot", p->slot, "start", p->start, "end", p->end,
-                     "location", p->location, "location_name", p->location_name);
-}
-
-/* A request's free times as GET /requests/{id}/times answers them. */
-static json_t *times_json(const struct app_request_time_list *t)
+/* A list of free times: {key: id, event, published, times, reason}. */
+static json_t *times_json(const struct app_request_time_list *t, const char *key,
+                          const char *id)
 {
     json_t *times = json_array();
     for (int i = 0; i < t->times_n; i++)
         json_array_append_new(times, time_json(t->times + i));
-    return json_pack("{ss ss sb so so}", "request", t->request.id, "event", t->request.event,
-                     "published", t->published, "times", times, "reason",
-                     api_str_or_null(t->reason));
+    return json_pack("{ss ss sb so so}", key, id, "event", t->request.event, "published",
+                     t->published, "times", times, "reason", api_str_or_null(t->reason));
 }
 
 /* GET /requests/{id}/times: the free times its two people may choose. */
@@ -189,7 +265,7 @@ void api_request_times(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, times_json(&t));
+    http_reply_json(r, 200, times_json(&t, "request", t.request.id));
 }
 
 /* GET /me/request-times: the free times of every pending request the caller
@@ -210,8 +286,58 @@ void api_me_request_times(struct http_req *r)
     }
     json_t *list = json_array();
     for (int i = 0; i < n; i++)
-        json_array_append_new(list, times_json(t + i));
+        json_array_append_new(list, times_json(t + i, "request", t[i].request.id));
     http_reply_json(r, 200, json_pack("{so}", "requests", list));
+}
+
+/* GET /people/{id}/times?event=: the times the caller and person id may
+ * meet, for her to propose one when she sends a request. */
+void api_person_times(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct app_request_time_list t;
+    struct app_request_actor who = {.person = r->user.person,
+                                    .now = http_server_forum_now(r->srv)};
+    if (!api_need_person(r))
+        return;
+    const char *event = http_url_param(&r->url, "event");
+    if (!event && !(event = app_forum_event(r->s, who.now, &r->a, &err))) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    if (app_pair_times(r->s, &who, event, r->params[0], &r->a, &t, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, times_json(&t, "person", r->params[0]));
+}
+
+/* PUT /requests/{id}/proposal {"slot": ID or null}: its requester proposes
+ * a time, changes it or takes it back. */
+void api_request_proposal_put(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"slot", HJ_STRING, .nullable = true, .min = 1, .max = API_ID_MAX}, {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    if (!json_object_get(b, "slot")) {   /* null takes it back: absent says nothing */
+        json_decref(b);
+        http_reply_error(r, 422, "invalid", "slot is required: a slot's id, or null for none");
+        return;
+    }
+    struct df_err err = {0};
+    struct store_request q;
+    struct app_request_actor who = {.person = r->user.person,
+                                    .now = http_server_forum_now(r->srv)};
+    int rc = app_request_propose(r->s, &who, r->params[0], http_json_str(b, "slot"), &r->a, &q,
+                                 &err);
+    json_decref(b);
+    json_t *j;
+    if (rc < 0)
+        http_reply_df_err(r, &err);
+    else if ((j = request_json(r, &q)))
+        http_reply_json(r, 200, j);
 }
 
 /* POST /requests/{id}/accept {"slot"}: the meeting in the slot its addressee chose. */

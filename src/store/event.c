@@ -638,9 +638,13 @@ int store_request_upsert(struct store *s, const struct store_request *r, int *ad
 }
 
 #define REQUEST_COLUMNS \
-    "r.id, e.id, f.id, t.id, r.status, r.message, r.created_at, r.priority, r.cancelled_by" \
+    "r.id, e.id, f.id, t.id, r.status, r.message, r.created_at, r.priority, r.cancelled_by," \
+    " ps.id, pe.id" \
     " FROM requests r JOIN events e ON e.rid = r.event_rid" \
-    " JOIN people f ON f.rid = r.from_rid JOIN people t ON t.rid = r.to_rid"
+    " JOIN people f ON f.rid = r.from_rid JOIN people t ON t.rid = r.to_rid" \
+    " LEFT JOIN slots ps ON ps.rid = r.proposed_slot_rid" \
+    " LEFT JOIN sessions px ON px.rid = ps.session_rid" \
+    " LEFT JOIN events pe ON pe.rid = px.event_rid"
 
 static void request_from_row(sqlite3_stmt *st, struct store_request *r)
 {
@@ -653,6 +657,8 @@ static void request_from_row(sqlite3_stmt *st, struct store_request *r)
     r->created_at = store_col(st, 6);
     r->priority = sqlite3_column_int(st, 7);
     r->cancelled_by = store_col(st, 8);
+    r->proposed_slot = store_col(st, 9);
+    r->proposed_event = store_col(st, 10);
 }
 
 int store_request_get(struct store *s, const char *id, struct arena *a,
@@ -673,6 +679,8 @@ int store_request_get(struct store *s, const char *id, struct arena *a,
     r->created_at = arena_strdup(a, row.created_at);
     r->priority = row.priority;
     r->cancelled_by = arena_strdup(a, row.cancelled_by);
+    r->proposed_slot = arena_strdup(a, row.proposed_slot);
+    r->proposed_event = arena_strdup(a, row.proposed_event);
     sqlite3_reset(st);
     return 0;
 }
@@ -721,6 +729,28 @@ int store_requests_to_answer(struct store *s, const char *person, const char *op
 int store_request_cancel(struct store *s, const char *id, const char *by, struct df_err *err)
 {
     return request_status_write(s, id, "cancelled", by, err);
+}
+
+int store_request_set_proposal(struct store *s, const char *id, const char *slot,
+                               struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE requests SET proposed_slot_rid = ?2,"
+        " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
+    if (need_rid(s, request_rid_sql, "request", id, err) < 0)
+        return -1;
+    sqlite3_int64 k = 0;
+    if (slot && (k = need_rid(s, slot_rid_sql, "slot", slot, err)) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    if (slot)
+        sqlite3_bind_int64(st, 2, k);
+    else
+        sqlite3_bind_null(st, 2);
+    return store_step_done(s, st, err, "saving a request's proposed time");
 }
 
 int store_request_add_attendee(struct store *s, const char *request, const char *person,

@@ -623,6 +623,22 @@ static const char migration_28[] =
     "  PRIMARY KEY (request_rid, person_rid)"
     ") STRICT, WITHOUT ROWID;";
 
+/* Version 29: the time a requester proposes for her request's meeting at a
+ * published event (a slot of its event; the addressee accepts it with one
+ * tap). A slot a programme re-import deletes leaves the request without a
+ * proposal, never with a dangling one; a request that leaves pending
+ * leaves its proposal with it (an accept places the meeting, a decline or
+ * a cancel ends it), whichever path writes the status. */
+static const char migration_29[] =
+    "ALTER TABLE requests ADD COLUMN proposed_slot_rid INTEGER"
+    "  REFERENCES slots(rid) ON DELETE SET NULL;"
+    "CREATE INDEX requests_proposed_slot ON requests(proposed_slot_rid)"
+    "  WHERE proposed_slot_rid IS NOT NULL;"
+    "CREATE TRIGGER requests_proposal_ends AFTER UPDATE OF status ON requests"
+    " WHEN NEW.status <> 'pending' AND NEW.proposed_slot_rid IS NOT NULL BEGIN"
+    "  UPDATE requests SET proposed_slot_rid = NULL WHERE rid = NEW.rid;"
+    " END;";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -653,6 +669,7 @@ const struct store_migration store_migrations[] = {
     {26, "the organisers' announcements to every participant", migration_26},
     {27, "a participant's word that her partner is not at the table", migration_27},
     {28, "messages between the people of a meeting request", migration_28},
+    {29, "the time a requester proposes for her request's meeting", migration_29},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -240,6 +240,10 @@ struct store_request {
      * or cancelled before dfnc kept who); an upsert keeps it while the
      * request stays cancelled and clears it otherwise */
     const char *cancelled_by;
+    /* the slot its requester proposes (a pending request's only: one that
+     * leaves pending drops it), and that slot's event (a problem for `dfnc
+     * check` when not the request's); NULL when none. An upsert keeps it. */
+    const char *proposed_slot, *proposed_event;
 };
 /* Event, from and to must exist (DF_ERR_NOT_FOUND naming which). A request
  * that exists keeps its event and its two people (its meeting lies in its
@@ -252,6 +256,11 @@ int store_request_set_status(struct store *s, const char *id, const char *status
                              struct df_err *err);
 /* Marks request id cancelled by `by` ("requester", "addressee" or "organiser"). */
 int store_request_cancel(struct store *s, const char *id, const char *by, struct df_err *err);
+/* Sets (slot an id) or clears (slot NULL) the slot request id proposes;
+ * DF_ERR_NOT_FOUND naming the request or the slot. The caller checks that
+ * the slot is of its event and free (app/requests.c). */
+int store_request_set_proposal(struct store *s, const char *id, const char *slot,
+                               struct df_err *err);
 int store_request_add_attendee(struct store *s, const char *request, const char *person,
                                struct df_err *err);
 /* How many requests wait for person's answer: pending, addressed to them, of

@@ -432,7 +432,7 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
         " fa.name, oa.id, oa.name, oa.country, oa.name_uk,"
         " fb.name, ob.id, ob.name, ob.country, ob.name_uk,"
         " (SELECT u.reason FROM unscheduled_reasons u WHERE u.request_rid = r.rid),"
-        " r.cancelled_by"
+        " r.cancelled_by, (SELECT ps.id FROM slots ps WHERE ps.rid = r.proposed_slot_rid)"
         REQUEST_WHERE " ORDER BY r.rid LIMIT ?6 OFFSET ?7";
     int64_t *n[] = {total};
     sqlite3_stmt *st;
@@ -449,7 +449,8 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
             .r = {.id = store_col(st, 0), .event = store_col(st, 1), .from = store_col(st, 2),
                   .to = store_col(st, 3), .status = store_col(st, 4),
                   .message = store_col(st, 5), .created_at = store_col(st, 6),
-                  .priority = sqlite3_column_int(st, 7), .cancelled_by = store_col(st, 19)},
+                  .priority = sqlite3_column_int(st, 7), .cancelled_by = store_col(st, 19),
+                  .proposed_slot = store_col(st, 20)},
             .from = {store_col(st, 2), store_col(st, 8), store_col(st, 9), store_col(st, 10),
                      store_col(st, 11), store_col(st, 12)},
             .to = {store_col(st, 3), store_col(st, 13), store_col(st, 14), store_col(st, 15),

@@ -120,6 +120,8 @@ INSERT INTO meetings(id, request_rid, slot_rid)
 INSERT INTO meetings(id, request_rid, slot_rid)
   SELECT 'm-2', r.rid, t.rid FROM requests r, slots t WHERE r.id = 'r-2' AND t.id = 'sl-other';
 INSERT INTO people(id, org_rid, name) VALUES ('p-orphan', 9999, 'Nobody');
+UPDATE requests SET proposed_slot_rid = (SELECT rid FROM slots WHERE id = 'sl-other')
+  WHERE id IN ('r-1', 'r-2');
 """)
 c.execute('UPDATE users SET password_hash = ?', (WEAK,))
 c.commit()
@@ -175,6 +177,10 @@ reported('a meeting whose request was declined', 'meeting m-2: request: ',
          'request "r-2" is declined, yet its meeting stays in agendas')
 reported('one person in two meetings at once', 'person p-3: meetings: ',
          'meetings m-1, m-2 are all in slot "sl-other"')
+reported("a request proposing another event's slot", 'request r-1: proposed_slot: ',
+         'slot "sl-other" is of event "ev-other", not of the request\'s event "ev-old"')
+reported('an answered request that still proposes a time', 'request r-2: proposed_slot: ',
+         'the request is declined, yet it still proposes slot "sl-other"')
 reported('a login hashed below the current argon2id cost',
          'user olena@optics.example: password_hash: ', 'rehash by resetting the password')
 reported('a person naming an organisation that is not there', 'person p-orphan: foreign key: ',
@@ -184,7 +190,7 @@ reported('a request between colleagues is a warning',
 ok(WEAK not in p.stdout and '$argon2id$' not in p.stdout, 'no password hash is shown', p.stdout)
 ok('\u202e' not in p.stdout, 'no bidi control is printed as it is', p.stdout)
 ok('\x1b' not in p.stdout and '\x07' not in p.stdout, 'no control character either', p.stdout)
-ok('foreign keys broken' in p.stdout and 'problems: 19 (' in p.stdout and
+ok('foreign keys broken' in p.stdout and 'problems: 21 (' in p.stdout and
    'warnings: 1 (request 1)' in p.stdout, 'the summary counts them', p.stdout)
 ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.stdout,
    'the summary says how many rows of each kind were read', p.stdout)
@@ -211,7 +217,7 @@ except ValueError as e:
     doc = {}
     ok(False, '--json parses', e)
 problems = [f for f in doc.get('findings', []) if f['severity'] == 'problem']
-ok(doc.get('problems') == 19 and len(problems) == 19 and doc.get('warnings') == 1,
+ok(doc.get('problems') == 21 and len(problems) == 21 and doc.get('warnings') == 1,
    '--json: the counts of the text', j.stdout[:2000])
 text_findings = {l for l in lines if ': ' in l and not l.startswith(('rows', 'problems', 'warnings'))
                  and not l.startswith(DB)}
@@ -231,8 +237,10 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
-# (version 25's and 23's columns first: SQLite checks every trigger when one is dropped)
-c.executescript('ALTER TABLE meetings DROP COLUMN moved_from_start;'
+# (version 29's, 25's and 23's columns first: SQLite checks every trigger when one is dropped)
+c.executescript('DROP TRIGGER requests_proposal_ends; DROP INDEX requests_proposed_slot;'
+                'ALTER TABLE requests DROP COLUMN proposed_slot_rid;'   # 29's
+                'ALTER TABLE meetings DROP COLUMN moved_from_start;'
                 'ALTER TABLE meetings DROP COLUMN moved_from_location;'
                 'DROP TRIGGER events_moved_venue_uk_meetings;'
                 'ALTER TABLE events DROP COLUMN name_uk; ALTER TABLE events DROP COLUMN venue_uk;'

@@ -5554,6 +5554,108 @@ test('the requests page reads the free times of every waiting request in one cal
   await ctx.close();
 });
 
+// fix-propose: the requester proposes the meeting's time as she sends the
+// request (docs/web.md "A proposed time"); her partner accepts it with one
+// tap; a time taken before the tap is said, and the free times offered.
+test('a Ukrainian on a phone proposes a time as she sends a request; her English partner accepts it with one tap; a time taken meanwhile is said', async () => {
+  const who = newcomerLogin('prp', 'Оксана Пропозиція', 'Propozytsiia Optics');
+  const partner = newcomerLogin('prp2', 'Peter Proposer', 'Proposer Radar');
+  const late = newcomerLogin('prp3', 'Lena Later', 'Later Sensors');
+  const forum = await ensurePublished();
+  const tableIn = (dict, x) => x.location_name.replace(/^Table (\w+)$/, dict['agenda.table_n'].replace('{n}', '$1'));
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const free = await (await ctx.request.get(`${base}/api/v1/people/p-prp2/times?event=${forum.id}`)).json();
+  assert.ok(free.published && free.times.length >= 2, JSON.stringify(free));
+  const [first] = free.times;
+  // on her partner's organisation page: the request, and a time to propose
+  await open(page, '/organisations/org-prp2');
+  const form = page.locator('form.inline-form').first();
+  const sel = form.locator('select.propose-time');
+  await sel.waitFor();
+  assert.equal(await form.locator(`label[for="${await sel.getAttribute('id')}"]`).textContent(), UK['requests.propose_time']);
+  assert.equal(await sel.locator('option').count(), free.times.length + 1, 'no time, or one of the free ones');
+  assert.equal(await sel.inputValue(), '', 'none chosen at first');
+  const whenUk = await page.evaluate(([at, tz]) => new Intl.DateTimeFormat('uk', {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: tz,
+  }).format(new Date(at)), [first.start, forum.timezone]);
+  assert.equal(await sel.locator(`option[value="${first.slot}"]`).textContent(), `${whenUk}, ${tableIn(UK, first)}`);
+  await form.locator('textarea').fill('Зустріньмося біля столу?');
+  await sel.selectOption(first.slot);
+  await form.locator('button[type=submit]').click();
+  await form.locator('.flash.ok').waitFor();
+  assert.equal(await form.locator('.flash.ok').textContent(), UK['requests.sent']);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  assert.deepEqual(await axe(page), [], 'axe on the request form with a proposed time');
+  await assertUkrainian(page);
+  const sent = (await (await ctx.request.get(`${base}/api/v1/requests?event=${forum.id}`)).json()).requests
+    .find((r) => r.to === 'p-prp2');
+  assert.equal(sent.proposed.slot, first.slot);
+  assert.equal(sent.proposed.free, true);
+  // her requests page says what she proposed
+  await open(page, '/requests');
+  assert.equal(await page.locator(`li[data-id="${sent.id}"] .proposal`).textContent(),
+    UK['requests.you_proposed'].replace('{when}', whenUk).replace('{table}', tableIn(UK, first)));
+  await assertUkrainian(page);
+
+  // her partner, in English: the proposal and one button
+  const p2 = await signedIn(partner, 'en-GB');
+  await p2.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(p2.page, '/requests');
+  const li = p2.page.locator(`#received li[data-id="${sent.id}"]`);
+  const whenEn = await p2.page.evaluate(([at, tz]) => new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: tz,
+  }).format(new Date(at)), [first.start, forum.timezone]);
+  assert.equal(await li.locator('.proposal > p').textContent(),
+    EN['requests.proposed'].replace('{when}', whenEn).replace('{table}', tableIn(EN, first)));
+  assert.equal(await li.locator('button.accept-proposed').textContent(), EN['requests.accept_proposed']);
+  assert.equal(await li.locator('.choose-time summary').textContent(), EN['requests.choose_time'], 'other times stay one step away');
+  assert.deepEqual(await axe(p2.page), [], 'axe on a received request with a proposed time');
+  await li.locator('button.accept-proposed').click();
+  await li.locator('.flash.ok').waitFor();
+  assert.equal(await li.locator('.flash.ok').textContent(),
+    EN['requests.accepted_placed'].replace('{when}', whenEn).replace('{table}', tableIn(EN, first)));
+  assert.equal(await li.locator('.status').textContent(), EN['status.accepted']);
+  // the time is in both agendas
+  for (const c of [ctx, p2.ctx]) {
+    const m = (await (await c.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((x) => x.request === sent.id);
+    assert.ok(m, 'placed');
+    assert.equal(new Date(m.start).getTime(), new Date(first.start).getTime());
+  }
+  await p2.ctx.close();
+
+  // a second request, to Lena, proposing a time she is then marked away in
+  const again = (await (await ctx.request.get(`${base}/api/v1/people/p-prp3/times?event=${forum.id}`)).json()).times[0];
+  const csrf = await page.evaluate(() => sessionStorage.getItem('dfnc.csrf'));
+  const made = await ctx.request.post(`${base}/api/v1/requests`, {
+    headers: { 'X-CSRF-Token': csrf }, data: { event: forum.id, to: 'p-prp3', slot: again.slot } });
+  assert.equal(made.status(), 201, await made.text());
+  const r3 = await made.json();
+  const p3 = await signedIn(late, 'en-GB');
+  await open(p3.page, '/requests');
+  const li3 = p3.page.locator(`#received li[data-id="${r3.id}"]`);
+  await li3.locator('button.accept-proposed').waitFor();
+  const csrf3 = await p3.page.evaluate(() => sessionStorage.getItem('dfnc.csrf'));
+  const away = await p3.ctx.request.put(`${base}/api/v1/me/availability`, {
+    headers: { 'X-CSRF-Token': csrf3 }, data: { event: forum.id, away: [again.slot] } });
+  assert.equal(away.status(), 200);
+  await li3.locator('button.accept-proposed').click();
+  await li3.locator('.flash.error').waitFor();
+  assert.ok((await li3.locator('.flash.error').textContent()).startsWith(EN['requests.time_taken']));
+  assert.equal(await li3.getAttribute('data-status'), 'pending', 'nothing accepted');
+  assert.equal(await li3.locator('button.accept-proposed').count(), 0);
+  assert.ok(await li3.locator('.choose-time').evaluate((d) => d.open), 'the free times offered');
+  await p3.page.waitForFunction((s) => document.querySelector('#received .time-list') && !document.querySelector(`#received .time-list button[data-slot="${s}"]`), again.slot);
+  // read again later, the card says so at once
+  await open(p3.page, '/requests');
+  const whenAgain = await p3.page.evaluate(([at, tz]) => new Intl.DateTimeFormat('en-GB', {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: tz,
+  }).format(new Date(at)), [again.start, forum.timezone]);
+  assert.equal(await li3.locator('.proposal.taken').textContent(), EN['requests.proposed_taken'].replace('{when}', whenAgain));
+  await p3.ctx.close();
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "app/move.h"
+#include "app/requests.h"
+#include "store/api.h"
 #include "store/agenda.h"
 #include "scratch_db.h"
 
@@ -340,4 +342,138 @@ Test(app_request_times, a_big_event_takes_only_the_times_from_the_callers_arena,
     for (int i = 0; rc == 5 && i < tn; i++)
         cr_expect_str_eq(t[i].location, "A");
     arena_free(&small);
+}
+
+/* ---- a time the requester proposes (app/requests.h) ---------------------- */
+
+/* setup_requests with its event's agendas published. */
+static void setup_published(void)
+{
+    setup_requests();
+    ok(store_begin(s, &err));
+    ok(store_event_set_published(s, "ev", true, &err));
+    ok(store_commit(s, &err));
+}
+
+Test(app_request_proposal, a_send_proposes_only_a_free_time_of_a_published_event,
+     .init = setup_requests, .fini = teardown)
+{
+    struct store_request r;
+    long long now = at("2025-06-05T06:00:00Z");
+    /* before publication: the organisers' scheduler places it */
+    cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "t1", now, &a, &r, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "not published"), "%s", err.msg);
+    ok(store_begin(s, &err));
+    ok(store_event_set_published(s, "ev", true, &err));
+    ok(store_commit(s, &err));
+    /* a meets b in t2 (r1); t1 has begun by 09:05 */
+    err = (struct df_err){0};
+    cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "t2", now, &a, &r, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "slot t2 is not free: a meets in r1 then"), "%s", err.msg);
+    err = (struct df_err){0};
+    cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "t1", at("2025-06-05T07:05:00Z"),
+                                  &a, &r, &err), -1);
+    cr_assert(strstr(err.msg, "slot t1 has begun"), "%s", err.msg);
+    err = (struct df_err){0};
+    cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "nope", now, &a, &r, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    err = (struct df_err){0};
+    cr_assert_eq(store_api_open_sent(s, "ev", "g", &err), 0, "the refusals wrote nothing");
+    ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t1", now, &a, &r, &err));
+    cr_assert_str_eq(r.proposed_slot, "t1");
+    cr_assert_str_eq(r.proposed_event, "ev");
+}
+
+Test(app_request_proposal, a_time_taken_meanwhile_stays_said_not_free_with_why,
+     .init = setup_published, .fini = teardown)
+{
+    struct store_request r;
+    struct app_request_proposal p;
+    long long now = at("2025-06-05T06:00:00Z");
+    ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t4", now, &a, &r, &err));
+    cr_assert_eq(app_request_proposal(s, &r, now, &a, &p, &err), 0, "%s", err.msg);
+    cr_assert(p.free);
+    cr_assert_str_eq(p.at.slot, "t4");
+    cr_assert_str_eq(p.at.location, "A");
+    cr_assert_str_eq(p.at.start, "2025-06-05T09:45:00+02:00");
+    /* a meets c in t4 now */
+    struct store_request r5 = {.id = "r5", .event = "ev", .from = "a", .to = "c",
+                               .status = "accepted", .priority = 1};
+    ok(store_request_upsert(s, &r5, NULL, &err));
+    struct store_meeting m = {.request = "r5", .slot = "t4", .location = "B", .locked = 1};
+    ok(store_meeting_upsert(s, &m, &err));
+    cr_assert_eq(app_request_proposal(s, &r, now, &a, &p, &err), 0, "%s", err.msg);
+    cr_assert_not(p.free);
+    cr_assert_str_eq(p.at.slot, "t4");
+    cr_assert_null(p.at.location);
+    cr_assert_str_eq(p.reason, "a meets in r5 then");
+}
+
+Test(app_request_proposal, an_accept_without_a_time_takes_the_one_proposed_while_free,
+     .init = setup_published, .fini = teardown)
+{
+    struct store_request r, got;
+    long long now = at("2025-06-05T06:00:00Z");
+    ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t4", now, &a, &r, &err));
+    struct app_request_actor to = {.person = "a", .now = now};
+    int rescheduled = -1;
+    const char *warning = "unset";
+    ok(app_request_act(s, &to, r.id, APP_REQUEST_ACCEPT, &a, &got, &rescheduled, &warning,
+                       &err));
+    cr_assert_str_eq(got.status, "accepted");
+    cr_assert_eq(rescheduled, 0, "placed as proposed: no schedule run");
+    cr_assert_null(warning);
+    cr_assert_null(got.proposed_slot, "an answer ends the proposal");
+    struct store_meeting m;
+    ok(store_meeting_of_request(s, r.id, &a, &m, &err));
+    cr_assert_str_eq(m.slot, "t4");
+    cr_assert_str_eq(m.location, "A");
+    cr_assert_eq(m.locked, 1);
+}
+
+Test(app_request_proposal, only_its_requester_changes_it_while_pending,
+     .init = setup_published, .fini = teardown)
+{
+    struct store_request r, got;
+    long long now = at("2025-06-05T06:00:00Z");
+    ok(app_request_send(s, "g", "ev", "a", NULL, 1, NULL, now, &a, &r, &err));
+    cr_assert_null(r.proposed_slot);
+    struct app_request_actor from = {.person = "g", .now = now}, to = {.person = "a", .now = now},
+                             other = {.person = "b", .now = now};
+    cr_assert_eq(app_request_propose(s, &to, r.id, "t4", &a, &got, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
+    cr_assert_eq(app_request_propose(s, &other, r.id, "t4", &a, &got, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert_eq(app_request_propose(s, &from, r.id, "t2", &a, &got, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    ok(app_request_propose(s, &from, r.id, "t4", &a, &got, &err));
+    cr_assert_str_eq(got.proposed_slot, "t4");
+    ok(app_request_propose(s, &from, r.id, NULL, &a, &got, &err));
+    cr_assert_null(got.proposed_slot);
+    ok(app_request_act(s, &to, r.id, APP_REQUEST_DECLINE, &a, &got, NULL, NULL, &err));
+    cr_assert_eq(app_request_propose(s, &from, r.id, "t4", &a, &got, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+}
+
+Test(app_request_proposal, the_times_of_a_pair_before_the_request_are_the_requests,
+     .init = setup_published, .fini = teardown)
+{
+    struct app_request_time_list l;
+    long long now = at("2025-06-05T06:00:00Z");
+    struct app_request_actor e = {.person = "e", .now = now};
+    /* as r3 (e to f, a along) lists them without a: f's booth B */
+    ok(app_pair_times(s, &e, "ev", "f", &a, &l, &err));
+    cr_assert(l.published);
+    cr_assert_eq(l.times_n, 4, "t1, t2, t4, t5 (t3: r2 at B)");
+    cr_assert_str_eq(l.times[1].slot, "t2");
+    cr_assert_str_eq(l.times[1].location, "B");
+    cr_assert_eq(app_pair_times(s, &e, "ev", "e", &a, &l, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert_eq(app_pair_times(s, &e, "ev", "nobody", &a, &l, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    struct app_request_actor organiser = {.now = now};
+    cr_assert_eq(app_pair_times(s, &organiser, "ev", "f", &a, &l, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
 }

@@ -184,7 +184,10 @@ export const api = {
   // members: the lead first; candidates: the partners found, the best first
   consortiumCheck: (programme, members, candidates) => call('POST', '/consortium/check', { programme, members, candidates }),
   requests: (params) => call('GET', `/requests${qs(params)}`),
-  sendRequest: (event, to, message) => call('POST', '/requests', { event, to, message }),
+  // slot: the time she proposes (docs/api.md), or none
+  sendRequest: (event, to, message, slot) => call('POST', '/requests', slot ? { event, to, message, slot } : { event, to, message }),
+  personTimes: (id, event) => call('GET', `/people/${enc(id)}/times${qs({ event })}`),
+  propose: (id, slot) => call('PUT', `/requests/${enc(id)}/proposal`, { slot }),
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),
   cancel: (id) => call('POST', `/requests/${enc(id)}/cancel`),

@@ -20,6 +20,10 @@ function who(p, org, id) {
 // went, or that no free slot was found and the organisers' next run places
 // it, which the reply alone does not say.
 async function answered(r, done, okKey) {
+  // placed at the time proposed: said from the reply itself
+  if (done && done.status === 'accepted' && done.meeting) {
+    return tx('requests.accepted_placed', { when: dayTime(done.meeting.start), table: tableName(done.meeting) });
+  }
   if (!done || done.status !== 'accepted' || (done.rescheduled !== true && !done.warning)) return t(okKey);
   let m = null;
   if (done.rescheduled) {
@@ -74,7 +78,7 @@ async function row(r, incoming, redraw, meetings, threads, times) {
     li.dataset.status = st;
     status.className = `status ${st}`;
     status.textContent = t(`status.${st}`);
-    li.querySelectorAll('.actions, .choose-time').forEach((x) => x.remove());
+    li.querySelectorAll('.actions, .choose-time, .proposal').forEach((x) => x.remove());
     // one fewer waiting for her answer: the header's count follows
     if (incoming && r.status === 'pending') setToAnswer(((state.me && state.me.to_answer) || 0) - 1);
     li.querySelector('.meeting-when')?.remove();
@@ -94,7 +98,11 @@ async function row(r, incoming, redraw, meetings, threads, times) {
       flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
     }
   };
+  if (!incoming && r.status === 'pending' && r.proposed) li.append(proposalLine(r, 'requests.you_proposed'));
   if (incoming && r.status === 'pending') {
+    const choose = await chooseTime(r, li, settle, times);
+    const proposal = proposalPart(r, li, settle, choose);
+    if (proposal) li.append(proposal);
     li.append(h('div', { class: 'actions' },
       // which request each button answers, for a screen reader's list of buttons
       h('button', { type: 'button', class: 'primary', 'aria-describedby': `from-${r.id}`, onclick: act(api.accept, 'accepted', 'requests.accepted') }, t('requests.accept')),
@@ -102,8 +110,8 @@ async function row(r, incoming, redraw, meetings, threads, times) {
       h('button', {
         type: 'button', class: 'decline', 'aria-describedby': `from-${r.id}`,
         onclick: act(api.decline, 'declined', 'requests.declined', t('requests.decline_confirm', { name: other.name })),
-      }, t('requests.decline'))),
-      await chooseTime(r, li, settle, times));
+      }, t('requests.decline'))));
+    if (choose) li.append(choose);
   }
   // the requester takes back a request still waiting, or either of the two
   // a meeting agreed (which leaves both agendas): asked first, as it cannot
@@ -188,7 +196,53 @@ async function chooseTime(r, li, settle, times) {
     }
   };
   fillTimes(box, r, got, choose);
+  // read again when a proposal turns out taken (proposalPart)
+  box.refresh = async () => { try { fillTimes(box, r, await api.requestTimes(r.id), choose); } catch (_) { /* the list as it was */ } };
   return box;
+}
+
+// ---- A proposed time (docs/web.md): the requester said when, at a
+// published event; the addressee accepts it with one tap while it is free.
+// One no longer free (taken or begun since) is said, and the free times
+// offered instead.
+
+// What request r proposes, in words (key: the sentence when it is free).
+function proposalLine(r, key) {
+  const p = r.proposed;
+  if (!p.free) return h('p', { class: 'proposal taken' }, tx('requests.proposed_taken', { when: dayTime(p.start) }));
+  return h('p', { class: 'proposal' }, tx(key, { when: dayTime(p.start), table: tableName(p) }));
+}
+
+// The proposal of received request r with its one button; choose is its
+// "Choose a time" (null when there is none), opened when the proposal is
+// not free. null when r proposes nothing.
+function proposalPart(r, li, settle, choose) {
+  if (!r.proposed) return null;
+  const line = proposalLine(r, 'requests.proposed');
+  const taken = () => { if (choose) { choose.open = true; choose.refresh(); } };
+  if (!r.proposed.free) { taken(); return line; }
+  const btn = h('button', {
+    type: 'button', class: 'primary accept-proposed', 'aria-describedby': `from-${r.id}`,
+    dataset: { slot: r.proposed.slot },
+  }, t('requests.accept_proposed'));
+  const part = h('div', { class: 'proposal' }, line, btn);
+  btn.addEventListener('click', async () => {
+    btn.disabled = true;
+    try {
+      const done = await api.acceptAt(r.id, r.proposed.slot);
+      settle(done, 'accepted');
+      const m = done.meeting || r.proposed;
+      flash(li, tx('requests.accepted_placed', { when: dayTime(m.start), table: tableName(m) }), 'ok', true);
+    } catch (e) {
+      if (e.status !== 409) { btn.disabled = false; flash(li, `${t('error.save')} ${errorText(e)}`, 'error'); return; }
+      // taken meanwhile: said, and the times free now offered
+      part.replaceWith(proposalLine({ proposed: { ...r.proposed, free: false } }));
+      flash(li, `${t('requests.time_taken')} ${errorText(e)}`, 'error');
+      taken();
+      li.querySelector('.choose-time summary')?.focus();
+    }
+  });
+  return part;
 }
 
 const STATUSES = ['pending', 'accepted', 'declined', 'cancelled'];

@@ -8,7 +8,7 @@ import { t, tn, tx, countryName, compare } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
 import { reasonText } from '../reasons.js';
-import { orgName, openRequests, openNote, sendError } from '../people.js';
+import { orgName, openRequests, openNote, sendError, proposeChoice } from '../people.js';
 import { markInvalid } from '../forms.js';
 
 // EU members, the EEA-EFTA states and Ukraine: the forum's countries.
@@ -148,12 +148,14 @@ export async function renderSearch(main) {
 
 function requestForm(person, onDone) {
   const msg = h('textarea', { name: 'message', rows: 2, maxlength: 500 });
+  const event = state.event && state.event.id;
+  let propose = null;
   const form = h('form', {
     class: 'inline-form',
     onsubmit: async (ev) => {
       ev.preventDefault();
       try {
-        await api.sendRequest(state.event && state.event.id, person.id, msg.value.trim());
+        await api.sendRequest(event, person.id, msg.value.trim(), propose ? propose.value() : null);
         form.querySelector('button').disabled = true;
         flash(form, t('requests.sent'), 'ok', true);
         if (onDone) onDone();
@@ -162,6 +164,10 @@ function requestForm(person, onDone) {
   },
   field(t('requests.message'), msg),
   h('button', { type: 'submit', class: 'primary' }, tx('requests.send_to', { name: dataName(person.name) })));
+  // at a published event she may say when (read after the form is shown)
+  proposeChoice(event, person).then((c) => {
+    if (c) { propose = c; form.querySelector('button[type="submit"]').before(c.el); }
+  });
   return form;
 }
 export { requestForm };
