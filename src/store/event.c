@@ -656,7 +656,8 @@ int store_request_upsert(struct store *s, const struct store_request *r, int *ad
 }
 
 #define REQUEST_COLUMNS \
-    "r.id, e.id, f.id, t.id, r.status, r.message, r.created_at, r.priority, r.cancelled_by" \
+    "r.id, e.id, f.id, t.id, r.status, r.message, r.created_at, r.priority, r.cancelled_by," \
+    " r.introduced" \
     " FROM requests r JOIN events e ON e.rid = r.event_rid" \
     " JOIN people f ON f.rid = r.from_rid JOIN people t ON t.rid = r.to_rid"
 
@@ -671,6 +672,7 @@ static void request_from_row(sqlite3_stmt *st, struct store_request *r)
     r->created_at = store_col(st, 6);
     r->priority = sqlite3_column_int(st, 7);
     r->cancelled_by = store_col(st, 8);
+    r->introduced = sqlite3_column_int(st, 9) != 0;
 }
 
 int store_request_get(struct store *s, const char *id, struct arena *a,
@@ -691,6 +693,7 @@ int store_request_get(struct store *s, const char *id, struct arena *a,
     r->created_at = arena_strdup(a, row.created_at);
     r->priority = row.priority;
     r->cancelled_by = arena_strdup(a, row.cancelled_by);
+    r->introduced = row.introduced;
     sqlite3_reset(st);
     return 0;
 }
@@ -717,6 +720,18 @@ int store_request_set_status(struct store *s, const char *id, const char *status
                              struct df_err *err)
 {
     return request_status_write(s, id, status, NULL, err);
+}
+
+int store_request_introduce(struct store *s, const char *id, struct df_err *err)
+{
+    static const char sql[] = "UPDATE requests SET introduced = 1 WHERE id = ?1";
+    if (need_rid(s, request_rid_sql, "request", id, err) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    return store_step_done(s, st, err, "marking a request the organisers' introduction");
 }
 
 int store_requests_to_answer(struct store *s, const char *person, struct df_err *err)

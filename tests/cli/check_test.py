@@ -232,7 +232,8 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
 # (version 25's and 23's columns first: SQLite checks every trigger when one is dropped)
-c.executescript('ALTER TABLE meetings DROP COLUMN moved_from_start;'
+c.executescript('ALTER TABLE requests DROP COLUMN introduced;'   # migration 30's
+                'ALTER TABLE meetings DROP COLUMN moved_from_start;'
                 'ALTER TABLE meetings DROP COLUMN moved_from_location;'
                 'DROP TRIGGER events_moved_venue_uk_meetings;'
                 'ALTER TABLE events DROP COLUMN name_uk; ALTER TABLE events DROP COLUMN venue_uk;'

@@ -63,6 +63,7 @@ async function row(r, incoming, redraw, meetings, threads) {
   const li = h('li', { class: 'card request', dataset: { id: r.id, status: r.status } },
     h('p', {}, who(other, org, `from-${r.id}`), ' ', status),
     cancelledNote(r, incoming, other),
+    r.introduced ? h('p', { class: 'introduced' }, t(incoming ? 'requests.introduced_in' : 'requests.introduced_out')) : null,
     meetingLine(r, meetings),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null,
@@ -101,8 +102,10 @@ async function row(r, incoming, redraw, meetings, threads) {
       h('button', {
         type: 'button', class: 'decline', 'aria-describedby': `from-${r.id}`,
         onclick: act(api.decline, 'declined', 'requests.declined', t('requests.decline_confirm', { name: other.name })),
-      }, t('requests.decline'))),
-      await chooseTime(r, li, settle));
+      }, t('requests.decline'))));
+    // none before publication (append would write null as text)
+    const times = await chooseTime(r, li, settle);
+    if (times) li.append(times);
   }
   // the requester takes back a request still waiting, or either of the two
   // a meeting agreed (which leaves both agendas): asked first, as it cannot
