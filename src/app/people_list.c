@@ -8,7 +8,7 @@
 
 static const char *const columns[] = {"id",        "name",    "email", "organisation",
                                       "organisation_name", "country", "offers", "needs",
-                                      "to_answer", "checked_in_at"};
+                                      "to_answer", "checked_in_at", "meetings"};
 enum { COLUMNS = sizeof columns / sizeof columns[0] };
 
 struct list_ctx {
@@ -23,12 +23,14 @@ struct list_ctx {
 static int person_row(void *ud, const struct store_web_person *p)
 {
     struct list_ctx *c = ud;
-    char offers[16], needs[16], to_answer[16];
+    char offers[16], needs[16], to_answer[16], meetings[16];
     snprintf(offers, sizeof offers, "%d", p->offers);
     snprintf(needs, sizeof needs, "%d", p->needs);
     snprintf(to_answer, sizeof to_answer, "%d", p->to_answer);
-    const char *f[COLUMNS] = {p->id,      p->name,  p->email, p->org,     p->org_name,
-                              p->country, offers,   needs,    to_answer, p->checked_in_at};
+    snprintf(meetings, sizeof meetings, "%d", p->meetings);
+    const char *f[COLUMNS] = {p->id,      p->name, p->email,  p->org,
+                              p->org_name, p->country, offers, needs,
+                              to_answer,  p->checked_in_at, meetings};
     c->rows++;
     if (c->format == APP_EXPORT_XLSX)
         return xlsx_row(c->book, f, COLUMNS, c->err) < 0;
@@ -36,12 +38,13 @@ static int person_row(void *ud, const struct store_web_person *p)
         csv_write_record(c->out, f, COLUMNS);
         return 0;
     }
-    json_t *j = json_pack("{ss ss so ss ss ss si si si so}", "id", p->id, "name", p->name,
+    json_t *j = json_pack("{ss ss so ss ss ss si si si so si}", "id", p->id, "name", p->name,
                           "email", p->email ? json_string(p->email) : json_null(),
                           "organisation", p->org, "organisation_name", p->org_name, "country",
                           p->country, "offers", p->offers, "needs", p->needs, "to_answer",
                           p->to_answer, "checked_in_at",
-                          p->checked_in_at ? json_string(p->checked_in_at) : json_null());
+                          p->checked_in_at ? json_string(p->checked_in_at) : json_null(),
+                          "meetings", p->meetings);
     return !j || json_array_append_new(c->array, j) < 0;
 }
 

@@ -54,6 +54,14 @@ static int propose_and_commit(struct store *s, const char *actor, const char *ac
     return store_commit(s, err);
 }
 
+void app_request_new_id(char id[APP_REQUEST_ID_SIZE])
+{
+    unsigned char raw[8];
+    randombytes_buf(raw, sizeof raw);
+    snprintf(id, APP_REQUEST_ID_SIZE, "req-%02x%02x%02x%02x%02x%02x%02x%02x", raw[0], raw[1],
+             raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]);
+}
+
 int app_request_send(struct store *s, const char *from, const char *event, const char *to,
                      const char *message, int priority, const char *slot, long long now,
                      struct arena *a, struct store_request *out, struct df_err *err)
@@ -64,11 +72,8 @@ int app_request_send(struct store *s, const char *from, const char *event, const
         return df_err_set(err, DF_ERR_INPUT, "a meeting request to oneself");
     if (priority < 0 || priority > 9)
         return df_err_set(err, DF_ERR_INPUT, "priority %d is not between 0 and 9", priority);
-    unsigned char raw[8];
-    char id[32];
-    randombytes_buf(raw, sizeof raw);
-    snprintf(id, sizeof id, "req-%02x%02x%02x%02x%02x%02x%02x%02x", raw[0], raw[1], raw[2],
-             raw[3], raw[4], raw[5], raw[6], raw[7]);
+    char id[APP_REQUEST_ID_SIZE];
+    app_request_new_id(id);
     if (store_begin(s, err) < 0)
         return -1;
     struct store_event ev;

@@ -23,6 +23,10 @@ struct app_request_actor {
     long long now;
 };
 
+/* A new request's id: "req-" and 16 hex digits from the CSPRNG. */
+enum { APP_REQUEST_ID_SIZE = 24 };
+void app_request_new_id(char id[APP_REQUEST_ID_SIZE]);
+
 /* Sends a request from person `from`, proposing slot (NULL: no time) for
  * its meeting. Errors: DF_ERR_INPUT (to oneself, a slot not of the event:
  * 422), DF_ERR_NOT_FOUND (no such event or person), DF_ERR_CONFLICT (an

@@ -142,6 +142,7 @@ json_t *api_request_json(const struct store_request *q)
     json_object_set_new(j, "created_at", api_str_or_null(q->created_at));
     json_object_set_new(j, "cancelled_by", api_str_or_null(q->cancelled_by));
     json_object_set_new(j, "proposed", json_null());   /* handlers_requests.c reads it */
+    json_object_set_new(j, "introduced", json_boolean(q->introduced));
     return j;
 }
 

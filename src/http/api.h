@@ -91,6 +91,8 @@ void api_schedule_last(struct http_req *r);
 /* handlers_requests.c */
 void api_requests(struct http_req *r);
 void api_request_post(struct http_req *r);
+/* POST /console/requests: the organisers' introduction (app/introduce.h). */
+void api_console_introduce(struct http_req *r);
 void api_request_get(struct http_req *r);
 void api_request_accept(struct http_req *r);
 void api_request_times(struct http_req *r);

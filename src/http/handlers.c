@@ -491,7 +491,9 @@ static bool page_language(const char *lang, struct app_match_filter *f)
     return true;
 }
 
-static void h_suggestions(struct http_req *r)
+/* Whom person should meet (GET /me/suggestions' answer), their
+ * query's filters read first; person NULL: the caller's own (404 without). */
+static void suggestions_for(struct http_req *r, const char *person)
 {
     struct df_err err = {0};
     const char *event = http_url_param(&r->url, "event");
@@ -516,13 +518,15 @@ static void h_suggestions(struct http_req *r)
         http_reply_error(r, 422, "invalid", "lang must be en or uk");
         return;
     }
-    if (!api_need_person(r))
+    if (!person && !api_need_person(r))
         return;
+    if (!person)
+        person = r->user.person;
     struct buf out = BUF_INIT(4u << 20);
     const struct app_match_data *d = http_cache_match(r->s, &err);
     int rc = !d ? -1
-             : open_list_reply(&out, "for", r->user.person, "suggestions") == 0
-                 ? app_recommend_in(r->s, d, r->user.person, event, top, &filter, &out, &err)
+             : open_list_reply(&out, "for", person, "suggestions") == 0
+                 ? app_recommend_in(r->s, d, person, event, top, &filter, &out, &err)
                  : df_err_set(&err, DF_ERR_RUNTIME, "out of memory");
     if (rc == 0 && buf_putc(&out, '}') < 0)
         rc = df_err_set(&err, DF_ERR_RUNTIME, "too many suggestions");
@@ -532,6 +536,22 @@ static void h_suggestions(struct http_req *r)
         return;
     }
     http_reply_buf(r, 200, "application/json; charset=utf-8", &out);
+}
+
+static void h_suggestions(struct http_req *r) { suggestions_for(r, NULL); }
+
+/* GET /console/people/{id}/suggestions: whom the organisers might introduce
+ * person {id} to, as that person's own suggestions read. */
+static void h_console_suggestions(struct http_req *r)
+{
+    struct df_err err = {0};
+    int ex = store_person_exists(r->s, r->params[0], &err);
+    if (ex < 0)
+        http_reply_df_err(r, &err);
+    else if (ex == 0)
+        http_reply_error(r, 404, "not_found", "no person \"%.128s\"", r->params[0]);
+    else
+        suggestions_for(r, r->params[0]);
 }
 
 /* Partners for a project idea led by the caller's organisation: the engine's
@@ -668,6 +688,8 @@ const struct http_route http_routes[] = {
     /* the help desk's view of one participant */
     {"GET", "/api/v1/console/people/{id}", api_console_person, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/people/{id}/agenda", api_console_person_agenda, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/people/{id}/suggestions", h_console_suggestions, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/requests", api_console_introduce, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people", api_console_walkin, ROUTE_ORGANISER},
     /* the organisers' announcements, a line on every participant's page */
     {"GET", "/api/v1/announcements", api_announcements, 0},

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "app/forum_day.h"
+#include "app/introduce.h"
 #include "app/requests.h"
 #include "http/api.h"
 #include "http/internal.h"
@@ -193,6 +194,32 @@ void api_request_post(struct http_req *r)
         http_reply_df_err(r, &err);
     else if ((j = request_json(r, &q)))
         http_reply_json(r, 201, j);
+}
+
+void api_console_introduce(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"event", HJ_STRING, .min = 1, .max = API_ID_MAX},
+        {"from", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
+        {"to", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
+        {"message", HJ_STRING, .nullable = true, .max = 2000, .lines = true},
+        {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    struct df_err err = {0};
+    struct store_request q;
+    const char *event = http_json_str(b, "event");
+    int rc = !event && !(event = app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, &err))
+                 ? -1
+                 : app_request_introduce(r->s, r->user.email, event, http_json_str(b, "from"),
+                                         http_json_str(b, "to"), http_json_str(b, "message"),
+                                         &r->a, &q, &err);
+    json_decref(b);
+    if (rc < 0)
+        http_reply_df_err(r, &err);
+    else
+        http_reply_json(r, 201, api_request_json(&q));
 }
 
 void api_request_get(struct http_req *r)

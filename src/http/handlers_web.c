@@ -233,6 +233,7 @@ static int person_cb(void *ud, const struct store_web_person *p)
     json_object_set_new(j, "needs", json_integer(p->needs));
     json_object_set_new(j, "organisation_name_uk", api_str_or_null(p->org_name_uk));
     json_object_set_new(j, "to_answer", json_integer(p->to_answer));
+    json_object_set_new(j, "meetings", json_integer(p->meetings));
     if (next)
         json_object_set_new(j, "next_meeting", next);
     json_array_append_new(out->list, j);
@@ -242,7 +243,8 @@ static int person_cb(void *ud, const struct store_web_person *p)
 static void people_download(struct http_req *r, const struct store_web_people_query *q);
 
 
-/* GET /console/people?q=&no_capabilities=1&to_answer=1&not_arrived=1&next=1&limit=&offset= */
+/* GET /console/people?q=&no_capabilities=1&to_answer=1&not_arrived=1&no_meetings=1&next=1
+ * &limit=&offset= */
 static void h_people(struct http_req *r)
 {
     struct store_web_people_query q = {0};
@@ -252,6 +254,7 @@ static void h_people(struct http_req *r)
         !api_flag_param(r, "no_capabilities", &q.no_capabilities) ||
         !api_flag_param(r, "to_answer", &q.to_answer) ||
         !api_flag_param(r, "not_arrived", &q.not_arrived) ||
+        !api_flag_param(r, "no_meetings", &q.no_meetings) ||
         !api_flag_param(r, "next", &with_next))
         return;
     struct df_err err = {0};

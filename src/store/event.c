@@ -639,7 +639,7 @@ int store_request_upsert(struct store *s, const struct store_request *r, int *ad
 
 #define REQUEST_COLUMNS \
     "r.id, e.id, f.id, t.id, r.status, r.message, r.created_at, r.priority, r.cancelled_by," \
-    " ps.id, pe.id" \
+    " ps.id, pe.id, r.introduced" \
     " FROM requests r JOIN events e ON e.rid = r.event_rid" \
     " JOIN people f ON f.rid = r.from_rid JOIN people t ON t.rid = r.to_rid" \
     " LEFT JOIN slots ps ON ps.rid = r.proposed_slot_rid" \
@@ -659,6 +659,7 @@ static void request_from_row(sqlite3_stmt *st, struct store_request *r)
     r->cancelled_by = store_col(st, 8);
     r->proposed_slot = store_col(st, 9);
     r->proposed_event = store_col(st, 10);
+    r->introduced = sqlite3_column_int(st, 11) != 0;
 }
 
 int store_request_get(struct store *s, const char *id, struct arena *a,
@@ -681,6 +682,7 @@ int store_request_get(struct store *s, const char *id, struct arena *a,
     r->cancelled_by = arena_strdup(a, row.cancelled_by);
     r->proposed_slot = arena_strdup(a, row.proposed_slot);
     r->proposed_event = arena_strdup(a, row.proposed_event);
+    r->introduced = row.introduced;
     sqlite3_reset(st);
     return 0;
 }
@@ -707,6 +709,18 @@ int store_request_set_status(struct store *s, const char *id, const char *status
                              struct df_err *err)
 {
     return request_status_write(s, id, status, NULL, err);
+}
+
+int store_request_introduce(struct store *s, const char *id, struct df_err *err)
+{
+    static const char sql[] = "UPDATE requests SET introduced = 1 WHERE id = ?1";
+    if (need_rid(s, request_rid_sql, "request", id, err) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    return store_step_done(s, st, err, "marking a request the organisers' introduction");
 }
 
 int store_requests_to_answer(struct store *s, const char *person, const char *open_events,

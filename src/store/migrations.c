@@ -638,6 +638,12 @@ static const char migration_29[] =
     " WHEN NEW.status <> 'pending' AND NEW.proposed_slot_rid IS NOT NULL BEGIN"
     "  UPDATE requests SET proposed_slot_rid = NULL WHERE rid = NEW.rid;"
     " END;";
+/* Version 30: a request the organisers made between two people (their
+ * introduction: "you two should meet"), which its addressee answers as any
+ * other; who made it is in the audit log. */
+static const char migration_30[] =
+    "ALTER TABLE requests ADD COLUMN introduced INTEGER NOT NULL DEFAULT 0"
+    " CHECK (introduced IN (0, 1))";
 
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
@@ -670,6 +676,7 @@ const struct store_migration store_migrations[] = {
     {27, "a participant's word that her partner is not at the table", migration_27},
     {28, "messages between the people of a meeting request", migration_28},
     {29, "the time a requester proposes for her request's meeting", migration_29},
+    {30, "requests the organisers made: their introductions", migration_30},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

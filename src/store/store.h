@@ -244,6 +244,8 @@ struct store_request {
      * leaves pending drops it), and that slot's event (a problem for `dfnc
      * check` when not the request's); NULL when none. An upsert keeps it. */
     const char *proposed_slot, *proposed_event;
+    /* the organisers made it: their introduction (store_request_introduce) */
+    bool introduced;
 };
 /* Event, from and to must exist (DF_ERR_NOT_FOUND naming which). A request
  * that exists keeps its event and its two people (its meeting lies in its
@@ -254,6 +256,8 @@ int store_request_get(struct store *s, const char *id, struct arena *a,
                       struct store_request *r, struct df_err *err);
 int store_request_set_status(struct store *s, const char *id, const char *status,
                              struct df_err *err);
+/* Marks request id as made by the organisers (their introduction). */
+int store_request_introduce(struct store *s, const char *id, struct df_err *err);
 /* Marks request id cancelled by `by` ("requester", "addressee" or "organiser"). */
 int store_request_cancel(struct store *s, const char *id, const char *by, struct df_err *err);
 /* Sets (slot an id) or clears (slot NULL) the slot request id proposes;

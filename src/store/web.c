@@ -114,9 +114,16 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     " JOIN people fa ON fa.rid = r.from_rid JOIN organisations oa ON oa.rid = fa.org_rid" \
     " JOIN people fb ON fb.rid = r.to_rid JOIN organisations ob ON ob.rid = fb.org_rid"
 
+/* The requests accepted with person P (a column): as requester, addressee
+ * or attendee. */
+#define MEETINGS_OF(P) \
+    " FROM requests ar WHERE ar.status = 'accepted' AND (ar.from_rid = " P \
+    "  OR ar.to_rid = " P " OR ar.rid IN (SELECT request_rid FROM request_attendees" \
+    "  WHERE person_rid = " P "))"
+
 /* ?1 the text, ?2 organisations without capabilities only, ?5 those with
  * requests waiting for their answer (at the events ?7 names) only, ?6 those
- * not checked in only; a
+ * not checked in only, ?8 those with no request accepted only; a
  * name is found by its Latin spelling too, as a passport or a badge writes
  * it */
 #define PEOPLE_WHERE \
@@ -128,7 +135,8 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     "        OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?1)) > 0)" \
     " AND (?2 = 0 OR NOT EXISTS (SELECT 1 FROM capabilities c WHERE c.org_rid = o.rid))" \
     " AND (?5 = 0 OR EXISTS (SELECT 1" STORE_TO_ANSWER_OF("p.rid", "7") "))" \
-    " AND (?6 = 0 OR p.checked_in_at IS NULL)"
+    " AND (?6 = 0 OR p.checked_in_at IS NULL)" \
+    " AND (?8 = 0 OR NOT EXISTS (SELECT 1" MEETINGS_OF("p.rid") "))"
 #define PEOPLE_ORDER " ORDER BY p.name COLLATE dfnc_name, p.id"
 
 /* sql (PEOPLE_WHERE's) with q's filters bound, or NULL. */
@@ -142,6 +150,7 @@ static sqlite3_stmt *people_stmt(struct store *s, const char *sql,
         sqlite3_bind_int(st, 5, q->to_answer);
         sqlite3_bind_int(st, 6, q->not_arrived);
         store_bind_text(st, 7, q->open_events);
+        sqlite3_bind_int(st, 8, q->no_meetings);
     }
     return st;
 }
@@ -157,7 +166,8 @@ static int web_people_page_in(struct store *s, const struct store_web_people_que
         "SELECT p.id, p.name, p.title, p.email, o.id, o.name, o.country, p.checked_in_at,"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'offer'),"
         " (SELECT count(*) FROM capabilities c WHERE c.org_rid = o.rid AND c.direction = 'need'),"
-        " o.name_uk, (SELECT count(*)" STORE_TO_ANSWER_OF("p.rid", "7") ")"
+        " o.name_uk, (SELECT count(*)" STORE_TO_ANSWER_OF("p.rid", "7") "),"
+        " (SELECT count(*)" MEETINGS_OF("p.rid") ")"
         " FROM people p JOIN organisations o ON o.rid = p.org_rid"
         " WHERE p.rid IN (SELECT p.rid" PEOPLE_WHERE PEOPLE_ORDER " LIMIT ?3 OFFSET ?4)"
         PEOPLE_ORDER;
@@ -178,7 +188,8 @@ static int web_people_page_in(struct store *s, const struct store_web_people_que
             .email = store_col(st, 3), .org = store_col(st, 4), .org_name = store_col(st, 5),
             .country = store_col(st, 6), .checked_in_at = store_col(st, 7),
             .offers = sqlite3_column_int(st, 8), .needs = sqlite3_column_int(st, 9),
-            .org_name_uk = store_col(st, 10), .to_answer = sqlite3_column_int(st, 11)};
+            .org_name_uk = store_col(st, 10), .to_answer = sqlite3_column_int(st, 11),
+            .meetings = sqlite3_column_int(st, 12)};
         stop = fn(ud, &p);
     }
     if (!stop && rc != SQLITE_DONE)
@@ -432,7 +443,8 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
         " fa.name, oa.id, oa.name, oa.country, oa.name_uk,"
         " fb.name, ob.id, ob.name, ob.country, ob.name_uk,"
         " (SELECT u.reason FROM unscheduled_reasons u WHERE u.request_rid = r.rid),"
-        " r.cancelled_by, (SELECT ps.id FROM slots ps WHERE ps.rid = r.proposed_slot_rid)"
+        " r.cancelled_by, (SELECT ps.id FROM slots ps WHERE ps.rid = r.proposed_slot_rid),"
+        " r.introduced"
         REQUEST_WHERE " ORDER BY r.rid LIMIT ?6 OFFSET ?7";
     int64_t *n[] = {total};
     sqlite3_stmt *st;
@@ -450,7 +462,8 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
                   .to = store_col(st, 3), .status = store_col(st, 4),
                   .message = store_col(st, 5), .created_at = store_col(st, 6),
                   .priority = sqlite3_column_int(st, 7), .cancelled_by = store_col(st, 19),
-                  .proposed_slot = store_col(st, 20)},
+                  .proposed_slot = store_col(st, 20),
+                  .introduced = sqlite3_column_int(st, 21) != 0},
             .from = {store_col(st, 2), store_col(st, 8), store_col(st, 9), store_col(st, 10),
                      store_col(st, 11), store_col(st, 12)},
             .to = {store_col(st, 3), store_col(st, 13), store_col(st, 14), store_col(st, 15),

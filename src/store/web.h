@@ -38,6 +38,7 @@ struct store_web_person {
     int offers, needs;   /* the organisation's capabilities: without any, suggestions are weak */
     const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
     int to_answer;             /* meeting requests waiting for their answer (store.h) */
+    int meetings;              /* requests accepted with them: requester, addressee, attendee */
 };
 typedef int (*store_web_person_fn)(void *ud, const struct store_web_person *p);
 struct store_web_people_query {
@@ -49,6 +50,7 @@ struct store_web_people_query {
     bool not_arrived;       /* only those not checked in: the week after, who did not come */
     const char *open_events;   /* the events whose requests wait for an answer, a JSON
                                   array of ids (app_forum_open_events); NULL: none */
+    bool no_meetings;       /* only those with no request accepted: whom to introduce */
     int limit, offset;      /* at most limit (-1: all) from the offset-th */
 };
 /* The people q picks, by name then id; *total gets how many it picks in all,

@@ -151,8 +151,17 @@ async function assertLabelled(page) {
   assert.deepEqual(bare, [], `unlabelled controls on ${page.url()}`);
 }
 
+// No value a page forgot to check shows as a word: null, undefined, NaN or
+// [object Object] (an element appended null writes "null").
+async function assertNoStrayValues(page) {
+  const stray = await page.evaluate(() => (document.querySelector('main') || document.body).innerText
+    .match(/\b(null|undefined|NaN)\b|\[object Object\]/g));
+  assert.equal(stray, null, `${page.url()} shows ${stray}`);
+}
+
 async function shoot(page, name) {
   await assertLabelled(page);
+  await assertNoStrayValues(page);
   for (const [w, h] of SIZES) {
     await page.setViewportSize({ width: w, height: h });
     // Nothing wider than the phone: wide tables and charts scroll in their box.
@@ -175,7 +184,8 @@ async function shoot(page, name) {
       return out;
     });
     assert.deepEqual(broken, [], `${name}: words broken across lines in a table at ${w} px`);
-    await page.screenshot({ path: path.join(ART, `${name}-${w}.png`), fullPage: true });
+    // a long page's full screenshot may take a while on a loaded machine: not what is tested
+    await page.screenshot({ path: path.join(ART, `${name}-${w}.png`), fullPage: true, timeout: 120000 });
   }
   await page.setViewportSize({ width: 1280, height: 800 });
 }
@@ -5653,6 +5663,56 @@ test('a Ukrainian on a phone proposes a time as she sends a request; her English
   }).format(new Date(at)), [again.start, forum.timezone]);
   assert.equal(await li3.locator('.proposal.taken').textContent(), EN['requests.proposed_taken'].replace('{when}', whenAgain));
   await p3.ctx.close();
+  await ctx.close();
+});
+
+// A Ukrainian SME nobody has agreed to meet: the organiser finds it by the
+// people list's filter, reads its suggested partners on its desk page and
+// introduces it to one; the partner, on a phone in Ukrainian, reads the
+// request as the organisers' introduction.
+test('the organiser finds a newcomer with no meeting agreed and introduces her to a suggested partner, who reads it on a phone in Ukrainian', async () => {
+  fs.writeFileSync(path.join(TMP, 'lone-organisations.csv'), 'id,name,country,kind,sme,city,website,description\n'
+    + 'org-e2e-lone,Lone Radar Works,UA,company,1,Lviv,,Counter-drone radar and passive detection of UAV swarms for air defence\n');
+  fs.writeFileSync(path.join(TMP, 'lone-people.csv'), 'id,organisation,name,email,title,languages\n'
+    + 'p-e2e-lone,org-e2e-lone,Oksana Lone,lone@late.test,CEO,uk;en\n');
+  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `lone-${k}.csv`)]);
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(org.page, '/console/people?no_meetings=1&q=Oksana%20Lone');
+  assert.equal(await org.page.isChecked('#people-no-meetings'), true);
+  const row = org.page.locator('#people tbody tr');
+  assert.equal(await row.count(), 1);
+  assert.equal(await row.locator('td.meetings').textContent(), '0');
+  await row.locator('a.desk-link').click();
+  await org.page.waitForFunction(() => document.body.dataset.ready === '/console/people/p-e2e-lone');
+  await org.page.click('#desk-introduce-ask');
+  const first = org.page.locator('#desk-introduce-list li.suggestion').first();
+  await first.waitFor();
+  assert.ok(await first.locator('ul.why li').count() > 0, 'a suggestion says why');
+  const to = await first.locator('select[name=to]').inputValue();
+  await first.locator('input[name=message]').fill('Your counter-drone needs meet Oksana\'s radar');
+  await first.locator('button.primary').click();
+  await org.page.waitForFunction((want) => [...document.querySelectorAll('#desk-introduce-list .flash.ok')].some((x) => x.textContent.includes(want)), EN['desk.introduced']);
+  assert.deepEqual(await axe(org.page), []);
+  await shoot(org.page, 'desk-introduce-en');
+  const made = (await apiCall(org.page, 'GET', '/requests?person=p-e2e-lone')).body.requests;
+  assert.equal(made.length, 1);
+  assert.equal(made[0].to, to);
+  assert.equal(made[0].introduced, true);
+  assert.equal(made[0].status, 'pending');
+  await org.ctx.close();
+  // the partner, signed in on a phone in Ukrainian
+  const who = { email: 'lone-partner@late.test', password: 'lone-partner-1' };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', to, '--password-stdin'], `${who.password}\n`);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/requests');
+  const card = page.locator(`#received li[data-id="${made[0].id}"]`);
+  assert.equal(await card.locator('p.introduced').textContent(), UK['requests.introduced_in']);
+  assert.match(await card.innerText(), /Oksana Lone/);
+  assert.deepEqual(await axe(page), []);
+  await assertUkrainian(page);
+  await shoot(page, 'requests-introduced-uk');
   await ctx.close();
 });
 

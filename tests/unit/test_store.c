@@ -370,6 +370,8 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          "DROP TRIGGER requests_proposal_ends;"
                                          "DROP INDEX requests_proposed_slot;"
                                          "ALTER TABLE requests DROP COLUMN proposed_slot_rid;"
+                                         /* migration 30's */
+                                         "ALTER TABLE requests DROP COLUMN introduced;"
                                          "PRAGMA user_version=22;", &err), 0, "%s", err.msg);
     int applied = 0, after_22 = 0;
     cr_assert_eq(store_migrate(s, &applied, &err), 0, "%s", err.msg);

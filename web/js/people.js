@@ -55,11 +55,12 @@ export function orgName(o) {
 // The people the user has an open (pending or accepted) request with at an
 // event, either way round: person id -> {id, status, direction}. The server
 // refuses a second one (409), so the pages say so before it is tried.
-export async function openRequests(event, me) {
+export async function openRequests(event, me, ofOther) {
   const open = new Map();
   if (!me) return open;   // an organiser without a profile sends none
   let all = [];
-  try { all = list(await api.requests(), 'requests'); } catch (_) { return open; }
+  // an organiser reads another's (the desk's introductions), a page of 500
+  try { all = list(await (ofOther ? api.requests({ person: me, limit: 500 }) : api.requests()), 'requests'); } catch (_) { return open; }
   for (const r of all) {
     if (r.status !== 'pending' && r.status !== 'accepted') continue;
     if (event && r.event && r.event !== event) continue;

@@ -53,20 +53,26 @@ export async function renderPeople(main) {
   // those who did not come, for the week after's follow-up
   const absentAsked = asked('not_arrived') === '1';
   const absent = h('input', { type: 'checkbox', name: 'not_arrived', id: 'people-not-arrived', checked: absentAsked });
+  // those nobody has agreed to meet yet: whom the organisers introduce
+  const loneAsked = asked('no_meetings') === '1';
+  const lone = h('input', { type: 'checkbox', name: 'no_meetings', id: 'people-no-meetings', checked: loneAsked });
   const form = searchForm('people-search', t('people.filter'), asked('q'), {
     controls: [h('div', { class: 'field check' }, bare, h('label', { for: 'people-bare' }, t('people.only_bare'))),
       h('div', { class: 'field check' }, waiting, h('label', { for: 'people-to-answer' }, t('people.only_to_answer'))),
-      h('div', { class: 'field check' }, absent, h('label', { for: 'people-not-arrived' }, t('people.only_not_arrived')))],
-    values: () => ({ bare: bare.checked ? '1' : null, to_answer: waiting.checked ? '1' : null, not_arrived: absent.checked ? '1' : null }),
+      h('div', { class: 'field check' }, absent, h('label', { for: 'people-not-arrived' }, t('people.only_not_arrived'))),
+      h('div', { class: 'field check' }, lone, h('label', { for: 'people-no-meetings' }, t('people.only_no_meetings')))],
+    values: () => ({ bare: bare.checked ? '1' : null, to_answer: waiting.checked ? '1' : null, not_arrived: absent.checked ? '1' : null,
+      no_meetings: lone.checked ? '1' : null }),
   });
-  for (const box of [bare, waiting, absent]) box.addEventListener('change', () => form.requestSubmit());
-  const r = await api.people({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined,
-    to_answer: waitingAsked ? 1 : undefined, not_arrived: absentAsked ? 1 : undefined, limit: PAGE, offset });
+  for (const box of [bare, waiting, absent, lone]) box.addEventListener('change', () => form.requestSubmit());
+  const filters = { q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, to_answer: waitingAsked ? 1 : undefined,
+    not_arrived: absentAsked ? 1 : undefined, no_meetings: loneAsked ? 1 : undefined };
+  const r = await api.people({ ...filters, limit: PAGE, offset });
   const rows = list(r, 'people');
   const count = r && typeof r.count === 'number' ? r.count : rows.length;
   const out = h('div', { id: 'people' }, h('p', { class: 'count' }, tn('people.count', count)),
     scroller({ 'aria-labelledby': 'people-title' }, h('table', { 'aria-labelledby': 'people-title' },
-      h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.to_answer', 'people.checked', 'people.availability'].map((k) => h('th', { scope: 'col' }, t(k))))),
+      h('thead', {}, h('tr', {}, ['people.name', 'people.org', 'people.country', 'people.capabilities', 'people.to_answer', 'people.meetings', 'people.checked', 'people.availability'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, rows.map((p, i) => h('tr', {},
         // the help desk's page of the person: their requests and meetings
         h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}`), class: 'desk-link' }, dataName(p.name, { id: `person-${i}` })),
@@ -75,12 +81,13 @@ export async function renderPeople(main) {
         h('td', {}, countryName(p.country)),
         h('td', { class: noCapabilities(p) ? 'warn' : null }, noCapabilities(p) ? t('people.none_stated') : `${num(p.offers || 0)} / ${num(p.needs || 0)}`),
         h('td', { class: p.to_answer > 0 ? 'warn to-answer' : 'to-answer' }, p.to_answer > 0 ? num(p.to_answer) : '—'),
+        h('td', { class: p.meetings > 0 ? 'meetings' : 'warn meetings' }, num(p.meetings || 0)),
         h('td', {}, p.checked_in_at ? t('yes') : t('no')),
         // each link told apart by the name it is for
         h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), 'aria-describedby': `person-${i}` },
           t('people.availability_change')))))))),
     pager('people-pager', offset, rows.length, count),
-    count > 0 ? listLinks({ q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, to_answer: waitingAsked ? 1 : undefined, not_arrived: absentAsked ? 1 : undefined }) : null);
+    count > 0 ? listLinks(filters) : null);
   add(main, h('h1', { id: 'people-title' }, t('people.title')), walkinCard(), inviteCard(), form, out);
 }
 

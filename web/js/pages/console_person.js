@@ -7,10 +7,11 @@
 
 import { api } from '../api.js';
 import { h, add, clear, list, data, dataName, scroller } from '../dom.js';
-import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText } from '../i18n.js';
-import { flash } from '../app.js';
+import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText, getLang } from '../i18n.js';
+import { flash, state, whileBusy } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
-import { localName, tableName, nameAndOrg } from '../people.js';
+import { localName, tableName, nameAndOrg, openRequests } from '../people.js';
+import { suggestionCard, bestScore } from './suggestions.js';
 import { withEvent } from './console.js';
 import { takeWalkinLink, walkinLinkCard } from './walkin.js';
 import { inTheWay } from '../words.js';
@@ -306,6 +307,37 @@ function requestsSection(self, page, meetings) {
     pager('desk-requests-pager', askedOffset(), rows.length, count));
 }
 
+// Whom the organisers might introduce her to (one with no meeting agreed,
+// a Ukrainian SME nobody asked): her own suggestions, read when asked (the
+// engine's answer is not free), each with a request made in her name and
+// marked as the organisers' introduction, which its addressee answers.
+function introduceSection(self) {
+  const out = h('ol', { class: 'cards', id: 'desk-introduce-list' });
+  const status = h('p', { class: 'count', id: 'desk-introduce-status', role: 'status' });
+  const ask = h('button', { type: 'button', id: 'desk-introduce-ask' }, t('desk.introduce_ask'));
+  const event = state.event ? state.event.id : undefined;
+  const how = {
+    send: (to, message) => api.introduce(event, self.id, to, message),
+    button: 'desk.introduce', done: 'desk.introduced', failed: 'desk.introduce_failed',
+  };
+  ask.addEventListener('click', () => whileBusy([ask], async () => {
+    clear(out);
+    status.textContent = '';
+    try {
+      const [got, open] = await Promise.all([api.personSuggestions(self.id, 10, getLang()), openRequests(event, self.id, true)]);
+      const found = list(got, 'suggestions');
+      const best = bestScore(found);
+      out.append(...await Promise.all(found.map((s) => suggestionCard(s, open, best, how))));
+      status.textContent = found.length ? tn('search.found', found.length) : t('desk.introduce_none');
+    } catch (e) {
+      flash(out, errorText(e), 'error');
+    }
+  }));
+  return h('section', { class: 'card', id: 'desk-introduce', 'aria-labelledby': 'desk-introduce-h' },
+    h('h2', { id: 'desk-introduce-h' }, t('desk.introduce_title')),
+    h('p', { class: 'muted' }, t('desk.introduce_lead')), ask, status, out);
+}
+
 export async function renderPersonDesk(main, id) {
   const offset = askedOffset();
   const [p, agenda, page] = await Promise.all([api.consolePerson(id), api.personAgenda(id),
@@ -314,5 +346,6 @@ export async function renderPersonDesk(main, id) {
   const made = takeWalkinLink(id);
   add(main, h('h1', { id: 'desk-title' }, dataName(p.name)),
     h('p', { class: 'no-print' }, h('a', { href: withEvent('/console/people'), id: 'desk-back' }, t('org_avail.back'))),
-    made ? walkinLinkCard(made) : null, detailsCard(p, org), meetingsSection(p, agenda), requestsSection(p, page, agenda));
+    made ? walkinLinkCard(made) : null, detailsCard(p, org), meetingsSection(p, agenda), requestsSection(p, page, agenda),
+    introduceSection(p));
 }

@@ -68,6 +68,7 @@ async function row(r, incoming, redraw, meetings, threads, times) {
   const li = h('li', { class: 'card request', dataset: { id: r.id, status: r.status } },
     h('p', {}, who(other, org, `from-${r.id}`), ' ', status),
     cancelledNote(r, incoming, other),
+    r.introduced ? h('p', { class: 'introduced' }, t(incoming ? 'requests.introduced_in' : 'requests.introduced_out')) : null,
     meetingLine(r, meetings),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
     r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null,

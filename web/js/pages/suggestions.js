@@ -9,7 +9,12 @@ import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
 
 // headId: the card's heading, which tells its request button from the others'.
-async function sendBox(s, open, headId) {
+// send(to, message): her own request, or the organisers' introduction (the desk).
+const ownRequest = {
+  send: (to, message) => api.sendRequest(state.event && state.event.id, to, message),
+  button: 'suggest.request', done: 'requests.sent', failed: 'requests.send_failed',
+};
+async function sendBox(s, open, headId, how) {
   const box = h('form', { class: 'inline-form' });
   let people = [];
   if (s.person && (s.person.id || typeof s.person === 'string')) {
@@ -31,15 +36,15 @@ async function sendBox(s, open, headId) {
     // each in the language of the person's name (the title beside it is the English one)
     free.map((p) => h('option', { value: p.id, lang: dataLang(p.name) }, p.title ? `${p.name} · ${p.title}` : p.name)));
   const msg = h('input', { type: 'text', name: 'message', 'aria-label': t('requests.message'), placeholder: t('requests.message'), maxlength: 500 });
-  const btn = h('button', { type: 'submit', class: 'primary', 'aria-describedby': headId }, t('suggest.request'));
+  const btn = h('button', { type: 'submit', class: 'primary', 'aria-describedby': headId }, t(how.button));
   box.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {
-      await api.sendRequest(state.event && state.event.id, sel.value, msg.value.trim());
+      await how.send(sel.value, msg.value.trim());
       btn.disabled = true;
-      flash(box, t('requests.sent'), 'ok', true);
+      flash(box, t(how.done), 'ok', true);
     } catch (e) {
-      flash(box, `${t('requests.send_failed')} ${sendError(e, people.find((p) => p.id === sel.value))}`, 'error');
+      flash(box, `${t(how.failed)} ${sendError(e, people.find((p) => p.id === sel.value))}`, 'error');
     }
   });
   box.append(sel, msg, btn);
@@ -63,8 +68,9 @@ export function bestScore(found) {
 
 // One suggested organisation as a card: name, country, how well it fits
 // among the list (best: the list's best score), the reasons in the page's
-// language and a meeting request (shared with the partners page).
-export async function suggestionCard(s, open, best) {
+// language and a meeting request (shared with the partners page), or the
+// organisers' introduction (`how`, the desk's page of a person).
+export async function suggestionCard(s, open, best, how) {
   const org = s.organisation && typeof s.organisation === 'object' ? s.organisation : { id: s.org, name: s.name, name_uk: s.name_uk, country: s.country };
   const reasons = await Promise.all(list(s.why, 'reasons').map(reasonText));
   const strength = strengthText(s.score, best);
@@ -74,7 +80,7 @@ export async function suggestionCard(s, open, best) {
       s.sme ? h('span', { class: 'badge sme' }, t('suggest.sme')) : null,
       strength ? h('span', { class: 'badge strength' }, strength) : null),
     reasons.length ? h('ul', { class: 'why', 'aria-label': t('suggest.why') }, reasons.map((r) => h('li', {}, r))) : null,
-    await sendBox(s, open || new Map(), `org-${org.id}`));
+    await sendBox(s, open || new Map(), `org-${org.id}`, how || ownRequest));
 }
 
 // The people I have an open request with at this event (shared with the
