@@ -164,6 +164,14 @@ void api_requests(struct http_req *r)
     http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)total, "requests", k.list));
 }
 
+/* The event a request's body names, else the forum's now (by its clock);
+ * NULL with err when there is none. */
+static const char *body_event(struct http_req *r, json_t *b, struct df_err *err)
+{
+    const char *event = http_json_str(b, "event");
+    return event ? event : app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, err);
+}
+
 void api_request_post(struct http_req *r)
 {
     static const struct http_field f[] = {
@@ -178,8 +186,8 @@ void api_request_post(struct http_req *r)
         return;
     struct df_err err = {0};
     struct store_request q;
-    const char *event = http_json_str(b, "event");
-    if (!event && !(event = app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, &err))) {
+    const char *event = body_event(r, b, &err);
+    if (!event) {
         json_decref(b);
         http_reply_df_err(r, &err);
         return;
@@ -209,12 +217,11 @@ void api_console_introduce(struct http_req *r)
         return;
     struct df_err err = {0};
     struct store_request q;
-    const char *event = http_json_str(b, "event");
-    int rc = !event && !(event = app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, &err))
-                 ? -1
-                 : app_request_introduce(r->s, r->user.email, event, http_json_str(b, "from"),
-                                         http_json_str(b, "to"), http_json_str(b, "message"),
-                                         &r->a, &q, &err);
+    const char *event = body_event(r, b, &err);
+    int rc = !event ? -1
+                    : app_request_introduce(r->s, r->user.email, event, http_json_str(b, "from"),
+                                            http_json_str(b, "to"), http_json_str(b, "message"),
+                                            &r->a, &q, &err);
     json_decref(b);
     if (rc < 0)
         http_reply_df_err(r, &err);
