@@ -7,15 +7,6 @@
 #include "app/requests.h"
 #include "store/api.h"
 
-/* Whether person id exists: 0 when it does, else -1 with err (DF_ERR_NOT_FOUND). */
-static int need_person(struct store *s, const char *id, struct df_err *err)
-{
-    int ex = store_person_exists(s, id, err);
-    if (ex == 0)
-        df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", id);
-    return ex > 0 ? 0 : -1;
-}
-
 int app_request_introduce(struct store *s, const char *login, const char *event, const char *from,
                           const char *to, const char *message, struct arena *a,
                           struct store_request *out, struct df_err *err)
@@ -27,8 +18,8 @@ int app_request_introduce(struct store *s, const char *login, const char *event,
     if (store_begin(s, err) < 0)
         return -1;
     struct store_event ev;
-    if (store_event_get(s, event, a, &ev, err) < 0 || need_person(s, from, err) < 0 ||
-        need_person(s, to, err) < 0)
+    if (store_event_get(s, event, a, &ev, err) < 0 || app_person_known(s, from, err) < 0 ||
+        app_person_known(s, to, err) < 0)
         goto fail;
     int open = store_api_pair_is_open(s, event, from, to, err);
     if (open < 0)

@@ -62,6 +62,14 @@ void app_request_new_id(char id[APP_REQUEST_ID_SIZE])
              raw[2], raw[3], raw[4], raw[5], raw[6], raw[7]);
 }
 
+int app_person_known(struct store *s, const char *id, struct df_err *err)
+{
+    int ex = store_person_exists(s, id, err);
+    if (ex == 0)
+        df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", id);
+    return ex > 0 ? 0 : -1;
+}
+
 int app_request_send(struct store *s, const char *from, const char *event, const char *to,
                      const char *message, int priority, const char *slot, long long now,
                      struct arena *a, struct store_request *out, struct df_err *err)
@@ -77,15 +85,8 @@ int app_request_send(struct store *s, const char *from, const char *event, const
     if (store_begin(s, err) < 0)
         return -1;
     struct store_event ev;
-    if (store_event_get(s, event, a, &ev, err) < 0)
+    if (store_event_get(s, event, a, &ev, err) < 0 || app_person_known(s, to, err) < 0)
         goto fail;
-    int ex = store_person_exists(s, to, err);
-    if (ex < 0)
-        goto fail;
-    if (ex == 0) {
-        df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", to);
-        goto fail;
-    }
     int open = store_api_pair_is_open(s, event, from, to, err);
     if (open < 0)
         goto fail;
@@ -519,13 +520,8 @@ int app_pair_times(struct store *s, const struct app_request_actor *who, const c
     struct store_event ev;
     if (!who->person)
         return df_err_set(err, DF_ERR_FORBIDDEN, "only participants send meeting requests");
-    if (store_event_get(s, event, a, &ev, err) < 0)
+    if (store_event_get(s, event, a, &ev, err) < 0 || app_person_known(s, to, err) < 0)
         return -1;
-    int ex = store_person_exists(s, to, err);
-    if (ex < 0)
-        return -1;
-    if (ex == 0)
-        return df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", to);
     if (strcmp(who->person, to) == 0)
         return df_err_set(err, DF_ERR_INPUT, "a meeting request to oneself");
     /* the request she may send: no id, no attendees, nothing to skip */

@@ -223,10 +223,11 @@ void api_console_introduce(struct http_req *r)
                                             http_json_str(b, "to"), http_json_str(b, "message"),
                                             &r->a, &q, &err);
     json_decref(b);
+    json_t *j;
     if (rc < 0)
         http_reply_df_err(r, &err);
-    else
-        http_reply_json(r, 201, api_request_json(&q));
+    else if ((j = request_json(r, &q)))
+        http_reply_json(r, 201, j);
 }
 
 void api_request_get(struct http_req *r)
