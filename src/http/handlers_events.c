@@ -5,9 +5,11 @@
 
 #include "app/event.h"
 #include "app/fields.h"
+#include "app/forum_day.h"
 #include "app/interpreting.h"
 #include "app/schedule.h"
 #include "http/api.h"
+#include "http/server.h"
 #include "store/programme.h"
 #include "store/store.h"
 
@@ -17,6 +19,8 @@ static int event_list_cb(void *ud, const struct store_event *e)
     return 0;
 }
 
+/* GET /events: every event, and which the forum's is now (GET /forum's,
+ * by the forum's clock): the pages' event when the address names none. */
 void api_events(struct http_req *r)
 {
     struct df_err err = {0};
@@ -26,7 +30,13 @@ void api_events(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{so}", "events", list));
+    const char *forum = app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, &err);
+    if (!forum && err.kind != DF_ERR_NOT_FOUND) {
+        json_decref(list);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{so so}", "events", list, "forum", api_str_or_null(forum)));
 }
 
 static int session_cb(void *ud, const struct store_session *x)

@@ -5610,6 +5610,23 @@ test('a Ukrainian on a phone proposes a time as she sends a request; her English
   assert.equal(await page.locator(`li[data-id="${sent.id}"] .proposal`).textContent(),
     UK['requests.you_proposed'].replace('{when}', whenUk).replace('{table}', tableIn(UK, first)));
   await assertUkrainian(page);
+  // a page at another event (another zone) still says her venue's clock:
+  // the requests page lists every event's requests, each at its own time
+  const zoned = (x) => { try { return new Intl.DateTimeFormat('en-GB', { timeZone: x.timezone, hour: '2-digit', minute: '2-digit' }).format(new Date(first.start)); } catch (_) { return null; } };
+  const otherEvent = async () => (await (await ctx.request.get(`${base}/api/v1/events`)).json()).events
+    .find((e) => e.id !== forum.id && zoned(e) && zoned(e) !== zoned(forum));
+  if (!(await otherEvent())) {   // run alone: one in Kyiv, years ahead (no forum's event)
+    const org = await signedIn(ORGANISER, 'en-GB');
+    const made = await apiCall(org.page, 'POST', '/events', {
+      id: 'ev-e2e-kyiv', name: 'Kyiv, later', timezone: 'Europe/Kyiv', starts_on: '2031-03-04', ends_on: '2031-03-04' });
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    await org.ctx.close();
+  }
+  const other = await otherEvent();
+  assert.ok(other, 'an event in another zone');
+  await open(page, `/requests?event=${encodeURIComponent(other.id)}`);
+  assert.equal(await page.locator(`li[data-id="${sent.id}"] .proposal`).textContent(),
+    UK['requests.you_proposed'].replace('{when}', whenUk).replace('{table}', tableIn(UK, first)), 'at its own event\'s clock');
 
   // her partner, in English: the proposal and one button
   const p2 = await signedIn(partner, 'en-GB');

@@ -25,7 +25,7 @@ import { renderProcurement, renderProcurementConsole } from './pages/procurement
 import { renderAnnouncementsConsole } from './pages/announcements.js';
 import { showAnnouncements } from './announcements.js';
 
-export const state = { me: null, event: null, events: [], loaded: false };
+export const state = { me: null, event: null, events: [], forumEvent: null, loaded: false };
 
 const PARTICIPANT_NAV = [
   ['/profile', 'nav.profile'],
@@ -117,29 +117,44 @@ export async function loadMe() {
   rememberUiLanguage();
   if (state.me && !state.event) {
     try {
-      state.events = list(await api.events(), 'events');
+      await readEvents();
     } catch (_) { state.events = []; }
     syncEvent();
   }
   state.loaded = true;
 }
 
+// The events and which is the forum's now (GET /events).
+async function readEvents() {
+  const got = await api.events();
+  state.events = list(got, 'events');
+  state.forumEvent = (got && got.forum) || null;
+}
+
 // The event the pages act on: the one the address names (?event=, the
-// console's picker), else the first (the API's default event too).
+// console's picker), else the forum's (the one under way or next, as the
+// API's default event), else the first.
 function syncEvent() {
   const want = new URLSearchParams(location.search).get('event');
   const evs = state.events || [];
-  const pick = evs.find((e) => e.id === want) || evs[0] || null;
+  const pick = evs.find((e) => e.id === want) || evs.find((e) => e.id === state.forumEvent) || evs[0] || null;
   if (!pick) { state.event = null; return; }
   if (!state.event || state.event.id !== pick.id) state.event = pick;
   setTimeZone(state.event.timezone);
+}
+
+// The time zone of event id (a list of several events' shows each time at
+// its own venue's clock); the page's event's when it is not known here.
+export function zoneOf(id) {
+  const e = (state.events || []).find((x) => x.id === id);
+  return (e && e.timezone) || (state.event && state.event.timezone) || null;
 }
 
 // The organiser's choice among the events, on the console pages that act
 // on one; kept in the address (?event=), so that a reload, Back or a shared
 // link keep it. Nothing to choose with a single event.
 export async function eventPicker() {
-  try { state.events = list(await api.events(), 'events'); } catch (_) { /* the list of sign-in */ }
+  try { await readEvents(); } catch (_) { /* the list of sign-in */ }
   syncEvent();
   const fresh = state.event && state.events.find((e) => e.id === state.event.id);
   if (fresh) state.event = { ...state.event, ...fresh };
@@ -173,6 +188,7 @@ export async function signOut() {
   state.me = null;
   state.event = null;
   state.events = [];
+  state.forumEvent = null;
   state.signOutFailed = failed;
   go('/');
 }

@@ -124,23 +124,27 @@ export function num(n) {
   return new Intl.NumberFormat(locale()).format(Number(n) || 0);
 }
 
-// Intl.DateTimeFormat in the page's locale and the event's zone; UTC if the
-// zone is refused after all.
-function fmt(opts) {
+// The zone a time is shown in: zone (another event's, for a list that spans
+// events) when Intl knows it, else the page's event's.
+function zoneOr(zone) { return zone && knownTimeZone(zone) ? zone : timeZone; }
+
+// Intl.DateTimeFormat in the page's locale and the event's zone (or zone);
+// UTC if the zone is refused after all.
+function fmt(opts, zone) {
   try {
-    return new Intl.DateTimeFormat(locale(), { timeZone, ...opts });
+    return new Intl.DateTimeFormat(locale(), { timeZone: zoneOr(zone), ...opts });
   } catch (_) {
     return new Intl.DateTimeFormat(locale(), { ...opts, timeZone: 'UTC' });
   }
 }
 
 // A date is its noon in UTC (the same day in every zone); a time without a
-// UTC offset is the event's wall-clock time, not the viewer's.
-function asDate(x) {
+// UTC offset is the event's wall-clock time (zone's), not the viewer's.
+function asDate(x, zone) {
   if (x instanceof Date) return x;
   if (typeof x === 'number') return new Date(x);
   if (/^\d{4}-\d{2}-\d{2}$/.test(String(x))) return new Date(`${x}T12:00:00Z`);
-  return new Date(instantIn(x, timeZone));
+  return new Date(instantIn(x, zoneOr(zone)));
 }
 
 // Milliseconds since 1970 of an API time, read as asDate reads it (to sort).
@@ -171,16 +175,19 @@ export function dateRange(a, b) {
   return f.formatRange(da, db);
 }
 
-export function time(x) {
-  const d = asDate(x);
+// A time (and its day) in the event's zone, or in zone: an event's own on a
+// list of several events' (the requests page, the agenda), so that each
+// meeting reads as its venue's clock says.
+export function time(x, zone) {
+  const d = asDate(x, zone);
   if (Number.isNaN(d.getTime())) return String(x ?? '');
-  return fmt({ hour: '2-digit', minute: '2-digit' }).format(d);
+  return fmt({ hour: '2-digit', minute: '2-digit' }, zone).format(d);
 }
 
-export function dayTime(x) {
-  const d = asDate(x);
+export function dayTime(x, zone) {
+  const d = asDate(x, zone);
   if (Number.isNaN(d.getTime())) return String(x ?? '');
-  return fmt({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(d);
+  return fmt({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }, zone).format(d);
 }
 
 // The hour (0-23) of an instant in the event's timezone, for the charts.

@@ -4,6 +4,7 @@
 import { api } from './api.js';
 import { h, list, field, dataName, dataLang } from './dom.js';
 import { t, getLang, errorText, num, dayTime } from './i18n.js';
+import { zoneOf } from './app.js';
 
 const cache = new Map();
 
@@ -119,7 +120,7 @@ export async function proposeChoice(event, person) {
   if (!got || !got.published || times.length === 0) return null;
   const sel = h('select', { name: 'slot', class: 'propose-time' },
     h('option', { value: '' }, t('requests.propose_none')),
-    times.map((x) => h('option', { value: x.slot }, `${dayTime(x.start)}, ${textOf(tableName(x))}`)));
+    times.map((x) => h('option', { value: x.slot }, `${dayTime(x.start, zoneOf(got.event))}, ${textOf(tableName(x))}`)));
   return { el: field(t('requests.propose_time'), sel, t('requests.propose_hint')), value: () => sel.value || null };
 }
 

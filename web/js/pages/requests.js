@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { h, add, list, field, scroller, data, dataName } from '../dom.js';
 import { t, tn, tx, dayTime, errorText } from '../i18n.js';
-import { state, flash, go, setToAnswer } from '../app.js';
+import { state, flash, go, setToAnswer, zoneOf } from '../app.js';
 import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 import { messagesPart } from '../messages.js';
@@ -22,7 +22,7 @@ function who(p, org, id) {
 async function answered(r, done, okKey) {
   // placed at the time proposed: said from the reply itself
   if (done && done.status === 'accepted' && done.meeting) {
-    return tx('requests.accepted_placed', { when: dayTime(done.meeting.start), table: tableName(done.meeting) });
+    return tx('requests.accepted_placed', { when: dayTime(done.meeting.start, zoneOf(r.event)), table: tableName(done.meeting) });
   }
   if (!done || done.status !== 'accepted' || (done.rescheduled !== true && !done.warning)) return t(okKey);
   let m = null;
@@ -32,7 +32,9 @@ async function answered(r, done, okKey) {
     }
   }
   if (!m) return t('requests.accepted_unplaced');
-  return tx('requests.accepted_placed', { when: dayTime(m.start || m.starts_at), table: tableName({ location_name: m.location_name || m.location }) });
+  return tx('requests.accepted_placed', {
+    when: dayTime(m.start || m.starts_at, m.timezone || zoneOf(r.event)), table: tableName({ location_name: m.location_name || m.location }),
+  });
 }
 
 // Who cancelled a request, when it was not me: the other person, or the
@@ -52,7 +54,7 @@ function meetingLine(r, meetings) {
   const m = meetings.get(r.id);
   if (!m) return h('p', { class: 'muted meeting-when' }, t('requests.meeting_unplaced'));
   return h('p', { class: 'meeting-when' },
-    tx('requests.meeting_at', { when: dayTime(m.start), table: tableName({ location_name: m.location_name || m.location }) }),
+    tx('requests.meeting_at', { when: dayTime(m.start, m.timezone || zoneOf(r.event)), table: tableName({ location_name: m.location_name || m.location }) }),
     m.published === false ? [' ', h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null,
     ' ', h('a', { href: '/agenda' }, t('nav.agenda')));
 }
@@ -147,7 +149,7 @@ function myThreads() {
 
 // One free time: a button that accepts the request at it.
 function timeButton(r, time, choose) {
-  const when = dayTime(time.start);
+  const when = dayTime(time.start, zoneOf(r.event));
   const table = tableName(time);
   return h('li', {}, h('button', {
     type: 'button', class: 'time', dataset: { slot: time.slot }, 'aria-describedby': `from-${r.id}`,
@@ -185,7 +187,7 @@ async function chooseTime(r, li, settle, times) {
       const done = await api.acceptAt(r.id, time.slot);
       settle(done, 'accepted');
       const m = done.meeting || time;
-      flash(li, tx('requests.accepted_placed', { when: dayTime(m.start), table: tableName(m) }), 'ok', true);
+      flash(li, tx('requests.accepted_placed', { when: dayTime(m.start, zoneOf(r.event)), table: tableName(m) }), 'ok', true);
     } catch (e) {
       // what is in the way, by its codes in the page's language
       flash(li, [t(e.status === 409 ? 'requests.time_taken' : 'error.save'), ' ', inTheWay(e) || errorText(e)], 'error');
@@ -210,8 +212,9 @@ async function chooseTime(r, li, settle, times) {
 // What request r proposes, in words (key: the sentence when it is free).
 function proposalLine(r, key) {
   const p = r.proposed;
-  if (!p.free) return h('p', { class: 'proposal taken' }, tx('requests.proposed_taken', { when: dayTime(p.start) }));
-  return h('p', { class: 'proposal' }, tx(key, { when: dayTime(p.start), table: tableName(p) }));
+  const when = dayTime(p.start, zoneOf(r.event));
+  if (!p.free) return h('p', { class: 'proposal taken' }, tx('requests.proposed_taken', { when }));
+  return h('p', { class: 'proposal' }, tx(key, { when, table: tableName(p) }));
 }
 
 // The proposal of received request r with its one button; choose is its
@@ -233,11 +236,11 @@ function proposalPart(r, li, settle, choose) {
       const done = await api.acceptAt(r.id, r.proposed.slot);
       settle(done, 'accepted');
       const m = done.meeting || r.proposed;
-      flash(li, tx('requests.accepted_placed', { when: dayTime(m.start), table: tableName(m) }), 'ok', true);
+      flash(li, tx('requests.accepted_placed', { when: dayTime(m.start, zoneOf(r.event)), table: tableName(m) }), 'ok', true);
     } catch (e) {
       if (e.status !== 409) { btn.disabled = false; flash(li, `${t('error.save')} ${errorText(e)}`, 'error'); return; }
       // taken meanwhile: said, and the times free now offered
-      part.replaceWith(proposalLine({ proposed: { ...r.proposed, free: false } }));
+      part.replaceWith(proposalLine({ ...r, proposed: { ...r.proposed, free: false } }));
       flash(li, `${t('requests.time_taken')} ${errorText(e)}`, 'error');
       taken();
       li.querySelector('.choose-time summary')?.focus();
