@@ -171,8 +171,8 @@ int app_follow_up_write(struct store *s, const char *event, enum app_export_form
         return -1;
     struct arena a;
     arena_init(&a, 0);
-    if (!event)   /* the command line's: the forum's event by the real clock */
-        event = app_forum_event(s, (long long)time(NULL), &a, err);
+    if (!event)   /* the command line's: the event held, by the real clock */
+        event = app_forum_event_held(s, (long long)time(NULL), &a, err);
     int rc = event ? store_follow_up_each(s, event, fold, &c, err) : -1;
     if (rc == 0 && c.open)
         rc = row_write(&c);

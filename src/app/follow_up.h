@@ -11,7 +11,8 @@
 #include "core/err.h"
 #include "store/store.h"
 
-/* event's people with a meeting there, by name, as CSV or an .xlsx sheet of
+/* event's people (NULL: the event held by the real clock,
+ * app_forum_event_held) with a meeting there, by name, as CSV or an .xlsx sheet of
  * the columns person,name,email,organisation_name,language,arrived,meetings,
  * meetings_held,partners,partner_organisations,partner_emails,outcomes (a CSV
  * value a spreadsheet would run as a formula behind an apostrophe, as the

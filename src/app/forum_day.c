@@ -23,6 +23,7 @@ struct walk {
     long long now;
     struct arena *a;
     const char *next, *next_starts;   /* under way or to come: the first to start */
+    const char *begun, *begun_on;     /* under way: the first to start */
     const char *ended, *ended_on;     /* over: the last to end */
     json_t *open;                     /* NULL: not wanted */
     struct df_err *err;
@@ -42,6 +43,13 @@ static int on_event(void *ud, const struct store_event *e)
     bool open = strcmp(e->ends_on, today) >= 0;
     if (open && w->open && json_array_append_new(w->open, json_string(e->id)) < 0)
         return df_err_set(w->err, DF_ERR_RUNTIME, "out of memory");
+    if (open && strcmp(e->starts_on, today) <= 0 &&
+        (!w->begun || before(e->starts_on, e->id, w->begun_on, w->begun))) {
+        w->begun = arena_strdup(w->a, e->id);
+        w->begun_on = arena_strdup(w->a, e->starts_on);
+        if (!w->begun || !w->begun_on)
+            return df_err_set(w->err, DF_ERR_RUNTIME, "out of memory");
+    }
     const char **id = open ? &w->next : &w->ended, **day = open ? &w->next_starts : &w->ended_on;
     const char *mine = open ? e->starts_on : e->ends_on;
     bool better = !*id || (open ? before(mine, e->id, *day, *id) : before(*day, e->id, mine, *id));
@@ -52,15 +60,33 @@ static int on_event(void *ud, const struct store_event *e)
     return !*id || !*day ? df_err_set(w->err, DF_ERR_RUNTIME, "out of memory") : 0;
 }
 
+/* The events walked: NULL with err when the walk failed or found none. */
+static bool walk_events(struct store *s, struct walk *w)
+{
+    if (store_event_each(s, on_event, w, w->err) != 0)
+        return false;
+    if (!w->next && !w->ended) {
+        df_err_set(w->err, DF_ERR_NOT_FOUND, "the database has no event yet");
+        return false;
+    }
+    return true;
+}
+
 const char *app_forum_event(struct store *s, long long now, struct arena *a, struct df_err *err)
 {
     struct walk w = {.now = now, .a = a, .err = err};
-    if (store_event_each(s, on_event, &w, err) != 0)
+    if (!walk_events(s, &w))
         return NULL;
-    const char *id = w.next ? w.next : w.ended;
-    if (!id)
-        df_err_set(err, DF_ERR_NOT_FOUND, "the database has no event yet");
-    return id;
+    return w.next ? w.next : w.ended;
+}
+
+const char *app_forum_event_held(struct store *s, long long now, struct arena *a,
+                                 struct df_err *err)
+{
+    struct walk w = {.now = now, .a = a, .err = err};
+    if (!walk_events(s, &w))
+        return NULL;
+    return w.begun ? w.begun : w.ended ? w.ended : w.next;
 }
 
 int app_forum_today(struct store *s, long long now, char out[11], struct df_err *err)

@@ -19,6 +19,14 @@ void app_forum_day_in(const char *tzid, long long now, char out[11]);
  * NULL with DF_ERR_NOT_FOUND when there is no event. */
 const char *app_forum_event(struct store *s, long long now, struct arena *a, struct df_err *err);
 
+/* The event a report after the forum is about at instant now, its id in a:
+ * the one under way (begun, its last day not over, in its own zone; of
+ * several, the first to start), else the one that ended last, else the next
+ * to come (nothing held yet). Once next year's event exists, last year's is
+ * still the one that was held. NULL with DF_ERR_NOT_FOUND without an event. */
+const char *app_forum_event_held(struct store *s, long long now, struct arena *a,
+                                 struct df_err *err);
+
 /* The forum's day at instant now into out: the day in the zone of the
  * forum's event (app_forum_event), UTC's without an event. What a demand's
  * delivery date, which names no event, is judged by. 0, or -1 with err. */

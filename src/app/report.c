@@ -213,7 +213,7 @@ static int gather(struct store *s, const char *event, long long now, struct aren
     if (store_snapshot_begin(s, err) < 0)
         return -1;
     if (!event)
-        event = app_forum_event(s, now, a, err);
+        event = app_forum_event_held(s, now, a, err);
     int rc = event ? gather_read(s, event, now, a, r, err) : -1;
     store_snapshot_end(s);
     if (rc > 0)

@@ -13,7 +13,7 @@
 #include "core/err.h"
 #include "store/store.h"
 
-/* The report of event (NULL: the forum's event at now, app_forum_event) as
+/* The report of event (NULL: the event held at now, app_forum_event_held) as
  * {"event": {"id","name","starts_on","ends_on","published"},
  *  "participants": {"organisations","people","checked_in","organisations_met","people_met",
  *    "sme": {the same five},

@@ -100,8 +100,8 @@ const struct cli_command cli_commands[] = {
      "event's and the session's names; then whether each side checked in, 1 or\n"
      "0, and what each said the meeting led to, never a note), start and end in\n"
      "ISO 8601 with a UTC offset.\n"
-     "follow-up: the people of an event (without --event the forum's event: under\n"
-     "way or next to come, in its own zone, else the one that ended last) with a\n"
+     "follow-up: the people of an event (without --event the event held: the one\n"
+     "under way, in its own zone, else the one that ended last, else the next) with a\n"
      "meeting, for the organisers' mail merge after the forum, as person,name,\n"
      "email,organisation_name,language,arrived,meetings,meetings_held,partners,\n"
      "partner_organisations,partner_emails,outcomes (the partners of other\n"
@@ -151,8 +151,8 @@ const struct cli_command cli_commands[] = {
      "scheduled meetings and, once demands or supplies are imported, joint\n"
      "procurement."},
     {"report", cli_cmd_report, "dfnc report [--event ID] [--format text|json|csv|xlsx] [--output FILE]",
-     "The organisers' report of an event (without --event the forum's event: under\n"
-     "way or next to come, in its own zone, else the one that ended last) for the\n"
+     "The organisers' report of an event (without --event the event held: the one\n"
+     "under way, in its own zone, else the one that ended last, else the next) for the\n"
      "forum's funders: organisations and people by country, by side (EU/EEA,\n"
      "Ukraine, other), by kind and SMEs, with how many checked in; the event's\n"
      "meeting requests (made, accepted, declined, cancelled, pending); its meetings\n"

@@ -8,6 +8,7 @@ back as Excel reads it) hold the same rows, no note and no person's name;
 --output replaces a file whole; an unknown event exits 3, bad options 2.
 Usage: report_test.py DFNC_BINARY   (TAP on stdout)"""
 import csv
+import datetime
 import io
 import json
 import os
@@ -188,4 +189,28 @@ for args, want in ((['--format', 'xlsx'], 2), (['--format', 'xlsx', '--output', 
 os.close(term)
 p = dfnc('help', 'report')
 ok(p.returncode == 0 and b'section,key,figure,value' in p.stdout, 'dfnc help report says the rows')
+
+# ---- without --event: the event held, not next year's -------------------------------------
+# one that ended ten days ago and one a year ahead, by today's date: the
+# report is about the one under way, else the one that ended last, else the
+# next; the forum's event (requests, the schedule) is the next
+today = datetime.date.today()
+day = lambda n: (today + datetime.timedelta(days=n)).isoformat()
+with open('held.csv', 'w') as f:
+    f.write('id,name,timezone,starts_on,ends_on\n'
+            'ev-held-past,Held,Europe/Brussels,%s,%s\n'
+            'ev-held-next,Next year,Europe/Brussels,%s,%s\n' % (day(-12), day(-10), day(400), day(401)))
+p = dfnc('import', 'events', 'held.csv')
+ok(p.returncode == 0, 'two more events', p.stderr)
+evs = db.execute('SELECT id, starts_on, ends_on FROM events').fetchall()
+under_way = sorted((s, i) for i, s, e in evs if s <= today.isoformat() <= e)
+ended = sorted((e, i) for i, s, e in evs if e < today.isoformat())
+held = under_way[0][1] if under_way else ended[-1][1]
+j = dfnc('report', '--format', 'json')
+ok(j.returncode == 0 and json.loads(j.stdout)['event']['id'] == held,
+   'the report without --event: %s, the event held' % held, j.stdout[:200])
+f = dfnc('export', 'follow-up', '-', '--format', 'json')
+# the one held ten days ago has nobody's meeting; the demo's event has many
+ok(f.returncode == 0 and (json.loads(f.stdout) == []) == (held == 'ev-held-past'),
+   'the follow-up list without --event: the same', f.stderr)
 end()

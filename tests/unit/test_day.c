@@ -249,6 +249,34 @@ Test(forum_day, the_forum_is_at_the_event_under_way_or_next_else_the_last_one_ov
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
 }
 
+/* The event a report is about at instant t. */
+static const char *held_at(int64_t t)
+{
+    const char *id = app_forum_event_held(s, t, &a, &err);
+    cr_assert(id, "%s", err.msg);
+    return id;
+}
+
+Test(forum_day, a_report_is_about_the_event_under_way_else_the_last_one_held_not_next_years,
+     .init = zones_setup, .fini = teardown)
+{
+    cr_assert_str_eq(held_at(utc(2029, 1, 1, 12, 0, 0)), "ev-old", "nothing held yet: the next");
+    cr_assert_str_eq(held_at(utc(2030, 10, 1, 8, 0, 0)), "ev-old", "under way");
+    cr_assert_str_eq(held_at(utc(2031, 3, 1, 12, 0, 0)), "ev-old",
+                     "between two: the one that was held, though the forum's is the next");
+    cr_assert_str_eq(forum_event_at(utc(2031, 3, 1, 12, 0, 0)), "ev-ny");
+    cr_assert_str_eq(held_at(utc(2031, 10, 2, 3, 0, 0)), "ev-ny",
+                     "23:00 in New York: under way there");
+    cr_assert_str_eq(held_at(utc(2031, 10, 3, 12, 0, 0)), "ev-ny",
+                     "ended, Kyiv's still to come");
+    cr_assert_str_eq(held_at(utc(2031, 10, 4, 22, 0, 0)), "ev-kyiv",
+                     "00:00 on the 5th in Kyiv: begun there");
+    cr_assert_str_eq(held_at(utc(2033, 1, 1, 0, 0, 0)), "ev-kyiv", "all over: the last");
+    ok(store_exec_for_tests(s, "DELETE FROM requests; DELETE FROM events", &err));
+    cr_assert_null(app_forum_event_held(s, utc(2031, 1, 1, 0, 0, 0), &a, &err));
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}
+
 /* How many requests wait for p1's answer at instant t. */
 static int to_answer_at(int64_t t)
 {
