@@ -220,13 +220,18 @@ Test(forum_day, today_is_the_day_where_the_event_is)
     cr_assert_str_eq(day, "2031-10-01", "an unknown zone: UTC's day");
 }
 
-/* The event id the forum is at, at instant t. */
-static const char *forum_event_at(int64_t t)
+/* The event id pick finds at instant t. */
+static const char *event_at(const char *(*pick)(struct store *, long long, struct arena *,
+                                                struct df_err *),
+                            int64_t t)
 {
-    const char *id = app_forum_event(s, t, &a, &err);
+    const char *id = pick(s, t, &a, &err);
     cr_assert(id, "%s", err.msg);
     return id;
 }
+
+/* The event id the forum is at, at instant t. */
+static const char *forum_event_at(int64_t t) { return event_at(app_forum_event, t); }
 
 Test(forum_day, the_forum_is_at_the_event_under_way_or_next_else_the_last_one_over,
      .init = zones_setup, .fini = teardown)
@@ -250,12 +255,7 @@ Test(forum_day, the_forum_is_at_the_event_under_way_or_next_else_the_last_one_ov
 }
 
 /* The event a report is about at instant t. */
-static const char *held_at(int64_t t)
-{
-    const char *id = app_forum_event_held(s, t, &a, &err);
-    cr_assert(id, "%s", err.msg);
-    return id;
-}
+static const char *held_at(int64_t t) { return event_at(app_forum_event_held, t); }
 
 Test(forum_day, a_report_is_about_the_event_under_way_else_the_last_one_held_not_next_years,
      .init = zones_setup, .fini = teardown)
