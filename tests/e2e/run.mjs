@@ -2485,10 +2485,11 @@ test('the organiser invites everyone not yet invited from the console and gets t
   fs.writeFileSync(path.join(TMP, 'taken-people.csv'), `id,organisation,name,email\np-taken,org-late,Tania Taken,${ORGANISER.email.toUpperCase()}\n`);
   dfnc(['import', 'people', path.join(TMP, 'taken-people.csv')]);
   const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
-  // the file is named by the forum's day (the server's clock), not the device's
+  // the file is named by the forum's day (the server's clock) where its
+  // event is, not the device's, nor UTC's: 23:30 UTC is 00:30 in Brussels
   const day = '2027-02-16';
   assert.notEqual(new Date().toISOString().slice(0, 10), day);
-  await forumClockAt(page, `${day}T10:00:00Z`);
+  await forumClockAt(page, '2027-02-15T23:30:00Z');
   await open(page, '/console/people');
   await assertUkrainian(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#invite-all')]);

@@ -175,6 +175,14 @@ export function dateRange(a, b) {
   return f.formatRange(da, db);
 }
 
+// The day "YYYY-MM-DD" of instant x (ms) in the event's zone, or in zone:
+// the forum's day where the event is, not UTC's nor the device's.
+export function isoDay(x, zone) {
+  try {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: zoneOr(zone), year: 'numeric', month: '2-digit', day: '2-digit' }).format(x);
+  } catch (_) { return new Date(x).toISOString().slice(0, 10); }
+}
+
 // A time (and its day) in the event's zone, or in zone: an event's own on a
 // list of several events' (the requests page, the agenda), so that each
 // meeting reads as its venue's clock says.

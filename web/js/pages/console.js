@@ -6,7 +6,7 @@
 import { api } from '../api.js';
 import { h, add, field, list, clear, data, scroller, outcome, dataName } from '../dom.js';
 import {
-  t, tn, tx, num, time, dayTime, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
+  t, tn, tx, num, time, dayTime, isoDay, compare, countryName, errorText, knownTimeZone, setTimeZone, timeZoneNote, getLang,
   instant, wallDayTime, date,
 } from '../i18n.js';
 import { state, flash, eventPicker, go, whileBusy, refuse } from '../app.js';
@@ -171,7 +171,8 @@ function inviteCard() {
       if (!r.invited) return;
       const a = h('a', {
         href: URL.createObjectURL(new Blob([r.csv], { type: 'text/csv' })),
-        download: `invitations-${new Date(serverNow()).toISOString().slice(0, 10)}.csv`,
+        // the forum's day where its event is (a late evening in Kyiv is not UTC's next day)
+        download: `invitations-${isoDay(serverNow())}.csv`,
       });
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 60000);

@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, add, list, data, whileSeen } from '../dom.js';
-import { t, tx, tn, num, countryName } from '../i18n.js';
+import { t, tx, tn, num, countryName, isoDay } from '../i18n.js';
 import { state, eventPicker } from '../app.js';
 import { barChart, matrix } from '../charts.js';
 import { cpvLabel, cpvBare } from '../cpv.js';
@@ -136,10 +136,7 @@ const REFRESH_MS = 60 * 1000;
 
 // Whether today, in the event's zone, is one of its days.
 function duringEvent(ev) {
-  let today;
-  try {
-    today = new Intl.DateTimeFormat('en-CA', { timeZone: ev.timezone || 'UTC' }).format(serverNow());
-  } catch (_) { today = new Date(serverNow()).toISOString().slice(0, 10); }
+  const today = isoDay(serverNow(), ev.timezone || 'UTC');
   return !!ev.starts_on && ev.starts_on <= today && today <= (ev.ends_on || ev.starts_on);
 }
 
