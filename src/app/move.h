@@ -4,6 +4,7 @@
 #ifndef DFNC_APP_MOVE_H
 #define DFNC_APP_MOVE_H
 
+#include "app/words.h"
 #include "core/arena.h"
 #include "core/err.h"
 #include "store/store.h"
@@ -14,28 +15,13 @@ struct app_move_place {
     const char *slot, *start, *end, *location, *location_name;
 };
 
-/* One thing that keeps a meeting from a slot and table, for a page to say
- * in its language: its code and values by name (docs/api.md "Words for a
- * page"); message is the English the command line and the API's error say.
- * codes and their values: slot_begun (slot), table_taken (table, request),
- * person_meets (person, request), person_away (person), no_interpreter_free
- * (pair), interpreter_busy (interpreter, request), interpreter_off
- * (interpreter), no_table (none), no_table_free (none: the first table's
- * reasons follow it). */
-#define APP_WHY_VALUES 2
-struct app_why {
-    const char *code;
-    int values_n;
-    const char *name[APP_WHY_VALUES];    /* static strings */
-    const char *value[APP_WHY_VALUES];
-    const char *message;
-};
-/* What keeps a meeting from a place, each thing once, in the English's order. */
-#define APP_WHYS_MAX 8
-struct app_whys {
-    int n;
-    struct app_why v[APP_WHYS_MAX];
-};
+/* One thing that keeps a meeting from a slot and table (struct app_why,
+ * app/words.h), for a page to say in its language. Codes and their values:
+ * slot_begun (slot), table_taken (table, request), person_meets (person,
+ * request), person_away (person), no_interpreter_free (pair),
+ * interpreter_busy (interpreter, request), interpreter_off (interpreter),
+ * no_table (none), no_table_free (none: the first table's reasons follow
+ * it). */
 
 struct app_move_person {
     const char *id, *name, *email;   /* email NULL when none */

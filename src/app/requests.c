@@ -93,6 +93,7 @@ int app_request_send(struct store *s, const char *from, const char *event, const
     if (open) {
         df_err_set(err, DF_ERR_CONFLICT, "an open request between you and \"%s\" exists already",
                    to);
+        df_err_code(err, "request_open", "person", to, NULL);
         goto fail;
     }
     int64_t sent = store_api_open_sent(s, event, from, err);
@@ -102,6 +103,9 @@ int app_request_send(struct store *s, const char *from, const char *event, const
         df_err_set(err, DF_ERR_CONFLICT,
                    "you have %lld pending requests at this event, the most it allows",
                    (long long)sent);
+        char n[24];
+        snprintf(n, sizeof n, "%lld", (long long)sent);
+        df_err_code(err, "request_cap", "n", n, NULL);
         goto fail;
     }
     struct store_request r = {.id = id, .event = event, .from = from, .to = to,
@@ -199,23 +203,42 @@ static int request_apply(struct store *s, const struct app_request_actor *who,
 /* Why no meeting can be placed when the whole event's slots have begun. */
 #define ALL_BEGUN "every B2B slot of the event has begun: no meeting can be placed any more"
 
+/* One more part of an accept's warning w: its code and English, what it
+ * names (reason, may be NULL) its reasons; the part itself. */
+static struct app_why *warning_part(struct app_accept_warning *w, const char *code,
+                                    const char *message, const struct app_why *reason)
+{
+    int i = w->n++;
+    w->part[i] = (struct app_why){.code = code, .message = message};
+    w->reasons[i].n = 0;
+    if (reason)
+        w->reasons[i].v[w->reasons[i].n++] = *reason;
+    return &w->part[i];
+}
+
 /* What the accept's run says of request r when it left it without a
  * meeting (no slot to come with both people and a table free, say), for
  * the person who accepted (in its own words when every slot of the event
- * has begun by now: nobody places it then); NULL when it placed it. */
+ * has begun by now: nobody places it then), as one more part of w; NULL
+ * when it placed it. */
 static const char *unplaced_warning(struct store *s, const struct app_schedule_report *rep,
                                     const struct store_request *r, long long now,
-                                    struct arena *a)
+                                    struct arena *a, struct app_accept_warning *w)
 {
     for (int i = 0; i < rep->unscheduled_n; i++) {
         if (strcmp(rep->unscheduled[i].request, r->id) != 0)
             continue;
         struct df_err why = {0};
         if (now && app_event_slots_to_come(s, r->event, now, a, &why) == 0)
-            return "the request is accepted, but " ALL_BEGUN;
-        return arena_printf(a, "the request is accepted, but its meeting is not placed "
-                               "yet (%s): the organisers place it",
-                            rep->unscheduled[i].reason);
+            return warning_part(w, "all_begun", "the request is accepted, but " ALL_BEGUN, NULL)
+                ->message;
+        const struct app_why *reason = &rep->unscheduled[i].why;
+        return warning_part(w, "not_placed",
+                            arena_printf(a, "the request is accepted, but its meeting is not "
+                                            "placed yet (%s): the organisers place it",
+                                         reason->message),
+                            reason)
+            ->message;
     }
     return NULL;
 }
@@ -226,17 +249,20 @@ static const char *unplaced_warning(struct store *s, const struct app_schedule_r
  * a) why the proposal could not be taken. -1 with err on a runtime error. */
 static int take_proposal(struct store *s, const struct app_request_actor *who,
                          const struct store_request *r, struct arena *a, const char **place,
-                         const char **lost, struct df_err *err)
+                         const char **lost, struct app_accept_warning *w, struct df_err *err)
 {
     struct app_move_place at;
     struct df_err why = {0};
+    struct app_whys whys = {.n = 0};
     *place = *lost = NULL;
-    if (app_request_place(s, r, r->proposed_slot, who->now, a, &at, NULL, &why) < 0) {
+    if (app_request_place(s, r, r->proposed_slot, who->now, a, &at, &whys, &why) < 0) {
         if (why.kind == DF_ERR_RUNTIME) {
             *err = why;
             return -1;
         }
         *lost = arena_printf(a, "the time proposed is not free any more (%s)", why.msg);
+        warning_part(w, "proposal_not_free", *lost, NULL);
+        w->reasons[0] = whys;
     } else {
         *place = arena_printf(a, "in slot %s at %s, as proposed", at.slot, at.location);
     }
@@ -247,15 +273,16 @@ static int take_proposal(struct store *s, const struct app_request_actor *who,
 
 int app_request_act(struct store *s, const struct app_request_actor *who, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
-                    int *rescheduled, const char **warning, struct df_err *err)
+                    int *rescheduled, struct app_accept_warning *warning, struct df_err *err)
 {
     struct store_request r;
     struct store_event ev;
     const char *cancelled_by = NULL, *place = NULL, *lost = NULL;
+    struct app_accept_warning said_by = {.n = 0};
     if (rescheduled)
         *rescheduled = 0;
     if (warning)
-        *warning = NULL;
+        warning->text = NULL, warning->n = 0;
     if (store_begin(s, err) < 0)
         return -1;
     if (store_request_get(s, id, a, &r, err) < 0 || store_event_get(s, r.event, a, &ev, err) < 0)
@@ -266,7 +293,7 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
     /* an accept with no time takes the one proposed while it is free: the
      * requester asked for it, and the addressee agreed to her request */
     if (act == APP_REQUEST_ACCEPT && ev.published_at && r.proposed_slot &&
-        take_proposal(s, who, &r, a, &place, &lost, err) < 0)
+        take_proposal(s, who, &r, a, &place, &lost, &said_by, err) < 0)
         goto fail;
     if (request_apply(s, who, &r, act, cancelled_by, place, err) < 0 || store_commit(s, err) < 0)
         goto fail;
@@ -288,19 +315,28 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
         if (app_schedule_event(s, &o, a, &rep, &why) < 0) {
             log_msg(LOG_WARN, "event=reschedule_failed request=\"%s\" schedule=\"%s\" error=\"%s\"",
                     id, r.event, why.msg);
-            said = arena_printf(a, "the request is accepted, but placing its meeting "
-                                   "in the published agendas failed (%s): the "
-                                   "organiser's next schedule run places it", why.msg);
+            said = warning_part(&said_by, "placing_failed",
+                                arena_printf(a, "the request is accepted, but placing its "
+                                                "meeting in the published agendas failed "
+                                                "(%s): the organiser's next schedule run "
+                                                "places it", why.msg),
+                                NULL)
+                       ->message;
         } else {
             if (rescheduled)
                 *rescheduled = 1;
-            said = unplaced_warning(s, &rep, &r, who->now, a);
+            said = unplaced_warning(s, &rep, &r, who->now, a, &said_by);
         }
-        if (warning)
-            *warning = !lost ? said
-                       : said ? arena_printf(a, "%s; %s", lost, said)
-                              : arena_printf(a, "%s: the meeting is placed at another time",
-                                             lost);
+        if (lost && !said)
+            warning_part(&said_by, "placed_elsewhere", "the meeting is placed at another time",
+                         NULL);
+        if (warning) {
+            *warning = said_by;
+            warning->text = !lost ? said
+                            : said ? arena_printf(a, "%s; %s", lost, said)
+                                   : arena_printf(a, "%s: the meeting is placed at another time",
+                                                  lost);
+        }
     }
     return store_request_get(s, id, a, out, err);
 fail:

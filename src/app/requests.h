@@ -13,6 +13,22 @@
 
 enum app_request_action { APP_REQUEST_ACCEPT, APP_REQUEST_DECLINE, APP_REQUEST_CANCEL };
 
+/* What an accept at a published event says of its meeting, when it was not
+ * placed as asked: text, the English sentence (NULL when none), and its
+ * parts in text's order by code (app/words.h), each with what it names in
+ * reasons: proposal_not_free (reasons: what is in the way of the time
+ * proposed, struct app_why's move codes), then one of placed_elsewhere,
+ * not_placed (reasons: the run's one, struct app_unscheduled's codes),
+ * all_begun (every B2B slot of the event has begun) or placing_failed (the
+ * run failed: the organisers' next one places it). */
+#define APP_ACCEPT_PARTS 2
+struct app_accept_warning {
+    const char *text;
+    int n;
+    struct app_why part[APP_ACCEPT_PARTS];
+    struct app_whys reasons[APP_ACCEPT_PARTS];
+};
+
 /* Who acts on a request. */
 struct app_request_actor {
     const char *person;   /* the caller's person, or NULL (an organiser without one) */
@@ -52,15 +68,15 @@ int app_request_send(struct store *s, const char *from, const char *event, const
  * after the change; *rescheduled (may be NULL) is 1 when a re-schedule ran. An
  * accept at a published event is committed before the re-schedule: when that
  * fails the accept still succeeds, *rescheduled is 0 and *warning (may be
- * NULL; else NULL or a string in a) says why; when it runs but finds no
- * place for the meeting (at `now`: no slot to come), *warning says that.
- * An accept of a request proposing a time at a published event places its
- * meeting there, in the answer's transaction, while it is free (no run);
- * when it is not, the run places it and *warning says the proposal was
- * not free any more, and why. */
+ * NULL; struct app_accept_warning, its strings in a) says why; when it runs
+ * but finds no place for the meeting (at `now`: no slot to come), *warning
+ * says that. An accept of a request proposing a time at a published event
+ * places its meeting there, in the answer's transaction, while it is free
+ * (no run); when it is not, the run places it and *warning says the proposal
+ * was not free any more, and why. */
 int app_request_act(struct store *s, const struct app_request_actor *who, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
-                    int *rescheduled, const char **warning, struct df_err *err);
+                    int *rescheduled, struct app_accept_warning *warning, struct df_err *err);
 
 /* The most free times app_request_times lists. */
 enum { APP_REQUEST_TIMES_MAX = 50 };

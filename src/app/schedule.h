@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 
+#include "app/words.h"
 #include "core/arena.h"
 #include "core/err.h"
 #include "engine/sched/sched.h"
@@ -48,9 +49,19 @@ struct app_schedule_opts {
     void *before_write_ud;
 };
 
+/* A request the run left without a meeting, and why (why.message the
+ * English; by code, app/words.h): the engine's no_common_slot,
+ * people_busy (slots), tables_full (slots), no_interpreter_left (pair,
+ * slots), precedence (slots), where slots is "N" or "N-M" when it names
+ * some; no_b2b_slots and no_tables; and one a change while the run solved
+ * left without a slot: accepted_during_run, away_during_run (person,
+ * slot), availability_during_run (person), languages_changed_during_run
+ * (person), booth_during_run (booth), made_way (request),
+ * languages_during_run (pair). GET .../unscheduled's not_yet is the
+ * API's. */
 struct app_unscheduled {
     const char *request;
-    const char *reason;
+    struct app_why why;
 };
 
 /* A scheduled meeting the organiser should look at: a locked meeting that

@@ -13,6 +13,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -22,19 +23,33 @@
 static int keep_run(struct store *s, const struct app_schedule_opts *o, const char *event,
                     const struct app_schedule_report *out, struct arena *a, struct df_err *err)
 {
-    const char **req = arena_alloc(a, ((size_t)out->unscheduled_n + 1) * sizeof *req);
-    const char **why = arena_alloc(a, ((size_t)out->unscheduled_n + 1) * sizeof *why);
-    if (!req || !why)
+    size_t n = (size_t)out->unscheduled_n + 1;
+    const char **req = arena_alloc(a, n * sizeof *req), **why = arena_alloc(a, n * sizeof *why),
+               **code = arena_alloc(a, n * sizeof *code), **vals = arena_alloc(a, n * sizeof *vals);
+    if (!req || !why || !code || !vals)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
     for (int i = 0; i < out->unscheduled_n; i++) {
+        const struct app_why *y = &out->unscheduled[i].why;
         req[i] = out->unscheduled[i].request;
-        why[i] = out->unscheduled[i].reason;
+        why[i] = y->message;
+        code[i] = y->code;
+        /* its values as a JSON object, for a page to say it by code */
+        json_t *v = json_object();
+        for (int k = 0; v && k < y->values_n; k++)
+            json_object_set_new(v, y->name[k], json_string(y->value[k]));
+        char *text = v ? json_dumps(v, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+        json_decref(v);
+        vals[i] = text ? arena_strdup(a, text) : NULL;
+        free(text);
+        if (!vals[i])
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
     }
     struct store_schedule_run run = {
         .event = event, .via = o->via ? o->via : "cli", .ran_by = o->ran_by,
         .accepted = out->accepted, .scheduled = out->scheduled, .upper_bound = out->upper_bound,
         .breaks = out->breaks, .seconds = out->seconds, .unscheduled = out->unscheduled_n};
-    if (store_unscheduled_reasons_replace(s, event, req, why, out->unscheduled_n, err) < 0 ||
+    if (store_unscheduled_reasons_replace(s, event, req, why, code, vals, out->unscheduled_n,
+                                          err) < 0 ||
         (o->audit &&
          store_audit(s, o->ran_by, "event.schedule", "event", event, NULL, err) < 0))
         return -1;
@@ -83,9 +98,12 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         if (!out->unscheduled)
             goto oom;
         for (int m = 0; m < M; m++) {
-            out->unscheduled[m].request = reqs[m].id;
-            out->unscheduled[m].reason = S == 0 ? "the event has no b2b slots"
-                                                 : "the event has no tables";
+            out->unscheduled[m] = (struct app_unscheduled){
+                .request = reqs[m].id,
+                .why = S == 0 ? (struct app_why){.code = "no_b2b_slots",
+                                                 .message = "the event has no b2b slots"}
+                              : (struct app_why){.code = "no_tables",
+                                                 .message = "the event has no tables"}};
         }
         out->unscheduled_n = M;
         out->scheduled = out->upper_bound = b.kept_n;
@@ -116,9 +134,10 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         goto oom;
     for (int m = 0; m < M; m++)
         if (sol.slot[m] < 0) {
-            out->unscheduled[out->unscheduled_n].request = reqs[m].id;
-            out->unscheduled[out->unscheduled_n++].reason =
-                schedule_report_reason_text(a, &sol, &b.ip, m);
+            struct app_unscheduled *u = &out->unscheduled[out->unscheduled_n++];
+            u->request = reqs[m].id;
+            if (schedule_report_reason(a, &sol, &b.ip, m, &u->why) < 0)
+                goto oom;
         }
 
     /* the interpreter who joins each interpreted meeting; a locked meeting

@@ -234,7 +234,8 @@ int schedule_merge_find_late(const struct schedule_load *was, const struct sched
         (*late)[(*late_n)++] = (struct schedule_merge_late){
             .req = m >= 0 ? b->reqs + m : nr + i, .had = had, .ours = m,
             .cause = m >= 0 ? "placed_meanwhile" : "accepted",
-            .why = "accepted while the schedule ran; no free slot: run Schedule again",
+            .why = {.code = "accepted_during_run",
+                    .message = "accepted while the schedule ran; no free slot: run Schedule again"},
             .slot = -1, .table = -1};
     }
     return 0;
@@ -260,7 +261,8 @@ int schedule_merge_find_displaced(const struct schedule_build *b, const struct s
             continue;   /* gone, late already, or published and held where it is */
         const struct schedule_load_req *r = b->reqs + m;
         int k = sol->slot[m];
-        const char *cause = "availability", *why = NULL, *who = NULL;
+        const char *cause = "availability", *who = NULL;
+        struct app_why why = {.values_n = 1, .name = {"person"}};
         for (int j = -2; j < r->attendees.n && !who; j++)
             if (k >= 0 ? schedule_merge_avail_away(mg->av, schedule_load_req_person(r, j), k)
                        : schedule_merge_avail_changed(mg->av, schedule_load_req_person(r, j)))
@@ -273,20 +275,28 @@ int schedule_merge_find_displaced(const struct schedule_build *b, const struct s
                 cause = "languages";
             }
         int tb = k >= 0 && !who ? schedule_merge_booth_table(b, mg->pn, r) : -1;
-        if (who && k >= 0)
-            why = arena_printf(a, "%s became unavailable in slot %d while the schedule ran; "
-                                  "no other free slot: run Schedule again", who, k + 1);
-        else if (who)
-            why = arena_printf(a, "%s's %s changed while the schedule ran; still no free slot: "
-                                  "run Schedule again", who,
-                               strcmp(cause, "languages") == 0 ? "languages" : "availability");
-        else if (tb >= 0 && tb != sol->table[m]) {
+        bool langs = strcmp(cause, "languages") == 0;
+        why.value[0] = who;
+        if (who && k >= 0) {
+            why.code = "away_during_run";
+            why.name[why.values_n] = "slot";
+            why.value[why.values_n++] = arena_printf(a, "%d", k + 1);
+            why.message = arena_printf(a, "%s became unavailable in slot %d while the schedule "
+                                          "ran; no other free slot: run Schedule again", who, k + 1);
+        } else if (who) {
+            why.code = langs ? "languages_changed_during_run" : "availability_during_run";
+            why.message = arena_printf(a, "%s's %s changed while the schedule ran; still no free "
+                                          "slot: run Schedule again", who,
+                                       langs ? "languages" : "availability");
+        } else if (tb >= 0 && tb != sol->table[m]) {
             cause = "booth";
-            why = arena_printf(a, "its host's booth became %s while the schedule ran; no free "
-                                  "slot there: run Schedule again", b->tabs[tb].id);
+            why = (struct app_why){.code = "booth_during_run", .values_n = 1, .name = {"booth"},
+                                   .value = {b->tabs[tb].id}};
+            why.message = arena_printf(a, "its host's booth became %s while the schedule ran; "
+                                          "no free slot there: run Schedule again", b->tabs[tb].id);
         } else
             continue;
-        if (!why)
+        if (!why.message || !why.value[why.values_n - 1])
             return -1;
         mg->merged[m] = 1;
         late[(*late_n)++] = (struct schedule_merge_late){

@@ -20,7 +20,8 @@ struct schedule_merge_late {
     int ours;                   /* its index in the solve, or -1 when accepted meanwhile */
     bool solved;                /* the solve placed it (ours >= 0): counted as scheduled */
     const char *cause;          /* app_schedule_late.cause */
-    const char *why;            /* what changed, to open its reason when it finds no place */
+    struct app_why why;         /* what changed, its reason when it finds no place
+                                 * (codes: struct app_unscheduled's) */
     int slot, table;            /* where it was written, -1 nowhere */
 };
 

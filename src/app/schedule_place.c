@@ -247,10 +247,12 @@ static int make_way(struct grid *g, const struct schedule_load *l, const struct 
     }
     for (int i = 0; i < n_own; i++) {
         const struct schedule_load_req *x = b->reqs + own[i];
-        const char *why = arena_printf(a, "made way for request %s, already in its people's "
-                                          "agendas, and then found no free slot: run Schedule "
-                                          "again", r->id);
-        if (!why)
+        struct app_why why = {.code = "made_way", .values_n = 1, .name = {"request"},
+                              .value = {r->id}};
+        why.message = arena_printf(a, "made way for request %s, already in its people's "
+                                      "agendas, and then found no free slot: run Schedule "
+                                      "again", r->id);
+        if (!why.message)
             return -1;
         mg->merged[own[i]] = 1;
         int j = (*lr->n)++;
@@ -422,10 +424,12 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
         if (b2.ip.meet_pair[m2] >= 0 &&
             idmap_str_same(b->needs[m] >= 0 ? b->ip.pair_name[b->needs[m]] : NULL, pair))
             continue;
-        const char *why = arena_printf(a, "its people's languages changed while the schedule "
-                                          "ran: it needs a %s interpreter, and no slot has one "
-                                          "free for it: run Schedule again", pair);
-        if (!why)
+        struct app_why why = {.code = "languages_during_run", .values_n = 1, .name = {"pair"},
+                              .value = {pair}};
+        why.message = arena_printf(a, "its people's languages changed while the schedule "
+                                      "ran: it needs a %s interpreter, and no slot has one "
+                                      "free for it: run Schedule again", pair);
+        if (!why.message)
             goto oom;
         release(&b2, b, mg->pn, b->reqs + m, m2);
         mg->merged[m] = 1;

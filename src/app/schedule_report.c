@@ -34,22 +34,43 @@ void schedule_report_forget_gone(struct app_schedule_report *out,
     log_msg(LOG_INFO, "event=schedule_requests_gone schedule=\"%s\" requests=%d", out->event, n);
 }
 
-const char *schedule_report_reason_text(struct arena *a, const struct sched_solution *sol,
-                                        const struct app_interpreting *ip, int m)
+/* The code of the engine's reason r (struct app_unscheduled's). */
+static const char *reason_code(enum sched_reason r)
 {
-    const char *base = sched_reason_name((enum sched_reason)sol->reason[m]);
-    const char *named = sol->reason[m] == SCHED_R_INTERPRETER && ip->meet_pair[m] >= 0
-                            ? arena_printf(a, "no %s interpreter left in the common free slots",
-                                           ip->pair_name[ip->meet_pair[m]])
-                            : NULL;
-    if (named)
-        base = named;
+    switch (r) {
+    case SCHED_R_NO_COMMON_SLOT: return "no_common_slot";
+    case SCHED_R_PEOPLE_BUSY: return "people_busy";
+    case SCHED_R_TABLES_FULL: return "tables_full";
+    case SCHED_R_INTERPRETER: return "no_interpreter_left";
+    case SCHED_R_PRECEDENCE: return "precedence";
+    case SCHED_R_NONE: break;
+    }
+    return "unknown";
+}
+
+int schedule_report_reason(struct arena *a, const struct sched_solution *sol,
+                           const struct app_interpreting *ip, int m, struct app_why *why)
+{
+    enum sched_reason r = (enum sched_reason)sol->reason[m];
+    *why = (struct app_why){.code = reason_code(r), .message = sched_reason_name(r)};
+    if (r == SCHED_R_INTERPRETER && ip->meet_pair[m] >= 0) {
+        const char *pair = ip->pair_name[ip->meet_pair[m]];
+        why->name[why->values_n] = "pair";
+        why->value[why->values_n++] = pair;
+        why->message =
+            arena_printf(a, "no %s interpreter left in the common free slots", pair);
+    }
     int lo = sol->reason_lo[m], hi = sol->reason_hi[m];
-    if (sol->reason[m] == SCHED_R_NO_COMMON_SLOT || lo < 0)
-        return base;
-    if (lo == hi)
-        return arena_printf(a, "%s (slot %d)", base, lo + 1);
-    return arena_printf(a, "%s (slots %d-%d)", base, lo + 1, hi + 1);
+    if (why->message && r != SCHED_R_NO_COMMON_SLOT && lo >= 0) {
+        const char *slots = lo == hi ? arena_printf(a, "%d", lo + 1)
+                                     : arena_printf(a, "%d-%d", lo + 1, hi + 1);
+        why->name[why->values_n] = "slots";
+        why->value[why->values_n++] = slots;
+        why->message = slots ? arena_printf(a, "%s (slot%s %s)", why->message,
+                                            lo == hi ? "" : "s", slots)
+                             : NULL;
+    }
+    return why->message ? 0 : -1;
 }
 
 int schedule_report_late(struct arena *a, const struct schedule_build *b,
@@ -83,7 +104,7 @@ int schedule_report_late(struct arena *a, const struct schedule_build *b,
         }
         bool own_reason = x->ours < 0 || strcmp(x->cause, "placed_meanwhile") != 0;
         if (!placed && own_reason)
-            u[un++] = (struct app_unscheduled){.request = x->req->id, .reason = x->why};
+            u[un++] = (struct app_unscheduled){.request = x->req->id, .why = x->why};
         const char *slot = placed ? b->slots[x->slot].id : NULL;
         const char *table = placed ? b->tabs[x->table].id : NULL;
         bool stayed = placed && x->had && idmap_str_same(x->had->slot, slot) &&
@@ -95,7 +116,7 @@ int schedule_report_late(struct arena *a, const struct schedule_build *b,
         out->late_displaced += x->ours >= 0 && strcmp(x->cause, "placed_meanwhile") != 0;
         out->late[i] = (struct app_schedule_late){
             .request = x->req->id, .slot = slot, .table = table, .cause = x->cause,
-            .reason = placed ? NULL : own_reason ? x->why : NULL,
+            .reason = placed ? NULL : own_reason ? x->why.message : NULL,
             .outcome = !placed ? "unscheduled" : !x->had ? "placed" : stayed ? "kept" : "moved"};
     }
     out->late_n = late_n;
@@ -130,8 +151,11 @@ int schedule_report_copy(struct app_schedule_report *r, struct arena *a)
     }
     for (int i = 0; i < r->unscheduled_n; i++) {
         u[i] = r->unscheduled[i];
-        if (!copy_str(a, &u[i].request) || !copy_str(a, &u[i].reason))
-            return -1;
+        if (!copy_str(a, &u[i].request) || !copy_str(a, &u[i].why.message))
+            return -1;   /* code and names: string constants */
+        for (int v = 0; v < u[i].why.values_n; v++)
+            if (!copy_str(a, &u[i].why.value[v]))
+                return -1;
     }
     for (int i = 0; i < r->warnings_n; i++) {
         w[i] = r->warnings[i];

@@ -18,10 +18,13 @@ struct schedule_report_still {
 void schedule_report_forget_gone(struct app_schedule_report *out,
                                  const struct schedule_report_still *k, const int *slot, int M);
 
-/* "slots 3-7" for a reason, 1-based like a printed programme; a missing
- * interpreter is named by its pair ("no uk-en interpreter left ..."). */
-const char *schedule_report_reason_text(struct arena *a, const struct sched_solution *sol,
-                                        const struct app_interpreting *ip, int m);
+/* Why the solve left meeting m out, into *why (its strings in a or
+ * static): "slots 3-7" in the English, 1-based like a printed programme, and
+ * its slots value "3-7"; a missing interpreter is named by its pair ("no
+ * uk-en interpreter left ..."). Codes as struct app_unscheduled's. -1 when
+ * out of memory. */
+int schedule_report_reason(struct arena *a, const struct sched_solution *sol,
+                           const struct app_interpreting *ip, int m, struct app_why *why);
 
 /* The report once the late requests went where schedule_place_late put them: those
  * accepted meanwhile count as accepted, the placed ones as scheduled, the

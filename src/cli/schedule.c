@@ -79,7 +79,7 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
         json_t *un = json_array();
         for (int i = 0; i < rep.unscheduled_n; i++)
             json_array_append_new(un, json_pack("{ss ss}", "request", rep.unscheduled[i].request,
-                                                "reason", rep.unscheduled[i].reason));
+                                                "reason", rep.unscheduled[i].why.message));
         json_t *warn = json_array();
         for (int i = 0; i < rep.warnings_n; i++)
             json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
@@ -99,7 +99,7 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
         printf("breaks       %d\n", rep.breaks);
         printf("seconds      %.3f\n", rep.seconds);
         for (int i = 0; i < rep.unscheduled_n; i++)
-            printf("unscheduled  %s: %s\n", rep.unscheduled[i].request, rep.unscheduled[i].reason);
+            printf("unscheduled  %s: %s\n", rep.unscheduled[i].request, rep.unscheduled[i].why.message);
         for (int i = 0; i < rep.warnings_n; i++)
             printf("warning      %s: %s\n", rep.warnings[i].request, rep.warnings[i].warning);
         if (rep.late_n) {

@@ -14,8 +14,33 @@ int df_err_vset(struct df_err *err, enum df_err_kind kind, const char *fmt, va_l
     if (err) {
         err->kind = kind;
         vsnprintf(err->msg, sizeof err->msg, fmt, ap);
+        err->code = NULL;
+        err->values_n = 0;
     }
     return -1;
+}
+
+void df_err_code(struct df_err *err, const char *code, ...)
+{
+    if (!err)
+        return;
+    err->code = code;
+    err->values_n = 0;
+    va_list ap;
+    va_start(ap, code);
+    const char *name;
+    while ((name = va_arg(ap, const char *))) {
+        const char *value = va_arg(ap, const char *);
+        if (!value || err->values_n == DF_ERR_VALUES)
+            continue;
+        char *to = err->value[err->values_n];
+        snprintf(to, sizeof err->value[0], "%s", value);
+        size_t bad;
+        if (!utf8_is_valid(to, strlen(to), &bad))
+            to[bad] = '\0';   /* cut where the bounded copy split a character */
+        err->name[err->values_n++] = name;
+    }
+    va_end(ap);
 }
 
 int df_err_set(struct df_err *err, enum df_err_kind kind, const char *fmt, ...)
@@ -51,6 +76,8 @@ void df_err_clear(struct df_err *err)
     if (err) {
         err->kind = DF_OK;
         err->msg[0] = '\0';
+        err->code = NULL;
+        err->values_n = 0;
     }
 }
 

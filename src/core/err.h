@@ -16,9 +16,17 @@ enum df_err_kind {
     DF_ERR_FORBIDDEN = 6, /* the caller may not (HTTP 403; CLI exit 3) */
 };
 
+/* A refusal may also say itself by code for a page (docs/api.md "Words for
+ * a page"): code a static string, NULL when none; its values by (static)
+ * name, copied. Every df_err_set forgets the code: df_err_code after it. */
+#define DF_ERR_VALUES 2
 struct df_err {
     enum df_err_kind kind;
     char msg[1024];
+    const char *code;
+    int values_n;
+    const char *name[DF_ERR_VALUES];
+    char value[DF_ERR_VALUES][256];
 };
 
 /* Sets kind and a printf-formatted message; returns -1 so callers can write
@@ -32,6 +40,11 @@ void df_err_prefix(struct df_err *err, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
 void df_err_clear(struct df_err *err);
+
+/* Gives err (set already) its code and values: name, value, ... NULL (at
+ * most DF_ERR_VALUES; a NULL value is left out, a long one cut on a
+ * character's boundary). err may be NULL. */
+void df_err_code(struct df_err *err, const char *code, ...);
 
 /* The process exit code the CLI uses for an error of this kind. */
 int df_err_exit_code(const struct df_err *err);

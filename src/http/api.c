@@ -39,19 +39,35 @@ json_t *api_values_json(const char *const *pairs)
     return j;
 }
 
+json_t *api_why_json(const struct app_why *y)
+{
+    const char *pairs[2 * APP_WHY_VALUES + 1] = {NULL};
+    for (int v = 0; v < y->values_n; v++) {
+        pairs[2 * v] = y->name[v];
+        pairs[2 * v + 1] = y->value[v];
+    }
+    return json_pack("{ss so ss?}", "code", y->code, "values", api_values_json(pairs), "message",
+                     y->message);
+}
+
+void api_reason_code_set(json_t *j, const char *code, const char *values)
+{
+    if (!j || !code)
+        return;
+    json_t *v = values ? json_loads(values, 0, NULL) : NULL;
+    if (!json_is_object(v)) {
+        json_decref(v);
+        v = json_object();
+    }
+    json_object_set_new(j, "code", json_string(code));
+    json_object_set_new(j, "values", v);
+}
+
 json_t *api_whys_json(const struct app_whys *w)
 {
     json_t *list = json_array();
-    for (int i = 0; list && i < w->n; i++) {
-        const struct app_why *y = &w->v[i];
-        const char *pairs[2 * APP_WHY_VALUES + 1] = {NULL};
-        for (int v = 0; v < y->values_n; v++) {
-            pairs[2 * v] = y->name[v];
-            pairs[2 * v + 1] = y->value[v];
-        }
-        json_array_append_new(list, json_pack("{ss so ss?}", "code", y->code, "values",
-                                              api_values_json(pairs), "message", y->message));
-    }
+    for (int i = 0; list && i < w->n; i++)
+        json_array_append_new(list, api_why_json(&w->v[i]));
     return list;
 }
 

@@ -56,8 +56,14 @@ json_t *api_str_or_null(const char *s);
 /* Words for a page (docs/api.md): the values of name/value pairs (NULL
  * ends them; a NULL value is left out) as {"name": "value", ...}. */
 json_t *api_values_json(const char *const *pairs);
-/* What is in the way (app/move.h) as [{"code","values","message"}]. */
+/* One coded sentence (app/words.h) as {"code","values","message"}; what
+ * is in the way (app/move.h) as a list of them. */
+json_t *api_why_json(const struct app_why *y);
 json_t *api_whys_json(const struct app_whys *w);
+/* A kept schedule run's reason's code and values (the store's JSON object
+ * text; none or a broken one is {}) set as "code" and "values" in j, beside
+ * its "reason"; nothing for a reason kept without a code. */
+void api_reason_code_set(json_t *j, const char *code, const char *values);
 json_t *api_org_json(const struct store_org *o);
 json_t *api_person_json(const struct store_person *p, bool with_email);
 json_t *api_request_json(const struct store_request *q);

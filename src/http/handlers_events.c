@@ -446,6 +446,8 @@ static int unsched_cb(void *ud, const struct store_web_request *w)
     json_t *j = api_request_row_json(w);
     const char *why = w->unscheduled_reason;
     json_object_set_new(j, "reason", json_string(why ? why : "not scheduled yet"));
+    /* and by code, for a page's words (a reason kept before codes has none) */
+    api_reason_code_set(j, why ? w->unscheduled_code : "not_yet", why ? w->unscheduled_values : NULL);
     json_array_append_new(ud, j);
     return 0;
 }

@@ -77,8 +77,10 @@ static int req_list_cb(void *ud, const struct store_web_request *w)
     if (k->me)
         json_object_set_new(j, "direction",
                             json_string(strcmp(w->r.from, k->me) == 0 ? "sent" : "received"));
-    if (k->reasons && w->unscheduled_reason)
+    if (k->reasons && w->unscheduled_reason) {
         json_object_set_new(j, "reason", json_string(w->unscheduled_reason));
+        api_reason_code_set(j, w->unscheduled_code, w->unscheduled_values);
+    }
     if (w->r.proposed_slot && strcmp(w->r.status, "pending") == 0)   /* read after the walk */
         json_object_set_new(j, "proposed", json_pack("{ss}", "slot", w->r.proposed_slot));
     json_array_append_new(k->list, j);
@@ -254,7 +256,7 @@ static void request_act(struct http_req *r, enum app_request_action act)
     struct df_err err = {0};
     struct store_request q;
     int rescheduled = 0;
-    const char *warning = NULL;
+    struct app_accept_warning warning = {.n = 0};
     struct app_request_actor who = {.person = r->user.person, .login = r->user.email,
                                     .organiser = api_is_organiser(r),
                                     .now = http_server_forum_now(r->srv)};
@@ -265,8 +267,18 @@ static void request_act(struct http_req *r, enum app_request_action act)
     }
     json_t *j = api_request_json(&q);
     json_object_set_new(j, "rescheduled", json_boolean(rescheduled));
-    if (warning)
-        json_object_set_new(j, "warning", json_string(warning));
+    if (warning.text) {
+        /* and by code, its parts each with what it names, for a page's words */
+        json_t *parts = json_array();
+        for (int i = 0; parts && i < warning.n; i++) {
+            json_t *part = api_why_json(&warning.part[i]);
+            if (part && warning.reasons[i].n)
+                json_object_set_new(part, "reasons", api_whys_json(&warning.reasons[i]));
+            json_array_append_new(parts, part);
+        }
+        json_object_set_new(j, "warning", json_string(warning.text));
+        json_object_set_new(j, "warnings", parts);
+    }
     /* an accept that took the proposed time says where, as one at a chosen time */
     struct store_meeting m;
     if (act == APP_REQUEST_ACCEPT && !rescheduled &&

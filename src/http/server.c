@@ -156,9 +156,23 @@ void http_reply_field_error(struct http_req *r, int status, const char *code, co
     reply_error_with(r, status, code, field, message, NULL, NULL);
 }
 
+/* A coded refusal's one reason, [{"code","values","message"}] (docs/api.md
+ * "Words for a page"); NULL for one without a code. */
+static json_t *coded_reasons(const struct df_err *err)
+{
+    if (!err->code)
+        return NULL;
+    json_t *values = json_object();
+    for (int i = 0; values && i < err->values_n; i++)
+        json_object_set_new(values, err->name[i], json_string(err->value[i]));
+    return json_pack("[{ss so ss}]", "code", err->code, "values", values, "message", err->msg);
+}
+
 void http_reply_df_err_with(struct http_req *r, const struct df_err *err, const char *key,
                             json_t *more)
 {
+    if (!key && (more = coded_reasons(err)))
+        key = "reasons";
     static const struct {
         enum df_err_kind kind;
         int status;

@@ -895,14 +895,15 @@ int store_meeting_clear_unaccepted(struct store *s, const char *event, struct df
 
 int store_unscheduled_reasons_replace(struct store *s, const char *event,
                                       const char *const *requests, const char *const *reasons,
+                                      const char *const *codes, const char *const *values,
                                       int n, struct df_err *err)
 {
     static const char forget[] =
         "DELETE FROM unscheduled_reasons WHERE request_rid IN (SELECT r.rid FROM requests r"
         " JOIN events e ON e.rid = r.event_rid WHERE e.id = ?)";
     static const char keep[] =
-        "INSERT OR REPLACE INTO unscheduled_reasons(request_rid, reason)"
-        " SELECT rid, ?2 FROM requests WHERE id = ?1";
+        "INSERT OR REPLACE INTO unscheduled_reasons(request_rid, reason, code, vals)"
+        " SELECT rid, ?2, ?3, ?4 FROM requests WHERE id = ?1";
     sqlite3_stmt *st = store_stmt(s, forget, err);
     if (!st)
         return -1;
@@ -914,6 +915,8 @@ int store_unscheduled_reasons_replace(struct store *s, const char *event,
             return -1;
         store_bind_text(st, 1, requests[i]);
         store_bind_text(st, 2, reasons[i]);
+        store_bind_text(st, 3, codes ? codes[i] : NULL);
+        store_bind_text(st, 4, values ? values[i] : NULL);
         if (store_step_done(s, st, err, "keeping a schedule run's reasons") < 0)
             return -1;
     }

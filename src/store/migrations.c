@@ -645,6 +645,13 @@ static const char migration_30[] =
     "ALTER TABLE requests ADD COLUMN introduced INTEGER NOT NULL DEFAULT 0"
     " CHECK (introduced IN (0, 1))";
 
+/* Version 32 (31 is another change's): a kept reason's code and values
+ * (docs/api.md "Words for a page"), so that a page says it in its own
+ * language; NULL for a reason kept before (the page says its English). */
+static const char migration_32[] =
+    "ALTER TABLE unscheduled_reasons ADD COLUMN code TEXT;"
+    "ALTER TABLE unscheduled_reasons ADD COLUMN vals TEXT CHECK (vals IS NULL OR json_valid(vals))";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -677,6 +684,7 @@ const struct store_migration store_migrations[] = {
     {28, "messages between the people of a meeting request", migration_28},
     {29, "the time a requester proposes for her request's meeting", migration_29},
     {30, "requests the organisers made: their introductions", migration_30},
+    {32, "the code and values of a schedule run's reasons", migration_32},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -296,10 +296,12 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
 int store_meeting_clear_unaccepted(struct store *s, const char *event, struct df_err *err);
 int store_meeting_delete_for_request(struct store *s, const char *request, struct df_err *err);
 /* The last schedule run of event left requests[i] without a meeting because
- * of reasons[i], i < n: the event's earlier reasons go, these are kept (an
- * id the store does not know is skipped). */
+ * of reasons[i], i < n, by code codes[i] with values[i] (a JSON object's
+ * text; either array, or an entry, may be NULL: none): the event's earlier
+ * reasons go, these are kept (an id the store does not know is skipped). */
 int store_unscheduled_reasons_replace(struct store *s, const char *event,
                                       const char *const *requests, const char *const *reasons,
+                                      const char *const *codes, const char *const *values,
                                       int n, struct df_err *err);
 /* A request's kept reason is read with it: store_web_request.unscheduled_reason. */
 /* The last schedule run of an event: when (UTC, ISO 8601), how it was started

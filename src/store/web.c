@@ -444,7 +444,9 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
         " fb.name, ob.id, ob.name, ob.country, ob.name_uk,"
         " (SELECT u.reason FROM unscheduled_reasons u WHERE u.request_rid = r.rid),"
         " r.cancelled_by, (SELECT ps.id FROM slots ps WHERE ps.rid = r.proposed_slot_rid),"
-        " r.introduced"
+        " r.introduced,"
+        " (SELECT u.code FROM unscheduled_reasons u WHERE u.request_rid = r.rid),"
+        " (SELECT u.vals FROM unscheduled_reasons u WHERE u.request_rid = r.rid)"
         REQUEST_WHERE " ORDER BY r.rid LIMIT ?6 OFFSET ?7";
     int64_t *n[] = {total};
     sqlite3_stmt *st;
@@ -468,7 +470,9 @@ static int web_request_page_in(struct store *s, const struct store_web_request_q
                      store_col(st, 11), store_col(st, 12)},
             .to = {store_col(st, 3), store_col(st, 13), store_col(st, 14), store_col(st, 15),
                    store_col(st, 16), store_col(st, 17)},
-            .unscheduled_reason = store_col(st, 18)};
+            .unscheduled_reason = store_col(st, 18),
+            .unscheduled_code = store_col(st, 22),
+            .unscheduled_values = store_col(st, 23)};
         stop = fn(ud, &w);
     }
     if (!stop && rc != SQLITE_DONE)

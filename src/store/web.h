@@ -116,6 +116,9 @@ struct store_web_request {
     /* why the event's last schedule run left it without a meeting, or NULL
      * (store_unscheduled_reasons_replace) */
     const char *unscheduled_reason;
+    /* its code and values (a JSON object's text), NULL for one kept before
+     * codes (migration 32) */
+    const char *unscheduled_code, *unscheduled_values;
 };
 typedef int (*store_web_request_fn)(void *ud, const struct store_web_request *q);
 struct store_web_request_query {

@@ -933,9 +933,11 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.route(unscheduledUrl, async (route) => {
     const r = await route.fetch();
     const j = await r.json();
-    j.unscheduled = [{ id: 'r-away', from: 'p-away', to: 'p-other', people: [], reason: 'p-away became unavailable in slot 3 while the schedule ran; no other free slot: run Schedule again' },
+    j.unscheduled = [{ id: 'r-away', from: 'p-away', to: 'p-other', people: [], reason: 'p-away became unavailable in slot 3 while the schedule ran; no other free slot: run Schedule again',
+      code: 'away_during_run', values: { person: 'p-away', slot: '3' } },
       // one left out for want of an interpreter, tried again when languages changed
-      { id: 'r-lang', from: 'p-lang', to: 'p-other', people: [], reason: "p-lang's languages changed while the schedule ran; still no free slot: run Schedule again" },
+      { id: 'r-lang', from: 'p-lang', to: 'p-other', people: [], reason: "p-lang's languages changed while the schedule ran; still no free slot: run Schedule again",
+        code: 'languages_changed_during_run', values: { person: 'p-lang' } },
       ...(j.unscheduled || [])];
     j.count = (j.count || 0) + 2;
     await route.fulfill({ response: r, json: j });
@@ -3717,7 +3719,9 @@ test('an accept after publication says where the meeting went, or that no slot w
   const second = page.locator('#received li[data-id="req-e2e-plc-2"]');
   await second.locator('button.primary').click();
   await second.locator('.flash.ok').waitFor();
-  assert.equal(await second.locator('.flash').textContent(), UK['requests.accepted_unplaced']);
+  // and why, from the reply's warning by code, in Ukrainian (fix-words2)
+  assert.equal(await second.locator('.flash').textContent(),
+    `${UK['requests.accepted_unplaced']} ${UK['requests.unplaced_why'].replace('{why}', UK['reason.no_slot'])}`);
   assert.equal(await second.locator('.status').textContent(), UK['status.accepted']);
   await assertUkrainian(page);
   await ctx.close();
@@ -5684,6 +5688,55 @@ test('a Ukrainian on a phone proposes a time as she sends a request; her English
   }).format(new Date(at)), [again.start, forum.timezone]);
   assert.equal(await li3.locator('.proposal.taken').textContent(), EN['requests.proposed_taken'].replace('{when}', whenAgain));
   await p3.ctx.close();
+  await ctx.close();
+});
+
+// fix-words2: the addressee on a Ukrainian phone reads why the time proposed
+// to her is no longer free, as she taps it (the refusal's reasons) and as
+// she accepts anyway (the accept's warnings), in Ukrainian, not the
+// server's English.
+test('a Ukrainian addressee reads in Ukrainian why a proposed time is taken, as she taps it and as she accepts anyway', async () => {
+  const who = newcomerLogin('wrd', 'Олена Слова', 'Slova Optics');
+  const asking = [newcomerLogin('wrd2', 'Walter Words', 'Words Radar'), newcomerLogin('wrd3', 'Wanda Words', 'Words Armour')];
+  const forum = await ensurePublished();
+  const made = [];
+  let first = null;
+  for (const x of asking) {
+    const p = await signedIn(x, 'en-GB');
+    if (!first) first = (await (await p.ctx.request.get(`${base}/api/v1/people/p-wrd/times?event=${forum.id}`)).json()).times[0];
+    assert.ok(first, 'a free time to propose');
+    const csrf = await p.page.evaluate(() => sessionStorage.getItem('dfnc.csrf'));
+    const res = await p.ctx.request.post(`${base}/api/v1/requests`, {
+      headers: { 'X-CSRF-Token': csrf }, data: { event: forum.id, to: 'p-wrd', slot: first.slot } });
+    assert.equal(res.status(), 201, await res.text());
+    made.push((await res.json()).id);
+    await p.ctx.close();
+  }
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await open(page, '/requests');
+  const one = page.locator(`#received li[data-id="${made[0]}"]`);
+  const two = page.locator(`#received li[data-id="${made[1]}"]`);
+  await one.locator('button.accept-proposed').waitFor();
+  // she is then marked away at that time (the page read it free)
+  const csrf = await page.evaluate(() => sessionStorage.getItem('dfnc.csrf'));
+  const away = await ctx.request.put(`${base}/api/v1/me/availability`, {
+    headers: { 'X-CSRF-Token': csrf }, data: { event: forum.id, away: [first.slot] } });
+  assert.equal(away.status(), 200);
+  const awaySaid = UK['why.person_away'].replace('{person}', 'Олена Слова');
+  // the tap: refused, what is in the way said in Ukrainian
+  await one.locator('button.accept-proposed').click();
+  await one.locator('.flash.error').waitFor();
+  assert.equal(await one.locator('.flash.error').textContent(), `${UK['requests.time_taken']} ${awaySaid}.`);
+  assert.equal(await one.locator('.flash.error [lang=en]').count(), 0, 'no English from the server');
+  await assertUkrainian(page);
+  // Accept on the other: placed by the scheduler, and the proposal's fate said
+  await two.locator('.actions button.primary').click();
+  await two.locator('.flash.ok').waitFor();
+  const said = await two.locator('.flash.ok').textContent();
+  assert.ok(said.endsWith(` ${UK['requests.proposal_lost']} ${awaySaid}.`), said);
+  assert.equal(await two.locator('.flash.ok [lang=en]').count(), 0, 'no English from the server');
+  assert.equal(await two.getAttribute('data-status'), 'accepted');
+  await assertUkrainian(page);
   await ctx.close();
 });
 

@@ -703,14 +703,18 @@ Test(requests, an_accept_stands_when_the_reschedule_fails, .init = open_fresh,
                                          " SELECT RAISE(ABORT, 'database or disk is full'); END;",
                                       &err), 0, "%s", err.msg);
     int rescheduled = -1;
-    const char *warning = NULL;
+    struct app_accept_warning warning = {.n = 0};
     cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r.id, APP_REQUEST_ACCEPT, &a, &r2, &rescheduled,
                                  &warning, &err), 0, "%s", err.msg);
     cr_assert_str_eq(r2.status, "accepted");
     cr_assert_eq(rescheduled, 0);
-    cr_assert_not_null(warning);
-    cr_assert(strstr(warning, "the request is accepted") && strstr(warning, "disk is full"),
-              "%s", warning);
+    cr_assert_not_null(warning.text);
+    cr_assert(strstr(warning.text, "the request is accepted") && strstr(warning.text, "disk is full"),
+              "%s", warning.text);
+    /* and by code, for a page's words: the run failed, the next one places it */
+    cr_assert_eq(warning.n, 1);
+    cr_assert_str_eq(warning.part[0].code, "placing_failed");
+    cr_assert_str_eq(warning.part[0].message, warning.text);
     struct store_request again;
     cr_assert_eq(store_request_get(s, r.id, &a, &again, &err), 0, "%s", err.msg);
     cr_assert_str_eq(again.status, "accepted", "the answer was kept");

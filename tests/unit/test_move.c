@@ -419,12 +419,13 @@ Test(app_request_proposal, an_accept_without_a_time_takes_the_one_proposed_while
     ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t4", now, &a, &r, &err));
     struct app_request_actor to = {.person = "a", .now = now};
     int rescheduled = -1;
-    const char *warning = "unset";
+    struct app_accept_warning warning = {.text = "unset", .n = 1};
     ok(app_request_act(s, &to, r.id, APP_REQUEST_ACCEPT, &a, &got, &rescheduled, &warning,
                        &err));
     cr_assert_str_eq(got.status, "accepted");
     cr_assert_eq(rescheduled, 0, "placed as proposed: no schedule run");
-    cr_assert_null(warning);
+    cr_assert_null(warning.text);
+    cr_assert_eq(warning.n, 0);
     cr_assert_null(got.proposed_slot, "an answer ends the proposal");
     struct store_meeting m;
     ok(store_meeting_of_request(s, r.id, &a, &m, &err));

@@ -172,7 +172,12 @@ Test(app_schedule, schedules_b2b_slots_hosts_at_booths_and_keeps_locks, .init = 
         cr_assert_eq(rep.scheduled, 4);
         cr_assert_eq(rep.unscheduled_n, 1);
         cr_assert_str_eq(rep.unscheduled[0].request, "r5");
-        cr_assert(strstr(rep.unscheduled[0].reason, "busy"), "%s", rep.unscheduled[0].reason);
+        cr_assert(strstr(rep.unscheduled[0].why.message, "busy"), "%s", rep.unscheduled[0].why.message);
+        /* by code too, its slots named as the English names them */
+        cr_assert_str_eq(rep.unscheduled[0].why.code, "people_busy");
+        cr_assert_eq(rep.unscheduled[0].why.values_n, 1);
+        cr_assert_str_eq(rep.unscheduled[0].why.name[0], "slots");
+        cr_assert(strstr(rep.unscheduled[0].why.message, rep.unscheduled[0].why.value[0]));
     } else {
         cr_assert_eq(rep.scheduled, 5);
         cr_assert_str_eq(v.slot[find(&v, "r5")], b_free);
@@ -325,14 +330,18 @@ Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup
     cr_assert_eq(rep.unscheduled_n, 2);
     int uk_en = 0, uk_de = 0;
     for (int i = 0; i < rep.unscheduled_n; i++) {
-        const char *why = rep.unscheduled[i].reason;
+        const char *why = rep.unscheduled[i].why.message;
+        const struct app_why *y = &rep.unscheduled[i].why;
+        /* by code too: the pair a page names */
+        cr_assert_str_eq(y->code, "no_interpreter_left");
+        cr_assert_str_eq(y->name[0], "pair");
         if (strcmp(rep.unscheduled[i].request, "r6") == 0)
-            uk_de += strstr(why, "no uk-de interpreter left") != NULL;
+            uk_de += strstr(why, "no uk-de interpreter left") != NULL && !strcmp(y->value[0], "uk-de");
         else
-            uk_en += strstr(why, "no uk-en interpreter left") != NULL;
+            uk_en += strstr(why, "no uk-en interpreter left") != NULL && !strcmp(y->value[0], "uk-en");
         cr_assert_str_neq(rep.unscheduled[i].request, "r5");
     }
-    cr_assert_eq(uk_en, 1, "%s / %s", rep.unscheduled[0].reason, rep.unscheduled[1].reason);
+    cr_assert_eq(uk_en, 1, "%s / %s", rep.unscheduled[0].why.message, rep.unscheduled[1].why.message);
     cr_assert_eq(uk_de, 1);
     struct seen v = {0};
     ok(store_meeting_each(s, "ev", NULL, grab, &v, &err));
@@ -371,22 +380,31 @@ Test(app_schedule, interpreters_bound_the_meetings_that_need_them, .init = setup
 struct reason_of {
     const char *id, *why;
     struct arena *a;
+    const char *code, *values;   /* its code and values, when kept */
 };
 
 static int reason_row(void *ud, const struct store_web_request *w)
 {
     struct reason_of *r = ud;
-    if (strcmp(w->r.id, r->id) == 0 && w->unscheduled_reason)
+    if (strcmp(w->r.id, r->id) == 0 && w->unscheduled_reason) {
         r->why = arena_strdup(r->a, w->unscheduled_reason);
+        r->code = w->unscheduled_code ? arena_strdup(r->a, w->unscheduled_code) : NULL;
+        r->values = w->unscheduled_values ? arena_strdup(r->a, w->unscheduled_values) : NULL;
+    }
     return 0;
+}
+
+static struct reason_of kept_coded(struct arena *a, const char *id)
+{
+    struct reason_of r = {id, NULL, a, NULL, NULL};
+    struct store_web_request_query q = {.event = "ev", .limit = -1};
+    ok(store_web_request_page(s, &q, reason_row, &r, NULL, &err));
+    return r;
 }
 
 static const char *kept_reason(struct arena *a, const char *id)
 {
-    struct reason_of r = {id, NULL, a};
-    struct store_web_request_query q = {.event = "ev", .limit = -1};
-    ok(store_web_request_page(s, &q, reason_row, &r, NULL, &err));
-    return r.why;
+    return kept_coded(a, id).why;
 }
 
 /* A run's reasons are kept in the store beside its schedule (the console
@@ -403,12 +421,17 @@ Test(app_schedule, a_runs_reasons_are_kept_beside_its_schedule, .init = setup_la
     for (int i = 0; i < rep.unscheduled_n; i++) {
         const char *kept = kept_reason(&a, rep.unscheduled[i].request);
         cr_assert_not_null(kept, "%s", rep.unscheduled[i].request);
-        cr_assert_str_eq(kept, rep.unscheduled[i].reason);
+        cr_assert_str_eq(kept, rep.unscheduled[i].why.message);
+        /* by code too, its values a JSON object: a page says it in its words */
+        struct reason_of coded = kept_coded(&a, rep.unscheduled[i].request);
+        cr_assert_str_eq(coded.code, "no_interpreter_left");
+        cr_assert(strstr(coded.values, "\"pair\":\"uk-"), "%s", coded.values);
+        cr_assert_eq(coded.values[0], '{', "%s", coded.values);
     }
     cr_assert_null(kept_reason(&a, "r5"), "r5 was placed: no reason kept");
     /* another run's list replaces the event's: r6's stays, the other goes */
     const char *req[] = {"r6", "no-such-request"}, *why[] = {"a new reason", "skipped"};
-    ok(store_unscheduled_reasons_replace(s, "ev", req, why, 2, &err));
+    ok(store_unscheduled_reasons_replace(s, "ev", req, why, NULL, NULL, 2, &err));
     for (int i = 0; i < rep.unscheduled_n; i++) {
         const char *kept = kept_reason(&a, rep.unscheduled[i].request);
         if (strcmp(rep.unscheduled[i].request, "r6") == 0)
@@ -1282,8 +1305,9 @@ static void organiser_run_beside_accepts(int accepts)
             bool said = false;
             for (int u = 0; u < rep.unscheduled_n; u++)
                 said |= strcmp(rep.unscheduled[u].request, id) == 0 &&
-                        strstr(rep.unscheduled[u].reason, "accepted while the schedule ran") &&
-                        strstr(rep.unscheduled[u].reason, "run Schedule again");
+                        strstr(rep.unscheduled[u].why.message, "accepted while the schedule ran") &&
+                        strstr(rep.unscheduled[u].why.message, "run Schedule again") &&
+                        !strcmp(rep.unscheduled[u].why.code, "accepted_during_run");
             cr_assert(said, "%s unscheduled without its reason", id);
             continue;
         }
@@ -1434,7 +1458,7 @@ Test(app_schedule, accepts_during_the_run_stay_move_or_wait_around_the_new_sched
     bool said = false;
     for (int i = 0; i < rep.unscheduled_n; i++)
         said |= strcmp(rep.unscheduled[i].request, "z") == 0 &&
-                strcmp(rep.unscheduled[i].reason,
+                strcmp(rep.unscheduled[i].why.message,
                        "accepted while the schedule ran; no free slot: run Schedule again") == 0;
     cr_assert(said);
     cr_assert_str_eq(w->outcome, "kept");
@@ -1750,7 +1774,7 @@ static void said_unscheduled(const struct app_schedule_report *rep, const char *
     bool said = false;
     for (int i = 0; i < rep->unscheduled_n; i++)
         said |= strcmp(rep->unscheduled[i].request, id) == 0 &&
-                strcmp(rep->unscheduled[i].reason, x->reason) == 0;
+                strcmp(rep->unscheduled[i].why.message, x->reason) == 0;
     cr_assert(said, "%s is not among the unscheduled with its reason", id);
 }
 
@@ -1850,7 +1874,7 @@ Test(app_schedule, a_meeting_left_out_is_placed_when_its_person_is_back_during_t
     cr_assert_str_eq(x->cause, "availability");
     cr_assert_eq(rep.scheduled, 4);
     for (int i = 0; i < rep.unscheduled_n; i++)
-        cr_assert_str_neq(rep.unscheduled[i].request, "r4", "%s", rep.unscheduled[i].reason);
+        cr_assert_str_neq(rep.unscheduled[i].request, "r4", "%s", rep.unscheduled[i].why.message);
     arena_free(&a);
 }
 
@@ -2295,7 +2319,7 @@ Test(app_schedule, a_meeting_left_out_for_want_of_a_language_is_placed_when_one_
     cr_assert(l && strcmp(l->outcome, "placed") == 0 && strcmp(l->cause, "languages") == 0);
     for (int i = 0; i < x.rep.unscheduled_n; i++)
         cr_assert_str_neq(x.rep.unscheduled[i].request, "r6", "%s",
-                          x.rep.unscheduled[i].reason);
+                          x.rep.unscheduled[i].why.message);
     arena_free(&x.a);
 }
 

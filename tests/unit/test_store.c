@@ -349,7 +349,10 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
      .fini = close_and_remove)
 {
     add_event_with_slots();
-    cr_assert_eq(store_exec_for_tests(s, "DROP TRIGGER events_moved_venue_uk_meetings;"
+    cr_assert_eq(store_exec_for_tests(s, /* migration 32's */
+                                         "ALTER TABLE unscheduled_reasons DROP COLUMN code;"
+                                         "ALTER TABLE unscheduled_reasons DROP COLUMN vals;"
+                                         "DROP TRIGGER events_moved_venue_uk_meetings;"
                                          "ALTER TABLE events DROP COLUMN name_uk;"
                                          "ALTER TABLE events DROP COLUMN venue_uk;"
                                          "ALTER TABLE sessions DROP COLUMN name_uk;"

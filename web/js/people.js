@@ -79,16 +79,14 @@ export function openNote(o) {
     h('span', { class: `status ${o.status}` }, t(k)), ' ', h('a', { href: '/requests' }, t('requests.open_see')));
 }
 
-// The sentence for a refused request: a second open one names the person
-// (the server's message names their id), the event's cap of requests
-// waiting for an answer says what to do (src/app/requests.c), anything else
-// as errorText says it.
+// The sentence for a refused request, by its code (docs/api.md "Words for
+// a page"): a second open one names the person (the server's names their
+// id), the event's cap of requests waiting for an answer says what to do
+// (src/app/requests.c), anything else as errorText says it.
 export function sendError(e, person) {
-  if (e && e.code === 'conflict' && /open request between you and/.test(e.message || '')) {
-    return t('requests.already_open', { name: person && person.name ? person.name : '' });
-  }
-  const cap = e && e.code === 'conflict' && /^you have (\d+) pending requests at this event, the most it allows/.exec(e.message || '');
-  if (cap) return t('requests.cap_reached', { n: num(Number(cap[1])) });
+  const why = e && e.body && e.body.error && Array.isArray(e.body.error.reasons) ? e.body.error.reasons[0] : null;
+  if (why && why.code === 'request_open') return t('requests.already_open', { name: person && person.name ? person.name : '' });
+  if (why && why.code === 'request_cap') return t('requests.cap_reached', { n: num(Number((why.values || {}).n)) });
   return errorText(e);
 }
 

@@ -17,11 +17,60 @@ const WHY = {
   no_table_free: () => t('why.no_table_free'),
 };
 
-// One coded sentence: its words, or its English message marked as such.
+// One coded sentence: its words (say gets its values, then the whole of
+// it: what it names in "reasons"), or its English message marked as such.
 export function coded(x, known) {
   const say = known[x && x.code];
-  if (say) return say((x && x.values) || {});
+  if (say) return say((x && x.values) || {}, x);
   return h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, String((x && x.message) || ''));
+}
+
+// Why a schedule run left an accepted request without a meeting (GET
+// /events/{id}/unscheduled, an accept's "not_placed"): "BASE" or "BASE (slots
+// N-M)" by its code.
+const slotsOf = (head, v) => (v.slots
+  ? [head, ` (${t(String(v.slots).includes('-') ? 'reason.slots' : 'reason.slot', { slots: v.slots })})`] : head);
+const UNSCHEDULED = {
+  not_yet: () => t('reason.not_yet'),
+  no_common_slot: () => t('reason.no_slot'),
+  people_busy: (v) => slotsOf(t('reason.busy'), v),
+  tables_full: (v) => slotsOf(t('reason.no_table'), v),
+  precedence: (v) => slotsOf(t('reason.precedence'), v),
+  no_interpreter_left: (v) => slotsOf(tx('reason.interpreter', { pair: data(v.pair || '') }), v),
+  no_b2b_slots: () => t('reason.no_b2b_slots'),
+  no_tables: () => t('reason.no_tables'),
+  accepted_during_run: () => t('reason.accepted_during_run'),
+  away_during_run: (v) => tx('reason.away_during_run', { person: data(v.person || ''), slot: v.slot || '' }),
+  availability_during_run: (v) => tx('reason.availability_during_run', { person: data(v.person || '') }),
+  languages_changed_during_run: (v) => tx('reason.languages_changed_during_run', { person: data(v.person || '') }),
+  booth_during_run: (v) => tx('reason.booth_during_run', { booth: data(v.booth || '') }),
+  made_way: (v) => tx('reason.made_way', { request: data(v.request || '') }),
+  languages_during_run: (v) => tx('reason.languages_during_run', { pair: data(v.pair || '') }),
+};
+// A kept reason ({"reason","code","values"}): its words, or its English.
+export const unscheduledWhy = (u) => coded({ code: u.code, values: u.values, message: u.reason }, UNSCHEDULED);
+
+// An accept's warning by its parts (POST /requests/{id}/accept's
+// "warnings"): the time proposed no longer free and what is in the way,
+// why the meeting has no time yet; a part the sentence before it says
+// already (placed elsewhere, the run failed) says nothing more.
+const ACCEPTED = {
+  proposal_not_free: (v, x) => [t('requests.proposal_lost'),
+    ...(Array.isArray(x.reasons) && x.reasons.length ? [' ', x.reasons.map((y, i) => [i ? '; ' : null, coded(y, WHY)])] : []), '.'],
+  placed_elsewhere: () => null,
+  not_placed: (v, x) => (Array.isArray(x.reasons) && x.reasons.length
+    ? tx('requests.unplaced_why', { why: unscheduledWhy({ code: x.reasons[0].code, values: x.reasons[0].values, reason: x.reasons[0].message }) })
+    : null),
+  all_begun: () => null,
+  placing_failed: () => null,
+};
+// Whether the accept's reply says every slot of its event has begun.
+export const allBegun = (done) => Array.isArray(done && done.warnings) && done.warnings.some((x) => x.code === 'all_begun');
+// What the accept's warning adds to the sentence saying where the meeting
+// is (or that it has no time yet), each part after a space; [] for none.
+export function acceptWarnings(done) {
+  const parts = Array.isArray(done && done.warnings) ? done.warnings : [];
+  return parts.map((x) => coded(x, ACCEPTED)).filter((x) => x !== null).flatMap((x) => [' ', x]);
 }
 
 // What kept a chosen time or a move (a 409's "reasons"), "; " between them;

@@ -18,7 +18,7 @@ import { availabilityForm, conflictList } from '../availability.js';
 import { walkinCard } from './walkin.js';
 import { nextMeetingLine, absenceCard } from '../day.js';
 import { serverNow } from '../clock.js';
-import { coded } from '../words.js';
+import { coded, unscheduledWhy } from '../words.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -1060,50 +1060,6 @@ async function afterRemoval(main, saved, msg, kind) {
   await rerender(main, msg, kind);
 }
 
-// The scheduler's reasons (src/engine/sched, app/schedule_event), translated
-// where their shape is known: "BASE" or "BASE (slot N)" / "BASE (slots N-M)".
-function reasonOf(text) {
-  const raw = String(text || '');
-  const m = /^(.*?)(?: \(slots? (\d+(?:-\d+)?)\))?$/.exec(raw);
-  const base = m[1].toLowerCase(), slots = m[2];
-  const known = {
-    // no run's reason kept for it (GET .../unscheduled): accepted, or its
-    // meeting removed, since the last run
-    'not scheduled yet': 'reason.not_yet',
-    'accepted while the schedule ran; no free slot: run schedule again': 'reason.accepted_during_run',
-    'no common free slot': 'reason.no_slot',
-    'participants are busy in every common free slot': 'reason.busy',
-    'all tables taken in the common free slots': 'reason.no_table',
-    'no slot respects the required order of meetings': 'reason.precedence',
-  };
-  // a meeting a change while the run solved left without a slot, naming
-  // ids (app/schedule_merge.c: merge_find_displaced; app/schedule_place.c:
-  // place_late, make_way)
-  const during = [
-    [/^(.+) became unavailable in slot (\d+) while the schedule ran; no other free slot: run schedule again$/i,
-      'reason.away_during_run', ['person', 'slot']],
-    [/^(.+)'s availability changed while the schedule ran; still no free slot: run schedule again$/i,
-      'reason.availability_during_run', ['person']],
-    [/^(.+)'s languages changed while the schedule ran; still no free slot: run schedule again$/i,
-      'reason.languages_changed_during_run', ['person']],
-    [/^its host's booth became (.+) while the schedule ran; no free slot there: run schedule again$/i,
-      'reason.booth_during_run', ['booth']],
-    [/^its people's languages changed while the schedule ran: it needs an? ([a-z]{2}-[a-z]{2}) interpreter, and no slot has one free for it: run schedule again$/i,
-      'reason.languages_during_run', ['pair']],
-    [/^made way for request (.+), already in its people's agendas, and then found no free slot: run schedule again$/i,
-      'reason.made_way', ['request']],
-  ];
-  for (const [re, key, names] of during) {
-    const d = re.exec(raw);
-    if (d) return t(key, Object.fromEntries(names.map((n, i) => [n, d[i + 1]])));
-  }
-  const pair = /^no ([a-z]{2}-[a-z]{2}) interpreter left in the common free slots$/.exec(base);
-  const head = pair ? t('reason.interpreter', { pair: pair[1] }) : known[base] ? t(known[base]) : null;
-  if (!head) return raw;
-  if (!slots) return head;
-  return `${head} (${t(slots.includes('-') ? 'reason.slots' : 'reason.slot', { slots })})`;
-}
-
 // A scheduled meeting to check: "keeps its published slot N without a P
 // interpreter: none is free then" (app/schedule_event).
 function warningOf(text, names) {
@@ -1156,7 +1112,7 @@ async function unscheduledSection() {
     searchForm('unscheduled-search', t('schedule.unscheduled_filter'), asked('q'), null, 'filters no-print'),
     h('p', { class: 'count' }, tn('schedule.unscheduled_count', count)),
     un.length ? h('ul', { class: 'errors', id: 'unscheduled-list' }, un.map((u) => h('li', {},
-      h('strong', { translate: 'no' }, u.id), ' ', h('span', {}, side(u, 0), ' → ', side(u, 1)), ': ', reasonOf(u.reason)))) : null,
+      h('strong', { translate: 'no' }, u.id), ' ', h('span', {}, side(u, 0), ' → ', side(u, 1)), ': ', unscheduledWhy(u)))) : null,
     pager('unscheduled-pager', offset, un.length, count));
 }
 

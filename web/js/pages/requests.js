@@ -8,7 +8,7 @@ import { state, flash, go, setToAnswer, zoneOf } from '../app.js';
 import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 import { messagesPart } from '../messages.js';
-import { inTheWay } from '../words.js';
+import { inTheWay, acceptWarnings, allBegun } from '../words.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org, id) {
@@ -18,8 +18,16 @@ function who(p, org, id) {
 // What an answer did, in words. An accept once the agendas are published
 // places its meeting at once (docs/api.md, the request workflow): where it
 // went, or that no free slot was found and the organisers' next run places
-// it, which the reply alone does not say.
+// it (or that every slot has begun), which the reply alone does not say;
+// then what its warning adds, by code (the time proposed taken, and why
+// the meeting has no time yet).
 async function answered(r, done, okKey) {
+  const said = await placedWhere(r, done, okKey);
+  const more = acceptWarnings(done);
+  return more.length ? [said, more] : said;
+}
+
+async function placedWhere(r, done, okKey) {
   // placed at the time proposed: said from the reply itself
   if (done && done.status === 'accepted' && done.meeting) {
     return tx('requests.accepted_placed', { when: dayTime(done.meeting.start, zoneOf(r.event)), table: tableName(done.meeting) });
@@ -31,7 +39,7 @@ async function answered(r, done, okKey) {
       return t(okKey);
     }
   }
-  if (!m) return t('requests.accepted_unplaced');
+  if (!m) return t(allBegun(done) ? 'requests.accepted_all_begun' : 'requests.accepted_unplaced');
   return tx('requests.accepted_placed', {
     when: dayTime(m.start || m.starts_at, m.timezone || zoneOf(r.event)), table: tableName({ location_name: m.location_name || m.location }),
   });
@@ -241,7 +249,8 @@ function proposalPart(r, li, settle, choose) {
       if (e.status !== 409) { btn.disabled = false; flash(li, `${t('error.save')} ${errorText(e)}`, 'error'); return; }
       // taken meanwhile: said, and the times free now offered
       part.replaceWith(proposalLine({ ...r, proposed: { ...r.proposed, free: false } }));
-      flash(li, `${t('requests.time_taken')} ${errorText(e)}`, 'error');
+      // what is in the way, by its codes in the page's language
+      flash(li, [t('requests.time_taken'), ' ', inTheWay(e) || errorText(e)], 'error');
       taken();
       li.querySelector('.choose-time summary')?.focus();
     }
