@@ -116,7 +116,8 @@ int app_request_propose(struct store *s, const struct app_request_actor *who, co
 
 /* The time a request proposes, as its people read it. */
 struct app_request_proposal {
-    struct app_move_place at;   /* slot (NULL: none), start, end; the table it would get when free */
+    /* slot (NULL: none), start, end; the table it would get when free */
+    struct app_move_place at;
     bool free;                  /* still free for its people at `now` */
     const char *reason;         /* when not: what is in the way */
     struct app_whys whys;       /* and each thing by code (none for a slot gone) */
