@@ -21,7 +21,10 @@ figure) to one request's free times, which load the event's board once:
   call /me/request-times when the binary has it; also the server's cost of
   the times alone, one call after another;
 - the organisers' lists: requests and meetings found by a word, the desk's
-  people with their next meeting, the dashboard's report.
+  people with their next meeting, the dashboard's report;
+- GET /requests when P of the waiting requests propose a time (--proposals
+  15,30: each proposes one of the event's B2B slots, set in the copy), each
+  proposal judged by the server as the page reads it.
 """
 import argparse
 import concurrent.futures
@@ -108,6 +111,26 @@ def prepare(dfnc, db, pending):
     return person, event, had
 
 
+def set_proposals(db, person, n):
+    """The first n pending requests person received propose a B2B slot of
+    their event each (the next slot for the next one), the others none."""
+    con = sqlite3.connect(db, timeout=30)
+    con.execute("UPDATE requests SET proposed_slot_rid = NULL WHERE to_rid = "
+                "(SELECT rid FROM people WHERE id = ?)", (person,))
+    rows = con.execute(
+        "SELECT r.rid, r.event_rid FROM requests r WHERE r.status = 'pending' AND r.to_rid = "
+        "(SELECT rid FROM people WHERE id = ?) ORDER BY r.rid LIMIT ?", (person, n)).fetchall()
+    for i, (rid, ev) in enumerate(rows):
+        slots = [x[0] for x in con.execute(
+            "SELECT s.rid FROM slots s JOIN sessions se ON se.rid = s.session_rid "
+            "WHERE se.event_rid = ? AND se.kind = 'b2b' ORDER BY s.starts_at", (ev,))]
+        con.execute("UPDATE requests SET proposed_slot_rid = ? WHERE rid = ?",
+                    (slots[i % len(slots)], rid))
+    con.commit()
+    con.close()
+    return len(rows)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("dfnc")
@@ -115,6 +138,8 @@ def main():
     ap.add_argument("--pending", type=int, default=30)
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--port", type=int, default=8450)
+    ap.add_argument("--proposals", default="15,30",
+                    help="comma-separated counts of waiting requests proposing a time")
     o = ap.parse_args()
     work = tempfile.mkdtemp(prefix="dfnc-requests-")
     db = os.path.join(work, "forum.db")
@@ -197,6 +222,16 @@ def main():
                   f"{sorted(failed)[0]}")
         line("  GET /requests", median_ms(R, lambda: must(o.port, "/api/v1/requests", me)[0]))
         line("  GET /me/agenda", median_ms(R, lambda: must(o.port, "/api/v1/me/agenda", me)[0]))
+        # each proposal of the list judged as the page reads it (free, or why not)
+        for n in [int(x) for x in o.proposals.split(",") if x]:
+            got = set_proposals(db, person, n)
+            st, _, data, _ = request(o.port, "/api/v1/requests", me)
+            said = sum(1 for x in json.loads(data)["requests"] if x.get("proposed")) \
+                if st == 200 else f"none: {st} {data[:80]!r}"
+            line(f"  GET /requests, {got} proposing a time",
+                 median_ms(R, lambda: request(o.port, "/api/v1/requests", me)[1]))
+            print(f"    ({said} proposals said)")
+        set_proposals(db, person, 0)
         q = urllib.parse.quote("drone")
         for name, path in (
                 ("organisers: requests found by a word", f"/api/v1/requests?q={q}&limit=50"),

@@ -677,57 +677,108 @@ static int free_times_of(const struct board *b, long long now, int max, struct a
     return 0;
 }
 
-/* The free times of the requests of fs[0..n) whose event is fs[first]'s,
- * the event loaded once into scratch: -1 with err. */
-static int event_free_times(struct store *s, struct app_request_free *fs, int n, int first,
-                            long long now, int max, struct arena *a, struct arena *scratch,
-                            struct df_err *err)
+/* What each_on_board does with item i of its list, its board b marked for
+ * its request (in scratch, which goes with the board): 0, or -1 with err. */
+typedef int (*on_board_fn)(void *ud, int i, const struct board *b, struct arena *scratch,
+                           struct df_err *err);
+
+/* The items each_on_board walks: n of `size` bytes each, every one opening
+ * with its request (app_request_free, app_request_slot). */
+struct board_items {
+    const void *v;
+    int n;
+    size_t size;
+};
+
+static const struct store_request *item_request(const struct board_items *it, int i)
 {
-    const char *event = fs[first].request->event;
-    const struct store_request **rs = arena_alloc(scratch, (size_t)n * sizeof *rs);
-    int *which = arena_alloc(scratch, (size_t)n * sizeof *which);
-    struct schedule_load_req *loads = arena_alloc(scratch, (size_t)n * sizeof *loads);
-    if (!rs || !which || !loads)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
+    const struct store_request *r;
+    memcpy(&r, (const char *)it->v + (size_t)i * it->size, sizeof r);
+    return r;
+}
+
+/* The items whose request's event is item first's, its board loaded once
+ * into scratch and marked for each in turn, each passed to fn; done[i] set
+ * for each: -1 with err. */
+static int event_on_board(struct store *s, const struct board_items *it, int first, bool *done,
+                          struct arena *scratch, on_board_fn fn, void *ud, struct df_err *err)
+{
+    const char *event = item_request(it, first)->event;
+    const struct store_request **mine = arena_alloc(scratch, (size_t)it->n * sizeof *mine);
+    int *which = arena_alloc(scratch, (size_t)it->n * sizeof *which);
+    struct schedule_load_req *loads = arena_alloc(scratch, (size_t)it->n * sizeof *loads);
+    if (!mine || !which || !loads)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an event's board");
     int m = 0;
-    for (int i = first; i < n; i++)
-        if (strcmp(fs[i].request->event, event) == 0) {
-            rs[m] = fs[i].request;
+    for (int i = first; i < it->n; i++)
+        if (strcmp(item_request(it, i)->event, event) == 0) {
+            mine[m] = item_request(it, i);
             which[m++] = i;
         }
     struct board b;
     memset(&b, 0, sizeof b);
     b.m.event = event;
     if (board_load_shared(s, scratch, &b, err) < 0 ||
-        load_pending(s, event, rs, m, loads, scratch, err) < 0)
+        load_pending(s, event, mine, m, loads, scratch, err) < 0)
         return -1;
     for (int j = 0; j < m; j++) {
-        b.m.id = b.m.request = rs[j]->id;
+        b.m.id = b.m.request = mine[j]->id;
         if (board_mark(s, loads + j, scratch, &b, err) < 0)
             return -1;
-        if (plan_pair(&b, scratch) < 0 || (b.pair && mark_interpreters_free(&b, scratch) < 0) ||
-            free_times_of(&b, now, max, a, scratch, fs + which[j]) < 0)
-            return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
-        fs[which[j]].done = true;
+        if (plan_pair(&b, scratch) < 0 || (b.pair && mark_interpreters_free(&b, scratch) < 0))
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an event's board");
+        if (fn(ud, which[j], &b, scratch, err) < 0)
+            return -1;
+        done[which[j]] = true;
     }
+    return 0;
+}
+
+/* fn for each item of it (each request pending, or not yet sent), each
+ * event's board loaded once: the board of a forum of thousands is
+ * megabytes, so each event's is in an arena of its own, freed before the
+ * next one's; only what fn copies into its caller's arena stays. -1 with err. */
+static int each_on_board(struct store *s, const struct board_items *it, on_board_fn fn,
+                         void *ud, struct df_err *err)
+{
+    bool *done = calloc((size_t)it->n + 1, sizeof *done);
+    if (!done)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an event's board");
+    int rc = 0;
+    for (int i = 0; rc == 0 && i < it->n; i++) {
+        if (done[i])
+            continue;
+        struct arena scratch;
+        arena_init(&scratch, 0);
+        rc = event_on_board(s, it, i, done, &scratch, fn, ud, err);
+        arena_free(&scratch);
+    }
+    free(done);
+    return rc;
+}
+
+/* The free times of fs[i] (each_on_board's fn): into the caller's arena. */
+struct free_times_ctx {
+    struct app_request_free *fs;
+    long long now;
+    int max;
+    struct arena *a;
+};
+
+static int on_free_times(void *ud, int i, const struct board *b, struct arena *scratch,
+                         struct df_err *err)
+{
+    struct free_times_ctx *k = ud;
+    if (free_times_of(b, k->now, k->max, k->a, scratch, k->fs + i) < 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory listing free times");
     return 0;
 }
 
 int app_requests_free_times(struct store *s, struct app_request_free *fs, int n, long long now,
                             int max, struct arena *a, struct df_err *err)
 {
-    /* the board of a forum of thousands is megabytes: its own arena, only
-     * the times copied out into a */
-    struct arena scratch;
-    arena_init(&scratch, 0);
-    int rc = 0;
-    for (int i = 0; i < n; i++)
-        fs[i].done = false;
-    for (int i = 0; rc == 0 && i < n; i++)
-        if (!fs[i].done)
-            rc = event_free_times(s, fs, n, i, now, max, a, &scratch, err);
-    arena_free(&scratch);
-    return rc;
+    struct free_times_ctx k = {fs, now, max, a};
+    return each_on_board(s, &(struct board_items){fs, n, sizeof *fs}, on_free_times, &k, err);
 }
 
 int app_request_free_times(struct store *s, const struct store_request *request,
@@ -780,32 +831,79 @@ static int judge_slot(const struct board *b, const char *slot, long long now, st
     return k;
 }
 
+/* Slot k of b as agendas say it, at no table (taken or begun), strings in
+ * a: false when out of memory. */
+static bool when_of(const struct board *b, int k, struct arena *a, struct app_move_place *at)
+{
+    char start[32] = "", end[32] = "";
+    if (ics_zoned_time(b->ev.timezone, b->slots[k].starts_at, start, NULL) < 0 ||
+        ics_zoned_time(b->ev.timezone, b->slots[k].ends_at, end, NULL) < 0)
+        start[0] = end[0] = '\0';
+    *at = (struct app_move_place){.slot = arena_strdup(a, b->slots[k].id),
+                                  .start = arena_strdup(a, start), .end = arena_strdup(a, end)};
+    return at->slot && at->start && at->end;
+}
+
+/* ss[i]'s slot judged (each_on_board's fn): what it says into the caller's arena. */
+struct slot_states_ctx {
+    struct app_request_slot *ss;
+    long long now;
+    struct arena *a;
+};
+
+static int on_slot_state(void *ud, int i, const struct board *b, struct arena *scratch,
+                         struct df_err *err)
+{
+    struct slot_states_ctx *k = ud;
+    struct app_request_slot *x = k->ss + i;
+    struct df_err not_slot = {0};
+    int t = -1;
+    x->why = NULL;
+    x->whys.n = 0;
+    int at = judge_slot(b, x->slot, k->now, scratch, &t, &x->why, &x->whys, &not_slot);
+    if (at < 0) {
+        /* not a b2b slot of its event (a programme changed under it) */
+        x->state = -1;
+        x->at = (struct app_move_place){.slot = x->slot};
+        x->why = arena_strdup(k->a, not_slot.msg);
+    } else if (t >= 0) {
+        x->state = 0;
+        if (!place_of(b, at, t, k->a, &x->at))
+            x->state = -2;
+    } else {
+        x->state = 1;
+        x->why = arena_strdup(k->a, x->why);
+        whys_keep(&x->whys, k->a);   /* their words and values are the board's */
+        if (!when_of(b, at, k->a, &x->at))
+            x->state = -2;
+    }
+    if (x->state == -2 || (x->state != 0 && !x->why))
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a proposed time");
+    return 0;
+}
+
+int app_requests_slot_states(struct store *s, struct app_request_slot *ss, int n,
+                             long long now, struct arena *a, struct df_err *err)
+{
+    struct slot_states_ctx k = {ss, now, a};
+    return each_on_board(s, &(struct board_items){ss, n, sizeof *ss}, on_slot_state, &k, err);
+}
+
 int app_request_slot_state(struct store *s, const struct store_request *request,
                            const char *slot, long long now, struct arena *a,
-                           struct app_move_place *at, const char **why, struct df_err *err)
+                           struct app_move_place *at, const char **why, struct app_whys *whys,
+                           struct df_err *err)
 {
-    struct board b;
-    int t = -1;
-    if (board_load_request(s, request, a, &b, err) < 0)
+    struct app_request_slot x = {.request = request, .slot = slot};
+    if (app_requests_slot_states(s, &x, 1, now, a, err) < 0)
         return -1;
-    int k = judge_slot(&b, slot, now, a, &t, why, NULL, err);
-    if (k < 0)
-        return -1;
-    if (t >= 0) {
-        if (!place_of(&b, k, t, a, at))
-            return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a proposed time");
-        return 0;
-    }
-    /* taken or begun: when it is, at no table */
-    char start[32] = "", end[32] = "";
-    if (ics_zoned_time(b.ev.timezone, b.slots[k].starts_at, start, NULL) < 0 ||
-        ics_zoned_time(b.ev.timezone, b.slots[k].ends_at, end, NULL) < 0)
-        start[0] = end[0] = '\0';
-    *at = (struct app_move_place){.slot = b.slots[k].id, .start = arena_strdup(a, start),
-                                  .end = arena_strdup(a, end)};
-    if (!at->start || !at->end)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a proposed time");
-    return 1;
+    *at = x.at;
+    *why = x.why;
+    if (whys)
+        *whys = x.whys;
+    if (x.state < 0)
+        return df_err_set(err, DF_ERR_INPUT, "%s", x.why);
+    return x.state;
 }
 
 int app_request_place(struct store *s, const struct store_request *request, const char *slot,

@@ -83,16 +83,16 @@ int app_request_free_times(struct store *s, const struct store_request *request,
 
 /* A pending request's free times, as app_request_free_times gives them. */
 struct app_request_free {
-    const struct store_request *request;   /* in: pending, of a published event or not */
+    const struct store_request *request;   /* in (first: move.c walks it so) */
     struct app_move_place *times;          /* out: in time order, at most max */
     int times_n;
     int to_come;                           /* out: its event's b2b slots not begun */
-    bool done;                             /* for app_requests_free_times itself */
 };
 
 /* The free times of n pending requests, each as app_request_free_times gives
  * them, each event's board loaded once (a page with forty requests reads
- * its event once, not forty times). Times in a. -1 with err. */
+ * its event once, not forty times) in an arena of its own. Times in a. -1
+ * with err. */
 int app_requests_free_times(struct store *s, struct app_request_free *fs, int n, long long now,
                             int max, struct arena *a, struct df_err *err);
 
@@ -104,12 +104,32 @@ int app_event_slots_to_come(struct store *s, const char *event, long long now,
 /* Slot (an id) for request's meeting at `now`, judged as
  * app_request_free_times judges its times: 0 when free, *at with the table
  * it would get; 1 when not (taken, begun, someone away), *at saying when
- * with no table and *why (in a) what is in the way; -1 with err,
- * DF_ERR_INPUT when slot is not a b2b slot of its event. Read in the
- * caller's transaction or outside one. */
+ * with no table, *why (in a) what is in the way and whys (may be NULL)
+ * each thing by code; -1 with err, DF_ERR_INPUT when slot is not a b2b slot
+ * of its event. Read in the caller's transaction or outside one. */
 int app_request_slot_state(struct store *s, const struct store_request *request,
                            const char *slot, long long now, struct arena *a,
-                           struct app_move_place *at, const char **why, struct df_err *err);
+                           struct app_move_place *at, const char **why, struct app_whys *whys,
+                           struct df_err *err);
+
+/* A slot judged for a request, as app_request_slot_state judges it. */
+struct app_request_slot {
+    const struct store_request *request;   /* in (first: move.c walks it so) */
+    const char *slot;                      /* in: an id */
+    /* out: 0 free, 1 not (why and whys say what is in the way), -1 not a
+     * b2b slot of its event any more (why says so, whys none) */
+    int state;
+    struct app_move_place at;   /* when; its table only when free */
+    const char *why;
+    struct app_whys whys;
+};
+
+/* The slots of n requests judged at `now`, each as app_request_slot_state
+ * judges it, each event's board loaded once (a list with fifteen proposals
+ * reads its event once, not fifteen times) in an arena of its own: only
+ * what each says is in a. -1 with err. */
+int app_requests_slot_states(struct store *s, struct app_request_slot *ss, int n,
+                             long long now, struct arena *a, struct df_err *err);
 
 /* Places accepted request's meeting in slot, in the caller's transaction:
  * on the table app_request_free_times names, locked, with an interpreter when

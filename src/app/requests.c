@@ -4,6 +4,7 @@
 
 #include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "app/move.h"
@@ -24,16 +25,17 @@ static const char *not_theirs_to_place(const struct store_event *ev)
 /* Whether request r (pending, or about to be sent) may propose slot at
  * event ev at `now`: published, a b2b slot of it, free for its people as
  * app_request_free_times judges. 0, or -1 with err naming what is in the
- * way (DF_ERR_CONFLICT; DF_ERR_INPUT for a slot not of its event). */
+ * way (DF_ERR_CONFLICT, each thing in whys when not NULL; DF_ERR_INPUT for
+ * a slot not of its event). */
 static int check_proposal(struct store *s, const struct store_event *ev,
                           const struct store_request *r, const char *slot, long long now,
-                          struct arena *a, struct df_err *err)
+                          struct arena *a, struct app_whys *whys, struct df_err *err)
 {
     const char *why = not_theirs_to_place(ev);
     if (why)
         return df_err_set(err, DF_ERR_CONFLICT, "%s: propose no time", why);
     struct app_move_place at;
-    int rc = app_request_slot_state(s, r, slot, now, a, &at, &why, err);
+    int rc = app_request_slot_state(s, r, slot, now, a, &at, &why, whys, err);
     if (rc < 0)
         return -1;
     if (rc > 0)
@@ -72,8 +74,11 @@ int app_person_known(struct store *s, const char *id, struct df_err *err)
 
 int app_request_send(struct store *s, const char *from, const char *event, const char *to,
                      const char *message, int priority, const char *slot, long long now,
-                     struct arena *a, struct store_request *out, struct df_err *err)
+                     struct arena *a, struct store_request *out, struct app_whys *why,
+                     struct df_err *err)
 {
+    if (why)
+        why->n = 0;
     if (!from)
         return df_err_set(err, DF_ERR_FORBIDDEN, "only participants send meeting requests");
     if (strcmp(from, to) == 0)
@@ -110,7 +115,7 @@ int app_request_send(struct store *s, const char *from, const char *event, const
     }
     struct store_request r = {.id = id, .event = event, .from = from, .to = to,
                               .status = "pending", .message = message, .priority = priority};
-    if (slot && check_proposal(s, &ev, &r, slot, now, a, err) < 0)
+    if (slot && check_proposal(s, &ev, &r, slot, now, a, why, err) < 0)
         goto fail;
     const char *proposes = slot ? arena_printf(a, "proposing slot %s", slot) : NULL;
     if (slot && !proposes) {
@@ -346,10 +351,12 @@ fail:
 
 int app_request_propose(struct store *s, const struct app_request_actor *who, const char *id,
                         const char *slot, struct arena *a, struct store_request *out,
-                        struct df_err *err)
+                        struct app_whys *why, struct df_err *err)
 {
     struct store_request r;
     struct store_event ev;
+    if (why)
+        why->n = 0;
     if (store_begin(s, err) < 0)
         return -1;
     if (store_request_get(s, id, a, &r, err) < 0)
@@ -371,7 +378,7 @@ int app_request_propose(struct store *s, const struct app_request_actor *who, co
         goto fail;
     }
     if (slot && (store_event_get(s, r.event, a, &ev, err) < 0 ||
-                 check_proposal(s, &ev, &r, slot, who->now, a, err) < 0))
+                 check_proposal(s, &ev, &r, slot, who->now, a, why, err) < 0))
         goto fail;
     const char *detail = slot ? arena_printf(a, "slot %s", slot) : "cleared";
     if (!detail) {
@@ -386,26 +393,46 @@ fail:
     return -1;
 }
 
+int app_request_proposals(struct store *s, const struct store_request *const *rs, int n,
+                          long long now, struct arena *a, struct app_request_proposal *ps,
+                          struct df_err *err)
+{
+    /* the slots judged on the heap: only what each says goes into a */
+    struct app_request_slot *ss = calloc((size_t)n + 1, sizeof *ss);
+    int *of = calloc((size_t)n + 1, sizeof *of);
+    int rc = -1;
+    if (!ss || !of) {
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a proposed time");
+        goto out;
+    }
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+        memset(ps + i, 0, sizeof ps[i]);
+        /* an answer ends it */
+        if (rs[i]->proposed_slot && strcmp(rs[i]->status, "pending") == 0) {
+            ss[m] = (struct app_request_slot){.request = rs[i], .slot = rs[i]->proposed_slot};
+            of[m++] = i;
+        }
+    }
+    if (app_requests_slot_states(s, ss, m, now, a, err) < 0)
+        goto out;
+    /* a slot taken, begun or no longer of its event stays, not free, with why */
+    for (int j = 0; j < m; j++)
+        ps[of[j]] = (struct app_request_proposal){.at = ss[j].at, .free = ss[j].state == 0,
+                                                  .reason = ss[j].why, .whys = ss[j].whys};
+    rc = 0;
+out:
+    free(ss);
+    free(of);
+    return rc;
+}
+
 int app_request_proposal(struct store *s, const struct store_request *r, long long now,
                          struct arena *a, struct app_request_proposal *p, struct df_err *err)
 {
-    memset(p, 0, sizeof *p);
-    if (!r->proposed_slot || strcmp(r->status, "pending") != 0)
-        return 1;
-    struct df_err why = {0};
-    int rc = app_request_slot_state(s, r, r->proposed_slot, now, a, &p->at, &p->reason, &why);
-    if (rc < 0 && why.kind == DF_ERR_RUNTIME) {
-        *err = why;
+    if (app_request_proposals(s, &r, 1, now, a, p, err) < 0)
         return -1;
-    }
-    if (rc < 0) {
-        /* no longer a b2b slot of its event (a programme changed under it) */
-        p->at = (struct app_move_place){.slot = r->proposed_slot};
-        if (!(p->reason = arena_strdup(a, why.msg)))
-            return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a proposed time");
-    }
-    p->free = rc == 0;
-    return 0;
+    return p->at.slot ? 0 : 1;
 }
 
 /* Whether out->request's free times at event ev are to be read: 1, or 0

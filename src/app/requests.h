@@ -51,11 +51,12 @@ int app_person_known(struct store *s, const char *id, struct df_err *err);
  * 422), DF_ERR_NOT_FOUND (no such event or person), DF_ERR_CONFLICT (an
  * open request between the pair, the cap reached; a slot before the
  * agendas are published, or not free at `now` as app_request_free_times
- * judges, what is in the way named: 409). Nothing is written on an error.
- * *out is filled in a. */
+ * judges, what is in the way named, and by code in why when not NULL:
+ * 409). Nothing is written on an error. *out is filled in a. */
 int app_request_send(struct store *s, const char *from, const char *event, const char *to,
                      const char *message, int priority, const char *slot, long long now,
-                     struct arena *a, struct store_request *out, struct df_err *err);
+                     struct arena *a, struct store_request *out, struct app_whys *why,
+                     struct df_err *err);
 
 /* who answers or cancels request id. DF_ERR_NOT_FOUND when the request does
  * not exist; DF_ERR_FORBIDDEN when who may never do it: accept and decline are
@@ -120,19 +121,22 @@ int app_request_accept_at(struct store *s, const struct app_request_actor *who, 
 
 /* who, the requester of pending request id at a published event, proposes
  * slot (an id; NULL clears the proposal) for its meeting, checked as
- * app_request_send checks it at who->now, with an audit line
- * ("request.propose", the slot or "cleared"). DF_ERR_NOT_FOUND for anyone
- * but its two people, DF_ERR_FORBIDDEN for its addressee, DF_ERR_CONFLICT
- * when it is not pending and as app_request_send. *out as after. */
+ * app_request_send checks it at who->now (what is in the way by code in why
+ * when not NULL), with an audit line ("request.propose", the slot or
+ * "cleared"). DF_ERR_NOT_FOUND for anyone but its two people,
+ * DF_ERR_FORBIDDEN for its addressee, DF_ERR_CONFLICT when it is not
+ * pending and as app_request_send. *out as after. */
 int app_request_propose(struct store *s, const struct app_request_actor *who, const char *id,
                         const char *slot, struct arena *a, struct store_request *out,
-                        struct df_err *err);
+                        struct app_whys *why, struct df_err *err);
 
 /* The time a request proposes, as its people read it. */
 struct app_request_proposal {
-    struct app_move_place at;   /* slot, start, end; the table it would get when free */
+    /* slot (NULL: none), start, end; the table it would get when free */
+    struct app_move_place at;
     bool free;                  /* still free for its people at `now` */
     const char *reason;         /* when not: what is in the way */
+    struct app_whys whys;       /* and each thing by code (none for a slot gone) */
 };
 
 /* Request r's proposal at `now` into *p (strings in a): 0; 1 when it has
@@ -141,6 +145,14 @@ struct app_request_proposal {
  * why. */
 int app_request_proposal(struct store *s, const struct store_request *r, long long now,
                          struct arena *a, struct app_request_proposal *p, struct df_err *err);
+
+/* The proposals of the n requests rs into ps[0..n), each as
+ * app_request_proposal reads it (at.slot NULL for one with none), each
+ * event's board read once, in an arena of its own: only what is said is
+ * in a. -1 with err. */
+int app_request_proposals(struct store *s, const struct store_request *const *rs, int n,
+                          long long now, struct arena *a, struct app_request_proposal *ps,
+                          struct df_err *err);
 
 /* The times `who` (a participant) and person `to` may meet at event at
  * who->now, as app_request_times lists a request's (at most

@@ -20,36 +20,35 @@ static json_t *time_json(const struct app_move_place *p)
                      "location", p->location, "location_name", p->location_name);
 }
 
-/* The bound of one proposal's reading, as a whole request's (server.c). */
-#define PROPOSAL_ARENA_MAX (8u << 20)
+/* p as j's "proposed" (api_request_json sets it null), when it proposes a
+ * time: {slot, start, end, location, location_name, free, reason} and,
+ * when it is no longer free, what is in the way by code ("reasons"). */
+static void proposal_json(json_t *j, const struct app_request_proposal *p)
+{
+    if (!p->at.slot)
+        return;
+    json_t *o = json_pack("{ss so so so so sb so}", "slot", p->at.slot, "start",
+                          api_str_or_null(p->at.start), "end", api_str_or_null(p->at.end),
+                          "location", api_str_or_null(p->at.location), "location_name",
+                          api_str_or_null(p->at.location_name), "free", p->free, "reason",
+                          api_str_or_null(p->reason));
+    if (!p->free)
+        json_object_set_new(o, "reasons", api_whys_json(&p->whys));
+    json_object_set_new(j, "proposed", o);
+}
 
-/* j's "proposed" (api_request_json sets it null): the time q proposes, as
- * app_request_proposal reads it at the forum's clock: {slot, start, end,
- * location, location_name, free, reason}; where it is no longer free, no
- * table and the reason. false when it replied (500). */
+/* j's "proposed": the time q proposes, as app_request_proposal reads it at
+ * the forum's clock; where it is no longer free, no table and the reason.
+ * false when it replied (500). */
 static bool set_proposal(struct http_req *r, json_t *j, const struct store_request *q)
 {
     struct df_err err = {0};
     struct app_request_proposal p;
-    /* each proposal reads its event whole: in an arena of its own, freed
-     * once said, so that a list of them stays within the request's bound */
-    struct arena scratch;
-    arena_init(&scratch, PROPOSAL_ARENA_MAX);
-    int rc = app_request_proposal(r->s, q, http_server_forum_now(r->srv), &scratch, &p, &err);
-    if (rc < 0) {
-        arena_free(&scratch);
+    if (app_request_proposal(r->s, q, http_server_forum_now(r->srv), &r->a, &p, &err) < 0) {
         http_reply_df_err(r, &err);
         return false;
     }
-    if (rc == 0)
-        json_object_set_new(
-            j, "proposed",
-            json_pack("{ss so so so so sb so}", "slot", p.at.slot, "start",
-                      api_str_or_null(p.at.start), "end", api_str_or_null(p.at.end), "location",
-                      api_str_or_null(p.at.location), "location_name",
-                      api_str_or_null(p.at.location_name), "free", p.free, "reason",
-                      api_str_or_null(p.reason)));
-    arena_free(&scratch);
+    proposal_json(j, &p);
     return true;
 }
 
@@ -85,6 +84,45 @@ static int req_list_cb(void *ud, const struct store_web_request *w)
         json_object_set_new(j, "proposed", json_pack("{ss}", "slot", w->r.proposed_slot));
     json_array_append_new(k->list, j);
     return 0;
+}
+
+/* The "proposed" of each request of list that proposes a time (req_list_cb
+ * left its slot), judged once the page is read, each event's board read
+ * once for all of them. false when it replied (500). */
+static bool set_proposals(struct http_req *r, json_t *list)
+{
+    size_t n = json_array_size(list), m = 0, i;
+    struct store_request *qs = arena_alloc(&r->a, (n + 1) * sizeof *qs);
+    const struct store_request **rs = arena_alloc(&r->a, (n + 1) * sizeof *rs);
+    struct app_request_proposal *ps = arena_alloc(&r->a, (n + 1) * sizeof *ps);
+    json_t **of = arena_alloc(&r->a, (n + 1) * sizeof *of);
+    struct df_err err = {0};
+    if (!qs || !rs || !ps || !of) {
+        http_reply_error(r, 500, "internal", "out of memory reading proposed times");
+        return false;
+    }
+    json_t *j;
+    json_array_foreach(list, i, j) {
+        json_t *slot = json_object_get(json_object_get(j, "proposed"), "slot");
+        if (!slot)
+            continue;
+        qs[m] = (struct store_request){.id = json_string_value(json_object_get(j, "id")),
+                                       .event = json_string_value(json_object_get(j, "event")),
+                                       .from = json_string_value(json_object_get(j, "from")),
+                                       .to = json_string_value(json_object_get(j, "to")),
+                                       .status = "pending",
+                                       .proposed_slot = json_string_value(slot)};
+        rs[m] = qs + m;
+        of[m++] = j;
+    }
+    if (app_request_proposals(r->s, rs, (int)m, http_server_forum_now(r->srv), &r->a, ps,
+                              &err) < 0) {
+        http_reply_df_err(r, &err);
+        return false;
+    }
+    for (i = 0; i < m; i++)
+        proposal_json(of[i], ps + i);
+    return true;
 }
 
 /* Whose requests GET /requests lists: ?person= (organisers only, at the help
@@ -146,24 +184,19 @@ void api_requests(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    /* the proposals judged once the page is read (each reads its event) */
-    size_t i;
-    json_t *j;
-    json_array_foreach(k.list, i, j) {
-        json_t *slot = json_object_get(json_object_get(j, "proposed"), "slot");
-        if (!slot)
-            continue;
-        struct store_request q = {.id = json_string_value(json_object_get(j, "id")),
-                                  .event = json_string_value(json_object_get(j, "event")),
-                                  .from = json_string_value(json_object_get(j, "from")),
-                                  .to = json_string_value(json_object_get(j, "to")),
-                                  .status = "pending", .proposed_slot = json_string_value(slot)};
-        if (!set_proposal(r, j, &q)) {
-            json_decref(k.list);
-            return;
-        }
+    if (!set_proposals(r, k.list)) {
+        json_decref(k.list);
+        return;
     }
     http_reply_json(r, 200, json_pack("{sI so}", "count", (json_int_t)total, "requests", k.list));
+}
+
+/* err's refusal; a time taken (409) with each thing in the way by code,
+ * for the page's words. */
+static void reply_taken(struct http_req *r, const struct df_err *err, const struct app_whys *why)
+{
+    bool taken = err->kind == DF_ERR_CONFLICT && why->n > 0;
+    http_reply_df_err_with(r, err, "reasons", taken ? api_whys_json(why) : NULL);
 }
 
 /* The event a request's body names, else the forum's now (by its clock);
@@ -194,14 +227,15 @@ void api_request_post(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
+    struct app_whys why = {.n = 0};
     int rc = app_request_send(r->s, r->user.person, event, http_json_str(b, "to"),
                               http_json_str(b, "message"), (int)http_json_int(b, "priority", 1),
                               http_json_str(b, "slot"), http_server_forum_now(r->srv), &r->a,
-                              &q, &err);
+                              &q, &why, &err);
     json_decref(b);
     json_t *j;
     if (rc < 0)
-        http_reply_df_err(r, &err);
+        reply_taken(r, &err, &why);
     else if ((j = request_json(r, &q)))
         http_reply_json(r, 201, j);
 }
@@ -377,12 +411,13 @@ void api_request_proposal_put(struct http_req *r)
     struct store_request q;
     struct app_request_actor who = {.person = r->user.person,
                                     .now = http_server_forum_now(r->srv)};
+    struct app_whys why = {.n = 0};
     int rc = app_request_propose(r->s, &who, r->params[0], http_json_str(b, "slot"), &r->a, &q,
-                                 &err);
+                                 &why, &err);
     json_decref(b);
     json_t *j;
     if (rc < 0)
-        http_reply_df_err(r, &err);
+        reply_taken(r, &err, &why);
     else if ((j = request_json(r, &q)))
         http_reply_json(r, 200, j);
 }
@@ -410,9 +445,7 @@ static void request_accept_at(struct http_req *r)
     int rc = app_request_accept_at(r->s, &who, r->params[0], slot, &r->a, &q, &at, &why, &err);
     json_decref(b);
     if (rc < 0) {
-        /* a time taken: each thing in the way by code, for the page's words */
-        bool taken = err.kind == DF_ERR_CONFLICT && why.n > 0;
-        http_reply_df_err_with(r, &err, "reasons", taken ? api_whys_json(&why) : NULL);
+        reply_taken(r, &err, &why);
         return;
     }
     json_t *j = api_request_json(&q);

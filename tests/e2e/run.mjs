@@ -237,6 +237,14 @@ function newcomer(key, name, orgName) {
   for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `${key}-${k}.csv`)]);
 }
 
+// An organisation and one person of it, imported from files named by key:
+// each a row under the imports' columns.
+function importOne(key, orgRow, personRow) {
+  fs.writeFileSync(path.join(TMP, `${key}-organisations.csv`), `id,name,country,kind,sme,city,website,description\n${orgRow}\n`);
+  fs.writeFileSync(path.join(TMP, `${key}-people.csv`), `id,organisation,name,email,title,languages\n${personRow}\n`);
+  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `${key}-${k}.csv`)]);
+}
+
 // A late registration with a participant login: its sign-in details.
 function newcomerLogin(key, name, orgName) {
   newcomer(key, name, orgName);
@@ -5745,11 +5753,8 @@ test('a Ukrainian addressee reads in Ukrainian why a proposed time is taken, as 
 // introduces it to one; the partner, on a phone in Ukrainian, reads the
 // request as the organisers' introduction.
 test('the organiser finds a newcomer with no meeting agreed and introduces her to a suggested partner, who reads it on a phone in Ukrainian', async () => {
-  fs.writeFileSync(path.join(TMP, 'lone-organisations.csv'), 'id,name,country,kind,sme,city,website,description\n'
-    + 'org-e2e-lone,Lone Radar Works,UA,company,1,Lviv,,Counter-drone radar and passive detection of UAV swarms for air defence\n');
-  fs.writeFileSync(path.join(TMP, 'lone-people.csv'), 'id,organisation,name,email,title,languages\n'
-    + 'p-e2e-lone,org-e2e-lone,Oksana Lone,lone@late.test,CEO,uk;en\n');
-  for (const k of ['organisations', 'people']) dfnc(['import', k, path.join(TMP, `lone-${k}.csv`)]);
+  importOne('lone', 'org-e2e-lone,Lone Radar Works,UA,company,1,Lviv,,Counter-drone radar and passive detection of UAV swarms for air defence',
+    'p-e2e-lone,org-e2e-lone,Oksana Lone,lone@late.test,CEO,uk;en');
   const org = await signedIn(ORGANISER, 'en-GB');
   await org.ctx.addInitScript({ path: AXE_SOURCE });
   await open(org.page, '/console/people?no_meetings=1&q=Oksana%20Lone');
@@ -5787,6 +5792,115 @@ test('the organiser finds a newcomer with no meeting agreed and introduces her t
   assert.deepEqual(await axe(page), []);
   await assertUkrainian(page);
   await shoot(page, 'requests-introduced-uk');
+  await ctx.close();
+});
+
+// fix-propose2: the requester proposes a time from the suggestions too, and
+// changes or clears what she proposed on her requests page; a time gone
+// meanwhile is said in her language, and the change offered.
+test('a Ukrainian on a phone proposes a time from the suggestions, then changes it and clears it on her requests page; a time gone is said in Ukrainian', async () => {
+  importOne('prs', 'org-e2e-prs,Prs Radar Works,UA,company,1,Dnipro,,Counter-drone radar and passive detection of UAV swarms for air defence',
+    'p-e2e-prs,org-e2e-prs,Соломія Пропозиція,prs@late.test,CEO,uk;en');
+  const who = { email: 'prs@late.test', password: 'prs-secret-1' };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-e2e-prs', '--password-stdin'], `${who.password}\n`);
+  const forum = await ensurePublished();
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const whenUk = (at) => page.evaluate(([x, tz]) => new Intl.DateTimeFormat('uk', {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: tz,
+  }).format(new Date(x)), [at, forum.timezone]);
+  const tableUk = (x) => x.location_name.replace(/^Table (\w+)$/, UK['agenda.table_n'].replace('{n}', '$1'));
+
+  // the suggestions: a card's box folds "Propose a time (optional)", its times read when opened
+  await open(page, `/suggestions?event=${encodeURIComponent(forum.id)}`);
+  const card = page.locator('#suggestions li.suggestion:has(form)').first();
+  await card.waitFor();
+  const to = await card.locator('select[name=to]').inputValue();
+  const fold = card.locator('details.propose');
+  assert.equal(await fold.locator('summary').textContent(), UK['requests.propose_time']);
+  assert.equal(await fold.evaluate((d) => d.open), false, 'folded at first');
+  const free = (await apiCall(page, 'GET', `/people/${encodeURIComponent(to)}/times?event=${encodeURIComponent(forum.id)}`)).body;
+  assert.ok(free.published && free.times.length >= 3, JSON.stringify(free));
+  const [first, second, third] = free.times;
+  await fold.locator('summary').click();
+  const sel = fold.locator('select.propose-time');
+  await sel.waitFor();
+  assert.equal(await sel.locator('option').count(), free.times.length + 1, 'no time, or one of the free ones');
+  assert.equal(await sel.inputValue(), '', 'none chosen at first');
+  assert.equal(await sel.locator(`option[value="${first.slot}"]`).textContent(), `${await whenUk(first.start)}, ${tableUk(first)}`);
+  await sel.selectOption(first.slot);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  assert.deepEqual(await axe(page), [], 'axe on a suggestion proposing a time');
+  await assertUkrainian(page);
+  await shoot(page, 'suggestion-propose-uk');
+  await card.locator('button[type=submit]').click();
+  await card.locator('.flash.ok').waitFor();
+  assert.equal(await card.locator('.flash.ok').textContent(), UK['requests.sent']);
+  const mine = async () => (await apiCall(page, 'GET', `/requests?event=${encodeURIComponent(forum.id)}`)).body.requests.find((r) => r.to === to);
+  const sent = await mine();
+  assert.equal(sent.proposed && sent.proposed.slot, first.slot, 'sent with the time chosen');
+
+  // her requests page: what she proposed, "Change the time" and "Clear"
+  await open(page, `/requests?event=${encodeURIComponent(forum.id)}`);
+  const li = page.locator(`#sent li[data-id="${sent.id}"]`);
+  assert.equal(await li.locator('p.proposal').textContent(),
+    UK['requests.you_proposed'].replace('{when}', await whenUk(first.start)).replace('{table}', tableUk(first)));
+  const change = li.locator('details.change-time');
+  assert.equal(await change.locator('summary').textContent(), UK['requests.change_time']);
+  assert.equal(await li.locator('button.clear-proposal').textContent(), UK['requests.clear_proposal']);
+  await change.locator('summary').click();
+  const other = change.locator('select.propose-time');
+  await other.waitFor();
+  assert.equal(await other.locator(`option[value="${first.slot}"]`).count(), 0, 'the time she proposed is not offered again');
+  await other.selectOption(second.slot);
+  assert.deepEqual(await axe(page), [], 'axe on changing a proposed time');
+  await assertUkrainian(page);
+  await change.locator('button[type=submit]').click();
+  await li.locator('.flash.ok').waitFor();
+  assert.equal(await li.locator('.flash.ok').textContent(), UK['requests.proposal_changed'].replace('{when}', await whenUk(second.start)));
+  assert.equal(await li.locator('p.proposal').textContent(),
+    UK['requests.you_proposed'].replace('{when}', await whenUk(second.start)).replace('{table}', tableUk(second)));
+  assert.equal((await mine()).proposed.slot, second.slot);
+
+  // a time gone between her choice and her tap: refused, said in Ukrainian by its reason
+  await li.locator('details.change-time summary').click();
+  const again = li.locator('details.change-time select.propose-time');
+  await again.waitFor();
+  await again.selectOption(third.slot);
+  const away = async (slots) => assert.equal((await apiCall(page, 'PUT', '/me/availability', { event: forum.id, away: slots })).status, 200);
+  await away([third.slot]);
+  await li.locator('details.change-time button[type=submit]').click();
+  await li.locator('.flash.error').waitFor();
+  const refused = await li.locator('.flash.error').textContent();
+  assert.ok(refused.startsWith(UK['requests.time_taken']), refused);
+  assert.ok(refused.includes(UK['why.person_away'].replace('{person}', 'Соломія Пропозиція')), refused);
+  assert.equal((await mine()).proposed.slot, second.slot, 'nothing changed');
+  await li.locator('details.change-time select.propose-time').waitFor();
+  assert.equal(await li.locator(`details.change-time option[value="${third.slot}"]`).count(), 0, 'the times read again');
+  await assertUkrainian(page);
+
+  // the time she proposed gone since: said so, why, and the change offered at once
+  await away([second.slot]);
+  await open(page, `/requests?event=${encodeURIComponent(forum.id)}`);
+  const taken = li.locator('p.proposal.taken');
+  assert.equal(await taken.textContent(), `${UK['requests.you_proposed_taken'].replace('{when}', await whenUk(second.start))} `
+    + `${UK['why.person_away'].replace('{person}', 'Соломія Пропозиція')}.`);
+  assert.ok(await li.locator('details.change-time').evaluate((d) => d.open), 'the change offered');
+  await li.locator('details.change-time select.propose-time').waitFor();
+  assert.deepEqual(await axe(page), [], 'axe on a proposal no longer free');
+  await assertUkrainian(page);
+  await shoot(page, 'requests-proposal-taken-uk');
+
+  // cleared: the organisers place the meeting; she may propose again
+  await li.locator('button.clear-proposal').click();
+  await li.locator('.flash.ok').waitFor();
+  assert.equal(await li.locator('.flash.ok').textContent(), UK['requests.proposal_cleared']);
+  assert.equal(await li.locator('p.proposal').count(), 0);
+  assert.equal(await li.locator('button.clear-proposal').count(), 0);
+  assert.equal(await li.locator('details.change-time summary').textContent(), UK['requests.propose_a_time']);
+  assert.equal((await mine()).proposed, null);
+  await assertNoStrayValues(page);
+  await away([]);
   await ctx.close();
 });
 

@@ -582,12 +582,12 @@ static int count_meeting(void *ud, const struct store_meeting *m)
 Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
 {
     struct store_request r, r2;
-    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-1", NULL, 1, NULL, 0, &a, &r, &err), -1);
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-1", NULL, 1, NULL, 0, &a, &r, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_INPUT);
-    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", "Привіт'; --", 1, NULL, 0, &a, &r, &err), 0,
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", "Привіт'; --", 1, NULL, 0, &a, &r, NULL, &err), 0,
                  "%s", err.msg);
     cr_assert_str_eq(r.message, "Привіт'; --");
-    cr_assert_eq(app_request_send(s, "p-2", "ev", "p-1", NULL, 1, NULL, 0, &a, &r2, &err), -1);
+    cr_assert_eq(app_request_send(s, "p-2", "ev", "p-1", NULL, 1, NULL, 0, &a, &r2, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT); /* the pair, either way round */
     cr_assert_eq(app_request_act(s, AS_PERSON("p-1"), r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
@@ -599,10 +599,10 @@ Test(requests, the_workflow_rules, .init = open_fresh, .fini = close_all)
     cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r.id, APP_REQUEST_ACCEPT, &a, &r2, NULL, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     /* The cap of the event is one open request: the second one waits. */
-    cr_assert_eq(app_request_send(s, "p-2", "ev", "p-1", NULL, 1, NULL, 0, &a, &r2, &err), 0, "%s",
+    cr_assert_eq(app_request_send(s, "p-2", "ev", "p-1", NULL, 1, NULL, 0, &a, &r2, NULL, &err), 0, "%s",
                  err.msg);
     cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r2.id, APP_REQUEST_CANCEL, &a, &r2, NULL, NULL, &err), 0);
-    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, NULL, 0, &a, &r, &err), 0, "%s",
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, NULL, 0, &a, &r, NULL, &err), 0, "%s",
                  err.msg);
     cr_assert_eq(app_request_act(s, AS_PERSON("p-none"), "req-none", APP_REQUEST_ACCEPT, &a, &r, NULL,
                                  NULL, &err), -1);
@@ -620,7 +620,7 @@ Test(requests, cancels_by_the_addressee_and_by_an_organiser, .init = open_fresh,
     const struct app_request_actor desk = {.login = "desk@forum.test", .organiser = true};
     struct store_request r, out;
     /* the addressee cancels an agreed meeting: it leaves the schedule */
-    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, NULL, 0, &a, &r, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, NULL, 0, &a, &r, NULL, &err), 0, "%s", err.msg);
     cr_assert_eq(app_request_act(s, AS_PERSON("p-2"), r.id, APP_REQUEST_ACCEPT, &a, &out, NULL,
                                  NULL, &err), 0, "%s", err.msg);
     struct store_meeting m = {.id = "m-1", .request = r.id, .event = "ev", .slot = "ev-t"};
@@ -640,7 +640,7 @@ Test(requests, cancels_by_the_addressee_and_by_an_organiser, .init = open_fresh,
                                  &err), -1, "cancelled once");
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     /* an organiser cancels a pending request for someone, but answers none */
-    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-3", NULL, 1, NULL, 0, &a, &r, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-3", NULL, 1, NULL, 0, &a, &r, NULL, &err), 0, "%s", err.msg);
     cr_assert_eq(app_request_act(s, &desk, r.id, APP_REQUEST_ACCEPT, &a, &out, NULL, NULL, &err),
                  -1);
     cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
@@ -669,7 +669,7 @@ Test(requests, an_organiser_addressed_declines_rather_than_cancels, .init = open
     const struct app_request_actor desk_person = {.person = "p-2", .login = "desk@forum.test",
                                                   .organiser = true};
     struct store_request r, out;
-    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, NULL, 0, &a, &r, &err), 0, "%s", err.msg);
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, NULL, 0, &a, &r, NULL, &err), 0, "%s", err.msg);
     cr_assert_eq(app_request_act(s, &desk_person, r.id, APP_REQUEST_CANCEL, &a, &out, NULL, NULL,
                                  &err), -1, "the addressee declines a pending request");
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
@@ -696,7 +696,7 @@ Test(requests, an_accept_stands_when_the_reschedule_fails, .init = open_fresh,
     cr_assert_eq(store_location_upsert(s, &l, &err), 0, "%s", err.msg);
     cr_assert_eq(store_event_set_published(s, "ev", true, &err), 0, "%s", err.msg);
     struct store_request r, r2;
-    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, NULL, 0, &a, &r, &err), 0, "%s",
+    cr_assert_eq(app_request_send(s, "p-1", "ev", "p-2", NULL, 1, NULL, 0, &a, &r, NULL, &err), 0, "%s",
                  err.msg);
     cr_assert_eq(store_exec_for_tests(s, "CREATE TEMP TRIGGER meetings_refused BEFORE INSERT"
                                          " ON main.meetings BEGIN"

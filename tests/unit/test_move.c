@@ -361,7 +361,7 @@ Test(app_request_proposal, a_send_proposes_only_a_free_time_of_a_published_event
     struct store_request r;
     long long now = at("2025-06-05T06:00:00Z");
     /* before publication: the organisers' scheduler places it */
-    cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "t1", now, &a, &r, &err), -1);
+    cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "t1", now, &a, &r, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     cr_assert(strstr(err.msg, "not published"), "%s", err.msg);
     ok(store_begin(s, &err));
@@ -369,19 +369,19 @@ Test(app_request_proposal, a_send_proposes_only_a_free_time_of_a_published_event
     ok(store_commit(s, &err));
     /* a meets b in t2 (r1); t1 has begun by 09:05 */
     err = (struct df_err){0};
-    cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "t2", now, &a, &r, &err), -1);
+    cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "t2", now, &a, &r, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     cr_assert(strstr(err.msg, "slot t2 is not free: a meets in r1 then"), "%s", err.msg);
     err = (struct df_err){0};
     cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "t1", at("2025-06-05T07:05:00Z"),
-                                  &a, &r, &err), -1);
+                                  &a, &r, NULL, &err), -1);
     cr_assert(strstr(err.msg, "slot t1 has begun"), "%s", err.msg);
     err = (struct df_err){0};
-    cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "nope", now, &a, &r, &err), -1);
+    cr_assert_eq(app_request_send(s, "g", "ev", "a", NULL, 1, "nope", now, &a, &r, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_INPUT);
     err = (struct df_err){0};
     cr_assert_eq(store_api_open_sent(s, "ev", "g", &err), 0, "the refusals wrote nothing");
-    ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t1", now, &a, &r, &err));
+    ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t1", now, &a, &r, NULL, &err));
     cr_assert_str_eq(r.proposed_slot, "t1");
     cr_assert_str_eq(r.proposed_event, "ev");
 }
@@ -392,7 +392,7 @@ Test(app_request_proposal, a_time_taken_meanwhile_stays_said_not_free_with_why,
     struct store_request r;
     struct app_request_proposal p;
     long long now = at("2025-06-05T06:00:00Z");
-    ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t4", now, &a, &r, &err));
+    ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t4", now, &a, &r, NULL, &err));
     cr_assert_eq(app_request_proposal(s, &r, now, &a, &p, &err), 0, "%s", err.msg);
     cr_assert(p.free);
     cr_assert_str_eq(p.at.slot, "t4");
@@ -416,7 +416,7 @@ Test(app_request_proposal, an_accept_without_a_time_takes_the_one_proposed_while
 {
     struct store_request r, got;
     long long now = at("2025-06-05T06:00:00Z");
-    ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t4", now, &a, &r, &err));
+    ok(app_request_send(s, "g", "ev", "a", NULL, 1, "t4", now, &a, &r, NULL, &err));
     struct app_request_actor to = {.person = "a", .now = now};
     int rescheduled = -1;
     struct app_accept_warning warning = {.text = "unset", .n = 1};
@@ -439,22 +439,22 @@ Test(app_request_proposal, only_its_requester_changes_it_while_pending,
 {
     struct store_request r, got;
     long long now = at("2025-06-05T06:00:00Z");
-    ok(app_request_send(s, "g", "ev", "a", NULL, 1, NULL, now, &a, &r, &err));
+    ok(app_request_send(s, "g", "ev", "a", NULL, 1, NULL, now, &a, &r, NULL, &err));
     cr_assert_null(r.proposed_slot);
     struct app_request_actor from = {.person = "g", .now = now}, to = {.person = "a", .now = now},
                              other = {.person = "b", .now = now};
-    cr_assert_eq(app_request_propose(s, &to, r.id, "t4", &a, &got, &err), -1);
+    cr_assert_eq(app_request_propose(s, &to, r.id, "t4", &a, &got, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
-    cr_assert_eq(app_request_propose(s, &other, r.id, "t4", &a, &got, &err), -1);
+    cr_assert_eq(app_request_propose(s, &other, r.id, "t4", &a, &got, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
-    cr_assert_eq(app_request_propose(s, &from, r.id, "t2", &a, &got, &err), -1);
+    cr_assert_eq(app_request_propose(s, &from, r.id, "t2", &a, &got, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
-    ok(app_request_propose(s, &from, r.id, "t4", &a, &got, &err));
+    ok(app_request_propose(s, &from, r.id, "t4", &a, &got, NULL, &err));
     cr_assert_str_eq(got.proposed_slot, "t4");
-    ok(app_request_propose(s, &from, r.id, NULL, &a, &got, &err));
+    ok(app_request_propose(s, &from, r.id, NULL, &a, &got, NULL, &err));
     cr_assert_null(got.proposed_slot);
     ok(app_request_act(s, &to, r.id, APP_REQUEST_DECLINE, &a, &got, NULL, NULL, &err));
-    cr_assert_eq(app_request_propose(s, &from, r.id, "t4", &a, &got, &err), -1);
+    cr_assert_eq(app_request_propose(s, &from, r.id, "t4", &a, &got, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
 }
 
@@ -477,4 +477,88 @@ Test(app_request_proposal, the_times_of_a_pair_before_the_request_are_the_reques
     struct app_request_actor organiser = {.now = now};
     cr_assert_eq(app_pair_times(s, &organiser, "ev", "f", &a, &l, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_FORBIDDEN);
+}
+
+Test(app_request_proposal, a_list_of_proposals_each_as_alone_its_event_read_once,
+     .init = setup_published, .fini = teardown)
+{
+    /* r3 (e to f, a along) proposes t4, r4 (e to g) t2, which a second
+     * event's request beside them does not change; one not pending says none */
+    long long now = at("2025-06-05T06:00:00Z");
+    struct store_event e2 = {.id = "ev2", .name = "Other", .starts_on = "2025-06-05",
+                             .ends_on = "2025-06-05"};
+    ok(store_event_upsert(s, &e2, NULL, &err));
+    struct store_session s2 = {.id = "s9", .event = "ev2", .day = "2025-06-05", .name = "B2B",
+                               .kind = "b2b", .starts_at = "2025-06-05T09:00:00+02:00",
+                               .ends_at = "2025-06-05T10:00:00+02:00"};
+    ok(store_session_upsert(s, &s2, &err));
+    add_slot("u1", "s9", 1, "2025-06-05T09:30:00+02:00", "2025-06-05T09:45:00+02:00");
+    struct store_location l = {.id = "C", .event = "ev2", .name = "C", .kind = "table"};
+    ok(store_location_upsert(s, &l, &err));
+    struct store_request r3, r4, r6 = {.id = "r6", .event = "ev2", .from = "e", .to = "f",
+                                       .status = "pending", .proposed_slot = "u1"};
+    ok(store_request_get(s, "r3", &a, &r3, &err));
+    ok(store_request_get(s, "r4", &a, &r4, &err));
+    r3.proposed_slot = "t4";
+    r4.proposed_slot = "t2";
+    struct store_request r1 = r4;
+    r1.status = "declined";
+    const struct store_request *rs[] = {&r3, &r6, &r4, &r1, &r4};
+    struct app_request_proposal ps[5];
+    ok(app_request_proposals(s, rs, 5, now, &a, ps, &err));
+    for (int i = 0; i < 5; i++) {
+        struct app_request_proposal one;
+        int rc = app_request_proposal(s, rs[i], now, &a, &one, &err);
+        cr_assert_eq(rc, i == 3 ? 1 : 0, "%s", err.msg);
+        cr_assert_eq(ps[i].free, one.free, "proposal %d", i);
+        cr_assert_eq(!ps[i].at.slot, !one.at.slot, "proposal %d", i);
+        if (one.at.slot) {
+            cr_assert_str_eq(ps[i].at.slot, one.at.slot);
+            cr_assert_str_eq(ps[i].at.start, one.at.start);
+        }
+    }
+    cr_assert(ps[0].free);
+    cr_assert_str_eq(ps[0].at.location, "B", "f's booth");
+    cr_assert(ps[1].free);
+    cr_assert_str_eq(ps[1].at.location, "C", "its own event's table, f's booth not of it");
+    /* t2: no uk-en interpreter is free (iv interprets r1) */
+    cr_assert_not(ps[2].free);
+    cr_assert_null(ps[2].at.location);
+    cr_assert_str_eq(ps[2].reason, "no uk-en interpreter is free then");
+    cr_assert_eq(ps[2].whys.n, 1);
+    cr_assert_str_eq(ps[2].whys.v[0].code, "no_interpreter_free");
+    cr_assert_null(ps[3].at.slot, "an answer ends a proposal");
+}
+
+Test(app_request_proposal, a_big_event_takes_only_what_is_said_from_the_callers_arena,
+     .init = setup_published, .fini = teardown)
+{
+    /* 400 tables more: each board is far more than a proposal's words. A
+     * list of fifteen proposals, each reading its event into the HTTP
+     * request's arena (8 MiB), once went past it at a forum of 520 (500) */
+    for (int t = 0; t < 400; t++) {
+        char id[16];
+        snprintf(id, sizeof id, "T%03d", t);
+        struct store_location l = {.id = id, .event = "ev", .name = id, .kind = "table"};
+        ok(store_location_upsert(s, &l, &err));
+    }
+    struct store_request r;
+    ok(store_request_get(s, "r4", &a, &r, &err));
+    r.proposed_slot = "t4";
+    const struct store_request *rs[15];
+    for (int i = 0; i < 15; i++)
+        rs[i] = &r;
+    struct app_request_proposal ps[15];
+    struct arena small;
+    arena_init(&small, 16384);
+    int rc = app_request_proposals(s, rs, 15, at("2025-06-05T06:00:00Z"), &small, ps, &err);
+    cr_expect_eq(rc, 0, "%s", err.msg);
+    for (int i = 0; rc == 0 && i < 15; i++) {
+        cr_expect(ps[i].free);
+        cr_expect_str_eq(ps[i].at.location, "A");
+    }
+    struct app_request_proposal one;
+    cr_expect_eq(app_request_proposal(s, &r, at("2025-06-05T06:00:00Z"), &small, &one, &err), 0,
+                 "%s", err.msg);
+    arena_free(&small);
 }

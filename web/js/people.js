@@ -2,9 +2,8 @@
 // fetched once per page view.
 
 import { api } from './api.js';
-import { h, list, field, dataName, dataLang } from './dom.js';
-import { t, getLang, errorText, num, dayTime } from './i18n.js';
-import { zoneOf } from './app.js';
+import { h, list, dataName, dataLang } from './dom.js';
+import { t, getLang, errorText, num } from './i18n.js';
 
 const cache = new Map();
 
@@ -106,21 +105,3 @@ export function tableName(m) {
   if (k) return t('agenda.table_n', { n: k[1] });
   return name ? h('span', { translate: 'no' }, name) : '—';
 }
-
-// "Propose a time" for a request to person (docs/web.md): at a published
-// event, a choice of the times both are free (GET /people/{id}/times), none
-// chosen at first; null elsewhere or when they cannot be read. value() is
-// the slot chosen, or null.
-export async function proposeChoice(event, person) {
-  let got;
-  try { got = await api.personTimes(person.id, event); } catch (_) { return null; }
-  const times = list(got, 'times');
-  if (!got || !got.published || times.length === 0) return null;
-  const sel = h('select', { name: 'slot', class: 'propose-time' },
-    h('option', { value: '' }, t('requests.propose_none')),
-    times.map((x) => h('option', { value: x.slot }, `${dayTime(x.start, zoneOf(got.event))}, ${textOf(tableName(x))}`)));
-  return { el: field(t('requests.propose_time'), sel, t('requests.propose_hint')), value: () => sel.value || null };
-}
-
-// A node's or a string's text, for an option (which holds text alone).
-function textOf(x) { return typeof x === 'string' ? x : x.textContent; }

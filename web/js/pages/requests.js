@@ -9,6 +9,7 @@ import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 import { messagesPart } from '../messages.js';
 import { inTheWay, acceptWarnings, allBegun } from '../words.js';
+import { proposalOfMine } from '../propose.js';
 
 // Names and messages are the participants' own words: marked translate="no".
 function who(p, org, id) {
@@ -43,6 +44,13 @@ async function placedWhere(r, done, okKey) {
   return tx('requests.accepted_placed', {
     when: dayTime(m.start || m.starts_at, m.timezone || zoneOf(r.event)), table: tableName({ location_name: m.location_name || m.location }),
   });
+}
+
+// Whether event id's agendas are published (its people then place their
+// meetings themselves), as the events list read at sign-in says.
+function isPublished(id) {
+  const e = list(state.events).find((x) => x.id === id) || (state.event && state.event.id === id ? state.event : null);
+  return !!(e && e.published_at);
 }
 
 // Who cancelled a request, when it was not me: the other person, or the
@@ -89,7 +97,7 @@ async function row(r, incoming, redraw, meetings, threads, times) {
     li.dataset.status = st;
     status.className = `status ${st}`;
     status.textContent = t(`status.${st}`);
-    li.querySelectorAll('.actions, .choose-time, .proposal').forEach((x) => x.remove());
+    li.querySelectorAll('.actions, .choose-time, .proposal, .my-proposal').forEach((x) => x.remove());
     // one fewer waiting for her answer: the header's count follows
     if (incoming && r.status === 'pending') setToAnswer(((state.me && state.me.to_answer) || 0) - 1);
     li.querySelector('.meeting-when')?.remove();
@@ -109,7 +117,11 @@ async function row(r, incoming, redraw, meetings, threads, times) {
       flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
     }
   };
-  if (!incoming && r.status === 'pending' && r.proposed) li.append(proposalLine(r, 'requests.you_proposed'));
+  // hers: what she proposed, to change or clear (../propose.js)
+  if (!incoming && r.status === 'pending') {
+    const mine = proposalOfMine(r, li, isPublished(r.event), `from-${r.id}`);
+    if (mine) li.append(mine);
+  }
   if (incoming && r.status === 'pending') {
     const choose = await chooseTime(r, li, settle, times);
     const proposal = proposalPart(r, li, settle, choose);

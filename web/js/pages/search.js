@@ -8,7 +8,9 @@ import { t, tn, tx, countryName, compare } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
 import { reasonText } from '../reasons.js';
-import { orgName, openRequests, openNote, sendError, proposeChoice } from '../people.js';
+import { orgName, openRequests, openNote, sendError } from '../people.js';
+import { proposeChoice } from '../propose.js';
+import { inTheWay } from '../words.js';
 import { markInvalid } from '../forms.js';
 
 // EU members, the EEA-EFTA states and Ukraine: the forum's countries.
@@ -159,7 +161,11 @@ function requestForm(person, onDone) {
         form.querySelector('button').disabled = true;
         flash(form, t('requests.sent'), 'ok', true);
         if (onDone) onDone();
-      } catch (e) { flash(form, `${t('requests.send_failed')} ${sendError(e, person)}`, 'error'); }
+      } catch (e) {
+        // a time taken meanwhile: what is in the way, in the page's language
+        const why = inTheWay(e);
+        flash(form, why ? [t('requests.send_failed'), ' ', why] : `${t('requests.send_failed')} ${sendError(e, person)}`, 'error');
+      }
     },
   },
   field(t('requests.message'), msg),

@@ -7,12 +7,15 @@ import { t, tn, countryName, errorText, getLang } from '../i18n.js';
 import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
+import { proposeFolded } from '../propose.js';
+import { inTheWay } from '../words.js';
 
 // headId: the card's heading, which tells its request button from the others'.
-// send(to, message): her own request, or the organisers' introduction (the desk).
+// send(to, message, slot): her own request, or the organisers' introduction
+// (the desk); propose: whether she may propose its time (her own only).
 const ownRequest = {
-  send: (to, message) => api.sendRequest(state.event && state.event.id, to, message),
-  button: 'suggest.request', done: 'requests.sent', failed: 'requests.send_failed',
+  send: (to, message, slot) => api.sendRequest(state.event && state.event.id, to, message, slot),
+  button: 'suggest.request', done: 'requests.sent', failed: 'requests.send_failed', propose: true,
 };
 async function sendBox(s, open, headId, how) {
   const box = h('form', { class: 'inline-form' });
@@ -37,17 +40,24 @@ async function sendBox(s, open, headId, how) {
     free.map((p) => h('option', { value: p.id, lang: dataLang(p.name) }, p.title ? `${p.name} · ${p.title}` : p.name)));
   const msg = h('input', { type: 'text', name: 'message', 'aria-label': t('requests.message'), placeholder: t('requests.message'), maxlength: 500 });
   const btn = h('button', { type: 'submit', class: 'primary', 'aria-describedby': headId }, t(how.button));
+  // at a published event she may say when, as on an organisation's page
+  const event = state.event || {};
+  const propose = how.propose ? proposeFolded(event.id, !!event.published_at, () => sel.value) : null;
+  if (propose) sel.addEventListener('change', propose.whomChanged);
   box.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     try {
-      await how.send(sel.value, msg.value.trim());
+      await how.send(sel.value, msg.value.trim(), propose ? propose.value() : null);
       btn.disabled = true;
       flash(box, t(how.done), 'ok', true);
     } catch (e) {
-      flash(box, `${t(how.failed)} ${sendError(e, people.find((p) => p.id === sel.value))}`, 'error');
+      // a time taken meanwhile: what is in the way, in the page's language
+      const why = inTheWay(e);
+      flash(box, why ? [t(how.failed), ' ', why] : `${t(how.failed)} ${sendError(e, people.find((p) => p.id === sel.value))}`, 'error');
+      if (why && propose) propose.whomChanged();
     }
   });
-  box.append(sel, msg, btn);
+  box.append(...[sel, msg, propose && propose.el, btn].filter(Boolean));
   return askedList ? h('div', {}, askedList, box) : box;
 }
 
