@@ -196,7 +196,11 @@ void api_requests(struct http_req *r)
 static void reply_taken(struct http_req *r, const struct df_err *err, const struct app_whys *why)
 {
     bool taken = err->kind == DF_ERR_CONFLICT && why->n > 0;
-    http_reply_df_err_with(r, err, "reasons", taken ? api_whys_json(why) : NULL);
+    /* not a time taken: the refusal's own code, if it has one */
+    if (taken)
+        http_reply_df_err_with(r, err, "reasons", api_whys_json(why));
+    else
+        http_reply_df_err(r, err);
 }
 
 /* The event a request's body names, else the forum's now (by its clock);
