@@ -62,6 +62,16 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
                     enum app_request_action act, struct arena *a, struct store_request *out,
                     int *rescheduled, const char **warning, struct df_err *err);
 
+/* After accepted request r's answer is committed at a published event
+ * without its meeting placed: the run (by ran_by, a person or NULL) that
+ * places it around the published agendas at `now`. *rescheduled (may be
+ * NULL) 1 when the run ran; returns what the person who accepted is to
+ * hear (the run failed, or left it unplaced and why; in a), or NULL when
+ * it is placed. */
+const char *app_request_run_place(struct store *s, const struct store_request *r,
+                                  const char *ran_by, long long now, struct arena *a,
+                                  int *rescheduled);
+
 /* The most free times app_request_times lists. */
 enum { APP_REQUEST_TIMES_MAX = 50 };
 
