@@ -9,7 +9,8 @@ import { reasonText } from '../reasons.js';
 import { orgName, openRequests, openNote, sendError } from '../people.js';
 
 // headId: the card's heading, which tells its request button from the others'.
-// send(to, message): her own request, or the organisers' introduction (the desk).
+// send(to, message): her own request, or the organisers' introduction (the desk);
+// book(person), the desk's only: the meeting they agreed, booked.
 const ownRequest = {
   send: (to, message) => api.sendRequest(state.event && state.event.id, to, message),
   button: 'suggest.request', done: 'requests.sent', failed: 'requests.send_failed',
@@ -47,7 +48,12 @@ async function sendBox(s, open, headId, how) {
       flash(box, `${t(how.failed)} ${sendError(e, people.find((p) => p.id === sel.value))}`, 'error');
     }
   });
-  box.append(sel, msg, btn);
+  // the desk's "Book a meeting": one they agreed, at a time both are free
+  const book = how.book ? h('button', {
+    type: 'button', class: 'book', 'aria-describedby': headId,
+    onclick: () => how.book(people.find((p) => p.id === sel.value)),
+  }, t('desk.book')) : null;
+  box.append(sel, msg, btn, book);
   return askedList ? h('div', {}, askedList, box) : box;
 }
 
