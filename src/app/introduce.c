@@ -143,7 +143,7 @@ int app_request_book(struct store *s, const struct app_booking *b, struct arena 
         store_commit(s, err) < 0)
         goto fail;
     if (ev.published_at && !out->placed)
-        out->warning = app_request_run_place(s, &r, NULL, b->now, a, &out->rescheduled);
+        out->warning = app_request_run_place(s, &r, b->login, b->now, a, &out->rescheduled);
     return store_request_get(s, r.id, a, &out->request, err);
 fail:
     store_rollback(s);

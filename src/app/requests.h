@@ -63,7 +63,8 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
                     int *rescheduled, const char **warning, struct df_err *err);
 
 /* After accepted request r's answer is committed at a published event
- * without its meeting placed: the run (by ran_by, a person or NULL) that
+ * without its meeting placed: the run (by ran_by: the person who accepted,
+ * or the login of the organiser who booked it) that
  * places it around the published agendas at `now`. *rescheduled (may be
  * NULL) 1 when the run ran; returns what the person who accepted is to
  * hear (the run failed, or left it unplaced and why; in a), or NULL when

@@ -53,7 +53,8 @@ async function sendBox(s, open, headId, how) {
     type: 'button', class: 'book', 'aria-describedby': headId,
     onclick: () => how.book(people.find((p) => p.id === sel.value)),
   }, t('desk.book')) : null;
-  box.append(sel, msg, btn, book);
+  box.append(sel, msg, btn);
+  if (book) box.append(book);
   return askedList ? h('div', {}, askedList, box) : box;
 }
 
