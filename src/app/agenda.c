@@ -53,6 +53,8 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
         if (r->moved_from_start && ics_zoned_time(r->timezone, r->moved_from_start, was, NULL) == 0)
             moved = json_pack("{ss so}", "start", was, "location", jstr(r->moved_from_location));
         json_object_set_new(c->last, "moved_from", moved);
+        /* the organisers made its request: a meeting they booked for her */
+        json_object_set_new(c->last, "introduced", json_boolean(r->introduced));
         if (r->withdrawn) {
             json_object_set_new(c->last, "withdrawn", json_true());
             json_object_set_new(c->last, "status", jstr(r->status));

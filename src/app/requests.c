@@ -276,6 +276,41 @@ static int take_proposal(struct store *s, const struct app_request_actor *who,
     return 0;
 }
 
+const char *app_request_run_place(struct store *s, const struct store_request *r,
+                                  const char *ran_by, long long now, struct arena *a,
+                                  int *rescheduled, struct app_accept_warning *w)
+{
+    /* Published agendas stay: only the new meeting is placed around them
+     * (the engine tries each of its slots when so few meetings are free,
+     * and stops; the limit bounds the rare run with many still free) */
+    struct app_schedule_opts o = {.event = r->event, .time_limit = 0.5, .seed = 1,
+                                  .reschedule_locked = false,
+                                  /* another accept's run may write first */
+                                  .retries = 3,
+                                  .via = "accept", .ran_by = ran_by,
+                                  .now = now};
+    struct app_schedule_report rep;
+    struct df_err why = {0};
+    if (rescheduled)
+        *rescheduled = 0;
+    /* The answer is committed: a re-schedule that fails does not undo
+     * it, and the caller hears that it stands, unplaced for now. */
+    if (app_schedule_event(s, &o, a, &rep, &why) < 0) {
+        log_msg(LOG_WARN, "event=reschedule_failed request=\"%s\" schedule=\"%s\" error=\"%s\"",
+                r->id, r->event, why.msg);
+        return warning_part(w, "placing_failed",
+                            arena_printf(a, "the request is accepted, but placing its meeting "
+                                            "in the published agendas failed (%s): the "
+                                            "organiser's next schedule run places it",
+                                         why.msg),
+                            NULL)
+            ->message;
+    }
+    if (rescheduled)
+        *rescheduled = 1;
+    return unplaced_warning(s, &rep, r, now, a, w);
+}
+
 int app_request_act(struct store *s, const struct app_request_actor *who, const char *id,
                     enum app_request_action act, struct arena *a, struct store_request *out,
                     int *rescheduled, struct app_accept_warning *warning, struct df_err *err)
@@ -303,35 +338,8 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
     if (request_apply(s, who, &r, act, cancelled_by, place, err) < 0 || store_commit(s, err) < 0)
         goto fail;
     if (act == APP_REQUEST_ACCEPT && ev.published_at && !place) {
-        /* Published agendas stay: only the new meeting is placed around them
-         * (the engine tries each of its slots when so few meetings are free,
-         * and stops; the limit bounds the rare run with many still free) */
-        struct app_schedule_opts o = {.event = r.event, .time_limit = 0.5, .seed = 1,
-                                      .reschedule_locked = false,
-                                      /* another accept's run may write first */
-                                      .retries = 3,
-                                      .via = "accept", .ran_by = who->person,
-                                      .now = who->now};
-        struct app_schedule_report rep;
-        struct df_err why = {0};
-        const char *said = NULL;
-        /* The answer is committed: a re-schedule that fails does not undo
-         * it, and the caller hears that it stands, unplaced for now. */
-        if (app_schedule_event(s, &o, a, &rep, &why) < 0) {
-            log_msg(LOG_WARN, "event=reschedule_failed request=\"%s\" schedule=\"%s\" error=\"%s\"",
-                    id, r.event, why.msg);
-            said = warning_part(&said_by, "placing_failed",
-                                arena_printf(a, "the request is accepted, but placing its "
-                                                "meeting in the published agendas failed "
-                                                "(%s): the organiser's next schedule run "
-                                                "places it", why.msg),
-                                NULL)
-                       ->message;
-        } else {
-            if (rescheduled)
-                *rescheduled = 1;
-            said = unplaced_warning(s, &rep, &r, who->now, a, &said_by);
-        }
+        const char *said = app_request_run_place(s, &r, who->person, who->now, a, rescheduled,
+                                                 &said_by);
         if (lost && !said)
             warning_part(&said_by, "placed_elsewhere", "the meeting is placed at another time",
                          NULL);

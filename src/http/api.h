@@ -105,6 +105,7 @@ void api_request_times(struct http_req *r);
 void api_me_request_times(struct http_req *r);
 void api_request_proposal_put(struct http_req *r);
 void api_person_times(struct http_req *r);
+void api_console_pair_times(struct http_req *r);
 void api_request_decline(struct http_req *r);
 void api_request_cancel(struct http_req *r);
 

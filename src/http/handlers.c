@@ -689,6 +689,7 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/console/people/{id}", api_console_person, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/people/{id}/agenda", api_console_person_agenda, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/people/{id}/suggestions", h_console_suggestions, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/people/{id}/times", api_console_pair_times, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/requests", api_console_introduce, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people", api_console_walkin, ROUTE_ORGANISER},
     /* the organisers' announcements, a line on every participant's page */

@@ -244,6 +244,46 @@ void api_request_post(struct http_req *r)
         http_reply_json(r, 201, j);
 }
 
+/* POST /console/requests with "agreed": the meeting booked, and where. */
+static void console_book(struct http_req *r, json_t *b, const char *event)
+{
+    struct df_err err = {0};
+    struct app_whys why = {.n = 0};
+    struct app_booked out;
+    struct app_booking bk = {.login = r->user.email, .event = event,
+                             .from = http_json_str(b, "from"), .to = http_json_str(b, "to"),
+                             .message = http_json_str(b, "message"),
+                             .slot = http_json_str(b, "slot"),
+                             .now = http_server_forum_now(r->srv)};
+    int rc = app_request_book(r->s, &bk, &r->a, &out, &why, &err);
+    if (rc < 0) {
+        /* a time taken: each thing in the way by code, for the page's words */
+        bool taken = err.kind == DF_ERR_CONFLICT && why.n > 0;
+        http_reply_df_err_with(r, &err, "reasons", taken ? api_whys_json(&why) : NULL);
+        return;
+    }
+    json_t *j = request_json(r, &out.request);
+    if (!j)
+        return;
+    json_object_set_new(j, "created", json_boolean(out.created));
+    json_object_set_new(j, "rescheduled", json_boolean(out.rescheduled));
+    json_object_set_new(j, "warning", api_str_or_null(out.warning));
+    /* where it is: placed now, or by the run (none before publication) */
+    struct store_meeting m;
+    if (out.placed)
+        json_object_set_new(j, "meeting", time_json(&out.at));
+    else if (store_meeting_of_request(r->s, out.request.id, &r->a, &m, &err) == 0)
+        json_object_set_new(j, "meeting",
+                            json_pack("{ss ss ss so so}", "slot", m.slot, "start", m.starts_at,
+                                      "end", m.ends_at, "location", api_str_or_null(m.location),
+                                      "location_name", api_str_or_null(m.location_name)));
+    else
+        json_object_set_new(j, "meeting", json_null());
+    http_reply_json(r, out.created ? 201 : 200, j);
+}
+
+/* POST /console/requests {event, from, to, message, agreed, slot}: the
+ * organisers' introduction, or with "agreed" the meeting they book. */
 void api_console_introduce(struct http_req *r)
 {
     static const struct http_field f[] = {
@@ -251,13 +291,26 @@ void api_console_introduce(struct http_req *r)
         {"from", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
         {"to", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
         {"message", HJ_STRING, .nullable = true, .max = 2000, .lines = true},
+        {"agreed", HJ_BOOL, .required = false},
+        {"slot", HJ_STRING, .nullable = true, .min = 1, .max = API_ID_MAX},
         {NULL}};
     json_t *b = http_body(r, f);
     if (!b)
         return;
+    bool agreed = json_is_true(json_object_get(b, "agreed"));
+    if (!agreed && http_json_str(b, "slot")) {
+        json_decref(b);
+        http_reply_error(r, 422, "invalid", "a slot is for a meeting agreed: \"agreed\": true");
+        return;
+    }
     struct df_err err = {0};
     struct store_request q;
     const char *event = body_event(r, b, &err);
+    if (event && agreed) {
+        console_book(r, b, event);
+        json_decref(b);
+        return;
+    }
     int rc = !event ? -1
                     : app_request_introduce(r->s, r->user.email, event, http_json_str(b, "from"),
                                             http_json_str(b, "to"), http_json_str(b, "message"),
@@ -375,26 +428,54 @@ void api_me_request_times(struct http_req *r)
     http_reply_json(r, 200, json_pack("{so}", "requests", list));
 }
 
+/* The times who->person and person `to` may meet at ?event= (the forum's
+ * by default), replied as {person: to, ...}. */
+static void pair_times_reply(struct http_req *r, const struct app_request_actor *who,
+                             const char *to)
+{
+    struct df_err err = {0};
+    struct app_request_time_list t;
+    const char *event = http_url_param(&r->url, "event");
+    if (!event && !(event = app_forum_event(r->s, who->now, &r->a, &err))) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    if (app_pair_times(r->s, who, event, to, &r->a, &t, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *j = times_json(&t, "person", to);
+    json_object_set_new(j, "for", json_string(who->person));
+    http_reply_json(r, 200, j);
+}
+
 /* GET /people/{id}/times?event=: the times the caller and person id may
  * meet, for her to propose one when she sends a request. */
 void api_person_times(struct http_req *r)
 {
-    struct df_err err = {0};
-    struct app_request_time_list t;
     struct app_request_actor who = {.person = r->user.person,
                                     .now = http_server_forum_now(r->srv)};
-    if (!api_need_person(r))
+    if (api_need_person(r))
+        pair_times_reply(r, &who, r->params[0]);
+}
+
+/* GET /console/people/{id}/times?with=&event=: the times person id and
+ * person `with` may meet, for an organiser to book one they agreed. */
+void api_console_pair_times(struct http_req *r)
+{
+    struct df_err err = {0};
+    const char *with = http_url_param(&r->url, "with");
+    if (!with || !*with) {
+        http_reply_error(r, 422, "invalid", "with is required: the id of the person to meet");
         return;
-    const char *event = http_url_param(&r->url, "event");
-    if (!event && !(event = app_forum_event(r->s, who.now, &r->a, &err))) {
+    }
+    if (app_person_known(r->s, r->params[0], &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
-    if (app_pair_times(r->s, &who, event, r->params[0], &r->a, &t, &err) < 0) {
-        http_reply_df_err(r, &err);
-        return;
-    }
-    http_reply_json(r, 200, times_json(&t, "person", r->params[0]));
+    struct app_request_actor who = {.person = r->params[0], .organiser = true,
+                                    .now = http_server_forum_now(r->srv)};
+    pair_times_reply(r, &who, with);
 }
 
 /* PUT /requests/{id}/proposal {"slot": ID or null}: its requester proposes

@@ -243,7 +243,23 @@ static int person_cb(void *ud, const struct store_web_person *p)
 static void people_download(struct http_req *r, const struct store_web_people_query *q);
 
 
-/* GET /console/people?q=&no_capabilities=1&to_answer=1&not_arrived=1&no_meetings=1&next=1
+/* The event whose meetings GET /console/people counts: ?event= (known),
+ * else the forum's (NULL when there is no event: nobody meets then). false
+ * with err when it replies an error. */
+static bool people_event(struct http_req *r, const char **event, struct df_err *err)
+{
+    struct store_event ev;
+    *event = http_url_param(&r->url, "event");
+    if (*event)
+        return store_event_get(r->s, *event, &r->a, &ev, err) == 0;
+    *event = app_forum_event(r->s, http_server_forum_now(r->srv), &r->a, err);
+    if (*event || err->kind != DF_ERR_NOT_FOUND)
+        return *event != NULL;
+    *err = (struct df_err){0};
+    return true;
+}
+
+/* GET /console/people?event=&q=&no_capabilities=1&to_answer=1&not_arrived=1&no_meetings=1&next=1
  * &limit=&offset= */
 static void h_people(struct http_req *r)
 {
@@ -259,7 +275,8 @@ static void h_people(struct http_req *r)
         return;
     struct df_err err = {0};
     /* requests to answer: at the events not over by the forum's clock */
-    if (!(q.open_events = app_forum_open_events(r->s, http_server_forum_now(r->srv), &r->a, &err))) {
+    if (!(q.open_events = app_forum_open_events(r->s, http_server_forum_now(r->srv), &r->a, &err)) ||
+        !people_event(r, &q.event, &err)) {
         http_reply_df_err(r, &err);
         return;
     }

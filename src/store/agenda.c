@@ -26,7 +26,8 @@ static sqlite3_stmt *person_stmt(struct store *s, const char *sql, const char *p
 }
 
 /* Runs sql, its ?1 person's rid, through its rows in struct
- * store_agenda_row's column order, calling fn for each until it returns
+ * store_agenda_row's column order (then, after the withdrawn or moved
+ * columns, the request's introduced), calling fn for each until it returns
  * nonzero. */
 static int walk(struct store *s, const char *sql, const char *person, int withdrawn,
                 store_agenda_fn fn, void *ud, struct df_err *err)
@@ -54,6 +55,7 @@ static int walk(struct store *s, const char *sql, const char *person, int withdr
             .withdrawn_at = withdrawn ? store_col(st, 26) : NULL,
             .moved_from_start = withdrawn ? NULL : store_col(st, 24),
             .moved_from_location = withdrawn ? NULL : store_col(st, 25),
+            .introduced = sqlite3_column_int(st, withdrawn ? 27 : 26),
         };
         stop = fn(ud, &row);
     }
@@ -83,7 +85,7 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         "  r.message, m.sequence, m.locked, p.id, p.name, o.id, o.name, o.country,"
         "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', e.published_at IS NOT NULL,"
         "  o.name_uk, e.name_uk, e.venue_uk, x.name, x.name_uk,"
-        "  m.moved_from_start, m.moved_from_location"
+        "  m.moved_from_start, m.moved_from_location, r.introduced"
         " FROM mine JOIN requests r ON r.rid = mine.req"
         " JOIN meetings m ON m.request_rid = r.rid"
         " JOIN events e ON e.rid = r.event_rid"
@@ -108,7 +110,7 @@ int store_agenda_withdrawn_each(struct store *s, const char *person, store_agend
         " SELECT w.meeting_id, r.id, e.id, e.name, e.venue, e.timezone, w.starts_at, w.ends_at,"
         "  w.location, r.message, w.sequence, 0, p.id, p.name, o.id, o.name, o.country,"
         "  NULL, e.published_at IS NOT NULL, o.name_uk, e.name_uk, e.venue_uk, NULL, NULL,"
-        "  r.status, r.cancelled_by, w.withdrawn_at"
+        "  r.status, r.cancelled_by, w.withdrawn_at, r.introduced"
         " FROM mine JOIN withdrawn_meetings w ON w.request_rid = mine.req"
         " JOIN requests r ON r.rid = w.request_rid"
         " JOIN events e ON e.rid = r.event_rid"

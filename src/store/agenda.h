@@ -29,6 +29,8 @@ struct store_agenda_row {
     /* of a meeting an organiser moved (NULL otherwise, and once a run moved
      * it again): its slot's start then, as stored, and its table's name */
     const char *moved_from_start, *moved_from_location;
+    int introduced;            /* its request the organisers' (store_request.introduced):
+                                  an introduction, or a meeting they booked */
 };
 
 typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);

@@ -31,24 +31,43 @@ int64_t store_api_open_sent(struct store *s, const char *event, const char *pers
     return count(s, st, err, "counting open requests");
 }
 
-int store_api_pair_is_open(struct store *s, const char *event, const char *a, const char *b,
-                           struct df_err *err)
+int store_api_pair_open(struct store *s, const char *event, const char *a, const char *b,
+                        struct arena *ar, const char **id, const char **status,
+                        struct df_err *err)
 {
+    /* one at most: a second open request between them is refused */
     static const char sql[] =
-        "SELECT count(*) FROM requests r WHERE r.status IN ('pending','accepted')"
+        "SELECT r.id, r.status FROM requests r WHERE r.status IN ('pending','accepted')"
         " AND r.event_rid = (SELECT rid FROM events WHERE id = ?1)"
         " AND ((r.from_rid = (SELECT rid FROM people WHERE id = ?2)"
         "       AND r.to_rid = (SELECT rid FROM people WHERE id = ?3))"
         "   OR (r.from_rid = (SELECT rid FROM people WHERE id = ?3)"
-        "       AND r.to_rid = (SELECT rid FROM people WHERE id = ?2)))";
+        "       AND r.to_rid = (SELECT rid FROM people WHERE id = ?2)))"
+        " ORDER BY r.status = 'accepted' DESC, r.id LIMIT 1";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
     store_bind_text(st, 1, event);
     store_bind_text(st, 2, a);
     store_bind_text(st, 3, b);
-    int64_t n = count(s, st, err, "looking for an open request");
-    return n < 0 ? -1 : n > 0;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        rc = 1;
+        if (id && !(*id = arena_strdup(ar, store_col(st, 0))))
+            rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a request");
+        if (status && rc > 0 && !(*status = arena_strdup(ar, store_col(st, 1))))
+            rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a request");
+    } else {
+        rc = rc == SQLITE_DONE ? 0 : store_fail(s, err, "looking for an open request");
+    }
+    sqlite3_reset(st);
+    return rc;
+}
+
+int store_api_pair_is_open(struct store *s, const char *event, const char *a, const char *b,
+                           struct df_err *err)
+{
+    return store_api_pair_open(s, event, a, b, NULL, NULL, NULL, err);
 }
 
 /* instr() rather than LIKE: the user's text is matched literally, so % and _

@@ -12,6 +12,12 @@ int64_t store_api_open_sent(struct store *s, const char *event, const char *pers
                             struct df_err *err);
 /* 1 when a pending or accepted request links a and b (either way) at event, 0 when
  * none, -1 on error. */
+/* The open (pending or accepted) request between a and b (either way) at
+ * event, an accepted one first: 1 with *id and *status (either may be NULL)
+ * in ar, 0 when none, -1 on error. */
+int store_api_pair_open(struct store *s, const char *event, const char *a, const char *b,
+                        struct arena *ar, const char **id, const char **status,
+                        struct df_err *err);
 int store_api_pair_is_open(struct store *s, const char *event, const char *a, const char *b,
                            struct df_err *err);
 

@@ -114,16 +114,18 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     " JOIN people fa ON fa.rid = r.from_rid JOIN organisations oa ON oa.rid = fa.org_rid" \
     " JOIN people fb ON fb.rid = r.to_rid JOIN organisations ob ON ob.rid = fb.org_rid"
 
-/* The requests accepted with person P (a column): as requester, addressee
- * or attendee. */
+/* The requests accepted with person P (a column) at the event ?9 names: as
+ * requester, addressee or attendee. */
 #define MEETINGS_OF(P) \
-    " FROM requests ar WHERE ar.status = 'accepted' AND (ar.from_rid = " P \
+    " FROM requests ar WHERE ar.status = 'accepted'" \
+    "  AND ar.event_rid = (SELECT rid FROM events WHERE id = ?9) AND (ar.from_rid = " P \
     "  OR ar.to_rid = " P " OR ar.rid IN (SELECT request_rid FROM request_attendees" \
     "  WHERE person_rid = " P "))"
 
 /* ?1 the text, ?2 organisations without capabilities only, ?5 those with
  * requests waiting for their answer (at the events ?7 names) only, ?6 those
- * not checked in only, ?8 those with no request accepted only; a
+ * not checked in only, ?8 those with no request accepted (at the event ?9
+ * names) only; a
  * name is found by its Latin spelling too, as a passport or a badge writes
  * it */
 #define PEOPLE_WHERE \
@@ -151,6 +153,7 @@ static sqlite3_stmt *people_stmt(struct store *s, const char *sql,
         sqlite3_bind_int(st, 6, q->not_arrived);
         store_bind_text(st, 7, q->open_events);
         sqlite3_bind_int(st, 8, q->no_meetings);
+        store_bind_text(st, 9, q->event);
     }
     return st;
 }

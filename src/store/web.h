@@ -38,7 +38,8 @@ struct store_web_person {
     int offers, needs;   /* the organisation's capabilities: without any, suggestions are weak */
     const char *org_name_uk;   /* the organisation's Ukrainian name, or NULL */
     int to_answer;             /* meeting requests waiting for their answer (store.h) */
-    int meetings;              /* requests accepted with them: requester, addressee, attendee */
+    int meetings;              /* requests accepted with them at the query's event:
+                                  requester, addressee, attendee */
 };
 typedef int (*store_web_person_fn)(void *ud, const struct store_web_person *p);
 struct store_web_people_query {
@@ -50,7 +51,9 @@ struct store_web_people_query {
     bool not_arrived;       /* only those not checked in: the week after, who did not come */
     const char *open_events;   /* the events whose requests wait for an answer, a JSON
                                   array of ids (app_forum_open_events); NULL: none */
-    bool no_meetings;       /* only those with no request accepted: whom to introduce */
+    const char *event;      /* the event whose accepted requests `meetings` counts and
+                               no_meetings asks; NULL: none (every count 0) */
+    bool no_meetings;       /* only those with no request accepted there: whom to introduce */
     int limit, offset;      /* at most limit (-1: all) from the offset-th */
 };
 /* The people q picks, by name then id; *total gets how many it picks in all,

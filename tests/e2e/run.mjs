@@ -5904,6 +5904,67 @@ test('a Ukrainian on a phone proposes a time from the suggestions, then changes 
   await ctx.close();
 });
 
+// Two people agree at the help desk to meet: the organiser, on a laptop in
+// English, finds the partner on her desk page, reads the pair's free times
+// and books one; the partner, on a phone in Ukrainian, reads the meeting in
+// her agenda and that the organisers arranged it.
+test('the organiser on a laptop books a meeting two people agreed at a time both are free; the partner reads it in her agenda on a phone in Ukrainian', async () => {
+  newcomer('bk1', 'Bohdana Booker', 'Booker Optics');
+  const partner = newcomerLogin('bk2', 'Олена Партнерка', 'Partnerka Drones');
+  const forum = await ensurePublished();
+  const whenIn = (pg, locale, at) => pg.evaluate(([l, x, tz]) => new Intl.DateTimeFormat(l, {
+    weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: tz,
+  }).format(new Date(x)), [locale, at, forum.timezone]);
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(org.page, `/console/people/p-bk1?event=${encodeURIComponent(forum.id)}`);
+  // the partner found by a search, then the pair's free times
+  await org.page.fill('#desk-book-search input[name=q]', 'Partnerka Drones');
+  await org.page.click('#desk-book-search button[type=submit]');
+  await org.page.click('#desk-book-found button[data-id="p-bk2"]');
+  const first = org.page.locator('#desk-book-times .time-list button').first();
+  await first.waitFor();
+  const free = (await apiCall(org.page, 'GET', `/console/people/p-bk1/times?with=p-bk2&event=${forum.id}`)).body;
+  assert.ok(free.published && free.times.length > 0, JSON.stringify(free));
+  const [at] = free.times;
+  assert.equal(await first.getAttribute('data-slot'), at.slot, 'the first free time first');
+  assert.equal(await org.page.locator('#desk-book-times .time-list button').count(), free.times.length);
+  assert.equal(await org.page.textContent('#desk-book-with'), EN['desk.book_with'].replace('{name}', 'Олена Партнерка'));
+  assert.deepEqual(await axe(org.page), [], 'axe on the pair\'s free times');
+  await first.click();
+  const said = org.page.locator('#desk-book-said .flash.ok');
+  await said.waitFor();
+  const tableEn = at.location_name.replace(/^Table (\w+)$/, EN['agenda.table_n'].replace('{n}', '$1'));
+  assert.equal(await said.textContent(), EN['desk.booked_at'].replace('{name}', 'Олена Партнерка')
+    .replace('{when}', await whenIn(org.page, 'en-GB', at.start)).replace('{table}', tableEn));
+  assert.equal(await org.page.locator('#desk-book-times .time-list').count(), 0, 'booked: no time left to press');
+  assert.deepEqual(await axe(org.page), [], 'axe on the booking said');
+  await shoot(org.page, 'desk-book-en');
+  const made = (await apiCall(org.page, 'GET', '/requests?person=p-bk1')).body.requests;
+  assert.equal(made.length, 1);
+  assert.equal(made[0].status, 'accepted');
+  assert.equal(made[0].introduced, true);
+  await org.ctx.close();
+  // the partner, on a phone in Ukrainian: in her agenda, arranged by the organisers
+  const { ctx, page } = await signedIn(partner, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/agenda');
+  const row = page.locator('tr.meeting', { hasText: 'Bohdana Booker' });
+  assert.equal(await row.count(), 1, 'the meeting is in her agenda');
+  assert.equal(await row.locator('.by-organisers').textContent(), UK['agenda.by_organisers']);
+  if (await page.locator('#agenda-next', { hasText: 'Bohdana Booker' }).count()) {
+    assert.equal(await page.locator('#agenda-next .by-organisers').textContent(), UK['agenda.by_organisers'], 'her next meeting says it too');
+  }
+  const m = (await (await ctx.request.get(`${base}/api/v1/me/agenda`)).json()).meetings.find((x) => x.request === made[0].id);
+  assert.equal(new Date(m.start).getTime(), new Date(at.start).getTime(), 'at the time booked');
+  assert.equal(m.introduced, true);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  assert.deepEqual(await axe(page), [], 'axe on her agenda');
+  await assertUkrainian(page);
+  await shoot(page, 'agenda-booked-uk');
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/introduce.h"
 #include "app/move.h"
 #include "app/requests.h"
 #include "store/api.h"
@@ -561,4 +562,130 @@ Test(app_request_proposal, a_big_event_takes_only_what_is_said_from_the_callers_
     cr_expect_eq(app_request_proposal(s, &r, at("2025-06-05T06:00:00Z"), &small, &one, &err), 0,
                  "%s", err.msg);
     arena_free(&small);
+}
+
+/* ---- a meeting two people agreed, booked by an organiser (app/introduce.h) ---- */
+
+/* b->from and b->to at "ev" by the organiser, at slot (NULL none). */
+static struct app_booking booking(const char *from, const char *to, const char *slot)
+{
+    return (struct app_booking){.login = "org@forum.test", .event = "ev", .from = from,
+                                .to = to, .slot = slot, .now = at("2025-06-05T06:00:00Z")};
+}
+
+Test(app_request_book, a_new_pair_at_a_free_slot_is_accepted_placed_and_the_organisers,
+     .init = setup_published, .fini = teardown)
+{
+    struct app_booking bk = booking("b", "c", "t4");
+    struct app_booked got;
+    struct app_whys why;
+    ok(app_request_book(s, &bk, &a, &got, &why, &err));
+    cr_assert(got.created);
+    cr_assert(got.placed);
+    cr_assert_str_eq(got.request.status, "accepted");
+    cr_assert(got.request.introduced, "both read that the organisers booked it");
+    cr_assert_str_eq(got.request.from, "b");
+    cr_assert_str_eq(got.at.slot, "t4");
+    cr_assert_str_eq(got.at.location, "A");
+    cr_assert_eq(got.rescheduled, 0, "placed where asked: no run");
+    struct store_meeting m;
+    ok(store_meeting_of_request(s, got.request.id, &a, &m, &err));
+    cr_assert_str_eq(m.slot, "t4");
+    cr_assert_eq(m.locked, 1);
+    /* booked twice: they meet already, and the request is named */
+    struct app_booking again = booking("c", "b", NULL);
+    cr_assert_eq(app_request_book(s, &again, &a, &got, &why, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, m.request), "%s", err.msg);
+}
+
+Test(app_request_book, a_time_taken_says_why_by_code_and_writes_nothing,
+     .init = setup_published, .fini = teardown)
+{
+    struct app_booking bk = booking("b", "c", "t2");   /* b meets a in t2 (r1) */
+    struct app_booked got;
+    struct app_whys why;
+    cr_assert_eq(app_request_book(s, &bk, &a, &got, &why, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    bool meets = false;
+    for (int i = 0; i < why.n; i++)
+        meets = meets || strcmp(why.v[i].code, "person_meets") == 0;
+    cr_assert(meets, "person_meets among %d reasons: %s", why.n, err.msg);
+    err = (struct df_err){0};
+    cr_assert_eq(store_api_pair_is_open(s, "ev", "b", "c", &err), 0, "no request was made");
+    cr_assert_eq(store_audit_count(s, &err), 0, "nor an audit line");
+    bk.slot = "nope";
+    cr_assert_eq(app_request_book(s, &bk, &a, &got, &why, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+}
+
+Test(app_request_book, the_pairs_pending_request_is_accepted_at_the_time_it_proposed,
+     .init = setup_published, .fini = teardown)
+{
+    ok(store_request_set_proposal(s, "r4", "t4", &err));   /* e asks g, proposing t4 */
+    struct app_booking bk = booking("g", "e", NULL);      /* either way round */
+    struct app_booked got;
+    ok(app_request_book(s, &bk, &a, &got, NULL, &err));
+    cr_assert_not(got.created, "no second request: the one waiting is accepted");
+    cr_assert_str_eq(got.request.id, "r4");
+    cr_assert_str_eq(got.request.from, "e", "its requester kept");
+    cr_assert_str_eq(got.request.status, "accepted");
+    cr_assert(got.request.introduced);
+    cr_assert(got.placed);
+    cr_assert_str_eq(got.at.slot, "t4");
+    cr_assert_eq(got.rescheduled, 0);
+}
+
+Test(app_request_book, without_a_time_the_accepts_run_places_it,
+     .init = setup_published, .fini = teardown)
+{
+    struct app_booking bk = booking("b", "d", NULL);
+    struct app_booked got;
+    ok(app_request_book(s, &bk, &a, &got, NULL, &err));
+    cr_assert_not(got.placed);
+    cr_assert_eq(got.rescheduled, 1);
+    cr_assert_null(got.warning, "%s", got.warning);
+    struct store_meeting m;
+    ok(store_meeting_of_request(s, got.request.id, &a, &m, &err));
+}
+
+Test(app_request_book, before_publication_it_waits_for_the_schedulers_run,
+     .init = setup_requests, .fini = teardown)
+{
+    struct app_booking bk = booking("b", "c", "t4");
+    struct app_booked got;
+    cr_assert_eq(app_request_book(s, &bk, &a, &got, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT, "no slot chosen before publication");
+    err = (struct df_err){0};
+    cr_assert_eq(store_api_pair_is_open(s, "ev", "b", "c", &err), 0);
+    bk.slot = NULL;
+    ok(app_request_book(s, &bk, &a, &got, NULL, &err));
+    cr_assert_str_eq(got.request.status, "accepted");
+    cr_assert_not(got.placed);
+    cr_assert_eq(got.rescheduled, 0);
+    struct store_meeting m;
+    cr_assert_eq(store_meeting_of_request(s, got.request.id, &a, &m, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+}
+
+Test(app_request_book, the_pair_rules_as_an_introductions, .init = setup_published,
+     .fini = teardown)
+{
+    struct app_booked got;
+    struct app_booking self = booking("b", "b", NULL), nobody = booking("b", "nobody", NULL);
+    struct app_booking elsewhere = booking("b", "c", NULL);
+    elsewhere.event = "ev-none";
+    cr_assert_eq(app_request_book(s, &self, &a, &got, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert_eq(app_request_book(s, &nobody, &a, &got, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert(strstr(err.msg, "nobody"), "%s", err.msg);
+    cr_assert_eq(app_request_book(s, &elsewhere, &a, &got, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    /* an introduction to a pair with a request waiting names it */
+    struct store_request r;
+    cr_assert_eq(app_request_introduce(s, "org@forum.test", "ev", "g", "e", NULL, &a, &r, &err),
+                 -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "r4"), "%s", err.msg);
 }

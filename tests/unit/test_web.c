@@ -175,6 +175,55 @@ Test(store_web, check_in_keeps_the_first_arrival, .init = setup, .fini = teardow
     arena_free(&a);
 }
 
+static int meetings_cb(void *ud, const struct store_web_person *p)
+{
+    struct ids *k = ud;
+    if (k->n < 8)
+        snprintf(k->v[k->n++], sizeof k->v[0], "%s:%d", p->id, p->meetings);
+    return 0;
+}
+
+/* The people q picks as "id:meetings ..." into k. */
+static void meetings_of(const struct store_web_people_query *q, struct ids *k)
+{
+    *k = (struct ids){0};
+    cr_assert_eq(store_web_people_page(s, q, meetings_cb, k, NULL, NULL, &err), 0, "%s",
+                 err.msg);
+}
+
+Test(store_web, meetings_are_counted_at_the_event_asked_only, .init = setup, .fini = teardown)
+{
+    const char *events[] = {"ev-a", "ev-b"};
+    for (int i = 0; i < 2; i++) {
+        struct store_event e = {.id = events[i], .name = "Forum", .starts_on = "2027-02-16",
+                                .ends_on = "2027-02-16"};
+        cr_assert_eq(store_event_upsert(s, &e, NULL, &err), 0, "%s", err.msg);
+    }
+    /* they agreed to meet at ev-a; at ev-b they have only asked */
+    struct store_request r = {.id = "r-a", .event = "ev-a", .from = "p-ua", .to = "p-pl",
+                              .status = "accepted", .priority = 1};
+    cr_assert_eq(store_request_upsert(s, &r, NULL, &err), 0, "%s", err.msg);
+    r = (struct store_request){.id = "r-b", .event = "ev-b", .from = "p-ua", .to = "p-pl",
+                               .status = "pending", .priority = 1};
+    cr_assert_eq(store_request_upsert(s, &r, NULL, &err), 0, "%s", err.msg);
+    struct ids k;
+    struct store_web_people_query q = {.event = "ev-a", .limit = -1};
+    meetings_of(&q, &k);
+    cr_assert_eq(k.n, 2);
+    cr_assert_str_eq(k.v[0], "p-pl:1");
+    cr_assert_str_eq(k.v[1], "p-ua:1");
+    q.no_meetings = true;
+    meetings_of(&q, &k);
+    cr_assert_eq(k.n, 0, "both meet at ev-a");
+    q.event = "ev-b";
+    meetings_of(&q, &k);
+    cr_assert_eq(k.n, 2, "neither meets at ev-b: both are whom to introduce there");
+    cr_assert_str_eq(k.v[0], "p-pl:0");
+    q = (struct store_web_people_query){.limit = -1};   /* no event: nobody meets */
+    meetings_of(&q, &k);
+    cr_assert_str_eq(k.v[1], "p-ua:0");
+}
+
 struct meet {
     int n;
     char line[256];

@@ -189,6 +189,10 @@ export const api = {
   personTimes: (id, event) => call('GET', `/people/${enc(id)}/times${qs({ event })}`),
   propose: (id, slot) => call('PUT', `/requests/${enc(id)}/proposal`, { slot }),
   introduce: (event, from, to, message) => call('POST', '/console/requests', { event: event || undefined, from, to, message }),
+  // a meeting both agreed, booked by the organisers: at slot, or as an accept places it
+  book: (event, from, to, slot) => call('POST', '/console/requests', { event: event || undefined, from, to, agreed: true, slot: slot || undefined }),
+  // the times person id and person `other` are both free (the organisers')
+  pairTimes: (id, other, event) => call('GET', `/console/people/${enc(id)}/times${qs({ with: other, event })}`),
   personSuggestions: (id, top, lang) => call('GET', `/console/people/${enc(id)}/suggestions${qs({ top, lang })}`),
   accept: (id) => call('POST', `/requests/${enc(id)}/accept`),
   decline: (id) => call('POST', `/requests/${enc(id)}/decline`),

@@ -204,6 +204,7 @@ function nextMeeting(meetings, start, end, withWhom) {
     h('p', { class: 'next-when' }, h('strong', {}, today ? when : `${dayKey(start(m))}, ${when}`), ' · ',
       tableName({ location_name: m.location_name || m.location })),
     h('p', { translate: 'no' }, withWhom(m)),
+    m.introduced ? h('p', { class: 'muted by-organisers' }, t('agenda.by_organisers')) : null,
     movedNote(m, start, end),
     today ? h('p', { class: 'muted' }, t('agenda.next_absent')) : null,
     // under way: she tells the desk her partner is not here (day.js)
@@ -354,7 +355,9 @@ export async function renderAgenda(main) {
       h('td', {}, `${time(start(m))}–${time(end(m))}`,
         provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
       h('td', {}, tableName({ location_name: m.location_name || m.location }), threadLink(m)),
-      h('td', { translate: 'no' }, withWhom(m))));
+      h('td', { translate: 'no' }, withWhom(m),
+        // booked, or introduced, by the organisers: she did not ask for it herself
+        m.introduced ? [h('br'), h('span', { class: 'muted by-organisers', translate: 'yes' }, t('agenda.by_organisers'))] : null)));
     // where it was, on a row of its own under it, across the row: on a
     // phone the time column is too narrow for a sentence
     const moved = movedNote(m, start, end);

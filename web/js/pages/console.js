@@ -65,7 +65,8 @@ export async function renderPeople(main) {
       no_meetings: lone.checked ? '1' : null }),
   });
   for (const box of [bare, waiting, absent, lone]) box.addEventListener('change', () => form.requestSubmit());
-  const filters = { q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, to_answer: waitingAsked ? 1 : undefined,
+  // meetings counted at the event the console looks at (the forum's by default)
+  const filters = { event: asked('event') || undefined, q: asked('q'), no_capabilities: bareAsked ? 1 : undefined, to_answer: waitingAsked ? 1 : undefined,
     not_arrived: absentAsked ? 1 : undefined, no_meetings: loneAsked ? 1 : undefined };
   const r = await api.people({ ...filters, limit: PAGE, offset });
   const rows = list(r, 'people');

@@ -6,7 +6,7 @@
 // and a cancel the organiser makes for them (docs/api.md, the request workflow).
 
 import { api } from '../api.js';
-import { h, add, clear, list, data, dataName, scroller } from '../dom.js';
+import { h, add, clear, list, data, dataName, scroller, field } from '../dom.js';
 import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText, getLang } from '../i18n.js';
 import { flash, state, whileBusy } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
@@ -307,18 +307,92 @@ function requestsSection(self, page, meetings) {
     pager('desk-requests-pager', askedOffset(), rows.length, count));
 }
 
+// A meeting she and a partner agreed (at the desk, on the phone), booked
+// by the organisers: the partner chosen from her suggestions or found by a
+// search, then one of the pair's free times (GET /console/people/{id}/times);
+// before the agendas are published, booked for the scheduler's next run.
+// Where and when it is, said; a time taken meanwhile, why, and the times
+// read again.
+function bookPart(self, event) {
+  const q = h('input', { type: 'search', name: 'q', maxlength: 200, autocomplete: 'off' });
+  const found = h('ul', { class: 'people', id: 'desk-book-found' });
+  const times = h('div', { id: 'desk-book-times' });
+  const said = h('div', { id: 'desk-book-said' });
+  const status = h('p', { class: 'count', id: 'desk-book-status', role: 'status' });
+  let partner = null;
+  const book = (slot) => whileBusy([...times.querySelectorAll('button')], async () => {
+    try {
+      const done = await api.book(event, self.id, partner.id, slot);
+      const m = done.meeting;
+      clear(times);
+      flash(said, m ? tx('desk.booked_at', { name: dataName(partner.name), when: dayTime(m.start), table: tableName(m) })
+        : t(done.warning ? 'desk.booked_unplaced' : 'desk.booked_for_run'), 'ok', true);
+    } catch (e) {
+      flash(said, [t(e.status === 409 ? 'desk.book_taken' : 'desk.book_failed'), ' ', inTheWay(e) || errorText(e)], 'error', true);
+      if (e.status === 409 && slot) await show(partner);
+    }
+  });
+  const show = async (p) => {
+    partner = p;
+    clear(times);
+    try {
+      const got = await api.pairTimes(self.id, p.id, event);
+      const free = list(got, 'times');
+      const items = free.map((x) => h('li', {}, h('button', {
+        type: 'button', class: 'time', dataset: { slot: x.slot }, onclick: () => book(x.slot),
+      }, tx('requests.accept_at', { when: dayTime(x.start), table: tableName(x) }))));
+      add(times, h('h3', { id: 'desk-book-with', tabindex: '-1' }, tx('desk.book_with', { name: dataName(p.name) })),
+        !got.published ? [h('p', { class: 'muted' }, t('desk.book_unpublished')),
+          h('button', { type: 'button', id: 'desk-book-run', onclick: () => book(null) }, t('desk.book_for_run'))]
+          : free.length === 0 ? h('p', { class: 'muted' }, t('desk.book_no_times'))
+            : [h('p', { class: 'muted' }, tn('desk.book_times', free.length)), h('ul', { class: 'time-list' }, items)]);
+      times.querySelector('h3').focus();
+    } catch (e) {
+      flash(said, errorText(e), 'error');
+    }
+  };
+  const form = h('form', {
+    role: 'search', id: 'desk-book-search',
+    onsubmit: (ev) => {
+      ev.preventDefault();
+      const text = q.value.trim();
+      if (!text) return;
+      whileBusy([form.querySelector('button')], async () => {
+        clear(found);
+        try {
+          const got = list(await api.people({ q: text, limit: 10, event }), 'people').filter((x) => x.id !== self.id);
+          status.textContent = got.length ? tn('desk.book_found', got.length) : t('desk.book_none_found');
+          found.append(...got.map((x) => h('li', {}, h('button', {
+            type: 'button', class: 'link', dataset: { id: x.id }, onclick: () => show(x),
+          }, nameAndOrg(x.name, localName(x.organisation_name, x.organisation_name_uk))))));
+        } catch (e) {
+          flash(said, errorText(e), 'error');
+        }
+      });
+    },
+  }, field(t('desk.book_search'), q), h('button', { type: 'submit' }, t('search.submit')));
+  return {
+    el: h('div', { id: 'desk-book' }, h('h3', { id: 'desk-book-h' }, t('desk.book_title')),
+      h('p', { class: 'muted' }, t('desk.book_lead')), form, status, found, said, times),
+    show,
+  };
+}
+
 // Whom the organisers might introduce her to (one with no meeting agreed,
 // a Ukrainian SME nobody asked): her own suggestions, read when asked (the
 // engine's answer is not free), each with a request made in her name and
-// marked as the organisers' introduction, which its addressee answers.
+// marked as the organisers' introduction, which its addressee answers; or
+// the meeting both agreed, booked (bookPart).
 function introduceSection(self) {
   const out = h('ol', { class: 'cards', id: 'desk-introduce-list' });
   const status = h('p', { class: 'count', id: 'desk-introduce-status', role: 'status' });
   const ask = h('button', { type: 'button', id: 'desk-introduce-ask' }, t('desk.introduce_ask'));
   const event = state.event ? state.event.id : undefined;
+  const booking = bookPart(self, event);
   const how = {
     send: (to, message) => api.introduce(event, self.id, to, message),
     button: 'desk.introduce', done: 'desk.introduced', failed: 'desk.introduce_failed',
+    book: (p) => { booking.show(p); booking.el.scrollIntoView({ block: 'nearest' }); },
   };
   ask.addEventListener('click', () => whileBusy([ask], async () => {
     clear(out);
@@ -335,7 +409,7 @@ function introduceSection(self) {
   }));
   return h('section', { class: 'card', id: 'desk-introduce', 'aria-labelledby': 'desk-introduce-h' },
     h('h2', { id: 'desk-introduce-h' }, t('desk.introduce_title')),
-    h('p', { class: 'muted' }, t('desk.introduce_lead')), ask, status, out);
+    h('p', { class: 'muted' }, t('desk.introduce_lead')), ask, status, out, booking.el);
 }
 
 export async function renderPersonDesk(main, id) {

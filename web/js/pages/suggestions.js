@@ -12,7 +12,8 @@ import { inTheWay } from '../words.js';
 
 // headId: the card's heading, which tells its request button from the others'.
 // send(to, message, slot): her own request, or the organisers' introduction
-// (the desk); propose: whether she may propose its time (her own only).
+// (the desk); propose: whether she may propose its time (her own only);
+// book(person), the desk's only: the meeting they agreed, booked.
 const ownRequest = {
   send: (to, message, slot) => api.sendRequest(state.event && state.event.id, to, message, slot),
   button: 'suggest.request', done: 'requests.sent', failed: 'requests.send_failed', propose: true,
@@ -57,7 +58,12 @@ async function sendBox(s, open, headId, how) {
       if (why && propose) propose.whomChanged();
     }
   });
-  box.append(...[sel, msg, propose && propose.el, btn].filter(Boolean));
+  // the desk's "Book a meeting": one they agreed, at a time both are free
+  const book = how.book ? h('button', {
+    type: 'button', class: 'book', 'aria-describedby': headId,
+    onclick: () => how.book(people.find((p) => p.id === sel.value)),
+  }, t('desk.book')) : null;
+  box.append(...[sel, msg, propose && propose.el, btn, book].filter(Boolean));
   return askedList ? h('div', {}, askedList, box) : box;
 }
 
