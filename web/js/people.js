@@ -78,12 +78,24 @@ export function openNote(o) {
     h('span', { class: `status ${o.status}` }, t(k)), ' ', h('a', { href: '/requests' }, t('requests.open_see')));
 }
 
+// A refused send's first reason by code, or null.
+function sendReason(e) {
+  return e && e.body && e.body.error && Array.isArray(e.body.error.reasons) ? e.body.error.reasons[0] : null;
+}
+
+// Whether a send was refused for the request itself (one open already, the
+// cap), which sendError says, rather than for a time taken (words.js).
+export function isSendRefusal(e) {
+  const why = sendReason(e);
+  return !!why && (why.code === 'request_open' || why.code === 'request_cap');
+}
+
 // The sentence for a refused request, by its code (docs/api.md "Words for
 // a page"): a second open one names the person (the server's names their
 // id), the event's cap of requests waiting for an answer says what to do
 // (src/app/requests.c), anything else as errorText says it.
 export function sendError(e, person) {
-  const why = e && e.body && e.body.error && Array.isArray(e.body.error.reasons) ? e.body.error.reasons[0] : null;
+  const why = sendReason(e);
   if (why && why.code === 'request_open') return t('requests.already_open', { name: person && person.name ? person.name : '' });
   if (why && why.code === 'request_cap') return t('requests.cap_reached', { n: num(Number((why.values || {}).n)) });
   return errorText(e);

@@ -8,7 +8,7 @@ import { t, tn, tx, countryName, compare } from '../i18n.js';
 import { state, flash } from '../app.js';
 import { cpvPicker, capabilityLine } from '../cpv.js';
 import { reasonText } from '../reasons.js';
-import { orgName, openRequests, openNote, sendError } from '../people.js';
+import { orgName, openRequests, openNote, sendError, isSendRefusal } from '../people.js';
 import { proposeChoice } from '../propose.js';
 import { inTheWay } from '../words.js';
 import { markInvalid } from '../forms.js';
@@ -163,7 +163,7 @@ function requestForm(person, onDone) {
         if (onDone) onDone();
       } catch (e) {
         // a time taken meanwhile: what is in the way, in the page's language
-        const why = inTheWay(e);
+        const why = isSendRefusal(e) ? null : inTheWay(e);
         flash(form, why ? [t('requests.send_failed'), ' ', why] : `${t('requests.send_failed')} ${sendError(e, person)}`, 'error');
       }
     },

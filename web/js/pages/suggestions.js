@@ -6,7 +6,7 @@ import { h, add, field, list, clear, outcome, dataLang, dataName } from '../dom.
 import { t, tn, countryName, errorText, getLang } from '../i18n.js';
 import { state, flash, whileBusy } from '../app.js';
 import { reasonText } from '../reasons.js';
-import { orgName, openRequests, openNote, sendError } from '../people.js';
+import { orgName, openRequests, openNote, sendError, isSendRefusal } from '../people.js';
 import { proposeFolded } from '../propose.js';
 import { inTheWay } from '../words.js';
 
@@ -53,7 +53,7 @@ async function sendBox(s, open, headId, how) {
       flash(box, t(how.done), 'ok', true);
     } catch (e) {
       // a time taken meanwhile: what is in the way, in the page's language
-      const why = inTheWay(e);
+      const why = isSendRefusal(e) ? null : inTheWay(e);
       flash(box, why ? [t(how.failed), ' ', why] : `${t(how.failed)} ${sendError(e, people.find((p) => p.id === sel.value))}`, 'error');
       if (why && propose) propose.whomChanged();
     }
