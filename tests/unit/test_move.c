@@ -318,18 +318,24 @@ Test(app_request_times, many_at_once_each_as_alone, .init = setup_requests, .fin
     }
 }
 
+/* n tables more at ev, T000 on: a board far bigger than what is said of it. */
+static void add_tables(int n)
+{
+    for (int t = 0; t < n; t++) {
+        char id[16];
+        snprintf(id, sizeof id, "T%03d", t);
+        struct store_location l = {.id = id, .event = "ev", .name = id, .kind = "table"};
+        ok(store_location_upsert(s, &l, &err));
+    }
+}
+
 Test(app_request_times, a_big_event_takes_only_the_times_from_the_callers_arena,
      .init = setup_requests, .fini = teardown)
 {
     /* 400 tables more: the event's board is far more than r4's times. An
      * HTTP request's arena has a limit (8 MiB), which the board of a forum of
      * 5,000 went past (500, "out of memory listing free times") */
-    for (int t = 0; t < 400; t++) {
-        char id[16];
-        snprintf(id, sizeof id, "T%03d", t);
-        struct store_location l = {.id = id, .event = "ev", .name = id, .kind = "table"};
-        ok(store_location_upsert(s, &l, &err));
-    }
+    add_tables(400);
     struct store_request r;
     ok(store_request_get(s, "r4", &a, &r, &err));
     struct arena small;
@@ -537,12 +543,7 @@ Test(app_request_proposal, a_big_event_takes_only_what_is_said_from_the_callers_
     /* 400 tables more: each board is far more than a proposal's words. A
      * list of fifteen proposals, each reading its event into the HTTP
      * request's arena (8 MiB), once went past it at a forum of 520 (500) */
-    for (int t = 0; t < 400; t++) {
-        char id[16];
-        snprintf(id, sizeof id, "T%03d", t);
-        struct store_location l = {.id = id, .event = "ev", .name = id, .kind = "table"};
-        ok(store_location_upsert(s, &l, &err));
-    }
+    add_tables(400);
     struct store_request r;
     ok(store_request_get(s, "r4", &a, &r, &err));
     r.proposed_slot = "t4";
