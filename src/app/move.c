@@ -38,6 +38,16 @@ struct board {
     int booth_t;
     const char *pair;
     const char **interp_free;
+    /* what every marking reads, found once per loaded board (board_index):
+     * per meeting its slot, table and request by index (-1 when none), and
+     * people by index, so that marking the board for each of many requests
+     * compares numbers instead of looking up strings */
+    struct idmap pix;           /* person id -> index */
+    int *meet_k, *meet_t, *meet_q;   /* per meeting */
+    int *req_off, *req_people;  /* request q's people: req_people[req_off[q]..req_off[q+1]) */
+    int *away_k, *away_p;       /* per unavailability row: its slot and person */
+    int *mine_p;                /* the marked request's people by index (-1 unknown) */
+    int mine_n;
 };
 
 /* The name of person id of the meeting (the id when not one of them). */
@@ -77,45 +87,50 @@ static int load_people(struct store *s, struct board *b, const struct schedule_l
     return 0;
 }
 
+/* Whether person index p is one of the marked request's people. */
+static bool is_mine(const struct board *b, int p)
+{
+    for (int x = 0; p >= 0 && x < b->mine_n; x++)
+        if (b->mine_p[x] == p)
+            return true;
+    return false;
+}
+
 /* Marks what the other meetings hold in each slot: their tables, the
- * meeting's people, its interpreter. */
-static void mark_meetings(struct board *b, const struct schedule_load_req *mine)
+ * meeting's people, its interpreter. own is the marked request's index among
+ * the accepted ones, -1 when it is not one of them. */
+static void mark_meetings(struct board *b, int own)
 {
     const struct schedule_load_mtg *mt = b->l.meets.data;
-    const struct schedule_load_req *reqs = b->l.reqs.data;
     for (int i = 0; i < b->l.meets.n; i++) {
-        if (strcmp(mt[i].request, b->m.request) == 0)
+        int q = b->meet_q[i];
+        if (q >= 0 ? q == own : strcmp(mt[i].request, b->m.request) == 0)
             continue;
-        int k = idmap_get(&b->six, mt[i].slot);
+        int k = b->meet_k[i];
         if (k < 0)
             continue;
-        int t = mt[i].location ? idmap_get(&b->tix, mt[i].location) : -1;
+        int t = b->meet_t[i];
         if (t >= 0 && !b->table_by[(size_t)t * b->S + k])
             b->table_by[(size_t)t * b->S + k] = mt[i].request;
         if (b->iv && mt[i].interpreter && strcmp(mt[i].interpreter, b->iv->id) == 0)
             b->interp_by[k] = mt[i].request;
-        int q = idmap_get(&b->l.req_ix, mt[i].request);
-        for (int j = -2; q >= 0 && j < reqs[q].attendees.n && !b->person_by[k]; j++) {
-            const char *who = schedule_load_req_person(reqs + q, j);
-            for (int x = -2; x < mine->attendees.n; x++)
-                if (strcmp(who, schedule_load_req_person(mine, x)) == 0) {
-                    b->person_by[k] = mt[i].request;
-                    b->person_who[k] = person_name(b, who);
-                    break;
-                }
-        }
+        for (int j = q >= 0 ? b->req_off[q] : 0; q >= 0 && j < b->req_off[q + 1] && !b->person_by[k]; j++)
+            if (is_mine(b, b->req_people[j])) {
+                const struct schedule_load_req *r = (const struct schedule_load_req *)b->l.reqs.data + q;
+                b->person_by[k] = mt[i].request;
+                b->person_who[k] = person_name(b, schedule_load_req_person(r, j - b->req_off[q] - 2));
+            }
     }
 }
 
 /* Marks the slots one of the meeting's people is away in. */
-static void mark_away(struct board *b, const struct schedule_load_req *mine)
+static void mark_away(struct board *b)
 {
     const char **un = b->l.unav.data;
     for (int i = 0; i < b->l.unav.n; i++) {
-        int k = idmap_get(&b->six, un[2 * i + 1]);
-        for (int x = -2; k >= 0 && x < mine->attendees.n && !b->away[k]; x++)
-            if (strcmp(un[2 * i], schedule_load_req_person(mine, x)) == 0)
-                b->away[k] = person_name(b, un[2 * i]);
+        int k = b->away_k[i];
+        if (k >= 0 && !b->away[k] && is_mine(b, b->away_p[i]))
+            b->away[k] = person_name(b, un[2 * i]);
     }
 }
 
@@ -163,6 +178,55 @@ static int load_pending(struct store *s, const char *event,
     return 0;
 }
 
+/* The index of person id, put in b->pix when new (n counts them). */
+static int person_ix(struct board *b, const char *id, int *n)
+{
+    int p = idmap_get(&b->pix, id);
+    if (p < 0)
+        idmap_put(&b->pix, id, p = (*n)++);
+    return p;
+}
+
+/* What every marking of the loaded board b reads, by index (struct board):
+ * -1 with err when memory ran out. */
+static int board_index(struct arena *a, struct board *b, struct df_err *err)
+{
+    const struct schedule_load_mtg *mt = b->l.meets.data;
+    const struct schedule_load_req *reqs = b->l.reqs.data;
+    const char **un = b->l.unav.data;
+    size_t M = (size_t)b->l.meets.n, R = (size_t)b->l.reqs.n, U = (size_t)b->l.unav.n;
+    size_t people = U;
+    for (size_t q = 0; q < R; q++)
+        people += 2 + (size_t)reqs[q].attendees.n;
+    b->meet_k = arena_alloc(a, (M + 1) * sizeof *b->meet_k);
+    b->meet_t = arena_alloc(a, (M + 1) * sizeof *b->meet_t);
+    b->meet_q = arena_alloc(a, (M + 1) * sizeof *b->meet_q);
+    b->req_off = arena_alloc(a, (R + 1) * sizeof *b->req_off);
+    b->req_people = arena_alloc(a, (people - U + 1) * sizeof *b->req_people);
+    b->away_k = arena_alloc(a, (U + 1) * sizeof *b->away_k);
+    b->away_p = arena_alloc(a, (U + 1) * sizeof *b->away_p);
+    if (!b->meet_k || !b->meet_t || !b->meet_q || !b->req_off || !b->req_people || !b->away_k ||
+        !b->away_p || idmap_init(&b->pix, a, people) < 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an event's board");
+    int n = 0, j = 0;
+    for (size_t q = 0; q < R; q++) {
+        b->req_off[q] = j;
+        for (int x = -2; x < reqs[q].attendees.n; x++)
+            b->req_people[j++] = person_ix(b, schedule_load_req_person(reqs + q, x), &n);
+    }
+    b->req_off[R] = j;
+    for (size_t i = 0; i < M; i++) {
+        b->meet_k[i] = idmap_get(&b->six, mt[i].slot);
+        b->meet_t[i] = mt[i].location ? idmap_get(&b->tix, mt[i].location) : -1;
+        b->meet_q[i] = idmap_get(&b->l.req_ix, mt[i].request);
+    }
+    for (size_t i = 0; i < U; i++) {
+        b->away_k[i] = idmap_get(&b->six, un[2 * i + 1]);
+        b->away_p[i] = person_ix(b, un[2 * i], &n);
+    }
+    return 0;
+}
+
 /* Loads the event b->m.event (with its slots and tables indexed, and room
  * for what is in each slot) into b, which is otherwise zero, inside the
  * caller's transaction (or read): -1 with err. */
@@ -197,7 +261,7 @@ static int board_load_shared(struct store *s, struct arena *a, struct board *b,
     }
     for (int t = 0; t < b->T; t++)
         idmap_put(&b->tix, b->tables[t].id, t);
-    return 0;
+    return board_index(a, b, err);
 }
 
 /* What is in the way of b->m (its request mine; its slot, table and
@@ -224,8 +288,14 @@ static int board_mark(struct store *s, const struct schedule_load_req *mine, str
     b->here_t = b->m.location ? idmap_get(&b->tix, b->m.location) : -1;
     if (load_people(s, b, mine, a, err) < 0)
         return -1;
-    mark_meetings(b, mine);
-    mark_away(b, mine);
+    b->mine_n = 0;
+    b->mine_p = arena_alloc(a, ((size_t)mine->attendees.n + 2) * sizeof *b->mine_p);
+    if (!b->mine_p)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading an event's board");
+    for (int x = -2; x < mine->attendees.n; x++)
+        b->mine_p[b->mine_n++] = idmap_get(&b->pix, schedule_load_req_person(mine, x));
+    mark_meetings(b, idmap_get(&b->l.req_ix, b->m.request));
+    mark_away(b);
     return 0;
 }
 
