@@ -1689,9 +1689,15 @@ async function axeWalk(locale, all) {
     if (who) await signIn(page, who);
     for (const [p, prepare] of states) {
       await page.setViewportSize({ width: 1280, height: 800 });
-      await open(page, p);
-      if (prepare) await prepare(page);
       const where = `${locale} ${who ? who.email.split('@')[0] : 'anonymous'} ${p}${prepare && prepare.name ? ` (${prepare.name})` : ''}`;
+      // a page that never gets ready says which it was, and how it stood
+      try {
+        await open(page, p);
+        if (prepare) await prepare(page);
+      } catch (e) {
+        const stood = await page.evaluate(() => `ready=${document.body.dataset.ready} at ${location.pathname}`).catch(() => 'unknown');
+        throw new Error(`axe walk: ${where} (${stood}): ${e.message}`);
+      }
       for (const x of await axe(page)) found.push(`${where} at 1280 px: ${x}`);
       for (const x of await page.evaluate(dataLanguage)) lang.push(`${where}: ${x}`);
       await page.setViewportSize(PHONE.viewport);
