@@ -22,6 +22,7 @@ struct tally {
     char key[24];
     long long organisations, people, checked_in;
     long long organisations_met, people_met;   /* with a meeting at the event */
+    long long organisations_held, people_held; /* with a meeting there that took place */
 };
 
 struct tallies {
@@ -35,7 +36,14 @@ struct pair {
     struct app_outcome_tally n;
 };
 
+/* An organisation with a person in a meeting held, and its groups. */
+struct held_org {
+    const char *id, *country, *kind;
+    bool sme;
+};
+
 struct report {
+    struct arena *a;   /* the strings kept */
     struct store_event event;
     struct tally all, sme;
     struct tallies sides, countries, kinds;
@@ -45,6 +53,14 @@ struct report {
     struct pair *pairs;
     int pairs_n, pairs_cap;
     struct app_outcome_tally total, eu_ua;
+    /* the meetings held by meeting_held's rule, by their request's id, sorted
+     * once all are read; the organisations with a person in one, each once
+     * per person */
+    const char **held_ids;
+    int held_n, held_cap;
+    struct held_org *held_orgs;
+    int held_orgs_n, held_orgs_cap;
+    const char *last_person;   /* the walk of who met is ordered by person */
 };
 
 static const char *const sides[] = {"eu_eea", "ukraine", "other"};
@@ -169,6 +185,87 @@ static int attendance_row(void *ud, const struct store_report_attendance *m)
     if (meeting_held(m)) {
         r->held++;
         r->held_eu_ua += country_is_eu_ua_pair(m->from_country, m->to_country);
+        if (df_grow((void **)&r->held_ids, &r->held_cap, r->held_n, sizeof *r->held_ids) < 0 ||
+            !(r->held_ids[r->held_n++] = arena_strdup(r->a, m->request)))
+            return 1;
+    }
+    return 0;
+}
+
+static int by_string(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The groups (all, SMEs, side, country, kind) of an organisation of
+ * country, kind and sme, each added 1 by add; false when out of memory. */
+static bool held_add(struct report *r, const char *country, const char *kind, bool sme,
+                     void (*add)(struct tally *))
+{
+    struct tally *side = tally_of(&r->sides, side_of(country)),
+                 *by_country = tally_of(&r->countries, country), *by_kind = tally_of(&r->kinds, kind);
+    if (!side || !by_country || !by_kind)
+        return false;
+    add(&r->all);
+    if (sme)
+        add(&r->sme);
+    add(side);
+    add(by_country);
+    add(by_kind);
+    return true;
+}
+
+static void person_held(struct tally *t)
+{
+    t->people_held++;
+}
+
+static void organisation_held(struct tally *t)
+{
+    t->organisations_held++;
+}
+
+/* A person of a meeting (met_row): counted once, in the first of their
+ * meetings that was held, and their organisation kept for counting. */
+static int met_row(void *ud, const struct store_report_meeting_person *m)
+{
+    struct report *r = ud;
+    if (r->last_person && strcmp(r->last_person, m->person) == 0)
+        return 0;
+    if (!r->held_n || !bsearch(&m->request, r->held_ids, (size_t)r->held_n, sizeof *r->held_ids,
+                               by_string))
+        return 0;
+    const char *country = m->country ? m->country : "", *kind = m->kind ? m->kind : "";
+    struct held_org o = {arena_strdup(r->a, m->organisation), arena_strdup(r->a, country),
+                         arena_strdup(r->a, kind), m->sme};
+    if (!(r->last_person = arena_strdup(r->a, m->person)) || !o.id || !o.country || !o.kind ||
+        df_grow((void **)&r->held_orgs, &r->held_orgs_cap, r->held_orgs_n, sizeof *r->held_orgs) < 0 ||
+        !held_add(r, country, kind, m->sme, person_held))
+        return 1;
+    r->held_orgs[r->held_orgs_n++] = o;
+    return 0;
+}
+
+static int by_org(const void *a, const void *b)
+{
+    return strcmp(((const struct held_org *)a)->id, ((const struct held_org *)b)->id);
+}
+
+/* Who met at a meeting held, by person and by organisation, after the
+ * meetings' attendance is read: 0, 1 when out of memory, or -1 with err. */
+static int gather_held(struct store *s, const char *event, struct report *r, struct df_err *err)
+{
+    if (r->held_n > 1)
+        qsort(r->held_ids, (size_t)r->held_n, sizeof *r->held_ids, by_string);
+    int rc = r->held_n ? store_report_meeting_people_each(s, event, met_row, r, err) : 0;
+    if (rc || r->held_orgs_n == 0)
+        return rc;
+    qsort(r->held_orgs, (size_t)r->held_orgs_n, sizeof *r->held_orgs, by_org);
+    for (int i = 0; i < r->held_orgs_n; i++) {
+        const struct held_org *o = &r->held_orgs[i];
+        if ((i == 0 || strcmp(o->id, r->held_orgs[i - 1].id) != 0) &&
+            !held_add(r, o->country, o->kind, o->sme, organisation_held))
+            return 1;
     }
     return 0;
 }
@@ -190,6 +287,8 @@ static int gather_read(struct store *s, const char *event, long long now, struct
         rc = -1;
     if (!rc)
         rc = store_report_attendance_each(s, r->event.id, now, attendance_row, r, err);
+    if (!rc)
+        rc = gather_held(s, r->event.id, r, err);
     return rc;
 }
 
@@ -210,6 +309,7 @@ static int by_meetings(const void *a, const void *b)
 static int gather(struct store *s, const char *event, long long now, struct arena *a,
                   struct report *r, struct df_err *err)
 {
+    r->a = a;
     if (store_snapshot_begin(s, err) < 0)
         return -1;
     if (!event)
@@ -234,17 +334,21 @@ static void report_free(struct report *r)
     free(r->countries.v);
     free(r->kinds.v);
     free(r->pairs);
+    free(r->held_ids);
+    free(r->held_orgs);
 }
 
 /* ---- JSON ----------------------------------------------------------------------- */
 
 static json_t *tally_json(const struct tally *t, const char *name)
 {
-    json_t *j = json_pack("{sI sI sI sI sI}", "organisations", (json_int_t)t->organisations,
-                          "people", (json_int_t)t->people, "checked_in",
-                          (json_int_t)t->checked_in, "organisations_met",
+    json_t *j = json_pack("{sI sI sI sI sI sI sI}", "organisations",
+                          (json_int_t)t->organisations, "people", (json_int_t)t->people,
+                          "checked_in", (json_int_t)t->checked_in, "organisations_met",
                           (json_int_t)t->organisations_met, "people_met",
-                          (json_int_t)t->people_met);
+                          (json_int_t)t->people_met, "organisations_held",
+                          (json_int_t)t->organisations_held, "people_held",
+                          (json_int_t)t->people_held);
     if (j && name && json_object_set_new(j, name, json_string(t->key)) < 0) {
         json_decref(j);
         return NULL;
@@ -393,7 +497,9 @@ static int tally_rows(struct rows *w, const char *section, const struct tally *t
                    row_n(w, section, key, "people", t->people) ||
                    row_n(w, section, key, "checked_in", t->checked_in) ||
                    row_n(w, section, key, "organisations_met", t->organisations_met) ||
-                   row_n(w, section, key, "people_met", t->people_met)
+                   row_n(w, section, key, "people_met", t->people_met) ||
+                   row_n(w, section, key, "organisations_held", t->organisations_held) ||
+                   row_n(w, section, key, "people_held", t->people_held)
                ? -1
                : 0;
 }

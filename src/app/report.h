@@ -16,10 +16,11 @@
 /* The report of event (NULL: the event held at now, app_forum_event_held) as
  * {"event": {"id","name","starts_on","ends_on","published"},
  *  "participants": {"organisations","people","checked_in","organisations_met","people_met",
- *    "sme": {the same five},
- *    "by_side": [{"side": "eu_eea"|"ukraine"|"other", the same five}],
- *    "by_country": [{"country","side", the same five}],
- *    "by_kind": [{"kind", the same five}]},
+ *    "organisations_held","people_held",
+ *    "sme": {the same seven},
+ *    "by_side": [{"side": "eu_eea"|"ukraine"|"other", the same seven}],
+ *    "by_country": [{"country","side", the same seven}],
+ *    "by_kind": [{"kind", the same seven}]},
  *  "requests": {"made","pending","accepted","declined","cancelled"},
  *  "meetings": {"scheduled","published","eu_ua","begun","held","held_eu_ua"},
  *  "outcomes": {"meetings","reported","eu_ua": {"meetings","reported"},
@@ -29,7 +30,9 @@
  * People and organisations are the forum's (dfnc keeps one register for
  * all its events); "people_met" and "organisations_met" count those of them
  * with at least one meeting at this event (requester, addressee or
- * attendee); requests, meetings and outcomes are the event's. Meetings
+ * attendee), "people_held" and "organisations_held" those of them in at
+ * least one meeting "held" by the rule below (each counted once); requests,
+ * meetings and outcomes are the event's. Meetings
  * are those of its accepted requests; "published" counts them once the
  * event's agendas are published (0 before). "begun" counts the meetings
  * whose slot has begun by now (seconds since 1970: the server's forum clock,

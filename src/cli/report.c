@@ -48,9 +48,10 @@ static const char *str_of(json_t *o, const char *key)
 
 static void print_tally(const char *label, json_t *t)
 {
-    printf("  %-24s %13lld %7lld %11lld %16lld %7lld\n", label, n_of(t, "organisations"),
-           n_of(t, "people"), n_of(t, "checked_in"), n_of(t, "organisations_met"),
-           n_of(t, "people_met"));
+    printf("  %-24s %13lld %7lld %11lld %16lld %7lld %16lld %7lld\n", label,
+           n_of(t, "organisations"), n_of(t, "people"), n_of(t, "checked_in"),
+           n_of(t, "organisations_met"), n_of(t, "people_met"), n_of(t, "organisations_held"),
+           n_of(t, "people_held"));
 }
 
 static void print_who_came(json_t *p)
@@ -58,8 +59,9 @@ static void print_who_came(json_t *p)
     static const struct {
         const char *side, *label;
     } sides[] = {{"eu_eea", "EU/EEA"}, {"ukraine", "Ukraine"}, {"other", "other countries"}};
-    printf("Who came                   organisations  people  checked in    met at the event\n"
-           "%64s%s\n", "", "organisations  people");
+    printf("Who came                   organisations  people  checked in    met at the event"
+           "   met in a meeting held\n"
+           "%64s%s\n", "", "organisations  people     organisations  people");
     print_tally("all", p);
     print_tally("SMEs", json_object_get(p, "sme"));
     size_t i;

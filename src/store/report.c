@@ -72,7 +72,7 @@ int store_report_attendance_each(struct store *s, const char *event, long long n
         "   AND mo.outcome = 'not_held'),"
         " EXISTS (SELECT 1 FROM meeting_outcomes mo WHERE mo.request_rid = r.rid"
         "   AND mo.outcome <> 'not_held'),"
-        " EXISTS (SELECT 1 FROM absence_reports ar WHERE ar.request_rid = r.rid)"
+        " EXISTS (SELECT 1 FROM absence_reports ar WHERE ar.request_rid = r.rid), r.id"
         " FROM requests r JOIN meetings m ON m.request_rid = r.rid"
         " JOIN slots sl ON sl.rid = m.slot_rid"
         " JOIN people fp ON fp.rid = r.from_rid JOIN organisations fo ON fo.rid = fp.org_rid"
@@ -87,6 +87,7 @@ int store_report_attendance_each(struct store *s, const char *event, long long n
     while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_report_attendance m = {
             .from_country = store_col(st, 0), .to_country = store_col(st, 1),
+            .request = store_col(st, 7),
             .begun = sqlite3_column_int(st, 2) != 0,
             .both_checked_in = sqlite3_column_int(st, 3) != 0,
             .said_not_held = sqlite3_column_int(st, 4) != 0,
@@ -96,6 +97,38 @@ int store_report_attendance_each(struct store *s, const char *event, long long n
     }
     if (!stop && rc != SQLITE_DONE)
         stop = store_fail(s, err, "reading whether the event's meetings took place");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_report_meeting_people_each(struct store *s, const char *event,
+                                     store_report_meeting_person_fn fn, void *ud,
+                                     struct df_err *err)
+{
+    static const char sql[] =
+        "WITH met(rid, id, from_rid, to_rid) AS (SELECT r.rid, r.id, r.from_rid, r.to_rid"
+        "   FROM requests r JOIN meetings m ON m.request_rid = r.rid"
+        "   WHERE r.event_rid = (SELECT rid FROM events WHERE id = ?1) AND r.status = 'accepted'),"
+        " who(request, person) AS (SELECT id, from_rid FROM met UNION ALL SELECT id, to_rid FROM met"
+        "   UNION ALL SELECT met.id, a.person_rid FROM met"
+        "   JOIN request_attendees a ON a.request_rid = met.rid)"
+        " SELECT who.request, p.id, o.id, o.country, o.kind, o.sme FROM who"
+        " JOIN people p ON p.rid = who.person JOIN organisations o ON o.rid = p.org_rid"
+        " ORDER BY p.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_report_meeting_person m = {
+            .request = store_col(st, 0), .person = store_col(st, 1),
+            .organisation = store_col(st, 2), .country = store_col(st, 3),
+            .kind = store_col(st, 4), .sme = sqlite3_column_int(st, 5) != 0};
+        stop = fn(ud, &m);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading who was in the event's meetings");
     sqlite3_reset(st);
     return stop;
 }

@@ -41,6 +41,7 @@ int store_report_requests_each(struct store *s, const char *event, store_report_
  * its people said it was not held, whether one said what it led to (any
  * other outcome), and whether one told the desk the other was not there. */
 struct store_report_attendance {
+    const char *request;   /* its request's id */
     const char *from_country, *to_country;
     bool begun, both_checked_in, said_not_held, said_outcome, absence_reported;
 };
@@ -50,5 +51,21 @@ typedef int (*store_report_attendance_fn)(void *ud, const struct store_report_at
  * returned. */
 int store_report_attendance_each(struct store *s, const char *event, long long now,
                                  store_report_attendance_fn fn, void *ud, struct df_err *err);
+
+/* One person of one meeting of the event (requester, addressee or
+ * attendee of an accepted request with a meeting), with their
+ * organisation's id, country, kind and size. */
+struct store_report_meeting_person {
+    const char *request, *person, *organisation, *country, *kind;
+    bool sme;
+};
+typedef int (*store_report_meeting_person_fn)(void *ud,
+                                              const struct store_report_meeting_person *m);
+/* Every person of every meeting of event, ordered by person id (one call
+ * per meeting they are in); a non-zero return from fn stops the walk and is
+ * returned. */
+int store_report_meeting_people_each(struct store *s, const char *event,
+                                     store_report_meeting_person_fn fn, void *ud,
+                                     struct df_err *err);
 
 #endif

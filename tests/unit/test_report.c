@@ -277,6 +277,49 @@ Test(report, meetings_held_by_who_came_and_what_was_said)
     json_decref(j);
 }
 
+/* Who met in a meeting that took place, by person and organisation, each
+ * once however many such meetings they had. Days after the forum, r1 and r5
+ * (anna and olena, both checked in) were held, r2, r3 and r4 not (nils,
+ * karl and joe never came to the desk). */
+Test(report, who_met_in_a_meeting_held)
+{
+    json_t *j = report(), *p = json_object_get(j, "participants");
+    cr_assert_eq(n(p, "people_met"), 5, "scheduled: anna, olena, nils, karl, joe");
+    cr_assert_eq(n(p, "people_held"), 2, "anna and olena, once each for r1 and r5");
+    cr_assert_eq(n(p, "organisations_held"), 2, "pl and ua");
+    cr_assert_eq(n(json_object_get(p, "sme"), "people_held"), 2);
+    json_t *by = json_object_get(p, "by_side");
+    cr_assert_eq(n(find(by, "side", "ukraine"), "people_held"), 1);
+    cr_assert_eq(n(find(by, "side", "eu_eea"), "organisations_held"), 1);
+    cr_assert_eq(n(find(json_object_get(p, "by_country"), "country", "NO"), "people_held"), 0);
+    json_decref(j);
+    /* piotr joins anna and olena's r1; nils says what r2 led to: it took place */
+    ok(store_request_add_attendee(s, "r1", "piotr", &err));
+    ok(app_outcome_set(s, "n@x", "nils", "r2", "follow_up", NULL, SAID_AT, &err));
+    j = report(), p = json_object_get(j, "participants");
+    cr_assert_eq(n(p, "people_held"), 4, "anna, piotr, olena, nils");
+    cr_assert_eq(n(p, "organisations_held"), 3, "pl once for anna and piotr, ua, no");
+    json_t *pl = find(json_object_get(p, "by_country"), "country", "PL");
+    cr_assert_eq(n(pl, "people_held"), 2);
+    cr_assert_eq(n(pl, "organisations_held"), 1);
+    cr_assert_eq(n(find(json_object_get(p, "by_kind"), "kind", "company"), "organisations_held"), 3);
+    json_decref(j);
+    /* olena says r1 and r5 were not held: only nils and olena's r2 is left */
+    ok(app_outcome_set(s, "o@x", "olena", "r1", "not_held", NULL, SAID_AT, &err));
+    ok(app_outcome_set(s, "o@x", "olena", "r5", "not_held", NULL, SAID_AT, &err));
+    j = report(), p = json_object_get(j, "participants");
+    cr_assert_eq(n(p, "people_held"), 2, "nils and olena");
+    cr_assert_eq(n(find(json_object_get(p, "by_country"), "country", "PL"), "people_held"), 0);
+    json_decref(j);
+    /* before any meeting began nobody met in one held */
+    now = 1739694600;
+    j = report(), p = json_object_get(j, "participants");
+    cr_assert_eq(n(p, "people_held"), 0);
+    cr_assert_eq(n(p, "organisations_held"), 0);
+    json_decref(j);
+    now = 1740000000;
+}
+
 /* The report written as CSV into a string (caller frees). */
 static char *csv(void)
 {
