@@ -15,11 +15,14 @@ CPV_DIR    ?= $(patsubst %/cpv_en.json,%,$(firstword $(wildcard $(DFNC_SHARED_DA
 
 # Debian 12 packages dfnc builds and tests with.
 # (g++ brings the libstdc++ that CaDiCaL's static library needs; python3 runs
-# the build's embedding scripts and the CLI/API tests; tzdata gives libical its zones.)
+# the build's embedding scripts and the CLI/API tests; tzdata gives libical its zones;
+# cairo and libqrencode draw the name badges in DejaVu's letters, and the badge test
+# reads them back with poppler's pdftotext and pdftoppm and zbar's zbarimg.)
 DEB_PACKAGES = gcc g++ make pkg-config meson ninja-build libsqlite3-dev libjansson-dev \
                libcsv-dev libsodium-dev libcriterion-dev libmicrohttpd-dev libical-dev \
                libxlsxwriter-dev libglpk-dev libcadical-dev coinor-libcbc-dev python3 \
-               python3-jsonschema tzdata
+               python3-jsonschema tzdata libcairo2-dev libqrencode-dev fonts-dejavu-core \
+               poppler-utils zbar-tools
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -168,6 +168,16 @@ const struct cli_command cli_commands[] = {
      "for text) writes FILE whole once the report is, or standard output with -\n"
      "(an xlsx workbook goes to a terminal only so: its bytes would garble it).\n"
      "An unknown event exits 3."},
+    {"badges", cli_cmd_badges, "dfnc badges [--event ID] --output FILE [PERSON...]",
+     "The name badges of the forum's people as a PDF to print and cut: four A6\n"
+     "badges to an A4 page, each with the person's name as large as fits, their\n"
+     "position, organisation and country, a band of their side (EU/EEA blue,\n"
+     "Ukraine yellow, other grey), the event (without --event the forum's), and a\n"
+     "QR code of their id: a scanner at the check-in desk types it into the\n"
+     "check-in page's search. Everyone by name, or the PERSON ids given, in that\n"
+     "order (a walk-in's badge). FILE is replaced whole once every badge is\n"
+     "drawn; - writes to standard output (not to a terminal). An unknown person\n"
+     "or event exits 3 and writes nothing."},
     {"demo", cli_cmd_demo, "dfnc demo [--seed N] [--people N] [--no-serve] [--port P]",
      "Fills an empty database with a generated forum shaped like DFNC2: EU Edition\n"
      "(Brussels): 500+ participants from 130+ organisations in 20+ countries, two\n"

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <time.h>
 
+#include "app/badges.h"
 #include "app/checkin.h"
 #include "app/cpv.h"
 #include "app/export.h"
@@ -627,6 +628,50 @@ static void h_follow_up(struct http_req *r)
         reply_download(r, event_stem(r, "follow-up"), f, write_follow_up, NULL);
 }
 
+/* At most this many people's badges by name in one ask (a page's worth of
+ * walk-ins, or a sheet re-printed); everyone's is the ask without names. */
+#define BADGES_NAMED_MAX 200
+
+/* GET /console/badges.pdf?event=&person=ID,ID: the name badges (`dfnc
+ * badges`) of the people named, in that order, or of everyone by name, as
+ * the attachment "dfnc-badges.pdf" to print and cut. */
+static void h_badges(struct http_req *r)
+{
+    const char *event = http_url_param(&r->url, "event"), *named = http_url_param(&r->url, "person");
+    const char **ids = arena_alloc(&r->a, (BADGES_NAMED_MAX + 1) * sizeof *ids);
+    char *list = named ? arena_strdup(&r->a, named) : NULL;
+    size_t n = 0;
+    if (!ids || (named && !list)) {
+        http_reply_error(r, 500, "internal", "out of memory");
+        return;
+    }
+    for (char *save = NULL, *id = list ? strtok_r(list, ",", &save) : NULL; id;
+         id = strtok_r(NULL, ",", &save)) {
+        if (n == BADGES_NAMED_MAX) {
+            http_reply_error(r, 422, "invalid", "person names at most %d people (none: everyone)",
+                             BADGES_NAMED_MAX);
+            return;
+        }
+        ids[n++] = id;
+    }
+    if (named && n == 0) {
+        http_reply_error(r, 422, "invalid", "person must name people's ids, comma-separated");
+        return;
+    }
+    struct buf pdf = BUF_INIT(0);
+    size_t count = 0;
+    struct df_err err = {0};
+    if (app_badges_pdf(r->s, event && *event ? event : NULL, ids, n, http_server_forum_now(r->srv),
+                       &pdf, &count, &err) < 0) {
+        buf_free(&pdf);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    size_t len = pdf.len;
+    http_reply_header(r, "Content-Disposition", "attachment; filename=\"dfnc-badges.pdf\"");
+    http_reply_owned(r, 200, "application/pdf", buf_take(&pdf), len);
+}
+
 /* GET /console/glossary/status: how many lines the organiser's glossary
  * holds and how many partner questions leave out (after a dfnc upgrade some
  * may no longer fit beside dfnc's own glossary), naming them. */
@@ -794,6 +839,8 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/console/events/{id}/follow-up", h_follow_up, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/export/{kind}", h_export, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},
+    /* name badges to print (dfnc badges) */
+    {"GET", "/api/v1/console/badges.pdf", h_badges, ROUTE_ORGANISER},
     /* the forum's day (handlers_day.c) */
     {"POST", "/api/v1/me/meetings/{id}/absent", api_me_absent, 0},
     {"GET", "/api/v1/console/absences", api_console_absences, ROUTE_ORGANISER},

@@ -548,6 +548,14 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   await page.waitForFunction(() => new URLSearchParams(location.search).get('bare') === '1' && /^1 participant$/.test(document.querySelector('#people .count')?.textContent || ''));
   assert.match(await page.textContent('#people tbody'), /Rasa Bare.*none stated/);
   assert.equal(await page.locator('#people-pager').count(), 0, 'one page: no pager');
+  // her name badge to print: the page's people, as a PDF the session downloads
+  const badgeHref = await page.getAttribute('#people-badges-page', 'href');
+  assert.equal(new URL(badgeHref, base).searchParams.get('person'), 'p-bare');
+  const badge = await ctx.request.get(base + badgeHref);
+  assert.equal(badge.status(), 200);
+  assert.equal(badge.headers()['content-type'], 'application/pdf');
+  assert.equal((await badge.body()).subarray(0, 5).toString(), '%PDF-');
+  assert.equal(new URL(await page.getAttribute('#people-badges-all', 'href'), base).searchParams.get('person'), null, 'everyone: no names');
 
   await open(page, '/console/import');
   await page.selectOption('#import-form select[name=kind]', 'organisations');

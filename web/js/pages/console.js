@@ -88,7 +88,8 @@ export async function renderPeople(main) {
         h('td', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), 'aria-describedby': `person-${i}` },
           t('people.availability_change')))))))),
     pager('people-pager', offset, rows.length, count),
-    count > 0 ? listLinks(filters) : null);
+    count > 0 ? listLinks(filters) : null,
+    count > 0 ? badgeLinks(rows, filters.event) : null);
   add(main, h('h1', { id: 'people-title' }, t('people.title')), walkinCard(), inviteCard(), form, out);
 }
 
@@ -105,6 +106,23 @@ function listLinks(filters) {
     h('a', { href: href('xlsx'), download: 'dfnc-people-list.xlsx', id: 'people-download-xlsx' }, data('Excel')),
     ' · ', h('a', { href: href('csv'), download: 'dfnc-people-list.csv', id: 'people-download-csv' }, 'CSV'),
     h('span', { class: 'muted' }, ' — ', t('people.download_hint')));
+}
+
+// Name badges to print and cut (a PDF, four to an A4 page, each with a QR
+// code of the person's id that the check-in page's search takes from a
+// scanner): the people on this page, or everyone.
+function badgeLinks(rows, event) {
+  const href = (ids) => {
+    const u = new URLSearchParams();
+    if (event) u.set('event', event);
+    if (ids) u.set('person', ids.join(','));
+    const q = u.toString();
+    return `/api/v1/console/badges.pdf${q ? `?${q}` : ''}`;
+  };
+  return h('p', { id: 'people-badges', class: 'no-print' }, t('people.badges'), ': ',
+    h('a', { href: href(rows.map((p) => p.id)), download: 'dfnc-badges.pdf', id: 'people-badges-page' }, t('people.badges_page')),
+    ' · ', h('a', { href: href(null), download: 'dfnc-badges.pdf', id: 'people-badges-all' }, t('people.badges_all')),
+    h('span', { class: 'muted' }, ' — ', t('people.badges_hint')));
 }
 
 // A console path with the event picked (?event=), as the header's links keep it.

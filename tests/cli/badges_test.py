@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""`dfnc badges`: the name badges of a demo forum as a PDF, read back as a
+printer and a scanner would: poppler's pdfinfo and pdftotext find four
+badges to each A4 page with each person's name (Cyrillic too), position,
+organisation and side, in the order asked; zbar's zbarimg reads each QR code
+off the page drawn by pdftoppm as the person's id, which the check-in desk
+searches by. An unknown person or event exits 3 and leaves the file as it
+was; bad options exit 2.
+Usage: badges_test.py DFNC_BINARY   (TAP on stdout)"""
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+
+from tap import end, ok, scratch
+
+DFNC = os.path.realpath(sys.argv[1])
+DB = 'demo.db'
+
+
+def dfnc(*args):
+    return subprocess.run([DFNC, '--db', DB] + list(args), capture_output=True)
+
+
+def tool(*args):
+    return subprocess.run(list(args), capture_output=True, text=True)
+
+
+def pages(path):
+    m = re.search(r'^Pages:\s+(\d+)', tool('pdfinfo', path).stdout, re.M)
+    return int(m.group(1)) if m else -1
+
+
+def codes(path, page):
+    """The QR codes on one page, top left first, as zbarimg reads them."""
+    tool('pdftoppm', '-f', str(page), '-l', str(page), '-r', '150', '-png', '-singlefile',
+         path, 'page')
+    out = tool('zbarimg', '-q', '--raw', 'page.png').stdout.split('\n')
+    return [x for x in out if x]
+
+
+scratch()
+p = dfnc('demo', '--people', '50', '--seed', '5', '--no-serve')
+if p.returncode != 0:
+    print('Bail out! demo: %s' % p.stderr.decode())
+    sys.exit(1)
+db = sqlite3.connect(DB)
+people = db.execute('SELECT p.id, p.name, p.title, o.name, o.country FROM people p'
+                    ' JOIN organisations o ON o.rid = p.org_rid ORDER BY p.name, p.id').fetchall()
+ua = [x for x in people if x[4] == 'UA']
+eu = [x for x in people if x[4] in ('PL', 'DE', 'FR', 'BE', 'NL', 'LT', 'EE', 'CZ', 'IT', 'ES')]
+
+# ---- everyone -----------------------------------------------------------------------------
+a = dfnc('badges', '--output', 'all.pdf')
+n = len(people)
+ok(a.returncode == 0 and a.stderr.decode().startswith('all.pdf: %d badges on %d pages' % (n, (n + 3) // 4)),
+   'everyone: the count of badges and pages said', a.stderr.decode())
+ok(pages('all.pdf') == (n + 3) // 4, 'four badges to an A4 page', tool('pdfinfo', 'all.pdf').stdout)
+ok('595.276 x 841.89' in tool('pdfinfo', 'all.pdf').stdout, 'A4 pages')
+ok(codes('all.pdf', 1) and sorted(codes('all.pdf', 1)) == sorted(x[0] for x in people[:4]),
+   'page 1 holds the first four by name, each QR code their id', (codes('all.pdf', 1), people[:4]))
+last = (n - 1) // 4 * 4
+ok(sorted(codes('all.pdf', pages('all.pdf'))) == sorted(x[0] for x in people[last:]),
+   'the last page holds the rest', codes('all.pdf', pages('all.pdf')))
+
+# ---- a few, in the order asked: a Ukrainian's Cyrillic name, an EU one ----------------------
+pick = [ua[0], eu[0]]
+b = dfnc('badges', '--output', 'two.pdf', pick[0][0], pick[1][0])
+text = tool('pdftotext', '-layout', 'two.pdf', '-').stdout
+ok(b.returncode == 0 and pages('two.pdf') == 1, 'two badges on one page', b.stderr.decode())
+ok(all(x[1] in text and x[3] in text and (x[2] or '') in text for x in pick),
+   'each name, position and organisation is on the page', text)
+ok(re.search(r'[А-ЯІЇЄҐ][а-яіїєґ]+', text) is not None and pick[0][1] in text,
+   'the Ukrainian name in Cyrillic', pick[0][1])
+ok('UKRAINE · УКРАЇНА' in text and 'EU / EEA' in text, "each side's band", text)
+event = db.execute('SELECT name FROM events ORDER BY starts_on LIMIT 1').fetchone()[0]
+ok(event in text, 'the event named', event)
+ok(codes('two.pdf', 1) == [pick[0][0], pick[1][0]], 'the codes in the order asked',
+   codes('two.pdf', 1))
+o = subprocess.run([DFNC, '--db', DB, 'badges', '--output', '-', pick[0][0]], capture_output=True)
+ok(o.returncode == 0 and o.stdout.startswith(b'%PDF-'), '--output - writes the PDF to standard output',
+   o.stderr.decode())
+
+# ---- refusals leave the file as it was ----------------------------------------------------
+before = open('two.pdf', 'rb').read()
+u = dfnc('badges', '--output', 'two.pdf', pick[0][0], 'nobody-here')
+ok(u.returncode == 3 and 'no person "nobody-here"' in u.stderr.decode()
+   and open('two.pdf', 'rb').read() == before, 'an unknown person: exit 3, the file untouched',
+   u.stderr.decode())
+e = dfnc('badges', '--event', 'no-such-event', '--output', 'two.pdf')
+ok(e.returncode == 3 and 'no-such-event' in e.stderr.decode() and open('two.pdf', 'rb').read() == before,
+   'an unknown event: exit 3, the file untouched', e.stderr.decode())
+ok(dfnc('badges', pick[0][0]).returncode == 2, 'no --output: usage, exit 2')
+ok(dfnc('badges', '--output', '', pick[0][0]).returncode == 2, 'an empty --output: exit 2')
+end()
