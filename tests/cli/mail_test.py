@@ -19,6 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+import time
 import urllib.request
 from datetime import datetime, timedelta, timezone
 
@@ -255,6 +256,29 @@ ok(p.returncode == 1 and rows[1][2:4] == ('queued', 2) and rows[1][4],
 p = dfnc('mail', 'status')
 ok(p.returncode == 0 and 'queued: 1' in p.stdout and 'sent: 1' in p.stdout and
    'last error: ' in p.stdout, 'dfnc mail status', p.stdout + p.stderr)
+
+# serve --smtp: its own thread sends what is due, at once on start, and stops with the server
+c = sqlite3.connect(DB)
+c.execute("UPDATE mail_outbox SET next_try_at = '2000-01-01T00:00:00Z' WHERE status = 'queued'")
+c.commit()
+c.close()
+before = len(srv.got)
+server = subprocess.Popen([DFNC, '--db', DB, 'serve', '--port', '0', '--no-access-log',
+                           '--public-url', URL, '--smtp', 'smtp://127.0.0.1:%d' % srv.server_address[1],
+                           '--mail-from', 'forum@dfnc.example.eu'],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+try:
+    for _ in range(100):
+        if len(srv.got) > before:
+            break
+        time.sleep(0.1)
+finally:
+    server.terminate()
+    rc = server.wait(timeout=30)
+ok(len(srv.got) == before + 1 and srv.got[-1]['rcpt'] == ['<hans@de.example>'],
+   'serve --smtp sends the mail due from its own thread', srv.got[before:])
+ok(rc == 0 and outbox()[1][2] == 'sent', '... marks it sent and stops with the server',
+   (rc, outbox()))
 
 for args, name in ((['send', '--smtp', 'http://x', '--mail-from', 'a@b.eu'], 'an http URL'),
                    (['send', '--smtp', 'smtp://x:25'], '--smtp without --mail-from'),
