@@ -21,7 +21,7 @@ CPV_DIR    ?= $(patsubst %/cpv_en.json,%,$(firstword $(wildcard $(DFNC_SHARED_DA
 DEB_PACKAGES = gcc g++ make pkg-config meson ninja-build libsqlite3-dev libjansson-dev \
                libcsv-dev libsodium-dev libcriterion-dev libmicrohttpd-dev libical-dev \
                libxlsxwriter-dev libglpk-dev libcadical-dev coinor-libcbc-dev python3 \
-               python3-jsonschema tzdata libcairo2-dev libqrencode-dev fonts-dejavu-core \
+               python3-jsonschema tzdata libcurl4-openssl-dev libcairo2-dev libqrencode-dev fonts-dejavu-core \
                poppler-utils zbar-tools
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

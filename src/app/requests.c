@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/mail.h"
 #include "app/move.h"
 #include "app/schedule.h"
 #include "core/log.h"
@@ -123,6 +124,7 @@ int app_request_send(struct store *s, const char *from, const char *event, const
         goto fail;
     }
     if (store_request_upsert(s, &r, NULL, err) < 0 ||
+        app_mail_on_request(s, &r, "request", a, err) < 0 ||
         propose_and_commit(s, from, "request.send", id, slot, proposes, a, out, err) < 0)
         goto fail;
     return 0;
@@ -180,11 +182,13 @@ static int check_answer(const struct app_request_actor *who, const struct store_
     return 0;
 }
 
-/* Writes act on request r (checked) and its audit line, in the open
- * transaction; place (may be NULL) says where an accept put its meeting. */
+/* Writes act on request r (checked), its audit line and, for an answer,
+ * the requester's mail (app_mail_on_request), in the open transaction;
+ * place (may be NULL) says where an accept put its meeting. */
 static int request_apply(struct store *s, const struct app_request_actor *who,
                          const struct store_request *r, enum app_request_action act,
-                         const char *cancelled_by, const char *place, struct df_err *err)
+                         const char *cancelled_by, const char *place, struct arena *a,
+                         struct df_err *err)
 {
     static const char *to_status[] = {"accepted", "declined"};
     static const char *audit[] = {"request.accept", "request.decline", "request.cancel"};
@@ -195,7 +199,8 @@ static int request_apply(struct store *s, const struct app_request_actor *who,
         if (store_request_cancel(s, r->id, cancelled_by, err) < 0 ||
             store_meeting_delete_for_request(s, r->id, err) < 0)
             return -1;
-    } else if (store_request_set_status(s, r->id, to_status[act], err) < 0) {
+    } else if (store_request_set_status(s, r->id, to_status[act], err) < 0 ||
+               app_mail_on_request(s, r, to_status[act], a, err) < 0) {
         return -1;
     }
     char detail[32];
@@ -335,7 +340,7 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
     if (act == APP_REQUEST_ACCEPT && ev.published_at && r.proposed_slot &&
         take_proposal(s, who, &r, a, &place, &lost, &said_by, err) < 0)
         goto fail;
-    if (request_apply(s, who, &r, act, cancelled_by, place, err) < 0 || store_commit(s, err) < 0)
+    if (request_apply(s, who, &r, act, cancelled_by, place, a, err) < 0 || store_commit(s, err) < 0)
         goto fail;
     if (act == APP_REQUEST_ACCEPT && ev.published_at && !place) {
         const char *said = app_request_run_place(s, &r, who->person, who->now, a, rescheduled,
@@ -627,7 +632,7 @@ int app_request_accept_at(struct store *s, const struct app_request_actor *who, 
         df_err_set(err, DF_ERR_RUNTIME, "out of memory accepting a request");
         goto fail;
     }
-    if (request_apply(s, who, &r, APP_REQUEST_ACCEPT, NULL, place, err) < 0 ||
+    if (request_apply(s, who, &r, APP_REQUEST_ACCEPT, NULL, place, a, err) < 0 ||
         store_commit(s, err) < 0)
         goto fail;
     return store_request_get(s, id, a, out, err);

@@ -249,7 +249,7 @@ const struct cli_command cli_commands[] = {
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--forum-clock[-still] TIME] "
-     "[--no-access-log] [--routes]",
+     "[--no-access-log] [--smtp URL --mail-from ADDR [--smtp-user U]] [--routes]",
      "Serves the JSON API (docs/api.md) and the web UI built into the binary (or,\n"
      "with --web DIR, the files of DIR) on --listen ADDR (default 127.0.0.1) and\n"
      "--port P (default 8080; 0 picks a free one), until SIGINT or SIGTERM (requests\n"
@@ -279,9 +279,37 @@ const struct cli_command cli_commands[] = {
      "has begun, is over or is to come, for each event's day (in its own zone)\n"
      "and for the forum's event. --forum-clock-still TIME: the same clock\n"
      "standing still at TIME (tests); one of the two.\n"
+     "--smtp URL --mail-from ADDR [--smtp-user U]: sends the forum's mail (dfnc help\n"
+     "mail) from a thread of its own every 10 seconds, as dfnc mail send does, the\n"
+     "password in DFNC_SMTP_PASSWORD; it needs --public-url (the mail's links) and\n"
+     "turns the forum's mail on. Without --smtp nothing is sent.\n"
      "--routes: lists the API's routes instead of serving, one a line, METHOD\n"
      "PATTERN WHO CSRF (WHO anyone, user or organiser: who passes before the\n"
      "route's own checks; CSRF whether a signed-in call needs X-CSRF-Token)."},
+    {"mail", cli_cmd_mail,
+     "dfnc mail setup --public-url URL | setup --off | send --smtp URL --mail-from ADDR "
+     "[--smtp-user U] [--timeout S] | status",
+     "The mail dfnc sends people: \"X asks to meet you\" to a request's addressee,\n"
+     "\"your request was accepted\" (its time and table when placed) or \"declined\" to\n"
+     "its requester, each in the person's language (Ukrainian when uk comes before\n"
+     "en in their languages, else English), queued with the action that causes it.\n"
+     "Nothing is queued until the forum's mail is on, nor for a person without an\n"
+     "e-mail address or who turned it off on her profile page.\n"
+     "  setup --public-url URL  mail is on from now; its links begin with URL (the\n"
+     "                          site's address as people reach it). serve --smtp\n"
+     "                          turns it on too\n"
+     "  setup --off             nothing more is queued (what is queued stays)\n"
+     "  send                    sends what is due once over SMTP and says how many\n"
+     "                          were sent and failed (exit 1 when one failed), for\n"
+     "                          cron: --smtp smtp://HOST:PORT (STARTTLS when offered)\n"
+     "                          or smtps://HOST:PORT, --mail-from the From address,\n"
+     "                          --smtp-user U with the password in the environment\n"
+     "                          variable DFNC_SMTP_PASSWORD (never an option),\n"
+     "                          --timeout S per message (1-600, default 30). A\n"
+     "                          failed try is tried again after 1, 5, 30 minutes, 2\n"
+     "                          and 6 hours, then kept as failed\n"
+     "  status                  whether mail is on, the outbox's queued, sent and\n"
+     "                          failed mails and the last error"},
     {"procure", cli_cmd_procure,
      "dfnc procure plan|export --instrument edirpa|edip|safe [--as-of DATE] [--json] "
      "[--format ocds] [--instruments FILE]",

@@ -76,6 +76,22 @@ int cli_cmd_procure(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_partners(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_consortium(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_mail(struct cli_ctx *ctx, int argc, char **argv);
+
+/* The SMTP sender's options, shared by mail send and serve (getopt codes). */
+enum { CLI_OPT_SMTP = 1000, CLI_OPT_MAIL_FROM, CLI_OPT_SMTP_USER };
+struct app_mail_sender;
+/* Takes option c's value arg into o: 0, or -1 after saying on stderr what
+ * is wrong with it. */
+int cli_mail_sender_opt(int c, const char *arg, struct app_mail_sender *o);
+/* After the options: 1 when none was given, 0 when whole (--smtp and
+ * --mail-from; with --smtp-user the password read from DFNC_SMTP_PASSWORD),
+ * -1 after saying on stderr what is missing. */
+int cli_mail_sender_check(struct app_mail_sender *o);
+/* Turns the forum's mail on with links to public_url (its trailing slashes
+ * aside). */
+int cli_mail_turn_on(const char *db_path, const char *public_url, struct df_err *err);
+
 /* `import cordis` (argv[0] = "cordis"). */
 int cli_import_cordis(struct cli_ctx *ctx, int argc, char **argv);
 

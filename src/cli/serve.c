@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "app/fields.h"
+#include "app/mail.h"
 #include "core/date.h"
 #include "cli/cli.h"
 #include "http/server.h"
@@ -107,7 +108,11 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         {"login-failures", required_argument, NULL, 'f'},
         {"forum-clock", required_argument, NULL, 'c'},
         {"forum-clock-still", required_argument, NULL, 'C'},
+        {"smtp", required_argument, NULL, CLI_OPT_SMTP},
+        {"mail-from", required_argument, NULL, CLI_OPT_MAIL_FROM},
+        {"smtp-user", required_argument, NULL, CLI_OPT_SMTP_USER},
         {"routes", no_argument, NULL, 'r'}, {0, 0, 0, 0}};
+    struct app_mail_sender mail = {0};
     bool routes = false;
     struct df_err err = {0};
     unsigned long long seen = 0;
@@ -141,6 +146,9 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         case 'c': ok = forum_clock_arg(optarg, false, &o); break;
         case 'C': ok = forum_clock_arg(optarg, true, &o); break;
         case 'r': routes = true; break;
+        case CLI_OPT_SMTP:
+        case CLI_OPT_MAIL_FROM:
+        case CLI_OPT_SMTP_USER: ok = cli_mail_sender_opt(c, optarg, &mail); break;
         default: return cli_usage("serve");
         }
         if (ok < 0)
@@ -150,7 +158,19 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage("serve");
     if (routes)
         return print_routes();
-    if (http_serve(&o, &err) < 0)
+    int sends = cli_mail_sender_check(&mail);
+    if (sends < 0)
+        return cli_usage("serve");
+    if (sends == 0 && !o.public_url) {
+        fprintf(stderr, "dfnc: --smtp needs --public-url: the mail's links must reach people\n");
+        return cli_usage("serve");
+    }
+    struct app_mail_thread *sender = NULL;
+    if (sends == 0 && (smtp_global_init(&err) < 0 ||
+                       cli_mail_turn_on(o.db_path, o.public_url, &err) < 0 ||
+                       app_mail_thread_start(o.db_path, &mail, 10, &sender, &err) < 0))
         return cli_fail(&err);
-    return 0;
+    int rc = http_serve(&o, &err);
+    app_mail_thread_stop(sender);
+    return rc < 0 ? cli_fail(&err) : 0;
 }

@@ -159,6 +159,10 @@ void api_procure_supply_put(struct http_req *r);
 void api_procure_supply_delete(struct http_req *r);
 
 /* handlers_announcements.c */
+/* GET and PUT /me/mail, GET /console/mail (handlers_mail.c). */
+void api_me_mail(struct http_req *r);
+void api_me_mail_put(struct http_req *r);
+void api_console_mail(struct http_req *r);
 void api_announcements(struct http_req *r);
 void api_announcement_post(struct http_req *r);
 void api_announcement_delete(struct http_req *r);

@@ -634,6 +634,8 @@ const struct http_route http_routes[] = {
     {"PUT", "/api/v1/me/outcomes/{id}", api_me_outcome_put, 0},
     {"DELETE", "/api/v1/me/outcomes/{id}", api_me_outcome_delete, 0},
     {"GET", "/api/v1/me/suggestions", h_suggestions, 0},
+    {"GET", "/api/v1/me/mail", api_me_mail, 0},
+    {"PUT", "/api/v1/me/mail", api_me_mail_put, 0},
     {"POST", "/api/v1/me/partners", h_partners, ROUTE_NO_WRITE},
     {"GET", "/api/v1/feeds/{token}.ics", h_feed, ROUTE_PUBLIC | ROUTE_SECRET_PATH},
     {"GET", "/api/v1/invitations/{token}", h_invitation, ROUTE_PUBLIC | ROUTE_SECRET_PATH},
@@ -695,6 +697,7 @@ const struct http_route http_routes[] = {
     /* the organisers' announcements, a line on every participant's page */
     {"GET", "/api/v1/announcements", api_announcements, 0},
     {"POST", "/api/v1/console/announcements", api_announcement_post, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/mail", api_console_mail, ROUTE_ORGANISER},
     {"DELETE", "/api/v1/console/announcements/{id}", api_announcement_delete, ROUTE_ORGANISER},
     /* a walk-in's new organisation: the id its name proposes */
     {"GET", "/api/v1/console/organisation-id", api_console_org_id, ROUTE_ORGANISER},

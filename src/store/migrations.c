@@ -652,6 +652,37 @@ static const char migration_32[] =
     "ALTER TABLE unscheduled_reasons ADD COLUMN code TEXT;"
     "ALTER TABLE unscheduled_reasons ADD COLUMN vals TEXT CHECK (vals IS NULL OR json_valid(vals))";
 
+/* Version 33: the mail dfnc sends people ("X asks to meet you"), an outbox
+ * that a sender empties over SMTP, each message kept with its tries;
+ * whether the forum sends mail at all (one row: the public address its
+ * links name, kept by `dfnc mail setup` or `serve --smtp`); and a person's
+ * word that she wants none. A mail keeps its address and text when its
+ * person goes: it was written for them then. */
+static const char migration_33[] =
+    "CREATE TABLE mail_outbox ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
+    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
+    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined')),"
+    "  subject TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  sent_at TEXT,"
+    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+    "  next_try_at TEXT NOT NULL,"
+    "  tried_at TEXT,"
+    "  last_error TEXT"
+    ") STRICT;"
+    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';"
+    "CREATE TABLE mail_config ("
+    "  one INTEGER PRIMARY KEY CHECK (one = 1),"
+    "  public_url TEXT NOT NULL CHECK (length(public_url) BETWEEN 1 AND 512),"
+    "  set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT;"
+    "ALTER TABLE people ADD COLUMN mail_off INTEGER NOT NULL DEFAULT 0 CHECK (mail_off IN (0, 1))";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -685,6 +716,7 @@ const struct store_migration store_migrations[] = {
     {29, "the time a requester proposes for her request's meeting", migration_29},
     {30, "requests the organisers made: their introductions", migration_30},
     {32, "the code and values of a schedule run's reasons", migration_32},
+    {33, "the mail outbox, whether the forum sends mail, a person's opt-out", migration_33},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -5979,6 +5979,33 @@ test('the organiser on a laptop books a meeting two people agreed at a time both
   await ctx.close();
 });
 
+test('a participant turns the forum\'s mail off on her profile page, in Ukrainian; the organisers see the outbox in one line', async () => {
+  const who = newcomerLogin('mailoff', 'Mariia Mail', 'Mail Optics');
+  const { ctx, page } = await signedIn(who, 'uk-UA');
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/profile');
+  const box = page.locator('#mail-notify');
+  await box.waitFor();
+  assert.equal(await box.isChecked(), true, 'on until she says otherwise');
+  assert.equal(await page.textContent('label[for=mail-notify]'), UK['profile.mail_notify']);
+  await box.uncheck();
+  await page.locator(`#mail-status:has-text("${UK['profile.mail_off']}")`).waitFor();
+  assert.deepEqual((await apiCall(page, 'GET', '/me/mail')).body, { notify: false }, 'kept by the server');
+  await open(page, '/profile');
+  await box.waitFor();
+  assert.equal(await box.isChecked(), false, 'still off on the page drawn again');
+  assert.deepEqual(await axe(page), [], 'axe on the profile with the mail switch');
+  await assertUkrainian(page);
+  await box.check();
+  await page.locator(`#mail-status:has-text("${UK['profile.mail_on']}")`).waitFor();
+  await ctx.close();
+  const { ctx: octx, page: org } = await signedIn(ORGANISER, 'en-GB');
+  await open(org, '/console/announcements');
+  await org.locator('#mail-line').waitFor();
+  assert.equal(await org.textContent('#mail-line'), EN['mail.console_off'], 'this forum has no mail set up');
+  await octx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

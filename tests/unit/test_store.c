@@ -349,7 +349,11 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
      .fini = close_and_remove)
 {
     add_event_with_slots();
-    cr_assert_eq(store_exec_for_tests(s, /* migration 32's */
+    cr_assert_eq(store_exec_for_tests(s, /* migration 33's */
+                                         "ALTER TABLE people DROP COLUMN mail_off;"
+                                         "DROP TABLE mail_outbox;"
+                                         "DROP TABLE mail_config;"
+                                         /* migration 32's */
                                          "ALTER TABLE unscheduled_reasons DROP COLUMN code;"
                                          "ALTER TABLE unscheduled_reasons DROP COLUMN vals;"
                                          "DROP TRIGGER events_moved_venue_uk_meetings;"

@@ -164,6 +164,10 @@ export const api = {
   },
   updateOrganisation: (id, fields) => call('PUT', `/organisations/${enc(id)}`, fields),
   updateMe: (fields) => call('PUT', '/me', fields),
+  // Whether the person is told by e-mail (docs/api.md, /me/mail).
+  mail: () => call('GET', '/me/mail'),
+  setMail: (notify) => call('PUT', '/me/mail', { notify }),
+  consoleMail: () => call('GET', '/console/mail'),
   // The whole list of offers and needs replaces the old one.
   setCapabilities: (org, capabilities) => call('PUT', `/organisations/${enc(org)}/capabilities`, { capabilities }),
   person: (id) => call('GET', `/people/${enc(id)}`),

@@ -6,7 +6,7 @@
 
 import { api } from '../api.js';
 import { h, add, field, outcome, data } from '../dom.js';
-import { t, dayTime, errorText } from '../i18n.js';
+import { t, dayTime, errorText, num } from '../i18n.js';
 import { limit, fieldError } from '../forms.js';
 
 const MAX = 500;
@@ -35,6 +35,18 @@ function shownList(all, redraw, says) {
         },
       }, t('ann.withdraw')));
   }));
+}
+
+// The mail dfnc sends participants, in one line: what the outbox holds, or
+// that mail is off.
+async function mailLine() {
+  let m;
+  try { m = await api.consoleMail(); } catch (e) { return h('p', { class: 'muted', id: 'mail-line' }, errorText(e)); }
+  return h('p', { class: 'muted', id: 'mail-line' },
+    m.on || m.queued || m.sent || m.failed
+      ? t('mail.console', { queued: num(m.queued), sent: num(m.sent), failed: num(m.failed) })
+      : t('mail.console_off'),
+    m.last_error ? [' ', t('mail.console_error', { error: m.last_error })] : null);
 }
 
 export async function renderAnnouncementsConsole(main) {
@@ -68,4 +80,5 @@ export async function renderAnnouncementsConsole(main) {
   add(main, h('h1', {}, t('ann.title')), h('p', { class: 'muted' }, t('ann.intro')), form, says.el,
     h('h2', {}, t('ann.shown')), box);
   await redraw();
+  add(main, await mailLine());
 }

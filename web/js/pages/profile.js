@@ -253,6 +253,28 @@ function signInsCard() {
     button, status.el);
 }
 
+// Whether the forum's mail reaches her: a checkbox saved as it changes.
+function mailCard(notify) {
+  const status = outcome('mail-status');
+  const box = h('input', { type: 'checkbox', id: 'mail-notify', name: 'notify', checked: notify, 'aria-describedby': 'mail-hint' });
+  box.addEventListener('change', async () => {
+    box.disabled = true;
+    try {
+      const r = await api.setMail(box.checked);
+      box.checked = !!r.notify;
+      status.ok(t(r.notify ? 'profile.mail_on' : 'profile.mail_off'));
+    } catch (e) {
+      box.checked = !box.checked;
+      status.fail(`${t('error.save')} ${errorText(e)}`);
+    } finally { box.disabled = false; }
+  });
+  return h('section', { class: 'card', id: 'mail', 'aria-labelledby': 'mail-h' },
+    h('h2', { id: 'mail-h' }, t('profile.mail')),
+    h('p', {}, box, ' ', h('label', { for: 'mail-notify' }, t('profile.mail_notify'))),
+    h('p', { class: 'muted', id: 'mail-hint' }, t('profile.mail_hint')),
+    status.el);
+}
+
 export async function renderProfile(main) {
   await loadMe();
   const me = state.me || {};
@@ -281,5 +303,10 @@ export async function renderProfile(main) {
     if (editable) add(main, capForm(caps, save));
   }
   if (!person.id && !org.id) add(main, h('p', {}, t('profile.no_person')));
+  if (person.id) {
+    let notify = true;
+    try { notify = !!(await api.mail()).notify; } catch (_) { /* shown as on: the default */ }
+    add(main, mailCard(notify));
+  }
   add(main, signInsCard());
 }

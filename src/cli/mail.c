@@ -1,0 +1,192 @@
+/* dfnc mail: whether the forum sends mail, sending what is due (for cron
+ * and tests), the outbox's figures; and the sender options serve shares. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/mail.h"
+#include "cli/cli.h"
+#include "io/mailmsg.h"
+#include "store/mail.h"
+
+int cli_mail_sender_opt(int c, const char *arg, struct app_mail_sender *o)
+{
+    switch (c) {
+    case CLI_OPT_SMTP: {
+        struct df_err err = {0};
+        if (smtp_url_check(arg, &err) < 0) {
+            fprintf(stderr, "dfnc: %s\n", err.msg);
+            return -1;
+        }
+        o->smtp.url = arg;
+        return 0;
+    }
+    case CLI_OPT_MAIL_FROM:
+        if (!mailmsg_address_ok(arg)) {
+            fprintf(stderr, "dfnc: --mail-from takes one address like forum@example.eu, "
+                            "not \"%s\"\n", arg);
+            return -1;
+        }
+        o->from = arg;
+        return 0;
+    case CLI_OPT_SMTP_USER:
+        o->smtp.user = arg;
+        return 0;
+    default:
+        return -1;
+    }
+}
+
+int cli_mail_sender_check(struct app_mail_sender *o)
+{
+    if (!o->smtp.url && !o->from && !o->smtp.user)
+        return 1;
+    if (!o->smtp.url || !o->from) {
+        fprintf(stderr, "dfnc: --smtp URL and --mail-from ADDR go together\n");
+        return -1;
+    }
+    if (o->smtp.user) {
+        o->smtp.password = getenv("DFNC_SMTP_PASSWORD");
+        if (!o->smtp.password) {
+            fprintf(stderr, "dfnc: --smtp-user: set the password in the environment variable "
+                            "DFNC_SMTP_PASSWORD (never on the command line)\n");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* The public URL without its trailing slashes, in out. */
+static void strip_slashes(const char *url, char *out, size_t size)
+{
+    size_t n = strlen(url);
+    while (n > 0 && url[n - 1] == '/')
+        n--;
+    snprintf(out, size, "%.*s", (int)n, url);
+}
+
+int cli_mail_turn_on(const char *db_path, const char *public_url, struct df_err *err)
+{
+    char url[600];
+    strip_slashes(public_url, url, sizeof url);
+    struct store *s = NULL;
+    if (store_open(&s, db_path, err) < 0)
+        return -1;
+    int rc = store_mail_config_set(s, url, err);
+    store_close(s);
+    return rc;
+}
+
+static int mail_setup(struct cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"public-url", required_argument, NULL, 'u'},
+                                         {"off", no_argument, NULL, 'o'}, {0, 0, 0, 0}};
+    const char *url = NULL;
+    bool off = false;
+    unsigned long long seen = 0;
+    optind = 0;
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
+        if (c == 'u' && cli_public_url_arg(optarg) == 0)
+            url = optarg;
+        else if (c == 'o')
+            off = true;
+        else
+            return cli_usage("mail");
+    }
+    if (optind != argc || !url == !off)
+        return cli_usage("mail");
+    struct df_err err = {0};
+    if (off) {
+        struct store *s = NULL;
+        int rc = store_open(&s, ctx->db_path, &err) < 0 ? -1 : store_mail_config_set(s, NULL, &err);
+        store_close(s);
+        if (rc < 0)
+            return cli_fail(&err);
+        printf("mail: off (nothing more is queued; what is queued stays)\n");
+        return 0;
+    }
+    if (cli_mail_turn_on(ctx->db_path, url, &err) < 0)
+        return cli_fail(&err);
+    printf("mail: on, links to %s\n", url);
+    return 0;
+}
+
+static int mail_send(struct cli_ctx *ctx, int argc, char **argv)
+{
+    static const struct option opts[] = {{"smtp", required_argument, NULL, CLI_OPT_SMTP},
+                                         {"mail-from", required_argument, NULL, CLI_OPT_MAIL_FROM},
+                                         {"smtp-user", required_argument, NULL, CLI_OPT_SMTP_USER},
+                                         {"timeout", required_argument, NULL, 't'},
+                                         {0, 0, 0, 0}};
+    struct app_mail_sender o = {0};
+    unsigned long long seen = 0;
+    optind = 0;
+    for (int c; (c = cli_getopt(argc, argv, "+", opts, &seen)) != -1;) {
+        long long v;
+        if (c == 't') {
+            if (cli_whole_arg("timeout", optarg, 1, 600, &v) < 0)
+                return cli_usage("mail");
+            o.smtp.timeout = (long)v;
+        } else if (cli_mail_sender_opt(c, optarg, &o) < 0) {
+            return cli_usage("mail");
+        }
+    }
+    if (optind != argc || cli_mail_sender_check(&o) != 0 || !o.smtp.url)
+        return cli_usage("mail");
+    struct df_err err = {0};
+    struct store *s = NULL;
+    if (smtp_global_init(&err) < 0 || store_open(&s, ctx->db_path, &err) < 0)
+        return cli_fail(&err);
+    struct app_mail_run run;
+    int rc = app_mail_send_due(s, &o, (long long)time(NULL), &run, &err);
+    store_close(s);
+    if (rc < 0)
+        return cli_fail(&err);
+    printf("sent: %d\nfailed: %d\n", run.sent, run.failed);
+    if (run.given_up)
+        printf("given up: %d (kept as failed)\n", run.given_up);
+    return run.failed ? 1 : 0;
+}
+
+static int mail_status(struct cli_ctx *ctx, int argc, char **argv)
+{
+    (void)argv;
+    if (argc != 1)
+        return cli_usage("mail");
+    struct df_err err = {0};
+    struct store *s = NULL;
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_mail_counts c;
+    const char *url = NULL;
+    int on = -1;
+    if (store_open(&s, ctx->db_path, &err) == 0 &&
+        (on = store_mail_config_get(s, &a, &url, &err)) >= 0 &&
+        store_mail_counts(s, &a, &c, &err) == 0) {
+        printf("mail: %s%s\nqueued: %lld\nsent: %lld\nfailed: %lld\n", on ? "on, links to " : "off",
+               on ? url : "", (long long)c.queued, (long long)c.sent, (long long)c.failed);
+        if (c.last_error)
+            printf("last error: %s\n", c.last_error);
+        on = 0;
+    } else {
+        on = -1;
+    }
+    store_close(s);
+    arena_free(&a);
+    return on < 0 ? cli_fail(&err) : 0;
+}
+
+int cli_cmd_mail(struct cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc < 2)
+        return cli_usage("mail");
+    if (strcmp(argv[1], "setup") == 0)
+        return mail_setup(ctx, argc - 1, argv + 1);
+    if (strcmp(argv[1], "send") == 0)
+        return mail_send(ctx, argc - 1, argv + 1);
+    if (strcmp(argv[1], "status") == 0)
+        return mail_status(ctx, argc - 1, argv + 1);
+    return cli_usage("mail");
+}

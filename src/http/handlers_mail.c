@@ -1,0 +1,61 @@
+/* The mail dfnc sends people, over the API: a participant's own switch
+ * (GET and PUT /me/mail) and the organisers' view of the outbox (GET
+ * /console/mail). What is queued and sent is app/mail.c's. */
+#include "http/api.h"
+#include "store/mail.h"
+
+void api_me_mail(struct http_req *r)
+{
+    if (!api_need_person(r))
+        return;
+    struct df_err err = {0};
+    int notify = store_mail_notify_get(r->s, r->user.person, &err);
+    if (notify < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{sb}", "notify", notify));
+}
+
+void api_me_mail_put(struct http_req *r)
+{
+    static const struct http_field f[] = {{"notify", HJ_BOOL, .required = true}, {NULL}};
+    if (!api_need_person(r))
+        return;
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    bool notify = json_is_true(json_object_get(b, "notify"));
+    json_decref(b);
+    struct df_err err = {0};
+    if (store_begin(r->s, &err) < 0)
+        goto fail;
+    if (store_mail_notify_set(r->s, r->user.person, notify, &err) < 0 ||
+        store_audit(r->s, r->user.email, "person.mail", "person", r->user.person,
+                    notify ? "on" : "off", &err) < 0 ||
+        store_commit(r->s, &err) < 0) {
+        store_rollback(r->s);
+        goto fail;
+    }
+    http_reply_json(r, 200, json_pack("{sb}", "notify", notify));
+    return;
+fail:
+    http_reply_df_err(r, &err);
+}
+
+void api_console_mail(struct http_req *r)
+{
+    struct df_err err = {0};
+    struct store_mail_counts c;
+    const char *url = NULL;
+    int on = store_mail_config_get(r->s, &r->a, &url, &err);
+    if (on < 0 || store_mail_counts(r->s, &r->a, &c, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    json_t *j = json_pack("{sb sI sI sI}", "on", on, "queued", (json_int_t)c.queued, "sent",
+                          (json_int_t)c.sent, "failed", (json_int_t)c.failed);
+    if (j && c.last_error)
+        json_object_set_new(j, "last_error", json_string(c.last_error));
+    http_reply_json(r, 200, j);
+}

@@ -1,0 +1,195 @@
+/* The mail outbox, the forum's mail switch and a person's opt-out
+ * (store/mail.h). */
+#include "store/mail.h"
+
+#include "store/store_internal.h"
+
+int store_mail_config_get(struct store *s, struct arena *a, const char **url,
+                          struct df_err *err)
+{
+    static const char sql[] = "SELECT public_url FROM mail_config WHERE one = 1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    *url = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *url = arena_strdup(a, store_col(st, 0));
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, "reading whether the forum sends mail");
+    if (rc == SQLITE_ROW && !*url)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the mail settings");
+    return rc == SQLITE_ROW;
+}
+
+int store_mail_config_set(struct store *s, const char *url, struct df_err *err)
+{
+    static const char put[] =
+        "INSERT INTO mail_config(one, public_url) VALUES (1, ?1) ON CONFLICT(one) DO UPDATE"
+        " SET public_url = excluded.public_url, set_at = excluded.set_at";
+    static const char off[] = "DELETE FROM mail_config";
+    sqlite3_stmt *st = store_stmt(s, url ? put : off, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, url);
+    return store_step_done(s, st, err, "keeping the mail settings");
+}
+
+int store_mail_notify_get(struct store *s, const char *person, struct df_err *err)
+{
+    static const char sql[] = "SELECT mail_off FROM people WHERE id = ?1";
+    sqlite3_stmt *st = store_row_by_id(s, sql, person, "person", err);
+    if (!st)
+        return -1;
+    int off = sqlite3_column_int(st, 0);
+    sqlite3_reset(st);
+    return !off;
+}
+
+int store_mail_notify_set(struct store *s, const char *person, bool notify, struct df_err *err)
+{
+    static const char sql[] = "UPDATE people SET mail_off = ?2 WHERE id = ?1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, person);
+    sqlite3_bind_int(st, 2, !notify);
+    if (store_step_done(s, st, err, "keeping whether a person wants mail") < 0)
+        return -1;
+    if (sqlite3_changes(s->db) == 0)
+        return df_err_set(err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", person);
+    return 0;
+}
+
+int store_mail_enqueue(struct store *s, const struct store_mail *m, struct df_err *err)
+{
+    static const char sql[] =
+        "INSERT INTO mail_outbox(id, to_addr, person_rid, kind, subject, body, next_try_at)"
+        " VALUES (?1, ?2, (SELECT rid FROM people WHERE id = ?3), ?4, ?5, ?6,"
+        " strftime('%Y-%m-%dT%H:%M:%SZ','now'))";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, m->id);
+    store_bind_text(st, 2, m->to);
+    store_bind_text(st, 3, m->person);
+    store_bind_text(st, 4, m->kind);
+    store_bind_text(st, 5, m->subject);
+    store_bind_text(st, 6, m->body);
+    return store_step_done(s, st, err, "queueing a mail");
+}
+
+int store_mail_take_due(struct store *s, const char *now, const char *lease_until, int max,
+                        struct arena *a, struct store_mail **out, int *n, struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE mail_outbox SET next_try_at = ?2 WHERE rid IN (SELECT rid FROM mail_outbox"
+        "  WHERE status = 'queued' AND next_try_at <= ?1 ORDER BY next_try_at, rid LIMIT ?3)"
+        " RETURNING id, to_addr, (SELECT id FROM people WHERE rid = person_rid), kind,"
+        " subject, body, created_at, attempts";
+    *n = 0;
+    *out = arena_alloc(a, (size_t)(max > 0 ? max : 1) * sizeof **out);
+    if (!*out)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory taking the mail due");
+    if (store_begin(s, err) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        goto fail;
+    store_bind_text(st, 1, now);
+    store_bind_text(st, 2, lease_until);
+    sqlite3_bind_int(st, 3, max);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && *n < max) {
+        struct store_mail *m = &(*out)[(*n)++];
+        const char **f[] = {&m->id, &m->to, &m->person, &m->kind, &m->subject, &m->body,
+                            &m->created_at};
+        for (int i = 0; i < 7; i++)
+            *f[i] = arena_strdup(a, store_col(st, i));
+        m->attempts = sqlite3_column_int(st, 7);
+        if (!m->id || !m->to || !m->subject || !m->body) {
+            sqlite3_reset(st);
+            df_err_set(err, DF_ERR_RUNTIME, "out of memory taking the mail due");
+            goto fail;
+        }
+    }
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        store_fail(s, err, "taking the mail due");
+        sqlite3_reset(st);
+        goto fail;
+    }
+    sqlite3_reset(st);
+    return store_commit(s, err);
+fail:
+    store_rollback(s);
+    *n = 0;
+    return -1;
+}
+
+int store_mail_mark_sent(struct store *s, const char *id, const char *now, struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE mail_outbox SET status = 'sent', sent_at = ?2, tried_at = ?2,"
+        " attempts = attempts + 1, last_error = NULL WHERE id = ?1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, now);
+    return store_step_done(s, st, err, "marking a mail sent");
+}
+
+int store_mail_mark_failed(struct store *s, const char *id, const char *now,
+                           const char *next_try, const char *error, struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE mail_outbox SET attempts = attempts + 1, tried_at = ?2, last_error = ?4,"
+        " status = CASE WHEN ?3 IS NULL THEN 'failed' ELSE 'queued' END,"
+        " next_try_at = coalesce(?3, next_try_at) WHERE id = ?1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, now);
+    store_bind_text(st, 3, next_try);
+    store_bind_text(st, 4, error);
+    return store_step_done(s, st, err, "marking a mail's failed try");
+}
+
+static int read_counts(struct store *s, struct arena *a, struct store_mail_counts *c,
+                       struct df_err *err)
+{
+    static const char counts[] =
+        "SELECT count(*) FILTER (WHERE status = 'queued'), count(*) FILTER (WHERE status = 'sent'),"
+        " count(*) FILTER (WHERE status = 'failed') FROM mail_outbox";
+    static const char last[] =
+        "SELECT last_error FROM mail_outbox WHERE status <> 'sent' AND last_error IS NOT NULL"
+        " ORDER BY tried_at DESC, rid DESC LIMIT 1";
+    sqlite3_stmt *st = store_stmt(s, counts, err);
+    if (!st)
+        return -1;
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        store_fail(s, err, "counting the mail");
+        sqlite3_reset(st);
+        return -1;
+    }
+    c->queued = sqlite3_column_int64(st, 0);
+    c->sent = sqlite3_column_int64(st, 1);
+    c->failed = sqlite3_column_int64(st, 2);
+    sqlite3_reset(st);
+    if (!(st = store_stmt(s, last, err)))
+        return -1;
+    int rc = sqlite3_step(st);
+    c->last_error = rc == SQLITE_ROW ? arena_strdup(a, store_col(st, 0)) : NULL;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return store_fail(s, err, "reading the mail's last error");
+    return 0;
+}
+
+int store_mail_counts(struct store *s, struct arena *a, struct store_mail_counts *c,
+                      struct df_err *err)
+{
+    IN_ONE_READ(s, err, read_counts(s, a, c, err));
+}

@@ -1,0 +1,64 @@
+/* The mail dfnc sends people (migration 33): an outbox of composed texts
+ * that a sender takes, sends over SMTP and marks; whether the forum sends
+ * mail at all; a person's word that she wants none. */
+#ifndef DFNC_STORE_MAIL_H
+#define DFNC_STORE_MAIL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/arena.h"
+#include "store/store.h"
+
+/* The public address the forum's mail links to (its web pages' base, no
+ * trailing slash) into *url (in a): 1 when the forum sends mail, 0 when
+ * not (*url NULL), -1 with err. */
+int store_mail_config_get(struct store *s, struct arena *a, const char **url,
+                          struct df_err *err);
+/* Turns mail on with links to url, or off (url NULL): mail queued before
+ * stays in the outbox. */
+int store_mail_config_set(struct store *s, const char *url, struct df_err *err);
+
+/* Whether person id wants mail from dfnc: 1 yes (the default), 0 no, -1
+ * with err (DF_ERR_NOT_FOUND for no such person). */
+int store_mail_notify_get(struct store *s, const char *person, struct df_err *err);
+int store_mail_notify_set(struct store *s, const char *person, bool notify, struct df_err *err);
+
+/* One mail of the outbox. */
+struct store_mail {
+    const char *id;          /* "mail-" and hex: the Message-ID's left part */
+    const char *to;          /* the address */
+    const char *person;      /* whose (NULL: removed since) */
+    const char *kind;        /* request, accepted, declined */
+    const char *subject, *body;   /* UTF-8; body lines end in \n */
+    const char *created_at;
+    int attempts;
+};
+
+/* Queues m (its id, to, person, kind, subject, body; the rest is the
+ * outbox's) due at once, in the caller's transaction. */
+int store_mail_enqueue(struct store *s, const struct store_mail *m, struct df_err *err);
+
+/* Takes at most max queued mails due at now (ISO 8601 UTC, as
+ * date_utc_text writes) for sending, oldest due first: each is leased
+ * until lease_until (another sender does not take it meanwhile; one whose
+ * sender died is due again then), into *out (an array in a) and *n. */
+int store_mail_take_due(struct store *s, const char *now, const char *lease_until, int max,
+                        struct arena *a, struct store_mail **out, int *n, struct df_err *err);
+/* Mail id was sent at now. */
+int store_mail_mark_sent(struct store *s, const char *id, const char *now, struct df_err *err);
+/* A try of mail id failed at now with error: one more attempt, due again
+ * at next_try (NULL: given up, kept as failed). */
+int store_mail_mark_failed(struct store *s, const char *id, const char *now,
+                           const char *next_try, const char *error, struct df_err *err);
+
+/* The outbox's figures: how many queued, sent, failed (given up), and the
+ * newest error of a mail not sent (NULL when none; in a). */
+struct store_mail_counts {
+    int64_t queued, sent, failed;
+    const char *last_error;
+};
+int store_mail_counts(struct store *s, struct arena *a, struct store_mail_counts *c,
+                      struct df_err *err);
+
+#endif

@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""The mail dfnc sends people, received by a real SMTP listener on
+127.0.0.1: a request sent over the API queues "X asks to meet you" for its
+addressee (in Ukrainian: her languages put uk first), `dfnc mail send`
+hands it to the server once, the accept queues the requester's mail (in
+English); nothing is queued while mail is off, nor for someone who turned
+it off; a server that refuses or is not there leaves the mail queued with
+its try and error.
+Usage: mail_test.py DFNC_BINARY   (TAP on stdout)"""
+import email
+import email.policy
+import http.cookiejar
+import json
+import os
+import re
+import socket
+import socketserver
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from datetime import datetime, timedelta, timezone
+
+from tap import end, ok, scratch
+
+DFNC = os.path.realpath(sys.argv[1])
+scratch()
+DB = 'mail.db'
+URL = 'https://forum.example.eu'
+
+
+def dfnc(*args, stdin=None, env=None):
+    return subprocess.run([DFNC, '--db', DB] + list(args), capture_output=True, text=True,
+                          input=stdin, env=env, timeout=60)
+
+
+class Receiver(socketserver.ThreadingTCPServer):
+    """A tiny SMTP server (RFC 5321's happy path): each message kept whole
+    with its envelope; refuse=True answers every RCPT with 550."""
+    allow_reuse_address = True
+    daemon_threads = True
+
+    def __init__(self, refuse=False):
+        self.got, self.refuse = [], refuse
+        super().__init__(('127.0.0.1', 0), Session)
+
+
+class Session(socketserver.StreamRequestHandler):
+    def say(self, line):
+        self.wfile.write(line.encode() + b'\r\n')
+
+    def handle(self):
+        self.say('220 test ESMTP')
+        envelope = {'rcpt': []}
+        while True:
+            line = self.rfile.readline().decode('ascii', 'replace').strip()
+            verb = line[:4].upper()
+            if not line or verb == 'QUIT':
+                self.say('221 bye')
+                return
+            if verb in ('EHLO', 'HELO'):
+                self.say('250 test')
+            elif verb == 'MAIL':
+                envelope = {'from': line[10:], 'rcpt': []}
+                self.say('250 ok')
+            elif verb == 'RCPT':
+                if self.server.refuse:
+                    self.say('550 no such user here')
+                else:
+                    envelope['rcpt'].append(line[8:])
+                    self.say('250 ok')
+            elif verb == 'DATA':
+                self.say('354 go on')
+                data = b''
+                while not data.endswith(b'\r\n.\r\n'):
+                    part = self.rfile.readline()
+                    if not part:
+                        return
+                    data += part
+                envelope['data'] = data[:-3]
+                self.server.got.append(envelope)
+                self.say('250 queued')
+            else:
+                self.say('250 ok')
+
+
+def listening(refuse=False):
+    srv = Receiver(refuse)
+    threading.Thread(target=srv.serve_forever, daemon=True).start()
+    return srv
+
+
+def send(srv_or_port):
+    port = srv_or_port if isinstance(srv_or_port, int) else srv_or_port.server_address[1]
+    return dfnc('mail', 'send', '--smtp', 'smtp://127.0.0.1:%d' % port,
+                '--mail-from', 'forum@dfnc.example.eu', '--timeout', '5')
+
+
+def outbox():
+    c = sqlite3.connect(DB)
+    rows = c.execute('SELECT to_addr, kind, status, attempts, last_error, next_try_at, subject'
+                     ' FROM mail_outbox ORDER BY rid').fetchall()
+    c.close()
+    return rows
+
+
+def write(name, text):
+    with open(name, 'w', encoding='utf-8') as f:
+        f.write(text)
+
+
+write('orgs.csv', 'id,name,country,kind,sme,city,website,description,name_uk\n'
+      'o-ua,Drone Works,UA,company,1,Kyiv,,,Дрон Воркс\n'
+      'o-de,Rhein Armour,DE,company,0,Bonn,,,\n')
+write('people.csv', 'id,organisation,name,email,title,languages\n'
+      'p-olena,o-ua,Олена Коваль,olena@ua.example,CEO,uk;en\n'
+      'p-hans,o-de,Hans Weber,hans@de.example,CTO,de;en;uk\n'
+      'p-nomail,o-de,Nina Ohne,,Buyer,en\n')
+write('events.csv', 'id,name,starts_on,ends_on,venue,timezone,name_uk\n'
+      'ev,DFNC2 Brussels,2027-06-03,2027-06-04,Brussels,Europe/Brussels,DFNC2 Брюссель\n')
+for args in (['init'], ['import', 'organisations', 'orgs.csv'], ['import', 'people', 'people.csv'],
+             ['import', 'events', 'events.csv']):
+    p = dfnc(*args)
+    ok(p.returncode == 0, ' '.join(args), p.stdout + p.stderr)
+for who, person in (('olena', 'p-olena'), ('hans', 'p-hans'), ('nina', 'p-nomail')):
+    p = dfnc('user', 'add', '--email', who + '@login.example', '--role', 'participant',
+             '--person', person, '--password-stdin', stdin='mail-pass-12345\n')
+    ok(p.returncode == 0, 'a login for ' + who, p.stderr)
+
+
+class Client:
+    def __init__(self, base, login):
+        self.base = base
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+        r = self.call('POST', '/session', {'email': login, 'password': 'mail-pass-12345'})
+        self.csrf = r['csrf_token']
+
+    def call(self, method, path, body=None):
+        req = urllib.request.Request(self.base + path, method=method,
+                                     data=json.dumps(body).encode() if body is not None else None,
+                                     headers={'Content-Type': 'application/json',
+                                              'X-CSRF-Token': getattr(self, 'csrf', '')})
+        try:
+            with self.opener.open(req) as resp:
+                return json.loads(resp.read() or b'{}')
+        except urllib.error.HTTPError as e:
+            return {'status': e.code, 'body': e.read().decode()}
+
+
+def serving():
+    server = subprocess.Popen([DFNC, '--db', DB, 'serve', '--port', '0', '--no-access-log'],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    line = server.stderr.readline()
+    port = re.search(r'127\.0\.0\.1:(\d+)', line).group(1)
+    return server, 'http://127.0.0.1:%s/api/v1' % port
+
+
+server, base = serving()
+try:
+    hans, olena, nina = (Client(base, w + '@login.example') for w in ('hans', 'olena', 'nina'))
+    # mail off: a request queues nothing
+    r = nina.call('POST', '/requests', {'event': 'ev', 'to': 'p-olena', 'message': 'Hallo'})
+    ok('id' in r, 'a request while mail is off', r)
+    ok(outbox() == [], '... queues nothing: the forum has no mail set up', outbox())
+    p = dfnc('mail', 'setup', '--public-url', URL + '/')
+    ok(p.returncode == 0 and 'on' in p.stdout, 'dfnc mail setup --public-url', p.stderr)
+    r = hans.call('POST', '/requests',
+                  {'event': 'ev', 'to': 'p-olena',
+                   'message': 'Counter-drone sensors?\r\nBcc: victim@evil.example'})
+    ok('id' in r, 'hans asks olena', r)
+    req = r.get('id')
+    rows = outbox()
+    ok(len(rows) == 1 and rows[0][:4] == ('olena@ua.example', 'request', 'queued', 0),
+       '... one mail queued for olena, in the request\'s transaction', rows)
+    # olena answers nina's request: nina has no address, so no mail
+    mine = [x for x in olena.call('GET', '/requests')['requests'] if x['from'] == 'p-nomail']
+    olena.call('POST', '/requests/%s/decline' % mine[0]['id'])
+    ok(len(outbox()) == 1, 'a decline to someone without an address queues nothing', outbox())
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+
+srv = listening()
+p = send(srv)
+ok(p.returncode == 0 and 'sent: 1\nfailed: 0' in p.stdout, 'dfnc mail send: sent 1',
+   p.stdout + p.stderr)
+ok(len(srv.got) == 1 and srv.got[0]['rcpt'] == ['<olena@ua.example>'] and
+   srv.got[0]['from'] == '<forum@dfnc.example.eu>', '... to olena, from --mail-from', srv.got)
+raw = srv.got[0]['data'] if srv.got else b''
+msg = email.message_from_bytes(raw, policy=email.policy.default)
+ok(msg['Subject'] == 'Запит на зустріч: Hans Weber (Rhein Armour)',
+   '... its subject in Ukrainian (uk before en in her languages)', msg['Subject'])
+ok(raw.startswith(b'Date: ') and b'\r\nSubject: =?UTF-8?B?' in raw,
+   '... the subject as RFC 2047 encoded-words', raw[:300])
+body = msg.get_content() if srv.got else ''
+ok(URL + '/requests' in body and 'Counter-drone sensors?' in body and '«DFNC2 Брюссель»' in body,
+   '... the link to her requests page, the message, the event in Ukrainian', body)
+headers = raw.split(b'\r\n\r\n', 1)[0]
+ok(b'Bcc' not in headers and b'victim' not in raw.split(b'\r\n\r\n', 1)[0],
+   'a line break in the message makes no header', headers)
+ok(all(len(line) <= 78 for line in raw.split(b'\r\n')), 'every line within 78 characters',
+   max(raw.split(b'\r\n'), key=len))
+for h in ('Message-ID', 'MIME-Version', 'Content-Transfer-Encoding', 'Auto-Submitted', 'To'):
+    ok(msg[h], '... a %s header' % h, headers)
+p = send(srv)
+ok(p.returncode == 0 and 'sent: 0' in p.stdout and len(srv.got) == 1,
+   'a second run sends nothing more', p.stdout + str(len(srv.got)))
+ok(outbox()[0][2:4] == ('sent', 1), '... the mail kept as sent', outbox())
+
+# olena accepts: hans hears it, in English; then olena turns her mail off
+server, base = serving()
+try:
+    olena = Client(base, 'olena@login.example')
+    r = olena.call('POST', '/requests/%s/accept' % req)
+    ok(r.get('status') == 'accepted', 'olena accepts', r)
+    rows = outbox()
+    ok(len(rows) == 2 and rows[1][:3] == ('hans@de.example', 'accepted', 'queued') and
+       rows[1][6] == 'Олена Коваль (Drone Works) accepted your meeting request',
+       '... hans\'s mail queued, in English (en before uk in his)', rows)
+    ok(olena.call('GET', '/me/mail') == {'notify': True}, 'GET /me/mail: notify by default')
+    r = olena.call('PUT', '/me/mail', {'notify': 'no'})
+    ok(r.get('status') == 422, 'PUT /me/mail with a notify not true or false: 422', r)
+    r = olena.call('PUT', '/me/mail', {'notify': False})
+    ok(r == {'notify': False}, 'olena turns her mail off', r)
+    nina = Client(base, 'nina@login.example')
+    r = nina.call('POST', '/requests', {'event': 'ev', 'to': 'p-olena'})
+    ok('id' in r and len(outbox()) == 2, '... a new request to her queues none', outbox())
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+
+# a server that refuses the address, then one that is not there: queued, tried once
+refusing = listening(refuse=True)
+p = send(refusing)
+rows = outbox()
+ok(p.returncode == 1 and 'failed: 1' in p.stdout, 'a refusing server: failed 1, exit 1',
+   p.stdout + p.stderr)
+ok(rows[1][2:4] == ('queued', 1) and rows[1][4] and '550' in rows[1][4],
+   '... the mail stays queued with attempts 1 and the server\'s error', rows)
+soon = (datetime.now(timezone.utc) + timedelta(seconds=50)).strftime('%Y-%m-%dT%H:%M:%SZ')
+ok(rows[1][5] > soon, '... due again a minute later', (rows[1][5], soon))
+c = sqlite3.connect(DB)
+c.execute("UPDATE mail_outbox SET next_try_at = '2000-01-01T00:00:00Z' WHERE status = 'queued'")
+c.commit()
+c.close()
+with socket.socket() as s:
+    s.bind(('127.0.0.1', 0))
+    closed = s.getsockname()[1]
+p = send(closed)
+rows = outbox()
+ok(p.returncode == 1 and rows[1][2:4] == ('queued', 2) and rows[1][4],
+   'nobody listening: still queued, a second try and its error', rows)
+p = dfnc('mail', 'status')
+ok(p.returncode == 0 and 'queued: 1' in p.stdout and 'sent: 1' in p.stdout and
+   'last error: ' in p.stdout, 'dfnc mail status', p.stdout + p.stderr)
+
+# serve --smtp: its own thread sends what is due, at once on start, and stops with the server
+c = sqlite3.connect(DB)
+c.execute("UPDATE mail_outbox SET next_try_at = '2000-01-01T00:00:00Z' WHERE status = 'queued'")
+c.commit()
+c.close()
+before = len(srv.got)
+server = subprocess.Popen([DFNC, '--db', DB, 'serve', '--port', '0', '--no-access-log',
+                           '--public-url', URL, '--smtp', 'smtp://127.0.0.1:%d' % srv.server_address[1],
+                           '--mail-from', 'forum@dfnc.example.eu'],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+try:
+    for _ in range(100):
+        if len(srv.got) > before:
+            break
+        time.sleep(0.1)
+finally:
+    server.terminate()
+    rc = server.wait(timeout=30)
+ok(len(srv.got) == before + 1 and srv.got[-1]['rcpt'] == ['<hans@de.example>'],
+   'serve --smtp sends the mail due from its own thread', srv.got[before:])
+ok(rc == 0 and outbox()[1][2] == 'sent', '... marks it sent and stops with the server',
+   (rc, outbox()))
+
+for args, name in ((['send', '--smtp', 'http://x', '--mail-from', 'a@b.eu'], 'an http URL'),
+                   (['send', '--smtp', 'smtp://x:25'], '--smtp without --mail-from'),
+                   (['send', '--smtp', 'smtp://x:25', '--mail-from', 'a@b.eu\r\nBcc: c@d.eu'],
+                    'a --mail-from with a line break'),
+                   (['send', '--smtp', 'smtp://x:25', '--mail-from', 'a@b.eu', '--smtp-user', 'u'],
+                    '--smtp-user without DFNC_SMTP_PASSWORD'),
+                   (['setup'], 'setup without --public-url or --off')):
+    env = dict(os.environ)
+    env.pop('DFNC_SMTP_PASSWORD', None)
+    p = dfnc('mail', *args, env=env)
+    ok(p.returncode == 2, name + ' is a usage error', p.stderr)
+p = subprocess.run([DFNC, '--db', DB, 'serve', '--port', '0', '--smtp', 'smtp://127.0.0.1:1',
+                    '--mail-from', 'a@b.eu'], capture_output=True, text=True, timeout=30)
+ok(p.returncode == 2 and '--public-url' in p.stderr, 'serve --smtp without --public-url: usage',
+   p.stderr)
+end()
