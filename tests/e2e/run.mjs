@@ -5799,6 +5799,28 @@ test('the organiser finds a newcomer with no meeting agreed and introduces her t
   await assertUkrainian(page);
   await shoot(page, 'requests-introduced-uk');
   await ctx.close();
+  // they agree at the desk after all: her suggestion with that request
+  // waiting offers to book the meeting, which accepts the request
+  const desk = await signedIn(ORGANISER, 'en-GB');
+  await desk.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(desk.page, '/console/people/p-e2e-lone');
+  await desk.page.click('#desk-introduce-ask');
+  const bookOpen = desk.page.locator(`#desk-introduce-list li[data-person="${to}"] button.book-open`);
+  await bookOpen.waitFor();
+  assert.equal(await bookOpen.textContent(), EN['desk.book_open']);
+  await bookOpen.click();
+  assert.equal(await desk.page.textContent('#desk-book-accepts'), EN['desk.book_accepts']);
+  const press = desk.page.locator('#desk-book-times .time-list button, #desk-book-run').first();
+  await press.waitFor();
+  assert.deepEqual(await axe(desk.page), [], 'axe on booking a request waiting');
+  await press.click();
+  await desk.page.locator('#desk-book-said .flash.ok').waitFor();
+  await desk.page.waitForFunction((id) => document.querySelector(`#desk-requests tr[data-id="${id}"]`)?.dataset.status === 'accepted', made[0].id);
+  const after = (await apiCall(desk.page, 'GET', '/requests?person=p-e2e-lone')).body.requests;
+  assert.equal(after.length, 1, 'no second request: the one waiting is accepted');
+  assert.equal(after[0].status, 'accepted');
+  assert.equal(after[0].message, 'Your counter-drone needs meet Oksana\'s radar', 'its message kept');
+  await desk.ctx.close();
 });
 
 // fix-propose2: the requester proposes a time from the suggestions too, and
@@ -6055,11 +6077,11 @@ test('a forum in Brussels then Kyiv: her agenda, the check-in and the desk say e
     const { ctx, page } = await signedIn(her, 'uk-UA', PHONE);
     await ctx.addInitScript({ path: AXE_SOURCE });
     await open(page, '/agenda');
-    assert.equal(await page.textContent('#agenda-tz'), UK['agenda.tz_each']);
     const when = (who) => page.locator('tr.meeting', { hasText: who }).locator('td').first().innerText();
-    assert.match(await when('Jan Radarski'), /^10:00–10:30\s+Europe\/Brussels/);
     assert.match(await when('Marie Lyon'), /^10:00–10:30\s+Europe\/Kyiv/);
     assert.match(await when('Olha Dnipro'), /^09:00–09:30\s+Europe\/Kyiv/);
+    assert.match(await when('Jan Radarski'), /^10:00–10:30\s+Europe\/Brussels/);
+    assert.equal(await page.textContent('#agenda-tz'), UK['agenda.tz_each']);
     assert.equal(await page.locator('h2[id^="day-"]').count(), 2, 'a day each, at its venue\'s clock');
     assert.match(await page.locator('#agenda-next .next-when').innerText(), /10:00–10:30/, 'her next meeting at Brussels\' clock');
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
