@@ -5799,16 +5799,16 @@ test('the organiser finds a newcomer with no meeting agreed and introduces her t
   await assertUkrainian(page);
   await shoot(page, 'requests-introduced-uk');
   await ctx.close();
-  // they agree at the desk after all: her suggestion with that request
-  // waiting offers to book the meeting, which accepts the request
+  // they agree at the desk after all: the partner found, the card says the
+  // booking accepts the request waiting
   const desk = await signedIn(ORGANISER, 'en-GB');
   await desk.ctx.addInitScript({ path: AXE_SOURCE });
   await open(desk.page, '/console/people/p-e2e-lone');
-  await desk.page.click('#desk-introduce-ask');
-  const bookOpen = desk.page.locator(`#desk-introduce-list li[data-person="${to}"] button.book-open`);
-  await bookOpen.waitFor();
-  assert.equal(await bookOpen.textContent(), EN['desk.book_open']);
-  await bookOpen.click();
+  const partnerName = (await apiCall(desk.page, 'GET', `/people/${to}`)).body.name;
+  await desk.page.fill('#desk-book-search input[name=q]', partnerName);
+  await desk.page.click('#desk-book-search button[type=submit]');
+  await desk.page.click(`#desk-book-found button[data-id="${to}"]`);
+  await desk.page.locator('#desk-book-accepts').waitFor();
   assert.equal(await desk.page.textContent('#desk-book-accepts'), EN['desk.book_accepts']);
   const press = desk.page.locator('#desk-book-times .time-list button, #desk-book-run').first();
   await press.waitFor();

@@ -343,11 +343,15 @@ function bookPart(self, event) {
       if (e.status === 409 && slot) await show(partner);
     }
   });
+  // accepting: a request between them waits for an answer, which the
+  // booking accepts (said; asked of the server when the caller does not know)
   const show = async (p, accepting) => {
     partner = p;
     clear(times);
     try {
-      const got = await api.pairTimes(self.id, p.id, event);
+      const [got, open] = await Promise.all([api.pairTimes(self.id, p.id, event),
+        accepting === undefined ? openRequests(event, self.id, true) : null]);
+      if (open) accepting = open.get(p.id)?.status === 'pending';
       const free = list(got, 'times');
       const items = free.map((x) => h('li', {}, h('button', {
         type: 'button', class: 'time', dataset: { slot: x.slot }, onclick: () => book(x.slot),
