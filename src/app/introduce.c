@@ -138,6 +138,7 @@ int app_request_book(struct store *s, const struct app_booking *b, struct arena 
     }
     if (store_request_set_status(s, r.id, "accepted", err) < 0 ||
         store_request_introduce(s, r.id, err) < 0 ||
+        (!out->created && store_request_add_note(s, r.id, b->message, err) < 0) ||
         store_audit(s, b->login ? b->login : "organiser", "request.book", "request", r.id,
                     detail, err) < 0 ||
         store_commit(s, err) < 0)

@@ -46,8 +46,9 @@ struct app_booked {
  * b->event: an accepted request marked as the organisers', one
  * `request.book` audit line by the login. When a pending request links
  * them (either way) it is that one, accepted (its requester, message and
- * priority kept): the organiser at the desk wants the meeting, not an
- * error; an accepted one is DF_ERR_CONFLICT naming it (they meet already).
+ * priority kept; b->message, the organisers' words, added after its own
+ * as store_request_add_note adds it, so that both still read them): the
+ * organiser at the desk wants the meeting, not an error; an accepted one is DF_ERR_CONFLICT naming it (they meet already).
  * With b->slot, at a published event, the meeting is placed there in the
  * same transaction as app_request_place places it (DF_ERR_CONFLICT and
  * why, when not NULL, when it is not free; DF_ERR_INPUT for a slot not of

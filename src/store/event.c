@@ -723,6 +723,23 @@ int store_request_introduce(struct store *s, const char *id, struct df_err *err)
     return store_step_done(s, st, err, "marking a request the organisers' introduction");
 }
 
+int store_request_add_note(struct store *s, const char *id, const char *note, struct df_err *err)
+{
+    static const char sql[] =
+        "UPDATE requests SET message = CASE WHEN message IS NULL OR message = '' THEN ?2"
+        " ELSE message || char(10) || char(10) || ?2 END WHERE id = ?1";
+    if (!note || !*note)
+        return 0;
+    if (need_rid(s, request_rid_sql, "request", id, err) < 0)
+        return -1;
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, note);
+    return store_step_done(s, st, err, "adding the organisers' note to a request");
+}
+
 int store_requests_to_answer(struct store *s, const char *person, const char *open_events,
                              struct df_err *err)
 {

@@ -258,6 +258,10 @@ int store_request_set_status(struct store *s, const char *id, const char *status
                              struct df_err *err);
 /* Marks request id as made by the organisers (their introduction). */
 int store_request_introduce(struct store *s, const char *id, struct df_err *err);
+/* Adds note (the organisers' words on a meeting they booked) to request id's
+ * message after a blank line, or as its message when it has none; the
+ * requester's own words stay first. NULL or "" changes nothing. */
+int store_request_add_note(struct store *s, const char *id, const char *note, struct df_err *err);
 /* Marks request id cancelled by `by` ("requester", "addressee" or "organiser"). */
 int store_request_cancel(struct store *s, const char *id, const char *by, struct df_err *err);
 /* Sets (slot an id) or clears (slot NULL) the slot request id proposes;

@@ -4951,12 +4951,18 @@ test('at the desk, on a phone in Ukrainian, the organiser registers a walk-in wi
 
 // ---- After the forum (fix-after): the people met, their contacts, the follow-up list --
 
+// dfnc on database db, made anew (run), and a file of TMP named by key (file).
+function freshForum(db, key) {
+  const run = (args, input) => execFileSync(BIN, ['--db', db, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
+  run(['init']);
+  const file = (name, text) => { const f = path.join(TMP, `${key}-${name}.csv`); fs.writeFileSync(f, text); return f; };
+  return { run, file };
+}
+
 // A small forum that has taken place (November 2025): a Ukrainian
 // participant with a login met a Polish and a French company's people.
 function pastForum(db) {
-  const run = (args, input) => execFileSync(BIN, ['--db', db, ...args], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'] });
-  run(['init']);
-  const file = (name, text) => { const f = path.join(TMP, `after-${name}.csv`); fs.writeFileSync(f, text); return f; };
+  const { run, file } = freshForum(db, 'after');
   run(['import', 'organisations', file('organisations', 'id,name,country,kind,sme,city,website,description\n'
     + 'org-aft-ua,Яструб Оптика,UA,company,1,Київ,,Оптика для дронів\n'
     + 'org-aft-pl,Kowalski Optics,PL,company,1,Gdańsk,https://kowalski.example,Thermal cameras for drones\n'
@@ -5807,6 +5813,28 @@ test('the organiser finds a newcomer with no meeting agreed and introduces her t
   await assertUkrainian(page);
   await shoot(page, 'requests-introduced-uk');
   await ctx.close();
+  // they agree at the desk after all: the partner found, the card says the
+  // booking accepts the request waiting
+  const desk = await signedIn(ORGANISER, 'en-GB');
+  await desk.ctx.addInitScript({ path: AXE_SOURCE });
+  await open(desk.page, '/console/people/p-e2e-lone');
+  const partnerName = (await apiCall(desk.page, 'GET', `/people/${to}`)).body.name;
+  await desk.page.fill('#desk-book-search input[name=q]', partnerName);
+  await desk.page.click('#desk-book-search button[type=submit]');
+  await desk.page.click(`#desk-book-found button[data-id="${to}"]`);
+  await desk.page.locator('#desk-book-accepts').waitFor();
+  assert.equal(await desk.page.textContent('#desk-book-accepts'), EN['desk.book_accepts']);
+  const press = desk.page.locator('#desk-book-times .time-list button, #desk-book-run').first();
+  await press.waitFor();
+  assert.deepEqual(await axe(desk.page), [], 'axe on booking a request waiting');
+  await press.click();
+  await desk.page.locator('#desk-book-said .flash.ok').waitFor();
+  await desk.page.waitForFunction((id) => document.querySelector(`#desk-requests tr[data-id="${id}"]`)?.dataset.status === 'accepted', made[0].id);
+  const after = (await apiCall(desk.page, 'GET', '/requests?person=p-e2e-lone')).body.requests;
+  assert.equal(after.length, 1, 'no second request: the one waiting is accepted');
+  assert.equal(after[0].status, 'accepted');
+  assert.equal(after[0].message, 'Your counter-drone needs meet Oksana\'s radar', 'its message kept');
+  await desk.ctx.close();
 });
 
 // fix-propose2: the requester proposes a time from the suggestions too, and
@@ -6004,6 +6032,125 @@ test('a participant turns the forum\'s mail off on her profile page, in Ukrainia
   await org.locator('#mail-line').waitFor();
   assert.equal(await org.textContent('#mail-line'), EN['mail.console_off'], 'this forum has no mail set up');
   await octx.close();
+});
+
+// fix-zones2: a forum of two events in two zones, Brussels (6 May 2031) then
+// Kyiv an hour ahead (7 May): her meetings at both, and one more to book.
+// The events made through the API by the organiser of a server on db (its
+// address base); the meetings booked there at their slots (published).
+function twoZonesForum(db) {
+  const { run, file } = freshForum(db, 'tz');
+  run(['import', 'organisations', file('organisations', 'id,name,country,kind,sme,city,website,description\n'
+    + 'org-tz-ua,Zona Optics,UA,company,1,Kyiv,,Drone optics\n'
+    + 'org-tz-pl,Warsaw Radar,PL,company,1,Warsaw,,Radars\n'
+    + 'org-tz-fr,Lyon Counter-UAS,FR,company,0,Lyon,,Counter-drone\n'
+    + 'org-tz-ua2,Dnipro Drones,UA,company,1,Dnipro,,Drones\n')]);
+  run(['import', 'people', file('people', 'id,organisation,name,email,title,languages\n'
+    + 'p-tz-ua,org-tz-ua,Zoryana Zonova,tz-ua@zones.test,CEO,uk;en\n'
+    + 'p-tz-pl,org-tz-pl,Jan Radarski,tz-pl@zones.test,CTO,pl;en\n'
+    + 'p-tz-fr,org-tz-fr,Marie Lyon,tz-fr@zones.test,CEO,fr;en\n'
+    + 'p-tz-ua2,org-tz-ua2,Olha Dnipro,tz-ua2@zones.test,CEO,uk;en\n')]);
+  run(['user', 'add', '--email', ORGANISER.email, '--role', 'organiser', '--password-stdin'], `${ORGANISER.password}\n`);
+  const her = { email: 'tz-ua@zones.test', password: 'tz-ua-secret-1' };
+  run(['user', 'add', '--email', her.email, '--role', 'participant', '--person', 'p-tz-ua', '--password-stdin'], `${her.password}\n`);
+  return her;
+}
+
+// Event id on day in zone (offset: the zone's then), a B2B session of four
+// half-hour slots from 09:00 and two tables.
+function zonedEvent(id, name, venue, timezone, day, offset) {
+  const at = (hh, mm) => `${day}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00${offset}`;
+  const slots = [0, 1, 2, 3].map((i) => ({ id: `${id}-s${i + 1}`, seq: i + 1, starts_at: at(9 + Math.floor(i / 2), (i % 2) * 30),
+    ends_at: at(9 + Math.floor((i + 1) / 2), ((i + 1) % 2) * 30) }));
+  return { id, name, venue, timezone, starts_on: day, ends_on: day,
+    sessions: [{ id: `${id}-b2b`, day, name: 'B2B meetings', kind: 'b2b', starts_at: at(9, 0), ends_at: at(11, 0), slots }],
+    locations: [{ id: `${id}-t1`, name: 'Table 1' }, { id: `${id}-t2`, name: 'Table 2' }] };
+}
+
+test('a forum in Brussels then Kyiv: her agenda, the check-in and the desk say each meeting at its own event\'s clock; '
+  + 'a meeting booked at the desk shows there at once', async () => {
+  const db = path.join(TMP, 'zones.db');
+  const her = twoZonesForum(db);
+  await withServer(db, async () => {
+    const org = await signedIn(ORGANISER, 'en-GB');
+    await org.ctx.addInitScript({ path: AXE_SOURCE });
+    for (const ev of [zonedEvent('ev-tz-bru', 'Forum Brussels', 'Brussels', 'Europe/Brussels', '2031-05-06', '+02:00'),
+      zonedEvent('ev-tz-kyiv', 'Forum Kyiv', 'Kyiv', 'Europe/Kyiv', '2031-05-07', '+03:00')]) {
+      const made = await apiCall(org.page, 'POST', '/events', ev);
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      assert.equal((await apiCall(org.page, 'POST', `/events/${ev.id}/publish`)).status, 200);
+    }
+    // 10:00 at each venue: 10:00 Brussels on the 6th, 10:00 Kyiv (09:00 Brussels) on the 7th
+    for (const [event, to, slot] of [['ev-tz-bru', 'p-tz-pl', 'ev-tz-bru-s3'], ['ev-tz-kyiv', 'p-tz-fr', 'ev-tz-kyiv-s3']]) {
+      const booked = await apiCall(org.page, 'POST', '/console/requests', { event, from: 'p-tz-ua', to, agreed: true, slot });
+      assert.ok(booked.status === 201 && booked.body.meeting, JSON.stringify(booked.body));
+    }
+    // the forum's event is Brussels (the page's): Marie's next meeting, in Kyiv, at Kyiv's 10:00
+    await open(org.page, '/console/checkin?q=Marie%20Lyon');
+    const line = org.page.locator('#checkin-list li .next-meeting').first();
+    await line.waitFor();
+    assert.match(await line.innerText(), /\b10:00–10:30\b/, 'the Kyiv meeting at Kyiv\'s clock on a Brussels page');
+    // the desk at the Kyiv event: her meetings, each at its venue's clock
+    await open(org.page, '/console/people/p-tz-ua?event=ev-tz-kyiv');
+    const rows = org.page.locator('#desk-meetings tr.meeting');
+    assert.equal(await rows.count(), 2);
+    for (const who of ['Jan Radarski', 'Marie Lyon']) {
+      assert.match(await rows.filter({ hasText: who }).locator('td').first().innerText(), /10:00–10:30/, who);
+    }
+    // a meeting she and Olha agreed, booked there: it shows in her meetings and requests at once
+    await org.page.fill('#desk-book-search input[name=q]', 'Olha Dnipro');
+    await org.page.click('#desk-book-search button[type=submit]');
+    await org.page.click('#desk-book-found button[data-id="p-tz-ua2"]');
+    const first = org.page.locator('#desk-book-times .time-list button').first();
+    await first.waitFor();
+    assert.match(await first.innerText(), /\b09:00\b/, 'the first free time at Kyiv\'s clock');
+    await first.click();
+    await org.page.locator('#desk-book-said .flash.ok').waitFor();
+    assert.match(await org.page.locator('#desk-book-said .flash.ok').innerText(), /\b09:00\b/);
+    const booked = rows.filter({ hasText: 'Olha Dnipro' });
+    await booked.waitFor({ timeout: 5000 });
+    assert.match(await booked.locator('td').first().innerText(), /09:00–09:30/);
+    assert.equal(await rows.count(), 3, 'the booked meeting among hers, no reload');
+    assert.equal(await org.page.locator('#desk-requests tr', { hasText: 'Olha Dnipro' }).count(), 1, 'and among her requests');
+    assert.deepEqual(await axe(org.page), [], 'axe on the desk redrawn');
+    await org.ctx.close();
+    // her agenda on a phone in Ukrainian, its page at Brussels: the Kyiv meetings at Kyiv's clock, the zones named
+    const { ctx, page } = await signedIn(her, 'uk-UA', PHONE);
+    await ctx.addInitScript({ path: AXE_SOURCE });
+    await open(page, '/agenda');
+    const when = (who) => page.locator('tr.meeting', { hasText: who }).locator('td').first().innerText();
+    assert.match(await when('Marie Lyon'), /^10:00–10:30\s+Europe\/Kyiv/);
+    assert.match(await when('Olha Dnipro'), /^09:00–09:30\s+Europe\/Kyiv/);
+    assert.match(await when('Jan Radarski'), /^10:00–10:30\s+Europe\/Brussels/);
+    assert.equal(await page.textContent('#agenda-tz'), UK['agenda.tz_each']);
+    assert.equal(await page.locator('h2[id^="day-"]').count(), 2, 'a day each, at its venue\'s clock');
+    assert.match(await page.locator('#agenda-next .next-when').innerText(), /10:00–10:30/, 'her next meeting at Brussels\' clock');
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+    assert.deepEqual(await axe(page), [], 'axe on an agenda of two zones');
+    await assertUkrainian(page);
+    await shoot(page, 'agenda-two-zones-uk');
+    await ctx.close();
+  }, ['--forum-clock-still', '2031-05-06T08:00:00+02:00']);
+
+  // midnight in Brussels: the forum's event becomes Kyiv's. A page left open
+  // follows it; one with something typed on it keeps it, and offers the new one.
+  await withServer(db, async () => {
+    const a = await signedIn(ORGANISER, 'en-GB');
+    const b = await signedIn(ORGANISER, 'en-GB');
+    await open(a.page, '/console/dashboard');
+    await open(b.page, '/console/tables');
+    for (const p of [a.page, b.page]) assert.equal(await p.inputValue('#event-pick'), 'ev-tz-bru', 'before midnight: Brussels');
+    await b.page.fill('#tables-search input[type=search]', 'Table 2');
+    await a.page.waitForFunction(() => document.getElementById('event-pick')?.value === 'ev-tz-kyiv', null, { timeout: 150000 });
+    await b.page.locator('#forum-day-note').waitFor({ timeout: 30000 });
+    assert.equal(await b.page.textContent('#forum-day-note'), `${EN['forumday.changed'].replace('{name}', 'Forum Kyiv')} ${EN['forumday.show']}`);
+    assert.equal(await b.page.inputValue('#tables-search input[type=search]'), 'Table 2', 'what was typed is kept');
+    assert.equal(await b.page.inputValue('#event-pick'), 'ev-tz-bru');
+    await b.page.click('#forum-day-show');
+    await b.page.waitForFunction(() => document.getElementById('event-pick')?.value === 'ev-tz-kyiv');
+    await a.ctx.close();
+    await b.ctx.close();
+  }, ['--forum-clock', '2031-05-06T23:58:30+02:00']);
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

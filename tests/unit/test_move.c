@@ -637,6 +637,29 @@ Test(app_request_book, the_pairs_pending_request_is_accepted_at_the_time_it_prop
     cr_assert_eq(got.rescheduled, 0);
 }
 
+Test(app_request_book, the_organisers_words_on_a_pending_request_are_kept_after_its_own,
+     .init = setup_published, .fini = teardown)
+{
+    struct store_request r4;
+    ok(store_request_get(s, "r4", &a, &r4, &err));
+    r4.message = "Shall we talk drones?";
+    ok(store_request_upsert(s, &r4, NULL, &err));
+    struct app_booking bk = booking("g", "e", NULL);
+    bk.message = "Agreed at the desk: table by the window";
+    struct app_booked got;
+    ok(app_request_book(s, &bk, &a, &got, NULL, &err));
+    cr_assert_not(got.created);
+    cr_assert_str_eq(got.request.message,
+                     "Shall we talk drones?\n\nAgreed at the desk: table by the window",
+                     "the requester's words first, the organisers' after");
+    /* a request with no message takes the organisers' as its own */
+    struct app_booking bare = booking("f", "e", NULL);   /* r3, e to f, no message */
+    bare.message = "Met at the stand";
+    ok(app_request_book(s, &bare, &a, &got, NULL, &err));
+    cr_assert_str_eq(got.request.id, "r3");
+    cr_assert_str_eq(got.request.message, "Met at the stand");
+}
+
 Test(app_request_book, without_a_time_the_accepts_run_places_it,
      .init = setup_published, .fini = teardown)
 {

@@ -3,10 +3,11 @@
 // /agenda or /console/tables can be reloaded and bookmarked).
 
 import { api, offlineSavedAt } from './api.js';
-import { readServerNow } from './clock.js';
+import { readServerNow, serverNow } from './clock.js';
+import { instantIn } from './programme.js';
 import { h, clear, list, field, nextId } from './dom.js';
 import { describeBy, markInvalid, validityInPageLanguage } from './forms.js';
-import { t, tn, num, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange, locale } from './i18n.js';
+import { t, tn, num, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange, locale, isoDay } from './i18n.js';
 import { localName } from './people.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
@@ -120,8 +121,65 @@ export async function loadMe() {
       await readEvents();
     } catch (_) { state.events = []; }
     syncEvent();
+    forumDay = isoDay(serverNow(), forumZone());
+    planDayCheck();
   }
   state.loaded = true;
+}
+
+// ---- the forum's day ----------------------------------------------------
+// A page left open (the check-in desk, the dashboard, her agenda) goes on
+// past midnight where the forum is, when the forum's event may change (one
+// over, the next begun: GET /events' `forum`). Then a page that follows the
+// forum's event (no ?event= in its address) shows the new one: drawn again
+// at once when nothing was typed on it since it was drawn, else a notice
+// offers it, so that a form half filled in is not lost. Checked just after
+// midnight by the forum's clock (clock.js), every few minutes in case the
+// device slept through it, and when the tab is seen again.
+const DAY_CHECK_EVERY_MS = 5 * 60 * 1000;
+let forumDay = null;      // the forum's day when its event was last read
+let dayTimer = 0;
+let typedSince = false;   // whether the page was typed on since it was drawn
+
+function forumZone() {
+  return zoneOfIt((state.events || []).find((e) => e.id === state.forumEvent));
+}
+
+// Milliseconds to just after the next midnight in the forum's zone.
+function untilForumMidnight() {
+  const zone = forumZone();
+  const now = serverNow();
+  const [y, m, d] = isoDay(now, zone).split('-').map(Number);
+  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  const at = instantIn(`${next}T00:00`, zone || 'UTC');
+  return Number.isNaN(at) ? DAY_CHECK_EVERY_MS : Math.max(1000, at - now + 1500);
+}
+
+function planDayCheck() {
+  clearTimeout(dayTimer);
+  if (state.me) dayTimer = setTimeout(checkForumDay, Math.min(untilForumMidnight(), DAY_CHECK_EVERY_MS));
+}
+
+async function checkForumDay() {
+  if (!state.me || isoDay(serverNow(), forumZone()) === forumDay) { planDayCheck(); return; }
+  const was = state.forumEvent;
+  try {
+    await readEvents();
+    forumDay = isoDay(serverNow(), forumZone());
+    if (state.forumEvent !== was) forumEventChanged();
+  } catch (_) { /* offline a moment: asked again at the next check */ }
+  planDayCheck();
+}
+
+function forumEventChanged() {
+  if (new URLSearchParams(location.search).get('event')) return;   // the page's own pick
+  const ev = (state.events || []).find((e) => e.id === state.forumEvent);
+  if (!ev || (state.event && state.event.id === ev.id)) return;
+  if (!typedSince) { render(); return; }
+  document.getElementById('forum-day-note')?.remove();
+  const show = h('button', { type: 'button', class: 'link', id: 'forum-day-show', onclick: () => render() }, t('forumday.show'));
+  document.getElementById('announcements')?.prepend(h('p', { class: 'notice', id: 'forum-day-note', role: 'status' },
+    t('forumday.changed', { name: localName(ev.name, ev.name_uk) }), ' ', show));
 }
 
 // The events and which is the forum's now (GET /events).
@@ -148,6 +206,12 @@ function syncEvent() {
 export function zoneOf(id) {
   const e = (state.events || []).find((x) => x.id === id);
   return (e && e.timezone) || (state.event && state.event.timezone) || null;
+}
+
+// The zone of something of an event that names its own (a meeting's
+// `timezone`), else of its event (`event`): where its times are read.
+export function zoneOfIt(x) {
+  return (x && x.timezone) || zoneOf(x && x.event);
 }
 
 // The organiser's choice among the events, on the console pages that act
@@ -189,6 +253,7 @@ export async function signOut() {
   state.event = null;
   state.events = [];
   state.forumEvent = null;
+  clearTimeout(dayTimer);
   state.signOutFailed = failed;
   go('/');
 }
@@ -309,6 +374,7 @@ function siteNav(nav, here, href) {
 let renderSeq = 0;
 export async function render() {
   const seq = ++renderSeq;
+  typedSince = false;
   if (!state.loaded) await loadMe();
   else if (state.me) syncEvent();
   const root = document.getElementById('root');
@@ -444,6 +510,8 @@ async function start() {
   followToAnswer();
   keepForOffline();
   document.addEventListener('click', onClick);
+  document.addEventListener('input', () => { typedSince = true; });
+  document.addEventListener('visibilitychange', () => { if (!document.hidden) checkForumDay(); });
   validityInPageLanguage(document);
   window.addEventListener('popstate', render);
   await render();

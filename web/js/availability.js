@@ -6,17 +6,18 @@
 
 import { h, list, outcome, dataName } from './dom.js';
 import { t, tx, time, date, dayTime, errorText, instant } from './i18n.js';
-import { whileBusy } from './app.js';
+import { whileBusy, zoneOf } from './app.js';
 
 // What a save said about the meetings already in a slot now marked away,
 // a line each in keys' words ({name}: the other party, {time}: when): keys
 // is [before publication, after it], as the next scheduler run moves the
 // first and keeps the second.
 export function conflictList(av, keys) {
+  const zone = zoneOf(av.event);
   const items = list(av.conflicts).map((c) => h('li', { dataset: { request: c.request, slot: c.slot } },
     tx(av.published ? keys[1] : keys[0], {
       name: h('strong', {}, dataName((c.with && (c.with.name || c.with.id)) || '')),
-      time: dayTime(c.start),
+      time: dayTime(c.start, zone),
     })));
   return items.length ? h('ul', { class: 'errors' }, items) : null;
 }
@@ -41,11 +42,12 @@ export function availabilityForm(av, { save, saved, conflicts, setBy, busy }) {
       if (el) el.textContent = !x.available && x.set_by ? t(`avail.set_by_${x.set_by}`) : '';
     }
   };
+  const zone = zoneOf(av.event);   // the event's clock, whichever the page's
   const days = [];
   let current = '';
   let group = null;
   for (const x of slots) {
-    const d = date(x.start, { dateStyle: 'full' });
+    const d = date(x.start, { dateStyle: 'full' }, zone);
     if (d !== current) {
       current = d;
       group = h('fieldset', { class: 'slots' }, h('legend', {}, d));
@@ -61,7 +63,7 @@ export function availabilityForm(av, { save, saved, conflicts, setBy, busy }) {
     // a slot that holds one of the person's meetings (busy: their starts)
     const met = busy && busy.has(instant(x.start)) ? h('span', { class: 'muted has-meeting' }, t('avail.has_meeting')) : null;
     group.append(h('div', { class: 'field check', dataset: met ? { busy: '1' } : {} }, box,
-      h('label', { for: id }, `${time(x.start)}–${time(x.end)}`, met), who));
+      h('label', { for: id }, `${time(x.start, zone)}–${time(x.end, zone)}`, met), who));
   }
   sayWho(slots);
   const button = h('button', { type: 'submit', class: 'primary', id: 'availability-save' }, t('save'));

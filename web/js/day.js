@@ -5,6 +5,7 @@ import { api } from './api.js';
 import { h, dataName, whileSeen } from './dom.js';
 import { t, tn, dayTime, time, errorText } from './i18n.js';
 import { localName, tableName } from './people.js';
+import { zoneOfIt } from './app.js';
 
 // "Ольга Бондар (Укрзброя)" for each other person of the meeting, and how
 // many more the reply left out.
@@ -27,7 +28,7 @@ export function nextMeetingLine(m, id) {
   const table = m.location ? tableName({ location_name: m.location }) : t('day.no_table');
   return h('p', { class: 'next-meeting', id },
     h('strong', {}, t('day.next')), ' ',
-    h('time', { datetime: m.starts_at }, `${dayTime(m.starts_at)}–${time(m.ends_at)}`), ' · ',
+    h('time', { datetime: m.starts_at }, `${dayTime(m.starts_at, zoneOfIt(m))}–${time(m.ends_at, zoneOfIt(m))}`), ' · ',
     h('span', { class: 'next-table' }, table), ' · ', t('day.with'), ' ', ...withWhom(m));
 }
 
@@ -118,7 +119,7 @@ function absenceItem(x, redraw) {
     p.email ? [' · ', h('a', { href: `mailto:${p.email}`, translate: 'no' }, p.email)] : null));
   return h('li', { class: 'card', 'data-absence': x.id },
     h('p', { id: who }, t('day.absence_by'), ' ', dataName(x.reporter.name), ' · ',
-      h('time', { datetime: x.reported_at }, time(x.reported_at))),
-    x.starts_at ? h('p', {}, `${dayTime(x.starts_at)}–${time(x.ends_at)} · `, x.location ? tableName({ location_name: x.location }) : t('day.no_table')) : null,
+      h('time', { datetime: x.reported_at }, time(x.reported_at, zoneOfIt(x)))),
+    x.starts_at ? h('p', {}, `${dayTime(x.starts_at, zoneOfIt(x))}–${time(x.ends_at, zoneOfIt(x))} · `, x.location ? tableName({ location_name: x.location }) : t('day.no_table')) : null,
     h('ul', { class: 'absent-partners' }, partners), done);
 }

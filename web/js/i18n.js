@@ -161,10 +161,11 @@ export function wallDayTime(local, timeOnly) {
   return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', ...day, hour: '2-digit', minute: '2-digit' }).format(d);
 }
 
-export function date(x, opts) {
-  const d = asDate(x);
+// The day of x in the event's zone, or in zone (an event's own, as time's).
+export function date(x, opts, zone) {
+  const d = asDate(x, zone);
   if (Number.isNaN(d.getTime())) return String(x ?? '');
-  return fmt({ dateStyle: 'long', ...(opts || {}) }).format(d);
+  return fmt({ dateStyle: 'long', ...(opts || {}) }, zone).format(d);
 }
 
 export function dateRange(a, b) {

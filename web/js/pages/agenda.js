@@ -8,24 +8,33 @@ import { h, add, list, scroller, outcome, dataName } from '../dom.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { tableName, orgInfo, orgName, localName, localText, personInfo } from '../people.js';
 import { t, tx, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
-import { state, whileBusy } from '../app.js';
+import { state, whileBusy, zoneOfIt } from '../app.js';
 import { myOutcomes, outcomeControl } from '../outcomes.js';
 import { partnerAbsentButton } from '../day.js';
 import { serverNow } from '../clock.js';
 
-function dayKey(x) {
-  return date(x, { dateStyle: 'full' });
+// The day of x at zone's clock (a meeting's own event's: zoneOfIt).
+function dayKey(x, zone) {
+  return date(x, { dateStyle: 'full' }, zone);
 }
 
 // The events the meetings are at, each by its name and venue in the page's
 // language (on screen and on paper): "DFNC2 · Brussels".
-function eventsLine(meetings) {
+// With meetings in more than one zone, each event names its zone too.
+function eventsLine(meetings, zoned) {
   const seen = new Map();
   for (const m of meetings) if (m.event && m.event_name && !seen.has(m.event)) seen.set(m.event, m);
   if (seen.size === 0) return null;
   return h('p', { id: 'agenda-event' }, [...seen.values()].map((m, i) => [i ? h('br') : null,
     localText(m.event_name, m.event_name_uk, { class: 'event-name' }),
-    m.venue || m.venue_uk ? [' · ', localText(m.venue, m.venue_uk, { class: 'venue' })] : null]));
+    m.venue || m.venue_uk ? [' · ', localText(m.venue, m.venue_uk, { class: 'venue' })] : null,
+    zoned && m.timezone ? [' · ', h('span', { class: 'tz', translate: 'no' }, m.timezone)] : null]));
+}
+
+// The zones of the meetings' events: more than one, and each time is read
+// at its own event's clock, the zone named beside it.
+function zonesOf(meetings) {
+  return new Set(meetings.map(zoneOfIt).filter(Boolean));
 }
 
 // Whether a meeting may still move: the agenda's own flag where it gives
@@ -106,7 +115,7 @@ async function cancelledSection(requests) {
   const items = shown.map((m) => {
     const others = list(m.people).filter((p) => p.id !== me);
     return h('li', { dataset: { request: m.request } },
-      h('span', { class: 'when' }, `${dayTime(m.start)}–${time(m.end)}`),
+      h('span', { class: 'when' }, `${dayTime(m.start, zoneOfIt(m))}–${time(m.end, zoneOfIt(m))}`),
       m.location ? [' · ', tableName({ location_name: m.location })] : null,
       h('br'),
       h('span', { translate: 'no' }, others.map((p, k) => [k ? ', ' : '', h('strong', {}, dataName(p.name || p.id)),
@@ -197,11 +206,12 @@ function nextMeeting(meetings, start, end, withWhom) {
   const now = serverNow();
   const m = meetings.find((x) => instant(end(x)) > now);
   if (!m) return null;
-  const today = dayKey(start(m)) === dayKey(now);
-  const when = `${time(start(m))}–${time(end(m))}`;
+  const zone = zoneOfIt(m);
+  const today = dayKey(start(m), zone) === dayKey(now, zone);
+  const when = `${time(start(m), zone)}–${time(end(m), zone)}`;
   return h('section', { class: 'card next-meeting no-print', id: 'agenda-next', 'aria-labelledby': 'agenda-next-h' },
     h('h2', { id: 'agenda-next-h' }, t(instant(start(m)) <= now ? 'agenda.now' : 'agenda.next')),
-    h('p', { class: 'next-when' }, h('strong', {}, today ? when : `${dayKey(start(m))}, ${when}`), ' · ',
+    h('p', { class: 'next-when' }, h('strong', {}, today ? when : `${dayKey(start(m), zone)}, ${when}`), ' · ',
       tableName({ location_name: m.location_name || m.location })),
     h('p', { translate: 'no' }, withWhom(m)),
     m.introduced ? h('p', { class: 'muted by-organisers' }, t('agenda.by_organisers')) : null,
@@ -217,7 +227,8 @@ function nextMeeting(meetings, start, end, withWhom) {
 function movedNote(m, start, end) {
   const was = m.moved_from;
   if (!was || !was.start || instant(end(m)) <= serverNow()) return null;
-  const when = dayKey(was.start) === dayKey(start(m)) ? time(was.start) : dayTime(was.start);
+  const zone = zoneOfIt(m);
+  const when = dayKey(was.start, zone) === dayKey(start(m), zone) ? time(was.start, zone) : dayTime(was.start, zone);
   return h('p', { class: 'moved-note', role: 'note' },
     tx('agenda.moved', { time: when, table: tableName({ location_name: was.location }) }));
 }
@@ -268,11 +279,13 @@ export async function renderAgenda(main) {
     },
   }, t('agenda.subscribe'));
   const person = state.me && state.me.person ? state.me.person : {};
-  add(main, 
+  // meetings at events in several zones: each at its own event's clock
+  const zoned = zonesOf(meetings).size > 1;
+  add(main,
     h('h1', {}, t('agenda.title')),
     h('p', { class: 'print-only' }, person.name || ''),
     timeZoneNote() ? h('p', { class: 'notice', id: 'tz-note', role: 'alert' }, timeZoneNote())
-      : h('p', { class: 'muted', id: 'agenda-tz' }, timeZoneSentence()),
+      : h('p', { class: 'muted', id: 'agenda-tz' }, zoned ? t('agenda.tz_each') : timeZoneSentence()),
     meetings.some(provisional) ? h('p', { class: 'notice', id: 'agenda-provisional', role: 'status' }, t('agenda.provisional')) : null,
     h('div', { class: 'actions no-print' },
       h('a', { class: 'button', id: 'ics-link', href: '/api/v1/me/agenda.ics', download: 'agenda.ics' }, t('agenda.ics')),
@@ -295,7 +308,7 @@ export async function renderAgenda(main) {
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); return; }
   // once every meeting is over, the people met come first; before, after the days
   const over = meetings.every((m) => instant(end(m)) <= serverNow());
-  add(main, eventsLine(meetings), h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting, cancelled);
+  add(main, eventsLine(meetings, zoned), h('p', { class: 'count' }, tn('agenda.count', meetings.length)), waiting, cancelled);
   const me = (state.me && state.me.person && state.me.person.id) || (ag && ag.person);
   // The other parties: docs/api.md gives every attendee in people[]; an older
   // shape gave the other one in with{}.
@@ -329,7 +342,8 @@ export async function renderAgenda(main) {
   let session = null;
   let days = 0;
   for (const m of meetings) {
-    const d = dayKey(start(m));
+    const zone = zoneOfIt(m);
+    const d = dayKey(start(m), zone);
     if (d !== current) {
       current = d;
       tbody = null;
@@ -352,7 +366,8 @@ export async function renderAgenda(main) {
     }
     const asks = said && begun(m) && m.request;
     tbody.append(h('tr', { class: ['meeting', provisional(m) ? 'provisional' : '', asks ? 'has-outcome' : ''].filter(Boolean).join(' '), dataset: { id: m.id } },
-      h('td', {}, `${time(start(m))}–${time(end(m))}`,
+      h('td', {}, `${time(start(m), zone)}–${time(end(m), zone)}`,
+        zoned ? [h('br'), h('span', { class: 'muted tz', translate: 'no' }, zone)] : null,
         provisional(m) ? [h('br'), h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null),
       h('td', {}, tableName({ location_name: m.location_name || m.location }), threadLink(m)),
       h('td', { translate: 'no' }, withWhom(m),

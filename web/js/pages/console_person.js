@@ -8,7 +8,7 @@
 import { api } from '../api.js';
 import { h, add, clear, list, data, dataName, scroller, field } from '../dom.js';
 import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText, getLang } from '../i18n.js';
-import { flash, state, whileBusy } from '../app.js';
+import { flash, state, whileBusy, zoneOf } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
 import { localName, tableName, nameAndOrg, openRequests } from '../people.js';
 import { suggestionCard, bestScore } from './suggestions.js';
@@ -233,14 +233,23 @@ function meetingsSection(self, agenda) {
     meetings.length ? h('p', { class: 'count' }, tn('agenda.count', meetings.length)) : null, body,
     noShowPart(self, meetings, async (cancelled, failed) => {
       // the agenda and the requests as they now are, the partners to tell above them
-      const [fresh, page] = await Promise.all([api.personAgenda(id).catch(() => ({ meetings: [] })),
-        api.requests({ person: id, limit: PAGE, offset: askedOffset() }).catch(() => null)]);
       document.getElementById('desk-no-show-result')?.remove();
+      await redrawDesk(self, { meetings: [] });
       const result = noShowResult(id, cancelled, failed);
-      document.getElementById('desk-meetings').replaceWith(result, meetingsSection(self, fresh));
-      if (page) document.getElementById('desk-requests').replaceWith(requestsSection(self, page, fresh));
+      document.getElementById('desk-meetings').before(result);
       result.querySelector('h2').focus();
     }));
+}
+
+// Her meetings and requests drawn again as they now are, after the desk
+// changed them (a no-show, a booking), without a reload: fallback is the
+// agenda drawn when hers cannot be read; the requests stay as they were then.
+async function redrawDesk(self, fallback) {
+  const [fresh, page] = await Promise.all([api.personAgenda(self.id).catch(() => fallback || null),
+    api.requests({ person: self.id, limit: PAGE, offset: askedOffset() }).catch(() => null)]);
+  if (!fresh) return;
+  document.getElementById('desk-meetings')?.replaceWith(meetingsSection(self, fresh));
+  if (page) document.getElementById('desk-requests')?.replaceWith(requestsSection(self, page, fresh));
 }
 
 // Who cancelled a request, as the person at the desk hears it.
@@ -325,23 +334,30 @@ function bookPart(self, event) {
       const done = await api.book(event, self.id, partner.id, slot);
       const m = done.meeting;
       clear(times);
-      flash(said, m ? tx('desk.booked_at', { name: dataName(partner.name), when: dayTime(m.start), table: tableName(m) })
+      // her meetings and requests as they now are: the booked one among them
+      await redrawDesk(self);
+      flash(said, m ? tx('desk.booked_at', { name: dataName(partner.name), when: dayTime(m.start, zoneOf(event)), table: tableName(m) })
         : t(done.warning ? 'desk.booked_unplaced' : 'desk.booked_for_run'), 'ok', true);
     } catch (e) {
       flash(said, [t(e.status === 409 ? 'desk.book_taken' : 'desk.book_failed'), ' ', inTheWay(e) || errorText(e)], 'error', true);
       if (e.status === 409 && slot) await show(partner);
     }
   });
-  const show = async (p) => {
+  // accepting: a request between them waits for an answer, which the
+  // booking accepts (said; asked of the server when the caller does not know)
+  const show = async (p, accepting) => {
     partner = p;
     clear(times);
     try {
-      const got = await api.pairTimes(self.id, p.id, event);
+      const [got, open] = await Promise.all([api.pairTimes(self.id, p.id, event),
+        accepting === undefined ? openRequests(event, self.id, true) : null]);
+      if (open) accepting = open.get(p.id)?.status === 'pending';
       const free = list(got, 'times');
       const items = free.map((x) => h('li', {}, h('button', {
         type: 'button', class: 'time', dataset: { slot: x.slot }, onclick: () => book(x.slot),
-      }, tx('requests.accept_at', { when: dayTime(x.start), table: tableName(x) }))));
+      }, tx('requests.accept_at', { when: dayTime(x.start, zoneOf(event)), table: tableName(x) }))));
       add(times, h('h3', { id: 'desk-book-with', tabindex: '-1' }, tx('desk.book_with', { name: dataName(p.name) })),
+        accepting ? h('p', { class: 'notice', id: 'desk-book-accepts' }, t('desk.book_accepts')) : null,
         !got.published ? [h('p', { class: 'muted' }, t('desk.book_unpublished')),
           h('button', { type: 'button', id: 'desk-book-run', onclick: () => book(null) }, t('desk.book_for_run'))]
           : free.length === 0 ? h('p', { class: 'muted' }, t('desk.book_no_times'))
@@ -392,7 +408,7 @@ function introduceSection(self) {
   const how = {
     send: (to, message) => api.introduce(event, self.id, to, message),
     button: 'desk.introduce', done: 'desk.introduced', failed: 'desk.introduce_failed',
-    book: (p) => { booking.show(p); booking.el.scrollIntoView({ block: 'nearest' }); },
+    book: (p, accepting) => { booking.show(p, accepting); booking.el.scrollIntoView({ block: 'nearest' }); },
   };
   ask.addEventListener('click', () => whileBusy([ask], async () => {
     clear(out);

@@ -89,7 +89,7 @@ async function row(r, incoming, redraw, meetings, threads, times) {
     r.introduced ? h('p', { class: 'introduced' }, t(incoming ? 'requests.introduced_in' : 'requests.introduced_out')) : null,
     meetingLine(r, meetings),
     r.message ? h('p', { class: 'quote', translate: 'no' }, r.message) : null,
-    r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at)) : null,
+    r.created_at ? h('p', { class: 'muted' }, dayTime(r.created_at, zoneOf(r.event))) : null,
     threadPart(r, threads));
   // an answer given: the row says its new status, its buttons go
   const settle = (done, after) => {

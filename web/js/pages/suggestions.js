@@ -13,7 +13,8 @@ import { inTheWay } from '../words.js';
 // headId: the card's heading, which tells its request button from the others'.
 // send(to, message, slot): her own request, or the organisers' introduction
 // (the desk); propose: whether she may propose its time (her own only);
-// book(person), the desk's only: the meeting they agreed, booked.
+// book(person, accepting), the desk's only: the meeting they agreed, booked
+// (accepting: their pending request, which the booking accepts).
 const ownRequest = {
   send: (to, message, slot) => api.sendRequest(state.event && state.event.id, to, message, slot),
   button: 'suggest.request', done: 'requests.sent', failed: 'requests.send_failed', propose: true,
@@ -30,10 +31,14 @@ async function sendBox(s, open, headId, how) {
     } catch (_) { people = []; }
   }
   if (people.length === 0) return h('p', { class: 'muted' }, t('suggest.no_people'));
-  // people I already have an open request with are marked, and not offered
+  // people I already have an open request with are marked, and not offered;
+  // at the desk one still waiting for an answer may be booked, which accepts it
   const free = people.filter((p) => !open.has(p.id));
-  const asked = people.filter((p) => open.has(p.id)).map((p) => h('li', {},
-    h('strong', {}, dataName(p.name)), ' ', openNote(open.get(p.id))));
+  const asked = people.filter((p) => open.has(p.id)).map((p) => h('li', { dataset: { person: p.id } },
+    h('strong', {}, dataName(p.name)), ' ', openNote(open.get(p.id)),
+    how.book && open.get(p.id).status === 'pending' ? h('button', {
+      type: 'button', class: 'book book-open', 'aria-describedby': headId, onclick: () => how.book(p, true),
+    }, t('desk.book_open')) : null));
   const askedList = asked.length ? h('ul', { class: 'people asked' }, asked) : null;
   if (free.length === 0) return askedList;
   const sel = h('select', { name: 'to', 'aria-label': t('suggest.whom'), translate: 'no' },
