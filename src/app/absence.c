@@ -27,14 +27,20 @@ int app_absence_window_check(const char *starts_at, const char *ends_at, int64_t
     int64_t from, to;
     if (!instant_of(starts_at, &from) || !instant_of(ends_at, &to))
         return df_err_set(err, DF_ERR_CONFLICT, "the meeting's time names no instant");
-    if (now < from)
-        return df_err_set(err, DF_ERR_CONFLICT,
-                          "the meeting has not started: say so once it has begun");
-    if (now > to + APP_ABSENCE_GRACE_MINUTES * 60)
-        return df_err_set(err, DF_ERR_CONFLICT,
-                          "the meeting is over: say so from its start to %d minutes after "
-                          "its end",
-                          APP_ABSENCE_GRACE_MINUTES);
+    if (now < from) {
+        df_err_set(err, DF_ERR_CONFLICT, "the meeting has not started: say so once it has begun");
+        df_err_code(err, "meeting_not_started", NULL);
+        return -1;
+    }
+    if (now > to + APP_ABSENCE_GRACE_MINUTES * 60) {
+        df_err_set(err, DF_ERR_CONFLICT,
+                   "the meeting is over: say so from its start to %d minutes after its end",
+                   APP_ABSENCE_GRACE_MINUTES);
+        char minutes[16];
+        snprintf(minutes, sizeof minutes, "%d", APP_ABSENCE_GRACE_MINUTES);
+        df_err_code(err, "meeting_over", "minutes", minutes, NULL);
+        return -1;
+    }
     return 0;
 }
 

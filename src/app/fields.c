@@ -160,18 +160,26 @@ int app_languages_check(const char *v, struct df_err *err)
     for (const char *p = v; *p; p += 3) {
         bool code = p[0] >= 'a' && p[0] <= 'z' && p[1] >= 'a' && p[1] <= 'z';
         /* after a code: the end, or ';' and another code */
-        if (!code || (p[2] && (p[2] != ';' || !p[3])))
-            return df_err_set(err, DF_ERR_INPUT,
-                              "languages \"%.200s\" must be ISO 639-1 codes separated by ';' "
-                              "(like en;uk;fr)", v);
-        if (!app_language_is_known(p))
-            return df_err_set(err, DF_ERR_INPUT,
-                              "languages \"%.200s\": \"%.2s\" is not an ISO 639-1 language code",
-                              v, p);
+        if (!code || (p[2] && (p[2] != ';' || !p[3]))) {
+            df_err_set(err, DF_ERR_INPUT,
+                       "languages \"%.200s\" must be ISO 639-1 codes separated by ';' "
+                       "(like en;uk;fr)", v);
+            df_err_code(err, "languages_malformed", NULL);
+            return -1;
+        }
+        char two[3] = {p[0], p[1], '\0'};
+        if (!app_language_is_known(p)) {
+            df_err_set(err, DF_ERR_INPUT,
+                       "languages \"%.200s\": \"%.2s\" is not an ISO 639-1 language code", v, p);
+            df_err_code(err, "language_unknown", "code", two, NULL);
+            return -1;
+        }
         for (const char *q = v; q < p; q += 3)
-            if (q[0] == p[0] && q[1] == p[1])
-                return df_err_set(err, DF_ERR_INPUT,
-                                  "languages \"%.200s\" names \"%.2s\" twice", v, p);
+            if (q[0] == p[0] && q[1] == p[1]) {
+                df_err_set(err, DF_ERR_INPUT, "languages \"%.200s\" names \"%.2s\" twice", v, p);
+                df_err_code(err, "language_twice", "code", two, NULL);
+                return -1;
+            }
         if (!p[2])
             break;
     }
@@ -182,10 +190,13 @@ int app_languages_check(const char *v, struct df_err *err)
 
 int app_country_check(const char *what, const char *v, struct df_err *err)
 {
-    if (!v || strlen(v) != 2 || !country_is_known(v))
-        return df_err_set(err, DF_ERR_INPUT,
-                          "%s \"%.40s\" is not an ISO 3166 alpha-2 code (like DE, PL, UA)", what,
-                          v ? v : "");
+    if (!v || strlen(v) != 2 || !country_is_known(v)) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s \"%.40s\" is not an ISO 3166 alpha-2 code (like DE, PL, UA)", what,
+                   v ? v : "");
+        df_err_code(err, "country_unknown", "country", v ? v : "", NULL);
+        return -1;
+    }
     return 0;
 }
 
@@ -243,10 +254,19 @@ int app_email_check(const char *what, const char *v, struct df_err *err)
     return 0;
 }
 
+int app_too_long(struct df_err *err, const char *what, int max)
+{
+    df_err_set(err, DF_ERR_INPUT, "%s is longer than %d bytes", what, max);
+    char n[16];
+    snprintf(n, sizeof n, "%d", max);
+    df_err_code(err, "too_long", "max", n, NULL);
+    return -1;
+}
+
 int app_text_length_check(const char *what, const char *v, struct df_err *err)
 {
     if (v && strlen(v) > APP_TEXT_MAX)
-        return df_err_set(err, DF_ERR_INPUT, "%s is longer than %d bytes", what, APP_TEXT_MAX);
+        return app_too_long(err, what, APP_TEXT_MAX);
     return 0;
 }
 
@@ -254,16 +274,22 @@ int app_text_length_check(const char *what, const char *v, struct df_err *err)
 
 int app_cpv_check(struct store *s, const char *code, struct df_err *err)
 {
-    if (!cpv_is_well_formed(code))
-        return df_err_set(err, DF_ERR_INPUT,
-                          "cpv \"%.40s\" is not a CPV code (eight digits, a dash and a check "
-                          "digit, like 35613000-4)", code);
+    if (!cpv_is_well_formed(code)) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "cpv \"%.40s\" is not a CPV code (eight digits, a dash and a check digit, "
+                   "like 35613000-4)", code);
+        df_err_code(err, "cpv_malformed", "cpv", code, NULL);
+        return -1;
+    }
     int known = store_cpv_accepts(s, code, err);
     if (known < 0)
         return -1;
-    if (!known)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "cpv \"%s\" is not in the CPV classifier (wrong check digit?)", code);
+    if (!known) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "cpv \"%s\" is not in the CPV classifier (wrong check digit?)", code);
+        df_err_code(err, "cpv_unknown", "cpv", code, NULL);
+        return -1;
+    }
     return 0;
 }
 
@@ -279,27 +305,43 @@ int app_timezone_check(const char *v, struct df_err *err)
 int app_demand_country_check(const char *country, const char *buyer, const char *buyer_country,
                              struct df_err *err)
 {
-    if (strcmp(country, buyer_country) != 0)
-        return df_err_set(err, DF_ERR_INPUT, "country \"%s\" is not the buyer's: %s is in %s",
-                          country, buyer, buyer_country);
+    if (strcmp(country, buyer_country) != 0) {
+        df_err_set(err, DF_ERR_INPUT, "country \"%s\" is not the buyer's: %s is in %s",
+                   country, buyer, buyer_country);
+        df_err_code(err, "country_not_buyers", "country", country, "buyer_country",
+                    buyer_country, NULL);
+        return -1;
+    }
     return 0;
 }
 
 int app_whole_check(const char *what, const char *text, const long long *v, long long min,
                     long long max, struct df_err *err)
 {
-    if (!v || *v < min || *v > max)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a whole number from %lld to %lld",
-                          what, text, min, max);
+    if (!v || *v < min || *v > max) {
+        df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a whole number from %lld to %lld",
+                   what, text, min, max);
+        char lo[24], hi[24];
+        snprintf(lo, sizeof lo, "%lld", min);
+        snprintf(hi, sizeof hi, "%lld", max);
+        df_err_code(err, "whole_range", "min", lo, "max", hi, NULL);
+        return -1;
+    }
     return 0;
 }
 
 int app_number_check(const char *what, const char *text, const double *v, double min,
                      double max, struct df_err *err)
 {
-    if (!v || !isfinite(*v) || *v < min || *v > max)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a number from %g to %g", what,
-                          text, min, max);
+    if (!v || !isfinite(*v) || *v < min || *v > max) {
+        df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a number from %g to %g", what, text,
+                   min, max);
+        char lo[32], hi[32];
+        snprintf(lo, sizeof lo, "%g", min);
+        snprintf(hi, sizeof hi, "%g", max);
+        df_err_code(err, "number_range", "min", lo, "max", hi, NULL);
+        return -1;
+    }
     return 0;
 }
 
@@ -308,33 +350,46 @@ int app_price_check(const char *what, const char *text, const double *v, struct 
     /* one sentence for every price refused, which says both bounds (the
      * value is not repeated: the page finds the sentence by its start) */
     (void)text;
-    if (!v || !isfinite(*v) || *v < APP_PRICE_MIN || *v > APP_PRICE_MAX)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "%s must be a number above 0 (a cent at least) and at most %.0f", what,
-                          APP_PRICE_MAX);
+    if (!v || !isfinite(*v) || *v < APP_PRICE_MIN || *v > APP_PRICE_MAX) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s must be a number above 0 (a cent at least) and at most %.0f", what,
+                   APP_PRICE_MAX);
+        char hi[32];
+        snprintf(hi, sizeof hi, "%.0f", APP_PRICE_MAX);
+        df_err_code(err, "price_range", "max", hi, NULL);
+        return -1;
+    }
     return 0;
 }
 
 int app_unit_check(const char *v, struct df_err *err)
 {
     if (strlen(v) > APP_UNIT_MAX)
-        return df_err_set(err, DF_ERR_INPUT, "unit is longer than %d bytes", APP_UNIT_MAX);
+        return app_too_long(err, "unit", APP_UNIT_MAX);
     return utf8_line_check("unit", v, err);
 }
 
 int app_deliver_by_check(const char *v, struct df_err *err)
 {
     int day;
-    if (procure_date_parse(v, &day) < 0)
-        return df_err_set(err, DF_ERR_INPUT, "deliver_by \"%.40s\" is not a date YYYY-MM-DD", v);
+    if (procure_date_parse(v, &day) < 0) {
+        df_err_set(err, DF_ERR_INPUT, "deliver_by \"%.40s\" is not a date YYYY-MM-DD", v);
+        df_err_code(err, "date_invalid", NULL);
+        return -1;
+    }
     return 0;
 }
 
 int app_content_pct_check(double eu, double ua, struct df_err *err)
 {
-    if (eu + ua > 100)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "eu_content_pct and ua_content_pct add up to %g%%, over 100%%", eu + ua);
+    if (eu + ua > 100) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "eu_content_pct and ua_content_pct add up to %g%%, over 100%%", eu + ua);
+        char sum[32];
+        snprintf(sum, sizeof sum, "%g", eu + ua);
+        df_err_code(err, "shares_over", "sum", sum, NULL);
+        return -1;
+    }
     return 0;
 }
 

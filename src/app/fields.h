@@ -91,6 +91,10 @@ int app_yes_no_word(const char *v);
  * (RFC 5321's path limit). what names the field ("email"). */
 int app_email_check(const char *what, const char *v, struct df_err *err);
 
+/* "what is longer than max bytes" in err, coded too_long (max) for a page
+ * (docs/api.md "Words for a page"); returns -1. */
+int app_too_long(struct df_err *err, const char *what, int max);
+
 /* A description or a message: at most APP_TEXT_MAX bytes (v NULL passes). */
 int app_text_length_check(const char *what, const char *v, struct df_err *err);
 

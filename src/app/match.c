@@ -508,6 +508,7 @@ json_t *app_match_partners_json(const struct app_match_data *d, const char *lead
     }
     if (!has_words(text)) {
         df_err_set(err, DF_ERR_USAGE, "the project text is empty: it has no word to match");
+        df_err_code(err, "no_words", NULL);
         return NULL;
     }
     struct arena a;

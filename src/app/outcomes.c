@@ -61,11 +61,14 @@ static int check_attends(struct store *s, const char *person, const char *reques
     if (at == STORE_NOT_THEIRS)
         return df_err_set(err, DF_ERR_NOT_FOUND, "no meeting of yours for request \"%.128s\"",
                           request);
-    if (at == STORE_NOT_SCHEDULED)
-        return df_err_set(err, DF_ERR_CONFLICT,
-                          "request \"%.128s\" has no meeting in the agendas (not scheduled yet, "
-                          "or removed): an outcome is said of a meeting",
-                          request);
+    if (at == STORE_NOT_SCHEDULED) {
+        df_err_set(err, DF_ERR_CONFLICT,
+                   "request \"%.128s\" has no meeting in the agendas (not scheduled yet, or "
+                   "removed): an outcome is said of a meeting",
+                   request);
+        df_err_code(err, "no_meeting", NULL);
+        return -1;
+    }
     if (at == STORE_NOT_BEGUN) {
         df_err_set(err, DF_ERR_CONFLICT,
                    "the meeting of request \"%.128s\" has not begun yet: say what it led to "

@@ -115,11 +115,16 @@ static int may_add(struct store *s, const struct app_procure_actor *who,
     if (store_procure_org_counts(s, who->org, &n[APP_PROCURE_DEMAND], &n[APP_PROCURE_SUPPLY],
                                  err) < 0)
         return -1;
-    if (n[kind] >= APP_PROCURE_ORG_MAX)
-        return df_err_set(err, DF_ERR_CONFLICT,
-                          "%s has %lld %s, the most one organisation states here (%d): "
-                          "withdraw one, or ask the organisers to import more",
-                          who->org, (long long)n[kind], kind_plurals[kind], APP_PROCURE_ORG_MAX);
+    if (n[kind] >= APP_PROCURE_ORG_MAX) {
+        df_err_set(err, DF_ERR_CONFLICT,
+                   "%s has %lld %s, the most one organisation states here (%d): withdraw one, "
+                   "or ask the organisers to import more",
+                   who->org, (long long)n[kind], kind_plurals[kind], APP_PROCURE_ORG_MAX);
+        char max[16];
+        snprintf(max, sizeof max, "%d", APP_PROCURE_ORG_MAX);
+        df_err_code(err, "org_max", "kind", kind_plurals[kind], "max", max, NULL);
+        return -1;
+    }
     return 0;
 }
 

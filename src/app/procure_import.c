@@ -7,6 +7,7 @@
 #include "app/fields.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,7 @@ static const char *field(struct fields *f, const char *col, int required)
         v = NULL;
     if (!v && required) {
         df_err_set(f->vc->e, DF_ERR_INPUT, f->vc->empty, col);
+        df_err_code(f->vc->e, "required", NULL);
         return refuse(f, col);
     }
     if (app_text_length_check(col, v, f->vc->e) < 0)
@@ -154,10 +156,16 @@ static void buyers_country(struct fields *f, struct store *s, const char *buyer,
 static int funder(const char *p, size_t len, char code[3], struct df_err *e)
 {
     char one[8];
-    if (len >= sizeof one)   /* "Germany": a name, not a code */
-        return df_err_set(e, DF_ERR_INPUT,
-                          "funder country \"%.*s\" is not an ISO 3166 alpha-2 code "
-                          "(like DE, PL, UA)", (int)utf8_prefix(p, len, 40), p);
+    if (len >= sizeof one) { /* "Germany": a name, not a code */
+        int shown = (int)utf8_prefix(p, len, 40);
+        df_err_set(e, DF_ERR_INPUT,
+                   "funder country \"%.*s\" is not an ISO 3166 alpha-2 code (like DE, PL, UA)",
+                   shown, p);
+        char name[48];
+        snprintf(name, sizeof name, "%.*s", shown, p);
+        df_err_code(e, "country_unknown", "country", name, NULL);
+        return -1;
+    }
     memcpy(one, p, len);
     one[len] = '\0';
     return app_country_check("funder country", app_country_upper(one, code), e);
@@ -178,6 +186,9 @@ static const char *funders(struct fields *f, char *out, size_t cap)
             if (++n > APP_FUNDERS_MAX || used + 3 >= cap) {
                 df_err_set(f->vc->e, DF_ERR_INPUT,
                            "funder_countries must be at most %d codes like DK;SE", APP_FUNDERS_MAX);
+                char max[16];
+                snprintf(max, sizeof max, "%d", APP_FUNDERS_MAX);
+                df_err_code(f->vc->e, "funders_max", "max", max, NULL);
                 return refuse(f, col);
             }
             if (funder(p, len, code, f->vc->e) < 0)
@@ -210,6 +221,7 @@ static const char *deliver_by(struct fields *f)
     if (f->in->today && strcmp(v, f->in->today) < 0) {
         df_err_set(f->vc->e, DF_ERR_INPUT, "deliver_by %s is in the past (today is %s)", v,
                    f->in->today);
+        df_err_code(f->vc->e, "date_past", "today", f->in->today, NULL);
         return refuse(f, col);
     }
     return v;

@@ -33,8 +33,11 @@ static int check_proposal(struct store *s, const struct store_event *ev,
                           struct arena *a, struct app_whys *whys, struct df_err *err)
 {
     const char *why = not_theirs_to_place(ev);
-    if (why)
-        return df_err_set(err, DF_ERR_CONFLICT, "%s: propose no time", why);
+    if (why) {
+        df_err_set(err, DF_ERR_CONFLICT, "%s: propose no time", why);
+        df_err_code(err, "not_published", NULL);
+        return -1;
+    }
     struct app_move_place at;
     int rc = app_request_slot_state(s, r, slot, now, a, &at, &why, whys, err);
     if (rc < 0)
@@ -154,6 +157,7 @@ static const char *cancel_role(const struct app_request_actor *who, const struct
     }
     if (!is_pending_or_accepted(r)) {
         df_err_set(err, DF_ERR_CONFLICT, "the request is %s; it cannot be cancelled", r->status);
+        df_err_code(err, "request_status", "status", r->status, NULL);
         return NULL;
     }
     if (is_from)
@@ -176,9 +180,12 @@ static int check_answer(const struct app_request_actor *who, const struct store_
     if (!who->person || strcmp(who->person, r->to) != 0)
         return df_err_set(err, DF_ERR_FORBIDDEN, "only the addressee may %s this request",
                           verbs[act]);
-    if (strcmp(r->status, "pending") != 0)
-        return df_err_set(err, DF_ERR_CONFLICT, "the request is %s; it cannot be %s", r->status,
-                          done[act]);
+    if (strcmp(r->status, "pending") != 0) {
+        df_err_set(err, DF_ERR_CONFLICT, "the request is %s; it cannot be %s", r->status,
+                   done[act]);
+        df_err_code(err, "request_status", "status", r->status, NULL);
+        return -1;
+    }
     return 0;
 }
 
@@ -388,6 +395,7 @@ int app_request_propose(struct store *s, const struct app_request_actor *who, co
     if (strcmp(r.status, "pending") != 0) {
         df_err_set(err, DF_ERR_CONFLICT, "the request is %s; its time is no longer proposed",
                    r.status);
+        df_err_code(err, "request_status", "status", r.status, NULL);
         goto fail;
     }
     if (slot && (store_event_get(s, r.event, a, &ev, err) < 0 ||
@@ -622,6 +630,7 @@ int app_request_accept_at(struct store *s, const struct app_request_actor *who, 
     const char *not_yet = not_theirs_to_place(&ev);
     if (not_yet) {
         df_err_set(err, DF_ERR_CONFLICT, "%s: accept without a slot", not_yet);
+        df_err_code(err, "not_published", NULL);
         goto fail;
     }
     /* placed while pending (its people and table checked), accepted below */

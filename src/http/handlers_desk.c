@@ -123,7 +123,7 @@ void api_console_walkin(struct http_req *r)
     if (app_walkin(r->s, r->user.email, &w, &r->a, &made, &err) < 0) {
         json_decref(b);
         if (err.kind == DF_ERR_INPUT && made.field)
-            http_reply_field_error(r, 422, "invalid", made.field, err.msg);
+            http_reply_df_err_field(r, &err, made.field); /* its code, for the desk's words */
         else if (err.kind == DF_ERR_CONFLICT && made.field)
             http_reply_field_error(r, 409, strcmp(made.field, "email") == 0 ? "email_taken"
                                            : "id_taken", made.field, err.msg);

@@ -224,6 +224,7 @@ void api_org_caps_put(struct http_req *r)
     if (!b)
         return;
     struct df_err err = {0};
+    const char *field = NULL; /* the item's field refused, for the page */
     json_t *list = json_object_get(b, "capabilities"), *c;
     size_t i;
     json_array_foreach(list, i, c) {
@@ -235,8 +236,10 @@ void api_org_caps_put(struct http_req *r)
         }
         /* the form, and with the classifier loaded, the code must be in it */
         if (app_cpv_check(r->s, http_json_str(c, "cpv"), &err) < 0) {
-            if (err.kind == DF_ERR_INPUT)
+            if (err.kind == DF_ERR_INPUT) {
                 df_err_prefix(&err, "capabilities[%zu]", i);
+                field = arena_printf(&r->a, "capabilities[%zu].cpv", i);
+            }
             goto fail;
         }
     }
@@ -259,7 +262,7 @@ void api_org_caps_put(struct http_req *r)
     return;
 fail:
     json_decref(b);
-    http_reply_df_err(r, &err);
+    http_reply_df_err_field(r, &err, field);
 }
 
 void api_person(struct http_req *r)

@@ -142,10 +142,8 @@ static void save(struct http_req *r, enum app_procure_kind kind, const char *id)
     json_decref(b);
     if (rc == 0)
         http_reply_json(r, id ? 200 : 201, json_pack("{ss}", "id", saved));
-    else if (err.kind == DF_ERR_INPUT && in.bad)
-        http_reply_field_error(r, 422, "invalid", in.bad, err.msg);
     else
-        http_reply_df_err(r, &err);
+        http_reply_df_err_field(r, &err, err.kind == DF_ERR_INPUT ? in.bad : NULL);
 }
 
 static void withdraw(struct http_req *r, enum app_procure_kind kind)

@@ -109,6 +109,9 @@ void http_reply_df_err(struct http_req *r, const struct df_err *err);
  * (docs/api.md "Words for a page"). */
 void http_reply_df_err_with(struct http_req *r, const struct df_err *err, const char *key,
                             json_t *more);
+/* http_reply_df_err naming the field found wrong ("field"), its coded
+ * reasons kept. */
+void http_reply_df_err_field(struct http_req *r, const struct df_err *err, const char *field);
 /* {"error": {"code", "message", "field"}} (field left out when NULL), the
  * message cut to whole characters where a bounded copy split one. */
 void http_reply_field_error(struct http_req *r, int status, const char *code, const char *field,

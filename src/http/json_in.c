@@ -32,9 +32,14 @@ static int check_string(json_t *v, const struct http_field *f, const char *at,
 {
     long long max = f->max ? f->max : 4096;
     long long len = (long long)json_string_length(v);
-    if (len > max)
-        return df_err_set(err, DF_ERR_INPUT, "%s is longer than %lld bytes%s%s", at, max,
-                          f->why ? ": " : "", f->why ? f->why : "");
+    if (len > max) {
+        df_err_set(err, DF_ERR_INPUT, "%s is longer than %lld bytes%s%s", at, max,
+                   f->why ? ": " : "", f->why ? f->why : "");
+        char n[24];
+        snprintf(n, sizeof n, "%lld", max);
+        df_err_code(err, "too_long", "max", n, NULL);
+        return -1;
+    }
     if (len < f->min)
         return df_err_set(err, DF_ERR_INPUT, "%s is shorter than %lld bytes", at, f->min);
     if (f->unread)
@@ -59,9 +64,14 @@ static int check_value(json_t *v, const struct http_field *f, const char *at, in
     case HJ_INT:
         if (!json_is_integer(v))
             break;
-        if (json_integer_value(v) < f->min || json_integer_value(v) > f->max)
-            return df_err_set(err, DF_ERR_INPUT, "%s must be between %lld and %lld", at, f->min,
-                              f->max);
+        if (json_integer_value(v) < f->min || json_integer_value(v) > f->max) {
+            df_err_set(err, DF_ERR_INPUT, "%s must be between %lld and %lld", at, f->min, f->max);
+            char lo[24], hi[24];
+            snprintf(lo, sizeof lo, "%lld", f->min);
+            snprintf(hi, sizeof hi, "%lld", f->max);
+            df_err_code(err, "whole_range", "min", lo, "max", hi, NULL);
+            return -1;
+        }
         return 0;
     case HJ_BOOL:
         if (!json_is_boolean(v))
@@ -119,9 +129,12 @@ int http_json_check(json_t *obj, const struct http_field *fields, const char *pa
             return -1;
     }
     for (const struct http_field *f = fields; f->name; f++)
-        if (f->required && !json_object_get(obj, f->name))
-            return df_err_set(err, DF_ERR_INPUT, "%s%s%s is required", path,
-                              *path ? "." : "", f->name);
+        if (f->required && !json_object_get(obj, f->name)) {
+            df_err_set(err, DF_ERR_INPUT, "%s%s%s is required", path, *path ? "." : "",
+                       f->name);
+            df_err_code(err, "required", NULL);
+            return -1;
+        }
     return 0;
 }
 

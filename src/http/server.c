@@ -168,8 +168,10 @@ static json_t *coded_reasons(const struct df_err *err)
     return json_pack("[{ss so ss}]", "code", err->code, "values", values, "message", err->msg);
 }
 
-void http_reply_df_err_with(struct http_req *r, const struct df_err *err, const char *key,
-                            json_t *more)
+/* err's refusal with field (may be NULL) and key: more (stolen), or its
+ * coded reasons when key is NULL. */
+static void reply_df_err(struct http_req *r, const struct df_err *err, const char *field,
+                         const char *key, json_t *more)
 {
     if (!key && (more = coded_reasons(err)))
         key = "reasons";
@@ -182,12 +184,23 @@ void http_reply_df_err_with(struct http_req *r, const struct df_err *err, const 
                {DF_ERR_FORBIDDEN, 403, "forbidden"}};
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (map[i].kind == err->kind) {
-            reply_error_with(r, map[i].status, map[i].code, NULL, err->msg, key, more);
+            reply_error_with(r, map[i].status, map[i].code, field, err->msg, key, more);
             return;
         }
     json_decref(more);
     log_msg(LOG_ERROR, "event=http_error msg=\"%s\"", err->msg);
     http_reply_error(r, 500, "internal", "the server failed; the error is logged");
+}
+
+void http_reply_df_err_with(struct http_req *r, const struct df_err *err, const char *key,
+                            json_t *more)
+{
+    reply_df_err(r, err, NULL, key, more);
+}
+
+void http_reply_df_err_field(struct http_req *r, const struct df_err *err, const char *field)
+{
+    reply_df_err(r, err, field, NULL, NULL);
 }
 
 void http_reply_df_err(struct http_req *r, const struct df_err *err)

@@ -3408,7 +3408,7 @@ test('a request waiting for her answer is counted on the phone\'s menu and her a
   await ctx.close();
 });
 
-test('the profile\'s refusal by the server names its field in Ukrainian, and nothing is saved; language codes may be written with commas', async () => {
+test('the profile\'s refusal by the server names its field in Ukrainian, says what to write, and nothing is saved; language codes may be written with commas', async () => {
   const who = newcomerLogin('langs', 'Lena Langs', 'Langs Optics');
   const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
   await open(page, '/profile');
@@ -3419,13 +3419,20 @@ test('the profile\'s refusal by the server names its field in Ukrainian, and not
   await title.fill('Директорка');
   await page.click('#person-form button[type=submit]');
   await page.locator('#person-form .flash.error').waitFor();
+  // what to write, by the refusal's code (languages_malformed), not "not valid"
   assert.equal(await page.textContent('#person-form .flash'),
-    `${UK['error.save']} ${UK['form.invalid_field'].replace('{field}', UK['profile.languages'])}`);
+    `${UK['error.save']} ${UK['form.err_languages'].replace('{field}', UK['profile.languages'])}`);
   assert.equal(await langs.getAttribute('aria-invalid'), 'true');
   assert.equal(await langs.evaluate((e) => e === document.activeElement), true, 'the focus on the field to mend');
   assert.equal(await langs.inputValue(), 'українська, англійська', 'what was typed stays to mend');
   const me = await (await ctx.request.get(`${base}/api/v1/me`)).json();
   assert.deepEqual([me.person.languages, me.person.title], ['et;en', 'CEO'], 'nothing saved');
+  // a code no language has, named (language_unknown)
+  await langs.fill('uk, zz');
+  await page.click('#person-form button[type=submit]');
+  await page.waitForFunction((want) => document.querySelector('#person-form .flash.error')?.textContent === want,
+    `${UK['error.save']} ${UK['form.err_language_unknown'].replace('{field}', UK['profile.languages']).replace('{code}', 'zz')}`);
+  await assertUkrainian(page);
   // codes as a person writes them, commas and capitals, are the server's form
   await langs.fill('UK, en');
   await page.click('#person-form button[type=submit]');
@@ -4140,13 +4147,13 @@ test('a Ukrainian SME on a phone changes an offer where it stands, its place and
   await page.click(`${form} button.link`);
   await page.locator(form).waitFor({ state: 'detached' });
   assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), UK['caps.edit_named'].replace('{code}', '35613000-4'));
-  // a code the classifier does not have: the server's refusal is said against the code's field
+  // a code the classifier does not have: the server's refusal is said against the code's field, by its code (cpv_unknown)
   await page.click(editOf('35613000-4'));
   await page.locator(`${form} input[name=cpv]`).fill('35613000-5');
   await page.click(`${form} button[type=submit]`);
   await page.locator(`${form} .flash.error`).waitFor();
   assert.deepEqual(await errorOf(page, `${form} input[name=cpv]`), {
-    invalid: 'true', said: `${UK['error.save']} ${UK['form.invalid_field'].replace('{field}', UK['caps.cpv'])}` });
+    invalid: 'true', said: `${UK['error.save']} ${UK['proc.err_cpv'].replace('{field}', UK['caps.cpv'])}` });
   // another offer's code is refused here, before it overwrites that one
   await page.locator(`${form} input[name=cpv]`).fill('35722000-1');
   await page.click(`${form} button[type=submit]`);
@@ -6151,6 +6158,40 @@ test('a forum in Brussels then Kyiv: her agenda, the check-in and the desk say e
     await a.ctx.close();
     await b.ctx.close();
   }, ['--forum-clock', '2031-05-06T23:58:30+02:00']);
+});
+
+test('a request cancelled while her page was open is said so in Ukrainian when she answers it, with what to do, not a generic line', async () => {
+  const who = newcomerLogin('gone', 'Galyna Gone', 'Gone Optics');
+  const asker = newcomerLogin('gone2', 'Otto Asker', 'Gone Radar');
+  const eventId = (await (await fetch(`${base}/api/v1/forum`)).json()).event.id;
+  fs.writeFileSync(path.join(TMP, 'gone.csv'), 'id,event,from,to,priority,status,message\n'
+    + `req-e2e-gone,${eventId},p-gone2,p-gone,1,pending,\nreq-e2e-gone2,${eventId},p-gone2,p-gone,1,pending,\n`);
+  dfnc(['import', 'requests', path.join(TMP, 'gone.csv')]);
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  const other = await signedIn(asker, 'en-GB');
+  try {
+    page.on('dialog', (d) => d.accept());
+    await open(page, '/requests');
+    const card = page.locator('#received li[data-id="req-e2e-gone"]');
+    await card.locator('.actions button.primary').waitFor();
+    // the requester cancels it meanwhile, from her own session
+    await open(other.page, '/requests');
+    assert.equal((await apiCall(other.page, 'POST', '/requests/req-e2e-gone/cancel', {})).status, 200);
+    await card.locator('.actions button.primary').click();
+    await card.locator('.flash.error').waitFor();
+    assert.equal(await card.locator('.flash.error').textContent(), `${UK['error.save']} ${UK['refused.request_cancelled']}`);
+    assert.equal(await card.locator('.flash.error [lang=en]').count(), 0, 'no English');
+    // a decline of one declined meanwhile (another tab) says that
+    const second = page.locator('#received li[data-id="req-e2e-gone2"]');
+    assert.equal((await apiCall(page, 'POST', '/requests/req-e2e-gone2/decline', {})).status, 200);
+    await second.locator('.actions button.decline').click();
+    await second.locator('.flash.error').waitFor();
+    assert.equal(await second.locator('.flash.error').textContent(), `${UK['error.save']} ${UK['refused.request_declined']}`);
+    await assertUkrainian(page);
+  } finally {
+    await other.ctx.close();
+    await ctx.close();
+  }
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

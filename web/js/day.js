@@ -6,6 +6,7 @@ import { h, dataName, whileSeen } from './dom.js';
 import { t, tn, dayTime, time, errorText } from './i18n.js';
 import { localName, tableName } from './people.js';
 import { zoneOfIt } from './app.js';
+import { refusalWhy } from './words.js';
 
 // "Ольга Бондар (Укрзброя)" for each other person of the meeting, and how
 // many more the reply left out.
@@ -46,7 +47,7 @@ export function partnerAbsentButton(m) {
       said.className = 'absent-said flash ok';
     } catch (e) {
       btn.disabled = false;
-      said.textContent = `${t('day.partner_absent_failed')} ${errorText(e)}`;
+      said.replaceChildren(t('day.partner_absent_failed'), ' ', refusalWhy(e));
       said.className = 'absent-said flash error';
       said.setAttribute('role', 'alert');
     }

@@ -4,6 +4,7 @@
 // refuses it, and a 422 that names a field is said against that field.
 
 import { t } from './i18n.js';
+import { fieldWhy } from './words.js';
 
 const bytes = (s) => new TextEncoder().encode(s).length;
 
@@ -144,13 +145,13 @@ export function validityInPageLanguage(root) {
   }, true);
 }
 
-// The server's 422 messages that name a field (src/http/json_in.c):
-// "name is longer than 200 bytes", "title is required", "sme must be ...";
-// and the fields' own rules (src/app/fields.c), which quote the value after
-// the field's name: 'languages "uk, en" must be ISO 639-1 codes ...',
-// 'languages "uk;xx": "xx" is not an ISO 639-1 language code'. A reply that
-// gives the field ({"error": {"field"}}) is taken at its word.
-const NAMED = /^([a-z_]+)(?: ".*")?(?: is longer than (\d+) bytes| is shorter than \d+ bytes| is required| must be .*| is not .*|: .*)$/s;
+// Which field a 422 names: a reply that gives it ({"error": {"field"}}) is
+// taken at its word; else the server's message starts with the field's name
+// (src/http/json_in.c: "name is longer than 200 bytes", "title is required";
+// src/app/fields.c: 'languages "uk;xx": "xx" is not an ISO 639-1 language
+// code'). What is wrong is said from the refusal's code (docs/api.md "Words
+// for a page").
+const NAMED = /^([a-z_]+)(?: ".*")?(?: is longer than (\d+) bytes| is shorter than \d+ bytes| is required| must be .*| is not .*| names .*|: .*)$/s;
 
 // What to say when a form's save failed, naming the field the server names
 // (marked and focused); null when the error names none of the form's fields.
@@ -163,6 +164,9 @@ export function fieldError(form, e) {
   if (!control) return null;
   markInvalid(control);
   control.focus();
+  const said = fieldWhy(e, labelOf(control));
+  if (typeof said === 'string') return said;
+  // no code this page knows: the field named, and its limit where the server said one
   return m && m[1] === name && m[2] ? tooLong(control, Number(m[2])) : t('form.invalid_field', { field: labelOf(control) });
 }
 

@@ -7,6 +7,7 @@ import { h, outcome, field, nextId } from './dom.js';
 import { limit, invalid } from './forms.js';
 import { t, errorText } from './i18n.js';
 import { whileBusy } from './app.js';
+import { refusalWhy } from './words.js';
 
 export const OUTCOMES = ['not_held', 'no_fit', 'follow_up', 'joint_project', 'purchase', 'agreement'];
 const NOTE_MAX = 4000;   // bytes (src/app/outcomes.h)
@@ -68,7 +69,7 @@ export function outcomeControl(request, said) {
         draw();
         status.ok(t('outcome.saved'));
         open(false);
-      } catch (e) { status.fail(`${t('outcome.failed')} ${errorText(e)}`); }
+      } catch (e) { status.fail(t('outcome.failed'), ' ', refusalWhy(e)); }
     });
   });
   remove.addEventListener('click', () => whileBusy([save, remove, cancel], async () => {

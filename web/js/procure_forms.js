@@ -2,16 +2,16 @@
 // the form to add or change one (the CPV picker of the profile page, units,
 // dates, euros) and a card's Edit and Withdraw. The server checks the fields
 // as its importer does (src/app/procure_import.c) and names the field it
-// refuses; its sentences are said here in the page's language by their shape,
-// as the console's import page says the importer's.
+// refuses; its refusals are said here in the page's language by their codes.
 
 import { api } from './api.js';
 import { h, field, nameLang, nextId } from './dom.js';
-import { t, tn, num, getLang, locale, countryName, errorText } from './i18n.js';
+import { t, tn, num, getLang, locale, countryName } from './i18n.js';
 import { flash, refuse, whileBusy } from './app.js';
 import { cpvPicker } from './cpv.js';
 import { comboList } from './combo.js';
 import { limit, invalid, markInvalid } from './forms.js';
+import { refusalWhy, fieldWhy } from './words.js';
 
 // The server's limits (src/app/procure_import.h, src/http/api.h, src/app/fields.h).
 const TEXT_MAX = 4000;
@@ -64,47 +64,18 @@ const HINTS = {
   max_unit_price_eur: 'proc.f_eur_hint', unit_price_eur: 'proc.f_eur_hint', unit: 'proc.f_unit_hint',
 };
 
-// The server's sentences by shape (src/app/fields.c, src/app/procure_import.c,
-// src/app/procure_edit.c), each said against its field's label.
-const ERRORS = [
-  [/^cpv "(.*)" is not a CPV code/, 'proc.err_cpv'],
-  [/^cpv "(.*)" is not in the CPV classifier/, 'proc.err_cpv'],
-  [/^\w+ ".*" must be a whole number from (\d+) to (\d+)$/, 'proc.err_whole', ['min', 'max']],
-  [/^\w+ ".*" must be a number from (\S+) to (\S+)$/, 'proc.err_number', ['min', 'max']],
-  [/^\w+ must be a number above 0/, 'proc.err_price'],
-  [/^deliver_by (\S+) is in the past/, 'proc.err_past'],
-  [/^deliver_by ".*" is not a date/, 'proc.err_date'],
-  [/country "(.*)" is not an ISO 3166/, 'proc.err_country', ['code']],
-  [/^funder_countries must be at most (\d+) codes/, 'proc.err_funders', ['max']],
-  [/^eu_content_pct and ua_content_pct add up to/, 'proc.err_shares'],
-  [/^\w+ is required$/, 'form.required'],
-  [/^\w+(?: ".*")? is longer than (\d+) bytes$/, 'form.too_long', ['max']],
-];
-
 // What to say of a refused save: the field the server names marked and
-// focused, the sentence in the page's language.
+// focused, the sentence in the page's language from the refusal's code
+// (docs/api.md "Words for a page"); a code this page does not know is the
+// server's English, marked so.
 function refusal(form, e) {
   const err = (e && e.body && e.body.error) || {};
-  // the organisation's share of new ones used up (src/app/procure_edit.c)
-  const most = e && e.code === 'conflict' && /^\S+ has \d+ (demands|supplies), the most one organisation states here \((\d+)\)/.exec(String(e.message));
-  if (most) return t(`proc.err_org_max_${most[1]}`, { max: num(Number(most[2])) });
-  const name = err.field || (/^(\w+) /.exec(String(e && e.message)) || [])[1];
-  const c = name && form.querySelector(`[name="${name}"]`);
-  if (!c || (e && e.code !== 'invalid')) return errorText(e);
+  const c = err.field && form.querySelector(`[name="${err.field}"]`);
+  if (!c || (e && e.code !== 'invalid')) return refusalWhy(e);
   markInvalid(c);
   c.focus();
-  const label = (c.labels && c.labels[0] ? c.labels[0].textContent : name).trim();
-  const msg = String(e.message || '');
-  for (const [re, key, names] of ERRORS) {
-    const m = re.exec(msg);
-    if (m) {
-      const vars = { field: label, letters: 0 };
-      (names || []).forEach((n, i) => { vars[n] = m[i + 1]; });
-      if (vars.max) vars.letters = Math.floor(Number(vars.max) / 2);
-      return t(key, vars);
-    }
-  }
-  return getLang() === 'en' && msg ? msg : t('form.invalid_field', { field: label });
+  const label = (c.labels && c.labels[0] ? c.labels[0].textContent : err.field).trim();
+  return fieldWhy(e, label) || t('form.invalid_field', { field: label });
 }
 
 // Funders typed "de, se" or "DE;SE" as the API's list.
@@ -293,7 +264,7 @@ export function procurementForm(kind, org, onsaved, orgs) {
       try {
         await api.saveProcurement(kind, editing && editing.id, body());
       } catch (e) {
-        flash(form, `${t('error.save')} ${refusal(form, e)}`, 'error');
+        flash(form, [t('error.save'), ' ', refusal(form, e)], 'error');
         return;
       }
       close();
@@ -316,7 +287,7 @@ export function withdrawButton(kind, item, label, onchanged, facts, asked) {
       try {
         await api.withdrawProcurement(kind, item.id);
       } catch (e) {
-        flash(where, `${t('error.save')} ${errorText(e)}`, 'error');
+        flash(where, [t('error.save'), ' ', refusalWhy(e)], 'error');
         return;
       }
       await onchanged(t('proc.withdrawn'));

@@ -9,7 +9,7 @@ import { h, field, list } from './dom.js';
 import { t, tx, dayTime, errorText } from './i18n.js';
 import { flash, zoneOf } from './app.js';
 import { tableName } from './people.js';
-import { inTheWay } from './words.js';
+import { inTheWay, refusalWhy } from './words.js';
 
 // A node's or a string's text, for an option (which holds text alone).
 function textOf(x) { return typeof x === 'string' ? x : x.textContent; }
@@ -138,7 +138,7 @@ export function proposalOfMine(r, li, published, describedBy) {
     } catch (e) {
       btn.disabled = false;
       const why = inTheWay(e);
-      flash(li, [t(e.status === 409 && why ? 'requests.time_taken' : 'error.save'), ' ', why || errorText(e)], 'error');
+      flash(li, [t(e.status === 409 && why ? 'requests.time_taken' : 'error.save'), ' ', why || refusalWhy(e)], 'error');
       if (e.status === 409 && why) { const box = draw(); box.open = true; }
     }
   };

@@ -2,7 +2,7 @@
 // reasons said in the page's language from their code and values, a code
 // this page does not know as the server's English sentence, marked so.
 import { h, data, dataName } from './dom.js';
-import { t, tx } from './i18n.js';
+import { t, tx, num, errorText } from './i18n.js';
 import { tableName } from './people.js';
 
 const WHY = {
@@ -74,9 +74,65 @@ export function acceptWarnings(done) {
 }
 
 // What kept a chosen time or a move (a 409's "reasons"), "; " between them;
-// null when the refusal says none (the caller says errorText then).
+// null when the refusal names nothing in the way of a time (the caller says
+// refusalWhy then: a request answered meanwhile, say).
 export function inTheWay(e) {
   const reasons = e && e.body && e.body.error && Array.isArray(e.body.error.reasons) ? e.body.error.reasons : [];
-  if (!reasons.length) return null;
+  if (!reasons.length || !WHY[reasons[0].code]) return null;
   return reasons.map((x, i) => [i ? '; ' : null, coded(x, WHY)]).concat('.');
+}
+
+// A refusal's one reason by code (docs/api.md "Words for a page"), or null.
+export function reasonOf(e) {
+  const r = e && e.body && e.body.error && e.body.error.reasons;
+  return Array.isArray(r) && r.length ? r[0] : null;
+}
+
+// What refused an action, and what to do next (a request answered or
+// cancelled meanwhile, a meeting's time, a share used up).
+const ANSWERED = ['accepted', 'declined', 'cancelled'];
+const REFUSED = {
+  request_status: (v) => t(ANSWERED.includes(v.status) ? `refused.request_${v.status}` : 'refused.request_changed'),
+  not_published: () => t('refused.not_published'),
+  meeting_not_started: () => t('refused.meeting_not_started'),
+  meeting_over: (v) => t('refused.meeting_over', { minutes: num(Number(v.minutes)) }),
+  no_meeting: () => t('refused.no_meeting'),
+  no_words: () => t('refused.no_words'),
+  org_max: (v) => t(v.kind === 'supplies' ? 'proc.err_org_max_supplies' : 'proc.err_org_max_demands', { max: num(Number(v.max)) }),
+};
+
+// Why the server refused, in the page's language: its coded reason's
+// words (a code this page does not know: the English, marked so), else
+// what errorText says of its error's code.
+export function refusalWhy(e) {
+  const why = reasonOf(e);
+  return why ? coded(why, REFUSED) : errorText(e);
+}
+
+// What is wrong with a field the server refused (a 422's coded reason),
+// said against its label; null when the refusal gives no code.
+const letters = (max) => Math.floor(Number(max) / 2);
+const FIELD = {
+  required: (v, field) => t('form.required', { field }),
+  too_long: (v, field) => t('form.too_long', { field, max: v.max, letters: letters(v.max) }),
+  cpv_malformed: (v, field) => t('proc.err_cpv', { field }),
+  cpv_unknown: (v, field) => t('proc.err_cpv', { field }),
+  whole_range: (v, field) => t('proc.err_whole', { field, min: v.min, max: v.max }),
+  number_range: (v, field) => t('proc.err_number', { field, min: v.min, max: v.max }),
+  price_range: (v, field) => t('proc.err_price', { field }),
+  date_invalid: (v, field) => t('proc.err_date', { field }),
+  date_past: (v, field) => t('proc.err_past', { field }),
+  country_unknown: (v, field) => t('proc.err_country', { field, code: v.country || '' }),
+  country_not_buyers: (v, field) => t('form.err_country_not_buyers', { field, country: v.country || '', buyer: v.buyer_country || '' }),
+  funders_max: (v, field) => t('proc.err_funders', { field, max: v.max }),
+  shares_over: () => t('proc.err_shares'),
+  languages_malformed: (v, field) => t('form.err_languages', { field }),
+  language_unknown: (v, field) => t('form.err_language_unknown', { field, code: v.code || '' }),
+  language_twice: (v, field) => t('form.err_language_twice', { field, code: v.code || '' }),
+};
+export function fieldWhy(e, field) {
+  const why = reasonOf(e);
+  if (!why) return null;
+  const say = FIELD[why.code];
+  return say ? say(why.values || {}, field) : coded(why, {});
 }

@@ -6,11 +6,12 @@
 
 import { api } from '../api.js';
 import { h, add, field, list, clear, dataName } from '../dom.js';
-import { t, tx, errorText, getLang } from '../i18n.js';
+import { t, tx, getLang } from '../i18n.js';
 import { state, flash, whileBusy, refuse } from '../app.js';
 import { orgName } from '../people.js';
 import { suggestionCard, bestScore, regionSelect, smeCheck, myOpen, foundStatus } from './suggestions.js';
 import { programmeSelect, consortiumPanel, countsText } from '../consortium.js';
+import { refusalWhy } from '../words.js';
 
 const TEXT_MAX = 20000; // bytes; the API refuses more
 
@@ -80,7 +81,7 @@ export async function renderPartners(main) {
           status.say(found.length, t('partners.none'));
           if (org) await panel.reset(programme.chosen(), found.map((s) => s.org), programme.figures());
         } catch (e) {
-          flash(form, errorText(e), 'error');
+          flash(form, refusalWhy(e), 'error');
         } finally {
           out.setAttribute('aria-busy', 'false');
         }

@@ -3,11 +3,12 @@
 
 import { api } from '../api.js';
 import { h, add, clear, field, list, outcome, dataName } from '../dom.js';
-import { t, tn, tx, countryName, errorText } from '../i18n.js';
+import { t, tn, tx, countryName } from '../i18n.js';
 import { state, flash, loadMe, role, refuse, whileBusy } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
 import { limit, invalid, fieldError, fit, languageCodes } from '../forms.js';
+import { refusalWhy } from '../words.js';
 
 const KINDS = ['company', 'research', 'government', 'association', 'other'];
 
@@ -23,7 +24,7 @@ async function submit(ev, form, send) {
   try {
     await send();
     flash(form, t('saved'));
-  } catch (e) { flash(form, `${t('error.save')} ${fieldError(form, e) || errorText(e)}`, 'error'); }
+  } catch (e) { flash(form, [t('error.save'), ' ', fieldError(form, e) || refusalWhy(e)], 'error'); }
 }
 
 function personForm(p) {
@@ -112,10 +113,15 @@ function plain(c) {
 }
 
 // A refusal of PUT .../capabilities about the item at index of the list
-// sent ("capabilities[3].title is longer than 300 bytes", "capabilities[3]:
-// cpv ... is not in the CPV classifier") as the same error about the form's
-// own field, for fieldError; another item's, or none, as it is.
+// sent as the same error about the form's own field, for fieldError: the
+// server names the item's field ("field": "capabilities[3].cpv", its code
+// in "reasons"), or, from the JSON layer, starts its message with it
+// ("capabilities[3].title is longer than 300 bytes"); another item's, or
+// none, as it is.
 function itemError(e, index) {
+  const err = (e && e.body && e.body.error) || {};
+  const named = /^capabilities\[(\d+)\]\.(\w+)$/.exec(String(err.field || ''));
+  if (named) return Number(named[1]) === index ? { ...e, message: e.message, body: { ...e.body, error: { ...err, field: named[2] } } } : e;
   const m = /^capabilities\[(\d+)\](?:\.|: )(.*)$/s.exec(String((e && e.message) || ''));
   return m && Number(m[1]) === index ? { ...e, message: m[2] } : e;
 }
@@ -172,7 +178,7 @@ function capEditForm(c, caps, save, close) {
         await whileBusy([submit], () => save(next, `#caps-${edited.direction}`));
       } catch (e) {
         const mine = itemError(e, next.indexOf(edited));
-        flash(form, `${t('error.save')} ${fieldError(form, mine) || errorText(mine)}`, 'error');
+        flash(form, [t('error.save'), ' ', fieldError(form, mine) || refusalWhy(mine)], 'error');
       }
     },
   },
@@ -201,7 +207,7 @@ function capList(org, caps, direction, editable, save, lines) {
         onclick: async (ev) => {
           if (!window.confirm(t('caps.remove_confirm', { code: c.cpv, title: c.title || '' }))) return;
           const where = ev.target.closest('section');
-          try { await save(caps.filter((x) => x !== c), `#caps-${direction}`); } catch (e) { flash(where, `${t('error.save')} ${errorText(e)}`, 'error'); }
+          try { await save(caps.filter((x) => x !== c), `#caps-${direction}`); } catch (e) { flash(where, [t('error.save'), ' ', refusalWhy(e)], 'error'); }
         },
       }, t('caps.remove'))] : null);
     draw();
@@ -224,7 +230,7 @@ function capForm(caps, save) {
       next.push(added);
       try { await save(next, '#cap-form'); } catch (e) {
         const mine = itemError(e, next.length - 1);
-        flash(form, `${t('error.save')} ${fieldError(form, mine) || errorText(mine)}`, 'error');
+        flash(form, [t('error.save'), ' ', fieldError(form, mine) || refusalWhy(mine)], 'error');
       }
     },
   },
@@ -244,7 +250,7 @@ function signInsCard() {
       try {
         const r = await api.signOutOthers();
         status.ok(tn('profile.signed_out_others', r.sessions_ended));
-      } catch (e) { status.fail(`${t('error.save')} ${errorText(e)}`); }
+      } catch (e) { status.fail(t('error.save'), ' ', refusalWhy(e)); }
     }),
   }, t('profile.signout_others'));
   return h('section', { class: 'card', id: 'signins', 'aria-labelledby': 'signins-h' },

@@ -8,7 +8,7 @@ import { state, flash, go, setToAnswer, zoneOf } from '../app.js';
 import { personInfo, orgInfo, orgName, localName, nameAndOrg, tableName } from '../people.js';
 import { PAGE, asked, askedOffset, addressWith, pager } from '../pager.js';
 import { messagesPart } from '../messages.js';
-import { inTheWay, acceptWarnings, allBegun } from '../words.js';
+import { inTheWay, acceptWarnings, allBegun, refusalWhy } from '../words.js';
 import { proposalOfMine } from '../propose.js';
 
 // Names and messages are the participants' own words: marked translate="no".
@@ -114,7 +114,7 @@ async function row(r, incoming, redraw, meetings, threads, times) {
       flash(li, await answered(r, done, okKey), 'ok', true);
     } catch (e) {
       box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
-      flash(li, `${t('error.save')} ${errorText(e)}`, 'error');
+      flash(li, [t('error.save'), ' ', refusalWhy(e)], 'error');
     }
   };
   // hers: what she proposed, to change or clear (../propose.js)
@@ -210,7 +210,8 @@ async function chooseTime(r, li, settle, times) {
       flash(li, tx('requests.accepted_placed', { when: dayTime(m.start, zoneOf(r.event)), table: tableName(m) }), 'ok', true);
     } catch (e) {
       // what is in the way, by its codes in the page's language
-      flash(li, [t(e.status === 409 ? 'requests.time_taken' : 'error.save'), ' ', inTheWay(e) || errorText(e)], 'error');
+      const why = inTheWay(e);
+      flash(li, [t(e.status === 409 && why ? 'requests.time_taken' : 'error.save'), ' ', why || refusalWhy(e)], 'error');
       try { fillTimes(box, r, await api.requestTimes(r.id), choose); } catch (_) {
         box.querySelectorAll('button').forEach((b) => { b.disabled = false; });
       }
@@ -258,11 +259,12 @@ function proposalPart(r, li, settle, choose) {
       const m = done.meeting || r.proposed;
       flash(li, tx('requests.accepted_placed', { when: dayTime(m.start, zoneOf(r.event)), table: tableName(m) }), 'ok', true);
     } catch (e) {
-      if (e.status !== 409) { btn.disabled = false; flash(li, `${t('error.save')} ${errorText(e)}`, 'error'); return; }
+      const why = inTheWay(e);
+      if (e.status !== 409 || !why) { btn.disabled = false; flash(li, [t('error.save'), ' ', refusalWhy(e)], 'error'); return; }
       // taken meanwhile: said, and the times free now offered
       part.replaceWith(proposalLine({ ...r, proposed: { ...r.proposed, free: false } }));
       // what is in the way, by its codes in the page's language
-      flash(li, [t('requests.time_taken'), ' ', inTheWay(e) || errorText(e)], 'error');
+      flash(li, [t('requests.time_taken'), ' ', why], 'error');
       taken();
       li.querySelector('.choose-time summary')?.focus();
     }
