@@ -215,7 +215,11 @@ int app_mail_on_request(struct store *s, const struct store_request *r, const ch
     struct store_event ev;
     if (store_event_get(s, r->event, a, &ev, err) < 0)
         return -1;
-    const char *lang = app_mail_language(to.languages);
+    /* the language she chose for the pages, else the first of uk and en she speaks */
+    const char *ui;
+    if (store_person_ui_language(s, to.id, a, &ui, err) < 0)
+        return -1;
+    const char *lang = ui ? ui : app_mail_language(to.languages);
     struct app_mail_facts f = {
         .kind = kind, .lang = lang, .other = other.name,
         .other_org = org_name(s, other.org, lang, a, err), .message = r->message,

@@ -295,4 +295,23 @@ p = subprocess.run([DFNC, '--db', DB, 'serve', '--port', '0', '--smtp', 'smtp://
                     '--mail-from', 'a@b.eu'], capture_output=True, text=True, timeout=30)
 ok(p.returncode == 2 and '--public-url' in p.stderr, 'serve --smtp without --public-url: usage',
    p.stderr)
+# hans reads the pages in Ukrainian: the language he chose wins over his list's order
+server, base = serving()
+try:
+    olena = Client(base, 'olena@login.example')
+    hans = Client(base, 'hans@login.example')
+    r = hans.call('PUT', '/me', {'ui_language': 'uk'})
+    ok(r.get('id') == 'p-hans', 'hans chooses Ukrainian for the pages', r)
+    r = olena.call('POST', '/requests/%s/cancel' % req)
+    ok(r.get('status') == 'cancelled', 'olena cancels their meeting', r)
+    r = hans.call('POST', '/requests', {'event': 'ev', 'to': 'p-olena'})
+    ok('id' in r, 'hans asks again', r)
+    r = olena.call('POST', '/requests/%s/accept' % r.get('id'))
+    last = outbox()[-1]
+    ok(r.get('status') == 'accepted' and last[:3] == ('hans@de.example', 'accepted', 'queued') and
+       'Олена Коваль (Дрон Воркс)' in last[6] and 'accepted' not in last[6],
+       '... his mail now in Ukrainian, the language he chose for the pages', last)
+finally:
+    server.terminate()
+    server.wait(timeout=30)
 end()
