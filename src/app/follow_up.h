@@ -1,7 +1,7 @@
 /* The organisers' follow-up list after a forum: one row per person of an
  * event with at least one meeting, with the partners they met, for a thank-
  * you and follow-up mail merged in the organisers' own mail program (dfnc
- * sends no mail). */
+ * mails only meeting requests and their answers: app/mail.h). */
 #ifndef DFNC_APP_FOLLOW_UP_H
 #define DFNC_APP_FOLLOW_UP_H
 
