@@ -79,7 +79,10 @@ static int event_lines(struct store *s, const char *event, long long now, struct
 {
     *ev = (struct badge_event){0};
     if (!event) {
+        /* a forum with no event yet: badges that name none */
         event = app_forum_event(s, now, a, err);
+        if (!event && err->kind == DF_ERR_NOT_FOUND)
+            *err = (struct df_err){0};
         if (!event)
             return err->kind ? -1 : 0;
     }

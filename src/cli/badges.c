@@ -62,8 +62,9 @@ int cli_cmd_badges(struct cli_ctx *ctx, int argc, char **argv)
     buf_free(&pdf);
     if (rc < 0)
         return cli_fail(&err);
+    size_t pages = count ? (count + 3) / 4 : 1;   /* no one: one blank page */
     if (!to_stdout)
         fprintf(stderr, "%s: %zu badge%s on %zu page%s\n", path, count, count == 1 ? "" : "s",
-                count ? (count + 3) / 4 : 1, count > 4 || !count ? "s" : "");
+                pages, pages == 1 ? "" : "s");
     return 0;
 }

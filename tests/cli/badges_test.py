@@ -93,4 +93,16 @@ ok(e.returncode == 3 and 'no-such-event' in e.stderr.decode() and open('two.pdf'
    'an unknown event: exit 3, the file untouched', e.stderr.decode())
 ok(dfnc('badges', pick[0][0]).returncode == 2, 'no --output: usage, exit 2')
 ok(dfnc('badges', '--output', '', pick[0][0]).returncode == 2, 'an empty --output: exit 2')
+# ---- a forum with people but no event yet: badges that name none ----------------------------
+with open('o.csv', 'w') as f:
+    f.write('id,name,country,kind,sme,city,website,description\no-1,Kyiv Optics,UA,company,1,Kyiv,,\n')
+with open('p.csv', 'w') as f:
+    f.write('id,organisation,name,email,title,languages\np-1,o-1,Олена Бойко,o@k.example,CEO,uk\n')
+early = [subprocess.run([DFNC, '--db', 'early.db'] + a, capture_output=True)
+         for a in (['init'], ['import', 'organisations', 'o.csv'], ['import', 'people', 'p.csv'])]
+n = subprocess.run([DFNC, '--db', 'early.db', 'badges', '--output', 'early.pdf'], capture_output=True)
+text = tool('pdftotext', 'early.pdf', '-').stdout if n.returncode == 0 else ''
+ok(all(x.returncode == 0 for x in early) and n.returncode == 0 and 'Олена Бойко' in text
+   and codes('early.pdf', 1) == ['p-1'], 'no event yet: her badge, naming no event',
+   n.stderr.decode() + text)
 end()
