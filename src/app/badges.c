@@ -33,6 +33,7 @@ static int add(struct badges *b, const struct store_person *p)
     b->v[b->n++] = (struct badge){
         .id = arena_strdup(b->a, p->id), .name = arena_strdup(b->a, p->name),
         .title = p->title ? arena_strdup(b->a, p->title) : NULL, .organisation = o.name,
+        .organisation_uk = o.name_uk,
         .country = country ? country : o.country,
         .side = country_is_ukraine(o.country)  ? BADGE_UKRAINE
                 : country_is_europe(o.country) ? BADGE_EU
@@ -99,7 +100,7 @@ static int event_lines(struct store *s, const char *event, long long now, struct
 }
 
 int app_badges_pdf(struct store *s, const char *event, const char *const *ids, size_t n,
-                   long long now, struct buf *out, size_t *count, struct df_err *err)
+                   long long now, FILE *out, size_t *count, struct df_err *err)
 {
     struct arena a;
     arena_init(&a, 0);

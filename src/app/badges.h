@@ -5,17 +5,17 @@
 #define DFNC_APP_BADGES_H
 
 #include <stddef.h>
+#include <stdio.h>
 
-#include "core/buf.h"
 #include "core/err.h"
 #include "store/store.h"
 
 /* The badges of the n people ids (n 0: every person of the forum, by name)
- * as a PDF appended to out, four to an A4 page, each naming event (NULL:
- * the forum's event at now, app_forum_event; none when the forum has no
- * event); *count is how many badges. An unknown person or event is
- * DF_ERR_NOT_FOUND and nothing is appended; -1 with err. */
+ * as a PDF written to out page by page, four to an A4 page, each naming
+ * event (NULL: the forum's event at now, app_forum_event; none when the
+ * forum has no event); *count is how many badges. An unknown person or
+ * event is DF_ERR_NOT_FOUND and nothing is written; -1 with err. */
 int app_badges_pdf(struct store *s, const char *event, const char *const *ids, size_t n,
-                   long long now, struct buf *out, size_t *count, struct df_err *err);
+                   long long now, FILE *out, size_t *count, struct df_err *err);
 
 #endif

@@ -37,29 +37,23 @@ int cli_cmd_badges(struct cli_ctx *ctx, int argc, char **argv)
     }
     struct df_err err = {0};
     struct store *s = NULL;
-    struct buf pdf = BUF_INIT(0);
     size_t count = 0;
     int rc = store_open(&s, ctx->db_path, &err);
-    if (rc == 0) {
-        rc = app_badges_pdf(s, event, (const char *const *)argv + optind, (size_t)(argc - optind),
-                            (long long)time(NULL), &pdf, &count, &err);
-        store_close(s);
-    }
-    /* a file is replaced whole once the badges are drawn, never cut short */
+    /* a file is replaced whole once the badges are drawn, never cut short;
+     * they are written as each page is drawn, never held whole */
     struct file_replace w = {0};
     FILE *out = rc < 0 ? NULL : to_stdout ? stdout : file_replace_open(&w, path, &err);
     if (out) {
-        rc = fwrite(pdf.data, 1, pdf.len, out) == pdf.len ? 0 : -1;
+        rc = app_badges_pdf(s, event, (const char *const *)argv + optind, (size_t)(argc - optind),
+                            (long long)time(NULL), out, &count, &err);
         if (out != stdout)
             rc = rc == 0 ? file_replace_commit(&w, &err) : (file_replace_abort(&w), -1);
-        else if (fflush(stdout) != 0)
-            rc = -1;
-        if (rc < 0 && !err.kind)
-            df_err_set(&err, DF_ERR_RUNTIME, "writing %s failed", path);
+        else if (fflush(stdout) != 0 && rc == 0)
+            rc = df_err_set(&err, DF_ERR_RUNTIME, "writing the badges to standard output failed");
     } else {
         rc = -1;
     }
-    buf_free(&pdf);
+    store_close(s);
     if (rc < 0)
         return cli_fail(&err);
     size_t pages = count ? (count + 3) / 4 : 1;   /* no one: one blank page */

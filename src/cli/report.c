@@ -8,8 +8,10 @@
 
 #include <jansson.h>
 
+#include "app/forum_day.h"
 #include "app/report.h"
 #include "cli/cli.h"
+#include "core/arena.h"
 #include "core/country.h"
 #include "core/file.h"
 
@@ -156,14 +158,13 @@ static void print_text(json_t *j)
 
 /* ---- the command ---------------------------------------------------------------- */
 
-static int write_report(struct store *s, const char *event, int format, FILE *out,
-                        struct df_err *err)
+static int write_report(struct store *s, const char *event, long long now, int format,
+                        FILE *out, struct df_err *err)
 {
     int rows = 0;
     if (format != FORMAT_TEXT)
-        return app_report_write(s, event, (long long)time(NULL), (enum app_export_format)format,
-                                out, &rows, err);
-    json_t *j = app_report_json(s, event, (long long)time(NULL), err);
+        return app_report_write(s, event, now, (enum app_export_format)format, out, &rows, err);
+    json_t *j = app_report_json(s, event, now, err);
     if (!j)
         return -1;
     print_text(j);   /* to stdout: cli_cmd_report refuses --output for text */
@@ -209,16 +210,24 @@ int cli_cmd_report(struct cli_ctx *ctx, int argc, char **argv)
     struct store *s = NULL;
     if (store_open(&s, ctx->db_path, &err) < 0)
         return cli_fail(&err);
+    /* the event held, found once, so that what is said of it names it */
+    long long now = (long long)time(NULL);
+    struct arena a;
+    arena_init(&a, 0);
+    if (!event && !(event = app_forum_event_held(s, now, &a, &err))) {
+        arena_free(&a);
+        store_close(s);
+        return cli_fail(&err);
+    }
     /* a file is replaced whole once the report is written, never cut short */
     struct file_replace w = {0};
     FILE *out = !path || strcmp(path, "-") == 0 ? stdout : file_replace_open(&w, path, &err);
-    int rc = out ? write_report(s, event, format, out, &err) : -1;
+    int rc = out ? write_report(s, event, now, format, out, &err) : -1;
     store_close(s);
     if (out && out != stdout)
         rc = rc == 0 ? file_replace_commit(&w, &err) : (file_replace_abort(&w), -1);
-    if (rc < 0)
-        return cli_fail(&err);
-    if (out != stdout)
-        fprintf(stderr, "%s: the report of %s\n", path, event ? event : "the first event");
-    return 0;
+    if (rc == 0 && out != stdout)
+        fprintf(stderr, "%s: the report of %s\n", path, event);
+    arena_free(&a);
+    return rc < 0 ? cli_fail(&err) : 0;
 }

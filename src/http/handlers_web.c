@@ -5,10 +5,12 @@
 #include <ctype.h>
 #include <sodium.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <time.h>
 
@@ -658,18 +660,39 @@ static void h_badges(struct http_req *r)
         http_reply_error(r, 422, "invalid", "person must name people's ids, comma-separated");
         return;
     }
-    struct buf pdf = BUF_INIT(0);
+    /* everyone's badges take seconds at a large forum: one drawing at a
+     * time, so that organisers pressing at once do not take every worker */
+    static pthread_mutex_t everyone = PTHREAD_MUTEX_INITIALIZER;
+    if (n == 0 && pthread_mutex_trylock(&everyone) != 0) {
+        http_reply_header(r, "Retry-After", "30");
+        http_reply_error(r, 503, "busy",
+                         "everyone's badges are being drawn for another ask: ask again in a minute");
+        return;
+    }
+    /* drawn into a file unnamed on disk, page by page, and sent from it:
+     * thousands of badges never sit whole in memory */
+    FILE *f = tmpfile();
     size_t count = 0;
     struct df_err err = {0};
-    if (app_badges_pdf(r->s, event && *event ? event : NULL, ids, n, http_server_forum_now(r->srv),
-                       &pdf, &count, &err) < 0) {
-        buf_free(&pdf);
+    int rc = f ? app_badges_pdf(r->s, event && *event ? event : NULL, ids, n,
+                                http_server_forum_now(r->srv), f, &count, &err)
+               : df_err_set(&err, DF_ERR_RUNTIME, "cannot make a file for the badges");
+    if (n == 0)
+        pthread_mutex_unlock(&everyone);
+    int fd = rc == 0 && fflush(f) == 0 ? dup(fileno(f)) : -1;
+    struct stat st;
+    if (rc == 0 && (fd < 0 || fstat(fd, &st) < 0 || lseek(fd, 0, SEEK_SET) != 0))
+        rc = df_err_set(&err, DF_ERR_RUNTIME, "cannot write the badges' file");
+    if (f)
+        fclose(f);
+    if (rc < 0) {
+        if (fd >= 0)
+            close(fd);
         http_reply_df_err(r, &err);
         return;
     }
-    size_t len = pdf.len;
     http_reply_header(r, "Content-Disposition", "attachment; filename=\"dfnc-badges.pdf\"");
-    http_reply_owned(r, 200, "application/pdf", buf_take(&pdf), len);
+    http_reply_fd(r, 200, "application/pdf", fd, (size_t)st.st_size);
 }
 
 /* GET /console/glossary/status: how many lines the organiser's glossary

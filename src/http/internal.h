@@ -124,6 +124,9 @@ void http_reply_buf(struct http_req *r, int status, const char *ctype, struct bu
 /* The same for len bytes of malloc'd data (open_memstream's), which the reply
  * takes and frees. */
 void http_reply_owned(struct http_req *r, int status, const char *ctype, char *data, size_t len);
+/* The same for the len bytes of the open file fd from its start, which the
+ * reply takes and closes (sent from the file, never read into memory). */
+void http_reply_fd(struct http_req *r, int status, const char *ctype, int fd, size_t len);
 /* The same for len bytes that live as long as the program (sent uncopied). */
 void http_reply_static(struct http_req *r, int status, const char *ctype, const void *data,
                        size_t len);

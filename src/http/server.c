@@ -103,7 +103,11 @@ static struct store *thread_store(struct http_server *srv)
 static void reply_set(struct http_req *r, int status, char *body, size_t len, const char *ctype)
 {
     free(r->reply); /* a later reply replaces an earlier one */
+    r->reply = NULL;
     r->reply_static = NULL;
+    if (r->reply_fd >= 0)
+        close(r->reply_fd);
+    r->reply_fd = -1;
     r->status = status;
     r->reply = body;
     r->reply_len = len;
@@ -228,6 +232,13 @@ void http_reply_owned(struct http_req *r, int status, const char *ctype, char *d
     reply_set(r, status, data, len, ctype);
 }
 
+void http_reply_fd(struct http_req *r, int status, const char *ctype, int fd, size_t len)
+{
+    reply_set(r, status, NULL, len, ctype);
+    r->reply_fd = fd;
+    r->reply_fd_len = len;
+}
+
 void http_reply_static(struct http_req *r, int status, const char *ctype, const void *data,
                        size_t len)
 {
@@ -298,9 +309,7 @@ static void serve_static(struct http_req *r)
         http_reply_error(r, 404, "not_found", "no such page");
         return;
     }
-    reply_set(r, 200, NULL, 0, content_type(path));
-    r->reply_fd = fd;
-    r->reply_fd_len = (size_t)st.st_size;
+    http_reply_fd(r, 200, content_type(path), fd, (size_t)st.st_size);
 }
 
 /* ---- the dispatcher -------------------------------------------------------- */
@@ -634,7 +643,8 @@ static enum MHD_Result send_reply(struct http_req *r)
     struct MHD_Response *resp;
     if (r->reply_fd >= 0) {
         resp = MHD_create_response_from_fd(r->reply_fd_len, r->reply_fd);
-        r->reply_fd = -1; /* MHD closes it */
+        if (resp)
+            r->reply_fd = -1; /* MHD closes it */
     } else if (r->reply_static) {
         resp = MHD_create_response_from_buffer(r->reply_len, (void *)r->reply_static,
                                                MHD_RESPMEM_PERSISTENT);

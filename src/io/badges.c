@@ -33,8 +33,8 @@ static const struct {
 
 static cairo_status_t on_write(void *closure, const unsigned char *data, unsigned int length)
 {
-    return buf_append(closure, data, length) == 0 ? CAIRO_STATUS_SUCCESS
-                                                   : CAIRO_STATUS_WRITE_ERROR;
+    return fwrite(data, 1, length, closure) == length ? CAIRO_STATUS_SUCCESS
+                                                      : CAIRO_STATUS_WRITE_ERROR;
 }
 
 static double text_width(cairo_t *cr, const char *s)
@@ -148,6 +148,9 @@ static int badge(cairo_t *cr, const struct badge *b, const struct badge_event *e
     cairo_set_source_rgb(cr, 0, 0, 0);
     if (b->organisation && *b->organisation)
         fitted(cr, b->organisation, x0, y + 10, width, 15, 9, true), y += 26;
+    if (b->organisation_uk && *b->organisation_uk &&
+        (!b->organisation || strcmp(b->organisation_uk, b->organisation) != 0))
+        fitted(cr, b->organisation_uk, x0, y + 4, width, 12, 8, false), y += 18;
     cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
     if (b->country && *b->country)
         fitted(cr, b->country, x0, y + 6, width, 11, 8, false);
@@ -193,7 +196,7 @@ static void fonts_release_at_exit(void)
     atexit(fonts_release);
 }
 
-int badges_pdf(const struct badge *b, size_t n, const struct badge_event *ev, struct buf *out,
+int badges_pdf(const struct badge *b, size_t n, const struct badge_event *ev, FILE *out,
                struct df_err *err)
 {
     static pthread_once_t once = PTHREAD_ONCE_INIT;

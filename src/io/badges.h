@@ -7,8 +7,8 @@
 #define DFNC_IO_BADGES_H
 
 #include <stddef.h>
+#include <stdio.h>
 
-#include "core/buf.h"
 #include "core/err.h"
 
 enum badge_side { BADGE_EU, BADGE_UKRAINE, BADGE_OTHER };
@@ -18,6 +18,8 @@ struct badge {
     const char *name;
     const char *title;          /* NULL or "" leaves it out */
     const char *organisation;
+    const char *organisation_uk; /* its Ukrainian name, under it; NULL, "" or the
+                                    same as organisation leaves it out */
     const char *country;        /* the country's name as printed, or NULL */
     enum badge_side side;
 };
@@ -28,9 +30,11 @@ struct badge_event {
     const char *name, *line;
 };
 
-/* The n badges b as a PDF appended to out (n 0 makes one blank page): 0, or
- * -1 with err (a QR code that cannot be made, cairo's failure, out full). */
-int badges_pdf(const struct badge *b, size_t n, const struct badge_event *ev, struct buf *out,
+/* The n badges b as a PDF written to out as each page is drawn (n 0 makes
+ * one blank page), so that a forum's thousands never sit whole in memory:
+ * 0, or -1 with err (a QR code that cannot be made, cairo's failure, a
+ * write that failed). */
+int badges_pdf(const struct badge *b, size_t n, const struct badge_event *ev, FILE *out,
                struct df_err *err);
 
 #endif

@@ -7,11 +7,16 @@ off the page drawn by pdftoppm as the person's id, which the check-in desk
 searches by. An unknown person or event exits 3 and leaves the file as it
 was; bad options exit 2.
 Usage: badges_test.py DFNC_BINARY   (TAP on stdout)"""
+import http.cookiejar
+import json
 import os
 import re
 import sqlite3
 import subprocess
 import sys
+import threading
+import urllib.error
+import urllib.request
 
 from tap import end, ok, scratch
 
@@ -74,6 +79,10 @@ ok(all(x[1] in text and x[3] in text and (x[2] or '') in text for x in pick),
 ok(re.search(r'[А-ЯІЇЄҐ][а-яіїєґ]+', text) is not None and pick[0][1] in text,
    'the Ukrainian name in Cyrillic', pick[0][1])
 ok('UKRAINE · УКРАЇНА' in text and 'EU / EEA' in text, "each side's band", text)
+org_uk = db.execute('SELECT o.name_uk FROM people p JOIN organisations o ON o.rid = p.org_rid'
+                    ' WHERE p.id = ?', (pick[0][0],)).fetchone()[0]
+ok(org_uk and re.search(r'[А-ЯІЇЄҐ]', org_uk) and org_uk in text,
+   "the Ukrainian organisation's Ukrainian name under its English one", (org_uk, text))
 event = db.execute('SELECT name FROM events ORDER BY starts_on LIMIT 1').fetchone()[0]
 ok(event in text, 'the event named', event)
 ok(codes('two.pdf', 1) == [pick[0][0], pick[1][0]], 'the codes in the order asked',
@@ -93,6 +102,57 @@ ok(e.returncode == 3 and 'no-such-event' in e.stderr.decode() and open('two.pdf'
    'an unknown event: exit 3, the file untouched', e.stderr.decode())
 ok(dfnc('badges', pick[0][0]).returncode == 2, 'no --output: usage, exit 2')
 ok(dfnc('badges', '--output', '', pick[0][0]).returncode == 2, 'an empty --output: exit 2')
+# ---- over HTTP: sent from a file; everyone's drawn one at a time ---------------------------
+server = subprocess.Popen([DFNC, '--db', DB, 'serve', '--port', '0', '--no-access-log'],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+try:
+    port = re.search(r'127\.0\.0\.1:(\d+)', server.stderr.readline()).group(1)
+    base = 'http://127.0.0.1:%s/api/v1' % port
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
+    opener.open(urllib.request.Request(
+        base + '/session', method='POST', headers={'Content-Type': 'application/json'},
+        data=json.dumps({'email': 'organiser@demo.dfnc', 'password': 'demo-organiser'}).encode()))
+
+    def get(path):
+        try:
+            with opener.open(base + path, timeout=120) as resp:
+                return resp.status, dict(resp.headers), resp.read()
+        except urllib.error.HTTPError as e:
+            return e.code, dict(e.headers), e.read()
+
+    st, hd, body = get('/console/badges.pdf?person=' + pick[0][0])
+    with open('one.pdf', 'wb') as f:
+        f.write(body)
+    ok(st == 200 and hd.get('Content-Type') == 'application/pdf'
+       and int(hd.get('Content-Length', -1)) == len(body) and pages('one.pdf') == 1
+       and codes('one.pdf', 1) == [pick[0][0]], "one person's badge, whole, with its length", (st, hd))
+    # four asks for everyone's badges at once: one draws them, those that
+    # come while it does are told to come back, not queued on a worker
+    start, got = threading.Barrier(4), []
+
+    def ask():
+        start.wait()
+        got.append(get('/console/badges.pdf'))
+    asks = [threading.Thread(target=ask) for _ in range(4)]
+    for t in asks:
+        t.start()
+    for t in asks:
+        t.join()
+    drawn = [x for x in got if x[0] == 200 and x[2].startswith(b'%PDF-')]
+    busy = [x for x in got if x[0] == 503 and json.loads(x[2])['error']['code'] == 'busy'
+            and x[1].get('Retry-After') == '30']
+    ok(drawn and busy and len(drawn) + len(busy) == 4,
+       "everyone's badges asked four times at once: drawn, the others 503 busy, Retry-After",
+       [x[:2] for x in got])
+    with open('everyone.pdf', 'wb') as f:
+        f.write(get('/console/badges.pdf')[2])
+    ok(pages('everyone.pdf') == (len(people) + 3) // 4, "then everyone's badges again: every page",
+       pages('everyone.pdf'))
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+
 # ---- a forum with people but no event yet: badges that name none ----------------------------
 with open('o.csv', 'w') as f:
     f.write('id,name,country,kind,sme,city,website,description\no-1,Kyiv Optics,UA,company,1,Kyiv,,\n')

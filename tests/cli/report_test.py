@@ -153,6 +153,8 @@ ok(p.returncode == 3 and 'no event "no-such-event"' in p.stderr.decode() and
    open('r.csv').read() == 'old', 'an unknown event: exit 3, the file as it was', p.stderr)
 p = dfnc('report', '--format', 'csv', '--output', 'r.csv')
 ok(p.returncode == 0 and open('r.csv').read() == c.stdout.decode(), '--output writes the file')
+ok(p.stderr.decode() == 'r.csv: the report of %s\n' % event,
+   'without --event it names the event it is the report of', p.stderr)
 for bad in (['--format', 'pdf'], ['--output', 'x.txt'], ['extra'], ['--event', 'a', '--event', 'b']):
     p = dfnc('report', *bad)
     ok(p.returncode == 2 and b'usage: dfnc report' in p.stderr, 'usage error: %s' % ' '.join(bad),

@@ -3648,6 +3648,13 @@ test('the help desk opens a participant\'s page from the people list on a phone,
   assert.match(await page.textContent('#desk-details'), /Desk Optics/);
   assert.equal(await page.textContent('#desk-checked-in'), UK.no);
   assert.equal(await page.getAttribute('#desk-availability', 'href'), '/console/people/p-dsk/availability');
+  // her badge printed from her page (a walk-in's, or one misspelt): a PDF of her alone
+  assert.equal(await page.textContent('#desk-badge'), UK['desk.badge']);
+  const badge = await ctx.request.get(base + await page.getAttribute('#desk-badge', 'href'));
+  assert.equal(new URL(badge.url()).searchParams.get('person'), 'p-dsk');
+  assert.equal(badge.status(), 200);
+  assert.equal(badge.headers()['content-type'], 'application/pdf');
+  assert.equal((await badge.body()).subarray(0, 5).toString(), '%PDF-');
   // the meeting at the event's clock, its zone named, the table, Petro, published
   const row = page.locator('#desk-meetings tr.meeting[data-request="req-e2e-dsk-a"]');
   const when = await page.evaluate((x) => {

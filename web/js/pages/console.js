@@ -111,14 +111,16 @@ function listLinks(filters) {
 // Name badges to print and cut (a PDF, four to an A4 page, each with a QR
 // code of the person's id that the check-in page's search takes from a
 // scanner): the people on this page, or everyone.
+export function badgesHref(ids, event) {
+  const u = new URLSearchParams();
+  if (event) u.set('event', event);
+  if (ids) u.set('person', ids.join(','));
+  const q = u.toString();
+  return `/api/v1/console/badges.pdf${q ? `?${q}` : ''}`;
+}
+
 function badgeLinks(rows, event) {
-  const href = (ids) => {
-    const u = new URLSearchParams();
-    if (event) u.set('event', event);
-    if (ids) u.set('person', ids.join(','));
-    const q = u.toString();
-    return `/api/v1/console/badges.pdf${q ? `?${q}` : ''}`;
-  };
+  const href = (ids) => badgesHref(ids, event);
   return h('p', { id: 'people-badges', class: 'no-print' }, t('people.badges'), ': ',
     h('a', { href: href(rows.map((p) => p.id)), download: 'dfnc-badges.pdf', id: 'people-badges-page' }, t('people.badges_page')),
     ' · ', h('a', { href: href(null), download: 'dfnc-badges.pdf', id: 'people-badges-all' }, t('people.badges_all')),

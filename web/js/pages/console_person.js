@@ -12,7 +12,7 @@ import { flash, state, whileBusy, zoneOf } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
 import { localName, tableName, nameAndOrg, openRequests } from '../people.js';
 import { suggestionCard, bestScore } from './suggestions.js';
-import { withEvent } from './console.js';
+import { withEvent, badgesHref } from './console.js';
 import { takeWalkinLink, walkinLinkCard } from './walkin.js';
 import { inTheWay } from '../words.js';
 import { serverNow } from '../clock.js';
@@ -90,7 +90,12 @@ function detailsCard(p, org) {
       row('desk.arrived', arrivalCell(p)),
       row('desk.contact', contactCell(p, org))),
     h('p', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), id: 'desk-availability' },
-      t('desk.availability'))));
+      t('desk.availability'))),
+    // a walk-in's badge, or one lost or misspelt, printed from here
+    h('p', { class: 'no-print' }, h('a', {
+      href: badgesHref([p.id], new URLSearchParams(location.search).get('event')),
+      download: 'dfnc-badges.pdf', id: 'desk-badge',
+    }, t('desk.badge')), h('span', { class: 'muted' }, ' — ', t('desk.badge_hint'))));
 }
 
 // A participant who does not come: her meetings still to come (by the
