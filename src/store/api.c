@@ -21,7 +21,7 @@ int64_t store_api_open_sent(struct store *s, const char *event, const char *pers
 {
     static const char sql[] =
         "SELECT count(*) FROM requests r WHERE r.status = 'pending'"
-        " AND r.event_rid = (SELECT rid FROM events WHERE id = ?1)"
+        " AND +r.event_rid = (SELECT rid FROM events WHERE id = ?1)"   /* + : by requester */
         " AND r.from_rid = (SELECT rid FROM people WHERE id = ?2)";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -38,7 +38,7 @@ int store_api_pair_open(struct store *s, const char *event, const char *a, const
     /* one at most: a second open request between them is refused */
     static const char sql[] =
         "SELECT r.id, r.status FROM requests r WHERE r.status IN ('pending','accepted')"
-        " AND r.event_rid = (SELECT rid FROM events WHERE id = ?1)"
+        " AND +r.event_rid = (SELECT rid FROM events WHERE id = ?1)"   /* + : by the pair */
         " AND ((r.from_rid = (SELECT rid FROM people WHERE id = ?2)"
         "       AND r.to_rid = (SELECT rid FROM people WHERE id = ?3))"
         "   OR (r.from_rid = (SELECT rid FROM people WHERE id = ?3)"

@@ -115,10 +115,14 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
     " JOIN people fb ON fb.rid = r.to_rid JOIN organisations ob ON ob.rid = fb.org_rid"
 
 /* The requests accepted with person P (a column) at the event ?9 names: as
- * requester, addressee or attendee. */
+ * requester, addressee or attendee. The unary + keeps SQLite (without
+ * statistics) from walking every accepted request of the event for each
+ * person: it looks up hers by requester, addressee and attendee instead
+ * (the people list: 50 rows 0.4 s -> 5 ms, no_meetings 7.5 s -> 12 ms at
+ * 5,000 people). */
 #define MEETINGS_OF(P) \
     " FROM requests ar WHERE ar.status = 'accepted'" \
-    "  AND ar.event_rid = (SELECT rid FROM events WHERE id = ?9) AND (ar.from_rid = " P \
+    "  AND +ar.event_rid = (SELECT rid FROM events WHERE id = ?9) AND (ar.from_rid = " P \
     "  OR ar.to_rid = " P " OR ar.rid IN (SELECT request_rid FROM request_attendees" \
     "  WHERE person_rid = " P "))"
 
