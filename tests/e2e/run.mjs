@@ -6201,6 +6201,65 @@ test('a request cancelled while her page was open is said so in Ukrainian when s
   }
 });
 
+test('the desk checks a participant in by scanning her badge with the phone\'s camera, in Ukrainian; a browser that cannot read codes shows no camera button', async () => {
+  newcomer('scan1', 'Ірина Сканер', 'Scan Optics');
+  // a browser without a code reader (as this Chromium on Linux): the search only
+  const plain = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(plain.page, '/console/checkin');
+  assert.equal(await plain.page.evaluate(() => typeof window.BarcodeDetector), 'undefined');
+  assert.equal(await plain.page.locator('#scan-start').count(), 0);
+  await plain.ctx.close();
+  // a phone's browser that reads codes: its camera stands in as a drawn
+  // canvas; its reader finds nothing in the first frames, then her badge
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await ctx.addInitScript(() => {
+    window.scanFrames = 0;
+    window.BarcodeDetector = class {
+      constructor(o) { window.scanFormats = o.formats; }
+      async detect(source) {
+        window.scanFrames += 1;
+        window.scanSource = source.tagName;
+        return window.scanFrames < 3 ? [] : [{ rawValue: 'p-scan1', format: 'qr_code' }];
+      }
+    };
+    navigator.mediaDevices.getUserMedia = async (c) => {
+      window.scanAsked = c;
+      const canvas = document.createElement('canvas');
+      canvas.getContext('2d').fillRect(0, 0, 10, 10);
+      return canvas.captureStream();
+    };
+  });
+  await open(page, '/console/checkin');
+  assert.equal(await page.textContent('#scan-start'), UK['scan.start']);
+  assert.deepEqual(await axe(page), [], 'the camera button: axe finds nothing');
+  await page.click('#scan-start');
+  // read, searched, and her Check-in button takes the focus: one tap
+  const card = page.locator('#checkin-list li', { hasText: 'Ірина Сканер' });
+  await card.waitFor();
+  await page.waitForFunction(() => document.activeElement?.matches('#checkin-list li button.primary'));
+  assert.equal(await page.inputValue('#checkin-q'), 'p-scan1');
+  assert.equal(await page.locator('#checkin-list li').count(), 1);
+  assert.deepEqual(await page.evaluate(() => [window.scanFormats, window.scanSource, window.scanFrames, window.scanAsked.video.facingMode]),
+    [['qr_code'], 'VIDEO', 3, 'environment']);
+  // the camera is let go once a code is read
+  assert.equal(await page.locator('#scan-video').isHidden(), true);
+  assert.equal(await page.evaluate(() => document.querySelector('#scan-video').srcObject), null);
+  assert.equal(await page.textContent('#scan-start'), UK['scan.start']);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.querySelector('#checkin-list li button.primary')?.disabled);
+  const her = (await (await ctx.request.get(`${base}/api/v1/console/people?q=p-scan1`)).json()).people[0];
+  assert.ok(her.checked_in_at, 'checked in');
+  // a camera the browser may not use is said, and the search stays
+  await page.evaluate(() => { navigator.mediaDevices.getUserMedia = async () => { throw new DOMException('no', 'NotAllowedError'); }; });
+  await page.click('#scan-start');
+  await page.waitForFunction(() => document.querySelector('#scan-status').textContent.length > 0);
+  assert.equal(await page.textContent('#scan-status'), UK['scan.denied']);
+  assert.deepEqual(await axe(page), [], 'the refusal said: axe finds nothing');
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -16,6 +16,7 @@ import { limit, invalid, describeBy } from '../forms.js';
 import { cutSlots, localIso, minutesOf, overlapping, programme, reslot } from '../programme.js';
 import { availabilityForm, conflictList } from '../availability.js';
 import { walkinCard } from './walkin.js';
+import { badgeScanner } from '../scan.js';
 import { nextMeetingLine, absenceCard } from '../day.js';
 import { serverNow } from '../clock.js';
 import { coded, unscheduledWhy } from '../words.js';
@@ -1488,7 +1489,16 @@ export async function renderCheckin(main) {
     }
   }
   q.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(draw, 150); });
-  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint')), foundSay), out,
+  // a badge's code read by the camera is searched as typed; the one it
+  // names gets the focus, to be checked in with one tap
+  const scanner = badgeScanner(async (code) => {
+    clearTimeout(timer);
+    q.value = code;
+    await draw();
+    const only = out.querySelectorAll('li.card');
+    (only.length === 1 ? only[0].querySelector('button.primary:not(:disabled)') || only[0].querySelector('a.desk-link') : q).focus();
+  });
+  add(main, h('h1', {}, t('checkin.title')), counter, h('div', { class: 'card' }, field(t('checkin.search'), q, t('checkin.hint')), foundSay), scanner, out,
     // partners reported not at their table, for the desk to look for (day.js)
     await absenceCard().catch(() => null));
   count();
