@@ -210,3 +210,56 @@ int app_invite_csv_row(void *ud, const struct app_invitation *inv, struct df_err
         return df_err_set(err, DF_ERR_RUNTIME, "cannot write the invitations: %m");
     return 0;
 }
+
+struct link_out {
+    const char *base;
+    int base_n;
+    char *link;
+    int64_t *expires_at;
+};
+
+static int keep_link(void *ud, const struct app_invitation *inv, struct df_err *err)
+{
+    struct link_out *o = ud;
+    *o->expires_at = inv->expires_at;
+    return app_invite_link(o->base, o->base_n, inv->token, o->link, err);
+}
+
+int app_invite_one(struct store *s, const char *actor, const char *person, int days, int64_t now,
+                   const char *base, char link[APP_INVITE_LINK_MAX], int64_t *expires_at,
+                   bool *contact, struct arena *a, struct df_err *err)
+{
+    const char *const persons[] = {person};
+    struct app_invite_opts o = {.persons = persons, .persons_n = 1, .days = days, .now = now};
+    struct link_out out = {.base = base, .base_n = (int)strlen(base), .link = link,
+                           .expires_at = expires_at};
+    while (out.base_n > 0 && base[out.base_n - 1] == '/')
+        out.base_n--;
+    struct app_invite_summary sum;
+    if (app_invite(s, actor, &o, keep_link, &out, &sum, a, err) < 0) {
+        sodium_memzero(link, APP_INVITE_LINK_MAX);
+        return -1;
+    }
+    if (contact)
+        *contact = sum.contacts > 0;
+    return 0;
+}
+
+int app_invite_person(struct store *s, const char *actor, const char *person, int days,
+                      int64_t now, const char *base, char link[APP_INVITE_LINK_MAX],
+                      int64_t *expires_at, struct arena *a, struct df_err *err)
+{
+    if (store_begin(s, err) < 0)
+        return -1;
+    /* who gave whom a way into her account: a line naming her */
+    if (app_invite_one(s, actor, person, days, now, base, link, expires_at, NULL, a, err) < 0 ||
+        store_audit(s, actor, "person.signin_link", "person", person,
+                    "a new sign-in link made at the desk; their earlier link no longer works",
+                    err) < 0 ||
+        store_commit(s, err) < 0) {
+        store_rollback(s);
+        sodium_memzero(link, APP_INVITE_LINK_MAX);
+        return -1;
+    }
+    return 0;
+}

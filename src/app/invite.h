@@ -13,6 +13,7 @@
 #include "app/auth.h"
 #include "app/fields.h"
 #include "core/arena.h"
+#include "store/store.h"
 
 #define APP_INVITE_DAYS 14        /* how long a link lives unless told */
 #define APP_INVITE_DAYS_MAX 365
@@ -96,6 +97,23 @@ int app_invitations_prune(struct store *s, const char *actor, const unsigned cha
 #define APP_INVITE_LINK_MAX (APP_PUBLIC_URL_MAX + sizeof "/welcome#" + APP_TOKEN_LEN)
 int app_invite_link(const char *base, int base_n, const char *token,
                     char link[APP_INVITE_LINK_MAX], struct df_err *err);
+
+/* One person's new sign-in link, inside the caller's transaction: app_invite
+ * of her alone (a login made if she has none; her organisation's contact
+ * when it had none: *contact), its link BASE/welcome#TOKEN into link (base's
+ * trailing slashes dropped) and when it stops working into *expires_at. A
+ * password she has works until the link is used. -1 with err as app_invite
+ * (link wiped). */
+int app_invite_one(struct store *s, const char *actor, const char *person, int days, int64_t now,
+                   const char *base, char link[APP_INVITE_LINK_MAX], int64_t *expires_at,
+                   bool *contact, struct arena *a, struct df_err *err);
+
+/* The same in a transaction of its own, with a person.signin_link line in
+ * the audit trail naming her: the help desk's "New sign-in link" for a
+ * participant who lost her invitation or forgot her password. */
+int app_invite_person(struct store *s, const char *actor, const char *person, int days,
+                      int64_t now, const char *base, char link[APP_INVITE_LINK_MAX],
+                      int64_t *expires_at, struct arena *a, struct df_err *err);
 
 /* The invitations as a CSV for a mail merge: app_invite_csv_open writes the
  * header (person,name,email,organisation,language,link,expires) to f and

@@ -89,34 +89,14 @@ static int person_id(struct store *s, struct app_walkin *w, struct app_walkin_ma
     return df_err_set(err, DF_ERR_RUNTIME, "no free person id for \"%s\"", w->person.org);
 }
 
-struct link_out {
-    const char *base;
-    int base_n;
-    struct app_walkin_made *made;
-};
-
-static int keep_link(void *ud, const struct app_invitation *inv, struct df_err *err)
-{
-    struct link_out *o = ud;
-    o->made->expires_at = inv->expires_at;
-    return app_invite_link(o->base, o->base_n, inv->token, o->made->link, err);
-}
-
 /* Her invitation (a login made, her organisation's contact when it had
  * none), then her check-in when asked. */
 static int invite_and_check_in(struct store *s, const char *actor, const struct app_walkin *w,
                                struct arena *a, struct app_walkin_made *made, struct df_err *err)
 {
-    const char *const persons[] = {w->person.id};
-    struct app_invite_opts o = {.persons = persons, .persons_n = 1, .days = w->days,
-                                .now = w->now};
-    struct link_out out = {.base = w->base, .base_n = (int)strlen(w->base), .made = made};
-    while (out.base_n > 0 && w->base[out.base_n - 1] == '/')
-        out.base_n--;
-    struct app_invite_summary sum;
-    if (app_invite(s, actor, &o, keep_link, &out, &sum, a, err) < 0)
+    if (app_invite_one(s, actor, w->person.id, w->days, w->now, w->base, made->link,
+                       &made->expires_at, &made->contact, a, err) < 0)
         return -1;
-    made->contact = sum.contacts > 0;
     return w->check_in ? app_checkin_in(s, actor, w->person.id, a, &made->checked_in_at, err)
                        : 0;
 }

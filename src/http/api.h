@@ -114,6 +114,7 @@ void api_console_person(struct http_req *r);
 void api_console_person_agenda(struct http_req *r);
 /* POST /console/people: a walk-in registered at the desk, with her link. */
 void api_console_walkin(struct http_req *r);
+void api_console_person_invitation(struct http_req *r);
 void api_console_org_id(struct http_req *r);
 /* handlers_move.c: an organiser moves one meeting */
 void api_console_meeting_moves(struct http_req *r);
@@ -121,6 +122,11 @@ void api_console_meeting_move(struct http_req *r);
 /* Whether invitation links reach people elsewhere; false having replied 409
  * no_public_url when they would not. */
 bool api_invitation_links_reach(struct http_req *r);
+/* An ask for invitation links (POST /console/invitations, POST
+ * /console/people/{id}/invitation): links that reach people, and the
+ * optional body's {"days"} (1 to APP_INVITE_DAYS_MAX, default
+ * APP_INVITE_DAYS) into *days; false having replied when not. */
+bool api_invitation_ask(struct http_req *r, int *days);
 /* Replies with person's agenda, as JSON {"person","meetings"} or iCalendar
  * (handlers.c): 404 for an unknown person. */
 void api_reply_agenda(struct http_req *r, const char *person, bool ics);

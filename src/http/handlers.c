@@ -694,6 +694,9 @@ const struct http_route http_routes[] = {
     {"GET", "/api/v1/console/people/{id}/times", api_console_pair_times, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/requests", api_console_introduce, ROUTE_ORGANISER},
     {"POST", "/api/v1/console/people", api_console_walkin, ROUTE_ORGANISER},
+    /* a new sign-in link for one participant (a lost invitation, a forgotten password) */
+    {"POST", "/api/v1/console/people/{id}/invitation", api_console_person_invitation,
+     ROUTE_ORGANISER},
     /* the organisers' announcements, a line on every participant's page */
     {"GET", "/api/v1/announcements", api_announcements, 0},
     {"POST", "/api/v1/console/announcements", api_announcement_post, ROUTE_ORGANISER},

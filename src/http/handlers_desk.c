@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/invite.h"
 #include "app/walkin.h"
 #include "core/date.h"
 #include "http/api.h"
@@ -52,6 +53,21 @@ bool api_invitation_links_reach(struct http_req *r)
                      "0.0.0.0 or behind a proxy without --public-url (the address "
                      "participants reach it at)");
     return false;
+}
+
+bool api_invitation_ask(struct http_req *r, int *days)
+{
+    static const struct http_field f[] = {
+        {"days", HJ_INT, .min = 1, .max = APP_INVITE_DAYS_MAX},
+        {NULL}};
+    if (!api_invitation_links_reach(r))
+        return false;
+    json_t *b = NULL;
+    if (r->body.len && !(b = http_body(r, f)))
+        return false;
+    *days = (int)http_json_int(b, "days", APP_INVITE_DAYS);
+    json_decref(b);
+    return true;
 }
 
 /* The walk-in the body describes (checked by http_body's field list). */
@@ -148,6 +164,36 @@ void api_console_walkin(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
+    http_reply_json(r, 201, j);
+}
+
+/* POST /console/people/{id}/invitation {"days"?}: a new sign-in link for
+ * one participant, made at the desk when she lost her invitation or forgot
+ * her password (app_invite_person): 201 {"person","link","link_expires_at"},
+ * the link in this reply only. Her earlier link stops working; a password
+ * she has works until the new link is used. */
+void api_console_person_invitation(struct http_req *r)
+{
+    int days;
+    if (!api_invitation_ask(r, &days))
+        return;
+    struct df_err err = {0};
+    char link[APP_INVITE_LINK_MAX];
+    int64_t expires_at = 0;
+    if (app_invite_person(r->s, r->user.email, r->params[0], days, (int64_t)time(NULL),
+                          http_server_base_url(r->srv), link, &expires_at, &r->a, &err) < 0) {
+        /* an address another login has, or none: said on the field to mend */
+        if (err.kind == DF_ERR_INPUT)
+            http_reply_field_error(r, 422, "invalid", "email", err.msg);
+        else
+            http_reply_df_err(r, &err);
+        return;
+    }
+    char expires[DATE_UTC_TEXT_SIZE];
+    date_utc_text(expires_at, expires);
+    json_t *j = json_pack("{ss ss ss}", "person", r->params[0], "link", link, "link_expires_at",
+                          expires);
+    sodium_memzero(link, sizeof link);
     http_reply_json(r, 201, j);
 }
 

@@ -330,17 +330,10 @@ static void h_checkin_undo(struct http_req *r)
  * leaves those people invited (the CLI can name them for new links). */
 static void h_invite(struct http_req *r)
 {
-    static const struct http_field f[] = {
-        {"days", HJ_INT, .min = 1, .max = APP_INVITE_DAYS_MAX},
-        {NULL}};
-    if (!api_invitation_links_reach(r))
+    int days;
+    if (!api_invitation_ask(r, &days))
         return;
-    json_t *b = NULL;
-    if (r->body.len && !(b = http_body(r, f)))
-        return;
-    struct app_invite_opts o = {.days = (int)http_json_int(b, "days", APP_INVITE_DAYS),
-                                .now = (int64_t)time(NULL)};
-    json_decref(b);
+    struct app_invite_opts o = {.days = days, .now = (int64_t)time(NULL)};
     struct df_err err = {0};
     struct app_invite_summary sum;
     struct app_invite_csv out;

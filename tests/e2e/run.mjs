@@ -3655,6 +3655,17 @@ test('the help desk opens a participant\'s page from the people list on a phone,
   assert.equal(badge.status(), 200);
   assert.equal(badge.headers()['content-type'], 'application/pdf');
   assert.equal((await badge.body()).subarray(0, 5).toString(), '%PDF-');
+  // she forgot her password: a new sign-in link, shown once, its heading focused
+  assert.equal(await page.locator('#walkin-made').count(), 0);
+  await page.click('#desk-signin-link');
+  await page.locator('#walkin-made').waitFor();
+  assert.equal(await page.textContent('#walkin-made-h'), UK['desk.signin_link_made']);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'walkin-made-h');
+  const signinLink = await page.getAttribute('#walkin-link', 'href');
+  assert.match(signinLink, /\/welcome#[A-Za-z0-9_-]{43}$/);
+  const greets = await ctx.request.get(`${base}/api/v1/invitations/${signinLink.split('#')[1]}`);
+  assert.equal(greets.status(), 200);
+  assert.equal((await greets.json()).name, 'Дарина Деск');
   // the meeting at the event's clock, its zone named, the table, Petro, published
   const row = page.locator('#desk-meetings tr.meeting[data-request="req-e2e-dsk-a"]');
   const when = await page.evaluate((x) => {

@@ -258,6 +258,8 @@ export const api = {
   withdrawAnnouncement: (id) => call('DELETE', `/console/announcements/${enc(id)}`),
   // a walk-in at the desk: the person made, with her sign-in link (shown once)
   registerWalkin: (body) => call('POST', '/console/people', body),
+  // a new sign-in link for one participant: a lost invitation, a forgotten password
+  newSigninLink: (person) => call('POST', `/console/people/${enc(person)}/invitation`),
   // the id a new organisation's name proposes, its Cyrillic in Latin letters
   proposedOrgId: (name) => call('GET', `/console/organisation-id${qs({ name })}`),
   glossaryStatus: () => call('GET', '/console/glossary/status'),

@@ -6,7 +6,7 @@
 // and a cancel the organiser makes for them (docs/api.md, the request workflow).
 
 import { api } from '../api.js';
-import { h, add, clear, list, data, dataName, scroller, field } from '../dom.js';
+import { h, add, clear, list, data, dataName, scroller, field, outcome } from '../dom.js';
 import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText, getLang } from '../i18n.js';
 import { flash, state, whileBusy, zoneOf } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
@@ -74,6 +74,31 @@ function arrivalCell(p) {
   return add(cell, ' ', button);
 }
 
+// "I forgot my password", "I never got the mail": a new sign-in link, shown
+// once in a card as a walk-in's is, to show or read out (her earlier link
+// stops working; her password works until she uses the new one).
+function signinLinkCell(p) {
+  const status = outcome('desk-signin-status');
+  const button = h('button', { type: 'button', id: 'desk-signin-link', 'aria-describedby': 'desk-signin-hint' }, t('desk.signin_link'));
+  const cell = h('p', { class: 'no-print', id: 'desk-signin' }, button, ' ',
+    h('span', { class: 'muted', id: 'desk-signin-hint' }, t('desk.signin_link_hint')), status.el);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      const made = await api.newSigninLink(p.id);
+      const card = walkinLinkCard({ link: made.link, expires: made.link_expires_at }, 'desk.signin_link_made');
+      document.getElementById('walkin-made')?.remove();
+      cell.after(card);
+      card.querySelector('h2').focus();
+    } catch (e) {
+      status.fail(`${t('error.save')} ${errorText(e)}`);
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return cell;
+}
+
 // Name, organisation, country, languages, e-mail, arrival; and where to
 // change when they can meet.
 function detailsCard(p, org) {
@@ -91,6 +116,7 @@ function detailsCard(p, org) {
       row('desk.contact', contactCell(p, org))),
     h('p', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), id: 'desk-availability' },
       t('desk.availability'))),
+    signinLinkCell(p),
     // a walk-in's badge, or one lost or misspelt, printed from here
     h('p', { class: 'no-print' }, h('a', {
       href: badgesHref([p.id], new URLSearchParams(location.search).get('event')),

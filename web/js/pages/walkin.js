@@ -170,7 +170,7 @@ export function walkinCard() {
 }
 
 // The desk page's card with the link just made: shown once, to show or read out.
-export function walkinLinkCard(made) {
+export function walkinLinkCard(made, heading = 'walkin.made') {
   const copied = outcome('walkin-copied');
   const copy = h('button', {
     type: 'button', id: 'walkin-copy',
@@ -184,7 +184,7 @@ export function walkinLinkCard(made) {
     },
   }, t('walkin.copy'));
   return h('section', { class: 'card', id: 'walkin-made', 'aria-labelledby': 'walkin-made-h' },
-    h('h2', { id: 'walkin-made-h' }, t('walkin.made')),
+    h('h2', { id: 'walkin-made-h', tabindex: '-1' }, t(heading)),
     h('p', {}, t('walkin.link_text', { when: dayTime(made.expires) })),
     h('p', { class: 'walkin-link' }, h('a', { href: made.link, id: 'walkin-link', translate: 'no' }, made.link)),
     made.contact ? h('p', { id: 'walkin-contact' }, t('walkin.contact')) : null,
