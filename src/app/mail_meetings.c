@@ -47,7 +47,8 @@ static int keep_row(void *ud, const struct store_mail_meeting *m)
     if (df_grow((void **)&r->v, &r->cap, r->n, sizeof *r->v) < 0)
         return r->oom = 1;
     r->v[r->n++] = (struct row){
-        .m = {.request = dup(r, m->request), .person = dup(r, m->person),
+        .m = {.event = dup(r, m->event), .request = dup(r, m->request),
+              .person = dup(r, m->person),
               .partner = dup(r, m->partner), .starts_at = dup(r, m->starts_at),
               .ends_at = dup(r, m->ends_at), .table = dup(r, m->table)}};
     return r->oom;
@@ -83,7 +84,8 @@ int app_mail_watch_begin(struct store *s, const char *event, const char *request
     const char *url;
     struct store_event ev;
     int on = store_mail_config_get(s, &k->a, &url, err);
-    if (on > 0 && store_event_get(s, event, &k->a, &ev, err) < 0) {
+    ev.published_at = "";   /* every published event's: the query picks them */
+    if (on > 0 && event && store_event_get(s, event, &k->a, &ev, err) < 0) {
         on = err->kind == DF_ERR_NOT_FOUND ? 0 : -1;   /* a new event has none */
         if (on == 0)
             *err = (struct df_err){0};
@@ -92,9 +94,9 @@ int app_mail_watch_begin(struct store *s, const char *event, const char *request
         app_mail_watch_free(k);
         return on < 0 ? -1 : 0;
     }
-    k->event = arena_strdup(&k->a, event);
+    k->event = event ? arena_strdup(&k->a, event) : NULL;
     k->request = request ? arena_strdup(&k->a, request) : NULL;
-    if (!k->event || (request && !k->request)) {
+    if ((event && !k->event) || (request && !k->request)) {
         app_mail_watch_free(k);
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory watching the meetings");
     }
@@ -110,7 +112,15 @@ static int by_person_then_time(const void *x, const void *y)
 {
     const struct row *p = x, *q = y;
     int c = strcmp(p->m.person, q->m.person);
+    if (!c)
+        c = strcmp(p->m.event, q->m.event);
     return c ? c : strcmp(p->m.starts_at, q->m.starts_at);
+}
+
+/* Whether rows x and y go in one mail: one person's, at one event. */
+static bool same_mail(const struct row *x, const struct row *y)
+{
+    return strcmp(x->m.person, y->m.person) == 0 && strcmp(x->m.event, y->m.event) == 0;
 }
 
 static bool texts_differ(const char *x, const char *y)
@@ -150,25 +160,27 @@ static int queue_person(struct store *s, const struct store_event *ev, const cha
     return app_mail_queue(s, &to, &f, a, err);
 }
 
-/* Sorts v[0..n) by person and queues each person's mail, but by_person's. */
-static int queue_each_person(struct store *s, const char *event, const char *kind,
-                             struct row *v, int n, const char *by_person, struct df_err *err)
+/* Sorts v[0..n) by person and event and queues each person's mail of
+ * each event, but by_person's. */
+static int queue_each_person(struct store *s, const char *kind, struct row *v, int n,
+                             const char *by_person, struct df_err *err)
 {
     if (n == 0)
         return 0;
     qsort(v, (size_t)n, sizeof *v, by_person_then_time);
     struct arena a;
     arena_init(&a, 0);
-    struct store_event ev;
+    struct store_event ev = {.id = NULL};
     struct store_person by;
-    int rc = store_event_get(s, event, &a, &ev, err);
-    if (rc == 0 && by_person)
-        rc = store_person_get(s, by_person, &a, &by, err);
+    int rc = by_person ? store_person_get(s, by_person, &a, &by, err) : 0;
     for (int i = 0, j; rc == 0 && i < n; i = j) {
-        for (j = i + 1; j < n && strcmp(v[j].m.person, v[i].m.person) == 0; j++) {
+        for (j = i + 1; j < n && same_mail(&v[j], &v[i]); j++) {
         }
         if (by_person && strcmp(v[i].m.person, by_person) == 0)
             continue;
+        if ((!ev.id || strcmp(ev.id, v[i].m.event) != 0) &&
+            (rc = store_event_get(s, v[i].m.event, &a, &ev, err)) < 0)
+            break;
         rc = queue_person(s, &ev, kind, v + i, j - i, by_person ? by.name : NULL, &a, err);
     }
     arena_free(&a);
@@ -270,7 +282,7 @@ int app_mail_watch_end(struct store *s, struct app_mail_watch *w, const char *by
     if (rc == 0)
         rc = diff(s, w, &after, skip, &changes, err);
     if (rc == 0)
-        rc = queue_each_person(s, w->event, "changed", changes.v, changes.n, by_person, err);
+        rc = queue_each_person(s, "changed", changes.v, changes.n, by_person, err);
     free(after.v);
     free(changes.v);
     app_mail_watch_free(w);
@@ -287,7 +299,7 @@ int app_mail_agendas(struct store *s, const char *event, struct df_err *err)
     if (rc > 0)
         rc = read_rows(s, event, NULL, &now, err);
     if (rc == 0)
-        rc = queue_each_person(s, event, "agenda", now.v, now.n, NULL, err);
+        rc = queue_each_person(s, "agenda", now.v, now.n, NULL, err);
     free(now.v);
     arena_free(&a);
     return rc < 0 ? -1 : 0;

@@ -12,14 +12,15 @@
 struct app_mail_watch;
 
 /* In the caller's transaction, before an action that may change event's
- * published meetings (only request's when not NULL): *w what stands, or
- * NULL when there is nothing to tell (the forum sends no mail, the event's
- * agendas are not published). 0, or -1 with err and *w NULL. */
+ * published meetings (event NULL: every published event's, an import's;
+ * only request's when not NULL): *w what stands, or NULL when there is
+ * nothing to tell (the forum sends no mail, the event's agendas are not
+ * published, or it does not exist yet). 0, or -1 with err and *w NULL. */
 int app_mail_watch_begin(struct store *s, const char *event, const char *request,
                          struct app_mail_watch **w, struct df_err *err);
 
 /* After the action, in the same transaction: each person whose meetings in
- * w changed gets one mail listing the changes (app_mail_to_get says who
+ * w changed gets one mail (one per event) listing the changes (app_mail_to_get says who
  * gets mail), but by_person (the participant who acted: NULL when the
  * organisers did), whose name the others read; request skip's (may be
  * NULL) are left to its own mail. Frees w (NULL: nothing). -1 with err. */

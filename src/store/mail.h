@@ -59,12 +59,13 @@ int store_mail_sender_name(struct store *s, struct arena *a, const char **name,
 
 /* A meeting as its mail tells it to one of its two people. */
 struct store_mail_meeting {
-    const char *request, *person, *partner;
+    const char *event, *request, *person, *partner;
     const char *starts_at, *ends_at, *table;   /* table NULL: none */
 };
 typedef int (*store_mail_meeting_fn)(void *ud, const struct store_mail_meeting *m);
-/* Event's meetings (only request's when not NULL), a row for each of its
- * requester and addressee, by person, start and request. A non-zero
+/* Event's meetings (event NULL: every published event's; only request's
+ * when not NULL), a row for each of its requester and addressee, by
+ * person, start and request. A non-zero
  * return from fn stops the walk and is returned. */
 int store_mail_meeting_each(struct store *s, const char *event, const char *request,
                             store_mail_meeting_fn fn, void *ud, struct df_err *err);

@@ -7,6 +7,7 @@ English); nothing is queued while mail is off, nor for someone who turned
 it off; a server that refuses or is not there leaves the mail queued with
 its try and error.
 Usage: mail_test.py DFNC_BINARY   (TAP on stdout)"""
+import csv
 import email
 import email.policy
 import http.cookiejar
@@ -461,6 +462,46 @@ try:
     ok(len(got.get('olena@ua.example', [])) == 1 and
        'See you at ten' in got['olena@ua.example'][0][2],
        'after she read the thread, a new message: a new mail', got)
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+
+# an import moves the B2B session an hour later: each person one mail, all her moves in it
+p = dfnc('export', 'sessions', 'sessions.csv')
+rows = list(csv.DictReader(open('sessions.csv', encoding='utf-8')))
+for x in rows:
+    if x['event'] == 'ev-kyiv':
+        for k in ('start', 'end'):
+            x[k] = '%02d%s' % (int(x[k][:2]) + 1, x[k][2:])
+with open('later.csv', 'w', encoding='utf-8', newline='') as f:
+    w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+    w.writeheader()
+    w.writerows(rows)
+m = mark()
+p = dfnc('import', 'sessions', 'later.csv')
+got = mails(m)
+anna_mail = got.get('anna@pl.example', [('', '', '')])
+ok(p.returncode == 0 and sorted(got) == ['anna@pl.example', 'hans@de.example', 'olena@ua.example']
+   and all(len(v) == 1 and v[0][0] == 'changed' for v in got.values()) and
+   anna_mail[0][1] == 'Changes to your meetings at Kyiv Defence Days' and
+   anna_mail[0][2].count('- Moved: ') == 2,
+   'a sessions import moving the session: one mail each, anna\'s with her two meetings',
+   (p.stdout, p.stderr, got))
+
+# the organisers book hans and olena at the desk, no time given: the run places it, both hear when
+server, base = serving()
+try:
+    org = Client(base, 'org@login.example')
+    m = mark()
+    r = org.call('POST', '/console/requests', {'event': 'ev-kyiv', 'from': 'p-hans',
+                                               'to': 'p-olena', 'agreed': True})
+    got = mails(m)
+    ok(r.get('status') == 'accepted' and sorted(got) == ['hans@de.example', 'olena@ua.example']
+       and all(len(v) == 1 and v[0][0] == 'booked' for v in got.values()) and
+       got['olena@ua.example'][0][1] == 'Організатори призначили вам зустріч: Hans Weber '
+                                        '(Rhein Armour)' and
+       'Зустріч: четвер, 10 червня 2027, ' in got['olena@ua.example'][0][2],
+       'a booking by the organisers: both hear it, with the time its run gave it', (r, got))
 finally:
     server.terminate()
     server.wait(timeout=30)

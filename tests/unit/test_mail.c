@@ -125,6 +125,48 @@ Test(mailmsg, an_address_or_id_with_a_line_break_is_refused)
     buf_free(&b);
 }
 
+/* The From's display name: in quotes when plain, encoded-words when not,
+ * the address folded onto its own line when the name's has no room. */
+Test(mailmsg, the_from_carries_a_display_name)
+{
+    char *msg = message(&(struct mailmsg){
+        .from = "forum@dfnc.example.eu", .from_name = "DFNC2 Brussels", .to = "hans@de.example",
+        .subject = "x", .body = "x\n", .message_id = "mail-1", .date = 0});
+    cr_assert(strstr(msg, "\r\nFrom: \"DFNC2 Brussels\" <forum@dfnc.example.eu>\r\nTo: "), "%s",
+              msg);
+    free(msg);
+    msg = message(&(struct mailmsg){
+        .from = "forum@dfnc.example.eu", .from_name = "Форум \"DFNC\"\r\nBcc: x@evil.example",
+        .to = "hans@de.example", .subject = "x", .body = "x\n", .message_id = "mail-1"});
+    char *h = headers_of(msg);
+    cr_assert_null(strstr(h, "\r\nBcc:"), "%s", h);
+    cr_assert(strstr(h, "\r\nFrom: =?UTF-8?B?"), "%s", h);
+    cr_assert(strstr(h, " <forum@dfnc.example.eu>\r\nTo: "), "%s", h);
+    assert_lines_within_78(msg);
+    free(h);
+    free(msg);
+    char name[256], addr[256];
+    bool named;
+    cr_assert_eq(mailmsg_from_parse("Форум DFNC <forum@x.eu>", name, addr, sizeof name, &named),
+                 0);
+    cr_assert(named);
+    cr_assert_str_eq(name, "Форум DFNC");
+    cr_assert_str_eq(addr, "forum@x.eu");
+    cr_assert_eq(mailmsg_from_parse("\"DFNC, Kyiv\" <forum@x.eu>", name, addr, sizeof name,
+                                    &named), 0);
+    cr_assert_str_eq(name, "DFNC, Kyiv");
+    cr_assert_eq(mailmsg_from_parse("forum@x.eu", name, addr, sizeof name, &named), 0);
+    cr_assert(!named);
+    cr_assert_str_eq(addr, "forum@x.eu");
+    cr_assert_eq(mailmsg_from_parse("Forum\r\nBcc: y@z.eu <forum@x.eu>", name, addr, sizeof name,
+                                    &named), -1, "a line break");
+    cr_assert_eq(mailmsg_from_parse("Forum <forum@x.eu", name, addr, sizeof name, &named), -1);
+    cr_assert_eq(mailmsg_from_parse("Forum <forum@x.eu> more", name, addr, sizeof name, &named),
+                 -1);
+    cr_assert_eq(mailmsg_from_parse("Forum <not an address>", name, addr, sizeof name, &named),
+                 -1);
+}
+
 Test(mailmsg, the_body_quoted_printable_with_soft_breaks)
 {
     char long_line[400] = "";
