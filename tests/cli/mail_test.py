@@ -5,7 +5,12 @@ addressee (in Ukrainian: her languages put uk first), `dfnc mail send`
 hands it to the server once, the accept queues the requester's mail (in
 English); nothing is queued while mail is off, nor for someone who turned
 it off; a server that refuses or is not there leaves the mail queued with
-its try and error.
+its try and error. At a published event: the publication mails each
+person her meetings once, a move by the organisers both people the new
+time, a cancel the other side, an introduction both, an accept the run
+places its time, a booking both; two messages one mail until the thread is
+read; an import moving the session one mail each. The From's display name
+arrives encoded; serve --smtp on a port in use leaves the mail off.
 Usage: mail_test.py DFNC_BINARY   (TAP on stdout)"""
 import csv
 import email
