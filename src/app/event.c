@@ -2,6 +2,7 @@
  * upserts in one transaction. */
 #include "app/event.h"
 #include "app/fields.h"
+#include "app/mail_meetings.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -729,17 +730,25 @@ out:
 int app_event_save(struct store *s, const char *actor, struct app_event_edit *in,
                    struct arena *a, struct app_event_report *rep, struct df_err *err)
 {
+    struct app_mail_watch *w = NULL;
     if (store_begin(s, err) < 0)
         return -1;
-    if (app_event_apply(s, in, a, rep, err) < 0)
+    /* a published meeting the edit moves or takes off is mailed to its people */
+    if ((!in->dry_run && in->id && app_mail_watch_begin(s, in->id, NULL, &w, err) < 0) ||
+        app_event_apply(s, in, a, rep, err) < 0)
         goto fail;
-    if (in->dry_run)
+    if (in->dry_run) {
         store_rollback(s);
-    else if (store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
-             store_commit(s, err) < 0)
+        return 0;
+    }
+    int told = app_mail_watch_end(s, w, NULL, NULL, err);   /* frees w */
+    w = NULL;
+    if (told < 0 || store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
+        store_commit(s, err) < 0)
         goto fail;
     return 0;
 fail:
+    app_mail_watch_free(w);
     store_rollback(s);
     *rep = (struct app_event_report){0};
     return -1;
@@ -763,7 +772,7 @@ int app_event_publish(struct store *s, const char *actor, const char *id, struct
         goto fail;
     }
     if (store_meeting_lock_all(s, id, true, err) < 0 ||
-        store_event_set_published(s, id, true, err) < 0 ||
+        store_event_set_published(s, id, true, err) < 0 || app_mail_agendas(s, id, err) < 0 ||
         store_audit(s, actor, "event.publish", "event", id, NULL, err) < 0 ||
         store_commit(s, err) < 0)
         goto fail;

@@ -10,6 +10,7 @@
 
 #include "app/forum_day.h"
 #include "app/invite.h"
+#include "app/mail.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "io/csv.h"
@@ -110,7 +111,7 @@ static int row_start(struct follow_ctx *c, const struct store_follow_up *f)
     return buf_puts(&b[PERSON], f->person) < 0 || buf_puts(&b[NAME], f->name) < 0 ||
                    buf_puts(&b[EMAIL], or_empty(f->email)) < 0 ||
                    buf_puts(&b[ORG_NAME], f->org_name) < 0 ||
-                   buf_puts(&b[LANGUAGE], app_invite_language(f->ui_language, f->country)) < 0
+                   buf_puts(&b[LANGUAGE], app_person_language(f->ui_language, f->languages, f->country)) < 0
                ? -1
                : 0;
 }

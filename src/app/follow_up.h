@@ -19,7 +19,7 @@
  * exports write it), or as a JSON array of objects with the keys person,
  * name, email, organisation_name, language, arrived (true/false), meetings,
  * meetings_held and partners: [{"person","name","organisation_name","email",
- * "outcome"}]. language is the one to write to them in (app_invite_language);
+ * "outcome"}]. language is the one to write to them in (app_person_language);
  * arrived whether they checked in; meetings_held their meetings nobody of
  * which said did not take place (not_held); the partners are the people of
  * other organisations at those, in time order, each with what this person

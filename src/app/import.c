@@ -7,6 +7,7 @@
 #include "app/fields.h"
 #include "app/interpreting.h"
 #include "app/interpreting_day.h"
+#include "app/mail_meetings.h"
 #include "app/procure_import.h"
 #include "app/programme_import.h"
 
@@ -582,14 +583,17 @@ static const struct app_import_kind app_import_kinds[] = {
      .key_hint = "an organisation states one offer and one need per CPV code: put both in one "
                  "row's title and description, or give one a more precise code",
      .key_any_case = 1u << 1},
-    {.kind = "requests", .required = request_columns, .key = {"id"}, .row = request_row},
+    {.kind = "requests", .required = request_columns, .key = {"id"}, .row = request_row,
+     .moves_meetings = true},
     {.kind = "interpreters", .required = interpreter_columns, .key = {"id"},
      .row = interpreter_row},
     {.kind = "availability", .required = availability_columns, .key = {"person", "event"},
      .row = availability_row},
     /* the programme: an event's own fields, then its sessions, cut into slots */
-    {.kind = "events", .required = app_event_columns, .key = {"id"}, .row = app_event_row},
-    {.kind = "sessions", .required = app_session_columns, .key = {"id"}, .row = app_session_row},
+    {.kind = "events", .required = app_event_columns, .key = {"id"}, .row = app_event_row,
+     .moves_meetings = true},
+    {.kind = "sessions", .required = app_session_columns, .key = {"id"}, .row = app_session_row,
+     .moves_meetings = true},
     {.kind = "demands", .required = app_procure_demand_columns, .key = {"id"},
      .row = app_procure_demand_row},
     {.kind = "supplies", .required = app_procure_supply_columns, .key = {"id"},
@@ -760,8 +764,11 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
     if (!r)
         return -1;
     res->encoding = csv_reader_encoding(r);
+    struct app_mail_watch *watch = NULL;
     if (store_begin(s, err) < 0)
         goto out;
+    if (k->moves_meetings && app_mail_watch_begin(s, NULL, NULL, &watch, err) < 0)
+        goto rollback;
     struct csv_row row;
     int got;
     /* every row is read: a refused one is named and the next one read, so
@@ -804,7 +811,9 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
     char detail[128];
     snprintf(detail, sizeof detail, "%s: %d added, %d updated (%s)", k->kind, res->added,
              res->updated, codepage_name(res->encoding));
-    if (store_audit(s, "cli", "import", k->kind, path, detail, err) < 0 ||
+    int told = app_mail_watch_end(s, watch, NULL, NULL, err);   /* frees it */
+    watch = NULL;
+    if (told < 0 || store_audit(s, "cli", "import", k->kind, path, detail, err) < 0 ||
         store_commit(s, err) < 0)
         goto rollback;
     result = 0;
@@ -816,6 +825,7 @@ rollback:
     res->interpreters_given = res->interpreters_lacking = 0;
     res->notes = (struct df_problems){0};   /* nothing of them happened */
 out:
+    app_mail_watch_free(watch);
     csv_reader_close(r);
     strset_free(&seen);
     unique_rows_free(&unique);

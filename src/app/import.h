@@ -70,6 +70,10 @@ struct app_import_kind {
      * two rows of other keys may share, nor a row and a stored one of
      * another key, as the file leaves the store: people's email. NULL: none */
     const char *unique;
+    /* its rows may move, remove or cancel published meetings (events,
+     * sessions, requests): their people are mailed what changed, once per
+     * import (app/mail_meetings.h) */
+    bool moves_meetings;
     /* who else holds value v in the store, key's own row aside: 1 with a
      * sentence naming them in *who (allocated in a: "person \"p-7\"'s"), 0
      * none, -1 err; with unique only */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "app/mail.h"
 #include "app/requests.h"
 #include "store/api.h"
 
@@ -56,6 +57,7 @@ int app_request_introduce(struct store *s, const char *login, const char *event,
     struct store_request r = {.id = id, .event = event, .from = from, .to = to,
                               .status = "pending", .message = message, .priority = 1};
     if (store_request_upsert(s, &r, NULL, err) < 0 || store_request_introduce(s, id, err) < 0 ||
+        app_mail_on_request(s, &r, "introduced", a, err) < 0 ||
         store_audit(s, login ? login : "organiser", "request.introduce", "request", id, detail,
                     err) < 0 ||
         store_request_get(s, id, a, out, err) < 0 || store_commit(s, err) < 0)
@@ -136,17 +138,21 @@ int app_request_book(struct store *s, const struct app_booking *b, struct arena 
         df_err_set(err, DF_ERR_RUNTIME, "out of memory booking a meeting");
         goto fail;
     }
+    /* its mail says the time when it has one (placed here, or not
+     * published yet); else the run that places it just after queues it */
+    bool run_places = ev.published_at && !out->placed;
     if (store_request_set_status(s, r.id, "accepted", err) < 0 ||
         store_request_introduce(s, r.id, err) < 0 ||
         (!out->created && store_request_add_note(s, r.id, b->message, err) < 0) ||
+        (!run_places && app_mail_on_request(s, &r, "booked", a, err) < 0) ||
         store_audit(s, b->login ? b->login : "organiser", "request.book", "request", r.id,
                     detail, err) < 0 ||
         store_commit(s, err) < 0)
         goto fail;
-    if (ev.published_at && !out->placed) {
+    if (run_places) {
         struct app_accept_warning said = {.n = 0};   /* the desk reads the sentence */
-        out->warning = app_request_run_place(s, &r, b->login, b->now, a, &out->rescheduled,
-                                             &said);
+        out->warning = app_request_run_place(s, &r, b->login, "booked", b->now, a,
+                                             &out->rescheduled, &said);
     }
     return store_request_get(s, r.id, a, &out->request, err);
 fail:

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "app/fields.h"
+#include "app/mail.h"
 #include "core/date.h"
 #include "io/csv.h"
 #include "store/invite.h"
@@ -60,13 +61,6 @@ static int claim_contact(struct store *s, const char *actor, const char *person,
 /* Invites p (the checks made): a login if they have none, then a new
  * invitation handed to emit. 0; 1 when their e-mail is another login's; -1
  * with err. */
-const char *app_invite_language(const char *ui_language, const char *country)
-{
-    if (ui_language)
-        return ui_language;
-    return country && strcmp(country, "UA") == 0 ? "uk" : "en";
-}
-
 static int invite_one(struct store *s, const char *actor, const struct app_invite_opts *o,
                       const struct store_invitee *p, app_invitation_fn emit, void *ud,
                       struct app_invite_summary *sum, struct df_err *err)
@@ -88,7 +82,7 @@ static int invite_one(struct store *s, const char *actor, const struct app_invit
     struct app_invitation inv = {
         .person = p->person, .name = p->name, .org = p->org_name,
         .email = p->user ? p->user_email : p->email,
-        .language = app_invite_language(p->ui_language, p->country),
+        .language = app_person_language(p->ui_language, p->languages, p->country),
         .expires_at = o->now + (int64_t)o->days * 86400};
     unsigned char hash[STORE_TOKEN_HASH_LEN];
     app_token_new(inv.token);

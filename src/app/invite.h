@@ -26,20 +26,14 @@ struct app_invite_opts {
 };
 
 /* One invitation made: the person, the e-mail of their login, their
- * organisation's name, the language to write to them in ("uk" or "en": the
- * one they chose for the web UI, else Ukrainian for a Ukrainian
- * organisation's people), the clear token (the link's secret) and when it
+ * organisation's name, the language to write to them in ("uk" or "en", by
+ * app_person_language's rule), the clear token (the link's secret) and when it
  * expires. */
 struct app_invitation {
     const char *person, *name, *email, *org, *language;
     char token[APP_TOKEN_LEN];
     int64_t expires_at;
 };
-
-/* The language to write to a person in: ui_language (the one they chose for
- * the web UI) when set, else "uk" for a Ukrainian organisation's people
- * (country "UA"), else "en": ui_language itself or a static string. */
-const char *app_invite_language(const char *ui_language, const char *country);
 
 #define APP_INVITE_TAKEN_NAMED 20
 

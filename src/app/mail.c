@@ -15,13 +15,17 @@
 #include "io/ics.h"
 #include "io/mailmsg.h"
 #include "store/mail.h"
+#include "store/messages.h"
 
 /* The most mails one take leases, and how long: one whose sender died
  * mid-way is due again after the lease. */
 enum { TAKE_MAX = 20, LEASE_SECONDS = 600, MAIL_MAX = 256 * 1024 };
 
-const char *app_mail_language(const char *languages)
+const char *app_person_language(const char *ui_language, const char *languages,
+                                const char *country)
 {
+    if (ui_language && (strcmp(ui_language, "uk") == 0 || strcmp(ui_language, "en") == 0))
+        return ui_language;
     /* the first of "uk" and "en" in the list, each a whole item */
     for (const char *p = languages ? languages : ""; *p;) {
         size_t n = strcspn(p, ";, ");
@@ -32,7 +36,7 @@ const char *app_mail_language(const char *languages)
         p += n;
         p += strspn(p, ";, ");
     }
-    return "en";
+    return country && strcmp(country, "UA") == 0 ? "uk" : "en";
 }
 
 const char *app_mail_when(const char *timezone, const char *starts_at, const char *ends_at,
@@ -83,21 +87,25 @@ static const char *closing(const struct app_mail_facts *f, struct arena *a, bool
                              f->public_url);
 }
 
-/* "Name (Organisation)", or the name alone. */
-static const char *who(const struct app_mail_facts *f, struct arena *a)
+/* "Name (Organisation)" of a partner, or the name alone. */
+static const char *name_org(struct arena *a, const char *name, const char *org)
 {
-    return f->other_org && *f->other_org ? arena_printf(a, "%s (%s)", f->other, f->other_org)
-                                         : f->other;
+    return org && *org ? arena_printf(a, "%s (%s)", name, org) : name;
 }
 
-/* The request's message, each line indented, after a line that says it. */
-static const char *quoted_message(const struct app_mail_facts *f, struct arena *a, bool uk)
+static const char *who(const struct app_mail_facts *f, struct arena *a)
 {
-    if (!f->message || !*f->message)
+    return name_org(a, f->other, f->other_org);
+}
+
+/* The text quoted after a line that says what it is, each line indented. */
+static const char *quoted(const char *text, const char *said, struct arena *a)
+{
+    if (!text || !*text)
         return "";
     struct buf b = BUF_INIT(0);
-    buf_puts(&b, uk ? "\nПовідомлення:\n" : "\nTheir message:\n");
-    for (const char *p = f->message; *p;) {
+    buf_printf(&b, "\n%s\n", said);
+    for (const char *p = text; *p;) {
         size_t n = strcspn(p, "\n");
         buf_puts(&b, "  ");
         buf_append(&b, p, n);
@@ -107,6 +115,12 @@ static const char *quoted_message(const struct app_mail_facts *f, struct arena *
     const char *s = arena_strdup(a, buf_str(&b));
     buf_free(&b);
     return s;
+}
+
+/* The request's message, after a line that says it. */
+static const char *quoted_message(const struct app_mail_facts *f, struct arena *a, bool uk)
+{
+    return quoted(f->message, uk ? "Повідомлення:" : "Their message:", a);
 }
 
 static int compose_request(const struct app_mail_facts *f, struct arena *a, bool uk,
@@ -129,6 +143,32 @@ static int compose_request(const struct app_mail_facts *f, struct arena *a, bool
     return 0;
 }
 
+/* "Thursday 3 June 2027, 10:00–10:20 (Europe/Brussels, UTC+02:00), table T3",
+ * in lang; NULL when starts_at is none. */
+static const char *when_where(const struct app_mail_facts *f, const char *starts_at,
+                              const char *ends_at, const char *table, struct arena *a)
+{
+    bool uk = strcmp(f->lang, "uk") == 0;
+    const char *when = starts_at ? app_mail_when(f->timezone, starts_at, ends_at, f->lang, a)
+                                 : NULL;
+    if (!when)
+        return NULL;
+    return table ? arena_printf(a, "%s, %s %s", when, uk ? "стіл" : "table", table) : when;
+}
+
+/* The line an accept or a booking says of its meeting: when and where, or
+ * that the agenda will say it. */
+static const char *meeting_line(const struct app_mail_facts *f, struct arena *a, bool uk)
+{
+    const char *at = when_where(f, f->starts_at, f->ends_at, f->table, a);
+    if (at)
+        return arena_printf(a, uk ? "Зустріч: %s.\n" : "Your meeting: %s.\n", at);
+    return uk ? "Час і стіл зустрічі зʼявляться у вашому розкладі, щойно організатори "
+                "їх призначать.\n"
+              : "Its time and table will be on your agenda once the organisers place "
+                "the meeting.\n";
+}
+
 static int compose_answer(const struct app_mail_facts *f, struct arena *a, bool uk,
                           const char **subject, const char **body)
 {
@@ -148,18 +188,21 @@ static int compose_answer(const struct app_mail_facts *f, struct arena *a, bool 
                                   w, f->event, f->public_url, closing(f, a, false));
         return 0;
     }
-    const char *when = f->starts_at ? app_mail_when(f->timezone, f->starts_at, f->ends_at,
-                                                    f->lang, a)
-                                    : NULL;
-    const char *meeting =
-        when ? (uk ? arena_printf(a, "Зустріч: %s%s%s.\n", when, f->table ? ", стіл " : "",
-                                  f->table ? f->table : "")
-                   : arena_printf(a, "Your meeting: %s%s%s.\n", when,
-                                  f->table ? ", table " : "", f->table ? f->table : ""))
-             : (uk ? "Час і стіл зустрічі зʼявляться у вашому розкладі, щойно організатори "
-                     "їх призначать.\n"
-                   : "Its time and table will be on your agenda once the organisers place "
-                     "the meeting.\n");
+    const char *meeting = meeting_line(f, a, uk);
+    if (strcmp(f->kind, "booked") == 0) {
+        *subject = uk ? arena_printf(a, "Організатори призначили вам зустріч: %s", w)
+                      : arena_printf(a, "The organisers booked your meeting with %s", w);
+        *body = uk ? arena_printf(a,
+                                  "Добрий день!\n\nОрганізатори форуму призначили вам "
+                                  "зустріч із %s на заході «%s», як ви домовилися.\n%s\nВаш "
+                                  "розклад:\n%s/agenda\n%s",
+                                  w, f->event, meeting, f->public_url, closing(f, a, true))
+                   : arena_printf(a,
+                                  "Hello,\n\nThe forum's organisers booked your meeting with "
+                                  "%s at %s, as you agreed.\n%s\nYour agenda:\n%s/agenda\n%s",
+                                  w, f->event, meeting, f->public_url, closing(f, a, false));
+        return 0;
+    }
     *subject = uk ? arena_printf(a, "Запит на зустріч прийнято: %s", w)
                   : arena_printf(a, "%s accepted your meeting request", w);
     *body = uk ? arena_printf(a,
@@ -173,21 +216,170 @@ static int compose_answer(const struct app_mail_facts *f, struct arena *a, bool 
     return 0;
 }
 
+static int compose_introduced(const struct app_mail_facts *f, struct arena *a, bool uk,
+                              const char **subject, const char **body)
+{
+    const char *w = who(f, a);
+    const char *words = quoted(f->message, uk ? "Слова організаторів:" : "The organisers' words:",
+                               a);
+    const char *next = f->to_addressee
+                           ? (uk ? "Прийняти або відхилити запит можна на сторінці ваших "
+                                   "запитів:"
+                                 : "Accept or decline it on your requests page:")
+                           : (uk ? "Запит надіслано від вашого імені; відповідь зʼявиться на "
+                                   "сторінці ваших запитів:"
+                                 : "The request is sent in your name; its answer will be on "
+                                   "your requests page:");
+    *subject = uk ? arena_printf(a, "Організатори знайомлять вас: %s", w)
+                  : arena_printf(a, "The organisers introduce you to %s", w);
+    *body = uk ? arena_printf(a,
+                              "Добрий день!\n\nОрганізатори форуму радять вам зустрітися з %s "
+                              "на заході «%s» і надіслали запит на зустріч.\n%s\n%s\n"
+                              "%s/requests\n%s",
+                              w, f->event, words, next, f->public_url, closing(f, a, true))
+               : arena_printf(a,
+                              "Hello,\n\nThe forum's organisers think you should meet %s at %s, "
+                              "and made a meeting request between you.\n%s\n%s\n%s/requests\n%s",
+                              w, f->event, words, next, f->public_url, closing(f, a, false));
+    return 0;
+}
+
+static int compose_message(const struct app_mail_facts *f, struct arena *a, bool uk,
+                           const char **subject, const char **body)
+{
+    const char *w = who(f, a);
+    const char *text = quoted(f->message, uk ? "Повідомлення:" : "The message:", a);
+    *subject = uk ? arena_printf(a, "Нове повідомлення: %s", w)
+                  : arena_printf(a, "New message from %s", w);
+    *body = uk ? arena_printf(a,
+                              "Добрий день!\n\nВам нове повідомлення від %s щодо зустрічі на "
+                              "заході «%s».\n%s\nВідповісти можна на сторінці ваших запитів (поки ви "
+                              "не прочитаєте розмову, нових листів про неї не буде):\n"
+                              "%s/requests\n%s",
+                              w, f->event, text, f->public_url, closing(f, a, true))
+               : arena_printf(a,
+                              "Hello,\n\n%s wrote to you about your meeting at %s.\n%s\nAnswer "
+                              "on your requests page (until you read the conversation, no "
+                              "more mail about it):\n%s/requests\n%s",
+                              w, f->event, text, f->public_url, closing(f, a, false));
+    return 0;
+}
+
+/* One meeting of an agenda or a change, as lines into b: 0, -1 when b is full. */
+static int item_lines(const struct app_mail_facts *f, const struct app_mail_item *it,
+                      struct arena *a, bool uk, struct buf *b)
+{
+    const char *with = name_org(a, it->other, it->other_org);
+    const char *now = when_where(f, it->starts_at, it->ends_at, it->table, a);
+    now = now ? now : "";
+    if (!it->change)
+        return buf_printf(b, "- %s\n  %s %s\n", now, uk ? "з" : "with", with);
+    if (strcmp(it->change, "moved") == 0) {
+        const char *was = when_where(f, it->was_starts, it->was_ends, it->was_table, a);
+        return buf_printf(b,
+                          uk ? "- Перенесено: зустріч із %s\n  тепер: %s\n  було: %s\n"
+                             : "- Moved: your meeting with %s\n  now: %s\n  was: %s\n",
+                          with, now, was ? was : "");
+    }
+    if (strcmp(it->change, "removed") == 0)
+        return buf_printf(b,
+                          uk ? "- Поки що знято з розкладу: зустріч із %s\n  мала бути: %s\n"
+                               "  (організатори призначать їй новий час)\n"
+                             : "- Off your agenda for now: your meeting with %s\n  was to be: "
+                               "%s\n  (the organisers will give it a new time)\n",
+                          with, now);
+    if (strcmp(it->change, "cancelled") == 0)
+        return buf_printf(b,
+                          uk ? "- Скасовано: зустріч із %s\n  мала бути: %s\n"
+                             : "- Cancelled: your meeting with %s\n  was to be: %s\n",
+                          with, now);
+    return buf_printf(b, uk ? "- Нова зустріч із %s\n  %s\n" : "- New: your meeting with %s\n  %s\n",
+                      with, now);
+}
+
+/* The subject of a change of one meeting. */
+static const char *one_change_subject(const struct app_mail_item *it, struct arena *a, bool uk)
+{
+    const char *with = name_org(a, it->other, it->other_org);
+    if (strcmp(it->change, "moved") == 0)
+        return arena_printf(a, uk ? "Зустріч перенесено: %s" : "Your meeting with %s has moved",
+                            with);
+    if (strcmp(it->change, "cancelled") == 0)
+        return arena_printf(a, uk ? "Зустріч скасовано: %s" : "Your meeting with %s is cancelled",
+                            with);
+    if (strcmp(it->change, "removed") == 0)
+        return arena_printf(a, uk ? "Зустріч знято з розкладу: %s"
+                                  : "Your meeting with %s is off your agenda for now",
+                            with);
+    return arena_printf(a, uk ? "Нова зустріч: %s" : "New meeting with %s", with);
+}
+
+static int compose_meetings(const struct app_mail_facts *f, struct arena *a, bool uk,
+                            const char **subject, const char **body)
+{
+    if (f->items_n < 1)
+        return -1;
+    struct buf b = BUF_INIT(0);
+    bool agenda = strcmp(f->kind, "agenda") == 0;
+    if (agenda) {
+        *subject = arena_printf(a, uk ? "Ваші зустрічі на заході «%s»" : "Your meetings at %s",
+                                f->event);
+        buf_printf(&b, uk ? "Добрий день!\n\nОрганізатори оприлюднили розклад заходу «%s». "
+                            "Ваші зустрічі (%d):\n\n"
+                          : "Hello,\n\nThe organisers have published the agendas of %s. Your "
+                            "meetings (%d):\n\n",
+                   f->event, f->items_n);
+    } else {
+        *subject = f->items_n == 1
+                       ? one_change_subject(&f->items[0], a, uk)
+                       : arena_printf(a, uk ? "Зміни у ваших зустрічах на заході «%s»"
+                                            : "Changes to your meetings at %s",
+                                      f->event);
+        if (f->by)
+            buf_printf(&b, uk ? "Добрий день!\n\nЗміни у ваших зустрічах на заході «%s» "
+                                "(ініціатор змін: %s):\n\n"
+                              : "Hello,\n\nChanges to your meetings at %s, made by %s:\n\n",
+                       f->event, f->by);
+        else
+            buf_printf(&b, uk ? "Добрий день!\n\nОрганізатори форуму змінили ваші зустрічі на "
+                                "заході «%s»:\n\n"
+                              : "Hello,\n\nThe forum's organisers have changed your meetings "
+                                "at %s:\n\n",
+                       f->event);
+    }
+    int bad = b.len == 0;
+    for (int i = 0; i < f->items_n; i++)
+        bad |= item_lines(f, &f->items[i], a, uk, &b) < 0;
+    bad |= buf_printf(&b, uk ? "\nВаш розклад, завжди актуальний:\n%s/agenda\n%s"
+                             : "\nYour agenda, always up to date:\n%s/agenda\n%s",
+                      f->public_url, closing(f, a, uk)) < 0;
+    *body = bad ? NULL : arena_strdup(a, buf_str(&b));
+    buf_free(&b);
+    return 0;
+}
+
 int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char **subject,
                      const char **body)
 {
+    static const struct {
+        const char *kind;
+        int (*fn)(const struct app_mail_facts *, struct arena *, bool, const char **,
+                  const char **);
+    } kinds[] = {{"request", compose_request},       {"accepted", compose_answer},
+                 {"declined", compose_answer},       {"booked", compose_answer},
+                 {"introduced", compose_introduced}, {"message", compose_message},
+                 {"agenda", compose_meetings},       {"changed", compose_meetings}};
     bool uk = f->lang && strcmp(f->lang, "uk") == 0;
     *subject = *body = NULL;
-    if (strcmp(f->kind, "request") == 0)
-        compose_request(f, a, uk, subject, body);
-    else if (strcmp(f->kind, "accepted") == 0 || strcmp(f->kind, "declined") == 0)
-        compose_answer(f, a, uk, subject, body);
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (f->kind && strcmp(f->kind, kinds[i].kind) == 0 &&
+            kinds[i].fn(f, a, uk, subject, body) < 0)
+            return -1;
     return *subject && *body ? 0 : -1;
 }
 
-/* The name of organisation id in lang (its Ukrainian one when it has it). */
-static const char *org_name(struct store *s, const char *id, const char *lang, struct arena *a,
-                            struct df_err *err)
+const char *app_mail_org_name(struct store *s, const char *id, const char *lang,
+                              struct arena *a, struct df_err *err)
 {
     struct store_org o;
     if (store_org_get(s, id, a, &o, err) < 0)
@@ -195,39 +387,74 @@ static const char *org_name(struct store *s, const char *id, const char *lang, s
     return strcmp(lang, "uk") == 0 && o.name_uk && *o.name_uk ? o.name_uk : o.name;
 }
 
-int app_mail_on_request(struct store *s, const struct store_request *r, const char *kind,
-                        struct arena *a, struct df_err *err)
+const char *app_mail_event_name(const struct store_event *ev, const char *lang)
+{
+    return strcmp(lang, "uk") == 0 && ev->name_uk && *ev->name_uk ? ev->name_uk : ev->name;
+}
+
+int app_mail_to_get(struct store *s, const char *person, struct arena *a,
+                    struct app_mail_to *to, struct df_err *err)
 {
     const char *url;
     int on = store_mail_config_get(s, a, &url, err);
     if (on <= 0)
         return on;
-    bool to_addressee = strcmp(kind, "request") == 0;
-    struct store_person to, other;
-    if (store_person_get(s, to_addressee ? r->to : r->from, a, &to, err) < 0 ||
-        store_person_get(s, to_addressee ? r->from : r->to, a, &other, err) < 0)
+    struct store_person p;
+    if (store_person_get(s, person, a, &p, err) < 0)
         return -1;
-    if (!mailmsg_address_ok(to.email))
+    if (!mailmsg_address_ok(p.email))
         return 0;   /* no address (or none a header could carry): no mail */
-    int wants = store_mail_notify_get(s, to.id, err);
+    int wants = store_mail_notify_get(s, p.id, err);
     if (wants <= 0)
         return wants;
-    struct store_event ev;
-    if (store_event_get(s, r->event, a, &ev, err) < 0)
-        return -1;
-    /* the language she chose for the pages, else the first of uk and en she speaks */
     const char *ui;
-    if (store_person_ui_language(s, to.id, a, &ui, err) < 0)
+    struct store_org o;
+    if (store_person_ui_language(s, p.id, a, &ui, err) < 0 ||
+        store_org_get(s, p.org, a, &o, err) < 0)
         return -1;
-    const char *lang = ui ? ui : app_mail_language(to.languages);
+    *to = (struct app_mail_to){.person = p.id, .email = p.email, .public_url = url,
+                               .lang = app_person_language(ui, p.languages, o.country)};
+    return 1;
+}
+
+int app_mail_queue(struct store *s, const struct app_mail_to *to, struct app_mail_facts *f,
+                   struct arena *a, struct df_err *err)
+{
+    f->lang = to->lang;
+    f->public_url = to->public_url;
+    unsigned char raw[8];
+    randombytes_buf(raw, sizeof raw);
+    char id[24];
+    snprintf(id, sizeof id, "mail-%02x%02x%02x%02x%02x%02x%02x%02x", raw[0], raw[1], raw[2],
+             raw[3], raw[4], raw[5], raw[6], raw[7]);
+    struct store_mail m = {.id = id, .to = to->email, .person = to->person, .kind = f->kind};
+    if (app_mail_compose(f, a, &m.subject, &m.body) < 0)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory writing a mail");
+    return store_mail_enqueue(s, &m, err);
+}
+
+/* Queues the mail of request r's kind to person `to` about `other`. */
+static int request_mail_to(struct store *s, const struct store_request *r, const char *kind,
+                           const char *to_id, const char *other_id, struct arena *a,
+                           struct df_err *err)
+{
+    struct app_mail_to to;
+    int goes = app_mail_to_get(s, to_id, a, &to, err);
+    if (goes <= 0)
+        return goes;
+    struct store_person other;
+    struct store_event ev;
+    if (store_person_get(s, other_id, a, &other, err) < 0 ||
+        store_event_get(s, r->event, a, &ev, err) < 0)
+        return -1;
     struct app_mail_facts f = {
-        .kind = kind, .lang = lang, .other = other.name,
-        .other_org = org_name(s, other.org, lang, a, err), .message = r->message,
-        .event = strcmp(lang, "uk") == 0 && ev.name_uk && *ev.name_uk ? ev.name_uk : ev.name,
-        .timezone = ev.timezone, .public_url = url};
+        .kind = kind, .other = other.name, .message = r->message,
+        .other_org = app_mail_org_name(s, other.org, to.lang, a, err),
+        .event = app_mail_event_name(&ev, to.lang), .timezone = ev.timezone,
+        .to_addressee = strcmp(to_id, r->to) == 0};
     if (!f.other_org)
         return -1;
-    if (strcmp(kind, "accepted") == 0) {
+    if (strcmp(kind, "accepted") == 0 || strcmp(kind, "booked") == 0) {
         struct store_meeting m;
         struct df_err none = {0};
         if (store_meeting_of_request(s, r->id, a, &m, &none) == 0) {
@@ -239,15 +466,64 @@ int app_mail_on_request(struct store *s, const struct store_request *r, const ch
             return -1;
         }
     }
-    unsigned char raw[8];
-    randombytes_buf(raw, sizeof raw);
-    char id[24];
-    snprintf(id, sizeof id, "mail-%02x%02x%02x%02x%02x%02x%02x%02x", raw[0], raw[1], raw[2],
-             raw[3], raw[4], raw[5], raw[6], raw[7]);
-    struct store_mail m = {.id = id, .to = to.email, .person = to.id, .kind = kind};
-    if (app_mail_compose(&f, a, &m.subject, &m.body) < 0)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory writing a mail");
-    return store_mail_enqueue(s, &m, err);
+    return app_mail_queue(s, &to, &f, a, err);
+}
+
+int app_mail_on_request(struct store *s, const struct store_request *r, const char *kind,
+                        struct arena *a, struct df_err *err)
+{
+    bool both = strcmp(kind, "booked") == 0 || strcmp(kind, "introduced") == 0;
+    if (strcmp(kind, "request") == 0 || both) {
+        if (request_mail_to(s, r, kind, r->to, r->from, a, err) < 0)
+            return -1;
+    }
+    if (strcmp(kind, "request") != 0)
+        return request_mail_to(s, r, kind, r->from, r->to, a, err);
+    return 0;
+}
+
+/* A thread's people besides its author: its requester, addressee and a
+ * few attendees. */
+enum { READERS_MAX = 16 };
+
+int app_mail_on_message(struct store *s, const char *request, const char *person,
+                        const char *text, struct arena *a, struct df_err *err)
+{
+    const char *url;
+    int on = store_mail_config_get(s, a, &url, err);
+    if (on <= 0)
+        return on;
+    const char *ids[READERS_MAX];
+    long long unread[READERS_MAX];
+    int n = store_message_readers(s, request, person, a, ids, unread, READERS_MAX, err);
+    if (n < 0)
+        return -1;
+    struct store_request r;
+    struct store_event ev;
+    struct store_person author;
+    if (n && (store_request_get(s, request, a, &r, err) < 0 ||
+              store_event_get(s, r.event, a, &ev, err) < 0 ||
+              store_person_get(s, person, a, &author, err) < 0))
+        return -1;
+    for (int i = 0; i < n; i++) {
+        /* more than this one unread: she was told of the first, and has
+         * not read the thread since */
+        if (unread[i] != 1)
+            continue;
+        struct app_mail_to to;
+        int goes = app_mail_to_get(s, ids[i], a, &to, err);
+        if (goes < 0)
+            return -1;
+        if (!goes)
+            continue;
+        struct app_mail_facts f = {.kind = "message", .other = author.name, .message = text,
+                                   .other_org = app_mail_org_name(s, author.org, to.lang, a,
+                                                                  err),
+                                   .event = app_mail_event_name(&ev, to.lang)};
+        if (!f.other_org || app_mail_queue(s, &to, &f, a, err) < 0)
+            return -1;
+    }
+    return 0;
 }
 
 long long app_mail_retry_after(int attempts)
@@ -256,13 +532,15 @@ long long app_mail_retry_after(int attempts)
     return attempts >= 1 && attempts <= 5 ? after[attempts - 1] : -1;
 }
 
-/* Sends mail m at now; 0 sent, -1 with why. */
-static int send_one(const struct app_mail_sender *o, const struct store_mail *m, long long now,
-                    struct df_err *why)
+/* Sends mail m at now, from_name the From's display name (NULL: none); 0
+ * sent, -1 with why. */
+static int send_one(const struct app_mail_sender *o, const char *from_name,
+                    const struct store_mail *m, long long now, struct df_err *why)
 {
     struct buf msg = BUF_INIT(MAIL_MAX);
-    struct mailmsg mm = {.from = o->from, .to = m->to, .subject = m->subject, .body = m->body,
-                         .message_id = m->id, .date = now};
+    struct mailmsg mm = {.from = o->from, .from_name = from_name, .to = m->to,
+                         .subject = m->subject, .body = m->body, .message_id = m->id,
+                         .date = now};
     int rc = mailmsg_write(&mm, &msg, why);
     if (rc == 0)
         rc = smtp_send(&o->smtp, o->from, m->to, buf_str(&msg), msg.len, why);
@@ -282,14 +560,16 @@ int app_mail_send_due(struct store *s, const struct app_mail_sender *o, long lon
         arena_init(&a, 0);
         struct store_mail *due;
         int n = 0;
-        if (store_mail_take_due(s, at, lease, TAKE_MAX, &a, &due, &n, err) < 0) {
+        const char *name = o->from_name;
+        if (store_mail_take_due(s, at, lease, TAKE_MAX, &a, &due, &n, err) < 0 ||
+            (!*name && n && store_mail_sender_name(s, &a, &name, err) < 0)) {
             arena_free(&a);
             return -1;
         }
         for (int i = 0; i < n; i++) {
             struct df_err why = {0};
             int rc;
-            if (send_one(o, &due[i], now, &why) == 0) {
+            if (send_one(o, name, &due[i], now, &why) == 0) {
                 run->sent++;
                 log_msg(LOG_INFO, "event=mail_sent mail=%s kind=%s", due[i].id, due[i].kind);
                 rc = store_mail_mark_sent(s, due[i].id, at, err);

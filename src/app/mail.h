@@ -14,18 +14,46 @@
 #include "io/smtp.h"
 #include "store/store.h"
 
-/* The language to write to a person whose languages (people.languages,
- * like "uk;en") are given: "uk" when Ukrainian comes before English (or
- * without English), else "en". */
-const char *app_mail_language(const char *languages);
+/* The one rule for the language dfnc writes to a person in (mail,
+ * invitations, the follow-up list): the one she chose for the pages
+ * (ui_language, "en" or "uk") when set; else the first of "uk" and "en" in
+ * her languages (people.languages, like "de;uk;en", each a whole item);
+ * else "uk" for a Ukrainian organisation's people (country "UA"); else
+ * "en". A static string, or ui_language itself. */
+const char *app_person_language(const char *ui_language, const char *languages,
+                                const char *country);
+
+/* One meeting an agenda or a change lists. */
+struct app_mail_item {
+    /* "new", "moved", "cancelled", "removed" (off the agendas, still
+     * agreed: to be placed again); NULL in an agenda */
+    const char *change;
+    const char *other, *other_org;    /* her partner in it, and the partner's organisation */
+    /* its slot's times (the event's zone's wall clock) and table (NULL:
+     * none); a cancelled one's where it was */
+    const char *starts_at, *ends_at, *table;
+    const char *was_starts, *was_ends, *was_table;   /* a moved one's before */
+};
 
 /* What a mail tells, for app_mail_compose. */
 struct app_mail_facts {
-    const char *kind;                 /* "request", "accepted", "declined" */
+    /* "request", "accepted", "declined"; "booked" (the organisers booked
+     * the meeting), "introduced" (they made the request), "message" (a new
+     * message in a request's thread), "agenda" (the agendas published:
+     * items), "changed" (her published meetings changed: items) */
+    const char *kind;
     const char *lang;                 /* "en" or "uk" */
     const char *other, *other_org;    /* the other person: the requester of a request,
-                                         the addressee of an answer; and her organisation */
-    const char *message;              /* the request's message (NULL: none) */
+                                         the addressee of an answer, the partner of a
+                                         booking or an introduction, a message's author;
+                                         and her organisation */
+    const char *message;              /* the request's message, the organisers' words of an
+                                         introduction, a message's text (NULL: none) */
+    bool to_addressee;                /* introduced: she is the one who answers it */
+    const char *by;                   /* changed: the participant who did it (NULL: the
+                                         organisers) */
+    const struct app_mail_item *items;   /* agenda, changed: in time order */
+    int items_n;
     const char *event;                /* the event's name, in lang when it has one */
     /* the meeting of an accepted request when placed (starts_at NULL: not
      * yet): its slot's times (wall-clock digits of the event's zone
@@ -46,17 +74,55 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
 const char *app_mail_when(const char *timezone, const char *starts_at, const char *ends_at,
                           const char *lang, struct arena *a);
 
-/* In the caller's transaction: queues the mail that request r's kind
+/* Someone a mail goes to, and how to write to her. */
+struct app_mail_to {
+    const char *person, *email;
+    const char *lang;                 /* app_person_language's */
+    const char *public_url;           /* the forum's pages, no trailing slash */
+};
+
+/* Whether a mail goes to person now: 1 (the forum sends mail, she has a
+ * usable address and did not turn mail off), *to filled in a; 0 when
+ * none goes; -1 with err. */
+int app_mail_to_get(struct store *s, const char *person, struct arena *a,
+                    struct app_mail_to *to, struct df_err *err);
+
+/* In the caller's transaction: queues the mail f tells (f->lang and
+ * f->public_url to's) to `to`. -1 with err. */
+int app_mail_queue(struct store *s, const struct app_mail_to *to, struct app_mail_facts *f,
+                   struct arena *a, struct df_err *err);
+
+/* Organisation id's name in lang (its Ukrainian one on a Ukrainian mail
+ * when it has one), in a; NULL with err. */
+const char *app_mail_org_name(struct store *s, const char *id, const char *lang,
+                              struct arena *a, struct df_err *err);
+
+/* Event ev's name in lang. */
+const char *app_mail_event_name(const struct store_event *ev, const char *lang);
+
+/* In the caller's transaction: queues the mail that request r's kind tells
  * ("request": sent, to its addressee; "accepted", "declined": answered, to
- * its requester) tells, when the forum sends mail and that person has an
- * address and wants mail (else nothing, 0). -1 with err. */
+ * its requester, an accept with its meeting's time when it has one;
+ * "booked": the organisers booked it, and "introduced": they made it, to
+ * both its people), to each who gets mail (app_mail_to_get). -1 with err. */
 int app_mail_on_request(struct store *s, const struct store_request *r, const char *kind,
                         struct arena *a, struct df_err *err);
 
+/* In the caller's transaction, after person wrote a message in request's
+ * thread: its other people each get "a new message" with her name and the
+ * text, unless a message of the thread before it is still unread by them
+ * (they were told of that one: one mail per thread until they read it).
+ * -1 with err. */
+int app_mail_on_message(struct store *s, const char *request, const char *person,
+                        const char *text, struct arena *a, struct df_err *err);
+
 /* How a sender sends. */
+enum { APP_MAIL_FROM_MAX = 256 };
 struct app_mail_sender {
     struct smtp_server smtp;
-    const char *from;                 /* the From address */
+    char from[APP_MAIL_FROM_MAX];        /* the From address ("" none) */
+    /* its display name ("": the name of the forum's first event) */
+    char from_name[APP_MAIL_FROM_MAX];
 };
 
 /* What one run of the sender did. */

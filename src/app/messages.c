@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "app/mail.h"
 #include "core/utf8.h"
 #include "store/messages.h"
 
@@ -80,8 +81,12 @@ int app_message_send(struct store *s, const char *actor, const char *person,
         store_rollback(s);
         return may;
     }
-    if (store_message_add(s, request, person, text, err) < 0 ||
-        store_audit(s, actor, "message.send", "request", request, NULL, err) < 0 ||
+    struct arena a;
+    arena_init(&a, 0);
+    int rc = store_message_add(s, request, person, text, err) < 0 ||
+             app_mail_on_message(s, request, person, text, &a, err) < 0;
+    arena_free(&a);
+    if (rc || store_audit(s, actor, "message.send", "request", request, NULL, err) < 0 ||
         store_commit(s, err) < 0) {
         store_rollback(s);
         return -1;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/interpreting.h"
+#include "app/mail_meetings.h"
 #include "app/schedule_load.h"
 #include "core/buf.h"
 #include "core/date.h"
@@ -586,7 +587,14 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
         df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
         goto fail;
     }
-    if (store_meeting_move(s, b.m.request, slot, location, err) < 0 ||
+    struct app_mail_watch *w;
+    if (app_mail_watch_begin(s, b.m.event, b.m.request, &w, err) < 0)
+        goto fail;
+    if (store_meeting_move(s, b.m.request, slot, location, err) < 0) {
+        app_mail_watch_free(w);
+        goto fail;
+    }
+    if (app_mail_watch_end(s, w, NULL, NULL, err) < 0 ||
         store_audit(s, login, "meeting.move", "meeting", b.m.id, detail, err) < 0 ||
         store_meeting_of_request(s, b.m.request, a, &b.m, err) < 0 || store_commit(s, err) < 0)
         goto fail;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/mail.h"
+#include "app/mail_meetings.h"
 #include "app/move.h"
 #include "app/schedule.h"
 #include "core/log.h"
@@ -190,12 +191,15 @@ static int check_answer(const struct app_request_actor *who, const struct store_
 }
 
 /* Writes act on request r (checked), its audit line and, for an answer,
- * the requester's mail (app_mail_on_request), in the open transaction;
- * place (may be NULL) says where an accept put its meeting. */
+ * the requester's mail (app_mail_on_request: an accept's later when
+ * mail_later, the run that places its meeting queues it with its time), in
+ * the open transaction; place (may be NULL) says where an accept put its
+ * meeting. A cancel of a published meeting mails its other person (both,
+ * when the organisers cancel it). */
 static int request_apply(struct store *s, const struct app_request_actor *who,
                          const struct store_request *r, enum app_request_action act,
-                         const char *cancelled_by, const char *place, struct arena *a,
-                         struct df_err *err)
+                         const char *cancelled_by, const char *place, bool mail_later,
+                         struct arena *a, struct df_err *err)
 {
     static const char *to_status[] = {"accepted", "declined"};
     static const char *audit[] = {"request.accept", "request.decline", "request.cancel"};
@@ -203,11 +207,19 @@ static int request_apply(struct store *s, const struct app_request_actor *who,
     const char *actor = cancelled_by && strcmp(cancelled_by, "organiser") == 0 && who->login
                             ? who->login : who->person;
     if (act == APP_REQUEST_CANCEL) {
+        struct app_mail_watch *w;
+        if (app_mail_watch_begin(s, r->event, r->id, &w, err) < 0)
+            return -1;
         if (store_request_cancel(s, r->id, cancelled_by, err) < 0 ||
-            store_meeting_delete_for_request(s, r->id, err) < 0)
+            store_meeting_delete_for_request(s, r->id, err) < 0) {
+            app_mail_watch_free(w);
+            return -1;
+        }
+        if (app_mail_watch_end(s, w, strcmp(cancelled_by, "organiser") == 0 ? NULL : who->person,
+                               NULL, err) < 0)
             return -1;
     } else if (store_request_set_status(s, r->id, to_status[act], err) < 0 ||
-               app_mail_on_request(s, r, to_status[act], a, err) < 0) {
+               (!mail_later && app_mail_on_request(s, r, to_status[act], a, err) < 0)) {
         return -1;
     }
     char detail[32];
@@ -288,9 +300,29 @@ static int take_proposal(struct store *s, const struct app_request_actor *who,
     return 0;
 }
 
+/* The mail of request r's kind (accepted, booked) when the run that was to
+ * place its meeting failed: without its time, in a transaction of its own
+ * (the answer is committed); a failure is logged, the answer stands. */
+static void mail_unplaced(struct store *s, const struct store_request *r, const char *kind,
+                          struct arena *a)
+{
+    struct df_err why = {0};
+    if (store_begin(s, &why) < 0)
+        goto failed;
+    if (app_mail_on_request(s, r, kind, a, &why) < 0 || store_commit(s, &why) < 0) {
+        store_rollback(s);
+        goto failed;
+    }
+    return;
+failed:
+    log_msg(LOG_WARN, "event=mail_not_queued request=\"%s\" kind=%s error=\"%s\"", r->id, kind,
+            why.msg);
+}
+
 const char *app_request_run_place(struct store *s, const struct store_request *r,
-                                  const char *ran_by, long long now, struct arena *a,
-                                  int *rescheduled, struct app_accept_warning *w)
+                                  const char *ran_by, const char *mail_kind, long long now,
+                                  struct arena *a, int *rescheduled,
+                                  struct app_accept_warning *w)
 {
     /* Published agendas stay: only the new meeting is placed around them
      * (the engine tries each of its slots when so few meetings are free,
@@ -300,7 +332,7 @@ const char *app_request_run_place(struct store *s, const struct store_request *r
                                   /* another accept's run may write first */
                                   .retries = 3,
                                   .via = "accept", .ran_by = ran_by,
-                                  .now = now};
+                                  .now = now, .mail_request = r, .mail_kind = mail_kind};
     struct app_schedule_report rep;
     struct df_err why = {0};
     if (rescheduled)
@@ -310,6 +342,7 @@ const char *app_request_run_place(struct store *s, const struct store_request *r
     if (app_schedule_event(s, &o, a, &rep, &why) < 0) {
         log_msg(LOG_WARN, "event=reschedule_failed request=\"%s\" schedule=\"%s\" error=\"%s\"",
                 r->id, r->event, why.msg);
+        mail_unplaced(s, r, mail_kind, a);
         return warning_part(w, "placing_failed",
                             arena_printf(a, "the request is accepted, but placing its meeting "
                                             "in the published agendas failed (%s): the "
@@ -347,11 +380,15 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
     if (act == APP_REQUEST_ACCEPT && ev.published_at && r.proposed_slot &&
         take_proposal(s, who, &r, a, &place, &lost, &said_by, err) < 0)
         goto fail;
-    if (request_apply(s, who, &r, act, cancelled_by, place, a, err) < 0 || store_commit(s, err) < 0)
+    /* an accept whose meeting the run places just after: the run's
+     * transaction queues its mail, with the time it found */
+    bool run_places = act == APP_REQUEST_ACCEPT && ev.published_at && !place;
+    if (request_apply(s, who, &r, act, cancelled_by, place, run_places, a, err) < 0 ||
+        store_commit(s, err) < 0)
         goto fail;
-    if (act == APP_REQUEST_ACCEPT && ev.published_at && !place) {
-        const char *said = app_request_run_place(s, &r, who->person, who->now, a, rescheduled,
-                                                 &said_by);
+    if (run_places) {
+        const char *said = app_request_run_place(s, &r, who->person, "accepted", who->now, a,
+                                                 rescheduled, &said_by);
         if (lost && !said)
             warning_part(&said_by, "placed_elsewhere", "the meeting is placed at another time",
                          NULL);
@@ -641,7 +678,7 @@ int app_request_accept_at(struct store *s, const struct app_request_actor *who, 
         df_err_set(err, DF_ERR_RUNTIME, "out of memory accepting a request");
         goto fail;
     }
-    if (request_apply(s, who, &r, APP_REQUEST_ACCEPT, NULL, place, a, err) < 0 ||
+    if (request_apply(s, who, &r, APP_REQUEST_ACCEPT, NULL, place, false, a, err) < 0 ||
         store_commit(s, err) < 0)
         goto fail;
     return store_request_get(s, id, a, out, err);

@@ -82,13 +82,17 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
 /* After accepted request r's answer is committed at a published event
  * without its meeting placed: the run (by ran_by: the person who accepted,
  * or the login of the organiser who booked it) that
- * places it around the published agendas at `now`. *rescheduled (may be
+ * places it around the published agendas at `now`, queueing in its
+ * transaction the mail of r's mail_kind ("accepted", "booked":
+ * app_mail_on_request) with the time it found (without when it found
+ * none; in a transaction of its own when the run fails). *rescheduled (may be
  * NULL) 1 when the run ran; returns what the person who accepted is to
  * hear (the run failed, or left it unplaced and why; in a), or NULL when
  * it is placed. The same is added to *w by code (a part, and its reasons). */
 const char *app_request_run_place(struct store *s, const struct store_request *r,
-                                  const char *ran_by, long long now, struct arena *a,
-                                  int *rescheduled, struct app_accept_warning *w);
+                                  const char *ran_by, const char *mail_kind, long long now,
+                                  struct arena *a, int *rescheduled,
+                                  struct app_accept_warning *w);
 
 /* The most free times app_request_times lists. */
 enum { APP_REQUEST_TIMES_MAX = 50 };

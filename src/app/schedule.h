@@ -42,6 +42,12 @@ struct app_schedule_opts {
      * accept's: b2b slots that began by then take no meeting not already
      * in them (schedule_build_close_begun); 0 none. */
     long long now;
+    /* The request an accept or a booking committed just before the run
+     * (NULL: none) and its mail's kind ("accepted", "booked"): queued in
+     * the run's write transaction with the time the run gave its meeting
+     * (app_mail_on_request), instead of as a change of the agendas. */
+    const struct store_request *mail_request;
+    const char *mail_kind;
     /* Tests only (NULL otherwise): called after the solve, before the write
      * transaction, to change the store meanwhile as a concurrent request
      * would (a cancel while the organiser's run is solving). */

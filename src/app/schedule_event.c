@@ -8,6 +8,8 @@
 #include "app/schedule.h"
 
 #include "app/forum_day.h"
+#include "app/mail.h"
+#include "app/mail_meetings.h"
 #include "app/schedule_place.h"
 #include "app/schedule_report.h"
 #include "core/clock.h"
@@ -56,6 +58,18 @@ static int keep_run(struct store *s, const struct app_schedule_opts *o, const ch
     return store_schedule_run_replace(s, &run, err);
 }
 
+/* In the run's write transaction, before its figures are kept: the mail
+ * of what it changed in the published agendas (watch, freed here) and the
+ * mail of the request an accept or a booking left it to place. */
+static int mail_run(struct store *s, const struct app_schedule_opts *o,
+                    struct app_mail_watch *watch, struct arena *a, struct df_err *err)
+{
+    const struct store_request *r = o->mail_request;
+    if (app_mail_watch_end(s, watch, NULL, r ? r->id : NULL, err) < 0)
+        return -1;
+    return r && o->mail_kind ? app_mail_on_request(s, r, o->mail_kind, a, err) : 0;
+}
+
 /* app_schedule_event's work, all of it in a, but the report, which is copied
  * into `into` before the write commits. */
 static int schedule_in(struct store *s, const struct app_schedule_opts *o, struct arena *a,
@@ -67,6 +81,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     char msg[256];
     int rc = -1;
     bool in_tx = false;
+    struct app_mail_watch *watch = NULL;
     memset(&sol, 0, sizeof sol);
     memset(out, 0, sizeof *out);
     /* no event named (the command line): the forum's event by the real clock */
@@ -110,7 +125,8 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         if (store_begin(s, err) < 0)
             goto out;
         in_tx = true;
-        if (keep_run(s, o, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
+        if (mail_run(s, o, NULL, a, err) < 0 || keep_run(s, o, l.event, out, a, err) < 0 ||
+            store_commit(s, err) < 0)
             goto out;
         in_tx = false;
         if (schedule_report_copy(out, into) < 0)
@@ -158,6 +174,9 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
         goto out;
     in_tx = true;
     double tx_start = clock_seconds();
+    /* the published meetings as they stand, for the mail of what the run changes */
+    if (app_mail_watch_begin(s, l.event, NULL, &watch, err) < 0)
+        goto out;
     /* The solve ran outside any transaction, for up to a minute, while
      * participants kept accepting (each accept placing its meeting at a
      * published event) or cancelling, and changed their availability or
@@ -259,7 +278,9 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
                                         "written");
         goto out;
     }
-    if (keep_run(s, o, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
+    int mailed = mail_run(s, o, watch, a, err);   /* frees watch */
+    watch = NULL;
+    if (mailed < 0 || keep_run(s, o, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
         goto out;
     in_tx = false;
     /* how long everyone else waited for the write (the merge's share) */
@@ -281,6 +302,7 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
 oom:
     df_err_set(err, DF_ERR_RUNTIME, "out of memory scheduling");
 out:
+    app_mail_watch_free(watch);
     if (in_tx)
         store_rollback(s);
     sched_solution_free(&sol);

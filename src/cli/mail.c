@@ -23,14 +23,16 @@ int cli_mail_sender_opt(int c, const char *arg, struct app_mail_sender *o)
         o->smtp.url = arg;
         return 0;
     }
-    case CLI_OPT_MAIL_FROM:
-        if (!mailmsg_address_ok(arg)) {
-            fprintf(stderr, "dfnc: --mail-from takes one address like forum@example.eu, "
-                            "not \"%s\"\n", arg);
+    case CLI_OPT_MAIL_FROM: {
+        bool named;
+        if (mailmsg_from_parse(arg, o->from_name, o->from, sizeof o->from, &named) < 0) {
+            fprintf(stderr, "dfnc: --mail-from takes an address like forum@example.eu, or "
+                            "\"DFNC Forum <forum@example.eu>\" (one line), not \"%s\"\n", arg);
+            o->from[0] = o->from_name[0] = '\0';
             return -1;
         }
-        o->from = arg;
         return 0;
+    }
     case CLI_OPT_SMTP_USER:
         o->smtp.user = arg;
         return 0;
@@ -41,9 +43,9 @@ int cli_mail_sender_opt(int c, const char *arg, struct app_mail_sender *o)
 
 int cli_mail_sender_check(struct app_mail_sender *o)
 {
-    if (!o->smtp.url && !o->from && !o->smtp.user)
+    if (!o->smtp.url && !o->from[0] && !o->smtp.user)
         return 1;
-    if (!o->smtp.url || !o->from) {
+    if (!o->smtp.url || !o->from[0]) {
         fprintf(stderr, "dfnc: --smtp URL and --mail-from ADDR go together\n");
         return -1;
     }

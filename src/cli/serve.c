@@ -94,6 +94,22 @@ static int print_routes(void)
     return 0;
 }
 
+/* serve --smtp's mail, turned on once the server listens: a server that
+ * never starts (its port taken) leaves the forum's mail as it was. */
+struct mail_start {
+    const struct http_options *o;
+    const struct app_mail_sender *mail;
+    struct app_mail_thread *sender;
+};
+
+static int start_mail(void *ud, struct df_err *err)
+{
+    struct mail_start *m = ud;
+    if (cli_mail_turn_on(m->o->db_path, m->o->public_url, err) < 0)
+        return -1;
+    return app_mail_thread_start(m->o->db_path, m->mail, 10, &m->sender, err);
+}
+
 int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct http_options o = {.db_path = ctx->db_path, .listen = "127.0.0.1", .port = 8080,
@@ -165,12 +181,14 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "dfnc: --smtp needs --public-url: the mail's links must reach people\n");
         return cli_usage("serve");
     }
-    struct app_mail_thread *sender = NULL;
-    if (sends == 0 && (smtp_global_init(&err) < 0 ||
-                       cli_mail_turn_on(o.db_path, o.public_url, &err) < 0 ||
-                       app_mail_thread_start(o.db_path, &mail, 10, &sender, &err) < 0))
-        return cli_fail(&err);
+    struct mail_start ms = {.o = &o, .mail = &mail};
+    if (sends == 0) {
+        if (smtp_global_init(&err) < 0)
+            return cli_fail(&err);
+        o.on_started = start_mail;
+        o.on_started_ud = &ms;
+    }
     int rc = http_serve(&o, &err);
-    app_mail_thread_stop(sender);
+    app_mail_thread_stop(ms.sender);
     return rc < 0 ? cli_fail(&err) : 0;
 }

@@ -1050,6 +1050,11 @@ int http_serve(const struct http_options *o, struct df_err *err)
         pthread_sigmask(SIG_SETMASK, &old, NULL);
         return -1;
     }
+    if (o->on_started && o->on_started(o->on_started_ud, err) < 0) {
+        http_server_stop(srv);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        return -1;
+    }
     printf(strchr(srv->o.listen, ':') ? "dfnc serving http://[%s]:%d (Ctrl-C stops)\n"
                                       : "dfnc serving http://%s:%d (Ctrl-C stops)\n",
            srv->o.listen, srv->port);

@@ -40,6 +40,12 @@ struct http_options {
      * forum_clock 0: the real clock. */
     long long forum_clock;
     bool forum_clock_still;
+    /* http_serve's: called once the server listens, before it says so
+     * (NULL: none); a -1 (with err) stops it and http_serve fails. What must
+     * not happen for a server that never started (serve --smtp's mail turned
+     * on) happens here. */
+    int (*on_started)(void *ud, struct df_err *err);
+    void *on_started_ud;
 };
 
 struct http_server;

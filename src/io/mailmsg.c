@@ -53,23 +53,29 @@ static size_t whole_chars(const char *s, size_t len, size_t max)
     return n;
 }
 
-/* "Subject: " and s, one line: a line break or control becomes a space;
- * plain ASCII as it is when it fits, else encoded-words folded one a line. */
-static int put_subject(struct buf *out, const char *subject)
+/* "NAME: " and text, on one logical line: a line break or control
+ * becomes a space; plain ASCII as it is when it fits (in quotes when
+ * quoted: a display name; never one holding a quote or a backslash), else
+ * encoded-words folded one a line. *col gets the last line's length. No
+ * line end is written. */
+static int put_words(struct buf *out, const char *name, const char *text, bool quoted,
+                     size_t *col)
 {
-    size_t len = strlen(subject);
+    size_t len = strlen(text);
     char *s = malloc(len + 1);
     if (!s)
         return -1;
     for (size_t i = 0; i <= len; i++)
-        s[i] = i < len && ((unsigned char)subject[i] < ' ' || subject[i] == 127) ? ' '
-                                                                                 : subject[i];
+        s[i] = i < len && ((unsigned char)text[i] < ' ' || text[i] == 127) ? ' ' : text[i];
     int rc = 0;
-    if (is_plain(s) && len + sizeof "Subject: " - 1 <= 78) {
-        rc = buf_printf(out, "Subject: %s\r\n", s);
+    size_t q = quoted ? 2 : 0;
+    if (is_plain(s) && (!quoted || !strpbrk(s, "\"\\")) && strlen(name) + 2 + len + q <= 78) {
+        rc = buf_printf(out, quoted ? "%s: \"%s\"" : "%s: %s", name, s);
+        *col = strlen(name) + 2 + len + q;
         goto out;
     }
-    rc = buf_puts(out, "Subject:");
+    rc = buf_printf(out, "%s:", name);
+    *col = strlen(name) + 1;
     for (size_t at = 0; rc == 0 && at < len;) {
         size_t n = whole_chars(s + at, len - at, WORD_BYTES);
         if (n == 0)
@@ -78,13 +84,25 @@ static int put_subject(struct buf *out, const char *subject)
         sodium_bin2base64(b64, sizeof b64, (const unsigned char *)s + at, n,
                           sodium_base64_VARIANT_ORIGINAL);
         rc = buf_printf(out, "%s =?UTF-8?B?%s?=", at ? "\r\n" : "", b64);
+        *col = (at ? 0 : *col) + 1 + strlen(b64) + 12;
         at += n;
     }
-    if (rc == 0)
-        rc = buf_puts(out, "\r\n");
 out:
     free(s);
     return rc;
+}
+
+/* The From header: the address, after its display name when there is one
+ * (folded onto a line of its own when the name's line has no room). */
+static int put_from(struct buf *out, const struct mailmsg *m)
+{
+    if (!m->from_name || !*m->from_name)
+        return buf_printf(out, "From: %s\r\n", m->from);
+    size_t col;
+    if (put_words(out, "From", m->from_name, true, &col) < 0)
+        return -1;
+    return buf_printf(out, "%s<%s>\r\n", col + 3 + strlen(m->from) <= 78 ? " " : "\r\n ",
+                      m->from);
 }
 
 /* body as quoted-printable: \n becomes CRLF; a line is cut by soft breaks
@@ -142,6 +160,35 @@ static void rfc5322_date(long long utc, char out[40])
              months[tm.tm_mon], tm.tm_year + 1900, tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
+int mailmsg_from_parse(const char *value, char *name, char *addr, size_t size, bool *has_name)
+{
+    *has_name = false;
+    name[0] = addr[0] = '\0';
+    size_t n = strlen(value);
+    if (n >= size || strpbrk(value, "\r\n"))
+        return -1;
+    const char *lt = strrchr(value, '<');
+    if (!lt) {
+        memcpy(addr, value, n + 1);
+        return mailmsg_address_ok(addr) ? 0 : -1;
+    }
+    const char *gt = strchr(lt, '>');
+    if (!gt || gt[1])
+        return -1;
+    snprintf(addr, size, "%.*s", (int)(gt - lt - 1), lt + 1);
+    /* the name: trimmed, without the quotes around it */
+    const char *b = value, *e = lt;
+    while (b < e && (*b == ' ' || *b == '\t'))
+        b++;
+    while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+        e--;
+    if (e - b >= 2 && *b == '"' && e[-1] == '"')
+        b++, e--;
+    snprintf(name, size, "%.*s", (int)(e - b), b);
+    *has_name = *name != '\0';
+    return mailmsg_address_ok(addr) && utf8_is_valid(name, strlen(name), NULL) ? 0 : -1;
+}
+
 int mailmsg_write(const struct mailmsg *m, struct buf *out, struct df_err *err)
 {
     if (!mailmsg_address_ok(m->from))
@@ -155,13 +202,16 @@ int mailmsg_write(const struct mailmsg *m, struct buf *out, struct df_err *err)
     if (!m->message_id || !*m->message_id || !mailmsg_address_ok(id))
         return df_err_set(err, DF_ERR_INPUT, "a message id \"%.64s\" a header cannot carry",
                           m->message_id ? m->message_id : "");
-    if (!utf8_is_valid(m->subject, strlen(m->subject), NULL) ||
+    if ((m->from_name && !utf8_is_valid(m->from_name, strlen(m->from_name), NULL)) ||
+        !utf8_is_valid(m->subject, strlen(m->subject), NULL) ||
         !utf8_is_valid(m->body, strlen(m->body), NULL))
         return df_err_set(err, DF_ERR_INPUT, "a mail's text is not UTF-8");
     char date[40];
     rfc5322_date(m->date, date);
-    if (buf_printf(out, "Date: %s\r\nFrom: %s\r\nTo: %s\r\n", date, m->from, m->to) < 0 ||
-        put_subject(out, m->subject) < 0 ||
+    size_t col;
+    if (buf_printf(out, "Date: %s\r\n", date) < 0 || put_from(out, m) < 0 ||
+        buf_printf(out, "To: %s\r\n", m->to) < 0 ||
+        put_words(out, "Subject", m->subject, false, &col) < 0 || buf_puts(out, "\r\n") < 0 ||
         buf_printf(out, "Message-ID: <%s>\r\nMIME-Version: 1.0\r\n"
                         "Content-Type: text/plain; charset=utf-8\r\n"
                         "Content-Transfer-Encoding: quoted-printable\r\n"

@@ -13,6 +13,9 @@
 /* A message to write. Addresses are bare addr-specs (local@domain). */
 struct mailmsg {
     const char *from, *to;
+    /* the sender's display name, UTF-8 (NULL: none): in quotes when plain
+     * ASCII, else as encoded-words; a line break in it becomes a space */
+    const char *from_name;
     const char *subject;      /* UTF-8, one line (line breaks become spaces) */
     const char *body;         /* UTF-8, lines ending in \n */
     const char *message_id;   /* its left part; the right is from's domain */
@@ -23,6 +26,13 @@ struct mailmsg {
  * control, quote or bracket, 3-254 bytes, one '@' with something either
  * side and a dot in the domain. */
 bool mailmsg_address_ok(const char *addr);
+
+/* Splits a --mail-from value, "forum@example.eu" or "DFNC Forum
+ * <forum@example.eu>", into its display name (NULL when none; in name,
+ * size bytes) and address (in addr, size bytes): 0, or -1 when it holds a
+ * CR or LF, is longer than size, or its address is not one
+ * mailmsg_address_ok takes. */
+int mailmsg_from_parse(const char *value, char *name, char *addr, size_t size, bool *has_name);
 
 /* Appends m to out: Date, From, To, Subject (RFC 2047 encoded-words when
  * not plain ASCII or too long), Message-ID, MIME-Version, Content-Type

@@ -11,7 +11,7 @@ int store_invitees(struct store *s, const char *person, struct arena *a,
     static const char count_sql[] = "SELECT count(*) FROM people WHERE ?1 IS NULL OR id = ?1";
     static const char sql[] =
         "SELECT p.id, p.name, p.email, o.name, o.country, p.ui_language,"
-        " u.rid, u.email, u.password_hash <> '', i.expires_at"
+        " u.rid, u.email, u.password_hash <> '', i.expires_at, p.languages"
         " FROM people p JOIN organisations o ON o.rid = p.org_rid"
         " LEFT JOIN users u ON u.rid ="
         "  (SELECT min(rid) FROM users WHERE person_rid = p.rid)"
@@ -46,8 +46,9 @@ int store_invitees(struct store *s, const char *person, struct arena *a,
     while (!lost && *n < cap && (step = sqlite3_step(st)) == SQLITE_ROW) {
         struct store_invitee *p = &(*out)[(*n)++];
         const char **text[] = {&p->person, &p->name, &p->email, &p->org_name, &p->country,
-                               &p->ui_language, NULL, &p->user_email};
-        for (int i = 0; i < 8; i++)
+                               &p->ui_language, NULL, &p->user_email, NULL, NULL,
+                               &p->languages};
+        for (int i = 0; i < 11; i++)
             if (text[i] && !(*text[i] = arena_strdup(a, store_col(st, i))) && store_col(st, i))
                 lost = true;
         p->user = sqlite3_column_int64(st, 6);

@@ -15,6 +15,7 @@ struct store_invitee {
     const char *person, *name, *email;   /* email NULL when the person has none */
     const char *org_name, *country;      /* their organisation's */
     const char *ui_language;             /* "en", "uk" or NULL (never chosen) */
+    const char *languages;               /* what they speak, like "uk;en" */
     int64_t user;                        /* their login's rowid, 0 for none */
     const char *user_email;              /* that login's email, NULL for none */
     bool has_password;                   /* that login has one (it signed in before) */

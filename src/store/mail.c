@@ -193,3 +193,52 @@ int store_mail_counts(struct store *s, struct arena *a, struct store_mail_counts
 {
     IN_ONE_READ(s, err, read_counts(s, a, c, err));
 }
+
+int store_mail_meeting_each(struct store *s, const char *event, const char *request,
+                            store_mail_meeting_fn fn, void *ud, struct df_err *err)
+{
+    static const char sql[] =
+        "SELECT r.id, p.id, q.id, t.starts_at, t.ends_at, l.name, e.id"
+        " FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid"
+        " LEFT JOIN locations l ON l.rid = m.location_rid"
+        " JOIN people p ON p.rid IN (r.from_rid, r.to_rid)"
+        " JOIN people q ON q.rid = CASE WHEN p.rid = r.from_rid THEN r.to_rid ELSE r.from_rid END"
+        " WHERE (e.id = ?1 OR (?1 IS NULL AND e.published_at IS NOT NULL))"
+        " AND (?2 IS NULL OR r.id = ?2)"
+        " ORDER BY p.id, t.starts_at, r.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, event);
+    store_bind_text(st, 2, request);
+    int rc, stop = 0;
+    while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_mail_meeting m = {
+            .request = store_col(st, 0), .person = store_col(st, 1), .partner = store_col(st, 2),
+            .starts_at = store_col(st, 3), .ends_at = store_col(st, 4), .table = store_col(st, 5),
+            .event = store_col(st, 6)};
+        stop = fn(ud, &m);
+    }
+    if (!stop && rc != SQLITE_DONE)
+        stop = store_fail(s, err, "reading the meetings to mail");
+    sqlite3_reset(st);
+    return stop;
+}
+
+int store_mail_sender_name(struct store *s, struct arena *a, const char **name,
+                           struct df_err *err)
+{
+    static const char sql[] = "SELECT name FROM events ORDER BY starts_on, rid LIMIT 1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    *name = NULL;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW && !(*name = arena_strdup(a, store_col(st, 0))))
+        rc = SQLITE_NOMEM;
+    sqlite3_reset(st);
+    if (rc == SQLITE_NOMEM)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the forum's name");
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, err, "reading the forum's name");
+}

@@ -52,6 +52,24 @@ int store_mail_mark_sent(struct store *s, const char *id, const char *now, struc
 int store_mail_mark_failed(struct store *s, const char *id, const char *now,
                            const char *next_try, const char *error, struct df_err *err);
 
+/* The name the forum's mail is from (in a): its first event's, by date;
+ * NULL when it has none. */
+int store_mail_sender_name(struct store *s, struct arena *a, const char **name,
+                           struct df_err *err);
+
+/* A meeting as its mail tells it to one of its two people. */
+struct store_mail_meeting {
+    const char *event, *request, *person, *partner;
+    const char *starts_at, *ends_at, *table;   /* table NULL: none */
+};
+typedef int (*store_mail_meeting_fn)(void *ud, const struct store_mail_meeting *m);
+/* Event's meetings (event NULL: every published event's; only request's
+ * when not NULL), a row for each of its requester and addressee, by
+ * person, start and request. A non-zero
+ * return from fn stops the walk and is returned. */
+int store_mail_meeting_each(struct store *s, const char *event, const char *request,
+                            store_mail_meeting_fn fn, void *ud, struct df_err *err);
+
 /* The outbox's figures: how many queued, sent, failed (given up), and the
  * newest error of a mail not sent (NULL when none; in a). */
 struct store_mail_counts {

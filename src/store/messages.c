@@ -150,6 +150,35 @@ int store_message_threads(struct store *s, const char *person, store_message_thr
     return stop;
 }
 
+int store_message_readers(struct store *s, const char *request, const char *person,
+                          struct arena *a, const char **ids, long long *unread, int max,
+                          struct df_err *err)
+{
+    static const char sql[] =
+        "WITH r AS (SELECT rid, from_rid, to_rid FROM requests WHERE id = ?1),"
+        " them(rid) AS (SELECT from_rid FROM r UNION SELECT to_rid FROM r"
+        "  UNION SELECT a.person_rid FROM request_attendees a, r WHERE a.request_rid = r.rid)"
+        " SELECT p.id, " UNREAD_SQL("r.rid", "p.rid")
+        " FROM them JOIN people p ON p.rid = them.rid, r WHERE p.id <> ?2 ORDER BY p.id";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    store_bind_text(st, 2, person);
+    int rc = SQLITE_DONE, n = 0;
+    while (n < max && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (!(ids[n] = arena_strdup(a, store_col(st, 0)))) {
+            sqlite3_reset(st);
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a thread's people");
+        }
+        unread[n++] = sqlite3_column_int64(st, 1);
+    }
+    if (n < max && rc != SQLITE_DONE)
+        n = store_fail(s, err, "reading a thread's people");
+    sqlite3_reset(st);
+    return n;
+}
+
 int store_messages_unread(struct store *s, const char *person, struct df_err *err)
 {
     static const char sql[] =

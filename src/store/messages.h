@@ -64,6 +64,14 @@ int store_message_threads(struct store *s, const char *person, store_message_thr
  * read mark; -1 with err. */
 int store_messages_unread(struct store *s, const char *person, struct df_err *err);
 
+/* The people of request's thread but person (requester, addressee,
+ * attendees), each with how many messages others wrote after her read
+ * mark, into ids[] and unread[] (at most max; ids in a): how many, or -1
+ * with err. */
+int store_message_readers(struct store *s, const char *request, const char *person,
+                          struct arena *a, const char **ids, long long *unread, int max,
+                          struct df_err *err);
+
 /* How many of event's requests have a thread (at least one message): the
  * organisers' figure, never the text. -1 with err. */
 long long store_message_thread_count(struct store *s, const char *event, struct df_err *err);

@@ -683,6 +683,37 @@ static const char migration_33[] =
     ") STRICT;"
     "ALTER TABLE people ADD COLUMN mail_off INTEGER NOT NULL DEFAULT 0 CHECK (mail_off IN (0, 1))";
 
+/* Version 34: the mail also tells people their agenda when it is published,
+ * a change to a published meeting (moved, cancelled, booked by the
+ * organisers), the organisers' introductions and a new message in a thread.
+ * SQLite cannot widen a CHECK in place: the outbox is copied whole into a
+ * table with the new kinds. */
+static const char migration_34[] =
+    "CREATE TABLE mail_outbox_34 ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
+    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
+    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
+    "    'changed','introduced','message')),"
+    "  subject TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  sent_at TEXT,"
+    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+    "  next_try_at TEXT NOT NULL,"
+    "  tried_at TEXT,"
+    "  last_error TEXT"
+    ") STRICT;"
+    "INSERT INTO mail_outbox_34(rid, id, to_addr, person_rid, kind, subject, body, status,"
+    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error)"
+    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
+    "  attempts, next_try_at, tried_at, last_error FROM mail_outbox;"
+    "DROP TABLE mail_outbox;"
+    "ALTER TABLE mail_outbox_34 RENAME TO mail_outbox;"
+    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -717,6 +748,7 @@ const struct store_migration store_migrations[] = {
     {30, "requests the organisers made: their introductions", migration_30},
     {32, "the code and values of a schedule run's reasons", migration_32},
     {33, "the mail outbox, whether the forum sends mail, a person's opt-out", migration_33},
+    {34, "the mail's new kinds: agendas, changes, introductions, messages", migration_34},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

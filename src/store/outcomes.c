@@ -150,7 +150,7 @@ static int follow_up_walk(struct store *s, const char *event, store_follow_up_fn
         "  (SELECT o.outcome FROM meeting_outcomes o"
         "    WHERE o.request_rid = a.request_rid AND o.person_rid = a.person_rid),"
         "  EXISTS (SELECT 1 FROM meeting_outcomes o WHERE o.request_rid = a.request_rid"
-        "   AND o.outcome = 'not_held')"
+        "   AND o.outcome = 'not_held'), p.languages"
         " FROM mp a JOIN people p ON p.rid = a.person_rid"
         " JOIN organisations po ON po.rid = p.org_rid"
         " JOIN requests r ON r.rid = a.request_rid"
@@ -173,7 +173,7 @@ static int follow_up_walk(struct store *s, const char *event, store_follow_up_fn
             .request = store_col(st, 7), .partner = store_col(st, 8),
             .partner_name = store_col(st, 9), .partner_email = store_col(st, 10),
             .partner_org_name = store_col(st, 11), .outcome = store_col(st, 12),
-            .not_held = sqlite3_column_int(st, 13) != 0};
+            .not_held = sqlite3_column_int(st, 13) != 0, .languages = store_col(st, 14)};
         stop = fn(ud, &f);
     }
     if (!stop && rc != SQLITE_DONE)

@@ -47,6 +47,7 @@ int store_outcome_each_meeting(struct store *s, store_outcome_fn fn, void *ud,
  * another organisation. */
 struct store_follow_up {
     const char *person, *name, *email, *org_name, *country, *ui_language, *checked_in_at;
+    const char *languages;   /* what person speaks, like "uk;en" */
     const char *request;
     const char *partner, *partner_name, *partner_email, *partner_org_name;
     const char *outcome;   /* what person said it led to, or NULL */

@@ -5,8 +5,14 @@ addressee (in Ukrainian: her languages put uk first), `dfnc mail send`
 hands it to the server once, the accept queues the requester's mail (in
 English); nothing is queued while mail is off, nor for someone who turned
 it off; a server that refuses or is not there leaves the mail queued with
-its try and error.
+its try and error. At a published event: the publication mails each
+person her meetings once, a move by the organisers both people the new
+time, a cancel the other side, an introduction both, an accept the run
+places its time, a booking both; two messages one mail until the thread is
+read; an import moving the session one mail each. The From's display name
+arrives encoded; serve --smtp on a port in use leaves the mail off.
 Usage: mail_test.py DFNC_BINARY   (TAP on stdout)"""
+import csv
 import email
 import email.policy
 import http.cookiejar
@@ -314,4 +320,237 @@ try:
 finally:
     server.terminate()
     server.wait(timeout=30)
+
+# ---- a published event: each person's agenda, then each change to it, by mail ----------------
+write('more-orgs.csv', 'id,name,country,kind,sme,city,website,description\n'
+      'o-pl,Vistula Optics,PL,company,1,Gdansk,,\n')
+write('more-people.csv', 'id,organisation,name,email,title,languages\n'
+      'p-anna,o-pl,Anna Nowak,anna@pl.example,CEO,pl;en\n')
+for args in (['import', 'organisations', 'more-orgs.csv'], ['import', 'people', 'more-people.csv']):
+    p = dfnc(*args)
+    ok(p.returncode == 0, ' '.join(args), p.stdout + p.stderr)
+for who, person, role in (('anna', 'p-anna', 'participant'), ('org', None, 'organiser')):
+    p = dfnc('user', 'add', '--email', who + '@login.example', '--role', role,
+             *(['--person', person] if person else []), '--password-stdin',
+             stdin='mail-pass-12345\n')
+    ok(p.returncode == 0, 'a login for ' + who, p.stderr)
+
+
+def mark():
+    c = sqlite3.connect(DB)
+    n = c.execute('SELECT coalesce(max(rid), 0) FROM mail_outbox').fetchone()[0]
+    c.close()
+    return n
+
+
+def mails(since):
+    """The mails queued after rid since: {address: [(kind, subject, body)]}."""
+    c = sqlite3.connect(DB)
+    rows = c.execute('SELECT to_addr, kind, subject, body FROM mail_outbox WHERE rid > ?'
+                     ' ORDER BY rid', (since,)).fetchall()
+    c.close()
+    got = {}
+    for to, kind, subject, body in rows:
+        got.setdefault(to, []).append((kind, subject, body))
+    return got
+
+
+KYIV = {'id': 'ev-kyiv', 'name': 'Kyiv Defence Days', 'name_uk': 'Дні оборони в Києві',
+        'venue': 'Kyiv', 'timezone': 'Europe/Kyiv', 'starts_on': '2027-06-10',
+        'ends_on': '2027-06-10',
+        'sessions': [{'id': 'k-b2b', 'day': '2027-06-10', 'name': 'B2B', 'kind': 'b2b',
+                      'starts_at': '2027-06-10T10:00:00+03:00',
+                      'ends_at': '2027-06-10T11:30:00+03:00',
+                      'slots': [{'id': 'k-%d' % i, 'seq': i,
+                                 'starts_at': '2027-06-10T%s:00+03:00' % a,
+                                 'ends_at': '2027-06-10T%s:00+03:00' % b}
+                                for i, (a, b) in enumerate((('10:00', '10:30'), ('10:30', '11:00'),
+                                                            ('11:00', '11:30')), 1)]}],
+        'locations': [{'id': 'k-t1', 'name': 'Стіл 1'}, {'id': 'k-t2', 'name': 'Стіл 2'}]}
+server, base = serving()
+try:
+    org = Client(base, 'org@login.example')
+    hans, olena, anna = (Client(base, w + '@login.example') for w in ('hans', 'olena', 'anna'))
+    r = org.call('POST', '/events', KYIV)
+    ok(r.get('id') == 'ev-kyiv', 'the organisers make an event in Kyiv', r)
+    ok(olena.call('PUT', '/me/mail', {'notify': True}) == {'notify': True},
+       'olena turns her mail on again')
+    ho = hans.call('POST', '/requests', {'event': 'ev-kyiv', 'to': 'p-olena'}).get('id')
+    ao = anna.call('POST', '/requests', {'event': 'ev-kyiv', 'to': 'p-olena'}).get('id')
+    for rq in (ho, ao):
+        r = olena.call('POST', '/requests/%s/accept' % rq)
+        ok(r.get('status') == 'accepted', 'olena accepts ' + str(rq), r)
+    p = dfnc('schedule', '--event', 'ev-kyiv')
+    ok(p.returncode == 0, 'the organisers schedule it', p.stdout + p.stderr)
+
+    # the publication: one mail each, listing her meetings at the event's zone
+    m = mark()
+    r = org.call('POST', '/events/ev-kyiv/publish')
+    got = mails(m)
+    ok(sorted(got) == ['anna@pl.example', 'hans@de.example', 'olena@ua.example'] and
+       all(len(v) == 1 and v[0][0] == 'agenda' for v in got.values()),
+       'publishing: each of its three people gets one mail, her agenda', got)
+    kind, subject, body = got.get('olena@ua.example', [('', '', '')])[0]
+    ok(subject == 'Ваші зустрічі на заході «Дні оборони в Києві»' and
+       'Ваші зустрічі (2):' in body and 'з Hans Weber (Rhein Armour)' in body and
+       'з Anna Nowak (Vistula Optics)' in body and '10 червня 2027' in body and
+       '(Europe/Kyiv, UTC+03:00)' in body and 'стіл Стіл ' in body and URL + '/agenda' in body,
+       '... olena\'s, in Ukrainian: both meetings, partners, times at Kyiv, tables, the link',
+       (subject, body))
+    kind, subject, body = got.get('anna@pl.example', [('', '', '')])[0]
+    ok(subject == 'Your meetings at Kyiv Defence Days' and 'Your meetings (1):' in body and
+       'with Олена Коваль (Drone Works)' in body and 'Thursday 10 June 2027' in body,
+       '... anna\'s, in English: her one meeting', (subject, body))
+
+    # the organisers move hans and olena's meeting: both hear the new time
+    mv = org.call('GET', '/console/meetings/%s/moves' % ho)
+    to = (mv.get('options') or [{}])[0]
+    m = mark()
+    r = org.call('POST', '/console/meetings/%s/move' % ho,
+                 {'slot': to.get('slot'), 'location': to.get('location')})
+    got = mails(m)
+    new_time = (to.get('start') or 'T??:??')[11:16]
+    ok(sorted(got) == ['hans@de.example', 'olena@ua.example'] and
+       all(len(v) == 1 and v[0][0] == 'changed' for v in got.values()),
+       'a move by the organisers: one mail to each of its two people', (r, got))
+    kind, subject, body = got.get('olena@ua.example', [('', '', '')])[0]
+    ok(subject == 'Зустріч перенесено: Hans Weber (Rhein Armour)' and
+       ('тепер: четвер, 10 червня 2027, %s–' % new_time) in body and 'було: ' in body,
+       '... olena\'s says its new time and the old one', (new_time, subject, body))
+
+    # hans cancels it: olena hears it, hans (who did it) does not
+    m = mark()
+    r = hans.call('POST', '/requests/%s/cancel' % ho)
+    got = mails(m)
+    ok(r.get('status') == 'cancelled' and list(got) == ['olena@ua.example'] and
+       got['olena@ua.example'][0][:2] == ('changed', 'Зустріч скасовано: Hans Weber (Rhein Armour)')
+       and 'ініціатор змін: Hans Weber' in got['olena@ua.example'][0][2],
+       'hans cancels: olena\'s mail says so and who, none to hans', got)
+
+    # the organisers introduce hans to anna: both hear it, each naming the other
+    m = mark()
+    r = org.call('POST', '/console/requests', {'event': 'ev-kyiv', 'from': 'p-hans',
+                                               'to': 'p-anna', 'message': 'Sensors meet optics'})
+    intro = r.get('id')
+    got = mails(m)
+    ok(sorted(got) == ['anna@pl.example', 'hans@de.example'] and
+       got['anna@pl.example'][0][:2] == ('introduced',
+                                         'The organisers introduce you to Hans Weber (Rhein Armour)')
+       and 'Sensors meet optics' in got['anna@pl.example'][0][2] and
+       URL + '/requests' in got['anna@pl.example'][0][2] and
+       got['hans@de.example'][0][1] == 'Організатори знайомлять вас: Anna Nowak (Vistula Optics)',
+       'an introduction: both get a mail naming the other, the organisers\' words, the link', got)
+
+    # anna accepts at the published event: the run places it, and hans's mail says when
+    m = mark()
+    r = anna.call('POST', '/requests/%s/accept' % intro)
+    got = mails(m)
+    body = got.get('hans@de.example', [('', '', '')])[0][2]
+    ok(r.get('status') == 'accepted' and list(got) == ['hans@de.example'] and
+       'Зустріч: четвер, 10 червня 2027, ' in body and 'UTC+03:00' in body and
+       'зʼявляться у вашому розкладі' not in body,
+       'an accept the run places just after: the mail says its time', (r, got))
+
+    # messages: two in a row make one mail; after she reads the thread, a new one another
+    m = mark()
+    for text in ('We are at stand 12', 'Or at the café?'):
+        r = anna.call('POST', '/requests/%s/messages' % ao, {'text': text})
+    got = mails(m)
+    ok(list(got) == ['olena@ua.example'] and len(got['olena@ua.example']) == 1 and
+       got['olena@ua.example'][0][:2] == ('message', 'Нове повідомлення: Anna Nowak (Vistula Optics)')
+       and 'We are at stand 12' in got['olena@ua.example'][0][2],
+       'two messages in a row: one mail to olena, with the first', got)
+    olena.call('GET', '/requests/%s/messages' % ao)
+    m = mark()
+    anna.call('POST', '/requests/%s/messages' % ao, {'text': 'See you at ten'})
+    got = mails(m)
+    ok(len(got.get('olena@ua.example', [])) == 1 and
+       'See you at ten' in got['olena@ua.example'][0][2],
+       'after she read the thread, a new message: a new mail', got)
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+
+# an import moves the B2B session an hour later: each person one mail, all her moves in it
+p = dfnc('export', 'sessions', 'sessions.csv')
+rows = list(csv.DictReader(open('sessions.csv', encoding='utf-8')))
+for x in rows:
+    if x['event'] == 'ev-kyiv':
+        for k in ('start', 'end'):
+            x[k] = '%02d%s' % (int(x[k][:2]) + 1, x[k][2:])
+with open('later.csv', 'w', encoding='utf-8', newline='') as f:
+    w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+    w.writeheader()
+    w.writerows(rows)
+m = mark()
+p = dfnc('import', 'sessions', 'later.csv')
+got = mails(m)
+anna_mail = got.get('anna@pl.example', [('', '', '')])
+ok(p.returncode == 0 and sorted(got) == ['anna@pl.example', 'hans@de.example', 'olena@ua.example']
+   and all(len(v) == 1 and v[0][0] == 'changed' for v in got.values()) and
+   anna_mail[0][1] == 'Changes to your meetings at Kyiv Defence Days' and
+   anna_mail[0][2].count('- Moved: ') == 2,
+   'a sessions import moving the session: one mail each, anna\'s with her two meetings',
+   (p.stdout, p.stderr, got))
+
+# the organisers book hans and olena at the desk, no time given: the run places it, both hear when
+server, base = serving()
+try:
+    org = Client(base, 'org@login.example')
+    m = mark()
+    r = org.call('POST', '/console/requests', {'event': 'ev-kyiv', 'from': 'p-hans',
+                                               'to': 'p-olena', 'agreed': True})
+    got = mails(m)
+    ok(r.get('status') == 'accepted' and sorted(got) == ['hans@de.example', 'olena@ua.example']
+       and all(len(v) == 1 and v[0][0] == 'booked' for v in got.values()) and
+       got['olena@ua.example'][0][1] == 'Організатори призначили вам зустріч: Hans Weber '
+                                        '(Rhein Armour)' and
+       'Зустріч: четвер, 10 червня 2027, ' in got['olena@ua.example'][0][2],
+       'a booking by the organisers: both hear it, with the time its run gave it', (r, got))
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+
+# the From header: a display name given, encoded; else the forum's first event's name
+srv2 = listening()
+port = srv2.server_address[1]
+p = dfnc('mail', 'send', '--smtp', 'smtp://127.0.0.1:%d' % port, '--mail-from',
+         'Форум DFNC <forum@dfnc.example.eu>', '--timeout', '5')
+raw = srv2.got[0]['data'] if srv2.got else b''
+frm = email.message_from_bytes(raw, policy=email.policy.default)['From'] if raw else None
+ok(p.returncode == 0 and b'\r\nFrom: =?UTF-8?B?' in raw and frm is not None and
+   frm.addresses[0].display_name == 'Форум DFNC' and
+   frm.addresses[0].addr_spec == 'forum@dfnc.example.eu' and
+   srv2.got[0]['from'] == '<forum@dfnc.example.eu>',
+   '--mail-from "Name <addr>": the name arrives as encoded-words', (p.stdout, p.stderr, raw[:300]))
+c = sqlite3.connect(DB)
+c.execute("UPDATE mail_outbox SET status = 'queued', next_try_at = '2000-01-01T00:00:00Z'"
+          " WHERE rid = (SELECT max(rid) FROM mail_outbox)")
+c.commit()
+c.close()
+p = send(srv2)
+frm = email.message_from_bytes(srv2.got[-1]['data'], policy=email.policy.default)['From']
+ok(p.returncode == 0 and frm.addresses[0].display_name == 'DFNC2 Brussels' and
+   b'From: "DFNC2 Brussels" <forum@dfnc.example.eu>\r\n' in srv2.got[-1]['data'],
+   'a bare --mail-from: the name of the forum\'s first event', srv2.got[-1]['data'][:200])
+p = dfnc('mail', 'send', '--smtp', 'smtp://127.0.0.1:%d' % port, '--mail-from',
+         'Forum\r\nBcc: x@evil.example <forum@dfnc.example.eu>')
+ok(p.returncode == 2, 'a --mail-from name with a line break is refused', p.stderr)
+
+# serve --smtp on a port in use: the server never starts, and the forum's mail stays off
+p = dfnc('mail', 'setup', '--off')
+ok(p.returncode == 0, 'mail setup --off', p.stderr)
+with socket.socket() as taken:
+    taken.bind(('127.0.0.1', 0))
+    taken.listen()
+    p = subprocess.run([DFNC, '--db', DB, 'serve', '--port', str(taken.getsockname()[1]),
+                        '--public-url', URL, '--smtp', 'smtp://127.0.0.1:%d' % port,
+                        '--mail-from', 'forum@dfnc.example.eu'],
+                       capture_output=True, text=True, timeout=30)
+c = sqlite3.connect(DB)
+config = c.execute('SELECT count(*) FROM mail_config').fetchone()[0]
+c.close()
+ok(p.returncode != 0 and config == 0,
+   'serve --smtp on a port in use fails and leaves the forum\'s mail off', (p.returncode, config,
+                                                                            p.stderr))
 end()

@@ -231,4 +231,13 @@ t "a failed run through a symbolic link" 1 "" "FOREIGN KEY constraint failed" \
 python3 -c "import sqlite3;c=sqlite3.connect('u.db');c.execute('DROP TRIGGER commit_trap_on_invite');c.commit()"
 t "without the fault the run invites" 0 "" "^invited 2 \(1 new login, 1 renewed\)" -- user invite --all --public-url https://forum.eu --out failed.csv
 [ -s failed.csv ] && pass "... and keeps its file" || fail "the run without the fault left no file"
+# one rule for the language to write in, as mail's: Anna (of a German organisation) speaks
+# uk before en, Ірина (of a Ukrainian one) en before uk; her list wins over her country
+python3 -c "import sqlite3;c=sqlite3.connect('u.db');c.execute(\"UPDATE people SET languages = CASE id WHEN 'i2' THEN 'de;uk;en' ELSE 'en;uk' END WHERE id IN ('i1','i2')\");c.commit()"
+t "invite Anna and Ірина again" 0 "" "^invited 2" -- user invite i1 i2 --public-url https://forum.eu --out lang.csv
+python3 - <<'PY' && pass "... each in the first of uk and en she speaks" || fail "the invitations' language"
+import csv
+rows = {r["person"]: r["language"] for r in csv.DictReader(open("lang.csv", encoding="utf-8"))}
+assert rows == {"i1": "en", "i2": "uk"}, rows
+PY
 tap_end

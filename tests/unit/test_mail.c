@@ -125,6 +125,48 @@ Test(mailmsg, an_address_or_id_with_a_line_break_is_refused)
     buf_free(&b);
 }
 
+/* The From's display name: in quotes when plain, encoded-words when not,
+ * the address folded onto its own line when the name's has no room. */
+Test(mailmsg, the_from_carries_a_display_name)
+{
+    char *msg = message(&(struct mailmsg){
+        .from = "forum@dfnc.example.eu", .from_name = "DFNC2 Brussels", .to = "hans@de.example",
+        .subject = "x", .body = "x\n", .message_id = "mail-1", .date = 0});
+    cr_assert(strstr(msg, "\r\nFrom: \"DFNC2 Brussels\" <forum@dfnc.example.eu>\r\nTo: "), "%s",
+              msg);
+    free(msg);
+    msg = message(&(struct mailmsg){
+        .from = "forum@dfnc.example.eu", .from_name = "Форум \"DFNC\"\r\nBcc: x@evil.example",
+        .to = "hans@de.example", .subject = "x", .body = "x\n", .message_id = "mail-1"});
+    char *h = headers_of(msg);
+    cr_assert_null(strstr(h, "\r\nBcc:"), "%s", h);
+    cr_assert(strstr(h, "\r\nFrom: =?UTF-8?B?"), "%s", h);
+    cr_assert(strstr(h, " <forum@dfnc.example.eu>\r\nTo: "), "%s", h);
+    assert_lines_within_78(msg);
+    free(h);
+    free(msg);
+    char name[256], addr[256];
+    bool named;
+    cr_assert_eq(mailmsg_from_parse("Форум DFNC <forum@x.eu>", name, addr, sizeof name, &named),
+                 0);
+    cr_assert(named);
+    cr_assert_str_eq(name, "Форум DFNC");
+    cr_assert_str_eq(addr, "forum@x.eu");
+    cr_assert_eq(mailmsg_from_parse("\"DFNC, Kyiv\" <forum@x.eu>", name, addr, sizeof name,
+                                    &named), 0);
+    cr_assert_str_eq(name, "DFNC, Kyiv");
+    cr_assert_eq(mailmsg_from_parse("forum@x.eu", name, addr, sizeof name, &named), 0);
+    cr_assert(!named);
+    cr_assert_str_eq(addr, "forum@x.eu");
+    cr_assert_eq(mailmsg_from_parse("Forum\r\nBcc: y@z.eu <forum@x.eu>", name, addr, sizeof name,
+                                    &named), -1, "a line break");
+    cr_assert_eq(mailmsg_from_parse("Forum <forum@x.eu", name, addr, sizeof name, &named), -1);
+    cr_assert_eq(mailmsg_from_parse("Forum <forum@x.eu> more", name, addr, sizeof name, &named),
+                 -1);
+    cr_assert_eq(mailmsg_from_parse("Forum <not an address>", name, addr, sizeof name, &named),
+                 -1);
+}
+
 Test(mailmsg, the_body_quoted_printable_with_soft_breaks)
 {
     char long_line[400] = "";
@@ -163,15 +205,159 @@ Test(mailmsg, the_body_quoted_printable_with_soft_breaks)
     free(msg);
 }
 
-Test(mail, the_language_uk_when_before_en)
+/* The one rule mail, invitations and the follow-up list share. */
+Test(mail, the_language_chosen_else_her_list_else_her_country)
 {
-    cr_assert_str_eq(app_mail_language("uk;en"), "uk");
-    cr_assert_str_eq(app_mail_language("de;uk"), "uk");
-    cr_assert_str_eq(app_mail_language("en;uk"), "en");
-    cr_assert_str_eq(app_mail_language("fr;en;uk"), "en");
-    cr_assert_str_eq(app_mail_language("ukr;de"), "en", "a whole item only");
-    cr_assert_str_eq(app_mail_language(""), "en");
-    cr_assert_str_eq(app_mail_language(NULL), "en");
+    /* the language she chose for the pages, whatever she speaks */
+    cr_assert_str_eq(app_person_language("uk", "de;en", "DE"), "uk");
+    cr_assert_str_eq(app_person_language("en", "uk", "UA"), "en");
+    /* else the first of uk and en in her list, each a whole item */
+    cr_assert_str_eq(app_person_language(NULL, "uk;en", "DE"), "uk");
+    cr_assert_str_eq(app_person_language(NULL, "de;uk", "DE"), "uk");
+    cr_assert_str_eq(app_person_language(NULL, "en;uk", "UA"), "en",
+                     "her list before her country");
+    cr_assert_str_eq(app_person_language(NULL, "fr;en;uk", NULL), "en");
+    cr_assert_str_eq(app_person_language(NULL, "ukr;de", "DE"), "en", "a whole item only");
+    /* else Ukrainian for a Ukrainian organisation's people, else English */
+    cr_assert_str_eq(app_person_language(NULL, "", "UA"), "uk");
+    cr_assert_str_eq(app_person_language(NULL, "de;pl", "UA"), "uk");
+    cr_assert_str_eq(app_person_language(NULL, NULL, "PL"), "en");
+    cr_assert_str_eq(app_person_language(NULL, NULL, NULL), "en");
+    cr_assert_str_eq(app_person_language("fr", "uk", "DE"), "uk", "no language dfnc writes");
+}
+
+static const char *URL = "https://forum.example.eu";
+
+/* A published agenda: one mail listing her meetings, at the event's zone. */
+Test(mail, the_agenda_lists_her_meetings_in_en_and_uk)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_mail_item items[] = {
+        {.other = "Hans Weber", .other_org = "Rhein Armour", .starts_at = "2027-06-03T10:00",
+         .ends_at = "2027-06-03T10:20", .table = "T3"},
+        {.other = "Anna Nowak", .other_org = "Vistula Optics", .starts_at = "2027-06-04T14:00",
+         .ends_at = "2027-06-04T14:20"}};
+    struct app_mail_facts f = {.kind = "agenda", .lang = "en", .event = "DFNC2 Brussels",
+                               .timezone = "Europe/Brussels", .items = items, .items_n = 2,
+                               .public_url = URL};
+    const char *subject, *body;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Your meetings at DFNC2 Brussels");
+    cr_assert(strstr(body, "published the agendas of DFNC2 Brussels. Your meetings (2):\n\n"
+                           "- Thursday 3 June 2027, 10:00–10:20 (Europe/Brussels, UTC+02:00), "
+                           "table T3\n  with Hans Weber (Rhein Armour)\n"
+                           "- Friday 4 June 2027, 14:00–14:20 (Europe/Brussels, UTC+02:00)\n"
+                           "  with Anna Nowak (Vistula Optics)\n"), "%s", body);
+    cr_assert(strstr(body, "https://forum.example.eu/agenda\n"), "%s", body);
+    f.lang = "uk";
+    f.event = "DFNC2 Брюссель";
+    f.timezone = "Europe/Kyiv";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Ваші зустрічі на заході «DFNC2 Брюссель»");
+    cr_assert(strstr(body, "Ваші зустрічі (2):\n\n- четвер, 3 червня 2027, 10:00–10:20 "
+                           "(Europe/Kyiv, UTC+03:00), стіл T3\n  з Hans Weber (Rhein Armour)\n"),
+              "%s", body);
+    f.items_n = 0;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), -1, "an agenda of nothing");
+    arena_free(&a);
+}
+
+/* A change: one meeting's says what in its subject; several, the event. */
+Test(mail, a_change_says_the_new_time_or_the_cancellation)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_mail_item moved = {.change = "moved", .other = "Hans Weber",
+                                  .other_org = "Rhein Armour", .starts_at = "2027-06-03T11:00",
+                                  .ends_at = "2027-06-03T11:20", .table = "T5",
+                                  .was_starts = "2027-06-03T10:00",
+                                  .was_ends = "2027-06-03T10:20", .was_table = "T3"};
+    struct app_mail_facts f = {.kind = "changed", .lang = "en", .event = "DFNC2 Brussels",
+                               .timezone = "Europe/Brussels", .items = &moved, .items_n = 1,
+                               .public_url = URL};
+    const char *subject, *body;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Your meeting with Hans Weber (Rhein Armour) has moved");
+    cr_assert(strstr(body, "The forum's organisers have changed your meetings at DFNC2 "
+                           "Brussels:\n\n- Moved: your meeting with Hans Weber (Rhein Armour)\n"
+                           "  now: Thursday 3 June 2027, 11:00–11:20 (Europe/Brussels, "
+                           "UTC+02:00), table T5\n  was: Thursday 3 June 2027, 10:00–10:20 "
+                           "(Europe/Brussels, UTC+02:00), table T3\n"), "%s", body);
+    f.lang = "uk";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Зустріч перенесено: Hans Weber (Rhein Armour)");
+    cr_assert(strstr(body, "  тепер: четвер, 3 червня 2027, 11:00–11:20 (Europe/Brussels, "
+                           "UTC+02:00), стіл T5\n"), "%s", body);
+    struct app_mail_item two[] = {moved, moved};
+    two[1].change = "cancelled";
+    two[1].other = "Олена Коваль";
+    two[1].other_org = "Дрон Воркс";
+    f.items = two;
+    f.items_n = 2;
+    f.by = "Олена Коваль";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Зміни у ваших зустрічах на заході «DFNC2 Brussels»");
+    cr_assert(strstr(body, "(ініціатор змін: Олена Коваль)"), "%s", body);
+    cr_assert(strstr(body, "- Скасовано: зустріч із Олена Коваль (Дрон Воркс)\n  мала бути: "
+                           "четвер, 3 червня 2027, 11:00–11:20"), "%s", body);
+    f.lang = "en";
+    f.items = two + 1;
+    f.items_n = 1;
+    f.by = "Olena Koval";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Your meeting with Олена Коваль (Дрон Воркс) is cancelled");
+    cr_assert(strstr(body, "made by Olena Koval:\n\n- Cancelled: your meeting with"), "%s",
+              body);
+    two[1].change = "removed";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert(strstr(body, "the organisers will give it a new time"), "%s", body);
+    arena_free(&a);
+}
+
+/* A booking, an introduction and a message, each in both languages. */
+Test(mail, a_booking_an_introduction_and_a_message)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_mail_facts f = {.kind = "booked", .lang = "en", .other = "Hans Weber",
+                               .other_org = "Rhein Armour", .event = "DFNC2 Brussels",
+                               .timezone = "Europe/Brussels", .starts_at = "2027-06-03T10:00",
+                               .ends_at = "2027-06-03T10:20", .table = "T3", .public_url = URL};
+    const char *subject, *body;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "The organisers booked your meeting with Hans Weber (Rhein Armour)");
+    cr_assert(strstr(body, "Your meeting: Thursday 3 June 2027, 10:00–10:20 (Europe/Brussels, "
+                           "UTC+02:00), table T3.\n"), "%s", body);
+    f.lang = "uk";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Організатори призначили вам зустріч: Hans Weber (Rhein Armour)");
+    f.kind = "introduced";
+    f.message = "Ви обоє працюєте над протидронним захистом.";
+    f.to_addressee = true;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Організатори знайомлять вас: Hans Weber (Rhein Armour)");
+    cr_assert(strstr(body, "Слова організаторів:\n  Ви обоє працюєте над протидронним "
+                           "захистом.\n"), "%s", body);
+    cr_assert(strstr(body, "Прийняти або відхилити запит"), "%s", body);
+    cr_assert(strstr(body, "https://forum.example.eu/requests\n"), "%s", body);
+    f.lang = "en";
+    f.to_addressee = false;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "The organisers introduce you to Hans Weber (Rhein Armour)");
+    cr_assert(strstr(body, "The request is sent in your name"), "%s", body);
+    f.kind = "message";
+    f.message = "Running ten minutes late.\nSorry!";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "New message from Hans Weber (Rhein Armour)");
+    cr_assert(strstr(body, "The message:\n  Running ten minutes late.\n  Sorry!\n"), "%s",
+              body);
+    f.lang = "uk";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Нове повідомлення: Hans Weber (Rhein Armour)");
+    f.kind = "nonsense";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), -1);
+    arena_free(&a);
 }
 
 Test(mail, a_meeting_time_at_its_event_zone)

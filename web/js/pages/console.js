@@ -534,7 +534,7 @@ function exportSection() {
 
 // After the forum: the event's people who met, each with the partners they
 // met and what they said it led to, for the organisers' own mail program
-// (GET /console/events/{id}/follow-up; dfnc sends no mail).
+// (GET /console/events/{id}/follow-up; dfnc's own mail does not send it).
 function followUpItem() {
   if (!state.event) return null;
   const base = `/api/v1/console/events/${encodeURIComponent(eventId())}/follow-up`;

@@ -1,0 +1,306 @@
+/* The mail of published meetings (app/mail_meetings.h): what stood before
+ * an action is kept, compared with what stands after it, and the changes
+ * grouped by person, each group one mail. */
+#include "app/mail_meetings.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/mail.h"
+#include "core/grow.h"
+#include "core/strmap.h"
+#include "store/mail.h"
+
+/* One meeting as one of its people reads it; change "new", "moved",
+ * "cancelled", or NULL (as it stands). */
+struct row {
+    struct store_mail_meeting m;
+    const char *was_starts, *was_ends, *was_table;
+    const char *change;
+};
+
+struct rows {
+    struct row *v;
+    int n, cap;
+    struct arena *a;
+    int oom;
+};
+
+struct app_mail_watch {
+    struct arena a;
+    char *event, *request;
+    struct rows before;
+};
+
+static const char *dup(struct rows *r, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *d = arena_strdup(r->a, s);
+    r->oom |= !d;
+    return d;
+}
+
+static int keep_row(void *ud, const struct store_mail_meeting *m)
+{
+    struct rows *r = ud;
+    if (df_grow((void **)&r->v, &r->cap, r->n, sizeof *r->v) < 0)
+        return r->oom = 1;
+    r->v[r->n++] = (struct row){
+        .m = {.event = dup(r, m->event), .request = dup(r, m->request),
+              .person = dup(r, m->person),
+              .partner = dup(r, m->partner), .starts_at = dup(r, m->starts_at),
+              .ends_at = dup(r, m->ends_at), .table = dup(r, m->table)}};
+    return r->oom;
+}
+
+static int read_rows(struct store *s, const char *event, const char *request, struct rows *r,
+                     struct df_err *err)
+{
+    int rc = store_mail_meeting_each(s, event, request, keep_row, r, err);
+    if (rc > 0 || r->oom)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the meetings to mail");
+    return rc;
+}
+
+void app_mail_watch_free(struct app_mail_watch *w)
+{
+    if (!w)
+        return;
+    free(w->before.v);
+    arena_free(&w->a);
+    free(w);
+}
+
+int app_mail_watch_begin(struct store *s, const char *event, const char *request,
+                         struct app_mail_watch **w, struct df_err *err)
+{
+    *w = NULL;
+    struct app_mail_watch *k = calloc(1, sizeof *k);
+    if (!k)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory watching the meetings");
+    arena_init(&k->a, 0);
+    k->before.a = &k->a;
+    const char *url;
+    struct store_event ev;
+    int on = store_mail_config_get(s, &k->a, &url, err);
+    ev.published_at = "";   /* every published event's: the query picks them */
+    if (on > 0 && event && store_event_get(s, event, &k->a, &ev, err) < 0) {
+        on = err->kind == DF_ERR_NOT_FOUND ? 0 : -1;   /* a new event has none */
+        if (on == 0)
+            *err = (struct df_err){0};
+    }
+    if (on <= 0 || !ev.published_at) {
+        app_mail_watch_free(k);
+        return on < 0 ? -1 : 0;
+    }
+    k->event = event ? arena_strdup(&k->a, event) : NULL;
+    k->request = request ? arena_strdup(&k->a, request) : NULL;
+    if ((event && !k->event) || (request && !k->request)) {
+        app_mail_watch_free(k);
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory watching the meetings");
+    }
+    if (read_rows(s, event, request, &k->before, err) < 0) {
+        app_mail_watch_free(k);
+        return -1;
+    }
+    *w = k;
+    return 0;
+}
+
+static int by_person_then_time(const void *x, const void *y)
+{
+    const struct row *p = x, *q = y;
+    int c = strcmp(p->m.person, q->m.person);
+    if (!c)
+        c = strcmp(p->m.event, q->m.event);
+    return c ? c : strcmp(p->m.starts_at, q->m.starts_at);
+}
+
+/* Whether rows x and y go in one mail: one person's, at one event. */
+static bool same_mail(const struct row *x, const struct row *y)
+{
+    return strcmp(x->m.person, y->m.person) == 0 && strcmp(x->m.event, y->m.event) == 0;
+}
+
+static bool texts_differ(const char *x, const char *y)
+{
+    return (x == NULL) != (y == NULL) || (x && strcmp(x, y) != 0);
+}
+
+/* The mail of one person's rows v[0..n) (kind "agenda" or "changed"), by
+ * by_name (NULL: the organisers). */
+static int queue_person(struct store *s, const struct store_event *ev, const char *kind,
+                        const struct row *v, int n, const char *by_name, struct arena *a,
+                        struct df_err *err)
+{
+    struct app_mail_to to;
+    int goes = app_mail_to_get(s, v[0].m.person, a, &to, err);
+    if (goes <= 0)
+        return goes;
+    struct app_mail_item *items = arena_alloc(a, (size_t)n * sizeof *items);
+    if (!items)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory writing a mail");
+    for (int i = 0; i < n; i++) {
+        struct store_person p;
+        if (store_person_get(s, v[i].m.partner, a, &p, err) < 0)
+            return -1;
+        items[i] = (struct app_mail_item){
+            .change = v[i].change, .other = p.name,
+            .other_org = app_mail_org_name(s, p.org, to.lang, a, err),
+            .starts_at = v[i].m.starts_at, .ends_at = v[i].m.ends_at, .table = v[i].m.table,
+            .was_starts = v[i].was_starts, .was_ends = v[i].was_ends,
+            .was_table = v[i].was_table};
+        if (!items[i].other_org)
+            return -1;
+    }
+    struct app_mail_facts f = {.kind = kind, .event = app_mail_event_name(ev, to.lang),
+                               .timezone = ev->timezone, .by = by_name, .items = items,
+                               .items_n = n};
+    return app_mail_queue(s, &to, &f, a, err);
+}
+
+/* Sorts v[0..n) by person and event and queues each person's mail of
+ * each event, but by_person's. */
+static int queue_each_person(struct store *s, const char *kind, struct row *v, int n,
+                             const char *by_person, struct df_err *err)
+{
+    if (n == 0)
+        return 0;
+    qsort(v, (size_t)n, sizeof *v, by_person_then_time);
+    struct arena a;
+    arena_init(&a, 0);
+    struct store_event ev = {.id = NULL};
+    struct store_person by;
+    int rc = by_person ? store_person_get(s, by_person, &a, &by, err) : 0;
+    for (int i = 0, j; rc == 0 && i < n; i = j) {
+        for (j = i + 1; j < n && same_mail(&v[j], &v[i]); j++) {
+        }
+        if (by_person && strcmp(v[i].m.person, by_person) == 0)
+            continue;
+        if ((!ev.id || strcmp(ev.id, v[i].m.event) != 0) &&
+            (rc = store_event_get(s, v[i].m.event, &a, &ev, err)) < 0)
+            break;
+        rc = queue_person(s, &ev, kind, v + i, j - i, by_person ? by.name : NULL, &a, err);
+    }
+    arena_free(&a);
+    return rc < 0 ? -1 : 0;
+}
+
+/* The key of a meeting's row for one of its people. */
+static const char *row_key(struct arena *a, const struct row *r)
+{
+    return arena_printf(a, "%s\x1f%s", r->m.request, r->m.person);
+}
+
+/* How a meeting in w->before that is no longer there went: "cancelled"
+ * with its request, else "removed" (off the agendas, still agreed: a run
+ * places it again); NULL with err. */
+static const char *gone_how(struct store *s, struct app_mail_watch *w, const struct row *r,
+                            struct df_err *err)
+{
+    struct store_request q;
+    if (store_request_get(s, r->m.request, &w->a, &q, err) < 0)
+        return NULL;
+    return strcmp(q.status, "accepted") == 0 ? "removed" : "cancelled";
+}
+
+/* The changes from w->before to after into *out (in w's arena). */
+static int diff(struct store *s, struct app_mail_watch *w, struct rows *after, const char *skip,
+                struct rows *out, struct df_err *err)
+{
+    struct strmap was = {0};
+    int rc = -1;
+    for (int i = 0; i < w->before.n; i++) {
+        const char *k = row_key(&w->a, &w->before.v[i]);
+        if (!k || strmap_put(&was, k, i) < 0)
+            goto oom;
+    }
+    char *seen = calloc((size_t)w->before.n + 1, 1);
+    if (!seen)
+        goto oom;
+    for (int i = 0; i < after->n; i++) {
+        struct row r = after->v[i];
+        const char *k = row_key(&w->a, &r);
+        if (!k) {
+            free(seen);
+            goto oom;
+        }
+        int b = strmap_get(&was, k);
+        if (b >= 0) {
+            const struct row *o = &w->before.v[b];
+            seen[b] = 1;
+            if (!strcmp(o->m.starts_at, r.m.starts_at) && !strcmp(o->m.ends_at, r.m.ends_at) &&
+                !texts_differ(o->m.table, r.m.table))
+                continue;
+            r.change = "moved";
+            r.was_starts = o->m.starts_at;
+            r.was_ends = o->m.ends_at;
+            r.was_table = o->m.table;
+        } else {
+            r.change = "new";
+        }
+        if (skip && strcmp(r.m.request, skip) == 0)
+            continue;
+        if (df_grow((void **)&out->v, &out->cap, out->n, sizeof *out->v) < 0) {
+            free(seen);
+            goto oom;
+        }
+        out->v[out->n++] = r;
+    }
+    for (int i = 0; i < w->before.n; i++) {
+        if (seen[i] || (skip && strcmp(w->before.v[i].m.request, skip) == 0))
+            continue;
+        if (df_grow((void **)&out->v, &out->cap, out->n, sizeof *out->v) < 0) {
+            free(seen);
+            goto oom;
+        }
+        out->v[out->n] = w->before.v[i];
+        if (!(out->v[out->n++].change = gone_how(s, w, &w->before.v[i], err))) {
+            free(seen);
+            strmap_free(&was);
+            return -1;
+        }
+    }
+    free(seen);
+    rc = 0;
+    goto out;
+oom:
+    df_err_set(err, DF_ERR_RUNTIME, "out of memory comparing the meetings");
+out:
+    strmap_free(&was);
+    return rc;
+}
+
+int app_mail_watch_end(struct store *s, struct app_mail_watch *w, const char *by_person,
+                       const char *skip, struct df_err *err)
+{
+    if (!w)
+        return 0;
+    struct rows after = {.a = &w->a}, changes = {.a = &w->a};
+    int rc = read_rows(s, w->event, w->request, &after, err);
+    if (rc == 0)
+        rc = diff(s, w, &after, skip, &changes, err);
+    if (rc == 0)
+        rc = queue_each_person(s, "changed", changes.v, changes.n, by_person, err);
+    free(after.v);
+    free(changes.v);
+    app_mail_watch_free(w);
+    return rc;
+}
+
+int app_mail_agendas(struct store *s, const char *event, struct df_err *err)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    const char *url;
+    struct rows now = {.a = &a};
+    int rc = store_mail_config_get(s, &a, &url, err);
+    if (rc > 0)
+        rc = read_rows(s, event, NULL, &now, err);
+    if (rc == 0)
+        rc = queue_each_person(s, "agenda", now.v, now.n, NULL, err);
+    free(now.v);
+    arena_free(&a);
+    return rc < 0 ? -1 : 0;
+}

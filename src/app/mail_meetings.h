@@ -1,0 +1,38 @@
+/* The mail that tells people their published meetings: the whole list
+ * when the organisers publish an event's agendas, then what each later
+ * action changed (a meeting moved, cancelled, new), one mail per person per
+ * action: a run that moves 30 meetings mails each of their people once.
+ * Everything is queued in the action's own transaction (app/mail.h). */
+#ifndef DFNC_APP_MAIL_MEETINGS_H
+#define DFNC_APP_MAIL_MEETINGS_H
+
+#include "store/store.h"
+
+/* An event's published meetings as they stood before an action. */
+struct app_mail_watch;
+
+/* In the caller's transaction, before an action that may change event's
+ * published meetings (event NULL: every published event's, an import's;
+ * only request's when not NULL): *w what stands, or NULL when there is
+ * nothing to tell (the forum sends no mail, the event's agendas are not
+ * published, or it does not exist yet). 0, or -1 with err and *w NULL. */
+int app_mail_watch_begin(struct store *s, const char *event, const char *request,
+                         struct app_mail_watch **w, struct df_err *err);
+
+/* After the action, in the same transaction: each person whose meetings in
+ * w changed gets one mail (one per event) listing the changes (app_mail_to_get says who
+ * gets mail), but by_person (the participant who acted: NULL when the
+ * organisers did), whose name the others read; request skip's (may be
+ * NULL) are left to its own mail. Frees w (NULL: nothing). -1 with err. */
+int app_mail_watch_end(struct store *s, struct app_mail_watch *w, const char *by_person,
+                       const char *skip, struct df_err *err);
+
+/* Frees w without telling anyone (an action that failed). */
+void app_mail_watch_free(struct app_mail_watch *w);
+
+/* In the caller's transaction, as event's agendas are published: each of
+ * its people with meetings there gets one mail listing them (when, table,
+ * partner and organisation) and the link to her agenda. -1 with err. */
+int app_mail_agendas(struct store *s, const char *event, struct df_err *err);
+
+#endif
