@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Static checks of web/: every string the pages use is in web/i18n/en.json and
 uk.json, the two files have the same keys (Ukrainian with its own plural forms),
-every Ukrainian string is written in Ukrainian, and no file names another host
-(no CDN, no remote font). Usage: check_web.py WEB_DIR. Exit 1 on a problem."""
+every Ukrainian string is written in Ukrainian, no file names another host
+(no CDN, no remote font), and every code the server says a sentence by
+(src/core/codes.h) has its words in both languages. Usage: check_web.py
+WEB_DIR (its sources are WEB_DIR/../src). Exit 1 on a problem."""
 import glob
 import json
 import os
@@ -16,6 +18,102 @@ SAME_OK = {'app.name', 'lang.en', 'lang.uk', 'reason.other',
            'import.warn_place'}  # a time span and a table's name: punctuation only
 # Namespaces are names, not requests.
 URL_OK = {'http://www.w3.org/2000/svg'}
+
+
+def code_lists(header):
+    """The lists of src/core/codes.h: {"DF_CODES_IMPORT": [codes], ...}."""
+    text = open(header, encoding='utf-8').read().replace('\\\n', ' ')
+    return {m.group(1): re.findall(r'"([a-z0-9_]+)"', m.group(2))
+            for m in re.finditer(r'#define (DF_CODES_\w+)\s+(.*)', text)}
+
+
+def call_args(text, start):
+    """The arguments of the call whose '(' is at start, split at depth 0."""
+    depth, args, cur, i, quoted = 0, [], '', start + 1, False
+    while i < len(text):
+        c = text[i]
+        if quoted:
+            cur += c
+            if c == '\\':
+                cur += text[i + 1]
+                i += 1
+            elif c == '"':
+                quoted = False
+        elif c == '"':
+            quoted = True
+            cur += c
+        elif c in '([{':
+            depth += 1
+            cur += c
+        elif c in ')]}':
+            if depth == 0:
+                args.append(cur)
+                return args
+            depth -= 1
+            cur += c
+        elif c == ',' and depth == 0:
+            args.append(cur)
+            cur = ''
+        else:
+            cur += c
+        i += 1
+    return args
+
+
+def codes_made(src):
+    """Every code the sources give a sentence: df_err_code's, the importers'
+    own (a repeated key's, a unique value's, the code page's guesses, a
+    programme item's guards) and the procurement engine's reasons."""
+    made = {}
+    lit = lambda s: re.findall(r'"([a-z0-9_]+)"', s)
+    for f in glob.glob(os.path.join(src, '**', '*.c'), recursive=True):
+        text = open(f, encoding='utf-8').read()
+        rel = os.path.relpath(f, src)
+        for m in re.finditer(r'\bdf_err_code\(', text):
+            args = call_args(text, m.end() - 1)
+            for c in lit(args[1]) if len(args) > 1 else []:
+                made.setdefault(c, rel)
+        if rel.startswith('io/') or rel == os.path.join('app', 'import.c'):
+            for m in re.finditer(r'(?:->|\*|\.)\w*code\s*=\s*([^;,}]+)', text):
+                for c in lit(m.group(1)):
+                    made.setdefault(c, rel)
+            for m in re.finditer(r'codepage_why\)\{"([a-z0-9_]+)"', text):
+                made.setdefault(m.group(1), rel)
+        if rel == os.path.join('store', 'programme.c'):
+            for m in re.finditer(r'"\s*,\s*"([a-z0-9_]+)"\}', text):
+                made.setdefault(m.group(1), rel)
+        if rel == os.path.join('engine', 'procure', 'plan.c'):
+            for m in re.finditer(r'\bwhy_(?:new|part)\([^,]+, "([a-z0-9_]+)"', text):
+                made.setdefault('procure:' + m.group(1), rel)
+    return made
+
+
+def check_codes(web, en_bases, uk_bases, problems):
+    src = os.path.join(web, '..', 'src')
+    header = os.path.join(src, 'core', 'codes.h')
+    if not os.path.exists(header):
+        return
+    lists = code_lists(header)
+    keys = {'DF_CODES_IMPORT': 'import.err_%s', 'DF_CODES_PROCURE': 'proc.why.%s',
+            'DF_CODES_PROCURE_PARTS': 'proc.part.%s'}
+    for name, key in keys.items():
+        for c in lists.get(name, []):
+            for lang, bases in (('en', en_bases), ('uk', uk_bases)):
+                if key % c not in bases:
+                    problems.append('%s.json lacks "%s" for the code %s (%s)' % (lang, key % c, c, name))
+    pages = ''.join(open(os.path.join(web, 'js', f), encoding='utf-8').read()
+                    for f in ('words.js', 'people.js'))
+    for c in lists.get('DF_CODES_REFUSAL', []):
+        if not re.search(r"\b%s\b" % c, pages):
+            problems.append('web/js/words.js says nothing of the refusal code %s' % c)
+    known = set(lists.get('DF_CODES_IMPORT', []) + lists.get('DF_CODES_REFUSAL', []))
+    procure = set(lists.get('DF_CODES_PROCURE', []) + lists.get('DF_CODES_PROCURE_PARTS', []))
+    for c, where in sorted(codes_made(src).items()):
+        if c.startswith('procure:'):
+            if c[8:] not in procure:
+                problems.append('src/%s makes the reason %s, which src/core/codes.h lacks' % (where, c[8:]))
+        elif c not in known:
+            problems.append('src/%s makes the code %s, which src/core/codes.h lacks' % (where, c))
 
 
 def main():
@@ -59,6 +157,7 @@ def main():
             if url in URL_OK or not url.startswith(('http', '//')):
                 continue
             problems.append('%s names another host: %s' % (os.path.relpath(f, web), url))
+    check_codes(web, en_bases, uk_bases, problems)
     for p in problems:
         print('check_web:', p)
     print('%d passed, %d failed' % (1 if not problems else 0, 1 if problems else 0))

@@ -160,8 +160,10 @@ static int nearest_slot(const struct app_availability *av, long want, int skip)
 static int not_a_slot(struct store *s, const struct app_availability *av, const char *what,
                       struct df_err *err)
 {
-    if (av->slots_n == 0)
-        return df_err_set(err, DF_ERR_INPUT, "away: event \"%s\" has no B2B slots", av->event);
+    if (av->slots_n == 0) {
+        df_err_set(err, DF_ERR_INPUT, "away: event \"%s\" has no B2B slots", av->event);
+        return df_err_code(err, "no_b2b_slots", "col", "away", "event", av->event, NULL);
+    }
     long want = named_minutes(s, av->event, what);
     int first = want < 0 ? 0 : nearest_slot(av, want, -1);
     int second = av->slots_n < 2 ? -1 : want < 0 ? 1 : nearest_slot(av, want, first);
@@ -171,15 +173,21 @@ static int not_a_slot(struct store *s, const struct app_availability *av, const 
         second = t;
     }
     const struct app_avail_slot *x = &av->slots[first];
-    char other[APP_ID_MAX + 32] = "";
-    if (second >= 0)
-        snprintf(other, sizeof other, ", %s or %.10s %.5s", av->slots[second].id,
-                 av->slots[second].starts_at, av->slots[second].starts_at + 11);
-    return df_err_set(err, DF_ERR_INPUT,
-                      "away: \"%.64s\" is not a B2B slot of event \"%s\": name a slot by its id or "
-                      "its start, e.g. %s or %.10s %.5s%s (`dfnc export events - --format json` "
-                      "lists them)",
-                      what, av->event, x->id, x->starts_at, x->starts_at + 11, other);
+    char other[APP_ID_MAX + 32] = "", at1[17], at2[17] = "";
+    snprintf(at1, sizeof at1, "%.10s %.5s", x->starts_at, x->starts_at + 11);
+    if (second >= 0) {
+        snprintf(at2, sizeof at2, "%.10s %.5s", av->slots[second].starts_at,
+                 av->slots[second].starts_at + 11);
+        snprintf(other, sizeof other, ", %s or %s", av->slots[second].id, at2);
+    }
+    df_err_set(err, DF_ERR_INPUT,
+               "away: \"%.64s\" is not a B2B slot of event \"%s\": name a slot by its id or its "
+               "start, e.g. %s or %s%s (`dfnc export events - --format json` lists them)",
+               what, av->event, x->id, at1, other);
+    return df_err_code(err, second >= 0 ? "not_b2b_slot" : "not_b2b_slot_one", "col", "away",
+                       "value", what, "event", av->event, "id1", x->id, "at1", at1, "id2",
+                       second >= 0 ? av->slots[second].id : NULL, "at2",
+                       second >= 0 ? at2 : NULL, NULL);
 }
 
 /* The word the store keeps for by. */
@@ -203,9 +211,12 @@ int app_availability_replace(struct store *s, const char *actor, enum app_avail_
     const char **set = arena_alloc(a, (size_t)(away_n > 0 ? away_n : 1) * sizeof *set);
     if (!set)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory");
-    if (away_n > av.slots_n)
-        return df_err_set(err, DF_ERR_INPUT, "away: %d slot ids, but event \"%s\" has %d B2B slots",
-                          away_n, av.event, av.slots_n);
+    if (away_n > av.slots_n) {
+        df_err_set(err, DF_ERR_INPUT, "away: %d slot ids, but event \"%s\" has %d B2B slots",
+                   away_n, av.event, av.slots_n);
+        return df_err_code(err, "too_many_slots", "col", "away", "n", DF_NUM(away_n), "event",
+                           av.event, "max", DF_NUM(av.slots_n), NULL);
+    }
     int n = 0;
     for (int i = 0; i < away_n; i++) {
         const struct app_avail_slot *slot = slot_starting(&av, away[i]);

@@ -73,20 +73,26 @@ static void keep_unsent(const struct app_event_edit *in, const struct store_even
         e->request_cap = old->request_cap;
 }
 
+static const char day_form[] = "a date YYYY-MM-DD";
+static const char time_form[] =
+    "an ISO 8601 time YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], its offset from -12:00 to +14:00";
+
 /* The refusal of a date or time (what: "starts_on", "sessions[0].day") that
  * is not valid: a year out of range said as such, else the form it needs. */
 static int refuse_when(struct df_err *err, const char *what, const char *v, const char *form)
 {
     int y = date_year(v);
-    if (y >= 0 && (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX))
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\": the year must be from %d to %d",
-                          what, v, DATE_YEAR_MIN, DATE_YEAR_MAX);
-    return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" is not %s", what, v ? v : "", form);
+    if (y >= 0 && (y < DATE_YEAR_MIN || y > DATE_YEAR_MAX)) {
+        df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\": the year must be from %d to %d", what, v,
+                   DATE_YEAR_MIN, DATE_YEAR_MAX);
+        return df_err_code(err, "year", "col", what, "value", v, "a", DF_NUM(DATE_YEAR_MIN), "b",
+                           DF_NUM(DATE_YEAR_MAX), NULL);
+    }
+    df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" is not %s", what, v ? v : "", form);
+    return df_err_code(err, form == day_form ? "date" : "time", "col", what, "value",
+                       v ? v : "", NULL);
 }
 
-static const char day_form[] = "a date YYYY-MM-DD";
-static const char time_form[] =
-    "an ISO 8601 time YYYY-MM-DDTHH:MM[:SS][Z|+HH:MM], its offset from -12:00 to +14:00";
 
 int app_event_dates_check(const struct store_event *e, struct df_err *err)
 {
@@ -94,8 +100,10 @@ int app_event_dates_check(const struct store_event *e, struct df_err *err)
         return refuse_when(err, "starts_on", e->starts_on, day_form);
     if (!date_is_valid(e->ends_on))
         return refuse_when(err, "ends_on", e->ends_on, day_form);
-    if (strcmp(e->starts_on, e->ends_on) > 0)
-        return df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
+    if (strcmp(e->starts_on, e->ends_on) > 0) {
+        df_err_set(err, DF_ERR_INPUT, "starts_on is after ends_on");
+        return df_err_code(err, "starts_after", NULL);
+    }
     return 0;
 }
 
@@ -165,6 +173,8 @@ static int stored_session(void *ud, const struct store_session *x)
         df_err_set(k->err, DF_ERR_INPUT,
                    "session \"%s\" on %s is outside the event's dates (%s to %s)", x->id, day,
                    k->ev->starts_on, k->ev->ends_on);
+        df_err_code(k->err, "session_outside", "value", x->id, "day", day, "from",
+                    k->ev->starts_on, "to", k->ev->ends_on, NULL);
         return refused(k, "session", x->id, "day");
     }
     if (strncmp(s0, day, 10) || strncmp(s1, day, 10)) {
@@ -413,11 +423,14 @@ static int check_published_kinds(struct store *s, const struct app_event_edit *i
         int n = store_session_published_n(s, in->id, x->id, err);
         if (n < 0)
             return -1;
-        if (n > 0)
-            return df_err_set(err, DF_ERR_CONFLICT,
-                              "session \"%s\": %d published meeting(s) sit in its slots; it "
-                              "stays a b2b session while they do (a %s would take their slots "
-                              "from under them)", x->id, n, x->kind);
+        if (n > 0) {
+            df_err_set(err, DF_ERR_CONFLICT,
+                       "session \"%s\": %d published meeting(s) sit in its slots; it stays a b2b "
+                       "session while they do (a %s would take their slots from under them)",
+                       x->id, n, x->kind);
+            return df_err_code(err, "kind_published", "value", x->id, "n", DF_NUM(n), "kind",
+                               x->kind, NULL);
+        }
     }
     return 0;
 }
@@ -812,17 +825,25 @@ int app_event_known_check(struct store *s, const char *id, struct df_err *err)
     struct events_named en = {.n = 0};
     if (store_event_each(s, name_event, &en, err) < 0)
         return -1;
-    if (en.n == 0)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "event \"%s\" does not exist: there are no events yet (make it on "
-                          "the console's Event page first)", id);
-    if (en.n == 1)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "event \"%s\" does not exist: the only event is %s", id, en.ids);
+    if (en.n == 0) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "event \"%s\" does not exist: there are no events yet (make it on the "
+                   "console's Event page first)", id);
+        return df_err_code(err, "event_none", "value", id, NULL);
+    }
+    if (en.n == 1) {
+        df_err_set(err, DF_ERR_INPUT, "event \"%s\" does not exist: the only event is %s", id,
+                   en.ids);
+        return df_err_code(err, "event_only", "value", id, "id", en.ids, NULL);
+    }
     char more[32] = "";
     if (en.n > APP_EVENTS_NAMED)
         snprintf(more, sizeof more, " and %d more", en.n - APP_EVENTS_NAMED);
-    return df_err_set(err, DF_ERR_INPUT,
-                      "event \"%s\" does not exist: the events are %s%s (dfnc export events - "
-                      "lists them all)", id, en.ids, more);
+    df_err_set(err, DF_ERR_INPUT,
+               "event \"%s\" does not exist: the events are %s%s (dfnc export events - lists "
+               "them all)", id, en.ids, more);
+    if (en.n > APP_EVENTS_NAMED)
+        return df_err_code(err, "event_more", "value", id, "ids", en.ids, "n",
+                           DF_NUM(en.n - APP_EVENTS_NAMED), NULL);
+    return df_err_code(err, "event_list", "value", id, "ids", en.ids, NULL);
 }

@@ -21,13 +21,19 @@ int app_id_check(const char *what, const char *id, struct df_err *err)
     static const char allowed[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
                                   "0123456789._-";
     size_t n = strspn(id, allowed);
-    if (n > APP_ID_MAX)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%.20s...\" is longer than %d bytes", what,
-                          id, APP_ID_MAX);
-    if (n == 0 || id[n] != '\0' || strcmp(id, ".") == 0 || strcmp(id, "..") == 0)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "%s \"%.200s\" must be letters A-Z a-z, digits, '.', '_' or '-', and "
-                          "not \".\" or \"..\" (ids are parts of the API's paths)", what, id);
+    if (n > APP_ID_MAX) {
+        df_err_set(err, DF_ERR_INPUT, "%s \"%.20s...\" is longer than %d bytes", what, id,
+                   APP_ID_MAX);
+        df_err_code(err, "too_long", "max", DF_NUM(APP_ID_MAX), "col", what, NULL);
+        return -1;
+    }
+    if (n == 0 || id[n] != '\0' || strcmp(id, ".") == 0 || strcmp(id, "..") == 0) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s \"%.200s\" must be letters A-Z a-z, digits, '.', '_' or '-', and not "
+                   "\".\" or \"..\" (ids are parts of the API's paths)", what, id);
+        df_err_code(err, "id_chars", "col", what, "value", id, NULL);
+        return -1;
+    }
     return 0;
 }
 
@@ -35,11 +41,15 @@ int app_session_id_check(const char *what, const char *id, struct df_err *err)
 {
     if (app_id_check(what, id, err) < 0)
         return -1;
-    if (strlen(id) > APP_SESSION_ID_MAX)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "%s \"%.20s...\" is longer than %d bytes: its slots are named after "
-                          "it (\"%.20s...-01\"), and an id is at most %d bytes",
-                          what, id, APP_SESSION_ID_MAX, id, APP_ID_MAX);
+    if (strlen(id) > APP_SESSION_ID_MAX) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s \"%.20s...\" is longer than %d bytes: its slots are named after it "
+                   "(\"%.20s...-01\"), and an id is at most %d bytes",
+                   what, id, APP_SESSION_ID_MAX, id, APP_ID_MAX);
+        df_err_code(err, "session_id_long", "col", what, "max", DF_NUM(APP_SESSION_ID_MAX),
+                    "id_max", DF_NUM(APP_ID_MAX), NULL);
+        return -1;
+    }
     return 0;
 }
 
@@ -74,21 +84,31 @@ int app_website_check(const char *v, struct df_err *err)
     /* the authority: what comes before the first '/', '?' or '#' after the scheme */
     size_t host = scheme ? strcspn(v + scheme, "/?#") : 0;
     long cp;
-    if (!scheme || !host || utf8_find(v, strlen(v), is_unseen, &cp) >= 0)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "website \"%.200s\" is not an http:// or https:// address "
-                          "(like https://example.eu) without spaces or invisible characters", v);
-    if (memchr(v + scheme, '@', host))
-        return df_err_set(err, DF_ERR_INPUT,
-                          "website \"%.200s\" holds a user name before '@': the link would show "
-                          "one host and go to the one after the '@'", v);
-    for (size_t i = 0; i < host; i++)
-        if (!is_host_byte((unsigned char)v[scheme + i]))
-            return df_err_set(err, DF_ERR_INPUT,
-                              "website \"%.200s\": its host may hold only ASCII letters, digits, "
-                              "'.', '-' and a :port (a host in another script in its xn-- form)",
-                              v);
-    return 0;
+    const char *code = NULL;
+    if (!scheme || !host || utf8_find(v, strlen(v), is_unseen, &cp) >= 0) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "website \"%.200s\" is not an http:// or https:// address (like "
+                   "https://example.eu) without spaces or invisible characters", v);
+        code = "website_form";
+    } else if (memchr(v + scheme, '@', host)) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "website \"%.200s\" holds a user name before '@': the link would show one "
+                   "host and go to the one after the '@'", v);
+        code = "website_user";
+    } else {
+        for (size_t i = 0; !code && i < host; i++)
+            if (!is_host_byte((unsigned char)v[scheme + i])) {
+                df_err_set(err, DF_ERR_INPUT,
+                           "website \"%.200s\": its host may hold only ASCII letters, digits, "
+                           "'.', '-' and a :port (a host in another script in its xn-- form)",
+                           v);
+                code = "website_host";
+            }
+    }
+    if (!code)
+        return 0;
+    df_err_code(err, code, "value", v, NULL);
+    return -1;
 }
 
 /* Whether v begins with a URI scheme and its ':' ("javascript:", "mailto:",
@@ -106,6 +126,8 @@ const char *app_website_read(const char *v, char *buf, size_t cap, struct df_err
         if (n < 0 || (size_t)n >= cap) {
             df_err_set(err, DF_ERR_INPUT, "website \"%.60s...\" is longer than %zu bytes", v,
                        cap - sizeof "http://");
+            df_err_code(err, "too_long", "max", DF_NUM((long long)(cap - sizeof "http://")),
+                        "col", "website", NULL);
             return NULL;
         }
         v = buf;
@@ -164,20 +186,20 @@ int app_languages_check(const char *v, struct df_err *err)
             df_err_set(err, DF_ERR_INPUT,
                        "languages \"%.200s\" must be ISO 639-1 codes separated by ';' "
                        "(like en;uk;fr)", v);
-            df_err_code(err, "languages_malformed", NULL);
+            df_err_code(err, "languages_malformed", "value", v, NULL);
             return -1;
         }
         char two[3] = {p[0], p[1], '\0'};
         if (!app_language_is_known(p)) {
             df_err_set(err, DF_ERR_INPUT,
                        "languages \"%.200s\": \"%.2s\" is not an ISO 639-1 language code", v, p);
-            df_err_code(err, "language_unknown", "code", two, NULL);
+            df_err_code(err, "language_unknown", "code", two, "value", v, NULL);
             return -1;
         }
         for (const char *q = v; q < p; q += 3)
             if (q[0] == p[0] && q[1] == p[1]) {
                 df_err_set(err, DF_ERR_INPUT, "languages \"%.200s\" names \"%.2s\" twice", v, p);
-                df_err_code(err, "language_twice", "code", two, NULL);
+                df_err_code(err, "language_twice", "code", two, "value", v, NULL);
                 return -1;
             }
         if (!p[2])
@@ -194,7 +216,7 @@ int app_country_check(const char *what, const char *v, struct df_err *err)
         df_err_set(err, DF_ERR_INPUT,
                    "%s \"%.40s\" is not an ISO 3166 alpha-2 code (like DE, PL, UA)", what,
                    v ? v : "");
-        df_err_code(err, "country_unknown", "country", v ? v : "", NULL);
+        df_err_code(err, "country_unknown", "country", v ? v : "", "col", what, NULL);
         return -1;
     }
     return 0;
@@ -226,9 +248,11 @@ int app_org_kind_check(const char *v, struct df_err *err)
     for (size_t i = 0; i < sizeof org_kinds / sizeof org_kinds[0]; i++)
         if (strcmp(v, org_kinds[i]) == 0)
             return 0;
-    return df_err_set(err, DF_ERR_INPUT,
-                      "kind \"%.60s\" is not one of company|research|government|association|other",
-                      v);
+    df_err_set(err, DF_ERR_INPUT,
+               "kind \"%.60s\" is not one of company|research|government|association|other", v);
+    df_err_code(err, "not_one_of", "col", "kind", "value", v, "list",
+                "company|research|government|association|other", NULL);
+    return -1;
 }
 
 int app_yes_no_word(const char *v)
@@ -249,17 +273,18 @@ int app_yes_no_word(const char *v)
 
 int app_email_check(const char *what, const char *v, struct df_err *err)
 {
-    if (!strchr(v, '@') || strlen(v) > 254)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%.254s\" is not an e-mail address", what, v);
+    if (!strchr(v, '@') || strlen(v) > 254) {
+        df_err_set(err, DF_ERR_INPUT, "%s \"%.254s\" is not an e-mail address", what, v);
+        df_err_code(err, "email_invalid", "col", what, "value", v, NULL);
+        return -1;
+    }
     return 0;
 }
 
 int app_too_long(struct df_err *err, const char *what, int max)
 {
     df_err_set(err, DF_ERR_INPUT, "%s is longer than %d bytes", what, max);
-    char n[16];
-    snprintf(n, sizeof n, "%d", max);
-    df_err_code(err, "too_long", "max", n, NULL);
+    df_err_code(err, "too_long", "max", DF_NUM(max), "col", what, NULL);
     return -1;
 }
 
@@ -278,7 +303,7 @@ int app_cpv_check(struct store *s, const char *code, struct df_err *err)
         df_err_set(err, DF_ERR_INPUT,
                    "cpv \"%.40s\" is not a CPV code (eight digits, a dash and a check digit, "
                    "like 35613000-4)", code);
-        df_err_code(err, "cpv_malformed", "cpv", code, NULL);
+        df_err_code(err, "cpv_malformed", "cpv", code, "col", "cpv", NULL);
         return -1;
     }
     int known = store_cpv_accepts(s, code, err);
@@ -287,7 +312,7 @@ int app_cpv_check(struct store *s, const char *code, struct df_err *err)
     if (!known) {
         df_err_set(err, DF_ERR_INPUT,
                    "cpv \"%s\" is not in the CPV classifier (wrong check digit?)", code);
-        df_err_code(err, "cpv_unknown", "cpv", code, NULL);
+        df_err_code(err, "cpv_unknown", "cpv", code, "col", "cpv", NULL);
         return -1;
     }
     return 0;
@@ -295,10 +320,13 @@ int app_cpv_check(struct store *s, const char *code, struct df_err *err)
 
 int app_timezone_check(const char *v, struct df_err *err)
 {
-    if (!ics_timezone_is_known(v))
-        return df_err_set(err, DF_ERR_INPUT,
-                          "timezone \"%.100s\" is not a known time zone (an IANA name such as "
-                          "Europe/Brussels)", v);
+    if (!ics_timezone_is_known(v)) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "timezone \"%.100s\" is not a known time zone (an IANA name such as "
+                   "Europe/Brussels)", v);
+        df_err_code(err, "timezone_unknown", "value", v, NULL);
+        return -1;
+    }
     return 0;
 }
 
@@ -321,10 +349,8 @@ int app_whole_check(const char *what, const char *text, const long long *v, long
     if (!v || *v < min || *v > max) {
         df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a whole number from %lld to %lld",
                    what, text, min, max);
-        char lo[24], hi[24];
-        snprintf(lo, sizeof lo, "%lld", min);
-        snprintf(hi, sizeof hi, "%lld", max);
-        df_err_code(err, "whole_range", "min", lo, "max", hi, NULL);
+        df_err_code(err, "whole_range", "min", DF_NUM(min), "max", DF_NUM(max), "col", what,
+                    "value", text, NULL);
         return -1;
     }
     return 0;

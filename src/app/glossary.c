@@ -75,26 +75,29 @@ static int parse(char *text, const char *source, struct gathered *g,
             *third++ = '\0';
         if (tab)
             *tab = '\0';
-        if (!tab || tab == l || tab[1] == '\0' || (third && strcmp(third, "not") != 0))
+        if (!tab || tab == l || tab[1] == '\0' || (third && strcmp(third, "not") != 0)) {
             df_err_set(&why, DF_ERR_INPUT,
                        "%s:%d: expected an English word, a tab, a Ukrainian word "
                        "(then a tab and \"not\" if they do not translate each other)",
                        source, line);
-        else if (strlen(l) > APP_GLOSSARY_WORD_MAX || strlen(tab + 1) > APP_GLOSSARY_WORD_MAX)
+            df_err_code(&why, "glossary_line", NULL);
+        } else if (strlen(l) > APP_GLOSSARY_WORD_MAX || strlen(tab + 1) > APP_GLOSSARY_WORD_MAX) {
             df_err_set(&why, DF_ERR_INPUT, "%s:%d: a word is longer than %d bytes", source, line,
                        APP_GLOSSARY_WORD_MAX);
-        else if (utf8_text_check("the English word", l, &why) < 0 ||
-                 utf8_text_check("the Ukrainian word", tab + 1, &why) < 0)
+            df_err_code(&why, "word_long", "max", DF_NUM(APP_GLOSSARY_WORD_MAX), NULL);
+        } else if (utf8_text_check("the English word", l, &why) < 0 ||
+                   utf8_text_check("the Ukrainian word", tab + 1, &why) < 0) {
             df_err_prefix(&why, "%s:%d", source, line);
-        else if (gather(g, source, line, l, tab + 1, third != NULL) < 0)
+        } else if (gather(g, source, line, l, tab + 1, third != NULL) < 0) {
             return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading %s", source);
-        else
+        } else {
             continue;
+        }
         if (!pr) {
             *err = why;
             return -1;
         }
-        df_problems_add(pr, line, why.msg);
+        df_problems_add_coded(pr, line, why.msg, &why);
     }
     return 0;
 }
@@ -173,7 +176,7 @@ static int fit(struct gathered *g, int first, struct df_problems *pr, struct df_
         if (match_glossary_check(&one, &pair, &why) == 0)
             move_pair(g, i, kept++);
         else if (why.kind == DF_ERR_INPUT)
-            df_problems_add(pr, g->line[i], why.msg);
+            df_problems_add_coded(pr, g->line[i], why.msg, &why);
     }
     if (why.kind != DF_ERR_INPUT) {
         *err = why;
@@ -188,7 +191,7 @@ static int fit(struct gathered *g, int first, struct df_problems *pr, struct df_
             *err = why;
             return -1;
         }
-        df_problems_add(pr, g->line[pair], why.msg);
+        df_problems_add_coded(pr, g->line[pair], why.msg, &why);
         take_out(g, pair);
     }
 }

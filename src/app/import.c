@@ -34,6 +34,7 @@ static const char *need(const struct csv_reader *r, const struct csv_row *row, c
     const char *v = csv_get(r, row, col);
     if (!v || !*v) {
         df_err_set(err, DF_ERR_INPUT, "column \"%s\" is empty", col);
+        df_err_code(err, "required", "col", col, NULL);
         return NULL;
     }
     return v;
@@ -63,10 +64,13 @@ static int flag(const struct csv_reader *r, const struct csv_row *row, const cha
     if (!v)
         return dflt;
     int yes = app_yes_no_word(v);
-    if (yes < 0)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "%s \"%s\" is not yes or no: write " APP_YES_NO_WORDS
-                          " (any letter case)", col, v);
+    if (yes < 0) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s \"%s\" is not yes or no: write " APP_YES_NO_WORDS " (any letter case)",
+                   col, v);
+        df_err_code(err, "yes_no", "col", col, "value", v, NULL);
+        return -1;
+    }
     return yes;
 }
 
@@ -85,6 +89,7 @@ static const char *one_of(const char *col, const char *v, const char *const *all
             strncat(list, "|", sizeof list - strlen(list) - 1);
     }
     df_err_set(err, DF_ERR_INPUT, "%s \"%s\" is not one of %s", col, v, list);
+    df_err_code(err, "not_one_of", "col", col, "value", v, "list", list, NULL);
     return NULL;
 }
 
@@ -153,9 +158,11 @@ static void org_known(struct store *s, struct app_row_checks *c, const char *id)
     if (!id)
         return;
     int exists = store_org_exists(s, id, &c->e);
-    if (exists == 0)
+    if (exists == 0) {
         df_err_set(&c->e, DF_ERR_INPUT, "organisation \"%s\" is unknown (import organisations "
                    "first)", id);
+        df_err_code(&c->e, "unknown_org", "value", id, NULL);
+    }
     failed(c, exists <= 0);
 }
 
@@ -214,8 +221,11 @@ static bool present(const struct app_value_checks *vc, const char *field, const 
 {
     if (v)
         return true;
-    if (vc->empty)
-        vc->failed(vc->ud, field, df_err_set(vc->e, DF_ERR_INPUT, vc->empty, field) < 0);
+    if (vc->empty) {
+        df_err_set(vc->e, DF_ERR_INPUT, vc->empty, field);
+        df_err_code(vc->e, "required", "col", field, NULL);
+        vc->failed(vc->ud, field, true);
+    }
     return false;
 }
 
@@ -282,27 +292,30 @@ void app_person_values_check(const struct store_person *p, const struct app_valu
 /* Another person whose address email is (people's unique column): one per
  * person, as logins and invitations key on it. */
 static int email_holder(struct store *s, const char *email, const char *person, struct arena *a,
-                        const char **who, struct df_err *err)
+                        const char **who, const char **holder, const char **code,
+                        struct df_err *err)
 {
-    const char *holder;
     bool is_login;
-    int found = store_person_email_holder(s, email, person, a, &holder, &is_login, err);
+    int found = store_person_email_holder(s, email, person, a, holder, &is_login, err);
     if (found <= 0)
         return found;
     *who = arena_printf(a, is_login ? "the login of person \"%s\"" : "person \"%s\"'s",
-                         holder);
+                         *holder);
+    *code = is_login ? "email_login" : "email_stored";
     return *who ? 1 : df_err_set(err, DF_ERR_RUNTIME, "out of memory");
 }
 
 int app_person_email_free(struct store *s, const char *email, const char *person,
                           struct arena *a, struct df_err *err)
 {
-    const char *who;
-    int held = email_holder(s, email, person, a, &who, err);
+    const char *who, *holder, *code;
+    int held = email_holder(s, email, person, a, &who, &holder, &code, err);
     if (held <= 0)
         return held;
-    return df_err_set(err, DF_ERR_CONFLICT, "email \"%s\" is already %s: %s", email, who,
-                      APP_EMAIL_WHY);
+    df_err_set(err, DF_ERR_CONFLICT, "email \"%s\" is already %s: %s", email, who,
+               APP_EMAIL_WHY);
+    df_err_code(err, code, "value", email, "id", holder, NULL);
+    return -1;
 }
 
 /* ---- capabilities ------------------------------------------------------------- */
@@ -401,18 +414,21 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
     failed(&c, !(q.to = need_id(r, row, "to", &c.e)));
     const char *priority = opt(r, row, "priority");
     q.priority = 1;
-    if (priority && (strlen(priority) != 1 || !isdigit((unsigned char)priority[0])))
-        failed(&c, df_err_set(&c.e, DF_ERR_INPUT, "priority \"%s\" must be 0-9 (9 = must meet)",
-                              priority) < 0);
-    else if (priority)
+    if (priority && (strlen(priority) != 1 || !isdigit((unsigned char)priority[0]))) {
+        df_err_set(&c.e, DF_ERR_INPUT, "priority \"%s\" must be 0-9 (9 = must meet)", priority);
+        df_err_code(&c.e, "priority", "value", priority, NULL);
+        failed(&c, true);
+    } else if (priority)
         q.priority = priority[0] - '0';
     q.status = opt(r, row, "status");
     failed(&c, !(q.status = one_of("status", q.status ? q.status : "pending", statuses, &c.e)));
     q.message = opt(r, row, "message");
     failed(&c, app_text_length_check("message", q.message, &c.e) < 0);
-    if (q.from && q.to && strcmp(q.from, q.to) == 0)
-        failed(&c, df_err_set(&c.e, DF_ERR_INPUT, "from and to are the same person \"%s\"",
-                              q.from) < 0);
+    if (q.from && q.to && strcmp(q.from, q.to) == 0) {
+        df_err_set(&c.e, DF_ERR_INPUT, "from and to are the same person \"%s\"", q.from);
+        df_err_code(&c.e, "same_person", "value", q.from, NULL);
+        failed(&c, true);
+    }
     if (app_row_checks_end(&c) < 0)
         return -1;
     int rc = -1;
@@ -549,21 +565,26 @@ int app_import_row_text_check(const struct csv_reader *r, const struct csv_row *
         char hint[64] = "";
         if (row->fields_n > want)
             snprintf(hint, sizeof hint, " (a %s in a field without quotes?)", dname);
-        return df_err_set(err, DF_ERR_INPUT, "%d field%s where the header has %d%s",
-                          row->fields_n, row->fields_n == 1 ? "" : "s",
-                          row->fields_n < named ? named : want, hint);
+        int header = row->fields_n < named ? named : want;
+        df_err_set(err, DF_ERR_INPUT, "%d field%s where the header has %d%s", row->fields_n,
+                   row->fields_n == 1 ? "" : "s", header, hint);
+        df_err_code(err, *hint ? "fields_over" : "fields_count", "n", DF_NUM(row->fields_n),
+                    "max", DF_NUM(header), "delimiter", dname, NULL);
+        return -1;
     }
     for (int i = 0; i < row->fields_n; i++) {
         const char *col = csv_reader_header(r, i);
         char what[64];
         if (col && *col)
             snprintf(what, sizeof what, "%.60s", col);
-        else if (*row->fields[i])   /* read by nobody: it would be lost without a word */
-            return df_err_set(err, DF_ERR_INPUT,
-                              "field %d holds \"%.40s\" but its column has no name in the "
-                              "header: name the column, or empty it",
-                              i + 1, row->fields[i]);
-        else
+        else if (*row->fields[i]) {   /* read by nobody: it would be lost without a word */
+            df_err_set(err, DF_ERR_INPUT,
+                       "field %d holds \"%.40s\" but its column has no name in the header: "
+                       "name the column, or empty it",
+                       i + 1, row->fields[i]);
+            df_err_code(err, "unnamed", "n", DF_NUM(i + 1), "value", row->fields[i], NULL);
+            return -1;
+        } else
             continue;
         if (utf8_text_check(what, row->fields[i], err) < 0)
             return -1;
@@ -575,20 +596,20 @@ static const struct app_import_kind app_import_kinds[] = {
     {.kind = "organisations", .required = org_columns, .key = {"id"}, .row = org_row},
     {.kind = "people", .required = person_columns, .key = {"id"}, .row = person_row,
      .unique = "email", .unique_holder = email_holder,
-     .unique_why = APP_EMAIL_WHY},
+     .unique_why = APP_EMAIL_WHY, .unique_code = "email_twice"},
     /* one offer and one need per organisation and CPV code (the store's key):
      * a second product under one code would replace the first */
     {.kind = "capabilities", .required = capability_columns,
      .key = {"organisation", "direction", "cpv"}, .row = capability_row,
      .key_hint = "an organisation states one offer and one need per CPV code: put both in one "
                  "row's title and description, or give one a more precise code",
-     .key_any_case = 1u << 1},
+     .key_code = "duplicate_capability", .key_any_case = 1u << 1},
     {.kind = "requests", .required = request_columns, .key = {"id"}, .row = request_row,
      .moves_meetings = true},
     {.kind = "interpreters", .required = interpreter_columns, .key = {"id"},
      .row = interpreter_row},
     {.kind = "availability", .required = availability_columns, .key = {"person", "event"},
-     .row = availability_row},
+     .row = availability_row, .key_code = "duplicate_pair"},
     /* the programme: an event's own fields, then its sessions, cut into slots */
     {.kind = "events", .required = app_event_columns, .key = {"id"}, .row = app_event_row,
      .moves_meetings = true},
@@ -666,6 +687,7 @@ static int repeated_key(const struct csv_reader *r, const struct csv_row *row,
         df_err_set(err, DF_ERR_INPUT,
                    "%s:%d: duplicate %s \"%s\" in this file: one row each (%s)", path,
                    row->line, names, key, k->key_hint);
+    df_err_code(err, k->key_code ? k->key_code : "duplicate", "col", names, "value", key, NULL);
     return 1;
 }
 
@@ -713,6 +735,8 @@ static int unique_taken(const struct csv_reader *r, const struct csv_row *row,
         df_err_set(err, DF_ERR_INPUT, "%s:%d: %s \"%s\" is also on line %d (%s \"%s\"): %s",
                    path, row->line, k->unique, v, first->line, k->key[0], first->key,
                    k->unique_why);
+        df_err_code(err, k->unique_code, "value", v, "n", DF_NUM(first->line), "id", first->key,
+                    NULL);
         return 1;
     }
     u->row[u->n] = (struct unique_row){row->line, arena_strdup(&u->a, v),
@@ -732,10 +756,11 @@ static int unique_stored(struct store *s, const struct app_import_kind *k, const
                          struct unique_rows *u, struct df_problems *bad, struct df_err *err)
 {
     for (int i = 0; i < u->n; i++) {
-        const char *who;
+        const char *who, *holder, *code;
         if (u->row[i].again)
             continue;
-        int held = k->unique_holder(s, u->row[i].value, u->row[i].key, &u->a, &who, err);
+        int held = k->unique_holder(s, u->row[i].value, u->row[i].key, &u->a, &who, &holder,
+                                    &code, err);
         if (held < 0)
             return -1;
         if (!held)
@@ -743,7 +768,9 @@ static int unique_stored(struct store *s, const struct app_import_kind *k, const
         char msg[512];
         snprintf(msg, sizeof msg, "%s:%d: %s \"%.200s\" is already %s: %s", path,
                  u->row[i].line, k->unique, u->row[i].value, who, k->unique_why);
-        df_problems_add(bad, u->row[i].line, msg);
+        struct df_err coded = {0};
+        df_err_code(&coded, code, "value", u->row[i].value, "id", holder, NULL);
+        df_problems_add_coded(bad, u->row[i].line, msg, &coded);
     }
     return 0;
 }
@@ -780,7 +807,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
         if (repeated < 0)
             goto rollback;
         if (repeated) {
-            df_problems_add(bad, row.line, err->msg);
+            df_problems_add_coded(bad, row.line, err->msg, err);
             continue;
         }
         int added = 0;
@@ -793,7 +820,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
         if (again < 0)
             goto rollback;
         if (again)
-            df_problems_add(bad, row.line, err->msg);
+            df_problems_add_coded(bad, row.line, err->msg, err);
         res->rows++;
         if (added)
             res->added++;
@@ -806,6 +833,7 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
         goto rollback;
     if (bad->n > 0) {
         df_err_set(err, DF_ERR_INPUT, "%s", bad->msg[0]);
+        df_err_code_of(err, &bad->coded[0]);
         goto rollback;
     }
     char detail[128];

@@ -65,6 +65,8 @@ struct app_import_kind {
     const char *key[APP_IMPORT_KEY_MAX + 1];
     app_import_row_fn row;
     const char *key_hint;                /* what to do instead, or NULL */
+    const char *key_code;                /* its refusal's code (import_codes.h); NULL:
+                                            "duplicate" */
     unsigned key_any_case;               /* bit i: key[i] is a word read in any letter case */
     /* a column (its value read in any letter case, an empty one aside) no
      * two rows of other keys may share, nor a row and a stored one of
@@ -75,11 +77,14 @@ struct app_import_kind {
      * import (app/mail_meetings.h) */
     bool moves_meetings;
     /* who else holds value v in the store, key's own row aside: 1 with a
-     * sentence naming them in *who (allocated in a: "person \"p-7\"'s"), 0
-     * none, -1 err; with unique only */
+     * sentence naming them in *who (allocated in a: "person \"p-7\"'s"),
+     * their key in *holder and the refusal's code in *code, 0 none, -1 err;
+     * with unique only */
     int (*unique_holder)(struct store *s, const char *v, const char *key, struct arena *a,
-                         const char **who, struct df_err *err);
+                         const char **who, const char **holder, const char **code,
+                         struct df_err *err);
     const char *unique_why;              /* why one value each, for the refusal */
+    const char *unique_code;             /* the code of a value two rows give */
 };
 
 /* Adds a note of line (msg, "FILE:LINE: ...", in English) to res->notes,

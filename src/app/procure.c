@@ -353,6 +353,31 @@ static bool lost_adding(json_t *arr, json_t *v)
     return json_array_append_new(arr, v) < 0;
 }
 
+json_t *app_procure_why_json(const struct procure_why *y, const char *message)
+{
+    if (!y)
+        return json_null();
+    json_t *values = json_object(), *parts = y->parts_n ? json_array() : NULL;
+    bool lost = !values || (y->parts_n && !parts);
+    for (int i = 0; !lost && i < y->values_n; i++)
+        lost = json_object_set_new(values, y->name[i], json_string(y->value[i])) < 0;
+    for (int k = 0; !lost && k < y->parts_n; k++) {
+        const struct procure_why_part *pt = &y->part[k];
+        char n[24];
+        snprintf(n, sizeof n, "%d", pt->n);
+        json_t *pv = pt->value ? json_pack("{ss ss}", "n", n, pt->name, pt->value)
+                               : json_pack("{ss}", "n", n);
+        lost = lost_adding(parts, json_pack("{ss so*}", "code", pt->code, "values", pv));
+    }
+    if (lost) {
+        json_decref(values);
+        json_decref(parts);
+        return NULL;
+    }
+    return json_pack("{ss so ss? so*}", "code", y->code, "values", values, "message", message,
+                     "parts", parts);
+}
+
 json_t *app_procure_plan_json(const struct app_procure_plan *p)
 {
     const struct procure_solution *sol = &p->sol;
@@ -371,10 +396,12 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
             int i = lot->demands[k];
             lost |= lost_adding(demands, json_string(p->demands[i].id));
             if (sol->unmet[i] > 0)
-                lost |= lost_adding(short_of, json_pack("{s:s, s:I, s:s}", "id",
-                                                        p->demands[i].id, "unmet",
-                                                        (json_int_t)sol->unmet[i], "reason",
-                                                        sol->unmet_reason[i]));
+                lost |= lost_adding(
+                    short_of, json_pack("{s:s, s:I, s:s, s:o*}", "id", p->demands[i].id, "unmet",
+                                        (json_int_t)sol->unmet[i], "reason",
+                                        sol->unmet_reason[i], "why",
+                                        app_procure_why_json(sol->unmet_why[i],
+                                                             sol->unmet_reason[i])));
         }
         for (int k = 0; k < lot->allocs_n; k++) {
             const struct procure_alloc *al = &sol->allocs[lot->allocs_first + k];
@@ -396,12 +423,17 @@ json_t *app_procure_plan_json(const struct app_procure_plan *p)
     }
     for (int k = 0; !lost && k < sol->unplaced_n; k++)
         lost = lost_adding(unplaced,
-                           json_pack("{s:s, s:s}", "id", p->demands[sol->unplaced[k].demand].id,
-                                     "reason", sol->unplaced[k].reason));
+                           json_pack("{s:s, s:s, s:o*}", "id",
+                                     p->demands[sol->unplaced[k].demand].id, "reason",
+                                     sol->unplaced[k].reason, "why",
+                                     app_procure_why_json(sol->unplaced[k].why,
+                                                          sol->unplaced[k].reason)));
     for (int j = 0; !lost && j < p->problem.supplies_n; j++)
         if (sol->idle_reason[j])
-            lost = lost_adding(idle, json_pack("{s:s, s:s}", "id", p->supplies[j].id, "reason",
-                                               sol->idle_reason[j]));
+            lost = lost_adding(idle, json_pack("{s:s, s:s, s:o*}", "id", p->supplies[j].id,
+                                               "reason", sol->idle_reason[j], "why",
+                                               app_procure_why_json(sol->idle_why[j],
+                                                                    sol->idle_reason[j])));
     if (lost) {
         json_decref(lots);
         json_decref(unplaced);

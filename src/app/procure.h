@@ -81,6 +81,10 @@ void app_procure_plan_free(struct app_procure_plan *p);
 /* {"instrument","as_of","lots":[...],"unplaced_demands":[...]}: a new reference
  * the caller decrefs; NULL when out of memory (every row, or none). */
 json_t *app_procure_plan_json(const struct app_procure_plan *p);
+/* A reason by code as JSON, {"code","values","message"} and for a count's
+ * reason "parts": [{"code","values"}] (its count the value "n"; docs/api.md
+ * "Words for a page"): new, or json null for y NULL; NULL when out of memory. */
+json_t *app_procure_why_json(const struct procure_why *y, const char *message);
 /* An OCDS 1.1.5 release package: one release per joint lot's tender. Reads
  * organisation names from s. A new reference, NULL with err filled. */
 json_t *app_procure_ocds(struct store *s, const struct app_procure_plan *p, struct df_err *err);

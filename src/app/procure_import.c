@@ -46,7 +46,7 @@ static const char *field(struct fields *f, const char *col, int required)
         v = NULL;
     if (!v && required) {
         df_err_set(f->vc->e, DF_ERR_INPUT, f->vc->empty, col);
-        df_err_code(f->vc->e, "required", NULL);
+        df_err_code(f->vc->e, "required", "col", col, NULL);
         return refuse(f, col);
     }
     if (app_text_length_check(col, v, f->vc->e) < 0)

@@ -234,9 +234,12 @@ static json_t *own_demand(struct view_memo *m, const struct app_procure_plan *p,
             goto fail;
     }
     const char *reason = NULL;
+    const struct procure_why *why = NULL;
     for (int k = 0; k < sol->unplaced_n; k++)
-        if (sol->unplaced[k].demand == i)
+        if (sol->unplaced[k].demand == i) {
             reason = sol->unplaced[k].reason;
+            why = sol->unplaced[k].why;
+        }
     row = json_pack("{ss ss so sI ss ss sf}", "id", d->id, "country", d->country,
                     "description", str_or_null(in->description), "quantity",
                     (json_int_t)d->quantity, "unit", in->unit, "deliver_by", in->deliver_by,
@@ -245,8 +248,11 @@ static json_t *own_demand(struct view_memo *m, const struct app_procure_plan *p,
         json_object_set_new(row, "lot", lot_of[i] >= 0 ? lot_json(p, &sol->lots[lot_of[i]])
                                                        : json_null()) < 0 ||
         json_object_set_new(row, "unplaced_reason", str_or_null(reason)) < 0 ||
+        json_object_set_new(row, "unplaced_why", app_procure_why_json(why, reason)) < 0 ||
         json_object_set_new(row, "unmet", json_integer(sol->unmet[i])) < 0 ||
         json_object_set_new(row, "unmet_reason", str_or_null(sol->unmet_reason[i])) < 0 ||
+        json_object_set_new(row, "unmet_why",
+                            app_procure_why_json(sol->unmet_why[i], sol->unmet_reason[i])) < 0 ||
         json_object_set(row, "allocations", allocs) < 0 ||
         json_object_set_new(row, "funder_countries", funders_json(in->funders)) < 0)
         goto fail;
@@ -292,7 +298,9 @@ static json_t *own_supply(struct view_memo *m, const struct app_procure_plan *p,
     if (!row || json_object_set_new(row, "eu_content_pct", json_real(x->content_pct)) < 0 ||
         json_object_set_new(row, "ua_content_pct", json_real(x->ua_content_pct)) < 0 ||
         set_cpv(m, row, x->cpv) < 0 || json_object_set(row, "allocations", allocs) < 0 ||
-        json_object_set_new(row, "idle_reason", str_or_null(sol->idle_reason[k])) < 0)
+        json_object_set_new(row, "idle_reason", str_or_null(sol->idle_reason[k])) < 0 ||
+        json_object_set_new(row, "idle_why",
+                            app_procure_why_json(sol->idle_why[k], sol->idle_reason[k])) < 0)
         goto fail;
     json_decref(allocs);
     return row;

@@ -44,16 +44,20 @@ static const char *required(const struct csv_reader *r, const struct csv_row *ro
                             const char *col, struct df_err *err)
 {
     const char *v = field(r, row, col);
-    if (!v)
+    if (!v) {
         df_err_set(err, DF_ERR_INPUT, "column \"%s\" is empty", col);
+        df_err_code(err, "required", "col", col, NULL);
+    }
     return v;
 }
 
 /* A name or a venue: one line of at most max bytes (NULL passes). */
 static int line_check(const char *col, const char *v, size_t max, struct df_err *err)
 {
-    if (v && strlen(v) > max)
-        return df_err_set(err, DF_ERR_INPUT, "%s is longer than %zu bytes", col, max);
+    if (v && strlen(v) > max) {
+        df_err_set(err, DF_ERR_INPUT, "%s is longer than %zu bytes", col, max);
+        return df_err_code(err, "too_long", "max", DF_NUM((long long)max), "col", col, NULL);
+    }
     return utf8_line_check(col, v, err);
 }
 
@@ -65,9 +69,12 @@ static int whole(const char *col, const char *v, int min, int max, int *out,
         return 0;
     char *end;
     long n = strtol(v, &end, 10);
-    if (!isdigit((unsigned char)v[0]) || *end || n < min || n > max)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a whole number from %d to %d",
-                          col, v, min, max);
+    if (!isdigit((unsigned char)v[0]) || *end || n < min || n > max) {
+        df_err_set(err, DF_ERR_INPUT, "%s \"%.40s\" must be a whole number from %d to %d", col,
+                   v, min, max);
+        return df_err_code(err, "whole_range", "min", DF_NUM(min), "max", DF_NUM(max), "col",
+                           col, "value", v, NULL);
+    }
     *out = (int)n;
     return 0;
 }
@@ -289,9 +296,10 @@ static int listed_slots(struct arena *a, const char *list, struct store_slot *fr
             goto out;
         int fresh_id = strset_add(&seen, id);
         if (fresh_id <= 0) {
-            if (fresh_id == 0)
+            if (fresh_id == 0) {
                 df_err_set(err, DF_ERR_INPUT, "slots names \"%.60s\" twice", id);
-            else
+                df_err_code(err, "slots_twice", "value", id, NULL);
+            } else
                 df_err_set(err, DF_ERR_RUNTIME, "out of memory");
             goto out;
         }
@@ -303,6 +311,7 @@ static int listed_slots(struct arena *a, const char *list, struct store_slot *fr
                    "slots names %d slot%s, but the session is cut into %d: one id a slot, in "
                    "time order, or leave slots empty",
                    listed, listed == 1 ? "" : "s", n);
+        df_err_code(err, "slots_count", "n", DF_NUM(listed), "a", DF_NUM(n), NULL);
         goto out;
     }
     rc = 0;
@@ -324,25 +333,34 @@ static int read_shape(const struct csv_reader *r, const struct csv_row *row, con
                       struct session_shape *sh, struct df_err *err)
 {
     const char *start = field(r, row, "start"), *end = field(r, row, "end");
-    if ((sh->start = clock_minutes(start)) < 0)
-        return df_err_set(err, DF_ERR_INPUT, "start \"%.40s\" is not a time HH:MM", start);
-    if ((sh->end = clock_minutes(end)) < 0)
-        return df_err_set(err, DF_ERR_INPUT, "end \"%.40s\" is not a time HH:MM", end);
-    if (sh->end <= sh->start)
-        return df_err_set(err, DF_ERR_INPUT, "end %s is not after start %s", end, start);
+    if ((sh->start = clock_minutes(start)) < 0) {
+        df_err_set(err, DF_ERR_INPUT, "start \"%.40s\" is not a time HH:MM", start);
+        return df_err_code(err, "clock", "col", "start", "value", start, NULL);
+    }
+    if ((sh->end = clock_minutes(end)) < 0) {
+        df_err_set(err, DF_ERR_INPUT, "end \"%.40s\" is not a time HH:MM", end);
+        return df_err_code(err, "clock", "col", "end", "value", end, NULL);
+    }
+    if (sh->end <= sh->start) {
+        df_err_set(err, DF_ERR_INPUT, "end %s is not after start %s", end, start);
+        return df_err_code(err, "end_before", "end", end, "start", start, NULL);
+    }
     const char *minutes = field(r, row, "slot_minutes"), *pause = field(r, row, "slot_pause"),
                *slots = field(r, row, "slots");
     if (strcmp(kind, "b2b") != 0) {
         const char *extra = minutes ? "slot_minutes" : pause ? "slot_pause" : slots ? "slots" : NULL;
-        return extra ? df_err_set(err, DF_ERR_INPUT,
-                                  "%s is for b2b sessions; a %s has no slots: empty it", extra,
-                                  kind)
-                     : 0;
+        if (!extra)
+            return 0;
+        df_err_set(err, DF_ERR_INPUT, "%s is for b2b sessions; a %s has no slots: empty it",
+                   extra, kind);
+        return df_err_code(err, "b2b_only", "col", extra, "kind", kind, NULL);
     }
-    if (!minutes)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "column \"slot_minutes\" is empty: a b2b session is cut into slots "
-                          "of that many minutes");
+    if (!minutes) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "column \"slot_minutes\" is empty: a b2b session is cut into slots of that "
+                   "many minutes");
+        return df_err_code(err, "slot_minutes", NULL);
+    }
     sh->pause = 0;
     return whole("slot_minutes", minutes, SLOT_MINUTES_MIN, SLOT_MINUTES_MAX, &sh->minutes,
                  err) < 0 ||
@@ -366,13 +384,18 @@ static int cut_slots(struct arena *a, const char *day, const struct session_shap
     int n = 0;
     for (int t = sh->start; t + sh->minutes <= sh->end; t += sh->minutes + sh->pause)
         n++;
-    if (n == 0)
-        return df_err_set(err, DF_ERR_INPUT, "no slot of %d minutes fits between start and end",
-                          sh->minutes);
-    if (n > SESSION_SLOTS_MAX)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "%d slots of %d minutes: a session holds at most %d (longer slots, or "
-                          "two sessions)", n, sh->minutes, SESSION_SLOTS_MAX);
+    if (n == 0) {
+        df_err_set(err, DF_ERR_INPUT, "no slot of %d minutes fits between start and end",
+                   sh->minutes);
+        return df_err_code(err, "no_slot_fits", "n", DF_NUM(sh->minutes), NULL);
+    }
+    if (n > SESSION_SLOTS_MAX) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%d slots of %d minutes: a session holds at most %d (longer slots, or two "
+                   "sessions)", n, sh->minutes, SESSION_SLOTS_MAX);
+        return df_err_code(err, "too_many_cut", "n", DF_NUM(n), "a", DF_NUM(sh->minutes), "max",
+                           DF_NUM(SESSION_SLOTS_MAX), NULL);
+    }
     if (!(*out = arena_alloc(a, (size_t)n * sizeof **out)))
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory cutting a session");
     for (int k = 0; k < n; k++) {
@@ -416,6 +439,8 @@ static const char *session_kind(const char *v, struct df_err *err)
         if (strcasecmp(v, session_kinds[i]) == 0)
             return session_kinds[i];
     df_err_set(err, DF_ERR_INPUT, "kind \"%.40s\" is not one of b2b|conference|break", v);
+    df_err_code(err, "not_one_of", "col", "kind", "value", v, "list", "b2b|conference|break",
+                NULL);
     return NULL;
 }
 
@@ -456,8 +481,10 @@ int app_session_row(struct store *s, const struct csv_reader *r, const struct cs
         return -1;
     se->name_uk = field(r, row, "name_uk");
     se->keep_name_uk = !has_column(r, "name_uk");
-    if (!date_is_valid(se->day))
-        return df_err_set(err, DF_ERR_INPUT, "day \"%.40s\" is not a date YYYY-MM-DD", se->day);
+    if (!date_is_valid(se->day)) {
+        df_err_set(err, DF_ERR_INPUT, "day \"%.40s\" is not a date YYYY-MM-DD", se->day);
+        return df_err_code(err, "date", "col", "day", "value", se->day, NULL);
+    }
     struct session_shape sh = {0};   /* read_shape fills it; zero for -O3's flow analysis */
     if (line_check("name", se->name, SESSION_NAME_MAX, err) < 0 ||
         line_check("name_uk", se->name_uk, SESSION_NAME_MAX, err) < 0 ||
@@ -468,9 +495,11 @@ int app_session_row(struct store *s, const struct csv_reader *r, const struct cs
     int rc = -1;
     struct store_event ev;
     if (store_event_get(s, se->event, &a, &ev, err) < 0) {
-        if (err->kind == DF_ERR_NOT_FOUND)
+        if (err->kind == DF_ERR_NOT_FOUND) {
             df_err_set(err, DF_ERR_INPUT, "event \"%s\" is unknown (import events first)",
                        se->event);
+            df_err_code(err, "unknown_event", "value", se->event, NULL);
+        }
         goto out;
     }
     if (!(se->starts_at = at(&a, se->day, sh.start)) || !(se->ends_at = at(&a, se->day, sh.end))) {

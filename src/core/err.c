@@ -20,10 +20,10 @@ int df_err_vset(struct df_err *err, enum df_err_kind kind, const char *fmt, va_l
     return -1;
 }
 
-void df_err_code(struct df_err *err, const char *code, ...)
+int df_err_code(struct df_err *err, const char *code, ...)
 {
     if (!err)
-        return;
+        return -1;
     err->code = code;
     err->values_n = 0;
     va_list ap;
@@ -41,6 +41,7 @@ void df_err_code(struct df_err *err, const char *code, ...)
         err->name[err->values_n++] = name;
     }
     va_end(ap);
+    return -1;
 }
 
 int df_err_set(struct df_err *err, enum df_err_kind kind, const char *fmt, ...)
@@ -112,7 +113,39 @@ int df_err_line_of(const char *msg, const char *file, const char **what)
     return line > 0 && line <= INT_MAX ? (int)line : 0;
 }
 
+const char *df_num(char buf[24], long long v)
+{
+    snprintf(buf, 24, "%lld", v);
+    return buf;
+}
+
+/* Copies src into to (cap bytes), cut on a character's boundary. */
+static void copy_cut(char *to, size_t cap, const char *src)
+{
+    size_t n = utf8_prefix(src, strlen(src), cap - 1);
+    memcpy(to, src, n);
+    to[n] = '\0';
+}
+
+void df_err_code_of(struct df_err *err, const struct df_problem_code *c)
+{
+    if (!err)
+        return;
+    err->code = c->code;
+    err->values_n = c->values_n;
+    for (int i = 0; i < c->values_n; i++) {
+        err->name[i] = c->name[i];
+        copy_cut(err->value[i], sizeof err->value[i], c->value[i]);
+    }
+}
+
 void df_problems_add(struct df_problems *p, int line, const char *msg)
+{
+    df_problems_add_coded(p, line, msg, NULL);
+}
+
+void df_problems_add_coded(struct df_problems *p, int line, const char *msg,
+                           const struct df_err *err)
 {
     p->n++;
     int k = p->named;
@@ -126,11 +159,17 @@ void df_problems_add(struct df_problems *p, int line, const char *msg)
     for (; k > 0 && p->line[k - 1] > line; k--) {
         p->line[k] = p->line[k - 1];
         memcpy(p->msg[k], p->msg[k - 1], sizeof p->msg[k]);
+        p->coded[k] = p->coded[k - 1];
     }
     p->line[k] = line;
-    size_t n = utf8_prefix(msg, strlen(msg), sizeof p->msg[k] - 1);
-    memcpy(p->msg[k], msg, n);
-    p->msg[k][n] = '\0';
+    copy_cut(p->msg[k], sizeof p->msg[k], msg);
+    struct df_problem_code *c = &p->coded[k];
+    c->code = err ? err->code : NULL;
+    c->values_n = c->code ? err->values_n : 0;
+    for (int i = 0; i < c->values_n; i++) {
+        c->name[i] = err->name[i];
+        copy_cut(c->value[i], sizeof c->value[i], err->value[i]);
+    }
 }
 
 int df_problems_refuse(struct df_problems *p, struct df_err *err, const char *file, int line)
@@ -140,7 +179,7 @@ int df_problems_refuse(struct df_problems *p, struct df_err *err, const char *fi
     if (df_err_line_of(err->msg, file, NULL) != line)
         df_err_prefix(err, "%s:%d", file, line);
     err->kind = DF_ERR_INPUT;
-    df_problems_add(p, line, err->msg);
+    df_problems_add_coded(p, line, err->msg, err);
     return 0;
 }
 
@@ -150,6 +189,6 @@ int df_problems_end(struct df_problems *p, const struct df_err *err, const char 
         return 0;
     if (err->kind != DF_ERR_INPUT)
         return -1;
-    df_problems_add(p, df_err_line_of(err->msg, file, NULL), err->msg);
+    df_problems_add_coded(p, df_err_line_of(err->msg, file, NULL), err->msg, err);
     return 0;
 }

@@ -19,7 +19,7 @@ enum df_err_kind {
 /* A refusal may also say itself by code for a page (docs/api.md "Words for
  * a page"): code a static string, NULL when none; its values by (static)
  * name, copied. Every df_err_set forgets the code: df_err_code after it. */
-#define DF_ERR_VALUES 2
+#define DF_ERR_VALUES 7
 struct df_err {
     enum df_err_kind kind;
     char msg[1024];
@@ -43,8 +43,13 @@ void df_err_clear(struct df_err *err);
 
 /* Gives err (set already) its code and values: name, value, ... NULL (at
  * most DF_ERR_VALUES; a NULL value is left out, a long one cut on a
- * character's boundary). err may be NULL. */
-void df_err_code(struct df_err *err, const char *code, ...);
+ * character's boundary). err may be NULL. Returns -1, as df_err_set. */
+int df_err_code(struct df_err *err, const char *code, ...);
+
+/* v as decimal digits in buf, for a value of df_err_code; DF_NUM(v) gives
+ * one a buffer that lives to the end of the enclosing block. */
+const char *df_num(char buf[24], long long v);
+#define DF_NUM(v) df_num((char[24]){0}, (v))
 
 /* The process exit code the CLI uses for an error of this kind. */
 int df_err_exit_code(const struct df_err *err);
@@ -54,11 +59,20 @@ int df_err_exit_code(const struct df_err *err);
  * (a line's own in the order they came), so a person mends a file in one
  * pass. */
 #define DF_PROBLEMS_NAMED 20
+/* A problem's code and values as its df_err had them (code NULL: none),
+ * each value cut to fit on a character's boundary. */
+struct df_problem_code {
+    const char *code;
+    int values_n;
+    const char *name[DF_ERR_VALUES];
+    char value[DF_ERR_VALUES][160];
+};
 struct df_problems {
     int n;       /* problems */
-    int named;   /* of them in line[] and msg[] */
+    int named;   /* of them in line[], msg[] and coded[] */
     int line[DF_PROBLEMS_NAMED];
     char msg[DF_PROBLEMS_NAMED][512];
+    struct df_problem_code coded[DF_PROBLEMS_NAMED];
 };
 
 /* The LINE of a message "FILE:LINE: what" about file, or 0 when it names
@@ -69,6 +83,11 @@ int df_err_line_of(const char *msg, const char *file, const char **what);
 /* Counts the problem of line (msg, cut on a character's boundary to fit),
  * and keeps it when it is among the lowest lines. */
 void df_problems_add(struct df_problems *p, int line, const char *msg);
+/* The same, msg keeping err's code and values (err may be NULL: none). */
+void df_problems_add_coded(struct df_problems *p, int line, const char *msg,
+                           const struct df_err *err);
+/* Gives err (set already) the code and values of a problem kept. */
+void df_err_code_of(struct df_err *err, const struct df_problem_code *c);
 
 /* An importer's row refused: err's input problem (any kind but
  * DF_ERR_RUNTIME) becomes DF_ERR_INPUT, "FILE:LINE: " before it unless it

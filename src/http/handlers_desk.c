@@ -141,8 +141,9 @@ void api_console_walkin(struct http_req *r)
         if (err.kind == DF_ERR_INPUT && made.field)
             http_reply_df_err_field(r, &err, made.field); /* its code, for the desk's words */
         else if (err.kind == DF_ERR_CONFLICT && made.field)
-            http_reply_field_error(r, 409, strcmp(made.field, "email") == 0 ? "email_taken"
-                                           : "id_taken", made.field, err.msg);
+            /* who has the address, by code (email_stored, email_login) */
+            http_reply_coded_error(r, 409, strcmp(made.field, "email") == 0 ? "email_taken"
+                                           : "id_taken", made.field, &err);
         else
             http_reply_df_err(r, &err);
         return;

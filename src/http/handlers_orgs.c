@@ -172,8 +172,11 @@ void api_org_put(struct http_req *r)
      * as the import reads it (a stored one is judged when it is sent again) */
     char website[APP_WEBSITE_MAX + sizeof "http://"];
     if (http_json_str(b, "website") &&
-        !(o.website = app_website_read(o.website, website, sizeof website, &err)))
-        goto fail;
+        !(o.website = app_website_read(o.website, website, sizeof website, &err))) {
+        json_decref(b);
+        http_reply_df_err_field(r, &err, "website");   /* what is wrong with it, by code */
+        return;
+    }
     /* Organisers name the contact, a person of the organisation. */
     const char *contact = http_json_str(b, "contact");
     struct store_person cp;

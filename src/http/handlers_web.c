@@ -688,6 +688,21 @@ static void h_badges(struct http_req *r)
     http_reply_fd(r, 200, "application/pdf", fd, (size_t)st.st_size);
 }
 
+/* A file's problem i as {"line","message","code","values"} (docs/web.md):
+ * the message after "PATH:LINE: " (path NULL: whole), and when it has a
+ * code, that and its values, for the page to say it in its language. */
+static json_t *problem_json(const struct df_problems *p, int i, const char *path)
+{
+    const char *what = p->msg[i];
+    int line = path ? df_err_line_of(p->msg[i], path, &what) : p->line[i];
+    const struct df_problem_code *c = &p->coded[i];
+    json_t *values = c->code ? json_object() : NULL;
+    for (int k = 0; values && k < c->values_n; k++)
+        json_object_set_new(values, c->name[k], json_string(c->value[k]));
+    return json_pack("{si ss ss? so*}", "line", line, "message", what, "code", c->code,
+                     "values", values);
+}
+
 /* GET /console/glossary/status: how many lines the organiser's glossary
  * holds and how many partner questions leave out (after a dfnc upgrade some
  * may no longer fit beside dfnc's own glossary), naming them. */
@@ -702,8 +717,7 @@ static void h_glossary_status(struct http_req *r)
     const struct df_problems *out = &st.left_out;
     json_t *problems = json_array();
     for (int i = 0; problems && i < out->named; i++)
-        json_array_append_new(problems, json_pack("{si ss}", "line", out->line[i], "message",
-                                                  out->msg[i]));
+        json_array_append_new(problems, problem_json(out, i, NULL));
     http_reply_json(r, 200,
                     json_pack("{si si sb si ss? so}", "pairs", st.pairs, "nots", st.nots, "fits",
                               out->n == 0, "refused", out->n, "problem",
@@ -819,14 +833,14 @@ static void h_import(struct http_req *r)
     const char *msg;
     int line = df_err_line_of(err.msg, path, &msg);
     const struct df_problems *bad = glossary ? &gloss.problems : &res.problems;
-    json_t *errors = json_array();
-    for (int i = 0; errors && i < bad->named; i++) {
-        const char *what;
-        int at = df_err_line_of(bad->msg[i], path, &what);
-        json_array_append_new(errors, json_pack("{si ss}", "line", at, "message", what));
+    struct df_problems one = {0};
+    if (bad->named == 0) {   /* the file refused whole (its header, its encoding) */
+        df_problems_add_coded(&one, line, err.msg, &err);
+        bad = &one;
     }
-    if (errors && bad->named == 0)
-        json_array_append_new(errors, json_pack("{si ss}", "line", line, "message", msg));
+    json_t *errors = json_array();
+    for (int i = 0; errors && i < bad->named; i++)
+        json_array_append_new(errors, problem_json(bad, i, path));
     /* a file refused by its rows was read: in what, when not UTF-8 (its
      * names in the messages are that reading's) */
     bool legacy = !glossary && (res.encoding == CODEPAGE_CP1251 || res.encoding == CODEPAGE_CP1252);

@@ -116,6 +116,10 @@ void http_reply_df_err_field(struct http_req *r, const struct df_err *err, const
  * message cut to whole characters where a bounded copy split one. */
 void http_reply_field_error(struct http_req *r, int status, const char *code, const char *field,
                             const char *message);
+/* {"error": {"code", "message": err's, "field"?, "reasons"?: err's coded
+ * reason}} with status: a refusal the endpoint names by its own code. */
+void http_reply_coded_error(struct http_req *r, int status, const char *code, const char *field,
+                            const struct df_err *err);
 /* One more reply header (up to HTTP_EXTRA_HEADERS; NULL value: none). name
  * and value must live as long as the request (static or in its arena). */
 void http_reply_header(struct http_req *r, const char *name, const char *value);

@@ -196,6 +196,13 @@ static void reply_df_err(struct http_req *r, const struct df_err *err, const cha
     http_reply_error(r, 500, "internal", "the server failed; the error is logged");
 }
 
+void http_reply_coded_error(struct http_req *r, int status, const char *code, const char *field,
+                            const struct df_err *err)
+{
+    json_t *reasons = coded_reasons(err);
+    reply_error_with(r, status, code, field, err->msg, reasons ? "reasons" : NULL, reasons);
+}
+
 void http_reply_df_err_with(struct http_req *r, const struct df_err *err, const char *key,
                             json_t *more)
 {

@@ -170,18 +170,22 @@ void codepage_sniff_line(struct codepage_sniff *s, const char *line, size_t n)
     }
 }
 
-enum codepage codepage_sniff_verdict(const struct codepage_sniff *v, char *why, size_t cap)
+enum codepage codepage_sniff_verdict(const struct codepage_sniff *v, char *why, size_t cap,
+                                     struct codepage_why *coded)
 {
     why[0] = '\0';
+    *coded = (struct codepage_why){0};
     if (!v->bad_line)
         return CODEPAGE_UTF8;
     if (v->bom) {
         snprintf(why, cap, ": the file begins with UTF-8's byte order mark, so it is read as "
                            "UTF-8 only");
+        coded->code = "bom_utf8";
         return CODEPAGE_UTF8;
     }
     if (v->nul) {
         snprintf(why, cap, ": the file holds NUL bytes too (UTF-16 or binary?)");
+        coded->code = "not_utf8";   /* the NUL bytes are said where they are */
         return CODEPAGE_UTF8;
     }
     if (v->utf8_line) {
@@ -189,6 +193,7 @@ enum codepage codepage_sniff_verdict(const struct codepage_sniff *v, char *why, 
                            "encoding (or a byte was damaged), and no reading keeps all its "
                            "letters (name the encoding if line %d is not UTF-8)", v->utf8_line,
                  v->utf8_line);
+        *coded = (struct codepage_why){"mixed", v->utf8_line, 0};
         return CODEPAGE_UTF8;
     }
     /* Windows-1251 text forms a UTF-8 sequence here and there (a capital
@@ -197,6 +202,7 @@ enum codepage codepage_sniff_verdict(const struct codepage_sniff *v, char *why, 
     if (v->in_utf8 * 2 >= v->high) {
         snprintf(why, cap, ": the file's other letters are UTF-8, so this byte was damaged "
                            "or pasted in from another file");
+        coded->code = "damaged";
         return CODEPAGE_UTF8;
     }
     if (v->cyrillic && v->cyrillic >= 4 * v->western) {
@@ -206,6 +212,8 @@ enum codepage codepage_sniff_verdict(const struct codepage_sniff *v, char *why, 
             snprintf(why, cap, ": the file looks like 8-bit Cyrillic, but not Windows-1251 (read "
                                "so, %zu of its %zu Cyrillic words would have capitals inside "
                                "them: KOI8-U?)", v->odd_case, v->cyrillic);
+            *coded = (struct codepage_why){"not_cp1251", (long long)v->odd_case,
+                                           (long long)v->cyrillic};
             return CODEPAGE_UTF8;
         }
         snprintf(why, cap, ", its words being Cyrillic");
@@ -225,12 +233,15 @@ enum codepage codepage_sniff_verdict(const struct codepage_sniff *v, char *why, 
     snprintf(why, cap, ": the file looks like 8-bit text, but its words (%zu Cyrillic, %zu "
                        "Western European) do not tell Windows-1251 from Windows-1252 (name "
                        "its encoding if you know it)", v->cyrillic, v->western);
+    *coded = (struct codepage_why){"undecided", (long long)v->cyrillic, (long long)v->western};
     return CODEPAGE_UTF8;
 }
 
-const char *codepage_field_guess(const void *data, size_t len, size_t bad)
+const char *codepage_field_guess(const void *data, size_t len, size_t bad,
+                                 struct codepage_why *coded)
 {
     const unsigned char *s = data;
+    *coded = (struct codepage_why){"not_utf8", 0, 0};
     for (size_t i = 0; i < bad; i++)
         if (s[i] >= 0x80)
             return "";
@@ -242,6 +253,7 @@ const char *codepage_field_guess(const void *data, size_t len, size_t bad)
         if ((i > 0 && s[i - 1] >= 0x80) || (i + 1 < len && s[i + 1] >= 0x80))
             in_runs++;
     }
+    coded->code = in_runs * 2 >= high ? "cyrillic" : "western";
     if (in_runs * 2 >= high)
         return ": the file looks like 8-bit Cyrillic (Windows-1251, as Excel's plain \"CSV\" "
                "writes it on a Ukrainian Windows)";

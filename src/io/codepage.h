@@ -52,14 +52,23 @@ void codepage_sniff_line(struct codepage_sniff *s, const char *line, size_t n);
  * clause beginning ": ", to follow a "... is not UTF-8" message; "" when the
  * file is UTF-8), or CODEPAGE_CP1251 or CODEPAGE_CP1252, its words clearly of
  * that code page (why then says so: ", its words being Cyrillic"). */
-enum codepage codepage_sniff_verdict(const struct codepage_sniff *s, char *why, size_t cap);
+/* The why by code (app/import_codes.h), for a page to say it: code NULL
+ * when the file is read in a code page or is UTF-8 throughout; n and a
+ * the figures it names. */
+struct codepage_why {
+    const char *code;
+    long long n, a;
+};
+enum codepage codepage_sniff_verdict(const struct codepage_sniff *s, char *why, size_t cap,
+                                     struct codepage_why *coded);
 
 /* Which 8-bit encoding one field that is not UTF-8 was most likely written
  * in, from its own bytes, as a clause for its message (": the file looks
  * like 8-bit Cyrillic (...)"); "" when the bytes before the first bad one
  * hold UTF-8 letters (a UTF-8 file with a broken byte). What a file read as
  * UTF-8 because it was asked to be says. */
-const char *codepage_field_guess(const void *data, size_t len, size_t bad);
+const char *codepage_field_guess(const void *data, size_t len, size_t bad,
+                                 struct codepage_why *coded);
 
 /* A converter of one code page's lines to UTF-8. */
 struct codepage_conv {

@@ -55,6 +55,7 @@ struct csv_reader {
      * how the guess went, for the messages (codepage_sniff_verdict) */
     enum codepage asked, enc;
     char why[256];
+    struct codepage_why why_coded;
     struct codepage_conv conv;   /* when enc is an 8-bit code page */
 };
 
@@ -73,6 +74,13 @@ static void field_name(const struct csv_reader *r, char *out, size_t cap)
         snprintf(out, cap, "column \"%.60s\"", col);
     else
         snprintf(out, cap, "field %d", r->cur_n + 1);
+}
+
+/* The name of the column being read, or its number (in num) when it has none. */
+static const char *column_of(const struct csv_reader *r, char num[24])
+{
+    const char *col = r->header && r->cur_n < r->header_n ? r->header[r->cur_n] : NULL;
+    return col && *col ? col : df_num(num, r->cur_n + 1);
 }
 
 static void on_field(void *data, size_t len, void *ud)
@@ -95,6 +103,7 @@ static void on_field(void *data, size_t len, void *ud)
                    "%s:%d: field %d holds a NUL byte (at offset %zu); is the file UTF-16 "
                    "(Excel's \"Unicode Text\") or binary? " SAVE_AS_UTF8,
                    r->name, line, r->cur_n + 1, (size_t)(nul - (const char *)data));
+        df_err_code(r->err, "nul", "n", DF_NUM(r->cur_n + 1), NULL);
         return;
     }
     size_t bad;
@@ -104,9 +113,14 @@ static void on_field(void *data, size_t len, void *ud)
         field_name(r, what, sizeof what);
         /* why the guess, when one was made, did not read the file otherwise;
          * else what the field's own bytes look like */
-        const char *why = r->why[0] ? r->why : codepage_field_guess(data, len, bad);
+        struct codepage_why coded = r->why_coded;
+        const char *why = r->why[0] ? r->why : codepage_field_guess(data, len, bad, &coded);
         df_err_set(r->err, DF_ERR_INPUT, "%s:%d: %s is not UTF-8 (byte 0x%02X at offset %zu)%s; "
                    SAVE_AS_UTF8, r->name, line, what, ((unsigned char *)data)[bad], bad, why);
+        df_err_code(r->err, coded.code ? coded.code : "not_utf8",
+                    "col", column_of(r, (char[24]){0}), "n",
+                    coded.code ? DF_NUM(coded.n) : NULL, "a", coded.code ? DF_NUM(coded.a) : NULL,
+                    NULL);
         return;
     }
     /* U+FFFD stands where a program that read the file in the wrong encoding
@@ -121,6 +135,7 @@ static void on_field(void *data, size_t len, void *ud)
                    "were lost when the file was read in another encoding; open the original "
                    "file and " SAVE_AS_UTF8,
                    r->name, line, what, (size_t)(lost - (const char *)data));
+        df_err_code(r->err, "fffd", "col", column_of(r, (char[24]){0}), NULL);
         return;
     }
     if (r->cur_n >= CSV_COLUMNS_MAX) {
@@ -242,12 +257,18 @@ static int convert_line(struct csv_reader *r, const char **data, size_t *n)
     int got = codepage_convert(&r->conv, *data, *n, data, n, &bad);
     if (got == -2)
         return df_err_set(r->err, DF_ERR_RUNTIME, "out of memory");
-    if (got < 0)
-        return df_err_set(r->err, DF_ERR_INPUT,
-                          "%s:%d: byte 0x%02X (at offset %zu of the line) is no character of "
-                          "%s, which the file is read as%s; name another encoding, or "
-                          SAVE_AS_UTF8, r->name, r->line, (unsigned char)(*data)[bad], bad,
-                          codepage_label(r->enc), r->asked == CODEPAGE_AUTO ? r->why : "");
+    if (got < 0) {
+        unsigned char byte = (unsigned char)(*data)[bad];
+        df_err_set(r->err, DF_ERR_INPUT,
+                   "%s:%d: byte 0x%02X (at offset %zu of the line) is no character of %s, which "
+                   "the file is read as%s; name another encoding, or " SAVE_AS_UTF8,
+                   r->name, r->line, byte, bad, codepage_label(r->enc),
+                   r->asked == CODEPAGE_AUTO ? r->why : "");
+        char hex[3];
+        snprintf(hex, sizeof hex, "%02X", byte);
+        return df_err_code(r->err, "undefined_byte", "byte", hex, "n", DF_NUM((long long)bad),
+                           "cp", codepage_label(r->enc), NULL);
+    }
     return 0;
 }
 
@@ -272,19 +293,22 @@ static int fill(struct csv_reader *r)
         const char *data = buf_str(&r->linebuf);
         size_t n = r->linebuf.len;
         if (r->line == 1 && n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
-            if (r->enc != CODEPAGE_UTF8)   /* asked so: a guess takes a BOM for UTF-8 */
-                return df_err_set(r->err, DF_ERR_INPUT,
-                                  "%s:1: the file begins with UTF-8's byte order mark: it is "
-                                  "UTF-8, not %s; read it as UTF-8", r->name,
-                                  codepage_label(r->enc));
+            if (r->enc != CODEPAGE_UTF8) {   /* asked so: a guess takes a BOM for UTF-8 */
+                df_err_set(r->err, DF_ERR_INPUT,
+                           "%s:1: the file begins with UTF-8's byte order mark: it is UTF-8, "
+                           "not %s; read it as UTF-8", r->name, codepage_label(r->enc));
+                return df_err_code(r->err, "bom_asked", "cp", codepage_label(r->enc), NULL);
+            }
             data += 3; /* a UTF-8 byte order mark */
             n -= 3;
         }
         if (r->line == 1 && n >= 2 && (memcmp(data, "\xFF\xFE", 2) == 0 ||
-                                       memcmp(data, "\xFE\xFF", 2) == 0))
-            return df_err_set(r->err, DF_ERR_INPUT,
-                              "%s:1: the file is UTF-16 (its byte order mark says so: Excel's "
-                              "\"Unicode Text\"), not UTF-8; " SAVE_AS_UTF8, r->name);
+                                       memcmp(data, "\xFE\xFF", 2) == 0)) {
+            df_err_set(r->err, DF_ERR_INPUT,
+                       "%s:1: the file is UTF-16 (its byte order mark says so: Excel's "
+                       "\"Unicode Text\"), not UTF-8; " SAVE_AS_UTF8, r->name);
+            return df_err_code(r->err, "utf16", NULL);
+        }
         if (r->enc != CODEPAGE_UTF8 && convert_line(r, &data, &n) < 0)
             return -1;
         if (!r->delim && !is_blank(data, n)) {
@@ -309,13 +333,14 @@ static int fill(struct csv_reader *r)
         if (csv_parse(&r->parser, data, n, on_field, on_row, r) != n) {
             int line = r->row_start ? r->row_start : r->line;
             int e = csv_error(&r->parser);
-            if (e == CSV_EPARSE)   /* strict mode's one refusal: a quote out of place */
-                return df_err_set(r->err, DF_ERR_INPUT,
-                                  "%s:%d: a quote where CSV allows none: a field that holds "
-                                  "a quote is put in quotes whole, its own quotes doubled "
-                                  "(\"TOV \"\"Dnipro\"\"\"), and only the delimiter or the "
-                                  "line's end may follow a closing quote (spreadsheets write "
-                                  "it so when they save as CSV)", r->name, line);
+            if (e == CSV_EPARSE) {   /* strict mode's one refusal: a quote out of place */
+                df_err_set(r->err, DF_ERR_INPUT,
+                           "%s:%d: a quote where CSV allows none: a field that holds a quote is "
+                           "put in quotes whole, its own quotes doubled (\"TOV \"\"Dnipro\"\"\"), "
+                           "and only the delimiter or the line's end may follow a closing quote "
+                           "(spreadsheets write it so when they save as CSV)", r->name, line);
+                return df_err_code(r->err, "stray_quote", NULL);
+            }
             return df_err_set(r->err, DF_ERR_INPUT, "%s:%d: malformed CSV: %s", r->name, line,
                               csv_strerror(e));
         }
@@ -393,7 +418,7 @@ static int sniff(struct csv_reader *r)
         codepage_sniff_line(&s, r->linebuf.data, r->linebuf.len);
     r->err = err;
     if (got == 0)
-        r->enc = codepage_sniff_verdict(&s, r->why, sizeof r->why);
+        r->enc = codepage_sniff_verdict(&s, r->why, sizeof r->why, &r->why_coded);
     clearerr(r->f);
     r->in_pos = r->in_len = 0;
     buf_reset(&r->linebuf);
@@ -435,8 +460,10 @@ static struct csv_reader *open_common(FILE *f, int owns, const char *name,
     }
     int got = next_row(r);
     if (got <= 0) {
-        if (got == 0)
+        if (got == 0) {
             df_err_set(err, DF_ERR_INPUT, "%s:1: empty file: a header row is required", name);
+            df_err_code(err, "no_header", NULL);
+        }
         csv_reader_close(r);
         return NULL;
     }
@@ -471,14 +498,18 @@ static struct csv_reader *open_common(FILE *f, int owns, const char *name,
         for (int j = 0; len && j < i; j++) {
             if (strcmp(r->folded[j], r->folded[i]) != 0)
                 continue;
-            if (strcmp(r->header[j], h) == 0)
+            if (strcmp(r->header[j], h) == 0) {
                 df_err_set(err, DF_ERR_INPUT, "%s:%d: column \"%s\" appears twice in the header",
                            name, at, h);
-            else
+                df_err_code(err, "column_twice", "col", h, NULL);
+            } else {
                 df_err_set(err, DF_ERR_INPUT,
                            "%s:%d: columns %d (\"%s\") and %d (\"%s\") have one name, letter "
                            "case aside: rename or delete one of them",
                            name, at, j + 1, r->header[j], i + 1, h);
+                df_err_code(err, "columns_fold", "a", DF_NUM(j + 1), "col", r->header[j], "b",
+                            DF_NUM(i + 1), "col2", h, NULL);
+            }
             csv_reader_close(r);
             return NULL;
         }
@@ -487,6 +518,7 @@ static struct csv_reader *open_common(FILE *f, int owns, const char *name,
         if (csv_reader_column(r, required[i]) < 0) {
             df_err_set(err, DF_ERR_INPUT, "%s:%d: missing required column \"%s\"", name, at,
                        required[i]);
+            df_err_code(err, "missing_column", "col", required[i], NULL);
             csv_reader_close(r);
             return NULL;
         }

@@ -27,7 +27,8 @@ static sqlite3_int64 need_rid(struct store *s, const char *sql, const char *what
 /* Ids are unique across events, so an upsert naming a row of another event
  * (or a slot of another session) would carry it off, published meetings and
  * all. 0 when id is new or its row's parent (the first column sql selects by
- * id) is parent; -1 with DF_ERR_CONFLICT naming the owner (the second column)
+ * id) is parent; -1 with DF_ERR_CONFLICT naming the owner (the second column:
+ * in words; the third its event's id, the fourth its session's or NULL)
  * otherwise. */
 static int check_owner(struct store *s, const char *sql, const char *what, const char *id,
                        sqlite3_int64 parent, struct df_err *err)
@@ -37,28 +38,30 @@ static int check_owner(struct store *s, const char *sql, const char *what, const
         return -1;
     store_bind_text(st, 1, id);
     int rc = sqlite3_step(st), result = 0;
-    if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != parent)
-        result = df_err_set(err, DF_ERR_CONFLICT,
-                            "%s \"%s\" belongs to %s; ids are unique across events", what, id,
-                            store_col(st, 1));
-    else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    if (rc == SQLITE_ROW && sqlite3_column_int64(st, 0) != parent) {
+        df_err_set(err, DF_ERR_CONFLICT, "%s \"%s\" belongs to %s; ids are unique across events",
+                   what, id, store_col(st, 1));
+        /* by code: the owner's event, and session when it is one */
+        result = df_err_code(err, store_col(st, 3) ? "belongs_session" : "belongs", "value", id,
+                             "event", store_col(st, 2), "session", store_col(st, 3), NULL);
+    } else if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         result = store_fail(s, err, "finding whose a programme item is");
     sqlite3_reset(st);
     return result;
 }
 
 static const char session_owner_sql[] =
-    "SELECT x.event_rid, 'event \"' || e.id || '\"' FROM sessions x"
+    "SELECT x.event_rid, 'event \"' || e.id || '\"', e.id, NULL FROM sessions x"
     " JOIN events e ON e.rid = x.event_rid WHERE x.id = ?";
 static const char slot_owner_sql[] =
-    "SELECT t.session_rid, 'session \"' || x.id || '\" of event \"' || e.id || '\"'"
+    "SELECT t.session_rid, 'session \"' || x.id || '\" of event \"' || e.id || '\"', e.id, x.id"
     " FROM slots t JOIN sessions x ON x.rid = t.session_rid"
     " JOIN events e ON e.rid = x.event_rid WHERE t.id = ?";
 static const char location_owner_sql[] =
-    "SELECT l.event_rid, 'event \"' || e.id || '\"' FROM locations l"
+    "SELECT l.event_rid, 'event \"' || e.id || '\"', e.id, NULL FROM locations l"
     " JOIN events e ON e.rid = l.event_rid WHERE l.id = ?";
 static const char interpreter_owner_sql[] =
-    "SELECT i.event_rid, 'event \"' || e.id || '\"' FROM interpreters i"
+    "SELECT i.event_rid, 'event \"' || e.id || '\"', e.id, NULL FROM interpreters i"
     " JOIN events e ON e.rid = i.event_rid WHERE i.id = ?";
 
 /* Walks the rows of a prepared statement, giving each to row_fn; shared by the

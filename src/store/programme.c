@@ -51,6 +51,7 @@ static int change(struct store *s, const char *sql, sqlite3_int64 rid, struct df
  * "<noun> \"<id>\": <count> " in the error. */
 struct guard {
     const char *sql, *why;
+    const char *code;   /* the refusal's code (app/import_codes.h) */
 };
 
 /* Taking out a session or a location: found in the event, refused by its
@@ -75,10 +76,13 @@ static int remove_guarded(struct store *s, const struct removal *rm, const char 
                                     rm->noun, id, rm->within, holder);
     for (int g = 0; g < 2 && rm->guards[g].sql; g++) {
         int n = count_of(s, rm->guards[g].sql, rid, err);
-        if (n != 0)
-            return n < 0 ? -1
-                         : df_err_set(err, DF_ERR_CONFLICT, "%s \"%s\": %d %s", rm->noun, id, n,
-                                      rm->guards[g].why);
+        if (n < 0)
+            return -1;
+        if (n > 0) {
+            df_err_set(err, DF_ERR_CONFLICT, "%s \"%s\": %d %s", rm->noun, id, n,
+                       rm->guards[g].why);
+            return df_err_code(err, rm->guards[g].code, "value", id, "n", DF_NUM(n), NULL);
+        }
     }
     if ((*unscheduled = change(s, rm->drop_meetings, rid, err)) < 0 ||
         change(s, rm->drop, rid, err) < 0)
@@ -111,10 +115,11 @@ int store_session_remove(struct store *s, const char *event, const char *id, int
         "session",
         "event",
         session_find_sql,
-        {{session_published_sql, "published meeting(s) there would lose their slot"},
+        {{session_published_sql, "published meeting(s) there would lose their slot",
+          "session_published"},
          {"SELECT count(*) FROM interpreters WHERE session_rid = ?",
           "interpreter(s) work in it only; remove them or book them for another session "
-          "first"}},
+          "first", "session_interpreters"}},
         "DELETE FROM meetings WHERE slot_rid IN (SELECT rid FROM slots WHERE session_rid = ?)",
         "DELETE FROM sessions WHERE rid = ?",   /* slots cascade */
     };
@@ -130,7 +135,7 @@ int store_slot_remove(struct store *s, const char *session, const char *id, int 
         "SELECT t.rid FROM slots t JOIN sessions x ON x.rid = t.session_rid"
         " WHERE t.id = ?1 AND x.id = ?2",
         {{"SELECT count(*) FROM meetings WHERE slot_rid = ? AND locked",
-          "published meeting(s) sit in it and would lose their slot"}},
+          "published meeting(s) sit in it and would lose their slot", "slot_published"}},
         "DELETE FROM meetings WHERE slot_rid = ?",
         "DELETE FROM slots WHERE rid = ?",   /* its unavailability cascades */
     };
@@ -146,9 +151,9 @@ int store_location_remove(struct store *s, const char *event, const char *id, in
         "SELECT l.rid FROM locations l JOIN events e ON e.rid = l.event_rid"
         " WHERE l.id = ?1 AND e.id = ?2",
         {{"SELECT count(*) FROM meetings WHERE location_rid = ? AND locked",
-          "published meeting(s) sit there and would lose their table"},
+          "published meeting(s) sit there and would lose their table", "location_published"},
          {"SELECT count(*) FROM people WHERE booth = (SELECT id FROM locations WHERE rid = ?)",
-          "participant(s) host at this booth"}},
+          "participant(s) host at this booth", "booth_hosts"}},
         "DELETE FROM meetings WHERE location_rid = ?",
         "DELETE FROM locations WHERE rid = ?",
     };

@@ -101,9 +101,15 @@ sqlite3_stmt *store_row_by_id(struct store *s, const char *sql, const char *id, 
     int rc = sqlite3_step(st);
     if (rc == SQLITE_ROW)
         return st;
-    if (rc == SQLITE_DONE)
+    if (rc == SQLITE_DONE) {
         df_err_set(err, DF_ERR_NOT_FOUND, "no %s \"%.128s\"", what, id);   /* an id is at most 128 */
-    else
+        /* the two an import's rows name (app/import_codes.h) */
+        if (strcmp(what, "person") == 0 || strcmp(what, "event") == 0) {
+            char cut[129];   /* as the message names it */
+            snprintf(cut, sizeof cut, "%.128s", id);
+            df_err_code(err, what[0] == 'p' ? "no_person" : "no_event", "value", cut, NULL);
+        }
+    } else
         df_err_set(err, DF_ERR_RUNTIME, "database error while reading %s \"%.128s\": %s", what, id,
                    sqlite3_errmsg(s->db));
     sqlite3_reset(st);

@@ -228,6 +228,41 @@ Test(err, a_refused_row_is_named_once_and_the_machines_error_stops)
     cr_assert_eq(p.line[2], 9);
 }
 
+/* A problem keeps its code and values (a page says it by them) beside its
+ * message, wherever its line puts it among the others; a problem without
+ * a code has none, and a refused row's code outlives its FILE:LINE prefix. */
+Test(err, problems_keep_their_codes_in_line_order)
+{
+    static struct df_problems p;
+    memset(&p, 0, sizeof p);
+    struct df_err e = {0};
+    df_err_set(&e, DF_ERR_INPUT, "email \"x\" is not an e-mail address");
+    df_err_code(&e, "email_invalid", "col", "email", "value", "x", NULL);
+    cr_assert_eq(df_problems_refuse(&p, &e, "p.csv", 9), 0);
+    df_problems_add(&p, 2, "p.csv:2: no code");
+    df_err_set(&e, DF_ERR_INPUT, "p.csv:5: %d fields where the header has %d", 5, 4);
+    df_err_code(&e, "fields_over", "n", DF_NUM(5), "max", DF_NUM(4), NULL);
+    df_problems_add_coded(&p, 5, e.msg, &e);
+    cr_assert_eq(p.named, 3);
+    cr_assert_eq(p.line[0], 2);
+    cr_assert_null(p.coded[0].code);
+    cr_assert_eq(p.coded[0].values_n, 0);
+    cr_assert_str_eq(p.coded[1].code, "fields_over");
+    cr_assert_str_eq(p.coded[1].name[1], "max");
+    cr_assert_str_eq(p.coded[1].value[1], "4");
+    cr_assert_str_eq(p.msg[2], "p.csv:9: email \"x\" is not an e-mail address");
+    cr_assert_str_eq(p.coded[2].code, "email_invalid");
+    cr_assert_eq(p.coded[2].values_n, 2);
+    cr_assert_str_eq(p.coded[2].value[0], "email");
+    cr_assert_str_eq(p.coded[2].value[1], "x");
+    /* the first problem's code back on an error (the import's err) */
+    struct df_err first = {0};
+    df_err_set(&first, DF_ERR_INPUT, "%s", p.msg[1]);
+    df_err_code_of(&first, &p.coded[1]);
+    cr_assert_str_eq(first.code, "fields_over");
+    cr_assert_str_eq(first.value[0], "5");
+}
+
 Test(err, problems_keep_the_lowest_lines_in_order)
 {
     static struct df_problems p;

@@ -105,6 +105,11 @@ export function t(key, vars) {
   return str;
 }
 
+// Whether this page has words for key (a plural's too).
+export function hasKey(key) {
+  return [key, `${key}.other`].some((k) => (strings[k] ?? fallback[k]) !== undefined);
+}
+
 // t() for a sentence that holds data: values may be DOM nodes (a name marked
 // translate="no"); the sentence's parts in order, for h() to append.
 export function tx(key, vars) {

@@ -93,11 +93,14 @@ export function isSendRefusal(e) {
 // The sentence for a refused request, by its code (docs/api.md "Words for
 // a page"): a second open one names the person (the server's names their
 // id), the event's cap of requests waiting for an answer says what to do
-// (src/app/requests.c), anything else as errorText says it.
+// (src/app/requests.c), a time proposed before the agendas are published
+// says to send it without one, anything else as errorText says it.
 export function sendError(e, person) {
   const why = sendReason(e);
   if (why && why.code === 'request_open') return t('requests.already_open', { name: person && person.name ? person.name : '' });
   if (why && why.code === 'request_cap') return t('requests.cap_reached', { n: num(Number((why.values || {}).n)) });
+  // a time proposed as the organisers took the agendas back (or before they publish)
+  if (why && why.code === 'not_published') return t('requests.not_published_send');
   return errorText(e);
 }
 

@@ -2,7 +2,7 @@
 // reasons said in the page's language from their code and values, a code
 // this page does not know as the server's English sentence, marked so.
 import { h, data, dataName } from './dom.js';
-import { t, tx, num, errorText } from './i18n.js';
+import { t, tx, num, errorText, getLang, hasKey } from './i18n.js';
 import { tableName } from './people.js';
 
 const WHY = {
@@ -17,12 +17,38 @@ const WHY = {
   no_table_free: () => t('why.no_table_free'),
 };
 
+// A server's English sentence as it stands, marked as English.
+const english = (text) => h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, String(text || ''));
+
+// A file's problem (an import's, the glossary's: docs/web.md) by its code
+// and values, words "import.err_CODE" (src/core/codes.h lists the codes):
+// the file's own names and values are its data, a figure stays as it is,
+// and the names of products and code pages are said alike in every
+// language. An English page says the server's sentence as the command
+// line does; a code this page does not know is its English, marked so.
+const FIGURES = new Set(['max', 'min', 'n', 'a', 'b', 'byte', 'id_max']);
+const NAMES = { excel: 'Excel', libreoffice: 'LibreOffice', cp1251: 'Windows-1251', cp1252: 'Windows-1252',
+  koi: 'KOI8-U', cmd: 'dfnc export events -' };
+const CODE_PAGE = { not_cp1251: 'Windows-1251', cyrillic: 'Windows-1251', western: 'Windows-1252' };
+export function importWhy(x) {
+  const message = (x && x.message) || '';
+  if (getLang() === 'en' && message) return message;
+  const key = `import.err_${x && x.code}`;
+  if (!x || !x.code || !hasKey(key)) return english(message);
+  // a node stands in one place: each sentence gets its own
+  const named = () => Object.fromEntries(Object.entries(NAMES).map(([k, v]) => [k, data(v)]));
+  const values = Object.fromEntries(Object.entries(x.values || {})
+    .map(([k, v]) => [k, FIGURES.has(k) ? String(v) : data(String(v))]));
+  return tx(key, { not: h('code', {}, 'not'), save: tx('import.save_utf8', named()), ...named(),
+    ...(CODE_PAGE[x.code] ? { cp: data(CODE_PAGE[x.code]) } : {}), ...values });
+}
+
 // One coded sentence: its words (say gets its values, then the whole of
 // it: what it names in "reasons"), or its English message marked as such.
 export function coded(x, known) {
   const say = known[x && x.code];
   if (say) return say((x && x.values) || {}, x);
-  return h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, String((x && x.message) || ''));
+  return english(x && x.message);
 }
 
 // Why a schedule run left an accepted request without a meeting (GET
@@ -100,13 +126,16 @@ const REFUSED = {
   no_words: () => t('refused.no_words'),
   org_max: (v) => t(v.kind === 'supplies' ? 'proc.err_org_max_supplies' : 'proc.err_org_max_demands', { max: num(Number(v.max)) }),
 };
+// A refusal by a code a file's problem has too (an id taken, a person or
+// an event not found): its words (importWhy).
+const refused = (why) => (REFUSED[why.code] || !hasKey(`import.err_${why.code}`) ? coded(why, REFUSED) : importWhy(why));
 
 // Why the server refused, in the page's language: its coded reason's
 // words (a code this page does not know: the English, marked so), else
 // what errorText says of its error's code.
 export function refusalWhy(e) {
   const why = reasonOf(e);
-  return why ? coded(why, REFUSED) : errorText(e);
+  return why ? refused(why) : errorText(e);
 }
 
 // What is wrong with a field the server refused (a 422's coded reason),
@@ -129,6 +158,9 @@ const FIELD = {
   languages_malformed: (v, field) => t('form.err_languages', { field }),
   language_unknown: (v, field) => t('form.err_language_unknown', { field, code: v.code || '' }),
   language_twice: (v, field) => t('form.err_language_twice', { field, code: v.code || '' }),
+  website_form: (v, field) => t('form.err_website_form', { field }),
+  website_user: (v, field) => t('form.err_website_user', { field }),
+  website_host: (v, field) => t('form.err_website_host', { field }),
 };
 export function fieldWhy(e, field) {
   const why = reasonOf(e);

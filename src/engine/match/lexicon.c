@@ -310,26 +310,26 @@ static int glossary_word(const struct match_glossary *g, int i, bool ukrainian,
     if (!s || match_tokenize(s, strlen(s), one_word_collect, w) < 0) {
         df_err_set(err, DF_ERR_INPUT, "%s: the %s word is missing or not UTF-8",
                    pair_where(g, i, at, sizeof at), ukrainian ? "Ukrainian" : "English");
-        return -1;
+        return df_err_code(err, ukrainian ? "word_missing_uk" : "word_missing_en", NULL);
     }
     if (w->n > 1 && w->spelled == w->n) {
         df_err_set(err, DF_ERR_INPUT,
                    "%s: \"%s\" is an abbreviation dfnc reads as the %d words it stands for: "
                    "translate those, one a line",
                    pair_where(g, i, at, sizeof at), s, w->n);
-        return -1;
+        return df_err_code(err, "abbreviation", "value", s, "n", DF_NUM(w->n), NULL);
     }
     if (w->n > 1 && w->glued) {
         df_err_set(err, DF_ERR_INPUT,
                    "%s: \"%s\" is read as the %d words it joins (cyber security for "
                    "cybersecurity): translate those, one a line",
                    pair_where(g, i, at, sizeof at), s, w->n);
-        return -1;
+        return df_err_code(err, "glued", "value", s, "n", DF_NUM(w->n), NULL);
     }
     if (w->n != 1) {
         df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" is not one word (%d stems)",
                    pair_where(g, i, at, sizeof at), s, w->n);
-        return -1;
+        return df_err_code(err, "not_one_word", "value", s, "n", DF_NUM(w->n), NULL);
     }
     return 0;
 }
@@ -369,6 +369,7 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
         if (strcmp(e.stem, u.stem) == 0) {
             df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" translates to itself",
                        pair_where(g, i, at, sizeof at), g->en[i]);
+            df_err_code(err, "itself", "value", g->en[i], NULL);
             goto out;
         }
         bool drop = g->drop && g->drop[i];
@@ -415,6 +416,9 @@ static int apply_glossary(struct match_lexicon *lx, const struct match_glossary 
                 df_err_set(err, DF_ERR_INPUT, "%s: \"%s\" has more than %d translations",
                            pair_where(g, pair, at, sizeof at),
                            links[j].order % 2 ? g->uk[pair] : g->en[pair], MATCH_LEXICON_MAX);
+                df_err_code(err, "translations", "value",
+                            links[j].order % 2 ? g->uk[pair] : g->en[pair], "n",
+                            DF_NUM(MATCH_LEXICON_MAX), NULL);
                 goto out;
             }
             e.tr[e.n++] = links[j].tr;

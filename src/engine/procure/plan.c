@@ -4,6 +4,8 @@
  * delivers by any deadline never exceeds what it can make by then. */
 #include "engine/procure/procure.h"
 
+#include <assert.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,7 +156,7 @@ struct work {
     int *order;                  /* candidate demands by (group, deadline, index) */
     int order_n;
     int *lot_of;                 /* lot per demand, -1 = unplaced */
-    const char **reason;         /* per demand, when unplaced */
+    const struct procure_why **reason;   /* per demand, when unplaced */
     int lots_cap;
     /* allocation per demand: a short list of (supply, quantity) */
     struct procure_alloc *pairs;
@@ -181,19 +183,117 @@ static int fail_oom(struct df_err *err)
     return df_err_set(err, DF_ERR_RUNTIME, "procure: out of memory");
 }
 
-/* Explains why a lot of those countries does not meet the rules; NULL if it does. */
-static const char *lot_shortfall(struct work *w, const struct country_set *cs)
+/* ---- reasons by code ------------------------------------------------------------------ */
+
+/* A new reason of code with values (name, value, ... NULL; the values
+ * copied into a), no parts; NULL when out of memory. */
+static struct procure_why *why_new(struct arena *a, const char *code, ...)
+{
+    struct procure_why *y = arena_alloc(a, sizeof *y);
+    if (!y)
+        return NULL;
+    *y = (struct procure_why){.code = code};
+    va_list ap;
+    va_start(ap, code);
+    const char *name;
+    while ((name = va_arg(ap, const char *)) && y->values_n < PROCURE_WHY_VALUES) {
+        const char *v = arena_strdup(a, va_arg(ap, const char *));
+        if (!v) {
+            y = NULL;
+            break;
+        }
+        y->name[y->values_n] = name;
+        y->value[y->values_n++] = v;
+    }
+    va_end(ap);
+    return y;
+}
+
+/* y's part code counted n (none when n is 0), with its one value or none. */
+static void why_part(struct procure_why *y, const char *code, int n, const char *name,
+                     const char *value)
+{
+    assert(y->parts_n < PROCURE_WHY_PARTS);
+    if (n > 0)
+        y->part[y->parts_n++] = (struct procure_why_part){code, n, name, value};
+}
+
+/* The English of each code: a printf format over its values in order, and
+ * for counted ones the plural's "s" after the first value. */
+static const struct {
+    const char *code, *fmt;
+    bool counted;
+} why_words[] = {
+    {"few_states", "only %s participating state%s; %s needs %s", true},
+    {"few_members", "only %s Member State%s; %s needs %s", true},
+    {"no_lot_window", "no lot of deadlines within %s days meets %s's rules", false},
+    {"deadline_past", "deadline %s is before as-of %s", false},
+    {"country_excluded", "buyer country %s cannot take part in %s", false},
+    {"no_offer", "no offer of this CPV", false},
+    {"offers_of_cpv", "%s offer%s of this CPV:", true},
+    {"above_max_price", "above the maximum price", false},
+    {"under_content", "under %s%% eligible content", false},
+    {"place_excluded", "made or established where %s allows no contractor", false},
+    {"cannot_deliver_by", "unable to deliver by %s", false},
+    {"no_capacity_by", "with no capacity left by %s", false},
+    {"no_demand", "no demand of this CPV", false},
+    {"demands_of_cpv", "%s demand%s of this CPV:", true},
+    {"in_no_lot", "in no lot", false},
+    {"lower_max_price", "with a lower maximum price", false},
+    {"due_too_early", "due before it can deliver", false},
+    {"served_by_others", "served by other offers", false},
+};
+
+/* code's English with its values v (at most three, "" beyond n). */
+static const char *why_words_of(struct arena *a, const char *code, const char *const *v, int n)
+{
+    const char *x[PROCURE_WHY_VALUES] = {"", "", ""};
+    for (int i = 0; i < n && i < PROCURE_WHY_VALUES; i++)
+        x[i] = v[i];
+    for (size_t k = 0; k < sizeof why_words / sizeof why_words[0]; k++) {
+        if (strcmp(why_words[k].code, code) != 0)
+            continue;
+        if (why_words[k].counted)
+            return arena_printf(a, why_words[k].fmt, x[0], strcmp(x[0], "1") ? "s" : "", x[1],
+                                x[2]);
+        return arena_printf(a, why_words[k].fmt, x[0], x[1], x[2]);
+    }
+    assert(!"a reason's code without words");
+    return arena_strdup(a, code);
+}
+
+const char *procure_why_text(struct arena *a, const struct procure_why *y)
+{
+    const char *out = why_words_of(a, y->code, y->value, y->values_n);
+    for (int k = 0; out && k < y->parts_n; k++) {
+        const struct procure_why_part *pt = &y->part[k];
+        const char *what = why_words_of(a, pt->code, &pt->value, pt->value ? 1 : 0);
+        out = what ? arena_printf(a, "%s%s %d %s", out, k ? "," : "", pt->n, what) : NULL;
+    }
+    return out;
+}
+
+/* A number as a reason's value, in a. */
+static const char *num(struct arena *a, long long v) { return arena_printf(a, "%lld", v); }
+
+/* Explains why a lot of those countries does not meet the rules; NULL if it
+ * does (or out of memory: *oom set). */
+static const struct procure_why *lot_shortfall(struct work *w, const struct country_set *cs,
+                                               bool *oom)
 {
     const struct procure_rules *r = w->p->rules;
+    struct arena *a = &w->sol->arena;
+    const struct procure_why *y = NULL;
     if (cs->counting < r->min_states)
-        return arena_printf(&w->sol->arena, "only %d participating state%s; %s needs %d",
-                            cs->counting, cs->counting == 1 ? "" : "s", r->name,
-                            r->min_states);
-    if (cs->member_states < r->min_member_states)
-        return arena_printf(&w->sol->arena, "only %d Member State%s; %s needs %d",
-                            cs->member_states, cs->member_states == 1 ? "" : "s", r->name,
-                            r->min_member_states);
-    return NULL;
+        y = why_new(a, "few_states", "n", num(a, cs->counting), "inst", r->name, "min",
+                    num(a, r->min_states), NULL);
+    else if (cs->member_states < r->min_member_states)
+        y = why_new(a, "few_members", "n", num(a, cs->member_states), "inst", r->name, "min",
+                    num(a, r->min_member_states), NULL);
+    else
+        return NULL;
+    *oom = !y;
+    return y;
 }
 
 static void add_countries(struct country_set *cs, const struct procure_rules *r,
@@ -310,11 +410,11 @@ static int group_lots(struct work *w, int g0, int g1, int window, struct df_err 
             if (w->lot_of[o] < 0 && gap <= window)
                 add_countries(&cs, r, &p->demands[o]);
         }
-        w->reason[i] = lot_shortfall(w, &cs);
-        if (!w->reason[i])
-            w->reason[i] = arena_printf(&w->sol->arena,
-                                        "no lot of deadlines within %d days meets %s's rules",
-                                        window, r->name);
+        bool oom = false;
+        w->reason[i] = lot_shortfall(w, &cs, &oom);
+        if (!w->reason[i] && !oom)
+            w->reason[i] = why_new(&w->sol->arena, "no_lot_window", "days",
+                                   num(&w->sol->arena, window), "inst", r->name, NULL);
         if (!w->reason[i]) {
             fail_oom(err);
             goto out;
@@ -340,10 +440,10 @@ static int form_lots(struct work *w, struct df_err *err)
         if (d->deadline < p->as_of) {
             procure_date_format(d->deadline, a);
             procure_date_format(p->as_of, b);
-            w->reason[i] = arena_printf(&w->sol->arena, "deadline %s is before as-of %s", a, b);
+            w->reason[i] = why_new(&w->sol->arena, "deadline_past", "date", a, "as_of", b, NULL);
         } else if (role_of(p->rules, d->country) == PROCURE_ROLE_NONE) {
-            w->reason[i] = arena_printf(&w->sol->arena, "buyer country %s cannot take part in %s",
-                                        d->country, p->rules->name);
+            w->reason[i] = why_new(&w->sol->arena, "country_excluded", "country", d->country,
+                                   "inst", p->rules->name, NULL);
         } else {
             w->order[w->order_n++] = i;
             continue;
@@ -641,36 +741,15 @@ static int cmp_pair(const void *a, const void *b)
     return x->supply - y->supply;
 }
 
-/* A count and what it counts: one part of a reason. */
-struct counted {
-    int n;
-    const char *what;   /* NULL when out of memory */
-};
-
-/* head ("3 offers of this CPV:") followed by the parts counted more than
- * zero, ", " between them: "3 offers of this CPV: 1 above the maximum
- * price, 2 ...". NULL when out of memory (head or a part NULL). */
-static const char *with_counts(struct arena *a, const char *head, const struct counted *parts,
-                               size_t n)
-{
-    const char *out = head;
-    for (size_t k = 0; out && k < n; k++)
-        if (parts[k].n)
-            out = parts[k].what ? arena_printf(a, "%s%s %d %s", out,
-                                               out[strlen(out) - 1] == ':' ? "" : ",",
-                                               parts[k].n, parts[k].what)
-                                : NULL;
-    return out;
-}
-
 /* Why demand i got less than it asked: what kept each offer of its CPV away
  * (the first rule it fails), or that those able to serve it have no capacity
  * left by its deadline. NULL only when out of memory. */
-static const char *unmet_reason(struct work *w, int i)
+static const struct procure_why *unmet_reason(struct work *w, int i)
 {
     const struct procure_problem *p = w->p;
     const struct procure_rules *r = p->rules;
     const struct procure_demand *d = &p->demands[i];
+    struct arena *a = &w->sol->arena;
     int offers = 0, dear = 0, content = 0, place = 0, late = 0, taken = 0;
     for (int j = 0; j < p->supplies_n; j++) {
         const struct procure_supply *x = &p->supplies[j];
@@ -689,21 +768,19 @@ static const char *unmet_reason(struct work *w, int i)
             taken++;
     }
     if (offers == 0)
-        return arena_printf(&w->sol->arena, "no offer of this CPV");
+        return why_new(a, "no_offer", NULL);
     char by[11];
     procure_date_format(d->deadline, by);
-    struct counted parts[] = {
-        {dear, "above the maximum price"},
-        {content, arena_printf(&w->sol->arena, "under %g%% eligible content", r->min_content_pct)},
-        {place, arena_printf(&w->sol->arena, "made or established where %s allows no contractor",
-                             r->name)},
-        {late, arena_printf(&w->sol->arena, "unable to deliver by %s", by)},
-        {taken, arena_printf(&w->sol->arena, "with no capacity left by %s", by)},
-    };
-    return with_counts(&w->sol->arena,
-                       arena_printf(&w->sol->arena, "%d offer%s of this CPV:", offers,
-                                    offers == 1 ? "" : "s"),
-                       parts, sizeof parts / sizeof parts[0]);
+    struct procure_why *y = why_new(a, "offers_of_cpv", "n", num(a, offers), NULL);
+    const char *pct = arena_printf(a, "%g", r->min_content_pct), *date = arena_strdup(a, by);
+    if (!y || !pct || !date)
+        return NULL;
+    why_part(y, "above_max_price", dear, NULL, NULL);
+    why_part(y, "under_content", content, "pct", pct);
+    why_part(y, "place_excluded", place, "inst", r->name);
+    why_part(y, "cannot_deliver_by", late, "date", date);
+    why_part(y, "no_capacity_by", taken, "date", date);
+    return y;
 }
 
 /* Why supply j was given nothing: the rule that keeps it from every demand
@@ -711,16 +788,17 @@ static const char *unmet_reason(struct work *w, int i)
  * the first that applies. "served by other offers" is a demand met by others,
  * or (only the greedy baseline leaves one so) not met at all. NULL only when
  * out of memory. */
-static const char *idle_reason(struct work *w, int j)
+static const struct procure_why *idle_reason(struct work *w, int j)
 {
     const struct procure_problem *p = w->p;
     const struct procure_rules *r = p->rules;
     const struct procure_supply *x = &p->supplies[j];
     struct arena *a = &w->sol->arena;
     if (eligible_content(r, x) < r->min_content_pct)
-        return arena_printf(a, "under %g%% eligible content", r->min_content_pct);
+        return why_new(a, "under_content", "pct", arena_printf(a, "%g", r->min_content_pct),
+                       NULL);
     if (!contractor_is_eligible(r, x))
-        return arena_printf(a, "made or established where %s allows no contractor", r->name);
+        return why_new(a, "place_excluded", "inst", r->name, NULL);
     int demands = 0, lotless = 0, cheap = 0, early = 0, served = 0;
     for (int i = 0; i < p->demands_n; i++) {
         const struct procure_demand *d = &p->demands[i];
@@ -737,16 +815,15 @@ static const char *idle_reason(struct work *w, int j)
             served++;
     }
     if (demands == 0)
-        return arena_printf(a, "no demand of this CPV");
-    struct counted parts[] = {
-        {lotless, "in no lot"},
-        {cheap, "with a lower maximum price"},
-        {early, "due before it can deliver"},
-        {served, "served by other offers"},
-    };
-    const char *head = arena_printf(a, "%d demand%s of this CPV:", demands,
-                                    demands == 1 ? "" : "s");
-    return with_counts(a, head, parts, sizeof parts / sizeof parts[0]);
+        return why_new(a, "no_demand", NULL);
+    struct procure_why *y = why_new(a, "demands_of_cpv", "n", num(a, demands), NULL);
+    if (!y)
+        return NULL;
+    why_part(y, "in_no_lot", lotless, NULL, NULL);
+    why_part(y, "lower_max_price", cheap, NULL, NULL);
+    why_part(y, "due_too_early", early, NULL, NULL);
+    why_part(y, "served_by_others", served, NULL, NULL);
+    return y;
 }
 
 /* Fills idle_reason for each supply the allocations leave out. */
@@ -761,7 +838,8 @@ static int explain_idle(struct work *w, struct df_err *err)
             sol->idle_reason[j] = NULL;
             continue;
         }
-        if (!(sol->idle_reason[j] = idle_reason(w, j)))
+        if (!(sol->idle_why[j] = idle_reason(w, j)) ||
+            !(sol->idle_reason[j] = procure_why_text(&sol->arena, sol->idle_why[j])))
             return fail_oom(err);
     }
     return 0;
@@ -798,7 +876,9 @@ static int collect(struct work *w, struct df_err *err)
                         p->supplies[w->pairs[q].supply].price_cents;
             }
             sol->unmet[i] = p->demands[i].quantity - got;
-            if (sol->unmet[i] > 0 && !(sol->unmet_reason[i] = unmet_reason(w, i))) {
+            if (sol->unmet[i] > 0 &&
+                (!(sol->unmet_why[i] = unmet_reason(w, i)) ||
+                 !(sol->unmet_reason[i] = procure_why_text(&sol->arena, sol->unmet_why[i])))) {
                 free(first);
                 return fail_oom(err);
             }
@@ -829,13 +909,17 @@ int procure_plan(const struct procure_problem *p, struct procure_solution *out,
     out->unplaced = arena_alloc(&out->arena, n * sizeof *out->unplaced);
     size_t sn = (size_t)p->supplies_n + 1;
     out->idle_reason = arena_alloc(&out->arena, sn * sizeof *out->idle_reason);
+    out->unmet_why = arena_alloc(&out->arena, n * sizeof *out->unmet_why);
+    out->idle_why = arena_alloc(&out->arena, sn * sizeof *out->idle_why);
     if (!w.order || !w.lot_of || !w.reason || !out->unmet || !out->unmet_reason ||
-        !out->unplaced || !out->idle_reason) {
+        !out->unplaced || !out->idle_reason || !out->unmet_why || !out->idle_why) {
         fail_oom(err);
         goto out;
     }
     memset(out->unmet_reason, 0, n * sizeof *out->unmet_reason);
     memset(out->idle_reason, 0, sn * sizeof *out->idle_reason);
+    memset(out->unmet_why, 0, n * sizeof *out->unmet_why);
+    memset(out->idle_why, 0, sn * sizeof *out->idle_why);
     if (form_lots(&w, err) < 0)
         goto out;
     if (allocate(&w) < 0) {
@@ -844,9 +928,16 @@ int procure_plan(const struct procure_problem *p, struct procure_solution *out,
     }
     if (collect(&w, err) < 0 || explain_idle(&w, err) < 0)
         goto out;
-    for (int i = 0; i < p->demands_n; i++)
-        if (w.lot_of[i] < 0)
-            out->unplaced[out->unplaced_n++] = (struct procure_unplaced){i, w.reason[i]};
+    for (int i = 0; i < p->demands_n; i++) {
+        if (w.lot_of[i] >= 0)
+            continue;
+        const char *text = procure_why_text(&out->arena, w.reason[i]);
+        if (!text) {
+            fail_oom(err);
+            goto out;
+        }
+        out->unplaced[out->unplaced_n++] = (struct procure_unplaced){i, text, w.reason[i]};
+    }
     rc = 0;
 out:
     free(w.order);

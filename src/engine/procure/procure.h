@@ -84,9 +84,34 @@ struct procure_lot {
     int64_t unmet;
 };
 
+/* A reason by code, for a page to say it in its language (the codes and
+ * their values: core/codes.h, docs/api.md "Words for a page"); the English
+ * reason is made from it (procure_why_text). A count's reason ("3 offers
+ * of this CPV: 1 above the maximum price, 2 ...") has its parts, each
+ * counted more than zero, in the English's order. */
+#define PROCURE_WHY_VALUES 3
+#define PROCURE_WHY_PARTS 5
+struct procure_why_part {
+    const char *code;                   /* "above_max_price" ... */
+    int n;
+    const char *name, *value;           /* its one value, or NULL: "pct" "65" */
+};
+struct procure_why {
+    const char *code;                   /* "few_states" ... */
+    int values_n;
+    const char *name[PROCURE_WHY_VALUES];
+    const char *value[PROCURE_WHY_VALUES];
+    int parts_n;
+    struct procure_why_part part[PROCURE_WHY_PARTS];
+};
+
+/* The English of y, in a; NULL when out of memory. */
+const char *procure_why_text(struct arena *a, const struct procure_why *y);
+
 struct procure_unplaced {
     int demand;
     const char *reason;                 /* "only 2 participating states; edip needs 3" */
+    const struct procure_why *why;      /* the same by code */
 };
 
 struct procure_solution {
@@ -103,6 +128,7 @@ struct procure_solution {
     const char **idle_reason;           /* per supply given nothing: why no demand took
                                            it ("2 demands of this CPV: 1 with a lower
                                            maximum price, 1 in no lot"); NULL otherwise */
+    const struct procure_why **unmet_why, **idle_why;   /* the same two by code */
     int64_t total_cost_cents, delivered, unmet_total;
     struct arena arena;                 /* owns everything above */
 };

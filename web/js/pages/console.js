@@ -19,7 +19,7 @@ import { walkinCard } from './walkin.js';
 import { badgeScanner } from '../scan.js';
 import { nextMeetingLine, absenceCard } from '../day.js';
 import { serverNow } from '../clock.js';
-import { coded, unscheduledWhy } from '../words.js';
+import { coded, unscheduledWhy, importWhy } from '../words.js';
 
 function eventId() { return state.event ? state.event.id : ''; }
 
@@ -219,124 +219,14 @@ function emailTaken(n, people) {
 
 const IMPORT_KINDS = ['organisations', 'people', 'capabilities', 'requests', 'interpreters', 'availability', 'events', 'sessions', 'glossary'];
 
-// The importer's messages (src/io/csv.c, src/app/import.c) by shape, so that
-// a Ukrainian page says them in Ukrainian with the file's own names and values.
-const IMPORT_ERRORS = [
-  [/^missing required column "(.+)"$/, 'import.err_missing_column', ['col']],
-  [/^column "(.+)" appears twice in the header$/, 'import.err_column_twice', ['col']],
-  [/^empty file: a header row is required$/, 'import.err_no_header', []],
-  [/^column "(.+)" is empty$/, 'import.err_column_empty', ['col']],
-  [/^(\w+)(?: ".*")? is longer than (\d+) bytes$/, 'import.err_too_long', ['col', 'max']],
-  [/^(\w+) "(.*)" is not yes or no: write .+ \(any letter case\)$/, 'import.err_yes_no', ['col', 'value']],
-  [/^(\w+) "(.*)" is not one of (.+)$/, 'import.err_not_one_of', ['col', 'value', 'list']],
-  [/^email "(.*)" is not an e-mail address$/, 'import.err_email', ['value']],
-  [/^country "(.*)" is not an ISO 3166 alpha-2 code/, 'import.err_country', ['value']],
-  [/^languages "(.*)" must be ISO 639-1 codes/, 'import.err_languages', ['value']],
-  [/^organisation "(.*)" is unknown/, 'import.err_unknown_org', ['value']],
-  [/^cpv "(.*)" is not a CPV code/, 'import.err_cpv_form', ['value']],
-  [/^cpv "(.*)" is not in the CPV classifier/, 'import.err_cpv_unknown', ['value']],
-  [/^priority "(.*)" must be 0-9/, 'import.err_priority', ['value']],
-  [/^from and to are the same person "(.*)"$/, 'import.err_same_person', ['value']],
-  [/^duplicate (\w+) "(.*)" in this file$/, 'import.err_duplicate', ['col', 'value']],
-  // availability's (src/app/availability.c, src/app/import.c)
-  [/^duplicate person and event "(.*)" in this file/, 'import.err_duplicate_pair', ['value']],
-  [/^duplicate organisation, direction and cpv "(.*)" in this file/, 'import.err_duplicate_capability', ['value']],
-  [/^(\w+): "(.*)" is not a B2B slot of event "([^"]*)": name a slot by its id or its start, e\.g\. (\S+) or (\S+ \S+), (\S+) or (\S+ \S+) \(/,
-    'import.err_not_b2b_slot', ['col', 'value', 'event', 'id1', 'at1', 'id2', 'at2']],
-  [/^(\w+): "(.*)" is not a B2B slot of event "([^"]*)": name a slot by its id or its start, e\.g\. (\S+) or (\S+ \S+) \(/,
-    'import.err_not_b2b_slot_one', ['col', 'value', 'event', 'id1', 'at1']],
-  [/^(\w+): event "(.*)" has no B2B slots$/, 'import.err_no_b2b_slots', ['col', 'event']],
-  [/^(\w+): (\d+) slot ids, but event "(.*)" has (\d+) B2B slots$/, 'import.err_too_many_slots', ['col', 'n', 'event', 'max']],
-  [/^no person "(.*)"$/, 'import.err_no_person', ['value']],
-  // one e-mail address per person (src/app/import.c)
-  [/^email "(.*)" is also on line (\d+) \(id "(.*)"\): one address per person/, 'import.err_email_twice', ['value', 'n', 'id']],
-  [/^email "(.*)" is already person "(.*)"'s: one address per person/, 'import.err_email_stored', ['value', 'id']],
-  [/^email "(.*)" is already the login of person "(.*)": one address per person/, 'import.err_email_login', ['value', 'id']],
-  // an event a requests or interpreters file names (src/app/event.c)
-  [/^event "(.*)" does not exist: there are no events yet/, 'import.err_event_none', ['value']],
-  [/^event "(.*)" does not exist: the only event is (\S+)$/, 'import.err_event_only', ['value', 'id']],
-  [/^event "(.*)" does not exist: the events are (.+) and (\d+) more \(dfnc export events - lists them all\)$/, 'import.err_event_more', ['value', 'ids', 'n'], { cmd: 'dfnc export events -' }],
-  [/^event "(.*)" does not exist: the events are (.+) \(dfnc export events - lists them all\)$/, 'import.err_event_list', ['value', 'ids'], { cmd: 'dfnc export events -' }],
-  [/^no event "(.*)"$/, 'import.err_no_event', ['value']],
-  // a file as a spreadsheet saved it (src/io/csv.c): encodings and header names
-  [/^the file is UTF-16/, 'import.err_utf16', []],
-  [/^a quote where CSV allows none/, 'import.err_stray_quote', []],
-  // why a file that is not UTF-8 was not read in a code page (src/io/codepage.c)
-  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit text, but its words \((\d+) Cyrillic, (\d+) Western European\)/, 'import.err_undecided', ['col', 'n', 'a'], { cp1251: 'Windows-1251', cp1252: 'Windows-1252' }],
-  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Cyrillic, but not Windows-1251/, 'import.err_not_cp1251', ['col'], { cp: 'Windows-1251', koi: 'KOI8-U' }],
-  [/^column "(.+)" is not UTF-8 .*: line (\d+) holds UTF-8 text/, 'import.err_mixed', ['col', 'n']],
-  [/^column "(.+)" is not UTF-8 .*: the file's other letters are UTF-8/, 'import.err_damaged', ['col']],
-  [/^column "(.+)" is not UTF-8 .*: the file begins with UTF-8's byte order mark/, 'import.err_bom_utf8', ['col']],
-  [/^byte 0x([0-9A-F]{2}) \(at offset (\d+) of the line\) is no character of (Windows-125[12])/, 'import.err_undefined_byte', ['byte', 'n', 'cp']],
-  [/^the file begins with UTF-8's byte order mark: it is UTF-8, not (Windows-125[12])/, 'import.err_bom_asked', ['cp']],
-  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Cyrillic/, 'import.err_cyrillic', ['col'], { cp: 'Windows-1251' }],
-  [/^column "(.+)" is not UTF-8 .*: the file looks like 8-bit Western European/, 'import.err_western', ['col'], { cp: 'Windows-1252' }],
-  [/^column "(.+)" is not UTF-8/, 'import.err_not_utf8', ['col']],
-  [/^field (\d+) holds a NUL byte/, 'import.err_nul', ['n']],
-  [/^column "(.+)" holds U\+FFFD/, 'import.err_fffd', ['col']],
-  [/^columns (\d+) \("(.+)"\) and (\d+) \("(.+)"\) have one name/, 'import.err_columns_fold', ['a', 'col', 'b', 'col2']],
-  [/^field (\d+) holds "(.*)" but its column has no name/, 'import.err_unnamed', ['n', 'value']],
-  // the glossary's (src/app/glossary.c, src/engine/match/lexicon.c)
-  [/^expected an English word, a tab, a Ukrainian word/, 'import.err_glossary_line', []],
-  [/^a word is longer than (\d+) bytes$/, 'import.err_word_long', ['max']],
-  [/^the English word is missing or not UTF-8$/, 'import.err_word_missing_en', []],
-  [/^the Ukrainian word is missing or not UTF-8$/, 'import.err_word_missing_uk', []],
-  [/^"(.*)" is an abbreviation dfnc reads as the (\d+) words it stands for/, 'import.err_abbreviation', ['value', 'n']],
-  [/^"(.*)" is read as the (\d+) words it joins/, 'import.err_glued', ['value', 'n']],
-  [/^"(.*)" is not one word \((\d+) stems\)$/, 'import.err_not_one_word', ['value', 'n']],
-  [/^"(.*)" translates to itself$/, 'import.err_itself', ['value']],
-  [/^"(.*)" has more than (\d+) translations$/, 'import.err_translations', ['value', 'n']],
-  // the programme's (src/app/programme_import.c, src/app/event.c, src/store/event.c)
-  [/^event "(.*)" is unknown \(import events first\)$/, 'import.err_unknown_event', ['value']],
-  [/^(\w+) "(.*)" must be a whole number from (\d+) to (\d+)$/, 'import.err_whole', ['col', 'value', 'a', 'b']],
-  [/^(\w+) "(.*)" is not a time HH:MM$/, 'import.err_clock', ['col', 'value']],
-  [/^(\w+) "(.*)" is not a date YYYY-MM-DD$/, 'import.err_date', ['col', 'value']],
-  [/^(\w+) "(.*)": the year must be from (\d+) to (\d+)$/, 'import.err_year', ['col', 'value', 'a', 'b']],
-  [/^starts_on is after ends_on$/, 'import.err_starts_after', []],
-  [/^end (\S+) is not after start (\S+)$/, 'import.err_end_before', ['end', 'start']],
-  [/^column "slot_minutes" is empty: /, 'import.err_slot_minutes', []],
-  [/^(\w+) is for b2b sessions; an? (\w+) has no slots/, 'import.err_b2b_only', ['col', 'kind']],
-  [/^no slot of (\d+) minutes fits between start and end$/, 'import.err_no_slot_fits', ['n']],
-  [/^(\d+) slots of (\d+) minutes: a session holds at most (\d+)/, 'import.err_too_many_cut', ['n', 'a', 'max']],
-  [/^slots names (\d+) slots?, but the session is cut into (\d+)/, 'import.err_slots_count', ['n', 'a']],
-  [/^slots names "(.*)" twice$/, 'import.err_slots_twice', ['value']],
-  [/^session "(.*)" on (\S+) is outside the event's dates \((\S+) to (\S+)\)$/, 'import.err_session_outside', ['value', 'day', 'from', 'to']],
-  [/^slot "(.*)": (\d+) published meeting\(s\) sit in it/, 'import.err_slot_published', ['value', 'n']],
-  [/^session "(.*)": (\d+) published meeting\(s\) sit in its slots/, 'import.err_kind_published', ['value', 'n']],
-  [/^timezone "(.*)" is not a known time zone/, 'import.err_timezone', ['value']],
-  [/^(?:session|slot) "(.*)" belongs to (.+); ids are unique across events$/, 'import.err_belongs', ['value', 'owner']],
-];
-
-// A figure of a message stays as it is; the file's own names and values are
-// its data (not translated, nor counted as English left on the page).
-const FIGURES = new Set(['max', 'n', 'a', 'b', 'byte']);
-// Names a message says in every language: products, code pages.
-const NAMES = { excel: 'Excel', libreoffice: 'LibreOffice' };
-
-// One of the importer's messages as the page says it: the server's English
-// words on an English page; on a Ukrainian one their translation, or, for a
-// shape not known here, the English words marked as such.
-function importMessage(msg) {
-  const raw = String(msg || '');
-  if (getLang() === 'en') return raw;
-  for (const [re, key, names, fixed] of IMPORT_ERRORS) {
-    const m = re.exec(raw);
-    if (m) {
-      // a node stands in one place: each sentence gets its own
-      const named = () => Object.fromEntries(Object.entries({ ...NAMES, ...fixed }).map(([k, v]) => [k, data(v)]));
-      return tx(key, { not: h('code', {}, 'not'), save: tx('import.save_utf8', named()), ...named(),
-        ...Object.fromEntries(names.map((n, i) => [n, FIGURES.has(n) ? m[i + 1] : data(m[i + 1])])) });
-    }
-  }
-  return h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, raw);
-}
-
 // A line of the glossary in force that partner matching leaves out, as the
-// server says it ("the organiser's glossary:2: ..."): in the page's language.
-function glossaryProblem(msg) {
-  const m = /^the organiser's glossary:(\d+): (.*)$/.exec(String(msg || ''));
+// server says it ("the organiser's glossary:2: ..."): in the page's
+// language, by its code (importWhy).
+function glossaryProblem(x) {
+  const msg = String((x && x.message) || '');
+  const m = /^the organiser's glossary:(\d+): (.*)$/.exec(msg);
   if (getLang() === 'en' || !m) return h('code', { translate: 'no' }, msg);
-  return [t('import.glossary_problem', { n: m[1] }), ' ', importMessage(m[2])];
+  return [t('import.glossary_problem', { n: m[1] }), ' ', importWhy({ ...x, message: m[2] })];
 }
 
 // The encodings a CSV file may be read in (the server's --encoding); auto
@@ -374,7 +264,7 @@ const WARNINGS = {
 };
 function importWarning(x) {
   const say = WARNINGS[x.code];
-  return say && x.values ? say(x.values) : importMessage(x.message);
+  return say && x.values ? say(x.values) : importWhy(x);
 }
 
 // What a file did to the meetings: a programme file (events, sessions)
@@ -458,7 +348,7 @@ export async function renderImport(main) {
         out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.failed')));
         const lines = errs.length ? errs : [{ line: b.line, message: b.message || e.message }];
         out.append(h('ul', { class: 'errors' }, lines.map((x) => h('li', {},
-          x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', importMessage(x.message || x.error || String(x))))));
+          x.line ? h('strong', {}, t('import.line', { n: x.line })) : null, ' ', importWhy(x)))));
         if (b.refused > lines.length) out.append(h('p', {}, t('import.more', { n: num(b.refused - lines.length) })));
         // its rows were read in a code page: the names above are that reading's
         add(out, readAs(b.encoding, !(bytes && asked)));
@@ -496,7 +386,7 @@ export async function renderImport(main) {
       const named = st.problems && st.problems.length ? st.problems : [{ message: st.problem }];
       current.append(h('div', { class: 'flash error', role: 'alert' },
         h('p', {}, tn('import.glossary_left_out', st.refused)),
-        h('ul', { class: 'errors' }, named.map((x) => h('li', {}, glossaryProblem(x.message)))),
+        h('ul', { class: 'errors' }, named.map((x) => h('li', {}, glossaryProblem(x)))),
         st.refused > named.length ? h('p', {}, t('import.more', { n: num(st.refused - named.length) })) : null));
     }
   }

@@ -9,7 +9,7 @@
 
 import { api } from '../api.js';
 import { h, add, data, list, scroller, outcome, dataName } from '../dom.js';
-import { t, tx, tn, num, locale, getLang, countryName, errorText, officialTitle } from '../i18n.js';
+import { t, tx, tn, num, locale, getLang, countryName, errorText, officialTitle, hasKey } from '../i18n.js';
 import { role, state } from '../app.js';
 import { cpvLabel } from '../cpv.js';
 import { procurementForm, cardActions, withdrawButton } from '../procure_forms.js';
@@ -109,73 +109,27 @@ function rulesCard(inst) {
 
 // ---- the engine's reasons in the page's language --------------------------------------
 
-const REASONS = [
-  [/^only (\d+) participating states?; (\w+) needs (\d+)$/, (m) => tn('proc.why_states', Number(m[1]), { inst: instName(m[2]), min: m[3] })],
-  [/^only (\d+) Member States?; (\w+) needs (\d+)$/, (m) => tn('proc.why_members', Number(m[1]), { inst: instName(m[2]), min: m[3] })],
-  [/^no lot of deadlines within (\d+) days meets (\w+)'s rules$/, (m) => t('proc.why_window', { days: num(m[1]), inst: instName(m[2]) })],
-  [/^deadline (\S+) is before as-of (\S+)$/, (m) => t('proc.why_past', { date: day(m[1]), as_of: day(m[2]) })],
-  [/^buyer country (\w\w) cannot take part in (\w+)$/, (m) => t('proc.why_country', { country: countryName(m[1]), inst: instName(m[2]) })],
-  [/^no offer of this CPV$/, () => t('proc.unmet_no_offer')],
-];
-// Each part of an unmet quantity's reason: the key of its words, counted
-// (a Ukrainian verb agrees with its number: "1 дорожча", "2 дорожчі"), and
-// what else they say.
-const UNMET_PARTS = [
-  [/^above the maximum price$/, 'proc.unmet_dear', () => ({})],
-  [/^under (\S+)% eligible content$/, 'proc.unmet_content', (m) => ({ pct: pct(m[1]) })],
-  [/^made or established where (\w+) allows no contractor$/, 'proc.unmet_place', (m) => ({ inst: instName(m[1]) })],
-  [/^unable to deliver by (\S+)$/, 'proc.unmet_late', (m) => ({ date: day(m[1]) })],
-  [/^with no capacity left by (\S+)$/, 'proc.unmet_taken', (m) => ({ date: day(m[1]) })],
-];
+// A reason's values as its words say them: an instrument by its name, a
+// country by its name, a date and a share in the page's form.
+const SAY = {
+  inst: instName, country: countryName, date: day, as_of: day, pct: (v) => pct(v), days: (v) => num(v), min: (v) => num(v),
+};
+const said = (v) => Object.fromEntries(Object.entries(v || {}).map(([k, x]) => [k, SAY[k] ? SAY[k](x) : x]));
+// one counted ("1 дорожча", "2 дорожчі": a Ukrainian verb agrees with its number) or not
+const words = (key, v) => (v.n !== undefined ? tn(key, Number(v.n), said(v)) : t(key, said(v)));
 
-function translated(text, table) {
-  for (const [re, fn] of table) {
-    const m = re.exec(text);
-    if (m) return fn(m);
-  }
-  return null;
-}
-
-// Why a supply was given nothing: what keeps it from every demand, or what
-// kept each demand of its CPV from it.
-const IDLE_REASONS = [
-  [/^under (\S+)% eligible content$/, (m) => t('proc.idle_content', { pct: pct(m[1]) })],
-  [/^made or established where (\w+) allows no contractor$/, (m) => t('proc.idle_place', { inst: instName(m[1]) })],
-  [/^no demand of this CPV$/, () => t('proc.idle_no_demand')],
-];
-const IDLE_PARTS = [
-  [/^in no lot$/, 'proc.idle_lotless', () => ({})],
-  [/^with a lower maximum price$/, 'proc.idle_cheap', () => ({})],
-  [/^due before it can deliver$/, 'proc.idle_early', () => ({})],
-  [/^served by other offers$/, 'proc.idle_served', () => ({})],
-];
-
-// "N things of this CPV: 1 this, 2 that" in the page's language, or null.
-function counted(text, head, headKey, partsTable) {
-  const m = head.exec(text || '');
-  if (!m) return null;
-  const parts = m[2].split(', ').map((p) => {
-    const part = /^(\d+) (.*)$/.exec(p);
-    const found = part && partsTable.find(([re]) => re.test(part[2]));
-    if (!found) return null;
-    const [re, key, vars] = found;
-    return tn(key, Number(part[1]), vars(re.exec(part[2])));
-  });
-  return parts.every(Boolean) ? `${tn(headKey, Number(m[1]))}: ${parts.join('; ')}` : null;
+// A reason by code (docs/api.md "Words for a page", src/core/codes.h),
+// {"code","values","message","parts"}: its words, then its counted parts;
+// a code this page does not know is the engine's English, marked so.
+export function reason(why) {
+  if (!why || !why.code) return why && why.message ? untranslated(why.message) : null;
+  const parts = list(why.parts);
+  if (!hasKey(`proc.why.${why.code}`) || parts.some((x) => !x || !hasKey(`proc.part.${x.code}`))) return untranslated(why.message || '');
+  const head = words(`proc.why.${why.code}`, why.values || {});
+  return parts.length ? `${head}: ${parts.map((x) => words(`proc.part.${x.code}`, x.values || {})).join('; ')}` : head;
 }
 
 const untranslated = (text) => h('span', { lang: 'en', translate: 'no', class: 'untranslated' }, text);
-
-// A reason as a node: translated, or the engine's words marked as English.
-export function reason(text) {
-  const out = translated(text, REASONS) ?? counted(text, /^(\d+) offers? of this CPV: (.*)$/, 'proc.unmet_offers', UNMET_PARTS);
-  return out !== null ? out : untranslated(text);
-}
-
-export function idleReason(text) {
-  const out = translated(text, IDLE_REASONS) ?? counted(text, /^(\d+) demands? of this CPV: (.*)$/, 'proc.idle_demands', IDLE_PARTS);
-  return out !== null ? out : untranslated(text);
-}
 
 // An organisation named in the plan, linked to its profile (where the
 // buyer finds its people and asks them for a meeting).
@@ -256,12 +210,12 @@ function demandCard(d, n, edit) {
       ['proc.country', countryName(d.country)],
     ], `${id}-facts`),
     d.lot ? h('p', { class: 'lot' }, lotText(d.lot))
-      : h('p', { class: 'notice unplaced' }, t('proc.unplaced'), ' ', reason(d.unplaced_reason)),
+      : h('p', { class: 'notice unplaced' }, t('proc.unplaced'), ' ', reason(d.unplaced_why)),
     allocs.length ? allocList(`${id}-alloc`, t('proc.who_delivers'), allocs.map((a) => [
       orgLink(a.supplier, { class: 'who' }),
       ` (${countryName(a.supplier.country)}): `, t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) })]))
       : d.lot ? h('p', { class: 'muted' }, t('proc.no_delivery')) : null,
-    d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_reason)) : null,
+    d.unmet > 0 ? h('p', { class: 'notice unmet' }, tn('proc.unmet', d.unmet), ' ', reason(d.unmet_why)) : null,
     edit ? cardActions('demands', d, cardName(d), edit.demand, edit.changed, `${id}-facts`) : null);
 }
 
@@ -281,7 +235,7 @@ function supplyCard(x, n, inst, edit) {
       data(a.lot, { class: 'mono' }), ` · ${countryName(a.country)} · `, cpvLabel({ label_en: a.cpv_label_en, label_uk: a.cpv_label_uk }) || a.cpv, h('br'),
       t('proc.times', { n: num(a.quantity), price: money(a.unit_price_eur) }), ' · ', t('proc.by', { date: day(a.deliver_by) })]))
       : [h('p', { class: 'muted' }, t('proc.nothing_allocated'), ' ', data(instName(inst)), '.'),
-        x.idle_reason ? h('p', { class: 'notice idle' }, t('proc.idle_why'), ' ', idleReason(x.idle_reason)) : null],
+        x.idle_reason ? h('p', { class: 'notice idle' }, t('proc.idle_why'), ' ', reason(x.idle_why)) : null],
     edit ? cardActions('supplies', x, cardName(x), edit.supply, edit.changed, `${id}-facts`) : null);
 }
 
@@ -356,7 +310,7 @@ function rowActions(plan, kind, x, edit, row) {
 // Every offer with its supplier and what the plan allocates to it.
 function suppliesSection(plan, edit) {
   const supplies = list(plan.supplies);
-  const idle = new Map(list(plan.idle_supplies).map((x) => [x.id, x.reason]));
+  const idle = new Map(list(plan.idle_supplies).map((x) => [x.id, x.why]));
   const head = ['proc.offer', 'proc.supplier', 'proc.cpv_code', 'proc.capacity', 'proc.unit_price', 'proc.made_in', 'proc.allocated'];
   return h('section', { id: 'proc-offers', 'aria-labelledby': 'proc-offers-h' },
     h('h2', { id: 'proc-offers-h' }, tn('proc.supplies_n', supplies.length)),
@@ -371,7 +325,7 @@ function suppliesSection(plan, edit) {
           h('td', {}, money(x.unit_price_eur)),
           h('td', {}, countryName(x.production_country)),
           h('td', {}, num(x.allocated || 0),
-            idle.has(x.id) ? h('p', { class: 'idle' }, idleReason(idle.get(x.id))) : null),
+            idle.has(x.id) ? h('p', { class: 'idle' }, reason(idle.get(x.id))) : null),
           rowActions(plan, 'supplies', x, edit, row));
       })) : h('p', { class: 'muted' }, t('proc.no_supplies')));
 }
@@ -417,7 +371,7 @@ function wholePlan(plan, edit) {
           h('td', {}, allocs.length ? h('ul', { class: 'plain' }, allocs.map((a) => {
             const x = supplies.get(a.supply) || {};
             return h('li', {}, orgLabel(plan, x.organisation), ': ', num(a.quantity), ' × ', money(a.unit_price_eur));
-          })) : '—', short ? h('p', { class: 'notice unmet' }, tn('proc.unmet', short.unmet), ' ', reason(short.reason)) : null),
+          })) : '—', short ? h('p', { class: 'notice unmet' }, tn('proc.unmet', short.unmet), ' ', reason(short.why)) : null),
           rowActions(plan, 'demands', d, edit, row)));
       }
       return h('li', { class: 'card', dataset: { lot: l.id } },
@@ -438,7 +392,7 @@ function wholePlan(plan, edit) {
             h('td', { id: `${row}-who` }, orgLabel(plan, d.buyer)),
             h('td', {}, countryName(d.country)),
             h('td', {}, labelOf(plan, d.cpv)),
-            h('td', {}, reason(u.reason)),
+            h('td', {}, reason(u.why)),
             rowActions(plan, 'demands', d, edit, row));
         }))));
   }

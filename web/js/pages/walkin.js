@@ -10,6 +10,7 @@ import { h, add, field, outcome } from '../dom.js';
 import { t, dayTime, errorText } from '../i18n.js';
 import { go, whileBusy } from '../app.js';
 import { limit, invalid, fieldError, markInvalid, languageCodes } from '../forms.js';
+import { reasonOf } from '../words.js';
 import { orgPicker } from '../procure_forms.js';
 import { idFromName, newIdInput, withEvent } from './console.js';
 
@@ -103,8 +104,10 @@ function taken(form, e) {
     markInvalid(control);
     control.focus();
   }
-  const holder = /person "([^"]+)"/.exec(String(e.message || ''));
-  if (e.code === 'email_taken') return t('walkin.email_taken', { who: holder ? holder[1] : '' });
+  // who has the address, by code: a person's, or her login's
+  const why = reasonOf(e) || {};
+  const who = (why.values && why.values.id) || '';
+  if (e.code === 'email_taken') return t(why.code === 'email_login' ? 'walkin.email_login' : 'walkin.email_taken', { who });
   return t('walkin.id_taken', { id: control ? control.value.trim() : '' });
 }
 

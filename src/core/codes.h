@@ -1,0 +1,53 @@
+/* Every code the server says a sentence by (docs/api.md "Words for a
+ * page"), one list per family, for a page to say each in its own language.
+ * tools/check_web.py reads this file: each code of a list must have its
+ * words in web/i18n/en.json and uk.json (under the key the list names), and
+ * each code the sources give (df_err_code, the procurement engine's
+ * reasons, the code page's guesses) must be in a list, so that a new code
+ * cannot reach a page unsaid. The lists are not compiled into dfnc. */
+#ifndef DFNC_CORE_CODES_H
+#define DFNC_CORE_CODES_H
+
+/* A file's problems (an import's rows, its header and encoding; the
+ * glossary's lines; the checks an import shares with the API's fields):
+ * words "import.err_CODE". */
+#define DF_CODES_IMPORT                                                                         \
+    "missing_column", "column_twice", "columns_fold", "no_header", "utf16", "bom_asked",        \
+        "stray_quote", "undefined_byte", "nul", "fffd", "not_utf8", "cyrillic", "western",      \
+        "bom_utf8", "mixed", "damaged", "not_cp1251", "undecided", "fields_count",              \
+        "fields_over", "unnamed", "required", "too_long", "yes_no", "not_one_of",               \
+        "email_invalid", "country_unknown", "languages_malformed", "language_unknown",          \
+        "language_twice", "unknown_org", "cpv_malformed", "cpv_unknown", "priority",            \
+        "same_person", "duplicate", "duplicate_pair", "duplicate_capability", "email_twice",    \
+        "email_stored", "email_login", "id_chars", "session_id_long", "website_form",           \
+        "website_user", "website_host", "timezone_unknown", "whole_range", "not_b2b_slot",      \
+        "not_b2b_slot_one", "no_b2b_slots", "too_many_slots", "no_person", "no_event",          \
+        "event_none", "event_only", "event_more", "event_list", "unknown_event", "clock",       \
+        "date", "time", "year", "starts_after", "end_before", "slot_minutes", "b2b_only",       \
+        "no_slot_fits", "too_many_cut", "slots_count", "slots_twice", "session_outside",        \
+        "slot_published", "kind_published", "session_published", "session_interpreters",       \
+        "location_published", "booth_hosts", "belongs", "belongs_session", "glossary_line",     \
+        "word_long", "word_missing_en", "word_missing_uk", "abbreviation", "glued",             \
+        "not_one_word", "itself", "translations"
+
+/* Refusals a page says in its own words (web/js/words.js: the tables
+ * REFUSED and FIELD, people.js's sendError): each must be a key there. */
+#define DF_CODES_REFUSAL                                                                        \
+    "request_status", "not_published", "request_open", "request_cap", "meeting_not_started",    \
+        "meeting_over", "no_meeting", "no_words", "org_max", "number_range", "price_range",     \
+        "date_invalid", "date_past", "country_not_buyers", "funders_max", "shares_over"
+
+/* The procurement engine's reasons (src/engine/procure/plan.c): words
+ * "proc.why.CODE", counted by "n" where the reason counts. */
+#define DF_CODES_PROCURE                                                                        \
+    "few_states", "few_members", "no_lot_window", "deadline_past", "country_excluded",          \
+        "no_offer", "offers_of_cpv", "under_content", "place_excluded", "no_demand",            \
+        "demands_of_cpv"
+
+/* The parts of a counted procurement reason ("1 above the maximum price"):
+ * words "proc.part.CODE", each counted by "n". */
+#define DF_CODES_PROCURE_PARTS                                                                  \
+    "above_max_price", "under_content", "place_excluded", "cannot_deliver_by",                  \
+        "no_capacity_by", "in_no_lot", "lower_max_price", "due_too_early", "served_by_others"
+
+#endif
