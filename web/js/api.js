@@ -258,6 +258,13 @@ export const api = {
   withdrawAnnouncement: (id) => call('DELETE', `/console/announcements/${enc(id)}`),
   // a walk-in at the desk: the person made, with her sign-in link (shown once)
   registerWalkin: (body) => call('POST', '/console/people', body),
+  // applications to take part: the public form's, then the organisers'
+  applicationsOpen: () => call('GET', '/applications/open'),
+  apply: (body) => call('POST', '/applications', body),
+  applications: (params) => call('GET', `/console/applications${qs(params)}`),
+  setApplicationsOpen: (open) => call('PUT', '/console/applications/open', { open }),
+  approveApplication: (id) => call('POST', `/console/applications/${enc(id)}/approve`),
+  declineApplication: (id) => call('POST', `/console/applications/${enc(id)}/decline`),
   // the id a new organisation's name proposes, its Cyrillic in Latin letters
   proposedOrgId: (name) => call('GET', `/console/organisation-id${qs({ name })}`),
   glossaryStatus: () => call('GET', '/console/glossary/status'),
