@@ -199,10 +199,10 @@ static void burn_verify(const char *password)
         return; /* never: nobody knows the dummy's password */
 }
 
-/* The key failures are counted under for an address. An IPv6 client usually
- * owns a whole /64 and can rotate through it, so IPv6 failures count per /64;
- * IPv4 (also when mapped into IPv6) counts per address. */
-static void ip_limit_key(const char *ip, char *out, size_t n)
+/* An IPv6 client usually owns a whole /64 and can rotate through it, so
+ * IPv6 failures count per /64; IPv4 (also when mapped into IPv6) counts per
+ * address. */
+void app_auth_ip_key(const char *ip, char *out, size_t n)
 {
     struct in6_addr a6;
     if (ip && strchr(ip, ':') && inet_pton(AF_INET6, ip, &a6) == 1 &&
@@ -273,7 +273,7 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
 {
     char acct_key[300], ip_key[80], dev_key[40] = "";
     snprintf(acct_key, sizeof acct_key, "acct:%s", email);
-    ip_limit_key(ip, ip_key, sizeof ip_key);
+    app_auth_ip_key(ip, ip_key, sizeof ip_key);
     for (char *p = acct_key; *p; p++)   /* emails are matched case-insensitively */
         if (*p >= 'A' && *p <= 'Z')
             *p = (char)(*p - 'A' + 'a');
@@ -332,7 +332,7 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
         else
             rc = store_auth_failure_add(s, acct_key, now, err) < 0 ||
                  store_auth_failure_add(s, ip_key, now, err) < 0 ? -1 : 0;
-        if (rc < 0 || (randombytes_uniform(64) == 0 && store_auth_prune(s, now, since, err) < 0))
+        if (rc < 0 || (randombytes_uniform(64) == 0 && store_auth_prune(s, now, app_auth_keep_since(since, now), err) < 0))
             return APP_LOGIN_ERROR;
         df_err_set(err, DF_ERR_FORBIDDEN, "wrong email or password");
         return APP_LOGIN_BAD;
@@ -341,7 +341,7 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
      * attacker's count must not start over each time the owner signs in. */
     if ((dev > 0 ? store_auth_failure_clear(s, dev_key, err)
                  : store_auth_failure_clear(s, acct_key, err)) < 0 ||
-        store_auth_prune(s, now, since, err) < 0 ||
+        store_auth_prune(s, now, app_auth_keep_since(since, now), err) < 0 ||
         session_open(s, l, u, now, token, csrf, a, err) < 0)
         return APP_LOGIN_ERROR;
     if (device) {
@@ -501,7 +501,7 @@ fail:
 static int invitation_limited(struct store *s, const struct app_auth_limits *l, const char *ip,
                               int64_t now, char *ip_key, size_t cap, struct df_err *err)
 {
-    ip_limit_key(ip, ip_key, cap);
+    app_auth_ip_key(ip, ip_key, cap);
     int64_t n = store_auth_failure_count(s, ip_key, now - l->window, err);
     if (n < 0)
         return -1;

@@ -35,6 +35,21 @@ struct app_auth_limits {
     int device_ttl;               /* seconds a device cookie lives unused (default 180 days) */
 };
 
+/* The key a client's failures are counted under for its address ip, into
+ * out (n bytes; 80 hold any): "ip:" and the address, or its /64. */
+void app_auth_ip_key(const char *ip, char *out, size_t n);
+
+/* Seconds the counted failures are kept at least, whatever the logins'
+ * window: the public applications count their sends per address over an
+ * hour in the same table (app/applications.h). */
+#define APP_AUTH_KEEP_FAILURES 3600
+/* The time before which counted failures may go, when the logins count
+ * from since: the earlier of since and APP_AUTH_KEEP_FAILURES ago. */
+static inline int64_t app_auth_keep_since(int64_t since, int64_t now)
+{
+    return since < now - APP_AUTH_KEEP_FAILURES ? since : now - APP_AUTH_KEEP_FAILURES;
+}
+
 /* Fills unset (zero) fields with the defaults above. */
 void app_auth_limits_default(struct app_auth_limits *l);
 

@@ -101,6 +101,32 @@ static int invite_and_check_in(struct store *s, const char *actor, const struct 
                        : 0;
 }
 
+/* The walk-in's writes, in the caller's transaction: 0, or -1 with err and
+ * made->link wiped (the caller rolls back). */
+static int walkin_write(struct store *s, const char *actor, struct app_walkin *w,
+                        struct arena *a, struct app_walkin_made *made, struct df_err *err)
+{
+    char detail[300];
+    snprintf(detail, sizeof detail, "%s, %s organisation \"%.200s\"",
+             w->how ? w->how : "registered at the desk", w->org.name ? "new" : "of",
+             w->person.org);
+    if (org_ready(s, w, made, err) < 0 || person_id(s, w, made, a, err) < 0)
+        goto fail;
+    made->field = "email";
+    if (app_person_email_free(s, w->person.email, w->person.id, a, err) < 0)
+        goto fail;
+    made->field = NULL;
+    if (store_person_upsert(s, &w->person, NULL, err) < 0 ||
+        store_audit(s, actor, "person.walkin", "person", w->person.id, detail, err) < 0 ||
+        invite_and_check_in(s, actor, w, a, made, err) < 0)
+        goto fail;
+    made->person = w->person.id;
+    return 0;
+fail:
+    sodium_memzero(made->link, sizeof made->link);
+    return -1;
+}
+
 int app_walkin(struct store *s, const char *actor, struct app_walkin *w, struct arena *a,
                struct app_walkin_made *made, struct df_err *err)
 {
@@ -110,25 +136,22 @@ int app_walkin(struct store *s, const char *actor, struct app_walkin *w, struct 
         return -1;
     if (store_begin(s, err) < 0)
         return -1;
-    char detail[300];
-    snprintf(detail, sizeof detail, "registered at the desk, %s organisation \"%.200s\"",
-             w->org.name ? "new" : "of", w->person.org);
-    if (org_ready(s, w, made, err) < 0 || person_id(s, w, made, a, err) < 0)
-        goto fail;
-    made->field = "email";
-    if (app_person_email_free(s, w->person.email, w->person.id, a, err) < 0)
-        goto fail;
-    made->field = NULL;
-    if (store_person_upsert(s, &w->person, NULL, err) < 0 ||
-        store_audit(s, actor, "person.walkin", "person", w->person.id, detail, err) < 0 ||
-        invite_and_check_in(s, actor, w, a, made, err) < 0 || store_commit(s, err) < 0)
-        goto fail;
-    made->person = w->person.id;
+    if (walkin_write(s, actor, w, a, made, err) < 0 || store_commit(s, err) < 0) {
+        store_rollback(s);
+        sodium_memzero(made->link, sizeof made->link);
+        return -1;
+    }
     return 0;
-fail:
-    store_rollback(s);
-    sodium_memzero(made->link, sizeof made->link);
-    return -1;
+}
+
+int app_walkin_in(struct store *s, const char *actor, struct app_walkin *w, struct arena *a,
+                  struct app_walkin_made *made, struct df_err *err)
+{
+    memset(made, 0, sizeof *made);
+    char country[3], website[APP_WEBSITE_MAX + sizeof "http://"];
+    if (values_check(w, country, website, sizeof website, made, a, err) < 0)
+        return -1;
+    return walkin_write(s, actor, w, a, made, err);
 }
 
 #define ORG_NAME_READ_MAX 300   /* bytes of a name read: the API's limit */

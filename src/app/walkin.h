@@ -24,6 +24,8 @@ struct app_walkin {
     int days;                     /* the link's life, 1 to APP_INVITE_DAYS_MAX */
     int64_t now;
     const char *base;             /* the forum's public address, for the link */
+    const char *how;              /* the audit line's words for it; NULL: "registered
+                                     at the desk" */
 };
 
 struct app_walkin_made {
@@ -44,6 +46,12 @@ struct app_walkin_made {
  * unknown organisation is DF_ERR_INPUT on "organisation"). */
 int app_walkin(struct store *s, const char *actor, struct app_walkin *w, struct arena *a,
                struct app_walkin_made *made, struct df_err *err);
+
+/* app_walkin in a transaction the caller holds (an application approved
+ * with its mark): the same checks and writes, no BEGIN or COMMIT; on -1
+ * the caller rolls back. */
+int app_walkin_in(struct store *s, const char *actor, struct app_walkin *w, struct arena *a,
+                  struct app_walkin_made *made, struct df_err *err);
 
 #define APP_ORG_ID_PROPOSED_MAX 64   /* bytes of an id proposed from a name */
 

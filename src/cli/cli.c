@@ -287,6 +287,16 @@ const struct cli_command cli_commands[] = {
      "--routes: lists the API's routes instead of serving, one a line, METHOD\n"
      "PATTERN WHO CSRF (WHO anyone, user or organiser: who passes before the\n"
      "route's own checks; CSRF whether a signed-in call needs X-CSRF-Token)."},
+    {"applications", cli_cmd_applications,
+     "dfnc applications list [--status pending|approved|declined|all] | open | close",
+     "Applications to take part, sent on the forum's site (/apply) by people it does\n"
+     "not know yet; the organisers approve or decline them on the console's\n"
+     "Applications page, which shows an approved person's sign-in link.\n"
+     "  list    whether the forum takes them, then one line each, newest first (the\n"
+     "          pending ones unless --status says): id, sent, status, name, e-mail,\n"
+     "          organisation (a new one's name or a registered one's id), tab-separated\n"
+     "  open    the site takes applications from now (they are closed until opened)\n"
+     "  close   it takes none; those sent stay"},
     {"mail", cli_cmd_mail,
      "dfnc mail setup --public-url URL | setup --off | send --smtp URL --mail-from ADDR "
      "[--smtp-user U] [--timeout S] | status",

@@ -116,6 +116,17 @@ void api_console_person_agenda(struct http_req *r);
 void api_console_walkin(struct http_req *r);
 void api_console_person_invitation(struct http_req *r);
 void api_console_org_id(struct http_req *r);
+struct app_walkin_made;
+/* Replies status with the person made (her e-mail too) and her link, once;
+ * made->link wiped. */
+void api_reply_walkin_made(struct http_req *r, int status, struct app_walkin_made *made);
+/* handlers_applications.c: applications to take part (app/applications.h) */
+void api_applications_open(struct http_req *r);
+void api_application_post(struct http_req *r);
+void api_console_applications(struct http_req *r);
+void api_console_applications_open_put(struct http_req *r);
+void api_console_application_approve(struct http_req *r);
+void api_console_application_decline(struct http_req *r);
 /* handlers_move.c: an organiser moves one meeting */
 void api_console_meeting_moves(struct http_req *r);
 void api_console_meeting_move(struct http_req *r);

@@ -20,6 +20,7 @@
 #include "core/date.h"
 #include "http/api.h"
 #include "http/cache.h"
+#include "store/applications.h"
 #include "store/auth.h"
 #include "store/messages.h"
 #include "store/store.h"
@@ -268,6 +269,11 @@ static void h_me(struct http_req *r)
     /* the threads with messages she has not read: the header counts them */
     int unread = r->user.person ? store_messages_unread(r->s, r->user.person, &err) : 0;
     json_object_set_new(j, "messages_unread", json_integer(unread > 0 ? unread : 0));
+    /* the applications waiting for the organisers: the console's link counts them */
+    if (strcmp(r->user.role, "organiser") == 0) {
+        int64_t pending = store_applications_pending_n(r->s, NULL, &err);
+        json_object_set_new(j, "applications_pending", json_integer(pending > 0 ? pending : 0));
+    }
     http_reply_json(r, 200, j);
 }
 
@@ -696,6 +702,16 @@ const struct http_route http_routes[] = {
     {"POST", "/api/v1/console/people", api_console_walkin, ROUTE_ORGANISER},
     /* a new sign-in link for one participant (a lost invitation, a forgotten password) */
     {"POST", "/api/v1/console/people/{id}/invitation", api_console_person_invitation,
+     ROUTE_ORGANISER},
+    /* applications to take part: sent on the forum's site, judged by organisers */
+    {"GET", "/api/v1/applications/open", api_applications_open, ROUTE_PUBLIC},
+    {"POST", "/api/v1/applications", api_application_post, ROUTE_PUBLIC | ROUTE_NO_CSRF},
+    {"GET", "/api/v1/console/applications", api_console_applications, ROUTE_ORGANISER},
+    {"PUT", "/api/v1/console/applications/open", api_console_applications_open_put,
+     ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/applications/{id}/approve", api_console_application_approve,
+     ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/applications/{id}/decline", api_console_application_decline,
      ROUTE_ORGANISER},
     /* the organisers' announcements, a line on every participant's page */
     {"GET", "/api/v1/announcements", api_announcements, 0},

@@ -148,24 +148,30 @@ void api_console_walkin(struct http_req *r)
             http_reply_df_err(r, &err);
         return;
     }
+    json_decref(b);
+    api_reply_walkin_made(r, 201, &made);
+}
+
+void api_reply_walkin_made(struct http_req *r, int status, struct app_walkin_made *made)
+{
+    struct df_err err = {0};
     struct store_person p;
     json_t *j = NULL;
-    if (store_person_get(r->s, made.person, &r->a, &p, &err) == 0) {
+    if (store_person_get(r->s, made->person, &r->a, &p, &err) == 0) {
         j = api_person_json(&p, true);
         char expires[DATE_UTC_TEXT_SIZE];
-        date_utc_text(made.expires_at, expires);
-        json_object_set_new(j, "checked_in_at", api_str_or_null(made.checked_in_at));
-        json_object_set_new(j, "contact", json_boolean(made.contact));
-        json_object_set_new(j, "link", json_string(made.link));
+        date_utc_text(made->expires_at, expires);
+        json_object_set_new(j, "checked_in_at", api_str_or_null(made->checked_in_at));
+        json_object_set_new(j, "contact", json_boolean(made->contact));
+        json_object_set_new(j, "link", json_string(made->link));
         json_object_set_new(j, "link_expires_at", json_string(expires));
     }
-    sodium_memzero(made.link, sizeof made.link);
-    json_decref(b);
+    sodium_memzero(made->link, sizeof made->link);
     if (!j) {
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 201, j);
+    http_reply_json(r, status, j);
 }
 
 /* POST /console/people/{id}/invitation {"days"?}: a new sign-in link for

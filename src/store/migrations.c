@@ -713,6 +713,43 @@ static const char migration_34[] =
     "DROP TABLE mail_outbox;"
     "ALTER TABLE mail_outbox_34 RENAME TO mail_outbox;"
     "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';";
+/* Version 36 (34 and 35 are other changes'): applications to take part,
+ * sent on the forum's own site by people it does not know yet and judged by
+ * the organisers (app/applications.h): the applicant's fields, her
+ * organisation (an existing one's id, or a new one's fields), her message,
+ * and who decided when and the person approval made. Whether the forum
+ * takes applications: one row, open or not (none: closed). */
+static const char migration_36[] =
+    "CREATE TABLE applications ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  status TEXT NOT NULL DEFAULT 'pending'"
+    "    CHECK (status IN ('pending','approved','declined')),"
+    "  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 300),"
+    "  email TEXT NOT NULL CHECK (length(email) BETWEEN 3 AND 254),"
+    "  title TEXT CHECK (title IS NULL OR length(title) <= 300),"
+    "  languages TEXT CHECK (languages IS NULL OR length(languages) <= 200),"
+    "  org TEXT CHECK (org IS NULL OR length(org) BETWEEN 1 AND 128),"
+    "  org_name TEXT CHECK (org_name IS NULL OR length(org_name) BETWEEN 1 AND 300),"
+    "  org_country TEXT CHECK (org_country IS NULL OR length(org_country) = 2),"
+    "  org_kind TEXT CHECK (org_kind IS NULL OR length(org_kind) BETWEEN 1 AND 20),"
+    "  org_sme INTEGER NOT NULL DEFAULT 0 CHECK (org_sme IN (0, 1)),"
+    "  message TEXT CHECK (message IS NULL OR length(message) <= 2000),"
+    "  decided_at TEXT,"
+    "  decided_by TEXT,"
+    "  person TEXT,"
+    "  CHECK ((org IS NULL) <> (org_name IS NULL)),"
+    "  CHECK ((status = 'pending') = (decided_at IS NULL))"
+    ") STRICT;"
+    "CREATE UNIQUE INDEX applications_pending_email ON applications(email COLLATE NOCASE)"
+    "  WHERE status = 'pending';"
+    "CREATE INDEX applications_by_status ON applications(status, created_at);"
+    "CREATE TABLE applications_config ("
+    "  one INTEGER PRIMARY KEY CHECK (one = 1),"
+    "  open INTEGER NOT NULL CHECK (open IN (0, 1)),"
+    "  set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
+    ") STRICT";
 
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
@@ -749,6 +786,8 @@ const struct store_migration store_migrations[] = {
     {32, "the code and values of a schedule run's reasons", migration_32},
     {33, "the mail outbox, whether the forum sends mail, a person's opt-out", migration_33},
     {34, "the mail's new kinds: agendas, changes, introductions, messages", migration_34},
+    {36, "applications to take part, sent on the forum's site, and whether it takes them",
+     migration_36},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -1552,6 +1552,7 @@ function axeStates(welcome) {
         await page.locator('#welcome-form [role=alert]').waitFor();
       }],
       [`/welcome#${'x'.repeat(43)}`, wait('#welcome-gone')],
+      ['/apply', wait('#apply-closed')],
       ['/', async function signInRefused(page) {
         await page.fill('#signin input[name=email]', 'nobody@dfnc.test');
         await page.fill('#signin input[name=password]', 'not-the-password');
@@ -1605,6 +1606,7 @@ function axeStates(welcome) {
     ]],
     [ORGANISER, [
       ['/console/event', null],
+      ['/console/applications', wait('#applications-switch')],
       // a session's values in the form that changes it (fix-edit)
       ['/console/event', async function editingSession(page) {
         await page.locator('#programme button.edit-session').first().click();
@@ -6302,6 +6304,79 @@ test('the desk checks a participant in by scanning her badge with the phone\'s c
   assert.deepEqual(await axe(page), [], 'the refusal said: axe finds nothing');
   await assertUkrainian(page);
   await ctx.close();
+});
+
+// ---- fix-apply: people apply on the forum's site; the organisers approve them ----
+
+test('an applicant on a phone in Ukrainian applies on the forum\'s site; the organiser approves her on the console and sees her link; closed, the form says so', async () => {
+  const { ctx, page: org } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(org, '/console/applications');
+  const box = org.locator('#applications-open');
+  assert.equal(await box.isChecked(), false, 'closed until an organiser opens them');
+  await box.check();
+  await org.locator(`#applications-outcome:has-text("${UK['applications.opened']}")`).waitFor();
+  // she, not registered, on her phone in Ukrainian: the home page leads to the form
+  const her = await newContext('uk-UA', PHONE);
+  await her.addInitScript({ path: AXE_SOURCE });
+  const phone = await her.newPage();
+  await open(phone, '/');
+  await phone.click('#apply-link');
+  await phone.waitForFunction(() => document.body.dataset.ready === '/apply');
+  await assertLabelled(phone);
+  await phone.fill('#apply-form input[name=name]', 'Ірина Заявниця');
+  await phone.fill('#apply-form input[name=email]', PARTICIPANT.email);
+  await phone.fill('#apply-form input[name=title]', 'Директорка');
+  await phone.fill('#apply-form input[name=languages]', 'UK, en');
+  await phone.fill('#apply-form input[name=organisation_name]', 'Щит Системи');
+  await phone.fill('#apply-form input[name=organisation_country]', 'ua');
+  await phone.check('#apply-sme');
+  await phone.fill('#apply-form textarea[name=message]', 'Сітки проти дронів.\nШукаємо партнерів у ЄС.');
+  // an address the forum knows: said in Ukrainian against the field, naming nobody
+  await phone.click('#apply-send');
+  const refusal = phone.locator('#apply-status-error');
+  await refusal.waitFor();
+  assert.equal(await refusal.textContent(), `${UK['apply.failed']} ${UK['apply.email_taken']}`);
+  assert.equal(await phone.getAttribute('#apply-form input[name=email]', 'aria-invalid'), 'true');
+  await phone.fill('#apply-form input[name=email]', 'iryna@shchyt.test');
+  assert.ok(await phone.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  assert.deepEqual(await axe(phone), [], 'axe on the form');
+  await assertUkrainian(phone);
+  await phone.click('#apply-send');
+  await phone.locator('#apply-sent').waitFor();
+  assert.equal(await phone.textContent('#apply-sent'), UK['apply.sent']);
+  assert.deepEqual(await axe(phone), [], 'axe on the thanks');
+  // the organiser's console: the link counts her, her card says what she wrote
+  await open(org, '/console/applications');
+  const card = org.locator('li.application', { hasText: 'Ірина Заявниця' });
+  await card.waitFor();
+  assert.match(await card.textContent(), /Шукаємо партнерів у ЄС/);
+  assert.match(await card.textContent(), /Щит Системи · UA/);
+  const badge = org.locator('header .menu-toggle .applications-pending-n');
+  assert.ok(Number(await badge.textContent()) >= 1, 'the menu button counts those waiting');
+  const before = Number(await badge.textContent());
+  assert.ok(await org.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  assert.deepEqual(await axe(org), [], 'axe on the applications page');
+  await assertUkrainian(org);
+  await card.locator('button.primary').click();
+  const link = card.locator('a[id^=walkin-link-]');
+  await link.waitFor();
+  assert.match(await link.getAttribute('href'), new RegExp(`^${esc(base)}/welcome#[A-Za-z0-9_-]{43}$`));
+  assert.equal(Number(await badge.textContent() || 0), before - 1, 'the count follows');
+  assert.deepEqual(await axe(org), [], 'axe with her link shown');
+  await assertUkrainian(org);
+  const people = (await apiCall(org, 'GET', '/console/people?q=iryna%40shchyt.test')).body;
+  assert.equal(people.count, 1, 'she is a participant now');
+  assert.equal(people.people[0].name, 'Ірина Заявниця');
+  // closed again: her form says so
+  await box.uncheck();
+  await org.locator(`#applications-outcome:has-text("${UK['applications.closed']}")`).waitFor();
+  await ctx.close();
+  await open(phone, '/apply');
+  assert.equal(await phone.textContent('#apply-closed'), UK['apply.closed']);
+  await open(phone, '/');
+  assert.equal(await phone.locator('#apply-link').count(), 0, 'the home page no longer leads there');
+  await her.close();
 });
 
 test('no page asked any host but the dfnc server for anything', () => {

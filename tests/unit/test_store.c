@@ -349,7 +349,10 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
      .fini = close_and_remove)
 {
     add_event_with_slots();
-    cr_assert_eq(store_exec_for_tests(s, /* migration 33's (34 rebuilds its outbox) */
+    cr_assert_eq(store_exec_for_tests(s, /* migration 36's */
+                                         "DROP TABLE applications;"
+                                         "DROP TABLE applications_config;"
+                                         /* migration 33's (34 rebuilds its outbox) */
                                          "ALTER TABLE people DROP COLUMN mail_off;"
                                          "DROP TABLE mail_outbox;"
                                          "DROP TABLE mail_config;"

@@ -260,6 +260,13 @@ export const api = {
   registerWalkin: (body) => call('POST', '/console/people', body),
   // a new sign-in link for one participant: a lost invitation, a forgotten password
   newSigninLink: (person) => call('POST', `/console/people/${enc(person)}/invitation`),
+  // applications to take part: the public form's, then the organisers'
+  applicationsOpen: () => call('GET', '/applications/open'),
+  apply: (body) => call('POST', '/applications', body),
+  applications: (params) => call('GET', `/console/applications${qs(params)}`),
+  setApplicationsOpen: (open) => call('PUT', '/console/applications/open', { open }),
+  approveApplication: (id) => call('POST', `/console/applications/${enc(id)}/approve`),
+  declineApplication: (id) => call('POST', `/console/applications/${enc(id)}/decline`),
   // the id a new organisation's name proposes, its Cyrillic in Latin letters
   proposedOrgId: (name) => call('GET', `/console/organisation-id${qs({ name })}`),
   glossaryStatus: () => call('GET', '/console/glossary/status'),

@@ -24,6 +24,8 @@ import { renderPersonDesk } from './pages/console_person.js';
 import { renderWelcome } from './pages/welcome.js';
 import { renderProcurement, renderProcurementConsole } from './pages/procurement.js';
 import { renderAnnouncementsConsole } from './pages/announcements.js';
+import { renderApplications } from './pages/applications.js';
+import { renderApply } from './pages/apply.js';
 import { showAnnouncements } from './announcements.js';
 
 export const state = { me: null, event: null, events: [], forumEvent: null, loaded: false };
@@ -38,6 +40,7 @@ const PARTICIPANT_NAV = [
 ];
 const ORGANISER_NAV = [
   ['/console/people', 'nav.people'],
+  ['/console/applications', 'nav.applications'],
   ['/console/import', 'nav.import'],
   ['/console/event', 'nav.event'],
   ['/console/schedule', 'nav.schedule'],
@@ -52,6 +55,7 @@ const ORGANISER_NAV = [
 const ROUTES = [
   [/^\/$/, renderHome, null],
   [/^\/welcome$/, renderWelcome, null],
+  [/^\/apply$/, renderApply, null],
   [/^\/profile$/, renderProfile, 'user'],
   [/^\/organisations$/, renderSearch, 'user'],
   [/^\/organisations\/([^/]+)$/, renderOrganisation, 'user'],
@@ -61,6 +65,7 @@ const ROUTES = [
   [/^\/agenda$/, renderAgenda, 'user'],
   [/^\/procurement$/, renderProcurement, 'user'],
   [/^\/console\/people$/, renderPeople, 'organiser'],
+  [/^\/console\/applications$/, renderApplications, 'organiser'],
   [/^\/console\/people\/([^/]+)$/, renderPersonDesk, 'organiser'],
   [/^\/console\/people\/([^/]+)\/availability$/, renderPersonAvailability, 'organiser'],
   [/^\/console\/import$/, renderImport, 'organiser'],
@@ -336,6 +341,19 @@ function unreadBadge() {
   return countBadge('messages-unread', (state.me && state.me.messages_unread) || 0, 'nav.messages_unread', '\u2709');
 }
 
+// How many applications wait for the organisers (GET /me's
+// applications_pending), beside the console's applications link.
+function applicationsBadge() {
+  return countBadge('applications-pending', (state.me && state.me.applications_pending) || 0, 'nav.applications_pending', null);
+}
+
+// After an organiser decides one on the applications page: the badge follows.
+export function setApplicationsPending(n) {
+  if (!state.me) return;
+  state.me.applications_pending = Math.max(0, n);
+  document.querySelectorAll('header .applications-pending').forEach((el) => el.replaceWith(applicationsBadge()));
+}
+
 // After she reads a thread on the requests page: the badges follow.
 export function setMessagesUnread(n) {
   if (!state.me) return;
@@ -354,6 +372,7 @@ function siteNav(nav, here, href) {
     onclick: () => fold(toggle.getAttribute('aria-expanded') === 'true'),
   }, h('span', { class: 'menu-icon', 'aria-hidden': 'true' }, '\u2630'), t('nav.menu'),
   nav.some(([p]) => p === '/requests') && role() !== 'organiser' ? [answerBadge(), unreadBadge()] : null,
+  nav.some(([p]) => p === '/console/applications') ? applicationsBadge() : null,
   current ? h('span', { class: 'menu-here' }, t(current[1])) : null);
   function fold(shut) {
     toggle.setAttribute('aria-expanded', shut ? 'false' : 'true');
@@ -367,7 +386,8 @@ function siteNav(nav, here, href) {
   });
   el.append(toggle, h('ul', { id: 'nav-links' }, nav.map(([p, k]) => h('li', {},
     h('a', { href: href(p), 'aria-current': here === p ? 'page' : null }, t(k),
-      p === '/requests' && role() !== 'organiser' ? [answerBadge(), unreadBadge()] : null)))));
+      p === '/requests' && role() !== 'organiser' ? [answerBadge(), unreadBadge()] : null,
+      p === '/console/applications' ? applicationsBadge() : null)))));
   return el;
 }
 

@@ -86,7 +86,7 @@ function signinLinkCell(p) {
     button.disabled = true;
     try {
       const made = await api.newSigninLink(p.id);
-      const card = walkinLinkCard({ link: made.link, expires: made.link_expires_at }, 'desk.signin_link_made');
+      const card = walkinLinkCard({ link: made.link, expires: made.link_expires_at }, '', 'desk.signin_link_made');
       document.getElementById('walkin-made')?.remove();
       cell.after(card);
       card.querySelector('h2').focus();

@@ -1,5 +1,6 @@
 // The public home page: the forum's name and dates, its figures (as in the
-// DFNC2 press release) from GET /api/v1/stats, and the sign-in form.
+// DFNC2 press release) from GET /api/v1/stats, and the sign-in form; while
+// the organisers take applications, the way to the application form.
 
 import { api } from '../api.js';
 import { h, add, field } from '../dom.js';
@@ -47,6 +48,14 @@ function signInForm() {
   return form;
 }
 
+// While the organisers take applications: the way to the form, for those
+// not registered yet.
+function applyCard() {
+  return h('section', { class: 'card', id: 'apply-invite', 'aria-labelledby': 'apply-invite-h' },
+    h('h2', { id: 'apply-invite-h' }, t('home.apply_title')), h('p', {}, t('home.apply_text')),
+    h('p', {}, h('a', { href: '/apply', class: 'button', id: 'apply-link' }, t('home.apply'))));
+}
+
 // The forum's part of the page. Anything in the event's data that fails to
 // show (a time zone Intl refuses, say) costs that part only, never sign-in.
 function hero(ev) {
@@ -66,7 +75,8 @@ function hero(ev) {
 }
 
 export async function renderHome(main) {
-  const [stats, forum] = await Promise.all([api.stats().catch(() => ({})), api.forum().catch(() => ({}))]);
+  const [stats, forum, applying] = await Promise.all([api.stats().catch(() => ({})), api.forum().catch(() => ({})),
+    role() ? null : api.applicationsOpen().catch(() => null)]);
   const ev = (forum && forum.event) || state.event || {};
   const eu = stats.eu_organisations ?? 0;
   const ua = stats.ua_organisations ?? 0;
@@ -85,5 +95,6 @@ export async function renderHome(main) {
       ? h('section', { class: 'card' }, h('h2', {}, t('home.welcome')),
         h('p', {}, h('a', { href: role() === 'organiser' ? '/console/schedule' : '/agenda', class: 'button' },
           t(role() === 'organiser' ? 'home.to_console' : 'home.to_agenda'))))
-      : signInForm());
+      : signInForm(),
+    applying && applying.open ? applyCard() : null);
 }

@@ -14,7 +14,7 @@ import { reasonOf } from '../words.js';
 import { orgPicker } from '../procure_forms.js';
 import { idFromName, newIdInput, withEvent } from './console.js';
 
-const KINDS = ['company', 'research', 'government', 'association', 'other'];
+export const KINDS = ['company', 'research', 'government', 'association', 'other'];
 
 // The link of the person just registered, for her desk page to show once.
 let fresh = null;
@@ -172,11 +172,13 @@ export function walkinCard() {
   return add(section, open, status.el);
 }
 
-// The desk page's card with the link just made: shown once, to show or read out.
-export function walkinLinkCard(made, heading = 'walkin.made') {
-  const copied = outcome('walkin-copied');
+// The desk page's card with the link just made: shown once, to show or read
+// out. suffix tells its ids from another such card's on the same page (the
+// applications page shows one per application approved); heading is its title's key.
+export function walkinLinkCard(made, suffix = '', heading = 'walkin.made') {
+  const copied = outcome(`walkin-copied${suffix}`);
   const copy = h('button', {
-    type: 'button', id: 'walkin-copy',
+    type: 'button', id: `walkin-copy${suffix}`,
     onclick: async () => {
       try {
         await navigator.clipboard.writeText(made.link);
@@ -186,10 +188,10 @@ export function walkinLinkCard(made, heading = 'walkin.made') {
       }
     },
   }, t('walkin.copy'));
-  return h('section', { class: 'card', id: 'walkin-made', 'aria-labelledby': 'walkin-made-h' },
-    h('h2', { id: 'walkin-made-h', tabindex: '-1' }, t(heading)),
+  return h('section', { class: 'card', id: `walkin-made${suffix}`, 'aria-labelledby': `walkin-made-h${suffix}` },
+    h('h2', { id: `walkin-made-h${suffix}`, tabindex: '-1' }, t(heading)),
     h('p', {}, t('walkin.link_text', { when: dayTime(made.expires) })),
-    h('p', { class: 'walkin-link' }, h('a', { href: made.link, id: 'walkin-link', translate: 'no' }, made.link)),
-    made.contact ? h('p', { id: 'walkin-contact' }, t('walkin.contact')) : null,
+    h('p', { class: 'walkin-link' }, h('a', { href: made.link, id: `walkin-link${suffix}`, translate: 'no' }, made.link)),
+    made.contact ? h('p', { id: `walkin-contact${suffix}` }, t('walkin.contact')) : null,
     copy, copied.el);
 }
