@@ -130,13 +130,11 @@ fail:
 int app_walkin(struct store *s, const char *actor, struct app_walkin *w, struct arena *a,
                struct app_walkin_made *made, struct df_err *err)
 {
-    memset(made, 0, sizeof *made);
-    char country[3], website[APP_WEBSITE_MAX + sizeof "http://"];
-    if (values_check(w, country, website, sizeof website, made, a, err) < 0)
+    if (store_begin(s, err) < 0) {
+        memset(made, 0, sizeof *made);
         return -1;
-    if (store_begin(s, err) < 0)
-        return -1;
-    if (walkin_write(s, actor, w, a, made, err) < 0 || store_commit(s, err) < 0) {
+    }
+    if (app_walkin_in(s, actor, w, a, made, err) < 0 || store_commit(s, err) < 0) {
         store_rollback(s);
         sodium_memzero(made->link, sizeof made->link);
         return -1;
