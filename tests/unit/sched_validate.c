@@ -29,17 +29,21 @@ const char *sched_validate(const struct sched_problem *p, const struct sched_sol
         scheduled++;
         if (p->fixed && p->fixed[m] >= 0 && p->fixed[m] != s)
             BAD("meeting %d fixed to %d is in %d", m, p->fixed[m], s);
+        bool online = p->online && p->online[m];
         if (p->locked_slot && p->locked_slot[m] >= 0 &&
-            (p->locked_slot[m] != s || (p->locked_table && p->locked_table[m] != sol->table[m])))
+            (p->locked_slot[m] != s ||
+             (p->locked_table && !online && p->locked_table[m] != sol->table[m])))
             BAD("locked meeting %d moved", m);
         if (p->session && p->session[m] >= 0) {
             int ss = p->slot_session ? p->slot_session[s] : 0;
             if (ss != p->session[m])
                 BAD("meeting %d of session %d in slot %d of session %d", m, p->session[m], s, ss);
         }
-        if (sol->table[m] < 0 || sol->table[m] >= p->n_tables)
+        if (online && sol->table[m] != -1)
+            BAD("online meeting %d has table %d", m, sol->table[m]);
+        if (!online && (sol->table[m] < 0 || sol->table[m] >= p->n_tables))
             BAD("meeting %d has table %d", m, sol->table[m]);
-        if (p->table_need && p->table_need[m] >= 0 &&
+        if (!online && p->table_need && p->table_need[m] >= 0 &&
             (!p->table_kind || p->table_kind[sol->table[m]] != p->table_need[m]))
             BAD("meeting %d needs a kind %d table", m, p->table_need[m]);
         for (int i = p->people_off[m]; i < p->people_off[m + 1]; i++) {
@@ -50,7 +54,7 @@ const char *sched_validate(const struct sched_problem *p, const struct sched_sol
                 BAD("person %d double-booked in slot %d", q, s);
         }
         for (int m2 = 0; m2 < m; m2++)
-            if (sol->slot[m2] == s && sol->table[m2] == sol->table[m])
+            if (!online && sol->slot[m2] == s && sol->table[m2] == sol->table[m])
                 BAD("meetings %d and %d share table %d in slot %d", m2, m, sol->table[m], s);
         if (p->prec_off)
             for (int i = p->prec_off[m]; i < p->prec_off[m + 1]; i++) {

@@ -139,6 +139,49 @@ Test(sched, tables_and_interpreters_spread_meetings)
     sched_solution_free(&s);
 }
 
+/* A hybrid forum: a meeting with someone who takes part from afar is held
+ * online and takes no table, so one table and two slots hold four meetings
+ * when two of them are online; with no table at all, only the online ones. */
+Test(sched, online_meetings_take_no_table)
+{
+    static const int pairs[4][2] = {{0, 1}, {2, 3}, {4, 5}, {6, 7}};
+    struct mini x;
+    two_person(&x, 4, pairs);
+    unsigned char online[4] = {0, 1, 0, 1};
+    struct sched_problem p = {.n_people = 8, .n_meetings = 4, .n_slots = 2, .people_off = x.off,
+                              .people = x.people, .n_tables = 1, .online = online,
+                              .fairness = -1, .seed = 1, .time_limit = 1, .max_moves = 20000};
+    struct sched_solution s;
+    solve_ok(&p, &s);
+    cr_assert_eq(s.scheduled, 4, "the online two need no table");
+    cr_assert_eq(s.upper_bound, 4, "the bound counts online meetings beside the table-slots");
+    cr_assert_eq(s.table[1], -1);
+    cr_assert_eq(s.table[3], -1);
+    cr_assert_eq(s.table[0], 0);
+    cr_assert_eq(s.table[2], 0);
+    cr_assert_neq(s.slot[0], s.slot[2], "the two at the table take turns");
+    sched_solution_free(&s);
+
+    p.n_tables = 0;
+    solve_ok(&p, &s);
+    cr_assert_eq(s.scheduled, 2);
+    cr_assert_eq(s.upper_bound, 2);
+    cr_assert(s.slot[1] >= 0 && s.slot[3] >= 0, "the online ones are held");
+    cr_assert_eq(s.reason[0], SCHED_R_TABLES_FULL);
+    sched_solution_free(&s);
+
+    /* a locked online meeting keeps its slot without a table */
+    int locked_slot[4] = {-1, 1, -1, -1}, locked_table[4] = {-1, -1, -1, -1};
+    p.n_tables = 1;
+    p.locked_slot = locked_slot;
+    p.locked_table = locked_table;
+    solve_ok(&p, &s);
+    cr_assert_eq(s.scheduled, 4);
+    cr_assert_eq(s.slot[1], 1);
+    cr_assert_eq(s.table[1], -1);
+    sched_solution_free(&s);
+}
+
 /* Every meeting locked but one (an accept at a published event): the engine
  * tries each slot of the free one and stops, rather than annealing until
  * its time limit for breaks the locked meetings fix anyway (two here: the

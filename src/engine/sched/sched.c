@@ -793,7 +793,8 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
         long moves = p->max_moves > 0 ? p->max_moves : 200000L + 20000L * M;
         if (moves > 400000000L)
             moves = 400000000L;
-        bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0 && !p->local_only;
+        bool exact_ok = p->must_all && p->n_kinds == 0 && p->n_pairs == 0 && !p->local_only &&
+                        sched_online_n(p) == 0;
         /* the annealing first (it finds a good schedule fast, the exact search's
          * first bound), then the exact SAT search for better schedules and proofs */
         double ls_deadline = exact_ok ? start + (limit * 0.05 < 0.5 ? limit * 0.05 : 0.5) : deadline;
@@ -888,7 +889,8 @@ int sched_solve(const struct sched_problem *p, struct sched_solution *out, char 
                 int m = t.pm[k];
                 if (out->slot[m] != s)
                     continue;
-                if (prev_s >= 0 && t.sess[prev_s] == t.sess[s] && prev_t != out->table[m])
+                if (prev_s >= 0 && t.sess[prev_s] == t.sess[s] && prev_t >= 0 &&
+                    out->table[m] >= 0 && prev_t != out->table[m]) /* online: no table */
                     out->table_changes++;
                 prev_s = s;
                 prev_t = out->table[m];

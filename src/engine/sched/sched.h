@@ -35,6 +35,10 @@ struct sched_problem {
     const int *table_kind;        /* NULL = all plain */
     const int *table_need;        /* per meeting: the kind it needs, -1 any table; NULL = any */
     int n_kinds;                  /* kinds are 0 .. n_kinds-1 */
+    /* per meeting, 1 = held online (a party takes part from afar): it needs no
+     * table (its table in the solution is -1) but keeps its people's time;
+     * NULL = every meeting at a table */
+    const unsigned char *online;
     /* interpreters: per meeting the language pair it needs (-1 none); pair_cap[i * n_slots + s]
      * interpreters of pair i available in slot s */
     int n_pairs;
@@ -74,7 +78,7 @@ enum sched_reason {
 struct sched_solution {
     enum sched_status status;
     int *slot;            /* per meeting: slot or -1 */
-    int *table;           /* per meeting: table or -1 */
+    int *table;           /* per meeting: table or -1 (always -1 when online) */
     int *reason;          /* per meeting: enum sched_reason */
     int *reason_lo, *reason_hi;   /* the common free slots the reason speaks of (or -1) */
     int scheduled;        /* meetings with a slot */

@@ -243,7 +243,7 @@ int sched_bound_meetings(struct sched_state *t)
         ub = placeable;
     if (ib < ub)
         ub = ib;
-    long tables = 0;
+    long tables = sched_online_n(t->p); /* online meetings take no table */
     for (int s = 0; s < t->S; s++)
         tables += t->cap[s];
     return (int)(ub < tables ? ub : tables);
@@ -263,7 +263,7 @@ bool sched_bound_infeasible(struct sched_state *t)
         for (int q = 0; q < t->P && !bad; q++)
             bad = pcap[q] < t->deg[q];
     free(pcap);
-    long tables = 0;
+    long tables = sched_online_n(t->p);
     for (int s = 0; s < t->S; s++)
         tables += t->cap[s];
     return bad || tables < t->M;

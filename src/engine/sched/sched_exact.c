@@ -95,6 +95,10 @@ static bool unsupported(const struct sched_problem *p)
         for (int m = 0; m < p->n_meetings; m++)
             if (p->meet_pair[m] >= 0)
                 return true;
+    if (p->online) /* online meetings take no table: not in this encoding */
+        for (int m = 0; m < p->n_meetings; m++)
+            if (p->online[m])
+                return true;
     if (p->locked_slot)
         for (int m = 0; m < p->n_meetings; m++)
             if (p->locked_slot[m] >= 0)

@@ -63,6 +63,15 @@ static inline int sched_priority(const struct sched_state *t, int m)
     return t->p->priority ? t->p->priority[m] : 1;
 }
 
+/* Whether meeting m is held online, so that it takes no table. */
+static inline bool sched_is_online(const struct sched_problem *p, int m)
+{
+    return p->online && p->online[m];
+}
+
+/* How many meetings are held online. */
+int sched_online_n(const struct sched_problem *p);
+
 /* ---- set-up (sched_setup.c) ------------------------------------------------ */
 
 /* Whether meeting m may take slot s: its session, everyone's availability,

@@ -42,10 +42,12 @@ int sched_check_problem(const struct sched_problem *p, char *msg, int msg_n)
         if (p->locked_slot && (p->locked_slot[m] < -1 || p->locked_slot[m] >= p->n_slots))
             return fail(msg, msg_n, "meeting %d locked to slot %d", m, p->locked_slot[m]);
         if (p->locked_slot && p->locked_slot[m] >= 0 && p->locked_table &&
-            (p->locked_table[m] < 0 || p->locked_table[m] >= p->n_tables))
+            !sched_is_online(p, m) && (p->locked_table[m] < 0 || p->locked_table[m] >= p->n_tables))
             return fail(msg, msg_n, "meeting %d locked to table %d", m, p->locked_table[m]);
         if (p->table_need && (p->table_need[m] < -1 || p->table_need[m] >= p->n_kinds))
             return fail(msg, msg_n, "meeting %d needs table kind %d", m, p->table_need[m]);
+        if (p->online && p->online[m] && p->table_need && p->table_need[m] >= 0)
+            return fail(msg, msg_n, "meeting %d is online and needs a table kind", m);
         if (p->meet_pair && (p->meet_pair[m] < -1 || p->meet_pair[m] >= p->n_pairs))
             return fail(msg, msg_n, "meeting %d needs interpreter pair %d", m, p->meet_pair[m]);
         if (p->priority && p->priority[m] < 1)
@@ -58,6 +60,14 @@ int sched_check_problem(const struct sched_problem *p, char *msg, int msg_n)
         if (p->table_kind[k] < -1 || p->table_kind[k] >= p->n_kinds)
             return fail(msg, msg_n, "table %d has kind %d", k, p->table_kind[k]);
     return 0;
+}
+
+int sched_online_n(const struct sched_problem *p)
+{
+    int n = 0;
+    for (int m = 0; p->online && m < p->n_meetings; m++)
+        n += p->online[m] != 0;
+    return n;
 }
 
 void sched_state_free(struct sched_state *t)
@@ -224,7 +234,8 @@ int sched_state_init(struct sched_state *t, const struct sched_problem *p)
     int nr = 0;
     for (int m = 0; m < M; m++) {
         t->res_off[m] = nr;
-        t->res[nr++] = 0;
+        if (!sched_is_online(p, m)) /* an online meeting takes no table */
+            t->res[nr++] = 0;
         if (p->table_need && p->table_need[m] >= 0)
             t->res[nr++] = 1 + p->table_need[m];
         if (p->meet_pair && p->meet_pair[m] >= 0)

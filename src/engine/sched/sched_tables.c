@@ -56,6 +56,8 @@ int sched_tables_assign(struct sched_state *t, int *slot, int *table, int *reaso
         for (int pass = 0; pass < 3; pass++)
             for (int i = first[s]; i < first[s + 1]; i++) {
                 int m = at[i];
+                if (sched_is_online(p, m))
+                    continue; /* held online: scheduled without a table */
                 bool locked = p->locked_slot && p->locked_slot[m] >= 0 && p->locked_table;
                 int need = p->table_need ? p->table_need[m] : -1;
                 if ((pass == 0) != locked || (pass == 1 && need < 0) || (pass == 2 && need >= 0))
