@@ -55,6 +55,9 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
         json_object_set_new(c->last, "moved_from", moved);
         /* the organisers made its request: a meeting they booked for her */
         json_object_set_new(c->last, "introduced", json_boolean(r->introduced));
+        /* held by video (someone takes part online): its room, no table */
+        json_object_set_new(c->last, "online", json_boolean(r->online));
+        json_object_set_new(c->last, "video_url", jstr(r->video_url));
         if (r->withdrawn) {
             json_object_set_new(c->last, "withdrawn", json_true());
             json_object_set_new(c->last, "status", jstr(r->status));
@@ -153,13 +156,14 @@ struct ics_words {
     const char *meeting, *interpreter, *calendar;
     const char *cancelled; /* before a withdrawn meeting's summary: not every app shows STATUS */
     const char *table;   /* "Table 12", the demo's and most imports' name of a table */
+    const char *online;  /* where an online meeting is held, before its link */
     bool uk;   /* organisations by their Ukrainian names where they have one */
 };
 
 static const struct ics_words ics_en = {"B2B meeting: ", "Interpreter: ", "dfnc agenda",
-                                        "Cancelled: ", "Table ", false};
+                                        "Cancelled: ", "Table ", "Online", false};
 static const struct ics_words ics_uk = {"Зустріч B2B: ", "Перекладач: ", "Зустрічі dfnc",
-                                        "Скасовано: ", "Стіл ", true};
+                                        "Скасовано: ", "Стіл ", "Онлайн", true};
 
 /* A table's name in w's words when it is "Table " and a number or a short
  * code (as the web page's agenda says it, web/js/people.js tableName);
@@ -240,9 +244,15 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
         bool withdrawn = json_is_true(json_object_get(m, "withdrawn"));
         buf_printf(summary, "%s%s", withdrawn ? w->cancelled : "", w->meeting);
         others(json_object_get(m, "people"), person, w->uk, summary);
-        if (location)
-            table_name(location, w, where);
-        buf_printf(where, "%s%s", location && venue ? ", " : "", venue ? venue : "");
+        const char *video = json_string_value(json_object_get(m, "video_url"));
+        if (json_is_true(json_object_get(m, "online")))
+            /* by video: the link is where it is held (calendars make it one to click) */
+            buf_printf(where, "%s", video ? video : w->online);
+        else {
+            if (location)
+                table_name(location, w, where);
+            buf_printf(where, "%s%s", location && venue ? ", " : "", venue ? venue : "");
+        }
         const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
         /* the session the meeting is part of, which SUMMARY (its people)
          * leaves out: a withdrawn meeting's slot may be gone, and has none */
@@ -252,6 +262,8 @@ int app_agenda_ics(struct store *s, const char *person, struct buf *out, struct 
             buf_printf(desc, "\n%s", session);
         if (interpreter)
             buf_printf(desc, "\n%s%s", w->interpreter, interpreter);
+        if (json_is_true(json_object_get(m, "online")))
+            buf_printf(desc, "\n%s%s%s", w->online, video ? ": " : "", video ? video : "");
         if (message)
             buf_printf(desc, "\n\n%s", message);
         events[i] = (struct ics_event){
@@ -302,11 +314,15 @@ int app_agenda_text(struct store *s, const char *person, struct buf *out, struct
         buf_printf(out, "%.10s %.5s-%.5s", start, start + 11, end + 11);
         if (zones)
             buf_printf(out, " %s", json_string_value(json_object_get(m, "timezone")));
-        buf_printf(out, "  %-10s  with ", location ? location : "(no table)");
+        bool online = json_is_true(json_object_get(m, "online"));
+        buf_printf(out, "  %-10s  with ", online ? "online" : location ? location : "(no table)");
         others(json_object_get(m, "people"), person, false, out);
         const char *interpreter = json_string_value(json_object_get(m, "interpreter"));
         if (interpreter)
             buf_printf(out, "  interpreter: %s", interpreter);
+        const char *video = json_string_value(json_object_get(m, "video_url"));
+        if (online && video)
+            buf_printf(out, "  %s", video);
         /* scheduled, but the organiser may still move it: not published yet */
         if (!json_is_true(json_object_get(m, "published")))
             buf_puts(out, "  (provisional)");

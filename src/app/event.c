@@ -48,6 +48,8 @@ static int check_ids(const struct app_event_edit *in, struct df_err *err)
  * (dfnc check judges it). */
 static int check_zone(const struct app_event_edit *in, struct df_err *err)
 {
+    if (in->video_url && app_video_url_check(in->video_url, err) < 0)
+        return -1;
     return in->timezone ? app_timezone_check(in->timezone, err) : 0;
 }
 
@@ -717,6 +719,7 @@ int app_event_apply(struct store *s, struct app_event_edit *in, struct arena *a,
     if (store_event_upsert(s, &e, NULL, err) < 0 ||
         store_event_get(s, in->id, a, &now, err) < 0 ||
         check_offsets(in, now.timezone, err) < 0 ||
+        (in->video_url_given && store_event_video_set(s, in->id, in->video_url, err) < 0) ||
         drop_unlisted_slots(s, in, a, &rep->meetings_unscheduled, err) < 0 ||
         write_programme(s, in, err) < 0 ||
         zone_programme(s, &now, a, err) < 0 || check_stored(s, &e, err) < 0)

@@ -39,6 +39,10 @@ struct app_event_edit {
      * when not given, removed when given NULL; a new event has none. */
     const char *name_uk, *venue_uk;
     bool name_uk_given, venue_uk_given;
+    /* the video service of its online meetings: kept when not given,
+     * removed when given NULL */
+    const char *video_url;
+    bool video_url_given;
     int request_cap;
     struct app_event_session *sessions;
     int sessions_n;

@@ -255,6 +255,46 @@ int app_org_kind_check(const char *v, struct df_err *err)
     return -1;
 }
 
+int app_video_url_check(const char *v, struct df_err *err)
+{
+    size_t n = strlen(v);
+    bool ok = n > 8 && n <= 200 && strncmp(v, "https://", 8) == 0 && v[8] != '/';
+    for (size_t i = 0; ok && i < n; i++)   /* a room's name is added after a '/' */
+        ok = v[i] > ' ' && v[i] < 0x7f && !strchr("\"'<>\\?#`", v[i]);
+    if (ok)
+        return 0;
+    df_err_set(err, DF_ERR_INPUT,
+               "video_url \"%.60s\" is not an https:// address of a video service whose "
+               "rooms are named in the path (https://meet.jit.si, say): no query, no spaces", v);
+    df_err_code(err, "video_url", "value", v, NULL);
+    return -1;
+}
+
+/* "onsite" or "online", letter case aside, and the Ukrainian words an
+ * organiser's spreadsheet may hold; anything else comes back as it is. */
+const char *app_attendance_word(const char *v)
+{
+    static const char *const onsite[] = {"onsite", "on site", "on-site", "in person", "очно",
+                                         "особисто"};
+    static const char *const online[] = {"online", "remote", "онлайн", "дистанційно"};
+    for (size_t i = 0; i < sizeof onsite / sizeof onsite[0]; i++)
+        if (strcasecmp(v, onsite[i]) == 0)
+            return "onsite";
+    for (size_t i = 0; i < sizeof online / sizeof online[0]; i++)
+        if (strcasecmp(v, online[i]) == 0)
+            return "online";
+    return v;
+}
+
+int app_attendance_check(const char *field, const char *v, struct df_err *err)
+{
+    if (strcmp(v, "onsite") == 0 || strcmp(v, "online") == 0)
+        return 0;
+    df_err_set(err, DF_ERR_INPUT, "%s \"%.60s\" is not one of onsite|online", field, v);
+    df_err_code(err, "not_one_of", "col", field, "value", v, "list", "onsite|online", NULL);
+    return -1;
+}
+
 int app_yes_no_word(const char *v)
 {
     static const char *const yes[] = {"1", "yes", "y", "true", "так"};

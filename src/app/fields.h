@@ -73,6 +73,16 @@ const char *app_country_upper(const char *v, char out[3]);
 /* An organisation's kind: company, research, government, association or
  * other. */
 int app_org_kind_check(const char *v, struct df_err *err);
+/* How a person takes part: app_attendance_word folds the words a spreadsheet
+ * may use ("On site", "remote", "онлайн") to "onsite" or "online" (static
+ * strings; anything else is returned as given), and app_attendance_check
+ * refuses anything but those two, naming field. */
+const char *app_attendance_word(const char *v);
+/* An event's video service, whose rooms are made by naming them after its
+ * address (Jitsi Meet: https://meet.jit.si): https, at most 200 bytes, no
+ * query, fragment, space or quote. 0, or -1 with DF_ERR_INPUT. */
+int app_video_url_check(const char *v, struct df_err *err);
+int app_attendance_check(const char *field, const char *v, struct df_err *err);
 
 /* The kind v names in any letter case ("Company"), as dfnc stores it
  * ("company", static); v itself when it names none, for the check to refuse. */

@@ -272,6 +272,11 @@ static int person_row(struct store *s, const struct csv_reader *r, const struct 
     p.email = opt(r, row, "email");
     p.title = opt(r, row, "title");
     p.languages = opt(r, row, "languages");
+    /* an empty or missing attendance keeps what the person has (on site when new) */
+    const char *attendance = opt(r, row, "attendance");
+    if (attendance)
+        failed(&c, app_attendance_check("attendance", p.attendance = app_attendance_word(attendance),
+                                        &c.e) < 0);
     app_person_values_check(&p, &(const struct app_value_checks){app_row_check_failed, &c, &c.e,
                                                                  APP_EMPTY_COLUMN});
     if (app_row_checks_end(&c) < 0)

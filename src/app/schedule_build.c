@@ -10,6 +10,7 @@ struct booths {
     const struct idmap *pix;
     const char **booth;   /* per person index */
     const char **langs;   /* per person index: "uk;en" */
+    unsigned char *online; /* per person index: takes part online */
     int oom;
 };
 
@@ -21,6 +22,8 @@ static int on_person(void *ud, const struct store_person *p)
         return b->oom = 1;
     if (q >= 0 && p->languages && !(b->langs[q] = arena_strdup(b->a, p->languages)))
         return b->oom = 1;
+    if (q >= 0)
+        b->online[q] = p->attendance && strcmp(p->attendance, "online") == 0;
     return 0;
 }
 
@@ -252,8 +255,10 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
     int *need = b->tneed = arena_alloc(a, ((size_t)M + 1) * sizeof(int));
     struct booths bo = {.a = a, .pix = &b->pix,
                         .booth = arena_alloc(a, ((size_t)P + 1) * sizeof(char *)),
-                        .langs = arena_alloc(a, ((size_t)P + 1) * sizeof(char *))};
-    if (!tkind || !need || !bo.booth || !bo.langs)
+                        .langs = arena_alloc(a, ((size_t)P + 1) * sizeof(char *)),
+                        .online = arena_alloc(a, (size_t)P + 1)};
+    unsigned char *online = b->online = arena_alloc(a, (size_t)M + 1);
+    if (!tkind || !need || !bo.booth || !bo.langs || !bo.online || !online)
         goto oom;
     for (int k = 0; k < T; k++)
         tkind[k] = strcmp(tabs[k].kind, "room") == 0 ? 0 : -1;
@@ -267,7 +272,12 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
     int n_kinds = 1;
     for (int m = 0; m < M; m++) {
         need[m] = -1;
-        for (int i = off[m]; i < off[m + 1] && need[m] < 0; i++) {
+        /* someone who takes part online: the meeting is held by video, even
+         * with a host at her booth (she takes the call there) */
+        online[m] = 0;
+        for (int i = off[m]; i < off[m + 1]; i++)
+            online[m] |= bo.online[((int *)parts.data)[i]];
+        for (int i = off[m]; i < off[m + 1] && need[m] < 0 && !online[m]; i++) {
             const char *bt = bo.booth[((int *)parts.data)[i]];
             int k = bt ? idmap_get(&b->tix, bt) : -1;
             if (k < 0)
@@ -292,6 +302,11 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
             lslot[m] = k;
             ltab[m] = t;
             need[m] = tkind[t];   /* what it holds, even if a booth changed since */
+            online[m] = 0;        /* and at its table, though someone went online since */
+        } else if (m >= 0 && k >= 0 && !locks[i].location) {
+            lslot[m] = k;         /* held online: it stays so, though all are on site now */
+            need[m] = -1;
+            online[m] = 1;
         }
     }
 
@@ -323,6 +338,7 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
         .n_people = P, .n_meetings = M, .n_slots = S, .slot_session = sess,
         .people_off = off, .people = people_of, .priority = prio, .unavail = unavail,
         .n_tables = T, .table_kind = tkind, .table_need = need, .n_kinds = n_kinds,
+        .online = online,
         .n_pairs = b->ip.n_pairs, .meet_pair = b->ip.meet_pair, .pair_cap = b->ip.pair_cap,
         .locked_slot = lslot, .locked_table = ltab, .fairness = 2};
     return 0;

@@ -37,6 +37,7 @@ struct schedule_build {
     int P0;                      /* those people (P counts the stand-ins too) */
     int *lslot, *ltab, *needs;
     int *tneed;                  /* the table kind each meeting needs (p.table_need) */
+    unsigned char *online;       /* per meeting: held online, without a table (p.online) */
     struct app_interpreting ip;
     struct app_schedule_warning *warnings;
     int warnings_n;

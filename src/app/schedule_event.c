@@ -7,6 +7,7 @@
  * late ones placed), schedule_report. */
 #include "app/schedule.h"
 
+#include "app/auth.h"
 #include "app/forum_day.h"
 #include "app/mail.h"
 #include "app/mail_meetings.h"
@@ -252,9 +253,12 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
                 goto out;
             continue;
         }
+        char room[APP_TOKEN_LEN];   /* a new video room, for an online one without */
+        app_token_new(room);
         struct store_meeting mt = {.id = reqs[m].id, .request = reqs[m].id,
                                    .slot = slots[sol.slot[m]].id,
-                                   .location = tabs[sol.table[m]].id,
+                                   .location = sol.table[m] >= 0 ? tabs[sol.table[m]].id : NULL,
+                                   .video_room = room,
                                    .interpreter = interp_of[m] >= 0 ? ivs[interp_of[m]].id : NULL,
                                    /* once the agendas are published, a meeting
                                       placed since (an accept) is as final as

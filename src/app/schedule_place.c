@@ -1,6 +1,8 @@
 /* Placing the late requests around a new schedule (see schedule_place.h). */
 #include "app/schedule_place.h"
 
+#include "app/auth.h"
+
 #include <assert.h>
 #include <string.h>
 
@@ -479,9 +481,13 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
                 goto out;
             continue;
         }
+        char room[APP_TOKEN_LEN];   /* a new video room, for an online one without */
+        app_token_new(room);
         struct store_meeting mt = {
             .id = late[i].req->id, .request = late[i].req->id,
-            .slot = b->slots[sol2.slot[m]].id, .location = b->tabs[sol2.table[m]].id,
+            .slot = b->slots[sol2.slot[m]].id,
+            .location = sol2.table[m] >= 0 ? b->tabs[sol2.table[m]].id : NULL,
+            .video_room = room,
             .interpreter = who2[m] >= 0 ? ivs[who2[m]].id : NULL,
             .locked = (late[i].had && late[i].had->locked) || mg->ev->published_at != NULL};
         if (store_meeting_upsert(s, &mt, err) < 0)

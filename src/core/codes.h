@@ -28,7 +28,7 @@
         "slot_published", "kind_published", "session_published", "session_interpreters",       \
         "location_published", "booth_hosts", "belongs", "belongs_session", "glossary_line",     \
         "word_long", "word_missing_en", "word_missing_uk", "abbreviation", "glued",             \
-        "not_one_word", "itself", "translations"
+        "not_one_word", "itself", "translations", "video_url"
 
 /* Refusals a page says in its own words (web/js/words.js: the tables
  * REFUSED and FIELD, people.js's sendError): each must be a key there. */

@@ -140,6 +140,8 @@ json_t *api_person_json(const struct store_person *p, bool with_email)
     json_object_set_new(j, "name", json_string(p->name));
     json_object_set_new(j, "title", api_str_or_null(p->title));
     json_object_set_new(j, "languages", json_string(p->languages ? p->languages : ""));
+    /* on site or online: her partners see how they will meet her */
+    json_object_set_new(j, "attendance", json_string(p->attendance ? p->attendance : "onsite"));
     if (with_email)
         json_object_set_new(j, "email", api_str_or_null(p->email));
     return j;
@@ -190,6 +192,7 @@ json_t *api_event_json(const struct store_event *e)
     json_object_set_new(j, "published_at", api_str_or_null(e->published_at));
     json_object_set_new(j, "name_uk", api_str_or_null(e->name_uk));
     json_object_set_new(j, "venue_uk", api_str_or_null(e->venue_uk));
+    json_object_set_new(j, "video_url", api_str_or_null(e->video_url));
     return j;
 }
 

@@ -284,6 +284,7 @@ static void h_me_put(struct http_req *r)
         {"title", HJ_STRING, .nullable = true, .max = 200},
         {"languages", HJ_STRING, .max = 100},
         {"ui_language", HJ_STRING, .max = 2},
+        {"attendance", HJ_STRING, .max = 20},
         {NULL}};
     if (!api_need_person(r))
         return;
@@ -303,6 +304,11 @@ static void h_me_put(struct http_req *r)
         if (app_languages_check(p.languages, &err) < 0)
             goto fail;
     }
+    /* on site or online; meetings already published keep their table or room */
+    if (json_object_get(b, "attendance") &&
+        app_attendance_check("attendance", p.attendance = http_json_str(b, "attendance"),
+                             &err) < 0)
+        goto fail;
     const char *ui_language = http_json_str(b, "ui_language");
     if (ui_language && strcmp(ui_language, "en") != 0 && strcmp(ui_language, "uk") != 0) {
         df_err_set(&err, DF_ERR_INPUT, "ui_language must be \"en\" or \"uk\"");

@@ -150,6 +150,7 @@ static const struct http_field interpreter_fields[] = {
     {"venue", HJ_STRING, .nullable = true, .max = 300},                              \
     {"name_uk", HJ_STRING, .nullable = true, .max = 300},                            \
     {"venue_uk", HJ_STRING, .nullable = true, .max = 300},                           \
+    {"video_url", HJ_STRING, .nullable = true, .max = 200},                          \
     {"timezone", HJ_STRING, .max = 64},                                              \
     {"starts_on", HJ_STRING, .required = needed, .min = 10, .max = 10},              \
     {"ends_on", HJ_STRING, .required = needed, .min = 10, .max = 10},                \
@@ -189,6 +190,8 @@ static struct app_event_edit *edit_of(struct http_req *r, const char *id, bool c
         .name_uk_given = json_object_get(b, "name_uk") != NULL,
         .venue_uk = text_or_null(b, "venue_uk"),
         .venue_uk_given = json_object_get(b, "venue_uk") != NULL,
+        .video_url = text_or_null(b, "video_url"),
+        .video_url_given = json_object_get(b, "video_url") != NULL,
         .timezone = http_json_str(b, "timezone"),
         .starts_on = http_json_str(b, "starts_on"), .ends_on = http_json_str(b, "ends_on"),
         .request_cap = (int)http_json_int(b, "request_cap", 0),

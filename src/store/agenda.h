@@ -31,6 +31,11 @@ struct store_agenda_row {
     const char *moved_from_start, *moved_from_location;
     int introduced;            /* its request the organisers' (store_request.introduced):
                                   an introduction, or a meeting they booked */
+    /* held online, by video, without a table (a hybrid forum): online 1, and
+     * the room's link (the event's video service and the meeting's room), or
+     * NULL while the event names no service */
+    int online;
+    const char *video_url;
 };
 
 typedef int (*store_agenda_fn)(void *ud, const struct store_agenda_row *row);

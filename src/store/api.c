@@ -131,8 +131,9 @@ int store_api_person_each_in_org(struct store *s, const char *org, store_person_
                                  void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at"
-        " FROM people p JOIN organisations o ON o.rid = p.org_rid WHERE o.id = ? ORDER BY p.id";
+        "SELECT p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at,"
+        " p.attendance FROM people p JOIN organisations o ON o.rid = p.org_rid WHERE o.id = ?"
+        " ORDER BY p.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -143,6 +144,7 @@ int store_api_person_each_in_org(struct store *s, const char *org, store_person_
             .id = store_col(st, 0), .org = store_col(st, 1), .name = store_col(st, 2),
             .email = store_col(st, 3), .title = store_col(st, 4), .languages = store_col(st, 5),
             .booth = store_col(st, 6), .checked_in_at = store_col(st, 7),
+            .attendance = store_col(st, 8),
         };
         stop = fn(ud, &p);
     }

@@ -116,7 +116,7 @@ int store_event_upsert(struct store *s, const struct store_event *e, int *added,
 
 #define EVENT_COLUMNS                                                                      \
     "id, name, venue, timezone, starts_on, ends_on, published_at, request_cap, name_uk,"   \
-    " venue_uk FROM events"
+    " venue_uk, video_url FROM events"
 
 static void event_from_row(sqlite3_stmt *st, struct store_event *e)
 {
@@ -130,6 +130,7 @@ static void event_from_row(sqlite3_stmt *st, struct store_event *e)
     e->request_cap = sqlite3_column_int(st, 7);
     e->name_uk = store_col(st, 8);
     e->venue_uk = store_col(st, 9);
+    e->video_url = store_col(st, 10);
 }
 
 int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
@@ -151,8 +152,20 @@ int store_event_get(struct store *s, const char *id, struct arena *a, struct sto
     e->request_cap = row.request_cap;
     e->name_uk = arena_strdup(a, row.name_uk);
     e->venue_uk = arena_strdup(a, row.venue_uk);
+    e->video_url = arena_strdup(a, row.video_url);
     sqlite3_reset(st);
     return 0;
+}
+
+int store_event_video_set(struct store *s, const char *id, const char *url, struct df_err *err)
+{
+    static const char sql[] = "UPDATE events SET video_url = ?2 WHERE id = ?1";
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, id);
+    store_bind_text(st, 2, url);
+    return store_step_done(s, st, err, "saving an event's video service");
 }
 
 struct each_ctx {
@@ -855,8 +868,12 @@ int store_attendee_each(struct store *s, const char *event, store_attendee_fn fn
 int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct df_err *err)
 {
     static const char sql[] =
-        "INSERT INTO meetings(id, request_rid, slot_rid, location_rid, locked, interpreter_rid)"
-        " VALUES (?1,?2,?3,?4,?5,?6) ON CONFLICT(request_rid) DO UPDATE SET"
+        "INSERT INTO meetings(id, request_rid, slot_rid, location_rid, locked, interpreter_rid,"
+        " video_room) VALUES (?1,?2,?3,?4,?5,?6,CASE WHEN ?4 IS NULL THEN ?7 END)"
+        " ON CONFLICT(request_rid) DO UPDATE SET"
+        /* an online meeting keeps its room (its link) however it moves */
+        " video_room = CASE WHEN excluded.location_rid IS NULL"
+        "   THEN coalesce(video_room, ?7) END,"
         " sequence = sequence + (slot_rid IS NOT excluded.slot_rid"
         "   OR location_rid IS NOT excluded.location_rid"
         "   OR interpreter_rid IS NOT excluded.interpreter_rid),"
@@ -897,6 +914,7 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
         sqlite3_bind_int64(st, 6, in);
     else
         sqlite3_bind_null(st, 6);
+    store_bind_text(st, 7, m->video_room);
     return store_step_done(s, st, err, "saving a meeting");
 }
 

@@ -118,11 +118,12 @@ int store_person_upsert(struct store *s, const struct store_person *p, int *adde
                         struct df_err *err)
 {
     static const char sql[] =
-        "INSERT INTO people(id, org_rid, name, email, title, languages, booth)"
-        " VALUES (?,?,?,?,?,coalesce(?,''),?)"
+        "INSERT INTO people(id, org_rid, name, email, title, languages, booth, attendance)"
+        " VALUES (?1,?2,?3,?4,?5,coalesce(?6,''),?7,coalesce(?8,'onsite'))"
         " ON CONFLICT(id) DO UPDATE SET org_rid=excluded.org_rid, name=excluded.name,"
         " email=excluded.email, title=excluded.title, languages=excluded.languages,"
-        " booth=excluded.booth, updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+        " booth=excluded.booth, attendance=coalesce(?8, attendance),"
+        " updated_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')";
     sqlite3_int64 org = store_rid(s, org_rid_sql, p->org, err);
     if (org < 0)
         return -1;
@@ -141,6 +142,7 @@ int store_person_upsert(struct store *s, const struct store_person *p, int *adde
     store_bind_text(st, 5, p->title);
     store_bind_text(st, 6, p->languages);
     store_bind_text(st, 7, p->booth);
+    store_bind_text(st, 8, p->attendance);
     if (store_step_done(s, st, err, "saving a person") < 0)
         return -1;
     if (added)
@@ -183,8 +185,8 @@ int store_person_email_holder(struct store *s, const char *email, const char *ex
 }
 
 #define PERSON_COLUMNS \
-    "p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at" \
-    " FROM people p JOIN organisations o ON o.rid = p.org_rid"
+    "p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at," \
+    " p.attendance FROM people p JOIN organisations o ON o.rid = p.org_rid"
 
 static void person_from_row(sqlite3_stmt *st, struct store_person *p)
 {
@@ -196,6 +198,7 @@ static void person_from_row(sqlite3_stmt *st, struct store_person *p)
     p->languages = store_col(st, 5);
     p->booth = store_col(st, 6);
     p->checked_in_at = store_col(st, 7);
+    p->attendance = store_col(st, 8);
 }
 
 int store_person_get(struct store *s, const char *id, struct arena *a, struct store_person *p,
@@ -215,6 +218,7 @@ int store_person_get(struct store *s, const char *id, struct arena *a, struct st
     p->languages = arena_strdup(a, row.languages);
     p->booth = arena_strdup(a, row.booth);
     p->checked_in_at = arena_strdup(a, row.checked_in_at);
+    p->attendance = arena_strdup(a, row.attendance);
     sqlite3_reset(st);
     return 0;
 }

@@ -751,6 +751,21 @@ static const char migration_36[] =
     "  set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
     ") STRICT";
 
+/* Version 40 (37 to 39 are other changes'): a hybrid forum. A person takes
+ * part on site or online (from afar: many Ukrainian executives cannot
+ * travel); a meeting with someone online is held by video and takes no table
+ * (its location stays NULL), in a room of its own whose name is random, so
+ * that only its people know the link; the event names the video service
+ * whose rooms are made by naming them (Jitsi Meet, say: https://meet.jit.si). */
+static const char migration_40[] =
+    "ALTER TABLE people ADD COLUMN attendance TEXT NOT NULL DEFAULT 'onsite'"
+    "  CHECK (attendance IN ('onsite','online'));"
+    "ALTER TABLE events ADD COLUMN video_url TEXT"
+    "  CHECK (video_url IS NULL OR (length(video_url) BETWEEN 9 AND 200"
+    "    AND substr(video_url, 1, 8) = 'https://'));"
+    "ALTER TABLE meetings ADD COLUMN video_room TEXT"
+    "  CHECK (video_room IS NULL OR length(video_room) BETWEEN 16 AND 64)";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -788,6 +803,8 @@ const struct store_migration store_migrations[] = {
     {34, "the mail's new kinds: agendas, changes, introductions, messages", migration_34},
     {36, "applications to take part, sent on the forum's site, and whether it takes them",
      migration_36},
+    {40, "a hybrid forum: who takes part online, the event's video service, meetings' rooms",
+     migration_40},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

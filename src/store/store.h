@@ -81,8 +81,10 @@ int store_org_each(struct store *s, store_org_fn fn, void *ud, struct df_err *er
 /* ---- people --------------------------------------------------------- */
 struct store_person {
     const char *id, *org, *name, *email, *title, *languages, *booth, *checked_in_at;
+    const char *attendance;   /* "onsite" or "online" (a hybrid forum); NULL on upsert: kept */
 };
-/* The organisation (by id) must exist: DF_ERR_NOT_FOUND otherwise. */
+/* The organisation (by id) must exist: DF_ERR_NOT_FOUND otherwise. A new
+ * person without attendance takes part on site. */
 int store_person_upsert(struct store *s, const struct store_person *p, int *added,
                         struct df_err *err);
 int store_person_exists(struct store *s, const char *id, struct df_err *err);
@@ -147,6 +149,9 @@ struct store_event {
     const char *id, *name, *venue, *timezone, *starts_on, *ends_on, *published_at;
     const char *name_uk, *venue_uk;
     int request_cap;
+    /* the video service whose rooms hold its online meetings, "https://meet.jit.si",
+     * or NULL; read by get and each, written by store_event_video_set only */
+    const char *video_url;
 };
 struct store_session {
     const char *id, *event, *day, *name, *kind, *starts_at, *ends_at;
@@ -163,6 +168,8 @@ struct store_location {
 };
 int store_event_upsert(struct store *s, const struct store_event *e, int *added,
                        struct df_err *err);
+/* Sets event id's video service (url NULL: none). */
+int store_event_video_set(struct store *s, const char *id, const char *url, struct df_err *err);
 int store_event_get(struct store *s, const char *id, struct arena *a, struct store_event *e,
                     struct df_err *err);
 typedef int (*store_event_fn)(void *ud, const struct store_event *e);
@@ -292,6 +299,9 @@ struct store_meeting {
     const char *interpreter_name;                     /* joined in by *_each */
     const char *event_name, *session_name;            /* joined in by *_each */
     int locked, sequence;
+    /* held online (no location): its video room's name, kept once it has one
+     * (upsert: the name to give it if it has none yet); NULL at a table */
+    const char *video_room;
 };
 /* Keyed by request; raises sequence when slot, location or interpreter changes. */
 int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct df_err *err);

@@ -170,3 +170,30 @@ Test(fields, a_bare_host_is_read_as_http)
                                     buf, sizeof buf, &err));
     cr_assert(strstr(err.msg, "is longer than 56 bytes"), "%s", err.msg);
 }
+
+/* A hybrid forum: how a person takes part, as a spreadsheet writes it, and
+ * the video service whose rooms hold the online meetings. */
+Test(fields, attendance_and_video_service)
+{
+    cr_assert_str_eq(app_attendance_word("On site"), "onsite");
+    cr_assert_str_eq(app_attendance_word("REMOTE"), "online");
+    cr_assert_str_eq(app_attendance_word("онлайн"), "online");
+    cr_assert_str_eq(app_attendance_word("очно"), "onsite");
+    cr_assert_str_eq(app_attendance_word("hybrid"), "hybrid", "anything else as given");
+    cr_assert_eq(app_attendance_check("attendance", "online", &err), 0);
+    cr_assert_eq(app_attendance_check("attendance", "hybrid", &err), -1);
+    cr_assert(strstr(err.msg, "onsite|online"), "%s", err.msg);
+
+    const char *good[] = {"https://meet.jit.si", "https://video.forum.example/rooms/",
+                          "https://meet.example:8443"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        cr_assert_eq(app_video_url_check(good[i], &err), 0, "refused %s: %s", good[i], err.msg);
+    const char *bad[] = {"http://meet.jit.si", "https://", "https:///x", "javascript:x",
+                         "https://meet.jit.si/?room=", "https://meet.jit.si/#x",
+                         "https://meet.jit.si/a b", "https://meet.jit.si/\"><script>",
+                         "meet.jit.si"};
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cr_assert_eq(app_video_url_check(bad[i], &err), -1, "took %s", bad[i]);
+        cr_assert_str_eq(err.code, "video_url");
+    }
+}
