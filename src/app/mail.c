@@ -144,15 +144,19 @@ static int compose_request(const struct app_mail_facts *f, struct arena *a, bool
 }
 
 /* "Thursday 3 June 2027, 10:00–10:20 (Europe/Brussels, UTC+02:00), table T3",
- * in lang; NULL when starts_at is none. */
+ * or "..., online: LINK" for one held by video, in lang; NULL when starts_at
+ * is none. */
 static const char *when_where(const struct app_mail_facts *f, const char *starts_at,
-                              const char *ends_at, const char *table, struct arena *a)
+                              const char *ends_at, const char *table, const char *video_url,
+                              struct arena *a)
 {
     bool uk = strcmp(f->lang, "uk") == 0;
     const char *when = starts_at ? app_mail_when(f->timezone, starts_at, ends_at, f->lang, a)
                                  : NULL;
     if (!when)
         return NULL;
+    if (!table && video_url)
+        return arena_printf(a, "%s, %s: %s", when, uk ? "онлайн" : "online", video_url);
     return table ? arena_printf(a, "%s, %s %s", when, uk ? "стіл" : "table", table) : when;
 }
 
@@ -160,7 +164,7 @@ static const char *when_where(const struct app_mail_facts *f, const char *starts
  * that the agenda will say it. */
 static const char *meeting_line(const struct app_mail_facts *f, struct arena *a, bool uk)
 {
-    const char *at = when_where(f, f->starts_at, f->ends_at, f->table, a);
+    const char *at = when_where(f, f->starts_at, f->ends_at, f->table, f->video_url, a);
     if (at)
         return arena_printf(a, uk ? "Зустріч: %s.\n" : "Your meeting: %s.\n", at);
     return uk ? "Час і стіл зустрічі зʼявляться у вашому розкладі, щойно організатори "
@@ -270,12 +274,12 @@ static int item_lines(const struct app_mail_facts *f, const struct app_mail_item
                       struct arena *a, bool uk, struct buf *b)
 {
     const char *with = name_org(a, it->other, it->other_org);
-    const char *now = when_where(f, it->starts_at, it->ends_at, it->table, a);
+    const char *now = when_where(f, it->starts_at, it->ends_at, it->table, it->video_url, a);
     now = now ? now : "";
     if (!it->change)
         return buf_printf(b, "- %s\n  %s %s\n", now, uk ? "з" : "with", with);
     if (strcmp(it->change, "moved") == 0) {
-        const char *was = when_where(f, it->was_starts, it->was_ends, it->was_table, a);
+        const char *was = when_where(f, it->was_starts, it->was_ends, it->was_table, NULL, a);
         return buf_printf(b,
                           uk ? "- Перенесено: зустріч із %s\n  тепер: %s\n  було: %s\n"
                              : "- Moved: your meeting with %s\n  now: %s\n  was: %s\n",
@@ -461,6 +465,7 @@ static int request_mail_to(struct store *s, const struct store_request *r, const
             f.starts_at = m.starts_at;
             f.ends_at = m.ends_at;
             f.table = m.location_name;
+            f.video_url = m.video_url;
         } else if (none.kind != DF_ERR_NOT_FOUND) {
             *err = none;
             return -1;

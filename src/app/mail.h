@@ -32,6 +32,7 @@ struct app_mail_item {
     /* its slot's times (the event's zone's wall clock) and table (NULL:
      * none); a cancelled one's where it was */
     const char *starts_at, *ends_at, *table;
+    const char *video_url;   /* held online (no table): its room's link, NULL if none named */
     const char *was_starts, *was_ends, *was_table;   /* a moved one's before */
 };
 
@@ -59,6 +60,7 @@ struct app_mail_facts {
      * yet): its slot's times (wall-clock digits of the event's zone
      * timezone), its table's name */
     const char *timezone, *starts_at, *ends_at, *table;
+    const char *video_url;   /* held online: its room's link (table NULL) */
     const char *public_url;           /* the forum's pages, no trailing slash */
 };
 

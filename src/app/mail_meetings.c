@@ -50,7 +50,8 @@ static int keep_row(void *ud, const struct store_mail_meeting *m)
         .m = {.event = dup(r, m->event), .request = dup(r, m->request),
               .person = dup(r, m->person),
               .partner = dup(r, m->partner), .starts_at = dup(r, m->starts_at),
-              .ends_at = dup(r, m->ends_at), .table = dup(r, m->table)}};
+              .ends_at = dup(r, m->ends_at), .table = dup(r, m->table),
+              .video_url = dup(r, m->video_url)}};
     return r->oom;
 }
 
@@ -149,6 +150,7 @@ static int queue_person(struct store *s, const struct store_event *ev, const cha
             .change = v[i].change, .other = p.name,
             .other_org = app_mail_org_name(s, p.org, to.lang, a, err),
             .starts_at = v[i].m.starts_at, .ends_at = v[i].m.ends_at, .table = v[i].m.table,
+            .video_url = v[i].m.video_url,
             .was_starts = v[i].was_starts, .was_ends = v[i].was_ends,
             .was_table = v[i].was_table};
         if (!items[i].other_org)

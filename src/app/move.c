@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "app/auth.h"
 #include "app/interpreting.h"
 #include "app/mail_meetings.h"
 #include "app/schedule_load.h"
@@ -37,6 +38,11 @@ struct board {
      * booth is, -1 when none, and when they share no language the pair they
      * need and per slot an interpreter of it free then, or NULL */
     int booth_t;
+    /* held by video (a hybrid forum): a meeting with no table, or a request
+     * one of whose people takes part online; it needs no table, and t ==
+     * T stands for "online" where a table index is asked */
+    bool online;
+    bool anyone_online;         /* one of its people takes part online */
     const char *pair;
     const char **interp_free;
     /* what every marking reads, found once per loaded board (board_index):
@@ -80,6 +86,7 @@ static int load_people(struct store *s, struct board *b, const struct schedule_l
         b->people[b->people_n++] = (struct app_move_person){.id = p.id, .name = p.name,
                                                             .email = p.email,
                                                             .languages = p.languages};
+        b->anyone_online |= p.attendance && strcmp(p.attendance, "online") == 0;
         /* the scheduler's booth rule: the first of its people with a booth hosts */
         int t = p.booth ? idmap_get(&b->tix, p.booth) : -1;
         if (b->booth_t < 0 && t >= 0)
@@ -287,8 +294,14 @@ static int board_mark(struct store *s, const struct schedule_load_req *mine, str
             b->iv = ivs + i;
     b->here_k = b->m.slot ? idmap_get(&b->six, b->m.slot) : -1;
     b->here_t = b->m.location ? idmap_get(&b->tix, b->m.location) : -1;
+    b->anyone_online = false;
     if (load_people(s, b, mine, a, err) < 0)
         return -1;
+    /* a meeting keeps how it is held (at its table, or online); one not placed
+     * yet is held online when one of its people takes part so */
+    b->online = b->m.slot ? !b->m.location : b->anyone_online;
+    if (b->online)
+        b->here_t = b->T;
     b->mine_n = 0;
     b->mine_p = arena_alloc(a, ((size_t)mine->attendees.n + 2) * sizeof *b->mine_p);
     if (!b->mine_p)
@@ -443,11 +456,12 @@ static bool place_of(const struct board *b, int k, int t, struct arena *a,
     if (ics_zoned_time(b->ev.timezone, b->slots[k].starts_at, start, NULL) < 0 ||
         ics_zoned_time(b->ev.timezone, b->slots[k].ends_at, end, NULL) < 0)
         start[0] = end[0] = '\0';
+    bool table = t < b->T;   /* else online, without one */
     *p = (struct app_move_place){.slot = arena_strdup(a, b->slots[k].id),
                                  .start = arena_strdup(a, start), .end = arena_strdup(a, end),
-                                 .location = arena_strdup(a, b->tables[t].id),
-                                 .location_name = arena_strdup(a, b->tables[t].name)};
-    return p->slot && p->start && p->end && p->location && p->location_name;
+                                 .location = table ? arena_strdup(a, b->tables[t].id) : NULL,
+                                 .location_name = table ? arena_strdup(a, b->tables[t].name) : NULL};
+    return p->slot && p->start && p->end && (!table || (p->location && p->location_name));
 }
 
 /* Where the meeting is, as agendas say it (its table may be none). */
@@ -483,14 +497,15 @@ static int list_options(const struct board *b, long long now, struct arena *a,
                         struct app_meeting_moves *out)
 {
     long here = date_wall_minutes(b->m.starts_at);
-    size_t n = (size_t)b->S * (size_t)b->T;
+    size_t n = (size_t)b->S * ((size_t)b->T + 1);
     struct ranked *r = malloc((n + 1) * sizeof *r);
     if (!r)
         return -1;
     int rn = 0;
     for (int k = 0; k < b->S; k++)
-        for (int t = 0; t < b->T; t++) {
-            if ((k == b->here_k && t == b->here_t) || is_blocked(b, k, t, now))
+        for (int t = b->online ? b->T : 0; t < b->T + b->online; t++) {
+            /* online: one option a slot, its people's time alone judged */
+            if ((k == b->here_k && t == b->here_t) || is_blocked(b, k, t < b->T ? t : -1, now))
                 continue;
             long at = date_wall_minutes(b->slots[k].starts_at), d = at - here;
             r[rn++] = (struct ranked){
@@ -514,7 +529,7 @@ static int describe(const struct board *b, struct arena *a, struct app_meeting_m
 {
     memset(out, 0, sizeof *out);
     *out = (struct app_meeting_moves){.meeting = b->m.id, .event = b->m.event,
-                                      .interpreter = b->m.interpreter,
+                                      .interpreter = b->m.interpreter, .online = b->online,
                                       .sequence = b->m.sequence, .people = b->people,
                                       .people_n = b->people_n};
     if (here_of(b, a, &out->at) < 0)
@@ -543,23 +558,29 @@ static int check_move(const struct board *b, const char *slot, const char *locat
                       struct df_err *err)
 {
     *k = idmap_get(&b->six, slot);
-    *t = idmap_get(&b->tix, location);
+    /* no location: it stays online (a meeting held by video only); a table
+     * seats one held online there (its person came after all) */
+    *t = location ? idmap_get(&b->tix, location) : b->online ? b->T : -1;
     if (*k < 0)
         return df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a B2B slot of event %s", slot,
                           b->m.event);
+    if (!location && !b->online)
+        return df_err_set(err, DF_ERR_INPUT, "meeting %s is held at a table: location must "
+                          "name one", b->m.id);
     if (*t < 0)
         return df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a table of event %s", location,
                           b->m.event);
     if (meeting_has_begun(b, now))
         return df_err_set(err, DF_ERR_CONFLICT, "meeting %s has begun: it stays where it is",
                           b->m.id);
+    const char *where = *t < b->T ? b->tables[*t].name : "online";
     if (*k == b->here_k && *t == b->here_t)
-        return df_err_set(err, DF_ERR_CONFLICT, "meeting %s is in slot %s at %s already",
-                          b->m.id, slot, b->tables[*t].name);
-    const char *words = in_the_way(b, *k, *t, now, a, why);
+        return df_err_set(err, DF_ERR_CONFLICT, "meeting %s is in slot %s %s%s already",
+                          b->m.id, slot, *t < b->T ? "at " : "", where);
+    const char *words = in_the_way(b, *k, *t < b->T ? *t : -1, now, a, why);
     if (words)
-        return df_err_set(err, DF_ERR_CONFLICT, "meeting %s cannot move to slot %s at %s: %s",
-                          b->m.id, slot, b->tables[*t].name, words);
+        return df_err_set(err, DF_ERR_CONFLICT, "meeting %s cannot move to slot %s %s%s: %s",
+                          b->m.id, slot, *t < b->T ? "at " : "", where, words);
     return 0;
 }
 
@@ -582,7 +603,8 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
         goto fail;
     }
     const char *detail = arena_printf(a, "from %s at %s to %s at %s", b.m.slot,
-                                      b.m.location ? b.m.location : "no table", slot, location);
+                                      b.m.location ? b.m.location : "no table", slot,
+                                      location ? location : "no table (online)");
     if (!detail) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
         goto fail;
@@ -590,7 +612,9 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
     struct app_mail_watch *w;
     if (app_mail_watch_begin(s, b.m.event, b.m.request, &w, err) < 0)
         goto fail;
-    if (store_meeting_move(s, b.m.request, slot, location, err) < 0) {
+    char room[APP_TOKEN_LEN];   /* its video room, when it goes online without one */
+    app_token_new(room);
+    if (store_meeting_move(s, b.m.request, slot, location, room, err) < 0) {
         app_mail_watch_free(w);
         goto fail;
     }
@@ -677,7 +701,8 @@ static int board_load_request(struct store *s, const struct store_request *r, st
 }
 
 /* The table request's meeting gets in slot k at `now`: its booth, or the
- * first free; -1 when none, *words (may be NULL) saying what is in the way,
+ * first free, or b->T when it is held online (no table); -1 when none,
+ * *words (may be NULL) saying what is in the way,
  * and why (may be NULL) each thing: for several tables, no_table_free and
  * then the first table's (both NULL: nothing is written out, as the free
  * times ask for every slot). */
@@ -691,6 +716,8 @@ static int request_table(const struct board *b, int k, long long now, struct are
             *words = w;
         return -1;
     }
+    if (b->online)
+        return b->T;   /* held by video: no table to find */
     if (b->booth_t >= 0) {
         if (!is_blocked(b, k, b->booth_t, now))
             return b->booth_t;
@@ -1007,8 +1034,10 @@ int app_request_place(struct store *s, const struct store_request *request, cons
         whys_keep(why, a);   /* their words and values are the board's, in scratch */
         goto out;
     }
+    char room[APP_TOKEN_LEN];   /* its video room, when held online */
+    app_token_new(room);
     struct store_meeting m = {.request = request->id, .slot = slot,
-                              .location = b.tables[t].id,
+                              .location = t < b.T ? b.tables[t].id : NULL, .video_room = room,
                               .interpreter = b.pair ? b.interp_free[k] : NULL, .locked = 1};
     if (store_meeting_upsert(s, &m, err) < 0)
         goto out;

@@ -42,6 +42,7 @@ struct app_meeting_moves {
      * in the programme's order */
     struct app_move_place *options;
     int options_n;
+    bool online;   /* held by video: its places are slots alone (location NULL) */
 };
 
 /* Where meeting (its id, its request's) may go at `now` (Unix seconds): a

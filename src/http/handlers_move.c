@@ -21,9 +21,9 @@ static json_t *moves_json(const struct app_meeting_moves *m)
         json_array_append_new(people, json_pack("{ss ss so}", "id", m->people[i].id, "name",
                                                 m->people[i].name, "email",
                                                 api_str_or_null(m->people[i].email)));
-    return json_pack("{ss ss so si so so}", "meeting", m->meeting, "event", m->event,
+    return json_pack("{ss ss so si so so sb}", "meeting", m->meeting, "event", m->event,
                      "interpreter", api_str_or_null(m->interpreter), "sequence", m->sequence,
-                     "at", place_json(&m->at), "people", people);
+                     "at", place_json(&m->at), "people", people, "online", m->online);
 }
 
 void api_console_meeting_moves(struct http_req *r)
@@ -46,7 +46,8 @@ void api_console_meeting_move(struct http_req *r)
 {
     static const struct http_field f[] = {
         {"slot", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
-        {"location", HJ_STRING, .required = true, .min = 1, .max = API_ID_MAX},
+        /* null or left out: online, for a meeting held by video */
+        {"location", HJ_STRING, .nullable = true, .min = 1, .max = API_ID_MAX},
         {NULL}};
     json_t *b = http_body(r, f);
     if (!b)

@@ -14,10 +14,12 @@
 
 static const char *const statuses[] = {"pending", "accepted", "declined", "cancelled", NULL};
 
+/* A time as the pages read it; its location null when it is held online. */
 static json_t *time_json(const struct app_move_place *p)
 {
-    return json_pack("{ss ss ss ss ss}", "slot", p->slot, "start", p->start, "end", p->end,
-                     "location", p->location, "location_name", p->location_name);
+    return json_pack("{ss ss ss so so}", "slot", p->slot, "start", p->start, "end", p->end,
+                     "location", api_str_or_null(p->location), "location_name",
+                     api_str_or_null(p->location_name));
 }
 
 /* p as j's "proposed" (api_request_json sets it null), when it proposes a

@@ -1073,27 +1073,32 @@ int store_meeting_delete_for_request(struct store *s, const char *request, struc
 }
 
 int store_meeting_move(struct store *s, const char *request, const char *slot,
-                       const char *location, struct df_err *err)
+                       const char *location, const char *video_room, struct df_err *err)
 {
     static const char sql[] =
         "UPDATE meetings SET"
         " moved_from_start = (SELECT starts_at FROM slots WHERE rid = meetings.slot_rid),"
         " moved_from_location = (SELECT name FROM locations WHERE rid = meetings.location_rid),"
         " slot_rid = ?2, location_rid = ?3, locked = 1, sequence = sequence + 1,"
+        " video_room = CASE WHEN ?3 IS NULL THEN coalesce(video_room, ?4) END,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         " WHERE request_rid = (SELECT rid FROM requests WHERE id = ?1)";
     sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", slot, err);
     if (t < 0)
         return -1;
-    sqlite3_int64 l = need_rid(s, location_rid_sql, "location", location, err);
-    if (l < 0)
+    sqlite3_int64 l = 0;
+    if (location && (l = need_rid(s, location_rid_sql, "location", location, err)) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
     store_bind_text(st, 1, request);
     sqlite3_bind_int64(st, 2, t);
-    sqlite3_bind_int64(st, 3, l);
+    if (l)
+        sqlite3_bind_int64(st, 3, l);
+    else
+        sqlite3_bind_null(st, 3);
+    store_bind_text(st, 4, video_room);
     return store_step_done(s, st, err, "moving a meeting");
 }
 
@@ -1112,7 +1117,9 @@ int store_meeting_lock_all(struct store *s, const char *event, bool locked, stru
 
 #define MEETING_COLUMNS \
     "m.id, r.id, e.id, t.id, l.id, t.starts_at, t.ends_at, l.name, m.locked," \
-    " m.sequence, i.id, i.name, e.name, x.name" \
+    " m.sequence, i.id, i.name, e.name, x.name," \
+    " CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL" \
+    "  THEN rtrim(e.video_url, '/') || '/' || m.video_room END" \
     " FROM meetings m JOIN requests r ON r.rid = m.request_rid" \
     " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid" \
     " JOIN sessions x ON x.rid = t.session_rid" \
@@ -1128,6 +1135,7 @@ static void meeting_from_row(sqlite3_stmt *st, struct store_meeting *m)
         .locked = sqlite3_column_int(st, 8), .sequence = sqlite3_column_int(st, 9),
         .interpreter = store_col(st, 10), .interpreter_name = store_col(st, 11),
         .event_name = store_col(st, 12), .session_name = store_col(st, 13),
+        .video_url = store_col(st, 14),
     };
 }
 
@@ -1150,10 +1158,12 @@ int store_meeting_of_request(struct store *s, const char *request, struct arena 
     meeting_from_row(st, &row);
     const char **text[] = {&m->id, &m->request, &m->event, &m->slot, &m->location,
                            &m->starts_at, &m->ends_at, &m->location_name, &m->interpreter,
-                           &m->interpreter_name, &m->event_name, &m->session_name};
+                           &m->interpreter_name, &m->event_name, &m->session_name,
+                           &m->video_url};
     const char *from[] = {row.id, row.request, row.event, row.slot, row.location,
                           row.starts_at, row.ends_at, row.location_name, row.interpreter,
-                          row.interpreter_name, row.event_name, row.session_name};
+                          row.interpreter_name, row.event_name, row.session_name,
+                          row.video_url};
     int rc = 0;
     for (size_t i = 0; i < sizeof text / sizeof text[0]; i++)
         if (!(*text[i] = from[i] ? arena_strdup(a, from[i]) : NULL) && from[i])

@@ -198,7 +198,9 @@ int store_mail_meeting_each(struct store *s, const char *event, const char *requ
                             store_mail_meeting_fn fn, void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT r.id, p.id, q.id, t.starts_at, t.ends_at, l.name, e.id"
+        "SELECT r.id, p.id, q.id, t.starts_at, t.ends_at, l.name, e.id,"
+        " CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL"
+        "  THEN rtrim(e.video_url, '/') || '/' || m.video_room END"
         " FROM meetings m JOIN requests r ON r.rid = m.request_rid"
         " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid"
         " LEFT JOIN locations l ON l.rid = m.location_rid"
@@ -217,7 +219,7 @@ int store_mail_meeting_each(struct store *s, const char *event, const char *requ
         struct store_mail_meeting m = {
             .request = store_col(st, 0), .person = store_col(st, 1), .partner = store_col(st, 2),
             .starts_at = store_col(st, 3), .ends_at = store_col(st, 4), .table = store_col(st, 5),
-            .event = store_col(st, 6)};
+            .event = store_col(st, 6), .video_url = store_col(st, 7)};
         stop = fn(ud, &m);
     }
     if (!stop && rc != SQLITE_DONE)

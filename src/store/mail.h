@@ -61,6 +61,7 @@ int store_mail_sender_name(struct store *s, struct arena *a, const char **name,
 struct store_mail_meeting {
     const char *event, *request, *person, *partner;
     const char *starts_at, *ends_at, *table;   /* table NULL: none */
+    const char *video_url;   /* held online: its room's link (NULL: none named) */
 };
 typedef int (*store_mail_meeting_fn)(void *ud, const struct store_mail_meeting *m);
 /* Event's meetings (event NULL: every published event's; only request's

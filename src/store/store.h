@@ -298,6 +298,7 @@ struct store_meeting {
     const char *starts_at, *ends_at, *location_name;  /* joined in by *_each */
     const char *interpreter_name;                     /* joined in by *_each */
     const char *event_name, *session_name;            /* joined in by *_each */
+    const char *video_url;   /* joined in: held online, its room's link (NULL: none named) */
     int locked, sequence;
     /* held online (no location): its video room's name, kept once it has one
      * (upsert: the name to give it if it has none yet); NULL at a table */
@@ -350,11 +351,12 @@ int store_schedule_run_get(struct store *s, const char *event, struct arena *a,
 int store_meeting_of_request(struct store *s, const char *request, struct arena *a,
                              struct store_meeting *m, struct df_err *err);
 /* An organiser moves the meeting of request to slot and location (checked
- * free by the caller): it stays locked, its calendar SEQUENCE rises, and
- * where it was (its slot's start, its table's name) is kept for its
- * people's agendas (store_agenda_row.moved_from_start). */
+ * free by the caller; location NULL: online, in its video room, video_room
+ * the name it gets if it has none): it stays locked, its calendar SEQUENCE
+ * rises, and where it was (its slot's start, its table's name) is kept for
+ * its people's agendas (store_agenda_row.moved_from_start). */
 int store_meeting_move(struct store *s, const char *request, const char *slot,
-                       const char *location, struct df_err *err);
+                       const char *location, const char *video_room, struct df_err *err);
 /* Locks (or unlocks) every meeting of the event: publishing agendas. */
 int store_meeting_lock_all(struct store *s, const char *event, bool locked, struct df_err *err);
 typedef int (*store_meeting_fn)(void *ud, const struct store_meeting *m);
