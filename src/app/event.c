@@ -371,9 +371,11 @@ static int zone_times(struct arena *a, const char *zone, const char *what, const
                       const char **starts_at, const char **ends_at, struct df_err *err)
 {
     bool changed = false;
-    if (zone_one(a, zone, starts_at, &changed) < 0 || zone_one(a, zone, ends_at, &changed) < 0)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%s\": its times cannot be read in time "
-                                             "zone %s", what, id, zone);
+    if (zone_one(a, zone, starts_at, &changed) < 0 || zone_one(a, zone, ends_at, &changed) < 0) {
+        df_err_set(err, DF_ERR_INPUT, "%s \"%s\": its times cannot be read in time zone %s",
+                   what, id, zone);
+        return df_err_code(err, "times_unzoned", "value", id, "zone", zone, NULL);
+    }
     return changed;
 }
 

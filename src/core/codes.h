@@ -31,7 +31,8 @@
         "not_one_word", "itself", "translations", "bidi_control", "control_char", "line_break",   \
         "field_long", "columns_max", "bare_cr", "line_long", "row_long", "quote_open",           \
         "csv_malformed", "request_moved", "session_day", "session_ends_first", "slot_outside",   \
-        "pair_malformed", "pair_language", "file_long", "not_text", "word_bidi", "word_control"
+        "pair_malformed", "pair_language", "file_long", "not_text", "word_bidi", "word_control",  \
+        "times_unzoned"
 
 /* Refusals a page says in its own words (web/js/words.js: the tables
  * REFUSED and FIELD, people.js's sendError, walkin.js's taken): each must
