@@ -60,6 +60,29 @@ def call_args(text, start):
     return args
 
 
+# Where the schedule's, the moves' and the accepts' codes are made, and the
+# calls that take one: (function, the argument that is the code).
+SCHED_FILES = {os.path.join('app', f) for f in ('move.c', 'requests.c', 'event.c', 'import.c')} | \
+    {os.path.join('http', 'handlers_events.c')}
+SCHED_CALLS = (('why_add', 3), ('warning_part', 1), ('app_import_note_add', 3),
+               ('api_reason_code_set', 1))
+# The lists of such codes and the table of a page that says each: (file
+# under web/js, the table's name).
+TABLES = {'DF_CODES_IN_THE_WAY': ('words.js', 'WHY'),
+          'DF_CODES_UNSCHEDULED': ('words.js', 'UNSCHEDULED'),
+          'DF_CODES_ACCEPTED': ('words.js', 'ACCEPTED'),
+          'DF_CODES_MOVED': (os.path.join('pages', 'console.js'), 'MOVED'),
+          'DF_CODES_IMPORT_NOTES': (os.path.join('pages', 'console.js'), 'WARNINGS')}
+
+
+def table_keys(path, name):
+    """The keys of `const NAME = { key: ..., }` in a page's file (its lines
+    at the table's first depth, two spaces in)."""
+    text = open(path, encoding='utf-8').read()
+    m = re.search(r'^const %s = \{\n(.*?)^\};' % name, text, re.S | re.M)
+    return set(re.findall(r'^  ([a-z0-9_]+):', m.group(1), re.M)) if m else set()
+
+
 def codes_made(src):
     """Every code the sources give a sentence: df_err_code's, the importers'
     own (a repeated key's, a unique value's, the code page's guesses, a
@@ -82,6 +105,19 @@ def codes_made(src):
         if rel == os.path.join('store', 'programme.c'):
             for m in re.finditer(r'"\s*,\s*"([a-z0-9_]+)"\}', text):
                 made.setdefault(m.group(1), rel)
+        if rel in SCHED_FILES or rel.startswith(os.path.join('app', 'schedule_')):
+            for m in re.finditer(r'(?:\.|->)code\s*=\s*([^;,}]+)', text):
+                for c in lit(m.group(1)):
+                    made.setdefault('sched:' + c, rel)
+            for m in re.finditer(r'\bIN_THE_WAY\(\s*"([a-z0-9_]+)"', text):
+                made.setdefault('sched:' + m.group(1), rel)
+            for m in re.finditer(r'\bcase SCHED_R_\w+: return "([a-z0-9_]+)"', text):
+                made.setdefault('sched:' + m.group(1), rel)
+            for call, at in SCHED_CALLS:
+                for m in re.finditer(r'\b%s\(' % call, text):
+                    args = call_args(text, m.end() - 1)
+                    for c in lit(args[at]) if len(args) > at else []:
+                        made.setdefault('sched:' + c, rel)
         if rel == os.path.join('engine', 'procure', 'plan.c'):
             for m in re.finditer(r'\bwhy_(?:new|part)\([^,]+, "([a-z0-9_]+)"', text):
                 made.setdefault('procure:' + m.group(1), rel)
@@ -102,14 +138,25 @@ def check_codes(web, en_bases, uk_bases, problems):
                 if key % c not in bases:
                     problems.append('%s.json lacks "%s" for the code %s (%s)' % (lang, key % c, c, name))
     pages = ''.join(open(os.path.join(web, 'js', f), encoding='utf-8').read()
-                    for f in ('words.js', 'people.js'))
+                    for f in ('words.js', 'people.js', os.path.join('pages', 'walkin.js')))
     for c in lists.get('DF_CODES_REFUSAL', []):
         if not re.search(r"\b%s\b" % c, pages):
             problems.append('web/js/words.js says nothing of the refusal code %s' % c)
+    sched = set()
+    for name, (f, table) in TABLES.items():
+        keys = table_keys(os.path.join(web, 'js', f), table)
+        for c in lists.get(name, []):
+            sched.add(c)
+            if c not in keys:
+                problems.append('web/js/%s\'s %s says nothing of the code %s (%s)' % (f, table, c, name))
     known = set(lists.get('DF_CODES_IMPORT', []) + lists.get('DF_CODES_REFUSAL', []))
     procure = set(lists.get('DF_CODES_PROCURE', []) + lists.get('DF_CODES_PROCURE_PARTS', []))
     for c, where in sorted(codes_made(src).items()):
-        if c.startswith('procure:'):
+        if c.startswith('sched:'):
+            if c[6:] not in sched:
+                problems.append('src/%s makes the code %s, which no list of src/core/codes.h '
+                                'a page reads has' % (where, c[6:]))
+        elif c.startswith('procure:'):
             if c[8:] not in procure:
                 problems.append('src/%s makes the reason %s, which src/core/codes.h lacks' % (where, c[8:]))
         elif c not in known:

@@ -182,10 +182,12 @@ static int stored_session(void *ud, const struct store_session *x)
     if (strncmp(s0, day, 10) || strncmp(s1, day, 10)) {
         df_err_set(k->err, DF_ERR_INPUT, "session \"%s\" must start and end on its day %s",
                    x->id, day);
+        df_err_code(k->err, "session_day", "value", x->id, "day", day, NULL);
         return refused(k, "session", x->id, "starts_at");
     }
     if (strncmp(s1, s0, 16) <= 0) {
         df_err_set(k->err, DF_ERR_INPUT, "session \"%s\" ends before it starts", x->id);
+        df_err_code(k->err, "session_ends_first", "value", x->id, NULL);
         return refused(k, "session", x->id, "ends_at");
     }
     if (df_grow((void **)&k->bounds, &k->bounds_cap, k->bounds_n, sizeof *k->bounds) < 0 ||
@@ -214,6 +216,8 @@ static int stored_slot(void *ud, const struct store_slot *y)
                    "slot \"%s\" (%.16s to %.16s) must end after it starts and lie within its "
                    "session \"%s\" (%s to %s)",
                    y->id, t0, t1, y->session, b->starts_at, b->ends_at);
+        df_err_code(k->err, "slot_outside", "value", y->id, "start", t0, "end", t1, "session",
+                    y->session, "from", b->starts_at, "to", b->ends_at, NULL);
         return refused(k, "slot", y->id, "starts_at");
     }
     return 0;
@@ -369,9 +373,11 @@ static int zone_times(struct arena *a, const char *zone, const char *what, const
                       const char **starts_at, const char **ends_at, struct df_err *err)
 {
     bool changed = false;
-    if (zone_one(a, zone, starts_at, &changed) < 0 || zone_one(a, zone, ends_at, &changed) < 0)
-        return df_err_set(err, DF_ERR_INPUT, "%s \"%s\": its times cannot be read in time "
-                                             "zone %s", what, id, zone);
+    if (zone_one(a, zone, starts_at, &changed) < 0 || zone_one(a, zone, ends_at, &changed) < 0) {
+        df_err_set(err, DF_ERR_INPUT, "%s \"%s\": its times cannot be read in time zone %s",
+                   what, id, zone);
+        return df_err_code(err, "times_unzoned", "value", id, "zone", zone, NULL);
+    }
     return changed;
 }
 

@@ -51,6 +51,19 @@ static int gather(struct gathered *g, const char *source, int line, const char *
     return 0;
 }
 
+/* A word's character refused (utf8_text_check's code) said by the
+ * glossary's own code: its "col" ("the English word") is English that a
+ * Ukrainian page would show as it is, and the line names the word. */
+static void word_recode(struct df_err *why)
+{
+    char cp[sizeof why->value[0]] = "";
+    for (int i = 0; i < why->values_n; i++)
+        if (strcmp(why->name[i], "cp") == 0)
+            memcpy(cp, why->value[i], sizeof cp);
+    df_err_code(why, strcmp(why->code, "bidi_control") == 0 ? "word_bidi" : "word_control", "cp",
+                cp, NULL);
+}
+
 /* Reads the glossary text (NUL-terminated, modified in place) into g. A
  * line of the wrong form is an error, or, where pr is given, counted there
  * and skipped. */
@@ -88,6 +101,7 @@ static int parse(char *text, const char *source, struct gathered *g,
         } else if (utf8_text_check("the English word", l, &why) < 0 ||
                    utf8_text_check("the Ukrainian word", tab + 1, &why) < 0) {
             df_err_prefix(&why, "%s:%d", source, line);
+            word_recode(&why);
         } else if (gather(g, source, line, l, tab + 1, third != NULL) < 0) {
             return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading %s", source);
         } else {
@@ -243,10 +257,12 @@ static char *read_file(struct arena *a, const char *path, struct df_err *err)
     if (n > APP_GLOSSARY_FILE_MAX) {
         df_err_set(err, DF_ERR_INPUT, "%s: over the limit of %d bytes", path,
                    APP_GLOSSARY_FILE_MAX);
+        df_err_code(err, "file_long", "max", DF_NUM(APP_GLOSSARY_FILE_MAX), NULL);
         return NULL;
     }
     if (memchr(text, '\0', n)) {
         df_err_set(err, DF_ERR_INPUT, "%s: a NUL byte: not a text file", path);
+        df_err_code(err, "not_text", NULL);
         return NULL;
     }
     text[n] = '\0';

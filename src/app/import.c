@@ -451,6 +451,8 @@ static int request_row(struct store *s, const struct csv_reader *r, const struct
                        "import may change its status, priority and message, not move its %s "
                        "(a new request needs a new id)",
                        q.id, old.event, old.from, old.to, change);
+            df_err_code(err, "request_moved", "value", q.id, "event", old.event, "from", old.from,
+                        "to", old.to, NULL);
             goto out;
         }
         if (strcmp(old.status, "accepted") == 0 && strcmp(q.status, "accepted") != 0 &&

@@ -3,6 +3,7 @@
 #include "app/fields.h"
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -260,13 +261,19 @@ int app_language_pair(const char *v, char a[3], char b[3], struct df_err *err)
     bool ok = v && strlen(v) == 5 && v[2] == '-';
     for (int i = 0; ok && i < 2; i++)
         ok = v[i] >= 'a' && v[i] <= 'z' && v[3 + i] >= 'a' && v[3 + i] <= 'z';
-    if (!ok || (v[0] == v[3] && v[1] == v[4]))
-        return df_err_set(err, DF_ERR_INPUT, "pair \"%s\" must be two different language "
-                                             "codes like uk-en", v ? v : "");
-    if (!app_language_is_known(v) || !app_language_is_known(v + 3))
-        return df_err_set(err, DF_ERR_INPUT, "pair \"%s\": \"%.2s\" is not an ISO 639-1 "
-                                             "language code", v,
-                          app_language_is_known(v) ? v + 3 : v);
+    if (!ok || (v[0] == v[3] && v[1] == v[4])) {
+        df_err_set(err, DF_ERR_INPUT, "pair \"%s\" must be two different language codes like "
+                   "uk-en", v ? v : "");
+        return df_err_code(err, "pair_malformed", "value", v, NULL);
+    }
+    if (!app_language_is_known(v) || !app_language_is_known(v + 3)) {
+        const char *unknown = app_language_is_known(v) ? v + 3 : v;
+        df_err_set(err, DF_ERR_INPUT, "pair \"%s\": \"%.2s\" is not an ISO 639-1 language code",
+                   v, unknown);
+        char code[3];
+        snprintf(code, sizeof code, "%.2s", unknown);
+        return df_err_code(err, "pair_language", "value", v, "code", code, NULL);
+    }
     memcpy(a, v, 2);
     memcpy(b, v + 3, 2);
     a[2] = b[2] = '\0';

@@ -127,9 +127,11 @@ static const char *organisation(struct fields *f, struct store *s, const char *c
     if (!v)
         return NULL;
     int exists = store_org_exists(s, v, f->vc->e);
-    if (exists == 0)
+    if (exists == 0) {
         df_err_set(f->vc->e, DF_ERR_INPUT, "%s \"%s\" is not a known organisation%s", col, v,
                    f->in->csv ? " (import organisations first)" : "");
+        df_err_code(f->vc->e, "unknown_org", "col", col, "value", v, NULL);
+    }
     if (exists <= 0)
         return refuse(f, col);
     return v;

@@ -47,8 +47,9 @@ static int org_ready(struct store *s, struct app_walkin *w, struct app_walkin_ma
         return -1;
     if (w->org.name && exists) {
         made->field = "organisation";
-        return df_err_set(err, DF_ERR_CONFLICT, "organisation \"%s\" exists: choose it, or give "
-                          "the new one another id", w->person.org);
+        df_err_set(err, DF_ERR_CONFLICT, "organisation \"%s\" exists: choose it, or give the new "
+                   "one another id", w->person.org);
+        return df_err_code(err, "id_taken", "value", w->person.org, NULL);
     }
     if (!w->org.name && !exists) {
         made->field = "organisation";
@@ -64,12 +65,11 @@ static int person_id(struct store *s, struct app_walkin *w, struct app_walkin_ma
 {
     if (w->person.id) {
         int exists = store_person_exists(s, w->person.id, err);
-        if (exists > 0)
-            made->field = "id";
-        return exists < 0 ? -1
-               : exists   ? df_err_set(err, DF_ERR_CONFLICT, "person \"%s\" exists",
-                                       w->person.id)
-                          : 0;
+        if (exists <= 0)
+            return exists;
+        made->field = "id";
+        df_err_set(err, DF_ERR_CONFLICT, "person \"%s\" exists", w->person.id);
+        return df_err_code(err, "id_taken", "value", w->person.id, NULL);
     }
     for (int n = 1; n <= PERSON_NUMBER_MAX; n++) {
         const char *id = arena_printf(a, "%s-%d", w->person.org, n);

@@ -28,14 +28,20 @@
         "slot_published", "kind_published", "session_published", "session_interpreters",       \
         "location_published", "booth_hosts", "belongs", "belongs_session", "glossary_line",     \
         "word_long", "word_missing_en", "word_missing_uk", "abbreviation", "glued",             \
-        "not_one_word", "itself", "translations", "video_url"
+        "not_one_word", "itself", "translations", "bidi_control", "control_char", "line_break",   \
+        "field_long", "columns_max", "bare_cr", "line_long", "row_long", "quote_open",           \
+        "csv_malformed", "request_moved", "session_day", "session_ends_first", "slot_outside",   \
+        "pair_malformed", "pair_language", "file_long", "not_text", "word_bidi", "word_control",  \
+        "times_unzoned", "video_url"
 
 /* Refusals a page says in its own words (web/js/words.js: the tables
- * REFUSED and FIELD, people.js's sendError): each must be a key there. */
+ * REFUSED and FIELD, people.js's sendError, walkin.js's taken): each must
+ * be named there. */
 #define DF_CODES_REFUSAL                                                                        \
     "request_status", "not_published", "request_open", "request_cap", "meeting_not_started",    \
         "meeting_over", "no_meeting", "no_words", "org_max", "number_range", "price_range",     \
-        "date_invalid", "date_past", "country_not_buyers", "funders_max", "shares_over"
+        "date_invalid", "date_past", "country_not_buyers", "funders_max", "shares_over",       \
+        "id_taken"
 
 /* The procurement engine's reasons (src/engine/procure/plan.c): words
  * "proc.why.CODE", counted by "n" where the reason counts. */
@@ -49,5 +55,33 @@
 #define DF_CODES_PROCURE_PARTS                                                                  \
     "above_max_price", "under_content", "place_excluded", "cannot_deliver_by",                  \
         "no_capacity_by", "in_no_lot", "lower_max_price", "due_too_early", "served_by_others"
+
+/* What is in the way of a chosen time or a desk's move (src/app/move.c,
+ * a 409's "reasons"): each a key of web/js/words.js's table WHY. */
+#define DF_CODES_IN_THE_WAY                                                                     \
+    "slot_begun", "table_taken", "person_meets", "person_away", "no_interpreter_free",          \
+        "interpreter_busy", "interpreter_off", "no_table", "no_table_free"
+
+/* Why a schedule run left an accepted request without a meeting (GET
+ * /events/{id}/unscheduled, an accept's not_placed): keys of words.js's
+ * table UNSCHEDULED. */
+#define DF_CODES_UNSCHEDULED                                                                    \
+    "not_yet", "no_common_slot", "people_busy", "tables_full", "precedence",                    \
+        "no_interpreter_left", "no_b2b_slots", "no_tables", "accepted_during_run",              \
+        "away_during_run", "availability_during_run", "languages_changed_during_run",           \
+        "booth_during_run", "made_way", "languages_during_run"
+
+/* An accept's warning by its parts (src/app/requests.c): keys of
+ * words.js's table ACCEPTED. */
+#define DF_CODES_ACCEPTED                                                                       \
+    "proposal_not_free", "placed_elsewhere", "not_placed", "all_begun", "placing_failed"
+
+/* A published meeting a programme's change moved (PUT /events's warnings,
+ * src/app/event.c): keys of web/js/pages/console.js's table MOVED. */
+#define DF_CODES_MOVED "meeting_moved", "meeting_venue"
+
+/* An import's notes (the meetings a file moved or removed): keys of
+ * console.js's table WARNINGS. */
+#define DF_CODES_IMPORT_NOTES "meeting_moved", "meeting_venue", "meeting_removed"
 
 #endif

@@ -1,6 +1,7 @@
 /* UTF-8 validation and decoding (see utf8.h). */
 #include "core/utf8.h"
 
+#include <stdio.h>
 #include <string.h>
 
 long utf8_decode(const char **sp, const char *end)
@@ -100,29 +101,44 @@ bool utf8_is_control(long c)
     return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F);
 }
 
+/* A text's refusal by code (src/core/codes.h): what as "col", the code
+ * point as "cp" (hex digits, as U+ writes them) and its byte as "n". */
+static int coded_at(struct df_err *err, const char *code, const char *what, long cp, long at)
+{
+    char hex[16];
+    snprintf(hex, sizeof hex, "%04lX", cp);
+    return df_err_code(err, code, "col", what, "cp", hex, "n", DF_NUM(at), NULL);
+}
+
 int utf8_text_check(const char *what, const char *s, struct df_err *err)
 {
     long cp;
     long at = s ? utf8_find(s, strlen(s), utf8_is_bidi_control, &cp) : -1;
-    if (at >= 0)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "%s holds a Unicode bidirectional control (U+%04lX at byte %ld), which "
-                          "shows the text after it in another order than it is written: remove "
-                          "it", what, cp, at);
+    if (at >= 0) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s holds a Unicode bidirectional control (U+%04lX at byte %ld), which shows "
+                   "the text after it in another order than it is written: remove it",
+                   what, cp, at);
+        return coded_at(err, "bidi_control", what, cp, at);
+    }
     at = s ? utf8_find(s, strlen(s), utf8_is_control, &cp) : -1;
-    if (at >= 0)
-        return df_err_set(err, DF_ERR_INPUT,
-                          "%s holds a control character (U+%04lX at byte %ld), which is no text "
-                          "(a terminal or a calendar would act on it): remove it", what, cp, at);
+    if (at >= 0) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s holds a control character (U+%04lX at byte %ld), which is no text (a "
+                   "terminal or a calendar would act on it): remove it", what, cp, at);
+        return coded_at(err, "control_char", what, cp, at);
+    }
     return 0;
 }
 
 int utf8_line_check(const char *what, const char *s, struct df_err *err)
 {
     const char *nl = s ? strpbrk(s, "\r\n") : NULL;
-    if (nl)
-        return df_err_set(err, DF_ERR_INPUT, "%s holds a line break (at byte %td): it is one line",
-                          what, nl - s);
+    if (nl) {
+        df_err_set(err, DF_ERR_INPUT, "%s holds a line break (at byte %td): it is one line", what,
+                   nl - s);
+        return df_err_code(err, "line_break", "col", what, "n", DF_NUM(nl - s), NULL);
+    }
     return utf8_text_check(what, s, err);
 }
 

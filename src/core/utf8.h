@@ -34,11 +34,13 @@ bool utf8_is_control(long c);
  * from the API or an import: no bidi control (utf8_is_bidi_control), which
  * would show it otherwise than it is written, and no control character
  * (utf8_is_control). 0 (s NULL too), or -1 with DF_ERR_INPUT naming what,
- * the code point and its byte. */
+ * the code point and its byte, coded bidi_control or control_char ("col"
+ * what, "cp" the code point's hex digits, "n" its byte). */
 int utf8_text_check(const char *what, const char *s, struct df_err *err);
 /* A text of one line (a name, a title, a city): utf8_text_check's rules and
  * no line break (CR or LF), which would forge a line of dfnc agenda's text or
- * of a calendar feed. The API, the imports and dfnc check judge by it. */
+ * of a calendar feed. The API, the imports and dfnc check judge by it. A
+ * line break is coded line_break ("col" what, "n" its byte). */
 int utf8_line_check(const char *what, const char *s, struct df_err *err);
 
 /* The first code point of s[0..n) that is_bad takes: its byte offset, with

@@ -37,7 +37,7 @@ static int check_string(json_t *v, const struct http_field *f, const char *at,
                    f->why ? ": " : "", f->why ? f->why : "");
         char n[24];
         snprintf(n, sizeof n, "%lld", max);
-        df_err_code(err, "too_long", "max", n, NULL);
+        df_err_code(err, "too_long", "max", n, "col", at, NULL);
         return -1;
     }
     if (len < f->min)
@@ -132,7 +132,7 @@ int http_json_check(json_t *obj, const struct http_field *fields, const char *pa
         if (f->required && !json_object_get(obj, f->name)) {
             df_err_set(err, DF_ERR_INPUT, "%s%s%s is required", path, *path ? "." : "",
                        f->name);
-            df_err_code(err, "required", NULL);
+            df_err_code(err, "required", "col", *path ? NULL : f->name, NULL);
             return -1;
         }
     return 0;

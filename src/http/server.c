@@ -253,6 +253,17 @@ void http_reply_static(struct http_req *r, int status, const char *ctype, const 
     r->reply_static = data;
 }
 
+/* The body's own field a refusal names (its code's "col", a top-level key
+ * of fields), for a page to mark it; NULL when it names none. */
+static const char *field_at_fault(const struct df_err *err, const struct http_field *fields)
+{
+    for (int i = 0; err->code && i < err->values_n; i++)
+        for (const struct http_field *f = fields; strcmp(err->name[i], "col") == 0 && f->name; f++)
+            if (strcmp(f->name, err->value[i]) == 0)
+                return f->name;
+    return NULL;
+}
+
 json_t *http_body(struct http_req *r, const struct http_field *fields)
 {
     struct df_err err = {0};
@@ -265,7 +276,7 @@ json_t *http_body(struct http_req *r, const struct http_field *fields)
         return NULL;
     }
     if (http_json_read(r->body.data ? r->body.data : "", r->body.len, fields, &j, &err) < 0) {
-        http_reply_df_err(r, &err);
+        http_reply_df_err_field(r, &err, field_at_fault(&err, fields));
         return NULL;
     }
     return j;

@@ -93,6 +93,8 @@ static void on_field(void *data, size_t len, void *ud)
         r->failed = 1;
         df_err_set(r->err, DF_ERR_INPUT, "%s:%d: field %d is %zu bytes long, over the limit of %d",
                    r->name, line, r->cur_n + 1, len, CSV_FIELD_MAX);
+        df_err_code(r->err, "field_long", "col", column_of(r, (char[24]){0}), "n",
+                    DF_NUM((long long)len), "max", DF_NUM(CSV_FIELD_MAX), NULL);
         return;
     }
     /* a C string ends at a NUL: "p-0437\0junk" would be read as p-0437 */
@@ -142,6 +144,7 @@ static void on_field(void *data, size_t len, void *ud)
         r->failed = 1;
         df_err_set(r->err, DF_ERR_INPUT, "%s:%d: more than %d columns", r->name, line,
                    CSV_COLUMNS_MAX);
+        df_err_code(r->err, "columns_max", "max", DF_NUM(CSV_COLUMNS_MAX), NULL);
         return;
     }
     /* what csv_write_field guarded against a spreadsheet's formulas is read
@@ -175,6 +178,7 @@ static void on_row(int c, void *ud)
         df_err_set(r->err, DF_ERR_INPUT, "%s:%d: a bare carriage return (CR without LF) "
                    "ends a row inside a line, as in Excel's \"CSV (Macintosh)\"; "
                    SAVE_AS_UTF8, r->name, r->line);
+        df_err_code(r->err, "bare_cr", NULL);
         return;
     }
     char **tmp = r->ready;
@@ -207,9 +211,11 @@ static int read_line(struct csv_reader *r)
         size_t avail = r->in_len - r->in_pos;
         const char *nl = memchr(start, '\n', avail);
         size_t take = nl ? (size_t)(nl - start) + 1 : avail;
-        if (buf_append(&r->linebuf, start, take) < 0)
-            return df_err_set(r->err, DF_ERR_INPUT, "%s:%d: line longer than %d bytes", r->name,
-                              r->line + 1, CSV_ROW_MAX);
+        if (buf_append(&r->linebuf, start, take) < 0) {
+            df_err_set(r->err, DF_ERR_INPUT, "%s:%d: line longer than %d bytes", r->name,
+                       r->line + 1, CSV_ROW_MAX);
+            return df_err_code(r->err, "line_long", "max", DF_NUM(CSV_ROW_MAX), NULL);
+        }
         r->in_pos += take;
         if (nl)
             return 1;
@@ -283,9 +289,10 @@ static int fill(struct csv_reader *r)
             r->eof = 1;
             if (csv_fini(&r->parser, on_field, on_row, r) != 0) {
                 int line = r->row_start ? r->row_start : r->line;
-                return df_err_set(r->err, DF_ERR_INPUT,
-                                  "%s:%d: unterminated quoted field (a \" opened here is never "
-                                  "closed)", r->name, line);
+                df_err_set(r->err, DF_ERR_INPUT,
+                           "%s:%d: unterminated quoted field (a \" opened here is never closed)",
+                           r->name, line);
+                return df_err_code(r->err, "quote_open", NULL);
             }
             break;
         }
@@ -327,9 +334,11 @@ static int fill(struct csv_reader *r)
         if (!r->row_start && !is_blank(data, n))
             r->row_start = r->line;
         r->row_bytes += n;
-        if (r->row_bytes > CSV_ROW_MAX)
-            return df_err_set(r->err, DF_ERR_INPUT, "%s:%d: row longer than %d bytes "
-                              "(an unclosed quote?)", r->name, r->row_start, CSV_ROW_MAX);
+        if (r->row_bytes > CSV_ROW_MAX) {
+            df_err_set(r->err, DF_ERR_INPUT, "%s:%d: row longer than %d bytes (an unclosed "
+                       "quote?)", r->name, r->row_start, CSV_ROW_MAX);
+            return df_err_code(r->err, "row_long", "max", DF_NUM(CSV_ROW_MAX), NULL);
+        }
         if (csv_parse(&r->parser, data, n, on_field, on_row, r) != n) {
             int line = r->row_start ? r->row_start : r->line;
             int e = csv_error(&r->parser);
@@ -341,8 +350,9 @@ static int fill(struct csv_reader *r)
                            "(spreadsheets write it so when they save as CSV)", r->name, line);
                 return df_err_code(r->err, "stray_quote", NULL);
             }
-            return df_err_set(r->err, DF_ERR_INPUT, "%s:%d: malformed CSV: %s", r->name, line,
-                              csv_strerror(e));
+            df_err_set(r->err, DF_ERR_INPUT, "%s:%d: malformed CSV: %s", r->name, line,
+                       csv_strerror(e));
+            return df_err_code(r->err, "csv_malformed", NULL);
         }
         if (r->failed)
             return -1;

@@ -107,6 +107,44 @@ Test(utf8, refuses_control_characters_but_tabs_and_line_breaks)
     cr_assert_eq(utf8_text_check("name", "a\u00a0b", &err), 0, "a no-break space is text");
 }
 
+/* A refused text says itself by code for a page (src/core/codes.h): what
+ * as col, the code point's hex digits and its byte. */
+static const char *value_of(const struct df_err *err, const char *name)
+{
+    for (int i = 0; i < err->values_n; i++)
+        if (strcmp(err->name[i], name) == 0)
+            return err->value[i];
+    return NULL;
+}
+
+Test(utf8, a_refused_text_is_coded)
+{
+    static const struct {
+        const char *text;
+        int one_line;
+        const char *code, *cp, *n;
+    } cases[] = {
+        {"Acme \u202Egnp.exe", 0, "bidi_control", "202E", "5"},
+        {"Eve\x1b[31m", 0, "control_char", "001B", "3"},
+        {"a\xc2\x85" "b", 0, "control_char", "0085", "1"},
+        {"CEO\nCTO", 1, "line_break", NULL, "3"},
+        {"CEO\rCTO", 1, "line_break", NULL, "3"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        struct df_err err = {0};
+        cr_assert_eq((cases[i].one_line ? utf8_line_check : utf8_text_check)("title",
+                                                                             cases[i].text, &err),
+                     -1, "case %zu", i);
+        cr_assert_str_eq(err.code ? err.code : "(none)", cases[i].code, "case %zu", i);
+        cr_expect_str_eq(value_of(&err, "col"), "title", "case %zu", i);
+        cr_expect_str_eq(value_of(&err, "n"), cases[i].n, "case %zu", i);
+        if (cases[i].cp)
+            cr_expect_str_eq(value_of(&err, "cp"), cases[i].cp, "case %zu", i);
+        else
+            cr_expect_null(value_of(&err, "cp"), "case %zu", i);
+    }
+}
+
 Test(utf8, folds_case_in_latin_and_cyrillic_keeping_the_length)
 {
     const char *s = "ҐЄІЇ Київ ЯЮ ЀЏ Radar Ґ\xd0";   /* a truncated letter at the end */

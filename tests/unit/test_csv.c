@@ -80,6 +80,37 @@ Test(csv, a_stray_quote_says_how_to_quote)
     }
 }
 
+/* The reader's own limits and malformations say themselves by code, for
+ * the console's import to say them in its language (src/core/codes.h). */
+Test(csv, its_limits_are_coded)
+{
+    static char long_field[CSV_FIELD_MAX + 64];
+    memcpy(long_field, "id,title\nx,", 11);
+    memset(long_field + 11, 'a', CSV_FIELD_MAX + 1);
+    memcpy(long_field + 11 + CSV_FIELD_MAX + 1, "\n", 2);
+    static const struct {
+        const char *text;
+        const char *code;
+        const char *msg;
+    } cases[] = {
+        {long_field, "field_long", "t.csv:2: field 2 is 65537 bytes long"},
+        {"id,name\nx,\"open\n", "quote_open", "t.csv:2: unterminated quoted field"},
+        {"id,name\r\nx,a\ry,b\r\n", "bare_cr", "t.csv:2: a bare carriage return"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        struct opened *o = open_text(cases[i].text, NULL);
+        cr_assert(o->r, "case %zu: %s", i, o->err.msg);
+        struct csv_row row;
+        int got;
+        while ((got = csv_reader_next(o->r, &row, &o->err)) == 1)
+            ;
+        cr_assert_eq(got, -1, "case %zu", i);
+        cr_expect(strstr(o->err.msg, cases[i].msg) == o->err.msg, "case %zu: %s", i, o->err.msg);
+        cr_expect_str_eq(o->err.code ? o->err.code : "(none)", cases[i].code, "case %zu", i);
+        close_text(o);
+    }
+}
+
 Test(csv, tab_delimited_keeps_empty_fields)
 {
     struct opened *o = open_text("a\tb\tc\n1\t\t3\n", NULL);

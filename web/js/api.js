@@ -82,6 +82,20 @@ async function send(method, path, body, opts) {
   return data;
 }
 
+// A file the server draws (a GET of href, under /api/v1), as a Blob; a
+// refusal as ApiError, with a 503's Retry-After (seconds) in retryAfter.
+async function file(href) {
+  if (!href.startsWith(`${BASE}/`)) throw new ApiError(0, 'bad_request', 'not an API path');
+  const r = await fetch(href, { credentials: 'same-origin' });
+  if (r.ok) return r.blob();
+  let data = null;
+  try { data = await r.json(); } catch (_) { /* not JSON: a proxy's page */ }
+  const e = data && data.error ? data.error : {};
+  const err = new ApiError(r.status, e.code || String(r.status), e.message || r.statusText, data);
+  err.retryAfter = Number(r.headers.get('Retry-After')) || null;
+  throw err;
+}
+
 // Whether this browser may hold a session: set at sign-in, dropped at
 // sign-out or when the server says there is none. Without it the pages do
 // not ask GET /me, so an anonymous visit costs no 401 (logged as an error by
@@ -174,6 +188,8 @@ export const api = {
   // The organiser's lists take {q, limit, offset} and more (docs/web.md)
   // and answer a page with the count of all that match.
   people: (params) => call('GET', `/console/people${qs(params)}`),
+  // name badges, a PDF (its href: console.js's badgesHref)
+  badges: (href) => file(href),
   cpv: (q, lang, limit) => call('GET', `/cpv${qs({ q, lang, limit })}`),
   events: () => call('GET', '/events'),
   event: (id) => call('GET', `/events/${enc(id)}`),

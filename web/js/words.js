@@ -161,10 +161,14 @@ const FIELD = {
   website_form: (v, field) => t('form.err_website_form', { field }),
   website_user: (v, field) => t('form.err_website_user', { field }),
   website_host: (v, field) => t('form.err_website_host', { field }),
+  bidi_control: (v, field) => t('form.err_bidi_control', { field, cp: v.cp || '' }),
+  control_char: (v, field) => t('form.err_control_char', { field, cp: v.cp || '' }),
+  line_break: (v, field) => t('form.err_line_break', { field }),
 };
 export function fieldWhy(e, field) {
   const why = reasonOf(e);
   if (!why) return null;
   const say = FIELD[why.code];
-  return say ? say(why.values || {}, field) : coded(why, {});
+  // a code of the imports' own checks (an organisation unknown...): its words
+  return say ? say(why.values || {}, field) : refused(why);
 }

@@ -9,6 +9,7 @@ import { h, add, outcome, data } from '../dom.js';
 import { t, tn, dayTime, errorText } from '../i18n.js';
 import { whileBusy, setApplicationsPending } from '../app.js';
 import { walkinLinkCard } from './walkin.js';
+import { PAGE, askedOffset, pager } from '../pager.js';
 
 // The applicant's organisation in a line: a new one's name, country, kind
 // and SME mark, or the id of one already registered.
@@ -84,11 +85,14 @@ function openSwitch(open, says) {
     line, h('p', {}, t('applications.public_page'), ' ', h('a', { href: '/apply', id: 'applications-public' }, '/apply')));
 }
 
+// The pending ones a page of 200 at a time, newest first, as the console's
+// other long lists (docs/web.md): a forum's site may gather thousands.
 export async function renderApplications(main) {
   const says = outcome('applications-outcome');
+  const offset = askedOffset();
   let got;
   try {
-    got = await api.applications({ status: 'pending' });
+    got = await api.applications({ status: 'pending', limit: PAGE, offset });
   } catch (e) {
     add(main, h('h1', {}, t('applications.title')), h('p', { class: 'error', role: 'alert' }, `${t('error.load')} ${errorText(e)}`));
     return;
@@ -107,6 +111,6 @@ export async function renderApplications(main) {
     openSwitch(got.open, says), says.el,
     h('h2', {}, t('applications.pending_title')), count,
     all.length ? h('ul', { class: 'cards', id: 'applications-list' }, all.map((a) => applicationCard(a, says, left))) : null,
-    got.count > all.length ? h('p', { class: 'muted' }, t('applications.more', { shown: all.length })) : null);
+    pager('applications-pager', offset, all.length, typeof got.count === 'number' ? got.count : all.length));
   setApplicationsPending(pending);
 }

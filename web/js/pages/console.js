@@ -120,12 +120,53 @@ export function badgesHref(ids, event) {
   return `/api/v1/console/badges.pdf${q ? `?${q}` : ''}`;
 }
 
+// Each link fetches its PDF, so that the page says while it is drawn
+// (everyone's take seconds at a large forum) and, in its own words, that
+// another organiser is drawing everyone's (503 busy, Retry-After) rather
+// than a new tab showing the server's JSON; without JavaScript the links
+// download as they are.
 function badgeLinks(rows, event) {
-  const href = (ids) => badgesHref(ids, event);
-  return h('p', { id: 'people-badges', class: 'no-print' }, t('people.badges'), ': ',
-    h('a', { href: href(rows.map((p) => p.id)), download: 'dfnc-badges.pdf', id: 'people-badges-page' }, t('people.badges_page')),
-    ' · ', h('a', { href: href(null), download: 'dfnc-badges.pdf', id: 'people-badges-all' }, t('people.badges_all')),
-    h('span', { class: 'muted' }, ' — ', t('people.badges_hint')));
+  const said = h('p', { id: 'people-badges-status', class: 'muted', role: 'status' });
+  let drawing = false;
+  const link = (ids, id, key) => h('a', {
+    href: badgesHref(ids, event), download: 'dfnc-badges.pdf', id,
+    onclick: async (ev) => {
+      ev.preventDefault();
+      if (drawing) return;
+      drawing = true;
+      const a = ev.currentTarget;
+      a.setAttribute('aria-busy', 'true');
+      said.className = 'muted';
+      said.textContent = t('people.badges_drawing');
+      try {
+        saveAs(await api.badges(a.getAttribute('href')), 'dfnc-badges.pdf');
+        said.textContent = t('people.badges_saved', { file: 'dfnc-badges.pdf' });
+      } catch (e) {
+        said.className = 'error';
+        said.textContent = e && e.code === 'busy'
+          ? tn('people.badges_busy', e.retryAfter || 30) : `${t('error.load')} ${errorText(e)}`;
+      } finally {
+        drawing = false;
+        a.removeAttribute('aria-busy');
+      }
+    },
+  }, t(key));
+  return h('div', { class: 'no-print' },
+    h('p', { id: 'people-badges' }, t('people.badges'), ': ',
+      link(rows.map((p) => p.id), 'people-badges-page', 'people.badges_page'),
+      ' · ', link(null, 'people-badges-all', 'people.badges_all'),
+      h('span', { class: 'muted' }, ' — ', t('people.badges_hint'))),
+    said);
+}
+
+// A Blob saved as a file of that name, as a link's download would.
+function saveAs(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 // A console path with the event picked (?event=), as the header's links keep it.

@@ -108,7 +108,9 @@ function taken(form, e) {
   const why = reasonOf(e) || {};
   const who = (why.values && why.values.id) || '';
   if (e.code === 'email_taken') return t(why.code === 'email_login' ? 'walkin.email_login' : 'walkin.email_taken', { who });
-  return t('walkin.id_taken', { id: control ? control.value.trim() : '' });
+  // the id taken, by its code (id_taken: the organisation's or hers)
+  const id = why.code === 'id_taken' && why.values ? why.values.value : null;
+  return t('walkin.id_taken', { id: id || (control ? control.value.trim() : '') });
 }
 
 // The form, made once the organisations are loaded.
