@@ -1060,8 +1060,13 @@ static int gen_people(struct gen *g, int org_index)
                 : o->size == SIZE_RESEARCH ? PICK(&g->rng, titles_research)
                                            : PICK(&g->rng, titles_company);
         char *email = arena_printf(g->a, "%s@%s.example", p->id, o->id);
+        /* a hybrid forum: some of a Ukrainian delegation take part from Kyiv
+         * (not the first of each, who travels; no draw, so the forum's other
+         * draws stay as every release gave them) */
+        bool online = o->is_ua && i > 0 && g->people_n % 3 == 0;
         struct store_person rec = {.id = p->id, .org = o->id, .name = name, .email = email,
-                                   .title = title, .languages = languages};
+                                   .title = title, .languages = languages,
+                                   .attendance = online ? "online" : "onsite"};
         if (store_person_upsert(g->s, &rec, NULL, g->err) < 0)
             return -1;
         p->name = name;
@@ -1112,7 +1117,9 @@ static int gen_programme(struct gen *g, char **slot_ids, int *slots_n)
                             .timezone = "Europe/Brussels",
                             .starts_on = "2027-02-16", .ends_on = "2027-02-17",
                             .request_cap = 20};
-    if (store_event_upsert(g->s, &e, NULL, g->err) < 0)
+    /* its online meetings in rooms of Jitsi Meet's public service */
+    if (store_event_upsert(g->s, &e, NULL, g->err) < 0 ||
+        store_event_video_set(g->s, e.id, "https://meet.jit.si", g->err) < 0)
         return -1;
     int seq = 0;
     for (int i = 0; i < COUNT(programme); i++) {

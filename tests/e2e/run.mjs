@@ -6528,6 +6528,57 @@ test('everyone\'s badges drawn for another organiser: the console says so in Ukr
   });
 });
 
+// A hybrid forum: she takes part from Kyiv. Her meetings are held by video,
+// each in a room of its own, with no table.
+test('a Ukrainian on a phone takes part online from her profile; a meeting booked with her is held by video, its link on her agenda', async () => {
+  const her = newcomerLogin('onl1', 'Оксана Онлайн', 'Online Optics');
+  newcomer('onl2', 'Olaf Onsite', 'Onsite Radar');
+  const forum = await ensurePublished();
+  const { ctx, page } = await signedIn(her, 'uk-UA', PHONE);
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  await open(page, '/profile');
+  const choice = page.locator('#me-attendance');
+  await choice.waitFor();
+  assert.equal(await choice.inputValue(), 'onsite', 'on site until she says otherwise');
+  assert.equal(await page.textContent('label[for=me-attendance]'), UK['profile.attendance']);
+  await choice.selectOption('online');
+  await page.click('#person-form button[type=submit]');
+  await page.locator(`#person-form .flash:has-text("${UK.saved}")`).waitFor();
+  assert.equal((await apiCall(page, 'GET', '/me')).body.person.attendance, 'online', 'kept by the server');
+  await open(page, '/profile');
+  await choice.waitFor();
+  assert.equal(await choice.inputValue(), 'online', 'still online on the page drawn again');
+  assert.deepEqual(await axe(page), [], 'axe on the profile with her attendance');
+  await assertUkrainian(page);
+  // the organisers book her a meeting: its free times need no table
+  const org = await signedIn(ORGANISER, 'en-GB');
+  const free = (await apiCall(org.page, 'GET', `/console/people/p-onl1/times?with=p-onl2&event=${forum.id}`)).body;
+  assert.ok(free.times.length > 0, JSON.stringify(free));
+  assert.equal(free.times[0].location, null, 'held online: no table');
+  const booked = await apiCall(org.page, 'POST', '/console/requests',
+    { event: forum.id, from: 'p-onl1', to: 'p-onl2', agreed: true, slot: free.times[0].slot });
+  assert.equal(booked.status, 201, JSON.stringify(booked.body));
+  await org.ctx.close();
+  await open(page, '/agenda');
+  const row = page.locator('tr.meeting', { hasText: 'Olaf Onsite' });
+  await row.waitFor();
+  const join = row.locator('a.join');
+  assert.equal(await join.textContent(), UK['agenda.join']);
+  assert.match(await join.getAttribute('href'), /^https:\/\/meet\.jit\.si\/[A-Za-z0-9_-]{43}$/, 'her meeting\'s own room at the demo\'s video service');
+  assert.equal(await join.getAttribute('rel'), 'noopener noreferrer');
+  assert.ok((await row.textContent()).includes(UK['agenda.online']), 'said online where a table would be');
+  const m = (await apiCall(page, 'GET', '/me/agenda')).body.meetings.find((x) => x.online);
+  assert.equal(m.location, null);
+  assert.equal(m.video_url, await join.getAttribute('href'), 'the link the API gives');
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= 390, 'no wider than the phone');
+  assert.deepEqual(await axe(page), [], 'axe on her agenda with an online meeting');
+  await assertUkrainian(page);
+  await shoot(page, 'agenda-online-uk');
+  // on site again, for the tests after
+  assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'onsite' })).status, 200);
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });

@@ -26,7 +26,8 @@ function withWhom(m) {
 // person with none says so. id names the line (for aria-describedby).
 export function nextMeetingLine(m, id) {
   if (!m) return h('p', { class: 'next-meeting muted', id }, t('day.no_next'));
-  const table = m.location ? tableName({ location_name: m.location }) : t('day.no_table');
+  // no table: held online (a hybrid forum)
+  const table = m.location ? tableName({ location_name: m.location }) : t('agenda.online');
   return h('p', { class: 'next-meeting', id },
     h('strong', {}, t('day.next')), ' ',
     h('time', { datetime: m.starts_at }, `${dayTime(m.starts_at, zoneOfIt(m))}–${time(m.ends_at, zoneOfIt(m))}`), ' · ',

@@ -155,7 +155,7 @@ function noShowPart(self, meetings, done) {
 // page at the desk (their e-mail is there), for the desk to tell them.
 function partnerLine(id, m) {
   return h('li', { dataset: { request: m.request } },
-    `${wallDayTime(m.start)}–${wallDayTime(m.end, true)}`, ', ', tableName({ location_name: m.location }), ': ',
+    `${wallDayTime(m.start)}–${wallDayTime(m.end, true)}`, ', ', tableName({ location_name: m.location, online: m.location === null }), ': ',
     list(m.people).filter((x) => x.id !== id).map((x, i) => [i ? ', ' : '',
       h('a', { href: withEvent(`/console/people/${encodeURIComponent(x.id)}`) },
         nameAndOrg(x.name, localName(x.organisation_name, x.organisation_name_uk)))]));
@@ -172,7 +172,7 @@ function noShowResult(id, cancelled, failed) {
 }
 
 // A place a meeting may go, as the desk reads it: "Thu 1 Oct, 10:30–11:00, Table 6".
-const placeText = (p) => `${wallDayTime(p.start)}–${wallDayTime(p.end, true)}, ${textOf(tableName({ location_name: p.location_name }))}`;
+const placeText = (p) => `${wallDayTime(p.start)}–${wallDayTime(p.end, true)}, ${textOf(tableName({ location_name: p.location_name, online: p.location === null }))}`;
 const textOf = (x) => (typeof x === 'string' ? x : x.textContent);
 
 // What a move did: the meeting's new time and table, where it was, and its
@@ -254,7 +254,7 @@ function meetingsSection(self, agenda) {
       h('thead', {}, h('tr', {}, ['agenda.time', 'agenda.table', 'agenda.with', 'desk.state', 'desk.action'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, meetings.map((m) => h('tr', { class: 'meeting', dataset: { id: m.id, request: m.request } },
         h('td', {}, `${wallDayTime(m.start)}–${wallDayTime(m.end, true)}`, ' ', h('span', { class: 'muted', translate: 'no' }, m.timezone || '')),
-        h('td', {}, tableName({ location_name: m.location })),
+        h('td', {}, tableName({ location_name: m.location, online: m.location === null })),
         h('td', {}, others(m).map((x, i) => [i ? ', ' : '', nameAndOrg(x.name, localName(x.organisation_name, x.organisation_name_uk))])),
         h('td', {}, m.published ? t('desk.published') : h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))),
         moveCell(m))))));
