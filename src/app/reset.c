@@ -1,13 +1,16 @@
 /* A sign-in link a participant asks for herself (app/reset.h). */
 #include "app/reset.h"
 
+#include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/auth.h"
 #include "app/invite.h"
 #include "app/mail.h"
+#include "core/clock.h"
 #include "store/auth.h"
 #include "store/mail.h"
 
@@ -97,9 +100,21 @@ static int ask_in(struct store *s, const char *email, const char *client, const 
     return rc == 0 ? (store_auth_failure_add(s, address, now, err) < 0 ? -1 : 0) : 0;
 }
 
+/* Waits until APP_RESET_FLOOR seconds after began (clock_seconds). */
+static void wait_floor(double began)
+{
+    double left = APP_RESET_FLOOR - (clock_seconds() - began);
+    if (left <= 0)
+        return;
+    struct timespec ts = {.tv_sec = (time_t)left, .tv_nsec = (long)((left - (time_t)left) * 1e9)};
+    while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
+    }
+}
+
 enum app_reset_result app_reset_ask(struct store *s, const char *email, const char *ip,
                                     int64_t now, struct df_err *err)
 {
+    double began = clock_seconds();
     struct arena a;
     arena_init(&a, 0);
     char ip_key[80], client[96];
@@ -136,5 +151,8 @@ enum app_reset_result app_reset_ask(struct store *s, const char *email, const ch
         store_auth_prune(s, now, now - APP_AUTH_KEEP_FAILURES, err);
 out:
     arena_free(&a);
+    /* after the commit: no lock is held while it waits */
+    if (res == APP_RESET_ASKED)
+        wait_floor(began);
     return res;
 }

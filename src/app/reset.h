@@ -17,6 +17,10 @@
 #define APP_RESET_PER_ADDRESS 3    /* links made per e-mail address ... */
 #define APP_RESET_PER_CLIENT 20    /* asks per client address (an IPv6 /64) ... */
 #define APP_RESET_WINDOW 3600      /* ... in these seconds */
+/* Seconds an ask takes at least: making a link writes rows an unknown
+ * address does not (some 10 ms more in a debug build), and the time of the
+ * answer must not tell whose the address is. */
+#define APP_RESET_FLOOR 0.2
 
 /* Whether a participant can ask for a link now: 1 when the forum sends
  * mail (the link has somewhere to go), 0 not, -1 with err. */
@@ -36,8 +40,9 @@ enum app_reset_result {
  * working, her password works until the new one is used) is made and its
  * mail queued in her language, whatever her mail switch says, with a
  * person.signin_link line in the audit trail naming her (never the address
- * or the link). Else nothing but the counts. The result never depends on
- * whose the address is. */
+ * or the link). Else nothing but the counts. Neither the result nor the
+ * time it takes (APP_RESET_FLOOR at least, the database left meanwhile)
+ * depends on whose the address is. */
 enum app_reset_result app_reset_ask(struct store *s, const char *email, const char *ip,
                                     int64_t now, struct df_err *err);
 
