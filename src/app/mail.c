@@ -689,6 +689,8 @@ static int send_one(const struct app_mail_sender *o, const char *from_name,
     int rc = mailmsg_write(&mm, &msg, why);
     if (rc == 0)
         rc = smtp_send(&o->smtp, o->from, m->to, buf_str(&msg), msg.len, why);
+    if (m->link_expires_at && msg.data)   /* its copy of a working link */
+        sodium_memzero(msg.data, msg.cap);
     buf_free(&msg);
     return rc;
 }
