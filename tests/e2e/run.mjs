@@ -2435,13 +2435,28 @@ test('a participant who forgot her password asks the sign-in form for a link on 
   dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-reset', '--password-stdin'], `${who.password}\n`);
   // without the forum's mail, the form says to ask the help desk
   const ctx = await newContext('uk-UA', PHONE);
+  // axe on the states only this flow reaches: the disclosure open, with and without mail, answered
+  await ctx.addInitScript({ path: AXE_SOURCE });
   const page = await ctx.newPage();
   await open(page, '/');
   await page.click('#reset-open');
   assert.equal(await page.locator('#reset-desk').textContent(), UK['reset.desk']);
   assert.equal(await page.locator('#reset').count(), 0, 'no form that cannot work');
+  assert.deepEqual(await axe(page), [], 'the help desk said');
   dfnc(['mail', 'setup', '--public-url', `${base}/`]);
   try {
+    // the desk may send her a link by mail: its second button, then the card saying so (an earlier
+    // link than the one she asks for below, which voids it)
+    const desk = await newContext('en-GB');
+    await desk.addInitScript({ path: AXE_SOURCE });
+    const dp = await desk.newPage();
+    await signIn(dp, ORGANISER);
+    await open(dp, '/console/people/p-reset');
+    await dp.click('#desk-signin-mail');
+    await dp.locator('#desk-signin-mailed').waitFor();
+    assert.equal(await dp.locator('#desk-signin-mailed').textContent(), EN['desk.signin_mailed']);
+    assert.deepEqual(await axe(dp), [], 'the desk\'s link mailed');
+    await desk.close();
     await open(page, '/');
     await page.fill('#signin input[name=email]', who.email);
     // the summary opens with the keyboard, the address typed above comes along
@@ -2450,9 +2465,11 @@ test('a participant who forgot her password asks the sign-in form for a link on 
     assert.equal(await page.inputValue('#reset input[name=email]'), who.email);
     await assertUkrainian(page);
     await shoot(page, 'reset');
+    assert.deepEqual(await axe(page), [], 'the form open');
     await page.click('#reset button[type=submit]');
     await page.locator('#reset-msg:not([hidden])').waitFor();
     assert.equal(await page.locator('#reset-msg').textContent(), UK['reset.sent']);
+    assert.deepEqual(await axe(page), [], 'the answer said');
     // her mail, as the outbox holds it before it is sent
     const body = execFileSync('python3', ['-c', 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute('
       + '"SELECT body FROM mail_outbox WHERE kind = \'reset\' AND to_addr = ? ORDER BY rid DESC LIMIT 1", (sys.argv[2],)).fetchone()[0])',
