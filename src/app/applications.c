@@ -9,6 +9,7 @@
 #include "app/auth.h"
 #include "app/fields.h"
 #include "app/import.h"
+#include "app/mail.h"
 #include "core/utf8.h"
 #include "store/auth.h"
 
@@ -212,6 +213,38 @@ static int pending_get(struct store *s, const char *id, struct arena *a,
     return 0;
 }
 
+/* When the forum sends mail, queues ap's applicant the mail of kind
+ * ("approved" with made's link, to her new person; "not_approved", to the
+ * address she gave) in the caller's transaction: *mailed says whether. */
+static int mail_applicant(struct store *s, const struct store_application *ap,
+                          const char *person, const char *kind,
+                          const struct app_walkin_made *made, int64_t now, struct arena *a,
+                          bool *mailed, struct df_err *err)
+{
+    struct app_mail_to to;
+    const char *country = ap->org_country;
+    struct store_org o;
+    struct df_err lookup = {0};
+    if (!person && ap->org) {
+        /* the organisation she named; gone since, her languages decide */
+        if (store_org_get(s, ap->org, a, &o, &lookup) == 0)
+            country = o.country;
+        else if (lookup.kind != DF_ERR_NOT_FOUND) {
+            *err = lookup;
+            return -1;
+        }
+    }
+    int goes = app_mail_to_asked(s, person, ap->email, ap->languages, country, a, &to, err);
+    *mailed = goes > 0;
+    if (goes <= 0)
+        return goes;
+    if (!made) {
+        struct app_mail_facts f = {.kind = kind};
+        return app_mail_queue(s, &to, &f, a, err);
+    }
+    return app_mail_link(s, &to, kind, made->link, now, made->expires_at, a, err);
+}
+
 int app_application_approve(struct store *s, const char *actor, const char *id,
                             const char *base, int64_t now, struct arena *a,
                             struct app_walkin_made *made, struct df_err *err)
@@ -228,7 +261,9 @@ int app_application_approve(struct store *s, const char *actor, const char *id,
                                      .title = ap.title, .languages = ap.languages};
     if (!ap.org && org_of_name(s, &ap, &w, a, err) < 0)
         goto fail;
-    if (app_walkin_in(s, actor, &w, a, made, err) < 0)
+    if (app_walkin_in(s, actor, &w, a, made, err) < 0 ||
+        mail_applicant(s, &ap, made->person, "approved", made, now, a, &made->mailed,
+                       err) < 0)
         goto fail;
     int done = store_application_decide(s, id, "approved", actor, made->person, err);
     if (done <= 0) {
@@ -246,23 +281,27 @@ fail:
     return -1;
 }
 
-int app_application_decline(struct store *s, const char *actor, const char *id,
+int app_application_decline(struct store *s, const char *actor, const char *id, bool *mailed,
                             struct df_err *err)
 {
     struct store_application ap;
     struct arena a;
     arena_init(&a, 64u << 10);
     int rc = -1;
+    bool sent = false;
     if (store_begin(s, err) < 0)
         goto out;
     if (pending_get(s, id, &a, &ap, err) < 0 ||
         store_application_decide(s, id, "declined", actor, NULL, err) <= 0 ||
+        mail_applicant(s, &ap, NULL, "not_approved", NULL, 0, &a, &sent, err) < 0 ||
         store_audit(s, actor, "application.decline", "application", id, NULL, err) < 0 ||
         store_commit(s, err) < 0) {
         store_rollback(s);
         goto out;
     }
     rc = 0;
+    if (mailed)
+        *mailed = sent;
 out:
     arena_free(&a);
     return rc;

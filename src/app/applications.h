@@ -44,7 +44,8 @@ int app_application_send(struct store *s, struct store_application *ap, const ch
 /* Approves pending application id as actor: her organisation (the one she
  * named, else one of the name she gave if its proposed id has it, else a
  * new one under a free id from its name), she, and her invitation link to
- * base (made->link: wipe it once shown), with the mark, in one transaction.
+ * base (made->link: wipe it once shown), with the mark, and when the forum
+ * sends mail the link mailed to her (made->mailed), in one transaction.
  * -1 with err: DF_ERR_NOT_FOUND, DF_ERR_CONFLICT when it is decided already
  * or (made->field "email") her address is taken meanwhile, DF_ERR_INPUT
  * (made->field) for a value the rules refuse now. */
@@ -52,9 +53,11 @@ int app_application_approve(struct store *s, const char *actor, const char *id,
                             const char *base, int64_t now, struct arena *a,
                             struct app_walkin_made *made, struct df_err *err);
 
-/* Declines pending application id as actor: 0, or -1 with DF_ERR_NOT_FOUND,
- * DF_ERR_CONFLICT (decided already) or the store's error. */
-int app_application_decline(struct store *s, const char *actor, const char *id,
+/* Declines pending application id as actor, and when the forum sends mail
+ * mails her a short, polite note with no reason (*mailed, may be NULL), in
+ * one transaction: 0, or -1 with DF_ERR_NOT_FOUND, DF_ERR_CONFLICT (decided
+ * already) or the store's error. */
+int app_application_decline(struct store *s, const char *actor, const char *id, bool *mailed,
                             struct df_err *err);
 
 /* Opens or closes applications as actor, with an audit line. */

@@ -83,7 +83,7 @@ static int invite_one(struct store *s, const char *actor, const struct app_invit
         .person = p->person, .name = p->name, .org = p->org_name,
         .email = p->user ? p->user_email : p->email,
         .language = app_person_language(p->ui_language, p->languages, p->country),
-        .expires_at = o->now + (int64_t)o->days * 86400};
+        .expires_at = o->now + (o->seconds ? o->seconds : (int64_t)o->days * 86400)};
     unsigned char hash[STORE_TOKEN_HASH_LEN];
     app_token_new(inv.token);
     store_auth_token_hash(inv.token, hash);
@@ -94,7 +94,7 @@ static int invite_one(struct store *s, const char *actor, const struct app_invit
     sodium_memzero(inv.token, sizeof inv.token);
     if (rc == 0)
         sum->invited++;
-    return rc < 0 ? -1 : claim_contact(s, actor, p->person, sum, err);
+    return rc < 0 ? -1 : o->no_contact ? 0 : claim_contact(s, actor, p->person, sum, err);
 }
 
 /* The named person p, checked: 0, or -1 with err saying why they cannot be
@@ -219,12 +219,13 @@ static int keep_link(void *ud, const struct app_invitation *inv, struct df_err *
     return app_invite_link(o->base, o->base_n, inv->token, o->link, err);
 }
 
-int app_invite_one(struct store *s, const char *actor, const char *person, int days, int64_t now,
-                   const char *base, char link[APP_INVITE_LINK_MAX], int64_t *expires_at,
-                   bool *contact, struct arena *a, struct df_err *err)
+int app_invite_one(struct store *s, const char *actor, const char *person, int64_t life,
+                   int64_t now, const char *base, char link[APP_INVITE_LINK_MAX],
+                   int64_t *expires_at, bool *contact, struct arena *a, struct df_err *err)
 {
     const char *const persons[] = {person};
-    struct app_invite_opts o = {.persons = persons, .persons_n = 1, .days = days, .now = now};
+    struct app_invite_opts o = {.persons = persons, .persons_n = 1, .seconds = life, .now = now,
+                                .no_contact = !contact};
     struct link_out out = {.base = base, .base_n = (int)strlen(base), .link = link,
                            .expires_at = expires_at};
     while (out.base_n > 0 && base[out.base_n - 1] == '/')
@@ -239,16 +240,42 @@ int app_invite_one(struct store *s, const char *actor, const char *person, int d
     return 0;
 }
 
+/* Mails person's new link (as app_invite_one made it, to expires_at) to
+ * her login's address, in the caller's transaction. */
+static int mail_link(struct store *s, const char *person, const char *link, int64_t now,
+                     int64_t expires_at, struct arena *a, struct df_err *err)
+{
+    struct store_invitee *p;
+    int n;
+    struct app_mail_to to;
+    if (store_invitees(s, person, a, &p, &n, err) < 0)
+        return -1;
+    int goes = n == 1 && p->user_email
+                   ? app_mail_to_asked(s, person, p->user_email, NULL, NULL, a, &to, err)
+                   : 0;
+    if (goes == 0)
+        return df_err_set(err, DF_ERR_CONFLICT,
+                          "the forum sends no mail now, or her address can carry none: give "
+                          "her the link");
+    return goes < 0 ? -1 : app_mail_link(s, &to, "signin", link, now, expires_at, a, err);
+}
+
 int app_invite_person(struct store *s, const char *actor, const char *person, int days,
-                      int64_t now, const char *base, char link[APP_INVITE_LINK_MAX],
+                      bool mail, int64_t now, const char *base, char link[APP_INVITE_LINK_MAX],
                       int64_t *expires_at, struct arena *a, struct df_err *err)
 {
     if (store_begin(s, err) < 0)
         return -1;
     /* who gave whom a way into her account: a line naming her */
-    if (app_invite_one(s, actor, person, days, now, base, link, expires_at, NULL, a, err) < 0 ||
+    bool contact;
+    if (app_invite_one(s, actor, person, (int64_t)days * 86400, now, base, link, expires_at,
+                       &contact, a, err) < 0 ||
+        (mail && mail_link(s, person, link, now, *expires_at, a, err) < 0) ||
         store_audit(s, actor, "person.signin_link", "person", person,
-                    "a new sign-in link made at the desk; their earlier link no longer works",
+                    mail ? "a new sign-in link made at the desk and mailed to her; their "
+                           "earlier link no longer works"
+                         : "a new sign-in link made at the desk; their earlier link no longer "
+                           "works",
                     err) < 0 ||
         store_commit(s, err) < 0) {
         store_rollback(s);

@@ -22,6 +22,9 @@ struct app_invite_opts {
     const char *const *persons;   /* the people named, or NULL for everyone */
     int persons_n;
     int days;                     /* 1 to APP_INVITE_DAYS_MAX */
+    int64_t seconds;              /* the links' life in seconds when not 0 (a link she
+                                     asked for herself lives an hour), else days */
+    bool no_contact;              /* make nobody her organisation's contact */
     int64_t now;
 };
 
@@ -94,19 +97,23 @@ int app_invite_link(const char *base, int base_n, const char *token,
 
 /* One person's new sign-in link, inside the caller's transaction: app_invite
  * of her alone (a login made if she has none; her organisation's contact
- * when it had none: *contact), its link BASE/welcome#TOKEN into link (base's
- * trailing slashes dropped) and when it stops working into *expires_at. A
- * password she has works until the link is used. -1 with err as app_invite
- * (link wiped). */
-int app_invite_one(struct store *s, const char *actor, const char *person, int days, int64_t now,
+ * when it had none: *contact; contact NULL: left as it is), living `life` seconds, its link
+ * BASE/welcome#TOKEN into link (base's trailing slashes dropped) and when it
+ * stops working into *expires_at. A password she has works until the link
+ * is used. -1 with err as app_invite (link wiped). */
+int app_invite_one(struct store *s, const char *actor, const char *person, int64_t life,
+                   int64_t now,
                    const char *base, char link[APP_INVITE_LINK_MAX], int64_t *expires_at,
                    bool *contact, struct arena *a, struct df_err *err);
 
 /* The same in a transaction of its own, with a person.signin_link line in
  * the audit trail naming her: the help desk's "New sign-in link" for a
- * participant who lost her invitation or forgot her password. */
+ * participant who lost her invitation or forgot her password. mail: the
+ * link is also mailed to her login's address in that transaction (whether
+ * or not she turned mail off: she asked), DF_ERR_CONFLICT when the forum
+ * sends no mail or that address can carry none. */
 int app_invite_person(struct store *s, const char *actor, const char *person, int days,
-                      int64_t now, const char *base, char link[APP_INVITE_LINK_MAX],
+                      bool mail, int64_t now, const char *base, char link[APP_INVITE_LINK_MAX],
                       int64_t *expires_at, struct arena *a, struct df_err *err);
 
 /* The invitations as a CSV for a mail merge: app_invite_csv_open writes the

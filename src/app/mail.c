@@ -269,6 +269,107 @@ static int compose_message(const struct app_mail_facts *f, struct arena *a, bool
     return 0;
 }
 
+/* The closing lines of a mail she asked for, which no switch of hers stops. */
+static const char *closing_asked(bool uk)
+{
+    return uk ? "\n-- \nЦей лист надіслано автоматично від імені організаторів форуму.\n"
+              : "\n-- \nThis message was sent automatically for the forum's organisers.\n";
+}
+
+/* n with the Ukrainian noun form a number takes: one (1, 21), few (2-4,
+ * 22-24), many (5-20, 25-30, ...). */
+static const char *uk_count(struct arena *a, long long n, const char *one, const char *few,
+                            const char *many)
+{
+    long long d = n % 10, h = n % 100;
+    const char *w = d == 1 && h != 11 ? one : d >= 2 && d <= 4 && (h < 12 || h > 14) ? few : many;
+    return arena_printf(a, "%lld %s", n, w);
+}
+
+/* How long a link works, in lang: "one hour", "3 hours", "14 days". */
+static const char *link_life(const struct app_mail_facts *f, struct arena *a, bool uk)
+{
+    long long hours = (f->link_seconds + 1800) / 3600;
+    if (hours <= 1)
+        return uk ? "одну годину" : "one hour";
+    if (hours % 24)
+        return uk ? uk_count(a, hours, "годину", "години", "годин")
+                  : arena_printf(a, "%lld hours", hours);
+    long long days = hours / 24;
+    if (days == 1)
+        return uk ? "один день" : "one day";
+    return uk ? uk_count(a, days, "день", "дні", "днів") : arena_printf(a, "%lld days", days);
+}
+
+/* A mail that carries a sign-in link: one she asked for on the sign-in
+ * page ("reset"), one the help desk sent her ("signin"), her first after
+ * her application was approved ("approved"). */
+static int compose_link(const struct app_mail_facts *f, struct arena *a, bool uk,
+                        const char **subject, const char **body)
+{
+    if (!f->link)
+        return -1;
+    const char *life = link_life(f, a, uk);
+    const char *why, *after;
+    if (strcmp(f->kind, "approved") == 0) {
+        *subject = uk ? "Вашу заявку на участь у форумі схвалено"
+                      : "Your application to take part in the forum is approved";
+        why = uk ? "Організатори схвалили вашу заявку на участь у форумі. Відкрийте це "
+                   "посилання, щоб задати пароль і увійти:"
+                 : "The organisers have approved your application to take part in the forum. "
+                   "Open this link to choose your password and sign in:";
+        after = uk ? arena_printf(a, "Посилання одноразове і діє %s. Після входу ви зможете "
+                                     "доповнити профіль своєї організації, знайти партнерів і "
+                                     "запросити їх на зустрічі.\n", life)
+                   : arena_printf(a, "It works once, for %s. Once signed in, you can complete "
+                                     "your organisation's profile, find partners and ask them "
+                                     "to meet.\n", life);
+    } else {
+        bool desk = strcmp(f->kind, "signin") == 0;
+        *subject = uk ? "Нове посилання для входу на сторінки форуму"
+                      : "Your new sign-in link for the forum's pages";
+        why = desk ? (uk ? "Як ви просили на стійці допомоги форуму, надсилаємо нове посилання "
+                           "для входу. Відкрийте його, щоб задати пароль:"
+                         : "As you asked at the forum's help desk, here is a new sign-in link. "
+                           "Open it to choose your password:")
+                   : (uk ? "Ви попросили нове посилання для входу на сторінки форуму. "
+                           "Відкрийте його, щоб задати новий пароль:"
+                         : "You asked for a new sign-in link for the forum's pages. Open it "
+                           "to choose a new password:");
+        after = uk ? arena_printf(a, "Посилання одноразове і діє %s. Доки ви ним не "
+                                     "скористаєтеся, ваш пароль (якщо він є) залишається "
+                                     "чинним, а надіслане раніше посилання більше не діє.\n%s",
+                                  life, desk ? "" : "Якщо ви не просили посилання, просто не "
+                                                    "зважайте на цей лист: нічого не "
+                                                    "зміниться.\n")
+                   : arena_printf(a, "It works once, for %s. Until you use it, your password "
+                                     "(if you have one) stays as it was; a link sent before no "
+                                     "longer works.\n%s",
+                                  life, desk ? "" : "If you did not ask for it, ignore this "
+                                                    "message: nothing changes.\n");
+    }
+    *body = arena_printf(a, "%s\n\n%s\n%s\n\n%s%s", uk ? "Добрий день!" : "Hello,", why,
+                         f->link, after, closing_asked(uk));
+    return 0;
+}
+
+/* An application declined: a short, polite note, no reason given. */
+static int compose_not_approved(const struct app_mail_facts *f, struct arena *a, bool uk,
+                                const char **subject, const char **body)
+{
+    (void)f;
+    *subject = uk ? "Ваша заявка на участь у форумі" : "Your application to take part in the forum";
+    *body = arena_printf(a, "%s%s",
+                         uk ? "Добрий день!\n\nДякуємо за інтерес до форуму та за вашу заявку. "
+                              "На жаль, цього разу організатори не можуть запропонувати вам "
+                              "участь.\n\nЗ повагою,\nорганізатори форуму\n"
+                            : "Hello,\n\nThank you for your interest in the forum and for your "
+                              "application. We regret that the organisers cannot offer you a "
+                              "place this time.\n\nWith kind regards,\nThe forum's organisers\n",
+                         closing_asked(uk));
+    return 0;
+}
+
 /* One meeting of an agenda or a change, as lines into b: 0, -1 when b is full. */
 static int item_lines(const struct app_mail_facts *f, const struct app_mail_item *it,
                       struct arena *a, bool uk, struct buf *b)
@@ -372,7 +473,9 @@ int app_mail_compose(const struct app_mail_facts *f, struct arena *a, const char
     } kinds[] = {{"request", compose_request},       {"accepted", compose_answer},
                  {"declined", compose_answer},       {"booked", compose_answer},
                  {"introduced", compose_introduced}, {"message", compose_message},
-                 {"agenda", compose_meetings},       {"changed", compose_meetings}};
+                 {"agenda", compose_meetings},       {"changed", compose_meetings},
+                 {"reset", compose_link},            {"signin", compose_link},
+                 {"approved", compose_link},         {"not_approved", compose_not_approved}};
     bool uk = f->lang && strcmp(f->lang, "uk") == 0;
     *subject = *body = NULL;
     for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
@@ -421,6 +524,30 @@ int app_mail_to_get(struct store *s, const char *person, struct arena *a,
     return 1;
 }
 
+int app_mail_to_asked(struct store *s, const char *person, const char *email,
+                      const char *languages, const char *country, struct arena *a,
+                      struct app_mail_to *to, struct df_err *err)
+{
+    const char *url;
+    int on = store_mail_config_get(s, a, &url, err);
+    if (on <= 0 || !mailmsg_address_ok(email))
+        return on < 0 ? -1 : 0;
+    const char *ui = NULL;
+    if (person) {
+        struct store_person p;
+        struct store_org o;
+        if (store_person_get(s, person, a, &p, err) < 0 ||
+            store_person_ui_language(s, p.id, a, &ui, err) < 0 ||
+            store_org_get(s, p.org, a, &o, err) < 0)
+            return -1;
+        languages = p.languages;
+        country = o.country;
+    }
+    *to = (struct app_mail_to){.person = person, .email = email, .public_url = url,
+                               .lang = app_person_language(ui, languages, country)};
+    return 1;
+}
+
 int app_mail_queue(struct store *s, const struct app_mail_to *to, struct app_mail_facts *f,
                    struct arena *a, struct df_err *err)
 {
@@ -431,10 +558,28 @@ int app_mail_queue(struct store *s, const struct app_mail_to *to, struct app_mai
     char id[24];
     snprintf(id, sizeof id, "mail-%02x%02x%02x%02x%02x%02x%02x%02x", raw[0], raw[1], raw[2],
              raw[3], raw[4], raw[5], raw[6], raw[7]);
+    char expires[DATE_UTC_TEXT_SIZE];
     struct store_mail m = {.id = id, .to = to->email, .person = to->person, .kind = f->kind};
-    if (app_mail_compose(f, a, &m.subject, &m.body) < 0)
-        return df_err_set(err, DF_ERR_RUNTIME, "out of memory writing a mail");
-    return store_mail_enqueue(s, &m, err);
+    if (f->link) {
+        date_utc_text(f->link_expires_at, expires);
+        m.link_expires_at = expires;
+    }
+    int rc = app_mail_compose(f, a, &m.subject, &m.body) < 0
+                 ? df_err_set(err, DF_ERR_RUNTIME, "out of memory writing a mail")
+                 : store_mail_enqueue(s, &m, err);
+    /* the arena's copy of a link's body would outlive the mail's row */
+    if (f->link && m.body)
+        sodium_memzero((char *)m.body, strlen(m.body));
+    return rc;
+}
+
+int app_mail_link(struct store *s, const struct app_mail_to *to, const char *kind,
+                  const char *link, int64_t now, int64_t expires_at, struct arena *a,
+                  struct df_err *err)
+{
+    struct app_mail_facts f = {.kind = kind, .link = link, .link_seconds = expires_at - now,
+                               .link_expires_at = expires_at};
+    return app_mail_queue(s, to, &f, a, err);
 }
 
 /* Queues the mail of request r's kind to person `to` about `other`. */
@@ -549,6 +694,8 @@ static int send_one(const struct app_mail_sender *o, const char *from_name,
     int rc = mailmsg_write(&mm, &msg, why);
     if (rc == 0)
         rc = smtp_send(&o->smtp, o->from, m->to, buf_str(&msg), msg.len, why);
+    if (m->link_expires_at && msg.data)   /* its copy of a working link */
+        sodium_memzero(msg.data, msg.cap);
     buf_free(&msg);
     return rc;
 }

@@ -9,6 +9,7 @@
 #define DFNC_APP_MAIL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 #include "core/arena.h"
 #include "io/smtp.h"
@@ -44,6 +45,13 @@ struct app_mail_facts {
      * items), "changed" (her published meetings changed: items) */
     const char *kind;
     const char *lang;                 /* "en" or "uk" */
+    /* "reset" (a sign-in link she asked for herself), "signin" (one the
+     * help desk made and sent), "approved" (her application approved, with
+     * her first link): the link (BASE/welcome#TOKEN, a secret) and its life
+     * in seconds and end (Unix seconds), for the outbox to wipe and give it
+     * up by; "not_approved" (her application declined) tells none */
+    const char *link;
+    int64_t link_seconds, link_expires_at;
     const char *other, *other_org;    /* the other person: the requester of a request,
                                          the addressee of an answer, the partner of a
                                          booking or an introduction, a message's author;
@@ -89,10 +97,28 @@ struct app_mail_to {
 int app_mail_to_get(struct store *s, const char *person, struct arena *a,
                     struct app_mail_to *to, struct df_err *err);
 
+/* Whether a mail someone asked for (a sign-in link, her application's
+ * answer) can go to address email now: 1 when the forum sends mail and the
+ * address can carry one, *to filled in a (its lang the person's by
+ * app_person_language when person is not NULL, else from languages and
+ * country: an applicant's); 0 when not; -1 with err. A person's word that
+ * she wants no mail (people.mail_off) does not stop it: she asked for it. */
+int app_mail_to_asked(struct store *s, const char *person, const char *email,
+                      const char *languages, const char *country, struct arena *a,
+                      struct app_mail_to *to, struct df_err *err);
+
 /* In the caller's transaction: queues the mail f tells (f->lang and
  * f->public_url to's) to `to`. -1 with err. */
 int app_mail_queue(struct store *s, const struct app_mail_to *to, struct app_mail_facts *f,
                    struct arena *a, struct df_err *err);
+
+/* In the caller's transaction: queues the mail of kind ("reset",
+ * "signin", "approved": app_mail_facts) carrying link, which works from
+ * now until expires_at, to `to`. The outbox wipes its body once it is sent
+ * or given up, and gives it up once the link expired. -1 with err. */
+int app_mail_link(struct store *s, const struct app_mail_to *to, const char *kind,
+                  const char *link, int64_t now, int64_t expires_at, struct arena *a,
+                  struct df_err *err);
 
 /* Organisation id's name in lang (its Ukrainian one on a Ukrainian mail
  * when it has one), in a; NULL with err. */

@@ -94,8 +94,8 @@ static int person_id(struct store *s, struct app_walkin *w, struct app_walkin_ma
 static int invite_and_check_in(struct store *s, const char *actor, const struct app_walkin *w,
                                struct arena *a, struct app_walkin_made *made, struct df_err *err)
 {
-    if (app_invite_one(s, actor, w->person.id, w->days, w->now, w->base, made->link,
-                       &made->expires_at, &made->contact, a, err) < 0)
+    if (app_invite_one(s, actor, w->person.id, (int64_t)w->days * 86400, w->now, w->base,
+                       made->link, &made->expires_at, &made->contact, a, err) < 0)
         return -1;
     return w->check_in ? app_checkin_in(s, actor, w->person.id, a, &made->checked_in_at, err)
                        : 0;

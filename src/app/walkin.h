@@ -34,6 +34,8 @@ struct app_walkin_made {
     int64_t expires_at;
     bool contact;                 /* made her organisation's contact: it had none */
     const char *checked_in_at;    /* NULL unless check_in */
+    bool mailed;                  /* the link was mailed to her too (an application
+                                     approved while the forum sends mail) */
     const char *field;            /* on DF_ERR_INPUT or _CONFLICT: the body field refused
                                      ("email", "id", "organisation"), or NULL */
 };

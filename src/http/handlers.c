@@ -16,6 +16,7 @@
 #include "app/forum_day.h"
 #include "app/match.h"
 #include "app/procure_view.h"
+#include "app/reset.h"
 #include "app/stats.h"
 #include "core/date.h"
 #include "http/api.h"
@@ -118,6 +119,54 @@ static void h_login(struct http_req *r)
     }
     sodium_memzero(token, sizeof token);
     sodium_memzero(device, sizeof device);
+}
+
+/* ---- "forgot your password?" ----------------------------------------------------------- */
+
+/* GET /session/reset: whether the sign-in page may offer a link by mail
+ * (the forum sends mail), {"available"}. */
+static void h_reset_available(struct http_req *r)
+{
+    struct df_err err = {0};
+    int on = app_reset_available(r->s, &err);
+    if (on < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{sb si}", "available", on > 0, "expires_in",
+                                      APP_RESET_SECONDS));
+}
+
+/* POST /session/reset {"email"}: 202 and one body whether or not the
+ * address has a login (app_reset_ask); 429 past the client's asks, 409
+ * mail_off when the forum sends no mail. No CSRF token, as the login: there
+ * is no session, and a cross-site form cannot send JSON. */
+static void h_reset(struct http_req *r)
+{
+    static const struct http_field f[] = {
+        {"email", HJ_STRING, .required = true, .min = 3, .max = 254},
+        {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    struct df_err err = {0};
+    const char *email = http_json_str(b, "email");
+    if (app_email_check("email", email, &err) < 0) {
+        json_decref(b);
+        http_reply_df_err_field(r, &err, "email");
+        return;
+    }
+    enum app_reset_result res = app_reset_ask(r->s, email, r->ip, (int64_t)time(NULL), &err);
+    json_decref(b);
+    if (res == APP_RESET_LIMITED)
+        http_reply_error(r, 429, "rate_limited", "%s", err.msg);
+    else if (res == APP_RESET_OFF)
+        http_reply_error(r, 409, "mail_off", "%s", err.msg);
+    else if (res != APP_RESET_ASKED)
+        http_reply_df_err(r, &err);
+    else
+        http_reply_json(r, 202, json_pack("{ss si}", "status", "asked", "expires_in",
+                                          APP_RESET_SECONDS));
 }
 
 /* ---- invitations (dfnc user invite) ---------------------------------------------------- */
@@ -631,6 +680,9 @@ const struct http_route http_routes[] = {
     {"POST", "/api/v1/session", h_login, ROUTE_PUBLIC | ROUTE_NO_CSRF},
     {"DELETE", "/api/v1/session", h_logout, 0},
     {"DELETE", "/api/v1/session/others", h_sign_out_others, 0},
+    /* "forgot your password?": a new sign-in link by mail, asked by anyone */
+    {"GET", "/api/v1/session/reset", h_reset_available, ROUTE_PUBLIC},
+    {"POST", "/api/v1/session/reset", h_reset, ROUTE_PUBLIC | ROUTE_NO_CSRF},
     {"GET", "/api/v1/me", h_me, 0},
     {"PUT", "/api/v1/me", h_me_put, 0},
     {"GET", "/api/v1/me/agenda", h_agenda, 0},

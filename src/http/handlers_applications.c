@@ -210,7 +210,7 @@ void api_console_applications_open_put(struct http_req *r)
 }
 
 /* POST /console/applications/{id}/approve: 201 with the person made and her
- * link, once (as a walk-in's). */
+ * link, once (as a walk-in's), and whether it was mailed to her too. */
 void api_console_application_approve(struct http_req *r)
 {
     if (!api_invitation_links_reach(r))
@@ -231,13 +231,16 @@ void api_console_application_approve(struct http_req *r)
     api_reply_walkin_made(r, 201, &made);
 }
 
-/* POST /console/applications/{id}/decline */
+/* POST /console/applications/{id}/decline: 200, and whether she was told
+ * by mail. */
 void api_console_application_decline(struct http_req *r)
 {
     struct df_err err = {0};
-    if (app_application_decline(r->s, r->user.email, r->params[0], &err) < 0) {
+    bool mailed = false;
+    if (app_application_decline(r->s, r->user.email, r->params[0], &mailed, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{ss ss}", "id", r->params[0], "status", "declined"));
+    http_reply_json(r, 200, json_pack("{ss ss sb}", "id", r->params[0], "status", "declined",
+                                      "mailed", mailed));
 }

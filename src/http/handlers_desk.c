@@ -165,6 +165,7 @@ void api_reply_walkin_made(struct http_req *r, int status, struct app_walkin_mad
         json_object_set_new(j, "contact", json_boolean(made->contact));
         json_object_set_new(j, "link", json_string(made->link));
         json_object_set_new(j, "link_expires_at", json_string(expires));
+        json_object_set_new(j, "mailed", json_boolean(made->mailed));
     }
     sodium_memzero(made->link, sizeof made->link);
     if (!j) {
@@ -174,32 +175,45 @@ void api_reply_walkin_made(struct http_req *r, int status, struct app_walkin_mad
     http_reply_json(r, status, j);
 }
 
-/* POST /console/people/{id}/invitation {"days"?}: a new sign-in link for
- * one participant, made at the desk when she lost her invitation or forgot
- * her password (app_invite_person): 201 {"person","link","link_expires_at"},
- * the link in this reply only. Her earlier link stops working; a password
- * she has works until the new link is used. */
+/* POST /console/people/{id}/invitation {"days"?, "mail"?}: a new sign-in
+ * link for one participant, made at the desk when she lost her invitation
+ * or forgot her password (app_invite_person): 201 {"person","link",
+ * "link_expires_at","mailed"}, the link in this reply only. mail true: it
+ * is also mailed to her, in the same transaction (409 mail_off when the
+ * forum sends no mail). Her earlier link stops working; a password she has
+ * works until the new link is used. */
 void api_console_person_invitation(struct http_req *r)
 {
-    int days;
-    if (!api_invitation_ask(r, &days))
+    static const struct http_field f[] = {
+        {"days", HJ_INT, .min = 1, .max = APP_INVITE_DAYS_MAX},
+        {"mail", HJ_BOOL, .required = false},
+        {NULL}};
+    if (!api_invitation_links_reach(r))
         return;
+    json_t *b = NULL;
+    if (r->body.len && !(b = http_body(r, f)))
+        return;
+    int days = (int)http_json_int(b, "days", APP_INVITE_DAYS);
+    bool mail = json_is_true(json_object_get(b, "mail"));
+    json_decref(b);
     struct df_err err = {0};
     char link[APP_INVITE_LINK_MAX];
     int64_t expires_at = 0;
-    if (app_invite_person(r->s, r->user.email, r->params[0], days, (int64_t)time(NULL),
+    if (app_invite_person(r->s, r->user.email, r->params[0], days, mail, (int64_t)time(NULL),
                           http_server_base_url(r->srv), link, &expires_at, &r->a, &err) < 0) {
         /* an address another login has, or none: said on the field to mend */
         if (err.kind == DF_ERR_INPUT)
             http_reply_field_error(r, 422, "invalid", "email", err.msg);
+        else if (err.kind == DF_ERR_CONFLICT)
+            http_reply_field_error(r, 409, "mail_off", "mail", err.msg);
         else
             http_reply_df_err(r, &err);
         return;
     }
     char expires[DATE_UTC_TEXT_SIZE];
     date_utc_text(expires_at, expires);
-    json_t *j = json_pack("{ss ss ss}", "person", r->params[0], "link", link, "link_expires_at",
-                          expires);
+    json_t *j = json_pack("{ss ss ss sb}", "person", r->params[0], "link", link,
+                          "link_expires_at", expires, "mailed", mail);
     sodium_memzero(link, sizeof link);
     http_reply_json(r, 201, j);
 }

@@ -65,9 +65,9 @@ int store_mail_notify_set(struct store *s, const char *person, bool notify, stru
 int store_mail_enqueue(struct store *s, const struct store_mail *m, struct df_err *err)
 {
     static const char sql[] =
-        "INSERT INTO mail_outbox(id, to_addr, person_rid, kind, subject, body, next_try_at)"
-        " VALUES (?1, ?2, (SELECT rid FROM people WHERE id = ?3), ?4, ?5, ?6,"
-        " strftime('%Y-%m-%dT%H:%M:%SZ','now'))";
+        "INSERT INTO mail_outbox(id, to_addr, person_rid, kind, subject, body, next_try_at,"
+        " link_expires_at) VALUES (?1, ?2, (SELECT rid FROM people WHERE id = ?3), ?4, ?5, ?6,"
+        " strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?7)";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -77,6 +77,7 @@ int store_mail_enqueue(struct store *s, const struct store_mail *m, struct df_er
     store_bind_text(st, 4, m->kind);
     store_bind_text(st, 5, m->subject);
     store_bind_text(st, 6, m->body);
+    store_bind_text(st, 7, m->link_expires_at);
     return store_step_done(s, st, err, "queueing a mail");
 }
 
@@ -87,15 +88,24 @@ int store_mail_take_due(struct store *s, const char *now, const char *lease_unti
         "UPDATE mail_outbox SET next_try_at = ?2 WHERE rid IN (SELECT rid FROM mail_outbox"
         "  WHERE status = 'queued' AND next_try_at <= ?1 ORDER BY next_try_at, rid LIMIT ?3)"
         " RETURNING id, to_addr, (SELECT id FROM people WHERE rid = person_rid), kind,"
-        " subject, body, created_at, attempts";
+        " subject, body, created_at, attempts, link_expires_at";
+    /* a link that no longer works is never sent, and its mail holds no token */
+    static const char lapsed[] =
+        "UPDATE mail_outbox SET status = 'failed', body = '', tried_at = ?1,"
+        " last_error = 'its sign-in link expired before it could be sent'"
+        " WHERE status = 'queued' AND link_expires_at IS NOT NULL AND link_expires_at <= ?1";
     *n = 0;
     *out = arena_alloc(a, (size_t)(max > 0 ? max : 1) * sizeof **out);
     if (!*out)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory taking the mail due");
     if (store_begin(s, err) < 0)
         return -1;
-    sqlite3_stmt *st = store_stmt(s, sql, err);
+    sqlite3_stmt *st = store_stmt(s, lapsed, err);
     if (!st)
+        goto fail;
+    store_bind_text(st, 1, now);
+    if (store_step_done(s, st, err, "giving up the mail whose link expired") < 0 ||
+        !(st = store_stmt(s, sql, err)))
         goto fail;
     store_bind_text(st, 1, now);
     store_bind_text(st, 2, lease_until);
@@ -108,6 +118,7 @@ int store_mail_take_due(struct store *s, const char *now, const char *lease_unti
         for (int i = 0; i < 7; i++)
             *f[i] = arena_strdup(a, store_col(st, i));
         m->attempts = sqlite3_column_int(st, 7);
+        m->link_expires_at = arena_strdup(a, store_col(st, 8));
         if (!m->id || !m->to || !m->subject || !m->body) {
             sqlite3_reset(st);
             df_err_set(err, DF_ERR_RUNTIME, "out of memory taking the mail due");
@@ -131,7 +142,8 @@ int store_mail_mark_sent(struct store *s, const char *id, const char *now, struc
 {
     static const char sql[] =
         "UPDATE mail_outbox SET status = 'sent', sent_at = ?2, tried_at = ?2,"
-        " attempts = attempts + 1, last_error = NULL WHERE id = ?1";
+        " attempts = attempts + 1, last_error = NULL,"
+        " body = CASE WHEN link_expires_at IS NULL THEN body ELSE '' END WHERE id = ?1";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -145,7 +157,9 @@ int store_mail_mark_failed(struct store *s, const char *id, const char *now,
 {
     static const char sql[] =
         "UPDATE mail_outbox SET attempts = attempts + 1, tried_at = ?2, last_error = ?4,"
-        " status = CASE WHEN ?3 IS NULL THEN 'failed' ELSE 'queued' END,"
+        " status = CASE WHEN ?3 IS NULL OR ?3 >= link_expires_at THEN 'failed' ELSE 'queued' END,"
+        " body = CASE WHEN link_expires_at IS NOT NULL AND (?3 IS NULL OR ?3 >= link_expires_at)"
+        "  THEN '' ELSE body END,"
         " next_try_at = coalesce(?3, next_try_at) WHERE id = ?1";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)

@@ -29,26 +29,32 @@ struct store_mail {
     const char *id;          /* "mail-" and hex: the Message-ID's left part */
     const char *to;          /* the address */
     const char *person;      /* whose (NULL: removed since) */
-    const char *kind;        /* request, accepted, declined */
+    const char *kind;        /* request, accepted, declined, ... (migration 37's list) */
     const char *subject, *body;   /* UTF-8; body lines end in \n */
     const char *created_at;
     int attempts;
+    /* a mail that carries a sign-in link: when the link stops working (ISO
+     * 8601 UTC), NULL for any other. Its body is wiped ("") once it is sent
+     * or given up, and it is given up, never sent, from then on. */
+    const char *link_expires_at;
 };
 
-/* Queues m (its id, to, person, kind, subject, body; the rest is the
- * outbox's) due at once, in the caller's transaction. */
+/* Queues m (its id, to, person, kind, subject, body, link_expires_at; the
+ * rest is the outbox's) due at once, in the caller's transaction. */
 int store_mail_enqueue(struct store *s, const struct store_mail *m, struct df_err *err);
 
 /* Takes at most max queued mails due at now (ISO 8601 UTC, as
- * date_utc_text writes) for sending, oldest due first: each is leased
+ * date_utc_text writes) for sending, oldest due first, having given up
+ * first (failed, body wiped) the queued ones whose link expired: each is leased
  * until lease_until (another sender does not take it meanwhile; one whose
  * sender died is due again then), into *out (an array in a) and *n. */
 int store_mail_take_due(struct store *s, const char *now, const char *lease_until, int max,
                         struct arena *a, struct store_mail **out, int *n, struct df_err *err);
-/* Mail id was sent at now. */
+/* Mail id was sent at now (a sign-in link's body wiped). */
 int store_mail_mark_sent(struct store *s, const char *id, const char *now, struct df_err *err);
 /* A try of mail id failed at now with error: one more attempt, due again
- * at next_try (NULL: given up, kept as failed). */
+ * at next_try (NULL: given up, kept as failed; a sign-in link's is given up
+ * too when next_try is not before its link expires, and its body wiped). */
 int store_mail_mark_failed(struct store *s, const char *id, const char *now,
                            const char *next_try, const char *error, struct df_err *err);
 

@@ -751,6 +751,42 @@ static const char migration_36[] =
     "  set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
     ") STRICT";
 
+/* Version 37 (only this branch's number): mail that carries a sign-in
+ * link (a participant's own "forgot your password", the help desk's link
+ * sent by mail, an approved application's) and the note of a declined
+ * application. Such a mail's body holds a working token until it is sent:
+ * link_expires_at is when its link stops working, so that the sender wipes
+ * the body once the mail is sent or given up and never sends it after then.
+ * The outbox is copied whole into a table with the new kinds and column, as
+ * version 34 did. */
+static const char migration_37[] =
+    "CREATE TABLE mail_outbox_37 ("
+    "  rid INTEGER PRIMARY KEY,"
+    "  id TEXT NOT NULL UNIQUE CHECK (length(id) BETWEEN 1 AND 64),"
+    "  to_addr TEXT NOT NULL CHECK (length(to_addr) BETWEEN 3 AND 254),"
+    "  person_rid INTEGER REFERENCES people(rid) ON DELETE SET NULL,"
+    "  kind TEXT NOT NULL CHECK (kind IN ('request','accepted','declined','booked','agenda',"
+    "    'changed','introduced','message','reset','signin','approved','not_approved')),"
+    "  subject TEXT NOT NULL,"
+    "  body TEXT NOT NULL,"
+    "  status TEXT NOT NULL DEFAULT 'queued' CHECK (status IN ('queued','sent','failed')),"
+    "  created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')),"
+    "  sent_at TEXT,"
+    "  attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),"
+    "  next_try_at TEXT NOT NULL,"
+    "  tried_at TEXT,"
+    "  last_error TEXT,"
+    "  link_expires_at TEXT,"
+    "  CHECK ((link_expires_at IS NOT NULL) = (kind IN ('reset','signin','approved')))"
+    ") STRICT;"
+    "INSERT INTO mail_outbox_37(rid, id, to_addr, person_rid, kind, subject, body, status,"
+    "  created_at, sent_at, attempts, next_try_at, tried_at, last_error)"
+    " SELECT rid, id, to_addr, person_rid, kind, subject, body, status, created_at, sent_at,"
+    "  attempts, next_try_at, tried_at, last_error FROM mail_outbox;"
+    "DROP TABLE mail_outbox;"
+    "ALTER TABLE mail_outbox_37 RENAME TO mail_outbox;"
+    "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';";
+
 /* Version 40 (37 to 39 are other changes'): a hybrid forum. A person takes
  * part on site or online (from afar: many Ukrainian executives cannot
  * travel); a meeting with someone online is held by video and takes no table
@@ -803,6 +839,8 @@ const struct store_migration store_migrations[] = {
     {34, "the mail's new kinds: agendas, changes, introductions, messages", migration_34},
     {36, "applications to take part, sent on the forum's site, and whether it takes them",
      migration_36},
+    {37, "mail that carries a sign-in link, wiped once sent; a declined application's note",
+     migration_37},
     {40, "a hybrid forum: who takes part online, the event's video service, meetings' rooms",
      migration_40},
 };

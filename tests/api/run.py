@@ -37,6 +37,8 @@ Directives outside requests, as blocks of their own:
     db SELECT ...                            the database then (${var} substituted): the query's rows, each its
     is: 0                                    columns joined by |, are the block's is: lines
                                              (a statement that writes is committed: no rows)
+    save: tok = ~ welcome#([A-Za-z0-9_-]+)   ... or, without is: lines, the first group of a
+                                             regular expression in them (a link a mail holds)
 The server's forum clock (dfnc serve --forum-clock-still) stands at 2025-10-01T09:40:00+02:00.
 Before the cases, the route tables (`dfnc serve --routes`) are checked against
 13-matrix.txt (each route's rows, asked by the four callers) and every write
@@ -196,7 +198,8 @@ def check_every_route_in_the_matrix(routes):
 
 
 # The writes without a session yet, which alone take no CSRF token (docs/api.md)
-NO_CSRF_WRITES = {("POST", "/session"), ("POST", "/invitations/{token}"), ("POST", "/applications")}
+NO_CSRF_WRITES = {("POST", "/session"), ("POST", "/invitations/{token}"), ("POST", "/applications"),
+                  ("POST", "/session/reset")}
 
 
 def check_csrf_on_every_write(cl, routes):
@@ -459,6 +462,12 @@ def main():
                 rows = ["|".join(str(x) for x in r) for r in c.execute(query)]
                 c.commit()   # a statement that writes sets a case's scene (37-move.txt)
                 c.close()
+                for var, _, pattern in b["save"]:
+                    m = re.search(pattern, "\n".join(rows))
+                    vars_[var] = m.group(1) if m else "?"
+                    invitations.append(vars_[var])   # a link's token: never in the log
+                if b["save"] and not b["is"]:
+                    continue
                 if rows != b["is"]:
                     failures += 1
                     print(f"FAIL {name}:{b['line']} {b['title']}: the database has {rows}, "

@@ -537,6 +537,155 @@ p = dfnc('mail', 'send', '--smtp', 'smtp://127.0.0.1:%d' % port, '--mail-from',
          'Forum\r\nBcc: x@evil.example <forum@dfnc.example.eu>')
 ok(p.returncode == 2, 'a --mail-from name with a line break is refused', p.stderr)
 
+def anon(base, method, path, body=None):
+    """A call without a session (the sign-in page's, the application form's)."""
+    req = urllib.request.Request(base + path, method=method,
+                                 data=json.dumps(body).encode() if body is not None else None,
+                                 headers={'Content-Type': 'application/json'})
+    try:
+        with urllib.request.urlopen(req) as resp:
+            return json.loads(resp.read() or b'{}')
+    except urllib.error.HTTPError as e:
+        return {'status': e.code, 'body': e.read().decode()}
+
+
+def outbox_row(kind):
+    """The newest mail of kind: (to, status, body, last_error)."""
+    c = sqlite3.connect(DB)
+    row = c.execute('SELECT to_addr, status, body, last_error FROM mail_outbox WHERE kind = ?'
+                    ' ORDER BY rid DESC LIMIT 1', (kind,)).fetchone()
+    c.close()
+    return row or ('', '', '', '')
+
+
+def holding(token):
+    """How many rows of the outbox hold token anywhere."""
+    c = sqlite3.connect(DB)
+    n = c.execute("SELECT count(*) FROM mail_outbox WHERE instr(body, ?) OR instr(subject, ?)",
+                  (token, token)).fetchone()[0]
+    c.close()
+    return n
+
+
+def link_in(msg_or_body):
+    m = re.search(r'/welcome#([A-Za-z0-9_-]{20,})', msg_or_body)
+    return m.group(1) if m else None
+
+
+# "forgot your password?": olena asks the sign-in page; the link comes in
+# Ukrainian even with her mail turned off, works, and leaves the outbox
+server, base = serving()
+srv3 = listening()
+try:
+    olena = Client(base, 'olena@login.example')
+    ok(olena.call('PUT', '/me/mail', {'notify': False}) == {'notify': False},
+       'olena turns her mail off')
+    ok(anon(base, 'GET', '/session/reset') == {'available': True, 'expires_in': 3600},
+       'the sign-in page may offer a link by mail: the forum sends mail')
+    m = mark()
+    r = anon(base, 'POST', '/session/reset', {'email': 'olena@login.example'})
+    r2 = anon(base, 'POST', '/session/reset', {'email': 'nobody@login.example'})
+    r3 = anon(base, 'POST', '/session/reset', {'email': 'org@login.example'})
+    got = mails(m)
+    ok(r == r2 == r3 == {'status': 'asked', 'expires_in': 3600} and list(got) ==
+       ['olena@login.example'] and [x[0] for x in got['olena@login.example']] == ['reset'],
+       'hers, nobody\'s and an organiser\'s address: one answer, one mail, hers', (r, r2, r3, got))
+    p = send(srv3)
+    msg = email.message_from_bytes(srv3.got[-1]['data'], policy=email.policy.default) \
+        if srv3.got else {}
+    body = msg.get_content() if srv3.got else ''
+    token = link_in(body)
+    ok(p.returncode == 0 and srv3.got and srv3.got[-1]['rcpt'] == ['<olena@login.example>'] and
+       msg['Subject'] == 'Нове посилання для входу на сторінки форуму' and
+       (URL + '/welcome#') in body and 'діє одну годину' in body and 'Вимкніть' not in body,
+       'the reset mail arrives, in Ukrainian, with her link of one hour (no opt-out line)',
+       (p.stdout, p.stderr, body))
+    row = outbox_row('reset')
+    ok(token and row[1] == 'sent' and row[2] == '' and holding(token) == 0,
+       '... once sent, the outbox no longer holds the token', row)
+    r = anon(base, 'GET', '/invitations/%s' % token)
+    ok(r.get('name') == 'Олена Коваль', 'the link greets her', r)
+    r = anon(base, 'POST', '/invitations/%s' % token, {'password': 'olena-new-pass-2'})
+    ok('csrf_token' in r, '... sets her new password and signs her in', r)
+    ok(olena.call('GET', '/me').get('status') == 401, '... her other session has ended')
+
+    # a link mail not sent before its link expires is never sent, and wiped
+    anon(base, 'POST', '/session/reset', {'email': 'hans@login.example'})
+    c = sqlite3.connect(DB)
+    c.execute("UPDATE mail_outbox SET link_expires_at = '2000-01-01T00:00:00Z'"
+              " WHERE rid = (SELECT max(rid) FROM mail_outbox)")
+    c.commit()
+    c.close()
+    before = len(srv3.got)
+    p = send(srv3)
+    row = outbox_row('reset')
+    ok(p.returncode == 0 and len(srv3.got) == before and row[0] == 'hans@login.example' and
+       row[1] == 'failed' and row[2] == '' and 'expired' in (row[3] or ''),
+       'a link mail whose link expired is given up, not sent, its body wiped', (p.stdout, row))
+
+    # a failed try whose next would come after the link expires: given up, wiped
+    anon(base, 'POST', '/session/reset', {'email': 'hans@login.example'})
+    soon = (datetime.now(timezone.utc) + timedelta(seconds=30)).strftime('%Y-%m-%dT%H:%M:%SZ')
+    c = sqlite3.connect(DB)
+    c.execute("UPDATE mail_outbox SET link_expires_at = ? WHERE rid = (SELECT max(rid)"
+              " FROM mail_outbox)", (soon,))
+    c.commit()
+    c.close()
+    refusing = listening(refuse=True)
+    p = send(refusing)
+    row = outbox_row('reset')
+    ok(row[1] == 'failed' and row[2] == '' and '550' in (row[3] or ''),
+       'a link mail that failed, its link expiring before a retry: given up, body wiped',
+       (p.stdout, row))
+
+    # the desk sends hans his new link: shown once, and mailed
+    org = Client(base, 'org@login.example')
+    m = mark()
+    r = org.call('POST', '/console/people/p-hans/invitation', {'mail': True})
+    got = mails(m)
+    desk = link_in(r.get('link') or '')
+    ok(r.get('mailed') is True and desk and list(got) == ['hans@login.example'] and
+       got['hans@login.example'][0][0] == 'signin' and desk in got['hans@login.example'][0][2]
+       and 'стійці допомоги' in got['hans@login.example'][0][2],
+       'the desk\'s link mailed to hans, in Ukrainian, the one the desk shows', (r, got))
+
+    # applications: an approval mails her first link, a decline a short note
+    org.call('PUT', '/console/applications/open', {'open': True})
+    for who, name in (('iryna', 'Ірина Шевчук'), ('marek', 'Marek Novak')):
+        r = anon(base, 'POST', '/applications',
+                 {'name': name, 'email': '%s@apply.example' % who,
+                  'languages': 'uk' if who == 'iryna' else 'cs;en',
+                  'organisation_name': 'Shield %s' % who,
+                  'organisation_country': 'UA' if who == 'iryna' else 'CZ',
+                  'organisation_kind': 'company'})
+        ok('id' in r, '%s applies' % who, r)
+        if who == 'iryna':
+            iryna = r.get('id')
+        else:
+            marek = r.get('id')
+    m = mark()
+    r = org.call('POST', '/console/applications/%s/approve' % iryna)
+    got = mails(m)
+    first = link_in(r.get('link') or '')
+    mail = got.get('iryna@apply.example', [('', '', '')])[0]
+    ok(r.get('mailed') is True and first and mail[0] == 'approved' and first in mail[2] and
+       mail[1] == 'Вашу заявку на участь у форумі схвалено' and '14 днів' in mail[2],
+       'approving iryna mails her, in Ukrainian, the link the console shows once', (r, got))
+    m = mark()
+    r = org.call('POST', '/console/applications/%s/decline' % marek)
+    got = mails(m)
+    mail = got.get('marek@apply.example', [('', '', '')])[0]
+    ok(r.get('mailed') is True and mail[0] == 'not_approved' and
+       mail[1] == 'Your application to take part in the forum' and
+       'cannot offer you a place' in mail[2] and '/welcome' not in mail[2],
+       'declining marek mails him a short note in English, no link, no reason', (r, got))
+    p = send(srv3)
+    ok(p.returncode == 0 and holding(first) == 0 and holding(desk) == 0,
+       'once sent, neither link is in the outbox', p.stdout)
+finally:
+    server.terminate()
+    server.wait(timeout=30)
+
 # serve --smtp on a port in use: the server never starts, and the forum's mail stays off
 p = dfnc('mail', 'setup', '--off')
 ok(p.returncode == 0, 'mail setup --off', p.stderr)

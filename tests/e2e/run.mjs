@@ -2429,6 +2429,72 @@ test('an invited participant chooses a password on a phone, in Ukrainian, and is
   await back.ctx.close();
 });
 
+test('a participant who forgot her password asks the sign-in form for a link on a Ukrainian phone, opens it from her mail, chooses a new one and is in', async () => {
+  importOne('reset', 'org-reset,Забудько Оптика,UA,company,1,Kyiv,,Optics', 'p-reset,org-reset,Ганна Забудько,reset@late.test,CEO,uk;en');
+  const who = { email: 'reset@late.test', password: 'reset-secret-1' };
+  dfnc(['user', 'add', '--email', who.email, '--role', 'participant', '--person', 'p-reset', '--password-stdin'], `${who.password}\n`);
+  // without the forum's mail, the form says to ask the help desk
+  const ctx = await newContext('uk-UA', PHONE);
+  // axe on the states only this flow reaches: the disclosure open, with and without mail, answered
+  await ctx.addInitScript({ path: AXE_SOURCE });
+  const page = await ctx.newPage();
+  await open(page, '/');
+  await page.click('#reset-open');
+  assert.equal(await page.locator('#reset-desk').textContent(), UK['reset.desk']);
+  assert.equal(await page.locator('#reset').count(), 0, 'no form that cannot work');
+  assert.deepEqual(await axe(page), [], 'the help desk said');
+  dfnc(['mail', 'setup', '--public-url', `${base}/`]);
+  try {
+    // the desk may send her a link by mail: its second button, then the card saying so (an earlier
+    // link than the one she asks for below, which voids it)
+    const desk = await newContext('en-GB');
+    await desk.addInitScript({ path: AXE_SOURCE });
+    const dp = await desk.newPage();
+    await signIn(dp, ORGANISER);
+    await open(dp, '/console/people/p-reset');
+    await dp.click('#desk-signin-mail');
+    await dp.locator('#desk-signin-mailed').waitFor();
+    assert.equal(await dp.locator('#desk-signin-mailed').textContent(), EN['desk.signin_mailed']);
+    assert.deepEqual(await axe(dp), [], 'the desk\'s link mailed');
+    await desk.close();
+    await open(page, '/');
+    await page.fill('#signin input[name=email]', who.email);
+    // the summary opens with the keyboard, the address typed above comes along
+    await page.focus('#reset-open');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.inputValue('#reset input[name=email]'), who.email);
+    await assertUkrainian(page);
+    await shoot(page, 'reset');
+    assert.deepEqual(await axe(page), [], 'the form open');
+    await page.click('#reset button[type=submit]');
+    await page.locator('#reset-msg:not([hidden])').waitFor();
+    assert.equal(await page.locator('#reset-msg').textContent(), UK['reset.sent']);
+    assert.deepEqual(await axe(page), [], 'the answer said');
+    // her mail, as the outbox holds it before it is sent
+    const body = execFileSync('python3', ['-c', 'import sqlite3, sys; print(sqlite3.connect(sys.argv[1], timeout=30).execute('
+      + '"SELECT body FROM mail_outbox WHERE kind = \'reset\' AND to_addr = ? ORDER BY rid DESC LIMIT 1", (sys.argv[2],)).fetchone()[0])',
+    DB, who.email]).toString();
+    assert.match(body, /^Добрий день!/);
+    const link = (body.match(new RegExp(`${esc(base)}/welcome#[A-Za-z0-9_-]{43}`)) || [])[0];
+    assert.ok(link, `a link in ${body}`);
+    await page.goto(link);
+    await page.waitForFunction(() => document.body.dataset.ready === '/welcome');
+    assert.equal(await page.locator('#welcome-title').textContent(), UK['welcome.title'].replace('{name}', 'Ганна Забудько'));
+    await page.fill('#welcome-form input[name=password]', 'reset-secret-2');
+    await page.fill('#welcome-form input[name=password-again]', 'reset-secret-2');
+    await page.click('#welcome-form button[type=submit]');
+    await page.waitForSelector('#signout');
+    await page.waitForFunction(() => document.body.dataset.ready === '/agenda');
+    assert.equal(new URL(page.url()).hash, '', 'the token leaves the address bar');
+  } finally {
+    dfnc(['mail', 'setup', '--off']);
+    await ctx.close();
+  }
+  // the new password signs in
+  const back = await signedIn({ email: who.email, password: 'reset-secret-2' }, 'en-GB');
+  await back.ctx.close();
+});
+
 test('the welcome page counts a password as the server does: in characters (a combining mark with its letter), at most 1024 bytes', async () => {
   newcomer('rule', 'Петро Правило', 'Rule Optics');
   const link = dfnc(['user', 'invite', 'p-rule', '--public-url', `${base}/`, '--out', '-']).trim().split('\n')[1].split(',')[5];

@@ -123,7 +123,7 @@ Test(applications, the_cap_of_pending_ones_refuses_more, .timeout = 120)
     cr_assert_eq(why, APP_APPLY_FULL);
     cr_assert_eq(one("SELECT count(*) FROM applications"), APP_APPLY_PENDING_MAX);
     /* one decided: room for one */
-    ok(app_application_decline(s, "org@forum.test", "app-0", &err));
+    ok(app_application_decline(s, "org@forum.test", "app-0", NULL, &err));
     cr_assert_eq(send_from(&ap, "10.0.0.9", &why), 0, "%s", err.msg);
 }
 
@@ -172,7 +172,7 @@ Test(applications, an_approval_that_fails_leaves_her_pending_and_nothing_made)
     cr_assert_eq(one("SELECT count(*) FROM applications WHERE status = 'pending'"), 1);
     /* decided twice: refused */
     ok(store_exec_for_tests(s, "DROP TRIGGER approve_refused", &err));
-    ok(app_application_decline(s, "org@forum.test", ap.id, &err));
-    cr_assert_eq(app_application_decline(s, "org@forum.test", ap.id, &err), -1);
+    ok(app_application_decline(s, "org@forum.test", ap.id, NULL, &err));
+    cr_assert_eq(app_application_decline(s, "org@forum.test", ap.id, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
 }

@@ -4,6 +4,7 @@
  * time at its event's zone, and the outbox's tries. */
 #include <criterion/criterion.h>
 #include <sodium.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -404,6 +405,85 @@ Test(mail, an_accept_tells_the_time_and_table_in_her_language)
     cr_assert(strstr(body, "\n  Line one\n  Line two\n"), "%s", body);
     cr_assert(strstr(body, "https://forum.example.eu/requests\n"), "%s", body);
     arena_free(&a);
+}
+
+/* A sign-in link's mail says it and how long it works, in her language
+ * (Ukrainian counts as Ukrainian does), without the opt-out line: she asked. */
+Test(mail, a_sign_in_link_and_a_declined_application)
+{
+    struct arena a;
+    arena_init(&a, 0);
+    struct app_mail_facts f = {.kind = "reset", .lang = "uk", .public_url = URL,
+                               .link = "https://forum.example.eu/welcome#TOKEN",
+                               .link_seconds = 3600,
+                               .link_expires_at = 4102444800LL};
+    const char *subject, *body;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Нове посилання для входу на сторінки форуму");
+    cr_assert(strstr(body, "\nhttps://forum.example.eu/welcome#TOKEN\n"), "%s", body);
+    cr_assert(strstr(body, "діє одну годину"), "%s", body);
+    cr_assert(strstr(body, "Якщо ви не просили"), "%s", body);
+    cr_assert_null(strstr(body, "/profile"), "no opt-out: she asked for it: %s", body);
+    static const struct {
+        long long days;
+        const char *uk, *en;
+    } lives[] = {{1, "один день", "one day"}, {3, "3 дні", "3 days"}, {14, "14 днів", "14 days"},
+                 {21, "21 день", "21 days"}, {22, "22 дні", "22 days"}, {12, "12 днів", "12 days"}};
+    f.kind = "signin";
+    for (size_t i = 0; i < sizeof lives / sizeof lives[0]; i++) {
+        f.link_seconds = lives[i].days * 86400;
+        f.lang = "uk";
+        cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+        cr_assert(strstr(body, lives[i].uk), "%lld days: %s", lives[i].days, body);
+        cr_assert(strstr(body, "стійці допомоги"), "%s", body);
+        f.lang = "en";
+        cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+        cr_assert(strstr(body, lives[i].en), "%lld days: %s", lives[i].days, body);
+    }
+    f.kind = "approved";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert_str_eq(subject, "Your application to take part in the forum is approved");
+    f.link = NULL;
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), -1, "a link mail without its link");
+    f.kind = "not_approved";
+    cr_assert_eq(app_mail_compose(&f, &a, &subject, &body), 0);
+    cr_assert(strstr(body, "cannot offer you a place") && !strstr(body, "welcome#"), "%s", body);
+    arena_free(&a);
+}
+
+/* A mail that carries a link is wiped once sent; the others keep their text. */
+Test(mail, a_link_mail_is_wiped_once_sent)
+{
+    char path[64];
+    snprintf(path, sizeof path, "/tmp/dfnc-test-wipe-%d.db", (int)getpid());
+    scratch_db_remove(path);
+    struct store *s = NULL;
+    struct df_err err = {0};
+    cr_assert_eq(store_open(&s, path, &err), 0, "%s", err.msg);
+    struct store_mail m = {.id = "mail-l", .to = "a@b.eu", .kind = "reset", .subject = "S",
+                           .body = "secret link\n", .link_expires_at = "2100-01-01T01:00:00Z"};
+    cr_assert_eq(store_mail_enqueue(s, &m, &err), 0, "%s", err.msg);
+    m = (struct store_mail){.id = "mail-r", .to = "a@b.eu", .kind = "request", .subject = "S",
+                            .body = "kept\n"};
+    cr_assert_eq(store_mail_enqueue(s, &m, &err), 0, "%s", err.msg);
+    cr_assert_eq(store_mail_mark_sent(s, "mail-l", "2100-01-01T00:00:00Z", &err), 0, "%s", err.msg);
+    cr_assert_eq(store_mail_mark_sent(s, "mail-r", "2100-01-01T00:00:00Z", &err), 0, "%s", err.msg);
+    store_close(s);
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, "SELECT id, body, status FROM mail_outbox ORDER BY id",
+                                    -1, &st, NULL), SQLITE_OK);
+    const char *want[][3] = {{"mail-l", "", "sent"}, {"mail-r", "kept\n", "sent"}};
+    for (int i = 0; i < 2; i++) {
+        cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+        for (int k = 0; k < 3; k++)
+            cr_assert_str_eq((const char *)sqlite3_column_text(st, k), want[i][k],
+                             "the link mail's body wiped, the other kept");
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    scratch_db_remove(path);
 }
 
 Test(mail, the_tries_back_off_then_give_up)

@@ -130,6 +130,10 @@ export const api = {
     hint(true);
     return r;
   },
+  // "Forgot your password?": whether the forum can mail a link, then the
+  // ask, answered alike whoever the address is (no session, no CSRF token)
+  resetAvailable: () => call('GET', '/session/reset'),
+  askReset: (email) => call('POST', '/session/reset', { email }),
   // An invitation's link (dfnc user invite): whom it greets; then the
   // password chosen, which signs in as login does.
   invitation: (token) => call('GET', `/invitations/${enc(token)}`),
@@ -275,7 +279,9 @@ export const api = {
   // a walk-in at the desk: the person made, with her sign-in link (shown once)
   registerWalkin: (body) => call('POST', '/console/people', body),
   // a new sign-in link for one participant: a lost invitation, a forgotten password
-  newSigninLink: (person) => call('POST', `/console/people/${enc(person)}/invitation`),
+  // (mail: also sent to her address, when the forum sends mail)
+  newSigninLink: (person, mail) => call('POST', `/console/people/${enc(person)}/invitation`,
+    mail ? { mail: true } : undefined),
   // applications to take part: the public form's, then the organisers'
   applicationsOpen: () => call('GET', '/applications/open'),
   apply: (body) => call('POST', '/applications', body),

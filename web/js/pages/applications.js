@@ -34,7 +34,7 @@ function applicationCard(a, says, left) {
       try {
         const made = await whileBusy(buttons, () => api.approveApplication(n));
         decided(walkinLinkCard({ link: made.link, expires: made.link_expires_at, contact: made.contact }, `-${n}`),
-          t('applications.approved', { name: a.name }));
+          t(made.mailed ? 'applications.approved_mailed' : 'applications.approved', { name: a.name }));
       } catch (e) {
         says.fail(t('error.save'), ' ', e && e.code === 'email_taken' ? t('applications.email_taken') : errorText(e));
       }
@@ -45,8 +45,8 @@ function applicationCard(a, says, left) {
     onclick: async () => {
       if (!window.confirm(t('applications.decline_confirm', { name: a.name }))) return;
       try {
-        await whileBusy(buttons, () => api.declineApplication(n));
-        decided(null, t('applications.declined', { name: a.name }));
+        const r = await whileBusy(buttons, () => api.declineApplication(n));
+        decided(null, t(r && r.mailed ? 'applications.declined_mailed' : 'applications.declined', { name: a.name }));
       } catch (e) {
         says.fail(t('error.save'), ' ', errorText(e));
       }

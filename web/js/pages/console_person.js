@@ -76,17 +76,23 @@ function arrivalCell(p) {
 
 // "I forgot my password", "I never got the mail": a new sign-in link, shown
 // once in a card as a walk-in's is, to show or read out (her earlier link
-// stops working; her password works until she uses the new one).
-function signinLinkCell(p) {
+// stops working; her password works until she uses the new one); while the
+// forum sends mail, a second button sends it to her address as well.
+function signinLinkCell(p, mailOn) {
   const status = outcome('desk-signin-status');
   const button = h('button', { type: 'button', id: 'desk-signin-link', 'aria-describedby': 'desk-signin-hint' }, t('desk.signin_link'));
-  const cell = h('p', { class: 'no-print', id: 'desk-signin' }, button, ' ',
+  const mailButton = mailOn && p.email
+    ? h('button', { type: 'button', id: 'desk-signin-mail', 'aria-describedby': 'desk-signin-hint' }, t('desk.signin_mail'))
+    : null;
+  const cell = h('p', { class: 'no-print', id: 'desk-signin' }, button, ' ', mailButton, mailButton ? ' ' : null,
     h('span', { class: 'muted', id: 'desk-signin-hint' }, t('desk.signin_link_hint')), status.el);
-  button.addEventListener('click', async () => {
+  const make = async (mail) => {
     button.disabled = true;
+    if (mailButton) mailButton.disabled = true;
     try {
-      const made = await api.newSigninLink(p.id);
+      const made = await api.newSigninLink(p.id, mail);
       const card = walkinLinkCard({ link: made.link, expires: made.link_expires_at }, '', 'desk.signin_link_made');
+      if (made.mailed) card.querySelector('h2').after(h('p', { id: 'desk-signin-mailed', role: 'status' }, t('desk.signin_mailed')));
       document.getElementById('walkin-made')?.remove();
       cell.after(card);
       card.querySelector('h2').focus();
@@ -94,14 +100,17 @@ function signinLinkCell(p) {
       status.fail(`${t('error.save')} ${errorText(e)}`);
     } finally {
       button.disabled = false;
+      if (mailButton) mailButton.disabled = false;
     }
-  });
+  };
+  button.addEventListener('click', () => make(false));
+  if (mailButton) mailButton.addEventListener('click', () => make(true));
   return cell;
 }
 
 // Name, organisation, country, languages, e-mail, arrival; and where to
 // change when they can meet.
-function detailsCard(p, org) {
+function detailsCard(p, org, mailOn) {
   const row = (key, value) => [h('dt', {}, t(key)), h('dd', {}, value)];
   return h('section', { class: 'card', id: 'desk-details', 'aria-labelledby': 'desk-details-h' },
     h('h2', { id: 'desk-details-h' }, t('desk.details')),
@@ -116,7 +125,7 @@ function detailsCard(p, org) {
       row('desk.contact', contactCell(p, org))),
     h('p', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), id: 'desk-availability' },
       t('desk.availability'))),
-    signinLinkCell(p),
+    signinLinkCell(p, mailOn),
     // a walk-in's badge, or one lost or misspelt, printed from here
     h('p', { class: 'no-print' }, h('a', {
       href: badgesHref([p.id], new URLSearchParams(location.search).get('event')),
@@ -463,10 +472,11 @@ export async function renderPersonDesk(main, id) {
   const offset = askedOffset();
   const [p, agenda, page] = await Promise.all([api.consolePerson(id), api.personAgenda(id),
     api.requests({ person: id, limit: PAGE, offset })]);
-  const org = await api.organisation(p.organisation).catch(() => null);
+  const [org, mail] = await Promise.all([api.organisation(p.organisation).catch(() => null),
+    api.consoleMail().catch(() => null)]);
   const made = takeWalkinLink(id);
   add(main, h('h1', { id: 'desk-title' }, dataName(p.name)),
     h('p', { class: 'no-print' }, h('a', { href: withEvent('/console/people'), id: 'desk-back' }, t('org_avail.back'))),
-    made ? walkinLinkCard(made) : null, detailsCard(p, org), meetingsSection(p, agenda), requestsSection(p, page, agenda),
+    made ? walkinLinkCard(made) : null, detailsCard(p, org, !!(mail && mail.on)), meetingsSection(p, agenda), requestsSection(p, page, agenda),
     introduceSection(p));
 }

@@ -1,5 +1,6 @@
 // The public home page: the forum's name and dates, its figures (as in the
-// DFNC2 press release) from GET /api/v1/stats, and the sign-in form; while
+// DFNC2 press release) from GET /api/v1/stats, and the sign-in form with its
+// "forgot your password?" (a link by mail, POST /session/reset); while
 // the organisers take applications, the way to the application form.
 
 import { api } from '../api.js';
@@ -14,7 +15,7 @@ function figure(id, value, label) {
     h('span', { class: 'value' }, num(value)), h('span', { class: 'label' }, label));
 }
 
-function signInForm() {
+function signInForm(resetOn) {
   const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
   const password = h('input', { type: 'password', name: 'password', autocomplete: 'current-password', required: true });
   const msg = h('p', { class: 'error', role: 'alert', id: 'signin-error', hidden: true });
@@ -45,7 +46,47 @@ function signInForm() {
   field(t('signin.password'), password),
   msg,
   h('button', { type: 'submit', class: 'primary' }, t('signin.submit')));
-  return form;
+  return [form, resetCard(resetOn, email)];
+}
+
+// "Forgot your password?", under the sign-in form: her address in, one
+// answer whatever it is (the server never says whose an address is). Only
+// when the forum sends mail; else the way to the help desk.
+function resetCard(available, signinEmail) {
+  const email = h('input', { type: 'email', name: 'email', autocomplete: 'username', required: true });
+  const msg = h('p', { role: 'status', id: 'reset-msg', hidden: true });
+  const form = h('form', {
+    id: 'reset',
+    onsubmit: async (ev) => {
+      ev.preventDefault();
+      msg.hidden = true;
+      describeBy(form, msg, false);
+      email.removeAttribute('aria-invalid');
+      try {
+        await api.askReset(email.value.trim());
+        msg.textContent = t('reset.sent');
+        msg.className = 'notice';
+      } catch (e) {
+        msg.textContent = t(e.status === 429 ? 'reset.throttled' : e.status === 409 ? 'reset.desk'
+          : e.status === 422 ? 'reset.invalid' : 'reset.failed');
+        msg.className = 'error';
+        if (e.status === 422) markInvalid(email);
+      }
+      msg.hidden = false;
+      describeBy(form, msg, true);
+    },
+  },
+  h('p', {}, t('reset.intro')),
+  field(t('signin.email'), email),
+  msg,
+  h('button', { type: 'submit' }, t('reset.submit')));
+  return h('details', {
+    class: 'card reset', id: 'reset-card',
+    // the address typed above comes along
+    ontoggle: (ev) => { if (ev.target.open && !email.value) email.value = signinEmail.value.trim(); },
+  },
+  h('summary', { id: 'reset-open' }, t('reset.title')),
+  available ? form : h('p', { id: 'reset-desk' }, t('reset.desk')));
 }
 
 // While the organisers take applications: the way to the form, for those
@@ -75,8 +116,9 @@ function hero(ev) {
 }
 
 export async function renderHome(main) {
-  const [stats, forum, applying] = await Promise.all([api.stats().catch(() => ({})), api.forum().catch(() => ({})),
-    role() ? null : api.applicationsOpen().catch(() => null)]);
+  const [stats, forum, applying, reset] = await Promise.all([api.stats().catch(() => ({})), api.forum().catch(() => ({})),
+    role() ? null : api.applicationsOpen().catch(() => null),
+    role() ? null : api.resetAvailable().catch(() => null)]);
   const ev = (forum && forum.event) || state.event || {};
   const eu = stats.eu_organisations ?? 0;
   const ua = stats.ua_organisations ?? 0;
@@ -95,6 +137,6 @@ export async function renderHome(main) {
       ? h('section', { class: 'card' }, h('h2', {}, t('home.welcome')),
         h('p', {}, h('a', { href: role() === 'organiser' ? '/console/schedule' : '/agenda', class: 'button' },
           t(role() === 'organiser' ? 'home.to_console' : 'home.to_agenda'))))
-      : signInForm(),
+      : signInForm(!!(reset && reset.available)),
     applying && applying.open ? applyCard() : null);
 }
