@@ -197,17 +197,19 @@ static bool grid_spot(struct grid *g, const struct schedule_load *l, const struc
         if (!free || (found && gaps >= best_gaps))
             continue;
         struct place at = {.k = k, .t = -1, .iv = -1};
-        /* its host's booth, else a plain table first, as the engine seats */
-        for (int x = 0; x < b->T && at.t < 0; x++)
+        /* held online: no table (t stays -1); else its host's booth, else a
+         * plain table first, as the engine seats */
+        bool online = b->online && b->online[m];
+        for (int x = 0; !online && x < b->T && at.t < 0; x++)
             if (!g->tbusy[(size_t)x * S + k] && (tb >= 0 ? x == tb : b->p.table_kind[x] < 0))
                 at.t = x;
-        for (int x = 0; tb < 0 && x < b->T && at.t < 0; x++)
+        for (int x = 0; !online && tb < 0 && x < b->T && at.t < 0; x++)
             if (!g->tbusy[(size_t)x * S + k])
                 at.t = x;
         for (int j = 0; pair && j < l->interp.n && at.iv < 0; j++)
             if (!g->ibusy[(size_t)j * S + k] && app_interpreter_serves(ivs + j, pair, b->slots + k))
                 at.iv = j;
-        if (at.t >= 0 && (!pair || at.iv >= 0)) {
+        if ((online || at.t >= 0) && (!pair || at.iv >= 0)) {
             *p = at;
             best_gaps = gaps;
             found = true;
@@ -324,7 +326,9 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
         int t = h && h->location ? idmap_get(&b->tix, h->location) : -1;
         int iv = h ? interpreter_ix(l, h->interpreter) : -1;
         int tb = schedule_merge_booth_table(b, mg->pn, late[i].req);
-        bool can = k >= 0 && t >= 0 && (tb < 0 || tb == t) && !(h->interpreter && iv < 0);
+        /* held online (no table) it keeps its slot with no table to take */
+        bool can = k >= 0 && (t >= 0 || !h->location) && (tb < 0 || tb == t || !h->location) &&
+                   !(h->interpreter && iv < 0);
         for (int j = -2; can && j < late[i].req->attendees.n; j++)
             can = !schedule_merge_avail_away(mg->av, schedule_load_req_person(late[i].req, j), k);
         int n_own = 0;
@@ -367,7 +371,9 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
             goto oom;
         *r = b->reqs[m];
         *k = (struct schedule_load_lock){
-            .request = r->id, .slot = b->slots[fslot[m]].id, .location = b->tabs[ftab[m]].id};
+            .request = r->id, .slot = b->slots[fslot[m]].id,
+            /* no table: held online, and so it stays (schedule_build_problem) */
+            .location = ftab[m] >= 0 ? b->tabs[ftab[m]].id : NULL};
     }
     for (int i = 0; i < b->kept_n; i++) {
         if (idmap_get(accepted, b->kept[i].req->id) < 0)
@@ -390,7 +396,8 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
         if (!k)
             goto oom;
         *k = (struct schedule_load_lock){
-            .request = r->id, .slot = b->slots[hk[i]].id, .location = b->tabs[ht[i]].id};
+            .request = r->id, .slot = b->slots[hk[i]].id,
+            .location = ht[i] >= 0 ? b->tabs[ht[i]].id : NULL};
     }
     if (idmap_init(&l2.req_ix, a, (size_t)l2.reqs.n) < 0)
         goto oom;

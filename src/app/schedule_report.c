@@ -106,7 +106,7 @@ int schedule_report_late(struct arena *a, const struct schedule_build *b,
         if (!placed && own_reason)
             u[un++] = (struct app_unscheduled){.request = x->req->id, .why = x->why};
         const char *slot = placed ? b->slots[x->slot].id : NULL;
-        const char *table = placed ? b->tabs[x->table].id : NULL;
+        const char *table = placed && x->table >= 0 ? b->tabs[x->table].id : NULL; /* online */
         bool stayed = placed && x->had && idmap_str_same(x->had->slot, slot) &&
                       idmap_str_same(x->had->location, table);
         out->late_unscheduled += !placed;

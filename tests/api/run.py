@@ -1087,8 +1087,8 @@ CLASH_SQL = {
                 JOIN request_attendees a ON a.request_rid = m.request_rid)
         SELECT COUNT(*) FROM (SELECT 1 FROM mp GROUP BY slot, person HAVING COUNT(*) > 1)""",
     "a table with two meetings at once": """
-        SELECT COUNT(*) FROM (SELECT 1 FROM meetings GROUP BY slot_rid, location_rid
-                              HAVING COUNT(*) > 1)""",
+        SELECT COUNT(*) FROM (SELECT 1 FROM meetings WHERE location_rid IS NOT NULL
+                              GROUP BY slot_rid, location_rid HAVING COUNT(*) > 1)""",
     "a meeting of a request not accepted": """
         SELECT COUNT(*) FROM meetings m JOIN requests r ON r.rid = m.request_rid
         WHERE r.status <> 'accepted'""",

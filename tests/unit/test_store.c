@@ -356,7 +356,7 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          /* migration 36's */
                                          "DROP TABLE applications;"
                                          "DROP TABLE applications_config;"
-                                         /* migration 33's (34 rebuilds its outbox) */
+                                         /* migration 33's (34 and 37 rebuild its outbox) */
                                          "ALTER TABLE people DROP COLUMN mail_off;"
                                          "DROP TABLE mail_outbox;"
                                          "DROP TABLE mail_config;"
