@@ -751,6 +751,13 @@ static const char migration_36[] =
     "  set_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now'))"
     ") STRICT";
 
+/* Version 38 (37 is another change's): a person erased at her request (GDPR
+ * Art. 17, app/privacy.h). Her row stays, a tombstone with its id, so the
+ * other side's requests, the report's counts and every foreign key stay
+ * whole; her personal fields are cleared and this says when. */
+static const char migration_38[] =
+    "ALTER TABLE people ADD COLUMN erased_at TEXT";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -788,6 +795,7 @@ const struct store_migration store_migrations[] = {
     {34, "the mail's new kinds: agendas, changes, introductions, messages", migration_34},
     {36, "applications to take part, sent on the forum's site, and whether it takes them",
      migration_36},
+    {38, "a person erased at her request: her row a tombstone", migration_38},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];

@@ -349,7 +349,9 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
      .fini = close_and_remove)
 {
     add_event_with_slots();
-    cr_assert_eq(store_exec_for_tests(s, /* migration 36's */
+    cr_assert_eq(store_exec_for_tests(s, /* migration 38's */
+                                         "ALTER TABLE people DROP COLUMN erased_at;"
+                                         /* migration 36's */
                                          "DROP TABLE applications;"
                                          "DROP TABLE applications_config;"
                                          /* migration 33's (34 rebuilds its outbox) */
