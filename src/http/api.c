@@ -142,6 +142,9 @@ json_t *api_person_json(const struct store_person *p, bool with_email)
     json_object_set_new(j, "languages", json_string(p->languages ? p->languages : ""));
     if (with_email)
         json_object_set_new(j, "email", api_str_or_null(p->email));
+    /* an erased person's tombstone: the pages say "Erased participant" */
+    if (p->erased_at)
+        json_object_set_new(j, "erased_at", json_string(p->erased_at));
     return j;
 }
 
