@@ -90,7 +90,7 @@ const struct store_privacy_part store_privacy_parts[] = {
          " JOIN people f ON f.rid = r.from_rid JOIN people t ON t.rid = r.to_rid"
          " ORDER BY r.created_at, r.id")},
     /* the meetings of her requests, where and when, and those withdrawn */
-    {"meetings", "meetings withdrawn_meetings",
+    {"meetings", "meetings",
      "WITH " MINE " SELECT " LIST(
          "SELECT json_object('id', m.id, 'request', r.id, 'event', e.id,"
          " 'session', se.name, 'starts_at', sl.starts_at, 'ends_at', sl.ends_at,"
