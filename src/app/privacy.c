@@ -22,7 +22,7 @@ int app_person_data(struct store *s, const char *id, long long now, struct buf *
 int app_person_erase(struct store *s, const char *actor, const char *id, struct arena *a,
                      int *cancelled, struct df_err *err)
 {
-    const char **open;
+    const char **open = NULL;
     int n = 0;
     if (cancelled)
         *cancelled = 0;
