@@ -217,6 +217,16 @@ void app_auth_ip_key(const char *ip, char *out, size_t n)
     snprintf(out, n, "ip:%s", ip ? ip : "-");
 }
 
+/* The key a login's failures are counted under: "acct:" and its address in
+ * lower case, into out (n bytes; 300 hold any). */
+static void acct_key_of(const char *email, char *out, size_t n)
+{
+    snprintf(out, n, "acct:%s", email);
+    for (char *p = out; *p; p++)   /* emails are matched case-insensitively */
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+}
+
 /* The device cookie of device (a clear token) if it is a live one of the
  * login of email: its rowid, 0 when it is not, -1 on error. */
 static int64_t device_of_login(struct store *s, const char *device, const char *email,
@@ -272,11 +282,8 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
                                 struct df_err *err)
 {
     char acct_key[300], ip_key[80], dev_key[40] = "";
-    snprintf(acct_key, sizeof acct_key, "acct:%s", email);
+    acct_key_of(email, acct_key, sizeof acct_key);
     app_auth_ip_key(ip, ip_key, sizeof ip_key);
-    for (char *p = acct_key; *p; p++)   /* emails are matched case-insensitively */
-        if (*p >= 'A' && *p <= 'Z')
-            *p = (char)(*p - 'A' + 'a');
     int64_t since = now - l->window;
     char device_in[APP_TOKEN_LEN] = "";
     if (device) {
@@ -360,6 +367,44 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
             return APP_LOGIN_ERROR;
     }
     return APP_LOGIN_OK;
+}
+
+enum app_login_result app_password_confirm(struct store *s, const struct app_auth_limits *l,
+                                           const char *email, const char *password,
+                                           const char *ip, int64_t now, struct df_err *err)
+{
+    char acct_key[300], ip_key[80];
+    acct_key_of(email, acct_key, sizeof acct_key);
+    app_auth_ip_key(ip, ip_key, sizeof ip_key);
+    int64_t since = now - l->window;
+    int64_t fa = store_auth_failure_count(s, acct_key, since, err);
+    int64_t fi = fa < 0 ? -1 : store_auth_failure_count(s, ip_key, since, err);
+    if (fa < 0 || fi < 0)
+        return APP_LOGIN_ERROR;
+    if (fa >= l->per_account || fi >= l->per_ip) {
+        df_err_set(err, DF_ERR_FORBIDDEN, "too many wrong passwords; try again later");
+        return APP_LOGIN_LIMITED;
+    }
+    struct arena a;
+    arena_init(&a, 16u << 10);
+    struct store_user u;
+    struct df_err lookup = {0};
+    bool found = store_user_by_email(s, email, &a, &u, &lookup) == 0;
+    size_t n = strlen(password);
+    bool ok = found && n <= APP_PASSWORD_MAX && *u.password_hash &&
+              crypto_pwhash_str_verify(u.password_hash, password, n) == 0;
+    arena_free(&a);
+    if (!found && lookup.kind != DF_ERR_NOT_FOUND) {
+        *err = lookup;
+        return APP_LOGIN_ERROR;
+    }
+    if (ok)
+        return APP_LOGIN_OK;
+    if (store_auth_failure_add(s, acct_key, now, err) < 0 ||
+        store_auth_failure_add(s, ip_key, now, err) < 0)
+        return APP_LOGIN_ERROR;
+    df_err_set(err, DF_ERR_FORBIDDEN, "the password is not this login's");
+    return APP_LOGIN_BAD;
 }
 
 int app_session_find(struct store *s, const char *token, int64_t now, struct arena *a,

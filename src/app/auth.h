@@ -130,6 +130,15 @@ enum app_login_result app_login(struct store *s, const struct app_auth_limits *l
                                 int64_t now, char token[APP_TOKEN_LEN], char csrf[APP_TOKEN_LEN],
                                 struct arena *a, struct store_user *u, char device[APP_TOKEN_LEN],
                                 struct df_err *err);
+/* The password of the login of email asked again before what cannot be
+ * undone (her account deleted): APP_LOGIN_OK when it is the login's,
+ * APP_LOGIN_BAD (err DF_ERR_FORBIDDEN) when not, counted as a failed
+ * sign-in of the login and of the client at ip, and APP_LOGIN_LIMITED
+ * past either limit as app_login refuses, so a session left open is no
+ * way to guess the password. */
+enum app_login_result app_password_confirm(struct store *s, const struct app_auth_limits *l,
+                                           const char *email, const char *password,
+                                           const char *ip, int64_t now, struct df_err *err);
 /* The login behind a cookie token; DF_ERR_NOT_FOUND when unknown or expired. */
 int app_session_find(struct store *s, const char *token, int64_t now, struct arena *a,
                      struct store_user *u, struct df_err *err);

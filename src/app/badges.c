@@ -45,7 +45,7 @@ static int add(struct badges *b, const struct store_person *p)
 
 static int on_person(void *ud, const struct store_person *p)
 {
-    return add(ud, p) < 0;
+    return !p->erased_at && add(ud, p) < 0;   /* an erased person gets no badge */
 }
 
 static int by_name(const void *x, const void *y)
@@ -68,7 +68,11 @@ static int gather(struct badges *b, const char *const *ids, size_t n)
     }
     for (size_t i = 0; i < n; i++) {
         struct store_person p;
-        if (store_person_get(b->s, ids[i], b->a, &p, b->err) < 0 || add(b, &p) < 0)
+        if (store_person_get(b->s, ids[i], b->a, &p, b->err) < 0)
+            return -1;
+        if (p.erased_at)
+            return df_err_set(b->err, DF_ERR_NOT_FOUND, "no person \"%.128s\"", ids[i]);
+        if (add(b, &p) < 0)
             return -1;
     }
     return 0;

@@ -203,6 +203,8 @@ static int person_row(void *ud, const struct store_person *p)
     int org = strmap_get(&w->orgs, p->org);
     if (strmap_put(&w->people, p->id, org) < 0)
         return w->oom = -1;
+    if (p->erased_at)   /* her fields are empty because she asked: no problem */
+        return 0;
     if (ident(w, K_PERSON, p->id) || named(w, K_PERSON, p->id, "name", p->name) ||
         text(w, K_PERSON, p->id, "title", p->title, false) ||
         text(w, K_PERSON, p->id, "email", p->email, false))

@@ -61,6 +61,8 @@ static int export_org(void *ud, const struct store_org *o)
 static int export_person(void *ud, const struct store_person *p)
 {
     struct export_ctx *c = ud;
+    if (p->erased_at) /* she asked to be gone: no row of hers leaves the forum */
+        return 0;
     c->rows++;
     if (c->format != APP_EXPORT_JSON) {
         const char *f[] = {p->id, p->org, p->name, p->email, p->title, p->languages};

@@ -229,6 +229,17 @@ static int request_apply(struct store *s, const struct app_request_actor *who,
                        cancelled_by ? detail : place, err);
 }
 
+int app_request_withdraw(struct store *s, const char *person, const char *id,
+                         struct arena *a, struct df_err *err)
+{
+    struct store_request r;
+    if (store_request_get(s, id, a, &r, err) < 0)
+        return -1;
+    const struct app_request_actor who = {.person = person};
+    const char *role = strcmp(r.from, person) == 0 ? "requester" : "addressee";
+    return request_apply(s, &who, &r, APP_REQUEST_CANCEL, role, NULL, false, a, err);
+}
+
 /* Why no meeting can be placed when the whole event's slots have begun. */
 #define ALL_BEGUN "every B2B slot of the event has begun: no meeting can be placed any more"
 

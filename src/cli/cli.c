@@ -297,6 +297,19 @@ const struct cli_command cli_commands[] = {
      "          organisation (a new one's name or a registered one's id), tab-separated\n"
      "  open    the site takes applications from now (they are closed until opened)\n"
      "  close   it takes none; those sent stay"},
+    {"person", cli_cmd_person,
+     "dfnc person data PERSON [FILE|-] | erase PERSON",
+     "A participant's personal data on her request (GDPR), for one that arrives\n"
+     "by letter; she asks on her profile page herself.\n"
+     "  data    everything dfnc holds about her as one JSON document (to FILE, or\n"
+     "          standard output): her person, logins (never a token), organisation,\n"
+     "          requests with their messages, meetings, outcomes, availability,\n"
+     "          mail, applications and audit lines\n"
+     "  erase   cancels her open requests and meetings (the other side is told as\n"
+     "          by any cancel), deletes her messages, availability, check-in,\n"
+     "          logins, mail and applications, and keeps her row with its id and\n"
+     "          no personal field (\"Erased participant\"), so others' history and\n"
+     "          the report's counts stay whole. Exit 3 when already erased"},
     {"mail", cli_cmd_mail,
      "dfnc mail setup --public-url URL | setup --off | send --smtp URL --mail-from ADDR "
      "[--smtp-user U] [--timeout S] | status",

@@ -78,6 +78,7 @@ int cli_cmd_consortium(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_recommend(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_mail(struct cli_ctx *ctx, int argc, char **argv);
 int cli_cmd_applications(struct cli_ctx *ctx, int argc, char **argv);
+int cli_cmd_person(struct cli_ctx *ctx, int argc, char **argv);
 
 /* The SMTP sender's options, shared by mail send and serve (getopt codes). */
 enum { CLI_OPT_SMTP = 1000, CLI_OPT_MAIL_FROM, CLI_OPT_SMTP_USER };

@@ -144,6 +144,9 @@ json_t *api_person_json(const struct store_person *p, bool with_email)
     json_object_set_new(j, "attendance", json_string(p->attendance ? p->attendance : "onsite"));
     if (with_email)
         json_object_set_new(j, "email", api_str_or_null(p->email));
+    /* an erased person's tombstone: the pages say "Erased participant" */
+    if (p->erased_at)
+        json_object_set_new(j, "erased_at", json_string(p->erased_at));
     return j;
 }
 

@@ -112,6 +112,10 @@ void api_request_cancel(struct http_req *r);
 /* The help desk's view of one participant (handlers_desk.c); organisers only. */
 void api_console_person(struct http_req *r);
 void api_console_person_agenda(struct http_req *r);
+void api_console_person_data(struct http_req *r);
+void api_console_person_erase(struct http_req *r);
+/* handlers.c: person's whole data (app_person_data) as a file to keep. */
+void api_reply_person_data(struct http_req *r, const char *person);
 /* POST /console/people: a walk-in registered at the desk, with her link. */
 void api_console_walkin(struct http_req *r);
 void api_console_person_invitation(struct http_req *r);

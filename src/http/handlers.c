@@ -15,6 +15,7 @@
 #include "app/fields.h"
 #include "app/forum_day.h"
 #include "app/match.h"
+#include "app/privacy.h"
 #include "app/procure_view.h"
 #include "app/reset.h"
 #include "app/stats.h"
@@ -167,6 +168,60 @@ static void h_reset(struct http_req *r)
     else
         http_reply_json(r, 202, json_pack("{ss si}", "status", "asked", "expires_in",
                                           APP_RESET_SECONDS));
+}
+
+/* ---- her data and her erasure (GDPR Arts. 15, 17, 20; app/privacy.h) --------------------- */
+
+/* A person's whole copy, as a file to keep. */
+void api_reply_person_data(struct http_req *r, const char *person)
+{
+    struct buf out = BUF_INIT(64u << 20);
+    struct df_err err = {0};
+    if (app_person_data(r->s, person, (long long)time(NULL), &out, &err) < 0) {
+        buf_free(&out);
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_header(r, "Content-Disposition",
+                      "attachment; filename=\"dfnc-personal-data.json\"");
+    http_reply_buf(r, 200, "application/json; charset=utf-8", &out);
+}
+
+static void h_me_data(struct http_req *r)
+{
+    if (api_need_person(r))
+        api_reply_person_data(r, r->user.person);
+}
+
+/* "Delete my account": her password again (a session left open on a shared
+ * computer must not be enough), then her erasure; her session went with
+ * her login, and its cookie goes too. */
+static void h_me_delete(struct http_req *r)
+{
+    static const struct http_field f[] = {PASSWORD_FIELD, {NULL}};
+    if (!api_need_person(r))
+        return;
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    struct df_err err = {0};
+    enum app_login_result res =
+        app_password_confirm(r->s, &http_server_options(r->srv)->limits, r->user.email,
+                             http_json_str(b, "password"), r->ip, (int64_t)time(NULL), &err);
+    json_decref(b);
+    int cancelled = 0;
+    if (res == APP_LOGIN_LIMITED)
+        http_reply_error(r, 429, "rate_limited", "%s", err.msg);
+    else if (res == APP_LOGIN_BAD)
+        http_reply_field_error(r, 403, "wrong_password", "password", err.msg);
+    else if (res != APP_LOGIN_OK ||
+             app_person_erase(r->s, r->user.person, r->user.person, &r->a, &cancelled, &err) < 0)
+        http_reply_df_err(r, &err);
+    else {
+        set_cookie(r, "", 0);
+        http_reply_json(r, 200, json_pack("{ss si}", "status", "erased", "requests_cancelled",
+                                          cancelled));
+    }
 }
 
 /* ---- invitations (dfnc user invite) ---------------------------------------------------- */
@@ -685,6 +740,9 @@ const struct http_route http_routes[] = {
     {"POST", "/api/v1/session/reset", h_reset, ROUTE_PUBLIC | ROUTE_NO_CSRF},
     {"GET", "/api/v1/me", h_me, 0},
     {"PUT", "/api/v1/me", h_me_put, 0},
+    /* her data as a file, and "delete my account" (GDPR) */
+    {"GET", "/api/v1/me/data", h_me_data, 0},
+    {"DELETE", "/api/v1/me", h_me_delete, 0},
     {"GET", "/api/v1/me/agenda", h_agenda, 0},
     {"GET", "/api/v1/me/agenda.ics", h_agenda_ics, 0},
     {"GET", "/api/v1/me/agenda/cancelled", h_agenda_cancelled, 0},
@@ -761,6 +819,9 @@ const struct http_route http_routes[] = {
     /* a new sign-in link for one participant (a lost invitation, a forgotten password) */
     {"POST", "/api/v1/console/people/{id}/invitation", api_console_person_invitation,
      ROUTE_ORGANISER},
+    /* a participant's data, and her erasure, on a request that came by letter */
+    {"GET", "/api/v1/console/people/{id}/data", api_console_person_data, ROUTE_ORGANISER},
+    {"POST", "/api/v1/console/people/{id}/erase", api_console_person_erase, ROUTE_ORGANISER},
     /* applications to take part: sent on the forum's site, judged by organisers */
     {"GET", "/api/v1/applications/open", api_applications_open, ROUTE_PUBLIC},
     {"POST", "/api/v1/applications", api_application_post, ROUTE_PUBLIC | ROUTE_NO_CSRF},

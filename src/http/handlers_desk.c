@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "app/invite.h"
+#include "app/privacy.h"
 #include "app/walkin.h"
 #include "core/date.h"
 #include "http/api.h"
@@ -33,6 +34,25 @@ void api_console_person(struct http_req *r)
     json_object_set_new(j, "country", json_string(o.country));
     json_object_set_new(j, "checked_in_at", api_str_or_null(p.checked_in_at));
     http_reply_json(r, 200, j);
+}
+
+/* GET /console/people/{id}/data: what GET /me/data gives her. */
+void api_console_person_data(struct http_req *r)
+{
+    api_reply_person_data(r, r->params[0]);
+}
+
+/* POST /console/people/{id}/erase: her erasure, by an organiser. */
+void api_console_person_erase(struct http_req *r)
+{
+    struct df_err err = {0};
+    int cancelled = 0;
+    if (app_person_erase(r->s, r->user.email, r->params[0], &r->a, &cancelled, &err) < 0) {
+        http_reply_df_err(r, &err);
+        return;
+    }
+    http_reply_json(r, 200, json_pack("{ss si}", "erased", r->params[0], "requests_cancelled",
+                                      cancelled));
 }
 
 /* GET /console/people/{id}/agenda: what GET /me/agenda gives that person. */

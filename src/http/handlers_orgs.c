@@ -276,6 +276,11 @@ void api_person(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
+    /* gone from the directory; the organisers still see her tombstone */
+    if (p.erased_at && !api_is_organiser(r)) {
+        http_reply_error(r, 404, "not_found", "no person \"%.128s\"", p.id);
+        return;
+    }
     bool self = r->user.person && strcmp(r->user.person, p.id) == 0;
     http_reply_json(r, 200, api_person_json(&p, self || api_is_organiser(r)));
 }

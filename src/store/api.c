@@ -132,8 +132,8 @@ int store_api_person_each_in_org(struct store *s, const char *org, store_person_
 {
     static const char sql[] =
         "SELECT p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at,"
-        " p.attendance FROM people p JOIN organisations o ON o.rid = p.org_rid WHERE o.id = ?"
-        " ORDER BY p.id";
+        " p.attendance FROM people p JOIN organisations o ON o.rid = p.org_rid"
+        " WHERE o.id = ? AND p.erased_at IS NULL ORDER BY p.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;

@@ -1198,7 +1198,7 @@ int store_meeting_each(struct store *s, const char *event, const char *person,
 int store_stats_get(struct store *s, struct store_stats *out, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT (SELECT count(*) FROM people),"
+        "SELECT (SELECT count(*) FROM people WHERE erased_at IS NULL),"
         " (SELECT count(*) FROM organisations),"
         " (SELECT count(DISTINCT country) FROM organisations),"
         " (SELECT count(*) FROM organisations WHERE country IN ('AT','BE','BG','HR','CY','CZ',"

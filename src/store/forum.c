@@ -132,6 +132,13 @@ int store_person_upsert(struct store *s, const struct store_person *p, int *adde
     int fresh = is_new(s, person_rid_sql, p->id, err);
     if (fresh < 0)
         return -1;
+    int erased = fresh ? 0 : store_person_is_erased(s, p->id, err);
+    if (erased < 0)
+        return -1;
+    if (erased)
+        return df_err_set(err, DF_ERR_CONFLICT,
+                          "person id \"%.128s\" is taken by an erased person: give another id",
+                          p->id);
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -148,6 +155,13 @@ int store_person_upsert(struct store *s, const struct store_person *p, int *adde
     if (added)
         *added = fresh;
     return 0;
+}
+
+int store_person_is_erased(struct store *s, const char *id, struct df_err *err)
+{
+    static const char sql[] = "SELECT 1 FROM people WHERE id = ? AND erased_at IS NOT NULL";
+    sqlite3_int64 one = store_rid(s, sql, id, err);
+    return one < 0 ? -1 : one > 0;
 }
 
 int store_person_exists(struct store *s, const char *id, struct df_err *err)
@@ -186,7 +200,7 @@ int store_person_email_holder(struct store *s, const char *email, const char *ex
 
 #define PERSON_COLUMNS \
     "p.id, o.id, p.name, p.email, p.title, p.languages, p.booth, p.checked_in_at," \
-    " p.attendance FROM people p JOIN organisations o ON o.rid = p.org_rid"
+    " p.attendance, p.erased_at FROM people p JOIN organisations o ON o.rid = p.org_rid"
 
 static void person_from_row(sqlite3_stmt *st, struct store_person *p)
 {
@@ -199,6 +213,7 @@ static void person_from_row(sqlite3_stmt *st, struct store_person *p)
     p->booth = store_col(st, 6);
     p->checked_in_at = store_col(st, 7);
     p->attendance = store_col(st, 8);
+    p->erased_at = store_col(st, 9);
 }
 
 int store_person_get(struct store *s, const char *id, struct arena *a, struct store_person *p,
@@ -219,6 +234,7 @@ int store_person_get(struct store *s, const char *id, struct arena *a, struct st
     p->booth = arena_strdup(a, row.booth);
     p->checked_in_at = arena_strdup(a, row.checked_in_at);
     p->attendance = arena_strdup(a, row.attendance);
+    p->erased_at = arena_strdup(a, row.erased_at);
     sqlite3_reset(st);
     return 0;
 }

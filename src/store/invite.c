@@ -8,7 +8,8 @@
 int store_invitees(struct store *s, const char *person, struct arena *a,
                    struct store_invitee **out, int *n, struct df_err *err)
 {
-    static const char count_sql[] = "SELECT count(*) FROM people WHERE ?1 IS NULL OR id = ?1";
+    static const char count_sql[] =
+        "SELECT count(*) FROM people WHERE (?1 IS NULL OR id = ?1) AND erased_at IS NULL";
     static const char sql[] =
         "SELECT p.id, p.name, p.email, o.name, o.country, p.ui_language,"
         " u.rid, u.email, u.password_hash <> '', i.expires_at, p.languages"
@@ -16,7 +17,7 @@ int store_invitees(struct store *s, const char *person, struct arena *a,
         " LEFT JOIN users u ON u.rid ="
         "  (SELECT min(rid) FROM users WHERE person_rid = p.rid)"
         " LEFT JOIN invitations i ON i.user_rid = u.rid"
-        " WHERE ?1 IS NULL OR p.id = ?1 ORDER BY p.id";
+        " WHERE (?1 IS NULL OR p.id = ?1) AND p.erased_at IS NULL ORDER BY p.id";
     *out = NULL;
     *n = 0;
     if (store_read_begin(s, err) < 0)

@@ -787,6 +787,13 @@ static const char migration_37[] =
     "ALTER TABLE mail_outbox_37 RENAME TO mail_outbox;"
     "CREATE INDEX mail_outbox_due ON mail_outbox(next_try_at) WHERE status = 'queued';";
 
+/* Version 38 (37 is another change's): a person erased at her request (GDPR
+ * Art. 17, app/privacy.h). Her row stays, a tombstone with its id, so the
+ * other side's requests, the report's counts and every foreign key stay
+ * whole; her personal fields are cleared and this says when. */
+static const char migration_38[] =
+    "ALTER TABLE people ADD COLUMN erased_at TEXT";
+
 /* Version 40 (37 to 39 are other changes'): a hybrid forum. A person takes
  * part on site or online (from afar: many Ukrainian executives cannot
  * travel); a meeting with someone online is held by video and takes no table
@@ -841,6 +848,7 @@ const struct store_migration store_migrations[] = {
      migration_36},
     {37, "mail that carries a sign-in link, wiped once sent; a declined application's note",
      migration_37},
+    {38, "a person erased at her request: her row a tombstone", migration_38},
     {40, "a hybrid forum: who takes part online, the event's video service, meetings' rooms",
      migration_40},
 };

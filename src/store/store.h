@@ -82,12 +82,19 @@ int store_org_each(struct store *s, store_org_fn fn, void *ud, struct df_err *er
 struct store_person {
     const char *id, *org, *name, *email, *title, *languages, *booth, *checked_in_at;
     const char *attendance;   /* "onsite" or "online" (a hybrid forum); NULL on upsert: kept */
+    /* when she was erased (app/privacy.h): a tombstone, its personal fields
+     * cleared; NULL for everyone else. Read only: no upsert writes it. */
+    const char *erased_at;
 };
 /* The organisation (by id) must exist: DF_ERR_NOT_FOUND otherwise. A new
- * person without attendance takes part on site. */
+ * person without attendance takes part on site. An erased person's id stays
+ * hers: DF_ERR_CONFLICT, nothing written, when p names one (an import would
+ * otherwise bring back whom she asked to go). */
 int store_person_upsert(struct store *s, const struct store_person *p, int *added,
                         struct df_err *err);
 int store_person_exists(struct store *s, const char *id, struct df_err *err);
+/* 1 when person id is erased (a tombstone), 0 when not or unknown, -1 with err. */
+int store_person_is_erased(struct store *s, const char *id, struct df_err *err);
 /* Who else has e-mail address email (letter case aside), person except
  * aside: the id of another person whose address it is (*is_login false),
  * else of another person whose login it is (*is_login true), into *holder

@@ -93,10 +93,11 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
  * ("Marchenko" finds Марченко, dfnc_latin). */
 #define PEOPLE_MATCHING(N) \
     " SELECT p.rid FROM people p JOIN organisations o ON o.rid = p.org_rid" \
-    " WHERE p.id = ?" N " OR instr(dfnc_fold(p.name), dfnc_fold(?" N ")) > 0" \
+    " WHERE p.erased_at IS NULL AND (p.id = ?" N \
+    "  OR instr(dfnc_fold(p.name), dfnc_fold(?" N ")) > 0" \
     "  OR" LATIN_MATCH("p.name", N) \
     "  OR instr(dfnc_fold(o.name), dfnc_fold(?" N ")) > 0" \
-    "  OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?" N ")) > 0"
+    "  OR instr(dfnc_fold(coalesce(o.name_uk, '')), dfnc_fold(?" N ")) > 0)"
 
 /* The people ?N finds, once per statement: a statement whose WHERE holds
  * PARTY_MATCH(N) begins with it. MATERIALIZED: SQLite lists them once
@@ -134,7 +135,8 @@ static int count_rows(struct store *s, sqlite3_stmt *st, int64_t **n, int k, str
  * it */
 #define PEOPLE_WHERE \
     " FROM people p JOIN organisations o ON o.rid = p.org_rid" \
-    " WHERE (?1 IS NULL OR p.id = ?1 OR instr(dfnc_fold(p.name), dfnc_fold(?1)) > 0" \
+    " WHERE p.erased_at IS NULL" \
+    " AND (?1 IS NULL OR p.id = ?1 OR instr(dfnc_fold(p.name), dfnc_fold(?1)) > 0" \
     "        OR" LATIN_MATCH("p.name", "1") \
     "        OR instr(dfnc_fold(coalesce(p.email, '')), dfnc_fold(?1)) > 0" \
     "        OR instr(dfnc_fold(o.name), dfnc_fold(?1)) > 0" \
@@ -241,14 +243,16 @@ int store_web_checkin(struct store *s, const char *person, struct arena *a, cons
 {
     static const char sql[] =
         "UPDATE people SET checked_in_at = coalesce(checked_in_at,"
-        " strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id = ?1 RETURNING checked_in_at";
+        " strftime('%Y-%m-%dT%H:%M:%SZ','now')) WHERE id = ?1 AND erased_at IS NULL"
+        " RETURNING checked_in_at";
     return arrival_set(s, sql, person, a, at, "checking a participant in", err);
 }
 
 int store_web_checkin_undo(struct store *s, const char *person, struct df_err *err)
 {
     static const char sql[] =
-        "UPDATE people SET checked_in_at = NULL WHERE id = ?1 RETURNING checked_in_at";
+        "UPDATE people SET checked_in_at = NULL WHERE id = ?1 AND erased_at IS NULL"
+        " RETURNING checked_in_at";
     return arrival_set(s, sql, person, NULL, NULL, "taking a check-in back", err);
 }
 

@@ -238,7 +238,8 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
 # (version 30's, 29's, 25's and 23's columns first: SQLite checks every trigger when one is dropped)
-c.executescript('DROP TABLE applications; DROP TABLE applications_config;'   # 36's
+c.executescript('ALTER TABLE people DROP COLUMN erased_at;'   # 38's
+                'DROP TABLE applications; DROP TABLE applications_config;'   # 36's
                 'ALTER TABLE people DROP COLUMN mail_off;'   # 33's (34 rebuilds its outbox)
                 'DROP TABLE mail_outbox; DROP TABLE mail_config;'
                 'ALTER TABLE requests DROP COLUMN introduced;'   # 30's

@@ -1603,6 +1603,11 @@ function axeStates(welcome) {
         await page.locator('#cap-form input[role=combobox]').fill('radar');
         await page.locator('#cap-form [role=option]').first().waitFor();
       }],
+      // "Delete my account" asked: what goes, her password (fix-privacy)
+      ['/profile', async function deleteAsked(page) {
+        await page.click('#delete-open');
+        await page.locator('#delete-form:not([hidden])').waitFor();
+      }],
     ]],
     [ORGANISER, [
       ['/console/event', null],
@@ -1620,6 +1625,12 @@ function axeStates(welcome) {
       }],
       [`/console/people?q=${name}`, null],
       [`/console/people/${pid}`, wait('#desk-requests')],
+      // an erasure refused: the name typed is not hers (fix-privacy)
+      [`/console/people/${pid}`, async function eraseRefused(page) {
+        await page.fill('#desk-erase-name', 'not her name');
+        await page.click('#desk-erase');
+        await page.locator('#desk-erase-name[aria-invalid=true]').waitFor();
+      }],
       [`/console/people/${pid}/availability`, null],
       // a save's reply with a meeting left in a slot now away, before and
       // after publication (the replies are the server's, nothing is saved)
@@ -6651,4 +6662,56 @@ test('no page asked any host but the dfnc server for anything', () => {
 
 test('no page threw or broke its Content-Security-Policy', () => {
   assert.deepEqual(jsErrors, []);
+});
+
+// GDPR Arts. 15, 17, 20 (README "Personal data"): a participant's copy of
+// her data and her own erasure, on a Ukrainian phone; an organiser's
+// erasure of another from her desk page, confirmed by typing her name.
+test('on a Ukrainian phone she downloads her data and deletes her account; the organiser erases a person at the desk', async () => {
+  const who = newcomerLogin('gdpr', 'Олена Забудько', 'Forget Optics');
+  const { ctx, page } = await signedIn(who, 'uk-UA', PHONE);
+  await open(page, '/profile');
+  await page.locator('#privacy h2', { hasText: 'Ваші дані' }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#data-download')]);
+  assert.equal(download.suggestedFilename(), 'dfnc-personal-data.json');
+  const copy = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(copy.format, 'dfnc-personal-data/1');
+  assert.equal(copy.data.person.name, 'Олена Забудько');
+  assert.equal(copy.data.logins[0].email, who.email);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scrolling on a phone');
+  // asked first: what goes, and her password
+  await page.click('#delete-open');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'delete-password', 'the focus on her password');
+  await assertUkrainian(page);
+  await page.fill('#delete-password', 'not-my-password');
+  await page.click('#delete-confirm');
+  await page.locator('#delete-status-error', { hasText: 'Це не ваш пароль' }).waitFor();
+  assert.equal(await page.getAttribute('#delete-password', 'aria-invalid'), 'true');
+  assert.equal(JSON.parse(dfnc(['person', 'data', 'p-gdpr'])).data.person.erased_at, null, 'a wrong password erases nothing');
+  await page.fill('#delete-password', who.password);
+  await page.click('#delete-confirm');
+  await page.locator('#account-deleted', { hasText: 'Ваш обліковий запис і ваші дані видалено' }).waitFor();
+  assert.equal(await page.locator('#signout').count(), 0, 'signed out');
+  const again = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.77.0.1' },
+    body: JSON.stringify({ email: who.email, password: who.password }) });
+  assert.equal(again.status, 401, 'her login no longer signs in');
+  await ctx.close();
+
+  // the organiser, at the desk: her copy for a letter, then her erasure
+  newcomer('gdpr2', 'Ivan Forgotten', 'Forget Two');
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await open(org.page, '/console/people/p-gdpr2');
+  assert.equal(await org.page.getAttribute('#desk-data', 'href'), '/api/v1/console/people/p-gdpr2/data');
+  await org.page.fill('#desk-erase-name', 'Ivan');
+  await org.page.click('#desk-erase');
+  await org.page.locator('#desk-erase-name[aria-invalid=true]').waitFor();
+  assert.equal(JSON.parse(dfnc(['person', 'data', 'p-gdpr2'])).data.person.name, 'Ivan Forgotten', 'a name not typed whole erases nothing');
+  await org.page.fill('#desk-erase-name', 'Ivan Forgotten');
+  await org.page.click('#desk-erase');
+  await org.page.locator('#desk-erased').waitFor();
+  assert.equal(await org.page.evaluate(() => document.activeElement.id), 'desk-erased', 'the focus on what happened');
+  assert.equal(await org.page.textContent('#desk-title'), 'Erased participant');
+  await open(org.page, '/console/people?q=p-gdpr2');
+  assert.equal(await org.page.locator('a[href="/console/people/p-gdpr2"]').count(), 0, 'gone from the participants');
+  await org.ctx.close();
 });

@@ -353,6 +353,8 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
                                          "ALTER TABLE people DROP COLUMN attendance;"
                                          "ALTER TABLE events DROP COLUMN video_url;"
                                          "ALTER TABLE meetings DROP COLUMN video_room;"
+                                         /* migration 38's */
+                                         "ALTER TABLE people DROP COLUMN erased_at;"
                                          /* migration 36's */
                                          "DROP TABLE applications;"
                                          "DROP TABLE applications_config;"

@@ -152,6 +152,14 @@ export const api = {
       throw e;
     } finally { setCsrf(null); }
   },
+  // her account and her data erased, her password asked again (GDPR Art.
+  // 17): her session ends with her login
+  async deleteMe(password) {
+    const r = await call('DELETE', '/me', { password });
+    hint(false);
+    setCsrf(null);
+    return r;
+  },
   // every other session of this login ends; this one, and this browser's
   // device cookie (sent to /session paths), stay
   signOutOthers: () => call('DELETE', '/session/others'),
@@ -267,6 +275,8 @@ export const api = {
   checkinUndo: (person) => call('DELETE', `/console/people/${enc(person)}/checkin`),
   // the help desk's view of one participant: who, and their agenda as they see it
   consolePerson: (id) => call('GET', `/console/people/${enc(id)}`),
+  // a participant's erasure at the desk, on her request by letter
+  consolePersonErase: (id) => call('POST', `/console/people/${enc(id)}/erase`),
   personAgenda: (id) => call('GET', `/console/people/${enc(id)}/agenda`),
   // one meeting moved by the desk on the forum's day: where it may go, and the move
   meetingMoves: (id) => call('GET', `/console/meetings/${enc(id)}/moves`),

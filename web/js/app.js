@@ -254,12 +254,25 @@ export async function signOut() {
       try { await api.me(); await api.logout(); } catch (e2) { failed = !(e2 && e2.status === 401); }
     }
   }
+  forgetUser();
+  state.signOutFailed = failed;
+  go('/');
+}
+
+// The page forgets whoever was signed in (signed out, or her account deleted).
+function forgetUser() {
   state.me = null;
   state.event = null;
   state.events = [];
   state.forumEvent = null;
   clearTimeout(dayTimer);
-  state.signOutFailed = failed;
+}
+
+// After her account is deleted (its session ended with it): the start page
+// says so.
+export function accountDeleted() {
+  forgetUser();
+  state.accountDeleted = true;
   go('/');
 }
 

@@ -1,6 +1,8 @@
 // Small DOM helpers: build elements without innerHTML, so text from the API
 // is never parsed as markup and the page works under a strict CSP.
 
+import { t } from './i18n.js';
+
 export function h(tag, attrs, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs || {})) {
@@ -58,8 +60,15 @@ export function nameLang(text) {
   return script === 'uk' ? 'uk' : 'und-Latn';
 }
 
-// A name as data: translate="no", its lang as nameLang says.
+// The name the server keeps for a person erased at her request
+// (STORE_ERASED_NAME, src/store/privacy.h): the page says it in its own
+// language instead.
+export const ERASED_NAME = 'Erased participant';
+
+// A name as data: translate="no", its lang as nameLang says; an erased
+// person's in the page's words.
 export function dataName(text, attrs) {
+  if (text === ERASED_NAME) return h('span', { ...attrs, class: 'erased' }, t('privacy.erased_name'));
   return h('span', { ...attrs, translate: 'no', lang: nameLang(text) }, text);
 }
 

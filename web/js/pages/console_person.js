@@ -8,7 +8,7 @@
 import { api } from '../api.js';
 import { h, add, clear, list, data, dataName, scroller, field, outcome } from '../dom.js';
 import { t, tn, tx, countryName, wallDayTime, dayTime, instant, errorText, getLang } from '../i18n.js';
-import { flash, state, whileBusy, zoneOf } from '../app.js';
+import { flash, state, whileBusy, zoneOf, refuse } from '../app.js';
 import { PAGE, askedOffset, pager } from '../pager.js';
 import { localName, tableName, nameAndOrg, openRequests } from '../people.js';
 import { suggestionCard, bestScore } from './suggestions.js';
@@ -468,6 +468,42 @@ function introduceSection(self) {
     h('p', { class: 'muted' }, t('desk.introduce_lead')), ask, status, out, booking.el);
 }
 
+// Her data on a request that came by letter (GDPR): a copy to send her, and
+// her erasure, which the organiser confirms by typing her name as the page
+// shows it; the page is drawn again, her tombstone then.
+function privacyCard(p, main) {
+  const section = h('section', { class: 'card no-print', id: 'desk-privacy', 'aria-labelledby': 'desk-privacy-h' },
+    h('h2', { id: 'desk-privacy-h' }, t('privacy.desk_heading')),
+    h('p', {}, h('a', { href: `/api/v1/console/people/${encodeURIComponent(p.id)}/data`, download: 'dfnc-personal-data.json', id: 'desk-data' },
+      t('privacy.desk_download'))));
+  if (p.erased_at) {
+    return add(section, h('p', { id: 'desk-erased', tabindex: '-1' }, t('privacy.erased_on', { when: dayTime(p.erased_at) })));
+  }
+  const typed = h('input', { name: 'confirm_name', id: 'desk-erase-name', autocomplete: 'off', spellcheck: 'false', required: true });
+  const status = outcome('desk-erase-status');
+  const submit = h('button', { type: 'submit', class: 'danger', id: 'desk-erase' }, t('privacy.erase'));
+  const form = h('form', {
+    id: 'desk-erase-form', novalidate: true, 'aria-labelledby': 'desk-erase-h',
+    onsubmit: (ev) => {
+      ev.preventDefault();
+      if (typed.value.trim() !== String(p.name).trim()) { refuse(form, typed, t('privacy.erase_type_name')); return; }
+      whileBusy([submit], async () => {
+        try {
+          await api.consolePersonErase(p.id);
+          main.replaceChildren();
+          await renderPersonDesk(main, p.id);
+          document.getElementById('desk-erased')?.focus();
+        } catch (e) { status.fail(`${t('error.save')} ${errorText(e)}`); }
+      });
+    },
+  },
+  h('h3', { id: 'desk-erase-h' }, t('privacy.erase_heading')),
+  h('p', { id: 'desk-erase-what' }, t('privacy.erase_what')),
+  field(t('privacy.erase_name', { name: p.name }), typed),
+  status.el, submit);
+  return add(section, form);
+}
+
 export async function renderPersonDesk(main, id) {
   const offset = askedOffset();
   const [p, agenda, page] = await Promise.all([api.consolePerson(id), api.personAgenda(id),
@@ -475,8 +511,8 @@ export async function renderPersonDesk(main, id) {
   const [org, mail] = await Promise.all([api.organisation(p.organisation).catch(() => null),
     api.consoleMail().catch(() => null)]);
   const made = takeWalkinLink(id);
-  add(main, h('h1', { id: 'desk-title' }, dataName(p.name)),
+  add(main, h('h1', { id: 'desk-title' }, p.erased_at ? t('privacy.erased_name') : dataName(p.name)),
     h('p', { class: 'no-print' }, h('a', { href: withEvent('/console/people'), id: 'desk-back' }, t('org_avail.back'))),
     made ? walkinLinkCard(made) : null, detailsCard(p, org, !!(mail && mail.on)), meetingsSection(p, agenda), requestsSection(p, page, agenda),
-    introduceSection(p));
+    p.erased_at ? null : introduceSection(p), privacyCard(p, main));
 }

@@ -29,6 +29,7 @@ function signInForm(resetOn) {
         await api.login(email.value.trim(), password.value);
         state.loaded = false;
         state.signOutFailed = false;
+        state.accountDeleted = false;
         state.event = null;
         await loadMe();
         go(role() === 'organiser' ? '/console/schedule' : '/agenda');
@@ -124,6 +125,7 @@ export async function renderHome(main) {
   const ua = stats.ua_organisations ?? 0;
   add(main,
     state.signOutFailed ? h('p', { class: 'notice', id: 'signout-failed', role: 'alert' }, t('signout.failed')) : null,
+    state.accountDeleted ? h('p', { class: 'notice', id: 'account-deleted', role: 'status' }, t('privacy.deleted')) : null,
     hero(ev),
     h('section', { 'aria-labelledby': 'figs-title' },
       h('h2', { id: 'figs-title' }, t('home.figures')),

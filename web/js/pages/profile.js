@@ -4,10 +4,10 @@
 import { api } from '../api.js';
 import { h, add, clear, field, list, outcome, dataName } from '../dom.js';
 import { t, tn, tx, countryName } from '../i18n.js';
-import { state, flash, loadMe, role, refuse, whileBusy } from '../app.js';
+import { state, flash, loadMe, role, refuse, whileBusy, accountDeleted } from '../app.js';
 import { orgName, forgetPeople } from '../people.js';
 import { cpvPicker, cpvLabel, capabilityLine } from '../cpv.js';
-import { limit, invalid, fieldError, fit, languageCodes } from '../forms.js';
+import { limit, invalid, fieldError, fit, languageCodes, markInvalid } from '../forms.js';
 import { refusalWhy } from '../words.js';
 
 const KINDS = ['company', 'research', 'government', 'association', 'other'];
@@ -285,6 +285,51 @@ function mailCard(notify) {
     status.el);
 }
 
+// Her data (GDPR): a copy to keep, one JSON file; and her account deleted,
+// behind a form that says what goes and asks her password again.
+function privacyCard() {
+  const password = h('input', { type: 'password', name: 'password', id: 'delete-password', required: true, autocomplete: 'current-password' });
+  const status = outcome('delete-status');
+  const submit = h('button', { type: 'submit', class: 'danger', id: 'delete-confirm' }, t('privacy.delete_confirm'));
+  const cancel = h('button', {
+    type: 'button', class: 'link', id: 'delete-cancel',
+    onclick: () => { form.hidden = true; open.setAttribute('aria-expanded', 'false'); open.focus(); },
+  }, t('privacy.delete_cancel'));
+  const form = h('form', {
+    id: 'delete-form', hidden: true, novalidate: true, 'aria-labelledby': 'delete-h',
+    onsubmit: (ev) => {
+      ev.preventDefault();
+      if (!password.value) { refuse(form, password, t('form.required', { field: t('privacy.password') })); return; }
+      whileBusy([submit, cancel], async () => {
+        try {
+          await api.deleteMe(password.value);
+          accountDeleted();
+        } catch (e) {
+          if (e.status === 403 || e.status === 422) markInvalid(password);
+          status.fail(e.status === 429 ? t('signin.throttled')
+            : e.status === 403 ? t('privacy.wrong_password') : [t('error.save'), ' ', refusalWhy(e)]);
+          password.focus();
+        }
+      });
+    },
+  },
+  h('h3', { id: 'delete-h' }, t('privacy.delete_heading')),
+  h('p', { id: 'delete-what' }, t('privacy.delete_what')),
+  field(t('privacy.password'), password, t('privacy.password_hint')),
+  status.el,
+  h('p', { class: 'actions' }, submit, ' ', cancel));
+  const open = h('button', {
+    type: 'button', class: 'danger', id: 'delete-open', 'aria-expanded': 'false', 'aria-controls': 'delete-form',
+    onclick: () => { form.hidden = false; open.setAttribute('aria-expanded', 'true'); password.focus(); },
+  }, t('privacy.delete'));
+  return h('section', { class: 'card', id: 'privacy', 'aria-labelledby': 'privacy-h' },
+    h('h2', { id: 'privacy-h' }, t('privacy.heading')),
+    h('p', { class: 'muted' }, t('privacy.hint')),
+    h('p', {}, h('a', { href: '/api/v1/me/data', download: 'dfnc-personal-data.json', id: 'data-download' }, t('privacy.download'))),
+    h('p', {}, open),
+    form);
+}
+
 export async function renderProfile(main) {
   await loadMe();
   const me = state.me || {};
@@ -319,4 +364,5 @@ export async function renderProfile(main) {
     add(main, mailCard(notify));
   }
   add(main, signInsCard());
+  if (person.id) add(main, privacyCard());
 }

@@ -1,0 +1,52 @@
+/* A person's data as the GDPR names it: all that dfnc holds about her, read
+ * (Arts. 15 and 20: her copy) and erased (Art. 17), table by table. The
+ * lists below are the one place that says which tables hold her data; a
+ * unit test holds them against the schema, so a new table naming people
+ * that neither reads fails it. */
+#ifndef DFNC_STORE_PRIVACY_H
+#define DFNC_STORE_PRIVACY_H
+
+#include <stdbool.h>
+
+#include "core/buf.h"
+#include "store/store.h"
+
+/* The name an erased person's row keeps (people.name is NOT NULL); the pages
+ * say "Erased participant" in their own language instead. */
+#define STORE_ERASED_NAME "Erased participant"
+
+/* One part of her copy: its key in the document, the tables it reads
+ * (space-separated) and the query giving its JSON value. */
+struct store_privacy_part {
+    const char *key, *tables, *sql;
+};
+extern const struct store_privacy_part store_privacy_parts[];
+extern const int store_privacy_parts_n;
+
+/* The tables erasure writes (space-separated): its deletes and its
+ * clearings, and those it scrubs her name and addresses out of. */
+extern const char store_privacy_erased_tables[];
+
+/* The JSON object of person id's data, the parts in order, appended to out:
+ * 0, or -1 with err (DF_ERR_NOT_FOUND for no such person); one read, for
+ * one state of the database. */
+int store_privacy_export(struct store *s, const char *id, struct buf *out, struct df_err *err);
+
+/* The open requests of person id (pending or accepted, she its requester or
+ * addressee): their ids into *ids (in a), *n of them. */
+int store_privacy_open_requests(struct store *s, const char *id, struct arena *a,
+                                const char ***ids, int *n, struct df_err *err);
+
+/* Erases person id in the caller's transaction, her requests already
+ * cancelled: deletes what is hers alone (her messages, availability,
+ * check-in, logins with their sessions, devices, invitations and failed
+ * sign-ins, feed token, mail to her, applications with her address, her
+ * read marks and reports), clears her outcomes' notes, her request
+ * messages and her row's personal fields (name STORE_ERASED_NAME, erased_at
+ * now), and scrubs her name and addresses out of the text others keep
+ * (their mail, their messages and notes, the audit trail: her address as
+ * an actor becomes "person:ID"). DF_ERR_NOT_FOUND for no such person,
+ * DF_ERR_CONFLICT when already erased. */
+int store_privacy_erase(struct store *s, const char *id, struct df_err *err);
+
+#endif

@@ -1,0 +1,369 @@
+/* Unit tests of a person's data on request and her erasure
+ * (src/app/privacy.c, src/store/privacy.c) over a database file: her copy
+ * holds what is hers and her threads, not others'; after erasure no table,
+ * and no byte of the file, holds her name, addresses, words or notes, while
+ * the other side's request stays, cancelled; a second erasure and an import
+ * of her id are refused; dfnc check sees no problem in her empty row; and
+ * every table of the schema that names a person or holds an address is read
+ * by her copy and written by erasure. */
+#include <criterion/criterion.h>
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "app/auth.h"
+#include "app/check.h"
+#include "app/messages.h"
+#include "app/privacy.h"
+#include "store/privacy.h"
+#include "store/store.h"
+#include "scratch_db.h"
+
+#define NAME "Olena Neverforgotten"
+#define EMAIL "olena.unique@ua.test"
+#define LOGIN "olena.login@ua.test"
+
+static struct store *s;
+static struct df_err err;
+static char path[128];
+
+static void ok(int rc) { cr_assert_eq(rc, 0, "%s", err.msg); }
+static void sql(const char *q) { ok(store_exec_for_tests(s, q, &err)); }
+
+static void person(const char *id, const char *org, const char *name, const char *email)
+{
+    struct store_person p = {.id = id, .org = org, .name = name, .email = email,
+                             .title = "Engineer", .languages = "uk;en"};
+    ok(store_person_upsert(s, &p, NULL, &err));
+}
+
+/* olena (UA) met anna (DE) in r1 (accepted, placed, both wrote in its
+ * thread, anna's request words name her); olena asked karl in r2
+ * (pending); karl and anna's r3 is not hers. She has a login with a
+ * session, a device, an invitation and failed sign-ins, a feed, a
+ * check-in, an away slot, an outcome with a note, mail to her and mail to
+ * anna naming her, an application and audit lines. */
+static void setup(void)
+{
+    snprintf(path, sizeof path, "/tmp/dfnc-test-privacy-%d.db", (int)getpid());
+    scratch_db_remove(path);
+    ok(app_auth_init(&err));
+    ok(store_open(&s, path, &err));
+    struct store_org de = {.id = "de", .name = "Deutsche Drohnen", .country = "DE",
+                           .kind = "company"};
+    struct store_org ua = {.id = "ua", .name = "Ukr Shield", .country = "UA", .kind = "company"};
+    ok(store_org_upsert(s, &de, NULL, &err));
+    ok(store_org_upsert(s, &ua, NULL, &err));
+    person("olena", "ua", NAME, EMAIL);
+    person("anna", "de", "Anna Schmidt", "anna@de.test");
+    person("karl", "de", "Karl Braun", "karl@de.test");
+    sql("INSERT INTO events(id,name,starts_on,ends_on,published_at) VALUES"
+        " ('ev','DFNC2','2031-02-16','2031-02-16','2031-01-01T00:00:00Z');"
+        "INSERT INTO sessions(id,event_rid,day,name,kind,starts_at,ends_at) VALUES"
+        " ('s1',1,'2031-02-16','B2B','b2b','2031-02-16T09:00:00+01:00','2031-02-16T10:00:00+01:00');"
+        "INSERT INTO slots(id,session_rid,seq,starts_at,ends_at) VALUES"
+        " ('t1',1,1,'2031-02-16T09:00:00+01:00','2031-02-16T09:30:00+01:00'),"
+        " ('t2',1,2,'2031-02-16T09:30:00+01:00','2031-02-16T10:00:00+01:00');"
+        "INSERT INTO locations(id,event_rid,name) VALUES ('l1',1,'Table 1');"
+        "INSERT INTO requests(id,event_rid,from_rid,to_rid,status,message) VALUES"
+        " ('r1',1,2,1,'accepted','Dear " NAME ", shall we meet?'),"
+        " ('r2',1,1,3,'pending','OLENA-ASKS-KARL'),"
+        " ('r3',1,3,2,'accepted','KARL-ANNA-ONLY');"
+        "INSERT INTO meetings(id,request_rid,slot_rid,location_rid) VALUES ('r1',1,1,1);"
+        "INSERT INTO unavailability(person_rid,slot_rid,reason,set_by) VALUES"
+        " (1,2,'OLENA-AWAY-REASON','person');"
+        "INSERT INTO meeting_outcomes(request_rid,person_rid,outcome,note) VALUES"
+        " (1,1,'follow_up','OLENA-NOTE'),(1,2,'follow_up','anna on " NAME "');"
+        "UPDATE people SET checked_in_at = '2031-02-16T08:00:00Z' WHERE id = 'olena';"
+        "INSERT INTO feed_tokens(person_rid,token_hash,created_at) VALUES (1,x'0102',1);"
+        "INSERT INTO mail_outbox(id,to_addr,person_rid,kind,subject,body,next_try_at) VALUES"
+        " ('m1','" EMAIL "',1,'request','Anna asks to meet you','Hello " NAME "','2031'),"
+        " ('m2','anna@de.test',2,'accepted','" NAME " accepted','" NAME " (" EMAIL ") said yes','2031');"
+        "INSERT INTO applications(id,name,email,org) VALUES ('ap1','" NAME "','" EMAIL "','ua');"
+        "INSERT INTO audit_log(actor,action,entity,entity_id,detail) VALUES"
+        " ('" LOGIN "','person.update','person','olena','renamed " NAME "'),"
+        " ('cli','user.add','user','" LOGIN "','participant');");
+    ok(app_user_add(s, LOGIN, "participant", "olena", "olena-pass-1", true, &err));
+    sql("INSERT INTO user_sessions(token_hash,user_rid,csrf,created_at,expires_at) VALUES"
+        " (x'0a0b',1,'csrf',1,4102444800);"
+        "INSERT INTO device_tokens(token_hash,user_rid,created_at,expires_at) VALUES"
+        " (x'0c0d',1,1,4102444800);"
+        "INSERT INTO invitations(user_rid,token_hash,created_at,expires_at) VALUES"
+        " (1,x'0e0f',1,4102444800);"
+        "INSERT INTO login_failures(key,at) VALUES ('acct:" LOGIN "',1);");
+    ok(app_message_send(s, LOGIN, "olena", "r1", "OLENA-WORDS in the thread", &err));
+    ok(app_message_send(s, "anna@de.test", "anna", "r1", "ANNA-WORDS in the thread", &err));
+}
+
+static void teardown(void)
+{
+    store_close(s);
+    scratch_db_remove(path);
+}
+
+TestSuite(privacy, .init = setup, .fini = teardown);
+
+/* Every row of every table of the database at path, as text, into a
+ * malloc'd string (each table's rows through SQLite's own quote()). */
+static char *all_rows(void)
+{
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *t;
+    sqlite3_prepare_v2(db, "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &t, NULL);
+    size_t cap = 1 << 20, len = 0;
+    char *out = calloc(1, cap);
+    while (sqlite3_step(t) == SQLITE_ROW) {
+        char q[256];
+        snprintf(q, sizeof q, "SELECT * FROM \"%s\"", (const char *)sqlite3_column_text(t, 0));
+        sqlite3_stmt *r;
+        cr_assert_eq(sqlite3_prepare_v2(db, q, -1, &r, NULL), SQLITE_OK, "%s", q);
+        while (sqlite3_step(r) == SQLITE_ROW)
+            for (int c = 0; c < sqlite3_column_count(r); c++) {
+                const char *v = (const char *)sqlite3_column_text(r, c);
+                size_t n = v ? strlen(v) : 0;
+                if (len + n + 2 > cap)
+                    out = realloc(out, cap = 2 * (cap + n));
+                memcpy(out + len, v ? v : "", n);
+                len += n;
+                out[len++] = '|';
+                out[len] = '\0';
+            }
+        sqlite3_finalize(r);
+    }
+    sqlite3_finalize(t);
+    sqlite3_close(db);
+    return out;
+}
+
+/* The bytes of the file at p (its pages, free ones too), NUL-ended; *n its size. */
+static char *file_bytes(const char *p, size_t *n)
+{
+    FILE *f = fopen(p, "rb");
+    *n = 0;
+    if (!f)
+        return calloc(1, 1);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    char *b = calloc(1, (size_t)size + 1);
+    *n = fread(b, 1, (size_t)size, f);
+    fclose(f);
+    return b;
+}
+
+static const char *const traces[] = {NAME, EMAIL, LOGIN, "OLENA-WORDS", "OLENA-NOTE",
+                                     "OLENA-AWAY-REASON", "OLENA-ASKS-KARL"};
+
+Test(privacy, after_erasure_no_table_holds_her_name_addresses_words_or_notes)
+{
+    char *before = all_rows();
+    for (size_t i = 0; i < sizeof traces / sizeof *traces; i++)
+        cr_assert(strstr(before, traces[i]), "the setup holds %s", traces[i]);
+    free(before);
+    struct arena a;
+    arena_init(&a, 1u << 20);
+    int cancelled = -1;
+    ok(app_person_erase(s, "organiser@forum.test", "olena", &a, &cancelled, &err));
+    arena_free(&a);
+    cr_assert_eq(cancelled, 2, "r1 and r2 withdrawn: %d", cancelled);
+    char *after = all_rows();
+    for (size_t i = 0; i < sizeof traces / sizeof *traces; i++)
+        cr_assert_null(strstr(after, traces[i]), "a table still holds %s", traces[i]);
+    /* the others' words stay */
+    cr_assert(strstr(after, "ANNA-WORDS in the thread"));
+    cr_assert(strstr(after, "KARL-ANNA-ONLY"));
+    cr_assert(strstr(after, "Dear ***, shall we meet?"), "anna's request scrubbed of her name");
+    free(after);
+    /* nor the file's bytes, free pages and the log included, once checkpointed */
+    store_close(s);
+    sqlite3 *db;
+    cr_assert_eq(sqlite3_open(path, &db), SQLITE_OK);
+    cr_assert_eq(sqlite3_exec(db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL),
+                 SQLITE_OK);
+    sqlite3_close(db);
+    char wal[160];
+    snprintf(wal, sizeof wal, "%s-wal", path);
+    const char *files[] = {path, wal};
+    for (int f = 0; f < 2; f++) {
+        size_t n;
+        char *bytes = file_bytes(files[f], &n);
+        for (size_t i = 0; i < sizeof traces / sizeof *traces; i++)
+            cr_assert_null(memmem(bytes, n, traces[i], strlen(traces[i])),
+                           "%s still holds %s", files[f], traces[i]);
+        free(bytes);
+    }
+    ok(store_open(&s, path, &err));
+}
+
+static int count(const char *q)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db, q, -1, &st, NULL), SQLITE_OK, "%s", q);
+    cr_assert_eq(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+Test(privacy, her_row_stays_a_tombstone_and_the_other_side_sees_her_requests_cancelled)
+{
+    struct arena a;
+    arena_init(&a, 1u << 20);
+    ok(app_person_erase(s, "cli", "olena", &a, NULL, &err));
+    struct store_person p;
+    ok(store_person_get(s, "olena", &a, &p, &err));
+    cr_assert_str_eq(p.name, STORE_ERASED_NAME);
+    cr_assert_null(p.email);
+    cr_assert_null(p.title);
+    cr_assert_str_eq(p.languages, "");
+    cr_assert_null(p.checked_in_at);
+    cr_assert_not_null(p.erased_at);
+    struct store_request r;
+    ok(store_request_get(s, "r1", &a, &r, &err));
+    cr_assert_str_eq(r.status, "cancelled");
+    cr_assert_str_eq(r.cancelled_by, "addressee");
+    ok(store_request_get(s, "r2", &a, &r, &err));
+    cr_assert_str_eq(r.status, "cancelled");
+    cr_assert_str_eq(r.cancelled_by, "requester");
+    ok(store_request_get(s, "r3", &a, &r, &err));
+    cr_assert_str_eq(r.status, "accepted", "karl and anna's is not hers");
+    arena_free(&a);
+    cr_assert_eq(count("SELECT count(*) FROM meetings WHERE id = 'r1'"), 0);
+    cr_assert_eq(count("SELECT count(*) FROM withdrawn_meetings WHERE meeting_id = 'r1'"), 1,
+                 "anna's calendar marks it cancelled");
+    cr_assert_eq(count("SELECT count(*) FROM users"), 0);
+    cr_assert_eq(count("SELECT count(*) FROM meeting_outcomes WHERE note = 'anna on ***'"), 1);
+    cr_assert_eq(count("SELECT count(*) FROM audit_log WHERE action = 'person.erase'"
+                       " AND actor = 'cli' AND entity_id = 'olena' AND detail IS NULL"), 1);
+    cr_assert_eq(count("SELECT count(*) FROM audit_log WHERE actor = 'person:olena'"), 2,
+                 "her login's lines (person.update, message.send) name her by id");
+}
+
+Test(privacy, a_second_erasure_and_an_import_of_her_id_are_refused)
+{
+    struct arena a;
+    arena_init(&a, 1u << 20);
+    ok(app_person_erase(s, "cli", "olena", &a, NULL, &err));
+    cr_assert_eq(app_person_erase(s, "cli", "olena", &a, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT, "%s", err.msg);
+    cr_assert(strstr(err.msg, "already erased"), "%s", err.msg);
+    cr_assert_eq(app_person_erase(s, "cli", "nobody", &a, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    arena_free(&a);
+    struct store_person back = {.id = "olena", .org = "ua", .name = NAME};
+    cr_assert_eq(store_person_upsert(s, &back, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert(strstr(err.msg, "erased"), "%s", err.msg);
+}
+
+Test(privacy, dfnc_check_finds_no_problem_in_her_empty_row)
+{
+    struct arena a;
+    arena_init(&a, 1u << 20);
+    ok(app_person_erase(s, "cli", "olena", &a, NULL, &err));
+    arena_free(&a);
+    struct app_check_report r;
+    ok(app_check(path, &r, &err));
+    for (int i = 0; i < r.findings_n; i++)
+        cr_assert(strcmp(r.findings[i].id, "olena") != 0, "%s %s: %s", r.findings[i].kind,
+                  r.findings[i].field, r.findings[i].message);
+    app_check_report_free(&r);
+}
+
+Test(privacy, her_copy_holds_her_data_and_her_threads_and_not_others)
+{
+    struct buf out = BUF_INIT(8u << 20);
+    ok(app_person_data(s, "olena", 1000, &out, &err));
+    json_error_t je;
+    json_t *doc = json_loads(out.data, 0, &je);
+    cr_assert_not_null(doc, "%s: %s", je.text, out.data);
+    cr_assert_str_eq(json_string_value(json_object_get(doc, "format")), APP_PRIVACY_FORMAT);
+    json_t *d = json_object_get(doc, "data");
+    for (int i = 0; i < store_privacy_parts_n; i++)
+        cr_assert(json_object_get(d, store_privacy_parts[i].key), "no %s",
+                  store_privacy_parts[i].key);
+    cr_assert_str_eq(json_string_value(json_object_get(json_object_get(d, "person"), "name")),
+                     NAME);
+    cr_assert_eq(json_array_size(json_object_get(d, "requests")), 2);
+    cr_assert_eq(json_array_size(json_object_get(d, "meetings")), 1);
+    json_t *login = json_array_get(json_object_get(d, "logins"), 0);
+    cr_assert_str_eq(json_string_value(json_object_get(login, "email")), LOGIN);
+    cr_assert_eq(json_array_size(json_object_get(login, "sessions")), 1);
+    cr_assert_eq(json_array_size(json_object_get(login, "devices")), 1);
+    cr_assert_eq(json_array_size(json_object_get(login, "failed_sign_ins")), 1);
+    const char *text = out.data;
+    const char *has[] = {"OLENA-WORDS in the thread", "ANNA-WORDS in the thread", "OLENA-NOTE",
+                         "OLENA-AWAY-REASON", "Anna asks to meet you", "\"ap1\"",
+                         "\"person.update\"", "\"user.add\"", "Table 1"};
+    for (size_t i = 0; i < sizeof has / sizeof *has; i++)
+        cr_assert(strstr(text, has[i]), "her copy lacks %s", has[i]);
+    /* not karl and anna's thread, not the mail to anna, never a token or hash */
+    const char *lacks[] = {"KARL-ANNA-ONLY", "said yes", "password", "token", "csrf",
+                           "argon2"};
+    for (size_t i = 0; i < sizeof lacks / sizeof *lacks; i++)
+        cr_assert_null(strstr(text, lacks[i]), "her copy holds %s", lacks[i]);
+    json_decref(doc);
+    buf_free(&out);
+    cr_assert_eq(app_person_data(s, "nobody", 1000, &out, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    buf_free(&out);
+}
+
+/* Whether word is one of the space-separated words of list. */
+static bool has_word(const char *list, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = list; (p = strstr(p, word)); p += n)
+        if ((p == list || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0'))
+            return true;
+    return false;
+}
+
+/* The schema's tables that hold a person's data: those with a foreign key
+ * to people or users, or a column holding an address. A new one fails here
+ * until store/privacy.c reads it into her copy and erasure writes it. */
+Test(privacy, every_table_naming_people_is_in_her_copy_and_erased)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    cr_assert_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    cr_assert_eq(sqlite3_prepare_v2(db,
+                                    "SELECT DISTINCT m.name FROM sqlite_master m"
+                                    " WHERE m.type = 'table' AND (EXISTS (SELECT 1 FROM"
+                                    "  pragma_foreign_key_list(m.name) f"
+                                    "  WHERE f.\"table\" IN ('people', 'users'))"
+                                    " OR EXISTS (SELECT 1 FROM pragma_table_info(m.name) c"
+                                    "  WHERE c.name IN ('email', 'to_addr'))"
+                                    " OR m.name IN ('people', 'users'))",
+                                    -1, &st, NULL),
+                 SQLITE_OK, "%s", sqlite3_errmsg(db));
+    int n = 0;
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        n++;
+        bool read = false;
+        for (int i = 0; i < store_privacy_parts_n; i++)
+            read = read || has_word(store_privacy_parts[i].tables, t);
+        cr_assert(read, "table %s names people but her copy reads it not", t);
+        cr_assert(has_word(store_privacy_erased_tables, t),
+                  "table %s names people but erasure writes it not", t);
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    cr_assert_geq(n, 15, "the schema's tables naming people: %d", n);
+    /* and each part reads the tables it says it reads */
+    for (int i = 0; i < store_privacy_parts_n; i++) {
+        char tables[512];
+        snprintf(tables, sizeof tables, "%s", store_privacy_parts[i].tables);
+        for (char *t = strtok(tables, " "); t; t = strtok(NULL, " "))
+            cr_assert(strstr(store_privacy_parts[i].sql, t), "part %s does not read %s",
+                      store_privacy_parts[i].key, t);
+    }
+}
