@@ -238,9 +238,12 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
 # (version 30's, 29's, 25's and 23's columns first: SQLite checks every trigger when one is dropped)
-c.executescript('ALTER TABLE people DROP COLUMN erased_at;'   # 38's
+c.executescript('ALTER TABLE people DROP COLUMN attendance;'   # 40's
+                'ALTER TABLE events DROP COLUMN video_url;'
+                'ALTER TABLE meetings DROP COLUMN video_room;'
+                'ALTER TABLE people DROP COLUMN erased_at;'   # 38's
                 'DROP TABLE applications; DROP TABLE applications_config;'   # 36's
-                'ALTER TABLE people DROP COLUMN mail_off;'   # 33's (34 rebuilds its outbox)
+                'ALTER TABLE people DROP COLUMN mail_off;'   # 33's (34 and 37 rebuild its outbox)
                 'DROP TABLE mail_outbox; DROP TABLE mail_config;'
                 'ALTER TABLE requests DROP COLUMN introduced;'   # 30's
                 'DROP TRIGGER requests_proposal_ends; DROP INDEX requests_proposed_slot;'

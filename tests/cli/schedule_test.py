@@ -85,8 +85,9 @@ with tempfile.TemporaryDirectory() as tmp:
         double = 0
         for m in ms:
             key_t = (m['start'], m['location'])
-            double += key_t in seen_tables
-            seen_tables.add(key_t)
+            if m['location'] is not None:   # one held online takes no table
+                double += key_t in seen_tables
+                seen_tables.add(key_t)
             for p in m['people']:
                 pid = p['id'] if isinstance(p, dict) else p
                 double += (m['start'], pid) in seen_people
