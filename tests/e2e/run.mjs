@@ -725,7 +725,7 @@ test('the organiser runs the scheduler, publishes and sees every console page', 
   assert.match(await page.textContent('#event-moved h2'), /This change moved \d+ published meetings: tell their people/);
   assert.deepEqual(await axe(page), [], 'axe on the meetings a change moved');
   assert.match(await page.locator('#event-moved li').first().textContent(),
-    /^.+ \(.+\) – .+ \(.+\): from \w{3} \d+ Feb, \d\d:\d\d–\d\d:\d\d \(Europe\/Brussels\), Table \d+ to \w{3} \d+ Feb, \d\d:\d\d–\d\d:\d\d \(Europe\/Paris\), Table \d+$/);
+    /^.+ \(.+\) – .+ \(.+\): from \w{3} \d+ Feb, \d\d:\d\d–\d\d:\d\d \(Europe\/Brussels\), (Table \d+|Online) to \w{3} \d+ Feb, \d\d:\d\d–\d\d:\d\d \(Europe\/Paris\), (Table \d+|Online)$/);
   // fix-words: a published meeting's slot starting at seconds past the
   // minute (a spreadsheet's 09:00:30) is said in Ukrainian too, from the
   // warning's code and values, not the server's English sentence (which

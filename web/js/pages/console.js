@@ -602,7 +602,7 @@ const MOVED = {
   meeting_venue: (v) => movedVenue(v),
   meeting_moved: (v) => {
     const place = (at, zone) => [`${wallDayTime(v[`${at}_starts`])}–${wallDayTime(v[`${at}_ends`], true)}`,
-      zone ? ` (${zone})` : '', ', ', v[`${at}_table`] ? tableName({ location_name: v[`${at}_table`] }) : t('event.moved_no_table')];
+      zone ? ` (${zone})` : '', ', ', v[`${at}_table`] ? tableName({ location_name: v[`${at}_table`] }) : t('agenda.online')]; // no table: held online
     return [t('event.moved_from'), ' ', place('from', v.zone_from), ' ', t('event.moved_to'), ' ', place('to', v.zone_to),
       v.venue ? ['; ', movedVenue(v)] : null];
   },
