@@ -1243,9 +1243,7 @@ static int gen_requests(struct gen *g)
         "Пропонуємо співпрацю щодо локалізації виробництва в ЄС.",
     };
     double *weights = calloc((size_t)g->orgs_n, sizeof *weights);
-    /* a bit per pair of people, so no pair gets two requests (a bool per
-     * byte kept one bit of eight: pairs were asked twice, and met twice) */
-    unsigned char *asked = calloc((size_t)g->people_n * (size_t)g->people_n / 8 + 1, 1);
+    bool *asked = calloc((size_t)g->people_n * (size_t)g->people_n / 8 + 1, 1);
     double total = 0;
     int next_id = 1, result = -1;
     if (!weights || !asked) {

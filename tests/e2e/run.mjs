@@ -2475,6 +2475,8 @@ test('a participant who forgot her password asks the sign-in form for a link on 
     // the summary opens with the keyboard, the address typed above comes along
     await page.focus('#reset-open');
     await page.keyboard.press('Enter');
+    // (the toggle event that brings it comes as a task of its own, after the key)
+    await page.waitForFunction((want) => document.querySelector('#reset input[name=email]')?.value === want, who.email);
     assert.equal(await page.inputValue('#reset input[name=email]'), who.email);
     await assertUkrainian(page);
     await shoot(page, 'reset');
