@@ -1207,13 +1207,13 @@ def check_schedule_beside_accepts(tmp):
                      f"the {len(accepted)} accepted while it ran")
             con = sqlite3.connect(db)
             placed = dict(con.execute(
-                "SELECT r.id, s.id || '@' || l.id FROM meetings m JOIN requests r"
+                "SELECT r.id, s.id || '@' || coalesce(l.id, '') FROM meetings m JOIN requests r"
                 " ON r.rid = m.request_rid JOIN slots s ON s.rid = m.slot_rid"
-                " JOIN locations l ON l.rid = m.location_rid").fetchall())
+                " LEFT JOIN locations l ON l.rid = m.location_rid").fetchall())   # none: online
             con.close()
             wrong = [x for x in listed.values()
                      if (x["outcome"] == "unscheduled") != (x["request"] not in placed) or
-                     (x["slot"] and placed.get(x["request"]) != f"{x['slot']}@{x['table']}")]
+                     (x["slot"] and placed.get(x["request"]) != f"{x['slot']}@{x['table'] or ''}")]
             if wrong:
                 fail(f"during_run says where requests went, the store disagrees: {wrong[:3]}")
         checks += stored_schedule_holds(db, "beside accepts", fail)
