@@ -38,14 +38,14 @@ function shownList(all, redraw, says) {
 }
 
 // The mail dfnc sends participants, in one line: what the outbox holds, or
-// that mail is off.
+// that mail is off (and what waits in the outbox until it is on again).
 async function mailLine() {
   let m;
   try { m = await api.consoleMail(); } catch (e) { return h('p', { class: 'muted', id: 'mail-line' }, errorText(e)); }
   return h('p', { class: 'muted', id: 'mail-line' },
-    m.on || m.queued || m.sent || m.failed
+    m.on
       ? t('mail.console', { queued: num(m.queued), sent: num(m.sent), failed: num(m.failed) })
-      : t('mail.console_off'),
+      : [t('mail.console_off'), m.queued ? [' ', t('mail.console_held', { queued: num(m.queued) })] : null],
     m.last_error ? [' ', t('mail.console_error', { error: m.last_error })] : null);
 }
 
