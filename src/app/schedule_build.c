@@ -154,7 +154,7 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
         int m = idmap_get(&l->req_ix, locks[i].request);
         int k = idmap_get(&b->six, locks[i].slot);
         int t = locks[i].location ? idmap_get(&b->tix, locks[i].location) : -1;
-        if (m < 0 || (k >= 0 && t >= 0))
+        if (m < 0 || (k >= 0 && (t >= 0 || locks[i].online)))
             continue;   /* a request no longer accepted (its meeting goes), or held */
         const char *why =
             k < 0 ? arena_printf(a, "stays in its published slot %s, which is no longer in a b2b "
@@ -303,7 +303,7 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
             ltab[m] = t;
             need[m] = tkind[t];   /* what it holds, even if a booth changed since */
             online[m] = 0;        /* and at its table, though someone went online since */
-        } else if (m >= 0 && k >= 0 && !locks[i].location) {
+        } else if (m >= 0 && k >= 0 && locks[i].online) {
             lslot[m] = k;         /* held online: it stays so, though all are on site now */
             need[m] = -1;
             online[m] = 1;

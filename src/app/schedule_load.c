@@ -127,7 +127,7 @@ static int on_meeting(void *ud, const struct store_meeting *m)
         .slot = arena_strdup(l->a, m->slot),
         .location = m->location ? arena_strdup(l->a, m->location) : NULL,
         .interpreter = m->interpreter ? arena_strdup(l->a, m->interpreter) : NULL,
-        .locked = m->locked};
+        .locked = m->locked, .online = m->online};
     if (!c->request || !c->slot || (m->location && !c->location) ||
         (m->interpreter && !c->interpreter))
         return l->oom = 1;
@@ -137,7 +137,8 @@ static int on_meeting(void *ud, const struct store_meeting *m)
     if (!k)
         return l->oom = 1;
     *k = (struct schedule_load_lock){.request = c->request, .slot = c->slot,
-                                     .location = c->location, .interpreter = c->interpreter};
+                                     .location = c->location, .interpreter = c->interpreter,
+                                     .online = c->online};
     return 0;
 }
 

@@ -19,6 +19,7 @@ struct schedule_load_req {
 struct schedule_load_lock {
     const char *request, *slot, *location;
     const char *interpreter;   /* the published meeting's, or NULL */
+    bool online;               /* held online: no location, by video */
 };
 
 struct schedule_load {
@@ -42,6 +43,7 @@ struct schedule_load {
 struct schedule_load_mtg {
     const char *request, *slot, *location, *interpreter;
     int locked;
+    bool online;   /* held online: no location, by video */
 };
 
 /* l empty, for event; its copies go into a. */

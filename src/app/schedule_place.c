@@ -327,7 +327,7 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
         int iv = h ? interpreter_ix(l, h->interpreter) : -1;
         int tb = schedule_merge_booth_table(b, mg->pn, late[i].req);
         /* held online (no table) it keeps its slot with no table to take */
-        bool can = k >= 0 && (t >= 0 || !h->location) && (tb < 0 || tb == t || !h->location) &&
+        bool can = k >= 0 && (t >= 0 || h->online) && (tb < 0 || tb == t || h->online) &&
                    !(h->interpreter && iv < 0);
         for (int j = -2; can && j < late[i].req->attendees.n; j++)
             can = !schedule_merge_avail_away(mg->av, schedule_load_req_person(late[i].req, j), k);
@@ -373,7 +373,7 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
         *k = (struct schedule_load_lock){
             .request = r->id, .slot = b->slots[fslot[m]].id,
             /* no table: held online, and so it stays (schedule_build_problem) */
-            .location = ftab[m] >= 0 ? b->tabs[ftab[m]].id : NULL};
+            .location = ftab[m] >= 0 ? b->tabs[ftab[m]].id : NULL, .online = ftab[m] < 0};
     }
     for (int i = 0; i < b->kept_n; i++) {
         if (idmap_get(accepted, b->kept[i].req->id) < 0)
@@ -397,7 +397,7 @@ int schedule_place_late(struct store *s, const struct app_schedule_opts *o, stru
             goto oom;
         *k = (struct schedule_load_lock){
             .request = r->id, .slot = b->slots[hk[i]].id,
-            .location = ht[i] >= 0 ? b->tabs[ht[i]].id : NULL};
+            .location = ht[i] >= 0 ? b->tabs[ht[i]].id : NULL, .online = ht[i] < 0};
     }
     if (idmap_init(&l2.req_ix, a, (size_t)l2.reqs.n) < 0)
         goto oom;

@@ -307,6 +307,7 @@ struct store_meeting {
     const char *event_name, *session_name;            /* joined in by *_each */
     const char *video_url;   /* joined in: held online, its room's link (NULL: none named) */
     int locked, sequence;
+    int online;   /* read by *_each: held online (no location, a video room) */
     /* held online (no location): its video room's name, kept once it has one
      * (upsert: the name to give it if it has none yet); NULL at a table */
     const char *video_room;
