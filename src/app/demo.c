@@ -1060,10 +1060,12 @@ static int gen_people(struct gen *g, int org_index)
                 : o->size == SIZE_RESEARCH ? PICK(&g->rng, titles_research)
                                            : PICK(&g->rng, titles_company);
         char *email = arena_printf(g->a, "%s@%s.example", p->id, o->id);
-        /* everyone on site: online people made the run beside accepts book an
-         * interpreter twice (the closing note of 2026-12-02), until that is mended */
+        /* a third of the forums' Ukrainians but their first take part online
+         * (leaving the country needs permission): their meetings by video */
+        bool online = o->is_ua && i > 0 && g->people_n % 3 == 0;
         struct store_person rec = {.id = p->id, .org = o->id, .name = name, .email = email,
-                                   .title = title, .languages = languages};
+                                   .title = title, .languages = languages,
+                                   .attendance = online ? "online" : "onsite"};
         if (store_person_upsert(g->s, &rec, NULL, g->err) < 0)
             return -1;
         p->name = name;
@@ -1240,7 +1242,9 @@ static int gen_requests(struct gen *g)
         "Пропонуємо співпрацю щодо локалізації виробництва в ЄС.",
     };
     double *weights = calloc((size_t)g->orgs_n, sizeof *weights);
-    bool *asked = calloc((size_t)g->people_n * (size_t)g->people_n / 8 + 1, 1);
+    /* a bit per pair of people, so no pair is asked twice (it was a bool per
+     * byte, which kept one bit of eight: pairs were asked twice, and met twice) */
+    unsigned char *asked = calloc((size_t)g->people_n * (size_t)g->people_n / 8 + 1, 1);
     double total = 0;
     int next_id = 1, result = -1;
     if (!weights || !asked) {
@@ -1270,8 +1274,12 @@ static int gen_requests(struct gen *g)
             int to = theirs->first_person +
                      (rng_unit(&g->rng) < 0.5 ? 0 : rng_below(&g->rng, theirs->people_n));
             size_t pair = (size_t)(i < to ? i : to) * (size_t)g->people_n + (size_t)(i < to ? to : i);
-            if (to == i || asked[pair / 8] & (1 << (pair % 8)))
+            if (to == i)
                 continue;
+            /* a pair asked before draws what its request would have, so that
+             * the forum after it (ids, statuses, the draws of every later
+             * part of the demo) is the one the releases before gave */
+            bool again = asked[pair / 8] & (1 << (pair % 8));
             asked[pair / 8] |= (unsigned char)(1 << (pair % 8));
             double y = rng_unit(&g->rng);
             const char *status = y < 0.80 ? "accepted" : y < 0.90 ? "pending" : "declined";
@@ -1279,15 +1287,19 @@ static int gen_requests(struct gen *g)
             struct gen_person *me = &g->people[i], *them = &g->people[to];
             if (y < 0.80 && (me->accepted >= ACCEPT_MAX || them->accepted >= ACCEPT_MAX))
                 status = "declined";
+            int priority = rng_unit(&g->rng) < 0.08 ? 9 : rng_unit(&g->rng) < 0.3 ? 2 : 1;
+            const char *message = PICK(&g->rng, messages);
+            int id = next_id++;
+            if (again)
+                continue;
             if (strcmp(status, "accepted") == 0) {
                 me->accepted++;
                 them->accepted++;
             }
-            int priority = rng_unit(&g->rng) < 0.08 ? 9 : rng_unit(&g->rng) < 0.3 ? 2 : 1;
             struct store_request q = {
-                .id = arena_printf(g->a, "req-%05d", next_id++), .event = APP_DEMO_EVENT,
+                .id = arena_printf(g->a, "req-%05d", id), .event = APP_DEMO_EVENT,
                 .from = g->people[i].id, .to = g->people[to].id, .status = status,
-                .priority = priority, .message = PICK(&g->rng, messages),
+                .priority = priority, .message = message,
             };
             if (store_request_upsert(g->s, &q, NULL, g->err) < 0)
                 goto out;
