@@ -763,7 +763,7 @@ int app_event_save(struct store *s, const char *actor, struct app_event_edit *in
         store_rollback(s);
         return 0;
     }
-    int told = app_mail_watch_end(s, w, NULL, NULL, err);   /* frees w */
+    int told = app_mail_watch_end(s, w, APP_MAIL_BY_ORGANISERS, NULL, NULL, err); /* frees w */
     w = NULL;
     if (told < 0 || store_audit(s, actor, "event.save", "event", in->id, NULL, err) < 0 ||
         store_commit(s, err) < 0)

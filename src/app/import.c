@@ -846,7 +846,8 @@ int app_import_csv_kind(struct store *s, const struct app_import_kind *k, const 
     char detail[128];
     snprintf(detail, sizeof detail, "%s: %d added, %d updated (%s)", k->kind, res->added,
              res->updated, codepage_name(res->encoding));
-    int told = app_mail_watch_end(s, watch, NULL, NULL, err);   /* frees it */
+    /* frees it */
+    int told = app_mail_watch_end(s, watch, APP_MAIL_BY_ORGANISERS, NULL, NULL, err);
     watch = NULL;
     if (told < 0 || store_audit(s, "cli", "import", k->kind, path, detail, err) < 0 ||
         store_commit(s, err) < 0)

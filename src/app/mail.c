@@ -173,6 +173,41 @@ static const char *meeting_line(const struct app_mail_facts *f, struct arena *a,
                 "the meeting.\n";
 }
 
+/* An accept or a booking, to one who attends the meeting: which meeting
+ * it is (the party she joins and her partner), and its time. */
+static int compose_attendee(const struct app_mail_facts *f, struct arena *a, bool uk,
+                            const char *meeting, const char **subject, const char **body)
+{
+    const char *w = who(f, a), *side = name_org(a, f->joins, f->joins_org);
+    if (strcmp(f->kind, "booked") == 0) {
+        *subject = uk ? arena_printf(a, "Організатори призначили вам зустріч: %s", w)
+                      : arena_printf(a, "The organisers booked your meeting with %s", w);
+        *body = uk ? arena_printf(a,
+                                  "Добрий день!\n\nОрганізатори форуму призначили зустріч на "
+                                  "заході «%s», у якій ви берете участь.\nСторони зустрічі: %s "
+                                  "і %s.\n%s\nВаш розклад:\n%s/agenda\n%s",
+                                  f->event, side, w, meeting, f->public_url, closing(f, a, true))
+                   : arena_printf(a,
+                                  "Hello,\n\nThe forum's organisers booked a meeting you take "
+                                  "part in at %s: %s with %s.\n%s\nYour agenda:\n%s/agenda\n%s",
+                                  f->event, side, w, meeting, f->public_url, closing(f, a, false));
+        return 0;
+    }
+    *subject = uk ? arena_printf(a, "Зустріч погоджено: %s", w)
+                  : arena_printf(a, "Your meeting with %s is agreed", w);
+    *body = uk ? arena_printf(a,
+                              "Добрий день!\n\nЗапит на зустріч на заході «%s», у якій ви "
+                              "берете участь, прийнято.\nСторони зустрічі: %s і %s.\n%s\nВаш "
+                              "розклад:\n%s/agenda\n%s",
+                              f->event, side, w, meeting, f->public_url, closing(f, a, true))
+               : arena_printf(a,
+                              "Hello,\n\nA meeting you take part in at %s is agreed: its "
+                              "request was accepted. It is %s with %s.\n%s\nYour agenda:\n"
+                              "%s/agenda\n%s",
+                              f->event, side, w, meeting, f->public_url, closing(f, a, false));
+    return 0;
+}
+
 static int compose_answer(const struct app_mail_facts *f, struct arena *a, bool uk,
                           const char **subject, const char **body)
 {
@@ -193,6 +228,8 @@ static int compose_answer(const struct app_mail_facts *f, struct arena *a, bool 
         return 0;
     }
     const char *meeting = meeting_line(f, a, uk);
+    if (f->joins)
+        return compose_attendee(f, a, uk, meeting, subject, body);
     if (strcmp(f->kind, "booked") == 0) {
         *subject = uk ? arena_printf(a, "Організатори призначили вам зустріч: %s", w)
                       : arena_printf(a, "The organisers booked your meeting with %s", w);
@@ -393,6 +430,9 @@ static int item_lines(const struct app_mail_facts *f, const struct app_mail_item
                              : "- Off your agenda for now: your meeting with %s\n  was to be: "
                                "%s\n  (the organisers will give it a new time)\n",
                           with, now);
+    if (strcmp(it->change, "cancelled") == 0 && !it->starts_at)
+        return buf_printf(b, uk ? "- Скасовано: зустріч із %s\n"
+                                : "- Cancelled: your meeting with %s\n", with);
     if (strcmp(it->change, "cancelled") == 0)
         return buf_printf(b,
                           uk ? "- Скасовано: зустріч із %s\n  мала бути: %s\n"
@@ -445,6 +485,13 @@ static int compose_meetings(const struct app_mail_facts *f, struct arena *a, boo
                                 "(ініціатор змін: %s):\n\n"
                               : "Hello,\n\nChanges to your meetings at %s, made by %s:\n\n",
                        f->event, f->by);
+        else if (f->replanned)
+            buf_printf(&b, uk ? "Добрий день!\n\nРозклад заходу «%s» переплановано, щоб "
+                                "вмістити нові погоджені зустрічі, і ваші зустрічі "
+                                "змінилися:\n\n"
+                              : "Hello,\n\nThe schedule of %s was re-planned to fit in newly "
+                                "agreed meetings, and yours changed:\n\n",
+                       f->event);
         else
             buf_printf(&b, uk ? "Добрий день!\n\nОрганізатори форуму змінили ваші зустрічі на "
                                 "заході «%s»:\n\n"
@@ -559,7 +606,8 @@ int app_mail_queue(struct store *s, const struct app_mail_to *to, struct app_mai
     snprintf(id, sizeof id, "mail-%02x%02x%02x%02x%02x%02x%02x%02x", raw[0], raw[1], raw[2],
              raw[3], raw[4], raw[5], raw[6], raw[7]);
     char expires[DATE_UTC_TEXT_SIZE];
-    struct store_mail m = {.id = id, .to = to->email, .person = to->person, .kind = f->kind};
+    struct store_mail m = {.id = id, .to = to->email, .person = to->person, .kind = f->kind,
+                           .thread = f->thread};
     if (f->link) {
         date_utc_text(f->link_expires_at, expires);
         m.link_expires_at = expires;
@@ -582,27 +630,36 @@ int app_mail_link(struct store *s, const struct app_mail_to *to, const char *kin
     return app_mail_queue(s, to, &f, a, err);
 }
 
-/* Queues the mail of request r's kind to person `to` about `other`. */
+/* Queues the mail of request r's kind to its person p (about p's partner;
+ * an attendee's also names the party she joins). */
 static int request_mail_to(struct store *s, const struct store_request *r, const char *kind,
-                           const char *to_id, const char *other_id, struct arena *a,
+                           const struct store_mail_person *p, struct arena *a,
                            struct df_err *err)
 {
     struct app_mail_to to;
-    int goes = app_mail_to_get(s, to_id, a, &to, err);
+    int goes = app_mail_to_get(s, p->person, a, &to, err);
     if (goes <= 0)
         return goes;
-    struct store_person other;
+    struct store_person other, joins;
     struct store_event ev;
-    if (store_person_get(s, other_id, a, &other, err) < 0 ||
+    bool attendee = p->role == STORE_MAIL_ATTENDEE;
+    if (store_person_get(s, p->partner, a, &other, err) < 0 ||
+        (attendee && store_person_get(s, strcmp(p->partner, r->to) == 0 ? r->from : r->to, a,
+                                      &joins, err) < 0) ||
         store_event_get(s, r->event, a, &ev, err) < 0)
         return -1;
     struct app_mail_facts f = {
         .kind = kind, .other = other.name, .message = r->message,
         .other_org = app_mail_org_name(s, other.org, to.lang, a, err),
         .event = app_mail_event_name(&ev, to.lang), .timezone = ev.timezone,
-        .to_addressee = strcmp(to_id, r->to) == 0};
+        .to_addressee = p->role == STORE_MAIL_ADDRESSEE};
     if (!f.other_org)
         return -1;
+    if (attendee) {
+        f.joins = joins.name;
+        if (!(f.joins_org = app_mail_org_name(s, joins.org, to.lang, a, err)))
+            return -1;
+    }
     if (strcmp(kind, "accepted") == 0 || strcmp(kind, "booked") == 0) {
         struct store_meeting m;
         struct df_err none = {0};
@@ -619,16 +676,78 @@ static int request_mail_to(struct store *s, const struct store_request *r, const
     return app_mail_queue(s, &to, &f, a, err);
 }
 
+/* Whether the mail of kind goes to a request's person of role: a request
+ * sent to its addressee; an answer to its requester, and an accept to its
+ * attendees too (their meeting is agreed); a booking to all its people; an
+ * introduction to its two (nobody attends a request the organisers make). */
+static bool request_mail_reaches(const char *kind, enum store_mail_role role)
+{
+    if (strcmp(kind, "request") == 0)
+        return role == STORE_MAIL_ADDRESSEE;
+    if (strcmp(kind, "declined") == 0)
+        return role == STORE_MAIL_REQUESTER;
+    if (strcmp(kind, "accepted") == 0)
+        return role != STORE_MAIL_ADDRESSEE;
+    if (strcmp(kind, "introduced") == 0)
+        return role != STORE_MAIL_ATTENDEE;
+    return true;   /* booked */
+}
+
+/* Request r's people into *people (in a), as store_mail_request_people
+ * reads them, while the forum sends mail: how many (0 when it sends none),
+ * or -1 with err. */
+static int request_people(struct store *s, const struct store_request *r, struct arena *a,
+                          struct store_mail_person **people, struct df_err *err)
+{
+    const char *url;
+    int on = store_mail_config_get(s, a, &url, err);
+    return on <= 0 ? on : store_mail_request_people(s, r->id, a, people, err);
+}
+
 int app_mail_on_request(struct store *s, const struct store_request *r, const char *kind,
                         struct arena *a, struct df_err *err)
 {
-    bool both = strcmp(kind, "booked") == 0 || strcmp(kind, "introduced") == 0;
-    if (strcmp(kind, "request") == 0 || both) {
-        if (request_mail_to(s, r, kind, r->to, r->from, a, err) < 0)
+    struct store_mail_person *people;
+    int n = request_people(s, r, a, &people, err);
+    for (int i = 0; i < n; i++)
+        if (request_mail_reaches(kind, people[i].role) &&
+            request_mail_to(s, r, kind, &people[i], a, err) < 0)
+            return -1;
+    return n < 0 ? -1 : 0;
+}
+
+int app_mail_on_cancel(struct store *s, const struct store_request *r, const char *by_person,
+                       struct arena *a, struct df_err *err)
+{
+    struct store_mail_person *people;
+    struct store_person by;
+    struct store_event ev;
+    int n = request_people(s, r, a, &people, err);
+    if (n <= 0)
+        return n;
+    if (store_event_get(s, r->event, a, &ev, err) < 0 ||
+        (by_person && store_person_get(s, by_person, a, &by, err) < 0))
+        return -1;
+    for (int i = 0; i < n; i++) {
+        struct app_mail_to to;
+        int goes = by_person && strcmp(people[i].person, by_person) == 0
+                       ? 0 : app_mail_to_get(s, people[i].person, a, &to, err);
+        if (goes < 0)
+            return -1;
+        if (!goes)
+            continue;
+        struct store_person other;
+        if (store_person_get(s, people[i].partner, a, &other, err) < 0)
+            return -1;
+        struct app_mail_item item = {.change = "cancelled", .other = other.name,
+                                     .other_org = app_mail_org_name(s, other.org, to.lang, a,
+                                                                    err)};
+        struct app_mail_facts f = {.kind = "changed", .event = app_mail_event_name(&ev, to.lang),
+                                   .timezone = ev.timezone, .by = by_person ? by.name : NULL,
+                                   .items = &item, .items_n = 1};
+        if (!item.other_org || app_mail_queue(s, &to, &f, a, err) < 0)
             return -1;
     }
-    if (strcmp(kind, "request") != 0)
-        return request_mail_to(s, r, kind, r->from, r->to, a, err);
     return 0;
 }
 
@@ -644,8 +763,8 @@ int app_mail_on_message(struct store *s, const char *request, const char *person
     if (on <= 0)
         return on;
     const char *ids[READERS_MAX];
-    long long unread[READERS_MAX];
-    int n = store_message_readers(s, request, person, a, ids, unread, READERS_MAX, err);
+    bool told[READERS_MAX];
+    int n = store_message_readers(s, request, person, a, ids, told, READERS_MAX, err);
     if (n < 0)
         return -1;
     struct store_request r;
@@ -656,9 +775,10 @@ int app_mail_on_message(struct store *s, const char *request, const char *person
               store_person_get(s, person, a, &author, err) < 0))
         return -1;
     for (int i = 0; i < n; i++) {
-        /* more than this one unread: she was told of the first, and has
-         * not read the thread since */
-        if (unread[i] != 1)
+        /* a mail told her of a message she has not read yet: one mail per
+         * thread until she reads it (however many came while mail was off,
+         * the forum's or hers: those told her nothing) */
+        if (told[i])
             continue;
         struct app_mail_to to;
         int goes = app_mail_to_get(s, ids[i], a, &to, err);
@@ -666,7 +786,8 @@ int app_mail_on_message(struct store *s, const char *request, const char *person
             return -1;
         if (!goes)
             continue;
-        struct app_mail_facts f = {.kind = "message", .other = author.name, .message = text,
+        struct app_mail_facts f = {.kind = "message", .thread = request,
+                                   .other = author.name, .message = text,
                                    .other_org = app_mail_org_name(s, author.org, to.lang, a,
                                                                   err),
                                    .event = app_mail_event_name(&ev, to.lang)};

@@ -31,7 +31,8 @@ struct app_mail_item {
     const char *change;
     const char *other, *other_org;    /* her partner in it, and the partner's organisation */
     /* its slot's times (the event's zone's wall clock) and table (NULL:
-     * none); a cancelled one's where it was */
+     * none); a cancelled one's where it was (NULL: it was in no
+     * published agenda) */
     const char *starts_at, *ends_at, *table;
     const char *video_url;   /* held online (no table): its room's link, NULL if none named */
     const char *was_starts, *was_ends, *was_table;   /* a moved one's before */
@@ -58,9 +59,18 @@ struct app_mail_facts {
                                          and her organisation */
     const char *message;              /* the request's message, the organisers' words of an
                                          introduction, a message's text (NULL: none) */
+    const char *thread;               /* message: its request (the outbox keeps which
+                                         message it told of) */
     bool to_addressee;                /* introduced: she is the one who answers it */
+    /* accepted, booked: she attends the meeting (neither its requester nor
+     * its addressee), joining this party (and organisation) to meet other;
+     * NULL: she is a party */
+    const char *joins, *joins_org;
     const char *by;                   /* changed: the participant who did it (NULL: the
                                          organisers) */
+    /* changed, by NULL: no one's hand moved them; a schedule run that an
+     * accept or a booking started re-planned the schedule around it */
+    bool replanned;
     const struct app_mail_item *items;   /* agenda, changed: in time order */
     int items_n;
     const char *event;                /* the event's name, in lang when it has one */
@@ -130,17 +140,28 @@ const char *app_mail_event_name(const struct store_event *ev, const char *lang);
 
 /* In the caller's transaction: queues the mail that request r's kind tells
  * ("request": sent, to its addressee; "accepted", "declined": answered, to
- * its requester, an accept with its meeting's time when it has one;
- * "booked": the organisers booked it, and "introduced": they made it, to
- * both its people), to each who gets mail (app_mail_to_get). -1 with err. */
+ * its requester, an accept with its meeting's time when it has one, and to
+ * its attendees too, whose meeting it is; "booked": the organisers booked
+ * it, to all its people; "introduced": they made it, to its two), to each
+ * who gets mail (app_mail_to_get), once each (store_mail_request_people
+ * says who and whom each meets). -1 with err. */
 int app_mail_on_request(struct store *s, const struct store_request *r, const char *kind,
                         struct arena *a, struct df_err *err);
 
+/* In the caller's transaction, after accepted request r was cancelled by
+ * by_person (NULL: the organisers) while its meeting was in no published
+ * agenda (not placed, or not published yet): each of its people but
+ * by_person who gets mail is told it is cancelled ("changed", without a
+ * time: none was published), by whom. -1 with err. */
+int app_mail_on_cancel(struct store *s, const struct store_request *r, const char *by_person,
+                       struct arena *a, struct df_err *err);
+
 /* In the caller's transaction, after person wrote a message in request's
  * thread: its other people each get "a new message" with her name and the
- * text, unless a message of the thread before it is still unread by them
- * (they were told of that one: one mail per thread until they read it).
- * -1 with err. */
+ * text, unless a mail already told them of a message of the thread they
+ * have not read (one mail per thread until they read it; messages that
+ * came while mail was off told them nothing, so the first one after it is
+ * on is mailed). -1 with err. */
 int app_mail_on_message(struct store *s, const char *request, const char *person,
                         const char *text, struct arena *a, struct df_err *err);
 

@@ -130,10 +130,10 @@ static bool texts_differ(const char *x, const char *y)
 }
 
 /* The mail of one person's rows v[0..n) (kind "agenda" or "changed"), by
- * by_name (NULL: the organisers). */
+ * by_name (NULL: the organisers, or a run when replanned). */
 static int queue_person(struct store *s, const struct store_event *ev, const char *kind,
-                        const struct row *v, int n, const char *by_name, struct arena *a,
-                        struct df_err *err)
+                        const struct row *v, int n, const char *by_name, bool replanned,
+                        struct arena *a, struct df_err *err)
 {
     struct app_mail_to to;
     int goes = app_mail_to_get(s, v[0].m.person, a, &to, err);
@@ -157,15 +157,16 @@ static int queue_person(struct store *s, const struct store_event *ev, const cha
             return -1;
     }
     struct app_mail_facts f = {.kind = kind, .event = app_mail_event_name(ev, to.lang),
-                               .timezone = ev->timezone, .by = by_name, .items = items,
-                               .items_n = n};
+                               .timezone = ev->timezone, .by = by_name,
+                               .replanned = replanned, .items = items, .items_n = n};
     return app_mail_queue(s, &to, &f, a, err);
 }
 
 /* Sorts v[0..n) by person and event and queues each person's mail of
- * each event, but by_person's. */
+ * each event, but by_person's, saying cause. */
 static int queue_each_person(struct store *s, const char *kind, struct row *v, int n,
-                             const char *by_person, struct df_err *err)
+                             enum app_mail_cause cause, const char *by_person,
+                             struct df_err *err)
 {
     if (n == 0)
         return 0;
@@ -183,7 +184,8 @@ static int queue_each_person(struct store *s, const char *kind, struct row *v, i
         if ((!ev.id || strcmp(ev.id, v[i].m.event) != 0) &&
             (rc = store_event_get(s, v[i].m.event, &a, &ev, err)) < 0)
             break;
-        rc = queue_person(s, &ev, kind, v + i, j - i, by_person ? by.name : NULL, &a, err);
+        rc = queue_person(s, &ev, kind, v + i, j - i, by_person ? by.name : NULL,
+                          cause == APP_MAIL_BY_RUN, &a, err);
     }
     arena_free(&a);
     return rc < 0 ? -1 : 0;
@@ -274,17 +276,24 @@ out:
     return rc;
 }
 
-int app_mail_watch_end(struct store *s, struct app_mail_watch *w, const char *by_person,
-                       const char *skip, struct df_err *err)
+bool app_mail_watch_holds(const struct app_mail_watch *w)
+{
+    return w && w->before.n > 0;
+}
+
+int app_mail_watch_end(struct store *s, struct app_mail_watch *w, enum app_mail_cause cause,
+                       const char *by_person, const char *skip, struct df_err *err)
 {
     if (!w)
         return 0;
+    if (cause != APP_MAIL_BY_PERSON)
+        by_person = NULL;
     struct rows after = {.a = &w->a}, changes = {.a = &w->a};
     int rc = read_rows(s, w->event, w->request, &after, err);
     if (rc == 0)
         rc = diff(s, w, &after, skip, &changes, err);
     if (rc == 0)
-        rc = queue_each_person(s, "changed", changes.v, changes.n, by_person, err);
+        rc = queue_each_person(s, "changed", changes.v, changes.n, cause, by_person, err);
     free(after.v);
     free(changes.v);
     app_mail_watch_free(w);
@@ -301,7 +310,7 @@ int app_mail_agendas(struct store *s, const char *event, struct df_err *err)
     if (rc > 0)
         rc = read_rows(s, event, NULL, &now, err);
     if (rc == 0)
-        rc = queue_each_person(s, "agenda", now.v, now.n, NULL, err);
+        rc = queue_each_person(s, "agenda", now.v, now.n, APP_MAIL_BY_ORGANISERS, NULL, err);
     free(now.v);
     arena_free(&a);
     return rc < 0 ? -1 : 0;

@@ -6,6 +6,8 @@
 #ifndef DFNC_APP_MAIL_MEETINGS_H
 #define DFNC_APP_MAIL_MEETINGS_H
 
+#include <stdbool.h>
+
 #include "store/store.h"
 
 /* An event's published meetings as they stood before an action. */
@@ -19,13 +21,30 @@ struct app_mail_watch;
 int app_mail_watch_begin(struct store *s, const char *event, const char *request,
                          struct app_mail_watch **w, struct df_err *err);
 
+/* Who made an action's changes, as its mail says. */
+enum app_mail_cause {
+    /* the organisers' hand: a move, an event's edit, an import, their
+     * cancel, their own schedule run */
+    APP_MAIL_BY_ORGANISERS,
+    APP_MAIL_BY_PERSON,   /* a participant's: her cancel (by_person) */
+    /* a schedule run an accept or a booking started, which re-planned
+     * the schedule around its meeting: nobody's hand moved the others */
+    APP_MAIL_BY_RUN,
+};
+
 /* After the action, in the same transaction: each person whose meetings in
- * w changed gets one mail (one per event) listing the changes (app_mail_to_get says who
- * gets mail), but by_person (the participant who acted: NULL when the
- * organisers did), whose name the others read; request skip's (may be
- * NULL) are left to its own mail. Frees w (NULL: nothing). -1 with err. */
-int app_mail_watch_end(struct store *s, struct app_mail_watch *w, const char *by_person,
-                       const char *skip, struct df_err *err);
+ * w changed (requesters, addressees, attendees) gets one mail (one per
+ * event) listing the changes (app_mail_to_get says who gets mail), saying
+ * who made them (cause), but by_person (the participant who acted, with
+ * APP_MAIL_BY_PERSON; else NULL), whose name the others read; request
+ * skip's (may be NULL) are left to its own mail. Frees w (NULL: nothing).
+ * -1 with err. */
+int app_mail_watch_end(struct store *s, struct app_mail_watch *w, enum app_mail_cause cause,
+                       const char *by_person, const char *skip, struct df_err *err);
+
+/* Whether w (NULL: none) holds a published meeting: one its action's mail
+ * will tell of. */
+bool app_mail_watch_holds(const struct app_mail_watch *w);
 
 /* Frees w without telling anyone (an action that failed). */
 void app_mail_watch_free(struct app_mail_watch *w);

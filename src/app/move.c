@@ -618,7 +618,7 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
         app_mail_watch_free(w);
         goto fail;
     }
-    if (app_mail_watch_end(s, w, NULL, NULL, err) < 0 ||
+    if (app_mail_watch_end(s, w, APP_MAIL_BY_ORGANISERS, NULL, NULL, err) < 0 ||
         store_audit(s, login, "meeting.move", "meeting", b.m.id, detail, err) < 0 ||
         store_meeting_of_request(s, b.m.request, a, &b.m, err) < 0 || store_commit(s, err) < 0)
         goto fail;

@@ -194,8 +194,9 @@ static int check_answer(const struct app_request_actor *who, const struct store_
  * the requester's mail (app_mail_on_request: an accept's later when
  * mail_later, the run that places its meeting queues it with its time), in
  * the open transaction; place (may be NULL) says where an accept put its
- * meeting. A cancel of a published meeting mails its other person (both,
- * when the organisers cancel it). */
+ * meeting. A cancel of an agreed meeting mails its other people (all,
+ * when the organisers cancel it): a published one as a change of the
+ * agendas, else without a time. */
 static int request_apply(struct store *s, const struct app_request_actor *who,
                          const struct store_request *r, enum app_request_action act,
                          const char *cancelled_by, const char *place, bool mail_later,
@@ -210,13 +211,20 @@ static int request_apply(struct store *s, const struct app_request_actor *who,
         struct app_mail_watch *w;
         if (app_mail_watch_begin(s, r->event, r->id, &w, err) < 0)
             return -1;
+        /* an agreed meeting in no published agenda: its people were told
+         * of the accept, and hear of its end without a time */
+        bool told = app_mail_watch_holds(w);
+        bool organisers = strcmp(cancelled_by, "organiser") == 0;
+        const char *by = organisers ? NULL : who->person;
         if (store_request_cancel(s, r->id, cancelled_by, err) < 0 ||
             store_meeting_delete_for_request(s, r->id, err) < 0) {
             app_mail_watch_free(w);
             return -1;
         }
-        if (app_mail_watch_end(s, w, strcmp(cancelled_by, "organiser") == 0 ? NULL : who->person,
-                               NULL, err) < 0)
+        if (app_mail_watch_end(s, w, organisers ? APP_MAIL_BY_ORGANISERS : APP_MAIL_BY_PERSON, by,
+                               NULL, err) < 0 ||
+            (!told && strcmp(r->status, "accepted") == 0 &&
+             app_mail_on_cancel(s, r, by, a, err) < 0))
             return -1;
     } else if (store_request_set_status(s, r->id, to_status[act], err) < 0 ||
                (!mail_later && app_mail_on_request(s, r, to_status[act], a, err) < 0)) {

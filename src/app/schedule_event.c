@@ -61,12 +61,15 @@ static int keep_run(struct store *s, const struct app_schedule_opts *o, const ch
 
 /* In the run's write transaction, before its figures are kept: the mail
  * of what it changed in the published agendas (watch, freed here) and the
- * mail of the request an accept or a booking left it to place. */
+ * mail of the request an accept or a booking left it to place. The
+ * organisers' own run is theirs; an accept's or a booking's re-plans the
+ * schedule around its meeting, which no one moved the others by hand. */
 static int mail_run(struct store *s, const struct app_schedule_opts *o,
                     struct app_mail_watch *watch, struct arena *a, struct df_err *err)
 {
     const struct store_request *r = o->mail_request;
-    if (app_mail_watch_end(s, watch, NULL, r ? r->id : NULL, err) < 0)
+    if (app_mail_watch_end(s, watch, r ? APP_MAIL_BY_RUN : APP_MAIL_BY_ORGANISERS, NULL,
+                           r ? r->id : NULL, err) < 0)
         return -1;
     return r && o->mail_kind ? app_mail_on_request(s, r, o->mail_kind, a, err) : 0;
 }

@@ -4,6 +4,22 @@
 
 #include "store/store_internal.h"
 
+/* The people of the requests of a CTE rq(rrid, f, t) (rid, requester's
+ * and addressee's rids) as their mail reaches them, each once, into the
+ * CTE who(rrid, person, partner, role): the requester (role 0) and the
+ * addressee (1), each the other's partner, then each attendee (2) who is
+ * neither, her partner the side not of her organisation: the requester
+ * when she is the addressee's colleague and not the requester's, else
+ * the addressee (she came with the requester, as most attendees do). */
+#define WHO_SQL                                                                           \
+    " who(rrid, person, partner, role) AS (SELECT rrid, f, t, 0 FROM rq"                    \
+    "  UNION ALL SELECT rrid, t, f, 1 FROM rq"                                              \
+    "  UNION ALL SELECT rq.rrid, a.person_rid, CASE WHEN pa.org_rid = pt.org_rid"           \
+    "   AND pa.org_rid <> pf.org_rid THEN rq.f ELSE rq.t END, 2"                            \
+    "  FROM rq JOIN request_attendees a ON a.request_rid = rq.rrid"                         \
+    "  JOIN people pa ON pa.rid = a.person_rid JOIN people pf ON pf.rid = rq.f"             \
+    "  JOIN people pt ON pt.rid = rq.t WHERE a.person_rid NOT IN (rq.f, rq.t))"
+
 int store_mail_config_get(struct store *s, struct arena *a, const char **url,
                           struct df_err *err)
 {
@@ -66,8 +82,10 @@ int store_mail_enqueue(struct store *s, const struct store_mail *m, struct df_er
 {
     static const char sql[] =
         "INSERT INTO mail_outbox(id, to_addr, person_rid, kind, subject, body, next_try_at,"
-        " link_expires_at) VALUES (?1, ?2, (SELECT rid FROM people WHERE id = ?3), ?4, ?5, ?6,"
-        " strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?7)";
+        " link_expires_at, message_rid) VALUES (?1, ?2, (SELECT rid FROM people WHERE id = ?3),"
+        " ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?7,"
+        " (SELECT max(m.rid) FROM request_messages m JOIN requests r ON r.rid = m.request_rid"
+        "  WHERE r.id = ?8))";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
@@ -78,6 +96,7 @@ int store_mail_enqueue(struct store *s, const struct store_mail *m, struct df_er
     store_bind_text(st, 5, m->subject);
     store_bind_text(st, 6, m->body);
     store_bind_text(st, 7, m->link_expires_at);
+    store_bind_text(st, 8, m->thread);
     return store_step_done(s, st, err, "queueing a mail");
 }
 
@@ -212,16 +231,18 @@ int store_mail_meeting_each(struct store *s, const char *event, const char *requ
                             store_mail_meeting_fn fn, void *ud, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT r.id, p.id, q.id, t.starts_at, t.ends_at, l.name, e.id,"
+        "WITH rq(rrid, f, t) AS (SELECT r.rid, r.from_rid, r.to_rid FROM meetings m"
+        "  JOIN requests r ON r.rid = m.request_rid JOIN events e ON e.rid = r.event_rid"
+        "  WHERE (e.id = ?1 OR (?1 IS NULL AND e.published_at IS NOT NULL))"
+        "  AND (?2 IS NULL OR r.id = ?2)),"
+        WHO_SQL
+        " SELECT r.id, p.id, q.id, t.starts_at, t.ends_at, l.name, e.id,"
         " CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL"
         "  THEN rtrim(e.video_url, '/') || '/' || m.video_room END"
-        " FROM meetings m JOIN requests r ON r.rid = m.request_rid"
+        " FROM who JOIN requests r ON r.rid = who.rrid JOIN meetings m ON m.request_rid = r.rid"
         " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid"
         " LEFT JOIN locations l ON l.rid = m.location_rid"
-        " JOIN people p ON p.rid IN (r.from_rid, r.to_rid)"
-        " JOIN people q ON q.rid = CASE WHEN p.rid = r.from_rid THEN r.to_rid ELSE r.from_rid END"
-        " WHERE (e.id = ?1 OR (?1 IS NULL AND e.published_at IS NOT NULL))"
-        " AND (?2 IS NULL OR r.id = ?2)"
+        " JOIN people p ON p.rid = who.person JOIN people q ON q.rid = who.partner"
         " ORDER BY p.id, t.starts_at, r.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -257,4 +278,37 @@ int store_mail_sender_name(struct store *s, struct arena *a, const char **name,
     if (rc == SQLITE_NOMEM)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading the forum's name");
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : store_fail(s, err, "reading the forum's name");
+}
+
+int store_mail_request_people(struct store *s, const char *request, struct arena *a,
+                              struct store_mail_person **out, struct df_err *err)
+{
+    static const char sql[] =
+        "WITH rq(rrid, f, t) AS (SELECT rid, from_rid, to_rid FROM requests WHERE id = ?1),"
+        WHO_SQL
+        " SELECT p.id, q.id, who.role FROM who JOIN people p ON p.rid = who.person"
+        " JOIN people q ON q.rid = who.partner ORDER BY who.role, p.id";
+    enum { PEOPLE_MAX = 64 };   /* a request's people: two and a delegation at most */
+    *out = arena_alloc(a, PEOPLE_MAX * sizeof **out);
+    if (!*out)
+        return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a request's people");
+    sqlite3_stmt *st = store_stmt(s, sql, err);
+    if (!st)
+        return -1;
+    store_bind_text(st, 1, request);
+    int rc = SQLITE_DONE, n = 0;
+    while (n < PEOPLE_MAX && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        struct store_mail_person *p = &(*out)[n++];
+        p->person = arena_strdup(a, store_col(st, 0));
+        p->partner = arena_strdup(a, store_col(st, 1));
+        p->role = (enum store_mail_role)sqlite3_column_int(st, 2);
+        if (!p->person || !p->partner) {
+            sqlite3_reset(st);
+            return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a request's people");
+        }
+    }
+    if (n < PEOPLE_MAX && rc != SQLITE_DONE)
+        n = store_fail(s, err, "reading a request's people");
+    sqlite3_reset(st);
+    return n;
 }

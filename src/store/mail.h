@@ -37,10 +37,15 @@ struct store_mail {
      * 8601 UTC), NULL for any other. Its body is wiped ("") once it is sent
      * or given up, and it is given up, never sent, from then on. */
     const char *link_expires_at;
+    /* a "message" mail: the request whose newest message (the one just
+     * written, in the caller's transaction) it tells of; NULL for any
+     * other */
+    const char *thread;
 };
 
-/* Queues m (its id, to, person, kind, subject, body, link_expires_at; the
- * rest is the outbox's) due at once, in the caller's transaction. */
+/* Queues m (its id, to, person, kind, subject, body, link_expires_at,
+ * thread; the rest is the outbox's) due at once, in the caller's
+ * transaction. */
 int store_mail_enqueue(struct store *s, const struct store_mail *m, struct df_err *err);
 
 /* Takes at most max queued mails due at now (ISO 8601 UTC, as
@@ -71,11 +76,30 @@ struct store_mail_meeting {
 };
 typedef int (*store_mail_meeting_fn)(void *ud, const struct store_mail_meeting *m);
 /* Event's meetings (event NULL: every published event's; only request's
- * when not NULL), a row for each of its requester and addressee, by
- * person, start and request. A non-zero
- * return from fn stops the walk and is returned. */
+ * when not NULL), a row for each of its people (store_mail_request_people:
+ * requester, addressee, attendees, each once, with the partner her mail
+ * names), by person, start and request. A non-zero return from fn stops
+ * the walk and is returned. */
 int store_mail_meeting_each(struct store *s, const char *event, const char *request,
                             store_mail_meeting_fn fn, void *ud, struct df_err *err);
+
+/* A request's people as its mail reaches them. */
+enum store_mail_role { STORE_MAIL_REQUESTER, STORE_MAIL_ADDRESSEE, STORE_MAIL_ATTENDEE };
+struct store_mail_person {
+    const char *person;
+    /* the one her mail names as whom she meets: the other party of a
+     * requester or an addressee; an attendee's, the side not of her
+     * organisation (the requester when she is the addressee's colleague
+     * and not the requester's, else the addressee) */
+    const char *partner;
+    enum store_mail_role role;
+};
+/* Request's people into *out (an array in a): its requester, its addressee,
+ * then its attendees by id, each once (an attendee who is also a party is
+ * one as the party); how many (none: no such request, at most 64), or -1
+ * with err. */
+int store_mail_request_people(struct store *s, const char *request, struct arena *a,
+                              struct store_mail_person **out, struct df_err *err);
 
 /* The outbox's figures: how many queued, sent, failed (given up), and the
  * newest error of a mail not sent (NULL when none; in a). */

@@ -151,14 +151,19 @@ int store_message_threads(struct store *s, const char *person, store_message_thr
 }
 
 int store_message_readers(struct store *s, const char *request, const char *person,
-                          struct arena *a, const char **ids, long long *unread, int max,
+                          struct arena *a, const char **ids, bool *told, int max,
                           struct df_err *err)
 {
+    /* told: a mail of the outbox tells her of a message of the thread after
+     * her read mark (each message's mails found through its own index) */
     static const char sql[] =
         "WITH r AS (SELECT rid, from_rid, to_rid FROM requests WHERE id = ?1),"
         " them(rid) AS (SELECT from_rid FROM r UNION SELECT to_rid FROM r"
         "  UNION SELECT a.person_rid FROM request_attendees a, r WHERE a.request_rid = r.rid)"
-        " SELECT p.id, " UNREAD_SQL("r.rid", "p.rid")
+        " SELECT p.id, EXISTS (SELECT 1 FROM request_messages m JOIN mail_outbox o"
+        "  ON o.message_rid = m.rid WHERE m.request_rid = r.rid AND o.person_rid = p.rid"
+        "  AND m.rid > coalesce((SELECT x.last_rid FROM request_message_reads x"
+        "   WHERE x.request_rid = r.rid AND x.person_rid = p.rid), 0))"
         " FROM them JOIN people p ON p.rid = them.rid, r WHERE p.id <> ?2 ORDER BY p.id";
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -171,7 +176,7 @@ int store_message_readers(struct store *s, const char *request, const char *pers
             sqlite3_reset(st);
             return df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a thread's people");
         }
-        unread[n++] = sqlite3_column_int64(st, 1);
+        told[n++] = sqlite3_column_int(st, 1) != 0;
     }
     if (n < max && rc != SQLITE_DONE)
         n = store_fail(s, err, "reading a thread's people");

@@ -65,11 +65,11 @@ int store_message_threads(struct store *s, const char *person, store_message_thr
 int store_messages_unread(struct store *s, const char *person, struct df_err *err);
 
 /* The people of request's thread but person (requester, addressee,
- * attendees), each with how many messages others wrote after her read
- * mark, into ids[] and unread[] (at most max; ids in a): how many, or -1
- * with err. */
+ * attendees), each with whether a mail of the outbox told her of a message
+ * of it she has not read (one after her read mark: store_mail's thread),
+ * into ids[] and told[] (at most max; ids in a): how many, or -1 with err. */
 int store_message_readers(struct store *s, const char *request, const char *person,
-                          struct arena *a, const char **ids, long long *unread, int max,
+                          struct arena *a, const char **ids, bool *told, int max,
                           struct df_err *err);
 
 /* How many of event's requests have a thread (at least one message): the

@@ -809,6 +809,17 @@ static const char migration_40[] =
     "ALTER TABLE meetings ADD COLUMN video_room TEXT"
     "  CHECK (video_room IS NULL OR length(video_room) BETWEEN 16 AND 64)";
 
+/* Version 43 (41 and 42 are other changes'): the message a "message"
+ * mail told of, so that one mail goes per thread until she reads it, even
+ * when the first unread message came while mail was off (the forum's, or
+ * hers): she is mailed of a new message unless a mail told her of one she
+ * has not read yet. A message gone (its request's) leaves the mail. */
+static const char migration_43[] =
+    "ALTER TABLE mail_outbox ADD COLUMN message_rid INTEGER"
+    "  REFERENCES request_messages(rid) ON DELETE SET NULL;"
+    "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
+    "  WHERE message_rid IS NOT NULL";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -851,6 +862,7 @@ const struct store_migration store_migrations[] = {
     {38, "a person erased at her request: her row a tombstone", migration_38},
     {40, "a hybrid forum: who takes part online, the event's video service, meetings' rooms",
      migration_40},
+    {43, "the message a mail told of: one mail per thread until it is read", migration_43},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];
