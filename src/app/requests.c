@@ -194,9 +194,10 @@ static int check_answer(const struct app_request_actor *who, const struct store_
  * the requester's mail (app_mail_on_request: an accept's later when
  * mail_later, the run that places its meeting queues it with its time), in
  * the open transaction; place (may be NULL) says where an accept put its
- * meeting. A cancel of an agreed meeting mails its other people (all,
- * when the organisers cancel it): a published one as a change of the
- * agendas, else without a time. */
+ * meeting, or why a cancel was made (its audit line's "by ROLE (why)"). A
+ * cancel of an agreed meeting mails its other people (all, when the
+ * organisers cancel it): a published one as a change of the agendas, else
+ * without a time. */
 static int request_apply(struct store *s, const struct app_request_actor *who,
                          const struct store_request *r, enum app_request_action act,
                          const char *cancelled_by, const char *place, bool mail_later,
@@ -230,22 +231,26 @@ static int request_apply(struct store *s, const struct app_request_actor *who,
                (!mail_later && app_mail_on_request(s, r, to_status[act], a, err) < 0)) {
         return -1;
     }
-    char detail[32];
+    char detail[64];
     if (cancelled_by)
-        snprintf(detail, sizeof detail, "by %s", cancelled_by);
+        snprintf(detail, sizeof detail, "by %s%s%s%s", cancelled_by, place ? " (" : "",
+                 place ? place : "", place ? ")" : "");
     return store_audit(s, actor ? actor : "organiser", audit[act], "request", r->id,
                        cancelled_by ? detail : place, err);
 }
 
-int app_request_withdraw(struct store *s, const char *person, const char *id,
-                         struct arena *a, struct df_err *err)
+int app_request_withdraw(struct store *s, const char *person, const char *organiser,
+                         const char *id, struct arena *a, struct df_err *err)
 {
     struct store_request r;
     if (store_request_get(s, id, a, &r, err) < 0)
         return -1;
-    const struct app_request_actor who = {.person = person};
-    const char *role = strcmp(r.from, person) == 0 ? "requester" : "addressee";
-    return request_apply(s, &who, &r, APP_REQUEST_CANCEL, role, NULL, false, a, err);
+    const struct app_request_actor who = {.person = organiser ? NULL : person,
+                                          .login = organiser, .organiser = organiser != NULL};
+    const char *role = organiser                   ? "organiser"
+                       : strcmp(r.from, person) == 0 ? "requester"
+                                                    : "addressee";
+    return request_apply(s, &who, &r, APP_REQUEST_CANCEL, role, "erasure", false, a, err);
 }
 
 /* Why no meeting can be placed when the whole event's slots have begun. */

@@ -79,13 +79,16 @@ int app_request_act(struct store *s, const struct app_request_actor *who, const 
                     enum app_request_action act, struct arena *a, struct store_request *out,
                     int *rescheduled, struct app_accept_warning *warning, struct df_err *err);
 
-/* Request id, pending or accepted, withdrawn by its person `person` who
+/* Request id, pending or accepted, withdrawn as its person `person`
  * leaves the forum (her erasure, app/privacy.h), in the caller's
- * transaction: cancelled as any cancel by its requester or addressee is
- * (the meeting removed, the other side's mail when published, an audit
- * line), whatever its status would let her do herself. */
-int app_request_withdraw(struct store *s, const char *person, const char *id,
-                         struct arena *a, struct df_err *err);
+ * transaction: cancelled as any cancel is (the meeting removed, the other
+ * side's mail when published, an audit line "by ROLE (erasure)"), whatever
+ * its status would let her do herself. By her (organiser NULL) as its
+ * requester or addressee; by the organisers (organiser the audit line's
+ * name for them: a login's e-mail, "cli") as an organiser's cancel, so the
+ * other side reads that the organisers cancelled it, not that she did. */
+int app_request_withdraw(struct store *s, const char *person, const char *organiser,
+                         const char *id, struct arena *a, struct df_err *err);
 
 /* After accepted request r's answer is committed at a published event
  * without its meeting placed: the run (by ran_by: the person who accepted,

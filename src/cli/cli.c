@@ -305,11 +305,13 @@ const struct cli_command cli_commands[] = {
      "          standard output): her person, logins (never a token), organisation,\n"
      "          requests with their messages, meetings, outcomes, availability,\n"
      "          mail, applications and audit lines\n"
-     "  erase   cancels her open requests and meetings (the other side is told as\n"
-     "          by any cancel), deletes her messages, availability, check-in,\n"
-     "          logins, mail and applications, and keeps her row with its id and\n"
-     "          no personal field (\"Erased participant\"), so others' history and\n"
-     "          the report's counts stay whole. Exit 3 when already erased"},
+     "  erase   cancels her open requests and her meetings to come, as the\n"
+     "          organisers' cancels (the other side is told as by any), deletes\n"
+     "          her messages, availability, logins, mail and applications, and\n"
+     "          keeps her row with its id and no personal field (\"Erased\n"
+     "          participant\"): her meetings held stay, nameless, so others'\n"
+     "          history and the report's counts stay whole. Exit 3 when already\n"
+     "          erased"},
     {"mail", cli_cmd_mail,
      "dfnc mail setup --public-url URL | setup --off | send --smtp URL --mail-from ADDR "
      "[--smtp-user U] [--timeout S] | status",

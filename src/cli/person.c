@@ -37,15 +37,18 @@ int cli_cmd_person(struct cli_ctx *ctx, int argc, char **argv)
         return cli_fail(&err);
     struct arena a;
     arena_init(&a, 16u << 20);
-    int cancelled = 0;
+    /* a request by letter: the organisers erase her, at the machine's time */
+    const struct app_erasure_by by = {.actor = "cli", .now = (long long)time(NULL)};
+    struct app_erasure done = {0, 0};
     int rc = data ? person_data(s, argv[2], argc == 4 ? argv[3] : NULL, &err)
-                  : app_person_erase(s, "cli", argv[2], &a, &cancelled, &err);
+                  : app_person_erase(s, &by, argv[2], &a, &done, &err);
     arena_free(&a);
     store_close(s);
     if (rc < 0)
         return cli_fail(&err);
     if (erase)
-        printf("erased %s: %d open request%s cancelled\n", argv[2], cancelled,
-               cancelled == 1 ? "" : "s");
+        printf("erased %s: %d open request%s cancelled, %d meeting%s held kept\n", argv[2],
+               done.cancelled, done.cancelled == 1 ? "" : "s", done.held,
+               done.held == 1 ? "" : "s");
     return 0;
 }

@@ -1,6 +1,7 @@
 /* UTF-8 validation and decoding (see utf8.h). */
 #include "core/utf8.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -172,6 +173,40 @@ size_t utf8_letters(const char *s, size_t n)
     return count;
 }
 
+/* The simple case folding (Unicode's CaseFolding.txt, status C and S) of a
+ * code point of two bytes in UTF-8 whose folding takes two bytes too: Latin-1
+ * and Latin Extended-A (À, Ł, Š, Ő, Ÿ), Greek (Ω, Ά, final ς as σ) and
+ * Cyrillic (Я, Ѐ, Ґ, Ӂ); any other stays. İ and ſ fold to one byte, ß to
+ * two letters: they stay too. */
+static unsigned fold_two_byte(unsigned cp)
+{
+    bool even = cp % 2 == 0;
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+        (cp >= 0x410 && cp <= 0x42F))
+        return cp + 0x20;
+    if ((cp >= 0x100 && cp <= 0x12F) || (cp >= 0x132 && cp <= 0x137) ||
+        (cp >= 0x14A && cp <= 0x177) || (cp >= 0x460 && cp <= 0x481) ||
+        (cp >= 0x48A && cp <= 0x4BF) || (cp >= 0x4D0 && cp <= 0x4FF))
+        return even ? cp + 1 : cp;
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E) ||
+        (cp >= 0x4C1 && cp <= 0x4CE))
+        return even ? cp : cp + 1;
+    if (cp >= 0x400 && cp <= 0x40F)
+        return cp + 0x50;
+    if (cp >= 0x388 && cp <= 0x38A)
+        return cp + 0x25;
+    switch (cp) {
+    case 0x178: return 0xFF;
+    case 0x386: return 0x3AC;
+    case 0x38C: return 0x3CC;
+    case 0x38E: return 0x3CD;
+    case 0x38F: return 0x3CE;
+    case 0x3C2: return 0x3C3;
+    case 0x4C0: return 0x4CF;
+    default: return cp;
+    }
+}
+
 void utf8_fold_case(const char *s, size_t n, char *out)
 {
     const unsigned char *p = (const unsigned char *)s;
@@ -179,15 +214,8 @@ void utf8_fold_case(const char *s, size_t n, char *out)
         unsigned c = p[i];
         if (c >= 'A' && c <= 'Z') {
             out[i] = (char)(c + 32);
-        } else if ((c == 0xD0 || c == 0xD1 || c == 0xD2) && i + 1 < n &&
-                   (p[i + 1] & 0xC0) == 0x80) {
-            unsigned cp = ((c & 0x1F) << 6) | (p[i + 1] & 0x3F);
-            if (cp >= 0x410 && cp <= 0x42F)
-                cp += 0x20;
-            else if (cp >= 0x400 && cp <= 0x40F)
-                cp += 0x50;
-            else if (cp == 0x490)
-                cp = 0x491;
+        } else if (c >= 0xC3 && c <= 0xD3 && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+            unsigned cp = fold_two_byte(((c & 0x1F) << 6) | (p[i + 1] & 0x3F));
             out[i] = (char)(0xC0 | (cp >> 6));
             out[i + 1] = (char)(0x80 | (cp & 0x3F));
             i++;
@@ -205,6 +233,29 @@ bool utf8_fold_str(const char *s, char *out, size_t cap)
     utf8_fold_case(s, n, out);
     out[n] = '\0';
     return true;
+}
+
+size_t utf8_replace_folded(const char *s, size_t n, const char *word, size_t wn,
+                           const char *with, char *out, char *folded)
+{
+    size_t with_n = strlen(with), len = 0, i = 0;
+    assert(wn > 0 && with_n <= wn);
+    utf8_fold_case(s, n, folded);
+    /* a folded letter keeps its bytes' length, and a word of whole letters
+     * matches only where a letter begins: the same bytes of s go */
+    while (i < n) {
+        const char *at = wn <= n - i ? memmem(folded + i, n - i, word, wn) : NULL;
+        size_t upto = at ? (size_t)(at - folded) : n;
+        memcpy(out + len, s + i, upto - i);
+        len += upto - i;
+        if (!at)
+            break;
+        memcpy(out + len, with, with_n);
+        len += with_n;
+        i = upto + wn;
+    }
+    out[len] = '\0';
+    return len;
 }
 
 /* A letter's place when names are sorted: ASCII and other code points as

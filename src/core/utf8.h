@@ -64,13 +64,22 @@ size_t utf8_letters(const char *s, size_t n);
  * does not end inside a character, to cut a value quoted in a message. */
 size_t utf8_prefix(const char *s, size_t n, size_t max);
 
-/* Lower-cases ASCII and Cyrillic (А-Я, Ѐ-Џ, Ґ) of s[0..n) into out[0..n): every
- * such letter keeps its byte length, so out holds exactly n bytes (not
- * terminated); other bytes are copied. out may be s. */
+/* Folds the case of s[0..n) into out[0..n) as Unicode's simple case folding
+ * does for ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic (Müller,
+ * Łukasz, Ωmega, Ґанна): every such letter keeps its byte length, so out
+ * holds exactly n bytes (not terminated); other bytes are copied (İ, ſ and
+ * ß too, whose foldings change the length). out may be s. */
 void utf8_fold_case(const char *s, size_t n, char *out);
 /* The same for a C string into out, which holds cap bytes (terminated);
  * false when s does not fit. */
 bool utf8_fold_str(const char *s, char *out, size_t cap);
+
+/* s[0..n) with each occurrence of word[0..wn) (wn > 0, folded as
+ * utf8_fold_case folds), its case ignored, replaced by with (wn bytes at
+ * most), left to right, into out (n + 1 bytes, terminated); folded is n
+ * bytes of scratch. The length of out. */
+size_t utf8_replace_folded(const char *s, size_t n, const char *word, size_t wn,
+                           const char *with, char *out, char *folded);
 
 /* Compares a[0..an) and b[0..bn) as a list of names is read: case folded,
  * Latin letters before Cyrillic ones, and Cyrillic in the Ukrainian

@@ -209,18 +209,20 @@ static void h_me_delete(struct http_req *r)
         app_password_confirm(r->s, &http_server_options(r->srv)->limits, r->user.email,
                              http_json_str(b, "password"), r->ip, (int64_t)time(NULL), &err);
     json_decref(b);
-    int cancelled = 0;
+    const struct app_erasure_by by = {.actor = r->user.person, .herself = true,
+                                      .now = http_server_forum_now(r->srv)};
+    struct app_erasure done;
     if (res == APP_LOGIN_LIMITED)
         http_reply_error(r, 429, "rate_limited", "%s", err.msg);
     else if (res == APP_LOGIN_BAD)
         http_reply_field_error(r, 403, "wrong_password", "password", err.msg);
     else if (res != APP_LOGIN_OK ||
-             app_person_erase(r->s, r->user.person, r->user.person, &r->a, &cancelled, &err) < 0)
+             app_person_erase(r->s, &by, r->user.person, &r->a, &done, &err) < 0)
         http_reply_df_err(r, &err);
     else {
         set_cookie(r, "", 0);
-        http_reply_json(r, 200, json_pack("{ss si}", "status", "erased", "requests_cancelled",
-                                          cancelled));
+        http_reply_json(r, 200, json_pack("{ss si si}", "status", "erased", "requests_cancelled",
+                                          done.cancelled, "meetings_kept", done.held));
     }
 }
 

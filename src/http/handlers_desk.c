@@ -42,17 +42,33 @@ void api_console_person_data(struct http_req *r)
     api_reply_person_data(r, r->params[0]);
 }
 
-/* POST /console/people/{id}/erase: her erasure, by an organiser. */
+/* POST /console/people/{id}/erase {"confirm": id}: her erasure, by an
+ * organiser, who names her again in the body (a request replayed, or sent
+ * for the wrong page, erases nobody by mistake). */
 void api_console_person_erase(struct http_req *r)
 {
+    static const struct http_field f[] = {
+        {"confirm", HJ_STRING, .required = true, .min = 1, .max = 128}, {NULL}};
+    json_t *b = http_body(r, f);
+    if (!b)
+        return;
+    bool same = strcmp(http_json_str(b, "confirm"), r->params[0]) == 0;
+    json_decref(b);
+    if (!same) {
+        http_reply_field_error(r, 422, "confirm_mismatch", "confirm",
+                               "confirm must be the id of the person to erase");
+        return;
+    }
     struct df_err err = {0};
-    int cancelled = 0;
-    if (app_person_erase(r->s, r->user.email, r->params[0], &r->a, &cancelled, &err) < 0) {
+    const struct app_erasure_by by = {.actor = r->user.email,
+                                      .now = http_server_forum_now(r->srv)};
+    struct app_erasure done;
+    if (app_person_erase(r->s, &by, r->params[0], &r->a, &done, &err) < 0) {
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{ss si}", "erased", r->params[0], "requests_cancelled",
-                                      cancelled));
+    http_reply_json(r, 200, json_pack("{ss si si}", "erased", r->params[0], "requests_cancelled",
+                                      done.cancelled, "meetings_kept", done.held));
 }
 
 /* GET /console/people/{id}/agenda: what GET /me/agenda gives that person. */

@@ -157,6 +157,7 @@ static int follow_up_walk(struct store *s, const char *event, store_follow_up_fn
         " LEFT JOIN (mp b JOIN people q ON q.rid = b.person_rid"
         "   JOIN organisations qo ON qo.rid = q.org_rid)"
         "  ON b.request_rid = a.request_rid AND q.org_rid <> p.org_rid"
+        " WHERE p.erased_at IS NULL"
         " ORDER BY p.name, p.id, a.starts_at, r.id, q.name, q.id";
     if (event_check(s, event, err) < 0)
         return -1;

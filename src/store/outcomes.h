@@ -56,7 +56,9 @@ struct store_follow_up {
 typedef int (*store_follow_up_fn)(void *ud, const struct store_follow_up *f);
 /* The event's meetings' people with their partners, by person's name and id,
  * then the meeting's start and the partner's name. A person whose meetings
- * had nobody of another organisation still comes, once, partner NULL.
+ * had nobody of another organisation still comes, once, partner NULL. A
+ * person erased (her meetings held stay) comes only as a partner, nameless
+ * ("Erased participant", no address): nobody writes to her.
  * DF_ERR_NOT_FOUND for an unknown event; fn's non-zero return stops the walk
  * and is returned. */
 int store_follow_up_each(struct store *s, const char *event, store_follow_up_fn fn, void *ud,

@@ -186,21 +186,34 @@ int store_privacy_export(struct store *s, const char *id, struct buf *out, struc
     IN_ONE_READ(s, err, export_parts(s, id, out, err));
 }
 
-int store_privacy_open_requests(struct store *s, const char *id, struct arena *a,
-                                const char ***ids, int *n, struct df_err *err)
+/* A meeting held: one whose slot has begun by ?2 (Unix seconds), as the
+ * report counts a meeting begun (store/report.c). */
+#define BEGUN(request_rid)                                                                  \
+    "EXISTS (SELECT 1 FROM meetings m JOIN slots sl ON sl.rid = m.slot_rid"                 \
+    " WHERE m.request_rid = " request_rid                                                   \
+    " AND julianday(sl.starts_at) <= julianday(?2, 'unixepoch'))"
+
+int store_privacy_open_requests(struct store *s, const char *id, long long now, struct arena *a,
+                                const char ***ids, int *n, int *held, struct df_err *err)
 {
     static const char sql[] =
-        "SELECT r.id FROM requests r JOIN people p ON p.id = ?1"
+        "SELECT r.id, r.status = 'accepted' AND " BEGUN("r.rid")
+        " FROM requests r JOIN people p ON p.id = ?1"
         " WHERE (r.from_rid = p.rid OR r.to_rid = p.rid)"
         " AND r.status IN ('pending', 'accepted') ORDER BY r.id";
     *ids = NULL;
-    *n = 0;
+    *n = *held = 0;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
     store_bind_text(st, 1, id);
+    sqlite3_bind_int64(st, 2, now);
     int rc, cap = 0, result = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (sqlite3_column_int(st, 1)) {
+            ++*held;
+            continue;
+        }
         if (*n == cap) {
             cap = cap ? 2 * cap : 16;
             const char **grown = arena_alloc(a, (size_t)cap * sizeof *grown);
@@ -223,9 +236,12 @@ int store_privacy_open_requests(struct store *s, const char *id, struct arena *a
     return result;
 }
 
-/* What erasure deletes or clears, in order, each with her row's rid as ?1:
- * the rows of her logins go after the audit trail and the organisers' own
- * columns forget her addresses ("person:ID" instead). */
+/* What erasure deletes or clears, in order, each with her row's rid as ?1
+ * and now as ?2: the rows of her logins go after the audit trail and the
+ * organisers' own columns forget her addresses ("person:ID" instead). A
+ * meeting held stays a fact of the forum: that she attended it, and her
+ * word that her partner was not there, stay with her nameless row, so the
+ * report counts it as before. */
 #define AS_PERSON "'person:' || (SELECT id FROM people WHERE rid = ?1)"
 #define FORGET_ADDR(table, col) \
     ADDR "UPDATE " table " SET " col " = " AS_PERSON " WHERE " IS_ADDR(col)
@@ -236,8 +252,10 @@ static const char *const erase_sql[] = {
     "UPDATE meeting_outcomes SET note = '' WHERE person_rid = ?1 AND note <> ''",
     "DELETE FROM request_message_reads WHERE person_rid = ?1",
     "DELETE FROM unavailability WHERE person_rid = ?1",
-    "DELETE FROM absence_reports WHERE reporter_rid = ?1",
-    "DELETE FROM request_attendees WHERE person_rid = ?1",
+    "DELETE FROM absence_reports WHERE reporter_rid = ?1"
+    " AND NOT " BEGUN("absence_reports.request_rid"),
+    "DELETE FROM request_attendees WHERE person_rid = ?1"
+    " AND NOT " BEGUN("request_attendees.request_rid"),
     "DELETE FROM feed_tokens WHERE person_rid = ?1",
     "DELETE FROM org_contacts WHERE person_rid = ?1",
     ADDR "DELETE FROM login_failures WHERE key IN (SELECT 'acct:' || lower(a) FROM addr)",
@@ -258,10 +276,12 @@ static const char *const erase_sql[] = {
 };
 
 /* The free text others keep that may name her: each occurrence of her name
- * or an address of hers becomes "***" (never longer: no CHECK on a length
+ * or an address of hers, in any case (ANNA, anna@DE.test, ҐАННА, ŁUKASZ:
+ * dfnc_fold's folding), becomes "***" (never longer: no CHECK on a length
  * fails), ?1 the words, in every column here. */
-#define SCRUB(table, col) \
-    "UPDATE " table " SET " col " = replace(" col ", ?1, '***') WHERE instr(" col ", ?1) > 0"
+#define SCRUB(table, col)                                                                   \
+    "UPDATE " table " SET " col " = dfnc_replace_nocase(" col ", ?1, '***')"                 \
+    " WHERE instr(dfnc_fold(" col "), dfnc_fold(?1)) > 0"
 static const char *const scrub_sql[] = {
     SCRUB("audit_log", "detail"),          SCRUB("mail_outbox", "subject"),
     SCRUB("mail_outbox", "body"),          SCRUB("requests", "message"),
@@ -279,12 +299,15 @@ const char store_privacy_erased_tables[] =
     " applications audit_log schedule_runs announcements user_sessions device_tokens"
     " invitations users unscheduled_reasons";
 
-static int run_rid(struct store *s, const char *sql, sqlite3_int64 rid, struct df_err *err)
+static int run_rid(struct store *s, const char *sql, sqlite3_int64 rid, long long now,
+                   struct df_err *err)
 {
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
         return -1;
     sqlite3_bind_int64(st, 1, rid);
+    if (sqlite3_bind_parameter_count(st) >= 2)
+        sqlite3_bind_int64(st, 2, now);
     return store_step_done(s, st, err, "erasing a person's data");
 }
 
@@ -313,11 +336,13 @@ static int her_words(struct store *s, sqlite3_int64 rid, struct arena *a, const 
     return rc == SQLITE_DONE ? 0 : store_fail(s, err, "reading a person's name");
 }
 
-int store_privacy_erase(struct store *s, const char *id, struct df_err *err)
+int store_privacy_erase(struct store *s, const char *id, long long now, struct df_err *err)
 {
+    /* her check-in stays, a nameless row's: the report counts who came, and
+     * judges a meeting held by both its people's check-ins */
     static const char tomb_sql[] =
         "UPDATE people SET name = ?2, email = NULL, title = NULL, languages = '', booth = NULL,"
-        " checked_in_at = NULL, ui_language = NULL, mail_off = 1,"
+        " ui_language = NULL, mail_off = 1,"
         " erased_at = strftime('%Y-%m-%dT%H:%M:%SZ','now'),"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE rid = ?1";
     sqlite3_int64 rid = store_rid(s, person_rid_sql, id, err);
@@ -336,7 +361,7 @@ int store_privacy_erase(struct store *s, const char *id, struct df_err *err)
     const char *words[8];
     int words_n = 0, rc = her_words(s, rid, &a, words, 8, &words_n, err);
     for (int i = 0; rc == 0 && i < (int)(sizeof erase_sql / sizeof *erase_sql); i++)
-        rc = run_rid(s, erase_sql[i], rid, err);
+        rc = run_rid(s, erase_sql[i], rid, now, err);
     for (int w = 0; rc == 0 && w < words_n; w++)
         for (int i = 0; rc == 0 && i < (int)(sizeof scrub_sql / sizeof *scrub_sql); i++) {
             sqlite3_stmt *st = store_stmt(s, scrub_sql[i], err);

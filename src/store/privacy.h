@@ -32,21 +32,25 @@ extern const char store_privacy_erased_tables[];
  * one state of the database. */
 int store_privacy_export(struct store *s, const char *id, struct buf *out, struct df_err *err);
 
-/* The open requests of person id (pending or accepted, she its requester or
- * addressee): their ids into *ids (in a), *n of them. */
-int store_privacy_open_requests(struct store *s, const char *id, struct arena *a,
-                                const char ***ids, int *n, struct df_err *err);
+/* The open requests of person id that her erasure cancels (pending or
+ * accepted, she its requester or addressee), their ids into *ids (in a), *n
+ * of them; *held counts those it keeps: accepted, their meeting held (its
+ * slot begun by now, Unix seconds), a fact of the forum the report counts. */
+int store_privacy_open_requests(struct store *s, const char *id, long long now, struct arena *a,
+                                const char ***ids, int *n, int *held, struct df_err *err);
 
-/* Erases person id in the caller's transaction, her requests already
- * cancelled: deletes what is hers alone (her messages, availability,
- * check-in, logins with their sessions, devices, invitations and failed
- * sign-ins, feed token, mail to her, applications with her address, her
- * read marks and reports), clears her outcomes' notes, her request
- * messages and her row's personal fields (name STORE_ERASED_NAME, erased_at
- * now), and scrubs her name and addresses out of the text others keep
- * (their mail, their messages and notes, the audit trail: her address as
- * an actor becomes "person:ID"). DF_ERR_NOT_FOUND for no such person,
+/* Erases person id in the caller's transaction at now (Unix seconds), her
+ * requests to come already cancelled: deletes what is hers alone (her
+ * messages, availability, logins with their sessions, devices, invitations
+ * and failed sign-ins, feed token, mail to her, applications with her
+ * address, her read marks; her place at meetings to come and her reports
+ * on them), clears her outcomes' notes, her request messages and her row's
+ * personal fields (name STORE_ERASED_NAME, erased_at now; her check-in
+ * stays), and scrubs her name and addresses, in any case, out of the text
+ * others keep (their mail, their messages and notes, the audit trail: her
+ * address as an actor becomes "person:ID"). The meetings held stay whole,
+ * with her nameless row in them. DF_ERR_NOT_FOUND for no such person,
  * DF_ERR_CONFLICT when already erased. */
-int store_privacy_erase(struct store *s, const char *id, struct df_err *err);
+int store_privacy_erase(struct store *s, const char *id, long long now, struct df_err *err);
 
 #endif

@@ -174,6 +174,39 @@ static void sql_rewrite(sqlite3_context *ctx, int argc, sqlite3_value **argv)
     sqlite3_result_text(ctx, out, (int)len, sqlite3_free);
 }
 
+/* dfnc_replace_nocase(text, word, with): text with each occurrence of word,
+ * its case ignored as dfnc_fold ignores it, replaced by with, which is not
+ * longer (utf8_replace_folded); NULL text stays NULL, an empty word or a
+ * longer with leaves text as it is. Erasure scrubs a name with it. */
+static void sql_replace_nocase(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    const char *text = (const char *)sqlite3_value_text(argv[0]);
+    const char *word = (const char *)sqlite3_value_text(argv[1]);
+    const char *with = (const char *)sqlite3_value_text(argv[2]);
+    if (!text) {
+        sqlite3_result_null(ctx);
+        return;
+    }
+    size_t n = (size_t)sqlite3_value_bytes(argv[0]);
+    size_t wn = word ? (size_t)sqlite3_value_bytes(argv[1]) : 0;
+    if (!wn || !with || strlen(with) > wn) {
+        sqlite3_result_value(ctx, argv[0]);
+        return;
+    }
+    /* the word folded, then the text's copy and its folded scratch */
+    char *buf = sqlite3_malloc64((sqlite3_uint64)wn + 2 * (sqlite3_uint64)n + 1);
+    if (!buf) {
+        sqlite3_result_error_nomem(ctx);
+        return;
+    }
+    utf8_fold_case(word, wn, buf);
+    char *out = buf + wn, *folded = out + n + 1;
+    size_t len = utf8_replace_folded(text, n, buf, wn, with, out, folded);
+    sqlite3_result_text(ctx, out, (int)len, SQLITE_TRANSIENT);
+    sqlite3_free(buf);
+}
+
 /* COLLATE dfnc_name: names in the order a reader of either language expects
  * (utf8_collate_names), which NOCASE's code points are not for Cyrillic. */
 static int sql_collate_names(void *ud, int an, const void *a, int bn, const void *b)
@@ -202,7 +235,8 @@ static int open_failed(const char *path, sqlite3 *db, int rc, struct df_err *err
 }
 
 /* What every connection of dfnc's needs: the busy timeout, extended result
- * codes, dfnc_fold, dfnc_latin and COLLATE dfnc_name (queries use them). */
+ * codes, dfnc_fold, dfnc_latin, dfnc_replace_nocase and COLLATE dfnc_name
+ * (queries use them). */
 static int connection_setup(struct store *s, const char *path, struct df_err *err)
 {
     sqlite3_busy_timeout(s->db, 5000);      /* the 5 s db_error names */
@@ -214,9 +248,12 @@ static int connection_setup(struct store *s, const char *path, struct df_err *er
         rc = sqlite3_create_function(s->db, "dfnc_latin", 1, flags, (void *)&LATIN, sql_rewrite,
                                      NULL, NULL);
     if (rc == SQLITE_OK)
+        rc = sqlite3_create_function(s->db, "dfnc_replace_nocase", 3, flags, NULL,
+                                     sql_replace_nocase, NULL, NULL);
+    if (rc == SQLITE_OK)
         rc = sqlite3_create_collation(s->db, "dfnc_name", SQLITE_UTF8, NULL, sql_collate_names);
     if (rc != SQLITE_OK)
-        return df_err_set(err, DF_ERR_RUNTIME, "%s: cannot add dfnc_fold, dfnc_latin or dfnc_name: %s", path,
+        return df_err_set(err, DF_ERR_RUNTIME, "%s: cannot add dfnc's SQL functions: %s", path,
                           sqlite3_errstr(rc));
     return 0;
 }

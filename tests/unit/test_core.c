@@ -153,9 +153,35 @@ Test(utf8, folds_case_in_latin_and_cyrillic_keeping_the_length)
     utf8_fold_case(s, n, out);
     out[n] = '\0';
     cr_assert_str_eq(out, "ґєії київ яю ѐџ radar ґ\xd0");
-    char same[] = "Ü ΩMEGA";   /* letters of other scripts stay as they are */
-    utf8_fold_case(same, strlen(same), same);
-    cr_assert_str_eq(same, "Ü Ωmega");
+    /* Latin-1, Latin Extended-A and Greek too, in place; ß, İ and ſ stay
+     * (their foldings change the length), and so do other scripts' */
+    char more[] = "MÜLLER ŁUKASZ ŹDŹBŁO ŸVES ÀÉÎÕ ΩΜΈΓΑ ΟΔΥΣΣΕΎΣ ΆΛΦΑ ς ßİſ ӁӀ Ⴀ";
+    utf8_fold_case(more, strlen(more), more);
+    cr_assert_str_eq(more, "müller łukasz źdźbło ÿves àéîõ ωμέγα οδυσσεύσ άλφα σ ßİſ ӂӏ Ⴀ");
+}
+
+Test(utf8, replaces_a_word_in_any_case_keeping_the_rest)
+{
+    static const struct {
+        const char *s, *word, *want;
+    } cases[] = {
+        {"Dear ANNA Kowalska, anna kowalska and Anna Kowalska", "anna kowalska",
+         "Dear ***, *** and ***"},
+        {"Лист від ГАННИ ЩЕРБИ: ганна щерба", "ганна щерба", "Лист від ГАННИ ЩЕРБИ: ***"},
+        {"ŁUKASZ ŻÓŁW wrote to łukasz żółw@pl.test", "łukasz żółw", "*** wrote to ***@pl.test"},
+        {"nothing here", "anna", "nothing here"},
+        {"annaanna", "anna", "******"},
+        {"anna", "anna", "***"},
+        {"ann", "anna", "ann"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        size_t n = strlen(cases[i].s);
+        char out[128], folded[128];
+        size_t len = utf8_replace_folded(cases[i].s, n, cases[i].word, strlen(cases[i].word),
+                                         "***", out, folded);
+        cr_expect_str_eq(out, cases[i].want, "case %zu", i);
+        cr_expect_eq(len, strlen(cases[i].want), "case %zu", i);
+    }
 }
 
 static int collate(const char *a, const char *b)

@@ -17,7 +17,11 @@
 #include "app/auth.h"
 #include "app/check.h"
 #include "app/messages.h"
+#include "app/follow_up.h"
+#include "app/outcomes.h"
 #include "app/privacy.h"
+#include "app/report.h"
+#include "store/mail.h"
 #include "store/privacy.h"
 #include "store/store.h"
 #include "scratch_db.h"
@@ -31,6 +35,24 @@ static struct df_err err;
 static char path[128];
 
 static void ok(int rc) { cr_assert_eq(rc, 0, "%s", err.msg); }
+
+/* Unix seconds: before the setup's forum (1 January 2031), and during its
+ * first slot (16 February 2031, 09:15 in Brussels), r1's meeting held by
+ * then, the second slot's still to come. */
+#define BEFORE 1924992000LL
+#define DURING_T1 1928996100LL
+
+/* Erases olena for actor (herself or an organiser) at now; the counts into
+ * *done (may be NULL). */
+static int erase(const char *actor, bool herself, long long now, struct app_erasure *done)
+{
+    struct arena a;
+    arena_init(&a, 1u << 20);
+    const struct app_erasure_by by = {.actor = actor, .herself = herself, .now = now};
+    int rc = app_person_erase(s, &by, "olena", &a, done, &err);
+    arena_free(&a);
+    return rc;
+}
 static void sql(const char *q) { ok(store_exec_for_tests(s, q, &err)); }
 
 static void person(const char *id, const char *org, const char *name, const char *email)
@@ -164,12 +186,10 @@ Test(privacy, after_erasure_no_table_holds_her_name_addresses_words_or_notes)
     for (size_t i = 0; i < sizeof traces / sizeof *traces; i++)
         cr_assert(strstr(before, traces[i]), "the setup holds %s", traces[i]);
     free(before);
-    struct arena a;
-    arena_init(&a, 1u << 20);
-    int cancelled = -1;
-    ok(app_person_erase(s, "organiser@forum.test", "olena", &a, &cancelled, &err));
-    arena_free(&a);
-    cr_assert_eq(cancelled, 2, "r1 and r2 withdrawn: %d", cancelled);
+    struct app_erasure done = {-1, -1};
+    ok(erase("organiser@forum.test", false, BEFORE, &done));
+    cr_assert_eq(done.cancelled, 2, "r1 and r2 withdrawn: %d", done.cancelled);
+    cr_assert_eq(done.held, 0);
     char *after = all_rows();
     for (size_t i = 0; i < sizeof traces / sizeof *traces; i++)
         cr_assert_null(strstr(after, traces[i]), "a table still holds %s", traces[i]);
@@ -212,29 +232,36 @@ static int count(const char *q)
     return n;
 }
 
+/* Whether request id's status and who cancelled it (NULL: nobody) are these. */
+static bool request_is(const char *id, const char *status, const char *cancelled_by)
+{
+    char q[256];
+    snprintf(q, sizeof q,
+             "SELECT count(*) FROM requests WHERE id = '%s' AND status = '%s'"
+             " AND cancelled_by IS %s%s%s",
+             id, status, cancelled_by ? "'" : "", cancelled_by ? cancelled_by : "NULL",
+             cancelled_by ? "'" : "");
+    return count(q) == 1;
+}
+
 Test(privacy, her_row_stays_a_tombstone_and_the_other_side_sees_her_requests_cancelled)
 {
     struct arena a;
     arena_init(&a, 1u << 20);
-    ok(app_person_erase(s, "cli", "olena", &a, NULL, &err));
+    ok(erase("cli", false, BEFORE, NULL));
     struct store_person p;
     ok(store_person_get(s, "olena", &a, &p, &err));
     cr_assert_str_eq(p.name, STORE_ERASED_NAME);
     cr_assert_null(p.email);
     cr_assert_null(p.title);
     cr_assert_str_eq(p.languages, "");
-    cr_assert_null(p.checked_in_at);
+    cr_assert_str_eq(p.checked_in_at, "2031-02-16T08:00:00Z",
+                     "her check-in stays, nameless: the report counts who came");
     cr_assert_not_null(p.erased_at);
-    struct store_request r;
-    ok(store_request_get(s, "r1", &a, &r, &err));
-    cr_assert_str_eq(r.status, "cancelled");
-    cr_assert_str_eq(r.cancelled_by, "addressee");
-    ok(store_request_get(s, "r2", &a, &r, &err));
-    cr_assert_str_eq(r.status, "cancelled");
-    cr_assert_str_eq(r.cancelled_by, "requester");
-    ok(store_request_get(s, "r3", &a, &r, &err));
-    cr_assert_str_eq(r.status, "accepted", "karl and anna's is not hers");
     arena_free(&a);
+    cr_assert(request_is("r1", "cancelled", "organiser"), "a request by letter: theirs");
+    cr_assert(request_is("r2", "cancelled", "organiser"));
+    cr_assert(request_is("r3", "accepted", NULL), "karl and anna's is not hers");
     cr_assert_eq(count("SELECT count(*) FROM meetings WHERE id = 'r1'"), 0);
     cr_assert_eq(count("SELECT count(*) FROM withdrawn_meetings WHERE meeting_id = 'r1'"), 1,
                  "anna's calendar marks it cancelled");
@@ -246,15 +273,191 @@ Test(privacy, her_row_stays_a_tombstone_and_the_other_side_sees_her_requests_can
                  "her login's lines (person.update, message.send) name her by id");
 }
 
+/* An organiser's erasure is the organisers' doing: each cancel is theirs
+ * (cancelled_by "organiser", the audit line naming the organiser's login
+ * and the cause), and the other side's mail says the organisers changed
+ * her meetings, not that she cancelled. */
+Test(privacy, an_organisers_erasure_cancels_as_the_organisers_not_as_her)
+{
+    ok(store_mail_config_set(s, "https://forum.test", &err));
+    ok(erase("organiser@forum.test", false, BEFORE, NULL));
+    cr_assert(request_is("r1", "cancelled", "organiser"),
+              "anna's page says the organisers cancelled it");
+    cr_assert(request_is("r2", "cancelled", "organiser"));
+    cr_assert_eq(count("SELECT count(*) FROM audit_log WHERE action = 'request.cancel'"
+                       " AND actor = 'organiser@forum.test'"
+                       " AND detail = 'by organiser (erasure)'"), 2);
+    cr_assert_eq(count("SELECT count(*) FROM audit_log WHERE action = 'request.cancel'"
+                       " AND actor IN ('olena', 'person:olena')"), 0, "no cancel is hers");
+    /* anna reads Ukrainian (her interface's language is not set) */
+    cr_assert_eq(count("SELECT count(*) FROM mail_outbox WHERE to_addr = 'anna@de.test'"
+                       " AND kind = 'changed'"
+                       " AND body LIKE '%Організатори форуму змінили ваші зустрічі%'"), 1,
+                 "anna is told the organisers changed her meetings");
+    cr_assert_eq(count("SELECT count(*) FROM mail_outbox WHERE body LIKE '%ініціатор змін%'"
+                       " OR body LIKE '%made by%'"), 0, "no mail says somebody else made it");
+}
+
+/* Her own erasure: the cancels are hers, as a cancel of hers is. */
+Test(privacy, her_own_erasure_cancels_as_her)
+{
+    ok(erase("olena", true, BEFORE, NULL));
+    cr_assert(request_is("r1", "cancelled", "addressee"));
+    cr_assert(request_is("r2", "cancelled", "requester"));
+    cr_assert_eq(count("SELECT count(*) FROM audit_log WHERE action = 'request.cancel'"
+                       " AND actor = 'olena'"
+                       " AND detail IN ('by requester (erasure)', 'by addressee (erasure)')"), 2);
+}
+
+/* The figure section.key of the report's JSON object rep. */
+static long long figure(json_t *rep, const char *section, const char *key)
+{
+    json_t *v = json_object_get(json_object_get(rep, section), key);
+    cr_assert(json_is_integer(v), "%s.%s", section, key);
+    return (long long)json_integer_value(v);
+}
+
+/* During the forum: her meeting with anna (r1) and karl and anna's that
+ * she attends (r3) are held, karl's with her (r4) and anna and karl's
+ * second (r5, she attends) are to come; she told the desk anna was not at
+ * r1's table. */
+static void meetings_held_and_to_come(void)
+{
+    sql("INSERT INTO locations(id,event_rid,name) VALUES ('l2',1,'Table 2');"
+        "INSERT INTO requests(id,event_rid,from_rid,to_rid,status) VALUES"
+        " ('r4',1,3,1,'accepted'),('r5',1,2,3,'accepted');"
+        "INSERT INTO meetings(id,request_rid,slot_rid,location_rid) VALUES"
+        " ('r3',3,1,2),('r4',4,2,1),('r5',5,2,2);"
+        "INSERT INTO request_attendees(request_rid,person_rid) VALUES (3,1),(5,1);"
+        "INSERT INTO absence_reports(request_rid,reporter_rid) VALUES (1,1);");
+}
+
+/* Her erasure cancels what is to come and keeps what was held: the
+ * report's and the outcomes' figures of the meetings held are what they
+ * were. */
+Test(privacy, the_meetings_held_stay_and_the_report_keeps_counting_them)
+{
+    meetings_held_and_to_come();
+    json_t *before = app_report_json(s, "ev", DURING_T1, &err);
+    cr_assert_not_null(before, "%s", err.msg);
+    json_t *outcomes_before = app_outcome_figures(s, "ev", &err);
+    cr_assert_not_null(outcomes_before, "%s", err.msg);
+    cr_assert_eq(figure(before, "meetings", "scheduled"), 4);
+    cr_assert_eq(figure(before, "meetings", "begun"), 2);
+    cr_assert_eq(figure(before, "meetings", "held"), 1, "r1: its people said what it led to");
+
+    struct app_erasure done = {-1, -1};
+    ok(erase("organiser@forum.test", false, DURING_T1, &done));
+    cr_assert_eq(done.cancelled, 2, "r2 (pending) and r4 (to come): %d", done.cancelled);
+    cr_assert_eq(done.held, 1, "r1 held, kept");
+
+    json_t *after = app_report_json(s, "ev", DURING_T1, &err);
+    cr_assert_not_null(after, "%s", err.msg);
+    cr_assert_eq(figure(after, "meetings", "scheduled"), 3, "r4 only is gone");
+    static const char *const same[][2] = {
+        {"meetings", "begun"}, {"meetings", "held"}, {"meetings", "held_eu_ua"},
+        {"participants", "people"}, {"participants", "checked_in"},
+        {"participants", "people_met"}, {"participants", "organisations_met"},
+        {"participants", "people_held"}, {"participants", "organisations_held"},
+        {"requests", "made"}};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        cr_assert_eq(figure(after, same[i][0], same[i][1]),
+                     figure(before, same[i][0], same[i][1]), "%s.%s", same[i][0], same[i][1]);
+    /* what the meetings led to, as their people said: r4 leaves the
+     * meetings counted, not one outcome */
+    json_t *ob = json_object_get(before, "outcomes"), *oa = json_object_get(after, "outcomes");
+    cr_assert_eq(figure(before, "outcomes", "reported"), 1);
+    cr_assert_eq(figure(after, "outcomes", "reported"), 1);
+    cr_assert(json_equal(json_object_get(oa, "by_outcome"), json_object_get(ob, "by_outcome")));
+    cr_assert(json_equal(json_object_get(json_object_get(oa, "eu_ua"), "reported"),
+                         json_object_get(json_object_get(ob, "eu_ua"), "reported")));
+    json_t *outcomes_after = app_outcome_figures(s, "ev", &err);
+    cr_assert_not_null(outcomes_after, "%s", err.msg);
+    cr_assert(json_equal(json_object_get(outcomes_after, "outcomes"),
+                         json_object_get(outcomes_before, "outcomes")));
+    cr_assert(json_equal(json_object_get(outcomes_after, "reported"),
+                         json_object_get(outcomes_before, "reported")));
+    json_decref(before);
+    json_decref(after);
+    json_decref(outcomes_before);
+    json_decref(outcomes_after);
+
+    cr_assert(request_is("r1", "accepted", NULL), "a meeting held is a fact of the forum");
+    cr_assert(request_is("r4", "cancelled", "organiser"));
+    cr_assert_eq(count("SELECT count(*) FROM meetings WHERE id IN ('r1', 'r3', 'r5')"), 3);
+    cr_assert_eq(count("SELECT count(*) FROM request_attendees WHERE person_rid = 1"), 1,
+                 "she stays at r3, held, and leaves r5, to come");
+    cr_assert_eq(count("SELECT count(*) FROM request_attendees WHERE request_rid = 3"), 1);
+    cr_assert_eq(count("SELECT count(*) FROM absence_reports WHERE request_rid = 1"), 1);
+    /* nameless: the meeting held names her tombstone, her words and notes gone */
+    cr_assert_eq(count("SELECT count(*) FROM people WHERE id = 'olena'"
+                       " AND name = '" STORE_ERASED_NAME "' AND email IS NULL"), 1);
+    cr_assert_eq(count("SELECT count(*) FROM request_messages WHERE text LIKE 'OLENA%'"), 0);
+    cr_assert_eq(count("SELECT count(*) FROM meeting_outcomes WHERE note = 'OLENA-NOTE'"), 0);
+    cr_assert_eq(count("SELECT count(*) FROM meeting_outcomes WHERE request_rid = 1"), 2,
+                 "both outcomes of r1 stay");
+}
+
+/* The follow-up list after her erasure: nobody writes to her; anna met a
+ * nameless partner at the meeting held. */
+Test(privacy, the_follow_up_list_has_no_row_for_her_and_names_her_not_as_a_partner)
+{
+    meetings_held_and_to_come();
+    ok(erase("organiser@forum.test", false, DURING_T1, NULL));
+    char *list = NULL;
+    size_t list_n = 0;
+    FILE *f = open_memstream(&list, &list_n);
+    int rows = 0;
+    ok(app_follow_up_write(s, "ev", APP_EXPORT_JSON, f, &rows, &err));
+    fclose(f);
+    json_t *people = json_loadb(list, list_n, 0, NULL);
+    cr_assert(json_is_array(people), "%s", list);
+    cr_assert_eq(rows, 2, "anna and karl: %s", list);
+    int met_her = 0;
+    for (size_t i = 0; i < json_array_size(people); i++) {
+        json_t *row = json_array_get(people, i), *partners = json_object_get(row, "partners");
+        cr_assert_str_neq(json_string_value(json_object_get(row, "person")), "olena", "%s", list);
+        for (size_t k = 0; k < json_array_size(partners); k++) {
+            json_t *q = json_array_get(partners, k);
+            if (strcmp(json_string_value(json_object_get(q, "person")), "olena") == 0) {
+                cr_assert_str_eq(json_string_value(json_object_get(q, "name")), STORE_ERASED_NAME);
+                cr_assert(json_is_null(json_object_get(q, "email")), "%s", list);
+                met_her++;
+            }
+        }
+    }
+    cr_assert_geq(met_her, 1, "anna met her at r1: %s", list);
+    json_decref(people);
+    free(list);
+}
+
+/* Others' text names her in any case: each is scrubbed (the letters of
+ * other scripts fold as test_core's utf8 tests show). */
+Test(privacy, her_name_and_addresses_are_scrubbed_in_any_case)
+{
+    sql("INSERT INTO request_messages(request_rid,author_rid,text) VALUES"
+        " (3,2,'OLENA NEVERFORGOTTEN: write to Olena.Unique@UA.TEST, olena neverforgotten'),"
+        " (3,3,'Ask Olena about it');"
+        "INSERT INTO audit_log(actor,action,entity,entity_id,detail) VALUES"
+        " ('cli','person.update','person','anna','met OLENA.LOGIN@ua.test');");
+    ok(erase("cli", false, BEFORE, NULL));
+    cr_assert_eq(count("SELECT count(*) FROM request_messages"
+                       " WHERE text = '***: write to ***, ***'"), 1);
+    cr_assert_eq(count("SELECT count(*) FROM audit_log WHERE detail = 'met ***'"), 1);
+    cr_assert_eq(count("SELECT count(*) FROM request_messages WHERE text = 'Ask Olena about it'"),
+                 1, "a part of her name is not her name: no fuzzy matching");
+}
+
 Test(privacy, a_second_erasure_and_an_import_of_her_id_are_refused)
 {
-    struct arena a;
-    arena_init(&a, 1u << 20);
-    ok(app_person_erase(s, "cli", "olena", &a, NULL, &err));
-    cr_assert_eq(app_person_erase(s, "cli", "olena", &a, NULL, &err), -1);
+    ok(erase("cli", false, BEFORE, NULL));
+    cr_assert_eq(erase("cli", false, BEFORE, NULL), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT, "%s", err.msg);
     cr_assert(strstr(err.msg, "already erased"), "%s", err.msg);
-    cr_assert_eq(app_person_erase(s, "cli", "nobody", &a, NULL, &err), -1);
+    struct arena a;
+    arena_init(&a, 1u << 20);
+    const struct app_erasure_by by = {.actor = "cli", .now = BEFORE};
+    cr_assert_eq(app_person_erase(s, &by, "nobody", &a, NULL, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
     arena_free(&a);
     struct store_person back = {.id = "olena", .org = "ua", .name = NAME};
@@ -265,10 +468,7 @@ Test(privacy, a_second_erasure_and_an_import_of_her_id_are_refused)
 
 Test(privacy, dfnc_check_finds_no_problem_in_her_empty_row)
 {
-    struct arena a;
-    arena_init(&a, 1u << 20);
-    ok(app_person_erase(s, "cli", "olena", &a, NULL, &err));
-    arena_free(&a);
+    ok(erase("cli", false, DURING_T1, NULL));   /* r1 held: her tombstone in a meeting */
     struct app_check_report r;
     ok(app_check(path, &r, &err));
     for (int i = 0; i < r.findings_n; i++)

@@ -275,8 +275,9 @@ export const api = {
   checkinUndo: (person) => call('DELETE', `/console/people/${enc(person)}/checkin`),
   // the help desk's view of one participant: who, and their agenda as they see it
   consolePerson: (id) => call('GET', `/console/people/${enc(id)}`),
-  // a participant's erasure at the desk, on her request by letter
-  consolePersonErase: (id) => call('POST', `/console/people/${enc(id)}/erase`),
+  // a participant's erasure at the desk, on her request by letter: the body
+  // names her again, so a request meant for another page erases nobody
+  consolePersonErase: (id) => call('POST', `/console/people/${enc(id)}/erase`, { confirm: id }),
   personAgenda: (id) => call('GET', `/console/people/${enc(id)}/agenda`),
   // one meeting moved by the desk on the forum's day: where it may go, and the move
   meetingMoves: (id) => call('GET', `/console/meetings/${enc(id)}/moves`),
