@@ -401,20 +401,24 @@ check "refused interpreter files leave the database unchanged" [ "$(interpreters
 
 # ---- an existing request keeps its event and people; a status change takes its meeting ----
 sql() { python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); r=c.execute(sys.argv[2]).fetchall(); c.commit(); print(r[0][0] if r else "")' demo.db "$1"; }
-sql "UPDATE meetings SET locked = 1 WHERE request_rid = (SELECT rid FROM requests WHERE id = 'req-00297')" >/dev/null
+# two of the demo's accepted requests with meetings, and their people (read, not assumed: the demo's draws decide them)
+pick() { sql "SELECT r.id || ' ' || f.id || ' ' || t.id FROM requests r JOIN meetings m ON m.request_rid = r.rid JOIN people f ON f.rid = r.from_rid JOIN people t ON t.rid = r.to_rid WHERE r.status = 'accepted' AND m.location_rid IS NOT NULL ORDER BY r.id LIMIT 1 OFFSET $1"; }
+read -r R1 R1F R1T <<< "$(pick 0)"
+read -r R2 R2F R2T <<< "$(pick 1)"
+sql "UPDATE meetings SET locked = 1 WHERE request_rid = (SELECT rid FROM requests WHERE id = '$R1')" >/dev/null
 meetings_before=$(sql "SELECT count(*) FROM meetings")
-printf 'id,event,from,to,status\nreq-00297,other-forum,p-0081,p-0437,accepted\nreq-00934,dfnc2-eu-2027,p-0437,p-0373,accepted\n' > req_move.csv
+printf 'id,event,from,to,status\n%s,other-forum,%s,%s,accepted\n%s,dfnc2-eu-2027,%s,%s,accepted\n' "$R1" "$R1F" "$R1T" "$R2" "$R2T" "$R2F" > req_move.csv
 expect "a request moved to another event is refused, naming what it belongs to" 3 \
-    'req_move\.csv:2: request "req-00297" belongs to event "dfnc2-eu-2027", from "p-0081" to "p-0437": an import may change its status, priority and message, not move its event to "other-forum"' -- \
+    "req_move\\.csv:2: request \"$R1\" belongs to event \"dfnc2-eu-2027\", from \"$R1F\" to \"$R1T\": an import may change its status, priority and message, not move its event to \"other-forum\"" -- \
     "$DFNC" --db demo.db import requests req_move.csv
-check "... and one given other people too, on its own line" grep -q 'req_move\.csv:3: request "req-00934" belongs to event "dfnc2-eu-2027", from "p-0373" to "p-0437": .*not move its from to "p-0437", to to "p-0373"' err.txt
+check "... and one given other people too, on its own line" grep -q "req_move\\.csv:3: request \"$R2\" belongs to event \"dfnc2-eu-2027\", from \"$R2F\" to \"$R2T\": .*not move its from to \"$R2T\", to to \"$R2F\"" err.txt
 check "refused moves keep every meeting and the request's event" \
-    [ "$(sql "SELECT count(*) FROM meetings")/$(sql "SELECT e.id FROM requests r JOIN events e ON e.rid = r.event_rid WHERE r.id = 'req-00297'")" = "$meetings_before/dfnc2-eu-2027" ]
-printf 'id,event,from,to,status\nreq-00297,dfnc2-eu-2027,p-0081,p-0437,declined\n' > req_decline.csv
+    [ "$(sql "SELECT count(*) FROM meetings")/$(sql "SELECT e.id FROM requests r JOIN events e ON e.rid = r.event_rid WHERE r.id = '$R1'")" = "$meetings_before/dfnc2-eu-2027" ]
+printf 'id,event,from,to,status\n%s,dfnc2-eu-2027,%s,%s,declined\n' "$R1" "$R1F" "$R1T" > req_decline.csv
 expect "declining a request by import removes its meeting and says so" 0 \
     'req_decline\.csv: 1 meeting removed: its request is no longer accepted' -- "$DFNC" --db demo.db import requests req_decline.csv
 check "... and names the published one to tell its people about, on stderr" \
-    grep -q '^warning: req_decline\.csv:2: request "req-00297" (p-0081 to p-0437) is now declined: its published meeting, 2027-02-1[67]T[0-9:]\{5\} at .*, is removed from their agendas and calendar feeds; tell them$' err.txt
+    grep -q "^warning: req_decline\\.csv:2: request \"$R1\" ($R1F to $R1T) is now declined: its published meeting, 2027-02-1[67]T[0-9:]\\{5\\} at .*, is removed from their agendas and calendar feeds; tell them\$" err.txt
 check "the meeting is gone at once, not at the next schedule run" [ "$(sql "SELECT count(*) FROM meetings")" = "$((meetings_before - 1))" ]
 
 tap_end
