@@ -109,6 +109,29 @@ r = dfnc('import', 'events', write('zone.csv', 'id,name,timezone,starts_on,ends_
 ok(r.returncode == 3 and 'zone.csv:2:' in r.stderr and 'Mars/Olympus' in r.stderr,
    'an unknown time zone refused by its line', r.stderr)
 
+# the video service of a hybrid forum's online meetings: exported, read back,
+# a bad one refused by its line with nothing kept, an empty one removing it
+events = list(csv.DictReader(open('events.csv', encoding='utf-8')))
+ok(events and events[0].get('video_url') == 'https://meet.jit.si',
+   "the events export writes the demo's video service", events[:1])
+e0 = events[0]
+video = lambda url: write('video.csv', 'id,name,starts_on,ends_on,video_url\n%s,%s,%s,%s,%s\n'
+                          % (e0['id'], e0['name'], e0['starts_on'], e0['ends_on'], url))
+r = dfnc('import', 'events', video('https://meet.example.org/room?x=1'))
+ok(r.returncode == 3 and 'video.csv:2: video_url "https://meet.example.org/room?x=1" is not an '
+   'https:// address' in r.stderr, 'a video service with a query refused by its line', r.stderr)
+ok(programme() == before, 'and nothing kept')
+r = dfnc('import', 'events', video('https://video.example.org/dfnc'))
+c = sqlite3.connect(DB)
+ok(r.returncode == 0 and c.execute('SELECT video_url FROM events WHERE id = ?', (e0['id'],))
+   .fetchone() == ('https://video.example.org/dfnc',), 'another service read in', r.stderr)
+r = dfnc('import', 'events', video(''))
+ok(r.returncode == 0 and c.execute('SELECT video_url FROM events WHERE id = ?', (e0['id'],))
+   .fetchone() == (None,), 'an empty video_url removes it', r.stderr)
+c.close()
+r = dfnc('import', 'events', 'events.csv')
+ok(r.returncode == 0 and programme() == before, 'the export read back restores it', r.stderr)
+
 # the agendas published: moving a session moves its meetings, each one said
 c = sqlite3.connect(DB)
 c.execute('UPDATE meetings SET locked = 1')

@@ -331,7 +331,7 @@ const code = (x) => h('code', {}, x);
 const COLUMN_HINTS = {
   availability: () => tx('import.availability_hint', { columns: code('person,event,away'), away: code('away') }),
   events: () => tx('import.events_hint', { columns: code('id,name,starts_on,ends_on'),
-    optional: code('venue,timezone,request_cap,name_uk,venue_uk') }),
+    optional: code('venue,timezone,request_cap,name_uk,venue_uk,video_url') }),
   sessions: () => tx('import.sessions_hint', { columns: code('event,id,day,start,end,kind,name'),
     optional: code('name_uk,slot_minutes,slot_pause,slots'), minutes: code('slot_minutes'),
     pause: code('slot_pause'), slots: code('slots') }),
