@@ -88,7 +88,7 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', e.published_at IS NOT NULL,"
         "  o.name_uk, e.name_uk, e.venue_uk, x.name, x.name_uk,"
         "  m.moved_from_start, m.moved_from_location, r.introduced,"
-        "  m.location_rid IS NULL, CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL"
+        "  m.location_rid IS NULL AND m.video_room IS NOT NULL, CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL"
         "   THEN rtrim(e.video_url, '/') || '/' || m.video_room END"
         " FROM mine JOIN requests r ON r.rid = mine.req"
         " JOIN meetings m ON m.request_rid = r.rid"

@@ -1119,7 +1119,8 @@ int store_meeting_lock_all(struct store *s, const char *event, bool locked, stru
     "m.id, r.id, e.id, t.id, l.id, t.starts_at, t.ends_at, l.name, m.locked," \
     " m.sequence, i.id, i.name, e.name, x.name," \
     " CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL" \
-    "  THEN rtrim(e.video_url, '/') || '/' || m.video_room END" \
+    "  THEN rtrim(e.video_url, '/') || '/' || m.video_room END," \
+    " m.location_rid IS NULL AND m.video_room IS NOT NULL" \
     " FROM meetings m JOIN requests r ON r.rid = m.request_rid" \
     " JOIN events e ON e.rid = r.event_rid JOIN slots t ON t.rid = m.slot_rid" \
     " JOIN sessions x ON x.rid = t.session_rid" \
@@ -1135,7 +1136,7 @@ static void meeting_from_row(sqlite3_stmt *st, struct store_meeting *m)
         .locked = sqlite3_column_int(st, 8), .sequence = sqlite3_column_int(st, 9),
         .interpreter = store_col(st, 10), .interpreter_name = store_col(st, 11),
         .event_name = store_col(st, 12), .session_name = store_col(st, 13),
-        .video_url = store_col(st, 14),
+        .video_url = store_col(st, 14), .online = sqlite3_column_int(st, 15),
     };
 }
 
@@ -1170,6 +1171,7 @@ int store_meeting_of_request(struct store *s, const char *request, struct arena 
             rc = df_err_set(err, DF_ERR_RUNTIME, "out of memory reading a meeting");
     m->locked = row.locked;
     m->sequence = row.sequence;
+    m->online = row.online;
     sqlite3_reset(st);
     return rc;
 }
