@@ -6664,6 +6664,69 @@ test('a Ukrainian on a phone takes part online from her profile; a meeting booke
   await ctx.close();
 });
 
+test('she switches to online after publication: the desk, in English, sees her meeting still at a table, moves it online with its link, and back to a table once she comes', async () => {
+  const { ctx, page, m, forum } = await walk9Meeting('hyb', 'Hanna Hybrid', 'Олег Гібридний');
+  assert.ok(m.location && !m.online, 'published at a table');
+  assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'online' })).status, 200);
+  // the organisers name the event's video service through the API (restored at the end)
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  const service = (await apiCall(org.page, 'GET', '/events')).body.events.find((e) => e.id === forum.id).video_url;
+  const put = await apiCall(org.page, 'PUT', `/events/${forum.id}`, { video_url: 'https://video.example.org/dfnc' });
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  await open(org.page, '/console/people/p-hyb');
+  assert.equal(await org.page.textContent('#desk-attendance'), EN['profile.attendance_online']);
+  const notice = org.page.locator('#desk-online-at-table');
+  assert.equal(await notice.textContent(), EN['desk.online_at_table.one'].replace('{n}', '1'));
+  const row = org.page.locator(`#desk-meetings tr.meeting[data-id="${m.id}"]`);
+  assert.equal(await row.locator('.at-table-online').textContent(), EN['desk.at_table_online']);
+  // the move offers online beside the tables; the organiser picks it
+  await row.locator('button.move').click();
+  const pick = org.page.locator('form.move-form select');
+  await pick.waitFor();
+  const moves = (await apiCall(org.page, 'GET', `/console/meetings/${m.id}/moves`)).body;
+  const i = moves.options.findIndex((o) => o.online);
+  assert.ok(i >= 0 && moves.options.some((o) => !o.online), JSON.stringify(moves.options.slice(0, 4)));
+  assert.equal(moves.options[i].location, null);
+  assert.ok((await pick.locator('option').nth(i).textContent()).endsWith(`, ${EN['agenda.online']}`));
+  await pick.selectOption(String(i));
+  assert.deepEqual(await axe(org.page), []);
+  await org.page.click('form.move-form button[type=submit]');
+  await org.page.locator('#desk-move-result').waitFor();
+  assert.ok((await org.page.textContent('#desk-move-h')).endsWith(`, ${EN['agenda.online']}`), 'said moved online');
+  // held online now, in a room of the organisers' service; nothing left at a table
+  const moved = (await apiCall(org.page, 'GET', '/console/people/p-hyb/agenda')).body.meetings.find((x) => x.id === m.id);
+  assert.equal(moved.online, true);
+  assert.equal(moved.location, null);
+  assert.match(moved.video_url, /^https:\/\/video\.example\.org\/dfnc\/[A-Za-z0-9_-]{43}$/);
+  assert.equal(await notice.count(), 0, 'no meeting of hers at a table any more');
+  const joinAtDesk = org.page.locator(`#desk-meetings tr.meeting[data-id="${m.id}"] a.join`);
+  assert.equal(await joinAtDesk.getAttribute('href'), moved.video_url);
+  assert.deepEqual(await axe(org.page), []);
+  await shoot(org.page, 'desk-move-online-en');
+  // on her phone, in Ukrainian, the agenda gives the link where the table was
+  await open(page, '/agenda');
+  const mine = page.locator(`tr.meeting[data-id="${m.id}"] a.join`);
+  await mine.waitFor();
+  assert.equal(await mine.getAttribute('href'), moved.video_url);
+  // she comes after all: the desk seats the meeting at a free table again
+  assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'onsite' })).status, 200);
+  await open(org.page, '/console/people/p-hyb');
+  await org.page.locator(`#desk-meetings tr.meeting[data-id="${m.id}"] button.move`).click();
+  await pick.waitFor();
+  const back = (await apiCall(org.page, 'GET', `/console/meetings/${m.id}/moves`)).body;
+  const j = back.options.findIndex((o) => !o.online);
+  assert.ok(back.online && j >= 0, JSON.stringify(back.options.slice(0, 4)));
+  await pick.selectOption(String(j));
+  await org.page.click('form.move-form button[type=submit]');
+  await org.page.locator('#desk-move-result').waitFor();
+  const seated = (await apiCall(org.page, 'GET', '/console/people/p-hyb/agenda')).body.meetings.find((x) => x.id === m.id);
+  assert.deepEqual([seated.online, seated.location, seated.video_url], [false, back.options[j].location_name, null]);
+  assert.equal((await apiCall(org.page, 'PUT', `/events/${forum.id}`, { video_url: service })).status, 200);
+  await org.ctx.close();
+  await ctx.close();
+});
+
 test('no page asked any host but the dfnc server for anything', () => {
   assert.deepEqual(outside, []);
 });
