@@ -5262,7 +5262,7 @@ test('the organiser moves one published meeting at the desk on a laptop, in Engl
   assert.match(await org.page.locator('#desk-move-people').innerText(), /mov2@late\.test/);
   const moved = (await apiCall(org.page, 'GET', '/console/people/p-mov/agenda')).body.meetings.find((x) => x.id === m.id);
   assert.deepEqual([moved.start, moved.location], [to.start, to.location_name]);
-  assert.deepEqual(moved.moved_from, { start: m.start, location: m.location });
+  assert.deepEqual(moved.moved_from, { start: m.start, location: m.location, online: false });
   assert.equal(moved.sequence, m.sequence + 1, 'calendars move it');
   assert.deepEqual(await axe(org.page), []);
   await shoot(org.page, 'desk-move-en');
@@ -6722,6 +6722,12 @@ test('she switches to online after publication: the desk, in English, sees her m
   await org.page.locator('#desk-move-result').waitFor();
   const seated = (await apiCall(org.page, 'GET', '/console/people/p-hyb/agenda')).body.meetings.find((x) => x.id === m.id);
   assert.deepEqual([seated.online, seated.location, seated.video_url], [false, back.options[j].location_name, null]);
+  assert.equal(seated.moved_from.online, true);
+  // her agenda says it was online, not at no table
+  await forumClockAt(page, new Date(new Date(seated.start).getTime() - 30 * 60000));
+  await open(page, '/agenda');
+  const note = await page.locator('tr.moved-row .moved-note').innerText();
+  assert.ok(note.startsWith(UK['agenda.moved'].split('{time}')[0]) && note.endsWith(UK['agenda.online']), note);
   assert.equal((await apiCall(org.page, 'PUT', `/events/${forum.id}`, { video_url: service })).status, 200);
   await org.ctx.close();
   await ctx.close();

@@ -136,8 +136,9 @@ static int moved_from(void *ud, const struct store_agenda_row *r)
 {
     char *was = ud;
     if (strcmp(r->meeting, "r1") == 0)
-        snprintf(was, 64, "%s %s", r->moved_from_start ? r->moved_from_start : "",
-                 r->moved_from_location ? r->moved_from_location : "");
+        snprintf(was, 64, "%s %s%s", r->moved_from_start ? r->moved_from_start : "",
+                 r->moved_from_location ? r->moved_from_location : "",
+                 r->moved_from_online ? "online" : "");
     return 0;
 }
 
@@ -267,6 +268,9 @@ Test(app_move, a_meeting_at_a_table_goes_online_and_back_to_a_free_table, .init 
     cr_assert(!m.online && !m.at.online && strcmp(m.at.location, "B") == 0);
     cr_assert(m.was.online && !m.was.location);
     r1_is("B", 0);
+    /* its people's agendas say it was online */
+    ok(store_agenda_each(s, "a", moved_from, was, &err));
+    cr_assert_str_eq(was, "2025-06-05T09:15:00+02:00 online");
 }
 
 Test(app_move, an_online_meeting_with_someone_online_is_offered_no_table, .init = setup_video,
