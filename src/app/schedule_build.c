@@ -156,8 +156,12 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
         int t = locks[i].location ? idmap_get(&b->tix, locks[i].location) : -1;
         if (m < 0 || (k >= 0 && t >= 0))
             continue;   /* a request no longer accepted (its meeting goes), or held */
+        /* held online in its slot, as published: kept, with nothing to say
+         * (it lacks no table); one with neither a table nor a room has none */
+        bool online = k >= 0 && !locks[i].location && locks[i].online;
         const char *why =
-            k < 0 ? arena_printf(a, "stays in its published slot %s, which is no longer in a b2b "
+            online ? NULL
+            : k < 0 ? arena_printf(a, "stays in its published slot %s, which is no longer in a b2b "
                                     "session: the scheduler leaves it there (reschedule_locked "
                                     "moves it)", locks[i].slot)
                   : arena_printf(a, "stays in its published slot %d without a table of this "
@@ -165,7 +169,7 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
                                     "(reschedule_locked moves it)", k + 1,
                                  locks[i].location ? "its table is gone: " : "it had none",
                                  locks[i].location ? locks[i].location : "");
-        if (!why)
+        if (!why && !online)
             goto oom;
         out_of_solve[m] = 1;
         kept[kept_n++] =
@@ -316,8 +320,9 @@ int schedule_build_problem(struct store *s, struct schedule_load *l, bool releas
     if (!b->warnings)
         goto oom;
     for (int i = 0; i < kept_n; i++)
-        b->warnings[b->warnings_n++] =
-            (struct app_schedule_warning){.request = kept[i].req->id, .warning = kept[i].why};
+        if (kept[i].why)   /* none for one held online, as published */
+            b->warnings[b->warnings_n++] =
+                (struct app_schedule_warning){.request = kept[i].req->id, .warning = kept[i].why};
     const char **langs = bo.langs;
     if (check_published(a, M, S, lslot, l->people.data, reqs, &P, &off, &people_of, &unavail,
                         &langs, b->warnings, &b->warnings_n) < 0)

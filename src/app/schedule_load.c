@@ -137,7 +137,8 @@ static int on_meeting(void *ud, const struct store_meeting *m)
     if (!k)
         return l->oom = 1;
     *k = (struct schedule_load_lock){.request = c->request, .slot = c->slot,
-                                     .location = c->location, .interpreter = c->interpreter};
+                                     .location = c->location, .interpreter = c->interpreter,
+                                     .online = m->online};
     return 0;
 }
 

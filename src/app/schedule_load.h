@@ -19,6 +19,7 @@ struct schedule_load_req {
 struct schedule_load_lock {
     const char *request, *slot, *location;
     const char *interpreter;   /* the published meeting's, or NULL */
+    bool online;               /* held by video (no table, a room) */
 };
 
 struct schedule_load {
