@@ -6665,12 +6665,24 @@ test('a Ukrainian on a phone takes part online from her profile; a meeting booke
 });
 
 test('she switches to online after publication: the desk, in English, sees her meeting still at a table, moves it online with its link, and back to a table once she comes', async () => {
-  const { ctx, page, m, forum } = await walk9Meeting('hyb', 'Hanna Hybrid', 'Олег Гібридний');
-  assert.ok(m.location && !m.online, 'published at a table');
-  assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'online' })).status, 200);
-  // the organisers name the event's video service through the API (restored at the end)
+  const who = newcomerLogin('hyb', 'Hanna Hybrid', 'Hybrid Optics');
+  newcomer('hyb2', 'Олег Гібридний', 'Гібрид Skyworks');
+  const forum = await ensurePublished();
+  // the desk books their meeting at the published forum: both on site, at a table
   const org = await signedIn(ORGANISER, 'en-GB');
   await org.ctx.addInitScript({ path: AXE_SOURCE });
+  const free = (await apiCall(org.page, 'GET', `/console/people/p-hyb/times?with=p-hyb2&event=${forum.id}`)).body;
+  assert.ok(free.times.length > 0 && free.times[0].location, JSON.stringify(free));
+  const booked = await apiCall(org.page, 'POST', '/console/requests',
+    { event: forum.id, from: 'p-hyb', to: 'p-hyb2', agreed: true, slot: free.times[0].slot });
+  assert.equal(booked.status, 201, JSON.stringify(booked.body));
+  const ctx = await newContext('uk-UA', PHONE);
+  const page = await ctx.newPage();
+  await signIn(page, who);
+  const m = (await apiCall(page, 'GET', '/me/agenda')).body.meetings.find((x) => x.people.some((p) => p.id === 'p-hyb2'));
+  assert.ok(m && m.location && !m.online, 'published at a table');
+  assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'online' })).status, 200);
+  // the organisers name the event's video service through the API (restored at the end)
   const service = (await apiCall(org.page, 'GET', '/events')).body.events.find((e) => e.id === forum.id).video_url;
   const put = await apiCall(org.page, 'PUT', `/events/${forum.id}`, { video_url: 'https://video.example.org/dfnc' });
   assert.equal(put.status, 200, JSON.stringify(put.body));
