@@ -51,7 +51,8 @@ static int collect_row(void *ud, const struct store_agenda_row *r)
         json_t *moved = json_null();
         char was[32];
         if (r->moved_from_start && ics_zoned_time(r->timezone, r->moved_from_start, was, NULL) == 0)
-            moved = json_pack("{ss so}", "start", was, "location", jstr(r->moved_from_location));
+            moved = json_pack("{ss so sb}", "start", was, "location", jstr(r->moved_from_location),
+                              "online", r->moved_from_online);
         json_object_set_new(c->last, "moved_from", moved);
         /* the organisers made its request: a meeting they booked for her */
         json_object_set_new(c->last, "introduced", json_boolean(r->introduced));

@@ -249,7 +249,9 @@ static int event_row(void *ud, const struct store_event *e)
         text(w, K_EVENT, e->id, "venue", e->venue, false) ||
         text(w, K_EVENT, e->id, "name_uk", e->name_uk, false) ||
         text(w, K_EVENT, e->id, "venue_uk", e->venue_uk, false) ||
-        judged(w, app_timezone_check(e->timezone, &w->why), K_EVENT, e->id, "timezone"))
+        judged(w, app_timezone_check(e->timezone, &w->why), K_EVENT, e->id, "timezone") ||
+        (e->video_url &&
+         judged(w, app_video_url_check(e->video_url, &w->why), K_EVENT, e->id, "video_url")))
         return -1;
     if (app_event_dates_check(e, &w->why) < 0)   /* its sessions are judged by its dates */
         return judged(w, -1, K_EVENT, e->id, "starts_on");

@@ -591,18 +591,22 @@ static int place_of(struct arena *a, const struct store_meeting *m, struct app_e
     p->starts = arena_printf(a, "%.*s", wall_clock_n(m->starts_at), m->starts_at);
     p->ends = arena_printf(a, "%.*s", wall_clock_n(m->ends_at), m->ends_at);
     p->table = m->location_name ? arena_strdup(a, m->location_name) : NULL;
+    p->online = m->online;
     return p->starts && p->ends && (p->table || !m->location_name) ? 0 : -1;
 }
 
 static bool places_differ(const struct app_event_place *x, const struct app_event_place *y)
 {
     return strcmp(x->starts, y->starts) != 0 || strcmp(x->ends, y->ends) != 0 ||
-           texts_differ(x->table, y->table);
+           texts_differ(x->table, y->table) || x->online != y->online;
 }
 
-/* "FROM to TO at TABLE", as the command line says a place. */
+/* "FROM to TO at TABLE", or "FROM to TO online" for a meeting held by video,
+ * as the command line says a place. */
 static char *where_when(struct arena *a, const struct app_event_place *p)
 {
+    if (!p->table && p->online)
+        return arena_printf(a, "%s to %s online", p->starts, p->ends);
     return arena_printf(a, "%s to %s at %s", p->starts, p->ends, p->table ? p->table : "no table");
 }
 
@@ -646,7 +650,8 @@ void app_event_warning_values(const struct app_event_warning *w, char seq[16],
     const char *const v[APP_EVENT_WARNING_PAIRS] = {
         "request", w->request, "from_starts", w->was.starts, "from_ends", w->was.ends,
         "from_table", w->was.table, "to_starts", w->now.starts, "to_ends", w->now.ends,
-        "to_table", w->now.table, "zone_from", w->zone_was, "zone_to", w->zone_now,
+        "to_table", w->now.table, "from_online", !w->was.table && w->was.online ? "1" : NULL,
+        "to_online", !w->now.table && w->now.online ? "1" : NULL, "zone_from", w->zone_was, "zone_to", w->zone_now,
         "venue", w->venue_changed ? "changed" : NULL, "venue_from", w->venue_was,
         "venue_to", w->venue_now, "sequence", seq, NULL};
     memcpy(pairs, v, sizeof v);

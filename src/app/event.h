@@ -60,6 +60,7 @@ struct app_event_edit {
 struct app_event_place {
     const char *starts, *ends;         /* wall clock, "2027-02-16T10:40" */
     const char *table;                 /* its name, NULL: none */
+    bool online;                       /* no table: held by video, in a room of its own */
 };
 /* A published (locked) meeting the edit moved: it stays where the edit put
  * it and its calendar SEQUENCE rose, so participants' calendars follow, but
@@ -86,7 +87,7 @@ struct app_event_warning {
  * when there is none (a table, a zone, a venue). Into pairs (name, value,
  * ..., NULL: APP_EVENT_WARNING_PAIRS room), the sequence written into seq;
  * the values point into w and seq. */
-#define APP_EVENT_WARNING_PAIRS 27
+#define APP_EVENT_WARNING_PAIRS 31
 void app_event_warning_values(const struct app_event_warning *w, char seq[16],
                               const char **pairs);
 

@@ -392,13 +392,14 @@ static int drop_meeting(struct store *s, const struct csv_reader *r, const struc
         char note[512], starts[17];
         snprintf(note, sizeof note,
                  "%s:%d: request \"%.60s\" (%.60s to %.60s) is now %s: its published meeting, "
-                 "%.16s at %.60s, is removed from their agendas and calendar feeds; tell them",
+                 "%.16s %s%.60s, is removed from their agendas and calendar feeds; tell them",
                  csv_reader_name(r), row->line, q->id, q->from, q->to, q->status, m.starts_at,
-                 m.location_name ? m.location_name : "no table");
+                 m.location_name || !m.online ? "at " : "",
+                 m.location_name ? m.location_name : m.online ? "online" : "no table");
         snprintf(starts, sizeof starts, "%.16s", m.starts_at);
         const char *const values[] = {"request", q->id, "from", q->from, "to", q->to, "status",
                                       q->status, "starts", starts, "table", m.location_name,
-                                      NULL};
+                                      "online", m.online ? "1" : NULL, NULL};
         app_import_note_add(res, row->line, note, "meeting_removed", values);
     }
     return 0;

@@ -38,11 +38,15 @@ struct board {
      * booth is, -1 when none, and when they share no language the pair they
      * need and per slot an interpreter of it free then, or NULL */
     int booth_t;
-    /* held by video (a hybrid forum): a meeting with no table, or a request
-     * one of whose people takes part online; it needs no table, and t ==
-     * T stands for "online" where a table index is asked */
+    /* held by video (a hybrid forum): a meeting in a video room (no table),
+     * or a request one of whose people takes part online; it needs no table,
+     * and t == T stands for "online" where a table index is asked */
     bool online;
     bool anyone_online;         /* one of its people takes part online */
+    /* where an organiser's move may take the meeting: tables (not while one
+     * of an online meeting's people takes part online), and online (it is
+     * held so, or the event names a video service to hold it in) */
+    bool to_tables, to_online;
     const char *pair;
     const char **interp_free;
     /* what every marking reads, found once per loaded board (board_index):
@@ -297,11 +301,14 @@ static int board_mark(struct store *s, const struct schedule_load_req *mine, str
     b->anyone_online = false;
     if (load_people(s, b, mine, a, err) < 0)
         return -1;
-    /* a meeting keeps how it is held (at its table, or online); one not placed
-     * yet is held online when one of its people takes part so */
-    b->online = b->m.slot ? !b->m.location : b->anyone_online;
+    /* a meeting keeps how it is held (at its table, or online in its room:
+     * one with neither lost its table); one not placed yet is held online
+     * when one of its people takes part so */
+    b->online = b->m.slot ? b->m.online : b->anyone_online;
     if (b->online)
         b->here_t = b->T;
+    b->to_tables = !b->online || !b->anyone_online;
+    b->to_online = b->online || b->ev.video_url;
     b->mine_n = 0;
     b->mine_p = arena_alloc(a, ((size_t)mine->attendees.n + 2) * sizeof *b->mine_p);
     if (!b->mine_p)
@@ -460,7 +467,8 @@ static bool place_of(const struct board *b, int k, int t, struct arena *a,
     *p = (struct app_move_place){.slot = arena_strdup(a, b->slots[k].id),
                                  .start = arena_strdup(a, start), .end = arena_strdup(a, end),
                                  .location = table ? arena_strdup(a, b->tables[t].id) : NULL,
-                                 .location_name = table ? arena_strdup(a, b->tables[t].name) : NULL};
+                                 .location_name = table ? arena_strdup(a, b->tables[t].name) : NULL,
+                                 .online = !table};
     return p->slot && p->start && p->end && (!table || (p->location && p->location_name));
 }
 
@@ -473,7 +481,7 @@ static int here_of(const struct board *b, struct arena *a, struct app_move_place
         start[0] = end[0] = '\0';
     *p = (struct app_move_place){.slot = b->m.slot, .start = arena_strdup(a, start),
                                  .end = arena_strdup(a, end), .location = b->m.location,
-                                 .location_name = b->m.location_name};
+                                 .location_name = b->m.location_name, .online = b->online};
     return p->start && p->end ? 0 : -1;
 }
 
@@ -503,7 +511,7 @@ static int list_options(const struct board *b, long long now, struct arena *a,
         return -1;
     int rn = 0;
     for (int k = 0; k < b->S; k++)
-        for (int t = b->online ? b->T : 0; t < b->T + b->online; t++) {
+        for (int t = b->to_tables ? 0 : b->T; t < b->T + b->to_online; t++) {
             /* online: one option a slot, its people's time alone judged */
             if ((k == b->here_k && t == b->here_t) || is_blocked(b, k, t < b->T ? t : -1, now))
                 continue;
@@ -551,25 +559,35 @@ int app_meeting_moves(struct store *s, const char *meeting, long long now, struc
     return 0;
 }
 
-/* Whether b's meeting may go to slot at location at `now`: 0, or -1 with
- * err saying what is in the way; *k and *t get them. */
+/* Whether b's meeting may go to slot at location (to_online: online, location
+ * NULL) at `now`: 0, or -1 with err saying what is in the way; *k and *t get
+ * them. */
 static int check_move(const struct board *b, const char *slot, const char *location,
-                      long long now, struct arena *a, int *k, int *t, struct app_whys *why,
-                      struct df_err *err)
+                      bool to_online, long long now, struct arena *a, int *k, int *t,
+                      struct app_whys *why, struct df_err *err)
 {
     *k = idmap_get(&b->six, slot);
-    /* no location: it stays online (a meeting held by video only); a table
-     * seats one held online there (its person came after all) */
-    *t = location ? idmap_get(&b->tix, location) : b->online ? b->T : -1;
+    /* no location: online, where one held by video stays and one at a table
+     * goes when asked; a table seats one held online there (its person came
+     * after all) */
+    *t = location ? idmap_get(&b->tix, location) : to_online || b->online ? b->T : -1;
     if (*k < 0)
         return df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a B2B slot of event %s", slot,
                           b->m.event);
-    if (!location && !b->online)
+    if (location && to_online)
+        return df_err_set(err, DF_ERR_INPUT, "a move goes to a table (location) or online, "
+                          "not both");
+    if (!location && *t < 0)
         return df_err_set(err, DF_ERR_INPUT, "meeting %s is held at a table: location must "
-                          "name one", b->m.id);
+                          "name one, or online be true to hold it by video", b->m.id);
     if (*t < 0)
         return df_err_set(err, DF_ERR_INPUT, "\"%.128s\" is not a table of event %s", location,
                           b->m.event);
+    if (*t == b->T && !b->online && !b->ev.video_url) {
+        df_err_set(err, DF_ERR_CONFLICT, "event %s names no video service to hold meeting %s "
+                   "online: set the event's video_url first", b->m.event, b->m.id);
+        return df_err_code(err, "no_video_service", "event", b->m.event, NULL);
+    }
     if (meeting_has_begun(b, now))
         return df_err_set(err, DF_ERR_CONFLICT, "meeting %s has begun: it stays where it is",
                           b->m.id);
@@ -585,7 +603,7 @@ static int check_move(const struct board *b, const char *slot, const char *locat
 }
 
 int app_meeting_move(struct store *s, const char *login, const char *meeting, const char *slot,
-                     const char *location, long long now, struct arena *a,
+                     const char *location, bool to_online, long long now, struct arena *a,
                      struct app_meeting_moves *out, struct app_whys *why, struct df_err *err)
 {
     struct board b;
@@ -595,16 +613,18 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
     if (store_begin(s, err) < 0)
         return -1;
     if (board_load(s, meeting, a, &b, err) < 0 ||
-        check_move(&b, slot, location, now, a, &k, &t, why, err) < 0)
+        check_move(&b, slot, location, to_online, now, a, &k, &t, why, err) < 0)
         goto fail;
     struct app_move_place was;
     if (here_of(&b, a, &was) < 0) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
         goto fail;
     }
-    const char *detail = arena_printf(a, "from %s at %s to %s at %s", b.m.slot,
-                                      b.m.location ? b.m.location : "no table", slot,
-                                      location ? location : "no table (online)");
+    /* the audit line names each place: a table, online (by video), or none */
+    const char *detail = arena_printf(a, "from %s %s%s to %s %s%s", b.m.slot,
+                                      b.m.location ? "at " : b.online ? "" : "at ",
+                                      b.m.location ? b.m.location : b.online ? "online" : "no table",
+                                      slot, location ? "at " : "", location ? location : "online");
     if (!detail) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory moving a meeting");
         goto fail;
@@ -622,6 +642,7 @@ int app_meeting_move(struct store *s, const char *login, const char *meeting, co
         store_audit(s, login, "meeting.move", "meeting", b.m.id, detail, err) < 0 ||
         store_meeting_of_request(s, b.m.request, a, &b.m, err) < 0 || store_commit(s, err) < 0)
         goto fail;
+    b.online = b.m.online;   /* how it is held now */
     if (describe(&b, a, out, err) < 0)
         return -1;
     out->was = was;

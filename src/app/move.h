@@ -13,6 +13,7 @@
  * then ("2027-02-16T10:40:00+01:00"), as agendas say them. */
 struct app_move_place {
     const char *slot, *start, *end, *location, *location_name;
+    bool online;   /* held by video, in a room (location NULL) */
 };
 
 /* One thing that keeps a meeting from a slot and table (struct app_why,
@@ -47,24 +48,31 @@ struct app_meeting_moves {
 
 /* Where meeting (its id, its request's) may go at `now` (Unix seconds): a
  * b2b slot of its event that has not begun (its event's wall clock) and a
- * table of the event free then, with every person of the meeting free (in
- * no other meeting, not marked away) and its interpreter, if it has one,
- * free and working then. DF_ERR_NOT_FOUND when it has no meeting. Strings
- * and arrays in a. */
+ * table of the event free then, or online (a hybrid forum: the meeting is
+ * held so, or the event names a video service to hold it in; the place's
+ * location NULL), with every person of the meeting free (in no other
+ * meeting, not marked away) and its interpreter, if it has one, free and
+ * working then. A meeting held online is offered tables only while none of
+ * its people takes part online. DF_ERR_NOT_FOUND when it has no meeting.
+ * Strings and arrays in a. */
 int app_meeting_moves(struct store *s, const char *meeting, long long now, struct arena *a,
                       struct app_meeting_moves *out, struct df_err *err);
 
-/* Moves meeting to slot and location, checked as app_meeting_moves lists
- * them, in one transaction with an audit line ("meeting.move", by login):
+/* Moves meeting to slot and location, or online (to_online, location NULL:
+ * held by video in a room of its own, made when it has none; a meeting held
+ * online already stays so with location NULL either way), checked as
+ * app_meeting_moves lists them, in one transaction with an audit line
+ * ("meeting.move", by login):
  * it stays locked and its SEQUENCE rises, and its people's agendas say where
  * it was. DF_ERR_NOT_FOUND (no such meeting), DF_ERR_INPUT (slot not a b2b
  * slot of its event, location not a table of it), DF_ERR_CONFLICT (the
- * meeting or the slot has begun, it is there already, or what is in the
+ * meeting or the slot has begun, it is there already, online asked of an
+ * event that names no video service, or what is in the
  * way, each named, and in why when not NULL: cleared first, filled
  * only then). *out as app_meeting_moves gives it after the move, without
  * options, and with `was`. */
 int app_meeting_move(struct store *s, const char *login, const char *meeting, const char *slot,
-                     const char *location, long long now, struct arena *a,
+                     const char *location, bool to_online, long long now, struct arena *a,
                      struct app_meeting_moves *out, struct app_whys *why, struct df_err *err);
 
 /* ---- a request's meeting, placed by its people at a published event ---- */

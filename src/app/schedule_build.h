@@ -19,7 +19,7 @@ struct schedule_build_kept {
     const struct schedule_load_req *req;
     const struct schedule_load_lock *lock;
     int slot;          /* its b2b slot, -1 when its slot is not one */
-    const char *why;
+    const char *why;   /* NULL for one held online in its slot: nothing to say */
 };
 
 /* A loaded event made into the engine's problem, with what the write and the

@@ -22,9 +22,11 @@ json_t *api_next_meeting_json(struct http_req *r, const char *person, struct df_
                                               m.with[i].name, "organisation_name",
                                               m.with[i].org_name, "organisation_name_uk",
                                               api_str_or_null(m.with[i].org_name_uk)));
-    return json_pack("{ss ss ss ss ss so si so}", "request", m.request, "event", m.event,
+    /* online: held by video, its room's link where the table would be */
+    return json_pack("{ss ss ss ss ss so sb so si so}", "request", m.request, "event", m.event,
                      "timezone", m.timezone, "starts_at", m.starts_at, "ends_at", m.ends_at,
-                     "location", api_str_or_null(m.location), "with_n", m.with_n, "with", with);
+                     "location", api_str_or_null(m.location), "online", m.online, "video_url",
+                     api_str_or_null(m.video_url), "with_n", m.with_n, "with", with);
 }
 
 /* POST /me/meetings/{request}/absent: "my partner is not here", said by one
@@ -64,6 +66,8 @@ static int absence_cb(void *ud, const struct store_absence *x)
     json_object_set_new(j, "starts_at", api_str_or_null(x->starts_at));
     json_object_set_new(j, "ends_at", api_str_or_null(x->ends_at));
     json_object_set_new(j, "location", api_str_or_null(x->location));
+    json_object_set_new(j, "online", json_boolean(x->online));
+    json_object_set_new(j, "video_url", api_str_or_null(x->video_url));
     json_object_set_new(j, "with_n", json_integer(x->with_n));
     json_object_set_new(j, "with", with);
     json_array_append_new(ud, j);

@@ -58,6 +58,7 @@ static int walk(struct store *s, const char *sql, const char *person, int withdr
             .introduced = sqlite3_column_int(st, withdrawn ? 27 : 26),
             .online = !withdrawn && sqlite3_column_int(st, 27),
             .video_url = withdrawn ? NULL : store_col(st, 28),
+            .moved_from_online = !withdrawn && sqlite3_column_int(st, 29),
         };
         stop = fn(ud, &row);
     }
@@ -88,8 +89,8 @@ int store_agenda_each(struct store *s, const char *person, store_agenda_fn fn, v
         "  i.name || ' (' || i.lang_a || '-' || i.lang_b || ')', e.published_at IS NOT NULL,"
         "  o.name_uk, e.name_uk, e.venue_uk, x.name, x.name_uk,"
         "  m.moved_from_start, m.moved_from_location, r.introduced,"
-        "  m.location_rid IS NULL, CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL"
-        "   THEN rtrim(e.video_url, '/') || '/' || m.video_room END"
+        "  m.location_rid IS NULL AND m.video_room IS NOT NULL, CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL"
+        "   THEN rtrim(e.video_url, '/') || '/' || m.video_room END, m.moved_from_online"
         " FROM mine JOIN requests r ON r.rid = mine.req"
         " JOIN meetings m ON m.request_rid = r.rid"
         " JOIN events e ON e.rid = r.event_rid"

@@ -29,6 +29,7 @@ struct store_agenda_row {
     /* of a meeting an organiser moved (NULL otherwise, and once a run moved
      * it again): its slot's start then, as stored, and its table's name */
     const char *moved_from_start, *moved_from_location;
+    int moved_from_online;     /* moved from online (no table, its room) */
     int introduced;            /* its request the organisers' (store_request.introduced):
                                   an introduction, or a meeting they booked */
     /* held online, by video, without a table (a hybrid forum): online 1, and

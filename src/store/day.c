@@ -12,6 +12,13 @@
     "   UNION SELECT r.rid FROM requests r, me WHERE r.to_rid = me.rid"                     \
     "   UNION SELECT a.request_rid FROM request_attendees a, me WHERE a.person_rid = me.rid)"
 
+/* Of meeting m at event e: whether it is held online (no table, a video
+ * room), then its room's link (NULL while the event names no service). */
+#define ONLINE_SQL                                                                         \
+    "coalesce(m.location_rid IS NULL AND m.video_room IS NOT NULL, 0),"                    \
+    " CASE WHEN m.location_rid IS NULL AND m.video_room IS NOT NULL"                        \
+    "  THEN rtrim(e.video_url, '/') || '/' || m.video_room END"
+
 static char *dup_col(struct arena *a, sqlite3_stmt *st, int i, int *oom)
 {
     const char *v = store_col(st, i);
@@ -62,7 +69,7 @@ int store_day_next_meeting(struct store *s, const char *person, int64_t now, str
 {
     static const char sql[] =
         MINE_SQL
-        " SELECT r.rid, r.id, e.id, e.timezone, t.starts_at, t.ends_at, l.name"
+        " SELECT r.rid, r.id, e.id, e.timezone, t.starts_at, t.ends_at, l.name, " ONLINE_SQL
         " FROM mine JOIN requests r ON r.rid = mine.req AND r.status = 'accepted'"
         " JOIN events e ON e.rid = r.event_rid"
         " JOIN meetings m ON m.request_rid = r.rid JOIN slots t ON t.rid = m.slot_rid"
@@ -86,6 +93,8 @@ int store_day_next_meeting(struct store *s, const char *person, int64_t now, str
         m->starts_at = dup_col(a, st, 4, &oom);
         m->ends_at = dup_col(a, st, 5, &oom);
         m->location = dup_col(a, st, 6, &oom);
+        m->online = sqlite3_column_int(st, 7);
+        m->video_url = dup_col(a, st, 8, &oom);
     }
     sqlite3_reset(st);
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
@@ -173,7 +182,7 @@ static int absence_rows(struct store *s, const char *event, bool open_only, int 
 {
     static const char sql[] =
         "SELECT x.id, r.id, e.id, p.id, p.name, x.reported_at, x.dealt_at, x.dealt_by,"
-        " e.timezone, t.starts_at, t.ends_at, l.name, r.rid" ABSENCE_FROM
+        " e.timezone, t.starts_at, t.ends_at, l.name, r.rid, " ONLINE_SQL ABSENCE_FROM
         " LEFT JOIN meetings m ON m.request_rid = r.rid"
         " LEFT JOIN slots t ON t.rid = m.slot_rid LEFT JOIN locations l ON l.rid = m.location_rid"
         ABSENCE_WHERE " ORDER BY x.reported_at DESC, x.rid DESC LIMIT ?3 OFFSET ?4";
@@ -194,7 +203,8 @@ static int absence_rows(struct store *s, const char *event, bool open_only, int 
             .reported_at = store_col(st, 5), .dealt_at = store_col(st, 6),
             .dealt_by = store_col(st, 7), .timezone = store_col(st, 8),
             .starts_at = store_col(st, 9), .ends_at = store_col(st, 10),
-            .location = store_col(st, 11)};
+            .location = store_col(st, 11), .online = sqlite3_column_int(st, 13),
+            .video_url = store_col(st, 14)};
         if (read_parties(s, sqlite3_column_int64(st, 12), x.reporter, &a, x.with, &x.with_n,
                          err) < 0)
             stop = -1;

@@ -20,10 +20,14 @@ struct store_day_party {
 
 /* A person's meeting not yet over (its slot ends after now), the first by
  * the instant it starts: its time in its event's zone, its table (NULL when
- * none) and the others in it (the first STORE_DAY_PARTIES_MAX by id; with_n
+ * none, or held online) and the others in it (the first STORE_DAY_PARTIES_MAX by id; with_n
  * counts them all). */
 struct store_day_meeting {
     const char *request, *event, *timezone, *starts_at, *ends_at, *location;
+    /* held online (no table, a video room: a hybrid forum), and its room's
+     * link (NULL while the event names no video service) */
+    bool online;
+    const char *video_url;
     int with_n;
     struct store_day_party with[STORE_DAY_PARTIES_MAX];
 };
@@ -49,6 +53,8 @@ struct store_absence {
     const char *id, *request, *event, *reporter, *reporter_name, *reported_at;
     const char *dealt_at, *dealt_by;
     const char *timezone, *starts_at, *ends_at, *location;
+    bool online;              /* held by video, as store_day_meeting's */
+    const char *video_url;
     int with_n;
     struct store_day_party with[STORE_DAY_PARTIES_MAX];
 };

@@ -883,6 +883,8 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
         "   OR location_rid IS NOT excluded.location_rid THEN NULL ELSE moved_from_start END,"
         " moved_from_location = CASE WHEN slot_rid IS NOT excluded.slot_rid"
         "   OR location_rid IS NOT excluded.location_rid THEN NULL ELSE moved_from_location END,"
+        " moved_from_online = CASE WHEN slot_rid IS NOT excluded.slot_rid"
+        "   OR location_rid IS NOT excluded.location_rid THEN 0 ELSE moved_from_online END,"
         " slot_rid = excluded.slot_rid, location_rid = excluded.location_rid,"
         " interpreter_rid = excluded.interpreter_rid,"
         " locked = excluded.locked, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
@@ -1079,6 +1081,7 @@ int store_meeting_move(struct store *s, const char *request, const char *slot,
         "UPDATE meetings SET"
         " moved_from_start = (SELECT starts_at FROM slots WHERE rid = meetings.slot_rid),"
         " moved_from_location = (SELECT name FROM locations WHERE rid = meetings.location_rid),"
+        " moved_from_online = (location_rid IS NULL AND video_room IS NOT NULL),"
         " slot_rid = ?2, location_rid = ?3, locked = 1, sequence = sequence + 1,"
         " video_room = CASE WHEN ?3 IS NULL THEN coalesce(video_room, ?4) END,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"

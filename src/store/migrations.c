@@ -809,6 +809,13 @@ static const char migration_40[] =
     "ALTER TABLE meetings ADD COLUMN video_room TEXT"
     "  CHECK (video_room IS NULL OR length(video_room) BETWEEN 16 AND 64)";
 
+/* Version 41: where an organiser moved a meeting from may be online (a
+ * hybrid forum: it had no table, a video room), which its moved-from table,
+ * a name or none, cannot say; its people's agendas then say "was online". */
+static const char migration_41[] =
+    "ALTER TABLE meetings ADD COLUMN moved_from_online INTEGER NOT NULL DEFAULT 0"
+    "  CHECK (moved_from_online IN (0, 1))";
+
 /* Version 43 (41 and 42 are other changes'): the message a "message"
  * mail told of, so that one mail goes per thread until she reads it, even
  * when the first unread message came while mail was off (the forum's, or
@@ -862,6 +869,7 @@ const struct store_migration store_migrations[] = {
     {38, "a person erased at her request: her row a tombstone", migration_38},
     {40, "a hybrid forum: who takes part online, the event's video service, meetings' rooms",
      migration_40},
+    {41, "where an organiser moved a meeting from may be online", migration_41},
     {43, "the message a mail told of: one mail per thread until it is read", migration_43},
 };
 

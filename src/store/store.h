@@ -306,8 +306,10 @@ struct store_meeting {
     const char *interpreter_name;                     /* joined in by *_each */
     const char *event_name, *session_name;            /* joined in by *_each */
     const char *video_url;   /* joined in: held online, its room's link (NULL: none named) */
+    /* read: held online, by video (no table, a room); a meeting at no table
+     * without a room (its table was removed) is not: it has no table */
+    int online;
     int locked, sequence;
-    int online;   /* read by *_each: held online (no location, a video room) */
     /* held online (no location): its video room's name, kept once it has one
      * (upsert: the name to give it if it has none yet); NULL at a table */
     const char *video_room;

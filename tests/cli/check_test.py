@@ -103,6 +103,7 @@ INSERT INTO sessions(id, event_rid, day, name, kind, starts_at, ends_at)
   SELECT 'se-long-' || substr(hex(zeroblob(60)), 1, 117), rid, '2027-03-01', 'Long', 'conference',
          '2027-03-01T13:00:00+01:00', '2027-03-01T14:00:00+01:00' FROM events WHERE id = 'ev-other';
 UPDATE events SET venue_uk = 'Брюссель' || char(7) WHERE id = 'ev-old';
+UPDATE events SET video_url = 'https://meet.example.org/?room=x' WHERE id = 'ev-other';
 INSERT INTO slots(id, session_rid, seq, starts_at, ends_at)
   SELECT 'sl-other', rid, 1, '2027-03-01T10:00:00+01:00', '2027-03-01T10:30:00+01:00'
   FROM sessions WHERE id = 'se-other';
@@ -160,6 +161,8 @@ reported("a session id its slots' ids could not follow, stored before the rule",
          'session se-long-' + '0' * 117 + ': id: ', 'is longer than 124 bytes: its slots are named after it')
 reported("a control character in an event's Ukrainian venue", 'event ev-old: venue_uk: ',
          'holds a control character (U+0007')
+video = reported("a video service with a query, stored before the rule", 'event ev-other: video_url: ',
+                 'video_url "https://meet.example.org/?room=x" is not an https:// address')
 reported("a demand whose country is not its buyer's", 'demand dem-1: country: ',
          'country "FR" is not the buyer\'s: org-de is in DE')
 reported('a quantity over what an import takes', 'demand dem-1: quantity: ',
@@ -190,7 +193,7 @@ reported('a request between colleagues is a warning',
 ok(WEAK not in p.stdout and '$argon2id$' not in p.stdout, 'no password hash is shown', p.stdout)
 ok('\u202e' not in p.stdout, 'no bidi control is printed as it is', p.stdout)
 ok('\x1b' not in p.stdout and '\x07' not in p.stdout, 'no control character either', p.stdout)
-ok('foreign keys broken' in p.stdout and 'problems: 21 (' in p.stdout and
+ok('foreign keys broken' in p.stdout and 'problems: 22 (' in p.stdout and
    'warnings: 1 (request 1)' in p.stdout, 'the summary counts them', p.stdout)
 ok('rows read: ' in p.stdout and 'organisation 2, person 3, capability 1' in p.stdout,
    'the summary says how many rows of each kind were read', p.stdout)
@@ -201,6 +204,13 @@ imp = dfnc(DB, 'import', 'organisations', 'web.csv')
 ok(imp.returncode == 3 and website.count(': ') >= 2 and website.split(': ', 2)[2] in imp.stderr,
    "the check's sentence is the importer's", imp.stderr + '\n' + website)
 ok(digest(DB) == before, 'the refused import wrote nothing either')
+write('events.csv', 'id,name,starts_on,ends_on,video_url\n'
+      'ev-other,Other forum,2027-03-01,2027-03-01,https://meet.example.org/?room=x\n')
+imp = dfnc(DB, 'import', 'events', 'events.csv')
+ok(imp.returncode == 3 and 'events.csv:2: ' + video.split(': ', 2)[2] in imp.stderr,
+   "a video service with a query: the events import refuses it by its line, in the check's "
+   "sentence", imp.stderr + '\n' + video)
+ok(digest(DB) == before, 'and writes nothing')
 write('eve.csv', 'id,organisation,name\r\np-9,org-de,"Eve\r\nEND:VEVENT"\r\n')
 imp = dfnc(DB, 'import', 'people', 'eve.csv')
 ok(imp.returncode == 3 and line_break.split(': ', 2)[2].replace('at byte 5', 'at byte 3')
@@ -217,7 +227,7 @@ except ValueError as e:
     doc = {}
     ok(False, '--json parses', e)
 problems = [f for f in doc.get('findings', []) if f['severity'] == 'problem']
-ok(doc.get('problems') == 21 and len(problems) == 21 and doc.get('warnings') == 1,
+ok(doc.get('problems') == 22 and len(problems) == 22 and doc.get('warnings') == 1,
    '--json: the counts of the text', j.stdout[:2000])
 text_findings = {l for l in lines if ': ' in l and not l.startswith(('rows', 'problems', 'warnings'))
                  and not l.startswith(DB)}
@@ -238,7 +248,8 @@ ok(digest(DB) == before, 'the database is byte-identical after --json')
 # ---- an older schema: read as migrated, the file untouched --------------------------------
 c = sqlite3.connect(DB)
 # (version 30's, 29's, 25's and 23's columns first: SQLite checks every trigger when one is dropped)
-c.executescript('ALTER TABLE people DROP COLUMN attendance;'   # 40's
+c.executescript('ALTER TABLE meetings DROP COLUMN moved_from_online;'   # 41's
+                'ALTER TABLE people DROP COLUMN attendance;'   # 40's
                 'ALTER TABLE events DROP COLUMN video_url;'
                 'ALTER TABLE meetings DROP COLUMN video_room;'
                 'ALTER TABLE people DROP COLUMN erased_at;'   # 38's

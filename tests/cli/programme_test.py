@@ -53,6 +53,8 @@ plenary = c.execute("SELECT rid, id, starts_at, ends_at FROM sessions WHERE kind
                     " ORDER BY starts_at LIMIT 1").fetchone()
 c.execute("INSERT INTO slots(id, session_rid, seq, starts_at, ends_at) VALUES ('t-plenary', ?, 0, ?, ?)",
           (plenary[0], plenary[2], plenary[3]))
+# a hybrid forum's video service, whatever the demo names
+c.execute("UPDATE events SET video_url = 'https://meet.example.org/forum'")
 c.execute("UPDATE slots SET seq = n FROM (SELECT rid AS r, row_number() OVER"
           " (ORDER BY starts_at, rid) AS n FROM slots) WHERE rid = r")
 c.commit()
@@ -108,6 +110,29 @@ r = dfnc('import', 'events', write('zone.csv', 'id,name,timezone,starts_on,ends_
                                    '%s,Forum,Mars/Olympus,2027-02-16,2027-02-17\n' % ev))
 ok(r.returncode == 3 and 'zone.csv:2:' in r.stderr and 'Mars/Olympus' in r.stderr,
    'an unknown time zone refused by its line', r.stderr)
+
+# the video service of a hybrid forum's online meetings: exported, read back,
+# a bad one refused by its line with nothing kept, an empty one removing it
+events = list(csv.DictReader(open('events.csv', encoding='utf-8')))
+ok(events and events[0].get('video_url') == 'https://meet.example.org/forum',
+   "the events export writes the event's video service", events[:1])
+e0 = events[0]
+video = lambda url: write('video.csv', 'id,name,starts_on,ends_on,video_url\n%s,%s,%s,%s,%s\n'
+                          % (e0['id'], e0['name'], e0['starts_on'], e0['ends_on'], url))
+r = dfnc('import', 'events', video('https://meet.example.org/room?x=1'))
+ok(r.returncode == 3 and 'video.csv:2: video_url "https://meet.example.org/room?x=1" is not an '
+   'https:// address' in r.stderr, 'a video service with a query refused by its line', r.stderr)
+ok(programme() == before, 'and nothing kept')
+r = dfnc('import', 'events', video('https://video.example.org/dfnc'))
+c = sqlite3.connect(DB)
+ok(r.returncode == 0 and c.execute('SELECT video_url FROM events WHERE id = ?', (e0['id'],))
+   .fetchone() == ('https://video.example.org/dfnc',), 'another service read in', r.stderr)
+r = dfnc('import', 'events', video(''))
+ok(r.returncode == 0 and c.execute('SELECT video_url FROM events WHERE id = ?', (e0['id'],))
+   .fetchone() == (None,), 'an empty video_url removes it', r.stderr)
+c.close()
+r = dfnc('import', 'events', 'events.csv')
+ok(r.returncode == 0 and programme() == before, 'the export read back restores it', r.stderr)
 
 # the agendas published: moving a session moves its meetings, each one said
 c = sqlite3.connect(DB)

@@ -5275,7 +5275,7 @@ test('the organiser moves one published meeting at the desk on a laptop, in Engl
   assert.match(await org.page.locator('#desk-move-people').innerText(), /mov2@late\.test/);
   const moved = (await apiCall(org.page, 'GET', '/console/people/p-mov/agenda')).body.meetings.find((x) => x.id === m.id);
   assert.deepEqual([moved.start, moved.location], [to.start, to.location_name]);
-  assert.deepEqual(moved.moved_from, { start: m.start, location: m.location });
+  assert.deepEqual(moved.moved_from, { start: m.start, location: m.location, online: false });
   assert.equal(moved.sequence, m.sequence + 1, 'calendars move it');
   assert.deepEqual(await axe(org.page), []);
   await shoot(org.page, 'desk-move-en');
@@ -6674,6 +6674,87 @@ test('a Ukrainian on a phone takes part online from her profile; a meeting booke
   await shoot(page, 'agenda-online-uk');
   // on site again, for the tests after
   assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'onsite' })).status, 200);
+  await ctx.close();
+});
+
+test('she switches to online after publication: the desk, in English, sees her meeting still at a table, moves it online with its link, and back to a table once she comes', async () => {
+  const who = newcomerLogin('hyb', 'Hanna Hybrid', 'Hybrid Optics');
+  newcomer('hyb2', 'Олег Гібридний', 'Гібрид Skyworks');
+  const forum = await ensurePublished();
+  // the desk books their meeting at the published forum: both on site, at a table
+  const org = await signedIn(ORGANISER, 'en-GB');
+  await org.ctx.addInitScript({ path: AXE_SOURCE });
+  const free = (await apiCall(org.page, 'GET', `/console/people/p-hyb/times?with=p-hyb2&event=${forum.id}`)).body;
+  assert.ok(free.times.length > 0 && free.times[0].location, JSON.stringify(free));
+  const booked = await apiCall(org.page, 'POST', '/console/requests',
+    { event: forum.id, from: 'p-hyb', to: 'p-hyb2', agreed: true, slot: free.times[0].slot });
+  assert.equal(booked.status, 201, JSON.stringify(booked.body));
+  const ctx = await newContext('uk-UA', PHONE);
+  const page = await ctx.newPage();
+  await signIn(page, who);
+  const m = (await apiCall(page, 'GET', '/me/agenda')).body.meetings.find((x) => x.people.some((p) => p.id === 'p-hyb2'));
+  assert.ok(m && m.location && !m.online, 'published at a table');
+  assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'online' })).status, 200);
+  // the organisers name the event's video service through the API (restored at the end)
+  const service = (await apiCall(org.page, 'GET', '/events')).body.events.find((e) => e.id === forum.id).video_url;
+  const put = await apiCall(org.page, 'PUT', `/events/${forum.id}`, { video_url: 'https://video.example.org/dfnc' });
+  assert.equal(put.status, 200, JSON.stringify(put.body));
+  await open(org.page, '/console/people/p-hyb');
+  assert.equal(await org.page.textContent('#desk-attendance'), EN['profile.attendance_online']);
+  const notice = org.page.locator('#desk-online-at-table');
+  assert.equal(await notice.textContent(), EN['desk.online_at_table.one'].replace('{n}', '1'));
+  const row = org.page.locator(`#desk-meetings tr.meeting[data-id="${m.id}"]`);
+  assert.equal(await row.locator('.at-table-online').textContent(), EN['desk.at_table_online']);
+  // the move offers online beside the tables; the organiser picks it
+  await row.locator('button.move').click();
+  const pick = org.page.locator('form.move-form select');
+  await pick.waitFor();
+  const moves = (await apiCall(org.page, 'GET', `/console/meetings/${m.id}/moves`)).body;
+  const i = moves.options.findIndex((o) => o.online);
+  assert.ok(i >= 0 && moves.options.some((o) => !o.online), JSON.stringify(moves.options.slice(0, 4)));
+  assert.equal(moves.options[i].location, null);
+  assert.ok((await pick.locator('option').nth(i).textContent()).endsWith(`, ${EN['agenda.online']}`));
+  await pick.selectOption(String(i));
+  assert.deepEqual(await axe(org.page), []);
+  await org.page.click('form.move-form button[type=submit]');
+  await org.page.locator('#desk-move-result').waitFor();
+  assert.ok((await org.page.textContent('#desk-move-h')).endsWith(`, ${EN['agenda.online']}`), 'said moved online');
+  // held online now, in a room of the organisers' service; nothing left at a table
+  const moved = (await apiCall(org.page, 'GET', '/console/people/p-hyb/agenda')).body.meetings.find((x) => x.id === m.id);
+  assert.equal(moved.online, true);
+  assert.equal(moved.location, null);
+  assert.match(moved.video_url, /^https:\/\/video\.example\.org\/dfnc\/[A-Za-z0-9_-]{43}$/);
+  assert.equal(await notice.count(), 0, 'no meeting of hers at a table any more');
+  const joinAtDesk = org.page.locator(`#desk-meetings tr.meeting[data-id="${m.id}"] a.join`);
+  assert.equal(await joinAtDesk.getAttribute('href'), moved.video_url);
+  assert.deepEqual(await axe(org.page), []);
+  await shoot(org.page, 'desk-move-online-en');
+  // on her phone, in Ukrainian, the agenda gives the link where the table was
+  await open(page, '/agenda');
+  const mine = page.locator(`tr.meeting[data-id="${m.id}"] a.join`);
+  await mine.waitFor();
+  assert.equal(await mine.getAttribute('href'), moved.video_url);
+  // she comes after all: the desk seats the meeting at a free table again
+  assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'onsite' })).status, 200);
+  await open(org.page, '/console/people/p-hyb');
+  await org.page.locator(`#desk-meetings tr.meeting[data-id="${m.id}"] button.move`).click();
+  await pick.waitFor();
+  const back = (await apiCall(org.page, 'GET', `/console/meetings/${m.id}/moves`)).body;
+  const j = back.options.findIndex((o) => !o.online);
+  assert.ok(back.online && j >= 0, JSON.stringify(back.options.slice(0, 4)));
+  await pick.selectOption(String(j));
+  await org.page.click('form.move-form button[type=submit]');
+  await org.page.locator('#desk-move-result').waitFor();
+  const seated = (await apiCall(org.page, 'GET', '/console/people/p-hyb/agenda')).body.meetings.find((x) => x.id === m.id);
+  assert.deepEqual([seated.online, seated.location, seated.video_url], [false, back.options[j].location_name, null]);
+  assert.equal(seated.moved_from.online, true);
+  // her agenda says it was online, not at no table
+  await forumClockAt(page, new Date(new Date(seated.start).getTime() - 30 * 60000));
+  await open(page, '/agenda');
+  const note = await page.locator('tr.moved-row .moved-note').innerText();
+  assert.ok(note.startsWith(UK['agenda.moved'].split('{time}')[0]) && note.endsWith(UK['agenda.online']), note);
+  assert.equal((await apiCall(org.page, 'PUT', `/events/${forum.id}`, { video_url: service })).status, 200);
+  await org.ctx.close();
   await ctx.close();
 });
 

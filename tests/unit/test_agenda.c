@@ -364,6 +364,26 @@ Test(agenda, text_names_the_other_party)
     buf_free(&b);
 }
 
+Test(agenda, text_says_online_for_a_meeting_in_a_room_and_no_table_for_one_without)
+{
+    /* held by video (no table, a room): online; its room gone too (as when
+     * its table was removed): no table, not online */
+    struct store_meeting m = {.id = "m1", .request = "r1", .slot = "t1",
+                              .video_room = "room-0123456789abcdef"};
+    ok(store_meeting_upsert(s, &m, &err));
+    struct buf b = BUF_INIT(0);
+    ok(app_agenda_text(s, "anna", &b, &err));
+    cr_assert(strstr(buf_str(&b), "10:40-11:00  online "), "%s", buf_str(&b));
+    buf_free(&b);
+    ok(store_meeting_delete_for_request(s, "r1", &err));
+    struct store_meeting bare = {.id = "m1", .request = "r1", .slot = "t1"};
+    ok(store_meeting_upsert(s, &bare, &err));
+    b = (struct buf)BUF_INIT(0);
+    ok(app_agenda_text(s, "anna", &b, &err));
+    cr_assert(strstr(buf_str(&b), "10:40-11:00  (no table)"), "%s", buf_str(&b));
+    buf_free(&b);
+}
+
 /* A second event in New York on the same day: its meeting m2 (anna with
  * taras) starts at 09:00 New York time, 14:00 UTC, after m1 (10:40 Brussels,
  * 09:40 UTC) although its wall-clock digits sort first. */

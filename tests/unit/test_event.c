@@ -210,3 +210,50 @@ Test(event, a_published_meeting_moved_with_its_slot_is_named)
                                               "2027-02-16T10:30 at Table 1"),
               "%s", rep.warnings[0].warning);
 }
+
+/* A published meeting's warning value by name, or NULL. */
+static const char *warning_value(const struct app_event_warning *w, const char *name)
+{
+    const char *v[APP_EVENT_WARNING_PAIRS];
+    char seq[16];
+    app_event_warning_values(w, seq, v);
+    for (int i = 0; v[i]; i += 2)
+        if (strcmp(v[i], name) == 0)
+            return v[i + 1];
+    return NULL;
+}
+
+Test(event, a_published_meeting_held_online_is_said_online_and_one_without_a_room_at_no_table)
+{
+    /* r1 held by video (a hybrid forum): no table, a room of its own */
+    struct store_meeting m = {.id = "m1", .request = "r1", .slot = "t2",
+                              .video_room = "room-0123456789abcdef"};
+    ok(store_meeting_upsert(s, &m, &err));
+    ok(app_event_publish(s, "test", "ev", &a, &err));
+    struct edit e;
+    struct app_event_report rep;
+    const char *const times[][2] = {{"09:30", "10:00"}, {"10:00", "10:30"}};
+    session_edit(&e, "09:30", "10:30", 2, times, true);
+    ok(app_event_save(s, "test", &e.in, &a, &rep, &err));
+    cr_assert_eq(rep.warnings_n, 1);
+    cr_assert(strstr(rep.warnings[0].warning, "moved from 2027-02-16T09:30 to 2027-02-16T10:00 "
+                                              "online to 2027-02-16T10:00 to 2027-02-16T10:30 "
+                                              "online"),
+              "%s", rep.warnings[0].warning);
+    cr_assert_str_eq(warning_value(&rep.warnings[0], "from_online"), "1");
+    cr_assert_str_eq(warning_value(&rep.warnings[0], "to_online"), "1");
+    cr_assert_null(warning_value(&rep.warnings[0], "to_table"));
+
+    /* its room gone too (as a meeting whose table was removed): no table */
+    ok(store_meeting_delete_for_request(s, "r1", &err));
+    struct store_meeting bare = {.id = "m1", .request = "r1", .slot = "t2", .locked = 1};
+    ok(store_meeting_upsert(s, &bare, &err));
+    const char *const back[][2] = {{"09:00", "09:30"}, {"09:30", "10:00"}};
+    session_edit(&e, "09:00", "10:00", 2, back, true);
+    ok(app_event_save(s, "test", &e.in, &a, &rep, &err));
+    cr_assert_eq(rep.warnings_n, 1);
+    cr_assert(strstr(rep.warnings[0].warning, "at no table to 2027-02-16T09:30 to "
+                                              "2027-02-16T10:00 at no table"),
+              "%s", rep.warnings[0].warning);
+    cr_assert_null(warning_value(&rep.warnings[0], "to_online"));
+}

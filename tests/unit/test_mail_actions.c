@@ -269,7 +269,7 @@ Test(mail_actions, the_agendas_a_move_and_a_cancel_reach_the_attendees_once_each
     m = mark();
     struct app_meeting_moves mv;
     struct app_whys why;
-    ok(app_meeting_move(s, "org@x", "r1", "t4", "B", 0, &a, &mv, &why, &err));
+    ok(app_meeting_move(s, "org@x", "r1", "t4", "B", false, 0, &a, &mv, &why, &err));
     got = mails(m, "karl@mail.example", &body);
     cr_assert_str_eq(got,
                      "hans@mail.example changed Your meeting with Олена Коваль (Drone Works) "

@@ -12,6 +12,7 @@
 #include "app/requests.h"
 #include "store/api.h"
 #include "store/agenda.h"
+#include "store/mail.h"
 #include "scratch_db.h"
 
 static char db_path[64];
@@ -105,7 +106,9 @@ static void options_of(long long now, char *out, size_t n)
     out[0] = '\0';
     for (int i = 0; i < m.options_n; i++)
         snprintf(out + strlen(out), n - strlen(out), "%s%s/%s", i ? " " : "",
-                 m.options[i].slot, m.options[i].location);
+                 m.options[i].slot,
+                 m.options[i].location ? m.options[i].location
+                 : m.options[i].online ? "online" : "none");
 }
 
 Test(app_move, the_nearest_first_a_later_one_before_an_earlier_its_own_table_first,
@@ -133,8 +136,9 @@ static int moved_from(void *ud, const struct store_agenda_row *r)
 {
     char *was = ud;
     if (strcmp(r->meeting, "r1") == 0)
-        snprintf(was, 64, "%s %s", r->moved_from_start ? r->moved_from_start : "",
-                 r->moved_from_location ? r->moved_from_location : "");
+        snprintf(was, 64, "%s %s%s", r->moved_from_start ? r->moved_from_start : "",
+                 r->moved_from_location ? r->moved_from_location : "",
+                 r->moved_from_online ? "online" : "");
     return 0;
 }
 
@@ -144,7 +148,7 @@ Test(app_move, a_move_raises_the_sequence_keeps_where_it_was_and_a_run_forgets_i
     long long now = at("2025-06-05T06:00:00Z");
     struct app_meeting_moves m;
     struct app_whys why;
-    cr_assert_eq(app_meeting_move(s, "org@x", "r1", "t3", "A", now, &a, &m, &why, &err), -1);
+    cr_assert_eq(app_meeting_move(s, "org@x", "r1", "t3", "A", false, now, &a, &m, &why, &err), -1);
     cr_assert_eq(err.kind, DF_ERR_CONFLICT);
     cr_assert(strstr(err.msg, "its interpreter iv interprets r2 then"), "%s", err.msg);
     /* the same for a page to say in its language: by code and values */
@@ -157,7 +161,7 @@ Test(app_move, a_move_raises_the_sequence_keeps_where_it_was_and_a_run_forgets_i
     cr_assert_str_eq(why.v[0].value[1], "r2");
     cr_assert_str_eq(why.v[0].message, "its interpreter iv interprets r2 then");
     err = (struct df_err){0};
-    ok(app_meeting_move(s, "org@x", "r1", "t4", "A", now, &a, &m, &why, &err));
+    ok(app_meeting_move(s, "org@x", "r1", "t4", "A", false, now, &a, &m, &why, &err));
     cr_assert_eq(why.n, 0, "nothing in the way of a move made");
     cr_assert_str_eq(m.at.slot, "t4");
     cr_assert_str_eq(m.was.slot, "t2");
@@ -172,6 +176,157 @@ Test(app_move, a_move_raises_the_sequence_keeps_where_it_was_and_a_run_forgets_i
     ok(store_meeting_upsert(s, &again, &err));
     ok(store_agenda_each(s, "a", moved_from, was, &err));
     cr_assert_str_eq(was, " ");
+}
+
+/* ---- a hybrid forum: a meeting held online, by video (no table) ---- */
+
+Test(app_move, online_is_a_place_only_when_the_event_names_a_video_service, .init = setup,
+     .fini = teardown)
+{
+    char got[512];
+    long long now = at("2025-06-05T06:00:00Z");
+    options_of(now, got, sizeof got);
+    cr_assert_null(strstr(got, "online"), "%s", got);
+    struct app_meeting_moves m;
+    struct app_whys why;
+    cr_assert_eq(app_meeting_move(s, "org@x", "r1", "t4", NULL, true, now, &a, &m, &why, &err),
+                 -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert_str_eq(err.code, "no_video_service");
+    cr_assert(strstr(err.msg, "names no video service"), "%s", err.msg);
+    err = (struct df_err){0};
+    ok(store_event_video_set(s, "ev", "https://meet.example.org", &err));
+    /* online after the tables of each slot, its own slot too; t3 stays out
+     * (its interpreter is busy then), online or not */
+    options_of(now, got, sizeof got);
+    cr_assert_str_eq(got, "t2/B t2/online t1/A t1/B t1/online t4/A t4/B t4/online t5/A t5/B "
+                          "t5/online");
+}
+
+/* setup's event naming its video service (a hybrid forum's) */
+static void setup_video(void)
+{
+    setup();
+    ok(store_event_video_set(s, "ev", "https://meet.example.org", &err));
+}
+
+/* r1 as the store has it: its table (or "-") and whether it is online. */
+static void r1_is(const char *table, int online)
+{
+    struct store_meeting m;
+    ok(store_meeting_of_request(s, "r1", &a, &m, &err));
+    cr_assert_str_eq(m.location ? m.location : "-", table);
+    cr_assert_eq(m.online, online);
+    /* its link: the event's service and a room of 43 characters */
+    if (online)
+        cr_assert(m.video_url && strncmp(m.video_url, "https://meet.example.org/", 25) == 0 &&
+                  strlen(m.video_url) == 25 + 43, "%s", m.video_url ? m.video_url : "none");
+    else
+        cr_assert_null(m.video_url);
+}
+
+Test(app_move, a_meeting_at_a_table_goes_online_and_back_to_a_free_table, .init = setup_video,
+     .fini = teardown)
+{
+    long long now = at("2025-06-05T06:00:00Z");
+    struct app_meeting_moves m;
+    struct app_whys why;
+    /* neither a table nor online: refused, as both at once */
+    cr_assert_eq(app_meeting_move(s, "org@x", "r1", "t4", NULL, false, now, &a, &m, &why, &err),
+                 -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    cr_assert(strstr(err.msg, "held at a table"), "%s", err.msg);
+    cr_assert_eq(app_meeting_move(s, "org@x", "r1", "t4", "A", true, now, &a, &m, &why, &err),
+                 -1);
+    cr_assert_eq(err.kind, DF_ERR_INPUT);
+    err = (struct df_err){0};
+    /* online at its own time: table A is free then for another meeting */
+    ok(app_meeting_move(s, "org@x", "r1", "t2", NULL, true, now, &a, &m, &why, &err));
+    cr_assert(m.online && m.at.online && !m.at.location, "now online");
+    cr_assert(!m.was.online && m.was.location && strcmp(m.was.location, "A") == 0);
+    cr_assert_eq(m.sequence, 1);
+    r1_is("-", 1);
+    /* a's and b's agendas hold it online, with its link */
+    char was[64] = "";
+    ok(store_agenda_each(s, "a", moved_from, was, &err));
+    cr_assert_str_eq(was, "2025-06-05T09:15:00+02:00 A");
+    /* online, nobody in it online: the tables are offered, its own slot
+     * first, then at each time online (as it is held) before the tables */
+    char got[512];
+    options_of(now, got, sizeof got);
+    cr_assert_str_eq(got, "t2/A t2/B t1/online t1/A t1/B t4/online t4/A t4/B t5/online t5/A "
+                          "t5/B");
+    /* its interpreter stays judged: t3 is no place, online neither */
+    cr_assert_null(strstr(got, "t3/"), "%s", got);
+    cr_assert_eq(app_meeting_move(s, "org@x", "r1", "t3", NULL, true, now, &a, &m, &why, &err),
+                 -1);
+    cr_assert_eq(err.kind, DF_ERR_CONFLICT);
+    cr_assert_str_eq(why.v[0].code, "interpreter_busy");
+    err = (struct df_err){0};
+    /* back to a table free then: seated, its room gone */
+    ok(app_meeting_move(s, "org@x", "r1", "t2", "B", false, now, &a, &m, &why, &err));
+    cr_assert(!m.online && !m.at.online && strcmp(m.at.location, "B") == 0);
+    cr_assert(m.was.online && !m.was.location);
+    r1_is("B", 0);
+    /* its people's agendas say it was online */
+    ok(store_agenda_each(s, "a", moved_from, was, &err));
+    cr_assert_str_eq(was, "2025-06-05T09:15:00+02:00 online");
+}
+
+Test(app_move, an_online_meeting_with_someone_online_is_offered_no_table, .init = setup_video,
+     .fini = teardown)
+{
+    long long now = at("2025-06-05T06:00:00Z");
+    struct app_meeting_moves m;
+    struct app_whys why;
+    ok(app_meeting_move(s, "org@x", "r1", "t2", NULL, true, now, &a, &m, &why, &err));
+    struct store_person b = {.id = "b", .org = "org", .name = "b", .attendance = "online"};
+    ok(store_person_upsert(s, &b, NULL, &err));
+    char got[512];
+    options_of(now, got, sizeof got);
+    cr_assert_str_eq(got, "t1/online t4/online t5/online");
+    /* a table is the organiser's to name all the same (she came after all) */
+    ok(app_meeting_move(s, "org@x", "r1", "t4", "A", false, now, &a, &m, &why, &err));
+    r1_is("A", 0);
+}
+
+Test(app_move, a_meeting_that_lost_its_table_is_not_online, .init = setup, .fini = teardown)
+{
+    /* no table and no room (its table removed): a table meeting without one;
+     * it goes to a table, or online only when asked */
+    struct store_meeting none = {.request = "r1", .slot = "t2", .interpreter = "iv", .locked = 1};
+    ok(store_meeting_upsert(s, &none, &err));
+    r1_is("-", 0);
+    long long now = at("2025-06-05T06:00:00Z");
+    struct app_meeting_moves m;
+    ok(app_meeting_moves(s, "r1", now, &a, &m, &err));
+    cr_assert(!m.online && !m.at.online && !m.at.location);
+    char got[512];
+    options_of(now, got, sizeof got);
+    cr_assert_str_eq(got, "t2/A t2/B t1/A t1/B t4/A t4/B t5/A t5/B");
+}
+
+Test(app_move, a_move_online_is_mailed_with_its_link, .init = setup_video, .fini = teardown)
+{
+    const char *people[][2] = {{"a", "a@x.example"}, {"b", "b@x.example"}};
+    for (int i = 0; i < 2; i++) {
+        struct store_person p = {.id = people[i][0], .org = "org", .name = people[i][0],
+                                 .email = people[i][1]};
+        ok(store_person_upsert(s, &p, NULL, &err));
+    }
+    ok(store_event_set_published(s, "ev", true, &err));
+    ok(store_mail_config_set(s, "https://forum.example", &err));
+    struct app_meeting_moves m;
+    struct app_whys why;
+    ok(app_meeting_move(s, "org@x", "r1", "t2", NULL, true, at("2025-06-05T06:00:00Z"), &a, &m,
+                        &why, &err));
+    struct store_mail *out;
+    int n;
+    ok(store_mail_take_due(s, "2099-01-01T00:00:00Z", "2099-01-01T00:10:00Z", 10, &a, &out, &n,
+                           &err));
+    cr_assert_eq(n, 2, "a mail to each of its two people");
+    for (int i = 0; i < n; i++)
+        cr_assert(strstr(out[i].body, "online: https://meet.example.org/"), "%s", out[i].body);
 }
 
 /* ---- a request's free times and its placing (move.h) ---- */

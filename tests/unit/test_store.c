@@ -349,7 +349,9 @@ Test(store_migrations, version_22_gets_the_programme_in_ukrainian, .init = open_
      .fini = close_and_remove)
 {
     add_event_with_slots();
-    cr_assert_eq(store_exec_for_tests(s, /* migration 40's */
+    cr_assert_eq(store_exec_for_tests(s, /* migration 41's */
+                                         "ALTER TABLE meetings DROP COLUMN moved_from_online;"
+                                         /* migration 40's */
                                          "ALTER TABLE people DROP COLUMN attendance;"
                                          "ALTER TABLE events DROP COLUMN video_url;"
                                          "ALTER TABLE meetings DROP COLUMN video_room;"

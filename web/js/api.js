@@ -281,7 +281,9 @@ export const api = {
   personAgenda: (id) => call('GET', `/console/people/${enc(id)}/agenda`),
   // one meeting moved by the desk on the forum's day: where it may go, and the move
   meetingMoves: (id) => call('GET', `/console/meetings/${enc(id)}/moves`),
-  moveMeeting: (id, slot, location) => call('POST', `/console/meetings/${enc(id)}/move`, { slot, location }),
+  // a place of GET .../moves: a table, or online (held by video: no table)
+  moveMeeting: (id, slot, location, online) => call('POST', `/console/meetings/${enc(id)}/move`,
+    online ? { slot, online: true } : { slot, location }),
   inviteEveryone: () => call('POST', '/console/invitations'),
   // the organisers' announcements: the lines under every page's header
   announcements: () => call('GET', '/announcements'),

@@ -22,12 +22,19 @@ function withWhom(m) {
   return parts;
 }
 
+// Where a meeting of the day is: its table; "Online" with the link to its
+// room for one held by video (a hybrid forum); a meeting with neither (its
+// table was removed) at no table.
+function placeOf(m) {
+  if (m.location) return tableName({ location_name: m.location });
+  return m.online ? tableName({ online: true, video_url: m.video_url }) : t('day.no_table');
+}
+
 // The next meeting as a line the desk reads out: time, table, with whom; a
 // person with none says so. id names the line (for aria-describedby).
 export function nextMeetingLine(m, id) {
   if (!m) return h('p', { class: 'next-meeting muted', id }, t('day.no_next'));
-  // no table: held online (a hybrid forum)
-  const table = m.location ? tableName({ location_name: m.location }) : t('agenda.online');
+  const table = placeOf(m);
   return h('p', { class: 'next-meeting', id },
     h('strong', {}, t('day.next')), ' ',
     h('time', { datetime: m.starts_at }, `${dayTime(m.starts_at, zoneOfIt(m))}–${time(m.ends_at, zoneOfIt(m))}`), ' · ',
@@ -122,6 +129,6 @@ function absenceItem(x, redraw) {
   return h('li', { class: 'card', 'data-absence': x.id },
     h('p', { id: who }, t('day.absence_by'), ' ', dataName(x.reporter.name), ' · ',
       h('time', { datetime: x.reported_at }, time(x.reported_at, zoneOfIt(x)))),
-    x.starts_at ? h('p', {}, `${dayTime(x.starts_at, zoneOfIt(x))}–${time(x.ends_at, zoneOfIt(x))} · `, x.location ? tableName({ location_name: x.location }) : t('day.no_table')) : null,
+    x.starts_at ? h('p', {}, `${dayTime(x.starts_at, zoneOfIt(x))}–${time(x.ends_at, zoneOfIt(x))} · `, h('span', { class: 'absence-place' }, placeOf(x))) : null,
     h('ul', { class: 'absent-partners' }, partners), done);
 }

@@ -124,6 +124,7 @@ const REFUSED = {
   meeting_over: (v) => t('refused.meeting_over', { minutes: num(Number(v.minutes)) }),
   no_meeting: () => t('refused.no_meeting'),
   no_words: () => t('refused.no_words'),
+  no_video_service: () => t('refused.no_video_service'),
   org_max: (v) => t(v.kind === 'supplies' ? 'proc.err_org_max_supplies' : 'proc.err_org_max_demands', { max: num(Number(v.max)) }),
 };
 // A refusal by a code a file's problem has too (an id taken, a person or

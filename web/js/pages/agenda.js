@@ -230,7 +230,7 @@ function movedNote(m, start, end) {
   const zone = zoneOfIt(m);
   const when = dayKey(was.start, zone) === dayKey(start(m), zone) ? time(was.start, zone) : dayTime(was.start, zone);
   return h('p', { class: 'moved-note', role: 'note' },
-    tx('agenda.moved', { time: when, table: tableName({ location_name: was.location }) }));
+    tx('agenda.moved', { time: when, table: tableName({ location_name: was.location, online: was.online }) }));
 }
 
 // The link to the meeting's messages between its people, on the requests

@@ -290,8 +290,12 @@ function readAs(encoding, guessed) {
 // A note of the import (a published meeting moved or removed) in the page's
 // language, from its code and values; one without a code (a server older
 // than the page) as its message.
-const side = (v, at) => tx('import.warn_place', { starts: data(v[`${at}_starts`]), ends: data(v[`${at}_ends`]),
-  table: v[`${at}_table`] ? data(v[`${at}_table`]) : t('import.warn_no_table') });
+// a side with no table is online when it was held by video (a hybrid forum),
+// else at no table
+const side = (v, at) => (!v[`${at}_table`] && v[`${at}_online`]
+  ? tx('import.warn_place_online', { starts: data(v[`${at}_starts`]), ends: data(v[`${at}_ends`]) })
+  : tx('import.warn_place', { starts: data(v[`${at}_starts`]), ends: data(v[`${at}_ends`]),
+    table: v[`${at}_table`] ? data(v[`${at}_table`]) : t('import.warn_no_table') }));
 const venueOf = (x) => (x ? data(x) : t('import.warn_no_venue'));
 const WARNINGS = {
   meeting_moved: (v) => tx('import.warn.meeting_moved', { what: t(`import.warn_what.${v.what}`), id: data(v.id),
@@ -300,7 +304,8 @@ const WARNINGS = {
     venue: v.venue ? tx('import.warn_venue', { from: venueOf(v.venue_from), to: venueOf(v.venue_to) }) : '' }),
   meeting_venue: (v) => tx('import.warn.meeting_venue', { what: t(`import.warn_what.${v.what}`), id: data(v.id),
     request: data(v.request), from: venueOf(v.venue_from), to: venueOf(v.venue_to), n: v.sequence }),
-  meeting_removed: (v) => tx('import.warn.meeting_removed', { request: data(v.request), from: data(v.from), to: data(v.to),
+  meeting_removed: (v) => tx(!v.table && v.online ? 'import.warn.meeting_removed_online' : 'import.warn.meeting_removed', {
+    request: data(v.request), from: data(v.from), to: data(v.to),
     status: t(`status.${v.status}`), starts: data(v.starts), table: v.table ? data(v.table) : t('import.warn_no_table') }),
 };
 function importWarning(x) {
@@ -331,7 +336,7 @@ const code = (x) => h('code', {}, x);
 const COLUMN_HINTS = {
   availability: () => tx('import.availability_hint', { columns: code('person,event,away'), away: code('away') }),
   events: () => tx('import.events_hint', { columns: code('id,name,starts_on,ends_on'),
-    optional: code('venue,timezone,request_cap,name_uk,venue_uk') }),
+    optional: code('venue,timezone,request_cap,name_uk,venue_uk,video_url') }),
   sessions: () => tx('import.sessions_hint', { columns: code('event,id,day,start,end,kind,name'),
     optional: code('name_uk,slot_minutes,slot_pause,slots'), minutes: code('slot_minutes'),
     pause: code('slot_pause'), slots: code('slots') }),
@@ -602,7 +607,8 @@ const MOVED = {
   meeting_venue: (v) => movedVenue(v),
   meeting_moved: (v) => {
     const place = (at, zone) => [`${wallDayTime(v[`${at}_starts`])}–${wallDayTime(v[`${at}_ends`], true)}`,
-      zone ? ` (${zone})` : '', ', ', v[`${at}_table`] ? tableName({ location_name: v[`${at}_table`] }) : t('agenda.online')]; // no table: held online
+      zone ? ` (${zone})` : '', ', ', v[`${at}_table`] ? tableName({ location_name: v[`${at}_table`] })
+        : t(v[`${at}_online`] ? 'agenda.online' : 'import.warn_no_table')]; // no table: online when held by video
     return [t('event.moved_from'), ' ', place('from', v.zone_from), ' ', t('event.moved_to'), ' ', place('to', v.zone_to),
       v.venue ? ['; ', movedVenue(v)] : null];
   },

@@ -14,7 +14,7 @@ import { localName, tableName, nameAndOrg, openRequests } from '../people.js';
 import { suggestionCard, bestScore } from './suggestions.js';
 import { withEvent, badgesHref } from './console.js';
 import { takeWalkinLink, walkinLinkCard } from './walkin.js';
-import { inTheWay } from '../words.js';
+import { inTheWay, refusalWhy } from '../words.js';
 import { serverNow } from '../clock.js';
 
 const orgOfParty = (p) => localName(p.org_name || p.organisation_name, p.org_name_uk || p.organisation_name_uk);
@@ -122,6 +122,9 @@ function detailsCard(p, org, mailOn) {
       row('desk.languages', data(p.languages || '—')),
       row('desk.email', p.email ? h('a', { href: `mailto:${p.email}`, translate: 'no' }, p.email) : '—'),
       row('desk.arrived', arrivalCell(p)),
+      // a hybrid forum: on site or online (her meetings then by video)
+      row('desk.attendance', h('span', { id: 'desk-attendance', dataset: { attendance: p.attendance || 'onsite' } },
+        t(`profile.attendance_${p.attendance === 'online' ? 'online' : 'onsite'}`))),
       row('desk.contact', contactCell(p, org))),
     h('p', {}, h('a', { href: withEvent(`/console/people/${encodeURIComponent(p.id)}/availability`), id: 'desk-availability' },
       t('desk.availability'))),
@@ -164,7 +167,7 @@ function noShowPart(self, meetings, done) {
 // page at the desk (their e-mail is there), for the desk to tell them.
 function partnerLine(id, m) {
   return h('li', { dataset: { request: m.request } },
-    `${wallDayTime(m.start)}–${wallDayTime(m.end, true)}`, ', ', tableName({ location_name: m.location, online: m.location === null }), ': ',
+    `${wallDayTime(m.start)}–${wallDayTime(m.end, true)}`, ', ', tableName({ location_name: m.location, online: m.online, video_url: m.video_url }), ': ',
     list(m.people).filter((x) => x.id !== id).map((x, i) => [i ? ', ' : '',
       h('a', { href: withEvent(`/console/people/${encodeURIComponent(x.id)}`) },
         nameAndOrg(x.name, localName(x.organisation_name, x.organisation_name_uk)))]));
@@ -181,7 +184,7 @@ function noShowResult(id, cancelled, failed) {
 }
 
 // A place a meeting may go, as the desk reads it: "Thu 1 Oct, 10:30–11:00, Table 6".
-const placeText = (p) => `${wallDayTime(p.start)}–${wallDayTime(p.end, true)}, ${textOf(tableName({ location_name: p.location_name, online: p.location === null }))}`;
+const placeText = (p) => `${wallDayTime(p.start)}–${wallDayTime(p.end, true)}, ${textOf(tableName({ location_name: p.location_name, online: p.online }))}`;
 const textOf = (x) => (typeof x === 'string' ? x : x.textContent);
 
 // What a move did: the meeting's new time and table, where it was, and its
@@ -226,10 +229,10 @@ function moveButton(m, cell, done) {
       const o = options[+pick.value];
       go.disabled = true;
       try {
-        await done(await api.moveMeeting(m.id, o.slot, o.location));
+        await done(await api.moveMeeting(m.id, o.slot, o.location, o.online));
       } catch (e) {
         go.disabled = false;
-        flash(form, [t('error.save'), ' ', inTheWay(e) || errorText(e)], 'error');
+        flash(form, [t('error.save'), ' ', inTheWay(e) || refusalWhy(e)], 'error');
         go.focus();
       }
     });
@@ -239,10 +242,17 @@ function moveButton(m, cell, done) {
   return button;
 }
 
+// Her meetings still to come at a table though she takes part online (she
+// switched after publication, which keeps meetings where they are): the
+// desk moves each online with its Move button.
+const atTableOnline = (self, m) => self.attendance === 'online' && !!m.location && !m.online && !m.withdrawn &&
+  !!m.request && instant(m.start) > serverNow();
+
 // The meetings in time order, each at its event's wall clock with the zone named.
 function meetingsSection(self, agenda) {
   const { id } = self;
   const meetings = list(agenda, 'meetings').slice().sort((a, b) => instant(a.start) - instant(b.start));
+  const atTable = meetings.filter((m) => atTableOnline(self, m)).length;
   const others = (m) => list(m.people).filter((x) => x.id !== id);
   // a meeting still to come may be moved, in a cell of its own
   const moveCell = (m) => {
@@ -263,14 +273,16 @@ function meetingsSection(self, agenda) {
       h('thead', {}, h('tr', {}, ['agenda.time', 'agenda.table', 'agenda.with', 'desk.state', 'desk.action'].map((k) => h('th', { scope: 'col' }, t(k))))),
       h('tbody', {}, meetings.map((m) => h('tr', { class: 'meeting', dataset: { id: m.id, request: m.request } },
         h('td', {}, `${wallDayTime(m.start)}–${wallDayTime(m.end, true)}`, ' ', h('span', { class: 'muted', translate: 'no' }, m.timezone || '')),
-        h('td', {}, tableName({ location_name: m.location, online: m.location === null })),
+        h('td', {}, tableName({ location_name: m.location, online: m.online, video_url: m.video_url }),
+          atTableOnline(self, m) ? [' ', h('span', { class: 'badge provisional at-table-online' }, t('desk.at_table_online'))] : null),
         h('td', {}, others(m).map((x, i) => [i ? ', ' : '', nameAndOrg(x.name, localName(x.organisation_name, x.organisation_name_uk))])),
         h('td', {}, m.published ? t('desk.published') : h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))),
         moveCell(m))))));
   // the heading names the table's scrolling box, a region: not the section too
   return h('section', { class: 'card', id: 'desk-meetings' },
     h('h2', { id: 'desk-meetings-h' }, t('desk.meetings')),
-    meetings.length ? h('p', { class: 'count' }, tn('agenda.count', meetings.length)) : null, body,
+    meetings.length ? h('p', { class: 'count' }, tn('agenda.count', meetings.length)) : null,
+    atTable ? h('p', { class: 'notice', id: 'desk-online-at-table' }, tn('desk.online_at_table', atTable)) : null, body,
     noShowPart(self, meetings, async (cancelled, failed) => {
       // the agenda and the requests as they now are, the partners to tell above them
       document.getElementById('desk-no-show-result')?.remove();

@@ -42,7 +42,7 @@ async function placedWhere(r, done, okKey) {
   }
   if (!m) return t(allBegun(done) ? 'requests.accepted_all_begun' : 'requests.accepted_unplaced');
   return tx('requests.accepted_placed', {
-    when: dayTime(m.start || m.starts_at, m.timezone || zoneOf(r.event)), table: tableName({ location_name: m.location_name || m.location, online: m.location === null }),
+    when: dayTime(m.start || m.starts_at, m.timezone || zoneOf(r.event)), table: tableName({ location_name: m.location_name || m.location, online: m.online, video_url: m.video_url }),
   });
 }
 
@@ -70,7 +70,7 @@ function meetingLine(r, meetings) {
   const m = meetings.get(r.id);
   if (!m) return h('p', { class: 'muted meeting-when' }, t('requests.meeting_unplaced'));
   return h('p', { class: 'meeting-when' },
-    tx('requests.meeting_at', { when: dayTime(m.start, m.timezone || zoneOf(r.event)), table: tableName({ location_name: m.location_name || m.location, online: m.location === null }) }),
+    tx('requests.meeting_at', { when: dayTime(m.start, m.timezone || zoneOf(r.event)), table: tableName({ location_name: m.location_name || m.location, online: m.online, video_url: m.video_url }) }),
     m.published === false ? [' ', h('span', { class: 'badge provisional' }, t('agenda.provisional_short'))] : null,
     ' ', h('a', { href: '/agenda' }, t('nav.agenda')));
 }
