@@ -1060,8 +1060,9 @@ static int gen_people(struct gen *g, int org_index)
                 : o->size == SIZE_RESEARCH ? PICK(&g->rng, titles_research)
                                            : PICK(&g->rng, titles_company);
         char *email = arena_printf(g->a, "%s@%s.example", p->id, o->id);
-        /* a third of the forums' Ukrainians but their first take part online
-         * (leaving the country needs permission): their meetings by video */
+        /* about a third of the Ukrainian organisations' people, never their
+         * first contact, take part online (leaving the country needs
+         * permission): their meetings are held by video */
         bool online = o->is_ua && i > 0 && g->people_n % 3 == 0;
         struct store_person rec = {.id = p->id, .org = o->id, .name = name, .email = email,
                                    .title = title, .languages = languages,
@@ -1276,9 +1277,9 @@ static int gen_requests(struct gen *g)
             size_t pair = (size_t)(i < to ? i : to) * (size_t)g->people_n + (size_t)(i < to ? to : i);
             if (to == i)
                 continue;
-            /* a pair asked before draws what its request would have, so that
-             * the forum after it (ids, statuses, the draws of every later
-             * part of the demo) is the one the releases before gave */
+            /* a pair asked before still draws what its request would have,
+             * so that which pairs repeat never shifts the draws after it (the
+             * ids, statuses and every later part of the demo) */
             bool again = asked[pair / 8] & (1 << (pair % 8));
             asked[pair / 8] |= (unsigned char)(1 << (pair % 8));
             double y = rng_unit(&g->rng);
