@@ -111,6 +111,11 @@ struct app_schedule_report {
     int late_displaced;   /* the run's own among them, moved off by a change of people */
     int late_n;
     struct app_schedule_late *late;
+    /* the event's meetings held online once the run wrote, and whether the
+     * event has a video service (video_url) to give them a link: without
+     * one their people's agendas say "online" and nothing to join */
+    int online;
+    bool video_service;
 };
 
 /* Schedules the accepted requests of event o->event (NULL: the forum's event

@@ -287,8 +287,12 @@ static int schedule_in(struct store *s, const struct app_schedule_opts *o, struc
     }
     int mailed = mail_run(s, o, watch, a, err);   /* frees watch */
     watch = NULL;
-    if (mailed < 0 || keep_run(s, o, l.event, out, a, err) < 0 || store_commit(s, err) < 0)
+    struct store_schedule_since since;
+    if (mailed < 0 || keep_run(s, o, l.event, out, a, err) < 0 ||
+        store_schedule_since_get(s, l.event, &since, err) < 0 || store_commit(s, err) < 0)
         goto out;
+    out->online = since.online;
+    out->video_service = since.video_service;
     in_tx = false;
     /* how long everyone else waited for the write (the merge's share) */
     double write_ms = 1000 * (clock_seconds() - tx_start);

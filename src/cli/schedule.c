@@ -84,11 +84,12 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
         for (int i = 0; i < rep.warnings_n; i++)
             json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
                                                   "warning", rep.warnings[i].warning));
-        json_t *obj = json_pack("{ss si si si si sf so so so}", "event", rep.event, "accepted",
-                                rep.accepted, "scheduled", rep.scheduled, "upper_bound",
-                                rep.upper_bound, "breaks", rep.breaks, "seconds", rep.seconds,
-                                "unscheduled", un, "warnings", warn, "during_run",
-                                app_schedule_late_json(&rep));
+        json_t *obj = json_pack("{ss si si si si sf so so so si sb}", "event", rep.event,
+                                "accepted", rep.accepted, "scheduled", rep.scheduled,
+                                "upper_bound", rep.upper_bound, "breaks", rep.breaks, "seconds",
+                                rep.seconds, "unscheduled", un, "warnings", warn, "during_run",
+                                app_schedule_late_json(&rep), "online", rep.online,
+                                "video_service", rep.video_service);
         json_dumpf(obj, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
         putchar('\n');
         json_decref(obj);
@@ -98,6 +99,10 @@ static int run_event(struct cli_ctx *ctx, const char *event, double limit, unsig
         printf("scheduled    %d (upper bound %d)\n", rep.scheduled, rep.upper_bound);
         printf("breaks       %d\n", rep.breaks);
         printf("seconds      %.3f\n", rep.seconds);
+        if (rep.online)
+            printf("online       %d held by video%s\n", rep.online,
+                   rep.video_service ? "" : ", but the event has no video service: their "
+                                            "agendas give no link to join (set its video_url)");
         for (int i = 0; i < rep.unscheduled_n; i++)
             printf("unscheduled  %s: %s\n", rep.unscheduled[i].request, rep.unscheduled[i].why.message);
         for (int i = 0; i < rep.warnings_n; i++)

@@ -386,12 +386,12 @@ void api_schedule(struct http_req *r)
     for (int i = 0; i < rep.warnings_n; i++)
         json_array_append_new(warn, json_pack("{ss ss}", "request", rep.warnings[i].request,
                                               "warning", rep.warnings[i].warning));
-    http_reply_json(r, 200, json_pack("{ss si si si si sf si so so}", "event", rep.event,
+    http_reply_json(r, 200, json_pack("{ss si si si si sf si so so si sb}", "event", rep.event,
                                       "accepted", rep.accepted, "scheduled", rep.scheduled,
                                       "upper_bound", rep.upper_bound, "breaks", rep.breaks,
                                       "seconds", rep.seconds, "unscheduled", rep.unscheduled_n,
-                                      "warnings", warn, "during_run",
-                                      app_schedule_late_json(&rep)));
+                                      "warnings", warn, "during_run", app_schedule_late_json(&rep),
+                                      "online", rep.online, "video_service", rep.video_service));
 }
 
 void api_publish(struct http_req *r)
@@ -436,11 +436,12 @@ void api_schedule_last(struct http_req *r)
         http_reply_df_err(r, &err);
         return;
     }
-    http_reply_json(r, 200, json_pack("{ss so s{si si si si} sb}", "event", r->params[0],
+    http_reply_json(r, 200, json_pack("{ss so s{si si si si si sb} sb}", "event", r->params[0],
                                       "last_run", ran ? schedule_run_json(&x) : json_null(),
                                       "now", "accepted", now.accepted, "waiting", now.waiting,
                                       "pending", now.pending, "pending_people",
-                                      now.pending_people, "differs",
+                                      now.pending_people, "online", now.online,
+                                      "video_service", now.video_service, "differs",
                                       schedule_differs(&x, ran, &now)));
 }
 

@@ -1017,7 +1017,9 @@ static int schedule_run_read(struct store *s, const char *event, struct arena *a
 }
 
 /* "not scheduled yet" as GET .../unscheduled says it: accepted, no meeting,
- * no reason the last run kept; and the requests still unanswered. */
+ * no reason the last run kept; the requests still unanswered; and the
+ * meetings held online, with whether the event has a video service to give
+ * them a link. */
 static int schedule_since_read(struct store *s, const char *event,
                                struct store_schedule_since *since, struct df_err *err)
 {
@@ -1026,7 +1028,11 @@ static int schedule_since_read(struct store *s, const char *event,
         "   WHERE m.request_rid = r.rid) AND NOT EXISTS (SELECT 1 FROM unscheduled_reasons u"
         "   WHERE u.request_rid = r.rid)), 0),"
         " (SELECT count(*) FROM requests WHERE event_rid = ?1 AND status = 'pending'),"
-        " (SELECT count(DISTINCT to_rid) FROM requests WHERE event_rid = ?1 AND status = 'pending')"
+        " (SELECT count(DISTINCT to_rid) FROM requests WHERE event_rid = ?1 AND status = 'pending'),"
+        " (SELECT count(*) FROM meetings m JOIN requests q ON q.rid = m.request_rid"
+        "   WHERE q.event_rid = ?1 AND q.status = 'accepted'"
+        "   AND m.location_rid IS NULL AND m.video_room IS NOT NULL),"
+        " (SELECT video_url IS NOT NULL FROM events WHERE rid = ?1)"
         " FROM requests r WHERE r.event_rid = ?1 AND r.status = 'accepted'";
     sqlite3_int64 rid = need_rid(s, event_rid_sql, "event", event, err);
     if (rid < 0)
@@ -1040,7 +1046,9 @@ static int schedule_since_read(struct store *s, const char *event,
         *since = (struct store_schedule_since){.accepted = sqlite3_column_int(st, 0),
                                                .waiting = sqlite3_column_int(st, 1),
                                                .pending = sqlite3_column_int(st, 2),
-                                               .pending_people = sqlite3_column_int(st, 3)};
+                                               .pending_people = sqlite3_column_int(st, 3),
+                                               .online = sqlite3_column_int(st, 4),
+                                               .video_service = sqlite3_column_int(st, 5) != 0};
     else
         result = store_fail(s, err, "counting what changed since a schedule run");
     sqlite3_reset(st);
@@ -1054,6 +1062,12 @@ static int schedule_run_get_in(struct store *s, const char *event, struct arena 
     if (schedule_since_read(s, event, since, err) < 0)
         return -1;
     return schedule_run_read(s, event, a, run, found, err);
+}
+
+int store_schedule_since_get(struct store *s, const char *event,
+                             struct store_schedule_since *since, struct df_err *err)
+{
+    IN_ONE_READ(s, err, schedule_since_read(s, event, since, err));
 }
 
 int store_schedule_run_get(struct store *s, const char *event, struct arena *a,

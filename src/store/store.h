@@ -349,7 +349,13 @@ int store_schedule_run_replace(struct store *s, const struct store_schedule_run 
 struct store_schedule_since {
     int accepted, waiting;
     int pending, pending_people;   /* requests still unanswered, and how many people they wait for */
+    int online;                    /* accepted requests' meetings held online (no table) */
+    bool video_service;            /* the event has a video_url: those meetings have a link */
 };
+/* What changed since event's last run (as store_schedule_run_get), alone:
+ * inside a write transaction, what that transaction made. */
+int store_schedule_since_get(struct store *s, const char *event,
+                             struct store_schedule_since *since, struct df_err *err);
 /* The last run of event into *run (strings in a) and what changed since into
  * *since, read together; *found false when no run is kept (the event never
  * ran since migration 21, or has no such id: DF_ERR_NOT_FOUND for that). */

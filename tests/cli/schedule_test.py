@@ -7,6 +7,7 @@ bookings of people and tables.
 Usage: schedule_test.py DFNC_BINARY SOURCE_ROOT"""
 import json
 import os
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -93,10 +94,25 @@ with tempfile.TemporaryDirectory() as tmp:
                 double += (m['start'], pid) in seen_people
                 seen_people.add((m['start'], pid))
         check(double == 0, 'no person and no table double-booked')
+        held_online = sum(m['location'] is None for m in ms)
+        check(held_online > 0 and rep.get('online') == held_online,
+              'the report counts the %d meetings held online (%s)' % (held_online, rep.get('online')))
+        check(rep.get('video_service') is True, 'the demo event names its video service')
     # again: the same figures (deterministic for a seed), nothing doubled in the store
     r2 = run('schedule', '--time-limit', '5', '--json', db=db)
     rep2 = json.loads(r2.stdout) if r2.returncode == 0 else {}
     check(rep2.get('accepted') == rep.get('accepted'), 're-scheduling sees the same requests')
+    r = run('schedule', '--time-limit', '5', db=db)
+    check(r.returncode == 0 and 'online       %d held by video\n' % rep.get('online', -1) in r.stdout,
+          'the summary says how many are held by video')
+    # the event's video service gone: the summary says their agendas give no link
+    with sqlite3.connect(db) as con:
+        con.execute('UPDATE events SET video_url = NULL')
+    con.close()
+    r = run('schedule', '--time-limit', '5', db=db)
+    check(r.returncode == 0 and 'held by video, but the event has no video service: their agendas '
+          'give no link to join (set its video_url)' in r.stdout,
+          'without a video service the summary says what to set: ' + r.stdout[-300:])
 
 print('%d failure(s)' % len(failures))
 sys.exit(1 if failures else 0)

@@ -6739,6 +6739,22 @@ test('she switches to online after publication: the desk, in English, sees her m
   const mine = page.locator(`tr.meeting[data-id="${m.id}"] a.join`);
   await mine.waitFor();
   assert.equal(await mine.getAttribute('href'), moved.video_url);
+  // the event's video service taken away meanwhile: the scheduler page says
+  // its meetings held online have nothing to join by, and where to name one
+  await open(org.page, `/console/schedule?event=${encodeURIComponent(forum.id)}`);
+  await org.page.locator('#last-run').waitFor();
+  assert.equal(await org.page.locator('#online-no-video').count(), 0, 'nothing to say while it names one');
+  assert.equal((await apiCall(org.page, 'PUT', `/events/${forum.id}`, { video_url: null })).status, 200);
+  const held = (await apiCall(org.page, 'GET', `/events/${forum.id}/schedule`)).body.now;
+  assert.ok(held.online >= 1 && held.video_service === false, JSON.stringify(held));
+  await open(org.page, `/console/schedule?event=${encodeURIComponent(forum.id)}`);
+  const noVideo = org.page.locator('#online-no-video');
+  await noVideo.waitFor();
+  const form = held.online === 1 ? 'one' : 'other';
+  assert.equal(await noVideo.innerText(), `${EN[`schedule.online_no_video.${form}`].replace('{n}', held.online.toLocaleString('en-GB'))} ${EN['schedule.online_no_video_link']}`);
+  assert.equal(await noVideo.locator('a').getAttribute('href'), `/console/event?event=${encodeURIComponent(forum.id)}`);
+  assert.deepEqual(await axe(org.page), []);
+  assert.equal((await apiCall(org.page, 'PUT', `/events/${forum.id}`, { video_url: 'https://video.example.org/dfnc' })).status, 200);
   // she comes after all: the desk seats the meeting at a free table again
   assert.equal((await apiCall(page, 'PUT', '/me', { attendance: 'onsite' })).status, 200);
   await open(org.page, '/console/people/p-hyb');

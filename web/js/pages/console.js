@@ -1129,6 +1129,17 @@ function pendingNote(s) {
     h('a', { href: people.pathname + people.search }, t('schedule.pending_people', { n: num(now.pending_people || 0) })));
 }
 
+// Meetings held online at an event that names no video service (GET
+// .../schedule's now.online and now.video_service): their people's agendas
+// say "online" with nothing to join, so the organisers are sent to the
+// event's page to name one.
+function onlineNote(s) {
+  const now = (s && s.now) || {};
+  if (!(now.online > 0) || now.video_service) return null;
+  return h('p', { id: 'online-no-video', class: 'notice' }, tn('schedule.online_no_video', now.online), ' ',
+    h('a', { href: withEvent('/console/event') }, t('schedule.online_no_video_link')));
+}
+
 // The event's last scheduler run as the server keeps it, shown on opening
 // (after a restart, or a run from the command line, too): "Last run: when,
 // by whom", its figures (withFigures), and whether a new run would differ.
@@ -1138,7 +1149,7 @@ async function lastRunSection(s, withFigures) {
     h('h2', { id: 'last-run-h' }, t('schedule.last_title')),
     x ? h('p', { id: 'last-run-when' }, tx('schedule.last_run', { when: dayTime(x.ran_at), who: await ranBy(x) })) : null,
     x && withFigures ? runFigures(x, 'last') : null,
-    sinceNote(s || {}), pendingNote(s));
+    sinceNote(s || {}), pendingNote(s), onlineNote(s));
 }
 
 export async function renderSchedule(main) {
