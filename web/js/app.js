@@ -9,6 +9,7 @@ import { h, clear, list, field, nextId } from './dom.js';
 import { describeBy, markInvalid, validityInPageLanguage } from './forms.js';
 import { t, tn, num, setLang, getLang, detectLang, LANGS, setTimeZone, errorText, dateRange, locale, isoDay } from './i18n.js';
 import { localName } from './people.js';
+import { sendUnsent, unsentOutcomes, forgetUnsent } from './unsent.js';
 import { renderHome } from './pages/home.js';
 import { renderProfile } from './pages/profile.js';
 import { renderSearch, renderOrganisation } from './pages/search.js';
@@ -247,6 +248,9 @@ export async function eventPicker() {
 // computer the next person knows to close the browser.
 export async function signOut() {
   let failed = false;
+  // outcomes said without a connection go now if they can: signing out forgets them
+  const me = state.me && state.me.person && state.me.person.id;
+  if (me && unsentOutcomes(me).size) await sendUnsent(me).catch(() => {});
   try {
     await api.logout();
   } catch (e) {
@@ -261,6 +265,7 @@ export async function signOut() {
 
 // The page forgets whoever was signed in (signed out, or her account deleted).
 function forgetUser() {
+  forgetUnsent();   // what she said without a connection is hers: not the next person's to send
   state.me = null;
   state.event = null;
   state.events = [];
@@ -471,6 +476,17 @@ function sayOffline(notes) {
 function keepForOffline() {
   if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
   window.addEventListener('online', () => { if (offlineSavedAt()) render(); });
+  // outcomes said without a connection (unsent.js): sent when the browser
+  // says it is back, and tried every half minute while some wait, since a
+  // venue's Wi-Fi may be joined long before it reaches the server
+  window.addEventListener('online', sendUnsentNow);
+  setInterval(sendUnsentNow, UNSENT_RETRY_MS);
+}
+
+const UNSENT_RETRY_MS = 30000;
+function sendUnsentNow() {
+  const me = state.me && state.me.person && state.me.person.id;
+  if (me && unsentOutcomes(me).size) sendUnsent(me).catch(() => {});
 }
 
 // A word on what was done or went wrong, at the top of container. With

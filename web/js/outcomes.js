@@ -2,12 +2,13 @@
 // the participant says how far it went (the API's six outcomes, in order)
 // with a note only they read; the console's dashboard counts them.
 
-import { api } from './api.js';
+import { api, ApiError } from './api.js';
 import { h, outcome, field, nextId } from './dom.js';
 import { limit, invalid } from './forms.js';
 import { t, errorText } from './i18n.js';
-import { whileBusy } from './app.js';
+import { whileBusy, state } from './app.js';
 import { refusalWhy } from './words.js';
+import { keepUnsent, dropUnsent } from './unsent.js';
 
 export const OUTCOMES = ['not_held', 'no_fit', 'follow_up', 'joint_project', 'purchase', 'agreement'];
 const NOTE_MAX = 4000;   // bytes (src/app/outcomes.h)
@@ -18,12 +19,35 @@ export async function myOutcomes() {
   return new Map((r && Array.isArray(r.outcomes) ? r.outcomes : []).map((o) => [o.request, o]));
 }
 
+// A refusal the server gave, or none: the request never reached it (the
+// venue's network gone, or the server down).
+const unreached = (e) => !(e instanceof ApiError);
+
 // The control for one meeting (its request's id): what was said, if
-// anything, and a form to say it or change it.
-export function outcomeControl(request, said) {
+// anything, and a form to say it or change it. unsent: what she said of it
+// without a connection and this phone keeps to send (unsent.js), which
+// shows instead of the server's, marked as not sent yet.
+export function outcomeControl(request, said, unsent) {
   let mine = said || null;
+  let pending = false;
+  if (unsent) {
+    mine = unsent.removed ? null : { request, outcome: unsent.outcome, note: unsent.note };
+    pending = true;
+  }
+  const person = () => (state.me && state.me.person && state.me.person.id) || '';
+  // without a connection: kept on this phone, to go when it is back
+  const keep = (what) => {
+    if (!person() || !keepUnsent(person(), request, what)) return false;
+    mine = what ? { request, outcome: what.outcome, note: what.note } : null;
+    pending = true;
+    draw();
+    status.ok(t('outcome.kept'));
+    open(false);
+    return true;
+  };
   const formId = nextId('outcome-form');
   const summary = h('p', { class: 'outcome-said' });
+  const unsentMark = h('p', { class: 'outcome-unsent notice' }, t('outcome.unsent'));
   const note = h('p', { class: 'outcome-note muted', translate: 'no' });
   const status = outcome(nextId('outcome-status'));
   const toggle = h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'aria-controls': formId });
@@ -45,6 +69,7 @@ export function outcomeControl(request, said) {
     note.hidden = !(mine && mine.note);
     toggle.textContent = mine ? t('outcome.change') : t('outcome.ask');
     remove.hidden = !mine;
+    unsentMark.hidden = !pending;
   };
   const open = (on) => {
     form.hidden = !on;
@@ -64,23 +89,50 @@ export function outcomeControl(request, said) {
     const bad = invalid(form);
     if (bad) { status.fail(bad); return; }
     await whileBusy([save, remove, cancel], async () => {
+      const said = { outcome: picked.value, note: text.value.trim() || null };
       try {
-        mine = await api.setOutcome(request, picked.value, text.value.trim() || null);
+        mine = await api.setOutcome(request, said.outcome, said.note);
+        dropUnsent(person(), request);   // an older one kept here must not follow it
+        pending = false;
         draw();
         status.ok(t('outcome.saved'));
         open(false);
-      } catch (e) { status.fail(t('outcome.failed'), ' ', refusalWhy(e)); }
+      } catch (e) {
+        if (!(unreached(e) && keep(said))) status.fail(t('outcome.failed'), ' ', refusalWhy(e));
+      }
     });
   });
   remove.addEventListener('click', () => whileBusy([save, remove, cancel], async () => {
     try {
-      await api.removeOutcome(request);
+      // one said only without a connection: the server may have none to take back
+      await api.removeOutcome(request).catch((e) => { if (!(pending && e instanceof ApiError && e.status === 404)) throw e; });
+      dropUnsent(person(), request);
       mine = null;
+      pending = false;
       draw();
       status.ok(t('outcome.removed'));
       open(false);
-    } catch (e) { status.fail(`${t('outcome.failed')} ${errorText(e)}`); }
+    } catch (e) {
+      if (!(unreached(e) && keep(null))) status.fail(`${t('outcome.failed')} ${errorText(e)}`);
+    }
   }));
   draw();
-  return h('div', { class: 'meeting-outcome no-print', dataset: { request } }, summary, note, toggle, form, status.el);
+  const box = h('div', { class: 'meeting-outcome no-print', dataset: { request } }, summary, note, unsentMark, toggle, form, status.el);
+  // kept here and sent later, while the page stays open (unsent.js)
+  const sentLater = (ev) => {
+    if (!box.isConnected) { window.removeEventListener('dfnc:unsent', sentLater); return; }
+    if (!pending) return;
+    const refused = ev.detail.refused.find((x) => x.request === request);
+    if (ev.detail.sentRequests.includes(request)) {
+      pending = false;
+      draw();
+      status.ok(t('outcome.sent_later'));
+    } else if (refused) {
+      pending = false;
+      draw();
+      status.fail(t('outcome.failed'), ' ', refusalWhy(refused.error));
+    }
+  };
+  window.addEventListener('dfnc:unsent', sentLater);
+  return box;
 }

@@ -10,8 +10,24 @@ import { tableName, orgInfo, orgName, localName, localText, personInfo } from '.
 import { t, tx, time, date, dayTime, tn, errorText, timeZoneNote, timeZoneSentence, instant } from '../i18n.js';
 import { state, whileBusy, zoneOfIt } from '../app.js';
 import { myOutcomes, outcomeControl } from '../outcomes.js';
+import { sendUnsent, unsentOutcomes } from '../unsent.js';
+import { refusalWhy } from '../words.js';
 import { partnerAbsentButton } from '../day.js';
 import { serverNow } from '../clock.js';
+
+// What became of the outcomes said without a connection (unsent.js): those
+// the server took as the page opened, those it refused for good (each with
+// why: a meeting cancelled since, say), and how many this phone still keeps.
+function unsentNotes(later, left) {
+  const sent = later ? later.sent : 0, refused = later ? later.refused : [];
+  if (!sent && !refused.length && !left) return null;
+  return h('div', { id: 'agenda-unsent' },
+    sent ? h('p', { class: 'notice', id: 'agenda-unsent-sent', role: 'status' }, tn('agenda.unsent_sent', sent)) : null,
+    refused.length ? h('div', { class: 'flash error', id: 'agenda-unsent-refused', role: 'alert' },
+      h('p', {}, tn('agenda.unsent_refused', refused.length)),
+      h('ul', {}, refused.map((x) => h('li', {}, refusalWhy(x.error))))) : null,
+    left ? h('p', { class: 'notice', id: 'agenda-unsent-left', role: 'status' }, tn('agenda.unsent_left', left)) : null);
+}
 
 // The day of x at zone's clock (a meeting's own event's: zoneOfIt).
 function dayKey(x, zone) {
@@ -299,12 +315,18 @@ export async function renderAgenda(main) {
   // what the meetings that have begun led to, as the participant says
   const begun = (m) => instant(start(m)) <= serverNow();
   const requests = api.requests().then((r) => list(r, 'requests')).catch(() => null);
+  // outcomes said without a connection go first, so that the list read next holds them
+  const meId = person.id || '';
+  const later = meetings.some(begun) ? await sendUnsent(meId).catch(() => null) : null;
+  const unsent = unsentOutcomes(meId);
   const [toAnswer, waiting, cancelled, availability, said, met] = await Promise.all([toAnswerNotice(requests),
     waitingSection(meetings, requests), cancelledSection(requests), availabilitySection(meetings),
     meetings.some(begun) ? myOutcomes().catch(() => null) : null,
     meetings.some(begun) ? metSection() : null]);
   const title = main.querySelector('h1');
   if (toAnswer && title) title.after(toAnswer);
+  const unsentNote = unsentNotes(later, unsent.size);
+  if (unsentNote && title) title.after(unsentNote);
   if (meetings.length === 0) { add(main, h('p', { id: 'agenda-empty' }, t('agenda.empty')), waiting, cancelled, availability); return; }
   // once every meeting is over, the people met come first; before, after the days
   const over = meetings.every((m) => instant(end(m)) <= serverNow());
@@ -382,7 +404,7 @@ export async function renderAgenda(main) {
     // line between the two, so that it reads as the meeting's, on a phone too
     if (asks) {
       tbody.append(h('tr', { class: 'outcome-row no-print' }, h('td', { class: 'outcome-gap' }),
-        h('td', { colspan: 2 }, outcomeControl(m.request, said.get(m.request)))));
+        h('td', { colspan: 2 }, outcomeControl(m.request, said.get(m.request), unsent.get(m.request)))));
     }
   }
   if (met && !over) add(main, met);
