@@ -2,7 +2,6 @@
  * Ukrainian, the outbox filled in the action's transaction, the sender. */
 #include "app/mail.h"
 
-#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +11,7 @@
 #include "core/buf.h"
 #include "core/date.h"
 #include "core/log.h"
+#include "core/ticker.h"
 #include "io/ics.h"
 #include "io/mailmsg.h"
 #include "store/mail.h"
@@ -872,34 +872,18 @@ int app_mail_send_due(struct store *s, const struct app_mail_sender *o, long lon
 }
 
 struct app_mail_thread {
-    pthread_t thread;
-    pthread_mutex_t lock;
-    pthread_cond_t wake;
-    bool stop;
-    int every;
+    struct ticker *ticker;
     struct store *s;
     struct app_mail_sender o;
 };
 
-static void *sender_main(void *ud)
+static void send_due_tick(void *ud)
 {
     struct app_mail_thread *t = ud;
-    pthread_mutex_lock(&t->lock);
-    while (!t->stop) {
-        pthread_mutex_unlock(&t->lock);
-        struct app_mail_run run;
-        struct df_err err = {0};
-        if (app_mail_send_due(t->s, &t->o, (long long)time(NULL), &run, &err) < 0)
-            log_msg(LOG_ERROR, "event=mail_sender_failed error=\"%s\"", err.msg);
-        pthread_mutex_lock(&t->lock);
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_sec += t->every;
-        while (!t->stop && pthread_cond_timedwait(&t->wake, &t->lock, &until) == 0) {
-        }
-    }
-    pthread_mutex_unlock(&t->lock);
-    return NULL;
+    struct app_mail_run run;
+    struct df_err err = {0};
+    if (app_mail_send_due(t->s, &t->o, (long long)time(NULL), &run, &err) < 0)
+        log_msg(LOG_ERROR, "event=mail_sender_failed error=\"%s\"", err.msg);
 }
 
 int app_mail_thread_start(const char *db_path, const struct app_mail_sender *o, int every,
@@ -909,14 +893,12 @@ int app_mail_thread_start(const char *db_path, const struct app_mail_sender *o, 
     if (!t)
         return df_err_set(err, DF_ERR_RUNTIME, "out of memory starting the mail sender");
     t->o = *o;
-    t->every = every > 0 ? every : 10;
     if (store_open(&t->s, db_path, err) < 0) {
         free(t);
         return -1;
     }
-    pthread_mutex_init(&t->lock, NULL);
-    pthread_cond_init(&t->wake, NULL);
-    if (pthread_create(&t->thread, NULL, sender_main, t) != 0) {
+    t->ticker = ticker_start(every > 0 ? every : 10, send_due_tick, t);
+    if (!t->ticker) {
         store_close(t->s);
         free(t);
         return df_err_set(err, DF_ERR_RUNTIME, "could not start the mail sender's thread");
@@ -929,13 +911,7 @@ void app_mail_thread_stop(struct app_mail_thread *t)
 {
     if (!t)
         return;
-    pthread_mutex_lock(&t->lock);
-    t->stop = true;
-    pthread_cond_signal(&t->wake);
-    pthread_mutex_unlock(&t->lock);
-    pthread_join(t->thread, NULL);
+    ticker_stop(t->ticker);
     store_close(t->s);
-    pthread_mutex_destroy(&t->lock);
-    pthread_cond_destroy(&t->wake);
     free(t);
 }

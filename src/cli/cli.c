@@ -249,7 +249,8 @@ const struct cli_command cli_commands[] = {
     {"serve", cli_cmd_serve,
      "dfnc serve [--listen ADDR] [--port P] [--threads N] [--tls] [--behind-proxy ADDR[/BITS][,...]] "
      "[--web DIR] [--session-ttl S] [--public-url URL] [--login-failures A:I] [--forum-clock[-still] TIME] "
-     "[--no-access-log] [--smtp URL --mail-from ADDR [--smtp-user U]] [--routes]",
+     "[--no-access-log] [--smtp URL --mail-from ADDR [--smtp-user U]] "
+     "[--backup-dir DIR [--backup-every MIN] [--backup-keep N]] [--routes]",
      "Serves the JSON API (docs/api.md) and the web UI built into the binary (or,\n"
      "with --web DIR, the files of DIR) on --listen ADDR (default 127.0.0.1) and\n"
      "--port P (default 8080; 0 picks a free one), until SIGINT or SIGTERM (requests\n"
@@ -284,6 +285,13 @@ const struct cli_command cli_commands[] = {
      "password in DFNC_SMTP_PASSWORD; it needs --public-url (the mail's links) and\n"
      "turns the forum's mail on once the server listens (not when it cannot\n"
      "start). Without --smtp nothing is sent.\n"
+     "--backup-dir DIR: a copy of the database in DIR (a folder that exists) once\n"
+     "the server listens and then every --backup-every MIN minutes (1 to 1440,\n"
+     "default 30), as dfnc backup writes one, named dfnc-YYYYMMDDTHHMMSSZ.db (UTC);\n"
+     "the newest --backup-keep N (default 48) of those stay, older ones are removed\n"
+     "(no other file in DIR is touched). Each is logged (event=backup_written or\n"
+     "event=backup_failed); a failure does not stop the server. To restore, stop\n"
+     "it and serve the copy.\n"
      "--routes: lists the API's routes instead of serving, one a line, METHOD\n"
      "PATTERN WHO CSRF (WHO anyone, user or organiser: who passes before the\n"
      "route's own checks; CSRF whether a signed-in call needs X-CSRF-Token)."},

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "app/backups.h"
 #include "app/fields.h"
 #include "app/mail.h"
 #include "core/date.h"
@@ -94,20 +95,26 @@ static int print_routes(void)
     return 0;
 }
 
-/* serve --smtp's mail, turned on once the server listens: a server that
- * never starts (its port taken) leaves the forum's mail as it was. */
-struct mail_start {
+/* What starts once the server listens: serve --smtp's mail (a server that
+ * never starts, its port taken, leaves the forum's mail as it was) and
+ * --backup-dir's copies. */
+struct on_start {
     const struct http_options *o;
-    const struct app_mail_sender *mail;
+    const struct app_mail_sender *mail;   /* NULL: no --smtp */
     struct app_mail_thread *sender;
+    const struct app_backups_opts *backups;   /* NULL: no --backup-dir */
+    struct app_backups *backing_up;
 };
 
-static int start_mail(void *ud, struct df_err *err)
+static int start_threads(void *ud, struct df_err *err)
 {
-    struct mail_start *m = ud;
-    if (cli_mail_turn_on(m->o->db_path, m->o->public_url, err) < 0)
+    struct on_start *m = ud;
+    if (m->mail && (cli_mail_turn_on(m->o->db_path, m->o->public_url, err) < 0 ||
+                    app_mail_thread_start(m->o->db_path, m->mail, 10, &m->sender, err) < 0))
         return -1;
-    return app_mail_thread_start(m->o->db_path, m->mail, 10, &m->sender, err);
+    if (m->backups && app_backups_start(m->o->db_path, m->backups, &m->backing_up, err) < 0)
+        return -1;
+    return 0;
 }
 
 int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
@@ -127,8 +134,15 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         {"smtp", required_argument, NULL, CLI_OPT_SMTP},
         {"mail-from", required_argument, NULL, CLI_OPT_MAIL_FROM},
         {"smtp-user", required_argument, NULL, CLI_OPT_SMTP_USER},
+        {"backup-dir", required_argument, NULL, 'B'},
+        {"backup-every", required_argument, NULL, 'E'},
+        {"backup-keep", required_argument, NULL, 'K'},
         {"routes", no_argument, NULL, 'r'}, {0, 0, 0, 0}};
     struct app_mail_sender mail = {0};
+    /* a copy every half hour, a day's worth kept */
+    struct app_backups_opts backups = {.every = 30 * 60, .keep = 48};
+    int every_minutes = 30;
+    bool backup_option = false;
     bool routes = false;
     struct df_err err = {0};
     unsigned long long seen = 0;
@@ -162,6 +176,15 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         case 'c': ok = forum_clock_arg(optarg, false, &o); break;
         case 'C': ok = forum_clock_arg(optarg, true, &o); break;
         case 'r': routes = true; break;
+        case 'B': backups.dir = optarg; break;
+        case 'E':
+            ok = int_arg("backup-every", optarg, 1, 24 * 60, &every_minutes);
+            backup_option = true;
+            break;
+        case 'K':
+            ok = int_arg("backup-keep", optarg, 1, 10000, &backups.keep);
+            backup_option = true;
+            break;
         case CLI_OPT_SMTP:
         case CLI_OPT_MAIL_FROM:
         case CLI_OPT_SMTP_USER: ok = cli_mail_sender_opt(c, optarg, &mail); break;
@@ -181,14 +204,25 @@ int cli_cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
         fprintf(stderr, "dfnc: --smtp needs --public-url: the mail's links must reach people\n");
         return cli_usage("serve");
     }
-    struct mail_start ms = {.o = &o, .mail = &mail};
+    if (backup_option && !backups.dir) {
+        fprintf(stderr, "dfnc: --backup-every and --backup-keep need --backup-dir\n");
+        return cli_usage("serve");
+    }
+    backups.every = every_minutes * 60;
+    if (backups.dir && app_backups_dir_check(backups.dir, &err) < 0)
+        return cli_fail(&err);
+    struct on_start ms = {.o = &o, .backups = backups.dir ? &backups : NULL};
     if (sends == 0) {
         if (smtp_global_init(&err) < 0)
             return cli_fail(&err);
-        o.on_started = start_mail;
+        ms.mail = &mail;
+    }
+    if (ms.mail || ms.backups) {
+        o.on_started = start_threads;
         o.on_started_ud = &ms;
     }
     int rc = http_serve(&o, &err);
+    app_backups_stop(ms.backing_up);
     app_mail_thread_stop(ms.sender);
     return rc < 0 ? cli_fail(&err) : 0;
 }

@@ -75,6 +75,32 @@ t "--web of a folder that is not there is refused, named" 2 \
   -- --db t.db serve --web /nonexistent/web --port 70000
 t "--web of a file, not a folder, is refused, named" 2 '^dfnc: --web "t.db" is not a folder' \
   -- --db t.db serve --web t.db --port 70000
+t "--backup-dir of a folder that is not there is refused before serving, named" 2 \
+  '^dfnc: --backup-dir /nonexistent/bk: No such file or directory' \
+  -- --db t.db serve --backup-dir /nonexistent/bk --port 18599
+t "--backup-dir of a file is refused, named" 2 '^dfnc: --backup-dir t.db is not a folder' \
+  -- --db t.db serve --backup-dir t.db --port 18599
+t "--backup-every without --backup-dir, which it would not change, is refused" 2 \
+  '^dfnc: --backup-every and --backup-keep need --backup-dir' -- --db t.db serve --backup-every 5 --port 18599
+t "--backup-every of 0 minutes is refused, named" 2 '^dfnc: --backup-every takes a whole number from 1 to 1440, not "0"' \
+  -- --db t.db serve --backup-dir . --backup-every 0 --port 70000
+twice backup-keep --db t.db serve --backup-dir . --backup-keep 2 --backup-keep 3 --port 70000
+# the server takes a copy once it listens, says so in its log, and stops cleanly
+mkdir -p bk.d
+touch bk.d/keep-me.txt
+"$DFNC" --db t.db serve --port 0 --backup-dir bk.d --backup-keep 1 >serve.out 2>serve.err &
+served=$!
+for _ in $(seq 1 100); do
+    grep -q 'event=backup_written' serve.err && break
+    sleep 0.1
+done
+kill -TERM $served; wait $served
+check "serve --backup-dir: the server stops cleanly (exit 0)" [ $? = 0 ]
+check "... after a copy logged, with its file" grep -qE 'event=backup_written file="bk\.d/dfnc-[0-9]{8}T[0-9]{6}Z\.db" mib=[0-9.]+ ms=[0-9]+ removed=0' serve.err
+check "... a copy in the folder, beside the file that was there" \
+  sh -c '[ "$(ls bk.d | grep -cE "^dfnc-[0-9]{8}T[0-9]{6}Z\.db$")" = 1 ] && [ -e bk.d/keep-me.txt ]'
+check "... which is the forum's database, whole" \
+  sh -c '"$0" --db "$(ls bk.d/dfnc-*Z.db)" stats --json | grep -q "\"organisations\""' "$DFNC"
 t "--time-limit that is no number of seconds is named" 2 \
   '^dfnc: --time-limit takes seconds, more than 0 and at most 86400, not "0"' \
   -- --db t.db schedule --time-limit 0

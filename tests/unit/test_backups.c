@@ -1,0 +1,168 @@
+/* Unit tests of src/app/backups: the server's own copies of the database
+ * (serve --backup-dir): their names, the oldest beyond a number removed
+ * and nothing else touched, a copy that never overwrites, the folder
+ * checked before the server starts, and the thread that takes one at once
+ * and stops cleanly. */
+#include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app/backups.h"
+#include "core/clock.h"
+
+#define ok(call) cr_assert_geq((call), 0, "%s", err.msg)
+
+static struct store *s;
+static struct df_err err;
+static char dir[64];
+
+static void setup(void)
+{
+    strcpy(dir, "/tmp/dfnc-backups-XXXXXX");
+    cr_assert_not_null(mkdtemp(dir));
+    char db[96];
+    snprintf(db, sizeof db, "%s/forum.db.src", dir);   /* not a copy's name */
+    ok(store_open(&s, db, &err));
+    ok(store_exec_for_tests(s, "CREATE TABLE kept (v TEXT); INSERT INTO kept VALUES ('Київ')", &err));
+}
+
+static void teardown(void)
+{
+    store_close(s);
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d));) {
+        char p[384];
+        snprintf(p, sizeof p, "%s/%s", dir, e->d_name);
+        if (e->d_name[0] != '.')
+            unlink(p);
+    }
+    if (d)
+        closedir(d);
+    rmdir(dir);
+}
+
+static bool exists(const char *name)
+{
+    char p[160];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    return access(p, F_OK) == 0;
+}
+
+static void touch(const char *name)
+{
+    char p[160];
+    snprintf(p, sizeof p, "%s/%s", dir, name);
+    FILE *f = fopen(p, "w");
+    cr_assert_not_null(f);
+    fputs("not a database", f);
+    fclose(f);
+}
+
+/* How many of dir's entries are copies by their names. */
+static int copies(void)
+{
+    int n = 0;
+    DIR *d = opendir(dir);
+    for (struct dirent *e; d && (e = readdir(d));)
+        n += strncmp(e->d_name, "dfnc-", 5) == 0 && strlen(e->d_name) == 24 &&
+             strcmp(e->d_name + 20, "Z.db") == 0;
+    closedir(d);
+    return n;
+}
+
+Test(backups, names_sort_as_their_times_in_utc)
+{
+    char name[APP_BACKUP_NAME_LEN];
+    app_backup_name(0, name);
+    cr_assert_str_eq(name, "dfnc-19700101T000000Z.db");
+    app_backup_name(1802770200, name);   /* 2027-02-16 09:30:00 UTC */
+    cr_assert_str_eq(name, "dfnc-20270216T093000Z.db");
+}
+
+Test(backups, the_oldest_beyond_keep_go_and_nothing_else, .init = setup, .fini = teardown)
+{
+    touch("notes.txt");
+    touch("dfnc-before-the-forum.db");
+    touch("dfnc-20000101T000000Z.db.partial-abcdef");
+    struct app_backups_opts o = {.dir = dir, .every = 60, .keep = 2};
+    struct arena a;
+    arena_init(&a, 0);
+    const char *path = NULL;
+    int removed = -1;
+    time_t t0 = 1802770200;
+    ok(app_backup_take(s, &o, t0, &a, &path, &removed, &err));
+    cr_assert_eq(removed, 0);
+    cr_assert(strstr(path, "/dfnc-20270216T093000Z.db") != NULL, "%s", path);
+    ok(app_backup_take(s, &o, t0 + 1800, &a, &path, &removed, &err));
+    cr_assert_eq(removed, 0);
+    ok(app_backup_take(s, &o, t0 + 3600, &a, &path, &removed, &err));
+    cr_assert_eq(removed, 1, "the third beyond keep 2 removes one");
+    cr_assert(!exists("dfnc-20270216T093000Z.db"), "the oldest went");
+    cr_assert(exists("dfnc-20270216T100000Z.db") && exists("dfnc-20270216T103000Z.db"));
+    cr_assert_eq(copies(), 2);
+    cr_assert(exists("notes.txt") && exists("dfnc-before-the-forum.db") &&
+                  exists("dfnc-20000101T000000Z.db.partial-abcdef"),
+              "files not named as copies stay");
+    /* the newest is a whole database with what was committed */
+    struct store *c = NULL;
+    ok(store_open(&c, path, &err));
+    ok(store_exec_for_tests(c, "CREATE TABLE seen AS SELECT v FROM kept WHERE v = 'Київ'", &err));
+    store_close(c);
+    arena_free(&a);
+}
+
+Test(backups, a_copy_never_overwrites, .init = setup, .fini = teardown)
+{
+    touch("dfnc-20270216T093000Z.db");
+    struct app_backups_opts o = {.dir = dir, .every = 60, .keep = 5};
+    struct arena a;
+    arena_init(&a, 0);
+    const char *path = NULL;
+    int removed = 0;
+    cr_assert_lt(app_backup_take(s, &o, 1802770200, &a, &path, &removed, &err), 0);
+    cr_assert(strstr(err.msg, "dfnc-20270216T093000Z.db") != NULL, "%s", err.msg);
+    char p[160];
+    snprintf(p, sizeof p, "%s/dfnc-20270216T093000Z.db", dir);
+    struct stat st;
+    cr_assert_eq(stat(p, &st), 0);
+    cr_assert_eq(st.st_size, (off_t)strlen("not a database"), "the file there is as it was");
+    arena_free(&a);
+}
+
+Test(backups, the_folder_is_checked_before_serving, .init = setup, .fini = teardown)
+{
+    char p[160];
+    snprintf(p, sizeof p, "%s/missing", dir);
+    cr_assert_lt(app_backups_dir_check(p, &err), 0);
+    cr_assert_eq(err.kind, DF_ERR_USAGE);
+    cr_assert(strstr(err.msg, "No such file") != NULL, "%s", err.msg);
+    touch("a-file");
+    snprintf(p, sizeof p, "%s/a-file", dir);
+    err = (struct df_err){0};
+    cr_assert_lt(app_backups_dir_check(p, &err), 0);
+    cr_assert(strstr(err.msg, "is not a folder") != NULL, "%s", err.msg);
+    err = (struct df_err){0};
+    ok(app_backups_dir_check(dir, &err));
+}
+
+Test(backups, the_thread_takes_one_at_once_and_none_after_it_stops, .init = setup,
+     .fini = teardown)
+{
+    char db[96];
+    snprintf(db, sizeof db, "%s/forum.db.src", dir);
+    struct app_backups_opts o = {.dir = dir, .every = 3600, .keep = 5};
+    struct app_backups *b = NULL;
+    ok(app_backups_start(db, &o, &b, &err));
+    double until = clock_seconds() + 10;
+    while (copies() == 0 && clock_seconds() < until)
+        usleep(20000);
+    cr_assert_eq(copies(), 1, "one copy once it starts");
+    double before = clock_seconds();
+    app_backups_stop(b);   /* wakes it from its hour's wait */
+    cr_assert_lt(clock_seconds() - before, 2.0, "stopping does not wait out the hour");
+    cr_assert_eq(copies(), 1);
+}
