@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "store/announcements.h"
 
 struct listing {
@@ -18,8 +19,9 @@ static int add_row(void *ud, const struct store_announcement *a)
     struct listing *l = ud;
     char id[24];
     snprintf(id, sizeof id, "%" PRId64, a->id);
-    json_t *j = json_pack("{ss ss ss? ss}", "id", id, "text", a->text, "text_uk", a->text_uk,
-                          "created_at", a->created_at);
+    json_t *j = json_pack("{ss ss ss? ss ss? ss?}", "id", id, "text", a->text, "text_uk",
+                          a->text_uk, "created_at", a->created_at, "shows_from", a->shows_from,
+                          "shows_until", a->shows_until);
     if (j && l->with_author &&
         json_object_set_new(j, "created_by", json_string(a->created_by)) < 0) {
         json_decref(j);
@@ -28,33 +30,88 @@ static int add_row(void *ud, const struct store_announcement *a)
     return j && json_array_append_new(l->list, j) == 0 ? 0 : -1;
 }
 
-json_t *app_announcements_json(struct store *s, bool with_author, struct df_err *err)
+/* The rows walk gives (shown now, or ahead) as a JSON array; NULL with err. */
+static json_t *listed(struct store *s, const char *now, bool organiser, bool ahead,
+                      struct df_err *err)
 {
-    struct listing l = {json_array(), with_author};
+    struct listing l = {json_array(), organiser};
     if (!l.list) {
         df_err_set(err, DF_ERR_RUNTIME, "out of memory");
         return NULL;
     }
-    int rc = store_announcement_each(s, APP_ANNOUNCEMENTS_SHOWN, add_row, &l, err);
+    int rc = ahead ? store_announcement_each_ahead(s, now, APP_ANNOUNCEMENTS_AHEAD, add_row, &l, err)
+                   : store_announcement_each(s, now, APP_ANNOUNCEMENTS_SHOWN, add_row, &l, err);
     if (rc != 0) {
         if (!err->msg[0])   /* add_row stopped the walk: out of memory */
             df_err_set(err, DF_ERR_RUNTIME, "out of memory listing the announcements");
         json_decref(l.list);
         return NULL;
     }
-    return json_pack("{so}", "announcements", l.list);
+    return l.list;
 }
 
-json_t *app_announcement_add(struct store *s, const char *actor, const char *text,
-                             const char *text_uk, struct df_err *err)
+json_t *app_announcements_json(struct store *s, bool organiser, long long now,
+                               struct df_err *err)
 {
-    if (text_uk && !*text_uk)
-        text_uk = NULL;
+    char at[DATE_UTC_TEXT_SIZE];
+    date_utc_text(now, at);
+    json_t *shown = listed(s, at, organiser, false, err);
+    json_t *ahead = shown && organiser ? listed(s, at, organiser, true, err) : NULL;
+    if (!shown || (organiser && !ahead)) {
+        json_decref(shown);
+        return NULL;
+    }
+    json_t *j = json_pack("{so}", "announcements", shown);
+    if (j && ahead && json_object_set_new(j, "ahead", ahead) < 0) {
+        json_decref(j);
+        j = NULL;
+    }
+    if (!j)
+        df_err_set(err, DF_ERR_RUNTIME, "out of memory listing the announcements");
+    return j;
+}
+
+/* in's time named field as UTC text into out (NULL: none given); *at its
+ * instant. DF_ERR_INPUT naming the field for one that is not ISO 8601 with
+ * its offset. */
+static int when_given(const char *v, const char *field, char out[DATE_UTC_TEXT_SIZE],
+                      long long *at, struct df_err *err)
+{
+    if (!v || !*v)
+        return 0;
+    if (!date_time_is_valid(v) || !date_time_instant(v, at)) {
+        df_err_set(err, DF_ERR_INPUT,
+                   "%s \"%.40s\" is not a time with its offset, such as 2027-02-16T12:15+01:00",
+                   field, v);
+        return df_err_code(err, "invalid_time", "field", field, "value", v, NULL);
+    }
+    date_utc_text(*at, out);
+    return 1;
+}
+
+json_t *app_announcement_add(struct store *s, const char *actor,
+                             const struct app_announcement_in *in, long long now,
+                             struct df_err *err)
+{
+    const char *text_uk = in->text_uk && *in->text_uk ? in->text_uk : NULL;
+    char from[DATE_UTC_TEXT_SIZE], until[DATE_UTC_TEXT_SIZE];
+    long long from_at = now, until_at = 0;
+    int has_from = when_given(in->shows_from, "shows_from", from, &from_at, err);
+    int has_until = has_from < 0 ? -1 : when_given(in->shows_until, "shows_until", until, &until_at, err);
+    if (has_from < 0 || has_until < 0)
+        return NULL;
+    if (has_until && until_at <= (from_at > now ? from_at : now)) {
+        df_err_set(err, DF_ERR_INPUT, "shows_until must come after %s: it would never be shown",
+                   from_at > now ? "shows_from" : "now, by the forum's clock");
+        df_err_code(err, "ends_before_shown", "field", "shows_until", NULL);
+        return NULL;
+    }
     int64_t id = 0;
     char idtext[24];
     if (store_begin(s, err) < 0)
         return NULL;
-    int rc = store_announcement_add(s, text, text_uk, actor, &id, err);
+    int rc = store_announcement_add(s, in->text, text_uk, actor, has_from ? from : NULL,
+                                    has_until ? until : NULL, &id, err);
     snprintf(idtext, sizeof idtext, "%" PRId64, id);
     if (rc < 0 ||
         store_audit(s, actor, "announcement.add", "announcement", idtext, NULL, err) < 0 ||
@@ -62,9 +119,12 @@ json_t *app_announcement_add(struct store *s, const char *actor, const char *tex
         store_rollback(s);
         return NULL;
     }
-    json_t *all = app_announcements_json(s, true, err), *x, *out = NULL;
+    json_t *all = app_announcements_json(s, true, now, err), *x, *out = NULL;
     size_t i;
     json_array_foreach(json_object_get(all, "announcements"), i, x)
+        if (!out && strcmp(json_string_value(json_object_get(x, "id")), idtext) == 0)
+            out = json_incref(x);
+    json_array_foreach(json_object_get(all, "ahead"), i, x)
         if (!out && strcmp(json_string_value(json_object_get(x, "id")), idtext) == 0)
             out = json_incref(x);
     json_decref(all);

@@ -17,16 +17,33 @@
 /* How many are shown at once: the newest. */
 #define APP_ANNOUNCEMENTS_SHOWN 5
 
-/* Keeps one by actor (a login's e-mail): text the English (or only) words,
- * text_uk the Ukrainian or NULL (an empty one is none). Returns it as the
- * list gives it, or NULL with err. */
-json_t *app_announcement_add(struct store *s, const char *actor, const char *text,
-                             const char *text_uk, struct df_err *err);
+/* How many written ahead an organiser's list gives: the soonest. */
+#define APP_ANNOUNCEMENTS_AHEAD 100
+
+/* What an announcement says and when: text the English (or only) words,
+ * text_uk the Ukrainian or NULL (an empty one is none); shows_from and
+ * shows_until ISO 8601 times with their offset ("2027-02-16T12:15+01:00"),
+ * NULL for at once and until withdrawn. */
+struct app_announcement_in {
+    const char *text, *text_uk, *shows_from, *shows_until;
+};
+
+/* Keeps one by actor (a login's e-mail), now being the forum's clock
+ * (seconds since 1970): a time that is not ISO 8601 with its offset, an
+ * end not after its start, or an end already past, is DF_ERR_INPUT naming
+ * its field. Returns it as the organisers' list gives it, or NULL with
+ * err. */
+json_t *app_announcement_add(struct store *s, const char *actor,
+                             const struct app_announcement_in *in, long long now,
+                             struct df_err *err);
 /* Withdraws announcement id ("12"); DF_ERR_NOT_FOUND when none such is shown. */
 int app_announcement_withdraw(struct store *s, const char *actor, const char *id,
                               struct df_err *err);
-/* {"announcements": [{"id","text","text_uk","created_at"}]}: those shown, newest
- * first; with_author adds "created_by" (for organisers). NULL with err. */
-json_t *app_announcements_json(struct store *s, bool with_author, struct df_err *err);
+/* {"announcements": [{"id","text","text_uk","created_at","shows_from",
+ * "shows_until"}]}: those shown at now (the forum's clock), newest first;
+ * for organisers (organiser true) each with "created_by", and "ahead":
+ * those written to show later, the soonest first. NULL with err. */
+json_t *app_announcements_json(struct store *s, bool organiser, long long now,
+                               struct df_err *err);
 
 #endif

@@ -7,7 +7,8 @@
 void api_announcements(struct http_req *r)
 {
     struct df_err err = {0};
-    json_t *j = app_announcements_json(r->s, api_is_organiser(r), &err);
+    json_t *j = app_announcements_json(r->s, api_is_organiser(r), http_server_forum_now(r->srv),
+                                       &err);
     if (!j) {
         http_reply_df_err(r, &err);
         return;
@@ -20,13 +21,18 @@ void api_announcement_post(struct http_req *r)
     static const struct http_field f[] = {
         {"text", HJ_STRING, .required = true, .min = 1, .max = APP_ANNOUNCEMENT_MAX},
         {"text_uk", HJ_STRING, .nullable = true, .max = APP_ANNOUNCEMENT_MAX},
+        {"shows_from", HJ_STRING, .nullable = true, .max = 40},
+        {"shows_until", HJ_STRING, .nullable = true, .max = 40},
         {NULL}};
     json_t *b = http_body(r, f);
     if (!b)
         return;
     struct df_err err = {0};
-    json_t *j = app_announcement_add(r->s, r->user.email, http_json_str(b, "text"),
-                                     http_json_str(b, "text_uk"), &err);
+    struct app_announcement_in in = {.text = http_json_str(b, "text"),
+                                     .text_uk = http_json_str(b, "text_uk"),
+                                     .shows_from = http_json_str(b, "shows_from"),
+                                     .shows_until = http_json_str(b, "shows_until")};
+    json_t *j = app_announcement_add(r->s, r->user.email, &in, http_server_forum_now(r->srv), &err);
     json_decref(b);
     if (!j) {
         http_reply_df_err(r, &err);

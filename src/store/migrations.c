@@ -827,6 +827,15 @@ static const char migration_43[] =
     "CREATE INDEX mail_outbox_message ON mail_outbox(message_rid)"
     "  WHERE message_rid IS NOT NULL";
 
+/* Version 47 (44 to 46 are other changes'): an announcement may be written
+ * ahead, shown from a time ("Lunch is served in hall B" at 12:15), and may
+ * stop by itself ("the B2B area closes at 17:00" until then); UTC,
+ * "YYYY-MM-DDTHH:MM:SSZ", which sort as the times do. NULL: at once, and
+ * until withdrawn. */
+static const char migration_47[] =
+    "ALTER TABLE announcements ADD COLUMN shows_from TEXT;"
+    "ALTER TABLE announcements ADD COLUMN shows_until TEXT";
+
 const struct store_migration store_migrations[] = {
     {1, "forum data model", migration_1},
     {2, "CPV classifier", migration_2},
@@ -871,6 +880,7 @@ const struct store_migration store_migrations[] = {
      migration_40},
     {41, "where an organiser moved a meeting from may be online", migration_41},
     {43, "the message a mail told of: one mail per thread until it is read", migration_43},
+    {47, "an announcement shown from a time, until a time", migration_47},
 };
 
 const int store_migrations_n = sizeof store_migrations / sizeof store_migrations[0];
