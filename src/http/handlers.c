@@ -781,7 +781,7 @@ const struct http_route http_routes[] = {
     {"DELETE", "/api/v1/events/{id}/locations/{item}", api_location_delete, ROUTE_ORGANISER},
     {"DELETE", "/api/v1/events/{id}/interpreters/{item}", api_interpreter_delete, ROUTE_ORGANISER},
     {"POST", "/api/v1/events/{id}/schedule", api_schedule,
-     ROUTE_ORGANISER | ROUTE_BACKGROUND},
+     ROUTE_ORGANISER | ROUTE_SLOT(HTTP_SLOT_SCHEDULE)},
     {"GET", "/api/v1/events/{id}/schedule", api_schedule_last, ROUTE_ORGANISER},
     {"POST", "/api/v1/events/{id}/publish", api_publish, ROUTE_ORGANISER},
     {"GET", "/api/v1/events/{id}/unscheduled", api_unscheduled, ROUTE_ORGANISER},

@@ -5,7 +5,6 @@
 #include <ctype.h>
 #include <sodium.h>
 #include <limits.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -627,9 +626,17 @@ static void h_follow_up(struct http_req *r)
  * walk-ins, or a sheet re-printed); everyone's is the ask without names. */
 #define BADGES_NAMED_MAX 200
 
+bool http_web_badges_are_everyones(const struct http_req *r)
+{
+    return !http_url_param(&r->url, "person");
+}
+
 /* GET /console/badges.pdf?event=&person=ID,ID: the name badges (`dfnc
  * badges`) of the people named, in that order, or of everyone by name, as
- * the attachment "dfnc-badges.pdf" to print and cut. */
+ * the attachment "dfnc-badges.pdf" to print and cut. Everyone's take
+ * seconds at a large forum: the server draws them in a thread of their own,
+ * one drawing at a time (HTTP_SLOT_BADGES: organisers pressing at once are
+ * told to come back, 503 busy), while the worker serves its other clients. */
 static void h_badges(struct http_req *r)
 {
     const char *event = http_url_param(&r->url, "event"), *named = http_url_param(&r->url, "person");
@@ -653,15 +660,6 @@ static void h_badges(struct http_req *r)
         http_reply_error(r, 422, "invalid", "person must name people's ids, comma-separated");
         return;
     }
-    /* everyone's badges take seconds at a large forum: one drawing at a
-     * time, so that organisers pressing at once do not take every worker */
-    static pthread_mutex_t everyone = PTHREAD_MUTEX_INITIALIZER;
-    if (n == 0 && pthread_mutex_trylock(&everyone) != 0) {
-        http_reply_header(r, "Retry-After", "30");
-        http_reply_error(r, 503, "busy",
-                         "everyone's badges are being drawn for another ask: ask again in a minute");
-        return;
-    }
     /* drawn into a file unnamed on disk, page by page, and sent from it:
      * thousands of badges never sit whole in memory */
     FILE *f = tmpfile();
@@ -670,8 +668,6 @@ static void h_badges(struct http_req *r)
     int rc = f ? app_badges_pdf(r->s, event && *event ? event : NULL, ids, n,
                                 http_server_forum_now(r->srv), f, &count, &err)
                : df_err_set(&err, DF_ERR_RUNTIME, "cannot make a file for the badges");
-    if (n == 0)
-        pthread_mutex_unlock(&everyone);
     int fd = rc == 0 && fflush(f) == 0 ? dup(fileno(f)) : -1;
     struct stat st;
     if (rc == 0 && (fd < 0 || fstat(fd, &st) < 0 || lseek(fd, 0, SEEK_SET) != 0))
@@ -863,14 +859,15 @@ const struct http_route http_web_routes[] = {
     {"GET", "/api/v1/console/events/{id}/summary", h_summary, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/outcomes", api_event_outcomes, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/events/{id}/report", h_report, ROUTE_ORGANISER},
-    {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER | ROUTE_CSV_IMPORT},
+    {"POST", "/api/v1/console/import/{kind}", h_import, ROUTE_ORGANISER | ROUTE_CSV_IMPORT |
+     ROUTE_SLOT(HTTP_SLOT_IMPORT)},
     {"GET", "/api/v1/console/glossary", h_glossary, ROUTE_ORGANISER},
     /* the organisers' follow-up list after the forum */
     {"GET", "/api/v1/console/events/{id}/follow-up", h_follow_up, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/export/{kind}", h_export, ROUTE_ORGANISER},
     {"GET", "/api/v1/console/glossary/status", h_glossary_status, ROUTE_ORGANISER},
     /* name badges to print (dfnc badges) */
-    {"GET", "/api/v1/console/badges.pdf", h_badges, ROUTE_ORGANISER},
+    {"GET", "/api/v1/console/badges.pdf", h_badges, ROUTE_ORGANISER | ROUTE_SLOT(HTTP_SLOT_BADGES)},
     /* the forum's day (handlers_day.c) */
     {"POST", "/api/v1/me/meetings/{id}/absent", api_me_absent, 0},
     {"GET", "/api/v1/console/absences", api_console_absences, ROUTE_ORGANISER},

@@ -63,12 +63,29 @@ enum {
     ROUTE_NO_CSRF = 8,       /* a state change without a session yet (login) */
     ROUTE_NO_WRITE = 16,     /* a POST that only asks (a query with a body): the
                                 thread's caches stay */
-    ROUTE_BACKGROUND = 32,   /* runs for seconds (a schedule run): in a thread of its own,
-                                one at a time, while the connection waits suspended, so
-                                the worker thread goes on serving its other connections */
     ROUTE_CSV_IMPORT = 64,   /* an organiser's CSV import ({kind} a CSV kind): a whole
                                 forum's file, up to import_body_max */
 };
+
+/* The kinds of handler that run for seconds at a large forum (a route's
+ * slot). Each runs in a thread of its own with a database connection of its
+ * own while its connection waits suspended, so that the worker thread goes
+ * on serving its other connections (each keep-alive connection belongs to
+ * one worker: a handler held there holds all of them). One of each kind at
+ * a time, server-wide, so at most HTTP_SLOTS_N - 1 such threads at once
+ * whatever the clients ask; one asked for while another of its kind runs is
+ * refused with its kind's own busy reply (server.c). */
+enum http_slot {
+    HTTP_SLOT_NONE,          /* on the worker thread, as most routes */
+    HTTP_SLOT_SCHEDULE,      /* a schedule run: up to a minute */
+    HTTP_SLOT_BADGES,        /* everyone's badges: 5 s at 5,000 people (named ones stay) */
+    HTTP_SLOT_IMPORT,        /* a CSV import or the glossary's: 1 s for 5,000 people */
+    HTTP_SLOTS_N
+};
+/* A route's flag that runs its calls as slot k (HTTP_SLOT_*), and the slot
+ * of a route's flags (HTTP_SLOT_NONE for most). */
+#define ROUTE_SLOT(k) ((unsigned)(k) << 8)
+#define ROUTE_SLOT_OF(flags) ((enum http_slot)(((flags) >> 8) & 0xffu))
 
 enum { BACKGROUND_NONE, BACKGROUND_RUNNING, BACKGROUND_DONE };
 
@@ -78,7 +95,7 @@ struct http_route {
     const char *method;
     const char *pattern;     /* "/api/v1/requests/{id}/accept"; "{x}.ics" matches a suffix */
     http_handler fn;
-    unsigned flags;
+    unsigned flags;          /* ROUTE_*, and ROUTE_SLOT(k) for a slot's route */
 };
 
 extern const struct http_route http_routes[];

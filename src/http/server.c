@@ -42,7 +42,7 @@ struct http_server {
     char base_url[APP_PUBLIC_URL_MAX + 64];   /* or http://[IPv6]:PORT */
     bool https;                    /* reached over TLS: --tls, or an https:// --public-url */
     atomic_int in_flight;
-    atomic_int background;         /* a ROUTE_BACKGROUND handler runs (0 or 1) */
+    atomic_int running[HTTP_SLOTS_N]; /* per slot: one of its handlers runs (0 or 1) */
     atomic_int background_threads; /* their threads still touching the server */
     atomic_bool stopping;          /* http_server_stop has begun: no background run starts */
     struct http_peer_counts peers; /* open connections per client (IPv6 per /64) */
@@ -469,13 +469,41 @@ static void reply_not_allowed(struct http_req *r)
 
 /* ---- handlers that run for seconds ------------------------------------------------ */
 
-/* Runs a ROUTE_BACKGROUND handler with a database connection of its own, then
- * hands the connection back to its worker thread, which sends the reply. */
+/* Each slot's refusal while one of its kind runs, and which of a route's
+ * calls run as it (NULL: every call). */
+static const struct slot_kind {
+    int status;
+    const char *message;
+    const char *retry_after;                      /* NULL: no Retry-After */
+    bool (*applies)(const struct http_req *r);
+} slot_kinds[HTTP_SLOTS_N] = {
+    [HTTP_SLOT_SCHEDULE] = {409, "a schedule run is under way; try again when it has finished",
+                            NULL, NULL},
+    [HTTP_SLOT_BADGES] = {503, "everyone's badges are being drawn for another ask: ask again "
+                          "in a minute", "30", http_web_badges_are_everyones},
+    [HTTP_SLOT_IMPORT] = {409, "another import is under way; nothing was imported: send the "
+                          "file again when it has finished", NULL, NULL},
+};
+
+/* The slot r's call runs as, or HTTP_SLOT_NONE. */
+static enum http_slot slot_of(const struct http_req *r)
+{
+    enum http_slot k = ROUTE_SLOT_OF(r->route->flags);
+    if (k == HTTP_SLOT_NONE || (slot_kinds[k].applies && !slot_kinds[k].applies(r)))
+        return HTTP_SLOT_NONE;
+    return k;
+}
+
+/* Runs a slot's handler with a database connection of its own, then hands
+ * the connection back to its worker thread, which sends the reply. Its
+ * writes commit on that connection, so every worker's reply cache sees the
+ * database's data_version move (cache.h) and forgets what they change. */
 static void *background_main(void *arg)
 {
     struct http_req *r = arg;
     struct http_server *srv = r->srv;
     struct MHD_Connection *conn = r->conn;
+    enum http_slot slot = ROUTE_SLOT_OF(r->route->flags);
     struct df_err err = {0};
     if (store_open(&r->s, srv->o.db_path, &err) < 0) {
         log_msg(LOG_ERROR, "event=db_open_failed msg=\"%s\"", err.msg);
@@ -491,24 +519,30 @@ static void *background_main(void *arg)
     while (!atomic_load(&r->suspended))
         usleep(1000); /* the worker suspends the connection just after starting us */
     atomic_store(&r->background, BACKGROUND_DONE);
-    atomic_store(&srv->background, 0); /* before the reply: the client may ask again at once */
-    MHD_resume_connection(conn);        /* r may be gone from here on */
+    atomic_store(&srv->running[slot], 0); /* before the reply: the client may ask again at once */
+    MHD_resume_connection(conn);           /* r may be gone from here on */
     atomic_fetch_sub(&srv->background_threads, 1); /* last: the server may be stopped now */
     return NULL;
 }
 
-/* True when r's handler now runs in a thread of its own, or was refused
- * because one already runs or the server is stopping: a schedule run holds
- * a core for up to a minute, and the worker thread it would hold serves
- * half the clients' connections. False when no thread could be started:
- * the caller runs it. */
-static bool background_start(struct http_req *r)
+enum background_outcome {
+    BACKGROUND_STARTED,   /* the handler runs in a thread of its own */
+    BACKGROUND_REFUSED,   /* r has its refusal: one of its kind runs, or the server stops */
+    BACKGROUND_INLINE,    /* no thread could start: the caller runs it, holding the slot */
+};
+
+/* Starts r's handler in a thread of its own as slot, or refuses it because
+ * one of its kind already runs or the server is stopping: a schedule run
+ * holds a core for up to a minute, and the worker thread it would hold
+ * serves its share of the clients' keep-alive connections. */
+static enum background_outcome background_start(struct http_req *r, enum http_slot slot)
 {
     int none = 0;
-    if (!atomic_compare_exchange_strong(&r->srv->background, &none, 1)) {
-        http_reply_error(r, 409, "busy",
-                         "a schedule run is under way; try again when it has finished");
-        return true;
+    if (!atomic_compare_exchange_strong(&r->srv->running[slot], &none, 1)) {
+        const struct slot_kind *k = &slot_kinds[slot];
+        http_reply_header(r, "Retry-After", k->retry_after);
+        http_reply_error(r, k->status, "busy", "%s", k->message);
+        return BACKGROUND_REFUSED;
     }
     /* A stopping server still serves its open connections, and stops once
      * its background runs are done: counted before stopping is read, as
@@ -518,10 +552,10 @@ static bool background_start(struct http_req *r)
     atomic_fetch_add(&r->srv->background_threads, 1);
     if (atomic_load(&r->srv->stopping)) {
         atomic_fetch_sub(&r->srv->background_threads, 1);
-        atomic_store(&r->srv->background, 0);
+        atomic_store(&r->srv->running[slot], 0);
         http_reply_error(r, 503, "unavailable",
                          "the server is stopping; try again when it is back");
-        return true;
+        return BACKGROUND_REFUSED;
     }
     /* The thread is started before the connection is suspended, so that a
      * thread that cannot start leaves nothing suspended (the worker then
@@ -531,13 +565,12 @@ static bool background_start(struct http_req *r)
     if (pthread_create(&t, NULL, background_main, r) != 0) {
         atomic_store(&r->background, BACKGROUND_NONE);
         atomic_fetch_sub(&r->srv->background_threads, 1);
-        atomic_store(&r->srv->background, 0);
-        return false;
+        return BACKGROUND_INLINE;
     }
     pthread_detach(t);
     MHD_suspend_connection(r->conn);
     atomic_store(&r->suspended, true);
-    return true;
+    return BACKGROUND_STARTED;
 }
 
 /* What the request line and the headers decide, before any body is read:
@@ -621,9 +654,12 @@ static void dispatch(struct http_req *r)
         return;
     }
     unsigned f = r->route->flags;
-    if ((f & ROUTE_BACKGROUND) && background_start(r))
+    enum http_slot slot = slot_of(r);
+    if (slot != HTTP_SLOT_NONE && background_start(r, slot) != BACKGROUND_INLINE)
         return;
     r->route->fn(r);
+    if (slot != HTTP_SLOT_NONE)
+        atomic_store(&r->srv->running[slot], 0); /* run here, one of its kind all the same */
     if (is_state_changing(r->method) && !(f & ROUTE_NO_WRITE))
         http_cache_clear(); /* this thread may have written: its cached replies may be stale */
     if (!r->responded)
@@ -1038,9 +1074,10 @@ void http_server_stop(struct http_server *srv)
      * (worker threads exit, and their thread-key destructors close the stores). */
     MHD_socket ls = MHD_quiesce_daemon(srv->d);
     atomic_store(&srv->stopping, true);    /* before the count is read: background_start */
-    /* A background run is waited for whatever it takes (its time limit
-     * bounds it): its connection is suspended, and stopping the daemon
-     * under a suspended connection is undefined. */
+    /* A background run is waited for whatever it takes (a schedule run's
+     * time limit bounds it, the forum's size a drawing's or an import's):
+     * its connection is suspended, and stopping the daemon under a
+     * suspended connection is undefined. */
     if (atomic_load(&srv->background_threads) > 0)
         log_msg(LOG_INFO, "event=stopping_waits_for_background_run");
     while (atomic_load(&srv->background_threads) > 0)

@@ -4458,6 +4458,27 @@ test('the organiser imports an offer twice in one file from the console, told in
   await ctx.close();
 });
 
+// fix-long: imports run one at a time in a thread of the server's own; one
+// sent while another runs is refused 409 busy (cli_long sees the server do
+// it), which the page says in its language, not as a row's problem.
+test('an import sent while another organiser\'s runs is said in Ukrainian: nothing of it imported, send it again', async () => {
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await page.route('**/api/v1/console/import/*', (route) => route.fulfill({
+    status: 409, contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify({ error: { code: 'busy', message: 'another import is under way; nothing was imported: send the file again when it has finished' } }),
+  }));
+  await open(page, '/console/import');
+  await page.selectOption('#import-form select[name=kind]', 'organisations');
+  await page.fill('#import-form textarea', 'id,name,country,kind\norg-busy-1,Busy Optics,DE,company\n');
+  await page.click('#import-form button[type=submit]');
+  const said = page.locator('#import-result .flash.error');
+  await said.waitFor();
+  assert.equal(await said.textContent(), UK['import.busy']);
+  assert.equal(await page.locator('#import-result .errors').count(), 0, 'no list of lines to fix');
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 // fix-imports: what an organiser's Excel file gets wrong is said in
 // Ukrainian on a Ukrainian page, every problem of a row on its own line;
 // nothing of the refused files is kept.

@@ -390,6 +390,11 @@ export async function renderImport(main) {
         if (kind.value === 'glossary') showGlossary();
       } catch (e) {
         const b = e.body && e.body.error ? e.body.error : {};
+        // another organiser's import is under way: the server took none of this file
+        if (b.code === 'busy') {
+          out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.busy')));
+          return;
+        }
         const errs = list(b.errors || (e.body && e.body.errors), 'errors');
         out.append(h('p', { class: 'flash error', role: 'alert' }, t('import.failed')));
         const lines = errs.length ? errs : [{ line: b.line, message: b.message || e.message }];
