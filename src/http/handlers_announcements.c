@@ -1,6 +1,8 @@
 /* The organisers' announcements over the API: GET /announcements for
  * everyone signed in, POST and DELETE /console/announcements for organisers.
  * app/announcements.c decides. */
+#include <string.h>
+
 #include "app/announcements.h"
 #include "http/api.h"
 
@@ -35,7 +37,12 @@ void api_announcement_post(struct http_req *r)
     json_t *j = app_announcement_add(r->s, r->user.email, &in, http_server_forum_now(r->srv), &err);
     json_decref(b);
     if (!j) {
-        http_reply_df_err(r, &err);
+        /* a time refused names its field, for the page to mark it */
+        const char *field = NULL;
+        for (int i = 0; i < err.values_n; i++)
+            if (strcmp(err.name[i], "field") == 0)
+                field = err.value[i];
+        http_reply_df_err_field(r, &err, field);
         return;
     }
     http_reply_json(r, 201, j);

@@ -5435,6 +5435,7 @@ test('on her requests page each accepted request says when and at which table it
 
 test('the organisers announce a room change to everyone: a Ukrainian on a phone reads it in Ukrainian and hides it, an English reader in English, until it is withdrawn', async () => {
   const { ctx: octx, page: org } = await signedIn(ORGANISER, 'en-GB');
+  await octx.addInitScript({ path: AXE_SOURCE });
   await open(org, '/console/announcements');
   await org.locator('#ann-form').waitFor();
   // an empty English text is refused by the browser before the server
@@ -5488,6 +5489,41 @@ test('the organisers announce a room change to everyone: a Ukrainian on a phone 
   await en.locator('main h1').waitFor();
   await en.waitForTimeout(300);
   assert.equal(await en.locator('#announcements li').count(), 0);
+
+  // written ahead: shown from a time to come, at the event's clock; listed as such, shown to nobody yet
+  await open(org, '/console/announcements');
+  await org.fill('#ann-form input[name=text]', 'Lunch is served in hall C.');
+  await org.fill('#ann-form input[name=shows_from]', '2030-01-15T12:15');
+  await org.click('#ann-form button[type=submit]');
+  const ahead = org.locator('#ann-ahead li');
+  await ahead.waitFor();
+  const aheadId = await ahead.getAttribute('data-id');
+  const made = (await apiCall(org, 'GET', '/announcements')).body.ahead.find((a) => a.id === aheadId);
+  const zone = (await apiCall(org, 'GET', '/forum')).body.event.timezone;
+  const wall = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, dateStyle: 'short', timeStyle: 'short' }).format(new Date(made.shows_from));
+  assert.equal(wall, '2030-01-15 12:15', `shown from 12:15 at the event's clock (${zone}): ${made.shows_from}`);
+  assert.ok((await org.textContent('#ann-outcome')).startsWith(EN['ann.posted_ahead'].split('{when}')[0]));
+  assert.ok((await ahead.locator('.ann-when').textContent()).startsWith(EN['ann.from'].split('{when}')[0]));
+  assert.equal(await org.locator('#ann-none').count(), 1, 'not among those shown now');
+  await open(en, '/agenda');
+  await en.locator('main h1').waitFor();
+  await en.waitForTimeout(300);
+  assert.equal(await en.locator('#announcements li').count(), 0, 'nobody sees it before its time');
+  // an end before its start would never be shown: refused, the field marked, in the page's words
+  await open(org, '/console/announcements');
+  await org.fill('#ann-form input[name=text]', 'Backwards.');
+  await org.fill('#ann-form input[name=shows_from]', '2030-01-15T15:00');
+  await org.fill('#ann-form input[name=shows_until]', '2030-01-15T14:00');
+  await org.click('#ann-form button[type=submit]');
+  await org.locator('#ann-outcome-error').waitFor();
+  const refusedSaid = await org.textContent('#ann-outcome-error');
+  assert.ok(refusedSaid.startsWith(EN['ann.err_ends_before_shown'].replace('{field}', EN['ann.shows_until'])), refusedSaid);
+  assert.equal(await org.getAttribute('#ann-form input[name=shows_until]', 'aria-invalid'), 'true');
+  assert.deepEqual(await axe(org), []);
+  // withdrawn before it shows
+  org.once('dialog', (d) => d.accept());
+  await org.click(`#ann-ahead li[data-id="${aheadId}"] button`);
+  await org.locator('#ann-ahead-none').waitFor();
   await ectx.close();
   await ctx.close();
   await octx.close();

@@ -287,7 +287,7 @@ export const api = {
   inviteEveryone: () => call('POST', '/console/invitations'),
   // the organisers' announcements: the lines under every page's header
   announcements: () => call('GET', '/announcements'),
-  announce: (text, textUk) => call('POST', '/console/announcements', { text, text_uk: textUk }),
+  announce: (text, textUk, when = {}) => call('POST', '/console/announcements', { text, text_uk: textUk, ...when }),
   withdrawAnnouncement: (id) => call('DELETE', `/console/announcements/${enc(id)}`),
   // a walk-in at the desk: the person made, with her sign-in link (shown once)
   registerWalkin: (body) => call('POST', '/console/people', body),
