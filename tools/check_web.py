@@ -2,8 +2,9 @@
 """Static checks of web/: every string the pages use is in web/i18n/en.json and
 uk.json, the two files have the same keys (Ukrainian with its own plural forms),
 every Ukrainian string is written in Ukrainian, no file names another host
-(no CDN, no remote font), and every code the server says a sentence by
-(src/core/codes.h) has its words in both languages. Usage: check_web.py
+(no CDN, no remote font), every code the server says a sentence by
+(src/core/codes.h) has its words in both languages, and so has every code
+src/http gives an error ("apierr.CODE"). Usage: check_web.py
 WEB_DIR (its sources are WEB_DIR/../src). Exit 1 on a problem."""
 import glob
 import json

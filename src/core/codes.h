@@ -4,13 +4,15 @@
  * words in web/i18n/en.json and uk.json (under the key the list names), and
  * each code the sources give (df_err_code, the procurement engine's
  * reasons, the code page's guesses) must be in a list, so that a new code
- * cannot reach a page unsaid. The lists are not compiled into dfnc. */
+ * cannot reach a page unsaid. The lists are not compiled into dfnc. (An
+ * error's own code, {"error": {"code"}}, is not listed here: the check
+ * reads src/http's replies and holds each to its words "apierr.CODE".) */
 #ifndef DFNC_CORE_CODES_H
 #define DFNC_CORE_CODES_H
 
 /* A file's problems (an import's rows, its header and encoding; the
- * glossary's lines; the checks an import shares with the API's fields):
- * words "import.err_CODE". */
+ * glossary's lines; the checks an import shares with the API's fields; the
+ * store's references not there, need_rid's): words "import.err_CODE". */
 #define DF_CODES_IMPORT                                                                         \
     "missing_column", "column_twice", "columns_fold", "no_header", "utf16", "bom_asked",        \
         "stray_quote", "undefined_byte", "nul", "fffd", "not_utf8", "cyrillic", "western",      \
