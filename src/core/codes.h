@@ -44,7 +44,7 @@
     "request_status", "not_published", "request_open", "request_cap", "meeting_not_started",    \
         "meeting_over", "no_meeting", "no_words", "org_max", "number_range", "price_range",     \
         "date_invalid", "date_past", "country_not_buyers", "funders_max", "shares_over",       \
-        "id_taken", "no_video_service"
+        "id_taken", "no_video_service", "no_email", "email_other_login"
 
 /* The procurement engine's reasons (src/engine/procure/plan.c): words
  * "proc.why.CODE", counted by "n" where the reason counts. */

@@ -4498,6 +4498,12 @@ test('the organiser is told every problem of an import row, a shared e-mail and 
   // a request naming an event that does not exist names those that do
   const [line] = await refused('requests', `id,event,from,to\nr-imp-1,forum-x,${state.me.person.id},p-imp-1\n`);
   assert.match(line, /^Рядок 2: заходу «forum-x» немає(: єдиний захід — |; є заходи )\S/);
+  // fix-words5: a person not there, as the store finds it, by its code too
+  // (it came with "code": null, in English)
+  const [event] = JSON.parse(dfnc(['export', 'events', '-', '--format', 'json']));
+  assert.deepEqual(await refused('requests', `id,event,from,to\nr-imp-2,${event.id},${state.me.person.id},p-imp-nobody\n`), [
+    `${uk('import.line', { n: 2 })} ${uk('import.err_no_person', { value: 'p-imp-nobody' })}`,
+  ]);
   const people = JSON.parse(dfnc(['export', 'people', '-', '--format', 'json']));
   assert.ok(!people.some((p) => p.id.startsWith('p-imp-')), 'nothing of the refused files is kept');
   await ctx.close();
