@@ -4509,6 +4509,22 @@ test('the organiser is told every problem of an import row, a shared e-mail and 
   await ctx.close();
 });
 
+// fix-words5: the desk's new sign-in link for a person without an address
+// is refused by code, and said in Ukrainian (it had been "Деякі дані
+// недійсні" alone); no English is left on the page.
+test('the desk is told in Ukrainian why a person without an e-mail address gets no sign-in link', async () => {
+  importOne('noaddr', 'org-noaddr,No Address Optics,EE,company,1,Tartu,,Optics', 'p-noaddr,org-noaddr,Nadiia Bezadresna,,CEO,uk');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(page, '/console/people/p-noaddr');
+  await page.click('#desk-signin-link');
+  const said = page.locator('#desk-signin-status-error');
+  await said.waitFor();
+  assert.equal(await said.textContent(), `${UK['error.save']} ${UK['refused.no_email']}`);
+  assert.equal(await page.locator('#walkin-made').count(), 0, 'no link was made');
+  await assertUkrainian(page);
+  await ctx.close();
+});
+
 // Someone who may not edit her organisation's profile is told whom to ask:
 // its contact by name, or the organisers when it has none.
 test('a participant who may not edit her organisation is told whom to ask, in Ukrainian and English', async () => {
