@@ -2,8 +2,9 @@
 """Static checks of web/: every string the pages use is in web/i18n/en.json and
 uk.json, the two files have the same keys (Ukrainian with its own plural forms),
 every Ukrainian string is written in Ukrainian, no file names another host
-(no CDN, no remote font), and every code the server says a sentence by
-(src/core/codes.h) has its words in both languages. Usage: check_web.py
+(no CDN, no remote font), every code the server says a sentence by
+(src/core/codes.h) has its words in both languages, and so has every code
+src/http gives an error ("apierr.CODE"). Usage: check_web.py
 WEB_DIR (its sources are WEB_DIR/../src). Exit 1 on a problem."""
 import glob
 import json
@@ -83,8 +84,14 @@ def table_keys(path, name):
     return set(re.findall(r'^  ([a-z0-9_]+):', m.group(1), re.M)) if m else set()
 
 
+# The calls that give a refusal its code: (function, the argument that is
+# the code); the store's need_rid passes its own to df_err_code.
+CODE_CALLS = (('df_err_code', 1), ('need_rid', 4))
+
+
 def codes_made(src):
-    """Every code the sources give a sentence: df_err_code's, the importers'
+    """Every code the sources give a sentence: df_err_code's (and need_rid's,
+    which hands its own to it), the importers'
     own (a repeated key's, a unique value's, the code page's guesses, a
     programme item's guards) and the procurement engine's reasons."""
     made = {}
@@ -92,10 +99,11 @@ def codes_made(src):
     for f in glob.glob(os.path.join(src, '**', '*.c'), recursive=True):
         text = open(f, encoding='utf-8').read()
         rel = os.path.relpath(f, src)
-        for m in re.finditer(r'\bdf_err_code\(', text):
-            args = call_args(text, m.end() - 1)
-            for c in lit(args[1]) if len(args) > 1 else []:
-                made.setdefault(c, rel)
+        for call, at in CODE_CALLS:
+            for m in re.finditer(r'\b%s\(' % call, text):
+                args = call_args(text, m.end() - 1)
+                for c in lit(args[at]) if len(args) > at else []:
+                    made.setdefault(c, rel)
         if rel.startswith('io/') or rel == os.path.join('app', 'import.c'):
             for m in re.finditer(r'(?:->|\*|\.)\w*code\s*=\s*([^;,}]+)', text):
                 for c in lit(m.group(1)):
@@ -124,6 +132,32 @@ def codes_made(src):
     return made
 
 
+# The replies that give an error its own code, {"error": {"code", ...}}:
+# (function, the argument that is the code). A page says such a code by
+# errorText or refusalText, words "apierr.CODE", else (on a Ukrainian page)
+# the server's English or no more than "Something went wrong".
+REPLY_CALLS = (('http_reply_error', 2), ('http_reply_field_error', 2),
+               ('http_reply_coded_error', 2))
+
+
+def error_codes(src):
+    """Every code src/http gives an error of its reply: {code: file}."""
+    made = {}
+    for f in sorted(glob.glob(os.path.join(src, 'http', '*.c'))):
+        text = open(f, encoding='utf-8').read()
+        for call, at in REPLY_CALLS:
+            for m in re.finditer(r'\b%s\(' % call, text):
+                args = call_args(text, m.end() - 1)
+                # the literals the argument may be, not those it compares
+                # with (strcmp(field, "email") == 0 ? "email_taken" : ...)
+                arg = args[at] if len(args) > at else ''
+                while re.search(r'\([^()]*\)', arg):
+                    arg = re.sub(r'\([^()]*\)', '', arg)
+                for c in re.findall(r'"([a-z0-9_]+)"', arg):
+                    made.setdefault(c, os.path.relpath(f, src))
+    return made
+
+
 def check_codes(web, en_bases, uk_bases, problems):
     src = os.path.join(web, '..', 'src')
     header = os.path.join(src, 'core', 'codes.h')
@@ -137,10 +171,19 @@ def check_codes(web, en_bases, uk_bases, problems):
             for lang, bases in (('en', en_bases), ('uk', uk_bases)):
                 if key % c not in bases:
                     problems.append('%s.json lacks "%s" for the code %s (%s)' % (lang, key % c, c, name))
-    pages = ''.join(open(os.path.join(web, 'js', f), encoding='utf-8').read()
-                    for f in ('words.js', 'people.js', os.path.join('pages', 'walkin.js')))
+    for c, where in sorted(error_codes(src).items()):
+        for lang, bases in (('en', en_bases), ('uk', uk_bases)):
+            if 'apierr.' + c not in bases:
+                problems.append('%s.json lacks "apierr.%s" for the error code src/%s replies with'
+                                % (lang, c, where))
+    # a refusal's code: a key of words.js's REFUSED or FIELD, or a code
+    # people.js's sendError or walkin.js's taken compare with ('CODE')
+    words = os.path.join(web, 'js', 'words.js')
+    said = table_keys(words, 'REFUSED') | table_keys(words, 'FIELD')
+    for f in ('people.js', os.path.join('pages', 'walkin.js')):
+        said |= set(re.findall(r"'([a-z0-9_]+)'", open(os.path.join(web, 'js', f), encoding='utf-8').read()))
     for c in lists.get('DF_CODES_REFUSAL', []):
-        if not re.search(r"\b%s\b" % c, pages):
+        if c not in said:
             problems.append('web/js/words.js says nothing of the refusal code %s' % c)
     sched = set()
     for name, (f, table) in TABLES.items():

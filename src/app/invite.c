@@ -103,12 +103,18 @@ static int named_check(const struct store_invitee *p, struct df_err *err)
 {
     if (p->user)
         return 0;
-    if (!p->email)
-        return df_err_set(err, DF_ERR_INPUT, "person \"%s\" has no e-mail address to invite",
-                          p->person);
+    if (!p->email) {
+        df_err_set(err, DF_ERR_INPUT, "person \"%s\" has no e-mail address to invite",
+                   p->person);
+        return df_err_code(err, "no_email", "value", p->person, NULL);
+    }
     struct df_err why = {0};
-    if (app_email_check("email", p->email, &why) < 0)
-        return df_err_set(err, DF_ERR_INPUT, "person \"%s\": %s", p->person, why.msg);
+    if (app_email_check("email", p->email, &why) < 0) {
+        /* the address's own code (email_invalid), for the desk's words */
+        df_err_prefix(&why, "person \"%s\"", p->person);
+        *err = why;
+        return -1;
+    }
     return 0;
 }
 
@@ -143,10 +149,12 @@ int app_invite(struct store *s, const char *actor, const struct app_invite_opts 
             int rc = invite_one(s, actor, o, &list[i], emit, ud, sum, err);
             if (rc < 0)
                 return -1;
-            if (rc == 1 && o->persons)
-                return df_err_set(err, DF_ERR_INPUT,
-                                  "person \"%s\": another login has the e-mail %s",
-                                  list[i].person, list[i].email);
+            if (rc == 1 && o->persons) {
+                df_err_set(err, DF_ERR_INPUT, "person \"%s\": another login has the e-mail %s",
+                           list[i].person, list[i].email);
+                return df_err_code(err, "email_other_login", "value", list[i].email, "id",
+                                   list[i].person, NULL);
+            }
             if (rc == 1 && sum->taken_named < APP_INVITE_TAKEN_NAMED)
                 sum->taken[sum->taken_named++] =
                     (struct app_invite_taken){list[i].person, list[i].email};

@@ -53,7 +53,8 @@ static int org_ready(struct store *s, struct app_walkin *w, struct app_walkin_ma
     }
     if (!w->org.name && !exists) {
         made->field = "organisation";
-        return df_err_set(err, DF_ERR_INPUT, "organisation \"%s\" is unknown", w->person.org);
+        df_err_set(err, DF_ERR_INPUT, "organisation \"%s\" is unknown", w->person.org);
+        return df_err_code(err, "unknown_org", "value", w->person.org, NULL);
     }
     w->org.id = w->person.org;
     return w->org.name ? store_org_upsert(s, &w->org, NULL, err) : 0;

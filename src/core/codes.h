@@ -4,13 +4,15 @@
  * words in web/i18n/en.json and uk.json (under the key the list names), and
  * each code the sources give (df_err_code, the procurement engine's
  * reasons, the code page's guesses) must be in a list, so that a new code
- * cannot reach a page unsaid. The lists are not compiled into dfnc. */
+ * cannot reach a page unsaid. The lists are not compiled into dfnc. (An
+ * error's own code, {"error": {"code"}}, is not listed here: the check
+ * reads src/http's replies and holds each to its words "apierr.CODE".) */
 #ifndef DFNC_CORE_CODES_H
 #define DFNC_CORE_CODES_H
 
 /* A file's problems (an import's rows, its header and encoding; the
- * glossary's lines; the checks an import shares with the API's fields):
- * words "import.err_CODE". */
+ * glossary's lines; the checks an import shares with the API's fields; the
+ * store's references not there, need_rid's): words "import.err_CODE". */
 #define DF_CODES_IMPORT                                                                         \
     "missing_column", "column_twice", "columns_fold", "no_header", "utf16", "bom_asked",        \
         "stray_quote", "undefined_byte", "nul", "fffd", "not_utf8", "cyrillic", "western",      \
@@ -32,7 +34,8 @@
         "field_long", "columns_max", "bare_cr", "line_long", "row_long", "quote_open",           \
         "csv_malformed", "request_moved", "session_day", "session_ends_first", "slot_outside",   \
         "pair_malformed", "pair_language", "file_long", "not_text", "word_bidi", "word_control",  \
-        "times_unzoned", "video_url"
+        "times_unzoned", "video_url", "no_session", "no_slot", "no_location", "no_interpreter", \
+        "no_request", "session_not_event"
 
 /* Refusals a page says in its own words (web/js/words.js: the tables
  * REFUSED and FIELD, people.js's sendError, walkin.js's taken): each must
@@ -41,7 +44,8 @@
     "request_status", "not_published", "request_open", "request_cap", "meeting_not_started",    \
         "meeting_over", "no_meeting", "no_words", "org_max", "number_range", "price_range",     \
         "date_invalid", "date_past", "country_not_buyers", "funders_max", "shares_over",       \
-        "id_taken", "no_video_service", "invalid_time", "ends_before_shown"
+        "id_taken", "no_video_service", "no_email", "email_other_login", "invalid_time",        \
+        "ends_before_shown"
 
 /* The procurement engine's reasons (src/engine/procure/plan.c): words
  * "proc.why.CODE", counted by "n" where the reason counts. */

@@ -237,9 +237,10 @@ void api_console_person_invitation(struct http_req *r)
     int64_t expires_at = 0;
     if (app_invite_person(r->s, r->user.email, r->params[0], days, mail, (int64_t)time(NULL),
                           http_server_base_url(r->srv), link, &expires_at, &r->a, &err) < 0) {
-        /* an address another login has, or none: said on the field to mend */
+        /* an address another login has, or none: said on the field to mend,
+         * by code (no_email, email_invalid, email_other_login) */
         if (err.kind == DF_ERR_INPUT)
-            http_reply_field_error(r, 422, "invalid", "email", err.msg);
+            http_reply_coded_error(r, 422, "invalid", "email", &err);
         else if (err.kind == DF_ERR_CONFLICT)
             http_reply_field_error(r, 409, "mail_off", "mail", err.msg);
         else

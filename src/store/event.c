@@ -2,6 +2,7 @@
  * meeting requests and meetings. */
 #include "store/store_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,14 +14,19 @@ static const char interpreter_rid_sql[] = "SELECT rid FROM interpreters WHERE id
 static const char person_rid_sql[] = "SELECT rid FROM people WHERE id = ?";
 static const char request_rid_sql[] = "SELECT rid FROM requests WHERE id = ?";
 
-/* rid of a required reference, or -1 with DF_ERR_NOT_FOUND naming what is missing. */
+/* rid of a required reference, or -1 with DF_ERR_NOT_FOUND naming what is
+ * missing, by code too (a static string, "value" the id: an import's page
+ * says it in its language, src/core/codes.h). */
 static sqlite3_int64 need_rid(struct store *s, const char *sql, const char *what,
-                              const char *id, struct df_err *err)
+                              const char *id, const char *code, struct df_err *err)
 {
     sqlite3_int64 rid = store_rid(s, sql, id, err);
-    if (rid == 0)
-        rid = df_err_set(err, DF_ERR_NOT_FOUND, "%s \"%.128s\" does not exist", what,
-                         id ? id : "");
+    if (rid == 0) {
+        char cut[129];   /* an id from outside is named cut, in the value too */
+        snprintf(cut, sizeof cut, "%s", id ? id : "");
+        df_err_set(err, DF_ERR_NOT_FOUND, "%s \"%s\" does not exist", what, cut);
+        rid = df_err_code(err, code, "value", cut, NULL);
+    }
     return rid;
 }
 
@@ -206,7 +212,7 @@ int store_event_set_published(struct store *s, const char *id, bool published,
     static const char sql[] =
         "UPDATE events SET published_at = CASE WHEN ?2 THEN"
         " strftime('%Y-%m-%dT%H:%M:%SZ','now') ELSE NULL END WHERE id = ?1";
-    if (need_rid(s, event_rid_sql, "event", id, err) < 0)
+    if (need_rid(s, event_rid_sql, "event", id, "no_event", err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, bump, err);
     if (!st)
@@ -232,7 +238,7 @@ int store_session_upsert(struct store *s, const struct store_session *x, struct 
         " day=excluded.day, name=excluded.name, kind=excluded.kind,"
         " starts_at=excluded.starts_at, ends_at=excluded.ends_at,"
         " name_uk=CASE WHEN ?9 THEN name_uk ELSE excluded.name_uk END";
-    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, err);
+    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, "no_event", err);
     if (ev < 0 || check_owner(s, session_owner_sql, "session", x->id, ev, err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -282,7 +288,7 @@ int store_slot_upsert(struct store *s, const struct store_slot *x, struct df_err
         "INSERT INTO slots(id, session_rid, seq, starts_at, ends_at) VALUES (?,?,?,?,?)"
         " ON CONFLICT(id) DO UPDATE SET seq=excluded.seq,"
         " starts_at=excluded.starts_at, ends_at=excluded.ends_at";
-    sqlite3_int64 se = need_rid(s, session_rid_sql, "session", x->session, err);
+    sqlite3_int64 se = need_rid(s, session_rid_sql, "session", x->session, "no_session", err);
     if (se < 0 || check_owner(s, slot_owner_sql, "slot", x->id, se, err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -344,7 +350,7 @@ int store_location_upsert(struct store *s, const struct store_location *x, struc
         "INSERT INTO locations(id, event_rid, name, kind, seats) VALUES (?,?,?,coalesce(?,'table'),?)"
         " ON CONFLICT(id) DO UPDATE SET name=excluded.name,"
         " kind=excluded.kind, seats=excluded.seats";
-    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, err);
+    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, "no_event", err);
     if (ev < 0 || check_owner(s, location_owner_sql, "location", x->id, ev, err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -390,20 +396,23 @@ int store_interpreter_upsert(struct store *s, const struct store_interpreter *x,
         " VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET"
         " name=excluded.name, lang_a=excluded.lang_a, lang_b=excluded.lang_b,"
         " session_rid=excluded.session_rid";
-    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, err);
+    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", x->event, "no_event", err);
     if (ev < 0 || check_owner(s, interpreter_owner_sql, "interpreter", x->id, ev, err) < 0)
         return -1;
     static const char session_event_sql[] = "SELECT event_rid FROM sessions WHERE id = ?";
     sqlite3_int64 se = 0;
     if (x->session) {
-        if ((se = need_rid(s, session_rid_sql, "session", x->session, err)) < 0)
+        if ((se = need_rid(s, session_rid_sql, "session", x->session, "no_session", err)) < 0)
             return -1;
         sqlite3_int64 sev = store_rid(s, session_event_sql, x->session, err);
         if (sev < 0)
             return -1;
-        if (sev != ev)
-            return df_err_set(err, DF_ERR_INPUT, "session \"%s\" is not part of event \"%s\"",
-                              x->session, x->event);
+        if (sev != ev) {
+            df_err_set(err, DF_ERR_INPUT, "session \"%s\" is not part of event \"%s\"",
+                       x->session, x->event);
+            return df_err_code(err, "session_not_event", "value", x->session, "event", x->event,
+                               NULL);
+        }
     }
     sqlite3_int64 rid = store_rid(s, interpreter_rid_sql, x->id, err);
     if (rid < 0)
@@ -458,10 +467,10 @@ int store_unavailable_add(struct store *s, const char *person, const char *slot,
     static const char sql[] =
         "INSERT INTO unavailability(person_rid, slot_rid, reason) VALUES (?,?,?)"
         " ON CONFLICT DO UPDATE SET reason = excluded.reason";
-    sqlite3_int64 p = need_rid(s, person_rid_sql, "person", person, err);
+    sqlite3_int64 p = need_rid(s, person_rid_sql, "person", person, "no_person", err);
     if (p < 0)
         return -1;
-    sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", slot, err);
+    sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", slot, "no_slot", err);
     if (t < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -547,10 +556,10 @@ int store_availability_set(struct store *s, const char *person, const char *even
     static const char add_sql[] =
         "INSERT INTO unavailability(person_rid, slot_rid, set_by) VALUES (?,?,?)"
         " ON CONFLICT DO NOTHING";
-    sqlite3_int64 p = need_rid(s, person_rid_sql, "person", person, err);
+    sqlite3_int64 p = need_rid(s, person_rid_sql, "person", person, "no_person", err);
     if (p < 0)
         return -1;
-    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", event, err);
+    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", event, "no_event", err);
     if (ev < 0)
         return -1;
     /* the slots no longer away, read whole before any is deleted */
@@ -589,7 +598,7 @@ int store_availability_set(struct store *s, const char *person, const char *even
             goto out;
     }
     for (int i = 0; i < n; i++) {
-        sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", slots[i], err);
+        sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", slots[i], "no_slot", err);
         if (t < 0 || !(st = store_stmt(s, add_sql, err)))
             goto out;
         sqlite3_bind_int64(st, 1, p);
@@ -619,17 +628,19 @@ int store_request_upsert(struct store *s, const struct store_request *r, int *ad
         /* a request never moves: its meeting lies in its event's slots */
         " WHERE event_rid=excluded.event_rid AND from_rid=excluded.from_rid"
         " AND to_rid=excluded.to_rid";
-    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", r->event, err);
+    sqlite3_int64 ev = need_rid(s, event_rid_sql, "event", r->event, "no_event", err);
     if (ev < 0)
         return -1;
-    sqlite3_int64 from = need_rid(s, person_rid_sql, "person", r->from, err);
+    sqlite3_int64 from = need_rid(s, person_rid_sql, "person", r->from, "no_person", err);
     if (from < 0)
         return -1;
-    sqlite3_int64 to = need_rid(s, person_rid_sql, "person", r->to, err);
+    sqlite3_int64 to = need_rid(s, person_rid_sql, "person", r->to, "no_person", err);
     if (to < 0)
         return -1;
-    if (from == to)
-        return df_err_set(err, DF_ERR_INPUT, "a request from \"%s\" to themself", r->from);
+    if (from == to) {
+        df_err_set(err, DF_ERR_INPUT, "a request from \"%s\" to themself", r->from);
+        return df_err_code(err, "same_person", "value", r->from, NULL);
+    }
     sqlite3_int64 rid = store_rid(s, request_rid_sql, r->id, err);
     if (rid < 0)
         return -1;
@@ -710,7 +721,7 @@ static int request_status_write(struct store *s, const char *id, const char *sta
     static const char sql[] =
         "UPDATE requests SET status = ?2, cancelled_by = ?3,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
-    if (need_rid(s, request_rid_sql, "request", id, err) < 0)
+    if (need_rid(s, request_rid_sql, "request", id, "no_request", err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -730,7 +741,7 @@ int store_request_set_status(struct store *s, const char *id, const char *status
 int store_request_introduce(struct store *s, const char *id, struct df_err *err)
 {
     static const char sql[] = "UPDATE requests SET introduced = 1 WHERE id = ?1";
-    if (need_rid(s, request_rid_sql, "request", id, err) < 0)
+    if (need_rid(s, request_rid_sql, "request", id, "no_request", err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -746,7 +757,7 @@ int store_request_add_note(struct store *s, const char *id, const char *note, st
         " ELSE message || char(10) || char(10) || ?2 END WHERE id = ?1";
     if (!note || !*note)
         return 0;
-    if (need_rid(s, request_rid_sql, "request", id, err) < 0)
+    if (need_rid(s, request_rid_sql, "request", id, "no_request", err) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -784,10 +795,10 @@ int store_request_set_proposal(struct store *s, const char *id, const char *slot
     static const char sql[] =
         "UPDATE requests SET proposed_slot_rid = ?2,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now') WHERE id = ?1";
-    if (need_rid(s, request_rid_sql, "request", id, err) < 0)
+    if (need_rid(s, request_rid_sql, "request", id, "no_request", err) < 0)
         return -1;
     sqlite3_int64 k = 0;
-    if (slot && (k = need_rid(s, slot_rid_sql, "slot", slot, err)) < 0)
+    if (slot && (k = need_rid(s, slot_rid_sql, "slot", slot, "no_slot", err)) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -805,10 +816,10 @@ int store_request_add_attendee(struct store *s, const char *request, const char 
 {
     static const char sql[] =
         "INSERT OR IGNORE INTO request_attendees(request_rid, person_rid) VALUES (?,?)";
-    sqlite3_int64 r = need_rid(s, request_rid_sql, "request", request, err);
+    sqlite3_int64 r = need_rid(s, request_rid_sql, "request", request, "no_request", err);
     if (r < 0)
         return -1;
-    sqlite3_int64 p = need_rid(s, person_rid_sql, "person", person, err);
+    sqlite3_int64 p = need_rid(s, person_rid_sql, "person", person, "no_person", err);
     if (p < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -888,18 +899,20 @@ int store_meeting_upsert(struct store *s, const struct store_meeting *m, struct 
         " slot_rid = excluded.slot_rid, location_rid = excluded.location_rid,"
         " interpreter_rid = excluded.interpreter_rid,"
         " locked = excluded.locked, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')";
-    sqlite3_int64 r = need_rid(s, request_rid_sql, "request", m->request, err);
+    sqlite3_int64 r = need_rid(s, request_rid_sql, "request", m->request, "no_request", err);
     if (r < 0)
         return -1;
-    sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", m->slot, err);
+    sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", m->slot, "no_slot", err);
     if (t < 0)
         return -1;
     sqlite3_int64 l = 0;
-    if (m->location && (l = need_rid(s, location_rid_sql, "location", m->location, err)) < 0)
+    if (m->location &&
+        (l = need_rid(s, location_rid_sql, "location", m->location, "no_location", err)) < 0)
         return -1;
     sqlite3_int64 in = 0;
     if (m->interpreter &&
-        (in = need_rid(s, interpreter_rid_sql, "interpreter", m->interpreter, err)) < 0)
+        (in = need_rid(s, interpreter_rid_sql, "interpreter", m->interpreter, "no_interpreter",
+                       err)) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)
@@ -1034,7 +1047,7 @@ static int schedule_since_read(struct store *s, const char *event,
         "   AND m.location_rid IS NULL AND m.video_room IS NOT NULL),"
         " (SELECT video_url IS NOT NULL FROM events WHERE rid = ?1)"
         " FROM requests r WHERE r.event_rid = ?1 AND r.status = 'accepted'";
-    sqlite3_int64 rid = need_rid(s, event_rid_sql, "event", event, err);
+    sqlite3_int64 rid = need_rid(s, event_rid_sql, "event", event, "no_event", err);
     if (rid < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
@@ -1100,11 +1113,12 @@ int store_meeting_move(struct store *s, const char *request, const char *slot,
         " video_room = CASE WHEN ?3 IS NULL THEN coalesce(video_room, ?4) END,"
         " updated_at = strftime('%Y-%m-%dT%H:%M:%SZ','now')"
         " WHERE request_rid = (SELECT rid FROM requests WHERE id = ?1)";
-    sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", slot, err);
+    sqlite3_int64 t = need_rid(s, slot_rid_sql, "slot", slot, "no_slot", err);
     if (t < 0)
         return -1;
     sqlite3_int64 l = 0;
-    if (location && (l = need_rid(s, location_rid_sql, "location", location, err)) < 0)
+    if (location &&
+        (l = need_rid(s, location_rid_sql, "location", location, "no_location", err)) < 0)
         return -1;
     sqlite3_stmt *st = store_stmt(s, sql, err);
     if (!st)

@@ -4519,8 +4519,30 @@ test('the organiser is told every problem of an import row, a shared e-mail and 
   // a request naming an event that does not exist names those that do
   const [line] = await refused('requests', `id,event,from,to\nr-imp-1,forum-x,${state.me.person.id},p-imp-1\n`);
   assert.match(line, /^Рядок 2: заходу «forum-x» немає(: єдиний захід — |; є заходи )\S/);
+  // fix-words5: a person not there, as the store finds it, by its code too
+  // (it came with "code": null, in English)
+  const [event] = JSON.parse(dfnc(['export', 'events', '-', '--format', 'json']));
+  assert.deepEqual(await refused('requests', `id,event,from,to\nr-imp-2,${event.id},${state.me.person.id},p-imp-nobody\n`), [
+    `${uk('import.line', { n: 2 })} ${uk('import.err_no_person', { value: 'p-imp-nobody' })}`,
+  ]);
   const people = JSON.parse(dfnc(['export', 'people', '-', '--format', 'json']));
   assert.ok(!people.some((p) => p.id.startsWith('p-imp-')), 'nothing of the refused files is kept');
+  await ctx.close();
+});
+
+// fix-words5: the desk's new sign-in link for a person without an address
+// is refused by code, and said in Ukrainian (it had been "Деякі дані
+// недійсні" alone); no English is left on the page.
+test('the desk is told in Ukrainian why a person without an e-mail address gets no sign-in link', async () => {
+  importOne('noaddr', 'org-noaddr,No Address Optics,EE,company,1,Tartu,,Optics', 'p-noaddr,org-noaddr,Nadiia Bezadresna,,CEO,uk');
+  const { ctx, page } = await signedIn(ORGANISER, 'uk-UA', PHONE);
+  await open(page, '/console/people/p-noaddr');
+  await page.click('#desk-signin-link');
+  const said = page.locator('#desk-signin-status-error');
+  await said.waitFor();
+  assert.equal(await said.textContent(), `${UK['error.save']} ${UK['refused.no_email']}`);
+  assert.equal(await page.locator('#walkin-made').count(), 0, 'no link was made');
+  await assertUkrainian(page);
   await ctx.close();
 });
 

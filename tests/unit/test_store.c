@@ -193,6 +193,56 @@ static int grab_sequence(void *ud, const struct store_meeting *m)
     return 0;
 }
 
+/* err holds code, its one value "value" being value. */
+static void assert_coded(const char *code, const char *value)
+{
+    cr_assert_str_eq(err.code ? err.code : "(none)", code, "%s", err.msg);
+    cr_assert_eq(err.values_n, 1, "%s", err.msg);
+    cr_assert_str_eq(err.name[0], "value");
+    cr_assert_str_eq(err.value[0], value);
+}
+
+/* A reference not there is refused by code as well as in English, for an
+ * import's page to say it in its language (src/core/codes.h); an id from
+ * outside is named cut at 128 bytes, in its value too. */
+Test(store_requests, a_reference_not_there_is_said_by_code, .init = open_fresh,
+     .fini = close_and_remove)
+{
+    add_two_people();
+    add_event_with_slots();
+    struct store_request r = {.id = "r1", .event = "ev", .from = "a", .to = "nobody"};
+    cr_assert_eq(store_request_upsert(s, &r, NULL, &err), -1);
+    cr_assert_eq(err.kind, DF_ERR_NOT_FOUND);
+    cr_assert_str_eq(err.msg, "person \"nobody\" does not exist");
+    assert_coded("no_person", "nobody");
+    r.to = "a";
+    cr_assert_eq(store_request_upsert(s, &r, NULL, &err), -1, "no request to oneself");
+    assert_coded("same_person", "a");
+    char long_id[201];
+    memset(long_id, 'x', 200);
+    long_id[200] = '\0';
+    r.to = "b";
+    r.event = long_id;
+    cr_assert_eq(store_request_upsert(s, &r, NULL, &err), -1);
+    cr_assert_eq(strlen(err.value[0]), 128, "the value cut as the message names it");
+    cr_assert_str_eq(err.code, "no_event");
+    struct store_meeting m = {.request = "r-none", .slot = "ev-t1"};
+    cr_assert_eq(store_meeting_upsert(s, &m, &err), -1);
+    assert_coded("no_request", "r-none");
+    struct store_event e2 = {.id = "ev2", .name = "Other", .starts_on = "2025-07-01",
+                             .ends_on = "2025-07-01"};
+    cr_assert_eq(store_event_upsert(s, &e2, NULL, &err), 0, "%s", err.msg);
+    struct store_interpreter x = {.id = "iv", .event = "ev2", .name = "I", .lang_a = "uk",
+                                  .lang_b = "en", .session = "ev-s9"};
+    cr_assert_eq(store_interpreter_upsert(s, &x, NULL, &err), -1);
+    assert_coded("no_session", "ev-s9");
+    x.session = "ev-s1";
+    cr_assert_eq(store_interpreter_upsert(s, &x, NULL, &err), -1);
+    cr_assert_str_eq(err.code, "session_not_event", "%s", err.msg);
+    cr_assert_eq(err.values_n, 2);
+    cr_assert_str_eq(err.value[1], "ev2", "the event it is not part of");
+}
+
 Test(store_requests, requests_meetings_and_figures, .init = open_fresh,
      .fini = close_and_remove)
 {

@@ -125,6 +125,8 @@ const REFUSED = {
   no_meeting: () => t('refused.no_meeting'),
   no_words: () => t('refused.no_words'),
   no_video_service: () => t('refused.no_video_service'),
+  no_email: () => t('refused.no_email'),
+  email_other_login: (v) => tx('refused.email_other_login', { value: data(v.value || '') }),
   org_max: (v) => t(v.kind === 'supplies' ? 'proc.err_org_max_supplies' : 'proc.err_org_max_demands', { max: num(Number(v.max)) }),
 };
 // A refusal by a code a file's problem has too (an id taken, a person or

@@ -97,7 +97,8 @@ function signinLinkCell(p, mailOn) {
       cell.after(card);
       card.querySelector('h2').focus();
     } catch (e) {
-      status.fail(`${t('error.save')} ${errorText(e)}`);
+      // why, by its code: no address, or another login's (words.js)
+      status.fail(t('error.save'), ' ', refusalWhy(e));
     } finally {
       button.disabled = false;
       if (mailButton) mailButton.disabled = false;
